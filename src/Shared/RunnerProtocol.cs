@@ -1,0 +1,1 @@
+namespace SnippetCheck.Execution; internal static class RunnerProtocol { }

@@ -1,0 +1,1 @@
+namespace SnippetCheck; public static class Placeholder { }
