@@ -1,1 +1,128 @@
-namespace SnippetCheck.Execution; internal static class RunnerProtocol { }
+// Shared by the tool and the runner (linked into both), so the two can never disagree on the wire format.
+using System.Text;
+
+namespace SnippetCheck.Execution;
+
+/// <summary>How a run ended, as the runner saw it.</summary>
+internal enum RunEnding : byte
+{
+    /// <summary>The entry point returned; <see cref="RunReport.ExitCode"/> is its return value or 0.</summary>
+    Completed = 1,
+
+    /// <summary>An unhandled exception, on the main thread or any other.</summary>
+    Exception = 2,
+
+    /// <summary>The snippet called <c>Environment.Exit</c>; the runner process is gone afterwards.</summary>
+    Exited = 3,
+
+    /// <summary>The snippet wrote more than the output limit; the runner ended itself.</summary>
+    OutputLimit = 4,
+
+    /// <summary>The runner could not load or start the program (a bad image, a missing dependency).</summary>
+    LoadFailed = 5,
+}
+
+/// <summary>One program to run. The runner runs one at a time.</summary>
+internal sealed record RunRequest(
+    byte[] Image,
+    string Stdin,
+    string[] Args,
+    string WorkingDirectory,
+    string[] DependencyPaths)
+{
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(Image.Length);
+        writer.Write(Image);
+        writer.Write(Stdin);
+        WriteStrings(writer, Args);
+        writer.Write(WorkingDirectory);
+        WriteStrings(writer, DependencyPaths);
+        writer.Flush();
+    }
+
+    public static RunRequest ReadFrom(BinaryReader reader)
+    {
+        var image = reader.ReadBytes(reader.ReadInt32());
+        return new RunRequest(image, reader.ReadString(), ReadStrings(reader), reader.ReadString(), ReadStrings(reader));
+    }
+
+    internal static void WriteStrings(BinaryWriter writer, string[] values)
+    {
+        writer.Write(values.Length);
+        foreach (var value in values) writer.Write(value);
+    }
+
+    internal static string[] ReadStrings(BinaryReader reader)
+    {
+        var values = new string[reader.ReadInt32()];
+        for (var i = 0; i < values.Length; i++) values[i] = reader.ReadString();
+        return values;
+    }
+}
+
+/// <summary>Where a session block's output starts in <see cref="RunReport.Stdout"/>.</summary>
+internal readonly record struct BlockMark(int BlockId, int Offset);
+
+/// <summary>What happened to one run.</summary>
+/// <param name="CurrentBlock">The session block that was running when the run ended (-1 when none was marked).</param>
+internal sealed record RunReport(
+    RunEnding Ending,
+    int ExitCode,
+    string Stdout,
+    string Stderr,
+    BlockMark[] Blocks,
+    int CurrentBlock,
+    string? ExceptionType,
+    string? ExceptionMessage,
+    string? ExceptionText)
+{
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write((byte)Ending);
+        writer.Write(ExitCode);
+        writer.Write(Stdout);
+        writer.Write(Stderr);
+        writer.Write(Blocks.Length);
+        foreach (var block in Blocks)
+        {
+            writer.Write(block.BlockId);
+            writer.Write(block.Offset);
+        }
+        writer.Write(CurrentBlock);
+        writer.Write(ExceptionType ?? "");
+        writer.Write(ExceptionMessage ?? "");
+        writer.Write(ExceptionText ?? "");
+        writer.Flush();
+    }
+
+    public static RunReport ReadFrom(BinaryReader reader)
+    {
+        var ending = (RunEnding)reader.ReadByte();
+        var exitCode = reader.ReadInt32();
+        var stdout = reader.ReadString();
+        var stderr = reader.ReadString();
+        var blocks = new BlockMark[reader.ReadInt32()];
+        for (var i = 0; i < blocks.Length; i++) blocks[i] = new BlockMark(reader.ReadInt32(), reader.ReadInt32());
+        var current = reader.ReadInt32();
+        return new RunReport(ending, exitCode, stdout, stderr, blocks, current,
+            NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString()));
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}
+
+internal static class RunnerProtocol
+{
+    /// <summary>Message tags from the runner: a session block started, or the run's final report.</summary>
+    public const byte BlockEnteredMessage = 1;
+    public const byte ReportMessage = 2;
+
+    /// <summary>Snippet output beyond this many characters ends the run (SPEC §4: 1 MiB).</summary>
+    public const int OutputLimit = 1024 * 1024;
+
+    /// <summary>The AppContext key generated session code calls into (see ProgramBuilder).</summary>
+    public const string EnterBlockKey = "SnippetCheck.EnterBlock";
+
+    public static readonly Encoding Encoding = new UTF8Encoding(false);
+}

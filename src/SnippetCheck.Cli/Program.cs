@@ -1,1 +1,1 @@
-Console.WriteLine("cli");
+return await SnippetCheck.Cli.SnippetCheckCommand.InvokeAsync(args);

@@ -1,1 +1,287 @@
-Console.WriteLine("runner");
+using System.Globalization;
+using System.IO.Pipes;
+using SnippetCheck.Execution;
+using SnippetCheck.Runner;
+
+// The runner: a small, long-lived process that runs compiled snippets one at a time, so that nothing a
+// snippet does (exit, crash, hang, flood) can touch the tool. The tool talks to it over a named pipe given
+// as the only argument; stdin, stdout and stderr stay free for the snippets.
+if (args.Length != 1)
+{
+    Console.Error.WriteLine("usage: snippetcheck-runner PIPE-NAME (started by snippetcheck, not by hand)");
+    return 2;
+}
+
+using var pipe = new NamedPipeClientStream(".", args[0], PipeDirection.InOut);
+pipe.Connect(TimeSpan.FromSeconds(30));
+var host = new SnippetHost(pipe);
+host.Serve();
+return 0;
+
+namespace SnippetCheck.Runner
+{
+    using System.Reflection;
+    using System.Runtime.Loader;
+    using System.Text;
+
+    /// <summary>What one run printed, and which session block printed it.</summary>
+    internal sealed class RunCapture
+    {
+        private readonly StringBuilder _stdout = new();
+        private readonly StringBuilder _stderr = new();
+        private readonly List<BlockMark> _blocks = [];
+        private int _reported;
+
+        public int CurrentBlock { get; private set; } = -1;
+        public bool LimitHit { get; private set; }
+
+        /// <summary>Appends; returns false once stdout is over the limit.</summary>
+        public bool Append(string? text, bool isError)
+        {
+            if (text is null) return true;
+            lock (this)
+            {
+                if (isError)
+                {
+                    if (_stderr.Length < 64 * 1024) _stderr.Append(text);
+                    return true;
+                }
+                if (_stdout.Length + text.Length > RunnerProtocol.OutputLimit)
+                {
+                    LimitHit = true;
+                    return false;
+                }
+                _stdout.Append(text);
+                return true;
+            }
+        }
+
+        public void EnterBlock(int id)
+        {
+            lock (this)
+            {
+                _blocks.Add(new BlockMark(id, _stdout.Length));
+                CurrentBlock = id;
+            }
+        }
+
+        /// <summary>Only the first ending counts: a background exception after Exit, say, is not a second verdict.</summary>
+        public bool TryClaimReport() => Interlocked.Exchange(ref _reported, 1) == 0;
+
+        public RunReport ToReport(RunEnding ending, int exitCode, Exception? exception = null)
+        {
+            lock (this)
+            {
+                return new RunReport(ending, exitCode, _stdout.ToString(), _stderr.ToString(), [.. _blocks], CurrentBlock,
+                    exception?.GetType().FullName, exception?.Message, exception?.ToString());
+            }
+        }
+    }
+
+    /// <summary>
+    /// Console.Out and Console.Error for every snippet. Each write goes to the capture of the run that made
+    /// it, found through an AsyncLocal, so a thread left behind by an earlier snippet can never print into a
+    /// later snippet's output.
+    /// </summary>
+    internal sealed class RoutingWriter(bool isError, Action<RunCapture> onLimit) : TextWriter
+    {
+        public static readonly AsyncLocal<RunCapture?> Current = new();
+
+        public override Encoding Encoding => RunnerProtocol.Encoding;
+
+        public override void Write(char value) => Append(value.ToString());
+
+        public override void Write(string? value) => Append(value);
+
+        public override void Write(char[] buffer, int index, int count) => Append(new string(buffer, index, count));
+
+        public override void WriteLine(string? value) => Append(value + NewLine);
+
+        private void Append(string? text)
+        {
+            var capture = Current.Value;
+            if (capture is not null && !capture.Append(text, isError)) onLimit(capture);
+        }
+    }
+
+    /// <summary>Serves run requests from the tool until the pipe closes.</summary>
+    internal sealed class SnippetHost
+    {
+        private readonly BinaryReader _reader;
+        private readonly BinaryWriter _writer;
+        private readonly object _writeLock = new();
+        private RunCapture? _active;
+
+        public SnippetHost(Stream pipe)
+        {
+            _reader = new BinaryReader(pipe, RunnerProtocol.Encoding);
+            _writer = new BinaryWriter(pipe, RunnerProtocol.Encoding);
+            Console.SetOut(new RoutingWriter(false, OnOutputLimit));
+            Console.SetError(new RoutingWriter(true, OnOutputLimit));
+            CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+            CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+            AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
+            AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        }
+
+        public void Serve()
+        {
+            while (true)
+            {
+                RunRequest request;
+                try
+                {
+                    request = RunRequest.ReadFrom(_reader);
+                }
+                catch (EndOfStreamException)
+                {
+                    return;
+                }
+                var capture = new RunCapture();
+                _active = capture;
+                var report = Run(request, capture);
+                if (capture.TryClaimReport()) Send(report);
+                _active = null;
+            }
+        }
+
+        private RunReport Run(RunRequest request, RunCapture capture)
+        {
+            RunReport? report = null;
+            // A fresh thread per run: no thread-static state, culture or AsyncLocal carries over.
+            var thread = new Thread(() => report = RunOnThisThread(request, capture, SendBlockEntered), 16 * 1024 * 1024);
+            thread.Start();
+            thread.Join();
+            return report!;
+        }
+
+        private static RunReport RunOnThisThread(RunRequest request, RunCapture capture, Action<int> onBlockEntered)
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            Directory.SetCurrentDirectory(request.WorkingDirectory);
+            Console.SetIn(new StringReader(request.Stdin));
+            RoutingWriter.Current.Value = capture;
+            AppContext.SetData(RunnerProtocol.EnterBlockKey, new Action<int>(id =>
+            {
+                capture.EnterBlock(id);
+                onBlockEntered(id);
+            }));
+
+            var context = new SnippetLoadContext(request.DependencyPaths);
+            try
+            {
+                MethodInfo? entryPoint;
+                try
+                {
+                    entryPoint = context.LoadFromStream(new MemoryStream(request.Image)).EntryPoint;
+                }
+                catch (Exception e)
+                {
+                    return capture.ToReport(RunEnding.LoadFailed, 0, e);
+                }
+                if (entryPoint is null) return capture.ToReport(RunEnding.LoadFailed, 0, new InvalidOperationException("the program has no entry point"));
+
+                try
+                {
+                    object?[]? arguments = entryPoint.GetParameters().Length == 0 ? null : [request.Args];
+                    var returned = entryPoint.Invoke(null, arguments);
+                    if (returned is Task task) returned = WaitFor(task);
+                    Console.Out.Flush();
+                    return capture.ToReport(RunEnding.Completed, returned is int code ? code : 0);
+                }
+                catch (TargetInvocationException e) when (e.InnerException is not null)
+                {
+                    return capture.ToReport(RunEnding.Exception, 0, e.InnerException);
+                }
+                catch (Exception e)
+                {
+                    return capture.ToReport(RunEnding.Exception, 0, e);
+                }
+            }
+            finally
+            {
+                RoutingWriter.Current.Value = null;
+                AppContext.SetData(RunnerProtocol.EnterBlockKey, null);
+                context.Unload();
+            }
+        }
+
+        private static object? WaitFor(Task task)
+        {
+            task.GetAwaiter().GetResult();
+            return task.GetType().GetProperty("Result")?.GetValue(task);
+        }
+
+        private void OnUnhandledException(object sender, UnhandledExceptionEventArgs e)
+        {
+            // Runs on the thread that threw, so the AsyncLocal names the run it belongs to. An exception from a
+            // thread an earlier run left behind reports nothing: the tool sees the runner die and runs again.
+            var capture = RoutingWriter.Current.Value;
+            if (capture is null || capture != _active || !capture.TryClaimReport()) return;
+            Send(capture.ToReport(RunEnding.Exception, 0, e.ExceptionObject as Exception));
+        }
+
+        private void OnProcessExit(object? sender, EventArgs e)
+        {
+            // The runtime may raise this on another thread than the one that called Exit, so no AsyncLocal here.
+            var capture = _active;
+            if (capture is null || !capture.TryClaimReport()) return;
+            Send(capture.ToReport(RunEnding.Exited, Environment.ExitCode));
+        }
+
+        private void OnOutputLimit(RunCapture capture)
+        {
+            if (capture != _active || !capture.TryClaimReport()) return;
+            Send(capture.ToReport(RunEnding.OutputLimit, 0));
+            // The snippet may be in a tight print loop; the only safe way out is to end this process.
+            Environment.Exit(3);
+        }
+
+        /// <summary>Told as it happens, so a timeout or crash can still be pinned on the block that was running.</summary>
+        private void SendBlockEntered(int id)
+        {
+            lock (_writeLock)
+            {
+                try
+                {
+                    _writer.Write(RunnerProtocol.BlockEnteredMessage);
+                    _writer.Write(id);
+                    _writer.Flush();
+                }
+                catch (IOException)
+                {
+                    // The tool has gone; nothing left to tell.
+                }
+            }
+        }
+
+        private void Send(RunReport report)
+        {
+            lock (_writeLock)
+            {
+                try
+                {
+                    _writer.Write(RunnerProtocol.ReportMessage);
+                    report.WriteTo(_writer);
+                }
+                catch (IOException)
+                {
+                    // The tool has gone; nothing left to tell.
+                }
+            }
+        }
+    }
+
+    /// <summary>A collectible context per run, resolving package and project dependencies from given paths.</summary>
+    internal sealed class SnippetLoadContext(string[] dependencyPaths) : AssemblyLoadContext(isCollectible: true)
+    {
+        private readonly Dictionary<string, string> _byName = dependencyPaths
+            .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .GroupBy(p => Path.GetFileNameWithoutExtension(p), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+
+        protected override Assembly? Load(AssemblyName assemblyName) =>
+            assemblyName.Name is { } name && _byName.TryGetValue(name, out var path) ? LoadFromAssemblyPath(path) : null;
+    }
+}

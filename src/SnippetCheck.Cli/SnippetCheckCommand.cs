@@ -1,0 +1,200 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using SnippetCheck.Configuration;
+using SnippetCheck.Reporting;
+using SnippetCheck.Snippets;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Cli;
+
+/// <summary>The command line (SPEC §8): options are fields, validators are named methods, the work is the core's.</summary>
+public static class SnippetCheckCommand
+{
+    private static readonly Argument<string[]> PathsArgument = new("paths")
+    {
+        Description = "Markdown files, folders or globs (default: the current directory)",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static readonly Option<bool> AllOption = new("--all") { Description = "Also verify untagged C# blocks, as 'compile'" };
+    private static readonly Option<string?> FilterOption = new("--filter") { Description = "Only snippets whose name, file, or file:line matches" };
+    private static readonly Option<string?> TimeoutOption = new("--timeout") { Description = "Default timeout per snippet (500ms, 10s, 2m)" };
+    private static readonly Option<int?> ParallelOption = new("--parallel") { Description = "Snippets compiled and run at once (default: processor count)" };
+    private static readonly Option<string[]> ReportOption = new("--report")
+    {
+        Description = "Write a report: json, junit, sarif, github or markdown, optionally =PATH (repeatable)",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+    private static readonly Option<string?> ConfigOption = new("--config") { Description = "Path to snippetcheck.json (default: found from the current directory up)" };
+    private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every snippet's verdict and compiler warnings" };
+
+    static SnippetCheckCommand()
+    {
+        TimeoutOption.Validators.Add(ValidateTimeout);
+        ParallelOption.Validators.Add(ValidateParallel);
+        ReportOption.Validators.Add(ValidateReports);
+    }
+
+    public static RootCommand Build()
+    {
+        var verify = new Command("verify", "Compile and run the tagged C# snippets in Markdown files and check their output");
+        AddVerifyOptions(verify);
+        verify.SetAction(VerifyAsync);
+
+        var list = new Command("list", "Show every C# block found and its tags, without compiling anything")
+        {
+            PathsArgument, FilterOption, ConfigOption, ReportOption,
+        };
+        list.SetAction(ListAsync);
+
+        var init = new Command("init", "Write a commented starter snippetcheck.json in the current directory");
+        init.SetAction(Init);
+
+        var root = new RootCommand("SnippetCheck: verify the C# snippets in Markdown posts with Roslyn") { verify, list, init };
+        // 'snippetcheck posts' means 'snippetcheck verify posts'.
+        AddVerifyOptions(root);
+        root.SetAction(VerifyAsync);
+        return root;
+    }
+
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        var parseResult = Build().Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors) await Console.Error.WriteLineAsync($"snippetcheck: {error.Message}");
+            await Console.Error.WriteLineAsync("Run 'snippetcheck --help' for usage.");
+            return ExitCodes.ToolError;
+        }
+        return await parseResult.InvokeAsync();
+    }
+
+    private static void AddVerifyOptions(Command command)
+    {
+        foreach (var option in new Option[] { AllOption, FilterOption, TimeoutOption, ParallelOption, ReportOption, ConfigOption, VerboseOption })
+        {
+            command.Options.Add(option);
+        }
+        command.Arguments.Add(PathsArgument);
+    }
+
+    private static VerifyOptions ToOptions(ParseResult result) => new()
+    {
+        Paths = result.GetValue(PathsArgument) ?? [],
+        All = result.GetValue(AllOption),
+        Filter = result.GetValue(FilterOption),
+        Timeout = result.GetValue(TimeoutOption) is { } timeout && TagParser.TryParseDuration(timeout, out var parsed) ? parsed : null,
+        Parallelism = result.GetValue(ParallelOption),
+        ConfigPath = result.GetValue(ConfigOption),
+    };
+
+    private static async Task<int> VerifyAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var reports = (result.GetValue(ReportOption) ?? []).Select(ReportRequest.Parse).ToList();
+        return await RunGuarded(async () =>
+        {
+            var verifier = new Verifier(ToOptions(result));
+            var report = await verifier.RunAsync(cancellationToken);
+            var useColor = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+            var toStdout = reports.Any(r => r.Path is null);
+            new ConsoleReporter(toStdout ? Console.Error : Console.Out, useColor, result.GetValue(VerboseOption)).Write(report);
+            foreach (var request in reports) await WriteReportAsync(request, report);
+            return report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
+        });
+    }
+
+    private static async Task<int> ListAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var reports = (result.GetValue(ReportOption) ?? []).Select(ReportRequest.Parse).ToList();
+        return await RunGuarded(async () =>
+        {
+            var verifier = new Verifier(ToOptions(result));
+            var (documents, errors) = verifier.Prepare();
+            if (reports.FirstOrDefault(r => r.Format == "json") is { } json)
+            {
+                await using var stream = OpenReport(json.Path);
+                ListReport.WriteJson(stream, documents, errors);
+            }
+            if (reports.All(r => r.Path is not null)) ListReport.WriteText(Console.Out, documents, errors);
+            return ExitCodes.Success;
+        });
+    }
+
+    private static int Init(ParseResult result)
+    {
+        var path = Path.Combine(Environment.CurrentDirectory, ConfigLoader.FileName);
+        if (File.Exists(path))
+        {
+            Console.Error.WriteLine($"snippetcheck: {ConfigLoader.FileName} already exists; not overwritten");
+            return ExitCodes.ToolError;
+        }
+        File.WriteAllText(path, ConfigLoader.StarterConfig);
+        Console.WriteLine($"Wrote {ConfigLoader.FileName}");
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> RunGuarded(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (VerificationSetupException e)
+        {
+            await Console.Error.WriteLineAsync($"snippetcheck: error {e.Code}: {e.Message}");
+            return ExitCodes.ToolError;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("snippetcheck: cancelled");
+            return ExitCodes.ToolError;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            await Console.Error.WriteLineAsync($"snippetcheck: error {Model.DiagnosticCodes.InternalError}: internal error: {e}");
+            return ExitCodes.ToolError;
+        }
+    }
+
+    private static async Task WriteReportAsync(ReportRequest request, VerificationReport report)
+    {
+        await using var stream = OpenReport(request.Path);
+        switch (request.Format)
+        {
+            case "json":
+                JsonReportWriter.Write(stream, report);
+                break;
+            default:
+                ReportFormats.Write(request.Format, stream, report);
+                break;
+        }
+    }
+
+    private static Stream OpenReport(string? path)
+    {
+        if (path is null) return Console.OpenStandardOutput();
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return File.Create(full);
+    }
+
+    private static void ValidateTimeout(OptionResult result)
+    {
+        if (result.GetValueOrDefault<string?>() is { } text && !TagParser.TryParseDuration(text, out _))
+            result.AddError($"--timeout '{text}' is not a duration (write 500ms, 10s or 2m)");
+    }
+
+    private static void ValidateParallel(OptionResult result)
+    {
+        if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--parallel must be at least 1");
+    }
+
+    private static void ValidateReports(OptionResult result)
+    {
+        foreach (var request in (result.GetValueOrDefault<string[]>() ?? []).Select(ReportRequest.Parse))
+        {
+            if (!ReportRequest.Formats.Contains(request.Format))
+                result.AddError($"--report '{request.Format}' is not a report format (use {string.Join(", ", ReportRequest.Formats)})");
+        }
+    }
+}

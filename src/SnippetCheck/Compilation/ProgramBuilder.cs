@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using SnippetCheck.Markdown;
+
+namespace SnippetCheck.Compilation;
+
+/// <summary>A piece of code that goes into a program: a snippet's body or a prelude.</summary>
+/// <param name="Id">The block's index in its session (0 for a lone snippet); negative for preludes.</param>
+/// <param name="File">The Markdown file, as written into <c>#line</c> directives.</param>
+public sealed record CodePart(int Id, string File, IReadOnlyList<CodeLine> Lines)
+{
+    public bool IsPrelude => Id < 0;
+}
+
+/// <summary>The C# a program compiles from, and what its parts contain.</summary>
+public sealed record ProgramSource(ImmutableArray<SyntaxTree> Trees, bool HasEntryPoint, IReadOnlyDictionary<int, PartShape> Shapes);
+
+/// <summary>What one part holds, from its syntax alone.</summary>
+public sealed record PartShape(bool HasStatements, bool HasMain, bool HasDeclarations);
+
+/// <summary>
+/// Turns parts into syntax trees, the way a post builds a program up block by block (SPEC §5):
+/// every <c>using</c> is hoisted into global usings, all top-level statements join one tree in part order,
+/// and each part's declarations get a tree of their own. Every line carries a <c>#line</c> span directive
+/// back to its Markdown line and column, so diagnostics and stack traces point into the post.
+/// </summary>
+public static class ProgramBuilder
+{
+    /// <summary>The AppContext key the runner sets to learn which session block is running.</summary>
+    public const string EnterBlockKey = Execution.RunnerProtocol.EnterBlockKey;
+
+    private const string HooksClass = "__SnippetCheckHooks";
+
+    public static ProgramSource Build(IReadOnlyList<CodePart> parts, CSharpParseOptions options, IReadOnlyList<string> implicitUsings, bool markBlocks)
+    {
+        var usings = new StringBuilder("#line hidden\n");
+        var seenUsings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var implicitUsing in implicitUsings)
+        {
+            var name = implicitUsing.StartsWith("global::", StringComparison.Ordinal) ? implicitUsing : "global::" + implicitUsing;
+            usings.Append("global using ").Append(name).Append(";\n");
+            seenUsings.Add(NormalizeUsing("using " + implicitUsing + ";"));
+        }
+
+        var statements = new StringBuilder();
+        var trees = new List<SyntaxTree>();
+        var shapes = new Dictionary<int, PartShape>();
+        var anyStatements = false;
+        var anyMain = false;
+
+        foreach (var part in parts)
+        {
+            var text = SourceText.From(string.Join('\n', part.Lines.Select(l => l.Text)));
+            var tree = CSharpSyntaxTree.ParseText(text, options);
+            var root = (CompilationUnitSyntax)tree.GetRoot();
+            var emitter = new MappedEmitter(part, text, root);
+
+            foreach (var directive in root.Externs.Cast<SyntaxNode>().Concat(root.Usings))
+            {
+                var key = NormalizeUsing(directive.ToString());
+                if (!seenUsings.Add(key)) continue;
+                var isGlobal = directive is UsingDirectiveSyntax { GlobalKeyword.RawKind: not 0 } || directive is ExternAliasDirectiveSyntax;
+                emitter.Emit(usings, directive.Span, isGlobal ? "" : "global ");
+            }
+
+            var globalStatements = root.Members.OfType<GlobalStatementSyntax>().ToList();
+            if (markBlocks && !part.IsPrelude)
+            {
+                statements.Append("#line hidden\nglobal::").Append(HooksClass).Append(".Enter(").Append(part.Id).Append(");\n");
+            }
+            foreach (var statement in globalStatements)
+            {
+                emitter.Emit(statements, statement.FullSpan, "");
+            }
+
+            var declarations = new StringBuilder();
+            foreach (var node in root.AttributeLists.Cast<SyntaxNode>().Concat(root.Members.Where(m => m is not GlobalStatementSyntax)))
+            {
+                emitter.Emit(declarations, node.FullSpan, "");
+            }
+            if (declarations.Length > 0)
+            {
+                trees.Add(CSharpSyntaxTree.ParseText(declarations.ToString(), options, path: $"part{part.Id}.g.cs", encoding: Encoding.UTF8));
+            }
+
+            var hasMain = root.DescendantNodes(n => n is not GlobalStatementSyntax and not BlockSyntax)
+                .OfType<MethodDeclarationSyntax>()
+                .Any(m => m.Identifier.ValueText == "Main" && m.Modifiers.Any(SyntaxKind.StaticKeyword));
+            shapes[part.Id] = new PartShape(globalStatements.Count > 0, hasMain, declarations.Length > 0);
+            anyStatements |= globalStatements.Count > 0 && !part.IsPrelude;
+            anyMain |= hasMain;
+        }
+
+        trees.Insert(0, CSharpSyntaxTree.ParseText(usings.ToString(), options, path: "usings.g.cs", encoding: Encoding.UTF8));
+        // Only a program with statements of its own gets the block hooks; a library stays a library.
+        var hasPreludeStatements = shapes.Any(s => s.Key < 0 && s.Value.HasStatements);
+        if (anyStatements || hasPreludeStatements)
+        {
+            trees.Insert(1, CSharpSyntaxTree.ParseText(statements.ToString(), options, path: "main.g.cs", encoding: Encoding.UTF8));
+            if (markBlocks)
+            {
+                trees.Add(CSharpSyntaxTree.ParseText(
+                    $"#line hidden\ninternal static class {HooksClass} {{ internal static void Enter(int block) {{ " +
+                    $"if (global::System.AppContext.GetData(\"{EnterBlockKey}\") is global::System.Action<int> enter) enter(block); }} }}\n",
+                    options, path: "hooks.g.cs", encoding: Encoding.UTF8));
+            }
+        }
+        return new ProgramSource([.. trees], anyStatements || hasPreludeStatements || anyMain, shapes);
+    }
+
+    private static string NormalizeUsing(string text)
+    {
+        var compact = new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+        if (compact.StartsWith("global", StringComparison.Ordinal)) compact = compact[6..];
+        return compact.Replace("global::", "", StringComparison.Ordinal);
+    }
+
+    /// <summary>Copies spans of a part into generated code, each line behind a <c>#line</c> span directive.</summary>
+    private sealed class MappedEmitter(CodePart part, SourceText text, CompilationUnitSyntax root)
+    {
+        private readonly string _file = part.File.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+
+        public void Emit(StringBuilder output, TextSpan span, string insertBefore)
+        {
+            if (span.IsEmpty) return;
+            var first = text.Lines.GetLineFromPosition(span.Start).LineNumber;
+            var last = text.Lines.GetLineFromPosition(Math.Max(span.Start, span.End - 1)).LineNumber;
+            for (var index = first; index <= last; index++)
+            {
+                var line = text.Lines[index];
+                var start = Math.Max(span.Start, line.Start);
+                var end = Math.Min(span.End, line.End);
+                var prefix = index == first ? insertBefore : "";
+                var content = text.ToString(TextSpan.FromBounds(start, Math.Max(start, end)));
+                // A directive inside a multi-line string or comment would become part of it; such lines
+                // follow the previous directive, which keeps their line right (the column may be off).
+                if (index == first || !IsInsideMultiLineToken(start))
+                {
+                    var source = part.Lines[index];
+                    var column = source.Column + (start - line.Start);
+                    output.Append("#line (").Append(source.Line).Append(", ").Append(column + 1).Append(") - (")
+                        .Append(source.Line).Append(", ").Append(column + 1 + Math.Max(1, content.Length)).Append(") ")
+                        .Append(1 + prefix.Length).Append(" \"").Append(_file).Append("\"\n");
+                }
+                output.Append(prefix).Append(content).Append('\n');
+            }
+        }
+
+        private bool IsInsideMultiLineToken(int position)
+        {
+            var token = root.FindToken(position, findInsideTrivia: true);
+            if (token.Span.Start < position && position < token.Span.End) return true;
+            var trivia = root.FindTrivia(position, findInsideTrivia: false);
+            if (trivia.Span.Start < position && position < trivia.Span.End) return true;
+            return token.Parent?.AncestorsAndSelf().Any(n =>
+                n is InterpolatedStringExpressionSyntax && n.Span.Start < position && position < n.Span.End) == true;
+        }
+    }
+}

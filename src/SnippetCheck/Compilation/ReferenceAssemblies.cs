@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using Microsoft.CodeAnalysis;
+
+namespace SnippetCheck.Compilation;
+
+/// <summary>Raised when the .NET targeting pack that snippets compile against cannot be found.</summary>
+public sealed class TargetingPackMissingException(string message) : Exception(message);
+
+/// <summary>
+/// The reference assemblies of the shared framework the tool runs on, loaded once per process.
+/// They come from the SDK's targeting pack (<c>packs/Microsoft.NETCore.App.Ref/&lt;version&gt;/ref/net10.0</c>),
+/// exactly what a <c>net10.0</c> project compiles against.
+/// </summary>
+public static class ReferenceAssemblies
+{
+    public const string TargetFramework = "net10.0";
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> NetCore = new(() => Load("Microsoft.NETCore.App.Ref"));
+    private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCore = new(() => Load("Microsoft.AspNetCore.App.Ref"));
+
+    /// <summary>Microsoft.NETCore.App reference assemblies. Throws <see cref="TargetingPackMissingException"/>.</summary>
+    public static ImmutableArray<MetadataReference> Default => NetCore.Value;
+
+    /// <summary>Microsoft.AspNetCore.App reference assemblies, for <c>#:sdk Microsoft.NET.Sdk.Web</c>.</summary>
+    public static ImmutableArray<MetadataReference> Web => AspNetCore.Value;
+
+    /// <summary>The .NET installation the tool runs from.</summary>
+    public static string DotnetRoot
+    {
+        get
+        {
+            var fromEnvironment = Environment.GetEnvironmentVariable("DOTNET_ROOT");
+            if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(Path.Combine(fromEnvironment, "packs"))) return fromEnvironment;
+            // .../shared/Microsoft.NETCore.App/<version>/ → the root three levels up.
+            var runtimeDirectory = RuntimeEnvironment.GetRuntimeDirectory();
+            return Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
+        }
+    }
+
+    /// <summary>Finds the pack folder for the running runtime, or the newest one of the same major version.</summary>
+    public static string FindPackDirectory(string packName)
+    {
+        var packRoot = Path.Combine(DotnetRoot, "packs", packName);
+        var running = Environment.Version;
+        var exact = Path.Combine(packRoot, $"{running.Major}.{running.Minor}.{running.Build}", "ref", TargetFramework);
+        if (Directory.Exists(exact)) return exact;
+
+        var candidates = Directory.Exists(packRoot)
+            ? Directory.GetDirectories(packRoot)
+                .Select(d => (Directory: d, Version: Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : null))
+                .Where(c => c.Version is { } v && v.Major == running.Major && Directory.Exists(Path.Combine(c.Directory, "ref", TargetFramework)))
+                .OrderByDescending(c => c.Version)
+                .ToList()
+            : [];
+        if (candidates.Count > 0) return Path.Combine(candidates[0].Directory, "ref", TargetFramework);
+
+        throw new TargetingPackMissingException(
+            $"the {packName} targeting pack for .NET {running.Major}.{running.Minor} was not found under '{packRoot}'. " +
+            "Snippets compile against it; install the .NET 10 SDK (not only the runtime), or set DOTNET_ROOT to an SDK installation.");
+    }
+
+    private static ImmutableArray<MetadataReference> Load(string packName)
+    {
+        var directory = FindPackDirectory(packName);
+        return [.. Directory.GetFiles(directory, "*.dll").Order(StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
+    }
+}

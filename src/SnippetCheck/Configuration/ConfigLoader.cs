@@ -1,0 +1,121 @@
+using System.Text.Json;
+
+namespace SnippetCheck.Configuration;
+
+/// <summary>Finds and reads <c>snippetcheck.json</c> (JSON with comments and trailing commas allowed).</summary>
+public static class ConfigLoader
+{
+    public const string FileName = "snippetcheck.json";
+
+    /// <summary>The config file in <paramref name="directory"/> or the nearest folder above it, if any.</summary>
+    public static string? Find(string directory)
+    {
+        for (var current = new DirectoryInfo(Path.GetFullPath(directory)); current is not null; current = current.Parent)
+        {
+            var candidate = Path.Combine(current.FullName, FileName);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>Reads a config file. Throws <see cref="ConfigException"/> for anything wrong in it.</summary>
+    public static SnippetCheckConfig Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException(path, 0, $"cannot read the config file: {e.Message}");
+        }
+        return Parse(path, text);
+    }
+
+    public static SnippetCheckConfig Parse(string path, string text)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigException(path, (int)(e.LineNumber ?? 0) + 1, $"not valid JSON: {e.Message}");
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new ConfigException(path, 1, "the config must be a JSON object");
+            var lines = new Dictionary<string, int>();
+            var values = new Dictionary<string, RawValue>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.Name == "$schema") continue;
+                values[property.Name] = new RawValue(ToRaw(path, property), LineOf(text, property.Name));
+            }
+            return ConfigReader.Read(path, values, isFrontMatter: false) with { SourcePath = Path.GetFullPath(path) };
+        }
+    }
+
+    private static object ToRaw(string path, JsonProperty property) => property.Value.ValueKind switch
+    {
+        JsonValueKind.String => property.Value.GetString()!,
+        JsonValueKind.Number => property.Value.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Array when property.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
+            (IReadOnlyList<string>)[.. property.Value.EnumerateArray().Select(e => e.GetString()!)],
+        _ => property.Value.GetRawText(),
+    };
+
+    private static int LineOf(string text, string key)
+    {
+        var index = text.IndexOf($"\"{key}\"", StringComparison.Ordinal);
+        return index < 0 ? 1 : text.AsSpan(0, index).Count('\n') + 1;
+    }
+
+    /// <summary>The starter config <c>snippetcheck init</c> writes.</summary>
+    public const string StarterConfig = """
+        {
+          // SnippetCheck configuration. Every key is optional; these are the defaults.
+          // Docs: https://github.com/snippetcheck/snippetcheck#configuration
+
+          // Which Markdown files to verify, relative to this file. bin, obj, node_modules
+          // and dot-folders are always excluded.
+          "include": ["**/*.md", "**/*.markdown"],
+          "exclude": [],
+
+          // "tagged": verify only tagged C# blocks. "all": also compile every untagged one.
+          "mode": "tagged",
+
+          // How long one snippet may run ("500ms", "10s", "2m").
+          "timeout": "10s",
+
+          // The C# version and nullable context snippets compile with (what net10.0 projects get).
+          "langVersion": "14",
+          "nullable": "enable",
+
+          // Global usings, as a console project gets them.
+          "usings": ["System", "System.Collections.Generic", "System.IO", "System.Linq",
+                     "System.Net.Http", "System.Threading", "System.Threading.Tasks"],
+
+          // Extra assemblies (.dll) or projects (.csproj) every snippet can use.
+          "references": [],
+
+          // Environment variables snippets may see, besides PATH, HOME, TMPDIR, LANG and DOTNET_*.
+          "environment": [],
+
+          // Snippets run at once (default: the number of processors).
+          // "parallelism": 4,
+
+          // Keep passing results in .snippetcheck/cache and skip them when nothing changed.
+          "cache": true,
+
+          // Treat words in info strings that are not SnippetCheck tags as errors instead of warnings.
+          "strictTags": false
+        }
+
+        """;
+}

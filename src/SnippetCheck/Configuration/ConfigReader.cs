@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Configuration;
+
+/// <summary>A config value before validation: a string, a bool, a number or a list of strings.</summary>
+internal readonly record struct RawValue(object Value, int Line);
+
+/// <summary>
+/// Validates raw key/value pairs, from JSON or YAML alike, into a <see cref="SnippetCheckConfig"/>.
+/// Unknown keys are errors, with a hint when they are a near miss of a known one.
+/// </summary>
+internal static class ConfigReader
+{
+    public static readonly string[] Keys =
+        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "usings", "references", "environment", "parallelism", "cache", "strictTags"];
+
+    /// <summary>Keys that only make sense for a whole run, not one file's front matter.</summary>
+    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "environment", "parallelism", "cache"];
+
+    public static SnippetCheckConfig Read(string file, IReadOnlyDictionary<string, RawValue> values, bool isFrontMatter)
+    {
+        var config = new SnippetCheckConfig();
+        foreach (var (key, raw) in values)
+        {
+            var known = Keys.FirstOrDefault(k => k.Equals(key, StringComparison.Ordinal));
+            if (known is null)
+            {
+                var hint = Keys.MinBy(k => EditDistance.Between(key.ToLowerInvariant(), k.ToLowerInvariant()));
+                var near = hint is not null && EditDistance.Between(key.ToLowerInvariant(), hint.ToLowerInvariant()) <= 2 ? $"; did you mean '{hint}'?" : "";
+                throw new ConfigException(file, raw.Line, $"unknown key '{key}'{near} (known keys: {string.Join(", ", Keys)})");
+            }
+            if (isFrontMatter && RunOnlyKeys.Contains(known))
+                throw new ConfigException(file, raw.Line, $"'{known}' applies to a whole run and belongs in snippetcheck.json, not in a post's front matter");
+            config = Apply(config, file, known, raw);
+        }
+        return config;
+    }
+
+    private static SnippetCheckConfig Apply(SnippetCheckConfig config, string file, string key, RawValue raw)
+    {
+        ConfigException Bad(string expected) => new(file, raw.Line, $"'{key}' must be {expected}, not {Describe(raw.Value)}");
+
+        switch (key)
+        {
+            case "include": return config with { Include = StringList(raw.Value) ?? throw Bad("a list of globs") };
+            case "exclude": return config with { Exclude = StringList(raw.Value) ?? throw Bad("a list of globs") };
+            case "usings": return config with { Usings = StringList(raw.Value) ?? throw Bad("a list of namespaces") };
+            case "references": return config with { References = StringList(raw.Value) ?? throw Bad("a list of .dll or .csproj paths") };
+            case "environment": return config with { Environment = StringList(raw.Value) ?? throw Bad("a list of variable names") };
+            case "mode":
+                return raw.Value is string mode && (mode is "all" or "tagged")
+                    ? config with { Mode = mode == "all" ? VerifyMode.All : VerifyMode.Tagged }
+                    : throw Bad("\"tagged\" or \"all\"");
+            case "timeout":
+                if (raw.Value is string text && TagParser.TryParseDuration(text, out var timeout)) return config with { Timeout = timeout };
+                if (raw.Value is double seconds && seconds > 0) return config with { Timeout = TimeSpan.FromSeconds(seconds) };
+                throw Bad("a duration such as \"10s\" or \"500ms\"");
+            case "langVersion":
+                return raw.Value is string or double && LanguageVersionFacts.TryParse(Convert.ToString(raw.Value, CultureInfo.InvariantCulture), out _)
+                    ? config with { LangVersion = Convert.ToString(raw.Value, CultureInfo.InvariantCulture) }
+                    : throw Bad("a C# language version such as \"13\" or \"preview\"");
+            case "nullable":
+                return raw.Value is string nullable && (nullable is "enable" or "disable" or "warnings" or "annotations")
+                    ? config with { Nullable = nullable }
+                    : throw Bad("\"enable\" or \"disable\"");
+            case "parallelism":
+                return raw.Value is double count && count >= 1 && count == Math.Floor(count)
+                    ? config with { Parallelism = (int)count }
+                    : throw Bad("a whole number of at least 1");
+            case "cache":
+                return raw.Value is bool cache ? config with { Cache = cache } : throw Bad("true or false");
+            case "strictTags":
+                return raw.Value is bool strict ? config with { StrictTags = strict } : throw Bad("true or false");
+            default:
+                throw new ConfigException(file, raw.Line, $"unknown key '{key}'");
+        }
+    }
+
+    private static IReadOnlyList<string>? StringList(object value) => value switch
+    {
+        IReadOnlyList<string> list => list,
+        string single => [single],
+        _ => null,
+    };
+
+    private static string Describe(object value) => value switch
+    {
+        string s => $"\"{s}\"",
+        bool b => b ? "true" : "false",
+        double d => d.ToString(CultureInfo.InvariantCulture),
+        IReadOnlyList<string> list => $"[{string.Join(", ", list)}]",
+        _ => value.ToString() ?? "null",
+    };
+}

@@ -1,0 +1,54 @@
+namespace SnippetCheck.Configuration;
+
+/// <summary>Whether untagged C# blocks are verified (as <c>compile</c>) or only counted.</summary>
+public enum VerifyMode { Tagged, All }
+
+/// <summary>
+/// Settings from <c>snippetcheck.json</c> or a post's front matter. Null means "not set here", so layers
+/// merge: command line, then front matter, then the config file, then these defaults.
+/// </summary>
+public sealed record SnippetCheckConfig
+{
+    public static readonly IReadOnlyList<string> DefaultInclude = ["**/*.md", "**/*.markdown"];
+
+    public IReadOnlyList<string>? Include { get; init; }
+    public IReadOnlyList<string>? Exclude { get; init; }
+    public VerifyMode? Mode { get; init; }
+    public TimeSpan? Timeout { get; init; }
+    public string? LangVersion { get; init; }
+    public string? Nullable { get; init; }
+    public IReadOnlyList<string>? Usings { get; init; }
+    public IReadOnlyList<string>? References { get; init; }
+    public IReadOnlyList<string>? Environment { get; init; }
+    public int? Parallelism { get; init; }
+    public bool? Cache { get; init; }
+    public bool? StrictTags { get; init; }
+
+    /// <summary>The file this came from, when it came from one; relative paths in it are relative to its folder.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary>Layers <paramref name="over"/> on top of this: its set values win.</summary>
+    public SnippetCheckConfig Overlay(SnippetCheckConfig? over) => over is null ? this : new SnippetCheckConfig
+    {
+        Include = over.Include ?? Include,
+        Exclude = over.Exclude ?? Exclude,
+        Mode = over.Mode ?? Mode,
+        Timeout = over.Timeout ?? Timeout,
+        LangVersion = over.LangVersion ?? LangVersion,
+        Nullable = over.Nullable ?? Nullable,
+        Usings = over.Usings ?? Usings,
+        References = over.References ?? References,
+        Environment = over.Environment ?? Environment,
+        Parallelism = over.Parallelism ?? Parallelism,
+        Cache = over.Cache ?? Cache,
+        StrictTags = over.StrictTags ?? StrictTags,
+        SourcePath = over.SourcePath ?? SourcePath,
+    };
+}
+
+/// <summary>A configuration problem, naming the file and the key.</summary>
+public sealed class ConfigException(string file, int line, string message) : Exception(message)
+{
+    public string File { get; } = file;
+    public int Line { get; } = line;
+}

@@ -1,0 +1,71 @@
+namespace SnippetCheck.Execution;
+
+/// <summary>How a run ended, as the tool judges it.</summary>
+public enum RunStatus
+{
+    /// <summary>The program returned from its entry point.</summary>
+    Completed,
+
+    /// <summary>An unhandled exception ended it.</summary>
+    Exception,
+
+    /// <summary>It called <c>Environment.Exit</c>.</summary>
+    Exited,
+
+    /// <summary>It ran past its timeout and was killed with its process tree.</summary>
+    Timeout,
+
+    /// <summary>The process died without a word: stack overflow, <c>Environment.FailFast</c>, a signal.</summary>
+    Crashed,
+
+    /// <summary>It printed more than 1 MiB.</summary>
+    OutputLimit,
+
+    /// <summary>The runner could not load the program.</summary>
+    LoadFailed,
+}
+
+/// <summary>What a run did: its ending, its output (split by session block) and, for exceptions, what was thrown.</summary>
+public sealed record RunResult(
+    RunStatus Status,
+    int ExitCode,
+    string Stdout,
+    string Stderr,
+    IReadOnlyDictionary<int, string> BlockOutputs,
+    int CurrentBlock,
+    string? ExceptionType,
+    string? ExceptionMessage,
+    string? ExceptionText,
+    string? CrashMessage,
+    TimeSpan Duration)
+{
+    internal static RunResult FromReport(RunReport report, TimeSpan duration, int? processExitCode)
+    {
+        var status = report.Ending switch
+        {
+            RunEnding.Completed => RunStatus.Completed,
+            RunEnding.Exception => RunStatus.Exception,
+            RunEnding.Exited => RunStatus.Exited,
+            RunEnding.OutputLimit => RunStatus.OutputLimit,
+            _ => RunStatus.LoadFailed,
+        };
+        var exitCode = report.Ending == RunEnding.Exited && processExitCode is { } code ? code : report.ExitCode;
+        return new RunResult(status, exitCode, report.Stdout, report.Stderr, SplitByBlock(report), report.CurrentBlock,
+            report.ExceptionType, report.ExceptionMessage, report.ExceptionText, null, duration);
+    }
+
+    internal static RunResult Failed(RunStatus status, string message, string stderr, int currentBlock, TimeSpan duration) =>
+        new(status, -1, "", stderr, new Dictionary<int, string>(), currentBlock, null, null, null, message, duration);
+
+    private static Dictionary<int, string> SplitByBlock(RunReport report)
+    {
+        var outputs = new Dictionary<int, string>();
+        for (var i = 0; i < report.Blocks.Length; i++)
+        {
+            var start = report.Blocks[i].Offset;
+            var end = i + 1 < report.Blocks.Length ? report.Blocks[i + 1].Offset : report.Stdout.Length;
+            outputs[report.Blocks[i].BlockId] = report.Stdout[start..end];
+        }
+        return outputs;
+    }
+}

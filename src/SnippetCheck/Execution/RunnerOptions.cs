@@ -1,0 +1,44 @@
+namespace SnippetCheck.Execution;
+
+/// <summary>How runner processes are started.</summary>
+public sealed record RunnerOptions
+{
+    /// <summary>Variables a snippet may see (SPEC §4). A trailing <c>*</c> matches a prefix.</summary>
+    public static readonly IReadOnlyList<string> DefaultAllowedEnvironment = ["PATH", "HOME", "TMPDIR", "LANG", "DOTNET_*"];
+
+    /// <summary>The runner assembly; by default <c>snippetcheck-runner.dll</c> beside the tool.</summary>
+    public string RunnerPath { get; init; } = DefaultRunnerPath;
+
+    public IReadOnlyList<string> AllowedEnvironment { get; init; } = DefaultAllowedEnvironment;
+
+    /// <summary>The GC heap hard limit of each runner: a snippet that allocates more gets an OutOfMemoryException.</summary>
+    public long MemoryLimitBytes { get; init; } = 1L << 30;
+
+    public static string DefaultRunnerPath =>
+        Environment.GetEnvironmentVariable("SNIPPETCHECK_RUNNER") is { Length: > 0 } path
+            ? path
+            : Path.Combine(AppContext.BaseDirectory, "snippetcheck-runner.dll");
+
+    /// <summary>The environment a runner starts with: the allow-list, then what makes runs deterministic.</summary>
+    public Dictionary<string, string> BuildEnvironment(System.Collections.IDictionary current)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in current)
+        {
+            var name = (string)entry.Key;
+            if (IsAllowed(name)) environment[name] = entry.Value as string ?? "";
+        }
+        environment["TZ"] = "UTC";
+        environment["DOTNET_GCHeapHardLimit"] = MemoryLimitBytes.ToString("X", System.Globalization.CultureInfo.InvariantCulture);
+        environment["DOTNET_TieredPGO"] = "0";
+        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // Crash dumps would slow every FailFast down and litter the disk.
+        environment["DOTNET_DbgEnableMiniDump"] = "0";
+        return environment;
+    }
+
+    public bool IsAllowed(string name) => AllowedEnvironment.Any(pattern =>
+        pattern.EndsWith('*')
+            ? name.StartsWith(pattern[..^1], StringComparison.Ordinal)
+            : string.Equals(name, pattern, StringComparison.Ordinal));
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+
+namespace SnippetCheck.Execution;
+
+/// <summary>
+/// Runner processes, at most <c>size</c> at once, each reused across runs and replaced when a run kills it.
+/// </summary>
+public sealed class RunnerPool : IAsyncDisposable
+{
+    private readonly RunnerOptions _options;
+    private readonly SemaphoreSlim _slots;
+    private readonly ConcurrentBag<RunnerProcess> _idle = [];
+    private readonly string _workRoot;
+    private int _runCount;
+
+    public RunnerPool(RunnerOptions options, int size)
+    {
+        _options = options;
+        _slots = new SemaphoreSlim(Math.Max(1, size));
+        _workRoot = Path.Combine(Path.GetTempPath(), $"snippetcheck-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+    }
+
+    /// <summary>Runs an image in a fresh, empty working directory, removed afterwards.</summary>
+    public async Task<RunResult> RunAsync(byte[] image, string stdin, string[] args, string[] dependencyPaths, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await RunOnceAsync(image, stdin, args, dependencyPaths, timeout, cancellationToken).ConfigureAwait(false);
+            // A runner can also die from a thread an earlier snippet left behind; only a second crash on a
+            // fresh runner is this snippet's own.
+            if (result.Status == RunStatus.Crashed)
+                result = await RunOnceAsync(image, stdin, args, dependencyPaths, timeout, cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private async Task<RunResult> RunOnceAsync(byte[] image, string stdin, string[] args, string[] dependencyPaths, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var workingDirectory = Path.Combine(_workRoot, Interlocked.Increment(ref _runCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(workingDirectory);
+        var runner = _idle.TryTake(out var idle) ? idle : await RunnerProcess.StartAsync(_options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await runner.RunAsync(new RunRequest(image, stdin, args, workingDirectory, dependencyPaths), timeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (runner.IsAlive && !cancellationToken.IsCancellationRequested) _idle.Add(runner);
+            else await runner.DisposeAsync().ConfigureAwait(false);
+            TryDelete(workingDirectory);
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A killed snippet may still hold a file for a moment; the pool removes its whole root at the end.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (_idle.TryTake(out var runner)) await runner.DisposeAsync().ConfigureAwait(false);
+        TryDelete(_workRoot);
+        _slots.Dispose();
+    }
+}

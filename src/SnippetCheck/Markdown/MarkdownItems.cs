@@ -1,0 +1,57 @@
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Markdown;
+
+/// <summary>One line of code as it stands in the Markdown file, with where its text starts.</summary>
+/// <param name="Text">The line without its container prefix (list indent, <c>&gt; </c>) and without its line ending.</param>
+/// <param name="Line">1-based line in the original file.</param>
+/// <param name="Column">1-based column where <paramref name="Text"/> starts.</param>
+public readonly record struct CodeLine(string Text, int Line, int Column);
+
+/// <summary>Something the extractor found, in document order.</summary>
+public abstract record MarkdownItem(SourceLocation Location);
+
+/// <summary>A fenced code block of any language.</summary>
+public sealed record FencedBlock(
+    SourceLocation Location,
+    int EndLine,
+    string Info,
+    string Arguments,
+    IReadOnlyList<CodeLine> Lines,
+    IReadOnlyList<DirectiveComment> Comments,
+    FenceGeometry Geometry) : MarkdownItem(Location)
+{
+    /// <summary>The body with lines joined by <c>\n</c>.</summary>
+    public string Content => string.Join('\n', Lines.Select(l => l.Text));
+
+    /// <summary>Every word of the info string, the language first.</summary>
+    public IEnumerable<string> InfoWords =>
+        new[] { Info }.Concat(Arguments.Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries)).Where(w => w.Length > 0);
+}
+
+/// <summary>Where a fence's body lies in the file, so <c>--accept</c> can replace exactly that and nothing else.</summary>
+/// <param name="BodyStart">Offset of the first character of the first body line (including its container prefix).</param>
+/// <param name="BodyEnd">Offset just past the last body line's line ending; equals BodyStart when the body is empty.</param>
+/// <param name="LinePrefix">What stands before the fence on its line (list indent, <c>&gt; </c>), repeated on each body line.</param>
+/// <param name="FenceChar">The fence character, <c>`</c> or <c>~</c>.</param>
+/// <param name="FenceLength">The opening fence's length.</param>
+/// <param name="IsClosed">False when the fence runs to the end of its container.</param>
+public sealed record FenceGeometry(int BodyStart, int BodyEnd, string LinePrefix, char FenceChar, int FenceLength, bool IsClosed);
+
+/// <summary>
+/// An HTML comment addressed to the tool: <c>&lt;!-- snippetcheck: WORDS</c> then, for a prelude, code lines.
+/// </summary>
+/// <param name="Words">What follows <c>snippetcheck:</c> on the comment's first line.</param>
+/// <param name="Body">The comment's further lines, up to <c>--&gt;</c>.</param>
+public sealed record DirectiveComment(SourceLocation Location, string Words, IReadOnlyList<CodeLine> Body) : MarkdownItem(Location)
+{
+    public string FirstWord => Words.Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+
+    public bool IsPrelude => FirstWord.Equals("prelude", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The YAML between the <c>---</c> lines at the very top of a file.</summary>
+public sealed record FrontMatter(string Yaml, SourceLocation Location);
+
+/// <summary>Everything the extractor found in one file.</summary>
+public sealed record ExtractedDocument(MarkdownDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items);

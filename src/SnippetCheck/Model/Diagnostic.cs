@@ -1,0 +1,19 @@
+namespace SnippetCheck.Model;
+
+public enum DiagnosticSeverity { Info, Warning, Error }
+
+/// <summary>One finding, tool or compiler, always tied to a place in a Markdown file.</summary>
+public sealed record Diagnostic(string Id, DiagnosticSeverity Severity, string Message, SourceLocation Location)
+{
+    public bool IsError => Severity == DiagnosticSeverity.Error;
+
+    /// <summary>The MSBuild canonical form, which editors and problem matchers understand.</summary>
+    public string ToCanonicalString() =>
+        $"{Location.File}({Location.Line},{Location.Column}): {Severity.ToString().ToLowerInvariant()} {Id}: {Message}";
+
+    public static Diagnostic Error(string id, string message, SourceLocation location) =>
+        new(id, DiagnosticSeverity.Error, message, location);
+
+    public static Diagnostic Warning(string id, string message, SourceLocation location) =>
+        new(id, DiagnosticSeverity.Warning, message, location);
+}

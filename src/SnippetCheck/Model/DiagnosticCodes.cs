@@ -1,0 +1,43 @@
+namespace SnippetCheck.Model;
+
+/// <summary>
+/// Every code the tool itself reports. Compiler errors keep Roslyn's own IDs (CS0103).
+/// The table in docs/diagnostics.md lists the same codes; a test keeps the two in step.
+/// </summary>
+public static class DiagnosticCodes
+{
+    // SC1xxx: annotations (how a post tags its snippets).
+    public const string UnknownTag = "SC1001";
+    public const string BadTagValue = "SC1002";
+    public const string TwoKinds = "SC1003";
+    public const string ConflictingTag = "SC1004";
+    public const string DuplicateName = "SC1005";
+    public const string RunWithoutEntryPoint = "SC1006";
+    public const string OrphanOutput = "SC1007";
+    public const string SecondOutput = "SC1008";
+    public const string ForeignAttribute = "SC1009";
+    public const string OrphanStdin = "SC1010";
+    public const string BadComment = "SC1011";
+
+    // SC2xxx: verdicts (what a snippet did wrong).
+    public const string OutputMismatch = "SC2001";
+    public const string ExitCode = "SC2002";
+    public const string UnexpectedException = "SC2003";
+    public const string NoException = "SC2004";
+    public const string WrongException = "SC2005";
+    public const string UnexpectedCompile = "SC2006";
+    public const string MissingDiagnostic = "SC2007";
+    public const string Timeout = "SC2008";
+    public const string Crash = "SC2009";
+    public const string OutputLimit = "SC2010";
+    public const string Package = "SC2011";
+    public const string CompileError = "SC2012";
+
+    // SC3xxx: files, configuration and the tool itself.
+    public const string BadConfig = "SC3001";
+    public const string BadFrontMatter = "SC3002";
+    public const string UnreadableFile = "SC3003";
+    public const string NoDocuments = "SC3004";
+    public const string TargetingPackMissing = "SC3005";
+    public const string InternalError = "SC3006";
+}

@@ -1,1 +1,0 @@
-namespace SnippetCheck; public static class Placeholder { }

@@ -1,0 +1,54 @@
+using SnippetCheck.Comparison;
+using SnippetCheck.Model;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Reporting;
+
+/// <summary>
+/// Writes failures in the MSBuild canonical form (<c>path(line,col): error CODE: message</c>), each with its
+/// detail indented below, then the summary line. Colour only when asked (a terminal, no CI).
+/// </summary>
+public sealed class ConsoleReporter(TextWriter output, bool useColor, bool verbose)
+{
+    private const string Red = "\u001b[31m", Green = "\u001b[32m", Yellow = "\u001b[33m", Dim = "\u001b[2m", Reset = "\u001b[0m";
+
+    public void Write(VerificationReport report)
+    {
+        foreach (var error in report.Errors)
+        {
+            WriteLine($"{error.File}({error.Line},{Math.Max(1, error.Column)}): error {error.Code}: {error.Message}", Red);
+        }
+        foreach (var result in report.Snippets)
+        {
+            foreach (var warning in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && (verbose || d.Id.StartsWith("SC", StringComparison.Ordinal))))
+            {
+                WriteLine(warning.ToCanonicalString(), Yellow);
+            }
+            if (result.Status == SnippetStatus.Failed) WriteFailure(result);
+            else if (verbose) WriteLine($"{result.Location}: {result.Status.ToWord()} {result.Kind.ToString().ToLowerInvariant()}{(result.Message is null ? "" : ": " + result.Message)}", Dim);
+        }
+        var summary = SummaryLine.For(report);
+        WriteLine(summary, report.Succeeded ? Green : Red);
+    }
+
+    private void WriteFailure(SnippetResult result)
+    {
+        var where = result.FailureLocation;
+        WriteLine($"{where.File}({where.Line},{where.Column}): error {result.Code}: {result.Message} [{result.Reason!.Value.ToWord()}]", Red);
+        if (string.IsNullOrWhiteSpace(result.Detail)) return;
+        foreach (var line in result.Detail.Split('\n'))
+        {
+            var color = result.Reason == FailureReason.OutputMismatch
+                ? line.StartsWith("- ", StringComparison.Ordinal) ? Red : line.StartsWith("+ ", StringComparison.Ordinal) ? Green : null
+                : Dim;
+            WriteLine("    " + line, color);
+        }
+        if (result.Reason == FailureReason.OutputMismatch) WriteLine("    (- expected, + actual; --accept updates the output block)", Dim);
+    }
+
+    private void WriteLine(string text, string? color)
+    {
+        if (useColor && color is not null) output.WriteLine(color + text + Reset);
+        else output.WriteLine(text);
+    }
+}

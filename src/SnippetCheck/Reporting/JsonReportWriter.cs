@@ -1,0 +1,104 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SnippetCheck.Model;
+using SnippetCheck.Snippets;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Reporting;
+
+/// <summary>The JSON report, key for key as SPEC §9 gives it. The key names and words are a stable contract.</summary>
+public static class JsonReportWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(Stream stream, VerificationReport report)
+    {
+        using var json = new Utf8JsonWriter(stream, Options);
+        json.WriteStartObject();
+        json.WriteNumber("version", 1);
+        json.WriteString("tool", ToolInfo.NameAndVersion);
+        json.WriteStartObject("summary");
+        json.WriteNumber("files", report.FileCount);
+        json.WriteNumber("blocks", report.Blocks);
+        json.WriteNumber("passed", report.Passed);
+        json.WriteNumber("failed", report.Failed);
+        json.WriteNumber("ignored", report.Ignored);
+        json.WriteNumber("untagged", report.Untagged);
+        json.WriteNumber("skipped", report.Skipped);
+        json.WriteNumber("cached", report.Cached);
+        json.WriteNumber("durationMs", (long)report.Duration.TotalMilliseconds);
+        json.WriteEndObject();
+
+        json.WriteStartArray("snippets");
+        foreach (var result in report.Snippets) WriteSnippet(json, result);
+        json.WriteEndArray();
+        WriteErrors(json, report.Errors);
+        json.WriteEndObject();
+    }
+
+    private static void WriteSnippet(Utf8JsonWriter json, SnippetResult result)
+    {
+        var snippet = result.Snippet;
+        json.WriteStartObject();
+        WriteBlockLocation(json, snippet);
+        json.WriteString("kind", snippet.Kind.ToTag());
+        json.WriteString("status", result.Status.ToWord());
+        WriteNullable(json, "reason", result.Reason?.ToWord());
+        WriteNullable(json, "message", result.Message);
+        json.WriteNumber("durationMs", (long)result.Duration.TotalMilliseconds);
+        json.WriteBoolean("cached", result.Cached);
+        WriteNullable(json, "expectedOutput", result.ExpectedOutput);
+        WriteNullable(json, "actualOutput", result.ActualOutput);
+        WriteDiagnostics(json, result.Diagnostics);
+        json.WriteEndObject();
+    }
+
+    /// <summary>file, line, column, endLine, name, session: shared by the verify and list reports.</summary>
+    internal static void WriteBlockLocation(Utf8JsonWriter json, Snippet snippet)
+    {
+        json.WriteString("file", snippet.Location.File);
+        json.WriteNumber("line", snippet.Location.Line);
+        json.WriteNumber("column", snippet.Location.Column);
+        json.WriteNumber("endLine", snippet.Block.EndLine);
+        WriteNullable(json, "name", snippet.Tags.Name);
+        WriteNullable(json, "session", snippet.Tags.Session);
+    }
+
+    internal static void WriteDiagnostics(Utf8JsonWriter json, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        json.WriteStartArray("diagnostics");
+        foreach (var diagnostic in diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", diagnostic.Id);
+            json.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
+            json.WriteString("message", diagnostic.Message);
+            json.WriteString("file", diagnostic.Location.File);
+            json.WriteNumber("line", diagnostic.Location.Line);
+            json.WriteNumber("column", diagnostic.Location.Column);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    internal static void WriteErrors(Utf8JsonWriter json, IReadOnlyList<FileError> errors)
+    {
+        json.WriteStartArray("errors");
+        foreach (var error in errors)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", error.File);
+            json.WriteNumber("line", error.Line);
+            json.WriteString("code", error.Code);
+            json.WriteString("message", error.Message);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    internal static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null) json.WriteNull(name);
+        else json.WriteString(name, value);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Encodings.Web;
+using SnippetCheck.Snippets;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Reporting;
+
+/// <summary>What <c>snippetcheck list</c> shows: every C# block found, its tags, and what is attached to it.</summary>
+public static class ListReport
+{
+    public static void WriteText(TextWriter output, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
+    {
+        var blocks = 0;
+        foreach (var document in documents)
+        {
+            foreach (var snippet in document.Snippets.Snippets)
+            {
+                blocks++;
+                var state = snippet.HasAnnotationErrors ? "annotation error" : snippet.IsTagged ? snippet.Kind.ToTag() : "untagged";
+                var extras = new List<string>();
+                if (snippet.Tags.Original.Length > 0) extras.Add($"tags: {snippet.Tags.Original}");
+                if (snippet.Output is { } o) extras.Add($"output at line {o.Block.Location.Line}{(o.Mode == OutputMatchMode.Exact ? "" : $" ({o.Mode.ToString().ToLowerInvariant()})")}");
+                if (snippet.Stdin is { } s) extras.Add($"stdin at line {s.Location.Line}");
+                output.WriteLine($"{snippet.Location}: {state}{(extras.Count > 0 ? " — " + string.Join("; ", extras) : "")}");
+                foreach (var diagnostic in snippet.Annotations) output.WriteLine("    " + diagnostic.ToCanonicalString());
+            }
+            foreach (var prelude in document.Snippets.Preludes)
+                output.WriteLine($"{prelude.Comment.Location}: prelude{(prelude.Session is null ? "" : $" for session '{prelude.Session}'")} ({prelude.Lines.Count} lines)");
+        }
+        foreach (var error in errors.Concat(documents.SelectMany(d => d.Errors)))
+            output.WriteLine($"{error.File}({error.Line},{Math.Max(1, error.Column)}): error {error.Code}: {error.Message}");
+        output.WriteLine($"{blocks} C# blocks in {documents.Count} files");
+    }
+
+    public static void WriteJson(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteNumber("version", 1);
+        json.WriteString("tool", ToolInfo.NameAndVersion);
+        json.WriteStartArray("blocks");
+        foreach (var snippet in documents.SelectMany(d => d.Snippets.Snippets))
+        {
+            json.WriteStartObject();
+            JsonReportWriter.WriteBlockLocation(json, snippet);
+            json.WriteString("kind", snippet.Kind.ToTag());
+            json.WriteBoolean("tagged", snippet.IsTagged);
+            json.WriteString("tags", snippet.Tags.Original);
+            JsonReportWriter.WriteNullable(json, "expectedOutput", snippet.Output?.Text);
+            JsonReportWriter.WriteNullable(json, "outputMode", snippet.Output?.Mode.ToString().ToLowerInvariant());
+            JsonReportWriter.WriteNullable(json, "stdin", snippet.Stdin?.Content);
+            json.WriteStartArray("foreignAttributes");
+            foreach (var word in snippet.Tags.ForeignAttributes) json.WriteStringValue(word);
+            json.WriteEndArray();
+            JsonReportWriter.WriteDiagnostics(json, snippet.Annotations);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        JsonReportWriter.WriteErrors(json, [.. errors, .. documents.SelectMany(d => d.Errors)]);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,47 @@
+using SnippetCheck.Markdown;
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Snippets;
+
+public enum OutputMatchMode { Exact, Ellipsis, Unordered }
+
+/// <summary>An output block and how it is matched.</summary>
+public sealed record ExpectedOutput(FencedBlock Block, OutputMatchMode Mode)
+{
+    public string Text => Block.Content;
+}
+
+/// <summary>A C# block with its tags, its attached output and stdin blocks, and its annotation findings.</summary>
+public sealed record Snippet(
+    FencedBlock Block,
+    SnippetTags Tags,
+    ExpectedOutput? Output,
+    FencedBlock? Stdin,
+    IReadOnlyList<Diagnostic> Annotations)
+{
+    public SourceLocation Location => Block.Location;
+
+    /// <summary>Tagged blocks are verified; untagged ones are counted, and verified only with <c>--all</c>.</summary>
+    public bool IsTagged => Tags.HasAny || Output is not null || Stdin is not null || HasAnnotationErrors;
+
+    public bool HasAnnotationErrors => Annotations.Any(d => d.IsError);
+
+    /// <summary>The kind the snippet is verified as: given, or <c>run</c> when tagged without one.</summary>
+    public SnippetKind Kind => Tags.Kind ?? (IsTagged ? SnippetKind.Run : SnippetKind.Compile);
+}
+
+/// <summary>Hidden code from a <c>snippetcheck: prelude</c> comment, for a whole file or one session.</summary>
+public sealed record Prelude(DirectiveComment Comment, string? Session)
+{
+    public IReadOnlyList<CodeLine> Lines => Comment.Body;
+}
+
+/// <summary>One Markdown file, read as snippets.</summary>
+public sealed record SnippetDocument(
+    ExtractedDocument Source,
+    IReadOnlyList<Snippet> Snippets,
+    IReadOnlyList<Prelude> Preludes,
+    IReadOnlyList<Diagnostic> FileDiagnostics)
+{
+    public string DisplayPath => Source.Document.DisplayPath;
+}

@@ -1,0 +1,33 @@
+namespace SnippetCheck.Snippets;
+
+/// <summary>What a snippet must do to pass. See SPEC §2.</summary>
+public enum SnippetKind
+{
+    /// <summary>Compiles, runs to the end, exits with the expected code, prints the expected output.</summary>
+    Run,
+
+    /// <summary>Compiles with no errors.</summary>
+    Compile,
+
+    /// <summary>Fails to compile, with every listed error ID among the errors.</summary>
+    CompileFail,
+
+    /// <summary>Compiles, runs and ends with an unhandled exception (of the named type).</summary>
+    Throws,
+
+    /// <summary>Never compiled.</summary>
+    Ignore,
+}
+
+public static class SnippetKindNames
+{
+    public static string ToTag(this SnippetKind kind) => kind switch
+    {
+        SnippetKind.Run => "run",
+        SnippetKind.Compile => "compile",
+        SnippetKind.CompileFail => "compile-fail",
+        SnippetKind.Throws => "throws",
+        SnippetKind.Ignore => "ignore",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}

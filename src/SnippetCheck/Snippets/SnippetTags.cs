@@ -1,0 +1,34 @@
+namespace SnippetCheck.Snippets;
+
+/// <summary>
+/// The tags of one C# block, parsed once from its info string and its <c>snippetcheck:</c> comment.
+/// Null means "not given": defaults are applied later, from configuration.
+/// </summary>
+public sealed record SnippetTags
+{
+    public static readonly SnippetTags None = new();
+
+    public SnippetKind? Kind { get; init; }
+    public IReadOnlyList<string> ExpectedErrorIds { get; init; } = [];
+    public string? ExpectedException { get; init; }
+    public string? Name { get; init; }
+    public string? Session { get; init; }
+    public int? ExitCode { get; init; }
+    public TimeSpan? Timeout { get; init; }
+    public string? LangVersion { get; init; }
+    public string? Nullable { get; init; }
+    public bool WarnAsError { get; init; }
+    public bool Unsafe { get; init; }
+    public string? Args { get; init; }
+
+    /// <summary>Words that belong to a blog engine, not to us (<c>title="Program.cs"</c>).</summary>
+    public IReadOnlyList<string> ForeignAttributes { get; init; } = [];
+
+    /// <summary>The tag text as written, info string and comment joined.</summary>
+    public string Original { get; init; } = "";
+
+    /// <summary>True when any kind or modifier of ours was given; foreign attributes never count.</summary>
+    public bool HasAny =>
+        Kind is not null || Name is not null || Session is not null || ExitCode is not null || Timeout is not null ||
+        LangVersion is not null || Nullable is not null || WarnAsError || Unsafe || Args is not null;
+}

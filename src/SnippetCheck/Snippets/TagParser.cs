@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Snippets;
+
+/// <summary>A run of tag words from one source, the info string or a comment, and where it stands.</summary>
+public readonly record struct TagSource(string Text, SourceLocation Location);
+
+/// <summary>
+/// Parses tag words into <see cref="SnippetTags"/>. Words that are not ours are kept as foreign attributes;
+/// a near miss of ours (<c>rnu</c>, <c>timout=2s</c>) is an annotation error that names what was meant.
+/// </summary>
+public static partial class TagParser
+{
+    private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore"];
+    private static readonly string[] FlagWords = ["warnaserror", "unsafe"];
+    private static readonly string[] ValueKeys = ["name", "session", "exit", "timeout", "langversion", "nullable", "args", "compile-fail", "throws"];
+
+    // Words of ours that make no sense on a C# block but are worth a hint when misspelt there.
+    private static readonly string[] OtherWords = ["output", "stdin", "ellipsis", "unordered", "prelude"];
+
+    public static (SnippetTags Tags, List<Diagnostic> Diagnostics) Parse(IEnumerable<TagSource> sources, bool strictTags)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var values = new Dictionary<string, (string Value, SourceLocation Where)>(StringComparer.OrdinalIgnoreCase);
+        var kinds = new List<(SnippetKind Kind, string Word, SourceLocation Where)>();
+        var foreign = new List<string>();
+        var original = new List<string>();
+        var tags = new SnippetTags();
+
+        foreach (var source in sources)
+        {
+            if (!string.IsNullOrWhiteSpace(source.Text)) original.Add(source.Text.Trim());
+            foreach (var word in Tokenize(source.Text))
+            {
+                var (key, value) = SplitWord(word);
+                var lowerKey = key.ToLowerInvariant();
+                if (value is null && KindWords.Contains(lowerKey))
+                {
+                    AddKind(kinds, ParseKind(lowerKey), word, source.Location);
+                }
+                else if (value is null && FlagWords.Contains(lowerKey))
+                {
+                    tags = lowerKey == "unsafe" ? tags with { Unsafe = true } : tags with { WarnAsError = true };
+                }
+                else if (value is not null && ValueKeys.Contains(lowerKey))
+                {
+                    if (values.TryGetValue(lowerKey, out var existing) && existing.Value != value)
+                    {
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ConflictingTag,
+                            $"'{lowerKey}' is given twice with different values ('{existing.Value}' and '{value}')", source.Location));
+                        continue;
+                    }
+                    values[lowerKey] = (value, source.Location);
+                    if (lowerKey is "compile-fail" or "throws") AddKind(kinds, ParseKind(lowerKey), word, source.Location);
+                }
+                else if (NearMiss(key, value is not null) is { } meant)
+                {
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownTag,
+                        $"unknown tag '{word}'; did you mean '{meant}'?", source.Location));
+                }
+                else if (KindWords.Contains(lowerKey) || FlagWords.Contains(lowerKey) || ValueKeys.Contains(lowerKey))
+                {
+                    // Ours, but in the wrong shape: 'exit' without a value, 'unsafe=yes'.
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue,
+                        value is null ? $"'{key}' needs a value ({key}=...)" : $"'{key}' takes no value", source.Location));
+                }
+                else
+                {
+                    foreign.Add(word);
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.ForeignAttribute,
+                        strictTags ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+                        $"'{word}' is not a SnippetCheck tag; left alone as a foreign attribute", source.Location));
+                }
+            }
+        }
+
+        if (kinds.Select(k => k.Kind).Distinct().Count() > 1)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TwoKinds,
+                $"a snippet has at most one kind, but it says {string.Join(" and ", kinds.Select(k => $"'{k.Word}'").Distinct())}",
+                kinds[1].Where));
+        }
+        if (kinds.Count > 0) tags = tags with { Kind = kinds[0].Kind };
+
+        foreach (var (key, (value, where)) in values)
+        {
+            tags = ApplyValue(tags, key, value, where, diagnostics);
+        }
+        return (tags with { ForeignAttributes = foreign, Original = string.Join(' ', original) }, diagnostics);
+    }
+
+    private static void AddKind(List<(SnippetKind, string, SourceLocation)> kinds, SnippetKind kind, string word, SourceLocation where) =>
+        kinds.Add((kind, word, where));
+
+    private static SnippetKind ParseKind(string word) => word switch
+    {
+        "run" => SnippetKind.Run,
+        "compile" => SnippetKind.Compile,
+        "compile-fail" => SnippetKind.CompileFail,
+        "throws" => SnippetKind.Throws,
+        _ => SnippetKind.Ignore,
+    };
+
+    private static SnippetTags ApplyValue(SnippetTags tags, string key, string value, SourceLocation where, List<Diagnostic> diagnostics)
+    {
+        string? problem = null;
+        switch (key)
+        {
+            case "name" or "session" when !IdPattern().IsMatch(value):
+                problem = $"'{key}={value}' is not a valid ID (letters, digits, '-' and '_')";
+                break;
+            case "name":
+                return tags with { Name = value };
+            case "session":
+                return tags with { Session = value };
+            case "exit":
+                if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exit)) return tags with { ExitCode = exit };
+                problem = $"'exit={value}' is not a whole number";
+                break;
+            case "timeout":
+                if (TryParseDuration(value, out var timeout)) return tags with { Timeout = timeout };
+                problem = $"'timeout={value}' is not a duration (write 500ms, 10s or 2m)";
+                break;
+            case "langversion":
+                if (LanguageVersionFacts.TryParse(value, out _)) return tags with { LangVersion = value };
+                problem = $"'langversion={value}' is not a C# language version (write 12, 13, 14, preview)";
+                break;
+            case "nullable":
+                if (value is "enable" or "disable" or "warnings" or "annotations") return tags with { Nullable = value };
+                problem = $"'nullable={value}' must be enable or disable";
+                break;
+            case "args":
+                return tags with { Args = value };
+            case "compile-fail":
+                var ids = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (ids.Length > 0 && ids.All(id => DiagnosticIdPattern().IsMatch(id))) return tags with { ExpectedErrorIds = ids };
+                problem = $"'compile-fail={value}' must list compiler error IDs such as CS0029,CS0103";
+                break;
+            case "throws":
+                if (TypeNamePattern().IsMatch(value)) return tags with { ExpectedException = value };
+                problem = $"'throws={value}' is not an exception type name";
+                break;
+        }
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue, problem ?? $"bad value for '{key}'", where));
+        return tags;
+    }
+
+    public static bool TryParseDuration(string text, out TimeSpan duration)
+    {
+        duration = default;
+        var match = DurationPattern().Match(text.Trim());
+        if (!match.Success) return false;
+        var amount = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        duration = match.Groups[2].Value switch
+        {
+            "ms" => TimeSpan.FromMilliseconds(amount),
+            "m" or "min" => TimeSpan.FromMinutes(amount),
+            _ => TimeSpan.FromSeconds(amount),
+        };
+        return duration > TimeSpan.Zero;
+    }
+
+    /// <summary>The tag or key that <paramref name="word"/> most likely meant, within edit distance 2.</summary>
+    public static string? NearMiss(string word, bool hasValue)
+    {
+        var lower = word.ToLowerInvariant();
+        var candidates = hasValue ? ValueKeys : KindWords.Concat(FlagWords).Concat(OtherWords);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = EditDistance.Between(lower, candidate);
+            // Short words need a closer match: 'rnu' is 'run', but 'norun' is somebody else's word.
+            if (distance is > 0 and <= 2 && distance * 2 < Math.Min(lower.Length, candidate.Length) && distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Splits on white space, keeping double-quoted values (<c>args="a b"</c>) whole.</summary>
+    public static IEnumerable<string> Tokenize(string text)
+    {
+        var current = new StringBuilder();
+        var inQuotes = false;
+        foreach (var c in text)
+        {
+            if (c == '"') inQuotes = !inQuotes;
+            if (!inQuotes && char.IsWhiteSpace(c))
+            {
+                if (current.Length > 0) yield return current.ToString();
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+        if (current.Length > 0) yield return current.ToString();
+    }
+
+    private static (string Key, string? Value) SplitWord(string word)
+    {
+        var equals = word.IndexOf('=');
+        if (equals <= 0) return (word, null);
+        var value = word[(equals + 1)..];
+        if (value.Length >= 2 && value[0] == '"' && value[^1] == '"') value = value[1..^1];
+        return (word[..equals], value);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z]+[0-9]+$")]
+    private static partial Regex DiagnosticIdPattern();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
+    private static partial Regex TypeNamePattern();
+
+    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)(ms|s|m|min)?$")]
+    private static partial Regex DurationPattern();
+}

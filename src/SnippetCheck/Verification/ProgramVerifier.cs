@@ -1,0 +1,303 @@
+using System.Diagnostics;
+using SnippetCheck.Comparison;
+using SnippetCheck.Compilation;
+using SnippetCheck.Execution;
+using SnippetCheck.Model;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Verification;
+
+/// <summary>
+/// Compiles, runs and judges one program: a lone snippet, or all blocks of a session (SPEC §2–§5).
+/// Every failure becomes a <see cref="SnippetResult"/>; nothing here throws for a snippet's sake.
+/// </summary>
+internal sealed class ProgramVerifier(RunnerPool pool)
+{
+    public async Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(SnippetDocument document, FileSettings settings, Snippet snippet, CancellationToken cancellationToken)
+    {
+        if (snippet.HasAnnotationErrors) return [AnnotationFailure(snippet)];
+        if (snippet.Kind == SnippetKind.Ignore) return [SnippetResult.Of(snippet, SnippetStatus.Ignored)];
+
+        var clock = Stopwatch.StartNew();
+        var parts = PreludeParts(document, session: null).Append(PartOf(document, snippet, 0)).ToList();
+        var compileSettings = settings.CompileSettingsFor([snippet.Tags]);
+        var kind = snippet.Kind;
+
+        if (kind is SnippetKind.Compile or SnippetKind.CompileFail)
+        {
+            var compiled = SnippetCompiler.Compile(parts, compileSettings, markBlocks: false, emit: false, cancellationToken);
+            return [kind == SnippetKind.CompileFail ? JudgeCompileFail(snippet, compiled, clock) : JudgeCompile(snippet, compiled, clock)];
+        }
+
+        var result = SnippetCompiler.Compile(parts, compileSettings, markBlocks: false, emit: true, cancellationToken);
+        var shape = result.Shapes[0];
+        if (!shape.HasStatements && !shape.HasMain)
+        {
+            // Declarations only: nothing of its own to execute.
+            if (!NeedsRun(snippet)) return [JudgeCompile(snippet, result, clock)];
+            return [Fail(snippet, FailureReason.Annotation, DiagnosticCodes.RunWithoutEntryPoint,
+                $"'{kind.ToTag()}' needs code to execute, but this snippet only declares types; tag it 'compile' to check that it compiles",
+                snippet.Location, null, clock)];
+        }
+        if (!result.Success) return [CompileFailure(snippet, result, result.Errors.ToList(), clock)];
+
+        var run = await pool.RunAsync(result.Image!, snippet.Stdin?.Content ?? "", SplitArgs(snippet.Tags.Args),
+            [], settings.TimeoutFor(snippet.Tags), cancellationToken).ConfigureAwait(false);
+        return [JudgeRun(snippet, run, run.Stdout, isLast: true, WithDiagnostics(result), clock)];
+    }
+
+    public async Task<IReadOnlyList<SnippetResult>> VerifySessionAsync(
+        SnippetDocument document, FileSettings settings, string session, IReadOnlyList<Snippet> blocks, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var results = new SnippetResult?[blocks.Count];
+        var broken = blocks.FirstOrDefault(b => b.HasAnnotationErrors);
+        if (broken is not null)
+        {
+            return [.. blocks.Select(b => b.HasAnnotationErrors
+                ? AnnotationFailure(b)
+                : SnippetResult.Of(b, SnippetStatus.Skipped, $"not run: block at line {broken.Location.Line} of session '{session}' has annotation errors"))];
+        }
+
+        var preludes = PreludeParts(document, session).ToList();
+        var compileSettings = settings.CompileSettingsFor([.. blocks.Select(b => b.Tags)]);
+        var included = new List<(int Id, Snippet Block)>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block.Kind == SnippetKind.Ignore)
+            {
+                results[i] = SnippetResult.Of(block, SnippetStatus.Ignored);
+            }
+            else if (block.Kind == SnippetKind.CompileFail)
+            {
+                // Checked against the session so far, then left out of it.
+                var parts = preludes.Concat(included.Select(b => PartOf(document, b.Block, b.Id))).Append(PartOf(document, block, i)).ToList();
+                var compiled = SnippetCompiler.Compile(parts, compileSettings, markBlocks: false, emit: false, cancellationToken);
+                results[i] = JudgeCompileFail(block, compiled, clock);
+            }
+            else
+            {
+                included.Add((i, block));
+            }
+        }
+        if (included.Count == 0) return [.. results.Select(r => r!)];
+
+        var programParts = preludes.Concat(included.Select(b => PartOf(document, b.Block, b.Id))).ToList();
+        var result = SnippetCompiler.Compile(programParts, compileSettings, markBlocks: true, emit: true, cancellationToken);
+        if (!result.Success)
+        {
+            var errors = result.Errors.ToList();
+            var firstId = included[0].Id;
+            var first = errors[0];
+            foreach (var (id, block) in included)
+            {
+                // Errors in preludes or generated code are the first block's to report.
+                var own = errors.Where(e => e.PartId == id || (id == firstId && e.PartId is null or < 0)).ToList();
+                results[id] = own.Count > 0
+                    ? CompileFailure(block, result, own, clock)
+                    : SnippetResult.Of(block, SnippetStatus.Skipped,
+                        $"not run: session '{session}' did not compile (error {first.Id} at line {first.Location?.Line ?? block.Location.Line})");
+            }
+            return [.. results.Select(r => r!)];
+        }
+
+        if (!result.IsExecutable)
+        {
+            foreach (var (id, block) in included)
+            {
+                results[id] = NeedsRun(block) && (block.Output is not null || block.Stdin is not null)
+                    ? Fail(block, FailureReason.Annotation, DiagnosticCodes.RunWithoutEntryPoint,
+                        $"this block has an output or stdin block, but session '{session}' has no statements to run", block.Location, null, clock)
+                    : JudgeCompile(block, result, clock);
+            }
+            return [.. results.Select(r => r!)];
+        }
+
+        var stdin = string.Concat(included.Where(b => b.Block.Stdin is not null).Select(b => b.Block.Stdin!.Content + "\n"));
+        var args = SplitArgs(included.Select(b => b.Block.Tags.Args).FirstOrDefault(a => a is not null));
+        var timeout = included.Max(b => settings.TimeoutFor(b.Block.Tags));
+        var run = await pool.RunAsync(result.Image!, stdin, args, [], timeout, cancellationToken).ConfigureAwait(false);
+
+        var endedAbnormally = run.Status is not (RunStatus.Completed);
+        var endingId = endedAbnormally && run.CurrentBlock >= 0 ? run.CurrentBlock : included[^1].Id;
+        var diagnostics = WithDiagnostics(result);
+        foreach (var (id, block) in included)
+        {
+            var output = run.BlockOutputs.TryGetValue(id, out var text) ? text : "";
+            if (id < endingId)
+            {
+                results[id] = JudgeRun(block, run with { Status = RunStatus.Completed, ExitCode = block.Tags.ExitCode ?? 0 }, output, isLast: false, diagnostics, clock);
+            }
+            else if (id == endingId)
+            {
+                results[id] = JudgeRun(block, run, output, isLast: true, diagnostics, clock);
+            }
+            else
+            {
+                var ending = blocks[endingId];
+                results[id] = SnippetResult.Of(block, SnippetStatus.Skipped,
+                    $"not run: session '{session}' ended in the block at line {ending.Location.Line} ({Describe(run)})");
+            }
+        }
+        return [.. results.Select(r => r!)];
+    }
+
+    /// <summary>True when a snippet asks to be executed, not just compiled.</summary>
+    private static bool NeedsRun(Snippet snippet) =>
+        snippet.Tags.Kind is SnippetKind.Run or SnippetKind.Throws || snippet.Output is not null || snippet.Stdin is not null ||
+        snippet.Tags.ExitCode is not null || snippet.Tags.Args is not null;
+
+    private static IEnumerable<CodePart> PreludeParts(SnippetDocument document, string? session) =>
+        document.Preludes
+            .Where(p => p.Session is null || p.Session == session)
+            .Select((p, i) => new CodePart(-1 - i, document.DisplayPath, p.Lines));
+
+    private static CodePart PartOf(SnippetDocument document, Snippet snippet, int id) => new(id, document.DisplayPath, snippet.Block.Lines);
+
+    private static SnippetResult AnnotationFailure(Snippet snippet)
+    {
+        var error = snippet.Annotations.First(d => d.IsError);
+        return new SnippetResult(snippet, SnippetStatus.Failed, FailureReason.Annotation, error.Id, error.Message, error.Location,
+            null, snippet.Annotations, null, TimeSpan.Zero);
+    }
+
+    private static SnippetResult JudgeCompile(Snippet snippet, CompilationResult compiled, Stopwatch clock) =>
+        compiled.Success
+            ? Pass(snippet, WithDiagnostics(compiled), null, clock)
+            : CompileFailure(snippet, compiled, compiled.Errors.ToList(), clock);
+
+    private static SnippetResult JudgeCompileFail(Snippet snippet, CompilationResult compiled, Stopwatch clock)
+    {
+        var diagnostics = WithDiagnostics(compiled);
+        if (compiled.Success)
+            return Fail(snippet, FailureReason.Compiled, DiagnosticCodes.UnexpectedCompile,
+                "tagged compile-fail, but it compiled without errors", snippet.Location, null, clock, diagnostics);
+        var found = compiled.Errors.Select(e => e.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = snippet.Tags.ExpectedErrorIds.Where(id => !found.Contains(id)).ToList();
+        if (missing.Count > 0)
+            return Fail(snippet, FailureReason.MissingDiagnostic, DiagnosticCodes.MissingDiagnostic,
+                $"expected {string.Join(", ", missing)} among the compile errors, but got {string.Join(", ", found.Order())}",
+                snippet.Location, FormatErrors(compiled.Errors, snippet), clock, diagnostics);
+        return Pass(snippet, diagnostics, null, clock);
+    }
+
+    private static SnippetResult CompileFailure(Snippet snippet, CompilationResult compiled, IReadOnlyList<CompilerDiagnostic> errors, Stopwatch clock)
+    {
+        var first = errors[0];
+        var more = errors.Count > 1 ? $" (and {errors.Count - 1} more)" : "";
+        return Fail(snippet, FailureReason.CompileError, first.Id, first.Message + more, first.Location ?? snippet.Location,
+            FormatErrors(errors, snippet), clock, WithDiagnostics(compiled));
+    }
+
+    private static SnippetResult JudgeRun(Snippet snippet, RunResult run, string output, bool isLast, IReadOnlyList<Diagnostic> diagnostics, Stopwatch clock)
+    {
+        SnippetResult Failure(FailureReason reason, string code, string message, SourceLocation? where = null, string? detail = null) =>
+            Fail(snippet, reason, code, message, where ?? snippet.Location, detail, clock, diagnostics, output);
+
+        switch (run.Status)
+        {
+            case RunStatus.Timeout:
+                return Failure(FailureReason.Timeout, DiagnosticCodes.Timeout, run.CrashMessage!);
+            case RunStatus.Crashed:
+                return Failure(FailureReason.Crash, DiagnosticCodes.Crash, $"crashed: {run.CrashMessage}", detail: Tail(run.Stderr));
+            case RunStatus.OutputLimit:
+                return Failure(FailureReason.OutputLimit, DiagnosticCodes.OutputLimit, "printed more than 1 MiB of output; stopped");
+            case RunStatus.LoadFailed:
+                return Failure(FailureReason.Crash, DiagnosticCodes.Crash, $"could not be loaded: {run.ExceptionMessage}", detail: run.ExceptionText);
+        }
+
+        if (snippet.Kind == SnippetKind.Throws && isLast)
+        {
+            if (run.Status != RunStatus.Exception)
+                return Failure(FailureReason.NoException, DiagnosticCodes.NoException,
+                    $"expected an unhandled {snippet.Tags.ExpectedException ?? "exception"}, but it ended normally (exit code {run.ExitCode})");
+            if (snippet.Tags.ExpectedException is { } expected && !IsSameType(expected, run.ExceptionType!))
+                return Failure(FailureReason.WrongException, DiagnosticCodes.WrongException,
+                    $"expected {expected}, but it threw {run.ExceptionType}: {run.ExceptionMessage}", detail: run.ExceptionText);
+        }
+        else if (snippet.Kind == SnippetKind.Throws)
+        {
+            return Failure(FailureReason.NoException, DiagnosticCodes.NoException,
+                $"expected an unhandled {snippet.Tags.ExpectedException ?? "exception"}, but the block ran to its end");
+        }
+        else if (run.Status == RunStatus.Exception)
+        {
+            return Failure(FailureReason.Exception, DiagnosticCodes.UnexpectedException,
+                $"unhandled exception {run.ExceptionType}: {run.ExceptionMessage}", detail: run.ExceptionText);
+        }
+        else if (isLast && run.ExitCode != (snippet.Tags.ExitCode ?? 0))
+        {
+            return Failure(FailureReason.ExitCode, DiagnosticCodes.ExitCode,
+                $"exited with code {run.ExitCode}, expected {snippet.Tags.ExitCode ?? 0}");
+        }
+
+        if (snippet.Output is { } expectedOutput)
+        {
+            var comparison = OutputComparer.Compare(expectedOutput.Text, output, expectedOutput.Mode);
+            if (!comparison.Matches)
+                return Failure(FailureReason.OutputMismatch, DiagnosticCodes.OutputMismatch,
+                    $"output differs from the output block at line {expectedOutput.Block.Location.Line}",
+                    expectedOutput.Block.Location, comparison.DiffText);
+        }
+        return Pass(snippet, diagnostics, output, clock);
+    }
+
+    private static bool IsSameType(string expected, string actualFullName)
+    {
+        if (string.Equals(expected, actualFullName, StringComparison.Ordinal)) return true;
+        var simple = actualFullName[(actualFullName.LastIndexOfAny(['.', '+']) + 1)..];
+        return string.Equals(expected, simple, StringComparison.Ordinal);
+    }
+
+    private static string Describe(RunResult run) => run.Status switch
+    {
+        RunStatus.Exception => $"unhandled {run.ExceptionType}",
+        RunStatus.Exited => $"Environment.Exit({run.ExitCode})",
+        RunStatus.Timeout => "timeout",
+        RunStatus.OutputLimit => "output limit",
+        _ => "crash",
+    };
+
+    private static string FormatErrors(IEnumerable<CompilerDiagnostic> errors, Snippet snippet) =>
+        string.Join('\n', errors.Select(e => ToDiagnostic(e, snippet).ToCanonicalString()));
+
+    private static IReadOnlyList<Diagnostic> WithDiagnostics(CompilationResult compiled) =>
+        [.. compiled.Diagnostics.Select(d => ToDiagnostic(d, null))];
+
+    private static Diagnostic ToDiagnostic(CompilerDiagnostic diagnostic, Snippet? snippet) =>
+        new(diagnostic.Id, diagnostic.Severity, diagnostic.Message, diagnostic.Location ?? snippet?.Location ?? default);
+
+    private static SnippetResult Pass(Snippet snippet, IReadOnlyList<Diagnostic> diagnostics, string? output, Stopwatch clock) =>
+        new(snippet, SnippetStatus.Passed, null, null, null, snippet.Location, null, [.. snippet.Annotations, .. diagnostics], output, clock.Elapsed);
+
+    private static SnippetResult Fail(Snippet snippet, FailureReason reason, string code, string message, SourceLocation where,
+        string? detail, Stopwatch clock, IReadOnlyList<Diagnostic>? diagnostics = null, string? output = null) =>
+        new(snippet, SnippetStatus.Failed, reason, code, message, where, detail, [.. snippet.Annotations, .. diagnostics ?? []], output, clock.Elapsed);
+
+    private static string Tail(string text) => text.Length <= 2000 ? text.TrimEnd() : "..." + text[^2000..].TrimEnd();
+
+    /// <summary>Splits <c>args="a 'b c'"</c> the way a shell would, for quotes at least.</summary>
+    internal static string[] SplitArgs(string? args)
+    {
+        if (string.IsNullOrWhiteSpace(args)) return [];
+        var result = new List<string>();
+        var current = new System.Text.StringBuilder();
+        char? quote = null;
+        var any = false;
+        foreach (var c in args)
+        {
+            if (quote is null && c is '\'' or '"') { quote = c; any = true; }
+            else if (c == quote) quote = null;
+            else if (quote is null && char.IsWhiteSpace(c))
+            {
+                if (any || current.Length > 0) result.Add(current.ToString());
+                current.Clear();
+                any = false;
+            }
+            else current.Append(c);
+        }
+        if (any || current.Length > 0) result.Add(current.ToString());
+        return [.. result];
+    }
+}

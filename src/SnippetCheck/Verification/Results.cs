@@ -1,0 +1,141 @@
+using SnippetCheck.Model;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Verification;
+
+/// <summary>A snippet's verdict (SPEC §9 <c>status</c>).</summary>
+public enum SnippetStatus { Passed, Failed, Ignored, Untagged, Skipped }
+
+/// <summary>Why a snippet failed (SPEC §9 <c>reason</c>); a closed set, one word each in reports.</summary>
+public enum FailureReason
+{
+    /// <summary>It should compile but has errors.</summary>
+    CompileError,
+
+    /// <summary>Its stdout differs from its output block.</summary>
+    OutputMismatch,
+
+    /// <summary>It exited with another code than 0 or <c>exit=N</c>.</summary>
+    ExitCode,
+
+    /// <summary>It ended with an unhandled exception it was not tagged to throw.</summary>
+    Exception,
+
+    /// <summary>It was tagged <c>throws</c> but ended normally.</summary>
+    NoException,
+
+    /// <summary>It threw, but not the exception type its <c>throws=</c> names.</summary>
+    WrongException,
+
+    /// <summary>It was tagged <c>compile-fail</c> but compiled.</summary>
+    Compiled,
+
+    /// <summary>It failed to compile, but without every error ID its <c>compile-fail=</c> lists.</summary>
+    MissingDiagnostic,
+
+    /// <summary>It ran past its timeout.</summary>
+    Timeout,
+
+    /// <summary>Its process died: stack overflow, <c>Environment.FailFast</c>, a signal.</summary>
+    Crash,
+
+    /// <summary>It printed more than 1 MiB.</summary>
+    OutputLimit,
+
+    /// <summary>Its tags are wrong (a misspelt tag, a bad value, two kinds, ...).</summary>
+    Annotation,
+
+    /// <summary>A package it needs could not be restored.</summary>
+    Package,
+}
+
+public static class ReportWords
+{
+    public static string ToWord(this SnippetStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string ToWord(this FailureReason reason) => reason switch
+    {
+        FailureReason.CompileError => "compile-error",
+        FailureReason.OutputMismatch => "output-mismatch",
+        FailureReason.ExitCode => "exit-code",
+        FailureReason.Exception => "exception",
+        FailureReason.NoException => "no-exception",
+        FailureReason.WrongException => "wrong-exception",
+        FailureReason.Compiled => "compiled",
+        FailureReason.MissingDiagnostic => "missing-diagnostic",
+        FailureReason.Timeout => "timeout",
+        FailureReason.Crash => "crash",
+        FailureReason.OutputLimit => "output-limit",
+        FailureReason.Annotation => "annotation",
+        FailureReason.Package => "package",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
+    };
+
+    /// <summary>The SC code a failure is reported with on the console (compile errors use the compiler's ID instead).</summary>
+    public static string ToCode(this FailureReason reason) => reason switch
+    {
+        FailureReason.CompileError => DiagnosticCodes.CompileError,
+        FailureReason.OutputMismatch => DiagnosticCodes.OutputMismatch,
+        FailureReason.ExitCode => DiagnosticCodes.ExitCode,
+        FailureReason.Exception => DiagnosticCodes.UnexpectedException,
+        FailureReason.NoException => DiagnosticCodes.NoException,
+        FailureReason.WrongException => DiagnosticCodes.WrongException,
+        FailureReason.Compiled => DiagnosticCodes.UnexpectedCompile,
+        FailureReason.MissingDiagnostic => DiagnosticCodes.MissingDiagnostic,
+        FailureReason.Timeout => DiagnosticCodes.Timeout,
+        FailureReason.Crash => DiagnosticCodes.Crash,
+        FailureReason.OutputLimit => DiagnosticCodes.OutputLimit,
+        FailureReason.Annotation => DiagnosticCodes.UnknownTag,
+        FailureReason.Package => DiagnosticCodes.Package,
+        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
+    };
+}
+
+/// <summary>The verdict on one C# block.</summary>
+/// <param name="Code">The code its failure is reported with: a compiler ID (CS0103) or one of ours (SC2001).</param>
+/// <param name="FailureLocation">Where the failure points: the first compile error, or the fence.</param>
+/// <param name="Detail">More lines for the console: a diff, a stack trace, compiler errors.</param>
+public sealed record SnippetResult(
+    Snippet Snippet,
+    SnippetStatus Status,
+    FailureReason? Reason,
+    string? Code,
+    string? Message,
+    SourceLocation FailureLocation,
+    string? Detail,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    string? ActualOutput,
+    TimeSpan Duration,
+    bool Cached = false)
+{
+    public SourceLocation Location => Snippet.Location;
+    public SnippetKind Kind => Snippet.Kind;
+    public string? ExpectedOutput => Snippet.Output?.Text;
+
+    public static SnippetResult Of(Snippet snippet, SnippetStatus status, string? message = null) =>
+        new(snippet, status, null, null, message, snippet.Location, null, snippet.Annotations, null, TimeSpan.Zero);
+}
+
+/// <summary>A problem not tied to one snippet: an orphan output block, bad front matter, an unreadable file.</summary>
+public sealed record FileError(string File, int Line, int Column, string Code, string Message)
+{
+    public static FileError From(Diagnostic diagnostic) =>
+        new(diagnostic.Location.File, diagnostic.Location.Line, diagnostic.Location.Column, diagnostic.Id, diagnostic.Message);
+}
+
+/// <summary>Everything a run found.</summary>
+public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResult> Snippets, IReadOnlyList<FileError> Errors, TimeSpan Duration)
+{
+    public int Blocks => Snippets.Count;
+    public int Passed => Count(SnippetStatus.Passed);
+    public int Failed => Count(SnippetStatus.Failed);
+    public int Ignored => Count(SnippetStatus.Ignored);
+    public int Untagged => Count(SnippetStatus.Untagged);
+    public int Skipped => Count(SnippetStatus.Skipped);
+    public int Cached => Snippets.Count(s => s.Cached);
+
+    /// <summary>True when every verified snippet passed and no file had an error.</summary>
+    public bool Succeeded => Failed == 0 && Errors.Count == 0;
+
+    private int Count(SnippetStatus status) => Snippets.Count(s => s.Status == status);
+}

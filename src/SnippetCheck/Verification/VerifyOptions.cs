@@ -1,0 +1,25 @@
+namespace SnippetCheck.Verification;
+
+/// <summary>Everything a verify run is asked to do; the CLI and the MSBuild task both build one of these.</summary>
+public sealed record VerifyOptions
+{
+    /// <summary>Files, folders and globs; empty means the current directory.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    public string CurrentDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>An explicit config file; otherwise <c>snippetcheck.json</c> is looked for from the current directory up.</summary>
+    public string? ConfigPath { get; init; }
+
+    /// <summary><c>--all</c>: verify untagged C# blocks as <c>compile</c>.</summary>
+    public bool All { get; init; }
+
+    /// <summary><c>--filter</c>: a snippet name, part of a file path, or <c>file:line</c>.</summary>
+    public string? Filter { get; init; }
+
+    /// <summary><c>--timeout</c>: the default per-snippet timeout.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary><c>--parallel</c>: snippets compiled and run at once.</summary>
+    public int? Parallelism { get; init; }
+}
