@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace SnippetCheck.Tests.Infrastructure;
+
+/// <summary>What one run of the real CLI did.</summary>
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public string Output => Stdout + Stderr;
+}
+
+/// <summary>Runs the real <c>snippetcheck</c> CLI (built beside the tests) as its own process.</summary>
+public static class Cli
+{
+    public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "snippetcheck.dll");
+
+    public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
+
+    public static CliResult Run(string workingDirectory, IDictionary<string, string?>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", ["exec", ToolPath, .. args])
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        // Plain output, as on CI, and no GitHub annotations unless a test asks for them.
+        start.Environment["CI"] = "true";
+        start.Environment.Remove("GITHUB_ACTIONS");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"snippetcheck {string.Join(' ', args)} did not finish in 3 minutes");
+        }
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
