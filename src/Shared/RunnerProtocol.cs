@@ -77,9 +77,13 @@ internal sealed record RunReport(
     string? ExceptionMessage,
     string? ExceptionText)
 {
+    /// <summary>False when the run left threads behind: the runner ends after this report.</summary>
+    public bool Reusable { get; init; } = true;
+
     public void WriteTo(BinaryWriter writer)
     {
         writer.Write((byte)Ending);
+        writer.Write(Reusable);
         writer.Write(ExitCode);
         writer.Write(Stdout);
         writer.Write(Stderr);
@@ -99,6 +103,7 @@ internal sealed record RunReport(
     public static RunReport ReadFrom(BinaryReader reader)
     {
         var ending = (RunEnding)reader.ReadByte();
+        var reusable = reader.ReadBoolean();
         var exitCode = reader.ReadInt32();
         var stdout = reader.ReadString();
         var stderr = reader.ReadString();
@@ -106,7 +111,7 @@ internal sealed record RunReport(
         for (var i = 0; i < blocks.Length; i++) blocks[i] = new BlockMark(reader.ReadInt32(), reader.ReadInt32());
         var current = reader.ReadInt32();
         return new RunReport(ending, exitCode, stdout, stderr, blocks, current,
-            NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString()));
+            NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString())) { Reusable = reusable };
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

@@ -138,11 +138,23 @@ namespace SnippetCheck.Runner
                     return;
                 }
                 var capture = new RunCapture();
+                var threadsBefore = UserThreadCount();
                 _active = capture;
                 var report = Run(request, capture);
-                if (capture.TryClaimReport()) Send(report);
+                // A run that left threads running is not safe to follow: they could print, throw or exit
+                // during the next snippet. Such a runner finishes this report and is replaced.
+                var reusable = UserThreadCount() <= threadsBefore;
+                if (capture.TryClaimReport()) Send(report with { Reusable = reusable });
                 _active = null;
+                if (!reusable) return;
             }
+        }
+
+        /// <summary>Threads of the process that are not thread-pool threads: the ones snippets start themselves.</summary>
+        private static int UserThreadCount()
+        {
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            return process.Threads.Count - ThreadPool.ThreadCount;
         }
 
         private RunReport Run(RunRequest request, RunCapture capture)
@@ -215,11 +227,13 @@ namespace SnippetCheck.Runner
 
         private void OnUnhandledException(object sender, UnhandledExceptionEventArgs e)
         {
-            // Runs on the thread that threw, so the AsyncLocal names the run it belongs to. An exception from a
-            // thread an earlier run left behind reports nothing: the tool sees the runner die and runs again.
-            var capture = RoutingWriter.Current.Value;
-            if (capture is null || capture != _active || !capture.TryClaimReport()) return;
-            Send(capture.ToReport(RunEnding.Exception, 0, e.ExceptionObject as Exception));
+            // The runtime has left the thread's ExecutionContext by now, so the AsyncLocal is gone; the exception
+            // belongs to the active run. Runs that leave threads behind get a fresh runner (see Serve), so an
+            // earlier snippet's thread can hardly be the culprit.
+            var capture = _active;
+            if (capture is null || !capture.TryClaimReport()) return;
+            // The runtime ends the process after this handler.
+            Send(capture.ToReport(RunEnding.Exception, 0, e.ExceptionObject as Exception) with { Reusable = false });
         }
 
         private void OnProcessExit(object? sender, EventArgs e)

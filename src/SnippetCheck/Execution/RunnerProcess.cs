@@ -111,8 +111,13 @@ internal sealed class RunnerProcess : IAsyncDisposable
             int? exitCode = null;
             if (report.Ending is RunEnding.Exited or RunEnding.OutputLimit)
             {
+                // The runner is on its way out; its exit code is the snippet's.
                 exitCode = await WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
                 IsAlive = false;
+            }
+            else if (!report.Reusable)
+            {
+                Kill();
             }
             return RunResult.FromReport(report, clock.Elapsed, exitCode);
         }
@@ -128,8 +133,14 @@ internal sealed class RunnerProcess : IAsyncDisposable
     {
         var stderr = StderrText();
         if (stderr.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase)) return "stack overflow";
-        var terminated = stderr.Split('\n').FirstOrDefault(l => l.StartsWith("Process terminated.", StringComparison.Ordinal));
-        if (terminated is not null) return $"Environment.FailFast: {terminated["Process terminated.".Length..].Trim()}";
+        var lines = stderr.Split('\n');
+        var terminated = Array.FindIndex(lines, l => l.StartsWith("Process terminated.", StringComparison.Ordinal));
+        if (terminated >= 0)
+        {
+            var reason = lines[terminated]["Process terminated.".Length..].Trim();
+            if (reason.Length == 0 && terminated + 1 < lines.Length) reason = lines[terminated + 1].Trim();
+            return $"Environment.FailFast: {reason}";
+        }
         return exitCode is { } code
             ? $"the process ended abruptly with exit code {code}{(code > 128 ? $" (signal {code - 128})" : "")}"
             : "the process ended abruptly";

@@ -275,7 +275,12 @@ internal sealed class ProgramVerifier(RunnerPool pool)
         string? detail, Stopwatch clock, IReadOnlyList<Diagnostic>? diagnostics = null, string? output = null) =>
         new(snippet, SnippetStatus.Failed, reason, code, message, where, detail, [.. snippet.Annotations, .. diagnostics ?? []], output, clock.Elapsed);
 
-    private static string Tail(string text) => text.Length <= 2000 ? text.TrimEnd() : "..." + text[^2000..].TrimEnd();
+    /// <summary>The first lines of what the process wrote to stderr: enough to see why, not a 500 000-frame stack.</summary>
+    private static string Tail(string text)
+    {
+        var lines = text.TrimEnd().Split('\n');
+        return lines.Length <= 12 ? string.Join('\n', lines) : string.Join('\n', lines.Take(12)) + $"\n... ({lines.Length - 12} more lines)";
+    }
 
     /// <summary>Splits <c>args="a 'b c'"</c> the way a shell would, for quotes at least.</summary>
     internal static string[] SplitArgs(string? args)

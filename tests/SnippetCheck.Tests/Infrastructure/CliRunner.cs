@@ -9,7 +9,7 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 }
 
 /// <summary>Runs the real <c>snippetcheck</c> CLI (built beside the tests) as its own process.</summary>
-public static class Cli
+public static class CliRunner
 {
     public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "snippetcheck.dll");
 
