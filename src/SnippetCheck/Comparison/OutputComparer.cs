@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using DiffPlex;
 using DiffPlex.DiffBuilder;
@@ -103,10 +102,5 @@ public static class OutputComparer
         }, line.Text)).ToList();
     }
 
-    private static string Join(IReadOnlyList<string> lines)
-    {
-        var builder = new StringBuilder();
-        foreach (var line in lines) builder.Append(line).Append('\n');
-        return builder.ToString();
-    }
+    private static string Join(IReadOnlyList<string> lines) => string.Join('\n', lines);
 }

@@ -59,7 +59,7 @@ public sealed record CompilationResult(
 public static class SnippetCompiler
 {
     public static CompilationResult Compile(
-        IReadOnlyList<CodePart> parts, CompileSettings settings, bool markBlocks, bool emit, CancellationToken cancellationToken = default)
+        IReadOnlyList<CodePart> parts, CompileSettings settings, bool markBlocks, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var source = ProgramBuilder.Build(parts, settings.ParseOptions, settings.Usings, markBlocks);
@@ -79,20 +79,13 @@ public static class SnippetCompiler
         var compilation = CSharpCompilation.Create(
             "Snippet_" + Guid.NewGuid().ToString("N"), source.Trees, settings.References, options);
 
-        ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> diagnostics;
-        byte[]? image = null;
-        if (emit)
-        {
-            using var stream = new MemoryStream();
-            var result = compilation.Emit(stream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded),
-                cancellationToken: cancellationToken);
-            diagnostics = result.Diagnostics;
-            if (result.Success) image = stream.ToArray();
-        }
-        else
-        {
-            diagnostics = compilation.GetDiagnostics(cancellationToken);
-        }
+        // Always emit: some errors (CS4007, a span across an await) only appear while generating code,
+        // so GetDiagnostics alone would let a broken 'compile' snippet pass.
+        using var stream = new MemoryStream();
+        var emitted = compilation.Emit(stream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded),
+            cancellationToken: cancellationToken);
+        var diagnostics = emitted.Diagnostics;
+        var image = emitted.Success ? stream.ToArray() : null;
 
         var lineToPart = parts
             .SelectMany(p => p.Lines.Select(l => (Key: (p.File, l.Line), p.Id)))

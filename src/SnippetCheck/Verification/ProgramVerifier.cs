@@ -25,11 +25,11 @@ internal sealed class ProgramVerifier(RunnerPool pool)
 
         if (kind is SnippetKind.Compile or SnippetKind.CompileFail)
         {
-            var compiled = SnippetCompiler.Compile(parts, compileSettings, markBlocks: false, emit: false, cancellationToken);
+            var compiled = SnippetCompiler.Compile(parts, compileSettings, markBlocks: false, cancellationToken);
             return [kind == SnippetKind.CompileFail ? JudgeCompileFail(snippet, compiled, clock) : JudgeCompile(snippet, compiled, clock)];
         }
 
-        var result = SnippetCompiler.Compile(parts, compileSettings, markBlocks: false, emit: true, cancellationToken);
+        var result = SnippetCompiler.Compile(parts, compileSettings, markBlocks: false, cancellationToken);
         var shape = result.Shapes[0];
         if (!shape.HasStatements && !shape.HasMain)
         {
@@ -73,7 +73,7 @@ internal sealed class ProgramVerifier(RunnerPool pool)
             {
                 // Checked against the session so far, then left out of it.
                 var parts = preludes.Concat(included.Select(b => PartOf(document, b.Block, b.Id))).Append(PartOf(document, block, i)).ToList();
-                var compiled = SnippetCompiler.Compile(parts, compileSettings, markBlocks: false, emit: false, cancellationToken);
+                var compiled = SnippetCompiler.Compile(parts, compileSettings, markBlocks: false, cancellationToken);
                 results[i] = JudgeCompileFail(block, compiled, clock);
             }
             else
@@ -84,7 +84,7 @@ internal sealed class ProgramVerifier(RunnerPool pool)
         if (included.Count == 0) return [.. results.Select(r => r!)];
 
         var programParts = preludes.Concat(included.Select(b => PartOf(document, b.Block, b.Id))).ToList();
-        var result = SnippetCompiler.Compile(programParts, compileSettings, markBlocks: true, emit: true, cancellationToken);
+        var result = SnippetCompiler.Compile(programParts, compileSettings, markBlocks: true, cancellationToken);
         if (!result.Success)
         {
             var errors = result.Errors.ToList();
