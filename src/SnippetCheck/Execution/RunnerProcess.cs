@@ -201,9 +201,16 @@ internal sealed class RunnerProcess : IAsyncDisposable
             // Best effort: the process was killed; waiting is only for tidiness.
         }
         ProcessTracker.Untrack(_process);
-        _reader.Dispose();
-        _writer.Dispose();
-        await _pipe.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            _reader.Dispose();
+            _writer.Dispose();
+            await _pipe.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // Disposing flushes; a dead runner's pipe is broken, and that is fine now.
+        }
         _process.Dispose();
     }
 

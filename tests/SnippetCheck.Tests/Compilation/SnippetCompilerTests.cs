@@ -1,0 +1,91 @@
+using SnippetCheck.Compilation;
+using SnippetCheck.Markdown;
+using SnippetCheck.Model;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Compilation;
+
+public sealed class SnippetCompilerTests
+{
+    private static readonly CompileSettings Settings = new() { References = ReferenceAssemblies.Default };
+
+    private static CompilationResult Compile(string markdown, CompileSettings? settings = null)
+    {
+        var fences = Pipeline.Extract(markdown).Items.OfType<FencedBlock>().ToList();
+        var parts = fences.Select((f, i) => new CodePart(i, "post.md", f.Lines)).ToList();
+        return SnippetCompiler.Compile(parts, settings ?? Settings, markBlocks: parts.Count > 1);
+    }
+
+    private static SourceLocation FirstError(CompilationResult result) => result.Errors.First().Location!.Value;
+
+    [Fact]
+    public void Errors_in_a_top_level_fence_map_to_the_markdown_line_and_column()
+    {
+        var result = Compile("# T\n\n```cs\nvar a = 1;\nConsole.WriteLine(missing);\n```\n");
+        Assert.Equal(("CS0103", new SourceLocation("post.md", 5, 19)), (result.Errors.First().Id, FirstError(result)));
+    }
+
+    [Fact]
+    public void Errors_in_list_and_quote_nested_fences_keep_their_columns()
+    {
+        var inList = Compile("1. Step\n\n   ```cs\n   var a = 1;\n   int b = \"text\";\n   ```\n");
+        Assert.Equal(new SourceLocation("post.md", 5, 12), FirstError(inList));
+        var inQuote = Compile("> ```cs\n> var a = 1;\n> Console.WriteLine(missing);\n> ```\n");
+        Assert.Equal(new SourceLocation("post.md", 3, 21), FirstError(inQuote));
+    }
+
+    [Fact]
+    public void Lines_after_a_multi_line_string_still_map_to_their_own_line()
+    {
+        var result = Compile("- x\n\n  ```cs\n  var s = \"\"\"\n      raw\n      \"\"\";\n  Console.WriteLine(missing);\n  ```\n");
+        Assert.Equal(new SourceLocation("post.md", 7, 21), FirstError(result));
+    }
+
+    [Fact]
+    public void Implicit_usings_are_those_of_a_console_project()
+    {
+        var result = Compile("```cs\nvar list = new List<int> { 1 }.Select(x => x).ToList();\nawait Task.Delay(1);\nusing var http = new HttpClient();\nFile.Exists(\"x\");\nThread.Sleep(0);\n```\n");
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+    }
+
+    [Fact]
+    public void The_default_language_version_is_csharp_14_not_latest()
+    {
+        Assert.Equal(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp14, Settings.LanguageVersion);
+        var extension = "```cs\nConsole.WriteLine(3.Twice());\nstatic class E { extension(int i) { public int Twice() => i * 2; } }\n```\n";
+        Assert.True(Compile(extension).Success);
+        var csharp13 = Compile(extension, Settings with { LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp13 });
+        Assert.False(csharp13.Success);
+    }
+
+    [Fact]
+    public void Usings_are_hoisted_and_types_can_be_declared_in_any_block()
+    {
+        var result = Compile("```cs\nusing System.Text;\nvar p = new Point(1, 2);\n```\n\n```cs\nConsole.WriteLine(new StringBuilder().Append(p).ToString());\nrecord Point(int X, int Y);\n```\n");
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        Assert.True(result.IsExecutable);
+    }
+
+    [Fact]
+    public void Declarations_only_compile_as_a_library()
+    {
+        var result = Compile("```cs\npublic sealed class Library { public int Value => 42; }\n```\n");
+        Assert.True(result.Success);
+        Assert.False(result.IsExecutable);
+    }
+
+    [Fact]
+    public void A_classic_main_is_an_entry_point()
+    {
+        var result = Compile("```cs\nclass Program { static int Main(string[] args) => args.Length; }\n```\n");
+        Assert.True(result.Success);
+        Assert.True(result.IsExecutable);
+    }
+
+    [Fact]
+    public void Compile_fail_ids_come_from_roslyn_itself()
+    {
+        var result = Compile("```cs\nint x = \"s\";\nConsole.WriteLine(y);\n```\n");
+        Assert.Equal(["CS0029", "CS0103"], result.Errors.Select(e => e.Id).Order());
+    }
+}
