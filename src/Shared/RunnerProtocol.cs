@@ -123,6 +123,9 @@ internal static class RunnerProtocol
     public const byte BlockEnteredMessage = 1;
     public const byte ReportMessage = 2;
 
+    /// <summary>Output written after a fatal report (a snippet's own last-chance handler): sent until the process dies.</summary>
+    public const byte LateOutputMessage = 3;
+
     /// <summary>Snippet output beyond this many characters ends the run (SPEC §4: 1 MiB).</summary>
     public const int OutputLimit = 1024 * 1024;
 

@@ -33,6 +33,9 @@ namespace SnippetCheck.Runner
         private int _reported;
 
         public int CurrentBlock { get; private set; } = -1;
+
+        /// <summary>Set once a fatal report is out: the process is about to end, and late output goes straight to the tool.</summary>
+        public bool IsDying { get; set; }
         public bool LimitHit { get; private set; }
 
         /// <summary>Appends; returns false once stdout is over the limit.</summary>
@@ -83,7 +86,7 @@ namespace SnippetCheck.Runner
     /// it, found through an AsyncLocal, so a thread left behind by an earlier snippet can never print into a
     /// later snippet's output.
     /// </summary>
-    internal sealed class RoutingWriter(bool isError, Action<RunCapture> onLimit) : TextWriter
+    internal sealed class RoutingWriter(bool isError, Action<RunCapture> onLimit, Func<RunCapture?> active, Action<string> lateOutput) : TextWriter
     {
         public static readonly AsyncLocal<RunCapture?> Current = new();
 
@@ -99,8 +102,15 @@ namespace SnippetCheck.Runner
 
         private void Append(string? text)
         {
-            var capture = Current.Value;
-            if (capture is not null && !capture.Append(text, isError)) onLimit(capture);
+            // Threads that carry no run context (the finalizer thread, say) write for the active run.
+            var capture = Current.Value ?? active();
+            if (capture is null) return;
+            if (capture.IsDying && !isError && text is not null)
+            {
+                lateOutput(text);
+                return;
+            }
+            if (!capture.Append(text, isError)) onLimit(capture);
         }
     }
 
@@ -116,8 +126,8 @@ namespace SnippetCheck.Runner
         {
             _reader = new BinaryReader(pipe, RunnerProtocol.Encoding);
             _writer = new BinaryWriter(pipe, RunnerProtocol.Encoding);
-            Console.SetOut(new RoutingWriter(false, OnOutputLimit));
-            Console.SetError(new RoutingWriter(true, OnOutputLimit));
+            Console.SetOut(new RoutingWriter(false, OnOutputLimit, () => _active, SendLateOutput));
+            Console.SetError(new RoutingWriter(true, OnOutputLimit, () => _active, SendLateOutput));
             CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
             CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
             AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
@@ -232,8 +242,10 @@ namespace SnippetCheck.Runner
             // earlier snippet's thread can hardly be the culprit.
             var capture = _active;
             if (capture is null || !capture.TryClaimReport()) return;
-            // The runtime ends the process after this handler.
+            // The runtime ends the process after the remaining handlers, the snippet's own among them; what
+            // they print follows the report as late output, until the process is gone.
             Send(capture.ToReport(RunEnding.Exception, 0, e.ExceptionObject as Exception) with { Reusable = false });
+            capture.IsDying = true;
         }
 
         private void OnProcessExit(object? sender, EventArgs e)
@@ -250,6 +262,23 @@ namespace SnippetCheck.Runner
             Send(capture.ToReport(RunEnding.OutputLimit, 0));
             // The snippet may be in a tight print loop; the only safe way out is to end this process.
             Environment.Exit(3);
+        }
+
+        private void SendLateOutput(string text)
+        {
+            lock (_writeLock)
+            {
+                try
+                {
+                    _writer.Write(RunnerProtocol.LateOutputMessage);
+                    _writer.Write(text);
+                    _writer.Flush();
+                }
+                catch (IOException)
+                {
+                    // The tool has gone; nothing left to tell.
+                }
+            }
         }
 
         /// <summary>Told as it happens, so a timeout or crash can still be pinned on the block that was running.</summary>

@@ -115,6 +115,12 @@ internal sealed class RunnerProcess : IAsyncDisposable
                 exitCode = await WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
                 IsAlive = false;
             }
+            else if (!report.Reusable && report.Ending == RunEnding.Exception)
+            {
+                // The snippet's own last-chance handlers still run; keep what they print.
+                report = report with { Stdout = report.Stdout + await ReadLateOutputAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false) };
+                Kill();
+            }
             else if (!report.Reusable)
             {
                 Kill();
@@ -127,6 +133,28 @@ internal sealed class RunnerProcess : IAsyncDisposable
             IsAlive = false;
             return RunResult.Failed(RunStatus.Crashed, DescribeCrash(exitCode), StderrText(), Volatile.Read(ref currentBlock), clock.Elapsed);
         }
+    }
+
+    private async Task<string> ReadLateOutputAsync(TimeSpan limit)
+    {
+        var late = new StringBuilder();
+        var reading = Task.Run(() =>
+        {
+            try
+            {
+                while (_reader.ReadByte() == RunnerProtocol.LateOutputMessage)
+                {
+                    var text = _reader.ReadString();
+                    lock (late) late.Append(text);
+                }
+            }
+            catch (Exception e) when (e is EndOfStreamException or IOException or ObjectDisposedException)
+            {
+                // The process is gone: all its late output has arrived.
+            }
+        });
+        await Task.WhenAny(reading, Task.Delay(limit)).ConfigureAwait(false);
+        lock (late) return late.ToString();
     }
 
     private string DescribeCrash(int? exitCode)
