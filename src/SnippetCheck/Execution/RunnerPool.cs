@@ -18,6 +18,7 @@ public sealed class RunnerPool : IAsyncDisposable
         _options = options;
         _slots = new SemaphoreSlim(Math.Max(1, size));
         _workRoot = Path.Combine(Path.GetTempPath(), $"snippetcheck-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        ProcessTracker.TrackWorkRoot(_workRoot);
     }
 
     /// <summary>Runs an image in a fresh, empty working directory, removed afterwards.</summary>
@@ -72,6 +73,7 @@ public sealed class RunnerPool : IAsyncDisposable
     {
         while (_idle.TryTake(out var runner)) await runner.DisposeAsync().ConfigureAwait(false);
         TryDelete(_workRoot);
+        if (!Directory.Exists(_workRoot)) ProcessTracker.UntrackWorkRoot(_workRoot);
         _slots.Dispose();
     }
 }

@@ -206,14 +206,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
     public void Kill()
     {
         IsAlive = false;
-        try
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // Already gone.
-        }
+        ProcessTracker.KillTreeAndGroup(_process);
     }
 
     public async ValueTask DisposeAsync()

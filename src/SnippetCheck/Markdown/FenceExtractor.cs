@@ -13,16 +13,48 @@ public static class FenceExtractor
 {
     private const string CommentMarker = "snippetcheck:";
 
-    // Front matter must be its own block so its --- lines are never read as a thematic break or a heading.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UseYamlFrontMatter()
-        .UsePreciseSourceLocation()
-        .Build();
+    // Near misses of the marker ('snipetcheck:', 'snippetchek:') would otherwise make a comment silently plain HTML.
+    private const int MarkerTypoDistance = 2;
+
+    // Past this many characters, finding the line Markdig gave up on costs more than it is worth.
+    private const int LocateBudgetChars = 32 * 1024 * 1024;
+
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        // Front matter must be its own block so its --- lines are never read as a thematic break or a heading.
+        var builder = new MarkdownPipelineBuilder().UseYamlFrontMatter().UsePreciseSourceLocation();
+        // Only block structure matters here (fences, HTML comments, containers); inline parsing would cost most
+        // of the time on a large post and only adds ways to fail.
+        builder.InlineParsers.Clear();
+        return builder.Build();
+    }
 
     public static ExtractedDocument Extract(MarkdownDocument document)
     {
-        var text = document.Text;
-        var ast = Markdig.Markdown.Parse(text, Pipeline);
+        var diagnostics = new List<Diagnostic>();
+        if (document.InvalidUtf8Offset is { } badByte)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotUtf8, DescribeBadEncoding(document), Locate(document, badByte)));
+        }
+
+        Markdig.Syntax.MarkdownDocument ast;
+        try
+        {
+            ast = Markdig.Markdown.Parse(document.Text, Pipeline);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
+        {
+            // Markdig refuses input nested past its depth limit (and a parser bug is possible on hostile input);
+            // one such file must not stop the run, so it becomes an error of its own, at the line Markdig gave up on.
+            var line = FindFailingLine(document);
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnparsableMarkdown,
+                $"the Markdown parser gave up on this file{(line.Exact ? $" at line {line.Line}" : "")}: {e.Message.TrimEnd('.')}; no block in it was read",
+                new SourceLocation(document.DisplayPath, line.Line, 1)));
+            return new ExtractedDocument(document, null, [], diagnostics);
+        }
+
         FrontMatter? frontMatter = null;
         var items = new List<MarkdownItem>();
         var pendingComments = new List<DirectiveComment>();
@@ -37,7 +69,7 @@ public static class FenceExtractor
                         string.Join('\n', yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.Slice.ToString())),
                         Locate(document, yaml.Span.Start));
                     break;
-                case HtmlBlock html when TryReadComment(document, html) is { } comment:
+                case HtmlBlock html when TryReadComment(document, html, diagnostics) is { } comment:
                     FlushDetached(items, pendingComments);
                     if (comment.IsPrelude) items.Add(comment);
                     else pendingComments.Add(comment);
@@ -57,7 +89,44 @@ public static class FenceExtractor
             }
         }
         items.AddRange(pendingComments);
-        return new ExtractedDocument(document, frontMatter, items);
+        return new ExtractedDocument(document, frontMatter, items, diagnostics);
+    }
+
+    private static string DescribeBadEncoding(MarkdownDocument document) =>
+        document.LooksLikeUtf16
+            ? "the file looks like UTF-16; SnippetCheck reads Markdown as UTF-8, so save it as UTF-8"
+            : "the file is not valid UTF-8 from here on (a binary file, or another encoding); bad bytes were read as U+FFFD";
+
+    /// <summary>
+    /// The first line whose inclusion makes Markdig fail: the shortest failing prefix, found by bisection over
+    /// whole lines. Falls back to line 1 (not exact) for files too large to search within budget.
+    /// </summary>
+    private static (int Line, bool Exact) FindFailingLine(MarkdownDocument document)
+    {
+        var lines = document.Lines.LineCount;
+        if ((long)document.Text.Length * (Math.Log2(Math.Max(2, lines)) + 1) > LocateBudgetChars) return (1, false);
+        int good = 0, bad = lines;
+        while (bad - good > 1)
+        {
+            var middle = good + (bad - good) / 2;
+            var end = middle < lines ? document.Lines.LineStart(middle + 1) : document.Text.Length;
+            if (Parses(document.Text[..end])) good = middle;
+            else bad = middle;
+        }
+        return (bad, true);
+    }
+
+    private static bool Parses(string text)
+    {
+        try
+        {
+            Markdig.Markdown.Parse(text, Pipeline);
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Comments that are not followed by a fence become items of their own, so nothing is lost.</summary>
@@ -98,7 +167,7 @@ public static class FenceExtractor
     private static int NextLineStart(MarkdownDocument document, int line) =>
         line < document.Lines.LineCount ? document.Lines.LineStart(line + 1) : document.Text.Length;
 
-    private static DirectiveComment? TryReadComment(MarkdownDocument document, HtmlBlock html)
+    private static DirectiveComment? TryReadComment(MarkdownDocument document, HtmlBlock html, List<Diagnostic> diagnostics)
     {
         if (html.Type != HtmlBlockType.Comment) return null;
         var lines = html.Lines.Lines.Take(html.Lines.Count).ToList();
@@ -107,7 +176,11 @@ public static class FenceExtractor
         var open = first.IndexOf("<!--", StringComparison.Ordinal);
         if (open < 0) return null;
         var afterOpen = first[(open + 4)..].TrimStart();
-        if (!afterOpen.StartsWith(CommentMarker, StringComparison.OrdinalIgnoreCase)) return null;
+        if (!afterOpen.StartsWith(CommentMarker, StringComparison.OrdinalIgnoreCase))
+        {
+            ReportMisspeltMarker(document, html.Span.Start + open, afterOpen, diagnostics);
+            return null;
+        }
 
         var words = afterOpen[CommentMarker.Length..];
         var close = words.IndexOf("-->", StringComparison.Ordinal);
@@ -118,6 +191,7 @@ public static class FenceExtractor
         }
         else
         {
+            var closed = false;
             foreach (var line in lines.Skip(1))
             {
                 var content = line.Slice.ToString();
@@ -126,12 +200,31 @@ public static class FenceExtractor
                 if (end >= 0)
                 {
                     if (content[..end].Trim().Length > 0) body.Add(new CodeLine(content[..end], lineNumber, column));
+                    closed = true;
                     break;
                 }
                 body.Add(new CodeLine(content, lineNumber, column));
             }
+            if (!closed)
+            {
+                // An unclosed comment swallows the rest of the file (or its list item or quote) without a word.
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
+                    "this snippetcheck comment is never closed with '-->', so it runs to the end of its container; close it",
+                    Locate(document, html.Span.Start + open)));
+            }
         }
         return new DirectiveComment(Locate(document, html.Span.Start + open), words.Trim(), body);
+    }
+
+    private static void ReportMisspeltMarker(MarkdownDocument document, int offset, string afterOpen, List<Diagnostic> diagnostics)
+    {
+        var colon = afterOpen.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon > CommentMarker.Length + MarkerTypoDistance) return;
+        var word = afterOpen[..(colon + 1)];
+        if (word.Any(char.IsWhiteSpace)) return;
+        if (Snippets.EditDistance.Between(word.ToLowerInvariant(), CommentMarker) > MarkerTypoDistance) return;
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
+            $"'<!-- {word}' is not a SnippetCheck comment; did you mean '{CommentMarker}'?", Locate(document, offset)));
     }
 
     private static SourceLocation Locate(MarkdownDocument document, int offset)

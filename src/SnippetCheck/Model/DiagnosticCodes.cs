@@ -18,6 +18,7 @@ public static class DiagnosticCodes
     public const string ForeignAttribute = "SC1009";
     public const string OrphanStdin = "SC1010";
     public const string BadComment = "SC1011";
+    public const string UnclosedFence = "SC1012";
 
     // SC2xxx: verdicts (what a snippet did wrong).
     public const string OutputMismatch = "SC2001";
@@ -40,4 +41,6 @@ public static class DiagnosticCodes
     public const string NoDocuments = "SC3004";
     public const string TargetingPackMissing = "SC3005";
     public const string InternalError = "SC3006";
+    public const string UnparsableMarkdown = "SC3007";
+    public const string NotUtf8 = "SC3008";
 }
