@@ -16,6 +16,9 @@ public static class FenceExtractor
     // Near misses of the marker ('snipetcheck:', 'snippetchek:') would otherwise make a comment silently plain HTML.
     private const int MarkerTypoDistance = 2;
 
+    // Markdig's depth limit is 128 blocks; a list level is two (list and item) and takes at least two columns.
+    private const int SuspiciousPrefix = 256;
+
     // Past this many characters, finding the line Markdig gave up on costs more than it is worth.
     private const int LocateBudgetChars = 32 * 1024 * 1024;
 
@@ -39,20 +42,18 @@ public static class FenceExtractor
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotUtf8, DescribeBadEncoding(document), Locate(document, badByte)));
         }
 
-        Markdig.Syntax.MarkdownDocument ast;
-        try
+        // Markdig refuses containers nested past its depth limit, but only after reading the whole file, in time
+        // that grows with the cube of the nesting; a cheap look at line prefixes finds such a file early.
+        if (FirstDeeplyNestedLine(document) is { } deep && TryParse(document.Text[..LineEnd(document, deep)], out var early) is null)
         {
-            ast = Markdig.Markdown.Parse(document.Text, Pipeline);
+            return Unparsable(document, diagnostics, early!, FindFailingLine(document, deep));
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
+
+        if (TryParse(document.Text, out var failure) is not { } ast)
         {
             // Markdig refuses input nested past its depth limit (and a parser bug is possible on hostile input);
             // one such file must not stop the run, so it becomes an error of its own, at the line Markdig gave up on.
-            var line = FindFailingLine(document);
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnparsableMarkdown,
-                $"the Markdown parser gave up on this file{(line.Exact ? $" at line {line.Line}" : "")}: {e.Message.TrimEnd('.')}; no block in it was read",
-                new SourceLocation(document.DisplayPath, line.Line, 1)));
-            return new ExtractedDocument(document, null, [], diagnostics);
+            return Unparsable(document, diagnostics, failure!, FindFailingLine(document, document.Lines.LineCount));
         }
 
         FrontMatter? frontMatter = null;
@@ -66,7 +67,7 @@ public static class FenceExtractor
             {
                 case YamlFrontMatterBlock yaml:
                     frontMatter = new FrontMatter(
-                        string.Join('\n', yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.Slice.ToString())),
+                        string.Join('\n', LinesOf(yaml).Select(l => l.Slice.ToString())),
                         Locate(document, yaml.Span.Start));
                     break;
                 case HtmlBlock html when TryReadComment(document, html, diagnostics) is { } comment:
@@ -97,36 +98,68 @@ public static class FenceExtractor
             ? "the file looks like UTF-16; SnippetCheck reads Markdown as UTF-8, so save it as UTF-8"
             : "the file is not valid UTF-8 from here on (a binary file, or another encoding); bad bytes were read as U+FFFD";
 
-    /// <summary>
-    /// The first line whose inclusion makes Markdig fail: the shortest failing prefix, found by bisection over
-    /// whole lines. Falls back to line 1 (not exact) for files too large to search within budget.
-    /// </summary>
-    private static (int Line, bool Exact) FindFailingLine(MarkdownDocument document)
+    private static ExtractedDocument Unparsable(MarkdownDocument document, List<Diagnostic> diagnostics, Exception failure, (int Line, bool Exact) at)
     {
-        var lines = document.Lines.LineCount;
-        if ((long)document.Text.Length * (Math.Log2(Math.Max(2, lines)) + 1) > LocateBudgetChars) return (1, false);
-        int good = 0, bad = lines;
-        while (bad - good > 1)
-        {
-            var middle = good + (bad - good) / 2;
-            var end = middle < lines ? document.Lines.LineStart(middle + 1) : document.Text.Length;
-            if (Parses(document.Text[..end])) good = middle;
-            else bad = middle;
-        }
-        return (bad, true);
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnparsableMarkdown,
+            $"the Markdown parser gave up on this file{(at.Exact ? $" at line {at.Line}" : "")}: {failure.Message.TrimEnd('.')}; no block in it was read",
+            new SourceLocation(document.DisplayPath, at.Line, 1)));
+        return new ExtractedDocument(document, null, [], diagnostics);
     }
 
-    private static bool Parses(string text)
+    /// <summary>Markdig's AST, or null with the exception when it gives up.</summary>
+    private static Markdig.Syntax.MarkdownDocument? TryParse(string text, out Exception? failure)
     {
         try
         {
-            Markdig.Markdown.Parse(text, Pipeline);
-            return true;
+            failure = null;
+            return Markdig.Markdown.Parse(text, Pipeline);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
         {
-            return false;
+            failure = e;
+            return null;
         }
+    }
+
+    /// <summary>
+    /// The first line whose container prefix (indentation, <c>&gt;</c>, list markers) is longer than any sensible
+    /// post nests, or null. Only a hint of where to try parsing first; Markdig has the last word.
+    /// </summary>
+    private static int? FirstDeeplyNestedLine(MarkdownDocument document)
+    {
+        var text = document.Text;
+        for (var line = 1; line <= document.Lines.LineCount; line++)
+        {
+            var start = document.Lines.LineStart(line);
+            var prefix = 0;
+            while (start + prefix < text.Length && text[start + prefix] is ' ' or '\t' or '>' or '-' or '*' or '+' or '.' or ')' or (>= '0' and <= '9'))
+            {
+                if (++prefix > SuspiciousPrefix) return line;
+            }
+        }
+        return null;
+    }
+
+    private static int LineEnd(MarkdownDocument document, int line) =>
+        line < document.Lines.LineCount ? document.Lines.LineStart(line + 1) : document.Text.Length;
+
+    /// <summary>
+    /// The first line whose inclusion makes Markdig fail, searching lines 1 to <paramref name="failsBy"/> (which is
+    /// known to fail): the shortest failing prefix, found by bisection over whole lines. Falls back to line 1
+    /// (not exact) when the search would cost too much.
+    /// </summary>
+    private static (int Line, bool Exact) FindFailingLine(MarkdownDocument document, int failsBy)
+    {
+        var end = LineEnd(document, failsBy);
+        if ((long)end * (Math.Log2(Math.Max(2, failsBy)) + 1) > LocateBudgetChars) return (1, false);
+        int good = 0, bad = failsBy;
+        while (bad - good > 1)
+        {
+            var middle = good + (bad - good) / 2;
+            if (TryParse(document.Text[..LineEnd(document, middle)], out _) is not null) good = middle;
+            else bad = middle;
+        }
+        return (bad, true);
     }
 
     /// <summary>Comments that are not followed by a fence become items of their own, so nothing is lost.</summary>
@@ -146,9 +179,9 @@ public static class FenceExtractor
         var text = document.Text;
         var location = Locate(document, fence.Span.Start);
         var lines = new List<CodeLine>(fence.Lines.Count);
-        foreach (var line in fence.Lines.Lines.Take(fence.Lines.Count))
+        foreach (var line in LinesOf(fence))
         {
-            var (lineNumber, column) = document.Lines.Locate(line.Slice.Start);
+            var (lineNumber, column) = LocateLine(document, line);
             lines.Add(new CodeLine(line.Slice.ToString(), lineNumber, column));
         }
 
@@ -164,13 +197,36 @@ public static class FenceExtractor
         return new FencedBlock(location, endLine, fence.Info ?? "", fence.Arguments ?? "", lines, comments, geometry);
     }
 
+    /// <summary>A leaf block's lines; Markdig leaves the array null for some empty blocks (an unclosed, empty fence).</summary>
+    private static IEnumerable<Markdig.Helpers.StringLine> LinesOf(LeafBlock block) =>
+        block.Lines.Lines?.Take(block.Lines.Count) ?? [];
+
+    /// <summary>
+    /// The 1-based line and column of a block's line. Markdig's slices point into the document, except where a
+    /// container split a tab: then the slice is a fresh string with the tab's remainder as spaces, and only its
+    /// line number and its non-blank tail still match the file.
+    /// </summary>
+    private static (int Line, int Column) LocateLine(MarkdownDocument document, Markdig.Helpers.StringLine line)
+    {
+        var slice = line.Slice;
+        // Markdig's own copy of the text (made when it replaces NUL characters) keeps every offset.
+        if (slice.Text is { } source && source.Length == document.Text.Length) return document.Lines.Locate(slice.Start);
+
+        var number = Math.Clamp(line.Line + 1, 1, document.Lines.LineCount);
+        var lineText = document.Text[document.Lines.LineStart(number)..NextLineStart(document, number)].TrimEnd('\r', '\n');
+        var content = slice.ToString();
+        var tail = content.TrimStart();
+        var tailStart = lineText.EndsWith(tail, StringComparison.Ordinal) ? lineText.Length - tail.Length : 0;
+        return (number, Math.Max(1, tailStart - (content.Length - tail.Length) + 1));
+    }
+
     private static int NextLineStart(MarkdownDocument document, int line) =>
         line < document.Lines.LineCount ? document.Lines.LineStart(line + 1) : document.Text.Length;
 
     private static DirectiveComment? TryReadComment(MarkdownDocument document, HtmlBlock html, List<Diagnostic> diagnostics)
     {
         if (html.Type != HtmlBlockType.Comment) return null;
-        var lines = html.Lines.Lines.Take(html.Lines.Count).ToList();
+        var lines = LinesOf(html).ToList();
         if (lines.Count == 0) return null;
         var first = lines[0].Slice.ToString();
         var open = first.IndexOf("<!--", StringComparison.Ordinal);
@@ -196,7 +252,7 @@ public static class FenceExtractor
             {
                 var content = line.Slice.ToString();
                 var end = content.IndexOf("-->", StringComparison.Ordinal);
-                var (lineNumber, column) = document.Lines.Locate(line.Slice.Start);
+                var (lineNumber, column) = LocateLine(document, line);
                 if (end >= 0)
                 {
                     if (content[..end].Trim().Length > 0) body.Add(new CodeLine(content[..end], lineNumber, column));
