@@ -76,7 +76,7 @@ public static class SnippetCheckCommand
         }
         finally
         {
-            Execution.ProcessTracker.CleanUp();
+            Execution.ProcessTracker.Shutdown();
         }
     }
 

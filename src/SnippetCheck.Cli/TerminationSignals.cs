@@ -44,17 +44,17 @@ internal sealed class TerminationSignals : IDisposable
         context.Cancel = true;
         if (Interlocked.Increment(ref _signals) > 1)
         {
-            ProcessTracker.CleanUp();
+            ProcessTracker.Shutdown();
             Environment.Exit(ExitCodes.ToolError);
         }
         Received = context.Signal;
-        // Runners first: a snippet must not go on running while the run unwinds.
-        ProcessTracker.KillAll();
-        _ = Task.Run(() => _cancellation.Cancel());
+        // Cancel first, so nothing starts a runner again (a crash retry) once the runners are killed.
+        _cancellation.Cancel();
+        ProcessTracker.Shutdown();
         _ = Task.Run(async () =>
         {
             await Task.Delay(Grace).ConfigureAwait(false);
-            ProcessTracker.CleanUp();
+            ProcessTracker.Shutdown();
             await Console.Error.WriteLineAsync($"snippetcheck: stopped by {context.Signal}; the run did not unwind within {Grace.TotalSeconds:0}s").ConfigureAwait(false);
             Environment.Exit(ExitCodes.ToolError);
         });

@@ -15,10 +15,14 @@ public static class ProcessTracker
 
     public static int Count => Live.Count;
 
+    private static volatile bool _closed;
+
     internal static void Track(Process process)
     {
         HookProcessExit();
         Live[process.Id] = process;
+        // A runner that starts while the tool is shutting down (a retry racing a signal) must not survive it.
+        if (_closed) KillTreeAndGroup(process);
     }
 
     /// <summary>A folder under the temp folder that holds snippets' working directories; removed by <see cref="CleanUp"/>.</summary>
@@ -36,6 +40,16 @@ public static class ProcessTracker
         {
             AppDomain.CurrentDomain.ProcessExit += (_, _) => CleanUp();
         }
+    }
+
+    /// <summary>
+    /// The tool is ending (a signal, or the end of the command): kills every runner, removes every work folder,
+    /// and kills any runner that still starts afterwards.
+    /// </summary>
+    public static void Shutdown()
+    {
+        _closed = true;
+        CleanUp();
     }
 
     /// <summary>Kills every runner still alive and removes every work folder: the last thing a run does, however it ends.</summary>

@@ -30,7 +30,7 @@ public sealed class RunnerPool : IAsyncDisposable
             var result = await RunOnceAsync(image, stdin, args, dependencyPaths, timeout, cancellationToken).ConfigureAwait(false);
             // A runner can also die from a thread an earlier snippet left behind; only a second crash on a
             // fresh runner is this snippet's own.
-            if (result.Status == RunStatus.Crashed)
+            if (result.Status == RunStatus.Crashed && !cancellationToken.IsCancellationRequested)
                 result = await RunOnceAsync(image, stdin, args, dependencyPaths, timeout, cancellationToken).ConfigureAwait(false);
             return result;
         }
@@ -44,6 +44,7 @@ public sealed class RunnerPool : IAsyncDisposable
     {
         var workingDirectory = Path.Combine(_workRoot, Interlocked.Increment(ref _runCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(workingDirectory);
+        cancellationToken.ThrowIfCancellationRequested();
         var runner = _idle.TryTake(out var idle) ? idle : await RunnerProcess.StartAsync(_options, cancellationToken).ConfigureAwait(false);
         try
         {

@@ -68,6 +68,11 @@ internal sealed class RunnerProcess : IAsyncDisposable
             await runner.DisposeAsync();
             throw new InvalidOperationException($"the snippet runner did not start: {runner.StderrText()}");
         }
+        catch (OperationCanceledException)
+        {
+            await runner.DisposeAsync();
+            throw;
+        }
         return runner;
     }
 
