@@ -35,7 +35,7 @@ public static class SnippetReader
             {
                 // A misspelt 'output' or 'ellipsis' would quietly turn an output block into prose, or exact into loose.
                 (last?.Annotations ?? fileDiagnostics).Add(Diagnostic.Error(DiagnosticCodes.UnknownTag,
-                    $"unknown word '{misspelt.Word}' on a '{fenced.Info}' block; did you mean '{misspelt.Meant}'?", fenced.Location));
+                    $"unknown word '{misspelt.Word}' in the info string of the block at line {fenced.Location.Line}; did you mean '{misspelt.Meant}'?", fenced.Location));
             }
             switch (item)
             {
