@@ -154,3 +154,61 @@ public sealed class MalformedMarkdownTests
         Assert.Equal(5, error.Line);
     }
 }
+
+/// <summary>Bad posts through the real CLI: each is an error of its own and every other file is still verified.</summary>
+public sealed class MalformedPostRunTests
+{
+    [Fact]
+    public void A_50MB_post_is_verified_in_reasonable_time_with_exact_lines()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "huge.md");
+        int lastLine;
+        using (var writer = new StreamWriter(path, append: false, new UTF8Encoding(false)))
+        {
+            writer.Write("# A huge post\n\n```csharp name=first\nConsole.WriteLine(\"first\");\n```\n\n```output\nfirst\n```\n\n");
+            var line = 11;
+            var paragraph = "Some prose with *emphasis*, `code`, a [link](https://example.com) and <b>html</b>, long enough to be a line.\n\n";
+            for (long written = 0; written < 50L * 1024 * 1024; written += paragraph.Length, line += 2)
+            {
+                writer.Write(paragraph);
+                if (line % 20_000 == 1)
+                {
+                    writer.Write("```text\nnot C#\n```\n\n");
+                    line += 4;
+                }
+            }
+            lastLine = line;
+            writer.Write("```csharp name=last\nConsole.WriteLine(\"last\");\n```\n\n```output\nlast\n```\n");
+        }
+        folder.Write("small.md", "```csharp name=small\nConsole.WriteLine(2);\n```\n\n```output\n2\n```\n");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = CliRunner.Run(folder.Path, "verify", "--report", "json=report.json");
+        var elapsed = clock.Elapsed;
+
+        Assert.Equal(0, result.ExitCode);
+        var report = EndToEnd.JsonReport.Load(Path.Combine(folder.Path, "report.json"));
+        Assert.Equal(3, EndToEnd.JsonElementExtensions.Int(report.Summary, "passed"));
+        Assert.Equal(3, EndToEnd.JsonElementExtensions.Int(report.Snippet("first"), "line"));
+        Assert.Equal(lastLine, EndToEnd.JsonElementExtensions.Int(report.Snippet("last"), "line"));
+        Assert.True(elapsed < TimeSpan.FromSeconds(30), $"took {elapsed}");
+    }
+
+    [Fact]
+    public void List_reports_every_bad_file_with_a_line_and_still_lists_the_good_ones()
+    {
+        using var folder = new TempFolder();
+        folder.Write("good.md", "```csharp name=good\nConsole.WriteLine(1);\n```\n");
+        folder.Write("deep.md", "# Deep\n\n" + new string('>', 1000) + " x\n");
+        File.WriteAllBytes(Path.Combine(folder.Path, "binary.md"), [0x00, 0xFF, 0xFE, 0x80, 0x81]);
+        folder.Write("unclosed.md", "# U\n\n```csharp run\nConsole.WriteLine(1);\n");
+
+        var result = CliRunner.Run(folder.Path, "list");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("good.md(1,1): run", result.Stdout);
+        Assert.Contains("deep.md(3,1): error SC3007:", result.Stdout);
+        Assert.Contains("binary.md(1,2): error SC3008:", result.Stdout);
+        Assert.Contains("unclosed.md(3,1): error SC1012:", result.Stdout);
+    }
+}

@@ -111,3 +111,32 @@ public sealed class SecretTests
         Assert.All(names, name => Assert.True(name is "PATH" or "HOME" or "TMPDIR" or "LANG" or "TZ" or "BLOG_GREETING" || name.StartsWith("DOTNET_", StringComparison.Ordinal), $"{name} is not allowed"));
     }
 }
+
+/// <summary>What one snippet does to its runner process never reaches the next snippet on the same runner.</summary>
+public sealed class RunnerStateTests
+{
+    [Fact]
+    public async Task A_snippet_that_swallows_console_output_or_sets_variables_does_not_change_the_next_one()
+    {
+        var report = await Pipeline.VerifyAsync("""
+            ```csharp name=vandal
+            Console.SetOut(TextWriter.Null);
+            Console.SetError(TextWriter.Null);
+            Environment.SetEnvironmentVariable("LEFT_BEHIND", "yes");
+            Environment.SetEnvironmentVariable("PATH", "/nowhere");
+            ```
+
+            ```csharp name=next
+            Console.WriteLine(Environment.GetEnvironmentVariable("LEFT_BEHIND") ?? "clean");
+            Console.WriteLine(Environment.GetEnvironmentVariable("PATH") == "/nowhere" ? "path changed" : "path kept");
+            ```
+
+            ```output
+            clean
+            path kept
+            ```
+
+            """, new VerifyOptions { Parallelism = 1 });
+        Assert.All(report.Snippets, s => Assert.Equal(SnippetStatus.Passed, s.Status));
+    }
+}
