@@ -59,12 +59,16 @@ namespace SnippetCheck.Runner
             }
         }
 
-        public void EnterBlock(int id)
+        /// <summary>Marks where block <paramref name="id"/> starts; returns what the previous block printed.</summary>
+        public string EnterBlock(int id)
         {
             lock (this)
             {
+                var previousStart = _blocks.Count > 0 ? _blocks[^1].Offset : 0;
+                var previous = _stdout.ToString(previousStart, _stdout.Length - previousStart);
                 _blocks.Add(new BlockMark(id, _stdout.Length));
                 CurrentBlock = id;
+                return previous;
             }
         }
 
@@ -177,18 +181,14 @@ namespace SnippetCheck.Runner
             return report!;
         }
 
-        private static RunReport RunOnThisThread(RunRequest request, RunCapture capture, Action<int> onBlockEntered)
+        private static RunReport RunOnThisThread(RunRequest request, RunCapture capture, Action<int, string> onBlockEntered)
         {
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
             Directory.SetCurrentDirectory(request.WorkingDirectory);
             Console.SetIn(new StringReader(request.Stdin));
             RoutingWriter.Current.Value = capture;
-            AppContext.SetData(RunnerProtocol.EnterBlockKey, new Action<int>(id =>
-            {
-                capture.EnterBlock(id);
-                onBlockEntered(id);
-            }));
+            AppContext.SetData(RunnerProtocol.EnterBlockKey, new Action<int>(id => onBlockEntered(id, capture.EnterBlock(id))));
 
             var context = new SnippetLoadContext(request.DependencyPaths);
             try
@@ -281,8 +281,11 @@ namespace SnippetCheck.Runner
             }
         }
 
-        /// <summary>Told as it happens, so a timeout or crash can still be pinned on the block that was running.</summary>
-        private void SendBlockEntered(int id)
+        /// <summary>
+        /// Told as it happens, with what the previous block printed, so a timeout or crash can still be pinned on
+        /// the block that was running and the blocks before it judged on their output.
+        /// </summary>
+        private void SendBlockEntered(int id, string previousOutput)
         {
             lock (_writeLock)
             {
@@ -290,6 +293,7 @@ namespace SnippetCheck.Runner
                 {
                     _writer.Write(RunnerProtocol.BlockEnteredMessage);
                     _writer.Write(id);
+                    _writer.Write(previousOutput);
                     _writer.Flush();
                 }
                 catch (IOException)

@@ -116,7 +116,8 @@ internal sealed class ProgramVerifier(RunnerPool pool)
 
         var stdin = string.Concat(included.Where(b => b.Block.Stdin is not null).Select(b => b.Block.Stdin!.Content + "\n"));
         var args = SplitArgs(included.Select(b => b.Block.Tags.Args).FirstOrDefault(a => a is not null));
-        var timeout = included.Max(b => settings.TimeoutFor(b.Block.Tags));
+        // Each block has its own budget; the program gets them all.
+        var timeout = included.Aggregate(TimeSpan.Zero, (sum, b) => sum + settings.TimeoutFor(b.Block.Tags));
         var run = await pool.RunAsync(result.Image!, stdin, args, [], timeout, cancellationToken).ConfigureAwait(false);
 
         var endedAbnormally = run.Status is not (RunStatus.Completed);
