@@ -26,6 +26,8 @@ public static class SnippetCheckCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
     private static readonly Option<string?> ConfigOption = new("--config") { Description = "Path to snippetcheck.json (default: found from the current directory up)" };
+    private static readonly Option<bool> NoCacheOption = new("--no-cache") { Description = "Verify everything; neither read nor write the result cache" };
+    private static readonly Option<string?> CacheDirOption = new("--cache-dir") { Description = "Where passing results are kept (default: .snippetcheck/cache next to snippetcheck.json)" };
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every snippet's verdict and compiler warnings" };
 
     static SnippetCheckCommand()
@@ -71,7 +73,7 @@ public static class SnippetCheckCommand
 
     private static void AddVerifyOptions(Command command)
     {
-        foreach (var option in new Option[] { AllOption, FilterOption, TimeoutOption, ParallelOption, ReportOption, ConfigOption, VerboseOption })
+        foreach (var option in new Option[] { AllOption, FilterOption, TimeoutOption, ParallelOption, ReportOption, ConfigOption, NoCacheOption, CacheDirOption, VerboseOption })
         {
             command.Options.Add(option);
         }
@@ -86,6 +88,8 @@ public static class SnippetCheckCommand
         Timeout = result.GetValue(TimeoutOption) is { } timeout && TagParser.TryParseDuration(timeout, out var parsed) ? parsed : null,
         Parallelism = result.GetValue(ParallelOption),
         ConfigPath = result.GetValue(ConfigOption),
+        NoCache = result.GetValue(NoCacheOption),
+        CacheDirectory = result.GetValue(CacheDirOption),
     };
 
     private static async Task<int> VerifyAsync(ParseResult result, CancellationToken cancellationToken)

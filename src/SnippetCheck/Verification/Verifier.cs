@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
@@ -25,10 +26,28 @@ public sealed class Verifier
     private readonly VerifyOptions _options;
     private readonly SnippetCheckConfig _config;
 
+    private readonly RunnerOptions _runnerOptions;
+    private readonly ResultCache? _cache;
+
     public Verifier(VerifyOptions options)
     {
         _options = options;
         _config = LoadConfig(options);
+        _runnerOptions = new RunnerOptions
+        {
+            AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. _config.Environment ?? []],
+        };
+        _cache = options.NoCache || _config.Cache == false ? null : new ResultCache(CacheDirectory(options, _config));
+    }
+
+    /// <summary>The cache in use, or null with <c>--no-cache</c>.</summary>
+    public ResultCache? Cache => _cache;
+
+    private static string CacheDirectory(VerifyOptions options, SnippetCheckConfig config)
+    {
+        if (options.CacheDirectory is not null) return Path.GetFullPath(options.CacheDirectory, options.CurrentDirectory);
+        var root = config.SourcePath is not null ? Path.GetDirectoryName(config.SourcePath)! : options.CurrentDirectory;
+        return Path.Combine(root, ResultCache.DefaultFolder);
     }
 
     /// <summary>Called as each program finishes, for progress displays.</summary>
@@ -65,11 +84,7 @@ public sealed class Verifier
         {
             EnsureReferenceAssemblies();
             var parallelism = _options.Parallelism ?? _config.Parallelism ?? Environment.ProcessorCount;
-            var runnerOptions = new RunnerOptions
-            {
-                AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. _config.Environment ?? []],
-            };
-            await using var pool = new RunnerPool(runnerOptions, parallelism);
+            await using var pool = new RunnerPool(_runnerOptions, parallelism);
             var verifier = new ProgramVerifier(pool);
             await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
                 async (unit, token) =>
@@ -104,15 +119,27 @@ public sealed class Verifier
                 results.Add(SnippetResult.Of(snippet, SnippetStatus.Untagged));
                 continue;
             }
-            units.Add(verifier => verifier.VerifyLoneAsync(document.Snippets, document.Settings, snippet, default));
+            units.Add(verifier => CachedAsync(document, [snippet], null, () => verifier.VerifyLoneAsync(document.Snippets, document.Settings, snippet, default)));
         }
 
         // A session runs whole, even when the filter picked only some of its blocks.
         foreach (var session in snippets.Where(s => s.Tags.Session is not null).Select(s => s.Tags.Session!).Distinct())
         {
             var blocks = document.Snippets.Snippets.Where(s => s.Tags.Session == session).ToList();
-            units.Add(verifier => verifier.VerifySessionAsync(document.Snippets, document.Settings, session, blocks, default));
+            units.Add(verifier => CachedAsync(document, blocks, session, () => verifier.VerifySessionAsync(document.Snippets, document.Settings, session, blocks, default)));
         }
+    }
+
+    /// <summary>A program's results from the cache when it passed before with the same content, else verified and kept.</summary>
+    private async Task<IReadOnlyList<SnippetResult>> CachedAsync(
+        PreparedDocument document, IReadOnlyList<Snippet> blocks, string? session, Func<Task<IReadOnlyList<SnippetResult>>> verify)
+    {
+        if (_cache is null || blocks.Any(b => b.HasAnnotationErrors)) return await verify().ConfigureAwait(false);
+        var key = CacheKey.For(document.Snippets, document.Settings, blocks, session, _runnerOptions);
+        if (_cache.TryGet(key, blocks) is { } cached) return cached;
+        var results = await verify().ConfigureAwait(false);
+        _cache.Store(key, results);
+        return results;
     }
 
     private bool Matches(Snippet snippet)
