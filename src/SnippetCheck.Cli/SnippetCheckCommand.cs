@@ -102,6 +102,7 @@ public static class SnippetCheckCommand
             var useColor = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null && Environment.GetEnvironmentVariable("NO_COLOR") is null;
             var toStdout = reports.Any(r => r.Path is null);
             new ConsoleReporter(toStdout ? Console.Error : Console.Out, useColor, result.GetValue(VerboseOption)).Write(report);
+            if (result.GetValue(VerboseOption)) await Console.Error.WriteLineAsync($"runner processes started: {verifier.RunnersStarted}");
             foreach (var request in reports) await WriteReportAsync(request, report);
             return report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
         });

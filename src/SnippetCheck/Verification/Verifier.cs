@@ -55,6 +55,9 @@ public sealed class Verifier
 
     public SnippetCheckConfig Config => _config;
 
+    /// <summary>Runner processes the last run started (a measure of how often snippets killed theirs).</summary>
+    public int RunnersStarted { get; private set; }
+
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
     public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare()
     {
@@ -93,6 +96,7 @@ public sealed class Verifier
                     foreach (var result in unitResults) results.Add(result);
                     ResultsReady?.Invoke(unitResults);
                 }).ConfigureAwait(false);
+            RunnersStarted = pool.RunnersStarted;
         }
 
         var ordered = results
