@@ -54,6 +54,23 @@ public sealed class WorkflowFileTests
         Assert.All(inputs, input => Assert.Contains($"${{{{ inputs.{input} }}}}", text, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_workflow_in_the_docs_parses_and_runs_on_pull_request_not_pull_request_target()
+    {
+        var docs = File.ReadAllText(RepositoryRoot.PathOf("docs/ci.md")).ReplaceLineEndings("\n");
+        var workflows = System.Text.RegularExpressions.Regex.Matches(docs, "```yaml\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => m.Groups[1].Value)
+            .Where(yaml => yaml.Contains("snippetcheck/.github/actions/snippetcheck@", StringComparison.Ordinal))
+            .ToList();
+
+        var workflow = Assert.Single(workflows);
+        var on = (YamlMappingNode)Load(workflow).Children[new YamlScalarNode("on")];
+        Assert.Contains(new YamlScalarNode("pull_request"), on.Children.Keys);
+        Assert.DoesNotContain(new YamlScalarNode("pull_request_target"), on.Children.Keys);
+        Assert.All(RunScripts(workflow), script => Assert.DoesNotContain("${{", script, StringComparison.Ordinal));
+        Assert.Contains("shard: [1/3, 2/3, 3/3]", workflow, StringComparison.Ordinal);
+    }
+
     /// <summary>Every value of a <c>run:</c> key anywhere in the document.</summary>
     private static List<string> RunScripts(string yaml)
     {
