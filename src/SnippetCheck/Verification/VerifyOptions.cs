@@ -22,4 +22,7 @@ public sealed record VerifyOptions
 
     /// <summary><c>--parallel</c>: snippets compiled and run at once.</summary>
     public int? Parallelism { get; init; }
+
+    /// <summary><c>--shard K/N</c>: verify only this part of the files (see <see cref="Verification.Shard"/>).</summary>
+    public Shard? Shard { get; init; }
 }
