@@ -13,7 +13,7 @@ internal sealed class ProgressDisplay : IDisposable
 {
     private const string ClearLine = "\r\u001b[2K";
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
     private readonly TextWriter _output;
     private readonly int _width;

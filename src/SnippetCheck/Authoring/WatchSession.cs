@@ -38,25 +38,19 @@ public sealed class WatchSession(VerifyOptions options)
     /// <summary>Called when a re-run cannot start (say, a broken <c>snippetcheck.json</c>); watching goes on.</summary>
     public event Action<VerificationSetupException>? SetupFailed;
 
-    /// <summary>Set once the file watchers are listening, after the first run.</summary>
-    public Task Watching => _watching.Task;
-
-    private readonly TaskCompletionSource _watching = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     /// <summary>
     /// Verifies every file, then waits for changes and re-verifies them, calling <paramref name="onRun"/> after
     /// each run. A setup problem in the first run (no Markdown files, a bad config) is thrown, as in a normal run.
     /// </summary>
     public async Task RunAsync(Func<WatchRun, Task> onRun, CancellationToken cancellationToken)
     {
-        var first = await VerifyAsync(options, cancellationToken).ConfigureAwait(false);
-        Remember(first, []);
-        await onRun(new WatchRun(first, [], [], Totals())).ConfigureAwait(false);
-
+        // Listening before the first run: a save during it is re-verified right after it.
         var watchers = WatchRoots().Select(Watch).ToList();
         try
         {
-            _watching.TrySetResult();
+            var first = await VerifyAsync(options, cancellationToken).ConfigureAwait(false);
+            Remember(first, []);
+            await onRun(new WatchRun(first, [], [], Totals())).ConfigureAwait(false);
             while (true)
             {
                 var batch = await NextBatchAsync(cancellationToken).ConfigureAwait(false);
