@@ -28,7 +28,7 @@ public static class SnippetCheckCommand
     };
     private static readonly Option<string?> ConfigOption = new("--config") { Description = "Path to snippetcheck.json (default: found from the current directory up)" };
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every snippet's verdict and compiler warnings" };
-    private static readonly Option<string?> ShardOption = new("--shard") { Description = "Verify only part K of N of the files (K/N, split by file)" };
+    private static readonly Option<string?> ShardOption = new("--shard") { Description = "Verify only part K of N of the files, split by file (1 ≤ K ≤ N)", HelpName = "K/N" };
     private static readonly Option<bool> AcceptOption = new("--accept") { Description = "Rewrite each mismatching (or empty) output block with the actual output" };
     private static readonly Option<bool> WatchOption = new("--watch") { Description = "Verify, then re-verify each post when it is saved, until Ctrl+C" };
 

@@ -190,9 +190,16 @@ internal sealed class RunnerProcess : IAsyncDisposable
             // Best effort: the process was killed; waiting is only for tidiness.
         }
         ProcessTracker.Untrack(_process);
-        _reader.Dispose();
-        _writer.Dispose();
-        await _pipe.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            _reader.Dispose();
+            _writer.Dispose();
+            await _pipe.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // Disposing flushes the pipe, which is broken once the runner is dead; there is nothing left to send.
+        }
         _process.Dispose();
     }
 
