@@ -201,6 +201,33 @@ public sealed class OutputAcceptorTests
     }
 
     [Fact]
+    public async Task Leaves_the_output_blocks_of_skipped_session_blocks_alone()
+    {
+        var markdown = """
+            ```csharp session=s
+            Console.WriteLine("before");
+            throw new InvalidOperationException("stop");
+            ```
+
+            ```csharp session=s
+            Console.WriteLine("never printed");
+            ```
+
+            ```output
+            old
+            ```
+            """ + "\n";
+        using var folder = new TempFolder();
+        var path = folder.Write("post.md", markdown);
+
+        var (report, outcome) = await VerifyAndAcceptAsync(folder);
+
+        Assert.Contains(report.Snippets, s => s.Status == SnippetStatus.Skipped && s.Snippet.Output is not null);
+        Assert.Empty(outcome.Entries);
+        Assert.Equal(markdown, File.ReadAllText(path));
+    }
+
+    [Fact]
     public async Task Skips_a_file_that_changed_after_it_was_verified()
     {
         using var folder = new TempFolder();
