@@ -77,7 +77,8 @@ public static class FenceExtractor
         var text = document.Text;
         var location = Locate(document, fence.Span.Start);
         var lines = new List<CodeLine>(fence.Lines.Count);
-        foreach (var line in fence.Lines.Lines.Take(fence.Lines.Count))
+        // An empty fence has no line array at all.
+        foreach (var line in (fence.Lines.Lines ?? []).Take(fence.Lines.Count))
         {
             var (lineNumber, column) = document.Lines.Locate(line.Slice.Start);
             lines.Add(new CodeLine(line.Slice.ToString(), lineNumber, column));

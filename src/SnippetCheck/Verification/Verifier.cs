@@ -53,6 +53,9 @@ public sealed class Verifier
     /// <summary>Called as each program finishes, for progress displays.</summary>
     public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
 
+    /// <summary>Called once per run, before anything compiles, with how many snippets the run will verify.</summary>
+    public event Action<int>? Planned;
+
     public SnippetCheckConfig Config => _config;
 
     /// <summary>Runner processes the last run started (a measure of how often snippets killed theirs).</summary>
@@ -61,7 +64,7 @@ public sealed class Verifier
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
     public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare()
     {
-        var paths = Discover();
+        var paths = FindDocuments();
         var errors = new ConcurrentBag<FileError>();
         var documents = new PreparedDocument?[paths.Count];
         Parallel.For(0, paths.Count, i => documents[i] = PrepareDocument(paths[i], errors));
@@ -75,13 +78,14 @@ public sealed class Verifier
         var (documents, fileErrors) = Prepare();
         var errors = fileErrors.ToList();
         var results = new ConcurrentBag<SnippetResult>();
-        var units = new List<Func<ProgramVerifier, Task<IReadOnlyList<SnippetResult>>>>();
+        var units = new List<Unit>();
 
         foreach (var document in documents)
         {
             errors.AddRange(document.Errors);
             PlanDocument(document, units, results);
         }
+        Planned?.Invoke(units.Sum(u => u.Snippets));
 
         if (units.Count > 0)
         {
@@ -92,7 +96,7 @@ public sealed class Verifier
             await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
                 async (unit, token) =>
                 {
-                    var unitResults = await unit(verifier).ConfigureAwait(false);
+                    var unitResults = await unit.Verify(verifier, token).ConfigureAwait(false);
                     foreach (var result in unitResults) results.Add(result);
                     ResultsReady?.Invoke(unitResults);
                 }).ConfigureAwait(false);
@@ -103,10 +107,16 @@ public sealed class Verifier
             .OrderBy(r => r.Location.File, StringComparer.Ordinal)
             .ThenBy(r => r.Location.Line)
             .ToList();
-        return new VerificationReport(documents.Count, ordered, errors, clock.Elapsed);
+        return new VerificationReport(documents.Count, ordered, errors, clock.Elapsed)
+        {
+            Documents = [.. documents.Select(d => d.Snippets.Source.Document)],
+        };
     }
 
-    private void PlanDocument(PreparedDocument document, List<Func<ProgramVerifier, Task<IReadOnlyList<SnippetResult>>>> units, ConcurrentBag<SnippetResult> results)
+    /// <summary>One program to verify (a lone snippet or a whole session) and how many snippets it judges.</summary>
+    private sealed record Unit(int Snippets, Func<ProgramVerifier, CancellationToken, Task<IReadOnlyList<SnippetResult>>> Verify);
+
+    private void PlanDocument(PreparedDocument document, List<Unit> units, ConcurrentBag<SnippetResult> results)
     {
         var snippets = document.Snippets.Snippets.Where(Matches).ToList();
         if (document.Skip)
@@ -123,14 +133,14 @@ public sealed class Verifier
                 results.Add(SnippetResult.Of(snippet, SnippetStatus.Untagged));
                 continue;
             }
-            units.Add(verifier => CachedAsync(document, [snippet], null, () => verifier.VerifyLoneAsync(document.Snippets, document.Settings, snippet, default)));
+            units.Add(new Unit(1, (verifier, token) => CachedAsync(document, [snippet], null, () => verifier.VerifyLoneAsync(document.Snippets, document.Settings, snippet, token))));
         }
 
         // A session runs whole, even when the filter picked only some of its blocks.
         foreach (var session in snippets.Where(s => s.Tags.Session is not null).Select(s => s.Tags.Session!).Distinct())
         {
             var blocks = document.Snippets.Snippets.Where(s => s.Tags.Session == session).ToList();
-            units.Add(verifier => CachedAsync(document, blocks, session, () => verifier.VerifySessionAsync(document.Snippets, document.Settings, session, blocks, default)));
+            units.Add(new Unit(blocks.Count, (verifier, token) => CachedAsync(document, blocks, session, () => verifier.VerifySessionAsync(document.Snippets, document.Settings, session, blocks, token))));
         }
     }
 
@@ -226,7 +236,11 @@ public sealed class Verifier
         Parallelism = _options.Parallelism,
     };
 
-    private IReadOnlyList<DocumentPath> Discover()
+    /// <summary>
+    /// The files this run covers: the paths, include and exclude globs, then <c>--shard</c>.
+    /// No file at all is a setup error; a shard that gets none is not.
+    /// </summary>
+    public IReadOnlyList<DocumentPath> FindDocuments()
     {
         IReadOnlyList<DocumentPath> paths;
         try
@@ -243,7 +257,7 @@ public sealed class Verifier
             var where = _options.Paths.Count == 0 ? "the current directory" : string.Join(", ", _options.Paths);
             throw new VerificationSetupException(DiagnosticCodes.NoDocuments, $"no Markdown files matched in {where}");
         }
-        return paths;
+        return _options.Shard is { } shard ? shard.Select(paths) : paths;
     }
 
     private static SnippetCheckConfig LoadConfig(VerifyOptions options)

@@ -28,4 +28,7 @@ public sealed record VerifyOptions
 
     /// <summary><c>--cache-dir</c>: where passing results are kept (default: .snippetcheck/cache next to the config file).</summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary><c>--shard K/N</c>: verify only this part of the files (see <see cref="Verification.Shard"/>).</summary>
+    public Shard? Shard { get; init; }
 }
