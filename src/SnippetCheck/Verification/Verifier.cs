@@ -103,6 +103,12 @@ public sealed class Verifier
             RunnersStarted = pool.RunnersStarted;
         }
 
+        if (!string.IsNullOrEmpty(_options.Filter) && results.IsEmpty && documents.Count > 0)
+        {
+            // A typo in a CI filter must not pass silently.
+            throw new VerificationSetupException(DiagnosticCodes.NoDocuments, $"--filter '{_options.Filter}' matched no snippet");
+        }
+
         var ordered = results
             .OrderBy(r => r.Location.File, StringComparer.Ordinal)
             .ThenBy(r => r.Location.Line)
@@ -183,7 +189,17 @@ public sealed class Verifier
             return null;
         }
 
-        var extracted = FenceExtractor.Extract(markdown);
+        ExtractedDocument extracted;
+        try
+        {
+            extracted = FenceExtractor.Extract(markdown);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever the parser chokes on stays this file's problem; the other files are still verified.
+            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.UnreadableFile, $"cannot parse the Markdown: {e.GetType().Name}: {e.Message}"));
+            return null;
+        }
         var fileErrors = new List<FileError>();
         var config = _config;
         var skip = false;
