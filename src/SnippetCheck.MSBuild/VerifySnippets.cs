@@ -15,7 +15,7 @@ namespace SnippetCheck.MSBuild;
 /// The CLI runs in its own process, like Roslyn's <c>Csc</c> task runs the compiler: this assembly references
 /// only MSBuild, so neither Roslyn nor Markdig ever loads into the build's process, where they could clash with
 /// the copies MSBuild or analyzers already loaded. Running it through <c>dotnet</c> also lets the task work from
-/// Visual Studio's .NET Framework MSBuild, as long as a .NET 10 runtime is installed.
+/// Visual Studio's .NET Framework MSBuild, as long as the .NET 10 SDK is installed.
 /// </remarks>
 public sealed class VerifySnippets : ToolTask
 {
