@@ -1,15 +1,20 @@
 namespace SnippetCheck.MSBuild.Tests.Infrastructure;
 
-/// <summary>A user's project in a temporary folder that references the packed SnippetCheck.MSBuild.</summary>
+/// <summary>
+/// A user's project in a temporary folder that references the packed SnippetCheck.MSBuild. It restores into a
+/// package folder of its own (its NUGET_PACKAGES), beside the project, so that disposing it removes everything.
+/// </summary>
 public sealed class ConsumerProject : IDisposable
 {
-    private readonly PackedPackage _package;
+    private readonly string _home;
+    private readonly string _packagesFolder;
 
-    internal ConsumerProject(PackedPackage package, string directory, string projectProperties)
+    internal ConsumerProject(PackedPackage package, string home, string projectProperties)
     {
-        _package = package;
-        Directory = directory;
-        System.IO.Directory.CreateDirectory(directory);
+        _home = home;
+        _packagesFolder = Path.Combine(home, "packages");
+        Directory = Path.Combine(home, "project");
+        System.IO.Directory.CreateDirectory(Directory);
         // The package's own feed, then the user's global package folder (read only) for anything else the SDK asks
         // for, such as NETStandard.Library, so the tests need no network.
         Write("nuget.config", $"""
@@ -39,7 +44,7 @@ public sealed class ConsumerProject : IDisposable
 
     public string Directory { get; }
 
-    public void Dispose() => PackedPackage.TryDelete(Directory);
+    public void Dispose() => PackedPackage.TryDelete(_home);
 
     private static string GlobalPackagesFolder =>
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
@@ -59,6 +64,6 @@ public sealed class ConsumerProject : IDisposable
     /// </summary>
     public DotnetResult Build(params string[] extraArguments) => Dotnet.Run(
         Directory,
-        new Dictionary<string, string> { ["NUGET_PACKAGES"] = _package.PackagesFolder },
+        new Dictionary<string, string> { ["NUGET_PACKAGES"] = _packagesFolder },
         ["build", "-v:n", "-tl:off", "--disable-build-servers", .. extraArguments]);
 }

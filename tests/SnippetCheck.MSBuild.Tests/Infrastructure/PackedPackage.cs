@@ -2,7 +2,7 @@ namespace SnippetCheck.MSBuild.Tests.Infrastructure;
 
 /// <summary>
 /// SnippetCheck.MSBuild packed from this repository into a temporary feed, once per test run, with a version of its
-/// own; projects made from it restore into a temporary package folder, so the user's NuGet cache stays untouched.
+/// own; projects made from it restore into temporary package folders, so the user's NuGet cache stays untouched.
 /// </summary>
 public sealed class PackedPackage : IDisposable
 {
@@ -15,7 +15,6 @@ public sealed class PackedPackage : IDisposable
         RemoveOldRuns();
         Root = Path.Combine(Parent, Guid.NewGuid().ToString("N")[..12]);
         Feed = Path.Combine(Root, "feed");
-        PackagesFolder = Path.Combine(Root, "packages");
         Directory.CreateDirectory(Feed);
         Version = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}";
         var project = Path.Combine(Dotnet.RepositoryRoot, "src", "SnippetCheck.MSBuild", "SnippetCheck.MSBuild.csproj");
@@ -36,9 +35,6 @@ public sealed class PackedPackage : IDisposable
     public string Root { get; }
 
     public string Feed { get; }
-
-    /// <summary>Where projects made here restore packages (their NUGET_PACKAGES).</summary>
-    public string PackagesFolder { get; }
 
     public string Version { get; }
 
