@@ -15,8 +15,8 @@ public sealed class ConsumerProject : IDisposable
         _packagesFolder = Path.Combine(home, "packages");
         Directory = Path.Combine(home, "project");
         System.IO.Directory.CreateDirectory(Directory);
-        // The package's own feed, then the user's global package folder (read only) for anything else the SDK asks
-        // for, such as NETStandard.Library, so the tests need no network.
+        // The package's feed and the normal source, as a user would have; the user's global package folder, read
+        // only, supplies what else the SDK asks for (NETStandard.Library) without a download.
         Write("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
