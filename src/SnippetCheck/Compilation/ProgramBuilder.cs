@@ -35,6 +35,10 @@ public static class ProgramBuilder
 
     private const string HooksClass = "__SnippetCheckHooks";
 
+    // Not ".g.cs": Roslyn treats such files as generated code, where the nullable context is off by default,
+    // so snippets would get no nullable warnings and CS8669 for every '?' annotation.
+    private const string GeneratedSuffix = ".snippet.cs";
+
     public static ProgramSource Build(IReadOnlyList<CodePart> parts, CSharpParseOptions options, IReadOnlyList<string> implicitUsings, bool markBlocks)
     {
         var usings = new StringBuilder("#line hidden\n");
@@ -84,7 +88,7 @@ public static class ProgramBuilder
             }
             if (declarations.Length > 0)
             {
-                trees.Add(CSharpSyntaxTree.ParseText(declarations.ToString(), options, path: $"part{part.Id}.g.cs", encoding: Encoding.UTF8));
+                trees.Add(CSharpSyntaxTree.ParseText(declarations.ToString(), options, path: $"part{part.Id}{GeneratedSuffix}", encoding: Encoding.UTF8));
             }
 
             var hasMain = root.DescendantNodes(n => n is not GlobalStatementSyntax and not BlockSyntax)
@@ -95,18 +99,18 @@ public static class ProgramBuilder
             anyMain |= hasMain;
         }
 
-        trees.Insert(0, CSharpSyntaxTree.ParseText(usings.ToString(), options, path: "usings.g.cs", encoding: Encoding.UTF8));
+        trees.Insert(0, CSharpSyntaxTree.ParseText(usings.ToString(), options, path: "usings" + GeneratedSuffix, encoding: Encoding.UTF8));
         // Only a program with statements of its own gets the block hooks; a library stays a library.
         var hasPreludeStatements = shapes.Any(s => s.Key < 0 && s.Value.HasStatements);
         if (anyStatements || hasPreludeStatements)
         {
-            trees.Insert(1, CSharpSyntaxTree.ParseText(statements.ToString(), options, path: "main.g.cs", encoding: Encoding.UTF8));
+            trees.Insert(1, CSharpSyntaxTree.ParseText(statements.ToString(), options, path: "main" + GeneratedSuffix, encoding: Encoding.UTF8));
             if (markBlocks)
             {
                 trees.Add(CSharpSyntaxTree.ParseText(
                     $"#line hidden\ninternal static class {HooksClass} {{ internal static void Enter(int block) {{ " +
                     $"if (global::System.AppContext.GetData(\"{EnterBlockKey}\") is global::System.Action<int> enter) enter(block); }} }}\n",
-                    options, path: "hooks.g.cs", encoding: Encoding.UTF8));
+                    options, path: "hooks" + GeneratedSuffix, encoding: Encoding.UTF8));
             }
         }
         return new ProgramSource([.. trees], anyStatements || hasPreludeStatements || anyMain, shapes);

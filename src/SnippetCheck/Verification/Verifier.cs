@@ -6,6 +6,7 @@ using SnippetCheck.Discovery;
 using SnippetCheck.Execution;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
+using SnippetCheck.Packages;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;
@@ -69,8 +70,10 @@ public sealed class Verifier
             {
                 AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. _config.Environment ?? []],
             };
+            // Config references are built before anything runs: a bad one is a config error (exit code 2).
+            var dependencies = await DependencyResolver.CreateAsync(_config, _options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken).ConfigureAwait(false);
             await using var pool = new RunnerPool(runnerOptions, parallelism);
-            var verifier = new ProgramVerifier(pool);
+            var verifier = new ProgramVerifier(pool, dependencies);
             await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
                 async (unit, token) =>
                 {
