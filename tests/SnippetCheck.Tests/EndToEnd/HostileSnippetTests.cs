@@ -19,14 +19,19 @@ public sealed class HostileRunFixture : IDisposable
     public JsonReport Report { get; }
     public int LeftoverRunners { get; }
 
-    /// <summary>Runner processes still alive that were started for this folder's run.</summary>
+    /// <summary>
+    /// Runner processes still alive whose tool process has ended. A runner's pipe name carries its tool's
+    /// process ID, so runners of other runs going on at the same time (other test classes) do not count.
+    /// </summary>
     private static int CountRunnerProcesses() =>
         Directory.GetDirectories("/proc").Count(dir =>
         {
             try
             {
                 var commandLine = File.ReadAllText(Path.Combine(dir, "cmdline"));
-                return commandLine.Contains("snippetcheck-runner.dll", StringComparison.Ordinal) && !commandLine.Contains("testhost", StringComparison.Ordinal);
+                if (!commandLine.Contains("snippetcheck-runner.dll", StringComparison.Ordinal) || commandLine.Contains("testhost", StringComparison.Ordinal)) return false;
+                var pipe = commandLine.Split('\0', StringSplitOptions.RemoveEmptyEntries)[^1].Split('-');
+                return pipe.Length < 2 || !int.TryParse(pipe[1], out var owner) || !Directory.Exists($"/proc/{owner}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
