@@ -58,6 +58,10 @@ public sealed class ConfigReferenceTests
         ```
         """;
 
+    /// <summary>Project builds are keyed on the project's path, which is new in every test: keep them in the test's folder.</summary>
+    private static Dictionary<string, string?> OwnCache(TempFolder folder) =>
+        new() { ["SNIPPETCHECK_PACKAGE_CACHE"] = Path.Combine(folder.Path, ".cache") };
+
     [Fact]
     public void A_referenced_csproj_is_built_and_its_output_and_dependencies_reach_compiler_and_runner()
     {
@@ -66,7 +70,7 @@ public sealed class ConfigReferenceTests
         folder.Write("snippetcheck.json", """{ "references": ["lib/Greetings.csproj"] }""");
         folder.Write("posts/post.md", Post);
 
-        var result = CliRunner.Run(folder.Path, PackageTestCache.Environment, "verify", "posts", "--report", "json=report.json");
+        var result = CliRunner.Run(folder.Path, OwnCache(folder), "verify", "posts", "--report", "json=report.json");
 
         var report = JsonReport.Load(Path.Combine(folder.Path, "report.json"));
         Assert.True(result.ExitCode == 0, result.Output);
@@ -81,7 +85,7 @@ public sealed class ConfigReferenceTests
         folder.Write("snippetcheck.json", """{ "references": ["lib/Nowhere.csproj"] }""");
         folder.Write("post.md", "```csharp run\nConsole.WriteLine(1);\n```\n");
 
-        var result = CliRunner.Run(folder.Path, PackageTestCache.Environment, "verify");
+        var result = CliRunner.Run(folder.Path, OwnCache(folder), "verify");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error SC3001: snippetcheck.json: reference 'lib/Nowhere.csproj' does not exist", result.Stderr);
@@ -96,7 +100,7 @@ public sealed class ConfigReferenceTests
         folder.Write("snippetcheck.json", """{ "references": ["lib/Greetings.csproj"] }""");
         folder.Write("post.md", "```csharp run\nConsole.WriteLine(1);\n```\n");
 
-        var result = CliRunner.Run(folder.Path, PackageTestCache.Environment, "verify");
+        var result = CliRunner.Run(folder.Path, OwnCache(folder), "verify");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("reference 'lib/Greetings.csproj' did not build:", result.Stderr);
