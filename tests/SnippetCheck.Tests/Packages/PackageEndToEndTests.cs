@@ -113,3 +113,47 @@ public sealed class PackageEndToEndTests(PackageRunFixture run) : IClassFixture<
         Assert.Equal("untagged", run.Report.Snippets.Single(s => s.Int("line") == 155).Str("status"));
     }
 }
+
+public sealed class OfflineTests
+{
+    [Fact]
+    public void Offline_only_the_snippet_whose_package_is_not_in_the_local_caches_fails()
+    {
+        using var folder = new TempFolder();
+        // A feed nobody answers: NuGet must make do with its global packages folder, which holds
+        // Newtonsoft.Json 13.0.3 (the test host's own dependency) and certainly not a package that exists nowhere.
+        folder.Write("nuget.config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="unreachable" value="https://127.0.0.1:9/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        folder.Write("post.md", """
+            ```csharp name=not-cached
+            #:package No.Such.Package.Xyz@1.0.0
+            Console.WriteLine("never");
+            ```
+
+            ```csharp name=cached
+            #:package Newtonsoft.Json@13.0.3
+            Console.WriteLine(Newtonsoft.Json.JsonConvert.SerializeObject(new[] { 1 }));
+            ```
+
+            ```output
+            [1]
+            ```
+            """);
+
+        var result = CliRunner.Run(folder.Path, new Dictionary<string, string?> { ["SNIPPETCHECK_PACKAGE_CACHE"] = Path.Combine(folder.Path, ".cache") },
+            "verify", "post.md", "--report", "json=report.json");
+
+        var report = JsonReport.Load(Path.Combine(folder.Path, "report.json"));
+        Assert.Equal(("failed", "package"), (report.Snippet("not-cached").Str("status"), report.Snippet("not-cached").Str("reason")));
+        Assert.Contains("error NU1301", report.Snippet("not-cached").Str("message"));
+        Assert.Equal("passed", report.Snippet("cached").Str("status"));
+        Assert.Equal(1, result.ExitCode);
+    }
+}
