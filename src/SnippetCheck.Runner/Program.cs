@@ -81,12 +81,16 @@ namespace SnippetCheck.Runner
             }
         }
 
-        public void EnterBlock(int id)
+        /// <summary>Marks where block <paramref name="id"/> starts; returns what the previous block printed.</summary>
+        public string EnterBlock(int id)
         {
             lock (this)
             {
+                var previousStart = _blocks.Count > 0 ? _blocks[^1].Offset : 0;
+                var previous = _stdout.ToString(previousStart, _stdout.Length - previousStart);
                 _blocks.Add(new BlockMark(id, _stdout.Length));
                 CurrentBlock = id;
+                return previous;
             }
         }
 
@@ -166,6 +170,7 @@ namespace SnippetCheck.Runner
 
         public void Serve()
         {
+            WarmUp();
             while (true)
             {
                 RunRequest request;
@@ -184,7 +189,7 @@ namespace SnippetCheck.Runner
                 var report = Run(request, capture);
                 // A run that left threads running is not safe to follow: they could print, throw or exit
                 // during the next snippet. Such a runner finishes this report and is replaced.
-                var reusable = UserThreadCount() <= threadsBefore;
+                var reusable = UserThreadCount() <= threadsBefore || SettlesWithin(threadsBefore, TimeSpan.FromMilliseconds(50));
                 if (capture.TryClaimReport()) Send(report with { Reusable = reusable });
                 _active = null;
                 if (!reusable) return;
@@ -210,6 +215,29 @@ namespace SnippetCheck.Runner
             }
         }
 
+        /// <summary>
+        /// Starts the threads the runtime creates lazily (the timer thread, the pool's gate and worker threads),
+        /// so that a snippet's first Task.Delay is not mistaken for a thread it left behind.
+        /// </summary>
+        private static void WarmUp()
+        {
+            Task.Run(() => Task.Delay(1)).Wait();
+            using var timer = new Timer(_ => { }, null, 0, Timeout.Infinite);
+            Thread.Sleep(20);
+        }
+
+        /// <summary>Threads that are just finishing get a moment to go.</summary>
+        private static bool SettlesWithin(int threads, TimeSpan limit)
+        {
+            var deadline = DateTime.UtcNow + limit;
+            while (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(5);
+                if (UserThreadCount() <= threads) return true;
+            }
+            return false;
+        }
+
         /// <summary>Threads of the process that are not thread-pool threads: the ones snippets start themselves.</summary>
         private static int UserThreadCount()
         {
@@ -227,18 +255,14 @@ namespace SnippetCheck.Runner
             return report!;
         }
 
-        private static RunReport RunOnThisThread(RunRequest request, RunCapture capture, Action<int> onBlockEntered)
+        private static RunReport RunOnThisThread(RunRequest request, RunCapture capture, Action<int, string> onBlockEntered)
         {
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
             Directory.SetCurrentDirectory(request.WorkingDirectory);
             Console.SetIn(new StringReader(request.Stdin));
             RoutingWriter.Current.Value = capture;
-            AppContext.SetData(RunnerProtocol.EnterBlockKey, new Action<int>(id =>
-            {
-                capture.EnterBlock(id);
-                onBlockEntered(id);
-            }));
+            AppContext.SetData(RunnerProtocol.EnterBlockKey, new Action<int>(id => onBlockEntered(id, capture.EnterBlock(id))));
 
             var context = new SnippetLoadContext(request.DependencyPaths);
             try
@@ -331,8 +355,11 @@ namespace SnippetCheck.Runner
             }
         }
 
-        /// <summary>Told as it happens, so a timeout or crash can still be pinned on the block that was running.</summary>
-        private void SendBlockEntered(int id)
+        /// <summary>
+        /// Told as it happens, with what the previous block printed, so a timeout or crash can still be pinned on
+        /// the block that was running and the blocks before it judged on their output.
+        /// </summary>
+        private void SendBlockEntered(int id, string previousOutput)
         {
             lock (_writeLock)
             {
@@ -340,6 +367,7 @@ namespace SnippetCheck.Runner
                 {
                     _writer.Write(RunnerProtocol.BlockEnteredMessage);
                     _writer.Write(id);
+                    _writer.Write(previousOutput);
                     _writer.Flush();
                 }
                 catch (IOException)

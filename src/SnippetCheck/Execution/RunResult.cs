@@ -54,8 +54,12 @@ public sealed record RunResult(
             report.ExceptionType, report.ExceptionMessage, report.ExceptionText, null, duration);
     }
 
-    internal static RunResult Failed(RunStatus status, string message, string stderr, int currentBlock, TimeSpan duration) =>
-        new(status, -1, "", stderr, new Dictionary<int, string>(), currentBlock, null, null, null, message, duration);
+    internal static RunResult Failed(RunStatus status, string message, string stderr, RunnerProcess.BlockProgress blocks, TimeSpan duration)
+    {
+        var (current, finished) = blocks.Snapshot();
+        return new(status, -1, string.Concat(finished.OrderBy(b => b.Key).Select(b => b.Value)), stderr, finished, current,
+            null, null, null, message, duration);
+    }
 
     private static Dictionary<int, string> SplitByBlock(RunReport report)
     {

@@ -90,13 +90,14 @@ internal sealed class RunnerProcess : IAsyncDisposable
     {
         lock (_stderr) _stderr.Clear();
         var clock = Stopwatch.StartNew();
-        var currentBlock = -1;
+        var blocks = new BlockProgress();
         var reportTask = Task.Run(() =>
         {
             request.WriteTo(_writer);
             while (_reader.ReadByte() == RunnerProtocol.BlockEnteredMessage)
             {
-                Volatile.Write(ref currentBlock, _reader.ReadInt32());
+                var id = _reader.ReadInt32();
+                blocks.Enter(id, _reader.ReadString());
             }
             return RunReport.ReadFrom(_reader);
         }, CancellationToken.None);
@@ -107,7 +108,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
             Kill();
             cancellationToken.ThrowIfCancellationRequested();
             return RunResult.Failed(RunStatus.Timeout, $"did not finish within {FormatDuration(timeout)}; killed with its process tree",
-                StderrText(), Volatile.Read(ref currentBlock), clock.Elapsed);
+                StderrText(), blocks, clock.Elapsed);
         }
 
         try
@@ -136,7 +137,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
         {
             var exitCode = await WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
             IsAlive = false;
-            return RunResult.Failed(RunStatus.Crashed, DescribeCrash(exitCode), StderrText(), Volatile.Read(ref currentBlock), clock.Elapsed);
+            return RunResult.Failed(RunStatus.Crashed, DescribeCrash(exitCode), StderrText(), blocks, clock.Elapsed);
         }
     }
 
@@ -238,6 +239,27 @@ internal sealed class RunnerProcess : IAsyncDisposable
             // Disposing flushes; a dead runner's pipe is broken, and that is fine now.
         }
         _process.Dispose();
+    }
+
+    /// <summary>Session blocks as the runner enters them, with the finished ones' output.</summary>
+    internal sealed class BlockProgress
+    {
+        private readonly Dictionary<int, string> _finished = [];
+        private int _current = -1;
+
+        public void Enter(int id, string previousOutput)
+        {
+            lock (_finished)
+            {
+                if (_current >= 0) _finished[_current] = previousOutput;
+                _current = id;
+            }
+        }
+
+        public (int Current, Dictionary<int, string> Finished) Snapshot()
+        {
+            lock (_finished) return (_current, new Dictionary<int, string>(_finished));
+        }
     }
 
     internal static string FormatDuration(TimeSpan duration) =>

@@ -13,8 +13,8 @@ public static class FenceExtractor
 {
     private const string CommentMarker = "snippetcheck:";
 
-    // Near misses of the marker ('snipetcheck:', 'snippetchek:') would otherwise make a comment silently plain HTML.
-    private const int MarkerTypoDistance = 2;
+    /// <summary>Marks a comment that looks addressed to the tool but misspells <c>snippetcheck:</c>.</summary>
+    public const string MalformedMarker = "\u0000malformed:";
 
     // Markdig's depth limit is 128 blocks; a list level is two (list and item) and takes at least two columns.
     private const int SuspiciousPrefix = 256;
@@ -72,7 +72,7 @@ public static class FenceExtractor
                     break;
                 case HtmlBlock html when TryReadComment(document, html, diagnostics) is { } comment:
                     FlushDetached(items, pendingComments);
-                    if (comment.IsPrelude) items.Add(comment);
+                    if (comment.IsPrelude || comment.Words.StartsWith(MalformedMarker, StringComparison.Ordinal)) items.Add(comment);
                     else pendingComments.Add(comment);
                     lastBlock = html;
                     break;
@@ -234,7 +234,10 @@ public static class FenceExtractor
         var afterOpen = first[(open + 4)..].TrimStart();
         if (!afterOpen.StartsWith(CommentMarker, StringComparison.OrdinalIgnoreCase))
         {
-            ReportMisspeltMarker(document, html.Span.Start + open, afterOpen, diagnostics);
+            // '<!-- snippetcheck run -->' or '<!-- snipetcheck: run -->' would otherwise be silently ignored.
+            var word = new string(afterOpen.TakeWhile(c => char.IsLetter(c)).ToArray());
+            if (word.Length >= 8 && Snippets.EditDistance.Between(word.ToLowerInvariant(), "snippetcheck") <= 2)
+                return new DirectiveComment(Locate(document, html.Span.Start + open), MalformedMarker + afterOpen.Split("-->")[0].Trim(), []);
             return null;
         }
 
@@ -270,17 +273,6 @@ public static class FenceExtractor
             }
         }
         return new DirectiveComment(Locate(document, html.Span.Start + open), words.Trim(), body);
-    }
-
-    private static void ReportMisspeltMarker(MarkdownDocument document, int offset, string afterOpen, List<Diagnostic> diagnostics)
-    {
-        var colon = afterOpen.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || colon > CommentMarker.Length + MarkerTypoDistance) return;
-        var word = afterOpen[..(colon + 1)];
-        if (word.Any(char.IsWhiteSpace)) return;
-        if (Snippets.EditDistance.Between(word.ToLowerInvariant(), CommentMarker) > MarkerTypoDistance) return;
-        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-            $"'<!-- {word}' is not a SnippetCheck comment; did you mean '{CommentMarker}'?", Locate(document, offset)));
     }
 
     private static SourceLocation Locate(MarkdownDocument document, int offset)

@@ -1,5 +1,6 @@
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
+using SnippetCheck.Packages;
 
 namespace SnippetCheck.Snippets;
 
@@ -39,6 +40,10 @@ public static class SnippetReader
             }
             switch (item)
             {
+                case DirectiveComment comment when comment.Words.StartsWith(FenceExtractor.MalformedMarker, StringComparison.Ordinal):
+                    fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
+                        $"'<!-- {comment.Words[FenceExtractor.MalformedMarker.Length..]} -->' looks meant for SnippetCheck; write '<!-- snippetcheck: ... -->'", comment.Location));
+                    break;
                 case DirectiveComment { IsPrelude: true } comment:
                     preludes.Add(ReadPrelude(comment, fileDiagnostics));
                     break;
@@ -114,12 +119,17 @@ public static class SnippetReader
                     $"a prelude takes only 'session=ID', not '{word}'{(word.Contains('=') && EditDistance.Between(word.Split('=')[0].ToLowerInvariant(), "session") <= 2 ? "; did you mean 'session'?" : "")}",
                     comment.Location));
         }
-        return new Prelude(comment, session);
+        var directives = DirectiveReader.Read(comment.Body, comment.Location.File);
+        return new Prelude(comment, session) { Lines = directives.Code, Directives = directives.Directives };
     }
+
+    /// <summary>The info string's words and the attached comments' words, as tags see them.</summary>
+    private static List<string> TagWords(FencedBlock block) =>
+        [block.Info, .. TagParser.Tokenize(block.Arguments), .. block.Comments.SelectMany(c => TagParser.Tokenize(c.Words))];
 
     private static bool IsOutput(FencedBlock block, out OutputMatchMode mode)
     {
-        var words = block.InfoWords.Concat(block.Comments.SelectMany(c => TagParser.Tokenize(c.Words))).ToList();
+        var words = TagWords(block);
         mode = words.Contains("unordered", StringComparer.OrdinalIgnoreCase) ? OutputMatchMode.Unordered
              : words.Contains("ellipsis", StringComparer.OrdinalIgnoreCase) ? OutputMatchMode.Ellipsis
              : OutputMatchMode.Exact;
@@ -131,7 +141,7 @@ public static class SnippetReader
 
     private static (string Word, string Meant)? MisspeltBlockWord(FencedBlock block)
     {
-        foreach (var word in block.InfoWords.Concat(block.Comments.SelectMany(c => TagParser.Tokenize(c.Words))))
+        foreach (var word in TagWords(block))
         {
             if (TagParser.NearMiss(word, hasValue: false) is { } meant && BlockWords.Contains(meant)) return (word, meant);
         }
@@ -159,9 +169,7 @@ public static class SnippetReader
     private static string Hint(string word) =>
         TagParser.NearMiss(word, hasValue: false) is { } meant ? $"; did you mean '{meant}'?" : "";
 
-    private static bool IsStdin(FencedBlock block) =>
-        block.InfoWords.Concat(block.Comments.SelectMany(c => TagParser.Tokenize(c.Words)))
-            .Contains("stdin", StringComparer.OrdinalIgnoreCase);
+    private static bool IsStdin(FencedBlock block) => TagWords(block).Contains("stdin", StringComparer.OrdinalIgnoreCase);
 
     private sealed class SnippetBuilder(FencedBlock block, bool strictTags)
     {
@@ -175,7 +183,8 @@ public static class SnippetReader
             var sources = new List<TagSource> { new(Block.Arguments, Block.Location) };
             sources.AddRange(Block.Comments.Select(c => new TagSource(c.Words, c.Location)));
             var (tags, diagnostics) = TagParser.Parse(sources, strictTags);
-            return new Snippet(Block, tags, Output, Stdin, [.. diagnostics, .. Annotations]);
+            var directives = DirectiveReader.Read(Block.Lines, Block.Location.File);
+            return new Snippet(Block, tags, Output, Stdin, [.. diagnostics, .. Annotations]) { Code = directives.Code, Directives = directives.Directives };
         }
     }
 }

@@ -3,6 +3,7 @@ using SnippetCheck.Comparison;
 using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;
+using SnippetCheck.Packages;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;
@@ -11,7 +12,7 @@ namespace SnippetCheck.Verification;
 /// Compiles, runs and judges one program: a lone snippet, or all blocks of a session (SPEC §2–§5).
 /// Every failure becomes a <see cref="SnippetResult"/>; nothing here throws for a snippet's sake.
 /// </summary>
-internal sealed class ProgramVerifier(RunnerPool pool)
+internal sealed class ProgramVerifier(RunnerPool pool, DependencyResolver dependencyResolver)
 {
     public async Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(SnippetDocument document, FileSettings settings, Snippet snippet, CancellationToken cancellationToken)
     {
@@ -19,8 +20,11 @@ internal sealed class ProgramVerifier(RunnerPool pool)
         if (snippet.Kind == SnippetKind.Ignore) return [SnippetResult.Of(snippet, SnippetStatus.Ignored)];
 
         var clock = Stopwatch.StartNew();
+        // Packages, projects, #:sdk and #:property (SPEC §6): the program's references, runtime assemblies and settings.
+        var dependencies = await dependencyResolver.ResolveAsync(document, [snippet], null, cancellationToken).ConfigureAwait(false);
+        if (dependencies.Failed) return dependencies.FailureResults([snippet], null, clock.Elapsed);
         var parts = PreludeParts(document, session: null).Append(PartOf(document, snippet, 0)).ToList();
-        var compileSettings = settings.CompileSettingsFor([snippet.Tags]);
+        var compileSettings = dependencies.Apply(settings.CompileSettingsFor([snippet.Tags]));
         var kind = snippet.Kind;
 
         if (kind is SnippetKind.Compile or SnippetKind.CompileFail)
@@ -42,8 +46,8 @@ internal sealed class ProgramVerifier(RunnerPool pool)
         if (!result.Success) return [CompileFailure(snippet, result, result.Errors.ToList(), clock)];
 
         var run = await pool.RunAsync(result.Image!, snippet.Stdin?.Content ?? "", SplitArgs(snippet.Tags.Args),
-            [], settings.TimeoutFor(snippet.Tags), cancellationToken).ConfigureAwait(false);
-        return [JudgeRun(snippet, run, run.Stdout, isLast: true, WithDiagnostics(result), clock)];
+            dependencies.RuntimePaths, settings.TimeoutFor(snippet.Tags), cancellationToken).ConfigureAwait(false);
+        return [JudgeRun(snippet, run, run.Stdout, isLast: true, WithDiagnostics(result, snippet), clock)];
     }
 
     public async Task<IReadOnlyList<SnippetResult>> VerifySessionAsync(
@@ -59,8 +63,10 @@ internal sealed class ProgramVerifier(RunnerPool pool)
                 : SnippetResult.Of(b, SnippetStatus.Skipped, $"not run: block at line {broken.Location.Line} of session '{session}' has annotation errors"))];
         }
 
+        var dependencies = await dependencyResolver.ResolveAsync(document, blocks, session, cancellationToken).ConfigureAwait(false);
+        if (dependencies.Failed) return dependencies.FailureResults(blocks, session, clock.Elapsed);
         var preludes = PreludeParts(document, session).ToList();
-        var compileSettings = settings.CompileSettingsFor([.. blocks.Select(b => b.Tags)]);
+        var compileSettings = dependencies.Apply(settings.CompileSettingsFor([.. blocks.Select(b => b.Tags)]));
         var included = new List<(int Id, Snippet Block)>();
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -116,12 +122,13 @@ internal sealed class ProgramVerifier(RunnerPool pool)
 
         var stdin = string.Concat(included.Where(b => b.Block.Stdin is not null).Select(b => b.Block.Stdin!.Content + "\n"));
         var args = SplitArgs(included.Select(b => b.Block.Tags.Args).FirstOrDefault(a => a is not null));
-        var timeout = included.Max(b => settings.TimeoutFor(b.Block.Tags));
-        var run = await pool.RunAsync(result.Image!, stdin, args, [], timeout, cancellationToken).ConfigureAwait(false);
+        // Each block has its own budget; the program gets them all.
+        var timeout = included.Aggregate(TimeSpan.Zero, (sum, b) => sum + settings.TimeoutFor(b.Block.Tags));
+        var run = await pool.RunAsync(result.Image!, stdin, args, dependencies.RuntimePaths, timeout, cancellationToken).ConfigureAwait(false);
 
         var endedAbnormally = run.Status is not (RunStatus.Completed);
         var endingId = endedAbnormally && run.CurrentBlock >= 0 ? run.CurrentBlock : included[^1].Id;
-        var diagnostics = WithDiagnostics(result);
+        var diagnostics = WithDiagnostics(result, included[0].Block);
         foreach (var (id, block) in included)
         {
             var output = run.BlockOutputs.TryGetValue(id, out var text) ? text : "";
@@ -153,7 +160,7 @@ internal sealed class ProgramVerifier(RunnerPool pool)
             .Where(p => p.Session is null || p.Session == session)
             .Select((p, i) => new CodePart(-1 - i, document.DisplayPath, p.Lines));
 
-    private static CodePart PartOf(SnippetDocument document, Snippet snippet, int id) => new(id, document.DisplayPath, snippet.Block.Lines);
+    private static CodePart PartOf(SnippetDocument document, Snippet snippet, int id) => new(id, document.DisplayPath, snippet.Code);
 
     private static SnippetResult AnnotationFailure(Snippet snippet)
     {
@@ -164,12 +171,12 @@ internal sealed class ProgramVerifier(RunnerPool pool)
 
     private static SnippetResult JudgeCompile(Snippet snippet, CompilationResult compiled, Stopwatch clock) =>
         compiled.Success
-            ? Pass(snippet, WithDiagnostics(compiled), null, clock)
+            ? Pass(snippet, WithDiagnostics(compiled, snippet), null, clock)
             : CompileFailure(snippet, compiled, compiled.Errors.ToList(), clock);
 
     private static SnippetResult JudgeCompileFail(Snippet snippet, CompilationResult compiled, Stopwatch clock)
     {
-        var diagnostics = WithDiagnostics(compiled);
+        var diagnostics = WithDiagnostics(compiled, snippet);
         if (compiled.Success)
             return Fail(snippet, FailureReason.Compiled, DiagnosticCodes.UnexpectedCompile,
                 "tagged compile-fail, but it compiled without errors", snippet.Location, null, clock, diagnostics);
@@ -184,10 +191,14 @@ internal sealed class ProgramVerifier(RunnerPool pool)
 
     private static SnippetResult CompileFailure(Snippet snippet, CompilationResult compiled, IReadOnlyList<CompilerDiagnostic> errors, Stopwatch clock)
     {
+        // An entry-point complaint next to real errors is noise the compiler's users never see (csc reports
+        // syntax errors first): leave it out when there is anything else.
+        var meaningful = errors.Where(e => e.Id is not ("CS5001" or "CS0028")).ToList();
+        if (meaningful.Count > 0) errors = meaningful;
         var first = errors[0];
         var more = errors.Count > 1 ? $" (and {errors.Count - 1} more)" : "";
         return Fail(snippet, FailureReason.CompileError, first.Id, first.Message + more, first.Location ?? snippet.Location,
-            FormatErrors(errors, snippet), clock, WithDiagnostics(compiled));
+            errors.Count > 1 ? FormatErrors(errors.Skip(1), snippet) : null, clock, WithDiagnostics(compiled, snippet));
     }
 
     private static SnippetResult JudgeRun(Snippet snippet, RunResult run, string output, bool isLast, IReadOnlyList<Diagnostic> diagnostics, Stopwatch clock)
@@ -214,7 +225,8 @@ internal sealed class ProgramVerifier(RunnerPool pool)
                     $"expected an unhandled {snippet.Tags.ExpectedException ?? "exception"}, but it ended normally (exit code {run.ExitCode})");
             if (snippet.Tags.ExpectedException is { } expected && !IsSameType(expected, run.ExceptionType!))
                 return Failure(FailureReason.WrongException, DiagnosticCodes.WrongException,
-                    $"expected {expected}, but it threw {run.ExceptionType}: {run.ExceptionMessage}", detail: run.ExceptionText);
+                    $"expected {expected}, but it threw {run.ExceptionType}: {run.ExceptionMessage}",
+                    ThrowingLine(run.ExceptionText, snippet), SnippetFrames(run.ExceptionText));
         }
         else if (snippet.Kind == SnippetKind.Throws)
         {
@@ -224,7 +236,8 @@ internal sealed class ProgramVerifier(RunnerPool pool)
         else if (run.Status == RunStatus.Exception)
         {
             return Failure(FailureReason.Exception, DiagnosticCodes.UnexpectedException,
-                $"unhandled exception {run.ExceptionType}: {run.ExceptionMessage}", detail: run.ExceptionText);
+                $"unhandled exception {run.ExceptionType}: {run.ExceptionMessage}",
+                ThrowingLine(run.ExceptionText, snippet), SnippetFrames(run.ExceptionText));
         }
         else if (isLast && run.ExitCode != (snippet.Tags.ExitCode ?? 0))
         {
@@ -242,6 +255,27 @@ internal sealed class ProgramVerifier(RunnerPool pool)
         }
         return Pass(snippet, diagnostics, output, clock);
     }
+
+    /// <summary>The snippet's own line the exception was thrown from, read from the stack trace.</summary>
+    private static SourceLocation? ThrowingLine(string? exceptionText, Snippet snippet)
+    {
+        if (exceptionText is null) return null;
+        var marker = $" in {snippet.Location.File}:line ";
+        foreach (var line in exceptionText.Split('\n'))
+        {
+            var at = line.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0 && int.TryParse(line[(at + marker.Length)..].Trim(), out var number))
+                return new SourceLocation(snippet.Location.File, number, 1);
+        }
+        return null;
+    }
+
+    /// <summary>The exception and its frames, without the runner's reflection frames below the snippet's entry point.</summary>
+    private static string? SnippetFrames(string? exceptionText) =>
+        exceptionText is null ? null : string.Join('\n', exceptionText.Split('\n')
+            .Where(l => !l.TrimStart().StartsWith("at System.Reflection.", StringComparison.Ordinal)
+                && !l.TrimStart().StartsWith("at SnippetCheck.Runner.", StringComparison.Ordinal)
+                && !l.TrimStart().StartsWith("at System.RuntimeMethodHandle.", StringComparison.Ordinal)));
 
     private static bool IsSameType(string expected, string actualFullName)
     {
@@ -262,8 +296,8 @@ internal sealed class ProgramVerifier(RunnerPool pool)
     private static string FormatErrors(IEnumerable<CompilerDiagnostic> errors, Snippet snippet) =>
         string.Join('\n', errors.Select(e => ToDiagnostic(e, snippet).ToCanonicalString()));
 
-    private static IReadOnlyList<Diagnostic> WithDiagnostics(CompilationResult compiled) =>
-        [.. compiled.Diagnostics.Select(d => ToDiagnostic(d, null))];
+    private static IReadOnlyList<Diagnostic> WithDiagnostics(CompilationResult compiled, Snippet snippet) =>
+        [.. compiled.Diagnostics.Select(d => ToDiagnostic(d, snippet))];
 
     private static Diagnostic ToDiagnostic(CompilerDiagnostic diagnostic, Snippet? snippet) =>
         new(diagnostic.Id, diagnostic.Severity, diagnostic.Message, diagnostic.Location ?? snippet?.Location ?? default);

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
 using SnippetCheck.Execution;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
+using SnippetCheck.Packages;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;
@@ -25,21 +27,49 @@ public sealed class Verifier
     private readonly VerifyOptions _options;
     private readonly SnippetCheckConfig _config;
 
+    private readonly RunnerOptions _runnerOptions;
+
+    /// <summary>The config references as built for this run: a rebuilt library changes every cache key.</summary>
+    private string _dependencyFingerprint = "";
+    private readonly ResultCache? _cache;
+
     public Verifier(VerifyOptions options)
     {
         _options = options;
         _config = LoadConfig(options);
+        _runnerOptions = new RunnerOptions
+        {
+            AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. _config.Environment ?? []],
+            MemoryLimitBytes = _config.MemoryLimit ?? RunnerOptions.DefaultMemoryLimitBytes,
+        };
+        _cache = options.NoCache || _config.Cache == false ? null : new ResultCache(CacheDirectory(options, _config));
+    }
+
+    /// <summary>The cache in use, or null with <c>--no-cache</c>.</summary>
+    public ResultCache? Cache => _cache;
+
+    private static string CacheDirectory(VerifyOptions options, SnippetCheckConfig config)
+    {
+        if (options.CacheDirectory is not null) return Path.GetFullPath(options.CacheDirectory, options.CurrentDirectory);
+        var root = config.SourcePath is not null ? Path.GetDirectoryName(config.SourcePath)! : options.CurrentDirectory;
+        return Path.Combine(root, ResultCache.DefaultFolder);
     }
 
     /// <summary>Called as each program finishes, for progress displays.</summary>
     public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
 
+    /// <summary>Called once per run, before anything compiles, with how many snippets the run will verify.</summary>
+    public event Action<int>? Planned;
+
     public SnippetCheckConfig Config => _config;
+
+    /// <summary>Runner processes the last run started (a measure of how often snippets killed theirs).</summary>
+    public int RunnersStarted { get; private set; }
 
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
     public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare()
     {
-        var paths = Discover();
+        var paths = FindDocuments();
         var errors = new ConcurrentBag<FileError>();
         var documents = new PreparedDocument?[paths.Count];
         Parallel.For(0, paths.Count, i => documents[i] = PrepareDocumentGuarded(paths[i], errors));
@@ -60,18 +90,17 @@ public sealed class Verifier
             errors.AddRange(document.Errors);
             PlanDocument(document, units, results);
         }
+        Planned?.Invoke(units.Sum(u => u.Snippets));
 
         if (units.Count > 0)
         {
             EnsureReferenceAssemblies();
             var parallelism = _options.Parallelism ?? _config.Parallelism ?? Environment.ProcessorCount;
-            var runnerOptions = new RunnerOptions
-            {
-                AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. _config.Environment ?? []],
-                MemoryLimitBytes = _config.MemoryLimit ?? RunnerOptions.DefaultMemoryLimitBytes,
-            };
-            await using var pool = new RunnerPool(runnerOptions, parallelism);
-            var verifier = new ProgramVerifier(pool);
+            // Config references are built before anything runs: a bad one is a config error (exit code 2).
+            var dependencies = await DependencyResolver.CreateAsync(_config, _options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken).ConfigureAwait(false);
+            _dependencyFingerprint = dependencies.Fingerprint;
+            await using var pool = new RunnerPool(_runnerOptions, parallelism);
+            var verifier = new ProgramVerifier(pool, dependencies);
             await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
                 async (unit, token) =>
                 {
@@ -79,14 +108,25 @@ public sealed class Verifier
                     foreach (var result in unitResults) results.Add(result);
                     ResultsReady?.Invoke(unitResults);
                 }).ConfigureAwait(false);
+            RunnersStarted = pool.RunnersStarted;
+        }
+
+        if (!string.IsNullOrEmpty(_options.Filter) && results.IsEmpty && documents.Count > 0)
+        {
+            // A typo in a CI filter must not pass silently.
+            throw new VerificationSetupException(DiagnosticCodes.NoDocuments, $"--filter '{_options.Filter}' matched no snippet");
         }
 
         var ordered = results
             .OrderBy(r => r.Location.File, StringComparer.Ordinal)
             .ThenBy(r => r.Location.Line)
             .ToList();
-        return new VerificationReport(documents.Count, ordered, errors, clock.Elapsed);
+        return new VerificationReport(documents.Count, ordered, errors, clock.Elapsed)
+        {
+            Documents = [.. documents.Select(d => d.Snippets.Source.Document)],
+        };
     }
+
 
     private void PlanDocument(PreparedDocument document, List<VerificationUnit> units, ConcurrentBag<SnippetResult> results)
     {
@@ -105,15 +145,27 @@ public sealed class Verifier
                 results.Add(SnippetResult.Of(snippet, SnippetStatus.Untagged));
                 continue;
             }
-            units.Add(new VerificationUnit([snippet], (verifier, token) => verifier.VerifyLoneAsync(document.Snippets, document.Settings, snippet, token)));
+            units.Add(new VerificationUnit([snippet], (verifier, token) => CachedAsync(document, [snippet], null, () => verifier.VerifyLoneAsync(document.Snippets, document.Settings, snippet, token))));
         }
 
         // A session runs whole, even when the filter picked only some of its blocks.
         foreach (var session in snippets.Where(s => s.Tags.Session is not null).Select(s => s.Tags.Session!).Distinct())
         {
             var blocks = document.Snippets.Snippets.Where(s => s.Tags.Session == session).ToList();
-            units.Add(new VerificationUnit(blocks, (verifier, token) => verifier.VerifySessionAsync(document.Snippets, document.Settings, session, blocks, token)));
+            units.Add(new VerificationUnit(blocks, (verifier, token) => CachedAsync(document, blocks, session, () => verifier.VerifySessionAsync(document.Snippets, document.Settings, session, blocks, token))));
         }
+    }
+
+    /// <summary>A program's results from the cache when it passed before with the same content, else verified and kept.</summary>
+    private async Task<IReadOnlyList<SnippetResult>> CachedAsync(
+        PreparedDocument document, IReadOnlyList<Snippet> blocks, string? session, Func<Task<IReadOnlyList<SnippetResult>>> verify)
+    {
+        if (_cache is null || blocks.Any(b => b.HasAnnotationErrors)) return await verify().ConfigureAwait(false);
+        var key = CacheKey.For(document.Snippets, document.Settings, blocks, session, _runnerOptions, _dependencyFingerprint);
+        if (_cache.TryGet(key, blocks) is { } cached) return cached;
+        var results = await verify().ConfigureAwait(false);
+        _cache.Store(key, results);
+        return results;
     }
 
     private bool Matches(Snippet snippet)
@@ -158,7 +210,17 @@ public sealed class Verifier
             return null;
         }
 
-        var extracted = FenceExtractor.Extract(markdown);
+        ExtractedDocument extracted;
+        try
+        {
+            extracted = FenceExtractor.Extract(markdown);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever the parser chokes on stays this file's problem; the other files are still verified.
+            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.UnreadableFile, $"cannot parse the Markdown: {e.GetType().Name}: {e.Message}"));
+            return null;
+        }
         var fileErrors = new List<FileError>();
         var config = _config;
         var skip = false;
@@ -211,7 +273,11 @@ public sealed class Verifier
         Parallelism = _options.Parallelism,
     };
 
-    private IReadOnlyList<DocumentPath> Discover()
+    /// <summary>
+    /// The files this run covers: the paths, include and exclude globs, then <c>--shard</c>.
+    /// No file at all is a setup error; a shard that gets none is not.
+    /// </summary>
+    public IReadOnlyList<DocumentPath> FindDocuments()
     {
         IReadOnlyList<DocumentPath> paths;
         try
@@ -228,7 +294,7 @@ public sealed class Verifier
             var where = _options.Paths.Count == 0 ? "the current directory" : string.Join(", ", _options.Paths);
             throw new VerificationSetupException(DiagnosticCodes.NoDocuments, $"no Markdown files matched in {where}");
         }
-        return paths;
+        return _options.Shard is { } shard ? shard.Select(paths) : paths;
     }
 
     private static SnippetCheckConfig LoadConfig(VerifyOptions options)
@@ -251,8 +317,11 @@ public sealed class Verifier
 }
 
 /// <summary>One program to verify (a lone snippet or a whole session) and the snippets it judges.</summary>
-internal sealed record VerificationUnit(IReadOnlyList<Snippet> Snippets, Func<ProgramVerifier, CancellationToken, Task<IReadOnlyList<SnippetResult>>> Verify)
+internal sealed record VerificationUnit(IReadOnlyList<Snippet> Blocks, Func<ProgramVerifier, CancellationToken, Task<IReadOnlyList<SnippetResult>>> Verify)
 {
+    /// <summary>How many snippets it judges.</summary>
+    public int Snippets => Blocks.Count;
+
     /// <summary>A bug on one snippet's path (in Roslyn, say, on hostile code) fails that snippet, not the run.</summary>
     public async Task<IReadOnlyList<SnippetResult>> RunGuardedAsync(ProgramVerifier verifier, CancellationToken cancellationToken)
     {
@@ -262,7 +331,7 @@ internal sealed record VerificationUnit(IReadOnlyList<Snippet> Snippets, Func<Pr
         }
         catch (Exception e) when (e is not OperationCanceledException && e is not OutOfMemoryException)
         {
-            return [.. Snippets.Select(snippet => new SnippetResult(snippet, SnippetStatus.Failed, FailureReason.Crash, DiagnosticCodes.InternalError,
+            return [.. Blocks.Select(snippet => new SnippetResult(snippet, SnippetStatus.Failed, FailureReason.Crash, DiagnosticCodes.InternalError,
                 $"internal error while verifying this snippet: {e.GetType().Name}: {e.Message}", snippet.Location, e.ToString(),
                 snippet.Annotations, null, TimeSpan.Zero))];
         }

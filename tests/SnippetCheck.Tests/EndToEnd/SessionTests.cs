@@ -32,6 +32,9 @@ public sealed class SessionTests(SessionRunFixture run) : IClassFixture<SessionR
     [InlineData("broken-1", "skipped", null)]
     [InlineData("broken-2", "failed", "compile-error")]
     [InlineData("broken-3", "skipped", null)]
+    [InlineData("slow-1", "passed", null)]
+    [InlineData("slow-2", "failed", "timeout")]
+    [InlineData("slow-3", "skipped", null)]
     public void Each_block_of_a_session_gets_its_own_verdict(string name, string status, string? reason)
     {
         var snippet = run.Report.Snippet(name);

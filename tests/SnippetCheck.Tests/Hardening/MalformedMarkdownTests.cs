@@ -10,6 +10,9 @@ namespace SnippetCheck.Tests.Hardening;
 public sealed class MalformedMarkdownTests
 {
     /// <summary>Every tag, key and block word of ours, misspelt the way fingers do it, and what was meant.</summary>
+    /// <summary>What a misspelt <c>snippetcheck:</c> marker is told.</summary>
+    private const string MarkerHint = "write '<!-- snippetcheck: ... -->'";
+
     public static TheoryData<string, string> Misspellings => new()
     {
         { "```csharp rnu", "run" },
@@ -36,8 +39,8 @@ public sealed class MalformedMarkdownTests
         { "<!-- snippetcheck: rnu -->\n```csharp", "run" },
         { "<!-- snippetcheck: prelud -->", "prelude" },
         { "<!-- snippetcheck: prelude sesion=s\nstatic int X = 1;\n-->", "session" },
-        { "<!-- snipetcheck: run -->\n```csharp", "snippetcheck:" },
-        { "<!-- snippetchek: run -->\n```csharp", "snippetcheck:" },
+        { "<!-- snipetcheck: run -->\n```csharp", MarkerHint },
+        { "<!-- snippetchek: run -->\n```csharp", MarkerHint },
     };
 
     [Theory]
@@ -47,7 +50,8 @@ public sealed class MalformedMarkdownTests
         var markdown = $"# Post\n\nSome prose.\n\n{opening}\nConsole.WriteLine(1);\n```\n";
         var read = Pipeline.Read(markdown);
         var errors = read.FileDiagnostics.Concat(read.Snippets.SelectMany(s => s.Annotations)).Where(d => d.IsError).ToList();
-        var error = Assert.Single(errors, e => e.Message.Contains($"did you mean '{meant}'?", StringComparison.Ordinal));
+        var hint = meant == MarkerHint ? meant : $"did you mean '{meant}'?";
+        var error = Assert.Single(errors, e => e.Message.Contains(hint, StringComparison.Ordinal));
         var expectedLine = 5 + opening.Split('\n').TakeWhile(l => !IsMisspeltLine(l, meant)).Count();
         Assert.Equal(expectedLine, error.Location.Line);
         Assert.StartsWith("SC1", error.Id, StringComparison.Ordinal);
@@ -209,6 +213,6 @@ public sealed class MalformedPostRunTests
         Assert.Contains("good.md(1,1): run", result.Stdout);
         Assert.Contains("deep.md(3,1): error SC3007:", result.Stdout);
         Assert.Contains("binary.md(1,2): error SC3008:", result.Stdout);
-        Assert.Contains("unclosed.md(3,1): error SC1012:", result.Stdout);
+        Assert.Contains("unclosed.md(3,1): error SC1014:", result.Stdout);
     }
 }
