@@ -32,6 +32,7 @@ public sealed class TortureSuiteTests(TortureRunFixture run, ITestOutputHelper o
     public void Bad_posts_and_hostile_snippets_fail_the_run_with_1_never_2()
     {
         Assert.Equal(1, run.Result.ExitCode);
+        Assert.Equal(0, EndToEnd.JsonElementExtensions.Int(run.Report.Summary, "cached"));
         Assert.DoesNotContain("internal error", run.Result.Output);
         Assert.DoesNotContain("SC3006", run.Result.Output);
     }
