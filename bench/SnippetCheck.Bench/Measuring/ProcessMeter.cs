@@ -7,9 +7,11 @@ namespace SnippetCheck.Bench.Measuring;
 /// <param name="ToolMaxRssKiB">The process's own peak resident set, from <c>/usr/bin/time</c> (0 if unknown).</param>
 /// <param name="RunnerMaxRssKiB">The largest peak of any snippet runner it started, sampled from /proc.</param>
 /// <param name="TreePeakRssKiB">The largest sum of resident sets of the process and all its descendants at one sample.</param>
+/// <param name="Cpu">User plus system CPU time of the process and the children it waited for (runners included), from
+/// <c>/usr/bin/time</c>; on a machine shared with other work it varies far less than wall time.</param>
 public sealed record Measurement(
     TimeSpan Wall, int ExitCode, string Stdout, string Stderr,
-    long ToolMaxRssKiB, long RunnerMaxRssKiB, long TreePeakRssKiB, int RunnersSeen);
+    long ToolMaxRssKiB, long RunnerMaxRssKiB, long TreePeakRssKiB, int RunnersSeen, TimeSpan Cpu);
 
 /// <summary>
 /// Runs a process under <c>/usr/bin/time</c> for its peak memory, and samples /proc meanwhile for the
@@ -28,7 +30,7 @@ public static class ProcessMeter
     {
         var timeFile = Path.GetTempFileName();
         var start = HasTime
-            ? new ProcessStartInfo(TimeProgram, ["-f", "%M", "-o", timeFile, program, .. arguments])
+            ? new ProcessStartInfo(TimeProgram, ["-f", "%M %U %S", "-o", timeFile, program, .. arguments])
             : new ProcessStartInfo(program, arguments);
         start.WorkingDirectory = workingDirectory;
         start.RedirectStandardOutput = true;
@@ -59,14 +61,24 @@ public static class ProcessMeter
         await stopSampling.CancelAsync();
         var samples = await sampler;
 
-        var toolMax = 0L;
-        if (HasTime && long.TryParse(File.ReadAllText(timeFile).Trim().Split('\n')[^1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kib))
-        {
-            toolMax = kib;
-        }
+        var (toolMax, cpu) = HasTime ? ReadTimeReport(timeFile) : (0, TimeSpan.Zero);
         File.Delete(timeFile);
         return new Measurement(clock.Elapsed, process.ExitCode, await stdout, await stderr,
-            toolMax == 0 ? samples.ToolHwm : toolMax, samples.RunnerHwm, samples.TreePeak, samples.Runners);
+            toolMax == 0 ? samples.ToolHwm : toolMax, samples.RunnerHwm, samples.TreePeak, samples.Runners, cpu);
+    }
+
+    /// <summary>Reads "%M %U %S" from the last line <c>/usr/bin/time</c> wrote (earlier ones may say a signal ended the process).</summary>
+    private static (long MaxRssKiB, TimeSpan Cpu) ReadTimeReport(string path)
+    {
+        var fields = File.ReadAllText(path).Trim().Split('\n')[^1].Split(' ');
+        if (fields.Length != 3
+            || !long.TryParse(fields[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kib)
+            || !double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var user)
+            || !double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var system))
+        {
+            return (0, TimeSpan.Zero);
+        }
+        return (kib, TimeSpan.FromSeconds(user + system));
     }
 
     private sealed record Samples(long ToolHwm, long RunnerHwm, long TreePeak, int Runners);

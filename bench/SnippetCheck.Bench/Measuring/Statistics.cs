@@ -9,6 +9,9 @@ public sealed record Series(string Scenario, int Snippets, IReadOnlyList<Measure
 
     public TimeSpan PerSnippet => Median / Math.Max(1, Snippets);
 
+    /// <summary>The median CPU time (tool and runners, user and system).</summary>
+    public TimeSpan CpuMedian => Runs.Select(r => r.Cpu).Order().ElementAt(Runs.Count / 2);
+
     public long ToolMaxRssKiB => Runs.Max(r => r.ToolMaxRssKiB);
 
     public long RunnerMaxRssKiB => Runs.Max(r => r.RunnerMaxRssKiB);

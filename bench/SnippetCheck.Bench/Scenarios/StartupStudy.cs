@@ -80,31 +80,49 @@ public static class StartupStudy
 
             Produced by `{command}` on {machine.Date:yyyy-MM-dd HH:mm} UTC: {machine.Processors} × {machine.Cpu}, {machine.Memory},
             {machine.Os}, .NET SDK {machine.DotnetSdk}. Load average before: {loadBefore}; after: {MachineInfo.LoadAverage()}.
-            Every cell is the median wall time of {repeat} runs (min in brackets); variants ran interleaved.
+            Each variant ran {repeat} times per workload, interleaved with the others. On a shared machine CPU time is the
+            figure to trust: wall time also counts waiting for other people's processes.
             Verify runs are cold{(cacheSupported ? " (`--no-cache`)" : "")}; "verify 1" is one `run` snippet: start, first compile, first run.
 
 
             """);
-        text.Append("| variant |");
+        Table(text, "CPU time (user + system, tool and runners): median", workloads, tools.Count, v => tools[v].Variant.Name, runs,
+            series => series.CpuMedian, withRss: true);
+        Table(text, "Wall time: median (min)", workloads, tools.Count, v => tools[v].Variant.Name, runs,
+            series => series.Median, withRss: false);
+        text.Append("Percentages compare each median with the first row's.\n");
+        return text.ToString();
+    }
+
+    private static void Table(
+        StringBuilder text, string title, List<(string Name, int Snippets, GeneratedCorpus? Corpus)> workloads, int variants,
+        Func<int, string> name, Dictionary<(int Workload, int Variant), List<Measurement>> runs, Func<Series, TimeSpan> figure, bool withRss)
+    {
+        text.Append("### ").Append(title).Append("\n\n| variant |");
         foreach (var workload in workloads) text.Append(' ').Append(workload.Name).Append(" |");
-        text.Append(" tool RSS |\n| --- |");
+        text.Append(withRss ? " tool RSS |\n| --- |" : "\n| --- |");
         foreach (var _ in workloads) text.Append(" ---: |");
-        text.Append(" ---: |\n");
-        for (var v = 0; v < tools.Count; v++)
+        text.Append(withRss ? " ---: |\n" : "\n");
+        for (var v = 0; v < variants; v++)
         {
-            text.Append("| ").Append(tools[v].Variant.Name).Append(" |");
+            text.Append("| ").Append(name(v)).Append(" |");
             for (var w = 0; w < workloads.Count; w++)
             {
                 var series = new Series(workloads[w].Name, workloads[w].Snippets, runs[(w, v)]);
-                var baseline = new Series(workloads[w].Name, workloads[w].Snippets, runs[(w, 0)]);
-                var change = v == 0 ? "" : $", {(series.Median - baseline.Median) / baseline.Median:+0%;-0%}";
-                text.Append(CultureInfo.InvariantCulture, $" {series.Median.TotalSeconds:F2} s ({series.Min.TotalSeconds:F2}{change}) |");
+                var first = figure(new Series(workloads[w].Name, workloads[w].Snippets, runs[(w, 0)]));
+                var value = figure(series);
+                var change = v == 0 ? "" : $" ({(value - first) / first:+0%;-0%})";
+                var min = withRss ? "" : $" ({series.Min.TotalSeconds:F2})";
+                text.Append(CultureInfo.InvariantCulture, $" {value.TotalSeconds:F2} s{min}{change} |");
             }
-            var rss = runs.Where(r => r.Key.Variant == v).SelectMany(r => r.Value).Max(m => m.ToolMaxRssKiB) / 1024.0;
-            text.Append(CultureInfo.InvariantCulture, $" {rss:F0} MiB |\n");
+            if (withRss)
+            {
+                var rss = runs.Where(r => r.Key.Variant == v).SelectMany(r => r.Value).Max(m => m.ToolMaxRssKiB) / 1024.0;
+                text.Append(CultureInfo.InvariantCulture, $" {rss:F0} MiB |");
+            }
+            text.Append('\n');
         }
-        text.Append("\nPercentages compare each median with the first row's.\n");
-        return text.ToString();
+        text.Append('\n');
     }
 
     private static PublishedTool MakeVariant(Variant variant, PublishedTool il, PublishedTool r2r, string folder)
