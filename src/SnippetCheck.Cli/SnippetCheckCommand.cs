@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using SnippetCheck.Authoring;
 using SnippetCheck.Configuration;
 using SnippetCheck.Reporting;
 using SnippetCheck.Snippets;
@@ -26,13 +27,19 @@ public static class SnippetCheckCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
     private static readonly Option<string?> ConfigOption = new("--config") { Description = "Path to snippetcheck.json (default: found from the current directory up)" };
+    private static readonly Option<bool> NoCacheOption = new("--no-cache") { Description = "Verify everything; neither read nor write the result cache" };
+    private static readonly Option<string?> CacheDirOption = new("--cache-dir") { Description = "Where passing results are kept (default: .snippetcheck/cache next to snippetcheck.json)" };
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every snippet's verdict and compiler warnings" };
+    private static readonly Option<string?> ShardOption = new("--shard") { Description = "Verify only part K of N of the files, split by file (1 ≤ K ≤ N)", HelpName = "K/N" };
+    private static readonly Option<bool> AcceptOption = new("--accept") { Description = "Rewrite each mismatching (or empty) output block with the actual output" };
+    private static readonly Option<bool> WatchOption = new("--watch") { Description = "Verify, then re-verify each post when it is saved, until Ctrl+C" };
 
     static SnippetCheckCommand()
     {
         TimeoutOption.Validators.Add(ValidateTimeout);
         ParallelOption.Validators.Add(ValidateParallel);
         ReportOption.Validators.Add(ValidateReports);
+        ShardOption.Validators.Add(ValidateShard);
     }
 
     public static RootCommand Build()
@@ -51,6 +58,7 @@ public static class SnippetCheckCommand
         init.SetAction(Init);
 
         var root = new RootCommand("SnippetCheck: verify the C# snippets in Markdown posts with Roslyn") { verify, list, init };
+        foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersionAction();
         // 'snippetcheck posts' means 'snippetcheck verify posts'.
         AddVerifyOptions(root);
         root.SetAction(VerifyAsync);
@@ -71,11 +79,12 @@ public static class SnippetCheckCommand
 
     private static void AddVerifyOptions(Command command)
     {
-        foreach (var option in new Option[] { AllOption, FilterOption, TimeoutOption, ParallelOption, ReportOption, ConfigOption, VerboseOption })
+        foreach (var option in new Option[] { AllOption, FilterOption, TimeoutOption, ParallelOption, ReportOption, ConfigOption, NoCacheOption, CacheDirOption, VerboseOption, ShardOption, AcceptOption, WatchOption })
         {
             command.Options.Add(option);
         }
         command.Arguments.Add(PathsArgument);
+        command.Validators.Add(ValidateWatchCombinations);
     }
 
     private static VerifyOptions ToOptions(ParseResult result) => new()
@@ -86,19 +95,46 @@ public static class SnippetCheckCommand
         Timeout = result.GetValue(TimeoutOption) is { } timeout && TagParser.TryParseDuration(timeout, out var parsed) ? parsed : null,
         Parallelism = result.GetValue(ParallelOption),
         ConfigPath = result.GetValue(ConfigOption),
+        NoCache = result.GetValue(NoCacheOption),
+        CacheDirectory = result.GetValue(CacheDirOption),
+        Shard = result.GetValue(ShardOption) is { } shard && Shard.TryParse(shard, out var parsedShard, out _) ? parsedShard : null,
     };
 
     private static async Task<int> VerifyAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var reports = (result.GetValue(ReportOption) ?? []).Select(ReportRequest.Parse).ToList();
+        var terminal = TerminalSettings.Detect();
+        var verbose = result.GetValue(VerboseOption);
+        if (result.GetValue(WatchOption))
+            return await RunGuarded(() => WatchCommand.RunAsync(ToOptions(result), terminal, verbose, cancellationToken));
+
         return await RunGuarded(async () =>
         {
             var verifier = new Verifier(ToOptions(result));
-            var report = await verifier.RunAsync(cancellationToken);
-            var useColor = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+            VerificationReport report;
+            using (ProgressDisplay.Attach(verifier, terminal))
+            {
+                report = await verifier.RunAsync(cancellationToken);
+            }
             var toStdout = reports.Any(r => r.Path is null);
-            new ConsoleReporter(toStdout ? Console.Error : Console.Out, useColor, result.GetValue(VerboseOption)).Write(report);
+            var console = toStdout ? Console.Error : Console.Out;
+            if (result.GetValue(AcceptOption))
+            {
+                // After --accept, the exit code and every report tell what is still wrong once the files are rewritten.
+                var outcome = OutputAcceptor.Accept(report);
+                AcceptLines.Write(console, outcome, terminal.UseColor);
+                report = outcome.Apply(report);
+            }
+            new ConsoleReporter(console, terminal.UseColor, verbose).Write(report);
+            if (verbose) await Console.Error.WriteLineAsync($"runner processes started: {verifier.RunnersStarted}");
             foreach (var request in reports) await WriteReportAsync(request, report);
+
+            // GitHub Actions: annotations and the step summary come for free (SPEC §8).
+            if (GitHubReporter.IsGitHubActions(Environment.GetEnvironmentVariable) && !reports.Any(r => r.Format == "github"))
+            {
+                GitHubReporter.Write(console, Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY"), report,
+                    Environment.GetEnvironmentVariable("GITHUB_WORKSPACE"));
+            }
             return report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
         });
     }
@@ -187,6 +223,21 @@ public static class SnippetCheckCommand
     private static void ValidateParallel(OptionResult result)
     {
         if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--parallel must be at least 1");
+    }
+
+    private static void ValidateShard(OptionResult result)
+    {
+        if (result.GetValueOrDefault<string?>() is { } text && !Shard.TryParse(text, out _, out var error))
+            result.AddError($"--shard {error}");
+    }
+
+    private static void ValidateWatchCombinations(CommandResult result)
+    {
+        if (result.GetValue(WatchOption) is not true) return;
+        if (result.GetValue(AcceptOption))
+            result.AddError("--accept cannot be combined with --watch (a snippet with changing output would rewrite its post on every run)");
+        if (result.GetValue(ReportOption) is { Length: > 0 })
+            result.AddError("--report cannot be combined with --watch; reports are for one-off runs");
     }
 
     private static void ValidateReports(OptionResult result)

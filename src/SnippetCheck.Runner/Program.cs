@@ -140,6 +140,7 @@ namespace SnippetCheck.Runner
 
         public void Serve()
         {
+            WarmUp();
             while (true)
             {
                 RunRequest request;
@@ -157,11 +158,34 @@ namespace SnippetCheck.Runner
                 var report = Run(request, capture);
                 // A run that left threads running is not safe to follow: they could print, throw or exit
                 // during the next snippet. Such a runner finishes this report and is replaced.
-                var reusable = UserThreadCount() <= threadsBefore;
+                var reusable = UserThreadCount() <= threadsBefore || SettlesWithin(threadsBefore, TimeSpan.FromMilliseconds(50));
                 if (capture.TryClaimReport()) Send(report with { Reusable = reusable });
                 _active = null;
                 if (!reusable) return;
             }
+        }
+
+        /// <summary>
+        /// Starts the threads the runtime creates lazily (the timer thread, the pool's gate and worker threads),
+        /// so that a snippet's first Task.Delay is not mistaken for a thread it left behind.
+        /// </summary>
+        private static void WarmUp()
+        {
+            Task.Run(() => Task.Delay(1)).Wait();
+            using var timer = new Timer(_ => { }, null, 0, Timeout.Infinite);
+            Thread.Sleep(20);
+        }
+
+        /// <summary>Threads that are just finishing get a moment to go.</summary>
+        private static bool SettlesWithin(int threads, TimeSpan limit)
+        {
+            var deadline = DateTime.UtcNow + limit;
+            while (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(5);
+                if (UserThreadCount() <= threads) return true;
+            }
+            return false;
         }
 
         /// <summary>Threads of the process that are not thread-pool threads: the ones snippets start themselves.</summary>

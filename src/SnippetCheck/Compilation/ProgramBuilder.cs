@@ -37,17 +37,21 @@ public static class ProgramBuilder
 
     public static ProgramSource Build(IReadOnlyList<CodePart> parts, CSharpParseOptions options, IReadOnlyList<string> implicitUsings, bool markBlocks)
     {
+        // Global usings need C# 10; older language versions get the same usings at the top of every tree.
+        var useGlobal = options.LanguageVersion >= LanguageVersion.CSharp10;
+        var usingKeyword = useGlobal ? "global using " : "using ";
         var usings = new StringBuilder("#line hidden\n");
         var seenUsings = new HashSet<string>(StringComparer.Ordinal);
         foreach (var implicitUsing in implicitUsings)
         {
             var name = implicitUsing.StartsWith("global::", StringComparison.Ordinal) ? implicitUsing : "global::" + implicitUsing;
-            usings.Append("global using ").Append(name).Append(";\n");
+            usings.Append(usingKeyword).Append(name).Append(";\n");
             seenUsings.Add(NormalizeUsing("using " + implicitUsing + ";"));
         }
 
         var statements = new StringBuilder();
         var trees = new List<SyntaxTree>();
+        var declarationTexts = new List<(int Id, string Text)>();
         var shapes = new Dictionary<int, PartShape>();
         var anyStatements = false;
         var anyMain = false;
@@ -64,7 +68,7 @@ public static class ProgramBuilder
                 var key = NormalizeUsing(directive.ToString());
                 if (!seenUsings.Add(key)) continue;
                 var isGlobal = directive is UsingDirectiveSyntax { GlobalKeyword.RawKind: not 0 } || directive is ExternAliasDirectiveSyntax;
-                emitter.Emit(usings, directive.Span, isGlobal ? "" : "global ");
+                emitter.Emit(usings, directive.Span, isGlobal || !useGlobal ? "" : "global ");
             }
 
             var globalStatements = root.Members.OfType<GlobalStatementSyntax>().ToList();
@@ -84,7 +88,7 @@ public static class ProgramBuilder
             }
             if (declarations.Length > 0)
             {
-                trees.Add(CSharpSyntaxTree.ParseText(declarations.ToString(), options, path: $"part{part.Id}.g.cs", encoding: Encoding.UTF8));
+                declarationTexts.Add((part.Id, declarations.ToString()));
             }
 
             var hasMain = root.DescendantNodes(n => n is not GlobalStatementSyntax and not BlockSyntax)
@@ -95,12 +99,14 @@ public static class ProgramBuilder
             anyMain |= hasMain;
         }
 
-        trees.Insert(0, CSharpSyntaxTree.ParseText(usings.ToString(), options, path: "usings.g.cs", encoding: Encoding.UTF8));
+        // Without global usings, every tree starts with the usings (hidden again before its own code).
+        var header = useGlobal ? "" : usings + "#line default\n";
+        if (useGlobal) trees.Add(CSharpSyntaxTree.ParseText(usings.ToString(), options, path: "usings.g.cs", encoding: Encoding.UTF8));
         // Only a program with statements of its own gets the block hooks; a library stays a library.
         var hasPreludeStatements = shapes.Any(s => s.Key < 0 && s.Value.HasStatements);
         if (anyStatements || hasPreludeStatements)
         {
-            trees.Insert(1, CSharpSyntaxTree.ParseText(statements.ToString(), options, path: "main.g.cs", encoding: Encoding.UTF8));
+            trees.Add(CSharpSyntaxTree.ParseText(header + statements, options, path: "main.g.cs", encoding: Encoding.UTF8));
             if (markBlocks)
             {
                 trees.Add(CSharpSyntaxTree.ParseText(
@@ -108,6 +114,10 @@ public static class ProgramBuilder
                     $"if (global::System.AppContext.GetData(\"{EnterBlockKey}\") is global::System.Action<int> enter) enter(block); }} }}\n",
                     options, path: "hooks.g.cs", encoding: Encoding.UTF8));
             }
+        }
+        foreach (var (id, text) in declarationTexts)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(header + text, options, path: $"part{id}.g.cs", encoding: Encoding.UTF8));
         }
         return new ProgramSource([.. trees], anyStatements || hasPreludeStatements || anyMain, shapes);
     }
@@ -134,18 +144,22 @@ public static class ProgramBuilder
                 var line = text.Lines[index];
                 var start = Math.Max(span.Start, line.Start);
                 var end = Math.Min(span.End, line.End);
-                var prefix = index == first ? insertBefore : "";
                 var content = text.ToString(TextSpan.FromBounds(start, Math.Max(start, end)));
                 // A directive inside a multi-line string or comment would become part of it; such lines
                 // follow the previous directive, which keeps their line right (the column may be off).
-                if (index == first || !IsInsideMultiLineToken(start))
+                if (index != first && IsInsideMultiLineToken(start))
                 {
-                    var source = part.Lines[index];
-                    var column = source.Column + (start - line.Start);
-                    output.Append("#line (").Append(source.Line).Append(", ").Append(column + 1).Append(") - (")
-                        .Append(source.Line).Append(", ").Append(column + 1 + Math.Max(1, content.Length)).Append(") ")
-                        .Append(1 + prefix.Length).Append(" \"").Append(_file).Append("\"\n");
+                    output.Append(content).Append('\n');
+                    continue;
                 }
+                // The character offset is the 0-based generated column where the mapped text starts, and must
+                // be at least 1: every mapped line starts with a space (plus 'global ' for hoisted usings).
+                var prefix = " " + (index == first ? insertBefore : "");
+                var source = part.Lines[index];
+                var column = source.Column + (start - line.Start);
+                output.Append("#line (").Append(source.Line).Append(", ").Append(column).Append(") - (")
+                    .Append(source.Line).Append(", ").Append(column + Math.Max(1, content.Length)).Append(") ")
+                    .Append(prefix.Length).Append(" \"").Append(_file).Append("\"\n");
                 output.Append(prefix).Append(content).Append('\n');
             }
         }

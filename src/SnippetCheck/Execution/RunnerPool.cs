@@ -43,7 +43,7 @@ public sealed class RunnerPool : IAsyncDisposable
     {
         var workingDirectory = Path.Combine(_workRoot, Interlocked.Increment(ref _runCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(workingDirectory);
-        var runner = _idle.TryTake(out var idle) ? idle : await RunnerProcess.StartAsync(_options, cancellationToken).ConfigureAwait(false);
+        var runner = _idle.TryTake(out var idle) ? idle : await StartRunnerAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return await runner.RunAsync(new RunRequest(image, stdin, args, workingDirectory, dependencyPaths), timeout, cancellationToken).ConfigureAwait(false);
@@ -54,6 +54,17 @@ public sealed class RunnerPool : IAsyncDisposable
             else await runner.DisposeAsync().ConfigureAwait(false);
             TryDelete(workingDirectory);
         }
+    }
+
+    /// <summary>How many runner processes this pool started: one per slot when nothing kills them.</summary>
+    public int RunnersStarted => _runnersStarted;
+
+    private int _runnersStarted;
+
+    private Task<RunnerProcess> StartRunnerAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _runnersStarted);
+        return RunnerProcess.StartAsync(_options, cancellationToken);
     }
 
     private static void TryDelete(string directory)

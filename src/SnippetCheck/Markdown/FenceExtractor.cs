@@ -13,6 +13,9 @@ public static class FenceExtractor
 {
     private const string CommentMarker = "snippetcheck:";
 
+    /// <summary>Marks a comment that looks addressed to the tool but misspells <c>snippetcheck:</c>.</summary>
+    public const string MalformedMarker = "\u0000malformed:";
+
     // Front matter must be its own block so its --- lines are never read as a thematic break or a heading.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
@@ -39,7 +42,7 @@ public static class FenceExtractor
                     break;
                 case HtmlBlock html when TryReadComment(document, html) is { } comment:
                     FlushDetached(items, pendingComments);
-                    if (comment.IsPrelude) items.Add(comment);
+                    if (comment.IsPrelude || comment.Words.StartsWith(MalformedMarker, StringComparison.Ordinal)) items.Add(comment);
                     else pendingComments.Add(comment);
                     lastBlock = html;
                     break;
@@ -77,7 +80,8 @@ public static class FenceExtractor
         var text = document.Text;
         var location = Locate(document, fence.Span.Start);
         var lines = new List<CodeLine>(fence.Lines.Count);
-        foreach (var line in fence.Lines.Lines.Take(fence.Lines.Count))
+        // An empty fence has no line array at all.
+        foreach (var line in (fence.Lines.Lines ?? []).Take(fence.Lines.Count))
         {
             var (lineNumber, column) = document.Lines.Locate(line.Slice.Start);
             lines.Add(new CodeLine(line.Slice.ToString(), lineNumber, column));
@@ -107,7 +111,14 @@ public static class FenceExtractor
         var open = first.IndexOf("<!--", StringComparison.Ordinal);
         if (open < 0) return null;
         var afterOpen = first[(open + 4)..].TrimStart();
-        if (!afterOpen.StartsWith(CommentMarker, StringComparison.OrdinalIgnoreCase)) return null;
+        if (!afterOpen.StartsWith(CommentMarker, StringComparison.OrdinalIgnoreCase))
+        {
+            // '<!-- snippetcheck run -->' or '<!-- snipetcheck: run -->' would otherwise be silently ignored.
+            var word = new string(afterOpen.TakeWhile(c => char.IsLetter(c)).ToArray());
+            if (word.Length >= 8 && Snippets.EditDistance.Between(word.ToLowerInvariant(), "snippetcheck") <= 2)
+                return new DirectiveComment(Locate(document, html.Span.Start + open), MalformedMarker + afterOpen.Split("-->")[0].Trim(), []);
+            return null;
+        }
 
         var words = afterOpen[CommentMarker.Length..];
         var close = words.IndexOf("-->", StringComparison.Ordinal);

@@ -29,7 +29,7 @@ public static class ListReport
         }
         foreach (var error in errors.Concat(documents.SelectMany(d => d.Errors)))
             output.WriteLine($"{error.File}({error.Line},{Math.Max(1, error.Column)}): error {error.Code}: {error.Message}");
-        output.WriteLine($"{blocks} C# blocks in {documents.Count} files");
+        output.WriteLine($"{blocks} C# {(blocks == 1 ? "block" : "blocks")} in {documents.Count} {(documents.Count == 1 ? "file" : "files")}");
     }
 
     public static void WriteJson(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)

@@ -25,6 +25,10 @@ public static class SnippetReader
         {
             switch (item)
             {
+                case DirectiveComment comment when comment.Words.StartsWith(FenceExtractor.MalformedMarker, StringComparison.Ordinal):
+                    fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
+                        $"'<!-- {comment.Words[FenceExtractor.MalformedMarker.Length..]} -->' looks meant for SnippetCheck; write '<!-- snippetcheck: ... -->'", comment.Location));
+                    break;
                 case DirectiveComment { IsPrelude: true } comment:
                     preludes.Add(ReadPrelude(comment, fileDiagnostics));
                     break;
@@ -101,18 +105,20 @@ public static class SnippetReader
         return new Prelude(comment, session);
     }
 
+    /// <summary>The info string's words and the attached comments' words, as tags see them.</summary>
+    private static List<string> TagWords(FencedBlock block) =>
+        [block.Info, .. TagParser.Tokenize(block.Arguments), .. block.Comments.SelectMany(c => TagParser.Tokenize(c.Words))];
+
     private static bool IsOutput(FencedBlock block, out OutputMatchMode mode)
     {
-        var words = block.InfoWords.Concat(block.Comments.SelectMany(c => TagParser.Tokenize(c.Words))).ToList();
+        var words = TagWords(block);
         mode = words.Contains("unordered", StringComparer.OrdinalIgnoreCase) ? OutputMatchMode.Unordered
              : words.Contains("ellipsis", StringComparer.OrdinalIgnoreCase) ? OutputMatchMode.Ellipsis
              : OutputMatchMode.Exact;
         return words.Contains("output", StringComparer.OrdinalIgnoreCase);
     }
 
-    private static bool IsStdin(FencedBlock block) =>
-        block.InfoWords.Concat(block.Comments.SelectMany(c => TagParser.Tokenize(c.Words)))
-            .Contains("stdin", StringComparer.OrdinalIgnoreCase);
+    private static bool IsStdin(FencedBlock block) => TagWords(block).Contains("stdin", StringComparer.OrdinalIgnoreCase);
 
     private sealed class SnippetBuilder(FencedBlock block, bool strictTags)
     {

@@ -184,8 +184,29 @@ public static partial class TagParser
         return best;
     }
 
-    /// <summary>Splits on white space, keeping double-quoted values (<c>args="a b"</c>) whole.</summary>
+    /// <summary>
+    /// Splits on white space, keeping double-quoted values (<c>args="a b"</c>) whole, and keeping a command-line
+    /// style option with its value (<c>--region output</c>, as Try .NET writes) as one word, never read as tags.
+    /// </summary>
     public static IEnumerable<string> Tokenize(string text)
+    {
+        string? option = null;
+        foreach (var word in SplitWords(text))
+        {
+            if (option is not null)
+            {
+                yield return word.StartsWith('-') ? option : option + " " + word;
+                option = word.StartsWith("--", StringComparison.Ordinal) ? word : null;
+                if (option is null && word.StartsWith('-')) yield return word;
+                continue;
+            }
+            if (word.StartsWith("--", StringComparison.Ordinal) && !word.Contains('=')) option = word;
+            else yield return word;
+        }
+        if (option is not null) yield return option;
+    }
+
+    private static IEnumerable<string> SplitWords(string text)
     {
         var current = new StringBuilder();
         var inQuotes = false;

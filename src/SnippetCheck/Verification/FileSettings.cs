@@ -24,9 +24,12 @@ public sealed class FileSettings(SnippetCheckConfig config, System.Collections.I
     {
         var langVersion = tags.Select(t => t.LangVersion).FirstOrDefault(v => v is not null) ?? Config.LangVersion;
         var nullable = tags.Select(t => t.Nullable).FirstOrDefault(v => v is not null) ?? Config.Nullable ?? "enable";
+        var languageVersion = langVersion is not null && LanguageVersionFacts.TryParse(langVersion, out var version) ? version : LanguageVersion.CSharp14;
+        // Nullable reference types need C# 8; older versions compile as the SDK would build them, without.
+        if (languageVersion < LanguageVersion.CSharp8) nullable = "disable";
         return new CompileSettings
         {
-            LanguageVersion = langVersion is not null && LanguageVersionFacts.TryParse(langVersion, out var version) ? version : LanguageVersion.CSharp14,
+            LanguageVersion = languageVersion,
             Nullable = nullable switch
             {
                 "disable" => NullableContextOptions.Disable,

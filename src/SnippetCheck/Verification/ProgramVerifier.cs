@@ -43,7 +43,7 @@ internal sealed class ProgramVerifier(RunnerPool pool)
 
         var run = await pool.RunAsync(result.Image!, snippet.Stdin?.Content ?? "", SplitArgs(snippet.Tags.Args),
             [], settings.TimeoutFor(snippet.Tags), cancellationToken).ConfigureAwait(false);
-        return [JudgeRun(snippet, run, run.Stdout, isLast: true, WithDiagnostics(result), clock)];
+        return [JudgeRun(snippet, run, run.Stdout, isLast: true, WithDiagnostics(result, snippet), clock)];
     }
 
     public async Task<IReadOnlyList<SnippetResult>> VerifySessionAsync(
@@ -122,7 +122,7 @@ internal sealed class ProgramVerifier(RunnerPool pool)
 
         var endedAbnormally = run.Status is not (RunStatus.Completed);
         var endingId = endedAbnormally && run.CurrentBlock >= 0 ? run.CurrentBlock : included[^1].Id;
-        var diagnostics = WithDiagnostics(result);
+        var diagnostics = WithDiagnostics(result, included[0].Block);
         foreach (var (id, block) in included)
         {
             var output = run.BlockOutputs.TryGetValue(id, out var text) ? text : "";
@@ -165,12 +165,12 @@ internal sealed class ProgramVerifier(RunnerPool pool)
 
     private static SnippetResult JudgeCompile(Snippet snippet, CompilationResult compiled, Stopwatch clock) =>
         compiled.Success
-            ? Pass(snippet, WithDiagnostics(compiled), null, clock)
+            ? Pass(snippet, WithDiagnostics(compiled, snippet), null, clock)
             : CompileFailure(snippet, compiled, compiled.Errors.ToList(), clock);
 
     private static SnippetResult JudgeCompileFail(Snippet snippet, CompilationResult compiled, Stopwatch clock)
     {
-        var diagnostics = WithDiagnostics(compiled);
+        var diagnostics = WithDiagnostics(compiled, snippet);
         if (compiled.Success)
             return Fail(snippet, FailureReason.Compiled, DiagnosticCodes.UnexpectedCompile,
                 "tagged compile-fail, but it compiled without errors", snippet.Location, null, clock, diagnostics);
@@ -185,10 +185,14 @@ internal sealed class ProgramVerifier(RunnerPool pool)
 
     private static SnippetResult CompileFailure(Snippet snippet, CompilationResult compiled, IReadOnlyList<CompilerDiagnostic> errors, Stopwatch clock)
     {
+        // An entry-point complaint next to real errors is noise the compiler's users never see (csc reports
+        // syntax errors first): leave it out when there is anything else.
+        var meaningful = errors.Where(e => e.Id is not ("CS5001" or "CS0028")).ToList();
+        if (meaningful.Count > 0) errors = meaningful;
         var first = errors[0];
         var more = errors.Count > 1 ? $" (and {errors.Count - 1} more)" : "";
         return Fail(snippet, FailureReason.CompileError, first.Id, first.Message + more, first.Location ?? snippet.Location,
-            FormatErrors(errors, snippet), clock, WithDiagnostics(compiled));
+            errors.Count > 1 ? FormatErrors(errors.Skip(1), snippet) : null, clock, WithDiagnostics(compiled, snippet));
     }
 
     private static SnippetResult JudgeRun(Snippet snippet, RunResult run, string output, bool isLast, IReadOnlyList<Diagnostic> diagnostics, Stopwatch clock)
@@ -215,7 +219,8 @@ internal sealed class ProgramVerifier(RunnerPool pool)
                     $"expected an unhandled {snippet.Tags.ExpectedException ?? "exception"}, but it ended normally (exit code {run.ExitCode})");
             if (snippet.Tags.ExpectedException is { } expected && !IsSameType(expected, run.ExceptionType!))
                 return Failure(FailureReason.WrongException, DiagnosticCodes.WrongException,
-                    $"expected {expected}, but it threw {run.ExceptionType}: {run.ExceptionMessage}", detail: run.ExceptionText);
+                    $"expected {expected}, but it threw {run.ExceptionType}: {run.ExceptionMessage}",
+                    ThrowingLine(run.ExceptionText, snippet), SnippetFrames(run.ExceptionText));
         }
         else if (snippet.Kind == SnippetKind.Throws)
         {
@@ -225,7 +230,8 @@ internal sealed class ProgramVerifier(RunnerPool pool)
         else if (run.Status == RunStatus.Exception)
         {
             return Failure(FailureReason.Exception, DiagnosticCodes.UnexpectedException,
-                $"unhandled exception {run.ExceptionType}: {run.ExceptionMessage}", detail: run.ExceptionText);
+                $"unhandled exception {run.ExceptionType}: {run.ExceptionMessage}",
+                ThrowingLine(run.ExceptionText, snippet), SnippetFrames(run.ExceptionText));
         }
         else if (isLast && run.ExitCode != (snippet.Tags.ExitCode ?? 0))
         {
@@ -243,6 +249,27 @@ internal sealed class ProgramVerifier(RunnerPool pool)
         }
         return Pass(snippet, diagnostics, output, clock);
     }
+
+    /// <summary>The snippet's own line the exception was thrown from, read from the stack trace.</summary>
+    private static SourceLocation? ThrowingLine(string? exceptionText, Snippet snippet)
+    {
+        if (exceptionText is null) return null;
+        var marker = $" in {snippet.Location.File}:line ";
+        foreach (var line in exceptionText.Split('\n'))
+        {
+            var at = line.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0 && int.TryParse(line[(at + marker.Length)..].Trim(), out var number))
+                return new SourceLocation(snippet.Location.File, number, 1);
+        }
+        return null;
+    }
+
+    /// <summary>The exception and its frames, without the runner's reflection frames below the snippet's entry point.</summary>
+    private static string? SnippetFrames(string? exceptionText) =>
+        exceptionText is null ? null : string.Join('\n', exceptionText.Split('\n')
+            .Where(l => !l.TrimStart().StartsWith("at System.Reflection.", StringComparison.Ordinal)
+                && !l.TrimStart().StartsWith("at SnippetCheck.Runner.", StringComparison.Ordinal)
+                && !l.TrimStart().StartsWith("at System.RuntimeMethodHandle.", StringComparison.Ordinal)));
 
     private static bool IsSameType(string expected, string actualFullName)
     {
@@ -263,8 +290,8 @@ internal sealed class ProgramVerifier(RunnerPool pool)
     private static string FormatErrors(IEnumerable<CompilerDiagnostic> errors, Snippet snippet) =>
         string.Join('\n', errors.Select(e => ToDiagnostic(e, snippet).ToCanonicalString()));
 
-    private static IReadOnlyList<Diagnostic> WithDiagnostics(CompilationResult compiled) =>
-        [.. compiled.Diagnostics.Select(d => ToDiagnostic(d, null))];
+    private static IReadOnlyList<Diagnostic> WithDiagnostics(CompilationResult compiled, Snippet snippet) =>
+        [.. compiled.Diagnostics.Select(d => ToDiagnostic(d, snippet))];
 
     private static Diagnostic ToDiagnostic(CompilerDiagnostic diagnostic, Snippet? snippet) =>
         new(diagnostic.Id, diagnostic.Severity, diagnostic.Message, diagnostic.Location ?? snippet?.Location ?? default);

@@ -1,3 +1,4 @@
+using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
@@ -133,6 +134,9 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     public int Untagged => Count(SnippetStatus.Untagged);
     public int Skipped => Count(SnippetStatus.Skipped);
     public int Cached => Snippets.Count(s => s.Cached);
+
+    /// <summary>The files as they were read for this run; <c>--accept</c> rewrites them only if they are still the same.</summary>
+    public IReadOnlyList<MarkdownDocument> Documents { get; init; } = [];
 
     /// <summary>True when every verified snippet passed and no file had an error.</summary>
     public bool Succeeded => Failed == 0 && Errors.Count == 0;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
@@ -25,21 +26,45 @@ public sealed class Verifier
     private readonly VerifyOptions _options;
     private readonly SnippetCheckConfig _config;
 
+    private readonly RunnerOptions _runnerOptions;
+    private readonly ResultCache? _cache;
+
     public Verifier(VerifyOptions options)
     {
         _options = options;
         _config = LoadConfig(options);
+        _runnerOptions = new RunnerOptions
+        {
+            AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. _config.Environment ?? []],
+        };
+        _cache = options.NoCache || _config.Cache == false ? null : new ResultCache(CacheDirectory(options, _config));
+    }
+
+    /// <summary>The cache in use, or null with <c>--no-cache</c>.</summary>
+    public ResultCache? Cache => _cache;
+
+    private static string CacheDirectory(VerifyOptions options, SnippetCheckConfig config)
+    {
+        if (options.CacheDirectory is not null) return Path.GetFullPath(options.CacheDirectory, options.CurrentDirectory);
+        var root = config.SourcePath is not null ? Path.GetDirectoryName(config.SourcePath)! : options.CurrentDirectory;
+        return Path.Combine(root, ResultCache.DefaultFolder);
     }
 
     /// <summary>Called as each program finishes, for progress displays.</summary>
     public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
 
+    /// <summary>Called once per run, before anything compiles, with how many snippets the run will verify.</summary>
+    public event Action<int>? Planned;
+
     public SnippetCheckConfig Config => _config;
+
+    /// <summary>Runner processes the last run started (a measure of how often snippets killed theirs).</summary>
+    public int RunnersStarted { get; private set; }
 
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
     public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare()
     {
-        var paths = Discover();
+        var paths = FindDocuments();
         var errors = new ConcurrentBag<FileError>();
         var documents = new PreparedDocument?[paths.Count];
         Parallel.For(0, paths.Count, i => documents[i] = PrepareDocument(paths[i], errors));
@@ -53,41 +78,51 @@ public sealed class Verifier
         var (documents, fileErrors) = Prepare();
         var errors = fileErrors.ToList();
         var results = new ConcurrentBag<SnippetResult>();
-        var units = new List<Func<ProgramVerifier, Task<IReadOnlyList<SnippetResult>>>>();
+        var units = new List<Unit>();
 
         foreach (var document in documents)
         {
             errors.AddRange(document.Errors);
             PlanDocument(document, units, results);
         }
+        Planned?.Invoke(units.Sum(u => u.Snippets));
 
         if (units.Count > 0)
         {
             EnsureReferenceAssemblies();
             var parallelism = _options.Parallelism ?? _config.Parallelism ?? Environment.ProcessorCount;
-            var runnerOptions = new RunnerOptions
-            {
-                AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. _config.Environment ?? []],
-            };
-            await using var pool = new RunnerPool(runnerOptions, parallelism);
+            await using var pool = new RunnerPool(_runnerOptions, parallelism);
             var verifier = new ProgramVerifier(pool);
             await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
                 async (unit, token) =>
                 {
-                    var unitResults = await unit(verifier).ConfigureAwait(false);
+                    var unitResults = await unit.Verify(verifier, token).ConfigureAwait(false);
                     foreach (var result in unitResults) results.Add(result);
                     ResultsReady?.Invoke(unitResults);
                 }).ConfigureAwait(false);
+            RunnersStarted = pool.RunnersStarted;
+        }
+
+        if (!string.IsNullOrEmpty(_options.Filter) && results.IsEmpty && documents.Count > 0)
+        {
+            // A typo in a CI filter must not pass silently.
+            throw new VerificationSetupException(DiagnosticCodes.NoDocuments, $"--filter '{_options.Filter}' matched no snippet");
         }
 
         var ordered = results
             .OrderBy(r => r.Location.File, StringComparer.Ordinal)
             .ThenBy(r => r.Location.Line)
             .ToList();
-        return new VerificationReport(documents.Count, ordered, errors, clock.Elapsed);
+        return new VerificationReport(documents.Count, ordered, errors, clock.Elapsed)
+        {
+            Documents = [.. documents.Select(d => d.Snippets.Source.Document)],
+        };
     }
 
-    private void PlanDocument(PreparedDocument document, List<Func<ProgramVerifier, Task<IReadOnlyList<SnippetResult>>>> units, ConcurrentBag<SnippetResult> results)
+    /// <summary>One program to verify (a lone snippet or a whole session) and how many snippets it judges.</summary>
+    private sealed record Unit(int Snippets, Func<ProgramVerifier, CancellationToken, Task<IReadOnlyList<SnippetResult>>> Verify);
+
+    private void PlanDocument(PreparedDocument document, List<Unit> units, ConcurrentBag<SnippetResult> results)
     {
         var snippets = document.Snippets.Snippets.Where(Matches).ToList();
         if (document.Skip)
@@ -104,15 +139,27 @@ public sealed class Verifier
                 results.Add(SnippetResult.Of(snippet, SnippetStatus.Untagged));
                 continue;
             }
-            units.Add(verifier => verifier.VerifyLoneAsync(document.Snippets, document.Settings, snippet, default));
+            units.Add(new Unit(1, (verifier, token) => CachedAsync(document, [snippet], null, () => verifier.VerifyLoneAsync(document.Snippets, document.Settings, snippet, token))));
         }
 
         // A session runs whole, even when the filter picked only some of its blocks.
         foreach (var session in snippets.Where(s => s.Tags.Session is not null).Select(s => s.Tags.Session!).Distinct())
         {
             var blocks = document.Snippets.Snippets.Where(s => s.Tags.Session == session).ToList();
-            units.Add(verifier => verifier.VerifySessionAsync(document.Snippets, document.Settings, session, blocks, default));
+            units.Add(new Unit(blocks.Count, (verifier, token) => CachedAsync(document, blocks, session, () => verifier.VerifySessionAsync(document.Snippets, document.Settings, session, blocks, token))));
         }
+    }
+
+    /// <summary>A program's results from the cache when it passed before with the same content, else verified and kept.</summary>
+    private async Task<IReadOnlyList<SnippetResult>> CachedAsync(
+        PreparedDocument document, IReadOnlyList<Snippet> blocks, string? session, Func<Task<IReadOnlyList<SnippetResult>>> verify)
+    {
+        if (_cache is null || blocks.Any(b => b.HasAnnotationErrors)) return await verify().ConfigureAwait(false);
+        var key = CacheKey.For(document.Snippets, document.Settings, blocks, session, _runnerOptions);
+        if (_cache.TryGet(key, blocks) is { } cached) return cached;
+        var results = await verify().ConfigureAwait(false);
+        _cache.Store(key, results);
+        return results;
     }
 
     private bool Matches(Snippet snippet)
@@ -142,7 +189,17 @@ public sealed class Verifier
             return null;
         }
 
-        var extracted = FenceExtractor.Extract(markdown);
+        ExtractedDocument extracted;
+        try
+        {
+            extracted = FenceExtractor.Extract(markdown);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever the parser chokes on stays this file's problem; the other files are still verified.
+            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.UnreadableFile, $"cannot parse the Markdown: {e.GetType().Name}: {e.Message}"));
+            return null;
+        }
         var fileErrors = new List<FileError>();
         var config = _config;
         var skip = false;
@@ -195,7 +252,11 @@ public sealed class Verifier
         Parallelism = _options.Parallelism,
     };
 
-    private IReadOnlyList<DocumentPath> Discover()
+    /// <summary>
+    /// The files this run covers: the paths, include and exclude globs, then <c>--shard</c>.
+    /// No file at all is a setup error; a shard that gets none is not.
+    /// </summary>
+    public IReadOnlyList<DocumentPath> FindDocuments()
     {
         IReadOnlyList<DocumentPath> paths;
         try
@@ -212,7 +273,7 @@ public sealed class Verifier
             var where = _options.Paths.Count == 0 ? "the current directory" : string.Join(", ", _options.Paths);
             throw new VerificationSetupException(DiagnosticCodes.NoDocuments, $"no Markdown files matched in {where}");
         }
-        return paths;
+        return _options.Shard is { } shard ? shard.Select(paths) : paths;
     }
 
     private static SnippetCheckConfig LoadConfig(VerifyOptions options)

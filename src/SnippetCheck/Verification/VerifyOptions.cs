@@ -22,4 +22,13 @@ public sealed record VerifyOptions
 
     /// <summary><c>--parallel</c>: snippets compiled and run at once.</summary>
     public int? Parallelism { get; init; }
+
+    /// <summary><c>--no-cache</c>: verify everything, and keep nothing.</summary>
+    public bool NoCache { get; init; }
+
+    /// <summary><c>--cache-dir</c>: where passing results are kept (default: .snippetcheck/cache next to the config file).</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary><c>--shard K/N</c>: verify only this part of the files (see <see cref="Verification.Shard"/>).</summary>
+    public Shard? Shard { get; init; }
 }

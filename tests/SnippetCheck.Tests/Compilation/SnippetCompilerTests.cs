@@ -89,3 +89,36 @@ public sealed class SnippetCompilerTests
         Assert.Equal(["CS0029", "CS0103"], result.Errors.Select(e => e.Id).Order());
     }
 }
+
+public sealed class LineMappingColumnTests
+{
+    private static readonly CompileSettings Settings = new() { References = ReferenceAssemblies.Default };
+
+    [Theory]
+    [InlineData("```cs\npublic void M() { }\n```\n", 2, 1)]
+    [InlineData("```cs\nmissing();\n```\n", 2, 1)]
+    [InlineData("  ```cs\n  missing();\n  ```\n", 2, 3)]
+    [InlineData("> ```cs\n> x = missing;\n> ```\n", 2, 3)]
+    [InlineData("```cs\nusing No.Such.Namespace;\n```\n", 2, 7)]
+    public void An_error_on_the_first_character_of_a_line_points_at_that_character(string markdown, int line, int column)
+    {
+        var fence = Pipeline.Extract(markdown).Items.OfType<FencedBlock>().Single();
+        var result = SnippetCompiler.Compile([new CodePart(0, "post.md", fence.Lines)], Settings, markBlocks: false);
+        var error = result.Errors.First();
+        Assert.Equal((line, column), (error.Location!.Value.Line, error.Location.Value.Column));
+    }
+}
+
+public sealed class OldLanguageVersionTests
+{
+    [Theory]
+    [InlineData("7.3")]
+    [InlineData("9")]
+    [InlineData("5")]
+    public async Task Snippets_for_old_csharp_versions_compile_and_run_with_the_implicit_usings(string version)
+    {
+        var report = await Pipeline.VerifyAsync($"```csharp run langversion={version}\nusing System.Text;\nclass Program {{ static void Main() {{ var list = new List<int> {{ 1, 2 }}; Console.WriteLine(new StringBuilder().Append(list.Sum()).ToString()); }} }}\n```\n```output\n3\n```\n");
+        var result = Assert.Single(report.Snippets);
+        Assert.True(result.Status == SnippetCheck.Verification.SnippetStatus.Passed, result.Message + "\n" + result.Detail);
+    }
+}

@@ -114,3 +114,33 @@ public sealed class CommandLineTests
         Assert.Equal((23, 4, 32, 3), (blocks[1].Int("line"), blocks[1].Int("column"), blocks[2].Int("line"), blocks[2].Int("column")));
     }
 }
+
+public sealed class FailureLocationTests
+{
+    [Fact]
+    public void An_unexpected_exception_points_at_the_throwing_line_without_runner_frames()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "```csharp run\nConsole.WriteLine(1);\nint Fail() => throw new InvalidOperationException(\"no\");\nFail();\n```\n");
+        var result = CliRunner.Run(folder.Path, "verify", "post.md");
+        Assert.Contains("post.md(3,1): error SC2003: unhandled exception System.InvalidOperationException: no", result.Stdout);
+        Assert.DoesNotContain("System.Reflection", result.Stdout);
+    }
+
+    [Fact]
+    public void A_filter_that_matches_nothing_is_an_error()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "```csharp run name=a\nConsole.WriteLine(1);\n```\n");
+        Assert.Equal(2, CliRunner.Run(folder.Path, "verify", "--filter", "b").ExitCode);
+    }
+
+    [Fact]
+    public void A_compile_error_is_not_printed_twice()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "```csharp run\nConsole.WriteLine(missing);\n```\n");
+        var result = CliRunner.Run(folder.Path, "verify", "post.md");
+        Assert.Single(result.Stdout.Split('\n'), l => l.Contains("CS0103"));
+    }
+}

@@ -12,27 +12,12 @@ public sealed class HostileRunFixture : IDisposable
         _folder.CopySample("hostile.md");
         Result = CliRunner.Run(_folder.Path, "verify", "hostile.md", "--report", "json=report.json");
         Report = JsonReport.Load(Path.Combine(_folder.Path, "report.json"));
-        LeftoverRunners = CountRunnerProcesses();
+        LeftoverRunners = CliRunner.LiveRunnersOf(Result.ProcessId);
     }
 
     public CliResult Result { get; }
     public JsonReport Report { get; }
     public int LeftoverRunners { get; }
-
-    /// <summary>Runner processes still alive that were started for this folder's run.</summary>
-    private static int CountRunnerProcesses() =>
-        Directory.GetDirectories("/proc").Count(dir =>
-        {
-            try
-            {
-                var commandLine = File.ReadAllText(Path.Combine(dir, "cmdline"));
-                return commandLine.Contains("snippetcheck-runner.dll", StringComparison.Ordinal) && !commandLine.Contains("testhost", StringComparison.Ordinal);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return false;
-            }
-        });
 
     public void Dispose() => _folder.Dispose();
 }

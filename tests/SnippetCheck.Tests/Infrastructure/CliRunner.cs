@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace SnippetCheck.Tests.Infrastructure;
 
 /// <summary>What one run of the real CLI did.</summary>
-public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+/// <param name="ProcessId">The CLI's process id; its runners' pipe names start with <c>snippetcheck-PID-</c>.</param>
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr, int ProcessId = 0)
 {
     public string Output => Stdout + Stderr;
 }
@@ -11,6 +12,22 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 /// <summary>Runs the real <c>snippetcheck</c> CLI (built beside the tests) as its own process.</summary>
 public static class CliRunner
 {
+    /// <summary>Runner processes still alive that a given CLI process started (found by their pipe name).</summary>
+    public static int LiveRunnersOf(int cliProcessId) =>
+        Directory.GetDirectories("/proc").Count(dir =>
+        {
+            try
+            {
+                var commandLine = File.ReadAllText(Path.Combine(dir, "cmdline"));
+                return commandLine.Contains("snippetcheck-runner", StringComparison.Ordinal)
+                    && commandLine.Contains($"snippetcheck-{cliProcessId}-", StringComparison.Ordinal);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        });
+
     public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "snippetcheck.dll");
 
     public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
@@ -41,6 +58,6 @@ public static class CliRunner
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"snippetcheck {string.Join(' ', args)} did not finish in 3 minutes");
         }
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result, process.Id);
     }
 }

@@ -94,3 +94,35 @@ public sealed class SnippetReaderTests
         Assert.Equal(DiagnosticCodes.BadComment, error.Id);
     }
 }
+
+public sealed class RealWorldQuirkTests
+{
+    [Fact]
+    public void Try_dotnet_option_values_are_never_read_as_tags()
+    {
+        var document = Pipeline.Read("```cs --region output --source-file Program.cs --session run\n```\n");
+        var snippet = Assert.Single(document.Snippets);
+        Assert.Null(snippet.Tags.Kind);
+        Assert.False(snippet.IsTagged);
+        Assert.Equal(["--region output", "--source-file Program.cs", "--session run"], snippet.Tags.ForeignAttributes);
+    }
+
+    [Fact]
+    public void Empty_fences_are_read_without_trouble()
+    {
+        var document = Pipeline.Read("```cs\n```\n\n```output\n```\n");
+        Assert.Equal("", Assert.Single(document.Snippets).Output!.Text);
+    }
+
+    [Theory]
+    [InlineData("<!-- snippetcheck run -->")]
+    [InlineData("<!-- snipetcheck: run -->")]
+    [InlineData("<!-- SnippetChek: run -->")]
+    public void A_misspelt_comment_marker_is_reported_not_ignored(string comment)
+    {
+        var document = Pipeline.Read(comment + "\n```cs\nA();\n```\n");
+        var error = Assert.Single(document.FileDiagnostics);
+        Assert.Equal((DiagnosticCodes.BadComment, 1), (error.Id, error.Location.Line));
+        Assert.False(Assert.Single(document.Snippets).IsTagged);
+    }
+}

@@ -1,0 +1,41 @@
+using SnippetCheck.Model;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Authoring;
+
+/// <summary>What <c>--accept</c> did with one output block.</summary>
+/// <param name="Location">The output block's opening fence, in the file as it was verified.</param>
+/// <param name="Result">The failed snippet the output block belongs to.</param>
+/// <param name="Accepted">True when the block now holds the actual output; false when it was left alone.</param>
+/// <param name="Message">What happened, for the console: <c>accepted output for …</c> or <c>not rewritten: …</c>.</param>
+public sealed record AcceptEntry(SourceLocation Location, SnippetResult Result, bool Accepted, string Message)
+{
+    /// <summary><c>path(line,col): message</c>, the form every console line of the tool has.</summary>
+    public override string ToString() => $"{Location}: {Message}";
+}
+
+/// <summary>Everything one <c>--accept</c> pass did, one entry per output-mismatch failure, in report order.</summary>
+public sealed record AcceptOutcome(IReadOnlyList<AcceptEntry> Entries, IReadOnlyList<string> FilesWritten)
+{
+    public static readonly AcceptOutcome Nothing = new([], []);
+
+    public int AcceptedCount => Entries.Count(e => e.Accepted);
+
+    public int RefusedCount => Entries.Count(e => !e.Accepted);
+
+    /// <summary>
+    /// The report as it stands after accepting: a snippet whose output block now holds its actual output
+    /// counts as passed. Every other verdict, and the locations (those of the files as verified), stay.
+    /// </summary>
+    public VerificationReport Apply(VerificationReport report)
+    {
+        var accepted = Entries.Where(e => e.Accepted).Select(e => e.Result).ToHashSet(ReferenceEqualityComparer.Instance);
+        if (accepted.Count == 0) return report;
+        return report with
+        {
+            Snippets = [.. report.Snippets.Select(r => accepted.Contains(r)
+                ? r with { Status = SnippetStatus.Passed, Reason = null, Code = null, Message = "output accepted", Detail = null, FailureLocation = r.Location }
+                : r)],
+        };
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using SnippetCheck.Markdown;
+
+namespace SnippetCheck.Authoring;
+
+/// <summary>Replace <c>[Start, End)</c> of the file's text with <c>Replacement</c>; <c>Order</c> breaks ties at one offset.</summary>
+internal readonly record struct TextEdit(int Start, int End, string Replacement, int Order);
+
+/// <summary>
+/// The edits that make one output block hold new text: its body lines replaced, each with the block's container
+/// prefix and the line ending of its opening fence line, and, when the text holds a run of the fence character
+/// as long as the fence, one more fence character than that run added to both fences.
+/// </summary>
+internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasEmpty, int? NewFenceLength, IReadOnlyList<TextEdit> Edits)
+{
+    /// <summary>Plans the rewrite; null when the closing fence cannot be found where the geometry says.</summary>
+    public static BlockRewrite? Plan(MarkdownDocument document, FencedBlock block, string newBody)
+    {
+        var text = document.Text;
+        var geometry = block.Geometry;
+        var lineEnding = LineEndingBefore(text, geometry.BodyStart);
+        var prefix = ContinuationPrefix(geometry.LinePrefix);
+        var lines = newBody.Length == 0 ? [] : newBody.Split('\n');
+
+        var body = new StringBuilder();
+        foreach (var line in lines)
+        {
+            // A blank line needs no trailing indent; '>' alone still continues a block quote.
+            body.Append(line.Length == 0 ? prefix.TrimEnd() : prefix + line).Append(lineEnding);
+        }
+        var edits = new List<TextEdit> { new(geometry.BodyStart, geometry.BodyEnd, body.ToString(), 1) };
+
+        var closingRun = FirstFenceChar(text, geometry.BodyEnd, geometry.FenceChar);
+        if (closingRun < 0) return null;
+
+        int? newLength = null;
+        var longestRun = LongestRun(newBody, geometry.FenceChar);
+        if (longestRun >= geometry.FenceLength)
+        {
+            newLength = longestRun + 1;
+            var openingRun = FirstFenceChar(text, document.Lines.LineStart(block.Location.Line), geometry.FenceChar);
+            if (openingRun < 0) return null;
+            edits.Add(new TextEdit(openingRun, openingRun, new string(geometry.FenceChar, newLength.Value - geometry.FenceLength), 0));
+            var closingLength = RunLength(text, closingRun, geometry.FenceChar);
+            if (closingLength < newLength)
+                edits.Add(new TextEdit(closingRun, closingRun, new string(geometry.FenceChar, newLength.Value - closingLength), 2));
+        }
+        return new BlockRewrite(block, newBody, block.Lines.Count == 0 || block.Content.Trim().Length == 0, newLength, edits);
+    }
+
+    /// <summary>The line ending of the line that ends just before <paramref name="lineStart"/>.</summary>
+    private static string LineEndingBefore(string text, int lineStart)
+    {
+        if (lineStart >= 2 && text[lineStart - 2] == '\r' && text[lineStart - 1] == '\n') return "\r\n";
+        if (lineStart >= 1 && text[lineStart - 1] == '\r') return "\r";
+        return "\n";
+    }
+
+    /// <summary>
+    /// What continues the fence's containers on a following line: block-quote markers stay, list markers
+    /// (<c>-</c>, <c>*</c>, <c>+</c>, <c>1.</c>, <c>1)</c>) become spaces of the same width.
+    /// </summary>
+    internal static string ContinuationPrefix(string fenceLinePrefix) =>
+        string.Concat(fenceLinePrefix.Select(c => c is '>' || char.IsWhiteSpace(c) ? c : ' '));
+
+    /// <summary>The offset of the first fence character on the line starting at <paramref name="lineStart"/>, or -1.</summary>
+    private static int FirstFenceChar(string text, int lineStart, char fenceChar)
+    {
+        for (var i = lineStart; i < text.Length && text[i] is not ('\n' or '\r'); i++)
+        {
+            if (text[i] == fenceChar) return i;
+        }
+        return -1;
+    }
+
+    private static int RunLength(string text, int start, char c)
+    {
+        var end = start;
+        while (end < text.Length && text[end] == c) end++;
+        return end - start;
+    }
+
+    private static int LongestRun(string text, char c)
+    {
+        int longest = 0, current = 0;
+        foreach (var ch in text)
+        {
+            current = ch == c ? current + 1 : 0;
+            longest = Math.Max(longest, current);
+        }
+        return longest;
+    }
+}

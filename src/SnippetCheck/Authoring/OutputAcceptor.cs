@@ -1,0 +1,169 @@
+using System.Text;
+using SnippetCheck.Comparison;
+using SnippetCheck.Markdown;
+using SnippetCheck.Snippets;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Authoring;
+
+/// <summary>
+/// <c>--accept</c> (SPEC §8): after a verify run, rewrites each output block whose snippet failed with
+/// <c>output-mismatch</c> so that it holds the actual output. An empty output block is a placeholder and is
+/// filled the same way. Only the block's body changes; every other byte of the file (encoding, BOM, line
+/// endings, container prefixes) stays, except that both fences grow when the new output holds a run of
+/// the fence character as long as the fence. <c>ellipsis</c> and <c>unordered</c> blocks are never rewritten.
+/// </summary>
+public static class OutputAcceptor
+{
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Rewrites the output blocks of the report's output-mismatch failures, file by file, each file atomically.</summary>
+    public static AcceptOutcome Accept(VerificationReport report)
+    {
+        var candidates = report.Snippets
+            .Where(r => r is { Status: SnippetStatus.Failed, Reason: FailureReason.OutputMismatch } && r.Snippet.Output is not null)
+            .ToList();
+        if (candidates.Count == 0) return AcceptOutcome.Nothing;
+
+        var entries = new Dictionary<SnippetResult, AcceptEntry>(ReferenceEqualityComparer.Instance);
+        var written = new List<string>();
+        foreach (var file in candidates.GroupBy(r => r.Snippet.Output!.Block.Location.File, StringComparer.Ordinal))
+        {
+            var document = report.Documents.FirstOrDefault(d => d.DisplayPath == file.Key);
+            var fileEntries = document is null
+                ? [.. file.Select(r => Refuse(r, "the file was not read in this run"))]
+                : AcceptInFile(document, [.. file], written);
+            foreach (var entry in fileEntries) entries[entry.Result] = entry;
+        }
+        return new AcceptOutcome([.. candidates.Select(r => entries[r])], written);
+    }
+
+    private static List<AcceptEntry> AcceptInFile(MarkdownDocument document, IReadOnlyList<SnippetResult> results, List<string> written)
+    {
+        var entries = new List<AcceptEntry>();
+        var planned = new List<(SnippetResult Result, BlockRewrite Rewrite)>();
+        foreach (var result in results)
+        {
+            var output = result.Snippet.Output!;
+            if (output.Mode != OutputMatchMode.Exact)
+                entries.Add(Refuse(result, $"{output.Mode.ToString().ToLowerInvariant()} block; update it by hand"));
+            else if (!output.Block.Geometry.IsClosed)
+                entries.Add(Refuse(result, "the output block has no closing fence"));
+            else if (BlockRewrite.Plan(document, output.Block, OutputComparer.Canonical(result.ActualOutput ?? "")) is { } rewrite)
+                planned.Add((result, rewrite));
+            else
+                entries.Add(Refuse(result, "the output block's closing fence was not found"));
+        }
+        if (planned.Count == 0) return entries;
+
+        var failure = WriteFile(document, [.. planned.Select(p => p.Rewrite)]);
+        foreach (var (result, rewrite) in planned)
+        {
+            entries.Add(failure is null ? Accepted(result, rewrite) : Refuse(result, failure));
+        }
+        if (failure is null) written.Add(document.DisplayPath);
+        return entries;
+    }
+
+    /// <summary>Checks the file is still as verified, applies the rewrites, checks the result parses back, and swaps it in.</summary>
+    /// <returns>Null when written; otherwise why not.</returns>
+    private static string? WriteFile(MarkdownDocument document, IReadOnlyList<BlockRewrite> rewrites)
+    {
+        string? current;
+        try
+        {
+            current = ReadIfUnchanged(document, out var problem);
+            if (current is null) return problem;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot read the file: {e.Message}";
+        }
+
+        var edits = rewrites.SelectMany(r => r.Edits).OrderBy(e => e.Start).ThenBy(e => e.Order).ToList();
+        var text = new StringBuilder(current.Length + edits.Sum(e => e.Replacement.Length));
+        var position = 0;
+        foreach (var edit in edits)
+        {
+            text.Append(current, position, edit.Start - position).Append(edit.Replacement);
+            position = edit.End;
+        }
+        text.Append(current, position, current.Length - position);
+        var rewritten = text.ToString();
+
+        if (!ParsesBack(document, rewritten, rewrites))
+            return "the rewritten file would not read back the same (a bug; please report it with the file)";
+
+        var bytes = document.HasBom ? [.. Utf8Bom, .. StrictUtf8.GetBytes(rewritten)] : StrictUtf8.GetBytes(rewritten);
+        try
+        {
+            AtomicFile.Write(document.FullPath, bytes);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot write the file: {e.Message}";
+        }
+    }
+
+    /// <summary>The file's text if its bytes are exactly those that were verified; else null and why.</summary>
+    private static string? ReadIfUnchanged(MarkdownDocument document, out string? problem)
+    {
+        var bytes = File.ReadAllBytes(document.FullPath);
+        var hasBom = bytes.AsSpan().StartsWith(Utf8Bom);
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0));
+        }
+        catch (DecoderFallbackException)
+        {
+            // Invalid bytes were read as U+FFFD; writing the text back would change them.
+            problem = "the file is not valid UTF-8, so it cannot be rewritten byte for byte";
+            return null;
+        }
+        // Valid UTF-8 decodes one way only, so equal text and BOM mean equal bytes.
+        if (hasBom != document.HasBom || !string.Equals(text, document.Text, StringComparison.Ordinal))
+        {
+            problem = "the file changed since it was verified; run again to accept";
+            return null;
+        }
+        problem = null;
+        return text;
+    }
+
+    /// <summary>
+    /// The rewritten file must have the same fenced blocks, with the same info strings and bodies, except that
+    /// each rewritten output block now holds exactly its new text. Guards against a prefix or fence case the
+    /// rewrite got wrong ever reaching the disk.
+    /// </summary>
+    private static bool ParsesBack(MarkdownDocument original, string rewritten, IReadOnlyList<BlockRewrite> rewrites)
+    {
+        var before = FenceExtractor.Extract(original).Items.OfType<FencedBlock>().ToList();
+        var after = FenceExtractor.Extract(MarkdownDocument.FromText(original.DisplayPath, rewritten)).Items.OfType<FencedBlock>().ToList();
+        if (before.Count != after.Count) return false;
+        var newBodies = rewrites.ToDictionary(r => r.Block.Geometry.BodyStart, r => r.NewBody);
+        for (var i = 0; i < before.Count; i++)
+        {
+            var expected = newBodies.TryGetValue(before[i].Geometry.BodyStart, out var body) ? body : before[i].Content;
+            if (before[i].Info != after[i].Info || before[i].Arguments != after[i].Arguments || after[i].Content != expected) return false;
+        }
+        return true;
+    }
+
+    private static AcceptEntry Accepted(SnippetResult result, BlockRewrite rewrite)
+    {
+        var verb = rewrite.WasEmpty ? "filled empty output block" : "accepted output";
+        var fence = rewrite.NewFenceLength is { } length ? $"; fences lengthened to {length} '{rewrite.Block.Geometry.FenceChar}'" : "";
+        return new AcceptEntry(rewrite.Block.Location, result, true, $"{verb} for {Describe(result)}{fence}");
+    }
+
+    private static AcceptEntry Refuse(SnippetResult result, string why) =>
+        new(result.Snippet.Output!.Block.Location, result, false, $"not rewritten: {why} (output of {Describe(result)})");
+
+    private static string Describe(SnippetResult result) =>
+        result.Snippet.Tags.Name is { } name
+            ? $"'{name}' (snippet at line {result.Location.Line})"
+            : $"the snippet at line {result.Location.Line}";
+}

@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using SnippetCheck.Execution;
+using SnippetCheck.Snippets;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Caching;
+
+/// <summary>
+/// The content of everything that decides a program's verdict, hashed: the tool build, the runtime, the
+/// effective code (preludes and session blocks included), tags, compile settings, references, expected
+/// output, stdin and the run environment. Positions are left out, so editing prose moves no snippet out.
+/// </summary>
+public static class CacheKey
+{
+    private static readonly string ToolIdentity =
+        $"{typeof(CacheKey).Assembly.ManifestModule.ModuleVersionId}|{Environment.Version}|{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}";
+
+    public static string For(SnippetDocument document, FileSettings settings, IReadOnlyList<Snippet> blocks, string? session, RunnerOptions runner)
+    {
+        var text = new StringBuilder();
+        void Add(string label, string? value) => text.Append(label).Append('=').Append(value?.Length ?? -1).Append(':').Append(value).Append('\n');
+
+        Add("tool", ToolIdentity);
+        foreach (var prelude in document.Preludes.Where(p => p.Session is null || p.Session == session))
+        {
+            Add("prelude", string.Join('\n', prelude.Lines.Select(l => l.Text)));
+        }
+        foreach (var block in blocks)
+        {
+            Add("code", block.Block.Content);
+            Add("kind", block.Kind.ToTag());
+            Add("tags", block.Tags.Original);
+            Add("output", block.Output?.Text);
+            Add("mode", block.Output?.Mode.ToString());
+            Add("stdin", block.Stdin?.Content);
+            Add("timeout", settings.TimeoutFor(block.Tags).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var compile = settings.CompileSettingsFor([.. blocks.Select(b => b.Tags)]);
+        Add("compile", $"{compile.LanguageVersion}|{compile.Nullable}|{compile.AllowUnsafe}|{compile.WarningsAsErrors}|{string.Join(',', compile.Usings)}");
+        foreach (var reference in compile.References) Add("ref", Describe(reference));
+        Add("env", string.Join(',', runner.AllowedEnvironment) + "|" + runner.MemoryLimitBytes);
+        // Allowed variables' values are part of what a snippet can see and print.
+        var variables = Environment.GetEnvironmentVariables();
+        foreach (var name in variables.Keys.Cast<string>().Where(runner.IsAllowed).Order(StringComparer.Ordinal))
+        {
+            Add("var:" + name, variables[name] as string);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>A file reference by path, size and time: a rebuilt library changes the key.</summary>
+    private static string Describe(MetadataReference reference)
+    {
+        var path = (reference as PortableExecutableReference)?.FilePath ?? reference.Display ?? "";
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? $"{path}|{info.Length}|{info.LastWriteTimeUtc.Ticks}" : path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return path;
+        }
+    }
+}

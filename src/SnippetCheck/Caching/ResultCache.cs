@@ -1,0 +1,63 @@
+using System.Text.Json;
+using SnippetCheck.Snippets;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Caching;
+
+/// <summary>
+/// Passing verdicts from earlier runs, one small file per program under the cache folder. Only passes are
+/// kept. Writes go to a temporary file that is then renamed into place, so two runs sharing the folder
+/// never see half an entry; an unreadable entry is simply a miss.
+/// </summary>
+public sealed class ResultCache(string directory)
+{
+    public const string DefaultFolder = ".snippetcheck/cache";
+
+    public string Directory { get; } = directory;
+
+    public IReadOnlyList<SnippetResult>? TryGet(string key, IReadOnlyList<Snippet> blocks)
+    {
+        var path = PathOf(key);
+        try
+        {
+            if (!File.Exists(path)) return null;
+            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(path));
+            if (entry?.Blocks is null || entry.Blocks.Count != blocks.Count) return null;
+            return [.. blocks.Select((block, i) => SnippetResult.Of(block, Enum.Parse<SnippetStatus>(entry.Blocks[i].Status)) with
+            {
+                ActualOutput = entry.Blocks[i].Output,
+                Cached = true,
+            })];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Keeps the results when every block passed (ignored blocks aside); anything else is not cached.</summary>
+    public void Store(string key, IReadOnlyList<SnippetResult> results)
+    {
+        if (results.Any(r => r.Status is not (SnippetStatus.Passed or SnippetStatus.Ignored))) return;
+        if (!results.Any(r => r.Status == SnippetStatus.Passed)) return;
+        var path = PathOf(key);
+        try
+        {
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+            var entry = new Entry([.. results.Select(r => new BlockEntry(r.Status.ToString(), r.ActualOutput))]);
+            File.WriteAllText(temporary, JsonSerializer.Serialize(entry));
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written only costs time.
+        }
+    }
+
+    private string PathOf(string key) => Path.Combine(Directory, key[..2], key + ".json");
+
+    private sealed record Entry(List<BlockEntry> Blocks);
+
+    private sealed record BlockEntry(string Status, string? Output);
+}

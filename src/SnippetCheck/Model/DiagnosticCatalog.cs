@@ -1,0 +1,100 @@
+namespace SnippetCheck.Model;
+
+/// <summary>What one SC code means: the one description table behind SARIF rules and docs/diagnostics.md.</summary>
+/// <param name="Code">The stable code, e.g. <c>SC2001</c>.</param>
+/// <param name="Name">A PascalCase name for machines (SARIF <c>rule.name</c>); the constant's name in <see cref="DiagnosticCodes"/>.</param>
+/// <param name="Title">A few words for people.</param>
+/// <param name="Description">One or two sentences: when the code is reported and what to do.</param>
+/// <param name="Severity">How it is reported by default.</param>
+public sealed record DiagnosticDescriptor(string Code, string Name, string Title, string Description, DiagnosticSeverity Severity);
+
+/// <summary>
+/// Every code in <see cref="DiagnosticCodes"/> with its title and meaning. docs/diagnostics.md shows the same
+/// table (<see cref="ToMarkdownTable"/>); a test keeps the code, the catalog and the docs in step.
+/// </summary>
+public static class DiagnosticCatalog
+{
+    /// <summary>Where the table is documented; SARIF rules link here.</summary>
+    public const string DocsPath = "docs/diagnostics.md";
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    [
+        Error(DiagnosticCodes.UnknownTag, nameof(DiagnosticCodes.UnknownTag), "Unknown tag",
+            "A word among a snippet's tags is a near miss of a SnippetCheck tag or key (`rnu`, `timout=2s`, `compile-fial`); the message names the tag that was probably meant."),
+        Error(DiagnosticCodes.BadTagValue, nameof(DiagnosticCodes.BadTagValue), "Bad tag value",
+            "A SnippetCheck key has a value it cannot use (`timeout=soon`, `exit=x`, a `name=` with spaces), a key that needs a value has none, or a flag was given one."),
+        Error(DiagnosticCodes.TwoKinds, nameof(DiagnosticCodes.TwoKinds), "Two kinds",
+            "A snippet names more than one kind (`run` and `compile`); a snippet has at most one."),
+        Error(DiagnosticCodes.ConflictingTag, nameof(DiagnosticCodes.ConflictingTag), "Conflicting tag values",
+            "The same key has two different values, in the info string and the `snippetcheck:` comment or twice in one of them."),
+        Error(DiagnosticCodes.DuplicateName, nameof(DiagnosticCodes.DuplicateName), "Duplicate name",
+            "Two snippets in one file have the same `name=`; names are unique within a file."),
+        Error(DiagnosticCodes.RunWithoutEntryPoint, nameof(DiagnosticCodes.RunWithoutEntryPoint), "Nothing to run",
+            "A snippet tagged `run` (or with an output or stdin block) only declares types, so there is nothing to execute; tag it `compile`."),
+        Error(DiagnosticCodes.OrphanOutput, nameof(DiagnosticCodes.OrphanOutput), "Orphan output block",
+            "An output block has no C# block before it in the file."),
+        Error(DiagnosticCodes.SecondOutput, nameof(DiagnosticCodes.SecondOutput), "Second output block",
+            "A snippet has a second output block; each snippet takes at most one."),
+        new(DiagnosticCodes.ForeignAttribute, nameof(DiagnosticCodes.ForeignAttribute), "Foreign attribute",
+            "A word in the info string is not a SnippetCheck tag (`title=\"Program.cs\"`, `showLineNumbers`) and is left alone for the blog engine. A warning; an error with `\"strictTags\": true`.",
+            DiagnosticSeverity.Warning),
+        Error(DiagnosticCodes.OrphanStdin, nameof(DiagnosticCodes.OrphanStdin), "Misplaced stdin block",
+            "A stdin block does not stand between a C# block and its output block, or a snippet has a second one."),
+        Error(DiagnosticCodes.BadComment, nameof(DiagnosticCodes.BadComment), "Misplaced snippetcheck comment",
+            "A `<!-- snippetcheck: ... -->` comment is not followed by a fenced code block, stands on a block that is not C#, or is a prelude with words other than `session=ID`."),
+
+        Error(DiagnosticCodes.OutputMismatch, nameof(DiagnosticCodes.OutputMismatch), "Output mismatch",
+            "The snippet's standard output differs from its output block; the detail is a line diff (- expected, + actual). `--accept` rewrites the block."),
+        Error(DiagnosticCodes.ExitCode, nameof(DiagnosticCodes.ExitCode), "Wrong exit code",
+            "The program exited with another code than 0, or than the `exit=N` it is tagged with."),
+        Error(DiagnosticCodes.UnexpectedException, nameof(DiagnosticCodes.UnexpectedException), "Unhandled exception",
+            "The program ended with an unhandled exception, and it is not tagged `throws`."),
+        Error(DiagnosticCodes.NoException, nameof(DiagnosticCodes.NoException), "No exception",
+            "The snippet is tagged `throws`, but it ran to its end without an unhandled exception."),
+        Error(DiagnosticCodes.WrongException, nameof(DiagnosticCodes.WrongException), "Wrong exception",
+            "The snippet threw, but not the exception type its `throws=` names."),
+        Error(DiagnosticCodes.UnexpectedCompile, nameof(DiagnosticCodes.UnexpectedCompile), "Compiled unexpectedly",
+            "The snippet is tagged `compile-fail`, but it compiled without errors."),
+        Error(DiagnosticCodes.MissingDiagnostic, nameof(DiagnosticCodes.MissingDiagnostic), "Missing compiler error",
+            "The snippet failed to compile, but not every error ID its `compile-fail=` lists was among the errors."),
+        Error(DiagnosticCodes.Timeout, nameof(DiagnosticCodes.Timeout), "Timeout",
+            "The program ran past its timeout (10s unless `timeout=`, `--timeout` or the config say otherwise) and was stopped."),
+        Error(DiagnosticCodes.Crash, nameof(DiagnosticCodes.Crash), "Crash",
+            "The program's process died (stack overflow, `Environment.FailFast`, a signal), or its compiled code could not be loaded."),
+        Error(DiagnosticCodes.OutputLimit, nameof(DiagnosticCodes.OutputLimit), "Output limit",
+            "The program printed more than 1 MiB and was stopped."),
+        Error(DiagnosticCodes.Package, nameof(DiagnosticCodes.Package), "Package unavailable",
+            "A package the snippet asks for (`#:package`, `#r \"nuget: ...\"`) could not be restored."),
+        Error(DiagnosticCodes.CompileError, nameof(DiagnosticCodes.CompileError), "Compile error",
+            "The snippet should compile but has errors. The console and annotations show the compiler's own ID (CS0103); SARIF reports file them under this rule with the ID in the message."),
+
+        Error(DiagnosticCodes.BadConfig, nameof(DiagnosticCodes.BadConfig), "Bad configuration",
+            "`snippetcheck.json` (or the `--config` file) cannot be used: bad JSON, an unknown key or a bad value. The run stops with exit code 2."),
+        Error(DiagnosticCodes.BadFrontMatter, nameof(DiagnosticCodes.BadFrontMatter), "Bad front matter",
+            "A post's front matter cannot be read, or its `snippetcheck:` map has an unknown key or a bad value."),
+        Error(DiagnosticCodes.UnreadableFile, nameof(DiagnosticCodes.UnreadableFile), "Unreadable file",
+            "A Markdown file could not be read."),
+        Error(DiagnosticCodes.NoDocuments, nameof(DiagnosticCodes.NoDocuments), "No Markdown files",
+            "No Markdown file matched the given paths and globs. The run stops with exit code 2."),
+        Error(DiagnosticCodes.TargetingPackMissing, nameof(DiagnosticCodes.TargetingPackMissing), "Reference assemblies missing",
+            "The reference assemblies of the .NET shared framework were not found, so nothing can be compiled. The run stops with exit code 2."),
+        Error(DiagnosticCodes.InternalError, nameof(DiagnosticCodes.InternalError), "Internal error",
+            "SnippetCheck itself failed; please report it with the message. The run stops with exit code 2."),
+    ];
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);
+
+    /// <summary>The descriptor of an SC code, or null for anything else (a compiler ID such as CS0103).</summary>
+    public static DiagnosticDescriptor? Find(string code) => ByCode.GetValueOrDefault(code);
+
+    /// <summary>The table as docs/diagnostics.md shows it: one row per code.</summary>
+    public static string ToMarkdownTable()
+    {
+        var lines = new List<string> { "| Code | Title | Severity | Meaning |", "| --- | --- | --- | --- |" };
+        lines.AddRange(All.Select(d => $"| {d.Code} | {d.Title} | {d.Severity.ToString().ToLowerInvariant()} | {d.Description} |"));
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static DiagnosticDescriptor Error(string code, string name, string title, string description) =>
+        new(code, name, title, description, DiagnosticSeverity.Error);
+}

@@ -1,0 +1,160 @@
+using System.Text;
+using System.Xml;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Reporting;
+
+/// <summary>
+/// The JUnit XML report, in the common shape GitLab, Azure DevOps and the GitHub JUnit actions read:
+/// <c>testsuites</c> → one <c>testsuite</c> per Markdown file → one <c>testcase</c> per verified snippet.
+/// </summary>
+/// <remarks>
+/// Passed, failed, ignored and skipped snippets are test cases (ignored and skipped ones as <c>&lt;skipped/&gt;</c>);
+/// untagged blocks are not, since nothing was tested. A file error (an orphan output block) is a test case of its
+/// file with an <c>&lt;error&gt;</c>, so a run that fails only on file errors still shows red.
+/// </remarks>
+public static class JUnitReportWriter
+{
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        Indent = true,
+        NewLineChars = "\n",
+    };
+
+    public static void Write(Stream stream, VerificationReport report)
+    {
+        using var xml = XmlWriter.Create(stream, Settings);
+        var suites = Suites(report);
+        xml.WriteStartDocument();
+        xml.WriteStartElement("testsuites");
+        xml.WriteAttributeString("name", "snippetcheck");
+        WriteCounts(xml, suites.SelectMany(s => s.Cases).ToList(), report.Duration);
+        foreach (var suite in suites) WriteSuite(xml, suite);
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+    }
+
+    private sealed record Suite(string File, IReadOnlyList<Case> Cases);
+
+    /// <summary>One test case: a verified snippet or a file error.</summary>
+    private sealed record Case(SnippetResult? Snippet, FileError? Error)
+    {
+        public TimeSpan Duration => Snippet?.Duration ?? TimeSpan.Zero;
+        public bool IsFailure => Snippet?.Status == SnippetStatus.Failed;
+        public bool IsError => Error is not null;
+        public bool IsSkipped => Snippet?.Status is SnippetStatus.Ignored or SnippetStatus.Skipped;
+        public int Line => Snippet?.Location.Line ?? ReportText.Line(Error!);
+    }
+
+    private static List<Suite> Suites(VerificationReport report)
+    {
+        var cases = report.Snippets
+            .Where(s => s.Status != SnippetStatus.Untagged)
+            .Select(s => (File: s.Location.File, Case: new Case(s, null)))
+            .Concat(report.Errors.Select(e => (e.File, Case: new Case(null, e))));
+        return [.. cases
+            .GroupBy(c => c.File, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new Suite(g.Key, [.. g.Select(c => c.Case).OrderBy(c => c.Line)]))];
+    }
+
+    private static void WriteCounts(XmlWriter xml, IReadOnlyList<Case> cases, TimeSpan duration)
+    {
+        xml.WriteAttributeString("tests", cases.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("failures", Count(cases, c => c.IsFailure));
+        xml.WriteAttributeString("errors", Count(cases, c => c.IsError));
+        xml.WriteAttributeString("skipped", Count(cases, c => c.IsSkipped));
+        xml.WriteAttributeString("time", ReportText.Seconds(duration));
+    }
+
+    private static string Count(IReadOnlyList<Case> cases, Func<Case, bool> predicate) =>
+        cases.Count(predicate).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void WriteSuite(XmlWriter xml, Suite suite)
+    {
+        xml.WriteStartElement("testsuite");
+        xml.WriteAttributeString("name", Clean(suite.File));
+        WriteCounts(xml, suite.Cases, suite.Cases.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.Duration));
+        xml.WriteAttributeString("file", Clean(suite.File));
+        foreach (var @case in suite.Cases)
+        {
+            if (@case.Snippet is { } snippet) WriteSnippet(xml, suite.File, snippet);
+            else WriteFileError(xml, suite.File, @case.Error!);
+        }
+        xml.WriteEndElement();
+    }
+
+    private static void WriteSnippet(XmlWriter xml, string file, SnippetResult result)
+    {
+        xml.WriteStartElement("testcase");
+        WriteCaseAttributes(xml, file, ReportText.Label(result), result.Location.Line, result.Duration);
+        switch (result.Status)
+        {
+            case SnippetStatus.Failed:
+                var where = result.FailureLocation;
+                xml.WriteStartElement("failure");
+                xml.WriteAttributeString("message", Clean(result.Message ?? ""));
+                xml.WriteAttributeString("type", result.Reason?.ToWord() ?? "failed");
+                xml.WriteString(Clean($"{where.File}({where.Line},{where.Column}): error {result.Code}: {ReportText.MessageWithDetail(result)}"));
+                xml.WriteEndElement();
+                break;
+            case SnippetStatus.Ignored or SnippetStatus.Skipped:
+                xml.WriteStartElement("skipped");
+                xml.WriteAttributeString("message", Clean(result.Message ?? result.Status.ToWord()));
+                xml.WriteEndElement();
+                break;
+        }
+        xml.WriteEndElement();
+    }
+
+    private static void WriteFileError(XmlWriter xml, string file, FileError error)
+    {
+        xml.WriteStartElement("testcase");
+        WriteCaseAttributes(xml, file, $"{error.Code} at line {ReportText.Line(error)}", ReportText.Line(error), TimeSpan.Zero);
+        xml.WriteStartElement("error");
+        xml.WriteAttributeString("message", Clean(error.Message));
+        xml.WriteAttributeString("type", error.Code);
+        xml.WriteString(Clean($"{error.File}({ReportText.Line(error)},{ReportText.Column(error)}): error {error.Code}: {error.Message}"));
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    private static void WriteCaseAttributes(XmlWriter xml, string file, string name, int line, TimeSpan duration)
+    {
+        // classname is the file: reporters group by it, and it stays put when lines move.
+        xml.WriteAttributeString("classname", Clean(file));
+        xml.WriteAttributeString("name", Clean(name));
+        xml.WriteAttributeString("file", Clean(file));
+        xml.WriteAttributeString("line", line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("time", ReportText.Seconds(duration));
+    }
+
+    /// <summary>
+    /// XML 1.0 cannot carry most control characters at all, not even escaped, and a snippet's output may hold
+    /// some (an ANSI colour code); they become U+FFFD so the report stays well-formed.
+    /// </summary>
+    internal static string Clean(string text)
+    {
+        StringBuilder? builder = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder?.Append(c).Append(text[i + 1]);
+                i++;
+            }
+            else if (XmlConvert.IsXmlChar(c))
+            {
+                builder?.Append(c);
+            }
+            else
+            {
+                builder ??= new StringBuilder(text, 0, i, text.Length);
+                builder.Append('\uFFFD');
+            }
+        }
+        return builder?.ToString() ?? text;
+    }
+}

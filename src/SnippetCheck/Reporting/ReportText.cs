@@ -1,0 +1,43 @@
+using System.Globalization;
+using SnippetCheck.Model;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Reporting;
+
+/// <summary>Small wordings the report formats share, so a snippet is called the same thing in each.</summary>
+internal static class ReportText
+{
+    /// <summary>A snippet's stable, readable name: its <c>name=</c>, else <c>line 40</c> (the fence's line).</summary>
+    public static string Label(SnippetResult result) => result.Snippet.Tags.Name ?? $"line {result.Location.Line}";
+
+    /// <summary>Seconds with three decimals, whatever the current culture (JUnit <c>time</c>).</summary>
+    public static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>The failure's headline with its detail (diff, stack trace, compiler errors) below, if any.</summary>
+    public static string MessageWithDetail(SnippetResult result) =>
+        string.IsNullOrWhiteSpace(result.Detail) ? result.Message ?? "" : $"{result.Message}\n{result.Detail.TrimEnd()}";
+
+    /// <summary>A file error's column, or 1 when the error is about the whole file.</summary>
+    public static int Column(FileError error) => Math.Max(1, error.Column);
+
+    /// <summary>A file error's line, or 1 when the error is about the whole file.</summary>
+    public static int Line(FileError error) => Math.Max(1, error.Line);
+
+    /// <summary>
+    /// A report path as a repository-relative path with forward slashes. Reported paths are already relative to the
+    /// current directory when below it; with <paramref name="root"/> (e.g. <c>GITHUB_WORKSPACE</c>) they are made
+    /// relative to that folder instead. Paths outside stay absolute.
+    /// </summary>
+    public static string RepoRelative(string path, string? root = null, string? currentDirectory = null)
+    {
+        if (root is null) return path.Replace('\\', '/');
+        var full = Path.GetFullPath(path, currentDirectory ?? Environment.CurrentDirectory);
+        var relative = Path.GetRelativePath(Path.GetFullPath(root), full);
+        var isBelow = !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+        return (isBelow ? relative : full).Replace('\\', '/');
+    }
+
+    /// <summary>The tool's own warnings on a snippet (a foreign attribute); compiler warnings stay out, as on the console.</summary>
+    public static IEnumerable<Diagnostic> ToolWarnings(SnippetResult result) =>
+        result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && d.Id.StartsWith("SC", StringComparison.Ordinal));
+}

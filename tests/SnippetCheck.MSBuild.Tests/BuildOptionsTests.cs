@@ -1,0 +1,59 @@
+using SnippetCheck.MSBuild.Tests.Infrastructure;
+
+namespace SnippetCheck.MSBuild.Tests;
+
+/// <summary>
+/// End-to-end: the package's properties (SnippetCheckFailuresAsWarnings, SnippetCheckEnabled) and the CLI's
+/// own failures, through real <c>dotnet build</c> runs of a project that references the packed package.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class BuildOptionsTests
+{
+    private const string CliInvocation = "snippetcheck.dll verify";
+
+    [Fact]
+    public void Failures_as_warnings_let_the_build_pass_and_are_reported_again_until_fixed()
+    {
+        using var project = PackedPackage.Instance.CreateProject(
+            "warnings", Posts.NetLibrary + "<SnippetCheckFailuresAsWarnings>true</SnippetCheckFailuresAsWarnings>");
+        project.Write("posts/post.md", Posts.Rotten);
+
+        var first = project.Build();
+        var second = project.Build();
+
+        foreach (var result in new[] { first, second })
+        {
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Matches(@"posts[/\\]post\.md\(10,1\): warning SC2001: output differs", result.Output);
+            Assert.DoesNotContain("error SC2001", result.Output);
+        }
+    }
+
+    [Fact]
+    public void A_cli_that_cannot_run_fails_the_build_even_with_failures_as_warnings()
+    {
+        using var project = PackedPackage.Instance.CreateProject(
+            "bad-config", Posts.NetLibrary + "<SnippetCheckFailuresAsWarnings>true</SnippetCheckFailuresAsWarnings>");
+        project.Write("posts/post.md", Posts.Fixed);
+        project.Write("snippetcheck.json", """{ "bogus": 1 }""");
+
+        var result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"snippetcheck\.json\(1,\d+\): error SC3001: snippetcheck: .*'bogus'", result.Output);
+    }
+
+    [Fact]
+    public void Nothing_is_checked_when_disabled_or_when_the_project_has_no_markdown()
+    {
+        using var disabled = PackedPackage.Instance.CreateProject("disabled", Posts.NetLibrary + "<SnippetCheckEnabled>false</SnippetCheckEnabled>");
+        disabled.Write("posts/post.md", Posts.Rotten);
+        using var withoutPosts = PackedPackage.Instance.CreateProject("no-posts", Posts.NetLibrary);
+
+        foreach (var result in new[] { disabled.Build(), withoutPosts.Build() })
+        {
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.DoesNotContain(CliInvocation, result.Output);
+        }
+    }
+}

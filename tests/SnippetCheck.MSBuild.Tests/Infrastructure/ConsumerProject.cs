@@ -1,0 +1,69 @@
+namespace SnippetCheck.MSBuild.Tests.Infrastructure;
+
+/// <summary>
+/// A user's project in a temporary folder that references the packed SnippetCheck.MSBuild. It restores into a
+/// package folder of its own (its NUGET_PACKAGES), beside the project, so that disposing it removes everything.
+/// </summary>
+public sealed class ConsumerProject : IDisposable
+{
+    private readonly string _home;
+    private readonly string _packagesFolder;
+
+    internal ConsumerProject(PackedPackage package, string home, string projectProperties)
+    {
+        _home = home;
+        _packagesFolder = Path.Combine(home, "packages");
+        Directory = Path.Combine(home, "project");
+        System.IO.Directory.CreateDirectory(Directory);
+        // The package's feed and the normal source, as a user would have; the user's global package folder, read
+        // only, supplies what else the SDK asks for (NETStandard.Library) without a download.
+        Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="snippetcheck-e2e" value="{package.Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <fallbackPackageFolders>
+                <add key="global" value="{GlobalPackagesFolder}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+        Write("Consumer.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                {projectProperties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SnippetCheck.MSBuild" Version="{package.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+    }
+
+    public string Directory { get; }
+
+    public void Dispose() => PackedPackage.TryDelete(_home);
+
+    private static string GlobalPackagesFolder =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    public void Write(string relativePath, string content)
+    {
+        var full = Path.Combine(Directory, relativePath);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+    }
+
+    /// <summary>
+    /// <c>dotnet build</c> at normal verbosity (so skipped targets and the CLI's detail lines show), with no build
+    /// servers left running afterwards.
+    /// </summary>
+    public DotnetResult Build(params string[] extraArguments) => Dotnet.Run(
+        Directory,
+        new Dictionary<string, string> { ["NUGET_PACKAGES"] = _packagesFolder },
+        ["build", "-v:n", "-tl:off", "--disable-build-servers", .. extraArguments]);
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace SnippetCheck.MSBuild.Tests.Infrastructure;
+
+/// <summary>What one <c>dotnet</c> command did; standard output and error together, as a user sees them.</summary>
+public sealed record DotnetResult(int ExitCode, string Output)
+{
+    public override string ToString() => $"exit code {ExitCode}\n{Output}";
+}
+
+/// <summary>Runs the real <c>dotnet</c> CLI as a child process, isolated from the test host's own build.</summary>
+public static class Dotnet
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+
+    /// <summary>The repository this test assembly was built from.</summary>
+    public static string RepositoryRoot => Metadata("RepositoryRoot");
+
+    /// <summary>The configuration the tests (and so the projects they pack) were built in.</summary>
+    public static string Configuration => Metadata("Configuration");
+
+    public static DotnetResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", args)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        // 'dotnet test' leaves MSBuild's own variables (MSBuildSDKsPath, MSBUILD_EXE_PATH, ...) in the test host's
+        // environment; a child build must find its SDK by itself, like a user's build does.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Limit))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in {Limit.TotalMinutes} minutes");
+        }
+        return new DotnetResult(process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    private static string Metadata(string key) =>
+        typeof(Dotnet).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}

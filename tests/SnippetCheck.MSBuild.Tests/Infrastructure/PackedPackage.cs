@@ -1,0 +1,70 @@
+namespace SnippetCheck.MSBuild.Tests.Infrastructure;
+
+/// <summary>
+/// SnippetCheck.MSBuild packed from this repository into a temporary feed, once per test run, with a version of its
+/// own; projects made from it restore into temporary package folders, so the user's NuGet cache stays untouched.
+/// </summary>
+public sealed class PackedPackage : IDisposable
+{
+    private static readonly Lazy<PackedPackage> Shared = new(() => new PackedPackage());
+
+    private static readonly string Parent = Path.Combine(Path.GetTempPath(), "snippetcheck-msbuild-tests");
+
+    private PackedPackage()
+    {
+        RemoveOldRuns();
+        Root = Path.Combine(Parent, Guid.NewGuid().ToString("N")[..12]);
+        Feed = Path.Combine(Root, "feed");
+        Directory.CreateDirectory(Feed);
+        Version = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var project = Path.Combine(Dotnet.RepositoryRoot, "src", "SnippetCheck.MSBuild", "SnippetCheck.MSBuild.csproj");
+        var result = Dotnet.Run(Root, new Dictionary<string, string>(),
+            "pack", project, "-c", Dotnet.Configuration, "-o", Feed, $"-p:PackageVersion={Version}",
+            "--disable-build-servers", "-tl:off");
+        Assert.True(result.ExitCode == 0, $"dotnet pack failed:\n{result}");
+        PackagePath = Path.Combine(Feed, $"SnippetCheck.MSBuild.{Version}.nupkg");
+        Assert.True(File.Exists(PackagePath), $"dotnet pack made no {PackagePath}:\n{result}");
+        // xunit 2 has no assembly-wide fixture to dispose this; the test host may also be stopped before it
+        // finishes, hence the sweep of old runs' folders above.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+    }
+
+    /// <summary>The package, packed on first use and shared by every test class.</summary>
+    public static PackedPackage Instance => Shared.Value;
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string Version { get; }
+
+    public string PackagePath { get; }
+
+    /// <summary>A fresh project folder that references this package, with its own nuget.config.</summary>
+    public ConsumerProject CreateProject(string name, string projectProperties) =>
+        new(this, Path.Combine(Root, "projects", $"{name}-{Guid.NewGuid().ToString("N")[..6]}"), projectProperties);
+
+    public void Dispose() => TryDelete(Root);
+
+    internal static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Leftovers in temp are harmless.
+        }
+    }
+
+    /// <summary>Folders an earlier run left behind; an hour old, so a run going on beside this one keeps its own.</summary>
+    private static void RemoveOldRuns()
+    {
+        if (!Directory.Exists(Parent)) return;
+        foreach (var directory in Directory.GetDirectories(Parent))
+        {
+            if (Directory.GetLastWriteTimeUtc(directory) < DateTime.UtcNow.AddHours(-1)) TryDelete(directory);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using SnippetCheck.MSBuild.Tests.Infrastructure;
+
+namespace SnippetCheck.MSBuild.Tests;
+
+/// <summary>
+/// What the packed SnippetCheck.MSBuild.nupkg holds. End-to-end: packs the real package first (shared with the
+/// build tests, about 15 seconds).
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class PackageTests
+{
+    private const string TaskAssembly = "tasks/netstandard2.0/SnippetCheck.MSBuild.dll";
+
+    [Fact]
+    public void The_task_assembly_references_neither_Roslyn_nor_Markdig()
+    {
+        var references = AssemblyReferencesOf(TaskAssembly);
+
+        // Proof that these are the task's real references, not an empty list.
+        Assert.Contains("Microsoft.Build.Utilities.Core", references);
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r.StartsWith("Markdig", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_package_ships_the_task_the_build_files_and_the_whole_cli()
+    {
+        var entries = Entries();
+
+        Assert.Contains(TaskAssembly, entries);
+        string[] buildFiles =
+        [
+            "build/SnippetCheck.MSBuild.props", "build/SnippetCheck.MSBuild.targets",
+            "buildMultiTargeting/SnippetCheck.MSBuild.props", "buildMultiTargeting/SnippetCheck.MSBuild.targets",
+        ];
+        string[] cliFiles =
+        [
+            "snippetcheck.dll", "snippetcheck.deps.json", "snippetcheck.runtimeconfig.json",
+            "snippetcheck-runner.dll", "snippetcheck-runner.runtimeconfig.json", "SnippetCheck.Core.dll",
+            "Markdig.dll", "Microsoft.CodeAnalysis.dll", "Microsoft.CodeAnalysis.CSharp.dll", "System.CommandLine.dll",
+            "YamlDotNet.dll", "Microsoft.Extensions.FileSystemGlobbing.dll", "DiffPlex.dll",
+        ];
+        foreach (var file in buildFiles.Concat(cliFiles.Select(f => "tools/" + f))) Assert.Contains(file, entries);
+        // MSBuild brings its own copies; shipped ones would shadow them.
+        Assert.DoesNotContain(entries, e => Path.GetFileName(e).StartsWith("Microsoft.Build", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_package_is_a_development_dependency_with_no_dependencies()
+    {
+        using var archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        using var stream = archive.GetEntry("SnippetCheck.MSBuild.nuspec")!.Open();
+        var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+
+        Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
+        Assert.DoesNotContain(metadata.Elements(), e => e.Name.LocalName == "dependencies");
+    }
+
+    private static List<string> Entries()
+    {
+        using var archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        return [.. archive.Entries.Select(e => e.FullName)];
+    }
+
+    private static List<string> AssemblyReferencesOf(string entryName)
+    {
+        using var archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        using var bytes = new MemoryStream();
+        using (var entry = archive.GetEntry(entryName)!.Open()) entry.CopyTo(bytes);
+        bytes.Position = 0;
+        using var pe = new PEReader(bytes);
+        var reader = pe.GetMetadataReader();
+        return [.. reader.AssemblyReferences.Select(handle => reader.GetString(reader.GetAssemblyReference(handle).Name))];
+    }
+}
