@@ -43,22 +43,23 @@ public static class ResultsDocument
         Line(text);
         Line(text, "Wall time is the median of the repetitions (min in brackets); memory is the largest of them. " +
                    "\"tool\" is the snippetcheck process's own peak RSS (`/usr/bin/time`), \"runner\" the largest peak of a snippet " +
-                   "runner process, \"all\" the largest sum of the tool and its runners at one 50 ms sample.");
+                   "runner process, \"all\" the largest sum of the tool and its runners at one 50 ms sample. " +
+                   "CPU is user + system time of the tool and its runners (median): on a shared machine it says more than wall time.");
         Line(text);
-        Line(text, "| scenario | snippets | runs | wall | per snippet | cached | tool RSS | runner RSS | all RSS |");
-        Line(text, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Line(text, "| scenario | snippets | runs | wall | per snippet | CPU | cached | tool RSS | runner RSS | all RSS |");
+        Line(text, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var size in result.Sizes)
         {
             foreach (var series in new[] { size.Cold, size.FillCache, size.Cached, size.Edit }.OfType<Series>())
             {
                 Line(text, $"| {series.Scenario} | {series.Snippets} | {series.Runs.Count} | {Seconds(series.Median)} ({Seconds(series.Min)}) | " +
-                           $"{Millis(series.PerSnippet)} | {(series.Cached < 0 ? "" : series.Cached.ToString(CultureInfo.InvariantCulture))} | " +
+                           $"{Millis(series.PerSnippet)} | {Seconds(series.CpuMedian)} | {(series.Cached < 0 ? "" : series.Cached.ToString(CultureInfo.InvariantCulture))} | " +
                            $"{MiB(series.ToolMaxRssKiB)} | {MiB(series.RunnerMaxRssKiB)} | {MiB(series.TreePeakRssKiB)} |");
             }
         }
         var baseline = result.Baseline;
-        Line(text, $"| `dotnet run file.cs`, first | 1 | 1 | {Seconds(baseline.First.Wall)} | {Millis(baseline.First.Wall)} | | | | {MiB(baseline.First.TreePeakRssKiB)} |");
-        Line(text, $"| `dotnet run file.cs`, warm mean | {baseline.Runs.Count - 1} | {baseline.Runs.Count - 1} | {Seconds(baseline.WarmMean)} | {Millis(baseline.WarmMean)} | | | | {MiB(baseline.Runs.Skip(1).Select(r => r.TreePeakRssKiB).DefaultIfEmpty(0).Max())} |");
+        Line(text, $"| `dotnet run file.cs`, first | 1 | 1 | {Seconds(baseline.First.Wall)} | {Millis(baseline.First.Wall)} | {Seconds(baseline.First.Cpu)} | | | | {MiB(baseline.First.TreePeakRssKiB)} |");
+        Line(text, $"| `dotnet run file.cs`, warm mean | {baseline.Runs.Count - 1} | {baseline.Runs.Count - 1} | {Seconds(baseline.WarmMean)} | {Millis(baseline.WarmMean)} | {Seconds(baseline.WarmCpuMean)} | | | | {MiB(baseline.Runs.Skip(1).Select(r => r.TreePeakRssKiB).DefaultIfEmpty(0).Max())} |");
         Line(text);
 
         Line(text, "## Against the targets of issue 5");
