@@ -118,6 +118,8 @@ public static class ResultsDocument
             Line(text, $"- Marginal cold cost between {small.Snippets} and {largest.Snippets}: {Millis(marginal)} per snippet " +
                        $"(fixed cost ≈ {Seconds(small.Cold.Median - (marginal * small.Snippets))}).");
         }
+        Line(text, $"- CPU time of {largest.Snippets} cold: {Seconds(largest.Cold.CpuMedian)} (tool and runners); with {machine.Processors} " +
+                   $"processors to itself the wall time could not be below {Seconds(largest.Cold.CpuMedian / machine.Processors)}.");
         Line(text, $"- `dotnet run file.cs`: first {Seconds(baseline.First.Wall)}, then {Seconds(baseline.WarmMean)} per snippet " +
                    $"(mean of {baseline.Runs.Count - 1}, build servers warm).");
         return text.ToString();
