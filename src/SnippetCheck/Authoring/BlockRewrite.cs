@@ -34,7 +34,7 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
         if (closingRun < 0) return null;
 
         int? newLength = null;
-        var longestRun = LongestRun(newBody, geometry.FenceChar);
+        var longestRun = Fences.LongestRun(newBody, geometry.FenceChar);
         if (longestRun >= geometry.FenceLength)
         {
             newLength = longestRun + 1;
@@ -80,14 +80,4 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
         return end - start;
     }
 
-    private static int LongestRun(string text, char c)
-    {
-        int longest = 0, current = 0;
-        foreach (var ch in text)
-        {
-            current = ch == c ? current + 1 : 0;
-            longest = Math.Max(longest, current);
-        }
-        return longest;
-    }
 }

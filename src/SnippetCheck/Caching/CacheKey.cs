@@ -17,12 +17,14 @@ public static class CacheKey
     private static readonly string ToolIdentity =
         $"{typeof(CacheKey).Assembly.ManifestModule.ModuleVersionId}|{Environment.Version}|{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}";
 
-    public static string For(SnippetDocument document, FileSettings settings, IReadOnlyList<Snippet> blocks, string? session, RunnerOptions runner)
+    public static string For(
+        SnippetDocument document, FileSettings settings, IReadOnlyList<Snippet> blocks, string? session, RunnerOptions runner, string dependencies)
     {
         var text = new StringBuilder();
         void Add(string label, string? value) => text.Append(label).Append('=').Append(value?.Length ?? -1).Append(':').Append(value).Append('\n');
 
         Add("tool", ToolIdentity);
+        Add("dependencies", dependencies);
         foreach (var prelude in document.Preludes.Where(p => p.Session is null || p.Session == session))
         {
             Add("prelude", string.Join('\n', prelude.Lines.Select(l => l.Text)));

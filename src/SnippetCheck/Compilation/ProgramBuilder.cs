@@ -35,6 +35,10 @@ public static class ProgramBuilder
 
     private const string HooksClass = "__SnippetCheckHooks";
 
+    // Not ".g.cs": Roslyn treats such files as generated code, where the nullable context is off by default,
+    // so snippets would get no nullable warnings and CS8669 for every '?' annotation.
+    private const string GeneratedSuffix = ".snippet.cs";
+
     public static ProgramSource Build(IReadOnlyList<CodePart> parts, CSharpParseOptions options, IReadOnlyList<string> implicitUsings, bool markBlocks)
     {
         // Global usings need C# 10; older language versions get the same usings at the top of every tree.
@@ -101,23 +105,23 @@ public static class ProgramBuilder
 
         // Without global usings, every tree starts with the usings (hidden again before its own code).
         var header = useGlobal ? "" : usings + "#line default\n";
-        if (useGlobal) trees.Add(CSharpSyntaxTree.ParseText(usings.ToString(), options, path: "usings.g.cs", encoding: Encoding.UTF8));
+        if (useGlobal) trees.Add(CSharpSyntaxTree.ParseText(usings.ToString(), options, path: "usings" + GeneratedSuffix, encoding: Encoding.UTF8));
         // Only a program with statements of its own gets the block hooks; a library stays a library.
         var hasPreludeStatements = shapes.Any(s => s.Key < 0 && s.Value.HasStatements);
         if (anyStatements || hasPreludeStatements)
         {
-            trees.Add(CSharpSyntaxTree.ParseText(header + statements, options, path: "main.g.cs", encoding: Encoding.UTF8));
+            trees.Add(CSharpSyntaxTree.ParseText(header + statements, options, path: "main" + GeneratedSuffix, encoding: Encoding.UTF8));
             if (markBlocks)
             {
                 trees.Add(CSharpSyntaxTree.ParseText(
                     $"#line hidden\ninternal static class {HooksClass} {{ internal static void Enter(int block) {{ " +
                     $"if (global::System.AppContext.GetData(\"{EnterBlockKey}\") is global::System.Action<int> enter) enter(block); }} }}\n",
-                    options, path: "hooks.g.cs", encoding: Encoding.UTF8));
+                    options, path: "hooks" + GeneratedSuffix, encoding: Encoding.UTF8));
             }
         }
         foreach (var (id, text) in declarationTexts)
         {
-            trees.Add(CSharpSyntaxTree.ParseText(header + text, options, path: $"part{id}.g.cs", encoding: Encoding.UTF8));
+            trees.Add(CSharpSyntaxTree.ParseText(header + text, options, path: $"part{id}{GeneratedSuffix}", encoding: Encoding.UTF8));
         }
         return new ProgramSource([.. trees], anyStatements || hasPreludeStatements || anyMain, shapes);
     }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
@@ -58,6 +60,24 @@ public sealed record CompilationResult(
 /// <summary>Compiles programs with Roslyn in the tool's own process.</summary>
 public static class SnippetCompiler
 {
+    /// <summary>Every snippet assembly has this name; each is loaded into its own context, so they never meet.</summary>
+    public const string AssemblyName = "Snippet";
+
+    private static readonly ConditionalWeakTable<object, CSharpCompilation> Bases = new();
+
+    /// <summary>
+    /// An empty compilation over a set of references, shared by every compilation against the same set.
+    /// Compilations derived from it keep its reference manager, so the ~160 framework reference assemblies
+    /// are bound once per process instead of once per snippet (the same assembly name is what allows that).
+    /// </summary>
+    private static CSharpCompilation BaseFor(ImmutableArray<MetadataReference> references)
+    {
+        // ImmutableArray is a struct; key on its underlying array so equal sets from one source share a base.
+        var key = (object?)ImmutableCollectionsMarshal.AsArray(references) ?? Array.Empty<MetadataReference>();
+        return Bases.GetValue(key, _ => CSharpCompilation.Create(AssemblyName, [], references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
+    }
+
     public static CompilationResult Compile(
         IReadOnlyList<CodePart> parts, CompileSettings settings, bool markBlocks, CancellationToken cancellationToken = default)
     {
@@ -76,8 +96,7 @@ public static class SnippetCompiler
             // CS8019/CS0105 about duplicate or unneeded usings make no sense for hoisted ones.
             .WithSpecificDiagnosticOptions([new("CS8019", ReportDiagnostic.Suppress), new("CS0105", ReportDiagnostic.Suppress)]);
 
-        var compilation = CSharpCompilation.Create(
-            "Snippet_" + Guid.NewGuid().ToString("N"), source.Trees, settings.References, options);
+        var compilation = BaseFor(settings.References).WithOptions(options).AddSyntaxTrees(source.Trees);
 
         // Always emit: some errors (CS4007, a span across an await) only appear while generating code,
         // so GetDiagnostics alone would let a broken 'compile' snippet pass.

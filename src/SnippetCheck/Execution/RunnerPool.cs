@@ -10,13 +10,17 @@ public sealed class RunnerPool : IAsyncDisposable
     private readonly RunnerOptions _options;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentBag<RunnerProcess> _idle = [];
+    private readonly ConcurrentQueue<Task<RunnerProcess>> _spares = new();
+    private readonly int _size;
+    private int _sparesStarted;
     private readonly string _workRoot;
     private int _runCount;
 
     public RunnerPool(RunnerOptions options, int size)
     {
         _options = options;
-        _slots = new SemaphoreSlim(Math.Max(1, size));
+        _size = Math.Max(1, size);
+        _slots = new SemaphoreSlim(_size);
         _workRoot = Path.Combine(Path.GetTempPath(), $"snippetcheck-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
     }
 
@@ -43,7 +47,10 @@ public sealed class RunnerPool : IAsyncDisposable
     {
         var workingDirectory = Path.Combine(_workRoot, Interlocked.Increment(ref _runCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(workingDirectory);
-        var runner = _idle.TryTake(out var idle) ? idle : await StartRunnerAsync(cancellationToken).ConfigureAwait(false);
+        StartSpareRunnersOnce();
+        var runner = _idle.TryTake(out var idle) ? idle
+            : _spares.TryDequeue(out var spare) ? await spare.ConfigureAwait(false)
+            : await StartRunnerAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return await runner.RunAsync(new RunRequest(image, stdin, args, workingDirectory, dependencyPaths), timeout, cancellationToken).ConfigureAwait(false);
@@ -54,6 +61,16 @@ public sealed class RunnerPool : IAsyncDisposable
             else await runner.DisposeAsync().ConfigureAwait(false);
             TryDelete(workingDirectory);
         }
+    }
+
+    /// <summary>
+    /// On the first run, starts the other slots' runners in the background, so their start-up overlaps the
+    /// compilation of the next snippets instead of following it. A run served wholly from the cache starts none.
+    /// </summary>
+    private void StartSpareRunnersOnce()
+    {
+        if (Interlocked.Exchange(ref _sparesStarted, 1) != 0) return;
+        for (var i = 1; i < _size; i++) _spares.Enqueue(StartRunnerAsync(CancellationToken.None));
     }
 
     /// <summary>How many runner processes this pool started: one per slot when nothing kills them.</summary>
@@ -82,6 +99,17 @@ public sealed class RunnerPool : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         while (_idle.TryTake(out var runner)) await runner.DisposeAsync().ConfigureAwait(false);
+        while (_spares.TryDequeue(out var spare))
+        {
+            try
+            {
+                await (await spare.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or FileNotFoundException)
+            {
+                // A spare that never started has nothing to clean up.
+            }
+        }
         TryDelete(_workRoot);
         _slots.Dispose();
     }

@@ -41,7 +41,11 @@ public static class DiagnosticCatalog
         Error(DiagnosticCodes.OrphanStdin, nameof(DiagnosticCodes.OrphanStdin), "Misplaced stdin block",
             "A stdin block does not stand between a C# block and its output block, or a snippet has a second one."),
         Error(DiagnosticCodes.BadComment, nameof(DiagnosticCodes.BadComment), "Misplaced snippetcheck comment",
-            "A `<!-- snippetcheck: ... -->` comment is not followed by a fenced code block, stands on a block that is not C#, or is a prelude with words other than `session=ID`."),
+            "A `<!-- snippetcheck: ... -->` comment is not followed by a fenced code block, stands on a block that is not C#, is a prelude with words other than `session=ID`, or misspells the `snippetcheck:` marker."),
+        Error(DiagnosticCodes.BadDirective, nameof(DiagnosticCodes.BadDirective), "Bad directive",
+            "A `#:` or `#r` directive in a snippet is malformed, unknown, unsupported or stands after code (see docs/packages.md)."),
+        Error(DiagnosticCodes.ConflictingDirective, nameof(DiagnosticCodes.ConflictingDirective), "Conflicting directive",
+            "Two versions of one package in one program, two values of one `#:property`, or a property that contradicts a tag."),
 
         Error(DiagnosticCodes.OutputMismatch, nameof(DiagnosticCodes.OutputMismatch), "Output mismatch",
             "The snippet's standard output differs from its output block; the detail is a line diff (- expected, + actual). `--accept` rewrites the block."),

@@ -18,6 +18,8 @@ public static class DiagnosticCodes
     public const string ForeignAttribute = "SC1009";
     public const string OrphanStdin = "SC1010";
     public const string BadComment = "SC1011";
+    public const string BadDirective = "SC1012";
+    public const string ConflictingDirective = "SC1013";
 
     // SC2xxx: verdicts (what a snippet did wrong).
     public const string OutputMismatch = "SC2001";

@@ -1,3 +1,4 @@
+using SnippetCheck.Markdown;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -108,7 +109,7 @@ public static class MarkdownReportWriter
         var where = result.FailureLocation;
         var title = $"{where.File}:{where.Line} {ReportText.Label(result)}: {result.Reason?.ToWord()}";
         var detail = result.Detail!.TrimEnd();
-        var fence = new string('`', Math.Max(3, LongestRun(detail, '`') + 1));
+        var fence = new string('`', Math.Max(3, Fences.LongestRun(detail, '`') + 1));
         var language = result.Reason == FailureReason.OutputMismatch ? "diff" : "text";
         return $"<details><summary>{WebUtility.HtmlEncode(title)}</summary>\n\n{fence}{language}\n{detail}\n{fence}\n\n</details>\n\n";
     }
@@ -118,16 +119,6 @@ public static class MarkdownReportWriter
         $"{failures} of {allFailures} failures, {errors} of {allErrors} file errors and {details} of {allDetails} details. " +
         "The JSON, JUnit and SARIF reports (`--report`) hold every result.\n";
 
-    private static int LongestRun(string text, char c)
-    {
-        int longest = 0, current = 0;
-        foreach (var ch in text)
-        {
-            current = ch == c ? current + 1 : 0;
-            longest = Math.Max(longest, current);
-        }
-        return longest;
-    }
 
     /// <summary>
     /// Text for one table cell: Markdown punctuation backslash-escaped (so <c>|</c> cannot end the cell and

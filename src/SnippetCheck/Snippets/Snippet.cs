@@ -1,5 +1,6 @@
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
+using SnippetCheck.Packages;
 
 namespace SnippetCheck.Snippets;
 
@@ -21,6 +22,12 @@ public sealed record Snippet(
 {
     public SourceLocation Location => Block.Location;
 
+    /// <summary>The code to compile: the block's lines, with <c>#:</c> and <c>#r</c> directive lines blanked (never removed).</summary>
+    public IReadOnlyList<CodeLine> Code { get; init; } = Block.Lines;
+
+    /// <summary>What the block's directives ask for; <see cref="SnippetDirectives.Key"/> groups snippets that may share a compilation.</summary>
+    public SnippetDirectives Directives { get; init; } = SnippetDirectives.None;
+
     /// <summary>Tagged blocks are verified; untagged ones are counted, and verified only with <c>--all</c>.</summary>
     public bool IsTagged => Tags.HasAny || Output is not null || Stdin is not null || HasAnnotationErrors;
 
@@ -33,7 +40,11 @@ public sealed record Snippet(
 /// <summary>Hidden code from a <c>snippetcheck: prelude</c> comment, for a whole file or one session.</summary>
 public sealed record Prelude(DirectiveComment Comment, string? Session)
 {
-    public IReadOnlyList<CodeLine> Lines => Comment.Body;
+    /// <summary>The prelude's code, with directive lines blanked.</summary>
+    public IReadOnlyList<CodeLine> Lines { get; init; } = Comment.Body;
+
+    /// <summary>What the prelude's directives ask for, for every program it is part of.</summary>
+    public SnippetDirectives Directives { get; init; } = SnippetDirectives.None;
 }
 
 /// <summary>One Markdown file, read as snippets.</summary>

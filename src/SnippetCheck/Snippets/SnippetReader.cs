@@ -1,5 +1,6 @@
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
+using SnippetCheck.Packages;
 
 namespace SnippetCheck.Snippets;
 
@@ -102,7 +103,8 @@ public static class SnippetReader
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
                     $"a prelude takes only 'session=ID', not '{word}'", comment.Location));
         }
-        return new Prelude(comment, session);
+        var directives = DirectiveReader.Read(comment.Body, comment.Location.File);
+        return new Prelude(comment, session) { Lines = directives.Code, Directives = directives.Directives };
     }
 
     /// <summary>The info string's words and the attached comments' words, as tags see them.</summary>
@@ -132,7 +134,8 @@ public static class SnippetReader
             var sources = new List<TagSource> { new(Block.Arguments, Block.Location) };
             sources.AddRange(Block.Comments.Select(c => new TagSource(c.Words, c.Location)));
             var (tags, diagnostics) = TagParser.Parse(sources, strictTags);
-            return new Snippet(Block, tags, Output, Stdin, [.. diagnostics, .. Annotations]);
+            var directives = DirectiveReader.Read(Block.Lines, Block.Location.File);
+            return new Snippet(Block, tags, Output, Stdin, [.. diagnostics, .. Annotations]) { Code = directives.Code, Directives = directives.Directives };
         }
     }
 }

@@ -3,6 +3,7 @@ using SnippetCheck.Comparison;
 using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;
+using SnippetCheck.Packages;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;
@@ -11,7 +12,7 @@ namespace SnippetCheck.Verification;
 /// Compiles, runs and judges one program: a lone snippet, or all blocks of a session (SPEC §2–§5).
 /// Every failure becomes a <see cref="SnippetResult"/>; nothing here throws for a snippet's sake.
 /// </summary>
-internal sealed class ProgramVerifier(RunnerPool pool)
+internal sealed class ProgramVerifier(RunnerPool pool, DependencyResolver dependencyResolver)
 {
     public async Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(SnippetDocument document, FileSettings settings, Snippet snippet, CancellationToken cancellationToken)
     {
@@ -19,8 +20,11 @@ internal sealed class ProgramVerifier(RunnerPool pool)
         if (snippet.Kind == SnippetKind.Ignore) return [SnippetResult.Of(snippet, SnippetStatus.Ignored)];
 
         var clock = Stopwatch.StartNew();
+        // Packages, projects, #:sdk and #:property (SPEC §6): the program's references, runtime assemblies and settings.
+        var dependencies = await dependencyResolver.ResolveAsync(document, [snippet], null, cancellationToken).ConfigureAwait(false);
+        if (dependencies.Failed) return dependencies.FailureResults([snippet], null, clock.Elapsed);
         var parts = PreludeParts(document, session: null).Append(PartOf(document, snippet, 0)).ToList();
-        var compileSettings = settings.CompileSettingsFor([snippet.Tags]);
+        var compileSettings = dependencies.Apply(settings.CompileSettingsFor([snippet.Tags]));
         var kind = snippet.Kind;
 
         if (kind is SnippetKind.Compile or SnippetKind.CompileFail)
@@ -42,7 +46,7 @@ internal sealed class ProgramVerifier(RunnerPool pool)
         if (!result.Success) return [CompileFailure(snippet, result, result.Errors.ToList(), clock)];
 
         var run = await pool.RunAsync(result.Image!, snippet.Stdin?.Content ?? "", SplitArgs(snippet.Tags.Args),
-            [], settings.TimeoutFor(snippet.Tags), cancellationToken).ConfigureAwait(false);
+            dependencies.RuntimePaths, settings.TimeoutFor(snippet.Tags), cancellationToken).ConfigureAwait(false);
         return [JudgeRun(snippet, run, run.Stdout, isLast: true, WithDiagnostics(result, snippet), clock)];
     }
 
@@ -59,8 +63,10 @@ internal sealed class ProgramVerifier(RunnerPool pool)
                 : SnippetResult.Of(b, SnippetStatus.Skipped, $"not run: block at line {broken.Location.Line} of session '{session}' has annotation errors"))];
         }
 
+        var dependencies = await dependencyResolver.ResolveAsync(document, blocks, session, cancellationToken).ConfigureAwait(false);
+        if (dependencies.Failed) return dependencies.FailureResults(blocks, session, clock.Elapsed);
         var preludes = PreludeParts(document, session).ToList();
-        var compileSettings = settings.CompileSettingsFor([.. blocks.Select(b => b.Tags)]);
+        var compileSettings = dependencies.Apply(settings.CompileSettingsFor([.. blocks.Select(b => b.Tags)]));
         var included = new List<(int Id, Snippet Block)>();
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -118,7 +124,7 @@ internal sealed class ProgramVerifier(RunnerPool pool)
         var args = SplitArgs(included.Select(b => b.Block.Tags.Args).FirstOrDefault(a => a is not null));
         // Each block has its own budget; the program gets them all.
         var timeout = included.Aggregate(TimeSpan.Zero, (sum, b) => sum + settings.TimeoutFor(b.Block.Tags));
-        var run = await pool.RunAsync(result.Image!, stdin, args, [], timeout, cancellationToken).ConfigureAwait(false);
+        var run = await pool.RunAsync(result.Image!, stdin, args, dependencies.RuntimePaths, timeout, cancellationToken).ConfigureAwait(false);
 
         var endedAbnormally = run.Status is not (RunStatus.Completed);
         var endingId = endedAbnormally && run.CurrentBlock >= 0 ? run.CurrentBlock : included[^1].Id;
@@ -154,7 +160,7 @@ internal sealed class ProgramVerifier(RunnerPool pool)
             .Where(p => p.Session is null || p.Session == session)
             .Select((p, i) => new CodePart(-1 - i, document.DisplayPath, p.Lines));
 
-    private static CodePart PartOf(SnippetDocument document, Snippet snippet, int id) => new(id, document.DisplayPath, snippet.Block.Lines);
+    private static CodePart PartOf(SnippetDocument document, Snippet snippet, int id) => new(id, document.DisplayPath, snippet.Code);
 
     private static SnippetResult AnnotationFailure(Snippet snippet)
     {

@@ -7,6 +7,7 @@ using SnippetCheck.Discovery;
 using SnippetCheck.Execution;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
+using SnippetCheck.Packages;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;
@@ -27,6 +28,9 @@ public sealed class Verifier
     private readonly SnippetCheckConfig _config;
 
     private readonly RunnerOptions _runnerOptions;
+
+    /// <summary>The config references as built for this run: a rebuilt library changes every cache key.</summary>
+    private string _dependencyFingerprint = "";
     private readonly ResultCache? _cache;
 
     public Verifier(VerifyOptions options)
@@ -91,8 +95,11 @@ public sealed class Verifier
         {
             EnsureReferenceAssemblies();
             var parallelism = _options.Parallelism ?? _config.Parallelism ?? Environment.ProcessorCount;
+            // Config references are built before anything runs: a bad one is a config error (exit code 2).
+            var dependencies = await DependencyResolver.CreateAsync(_config, _options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken).ConfigureAwait(false);
+            _dependencyFingerprint = dependencies.Fingerprint;
             await using var pool = new RunnerPool(_runnerOptions, parallelism);
-            var verifier = new ProgramVerifier(pool);
+            var verifier = new ProgramVerifier(pool, dependencies);
             await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
                 async (unit, token) =>
                 {
@@ -155,7 +162,7 @@ public sealed class Verifier
         PreparedDocument document, IReadOnlyList<Snippet> blocks, string? session, Func<Task<IReadOnlyList<SnippetResult>>> verify)
     {
         if (_cache is null || blocks.Any(b => b.HasAnnotationErrors)) return await verify().ConfigureAwait(false);
-        var key = CacheKey.For(document.Snippets, document.Settings, blocks, session, _runnerOptions);
+        var key = CacheKey.For(document.Snippets, document.Settings, blocks, session, _runnerOptions, _dependencyFingerprint);
         if (_cache.TryGet(key, blocks) is { } cached) return cached;
         var results = await verify().ConfigureAwait(false);
         _cache.Store(key, results);

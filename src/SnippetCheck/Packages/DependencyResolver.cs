@@ -1,0 +1,235 @@
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Compilation;
+using SnippetCheck.Configuration;
+using SnippetCheck.Discovery;
+using SnippetCheck.Model;
+using SnippetCheck.Snippets;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Packages;
+
+/// <summary>
+/// The one place a program's dependencies come from (SPEC §6): config <c>references</c> (built once, up front),
+/// the packages, projects, SDK and properties its blocks' and preludes' directives ask for (each package set
+/// resolved once per run, and cached across runs). A failure fails only the program that needs it.
+/// </summary>
+public sealed class DependencyResolver
+{
+    private readonly PackageRestorer _restorer;
+    private readonly ProjectBuilder _projects;
+    private readonly ResolvedAssets _configReferences;
+
+    private DependencyResolver(PackageRestorer restorer, ProjectBuilder projects, ResolvedAssets configReferences, string fingerprint)
+    {
+        _restorer = restorer;
+        _projects = projects;
+        _configReferences = configReferences;
+        Fingerprint = fingerprint;
+    }
+
+    /// <summary>
+    /// Identifies what config references compile to (their paths and stamps); "" without any. A result cache
+    /// must include it in its key, so a changed library re-verifies the posts that use it.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    /// <summary>A resolver without config references, for callers that have no config file.</summary>
+    public static DependencyResolver WithoutReferences(string cacheRoot, string? nugetConfig = null) =>
+        new(new PackageRestorer(cacheRoot, nugetConfig), new ProjectBuilder(cacheRoot), ResolvedAssets.None, "");
+
+    /// <summary>
+    /// Resolves config <c>references</c> (relative to the config file's folder): a <c>.dll</c> is used as it is,
+    /// a <c>.csproj</c> is built (unless unchanged since its last build). A reference that is missing, of another
+    /// kind, or does not build is a config error: <see cref="VerificationSetupException"/>, exit code 2.
+    /// </summary>
+    public static async Task<DependencyResolver> CreateAsync(SnippetCheckConfig config, string currentDirectory, string cacheRoot, CancellationToken cancellationToken)
+    {
+        var baseDirectory = config.SourcePath is { } source ? Path.GetDirectoryName(source)! : currentDirectory;
+        var restorer = new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory));
+        var projects = new ProjectBuilder(cacheRoot);
+        var references = config.References ?? [];
+        if (references.Count == 0) return new DependencyResolver(restorer, projects, ResolvedAssets.None, "");
+
+        var where = config.SourcePath is { } path ? DocumentDiscovery.DisplayPath(path, currentDirectory) : "config";
+        var compile = new List<string>();
+        var runtime = new List<string>();
+        var aspNetCore = false;
+        var fingerprint = new List<string>();
+        foreach (var reference in references)
+        {
+            var full = Path.GetFullPath(reference, baseDirectory);
+            VerificationSetupException Bad(string problem) =>
+                new(DiagnosticCodes.BadConfig, $"{where}: reference '{reference}' {problem} (a bad reference stops the run: exit code 2)");
+
+            switch (Path.GetExtension(full).ToLowerInvariant())
+            {
+                case ".dll":
+                    if (!File.Exists(full)) throw Bad($"does not exist (looked for {full})");
+                    compile.Add(full);
+                    runtime.Add(full);
+                    fingerprint.Add($"{full}@{File.GetLastWriteTimeUtc(full).Ticks}");
+                    break;
+                case ".csproj":
+                    if (!File.Exists(full)) throw Bad($"does not exist (looked for {full})");
+                    var built = await projects.BuildAsync(full, cancellationToken).ConfigureAwait(false);
+                    if (built.Assets is not { } assets) throw Bad($"did not build:\n{built.Error}");
+                    compile.AddRange(assets.Compile);
+                    runtime.AddRange(assets.Runtime);
+                    aspNetCore |= assets.UsesAspNetCore;
+                    fingerprint.Add($"{full}@{ProjectBuilder.Stamp(Path.GetDirectoryName(full)!)}");
+                    break;
+                default:
+                    throw Bad("is neither a .dll nor a .csproj");
+            }
+        }
+        return new DependencyResolver(restorer, projects,
+            new ResolvedAssets([.. compile.Distinct(StringComparer.Ordinal)], [.. runtime.Distinct(StringComparer.Ordinal)], aspNetCore),
+            string.Join(';', fingerprint));
+    }
+
+    /// <summary>
+    /// Resolves what one program needs: <paramref name="blocks"/> are the lone snippet or the session's blocks
+    /// (ignored ones are left out), plus the document's preludes for that program.
+    /// </summary>
+    public async Task<ProgramDependencies> ResolveAsync(SnippetDocument document, IReadOnlyList<Snippet> blocks, string? session, CancellationToken cancellationToken)
+    {
+        var sources = document.Preludes
+            .Where(p => p.Session is null || p.Session == session)
+            .Select(p => (p.Directives, Owner: (Snippet?)null))
+            .Concat(blocks.Where(b => b.Kind != SnippetKind.Ignore).Select(b => (b.Directives, Owner: (Snippet?)b)))
+            .Where(s => !s.Directives.IsEmpty)
+            .ToList();
+        if (sources.Count == 0 && _configReferences.Compile.Count == 0) return ProgramDependencies.None;
+
+        var firstBlock = blocks.FirstOrDefault(b => b.Kind != SnippetKind.Ignore) ?? blocks[0];
+        Snippet Blame(Snippet? owner) => owner ?? firstBlock;
+        ProgramDependencies Fail(Snippet? owner, FailureReason reason, string code, string message, SourceLocation location, string? detail = null) =>
+            ProgramDependencies.Failure(new DependencyFailure(Blame(owner), reason, code, message, location, detail));
+
+        foreach (var (directives, owner) in sources)
+        {
+            if (directives.Errors.FirstOrDefault() is { } error) return Fail(owner, FailureReason.Annotation, error.Id, error.Message, error.Location);
+        }
+
+        var packages = new Dictionary<string, (PackageRequest Request, Snippet? Owner)>(StringComparer.OrdinalIgnoreCase);
+        var properties = new Dictionary<string, PropertyDirective>(StringComparer.Ordinal);
+        var projects = new List<(ProjectRequest Request, Snippet? Owner)>();
+        var web = false;
+        foreach (var (directives, owner) in sources)
+        {
+            foreach (var package in directives.Packages)
+            {
+                if (!packages.TryGetValue(package.Id, out var earlier))
+                {
+                    packages[package.Id] = (package, owner);
+                }
+                else if (earlier.Request.Version != package.Version)
+                {
+                    return Fail(owner, FailureReason.Annotation, DiagnosticCodes.ConflictingDirective,
+                        $"package '{package.Id}' is asked for in version {package.Version} here, but in {earlier.Request.Version} at line {earlier.Request.Location.Line}; " +
+                        "one program can use only one version of a package", package.Location);
+                }
+            }
+            foreach (var property in directives.Properties)
+            {
+                if (properties.TryGetValue(property.Name, out var earlier) && earlier.Value != property.Value)
+                    return Fail(owner, FailureReason.Annotation, DiagnosticCodes.ConflictingDirective,
+                        $"'{property.Name}' is set to '{property.Value}' here, but to '{earlier.Value}' at line {earlier.Location.Line}", property.Location);
+                properties.TryAdd(property.Name, property);
+                if (owner is not null && TagConflict(owner.Tags, property) is { } conflict)
+                    return Fail(owner, FailureReason.Annotation, DiagnosticCodes.ConflictingDirective, conflict, property.Location);
+            }
+            projects.AddRange(directives.Projects.Select(p => (p, owner)));
+            web |= directives.WebSdk is not null;
+        }
+
+        var compile = new List<string>(_configReferences.Compile);
+        var runtime = new List<string>(_configReferences.Runtime);
+        var aspNetCore = web || _configReferences.UsesAspNetCore;
+
+        var markdownFolder = Path.GetDirectoryName(document.Source.Document.FullPath)!;
+        foreach (var (request, owner) in projects.DistinctBy(p => Path.GetFullPath(p.Request.Path, markdownFolder)))
+        {
+            var built = await _projects.BuildAsync(Path.GetFullPath(request.Path, markdownFolder), cancellationToken).ConfigureAwait(false);
+            if (built.Assets is not { } assets)
+            {
+                return Fail(owner, FailureReason.Package, DiagnosticCodes.Package,
+                    $"project '{request.Path}' could not be built: {FirstLine(built.Error)}", request.Location, MoreThanOneLine(built.Error));
+            }
+            compile.AddRange(assets.Compile);
+            runtime.AddRange(assets.Runtime);
+            aspNetCore |= assets.UsesAspNetCore;
+        }
+
+        if (packages.Count > 0)
+        {
+            var set = new PackageSet(packages.Values.Select(p => p.Request));
+            var restored = await _restorer.ResolveAsync(set, web, cancellationToken).ConfigureAwait(false);
+            if (restored.Assets is not { } assets)
+            {
+                // Pin the failure on the package the restore names, else on the first one asked for.
+                var named = packages.Values.FirstOrDefault(p => restored.Error!.Contains(p.Request.Id, StringComparison.OrdinalIgnoreCase));
+                var (request, owner) = named.Request is not null ? named : packages.Values.First();
+                return Fail(owner, FailureReason.Package, DiagnosticCodes.Package,
+                    $"package restore failed: {FirstLine(restored.Error)}", request.Location, MoreThanOneLine(restored.Error));
+            }
+            compile.AddRange(assets.Compile);
+            runtime.AddRange(assets.Runtime);
+            aspNetCore |= assets.UsesAspNetCore;
+        }
+
+        if (aspNetCore)
+        {
+            var problem = AspNetCoreProblem();
+            if (problem is not null)
+                return Fail(null, FailureReason.Package, DiagnosticCodes.Package, problem,
+                    sources.Select(s => s.Directives.WebSdk).FirstOrDefault(l => l is not null) ?? firstBlock.Location);
+            // The package and project assemblies come first: the runner takes the first of each name.
+            runtime.AddRange(AspNetCoreFramework.RuntimeAssemblies!);
+        }
+
+        return ProgramDependencies.Resolved(
+            [.. compile.Distinct(StringComparer.Ordinal)],
+            [.. runtime.Distinct(StringComparer.Ordinal)],
+            aspNetCore, web,
+            properties.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal));
+    }
+
+    private static string? AspNetCoreProblem()
+    {
+        try
+        {
+            _ = ReferenceAssemblies.Web;
+        }
+        catch (TargetingPackMissingException e)
+        {
+            return e.Message;
+        }
+        return AspNetCoreFramework.RuntimeAssemblies is null
+            ? $"the ASP.NET Core shared framework ({AspNetCoreFramework.Name}) for .NET {Environment.Version.Major}.{Environment.Version.Minor} is not installed under '{ReferenceAssemblies.DotnetRoot}'"
+            : null;
+    }
+
+    /// <summary>A <c>#:property</c> that says the opposite of the block's own tag.</summary>
+    private static string? TagConflict(SnippetTags tags, PropertyDirective property)
+    {
+        string Message(string tag) => $"'#:property {property.Name}={property.Value}' contradicts the tag '{tag}' of this block; keep one";
+        return property.Name switch
+        {
+            "LangVersion" when tags.LangVersion is { } tag && !SameLanguageVersion(tag, property.Value) => Message($"langversion={tag}"),
+            "Nullable" when tags.Nullable is { } tag && !tag.Equals(property.Value, StringComparison.OrdinalIgnoreCase) => Message($"nullable={tag}"),
+            "AllowUnsafeBlocks" when tags.Unsafe && property.Value == "false" => Message("unsafe"),
+            "TreatWarningsAsErrors" when tags.WarnAsError && property.Value == "false" => Message("warnaserror"),
+            _ => null,
+        };
+    }
+
+    private static bool SameLanguageVersion(string a, string b) =>
+        LanguageVersionFacts.TryParse(a, out var x) && LanguageVersionFacts.TryParse(b, out var y) &&
+        x.MapSpecifiedToEffectiveVersion() == y.MapSpecifiedToEffectiveVersion();
+
+    private static string FirstLine(string? text) => (text ?? "").Split('\n')[0].Trim();
+
+    /// <summary>The whole text as a detail, unless the message already said all of it.</summary>
+    private static string? MoreThanOneLine(string? text) => text is not null && text.Trim().Contains('\n') ? text : null;
+}

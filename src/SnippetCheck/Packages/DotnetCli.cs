@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using SnippetCheck.Compilation;
+
+namespace SnippetCheck.Packages;
+
+/// <summary>What one <c>dotnet</c> command did.</summary>
+internal sealed partial record DotnetResult(int ExitCode, string Stdout, string Stderr, bool TimedOut)
+{
+    public bool Succeeded => ExitCode == 0 && !TimedOut;
+
+    /// <summary>
+    /// The distinct <c>error XX1234: ...</c> lines the SDK printed, without the project path before them or the
+    /// <c>[project.csproj]</c> after them: the restore's or the build's own words.
+    /// </summary>
+    public IReadOnlyList<string> ErrorLines =>
+        [.. (Stdout + "\n" + Stderr).Split('\n')
+            .Select(l => ErrorPattern().Match(l))
+            .Where(m => m.Success)
+            .Select(m => (m.Groups["where"].Value.Trim() is { Length: > 0 } where && !where.EndsWith("proj", StringComparison.OrdinalIgnoreCase)
+                ? $"{where}: {m.Groups["error"].Value}"
+                : m.Groups["error"].Value).Trim())
+            .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The error lines, or the end of the output when the SDK printed none.</summary>
+    public string Explain()
+    {
+        if (TimedOut) return "timed out";
+        if (ErrorLines is { Count: > 0 } errors) return string.Join('\n', errors);
+        var text = (Stderr.Trim().Length > 0 ? Stderr : Stdout).Trim().Split('\n');
+        return string.Join('\n', text.TakeLast(10)).Trim() is { Length: > 0 } tail ? tail : $"dotnet exited with code {ExitCode}";
+    }
+
+    // "/path/x.csproj : error NU1101: text [/path/x.csproj]" or "/path/A.cs(3,5): error CS0029: text [/path/x.csproj]"
+    [GeneratedRegex(@"^(?<where>.*?)\s*:?\s*(?<error>\berror\s+[A-Z]+\d+:.*?)(\s+\[[^\]]+\])?\s*$")]
+    private static partial Regex ErrorPattern();
+}
+
+/// <summary>Runs the <c>dotnet</c> CLI of the installation the tool runs on, the SDK's own restore and build.</summary>
+internal static class DotnetCli
+{
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> SdkVersions = new(StringComparer.Ordinal);
+
+    /// <summary>Variables MSBuild sets for its own nodes; a nested <c>dotnet</c> started from inside a build must not inherit them.</summary>
+    private static readonly string[] InheritedBuildVariables =
+        ["MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly", "MSBUILDNOINPROCNODE"];
+
+    public static string Host
+    {
+        get
+        {
+            var candidate = Path.Combine(ReferenceAssemblies.DotnetRoot, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+            return File.Exists(candidate) ? candidate : "dotnet";
+        }
+    }
+
+    /// <summary>
+    /// <c>dotnet --version</c> as seen from <paramref name="workingDirectory"/> (a global.json there or above
+    /// picks the SDK), asked once per folder and process.
+    /// </summary>
+    public static Task<string> SdkVersionAsync(string workingDirectory) =>
+        SdkVersions.GetOrAdd(workingDirectory, directory => new Lazy<Task<string>>(async () =>
+        {
+            var result = await RunAsync(["--version"], directory, TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false);
+            return result.Succeeded ? result.Stdout.Trim() : throw new InvalidOperationException($"'dotnet --version' failed: {result.Explain()}");
+        })).Value;
+
+    public static async Task<DotnetResult> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(Host, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var name in InheritedBuildVariables) start.Environment.Remove(name);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        // English messages, so error lines read the same everywhere and match the docs.
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+
+        using var process = new Process { StartInfo = start };
+        process.Start();
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        var timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = true;
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It ended just now.
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        return new DotnetResult(timedOut ? -1 : process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), timedOut);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Security;
+using System.Text;
+using SnippetCheck.Compilation;
+
+namespace SnippetCheck.Packages;
+
+/// <summary>The result of resolving a package set or building a project: assets, or the SDK's own error lines.</summary>
+public sealed record ResolveOutcome(ResolvedAssets? Assets, string? Error, bool FromCache = false)
+{
+    public bool Succeeded => Assets is not null;
+
+    public static ResolveOutcome Failed(string error) => new(null, error);
+}
+
+/// <summary>
+/// Resolves package sets through the SDK's own restore: for each distinct set a tiny project is written to
+/// <c>&lt;cache&gt;/packages/&lt;hash&gt;/</c>, and <c>dotnet build -t:ResolveReferences</c> restores it and
+/// resolves its assets (transitive packages, framework conflicts and RID-specific assets included). The
+/// result is kept in <c>assets.json</c> beside the project, keyed on the set, the target framework, the SDK
+/// version and the NuGet configuration, so later runs never restore again; within a run each set is
+/// resolved once. A failure is never cached: a package missing offline may be there tomorrow.
+/// </summary>
+public sealed class PackageRestorer
+{
+    private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(10);
+
+    private readonly string _cacheRoot;
+    private readonly string? _nugetConfig;
+    private readonly ConcurrentDictionary<string, Lazy<Task<ResolveOutcome>>> _resolutions = new(StringComparer.Ordinal);
+
+    /// <param name="cacheRoot">The folder that holds <c>packages/</c> and <c>projects/</c>; see <see cref="PackageCache"/>.</param>
+    /// <param name="nugetConfig">The NuGet.Config nearest the posts, copied beside each generated project so its sources apply.</param>
+    public PackageRestorer(string cacheRoot, string? nugetConfig)
+    {
+        _cacheRoot = Path.GetFullPath(cacheRoot);
+        _nugetConfig = nugetConfig;
+    }
+
+    /// <summary>Resolves a set once per process; concurrent callers for the same set share one restore.</summary>
+    public Task<ResolveOutcome> ResolveAsync(PackageSet packages, bool web, CancellationToken cancellationToken) =>
+        packages.IsEmpty && !web
+            ? Task.FromResult(new ResolveOutcome(ResolvedAssets.None, null))
+            : _resolutions.GetOrAdd($"{packages.Key}|web={web}",
+                _ => new Lazy<Task<ResolveOutcome>>(() => ResolveCoreAsync(packages, web, cancellationToken))).Value;
+
+    private async Task<ResolveOutcome> ResolveCoreAsync(PackageSet packages, bool web, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_cacheRoot);
+        var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot).ConfigureAwait(false);
+        var nugetConfigText = _nugetConfig is not null && File.Exists(_nugetConfig) ? await File.ReadAllTextAsync(_nugetConfig, cancellationToken).ConfigureAwait(false) : null;
+        var key = $"tfm={ReferenceAssemblies.TargetFramework}|sdk={sdk}|web={web}|nuget.config={(nugetConfigText is null ? "none" : AssetCache.Hash(nugetConfigText))}|{packages.Key}";
+        var folder = Path.Combine(_cacheRoot, "packages", AssetCache.Hash(key));
+        var assetsPath = Path.Combine(folder, "assets.json");
+
+        if (AssetCache.TryRead(assetsPath, key) is { } cached) return new ResolveOutcome(cached, null, FromCache: true);
+
+        using var folderLock = await FileLock.AcquireAsync(Path.Combine(folder, ".lock"), LockTimeout, cancellationToken).ConfigureAwait(false);
+        // Another process may have finished the same restore while this one waited.
+        if (AssetCache.TryRead(assetsPath, key) is { } restored) return new ResolveOutcome(restored, null, FromCache: true);
+
+        var project = Path.Combine(folder, "restore.csproj");
+        await File.WriteAllTextAsync(project, ProjectText(packages, web), cancellationToken).ConfigureAwait(false);
+        var configCopy = Path.Combine(folder, "nuget.config");
+        if (nugetConfigText is not null) await File.WriteAllTextAsync(configCopy, nugetConfigText, cancellationToken).ConfigureAwait(false);
+        else if (File.Exists(configCopy)) File.Delete(configCopy);
+
+        var result = await DotnetCli.RunAsync(
+            ["build", project, "-t:ResolveReferences", "--disable-build-servers", "-nologo",
+             "-getItem:ReferencePath", "-getItem:RuntimeCopyLocalItems", "-getItem:RuntimeTargetsCopyLocalItems",
+             // The cache folder may sit inside a repository: its build customisations are not the snippet's.
+             "-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryBuildTargets=false", "-p:ImportDirectoryPackagesProps=false"],
+            folder, RestoreTimeout, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return ResolveOutcome.Failed(result.TimedOut
+                ? $"the restore of {Describe(packages)} did not finish within {RestoreTimeout.TotalMinutes:0} minutes"
+                : result.Explain());
+        }
+
+        var assets = ResolvedAssets.FromMSBuildItems(JsonPart(result.Stdout), [], []);
+        AssetCache.Write(assetsPath, key, assets);
+        return new ResolveOutcome(assets, null);
+    }
+
+    private static string Describe(PackageSet packages) => string.Join(", ", packages.Packages.Select(p => $"{p.Id} {p.Version}"));
+
+    /// <summary>The generated project: a console app (so runtime assets are resolved) that compiles nothing.</summary>
+    internal static string ProjectText(PackageSet packages, bool web)
+    {
+        var text = new StringBuilder();
+        text.Append("<!-- Generated by snippetcheck to resolve a snippet's packages: ").Append(SecurityElement.Escape(packages.Key)).Append(" -->\n");
+        text.Append("<Project Sdk=\"").Append(web ? "Microsoft.NET.Sdk.Web" : "Microsoft.NET.Sdk").Append("\">\n");
+        text.Append("  <PropertyGroup>\n");
+        text.Append("    <TargetFramework>").Append(ReferenceAssemblies.TargetFramework).Append("</TargetFramework>\n");
+        text.Append("    <OutputType>Exe</OutputType>\n");
+        text.Append("    <EnableDefaultItems>false</EnableDefaultItems>\n");
+        text.Append("    <ImplicitUsings>disable</ImplicitUsings>\n");
+        // Vulnerability audits need the network and say nothing about whether a snippet works.
+        text.Append("    <NuGetAudit>false</NuGetAudit>\n");
+        text.Append("  </PropertyGroup>\n");
+        text.Append("  <ItemGroup>\n");
+        foreach (var package in packages.Packages)
+        {
+            text.Append("    <PackageReference Include=\"").Append(SecurityElement.Escape(package.Id))
+                .Append("\" Version=\"").Append(SecurityElement.Escape(package.Version)).Append("\" />\n");
+        }
+        text.Append("  </ItemGroup>\n");
+        text.Append("</Project>\n");
+        return text.ToString();
+    }
+
+    /// <summary>The JSON object MSBuild printed; anything before it (a first-run banner) is skipped.</summary>
+    internal static string JsonPart(string stdout)
+    {
+        var start = stdout.IndexOf('{', StringComparison.Ordinal);
+        return start < 0 ? "{\"Items\":{}}" : stdout[start..];
+    }
+}

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Compilation;
+using SnippetCheck.Model;
+using SnippetCheck.Snippets;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Packages;
+
+/// <summary>Why a program's dependencies could not be had, and which block owns the problem.</summary>
+/// <param name="Culprit">The block the failure is reported on; the program's other blocks are skipped.</param>
+internal sealed record DependencyFailure(Snippet Culprit, FailureReason Reason, string Code, string Message, SourceLocation Location, string? Detail);
+
+/// <summary>
+/// What one program (a lone snippet or a session) needs beyond the base class library, resolved: extra
+/// references for the compiler, assemblies for the runner, and the compile settings its <c>#:property</c>
+/// and <c>#:sdk</c> directives ask for. Or, when something could not be had, the failure to report.
+/// </summary>
+public sealed class ProgramDependencies
+{
+    private static readonly ConcurrentDictionary<(string Path, DateTime Written), MetadataReference> ReferenceCache = new();
+
+    private readonly DependencyFailure? _failure;
+    private readonly IReadOnlyList<string> _compile;
+    private readonly bool _web;
+    private readonly bool _webUsings;
+    private readonly IReadOnlyDictionary<string, string> _properties;
+
+    /// <summary>Nothing beyond the base class library: settings pass through unchanged.</summary>
+    public static readonly ProgramDependencies None = new(null, [], [], false, false, new Dictionary<string, string>());
+
+    private ProgramDependencies(DependencyFailure? failure, IReadOnlyList<string> compile, IReadOnlyList<string> runtime,
+        bool web, bool webUsings, IReadOnlyDictionary<string, string> properties)
+    {
+        _failure = failure;
+        _compile = compile;
+        RuntimePaths = [.. runtime];
+        _web = web;
+        _webUsings = webUsings;
+        _properties = properties;
+    }
+
+    internal static ProgramDependencies Failure(DependencyFailure failure) => new(failure, [], [], false, false, new Dictionary<string, string>());
+
+    internal static ProgramDependencies Resolved(IReadOnlyList<string> compile, IReadOnlyList<string> runtime, bool web, bool webUsings,
+        IReadOnlyDictionary<string, string> properties) => new(null, compile, runtime, web, webUsings, properties);
+
+    /// <summary>True when the program must not be compiled: see <see cref="FailureResults"/>.</summary>
+    public bool Failed => _failure is not null;
+
+    /// <summary>Assemblies the runner may load for the program (its <c>dependencyPaths</c>).</summary>
+    public string[] RuntimePaths { get; }
+
+    /// <summary>
+    /// The settings with the program's references and <c>#:property</c> values applied. A package assembly
+    /// that shares its name with a framework one replaces it, as the SDK's conflict resolution decided.
+    /// </summary>
+    public CompileSettings Apply(CompileSettings settings)
+    {
+        if (ReferenceEquals(this, None)) return settings;
+        var references = settings.References;
+        if (_web) references = references.AddRange(ReferenceAssemblies.Web);
+        if (_compile.Count > 0)
+        {
+            var extra = _compile.Select(ReferenceFor).ToList();
+            var replaced = _compile.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            references = [.. references.Where(r => r is not PortableExecutableReference { FilePath: { } path } || !replaced.Contains(Path.GetFileNameWithoutExtension(path))), .. extra];
+        }
+
+        var result = settings with { References = references };
+        foreach (var (name, value) in _properties)
+        {
+            result = name switch
+            {
+                "LangVersion" => LanguageVersionFacts.TryParse(value, out var version) ? result with { LanguageVersion = version } : result,
+                "Nullable" => result with { Nullable = value switch
+                {
+                    "disable" => NullableContextOptions.Disable,
+                    "warnings" => NullableContextOptions.Warnings,
+                    "annotations" => NullableContextOptions.Annotations,
+                    _ => NullableContextOptions.Enable,
+                } },
+                "AllowUnsafeBlocks" => result with { AllowUnsafe = value == "true" },
+                "TreatWarningsAsErrors" => result with { WarningsAsErrors = value == "true" },
+                "ImplicitUsings" when value == "disable" => result with { Usings = [] },
+                _ => result,
+            };
+        }
+        if (_webUsings && !(_properties.TryGetValue("ImplicitUsings", out var implicitUsings) && implicitUsings == "disable"))
+            result = result with { Usings = [.. result.Usings.Concat(AspNetCoreFramework.WebUsings).Distinct(StringComparer.Ordinal)] };
+        return result;
+    }
+
+    /// <summary>
+    /// The verdicts when <see cref="Failed"/>: the block that owns the problem fails (reason <c>annotation</c> or
+    /// <c>package</c>, at the directive's own line); the other blocks of a session are skipped and say why.
+    /// </summary>
+    public IReadOnlyList<SnippetResult> FailureResults(IReadOnlyList<Snippet> blocks, string? session, TimeSpan elapsed)
+    {
+        var failure = _failure ?? throw new InvalidOperationException("the program's dependencies did not fail");
+        return [.. blocks.Select(block =>
+        {
+            if (ReferenceEquals(block, failure.Culprit))
+            {
+                var diagnostic = Model.Diagnostic.Error(failure.Code, failure.Message, failure.Location);
+                return new SnippetResult(block, SnippetStatus.Failed, failure.Reason, failure.Code, failure.Message, failure.Location,
+                    failure.Detail, [.. block.Annotations, diagnostic], null, elapsed);
+            }
+            if (block.Kind == SnippetKind.Ignore) return SnippetResult.Of(block, SnippetStatus.Ignored);
+            var what = failure.Reason == FailureReason.Package ? "could not get its packages" : "has a bad directive";
+            return SnippetResult.Of(block, SnippetStatus.Skipped,
+                $"not run: {(session is null ? "the program" : $"session '{session}'")} {what} (see the block at line {failure.Culprit.Location.Line})");
+        })];
+    }
+
+    private static MetadataReference ReferenceFor(string path) =>
+        ReferenceCache.GetOrAdd((path, File.GetLastWriteTimeUtc(path)), key => MetadataReference.CreateFromFile(key.Path));
+}

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SnippetCheck.Packages;
+
+/// <summary>
+/// Builds a referenced project (config <c>references</c>, or a snippet's <c>#:project</c>) with
+/// <c>dotnet build -c Release</c> into <c>&lt;cache&gt;/projects/&lt;hash&gt;/bin/</c>, and references its
+/// output. A stamp of the project folder's sources (<c>*.cs</c>, <c>*.csproj</c>, <c>*.props</c>,
+/// <c>*.targets</c>, bin and obj left out) and the SDK version decides whether to build again: an unchanged
+/// project is never rebuilt, in this run or a later one.
+/// </summary>
+public sealed class ProjectBuilder(string cacheRoot)
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
+    private static readonly string[] StampedExtensions = [".cs", ".csproj", ".props", ".targets"];
+
+    private readonly string _cacheRoot = Path.GetFullPath(cacheRoot);
+    private readonly ConcurrentDictionary<string, Lazy<Task<ResolveOutcome>>> _builds = new(StringComparer.Ordinal);
+
+    /// <summary>Builds a project once per process; <paramref name="projectPath"/> is a .csproj or a folder holding exactly one.</summary>
+    public Task<ResolveOutcome> BuildAsync(string projectPath, CancellationToken cancellationToken)
+    {
+        var project = FindProjectFile(Path.GetFullPath(projectPath), out var problem);
+        if (project is null) return Task.FromResult(ResolveOutcome.Failed(problem!));
+        return _builds.GetOrAdd(project, p => new Lazy<Task<ResolveOutcome>>(() => BuildCoreAsync(p, cancellationToken))).Value;
+    }
+
+    private static string? FindProjectFile(string path, out string? problem)
+    {
+        problem = null;
+        if (File.Exists(path)) return path;
+        if (Directory.Exists(path))
+        {
+            var projects = Directory.GetFiles(path, "*.csproj");
+            if (projects.Length == 1) return projects[0];
+            problem = projects.Length == 0 ? $"no .csproj file in '{path}'" : $"'{path}' holds several .csproj files; name one";
+            return null;
+        }
+        problem = $"'{path}' does not exist";
+        return null;
+    }
+
+    private async Task<ResolveOutcome> BuildCoreAsync(string project, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(_cacheRoot, "projects", AssetCache.Hash(project));
+        Directory.CreateDirectory(folder);
+        var sdk = await DotnetCli.SdkVersionAsync(folder).ConfigureAwait(false);
+        var key = $"project={project}|sdk={sdk}|stamp={Stamp(Path.GetDirectoryName(project)!)}";
+        var assetsPath = Path.Combine(folder, "assets.json");
+        if (AssetCache.TryRead(assetsPath, key) is { } cached) return new ResolveOutcome(cached, null, FromCache: true);
+
+        using var folderLock = await FileLock.AcquireAsync(Path.Combine(folder, ".lock"), BuildTimeout, cancellationToken).ConfigureAwait(false);
+        if (AssetCache.TryRead(assetsPath, key) is { } built) return new ResolveOutcome(built, null, FromCache: true);
+
+        var output = Path.Combine(folder, "bin");
+        // A clean output folder: a dependency the project dropped must not linger for the runner to find.
+        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        var result = await DotnetCli.RunAsync(
+            ["build", project, "-t:Build", "-c", "Release", "-o", output, "--disable-build-servers", "-nologo",
+             // A library does not copy its packages to its output by default; the runner needs them there.
+             "-p:CopyLocalLockFileAssemblies=true",
+             "-getProperty:TargetPath", "-getItem:ReferencePath"],
+            Path.GetDirectoryName(project)!, BuildTimeout, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+            return ResolveOutcome.Failed(result.TimedOut ? $"the build did not finish within {BuildTimeout.TotalMinutes:0} minutes" : result.Explain());
+
+        var json = PackageRestorer.JsonPart(result.Stdout);
+        var targetPath = ReadTargetPath(json);
+        if (targetPath is null || !File.Exists(targetPath))
+        {
+            return ResolveOutcome.Failed(
+                $"the build produced no single assembly (TargetPath '{targetPath}'); a referenced project needs one TargetFramework, such as net10.0");
+        }
+        var runtime = Directory.GetFiles(output, "*.dll", SearchOption.TopDirectoryOnly);
+        var assets = ResolvedAssets.FromMSBuildItems(json, [targetPath], []);
+        // The output folder holds every runtime dependency already; package paths add nothing but duplicates.
+        assets = assets with { Runtime = [.. runtime.Order(StringComparer.Ordinal)] };
+        AssetCache.Write(assetsPath, key, assets);
+        return new ResolveOutcome(assets, null);
+    }
+
+    private static string? ReadTargetPath(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.TryGetProperty("Properties", out var properties) && properties.TryGetProperty("TargetPath", out var value)
+            ? value.GetString() is { Length: > 0 } path ? path : null
+            : null;
+    }
+
+    /// <summary>A hash of the names and contents of the project folder's source files.</summary>
+    internal static string Stamp(string projectDirectory)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in SourceFiles(projectDirectory).Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(projectDirectory, file).Replace('\\', '/') + "\n"));
+            hash.AppendData(File.ReadAllBytes(file));
+            hash.AppendData("\n"u8);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+
+    private static IEnumerable<string> SourceFiles(string directory)
+    {
+        foreach (var file in Directory.EnumerateFiles(directory))
+        {
+            if (StampedExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) yield return file;
+        }
+        foreach (var child in Directory.EnumerateDirectories(directory))
+        {
+            var name = Path.GetFileName(child);
+            if (name is "bin" or "obj" || name.StartsWith('.')) continue;
+            foreach (var file in SourceFiles(child)) yield return file;
+        }
+    }
+}

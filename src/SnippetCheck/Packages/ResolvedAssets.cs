@@ -1,0 +1,123 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace SnippetCheck.Packages;
+
+/// <summary>
+/// The assemblies a program needs beyond the base class library: what it compiles against, and what the
+/// runner loads when it runs. Resolved by the SDK itself, so framework conflicts and transitive packages
+/// come out as <c>dotnet build</c> would have them.
+/// </summary>
+/// <param name="Compile">Reference assemblies for Roslyn: package compile assets, project outputs.</param>
+/// <param name="Runtime">Implementation assemblies for the runner's load context.</param>
+/// <param name="UsesAspNetCore">True when a package or project needs the ASP.NET Core shared framework.</param>
+public sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList<string> Runtime, bool UsesAspNetCore)
+{
+    public static readonly ResolvedAssets None = new([], [], false);
+
+    /// <summary>False when a cached entry points at files that are gone (a cleared NuGet cache, a deleted build).</summary>
+    public bool AllExist => Compile.Concat(Runtime).All(File.Exists);
+
+    /// <summary>
+    /// Reads what <c>dotnet build -getItem:ReferencePath -getItem:RuntimeCopyLocalItems
+    /// -getItem:RuntimeTargetsCopyLocalItems</c> printed. The base framework's own references are left out:
+    /// the compiler has them already.
+    /// </summary>
+    internal static ResolvedAssets FromMSBuildItems(string json, IEnumerable<string> extraCompile, IEnumerable<string> extraRuntime)
+    {
+        using var document = JsonDocument.Parse(json);
+        var items = document.RootElement.GetProperty("Items");
+        var compile = new List<string>(extraCompile);
+        var usesAspNetCore = false;
+        foreach (var item in Items(items, "ReferencePath"))
+        {
+            var framework = Metadata(item, "FrameworkReferenceName");
+            if (framework.Length == 0) compile.Add(Metadata(item, "FullPath") is { Length: > 0 } full ? full : Metadata(item, "Identity"));
+            else if (framework == "Microsoft.AspNetCore.App") usesAspNetCore = true;
+        }
+
+        var runtime = new Dictionary<string, (string Path, int Rank)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in extraRuntime) runtime[Path.GetFileName(path)] = (path, int.MaxValue);
+        foreach (var item in Items(items, "RuntimeCopyLocalItems").Where(IsManaged))
+            runtime.TryAdd(Path.GetFileName(Metadata(item, "Identity")), (Metadata(item, "Identity"), RuntimeRanks.Count));
+        foreach (var item in Items(items, "RuntimeTargetsCopyLocalItems").Where(IsManaged))
+        {
+            // A RID-specific asset replaces the portable one when it fits this machine; the closest RID wins.
+            var rank = RuntimeRanks.IndexOf(Metadata(item, "RuntimeIdentifier"));
+            if (rank < 0) continue;
+            var name = Path.GetFileName(Metadata(item, "Identity"));
+            if (!runtime.TryGetValue(name, out var current) || rank < current.Rank) runtime[name] = (Metadata(item, "Identity"), rank);
+        }
+        return new ResolvedAssets(
+            [.. compile.Distinct(StringComparer.Ordinal)],
+            [.. runtime.Values.Select(v => v.Path).Order(StringComparer.Ordinal)],
+            usesAspNetCore);
+    }
+
+    private static bool IsManaged(JsonElement item) =>
+        Metadata(item, "AssetType") is "runtime" or "" && Metadata(item, "Identity").EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+
+    private static IEnumerable<JsonElement> Items(JsonElement items, string name) =>
+        items.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : [];
+
+    private static string Metadata(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
+
+    /// <summary>This machine's runtime identifier and its fallbacks, closest first: linux-x64, linux, unix.</summary>
+    private static readonly List<string> RuntimeRanks = BuildRuntimeRanks();
+
+    private static List<string> BuildRuntimeRanks()
+    {
+        var ranks = new List<string>();
+        for (var rid = RuntimeInformation.RuntimeIdentifier; rid.Length > 0;)
+        {
+            ranks.Add(rid);
+            var dash = rid.LastIndexOf('-');
+            rid = dash < 0 ? "" : rid[..dash];
+        }
+        if (!OperatingSystem.IsWindows()) ranks.Add("unix");
+        ranks.Add("any");
+        return ranks;
+    }
+}
+
+/// <summary>Cached resolutions on disk: one JSON file per cache folder, written atomically.</summary>
+internal static class AssetCache
+{
+    private const int FormatVersion = 1;
+
+    private sealed record Entry(int Version, string Key, string[] Compile, string[] Runtime, bool AspNetCore);
+
+    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
+    /// <summary>The entry for <paramref name="key"/>, if it is there, whole, and every file it names still exists.</summary>
+    public static ResolvedAssets? TryRead(string path, string key)
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(path), Options);
+            if (entry is null || entry.Version != FormatVersion || entry.Key != key) return null;
+            var assets = new ResolvedAssets(entry.Compile, entry.Runtime, entry.AspNetCore);
+            return assets.AllExist ? assets : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static void Write(string path, string key, ResolvedAssets assets)
+    {
+        var entry = new Entry(FormatVersion, key, [.. assets.Compile], [.. assets.Runtime], assets.UsesAspNetCore);
+        var temporary = path + $".{Environment.ProcessId}.tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(entry, Options));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>A short, stable folder name for a key.</summary>
+    public static string Hash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+}

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Packages;
+
+/// <summary>A NuGet package a snippet asks for (<c>#:package Id@Version</c> or <c>#r "nuget: Id, Version"</c>).</summary>
+/// <param name="Location">The directive's own place in the Markdown file.</param>
+public sealed record PackageRequest(string Id, string Version, SourceLocation Location)
+{
+    /// <summary>NuGet IDs are case-insensitive; versions are kept as written.</summary>
+    public string Key => $"{Id.ToLowerInvariant()}@{Version}";
+}
+
+/// <summary>A project a snippet references with <c>#:project PATH</c>; the path is relative to the Markdown file.</summary>
+public sealed record ProjectRequest(string Path, SourceLocation Location);
+
+/// <summary>A <c>#:property Name=Value</c> that changes how a snippet compiles; <see cref="Name"/> is in its canonical spelling.</summary>
+public sealed record PropertyDirective(string Name, string Value, SourceLocation Location);
+
+/// <summary>
+/// The packages of one program, sorted by ID. Two programs with equal <see cref="Key"/>s restore to the same
+/// assemblies, so they may share a compilation; programs with different keys never may.
+/// </summary>
+public sealed record PackageSet
+{
+    public static readonly PackageSet Empty = new([]);
+
+    public PackageSet(IEnumerable<PackageRequest> packages)
+    {
+        Packages = [.. packages.OrderBy(p => p.Key, StringComparer.Ordinal)];
+        Key = string.Join(';', Packages.Select(p => p.Key));
+    }
+
+    public ImmutableArray<PackageRequest> Packages { get; }
+
+    /// <summary><c>id@version;id@version</c>, lower-case IDs, sorted: stable across runs and machines.</summary>
+    public string Key { get; }
+
+    public bool IsEmpty => Packages.IsEmpty;
+
+    public bool Equals(PackageSet? other) => other is not null && Key == other.Key;
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Key);
+
+    public override string ToString() => Key;
+}
+
+/// <summary>
+/// What the <c>#:</c> and <c>#r</c> directives of one block (or prelude) ask for, read once with the block.
+/// Problems in them are kept in <see cref="Errors"/> and reported only when the block is verified, so an
+/// untagged block that shows a file-based app is never failed for its directives.
+/// </summary>
+public sealed record SnippetDirectives
+{
+    public static readonly SnippetDirectives None = new();
+
+    public IReadOnlyList<PackageRequest> Packages { get; init; } = [];
+
+    public IReadOnlyList<ProjectRequest> Projects { get; init; } = [];
+
+    public IReadOnlyList<PropertyDirective> Properties { get; init; } = [];
+
+    /// <summary>Where <c>#:sdk Microsoft.NET.Sdk.Web</c> stands; null without it.</summary>
+    public SourceLocation? WebSdk { get; init; }
+
+    /// <summary>Malformed, unknown, unsupported or misplaced directives, each at its own line and column.</summary>
+    public IReadOnlyList<Diagnostic> Errors { get; init; } = [];
+
+    public bool IsEmpty => Packages.Count == 0 && Projects.Count == 0 && Properties.Count == 0 && WebSdk is null && Errors.Count == 0;
+
+    /// <summary>The packages alone, as a set.</summary>
+    public PackageSet PackageSet => Packages.Count == 0 ? PackageSet.Empty : new PackageSet(Packages);
+
+    /// <summary>
+    /// Everything the directives change about compiling and running, as one stable string ("" for none).
+    /// Snippets with different keys must never share a compilation.
+    /// </summary>
+    public string Key
+    {
+        get
+        {
+            if (IsEmpty) return "";
+            var parts = new List<string>();
+            if (Packages.Count > 0) parts.Add("packages=" + PackageSet.Key);
+            if (Projects.Count > 0) parts.Add("projects=" + string.Join(';', Projects.Select(p => p.Path).Order(StringComparer.Ordinal)));
+            if (Properties.Count > 0) parts.Add("properties=" + string.Join(';', Properties.Select(p => $"{p.Name}={p.Value}").Order(StringComparer.Ordinal)));
+            if (WebSdk is not null) parts.Add("sdk=web");
+            if (Errors.Count > 0) parts.Add("errors");
+            return string.Join('|', parts);
+        }
+    }
+}
