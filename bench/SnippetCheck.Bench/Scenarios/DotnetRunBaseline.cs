@@ -6,7 +6,7 @@ namespace SnippetCheck.Bench.Scenarios;
 /// <summary>The same snippets the way a reader checks them by hand: one file each, <c>dotnet run file.cs</c>.</summary>
 public sealed record BaselineResult(IReadOnlyList<Measurement> Runs)
 {
-    /// <summary>The first file: the SDK's build of a file-based app starts from nothing in this run.</summary>
+    /// <summary>The first file: cold when the SDK's build servers (MSBuild, the compiler server) were not running yet.</summary>
     public Measurement First => Runs[0];
 
     /// <summary>The mean of the others, with the SDK's build servers warm.</summary>
