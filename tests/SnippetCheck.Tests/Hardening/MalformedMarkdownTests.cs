@@ -163,7 +163,7 @@ public sealed class MalformedMarkdownTests
 public sealed class MalformedPostRunTests
 {
     [Fact]
-    public void A_50MB_post_is_verified_in_reasonable_time_with_exact_lines()
+    public void A_50MB_post_is_verified_with_exact_lines()
     {
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "huge.md");
@@ -187,16 +187,14 @@ public sealed class MalformedPostRunTests
         }
         folder.Write("small.md", "```csharp name=small\nConsole.WriteLine(2);\n```\n\n```output\n2\n```\n");
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // No timing assertion (those belong in bench/); CliRunner's own limit catches a hang.
         var result = CliRunner.Run(folder.Path, "verify", "--report", "json=report.json");
-        var elapsed = clock.Elapsed;
 
         Assert.Equal(0, result.ExitCode);
         var report = EndToEnd.JsonReport.Load(Path.Combine(folder.Path, "report.json"));
         Assert.Equal(3, EndToEnd.JsonElementExtensions.Int(report.Summary, "passed"));
         Assert.Equal(3, EndToEnd.JsonElementExtensions.Int(report.Snippet("first"), "line"));
         Assert.Equal(lastLine, EndToEnd.JsonElementExtensions.Int(report.Snippet("last"), "line"));
-        Assert.True(elapsed < TimeSpan.FromSeconds(30), $"took {elapsed}");
     }
 
     [Fact]
