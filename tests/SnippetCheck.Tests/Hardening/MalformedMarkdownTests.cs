@@ -98,7 +98,8 @@ public sealed class MalformedMarkdownTests
         var text = FrontEndPropertyTests.Nest(1000, shape, onePerLine: true);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var extracted = Pipeline.Extract(text);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        // A generous bound, not a speed target: it only catches the cubic parse this once took.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
         var error = Assert.Single(extracted.Diagnostics);
         Assert.Equal((DiagnosticCodes.UnparsableMarkdown, line + 2), (error.Id, error.Location.Line));
         Assert.Empty(extracted.Items);
