@@ -11,7 +11,7 @@ namespace SnippetCheck.Cli;
 internal sealed class TerminationSignals : IDisposable
 {
     /// <summary>How long a cancelled run may take to unwind before the process ends anyway.</summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
 
     private readonly CancellationTokenSource _cancellation = new();
     private readonly List<PosixSignalRegistration> _registrations = [];

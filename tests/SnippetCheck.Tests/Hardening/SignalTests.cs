@@ -22,7 +22,7 @@ public sealed class SignalTests
             Assert.NotEmpty(runners);
 
             cli.Signal(signal);
-            // The CLI promises to stop within 5 s; 15 s leaves room for a loaded machine.
+            // The CLI promises to stop within 10 s; 15 s leaves room for a loaded machine.
             var result = cli.WaitForExit(TimeSpan.FromSeconds(15));
             Assert.NotNull(result);
             Assert.Equal(2, result.ExitCode);
