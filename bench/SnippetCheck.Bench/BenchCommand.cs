@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Globalization;
+using SnippetCheck.Bench.Corpus;
+using SnippetCheck.Bench.Measuring;
+using SnippetCheck.Bench.Scenarios;
+
+namespace SnippetCheck.Bench;
+
+/// <summary>The harness's command line: measure verify side by side, or study the startup settings.</summary>
+public static class BenchCommand
+{
+    private static readonly Option<string> SizesOption = new("--sizes")
+    {
+        Description = "Corpus sizes in snippets, comma-separated; the largest also gets the one-edit scenario",
+        DefaultValueFactory = _ => "200,1000",
+    };
+    private static readonly Option<int> RepeatOption = new("--repeat")
+    {
+        Description = "Repetitions of each scenario (the median is reported)",
+        DefaultValueFactory = _ => 3,
+    };
+    private static readonly Option<int> SampleOption = new("--sample")
+    {
+        Description = "Snippets run with 'dotnet run file.cs' as the baseline",
+        DefaultValueFactory = _ => 10,
+    };
+    private static readonly Option<string?> ToolOption = new("--tool")
+    {
+        Description = "A folder with a published snippetcheck.dll to measure instead of publishing one",
+    };
+    private static readonly Option<string?> OutputOption = new("--output")
+    {
+        Description = "Where to write the results (default: bench/results/latest.md, or startup.md with --startup-study)",
+    };
+    private static readonly Option<bool> KeepOption = new("--keep") { Description = "Keep the generated corpus and work folder" };
+    private static readonly Option<bool> StartupStudyOption = new("--startup-study")
+    {
+        Description = "Instead: publish the tool with each startup setting (ReadyToRun, TieredPGO, ...) and compare them",
+    };
+    private static readonly Option<string?> GenerateOption = new("--generate")
+    {
+        Description = "Only write a corpus of the first size into this folder, and exit",
+    };
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Benchmarks snippetcheck verify against 'dotnet run file.cs' on generated posts")
+        {
+            SizesOption, RepeatOption, SampleOption, ToolOption, OutputOption, KeepOption, StartupStudyOption, GenerateOption,
+        };
+        root.SetAction(RunAsync);
+        return root;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var sizes = parse.GetValue(SizesOption)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        if (parse.GetValue(GenerateOption) is { } generateInto)
+        {
+            var corpus = CorpusGenerator.Write(Path.GetFullPath(generateInto), sizes[0]);
+            Console.WriteLine($"Wrote {corpus.SnippetCount} snippets in {corpus.PostCount} posts to {corpus.Directory}");
+            return 0;
+        }
+
+        var repositoryRoot = FindRepositoryRoot();
+        var work = Path.Combine(Path.GetTempPath(), $"snippetcheck-bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+        Directory.CreateDirectory(work);
+        var command = "dotnet run --project bench/SnippetCheck.Bench -c Release -- " + string.Join(' ', parse.Tokens.Select(t => t.Value));
+        try
+        {
+            if (parse.GetValue(StartupStudyOption))
+            {
+                var studyOutput = parse.GetValue(OutputOption) ?? Path.Combine(repositoryRoot, "bench", "results", "startup.md");
+                var study = await StartupStudy.RunAsync(repositoryRoot, work, sizes, parse.GetValue(RepeatOption), command.Trim(), Log);
+                return Write(studyOutput, study);
+            }
+
+            var output = parse.GetValue(OutputOption) ?? Path.Combine(repositoryRoot, "bench", "results", "latest.md");
+            var machine = await MachineInfo.ReadAsync();
+            var loadBefore = MachineInfo.LoadAverage();
+            PublishedTool tool;
+            string toolDescription;
+            if (parse.GetValue(ToolOption) is { } toolFolder)
+            {
+                tool = new PublishedTool(toolFolder);
+                toolDescription = $"given: {tool.Directory}";
+            }
+            else
+            {
+                var publishTo = Path.Combine(repositoryRoot, "bench", "out", "tool");
+                Log($"Publishing the tool in Release to {publishTo} (ReadyToRun, as shipped)");
+                tool = await PublishedTool.PublishAsync(repositoryRoot, publishTo);
+                toolDescription = "published by the harness: `dotnet publish src/SnippetCheck.Cli -c Release -r <rid> --self-contained false` (the csproj settings: ReadyToRun, TieredPGO off)";
+            }
+            var cacheSupported = await tool.SupportsCacheAsync();
+            Log(cacheSupported ? "The tool has a result cache." : "The tool has no --no-cache/--cache-dir: measuring cold runs only.");
+
+            var results = new List<SizeResult>();
+            GeneratedCorpus? first = null;
+            foreach (var size in sizes)
+            {
+                var corpus = CorpusGenerator.Write(Path.Combine(work, $"corpus-{size}"), size);
+                first ??= corpus;
+                Log($"Corpus of {size} snippets in {corpus.PostCount} posts: {corpus.Directory}");
+                results.Add(await VerifyBenchmark.MeasureAsync(tool, corpus, cacheSupported, size == sizes.Max(), parse.GetValue(RepeatOption), work, Log));
+            }
+            Log($"Baseline: dotnet run file.cs on {parse.GetValue(SampleOption)} snippets");
+            var baseline = await DotnetRunBaseline.RunAsync(first!, parse.GetValue(SampleOption), work);
+
+            var result = new BenchmarkResult(machine, loadBefore, MachineInfo.LoadAverage(), cacheSupported, toolDescription, results, baseline, command.Trim());
+            return Write(output, ResultsDocument.Render(result));
+        }
+        finally
+        {
+            if (parse.GetValue(KeepOption)) Log($"Kept {work}");
+            else Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static int Write(string path, string markdown)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, markdown);
+        Console.WriteLine(markdown);
+        Log($"Wrote {path}");
+        return 0;
+    }
+
+    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+
+    private static string FindRepositoryRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "SnippetCheck.sln"))) return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException("run the harness inside the SnippetCheck repository (SnippetCheck.sln not found)");
+    }
+}

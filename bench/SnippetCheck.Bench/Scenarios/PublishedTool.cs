@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using SnippetCheck.Bench.Measuring;
+
+namespace SnippetCheck.Bench.Scenarios;
+
+/// <summary>What the JSON report's summary said about one verify run.</summary>
+public sealed record VerifySummary(int Passed, int Failed, int Cached);
+
+/// <summary>A published <c>snippetcheck</c> in a folder, run the way a user runs it.</summary>
+public sealed class PublishedTool(string directory)
+{
+    public string Directory { get; } = Path.GetFullPath(directory);
+
+    public string Dll => Path.Combine(Directory, "snippetcheck.dll");
+
+    /// <summary>The cache options (<c>--no-cache</c>, <c>--cache-dir</c>) arrived with the result cache; older builds lack them.</summary>
+    public async Task<bool> SupportsCacheAsync()
+    {
+        var help = await ProcessMeter.RunAsync("dotnet", ["exec", Dll, "verify", "--help"], Directory);
+        return help.Stdout.Contains("--no-cache", StringComparison.Ordinal) && help.Stdout.Contains("--cache-dir", StringComparison.Ordinal);
+    }
+
+    /// <summary>Verifies a folder and checks that every snippet passed; a benchmark of failing snippets would measure nothing.</summary>
+    public async Task<(Measurement Measurement, VerifySummary Summary)> VerifyAsync(string folder, int expectedSnippets, params string[] options)
+    {
+        var report = Path.Combine(Path.GetTempPath(), $"snippetcheck-bench-{Guid.NewGuid():N}.json");
+        try
+        {
+            var measurement = await ProcessMeter.RunAsync("dotnet", ["exec", Dll, "verify", ".", "--report", $"json={report}", .. options], folder,
+                new Dictionary<string, string> { ["CI"] = "true", ["NO_COLOR"] = "1" });
+            var summary = File.Exists(report) ? ReadSummary(report) : null;
+            if (measurement.ExitCode != 0 || summary is null || summary.Failed != 0 || summary.Passed != expectedSnippets)
+            {
+                throw new InvalidOperationException(
+                    $"verify {string.Join(' ', options)} in {folder} did not pass all {expectedSnippets} snippets " +
+                    $"(exit {measurement.ExitCode}, {summary})\n{Tail(measurement.Stdout)}\n{Tail(measurement.Stderr)}");
+            }
+            return (measurement, summary);
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
+    /// <summary>Publishes the CLI in Release for this machine's RID, so the csproj's publish settings (ReadyToRun) apply.</summary>
+    public static async Task<PublishedTool> PublishAsync(string repositoryRoot, string output, params string[] extraProperties)
+    {
+        var project = Path.Combine(repositoryRoot, "src", "SnippetCheck.Cli", "SnippetCheck.Cli.csproj");
+        var result = await ProcessMeter.RunAsync("dotnet",
+            ["publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", output,
+             "-nologo", "-clp:ErrorsOnly", .. extraProperties.Select(p => "-p:" + p)],
+            repositoryRoot, timeout: TimeSpan.FromMinutes(30));
+        if (result.ExitCode != 0) throw new InvalidOperationException($"dotnet publish failed:\n{result.Stdout}\n{result.Stderr}");
+        return new PublishedTool(output);
+    }
+
+    private static VerifySummary? ReadSummary(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        if (!document.RootElement.TryGetProperty("summary", out var summary)) return null;
+        var cached = summary.TryGetProperty("cached", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : -1;
+        return new VerifySummary(summary.GetProperty("passed").GetInt32(), summary.GetProperty("failed").GetInt32(), cached);
+    }
+
+    private static string Tail(string text) => text.Length <= 4000 ? text : "…" + text[^4000..];
+}

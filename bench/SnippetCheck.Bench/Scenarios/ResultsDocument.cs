@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using SnippetCheck.Bench.Measuring;
+
+namespace SnippetCheck.Bench.Scenarios;
+
+/// <summary>Writes a benchmark's results as Markdown: the table, the ratios, and the issue's targets.</summary>
+public static class ResultsDocument
+{
+    // The targets of issue 5, measured on its 2-core machine.
+    private const double SpeedupTarget = 50;
+    private const double ColdThousandTargetSeconds = 5;
+    private const double CachedShareTarget = 0.10;
+    private const double EditTargetSeconds = 1;
+    private const double PeakTargetMiB = 300;
+
+    public static string Render(BenchmarkResult result)
+    {
+        var text = new StringBuilder();
+        var machine = result.Machine;
+        Line(text, "# SnippetCheck benchmark: latest results");
+        Line(text);
+        Line(text, $"Produced by `{result.Command}` (see bench/README.md).");
+        Line(text);
+        Line(text, "| machine | |");
+        Line(text, "| --- | --- |");
+        Line(text, $"| date (UTC) | {machine.Date:yyyy-MM-dd HH:mm} |");
+        Line(text, $"| processors (nproc) | {machine.Processors} |");
+        Line(text, $"| CPU | {machine.Cpu} |");
+        Line(text, $"| memory | {machine.Memory} |");
+        Line(text, $"| OS | {machine.Os} |");
+        Line(text, $"| dotnet --version | {machine.DotnetSdk} ({machine.Runtime}) |");
+        Line(text, $"| load average (1, 5, 15 min) | before: {result.LoadBefore}; after: {result.LoadAfter} |");
+        Line(text, $"| tool | {result.ToolDescription} |");
+        Line(text);
+        if (!result.CacheSupported)
+        {
+            Line(text, "This build of the tool has no result cache (`--no-cache`, `--cache-dir`), so only cold runs were measured.");
+            Line(text);
+        }
+
+        Line(text, "## Measurements");
+        Line(text);
+        Line(text, "Wall time is the median of the repetitions (min in brackets); memory is the largest of them. " +
+                   "\"tool\" is the snippetcheck process's own peak RSS (`/usr/bin/time`), \"runner\" the largest peak of a snippet " +
+                   "runner process, \"all\" the largest sum of the tool and its runners at one 50 ms sample. " +
+                   "CPU is user + system time of the tool and its runners (median): on a shared machine it says more than wall time.");
+        Line(text);
+        Line(text, "| scenario | snippets | runs | wall | per snippet | CPU | cached | tool RSS | runner RSS | all RSS |");
+        Line(text, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var size in result.Sizes)
+        {
+            foreach (var series in new[] { size.Cold, size.FillCache, size.Cached, size.Edit }.OfType<Series>())
+            {
+                Line(text, $"| {series.Scenario} | {series.Snippets} | {series.Runs.Count} | {Seconds(series.Median)} ({Seconds(series.Min)}) | " +
+                           $"{Millis(series.PerSnippet)} | {Seconds(series.CpuMedian)} | {(series.Cached < 0 ? "" : series.Cached.ToString(CultureInfo.InvariantCulture))} | " +
+                           $"{MiB(series.ToolMaxRssKiB)} | {MiB(series.RunnerMaxRssKiB)} | {MiB(series.TreePeakRssKiB)} |");
+            }
+        }
+        var baseline = result.Baseline;
+        Line(text, $"| `dotnet run file.cs`, first of the run | 1 | 1 | {Seconds(baseline.First.Wall)} | {Millis(baseline.First.Wall)} | {Seconds(baseline.First.Cpu)} | | | | {MiB(baseline.First.TreePeakRssKiB)} |");
+        Line(text, $"| `dotnet run file.cs`, warm mean | {baseline.Runs.Count - 1} | {baseline.Runs.Count - 1} | {Seconds(baseline.WarmMean)} | {Millis(baseline.WarmMean)} | {Seconds(baseline.WarmCpuMean)} | | | | {MiB(baseline.Runs.Skip(1).Select(r => r.TreePeakRssKiB).DefaultIfEmpty(0).Max())} |");
+        Line(text);
+
+        Line(text, "## Against the targets of issue 5");
+        Line(text);
+        Line(text, "| target | measured | |");
+        Line(text, "| --- | --- | --- |");
+        var largest = result.Sizes.MaxBy(s => s.Snippets)!;
+        var perSnippet = largest.Cold.PerSnippet;
+        var speedup = baseline.WarmMean / perSnippet;
+        Target(text, $"≥ {SpeedupTarget:F0}× faster per snippet than `dotnet run file.cs`",
+            $"{speedup:F0}× ({Millis(perSnippet)} per snippet cold at {largest.Snippets} vs {Millis(baseline.WarmMean)} warm; " +
+            $"{baseline.First.Wall / perSnippet:F0}× vs its first run)",
+            speedup >= SpeedupTarget);
+        if (result.Sizes.FirstOrDefault(s => s.Snippets == 1000) is { } thousand)
+        {
+            Target(text, $"1000 snippets cold in ≤ ~{ColdThousandTargetSeconds:F0} s", Seconds(thousand.Cold.Median),
+                thousand.Cold.Median.TotalSeconds <= ColdThousandTargetSeconds);
+        }
+        foreach (var size in result.Sizes.Where(s => s.Cached is not null))
+        {
+            var share = size.Cached!.Median / size.Cold.Median;
+            Target(text, $"cached re-run of {size.Snippets} < {CachedShareTarget:P0} of cold",
+                $"{share:P1} ({Seconds(size.Cached.Median)} vs {Seconds(size.Cold.Median)})", share < CachedShareTarget);
+        }
+        if (largest.Edit is { } edit)
+        {
+            Target(text, $"one edited snippet in {largest.Snippets} re-verified in < {EditTargetSeconds:F0} s", Seconds(edit.Median),
+                edit.Median.TotalSeconds < EditTargetSeconds);
+        }
+        else
+        {
+            Line(text, $"| one edited snippet in {largest.Snippets} re-verified in < {EditTargetSeconds:F0} s | not measured: no cache | |");
+        }
+        var allSeries = result.Sizes.SelectMany(s => new[] { s.Cold, s.FillCache, s.Cached, s.Edit }).OfType<Series>().ToList();
+        var toolPeak = allSeries.Max(s => s.ToolMaxRssKiB) / 1024.0;
+        var treePeak = allSeries.Max(s => s.TreePeakRssKiB) / 1024.0;
+        Target(text, $"peak memory ≤ {PeakTargetMiB:F0} MiB (tool process)", $"{toolPeak:F0} MiB", toolPeak <= PeakTargetMiB);
+        Target(text, $"peak memory ≤ {PeakTargetMiB:F0} MiB (tool and runners together)", $"{treePeak:F0} MiB", treePeak <= PeakTargetMiB);
+        Line(text);
+
+        Line(text, "## Ratios");
+        Line(text);
+        foreach (var size in result.Sizes)
+        {
+            var line = $"- {size.Snippets} snippets: cold {Millis(size.Cold.PerSnippet)} per snippet, " +
+                       $"{baseline.WarmMean / size.Cold.PerSnippet:F0}× faster than warm `dotnet run file.cs`";
+            if (size.Cached is { } cached) line += $"; cached/cold = {cached.Median / size.Cold.Median:P1}";
+            if (size.FillCache is { } fill) line += $"; filling the cache costs {fill.Median / size.Cold.Median:P0} of cold";
+            if (size.Edit is { } sizeEdit) line += $"; one edit/cold = {sizeEdit.Median / size.Cold.Median:P1}";
+            Line(text, line + ".");
+        }
+        if (result.Sizes.Count >= 2)
+        {
+            var small = result.Sizes.MinBy(s => s.Snippets)!;
+            var marginal = (largest.Cold.Median - small.Cold.Median) / (largest.Snippets - small.Snippets);
+            Line(text, $"- Marginal cold cost between {small.Snippets} and {largest.Snippets}: {Millis(marginal)} per snippet " +
+                       $"(fixed cost ≈ {Seconds(small.Cold.Median - (marginal * small.Snippets))}).");
+        }
+        Line(text, $"- CPU time of {largest.Snippets} cold: {Seconds(largest.Cold.CpuMedian)} (tool and runners); with {machine.Processors} " +
+                   $"processors to itself the wall time could not be below {Seconds(largest.Cold.CpuMedian / machine.Processors)}.");
+        Line(text, $"- `dotnet run file.cs`: first {Seconds(baseline.First.Wall)}, then {Seconds(baseline.WarmMean)} per snippet " +
+                   $"(mean of {baseline.Runs.Count - 1}, build servers warm). The first is a cold start only when the SDK's build " +
+                   "servers were not already running (the harness's own publish may have started them; it never stops them, as " +
+                   "other work on the machine may share them).");
+        return text.ToString();
+    }
+
+    private static void Target(StringBuilder text, string target, string measured, bool met) =>
+        Line(text, $"| {target} | {measured} | {(met ? "met" : "**missed**")} |");
+
+    private static void Line(StringBuilder text, string line = "") => text.Append(line).Append('\n');
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s";
+
+    private static string Millis(TimeSpan time) => time.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture) + " ms";
+
+    private static string MiB(long kib) => kib <= 0 ? "" : (kib / 1024.0).ToString("F0", CultureInfo.InvariantCulture) + " MiB";
+}

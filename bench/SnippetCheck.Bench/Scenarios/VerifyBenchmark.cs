@@ -1,0 +1,55 @@
+using SnippetCheck.Bench.Corpus;
+using SnippetCheck.Bench.Measuring;
+
+namespace SnippetCheck.Bench.Scenarios;
+
+/// <summary>The measurements of one corpus size; the cache rows are null when the tool has no cache.</summary>
+public sealed record SizeResult(int Snippets, Series Cold, Series? FillCache, Series? Cached, Series? Edit);
+
+/// <summary>Everything one benchmark run measured, side by side.</summary>
+public sealed record BenchmarkResult(
+    MachineInfo Machine, string LoadBefore, string LoadAfter, bool CacheSupported, string ToolDescription,
+    IReadOnlyList<SizeResult> Sizes, BaselineResult Baseline, string Command);
+
+/// <summary>
+/// The verify scenarios of issue 5, one corpus size at a time. Each repetition runs cold, then a fresh cache
+/// filled and reused, then (on the largest corpus) one edit, so a change in the machine's load hits every
+/// scenario alike instead of one of them.
+/// </summary>
+public static class VerifyBenchmark
+{
+    public static async Task<SizeResult> MeasureAsync(
+        PublishedTool tool, GeneratedCorpus corpus, bool cacheSupported, bool measureEdit, int repeat, string workFolder, Action<string> log)
+    {
+        var n = corpus.SnippetCount;
+        List<Measurement> cold = [], fill = [], cached = [], edit = [];
+        List<int> cachedCounts = [], editCachedCounts = [];
+        for (var rep = 1; rep <= repeat; rep++)
+        {
+            log($"  {n} snippets, repetition {rep}/{repeat}: cold");
+            cold.Add((await tool.VerifyAsync(corpus.Directory, n, cacheSupported ? ["--no-cache"] : [])).Measurement);
+            if (!cacheSupported) continue;
+
+            var cacheDir = Path.Combine(workFolder, $"cache-{n}-{rep}");
+            log($"  {n} snippets, repetition {rep}/{repeat}: filling a new cache, then cached");
+            fill.Add((await tool.VerifyAsync(corpus.Directory, n, "--cache-dir", cacheDir)).Measurement);
+            var (measurement, summary) = await tool.VerifyAsync(corpus.Directory, n, "--cache-dir", cacheDir);
+            cached.Add(measurement);
+            cachedCounts.Add(summary.Cached);
+
+            if (measureEdit)
+            {
+                var edited = corpus.EditOneSnippet();
+                log($"  {n} snippets, repetition {rep}/{repeat}: one snippet edited ({edited.File}, snippet {edited.Index})");
+                var (editMeasurement, editSummary) = await tool.VerifyAsync(corpus.Directory, n, "--cache-dir", cacheDir);
+                edit.Add(editMeasurement);
+                editCachedCounts.Add(editSummary.Cached);
+            }
+        }
+        return new SizeResult(n,
+            new Series("cold", n, cold),
+            cacheSupported ? new Series("filling the cache", n, fill) : null,
+            cacheSupported ? new Series("cached", n, cached, cachedCounts.Min()) : null,
+            cacheSupported && measureEdit ? new Series("one snippet edited", n, edit, editCachedCounts.Min()) : null);
+    }
+}
