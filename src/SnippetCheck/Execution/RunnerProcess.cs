@@ -61,7 +61,10 @@ internal sealed class RunnerProcess : IAsyncDisposable
         connectTimeout.CancelAfter(TimeSpan.FromSeconds(30));
         try
         {
-            await pipe.WaitForConnectionAsync(connectTimeout.Token);
+            // A runner killed before it connects (the tool shutting down on a signal) must not be waited for.
+            var connecting = pipe.WaitForConnectionAsync(connectTimeout.Token);
+            if (await Task.WhenAny(connecting, process.WaitForExitAsync(connectTimeout.Token)) != connecting) await connectTimeout.CancelAsync();
+            await connecting;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
