@@ -3,24 +3,7 @@ using SnippetCheck.Tests.Infrastructure;
 namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>Runs the real CLI once on Samples/hostile.md; each test checks one hostile case's verdict.</summary>
-public sealed class HostileRunFixture : IDisposable
-{
-    private readonly TempFolder _folder = new();
-
-    public HostileRunFixture()
-    {
-        _folder.CopySample("hostile.md");
-        Result = CliRunner.Run(_folder.Path, "verify", "hostile.md", "--report", "json=report.json");
-        Report = JsonReport.Load(Path.Combine(_folder.Path, "report.json"));
-        LeftoverRunners = CliRunner.LiveRunnersOf(Result.ProcessId);
-    }
-
-    public CliResult Result { get; }
-    public JsonReport Report { get; }
-    public int LeftoverRunners { get; }
-
-    public void Dispose() => _folder.Dispose();
-}
+public sealed class HostileRunFixture() : SampleRunFixture("hostile.md");
 
 public sealed class HostileSnippetTests(HostileRunFixture run) : IClassFixture<HostileRunFixture>
 {

@@ -2,22 +2,7 @@ using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.EndToEnd;
 
-public sealed class SessionRunFixture : IDisposable
-{
-    private readonly TempFolder _folder = new();
-
-    public SessionRunFixture()
-    {
-        _folder.CopySample("sessions.md");
-        Result = CliRunner.Run(_folder.Path, "verify", "sessions.md", "--report", "json=report.json");
-        Report = JsonReport.Load(Path.Combine(_folder.Path, "report.json"));
-    }
-
-    public CliResult Result { get; }
-    public JsonReport Report { get; }
-
-    public void Dispose() => _folder.Dispose();
-}
+public sealed class SessionRunFixture() : SampleRunFixture("sessions.md");
 
 public sealed class SessionTests(SessionRunFixture run) : IClassFixture<SessionRunFixture>
 {
