@@ -127,7 +127,6 @@ public sealed class Verifier
         };
     }
 
-
     private void PlanDocument(PreparedDocument document, List<VerificationUnit> units, ConcurrentBag<SnippetResult> results)
     {
         var snippets = document.Snippets.Snippets.Where(Matches).ToList();
