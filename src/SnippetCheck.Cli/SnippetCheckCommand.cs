@@ -74,7 +74,18 @@ public static class SnippetCheckCommand
             await Console.Error.WriteLineAsync("Run 'snippetcheck --help' for usage.");
             return ExitCodes.ToolError;
         }
-        return await parseResult.InvokeAsync();
+        // Our own signal handling instead of System.CommandLine's: it must also kill runners and remove work folders.
+        using var signals = new TerminationSignals();
+        try
+        {
+            var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
+            if (signals.Received is { } signal) await Console.Error.WriteLineAsync($"snippetcheck: stopped by {signal}");
+            return exitCode;
+        }
+        finally
+        {
+            Execution.ProcessTracker.Shutdown();
+        }
     }
 
     private static void AddVerifyOptions(Command command)

@@ -12,6 +12,11 @@ if (args.Length != 1)
     return 2;
 }
 
+// Its own process group, so the tool can kill whatever a snippet starts, grandchildren included; and it ends
+// that group itself if the tool dies without a word (SIGKILL), so nothing is left running for nobody.
+ProcessGroups.LeadNewGroup();
+ParentWatch.Start();
+
 using var pipe = new NamedPipeClientStream(".", args[0], PipeDirection.InOut);
 pipe.Connect(TimeSpan.FromSeconds(30));
 var host = new SnippetHost(pipe);
@@ -23,6 +28,23 @@ namespace SnippetCheck.Runner
     using System.Reflection;
     using System.Runtime.Loader;
     using System.Text;
+
+    /// <summary>Ends the runner's process group once the tool that started it is gone.</summary>
+    internal static class ParentWatch
+    {
+        public static void Start()
+        {
+            var parent = ProcessGroups.ParentId;
+            if (parent <= 1) return;
+            var watch = new Thread(() =>
+            {
+                while (ProcessGroups.ParentId == parent) Thread.Sleep(500);
+                ProcessGroups.KillOwnGroup();
+            })
+            { IsBackground = true, Name = "snippetcheck parent watch" };
+            watch.Start();
+        }
+    }
 
     /// <summary>What one run printed, and which session block printed it.</summary>
     internal sealed class RunCapture
@@ -126,12 +148,20 @@ namespace SnippetCheck.Runner
         private readonly object _writeLock = new();
         private RunCapture? _active;
 
+        private readonly TextWriter _out;
+        private readonly TextWriter _error;
+        private readonly Dictionary<string, string> _environment;
+
         public SnippetHost(Stream pipe)
         {
             _reader = new BinaryReader(pipe, RunnerProtocol.Encoding);
             _writer = new BinaryWriter(pipe, RunnerProtocol.Encoding);
-            Console.SetOut(new RoutingWriter(false, OnOutputLimit, () => _active, SendLateOutput));
-            Console.SetError(new RoutingWriter(true, OnOutputLimit, () => _active, SendLateOutput));
+            _out = new RoutingWriter(false, OnOutputLimit, () => _active, SendLateOutput);
+            _error = new RoutingWriter(true, OnOutputLimit, () => _active, SendLateOutput);
+            Console.SetOut(_out);
+            Console.SetError(_error);
+            _environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .ToDictionary(e => (string)e.Key, e => e.Value as string ?? "", StringComparer.Ordinal);
             CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
             CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
             AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
@@ -152,6 +182,7 @@ namespace SnippetCheck.Runner
                 {
                     return;
                 }
+                ResetProcessState();
                 var capture = new RunCapture();
                 var threadsBefore = UserThreadCount();
                 _active = capture;
@@ -162,6 +193,25 @@ namespace SnippetCheck.Runner
                 if (capture.TryClaimReport()) Send(report with { Reusable = reusable });
                 _active = null;
                 if (!reusable) return;
+            }
+        }
+
+        /// <summary>
+        /// Undoes what an earlier snippet may have changed for the whole process: Console.Out and Console.Error
+        /// (a snippet that redirected them would swallow the next one's output) and environment variables.
+        /// </summary>
+        private void ResetProcessState()
+        {
+            Console.SetOut(_out);
+            Console.SetError(_error);
+            foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            {
+                var name = (string)entry.Key;
+                if (!_environment.ContainsKey(name)) Environment.SetEnvironmentVariable(name, null);
+            }
+            foreach (var (name, value) in _environment)
+            {
+                if (Environment.GetEnvironmentVariable(name) != value) Environment.SetEnvironmentVariable(name, value);
             }
         }
 

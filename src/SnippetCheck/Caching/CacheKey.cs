@@ -42,7 +42,7 @@ public static class CacheKey
 
         var compile = settings.CompileSettingsFor([.. blocks.Select(b => b.Tags)]);
         Add("compile", $"{compile.LanguageVersion}|{compile.Nullable}|{compile.AllowUnsafe}|{compile.WarningsAsErrors}|{string.Join(',', compile.Usings)}");
-        foreach (var reference in compile.References) Add("ref", Describe(reference));
+        Add("refs", DescribeAll(compile.References));
         Add("env", string.Join(',', runner.AllowedEnvironment) + "|" + runner.MemoryLimitBytes);
         // Allowed variables' values are part of what a snippet can see and print.
         var variables = Environment.GetEnvironmentVariables();
@@ -52,6 +52,15 @@ public static class CacheKey
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, string> Described = new();
+
+    /// <summary>A reference set, described once per run rather than stat-ed again for every snippet.</summary>
+    private static string DescribeAll(System.Collections.Immutable.ImmutableArray<MetadataReference> references)
+    {
+        var key = (object?)System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(references) ?? Array.Empty<MetadataReference>();
+        return Described.GetValue(key, _ => string.Join('\n', references.Select(Describe)));
     }
 
     /// <summary>A file reference by path, size and time: a rebuilt library changes the key.</summary>

@@ -136,6 +136,8 @@ public static class ProgramBuilder
     /// <summary>Copies spans of a part into generated code, each line behind a <c>#line</c> span directive.</summary>
     private sealed class MappedEmitter(CodePart part, SourceText text, CompilationUnitSyntax root)
     {
+        private const int MaxDirectiveColumn = 0x10000;
+
         private readonly string _file = part.File.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 
         public void Emit(StringBuilder output, TextSpan span, string insertBefore)
@@ -161,8 +163,11 @@ public static class ProgramBuilder
                 var prefix = " " + (index == first ? insertBefore : "");
                 var source = part.Lines[index];
                 var column = source.Column + (start - line.Start);
-                output.Append("#line (").Append(source.Line).Append(", ").Append(column).Append(") - (")
-                    .Append(source.Line).Append(", ").Append(column + Math.Max(1, content.Length)).Append(") ")
+                // Roslyn accepts columns up to 65536 in a span directive; a longer line maps its tail to the limit.
+                var startColumn = Math.Clamp(column, 1, MaxDirectiveColumn - 1);
+                var endColumn = Math.Clamp(column + Math.Max(1, content.Length), startColumn + 1, MaxDirectiveColumn);
+                output.Append("#line (").Append(source.Line).Append(", ").Append(startColumn).Append(") - (")
+                    .Append(source.Line).Append(", ").Append(endColumn).Append(") ")
                     .Append(prefix.Length).Append(" \"").Append(_file).Append("\"\n");
                 output.Append(prefix).Append(content).Append('\n');
             }

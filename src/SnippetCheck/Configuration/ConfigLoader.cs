@@ -110,6 +110,10 @@ public static class ConfigLoader
           // Snippets run at once (default: the number of processors).
           // "parallelism": 4,
 
+          // The most memory one snippet's process may use for its heap ("512MB", "1GB", "2GiB");
+          // a snippet that allocates more fails with an OutOfMemoryException.
+          "memoryLimit": "1GB",
+
           // Keep passing results in .snippetcheck/cache and skip them when nothing changed.
           "cache": true,
 

@@ -14,10 +14,13 @@ internal readonly record struct RawValue(object Value, int Line);
 internal static class ConfigReader
 {
     public static readonly string[] Keys =
-        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "usings", "references", "environment", "parallelism", "cache", "strictTags"];
+        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "usings", "references", "environment", "parallelism", "cache", "strictTags", "memoryLimit"];
 
     /// <summary>Keys that only make sense for a whole run, not one file's front matter.</summary>
-    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "environment", "parallelism", "cache"];
+    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "environment", "parallelism", "cache", "memoryLimit"];
+
+    /// <summary>Below this a runner cannot even start its runtime.</summary>
+    public const long MinimumMemoryLimit = 64L << 20;
 
     public static SnippetCheckConfig Read(string file, IReadOnlyDictionary<string, RawValue> values, bool isFrontMatter)
     {
@@ -73,9 +76,46 @@ internal static class ConfigReader
                 return raw.Value is bool cache ? config with { Cache = cache } : throw Bad("true or false");
             case "strictTags":
                 return raw.Value is bool strict ? config with { StrictTags = strict } : throw Bad("true or false");
+            case "memoryLimit":
+                return TryParseSize(raw.Value, out var bytes) && bytes >= MinimumMemoryLimit
+                    ? config with { MemoryLimit = bytes }
+                    : throw Bad("a size of at least 64MB, such as \"512MB\" or \"2GB\"");
             default:
                 throw new ConfigException(file, raw.Line, $"unknown key '{key}'");
         }
+    }
+
+    /// <summary>
+    /// A size such as <c>512MB</c>, <c>1GB</c> or <c>1.5GiB</c> (KB, MB and GB count in 1024s, as the runtime's
+    /// heap limit does), or a plain number of bytes.
+    /// </summary>
+    public static bool TryParseSize(object value, out long bytes)
+    {
+        bytes = 0;
+        if (value is double number)
+        {
+            if (number < 1 || number > long.MaxValue || number != Math.Floor(number)) return false;
+            bytes = (long)number;
+            return true;
+        }
+        if (value is not string text) return false;
+        text = text.Trim();
+        var unitStart = text.Length;
+        while (unitStart > 0 && char.IsAsciiLetter(text[unitStart - 1])) unitStart--;
+        var unit = text[unitStart..].ToUpperInvariant();
+        var shift = unit switch
+        {
+            "" or "B" => 0,
+            "K" or "KB" or "KIB" => 10,
+            "M" or "MB" or "MIB" => 20,
+            "G" or "GB" or "GIB" => 30,
+            _ => -1,
+        };
+        if (shift < 0 || !double.TryParse(text[..unitStart].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)) return false;
+        var total = amount * (1L << shift);
+        if (total < 1 || total > long.MaxValue / 2) return false;
+        bytes = (long)total;
+        return true;
     }
 
     private static IReadOnlyList<string>? StringList(object value) => value switch

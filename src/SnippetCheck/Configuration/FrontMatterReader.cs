@@ -19,6 +19,11 @@ public static class FrontMatterReader
         if (frontMatter is null || !frontMatter.Yaml.Contains(Key, StringComparison.Ordinal)) return new FrontMatterSettings(null, false);
         // The YAML starts on the line after the opening ---.
         var lineOffset = frontMatter.Location.Line;
+        if (NestingDepth(frontMatter.Yaml) is var (depth, depthLine) && depth > MaxNesting)
+        {
+            // YamlDotNet recurses once per level; a hostile post could overflow the stack, which no catch survives.
+            throw new ConfigException(file, lineOffset + depthLine, $"front matter nests more than {MaxNesting} levels deep; not read");
+        }
         var stream = new YamlStream();
         try
         {
@@ -49,6 +54,47 @@ public static class FrontMatterReader
             default:
                 throw new ConfigException(file, line, "'snippetcheck:' in front matter must be 'skip' or a map of settings");
         }
+    }
+
+    /// <summary>Far more than any config needs, far less than would endanger the stack.</summary>
+    private const int MaxNesting = 64;
+
+    /// <summary>
+    /// An upper bound on how deep the YAML nests: indentation levels, <c>- </c> and <c>? </c> entries opened on one
+    /// line, and flow brackets. Overcounting (a bracket inside a quoted string) only makes the guard stricter.
+    /// </summary>
+    private static (int Depth, int Line) NestingDepth(string yaml)
+    {
+        var indents = new Stack<int>();
+        var brackets = 0;
+        var (deepest, deepestLine) = (0, 1);
+        var lines = yaml.Split('\n');
+        for (var number = 0; number < lines.Length; number++)
+        {
+            var line = lines[number];
+            var indent = 0;
+            while (indent < line.Length && line[indent] == ' ') indent++;
+            if (indent < line.Length && line[indent] != '#')
+            {
+                while (indents.Count > 0 && indents.Peek() >= indent) indents.Pop();
+                indents.Push(indent);
+            }
+            var entries = 0;
+            for (var i = indent; i + 1 < line.Length && line[i] is '-' or '?' && line[i + 1] == ' '; i += 2)
+            {
+                entries++;
+                while (i + 2 < line.Length && line[i + 2] == ' ') i++;
+            }
+            var lineMax = brackets;
+            foreach (var c in line)
+            {
+                if (c is '[' or '{') lineMax = Math.Max(lineMax, ++brackets);
+                else if (c is ']' or '}') brackets = Math.Max(0, brackets - 1);
+            }
+            var depth = indents.Count + entries + lineMax;
+            if (depth > deepest) (deepest, deepestLine) = (depth, number + 1);
+        }
+        return (deepest, deepestLine);
     }
 
     private static object ToRaw(YamlNode node) => node switch

@@ -24,6 +24,9 @@ public sealed record SnippetCheckConfig
     public bool? Cache { get; init; }
     public bool? StrictTags { get; init; }
 
+    /// <summary>The GC heap hard limit of each runner process, in bytes (<c>"memoryLimit": "512MB"</c>).</summary>
+    public long? MemoryLimit { get; init; }
+
     /// <summary>The file this came from, when it came from one; relative paths in it are relative to its folder.</summary>
     public string? SourcePath { get; init; }
 
@@ -42,6 +45,7 @@ public sealed record SnippetCheckConfig
         Parallelism = over.Parallelism ?? Parallelism,
         Cache = over.Cache ?? Cache,
         StrictTags = over.StrictTags ?? StrictTags,
+        MemoryLimit = over.MemoryLimit ?? MemoryLimit,
         SourcePath = over.SourcePath ?? SourcePath,
     };
 }

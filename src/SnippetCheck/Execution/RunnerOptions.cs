@@ -11,8 +11,11 @@ public sealed record RunnerOptions
 
     public IReadOnlyList<string> AllowedEnvironment { get; init; } = DefaultAllowedEnvironment;
 
+    /// <summary>1 GiB: what a snippet gets unless config <c>memoryLimit</c> says otherwise.</summary>
+    public const long DefaultMemoryLimitBytes = 1L << 30;
+
     /// <summary>The GC heap hard limit of each runner: a snippet that allocates more gets an OutOfMemoryException.</summary>
-    public long MemoryLimitBytes { get; init; } = 1L << 30;
+    public long MemoryLimitBytes { get; init; } = DefaultMemoryLimitBytes;
 
     public static string DefaultRunnerPath =>
         Environment.GetEnvironmentVariable("SNIPPETCHECK_RUNNER") is { Length: > 0 } path
@@ -34,6 +37,8 @@ public sealed record RunnerOptions
         environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         // Crash dumps would slow every FailFast down and litter the disk.
         environment["DOTNET_DbgEnableMiniDump"] = "0";
+        // No diagnostics socket in the temp folder: a killed runner could not remove it, and nothing may attach anyway.
+        environment["DOTNET_EnableDiagnostics"] = "0";
         return environment;
     }
 

@@ -22,6 +22,7 @@ public sealed class RunnerPool : IAsyncDisposable
         _size = Math.Max(1, size);
         _slots = new SemaphoreSlim(_size);
         _workRoot = Path.Combine(Path.GetTempPath(), $"snippetcheck-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        ProcessTracker.TrackWorkRoot(_workRoot);
     }
 
     /// <summary>Runs an image in a fresh, empty working directory, removed afterwards.</summary>
@@ -33,7 +34,7 @@ public sealed class RunnerPool : IAsyncDisposable
             var result = await RunOnceAsync(image, stdin, args, dependencyPaths, timeout, cancellationToken).ConfigureAwait(false);
             // A runner can also die from a thread an earlier snippet left behind; only a second crash on a
             // fresh runner is this snippet's own.
-            if (result.Status == RunStatus.Crashed)
+            if (result.Status == RunStatus.Crashed && !cancellationToken.IsCancellationRequested)
                 result = await RunOnceAsync(image, stdin, args, dependencyPaths, timeout, cancellationToken).ConfigureAwait(false);
             return result;
         }
@@ -47,6 +48,7 @@ public sealed class RunnerPool : IAsyncDisposable
     {
         var workingDirectory = Path.Combine(_workRoot, Interlocked.Increment(ref _runCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(workingDirectory);
+        cancellationToken.ThrowIfCancellationRequested();
         StartSpareRunnersOnce();
         var runner = _idle.TryTake(out var idle) ? idle
             : _spares.TryDequeue(out var spare) ? await spare.ConfigureAwait(false)
@@ -111,6 +113,7 @@ public sealed class RunnerPool : IAsyncDisposable
             }
         }
         TryDelete(_workRoot);
+        if (!Directory.Exists(_workRoot)) ProcessTracker.UntrackWorkRoot(_workRoot);
         _slots.Dispose();
     }
 }

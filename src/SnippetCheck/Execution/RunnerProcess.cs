@@ -68,6 +68,11 @@ internal sealed class RunnerProcess : IAsyncDisposable
             await runner.DisposeAsync();
             throw new InvalidOperationException($"the snippet runner did not start: {runner.StderrText()}");
         }
+        catch (OperationCanceledException)
+        {
+            await runner.DisposeAsync();
+            throw;
+        }
         return runner;
     }
 
@@ -207,14 +212,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
     public void Kill()
     {
         IsAlive = false;
-        try
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // Already gone.
-        }
+        ProcessTracker.KillTreeAndGroup(_process);
     }
 
     public async ValueTask DisposeAsync()

@@ -16,16 +16,46 @@ public static class FenceExtractor
     /// <summary>Marks a comment that looks addressed to the tool but misspells <c>snippetcheck:</c>.</summary>
     public const string MalformedMarker = "\u0000malformed:";
 
-    // Front matter must be its own block so its --- lines are never read as a thematic break or a heading.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UseYamlFrontMatter()
-        .UsePreciseSourceLocation()
-        .Build();
+    // Markdig's depth limit is 128 blocks; a list level is two (list and item) and takes at least two columns.
+    private const int SuspiciousPrefix = 256;
+
+    // Past this many characters, finding the line Markdig gave up on costs more than it is worth.
+    private const int LocateBudgetChars = 32 * 1024 * 1024;
+
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        // Front matter must be its own block so its --- lines are never read as a thematic break or a heading.
+        var builder = new MarkdownPipelineBuilder().UseYamlFrontMatter().UsePreciseSourceLocation();
+        // Only block structure matters here (fences, HTML comments, containers); inline parsing would cost most
+        // of the time on a large post and only adds ways to fail.
+        builder.InlineParsers.Clear();
+        return builder.Build();
+    }
 
     public static ExtractedDocument Extract(MarkdownDocument document)
     {
-        var text = document.Text;
-        var ast = Markdig.Markdown.Parse(text, Pipeline);
+        var diagnostics = new List<Diagnostic>();
+        if (document.InvalidUtf8Offset is { } badByte)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotUtf8, DescribeBadEncoding(document), Locate(document, badByte)));
+        }
+
+        // Markdig refuses containers nested past its depth limit, but only after reading the whole file, in time
+        // that grows with the cube of the nesting; a cheap look at line prefixes finds such a file early.
+        if (FirstDeeplyNestedLine(document) is { } deep && TryParse(document.Text[..LineEnd(document, deep)], out var early) is null)
+        {
+            return Unparsable(document, diagnostics, early!, FindFailingLine(document, deep));
+        }
+
+        if (TryParse(document.Text, out var failure) is not { } ast)
+        {
+            // Markdig refuses input nested past its depth limit (and a parser bug is possible on hostile input);
+            // one such file must not stop the run, so it becomes an error of its own, at the line Markdig gave up on.
+            return Unparsable(document, diagnostics, failure!, FindFailingLine(document, document.Lines.LineCount));
+        }
+
         FrontMatter? frontMatter = null;
         var items = new List<MarkdownItem>();
         var pendingComments = new List<DirectiveComment>();
@@ -37,10 +67,10 @@ public static class FenceExtractor
             {
                 case YamlFrontMatterBlock yaml:
                     frontMatter = new FrontMatter(
-                        string.Join('\n', yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.Slice.ToString())),
+                        string.Join('\n', LinesOf(yaml).Select(l => l.Slice.ToString())),
                         Locate(document, yaml.Span.Start));
                     break;
-                case HtmlBlock html when TryReadComment(document, html) is { } comment:
+                case HtmlBlock html when TryReadComment(document, html, diagnostics) is { } comment:
                     FlushDetached(items, pendingComments);
                     if (comment.IsPrelude || comment.Words.StartsWith(MalformedMarker, StringComparison.Ordinal)) items.Add(comment);
                     else pendingComments.Add(comment);
@@ -60,7 +90,76 @@ public static class FenceExtractor
             }
         }
         items.AddRange(pendingComments);
-        return new ExtractedDocument(document, frontMatter, items);
+        return new ExtractedDocument(document, frontMatter, items, diagnostics);
+    }
+
+    private static string DescribeBadEncoding(MarkdownDocument document) =>
+        document.LooksLikeUtf16
+            ? "the file looks like UTF-16; SnippetCheck reads Markdown as UTF-8, so save it as UTF-8"
+            : "the file is not valid UTF-8 from here on (a binary file, or another encoding); bad bytes were read as U+FFFD";
+
+    private static ExtractedDocument Unparsable(MarkdownDocument document, List<Diagnostic> diagnostics, Exception failure, (int Line, bool Exact) at)
+    {
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnparsableMarkdown,
+            $"the Markdown parser gave up on this file{(at.Exact ? $" at line {at.Line}" : "")}: {failure.Message.TrimEnd('.')}; no block in it was read",
+            new SourceLocation(document.DisplayPath, at.Line, 1)));
+        return new ExtractedDocument(document, null, [], diagnostics);
+    }
+
+    /// <summary>Markdig's AST, or null with the exception when it gives up.</summary>
+    private static Markdig.Syntax.MarkdownDocument? TryParse(string text, out Exception? failure)
+    {
+        try
+        {
+            failure = null;
+            return Markdig.Markdown.Parse(text, Pipeline);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
+        {
+            failure = e;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The first line whose container prefix (indentation, <c>&gt;</c>, list markers) is longer than any sensible
+    /// post nests, or null. Only a hint of where to try parsing first; Markdig has the last word.
+    /// </summary>
+    private static int? FirstDeeplyNestedLine(MarkdownDocument document)
+    {
+        var text = document.Text;
+        for (var line = 1; line <= document.Lines.LineCount; line++)
+        {
+            var start = document.Lines.LineStart(line);
+            var prefix = 0;
+            while (start + prefix < text.Length && text[start + prefix] is ' ' or '\t' or '>' or '-' or '*' or '+' or '.' or ')' or (>= '0' and <= '9'))
+            {
+                if (++prefix > SuspiciousPrefix) return line;
+            }
+        }
+        return null;
+    }
+
+    private static int LineEnd(MarkdownDocument document, int line) =>
+        line < document.Lines.LineCount ? document.Lines.LineStart(line + 1) : document.Text.Length;
+
+    /// <summary>
+    /// The first line whose inclusion makes Markdig fail, searching lines 1 to <paramref name="failsBy"/> (which is
+    /// known to fail): the shortest failing prefix, found by bisection over whole lines. Falls back to line 1
+    /// (not exact) when the search would cost too much.
+    /// </summary>
+    private static (int Line, bool Exact) FindFailingLine(MarkdownDocument document, int failsBy)
+    {
+        var end = LineEnd(document, failsBy);
+        if ((long)end * (Math.Log2(Math.Max(2, failsBy)) + 1) > LocateBudgetChars) return (1, false);
+        int good = 0, bad = failsBy;
+        while (bad - good > 1)
+        {
+            var middle = good + (bad - good) / 2;
+            if (TryParse(document.Text[..LineEnd(document, middle)], out _) is not null) good = middle;
+            else bad = middle;
+        }
+        return (bad, true);
     }
 
     /// <summary>Comments that are not followed by a fence become items of their own, so nothing is lost.</summary>
@@ -80,10 +179,9 @@ public static class FenceExtractor
         var text = document.Text;
         var location = Locate(document, fence.Span.Start);
         var lines = new List<CodeLine>(fence.Lines.Count);
-        // An empty fence has no line array at all.
-        foreach (var line in (fence.Lines.Lines ?? []).Take(fence.Lines.Count))
+        foreach (var line in LinesOf(fence))
         {
-            var (lineNumber, column) = document.Lines.Locate(line.Slice.Start);
+            var (lineNumber, column) = LocateLine(document, line);
             lines.Add(new CodeLine(line.Slice.ToString(), lineNumber, column));
         }
 
@@ -99,13 +197,36 @@ public static class FenceExtractor
         return new FencedBlock(location, endLine, fence.Info ?? "", fence.Arguments ?? "", lines, comments, geometry);
     }
 
+    /// <summary>A leaf block's lines; Markdig leaves the array null for some empty blocks (an unclosed, empty fence).</summary>
+    private static IEnumerable<Markdig.Helpers.StringLine> LinesOf(LeafBlock block) =>
+        block.Lines.Lines?.Take(block.Lines.Count) ?? [];
+
+    /// <summary>
+    /// The 1-based line and column of a block's line. Markdig's slices point into the document, except where a
+    /// container split a tab: then the slice is a fresh string with the tab's remainder as spaces, and only its
+    /// line number and its non-blank tail still match the file.
+    /// </summary>
+    private static (int Line, int Column) LocateLine(MarkdownDocument document, Markdig.Helpers.StringLine line)
+    {
+        var slice = line.Slice;
+        // Markdig's own copy of the text (made when it replaces NUL characters) keeps every offset.
+        if (slice.Text is { } source && source.Length == document.Text.Length) return document.Lines.Locate(slice.Start);
+
+        var number = Math.Clamp(line.Line + 1, 1, document.Lines.LineCount);
+        var lineText = document.Text[document.Lines.LineStart(number)..NextLineStart(document, number)].TrimEnd('\r', '\n');
+        var content = slice.ToString();
+        var tail = content.TrimStart();
+        var tailStart = lineText.EndsWith(tail, StringComparison.Ordinal) ? lineText.Length - tail.Length : 0;
+        return (number, Math.Max(1, tailStart - (content.Length - tail.Length) + 1));
+    }
+
     private static int NextLineStart(MarkdownDocument document, int line) =>
         line < document.Lines.LineCount ? document.Lines.LineStart(line + 1) : document.Text.Length;
 
-    private static DirectiveComment? TryReadComment(MarkdownDocument document, HtmlBlock html)
+    private static DirectiveComment? TryReadComment(MarkdownDocument document, HtmlBlock html, List<Diagnostic> diagnostics)
     {
         if (html.Type != HtmlBlockType.Comment) return null;
-        var lines = html.Lines.Lines.Take(html.Lines.Count).ToList();
+        var lines = LinesOf(html).ToList();
         if (lines.Count == 0) return null;
         var first = lines[0].Slice.ToString();
         var open = first.IndexOf("<!--", StringComparison.Ordinal);
@@ -129,17 +250,26 @@ public static class FenceExtractor
         }
         else
         {
+            var closed = false;
             foreach (var line in lines.Skip(1))
             {
                 var content = line.Slice.ToString();
                 var end = content.IndexOf("-->", StringComparison.Ordinal);
-                var (lineNumber, column) = document.Lines.Locate(line.Slice.Start);
+                var (lineNumber, column) = LocateLine(document, line);
                 if (end >= 0)
                 {
                     if (content[..end].Trim().Length > 0) body.Add(new CodeLine(content[..end], lineNumber, column));
+                    closed = true;
                     break;
                 }
                 body.Add(new CodeLine(content, lineNumber, column));
+            }
+            if (!closed)
+            {
+                // An unclosed comment swallows the rest of the file (or its list item or quote) without a word.
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
+                    "this snippetcheck comment is never closed with '-->', so it runs to the end of its container; close it",
+                    Locate(document, html.Span.Start + open)));
             }
         }
         return new DirectiveComment(Locate(document, html.Span.Start + open), words.Trim(), body);

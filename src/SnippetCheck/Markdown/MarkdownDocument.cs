@@ -5,8 +5,10 @@ namespace SnippetCheck.Markdown;
 /// <summary>A Markdown file as read from disk: its text and what is needed to write it back byte for byte.</summary>
 public sealed class MarkdownDocument
 {
-    private MarkdownDocument(string fullPath, string displayPath, string text, Encoding encoding, bool hasBom)
+    private MarkdownDocument(string fullPath, string displayPath, string text, Encoding encoding, bool hasBom, int? invalidUtf8Offset = null, bool looksLikeUtf16 = false)
     {
+        InvalidUtf8Offset = invalidUtf8Offset;
+        LooksLikeUtf16 = looksLikeUtf16;
         FullPath = fullPath;
         DisplayPath = displayPath;
         Text = text;
@@ -29,6 +31,15 @@ public sealed class MarkdownDocument
 
     public LineMap Lines { get; }
 
+    /// <summary>
+    /// Where in <see cref="Text"/> the first byte that is not UTF-8 was read (as U+FFFD); null for a clean file.
+    /// Such a file cannot be written back byte for byte.
+    /// </summary>
+    public int? InvalidUtf8Offset { get; }
+
+    /// <summary>True when the bytes start with a UTF-16 byte order mark.</summary>
+    public bool LooksLikeUtf16 { get; }
+
     public static MarkdownDocument Load(string fullPath, string displayPath)
     {
         var bytes = File.ReadAllBytes(fullPath);
@@ -44,6 +55,21 @@ public sealed class MarkdownDocument
         var offset = hasBom ? 3 : 0;
         // Invalid UTF-8 becomes U+FFFD instead of an exception, so one bad byte never hides a whole file.
         var text = new UTF8Encoding(false, throwOnInvalidBytes: false).GetString(bytes, offset, bytes.Length - offset);
-        return new MarkdownDocument(fullPath, displayPath, text, new UTF8Encoding(hasBom), hasBom);
+        var looksLikeUtf16 = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF));
+        return new MarkdownDocument(fullPath, displayPath, text, new UTF8Encoding(hasBom), hasBom, FirstInvalidOffset(bytes.AsSpan(offset)), looksLikeUtf16);
+    }
+
+    /// <summary>The offset in the decoded text of the first invalid byte sequence, or null when every byte is UTF-8.</summary>
+    private static int? FirstInvalidOffset(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return null;
+        var validPrefix = 0;
+        while (validPrefix < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[validPrefix..], out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done) break;
+            validPrefix += consumed;
+        }
+        return Encoding.UTF8.GetCharCount(bytes[..validPrefix]);
     }
 }

@@ -54,4 +54,11 @@ public sealed record DirectiveComment(SourceLocation Location, string Words, IRe
 public sealed record FrontMatter(string Yaml, SourceLocation Location);
 
 /// <summary>Everything the extractor found in one file.</summary>
-public sealed record ExtractedDocument(MarkdownDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items);
+/// <param name="Diagnostics">Problems with the file as a whole: bytes that are not UTF-8, Markdown the parser gave up on, a misspelt comment marker.</param>
+public sealed record ExtractedDocument(MarkdownDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public ExtractedDocument(MarkdownDocument document, FrontMatter? frontMatter, IReadOnlyList<MarkdownItem> items)
+        : this(document, frontMatter, items, [])
+    {
+    }
+}

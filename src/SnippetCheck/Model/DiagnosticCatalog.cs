@@ -20,7 +20,7 @@ public static class DiagnosticCatalog
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         Error(DiagnosticCodes.UnknownTag, nameof(DiagnosticCodes.UnknownTag), "Unknown tag",
-            "A word among a snippet's tags is a near miss of a SnippetCheck tag or key (`rnu`, `timout=2s`, `compile-fial`); the message names the tag that was probably meant."),
+            "A word among a snippet's tags is a near miss of a SnippetCheck tag or key (`rnu`, `timout=2s`, `compile-fial`), or a word on another block is a near miss of `output`, `stdin`, `ellipsis` or `unordered`; the message names the word that was probably meant."),
         Error(DiagnosticCodes.BadTagValue, nameof(DiagnosticCodes.BadTagValue), "Bad tag value",
             "A SnippetCheck key has a value it cannot use (`timeout=soon`, `exit=x`, a `name=` with spaces), a key that needs a value has none, or a flag was given one."),
         Error(DiagnosticCodes.TwoKinds, nameof(DiagnosticCodes.TwoKinds), "Two kinds",
@@ -41,11 +41,13 @@ public static class DiagnosticCatalog
         Error(DiagnosticCodes.OrphanStdin, nameof(DiagnosticCodes.OrphanStdin), "Misplaced stdin block",
             "A stdin block does not stand between a C# block and its output block, or a snippet has a second one."),
         Error(DiagnosticCodes.BadComment, nameof(DiagnosticCodes.BadComment), "Misplaced snippetcheck comment",
-            "A `<!-- snippetcheck: ... -->` comment is not followed by a fenced code block, stands on a block that is not C#, is a prelude with words other than `session=ID`, or misspells the `snippetcheck:` marker."),
+            "A `<!-- snippetcheck: ... -->` comment is not followed by a fenced code block, stands on a block that is not C#, is a prelude with words other than `session=ID`, misspells the `snippetcheck:` marker, or is never closed with `-->`."),
         Error(DiagnosticCodes.BadDirective, nameof(DiagnosticCodes.BadDirective), "Bad directive",
             "A `#:` or `#r` directive in a snippet is malformed, unknown, unsupported or stands after code (see docs/packages.md)."),
         Error(DiagnosticCodes.ConflictingDirective, nameof(DiagnosticCodes.ConflictingDirective), "Conflicting directive",
             "Two versions of one package in one program, two values of one `#:property`, or a property that contradicts a tag."),
+        Error(DiagnosticCodes.UnclosedFence, nameof(DiagnosticCodes.UnclosedFence), "Unclosed fence",
+            "A C#, output or stdin block's fence is never closed, so it runs to the end of the file (or of its list item or quote); or another language's unclosed fence swallows a C# block. Close the fence."),
 
         Error(DiagnosticCodes.OutputMismatch, nameof(DiagnosticCodes.OutputMismatch), "Output mismatch",
             "The snippet's standard output differs from its output block; the detail is a line diff (- expected, + actual). `--accept` rewrites the block."),
@@ -83,7 +85,11 @@ public static class DiagnosticCatalog
         Error(DiagnosticCodes.TargetingPackMissing, nameof(DiagnosticCodes.TargetingPackMissing), "Reference assemblies missing",
             "The reference assemblies of the .NET shared framework were not found, so nothing can be compiled. The run stops with exit code 2."),
         Error(DiagnosticCodes.InternalError, nameof(DiagnosticCodes.InternalError), "Internal error",
-            "SnippetCheck itself failed; please report it with the message. The run stops with exit code 2."),
+            "SnippetCheck itself failed; please report it with the message. Tied to one file or snippet, it is that file's error or that snippet's failure and the run goes on; otherwise the run stops with exit code 2."),
+        Error(DiagnosticCodes.UnparsableMarkdown, nameof(DiagnosticCodes.UnparsableMarkdown), "Markdown nested too deeply",
+            "The Markdown parser gave up on the file, in practice because lists or block quotes nest past its depth limit (about 64 lists or 128 quotes); the line is where it gave up. No block of that file is read; the other files are still verified."),
+        Error(DiagnosticCodes.NotUtf8, nameof(DiagnosticCodes.NotUtf8), "Not UTF-8",
+            "The file has bytes that are not UTF-8 (a binary file, Latin-1, UTF-16); the line and column are the first bad byte's. The file is still read, with U+FFFD for each bad byte, and `--accept` leaves it alone; save it as UTF-8."),
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);

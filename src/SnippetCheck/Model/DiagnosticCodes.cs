@@ -20,6 +20,7 @@ public static class DiagnosticCodes
     public const string BadComment = "SC1011";
     public const string BadDirective = "SC1012";
     public const string ConflictingDirective = "SC1013";
+    public const string UnclosedFence = "SC1014";
 
     // SC2xxx: verdicts (what a snippet did wrong).
     public const string OutputMismatch = "SC2001";
@@ -42,4 +43,6 @@ public static class DiagnosticCodes
     public const string NoDocuments = "SC3004";
     public const string TargetingPackMissing = "SC3005";
     public const string InternalError = "SC3006";
+    public const string UnparsableMarkdown = "SC3007";
+    public const string NotUtf8 = "SC3008";
 }

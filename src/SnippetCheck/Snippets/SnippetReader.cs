@@ -19,11 +19,25 @@ public static class SnippetReader
     {
         var snippets = new List<SnippetBuilder>();
         var preludes = new List<Prelude>();
-        var fileDiagnostics = new List<Diagnostic>();
+        var fileDiagnostics = new List<Diagnostic>(source.Diagnostics);
         SnippetBuilder? last = null;
 
         foreach (var item in source.Items)
         {
+            Diagnostic? pendingUnclosed = null;
+            if (item is FencedBlock unclosed && !unclosed.Geometry.IsClosed && UnclosedProblem(unclosed) is { } problem)
+            {
+                // CommonMark lets a fence run to the end of its container, but for one of ours that is always a slip.
+                var diagnostic = Diagnostic.Error(DiagnosticCodes.UnclosedFence, problem, unclosed.Location);
+                if (IsCSharp(unclosed)) pendingUnclosed = diagnostic;
+                else (last?.Annotations ?? fileDiagnostics).Add(diagnostic);
+            }
+            if (item is FencedBlock fenced && !IsCSharp(fenced) && MisspeltBlockWord(fenced) is { } misspelt)
+            {
+                // A misspelt 'output' or 'ellipsis' would quietly turn an output block into prose, or exact into loose.
+                (last?.Annotations ?? fileDiagnostics).Add(Diagnostic.Error(DiagnosticCodes.UnknownTag,
+                    $"unknown word '{misspelt.Word}' in the info string of the block at line {fenced.Location.Line}; did you mean '{misspelt.Meant}'?", fenced.Location));
+            }
             switch (item)
             {
                 case DirectiveComment comment when comment.Words.StartsWith(FenceExtractor.MalformedMarker, StringComparison.Ordinal):
@@ -35,7 +49,7 @@ public static class SnippetReader
                     break;
                 case DirectiveComment comment:
                     fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                        $"'<!-- snippetcheck: {comment.Words} -->' is not followed by a fenced code block", comment.Location));
+                        $"'<!-- snippetcheck: {comment.Words} -->' is not followed by a fenced code block{Hint(comment.FirstWord)}", comment.Location));
                     break;
                 case FencedBlock block when IsOutput(block, out var mode):
                     if (last is null)
@@ -56,9 +70,10 @@ public static class SnippetReader
                     break;
                 case FencedBlock block when IsCSharp(block):
                     last = new SnippetBuilder(block, strictTags);
+                    if (pendingUnclosed is not null) last.Annotations.Add(pendingUnclosed);
                     snippets.Add(last);
                     break;
-                case FencedBlock block when block.Comments.Count > 0:
+                case FencedBlock block when block.Comments.Count > 0 && MisspeltBlockWord(block) is null:
                     fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
                         $"snippetcheck tags stand on a '{block.Info}' block, which is not C#", block.Comments[0].Location));
                     break;
@@ -101,7 +116,8 @@ public static class SnippetReader
                 session = word[8..];
             else
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                    $"a prelude takes only 'session=ID', not '{word}'", comment.Location));
+                    $"a prelude takes only 'session=ID', not '{word}'{(word.Contains('=') && EditDistance.Between(word.Split('=')[0].ToLowerInvariant(), "session") <= 2 ? "; did you mean 'session'?" : "")}",
+                    comment.Location));
         }
         var directives = DirectiveReader.Read(comment.Body, comment.Location.File);
         return new Prelude(comment, session) { Lines = directives.Code, Directives = directives.Directives };
@@ -119,6 +135,39 @@ public static class SnippetReader
              : OutputMatchMode.Exact;
         return words.Contains("output", StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>Words that only output and stdin blocks carry: a near miss of one of them is a typo, not a language.</summary>
+    private static readonly string[] BlockWords = ["output", "stdin", "ellipsis", "unordered"];
+
+    private static (string Word, string Meant)? MisspeltBlockWord(FencedBlock block)
+    {
+        foreach (var word in TagWords(block))
+        {
+            if (TagParser.NearMiss(word, hasValue: false) is { } meant && BlockWords.Contains(meant)) return (word, meant);
+        }
+        return null;
+    }
+
+    private static string? UnclosedProblem(FencedBlock block)
+    {
+        var fence = new string(block.Geometry.FenceChar, block.Geometry.FenceLength);
+        if (IsCSharp(block) || IsOutput(block, out _) || IsStdin(block))
+            return $"this {fence} fence is never closed, so it runs to the end of the file (or of its list item or quote); close it with {fence}";
+        // Any other language's unclosed fence matters only when it swallows one of our blocks.
+        var swallowed = block.Lines.FirstOrDefault(l => l.Text.TrimStart().StartsWith("```", StringComparison.Ordinal) || l.Text.TrimStart().StartsWith("~~~", StringComparison.Ordinal));
+        return swallowed.Text is { } text && IsOurs(text.TrimStart().TrimStart('`', '~'))
+            ? $"this {fence} fence is never closed, so the block at line {swallowed.Line} is read as its text, not as a block; close it with {fence}"
+            : null;
+    }
+
+    private static bool IsOurs(string info)
+    {
+        var first = info.Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        return CSharpLanguages.Contains(first, StringComparer.OrdinalIgnoreCase) || info.Contains("output", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Hint(string word) =>
+        TagParser.NearMiss(word, hasValue: false) is { } meant ? $"; did you mean '{meant}'?" : "";
 
     private static bool IsStdin(FencedBlock block) => TagWords(block).Contains("stdin", StringComparer.OrdinalIgnoreCase);
 

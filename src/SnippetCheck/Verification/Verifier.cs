@@ -40,6 +40,7 @@ public sealed class Verifier
         _runnerOptions = new RunnerOptions
         {
             AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. _config.Environment ?? []],
+            MemoryLimitBytes = _config.MemoryLimit ?? RunnerOptions.DefaultMemoryLimitBytes,
         };
         _cache = options.NoCache || _config.Cache == false ? null : new ResultCache(CacheDirectory(options, _config));
     }
@@ -71,7 +72,7 @@ public sealed class Verifier
         var paths = FindDocuments();
         var errors = new ConcurrentBag<FileError>();
         var documents = new PreparedDocument?[paths.Count];
-        Parallel.For(0, paths.Count, i => documents[i] = PrepareDocument(paths[i], errors));
+        Parallel.For(0, paths.Count, i => documents[i] = PrepareDocumentGuarded(paths[i], errors));
         return ([.. documents.Where(d => d is not null).Select(d => d!)],
             [.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)]);
     }
@@ -82,7 +83,7 @@ public sealed class Verifier
         var (documents, fileErrors) = Prepare();
         var errors = fileErrors.ToList();
         var results = new ConcurrentBag<SnippetResult>();
-        var units = new List<Unit>();
+        var units = new List<VerificationUnit>();
 
         foreach (var document in documents)
         {
@@ -103,7 +104,7 @@ public sealed class Verifier
             await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
                 async (unit, token) =>
                 {
-                    var unitResults = await unit.Verify(verifier, token).ConfigureAwait(false);
+                    var unitResults = await unit.RunGuardedAsync(verifier, token).ConfigureAwait(false);
                     foreach (var result in unitResults) results.Add(result);
                     ResultsReady?.Invoke(unitResults);
                 }).ConfigureAwait(false);
@@ -126,10 +127,8 @@ public sealed class Verifier
         };
     }
 
-    /// <summary>One program to verify (a lone snippet or a whole session) and how many snippets it judges.</summary>
-    private sealed record Unit(int Snippets, Func<ProgramVerifier, CancellationToken, Task<IReadOnlyList<SnippetResult>>> Verify);
 
-    private void PlanDocument(PreparedDocument document, List<Unit> units, ConcurrentBag<SnippetResult> results)
+    private void PlanDocument(PreparedDocument document, List<VerificationUnit> units, ConcurrentBag<SnippetResult> results)
     {
         var snippets = document.Snippets.Snippets.Where(Matches).ToList();
         if (document.Skip)
@@ -146,14 +145,14 @@ public sealed class Verifier
                 results.Add(SnippetResult.Of(snippet, SnippetStatus.Untagged));
                 continue;
             }
-            units.Add(new Unit(1, (verifier, token) => CachedAsync(document, [snippet], null, () => verifier.VerifyLoneAsync(document.Snippets, document.Settings, snippet, token))));
+            units.Add(new VerificationUnit([snippet], (verifier, token) => CachedAsync(document, [snippet], null, () => verifier.VerifyLoneAsync(document.Snippets, document.Settings, snippet, token))));
         }
 
         // A session runs whole, even when the filter picked only some of its blocks.
         foreach (var session in snippets.Where(s => s.Tags.Session is not null).Select(s => s.Tags.Session!).Distinct())
         {
             var blocks = document.Snippets.Snippets.Where(s => s.Tags.Session == session).ToList();
-            units.Add(new Unit(blocks.Count, (verifier, token) => CachedAsync(document, blocks, session, () => verifier.VerifySessionAsync(document.Snippets, document.Settings, session, blocks, token))));
+            units.Add(new VerificationUnit(blocks, (verifier, token) => CachedAsync(document, blocks, session, () => verifier.VerifySessionAsync(document.Snippets, document.Settings, session, blocks, token))));
         }
     }
 
@@ -183,6 +182,21 @@ public sealed class Verifier
         return file.Contains(filter, StringComparison.Ordinal);
     }
 
+    /// <summary>One bad file must never stop the run: whatever reading it throws becomes that file's error.</summary>
+    private PreparedDocument? PrepareDocumentGuarded(DocumentPath path, ConcurrentBag<FileError> errors)
+    {
+        try
+        {
+            return PrepareDocument(path, errors);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.InternalError,
+                $"internal error while reading this file ({e.GetType().Name}: {e.Message}); the other files were still verified"));
+            return null;
+        }
+    }
+
     private PreparedDocument? PrepareDocument(DocumentPath path, ConcurrentBag<FileError> errors)
     {
         MarkdownDocument markdown;
@@ -192,7 +206,7 @@ public sealed class Verifier
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.Add(new FileError(path.DisplayPath, 0, 0, DiagnosticCodes.UnreadableFile, $"cannot read the file: {e.Message}"));
+            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.UnreadableFile, $"cannot read the file: {e.Message}"));
             return null;
         }
 
@@ -298,6 +312,28 @@ public sealed class Verifier
         {
             var display = DocumentDiscovery.DisplayPath(Path.GetFullPath(e.File), options.CurrentDirectory);
             throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"{display}({e.Line},1): {e.Message}");
+        }
+    }
+}
+
+/// <summary>One program to verify (a lone snippet or a whole session) and the snippets it judges.</summary>
+internal sealed record VerificationUnit(IReadOnlyList<Snippet> Blocks, Func<ProgramVerifier, CancellationToken, Task<IReadOnlyList<SnippetResult>>> Verify)
+{
+    /// <summary>How many snippets it judges.</summary>
+    public int Snippets => Blocks.Count;
+
+    /// <summary>A bug on one snippet's path (in Roslyn, say, on hostile code) fails that snippet, not the run.</summary>
+    public async Task<IReadOnlyList<SnippetResult>> RunGuardedAsync(ProgramVerifier verifier, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Verify(verifier, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && e is not OutOfMemoryException)
+        {
+            return [.. Blocks.Select(snippet => new SnippetResult(snippet, SnippetStatus.Failed, FailureReason.Crash, DiagnosticCodes.InternalError,
+                $"internal error while verifying this snippet: {e.GetType().Name}: {e.Message}", snippet.Location, e.ToString(),
+                snippet.Annotations, null, TimeSpan.Zero))];
         }
     }
 }
