@@ -237,9 +237,9 @@ internal sealed class RunnerProcess : IAsyncDisposable
             _writer.Dispose();
             await _pipe.DisposeAsync().ConfigureAwait(false);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or InvalidOperationException)
         {
-            // Disposing flushes; a dead runner's pipe is broken, and that is fine now.
+            // Disposing flushes; a dead runner's pipe is broken (or was never connected), and that is fine now.
         }
         _process.Dispose();
     }
