@@ -12,7 +12,7 @@ public abstract class SampleRunFixture : IDisposable
         _folder.CopySample(sample);
         Result = CliRunner.Run(_folder.Path, "verify", sample, "--report", "json=report.json");
         Report = JsonReport.Load(Path.Combine(_folder.Path, "report.json"));
-        LeftoverRunners = CliRunner.LiveRunnersOf(Result.ProcessId);
+        LeftoverRunners = ProcessProbe.RunnersOf(Result.ProcessId).Count;
     }
 
     public CliResult Result { get; }

@@ -12,22 +12,6 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr, int P
 /// <summary>Runs the real <c>snippetcheck</c> CLI (built beside the tests) as its own process.</summary>
 public static class CliRunner
 {
-    /// <summary>Runner processes still alive that a given CLI process started (found by their pipe name).</summary>
-    public static int LiveRunnersOf(int cliProcessId) =>
-        Directory.GetDirectories("/proc").Count(dir =>
-        {
-            try
-            {
-                var commandLine = File.ReadAllText(Path.Combine(dir, "cmdline"));
-                return commandLine.Contains("snippetcheck-runner", StringComparison.Ordinal)
-                    && commandLine.Contains($"snippetcheck-{cliProcessId}-", StringComparison.Ordinal);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return false;
-            }
-        });
-
     public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "snippetcheck.dll");
 
     public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
