@@ -23,17 +23,25 @@ internal enum RunEnding : byte
 }
 
 /// <summary>One program to run. The runner runs one at a time.</summary>
+/// <param name="ImageId">Names the image: a runner that already holds it is not sent the bytes again, which
+/// matters for a merged assembly whose snippets run one after another.</param>
+/// <param name="EntryType">The type whose static <c>Main</c> to call (a snippet of a merged assembly); empty for the
+/// assembly's own entry point.</param>
 internal sealed record RunRequest(
     byte[] Image,
+    long ImageId,
+    string EntryType,
     string Stdin,
     string[] Args,
     string WorkingDirectory,
     string[] DependencyPaths)
 {
-    public void WriteTo(BinaryWriter writer)
+    public void WriteTo(BinaryWriter writer, bool includeImage)
     {
-        writer.Write(Image.Length);
-        writer.Write(Image);
+        writer.Write(ImageId);
+        writer.Write(includeImage ? Image.Length : -1);
+        if (includeImage) writer.Write(Image);
+        writer.Write(EntryType);
         writer.Write(Stdin);
         WriteStrings(writer, Args);
         writer.Write(WorkingDirectory);
@@ -41,10 +49,13 @@ internal sealed record RunRequest(
         writer.Flush();
     }
 
-    public static RunRequest ReadFrom(BinaryReader reader)
+    /// <param name="heldImage">The image the runner kept from an earlier request with this id.</param>
+    public static RunRequest ReadFrom(BinaryReader reader, Func<long, byte[]> heldImage)
     {
-        var image = reader.ReadBytes(reader.ReadInt32());
-        return new RunRequest(image, reader.ReadString(), ReadStrings(reader), reader.ReadString(), ReadStrings(reader));
+        var id = reader.ReadInt64();
+        var length = reader.ReadInt32();
+        var image = length < 0 ? heldImage(id) : reader.ReadBytes(length);
+        return new RunRequest(image, id, reader.ReadString(), reader.ReadString(), ReadStrings(reader), reader.ReadString(), ReadStrings(reader));
     }
 
     internal static void WriteStrings(BinaryWriter writer, string[] values)

@@ -28,6 +28,7 @@ public static class SnippetCheckCommand
     };
     private static readonly Option<string?> ConfigOption = new("--config") { Description = "Path to snippetcheck.json (default: found from the current directory up)" };
     private static readonly Option<bool> NoCacheOption = new("--no-cache") { Description = "Verify everything; neither read nor write the result cache" };
+    private static readonly Option<bool> NoMergeOption = new("--no-merge") { Description = "Compile every snippet on its own instead of many in one assembly (slower; for diagnosing the tool)" };
     private static readonly Option<string?> CacheDirOption = new("--cache-dir") { Description = "Where passing results are kept (default: .snippetcheck/cache next to snippetcheck.json)" };
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every snippet's verdict and compiler warnings" };
     private static readonly Option<string?> ShardOption = new("--shard") { Description = "Verify only part K of N of the files, split by file (1 ≤ K ≤ N)", HelpName = "K/N" };
@@ -90,7 +91,7 @@ public static class SnippetCheckCommand
 
     private static void AddVerifyOptions(Command command)
     {
-        foreach (var option in new Option[] { AllOption, FilterOption, TimeoutOption, ParallelOption, ReportOption, ConfigOption, NoCacheOption, CacheDirOption, VerboseOption, ShardOption, AcceptOption, WatchOption })
+        foreach (var option in new Option[] { AllOption, FilterOption, TimeoutOption, ParallelOption, ReportOption, ConfigOption, NoCacheOption, CacheDirOption, NoMergeOption, VerboseOption, ShardOption, AcceptOption, WatchOption })
         {
             command.Options.Add(option);
         }
@@ -108,6 +109,7 @@ public static class SnippetCheckCommand
         ConfigPath = result.GetValue(ConfigOption),
         NoCache = result.GetValue(NoCacheOption),
         CacheDirectory = result.GetValue(CacheDirOption),
+        NoMerge = result.GetValue(NoMergeOption),
         Shard = result.GetValue(ShardOption) is { } shard && Shard.TryParse(shard, out var parsedShard, out _) ? parsedShard : null,
     };
 
@@ -137,7 +139,7 @@ public static class SnippetCheckCommand
                 report = outcome.Apply(report);
             }
             new ConsoleReporter(console, terminal.UseColor, verbose).Write(report);
-            if (verbose) await Console.Error.WriteLineAsync($"runner processes started: {verifier.RunnersStarted}");
+            if (verbose) await Console.Error.WriteLineAsync($"runner processes started: {verifier.RunnersStarted}; {verifier.Merging}");
             foreach (var request in reports) await WriteReportAsync(request, report);
 
             // GitHub Actions: annotations and the step summary come for free (SPEC §8).

@@ -29,6 +29,21 @@ namespace SnippetCheck.Runner
     using System.Runtime.Loader;
     using System.Text;
 
+    /// <summary>Handlers on the process-wide events a snippet can subscribe to and never leave.</summary>
+    internal static class ProcessWideHandlers
+    {
+        private static readonly FieldInfo?[] Events =
+        [
+            typeof(AppContext).GetField("UnhandledException", BindingFlags.Static | BindingFlags.NonPublic),
+            typeof(AppContext).GetField("FirstChanceException", BindingFlags.Static | BindingFlags.NonPublic),
+            typeof(TaskScheduler).GetField("UnobservedTaskException", BindingFlags.Static | BindingFlags.NonPublic),
+            typeof(Console).GetField("s_cancelCallbacks", BindingFlags.Static | BindingFlags.NonPublic),
+        ];
+
+        /// <summary>How many there are (the runtime's private fields; one it no longer has counts as none).</summary>
+        public static int Count() => Events.Sum(field => (field?.GetValue(null) as Delegate)?.GetInvocationList().Length ?? 0);
+    }
+
     /// <summary>Ends the runner's process group once the tool that started it is gone.</summary>
     internal static class ParentWatch
     {
@@ -147,6 +162,7 @@ namespace SnippetCheck.Runner
         private readonly BinaryWriter _writer;
         private readonly object _writeLock = new();
         private RunCapture? _active;
+        private (long Id, byte[] Bytes) _heldImage = (-1, []);
 
         private readonly TextWriter _out;
         private readonly TextWriter _error;
@@ -176,7 +192,8 @@ namespace SnippetCheck.Runner
                 RunRequest request;
                 try
                 {
-                    request = RunRequest.ReadFrom(_reader);
+                    request = RunRequest.ReadFrom(_reader, HeldImage);
+                    _heldImage = (request.ImageId, request.Image);
                 }
                 catch (EndOfStreamException)
                 {
@@ -185,16 +202,22 @@ namespace SnippetCheck.Runner
                 ResetProcessState();
                 var capture = new RunCapture();
                 var threadsBefore = UserThreadCount();
+                var handlersBefore = ProcessWideHandlers.Count();
                 _active = capture;
                 var report = Run(request, capture);
                 // A run that left threads running is not safe to follow: they could print, throw or exit
                 // during the next snippet. Such a runner finishes this report and is replaced.
-                var reusable = UserThreadCount() <= threadsBefore || SettlesWithin(threadsBefore, TimeSpan.FromMilliseconds(50));
+                // Likewise a handler left on a process-wide event (an unobserved task, Ctrl+C) would fire in a later run.
+                var reusable = (UserThreadCount() <= threadsBefore || SettlesWithin(threadsBefore, TimeSpan.FromMilliseconds(50)))
+                    && ProcessWideHandlers.Count() <= handlersBefore;
                 if (capture.TryClaimReport()) Send(report with { Reusable = reusable });
                 _active = null;
                 if (!reusable) return;
             }
         }
+
+        private byte[] HeldImage(long id) =>
+            _heldImage.Id == id ? _heldImage.Bytes : throw new InvalidDataException($"the tool referred to image {id}, which this runner does not hold");
 
         /// <summary>
         /// Undoes what an earlier snippet may have changed for the whole process: Console.Out and Console.Error
@@ -270,13 +293,16 @@ namespace SnippetCheck.Runner
                 MethodInfo? entryPoint;
                 try
                 {
-                    entryPoint = context.LoadFromStream(new MemoryStream(request.Image)).EntryPoint;
+                    var assembly = context.LoadFromStream(new MemoryStream(request.Image, writable: false));
+                    entryPoint = request.EntryType.Length == 0
+                        ? assembly.EntryPoint
+                        : assembly.GetType(request.EntryType, throwOnError: true)!.GetMethod("Main", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic);
                 }
                 catch (Exception e)
                 {
                     return capture.ToReport(RunEnding.LoadFailed, 0, e);
                 }
-                if (entryPoint is null) return capture.ToReport(RunEnding.LoadFailed, 0, new InvalidOperationException("the program has no entry point"));
+                if (entryPoint is null) return capture.ToReport(RunEnding.LoadFailed, 0, new InvalidOperationException($"the program has no entry point{(request.EntryType.Length == 0 ? "" : " in " + request.EntryType)}"));
 
                 try
                 {

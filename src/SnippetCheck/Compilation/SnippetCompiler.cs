@@ -70,7 +70,7 @@ public static class SnippetCompiler
     /// Compilations derived from it keep its reference manager, so the ~160 framework reference assemblies
     /// are bound once per process instead of once per snippet (the same assembly name is what allows that).
     /// </summary>
-    private static CSharpCompilation BaseFor(ImmutableArray<MetadataReference> references)
+    internal static CSharpCompilation BaseFor(ImmutableArray<MetadataReference> references)
     {
         // ImmutableArray is a struct; key on its underlying array so equal sets from one source share a base.
         var key = (object?)ImmutableCollectionsMarshal.AsArray(references) ?? Array.Empty<MetadataReference>();
@@ -83,28 +83,12 @@ public static class SnippetCompiler
     {
         var clock = Stopwatch.StartNew();
         var source = ProgramBuilder.Build(parts, settings.ParseOptions, settings.Usings, markBlocks);
-        var options = new CSharpCompilationOptions(
-                source.HasEntryPoint ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: settings.Nullable,
-                allowUnsafe: settings.AllowUnsafe,
-                // Debug code JITs faster, and snippets run once.
-                optimizationLevel: OptimizationLevel.Debug,
-                generalDiagnosticOption: settings.WarningsAsErrors ? ReportDiagnostic.Error : ReportDiagnostic.Default,
-                warningLevel: 10,
-                concurrentBuild: false,
-                deterministic: true)
-            // CS8019/CS0105 about duplicate or unneeded usings make no sense for hoisted ones.
-            .WithSpecificDiagnosticOptions([new("CS8019", ReportDiagnostic.Suppress), new("CS0105", ReportDiagnostic.Suppress)]);
-
+        var options = OptionsFor(settings, source.HasEntryPoint ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary);
         var compilation = BaseFor(settings.References).WithOptions(options).AddSyntaxTrees(source.Trees);
 
         // Always emit: some errors (CS4007, a span across an await) only appear while generating code,
         // so GetDiagnostics alone would let a broken 'compile' snippet pass.
-        using var stream = new MemoryStream();
-        var emitted = compilation.Emit(stream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded),
-            cancellationToken: cancellationToken);
-        var diagnostics = emitted.Diagnostics;
-        var image = emitted.Success ? stream.ToArray() : null;
+        var (image, diagnostics) = Emit(compilation, cancellationToken);
 
         var lineToPart = parts
             .SelectMany(p => p.Lines.Select(l => (Key: (p.File, l.Line), p.Id)))
@@ -118,6 +102,29 @@ public static class SnippetCompiler
             .ToList();
         var success = !diagnostics.Any(d => d.Severity == RoslynSeverity.Error);
         return new CompilationResult(success, image, source.HasEntryPoint, mapped, source.Shapes, clock.Elapsed);
+    }
+
+    internal static CSharpCompilationOptions OptionsFor(CompileSettings settings, OutputKind kind) =>
+        new CSharpCompilationOptions(
+                kind,
+                nullableContextOptions: settings.Nullable,
+                allowUnsafe: settings.AllowUnsafe,
+                // Debug code JITs faster, and snippets run once.
+                optimizationLevel: OptimizationLevel.Debug,
+                generalDiagnosticOption: settings.WarningsAsErrors ? ReportDiagnostic.Error : ReportDiagnostic.Default,
+                warningLevel: 10,
+                concurrentBuild: false,
+                deterministic: true)
+            // CS8019/CS0105 about duplicate or unneeded usings make no sense for hoisted ones.
+            .WithSpecificDiagnosticOptions([new("CS8019", ReportDiagnostic.Suppress), new("CS0105", ReportDiagnostic.Suppress)]);
+
+    /// <summary>The assembly with an embedded PDB (null when it has errors), and every diagnostic.</summary>
+    internal static (byte[]? Image, ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> Diagnostics) Emit(CSharpCompilation compilation, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream();
+        var emitted = compilation.Emit(stream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded),
+            cancellationToken: cancellationToken);
+        return (emitted.Success ? stream.ToArray() : null, emitted.Diagnostics);
     }
 
     private static CompilerDiagnostic Map(Microsoft.CodeAnalysis.Diagnostic diagnostic, Dictionary<(string, int), int> lineToPart)

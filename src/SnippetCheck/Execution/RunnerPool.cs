@@ -26,7 +26,7 @@ public sealed class RunnerPool : IAsyncDisposable
     }
 
     /// <summary>Runs an image in a fresh, empty working directory, removed afterwards.</summary>
-    public async Task<RunResult> RunAsync(byte[] image, string stdin, string[] args, string[] dependencyPaths, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<RunResult> RunAsync(ProgramImage image, string stdin, string[] args, string[] dependencyPaths, TimeSpan timeout, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -44,7 +44,7 @@ public sealed class RunnerPool : IAsyncDisposable
         }
     }
 
-    private async Task<RunResult> RunOnceAsync(byte[] image, string stdin, string[] args, string[] dependencyPaths, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<RunResult> RunOnceAsync(ProgramImage image, string stdin, string[] args, string[] dependencyPaths, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var workingDirectory = Path.Combine(_workRoot, Interlocked.Increment(ref _runCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(workingDirectory);
@@ -55,7 +55,7 @@ public sealed class RunnerPool : IAsyncDisposable
             : await StartRunnerAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await runner.RunAsync(new RunRequest(image, stdin, args, workingDirectory, dependencyPaths), timeout, cancellationToken).ConfigureAwait(false);
+            return await runner.RunAsync(new RunRequest(image.Bytes, image.Id, image.EntryType, stdin, args, workingDirectory, dependencyPaths), timeout, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -18,6 +18,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
     private readonly BinaryReader _reader;
     private readonly BinaryWriter _writer;
     private readonly StringBuilder _stderr = new();
+    private long _heldImageId = -1;
 
     private RunnerProcess(Process process, NamedPipeServerStream pipe)
     {
@@ -96,7 +97,9 @@ internal sealed class RunnerProcess : IAsyncDisposable
         var blocks = new BlockProgress();
         var reportTask = Task.Run(() =>
         {
-            request.WriteTo(_writer);
+            // A runner keeps the last image it was sent: the snippets of a merged assembly share one.
+            request.WriteTo(_writer, includeImage: request.ImageId != _heldImageId);
+            _heldImageId = request.ImageId;
             while (_reader.ReadByte() == RunnerProtocol.BlockEnteredMessage)
             {
                 var id = _reader.ReadInt32();

@@ -87,6 +87,12 @@ public sealed class DependencyResolver
             string.Join(';', fingerprint));
     }
 
+    /// <summary>True when a lone snippet needs nothing beyond the base class library: no directives in it or in
+    /// the document's preludes, and no references in the config (what <see cref="ResolveAsync"/> answers with None).</summary>
+    public bool NeedsNothing(SnippetDocument document, Snippet snippet) =>
+        _configReferences.Compile.Count == 0 && snippet.Directives.IsEmpty &&
+        document.Preludes.All(p => p.Session is not null || p.Directives.IsEmpty);
+
     /// <summary>
     /// Resolves what one program needs: <paramref name="blocks"/> are the lone snippet or the session's blocks
     /// (ignored ones are left out), plus the document's preludes for that program.

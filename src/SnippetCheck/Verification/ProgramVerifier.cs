@@ -14,6 +14,11 @@ namespace SnippetCheck.Verification;
 /// </summary>
 internal sealed class ProgramVerifier(RunnerPool pool, DependencyResolver dependencyResolver)
 {
+    private int _chunks, _merged, _droppedAtCompile, _retriedAlone;
+
+    /// <summary>What merging did so far in this run.</summary>
+    public MergeStatistics Merging => new(_chunks, _merged, _droppedAtCompile, _retriedAlone);
+
     public async Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(SnippetDocument document, FileSettings settings, Snippet snippet, CancellationToken cancellationToken)
     {
         if (snippet.HasAnnotationErrors) return [AnnotationFailure(snippet)];
@@ -45,9 +50,75 @@ internal sealed class ProgramVerifier(RunnerPool pool, DependencyResolver depend
         }
         if (!result.Success) return [CompileFailure(snippet, result, result.Errors.ToList(), clock)];
 
-        var run = await pool.RunAsync(result.Image!, snippet.Stdin?.Content ?? "", SplitArgs(snippet.Tags.Args),
+        var run = await pool.RunAsync(new ProgramImage(result.Image!), snippet.Stdin?.Content ?? "", SplitArgs(snippet.Tags.Args),
             dependencies.RuntimePaths, settings.TimeoutFor(snippet.Tags), cancellationToken).ConfigureAwait(false);
         return [JudgeRun(snippet, run, run.Stdout, isLast: true, WithDiagnostics(result, snippet), clock)];
+    }
+
+    /// <summary>
+    /// The snippet as a member of a merged assembly, or null when it must be compiled alone: sessions, packages
+    /// and other directives, <c>compile-fail</c>, annotation errors, and code that would not mean the same wrapped
+    /// (see <see cref="MergeableProgram"/>).
+    /// </summary>
+    public MergeCandidate? TryMerge(SnippetDocument document, FileSettings settings, Snippet snippet)
+    {
+        if (snippet.Tags.Session is not null || snippet.HasAnnotationErrors ||
+            snippet.Kind is not (SnippetKind.Run or SnippetKind.Throws or SnippetKind.Compile) ||
+            !dependencyResolver.NeedsNothing(document, snippet))
+        {
+            return null;
+        }
+        var compileSettings = settings.CompileSettingsFor([snippet.Tags]);
+        var parts = PreludeParts(document, session: null).Append(PartOf(document, snippet, 0)).ToList();
+        var program = MergeableProgram.TryCreate(parts, compileSettings.ParseOptions);
+        if (program is null || (snippet.Kind != SnippetKind.Compile && !program.HasEntryPoint)) return null;
+        return new MergeCandidate(document, settings, snippet, program, compileSettings);
+    }
+
+    /// <summary>
+    /// Verifies lone snippets compiled into one assembly (<paramref name="members"/> share their compile settings).
+    /// A snippet that drew any diagnostic is compiled and verified alone instead, and so is one that fails when run
+    /// merged: a failure's text (type names, stack traces) must be what the snippet gives alone. Only a timeout,
+    /// which the wrapping cannot cause, is kept as it is.
+    /// </summary>
+    public async Task<IReadOnlyList<SnippetResult>> VerifyMergedAsync(IReadOnlyList<MergeCandidate> members, CancellationToken cancellationToken)
+    {
+        var compiled = MergedCompiler.Compile([.. members.Select(m => m.Program)], members[0].CompileSettings, cancellationToken);
+        Interlocked.Increment(ref _chunks);
+        Interlocked.Add(ref _merged, members.Count);
+        Interlocked.Add(ref _droppedAtCompile, compiled.Broken.Count);
+        var compileShare = compiled.Duration / members.Count;
+        var results = new List<SnippetResult>(members.Count);
+        for (var i = 0; i < members.Count; i++)
+        {
+            var (document, settings, snippet, _, _) = members[i];
+            if (compiled.Broken.Contains(i))
+            {
+                results.AddRange(await VerifyLoneAsync(document, settings, snippet, cancellationToken).ConfigureAwait(false));
+                continue;
+            }
+            var clock = Stopwatch.StartNew();
+            SnippetResult verdict;
+            if (snippet.Kind == SnippetKind.Compile)
+            {
+                verdict = Pass(snippet, [], null, clock);
+            }
+            else
+            {
+                var image = compiled.Image! with { EntryType = compiled.EntryTypes[i]! };
+                var run = await pool.RunAsync(image, snippet.Stdin?.Content ?? "", SplitArgs(snippet.Tags.Args), [],
+                    settings.TimeoutFor(snippet.Tags), cancellationToken).ConfigureAwait(false);
+                verdict = JudgeRun(snippet, run, run.Stdout, isLast: true, [], clock);
+                if (verdict.Status != SnippetStatus.Passed && verdict.Reason != FailureReason.Timeout)
+                {
+                    Interlocked.Increment(ref _retriedAlone);
+                    results.AddRange(await VerifyLoneAsync(document, settings, snippet, cancellationToken).ConfigureAwait(false));
+                    continue;
+                }
+            }
+            results.Add(verdict with { Duration = verdict.Duration + compileShare });
+        }
+        return results;
     }
 
     public async Task<IReadOnlyList<SnippetResult>> VerifySessionAsync(
@@ -124,7 +195,7 @@ internal sealed class ProgramVerifier(RunnerPool pool, DependencyResolver depend
         var args = SplitArgs(included.Select(b => b.Block.Tags.Args).FirstOrDefault(a => a is not null));
         // Each block has its own budget; the program gets them all.
         var timeout = included.Aggregate(TimeSpan.Zero, (sum, b) => sum + settings.TimeoutFor(b.Block.Tags));
-        var run = await pool.RunAsync(result.Image!, stdin, args, dependencies.RuntimePaths, timeout, cancellationToken).ConfigureAwait(false);
+        var run = await pool.RunAsync(new ProgramImage(result.Image!), stdin, args, dependencies.RuntimePaths, timeout, cancellationToken).ConfigureAwait(false);
 
         var endedAbnormally = run.Status is not (RunStatus.Completed);
         var endingId = endedAbnormally && run.CurrentBlock >= 0 ? run.CurrentBlock : included[^1].Id;
@@ -339,4 +410,24 @@ internal sealed class ProgramVerifier(RunnerPool pool, DependencyResolver depend
         if (any || current.Length > 0) result.Add(current.ToString());
         return [.. result];
     }
+}
+
+/// <summary>A lone snippet that can be compiled together with others that share its <see cref="CompileSettings"/>.</summary>
+internal sealed record MergeCandidate(SnippetDocument Document, FileSettings Settings, Snippet Snippet, MergeableProgram Program, CompileSettings CompileSettings)
+{
+    /// <summary>Snippets merge only with snippets that compile under the same settings (the same reference set, too).</summary>
+    public object GroupKey { get; } = (CompileSettings.LanguageVersion, CompileSettings.Nullable, CompileSettings.AllowUnsafe,
+        CompileSettings.WarningsAsErrors, string.Join(';', CompileSettings.Usings),
+        (object?)System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(CompileSettings.References));
+}
+
+/// <summary>What merged compilation did in a run.</summary>
+/// <param name="Chunks">Merged assemblies compiled.</param>
+/// <param name="Snippets">Snippets planned into them.</param>
+/// <param name="DroppedAtCompile">Snippets dropped from their chunk for a diagnostic, and compiled alone.</param>
+/// <param name="RetriedAlone">Snippets that failed when run merged, and were verified again alone.</param>
+public sealed record MergeStatistics(int Chunks, int Snippets, int DroppedAtCompile, int RetriedAlone)
+{
+    public override string ToString() =>
+        $"merged: {Snippets} snippets in {Chunks} assemblies ({DroppedAtCompile} dropped for a diagnostic, {RetriedAlone} failed merged and were verified alone)";
 }

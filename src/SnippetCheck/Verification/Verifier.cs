@@ -66,6 +66,9 @@ public sealed class Verifier
     /// <summary>Runner processes the last run started (a measure of how often snippets killed theirs).</summary>
     public int RunnersStarted { get; private set; }
 
+    /// <summary>What merged compilation did in the last run.</summary>
+    public MergeStatistics Merging { get; private set; } = new(0, 0, 0, 0);
+
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
     public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare()
     {
@@ -84,15 +87,16 @@ public sealed class Verifier
         var errors = fileErrors.ToList();
         var results = new ConcurrentBag<SnippetResult>();
         var units = new List<VerificationUnit>();
+        var lone = new List<(PreparedDocument Document, Snippet Snippet)>();
 
         foreach (var document in documents)
         {
             errors.AddRange(document.Errors);
-            PlanDocument(document, units, results);
+            PlanDocument(document, units, lone, results);
         }
-        Planned?.Invoke(units.Sum(u => u.Snippets));
+        Planned?.Invoke(units.Sum(u => u.Snippets) + lone.Count);
 
-        if (units.Count > 0)
+        if (units.Count > 0 || lone.Count > 0)
         {
             EnsureReferenceAssemblies();
             var parallelism = _options.Parallelism ?? _config.Parallelism ?? Environment.ProcessorCount;
@@ -101,6 +105,8 @@ public sealed class Verifier
             _dependencyFingerprint = dependencies.Fingerprint;
             await using var pool = new RunnerPool(_runnerOptions, parallelism);
             var verifier = new ProgramVerifier(pool, dependencies);
+            // Merged chunks first: they are the longest units, and the rest fill in around them.
+            units.InsertRange(0, PlanLoneSnippets(lone, verifier, parallelism, results));
             await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
                 async (unit, token) =>
                 {
@@ -109,6 +115,7 @@ public sealed class Verifier
                     ResultsReady?.Invoke(unitResults);
                 }).ConfigureAwait(false);
             RunnersStarted = pool.RunnersStarted;
+            Merging = verifier.Merging;
         }
 
         if (!string.IsNullOrEmpty(_options.Filter) && results.IsEmpty && documents.Count > 0)
@@ -127,7 +134,7 @@ public sealed class Verifier
         };
     }
 
-    private void PlanDocument(PreparedDocument document, List<VerificationUnit> units, ConcurrentBag<SnippetResult> results)
+    private void PlanDocument(PreparedDocument document, List<VerificationUnit> units, List<(PreparedDocument, Snippet)> lone, ConcurrentBag<SnippetResult> results)
     {
         var snippets = document.Snippets.Snippets.Where(Matches).ToList();
         if (document.Skip)
@@ -144,7 +151,7 @@ public sealed class Verifier
                 results.Add(SnippetResult.Of(snippet, SnippetStatus.Untagged));
                 continue;
             }
-            units.Add(new VerificationUnit([snippet], (verifier, token) => CachedAsync(document, [snippet], null, () => verifier.VerifyLoneAsync(document.Snippets, document.Settings, snippet, token))));
+            lone.Add((document, snippet));
         }
 
         // A session runs whole, even when the filter picked only some of its blocks.
@@ -153,6 +160,64 @@ public sealed class Verifier
             var blocks = document.Snippets.Snippets.Where(s => s.Tags.Session == session).ToList();
             units.Add(new VerificationUnit(blocks, (verifier, token) => CachedAsync(document, blocks, session, () => verifier.VerifySessionAsync(document.Snippets, document.Settings, session, blocks, token))));
         }
+    }
+
+    /// <summary>
+    /// Lone snippets: each one's passing result from the cache when its content has not changed; the others
+    /// compiled together in merged chunks where they can be (see <see cref="MergePlan"/>), else one by one.
+    /// </summary>
+    private List<VerificationUnit> PlanLoneSnippets(
+        List<(PreparedDocument Document, Snippet Snippet)> lone, ProgramVerifier verifier, int parallelism, ConcurrentBag<SnippetResult> results)
+    {
+        var keys = new string?[lone.Count];
+        var candidates = new MergeCandidate?[lone.Count];
+        var cached = new bool[lone.Count];
+        Parallel.For(0, lone.Count, i =>
+        {
+            var (document, snippet) = lone[i];
+            if (_cache is not null && !snippet.HasAnnotationErrors)
+            {
+                keys[i] = CacheKey.For(document.Snippets, document.Settings, [snippet], null, _runnerOptions, _dependencyFingerprint);
+                if (_cache.TryGet(keys[i]!, [snippet]) is { } hit)
+                {
+                    foreach (var result in hit) results.Add(result);
+                    ResultsReady?.Invoke(hit);
+                    cached[i] = true;
+                    return;
+                }
+            }
+            if (!_options.NoMerge) candidates[i] = verifier.TryMerge(document.Snippets, document.Settings, snippet);
+        });
+
+        var keyOf = new Dictionary<Snippet, string?>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < lone.Count; i++) keyOf[lone[i].Snippet] = keys[i];
+        var units = new List<VerificationUnit>();
+        var merged = new HashSet<Snippet>(ReferenceEqualityComparer.Instance);
+        foreach (var chunk in MergePlan.Chunks([.. candidates.Where(c => c is not null).Select(c => c!)], parallelism))
+        {
+            merged.UnionWith(chunk.Select(c => c.Snippet));
+            units.Add(new VerificationUnit([.. chunk.Select(c => c.Snippet)],
+                async (programVerifier, token) => Kept(await programVerifier.VerifyMergedAsync(chunk, token).ConfigureAwait(false), keyOf)));
+        }
+        for (var i = 0; i < lone.Count; i++)
+        {
+            var (document, snippet) = lone[i];
+            if (cached[i] || merged.Contains(snippet)) continue;
+            units.Add(new VerificationUnit([snippet],
+                async (programVerifier, token) => Kept(await programVerifier.VerifyLoneAsync(document.Snippets, document.Settings, snippet, token).ConfigureAwait(false), keyOf)));
+        }
+        return units;
+    }
+
+    /// <summary>Keeps each lone snippet's result in the cache under its key (the cache itself keeps only passes).</summary>
+    private IReadOnlyList<SnippetResult> Kept(IReadOnlyList<SnippetResult> results, Dictionary<Snippet, string?> keyOf)
+    {
+        if (_cache is null) return results;
+        foreach (var result in results)
+        {
+            if (keyOf.TryGetValue(result.Snippet, out var key) && key is not null) _cache.Store(key, [result]);
+        }
+        return results;
     }
 
     /// <summary>A program's results from the cache when it passed before with the same content, else verified and kept.</summary>

@@ -26,6 +26,9 @@ public sealed record VerifyOptions
     /// <summary><c>--no-cache</c>: verify everything, and keep nothing.</summary>
     public bool NoCache { get; init; }
 
+    /// <summary><c>--no-merge</c>: compile every snippet on its own, never in a merged assembly.</summary>
+    public bool NoMerge { get; init; }
+
     /// <summary><c>--cache-dir</c>: where passing results are kept (default: .snippetcheck/cache next to the config file).</summary>
     public string? CacheDirectory { get; init; }
 

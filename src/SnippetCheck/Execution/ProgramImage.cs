@@ -1,0 +1,15 @@
+namespace SnippetCheck.Execution;
+
+/// <summary>A compiled assembly for a runner, and where to enter it.</summary>
+/// <param name="EntryType">The type whose static <c>Main</c> runs (one snippet of a merged assembly); empty for the
+/// assembly's own entry point.</param>
+public sealed record ProgramImage(byte[] Bytes, string EntryType = "")
+{
+    private static long s_lastId;
+
+    /// <summary>
+    /// Names the bytes for the runners, which keep the last image they were sent. A copy made with
+    /// <c>with { EntryType = ... }</c> keeps the id, as it keeps the bytes.
+    /// </summary>
+    public long Id { get; } = Interlocked.Increment(ref s_lastId);
+}

@@ -1,0 +1,56 @@
+using SnippetCheck.Model;
+using SnippetCheck.Tests.Infrastructure;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Tests.Hardening;
+
+/// <summary>Snippets that share a runner one after another must not reach into each other's runs.</summary>
+public sealed class RunnerIsolationTests
+{
+    [Fact]
+    public async Task A_handler_left_on_a_process_wide_event_does_not_print_into_a_later_snippet()
+    {
+        // One slot, so both snippets run in turn; the first leaves its handler on UnobservedTaskException,
+        // the second faults a task nobody observes. Its output must be its own handler's line alone.
+        const string Handler = """
+            TaskScheduler.UnobservedTaskException += (_, e) => Console.WriteLine($"NAME: {e.Exception.InnerException!.Message}");
+            """;
+        const string Forget = """
+            StartAndForget();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static void StartAndForget()
+            {
+                var task = Task.Run(() => throw new InvalidOperationException("boom"));
+                SpinWait.SpinUntil(() => task.IsCompleted);
+            }
+            """;
+        var markdown = $"""
+            ```csharp run name=first
+            {Handler.Replace("NAME", "first")}
+            Console.WriteLine("first ran");
+            ```
+
+            ```output
+            first ran
+            ```
+
+            ```csharp run name=second
+            {Handler.Replace("NAME", "second")}
+            {Forget}
+            ```
+
+            ```output
+            second: boom
+            ```
+            """;
+
+        var report = await Pipeline.VerifyAsync(markdown, new VerifyOptions { Parallelism = 1, NoCache = true });
+
+        foreach (var result in report.Snippets)
+        {
+            Assert.True(result.Status == SnippetStatus.Passed, $"{result.Snippet.Tags.Name}: {result.Message}\n{result.Detail}");
+        }
+    }
+}
