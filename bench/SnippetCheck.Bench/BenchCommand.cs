@@ -32,6 +32,10 @@ public static class BenchCommand
     {
         Description = "Where to write the results (default: bench/results/latest.md, or startup.md with --startup-study)",
     };
+    private static readonly Option<bool> FrameworkDependentOption = new("--framework-dependent")
+    {
+        Description = "Publish the framework-dependent ReadyToRun build (what a RID-specific tool package holds) instead of the self-contained composite one",
+    };
     private static readonly Option<bool> KeepOption = new("--keep") { Description = "Keep the generated corpus and work folder" };
     private static readonly Option<bool> StartupStudyOption = new("--startup-study")
     {
@@ -46,7 +50,7 @@ public static class BenchCommand
     {
         var root = new RootCommand("Benchmarks snippetcheck verify against 'dotnet run file.cs' on generated posts")
         {
-            SizesOption, RepeatOption, SampleOption, ToolOption, OutputOption, KeepOption, StartupStudyOption, GenerateOption,
+            SizesOption, RepeatOption, SampleOption, ToolOption, OutputOption, FrameworkDependentOption, KeepOption, StartupStudyOption, GenerateOption,
         };
         root.SetAction(RunAsync);
         return root;
@@ -88,10 +92,13 @@ public static class BenchCommand
             }
             else
             {
-                var publishTo = Path.Combine(repositoryRoot, "bench", "out", "tool");
-                Log($"Publishing the tool in Release to {publishTo} (ReadyToRun, as shipped)");
-                tool = await PublishedTool.PublishAsync(repositoryRoot, publishTo);
-                toolDescription = "published by the harness: `dotnet publish src/SnippetCheck.Cli -c Release -r <rid> --self-contained false` (the csproj settings: ReadyToRun, TieredPGO off)";
+                var composite = !parse.GetValue(FrameworkDependentOption);
+                var publishTo = Path.Combine(repositoryRoot, "bench", "out", composite ? "tool-composite" : "tool");
+                Log($"Publishing the tool in Release to {publishTo} ({(composite ? "self-contained, one ReadyToRun composite image" : "framework-dependent ReadyToRun")})");
+                tool = await PublishedTool.PublishAsync(repositoryRoot, publishTo, composite);
+                toolDescription = composite
+                    ? "published by the harness: `dotnet publish src/SnippetCheck.Cli -c Release -r <rid> --self-contained true -p:PublishReadyToRunComposite=true` (runtime, framework and tool in one ReadyToRun image; TieredPGO off, tier-1 delay 3 s)"
+                    : "published by the harness: `dotnet publish src/SnippetCheck.Cli -c Release -r <rid> --self-contained false` (ReadyToRun per assembly; TieredPGO off, tier-1 delay 3 s)";
             }
             var cacheSupported = await tool.SupportsCacheAsync();
             Log(cacheSupported ? "The tool has a result cache." : "The tool has no --no-cache/--cache-dir: measuring cold runs only.");

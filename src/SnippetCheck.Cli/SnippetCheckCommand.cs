@@ -139,7 +139,7 @@ public static class SnippetCheckCommand
                 report = outcome.Apply(report);
             }
             new ConsoleReporter(console, terminal.UseColor, verbose).Write(report);
-            if (verbose) await Console.Error.WriteLineAsync($"runner processes started: {verifier.RunnersStarted}; {verifier.Merging}");
+            if (verbose) await Console.Error.WriteLineAsync($"runner processes started: {verifier.RunnersStarted}; {verifier.Merging}; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
             foreach (var request in reports) await WriteReportAsync(request, report);
 
             // GitHub Actions: annotations and the step summary come for free (SPEC §8).

@@ -7,11 +7,16 @@ namespace SnippetCheck.Bench.Measuring;
 /// <param name="ToolMaxRssKiB">The process's own peak resident set, from <c>/usr/bin/time</c> (0 if unknown).</param>
 /// <param name="RunnerMaxRssKiB">The largest peak of any snippet runner it started, sampled from /proc.</param>
 /// <param name="TreePeakRssKiB">The largest sum of resident sets of the process and all its descendants at one sample.</param>
+/// <param name="TreePeakPssKiB">The same for proportional set sizes: a page the processes share (a ReadyToRun image
+/// the tool and its runners all map) counts once in the sum, not once per process.</param>
 /// <param name="Cpu">User plus system CPU time of the process and the children it waited for (runners included), from
 /// <c>/usr/bin/time</c>; on a machine shared with other work it varies far less than wall time.</param>
 public sealed record Measurement(
     TimeSpan Wall, int ExitCode, string Stdout, string Stderr,
-    long ToolMaxRssKiB, long RunnerMaxRssKiB, long TreePeakRssKiB, int RunnersSeen, TimeSpan Cpu);
+    long ToolMaxRssKiB, long RunnerMaxRssKiB, long TreePeakRssKiB, int RunnersSeen, TimeSpan Cpu)
+{
+    public long TreePeakPssKiB { get; init; }
+}
 
 /// <summary>
 /// Runs a process under <c>/usr/bin/time</c> for its peak memory, and samples /proc meanwhile for the
@@ -64,7 +69,7 @@ public static class ProcessMeter
         var (toolMax, cpu) = HasTime ? ReadTimeReport(timeFile) : (0, TimeSpan.Zero);
         File.Delete(timeFile);
         return new Measurement(clock.Elapsed, process.ExitCode, await stdout, await stderr,
-            toolMax == 0 ? samples.ToolHwm : toolMax, samples.RunnerHwm, samples.TreePeak, samples.Runners, cpu);
+            toolMax == 0 ? samples.ToolHwm : toolMax, samples.RunnerHwm, samples.TreePeak, samples.Runners, cpu) { TreePeakPssKiB = samples.TreePeakPss };
     }
 
     /// <summary>Reads "%M %U %S" from the last line <c>/usr/bin/time</c> wrote (earlier ones may say a signal ended the process).</summary>
@@ -81,20 +86,21 @@ public static class ProcessMeter
         return (kib, TimeSpan.FromSeconds(user + system));
     }
 
-    private sealed record Samples(long ToolHwm, long RunnerHwm, long TreePeak, int Runners);
+    private sealed record Samples(long ToolHwm, long RunnerHwm, long TreePeak, int Runners, long TreePeakPss);
 
     private static Samples Sample(int rootPid, CancellationToken stop)
     {
         var runners = new Dictionary<int, long>();
         var commandLines = new Dictionary<int, string>();
-        long toolHwm = 0, treePeak = 0;
+        long toolHwm = 0, treePeak = 0, treePeakPss = 0;
         while (!stop.IsCancellationRequested)
         {
-            long treeNow = 0;
+            long treeNow = 0, treePssNow = 0;
             foreach (var pid in Descendants(rootPid))
             {
                 if (!TryReadMemory(pid, out var rss, out var hwm)) continue;
                 treeNow += rss;
+                treePssNow += ReadPss(pid);
                 if (!commandLines.TryGetValue(pid, out var commandLine))
                 {
                     commandLine = ReadCommandLine(pid);
@@ -104,9 +110,10 @@ public static class ProcessMeter
                 else if (commandLine.Contains("snippetcheck", StringComparison.Ordinal)) toolHwm = Math.Max(toolHwm, hwm);
             }
             treePeak = Math.Max(treePeak, treeNow);
+            treePeakPss = Math.Max(treePeakPss, treePssNow);
             stop.WaitHandle.WaitOne(SampleInterval);
         }
-        return new Samples(toolHwm, runners.Count == 0 ? 0 : runners.Values.Max(), treePeak, runners.Count);
+        return new Samples(toolHwm, runners.Count == 0 ? 0 : runners.Values.Max(), treePeak, runners.Count, treePeakPss);
     }
 
     /// <summary>Every process below <paramref name="pid"/>, from the kernel's per-thread children lists.</summary>
@@ -168,6 +175,23 @@ public static class ProcessMeter
         catch (IOException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The process's proportional set size in KiB (0 when it is gone or the kernel has no smaps_rollup).</summary>
+    private static long ReadPss(int pid)
+    {
+        try
+        {
+            return File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal)) is { } line ? ParseKiB(line) : 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return 0;
         }
     }
 

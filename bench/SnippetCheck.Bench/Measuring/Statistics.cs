@@ -18,5 +18,7 @@ public sealed record Series(string Scenario, int Snippets, IReadOnlyList<Measure
 
     public long TreePeakRssKiB => Runs.Max(r => r.TreePeakRssKiB);
 
+    public long TreePeakPssKiB => Runs.Max(r => r.TreePeakPssKiB);
+
     private List<TimeSpan> Sorted => [.. Runs.Select(r => r.Wall).Order()];
 }

@@ -44,12 +44,23 @@ public sealed class PublishedTool(string directory)
         }
     }
 
-    /// <summary>Publishes the CLI in Release for this machine's RID, so the csproj's publish settings (ReadyToRun) apply.</summary>
-    public static async Task<PublishedTool> PublishAsync(string repositoryRoot, string output, params string[] extraProperties)
+    /// <summary>
+    /// Publishes the CLI in Release for this machine's RID, so the csproj's publish settings (ReadyToRun) apply;
+    /// <paramref name="composite"/> makes it self-contained with runtime, framework and tool in one composite image.
+    /// </summary>
+    public static async Task<PublishedTool> PublishAsync(string repositoryRoot, string output, bool composite, params string[] extraProperties)
     {
         var project = Path.Combine(repositoryRoot, "src", "SnippetCheck.Cli", "SnippetCheck.Cli.csproj");
+        string[] build = composite ? ["--self-contained", "true", "-p:PublishReadyToRunComposite=true"] : ["--self-contained", "false"];
+        // The SDK's incremental ReadyToRun step does not notice a switch between composite and per-assembly
+        // images in the same intermediate folder (the per-assembly publish then ships composite stubs and aborts).
+        foreach (var intermediate in System.IO.Directory.GetDirectories(Path.Combine(repositoryRoot, "src"), RuntimeInformation.RuntimeIdentifier, SearchOption.AllDirectories)
+                     .Where(d => d.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            System.IO.Directory.Delete(intermediate, recursive: true);
+        }
         var result = await ProcessMeter.RunAsync("dotnet",
-            ["publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", output,
+            ["publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, .. build, "-o", output,
              "-nologo", "-clp:ErrorsOnly", .. extraProperties.Select(p => "-p:" + p)],
             repositoryRoot, timeout: TimeSpan.FromMinutes(30));
         if (result.ExitCode != 0) throw new InvalidOperationException($"dotnet publish failed:\n{result.Stdout}\n{result.Stderr}");

@@ -43,23 +43,24 @@ public static class ResultsDocument
         Line(text);
         Line(text, "Wall time is the median of the repetitions (min in brackets); memory is the largest of them. " +
                    "\"tool\" is the snippetcheck process's own peak RSS (`/usr/bin/time`), \"runner\" the largest peak of a snippet " +
-                   "runner process, \"all\" the largest sum of the tool and its runners at one 50 ms sample. " +
+                   "runner process, \"all\" the largest sum of the tool and its runners at one 50 ms sample, \"all PSS\" the same sum of " +
+                   "proportional set sizes (a page the processes share, such as the ReadyToRun image they all map, counted once). " +
                    "CPU is user + system time of the tool and its runners (median): on a shared machine it says more than wall time.");
         Line(text);
-        Line(text, "| scenario | snippets | runs | wall | per snippet | CPU | cached | tool RSS | runner RSS | all RSS |");
-        Line(text, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Line(text, "| scenario | snippets | runs | wall | per snippet | CPU | cached | tool RSS | runner RSS | all RSS | all PSS |");
+        Line(text, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var size in result.Sizes)
         {
             foreach (var series in new[] { size.Cold, size.FillCache, size.Cached, size.Edit }.OfType<Series>())
             {
                 Line(text, $"| {series.Scenario} | {series.Snippets} | {series.Runs.Count} | {Seconds(series.Median)} ({Seconds(series.Min)}) | " +
                            $"{Millis(series.PerSnippet)} | {Seconds(series.CpuMedian)} | {(series.Cached < 0 ? "" : series.Cached.ToString(CultureInfo.InvariantCulture))} | " +
-                           $"{MiB(series.ToolMaxRssKiB)} | {MiB(series.RunnerMaxRssKiB)} | {MiB(series.TreePeakRssKiB)} |");
+                           $"{MiB(series.ToolMaxRssKiB)} | {MiB(series.RunnerMaxRssKiB)} | {MiB(series.TreePeakRssKiB)} | {MiB(series.TreePeakPssKiB)} |");
             }
         }
         var baseline = result.Baseline;
-        Line(text, $"| `dotnet run file.cs`, first of the run | 1 | 1 | {Seconds(baseline.First.Wall)} | {Millis(baseline.First.Wall)} | {Seconds(baseline.First.Cpu)} | | | | {MiB(baseline.First.TreePeakRssKiB)} |");
-        Line(text, $"| `dotnet run file.cs`, warm mean | {baseline.Runs.Count - 1} | {baseline.Runs.Count - 1} | {Seconds(baseline.WarmMean)} | {Millis(baseline.WarmMean)} | {Seconds(baseline.WarmCpuMean)} | | | | {MiB(baseline.Runs.Skip(1).Select(r => r.TreePeakRssKiB).DefaultIfEmpty(0).Max())} |");
+        Line(text, $"| `dotnet run file.cs`, first of the run | 1 | 1 | {Seconds(baseline.First.Wall)} | {Millis(baseline.First.Wall)} | {Seconds(baseline.First.Cpu)} | | | | {MiB(baseline.First.TreePeakRssKiB)} | {MiB(baseline.First.TreePeakPssKiB)} |");
+        Line(text, $"| `dotnet run file.cs`, warm mean | {baseline.Runs.Count - 1} | {baseline.Runs.Count - 1} | {Seconds(baseline.WarmMean)} | {Millis(baseline.WarmMean)} | {Seconds(baseline.WarmCpuMean)} | | | | {MiB(baseline.Runs.Skip(1).Select(r => r.TreePeakRssKiB).DefaultIfEmpty(0).Max())} | {MiB(baseline.Runs.Skip(1).Select(r => r.TreePeakPssKiB).DefaultIfEmpty(0).Max())} |");
         Line(text);
 
         Line(text, "## Against the targets of issue 5");
@@ -96,8 +97,10 @@ public static class ResultsDocument
         var allSeries = result.Sizes.SelectMany(s => new[] { s.Cold, s.FillCache, s.Cached, s.Edit }).OfType<Series>().ToList();
         var toolPeak = allSeries.Max(s => s.ToolMaxRssKiB) / 1024.0;
         var treePeak = allSeries.Max(s => s.TreePeakRssKiB) / 1024.0;
+        var treePeakPss = allSeries.Max(s => s.TreePeakPssKiB) / 1024.0;
         Target(text, $"peak memory ≤ {PeakTargetMiB:F0} MiB (tool process)", $"{toolPeak:F0} MiB", toolPeak <= PeakTargetMiB);
-        Target(text, $"peak memory ≤ {PeakTargetMiB:F0} MiB (tool and runners together)", $"{treePeak:F0} MiB", treePeak <= PeakTargetMiB);
+        Target(text, $"peak memory ≤ {PeakTargetMiB:F0} MiB (tool and runners together, PSS: shared pages once)", $"{treePeakPss:F0} MiB", treePeakPss <= PeakTargetMiB);
+        Target(text, $"peak memory ≤ {PeakTargetMiB:F0} MiB (tool and runners together, RSS: shared pages once per process)", $"{treePeak:F0} MiB", treePeak <= PeakTargetMiB);
         Line(text);
 
         Line(text, "## Ratios");

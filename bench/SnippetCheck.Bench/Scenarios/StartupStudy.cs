@@ -43,8 +43,8 @@ public static class StartupStudy
         var machine = await MachineInfo.ReadAsync();
         var loadBefore = MachineInfo.LoadAverage();
         log("Publishing IL-only and ReadyToRun builds");
-        var il = await PublishedTool.PublishAsync(repositoryRoot, Path.Combine(work, "publish-il"), "PublishReadyToRun=false");
-        var r2r = await PublishedTool.PublishAsync(repositoryRoot, Path.Combine(work, "publish-r2r"), "PublishReadyToRun=true");
+        var il = await PublishedTool.PublishAsync(repositoryRoot, Path.Combine(work, "publish-il"), composite: false, "PublishReadyToRun=false");
+        var r2r = await PublishedTool.PublishAsync(repositoryRoot, Path.Combine(work, "publish-r2r"), composite: false, "PublishReadyToRun=true");
         var tools = Variants.Select(v => (Variant: v, Tool: MakeVariant(v, il, r2r, Path.Combine(work, "variant-" + Array.IndexOf(Variants, v))))).ToList();
         var cacheSupported = await tools[0].Tool.SupportsCacheAsync();
 

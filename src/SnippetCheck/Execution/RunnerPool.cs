@@ -66,9 +66,16 @@ public sealed class RunnerPool : IAsyncDisposable
     }
 
     /// <summary>
-    /// On the first run, starts the other slots' runners in the background, so their start-up overlaps the
-    /// compilation of the next snippets instead of following it. A run served wholly from the cache starts none.
+    /// Starts runners in the background (one per slot, at most <paramref name="programs"/>), so their start-up
+    /// overlaps the compilation of the first programs instead of following it. Only the first call does anything.
     /// </summary>
+    public void StartRunners(int programs)
+    {
+        if (Interlocked.Exchange(ref _sparesStarted, 1) != 0) return;
+        for (var i = 0; i < Math.Min(_size, programs); i++) _spares.Enqueue(StartRunnerAsync(CancellationToken.None));
+    }
+
+    /// <summary>Without <see cref="StartRunners"/>, the first run starts the other slots' runners.</summary>
     private void StartSpareRunnersOnce()
     {
         if (Interlocked.Exchange(ref _sparesStarted, 1) != 0) return;

@@ -37,7 +37,10 @@ internal sealed class RunnerProcess : IAsyncDisposable
 
         var pipeName = $"snippetcheck-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
         var pipe = new NamedPipeServerStream(pipeName, PipeDirection.InOut, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
-        var start = new ProcessStartInfo(DotnetHost, ["exec", options.RunnerPath, pipeName])
+        // A self-contained build ships the runner with its own launcher and runtime; otherwise 'dotnet exec' it.
+        var launcher = Path.ChangeExtension(options.RunnerPath, OperatingSystem.IsWindows() ? ".exe" : null);
+        var (program, arguments) = File.Exists(launcher) ? (launcher, new[] { pipeName }) : (DotnetHost, ["exec", options.RunnerPath, pipeName]);
+        var start = new ProcessStartInfo(program, arguments)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

@@ -7,7 +7,8 @@ namespace SnippetCheck.Verification;
 internal static class MergePlan
 {
     /// <summary>
-    /// Past a few dozen snippets a bigger chunk saves little compile time per snippet, and delays its first run.
+    /// Past a few dozen snippets a bigger chunk saves no compile time per snippet (measured at 1000 snippets:
+    /// chunks of 20, 40, 80 and 160 cost 11.0, 10.2, 10.2 and 11.5 s of CPU), and delays its first run.
     /// </summary>
     public const int MaxChunkSize = 40;
 

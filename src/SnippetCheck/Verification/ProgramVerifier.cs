@@ -16,6 +16,9 @@ internal sealed class ProgramVerifier(RunnerPool pool, DependencyResolver depend
 {
     private int _chunks, _merged, _droppedAtCompile, _retriedAlone;
 
+    /// <summary>Starts the pool's runners in the background: something is about to be compiled and run.</summary>
+    public void StartRunners(int programs) => pool.StartRunners(programs);
+
     /// <summary>What merging did so far in this run.</summary>
     public MergeStatistics Merging => new(_chunks, _merged, _droppedAtCompile, _retriedAlone);
 

@@ -105,8 +105,11 @@ public sealed class Verifier
             _dependencyFingerprint = dependencies.Fingerprint;
             await using var pool = new RunnerPool(_runnerOptions, parallelism);
             var verifier = new ProgramVerifier(pool, dependencies);
+            var sessionUnits = units.Count;
             // Merged chunks first: they are the longest units, and the rest fill in around them.
             units.InsertRange(0, PlanLoneSnippets(lone, verifier, parallelism, results));
+            // Runners start now, while the first programs compile, unless everything came from the cache.
+            if (units.Count > sessionUnits) verifier.StartRunners(units.Count);
             await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
                 async (unit, token) =>
                 {
@@ -158,7 +161,7 @@ public sealed class Verifier
         foreach (var session in snippets.Where(s => s.Tags.Session is not null).Select(s => s.Tags.Session!).Distinct())
         {
             var blocks = document.Snippets.Snippets.Where(s => s.Tags.Session == session).ToList();
-            units.Add(new VerificationUnit(blocks, (verifier, token) => CachedAsync(document, blocks, session, () => verifier.VerifySessionAsync(document.Snippets, document.Settings, session, blocks, token))));
+            units.Add(new VerificationUnit(blocks, (verifier, token) => CachedAsync(document, blocks, session, verifier, () => verifier.VerifySessionAsync(document.Snippets, document.Settings, session, blocks, token))));
         }
     }
 
@@ -222,13 +225,17 @@ public sealed class Verifier
 
     /// <summary>A program's results from the cache when it passed before with the same content, else verified and kept.</summary>
     private async Task<IReadOnlyList<SnippetResult>> CachedAsync(
-        PreparedDocument document, IReadOnlyList<Snippet> blocks, string? session, Func<Task<IReadOnlyList<SnippetResult>>> verify)
+        PreparedDocument document, IReadOnlyList<Snippet> blocks, string? session, ProgramVerifier verifier, Func<Task<IReadOnlyList<SnippetResult>>> verify)
     {
-        if (_cache is null || blocks.Any(b => b.HasAnnotationErrors)) return await verify().ConfigureAwait(false);
-        var key = CacheKey.For(document.Snippets, document.Settings, blocks, session, _runnerOptions, _dependencyFingerprint);
-        if (_cache.TryGet(key, blocks) is { } cached) return cached;
+        string? key = null;
+        if (_cache is not null && !blocks.Any(b => b.HasAnnotationErrors))
+        {
+            key = CacheKey.For(document.Snippets, document.Settings, blocks, session, _runnerOptions, _dependencyFingerprint);
+            if (_cache.TryGet(key, blocks) is { } cached) return cached;
+        }
+        verifier.StartRunners(int.MaxValue);
         var results = await verify().ConfigureAwait(false);
-        _cache.Store(key, results);
+        if (key is not null) _cache!.Store(key, results);
         return results;
     }
 

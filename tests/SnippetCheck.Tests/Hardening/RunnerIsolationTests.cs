@@ -54,3 +54,36 @@ public sealed class RunnerIsolationTests
         }
     }
 }
+
+public sealed class RunnerEnvironmentTests
+{
+    [Fact]
+    public void Runners_start_untiered_with_a_small_gen0_and_without_the_tools_diagnostic_port()
+    {
+        var environment = new Execution.RunnerOptions().BuildEnvironment(new System.Collections.Hashtable
+        {
+            ["DOTNET_DiagnosticPorts"] = "/tmp/port,suspend",
+            ["DOTNET_TieredCompilation"] = "1",
+            ["DOTNET_gcServer"] = "0",
+            ["SECRET"] = "x",
+        });
+
+        Assert.False(environment.ContainsKey("DOTNET_DiagnosticPorts"));
+        Assert.False(environment.ContainsKey("SECRET"));
+        Assert.Equal("0", environment["DOTNET_gcServer"]);
+        Assert.Equal(("0", "0", "400000"), (environment["DOTNET_TieredCompilation"], environment["DOTNET_TieredPGO"], environment["DOTNET_GCgen0size"]));
+    }
+}
+
+public sealed class ToolRuntimeSettingsTests
+{
+    [Fact]
+    public void The_tool_delays_tier_one_promotion_and_runs_without_dynamic_PGO()
+    {
+        var path = Path.ChangeExtension(CliRunner.ToolPath, ".runtimeconfig.json");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        var properties = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.Equal(3000, properties.GetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs").GetInt32());
+        Assert.False(properties.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+    }
+}
