@@ -48,8 +48,10 @@ public static class MergedCompiler
             .WithOptions(SnippetCompiler.OptionsFor(settings, OutputKind.DynamicallyLinkedLibrary));
         var remaining = new SortedSet<int>(Enumerable.Range(0, programs.Count));
         var broken = new HashSet<int>();
+        var rounds = 0;
         for (var round = 1; round <= MaxRounds && remaining.Count > 0; round++)
         {
+            rounds = round;
             var (image, diagnostics) = SnippetCompiler.Emit(compilation.AddSyntaxTrees([usingsTree, .. remaining.Select(i => trees[i])]), cancellationToken);
             var blamed = diagnostics
                 .Where(d => d.Severity is RoslynSeverity.Error or RoslynSeverity.Warning)
@@ -67,7 +69,7 @@ public static class MergedCompiler
             broken.UnionWith(blamed);
         }
         broken.UnionWith(remaining);
-        return new MergedCompilationResult(null, broken, [.. programs.Select(_ => (string?)null)], Math.Min(MaxRounds, programs.Count), clock.Elapsed);
+        return new MergedCompilationResult(null, broken, [.. programs.Select(_ => (string?)null)], rounds, clock.Elapsed);
     }
 
     /// <summary>

@@ -178,18 +178,27 @@ public sealed class Verifier
         Parallel.For(0, lone.Count, i =>
         {
             var (document, snippet) = lone[i];
-            if (_cache is not null && !snippet.HasAnnotationErrors)
+            try
             {
-                keys[i] = CacheKey.For(document.Snippets, document.Settings, [snippet], null, _runnerOptions, _dependencyFingerprint);
-                if (_cache.TryGet(keys[i]!, [snippet]) is { } hit)
+                if (_cache is not null && !snippet.HasAnnotationErrors)
                 {
-                    foreach (var result in hit) results.Add(result);
-                    ResultsReady?.Invoke(hit);
-                    cached[i] = true;
-                    return;
+                    keys[i] = CacheKey.For(document.Snippets, document.Settings, [snippet], null, _runnerOptions, _dependencyFingerprint);
+                    if (_cache.TryGet(keys[i]!, [snippet]) is { } hit)
+                    {
+                        foreach (var result in hit) results.Add(result);
+                        ResultsReady?.Invoke(hit);
+                        cached[i] = true;
+                        return;
+                    }
                 }
+                if (!_options.NoMerge) candidates[i] = verifier.TryMerge(document.Snippets, document.Settings, snippet);
             }
-            if (!_options.NoMerge) candidates[i] = verifier.TryMerge(document.Snippets, document.Settings, snippet);
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Verified alone then, where a bug on this snippet's path fails this snippet only (VerificationUnit).
+                keys[i] = null;
+                candidates[i] = null;
+            }
         });
 
         var keyOf = new Dictionary<Snippet, string?>(ReferenceEqualityComparer.Instance);

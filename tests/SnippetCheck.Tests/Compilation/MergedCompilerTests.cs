@@ -89,6 +89,7 @@ public sealed class MergedCompilerTests
         var result = MergedCompiler.Compile([Analyse("int a = \"x\";")!, Analyse("Missing();")!], Settings);
         Assert.Equal([0, 1], result.Broken.Order());
         Assert.Null(result.Image);
+        Assert.Equal(1, result.Compilations);
     }
 
     [Fact]
