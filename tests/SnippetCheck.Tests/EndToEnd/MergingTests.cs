@@ -75,4 +75,23 @@ public sealed class MergingTests
         var alone = await VerifyAsync("merging.md", merge: false, parallelism: 1);
         Assert.Equal(Visible(alone.Report), Visible(merged.Report));
     }
+
+    [Fact]
+    public async Task When_most_snippets_draw_diagnostics_later_chunks_are_compiled_alone()
+    {
+        // 100 snippets in one slot make three chunks; four in five do not compile, like fragments under --all.
+        var markdown = string.Concat(Enumerable.Range(0, 100).Select(i => i % 5 == 0
+            ? $"```csharp run\nConsole.WriteLine({i});\n```\n\n```output\n{i}\n```\n\n"
+            : $"```csharp compile\nint value{i} = \"{i}\";\n```\n\n"));
+        using var folder = new TempFolder();
+        folder.Write("fragments.md", markdown);
+        var verifier = new Verifier(new VerifyOptions { Paths = ["fragments.md"], CurrentDirectory = folder.Path, NoCache = true, Parallelism = 1 });
+
+        var report = await verifier.RunAsync();
+
+        Assert.Equal((20, 80), (report.Snippets.Count(r => r.Status == SnippetStatus.Passed), report.Snippets.Count(r => r.Code == "CS0029")));
+        Assert.Equal(2, verifier.Merging.Chunks);
+        Assert.Equal(100 - verifier.Merging.Snippets, verifier.Merging.NotMerged);
+        Assert.InRange(verifier.Merging.NotMerged, 30, 40);
+    }
 }
