@@ -442,7 +442,7 @@ internal sealed record MergeCandidate(SnippetDocument Document, FileSettings Set
 
 /// <summary>What merged compilation did in a run.</summary>
 /// <param name="Chunks">Merged assemblies compiled.</param>
-/// <param name="Snippets">Snippets planned into them.</param>
+/// <param name="Snippets">Snippets compiled in them (see <see cref="NotMerged"/> for those planned but compiled alone).</param>
 /// <param name="DroppedAtCompile">Snippets dropped from their chunk for a diagnostic, and compiled alone.</param>
 /// <param name="RetriedAlone">Snippets that failed when run merged, and were verified again alone.</param>
 public sealed record MergeStatistics(int Chunks, int Snippets, int DroppedAtCompile, int RetriedAlone)
