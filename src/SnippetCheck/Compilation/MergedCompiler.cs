@@ -34,14 +34,10 @@ public static class MergedCompiler
     public static MergedCompilationResult Compile(IReadOnlyList<MergeableProgram> programs, CompileSettings settings, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var options = settings.ParseOptions;
-        var usings = new StringBuilder("#line hidden\n");
-        foreach (var implicitUsing in settings.Usings)
-        {
-            usings.Append("global using ").Append(implicitUsing.StartsWith("global::", StringComparison.Ordinal) ? "" : "global::").Append(implicitUsing).Append(";\n");
-        }
-        var usingsTree = CSharpSyntaxTree.ParseText(usings.ToString(), options, path: "usings.snippet.cs", encoding: Encoding.UTF8);
-        var trees = programs.Select((program, index) => BuildTree(program, index, settings)).ToArray();
+        var usingsTree = CSharpSyntaxTree.ParseText(ProgramBuilder.ImplicitUsings(settings.Usings, global: true), settings.ParseOptions,
+            path: "usings.snippet.cs", encoding: Encoding.UTF8);
+        var implicitUsingKeys = ProgramBuilder.ImplicitUsingKeys(settings.Usings);
+        var trees = programs.Select((program, index) => BuildTree(program, index, settings, implicitUsingKeys)).ToArray();
         var owners = trees.Select((tree, index) => (tree, index)).ToDictionary(x => x.tree, x => x.index);
 
         var compilation = SnippetCompiler.BaseFor(settings.References)
@@ -76,12 +72,12 @@ public static class MergedCompiler
     /// One program's tree: its usings, then a namespace with a <c>Program.Main</c> holding its top-level
     /// statements and then its declarations. Every line of its own keeps its <c>#line</c> directive.
     /// </summary>
-    private static SyntaxTree BuildTree(MergeableProgram program, int index, CompileSettings settings)
+    private static SyntaxTree BuildTree(MergeableProgram program, int index, CompileSettings settings, IReadOnlySet<string> implicitUsingKeys)
     {
         var usings = new StringBuilder("#line hidden\n");
         var statements = new StringBuilder();
         var declarations = new StringBuilder();
-        var seenUsings = settings.Usings.Select(u => ProgramBuilder.NormalizeUsing("using " + u + ";")).ToHashSet(StringComparer.Ordinal);
+        var seenUsings = new HashSet<string>(implicitUsingKeys, StringComparer.Ordinal);
         foreach (var (part, text, root) in program.Parts)
         {
             var emitter = new MappedEmitter(part, text, root);

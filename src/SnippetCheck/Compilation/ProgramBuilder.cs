@@ -43,15 +43,8 @@ public static class ProgramBuilder
     {
         // Global usings need C# 10; older language versions get the same usings at the top of every tree.
         var useGlobal = options.LanguageVersion >= LanguageVersion.CSharp10;
-        var usingKeyword = useGlobal ? "global using " : "using ";
-        var usings = new StringBuilder("#line hidden\n");
-        var seenUsings = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var implicitUsing in implicitUsings)
-        {
-            var name = implicitUsing.StartsWith("global::", StringComparison.Ordinal) ? implicitUsing : "global::" + implicitUsing;
-            usings.Append(usingKeyword).Append(name).Append(";\n");
-            seenUsings.Add(NormalizeUsing("using " + implicitUsing + ";"));
-        }
+        var usings = new StringBuilder(ImplicitUsings(implicitUsings, useGlobal));
+        var seenUsings = ImplicitUsingKeys(implicitUsings);
 
         var statements = new StringBuilder();
         var trees = new List<SyntaxTree>();
@@ -125,6 +118,22 @@ public static class ProgramBuilder
         }
         return new ProgramSource([.. trees], anyStatements || hasPreludeStatements || anyMain, shapes);
     }
+
+    /// <summary>The implicit usings as hidden generated code: global ones, or (before C# 10) plain ones for every tree.</summary>
+    internal static string ImplicitUsings(IReadOnlyList<string> implicitUsings, bool global)
+    {
+        var usings = new StringBuilder("#line hidden\n");
+        foreach (var implicitUsing in implicitUsings)
+        {
+            var name = implicitUsing.StartsWith("global::", StringComparison.Ordinal) ? implicitUsing : "global::" + implicitUsing;
+            usings.Append(global ? "global using " : "using ").Append(name).Append(";\n");
+        }
+        return usings.ToString();
+    }
+
+    /// <summary>The implicit usings as <see cref="NormalizeUsing"/> keys, so that a snippet's own copy of one is left out.</summary>
+    internal static HashSet<string> ImplicitUsingKeys(IReadOnlyList<string> implicitUsings) =>
+        implicitUsings.Select(u => NormalizeUsing("using " + u + ";")).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A using directive reduced to what decides whether two are the same.</summary>
     internal static string NormalizeUsing(string text)

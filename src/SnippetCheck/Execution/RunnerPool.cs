@@ -75,12 +75,8 @@ public sealed class RunnerPool : IAsyncDisposable
         for (var i = 0; i < Math.Min(_size, programs); i++) _spares.Enqueue(StartRunnerAsync(CancellationToken.None));
     }
 
-    /// <summary>Without <see cref="StartRunners"/>, the first run starts the other slots' runners.</summary>
-    private void StartSpareRunnersOnce()
-    {
-        if (Interlocked.Exchange(ref _sparesStarted, 1) != 0) return;
-        for (var i = 1; i < _size; i++) _spares.Enqueue(StartRunnerAsync(CancellationToken.None));
-    }
+    /// <summary>Without <see cref="StartRunners"/>, the first run starts the other slots' runners (it starts its own).</summary>
+    private void StartSpareRunnersOnce() => StartRunners(_size - 1);
 
     /// <summary>How many runner processes this pool started: one per slot when nothing kills them.</summary>
     public int RunnersStarted => _runnersStarted;

@@ -18,21 +18,7 @@ public static class CliRunner
 
     public static CliResult Run(string workingDirectory, IDictionary<string, string?>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", ["exec", ToolPath, .. args])
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        // Plain output, as on CI, and no GitHub annotations unless a test asks for them.
-        start.Environment["CI"] = "true";
-        start.Environment.Remove("GITHUB_ACTIONS");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null) start.Environment.Remove(name);
-            else start.Environment[name] = value;
-        }
+        var start = StartInfo(workingDirectory, environment, args);
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -43,5 +29,28 @@ public static class CliRunner
             throw new TimeoutException($"snippetcheck {string.Join(' ', args)} did not finish in 3 minutes");
         }
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result, process.Id);
+    }
+
+    /// <summary>
+    /// How a test starts the CLI: redirected streams, plain output as on CI, and no GitHub annotations unless the
+    /// test asks for them; a null value in <paramref name="environment"/> removes that variable.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IDictionary<string, string?>? environment, string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", ["exec", ToolPath, .. args])
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.Environment["CI"] = "true";
+        start.Environment.Remove("GITHUB_ACTIONS");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+        return start;
     }
 }

@@ -61,20 +61,7 @@ public sealed class CliProcess : IDisposable
 
     public CliProcess(string workingDirectory, IDictionary<string, string?> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", ["exec", CliRunner.ToolPath, .. args])
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        start.Environment["CI"] = "true";
-        start.Environment.Remove("GITHUB_ACTIONS");
-        foreach (var (name, value) in environment)
-        {
-            if (value is null) start.Environment.Remove(name);
-            else start.Environment[name] = value;
-        }
+        var start = CliRunner.StartInfo(workingDirectory, environment, args);
         _process = Process.Start(start)!;
         _process.StandardInput.Close();
         _stdout = _process.StandardOutput.ReadToEndAsync();
