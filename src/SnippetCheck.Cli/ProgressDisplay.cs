@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Cli;

@@ -4,6 +4,7 @@ using SnippetCheck.Authoring;
 using SnippetCheck.Configuration;
 using SnippetCheck.Reporting;
 using SnippetCheck.Snippets;
+using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Cli;

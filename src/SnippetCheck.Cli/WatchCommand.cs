@@ -2,6 +2,7 @@ using System.Globalization;
 using SnippetCheck.Authoring;
 using SnippetCheck.Execution;
 using SnippetCheck.Reporting;
+using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Cli;

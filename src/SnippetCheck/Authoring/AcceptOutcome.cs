@@ -34,7 +34,7 @@ public sealed record AcceptOutcome(IReadOnlyList<AcceptEntry> Entries, IReadOnly
         return report with
         {
             Snippets = [.. report.Snippets.Select(r => accepted.Contains(r)
-                ? r with { Status = SnippetStatus.Passed, Reason = null, Code = null, Message = "output accepted", Detail = null, FailureLocation = r.Location }
+                ? r with { Verdict = new Verdict.Passed("output accepted") }
                 : r)],
         };
     }

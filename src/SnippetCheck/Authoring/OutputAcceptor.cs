@@ -2,6 +2,7 @@ using System.Text;
 using SnippetCheck.Comparison;
 using SnippetCheck.Markdown;
 using SnippetCheck.Snippets;
+using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Authoring;

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using SnippetCheck.Configuration;
+using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Authoring;

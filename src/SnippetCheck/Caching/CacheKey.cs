@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Execution;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
+using SnippetCheck.Programs;
 
 namespace SnippetCheck.Caching;
 
@@ -17,32 +17,31 @@ public static class CacheKey
     private static readonly string ToolIdentity =
         $"{typeof(CacheKey).Assembly.ManifestModule.ModuleVersionId}|{Environment.Version}|{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}";
 
-    public static string For(
-        SnippetDocument document, FileSettings settings, IReadOnlyList<Snippet> blocks, string? session, RunnerOptions runner, string dependencies)
+    public static string For(SnippetProgram program, RunnerOptions runner, string dependencies)
     {
         var text = new StringBuilder();
         void Add(string label, string? value) => text.Append(label).Append('=').Append(value?.Length ?? -1).Append(':').Append(value).Append('\n');
 
         Add("tool", ToolIdentity);
         Add("dependencies", dependencies);
-        foreach (var prelude in document.Preludes.Where(p => p.Session is null || p.Session == session))
+        foreach (var prelude in program.Preludes)
         {
             Add("prelude", string.Join('\n', prelude.Lines.Select(l => l.Text)));
         }
-        foreach (var block in blocks)
+        for (var i = 0; i < program.Blocks.Count; i++)
         {
+            var block = program.Blocks[i];
             Add("code", block.Block.Content);
             Add("kind", block.Kind.ToTag());
             Add("tags", block.Tags.Original);
             Add("output", block.Output?.Text);
             Add("mode", block.Output?.Mode.ToString());
             Add("stdin", block.Stdin?.Content);
-            Add("timeout", settings.TimeoutFor(block.Tags).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Add("timeout", program.Timeouts[i].Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var compile = settings.CompileSettingsFor([.. blocks.Select(b => b.Tags)]);
-        Add("compile", $"{compile.LanguageVersion}|{compile.Nullable}|{compile.AllowUnsafe}|{compile.WarningsAsErrors}|{string.Join(',', compile.Usings)}");
-        Add("refs", DescribeAll(compile.References));
+        Add("compile", program.Settings.Key);
+        Add("refs", DescribeAll(program.Settings.References));
         Add("env", string.Join(',', runner.AllowedEnvironment) + "|" + runner.MemoryLimitBytes);
         // Allowed variables' values are part of what a snippet can see and print.
         var variables = Environment.GetEnvironmentVariables();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SnippetCheck.Snippets;
+using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Caching;
@@ -23,7 +24,7 @@ public sealed class ResultCache(string directory)
             if (!File.Exists(path)) return null;
             var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(path));
             if (entry?.Blocks is null || entry.Blocks.Count != blocks.Count) return null;
-            return [.. blocks.Select((block, i) => SnippetResult.Of(block, Enum.Parse<SnippetStatus>(entry.Blocks[i].Status)) with
+            return [.. blocks.Select((block, i) => SnippetResult.Of(block, entry.Blocks[i].ToVerdict()) with
             {
                 ActualOutput = entry.Blocks[i].Output,
                 Cached = true,
@@ -45,7 +46,7 @@ public sealed class ResultCache(string directory)
         {
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            var entry = new Entry([.. results.Select(r => new BlockEntry(r.Status.ToString(), r.ActualOutput))]);
+            var entry = new Entry([.. results.Select(r => new BlockEntry(r.Status.ToString(), r.ActualOutput, r.ReasonWord, r.Message))]);
             File.WriteAllText(temporary, JsonSerializer.Serialize(entry));
             File.Move(temporary, path, overwrite: true);
         }
@@ -59,5 +60,8 @@ public sealed class ResultCache(string directory)
 
     private sealed record Entry(List<BlockEntry> Blocks);
 
-    private sealed record BlockEntry(string Status, string? Output);
+    private sealed record BlockEntry(string Status, string? Output, string? Reason = null, string? Message = null)
+    {
+        public Verdict ToVerdict() => Enum.Parse<SnippetStatus>(Status) == SnippetStatus.Passed ? Verdict.Pass : new Verdict.Ignored(Message, Reason);
+    }
 }

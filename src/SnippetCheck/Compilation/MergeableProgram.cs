@@ -1,19 +1,14 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 
 namespace SnippetCheck.Compilation;
-
-/// <summary>A part of a program, parsed.</summary>
-internal sealed record ParsedPart(CodePart Part, SourceText Text, CompilationUnitSyntax Root);
 
 /// <summary>
 /// A program (a lone snippet and the document's preludes) that can share an assembly with others, the way
 /// rustdoc's 2024 edition merges doctests: its code goes into a namespace of its own and its top-level
-/// statements into a <c>Main</c> of its own. Only code that means the same wrapped as alone qualifies
-/// (<see cref="TryCreate"/> returns null for the rest): no namespaces, assembly attributes, global usings,
-/// preprocessor directives, syntax errors, or <c>Main</c> methods beside top-level statements.
+/// statements into a <c>Main</c> of its own (<see cref="ProgramAssembler.Merged"/>). Only code that means the same
+/// wrapped as alone qualifies; <see cref="TryCreate"/> returns null for the rest, which is verified alone.
 /// </summary>
 public sealed class MergeableProgram
 {
@@ -24,7 +19,7 @@ public sealed class MergeableProgram
         TopLevelSignature = topLevelSignature;
     }
 
-    internal IReadOnlyList<ParsedPart> Parts { get; }
+    public IReadOnlyList<ParsedPart> Parts { get; }
 
     /// <summary>The class, inside the program's namespace, whose static <c>Main</c> runs it; null for a library.</summary>
     public string? EntryClass { get; }
@@ -32,24 +27,34 @@ public sealed class MergeableProgram
     public bool HasEntryPoint => EntryClass is not null;
 
     /// <summary>Modifiers and return type of the <c>Main</c> that holds the top-level statements; null without any.</summary>
-    internal string? TopLevelSignature { get; }
+    public string? TopLevelSignature { get; }
 
-    public static MergeableProgram? TryCreate(IReadOnlyList<CodePart> parts, CSharpParseOptions options)
+    /// <summary>
+    /// Names whose use can show the wrapping: the synthesized <c>Program</c> class, reflection, stack traces,
+    /// caller information, exceptions printed whole. A snippet that uses one runs alone, so that it runs once and
+    /// its verdict is the one it gets alone (never a second execution to make up for a wrapped one).
+    /// </summary>
+    private static readonly HashSet<string> RevealingNames = new(StringComparer.Ordinal)
+    {
+        "Program", "GetType", "Assembly", "GetExecutingAssembly", "GetCallingAssembly", "GetEntryAssembly", "GetAssemblies",
+        "MethodBase", "MethodInfo", "GetCurrentMethod", "StackTrace", "StackFrame", "CallerMemberName", "TargetSite",
+        "Activator", "ModuleInitializer", "Reflection",
+    };
+
+    /// <summary>Members that show a type's namespace or an exception whole: revealing after a dot (<c>t.Exception</c>).</summary>
+    private static readonly HashSet<string> RevealingMembers = new(StringComparer.Ordinal)
+    {
+        "Exception", "InnerException", "InnerExceptions", "DeclaringType", "Namespace", "FullName", "AssemblyQualifiedName", "Module",
+    };
+
+    public static MergeableProgram? TryCreate(IReadOnlyList<ParsedPart> parts)
     {
         // The merged assembly shares its implicit usings as global usings, which need C# 10.
-        if (options.LanguageVersion < LanguageVersion.CSharp10) return null;
-        var parsed = new List<ParsedPart>(parts.Count);
-        foreach (var part in parts)
-        {
-            var text = SourceText.From(string.Join('\n', part.Lines.Select(l => l.Text)));
-            var tree = CSharpSyntaxTree.ParseText(text, options);
-            var root = (CompilationUnitSyntax)tree.GetRoot();
-            if (!IsWrappable(tree, root)) return null;
-            parsed.Add(new ParsedPart(part, text, root));
-        }
+        if (parts.Any(p => ((CSharpParseOptions)p.Tree.Options).LanguageVersion < LanguageVersion.CSharp10)) return null;
+        if (!parts.All(IsWrappable)) return null;
 
-        var statements = parsed.SelectMany(p => p.Root.Members.OfType<GlobalStatementSyntax>()).ToList();
-        var mains = parsed
+        var statements = parts.SelectMany(p => p.Statements).ToList();
+        var mains = parts
             .SelectMany(p => p.Root.DescendantNodes(n => n is not GlobalStatementSyntax and not BlockSyntax and not ArrowExpressionClauseSyntax))
             .OfType<MethodDeclarationSyntax>()
             .Where(m => m.Identifier.ValueText == "Main")
@@ -57,23 +62,41 @@ public sealed class MergeableProgram
         if (statements.Count > 0)
         {
             // Alone, a Main beside top-level statements draws CS7022; wrapped it would not.
-            return mains.Count == 0 ? new MergeableProgram(parsed, "Program", SignatureFor(statements)) : null;
+            return mains.Count == 0 ? new MergeableProgram(parts, "Program", SignatureFor(statements)) : null;
         }
 
         var entryPoints = mains.Where(m => m.Modifiers.Any(SyntaxKind.StaticKeyword)).ToList();
-        if (entryPoints.Count == 0) return new MergeableProgram(parsed, null, null);
+        if (entryPoints.Count == 0) return new MergeableProgram(parts, null, null);
         return entryPoints is [var main] && IsPlainEntryPoint(main)
-            ? new MergeableProgram(parsed, ((TypeDeclarationSyntax)main.Parent!).Identifier.ValueText, null)
+            ? new MergeableProgram(parts, ((TypeDeclarationSyntax)main.Parent!).Identifier.ValueText, null)
             : null;
     }
 
-    private static bool IsWrappable(SyntaxTree tree, CompilationUnitSyntax root) =>
-        !tree.GetDiagnostics().Any()
-        && !root.ContainsDirectives
-        && root.Externs.Count == 0
-        && root.AttributeLists.Count == 0
-        && !root.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
-        && root.Members.All(m => m is GlobalStatementSyntax or BaseTypeDeclarationSyntax or DelegateDeclarationSyntax);
+    private static bool IsWrappable(ParsedPart part) =>
+        !part.Tree.GetDiagnostics().Any()
+        && !part.Root.ContainsDirectives
+        && part.Root.Externs.Count == 0
+        && part.Root.AttributeLists.Count == 0
+        && !part.Root.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
+        && part.Root.Members.All(m => m is GlobalStatementSyntax or BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)
+        // Alone, a type before a statement is CS8803; wrapped, the two would land in different places.
+        && !part.HasDeclarationBeforeStatement
+        && !part.Root.DescendantTokens().Any(IsRevealing)
+        && !CatchesAndShowsException(part.Root);
+
+    private static bool IsRevealing(SyntaxToken token) =>
+        token.IsKind(SyntaxKind.IdentifierToken)
+            ? RevealingNames.Contains(token.ValueText) || token.ValueText.StartsWith(ProgramAssembler.MergedNamespacePrefix, StringComparison.Ordinal) ||
+              (RevealingMembers.Contains(token.ValueText) && token.Parent?.Parent is MemberAccessExpressionSyntax or ConditionalAccessExpressionSyntax or MemberBindingExpressionSyntax)
+            : token.ValueText.Contains(ProgramAssembler.MergedNamespacePrefix, StringComparison.Ordinal);
+
+    /// <summary>A caught exception used other than for its <c>Message</c>: printed whole, it shows its stack trace.</summary>
+    private static bool CatchesAndShowsException(CompilationUnitSyntax root) =>
+        root.DescendantNodes().OfType<CatchClauseSyntax>().Any(clause =>
+            clause.Declaration?.Identifier.ValueText is { Length: > 0 } name &&
+            clause.Block.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id =>
+                id.Identifier.ValueText == name &&
+                !(id.Parent is MemberAccessExpressionSyntax access && access.Expression == id && access.Name.Identifier.ValueText == "Message")));
 
     /// <summary>
     /// What Roslyn gives the synthesized entry point of top-level statements: <c>async Task</c> when they await,

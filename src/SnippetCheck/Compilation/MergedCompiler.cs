@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Execution;
+using SnippetCheck.Programs;
 using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 
 namespace SnippetCheck.Compilation;
@@ -26,18 +25,14 @@ public sealed record MergedCompilationResult(
 /// <summary>Compiles many programs into one assembly, each wrapped in a namespace of its own.</summary>
 public static class MergedCompiler
 {
-    private const string NamespacePrefix = "__Snippet";
-
     /// <summary>Rounds of dropping broken programs before giving up on the chunk (each drop may reveal others).</summary>
     private const int MaxRounds = 3;
 
     public static MergedCompilationResult Compile(IReadOnlyList<MergeableProgram> programs, CompileSettings settings, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var usingsTree = CSharpSyntaxTree.ParseText(ProgramBuilder.ImplicitUsings(settings.Usings, global: true), settings.ParseOptions,
-            path: "usings.snippet.cs", encoding: Encoding.UTF8);
-        var implicitUsingKeys = ProgramBuilder.ImplicitUsingKeys(settings.Usings);
-        var trees = programs.Select((program, index) => BuildTree(program, index, settings, implicitUsingKeys)).ToArray();
+        var usingsTree = ProgramAssembler.SharedUsings(settings);
+        var trees = programs.Select((program, index) => ProgramAssembler.Merged(program.Parts, index, program.TopLevelSignature, settings.ParseOptions)).ToArray();
         var owners = trees.Select((tree, index) => (tree, index)).ToDictionary(x => x.tree, x => x.index);
 
         var compilation = SnippetCompiler.BaseFor(settings.References)
@@ -56,7 +51,7 @@ public static class MergedCompiler
             if (blamed.Count == 0 && image is not null)
             {
                 var entryTypes = programs.Select((program, index) =>
-                    remaining.Contains(index) && program.EntryClass is { } entry ? $"{NamespacePrefix}{index}.{entry}" : null).ToList();
+                    remaining.Contains(index) && program.EntryClass is { } entry ? $"{ProgramAssembler.MergedNamespacePrefix}{index}.{entry}" : null).ToList();
                 return new MergedCompilationResult(new ProgramImage(image), broken, entryTypes, round, clock.Elapsed);
             }
             // A diagnostic outside every program (or a failed emit without one) says nothing about whose it is.
@@ -66,40 +61,5 @@ public static class MergedCompiler
         }
         broken.UnionWith(remaining);
         return new MergedCompilationResult(null, broken, [.. programs.Select(_ => (string?)null)], rounds, clock.Elapsed);
-    }
-
-    /// <summary>
-    /// One program's tree: its usings, then a namespace with a <c>Program.Main</c> holding its top-level
-    /// statements and then its declarations. Every line of its own keeps its <c>#line</c> directive.
-    /// </summary>
-    private static SyntaxTree BuildTree(MergeableProgram program, int index, CompileSettings settings, IReadOnlySet<string> implicitUsingKeys)
-    {
-        var usings = new StringBuilder("#line hidden\n");
-        var statements = new StringBuilder();
-        var declarations = new StringBuilder();
-        var seenUsings = new HashSet<string>(implicitUsingKeys, StringComparer.Ordinal);
-        foreach (var (part, text, root) in program.Parts)
-        {
-            var emitter = new MappedEmitter(part, text, root);
-            foreach (var directive in root.Usings)
-            {
-                if (seenUsings.Add(ProgramBuilder.NormalizeUsing(directive.ToString()))) emitter.Emit(usings, directive.Span, "");
-            }
-            foreach (var member in root.Members)
-            {
-                emitter.Emit(member is GlobalStatementSyntax ? statements : declarations, member.FullSpan, "");
-            }
-        }
-
-        var source = new StringBuilder(usings.ToString());
-        source.Append("#line hidden\nnamespace ").Append(NamespacePrefix).Append(index).Append("\n{\n");
-        if (program.TopLevelSignature is { } signature)
-        {
-            // Partial, like the class Roslyn makes for top-level statements, so a snippet can add to it.
-            source.Append("partial class Program\n{\nstatic ").Append(signature).Append(" Main(string[] args)\n{\n")
-                .Append(statements).Append("#line hidden\n}\n}\n");
-        }
-        source.Append(declarations).Append("#line hidden\n}\n");
-        return CSharpSyntaxTree.ParseText(source.ToString(), settings.ParseOptions, path: $"merged{index}.snippet.cs", encoding: Encoding.UTF8);
     }
 }

@@ -5,40 +5,11 @@ using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
+using SnippetCheck.Programs;
 using SnippetCheck.Model;
 using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 
 namespace SnippetCheck.Compilation;
-
-/// <summary>How a program compiles: what a <c>net10.0</c> console project would use, adjusted by tags.</summary>
-public sealed record CompileSettings
-{
-    /// <summary>C# 14, what the SDK gives <c>net10.0</c>; Roslyn's "latest" may be newer.</summary>
-    public LanguageVersion LanguageVersion { get; init; } = LanguageVersion.CSharp14;
-    public NullableContextOptions Nullable { get; init; } = NullableContextOptions.Enable;
-    public bool AllowUnsafe { get; init; }
-    public bool WarningsAsErrors { get; init; }
-    public IReadOnlyList<string> Usings { get; init; } = DefaultUsings;
-    public ImmutableArray<MetadataReference> References { get; init; } = [];
-
-    /// <summary>The implicit usings the SDK gives a console project.</summary>
-    public static readonly IReadOnlyList<string> DefaultUsings =
-    [
-        "System", "System.Collections.Generic", "System.IO", "System.Linq",
-        "System.Net.Http", "System.Threading", "System.Threading.Tasks",
-    ];
-
-    /// <summary>What the SDK defines for a Debug build of <c>net10.0</c> (what <c>dotnet run</c> builds).</summary>
-    public static readonly ImmutableArray<string> PreprocessorSymbols =
-    [
-        "DEBUG", "TRACE", "NET", "NET10_0", "NETCOREAPP",
-        "NET5_0_OR_GREATER", "NET6_0_OR_GREATER", "NET7_0_OR_GREATER", "NET8_0_OR_GREATER",
-        "NET9_0_OR_GREATER", "NET10_0_OR_GREATER", "NETCOREAPP3_1_OR_GREATER", "NETCOREAPP3_0_OR_GREATER",
-        "NETCOREAPP2_0_OR_GREATER", "NETCOREAPP1_0_OR_GREATER",
-    ];
-
-    public CSharpParseOptions ParseOptions => new(LanguageVersion, DocumentationMode.None, SourceCodeKind.Regular, PreprocessorSymbols);
-}
 
 /// <summary>A compiler diagnostic, mapped back to the Markdown line and column it came from.</summary>
 /// <param name="PartId">The program part (session block or prelude) the location falls in; null when it falls in generated code.</param>
@@ -51,7 +22,6 @@ public sealed record CompilationResult(
     byte[]? Image,
     bool IsExecutable,
     IReadOnlyList<CompilerDiagnostic> Diagnostics,
-    IReadOnlyDictionary<int, PartShape> Shapes,
     TimeSpan Duration)
 {
     public IEnumerable<CompilerDiagnostic> Errors => Diagnostics.Where(d => d.Severity == Model.DiagnosticSeverity.Error);
@@ -78,41 +48,49 @@ public static class SnippetCompiler
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
     }
 
+    /// <summary>
+    /// Compiles <paramref name="source"/>, made from <paramref name="parts"/>, and reports what the compiler's own users
+    /// would see: like csc, only the syntax errors when there are any (binding broken code only adds noise).
+    /// </summary>
     public static CompilationResult Compile(
-        IReadOnlyList<CodePart> parts, CompileSettings settings, bool markBlocks, CancellationToken cancellationToken = default)
+        AssembledSource source, IReadOnlyList<ParsedPart> parts, CompileSettings settings, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var source = ProgramBuilder.Build(parts, settings.ParseOptions, settings.Usings, markBlocks);
-        var options = OptionsFor(settings, source.HasEntryPoint ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary);
-        var compilation = BaseFor(settings.References).WithOptions(options).AddSyntaxTrees(source.Trees);
+        var lineToPart = parts
+            .SelectMany(p => p.Part.Lines.Select(l => (Key: (p.Part.File, l.Line), p.Part.Id)))
+            .GroupBy(x => x.Key)
+            .ToDictionary(g => g.Key, g => g.First().Id);
 
+        var syntax = source.Trees.SelectMany(t => t.GetDiagnostics(cancellationToken)).ToList();
+        if (syntax.Any(d => d.Severity == RoslynSeverity.Error))
+        {
+            return new CompilationResult(false, null, source.IsExecutable, Mapped(syntax, lineToPart), clock.Elapsed);
+        }
+
+        var options = OptionsFor(settings, source.IsExecutable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary);
+        var compilation = BaseFor(settings.References).WithOptions(options).AddSyntaxTrees(source.Trees);
         // Always emit: some errors (CS4007, a span across an await) only appear while generating code,
         // so GetDiagnostics alone would let a broken 'compile' snippet pass.
         var (image, diagnostics) = Emit(compilation, cancellationToken);
+        var success = !diagnostics.Any(d => d.Severity == RoslynSeverity.Error);
+        return new CompilationResult(success, image, source.IsExecutable, Mapped(diagnostics, lineToPart), clock.Elapsed);
+    }
 
-        var lineToPart = parts
-            .SelectMany(p => p.Lines.Select(l => (Key: (p.File, l.Line), p.Id)))
-            .GroupBy(x => x.Key)
-            .ToDictionary(g => g.Key, g => g.First().Id);
-        var mapped = diagnostics
+    private static List<CompilerDiagnostic> Mapped(IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics, Dictionary<(string, int), int> lineToPart) =>
+        [.. diagnostics
             .Where(d => d.Severity is RoslynSeverity.Error or RoslynSeverity.Warning)
             .Select(d => Map(d, lineToPart))
             .Distinct()
-            .OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)
-            .ToList();
-        var success = !diagnostics.Any(d => d.Severity == RoslynSeverity.Error);
-        return new CompilationResult(success, image, source.HasEntryPoint, mapped, source.Shapes, clock.Elapsed);
-    }
+            .OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)];
 
     internal static CSharpCompilationOptions OptionsFor(CompileSettings settings, OutputKind kind) =>
         new CSharpCompilationOptions(
                 kind,
                 nullableContextOptions: settings.Nullable,
                 allowUnsafe: settings.AllowUnsafe,
-                // Debug code JITs faster, and snippets run once.
-                optimizationLevel: OptimizationLevel.Debug,
+                optimizationLevel: settings.OptimizationLevel,
                 generalDiagnosticOption: settings.WarningsAsErrors ? ReportDiagnostic.Error : ReportDiagnostic.Default,
-                warningLevel: 10,
+                warningLevel: settings.WarningLevel,
                 concurrentBuild: false,
                 deterministic: true)
             // CS8019/CS0105 about duplicate or unneeded usings make no sense for hoisted ones.

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Configuration;
@@ -14,7 +13,7 @@ internal readonly record struct RawValue(object Value, int Line);
 internal static class ConfigReader
 {
     public static readonly string[] Keys =
-        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "usings", "references", "environment", "parallelism", "cache", "strictTags", "memoryLimit"];
+        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "references", "environment", "parallelism", "cache", "strictTags", "memoryLimit"];
 
     /// <summary>Keys that only make sense for a whole run, not one file's front matter.</summary>
     public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "environment", "parallelism", "cache", "memoryLimit"];
@@ -61,13 +60,21 @@ internal static class ConfigReader
                 if (raw.Value is double seconds && seconds > 0) return config with { Timeout = TimeSpan.FromSeconds(seconds) };
                 throw Bad("a duration such as \"10s\" or \"500ms\"");
             case "langVersion":
-                return raw.Value is string or double && LanguageVersionFacts.TryParse(Convert.ToString(raw.Value, CultureInfo.InvariantCulture), out _)
-                    ? config with { LangVersion = Convert.ToString(raw.Value, CultureInfo.InvariantCulture) }
+                return raw.Value is string or double && SettingValues.TryParseLanguageVersion(Convert.ToString(raw.Value, CultureInfo.InvariantCulture)!, out var version)
+                    ? config with { LangVersion = version }
                     : throw Bad("a C# language version such as \"13\" or \"preview\"");
             case "nullable":
-                return raw.Value is string nullable && (nullable is "enable" or "disable" or "warnings" or "annotations")
+                return raw.Value is string text1 && SettingValues.TryParseNullable(text1, out var nullable)
                     ? config with { Nullable = nullable }
                     : throw Bad("\"enable\" or \"disable\"");
+            case "configuration":
+                return raw.Value is string text2 && SettingValues.TryParseConfiguration(text2, out var configuration)
+                    ? config with { Configuration = configuration }
+                    : throw Bad("\"Debug\" or \"Release\"");
+            case "warningLevel":
+                return raw.Value is double level && SettingValues.IsWarningLevel(level)
+                    ? config with { WarningLevel = (int)level }
+                    : throw Bad("a whole number from 0 to 9999 (net10.0 projects get 10)");
             case "parallelism":
                 return raw.Value is double count && count >= 1 && count == Math.Floor(count)
                     ? config with { Parallelism = (int)count }

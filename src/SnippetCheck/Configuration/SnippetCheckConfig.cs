@@ -1,3 +1,7 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Snippets;
+
 namespace SnippetCheck.Configuration;
 
 /// <summary>Whether untagged C# blocks are verified (as <c>compile</c>) or only counted.</summary>
@@ -15,8 +19,14 @@ public sealed record SnippetCheckConfig
     public IReadOnlyList<string>? Exclude { get; init; }
     public VerifyMode? Mode { get; init; }
     public TimeSpan? Timeout { get; init; }
-    public string? LangVersion { get; init; }
-    public string? Nullable { get; init; }
+    public LanguageVersion? LangVersion { get; init; }
+    public NullableContextOptions? Nullable { get; init; }
+
+    /// <summary><c>Debug</c> (the default, as <c>dotnet run</c> builds) or <c>Release</c>: no DEBUG symbol, optimized code.</summary>
+    public BuildConfiguration? Configuration { get; init; }
+
+    /// <summary>The compiler's warning level; the default is what the SDK gives <c>net10.0</c> projects (10).</summary>
+    public int? WarningLevel { get; init; }
     public IReadOnlyList<string>? Usings { get; init; }
     public IReadOnlyList<string>? References { get; init; }
     public IReadOnlyList<string>? Environment { get; init; }
@@ -39,6 +49,8 @@ public sealed record SnippetCheckConfig
         Timeout = over.Timeout ?? Timeout,
         LangVersion = over.LangVersion ?? LangVersion,
         Nullable = over.Nullable ?? Nullable,
+        Configuration = over.Configuration ?? Configuration,
+        WarningLevel = over.WarningLevel ?? WarningLevel,
         Usings = over.Usings ?? Usings,
         References = over.References ?? References,
         Environment = over.Environment ?? Environment,

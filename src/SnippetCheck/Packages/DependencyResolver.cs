@@ -4,7 +4,7 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
+using SnippetCheck.Programs;
 
 namespace SnippetCheck.Packages;
 
@@ -222,17 +222,17 @@ public sealed class DependencyResolver
         string Message(string tag) => $"'#:property {property.Name}={property.Value}' contradicts the tag '{tag}' of this block; keep one";
         return property.Name switch
         {
-            "LangVersion" when tags.LangVersion is { } tag && !SameLanguageVersion(tag, property.Value) => Message($"langversion={tag}"),
-            "Nullable" when tags.Nullable is { } tag && !tag.Equals(property.Value, StringComparison.OrdinalIgnoreCase) => Message($"nullable={tag}"),
+            "LangVersion" when tags.LangVersion is { } tag && !SameLanguageVersion(tag, property.Value) => Message($"langversion={tag.ToDisplayString()}"),
+            "Nullable" when tags.Nullable is { } tag && !(SettingValues.TryParseNullable(property.Value, out var value) && value == tag) => Message($"nullable={tag.ToString().ToLowerInvariant()}"),
             "AllowUnsafeBlocks" when tags.Unsafe && property.Value == "false" => Message("unsafe"),
             "TreatWarningsAsErrors" when tags.WarnAsError && property.Value == "false" => Message("warnaserror"),
             _ => null,
         };
     }
 
-    private static bool SameLanguageVersion(string a, string b) =>
-        LanguageVersionFacts.TryParse(a, out var x) && LanguageVersionFacts.TryParse(b, out var y) &&
-        x.MapSpecifiedToEffectiveVersion() == y.MapSpecifiedToEffectiveVersion();
+    private static bool SameLanguageVersion(LanguageVersion tag, string property) =>
+        SettingValues.TryParseLanguageVersion(property, out var version) &&
+        tag.MapSpecifiedToEffectiveVersion() == version.MapSpecifiedToEffectiveVersion();
 
     private static string FirstLine(string? text) => (text ?? "").Split('\n')[0].Trim();
 

@@ -5,13 +5,13 @@ using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
+using SnippetCheck.Programs;
 
 namespace SnippetCheck.Packages;
 
 /// <summary>Why a program's dependencies could not be had, and which block owns the problem.</summary>
 /// <param name="Culprit">The block the failure is reported on; the program's other blocks are skipped.</param>
-internal sealed record DependencyFailure(Snippet Culprit, FailureReason Reason, string Code, string Message, SourceLocation Location, string? Detail);
+public sealed record DependencyFailure(Snippet Culprit, FailureReason Reason, string Code, string Message, SourceLocation Location, string? Detail);
 
 /// <summary>
 /// What one program (a lone snippet or a session) needs beyond the base class library, resolved: extra
@@ -47,8 +47,11 @@ public sealed class ProgramDependencies
     internal static ProgramDependencies Resolved(IReadOnlyList<string> compile, IReadOnlyList<string> runtime, bool web, bool webUsings,
         IReadOnlyDictionary<string, string> properties) => new(null, compile, runtime, web, webUsings, properties);
 
-    /// <summary>True when the program must not be compiled: see <see cref="FailureResults"/>.</summary>
+    /// <summary>True when the program must not be compiled: see <see cref="Problem"/>.</summary>
     public bool Failed => _failure is not null;
+
+    /// <summary>What could not be had, and which block owns the problem; null when everything was resolved.</summary>
+    public DependencyFailure? Problem => _failure;
 
     /// <summary>Assemblies the runner may load for the program (its <c>dependencyPaths</c>).</summary>
     public string[] RuntimePaths { get; }
@@ -75,13 +78,9 @@ public sealed class ProgramDependencies
             result = name switch
             {
                 "LangVersion" => LanguageVersionFacts.TryParse(value, out var version) ? result with { LanguageVersion = version } : result,
-                "Nullable" => result with { Nullable = value switch
-                {
-                    "disable" => NullableContextOptions.Disable,
-                    "warnings" => NullableContextOptions.Warnings,
-                    "annotations" => NullableContextOptions.Annotations,
-                    _ => NullableContextOptions.Enable,
-                } },
+                "Nullable" => SettingValues.TryParseNullable(value, out var nullable) ? result with { Nullable = nullable } : result,
+                "Configuration" => SettingValues.TryParseConfiguration(value, out var configuration) ? result with { Configuration = configuration } : result,
+                "WarningLevel" => int.TryParse(value, out var level) && SettingValues.IsWarningLevel(level) ? result with { WarningLevel = level } : result,
                 "AllowUnsafeBlocks" => result with { AllowUnsafe = value == "true" },
                 "TreatWarningsAsErrors" => result with { WarningsAsErrors = value == "true" },
                 "ImplicitUsings" when value == "disable" => result with { Usings = [] },
@@ -91,28 +90,6 @@ public sealed class ProgramDependencies
         if (_webUsings && !(_properties.TryGetValue("ImplicitUsings", out var implicitUsings) && implicitUsings == "disable"))
             result = result with { Usings = [.. result.Usings.Concat(AspNetCoreFramework.WebUsings).Distinct(StringComparer.Ordinal)] };
         return result;
-    }
-
-    /// <summary>
-    /// The verdicts when <see cref="Failed"/>: the block that owns the problem fails (reason <c>annotation</c> or
-    /// <c>package</c>, at the directive's own line); the other blocks of a session are skipped and say why.
-    /// </summary>
-    public IReadOnlyList<SnippetResult> FailureResults(IReadOnlyList<Snippet> blocks, string? session, TimeSpan elapsed)
-    {
-        var failure = _failure ?? throw new InvalidOperationException("the program's dependencies did not fail");
-        return [.. blocks.Select(block =>
-        {
-            if (ReferenceEquals(block, failure.Culprit))
-            {
-                var diagnostic = Model.Diagnostic.Error(failure.Code, failure.Message, failure.Location);
-                return new SnippetResult(block, SnippetStatus.Failed, failure.Reason, failure.Code, failure.Message, failure.Location,
-                    failure.Detail, [.. block.Annotations, diagnostic], null, elapsed);
-            }
-            if (block.Kind == SnippetKind.Ignore) return SnippetResult.Of(block, SnippetStatus.Ignored);
-            var what = failure.Reason == FailureReason.Package ? "could not get its packages" : "has a bad directive";
-            return SnippetResult.Of(block, SnippetStatus.Skipped,
-                $"not run: {(session is null ? "the program" : $"session '{session}'")} {what} (see the block at line {failure.Culprit.Location.Line})");
-        })];
     }
 
     private static MetadataReference ReferenceFor(string path) =>

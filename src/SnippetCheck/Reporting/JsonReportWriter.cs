@@ -43,7 +43,7 @@ public static class JsonReportWriter
         WriteBlockLocation(json, snippet);
         json.WriteString("kind", snippet.Kind.ToTag());
         json.WriteString("status", result.Status.ToWord());
-        WriteNullable(json, "reason", result.Reason?.ToWord());
+        WriteNullable(json, "reason", result.ReasonWord);
         WriteNullable(json, "message", result.Message);
         json.WriteNumber("durationMs", (long)result.Duration.TotalMilliseconds);
         json.WriteBoolean("cached", result.Cached);

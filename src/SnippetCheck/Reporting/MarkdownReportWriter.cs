@@ -2,6 +2,7 @@ using SnippetCheck.Markdown;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;

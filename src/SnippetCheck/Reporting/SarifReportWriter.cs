@@ -95,7 +95,7 @@ public static class SarifReportWriter
 
     private static void WriteFailure(Utf8JsonWriter json, SnippetResult result)
     {
-        var code = result.Code ?? result.Reason?.ToCode() ?? DiagnosticCodes.InternalError;
+        var code = result.Code ?? DiagnosticCodes.InternalError;
         var isCompilerId = DiagnosticCatalog.Find(code) is null;
         var ruleId = isCompilerId ? DiagnosticCodes.CompileError : code;
         var message = ReportText.MessageWithDetail(result);

@@ -1,3 +1,6 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
 namespace SnippetCheck.Snippets;
 
 /// <summary>
@@ -15,11 +18,12 @@ public sealed record SnippetTags
     public string? Session { get; init; }
     public int? ExitCode { get; init; }
     public TimeSpan? Timeout { get; init; }
-    public string? LangVersion { get; init; }
-    public string? Nullable { get; init; }
+    public LanguageVersion? LangVersion { get; init; }
+    public NullableContextOptions? Nullable { get; init; }
     public bool WarnAsError { get; init; }
     public bool Unsafe { get; init; }
-    public string? Args { get; init; }
+    /// <summary>The program's command-line arguments, split as a shell would (<c>args="a 'b c'"</c>).</summary>
+    public string[]? Args { get; init; }
 
     /// <summary>Words that belong to a blog engine, not to us (<c>title="Program.cs"</c>).</summary>
     public IReadOnlyList<string> ForeignAttributes { get; init; } = [];

@@ -126,15 +126,15 @@ public static partial class TagParser
                 problem = $"'timeout={value}' is not a duration (write 500ms, 10s or 2m)";
                 break;
             case "langversion":
-                if (LanguageVersionFacts.TryParse(value, out _)) return tags with { LangVersion = value };
+                if (SettingValues.TryParseLanguageVersion(value, out var version)) return tags with { LangVersion = version };
                 problem = $"'langversion={value}' is not a C# language version (write 12, 13, 14, preview)";
                 break;
             case "nullable":
-                if (value is "enable" or "disable" or "warnings" or "annotations") return tags with { Nullable = value };
+                if (SettingValues.TryParseNullable(value, out var nullable)) return tags with { Nullable = nullable };
                 problem = $"'nullable={value}' must be enable or disable";
                 break;
             case "args":
-                return tags with { Args = value };
+                return tags with { Args = SettingValues.SplitArgs(value) };
             case "compile-fail":
                 var ids = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 if (ids.Length > 0 && ids.All(id => DiagnosticIdPattern().IsMatch(id))) return tags with { ExpectedErrorIds = ids };

@@ -1,6 +1,7 @@
 using System.Text;
 using SnippetCheck.Authoring;
 using SnippetCheck.Tests.Infrastructure;
+using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Authoring;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SnippetCheck.Tests.Infrastructure;
+using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Authoring;

@@ -2,6 +2,7 @@ using SnippetCheck.Compilation;
 using SnippetCheck.Markdown;
 using SnippetCheck.Snippets;
 using SnippetCheck.Tests.Infrastructure;
+using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Compilation;
@@ -14,8 +15,11 @@ public sealed class MergePlanTests
     {
         var markdown = string.Concat(Enumerable.Range(0, count).Select(i => $"```csharp {tags}\nConsole.WriteLine({i});\n```\n\n"));
         var document = Pipeline.Read(markdown);
-        var program = MergeableProgram.TryCreate([new CodePart(0, "post.md", document.Snippets[0].Code)], Defaults.CompileSettingsFor([]).ParseOptions)!;
-        return [.. document.Snippets.Select(s => new MergeCandidate(document, Defaults, s, program, Defaults.CompileSettingsFor([s.Tags])))];
+        return [.. document.Snippets.Select(s =>
+        {
+            var program = SnippetCheck.Programs.SnippetProgram.Lone(document, s, Defaults.CompileSettings, Defaults.TimeoutFor);
+            return new MergeCandidate(program, MergeableProgram.TryCreate(program.BlockParts(program.Settings))!);
+        })];
     }
 
     [Theory]
@@ -26,11 +30,11 @@ public sealed class MergePlanTests
     [InlineData(3, 2, 1, 3)]
     public void Chunks_keep_every_slot_busy_without_growing_past_the_maximum(int snippets, int parallelism, int expectedChunks, int largest)
     {
-        var chunks = MergePlan.Chunks(Candidates(snippets), parallelism);
+        var chunks = MergePolicy.Chunks(Candidates(snippets), parallelism);
         Assert.Equal(expectedChunks, chunks.Count);
         Assert.Equal(largest, chunks.Max(c => c.Count));
         Assert.Equal(snippets, chunks.Sum(c => c.Count));
-        Assert.Equal(snippets, chunks.SelectMany(c => c).Select(c => c.Snippet).Distinct().Count());
+        Assert.Equal(snippets, chunks.SelectMany(c => c).Select(c => c.Program).Distinct().Count());
     }
 
     [Fact]
@@ -38,7 +42,7 @@ public sealed class MergePlanTests
     {
         var plain = Candidates(3);
         var unsafeOnes = Candidates(1, "run unsafe");
-        var chunks = MergePlan.Chunks([.. plain, .. unsafeOnes], parallelism: 1);
+        var chunks = MergePolicy.Chunks([.. plain, .. unsafeOnes], parallelism: 1);
         Assert.Equal([3], chunks.Select(c => c.Count));
     }
 }

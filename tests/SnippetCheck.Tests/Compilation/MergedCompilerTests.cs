@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
 using SnippetCheck.Markdown;
+using SnippetCheck.Programs;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Compilation;
@@ -9,14 +10,14 @@ public sealed class MergedCompilerTests
 {
     private static readonly CompileSettings Settings = new() { References = ReferenceAssemblies.Default };
 
-    private static IReadOnlyList<CodePart> Parts(string code, string file = "post.md")
+    private static IReadOnlyList<ParsedPart> Parts(string code, string file = "post.md", CompileSettings? settings = null)
     {
         var fence = Pipeline.Extract($"# T\n\n```cs\n{code}\n```\n", file).Items.OfType<FencedBlock>().Single();
-        return [new CodePart(0, file, fence.Lines)];
+        return [new ParsedPart(new CodePart(0, file, fence.Lines), (settings ?? Settings).ParseOptions)];
     }
 
     private static MergeableProgram? Analyse(string code, CompileSettings? settings = null) =>
-        MergeableProgram.TryCreate(Parts(code), (settings ?? Settings).ParseOptions);
+        MergeableProgram.TryCreate(Parts(code, settings: settings));
 
     [Theory]
     [InlineData("namespace Demo { class A; }", "a namespace would move under the wrapping one")]
@@ -62,7 +63,7 @@ public sealed class MergedCompilerTests
         var programs = new[]
         {
             Analyse("Console.WriteLine(\"first\");"),
-            MergeableProgram.TryCreate(Parts("int x = \"text\";", "broken.md"), Settings.ParseOptions),
+            MergeableProgram.TryCreate(Parts("int x = \"text\";", "broken.md")),
             Analyse("class Lib { public int Value => 1; }"),
             Analyse("class Entry { static void Main() => Console.WriteLine(new Lib().Value); }\nclass Lib { public int Value => 2; }"),
         };

@@ -1,6 +1,7 @@
 using SnippetCheck.Compilation;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
+using SnippetCheck.Programs;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Compilation;
@@ -12,8 +13,9 @@ public sealed class SnippetCompilerTests
     private static CompilationResult Compile(string markdown, CompileSettings? settings = null)
     {
         var fences = Pipeline.Extract(markdown).Items.OfType<FencedBlock>().ToList();
-        var parts = fences.Select((f, i) => new CodePart(i, "post.md", f.Lines)).ToList();
-        return SnippetCompiler.Compile(parts, settings ?? Settings, markBlocks: parts.Count > 1);
+        var effective = settings ?? Settings;
+        var parts = fences.Select((f, i) => new ParsedPart(new CodePart(i, "post.md", f.Lines), effective.ParseOptions)).ToList();
+        return SnippetCompiler.Compile(ProgramAssembler.Assemble([], parts, effective, markBlocks: parts.Count > 1), parts, effective);
     }
 
     private static SourceLocation FirstError(CompilationResult result) => result.Errors.First().Location!.Value;
@@ -103,7 +105,8 @@ public sealed class LineMappingColumnTests
     public void An_error_on_the_first_character_of_a_line_points_at_that_character(string markdown, int line, int column)
     {
         var fence = Pipeline.Extract(markdown).Items.OfType<FencedBlock>().Single();
-        var result = SnippetCompiler.Compile([new CodePart(0, "post.md", fence.Lines)], Settings, markBlocks: false);
+        var parts = new[] { new ParsedPart(new CodePart(0, "post.md", fence.Lines), Settings.ParseOptions) };
+        var result = SnippetCompiler.Compile(ProgramAssembler.Assemble([], parts, Settings, markBlocks: false), parts, Settings);
         var error = result.Errors.First();
         Assert.Equal((line, column), (error.Location!.Value.Line, error.Location.Value.Column));
     }
@@ -119,6 +122,6 @@ public sealed class OldLanguageVersionTests
     {
         var report = await Pipeline.VerifyAsync($"```csharp run langversion={version}\nusing System.Text;\nclass Program {{ static void Main() {{ var list = new List<int> {{ 1, 2 }}; Console.WriteLine(new StringBuilder().Append(list.Sum()).ToString()); }} }}\n```\n```output\n3\n```\n");
         var result = Assert.Single(report.Snippets);
-        Assert.True(result.Status == SnippetCheck.Verification.SnippetStatus.Passed, result.Message + "\n" + result.Detail);
+        Assert.True(result.Status == SnippetStatus.Passed, result.Message + "\n" + result.Detail);
     }
 }

@@ -54,11 +54,11 @@ public sealed class ConfigTests
     [Fact]
     public void Front_matter_wins_over_the_config_file_and_the_command_line_over_both()
     {
-        var file = new SnippetCheckConfig { Timeout = TimeSpan.FromSeconds(1), Mode = VerifyMode.All, Nullable = "disable" };
+        var file = new SnippetCheckConfig { Timeout = TimeSpan.FromSeconds(1), Mode = VerifyMode.All, Nullable = Microsoft.CodeAnalysis.NullableContextOptions.Disable };
         var frontMatter = new SnippetCheckConfig { Timeout = TimeSpan.FromSeconds(2) };
         var commandLine = new SnippetCheckConfig { Mode = VerifyMode.Tagged };
         var merged = file.Overlay(frontMatter).Overlay(commandLine);
-        Assert.Equal((TimeSpan.FromSeconds(2), VerifyMode.Tagged, "disable"), (merged.Timeout, merged.Mode, merged.Nullable));
+        Assert.Equal((TimeSpan.FromSeconds(2), VerifyMode.Tagged, Microsoft.CodeAnalysis.NullableContextOptions.Disable), (merged.Timeout, merged.Mode, merged.Nullable));
     }
 
     [Fact]

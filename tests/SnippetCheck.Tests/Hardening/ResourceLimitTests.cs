@@ -1,6 +1,7 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Tests.EndToEnd;
 using SnippetCheck.Tests.Infrastructure;
+using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Hardening;

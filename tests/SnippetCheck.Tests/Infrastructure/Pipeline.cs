@@ -1,5 +1,6 @@
 using SnippetCheck.Markdown;
 using SnippetCheck.Snippets;
+using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Infrastructure;

@@ -1,5 +1,6 @@
 using SnippetCheck.Reporting;
 using SnippetCheck.Tests.Infrastructure;
+using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Reporting;
@@ -42,7 +43,12 @@ public static class SampleReport
         Snippets = [.. report.Snippets.Select(s => s with
         {
             Duration = s.Status is SnippetStatus.Passed or SnippetStatus.Failed ? TimeSpan.FromMilliseconds(56) : TimeSpan.Zero,
-            Detail = DropRuntimeFrames(s.Detail),
+            Verdict = s.Verdict switch
+            {
+                Verdict.Failed { Failure: ExceptionFailure e } => new Verdict.Failed(e with { Trace = DropRuntimeFrames(e.Trace) }),
+                Verdict.Failed { Failure: WrongExceptionFailure e } => new Verdict.Failed(e with { Trace = DropRuntimeFrames(e.Trace) }),
+                var other => other,
+            },
         })],
     };
 

@@ -64,7 +64,7 @@ public sealed class SarifReportWriterTests
     public void A_foreign_attribute_warning_is_a_warning_result()
     {
         var snippet = Infrastructure.Pipeline.Read("```csharp run showLineNumbers\nConsole.WriteLine(1);\n```\n", "posts/a.md").Snippets[0];
-        var report = new VerificationReport(1, [SnippetResult.Of(snippet, SnippetStatus.Passed)], [], TimeSpan.Zero);
+        var report = new VerificationReport(1, [SnippetResult.Of(snippet, Verdict.Pass)], [], TimeSpan.Zero);
 
         var result = Assert.Single(Parse(report).GetProperty("runs")[0].GetProperty("results").EnumerateArray());
         Assert.Equal(DiagnosticCodes.ForeignAttribute, result.GetProperty("ruleId").GetString());

@@ -18,7 +18,8 @@ public sealed class TagParserTests
         Assert.Equal(SnippetKind.Run, tags.Kind);
         Assert.Equal(("spsc", "s1", 3), (tags.Name, tags.Session, tags.ExitCode));
         Assert.Equal(TimeSpan.FromMilliseconds(500), tags.Timeout);
-        Assert.Equal(("12", "disable", "a b"), (tags.LangVersion, tags.Nullable, tags.Args));
+        Assert.Equal((Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12, Microsoft.CodeAnalysis.NullableContextOptions.Disable), (tags.LangVersion, tags.Nullable));
+        Assert.Equal(["a", "b"], tags.Args!);
         Assert.True(tags.WarnAsError && tags.Unsafe);
     }
 

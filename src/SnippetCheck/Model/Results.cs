@@ -1,8 +1,7 @@
 using SnippetCheck.Markdown;
-using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Model;
 
 /// <summary>A snippet's verdict (SPEC §9 <c>status</c>).</summary>
 public enum SnippetStatus { Passed, Failed, Ignored, Untagged, Skipped }
@@ -71,50 +70,39 @@ public static class ReportWords
         FailureReason.Package => "package",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
-
-    /// <summary>The SC code a failure is reported with on the console (compile errors use the compiler's ID instead).</summary>
-    public static string ToCode(this FailureReason reason) => reason switch
-    {
-        FailureReason.CompileError => DiagnosticCodes.CompileError,
-        FailureReason.OutputMismatch => DiagnosticCodes.OutputMismatch,
-        FailureReason.ExitCode => DiagnosticCodes.ExitCode,
-        FailureReason.Exception => DiagnosticCodes.UnexpectedException,
-        FailureReason.NoException => DiagnosticCodes.NoException,
-        FailureReason.WrongException => DiagnosticCodes.WrongException,
-        FailureReason.Compiled => DiagnosticCodes.UnexpectedCompile,
-        FailureReason.MissingDiagnostic => DiagnosticCodes.MissingDiagnostic,
-        FailureReason.Timeout => DiagnosticCodes.Timeout,
-        FailureReason.Crash => DiagnosticCodes.Crash,
-        FailureReason.OutputLimit => DiagnosticCodes.OutputLimit,
-        FailureReason.Annotation => DiagnosticCodes.UnknownTag,
-        FailureReason.Package => DiagnosticCodes.Package,
-        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
-    };
 }
 
-/// <summary>The verdict on one C# block.</summary>
-/// <param name="Code">The code its failure is reported with: a compiler ID (CS0103) or one of ours (SC2001).</param>
-/// <param name="FailureLocation">Where the failure points: the first compile error, or the fence.</param>
-/// <param name="Detail">More lines for the console: a diff, a stack trace, compiler errors.</param>
+/// <summary>The verdict on one C# block, with what the report shows beside it.</summary>
+/// <param name="Diagnostics">The block's annotation findings and the compiler's diagnostics.</param>
 public sealed record SnippetResult(
     Snippet Snippet,
-    SnippetStatus Status,
-    FailureReason? Reason,
-    string? Code,
-    string? Message,
-    SourceLocation FailureLocation,
-    string? Detail,
+    Verdict Verdict,
     IReadOnlyList<Diagnostic> Diagnostics,
     string? ActualOutput,
     TimeSpan Duration,
     bool Cached = false)
 {
+    public SnippetStatus Status => Verdict.Status;
+    public FailureReason? Reason => (Verdict as Verdict.Failed)?.Failure.Reason;
+
+    /// <summary>The reason word in reports: a failure's, or why a block was ignored (<c>empty</c>).</summary>
+    public string? ReasonWord => Reason?.ToWord() ?? (Verdict as Verdict.Ignored)?.ReasonWord;
+
+    /// <summary>The code its failure is reported with: a compiler ID (CS0103) or one of ours (SC2001).</summary>
+    public string? Code => (Verdict as Verdict.Failed)?.Failure.Code;
+    public string? Message => Verdict.Message;
+
+    /// <summary>Where the failure points: the first compile error, the throwing line, the output block, or the fence.</summary>
+    public SourceLocation FailureLocation => (Verdict as Verdict.Failed)?.Failure.Location ?? Snippet.Location;
+
+    /// <summary>More lines for the console: a diff, a stack trace, compiler errors.</summary>
+    public string? Detail => (Verdict as Verdict.Failed)?.Failure.Detail;
+
     public SourceLocation Location => Snippet.Location;
     public SnippetKind Kind => Snippet.Kind;
     public string? ExpectedOutput => Snippet.Output?.Text;
 
-    public static SnippetResult Of(Snippet snippet, SnippetStatus status, string? message = null) =>
-        new(snippet, status, null, null, message, snippet.Location, null, snippet.Annotations, null, TimeSpan.Zero);
+    public static SnippetResult Of(Snippet snippet, Verdict verdict) => new(snippet, verdict, snippet.Annotations, null, TimeSpan.Zero);
 }
 
 /// <summary>A problem not tied to one snippet: an orphan output block, bad front matter, an unreadable file.</summary>

@@ -1,0 +1,60 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using SnippetCheck.Markdown;
+
+namespace SnippetCheck.Compilation;
+
+/// <summary>A piece of code that goes into a program: a snippet's body or a prelude.</summary>
+/// <param name="Id">The block's index in its session (0 for a lone snippet); negative for preludes.</param>
+/// <param name="File">The document, as written into <c>#line</c> directives.</param>
+public sealed record CodePart(int Id, string File, IReadOnlyList<CodeLine> Lines)
+{
+    public bool IsPrelude => Id < 0;
+}
+
+/// <summary>
+/// A part parsed on its own, as <c>dotnet run</c> would parse its text as a file, and what it holds.
+/// Every path a program can take (alone, merged, session) builds its source from these.
+/// </summary>
+public sealed class ParsedPart
+{
+    public ParsedPart(CodePart part, CSharpParseOptions options)
+    {
+        Part = part;
+        Text = SourceText.From(string.Join('\n', part.Lines.Select(l => l.Text)));
+        Tree = CSharpSyntaxTree.ParseText(Text, options);
+        Root = (CompilationUnitSyntax)Tree.GetRoot();
+        Statements = [.. Root.Members.OfType<GlobalStatementSyntax>()];
+        MainMethod = Root.DescendantNodes(n => n is not (GlobalStatementSyntax or BlockSyntax or ArrowExpressionClauseSyntax))
+            .OfType<MethodDeclarationSyntax>()
+            .FirstOrDefault(m => m.Identifier.ValueText == "Main" && m.Modifiers.Any(SyntaxKind.StaticKeyword));
+    }
+
+    public CodePart Part { get; }
+    public SourceText Text { get; }
+    public SyntaxTree Tree { get; }
+    public CompilationUnitSyntax Root { get; }
+    public IReadOnlyList<GlobalStatementSyntax> Statements { get; }
+
+    /// <summary>A static <c>Main</c> declared in a type: a classic entry point.</summary>
+    public MethodDeclarationSyntax? MainMethod { get; }
+
+    public bool HasStatements => Statements.Count > 0;
+    public bool HasMain => MainMethod is not null;
+
+    /// <summary>No code at all: nothing but blank lines, comments, or code switched off by <c>#if</c>.</summary>
+    public bool IsEmpty => Root.EndOfFileToken.SpanStart == 0 || !Root.ChildNodes().Any();
+
+    /// <summary>Members other than top-level statements: types, namespaces, delegates.</summary>
+    public IEnumerable<MemberDeclarationSyntax> Declarations => Root.Members.Where(m => m is not GlobalStatementSyntax);
+
+    /// <summary>Where code may be added before the author's first member: after the usings and the leading directives.</summary>
+    public int FirstMemberPosition =>
+        Root.AttributeLists.Cast<SyntaxNode>().Concat(Root.Members).Select(n => n.SpanStart).DefaultIfEmpty(Root.EndOfFileToken.SpanStart).Min();
+
+    /// <summary>True when a type or namespace comes before a top-level statement (CS8803 in one file).</summary>
+    public bool HasDeclarationBeforeStatement =>
+        HasStatements && Declarations.Any(d => d.SpanStart < Statements[^1].SpanStart);
+}

@@ -1,0 +1,177 @@
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Model;
+
+/// <summary>What a snippet came to: a closed set. A failure carries its own data (<see cref="Failure"/>).</summary>
+public abstract record Verdict
+{
+    private Verdict() { }
+
+    public abstract SnippetStatus Status { get; }
+
+    /// <summary>The one line a report shows for it.</summary>
+    public virtual string? Message => null;
+
+    public static readonly Verdict Pass = new Passed();
+    public static readonly Verdict NotTagged = new Untagged();
+
+    /// <param name="Note">Said beside the pass, when anything is (<c>output accepted</c>).</param>
+    public sealed record Passed(string? Note = null) : Verdict
+    {
+        public override SnippetStatus Status => SnippetStatus.Passed;
+        public override string? Message => Note;
+    }
+
+    /// <summary>Not verified, for a reason outside the block (front matter, a broken session).</summary>
+    public sealed record Skipped(string Why) : Verdict
+    {
+        public override SnippetStatus Status => SnippetStatus.Skipped;
+        public override string Message => Why;
+    }
+
+    /// <summary>Never compiled: tagged <c>ignore</c>, or nothing to compile (<paramref name="ReasonWord"/> <c>empty</c>).</summary>
+    public sealed record Ignored(string? Why = null, string? ReasonWord = null) : Verdict
+    {
+        public override SnippetStatus Status => SnippetStatus.Ignored;
+        public override string? Message => Why;
+    }
+
+    public sealed record Untagged : Verdict
+    {
+        public override SnippetStatus Status => SnippetStatus.Untagged;
+    }
+
+    public sealed record Failed(Failure Failure) : Verdict
+    {
+        public override SnippetStatus Status => SnippetStatus.Failed;
+        public override string Message => Failure.Message;
+    }
+
+    /// <summary>An empty block (no code at all) is never counted as passed.</summary>
+    public static readonly Verdict Empty = new Ignored(
+        "empty: the block holds no code (only blank lines or comments); fill it, or tag it 'ignore'", "empty");
+}
+
+/// <summary>Why a snippet failed, with what that failure needs to be reported: it owns its reason word, code and message.</summary>
+public abstract record Failure(SourceLocation Location)
+{
+    public abstract FailureReason Reason { get; }
+    public abstract string Code { get; }
+    public abstract string Message { get; }
+    public virtual string? Detail => null;
+}
+
+/// <summary>Compile errors, first by position first, as the compiler lists them; <paramref name="Hint"/> names a well-known cause.</summary>
+public sealed record CompileErrorFailure(IReadOnlyList<Diagnostic> Errors, string? Hint) : Failure(Errors[0].Location)
+{
+    public override FailureReason Reason => FailureReason.CompileError;
+    public override string Code => Errors[0].Id;
+    public override string Message => Errors[0].Message + (Errors.Count > 1 ? $" (and {Errors.Count - 1} more)" : "");
+
+    public override string? Detail
+    {
+        get
+        {
+            var lines = Errors.Skip(1).Select(e => e.ToCanonicalString()).ToList();
+            if (Hint is not null) lines.Add("hint: " + Hint);
+            return lines.Count > 0 ? string.Join('\n', lines) : null;
+        }
+    }
+}
+
+public sealed record OutputMismatchFailure(SourceLocation OutputBlock, string Diff) : Failure(OutputBlock)
+{
+    public override FailureReason Reason => FailureReason.OutputMismatch;
+    public override string Code => DiagnosticCodes.OutputMismatch;
+    public override string Message => $"output differs from the output block at line {OutputBlock.Line}";
+    public override string Detail => Diff;
+}
+
+public sealed record TimeoutFailure(SourceLocation At, string Description) : Failure(At)
+{
+    public override FailureReason Reason => FailureReason.Timeout;
+    public override string Code => DiagnosticCodes.Timeout;
+    public override string Message => Description;
+}
+
+/// <summary>The process died (stack overflow, FailFast, a signal), the program could not be loaded, or the tool failed on it.</summary>
+public sealed record CrashFailure(SourceLocation At, string Description, string? Output, string CrashCode = DiagnosticCodes.Crash) : Failure(At)
+{
+    public override FailureReason Reason => FailureReason.Crash;
+    public override string Code => CrashCode;
+    public override string Message => Description;
+    public override string? Detail => Output;
+}
+
+public sealed record OutputLimitFailure(SourceLocation At) : Failure(At)
+{
+    public override FailureReason Reason => FailureReason.OutputLimit;
+    public override string Code => DiagnosticCodes.OutputLimit;
+    public override string Message => "printed more than 1 MiB of output; stopped";
+}
+
+/// <summary>An unhandled exception it was not tagged to throw.</summary>
+public sealed record ExceptionFailure(SourceLocation ThrownAt, string Type, string ExceptionMessage, string? Trace) : Failure(ThrownAt)
+{
+    public override FailureReason Reason => FailureReason.Exception;
+    public override string Code => DiagnosticCodes.UnexpectedException;
+    public override string Message => $"unhandled exception {Type}: {ExceptionMessage}";
+    public override string? Detail => Trace;
+}
+
+public sealed record NoExceptionFailure(SourceLocation At, string? Expected, int? ExitCode) : Failure(At)
+{
+    public override FailureReason Reason => FailureReason.NoException;
+    public override string Code => DiagnosticCodes.NoException;
+    public override string Message => ExitCode is { } code
+        ? $"expected an unhandled {Expected ?? "exception"}, but it ended normally (exit code {code})"
+        : $"expected an unhandled {Expected ?? "exception"}, but the block ran to its end";
+}
+
+public sealed record WrongExceptionFailure(SourceLocation ThrownAt, string Expected, string Type, string ExceptionMessage, string? Trace) : Failure(ThrownAt)
+{
+    public override FailureReason Reason => FailureReason.WrongException;
+    public override string Code => DiagnosticCodes.WrongException;
+    public override string Message => $"expected {Expected}, but it threw {Type}: {ExceptionMessage}";
+    public override string? Detail => Trace;
+}
+
+public sealed record ExitCodeFailure(SourceLocation At, int Expected, int Actual) : Failure(At)
+{
+    public override FailureReason Reason => FailureReason.ExitCode;
+    public override string Code => DiagnosticCodes.ExitCode;
+    public override string Message => $"exited with code {Actual}, expected {Expected}";
+}
+
+/// <summary>Tagged <c>compile-fail</c>, but it compiled.</summary>
+public sealed record CompiledFailure(SourceLocation At) : Failure(At)
+{
+    public override FailureReason Reason => FailureReason.Compiled;
+    public override string Code => DiagnosticCodes.UnexpectedCompile;
+    public override string Message => "tagged compile-fail, but it compiled without errors";
+}
+
+public sealed record MissingDiagnosticFailure(SourceLocation At, IReadOnlyList<string> Missing, IReadOnlyList<string> Found, string? Errors) : Failure(At)
+{
+    public override FailureReason Reason => FailureReason.MissingDiagnostic;
+    public override string Code => DiagnosticCodes.MissingDiagnostic;
+    public override string Message => $"expected {string.Join(", ", Missing)} among the compile errors, but got {string.Join(", ", Found)}";
+    public override string? Detail => Errors;
+}
+
+/// <summary>Its tags are wrong: the annotation diagnostic says how, with its own code (SC1001 for a near miss, ...).</summary>
+public sealed record AnnotationFailure(Diagnostic Diagnostic) : Failure(Diagnostic.Location)
+{
+    public override FailureReason Reason => FailureReason.Annotation;
+    public override string Code => Diagnostic.Id;
+    public override string Message => Diagnostic.Message;
+}
+
+/// <summary>A package or project it needs could not be had.</summary>
+public sealed record PackageFailure(SourceLocation At, string PackageCode, string Description, string? Output) : Failure(At)
+{
+    public override FailureReason Reason => FailureReason.Package;
+    public override string Code => PackageCode;
+    public override string Message => Description;
+    public override string? Detail => Output;
+}

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Configuration;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Programs;
+
+/// <summary>
+/// How a program compiles: what a <c>net10.0</c> console project built by <c>dotnet run</c> would use, with the
+/// config, the front matter and the blocks' tags laid over it (<see cref="Overlay(SnippetCheckConfig)"/>).
+/// Typed values only: text was parsed at the edge (<see cref="SettingValues"/>).
+/// </summary>
+public sealed record CompileSettings
+{
+    /// <summary>C# 14, what the SDK gives <c>net10.0</c>; Roslyn's "latest" may be newer.</summary>
+    public LanguageVersion LanguageVersion { get; init; } = LanguageVersion.CSharp14;
+    public NullableContextOptions Nullable { get; init; } = NullableContextOptions.Enable;
+    public BuildConfiguration Configuration { get; init; } = BuildConfiguration.Debug;
+
+    /// <summary>What the SDK gives a <c>net10.0</c> project: the target framework's major version.</summary>
+    public int WarningLevel { get; init; } = DefaultWarningLevel;
+    public bool AllowUnsafe { get; init; }
+    public bool WarningsAsErrors { get; init; }
+    public IReadOnlyList<string> Usings { get; init; } = DefaultUsings;
+    public ImmutableArray<MetadataReference> References { get; init; } = [];
+
+    public const int DefaultWarningLevel = 10;
+
+    /// <summary>The implicit usings the SDK gives a console project.</summary>
+    public static readonly IReadOnlyList<string> DefaultUsings =
+    [
+        "System", "System.Collections.Generic", "System.IO", "System.Linq",
+        "System.Net.Http", "System.Threading", "System.Threading.Tasks",
+    ];
+
+    /// <summary>What the SDK defines for <c>net10.0</c> in every configuration; Debug adds DEBUG.</summary>
+    private static readonly ImmutableArray<string> FrameworkSymbols =
+    [
+        "TRACE", "NET", "NET10_0", "NETCOREAPP",
+        "NET5_0_OR_GREATER", "NET6_0_OR_GREATER", "NET7_0_OR_GREATER", "NET8_0_OR_GREATER",
+        "NET9_0_OR_GREATER", "NET10_0_OR_GREATER", "NETCOREAPP3_1_OR_GREATER", "NETCOREAPP3_0_OR_GREATER",
+        "NETCOREAPP2_0_OR_GREATER", "NETCOREAPP1_0_OR_GREATER",
+    ];
+
+    public ImmutableArray<string> PreprocessorSymbols =>
+        Configuration == BuildConfiguration.Debug ? FrameworkSymbols.Insert(0, "DEBUG") : FrameworkSymbols;
+
+    public CSharpParseOptions ParseOptions => new(LanguageVersion, DocumentationMode.None, SourceCodeKind.Regular, PreprocessorSymbols);
+
+    public OptimizationLevel OptimizationLevel => Configuration == BuildConfiguration.Release ? OptimizationLevel.Release : OptimizationLevel.Debug;
+
+    /// <summary>The config file and front matter, merged, laid over these settings.</summary>
+    public CompileSettings Overlay(SnippetCheckConfig config) => Clamped(this with
+    {
+        LanguageVersion = config.LangVersion ?? LanguageVersion,
+        Nullable = config.Nullable ?? Nullable,
+        Configuration = config.Configuration ?? Configuration,
+        WarningLevel = config.WarningLevel ?? WarningLevel,
+        Usings = config.Usings ?? Usings,
+    });
+
+    /// <summary>A program's blocks' tags laid over these settings: the first block that sets a value wins; any block's flag applies to all.</summary>
+    public CompileSettings Overlay(IEnumerable<SnippetTags> tags)
+    {
+        var result = this;
+        foreach (var tag in tags.Reverse())
+        {
+            result = result with
+            {
+                LanguageVersion = tag.LangVersion ?? result.LanguageVersion,
+                Nullable = tag.Nullable ?? result.Nullable,
+                AllowUnsafe = result.AllowUnsafe || tag.Unsafe,
+                WarningsAsErrors = result.WarningsAsErrors || tag.WarnAsError,
+            };
+        }
+        return Clamped(result);
+    }
+
+    /// <summary>Nullable reference types need C# 8; older versions compile as the SDK would build them, without.</summary>
+    private static CompileSettings Clamped(CompileSettings settings) =>
+        settings.LanguageVersion < LanguageVersion.CSharp8 && settings.Nullable != NullableContextOptions.Disable
+            ? settings with { Nullable = NullableContextOptions.Disable }
+            : settings;
+
+    /// <summary>
+    /// Every value but the references, as text: programs with equal keys (and the same reference set) compile alike,
+    /// so the key serves both the result cache and merge grouping.
+    /// </summary>
+    public string Key => string.Join('|',
+        LanguageVersion.ToDisplayString(), Nullable, Configuration, WarningLevel.ToString(CultureInfo.InvariantCulture),
+        AllowUnsafe, WarningsAsErrors, string.Join(',', Usings));
+}

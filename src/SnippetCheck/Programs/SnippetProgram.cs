@@ -1,0 +1,96 @@
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Compilation;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Programs;
+
+/// <summary>
+/// One program to verify, built once by the planner: a lone snippet, or every block of a session, with the document's
+/// preludes that apply and typed compile settings. Every path (alone, merged, session) derives its source from this
+/// through <see cref="ProgramAssembler"/>, and the cache key, merge grouping and the judge all read it.
+/// </summary>
+public sealed class SnippetProgram
+{
+    private (CSharpParseOptions Options, IReadOnlyList<ParsedPart> Preludes, IReadOnlyList<ParsedPart> Blocks)? _parsed;
+
+    private SnippetProgram(SnippetDocument document, string? session, IReadOnlyList<Snippet> blocks, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout)
+    {
+        Document = document;
+        Session = session;
+        Blocks = blocks;
+        Preludes = [.. document.Preludes.Where(p => p.Session is null || p.Session == session)];
+        Settings = settings.Overlay(blocks.Select(b => b.Tags));
+        Timeouts = [.. blocks.Select(b => timeout(b.Tags))];
+    }
+
+    public static SnippetProgram Lone(SnippetDocument document, Snippet snippet, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout) =>
+        new(document, null, [snippet], settings, timeout);
+
+    /// <summary>A session's blocks, all of them in document order (ignored and compile-fail ones too: see <see cref="Compiled"/>).</summary>
+    public static SnippetProgram ForSession(SnippetDocument document, string session, IReadOnlyList<Snippet> blocks, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout) =>
+        new(document, session, blocks, settings, timeout);
+
+    public SnippetDocument Document { get; }
+    public string? Session { get; }
+    public IReadOnlyList<Snippet> Blocks { get; }
+    public IReadOnlyList<Prelude> Preludes { get; }
+
+    /// <summary>Defaults, config, front matter and the blocks' tags; packages may add references and properties.</summary>
+    public CompileSettings Settings { get; }
+
+    /// <summary>Each block's timeout; a session gets them all.</summary>
+    public IReadOnlyList<TimeSpan> Timeouts { get; }
+
+    public bool IsSession => Session is not null;
+
+    /// <summary>The blocks that make the program: a session leaves out ignored, compile-fail and empty blocks.</summary>
+    public IReadOnlyList<int> Compiled(CompileSettings settings)
+    {
+        if (!IsSession) return [0];
+        var parts = BlockParts(settings);
+        return [.. Enumerable.Range(0, Blocks.Count).Where(i => Blocks[i].Kind is not (SnippetKind.Ignore or SnippetKind.CompileFail) && !parts[i].IsEmpty)];
+    }
+
+    /// <summary>The program's arguments: the first block that gives any.</summary>
+    public string[] Args => Blocks.Select(b => b.Tags.Args).FirstOrDefault(a => a is not null) ?? [];
+
+    /// <summary>Standard input: every block's stdin block, in order.</summary>
+    public string Stdin(IEnumerable<int> blocks) =>
+        IsSession
+            ? string.Concat(blocks.Select(i => Blocks[i].Stdin).Where(s => s is not null).Select(s => s!.Content + "\n"))
+            : Blocks[0].Stdin?.Content ?? "";
+
+    public IReadOnlyList<ParsedPart> PreludeParts(CompileSettings settings) => Parse(settings).Preludes;
+
+    /// <summary>Block <c>i</c>'s code, parsed as a file of its own; part ID <c>i</c>.</summary>
+    public IReadOnlyList<ParsedPart> BlockParts(CompileSettings settings) => Parse(settings).Blocks;
+
+    /// <summary>
+    /// What the program runs: its top-level statements, or a static <c>Main</c> in a block or a prelude (a prelude's
+    /// <c>Main</c> is the program's entry point; a prelude's statements alone are helpers, not something to run).
+    /// </summary>
+    public bool HasEntryPoint(CompileSettings settings, IEnumerable<int> blocks)
+    {
+        var parts = BlockParts(settings);
+        return blocks.Any(i => parts[i].HasStatements || parts[i].HasMain) || PreludeParts(settings).Any(p => p.HasMain);
+    }
+
+    /// <summary>The block whose output is everything printed before the first block mark: the one holding <c>Main</c>, else the first.</summary>
+    public int EntryBlock(CompileSettings settings, IReadOnlyList<int> blocks)
+    {
+        var parts = BlockParts(settings);
+        return blocks.FirstOrDefault(i => parts[i].HasMain && !parts[i].HasStatements, blocks[0]);
+    }
+
+    private (CSharpParseOptions Options, IReadOnlyList<ParsedPart> Preludes, IReadOnlyList<ParsedPart> Blocks) Parse(CompileSettings settings)
+    {
+        var options = settings.ParseOptions;
+        if (_parsed is { } parsed && parsed.Options.Equals(options)) return parsed;
+        var file = Document.DisplayPath;
+        var result = (options,
+            (IReadOnlyList<ParsedPart>)[.. Preludes.Select((p, i) => new ParsedPart(new CodePart(-1 - i, file, p.Lines), options))],
+            (IReadOnlyList<ParsedPart>)[.. Blocks.Select((b, i) => new ParsedPart(new CodePart(i, file, b.Code), options))]);
+        _parsed = result;
+        return result;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using SnippetCheck.Compilation;
+using SnippetCheck.Configuration;
+using SnippetCheck.Discovery;
+using SnippetCheck.Markdown;
+using SnippetCheck.Model;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Verification;
+
+/// <summary>A document read and ready to verify.</summary>
+public sealed record PreparedDocument(SnippetDocument Snippets, FileSettings Settings, bool Skip, IReadOnlyList<FileError> Errors);
+
+/// <summary>
+/// Finds and reads the documents of a run: the config file, the paths and globs, each file's front matter and
+/// snippets. One bad file never stops the run: whatever reading it throws becomes that file's error.
+/// </summary>
+internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig config)
+{
+    public static SnippetCheckConfig LoadConfig(VerifyOptions options)
+    {
+        var path = options.ConfigPath is not null
+            ? Path.GetFullPath(options.ConfigPath, options.CurrentDirectory)
+            : ConfigLoader.Find(options.CurrentDirectory);
+        if (path is null) return new SnippetCheckConfig();
+        if (!File.Exists(path)) throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"config file '{options.ConfigPath}' does not exist");
+        try
+        {
+            return ConfigLoader.Load(path);
+        }
+        catch (ConfigException e)
+        {
+            var display = DocumentDiscovery.DisplayPath(Path.GetFullPath(e.File), options.CurrentDirectory);
+            throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"{display}({e.Line},1): {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The files this run covers: the paths, include and exclude globs, then <c>--shard</c>.
+    /// No file at all is a setup error; a shard that gets none is not.
+    /// </summary>
+    public IReadOnlyList<DocumentPath> FindDocuments()
+    {
+        IReadOnlyList<DocumentPath> paths;
+        try
+        {
+            paths = DocumentDiscovery.Find(options.Paths, options.CurrentDirectory, config.Include ?? SnippetCheckConfig.DefaultInclude, config.Exclude ?? []);
+        }
+        catch (DiscoveryException e)
+        {
+            throw new VerificationSetupException(DiagnosticCodes.NoDocuments, e.Message);
+        }
+        if (paths.Count == 0)
+        {
+            var where = options.Paths.Count == 0 ? "the current directory" : string.Join(", ", options.Paths);
+            throw new VerificationSetupException(DiagnosticCodes.NoDocuments, $"no Markdown files matched in {where}");
+        }
+        return options.Shard is { } shard ? shard.Select(paths) : paths;
+    }
+
+    /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
+    public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Load()
+    {
+        var paths = FindDocuments();
+        var errors = new ConcurrentBag<FileError>();
+        var documents = new PreparedDocument?[paths.Count];
+        var references = ReferencesOrEmpty();
+        Parallel.For(0, paths.Count, i => documents[i] = LoadGuarded(paths[i], references, errors));
+        return ([.. documents.Where(d => d is not null).Select(d => d!)],
+            [.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)]);
+    }
+
+    /// <summary>Fails the run (exit code 2) when the targeting pack is missing: nothing could compile.</summary>
+    public static void EnsureReferenceAssemblies()
+    {
+        try
+        {
+            _ = ReferenceAssemblies.Default;
+        }
+        catch (TargetingPackMissingException e)
+        {
+            throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing, e.Message);
+        }
+    }
+
+    private PreparedDocument? LoadGuarded(DocumentPath path, ImmutableArray<MetadataReference> references, ConcurrentBag<FileError> errors)
+    {
+        try
+        {
+            return Load(path, references, errors);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.InternalError,
+                $"internal error while reading this file ({e.GetType().Name}: {e.Message}); the other files were still verified"));
+            return null;
+        }
+    }
+
+    private PreparedDocument? Load(DocumentPath path, ImmutableArray<MetadataReference> references, ConcurrentBag<FileError> errors)
+    {
+        MarkdownDocument markdown;
+        try
+        {
+            markdown = MarkdownDocument.Load(path.FullPath, path.DisplayPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.UnreadableFile, $"cannot read the file: {e.Message}"));
+            return null;
+        }
+
+        ExtractedDocument extracted;
+        try
+        {
+            extracted = FenceExtractor.Extract(markdown);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever the parser chokes on stays this file's problem; the other files are still verified.
+            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.UnreadableFile, $"cannot parse the Markdown: {e.GetType().Name}: {e.Message}"));
+            return null;
+        }
+        var fileErrors = new List<FileError>();
+        var fileConfig = config;
+        var skip = false;
+        try
+        {
+            var frontMatter = FrontMatterReader.Read(path.DisplayPath, extracted.FrontMatter);
+            fileConfig = config.Overlay(frontMatter.Config);
+            skip = frontMatter.Skip;
+        }
+        catch (ConfigException e)
+        {
+            fileErrors.Add(new FileError(path.DisplayPath, e.Line, 1, DiagnosticCodes.BadFrontMatter, e.Message));
+        }
+        fileConfig = fileConfig.Overlay(CommandLineLayer());
+
+        var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false);
+        fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));
+        return new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);
+    }
+
+    private SnippetCheckConfig CommandLineLayer() => new()
+    {
+        Mode = options.All ? VerifyMode.All : null,
+        Timeout = options.Timeout,
+        Parallelism = options.Parallelism,
+    };
+
+    private static ImmutableArray<MetadataReference> ReferencesOrEmpty()
+    {
+        try
+        {
+            return ReferenceAssemblies.Default;
+        }
+        catch (TargetingPackMissingException)
+        {
+            return [];
+        }
+    }
+}

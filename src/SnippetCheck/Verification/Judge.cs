@@ -1,0 +1,152 @@
+using SnippetCheck.Comparison;
+using SnippetCheck.Compilation;
+using SnippetCheck.Execution;
+using SnippetCheck.Model;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Verification;
+
+/// <summary>
+/// Turns what the compiler and the runner said into a block's verdict: the kinds × outcomes table, in one place.
+/// Pure: no I/O, no clock; the same inputs always give the same verdict, whatever path produced them.
+/// </summary>
+internal static class Judge
+{
+    /// <summary>The verdict of a block that is not compiled: its tags are wrong, it is ignored, or it holds no code.</summary>
+    public static Verdict? BeforeCompiling(Snippet snippet, bool isEmpty)
+    {
+        if (snippet.Annotations.FirstOrDefault(d => d.IsError) is { } error) return new Verdict.Failed(new AnnotationFailure(error));
+        if (snippet.Kind == SnippetKind.Ignore) return new Verdict.Ignored();
+        if (!isEmpty) return null;
+        // An explicit kind, an output or stdin block asks for code that is not there.
+        return snippet.Tags.Kind is not null || snippet.Output is not null || snippet.Stdin is not null
+            ? new Verdict.Failed(new AnnotationFailure(Diagnostic.Error(DiagnosticCodes.RunWithoutEntryPoint,
+                $"'{snippet.Kind.ToTag()}' needs code, but the block is empty (only blank lines or comments); fill it, or tag it 'ignore'",
+                snippet.Location)))
+            : Verdict.Empty;
+    }
+
+    /// <summary>A <c>compile</c> block, or any block whose program did not compile.</summary>
+    public static Verdict Compile(Snippet snippet, CompilationResult compiled, IReadOnlyList<CompilerDiagnostic> ownErrors) =>
+        compiled.Success ? Verdict.Pass : CompileError(snippet, ownErrors);
+
+    public static Verdict CompileFail(Snippet snippet, CompilationResult compiled)
+    {
+        if (compiled.Success) return new Verdict.Failed(new CompiledFailure(snippet.Location));
+        var found = compiled.Errors.Select(e => e.Id).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var missing = snippet.Tags.ExpectedErrorIds.Where(id => !found.Contains(id, StringComparer.OrdinalIgnoreCase)).ToList();
+        return missing.Count == 0
+            ? Verdict.Pass
+            : new Verdict.Failed(new MissingDiagnosticFailure(snippet.Location, missing, found,
+                string.Join('\n', compiled.Errors.Select(e => ToDiagnostic(e, snippet).ToCanonicalString()))));
+    }
+
+    /// <summary>A block that asks to run, in a program with nothing to execute.</summary>
+    public static Verdict NothingToRun(Snippet snippet, string? session) =>
+        new Verdict.Failed(new AnnotationFailure(Diagnostic.Error(DiagnosticCodes.RunWithoutEntryPoint,
+            session is null
+                ? $"'{snippet.Kind.ToTag()}' needs code to execute, but this snippet only declares types; tag it 'compile' to check that it compiles"
+                : $"this block has an output or stdin block, but session '{session}' has no statements to run",
+            snippet.Location)));
+
+    /// <summary>True when a block asks to be executed, not just compiled.</summary>
+    public static bool NeedsRun(Snippet snippet) =>
+        snippet.Tags.Kind is SnippetKind.Run or SnippetKind.Throws || snippet.Output is not null || snippet.Stdin is not null ||
+        snippet.Tags.ExitCode is not null || snippet.Tags.Args is not null;
+
+    /// <summary>
+    /// A block that ran: <paramref name="output"/> is what it printed itself; <paramref name="isLast"/> is false for a
+    /// session block the program went past (its exit code and exception are not its own).
+    /// </summary>
+    public static Verdict Run(Snippet snippet, RunResult run, string output, bool isLast)
+    {
+        var at = snippet.Location;
+        switch (run.Status)
+        {
+            case RunStatus.Timeout: return new Verdict.Failed(new TimeoutFailure(at, run.CrashMessage ?? "timed out"));
+            case RunStatus.Crashed: return new Verdict.Failed(new CrashFailure(at, $"crashed: {run.CrashMessage}", Tail(run.Stderr)));
+            case RunStatus.OutputLimit: return new Verdict.Failed(new OutputLimitFailure(at));
+            case RunStatus.LoadFailed: return new Verdict.Failed(new CrashFailure(at, $"could not be loaded: {run.ExceptionMessage}", run.ExceptionText));
+        }
+
+        var expected = snippet.Tags.ExpectedException;
+        if (snippet.Kind == SnippetKind.Throws)
+        {
+            if (!isLast) return new Verdict.Failed(new NoExceptionFailure(at, expected, null));
+            if (run.Status != RunStatus.Exception) return new Verdict.Failed(new NoExceptionFailure(at, expected, run.ExitCode));
+            if (expected is not null && !IsSameType(expected, run.ExceptionType!))
+                return new Verdict.Failed(new WrongExceptionFailure(ThrowingLine(run.ExceptionText, snippet) ?? at, expected,
+                    run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText)));
+        }
+        else if (run.Status == RunStatus.Exception)
+        {
+            return new Verdict.Failed(new ExceptionFailure(ThrowingLine(run.ExceptionText, snippet) ?? at,
+                run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText)));
+        }
+        else if (isLast && run.ExitCode != (snippet.Tags.ExitCode ?? 0))
+        {
+            return new Verdict.Failed(new ExitCodeFailure(at, snippet.Tags.ExitCode ?? 0, run.ExitCode));
+        }
+
+        if (snippet.Output is { } block)
+        {
+            var comparison = OutputComparer.Compare(block.Text, output, block.Mode);
+            if (!comparison.Matches) return new Verdict.Failed(new OutputMismatchFailure(block.Block.Location, comparison.DiffText));
+        }
+        return Verdict.Pass;
+    }
+
+    /// <summary>Compile errors as the compiler's users see them, with a hint for a well-known cause.</summary>
+    public static Verdict CompileError(Snippet snippet, IReadOnlyList<CompilerDiagnostic> errors)
+    {
+        var diagnostics = errors.Select(e => ToDiagnostic(e, snippet)).ToList();
+        if (diagnostics.Count == 0)
+        {
+            // The errors fell in code of the tool's own or another block; say so rather than pass.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CompileError, "the program did not compile", snippet.Location));
+        }
+        return new Verdict.Failed(new CompileErrorFailure(diagnostics, HintFor(diagnostics[0].Id, snippet)));
+    }
+
+    public static Diagnostic ToDiagnostic(CompilerDiagnostic diagnostic, Snippet snippet) =>
+        new(diagnostic.Id, diagnostic.Severity, diagnostic.Message, diagnostic.Location ?? snippet.Location);
+
+    private static string? HintFor(string id, Snippet snippet) => id switch
+    {
+        "CS0106" or "CS9348" => "a member outside a type: wrap it in a class, or show it in a block tagged 'ignore'",
+        "CS0227" or "CS0214" or "CS4004" when !snippet.Tags.Unsafe => "unsafe code: add the 'unsafe' tag",
+        "CS8635" => "a '...' placeholder: tag the block 'ignore', or put the missing code in a prelude",
+        "CS1525" or "CS1002" or "CS1513" when snippet.Block.Content.Contains("...", StringComparison.Ordinal) =>
+            "a '...' placeholder: tag the block 'ignore', or put the missing code in a prelude",
+        "CS8803" => "top-level statements must come before types and namespaces in a C# file: move the declarations below them",
+        _ => null,
+    };
+
+    /// <summary>The snippet's own line the exception was thrown from, read from the stack trace.</summary>
+    private static Model.SourceLocation? ThrowingLine(string? exceptionText, Snippet snippet)
+    {
+        if (exceptionText is null) return null;
+        var marker = $" in {snippet.Location.File}:line ";
+        foreach (var line in exceptionText.Split('\n'))
+        {
+            var at = line.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0 && int.TryParse(line[(at + marker.Length)..].Trim(), out var number))
+                return new Model.SourceLocation(snippet.Location.File, number, 1);
+        }
+        return null;
+    }
+
+    private static bool IsSameType(string expected, string actualFullName)
+    {
+        if (string.Equals(expected, actualFullName, StringComparison.Ordinal)) return true;
+        var simple = actualFullName[(actualFullName.LastIndexOfAny(['.', '+']) + 1)..];
+        return string.Equals(expected, simple, StringComparison.Ordinal);
+    }
+
+    /// <summary>The first lines of what the process wrote to stderr: enough to see why, not a 500 000-frame stack.</summary>
+    private static string Tail(string text)
+    {
+        var lines = text.TrimEnd().Split('\n');
+        return lines.Length <= 12 ? string.Join('\n', lines) : string.Join('\n', lines.Take(12)) + $"\n... ({lines.Length - 12} more lines)";
+    }
+}

@@ -1,0 +1,74 @@
+using System.Runtime.InteropServices;
+using SnippetCheck.Compilation;
+using SnippetCheck.Packages;
+using SnippetCheck.Programs;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Verification;
+
+/// <summary>A lone snippet's program that can be compiled together with others of the same <see cref="GroupKey"/>.</summary>
+internal sealed record MergeCandidate(SnippetProgram Program, MergeableProgram Mergeable)
+{
+    /// <summary>Programs merge only with programs that compile under the same settings and the same reference set.</summary>
+    public (string, object?) GroupKey { get; } = (Program.Settings.Key, ImmutableCollectionsMarshal.AsArray(Program.Settings.References));
+}
+
+/// <summary>
+/// Decides, before anything runs, which lone snippets are compiled together: a merged snippet is executed once, and
+/// its verdict stands. Whatever could make the wrapped program mean something else is verified alone instead.
+/// </summary>
+internal static class MergePolicy
+{
+    /// <summary>
+    /// Past a few dozen snippets a bigger chunk saves no compile time per snippet (bench/README.md), and delays its first run.
+    /// </summary>
+    public const int MaxChunkSize = 40;
+
+    /// <summary>Below this a chunk saves too little to be worth one more compilation to keep a slot busy.</summary>
+    public const int MinChunkSize = 4;
+
+    /// <summary>
+    /// The program as a member of a merged assembly, or null when it must be compiled alone: sessions, packages and
+    /// other directives, <c>compile-fail</c>, annotation errors, empty blocks, and code that would not mean the same
+    /// wrapped (see <see cref="MergeableProgram"/>).
+    /// </summary>
+    public static MergeCandidate? TryMerge(SnippetProgram program, DependencyResolver dependencies)
+    {
+        var snippet = program.Blocks[0];
+        if (program.IsSession || snippet.HasAnnotationErrors ||
+            snippet.Kind is not (SnippetKind.Run or SnippetKind.Throws or SnippetKind.Compile) ||
+            !dependencies.NeedsNothing(program.Document, snippet))
+        {
+            return null;
+        }
+        var parts = program.BlockParts(program.Settings);
+        if (parts[0].IsEmpty) return null;
+        var mergeable = MergeableProgram.TryCreate([.. program.PreludeParts(program.Settings), .. parts]);
+        if (mergeable is null || (snippet.Kind != SnippetKind.Compile && !mergeable.HasEntryPoint)) return null;
+        return new MergeCandidate(program, mergeable);
+    }
+
+    /// <summary>
+    /// Splits the candidates into chunks: one assembly each, compiled in parallel with the others. Enough chunks to
+    /// keep every slot busy, none so big that its runs wait long for it to compile. A group of one is no chunk.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<MergeCandidate>> Chunks(IReadOnlyList<MergeCandidate> candidates, int parallelism)
+    {
+        var chunks = new List<IReadOnlyList<MergeCandidate>>();
+        foreach (var group in candidates.GroupBy(c => c.GroupKey))
+        {
+            var members = group.ToList();
+            if (members.Count < 2) continue;
+            var count = Math.Max((members.Count + MaxChunkSize - 1) / MaxChunkSize, Math.Min(Math.Max(1, parallelism), members.Count / MinChunkSize));
+            count = Math.Max(1, count);
+            for (var i = 0; i < count; i++)
+            {
+                // Balanced sizes: chunk i takes [i*n/count, (i+1)*n/count).
+                var start = i * members.Count / count;
+                var end = (i + 1) * members.Count / count;
+                chunks.Add(members.GetRange(start, end - start));
+            }
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using SnippetCheck.Compilation;
+using SnippetCheck.Execution;
+using SnippetCheck.Model;
+using SnippetCheck.Packages;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Verification;
+
+/// <summary>What verifying a program needs from the run: the runner pool and the dependency resolver.</summary>
+internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Dependencies);
+
+/// <summary>Builds a block's reported result from its verdict: the block's annotations and the compiler's diagnostics beside it.</summary>
+internal static class Results
+{
+    public static SnippetResult Of(Snippet snippet, Verdict verdict, CompilationResult? compiled, string? output, Stopwatch clock) =>
+        new(snippet, verdict, [.. snippet.Annotations, .. compiled?.Diagnostics.Select(d => Judge.ToDiagnostic(d, snippet)) ?? []], output, clock.Elapsed);
+
+    /// <summary>The results when a program's dependencies could not be had: the block that owns the problem fails, the others are skipped.</summary>
+    public static IReadOnlyList<SnippetResult> DependencyFailed(DependencyFailure failure, IReadOnlyList<Snippet> blocks, string? session, Stopwatch clock) =>
+        [.. blocks.Select(block =>
+        {
+            if (ReferenceEquals(block, failure.Culprit))
+            {
+                var diagnostic = Diagnostic.Error(failure.Code, failure.Message, failure.Location);
+                Failure why = failure.Reason == FailureReason.Package
+                    ? new PackageFailure(failure.Location, failure.Code, failure.Message, failure.Detail)
+                    : new AnnotationFailure(diagnostic);
+                return new SnippetResult(block, new Verdict.Failed(why), [.. block.Annotations, diagnostic], null, clock.Elapsed);
+            }
+            if (block.Kind == SnippetKind.Ignore) return SnippetResult.Of(block, new Verdict.Ignored());
+            var what = failure.Reason == FailureReason.Package ? "could not get its packages" : "has a bad directive";
+            return SnippetResult.Of(block, new Verdict.Skipped(
+                $"not run: {(session is null ? "the program" : $"session '{session}'")} {what} (see the block at line {failure.Culprit.Location.Line})"));
+        })];
+}

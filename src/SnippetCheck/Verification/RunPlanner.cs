@@ -1,0 +1,63 @@
+using SnippetCheck.Configuration;
+using SnippetCheck.Model;
+using SnippetCheck.Programs;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Verification;
+
+/// <summary>What a run will do: the programs to verify, and the verdicts known without compiling anything.</summary>
+internal sealed record RunPlan(IReadOnlyList<SnippetProgram> Lone, IReadOnlyList<SnippetProgram> Sessions, IReadOnlyList<SnippetResult> Known)
+{
+    /// <summary>How many snippets the programs judge.</summary>
+    public int Snippets => Lone.Count + Sessions.Sum(s => s.Blocks.Count);
+}
+
+/// <summary>
+/// Turns documents into programs: a program per lone snippet and per session, after the filter, front matter
+/// <c>skip</c> and the untagged rule. A session runs whole, even when the filter picked only some of its blocks.
+/// </summary>
+internal static class RunPlanner
+{
+    public static RunPlan Plan(IReadOnlyList<PreparedDocument> documents, VerifyOptions options)
+    {
+        var lone = new List<SnippetProgram>();
+        var sessions = new List<SnippetProgram>();
+        var known = new List<SnippetResult>();
+        foreach (var document in documents)
+        {
+            var snippets = document.Snippets.Snippets.Where(s => Matches(s, options.Filter)).ToList();
+            if (document.Skip)
+            {
+                known.AddRange(snippets.Select(s => SnippetResult.Of(s, new Verdict.Skipped("skipped by 'snippetcheck: skip' in front matter"))));
+                continue;
+            }
+            var settings = document.Settings;
+            var verifyUntagged = options.All || settings.Mode == VerifyMode.All;
+            foreach (var snippet in snippets.Where(s => s.Tags.Session is null))
+            {
+                if (!snippet.IsTagged && !verifyUntagged) known.Add(SnippetResult.Of(snippet, Verdict.NotTagged));
+                else lone.Add(SnippetProgram.Lone(document.Snippets, snippet, settings.CompileSettings, settings.TimeoutFor));
+            }
+            foreach (var session in snippets.Select(s => s.Tags.Session).OfType<string>().Distinct())
+            {
+                var blocks = document.Snippets.Snippets.Where(s => s.Tags.Session == session).ToList();
+                sessions.Add(SnippetProgram.ForSession(document.Snippets, session, blocks, settings.CompileSettings, settings.TimeoutFor));
+            }
+        }
+        return new RunPlan(lone, sessions, known);
+    }
+
+    /// <summary><c>--filter</c>: a snippet name, part of a file path, or <c>file:line</c> within a block.</summary>
+    private static bool Matches(Snippet snippet, string? filter)
+    {
+        if (string.IsNullOrEmpty(filter)) return true;
+        if (snippet.Tags.Name == filter) return true;
+        var file = snippet.Location.File;
+        var colon = filter.LastIndexOf(':');
+        if (colon > 0 && int.TryParse(filter[(colon + 1)..], out var line))
+        {
+            return file.EndsWith(filter[..colon], StringComparison.Ordinal) && line >= snippet.Location.Line && line <= snippet.Block.EndLine;
+        }
+        return file.Contains(filter, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using SnippetCheck.Compilation;
+using SnippetCheck.Execution;
+using SnippetCheck.Model;
+using SnippetCheck.Programs;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Verification;
+
+/// <summary>
+/// Verifies a session: its blocks compile as one program and run once; each block is judged on what it printed
+/// itself, and a failure is reported on the block that caused it.
+/// </summary>
+internal static class SessionVerifier
+{
+    public static async Task<IReadOnlyList<SnippetResult>> VerifyAsync(SnippetProgram program, ProgramContext context, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var session = program.Session!;
+        var blocks = program.Blocks;
+        if (blocks.FirstOrDefault(b => b.HasAnnotationErrors) is { } broken)
+        {
+            return [.. blocks.Select(b => b.HasAnnotationErrors
+                ? Results.Of(b, Judge.BeforeCompiling(b, isEmpty: false)!, null, null, clock)
+                : SnippetResult.Of(b, new Verdict.Skipped($"not run: block at line {broken.Location.Line} of session '{session}' has annotation errors")))];
+        }
+
+        var dependencies = await context.Dependencies.ResolveAsync(program.Document, blocks, session, cancellationToken).ConfigureAwait(false);
+        if (dependencies.Problem is { } failure) return Results.DependencyFailed(failure, blocks, session, clock);
+        var settings = dependencies.Apply(program.Settings);
+        var preludes = program.PreludeParts(settings);
+        var parts = program.BlockParts(settings);
+        var included = program.Compiled(settings);
+        var results = new SnippetResult?[blocks.Count];
+
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (Judge.BeforeCompiling(block, parts[i].IsEmpty) is { } early)
+            {
+                results[i] = Results.Of(block, early, null, null, clock);
+            }
+            else if (block.Kind == SnippetKind.CompileFail)
+            {
+                // Checked against the session so far, then left out of it.
+                var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
+                var compiledSoFar = Compile(preludes, soFar, settings, markBlocks: false, cancellationToken);
+                results[i] = Results.Of(block, Judge.CompileFail(block, compiledSoFar), compiledSoFar, null, clock);
+            }
+        }
+        if (included.Count == 0) return [.. results.Select(r => r!)];
+
+        var compiled = Compile(preludes, [.. included.Select(id => parts[id])], settings, markBlocks: included.Count > 1, cancellationToken);
+        if (!compiled.Success)
+        {
+            var errors = compiled.Errors.ToList();
+            var first = errors[0];
+            foreach (var id in included)
+            {
+                // Errors in preludes or generated code are the first block's to report.
+                var own = errors.Where(e => e.PartId == id || (id == included[0] && e.PartId is null or < 0)).ToList();
+                results[id] = own.Count > 0
+                    ? Results.Of(blocks[id], Judge.CompileError(blocks[id], own), compiled, null, clock)
+                    : SnippetResult.Of(blocks[id], new Verdict.Skipped(
+                        $"not run: session '{session}' did not compile (error {first.Id} at line {first.Location?.Line ?? blocks[id].Location.Line})"));
+            }
+            return [.. results.Select(r => r!)];
+        }
+
+        if (!program.HasEntryPoint(settings, included))
+        {
+            foreach (var id in included)
+            {
+                var block = blocks[id];
+                var verdict = Judge.NeedsRun(block) && (block.Output is not null || block.Stdin is not null) ? Judge.NothingToRun(block, session) : Verdict.Pass;
+                results[id] = Results.Of(block, verdict, compiled, null, clock);
+            }
+            return [.. results.Select(r => r!)];
+        }
+
+        // Each block has its own budget; the program gets them all.
+        var timeout = included.Aggregate(TimeSpan.Zero, (sum, id) => sum + program.Timeouts[id]);
+        var run = await context.Pool.RunAsync(new ProgramImage(compiled.Image!), program.Stdin(included), program.Args,
+            dependencies.RuntimePaths, timeout, cancellationToken).ConfigureAwait(false);
+        JudgeRun(program, settings, included, compiled, run, results, clock);
+        return [.. results.Select(r => r!)];
+    }
+
+    private static void JudgeRun(SnippetProgram program, CompileSettings settings, IReadOnlyList<int> included, CompilationResult compiled,
+        RunResult run, SnippetResult?[] results, Stopwatch clock)
+    {
+        var blocks = program.Blocks;
+        var endingId = run.Status is not RunStatus.Completed && run.CurrentBlock >= 0 ? run.CurrentBlock : included[^1];
+        // Without block marks (one block, or a program that runs from a Main), all output is the entry block's.
+        var entry = program.EntryBlock(settings, included);
+        foreach (var id in included)
+        {
+            var block = blocks[id];
+            var output = run.BlockOutputs.Count == 0 ? (id == entry ? run.Stdout : "") : run.BlockOutputs.GetValueOrDefault(id, "");
+            if (id < endingId)
+            {
+                var passedThrough = run with { Status = RunStatus.Completed, ExitCode = block.Tags.ExitCode ?? 0 };
+                results[id] = Results.Of(block, Judge.Run(block, passedThrough, output, isLast: false), compiled, output, clock);
+            }
+            else if (id == endingId)
+            {
+                results[id] = Results.Of(block, Judge.Run(block, run, output, isLast: true), compiled, output, clock);
+            }
+            else
+            {
+                results[id] = SnippetResult.Of(block, new Verdict.Skipped(
+                    $"not run: session '{program.Session}' ended in the block at line {blocks[endingId].Location.Line} ({Describe(run)})"));
+            }
+        }
+    }
+
+    private static CompilationResult Compile(IReadOnlyList<ParsedPart> preludes, IReadOnlyList<ParsedPart> blocks, CompileSettings settings, bool markBlocks, CancellationToken cancellationToken) =>
+        SnippetCompiler.Compile(ProgramAssembler.Assemble(preludes, blocks, settings, markBlocks), [.. preludes, .. blocks], settings, cancellationToken);
+
+    private static string Describe(RunResult run) => run.Status switch
+    {
+        RunStatus.Exception => $"unhandled {run.ExceptionType}",
+        RunStatus.Exited => $"Environment.Exit({run.ExitCode})",
+        RunStatus.Timeout => "timeout",
+        RunStatus.OutputLimit => "output limit",
+        _ => "crash",
+    };
+}

@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using SnippetCheck.Caching;
+using SnippetCheck.Execution;
+using SnippetCheck.Model;
+using SnippetCheck.Packages;
+using SnippetCheck.Programs;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Verification;
+
+/// <summary>One program's verification, scheduled as a unit: a merged chunk, a lone snippet or a session.</summary>
+internal sealed record VerificationUnit(IReadOnlyList<Snippet> Blocks, Func<CancellationToken, Task<IReadOnlyList<SnippetResult>>> Verify)
+{
+    /// <summary>A bug on one snippet's path (in Roslyn, say, on hostile code) fails that snippet, not the run.</summary>
+    public async Task<IReadOnlyList<SnippetResult>> RunGuardedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Verify(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && e is not OutOfMemoryException)
+        {
+            return [.. Blocks.Select(snippet => new SnippetResult(snippet, new Verdict.Failed(new CrashFailure(snippet.Location,
+                $"internal error while verifying this snippet: {e.GetType().Name}: {e.Message}", e.ToString(), DiagnosticCodes.InternalError)),
+                snippet.Annotations, null, TimeSpan.Zero))];
+        }
+    }
+}
+
+/// <summary>
+/// Carries out a <see cref="RunPlan"/>: cached results first, then merged chunks, lone snippets and sessions in
+/// parallel, raising an event as each unit finishes.
+/// </summary>
+internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache, RunnerOptions runnerOptions, int parallelism)
+{
+    public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
+
+    public int RunnersStarted { get; private set; }
+    public MergeStatistics Merging { get; private set; } = new(0, 0, 0);
+
+    public async Task<IReadOnlyList<SnippetResult>> ExecuteAsync(RunPlan plan, Configuration.SnippetCheckConfig config, CancellationToken cancellationToken)
+    {
+        var results = new ConcurrentBag<SnippetResult>(plan.Known);
+        if (plan.Snippets == 0) return [.. results];
+
+        DocumentLoader.EnsureReferenceAssemblies();
+        // Config references are built before anything runs: a bad one is a config error (exit code 2).
+        var dependencies = await DependencyResolver.CreateAsync(config, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken).ConfigureAwait(false);
+        await using var pool = new RunnerPool(runnerOptions, parallelism);
+        var context = new ProgramContext(pool, dependencies);
+        var programCache = new ProgramCache(cache, runnerOptions, dependencies.Fingerprint);
+        var merged = new MergedVerifier(context);
+
+        void Report(IReadOnlyList<SnippetResult> finished)
+        {
+            foreach (var result in finished) results.Add(result);
+            ResultsReady?.Invoke(finished);
+        }
+
+        var units = PlanLone(plan.Lone, programCache, dependencies, merged, context, Report);
+        var toCompile = units.Count;
+        units.AddRange(plan.Sessions.Select(session => new VerificationUnit(session.Blocks, token =>
+            programCache.GetOrVerifyAsync(session, () =>
+            {
+                pool.StartRunners(int.MaxValue);
+                return SessionVerifier.VerifyAsync(session, context, token);
+            }))));
+        // Runners start now, while the first programs compile, unless everything came from the cache.
+        if (toCompile > 0) pool.StartRunners(toCompile);
+        await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (unit, token) => Report(await unit.RunGuardedAsync(token).ConfigureAwait(false))).ConfigureAwait(false);
+        RunnersStarted = pool.RunnersStarted;
+        Merging = merged.Statistics;
+        return [.. results];
+    }
+
+    /// <summary>
+    /// Lone snippets: each one's passing result from the cache when its content has not changed; the others compiled
+    /// together in merged chunks where they can be (<see cref="MergePolicy"/>), else one by one. Chunks come first:
+    /// they are the longest units, and the rest fill in around them.
+    /// </summary>
+    private List<VerificationUnit> PlanLone(IReadOnlyList<SnippetProgram> lone, ProgramCache programCache, DependencyResolver dependencies,
+        MergedVerifier merged, ProgramContext context, Action<IReadOnlyList<SnippetResult>> report)
+    {
+        var candidates = new MergeCandidate?[lone.Count];
+        var cached = new bool[lone.Count];
+        Parallel.For(0, lone.Count, i =>
+        {
+            try
+            {
+                if (programCache.TryGet(lone[i], out var hit))
+                {
+                    report(hit);
+                    cached[i] = true;
+                    return;
+                }
+                if (!options.NoMerge) candidates[i] = MergePolicy.TryMerge(lone[i], dependencies);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Verified alone then, where a bug on this snippet's path fails this snippet only (VerificationUnit).
+                candidates[i] = null;
+            }
+        });
+
+        var units = new List<VerificationUnit>();
+        var inChunks = new HashSet<SnippetProgram>(ReferenceEqualityComparer.Instance);
+        foreach (var chunk in MergePolicy.Chunks([.. candidates.OfType<MergeCandidate>()], parallelism))
+        {
+            inChunks.UnionWith(chunk.Select(c => c.Program));
+            units.Add(new VerificationUnit([.. chunk.Select(c => c.Program.Blocks[0])], async token =>
+            {
+                var results = await merged.VerifyAsync(chunk, token).ConfigureAwait(false);
+                for (var i = 0; i < chunk.Count; i++) programCache.Keep(chunk[i].Program, [results[i]]);
+                return results;
+            }));
+        }
+        for (var i = 0; i < lone.Count; i++)
+        {
+            var program = lone[i];
+            if (cached[i] || inChunks.Contains(program)) continue;
+            units.Add(new VerificationUnit(program.Blocks, async token =>
+                programCache.Keep(program, await LoneVerifier.VerifyAsync(program, context, token).ConfigureAwait(false))));
+        }
+        return units;
+    }
+}
