@@ -20,8 +20,8 @@ public sealed record AssembledSource(ImmutableArray<SyntaxTree> Trees, bool IsEx
 /// <item>implicit usings, and the preludes' usings, as global usings in a tree of their own;</item>
 /// <item>a prelude's declarations in a tree of their own, and its top-level statements just before the author's first statement;</item>
 /// <item>in a session of several blocks, the blocks' usings hoisted, their statements in one tree in document order (each
-///   block's preceded by a hook that tells the runner which block runs), and a block's trailing declarations in a tree of
-///   their own when a later block has statements;</item>
+///   block's preceded by a hook that tells the runner which block runs), and each block's declarations in a tree of its own
+///   (a post may declare a type in any block); a session of one block is compiled as that block alone;</item>
 /// <item>merged, each program in a namespace of its own with its top-level statements in a <c>Main</c>
 ///   (<see cref="Merged"/>; only programs that mean the same wrapped get there, see <see cref="MergeableProgram"/>).</item>
 /// </list>
@@ -90,11 +90,9 @@ public static class ProgramAssembler
             }
             foreach (var block in statementBlocks)
             {
-                var isLast = ReferenceEquals(block, statementBlocks[^1]);
-                // Declarations before a statement stay (the compiler rejects them there, as it would in one file); those
-                // after the last statement stay unless a later block's statements follow.
-                var kept = block.Declarations.Where(d => isLast || d.SpanStart < block.Statements[^1].SpanStart).Cast<SyntaxNode>().ToHashSet();
-                if (!hoistBlockUsings) kept.UnionWith(block.Root.AttributeLists);
+                // One block is one file, as the author wrote it (a type before a statement is the compiler's CS8803); the
+                // blocks of a longer session may declare types anywhere, so their declarations get trees of their own.
+                var kept = hoistBlockUsings ? [] : block.Declarations.Cast<SyntaxNode>().Concat(block.Root.AttributeLists).ToHashSet();
                 keptInMain[block] = kept;
                 var blanks = block.Root.Members.Cast<SyntaxNode>().Concat(block.Root.AttributeLists)
                     .Where(n => n is not GlobalStatementSyntax && !kept.Contains(n)).Select(n => n.Span)
