@@ -8,7 +8,7 @@ using SnippetCheck.Verification;
 namespace SnippetCheck.Authoring;
 
 /// <summary>
-/// <c>--accept</c> (SPEC §8): after a verify run, rewrites each output block whose snippet failed with
+/// <c>--accept</c> (docs/authoring.md): after a verify run, rewrites each output block whose snippet failed with
 /// <c>output-mismatch</c> so that it holds the actual output. An empty output block is a placeholder and is
 /// filled the same way. Only the block's body changes; every other byte of the file (encoding, BOM, line
 /// endings, container prefixes) stays, except that both fences grow when the new output holds a run of

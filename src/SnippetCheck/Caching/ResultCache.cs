@@ -1,7 +1,6 @@
 using System.Text.Json;
 using SnippetCheck.Snippets;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Caching;
 

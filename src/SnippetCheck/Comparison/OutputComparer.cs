@@ -28,7 +28,7 @@ public readonly record struct DiffLine(DiffLineKind Kind, string Text)
 }
 
 /// <summary>
-/// Matches output as SPEC §3 says: line endings normalized, trailing white space of each line and leading
+/// Matches output as README.md "Output and standard input" says: line endings normalized, trailing white space of each line and leading
 /// and trailing blank lines ignored, otherwise exact; <c>ellipsis</c> and <c>unordered</c> relax that.
 /// </summary>
 public static class OutputComparer

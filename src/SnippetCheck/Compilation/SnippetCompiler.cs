@@ -5,7 +5,6 @@ using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
-using SnippetCheck.Programs;
 using SnippetCheck.Model;
 using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 

@@ -1,3 +1,4 @@
+using SnippetCheck.Model;
 using System.Globalization;
 using SnippetCheck.Snippets;
 

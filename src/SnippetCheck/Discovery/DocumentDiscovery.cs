@@ -9,7 +9,7 @@ public sealed record DocumentPath(string FullPath, string DisplayPath);
 public sealed class DiscoveryException(string message) : Exception(message);
 
 /// <summary>
-/// Turns the paths and globs on the command line into Markdown files (SPEC §7): a file is taken as it is,
+/// Turns the paths and globs on the command line into Markdown files (README.md, "Configuration"): a file is taken as it is,
 /// a folder is searched with the include and exclude globs, and bin, obj, node_modules and dot-folders
 /// are never searched.
 /// </summary>

@@ -3,7 +3,7 @@ namespace SnippetCheck.Execution;
 /// <summary>How runner processes are started.</summary>
 public sealed record RunnerOptions
 {
-    /// <summary>Variables a snippet may see (SPEC §4). A trailing <c>*</c> matches a prefix.</summary>
+    /// <summary>Variables a snippet may see (README.md, "How it works"). A trailing <c>*</c> matches a prefix.</summary>
     public static readonly IReadOnlyList<string> DefaultAllowedEnvironment = ["PATH", "HOME", "TMPDIR", "LANG", "DOTNET_*"];
 
     /// <summary>The runner assembly; by default <c>snippetcheck-runner.dll</c> beside the tool.</summary>

@@ -1,3 +1,4 @@
+using SnippetCheck.Snippets;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
@@ -14,7 +15,6 @@ public static class FenceExtractor
     private const string CommentMarker = "snippetcheck:";
 
     /// <summary>Marks a comment that looks addressed to the tool but misspells <c>snippetcheck:</c>.</summary>
-    public const string MalformedMarker = "\u0000malformed:";
 
     // Markdig's depth limit is 128 blocks; a list level is two (list and item) and takes at least two columns.
     private const int SuspiciousPrefix = 256;
@@ -70,10 +70,10 @@ public static class FenceExtractor
                         string.Join('\n', LinesOf(yaml).Select(l => l.Slice.ToString())),
                         Locate(document, yaml.Span.Start));
                     break;
-                case HtmlBlock html when TryReadComment(document, html, diagnostics) is { } comment:
+                case HtmlBlock html when TryReadComment(document, html, diagnostics) is { } read:
                     FlushDetached(items, pendingComments);
-                    if (comment.IsPrelude || comment.Words.StartsWith(MalformedMarker, StringComparison.Ordinal)) items.Add(comment);
-                    else pendingComments.Add(comment);
+                    if (read is DirectiveComment { IsPrelude: false } comment) pendingComments.Add(comment);
+                    else items.Add(read);
                     lastBlock = html;
                     break;
                 case FencedCodeBlock fence:
@@ -223,7 +223,7 @@ public static class FenceExtractor
     private static int NextLineStart(MarkdownDocument document, int line) =>
         line < document.Lines.LineCount ? document.Lines.LineStart(line + 1) : document.Text.Length;
 
-    private static DirectiveComment? TryReadComment(MarkdownDocument document, HtmlBlock html, List<Diagnostic> diagnostics)
+    private static MarkdownItem? TryReadComment(MarkdownDocument document, HtmlBlock html, List<Diagnostic> diagnostics)
     {
         if (html.Type != HtmlBlockType.Comment) return null;
         var lines = LinesOf(html).ToList();
@@ -236,8 +236,8 @@ public static class FenceExtractor
         {
             // '<!-- snippetcheck run -->' or '<!-- snipetcheck: run -->' would otherwise be silently ignored.
             var word = new string(afterOpen.TakeWhile(c => char.IsLetter(c)).ToArray());
-            if (word.Length >= 8 && Snippets.EditDistance.Between(word.ToLowerInvariant(), "snippetcheck") <= 2)
-                return new DirectiveComment(Locate(document, html.Span.Start + open), MalformedMarker + afterOpen.Split("-->")[0].Trim(), []);
+            if (word.Length >= 8 && EditDistance.Between(word.ToLowerInvariant(), "snippetcheck") <= 2)
+                return new MisspeltComment(Locate(document, html.Span.Start + open), afterOpen.Split("-->")[0].Trim());
             return null;
         }
 

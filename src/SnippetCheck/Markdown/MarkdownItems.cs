@@ -23,10 +23,6 @@ public sealed record FencedBlock(
 {
     /// <summary>The body with lines joined by <c>\n</c>.</summary>
     public string Content => string.Join('\n', Lines.Select(l => l.Text));
-
-    /// <summary>Every word of the info string, the language first.</summary>
-    public IEnumerable<string> InfoWords =>
-        new[] { Info }.Concat(Arguments.Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries)).Where(w => w.Length > 0);
 }
 
 /// <summary>Where a fence's body lies in the file, so <c>--accept</c> can replace exactly that and nothing else.</summary>
@@ -50,15 +46,13 @@ public sealed record DirectiveComment(SourceLocation Location, string Words, IRe
     public bool IsPrelude => FirstWord.Equals("prelude", StringComparison.OrdinalIgnoreCase);
 }
 
+/// <summary>An HTML comment that looks meant for the tool but is misspelt (<c>&lt;!-- snipetcheck: run --&gt;</c>): reported, never ignored.</summary>
+/// <param name="Text">The comment's first line, after <c>&lt;!--</c>.</param>
+public sealed record MisspeltComment(SourceLocation Location, string Text) : MarkdownItem(Location);
+
 /// <summary>The YAML between the <c>---</c> lines at the very top of a file.</summary>
 public sealed record FrontMatter(string Yaml, SourceLocation Location);
 
 /// <summary>Everything the extractor found in one file.</summary>
 /// <param name="Diagnostics">Problems with the file as a whole: bytes that are not UTF-8, Markdown the parser gave up on, a misspelt comment marker.</param>
-public sealed record ExtractedDocument(MarkdownDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items, IReadOnlyList<Diagnostic> Diagnostics)
-{
-    public ExtractedDocument(MarkdownDocument document, FrontMatter? frontMatter, IReadOnlyList<MarkdownItem> items)
-        : this(document, frontMatter, items, [])
-    {
-    }
-}
+public sealed record ExtractedDocument(MarkdownDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items, IReadOnlyList<Diagnostic> Diagnostics);

@@ -3,10 +3,10 @@ using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Model;
 
-/// <summary>A snippet's verdict (SPEC §9 <c>status</c>).</summary>
+/// <summary>A snippet's verdict (the JSON report's <c>status</c>, docs/ci.md "Reports").</summary>
 public enum SnippetStatus { Passed, Failed, Ignored, Untagged, Skipped }
 
-/// <summary>Why a snippet failed (SPEC §9 <c>reason</c>); a closed set, one word each in reports.</summary>
+/// <summary>Why a snippet failed (the JSON report's <c>reason</c>, docs/ci.md "Reports"); a closed set, one word each in reports.</summary>
 public enum FailureReason
 {
     /// <summary>It should compile but has errors.</summary>

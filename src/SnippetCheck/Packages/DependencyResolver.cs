@@ -4,12 +4,11 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
-using SnippetCheck.Programs;
 
 namespace SnippetCheck.Packages;
 
 /// <summary>
-/// The one place a program's dependencies come from (SPEC §6): config <c>references</c> (built once, up front),
+/// The one place a program's dependencies come from (docs/packages.md): config <c>references</c> (built once, up front),
 /// the packages, projects, SDK and properties its blocks' and preludes' directives ask for (each package set
 /// resolved once per run, and cached across runs). A failure fails only the program that needs it.
 /// </summary>
@@ -32,10 +31,6 @@ public sealed class DependencyResolver
     /// must include it in its key, so a changed library re-verifies the posts that use it.
     /// </summary>
     public string Fingerprint { get; }
-
-    /// <summary>A resolver without config references, for callers that have no config file.</summary>
-    public static DependencyResolver WithoutReferences(string cacheRoot, string? nugetConfig = null) =>
-        new(new PackageRestorer(cacheRoot, nugetConfig), new ProjectBuilder(cacheRoot), ResolvedAssets.None, "");
 
     /// <summary>
     /// Resolves config <c>references</c> (relative to the config file's folder): a <c>.dll</c> is used as it is,

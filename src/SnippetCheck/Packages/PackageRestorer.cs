@@ -1,3 +1,4 @@
+using SnippetCheck.Snippets;
 using System.Collections.Concurrent;
 using System.Security;
 using System.Text;

@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
-using SnippetCheck.Programs;
 
 namespace SnippetCheck.Packages;
 

@@ -1,6 +1,5 @@
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Packages;
 
 namespace SnippetCheck.Snippets;
 

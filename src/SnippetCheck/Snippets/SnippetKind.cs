@@ -1,6 +1,6 @@
 namespace SnippetCheck.Snippets;
 
-/// <summary>What a snippet must do to pass. See SPEC §2.</summary>
+/// <summary>What a snippet must do to pass. See README.md, "Tag reference".</summary>
 public enum SnippetKind
 {
     /// <summary>Compiles, runs to the end, exits with the expected code, prints the expected output.</summary>

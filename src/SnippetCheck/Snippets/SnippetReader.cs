@@ -1,12 +1,11 @@
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Packages;
 
 namespace SnippetCheck.Snippets;
 
 /// <summary>
 /// Reads an <see cref="ExtractedDocument"/> as snippets: picks the C# blocks, parses their tags, and attaches
-/// each output and stdin block to the nearest C# block before it (SPEC §1–§3).
+/// each output and stdin block to the nearest C# block before it (README.md, "Tag reference").
 /// </summary>
 public static class SnippetReader
 {
@@ -40,9 +39,9 @@ public static class SnippetReader
             }
             switch (item)
             {
-                case DirectiveComment comment when comment.Words.StartsWith(FenceExtractor.MalformedMarker, StringComparison.Ordinal):
+                case MisspeltComment wrongMarker:
                     fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                        $"'<!-- {comment.Words[FenceExtractor.MalformedMarker.Length..]} -->' looks meant for SnippetCheck; write '<!-- snippetcheck: ... -->'", comment.Location));
+                        $"'<!-- {wrongMarker.Text} -->' looks meant for SnippetCheck; write '<!-- snippetcheck: ... -->'", wrongMarker.Location));
                     break;
                 case DirectiveComment { IsPrelude: true } comment:
                     preludes.Add(ReadPrelude(comment, fileDiagnostics));

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
-using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;

@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
 using SnippetCheck.Markdown;
-using SnippetCheck.Programs;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Compilation;

@@ -1,7 +1,6 @@
 using SnippetCheck.Compilation;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Programs;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Compilation;

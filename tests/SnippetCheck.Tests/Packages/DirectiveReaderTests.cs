@@ -1,3 +1,4 @@
+using SnippetCheck.Snippets;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;

@@ -1,3 +1,4 @@
+using SnippetCheck.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Tests.Infrastructure;

@@ -5,14 +5,14 @@ using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Packages;
+namespace SnippetCheck.Snippets;
 
 /// <summary>A block's code with its directive lines blanked, and what those directives asked for.</summary>
 /// <param name="Code">The same lines as the block, one for one, so <c>#line</c> mapping still points at the right Markdown line.</param>
 public sealed record DirectiveReading(IReadOnlyList<CodeLine> Code, SnippetDirectives Directives);
 
 /// <summary>
-/// Reads the file-based app directives at the top of a block (SPEC §6): <c>#:package</c>, <c>#:property</c>,
+/// Reads the file-based app directives at the top of a block (docs/packages.md): <c>#:package</c>, <c>#:property</c>,
 /// <c>#:sdk</c>, <c>#:project</c>, the C# script form <c>#r "nuget: Id, Version"</c>, and a <c>#!</c> line.
 /// As with <c>dotnet run app.cs</c>, directives stand before any code; blank lines, comments and other
 /// preprocessor lines may come between them. Each directive line becomes an empty line, never a removed one.

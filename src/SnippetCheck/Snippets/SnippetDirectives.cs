@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using SnippetCheck.Model;
 
-namespace SnippetCheck.Packages;
+namespace SnippetCheck.Snippets;
 
 /// <summary>A NuGet package a snippet asks for (<c>#:package Id@Version</c> or <c>#r "nuget: Id, Version"</c>).</summary>
 /// <param name="Location">The directive's own place in the Markdown file.</param>

@@ -1,4 +1,4 @@
-namespace SnippetCheck.Snippets;
+namespace SnippetCheck.Model;
 
 /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
 public static class EditDistance

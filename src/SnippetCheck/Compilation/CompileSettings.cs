@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Configuration;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Programs;
+namespace SnippetCheck.Compilation;
 
 /// <summary>
 /// How a program compiles: what a <c>net10.0</c> console project built by <c>dotnet run</c> would use, with the
