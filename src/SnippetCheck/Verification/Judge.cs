@@ -26,6 +26,23 @@ internal static class Judge
             : Verdict.Empty;
     }
 
+    /// <summary>True when a lone program that compiled like this is to be run: a run or throws snippet with an entry point.</summary>
+    public static bool ShouldRun(Snippet snippet, CompilationResult compiled, bool hasEntryPoint) =>
+        compiled.Success && hasEntryPoint && snippet.Kind is SnippetKind.Run or SnippetKind.Throws;
+
+    /// <summary>
+    /// A lone snippet's verdict, from its compilation and (when <see cref="ShouldRun"/>) its run: the kinds × outcomes
+    /// table for everything that got past <see cref="BeforeCompiling"/>.
+    /// </summary>
+    public static Verdict Lone(Snippet snippet, CompilationResult compiled, bool hasEntryPoint, RunResult? run)
+    {
+        if (snippet.Kind == SnippetKind.CompileFail) return CompileFail(snippet, compiled);
+        if (!compiled.Success || snippet.Kind == SnippetKind.Compile) return Compile(snippet, compiled, [.. compiled.Errors]);
+        // Declarations only: nothing of its own to execute.
+        if (!hasEntryPoint) return NeedsRun(snippet) ? NothingToRun(snippet, null) : Verdict.Pass;
+        return run is null ? throw new ArgumentNullException(nameof(run), "a runnable snippet is judged on its run") : Run(snippet, run, run.Stdout, isLast: true);
+    }
+
     /// <summary>A <c>compile</c> block, or any block whose program did not compile.</summary>
     public static Verdict Compile(Snippet snippet, CompilationResult compiled, IReadOnlyList<CompilerDiagnostic> ownErrors) =>
         compiled.Success ? Verdict.Pass : CompileError(snippet, ownErrors);

@@ -3,7 +3,6 @@ using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
-using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;
 
@@ -25,18 +24,13 @@ internal static class LoneVerifier
         var compiled = SnippetCompiler.Compile(ProgramAssembler.Assemble(preludes, parts, settings, markBlocks: false),
             [.. preludes, .. parts], settings, cancellationToken);
 
-        if (snippet.Kind == SnippetKind.CompileFail) return [Results.Of(snippet, Judge.CompileFail(snippet, compiled), compiled, null, clock)];
-        if (!compiled.Success || snippet.Kind == SnippetKind.Compile)
-            return [Results.Of(snippet, Judge.Compile(snippet, compiled, [.. compiled.Errors]), compiled, null, clock)];
-        if (!program.HasEntryPoint(settings, [0]))
+        var hasEntryPoint = program.HasEntryPoint(settings, [0]);
+        RunResult? run = null;
+        if (Judge.ShouldRun(snippet, compiled, hasEntryPoint))
         {
-            // Declarations only: nothing of its own to execute.
-            var verdict = Judge.NeedsRun(snippet) ? Judge.NothingToRun(snippet, null) : Verdict.Pass;
-            return [Results.Of(snippet, verdict, compiled, null, clock)];
+            run = await context.Pool.RunAsync(new ProgramImage(compiled.Image!), program.Stdin([0]), program.Args,
+                dependencies.RuntimePaths, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
         }
-
-        var run = await context.Pool.RunAsync(new ProgramImage(compiled.Image!), program.Stdin([0]), program.Args,
-            dependencies.RuntimePaths, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
-        return [Results.Of(snippet, Judge.Run(snippet, run, run.Stdout, isLast: true), compiled, run.Stdout, clock)];
+        return [Results.Of(snippet, Judge.Lone(snippet, compiled, hasEntryPoint, run), compiled, run?.Stdout, clock)];
     }
 }

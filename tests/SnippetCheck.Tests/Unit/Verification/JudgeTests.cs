@@ -1,0 +1,127 @@
+using SnippetCheck.Compilation;
+using SnippetCheck.Execution;
+using SnippetCheck.Model;
+using SnippetCheck.Snippets;
+using SnippetCheck.Tests.Infrastructure;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Tests.Unit.Verification;
+
+/// <summary>The kinds × outcomes table: every row is one snippet, one compilation, one run, and the verdict the judge must give.</summary>
+public sealed class JudgeTests
+{
+    private static readonly SourceLocation ErrorAt = new("post.md", 3, 9);
+
+    private static readonly CompilationResult Compiled = new(true, [1], true, [], TimeSpan.Zero);
+
+    private static readonly CompilationResult Broken = new(false, null, true,
+        [new CompilerDiagnostic("CS0103", DiagnosticSeverity.Error, "The name 'x' does not exist in the current context", ErrorAt, 0)], TimeSpan.Zero);
+
+    private static RunResult Ran(RunStatus status = RunStatus.Completed, int exit = 0, string stdout = "hi\n", string? exception = null) =>
+        new(status, exit, stdout, "", new Dictionary<int, string>(), -1, exception, exception is null ? null : "boom",
+            exception is null ? null : $"{exception}: boom\n   at Program.<Main>$(String[] args) in post.md:line 2", status == RunStatus.Timeout ? "timed out after 10s" : "died", TimeSpan.Zero);
+
+    private static Snippet Snippet(string tags, string? output = "hi") =>
+        Pipeline.Read($"```csharp {tags}\nConsole.WriteLine(\"hi\");\n```\n" + (output is null ? "" : $"\n```output\n{output}\n```\n")).Snippets[0];
+
+    public static TheoryData<string, string?, string, bool, string, string?> Rows => new()
+    {
+        // tags, output block, outcome, has an entry point, status, reason
+        { "run", "hi", "compiled+completed", true, "passed", null },
+        { "run", "bye", "compiled+completed", true, "failed", "output-mismatch" },
+        { "run", "hi", "broken", true, "failed", "compile-error" },
+        { "run", "hi", "compiled+exit3", true, "failed", "exit-code" },
+        { "run exit=3", "hi", "compiled+exit3", true, "passed", null },
+        { "run", "hi", "compiled+exception", true, "failed", "exception" },
+        { "run", "hi", "compiled+timeout", true, "failed", "timeout" },
+        { "run", "hi", "compiled+crash", true, "failed", "crash" },
+        { "run", "hi", "compiled+output-limit", true, "failed", "output-limit" },
+        { "run", "hi", "compiled+load-failed", true, "failed", "crash" },
+        { "run", null, "compiled", false, "failed", "annotation" },
+        { "name=x", null, "compiled", false, "passed", null },
+        { "compile", null, "compiled", true, "passed", null },
+        { "compile", null, "broken", true, "failed", "compile-error" },
+        { "compile-fail", null, "broken", true, "passed", null },
+        { "compile-fail=CS0103", null, "broken", true, "passed", null },
+        { "compile-fail=CS0029", null, "broken", true, "failed", "missing-diagnostic" },
+        { "compile-fail", null, "compiled", true, "failed", "compiled" },
+        { "throws", "hi", "compiled+exception", true, "passed", null },
+        { "throws=InvalidOperationException", "hi", "compiled+exception", true, "passed", null },
+        { "throws=System.InvalidOperationException", "hi", "compiled+exception", true, "passed", null },
+        { "throws=ArgumentException", "hi", "compiled+exception", true, "failed", "wrong-exception" },
+        { "throws", "hi", "compiled+completed", true, "failed", "no-exception" },
+        { "throws", "bye", "compiled+exception", true, "failed", "output-mismatch" },
+        { "throws", "hi", "broken", true, "failed", "compile-error" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void A_lone_snippet_gets_the_verdict_of_its_row(string tags, string? output, string outcome, bool hasEntryPoint, string status, string? reason)
+    {
+        var snippet = Snippet(tags, output);
+        var compiled = outcome == "broken" ? Broken : Compiled;
+        RunResult? run = outcome switch
+        {
+            "compiled+completed" => Ran(),
+            "compiled+exit3" => Ran(exit: 3),
+            "compiled+exception" => Ran(RunStatus.Exception, exception: "System.InvalidOperationException"),
+            "compiled+timeout" => Ran(RunStatus.Timeout),
+            "compiled+crash" => Ran(RunStatus.Crashed),
+            "compiled+output-limit" => Ran(RunStatus.OutputLimit),
+            "compiled+load-failed" => Ran(RunStatus.LoadFailed),
+            _ => null,
+        };
+        Assert.Equal(run is not null, Judge.ShouldRun(snippet, compiled, hasEntryPoint));
+
+        var verdict = Judge.Lone(snippet, compiled, hasEntryPoint, run);
+        var result = SnippetResult.Of(snippet, verdict);
+        Assert.Equal((status, reason), (result.Status.ToWord(), result.ReasonWord));
+    }
+
+    [Fact]
+    public void A_failure_owns_its_code_and_points_where_it_happened()
+    {
+        var compileError = Assert.IsType<Verdict.Failed>(Judge.Lone(Snippet("run"), Broken, true, null)).Failure;
+        Assert.Equal(("CS0103", ErrorAt), (compileError.Code, compileError.Location));
+
+        var exception = Assert.IsType<Verdict.Failed>(Judge.Lone(Snippet("run"), Compiled, true, Ran(RunStatus.Exception, exception: "System.InvalidOperationException"))).Failure;
+        Assert.Equal((DiagnosticCodes.UnexpectedException, 2), (exception.Code, exception.Location.Line));
+        Assert.Equal("unhandled exception System.InvalidOperationException: boom", exception.Message);
+    }
+
+    [Fact]
+    public void An_annotation_error_is_reported_with_its_own_code_not_a_generic_one()
+    {
+        var snippet = Pipeline.Read("```csharp rnu\nConsole.WriteLine(1);\n```\n").Snippets[0];
+        var failure = Assert.IsType<AnnotationFailure>(Assert.IsType<Verdict.Failed>(Judge.BeforeCompiling(snippet, isEmpty: false)).Failure);
+        Assert.Equal(snippet.Annotations.First(a => a.IsError).Id, failure.Code);
+        Assert.Equal(FailureReason.Annotation, failure.Reason);
+    }
+
+    [Theory]
+    [InlineData("", "ignored", "empty")]
+    [InlineData("name=blank", "ignored", "empty")]
+    [InlineData("run", "failed", "annotation")]
+    [InlineData("compile", "failed", "annotation")]
+    [InlineData("ignore", "ignored", null)]
+    public void An_empty_block_is_never_passed(string tags, string status, string? reason)
+    {
+        var snippet = Pipeline.Read($"```csharp {tags}\n// only a comment\n```\n").Snippets[0];
+        var verdict = Judge.BeforeCompiling(snippet, isEmpty: true);
+        Assert.NotNull(verdict);
+        var result = SnippetResult.Of(snippet, verdict);
+        Assert.Equal((status, reason), (result.Status.ToWord(), result.ReasonWord));
+    }
+
+    [Theory]
+    [InlineData("CS0106", "a member outside a type")]
+    [InlineData("CS8635", "placeholder")]
+    [InlineData("CS0227", "'unsafe' tag")]
+    [InlineData("CS8803", "top-level statements must come before")]
+    public void A_well_known_compile_error_carries_a_hint(string id, string hint)
+    {
+        var errors = new[] { new CompilerDiagnostic(id, DiagnosticSeverity.Error, "message", ErrorAt, 0) };
+        var failure = Assert.IsType<CompileErrorFailure>(Assert.IsType<Verdict.Failed>(Judge.CompileError(Snippet("run"), errors)).Failure);
+        Assert.Contains(hint, failure.Detail);
+    }
+}
