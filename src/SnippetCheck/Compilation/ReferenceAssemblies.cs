@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 
+using SnippetCheck.Execution;
+
 namespace SnippetCheck.Compilation;
 
 /// <summary>Raised when the .NET targeting pack that snippets compile against cannot be found.</summary>
@@ -25,36 +27,10 @@ public static class ReferenceAssemblies
     /// <summary>Microsoft.AspNetCore.App reference assemblies, for <c>#:sdk Microsoft.NET.Sdk.Web</c>.</summary>
     public static ImmutableArray<MetadataReference> Web => AspNetCore.Value;
 
-    /// <summary>
-    /// The .NET installation snippets compile against and run on: <c>DOTNET_ROOT</c>, else the one the tool runs
-    /// from, else (a self-contained build carries its own runtime but no SDK) the <c>dotnet</c> on the PATH.
-    /// </summary>
-    public static string DotnetRoot => LazyDotnetRoot.Value;
-
-    private static readonly Lazy<string> LazyDotnetRoot = new(FindDotnetRoot);
-
-    private static string FindDotnetRoot()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("DOTNET_ROOT");
-        if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(Path.Combine(fromEnvironment, "packs"))) return fromEnvironment;
-        // .../shared/Microsoft.NETCore.App/<version>/ → the root three levels up.
-        var running = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        if (Directory.Exists(Path.Combine(running, "packs"))) return running;
-        var host = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = new FileInfo(Path.Combine(directory, host));
-            if (!candidate.Exists) continue;
-            var target = candidate.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? candidate;
-            if (target.DirectoryName is { } root && Directory.Exists(Path.Combine(root, "packs"))) return root;
-        }
-        return running;
-    }
-
     /// <summary>Finds the pack folder for the running runtime, or the newest one of the same major version.</summary>
     public static string FindPackDirectory(string packName)
     {
-        var packRoot = Path.Combine(DotnetRoot, "packs", packName);
+        var packRoot = Path.Combine(DotnetInstallation.Root, "packs", packName);
         var running = Environment.Version;
         var exact = Path.Combine(packRoot, $"{running.Major}.{running.Minor}.{running.Build}", "ref", TargetFramework);
         if (Directory.Exists(exact)) return exact;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Pipes;
 using System.Text;
-using SnippetCheck.Compilation;
 
 namespace SnippetCheck.Execution;
 
@@ -88,7 +87,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
     {
         get
         {
-            var candidate = Path.Combine(ReferenceAssemblies.DotnetRoot, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+            var candidate = Path.Combine(DotnetInstallation.Root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
             return File.Exists(candidate) ? candidate : "dotnet";
         }
     }

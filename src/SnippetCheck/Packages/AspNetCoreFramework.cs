@@ -1,5 +1,7 @@
 using SnippetCheck.Compilation;
 
+using SnippetCheck.Execution;
+
 namespace SnippetCheck.Packages;
 
 /// <summary>
@@ -25,7 +27,7 @@ public static class AspNetCoreFramework
 
     private static IReadOnlyList<string>? FindRuntimeAssemblies()
     {
-        var root = Path.Combine(ReferenceAssemblies.DotnetRoot, "shared", Name);
+        var root = Path.Combine(DotnetInstallation.Root, "shared", Name);
         if (!Directory.Exists(root)) return null;
         var running = Environment.Version;
         var folder = Directory.GetDirectories(root)

@@ -5,6 +5,8 @@ using SnippetCheck.Discovery;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
+using SnippetCheck.Execution;
+
 namespace SnippetCheck.Packages;
 
 /// <summary>
@@ -207,7 +209,7 @@ public sealed class DependencyResolver
             return e.Message;
         }
         return AspNetCoreFramework.RuntimeAssemblies is null
-            ? $"the ASP.NET Core shared framework ({AspNetCoreFramework.Name}) for .NET {Environment.Version.Major}.{Environment.Version.Minor} is not installed under '{ReferenceAssemblies.DotnetRoot}'"
+            ? $"the ASP.NET Core shared framework ({AspNetCoreFramework.Name}) for .NET {Environment.Version.Major}.{Environment.Version.Minor} is not installed under '{DotnetInstallation.Root}'"
             : null;
     }
 

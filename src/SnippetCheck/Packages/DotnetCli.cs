@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using SnippetCheck.Compilation;
 
+using SnippetCheck.Execution;
+
 namespace SnippetCheck.Packages;
 
 /// <summary>What one <c>dotnet</c> command did.</summary>
@@ -51,7 +53,7 @@ internal static class DotnetCli
     {
         get
         {
-            var candidate = Path.Combine(ReferenceAssemblies.DotnetRoot, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+            var candidate = Path.Combine(DotnetInstallation.Root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
             return File.Exists(candidate) ? candidate : "dotnet";
         }
     }

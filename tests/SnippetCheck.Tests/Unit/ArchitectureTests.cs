@@ -1,0 +1,91 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Unit;
+
+/// <summary>
+/// Dependencies in the core run one way, along the pipeline: documents → blocks → snippets → compile/run → verify →
+/// report. Checked on the source with Roslyn's semantic model, so a use in a method body counts as much as a signature.
+/// </summary>
+public sealed class ArchitectureTests
+{
+    /// <summary>Each folder may use folders of a lower rank only. <c>Model</c> is the vocabulary every layer shares.</summary>
+    private static readonly Dictionary<string, int> Ranks = new()
+    {
+        ["Discovery"] = 0,
+        ["Markdown"] = 1,
+        ["Snippets"] = 2,
+        ["Configuration"] = 3,
+        ["Comparison"] = 4,
+        ["Execution"] = 4,
+        ["Compilation"] = 5,
+        ["Packages"] = 6,
+        ["Programs"] = 7,
+        ["Caching"] = 8,
+        ["Verification"] = 9,
+        ["Reporting"] = 10,
+        ["Authoring"] = 11,
+    };
+
+    /// <summary>The verdict and report types name the documents and snippets they report on, and nothing above them.</summary>
+    private static readonly string[] ModelMayUse = ["Markdown", "Snippets"];
+
+    [Fact]
+    public void Every_folder_of_the_core_depends_only_on_the_ones_before_it()
+    {
+        var core = RepositoryRoot.PathOf("src/SnippetCheck");
+        var files = Directory.GetFiles(core, "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(RepositoryRoot.PathOf("src/Shared"), "*.cs"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: f)).ToList();
+        var compilation = CSharpCompilation.Create("Architecture", trees, References(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        var violations = new SortedSet<string>(StringComparer.Ordinal);
+        var checkedUses = 0;
+        foreach (var tree in trees)
+        {
+            var model = compilation.GetSemanticModel(tree);
+            var from = LayerOf(((CompilationUnitSyntax)tree.GetRoot()).DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString());
+            if (from is null) continue;
+            foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                var symbol = model.GetSymbolInfo(name).Symbol;
+                var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType;
+                var to = LayerOf(type?.ContainingNamespace?.ToDisplayString());
+                if (to is null || to == from) continue;
+                checkedUses++;
+                if (!Allowed(from, to))
+                {
+                    var line = name.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                    violations.Add($"{Path.GetRelativePath(core, tree.FilePath)}:{line}: {from} uses {to}.{type!.Name}");
+                }
+            }
+        }
+
+        Assert.True(checkedUses > 500, $"only {checkedUses} uses across folders were seen: is the source being bound?");
+        Assert.True(violations.Count == 0, "uses against the direction of the pipeline:\n" + string.Join('\n', violations));
+    }
+
+    private static bool Allowed(string from, string to) =>
+        to == "Model" || (from == "Model" ? ModelMayUse.Contains(to) : Ranks.TryGetValue(from, out var a) && Ranks.TryGetValue(to, out var b) && b < a);
+
+    /// <summary><c>SnippetCheck.Verification</c> → <c>Verification</c>; null outside the core.</summary>
+    private static string? LayerOf(string? ns)
+    {
+        if (ns is null || !ns.StartsWith("SnippetCheck.", StringComparison.Ordinal)) return null;
+        var layer = ns["SnippetCheck.".Length..].Split('.')[0];
+        return layer == "Model" || Ranks.ContainsKey(layer) ? layer : throw new InvalidOperationException($"namespace {ns} has no rank: add its folder to {nameof(Ranks)}");
+    }
+
+    /// <summary>The framework and every library beside the tests, except SnippetCheck's own assemblies (their source is what is bound).</summary>
+    private static IEnumerable<MetadataReference> References() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "*.dll"))
+            .Where(p => !Path.GetFileName(p).StartsWith("SnippetCheck", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(p).StartsWith("snippetcheck", StringComparison.Ordinal))
+            .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
+            .Select(g => MetadataReference.CreateFromFile(g.First()));
+}
