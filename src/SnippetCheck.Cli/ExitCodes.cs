@@ -1,6 +1,6 @@
 namespace SnippetCheck.Cli;
 
-/// <summary>SPEC §8 exit codes.</summary>
+/// <summary>The exit codes of README.md#exit-codes.</summary>
 public static class ExitCodes
 {
     /// <summary>Every verified snippet passed.</summary>

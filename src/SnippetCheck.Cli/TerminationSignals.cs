@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using SnippetCheck.Execution;
+using SnippetCheck.Reporting;
 
 namespace SnippetCheck.Cli;
 
@@ -55,7 +56,7 @@ internal sealed class TerminationSignals : IDisposable
         {
             await Task.Delay(Grace).ConfigureAwait(false);
             ProcessTracker.Shutdown();
-            await Console.Error.WriteLineAsync($"snippetcheck: stopped by {context.Signal}; the run did not unwind within {Grace.TotalSeconds:0}s").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(ToolMessage.Text($"stopped by {context.Signal}; the run did not unwind within {Grace.TotalSeconds:0}s")).ConfigureAwait(false);
             Environment.Exit(ExitCodes.ToolError);
         });
     }

@@ -27,8 +27,9 @@ internal enum CliLineKind
 }
 
 /// <summary>
-/// One line of the CLI's console output, classified. The CLI's format is SPEC §8's MSBuild canonical form, so
-/// this reads exactly that form rather than every variant MSBuild's own parser accepts.
+/// One line of the CLI's console output, classified. The CLI prints the MSBuild canonical form
+/// (README.md#command-line) and its own errors as <c>snippetcheck: error CODE: message</c> (the core's
+/// <c>ToolMessage</c>), so this reads exactly those forms rather than every variant MSBuild's own parser accepts.
 /// </summary>
 internal sealed class CliOutputLine
 {

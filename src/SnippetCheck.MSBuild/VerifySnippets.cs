@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Text;
 using Microsoft.Build.Framework;
@@ -78,18 +77,6 @@ public sealed class VerifySnippets : ToolTask
     /// <inheritdoc />
     protected override string GetWorkingDirectory() => ProjectDirectory;
 
-    /// <summary>
-    /// Under MSBuild the build's own errors are what CI shows (setup-dotnet's problem matcher reads them), so the
-    /// CLI must not add its GitHub Actions annotations and step summary on top: each failure would appear twice.
-    /// </summary>
-    protected override ProcessStartInfo GetProcessStartInfo(string pathToTool, string commandLineCommands, string responseFileSwitch)
-    {
-        var start = base.GetProcessStartInfo(pathToTool, commandLineCommands, responseFileSwitch);
-        start.Environment.Remove("GITHUB_ACTIONS");
-        start.Environment.Remove("GITHUB_STEP_SUMMARY");
-        return start;
-    }
-
     /// <inheritdoc />
     protected override string GenerateCommandLineCommands()
     {
@@ -97,6 +84,9 @@ public sealed class VerifySnippets : ToolTask
         builder.AppendSwitch("exec");
         builder.AppendFileNameIfNotNull(CliAssembly);
         builder.AppendSwitch("verify");
+        // The build's own errors are what CI shows (setup-dotnet's problem matcher reads them); the CLI's GitHub
+        // annotations and step summary on top would show each failure twice.
+        builder.AppendSwitch("--ci none");
         builder.AppendSwitchIfNotNull("--config ", string.IsNullOrWhiteSpace(ConfigFile) ? null : ConfigFile);
         builder.AppendSwitchIfNotNull("--timeout ", string.IsNullOrWhiteSpace(SnippetTimeout) ? null : SnippetTimeout);
         return builder.ToString();

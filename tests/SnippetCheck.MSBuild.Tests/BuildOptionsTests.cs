@@ -44,6 +44,21 @@ public sealed class BuildOptionsTests
     }
 
     [Fact]
+    public void On_github_actions_a_failure_is_a_build_error_only_not_also_an_annotation_or_step_summary()
+    {
+        using var project = PackedPackage.Instance.CreateProject("github-actions", Posts.NetLibrary);
+        project.Write("posts/post.md", Posts.Rotten);
+        var summary = Path.Combine(project.Directory, "step-summary.md");
+
+        var result = project.Build(new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"posts[/\\]post\.md\(10,1\): error SC2001: output differs", result.Output);
+        Assert.DoesNotContain("::error", result.Output);
+        Assert.False(File.Exists(summary), "the task runs the CLI with --ci none");
+    }
+
+    [Fact]
     public void Nothing_is_checked_when_disabled_or_when_the_project_has_no_markdown()
     {
         using var disabled = PackedPackage.Instance.CreateProject("disabled", Posts.NetLibrary + "<SnippetCheckEnabled>false</SnippetCheckEnabled>");

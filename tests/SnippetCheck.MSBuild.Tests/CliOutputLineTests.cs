@@ -1,6 +1,6 @@
 namespace SnippetCheck.MSBuild.Tests;
 
-/// <summary>How the task reads each line the CLI prints (SPEC §8's console format).</summary>
+/// <summary>How the task reads each line the CLI prints (the console format of README.md#command-line).</summary>
 public sealed class CliOutputLineTests
 {
     [Fact]

@@ -14,10 +14,7 @@ public sealed class ConsoleReporter(TextWriter output, bool useColor, bool verbo
 
     public void Write(VerificationReport report)
     {
-        foreach (var error in report.Errors)
-        {
-            WriteLine($"{error.File}({error.Line},{Math.Max(1, error.Column)}): error {error.Code}: {error.Message}", Red);
-        }
+        foreach (var error in report.Errors) WriteLine(ReportText.Canonical(error), Red);
         foreach (var result in report.Snippets)
         {
             foreach (var warning in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && (verbose || d.Id.StartsWith("SC", StringComparison.Ordinal))))

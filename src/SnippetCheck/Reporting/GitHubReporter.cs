@@ -17,10 +17,6 @@ public static class GitHubReporter
     /// <summary>A diff or stack trace longer than this is cut in an annotation; the reports hold all of it.</summary>
     private const int MaxDetailLines = 50;
 
-    /// <summary>True when running as a GitHub Actions step (<c>GITHUB_ACTIONS=true</c>).</summary>
-    public static bool IsGitHubActions(Func<string, string?> environment) =>
-        string.Equals(environment("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
     /// Writes the annotations to <paramref name="annotations"/> (the step's standard output) and, when
     /// <paramref name="stepSummaryPath"/> is given (<c>$GITHUB_STEP_SUMMARY</c>), appends the summary there.

@@ -9,6 +9,7 @@ namespace SnippetCheck.Reporting;
 /// <summary>What <c>snippetcheck list</c> shows: every C# block found, its tags, and what is attached to it.</summary>
 public static class ListReport
 {
+    /// <summary>The console text of <c>list</c>: a line per block and prelude, the file errors, and a count.</summary>
     public static void WriteText(TextWriter output, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
     {
         var blocks = 0;
@@ -29,10 +30,11 @@ public static class ListReport
                 output.WriteLine($"{prelude.Comment.Location}: prelude{(prelude.Session is null ? "" : $" for session '{prelude.Session}'")} ({prelude.Lines.Count} lines)");
         }
         foreach (var error in errors.Concat(documents.SelectMany(d => d.Errors)))
-            output.WriteLine($"{error.File}({error.Line},{Math.Max(1, error.Column)}): error {error.Code}: {error.Message}");
+            output.WriteLine(ReportText.Canonical(error));
         output.WriteLine($"{blocks} C# {(blocks == 1 ? "block" : "blocks")} in {documents.Count} {(documents.Count == 1 ? "file" : "files")}");
     }
 
+    /// <summary>The JSON report of <c>list</c>: the blocks with their tags instead of verdicts, and the file errors.</summary>
     public static void WriteJson(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

@@ -4,31 +4,78 @@ using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 
-/// <summary>The report writers by format name, as <c>--report FORMAT[=PATH]</c> names them.</summary>
+/// <summary>A format that <c>--report FORMAT[=PATH]</c> names.</summary>
+public enum ReportFormat
+{
+    /// <summary>The stable JSON report; the only format <c>list</c> writes (its blocks instead of verdicts).</summary>
+    Json,
+
+    /// <summary>JUnit XML: one test suite per file, one test case per verified snippet.</summary>
+    JUnit,
+
+    /// <summary>SARIF 2.1.0, for code scanning.</summary>
+    Sarif,
+
+    /// <summary>The GitHub Actions <c>::error</c> and <c>::warning</c> annotations alone.</summary>
+    GitHub,
+
+    /// <summary>The Markdown summary, as the GitHub step summary shows it.</summary>
+    Markdown,
+}
+
+/// <summary>
+/// The one place that says which writer handles which <c>--report</c> format, for <c>verify</c> and for
+/// <c>list</c>, and which names the command line accepts.
+/// </summary>
 public static class ReportFormats
 {
-    private static readonly Dictionary<string, Action<Stream, VerificationReport>> Writers = new(StringComparer.Ordinal)
-    {
-        ["json"] = JsonReportWriter.Write,
-        ["junit"] = JUnitReportWriter.Write,
-        ["sarif"] = SarifReportWriter.Write,
-        ["markdown"] = MarkdownReportWriter.Write,
-        // Annotations only: the step summary is written by GitHubReporter.Write, which the CLI calls on Actions.
-        ["github"] = WriteGitHubAnnotations,
-    };
+    private delegate void BlocksWriter(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors);
+
+    /// <param name="Blocks">The writer of <c>list</c>'s report, or null when <c>list</c> cannot write this format.</param>
+    private sealed record Writer(ReportFormat Format, string Name, Action<Stream, VerificationReport> Verdicts, BlocksWriter? Blocks);
+
+    // In the order the help text and error messages list them.
+    private static readonly Writer[] Writers =
+    [
+        new(ReportFormat.Json, "json", JsonReportWriter.Write, ListReport.WriteJson),
+        new(ReportFormat.JUnit, "junit", JUnitReportWriter.Write, null),
+        new(ReportFormat.Sarif, "sarif", SarifReportWriter.Write, null),
+        // Annotations only: on GitHub Actions the step summary comes with the run's CI output (ReportSet).
+        new(ReportFormat.GitHub, "github", WriteGitHubAnnotations, null),
+        new(ReportFormat.Markdown, "markdown", MarkdownReportWriter.Write, null),
+    ];
 
     /// <summary>Every format name, in the order the help text lists them.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. Writers.Keys];
+    public static IReadOnlyList<string> Names { get; } = [.. Writers.Select(w => w.Name)];
 
-    public static bool IsKnown(string format) => Writers.ContainsKey(format);
+    /// <summary>The format's name on the command line (<c>junit</c>).</summary>
+    public static string Name(ReportFormat format) => Find(format).Name;
 
-    /// <summary>Writes <paramref name="report"/> to <paramref name="stream"/> (UTF-8, no BOM) in the named format.</summary>
-    public static void Write(string format, Stream stream, VerificationReport report)
+    /// <summary>A format by its name on the command line, in any case.</summary>
+    public static bool TryParse(string name, out ReportFormat format)
     {
-        if (!Writers.TryGetValue(format, out var write))
-            throw new ArgumentException($"'{format}' is not a report format (use {string.Join(", ", Names)})", nameof(format));
-        write(stream, report);
+        var writer = Writers.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase));
+        format = writer?.Format ?? default;
+        return writer is not null;
     }
+
+    /// <summary>Writes a verify run's <paramref name="report"/> to <paramref name="stream"/> (UTF-8, no BOM) in the format.</summary>
+    public static void Write(ReportFormat format, Stream stream, VerificationReport report) => Find(format).Verdicts(stream, report);
+
+    /// <summary>Null when <c>list</c> can write the format; otherwise the error that says why not.</summary>
+    public static string? ListRefusal(ReportFormat format) => Find(format).Blocks is null
+        ? $"list writes only json reports, not {Name(format)} ('--report {Name(format)}' is for verify)"
+        : null;
+
+    /// <summary>Writes what <c>list</c> found (the blocks and file errors) in the format; see <see cref="ListRefusal"/>.</summary>
+    public static void WriteBlocks(ReportFormat format, Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
+    {
+        var write = Find(format).Blocks ?? throw new ArgumentException(ListRefusal(format), nameof(format));
+        write(stream, documents, errors);
+    }
+
+    private static Writer Find(ReportFormat format) =>
+        Writers.FirstOrDefault(w => w.Format == format) ?? throw new ArgumentOutOfRangeException(nameof(format), format, "not a report format");
 
     private static void WriteGitHubAnnotations(Stream stream, VerificationReport report)
     {

@@ -1,6 +1,6 @@
 namespace SnippetCheck.Verification;
 
-/// <summary>Everything a verify run is asked to do; the CLI and the MSBuild task both build one of these.</summary>
+/// <summary>Everything a verify run is asked to do; the CLI builds one from its arguments (the MSBuild task runs the CLI).</summary>
 public sealed record VerifyOptions
 {
     /// <summary>Files, folders and globs; empty means the current directory.</summary>

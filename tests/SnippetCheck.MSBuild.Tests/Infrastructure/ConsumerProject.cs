@@ -62,8 +62,11 @@ public sealed class ConsumerProject : IDisposable
     /// <c>dotnet build</c> at normal verbosity (so skipped targets and the CLI's detail lines show), with no build
     /// servers left running afterwards.
     /// </summary>
-    public DotnetResult Build(params string[] extraArguments) => Dotnet.Run(
+    public DotnetResult Build(params string[] extraArguments) => Build(new Dictionary<string, string>(), extraArguments);
+
+    /// <summary><see cref="Build(string[])"/> with more environment variables, such as a CI system's.</summary>
+    public DotnetResult Build(IReadOnlyDictionary<string, string> environment, params string[] extraArguments) => Dotnet.Run(
         Directory,
-        new Dictionary<string, string> { ["NUGET_PACKAGES"] = _packagesFolder },
+        new Dictionary<string, string>(environment) { ["NUGET_PACKAGES"] = _packagesFolder },
         ["build", "-v:n", "-tl:off", "--disable-build-servers", .. extraArguments]);
 }

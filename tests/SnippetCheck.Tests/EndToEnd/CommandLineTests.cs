@@ -1,3 +1,6 @@
+using SnippetCheck.Cli;
+using SnippetCheck.Cli.Commands;
+using SnippetCheck.Reporting;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.EndToEnd;
@@ -5,6 +8,8 @@ namespace SnippetCheck.Tests.EndToEnd;
 /// <summary>Exit codes and the contract of the command line, on the real CLI.</summary>
 public sealed class CommandLineTests
 {
+    private const string MismatchingPost = "```csharp run\nConsole.WriteLine(1);\n```\n```output\n2\n```\n";
+
     [Fact]
     public void A_passing_post_exits_0()
     {
@@ -22,7 +27,26 @@ public sealed class CommandLineTests
         Assert.Equal(2, CliRunner.Run(folder.Path, "verify", "--timeout", "soon").ExitCode);
         Assert.Equal(2, CliRunner.Run(folder.Path, "verify", "--parallel", "0").ExitCode);
         Assert.Equal(2, CliRunner.Run(folder.Path, "verify", "--report", "pdf").ExitCode);
+        Assert.Equal(2, CliRunner.Run(folder.Path, "verify", "--ci", "travis").ExitCode);
         Assert.Equal(2, CliRunner.Run(folder.Path, "verify", "--no-such-option").ExitCode);
+    }
+
+    [Theory]
+    [InlineData("posts", "a.md", "--all", "--filter", "x", "--timeout", "2s", "--parallel", "2", "--report", "json=r.json", "--report", "sarif",
+        "--ci", "none", "--config", "c.json", "--no-cache", "--cache-dir", "c", "--no-merge", "-v", "--shard", "1/2", "--accept")]
+    [InlineData("verify", "posts", "--watch", "--verbose", "--ci", "auto")]
+    [InlineData("list", "posts", "--filter", "x", "--config", "c.json", "--report", "JSON=blocks.json")]
+    [InlineData("init")]
+    public void Every_command_and_option_parses_as_documented(params string[] args) =>
+        Assert.Empty(SnippetCheckCommand.Build().Parse(args).Errors);
+
+    [Fact]
+    public void Ci_is_auto_unless_given_and_parses_in_any_case()
+    {
+        var root = SnippetCheckCommand.Build();
+        Assert.Equal(CiMode.Auto, root.Parse(["verify", "posts"]).GetValue(VerifyCommand.CiOption));
+        Assert.Equal(CiMode.GitHub, root.Parse(["posts", "--ci", "GitHub"]).GetValue(VerifyCommand.CiOption));
+        Assert.Contains(root.Parse(["verify", "--watch", "--ci", "github"]).Errors, e => e.Message.Contains("--watch", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -112,6 +136,53 @@ public sealed class CommandLineTests
         var blocks = JsonReport.Load(Path.Combine(folder.Path, "blocks.json")).Root.GetProperty("blocks").EnumerateArray().ToList();
         Assert.Equal(3, blocks.Count);
         Assert.Equal((23, 4, 32, 3), (blocks[1].Int("line"), blocks[1].Int("column"), blocks[2].Int("line"), blocks[2].Int("column")));
+    }
+
+    [Fact]
+    public void List_rejects_a_report_format_other_than_json_by_name()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("rot.md");
+        foreach (var format in new[] { "junit", "sarif", "markdown", "github" })
+        {
+            var result = CliRunner.Run(folder.Path, "list", "rot.md", "--report", $"{format}=blocks.out");
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains($"snippetcheck: list writes only json reports, not {format}", result.Stderr);
+            Assert.False(File.Exists(Path.Combine(folder.Path, "blocks.out")));
+        }
+    }
+
+    [Fact]
+    public void Ci_none_writes_no_annotations_or_step_summary_even_on_github_actions()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", MismatchingPost);
+        var summary = Path.Combine(folder.Path, "summary.md");
+        var gitHubActions = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary };
+
+        var auto = CliRunner.Run(folder.Path, gitHubActions, "verify", "post.md");
+        Assert.Equal(1, auto.ExitCode);
+        Assert.Contains(auto.Stdout.Split('\n'), l => l.StartsWith("::error file=post.md,", StringComparison.Ordinal));
+        Assert.True(File.Exists(summary), "the default, auto, is github on GitHub Actions");
+
+        File.Delete(summary);
+        var none = CliRunner.Run(folder.Path, gitHubActions, "verify", "post.md", "--ci", "none");
+        Assert.Equal(1, none.ExitCode);
+        Assert.DoesNotContain("::error", none.Output);
+        Assert.False(File.Exists(summary));
+    }
+
+    [Fact]
+    public void Ci_github_writes_annotations_without_the_github_actions_variable()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", MismatchingPost);
+
+        var result = CliRunner.Run(folder.Path, "verify", "post.md", "--ci", "github");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(result.Stdout.Split('\n'), l => l.StartsWith("::error file=post.md,", StringComparison.Ordinal));
+        Assert.DoesNotContain("::error", CliRunner.Run(folder.Path, "verify", "post.md").Output);
     }
 }
 

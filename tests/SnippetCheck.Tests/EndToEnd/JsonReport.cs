@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace SnippetCheck.Tests.EndToEnd;
 
-/// <summary>A parsed SPEC §9 JSON report, for assertions.</summary>
+/// <summary>A parsed docs/ci.md "The JSON report" JSON report, for assertions.</summary>
 public sealed class JsonReport(JsonDocument document)
 {
     public JsonElement Root => document.RootElement;

@@ -90,14 +90,6 @@ public sealed class GitHubReporterTests
         Assert.Equal(GitHubReporter.StepSummaryLimit - 100, new FileInfo(path).Length);
     }
 
-    [Theory]
-    [InlineData("true", true)]
-    [InlineData("TRUE", true)]
-    [InlineData("false", false)]
-    [InlineData(null, false)]
-    public void GitHub_Actions_is_recognised_by_its_variable(string? value, bool expected) =>
-        Assert.Equal(expected, GitHubReporter.IsGitHubActions(name => name == "GITHUB_ACTIONS" ? value : null));
-
     [Fact]
     public void Utf8_text_in_the_summary_is_counted_in_bytes()
     {

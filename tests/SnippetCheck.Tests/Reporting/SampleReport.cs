@@ -23,7 +23,8 @@ public static class SampleReport
     public static async Task<string> RenderAsync(string format)
     {
         using var stream = new MemoryStream();
-        ReportFormats.Write(format, stream, await GetAsync());
+        Assert.True(ReportFormats.TryParse(format, out var parsed), format);
+        ReportFormats.Write(parsed, stream, await GetAsync());
         return ScrubVersion(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using SnippetCheck.Authoring;
 using SnippetCheck.Execution;
@@ -5,15 +7,29 @@ using SnippetCheck.Reporting;
 using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
-namespace SnippetCheck.Cli;
+namespace SnippetCheck.Cli.Commands;
 
 /// <summary>
-/// <c>--watch</c> on the console: the first run as usual, then for each save a header line, that run's failures
-/// and summary line, and one line for where all files stand. Ctrl+C ends it with exit code 0 and no runner
-/// process left behind.
+/// <c>snippetcheck [verify] --watch</c> on the console: the first run as usual, then for each save a header line,
+/// that run's failures and summary line, and one line for where all files stand. Ctrl+C ends it with exit code 0
+/// and no runner process left behind.
 /// </summary>
 internal static class WatchCommand
 {
+    public static readonly Option<bool> WatchOption = new("--watch") { Description = "Verify, then re-verify each post when it is saved, until Ctrl+C" };
+
+    /// <summary>What <c>--watch</c> cannot be combined with, as parse errors (verify's command validator).</summary>
+    public static void ValidateCombinations(CommandResult result)
+    {
+        if (result.GetValue(WatchOption) is not true) return;
+        if (result.GetValue(VerifyCommand.AcceptOption))
+            result.AddError("--accept cannot be combined with --watch (a snippet with changing output would rewrite its post on every run)");
+        if (result.GetValue(VerifyCommand.ReportOption) is { Length: > 0 })
+            result.AddError("--report cannot be combined with --watch; reports are for one-off runs");
+        if (result.GetValue(VerifyCommand.CiOption) == CiMode.GitHub)
+            result.AddError("--ci github cannot be combined with --watch; CI output is for one-off runs");
+    }
+
     public static async Task<int> RunAsync(VerifyOptions options, TerminalSettings terminal, bool verbose, CancellationToken cancellationToken)
     {
         var session = new WatchSession(options);
@@ -26,7 +42,7 @@ internal static class WatchCommand
         session.SetupFailed += e =>
         {
             progress?.Dispose();
-            Console.Error.WriteLine($"snippetcheck: error {e.Code}: {e.Message}");
+            Console.Error.WriteLine(ToolMessage.Error(e.Code, e.Message));
         };
         var reporter = new ConsoleReporter(Console.Out, terminal.UseColor, verbose);
         try
@@ -43,7 +59,7 @@ internal static class WatchCommand
         {
             // Ctrl+C is how a watch ends; it is not a failure.
             progress?.Dispose();
-            await Console.Out.WriteLineAsync("snippetcheck: stopped watching");
+            await Console.Out.WriteLineAsync(ToolMessage.Text("stopped watching"));
             return ExitCodes.Success;
         }
         finally

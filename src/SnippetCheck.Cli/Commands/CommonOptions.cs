@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using SnippetCheck.Reporting;
+
+namespace SnippetCheck.Cli.Commands;
+
+/// <summary>The arguments and options <c>verify</c> and <c>list</c> share, and the parsers they share.</summary>
+internal static class CommonOptions
+{
+    public static readonly Argument<string[]> Paths = new("paths")
+    {
+        Description = "Markdown files, folders or globs (default: the current directory)",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static readonly Option<string?> Filter = new("--filter") { Description = "Only snippets whose name, file, or file:line matches" };
+
+    public static readonly Option<string?> Config = new("--config") { Description = "Path to snippetcheck.json (default: found from the current directory up)" };
+
+    /// <summary>
+    /// A <c>--report FORMAT[=PATH]</c> option, parsed into requests; <paramref name="refuse"/> names the formats the
+    /// command cannot write (<see cref="ReportFormats.ListRefusal"/>), so they are bad arguments, not ignored.
+    /// </summary>
+    public static Option<ReportRequest[]> Report(string description, Func<ReportFormat, string?>? refuse = null) => new("--report")
+    {
+        Description = description,
+        Arity = ArgumentArity.ZeroOrMore,
+        HelpName = "FORMAT[=PATH]",
+        CustomParser = result =>
+        {
+            var requests = new List<ReportRequest>();
+            foreach (var token in result.Tokens)
+            {
+                if (!ReportRequest.TryParse(token.Value, out var request, out var error)) result.AddError(error);
+                else if (refuse?.Invoke(request.Format) is { } refusal) result.AddError(refusal);
+                else requests.Add(request);
+            }
+            return [.. requests];
+        },
+    };
+}

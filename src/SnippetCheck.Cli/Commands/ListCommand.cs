@@ -1,0 +1,44 @@
+using System.CommandLine;
+using SnippetCheck.Reporting;
+using SnippetCheck.Model;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Cli.Commands;
+
+/// <summary>
+/// <c>snippetcheck list [PATH|GLOB ...]</c>: every C# block found and its tags, without compiling anything; its
+/// report is JSON, and any other <c>--report</c> format is a bad argument (exit code 2).
+/// </summary>
+internal static class ListCommand
+{
+    private static readonly Option<ReportRequest[]> ReportOption = CommonOptions.Report(
+        "Write the blocks as a json report, optionally =PATH (repeatable)", ReportFormats.ListRefusal);
+
+    public static Command Create()
+    {
+        var list = new Command("list", "Show every C# block found and its tags, without compiling anything")
+        {
+            CommonOptions.Paths, CommonOptions.Filter, CommonOptions.Config, ReportOption,
+        };
+        list.SetAction(RunAsync);
+        return list;
+    }
+
+    private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var options = new VerifyOptions
+        {
+            Paths = result.GetValue(CommonOptions.Paths) ?? [],
+            Filter = result.GetValue(CommonOptions.Filter),
+            ConfigPath = result.GetValue(CommonOptions.Config),
+        };
+        var reports = new ReportSet(result.GetValue(ReportOption) ?? []);
+        return CommandGuard.RunAsync(() =>
+        {
+            var (documents, errors) = new Verifier(options).Prepare();
+            reports.WriteBlocks(documents, errors);
+            if (!reports.TakesStandardOutput) ListReport.WriteText(Console.Out, documents, errors);
+            return Task.FromResult(ExitCodes.Success);
+        });
+    }
+}

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using SnippetCheck.Authoring;
+using SnippetCheck.Reporting;
+using SnippetCheck.Snippets;
+using SnippetCheck.Model;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Cli.Commands;
+
+/// <summary>
+/// <c>snippetcheck [verify] [PATH|GLOB ...]</c>: compile, run and check the tagged snippets, write the console
+/// text, the reports and the CI output, and exit with 0, 1 or 2 (README.md#command-line).
+/// </summary>
+internal static class VerifyCommand
+{
+    public static readonly Option<bool> AllOption = new("--all") { Description = "Also verify untagged C# blocks, as 'compile'" };
+    public static readonly Option<TimeSpan?> TimeoutOption = new("--timeout") { Description = "Default timeout per snippet (500ms, 10s, 2m)", CustomParser = ParseTimeout };
+    public static readonly Option<int?> ParallelOption = new("--parallel") { Description = "Snippets compiled and run at once (default: processor count)" };
+    public static readonly Option<ReportRequest[]> ReportOption = CommonOptions.Report(
+        $"Write a report: {string.Join(", ", ReportFormats.Names)}, optionally =PATH (repeatable)");
+    public static readonly Option<CiMode> CiOption = new("--ci")
+    {
+        // Not given, it is default(CiMode): Auto.
+        Description = "CI output: 'github' writes ::error annotations and the step summary, 'none' nothing; default 'auto': github when GITHUB_ACTIONS=true",
+        HelpName = "auto|none|github",
+    };
+    public static readonly Option<bool> NoCacheOption = new("--no-cache") { Description = "Verify everything; neither read nor write the result cache" };
+    public static readonly Option<bool> NoMergeOption = new("--no-merge") { Description = "Compile every snippet on its own instead of many in one assembly (slower; for diagnosing the tool)" };
+    public static readonly Option<string?> CacheDirOption = new("--cache-dir") { Description = "Where passing results are kept (default: .snippetcheck/cache next to snippetcheck.json)" };
+    public static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every snippet's verdict and compiler warnings" };
+    public static readonly Option<Shard?> ShardOption = new("--shard") { Description = "Verify only part K of N of the files, split by file (1 ≤ K ≤ N)", HelpName = "K/N", CustomParser = ParseShard };
+    public static readonly Option<bool> AcceptOption = new("--accept") { Description = "Rewrite each mismatching (or empty) output block with the actual output" };
+
+    static VerifyCommand()
+    {
+        ParallelOption.Validators.Add(ValidateParallel);
+        CiOption.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "auto", "none", "github");
+    }
+
+    public static Command Create()
+    {
+        var verify = new Command("verify", "Compile and run the tagged C# snippets in Markdown files and check their output");
+        AddTo(verify);
+        return verify;
+    }
+
+    /// <summary>Gives <paramref name="command"/> verify's arguments, options and action.</summary>
+    public static void AddTo(Command command)
+    {
+        Option[] options =
+        [
+            AllOption, CommonOptions.Filter, TimeoutOption, ParallelOption, ReportOption, CiOption, CommonOptions.Config,
+            NoCacheOption, CacheDirOption, NoMergeOption, VerboseOption, ShardOption, AcceptOption, WatchCommand.WatchOption,
+        ];
+        foreach (var option in options) command.Options.Add(option);
+        command.Arguments.Add(CommonOptions.Paths);
+        command.Validators.Add(WatchCommand.ValidateCombinations);
+        command.SetAction(RunAsync);
+    }
+
+    private static VerifyOptions ToOptions(ParseResult result) => new()
+    {
+        Paths = result.GetValue(CommonOptions.Paths) ?? [],
+        All = result.GetValue(AllOption),
+        Filter = result.GetValue(CommonOptions.Filter),
+        Timeout = result.GetValue(TimeoutOption),
+        Parallelism = result.GetValue(ParallelOption),
+        ConfigPath = result.GetValue(CommonOptions.Config),
+        NoCache = result.GetValue(NoCacheOption),
+        CacheDirectory = result.GetValue(CacheDirOption),
+        NoMerge = result.GetValue(NoMergeOption),
+        Shard = result.GetValue(ShardOption),
+    };
+
+    private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var terminal = TerminalSettings.Detect();
+        var verbose = result.GetValue(VerboseOption);
+        if (result.GetValue(WatchCommand.WatchOption))
+            return CommandGuard.RunAsync(() => WatchCommand.RunAsync(ToOptions(result), terminal, verbose, cancellationToken));
+
+        var reports = new ReportSet(result.GetValue(ReportOption) ?? [], CiTarget.Resolve(result.GetValue(CiOption), Environment.GetEnvironmentVariable));
+        var accept = result.GetValue(AcceptOption);
+        return CommandGuard.RunAsync(async () =>
+        {
+            var verifier = new Verifier(ToOptions(result));
+            VerificationReport report;
+            using (ProgressDisplay.Attach(verifier, terminal))
+            {
+                report = await verifier.RunAsync(cancellationToken);
+            }
+            var console = reports.TakesStandardOutput ? Console.Error : Console.Out;
+            if (accept)
+            {
+                // After --accept, the exit code and every report tell what is still wrong once the files are rewritten.
+                var outcome = OutputAcceptor.Accept(report);
+                AcceptLines.Write(console, outcome, terminal.UseColor);
+                report = outcome.Apply(report);
+            }
+            new ConsoleReporter(console, terminal.UseColor, verbose).Write(report);
+            if (verbose) await Console.Error.WriteLineAsync($"runner processes started: {verifier.RunnersStarted}; {verifier.Merging}; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
+            reports.WriteVerdicts(report, console);
+            return report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
+        });
+    }
+
+    private static TimeSpan? ParseTimeout(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (TagParser.TryParseDuration(text, out var timeout)) return timeout;
+        result.AddError($"--timeout '{text}' is not a duration (write 500ms, 10s or 2m)");
+        return null;
+    }
+
+    private static Shard? ParseShard(ArgumentResult result)
+    {
+        if (Shard.TryParse(result.Tokens.Single().Value, out var shard, out var error)) return shard;
+        result.AddError($"--shard {error}");
+        return null;
+    }
+
+    private static void ValidateParallel(OptionResult result)
+    {
+        if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--parallel must be at least 1");
+    }
+}

@@ -1,0 +1,50 @@
+using SnippetCheck.Model;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Reporting;
+
+/// <summary>
+/// Everything a run writes besides its console text: each <c>--report</c> and, for <see cref="CiTarget"/>
+/// GitHub Actions, the annotations and the step summary. The command line only parses the requests.
+/// </summary>
+public sealed class ReportSet
+{
+    private readonly IReadOnlyList<ReportRequest> _requests;
+    private readonly CiTarget _ci;
+    private readonly Func<Stream> _standardOutput;
+
+    /// <param name="standardOutput">Opens the stream a report without a path goes to (default: the process's).</param>
+    public ReportSet(IReadOnlyList<ReportRequest> requests, CiTarget? ci = null, Func<Stream>? standardOutput = null)
+    {
+        _requests = requests;
+        _ci = ci ?? CiTarget.None;
+        _standardOutput = standardOutput ?? Console.OpenStandardOutput;
+    }
+
+    /// <summary>True when a report takes standard output; the console text then goes to standard error.</summary>
+    public bool TakesStandardOutput => _requests.Any(r => r.ToStandardOutput);
+
+    /// <summary>Writes a verify run's reports, then its CI output; annotations go to <paramref name="console"/>.</summary>
+    public void WriteVerdicts(VerificationReport report, TextWriter console)
+    {
+        foreach (var request in _requests)
+        {
+            using var stream = request.Open(_standardOutput);
+            ReportFormats.Write(request.Format, stream, report);
+        }
+        if (!_ci.GitHubActions) return;
+        // A github report on standard output already holds the annotations, and GitHub would show each one twice.
+        var annotated = _requests.Any(r => r.Format == ReportFormat.GitHub && r.ToStandardOutput);
+        GitHubReporter.Write(annotated ? TextWriter.Null : console, _ci.StepSummaryPath, report, _ci.Workspace);
+    }
+
+    /// <summary>Writes <c>list</c>'s reports; a format <see cref="ReportFormats.ListRefusal"/> refuses throws.</summary>
+    public void WriteBlocks(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
+    {
+        foreach (var request in _requests)
+        {
+            using var stream = request.Open(_standardOutput);
+            ReportFormats.WriteBlocks(request.Format, stream, documents, errors);
+        }
+    }
+}
