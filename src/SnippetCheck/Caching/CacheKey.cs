@@ -12,7 +12,7 @@ namespace SnippetCheck.Caching;
 /// effective code (preludes and session blocks included), tags, compile settings, references, expected
 /// output, stdin and the run environment. Positions are left out, so editing prose moves no snippet out.
 /// </summary>
-public static class CacheKey
+internal static class CacheKey
 {
     private static readonly string ToolIdentity =
         $"{typeof(CacheKey).Assembly.ManifestModule.ModuleVersionId}|{Environment.Version}|{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}";

@@ -9,7 +9,7 @@ namespace SnippetCheck.Caching;
 /// kept. Writes go to a temporary file that is then renamed into place, so two runs sharing the folder
 /// never see half an entry; an unreadable entry is simply a miss.
 /// </summary>
-public sealed class ResultCache(string directory)
+internal sealed class ResultCache(string directory)
 {
     public const string DefaultFolder = ".snippetcheck/cache";
 

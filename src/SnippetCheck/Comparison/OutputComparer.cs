@@ -7,7 +7,7 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Comparison;
 
 /// <summary>Whether actual output matched, and if not, a line diff (expected vs actual).</summary>
-public sealed record ComparisonResult(bool Matches, IReadOnlyList<DiffLine> Diff)
+internal sealed record ComparisonResult(bool Matches, IReadOnlyList<DiffLine> Diff)
 {
     public static readonly ComparisonResult Match = new(true, []);
 
@@ -15,9 +15,9 @@ public sealed record ComparisonResult(bool Matches, IReadOnlyList<DiffLine> Diff
     public string DiffText => string.Join('\n', Diff.Select(d => d.ToString()));
 }
 
-public enum DiffLineKind { Same, Expected, Actual }
+internal enum DiffLineKind { Same, Expected, Actual }
 
-public readonly record struct DiffLine(DiffLineKind Kind, string Text)
+internal readonly record struct DiffLine(DiffLineKind Kind, string Text)
 {
     public override string ToString() => Kind switch
     {
@@ -31,7 +31,7 @@ public readonly record struct DiffLine(DiffLineKind Kind, string Text)
 /// Matches output as README.md "Output and standard input" says: line endings normalized, trailing white space of each line and leading
 /// and trailing blank lines ignored, otherwise exact; <c>ellipsis</c> and <c>unordered</c> relax that.
 /// </summary>
-public static class OutputComparer
+internal static class OutputComparer
 {
     public const string Ellipsis = "...";
 

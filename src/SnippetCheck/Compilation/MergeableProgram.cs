@@ -10,7 +10,7 @@ namespace SnippetCheck.Compilation;
 /// statements into a <c>Main</c> of its own (<see cref="ProgramAssembler.Merged"/>). Only code that means the same
 /// wrapped as alone qualifies; <see cref="TryCreate"/> returns null for the rest, which is verified alone.
 /// </summary>
-public sealed class MergeableProgram
+internal sealed class MergeableProgram
 {
     private MergeableProgram(IReadOnlyList<ParsedPart> parts, string? entryClass, string? topLevelSignature)
     {

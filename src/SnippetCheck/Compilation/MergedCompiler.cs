@@ -14,7 +14,7 @@ namespace SnippetCheck.Compilation;
 /// <param name="Image">The assembly of every program not broken; null when none was left.</param>
 /// <param name="EntryTypes">For each program, the type whose <c>Main</c> runs it; null for a library or a broken one.</param>
 /// <param name="Compilations">How many times the chunk was compiled: once, plus once per round of dropping.</param>
-public sealed record MergedCompilationResult(
+internal sealed record MergedCompilationResult(
     ProgramImage? Image,
     IReadOnlySet<int> Broken,
     IReadOnlyList<string?> EntryTypes,
@@ -22,7 +22,7 @@ public sealed record MergedCompilationResult(
     TimeSpan Duration);
 
 /// <summary>Compiles many programs into one assembly, each wrapped in a namespace of its own.</summary>
-public static class MergedCompiler
+internal static class MergedCompiler
 {
     /// <summary>Rounds of dropping broken programs before giving up on the chunk (each drop may reveal others).</summary>
     private const int MaxRounds = 3;

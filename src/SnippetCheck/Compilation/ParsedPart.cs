@@ -9,7 +9,7 @@ namespace SnippetCheck.Compilation;
 /// <summary>A piece of code that goes into a program: a snippet's body or a prelude.</summary>
 /// <param name="Id">The block's index in its session (0 for a lone snippet); negative for preludes.</param>
 /// <param name="File">The document, as written into <c>#line</c> directives.</param>
-public sealed record CodePart(int Id, string File, IReadOnlyList<CodeLine> Lines)
+internal sealed record CodePart(int Id, string File, IReadOnlyList<CodeLine> Lines)
 {
     public bool IsPrelude => Id < 0;
 }
@@ -18,7 +18,7 @@ public sealed record CodePart(int Id, string File, IReadOnlyList<CodeLine> Lines
 /// A part parsed on its own, as <c>dotnet run</c> would parse its text as a file, and what it holds.
 /// Every path a program can take (alone, merged, session) builds its source from these.
 /// </summary>
-public sealed class ParsedPart
+internal sealed class ParsedPart
 {
     public ParsedPart(CodePart part, CSharpParseOptions options)
     {

@@ -9,7 +9,7 @@ namespace SnippetCheck.Compilation;
 
 /// <summary>The syntax trees one program compiles from.</summary>
 /// <param name="IsExecutable">True when the trees hold top-level statements or a static <c>Main</c>: a console program, else a library.</param>
-public sealed record AssembledSource(ImmutableArray<SyntaxTree> Trees, bool IsExecutable);
+internal sealed record AssembledSource(ImmutableArray<SyntaxTree> Trees, bool IsExecutable);
 
 /// <summary>
 /// The one place a program's source text is made, for every path it can take. The author's text of a block is one
@@ -25,7 +25,7 @@ public sealed record AssembledSource(ImmutableArray<SyntaxTree> Trees, bool IsEx
 ///   (<see cref="Merged"/>; only programs that mean the same wrapped get there, see <see cref="MergeableProgram"/>).</item>
 /// </list>
 /// </summary>
-public static class ProgramAssembler
+internal static class ProgramAssembler
 {
     /// <summary>The namespace a merged program is wrapped in is this, then its index in the chunk.</summary>
     public const string MergedNamespacePrefix = "__Snippet";

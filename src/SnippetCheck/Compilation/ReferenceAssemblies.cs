@@ -7,14 +7,14 @@ using SnippetCheck.Execution;
 namespace SnippetCheck.Compilation;
 
 /// <summary>Raised when the .NET targeting pack that snippets compile against cannot be found.</summary>
-public sealed class TargetingPackMissingException(string message) : Exception(message);
+internal sealed class TargetingPackMissingException(string message) : Exception(message);
 
 /// <summary>
 /// The reference assemblies of the shared framework the tool runs on, loaded once per process.
 /// They come from the SDK's targeting pack (<c>packs/Microsoft.NETCore.App.Ref/&lt;version&gt;/ref/net10.0</c>),
 /// exactly what a <c>net10.0</c> project compiles against.
 /// </summary>
-public static class ReferenceAssemblies
+internal static class ReferenceAssemblies
 {
     public const string TargetFramework = "net10.0";
 

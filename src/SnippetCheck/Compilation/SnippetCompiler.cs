@@ -12,11 +12,11 @@ namespace SnippetCheck.Compilation;
 
 /// <summary>A compiler diagnostic, mapped back to the Markdown line and column it came from.</summary>
 /// <param name="PartId">The program part (session block or prelude) the location falls in; null when it falls in generated code.</param>
-public sealed record CompilerDiagnostic(string Id, Model.DiagnosticSeverity Severity, string Message, SourceLocation? Location, int? PartId);
+internal sealed record CompilerDiagnostic(string Id, Model.DiagnosticSeverity Severity, string Message, SourceLocation? Location, int? PartId);
 
 /// <summary>The result of compiling one program.</summary>
 /// <param name="Image">The assembly, with an embedded PDB so stack traces name Markdown lines; null unless emitted.</param>
-public sealed record CompilationResult(
+internal sealed record CompilationResult(
     bool Success,
     byte[]? Image,
     bool IsExecutable,
@@ -27,7 +27,7 @@ public sealed record CompilationResult(
 }
 
 /// <summary>Compiles programs with Roslyn in the tool's own process.</summary>
-public static class SnippetCompiler
+internal static class SnippetCompiler
 {
     /// <summary>Every snippet assembly has this name; each is loaded into its own context, so they never meet.</summary>
     public const string AssemblyName = "Snippet";

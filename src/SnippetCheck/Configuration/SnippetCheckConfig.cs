@@ -63,7 +63,7 @@ public sealed record SnippetCheckConfig
 }
 
 /// <summary>A configuration problem, naming the file and the key.</summary>
-public sealed class ConfigException(string file, int line, string message) : Exception(message)
+internal sealed class ConfigException(string file, int line, string message) : Exception(message)
 {
     public string File { get; } = file;
     public int Line { get; } = line;

@@ -6,14 +6,14 @@ namespace SnippetCheck.Discovery;
 public sealed record DocumentPath(string FullPath, string DisplayPath);
 
 /// <summary>Raised for a path argument that names nothing.</summary>
-public sealed class DiscoveryException(string message) : Exception(message);
+internal sealed class DiscoveryException(string message) : Exception(message);
 
 /// <summary>
 /// Turns the paths and globs on the command line into Markdown files (README.md, "Configuration"): a file is taken as it is,
 /// a folder is searched with the include and exclude globs, and bin, obj, node_modules and dot-folders
 /// are never searched.
 /// </summary>
-public static class DocumentDiscovery
+internal static class DocumentDiscovery
 {
     private static readonly string[] AlwaysExcluded = ["**/bin/**", "**/obj/**", "**/node_modules/**", "**/.*/**"];
 

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace SnippetCheck.Execution;
 
 /// <summary>Where .NET is installed: what snippets compile against (its packs) and run on, and where the SDK's <c>dotnet</c> lives.</summary>
-public static class DotnetInstallation
+internal static class DotnetInstallation
 {
     /// <summary>
     /// The .NET installation snippets compile against and run on: <c>DOTNET_ROOT</c>, else the one the tool runs

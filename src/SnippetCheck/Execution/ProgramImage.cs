@@ -3,7 +3,7 @@ namespace SnippetCheck.Execution;
 /// <summary>A compiled assembly for a runner, and where to enter it.</summary>
 /// <param name="EntryType">The type whose static <c>Main</c> runs (one snippet of a merged assembly); empty for the
 /// assembly's own entry point.</param>
-public sealed record ProgramImage(byte[] Bytes, string EntryType = "")
+internal sealed record ProgramImage(byte[] Bytes, string EntryType = "")
 {
     private static long s_lastId;
 

@@ -1,7 +1,7 @@
 namespace SnippetCheck.Execution;
 
 /// <summary>How a run ended, as the tool judges it.</summary>
-public enum RunStatus
+internal enum RunStatus
 {
     /// <summary>The program returned from its entry point.</summary>
     Completed,
@@ -26,7 +26,7 @@ public enum RunStatus
 }
 
 /// <summary>What a run did: its ending, its output (split by session block) and, for exceptions, what was thrown.</summary>
-public sealed record RunResult(
+internal sealed record RunResult(
     RunStatus Status,
     int ExitCode,
     string Stdout,

@@ -1,7 +1,7 @@
 namespace SnippetCheck.Execution;
 
 /// <summary>How runner processes are started.</summary>
-public sealed record RunnerOptions
+internal sealed record RunnerOptions
 {
     /// <summary>Variables a snippet may see (README.md, "How it works"). A trailing <c>*</c> matches a prefix.</summary>
     public static readonly IReadOnlyList<string> DefaultAllowedEnvironment = ["PATH", "HOME", "TMPDIR", "LANG", "DOTNET_*"];

@@ -5,7 +5,7 @@ namespace SnippetCheck.Execution;
 /// <summary>
 /// Runner processes, at most <c>size</c> at once, each reused across runs and replaced when a run kills it.
 /// </summary>
-public sealed class RunnerPool : IAsyncDisposable
+internal sealed class RunnerPool : IAsyncDisposable
 {
     private readonly RunnerOptions _options;
     private readonly SemaphoreSlim _slots;

@@ -1,7 +1,7 @@
 namespace SnippetCheck.Execution;
 
 /// <summary>Cleaning what a run reports so that it reads as the snippet's own, whatever ran it.</summary>
-public static class StackTraces
+internal static class StackTraces
 {
     /// <summary>The exception and its frames, without the runner's reflection frames below the snippet's entry point.</summary>
     public static string? SnippetFrames(string? exceptionText) =>

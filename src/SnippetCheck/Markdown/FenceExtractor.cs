@@ -10,7 +10,7 @@ namespace SnippetCheck.Markdown;
 /// Finds fenced blocks and <c>snippetcheck:</c> comments with Markdig, in document order, and pins each to
 /// its line and column in the original file. Knows nothing about C# or tags.
 /// </summary>
-public static class FenceExtractor
+internal static class FenceExtractor
 {
     private const string CommentMarker = "snippetcheck:";
 

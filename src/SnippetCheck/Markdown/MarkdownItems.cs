@@ -48,7 +48,7 @@ public sealed record DirectiveComment(SourceLocation Location, string Words, IRe
 
 /// <summary>An HTML comment that looks meant for the tool but is misspelt (<c>&lt;!-- snipetcheck: run --&gt;</c>): reported, never ignored.</summary>
 /// <param name="Text">The comment's first line, after <c>&lt;!--</c>.</param>
-public sealed record MisspeltComment(SourceLocation Location, string Text) : MarkdownItem(Location);
+internal sealed record MisspeltComment(SourceLocation Location, string Text) : MarkdownItem(Location);
 
 /// <summary>The YAML between the <c>---</c> lines at the very top of a file.</summary>
 public sealed record FrontMatter(string Yaml, SourceLocation Location);

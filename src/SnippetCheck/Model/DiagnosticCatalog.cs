@@ -6,13 +6,13 @@ namespace SnippetCheck.Model;
 /// <param name="Title">A few words for people.</param>
 /// <param name="Description">One or two sentences: when the code is reported and what to do.</param>
 /// <param name="Severity">How it is reported by default.</param>
-public sealed record DiagnosticDescriptor(string Code, string Name, string Title, string Description, DiagnosticSeverity Severity);
+internal sealed record DiagnosticDescriptor(string Code, string Name, string Title, string Description, DiagnosticSeverity Severity);
 
 /// <summary>
 /// Every code in <see cref="DiagnosticCodes"/> with its title and meaning. docs/diagnostics.md shows the same
 /// table (<see cref="ToMarkdownTable"/>); a test keeps the code, the catalog and the docs in step.
 /// </summary>
-public static class DiagnosticCatalog
+internal static class DiagnosticCatalog
 {
     /// <summary>Where the table is documented; SARIF rules link here.</summary>
     public const string DocsPath = "docs/diagnostics.md";

@@ -1,7 +1,7 @@
 namespace SnippetCheck.Model;
 
 /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
-public static class EditDistance
+internal static class EditDistance
 {
     public static int Between(string a, string b)
     {

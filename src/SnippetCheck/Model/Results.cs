@@ -49,7 +49,7 @@ public enum FailureReason
     Package,
 }
 
-public static class ReportWords
+internal static class ReportWords
 {
     public static string ToWord(this SnippetStatus status) => status.ToString().ToLowerInvariant();
 

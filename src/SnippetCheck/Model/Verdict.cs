@@ -62,7 +62,7 @@ public abstract record Failure(SourceLocation Location)
 }
 
 /// <summary>Compile errors, first by position first, as the compiler lists them; <paramref name="Hint"/> names a well-known cause.</summary>
-public sealed record CompileErrorFailure(IReadOnlyList<Diagnostic> Errors, string? Hint) : Failure(Errors[0].Location)
+internal sealed record CompileErrorFailure(IReadOnlyList<Diagnostic> Errors, string? Hint) : Failure(Errors[0].Location)
 {
     public override FailureReason Reason => FailureReason.CompileError;
     public override string Code => Errors[0].Id;
@@ -79,7 +79,7 @@ public sealed record CompileErrorFailure(IReadOnlyList<Diagnostic> Errors, strin
     }
 }
 
-public sealed record OutputMismatchFailure(SourceLocation OutputBlock, string Diff) : Failure(OutputBlock)
+internal sealed record OutputMismatchFailure(SourceLocation OutputBlock, string Diff) : Failure(OutputBlock)
 {
     public override FailureReason Reason => FailureReason.OutputMismatch;
     public override string Code => DiagnosticCodes.OutputMismatch;
@@ -87,7 +87,7 @@ public sealed record OutputMismatchFailure(SourceLocation OutputBlock, string Di
     public override string Detail => Diff;
 }
 
-public sealed record TimeoutFailure(SourceLocation At, string Description) : Failure(At)
+internal sealed record TimeoutFailure(SourceLocation At, string Description) : Failure(At)
 {
     public override FailureReason Reason => FailureReason.Timeout;
     public override string Code => DiagnosticCodes.Timeout;
@@ -95,7 +95,7 @@ public sealed record TimeoutFailure(SourceLocation At, string Description) : Fai
 }
 
 /// <summary>The process died (stack overflow, FailFast, a signal), the program could not be loaded, or the tool failed on it.</summary>
-public sealed record CrashFailure(SourceLocation At, string Description, string? Output, string CrashCode = DiagnosticCodes.Crash) : Failure(At)
+internal sealed record CrashFailure(SourceLocation At, string Description, string? Output, string CrashCode = DiagnosticCodes.Crash) : Failure(At)
 {
     public override FailureReason Reason => FailureReason.Crash;
     public override string Code => CrashCode;
@@ -103,7 +103,7 @@ public sealed record CrashFailure(SourceLocation At, string Description, string?
     public override string? Detail => Output;
 }
 
-public sealed record OutputLimitFailure(SourceLocation At) : Failure(At)
+internal sealed record OutputLimitFailure(SourceLocation At) : Failure(At)
 {
     public override FailureReason Reason => FailureReason.OutputLimit;
     public override string Code => DiagnosticCodes.OutputLimit;
@@ -111,7 +111,7 @@ public sealed record OutputLimitFailure(SourceLocation At) : Failure(At)
 }
 
 /// <summary>An unhandled exception it was not tagged to throw.</summary>
-public sealed record ExceptionFailure(SourceLocation ThrownAt, string Type, string ExceptionMessage, string? Trace) : Failure(ThrownAt)
+internal sealed record ExceptionFailure(SourceLocation ThrownAt, string Type, string ExceptionMessage, string? Trace) : Failure(ThrownAt)
 {
     public override FailureReason Reason => FailureReason.Exception;
     public override string Code => DiagnosticCodes.UnexpectedException;
@@ -119,7 +119,7 @@ public sealed record ExceptionFailure(SourceLocation ThrownAt, string Type, stri
     public override string? Detail => Trace;
 }
 
-public sealed record NoExceptionFailure(SourceLocation At, string? Expected, int? ExitCode) : Failure(At)
+internal sealed record NoExceptionFailure(SourceLocation At, string? Expected, int? ExitCode) : Failure(At)
 {
     public override FailureReason Reason => FailureReason.NoException;
     public override string Code => DiagnosticCodes.NoException;
@@ -128,7 +128,7 @@ public sealed record NoExceptionFailure(SourceLocation At, string? Expected, int
         : $"expected an unhandled {Expected ?? "exception"}, but the block ran to its end";
 }
 
-public sealed record WrongExceptionFailure(SourceLocation ThrownAt, string Expected, string Type, string ExceptionMessage, string? Trace) : Failure(ThrownAt)
+internal sealed record WrongExceptionFailure(SourceLocation ThrownAt, string Expected, string Type, string ExceptionMessage, string? Trace) : Failure(ThrownAt)
 {
     public override FailureReason Reason => FailureReason.WrongException;
     public override string Code => DiagnosticCodes.WrongException;
@@ -136,7 +136,7 @@ public sealed record WrongExceptionFailure(SourceLocation ThrownAt, string Expec
     public override string? Detail => Trace;
 }
 
-public sealed record ExitCodeFailure(SourceLocation At, int Expected, int Actual) : Failure(At)
+internal sealed record ExitCodeFailure(SourceLocation At, int Expected, int Actual) : Failure(At)
 {
     public override FailureReason Reason => FailureReason.ExitCode;
     public override string Code => DiagnosticCodes.ExitCode;
@@ -144,14 +144,14 @@ public sealed record ExitCodeFailure(SourceLocation At, int Expected, int Actual
 }
 
 /// <summary>Tagged <c>compile-fail</c>, but it compiled.</summary>
-public sealed record CompiledFailure(SourceLocation At) : Failure(At)
+internal sealed record CompiledFailure(SourceLocation At) : Failure(At)
 {
     public override FailureReason Reason => FailureReason.Compiled;
     public override string Code => DiagnosticCodes.UnexpectedCompile;
     public override string Message => "tagged compile-fail, but it compiled without errors";
 }
 
-public sealed record MissingDiagnosticFailure(SourceLocation At, IReadOnlyList<string> Missing, IReadOnlyList<string> Found, string? Errors) : Failure(At)
+internal sealed record MissingDiagnosticFailure(SourceLocation At, IReadOnlyList<string> Missing, IReadOnlyList<string> Found, string? Errors) : Failure(At)
 {
     public override FailureReason Reason => FailureReason.MissingDiagnostic;
     public override string Code => DiagnosticCodes.MissingDiagnostic;
@@ -160,7 +160,7 @@ public sealed record MissingDiagnosticFailure(SourceLocation At, IReadOnlyList<s
 }
 
 /// <summary>Its tags are wrong: the annotation diagnostic says how, with its own code (SC1001 for a near miss, ...).</summary>
-public sealed record AnnotationFailure(Diagnostic Diagnostic) : Failure(Diagnostic.Location)
+internal sealed record AnnotationFailure(Diagnostic Diagnostic) : Failure(Diagnostic.Location)
 {
     public override FailureReason Reason => FailureReason.Annotation;
     public override string Code => Diagnostic.Id;
@@ -168,7 +168,7 @@ public sealed record AnnotationFailure(Diagnostic Diagnostic) : Failure(Diagnost
 }
 
 /// <summary>A package or project it needs could not be had.</summary>
-public sealed record PackageFailure(SourceLocation At, string PackageCode, string Description, string? Output) : Failure(At)
+internal sealed record PackageFailure(SourceLocation At, string PackageCode, string Description, string? Output) : Failure(At)
 {
     public override FailureReason Reason => FailureReason.Package;
     public override string Code => PackageCode;

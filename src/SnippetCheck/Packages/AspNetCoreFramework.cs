@@ -8,7 +8,7 @@ namespace SnippetCheck.Packages;
 /// The ASP.NET Core shared framework, installed with the SDK, for <c>#:sdk Microsoft.NET.Sdk.Web</c>:
 /// snippets compile against its reference pack and the runner loads its implementation assemblies.
 /// </summary>
-public static class AspNetCoreFramework
+internal static class AspNetCoreFramework
 {
     public const string Name = "Microsoft.AspNetCore.App";
 

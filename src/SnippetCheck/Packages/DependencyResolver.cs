@@ -14,7 +14,7 @@ namespace SnippetCheck.Packages;
 /// the packages, projects, SDK and properties its blocks' and preludes' directives ask for (each package set
 /// resolved once per run, and cached across runs). A failure fails only the program that needs it.
 /// </summary>
-public sealed class DependencyResolver
+internal sealed class DependencyResolver
 {
     private readonly PackageRestorer _restorer;
     private readonly ProjectBuilder _projects;

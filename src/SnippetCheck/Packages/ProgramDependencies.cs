@@ -10,14 +10,14 @@ namespace SnippetCheck.Packages;
 
 /// <summary>Why a program's dependencies could not be had, and which block owns the problem.</summary>
 /// <param name="Culprit">The block the failure is reported on; the program's other blocks are skipped.</param>
-public sealed record DependencyFailure(Snippet Culprit, FailureReason Reason, string Code, string Message, SourceLocation Location, string? Detail);
+internal sealed record DependencyFailure(Snippet Culprit, FailureReason Reason, string Code, string Message, SourceLocation Location, string? Detail);
 
 /// <summary>
 /// What one program (a lone snippet or a session) needs beyond the base class library, resolved: extra
 /// references for the compiler, assemblies for the runner, and the compile settings its <c>#:property</c>
 /// and <c>#:sdk</c> directives ask for. Or, when something could not be had, the failure to report.
 /// </summary>
-public sealed class ProgramDependencies
+internal sealed class ProgramDependencies
 {
     private static readonly ConcurrentDictionary<(string Path, DateTime Written), MetadataReference> ReferenceCache = new();
 

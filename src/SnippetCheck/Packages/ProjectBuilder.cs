@@ -11,7 +11,7 @@ namespace SnippetCheck.Packages;
 /// <c>*.targets</c>, bin and obj left out) and the SDK version decides whether to build again: an unchanged
 /// project is never rebuilt, in this run or a later one.
 /// </summary>
-public sealed class ProjectBuilder(string cacheRoot)
+internal sealed class ProjectBuilder(string cacheRoot)
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
     private static readonly string[] StampedExtensions = [".cs", ".csproj", ".props", ".targets"];

@@ -9,7 +9,7 @@ namespace SnippetCheck.Reporting;
 /// SC warning), which GitHub shows on the pull request's diff, and the Markdown summary appended to the step
 /// summary file.
 /// </summary>
-public static class GitHubReporter
+internal static class GitHubReporter
 {
     /// <summary>GitHub's limit on one step's summary file.</summary>
     public const long StepSummaryLimit = 1024 * 1024;

@@ -14,7 +14,7 @@ namespace SnippetCheck.Reporting;
 /// untagged blocks are not, since nothing was tested. A file error (an orphan output block) is a test case of its
 /// file with an <c>&lt;error&gt;</c>, so a run that fails only on file errors still shows red.
 /// </remarks>
-public static class JUnitReportWriter
+internal static class JUnitReportWriter
 {
     private static readonly XmlWriterSettings Settings = new()
     {

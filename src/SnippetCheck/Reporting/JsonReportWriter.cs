@@ -7,7 +7,7 @@ using SnippetCheck.Verification;
 namespace SnippetCheck.Reporting;
 
 /// <summary>The JSON report, key for key as docs/ci.md#the-json-report gives it. The key names and words are a stable contract.</summary>
-public static class JsonReportWriter
+internal static class JsonReportWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

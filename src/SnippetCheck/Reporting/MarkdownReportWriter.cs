@@ -11,7 +11,7 @@ namespace SnippetCheck.Reporting;
 /// The Markdown report: a summary table, a table of failures and one of file errors, then each failure's detail
 /// (diff, stack trace, compiler errors) folded away. GitHub's step summary is this report.
 /// </summary>
-public static class MarkdownReportWriter
+internal static class MarkdownReportWriter
 {
     /// <summary>Room kept for the truncation note, so adding it never breaks the budget.</summary>
     private const int NoteReserve = 600;

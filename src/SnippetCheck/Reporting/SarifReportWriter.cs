@@ -16,7 +16,7 @@ namespace SnippetCheck.Reporting;
 /// we do not own. Paths are relative to the current directory (run from the repository root) and based on
 /// <c>%SRCROOT%</c>, which is what code scanning resolves against the checkout.
 /// </remarks>
-public static class SarifReportWriter
+internal static class SarifReportWriter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
     public const string SourceRoot = "%SRCROOT%";

@@ -9,7 +9,7 @@ namespace SnippetCheck.Snippets;
 
 /// <summary>A block's code with its directive lines blanked, and what those directives asked for.</summary>
 /// <param name="Code">The same lines as the block, one for one, so <c>#line</c> mapping still points at the right Markdown line.</param>
-public sealed record DirectiveReading(IReadOnlyList<CodeLine> Code, SnippetDirectives Directives);
+internal sealed record DirectiveReading(IReadOnlyList<CodeLine> Code, SnippetDirectives Directives);
 
 /// <summary>
 /// Reads the file-based app directives at the top of a block (docs/packages.md): <c>#:package</c>, <c>#:property</c>,
@@ -17,7 +17,7 @@ public sealed record DirectiveReading(IReadOnlyList<CodeLine> Code, SnippetDirec
 /// As with <c>dotnet run app.cs</c>, directives stand before any code; blank lines, comments and other
 /// preprocessor lines may come between them. Each directive line becomes an empty line, never a removed one.
 /// </summary>
-public static partial class DirectiveReader
+internal static partial class DirectiveReader
 {
     /// <summary>The <c>#:</c> directives <c>dotnet run file.cs</c> knows, for near-miss hints.</summary>
     public static readonly IReadOnlyList<string> KnownDirectives = ["package", "property", "sdk", "project", "include"];

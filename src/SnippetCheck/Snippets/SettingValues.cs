@@ -10,7 +10,7 @@ public enum BuildConfiguration { Debug, Release }
 /// Setting values as written in tags, config files and front matter, parsed once at the edge into the types the
 /// compiler takes. Everything after this point works with typed values only.
 /// </summary>
-public static class SettingValues
+internal static class SettingValues
 {
     public static bool TryParseLanguageVersion(string text, out LanguageVersion version) => LanguageVersionFacts.TryParse(text, out version);
 

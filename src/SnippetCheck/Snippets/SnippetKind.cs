@@ -19,7 +19,7 @@ public enum SnippetKind
     Ignore,
 }
 
-public static class SnippetKindNames
+internal static class SnippetKindNames
 {
     public static string ToTag(this SnippetKind kind) => kind switch
     {

@@ -7,7 +7,7 @@ namespace SnippetCheck.Snippets;
 /// Reads an <see cref="ExtractedDocument"/> as snippets: picks the C# blocks, parses their tags, and attaches
 /// each output and stdin block to the nearest C# block before it (README.md, "Tag reference").
 /// </summary>
-public static class SnippetReader
+internal static class SnippetReader
 {
     private static readonly string[] CSharpLanguages = ["csharp", "cs", "c#"];
 
