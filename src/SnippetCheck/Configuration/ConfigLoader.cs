@@ -97,6 +97,12 @@ public static class ConfigLoader
           "langVersion": "14",
           "nullable": "enable",
 
+          // "Debug", as dotnet run builds (DEBUG defined), or "Release" (no DEBUG, optimized code).
+          "configuration": "Debug",
+
+          // The compiler's warning level (net10.0 projects get 10).
+          "warningLevel": 10,
+
           // Global usings, as a console project gets them.
           "usings": ["System", "System.Collections.Generic", "System.IO", "System.Linq",
                      "System.Net.Http", "System.Threading", "System.Threading.Tasks"],
