@@ -192,10 +192,10 @@ public sealed class MalformedPostRunTests
         var result = CliRunner.Run(folder.Path, "verify", "--report", "json=report.json");
 
         Assert.Equal(0, result.ExitCode);
-        var report = EndToEnd.JsonReport.Load(Path.Combine(folder.Path, "report.json"));
-        Assert.Equal(3, EndToEnd.JsonElementExtensions.Int(report.Summary, "passed"));
-        Assert.Equal(3, EndToEnd.JsonElementExtensions.Int(report.Snippet("first"), "line"));
-        Assert.Equal(lastLine, EndToEnd.JsonElementExtensions.Int(report.Snippet("last"), "line"));
+        var report = Infrastructure.JsonReport.Load(Path.Combine(folder.Path, "report.json"));
+        Assert.Equal(3, Infrastructure.JsonElementExtensions.Int(report.Summary, "passed"));
+        Assert.Equal(3, Infrastructure.JsonElementExtensions.Int(report.Snippet("first"), "line"));
+        Assert.Equal(lastLine, Infrastructure.JsonElementExtensions.Int(report.Snippet("last"), "line"));
     }
 
     [Fact]

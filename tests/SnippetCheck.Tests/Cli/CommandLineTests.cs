@@ -1,0 +1,217 @@
+using SnippetCheck.Cli;
+using SnippetCheck.Cli.Commands;
+using SnippetCheck.Reporting;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>Exit codes and the contract of the command line, on the real CLI.</summary>
+public sealed class CommandLineTests
+{
+    private const string MismatchingPost = "```csharp run\nConsole.WriteLine(1);\n```\n```output\n2\n```\n";
+
+    [Fact]
+    public void A_passing_post_exits_0()
+    {
+        using var folder = new TempFolder();
+        folder.Write("ok.md", "```csharp run\nConsole.WriteLine(2 + 2);\n```\n```output\n4\n```\n");
+        var result = CliRunner.Run(folder.Path, "ok.md");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("1 passed, 0 failed, 0 ignored, 0 untagged (1 C# blocks in 1 file) in ", result.Stdout.Trim());
+    }
+
+    [Fact]
+    public void Bad_arguments_exit_2()
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(2, CliRunner.Run(folder.Path, "verify", "--timeout", "soon").ExitCode);
+        Assert.Equal(2, CliRunner.Run(folder.Path, "verify", "--parallel", "0").ExitCode);
+        Assert.Equal(2, CliRunner.Run(folder.Path, "verify", "--report", "pdf").ExitCode);
+        Assert.Equal(2, CliRunner.Run(folder.Path, "verify", "--ci", "travis").ExitCode);
+        Assert.Equal(2, CliRunner.Run(folder.Path, "verify", "--no-such-option").ExitCode);
+    }
+
+    [Theory]
+    [InlineData("posts", "a.md", "--all", "--filter", "x", "--timeout", "2s", "--parallel", "2", "--report", "json=r.json", "--report", "sarif",
+        "--ci", "none", "--config", "c.json", "--no-cache", "--cache-dir", "c", "--no-merge", "-v", "--shard", "1/2", "--accept")]
+    [InlineData("verify", "posts", "--watch", "--verbose", "--ci", "auto")]
+    [InlineData("list", "posts", "--filter", "x", "--config", "c.json", "--report", "JSON=blocks.json")]
+    [InlineData("init")]
+    public void Every_command_and_option_parses_as_documented(params string[] args) =>
+        Assert.Empty(SnippetCheckCommand.Build().Parse(args).Errors);
+
+    [Fact]
+    public void Ci_is_auto_unless_given_and_parses_in_any_case()
+    {
+        var root = SnippetCheckCommand.Build();
+        Assert.Equal(CiMode.Auto, root.Parse(["verify", "posts"]).GetValue(VerifyCommand.CiOption));
+        Assert.Equal(CiMode.GitHub, root.Parse(["posts", "--ci", "GitHub"]).GetValue(VerifyCommand.CiOption));
+        Assert.Contains(root.Parse(["verify", "--watch", "--ci", "github"]).Errors, e => e.Message.Contains("--watch", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void No_markdown_files_exits_2()
+    {
+        using var folder = new TempFolder();
+        var result = CliRunner.Run(folder.Path, "verify");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("SC3004", result.Stderr);
+        Assert.Equal(2, CliRunner.Run(folder.Path, "verify", "missing.md").ExitCode);
+    }
+
+    [Fact]
+    public void A_bad_config_file_exits_2_naming_the_file_and_key()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "```csharp run\nConsole.WriteLine(1);\n```\n");
+        folder.Write("snippetcheck.json", "{\n  \"strict\": true\n}\n");
+        var result = CliRunner.Run(folder.Path, "verify");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("snippetcheck.json(2,1): unknown key 'strict'", result.Stderr);
+    }
+
+    [Fact]
+    public void A_bad_front_matter_key_is_an_error_entry_with_exit_1_and_the_post_is_still_verified()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "---\ntitle: x\nsnippetcheck:\n  timeot: 1s\n---\n```csharp run\nConsole.WriteLine(1);\n```\n");
+        var result = CliRunner.Run(folder.Path, "verify", "--report", "json=r.json");
+        Assert.Equal(1, result.ExitCode);
+        var report = JsonReport.Load(Path.Combine(folder.Path, "r.json"));
+        var error = Assert.Single(report.Root.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("post.md", 4, "SC3002"), (error.Str("file"), error.Int("line"), error.Str("code")));
+        Assert.Equal("passed", report.Snippets.Single().Str("status"));
+    }
+
+    [Fact]
+    public void Front_matter_skip_reports_the_blocks_as_skipped()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "---\nsnippetcheck: skip\n---\n```csharp run\nthis does not compile\n```\n");
+        var result = CliRunner.Run(folder.Path, "verify");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("1 skipped", result.Stdout);
+    }
+
+    [Fact]
+    public void Front_matter_timeout_overrides_the_config_file()
+    {
+        using var folder = new TempFolder();
+        folder.Write("snippetcheck.json", "{ \"timeout\": \"300ms\" }");
+        folder.Write("slow.md", "---\nsnippetcheck:\n  timeout: 5s\n---\n```csharp run\nThread.Sleep(1000);\n```\n");
+        folder.Write("fast.md", "```csharp run\nThread.Sleep(1000);\n```\n");
+        var result = CliRunner.Run(folder.Path, "verify", "--report", "json=r.json");
+        var report = JsonReport.Load(Path.Combine(folder.Path, "r.json"));
+        Assert.Equal("passed", report.Snippets.Single(s => s.Str("file") == "slow.md").Str("status"));
+        Assert.Equal("timeout", report.Snippets.Single(s => s.Str("file") == "fast.md").Str("reason"));
+    }
+
+    [Fact]
+    public void Init_writes_a_commented_starter_config_once()
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(0, CliRunner.Run(folder.Path, "init").ExitCode);
+        Assert.Contains("// SnippetCheck configuration", File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json")));
+        Assert.Equal(2, CliRunner.Run(folder.Path, "init").ExitCode);
+    }
+
+    [Fact]
+    public void Filter_selects_by_name_file_or_file_and_line()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("rot.md");
+        Assert.Contains("(1 C# blocks", CliRunner.Run(folder.Path, "verify", "--filter", "squares").Stdout);
+        Assert.Contains("(1 C# blocks", CliRunner.Run(folder.Path, "verify", "--filter", "rot.md:24").Stdout);
+        Assert.Contains("(3 C# blocks", CliRunner.Run(folder.Path, "verify", "--filter", "rot.md").Stdout);
+    }
+
+    [Fact]
+    public void List_shows_blocks_and_tags_without_compiling()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("rot.md");
+        var result = CliRunner.Run(folder.Path, "list", "rot.md", "--report", "json=blocks.json");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("rot.md(8,1): run — tags: run name=squares; output at line 15", result.Stdout);
+        var blocks = JsonReport.Load(Path.Combine(folder.Path, "blocks.json")).Root.GetProperty("blocks").EnumerateArray().ToList();
+        Assert.Equal(3, blocks.Count);
+        Assert.Equal((23, 4, 32, 3), (blocks[1].Int("line"), blocks[1].Int("column"), blocks[2].Int("line"), blocks[2].Int("column")));
+    }
+
+    [Fact]
+    public void List_rejects_a_report_format_other_than_json_by_name()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("rot.md");
+        foreach (var format in new[] { "junit", "sarif", "markdown", "github" })
+        {
+            var result = CliRunner.Run(folder.Path, "list", "rot.md", "--report", $"{format}=blocks.out");
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains($"snippetcheck: list writes only json reports, not {format}", result.Stderr);
+            Assert.False(File.Exists(Path.Combine(folder.Path, "blocks.out")));
+        }
+    }
+
+    [Fact]
+    public void Ci_none_writes_no_annotations_or_step_summary_even_on_github_actions()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", MismatchingPost);
+        var summary = Path.Combine(folder.Path, "summary.md");
+        var gitHubActions = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary };
+
+        var auto = CliRunner.Run(folder.Path, gitHubActions, "verify", "post.md");
+        Assert.Equal(1, auto.ExitCode);
+        Assert.Contains(auto.Stdout.Split('\n'), l => l.StartsWith("::error file=post.md,", StringComparison.Ordinal));
+        Assert.True(File.Exists(summary), "the default, auto, is github on GitHub Actions");
+
+        File.Delete(summary);
+        var none = CliRunner.Run(folder.Path, gitHubActions, "verify", "post.md", "--ci", "none");
+        Assert.Equal(1, none.ExitCode);
+        Assert.DoesNotContain("::error", none.Output);
+        Assert.False(File.Exists(summary));
+    }
+
+    [Fact]
+    public void Ci_github_writes_annotations_without_the_github_actions_variable()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", MismatchingPost);
+
+        var result = CliRunner.Run(folder.Path, "verify", "post.md", "--ci", "github");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(result.Stdout.Split('\n'), l => l.StartsWith("::error file=post.md,", StringComparison.Ordinal));
+        Assert.DoesNotContain("::error", CliRunner.Run(folder.Path, "verify", "post.md").Output);
+    }
+}
+
+public sealed class FailureLocationTests
+{
+    [Fact]
+    public void An_unexpected_exception_points_at_the_throwing_line_without_runner_frames()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "```csharp run\nConsole.WriteLine(1);\nint Fail() => throw new InvalidOperationException(\"no\");\nFail();\n```\n");
+        var result = CliRunner.Run(folder.Path, "verify", "post.md");
+        Assert.Contains("post.md(3,1): error SC2003: unhandled exception System.InvalidOperationException: no", result.Stdout);
+        Assert.DoesNotContain("System.Reflection", result.Stdout);
+    }
+
+    [Fact]
+    public void A_filter_that_matches_nothing_is_an_error()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "```csharp run name=a\nConsole.WriteLine(1);\n```\n");
+        Assert.Equal(2, CliRunner.Run(folder.Path, "verify", "--filter", "b").ExitCode);
+    }
+
+    [Fact]
+    public void A_compile_error_is_not_printed_twice()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "```csharp run\nConsole.WriteLine(missing);\n```\n");
+        var result = CliRunner.Run(folder.Path, "verify", "post.md");
+        Assert.Single(result.Stdout.Split('\n'), l => l.Contains("CS0103"));
+    }
+}

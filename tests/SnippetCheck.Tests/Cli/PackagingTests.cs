@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection;
+using System.Xml.Linq;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>The <c>SnippetCheck</c> .NET tool: its version comes from Directory.Build.props, and the packed tool works once installed.</summary>
+public sealed class PackagingTests
+{
+    private static string RepositoryRoot => Infrastructure.RepositoryRoot.Path;
+
+    private static string ProductVersion =>
+        XDocument.Load(Path.Combine(RepositoryRoot, "Directory.Build.props")).Descendants("Version").Single().Value;
+
+    [Fact]
+    public void Version_prints_the_version_from_Directory_Build_props()
+    {
+        using var folder = new TempFolder();
+
+        var run = Infrastructure.CliRunner.Run(folder.Path, "--version");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(ProductVersion + "\n", run.Stdout.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_packed_tool_carries_the_runner_installs_and_verifies_a_post()
+    {
+        using var folder = new TempFolder();
+        var packages = Path.Combine(folder.Path, "packages");
+        var tools = Path.Combine(folder.Path, "tools");
+        var version = ProductVersion;
+
+        // The tests were built with the CLI in this configuration; packing that build saves building it again.
+        var configuration = typeof(PackagingTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        Run("dotnet", RepositoryRoot, "pack", Path.Combine(RepositoryRoot, "src", "SnippetCheck.Cli"), "-c", configuration, "--no-build", "-o", packages);
+
+        var package = Path.Combine(packages, $"SnippetCheck.{version}.nupkg");
+        using (var zip = ZipFile.OpenRead(package))
+        {
+            var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+            Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
+            Assert.Contains("tools/net10.0/any/snippetcheck.dll", entries);
+            Assert.Contains("tools/net10.0/any/snippetcheck-runner.dll", entries);
+            Assert.Contains("tools/net10.0/any/snippetcheck-runner.runtimeconfig.json", entries);
+            // Platform-neutral: no native launcher for the runner, which is started with 'dotnet exec'.
+            Assert.DoesNotContain("tools/net10.0/any/snippetcheck-runner", entries);
+        }
+
+        Run("dotnet", folder.Path, "tool", "install", "--tool-path", tools, "SnippetCheck", "--add-source", packages, "--version", version, "--ignore-failed-sources");
+        var snippetcheck = Path.Combine(tools, OperatingSystem.IsWindows() ? "snippetcheck.exe" : "snippetcheck");
+
+        Assert.Equal(version, Run(snippetcheck, folder.Path, "--version").Trim());
+
+        var post = folder.Write("blog/post.md", "```csharp run\nConsole.WriteLine(6 * 7);\n```\n\n```output\n42\n```\n");
+        var verified = Run(snippetcheck, folder.Path, "blog");
+        Assert.StartsWith("1 passed, 0 failed, 0 ignored, 0 untagged (1 C# blocks in 1 file)", verified);
+    }
+
+    private static string Run(string fileName, string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(fileName, args)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["CI"] = "true";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment.Remove("GITHUB_ACTIONS");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), $"{fileName} {string.Join(' ', args)} did not finish");
+        Assert.True(process.ExitCode == 0, $"{fileName} {string.Join(' ', args)} exited with {process.ExitCode}\n{stdout.Result}\n{stderr.Result}");
+        return stdout.Result;
+    }
+}

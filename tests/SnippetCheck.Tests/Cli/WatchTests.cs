@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Text;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// <c>--watch</c> end to end: the real CLI watches a temp folder, re-verifies a post when it is saved, and on
+/// Ctrl+C (SIGINT) exits with code 0, killing the runner of a snippet it was still running.
+/// </summary>
+public sealed class WatchTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public void Reverifies_a_saved_post_and_stops_cleanly_on_ctrl_c()
+    {
+        if (!OperatingSystem.IsLinux()) return; // Sends SIGINT with kill(1) and reads /proc.
+        using var folder = new TempFolder();
+        var post = folder.Write("post.md", "```csharp run\nConsole.WriteLine(\"hi\");\n```\n\n```output\nhi\n```\n");
+        folder.Write("notes.txt", "not a post");
+        using var watch = WatchProcess.Start(folder.Path);
+
+        watch.WaitForLine(l => l.StartsWith("1 passed, 0 failed", StringComparison.Ordinal));
+        watch.WaitForLine(l => l.StartsWith("watching: 1 passed, 0 failed", StringComparison.Ordinal));
+
+        File.WriteAllText(post, "```csharp run\nConsole.WriteLine(\"hi\");\n```\n\n```output\nbye\n```\n");
+        watch.WaitForLine(l => l.EndsWith("] changed: post.md", StringComparison.Ordinal));
+        watch.WaitForLine(l => l.StartsWith("0 passed, 1 failed", StringComparison.Ordinal));
+        Assert.Contains(watch.Lines, l => l.StartsWith("post.md(5,1): error SC2001: output differs", StringComparison.Ordinal));
+
+        // A snippet that is still running when Ctrl+C comes: its runner must not outlive the tool.
+        File.WriteAllText(post, "```csharp run timeout=5m\nThread.Sleep(TimeSpan.FromMinutes(5));\n```\n");
+        var runner = WaitForRunnerChild(watch.Id);
+
+        Process.Start("kill", ["-INT", watch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
+        Assert.True(watch.WaitForExit(TimeSpan.FromSeconds(15)), "--watch did not exit on SIGINT\n" + watch.Output);
+        Assert.Equal(0, watch.ExitCode);
+        Assert.Contains("snippetcheck: stopped watching", watch.Lines);
+        Assert.True(WaitUntil(() => !IsAlive(runner), TimeSpan.FromSeconds(10)), $"runner {runner} outlived the tool");
+    }
+
+    /// <summary>The pid of a <c>snippetcheck-runner</c> process whose parent is <paramref name="parent"/>.</summary>
+    private static int WaitForRunnerChild(int parent)
+    {
+        var found = 0;
+        Assert.True(WaitUntil(() => (found = RunnerChildren(parent).FirstOrDefault()) != 0, Patience), "no runner process was started");
+        return found;
+    }
+
+    private static IEnumerable<int> RunnerChildren(int parent)
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid)) continue;
+            string stat, commandLine;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                commandLine = File.ReadAllText(Path.Combine(directory, "cmdline"));
+            }
+            catch (IOException)
+            {
+                continue; // Gone meanwhile.
+            }
+            // stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (fields[1] == parent.ToString(System.Globalization.CultureInfo.InvariantCulture) && commandLine.Contains("snippetcheck-runner.dll", StringComparison.Ordinal))
+                yield return pid;
+        }
+    }
+
+    /// <summary>True while the process exists and is not a zombie waiting to be reaped.</summary>
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static bool WaitUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (condition()) return true;
+            Thread.Sleep(50);
+        }
+        return condition();
+    }
+
+    /// <summary>The CLI running <c>--watch</c>, with its output lines collected as they come.</summary>
+    private sealed class WatchProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly List<string> _lines = [];
+        private readonly StringBuilder _output = new();
+
+        private WatchProcess(Process process) => _process = process;
+
+        public int Id => _process.Id;
+
+        public int ExitCode => _process.ExitCode;
+
+        public IReadOnlyList<string> Lines
+        {
+            get { lock (_lines) return [.. _lines]; }
+        }
+
+        public string Output
+        {
+            get { lock (_lines) return _output.ToString(); }
+        }
+
+        public static WatchProcess Start(string folder)
+        {
+            // A process started from a background shell may inherit SIGINT as ignored; env puts the default back.
+            string[] command = ["dotnet", "exec", Infrastructure.CliRunner.ToolPath, "--watch"];
+            var start = new ProcessStartInfo("env", ["--default-signal=INT", .. command])
+            {
+                WorkingDirectory = folder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+            };
+            start.Environment["CI"] = "true";
+            start.Environment.Remove("GITHUB_ACTIONS");
+            var watch = new WatchProcess(new Process { StartInfo = start });
+            watch._process.OutputDataReceived += (_, e) => watch.Add(e.Data);
+            watch._process.ErrorDataReceived += (_, e) => watch.Add(e.Data);
+            watch._process.Start();
+            watch._process.StandardInput.Close();
+            watch._process.BeginOutputReadLine();
+            watch._process.BeginErrorReadLine();
+            return watch;
+        }
+
+        public void WaitForLine(Func<string, bool> match)
+        {
+            Assert.True(WaitUntil(() => Lines.Any(match), Patience), "expected line did not come; output so far:\n" + Output);
+        }
+
+        public bool WaitForExit(TimeSpan timeout)
+        {
+            if (!_process.WaitForExit(timeout)) return false;
+            _process.WaitForExit(); // Flushes the asynchronous output readers.
+            return true;
+        }
+
+        private void Add(string? line)
+        {
+            if (line is null) return;
+            lock (_lines)
+            {
+                _lines.Add(line);
+                _output.AppendLine(line);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.Dispose();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace SnippetCheck.Tests.Infrastructure;
+
+/// <summary>A parsed docs/ci.md "The JSON report" JSON report, for assertions.</summary>
+public sealed class JsonReport(JsonDocument document)
+{
+    public JsonElement Root => document.RootElement;
+
+    public JsonElement Summary => Root.GetProperty("summary");
+
+    public IEnumerable<JsonElement> Snippets => Root.GetProperty("snippets").EnumerateArray();
+
+    public JsonElement Snippet(string name) => Snippets.Single(s => s.GetProperty("name").GetString() == name);
+
+    public JsonElement SnippetAt(int line) => Snippets.Single(s => s.GetProperty("line").GetInt32() == line);
+
+    public static JsonReport Load(string path) => new(JsonDocument.Parse(File.ReadAllText(path)));
+}
+
+public static class JsonElementExtensions
+{
+    public static string? Str(this JsonElement element, string name) => element.GetProperty(name).GetString();
+
+    public static int Int(this JsonElement element, string name) => element.GetProperty(name).GetInt32();
+}

@@ -1,0 +1,111 @@
+using SnippetCheck.Tests.EndToEnd;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Unit.Caching;
+
+public sealed class ResultCacheTests
+{
+    private const string Post = """
+        ```csharp name=one
+        Console.WriteLine("one");
+        ```
+
+        ```output
+        one
+        ```
+
+        ```csharp name=two
+        Console.WriteLine(2 * 21);
+        ```
+
+        ```output
+        42
+        ```
+
+        ```csharp name=broken
+        Console.WriteLine("actual");
+        ```
+
+        ```output
+        expected
+        ```
+        """;
+
+    private static JsonReport Verify(TempFolder folder, params string[] extra)
+    {
+        CliRunner.Run(folder.Path, ["verify", "post.md", "--report", "json=r.json", .. extra]);
+        return JsonReport.Load(Path.Combine(folder.Path, "r.json"));
+    }
+
+    [Fact]
+    public void A_second_run_takes_passes_from_the_cache_and_says_so()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", Post);
+        Assert.Equal(0, Verify(folder).Summary.Int("cached"));
+
+        var second = Verify(folder);
+        Assert.Equal((2, 2, 1), (second.Summary.Int("cached"), second.Summary.Int("passed"), second.Summary.Int("failed")));
+        Assert.True(second.Snippet("one").GetProperty("cached").GetBoolean());
+        Assert.Equal("one\n", second.Snippet("one").Str("actualOutput"));
+        // Failures are never cached: the broken snippet ran again.
+        Assert.False(second.Snippet("broken").GetProperty("cached").GetBoolean());
+        Assert.True(Directory.Exists(Path.Combine(folder.Path, ".snippetcheck", "cache")));
+    }
+
+    [Fact]
+    public void Editing_one_snippet_reverifies_only_that_snippet()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("post.md", Post);
+        Verify(folder);
+        File.WriteAllText(path, Post.Replace("2 * 21", "6 * 7"));
+        var report = Verify(folder);
+        Assert.True(report.Snippet("one").GetProperty("cached").GetBoolean());
+        Assert.False(report.Snippet("two").GetProperty("cached").GetBoolean());
+        Assert.Equal("passed", report.Snippet("two").Str("status"));
+    }
+
+    [Fact]
+    public void A_changed_expected_output_is_not_answered_from_the_cache()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("post.md", Post);
+        Verify(folder);
+        File.WriteAllText(path, Post.Replace("one\n```", "uno\n```"));
+        Assert.Equal("output-mismatch", Verify(folder).Snippet("one").Str("reason"));
+    }
+
+    [Fact]
+    public void No_cache_neither_reads_nor_writes_and_cache_dir_moves_it()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", Post);
+        Verify(folder, "--no-cache");
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, ".snippetcheck")));
+        Verify(folder, "--cache-dir", "elsewhere");
+        Assert.True(Directory.Exists(Path.Combine(folder.Path, "elsewhere")));
+        Assert.Equal(2, Verify(folder, "--cache-dir", "elsewhere").Summary.Int("cached"));
+    }
+
+    [Fact]
+    public async Task Two_runs_sharing_a_cache_at_once_both_get_correct_verdicts_and_leave_it_whole()
+    {
+        using var folder = new TempFolder();
+        for (var i = 0; i < 6; i++) folder.Write($"post{i}.md", Post.Replace("one", $"one-{i}"));
+        var runs = Enumerable.Range(0, 2)
+            .Select(i => Task.Run(() => CliRunner.Run(folder.Path, "verify", ".", "--report", $"json=r{i}.json")))
+            .ToArray();
+        await Task.WhenAll(runs);
+        foreach (var i in new[] { 0, 1 })
+        {
+            var report = JsonReport.Load(Path.Combine(folder.Path, $"r{i}.json"));
+            Assert.Equal((12, 6), (report.Summary.Int("passed"), report.Summary.Int("failed")));
+        }
+        var third = CliRunner.Run(folder.Path, "verify", ".", "--report", "json=r2.json");
+        var after = JsonReport.Load(Path.Combine(folder.Path, "r2.json"));
+        Assert.Equal((12, 12), (after.Summary.Int("passed"), after.Summary.Int("cached")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder.Path, ".snippetcheck"), "*.tmp", SearchOption.AllDirectories));
+        Assert.Equal(1, third.ExitCode);
+    }
+}

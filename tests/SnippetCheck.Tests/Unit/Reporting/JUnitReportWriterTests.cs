@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
+using SnippetCheck.Reporting;
+using SnippetCheck.Model;
+using SnippetCheck.Verification;
+
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Unit.Reporting;
+
+public sealed class JUnitReportWriterTests
+{
+    [Fact]
+    public async Task The_real_run_parses_and_its_counts_match_its_test_cases()
+    {
+        var report = await SampleReport.GetAsync();
+        var root = Parse(report);
+
+        AssertCountsMatchCases(root);
+        foreach (var suite in root.Elements("testsuite")) AssertCountsMatchCases(suite);
+        var cases = root.Descendants("testcase").ToList();
+        Assert.Equal(report.Passed + report.Failed + report.Ignored + report.Skipped + report.Errors.Count, cases.Count);
+        Assert.Equal(report.Failed, Int(root, "failures"));
+        Assert.Equal(report.Errors.Count, Int(root, "errors"));
+        Assert.All(cases, c =>
+        {
+            Assert.Equal(SampleReport.File, (string?)c.Attribute("file"));
+            Assert.True(Int(c, "line") >= 1);
+        });
+    }
+
+    [Fact]
+    public void Untagged_blocks_are_not_test_cases_and_ignored_or_skipped_ones_are_skipped()
+    {
+        var root = Parse(Reports.Mixed());
+
+        var names = root.Descendants("testcase").Select(c => (string?)c.Attribute("name")).ToList();
+        Assert.Equal(["good", "bad", "line 9", "skipped", "SC3003 at line 1"], names);
+        Assert.Equal(2, root.Descendants("skipped").Count());
+        Assert.Equal(["posts/mixed.md", "posts/other.md"], root.Elements("testsuite").Select(s => (string?)s.Attribute("name")));
+    }
+
+    [Fact]
+    public void Times_are_seconds_with_a_dot_whatever_the_culture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            var root = Parse(Reports.Mixed());
+            Assert.Equal("2.500", (string?)root.Attribute("time"));
+            Assert.Equal("1.500", (string?)root.Descendants("testcase").First().Attribute("time"));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
+    public void A_failure_carries_its_reason_message_and_detail()
+    {
+        var failure = Parse(Reports.Failures(1, message: "differs <here> & \"there\"", detail: "- 3\n+ 2")).Descendants("failure").Single();
+
+        Assert.Equal("output-mismatch", (string?)failure.Attribute("type"));
+        Assert.Equal("differs <here> & \"there\"", (string?)failure.Attribute("message"));
+        Assert.Equal("posts/many.md(1,1): error SC2001: differs <here> & \"there\"\n- 3\n+ 2", failure.Value);
+    }
+
+    [Fact]
+    public void Control_characters_from_a_snippets_output_do_not_break_the_xml()
+    {
+        var root = Parse(Reports.Failures(1, message: "colour \u001b[31mred\u001b[0m", detail: "bell \u0007 and 😀"));
+
+        var failure = root.Descendants("failure").Single();
+        Assert.Equal("colour \uFFFD[31mred\uFFFD[0m", (string?)failure.Attribute("message"));
+        Assert.EndsWith("bell \uFFFD and 😀", failure.Value, StringComparison.Ordinal);
+    }
+
+    private static XElement Parse(VerificationReport report)
+    {
+        using var stream = new MemoryStream();
+        JUnitReportWriter.Write(stream, report);
+        var text = Encoding.UTF8.GetString(stream.ToArray());
+        Assert.StartsWith("<?xml", text, StringComparison.Ordinal); // no BOM: some readers choke on one
+        return XDocument.Parse(text).Root!;
+    }
+
+    private static void AssertCountsMatchCases(XElement element)
+    {
+        var cases = element.Descendants("testcase").ToList();
+        Assert.Equal(cases.Count, Int(element, "tests"));
+        Assert.Equal(cases.Count(c => c.Element("failure") is not null), Int(element, "failures"));
+        Assert.Equal(cases.Count(c => c.Element("error") is not null), Int(element, "errors"));
+        Assert.Equal(cases.Count(c => c.Element("skipped") is not null), Int(element, "skipped"));
+        Assert.NotNull(element.Attribute("time"));
+    }
+
+    private static int Int(XElement element, string attribute) =>
+        int.Parse((string?)element.Attribute(attribute) ?? throw new Xunit.Sdk.XunitException($"{element.Name} has no '{attribute}'"), CultureInfo.InvariantCulture);
+}

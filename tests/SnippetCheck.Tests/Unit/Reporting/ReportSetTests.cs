@@ -1,0 +1,107 @@
+using SnippetCheck.Reporting;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Unit.Reporting;
+
+/// <summary>Which writer handles which <c>--report</c>, and when the GitHub Actions output is written.</summary>
+public sealed class ReportSetTests
+{
+    [Theory]
+    [InlineData("json", ReportFormat.Json, null)]
+    [InlineData("JUnit=out/r.xml", ReportFormat.JUnit, "out/r.xml")]
+    [InlineData(" sarif =a=b.sarif", ReportFormat.Sarif, "a=b.sarif")]
+    public void A_request_is_a_format_in_any_case_and_an_optional_path(string text, ReportFormat format, string? path)
+    {
+        Assert.True(ReportRequest.TryParse(text, out var request, out _));
+        Assert.Equal(new ReportRequest(format, path), request);
+    }
+
+    [Theory]
+    [InlineData("pdf", "--report 'pdf' is not a report format (use json, junit, sarif, github, markdown)")]
+    [InlineData("json=", "--report json= needs a path after '=' (or no '=' for standard output)")]
+    public void A_bad_request_says_why(string text, string error)
+    {
+        Assert.False(ReportRequest.TryParse(text, out _, out var why));
+        Assert.Equal(error, why);
+    }
+
+    [Fact]
+    public void List_writes_json_and_refuses_every_other_format_by_name()
+    {
+        Assert.Null(ReportFormats.ListRefusal(ReportFormat.Json));
+        foreach (var format in Enum.GetValues<ReportFormat>().Where(f => f != ReportFormat.Json))
+            Assert.Equal($"list writes only json reports, not {ReportFormats.Name(format)} ('--report {ReportFormats.Name(format)}' is for verify)", ReportFormats.ListRefusal(format));
+    }
+
+    [Theory]
+    [InlineData(CiMode.Auto, "true", true)]
+    [InlineData(CiMode.Auto, "TRUE", true)]
+    [InlineData(CiMode.Auto, "false", false)]
+    [InlineData(CiMode.Auto, null, false)]
+    [InlineData(CiMode.None, "true", false)]
+    [InlineData(CiMode.GitHub, null, true)]
+    public void Ci_auto_means_github_actions_when_its_variable_says_so(CiMode mode, string? gitHubActions, bool expected)
+    {
+        var environment = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = gitHubActions, ["GITHUB_STEP_SUMMARY"] = "", ["GITHUB_WORKSPACE"] = "/repo" };
+
+        var target = CiTarget.Resolve(mode, name => environment.GetValueOrDefault(name));
+
+        Assert.Equal(expected ? new CiTarget(true, null, "/repo") : CiTarget.None, target);
+    }
+
+    [Fact]
+    public void Without_ci_output_only_the_requested_reports_are_written()
+    {
+        using var folder = new TempFolder();
+        var console = new StringWriter();
+
+        new ReportSet([new(ReportFormat.Markdown, Path.Combine(folder.Path, "out", "summary.md"))]).WriteVerdicts(Reports.Failures(1), console);
+
+        Assert.Contains("## SnippetCheck", File.ReadAllText(Path.Combine(folder.Path, "out", "summary.md")), StringComparison.Ordinal);
+        Assert.Equal("", console.ToString());
+    }
+
+    [Fact]
+    public void On_github_actions_annotations_go_to_the_console_and_the_summary_to_its_file()
+    {
+        using var folder = new TempFolder();
+        var summary = Path.Combine(folder.Path, "summary.md");
+        var console = new StringWriter();
+
+        new ReportSet([], new CiTarget(true, summary)).WriteVerdicts(Reports.Failures(2), console);
+
+        Assert.Equal(2, Lines(console.ToString()).Count(l => l.StartsWith("::error ", StringComparison.Ordinal)));
+        Assert.True(File.Exists(summary));
+    }
+
+    [Fact]
+    public void A_github_report_on_standard_output_is_the_only_copy_of_the_annotations()
+    {
+        using var folder = new TempFolder();
+        var summary = Path.Combine(folder.Path, "summary.md");
+        var stdout = new MemoryStream();
+        var console = new StringWriter();
+
+        var reports = new ReportSet([new(ReportFormat.GitHub, null)], new CiTarget(true, summary), () => stdout);
+        reports.WriteVerdicts(Reports.Failures(2), console);
+
+        Assert.True(reports.TakesStandardOutput);
+        Assert.Equal(2, Lines(System.Text.Encoding.UTF8.GetString(stdout.ToArray())).Count(l => l.StartsWith("::error ", StringComparison.Ordinal)));
+        Assert.Equal("", console.ToString());
+        Assert.True(File.Exists(summary), "the step summary is written all the same");
+    }
+
+    [Fact]
+    public void A_github_report_to_a_file_leaves_the_console_annotations_in_place()
+    {
+        using var folder = new TempFolder();
+        var console = new StringWriter();
+
+        new ReportSet([new(ReportFormat.GitHub, Path.Combine(folder.Path, "annotations.txt"))], new CiTarget(true)).WriteVerdicts(Reports.Failures(1), console);
+
+        Assert.Single(Lines(console.ToString()), l => l.StartsWith("::error ", StringComparison.Ordinal));
+        Assert.Single(File.ReadAllLines(Path.Combine(folder.Path, "annotations.txt")), l => l.StartsWith("::error ", StringComparison.Ordinal));
+    }
+
+    private static string[] Lines(string text) => text.Split('\n');
+}

@@ -1,0 +1,99 @@
+using SnippetCheck.Model;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Tests.Unit.Snippets;
+
+public sealed class TagParserTests
+{
+    private static readonly SourceLocation Here = new("post.md", 3, 1);
+
+    private static (SnippetTags Tags, List<Diagnostic> Diagnostics) Parse(string text, bool strict = false) =>
+        TagParser.Parse([new TagSource(text, Here)], strict);
+
+    [Fact]
+    public void Kinds_and_modifiers_are_parsed_into_typed_values()
+    {
+        var (tags, diagnostics) = Parse("run name=spsc timeout=500ms exit=3 langversion=12 nullable=disable warnaserror unsafe args=\"a b\" session=s1");
+        Assert.Empty(diagnostics);
+        Assert.Equal(SnippetKind.Run, tags.Kind);
+        Assert.Equal(("spsc", "s1", 3), (tags.Name, tags.Session, tags.ExitCode));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), tags.Timeout);
+        Assert.Equal((Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12, Microsoft.CodeAnalysis.NullableContextOptions.Disable), (tags.LangVersion, tags.Nullable));
+        Assert.Equal(["a", "b"], tags.Args!);
+        Assert.True(tags.WarnAsError && tags.Unsafe);
+    }
+
+    [Fact]
+    public void Compile_fail_and_throws_carry_their_values()
+    {
+        Assert.Equal(["CS0029", "CS0103"], Parse("compile-fail=CS0029,CS0103").Tags.ExpectedErrorIds);
+        Assert.Equal(SnippetKind.CompileFail, Parse("compile-fail").Tags.Kind);
+        Assert.Equal("System.InvalidOperationException", Parse("throws=System.InvalidOperationException").Tags.ExpectedException);
+    }
+
+    [Theory]
+    [InlineData("rnu", "run")]
+    [InlineData("compile-fial", "compile-fail")]
+    [InlineData("ignroe", "ignore")]
+    [InlineData("timout=2s", "timeout")]
+    [InlineData("sesion=a", "session")]
+    [InlineData("warnaserorr", "warnaserror")]
+    public void Near_misses_are_annotation_errors_that_name_the_tag_meant(string written, string meant)
+    {
+        var error = Assert.Single(Parse(written).Diagnostics);
+        Assert.Equal(DiagnosticCodes.UnknownTag, error.Id);
+        Assert.True(error.IsError);
+        Assert.Contains($"did you mean '{meant}'?", error.Message);
+        Assert.Equal(Here, error.Location);
+    }
+
+    [Theory]
+    [InlineData("timeout=soon")]
+    [InlineData("exit=three")]
+    [InlineData("langversion=99")]
+    [InlineData("nullable=maybe")]
+    [InlineData("name=a.b")]
+    [InlineData("compile-fail=oops")]
+    public void Bad_values_for_our_keys_are_annotation_errors(string written)
+    {
+        var error = Assert.Single(Parse(written).Diagnostics, d => d.IsError);
+        Assert.Equal(DiagnosticCodes.BadTagValue, error.Id);
+    }
+
+    [Fact]
+    public void Two_kinds_are_an_error()
+    {
+        Assert.Contains(Parse("run compile").Diagnostics, d => d.Id == DiagnosticCodes.TwoKinds);
+    }
+
+    [Fact]
+    public void The_same_key_with_two_values_across_info_string_and_comment_is_an_error()
+    {
+        var (_, diagnostics) = TagParser.Parse([new TagSource("timeout=1s", Here), new TagSource("timeout=2s", Here with { Line = 1 })], false);
+        Assert.Contains(diagnostics, d => d.Id == DiagnosticCodes.ConflictingTag);
+        var (tags, same) = TagParser.Parse([new TagSource("name=a", Here), new TagSource("run name=a", Here)], false);
+        Assert.Empty(same);
+        Assert.Equal(SnippetKind.Run, tags.Kind);
+    }
+
+    [Theory]
+    [InlineData("title=\"Program.cs\"")]
+    [InlineData("showLineNumbers")]
+    [InlineData("{linenos=table}")]
+    [InlineData("highlight=3-5")]
+    [InlineData("norun")]
+    public void Blog_engine_words_are_foreign_attributes_shown_as_warnings(string word)
+    {
+        var (tags, diagnostics) = Parse(word);
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.ForeignAttribute, DiagnosticSeverity.Warning), (warning.Id, warning.Severity));
+        Assert.False(tags.HasAny);
+        Assert.Equal([word], tags.ForeignAttributes);
+    }
+
+    [Fact]
+    public void Strict_tags_turn_foreign_attributes_into_errors()
+    {
+        Assert.True(Assert.Single(Parse("showLineNumbers", strict: true).Diagnostics).IsError);
+    }
+}
