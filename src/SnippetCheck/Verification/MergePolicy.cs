@@ -44,7 +44,8 @@ internal static class MergePolicy
         var parts = program.BlockParts(program.Settings);
         if (parts[0].IsEmpty) return null;
         var mergeable = MergeableProgram.TryCreate([.. program.PreludeParts(program.Settings), .. parts]);
-        if (mergeable is null || (snippet.Kind != SnippetKind.Compile && !mergeable.HasEntryPoint)) return null;
+        // Runnable merged only where it is runnable alone: a prelude's helper statements are no entry point of the snippet's.
+        if (mergeable is null || (snippet.Kind != SnippetKind.Compile && !(mergeable.HasEntryPoint && program.HasEntryPoint(program.Settings, [0])))) return null;
         return new MergeCandidate(program, mergeable);
     }
 
