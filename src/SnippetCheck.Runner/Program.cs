@@ -38,6 +38,8 @@ namespace SnippetCheck.Runner
             typeof(AppContext).GetField("FirstChanceException", BindingFlags.Static | BindingFlags.NonPublic),
             typeof(TaskScheduler).GetField("UnobservedTaskException", BindingFlags.Static | BindingFlags.NonPublic),
             typeof(Console).GetField("s_cancelCallbacks", BindingFlags.Static | BindingFlags.NonPublic),
+            // .NET 10's ExceptionHandling.SetUnhandledExceptionHandler: once set, it would swallow a later snippet's crash.
+            typeof(System.Runtime.ExceptionServices.ExceptionHandling).GetField("s_handler", BindingFlags.Static | BindingFlags.NonPublic),
         ];
 
         /// <summary>How many there are (the runtime's private fields; one it no longer has counts as none).</summary>
@@ -73,7 +75,6 @@ namespace SnippetCheck.Runner
 
         /// <summary>Set once a fatal report is out: the process is about to end, and late output goes straight to the tool.</summary>
         public bool IsDying { get; set; }
-        public bool LimitHit { get; private set; }
 
         /// <summary>Appends; returns false once stdout is over the limit.</summary>
         public bool Append(string? text, bool isError)
@@ -88,7 +89,6 @@ namespace SnippetCheck.Runner
                 }
                 if (_stdout.Length + text.Length > RunnerProtocol.OutputLimit)
                 {
-                    LimitHit = true;
                     return false;
                 }
                 _stdout.Append(text);
@@ -109,6 +109,20 @@ namespace SnippetCheck.Runner
             }
         }
 
+        /// <summary>The load context the run's program lives in: code from it is the run's own.</summary>
+        public AssemblyLoadContext? Context { get; set; }
+
+        /// <summary>True when the innermost snippet frame of <paramref name="stack"/> is this run's (a finalizer of an earlier run's object is not).</summary>
+        public bool IsCalledFromOwnCode(System.Diagnostics.StackTrace stack)
+        {
+            foreach (var frame in stack.GetFrames())
+            {
+                var assembly = frame.GetMethod()?.Module.Assembly;
+                if (assembly is not null && AssemblyLoadContext.GetLoadContext(assembly) is SnippetLoadContext context) return ReferenceEquals(context, Context);
+            }
+            return false;
+        }
+
         /// <summary>Only the first ending counts: a background exception after Exit, say, is not a second verdict.</summary>
         public bool TryClaimReport() => Interlocked.Exchange(ref _reported, 1) == 0;
 
@@ -123,9 +137,11 @@ namespace SnippetCheck.Runner
     }
 
     /// <summary>
-    /// Console.Out and Console.Error for every snippet. Each write goes to the capture of the run that made
-    /// it, found through an AsyncLocal, so a thread left behind by an earlier snippet can never print into a
-    /// later snippet's output.
+    /// Console.Out and Console.Error for every snippet. Each write goes to the run that made it, and only while
+    /// that run is the active one: what a snippet prints after its entry point returned belongs to nobody, as with
+    /// <c>dotnet run</c>, and never lands in a later snippet's output on the same runner. A thread that carries the
+    /// run's AsyncLocal (threads, tasks and timers the snippet started) is the run's; a thread that carries none (the
+    /// finalizer thread, a callback queued without its context) writes for the active run only from that run's code.
     /// </summary>
     internal sealed class RoutingWriter(bool isError, Action<RunCapture> onLimit, Func<RunCapture?> active, Action<string> lateOutput) : TextWriter
     {
@@ -143,8 +159,7 @@ namespace SnippetCheck.Runner
 
         private void Append(string? text)
         {
-            // Threads that carry no run context (the finalizer thread, say) write for the active run.
-            var capture = Current.Value ?? active();
+            var capture = Owner();
             if (capture is null) return;
             if (capture.IsDying && !isError && text is not null)
             {
@@ -152,6 +167,14 @@ namespace SnippetCheck.Runner
                 return;
             }
             if (!capture.Append(text, isError)) onLimit(capture);
+        }
+
+        private RunCapture? Owner()
+        {
+            var run = active();
+            if (run is null) return null;
+            if (Current.Value is { } carried) return ReferenceEquals(carried, run) ? run : null;
+            return run.IsCalledFromOwnCode(new System.Diagnostics.StackTrace(2, false)) ? run : null;
         }
     }
 
@@ -288,6 +311,7 @@ namespace SnippetCheck.Runner
             AppContext.SetData(RunnerProtocol.EnterBlockKey, new Action<int>(id => onBlockEntered(id, capture.EnterBlock(id))));
 
             var context = new SnippetLoadContext(request.DependencyPaths);
+            capture.Context = context;
             try
             {
                 MethodInfo? entryPoint;

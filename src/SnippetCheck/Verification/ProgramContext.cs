@@ -14,7 +14,12 @@ internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Depend
 internal static class Results
 {
     public static SnippetResult Of(Snippet snippet, Verdict verdict, CompilationResult? compiled, string? output, Stopwatch clock) =>
-        new(snippet, verdict, [.. snippet.Annotations, .. compiled?.Diagnostics.Select(d => Judge.ToDiagnostic(d, snippet)) ?? []], output, clock.Elapsed);
+        new(snippet, verdict, [.. snippet.Annotations, .. OwnFinding(snippet, verdict), .. compiled?.Diagnostics.Select(d => Judge.ToDiagnostic(d, snippet)) ?? []],
+            output, clock.Elapsed);
+
+    /// <summary>An annotation finding of the judge's own (SC1006 on an empty block, say), listed beside the block's other findings.</summary>
+    private static IEnumerable<Diagnostic> OwnFinding(Snippet snippet, Verdict verdict) =>
+        verdict is Verdict.Failed { Failure: AnnotationFailure { Diagnostic: var finding } } && !snippet.Annotations.Contains(finding) ? [finding] : [];
 
     /// <summary>The results when a program's dependencies could not be had: the block that owns the problem fails, the others are skipped.</summary>
     public static IReadOnlyList<SnippetResult> DependencyFailed(DependencyFailure failure, IReadOnlyList<Snippet> blocks, string? session, Stopwatch clock) =>
