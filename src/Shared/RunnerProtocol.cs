@@ -46,7 +46,6 @@ internal sealed record RunRequest(
         WriteStrings(writer, Args);
         writer.Write(WorkingDirectory);
         WriteStrings(writer, DependencyPaths);
-        writer.Flush();
     }
 
     /// <param name="heldImage">The image the runner kept from an earlier request with this id.</param>
@@ -108,7 +107,6 @@ internal sealed record RunReport(
         writer.Write(ExceptionType ?? "");
         writer.Write(ExceptionMessage ?? "");
         writer.Write(ExceptionText ?? "");
-        writer.Flush();
     }
 
     public static RunReport ReadFrom(BinaryReader reader)
@@ -122,25 +120,20 @@ internal sealed record RunReport(
         for (var i = 0; i < blocks.Length; i++) blocks[i] = new BlockMark(reader.ReadInt32(), reader.ReadInt32());
         var current = reader.ReadInt32();
         return new RunReport(ending, exitCode, stdout, stderr, blocks, current,
-            NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString())) { Reusable = reusable };
+            NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString()))
+        { Reusable = reusable };
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
 
+/// <summary>What both sides agree on besides the messages (<see cref="RunnerChannel"/>).</summary>
 internal static class RunnerProtocol
 {
-    /// <summary>Message tags from the runner: a session block started, or the run's final report.</summary>
-    public const byte BlockEnteredMessage = 1;
-    public const byte ReportMessage = 2;
-
-    /// <summary>Output written after a fatal report (a snippet's own last-chance handler): sent until the process dies.</summary>
-    public const byte LateOutputMessage = 3;
-
-    /// <summary>Snippet output beyond this many characters ends the run (SPEC §4: 1 MiB).</summary>
+    /// <summary>Snippet output beyond this many characters ends the run (1 MiB, README.md "How it works").</summary>
     public const int OutputLimit = 1024 * 1024;
 
-    /// <summary>The AppContext key generated session code calls into (see ProgramBuilder).</summary>
+    /// <summary>The AppContext key generated session code calls into (see ProgramAssembler).</summary>
     public const string EnterBlockKey = "SnippetCheck.EnterBlock";
 
     public static readonly Encoding Encoding = new UTF8Encoding(false);

@@ -14,17 +14,14 @@ internal sealed class RunnerProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly NamedPipeServerStream _pipe;
-    private readonly BinaryReader _reader;
-    private readonly BinaryWriter _writer;
+    private readonly RunnerChannel _channel;
     private readonly StringBuilder _stderr = new();
-    private long _heldImageId = -1;
 
     private RunnerProcess(Process process, NamedPipeServerStream pipe)
     {
         _process = process;
         _pipe = pipe;
-        _reader = new BinaryReader(pipe, RunnerProtocol.Encoding, leaveOpen: true);
-        _writer = new BinaryWriter(pipe, RunnerProtocol.Encoding, leaveOpen: true);
+        _channel = new RunnerChannel(pipe);
     }
 
     public bool IsAlive { get; private set; } = true;
@@ -99,15 +96,20 @@ internal sealed class RunnerProcess : IAsyncDisposable
         var blocks = new BlockProgress();
         var reportTask = Task.Run(() =>
         {
-            // A runner keeps the last image it was sent: the snippets of a merged assembly share one.
-            request.WriteTo(_writer, includeImage: request.ImageId != _heldImageId);
-            _heldImageId = request.ImageId;
-            while (_reader.ReadByte() == RunnerProtocol.BlockEnteredMessage)
+            _channel.Send(new RunnerMessage.Run(request));
+            while (true)
             {
-                var id = _reader.ReadInt32();
-                blocks.Enter(id, _reader.ReadString());
+                switch (_channel.Receive())
+                {
+                    case RunnerMessage.BlockEntered entered:
+                        blocks.Enter(entered.BlockId, entered.PreviousOutput);
+                        break;
+                    case RunnerMessage.Finished finished:
+                        return finished.Report;
+                    case var other:
+                        throw new InvalidDataException($"the runner sent {other.GetType().Name} during a run");
+                }
             }
-            return RunReport.ReadFrom(_reader);
         }, CancellationToken.None);
 
         var finished = await Task.WhenAny(reportTask, Task.Delay(timeout, cancellationToken)).ConfigureAwait(false);
@@ -141,7 +143,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
             }
             return RunResult.FromReport(report, clock.Elapsed, exitCode);
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or ObjectDisposedException)
+        catch (Exception e) when (e is EndOfStreamException or IOException or ObjectDisposedException or InvalidDataException)
         {
             var exitCode = await WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
             IsAlive = false;
@@ -156,10 +158,9 @@ internal sealed class RunnerProcess : IAsyncDisposable
         {
             try
             {
-                while (_reader.ReadByte() == RunnerProtocol.LateOutputMessage)
+                while (_channel.Receive() is RunnerMessage.LateOutput output)
                 {
-                    var text = _reader.ReadString();
-                    lock (late) late.Append(text);
+                    lock (late) late.Append(output.Text);
                 }
             }
             catch (Exception e) when (e is EndOfStreamException or IOException or ObjectDisposedException)
@@ -238,8 +239,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
         ProcessTracker.Untrack(_process);
         try
         {
-            _reader.Dispose();
-            _writer.Dispose();
+            _channel.Dispose();
             await _pipe.DisposeAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException)

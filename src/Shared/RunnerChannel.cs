@@ -1,0 +1,95 @@
+// Shared by the tool and the runner (linked into both): the only code that knows how messages look on the pipe.
+namespace SnippetCheck.Execution;
+
+/// <summary>Every message between the tool and a runner: a closed set.</summary>
+internal abstract record RunnerMessage
+{
+    private RunnerMessage() { }
+
+    /// <summary>Tool → runner: run this program.</summary>
+    public sealed record Run(RunRequest Request) : RunnerMessage;
+
+    /// <summary>Runner → tool: a session block started; <paramref name="PreviousOutput"/> is what the block before it printed.</summary>
+    public sealed record BlockEntered(int BlockId, string PreviousOutput) : RunnerMessage;
+
+    /// <summary>Runner → tool: how the run ended.</summary>
+    public sealed record Finished(RunReport Report) : RunnerMessage;
+
+    /// <summary>Runner → tool: output written after a fatal report (a snippet's own last-chance handler), until the process dies.</summary>
+    public sealed record LateOutput(string Text) : RunnerMessage;
+}
+
+/// <summary>
+/// Writes and reads <see cref="RunnerMessage"/>s over the pipe, on both sides. A runner keeps the last image it
+/// was sent, so the snippets of a merged assembly send it once: the channel leaves out the bytes of an image the
+/// other side already holds, and puts them back when it reads.
+/// </summary>
+internal sealed class RunnerChannel(Stream pipe) : IDisposable
+{
+    private const byte RunTag = 1, BlockEnteredTag = 2, FinishedTag = 3, LateOutputTag = 4;
+
+    private readonly BinaryReader _reader = new(pipe, RunnerProtocol.Encoding, leaveOpen: true);
+    private readonly BinaryWriter _writer = new(pipe, RunnerProtocol.Encoding, leaveOpen: true);
+    private readonly Lock _writing = new();
+    private long _sentImage = -1;
+    private (long Id, byte[] Bytes) _heldImage = (-1, []);
+
+    /// <summary>Sends one message whole; safe from several threads (the runner's block hooks, handlers and host).</summary>
+    public void Send(RunnerMessage message)
+    {
+        lock (_writing)
+        {
+            switch (message)
+            {
+                case RunnerMessage.Run run:
+                    _writer.Write(RunTag);
+                    run.Request.WriteTo(_writer, includeImage: run.Request.ImageId != _sentImage);
+                    _sentImage = run.Request.ImageId;
+                    break;
+                case RunnerMessage.BlockEntered entered:
+                    _writer.Write(BlockEnteredTag);
+                    _writer.Write(entered.BlockId);
+                    _writer.Write(entered.PreviousOutput);
+                    break;
+                case RunnerMessage.Finished finished:
+                    _writer.Write(FinishedTag);
+                    finished.Report.WriteTo(_writer);
+                    break;
+                case RunnerMessage.LateOutput late:
+                    _writer.Write(LateOutputTag);
+                    _writer.Write(late.Text);
+                    break;
+            }
+            _writer.Flush();
+        }
+    }
+
+    /// <summary>The next message; throws <see cref="EndOfStreamException"/> once the other side has gone.</summary>
+    public RunnerMessage Receive()
+    {
+        var tag = _reader.ReadByte();
+        switch (tag)
+        {
+            case RunTag:
+                var request = RunRequest.ReadFrom(_reader, id => _heldImage.Id == id
+                    ? _heldImage.Bytes
+                    : throw new InvalidDataException($"the tool referred to image {id}, which this runner does not hold"));
+                _heldImage = (request.ImageId, request.Image);
+                return new RunnerMessage.Run(request);
+            case BlockEnteredTag:
+                return new RunnerMessage.BlockEntered(_reader.ReadInt32(), _reader.ReadString());
+            case FinishedTag:
+                return new RunnerMessage.Finished(RunReport.ReadFrom(_reader));
+            case LateOutputTag:
+                return new RunnerMessage.LateOutput(_reader.ReadString());
+            default:
+                throw new InvalidDataException($"unknown runner message {tag}");
+        }
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _writer.Dispose();
+    }
+}

@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Reflection;
+using SnippetCheck.Execution;
+
+namespace SnippetCheck.Runner;
+
+/// <summary>Serves run requests from the tool until the pipe closes.</summary>
+internal sealed class SnippetHost
+{
+    private readonly RunnerChannel _channel;
+    private RunCapture? _active;
+
+    private readonly TextWriter _out;
+    private readonly TextWriter _error;
+    private readonly Dictionary<string, string> _environment;
+
+    public SnippetHost(Stream pipe)
+    {
+        _channel = new RunnerChannel(pipe);
+        _out = new RoutingWriter(false, OnOutputLimit, () => _active, SendLateOutput);
+        _error = new RoutingWriter(true, OnOutputLimit, () => _active, SendLateOutput);
+        Console.SetOut(_out);
+        Console.SetError(_error);
+        _environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => e.Value as string ?? "", StringComparer.Ordinal);
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+    }
+
+    public void Serve()
+    {
+        WarmUp();
+        while (true)
+        {
+            RunRequest request;
+            try
+            {
+                request = _channel.Receive() is RunnerMessage.Run run
+                    ? run.Request
+                    : throw new InvalidDataException("the tool sent something other than a run request");
+            }
+            catch (EndOfStreamException)
+            {
+                return;
+            }
+            ResetProcessState();
+            var capture = new RunCapture();
+            var threadsBefore = UserThreadCount();
+            var handlersBefore = ProcessWideHandlers.Count();
+            _active = capture;
+            var report = Run(request, capture);
+            // A run that left threads running is not safe to follow: they could print, throw or exit
+            // during the next snippet. Such a runner finishes this report and is replaced.
+            // Likewise a handler left on a process-wide event (an unobserved task, Ctrl+C) would fire in a later run.
+            var reusable = (UserThreadCount() <= threadsBefore || SettlesWithin(threadsBefore, TimeSpan.FromMilliseconds(50)))
+                && ProcessWideHandlers.Count() <= handlersBefore;
+            if (capture.TryClaimReport()) Send(report with { Reusable = reusable });
+            _active = null;
+            if (!reusable) return;
+        }
+    }
+
+
+    /// <summary>
+    /// Undoes what an earlier snippet may have changed for the whole process: Console.Out and Console.Error
+    /// (a snippet that redirected them would swallow the next one's output) and environment variables.
+    /// </summary>
+    private void ResetProcessState()
+    {
+        Console.SetOut(_out);
+        Console.SetError(_error);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            var name = (string)entry.Key;
+            if (!_environment.ContainsKey(name)) Environment.SetEnvironmentVariable(name, null);
+        }
+        foreach (var (name, value) in _environment)
+        {
+            if (Environment.GetEnvironmentVariable(name) != value) Environment.SetEnvironmentVariable(name, value);
+        }
+    }
+
+    /// <summary>
+    /// Starts the threads the runtime creates lazily (the timer thread, the pool's gate and worker threads),
+    /// so that a snippet's first Task.Delay is not mistaken for a thread it left behind.
+    /// </summary>
+    private static void WarmUp()
+    {
+        Task.Run(() => Task.Delay(1)).Wait();
+        using var timer = new Timer(_ => { }, null, 0, Timeout.Infinite);
+        Thread.Sleep(20);
+    }
+
+    /// <summary>Threads that are just finishing get a moment to go.</summary>
+    private static bool SettlesWithin(int threads, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(5);
+            if (UserThreadCount() <= threads) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Threads of the process that are not thread-pool threads: the ones snippets start themselves.</summary>
+    private static int UserThreadCount()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.Threads.Count - ThreadPool.ThreadCount;
+    }
+
+    private RunReport Run(RunRequest request, RunCapture capture)
+    {
+        RunReport? report = null;
+        // A fresh thread per run: no thread-static state, culture or AsyncLocal carries over.
+        var thread = new Thread(() => report = RunOnThisThread(request, capture, SendBlockEntered), 16 * 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        return report!;
+    }
+
+    private static RunReport RunOnThisThread(RunRequest request, RunCapture capture, Action<int, string> onBlockEntered)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        Directory.SetCurrentDirectory(request.WorkingDirectory);
+        Console.SetIn(new StringReader(request.Stdin));
+        RoutingWriter.Current.Value = capture;
+        AppContext.SetData(RunnerProtocol.EnterBlockKey, new Action<int>(id => onBlockEntered(id, capture.EnterBlock(id))));
+
+        var context = new SnippetLoadContext(request.DependencyPaths);
+        capture.Context = context;
+        try
+        {
+            MethodInfo? entryPoint;
+            try
+            {
+                var assembly = context.LoadFromStream(new MemoryStream(request.Image, writable: false));
+                entryPoint = request.EntryType.Length == 0
+                    ? assembly.EntryPoint
+                    : assembly.GetType(request.EntryType, throwOnError: true)!.GetMethod("Main", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic);
+            }
+            catch (Exception e)
+            {
+                return capture.ToReport(RunEnding.LoadFailed, 0, e);
+            }
+            if (entryPoint is null) return capture.ToReport(RunEnding.LoadFailed, 0, new InvalidOperationException($"the program has no entry point{(request.EntryType.Length == 0 ? "" : " in " + request.EntryType)}"));
+
+            try
+            {
+                object?[]? arguments = entryPoint.GetParameters().Length == 0 ? null : [request.Args];
+                var returned = entryPoint.Invoke(null, arguments);
+                if (returned is Task task) returned = WaitFor(task);
+                Console.Out.Flush();
+                return capture.ToReport(RunEnding.Completed, returned is int code ? code : 0);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                return capture.ToReport(RunEnding.Exception, 0, e.InnerException);
+            }
+            catch (Exception e)
+            {
+                return capture.ToReport(RunEnding.Exception, 0, e);
+            }
+        }
+        finally
+        {
+            RoutingWriter.Current.Value = null;
+            AppContext.SetData(RunnerProtocol.EnterBlockKey, null);
+            context.Unload();
+        }
+    }
+
+    private static object? WaitFor(Task task)
+    {
+        task.GetAwaiter().GetResult();
+        return task.GetType().GetProperty("Result")?.GetValue(task);
+    }
+
+    private void OnUnhandledException(object sender, UnhandledExceptionEventArgs e)
+    {
+        // The runtime has left the thread's ExecutionContext by now, so the AsyncLocal is gone; the exception
+        // belongs to the active run. Runs that leave threads behind get a fresh runner (see Serve), so an
+        // earlier snippet's thread can hardly be the culprit.
+        var capture = _active;
+        if (capture is null || !capture.TryClaimReport()) return;
+        // The runtime ends the process after the remaining handlers, the snippet's own among them; what
+        // they print follows the report as late output, until the process is gone.
+        Send(capture.ToReport(RunEnding.Exception, 0, e.ExceptionObject as Exception) with { Reusable = false });
+        capture.IsDying = true;
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        // The runtime may raise this on another thread than the one that called Exit, so no AsyncLocal here.
+        var capture = _active;
+        if (capture is null || !capture.TryClaimReport()) return;
+        Send(capture.ToReport(RunEnding.Exited, Environment.ExitCode));
+    }
+
+    private void OnOutputLimit(RunCapture capture)
+    {
+        if (capture != _active || !capture.TryClaimReport()) return;
+        Send(capture.ToReport(RunEnding.OutputLimit, 0));
+        // The snippet may be in a tight print loop; the only safe way out is to end this process.
+        Environment.Exit(3);
+    }
+
+    private void SendLateOutput(string text) => Send(new RunnerMessage.LateOutput(text));
+
+    /// <summary>
+    /// Told as it happens, with what the previous block printed, so a timeout or crash can still be pinned on
+    /// the block that was running and the blocks before it judged on their output.
+    /// </summary>
+    private void SendBlockEntered(int id, string previousOutput) => Send(new RunnerMessage.BlockEntered(id, previousOutput));
+
+    private void Send(RunReport report) => Send(new RunnerMessage.Finished(report));
+
+    private void Send(RunnerMessage message)
+    {
+        try
+        {
+            _channel.Send(message);
+        }
+        catch (IOException)
+        {
+            // The tool has gone; nothing left to tell.
+        }
+    }
+}
