@@ -35,13 +35,13 @@ internal sealed record RunnerOptions
         environment.Remove("DOTNET_DiagnosticPorts");
         environment["TZ"] = "UTC";
         environment["DOTNET_GCHeapHardLimit"] = MemoryLimitBytes.ToString("X", System.Globalization.CultureInfo.InvariantCulture);
-        // Measured in bench/README.md ("Merged compilation and the settings that came with it"). Snippet code is Debug IL,
-        // which the JIT compiles without optimizing whatever the tier, and the runner's own code is ReadyToRun:
-        // without tiering nothing is compiled twice (runner CPU at 1000 snippets 2.5 → 1.8 s, one snippet unchanged).
+        // Snippet code is Debug IL, which the JIT compiles without optimizing whatever the tier, and the runner's own code
+        // is ReadyToRun: without tiering nothing is compiled twice (figures: bench/README.md, "Merged compilation and the
+        // settings that came with it").
         environment["DOTNET_TieredCompilation"] = "0";
         environment["DOTNET_TieredPGO"] = "0";
         // A small gen0 budget: a runner loads and unloads an assembly per snippet, and with the default budget
-        // (sized from the CPU cache) unloaded contexts pile up before a collection frees them (peak RSS 98 → 63 MiB).
+        // (sized from the CPU cache) unloaded contexts pile up before a collection frees them (bench/README.md).
         environment["DOTNET_GCgen0size"] = "400000";
         environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         // Crash dumps would slow every FailFast down and litter the disk.
