@@ -1,7 +1,7 @@
 // The SDK-agreement check: for every C# block of a corpus, SnippetCheck's `verify --all` verdict must be the one the
 // SDK's own build of the same text gives, built as a file-based app would be (docs/sdk-agreement.md).
 //
-//   dotnet run --project tests/SdkAgreement -- [CORPUS] [--work DIR]
+//   dotnet run --project tests/SdkAgreement -- [CORPUS] [--work DIR] [--tool snippetcheck.dll]
 //
 // CORPUS defaults to ../shared/realworld. The SDK's verdicts are kept in the work folder by block text, so a rerun
 // after a change to the tool builds only blocks it has not seen.
@@ -13,7 +13,9 @@ using System.Text.RegularExpressions;
 using SnippetCheck.Verification;
 
 var repository = FindRepository();
-var corpus = Path.GetFullPath(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? Path.Combine(repository, "..", "shared", "realworld"));
+// The corpus is the one argument that is neither an option nor an option's value.
+var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)));
+var corpus = Path.GetFullPath(positional.FirstOrDefault() ?? Path.Combine(repository, "..", "shared", "realworld"));
 var work = Path.GetFullPath(Option("--work") ?? Path.Combine(Path.GetTempPath(), "snippetcheck-sdk-agreement"));
 var clock = Stopwatch.StartNew();
 
@@ -22,8 +24,10 @@ var copy = Path.Combine(work, "corpus");
 if (Directory.Exists(copy)) Directory.Delete(copy, recursive: true);
 CopyDirectory(corpus, copy);
 var toolReport = Path.Combine(work, "tool.json");
-Run("dotnet", copy, "run", "--project", Path.Combine(repository, "src", "SnippetCheck.Cli"), "-c", "Release", "--",
-    "verify", ".", "--all", "--no-cache", "--ci", "none", "--report", $"json={toolReport}");
+// --tool DLL measures another build of the tool (an older commit's, say) against the same SDK verdicts.
+string[] verify = ["verify", ".", "--all", "--no-cache", "--report", $"json={toolReport}"];
+if (Option("--tool") is { } toolDll) Run("dotnet", copy, ["exec", Path.GetFullPath(toolDll), .. verify]);
+else Run("dotnet", copy, ["run", "--project", Path.Combine(repository, "src", "SnippetCheck.Cli"), "-c", "Release", "--", .. verify, "--ci", "none"]);
 var tool = ToolVerdicts(toolReport);
 Console.WriteLine($"tool: {tool.Count} blocks in {clock.Elapsed.TotalSeconds:F0} s");
 
