@@ -36,6 +36,12 @@ internal sealed class MappedWriter
     {
         var text = Masked(part.Text, blanks);
         var file = Escape(part.Part.File);
+        var lines = part.Part.Lines;
+        // A fence at the left margin keeps its columns: one plain '#line N' maps its lines as they are, with no
+        // directive between two of them (the parser pins some errors, such as CS8635 on '...', to the trivia before the
+        // next token, which must not be a directive of ours). A fence in a list or quote needs a span directive per line.
+        var plain = lines.Count > 0 && Enumerable.Range(0, lines.Count).All(i => lines[i].Column == 1 && lines[i].Line == lines[0].Line + i);
+        var synced = false;
         var pending = new Queue<Insertion>(inserts.OrderBy(i => i.At));
         foreach (var line in part.Text.Lines)
         {
@@ -43,14 +49,33 @@ internal sealed class MappedWriter
             while (pending.TryPeek(out var next) && next.At <= line.End)
             {
                 pending.Dequeue();
-                Line(part, text, line, start, Math.Max(start, next.At), file);
+                Piece(part, text, line, start, Math.Max(start, next.At), file, plain, ref synced);
                 next.Write(this);
+                synced = false;
                 start = Math.Max(start, next.At);
             }
-            Line(part, text, line, start, line.End, file);
+            Piece(part, text, line, start, line.End, file, plain, ref synced);
         }
         while (pending.TryDequeue(out var rest)) rest.Write(this);
         return this;
+    }
+
+    /// <summary>A line, or the part of one before or after an insertion.</summary>
+    private void Piece(ParsedPart part, string text, TextLine line, int start, int end, string file, bool plain, ref bool synced)
+    {
+        if (plain && start == line.Start)
+        {
+            // A directive inside a multi-line string or comment would become part of it; such a line follows the last one.
+            if (!synced && !(start > 0 && IsInsideMultiLineToken(part.Root, start)))
+            {
+                _output.Append("#line ").Append(part.Part.Lines[line.LineNumber].Line).Append(" \"").Append(file).Append("\"\n");
+                synced = true;
+            }
+            _output.Append(text, start, end - start).Append('\n');
+            return;
+        }
+        Line(part, text, line, start, end, file);
+        synced = false;
     }
 
     /// <summary>One directive or declaration of the author's (a using, say), written elsewhere than in its part, after <paramref name="prefix"/>.</summary>

@@ -17,7 +17,8 @@ internal sealed record AssembledSource(ImmutableArray<SyntaxTree> Trees, bool Is
 /// intact; what the tool adds goes around it without changing what it means:
 /// <list type="bullet">
 /// <item>implicit usings, and the preludes' usings, as global usings in a tree of their own;</item>
-/// <item>a prelude's declarations in a tree of their own, and its top-level statements just before the author's first statement;</item>
+/// <item>a prelude's declarations in a tree of their own, and its top-level statements just before the author's first statement
+///   (a program without top-level statements of its own leaves them out: they would be uncallable locals);</item>
 /// <item>in a session of several blocks, the blocks' usings hoisted, their statements in one tree in document order (each
 ///   block's preceded by a hook that tells the runner which block runs), and each block's declarations in a tree of its own
 ///   (a post may declare a type in any block); a session of one block is compiled as that block alone;</item>
@@ -69,7 +70,9 @@ internal static class ProgramAssembler
         }
 
         var statementBlocks = blocks.Where(b => b.HasStatements).ToList();
-        var preludeStatements = preludes.Where(p => p.HasStatements).ToList();
+        // A prelude's statements (helper functions, say) are locals of the snippet's top-level code: without any, they
+        // could not be called, and would only turn a classic Main program or a library into top-level statements.
+        var preludeStatements = statementBlocks.Count == 0 ? [] : preludes.Where(p => p.HasStatements).ToList();
         void WritePreludeStatements(MappedWriter writer)
         {
             foreach (var prelude in preludeStatements)
@@ -79,14 +82,9 @@ internal static class ProgramAssembler
         }
 
         var keptInMain = new Dictionary<ParsedPart, HashSet<SyntaxNode>>();
-        if (statementBlocks.Count > 0 || preludeStatements.Count > 0)
+        if (statementBlocks.Count > 0)
         {
             var main = new MappedWriter();
-            if (statementBlocks.Count == 0)
-            {
-                if (header is not null) main.Hidden(header);
-                WritePreludeStatements(main);
-            }
             foreach (var block in statementBlocks)
             {
                 // One block is one file, as the author wrote it (a type before a statement is the compiler's CS8803); the
@@ -125,7 +123,7 @@ internal static class ProgramAssembler
             AddTree($"part{block.Part.Id}", new MappedWriter().Part(block, blanks, Header(block)).ToString());
         }
 
-        var executable = statementBlocks.Count > 0 || preludeStatements.Count > 0 || blocks.Concat(preludes).Any(p => p.HasMain);
+        var executable = statementBlocks.Count > 0 || blocks.Concat(preludes).Any(p => p.HasMain);
         return new AssembledSource([.. trees], executable);
     }
 

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
+using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 
@@ -63,7 +64,12 @@ internal static class SnippetCompiler
         var syntax = source.Trees.SelectMany(t => t.GetDiagnostics(cancellationToken)).ToList();
         if (syntax.Any(d => d.Severity == RoslynSeverity.Error))
         {
-            return new CompilationResult(false, null, source.IsExecutable, Mapped(syntax, lineToPart), clock.Elapsed);
+            // Each part parsed on its own is the file csc would parse: its syntax errors, at exactly csc's positions
+            // (the parser pins some, such as CS8635 on '...', to trivia that a '#line' directive would shift).
+            var own = parts.SelectMany(p => p.Tree.GetDiagnostics(cancellationToken).Select(d => MapOwn(d, p))).ToList();
+            var reported = own.Any(d => d.Severity == Model.DiagnosticSeverity.Error) ? own : Mapped(syntax, lineToPart);
+            return new CompilationResult(false, null, source.IsExecutable,
+                [.. reported.Distinct().OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)], clock.Elapsed);
         }
 
         var options = OptionsFor(settings, source.IsExecutable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary);
@@ -73,6 +79,17 @@ internal static class SnippetCompiler
         var (image, diagnostics) = Emit(compilation, cancellationToken);
         var success = !diagnostics.Any(d => d.Severity == RoslynSeverity.Error);
         return new CompilationResult(success, image, source.IsExecutable, Mapped(diagnostics, lineToPart), clock.Elapsed);
+    }
+
+    /// <summary>A diagnostic of a part parsed on its own, at its document line and column.</summary>
+    private static CompilerDiagnostic MapOwn(Microsoft.CodeAnalysis.Diagnostic diagnostic, ParsedPart part)
+    {
+        var severity = diagnostic.Severity == RoslynSeverity.Error ? Model.DiagnosticSeverity.Error : Model.DiagnosticSeverity.Warning;
+        var position = diagnostic.Location.GetLineSpan().StartLinePosition;
+        var lines = part.Part.Lines;
+        var line = lines.Count == 0 ? null : (CodeLine?)lines[Math.Min(position.Line, lines.Count - 1)];
+        var location = line is { } at ? new SourceLocation(part.Part.File, at.Line, at.Column + position.Character) : (SourceLocation?)null;
+        return new CompilerDiagnostic(diagnostic.Id, severity, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), location, part.Part.Id);
     }
 
     private static List<CompilerDiagnostic> Mapped(IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics, Dictionary<(string, int), int> lineToPart) =>

@@ -42,8 +42,10 @@ internal static class MergePolicy
             return null;
         }
         var parts = program.BlockParts(program.Settings);
-        if (parts[0].IsEmpty) return null;
-        var mergeable = MergeableProgram.TryCreate([.. program.PreludeParts(program.Settings), .. parts]);
+        var preludes = program.PreludeParts(program.Settings);
+        // Alone, a prelude's statements are left out of a program without statements of its own; wrapped, they would not be.
+        if (parts[0].IsEmpty || (!parts[0].HasStatements && preludes.Any(p => p.HasStatements))) return null;
+        var mergeable = MergeableProgram.TryCreate([.. preludes, .. parts]);
         // Runnable merged only where it is runnable alone: a prelude's helper statements are no entry point of the snippet's.
         if (mergeable is null || (snippet.Kind != SnippetKind.Compile && !(mergeable.HasEntryPoint && program.HasEntryPoint(program.Settings, [0])))) return null;
         return new MergeCandidate(program, mergeable);

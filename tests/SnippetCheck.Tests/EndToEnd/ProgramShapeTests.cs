@@ -3,72 +3,223 @@ using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.EndToEnd;
 
-/// <summary>
-/// Every shape a snippet's program can have, through every path a program can take: alone, merged, in a session,
-/// with a file prelude and with a session prelude. Each shape passes on each path, printing what it prints alone.
-/// </summary>
-public sealed class ProgramShapeTests
+/// <summary>One shape of program a post may show: its tags, its code, what it prints, and the hidden code it needs.</summary>
+/// <param name="Output">The expected output; null for a shape that is only compiled.</param>
+/// <param name="Prelude">A file prelude the shape itself needs (its <c>Main</c>), or null.</param>
+/// <param name="SilencedWarning">A warning the shape's directive turns off: it must not be reported.</param>
+public sealed record ProgramShape(string Name, string Tags, string Code, string? Output, string? Prelude = null, string? SilencedWarning = null)
 {
-    /// <summary>A shape: its tag, its code, and the prelude it needs itself (a <c>Main</c> in a prelude).</summary>
-    private sealed record Shape(string Name, string Kind, string Code, string? OwnPrelude = null);
+    public bool IsCompileOnly => Output is null;
 
-    private static readonly Shape[] Shapes =
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// One way a snippet reaches the compiler: alone, merged, in a session, under a prelude. Each is one CLI run over a
+/// folder with one post per shape.
+/// </summary>
+/// <param name="Via">The command-line flags of the run.</param>
+/// <param name="InSession">Whether the shape's block is in <c>session=s</c>.</param>
+/// <param name="SecondBlock">Whether a declarations-only block of the same session follows it.</param>
+/// <param name="FilePrelude">Hidden code for every snippet of the file, or null.</param>
+/// <param name="SessionPrelude">Hidden code for session <c>s</c>, or null.</param>
+public sealed record ShapePath(string Name, VerificationPath Via, bool InSession = false, bool SecondBlock = false, string? FilePrelude = null, string? SessionPrelude = null)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>Generates the shapes × paths posts and runs each path once.</summary>
+public sealed class ProgramShapeFixture
+{
+    public static readonly IReadOnlyList<ProgramShape> Shapes =
     [
-        new("top-level", "run", "Console.WriteLine(\"S\");"),
-        new("main-void", "run", "class P\n{\n    static void Main() { Console.WriteLine(\"S\"); }\n}"),
-        new("main-int", "run", "class P\n{\n    static int Main() { Console.WriteLine(\"S\"); return 0; }\n}"),
-        new("main-async", "run", "class P\n{\n    static async Task Main() { await Task.Yield(); Console.WriteLine(\"S\"); }\n}"),
-        new("declarations", "compile", "class Library\n{\n    public int Value => 1;\n}"),
-        new("leading-define", "run", "#define FAST\n#if FAST\nConsole.WriteLine(\"S\");\n#endif"),
-        new("trailing-endif", "run", "#if true\nConsole.WriteLine(\"S\");\n#endif"),
-        new("trailing-endregion", "run", "#region usage\nConsole.WriteLine(\"S\");\n#endregion"),
-        new("statements-then-types", "run", "Console.WriteLine(new Box(\"S\").Text);\n\nrecord Box(string Text);"),
-        new("nullable", "run", "#nullable disable\nstring missing = null;\nConsole.WriteLine(\"S\" + missing);"),
-        new("pragma", "run warnaserror", "#pragma warning disable CS0168\nint unused;\nConsole.WriteLine(\"S\");"),
-        new("main-in-prelude", "run", "partial class Shaped\n{\n    static void Say() => Console.WriteLine(\"S\");\n}",
-            OwnPrelude: "partial class Shaped\n{\n    static void Main() => Say();\n}"),
+        new("top-level", "run", "Console.WriteLine(\"top-level statements\");", "top-level statements"),
+        new("main-void", "run", """
+            static class Entry
+            {
+                static void Main()
+                {
+                    Console.WriteLine("main void");
+                }
+            }
+            """, "main void"),
+        new("main-int", "run", """
+            static class Entry
+            {
+                static int Main()
+                {
+                    Console.WriteLine("main int");
+                    return 0;
+                }
+            }
+            """, "main int"),
+        new("main-async-task", "run", """
+            static class Entry
+            {
+                static async Task Main()
+                {
+                    await Task.Yield();
+                    Console.WriteLine("main async Task");
+                }
+            }
+            """, "main async Task"),
+        new("declarations-only", "compile", """
+            public record Point(int X, int Y)
+            {
+                public int Sum => X + Y;
+            }
+            """, null),
+        new("leading-define", "run", """
+            #define X
+            #if X
+            Console.WriteLine("X is defined");
+            #endif
+            Console.WriteLine("after the #if");
+            """, "X is defined\nafter the #if"),
+        new("trailing-endif", "run", """
+            Console.WriteLine("before the #if");
+            #if !NEVER_DEFINED
+            Console.WriteLine("inside the #if");
+            #endif
+            """, "before the #if\ninside the #if"),
+        new("trailing-endregion", "run", """
+            #region Demo
+            Console.WriteLine("inside the region");
+            #endregion
+            """, "inside the region"),
+        new("trailing-endregion-type", "compile", """
+            #region Types
+            sealed class Shape
+            {
+                public int Sides { get; init; }
+            }
+            #endregion
+            """, null),
+        new("nullable-disable", "run", """
+            #nullable disable
+            string text = null;
+            Console.WriteLine(text ?? "nullable disabled");
+            """, "nullable disabled", SilencedWarning: "CS8600"),
+        new("pragma-warning-disable", "run", """
+            #pragma warning disable CS0168
+            int unused;
+            Console.WriteLine("CS0168 disabled");
+            """, "CS0168 disabled", SilencedWarning: "CS0168"),
+        new("main-in-prelude", "run", """
+            partial class C
+            {
+                static void M() => Console.WriteLine("main in the prelude");
+            }
+            """, "main in the prelude", Prelude: """
+            partial class C
+            {
+                static void Main() => M();
+            }
+            """),
     ];
 
-    /// <summary>What a prelude adds that every shape must survive: a using and a type, nothing that would change the entry point.</summary>
-    private const string HelperPrelude = "using System.Text;\nstatic class Helpers\n{\n    public static string Twice(string s) => s + s;\n}";
+    private const string UsingAndType = """
+        using System.Text;
+        static class Helpers
+        {
+            public static string Twice(string s) => new StringBuilder(s).Append(s).ToString();
+        }
+        """;
 
-    private enum Path { Alone, Merged, Session, FilePrelude, SessionPrelude }
+    private const string UsingAndMethod = """
+        using System.Text;
+        static string Twice(string s) => s + s;
+        """;
 
-    private static string Post(Path path, Shape shape)
+    public static readonly IReadOnlyList<ShapePath> Paths =
+    [
+        new("alone", VerificationPath.Alone),
+        new("merged", VerificationPath.Merged),
+        new("session-one-block", VerificationPath.Merged, InSession: true),
+        new("session-two-blocks", VerificationPath.Merged, InSession: true, SecondBlock: true),
+        new("file-prelude-using-and-type", VerificationPath.Merged, FilePrelude: UsingAndType),
+        // A prelude's helper method is hidden code for the snippet: it must not turn a classic Main program into
+        // top-level statements whose entry point ignores that Main (CS7022: nothing printed).
+        new("file-prelude-using-and-method", VerificationPath.Merged, FilePrelude: UsingAndMethod),
+        new("session-prelude", VerificationPath.Merged, InSession: true, SessionPrelude: UsingAndType),
+    ];
+
+    public ProgramShapeFixture()
     {
-        var text = new StringBuilder();
-        if (shape.OwnPrelude is { } own) text.Append($"<!-- snippetcheck: prelude\n{own}\n-->\n\n");
-        if (path == Path.FilePrelude) text.Append($"<!-- snippetcheck: prelude\n{HelperPrelude}\n-->\n\n");
-        if (path == Path.SessionPrelude) text.Append($"<!-- snippetcheck: prelude session=s\n{HelperPrelude}\n-->\n\n");
-        var session = path is Path.Session or Path.SessionPrelude ? " session=s" : "";
-        text.Append($"```csharp {shape.Kind} name={shape.Name}{session}\n{shape.Code}\n```\n");
-        if (shape.Kind.StartsWith("run", StringComparison.Ordinal)) text.Append("\n```output\nS\n```\n");
-        return text.ToString();
+        // Two runs at a time: each is one CLI over a dozen posts.
+        var runs = new System.Collections.Concurrent.ConcurrentDictionary<string, PathRun>();
+        Parallel.ForEach(Paths, new ParallelOptions { MaxDegreeOfParallelism = 2 }, path =>
+        {
+            using var folder = new TempFolder();
+            foreach (var shape in Shapes) folder.Write(FileOf(shape), Post(shape, path));
+            runs[path.Name] = PathRuns.Verify(folder.Path, path.Via, null, [.. Shapes.Select(FileOf)]);
+        });
+        Runs = runs;
     }
 
-    [Fact]
-    public void Every_shape_passes_on_every_path()
-    {
-        using var folder = new TempFolder();
-        foreach (var path in Enum.GetValues<Path>())
-        {
-            // One post per shape: a prelude applies to its whole file.
-            foreach (var shape in Shapes) folder.Write($"{path}/{shape.Name}.md", Post(path, shape));
-        }
+    public IReadOnlyDictionary<string, PathRun> Runs { get; }
 
-        var problems = new List<string>();
-        foreach (var path in Enum.GetValues<Path>())
+    public static string FileOf(ProgramShape shape) => $"{shape.Name}.md";
+
+    /// <summary>The post for one shape on one path.</summary>
+    public static string Post(ProgramShape shape, ShapePath path)
+    {
+        var post = new StringBuilder($"# {shape.Name} ({path.Name})\n\n");
+        var filePrelude = string.Join("\n", new[] { path.FilePrelude, shape.Prelude }.Where(p => p is not null));
+        if (filePrelude.Length > 0) post.Append($"<!-- snippetcheck: prelude\n{filePrelude}\n-->\n\n");
+        if (path.SessionPrelude is not null) post.Append($"<!-- snippetcheck: prelude session=s\n{path.SessionPrelude}\n-->\n\n");
+
+        var session = path.InSession ? " session=s" : "";
+        post.Append($"<!-- snippetcheck: {shape.Tags} name=shape{session} -->\n```csharp\n{shape.Code}\n```\n\n");
+        if (shape.Output is not null) post.Append($"```output\n{shape.Output}\n```\n\n");
+        if (path.SecondBlock)
         {
-            var ways = path == Path.Alone ? [["--no-merge"]] : path == Path.Merged ? [Array.Empty<string>()] : new[] { Array.Empty<string>(), ["--no-merge"] };
-            foreach (var way in ways)
-            {
-                var (result, report, _) = VerificationPaths.Verify(System.IO.Path.Combine(folder.Path, path.ToString()), ["."], way);
-                Assert.Equal(Shapes.Length, report.Snippets.Count());
-                problems.AddRange(report.Snippets.Where(s => s.Str("status") != "passed")
-                    .Select(s => $"{path} {string.Join(' ', way)}: {s.Str("name")}: {s.Str("status")} {s.Str("reason")}: {s.Str("message")}"));
-                if (result.ExitCode != 0 && problems.Count == 0) problems.Add($"{path}: exit code {result.ExitCode}\n{result.Output}");
-            }
+            var kind = shape.IsCompileOnly ? "compile " : "";
+            post.Append($"Later in the post:\n\n<!-- snippetcheck: {kind}name=later{session} -->\n```csharp\nstatic class Later\n{{\n    public const int Answer = 42;\n}}\n```\n");
         }
-        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        return post.ToString();
+    }
+}
+
+/// <summary>
+/// Every program shape passes on every path (SPEC §11): top-level statements, classic <c>Main</c>s, declarations,
+/// preprocessor directives at either end, and a <c>Main</c> in a prelude; alone, merged, in a session of one or two
+/// blocks, under a file prelude and under a session prelude.
+/// </summary>
+public sealed class ProgramShapeTests(ProgramShapeFixture run) : IClassFixture<ProgramShapeFixture>
+{
+    public static TheoryData<string, string> ShapesOnPaths()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var path in ProgramShapeFixture.Paths)
+        {
+            foreach (var shape in ProgramShapeFixture.Shapes) data.Add(shape.Name, path.Name);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ShapesOnPaths))]
+    public void A_program_shape_passes_on_a_path(string shapeName, string pathName)
+    {
+        var shape = ProgramShapeFixture.Shapes.Single(s => s.Name == shapeName);
+        var path = ProgramShapeFixture.Paths.Single(p => p.Name == pathName);
+        var pathRun = run.Runs[pathName];
+        Assert.True(pathRun.ReportText is not null, $"{shapeName} on {pathName}: no report, exit {pathRun.Result.ExitCode}\n{pathRun.Result.Output}");
+
+        var file = ProgramShapeFixture.FileOf(shape);
+        var snippets = pathRun.SnippetsOf(file);
+        var expectedNames = path.SecondBlock ? new[] { "shape", "later" } : ["shape"];
+        var problems = pathRun.ErrorsOf(file).Select(e => $"file error {e.Str("code")} at line {e.Int("line")}: {e.Str("message")}").ToList();
+        if (!snippets.Select(s => s.Str("name")).SequenceEqual(expectedNames)) problems.Add($"snippets reported: {string.Join(", ", snippets.Select(s => s.Str("name")))}");
+        problems.AddRange(snippets.Where(s => s.Str("status") != "passed").Select(PathRun.Describe));
+        if (shape.SilencedWarning is { } silenced)
+        {
+            problems.AddRange(snippets.Where(s => s.GetProperty("diagnostics").EnumerateArray().Any(d => d.Str("id") == silenced))
+                .Select(s => $"{silenced} is reported though the snippet turns it off: {PathRun.Describe(s)}"));
+        }
+        Assert.True(problems.Count == 0,
+            $"shape '{shapeName}' on path '{pathName}' ({PathRuns.Label(path.Via)}, --no-cache):\n  " + string.Join("\n  ", problems)
+            + $"\n--- the post ---\n{ProgramShapeFixture.Post(shape, path)}");
     }
 }

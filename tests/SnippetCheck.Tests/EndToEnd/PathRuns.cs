@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.EndToEnd;
+
+/// <summary>
+/// The ways one <c>verify</c> run can take the same snippets (SPEC §11: every path gives the same verdict). Every
+/// path runs with <c>--no-cache</c>, so each snippet is really compiled and run.
+/// </summary>
+public enum VerificationPath
+{
+    /// <summary>The default: lone snippets are compiled into shared assemblies.</summary>
+    Merged,
+
+    /// <summary><c>--no-merge</c>: each snippet compiled on its own.</summary>
+    Alone,
+
+    /// <summary><c>--no-merge --parallel 1</c>: each snippet on its own, all in turn on one reused runner.</summary>
+    AloneOnOneRunner,
+}
+
+public static class PathRuns
+{
+    public static readonly IReadOnlyList<VerificationPath> All = [VerificationPath.Merged, VerificationPath.Alone, VerificationPath.AloneOnOneRunner];
+
+    public static string[] Flags(VerificationPath path) => path switch
+    {
+        VerificationPath.Merged => ["--no-cache"],
+        VerificationPath.Alone => ["--no-cache", "--no-merge"],
+        VerificationPath.AloneOnOneRunner => ["--no-cache", "--no-merge", "--parallel", "1"],
+        _ => throw new ArgumentOutOfRangeException(nameof(path)),
+    };
+
+    /// <summary>How messages name a path: its flags besides <c>--no-cache</c>.</summary>
+    public static string Label(VerificationPath path) => path switch
+    {
+        VerificationPath.Merged => "merged (default)",
+        _ => string.Join(' ', Flags(path).Where(f => f != "--no-cache")),
+    };
+
+    /// <summary>
+    /// Runs <c>snippetcheck verify ARGS FLAGS --report json=…</c> in <paramref name="workingDirectory"/> with a private
+    /// TMPDIR (so whatever snippets leave in the temp folder goes away with the run).
+    /// </summary>
+    public static PathRun Verify(string workingDirectory, VerificationPath path, IDictionary<string, string?>? environment, params string[] args)
+    {
+        using var scratch = new TempFolder();
+        var tmp = Directory.CreateDirectory(System.IO.Path.Combine(scratch.Path, "tmp")).FullName;
+        var reportPath = System.IO.Path.Combine(scratch.Path, "report.json");
+        var variables = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>()) { ["TMPDIR"] = tmp };
+        var clock = Stopwatch.StartNew();
+        var result = CliRunner.Run(workingDirectory, variables, ["verify", .. args, .. Flags(path), "--report", $"json={reportPath}"]);
+        var elapsed = clock.Elapsed;
+        var reportText = File.Exists(reportPath) ? File.ReadAllText(reportPath) : null;
+        return new PathRun(path, result, reportText, elapsed);
+    }
+
+    /// <summary>Copies <paramref name="sourceFolder"/> into a fresh folder and verifies there (see <see cref="Verify"/>).</summary>
+    public static PathRun VerifyCopy(string sourceFolder, VerificationPath path, IDictionary<string, string?>? environment, params string[] args)
+    {
+        using var work = new TempFolder();
+        CopyFolder(sourceFolder, work.Path);
+        return Verify(work.Path, path, environment, args);
+    }
+
+    /// <summary>The same run on every path at once, in path order.</summary>
+    public static IReadOnlyList<PathRun> VerifyCopyOnEveryPath(string sourceFolder, IDictionary<string, string?>? environment, params string[] args) =>
+        [.. Task.WhenAll(All.Select(path => Task.Run(() => VerifyCopy(sourceFolder, path, environment, args)))).GetAwaiter().GetResult()];
+
+    public static void CopyFolder(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination, overwrite: true);
+        }
+    }
+}
+
+/// <summary>One CLI run on one path: its result, its JSON report's text (null when it wrote none) and its wall time.</summary>
+public sealed record PathRun(VerificationPath Path, CliResult Result, string? ReportText, TimeSpan Duration)
+{
+    public JsonReport Report => ReportText is null
+        ? throw new InvalidOperationException($"no JSON report on path {Path} (exit {Result.ExitCode}):\n{Result.Output}")
+        : new JsonReport(System.Text.Json.JsonDocument.Parse(ReportText));
+
+    /// <summary>The report's snippets of one file (as the report names it, relative to the working directory).</summary>
+    public IReadOnlyList<System.Text.Json.JsonElement> SnippetsOf(string file) =>
+        [.. Report.Snippets.Where(s => s.Str("file") == file)];
+
+    /// <summary>The report's file errors of one file.</summary>
+    public IReadOnlyList<System.Text.Json.JsonElement> ErrorsOf(string file) =>
+        [.. Report.Root.GetProperty("errors").EnumerateArray().Where(e => e.Str("file") == file)];
+
+    /// <summary>One line per snippet: where, what, why; for assertion messages.</summary>
+    public static string Describe(System.Text.Json.JsonElement snippet)
+    {
+        var diagnostics = snippet.GetProperty("diagnostics").EnumerateArray()
+            .Select(d => $"{d.Str("id")}({d.Int("line")},{d.Int("column")}) {d.Str("message")}");
+        return $"{snippet.Str("file")}({snippet.Int("line")}) {snippet.Str("name") ?? "(no name)"}: {snippet.Str("status")}"
+            + (snippet.Str("reason") is { } reason ? $" [{reason}]" : "")
+            + (snippet.Str("message") is { } message ? $" {message}" : "")
+            + (snippet.Str("actualOutput") is { } actual ? $" | actual output: {actual.ReplaceLineEndings("\\n")}" : "")
+            + string.Concat(diagnostics.Select(d => $"\n      {d}"));
+    }
+}
