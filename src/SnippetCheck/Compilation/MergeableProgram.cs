@@ -86,7 +86,9 @@ internal sealed class MergeableProgram
 
     private static bool IsRevealing(SyntaxToken token) =>
         token.IsKind(SyntaxKind.IdentifierToken)
-            ? RevealingNames.Contains(token.ValueText) || token.ValueText.StartsWith(ProgramAssembler.MergedNamespacePrefix, StringComparison.Ordinal) ||
+            // A use, not a declaration: a classic 'static class Program { static void Main() ... }' reveals nothing.
+            ? (RevealingNames.Contains(token.ValueText) && token.Parent is IdentifierNameSyntax) ||
+              token.ValueText.StartsWith(ProgramAssembler.MergedNamespacePrefix, StringComparison.Ordinal) ||
               (RevealingMembers.Contains(token.ValueText) && token.Parent?.Parent is MemberAccessExpressionSyntax or ConditionalAccessExpressionSyntax or MemberBindingExpressionSyntax)
             : token.ValueText.Contains(ProgramAssembler.MergedNamespacePrefix, StringComparison.Ordinal);
 

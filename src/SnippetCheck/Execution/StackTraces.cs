@@ -12,14 +12,14 @@ internal static class StackTraces
 
     /// <summary>
     /// A merged program's run, as it reads alone: its namespace (<paramref name="wrapper"/>, such as <c>__Snippet7</c>)
-    /// removed from type names in its output and exceptions, and the entry method of its top-level statements named as
-    /// the compiler names it (<c>&lt;Main&gt;$</c>). The namespace is reserved: a snippet that mentions it is never merged.
+    /// removed from type names in its output and exceptions, and (when <paramref name="topLevelStatements"/>) the entry
+    /// method of its top-level statements named as the compiler names it (<c>&lt;Main&gt;$</c>). The namespace is reserved: a snippet that mentions it is never merged.
     /// </summary>
-    public static RunResult Unwrapped(RunResult run, string wrapper)
+    public static RunResult Unwrapped(RunResult run, string wrapper, bool topLevelStatements)
     {
         var prefix = wrapper + ".";
         string? Clean(string? text) => text?.Replace(prefix, "", StringComparison.Ordinal);
-        string? CleanTrace(string? text) => Clean(text)?
+        string? CleanTrace(string? text) => !topLevelStatements ? Clean(text) : Clean(text)?
             .Replace("Program.Main(String[] args)", "Program.<Main>$(String[] args)", StringComparison.Ordinal)
             .Replace("Program.<Main>g__", "Program.<<Main>$>g__", StringComparison.Ordinal)
             .Replace(".<Main>b__", ".<<Main>$>b__", StringComparison.Ordinal)
