@@ -15,6 +15,12 @@ internal abstract record RunnerMessage
     /// <summary>Runner → tool: how the run ended.</summary>
     public sealed record Finished(RunReport Report) : RunnerMessage;
 
+    /// <summary>Tool → runner, first of all: confine yourself to this before any snippet runs.</summary>
+    public sealed record Confine(SandboxPolicy Policy) : RunnerMessage;
+
+    /// <summary>Runner → tool: the confinement in force, the answer to <see cref="Confine"/>.</summary>
+    public sealed record Confined(SandboxStatus Status) : RunnerMessage;
+
     /// <summary>Runner → tool: output written after a fatal report (a snippet's own last-chance handler), until the process dies.</summary>
     public sealed record LateOutput(string Text) : RunnerMessage;
 }
@@ -26,7 +32,7 @@ internal abstract record RunnerMessage
 /// </summary>
 internal sealed class RunnerChannel(Stream pipe) : IDisposable
 {
-    private const byte RunTag = 1, BlockEnteredTag = 2, FinishedTag = 3, LateOutputTag = 4;
+    private const byte RunTag = 1, BlockEnteredTag = 2, FinishedTag = 3, LateOutputTag = 4, ConfineTag = 5, ConfinedTag = 6;
 
     private readonly BinaryReader _reader = new(pipe, RunnerProtocol.Encoding, leaveOpen: true);
     private readonly BinaryWriter _writer = new(pipe, RunnerProtocol.Encoding, leaveOpen: true);
@@ -59,6 +65,14 @@ internal sealed class RunnerChannel(Stream pipe) : IDisposable
                     _writer.Write(LateOutputTag);
                     _writer.Write(late.Text);
                     break;
+                case RunnerMessage.Confine confine:
+                    _writer.Write(ConfineTag);
+                    confine.Policy.WriteTo(_writer);
+                    break;
+                case RunnerMessage.Confined confined:
+                    _writer.Write(ConfinedTag);
+                    confined.Status.WriteTo(_writer);
+                    break;
             }
             _writer.Flush();
         }
@@ -82,6 +96,10 @@ internal sealed class RunnerChannel(Stream pipe) : IDisposable
                 return new RunnerMessage.Finished(RunReport.ReadFrom(_reader));
             case LateOutputTag:
                 return new RunnerMessage.LateOutput(_reader.ReadString());
+            case ConfineTag:
+                return new RunnerMessage.Confine(SandboxPolicy.ReadFrom(_reader));
+            case ConfinedTag:
+                return new RunnerMessage.Confined(SandboxStatus.ReadFrom(_reader));
             default:
                 throw new InvalidDataException($"unknown runner message {tag}");
         }

@@ -34,6 +34,7 @@ internal sealed record RunRequest(
     string Stdin,
     string[] Args,
     string WorkingDirectory,
+    string TempDirectory,
     string[] DependencyPaths)
 {
     public void WriteTo(BinaryWriter writer, bool includeImage)
@@ -45,6 +46,7 @@ internal sealed record RunRequest(
         writer.Write(Stdin);
         WriteStrings(writer, Args);
         writer.Write(WorkingDirectory);
+        writer.Write(TempDirectory);
         WriteStrings(writer, DependencyPaths);
     }
 
@@ -54,7 +56,7 @@ internal sealed record RunRequest(
         var id = reader.ReadInt64();
         var length = reader.ReadInt32();
         var image = length < 0 ? heldImage(id) : reader.ReadBytes(length);
-        return new RunRequest(image, id, reader.ReadString(), reader.ReadString(), ReadStrings(reader), reader.ReadString(), ReadStrings(reader));
+        return new RunRequest(image, id, reader.ReadString(), reader.ReadString(), ReadStrings(reader), reader.ReadString(), reader.ReadString(), ReadStrings(reader));
     }
 
     internal static void WriteStrings(BinaryWriter writer, string[] values)

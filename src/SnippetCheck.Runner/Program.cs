@@ -14,10 +14,10 @@ if (args.Length != 1)
 // Its own process group, so the tool can kill whatever a snippet starts, grandchildren included; and it ends
 // that group itself if the tool dies without a word (SIGKILL), so nothing is left running for nobody.
 ProcessGroups.LeadNewGroup();
-ParentWatch.Start();
 
 using var pipe = new NamedPipeClientStream(".", args[0], PipeDirection.InOut);
 pipe.Connect(TimeSpan.FromSeconds(30));
+ToolWatch.Start(pipe);
 var host = new SnippetHost(pipe);
 host.Serve();
 return 0;

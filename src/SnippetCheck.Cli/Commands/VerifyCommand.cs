@@ -28,6 +28,7 @@ internal static class VerifyCommand
     public static readonly Option<bool> NoCacheOption = new("--no-cache") { Description = "Verify everything; neither read nor write the result cache" };
     public static readonly Option<bool> NoMergeOption = new("--no-merge") { Description = "Compile every snippet on its own instead of many in one assembly (slower; for diagnosing the tool)" };
     public static readonly Option<string?> CacheDirOption = new("--cache-dir") { Description = "Where passing results are kept (default: .snippetcheck/cache next to snippetcheck.json)" };
+    public static readonly Option<bool> NoSandboxOption = new("--no-sandbox") { Description = "Run snippets unconfined: they may read your files, write anywhere and use the network (SECURITY.md)" };
     public static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every snippet's verdict and compiler warnings" };
     public static readonly Option<Shard?> ShardOption = new("--shard") { Description = "Verify only part K of N of the files, split by file (1 ≤ K ≤ N)", HelpName = "K/N", CustomParser = ParseShard };
     public static readonly Option<bool> AcceptOption = new("--accept") { Description = "Rewrite each mismatching (or empty) output block with the actual output" };
@@ -51,7 +52,7 @@ internal static class VerifyCommand
         Option[] options =
         [
             AllOption, CommonOptions.Filter, TimeoutOption, ParallelOption, ReportOption, CiOption, CommonOptions.Config,
-            NoCacheOption, CacheDirOption, NoMergeOption, VerboseOption, ShardOption, AcceptOption, WatchCommand.WatchOption,
+            NoCacheOption, CacheDirOption, NoMergeOption, NoSandboxOption, VerboseOption, ShardOption, AcceptOption, WatchCommand.WatchOption,
         ];
         foreach (var option in options) command.Options.Add(option);
         command.Arguments.Add(CommonOptions.Paths);
@@ -70,6 +71,7 @@ internal static class VerifyCommand
         NoCache = result.GetValue(NoCacheOption),
         CacheDirectory = result.GetValue(CacheDirOption),
         NoMerge = result.GetValue(NoMergeOption),
+        NoSandbox = result.GetValue(NoSandboxOption),
         Shard = result.GetValue(ShardOption),
     };
 
@@ -99,7 +101,11 @@ internal static class VerifyCommand
                 report = outcome.Apply(report);
             }
             new ConsoleReporter(console, terminal.UseColor, verbose).Write(report);
-            if (verbose) await Console.Error.WriteLineAsync($"runner processes started: {verifier.RunnersStarted}; {verifier.Merging}; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
+            if (verbose)
+            {
+                await Console.Error.WriteLineAsync($"runner processes started: {verifier.RunnersStarted}; {verifier.Merging}; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
+                if (report.Sandbox is { } sandbox) await Console.Error.WriteLineAsync(sandbox.Describe());
+            }
             reports.WriteVerdicts(report, console);
             return report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
         });

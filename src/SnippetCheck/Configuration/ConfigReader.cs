@@ -14,10 +14,10 @@ internal readonly record struct RawValue(object Value, int Line);
 internal static class ConfigReader
 {
     public static readonly string[] Keys =
-        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "references", "environment", "parallelism", "cache", "strictTags", "memoryLimit"];
+        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "references", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network"];
 
     /// <summary>Keys that only make sense for a whole run, not one file's front matter.</summary>
-    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "environment", "parallelism", "cache", "memoryLimit"];
+    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite"];
 
     /// <summary>Below this a runner cannot even start its runtime.</summary>
     public const long MinimumMemoryLimit = 64L << 20;
@@ -84,6 +84,14 @@ internal static class ConfigReader
                 return raw.Value is bool cache ? config with { Cache = cache } : throw Bad("true or false");
             case "strictTags":
                 return raw.Value is bool strict ? config with { StrictTags = strict } : throw Bad("true or false");
+            case "sandbox":
+                return raw.Value is string sandbox && (sandbox is "auto" or "off")
+                    ? config with { Sandbox = sandbox == "auto" ? SandboxMode.Auto : SandboxMode.Off }
+                    : throw Bad("\"auto\" or \"off\"");
+            case "sandboxRead": return config with { SandboxRead = StringList(raw.Value) ?? throw Bad("a list of paths") };
+            case "sandboxWrite": return config with { SandboxWrite = StringList(raw.Value) ?? throw Bad("a list of paths") };
+            case "network":
+                return raw.Value is bool network ? config with { Network = network } : throw Bad("true or false");
             case "memoryLimit":
                 return TryParseSize(raw.Value, out var bytes) && bytes >= MinimumMemoryLimit
                     ? config with { MemoryLimit = bytes }

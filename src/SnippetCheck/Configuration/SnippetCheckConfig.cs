@@ -7,6 +7,9 @@ namespace SnippetCheck.Configuration;
 /// <summary>Whether untagged C# blocks are verified (as <c>compile</c>) or only counted.</summary>
 public enum VerifyMode { Tagged, All }
 
+/// <summary>Whether runners confine what snippets can touch: <c>auto</c> where the kernel can (Linux), or never.</summary>
+public enum SandboxMode { Auto, Off }
+
 /// <summary>
 /// Settings from <c>snippetcheck.json</c> or a post's front matter. Null means "not set here", so layers
 /// merge: command line, then front matter, then the config file, then these defaults.
@@ -37,6 +40,18 @@ public sealed record SnippetCheckConfig
     /// <summary>The GC heap hard limit of each runner process, in bytes (<c>"memoryLimit": "512MB"</c>).</summary>
     public long? MemoryLimit { get; init; }
 
+    /// <summary><c>auto</c> (the default): each runner confines itself where the kernel supports it (SECURITY.md).</summary>
+    public SandboxMode? Sandbox { get; init; }
+
+    /// <summary>More paths snippets may read, relative to the config file (the runtime and packages need no grant).</summary>
+    public IReadOnlyList<string>? SandboxRead { get; init; }
+
+    /// <summary>More paths snippets may read and write, relative to the config file.</summary>
+    public IReadOnlyList<string>? SandboxWrite { get; init; }
+
+    /// <summary>Snippets may open TCP connections (as if each were tagged <c>network</c>).</summary>
+    public bool? Network { get; init; }
+
     /// <summary>The file this came from, when it came from one; relative paths in it are relative to its folder.</summary>
     public string? SourcePath { get; init; }
 
@@ -58,6 +73,10 @@ public sealed record SnippetCheckConfig
         Cache = over.Cache ?? Cache,
         StrictTags = over.StrictTags ?? StrictTags,
         MemoryLimit = over.MemoryLimit ?? MemoryLimit,
+        Sandbox = over.Sandbox ?? Sandbox,
+        SandboxRead = over.SandboxRead ?? SandboxRead,
+        SandboxWrite = over.SandboxWrite ?? SandboxWrite,
+        Network = over.Network ?? Network,
         SourcePath = over.SourcePath ?? SourcePath,
     };
 }

@@ -39,6 +39,9 @@ internal sealed record RunResult(
     string? CrashMessage,
     TimeSpan Duration)
 {
+    /// <summary>The runner's confinement, when it had one: the judge names the sandbox when a snippet ran into it.</summary>
+    public SandboxStatus? Confinement { get; init; }
+
     internal static RunResult FromReport(RunReport report, TimeSpan duration, int? processExitCode)
     {
         var status = report.Ending switch

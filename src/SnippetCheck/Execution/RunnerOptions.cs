@@ -11,6 +11,9 @@ internal sealed record RunnerOptions
 
     public IReadOnlyList<string> AllowedEnvironment { get; init; } = DefaultAllowedEnvironment;
 
+    /// <summary>What runners confine themselves to; the verifier turns it on (config <c>sandbox</c>, default auto).</summary>
+    public Sandbox Sandbox { get; init; } = Sandbox.Off;
+
     /// <summary>1 GiB: what a snippet gets unless config <c>memoryLimit</c> says otherwise.</summary>
     public const long DefaultMemoryLimitBytes = 1L << 30;
 

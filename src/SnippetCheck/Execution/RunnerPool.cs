@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SnippetCheck.Model;
 
 namespace SnippetCheck.Execution;
 
@@ -9,12 +10,13 @@ internal sealed class RunnerPool : IAsyncDisposable
 {
     private readonly RunnerOptions _options;
     private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentBag<RunnerProcess> _idle = [];
+    private readonly ConcurrentDictionary<RunnerKind, ConcurrentBag<RunnerProcess>> _idle = new();
     private readonly ConcurrentQueue<Task<RunnerProcess>> _spares = new();
     private readonly int _size;
     private int _sparesStarted;
     private readonly string _workRoot;
-    private int _runCount;
+    private int _runnerCount;
+    private SandboxStatus? _confinement;
 
     public RunnerPool(RunnerOptions options, int size)
     {
@@ -25,17 +27,36 @@ internal sealed class RunnerPool : IAsyncDisposable
         ProcessTracker.TrackWorkRoot(_workRoot);
     }
 
-    /// <summary>Runs an image in a fresh, empty working directory, removed afterwards.</summary>
-    public async Task<RunResult> RunAsync(ProgramImage image, string stdin, string[] args, string[] dependencyPaths, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// The confinement the pool's runners are under: what the first runner of the default kind reported, or what
+    /// the sandbox settings promise when no such runner started (a fully cached run).
+    /// </summary>
+    public SandboxReport Confinement
     {
+        get
+        {
+            if (_confinement is not { } status) return _options.Sandbox.Expected();
+            var confined = status.Filesystem || status.PidNamespace;
+            return confined || _options.Sandbox.Enabled
+                ? new SandboxReport(confined, status.LandlockAbi, status.Filesystem, status.NetworkBlocked, status.Signals, status.PidNamespace, status.ProcessLimit,
+                    confined ? status.Off : $"the runner could not confine itself: {status.Off}")
+                : SandboxReport.Disabled(_options.Sandbox.OffReason ?? "off");
+        }
+    }
+
+    /// <summary>Runs an image in a fresh, empty working directory and temp folder, removed afterwards.</summary>
+    /// <param name="network">The program may open TCP connections: it runs in a runner of that kind.</param>
+    public async Task<RunResult> RunAsync(ProgramImage image, string stdin, string[] args, string[] dependencyPaths, bool network, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var kind = RunnerKind.For(network, dependencyPaths);
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await RunOnceAsync(image, stdin, args, dependencyPaths, timeout, cancellationToken).ConfigureAwait(false);
+            var result = await RunOnceAsync(image, stdin, args, dependencyPaths, kind, timeout, cancellationToken).ConfigureAwait(false);
             // A runner can also die from a thread an earlier snippet left behind; only a second crash on a
             // fresh runner is this snippet's own.
             if (result.Status == RunStatus.Crashed && !cancellationToken.IsCancellationRequested)
-                result = await RunOnceAsync(image, stdin, args, dependencyPaths, timeout, cancellationToken).ConfigureAwait(false);
+                result = await RunOnceAsync(image, stdin, args, dependencyPaths, kind, timeout, cancellationToken).ConfigureAwait(false);
             return result;
         }
         finally
@@ -44,26 +65,43 @@ internal sealed class RunnerPool : IAsyncDisposable
         }
     }
 
-    private async Task<RunResult> RunOnceAsync(ProgramImage image, string stdin, string[] args, string[] dependencyPaths, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<RunResult> RunOnceAsync(ProgramImage image, string stdin, string[] args, string[] dependencyPaths, RunnerKind kind, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var workingDirectory = Path.Combine(_workRoot, Interlocked.Increment(ref _runCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(workingDirectory);
         cancellationToken.ThrowIfCancellationRequested();
         StartSpareRunnersOnce();
-        var runner = _idle.TryTake(out var idle) ? idle
-            : _spares.TryDequeue(out var spare) ? await spare.ConfigureAwait(false)
-            : await StartRunnerAsync(cancellationToken).ConfigureAwait(false);
+        var runner = await TakeRunnerAsync(kind, cancellationToken).ConfigureAwait(false);
+        var (working, temp) = runner.NewRunFolders();
         try
         {
-            return await runner.RunAsync(new RunRequest(image.Bytes, image.Id, image.EntryType, stdin, args, workingDirectory, dependencyPaths), timeout, cancellationToken).ConfigureAwait(false);
+            return await runner.RunAsync(new RunRequest(image.Bytes, image.Id, image.EntryType, stdin, args, working, temp, dependencyPaths), timeout, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            if (runner.IsAlive && !cancellationToken.IsCancellationRequested) _idle.Add(runner);
+            if (runner.IsAlive && !cancellationToken.IsCancellationRequested) Idle(runner.Kind).Add(runner);
             else await runner.DisposeAsync().ConfigureAwait(false);
-            TryDelete(workingDirectory);
+            TryDelete(working);
+            TryDelete(temp);
         }
     }
+
+    /// <summary>An idle runner of the kind, a spare (spares are of the default kind), or a new one.</summary>
+    private async Task<RunnerProcess> TakeRunnerAsync(RunnerKind kind, CancellationToken cancellationToken)
+    {
+        if (Idle(kind).TryTake(out var idle)) return idle;
+        if (kind.Equals(RunnerKind.Default) && _spares.TryDequeue(out var spare)) return await spare.ConfigureAwait(false);
+        // Idle runners of other kinds would only add up: one goes for every runner of a new kind.
+        foreach (var other in _idle.Where(pair => !pair.Key.Equals(kind)))
+        {
+            if (other.Value.TryTake(out var surplus))
+            {
+                await surplus.DisposeAsync().ConfigureAwait(false);
+                break;
+            }
+        }
+        return await StartRunnerAsync(kind, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ConcurrentBag<RunnerProcess> Idle(RunnerKind kind) => _idle.GetOrAdd(kind, _ => []);
 
     /// <summary>
     /// Starts runners in the background (one per slot, at most <paramref name="programs"/>), so their start-up
@@ -72,7 +110,7 @@ internal sealed class RunnerPool : IAsyncDisposable
     public void StartRunners(int programs)
     {
         if (Interlocked.Exchange(ref _sparesStarted, 1) != 0) return;
-        for (var i = 0; i < Math.Min(_size, programs); i++) _spares.Enqueue(StartRunnerAsync(CancellationToken.None));
+        for (var i = 0; i < Math.Min(_size, programs); i++) _spares.Enqueue(StartRunnerAsync(RunnerKind.Default, CancellationToken.None));
     }
 
     /// <summary>Without <see cref="StartRunners"/>, the first run starts the other slots' runners (it starts its own).</summary>
@@ -83,10 +121,13 @@ internal sealed class RunnerPool : IAsyncDisposable
 
     private int _runnersStarted;
 
-    private Task<RunnerProcess> StartRunnerAsync(CancellationToken cancellationToken)
+    private async Task<RunnerProcess> StartRunnerAsync(RunnerKind kind, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _runnersStarted);
-        return RunnerProcess.StartAsync(_options, cancellationToken);
+        var root = Path.Combine(_workRoot, "r" + Interlocked.Increment(ref _runnerCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var runner = await RunnerProcess.StartAsync(_options, kind, root, cancellationToken).ConfigureAwait(false);
+        if (kind.Equals(RunnerKind.Default)) Interlocked.CompareExchange(ref _confinement, runner.Confinement, null);
+        return runner;
     }
 
     private static void TryDelete(string directory)
@@ -103,7 +144,10 @@ internal sealed class RunnerPool : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        while (_idle.TryTake(out var runner)) await runner.DisposeAsync().ConfigureAwait(false);
+        foreach (var bag in _idle.Values)
+        {
+            while (bag.TryTake(out var runner)) await runner.DisposeAsync().ConfigureAwait(false);
+        }
         while (_spares.TryDequeue(out var spare))
         {
             try

@@ -17,38 +17,69 @@ internal sealed class RunnerProcess : IAsyncDisposable
     private readonly RunnerChannel _channel;
     private readonly StringBuilder _stderr = new();
 
-    private RunnerProcess(Process process, NamedPipeServerStream pipe)
+    private RunnerProcess(Process process, NamedPipeServerStream pipe, RunnerKind kind, string workRoot)
     {
         _process = process;
         _pipe = pipe;
         _channel = new RunnerChannel(pipe);
+        Kind = kind;
+        WorkRoot = workRoot;
     }
 
     public bool IsAlive { get; private set; } = true;
 
-    public static async Task<RunnerProcess> StartAsync(RunnerOptions options, CancellationToken cancellationToken)
+    /// <summary>What this runner may touch besides the system; fixed for its life.</summary>
+    public RunnerKind Kind { get; }
+
+    /// <summary>The runner's own folder: its snippets' working and temp folders, the only place it may write.</summary>
+    public string WorkRoot { get; }
+
+    /// <summary>The confinement the runner reported once it had applied it.</summary>
+    public SandboxStatus Confinement { get; private set; } = new(0, false, false, false, false, 0, "not started");
+
+    private int _runs;
+
+    /// <summary>A fresh working folder and temp folder for the next run, inside <see cref="WorkRoot"/>.</summary>
+    public (string Working, string Temp) NewRunFolders()
+    {
+        var run = (++_runs).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var working = Path.Combine(WorkRoot, "runs", run);
+        var temp = Path.Combine(WorkRoot, "tmp", run);
+        Directory.CreateDirectory(working);
+        Directory.CreateDirectory(temp);
+        return (working, temp);
+    }
+
+    /// <param name="workRoot">A folder for this runner alone, made here and removed with the runner.</param>
+    public static async Task<RunnerProcess> StartAsync(RunnerOptions options, RunnerKind kind, string workRoot, CancellationToken cancellationToken)
     {
         if (!File.Exists(options.RunnerPath))
             throw new FileNotFoundException($"the snippet runner was not found at '{options.RunnerPath}'", options.RunnerPath);
 
         var pipeName = $"snippetcheck-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
+        // On Unix a rooted name is the socket's path: the runner's TMPDIR is its own folder, not the tool's.
+        if (!OperatingSystem.IsWindows()) pipeName = Path.Combine(Path.GetTempPath(), pipeName);
         var pipe = new NamedPipeServerStream(pipeName, PipeDirection.InOut, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
         // A self-contained build ships the runner with its own launcher and runtime; otherwise 'dotnet exec' it.
         var launcher = Path.ChangeExtension(options.RunnerPath, OperatingSystem.IsWindows() ? ".exe" : null);
         var (program, arguments) = File.Exists(launcher) ? (launcher, new[] { pipeName }) : (DotnetHost, ["exec", options.RunnerPath, pipeName]);
+        (program, arguments) = options.Sandbox.Launch(program, arguments, kind);
+        Directory.CreateDirectory(Path.Combine(workRoot, "tmp"));
         var start = new ProcessStartInfo(program, arguments)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = workRoot,
         };
         start.Environment.Clear();
         foreach (var (name, value) in options.BuildEnvironment(Environment.GetEnvironmentVariables())) start.Environment[name] = value;
+        // The runtime's own temporary files (named mutexes, the PAL's shared files) stay in the runner's folder too.
+        start.Environment["TMPDIR"] = Path.Combine(workRoot, "tmp");
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var runner = new RunnerProcess(process, pipe);
+        var runner = new RunnerProcess(process, pipe, kind, workRoot);
         process.ErrorDataReceived += (_, e) => runner.KeepStderr(e.Data);
         process.OutputDataReceived += (_, e) => runner.KeepStderr(e.Data);
         process.Start();
@@ -65,6 +96,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
             var connecting = pipe.WaitForConnectionAsync(connectTimeout.Token);
             if (await Task.WhenAny(connecting, process.WaitForExitAsync(connectTimeout.Token)) != connecting) await connectTimeout.CancelAsync();
             await connecting;
+            await runner.ConfineAsync(options.Sandbox.PolicyFor(kind, options.RunnerPath, workRoot), connectTimeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -76,7 +108,26 @@ internal sealed class RunnerProcess : IAsyncDisposable
             await runner.DisposeAsync();
             throw;
         }
+        catch (Exception e) when (e is EndOfStreamException or IOException or InvalidDataException)
+        {
+            await runner.DisposeAsync();
+            throw new InvalidOperationException($"the snippet runner did not start: {runner.StderrText()}", e);
+        }
         return runner;
+    }
+
+    /// <summary>Tells the runner what it may touch and waits until it says that is in force.</summary>
+    private async Task ConfineAsync(SandboxPolicy policy, CancellationToken cancellationToken)
+    {
+        var answer = Task.Run(() =>
+        {
+            _channel.Send(new RunnerMessage.Confine(policy));
+            return _channel.Receive();
+        }, CancellationToken.None);
+        await answer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Confinement = answer.Result is RunnerMessage.Confined confined
+            ? confined.Status
+            : throw new InvalidDataException($"the runner answered {answer.Result.GetType().Name} to its confinement");
     }
 
     /// <summary>The <c>dotnet</c> host of the installation the tool runs on.</summary>
@@ -141,7 +192,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
             {
                 Kill();
             }
-            return RunResult.FromReport(report, clock.Elapsed, exitCode);
+            return RunResult.FromReport(report, clock.Elapsed, exitCode) with { Confinement = Confinement.Filesystem || Confinement.NetworkBlocked ? Confinement : null };
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ObjectDisposedException or InvalidDataException)
         {
@@ -237,6 +288,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
             // Best effort: the process was killed; waiting is only for tidiness.
         }
         ProcessTracker.Untrack(_process);
+        TryDeleteWorkRoot();
         try
         {
             _channel.Dispose();
@@ -247,6 +299,18 @@ internal sealed class RunnerProcess : IAsyncDisposable
             // Disposing flushes; a dead runner's pipe is broken (or was never connected), and that is fine now.
         }
         _process.Dispose();
+    }
+
+    private void TryDeleteWorkRoot()
+    {
+        try
+        {
+            if (Directory.Exists(WorkRoot)) Directory.Delete(WorkRoot, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A killed snippet's process may hold a file for a moment; the pool removes its whole root at the end.
+        }
     }
 
     /// <summary>Session blocks as the runner enters them, with the finished ones' output.</summary>

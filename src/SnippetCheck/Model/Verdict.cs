@@ -110,13 +110,16 @@ internal sealed record OutputLimitFailure(SourceLocation At) : Failure(At)
     public override string Message => "printed more than 1 MiB of output; stopped";
 }
 
-/// <summary>An unhandled exception it was not tagged to throw.</summary>
-internal sealed record ExceptionFailure(SourceLocation ThrownAt, string Type, string ExceptionMessage, string? Trace) : Failure(ThrownAt)
+/// <summary>An unhandled exception it was not tagged to throw; <paramref name="Hint"/> says when the sandbox caused it.</summary>
+internal sealed record ExceptionFailure(SourceLocation ThrownAt, string Type, string ExceptionMessage, string? Trace, string? Hint = null) : Failure(ThrownAt)
 {
     public override FailureReason Reason => FailureReason.Exception;
     public override string Code => DiagnosticCodes.UnexpectedException;
     public override string Message => $"unhandled exception {Type}: {ExceptionMessage}";
-    public override string? Detail => Trace;
+    public override string? Detail => WithHint(Trace, Hint);
+
+    internal static string? WithHint(string? text, string? hint) =>
+        hint is null ? text : text is null ? "hint: " + hint : text + "\nhint: " + hint;
 }
 
 internal sealed record NoExceptionFailure(SourceLocation At, string? Expected, int? ExitCode) : Failure(At)
@@ -128,12 +131,12 @@ internal sealed record NoExceptionFailure(SourceLocation At, string? Expected, i
         : $"expected an unhandled {Expected ?? "exception"}, but the block ran to its end";
 }
 
-internal sealed record WrongExceptionFailure(SourceLocation ThrownAt, string Expected, string Type, string ExceptionMessage, string? Trace) : Failure(ThrownAt)
+internal sealed record WrongExceptionFailure(SourceLocation ThrownAt, string Expected, string Type, string ExceptionMessage, string? Trace, string? Hint = null) : Failure(ThrownAt)
 {
     public override FailureReason Reason => FailureReason.WrongException;
     public override string Code => DiagnosticCodes.WrongException;
     public override string Message => $"expected {Expected}, but it threw {Type}: {ExceptionMessage}";
-    public override string? Detail => Trace;
+    public override string? Detail => ExceptionFailure.WithHint(Trace, Hint);
 }
 
 internal sealed record ExitCodeFailure(SourceLocation At, int Expected, int Actual) : Failure(At)

@@ -13,8 +13,9 @@ internal sealed class SnippetProgram
 {
     private (CSharpParseOptions Options, IReadOnlyList<ParsedPart> Preludes, IReadOnlyList<ParsedPart> Blocks)? _parsed;
 
-    private SnippetProgram(SnippetDocument document, string? session, IReadOnlyList<Snippet> blocks, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout)
+    private SnippetProgram(SnippetDocument document, string? session, IReadOnlyList<Snippet> blocks, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout, bool fileAllowsNetwork)
     {
+        Network = fileAllowsNetwork || blocks.Any(b => b.Tags.Network);
         Document = document;
         Session = session;
         Blocks = blocks;
@@ -23,12 +24,12 @@ internal sealed class SnippetProgram
         Timeouts = [.. blocks.Select(b => timeout(b.Tags))];
     }
 
-    public static SnippetProgram Lone(SnippetDocument document, Snippet snippet, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout) =>
-        new(document, null, [snippet], settings, timeout);
+    public static SnippetProgram Lone(SnippetDocument document, Snippet snippet, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout, bool fileAllowsNetwork = false) =>
+        new(document, null, [snippet], settings, timeout, fileAllowsNetwork);
 
     /// <summary>A session's blocks, all of them in document order (ignored and compile-fail ones too: see <see cref="Compiled"/>).</summary>
-    public static SnippetProgram ForSession(SnippetDocument document, string session, IReadOnlyList<Snippet> blocks, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout) =>
-        new(document, session, blocks, settings, timeout);
+    public static SnippetProgram ForSession(SnippetDocument document, string session, IReadOnlyList<Snippet> blocks, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout, bool fileAllowsNetwork = false) =>
+        new(document, session, blocks, settings, timeout, fileAllowsNetwork);
 
     public SnippetDocument Document { get; }
     public string? Session { get; }
@@ -42,6 +43,9 @@ internal sealed class SnippetProgram
     public IReadOnlyList<TimeSpan> Timeouts { get; }
 
     public bool IsSession => Session is not null;
+
+    /// <summary>May open TCP connections (a block tagged <c>network</c>, or the file's settings): runs in a runner of that kind.</summary>
+    public bool Network { get; }
 
     /// <summary>The blocks that make the program: a session leaves out ignored, compile-fail and empty blocks.</summary>
     public IReadOnlyList<int> Compiled(CompileSettings settings)

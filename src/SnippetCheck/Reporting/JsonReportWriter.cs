@@ -28,11 +28,28 @@ internal static class JsonReportWriter
         json.WriteNumber("cached", report.Cached);
         json.WriteNumber("durationMs", (long)report.Duration.TotalMilliseconds);
         json.WriteEndObject();
+        if (report.Sandbox is { } sandbox) WriteSandbox(json, sandbox);
 
         json.WriteStartArray("snippets");
         foreach (var result in report.Snippets) WriteSnippet(json, result);
         json.WriteEndArray();
         WriteErrors(json, report.Errors);
+        json.WriteEndObject();
+    }
+
+    /// <summary>What confined the runners (SECURITY.md): each protection, true when it was in force.</summary>
+    private static void WriteSandbox(Utf8JsonWriter json, SandboxReport sandbox)
+    {
+        json.WriteStartObject("sandbox");
+        json.WriteBoolean("enabled", sandbox.Enabled);
+        json.WriteNumber("landlockAbi", sandbox.LandlockAbi);
+        json.WriteBoolean("filesystem", sandbox.Filesystem);
+        json.WriteBoolean("network", sandbox.Network);
+        json.WriteBoolean("signals", sandbox.Signals);
+        json.WriteBoolean("pidNamespace", sandbox.PidNamespace);
+        json.WriteNumber("processLimit", sandbox.ProcessLimit);
+        if (sandbox.Note is not null) json.WriteString("note", sandbox.Note);
+        json.WriteString("summary", sandbox.Describe());
         json.WriteEndObject();
     }
 

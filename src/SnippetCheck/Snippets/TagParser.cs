@@ -16,7 +16,7 @@ public readonly record struct TagSource(string Text, SourceLocation Location);
 public static partial class TagParser
 {
     private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore"];
-    private static readonly string[] FlagWords = ["warnaserror", "unsafe"];
+    private static readonly string[] FlagWords = ["warnaserror", "unsafe", "network"];
     private static readonly string[] ValueKeys = ["name", "session", "exit", "timeout", "langversion", "nullable", "args", "compile-fail", "throws"];
 
     // Words of ours that make no sense on a C# block but are worth a hint when misspelt there.
@@ -44,7 +44,12 @@ public static partial class TagParser
                 }
                 else if (value is null && FlagWords.Contains(lowerKey))
                 {
-                    tags = lowerKey == "unsafe" ? tags with { Unsafe = true } : tags with { WarnAsError = true };
+                    tags = lowerKey switch
+                    {
+                        "unsafe" => tags with { Unsafe = true },
+                        "network" => tags with { Network = true },
+                        _ => tags with { WarnAsError = true },
+                    };
                 }
                 else if (value is not null && ValueKeys.Contains(lowerKey))
                 {

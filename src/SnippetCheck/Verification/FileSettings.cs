@@ -15,6 +15,9 @@ public sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<Metad
 
     public VerifyMode Mode => Config.Mode ?? VerifyMode.Tagged;
 
+    /// <summary>Front matter or config says every snippet here may use the network.</summary>
+    public bool AllowsNetwork => Config.Network == true;
+
     public TimeSpan TimeoutFor(SnippetTags tags) => tags.Timeout ?? Config.Timeout ?? DefaultTimeout;
 
     /// <summary>How the file's programs compile before their blocks' tags are laid over.</summary>

@@ -72,6 +72,22 @@ internal static class Judge
         snippet.Tags.ExitCode is not null || snippet.Tags.Args is not null;
 
     /// <summary>
+    /// When the sandbox is what the snippet ran into (access denied to a file, or to the network), says so and how
+    /// to allow it, so the author does not hunt for a bug in the snippet.
+    /// </summary>
+    internal static string? SandboxHint(RunResult run)
+    {
+        if (run.Confinement is not { } sandbox || run.ExceptionType is not { } type) return null;
+        var denied = (run.ExceptionMessage ?? "").Contains("denied", StringComparison.OrdinalIgnoreCase);
+        if (sandbox.NetworkBlocked && type is "System.Net.Sockets.SocketException" or "System.Net.Http.HttpRequestException")
+            return "the sandbox blocks TCP connections; tag the snippet 'network', or set \"network\": true in front matter or snippetcheck.json (SECURITY.md)";
+        if (sandbox.Filesystem && (type == "System.UnauthorizedAccessException" || (type.StartsWith("System.IO.", StringComparison.Ordinal) && denied)))
+            return "the sandbox lets a snippet write only its working and temp folders, and read only the runtime, system libraries and its packages; " +
+                "grant a path with \"sandboxRead\" or \"sandboxWrite\" in snippetcheck.json (SECURITY.md)";
+        return null;
+    }
+
+    /// <summary>
     /// A block that ran: <paramref name="output"/> is what it printed itself; <paramref name="isLast"/> is false for a
     /// session block the program went past (its exit code and exception are not its own).
     /// </summary>
@@ -93,12 +109,12 @@ internal static class Judge
             if (run.Status != RunStatus.Exception) return new Verdict.Failed(new NoExceptionFailure(at, expected, run.ExitCode));
             if (expected is not null && !IsSameType(expected, run.ExceptionType!))
                 return new Verdict.Failed(new WrongExceptionFailure(ThrowingLine(run.ExceptionText, snippet) ?? at, expected,
-                    run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText)));
+                    run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), SandboxHint(run)));
         }
         else if (run.Status == RunStatus.Exception)
         {
             return new Verdict.Failed(new ExceptionFailure(ThrowingLine(run.ExceptionText, snippet) ?? at,
-                run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText)));
+                run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), SandboxHint(run)));
         }
         else if (isLast && run.ExitCode != (snippet.Tags.ExitCode ?? 0))
         {

@@ -29,7 +29,7 @@ internal static class LoneVerifier
         if (Judge.ShouldRun(snippet, compiled, hasEntryPoint))
         {
             run = await context.Pool.RunAsync(new ProgramImage(compiled.Image!), program.Stdin([0]), program.Args,
-                dependencies.RuntimePaths, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
+                dependencies.RuntimePaths, program.Network, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
         }
         return [Results.Of(snippet, Judge.Lone(snippet, compiled, hasEntryPoint, run), compiled, run?.Stdout, clock)];
     }

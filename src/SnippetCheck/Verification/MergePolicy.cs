@@ -35,7 +35,8 @@ internal static class MergePolicy
     public static MergeCandidate? TryMerge(SnippetProgram program, DependencyResolver dependencies)
     {
         var snippet = program.Blocks[0];
-        if (program.IsSession || snippet.HasAnnotationErrors ||
+        // A network snippet needs a runner of its own kind, and a merged assembly runs in one runner.
+        if (program.IsSession || program.Network || snippet.HasAnnotationErrors ||
             snippet.Kind is not (SnippetKind.Run or SnippetKind.Throws or SnippetKind.Compile) ||
             !dependencies.NeedsNothing(program.Document, snippet))
         {

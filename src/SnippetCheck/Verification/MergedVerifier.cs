@@ -57,7 +57,7 @@ internal sealed class MergedVerifier(ProgramContext context)
                 continue;
             }
             var image = compiled.Image! with { EntryType = compiled.EntryTypes[i]! };
-            var wrapped = await context.Pool.RunAsync(image, program.Stdin([0]), program.Args, [], program.Timeouts[0], cancellationToken).ConfigureAwait(false);
+            var wrapped = await context.Pool.RunAsync(image, program.Stdin([0]), program.Args, [], network: false, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
             var run = StackTraces.Unwrapped(wrapped, ProgramAssembler.MergedNamespacePrefix + i, members[i].Mergeable.TopLevelSignature is not null);
             results.Add(Results.Of(snippet, Judge.Run(snippet, run, run.Stdout, isLast: true), null, run.Stdout, clock) with { Duration = clock.Elapsed + compileShare });
         }

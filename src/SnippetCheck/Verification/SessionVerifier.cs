@@ -81,7 +81,7 @@ internal static class SessionVerifier
         // Each block has its own budget; the program gets them all.
         var timeout = included.Aggregate(TimeSpan.Zero, (sum, id) => sum + program.Timeouts[id]);
         var run = await context.Pool.RunAsync(new ProgramImage(compiled.Image!), program.Stdin(included), program.Args,
-            dependencies.RuntimePaths, timeout, cancellationToken).ConfigureAwait(false);
+            dependencies.RuntimePaths, program.Network, timeout, cancellationToken).ConfigureAwait(false);
         JudgeRun(program, settings, included, compiled, run, results, clock);
         return [.. results.Select(r => r!)];
     }

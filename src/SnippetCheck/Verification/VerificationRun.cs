@@ -37,6 +37,9 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
     public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
 
     public int RunnersStarted { get; private set; }
+
+    /// <summary>The confinement the run's runners were under.</summary>
+    public SandboxReport? Confinement { get; private set; }
     public MergeStatistics Merging { get; private set; } = new(0, 0, 0);
 
     public async Task<IReadOnlyList<SnippetResult>> ExecuteAsync(RunPlan plan, Configuration.SnippetCheckConfig config, CancellationToken cancellationToken)
@@ -71,6 +74,7 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
         await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (unit, token) => Report(await unit.RunGuardedAsync(token).ConfigureAwait(false))).ConfigureAwait(false);
         RunnersStarted = pool.RunnersStarted;
+        Confinement = pool.Confinement;
         Merging = merged.Statistics;
         return [.. results];
     }

@@ -28,6 +28,7 @@ public sealed class Verifier
         {
             AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. Config.Environment ?? []],
             MemoryLimitBytes = Config.MemoryLimit ?? RunnerOptions.DefaultMemoryLimitBytes,
+            Sandbox = SandboxFor(options, Config),
         };
         _cache = options.NoCache || Config.Cache == false ? null : new ResultCache(CacheDirectory(options, Config));
     }
@@ -64,6 +65,7 @@ public sealed class Verifier
         var results = await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false);
         RunnersStarted = run.RunnersStarted;
         Merging = run.Merging;
+        Sandbox = run.Confinement;
 
         if (!string.IsNullOrEmpty(_options.Filter) && results.Count == 0 && documents.Count > 0)
         {
@@ -75,7 +77,20 @@ public sealed class Verifier
         return new VerificationReport(documents.Count, ordered, [.. fileErrors, .. documents.SelectMany(d => d.Errors)], clock.Elapsed)
         {
             Documents = [.. documents.Select(d => d.Snippets.Source.Document)],
+            Sandbox = run.Confinement,
         };
+    }
+
+    /// <summary>The confinement of the last run's runners.</summary>
+    public SandboxReport? Sandbox { get; private set; }
+
+    /// <summary><c>auto</c> unless <c>--no-sandbox</c> or the config says <c>off</c>; grants are relative to the config file.</summary>
+    private static Sandbox SandboxFor(VerifyOptions options, SnippetCheckConfig config)
+    {
+        if (options.NoSandbox || config.Sandbox == SandboxMode.Off) return Execution.Sandbox.Off;
+        var root = config.SourcePath is not null ? Path.GetDirectoryName(config.SourcePath)! : options.CurrentDirectory;
+        string[] Absolute(IReadOnlyList<string>? paths) => [.. (paths ?? []).Select(p => Path.GetFullPath(p, root))];
+        return Execution.Sandbox.Auto(Absolute(config.SandboxRead), Absolute(config.SandboxWrite));
     }
 
     private static string CacheDirectory(VerifyOptions options, SnippetCheckConfig config)

@@ -26,6 +26,9 @@ public sealed record VerifyOptions
     /// <summary><c>--no-cache</c>: verify everything, and keep nothing.</summary>
     public bool NoCache { get; init; }
 
+    /// <summary><c>--no-sandbox</c>: runners run snippets unconfined, whatever the config says.</summary>
+    public bool NoSandbox { get; init; }
+
     /// <summary><c>--no-merge</c>: compile every snippet on its own, never in a merged assembly.</summary>
     public bool NoMerge { get; init; }
 

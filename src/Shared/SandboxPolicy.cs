@@ -1,0 +1,59 @@
+// Shared by the tool and the runner (linked into both): what a runner is told to confine itself to, and what it did.
+namespace SnippetCheck.Execution;
+
+/// <summary>
+/// What a runner may touch. The tool decides; the runner applies it to itself before it runs any snippet, and can
+/// never widen it afterwards, so a runner never changes kind.
+/// </summary>
+/// <param name="Confine">False: run unconfined (<c>"sandbox": "off"</c>, <c>--no-sandbox</c>).</param>
+/// <param name="Network">True: TCP bind and connect are allowed (a <c>network</c> snippet's runner).</param>
+/// <param name="Read">Read and execute beneath these paths (the runtime, the runner, packages, references, grants).</param>
+/// <param name="ReadWrite">Read and write beneath these paths (the runner's own work and temp folders, grants).</param>
+/// <param name="OwnNamespaces">The tool started the runner in user, PID and mount namespaces of its own.</param>
+internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, string[] ReadWrite, bool OwnNamespaces)
+{
+    public static readonly SandboxPolicy Off = new(false, true, [], [], false);
+
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(Confine);
+        writer.Write(Network);
+        writer.Write(OwnNamespaces);
+        RunRequest.WriteStrings(writer, Read);
+        RunRequest.WriteStrings(writer, ReadWrite);
+    }
+
+    public static SandboxPolicy ReadFrom(BinaryReader reader) =>
+        ReadFrom(reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader);
+
+    private static SandboxPolicy ReadFrom(bool confine, bool network, bool ownNamespaces, BinaryReader reader) =>
+        new(confine, network, RunRequest.ReadStrings(reader), RunRequest.ReadStrings(reader), ownNamespaces);
+}
+
+/// <summary>What a runner's confinement turned out to be, in the runner's own words (reported by <c>-v</c> and JSON).</summary>
+/// <param name="LandlockAbi">The ABI the ruleset was built for; 0 when Landlock was not used.</param>
+/// <param name="Filesystem">Reads and writes are limited to the policy's paths.</param>
+/// <param name="NetworkBlocked">TCP bind and connect are denied (Landlock ABI 4, or a network namespace of its own).</param>
+/// <param name="Signals">Signals and abstract UNIX sockets cannot reach outside the runner's domain (ABI 6, or a PID namespace).</param>
+/// <param name="PidNamespace">The runner lives in a PID namespace of its own: whatever it starts dies with it.</param>
+/// <param name="ProcessLimit">The RLIMIT_NPROC set; 0 when none applies (root ignores it).</param>
+/// <param name="Off">Why nothing was confined, when nothing was.</param>
+internal sealed record SandboxStatus(int LandlockAbi, bool Filesystem, bool NetworkBlocked, bool Signals, bool PidNamespace, int ProcessLimit, string? Off)
+{
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(LandlockAbi);
+        writer.Write(Filesystem);
+        writer.Write(NetworkBlocked);
+        writer.Write(Signals);
+        writer.Write(PidNamespace);
+        writer.Write(ProcessLimit);
+        writer.Write(Off ?? "");
+    }
+
+    public static SandboxStatus ReadFrom(BinaryReader reader)
+    {
+        var status = new SandboxStatus(reader.ReadInt32(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadInt32(), reader.ReadString());
+        return status.Off == "" ? status with { Off = null } : status;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Execution;
+
+/// <summary>
+/// What the tool asks of runners (SECURITY.md, "The sandbox"): each confines itself to read the runtime, itself,
+/// the system libraries and its snippets' packages, to write only its own work and temp folders, and, unless its
+/// kind allows the network, to open no TCP connection. Where unprivileged namespaces work, each runner also starts
+/// as a child of its own PID namespace's init, so whatever a snippet starts dies with it.
+/// </summary>
+/// <param name="Enabled">False for <c>"sandbox": "off"</c>, <c>--no-sandbox</c>, or a platform with nothing to confine with.</param>
+/// <param name="OffReason">Why it is off, for <c>-v</c> and the report.</param>
+/// <param name="Read">Paths granted by config <c>sandboxRead</c>, absolute.</param>
+/// <param name="Write">Paths granted by config <c>sandboxWrite</c>, absolute.</param>
+internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<string> Read, IReadOnlyList<string> Write)
+{
+    /// <summary>Never confined: what tests of the runner itself and <c>--no-sandbox</c> use.</summary>
+    public static readonly Sandbox Off = new(false, "turned off (--no-sandbox or \"sandbox\": \"off\")", [], []);
+
+    /// <summary>What system libraries and the runtime read: nothing in them is a secret of the user's.</summary>
+    private static readonly string[] SystemRead =
+    [
+        "/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/opt/dotnet",
+        "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/ssl", "/etc/pki", "/etc/ca-certificates",
+        "/etc/localtime", "/etc/timezone", "/etc/os-release", "/etc/passwd", "/etc/group", "/etc/nsswitch.conf",
+        "/etc/hosts", "/etc/host.conf", "/etc/resolv.conf", "/etc/gai.conf", "/etc/services", "/etc/protocols",
+        "/etc/mime.types", "/etc/alternatives",
+        "/proc/self", "/proc/meminfo", "/proc/stat", "/proc/cpuinfo", "/sys/fs/cgroup", "/sys/devices/system/cpu",
+        "/dev/urandom", "/dev/random", "/dev/zero",
+    ];
+
+    private static readonly string[] SystemReadWrite = ["/dev/null"];
+
+    /// <summary>The sandbox <c>auto</c> gives on this machine, with the config's grants.</summary>
+    public static Sandbox Auto(IReadOnlyList<string> read, IReadOnlyList<string> write)
+    {
+        if (!OperatingSystem.IsLinux()) return new Sandbox(false, $"auto means off on {RuntimeInformation.OSDescription}: the sandbox needs Linux (Landlock)", [], []);
+        if (Landlock.Abi == 0 && !NamespacesWork) return new Sandbox(false, "this kernel offers neither Landlock nor unprivileged user namespaces", [], []);
+        return new Sandbox(true, null, read, write);
+    }
+
+    /// <summary>The policy a runner of one kind confines itself to.</summary>
+    /// <param name="workRoot">The runner's own folder: its snippets' working and temp folders are in it.</param>
+    public SandboxPolicy PolicyFor(RunnerKind kind, string runnerPath, string workRoot)
+    {
+        if (!Enabled) return SandboxPolicy.Off;
+        string[] runtime = [DotnetInstallation.Root, RuntimeEnvironment.GetRuntimeDirectory(), Path.GetDirectoryName(Path.GetFullPath(runnerPath))!];
+        return new SandboxPolicy(Confine: true, kind.Network,
+            [.. SystemRead, .. runtime, .. kind.ReadPaths, .. Read],
+            [.. SystemReadWrite, workRoot, .. Write],
+            OwnNamespaces: NamespacesWork);
+    }
+
+    /// <summary>How a runner is started: inside <c>unshare</c>'s namespaces when they work, else as it is.</summary>
+    public (string Program, string[] Arguments) Launch(string program, string[] arguments, RunnerKind kind)
+    {
+        if (!Enabled || !NamespacesWork) return (program, arguments);
+        // A shell is the namespace's init and the runner its child: init ignores the signals its own namespace sends it
+        // (a snippet's Process.Kill of itself, a FailFast's abort), which a runner must not. The shell passes the
+        // runner's exit status on, 128 + the signal when one ended it, as a plain child's would be.
+        return (UnsharePath!, [.. NamespaceArguments(kind.Network), "--", "/bin/sh", "-c", "\"$@\"; exit $?", "snippetcheck-init", program, .. arguments]);
+    }
+
+    private static string[] NamespaceArguments(bool network) =>
+        ["--user", "--map-current-user", "--pid", "--fork", "--kill-child", "--mount-proc", .. network ? Array.Empty<string>() : ["--net"]];
+
+    /// <summary>What a runner of the default kind will report, for a run that starts none (everything cached).</summary>
+    public SandboxReport Expected()
+    {
+        if (!Enabled) return SandboxReport.Disabled(OffReason!);
+        var abi = Landlock.Abi;
+        var namespaces = NamespacesWork;
+        return new SandboxReport(true, abi, abi > 0, namespaces || abi >= Landlock.FirstWithNetwork,
+            namespaces || abi >= Landlock.FirstWithScopes, namespaces, 0, null);
+    }
+
+    /// <summary>util-linux's <c>unshare</c>, found once on the PATH (a runner's environment may have another PATH).</summary>
+    private static readonly string? UnsharePath = (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
+        .Split(':', StringSplitOptions.RemoveEmptyEntries)
+        .Select(directory => Path.Combine(directory, "unshare"))
+        .FirstOrDefault(File.Exists);
+
+    /// <summary>Unprivileged user, PID, mount and network namespaces, tried once per process with the same command runners get.</summary>
+    public static bool NamespacesWork => LazyNamespacesWork.Value;
+
+    private static readonly Lazy<bool> LazyNamespacesWork = new(ProbeNamespaces);
+
+    private static bool ProbeNamespaces()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("SNIPPETCHECK_NO_NAMESPACES") == "1") return false;
+        try
+        {
+            if (UnsharePath is null) return false;
+            var start = new ProcessStartInfo(UnsharePath, [.. NamespaceArguments(network: false), "--", "/bin/sh", "-c", "exit 0"])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            using var probe = Process.Start(start)!;
+            if (!probe.WaitForExit(TimeSpan.FromSeconds(10)))
+            {
+                probe.Kill(entireProcessTree: true);
+                return false;
+            }
+            return probe.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false; // unshare could not be started
+        }
+    }
+}
+
+/// <summary>
+/// What a runner needs besides the system: whether it may use the network, and the package and reference folders its
+/// snippets load from. Runners of different kinds are kept apart; a runner never changes kind.
+/// </summary>
+internal sealed record RunnerKind(bool Network, IReadOnlyList<string> ReadPaths)
+{
+    public static readonly RunnerKind Default = new(false, []);
+
+    /// <summary>The kind for a program: its network need, and the folders its dependencies live in.</summary>
+    public static RunnerKind For(bool network, IEnumerable<string> dependencyPaths)
+    {
+        var folders = dependencyPaths.Select(PackageFolder).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return folders.Length == 0 && !network ? Default : new RunnerKind(network, folders);
+    }
+
+    /// <summary>A NuGet package's version folder (it holds <c>.nupkg.metadata</c>), so native assets load too; else the file's folder.</summary>
+    private static string PackageFolder(string dependency)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dependency))!;
+        for (var (candidate, depth) = (folder, 0); candidate is not null && depth < 4; (candidate, depth) = (Path.GetDirectoryName(candidate), depth + 1))
+        {
+            if (File.Exists(Path.Combine(candidate, ".nupkg.metadata"))) return candidate;
+        }
+        return folder;
+    }
+
+    public bool Equals(RunnerKind? other) => other is not null && Network == other.Network && ReadPaths.SequenceEqual(other.ReadPaths);
+
+    public override int GetHashCode() => HashCode.Combine(Network, ReadPaths.Count, ReadPaths.FirstOrDefault());
+}
