@@ -10,7 +10,8 @@ namespace SnippetCheck.Execution;
 /// <param name="Read">Read and execute beneath these paths (the runtime, the runner, packages, references, grants).</param>
 /// <param name="ReadWrite">Read and write beneath these paths (the runner's own work and temp folders, grants).</param>
 /// <param name="OwnNamespaces">The tool started the runner in user, PID and mount namespaces of its own.</param>
-internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, string[] ReadWrite, bool OwnNamespaces)
+/// <param name="PidsCgroup">A pids cgroup the runner moves itself into, bounding the processes its snippets start ("" for none).</param>
+internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, string[] ReadWrite, bool OwnNamespaces, string PidsCgroup = "")
 {
     public static readonly SandboxPolicy Off = new(false, true, [], [], false);
 
@@ -19,15 +20,16 @@ internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, 
         writer.Write(Confine);
         writer.Write(Network);
         writer.Write(OwnNamespaces);
+        writer.Write(PidsCgroup);
         RunRequest.WriteStrings(writer, Read);
         RunRequest.WriteStrings(writer, ReadWrite);
     }
 
     public static SandboxPolicy ReadFrom(BinaryReader reader) =>
-        ReadFrom(reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader);
+        ReadFrom(reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadString(), reader);
 
-    private static SandboxPolicy ReadFrom(bool confine, bool network, bool ownNamespaces, BinaryReader reader) =>
-        new(confine, network, RunRequest.ReadStrings(reader), RunRequest.ReadStrings(reader), ownNamespaces);
+    private static SandboxPolicy ReadFrom(bool confine, bool network, bool ownNamespaces, string pidsCgroup, BinaryReader reader) =>
+        new(confine, network, RunRequest.ReadStrings(reader), RunRequest.ReadStrings(reader), ownNamespaces, pidsCgroup);
 }
 
 /// <summary>What a runner's confinement turned out to be, in the runner's own words (reported by <c>-v</c> and JSON).</summary>
@@ -36,7 +38,7 @@ internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, 
 /// <param name="NetworkBlocked">TCP bind and connect are denied (Landlock ABI 4, or a network namespace of its own).</param>
 /// <param name="Signals">Signals and abstract UNIX sockets cannot reach outside the runner's domain (ABI 6, or a PID namespace).</param>
 /// <param name="PidNamespace">The runner lives in a PID namespace of its own: whatever it starts dies with it.</param>
-/// <param name="ProcessLimit">The RLIMIT_NPROC set; 0 when none applies (root ignores it).</param>
+/// <param name="ProcessLimit">The bound on processes and threads (a pids cgroup, or RLIMIT_NPROC); 0 when none applies.</param>
 /// <param name="Off">Why nothing was confined, when nothing was.</param>
 internal sealed record SandboxStatus(int LandlockAbi, bool Filesystem, bool NetworkBlocked, bool Signals, bool PidNamespace, int ProcessLimit, string? Off)
 {

@@ -21,7 +21,8 @@ internal static class Confinement
         var isolatedNetwork = pidNamespace && !policy.Network;
         if (!policy.Confine) return new SandboxStatus(0, false, false, false, pidNamespace, 0, "not asked to");
 
-        var processLimit = LimitProcesses(pidNamespace);
+        var processLimit = JoinPidsCgroup(policy.PidsCgroup);
+        if (processLimit == 0) processLimit = LimitProcesses(pidNamespace);
         var abi = Landlock.Abi;
         if (abi == 0)
             return new SandboxStatus(0, false, isolatedNetwork, pidNamespace, pidNamespace, processLimit, pidNamespace ? null : "this kernel offers no Landlock");
@@ -35,6 +36,24 @@ internal static class Confinement
             isolatedNetwork || (!policy.Network && abi >= Landlock.FirstWithNetwork),
             pidNamespace || abi >= Landlock.FirstWithScopes,
             pidNamespace, processLimit, null);
+    }
+
+    /// <summary>
+    /// Moves the runner into the pids cgroup the tool made for it: every process a snippet starts is born there, and
+    /// the cgroup's limit holds for root too. Done before Landlock, which would deny the write.
+    /// </summary>
+    private static int JoinPidsCgroup(string cgroup)
+    {
+        if (cgroup.Length == 0) return 0;
+        try
+        {
+            File.WriteAllText(Path.Combine(cgroup, "cgroup.procs"), "0");
+            return int.TryParse(File.ReadAllText(Path.Combine(cgroup, "pids.max")).Trim(), out var limit) ? limit : 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>

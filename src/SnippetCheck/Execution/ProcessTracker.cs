@@ -34,6 +34,15 @@ public static class ProcessTracker
 
     internal static void UntrackWorkRoot(string path) => WorkRoots.TryRemove(path, out _);
 
+    private static readonly ConcurrentDictionary<string, byte> Cgroups = new(StringComparer.Ordinal);
+
+    /// <summary>Removes a runner's pids cgroup now if its processes are gone, else at the end of the run.</summary>
+    internal static void RemoveCgroupWhenEmpty(string path)
+    {
+        PidsCgroup.Remove(path);
+        if (Directory.Exists(path)) Cgroups[path] = 0;
+    }
+
     private static void HookProcessExit()
     {
         if (Interlocked.Exchange(ref _hooked, 1) == 0)
@@ -56,6 +65,16 @@ public static class ProcessTracker
     public static void CleanUp()
     {
         KillAll();
+        foreach (var cgroup in Cgroups.Keys)
+        {
+            // A killed runner's processes take a moment to be reaped.
+            for (var attempt = 0; attempt < 20 && Directory.Exists(cgroup); attempt++)
+            {
+                PidsCgroup.Remove(cgroup);
+                if (Directory.Exists(cgroup)) Thread.Sleep(25);
+            }
+            Cgroups.TryRemove(cgroup, out _);
+        }
         foreach (var root in WorkRoots.Keys)
         {
             try

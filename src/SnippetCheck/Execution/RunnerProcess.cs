@@ -38,6 +38,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
     public SandboxStatus Confinement { get; private set; } = new(0, false, false, false, false, 0, "not started");
 
     private int _runs;
+    private string? _pidsCgroup;
 
     /// <summary>A fresh working folder and temp folder for the next run, inside <see cref="WorkRoot"/>.</summary>
     public (string Working, string Temp) NewRunFolders()
@@ -96,7 +97,8 @@ internal sealed class RunnerProcess : IAsyncDisposable
             var connecting = pipe.WaitForConnectionAsync(connectTimeout.Token);
             if (await Task.WhenAny(connecting, process.WaitForExitAsync(connectTimeout.Token)) != connecting) await connectTimeout.CancelAsync();
             await connecting;
-            await runner.ConfineAsync(options.Sandbox.PolicyFor(kind, options.RunnerPath, workRoot), connectTimeout.Token).ConfigureAwait(false);
+            if (options.Sandbox.Enabled) runner._pidsCgroup = PidsCgroup.Create(Path.GetFileName(Path.GetDirectoryName(workRoot)) + "-" + Path.GetFileName(workRoot));
+            await runner.ConfineAsync(options.Sandbox.PolicyFor(kind, options.RunnerPath, workRoot, runner._pidsCgroup ?? ""), connectTimeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -289,6 +291,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
         }
         ProcessTracker.Untrack(_process);
         TryDeleteWorkRoot();
+        if (_pidsCgroup is not null) ProcessTracker.RemoveCgroupWhenEmpty(_pidsCgroup);
         try
         {
             _channel.Dispose();
