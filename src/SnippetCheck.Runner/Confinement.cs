@@ -10,7 +10,7 @@ namespace SnippetCheck.Runner;
 internal static class Confinement
 {
     /// <summary>Room for the runner's own threads and whatever a snippet reasonably starts; a fork bomb is not reasonable.</summary>
-    private const int ProcessLimit = 512;
+    private const int ProcessLimit = 4096;
 
     private const int RlimitNproc = 6;
 

@@ -21,6 +21,13 @@ public sealed class PublishedTool(string directory)
         return help.Stdout.Contains("--no-cache", StringComparison.Ordinal) && help.Stdout.Contains("--cache-dir", StringComparison.Ordinal);
     }
 
+    /// <summary>Whether this build of verify has an option (older builds measured side by side may not).</summary>
+    public async Task<bool> SupportsOptionAsync(string option)
+    {
+        var help = await ProcessMeter.RunAsync("dotnet", ["exec", Dll, "verify", "--help"], Directory);
+        return help.Stdout.Contains(option, StringComparison.Ordinal);
+    }
+
     /// <summary>Verifies a folder and checks that every snippet passed; a benchmark of failing snippets would measure nothing.</summary>
     public async Task<(Measurement Measurement, VerifySummary Summary)> VerifyAsync(string folder, int expectedSnippets, params string[] options)
     {

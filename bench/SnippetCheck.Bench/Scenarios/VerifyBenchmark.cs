@@ -4,7 +4,11 @@ using SnippetCheck.Bench.Measuring;
 namespace SnippetCheck.Bench.Scenarios;
 
 /// <summary>The measurements of one corpus size; the cache rows are null when the tool has no cache.</summary>
-public sealed record SizeResult(int Snippets, Series Cold, Series? FillCache, Series? Cached, Series? Edit);
+public sealed record SizeResult(int Snippets, Series Cold, Series? FillCache, Series? Cached, Series? Edit)
+{
+    /// <summary>Cold with <c>--no-sandbox</c>, measured in the same repetitions: what the sandbox costs (issue 14).</summary>
+    public Series? ColdUnconfined { get; init; }
+}
 
 /// <summary>Everything one benchmark run measured, side by side.</summary>
 public sealed record BenchmarkResult(
@@ -22,12 +26,18 @@ public static class VerifyBenchmark
         PublishedTool tool, GeneratedCorpus corpus, bool cacheSupported, bool measureEdit, int repeat, string workFolder, Action<string> log)
     {
         var n = corpus.SnippetCount;
-        List<Measurement> cold = [], fill = [], cached = [], edit = [];
+        List<Measurement> cold = [], unconfined = [], fill = [], cached = [], edit = [];
+        var sandboxSupported = await tool.SupportsOptionAsync("--no-sandbox");
         List<int> cachedCounts = [], editCachedCounts = [];
         for (var rep = 1; rep <= repeat; rep++)
         {
             log($"  {n} snippets, repetition {rep}/{repeat}: cold");
             cold.Add((await tool.VerifyAsync(corpus.Directory, n, cacheSupported ? ["--no-cache"] : [])).Measurement);
+            if (sandboxSupported)
+            {
+                log($"  {n} snippets, repetition {rep}/{repeat}: cold, --no-sandbox");
+                unconfined.Add((await tool.VerifyAsync(corpus.Directory, n, "--no-cache", "--no-sandbox")).Measurement);
+            }
             if (!cacheSupported) continue;
 
             var cacheDir = Path.Combine(workFolder, $"cache-{n}-{rep}");
@@ -50,6 +60,9 @@ public static class VerifyBenchmark
             new Series("cold", n, cold),
             cacheSupported ? new Series("filling the cache", n, fill) : null,
             cacheSupported ? new Series("cached", n, cached, cachedCounts.Min()) : null,
-            cacheSupported && measureEdit ? new Series("one snippet edited", n, edit, editCachedCounts.Min()) : null);
+            cacheSupported && measureEdit ? new Series("one snippet edited", n, edit, editCachedCounts.Min()) : null)
+        {
+            ColdUnconfined = sandboxSupported ? new Series("cold, --no-sandbox", n, unconfined) : null,
+        };
     }
 }

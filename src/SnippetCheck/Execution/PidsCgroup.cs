@@ -8,7 +8,7 @@ namespace SnippetCheck.Execution;
 internal static class PidsCgroup
 {
     /// <summary>Tasks (processes and threads) per runner: the runner's own threads and whatever a snippet reasonably starts.</summary>
-    public const int TaskLimit = 512;
+    public const int TaskLimit = 4096;
 
     private static readonly Lazy<string?> LazyBase = new(FindBase);
 

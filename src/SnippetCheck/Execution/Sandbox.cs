@@ -61,7 +61,7 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
         // A shell is the namespace's init and the runner its child: init ignores the signals its own namespace sends it
         // (a snippet's Process.Kill of itself, a FailFast's abort), which a runner must not. The shell passes the
         // runner's exit status on, 128 + the signal when one ended it, as a plain child's would be.
-        return (UnsharePath!, [.. NamespaceArguments(kind.Network), "--", "/bin/sh", "-c", "\"$@\"; exit $?", "snippetcheck-init", program, .. arguments]);
+        return (UnsharePath!, [.. NamespaceArguments(kind.Network), "--", "/bin/sh", "-c", "unset PWD OLDPWD; \"$@\"; exit $?", "snippetcheck-init", program, .. arguments]);
     }
 
     private static string[] NamespaceArguments(bool network) =>

@@ -8,10 +8,10 @@ using Xunit.Abstractions;
 namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
-/// Differential: every sample, the torture corpus and <c>posts/</c> are verified three ways — merged (the default),
-/// <c>--no-merge</c>, and <c>--no-merge --parallel 1</c> (every snippet in turn on one reused runner), all with
-/// <c>--no-cache</c> — and the three JSON reports must be the same apart from durations and the cache flag
-/// (SPEC §11: a verdict never depends on the path a snippet took). The three ways of one input run at once.
+/// Differential: every sample, the torture corpus and <c>posts/</c> are verified four ways — merged (the default),
+/// <c>--no-merge</c>, <c>--no-merge --parallel 1</c> (every snippet in turn on one reused runner) and merged with
+/// <c>--no-sandbox</c>, all with <c>--no-cache</c> — and the JSON reports must be the same apart from durations and
+/// the cache flag (SPEC §11: a verdict never depends on the path a snippet took). The ways of one input run at once.
 /// </summary>
 [Trait("Category", "Differential")]
 public sealed partial class DifferentialTests(ITestOutputHelper output)
@@ -29,7 +29,7 @@ public sealed partial class DifferentialTests(ITestOutputHelper output)
 
         var oneJudge = Samples.PathOf("repros");
         var posts = Directory.GetFiles(oneJudge, "*.md").Select(Path.GetFileName).Order(StringComparer.Ordinal).Cast<string>().ToArray();
-        yield return new Input("repros", to => CopyFiles(oneJudge, posts, to), ["--all", .. posts]);
+        yield return new Input("repros", to => CopyFiles(oneJudge, [.. posts, "snippetcheck.json"], to), ["--all", .. posts]);
         // Its config applies from inside the folder only (snippetcheck.json is looked for from the current directory up).
         yield return new Input("repros/release-config", to => PathRuns.CopyFolder(Path.Combine(oneJudge, "release-config"), to), []);
 
@@ -59,7 +59,7 @@ public sealed partial class DifferentialTests(ITestOutputHelper output)
             input.Populate(folder.Path);
             return PathRuns.Verify(folder.Path, path, input.Environment, input.Args);
         })));
-        output.WriteLine($"{name}: {clock.Elapsed.TotalSeconds:F1}s for the three ways at once ("
+        output.WriteLine($"{name}: {clock.Elapsed.TotalSeconds:F1}s for the four ways at once ("
             + string.Join("; ", runs.Select(r => $"{PathRuns.Label(r.Path)}: {r.Duration.TotalSeconds:F1}s, exit {r.Result.ExitCode}")) + ")");
 
         var reference = runs[0];

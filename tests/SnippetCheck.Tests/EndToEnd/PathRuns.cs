@@ -17,17 +17,21 @@ public enum VerificationPath
 
     /// <summary><c>--no-merge --parallel 1</c>: each snippet on its own, all in turn on one reused runner.</summary>
     AloneOnOneRunner,
+
+    /// <summary><c>--no-sandbox</c>: merged, with runners unconfined; a snippet that stays in its folders gets the same verdict.</summary>
+    Unconfined,
 }
 
 public static class PathRuns
 {
-    public static readonly IReadOnlyList<VerificationPath> All = [VerificationPath.Merged, VerificationPath.Alone, VerificationPath.AloneOnOneRunner];
+    public static readonly IReadOnlyList<VerificationPath> All = [VerificationPath.Merged, VerificationPath.Alone, VerificationPath.AloneOnOneRunner, VerificationPath.Unconfined];
 
     public static string[] Flags(VerificationPath path) => path switch
     {
         VerificationPath.Merged => ["--no-cache"],
         VerificationPath.Alone => ["--no-cache", "--no-merge"],
         VerificationPath.AloneOnOneRunner => ["--no-cache", "--no-merge", "--parallel", "1"],
+        VerificationPath.Unconfined => ["--no-cache", "--no-sandbox"],
         _ => throw new ArgumentOutOfRangeException(nameof(path)),
     };
 

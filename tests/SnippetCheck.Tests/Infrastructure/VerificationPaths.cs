@@ -6,12 +6,16 @@ namespace SnippetCheck.Tests.Infrastructure;
 /// <summary>The ways one input can be verified; a verdict must not depend on which one was taken.</summary>
 public static class VerificationPaths
 {
-    /// <summary>Merged (the default), each snippet alone, and each snippet alone on one runner reused by all of them.</summary>
+    /// <summary>
+    /// Merged (the default), each snippet alone, each snippet alone on one runner reused by all of them, and merged
+    /// with the sandbox off.
+    /// </summary>
     public static readonly IReadOnlyList<(string Name, string[] Args)> All =
     [
         ("merged", []),
         ("no-merge", ["--no-merge"]),
         ("no-merge, one runner", ["--no-merge", "--parallel", "1"]),
+        ("no-sandbox", ["--no-sandbox"]),
     ];
 
     /// <summary>Verifies <paramref name="paths"/> from <paramref name="workingDirectory"/> one way, with the real CLI and no cache.</summary>
