@@ -26,6 +26,12 @@ internal static class ProcessGroups
         if (Supported && leader > 1) _ = kill(-leader, SigKill);
     }
 
+    /// <summary>Kills one process.</summary>
+    public static void KillProcess(int id)
+    {
+        if (Supported && id > 1) _ = kill(id, SigKill);
+    }
+
     /// <summary>Kills the calling process's own group, itself included.</summary>
     public static void KillOwnGroup()
     {

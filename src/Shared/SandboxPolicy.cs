@@ -10,8 +10,8 @@ namespace SnippetCheck.Execution;
 /// <param name="Read">Read and execute beneath these paths (the runtime, the runner, packages, references, grants).</param>
 /// <param name="ReadWrite">Read and write beneath these paths (the runner's own work and temp folders, grants).</param>
 /// <param name="OwnNamespaces">The tool started the runner in user, PID and mount namespaces of its own.</param>
-/// <param name="PidsCgroup">A pids cgroup the runner moves itself into, bounding the processes its snippets start ("" for none).</param>
-internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, string[] ReadWrite, bool OwnNamespaces, string PidsCgroup = "")
+/// <param name="Cgroups">Control groups the runner moves itself into (pids: how many processes its snippets start; cpu: a share of its own).</param>
+internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, string[] ReadWrite, bool OwnNamespaces, string[]? Cgroups = null)
 {
     public static readonly SandboxPolicy Off = new(false, true, [], [], false);
 
@@ -20,16 +20,16 @@ internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, 
         writer.Write(Confine);
         writer.Write(Network);
         writer.Write(OwnNamespaces);
-        writer.Write(PidsCgroup);
+        RunRequest.WriteStrings(writer, Cgroups ?? []);
         RunRequest.WriteStrings(writer, Read);
         RunRequest.WriteStrings(writer, ReadWrite);
     }
 
     public static SandboxPolicy ReadFrom(BinaryReader reader) =>
-        ReadFrom(reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadString(), reader);
+        ReadFrom(reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), RunRequest.ReadStrings(reader), reader);
 
-    private static SandboxPolicy ReadFrom(bool confine, bool network, bool ownNamespaces, string pidsCgroup, BinaryReader reader) =>
-        new(confine, network, RunRequest.ReadStrings(reader), RunRequest.ReadStrings(reader), ownNamespaces, pidsCgroup);
+    private static SandboxPolicy ReadFrom(bool confine, bool network, bool ownNamespaces, string[] cgroups, BinaryReader reader) =>
+        new(confine, network, RunRequest.ReadStrings(reader), RunRequest.ReadStrings(reader), ownNamespaces, cgroups);
 }
 
 /// <summary>What a runner's confinement turned out to be, in the runner's own words (reported by <c>-v</c> and JSON).</summary>

@@ -10,7 +10,7 @@ namespace SnippetCheck.Runner;
 internal static class Confinement
 {
     /// <summary>Room for the runner's own threads and whatever a snippet reasonably starts; a fork bomb is not reasonable.</summary>
-    private const int ProcessLimit = 4096;
+    private const int ProcessLimit = 1024;
 
     private const int RlimitNproc = 6;
 
@@ -21,7 +21,7 @@ internal static class Confinement
         var isolatedNetwork = pidNamespace && !policy.Network;
         if (!policy.Confine) return new SandboxStatus(0, false, false, false, pidNamespace, 0, "not asked to");
 
-        var processLimit = JoinPidsCgroup(policy.PidsCgroup);
+        var processLimit = JoinCgroups(policy.Cgroups ?? []);
         if (processLimit == 0) processLimit = LimitProcesses(pidNamespace);
         var abi = Landlock.Abi;
         if (abi == 0)
@@ -39,21 +39,26 @@ internal static class Confinement
     }
 
     /// <summary>
-    /// Moves the runner into the pids cgroup the tool made for it: every process a snippet starts is born there, and
-    /// the cgroup's limit holds for root too. Done before Landlock, which would deny the write.
+    /// Moves the runner into the control groups the tool made for it: every process a snippet starts is born there,
+    /// and a pids limit holds for root too. Done before Landlock, which would deny the writes. Returns the task limit.
     /// </summary>
-    private static int JoinPidsCgroup(string cgroup)
+    private static int JoinCgroups(string[] cgroups)
     {
-        if (cgroup.Length == 0) return 0;
-        try
+        var limit = 0;
+        foreach (var cgroup in cgroups)
         {
-            File.WriteAllText(Path.Combine(cgroup, "cgroup.procs"), "0");
-            return int.TryParse(File.ReadAllText(Path.Combine(cgroup, "pids.max")).Trim(), out var limit) ? limit : 0;
+            try
+            {
+                File.WriteAllText(Path.Combine(cgroup, "cgroup.procs"), "0");
+                var pidsMax = Path.Combine(cgroup, "pids.max");
+                if (File.Exists(pidsMax) && int.TryParse(File.ReadAllText(pidsMax).Trim(), out var max)) limit = max;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // That group does not apply; RLIMIT_NPROC may still.
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
+        return limit;
     }
 
     /// <summary>

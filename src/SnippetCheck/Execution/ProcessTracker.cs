@@ -17,10 +17,16 @@ public static class ProcessTracker
 
     private static volatile bool _closed;
 
-    internal static void Track(Process process)
+    /// <summary>How to kill a runner fast: its control groups' members, and whether a PID namespace holds its tree.</summary>
+    private static readonly ConcurrentDictionary<int, (string[] Cgroups, bool Namespaced)> Containment = new();
+
+    /// <param name="cgroups">The runner's control groups: every process its snippets start is listed there.</param>
+    /// <param name="namespaced">The runner is in a PID namespace of its own: killing its launcher ends the namespace.</param>
+    internal static void Track(Process process, string[]? cgroups = null, bool namespaced = false)
     {
         HookProcessExit();
         Live[process.Id] = process;
+        Containment[process.Id] = (cgroups ?? [], namespaced);
         // A runner that starts while the tool is shutting down (a retry racing a signal) must not survive it.
         if (_closed) KillTreeAndGroup(process);
     }
@@ -36,10 +42,10 @@ public static class ProcessTracker
 
     private static readonly ConcurrentDictionary<string, byte> Cgroups = new(StringComparer.Ordinal);
 
-    /// <summary>Removes a runner's pids cgroup now if its processes are gone, else at the end of the run.</summary>
+    /// <summary>Removes a runner's control group now if its processes are gone, else at the end of the run.</summary>
     internal static void RemoveCgroupWhenEmpty(string path)
     {
-        PidsCgroup.Remove(path);
+        RunnerCgroups.Remove(path);
         if (Directory.Exists(path)) Cgroups[path] = 0;
     }
 
@@ -70,7 +76,7 @@ public static class ProcessTracker
             // A killed runner's processes take a moment to be reaped.
             for (var attempt = 0; attempt < 20 && Directory.Exists(cgroup); attempt++)
             {
-                PidsCgroup.Remove(cgroup);
+                RunnerCgroups.Remove(cgroup);
                 if (Directory.Exists(cgroup)) Thread.Sleep(25);
             }
             Cgroups.TryRemove(cgroup, out _);
@@ -94,10 +100,26 @@ public static class ProcessTracker
         try
         {
             Live.TryRemove(process.Id, out _);
+            Containment.TryRemove(process.Id, out _);
         }
         catch (InvalidOperationException)
         {
             // The process never started; nothing to forget.
+        }
+    }
+
+    private static void KillMembers(string cgroup)
+    {
+        try
+        {
+            foreach (var line in File.ReadAllLines(Path.Combine(cgroup, "cgroup.procs")))
+            {
+                if (int.TryParse(line, out var member) && member > 1) ProcessGroups.KillProcess(member);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Gone already.
         }
     }
 
@@ -117,7 +139,13 @@ public static class ProcessTracker
         try
         {
             id = process.Id;
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            var (cgroups, namespaced) = Containment.TryGetValue(id.Value, out var known) ? known : ([], false);
+            // In a PID namespace the launcher's death takes the namespace's init, and with it every process, down.
+            if (namespaced && !process.HasExited) process.Kill();
+            // Every member of its control groups (a fork bomb's processes) with one signal each: a tree walk reads all
+            // of /proc for every process it visits, which takes minutes against a fork bomb.
+            foreach (var cgroup in cgroups) KillMembers(cgroup);
+            if (!namespaced && !process.HasExited) process.Kill(entireProcessTree: true);
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {

@@ -38,7 +38,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
     public SandboxStatus Confinement { get; private set; } = new(0, false, false, false, false, 0, "not started");
 
     private int _runs;
-    private string? _pidsCgroup;
+    private string[] _cgroups = [];
 
     /// <summary>A fresh working folder and temp folder for the next run, inside <see cref="WorkRoot"/>.</summary>
     public (string Working, string Temp) NewRunFolders()
@@ -81,10 +81,11 @@ internal sealed class RunnerProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var runner = new RunnerProcess(process, pipe, kind, workRoot);
+        if (options.Sandbox.Enabled) runner._cgroups = RunnerCgroups.Create(Path.GetFileName(Path.GetDirectoryName(workRoot)) + "-" + Path.GetFileName(workRoot));
         process.ErrorDataReceived += (_, e) => runner.KeepStderr(e.Data);
         process.OutputDataReceived += (_, e) => runner.KeepStderr(e.Data);
         process.Start();
-        ProcessTracker.Track(process);
+        ProcessTracker.Track(process, runner._cgroups, options.Sandbox.Enabled && Sandbox.NamespacesWork);
         process.StandardInput.Close();
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
@@ -97,8 +98,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
             var connecting = pipe.WaitForConnectionAsync(connectTimeout.Token);
             if (await Task.WhenAny(connecting, process.WaitForExitAsync(connectTimeout.Token)) != connecting) await connectTimeout.CancelAsync();
             await connecting;
-            if (options.Sandbox.Enabled) runner._pidsCgroup = PidsCgroup.Create(Path.GetFileName(Path.GetDirectoryName(workRoot)) + "-" + Path.GetFileName(workRoot));
-            await runner.ConfineAsync(options.Sandbox.PolicyFor(kind, options.RunnerPath, workRoot, runner._pidsCgroup ?? ""), connectTimeout.Token).ConfigureAwait(false);
+            await runner.ConfineAsync(options.Sandbox.PolicyFor(kind, options.RunnerPath, workRoot, runner._cgroups), connectTimeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -291,7 +291,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
         }
         ProcessTracker.Untrack(_process);
         TryDeleteWorkRoot();
-        if (_pidsCgroup is not null) ProcessTracker.RemoveCgroupWhenEmpty(_pidsCgroup);
+        foreach (var cgroup in _cgroups) ProcessTracker.RemoveCgroupWhenEmpty(cgroup);
         try
         {
             _channel.Dispose();

@@ -43,15 +43,15 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
 
     /// <summary>The policy a runner of one kind confines itself to.</summary>
     /// <param name="workRoot">The runner's own folder: its snippets' working and temp folders are in it.</param>
-    /// <param name="pidsCgroup">The runner's pids cgroup, "" when there is none.</param>
-    public SandboxPolicy PolicyFor(RunnerKind kind, string runnerPath, string workRoot, string pidsCgroup = "")
+    /// <param name="cgroups">The runner's control groups (<see cref="RunnerCgroups"/>), none where they cannot be made.</param>
+    public SandboxPolicy PolicyFor(RunnerKind kind, string runnerPath, string workRoot, string[]? cgroups = null)
     {
         if (!Enabled) return SandboxPolicy.Off;
         string[] runtime = [DotnetInstallation.Root, RuntimeEnvironment.GetRuntimeDirectory(), Path.GetDirectoryName(Path.GetFullPath(runnerPath))!];
         return new SandboxPolicy(Confine: true, kind.Network,
             [.. SystemRead, .. runtime, .. kind.ReadPaths, .. Read],
             [.. SystemReadWrite, workRoot, .. Write],
-            OwnNamespaces: NamespacesWork, pidsCgroup);
+            OwnNamespaces: NamespacesWork, cgroups ?? []);
     }
 
     /// <summary>How a runner is started: inside <c>unshare</c>'s namespaces when they work, else as it is.</summary>
@@ -74,7 +74,7 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
         var abi = Landlock.Abi;
         var namespaces = NamespacesWork;
         return new SandboxReport(true, abi, abi > 0, namespaces || abi >= Landlock.FirstWithNetwork,
-            namespaces || abi >= Landlock.FirstWithScopes, namespaces, PidsCgroup.Base is null ? 0 : PidsCgroup.TaskLimit, null);
+            namespaces || abi >= Landlock.FirstWithScopes, namespaces, RunnerCgroups.LimitsTasks ? RunnerCgroups.TaskLimit : 0, null);
     }
 
     /// <summary>util-linux's <c>unshare</c>, found once on the PATH (a runner's environment may have another PATH).</summary>
