@@ -74,7 +74,7 @@ public static class ProcessTracker
         foreach (var cgroup in Cgroups.Keys)
         {
             // A killed runner's processes take a moment to be reaped.
-            for (var attempt = 0; attempt < 20 && Directory.Exists(cgroup); attempt++)
+            for (var attempt = 0; attempt < 80 && Directory.Exists(cgroup); attempt++)
             {
                 RunnerCgroups.Remove(cgroup);
                 if (Directory.Exists(cgroup)) Thread.Sleep(25);
