@@ -19,5 +19,9 @@ using var pipe = new NamedPipeClientStream(".", args[0], PipeDirection.InOut);
 pipe.Connect(TimeSpan.FromSeconds(30));
 ToolWatch.Start(pipe);
 var host = new SnippetHost(pipe);
-host.Serve();
+// Snippets run on the host's own thread, one after another: a stack as large as a console program's main thread
+// would have, and no thread to create per run.
+var serving = new Thread(host.Serve, 16 * 1024 * 1024) { Name = SnippetHost.RunThreadName };
+serving.Start();
+serving.Join();
 return 0;

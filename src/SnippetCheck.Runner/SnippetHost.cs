@@ -13,6 +13,7 @@ internal sealed class SnippetHost
     private readonly TextWriter _out;
     private readonly TextWriter _error;
     private readonly Dictionary<string, string> _environment;
+    private readonly ProcessCensus _census = new();
 
     public SnippetHost(Stream pipe)
     {
@@ -48,15 +49,17 @@ internal sealed class SnippetHost
             }
             ResetProcessState();
             var capture = new RunCapture();
-            var threadsBefore = UserThreadCount();
+            var threadsBefore = _census.UserThreads();
             var handlersBefore = ProcessWideHandlers.Count();
             _active = capture;
             var report = Run(request, capture);
             // A run that left threads running is not safe to follow: they could print, throw or exit
             // during the next snippet. Such a runner finishes this report and is replaced.
-            // Likewise a handler left on a process-wide event (an unobserved task, Ctrl+C) would fire in a later run.
-            var reusable = (UserThreadCount() <= threadsBefore || SettlesWithin(threadsBefore, TimeSpan.FromMilliseconds(50)))
-                && ProcessWideHandlers.Count() <= handlersBefore;
+            // Likewise a handler left on a process-wide event (an unobserved task, Ctrl+C) would fire in a later run,
+            // and a process left running could print or write files while the next snippet runs.
+            var reusable = (_census.UserThreads() <= threadsBefore || SettlesWithin(threadsBefore, TimeSpan.FromMilliseconds(50)))
+                && ProcessWideHandlers.Count() <= handlersBefore
+                && !_census.HasOtherProcesses();
             if (capture.TryClaimReport()) Send(report with { Reusable = reusable });
             _active = null;
             if (!reusable) return;
@@ -80,6 +83,7 @@ internal sealed class SnippetHost
         SandboxStatus status;
         try
         {
+            _census.WatchCgroups(confine.Policy.Cgroups ?? []);
             status = Confinement.Apply(confine.Policy);
         }
         catch (InvalidOperationException e)
@@ -121,43 +125,51 @@ internal sealed class SnippetHost
     }
 
     /// <summary>Threads that are just finishing get a moment to go.</summary>
-    private static bool SettlesWithin(int threads, TimeSpan limit)
+    private bool SettlesWithin(int threads, TimeSpan limit)
     {
         var deadline = DateTime.UtcNow + limit;
         while (DateTime.UtcNow < deadline)
         {
             Thread.Sleep(5);
-            if (UserThreadCount() <= threads) return true;
+            if (_census.UserThreads() <= threads) return true;
         }
         return false;
     }
 
-    /// <summary>Threads of the process that are not thread-pool threads: the ones snippets start themselves.</summary>
-    private static int UserThreadCount() => ProcessThreadCount() - ThreadPool.ThreadCount;
-
-    /// <summary>One read of /proc/self/status where there is one: cheaper than a ProcessThread per thread.</summary>
-    private static int ProcessThreadCount()
-    {
-        if (OperatingSystem.IsLinux())
-        {
-            foreach (var line in File.ReadLines("/proc/self/status"))
-            {
-                if (line.StartsWith("Threads:", StringComparison.Ordinal)) return int.Parse(line.AsSpan(8).Trim(), CultureInfo.InvariantCulture);
-            }
-        }
-        using var process = System.Diagnostics.Process.GetCurrentProcess();
-        return process.Threads.Count;
-    }
-
+    /// <summary>
+    /// Runs the program on this thread (the host's own, with a 16 MiB stack), inside a copy of the clean context
+    /// the thread started with: the AsyncLocals, synchronization context and principal a snippet sets are undone
+    /// when it returns, and what a thread carries besides is reset first, so a run sees what a fresh thread shows.
+    /// </summary>
     private RunReport Run(RunRequest request, RunCapture capture)
     {
+        ResetThisThread();
         RunReport? report = null;
-        // A fresh thread per run: no thread-static state, culture or AsyncLocal carries over.
-        var thread = new Thread(() => report = RunOnThisThread(request, capture, SendBlockEntered), 16 * 1024 * 1024);
-        thread.Start();
-        thread.Join();
+        ExecutionContext.Run(_cleanContext, _ => report = RunOnThisThread(request, capture, SendBlockEntered), null);
         return report!;
     }
+
+    private readonly ExecutionContext _cleanContext = ExecutionContext.Capture()!;
+
+    private static void ResetThisThread()
+    {
+        // Only what changed is set again: setting the priority costs three system calls even when it is the same.
+        var thread = Thread.CurrentThread;
+        if (thread.Name != RunThreadName) thread.Name = RunThreadName;
+        if (thread.Priority != ThreadPriority.Normal) thread.Priority = ThreadPriority.Normal;
+        if (thread.IsBackground) thread.IsBackground = false;
+        try
+        {
+            // An Interrupt() the last snippet left pending would otherwise end this one's first wait.
+            Thread.Sleep(0);
+        }
+        catch (ThreadInterruptedException)
+        {
+        }
+    }
+
+    /// <summary>The one thread every run of this runner uses; <see cref="Program"/> starts it.</summary>
+    public const string RunThreadName = "snippetcheck run";
 
     private static RunReport RunOnThisThread(RunRequest request, RunCapture capture, Action<int, string> onBlockEntered)
     {

@@ -46,6 +46,10 @@ internal sealed record RunnerOptions
         // A small gen0 budget: a runner loads and unloads an assembly per snippet, and with the default budget
         // (sized from the CPU cache) unloaded contexts pile up before a collection frees them (bench/README.md).
         environment["DOTNET_GCgen0size"] = "400000";
+        // W^X maps every page of code twice and flips it on each write: for a runner, which JITs and unloads every
+        // snippet's code, that was half its system time in munmap and TLB flushes (bench/README.md). It hardens a
+        // process against running code it did not mean to; a runner runs arbitrary code by design, in its sandbox.
+        environment["DOTNET_EnableWriteXorExecute"] = "0";
         environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         // Crash dumps would slow every FailFast down and litter the disk.
         environment["DOTNET_DbgEnableMiniDump"] = "0";

@@ -44,7 +44,7 @@ internal sealed class RunnerPool : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs an image in a fresh, empty working directory and temp folder, removed afterwards.</summary>
+    /// <summary>Runs an image in an empty working directory and temp folder of its own (<see cref="RunnerProcess.TakeRunFolders"/>).</summary>
     /// <param name="network">The program may open TCP connections: it runs in a runner of that kind.</param>
     public async Task<RunResult> RunAsync(ProgramImage image, string stdin, string[] args, string[] dependencyPaths, bool network, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -70,17 +70,16 @@ internal sealed class RunnerPool : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         StartSpareRunnersOnce();
         var runner = await TakeRunnerAsync(kind, cancellationToken).ConfigureAwait(false);
-        var (working, temp) = runner.NewRunFolders();
+        var (working, temp) = runner.TakeRunFolders();
         try
         {
             return await runner.RunAsync(new RunRequest(image.Bytes, image.Id, image.EntryType, stdin, args, working, temp, dependencyPaths), timeout, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            runner.ReturnRunFolders();
             if (runner.IsAlive && !cancellationToken.IsCancellationRequested) Idle(runner.Kind).Add(runner);
             else await runner.DisposeAsync().ConfigureAwait(false);
-            TryDelete(working);
-            TryDelete(temp);
         }
     }
 
@@ -130,18 +129,6 @@ internal sealed class RunnerPool : IAsyncDisposable
         return runner;
     }
 
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A killed snippet may still hold a file for a moment; the pool removes its whole root at the end.
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         foreach (var bag in _idle.Values)
@@ -159,7 +146,7 @@ internal sealed class RunnerPool : IAsyncDisposable
                 // A spare that never started has nothing to clean up.
             }
         }
-        TryDelete(_workRoot);
+        RunnerProcess.TryDelete(_workRoot);
         if (!Directory.Exists(_workRoot)) ProcessTracker.UntrackWorkRoot(_workRoot);
         _slots.Dispose();
     }

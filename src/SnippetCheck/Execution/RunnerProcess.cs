@@ -39,16 +39,55 @@ internal sealed class RunnerProcess : IAsyncDisposable
 
     private int _runs;
     private string[] _cgroups = [];
+    private (string Working, string Temp)? _runFolders;
+    private UnixFileMode _freshFolderMode;
 
-    /// <summary>A fresh working folder and temp folder for the next run, inside <see cref="WorkRoot"/>.</summary>
-    public (string Working, string Temp) NewRunFolders()
+    /// <summary>
+    /// An empty working folder and temp folder for the next run, inside <see cref="WorkRoot"/>. A run that left
+    /// both as it found them (empty, same mode, still plain folders) hands them on; otherwise they go and the next
+    /// run gets new ones. Most snippets never touch the disk, so most runs make and remove no folder at all.
+    /// </summary>
+    public (string Working, string Temp) TakeRunFolders()
     {
+        if (_runFolders is { } kept) return kept;
         var run = (++_runs).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var working = Path.Combine(WorkRoot, "runs", run);
-        var temp = Path.Combine(WorkRoot, "tmp", run);
-        Directory.CreateDirectory(working);
-        Directory.CreateDirectory(temp);
-        return (working, temp);
+        var folders = (Path.Combine(WorkRoot, "runs", run), Path.Combine(WorkRoot, "tmp", run));
+        Directory.CreateDirectory(folders.Item1);
+        Directory.CreateDirectory(folders.Item2);
+        if (!OperatingSystem.IsWindows()) _freshFolderMode = new DirectoryInfo(folders.Item1).UnixFileMode;
+        _runFolders = folders;
+        return folders;
+    }
+
+    /// <summary>After a run: keeps its folders for the next one if they are as fresh ones would be, else removes them.</summary>
+    public void ReturnRunFolders()
+    {
+        if (_runFolders is not { } used) return;
+        if (IsAlive && IsUntouched(used.Working) && IsUntouched(used.Temp)) return;
+        _runFolders = null;
+        TryDelete(used.Working);
+        TryDelete(used.Temp);
+    }
+
+    private bool IsUntouched(string folder)
+    {
+        var info = new DirectoryInfo(folder);
+        if (!info.Exists || info.Attributes.HasFlag(FileAttributes.ReparsePoint)) return false;
+        if (!OperatingSystem.IsWindows() && info.UnixFileMode != _freshFolderMode) return false;
+        using var entries = Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
+        return !entries.MoveNext();
+    }
+
+    internal static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A killed snippet may still hold a file for a moment; the pool removes its whole root at the end.
+        }
     }
 
     /// <param name="workRoot">A folder for this runner alone, made here and removed with the runner.</param>
@@ -165,18 +204,26 @@ internal sealed class RunnerProcess : IAsyncDisposable
             }
         }, CancellationToken.None);
 
-        var finished = await Task.WhenAny(reportTask, Task.Delay(timeout, cancellationToken)).ConfigureAwait(false);
-        if (finished != reportTask)
+        RunReport report;
+        try
+        {
+            // WaitAsync drops its timer as soon as the report is in: no timer per run left waiting for the timeout.
+            report = await reportTask.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
             Kill();
             cancellationToken.ThrowIfCancellationRequested();
             return RunResult.Failed(RunStatus.Timeout, $"did not finish within {FormatDuration(timeout)}; killed with its process tree",
                 StderrText(), blocks, clock.Elapsed);
         }
+        catch (Exception e) when (e is EndOfStreamException or IOException or ObjectDisposedException or InvalidDataException)
+        {
+            return await CrashedAsync(blocks, clock).ConfigureAwait(false);
+        }
 
         try
         {
-            var report = await reportTask.ConfigureAwait(false);
             int? exitCode = null;
             if (report.Ending is RunEnding.Exited or RunEnding.OutputLimit)
             {
@@ -198,10 +245,16 @@ internal sealed class RunnerProcess : IAsyncDisposable
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ObjectDisposedException or InvalidDataException)
         {
-            var exitCode = await WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-            IsAlive = false;
-            return RunResult.Failed(RunStatus.Crashed, DescribeCrash(exitCode), StderrText(), blocks, clock.Elapsed);
+            return await CrashedAsync(blocks, clock).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The pipe broke mid-run: the runner died, and its exit code and stderr say how.</summary>
+    private async Task<RunResult> CrashedAsync(BlockProgress blocks, Stopwatch clock)
+    {
+        var exitCode = await WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        IsAlive = false;
+        return RunResult.Failed(RunStatus.Crashed, DescribeCrash(exitCode), StderrText(), blocks, clock.Elapsed);
     }
 
     private async Task<string> ReadLateOutputAsync(TimeSpan limit)
@@ -290,7 +343,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
             // Best effort: the process was killed; waiting is only for tidiness.
         }
         ProcessTracker.Untrack(_process);
-        TryDeleteWorkRoot();
+        TryDelete(WorkRoot);
         foreach (var cgroup in _cgroups) ProcessTracker.RemoveCgroupWhenEmpty(cgroup);
         try
         {
@@ -302,18 +355,6 @@ internal sealed class RunnerProcess : IAsyncDisposable
             // Disposing flushes; a dead runner's pipe is broken (or was never connected), and that is fine now.
         }
         _process.Dispose();
-    }
-
-    private void TryDeleteWorkRoot()
-    {
-        try
-        {
-            if (Directory.Exists(WorkRoot)) Directory.Delete(WorkRoot, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A killed snippet's process may hold a file for a moment; the pool removes its whole root at the end.
-        }
     }
 
     /// <summary>Session blocks as the runner enters them, with the finished ones' output.</summary>
