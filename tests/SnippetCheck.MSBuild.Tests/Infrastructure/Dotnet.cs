@@ -20,9 +20,13 @@ public static class Dotnet
     /// <summary>The configuration the tests (and so the projects they pack) were built in.</summary>
     public static string Configuration => Metadata("Configuration");
 
-    public static DotnetResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static DotnetResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunProgram("dotnet", workingDirectory, environment, Limit, args);
+
+    /// <summary>Any program, with the environment a <c>dotnet</c> command gets here (a script that runs dotnet, an installed tool).</summary>
+    public static DotnetResult RunProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan limit, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", args)
+        var start = new ProcessStartInfo(program, args)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -45,10 +49,10 @@ public static class Dotnet
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Limit))
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in {Limit.TotalMinutes} minutes");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in {limit.TotalMinutes} minutes");
         }
         return new DotnetResult(process.ExitCode, stdout.Result + stderr.Result);
     }

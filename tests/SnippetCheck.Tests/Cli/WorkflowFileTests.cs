@@ -71,6 +71,85 @@ public sealed class WorkflowFileTests
         Assert.Contains("shard: [1/3, 2/3, 3/3]", workflow, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("true", "", "--cache-dir {workspace}/.snippetcheck/cache")]
+    [InlineData("true", "--cache-dir elsewhere", "--cache-dir elsewhere")]
+    [InlineData("false", "", "--no-cache")]
+    public void The_action_points_the_tool_at_the_cache_folder_it_saves(string cache, string args, string expected)
+    {
+        var action = Load(File.ReadAllText(RepositoryRoot.PathOf(ActionPath)));
+        var cachePath = StepWith(action, "actions/cache@").Children[new YamlScalarNode("with")] is YamlMappingNode with
+            ? ((YamlScalarNode)with.Children[new YamlScalarNode("path")]).Value : null;
+        Assert.Equal(".snippetcheck/cache", cachePath);
+
+        using var workspace = new TempFolder();
+        var output = RunStep(StepNamed(action, "Verify snippets"), workspace.Path, new()
+        {
+            ["INPUT_PATHS"] = "posts", ["INPUT_SHARD"] = "", ["INPUT_ARGS"] = args, ["INPUT_CACHE"] = cache,
+        });
+        Assert.Contains("snippetcheck verify posts " + expected.Replace("{workspace}", workspace.Path, StringComparison.Ordinal), output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "", "tool install --global SnippetCheck")]
+    [InlineData("", "/feed", "tool install --global SnippetCheck --add-source /feed --prerelease")]
+    [InlineData("0.1.0-local.1", "/feed", "tool install --global SnippetCheck --version 0.1.0-local.1 --add-source /feed")]
+    public void The_action_installs_a_locally_packed_prerelease_from_its_add_source(string version, string source, string expected)
+    {
+        var action = Load(File.ReadAllText(RepositoryRoot.PathOf(ActionPath)));
+        using var workspace = new TempFolder();
+        var output = RunStep(StepNamed(action, "Install SnippetCheck"), workspace.Path, new()
+        {
+            ["INPUT_VERSION"] = version, ["INPUT_ADD_SOURCE"] = source,
+        });
+        Assert.Contains("dotnet " + expected + "\n", output, StringComparison.Ordinal);
+    }
+
+    private static YamlMappingNode StepNamed(YamlMappingNode action, string name) => Steps(action)
+        .Single(step => step.Children.TryGetValue(new YamlScalarNode("name"), out var n) && ((YamlScalarNode)n).Value == name);
+
+    private static YamlMappingNode StepWith(YamlMappingNode action, string uses) => Steps(action)
+        .Single(step => step.Children.TryGetValue(new YamlScalarNode("uses"), out var u) && ((YamlScalarNode)u).Value!.StartsWith(uses, StringComparison.Ordinal));
+
+    private static IEnumerable<YamlMappingNode> Steps(YamlMappingNode action) =>
+        ((YamlSequenceNode)((YamlMappingNode)action.Children[new YamlScalarNode("runs")]).Children[new YamlScalarNode("steps")]).Children.Cast<YamlMappingNode>();
+
+    /// <summary>
+    /// Runs a step's script in bash, as the runner would, with stand-ins for <c>dotnet</c> and <c>snippetcheck</c> on
+    /// the PATH that print the command they were given; returns what the script printed.
+    /// </summary>
+    private static string RunStep(YamlMappingNode step, string workspace, Dictionary<string, string> inputs)
+    {
+        Assert.False(OperatingSystem.IsWindows(), "the action's scripts are bash scripts for Linux and macOS runners");
+        var bin = Directory.CreateDirectory(Path.Combine(workspace, "bin")).FullName;
+        foreach (var name in new[] { "dotnet", "snippetcheck" })
+        {
+            var stub = Path.Combine(bin, name);
+            File.WriteAllText(stub, $"#!/bin/sh\nif [ \"$1 $2\" = \"tool list\" ]; then exit 0; fi\nif [ \"$1\" = \"--version\" ]; then echo 0.0.0; exit 0; fi\necho \"{name} $*\"\n");
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        var home = Directory.CreateDirectory(Path.Combine(workspace, "home", ".dotnet", "tools")).FullName;
+        File.Copy(Path.Combine(bin, "snippetcheck"), Path.Combine(home, "snippetcheck"));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(home, "snippetcheck"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", ((YamlScalarNode)step.Children[new YamlScalarNode("run")]).Value!])
+        {
+            WorkingDirectory = workspace,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["PATH"] = bin + ":/usr/bin:/bin";
+        start.Environment["HOME"] = Path.Combine(workspace, "home");
+        start.Environment["GITHUB_WORKSPACE"] = workspace;
+        start.Environment["GITHUB_PATH"] = Path.Combine(workspace, "github-path");
+        start.Environment["GITHUB_OUTPUT"] = Path.Combine(workspace, "github-output");
+        foreach (var (name, value) in inputs) start.Environment[name] = value;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"the step failed:\n{output}");
+        return output;
+    }
+
     /// <summary>Every value of a <c>run:</c> key anywhere in the document.</summary>
     private static List<string> RunScripts(string yaml)
     {
