@@ -21,7 +21,7 @@ ToolWatch.Start(pipe);
 var host = new SnippetHost(pipe);
 // Snippets run on the host's own thread, one after another: a stack as large as a console program's main thread
 // would have, and no thread to create per run.
-var serving = new Thread(host.Serve, 16 * 1024 * 1024) { Name = SnippetHost.RunThreadName };
+var serving = new Thread(host.Serve, 16 * 1024 * 1024);
 serving.Start();
 serving.Join();
 return 0;

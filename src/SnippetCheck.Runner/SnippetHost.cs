@@ -155,7 +155,8 @@ internal sealed class SnippetHost
     {
         // Only what changed is set again: setting the priority costs three system calls even when it is the same.
         var thread = Thread.CurrentThread;
-        if (thread.Name != RunThreadName) thread.Name = RunThreadName;
+        // Unnamed, like the main thread of a program run with 'dotnet run'.
+        if (thread.Name is not null) thread.Name = null;
         if (thread.Priority != ThreadPriority.Normal) thread.Priority = ThreadPriority.Normal;
         if (thread.IsBackground) thread.IsBackground = false;
         try
@@ -167,9 +168,6 @@ internal sealed class SnippetHost
         {
         }
     }
-
-    /// <summary>The one thread every run of this runner uses; <see cref="Program"/> starts it.</summary>
-    public const string RunThreadName = "snippetcheck run";
 
     private static RunReport RunOnThisThread(RunRequest request, RunCapture capture, Action<int, string> onBlockEntered)
     {

@@ -15,6 +15,9 @@ internal sealed class ResultCache(string directory)
 
     public string Directory { get; } = directory;
 
+    /// <summary>True when the cache holds nothing yet: the run ahead is cold, and worth preparing for (<see cref="Verification.Verifier"/>).</summary>
+    public bool IsEmpty => !System.IO.Directory.Exists(Directory) || !System.IO.Directory.EnumerateFileSystemEntries(Directory).Any();
+
     public IReadOnlyList<SnippetResult>? TryGet(string key, IReadOnlyList<Snippet> blocks)
     {
         var path = PathOf(key);

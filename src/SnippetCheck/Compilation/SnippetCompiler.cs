@@ -49,6 +49,19 @@ internal static class SnippetCompiler
     }
 
     /// <summary>
+    /// Compiles and emits a one-line program against <paramref name="settings"/>' references, so that Roslyn's first
+    /// compilation (binding the reference assemblies into the shared base, and the compiler's own first-use costs)
+    /// happens while the documents are still being read, not after. Nothing depends on it: a snippet compiled
+    /// before it finishes simply pays those costs itself.
+    /// </summary>
+    public static void WarmUp(CompileSettings settings)
+    {
+        var tree = CSharpSyntaxTree.ParseText("System.Console.WriteLine(1);", settings.ParseOptions);
+        var compilation = BaseFor(settings.References).WithOptions(OptionsFor(settings, OutputKind.ConsoleApplication)).AddSyntaxTrees(tree);
+        _ = Emit(compilation, CancellationToken.None);
+    }
+
+    /// <summary>
     /// Compiles <paramref name="source"/>, made from <paramref name="parts"/>, and reports what the compiler's own users
     /// would see: like csc, only the syntax errors when there are any (binding broken code only adds noise).
     /// </summary>

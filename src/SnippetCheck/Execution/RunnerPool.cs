@@ -103,13 +103,19 @@ internal sealed class RunnerPool : IAsyncDisposable
     private ConcurrentBag<RunnerProcess> Idle(RunnerKind kind) => _idle.GetOrAdd(kind, _ => []);
 
     /// <summary>
-    /// Starts runners in the background (one per slot, at most <paramref name="programs"/>), so their start-up
-    /// overlaps the compilation of the first programs instead of following it. Only the first call does anything.
+    /// Starts runners in the background (one per slot, at most <paramref name="programs"/> in all, however often it
+    /// is called), so their start-up overlaps the compilation of the first programs instead of following it.
     /// </summary>
     public void StartRunners(int programs)
     {
-        if (Interlocked.Exchange(ref _sparesStarted, 1) != 0) return;
-        for (var i = 0; i < Math.Min(_size, programs); i++) _spares.Enqueue(StartRunnerAsync(RunnerKind.Default, CancellationToken.None));
+        var wanted = Math.Min(_size, programs);
+        while (true)
+        {
+            var started = Volatile.Read(ref _sparesStarted);
+            if (started >= wanted) return;
+            if (Interlocked.CompareExchange(ref _sparesStarted, started + 1, started) == started)
+                _spares.Enqueue(StartRunnerAsync(RunnerKind.Default, CancellationToken.None));
+        }
     }
 
     /// <summary>Without <see cref="StartRunners"/>, the first run starts the other slots' runners (it starts its own).</summary>

@@ -47,10 +47,13 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
         var results = new ConcurrentBag<SnippetResult>(plan.Known);
         if (plan.Snippets == 0) return [.. results];
 
+        await using var pool = new RunnerPool(runnerOptions, parallelism);
+        // Without a cache to answer from, every snippet will run: the runners start now, beside the reference
+        // loading, cache keys and merge planning below, instead of after them.
+        if (cache is null || cache.IsEmpty) pool.StartRunners(plan.Snippets);
         DocumentLoader.EnsureReferenceAssemblies();
         // Config references are built before anything runs: a bad one is a config error (exit code 2).
         var dependencies = await DependencyResolver.CreateAsync(config, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken).ConfigureAwait(false);
-        await using var pool = new RunnerPool(runnerOptions, parallelism);
         var context = new ProgramContext(pool, dependencies);
         var programCache = new ProgramCache(cache, runnerOptions, dependencies.Fingerprint);
         var merged = new MergedVerifier(context);
@@ -61,7 +64,16 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
             ResultsReady?.Invoke(finished);
         }
 
-        var units = PlanLone(plan.Lone, programCache, dependencies, merged, context, Report);
+        // The first snippet the cache cannot answer starts Roslyn and a runner, while the other lookups go on.
+        var firstMiss = 0;
+        void OnMiss()
+        {
+            if (Interlocked.Exchange(ref firstMiss, 1) != 0) return;
+            Compilation.CompilerWarmUp.Start(config);
+            pool.StartRunners(1);
+        }
+
+        var units = PlanLone(plan.Lone, programCache, dependencies, merged, context, Report, OnMiss);
         var toCompile = units.Count;
         units.AddRange(plan.Sessions.Select(session => new VerificationUnit(session.Blocks, token =>
             programCache.GetOrVerifyAsync(session, () =>
@@ -85,7 +97,7 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
     /// they are the longest units, and the rest fill in around them.
     /// </summary>
     private List<VerificationUnit> PlanLone(IReadOnlyList<SnippetProgram> lone, ProgramCache programCache, DependencyResolver dependencies,
-        MergedVerifier merged, ProgramContext context, Action<IReadOnlyList<SnippetResult>> report)
+        MergedVerifier merged, ProgramContext context, Action<IReadOnlyList<SnippetResult>> report, Action onMiss)
     {
         var candidates = new MergeCandidate?[lone.Count];
         var cached = new bool[lone.Count];
@@ -99,6 +111,7 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
                     cached[i] = true;
                     return;
                 }
+                onMiss();
                 if (!options.NoMerge) candidates[i] = MergePolicy.TryMerge(lone[i], dependencies);
             }
             catch (Exception e) when (e is not OutOfMemoryException)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SnippetCheck.Caching;
+using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
 using SnippetCheck.Execution;
@@ -56,6 +57,9 @@ public sealed class Verifier
     public async Task<VerificationReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
+        // A cold run (no cache, or an empty one) will compile: Roslyn's first compilation starts now, beside the
+        // reading of the documents, instead of after it. A warm run skips it: most of its snippets come from the cache.
+        if (_cache is null || _cache.IsEmpty) CompilerWarmUp.Start(Config);
         var (documents, fileErrors) = Prepare();
         var plan = RunPlanner.Plan(documents, _options);
         Planned?.Invoke(plan.Snippets);

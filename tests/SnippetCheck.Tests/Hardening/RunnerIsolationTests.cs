@@ -87,3 +87,57 @@ public sealed class ToolRuntimeSettingsTests
         Assert.False(properties.GetProperty("System.Runtime.TieredPGO").GetBoolean());
     }
 }
+
+/// <summary>
+/// A runner reuses its run thread and, when a run left them untouched, its working and temp folders (issue 15). A
+/// snippet must still see what a fresh process would show, whatever ran before it on the same runner.
+/// </summary>
+public sealed class RunnerReuseTests
+{
+    [Fact]
+    public async Task A_snippet_after_one_that_wrote_files_and_changed_its_thread_sees_a_fresh_folder_and_thread()
+    {
+        const string markdown = """
+            ```csharp run name=changes-everything
+            File.WriteAllText("left-behind.txt", "x");
+            File.WriteAllText(Path.Combine(Path.GetTempPath(), "left-in-temp.txt"), "x");
+            Directory.CreateDirectory("sub");
+            var thread = Thread.CurrentThread;
+            thread.Name = "renamed";
+            thread.Priority = ThreadPriority.Lowest;
+            thread.IsBackground = true;
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            Thread.CurrentThread.Interrupt();
+            Console.WriteLine("changed");
+            ```
+
+            ```output
+            changed
+            ```
+
+            ```csharp run name=sees-a-fresh-start
+            Console.WriteLine($"{Directory.GetFileSystemEntries(".").Length} {Directory.GetFileSystemEntries(Path.GetTempPath()).Length}");
+            var thread = Thread.CurrentThread;
+            Console.WriteLine($"{thread.Name ?? "unnamed"} {thread.Priority} {thread.IsBackground} '{System.Globalization.CultureInfo.CurrentCulture.Name}'");
+            Thread.Sleep(1);
+            Console.WriteLine("slept");
+            ```
+
+            ```output
+            0 0
+            unnamed Normal False ''
+            slept
+            ```
+            """;
+
+        // One slot: both snippets run in turn on the same runner, merged or alone.
+        foreach (var noMerge in new[] { false, true })
+        {
+            var report = await Pipeline.VerifyAsync(markdown, new VerifyOptions { Parallelism = 1, NoCache = true, NoMerge = noMerge });
+            foreach (var result in report.Snippets)
+            {
+                Assert.True(result.Status == SnippetStatus.Passed, $"{result.Snippet.Tags.Name} (no-merge {noMerge}): {result.Message}\n{result.Detail}");
+            }
+        }
+    }
+}
