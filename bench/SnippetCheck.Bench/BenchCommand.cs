@@ -36,6 +36,15 @@ public static class BenchCommand
     {
         Description = "Publish the framework-dependent ReadyToRun build (what a RID-specific tool package holds) instead of the self-contained composite one",
     };
+    private static readonly Option<string> ShapesOption = new("--shapes")
+    {
+        Description = "Corpus shapes, comma-separated: mixed (every kind of snippet), runs (many small posts of run snippets), long (fewer, longer snippets)",
+        DefaultValueFactory = _ => "mixed,runs,long",
+    };
+    private static readonly Option<string?> FloorOption = new("--floor")
+    {
+        Description = "The Roslyn floor's folder, measured beside the tool (default: ../shared/floor next to the repository; skipped if absent)",
+    };
     private static readonly Option<bool> KeepOption = new("--keep") { Description = "Keep the generated corpus and work folder" };
     private static readonly Option<bool> StartupStudyOption = new("--startup-study")
     {
@@ -50,7 +59,7 @@ public static class BenchCommand
     {
         var root = new RootCommand("Benchmarks snippetcheck verify against 'dotnet run file.cs' on generated posts")
         {
-            SizesOption, RepeatOption, SampleOption, ToolOption, OutputOption, FrameworkDependentOption, KeepOption, StartupStudyOption, GenerateOption,
+            SizesOption, ShapesOption, FloorOption, RepeatOption, SampleOption, ToolOption, OutputOption, FrameworkDependentOption, KeepOption, StartupStudyOption, GenerateOption,
         };
         root.SetAction(RunAsync);
         return root;
@@ -60,9 +69,11 @@ public static class BenchCommand
     {
         var sizes = parse.GetValue(SizesOption)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var shapes = parse.GetValue(ShapesOption)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => Enum.Parse<CorpusShape>(s, ignoreCase: true)).ToList();
         if (parse.GetValue(GenerateOption) is { } generateInto)
         {
-            var corpus = CorpusGenerator.Write(Path.GetFullPath(generateInto), sizes[0]);
+            var corpus = CorpusGenerator.Write(Path.GetFullPath(generateInto), sizes[0], shapes[0]);
             Console.WriteLine($"Wrote {corpus.SnippetCount} snippets in {corpus.PostCount} posts to {corpus.Directory}");
             return 0;
         }
@@ -103,14 +114,25 @@ public static class BenchCommand
             var cacheSupported = await tool.SupportsCacheAsync();
             Log(cacheSupported ? "The tool has a result cache." : "The tool has no --no-cache/--cache-dir: measuring cold runs only.");
 
+            var floorFolder = parse.GetValue(FloorOption) ?? Path.Combine(repositoryRoot, "..", "shared", "floor");
+            Log($"Publishing the Roslyn floor from {floorFolder}");
+            var floor = await RoslynFloor.PublishAsync(floorFolder, Path.Combine(repositoryRoot, "bench", "out", "floor"));
+            if (floor is null) Log($"No floor at {floorFolder}: measuring the tool alone.");
+
             var results = new List<SizeResult>();
             GeneratedCorpus? first = null;
-            foreach (var size in sizes)
+            foreach (var shape in shapes)
             {
-                var corpus = CorpusGenerator.Write(Path.Combine(work, $"corpus-{size}"), size);
-                first ??= corpus;
-                Log($"Corpus of {size} snippets in {corpus.PostCount} posts: {corpus.Directory}");
-                results.Add(await VerifyBenchmark.MeasureAsync(tool, corpus, cacheSupported, size == sizes.Max(), parse.GetValue(RepeatOption), work, Log));
+                foreach (var size in sizes)
+                {
+                    var corpus = CorpusGenerator.Write(Path.Combine(work, $"corpus-{shape.ToString().ToLowerInvariant()}-{size}"), size, shape);
+                    first ??= corpus;
+                    Log($"{shape} corpus of {size} snippets in {corpus.PostCount} posts: {corpus.Directory}");
+                    // The cache and the sandbox's cost are measured on the first shape; the floor on every one.
+                    var main = shape == shapes[0];
+                    results.Add(await VerifyBenchmark.MeasureAsync(tool, corpus, cacheSupported, main && size == sizes.Max(), parse.GetValue(RepeatOption), work, Log,
+                        floor, measureUnconfined: main, measureCache: main));
+                }
             }
             Log($"Baseline: dotnet run file.cs on {parse.GetValue(SampleOption)} snippets");
             var baseline = await DotnetRunBaseline.RunAsync(first!, parse.GetValue(SampleOption), work);

@@ -314,6 +314,13 @@ public static class SnippetTemplates
         ];
     }
 
+    /// <summary>A run snippet that prints, then ends with the exception its tag expects.</summary>
+    public static SnippetBody ThrowsOnPurpose(int seed) => new($$"""
+        var limit = {{seed % 10}};
+        Console.WriteLine($"checking {limit}");
+        if (limit >= 0) throw new InvalidOperationException($"limit {limit} reached");
+        """, $"checking {seed % 10}\n");
+
     /// <summary>A deterministic number in [min, max] for a seed and a parameter slot.</summary>
     private static int Param(int seed, int slot, int min, int max)
     {

@@ -9,13 +9,17 @@ namespace SnippetCheck.Bench.Measuring;
 /// <param name="TreePeakRssKiB">The largest sum of resident sets of the process and all its descendants at one sample.</param>
 /// <param name="TreePeakPssKiB">The same for proportional set sizes: a page the processes share (a ReadyToRun image
 /// the tool and its runners all map) counts once in the sum, not once per process.</param>
-/// <param name="Cpu">User plus system CPU time of the process and the children it waited for (runners included), from
-/// <c>/usr/bin/time</c>; on a machine shared with other work it varies far less than wall time.</param>
+/// <param name="Cpu">User plus system CPU time of the process and every process it started (runners included): from a
+/// cpuacct control group where there is one (<see cref="CpuAccounting"/>), else from <c>/usr/bin/time</c>, which misses
+/// runners it did not reap. On a machine shared with other work it varies far less than wall time.</param>
 public sealed record Measurement(
     TimeSpan Wall, int ExitCode, string Stdout, string Stderr,
     long ToolMaxRssKiB, long RunnerMaxRssKiB, long TreePeakRssKiB, int RunnersSeen, TimeSpan Cpu)
 {
     public long TreePeakPssKiB { get; init; }
+
+    /// <summary>The system part of <see cref="Cpu"/>.</summary>
+    public TimeSpan SystemCpu { get; init; }
 }
 
 /// <summary>
@@ -34,9 +38,11 @@ public static class ProcessMeter
         IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
         var timeFile = Path.GetTempFileName();
+        using var accounting = CpuAccounting.TryCreate();
+        var (measured, measuredArguments) = accounting?.Wrap(program, arguments) ?? (program, [.. arguments]);
         var start = HasTime
-            ? new ProcessStartInfo(TimeProgram, ["-f", "%M %U %S", "-o", timeFile, program, .. arguments])
-            : new ProcessStartInfo(program, arguments);
+            ? new ProcessStartInfo(TimeProgram, ["-f", "%M %U %S", "-o", timeFile, measured, .. measuredArguments])
+            : new ProcessStartInfo(measured, measuredArguments);
         start.WorkingDirectory = workingDirectory;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -66,14 +72,23 @@ public static class ProcessMeter
         await stopSampling.CancelAsync();
         var samples = await sampler;
 
-        var (toolMax, cpu) = HasTime ? ReadTimeReport(timeFile) : (0, TimeSpan.Zero);
+        var (toolMax, cpu, systemCpu) = HasTime ? ReadTimeReport(timeFile) : (0, TimeSpan.Zero, TimeSpan.Zero);
         File.Delete(timeFile);
+        if (accounting is not null)
+        {
+            var (user, system) = accounting.Read();
+            (cpu, systemCpu) = (user + system, system);
+        }
         return new Measurement(clock.Elapsed, process.ExitCode, await stdout, await stderr,
-            toolMax == 0 ? samples.ToolHwm : toolMax, samples.RunnerHwm, samples.TreePeak, samples.Runners, cpu) { TreePeakPssKiB = samples.TreePeakPss };
+            toolMax == 0 ? samples.ToolHwm : toolMax, samples.RunnerHwm, samples.TreePeak, samples.Runners, cpu)
+        {
+            TreePeakPssKiB = samples.TreePeakPss,
+            SystemCpu = systemCpu,
+        };
     }
 
     /// <summary>Reads "%M %U %S" from the last line <c>/usr/bin/time</c> wrote (earlier ones may say a signal ended the process).</summary>
-    private static (long MaxRssKiB, TimeSpan Cpu) ReadTimeReport(string path)
+    private static (long MaxRssKiB, TimeSpan Cpu, TimeSpan SystemCpu) ReadTimeReport(string path)
     {
         var fields = File.ReadAllText(path).Trim().Split('\n')[^1].Split(' ');
         if (fields.Length != 3
@@ -81,9 +96,9 @@ public static class ProcessMeter
             || !double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var user)
             || !double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var system))
         {
-            return (0, TimeSpan.Zero);
+            return (0, TimeSpan.Zero, TimeSpan.Zero);
         }
-        return (kib, TimeSpan.FromSeconds(user + system));
+        return (kib, TimeSpan.FromSeconds(user + system), TimeSpan.FromSeconds(system));
     }
 
     private sealed record Samples(long ToolHwm, long RunnerHwm, long TreePeak, int Runners, long TreePeakPss);

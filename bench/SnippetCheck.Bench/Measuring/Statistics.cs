@@ -12,6 +12,9 @@ public sealed record Series(string Scenario, int Snippets, IReadOnlyList<Measure
     /// <summary>The median CPU time (tool and runners, user and system).</summary>
     public TimeSpan CpuMedian => Runs.Select(r => r.Cpu).Order().ElementAt(Runs.Count / 2);
 
+    /// <summary>The median system CPU time (tool and runners).</summary>
+    public TimeSpan SystemCpuMedian => Runs.Select(r => r.SystemCpu).Order().ElementAt(Runs.Count / 2);
+
     public long ToolMaxRssKiB => Runs.Max(r => r.ToolMaxRssKiB);
 
     public long RunnerMaxRssKiB => Runs.Max(r => r.RunnerMaxRssKiB);

@@ -8,6 +8,14 @@ public sealed record SizeResult(int Snippets, Series Cold, Series? FillCache, Se
 {
     /// <summary>Cold with <c>--no-sandbox</c>, measured in the same repetitions: what the sandbox costs (issue 14).</summary>
     public Series? ColdUnconfined { get; init; }
+
+    public CorpusShape Shape { get; init; }
+
+    /// <summary>The Roslyn floor on the same corpus's runnable snippets, in the same repetitions (issue 15).</summary>
+    public Series? Floor { get; init; }
+
+    /// <summary>How many snippets the floor ran: the corpus's run snippets (it neither compiles alone nor checks output).</summary>
+    public int FloorSnippets { get; init; }
 }
 
 /// <summary>Everything one benchmark run measured, side by side.</summary>
@@ -23,22 +31,29 @@ public sealed record BenchmarkResult(
 public static class VerifyBenchmark
 {
     public static async Task<SizeResult> MeasureAsync(
-        PublishedTool tool, GeneratedCorpus corpus, bool cacheSupported, bool measureEdit, int repeat, string workFolder, Action<string> log)
+        PublishedTool tool, GeneratedCorpus corpus, bool cacheSupported, bool measureEdit, int repeat, string workFolder, Action<string> log,
+        RoslynFloor? floor = null, bool measureUnconfined = true, bool measureCache = true)
     {
         var n = corpus.SnippetCount;
-        List<Measurement> cold = [], unconfined = [], fill = [], cached = [], edit = [];
-        var sandboxSupported = await tool.SupportsOptionAsync("--no-sandbox");
+        List<Measurement> cold = [], unconfined = [], fill = [], cached = [], edit = [], floorRuns = [];
+        var floorInput = floor is null ? null : RoslynFloor.InputFor(corpus);
+        var sandboxSupported = measureUnconfined && await tool.SupportsOptionAsync("--no-sandbox");
         List<int> cachedCounts = [], editCachedCounts = [];
         for (var rep = 1; rep <= repeat; rep++)
         {
-            log($"  {n} snippets, repetition {rep}/{repeat}: cold");
+            log($"  {corpus.Shape}, {n} snippets, repetition {rep}/{repeat}: cold");
             cold.Add((await tool.VerifyAsync(corpus.Directory, n, cacheSupported ? ["--no-cache"] : [])).Measurement);
+            if (floor is not null)
+            {
+                log($"  {corpus.Shape}, {n} snippets, repetition {rep}/{repeat}: the Roslyn floor");
+                floorRuns.Add(await floor.RunAsync(floorInput!));
+            }
             if (sandboxSupported)
             {
                 log($"  {n} snippets, repetition {rep}/{repeat}: cold, --no-sandbox");
                 unconfined.Add((await tool.VerifyAsync(corpus.Directory, n, "--no-cache", "--no-sandbox")).Measurement);
             }
-            if (!cacheSupported) continue;
+            if (!cacheSupported || !measureCache) continue;
 
             var cacheDir = Path.Combine(workFolder, $"cache-{n}-{rep}");
             log($"  {n} snippets, repetition {rep}/{repeat}: filling a new cache, then cached");
@@ -58,11 +73,14 @@ public static class VerifyBenchmark
         }
         return new SizeResult(n,
             new Series("cold", n, cold),
-            cacheSupported ? new Series("filling the cache", n, fill) : null,
-            cacheSupported ? new Series("cached", n, cached, cachedCounts.Min()) : null,
-            cacheSupported && measureEdit ? new Series("one snippet edited", n, edit, editCachedCounts.Min()) : null)
+            cacheSupported && measureCache ? new Series("filling the cache", n, fill) : null,
+            cacheSupported && measureCache ? new Series("cached", n, cached, cachedCounts.Min()) : null,
+            cacheSupported && measureCache && measureEdit ? new Series("one snippet edited", n, edit, editCachedCounts.Min()) : null)
         {
             ColdUnconfined = sandboxSupported ? new Series("cold, --no-sandbox", n, unconfined) : null,
+            Shape = corpus.Shape,
+            Floor = floor is null ? null : new Series("Roslyn floor", n, floorRuns),
+            FloorSnippets = floorInput is null ? 0 : Directory.GetFiles(floorInput, "s*.cs").Length,
         };
     }
 }
