@@ -50,6 +50,8 @@ internal sealed record RunnerOptions
         // snippet's code, that was half its system time in munmap and TLB flushes (bench/README.md). It hardens a
         // process against running code it did not mean to; a runner runs arbitrary code by design, in its sandbox.
         environment["DOTNET_EnableWriteXorExecute"] = "0";
+        // Idle pool workers sleep at once instead of spinning on sched_yield (as in the tool's runtimeconfig).
+        environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
         environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         // Crash dumps would slow every FailFast down and litter the disk.
         environment["DOTNET_DbgEnableMiniDump"] = "0";
