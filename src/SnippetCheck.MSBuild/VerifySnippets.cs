@@ -22,9 +22,15 @@ public sealed class VerifySnippets : ToolTask
     [Required]
     public ITaskItem[] Documents { get; set; } = [];
 
-    /// <summary>The CLI's <c>snippetcheck.dll</c>, shipped in the package's <c>tools/</c> folder.</summary>
+    /// <summary>
+    /// The CLI: the package's own <c>tools/snippetcheck.dll</c>, run with <c>dotnet exec</c>; or the executable of a
+    /// self-contained build (the RID-specific tool package's fast build, when restored), run directly.
+    /// </summary>
     [Required]
     public string CliAssembly { get; set; } = "";
+
+    /// <summary>True when <see cref="CliAssembly"/> is an executable of its own, not a dll for <c>dotnet exec</c>.</summary>
+    private bool CliIsExecutable => !CliAssembly.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where the CLI runs: relative document paths and the <c>snippetcheck.json</c> search start here.</summary>
     [Required]
@@ -50,6 +56,7 @@ public sealed class VerifySnippets : ToolTask
     /// <inheritdoc />
     protected override string GenerateFullPathToTool()
     {
+        if (CliIsExecutable) return CliAssembly;
         foreach (var candidate in new[] { DotnetHostPath, Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") })
         {
             if (!string.IsNullOrEmpty(candidate) && File.Exists(candidate)) return candidate!;
@@ -81,8 +88,11 @@ public sealed class VerifySnippets : ToolTask
     protected override string GenerateCommandLineCommands()
     {
         var builder = new CommandLineBuilder();
-        builder.AppendSwitch("exec");
-        builder.AppendFileNameIfNotNull(CliAssembly);
+        if (!CliIsExecutable)
+        {
+            builder.AppendSwitch("exec");
+            builder.AppendFileNameIfNotNull(CliAssembly);
+        }
         builder.AppendSwitch("verify");
         // The build's own errors are what CI shows (setup-dotnet's problem matcher reads them); the CLI's GitHub
         // annotations and step summary on top would show each failure twice.

@@ -71,4 +71,28 @@ public sealed class BuildOptionsTests
             Assert.DoesNotContain(CliInvocation, result.Output);
         }
     }
+
+    [Fact]
+    public void The_restored_fast_build_of_the_same_version_runs_instead_of_the_carried_cli_unless_turned_off()
+    {
+        if (OperatingSystem.IsWindows()) return; // the stand-in below is a shell script
+        using var project = PackedPackage.Instance.CreateProject("fast-build", Posts.NetLibrary);
+        project.Write("posts/post.md", Posts.Rotten);
+        // Where a local tool manifest or a PackageDownload puts SnippetCheck.<rid> of this version: a stand-in that
+        // says it ran and passes everything, so the rotten post passes only if the build ran it.
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        var fast = Path.Combine(project.PackagesFolder, $"snippetcheck.{rid}", PackedPackage.Instance.Version.ToLowerInvariant(), "tools", "any", rid, "snippetcheck");
+        Directory.CreateDirectory(Path.GetDirectoryName(fast)!);
+        File.WriteAllText(fast, "#!/bin/sh\necho \"the fast build ran: $*\"\necho \"1 passed, 0 failed, 0 ignored, 0 untagged (1 C# blocks in 1 files) in 0.1s\"\n");
+        File.SetUnixFileMode(fast, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var withFast = project.Build();
+        var withoutFast = project.Build("-p:SnippetCheckUseFastBuild=false", "--no-incremental");
+
+        Assert.True(withFast.ExitCode == 0, withFast.ToString());
+        Assert.Contains("the fast build ran: verify --ci none", withFast.Output);
+        Assert.NotEqual(0, withoutFast.ExitCode);
+        Assert.DoesNotContain("the fast build ran", withoutFast.Output);
+        Assert.Matches(@"posts[/\\]post\.md\(10,1\): error SC2001: output differs", withoutFast.Output);
+    }
 }

@@ -44,6 +44,9 @@ public sealed class ConsumerProject : IDisposable
 
     public string Directory { get; }
 
+    /// <summary>The project's NuGet package folder (its <c>NuGetPackageRoot</c>).</summary>
+    public string PackagesFolder => _packagesFolder;
+
     public void Dispose() => PackedPackage.TryDelete(_home);
 
     private static string GlobalPackagesFolder =>

@@ -25,8 +25,12 @@ public sealed class PackagingTests
         Assert.Equal(ProductVersion + "\n", run.Stdout.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The portable IL package (<c>-p:SnippetCheckRidSpecificTool=false</c>), the same build the RID-specific packages'
+    /// <c>any</c> fallback holds. The RID-specific install is ToolInstallTests, in the MSBuild test project.
+    /// </summary>
     [Fact]
-    public void The_packed_tool_carries_the_runner_installs_and_verifies_a_post()
+    public void The_portable_packed_tool_carries_the_runner_installs_and_verifies_a_post()
     {
         using var folder = new TempFolder();
         var packages = Path.Combine(folder.Path, "packages");
@@ -35,7 +39,7 @@ public sealed class PackagingTests
 
         // The tests were built with the CLI in this configuration; packing that build saves building it again.
         var configuration = typeof(PackagingTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        Run("dotnet", RepositoryRoot, "pack", Path.Combine(RepositoryRoot, "src", "SnippetCheck.Cli"), "-c", configuration, "--no-build", "-o", packages);
+        Run("dotnet", RepositoryRoot, "pack", Path.Combine(RepositoryRoot, "src", "SnippetCheck.Cli"), "-c", configuration, "--no-build", "-p:SnippetCheckRidSpecificTool=false", "-o", packages);
 
         var package = Path.Combine(packages, $"SnippetCheck.{version}.nupkg");
         using (var zip = ZipFile.OpenRead(package))
