@@ -48,9 +48,14 @@ internal sealed class ProcessCensus
     /// </summary>
     public bool HasOtherProcesses()
     {
-        if (_pidsCurrent is null) return false;
-        return ReadNumber(_pidsCurrent, []) is { } tasks && tasks > ProcessThreads();
+        if (_pidsCurrent is null || !TasksOutnumberThreads()) return false;
+        // The two files are read one after the other: a pool thread starting or ending between them looks like a
+        // process for an instant. A process a snippet left is still there a moment later.
+        Thread.Sleep(5);
+        return TasksOutnumberThreads();
     }
+
+    private bool TasksOutnumberThreads() => ReadNumber(_pidsCurrent!, []) is { } tasks && tasks > ProcessThreads();
 
     private int ProcessThreads()
     {

@@ -141,3 +141,52 @@ public sealed class RunnerReuseTests
         }
     }
 }
+
+/// <summary>
+/// A process a snippet starts and leaves running retires its runner, like a thread it leaves (issue 15). The
+/// snippets start theirs through libc's system(), not System.Diagnostics.Process, whose first use already retires
+/// a runner by the threads it leaves.
+/// </summary>
+public sealed class LeftoverProcessTests
+{
+    [SandboxFact(SandboxFeature.PidsCgroup)]
+    public async Task A_runner_whose_snippet_left_a_process_running_is_replaced_and_one_whose_snippet_waited_is_not()
+    {
+        const string markdown = """
+            ```csharp run name=waits
+            Console.WriteLine(Libc.system("sleep 0.1"));
+            static class Libc { [System.Runtime.InteropServices.DllImport("libc")] public static extern int system(string command); }
+            ```
+
+            ```output
+            0
+            ```
+
+            ```csharp run name=leaves
+            Console.WriteLine(Libc.system("sleep 30 &"));
+            static class Libc { [System.Runtime.InteropServices.DllImport("libc")] public static extern int system(string command); }
+            ```
+
+            ```output
+            0
+            ```
+
+            ```csharp run name=after
+            Console.WriteLine("after");
+            ```
+
+            ```output
+            after
+            ```
+            """;
+        using var folder = new TempFolder();
+        folder.Write("post.md", markdown);
+        var verifier = new Verifier(new VerifyOptions { Paths = ["post.md"], CurrentDirectory = folder.Path, Parallelism = 1, NoCache = true, NoMerge = true });
+
+        var report = await verifier.RunAsync();
+
+        Assert.All(report.Snippets, result => Assert.True(result.Status == SnippetStatus.Passed, $"{result.Snippet.Tags.Name}: {result.Message}"));
+        // The first runner served 'waits' and 'leaves', then went; a second one ran 'after'.
+        Assert.Equal(2, verifier.RunnersStarted);
+    }
+}
