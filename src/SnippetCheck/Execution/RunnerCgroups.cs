@@ -20,9 +20,12 @@ internal static class RunnerCgroups
     /// <summary>Whether groups limit the task count (a pids controller is among them).</summary>
     public static bool LimitsTasks => Parents.Any(parent => File.Exists(Path.Combine(parent, "pids.max")) || parent.Contains("/pids", StringComparison.Ordinal));
 
+    private static int _swept;
+
     /// <summary>Makes the groups for one runner, the task limit set; empty where none can be made.</summary>
     public static string[] Create(string name)
     {
+        if (Interlocked.Exchange(ref _swept, 1) == 0) SweepStale();
         var created = new List<string>();
         foreach (var parent in Parents)
         {
@@ -40,6 +43,37 @@ internal static class RunnerCgroups
             }
         }
         return [.. created];
+    }
+
+    /// <summary>
+    /// Removes the groups a tool killed outright (SIGKILL) left behind, which nothing else would: named
+    /// <c>snippetcheck-&lt;pid&gt;-...</c> after a process that is gone, and empty (the kernel refuses to remove any
+    /// other). Done once per process, before its first group. Returns how many went.
+    /// </summary>
+    internal static int SweepStale()
+    {
+        var removed = 0;
+        foreach (var parent in Parents)
+        {
+            List<string> groups;
+            try
+            {
+                groups = [.. Directory.EnumerateDirectories(parent, "snippetcheck-*")];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            foreach (var group in groups)
+            {
+                var parts = Path.GetFileName(group).Split('-');
+                if (parts.Length < 3 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)) continue;
+                if (pid == Environment.ProcessId || Directory.Exists($"/proc/{pid}")) continue;
+                Remove(group);
+                if (!Directory.Exists(group)) removed++;
+            }
+        }
+        return removed;
     }
 
     /// <summary>Removes an empty group; one whose processes are still dying stays until the tool's final clean-up.</summary>

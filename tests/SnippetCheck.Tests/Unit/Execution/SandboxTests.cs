@@ -122,3 +122,31 @@ public sealed class SandboxTests
         Assert.Equal(status, Assert.IsType<RunnerMessage.Confined>(channel.Receive()).Status);
     }
 }
+
+/// <summary>Control groups a tool killed outright leaves behind are removed by the next tool that makes its own.</summary>
+public sealed class StaleCgroupTests
+{
+    [Hardening.SandboxFact(Hardening.SandboxFeature.PidsCgroup)]
+    public void Empty_groups_of_a_tool_that_is_gone_are_removed_and_those_of_a_live_one_are_kept()
+    {
+        var parent = RunnerCgroups.Parents.First();
+        // A pid no process has: past the kernel's pid_max.
+        var gone = Path.Combine(parent, $"snippetcheck-{int.MaxValue}-{Guid.NewGuid():N}"[..40] + "-r1");
+        var mine = Path.Combine(parent, $"snippetcheck-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40] + "-r1");
+        Directory.CreateDirectory(gone);
+        Directory.CreateDirectory(mine);
+        try
+        {
+            var removed = RunnerCgroups.SweepStale();
+
+            Assert.False(Directory.Exists(gone), "the group of a tool that is gone stayed");
+            Assert.True(Directory.Exists(mine), "the group of a live tool went");
+            Assert.True(removed >= 1);
+        }
+        finally
+        {
+            RunnerCgroups.Remove(gone);
+            RunnerCgroups.Remove(mine);
+        }
+    }
+}
