@@ -9,7 +9,7 @@ internal static class CommonOptions
 {
     public static readonly Argument<string[]> Paths = new("paths")
     {
-        Description = "Markdown files, folders or globs (default: the current directory)",
+        Description = "Markdown files, folders or globs, C# files (their doc comments), or a .csproj (its doc comments, against its build); default: the current directory",
         Arity = ArgumentArity.ZeroOrMore,
     };
 

@@ -4,6 +4,7 @@ using SnippetCheck.Authoring;
 using SnippetCheck.Reporting;
 using SnippetCheck.Snippets;
 using SnippetCheck.Model;
+using SnippetCheck.Packages;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Cli.Commands;
@@ -32,6 +33,32 @@ internal static class VerifyCommand
     public static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every snippet's verdict and compiler warnings" };
     public static readonly Option<Shard?> ShardOption = new("--shard") { Description = "Verify only part K of N of the files, split by file (1 ≤ K ≤ N)", HelpName = "K/N", CustomParser = ParseShard };
     public static readonly Option<bool> AcceptOption = new("--accept") { Description = "Rewrite each mismatching (or empty) output block with the actual output" };
+    public static readonly Option<string[]> ReferenceOption = new("--reference")
+    {
+        Description = "An assembly (.dll) or project (.csproj) every snippet compiles against, added to config 'references' (repeatable)",
+        HelpName = "PATH",
+    };
+    public static readonly Option<string[]> RuntimeAssemblyOption = new("--runtime-assembly")
+    {
+        Description = "An assembly runners may load but snippets do not compile against, such as a package's implementation (repeatable)",
+        HelpName = "PATH",
+    };
+    public static readonly Option<string[]> UsingOption = new("--using")
+    {
+        Description = "A global using for the examples in doc comments: N, 'static N.T' or 'Alias=N.T' (repeatable)",
+        HelpName = "NAMESPACE",
+    };
+    public static readonly Option<Dictionary<string, string>> ProjectOutputOption = new("--project-output")
+    {
+        Description = "Use ASSEMBLY as the build of PROJECT when a reference names it, instead of building it (repeatable; the MSBuild task passes its own project)",
+        HelpName = "PROJECT=ASSEMBLY",
+        CustomParser = ParseProjectOutputs,
+    };
+    public static readonly Option<string?> DependencyFileOption = new("--dependency-file")
+    {
+        Description = "After the run, write the referenced assemblies and project sources the verdicts depended on, one path per line",
+        HelpName = "FILE",
+    };
 
     static VerifyCommand()
     {
@@ -53,6 +80,7 @@ internal static class VerifyCommand
         [
             AllOption, CommonOptions.Filter, TimeoutOption, ParallelOption, ReportOption, CiOption, CommonOptions.Config,
             NoCacheOption, CacheDirOption, NoMergeOption, NoSandboxOption, VerboseOption, ShardOption, AcceptOption, WatchCommand.WatchOption,
+            ReferenceOption, RuntimeAssemblyOption, UsingOption, ProjectOutputOption, DependencyFileOption,
         ];
         foreach (var option in options) command.Options.Add(option);
         command.Arguments.Add(CommonOptions.Paths);
@@ -73,7 +101,30 @@ internal static class VerifyCommand
         NoMerge = result.GetValue(NoMergeOption),
         NoSandbox = result.GetValue(NoSandboxOption),
         Shard = result.GetValue(ShardOption),
+        Library = new LibraryReferences(
+            result.GetValue(ReferenceOption) ?? [],
+            result.GetValue(RuntimeAssemblyOption) ?? [],
+            result.GetValue(UsingOption) ?? [],
+            result.GetValue(ProjectOutputOption) ?? []),
+        DependencyFile = result.GetValue(DependencyFileOption),
     };
+
+    /// <summary>Each <c>PROJECT=ASSEMBLY</c>, split after <c>.csproj</c> (either path may hold an '='), both made full paths.</summary>
+    private static Dictionary<string, string> ParseProjectOutputs(ArgumentResult result)
+    {
+        var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var token in result.Tokens)
+        {
+            var split = token.Value.IndexOf(".csproj=", StringComparison.OrdinalIgnoreCase);
+            if (split < 0)
+            {
+                result.AddError($"--project-output '{token.Value}' is not PROJECT.csproj=ASSEMBLY");
+                continue;
+            }
+            outputs[Path.GetFullPath(token.Value[..(split + 7)])] = Path.GetFullPath(token.Value[(split + 8)..]);
+        }
+        return outputs;
+    }
 
     private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {

@@ -19,6 +19,7 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
         var text = document.Text;
         var geometry = block.Geometry;
         var lineEnding = LineEndingBefore(text, geometry.BodyStart);
+        if (geometry.XmlEscaped) return PlanXml(block, newBody, lineEnding);
         var prefix = ContinuationPrefix(geometry.LinePrefix);
         var lines = newBody.Length == 0 ? [] : newBody.Split('\n');
 
@@ -47,6 +48,26 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
         }
         return new BlockRewrite(block, newBody, block.Lines.Count == 0 || block.Content.Trim().Length == 0, newLength, edits);
     }
+
+    /// <summary>
+    /// A doc comment's <c>&lt;code&gt;</c> body: each line behind the comment prefix and indentation the body had,
+    /// XML-escaped, between tags that stay as they are.
+    /// </summary>
+    private static BlockRewrite PlanXml(FencedBlock block, string newBody, string lineEnding)
+    {
+        var prefix = block.Geometry.LinePrefix;
+        var body = new StringBuilder();
+        foreach (var line in newBody.Length == 0 ? [] : newBody.Split('\n'))
+        {
+            body.Append(line.Length == 0 ? prefix.TrimEnd() : prefix + EscapeXml(line)).Append(lineEnding);
+        }
+        return new BlockRewrite(block, newBody, block.Lines.Count == 0 || block.Content.Trim().Length == 0, null,
+            [new TextEdit(block.Geometry.BodyStart, block.Geometry.BodyEnd, body.ToString(), 1)]);
+    }
+
+    /// <summary>What XML text needs: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> as entities, everything else as it is.</summary>
+    internal static string EscapeXml(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>The line ending of the line that ends just before <paramref name="lineStart"/>.</summary>
     private static string LineEndingBefore(string text, int lineStart)

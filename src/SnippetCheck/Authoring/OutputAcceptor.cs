@@ -1,5 +1,6 @@
 using System.Text;
 using SnippetCheck.Comparison;
+using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;
 using SnippetCheck.Snippets;
 using SnippetCheck.Model;
@@ -50,7 +51,9 @@ public static class OutputAcceptor
             if (output.Mode != OutputMatchMode.Exact)
                 entries.Add(Refuse(result, $"{output.Mode.ToString().ToLowerInvariant()} block; update it by hand"));
             else if (!output.Block.Geometry.IsClosed)
-                entries.Add(Refuse(result, "the output block has no closing fence"));
+                entries.Add(Refuse(result, output.Block.Geometry.XmlEscaped
+                    ? "only an output <code> element whose <code> and </code> tags stand on lines of their own, without CDATA, can be rewritten"
+                    : "the output block has no closing fence"));
             else if (BlockRewrite.Plan(document, output.Block, OutputComparer.Canonical(result.ActualOutput ?? "")) is { } rewrite)
                 planned.Add((result, rewrite));
             else
@@ -141,8 +144,8 @@ public static class OutputAcceptor
     /// </summary>
     private static bool ParsesBack(MarkdownDocument original, string rewritten, IReadOnlyList<BlockRewrite> rewrites)
     {
-        var before = FenceExtractor.Extract(original).Items.OfType<FencedBlock>().ToList();
-        var after = FenceExtractor.Extract(MarkdownDocument.FromText(original.DisplayPath, rewritten)).Items.OfType<FencedBlock>().ToList();
+        var before = DocumentExtractor.Extract(original).Items.OfType<FencedBlock>().ToList();
+        var after = DocumentExtractor.Extract(MarkdownDocument.FromText(original.FullPath, original.DisplayPath, rewritten)).Items.OfType<FencedBlock>().ToList();
         if (before.Count != after.Count) return false;
         var newBodies = rewrites.ToDictionary(r => r.Block.Geometry.BodyStart, r => r.NewBody);
         for (var i = 0; i < before.Count; i++)

@@ -167,10 +167,15 @@ internal static class ProgramAssembler
     private static string ImplicitUsings(IReadOnlyList<string> implicitUsings, bool global)
     {
         var usings = new StringBuilder();
+        static string Qualified(string name) => name.StartsWith("global::", StringComparison.Ordinal) ? name : "global::" + name.Trim();
         foreach (var implicitUsing in implicitUsings)
         {
-            var name = implicitUsing.StartsWith("global::", StringComparison.Ordinal) ? implicitUsing : "global::" + implicitUsing;
-            usings.Append(global ? "global using " : "using ").Append(name).Append(";\n");
+            // A library's Using items may be 'static N.T' or 'Alias = N.T' as well as a namespace.
+            var equals = implicitUsing.IndexOf('=');
+            var target = implicitUsing.StartsWith("static ", StringComparison.Ordinal) ? "static " + Qualified(implicitUsing[7..])
+                : equals > 0 ? implicitUsing[..equals].Trim() + " = " + Qualified(implicitUsing[(equals + 1)..])
+                : Qualified(implicitUsing);
+            usings.Append(global ? "global using " : "using ").Append(target).Append(";\n");
         }
         return usings.ToString();
     }

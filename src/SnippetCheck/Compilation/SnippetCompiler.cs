@@ -70,9 +70,9 @@ internal static class SnippetCompiler
     {
         var clock = Stopwatch.StartNew();
         var lineToPart = parts
-            .SelectMany(p => p.Part.Lines.Select(l => (Key: (p.Part.File, l.Line), p.Part.Id)))
+            .SelectMany(p => p.Part.Lines.Select(l => (Key: (p.Part.File, l.Line), Value: (p.Part.Id, Line: l))))
             .GroupBy(x => x.Key)
-            .ToDictionary(g => g.Key, g => g.First().Id);
+            .ToDictionary(g => g.Key, g => g.First().Value);
 
         var syntax = source.Trees.SelectMany(t => t.GetDiagnostics(cancellationToken)).ToList();
         if (syntax.Any(d => d.Severity == RoslynSeverity.Error))
@@ -101,11 +101,11 @@ internal static class SnippetCompiler
         var position = diagnostic.Location.GetLineSpan().StartLinePosition;
         var lines = part.Part.Lines;
         var line = lines.Count == 0 ? null : (CodeLine?)lines[Math.Min(position.Line, lines.Count - 1)];
-        var location = line is { } at ? new SourceLocation(part.Part.File, at.Line, at.Column + position.Character) : (SourceLocation?)null;
+        var location = line is { } at ? new SourceLocation(part.Part.File, at.Line, at.ColumnAt(position.Character)) : (SourceLocation?)null;
         return new CompilerDiagnostic(diagnostic.Id, severity, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), location, part.Part.Id);
     }
 
-    private static List<CompilerDiagnostic> Mapped(IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics, Dictionary<(string, int), int> lineToPart) =>
+    private static List<CompilerDiagnostic> Mapped(IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart) =>
         [.. diagnostics
             .Where(d => d.Severity is RoslynSeverity.Error or RoslynSeverity.Warning)
             .Select(d => Map(d, lineToPart))
@@ -134,7 +134,7 @@ internal static class SnippetCompiler
         return (emitted.Success ? stream.ToArray() : null, emitted.Diagnostics);
     }
 
-    private static CompilerDiagnostic Map(Microsoft.CodeAnalysis.Diagnostic diagnostic, Dictionary<(string, int), int> lineToPart)
+    private static CompilerDiagnostic Map(Microsoft.CodeAnalysis.Diagnostic diagnostic, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart)
     {
         var severity = diagnostic.Severity == RoslynSeverity.Error ? Model.DiagnosticSeverity.Error : Model.DiagnosticSeverity.Warning;
         var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
@@ -144,9 +144,12 @@ internal static class SnippetCompiler
             if (span.HasMappedPath)
             {
                 var line = span.StartLinePosition.Line + 1;
-                var location = new SourceLocation(span.Path, line, span.StartLinePosition.Character + 1);
+                var column = span.StartLinePosition.Character + 1;
+                var known = lineToPart.TryGetValue((span.Path, line), out var part);
+                // A doc comment's line read '&lt;' as '<': its #line mapping counts unescaped characters, the file does not.
+                if (known && part.Line.SourceColumns is not null) column = part.Line.ColumnAt(column - part.Line.Column);
                 return new CompilerDiagnostic(diagnostic.Id, severity, message,
-                    location, lineToPart.TryGetValue((span.Path, line), out var part) ? part : null);
+                    new SourceLocation(span.Path, line, column), known ? part.Part : null);
             }
         }
         return new CompilerDiagnostic(diagnostic.Id, severity, message, null, null);

@@ -39,9 +39,14 @@ internal static class DocumentDiscovery
         return isBelow ? relative.Replace('\\', '/') : fullPath;
     }
 
+    /// <summary>A project to verify: its C# files' doc comments are read, and its build is referenced (docs/doctests.md).</summary>
+    public static bool IsProjectFile(string path) => path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase);
+
     private static IEnumerable<string> Expand(string argument, string currentDirectory, IReadOnlyList<string> include, IReadOnlyList<string> exclude)
     {
         var path = Path.GetFullPath(argument, currentDirectory);
+        // The SDK's own default: every .cs file under the project's folder, bin and obj left out.
+        if (IsProjectFile(path) && File.Exists(path)) return Match(Path.GetDirectoryName(path)!, ["**/*.cs"], exclude);
         if (File.Exists(path)) return [path];
         if (Directory.Exists(path)) return Match(path, include, exclude);
         if (argument.IndexOfAny(['*', '?', '[']) >= 0)

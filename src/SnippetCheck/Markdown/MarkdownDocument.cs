@@ -46,8 +46,10 @@ public sealed class MarkdownDocument
         return FromBytes(fullPath, displayPath, bytes);
     }
 
-    public static MarkdownDocument FromText(string displayPath, string text) =>
-        new(Path.GetFullPath(displayPath), displayPath, text, new UTF8Encoding(false), hasBom: false);
+    public static MarkdownDocument FromText(string displayPath, string text) => FromText(Path.GetFullPath(displayPath), displayPath, text);
+
+    public static MarkdownDocument FromText(string fullPath, string displayPath, string text) =>
+        new(fullPath, displayPath, text, new UTF8Encoding(false), hasBom: false);
 
     public static MarkdownDocument FromBytes(string fullPath, string displayPath, byte[] bytes)
     {

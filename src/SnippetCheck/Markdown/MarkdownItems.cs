@@ -6,7 +6,20 @@ namespace SnippetCheck.Markdown;
 /// <param name="Text">The line without its container prefix (list indent, <c>&gt; </c>) and without its line ending.</param>
 /// <param name="Line">1-based line in the original file.</param>
 /// <param name="Column">1-based column where <paramref name="Text"/> starts.</param>
-public readonly record struct CodeLine(string Text, int Line, int Column);
+public readonly record struct CodeLine(string Text, int Line, int Column)
+{
+    /// <summary>
+    /// The file column of each character of <see cref="Text"/>, where they do not simply follow <see cref="Column"/>:
+    /// a line of a doc comment's <c>&lt;code&gt;</c> whose <c>&amp;lt;</c> was read as one <c>&lt;</c>. Null otherwise.
+    /// </summary>
+    public int[]? SourceColumns { get; init; }
+
+    /// <summary>The file column of the character at <paramref name="index"/> in <see cref="Text"/>.</summary>
+    public int ColumnAt(int index) =>
+        SourceColumns is not { Length: > 0 } columns ? Column + index
+        : index < columns.Length ? columns[Math.Max(0, index)]
+        : columns[^1] + index - columns.Length + 1;
+}
 
 /// <summary>Something the extractor found, in document order.</summary>
 public abstract record MarkdownItem(SourceLocation Location);
@@ -21,6 +34,9 @@ public sealed record FencedBlock(
     IReadOnlyList<DirectiveComment> Comments,
     FenceGeometry Geometry) : MarkdownItem(Location)
 {
+    /// <summary>What the extractor found wrong with the block itself (XML inside a doc comment's <c>&lt;code&gt;</c>).</summary>
+    public IReadOnlyList<Diagnostic> Problems { get; init; } = [];
+
     /// <summary>The body with lines joined by <c>\n</c>.</summary>
     public string Content => string.Join('\n', Lines.Select(l => l.Text));
 }
@@ -32,7 +48,14 @@ public sealed record FencedBlock(
 /// <param name="FenceChar">The fence character, <c>`</c> or <c>~</c>.</param>
 /// <param name="FenceLength">The opening fence's length.</param>
 /// <param name="IsClosed">False when the fence runs to the end of its container.</param>
-public sealed record FenceGeometry(int BodyStart, int BodyEnd, string LinePrefix, char FenceChar, int FenceLength, bool IsClosed);
+public sealed record FenceGeometry(int BodyStart, int BodyEnd, string LinePrefix, char FenceChar, int FenceLength, bool IsClosed)
+{
+    /// <summary>
+    /// A doc comment's <c>&lt;code&gt;</c> element, not a fence: its text is XML-escaped, and it has no fence to lengthen.
+    /// <see cref="IsClosed"/> false means its tags do not stand on lines of their own, so it cannot be rewritten.
+    /// </summary>
+    public bool XmlEscaped { get; init; }
+}
 
 /// <summary>
 /// An HTML comment addressed to the tool: <c>&lt;!-- snippetcheck: WORDS</c> then, for a prelude, code lines.

@@ -48,6 +48,8 @@ internal static class DiagnosticCatalog
             "Two versions of one package in one program, two values of one `#:property`, or a property that contradicts a tag."),
         Error(DiagnosticCodes.UnclosedFence, nameof(DiagnosticCodes.UnclosedFence), "Unclosed fence",
             "A C#, output or stdin block's fence is never closed, so it runs to the end of the file (or of its list item or quote); or another language's unclosed fence swallows a C# block. Close the fence."),
+        Error(DiagnosticCodes.XmlInCode, nameof(DiagnosticCodes.XmlInCode), "XML inside an example",
+            "A doc comment's `<code>` example holds an XML element, usually a generic such as `List<int>` written unescaped: write `<` as `&lt;` and `&` as `&amp;`, or wrap the code in `<![CDATA[ ... ]]>` (docs/doctests.md)."),
 
         Error(DiagnosticCodes.OutputMismatch, nameof(DiagnosticCodes.OutputMismatch), "Output mismatch",
             "The snippet's standard output differs from its output block; the detail is a line diff (- expected, + actual). `--accept` rewrites the block."),

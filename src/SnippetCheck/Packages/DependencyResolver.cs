@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
+using SnippetCheck.DocComments;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
@@ -20,13 +21,24 @@ internal sealed class DependencyResolver
     private readonly ProjectBuilder _projects;
     private readonly ResolvedAssets _configReferences;
 
-    private DependencyResolver(PackageRestorer restorer, ProjectBuilder projects, ResolvedAssets configReferences, string fingerprint)
+    private DependencyResolver(PackageRestorer restorer, ProjectBuilder projects, ResolvedAssets configReferences, string fingerprint,
+        IReadOnlyList<string> dependencyFiles)
     {
         _restorer = restorer;
         _projects = projects;
         _configReferences = configReferences;
         Fingerprint = fingerprint;
+        DependencyFiles = dependencyFiles;
     }
+
+    /// <summary>
+    /// The files the verdicts depend on beyond the documents and the config: each referenced assembly, and each source
+    /// file of a referenced project's stamp. <c>--dependency-file</c> writes them for MSBuild's incremental check.
+    /// </summary>
+    public IReadOnlyList<string> DependencyFiles { get; }
+
+    /// <summary>The global usings examples in doc comments get: <c>--using</c>, and the referenced projects' <c>Using</c> items.</summary>
+    private IReadOnlyList<string> DocCommentUsings => _configReferences.Usings;
 
     /// <summary>
     /// Identifies what config references compile to (their paths and stamps); "" without any. A result cache
@@ -39,32 +51,58 @@ internal sealed class DependencyResolver
     /// a <c>.csproj</c> is built (unless unchanged since its last build). A reference that is missing, of another
     /// kind, or does not build is a config error: <see cref="VerificationSetupException"/>, exit code 2.
     /// </summary>
-    public static async Task<DependencyResolver> CreateAsync(SnippetCheckConfig config, string currentDirectory, string cacheRoot, CancellationToken cancellationToken)
+    public static async Task<DependencyResolver> CreateAsync(SnippetCheckConfig config, string currentDirectory, string cacheRoot, CancellationToken cancellationToken) =>
+        await CreateAsync(config, LibraryReferences.None, currentDirectory, cacheRoot, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// As above, with what the command line adds (<paramref name="library"/>): more references, assemblies only the
+    /// runner loads, usings for doc-comment examples, and projects whose build is already at hand.
+    /// </summary>
+    public static async Task<DependencyResolver> CreateAsync(SnippetCheckConfig config, LibraryReferences library, string currentDirectory, string cacheRoot, CancellationToken cancellationToken)
     {
         var baseDirectory = config.SourcePath is { } source ? Path.GetDirectoryName(source)! : currentDirectory;
         var restorer = new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory));
         var projects = new ProjectBuilder(cacheRoot);
-        var references = config.References ?? [];
-        if (references.Count == 0) return new DependencyResolver(restorer, projects, ResolvedAssets.None, "");
-
         var where = config.SourcePath is { } path ? DocumentDiscovery.DisplayPath(path, currentDirectory) : "config";
+        var references = (config.References ?? []).Select(r => (Given: r, Full: Path.GetFullPath(r, baseDirectory), Where: where))
+            .Concat(library.References.Select(r => (Given: r, Full: Path.GetFullPath(r, currentDirectory), Where: "--reference")))
+            .DistinctBy(r => r.Full)
+            .ToList();
+        if (references.Count == 0 && library.RuntimeAssemblies.Count == 0 && library.Usings.Count == 0)
+            return new DependencyResolver(restorer, projects, ResolvedAssets.None, "", []);
+
         var compile = new List<string>();
+        // Assemblies named only for the runner come first: the runner takes the first of each name, and a --reference
+        // may be a package's reference assembly, which must never be loaded to run.
         var runtime = new List<string>();
+        var usings = new List<string>(library.Usings);
         var aspNetCore = false;
         var fingerprint = new List<string>();
-        foreach (var reference in references)
+        var dependencyFiles = new List<string>();
+        foreach (var assembly in library.RuntimeAssemblies.Select(a => Path.GetFullPath(a, currentDirectory)))
         {
-            var full = Path.GetFullPath(reference, baseDirectory);
+            if (!File.Exists(assembly))
+                throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"--runtime-assembly '{assembly}' does not exist (a bad reference stops the run: exit code 2)");
+            runtime.Add(assembly);
+            fingerprint.Add($"runtime:{assembly}@{ContentHash(assembly)}");
+            dependencyFiles.Add(assembly);
+        }
+        foreach (var (reference, full, from) in references)
+        {
             VerificationSetupException Bad(string problem) =>
-                new(DiagnosticCodes.BadConfig, $"{where}: reference '{reference}' {problem} (a bad reference stops the run: exit code 2)");
+                new(DiagnosticCodes.BadConfig, $"{from}: reference '{reference}' {problem} (a bad reference stops the run: exit code 2)");
 
-            switch (Path.GetExtension(full).ToLowerInvariant())
+            // A project whose build the caller already has (the MSBuild task's own project) is not built again:
+            // building it would run its own check, which would build it again, without end.
+            var assembly = library.ProjectOutputs.TryGetValue(full, out var output) ? output : full;
+            switch (Path.GetExtension(assembly).ToLowerInvariant())
             {
-                case ".dll":
-                    if (!File.Exists(full)) throw Bad($"does not exist (looked for {full})");
-                    compile.Add(full);
-                    runtime.Add(full);
-                    fingerprint.Add($"{full}@{File.GetLastWriteTimeUtc(full).Ticks}");
+                case ".dll" or ".exe":
+                    if (!File.Exists(assembly)) throw Bad($"does not exist (looked for {assembly})");
+                    compile.Add(assembly);
+                    runtime.Add(assembly);
+                    fingerprint.Add($"{assembly}@{ContentHash(assembly)}");
+                    dependencyFiles.Add(assembly);
                     break;
                 case ".csproj":
                     if (!File.Exists(full)) throw Bad($"does not exist (looked for {full})");
@@ -72,22 +110,35 @@ internal sealed class DependencyResolver
                     if (built.Assets is not { } assets) throw Bad($"did not build:\n{built.Error}");
                     compile.AddRange(assets.Compile);
                     runtime.AddRange(assets.Runtime);
+                    usings.AddRange(assets.Usings);
                     aspNetCore |= assets.UsesAspNetCore;
                     fingerprint.Add($"{full}@{ProjectBuilder.Stamp(Path.GetDirectoryName(full)!)}");
+                    dependencyFiles.AddRange(ProjectBuilder.StampedFiles(Path.GetDirectoryName(full)!));
                     break;
                 default:
                     throw Bad("is neither a .dll nor a .csproj");
             }
         }
-        return new DependencyResolver(restorer, projects,
-            new ResolvedAssets([.. compile.Distinct(StringComparer.Ordinal)], [.. runtime.Distinct(StringComparer.Ordinal)], aspNetCore),
-            string.Join(';', fingerprint));
+        if (usings.Count > 0) fingerprint.Add("usings:" + string.Join(',', usings));
+        var assetsOfAll = new ResolvedAssets([.. compile.Distinct(StringComparer.Ordinal)], [.. runtime.Distinct(StringComparer.Ordinal)], aspNetCore)
+        {
+            Usings = [.. usings.Distinct(StringComparer.Ordinal)],
+        };
+        return new DependencyResolver(restorer, projects, assetsOfAll, string.Join(';', fingerprint),
+            [.. dependencyFiles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>A referenced assembly's identity for the result cache: its content, so a rebuilt library is never taken for the old one.</summary>
+    private static string ContentHash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream))[..16];
     }
 
     /// <summary>True when a lone snippet needs nothing beyond the base class library: no directives in it or in
     /// the document's preludes, and no references in the config (what <see cref="ResolveAsync"/> answers with None).</summary>
     public bool NeedsNothing(SnippetDocument document, Snippet snippet) =>
-        _configReferences.Compile.Count == 0 && snippet.Directives.IsEmpty &&
+        _configReferences.Compile.Count == 0 && _configReferences.Runtime.Count == 0 && !TakesDocCommentUsings(document) && snippet.Directives.IsEmpty &&
         document.Preludes.All(p => p.Session is not null || p.Directives.IsEmpty);
 
     /// <summary>
@@ -102,7 +153,8 @@ internal sealed class DependencyResolver
             .Concat(blocks.Where(b => b.Kind != SnippetKind.Ignore).Select(b => (b.Directives, Owner: (Snippet?)b)))
             .Where(s => !s.Directives.IsEmpty)
             .ToList();
-        if (sources.Count == 0 && _configReferences.Compile.Count == 0) return ProgramDependencies.None;
+        if (sources.Count == 0 && _configReferences.Compile.Count == 0 && _configReferences.Runtime.Count == 0 && !TakesDocCommentUsings(document))
+            return ProgramDependencies.None;
 
         var firstBlock = blocks.FirstOrDefault(b => b.Kind != SnippetKind.Ignore) ?? blocks[0];
         Snippet Blame(Snippet? owner) => owner ?? firstBlock;
@@ -195,8 +247,13 @@ internal sealed class DependencyResolver
             [.. compile.Distinct(StringComparer.Ordinal)],
             [.. runtime.Distinct(StringComparer.Ordinal)],
             aspNetCore, web,
-            properties.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal));
+            properties.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal))
+            .WithUsings(TakesDocCommentUsings(document) ? DocCommentUsings : []);
     }
+
+    /// <summary>Examples in a C# file's doc comments see the library's global usings; Markdown keeps a console app's.</summary>
+    private bool TakesDocCommentUsings(SnippetDocument document) =>
+        DocCommentUsings.Count > 0 && DocumentExtractor.IsCSharpSource(document.Source.Document.FullPath);
 
     private static string? AspNetCoreProblem()
     {

@@ -46,6 +46,15 @@ internal sealed class ProgramDependencies
     internal static ProgramDependencies Resolved(IReadOnlyList<string> compile, IReadOnlyList<string> runtime, bool web, bool webUsings,
         IReadOnlyDictionary<string, string> properties) => new(null, compile, runtime, web, webUsings, properties);
 
+    private IReadOnlyList<string> _usings = [];
+
+    /// <summary>These with <paramref name="usings"/> added to the program's global usings.</summary>
+    internal ProgramDependencies WithUsings(IReadOnlyList<string> usings)
+    {
+        _usings = usings;
+        return this;
+    }
+
     /// <summary>True when the program must not be compiled: see <see cref="Problem"/>.</summary>
     public bool Failed => _failure is not null;
 
@@ -88,6 +97,8 @@ internal sealed class ProgramDependencies
         }
         if (_webUsings && !(_properties.TryGetValue("ImplicitUsings", out var implicitUsings) && implicitUsings == "disable"))
             result = result with { Usings = [.. result.Usings.Concat(AspNetCoreFramework.WebUsings).Distinct(StringComparer.Ordinal)] };
+        if (_usings.Count > 0)
+            result = result with { Usings = [.. result.Usings.Concat(_usings).Distinct(StringComparer.Ordinal)] };
         return result;
     }
 

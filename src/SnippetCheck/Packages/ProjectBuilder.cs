@@ -61,7 +61,10 @@ internal sealed class ProjectBuilder(string cacheRoot)
             ["build", project, "-t:Build", "-c", "Release", "-o", output, "--disable-build-servers", "-nologo",
              // A library does not copy its packages to its output by default; the runner needs them there.
              "-p:CopyLocalLockFileAssemblies=true",
-             "-getProperty:TargetPath", "-getItem:ReferencePath"],
+             // A project that runs SnippetCheck.MSBuild after its build must not run it here: its check may reference
+             // this very project, and each inner build would start another (issue 16).
+             "-p:SnippetCheckEnabled=false",
+             "-getProperty:TargetPath", "-getItem:ReferencePath", "-getItem:Using"],
             Path.GetDirectoryName(project)!, BuildTimeout, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
             return ResolveOutcome.Failed(result.TimedOut ? $"the build did not finish within {BuildTimeout.TotalMinutes:0} minutes" : result.Explain());
@@ -101,6 +104,9 @@ internal sealed class ProjectBuilder(string cacheRoot)
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
+
+    /// <summary>The files <see cref="Stamp"/> reads, full paths: what a verdict against the project depends on.</summary>
+    internal static IEnumerable<string> StampedFiles(string projectDirectory) => SourceFiles(projectDirectory);
 
     private static IEnumerable<string> SourceFiles(string directory)
     {

@@ -17,6 +17,9 @@ internal sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyLi
 {
     public static readonly ResolvedAssets None = new([], [], false);
 
+    /// <summary>A built project's global usings (its <c>Using</c> items), for the examples in its doc comments.</summary>
+    public IReadOnlyList<string> Usings { get; init; } = [];
+
     /// <summary>False when a cached entry points at files that are gone (a cleared NuGet cache, a deleted build).</summary>
     public bool AllExist => Compile.Concat(Runtime).All(File.Exists);
 
@@ -53,7 +56,18 @@ internal sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyLi
         return new ResolvedAssets(
             [.. compile.Distinct(StringComparer.Ordinal)],
             [.. runtime.Values.Select(v => v.Path).Order(StringComparer.Ordinal)],
-            usesAspNetCore);
+            usesAspNetCore)
+        {
+            Usings = [.. Items(items, "Using").Select(UsingText).Distinct(StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>A <c>Using</c> item as <see cref="Compilation.CompileSettings.Usings"/> holds it: <c>N</c>, <c>static N.T</c> or <c>A = N.T</c>.</summary>
+    private static string UsingText(JsonElement item)
+    {
+        var name = Metadata(item, "Identity");
+        if (Metadata(item, "Alias") is { Length: > 0 } alias) return $"{alias} = {name}";
+        return Metadata(item, "Static").Equals("true", StringComparison.OrdinalIgnoreCase) ? "static " + name : name;
     }
 
     private static bool IsManaged(JsonElement item) =>
@@ -86,9 +100,9 @@ internal sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyLi
 /// <summary>Cached resolutions on disk: one JSON file per cache folder, written atomically.</summary>
 internal static class AssetCache
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
-    private sealed record Entry(int Version, string Key, string[] Compile, string[] Runtime, bool AspNetCore);
+    private sealed record Entry(int Version, string Key, string[] Compile, string[] Runtime, bool AspNetCore, string[]? Usings);
 
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
@@ -100,7 +114,7 @@ internal static class AssetCache
             if (!File.Exists(path)) return null;
             var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(path), Options);
             if (entry is null || entry.Version != FormatVersion || entry.Key != key) return null;
-            var assets = new ResolvedAssets(entry.Compile, entry.Runtime, entry.AspNetCore);
+            var assets = new ResolvedAssets(entry.Compile, entry.Runtime, entry.AspNetCore) { Usings = entry.Usings ?? [] };
             return assets.AllExist ? assets : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
@@ -111,7 +125,7 @@ internal static class AssetCache
 
     public static void Write(string path, string key, ResolvedAssets assets)
     {
-        var entry = new Entry(FormatVersion, key, [.. assets.Compile], [.. assets.Runtime], assets.UsesAspNetCore);
+        var entry = new Entry(FormatVersion, key, [.. assets.Compile], [.. assets.Runtime], assets.UsesAspNetCore, [.. assets.Usings]);
         var temporary = path + $".{Environment.ProcessId}.tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(entry, Options));
         File.Move(temporary, path, overwrite: true);

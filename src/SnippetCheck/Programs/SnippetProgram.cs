@@ -20,8 +20,15 @@ internal sealed class SnippetProgram
         Session = session;
         Blocks = blocks;
         Preludes = [.. document.Preludes.Where(p => p.Session is null || p.Session == session)];
-        Settings = settings.Overlay(blocks.Select(b => b.Tags));
+        Settings = WithDocumentedNamespaces(settings.Overlay(blocks.Select(b => b.Tags)), blocks);
         Timeouts = [.. blocks.Select(b => timeout(b.Tags))];
+    }
+
+    /// <summary>An example in a doc comment sees the namespace it documents, as a user of the library would after one using.</summary>
+    private static CompileSettings WithDocumentedNamespaces(CompileSettings settings, IReadOnlyList<Snippet> blocks)
+    {
+        var namespaces = blocks.Select(b => b.DocumentedNamespace).OfType<string>().Where(n => !settings.Usings.Contains(n)).Distinct().ToList();
+        return namespaces.Count == 0 ? settings : settings with { Usings = [.. settings.Usings, .. namespaces] };
     }
 
     public static SnippetProgram Lone(SnippetDocument document, Snippet snippet, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout, bool fileAllowsNetwork = false) =>

@@ -27,6 +27,12 @@ public sealed record Snippet(
     /// <summary>What the block's directives ask for; <see cref="SnippetDirectives.Key"/> groups snippets that may share a compilation.</summary>
     public SnippetDirectives Directives { get; init; } = SnippetDirectives.None;
 
+    /// <summary>
+    /// For an example in a doc comment, the namespace of the declaration it documents: the example gets a using of it,
+    /// as rustdoc gives an example its crate. Null for Markdown blocks and for the global namespace.
+    /// </summary>
+    public string? DocumentedNamespace { get; init; }
+
     /// <summary>Tagged blocks are verified; untagged ones are counted, and verified only with <c>--all</c>.</summary>
     public bool IsTagged => Tags.HasAny || Output is not null || Stdin is not null || HasAnnotationErrors;
 

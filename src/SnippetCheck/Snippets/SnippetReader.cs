@@ -1,3 +1,4 @@
+using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 
@@ -20,11 +21,12 @@ internal static class SnippetReader
         var preludes = new List<Prelude>();
         var fileDiagnostics = new List<Diagnostic>(source.Diagnostics);
         SnippetBuilder? last = null;
+        string? documentedNamespace = null;
 
         foreach (var item in source.Items)
         {
             Diagnostic? pendingUnclosed = null;
-            if (item is FencedBlock unclosed && !unclosed.Geometry.IsClosed && UnclosedProblem(unclosed) is { } problem)
+            if (item is FencedBlock unclosed && !unclosed.Geometry.IsClosed && !unclosed.Geometry.XmlEscaped && UnclosedProblem(unclosed) is { } problem)
             {
                 // CommonMark lets a fence run to the end of its container, but for one of ours that is always a slip.
                 var diagnostic = Diagnostic.Error(DiagnosticCodes.UnclosedFence, problem, unclosed.Location);
@@ -39,6 +41,11 @@ internal static class SnippetReader
             }
             switch (item)
             {
+                case DocCommentStart start:
+                    // An output block belongs to an example of the same doc comment, never of the one before.
+                    last = null;
+                    documentedNamespace = start.Namespace;
+                    break;
                 case MisspeltComment wrongMarker:
                     fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
                         $"'<!-- {wrongMarker.Text} -->' looks meant for SnippetCheck; write '<!-- snippetcheck: ... -->'", wrongMarker.Location));
@@ -68,7 +75,7 @@ internal static class SnippetReader
                         last.Stdin = block;
                     break;
                 case FencedBlock block when IsCSharp(block):
-                    last = new SnippetBuilder(block, strictTags);
+                    last = new SnippetBuilder(block, strictTags, documentedNamespace);
                     if (pendingUnclosed is not null) last.Annotations.Add(pendingUnclosed);
                     snippets.Add(last);
                     break;
@@ -170,7 +177,7 @@ internal static class SnippetReader
 
     private static bool IsStdin(FencedBlock block) => TagWords(block).Contains("stdin", StringComparer.OrdinalIgnoreCase);
 
-    private sealed class SnippetBuilder(FencedBlock block, bool strictTags)
+    private sealed class SnippetBuilder(FencedBlock block, bool strictTags, string? documentedNamespace)
     {
         public FencedBlock Block { get; } = block;
         public ExpectedOutput? Output { get; set; }
@@ -183,7 +190,12 @@ internal static class SnippetReader
             sources.AddRange(Block.Comments.Select(c => new TagSource(c.Words, c.Location)));
             var (tags, diagnostics) = TagParser.Parse(sources, strictTags);
             var directives = DirectiveReader.Read(Block.Lines, Block.Location.File);
-            return new Snippet(Block, tags, Output, Stdin, [.. diagnostics, .. Annotations]) { Code = directives.Code, Directives = directives.Directives };
+            return new Snippet(Block, tags, Output, Stdin, [.. Block.Problems, .. diagnostics, .. Annotations])
+            {
+                Code = directives.Code,
+                Directives = directives.Directives,
+                DocumentedNamespace = documentedNamespace is { Length: > 0 } ? documentedNamespace : null,
+            };
         }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
+using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
@@ -115,12 +116,12 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         ExtractedDocument extracted;
         try
         {
-            extracted = FenceExtractor.Extract(markdown);
+            extracted = DocumentExtractor.Extract(markdown);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Whatever the parser chokes on stays this file's problem; the other files are still verified.
-            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.UnreadableFile, $"cannot parse the Markdown: {e.GetType().Name}: {e.Message}"));
+            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.UnreadableFile, $"cannot parse the file: {e.GetType().Name}: {e.Message}"));
             return null;
         }
         var fileErrors = new List<FileError>();

@@ -152,6 +152,8 @@ internal static class Judge
         "CS1525" or "CS1002" or "CS1513" when snippet.Block.Content.Contains("...", StringComparison.Ordinal) =>
             "a '...' placeholder: tag the block 'ignore', or put the missing code in a prelude",
         "CS8803" => "top-level statements must come before types and namespaces in a C# file: move the declarations below them",
+        "CS0122" when snippet.DocumentedNamespace is not null || snippet.Location.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) =>
+            "an example in a doc comment uses the library as its users do: internal and private members are out of reach; show the public API, or tag the example 'ignore'",
         _ => null,
     };
 

@@ -38,6 +38,9 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
 
     public int RunnersStarted { get; private set; }
 
+    /// <summary>What the verdicts depended on beyond documents and config (see <see cref="DependencyResolver.DependencyFiles"/>).</summary>
+    public IReadOnlyList<string> DependencyFiles { get; private set; } = [];
+
     /// <summary>The confinement the run's runners were under.</summary>
     public SandboxReport? Confinement { get; private set; }
     public MergeStatistics Merging { get; private set; } = new(0, 0, 0);
@@ -53,7 +56,8 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
         if (cache is null || cache.IsEmpty) pool.StartRunners(plan.Snippets);
         DocumentLoader.EnsureReferenceAssemblies();
         // Config references are built before anything runs: a bad one is a config error (exit code 2).
-        var dependencies = await DependencyResolver.CreateAsync(config, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken).ConfigureAwait(false);
+        var dependencies = await DependencyResolver.CreateAsync(config, options.Library, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken).ConfigureAwait(false);
+        DependencyFiles = dependencies.DependencyFiles;
         var context = new ProgramContext(pool, dependencies);
         var programCache = new ProgramCache(cache, runnerOptions, dependencies.Fingerprint);
         var merged = new MergedVerifier(context);

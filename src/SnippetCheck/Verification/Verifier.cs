@@ -22,6 +22,7 @@ public sealed class Verifier
 
     public Verifier(VerifyOptions options)
     {
+        options = WithProjectReferences(options);
         _options = options;
         Config = DocumentLoader.LoadConfig(options);
         _loader = new DocumentLoader(options, Config);
@@ -68,6 +69,7 @@ public sealed class Verifier
         run.ResultsReady += results => ResultsReady?.Invoke(results);
         var results = await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false);
         RunnersStarted = run.RunnersStarted;
+        if (_options.DependencyFile is { } dependencyFile) WriteDependencyFile(dependencyFile, run.DependencyFiles);
         Merging = run.Merging;
         Sandbox = run.Confinement;
 
@@ -83,6 +85,29 @@ public sealed class Verifier
             Documents = [.. documents.Select(d => d.Snippets.Source.Document)],
             Sandbox = run.Confinement,
         };
+    }
+
+    /// <summary>A <c>.csproj</c> to verify is also what its documents compile against: it joins the references.</summary>
+    private static VerifyOptions WithProjectReferences(VerifyOptions options)
+    {
+        var projects = options.Paths
+            .Where(p => DocumentDiscovery.IsProjectFile(p) && File.Exists(Path.GetFullPath(p, options.CurrentDirectory)))
+            .Select(p => Path.GetFullPath(p, options.CurrentDirectory))
+            .ToList();
+        return projects.Count == 0 ? options : options with
+        {
+            Library = options.Library with { References = [.. options.Library.References, .. projects] },
+        };
+    }
+
+    private void WriteDependencyFile(string path, IReadOnlyList<string> files)
+    {
+        var full = Path.GetFullPath(path, _options.CurrentDirectory);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var text = string.Concat(files.Select(f => f + "\n"));
+        // Unchanged content keeps its timestamp, so an incremental build that lists this file stays skipped.
+        if (File.Exists(full) && File.ReadAllText(full) == text) return;
+        File.WriteAllText(full, text);
     }
 
     /// <summary>The confinement of the last run's runners.</summary>

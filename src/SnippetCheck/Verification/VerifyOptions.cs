@@ -1,3 +1,5 @@
+using SnippetCheck.Packages;
+
 namespace SnippetCheck.Verification;
 
 /// <summary>Everything a verify run is asked to do; the CLI builds one from its arguments (the MSBuild task runs the CLI).</summary>
@@ -34,6 +36,15 @@ public sealed record VerifyOptions
 
     /// <summary><c>--cache-dir</c>: where passing results are kept (default: .snippetcheck/cache next to the config file).</summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>
+    /// The library under test (docs/doctests.md): <c>--reference</c>, <c>--runtime-assembly</c>, <c>--using</c> and
+    /// <c>--project-output</c>. A <c>.csproj</c> among <see cref="Paths"/> is added to its references by the verifier.
+    /// </summary>
+    public LibraryReferences Library { get; init; } = LibraryReferences.None;
+
+    /// <summary><c>--dependency-file</c>: where to write the files the verdicts depended on beyond documents and config.</summary>
+    public string? DependencyFile { get; init; }
 
     /// <summary><c>--shard K/N</c>: verify only this part of the files (see <see cref="Verification.Shard"/>).</summary>
     public Shard? Shard { get; init; }

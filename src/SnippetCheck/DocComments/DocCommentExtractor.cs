@@ -1,0 +1,365 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Markdown;
+using SnippetCheck.Model;
+using Diagnostic = SnippetCheck.Model.Diagnostic;
+
+namespace SnippetCheck.DocComments;
+
+/// <summary>
+/// Reads a C# source file's documentation comments (<c>///</c> and <c>/** */</c>) with Roslyn's syntax alone and
+/// hands back what <see cref="FenceExtractor"/> hands back for Markdown (docs/doctests.md): each <c>&lt;code&gt;</c>
+/// element as a block with its lines unescaped and pinned to their line and column in the <c>.cs</c> file, each
+/// <c>&lt;!-- snippetcheck: ... --&gt;</c> comment, and each <c>// &lt;snippetcheck:prelude&gt;</c> comment block.
+/// A <see cref="DocCommentStart"/> opens every comment, so an output block never attaches across two of them.
+/// </summary>
+internal static class DocCommentExtractor
+{
+    private const string CommentMarker = "snippetcheck:";
+    private const string PreludeOpen = "<snippetcheck:prelude";
+    private const string PreludeClose = "</snippetcheck:prelude>";
+
+    /// <summary>Elements whose text is prose or a reference, never an example of its own.</summary>
+    private static readonly string[] InlineElements = ["c", "see", "seealso", "paramref", "typeparamref", "code"];
+
+    private static readonly string[] CSharpLanguages = ["cs", "c#", "csharp"];
+
+    private static readonly CSharpParseOptions ParseOptions =
+        new(LanguageVersion.Preview, DocumentationMode.Parse, SourceCodeKind.Regular);
+
+    public static ExtractedDocument Extract(MarkdownDocument document)
+    {
+        var root = CSharpSyntaxTree.ParseText(document.Text, ParseOptions).GetRoot();
+        var diagnostics = new List<Diagnostic>();
+        if (document.InvalidUtf8Offset is { } badByte)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotUtf8,
+                "the file is not valid UTF-8 from here on; bad bytes were read as U+FFFD", Locate(document, badByte)));
+        }
+
+        var items = new List<(int Position, MarkdownItem Item)>();
+        var lineComments = new List<SyntaxTrivia>();
+        foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: false))
+        {
+            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia))
+                lineComments.Add(trivia);
+            else if (trivia.GetStructure() is DocumentationCommentTriviaSyntax comment)
+                items.AddRange(new CommentReader(document, comment).Read());
+        }
+        items.AddRange(ReadPreludes(document, lineComments, diagnostics));
+        return new ExtractedDocument(document, null, [.. items.OrderBy(i => i.Position).Select(i => i.Item)], diagnostics);
+    }
+
+    /// <summary>The namespace a documented declaration lives in ("" for the global one): its examples get a using of it.</summary>
+    internal static string NamespaceOf(SyntaxNode? declaration)
+    {
+        var names = declaration?.AncestorsAndSelf().OfType<BaseNamespaceDeclarationSyntax>().Select(n => n.Name.ToString()).Reverse() ?? [];
+        return string.Join('.', names);
+    }
+
+    /// <summary>
+    /// <c>// &lt;snippetcheck:prelude&gt;</c>, its lines of hidden code, <c>// &lt;/snippetcheck:prelude&gt;</c>:
+    /// a prelude for the whole file, or for one session with <c>session=ID</c>.
+    /// </summary>
+    private static IEnumerable<(int, MarkdownItem)> ReadPreludes(MarkdownDocument document, List<SyntaxTrivia> comments, List<Diagnostic> diagnostics)
+    {
+        for (var i = 0; i < comments.Count; i++)
+        {
+            var text = CommentText(comments[i], out _);
+            var trimmed = text.Trim();
+            if (!trimmed.StartsWith(PreludeOpen, StringComparison.OrdinalIgnoreCase)) continue;
+            var location = Locate(document, comments[i].SpanStart);
+            var close = trimmed.IndexOf('>');
+            if (close < 0)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment, $"'{trimmed}' is missing its closing '>'", location));
+                continue;
+            }
+            var words = "prelude " + trimmed[PreludeOpen.Length..close].Replace("\"", "", StringComparison.Ordinal).Trim();
+            var body = new List<(string Text, int Offset)>();
+            var closed = false;
+            var previousLine = location.Line;
+            for (i++; i < comments.Count; i++)
+            {
+                var line = document.Lines.Locate(comments[i].SpanStart).Line;
+                var lineText = CommentText(comments[i], out var textOffset);
+                if (lineText.Trim().Equals(PreludeClose, StringComparison.OrdinalIgnoreCase))
+                {
+                    closed = true;
+                    break;
+                }
+                if (line != previousLine + 1) break;
+                previousLine = line;
+                body.Add((lineText, textOffset));
+            }
+            if (!closed)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
+                    $"this prelude is never closed: end it with a '// {PreludeClose}' line right below its code", location));
+                i--;
+                continue;
+            }
+            var indent = CommonIndent(body.Select(b => b.Text));
+            var lines = body.Select(b =>
+            {
+                var cut = b.Text.Trim().Length == 0 ? b.Text.Length : Math.Min(indent, b.Text.Length);
+                var (lineNumber, column) = document.Lines.Locate(b.Offset + cut);
+                return new CodeLine(b.Text[cut..], lineNumber, column);
+            });
+            yield return (comments[i - body.Count - 1].SpanStart, new DirectiveComment(location, words, [.. lines]));
+        }
+    }
+
+    /// <summary>A <c>//</c> comment's text after the slashes, and the offset where that text starts.</summary>
+    private static string CommentText(SyntaxTrivia comment, out int textOffset)
+    {
+        var full = comment.ToString();
+        textOffset = comment.SpanStart + 2;
+        return full.Length >= 2 ? full[2..] : "";
+    }
+
+    /// <summary>The fewest spaces and tabs that start a non-blank line.</summary>
+    internal static int CommonIndent(IEnumerable<string> lines)
+    {
+        var indents = lines.Where(l => l.Trim().Length > 0).Select(l => l.Length - l.TrimStart(' ', '\t').Length).ToList();
+        return indents.Count == 0 ? 0 : indents.Min();
+    }
+
+    private static SourceLocation Locate(MarkdownDocument document, int offset)
+    {
+        var (line, column) = document.Lines.Locate(offset);
+        return new SourceLocation(document.DisplayPath, line, column);
+    }
+
+    /// <summary>Reads one documentation comment: its snippetcheck comments and its <c>&lt;code&gt;</c> elements, in order.</summary>
+    private sealed class CommentReader(MarkdownDocument document, DocumentationCommentTriviaSyntax comment)
+    {
+        private readonly List<(int, MarkdownItem)> _items = [];
+        private readonly List<DirectiveComment> _pending = [];
+        private int _pendingEnd;
+
+        public List<(int, MarkdownItem)> Read()
+        {
+            var declaration = comment.ParentTrivia.Token.Parent;
+            _items.Add((comment.SpanStart, new DocCommentStart(Locate(document, comment.SpanStart), NamespaceOf(declaration))));
+            foreach (var node in comment.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case XmlCommentSyntax xmlComment when !IsInsideInline(xmlComment):
+                        ReadComment(xmlComment);
+                        break;
+                    case XmlElementSyntax element when element.StartTag.Name.ToString() == "code" && !IsInsideInline(element):
+                        var attached = IsDirectlyBefore(element) ? _pending.ToList() : [];
+                        if (attached.Count == 0) FlushPending();
+                        _pending.Clear();
+                        _items.Add((element.SpanStart, ReadCode(element, attached)));
+                        break;
+                }
+            }
+            FlushPending();
+            return _items;
+        }
+
+        private void ReadComment(XmlCommentSyntax xmlComment)
+        {
+            var text = string.Concat(xmlComment.TextTokens.Select(t => t.ValueText));
+            var trimmed = text.TrimStart();
+            var location = Locate(document, xmlComment.SpanStart);
+            if (!trimmed.StartsWith(CommentMarker, StringComparison.OrdinalIgnoreCase))
+            {
+                var word = new string(trimmed.TakeWhile(char.IsLetter).ToArray());
+                if (word.Length >= 8 && EditDistance.Between(word.ToLowerInvariant(), "snippetcheck") <= 2)
+                    _items.Add((xmlComment.SpanStart, new MisspeltComment(location, trimmed.Trim())));
+                return;
+            }
+            if (_pending.Count > 0 && !OnlyCommentPrefixBetween(_pendingEnd, xmlComment.SpanStart)) FlushPending();
+            var words = string.Join(' ', trimmed[CommentMarker.Length..].Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => l.Trim().TrimStart('/', '*').Trim())).Trim();
+            var directive = new DirectiveComment(location, words, []);
+            if (directive.IsPrelude)
+            {
+                _items.Add((xmlComment.SpanStart, directive));
+                return;
+            }
+            _pending.Add(directive);
+            _pendingEnd = xmlComment.Span.End;
+        }
+
+        /// <summary>Comments that stand on no block are items of their own: the snippet reader reports them.</summary>
+        private void FlushPending()
+        {
+            foreach (var pending in _pending) _items.Add((document.Lines.LineStart(pending.Location.Line) + pending.Location.Column - 1, pending));
+            _pending.Clear();
+        }
+
+        private bool IsDirectlyBefore(XmlElementSyntax element) =>
+            _pending.Count > 0 && OnlyCommentPrefixBetween(_pendingEnd, element.SpanStart);
+
+        /// <summary>True when only whitespace, line breaks and the comment's <c>///</c> or <c>*</c> prefixes lie between.</summary>
+        private bool OnlyCommentPrefixBetween(int start, int end) =>
+            document.Text.AsSpan(start, Math.Max(0, end - start)).IndexOfAnyExcept(" \t\r\n/*") < 0;
+
+        private static bool IsInsideInline(SyntaxNode node) =>
+            node.Ancestors().TakeWhile(a => a is not DocumentationCommentTriviaSyntax).OfType<XmlElementSyntax>()
+                .Any(e => InlineElements.Contains(e.StartTag.Name.ToString()));
+
+        private FencedBlock ReadCode(XmlElementSyntax element, IReadOnlyList<DirectiveComment> comments)
+        {
+            var location = Locate(document, element.SpanStart);
+            string? tags = null;
+            string? language = null;
+            foreach (var attribute in element.StartTag.Attributes.OfType<XmlTextAttributeSyntax>())
+            {
+                var value = string.Concat(attribute.TextTokens.Select(t => t.ValueText));
+                switch (attribute.Name.ToString().ToLowerInvariant())
+                {
+                    case "snippetcheck": tags = value; break;
+                    case "lang" or "language": language = value.Trim(); break;
+                }
+            }
+            var info = language is null || CSharpLanguages.Contains(language, StringComparer.OrdinalIgnoreCase) ? "csharp" : language;
+            var problems = new List<Diagnostic>();
+            var lines = CodeLines(element, problems);
+            return new FencedBlock(location, document.Lines.Locate(element.Span.End).Line, info, tags ?? "", lines, comments, Geometry(element, lines))
+            {
+                Problems = problems,
+            };
+        }
+
+        /// <summary>The element's text as lines: entities and CDATA unescaped, comment prefixes and the common indentation cut.</summary>
+        private List<CodeLine> CodeLines(XmlElementSyntax element, List<Diagnostic> problems)
+        {
+            var raw = new List<RawLine> { new() };
+            foreach (var node in element.Content)
+            {
+                switch (node)
+                {
+                    case XmlTextSyntax text:
+                        AddTokens(raw, text.TextTokens);
+                        break;
+                    case XmlCDataSectionSyntax cdata:
+                        AddTokens(raw, cdata.TextTokens);
+                        break;
+                    default:
+                        // 'List<int>' written unescaped reads as an element '<int>': say so, and keep its text as written.
+                        problems.Add(Diagnostic.Error(DiagnosticCodes.XmlInCode,
+                            $"'{FirstLine(node.ToString())}' inside <code> is read as XML, not as code; write '<' as '&lt;' (and '&' as '&amp;'), or wrap the code in <![CDATA[ ... ]]>",
+                            Locate(document, node.SpanStart)));
+                        AddVerbatim(raw, node);
+                        break;
+                }
+            }
+
+            // The text after '<code>' on its own line and before '</code>' on the last are layout, not code.
+            if (raw.Count > 1 && raw[0].IsBlank) raw.RemoveAt(0);
+            if (raw.Count > 0 && raw[^1].IsBlank) raw.RemoveAt(raw.Count - 1);
+            var startsOnTagLine = raw.Count > 0 && raw[0].Start >= 0 &&
+                document.Lines.Locate(raw[0].Start).Line == document.Lines.Locate(element.StartTag.Span.End).Line;
+            var indent = CommonIndent(raw.Skip(startsOnTagLine ? 1 : 0).Select(r => r.Text.ToString()));
+            return [.. raw.Select((line, i) => line.ToCodeLine(document, i == 0 && startsOnTagLine ? 0 : indent))];
+        }
+
+        private static void AddTokens(List<RawLine> lines, SyntaxTokenList tokens)
+        {
+            foreach (var token in tokens)
+            {
+                if (token.IsKind(SyntaxKind.XmlTextLiteralNewLineToken))
+                {
+                    lines[^1].End = token.SpanStart;
+                    lines.Add(new RawLine());
+                    continue;
+                }
+                lines[^1].Add(token.ValueText, token.SpanStart, token.Span.Length, escaped: token.IsKind(SyntaxKind.XmlEntityLiteralToken));
+            }
+        }
+
+        private static void AddVerbatim(List<RawLine> lines, SyntaxNode node)
+        {
+            foreach (var token in node.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.XmlTextLiteralNewLineToken))
+                {
+                    lines.Add(new RawLine());
+                    continue;
+                }
+                lines[^1].Add(token.ToString(), token.SpanStart, token.Span.Length, escaped: false);
+            }
+        }
+
+        private static string FirstLine(string text) => text.Split('\n')[0].TrimEnd('\r');
+
+        /// <summary>
+        /// Where the body lies, for <c>--accept</c>: rewritable only when <c>&lt;code&gt;</c> ends its line and
+        /// <c>&lt;/code&gt;</c> starts its own, after the comment prefix.
+        /// </summary>
+        private FenceGeometry Geometry(XmlElementSyntax element, IReadOnlyList<CodeLine> lines)
+        {
+            var text = document.Text;
+            var map = document.Lines;
+            var startTagLine = map.Locate(element.StartTag.Span.End).Line;
+            var endTagLine = map.Locate(element.EndTag.SpanStart).Line;
+            var afterStartTag = text.AsSpan(element.StartTag.Span.End, LineEndOffset(startTagLine) - element.StartTag.Span.End);
+            var beforeEndTag = text.AsSpan(map.LineStart(endTagLine), element.EndTag.SpanStart - map.LineStart(endTagLine));
+            var isCData = element.Content.Any(n => n is XmlCDataSectionSyntax);
+            var rewritable = !element.EndTag.IsMissing && endTagLine > startTagLine && afterStartTag.Trim().Length == 0 &&
+                beforeEndTag.IndexOfAnyExcept(" \t/*") < 0 && !isCData;
+            if (!rewritable) return new FenceGeometry(-1, -1, "", '<', 0, IsClosed: false) { XmlEscaped = true };
+
+            var bodyStart = map.LineStart(startTagLine + 1);
+            var bodyEnd = map.LineStart(endTagLine);
+            // The prefix of each rewritten line: the comment's own, plus the body's common indentation.
+            var prefix = lines.FirstOrDefault(l => l.Text.Length > 0) is { Text.Length: > 0 } first
+                ? text[map.LineStart(first.Line)..(map.LineStart(first.Line) + first.Column - 1)]
+                : beforeEndTag.ToString();
+            return new FenceGeometry(bodyStart, bodyEnd, prefix, '<', 0, IsClosed: true) { XmlEscaped = true };
+        }
+
+        private int LineEndOffset(int line)
+        {
+            var end = line < document.Lines.LineCount ? document.Lines.LineStart(line + 1) : document.Text.Length;
+            while (end > document.Lines.LineStart(line) && document.Text[end - 1] is '\r' or '\n') end--;
+            return end;
+        }
+    }
+
+    /// <summary>One line of a <c>&lt;code&gt;</c> element as read: its unescaped text and, per character, its offset in the file.</summary>
+    private sealed class RawLine
+    {
+        private readonly List<int> _offsets = [];
+
+        public StringBuilder Text { get; } = new();
+
+        /// <summary>The offset of the line's first token, or -1 for a line with none.</summary>
+        public int Start { get; private set; } = -1;
+
+        /// <summary>Where the line's text ends (its line break); only used for blank lines.</summary>
+        public int End { get; set; } = -1;
+
+        public bool IsBlank => Text.ToString().Trim().Length == 0;
+
+        public void Add(string value, int offset, int length, bool escaped)
+        {
+            if (Start < 0) Start = offset;
+            for (var i = 0; i < value.Length; i++) _offsets.Add(escaped ? offset : offset + Math.Min(i, length - 1));
+            Text.Append(value);
+        }
+
+        public CodeLine ToCodeLine(MarkdownDocument document, int indent)
+        {
+            var text = Text.ToString();
+            var cut = text.Trim().Length == 0 ? text.Length : Math.Min(indent, text.Length);
+            var startOffset = cut < _offsets.Count ? _offsets[cut] : _offsets.Count > 0 ? _offsets[^1] + 1 : Math.Max(Start, End);
+            var (line, column) = document.Lines.Locate(Math.Max(0, startOffset));
+            var lineStart = document.Lines.LineStart(line);
+            var columns = _offsets.Skip(cut).Select(o => o - lineStart + 1).ToArray();
+            var plain = columns.Select((c, i) => c == column + i).All(same => same);
+            return new CodeLine(text[cut..], line, column) { SourceColumns = plain ? null : columns };
+        }
+    }
+}
+
+/// <summary>Where one documentation comment starts, and the namespace of what it documents (its examples get a using of it).</summary>
+internal sealed record DocCommentStart(SourceLocation Location, string Namespace) : MarkdownItem(Location);

@@ -1,0 +1,15 @@
+using SnippetCheck.Markdown;
+
+namespace SnippetCheck.DocComments;
+
+/// <summary>
+/// Picks the extractor by the file's kind: a C# source file's examples live in its doc comments, everything else is
+/// read as Markdown. Both hand back the same blocks and comments, so everything after extraction is shared.
+/// </summary>
+internal static class DocumentExtractor
+{
+    public static bool IsCSharpSource(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+
+    public static ExtractedDocument Extract(MarkdownDocument document) =>
+        IsCSharpSource(document.FullPath) ? DocCommentExtractor.Extract(document) : FenceExtractor.Extract(document);
+}

@@ -1,0 +1,16 @@
+namespace SnippetCheck.Packages;
+
+/// <summary>
+/// What the command line adds to config <c>references</c> for the library under test (docs/doctests.md): more
+/// references (<c>--reference</c>, a <c>.csproj</c> path argument), assemblies only runners load
+/// (<c>--runtime-assembly</c>), global usings for doc-comment examples (<c>--using</c>), and projects whose build is
+/// already at hand (<c>--project-output</c>: full project path to its assembly).
+/// </summary>
+public sealed record LibraryReferences(
+    IReadOnlyList<string> References,
+    IReadOnlyList<string> RuntimeAssemblies,
+    IReadOnlyList<string> Usings,
+    IReadOnlyDictionary<string, string> ProjectOutputs)
+{
+    public static readonly LibraryReferences None = new([], [], [], new Dictionary<string, string>());
+}

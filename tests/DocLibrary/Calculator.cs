@@ -1,0 +1,57 @@
+namespace DocLibrary.Arithmetic;
+
+/// <summary>Evaluates sums written as text.</summary>
+/// <example>
+/// <code snippetcheck="run">
+/// var calculator = new Calculator();
+/// Console.WriteLine(calculator.Sum("1 + 2 + 3"));
+/// </code>
+/// <code snippetcheck="output">
+/// 6
+/// </code>
+/// </example>
+public sealed class Calculator
+{
+    /// <summary>Adds the numbers in <paramref name="expression"/>, separated by <c>+</c>.</summary>
+    /// <example>
+    /// Generics in a doc comment are escaped, and read back unescaped:
+    /// <!-- snippetcheck: run -->
+    /// <code>
+    /// var terms = new List&lt;string&gt; { "4", "5" };
+    /// Console.WriteLine(new Calculator().Sum(string.Join(" + ", terms)));
+    /// </code>
+    /// <!-- snippetcheck: output -->
+    /// <code>
+    /// 9
+    /// </code>
+    /// </example>
+    /// <exception cref="FormatException">A term is not a number.</exception>
+    /// <example>
+    /// <code snippetcheck="throws=FormatException">
+    /// new Calculator().Sum("1 + two");
+    /// </code>
+    /// </example>
+    public int Sum(string expression) =>
+        expression.Split('+', StringSplitOptions.TrimEntries).Sum(int.Parse);
+
+    /**
+     * <summary>Multiplies two numbers.</summary>
+     * <example>
+     * <code snippetcheck="run">
+     * Console.WriteLine(Calculator.Multiply(6, 7));
+     * </code>
+     * <code snippetcheck="output">
+     * 42
+     * </code>
+     * </example>
+     */
+    public static int Multiply(int left, int right) => left * right;
+
+    /// <summary>Adds two calculators' worth of nothing: an operator, for the example's sake.</summary>
+    /// <example>
+    /// <code snippetcheck="compile-fail=CS0029">
+    /// int wrong = new Calculator() + new Calculator();
+    /// </code>
+    /// </example>
+    public static Calculator operator +(Calculator left, Calculator right) => left;
+}

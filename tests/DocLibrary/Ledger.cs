@@ -1,0 +1,43 @@
+namespace DocLibrary
+{
+    /// <summary>A running total, shown across two members as one session.</summary>
+    public sealed class Ledger
+    {
+        /// <summary>Records an amount.</summary>
+        /// <example>
+        /// <code snippetcheck="run session=ledger">
+        /// var ledger = new Ledger();
+        /// ledger.Record(40);
+        /// </code>
+        /// </example>
+        public void Record(int amount) => Total += amount;
+
+        /// <summary>The sum of everything recorded.</summary>
+        /// <example>
+        /// <code snippetcheck="run session=ledger">
+        /// ledger.Record(2);
+        /// Console.WriteLine(ledger.Total);
+        /// </code>
+        /// <code snippetcheck="output">
+        /// 42
+        /// </code>
+        /// </example>
+        public int Total { get; private set; }
+
+        /// <summary>A generic helper in a nested type.</summary>
+        public static class Pairs
+        {
+            /// <summary>Makes a pair.</summary>
+            /// <example>
+            /// <code snippetcheck="run"><![CDATA[
+            /// var pair = Ledger.Pairs.Of<int, string>(1, "one");
+            /// Console.WriteLine(pair);
+            /// ]]></code>
+            /// <code snippetcheck="output">
+            /// (1, one)
+            /// </code>
+            /// </example>
+            public static (TLeft, TRight) Of<TLeft, TRight>(TLeft left, TRight right) => (left, right);
+        }
+    }
+}
