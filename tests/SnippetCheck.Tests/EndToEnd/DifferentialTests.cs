@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
-/// Differential: every sample, the torture corpus and <c>posts/</c> are verified four ways — merged (the default),
+/// Differential: every sample, the torture corpus, <c>posts/</c> and the sample library's doc comments are verified four ways — merged (the default),
 /// <c>--no-merge</c>, <c>--no-merge --parallel 1</c> (every snippet in turn on one reused runner) and merged with
 /// <c>--no-sandbox</c>, all with <c>--no-cache</c> — and the JSON reports must be the same apart from durations and
 /// the cache flag (SPEC §11: a verdict never depends on the path a snippet took). The ways of one input run at once.
@@ -37,6 +37,11 @@ public sealed partial class DifferentialTests(ITestOutputHelper output)
         yield return new Input("torture", to => PathRuns.CopyFolder(Samples.PathOf("torture"), to), ["hostile", "malformed"]);
 
         yield return new Input("posts", to => PathRuns.CopyFolder(RepositoryRoot.PathOf("posts"), Path.Combine(to, "posts")), ["posts"]);
+
+        // Library doctests: the examples in the sample library's doc comments, compiled against the library it builds.
+        var library = RepositoryRoot.PathOf("tests/DocLibrary");
+        string[] sources = [.. Directory.GetFiles(library).Select(Path.GetFileName).Where(f => f!.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal)).Cast<string>()];
+        yield return new Input("doc-library", to => CopyFiles(library, sources, to), ["--all", "DocLibrary.csproj"]);
 
         // A sample folder added later is verified as a whole from inside it.
         foreach (var folder in Directory.GetDirectories(Samples.Directory).Select(Path.GetFileName).Cast<string>().Except(Folders).Order(StringComparer.Ordinal))
