@@ -24,6 +24,24 @@ namespace DocLibrary
         /// </example>
         public int Total { get; private set; }
 
+        /// <summary>The larger of the total and a calculated sum.</summary>
+        /// <remarks>
+        /// The library's global usings (a namespace and <c>static System.Math</c>) reach its examples:
+        /// <code snippetcheck="run">
+        /// var ledger = new Ledger();
+        /// ledger.Record(Max(3, new Calculator().Sum("1 + 1")));
+        /// Console.WriteLine(ledger.Total);
+        /// </code>
+        /// <code snippetcheck="output">
+        /// 3
+        /// </code>
+        /// An untagged example is only counted, unless <c>--all</c> asks to compile it:
+        /// <code>
+        /// Ledger.Pairs.Of("left", 2);
+        /// </code>
+        /// </remarks>
+        public int Highest(string expression) => Math.Max(Total, new Calculator().Sum(expression));
+
         /// <summary>A generic helper in a nested type.</summary>
         public static class Pairs
         {

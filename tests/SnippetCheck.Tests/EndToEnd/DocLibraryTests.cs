@@ -5,7 +5,8 @@ namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
 /// Library doctests end to end (docs/doctests.md): the real CLI verifies tests/DocLibrary's doc-comment examples
-/// against the library it builds; a renamed method rots an example at its exact line and column; <c>--accept</c>
+/// against the library it builds, then from the cache; a renamed method rots an example at its exact line and column,
+/// cached or not; an internal member gets a hint; <c>--accept</c>
 /// rewrites an output block inside a doc comment byte for byte.
 /// </summary>
 public sealed class DocLibraryTests
@@ -19,43 +20,68 @@ public sealed class DocLibraryTests
     }
 
     [Fact]
-    public void Every_example_in_the_sample_library_passes_and_is_reported_at_its_cs_line()
+    public void The_sample_library_passes_then_comes_from_the_cache_and_a_renamed_method_is_never_a_cached_pass()
     {
         using var temp = new TempFolder();
         CopyLibrary(temp);
-        var result = CliRunner.Run(temp.Path, "verify", "DocLibrary.csproj", "--no-cache", "--report", "json=report.json");
+        string[] verify = ["verify", "DocLibrary.csproj", "--cache-dir", "cache", "--report", "json=report.json"];
 
-        Assert.True(result.ExitCode == 0, result.Output);
+        var cold = CliRunner.Run(temp.Path, verify);
+        Assert.True(cold.ExitCode == 0, cold.Output);
         var report = JsonReport.Load(Path.Combine(temp.Path, "report.json"));
-        Assert.Equal(8, report.Summary.Int("passed"));
+        Assert.Equal((9, 1, 0), (report.Summary.Int("passed"), report.Summary.Int("untagged"), report.Summary.Int("cached")));
         var kinds = report.Snippets.Select(s => (s.Str("file"), s.Int("line"), s.Str("kind"))).ToList();
         Assert.Contains(("Calculator.cs", 5, "run"), kinds);
         Assert.Contains(("Calculator.cs", 30, "throws"), kinds);
         Assert.Contains(("Calculator.cs", 52, "compile-fail"), kinds);
         Assert.Contains(("Ledger.cs", 17, "run"), kinds);
+
+        var warm = CliRunner.Run(temp.Path, verify);
+        Assert.True(warm.ExitCode == 0, warm.Output);
+        Assert.Equal(9, JsonReport.Load(Path.Combine(temp.Path, "report.json")).Summary.Int("cached"));
+
+        // The library changes under its docs: the cached passes must not stand.
+        var calculator = Path.Combine(temp.Path, "Calculator.cs");
+        File.WriteAllText(calculator, File.ReadAllText(calculator).Replace("public static int Multiply(", "public static int Times(", StringComparison.Ordinal));
+        var rotten = CliRunner.Run(temp.Path, verify);
+        Assert.Equal(1, rotten.ExitCode);
+        var line = File.ReadAllLines(calculator).Select((text, i) => (text, i)).First(l => l.text.Contains("Calculator.Multiply(6, 7)", StringComparison.Ordinal));
+        var column = line.text.IndexOf("Multiply", StringComparison.Ordinal) + 1;
+        Assert.Contains($"Calculator.cs({line.i + 1},{column}): error CS0117", rotten.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_renamed_method_fails_its_example_at_the_exact_column_and_accept_rewrites_only_the_output_lines()
+    public void Accept_rewrites_only_the_output_lines_of_a_doc_comment_and_an_internal_member_gets_a_hint()
     {
         using var temp = new TempFolder();
         CopyLibrary(temp);
         var calculator = Path.Combine(temp.Path, "Calculator.cs");
         // CRLF and a byte order mark, as Visual Studio saves files; the output of the '/** */' example is rotten.
         var original = "\uFEFF" + File.ReadAllText(calculator).ReplaceLineEndings("\r\n");
-        File.WriteAllText(calculator, original.Replace("public static int Multiply(", "public static int Times(", StringComparison.Ordinal)
-            .Replace("/// 9\r\n", "/// 10\r\n", StringComparison.Ordinal), new UTF8Encoding(false));
+        File.WriteAllText(calculator, original.Replace("/// 9\r\n", "/// 10\r\n", StringComparison.Ordinal), new UTF8Encoding(false));
+        temp.Write("Secret.cs", """
+            namespace DocLibrary;
+
+            /// <summary>Shows what users cannot reach.</summary>
+            /// <example>
+            /// <code snippetcheck="run">
+            /// Console.WriteLine(new Hidden().Value);
+            /// </code>
+            /// </example>
+            public sealed class Shown { }
+
+            internal sealed class Hidden { public int Value => 1; }
+            """);
         var before = File.ReadAllBytes(calculator);
 
         var result = CliRunner.Run(temp.Path, "verify", "DocLibrary.csproj", "--no-cache", "--accept");
 
         Assert.Equal(1, result.ExitCode);
-        var line = File.ReadAllLines(calculator).Select((text, i) => (text, i)).First(l => l.text.Contains("Calculator.Multiply(6, 7)", StringComparison.Ordinal));
-        var column = line.text.IndexOf("Multiply", StringComparison.Ordinal) + 1;
-        Assert.Contains($"Calculator.cs({line.i + 1},{column}): error CS0117", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Secret.cs(6,27): error CS0122", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("internal and private members are out of reach", result.Output, StringComparison.Ordinal);
         Assert.Contains("accepted output for the snippet at line 19", result.Output, StringComparison.Ordinal);
 
-        // Only the output line changed back; every other byte (BOM, CRLF, '///' prefixes, the renamed method) is as it was.
+        // Only the output line changed back; every other byte (BOM, CRLF, '///' prefixes) is as it was.
         var after = File.ReadAllBytes(calculator);
         var expected = Encoding.UTF8.GetString(before).Replace("/// 10\r\n", "/// 9\r\n", StringComparison.Ordinal);
         Assert.Equal(expected, Encoding.UTF8.GetString(after));
