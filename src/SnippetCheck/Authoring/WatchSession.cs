@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using SnippetCheck.Configuration;
+using SnippetCheck.Discovery;
 using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
@@ -96,7 +97,9 @@ public sealed class WatchSession(VerifyOptions options)
     {
         try
         {
-            if (batch.Contains(FullRun) || batch.Any(p => Path.GetFileName(p) == ConfigLoader.FileName))
+            // A C# file may change the library under test as well as its doc comments: every example is verified
+            // again against the new build (the result cache answers for those the change cannot affect).
+            if (batch.Contains(FullRun) || batch.Any(p => Path.GetFileName(p) == ConfigLoader.FileName || IsLibrarySource(p)))
             {
                 var full = await VerifyAsync(options, cancellationToken).ConfigureAwait(false);
                 var gone = _files.Keys.Except(full.Documents.Select(d => d.DisplayPath), StringComparer.Ordinal).ToList();
@@ -136,6 +139,16 @@ public sealed class WatchSession(VerifyOptions options)
         return await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A source file of a project being verified (a <c>.csproj</c> argument), outside its bin and obj.</summary>
+    private bool IsLibrarySource(string path) =>
+        (path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || DocumentDiscovery.IsProjectFile(path)) &&
+        options.Paths.Where(DocumentDiscovery.IsProjectFile)
+            .Select(p => Path.GetDirectoryName(Path.GetFullPath(p, options.CurrentDirectory))! + Path.DirectorySeparatorChar)
+            .Any(folder => path.StartsWith(folder, StringComparison.Ordinal) && !IsBuildOutput(path[folder.Length..]));
+
+    private static bool IsBuildOutput(string relative) =>
+        relative.Split('/', '\\').Any(segment => segment is "bin" or "obj" || segment.StartsWith('.'));
+
     private void Remember(VerificationReport report, IReadOnlyList<string> files)
     {
         foreach (var file in files) _files.Remove(file);
@@ -160,6 +173,7 @@ public sealed class WatchSession(VerifyOptions options)
         {
             var full = Path.GetFullPath(argument, options.CurrentDirectory);
             if (Directory.Exists(full)) yield return (full, true, null);
+            else if (DocumentDiscovery.IsProjectFile(full) && File.Exists(full)) yield return (Path.GetDirectoryName(full)!, true, null);
             else if (File.Exists(full)) yield return (Path.GetDirectoryName(full)!, false, Path.GetFileName(full));
             else if (GlobRoot(argument) is { } root && Directory.Exists(root)) yield return (root, true, null);
         }

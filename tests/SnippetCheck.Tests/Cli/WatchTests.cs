@@ -41,6 +41,21 @@ public sealed class WatchTests
         Assert.True(WaitUntil(() => !IsAlive(runner), TimeSpan.FromSeconds(10)), $"runner {runner} outlived the tool");
     }
 
+    [Fact]
+    public void Watching_a_library_project_verifies_its_examples_again_when_its_code_changes()
+    {
+        using var folder = new TempFolder();
+        foreach (var file in Directory.GetFiles(RepositoryRoot.PathOf("tests/DocLibrary")).Where(f => Path.GetExtension(f) is ".cs" or ".csproj"))
+            File.Copy(file, Path.Combine(folder.Path, Path.GetFileName(file)));
+        using var watch = WatchProcess.Start(folder.Path, "DocLibrary.csproj", "--no-cache");
+        watch.WaitForLine(l => l.StartsWith("9 passed, 0 failed", StringComparison.Ordinal));
+
+        // The method, not its doc comment, changes: the example that calls it must fail against the new build.
+        var calculator = Path.Combine(folder.Path, "Calculator.cs");
+        File.WriteAllText(calculator, File.ReadAllText(calculator).Replace("public static int Multiply(", "public static int Times(", StringComparison.Ordinal));
+        watch.WaitForLine(l => l.Contains("Calculator.cs(", StringComparison.Ordinal) && l.Contains("error CS0117", StringComparison.Ordinal));
+    }
+
     /// <summary>The pid of a <c>snippetcheck-runner</c> process whose parent is <paramref name="parent"/>.</summary>
     private static int WaitForRunnerChild(int parent)
     {
@@ -119,10 +134,10 @@ public sealed class WatchTests
             get { lock (_lines) return _output.ToString(); }
         }
 
-        public static WatchProcess Start(string folder)
+        public static WatchProcess Start(string folder, params string[] arguments)
         {
             // A process started from a background shell may inherit SIGINT as ignored; env puts the default back.
-            string[] command = ["dotnet", "exec", Infrastructure.CliRunner.ToolPath, "--watch"];
+            string[] command = ["dotnet", "exec", Infrastructure.CliRunner.ToolPath, "--watch", .. arguments];
             var start = new ProcessStartInfo("env", ["--default-signal=INT", .. command])
             {
                 WorkingDirectory = folder,
