@@ -37,7 +37,8 @@ public static class SnippetCheckCommand
         try
         {
             var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
-            if (signals.Received is { } signal) await Console.Error.WriteLineAsync(ToolMessage.Text($"stopped by {signal}"));
+            // --watch says "stopped watching" and exits 0 on Ctrl+C: one line is enough.
+            if (signals.Received is { } signal && exitCode != ExitCodes.Success) await Console.Error.WriteLineAsync(ToolMessage.Text($"stopped by {signal}"));
             return exitCode;
         }
         finally

@@ -83,7 +83,7 @@ public sealed class BuildOptionsTests
         var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
         var fast = Path.Combine(project.PackagesFolder, $"snippetcheck.{rid}", PackedPackage.Instance.Version.ToLowerInvariant(), "tools", "any", rid, "snippetcheck");
         Directory.CreateDirectory(Path.GetDirectoryName(fast)!);
-        File.WriteAllText(fast, "#!/bin/sh\necho \"the fast build ran: $*\"\necho \"1 passed, 0 failed, 0 ignored, 0 untagged (1 C# blocks in 1 files) in 0.1s\"\n");
+        File.WriteAllText(fast, "#!/bin/sh\necho \"the fast build ran: $*\"\necho \"1 passed, 0 failed, 0 ignored, 0 untagged (1 C# block in 1 file) in 0.1s\"\n");
         File.SetUnixFileMode(fast, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         var withFast = project.Build();

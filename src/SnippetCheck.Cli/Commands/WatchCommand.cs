@@ -44,6 +44,13 @@ internal static class WatchCommand
             progress?.Dispose();
             Console.Error.WriteLine(ToolMessage.Error(e.Code, e.Message));
         };
+        session.RunStarting += (changed, everything) =>
+        {
+            // Said before the run, so a slow run never looks like an ignored save.
+            var files = changed.Count == 0 ? "" : $"changed: {string.Join(", ", changed)}";
+            var scope = everything ? (files.Length == 0 ? "verifying every file" : " (verifying every file)") : "";
+            Console.Out.WriteLine($"[{Now()}] {files}{scope}");
+        };
         var reporter = new ConsoleReporter(Console.Out, terminal.UseColor, verbose);
         try
         {
@@ -69,11 +76,11 @@ internal static class WatchCommand
         }
     }
 
+    private static string Now() => DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
     private static void Write(WatchRun run, ConsoleReporter reporter)
     {
-        var time = DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-        if (!run.IsFull) Console.Out.WriteLine($"[{time}] changed: {string.Join(", ", run.Changed)}");
-        foreach (var removed in run.Removed) Console.Out.WriteLine($"[{time}] removed: {removed}");
+        foreach (var removed in run.Removed) Console.Out.WriteLine($"[{Now()}] removed: {removed}");
         if (run.Report.FileCount > 0 || run.IsFull) reporter.Write(run.Report);
         var totals = SummaryLine.For(run.Totals);
         // The totals have no duration of their own: drop the summary's " in 1.2s".

@@ -37,6 +37,12 @@ public sealed class WatchSession(VerifyOptions options)
     /// <summary>Called with each run's verifier before it starts, for a progress display.</summary>
     public event Action<Verifier>? VerifierCreated;
 
+    /// <summary>
+    /// Called as a re-run starts, with the changed files (display paths) that caused it and whether every file is verified
+    /// again, so a host can say what it is doing before the run, not after.
+    /// </summary>
+    public event Action<IReadOnlyList<string>, bool>? RunStarting;
+
     /// <summary>Called when a re-run cannot start (say, a broken <c>snippetcheck.json</c>); watching goes on.</summary>
     public event Action<VerificationSetupException>? SetupFailed;
 
@@ -101,6 +107,7 @@ public sealed class WatchSession(VerifyOptions options)
             // again against the new build (the result cache answers for those the change cannot affect).
             if (batch.Contains(FullRun) || batch.Any(p => Path.GetFileName(p) == ConfigLoader.FileName || IsLibrarySource(p)))
             {
+                RunStarting?.Invoke([.. batch.Where(p => p != FullRun).Select(p => DocumentDiscovery.DisplayPath(p, options.CurrentDirectory)).Order(StringComparer.Ordinal)], true);
                 var full = await VerifyAsync(options, cancellationToken).ConfigureAwait(false);
                 var gone = _files.Keys.Except(full.Documents.Select(d => d.DisplayPath), StringComparer.Ordinal).ToList();
                 _files.Clear();
@@ -119,9 +126,10 @@ public sealed class WatchSession(VerifyOptions options)
                 return removed.Count == 0 ? null : new WatchRun(Empty(), [], removed, Totals());
             }
 
+            var changedDisplay = changed.Select(p => covered[p].DisplayPath).ToList();
+            RunStarting?.Invoke(changedDisplay, false);
             // Explicit file paths are verified as they are, so the shard must not split them again.
             var report = await VerifyAsync(options with { Paths = changed, Shard = null }, cancellationToken).ConfigureAwait(false);
-            var changedDisplay = changed.Select(p => covered[p].DisplayPath).ToList();
             Remember(report, changedDisplay);
             return new WatchRun(report, changedDisplay, removed, Totals());
         }

@@ -1,5 +1,6 @@
 using SnippetCheck.Comparison;
 using SnippetCheck.Model;
+using SnippetCheck.Snippets;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
@@ -22,7 +23,9 @@ public sealed class ConsoleReporter(TextWriter output, bool useColor, bool verbo
                 WriteLine(warning.ToCanonicalString(), Yellow);
             }
             if (result.Status == SnippetStatus.Failed) WriteFailure(result);
-            else if (verbose) WriteLine($"{result.Location}: {result.Status.ToWord()} {result.Kind.ToString().ToLowerInvariant()}{(result.Message is null ? "" : ": " + result.Message)}", Dim);
+            // A skipped block is counted in the summary; the reader needs to know why without -v.
+            else if (verbose || result.Status == SnippetStatus.Skipped)
+                WriteLine($"{result.Location}: {result.Status.ToWord()} {result.Kind.ToTag()}{(result.Message is null ? "" : ": " + result.Message)}", Dim);
         }
         var summary = SummaryLine.For(report);
         WriteLine(summary, report.Succeeded ? Green : Red);

@@ -15,6 +15,7 @@ public static class SummaryLine
         if (report.Errors.Count > 0) parts.Add($"{report.Errors.Count} file {(report.Errors.Count == 1 ? "error" : "errors")}");
         var files = report.FileCount == 1 ? "1 file" : $"{report.FileCount} files";
         var seconds = report.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-        return $"{string.Join(", ", parts)} ({report.Blocks} C# blocks in {files}) in {seconds}s";
+        var blocks = report.Blocks == 1 ? "1 C# block" : $"{report.Blocks} C# blocks";
+        return $"{string.Join(", ", parts)} ({blocks} in {files}) in {seconds}s";
     }
 }

@@ -80,7 +80,9 @@ public sealed class Verifier
         }
 
         var ordered = results.OrderBy(r => r.Location.File, StringComparer.Ordinal).ThenBy(r => r.Location.Line).ToList();
-        return new VerificationReport(documents.Count, ordered, [.. fileErrors, .. documents.SelectMany(d => d.Errors)], clock.Elapsed)
+        // A --filter run speaks of the files it matched, not of every file it read to find them.
+        var fileCount = string.IsNullOrEmpty(_options.Filter) ? documents.Count : ordered.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count();
+        return new VerificationReport(fileCount, ordered, [.. fileErrors, .. documents.SelectMany(d => d.Errors)], clock.Elapsed)
         {
             Documents = [.. documents.Select(d => d.Snippets.Source.Document)],
             Sandbox = run.Confinement,

@@ -17,7 +17,7 @@ public sealed class CommandLineTests
         folder.Write("ok.md", "```csharp run\nConsole.WriteLine(2 + 2);\n```\n```output\n4\n```\n");
         var result = CliRunner.Run(folder.Path, "ok.md");
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("1 passed, 0 failed, 0 ignored, 0 untagged (1 C# blocks in 1 file) in ", result.Stdout.Trim());
+        Assert.StartsWith("1 passed, 0 failed, 0 ignored, 0 untagged (1 C# block in 1 file) in ", result.Stdout.Trim());
     }
 
     [Fact]
@@ -116,12 +116,41 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Init_says_what_to_do_next_and_adds_the_cache_to_gitignore_only_when_asked()
+    {
+        using var folder = new TempFolder();
+        folder.Write(".gitignore", "bin/");
+        var quiet = CliRunner.Run(folder.Path, "init");
+        Assert.Contains("snippetcheck verify", quiet.Stdout, StringComparison.Ordinal);
+        Assert.Contains("snippetcheck init --gitignore", quiet.Stdout, StringComparison.Ordinal);
+        Assert.Equal("bin/", File.ReadAllText(Path.Combine(folder.Path, ".gitignore")));
+
+        File.Delete(Path.Combine(folder.Path, "snippetcheck.json"));
+        Assert.Contains("Added .snippetcheck/ to .gitignore", CliRunner.Run(folder.Path, "init", "--gitignore").Stdout, StringComparison.Ordinal);
+        Assert.Equal("bin/\n.snippetcheck/\n", File.ReadAllText(Path.Combine(folder.Path, ".gitignore")).ReplaceLineEndings("\n"));
+
+        File.Delete(Path.Combine(folder.Path, "snippetcheck.json"));
+        Assert.DoesNotContain(".gitignore", CliRunner.Run(folder.Path, "init", "--gitignore").Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_skipped_block_says_why_without_verbose()
+    {
+        using var folder = new TempFolder();
+        folder.Write("s.md", "```csharp run session=s\n#:bogus x\nConsole.WriteLine(1);\n```\n\n```csharp run session=s\nConsole.WriteLine(2);\n```\n");
+        var result = CliRunner.Run(folder.Path, "s.md");
+        Assert.Contains("s.md(6,1): skipped run: not run: session 's' has a bad directive (see the block at line 1)", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Filter_selects_by_name_file_or_file_and_line()
     {
         using var folder = new TempFolder();
         folder.CopySample("rot.md");
-        Assert.Contains("(1 C# blocks", CliRunner.Run(folder.Path, "verify", "--filter", "squares").Stdout);
-        Assert.Contains("(1 C# blocks", CliRunner.Run(folder.Path, "verify", "--filter", "rot.md:24").Stdout);
+        folder.CopySample("sessions.md");
+        // The summary counts the files the filter matched, not every file read to find them.
+        Assert.Contains("(1 C# block in 1 file)", CliRunner.Run(folder.Path, "verify", "--filter", "squares").Stdout);
+        Assert.Contains("(1 C# block", CliRunner.Run(folder.Path, "verify", "--filter", "rot.md:24").Stdout);
         Assert.Contains("(3 C# blocks", CliRunner.Run(folder.Path, "verify", "--filter", "rot.md").Stdout);
     }
 

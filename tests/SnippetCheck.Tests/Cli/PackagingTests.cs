@@ -60,7 +60,7 @@ public sealed class PackagingTests
 
         var post = folder.Write("blog/post.md", "```csharp run\nConsole.WriteLine(6 * 7);\n```\n\n```output\n42\n```\n");
         var verified = Run(snippetcheck, folder.Path, "blog");
-        Assert.StartsWith("1 passed, 0 failed, 0 ignored, 0 untagged (1 C# blocks in 1 file)", verified);
+        Assert.StartsWith("1 passed, 0 failed, 0 ignored, 0 untagged (1 C# block in 1 file)", verified);
     }
 
     private static string Run(string fileName, string workingDirectory, params string[] args)

@@ -28,6 +28,9 @@ public sealed class WatchTests
         watch.WaitForLine(l => l.EndsWith("] changed: post.md", StringComparison.Ordinal));
         watch.WaitForLine(l => l.StartsWith("0 passed, 1 failed", StringComparison.Ordinal));
         Assert.Contains(watch.Lines, l => l.StartsWith("post.md(5,1): error SC2001: output differs", StringComparison.Ordinal));
+        // The header comes before the run it announces, not after it.
+        var lines = watch.Lines.ToList();
+        Assert.True(lines.FindIndex(l => l.EndsWith("] changed: post.md", StringComparison.Ordinal)) < lines.FindIndex(l => l.StartsWith("post.md(5,1)", StringComparison.Ordinal)));
 
         // A snippet that is still running when Ctrl+C comes: its runner must not outlive the tool.
         File.WriteAllText(post, "```csharp run timeout=5m\nThread.Sleep(TimeSpan.FromMinutes(5));\n```\n");
@@ -38,6 +41,7 @@ public sealed class WatchTests
         Assert.True(watch.WaitForExit(TimeSpan.FromSeconds(15)), "--watch did not exit on SIGINT\n" + watch.Output);
         Assert.Equal(0, watch.ExitCode);
         Assert.Contains("snippetcheck: stopped watching", watch.Lines);
+        Assert.DoesNotContain(watch.Lines, l => l.Contains("stopped by", StringComparison.Ordinal));
         Assert.True(WaitUntil(() => !IsAlive(runner), TimeSpan.FromSeconds(10)), $"runner {runner} outlived the tool");
     }
 
