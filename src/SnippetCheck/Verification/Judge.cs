@@ -166,7 +166,11 @@ internal static class Judge
         {
             var at = line.IndexOf(marker, StringComparison.Ordinal);
             if (at >= 0 && int.TryParse(line[(at + marker.Length)..].Trim(), out var number))
-                return new Model.SourceLocation(snippet.Location.File, number, 1);
+            {
+                // Where the line's code starts: past a list's indent, or a doc comment's '///'.
+                var column = snippet.Code.FirstOrDefault(l => l.Line == number) is { Line: > 0 } code ? code.Column : 1;
+                return new Model.SourceLocation(snippet.Location.File, number, column);
+            }
         }
         return null;
     }

@@ -71,6 +71,15 @@ public sealed class DocLibraryTests
             public sealed class Shown { }
 
             internal sealed class Hidden { public int Value => 1; }
+
+            /// <summary>Throws from inside the library.</summary>
+            /// <example>
+            /// <code snippetcheck="run">
+            /// Console.WriteLine("before");
+            /// new Calculator().Sum("x");
+            /// </code>
+            /// </example>
+            public sealed class Thrower { }
             """);
         var before = File.ReadAllBytes(calculator);
 
@@ -79,6 +88,8 @@ public sealed class DocLibraryTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Secret.cs(6,27): error CS0122", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("internal and private members are out of reach", result.Output, StringComparison.Ordinal);
+        // The stack trace points into the doc comment: the example's line, where its code starts after '/// '.
+        Assert.Contains("Secret.cs(17,5): error SC2003: unhandled exception System.FormatException", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("accepted output for the snippet at line 19", result.Output, StringComparison.Ordinal);
 
         // Only the output line changed back; every other byte (BOM, CRLF, '///' prefixes) is as it was.
