@@ -258,8 +258,21 @@ internal static class DocCommentExtractor
             if (raw.Count > 0 && raw[^1].IsBlank) raw.RemoveAt(raw.Count - 1);
             var startsOnTagLine = raw.Count > 0 && raw[0].Start >= 0 &&
                 document.Lines.Locate(raw[0].Start).Line == document.Lines.Locate(element.StartTag.Span.End).Line;
-            var indent = CommonIndent(raw.Skip(startsOnTagLine ? 1 : 0).Select(r => r.Text.ToString()));
+            // The common indentation, but never more than the <code> tag's own: an output block's lines may start
+            // with spaces that are part of the output, and the tag shows where the text's margin is.
+            var indent = Math.Min(CommonIndent(raw.Skip(startsOnTagLine ? 1 : 0).Select(r => r.Text.ToString())), TagIndent(element));
             return [.. raw.Select((line, i) => line.ToCodeLine(document, i == 0 && startsOnTagLine ? 0 : indent))];
+        }
+
+        /// <summary>The spaces between the comment's prefix (<c>///</c>, <c>*</c>) and what starts the <c>&lt;code&gt;</c> tag's line.</summary>
+        private int TagIndent(XmlElementSyntax element)
+        {
+            var lineStart = document.Lines.LineStart(document.Lines.Locate(element.SpanStart).Line);
+            var before = document.Text.AsSpan(lineStart, element.SpanStart - lineStart).TrimStart(" \t");
+            if (before.StartsWith("///")) before = before[3..];
+            else if (before.StartsWith("/**")) before = before[3..];
+            else if (before.StartsWith("*")) before = before[1..];
+            return before.Length - before.TrimStart(" \t").Length;
         }
 
         private static void AddTokens(List<RawLine> lines, SyntaxTokenList tokens)

@@ -25,16 +25,23 @@ public sealed class DocCommentExtractorTests
             namespace Lib;
             /// <summary>Parses.</summary>
             /// <example>
-            /// <code>
+            ///   <code>
             ///   var p = new Parser();
             ///     p.Parse("1");
-            /// </code>
+            ///   </code>
             /// </example>
             public class Parser { }
             """));
-        Assert.Equal((4, 5), (block.Location.Line, block.Location.Column));
+        Assert.Equal((4, 7), (block.Location.Line, block.Location.Column));
         Assert.Equal("csharp", block.Info);
         Assert.Equal([new CodeLine("var p = new Parser();", 5, 7), new CodeLine("  p.Parse(\"1\");", 6, 7)], block.Lines);
+    }
+
+    [Fact]
+    public void Indentation_beyond_the_code_tags_own_is_kept_so_an_output_can_start_with_spaces()
+    {
+        var block = Assert.Single(Blocks("/// <code snippetcheck=\"output\">\n///   a\n///    b\n/// </code>\nclass C { }\n"));
+        Assert.Equal([new CodeLine("  a", 2, 5), new CodeLine("   b", 3, 5)], block.Lines);
     }
 
     [Fact]
@@ -78,7 +85,7 @@ public sealed class DocCommentExtractorTests
     [Fact]
     public void Crlf_and_a_byte_order_mark_do_not_shift_lines_or_columns()
     {
-        var bytes = "\uFEFF/// <code>\r\n///   int x = 1;\r\n/// </code>\r\nclass C { }\r\n"u8.ToArray();
+        var bytes = "\uFEFF///   <code>\r\n///   int x = 1;\r\n/// </code>\r\nclass C { }\r\n"u8.ToArray();
         var document = MarkdownDocument.FromBytes("/lib/C.cs", "C.cs", bytes);
         var block = Assert.Single(DocCommentExtractor.Extract(document).Items.OfType<FencedBlock>());
         Assert.Equal(new CodeLine("int x = 1;", 2, 7), Assert.Single(block.Lines));
@@ -203,7 +210,8 @@ public sealed class DocCommentExtractorTests
     public void Only_a_code_element_with_its_tags_on_their_own_lines_can_be_rewritten()
     {
         var blocks = Blocks("/// <code snippetcheck=\"output\">\n///   42\n/// </code>\n/// <code snippetcheck=\"output\">42</code>\nclass C { }\n");
-        Assert.True(blocks[0].Geometry is { IsClosed: true, XmlEscaped: true, LinePrefix: "///   " });
+        Assert.True(blocks[0].Geometry is { IsClosed: true, XmlEscaped: true, LinePrefix: "/// " });
+        Assert.Equal("  42", blocks[0].Content);
         Assert.False(blocks[1].Geometry.IsClosed);
     }
 }
