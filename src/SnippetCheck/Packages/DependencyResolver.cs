@@ -135,11 +135,23 @@ internal sealed class DependencyResolver
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream))[..16];
     }
 
-    /// <summary>True when a lone snippet needs nothing beyond the base class library: no directives in it or in
-    /// the document's preludes, and no references in the config (what <see cref="ResolveAsync"/> answers with None).</summary>
-    public bool NeedsNothing(SnippetDocument document, Snippet snippet) =>
-        _configReferences.Compile.Count == 0 && _configReferences.Runtime.Count == 0 && !TakesDocCommentUsings(document) && snippet.Directives.IsEmpty &&
-        document.Preludes.All(p => p.Session is not null || p.Directives.IsEmpty);
+    private ProgramDependencies? _sharedForMarkdown, _sharedForCSharp;
+
+    /// <summary>
+    /// What a lone snippet with no directives of its own (nor in the document's file preludes) needs: the run's shared
+    /// references, the same for every such snippet of one kind of document, so they can be compiled together. Null when
+    /// the snippet has directives, or the shared references need the ASP.NET Core framework (resolved per program).
+    /// </summary>
+    public ProgramDependencies? SharedFor(SnippetDocument document, Snippet snippet)
+    {
+        if (!snippet.Directives.IsEmpty || !document.Preludes.All(p => p.Session is not null || p.Directives.IsEmpty)) return null;
+        if (_configReferences.UsesAspNetCore) return null;
+        var csharp = TakesDocCommentUsings(document);
+        if (!csharp && _configReferences.Compile.Count == 0 && _configReferences.Runtime.Count == 0) return ProgramDependencies.None;
+        ref var shared = ref csharp ? ref _sharedForCSharp : ref _sharedForMarkdown;
+        return shared ??= ProgramDependencies.Resolved(_configReferences.Compile, _configReferences.Runtime, false, false, new Dictionary<string, string>())
+            .WithUsings(csharp ? DocCommentUsings : []);
+    }
 
     /// <summary>
     /// Resolves what one program needs: <paramref name="blocks"/> are the lone snippet or the session's blocks

@@ -7,10 +7,11 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Verification;
 
 /// <summary>A lone snippet's program that can be compiled together with others of the same <see cref="GroupKey"/>.</summary>
-internal sealed record MergeCandidate(SnippetProgram Program, MergeableProgram Mergeable)
+/// <param name="Shared">The run's shared references the program compiles and runs with (config references, a library under test).</param>
+internal sealed record MergeCandidate(SnippetProgram Program, MergeableProgram Mergeable, ProgramDependencies Shared)
 {
     /// <summary>Programs merge only with programs that compile under the same settings and the same reference set.</summary>
-    public (string, object?) GroupKey { get; } = (Program.Settings.Key, ImmutableCollectionsMarshal.AsArray(Program.Settings.References));
+    public (string, object?, ProgramDependencies) GroupKey { get; } = (Program.Settings.Key, ImmutableCollectionsMarshal.AsArray(Program.Settings.References), Shared);
 }
 
 /// <summary>
@@ -38,7 +39,7 @@ internal static class MergePolicy
         // A network snippet needs a runner of its own kind, and a merged assembly runs in one runner.
         if (program.IsSession || program.Network || snippet.HasAnnotationErrors ||
             snippet.Kind is not (SnippetKind.Run or SnippetKind.Throws or SnippetKind.Compile) ||
-            !dependencies.NeedsNothing(program.Document, snippet))
+            dependencies.SharedFor(program.Document, snippet) is not { } shared)
         {
             return null;
         }
@@ -49,7 +50,7 @@ internal static class MergePolicy
         var mergeable = MergeableProgram.TryCreate([.. preludes, .. parts]);
         // Runnable merged only where it is runnable alone: a prelude's helper statements are no entry point of the snippet's.
         if (mergeable is null || (snippet.Kind != SnippetKind.Compile && !(mergeable.HasEntryPoint && program.HasEntryPoint(program.Settings, [0])))) return null;
-        return new MergeCandidate(program, mergeable);
+        return new MergeCandidate(program, mergeable, shared);
     }
 
     /// <summary>

@@ -35,7 +35,9 @@ internal sealed class MergedVerifier(ProgramContext context)
             foreach (var member in members) results.AddRange(await LoneVerifier.VerifyAsync(member.Program, context, cancellationToken).ConfigureAwait(false));
             return results;
         }
-        var settings = members[0].Program.Settings;
+        // Every member of a chunk shares its group's settings and references (MergeCandidate.GroupKey).
+        var shared = members[0].Shared;
+        var settings = shared.Apply(members[0].Program.Settings);
         var compiled = MergedCompiler.Compile([.. members.Select(m => m.Mergeable)], settings, cancellationToken);
         Interlocked.Increment(ref _chunks);
         Interlocked.Add(ref _merged, members.Count);
@@ -57,7 +59,7 @@ internal sealed class MergedVerifier(ProgramContext context)
                 continue;
             }
             var image = compiled.Image! with { EntryType = compiled.EntryTypes[i]! };
-            var wrapped = await context.Pool.RunAsync(image, program.Stdin([0]), program.Args, [], network: false, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
+            var wrapped = await context.Pool.RunAsync(image, program.Stdin([0]), program.Args, shared.RuntimePaths, network: false, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
             var run = StackTraces.Unwrapped(wrapped, ProgramAssembler.MergedNamespacePrefix + i, members[i].Mergeable.TopLevelSignature is not null);
             results.Add(Results.Of(snippet, Judge.Run(snippet, run, run.Stdout, isLast: true), null, run.Stdout, clock) with { Duration = clock.Elapsed + compileShare });
         }

@@ -18,7 +18,7 @@ public sealed class MergePlanTests
         return [.. document.Snippets.Select(s =>
         {
             var program = SnippetCheck.Programs.SnippetProgram.Lone(document, s, Defaults.CompileSettings, Defaults.TimeoutFor);
-            return new MergeCandidate(program, MergeableProgram.TryCreate(program.BlockParts(program.Settings))!);
+            return new MergeCandidate(program, MergeableProgram.TryCreate(program.BlockParts(program.Settings))!, SnippetCheck.Packages.ProgramDependencies.None);
         })];
     }
 
