@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -47,6 +49,37 @@ public sealed class VerifySnippets : ToolTask
 
     /// <summary>The <c>dotnet</c> host to run the CLI with; if empty or missing, <c>DOTNET_HOST_PATH</c>, then <c>PATH</c>.</summary>
     public string? DotnetHostPath { get; set; }
+
+    /// <summary>
+    /// The library under test, for doc-comment examples and the project's Markdown (docs/doctests.md): items of
+    /// <c>_SnippetCheckLibraryItems</c>, each with a <c>Kind</c>: <c>assembly</c> (the built assembly), <c>reference</c>
+    /// (<c>@(ReferencePath)</c>), <c>runtime</c> (copy-local and runtime package assemblies), <c>using</c> (<c>@(Using)</c>)
+    /// and <c>source</c> (<c>@(Compile)</c>). Empty without <c>SnippetCheckDocComments</c>.
+    /// </summary>
+    public ITaskItem[] Library { get; set; } = [];
+
+    /// <summary>
+    /// This project's file and its built assembly (<c>$(TargetPath)</c>): a reference naming the project (config
+    /// <c>references</c>) uses the assembly just built, instead of building it again, which would run this check again.
+    /// </summary>
+    public string? ProjectFile { get; set; }
+
+    /// <inheritdoc cref="ProjectFile"/>
+    public string? ProjectAssembly { get; set; }
+
+    /// <summary><c>--dependency-file</c>: where the CLI lists the files its verdicts depended on, for the next build's Inputs.</summary>
+    public string? DependencyFile { get; set; }
+
+    /// <summary>Rewrites mismatching output blocks (<c>--accept</c>): the <c>SnippetCheckAccept</c> target.</summary>
+    public bool Accept { get; set; }
+
+    /// <summary>The command the build offers for <c>--accept</c>, named in the hint below an output diff.</summary>
+    internal const string AcceptCommand = "dotnet build -t:SnippetCheckAccept";
+
+    /// <summary>How many diff lines go into an output mismatch's error message; the rest stay in the log at normal verbosity.</summary>
+    internal const int DetailLinesInError = 12;
+
+    private PendingError? _pending;
 
     /// <inheritdoc />
     protected override string ToolName => IsWindows ? "dotnet.exe" : "dotnet";
@@ -99,28 +132,94 @@ public sealed class VerifySnippets : ToolTask
         builder.AppendSwitch("--ci none");
         builder.AppendSwitchIfNotNull("--config ", string.IsNullOrWhiteSpace(ConfigFile) ? null : ConfigFile);
         builder.AppendSwitchIfNotNull("--timeout ", string.IsNullOrWhiteSpace(SnippetTimeout) ? null : SnippetTimeout);
+        if (Accept) builder.AppendSwitch("--accept");
         return builder.ToString();
     }
 
-    /// <summary>The documents go in a response file: a blog can have more posts than a command line has room for.</summary>
+    /// <summary>
+    /// The documents and the library's options go in a response file, one token per line: a blog can have more posts
+    /// than a command line has room for, and a library more references.
+    /// </summary>
     protected override string GenerateResponseFileCommands()
     {
         var text = new StringBuilder();
-        foreach (var document in Documents) text.Append('"').Append(document.ItemSpec).Append('"').AppendLine();
+        void Line(string token) => text.Append('"').Append(token).Append('"').AppendLine();
+        foreach (var document in Documents) Line(document.ItemSpec);
+        foreach (var source in DocCommentSources()) Line(source);
+        foreach (var (option, value) in LibraryOptions())
+        {
+            Line(option);
+            Line(value);
+        }
+        if (!string.IsNullOrEmpty(DependencyFile))
+        {
+            Line("--dependency-file");
+            Line(DependencyFile!);
+        }
         return text.ToString();
     }
+
+    /// <summary>The project's own C# files: its <c>@(Compile)</c> below the project folder, generated files in bin and obj left out.</summary>
+    internal IEnumerable<string> DocCommentSources()
+    {
+        var root = Path.GetFullPath(ProjectDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        foreach (var item in OfKind("source"))
+        {
+            var full = Path.GetFullPath(Path.Combine(ProjectDirectory, item.ItemSpec));
+            if (!full.StartsWith(root, StringComparison.Ordinal)) continue;
+            var segments = full.Substring(root.Length).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+            if (segments.Any(s => s == "bin" || s == "obj" || s.StartsWith(".", StringComparison.Ordinal))) continue;
+            yield return full;
+        }
+    }
+
+    /// <summary>What the library adds to the CLI's command line: references, runner-only assemblies, usings, its own build.</summary>
+    internal IEnumerable<(string Option, string Value)> LibraryOptions()
+    {
+        if (!string.IsNullOrEmpty(ProjectFile) && !string.IsNullOrEmpty(ProjectAssembly) && File.Exists(ProjectAssembly))
+            yield return ("--project-output", ProjectFile + "=" + ProjectAssembly);
+        if (OfKind("assembly").Select(i => i.ItemSpec).FirstOrDefault(p => p.Length > 0) is { } assembly)
+            yield return ("--reference", assembly);
+        // Framework references come with the compiler's own reference assemblies; only packages and projects are passed.
+        foreach (var reference in OfKind("reference").Where(r => string.IsNullOrEmpty(r.GetMetadata("FrameworkReferenceName"))).Select(FullPathOf).Distinct(StringComparer.Ordinal))
+            yield return ("--reference", reference);
+        foreach (var runtime in OfKind("runtime").Select(FullPathOf).Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal))
+            yield return ("--runtime-assembly", runtime);
+        foreach (var item in OfKind("using"))
+        {
+            var alias = item.GetMetadata("Alias");
+            var text = alias.Length > 0 ? alias + "=" + item.ItemSpec
+                : string.Equals(item.GetMetadata("Static"), "true", StringComparison.OrdinalIgnoreCase) ? "static " + item.ItemSpec
+                : item.ItemSpec;
+            yield return ("--using", text);
+        }
+    }
+
+    private IEnumerable<ITaskItem> OfKind(string kind) =>
+        Library.Where(i => string.Equals(i.GetMetadata("Kind"), kind, StringComparison.OrdinalIgnoreCase));
+
+    private string FullPathOf(ITaskItem item) => Path.GetFullPath(Path.Combine(ProjectDirectory, item.ItemSpec));
 
     /// <inheritdoc />
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
     {
         if (singleLine.Length == 0) return;
         var line = CliOutputLine.Parse(singleLine);
+        if (line.Kind == CliLineKind.Detail)
+        {
+            // The CLI's hint names its own option; from a build, the accept target is what works.
+            if (!Accept) singleLine = singleLine.Replace("--accept updates", AcceptCommand + " updates");
+            _pending?.Add(singleLine);
+            Log.LogMessage(MessageImportance.Normal, singleLine);
+            return;
+        }
+        FlushPending();
         switch (line.Kind)
         {
-            case CliLineKind.Error when !FailuresAsWarnings:
-                Log.LogError(null, line.Code, null, ResolveFile(line.File), line.Line, line.Column, 0, 0, line.Text);
-                break;
             case CliLineKind.Error:
+                // Held until its detail lines are in: an output diff belongs in the error itself, not only in a -v:n log.
+                _pending = new PendingError(line, FailuresAsWarnings);
+                break;
             case CliLineKind.Warning:
                 Log.LogWarning(null, line.Code, null, ResolveFile(line.File), line.Line, line.Column, 0, 0, line.Text);
                 break;
@@ -128,13 +227,50 @@ public sealed class VerifySnippets : ToolTask
                 // Not a verdict on a snippet but the CLI unable to run at all: an error even with FailuresAsWarnings.
                 Log.LogError(null, line.Code, null, ResolveFile(line.File), line.Line, line.Column, 0, 0, "snippetcheck: " + line.Text);
                 break;
-            case CliLineKind.Detail:
-                Log.LogMessage(MessageImportance.Normal, singleLine);
-                break;
             default:
                 // The summary line ("3 passed, 1 failed, ...") and anything the CLI adds later.
                 Log.LogMessage(MessageImportance.High, singleLine);
                 break;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override int ExecuteTool(string pathToTool, string responseFileCommands, string commandLineCommands)
+    {
+        var exitCode = base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
+        FlushPending();
+        return exitCode;
+    }
+
+    /// <summary>Logs the held error with the first lines of its detail (the diff of an output mismatch) in its message.</summary>
+    private void FlushPending()
+    {
+        if (_pending is not { } pending) return;
+        _pending = null;
+        var line = pending.Line;
+        var message = pending.Message();
+        if (pending.AsWarning) Log.LogWarning(null, line.Code, null, ResolveFile(line.File), line.Line, line.Column, 0, 0, message);
+        else Log.LogError(null, line.Code, null, ResolveFile(line.File), line.Line, line.Column, 0, 0, message);
+    }
+
+    /// <summary>An error line the CLI printed, and the detail lines that came below it so far.</summary>
+    private sealed class PendingError(CliOutputLine line, bool asWarning)
+    {
+        private readonly List<string> _details = [];
+
+        public CliOutputLine Line { get; } = line;
+
+        public bool AsWarning { get; } = asWarning;
+
+        public void Add(string detail) => _details.Add(detail);
+
+        /// <summary>The message, and for an output mismatch its diff (the first lines, then how many more there are).</summary>
+        public string Message()
+        {
+            if (Line.Code != "SC2001" || _details.Count == 0) return Line.Text;
+            var shown = _details.Take(DetailLinesInError).Select(d => d.TrimEnd());
+            var more = _details.Count > DetailLinesInError ? $"{Environment.NewLine}    ... ({_details.Count - DetailLinesInError} more lines at -v:n)" : "";
+            return Line.Text + Environment.NewLine + string.Join(Environment.NewLine, shown) + more;
         }
     }
 

@@ -92,6 +92,9 @@ internal static class DiagnosticCatalog
             "The Markdown parser gave up on the file, in practice because lists or block quotes nest past its depth limit (about 64 lists or 128 quotes); the line is where it gave up. No block of that file is read; the other files are still verified."),
         Error(DiagnosticCodes.NotUtf8, nameof(DiagnosticCodes.NotUtf8), "Not UTF-8",
             "The file has bytes that are not UTF-8 (a binary file, Latin-1, UTF-16); the line and column are the first bad byte's. The file is still read, with U+FFFD for each bad byte, and `--accept` leaves it alone; save it as UTF-8."),
+        new(DiagnosticCodes.NoDocumentsInProject, nameof(DiagnosticCodes.NoDocumentsInProject), "No documents in the project",
+            "SnippetCheck.MSBuild found no Markdown (and, with `SnippetCheckDocComments`, no C# file) to verify, so the build checked nothing. Posts outside the project folder are not included by default: add `<SnippetCheckDocument Include=\"../docs/**/*.md\" />` (docs/msbuild.md). A warning.",
+            DiagnosticSeverity.Warning),
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);

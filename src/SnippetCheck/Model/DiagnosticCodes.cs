@@ -46,4 +46,7 @@ public static class DiagnosticCodes
     public const string InternalError = "SC3006";
     public const string UnparsableMarkdown = "SC3007";
     public const string NotUtf8 = "SC3008";
+
+    /// <summary>Reported by SnippetCheck.MSBuild, not the CLI: a project with the package and nothing to verify.</summary>
+    public const string NoDocumentsInProject = "SC3009";
 }
