@@ -52,6 +52,9 @@ public sealed record SnippetCheckConfig
     /// <summary>Snippets may open TCP connections (as if each were tagged <c>network</c>).</summary>
     public bool? Network { get; init; }
 
+    /// <summary>A run that verified no snippet at all fails (SC3010), as with <c>--require-verified</c>.</summary>
+    public bool? RequireVerified { get; init; }
+
     /// <summary>The file this came from, when it came from one; relative paths in it are relative to its folder.</summary>
     public string? SourcePath { get; init; }
 
@@ -77,6 +80,7 @@ public sealed record SnippetCheckConfig
         SandboxRead = over.SandboxRead ?? SandboxRead,
         SandboxWrite = over.SandboxWrite ?? SandboxWrite,
         Network = over.Network ?? Network,
+        RequireVerified = over.RequireVerified ?? RequireVerified,
         SourcePath = over.SourcePath ?? SourcePath,
     };
 }

@@ -22,6 +22,8 @@ public static class DiagnosticCodes
     public const string ConflictingDirective = "SC1013";
     public const string UnclosedFence = "SC1014";
     public const string XmlInCode = "SC1015";
+    public const string IgnoredCompiles = "SC1019";
+    public const string IgnoredPasses = "SC1020";
 
     // SC2xxx: verdicts (what a snippet did wrong).
     public const string OutputMismatch = "SC2001";
@@ -46,4 +48,5 @@ public static class DiagnosticCodes
     public const string InternalError = "SC3006";
     public const string UnparsableMarkdown = "SC3007";
     public const string NotUtf8 = "SC3008";
+    public const string NothingVerified = "SC3010";
 }

@@ -129,8 +129,19 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     /// <summary>The confinement runners were under; null when the report was not made by a run (tests, merges).</summary>
     public SandboxReport? Sandbox { get; init; }
 
+    /// <summary>
+    /// <c>--require-verified</c> or <c>"requireVerified": true</c>: a run that verified nothing fails (SC3010).
+    /// </summary>
+    public bool RequireVerified { get; init; }
+
+    /// <summary>True when no snippet was verified: none passed and none failed (every block untagged, ignored or skipped).</summary>
+    public bool NothingVerified => Passed == 0 && Failed == 0;
+
+    /// <summary>True when the run fails for verifying nothing under <see cref="RequireVerified"/>.</summary>
+    public bool FailsForNothingVerified => RequireVerified && NothingVerified;
+
     /// <summary>True when every verified snippet passed and no file had an error.</summary>
-    public bool Succeeded => Failed == 0 && Errors.Count == 0;
+    public bool Succeeded => Failed == 0 && Errors.Count == 0 && !FailsForNothingVerified;
 
     private int Count(SnippetStatus status) => Snippets.Count(s => s.Status == status);
 }

@@ -24,8 +24,10 @@ public sealed class ConsoleReporter(TextWriter output, bool useColor, bool verbo
             if (result.Status == SnippetStatus.Failed) WriteFailure(result);
             else if (verbose) WriteLine($"{result.Location}: {result.Status.ToWord()} {result.Kind.ToString().ToLowerInvariant()}{(result.Message is null ? "" : ": " + result.Message)}", Dim);
         }
+        if (report.FailsForNothingVerified) WriteLine(NothingVerified.Error(report), Red);
         var summary = SummaryLine.For(report);
         WriteLine(summary, report.Succeeded ? Green : Red);
+        if (NothingVerified.Hint(report) is { } hint) WriteLine(hint, Yellow);
     }
 
     private void WriteFailure(SnippetResult result)

@@ -51,6 +51,10 @@ internal static class GitHubReporter
             var failureTitle = $"{ReportText.Label(result)}: {result.Reason?.ToWord() ?? "failed"} ({result.Code})";
             output.Write(Command("error", ReportText.RepoRelative(where.File, workspace), where.Line, where.Column, failureTitle, AnnotationMessage(result)));
         }
+        if (report.FailsForNothingVerified)
+        {
+            output.Write($"::error title={EscapeProperty($"Nothing verified ({DiagnosticCodes.NothingVerified})")}::{EscapeData(NothingVerified.Message(report))}\n");
+        }
     }
 
     /// <summary>

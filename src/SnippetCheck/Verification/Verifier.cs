@@ -84,6 +84,7 @@ public sealed class Verifier
         {
             Documents = [.. documents.Select(d => d.Snippets.Source.Document)],
             Sandbox = run.Confinement,
+            RequireVerified = _options.RequireVerified || Config.RequireVerified == true,
         };
     }
 

@@ -48,4 +48,7 @@ public sealed record VerifyOptions
 
     /// <summary><c>--shard K/N</c>: verify only this part of the files (see <see cref="Verification.Shard"/>).</summary>
     public Shard? Shard { get; init; }
+
+    /// <summary><c>--require-verified</c>: a run that verified no snippet fails (SC3010).</summary>
+    public bool RequireVerified { get; init; }
 }
