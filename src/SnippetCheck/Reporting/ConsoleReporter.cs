@@ -21,6 +21,7 @@ public sealed class ConsoleReporter(TextWriter output, bool useColor, bool verbo
             {
                 WriteLine(warning.ToCanonicalString(), Yellow);
             }
+            if (result.StaleFinding is { IsError: true } stale) WriteLine(stale.ToCanonicalString(), Red);
             if (result.Status == SnippetStatus.Failed) WriteFailure(result);
             else if (verbose) WriteLine($"{result.Location}: {result.Status.ToWord()} {result.Kind.ToString().ToLowerInvariant()}{(result.Message is null ? "" : ": " + result.Message)}", Dim);
         }

@@ -62,7 +62,7 @@ public sealed class Verifier
         // reading of the documents, instead of after it. A warm run skips it: most of its snippets come from the cache.
         if (_cache is null || _cache.IsEmpty) CompilerWarmUp.Start(Config);
         var (documents, fileErrors) = Prepare();
-        var plan = RunPlanner.Plan(documents, _options);
+        var plan = RunPlanner.Plan(documents, _options, checkStale: _options.Stale || Config.Stale != StaleMode.Off);
         Planned?.Invoke(plan.Snippets);
 
         var run = new VerificationRun(_options, _cache, _runnerOptions, _options.Parallelism ?? Config.Parallelism ?? Environment.ProcessorCount);

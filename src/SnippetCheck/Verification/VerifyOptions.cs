@@ -51,4 +51,7 @@ public sealed record VerifyOptions
 
     /// <summary><c>--require-verified</c>: a run that verified no snippet fails (SC3010).</summary>
     public bool RequireVerified { get; init; }
+
+    /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
+    public bool Stale { get; init; }
 }
