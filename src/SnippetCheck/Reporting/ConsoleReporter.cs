@@ -25,6 +25,10 @@ public sealed class ConsoleReporter(TextWriter output, bool useColor, bool verbo
             if (result.Status == SnippetStatus.Failed) WriteFailure(result);
             else if (verbose) WriteLine($"{result.Location}: {result.Status.ToWord()} {result.Kind.ToString().ToLowerInvariant()}{(result.Message is null ? "" : ": " + result.Message)}", Dim);
         }
+        if (report.Failed > FailureDigest.Threshold)
+        {
+            foreach (var line in FailureDigest.Of(report.Snippets).Lines()) WriteLine(line, null);
+        }
         if (report.FailsForNothingVerified) WriteLine(NothingVerified.Error(report), Red);
         var summary = SummaryLine.For(report);
         WriteLine(summary, report.Succeeded ? Green : Red);

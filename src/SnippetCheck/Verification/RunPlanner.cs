@@ -59,7 +59,7 @@ internal static class RunPlanner
     }
 
     /// <summary><c>--filter</c>: a snippet name, part of a file path, or <c>file:line</c> within a block.</summary>
-    private static bool Matches(Snippet snippet, string? filter)
+    internal static bool Matches(Snippet snippet, string? filter)
     {
         if (string.IsNullOrEmpty(filter)) return true;
         if (snippet.Tags.Name == filter) return true;

@@ -5,6 +5,8 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;
+using SnippetCheck.Programs;
+using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;
 
@@ -86,6 +88,26 @@ public sealed class Verifier
             Sandbox = run.Confinement,
             RequireVerified = _options.RequireVerified || Config.RequireVerified == true,
         };
+    }
+
+    /// <summary>
+    /// Verifies the given blocks as lone snippets, each as its tags now say, through the same merging, runners and
+    /// judge as a run (what <c>adopt</c> asks of a block before tagging it). Ignored blocks are not checked for
+    /// stale tags here. With <paramref name="useCache"/> false the result cache is neither read nor written.
+    /// </summary>
+    internal async Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken)
+    {
+        var lone = blocks.Select(b => SnippetProgram.Lone(b.Document.Snippets, b.Snippet, b.Document.Settings.CompileSettings,
+            b.Document.Settings.TimeoutFor, b.Document.Settings.AllowsNetwork)).ToList();
+        if (lone.Count == 0) return [];
+        if (_cache is null || _cache.IsEmpty || !useCache) CompilerWarmUp.Start(Config);
+        var run = new VerificationRun(_options with { Stale = false }, useCache ? _cache : null, _runnerOptions, _options.Parallelism ?? Config.Parallelism ?? Environment.ProcessorCount);
+        run.ResultsReady += results => ResultsReady?.Invoke(results);
+        Planned?.Invoke(lone.Count);
+        var results = await run.ExecuteAsync(new RunPlan(lone, [], []), Config with { Stale = StaleMode.Off }, cancellationToken).ConfigureAwait(false);
+        RunnersStarted += run.RunnersStarted;
+        Sandbox = run.Confinement;
+        return results;
     }
 
     /// <summary>A <c>.csproj</c> to verify is also what its documents compile against: it joins the references.</summary>
