@@ -18,9 +18,9 @@ namespace SnippetCheck.Authoring;
 /// inserted as invisible comments on a line of their own above each fence, and nothing else in the file changes.
 /// </summary>
 /// <remarks>
-/// Two passes through the verifier: every untagged block as <c>compile</c> (what <c>--all</c> does, from the result
-/// cache where it can), then each that compiled and has something to execute as <c>run</c> (never from the cache:
-/// its output is needed). A block that fails either way is left as it is, so <c>verify</c> afterwards passes with
+/// Passes through the verifier: every untagged block as <c>compile</c> (what <c>--all</c> does, from the result
+/// cache where it can), then each that compiled and has something to execute as <c>run</c>, twice (never from the
+/// cache: its output is needed, and both runs must pass and print the same). A block that fails either way is left as it is, so <c>verify</c> afterwards passes with
 /// exactly the adopted blocks verified.
 /// </remarks>
 public static class Adopter
@@ -46,7 +46,11 @@ public static class Adopter
             .Where(u => compiled.TryGetValue(Key(u.Snippet), out var r) && r.Status == SnippetStatus.Passed && HasEntryPoint(u.Document, u.Snippet))
             .Select(u => (u.Document, Snippet: u.Snippet with { Tags = u.Snippet.Tags with { Kind = SnippetKind.Run } }))
             .ToList();
+        // Twice: a block that races or prints something new each run (a time, a GUID, thread interleaving) would pass
+        // once and fail in the next verify; a 'run' tag and an output block are proposed only when both runs agree.
         var ran = ByBlock(await verifier.VerifyLoneAsync(runnable, useCache: false, cancellationToken).ConfigureAwait(false));
+        var again = ByBlock(await verifier.VerifyLoneAsync(
+            [.. runnable.Where(r => ran.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)], useCache: false, cancellationToken).ConfigureAwait(false));
 
         var files = new List<AdoptFile>();
         foreach (var document in adoptable)
@@ -69,9 +73,10 @@ public static class Adopter
                     notes.Add(new AdoptNote(snippet.Location, "passes, but left untagged: its fence shares its line with a list marker, so no comment line can stand above it in the same list item"));
                     continue;
                 }
-                if (ran.GetValueOrDefault(Key(snippet)) is { Status: SnippetStatus.Passed } runResult)
+                if (ran.GetValueOrDefault(Key(snippet)) is { Status: SnippetStatus.Passed } runResult &&
+                    again.GetValueOrDefault(Key(snippet)) is { Status: SnippetStatus.Passed } secondRun)
                 {
-                    var output = OutputFenceFor(document.Snippets, snippet, runResult.ActualOutput);
+                    var output = runResult.ActualOutput == secondRun.ActualOutput ? OutputFenceFor(document.Snippets, snippet, runResult.ActualOutput) : null;
                     proposals.Add(new AdoptProposal(snippet, SnippetKind.Run, output));
                 }
                 else
