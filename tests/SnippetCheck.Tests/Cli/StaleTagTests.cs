@@ -132,19 +132,42 @@ public sealed class StaleTagTests
     }
 
     [Fact]
-    public void An_ignored_block_that_would_break_a_merged_chunk_changes_no_other_verdict()
+    public void Checking_and_running_ignored_blocks_changes_no_verdict_of_any_snippet()
     {
         using var folder = new TempFolder();
-        // Many compile snippets (merged), and ignored blocks that declare the same types and do not compile.
-        var post = string.Concat(Enumerable.Range(0, 8).Select(i =>
+        // Verified snippets of every kind, merged and alone, passing and failing, between ignored blocks that compile,
+        // that do not, that throw, that print, and that declare the same names as the verified ones.
+        var post = string.Concat(Enumerable.Range(0, 6).Select(i =>
             $"```csharp compile\npublic class Shared{i} {{ public int V => {i}; }}\n```\n\n" +
-            $"```csharp ignore\npublic class Shared{i} {{ public int V => nope; }}\n```\n\n"));
+            $"```csharp ignore\npublic class Shared{i} {{ public int V => nope; }}\n```\n\n" +
+            $"```csharp ignore\npublic class Shared{i} {{ public int V => {i}; }}\n```\n\n" +
+            $"```csharp run\nConsole.WriteLine({i});\n```\n\n```output\n{i}\n```\n\n" +
+            $"```csharp ignore\nConsole.WriteLine(\"ignored {i}\"); Environment.Exit({i});\n```\n\n")) +
+            "```csharp run\nConsole.WriteLine(\"actual\");\n```\n\n```output\nexpected\n```\n\n" +
+            "```csharp throws=InvalidOperationException\nthrow new InvalidOperationException();\n```\n\n" +
+            "```csharp compile-fail=CS0029\nint x = \"s\";\n```\n\n" +
+            "```csharp compile\nvar broken = ;\n```\n";
         folder.Write("post.md", post);
 
-        var run = CliRunner.Run(folder.Path, "--no-cache");
+        folder.Write("snippetcheck.json", "{ \"stale\": \"off\" }");
+        var off = CliRunner.Run(folder.Path, "--no-cache", "--report", "json=off.json");
+        folder.Write("snippetcheck.json", "{ }");
+        var on = CliRunner.Run(folder.Path, "--no-cache", "--stale", "--report", "json=on.json");
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.DoesNotContain("SC1019", run.Stdout);
-        Assert.StartsWith("8 passed, 0 failed, 8 ignored", run.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        Assert.Equal(1, off.ExitCode);
+        Assert.Equal(1, on.ExitCode);
+        Assert.DoesNotContain("SC1019", off.Stdout);
+        Assert.Contains("SC1019", on.Stdout);
+        static List<string> Verdicts(string path)
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            return [.. json.RootElement.GetProperty("snippets").EnumerateArray().Select(s =>
+                $"{s.GetProperty("line")} {s.GetProperty("status")} {s.GetProperty("reason")} {s.GetProperty("message")} {s.GetProperty("actualOutput")}")];
+        }
+        var before = Verdicts(Path.Combine(folder.Path, "off.json"));
+        Assert.Equal(before, Verdicts(Path.Combine(folder.Path, "on.json")));
+        Assert.Equal(34, before.Count);
+        Assert.Equal(2, before.Count(v => v.Contains(" failed ", StringComparison.Ordinal)));
+        Assert.Equal(18, before.Count(v => v.Contains(" ignored ", StringComparison.Ordinal)));
     }
 }
