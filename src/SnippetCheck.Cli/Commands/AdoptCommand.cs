@@ -40,7 +40,12 @@ internal static class AdoptCommand
         var write = result.GetValue(WriteOption);
         return CommandGuard.RunAsync(async () =>
         {
-            var report = await Adopter.RunAsync(options, write, cancellationToken);
+            var verifier = new Verifier(options);
+            AdoptReport report;
+            using (ProgressDisplay.Attach(verifier, TerminalSettings.Detect()))
+            {
+                report = await Adopter.RunAsync(verifier, options, write, cancellationToken);
+            }
             foreach (var line in AdoptTable.Lines(report)) await Console.Out.WriteLineAsync(line);
             return report.Refused.Any() ? ExitCodes.Failures : ExitCodes.Success;
         });

@@ -28,10 +28,13 @@ public static class Adopter
     /// <summary>Info strings of a fence that may become a block's output block.</summary>
     private static readonly string[] OutputLanguages = ["", "text", "console"];
 
-    public static async Task<AdoptReport> RunAsync(VerifyOptions options, bool write, CancellationToken cancellationToken = default)
+    public static Task<AdoptReport> RunAsync(VerifyOptions options, bool write, CancellationToken cancellationToken = default) =>
+        RunAsync(new Verifier(options), options, write, cancellationToken);
+
+    /// <param name="verifier">Made from <paramref name="options"/>; its events report each pass's progress.</param>
+    public static async Task<AdoptReport> RunAsync(Verifier verifier, VerifyOptions options, bool write, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var verifier = new Verifier(options with { All = false });
         var (documents, fileErrors) = verifier.Prepare();
         var adoptable = documents.Where(d => !d.Skip && IsMarkdown(d.Snippets.DisplayPath)).ToList();
         var untagged = adoptable
