@@ -84,7 +84,7 @@ public static class ConfigLoader
 
           // Which Markdown files to verify, relative to this file. bin, obj, node_modules
           // and dot-folders are always excluded.
-          "include": ["**/*.md", "**/*.markdown"],
+          "include": ["**/*.md", "**/*.markdown", "**/*.mdx"],
           "exclude": [],
 
           // "tagged": verify only tagged C# blocks. "all": also compile every untagged one.

@@ -16,7 +16,7 @@ public enum SandboxMode { Auto, Off }
 /// </summary>
 public sealed record SnippetCheckConfig
 {
-    public static readonly IReadOnlyList<string> DefaultInclude = ["**/*.md", "**/*.markdown"];
+    public static readonly IReadOnlyList<string> DefaultInclude = ["**/*.md", "**/*.markdown", "**/*.mdx"];
 
     public IReadOnlyList<string>? Include { get; init; }
     public IReadOnlyList<string>? Exclude { get; init; }

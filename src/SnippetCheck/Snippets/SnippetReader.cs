@@ -26,7 +26,7 @@ internal static class SnippetReader
         foreach (var item in source.Items)
         {
             Diagnostic? pendingUnclosed = null;
-            if (item is FencedBlock unclosed && !unclosed.Geometry.IsClosed && !unclosed.Geometry.XmlEscaped && UnclosedProblem(unclosed) is { } problem)
+            if (item is FencedBlock unclosed && !unclosed.Geometry.IsClosed && !unclosed.Geometry.XmlEscaped && unclosed.Geometry.Hidden is null && UnclosedProblem(unclosed) is { } problem)
             {
                 // CommonMark lets a fence run to the end of its container, but for one of ours that is always a slip.
                 var diagnostic = Diagnostic.Error(DiagnosticCodes.UnclosedFence, problem, unclosed.Location);
@@ -47,15 +47,16 @@ internal static class SnippetReader
                     documentedNamespace = start.Namespace;
                     break;
                 case MisspeltComment wrongMarker:
-                    fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                        $"'<!-- {wrongMarker.Text} -->' looks meant for SnippetCheck; write '<!-- snippetcheck: ... -->'", wrongMarker.Location));
+                    fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment, wrongMarker.IsMdx
+                        ? $"'{{/* {wrongMarker.Text} */}}' looks meant for SnippetCheck; write '{{/* snippetcheck: ... */}}'"
+                        : $"'<!-- {wrongMarker.Text} -->' looks meant for SnippetCheck; write '<!-- snippetcheck: ... -->'", wrongMarker.Location));
                     break;
                 case DirectiveComment { IsPrelude: true } comment:
                     preludes.Add(ReadPrelude(comment, fileDiagnostics));
                     break;
                 case DirectiveComment comment:
                     fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                        $"'<!-- snippetcheck: {comment.Words} -->' is not followed by a fenced code block{Hint(comment.FirstWord)}", comment.Location));
+                        $"'{comment.Written}' is not followed by a fenced code block{Hint(comment.FirstWord)}", comment.Location));
                     break;
                 case FencedBlock block when IsOutput(block, out var mode):
                     if (last is null)
