@@ -11,7 +11,7 @@ namespace SnippetCheck.Markdown;
 /// Finds fenced blocks and <c>snippetcheck:</c> comments with Markdig, in document order, and pins each to
 /// its line and column in the original file. Knows nothing about C# or tags.
 /// </summary>
-internal static class FenceExtractor
+internal static partial class FenceExtractor
 {
     private const string CommentMarker = "snippetcheck:";
 
@@ -108,6 +108,7 @@ internal static class FenceExtractor
                     lastBlock = fence;
                     break;
                 case LeafBlock leaf:
+                    if (leaf is ParagraphBlock paragraph) ReportHighlightBlocks(document, paragraph, diagnostics);
                     FlushDetached(items, pendingComments);
                     lastBlock = leaf;
                     break;
@@ -397,6 +398,34 @@ internal static class FenceExtractor
         while (end > document.Lines.LineStart(line) && document.Text[end - 1] is '\r' or '\n') end--;
         return end;
     }
+
+    /// <summary>
+    /// A C# block in a Jekyll or Hugo highlight tag is prose to Markdig. It is not verified, and says so (SC1018),
+    /// rather than being read: Liquid expands <c>{{ }}</c> inside it and tags cannot be written in the tag, so the
+    /// code readers see is not always the code in the file.
+    /// </summary>
+    private static void ReportHighlightBlocks(MarkdownDocument document, ParagraphBlock paragraph, List<Diagnostic> diagnostics)
+    {
+        // Markdig has released a paragraph's lines by now; its span still says which lines of the file it covers.
+        var first = document.Lines.Locate(paragraph.Span.Start).Line;
+        var last = document.Lines.Locate(Math.Max(paragraph.Span.Start, Math.Min(paragraph.Span.End, document.Text.Length - 1))).Line;
+        for (var lineNumber = first; lineNumber <= last; lineNumber++)
+        {
+            var text = document.Text[document.Lines.LineStart(lineNumber)..LineContentEnd(document, lineNumber)];
+            if (HighlightTag().Match(text) is not { Success: true } match) continue;
+            var language = match.Groups["liquid"].Success ? match.Groups["liquid"].Value : match.Groups["hugo"].Value;
+            if (!CSharpLanguages.Contains(language, StringComparer.OrdinalIgnoreCase)) continue;
+            var written = match.Groups["liquid"].Success ? $"{{% highlight {language} %}}" : $"{{{{< highlight {language} >}}}}";
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.HighlightBlock,
+                $"this {written} block is not verified: SnippetCheck reads fenced blocks only; write it as a ```{language} fence to verify it",
+                new SourceLocation(document.DisplayPath, lineNumber, match.Groups["tag"].Index + 1)));
+        }
+    }
+
+    private static readonly string[] CSharpLanguages = ["csharp", "cs", "c#"];
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^[\s>]*(?<tag>\{%-?\s*highlight\s+(?<liquid>[^\s%]+)[^%]*-?%\}|\{\{[<%]\s*highlight\s+"?(?<hugo>[^\s">%]+)"?[^}]*[>%]\}\})""")]
+    private static partial System.Text.RegularExpressions.Regex HighlightTag();
 
     private static SourceLocation Locate(MarkdownDocument document, int offset)
     {

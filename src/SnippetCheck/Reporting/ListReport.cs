@@ -31,6 +31,8 @@ public static class ListReport
         }
         foreach (var error in errors.Concat(documents.SelectMany(d => d.Errors)))
             output.WriteLine(ReportText.Canonical(error));
+        foreach (var warning in documents.SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError)))
+            output.WriteLine(warning.ToCanonicalString());
         output.WriteLine($"{blocks} C# {(blocks == 1 ? "block" : "blocks")} in {documents.Count} {(documents.Count == 1 ? "file" : "files")}");
     }
 

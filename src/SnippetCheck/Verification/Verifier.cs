@@ -84,6 +84,7 @@ public sealed class Verifier
         {
             Documents = [.. documents.Select(d => d.Snippets.Source.Document)],
             Sandbox = run.Confinement,
+            Warnings = [.. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
         };
     }
 
