@@ -124,7 +124,10 @@ public static class ConfigLoader
           "cache": true,
 
           // Treat words in info strings that are not SnippetCheck tags as errors instead of warnings.
-          "strictTags": false
+          "strictTags": false,
+
+          // Info-string words your blog engine uses ({linenos=table}, title="Program.cs"): never warned about.
+          "engineWords": []
         }
 
         """;

@@ -37,6 +37,9 @@ public sealed record SnippetCheckConfig
     public bool? Cache { get; init; }
     public bool? StrictTags { get; init; }
 
+    /// <summary>Info-string words that belong to the blog engine (<c>linenos</c>, <c>title</c>, <c>hl_lines</c>): never warned about.</summary>
+    public IReadOnlyList<string>? EngineWords { get; init; }
+
     /// <summary>The GC heap hard limit of each runner process, in bytes (<c>"memoryLimit": "512MB"</c>).</summary>
     public long? MemoryLimit { get; init; }
 
@@ -72,6 +75,7 @@ public sealed record SnippetCheckConfig
         Parallelism = over.Parallelism ?? Parallelism,
         Cache = over.Cache ?? Cache,
         StrictTags = over.StrictTags ?? StrictTags,
+        EngineWords = over.EngineWords ?? EngineWords,
         MemoryLimit = over.MemoryLimit ?? MemoryLimit,
         Sandbox = over.Sandbox ?? Sandbox,
         SandboxRead = over.SandboxRead ?? SandboxRead,

@@ -20,7 +20,10 @@ public static class ListReport
                 blocks++;
                 var state = snippet.HasAnnotationErrors ? "annotation error" : snippet.IsTagged ? snippet.Kind.ToTag() : "untagged";
                 var extras = new List<string>();
-                if (snippet.Tags.Original.Length > 0) extras.Add($"tags: {snippet.Tags.Original}");
+                // Foreign words are the blog engine's, not tags.
+                var ours = TagParser.Tokenize(snippet.Tags.Original).Except(snippet.Tags.ForeignAttributes, StringComparer.Ordinal).ToList();
+                if (ours.Count > 0) extras.Add($"tags: {string.Join(' ', ours)}");
+                if (snippet.Tags.ForeignAttributes.Count > 0) extras.Add($"engine attributes: {string.Join(' ', snippet.Tags.ForeignAttributes)}");
                 if (snippet.Output is { } o) extras.Add($"output at line {o.Block.Location.Line}{(o.Mode == OutputMatchMode.Exact ? "" : $" ({o.Mode.ToString().ToLowerInvariant()})")}");
                 if (snippet.Stdin is { } s) extras.Add($"stdin at line {s.Location.Line}");
                 output.WriteLine($"{snippet.Location}: {state}{(extras.Count > 0 ? " — " + string.Join("; ", extras) : "")}");

@@ -15,7 +15,8 @@ internal static class SnippetReader
     public static bool IsCSharp(FencedBlock block) =>
         CSharpLanguages.Contains(block.Info.Trim(), StringComparer.OrdinalIgnoreCase);
 
-    public static SnippetDocument Read(ExtractedDocument source, bool strictTags = false)
+    /// <param name="engineWords">The blog engine's info-string words (config <c>engineWords</c>), never warned about.</param>
+    public static SnippetDocument Read(ExtractedDocument source, bool strictTags = false, IReadOnlyCollection<string>? engineWords = null)
     {
         var snippets = new List<SnippetBuilder>();
         var preludes = new List<Prelude>();
@@ -76,7 +77,7 @@ internal static class SnippetReader
                         last.Stdin = block;
                     break;
                 case FencedBlock block when IsCSharp(block):
-                    last = new SnippetBuilder(block, strictTags, documentedNamespace);
+                    last = new SnippetBuilder(block, strictTags, documentedNamespace) { EngineWords = engineWords };
                     if (pendingUnclosed is not null) last.Annotations.Add(pendingUnclosed);
                     snippets.Add(last);
                     break;
@@ -184,12 +185,18 @@ internal static class SnippetReader
         public ExpectedOutput? Output { get; set; }
         public FencedBlock? Stdin { get; set; }
         public List<Diagnostic> Annotations { get; } = [];
+        public IReadOnlyCollection<string>? EngineWords { get; init; }
 
         public Snippet Build()
         {
             var sources = new List<TagSource> { new(Block.Arguments, Block.Location) };
             sources.AddRange(Block.Comments.Select(c => new TagSource(c.Words, c.Location)));
-            var (tags, diagnostics) = TagParser.Parse(sources, strictTags);
+            var (tags, diagnostics) = TagParser.Parse(sources, strictTags, EngineWords);
+            if (!tags.HasAny && Output is null && Stdin is null && !strictTags && !diagnostics.Concat(Annotations).Any(d => d.IsError))
+            {
+                // A block nobody tagged is the blog's, not ours: its engine words are no news on every run.
+                diagnostics.RemoveAll(d => d.Id == DiagnosticCodes.ForeignAttribute);
+            }
             var directives = DirectiveReader.Read(Block.Lines, Block.Location.File);
             return new Snippet(Block, tags, Output, Stdin, [.. Block.Problems, .. diagnostics, .. Annotations])
             {
