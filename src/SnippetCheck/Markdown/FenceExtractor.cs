@@ -119,6 +119,7 @@ internal static partial class FenceExtractor
             Take(TryReadMdxComment(document, comment, diagnostics), comment);
         }
         FlushDetached(items, pendingComments);
+        if (mdx is not null) ReportUnreadFences(document, mdx, items, diagnostics);
         return new ExtractedDocument(document, frontMatter, items, diagnostics);
     }
 
@@ -419,6 +420,24 @@ internal static partial class FenceExtractor
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.HighlightBlock,
                 $"this {written} block is not verified: SnippetCheck reads fenced blocks only; write it as a ```{language} fence to verify it",
                 new SourceLocation(document.DisplayPath, lineNumber, match.Groups["tag"].Index + 1)));
+        }
+    }
+
+    /// <summary>
+    /// MDX has no indented code, so a C# fence indented four spaces or more inside a component is a fence to MDX,
+    /// but Markdig will not open a fence there. Rather than pass over it in silence, it is reported (SC1018).
+    /// </summary>
+    private static void ReportUnreadFences(MarkdownDocument document, MdxReading mdx, List<MarkdownItem> items, List<Diagnostic> diagnostics)
+    {
+        var found = items.OfType<FencedBlock>().Select(f => f.Location.Line).ToHashSet();
+        foreach (var (offset, info) in mdx.FenceOpenings)
+        {
+            var language = info.Split(' ', '\t').FirstOrDefault() ?? "";
+            var at = Locate(document, offset);
+            if (!CSharpLanguages.Contains(language, StringComparer.OrdinalIgnoreCase) || found.Contains(at.Line)) continue;
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.HighlightBlock,
+                "this C# fence is not verified: it is indented four spaces or more, which SnippetCheck's Markdown reader takes for indented code; indent it at most three spaces",
+                at));
         }
     }
 

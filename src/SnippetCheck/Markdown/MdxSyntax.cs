@@ -8,7 +8,8 @@ internal sealed record MdxComment(int Start, int CloseStart, int End);
 
 /// <summary>The text Markdig reads for an MDX file, and the MDX comments taken out of it.</summary>
 /// <param name="MaskedText">The file's text, of the same length and with the same line breaks, with everything that is not Markdown blanked.</param>
-internal sealed record MdxReading(string MaskedText, IReadOnlyList<MdxComment> Comments);
+/// <param name="FenceOpenings">The offset and info string of each line that opens a fence, as MDX reads it.</param>
+internal sealed record MdxReading(string MaskedText, IReadOnlyList<MdxComment> Comments, IReadOnlyList<(int Offset, string Info)> FenceOpenings);
 
 /// <summary>
 /// What MDX (Docusaurus, Next.js) adds to Markdown, taken out before Markdig reads the file: <c>import</c>/<c>export</c>
@@ -25,6 +26,7 @@ internal static class MdxSyntax
     {
         var masked = text.ToCharArray();
         var comments = new List<MdxComment>();
+        var fences = new List<(int, string)>();
         var fenceChar = '\0';
         var fenceLength = 0;
         var inEsm = false;
@@ -53,6 +55,8 @@ internal static class MdxSyntax
             if (OpeningFence(line) is { } fence)
             {
                 (fenceChar, fenceLength) = fence;
+                var marker = line.IndexOf(fenceChar);
+                fences.Add((lineStart + marker, line[(marker + fenceLength)..].Trim().ToString()));
                 lineStart = next;
                 continue;
             }
@@ -99,7 +103,7 @@ internal static class MdxSyntax
             }
             lineStart = resumeAt;
         }
-        return new MdxReading(new string(masked), comments);
+        return new MdxReading(new string(masked), comments, fences);
     }
 
     /// <summary>Where the first line after the front matter starts (YAML <c>---</c> or TOML <c>+++</c>); 0 when there is none.</summary>
