@@ -146,8 +146,20 @@ internal static class MdxSyntax
             else if (c == '{') depth++;
             else if (c == '}') depth = Math.Max(0, depth - 1);
             else if (c == '>' && depth == 0) return i + 1;
+            // A blank line ends any tag; stopping there also keeps a file of unclosed '<a' lines linear.
+            if (c == '\n' && IsBlankFrom(text, i + 1)) return null;
         }
         return null;
+    }
+
+    private static bool IsBlankFrom(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            if (text[i] == '\n') return true;
+            if (text[i] is not (' ' or '\t' or '\r')) return false;
+        }
+        return true;
     }
 
     private static MdxComment ReadComment(string text, int start)

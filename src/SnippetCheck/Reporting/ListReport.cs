@@ -20,9 +20,7 @@ public static class ListReport
                 blocks++;
                 var state = snippet.HasAnnotationErrors ? "annotation error" : snippet.IsTagged ? snippet.Kind.ToTag() : "untagged";
                 var extras = new List<string>();
-                // Foreign words are the blog engine's, not tags.
-                var ours = TagParser.Tokenize(snippet.Tags.Original).Except(snippet.Tags.ForeignAttributes, StringComparer.Ordinal).ToList();
-                if (ours.Count > 0) extras.Add($"tags: {string.Join(' ', ours)}");
+                if (OwnTags(snippet) is { Length: > 0 } ours) extras.Add($"tags: {ours}");
                 if (snippet.Tags.ForeignAttributes.Count > 0) extras.Add($"engine attributes: {string.Join(' ', snippet.Tags.ForeignAttributes)}");
                 if (snippet.Output is { } o) extras.Add($"output at line {o.Block.Location.Line}{(o.Mode == OutputMatchMode.Exact ? "" : $" ({o.Mode.ToString().ToLowerInvariant()})")}");
                 if (snippet.Stdin is { } s) extras.Add($"stdin at line {s.Location.Line}");
@@ -39,6 +37,10 @@ public static class ListReport
         output.WriteLine($"{blocks} C# {(blocks == 1 ? "block" : "blocks")} in {documents.Count} {(documents.Count == 1 ? "file" : "files")}");
     }
 
+    /// <summary>The snippet's tag words as written, without the foreign ones: those are the blog engine's, not tags.</summary>
+    private static string OwnTags(Snippet snippet) =>
+        string.Join(' ', TagParser.Tokenize(snippet.Tags.Original).Except(snippet.Tags.ForeignAttributes, StringComparer.Ordinal));
+
     /// <summary>The JSON report of <c>list</c>: the blocks with their tags instead of verdicts, and the file errors.</summary>
     public static void WriteJson(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
     {
@@ -53,7 +55,7 @@ public static class ListReport
             JsonReportWriter.WriteBlockLocation(json, snippet);
             json.WriteString("kind", snippet.Kind.ToTag());
             json.WriteBoolean("tagged", snippet.IsTagged);
-            json.WriteString("tags", snippet.Tags.Original);
+            json.WriteString("tags", OwnTags(snippet));
             JsonReportWriter.WriteNullable(json, "expectedOutput", snippet.Output?.Text);
             JsonReportWriter.WriteNullable(json, "outputMode", snippet.Output?.Mode.ToString().ToLowerInvariant());
             JsonReportWriter.WriteNullable(json, "stdin", snippet.Stdin?.Content);

@@ -73,5 +73,11 @@ public sealed class EngineWordTests
             ],
             list.Stdout.Split('\n').Where(l => l.StartsWith("post.md(", StringComparison.Ordinal)));
         Assert.DoesNotContain("tags: {linenos", list.Stdout);
+
+        var json = CliRunner.Run(folder.Path, "list", "--report", "json=blocks.json");
+        Assert.Equal(0, json.ExitCode);
+        using var blocks = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "blocks.json")));
+        Assert.Equal(["", "compile", "run"], blocks.RootElement.GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("tags").GetString()));
+        Assert.Equal("title=\"Program.cs\"", blocks.RootElement.GetProperty("blocks")[1].GetProperty("foreignAttributes")[0].GetString());
     }
 }

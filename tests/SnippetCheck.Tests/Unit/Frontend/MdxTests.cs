@@ -137,4 +137,17 @@ public sealed class MdxTests
         Assert.DoesNotContain("snippetcheck", masked);
         Assert.DoesNotContain("</A>", masked);
     }
+
+    [Fact]
+    public void Unclosed_tags_stop_at_a_blank_line_and_a_file_of_them_reads_in_linear_time()
+    {
+        var read = Read("<Tabs value=\"x\n\n```cs\nint x = 1;\n```\n");
+        Assert.Equal(3, read.Snippets.Single().Location.Line);
+
+        var hostile = string.Concat(Enumerable.Repeat("<a b=\"\n\n", 100_000)) + "```cs\nint y = 2;\n```\n";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var many = Read(hostile);
+        Assert.Equal(200_001, many.Snippets.Single().Location.Line);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
 }
