@@ -74,4 +74,15 @@ public sealed class MdxCliTests
             run.Stdout.Split('\n').Where(l => l.Contains("SC1018")));
         Assert.StartsWith("0 passed, 0 failed, 0 ignored, 0 untagged, 2 unverifiable (0 C# blocks in 1 file)", run.Stdout.Split('\n')[^2]);
     }
+
+    [Fact]
+    public void Highlight_tags_become_GitHub_warning_annotations()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "Text.\n\n{% highlight c# %}\nvar x = 1;\n{% endhighlight %}\n");
+
+        var run = CliRunner.Run(folder.Path, "--report", "github");
+
+        Assert.Contains("::warning file=post.md,line=3,col=1,title=C# block not verified (SC1018)::this {%25 highlight c# %25} block is not verified", run.Stdout);
+    }
 }
