@@ -18,7 +18,8 @@ public sealed class ConsoleReporter(TextWriter output, bool useColor, bool verbo
         foreach (var warning in report.Warnings) WriteLine(warning.ToCanonicalString(), Yellow);
         foreach (var result in report.Snippets)
         {
-            foreach (var warning in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && (verbose || d.Id.StartsWith("SC", StringComparison.Ordinal))))
+            foreach (var warning in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && (verbose || d.Id.StartsWith("SC", StringComparison.Ordinal))
+                || verbose && d.Severity == DiagnosticSeverity.Info && d.Id == DiagnosticCodes.ForeignAttribute))
             {
                 WriteLine(warning.ToCanonicalString(), Yellow);
             }

@@ -25,7 +25,8 @@ public static class ListReport
                 if (snippet.Output is { } o) extras.Add($"output at line {o.Block.Location.Line}{(o.Mode == OutputMatchMode.Exact ? "" : $" ({o.Mode.ToString().ToLowerInvariant()})")}");
                 if (snippet.Stdin is { } s) extras.Add($"stdin at line {s.Location.Line}");
                 output.WriteLine($"{snippet.Location}: {state}{(extras.Count > 0 ? " — " + string.Join("; ", extras) : "")}");
-                foreach (var diagnostic in snippet.Annotations) output.WriteLine("    " + diagnostic.ToCanonicalString());
+                // An untagged block's foreign words are information only; "engine attributes" above already names them.
+                foreach (var diagnostic in snippet.Annotations.Where(d => d.Severity != DiagnosticSeverity.Info)) output.WriteLine("    " + diagnostic.ToCanonicalString());
             }
             foreach (var prelude in document.Snippets.Preludes)
                 output.WriteLine($"{prelude.Comment.Location}: prelude{(prelude.Session is null ? "" : $" for session '{prelude.Session}'")} ({prelude.Lines.Count} lines)");

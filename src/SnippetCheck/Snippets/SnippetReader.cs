@@ -194,8 +194,12 @@ internal static class SnippetReader
             var (tags, diagnostics) = TagParser.Parse(sources, strictTags, EngineWords);
             if (!tags.HasAny && Output is null && Stdin is null && !strictTags && !diagnostics.Concat(Annotations).Any(d => d.IsError))
             {
-                // A block nobody tagged is the blog's, not ours: its engine words are no news on every run.
-                diagnostics.RemoveAll(d => d.Id == DiagnosticCodes.ForeignAttribute);
+                // A block nobody tagged is the blog's, not ours: its engine words are no news on every run. They stay
+                // as information (JSON diagnostics, the console with --verbose), so nothing is silently dropped.
+                for (var i = 0; i < diagnostics.Count; i++)
+                {
+                    if (diagnostics[i].Id == DiagnosticCodes.ForeignAttribute) diagnostics[i] = diagnostics[i] with { Severity = DiagnosticSeverity.Info };
+                }
             }
             var directives = DirectiveReader.Read(Block.Lines, Block.Location.File);
             return new Snippet(Block, tags, Output, Stdin, [.. Block.Problems, .. diagnostics, .. Annotations])

@@ -15,7 +15,9 @@ public sealed class EngineWordTests
     {
         var snippets = Pipeline.Read(Post).Snippets;
 
-        Assert.Empty(snippets[0].Annotations);
+        // Kept as information only: in JSON diagnostics and with --verbose, never as a warning.
+        Assert.Equal(DiagnosticSeverity.Info, Assert.Single(snippets[0].Annotations).Severity);
+        Assert.False(snippets[0].IsTagged);
         Assert.Equal(["{linenos=table,hl_lines=[8,\"15-17\"]}"], snippets[0].Tags.ForeignAttributes);
         Assert.Equal(["SC1009"], snippets[1].Annotations.Select(d => d.Id));
         Assert.Equal(["SC1009"], snippets[2].Annotations.Select(d => d.Id));
@@ -74,6 +76,12 @@ public sealed class EngineWordTests
             list.Stdout.Split('\n').Where(l => l.StartsWith("post.md(", StringComparison.Ordinal)));
         Assert.DoesNotContain("tags: {linenos", list.Stdout);
 
+        folder.Write("snippetcheck.json", "{ }");
+        var verbose = CliRunner.Run(folder.Path, "-v");
+        Assert.Contains("post.md(1,1): info SC1009: '{linenos=table,hl_lines=[8,\"15-17\"]}' is not a SnippetCheck tag", verbose.Stdout);
+        Assert.DoesNotContain("SC1009: '{linenos", CliRunner.Run(folder.Path).Stdout);
+
+        folder.Write("snippetcheck.json", "{ \"engineWords\": [\"linenos\", \"hl_lines\", \"title\"] }");
         var json = CliRunner.Run(folder.Path, "list", "--report", "json=blocks.json");
         Assert.Equal(0, json.ExitCode);
         using var blocks = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "blocks.json")));
