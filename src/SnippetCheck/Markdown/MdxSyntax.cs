@@ -46,11 +46,21 @@ internal static class MdxSyntax
             }
             if (inEsm)
             {
-                // An import or export statement runs to the next blank line, as MDX reads it.
-                if (line.IsWhiteSpace()) inEsm = false;
-                else Blank(masked, lineStart, lineEnd);
-                lineStart = next;
-                continue;
+                // An import or export statement runs to the next blank line, as MDX reads it; a fence is never
+                // swallowed (MDX would reject the statement, and losing a C# block without a word is worse).
+                if (line.IsWhiteSpace())
+                {
+                    inEsm = false;
+                    lineStart = next;
+                    continue;
+                }
+                if (OpeningFence(line) is null)
+                {
+                    Blank(masked, lineStart, lineEnd);
+                    lineStart = next;
+                    continue;
+                }
+                inEsm = false;
             }
             if (OpeningFence(line) is { } fence)
             {

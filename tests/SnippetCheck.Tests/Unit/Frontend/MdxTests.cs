@@ -78,6 +78,14 @@ public sealed class MdxTests
     }
 
     [Fact]
+    public void An_import_directly_above_a_fence_does_not_swallow_it()
+    {
+        var read = Read("import A from 'a';\n```cs\nint x = 1;\n```\n");
+
+        Assert.Equal((2, 1), (read.Snippets.Single().Location.Line, read.Snippets.Single().Location.Column));
+    }
+
+    [Fact]
     public void A_prelude_in_an_MDX_comment_keeps_its_blank_lines_and_code_lines()
     {
         var read = Read("{/* snippetcheck: prelude\nusing System.Text;\n\n# pragma warning disable CS0168\nstatic string Greet() => \"hi\";\n*/}\n\n{/* snippetcheck: run */}\n```cs\nConsole.WriteLine(Greet());\n```\n");
