@@ -3,7 +3,7 @@ using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Unit.Frontend;
+namespace SnippetCheck.Tests.Unit.Snippets;
 
 /// <summary>Blog-engine words in info strings: silent on untagged blocks, warned about on tagged ones unless declared in <c>engineWords</c>.</summary>
 public sealed class EngineWordTests

@@ -2,7 +2,7 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Markdown;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Unit.Frontend;
+namespace SnippetCheck.Tests.Unit.Configuration;
 
 /// <summary>Hugo's TOML front matter (<c>+++</c>) is read like YAML front matter, and is never read as Markdown.</summary>
 public sealed class TomlFrontMatterTests

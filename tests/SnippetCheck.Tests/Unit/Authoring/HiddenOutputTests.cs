@@ -4,7 +4,7 @@ using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Verification;
 
-namespace SnippetCheck.Tests.Unit.Frontend;
+namespace SnippetCheck.Tests.Unit.Authoring;
 
 /// <summary>
 /// Hidden expected output (<c>&lt;!-- snippetcheck: output</c> … <c>--&gt;</c>, or <c>{/* … */}</c> in MDX) and console

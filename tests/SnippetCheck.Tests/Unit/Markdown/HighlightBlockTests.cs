@@ -1,7 +1,7 @@
 using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Unit.Frontend;
+namespace SnippetCheck.Tests.Unit.Markdown;
 
 /// <summary>Jekyll and Hugo highlight tags hold C# that is not verified: each is reported (SC1018) at its line, never read.</summary>
 public sealed class HighlightBlockTests

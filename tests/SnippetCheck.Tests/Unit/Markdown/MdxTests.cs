@@ -2,7 +2,7 @@ using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Unit.Frontend;
+namespace SnippetCheck.Tests.Unit.Markdown;
 
 /// <summary>
 /// MDX (Docusaurus, Next.js): imports, exports and JSX are never code, <c>{/* snippetcheck: … */}</c> comments tag the
