@@ -51,10 +51,15 @@ public static class OutputAcceptor
             if (output.Mode != OutputMatchMode.Exact)
                 entries.Add(Refuse(result, $"{output.Mode.ToString().ToLowerInvariant()} block; update it by hand"));
             else if (!output.Block.Geometry.IsClosed)
-                entries.Add(Refuse(result, output.Block.Geometry.XmlEscaped
-                    ? "only an output <code> element whose <code> and </code> tags stand on lines of their own, without CDATA, can be rewritten"
-                    : "the output block has no closing fence"));
-            else if (BlockRewrite.Plan(document, output.Block, OutputComparer.Canonical(result.ActualOutput ?? "")) is { } rewrite)
+                entries.Add(Refuse(result, output.Block.Geometry switch
+                {
+                    { XmlEscaped: true } => "only an output <code> element whose <code> and </code> tags stand on lines of their own, without CDATA, can be rewritten",
+                    { Hidden: { } close } => $"the hidden output's closing '{close}' shares a line with the output; put it on a line of its own",
+                    _ => "the output block has no closing fence",
+                }));
+            else if (NewBody(output, result.ActualOutput) is var body && output.Block.Geometry.Hidden is { } marker && body.Contains(EndsComment(marker), StringComparison.Ordinal))
+                entries.Add(Refuse(result, $"the output holds '{EndsComment(marker)}', which would end the hidden output's comment"));
+            else if (BlockRewrite.Plan(document, output.Block, body) is { } rewrite)
                 planned.Add((result, rewrite));
             else
                 entries.Add(Refuse(result, "the output block's closing fence was not found"));
@@ -69,6 +74,19 @@ public static class OutputAcceptor
         if (failure is null) written.Add(document.DisplayPath);
         return entries;
     }
+
+    /// <summary>
+    /// What the output block should hold: the actual output as matching sees it, below the block's prompt line
+    /// (<c>$ dotnet run</c> in a <c>console</c> block), which stays.
+    /// </summary>
+    private static string NewBody(ExpectedOutput output, string? actual)
+    {
+        var canonical = OutputComparer.Canonical(actual ?? "");
+        return output.Prompt is not { } prompt ? canonical : canonical.Length == 0 ? prompt : prompt + "\n" + canonical;
+    }
+
+    /// <summary>What ends a hidden output's comment early: <c>--&gt;</c> in HTML, <c>*/</c> in MDX.</summary>
+    private static string EndsComment(string closingMarker) => closingMarker == "-->" ? "-->" : "*/";
 
     /// <summary>Checks the file is still as verified, applies the rewrites, checks the result parses back, and swaps it in.</summary>
     /// <returns>Null when written; otherwise why not.</returns>

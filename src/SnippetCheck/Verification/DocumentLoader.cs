@@ -139,7 +139,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         }
         fileConfig = fileConfig.Overlay(CommandLineLayer());
 
-        var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false);
+        var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false, fileConfig.EngineWords);
         fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));
         return new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);
     }

@@ -89,6 +89,7 @@ public sealed class Verifier
             Documents = [.. documents.Select(d => d.Snippets.Source.Document)],
             Sandbox = run.Confinement,
             RequireVerified = _options.RequireVerified || Config.RequireVerified == true,
+            Warnings = [.. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
         };
     }
 
