@@ -182,6 +182,15 @@ internal sealed partial class LspServer
                 document.Latest = check;
             }
             await PublishAsync(document, version, check.Findings).ConfigureAwait(false);
+            if (check.Full && check.Results.Any(r => r.Status == SnippetStatus.Untagged))
+            {
+                // After the diagnostics are out: which untagged blocks pass with a tag, for "Add tag" fixes.
+                var adoptable = await TagAdoption.FindAsync(verifier, check.Document, check.Results, token).ConfigureAwait(false);
+                lock (document)
+                {
+                    if (ReferenceEquals(document.Latest, check)) document.Latest = check with { Adoptable = adoptable };
+                }
+            }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

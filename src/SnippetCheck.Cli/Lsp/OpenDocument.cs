@@ -7,8 +7,12 @@ namespace SnippetCheck.Cli.Lsp;
 /// <summary>What the server last knew about a document: the verdicts, the text they were computed on, and its version.</summary>
 /// <param name="Document">The text as verified, for ranges and for edits that must apply to exactly that text.</param>
 /// <param name="Full">True when snippets were run (a save), false for a compile-only check.</param>
+/// <param name="Adoptable">Untagged blocks (by fence line) that pass with the tag given; found after a full run.</param>
 internal sealed record DocumentCheck(int Version, MarkdownDocument Document, IReadOnlyList<SnippetResult> Results,
-    IReadOnlyList<EditorFinding> Findings, bool Full, TimeSpan Duration);
+    IReadOnlyList<EditorFinding> Findings, bool Full, TimeSpan Duration)
+{
+    public IReadOnlyDictionary<int, string> Adoptable { get; init; } = new Dictionary<int, string>();
+}
 
 /// <summary>
 /// A document the client has open: its text (always the client's, never the file on disk), its version, the check in

@@ -53,6 +53,9 @@ public static class EditorFindings
         return lines.Length > DetailLines ? $"{message}\n{shown}\n… ({lines.Length - DetailLines} more lines)" : $"{message}\n{shown}";
     }
 
+    /// <summary>The length of a 1-based line's text, without its line ending.</summary>
+    public static int LineLength(MarkdownDocument document, int line) => DocumentLines.Text(document, line).Length;
+
     /// <summary>
     /// Where the underline ends: over the word at the start (an identifier the compiler names), else to the end of
     /// the line's text (a fence line, whose tags an annotation finding is about), at least one character when the line has one.
