@@ -9,7 +9,7 @@ using SnippetCheck.Model;
 namespace SnippetCheck.Verification;
 
 /// <summary>
-/// The façade every host calls (the CLI, <c>--watch</c>, and through the CLI the MSBuild task): discover documents →
+/// The façade every host calls (the CLI, <c>--watch</c>, the language server, and through the CLI the MSBuild task): discover documents →
 /// extract blocks → snippets with tags → compile → run → compare → report. Each step lives in a type of its own:
 /// <see cref="DocumentLoader"/>, <see cref="RunPlanner"/>, <see cref="VerificationRun"/>, <see cref="Judge"/>.
 /// </summary>
