@@ -169,7 +169,8 @@ internal sealed partial class LspServer
         {
             if (delay > TimeSpan.Zero) await Task.Delay(delay, token).ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
-            var verifier = _verifiers!.For(document.FullPath);
+            await using var lease = _verifiers!.For(document.FullPath);
+            var verifier = lease.Verifier;
             var report = await verifier.VerifyTextsAsync([new DocumentText(document.FullPath, text)], compileOnly: !full, token).ConfigureAwait(false);
             DocumentCheck check;
             lock (document)

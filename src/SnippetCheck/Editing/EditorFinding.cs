@@ -22,10 +22,13 @@ public static class EditorFindings
     {
         var findings = new List<EditorFinding>();
         var seen = new HashSet<(string, int, int, string)>();
-        void Add(string code, DiagnosticSeverity severity, string message, SourceLocation at)
+        void Add(string code, DiagnosticSeverity severity, string message, SourceLocation at, SourceLocation? end = null)
         {
             if (at.File != document.DisplayPath || !seen.Add((code, at.Line, at.Column, message))) return;
-            findings.Add(new EditorFinding(code, severity, message, at, SpanEnd(document, at)));
+            // The compiler's own span when it has one that ends after it starts, on a line of this document.
+            var spanEnd = end is { } e && e.File == at.File && (e.Line > at.Line || (e.Line == at.Line && e.Column > at.Column)) && e.Line <= document.Lines.LineCount
+                ? e : SpanEnd(document, at);
+            findings.Add(new EditorFinding(code, severity, message, at, spanEnd));
         }
 
         foreach (var result in results)
@@ -34,7 +37,7 @@ public static class EditorFindings
             {
                 // Warnings of a block that passed stay in the CLI's verbose output; annotations' warnings (foreign attributes) always show.
                 if (diagnostic.Severity == DiagnosticSeverity.Warning && !diagnostic.Id.StartsWith("SC", StringComparison.Ordinal) && result.Status != SnippetStatus.Failed) continue;
-                Add(diagnostic.Id, diagnostic.Severity, diagnostic.Message, diagnostic.Location);
+                Add(diagnostic.Id, diagnostic.Severity, diagnostic.Message, diagnostic.Location, diagnostic.End);
             }
             // A compile error or an annotation failure is one of the diagnostics above; any other failure is a finding of its own.
             if (result.Verdict is Verdict.Failed { Failure: var failure } && !result.Diagnostics.Any(d => d.Id == failure.Code && d.Location == failure.Location))
@@ -57,7 +60,7 @@ public static class EditorFindings
     public static int LineLength(MarkdownDocument document, int line) => DocumentLines.Text(document, line).Length;
 
     /// <summary>
-    /// Where the underline ends: over the word at the start (an identifier the compiler names), else to the end of
+    /// Where the underline ends when the compiler gave no span (the tool's own findings): over the word at the start (an identifier the compiler names), else to the end of
     /// the line's text (a fence line, whose tags an annotation finding is about), at least one character when the line has one.
     /// </summary>
     internal static SourceLocation SpanEnd(MarkdownDocument document, SourceLocation start)

@@ -140,10 +140,23 @@ public sealed class LspServerTests
         Assert.Equal(8, (int)mismatch["range"]!["start"]!["line"]!);
         Assert.Contains("+ 4", (string?)mismatch["message"], StringComparison.Ordinal);
 
-        // An edit elsewhere keeps the run's finding (the block did not change) until the next save.
+        // Runners are kept between checks: another save with new output runs on the same processes.
+        var runners = ProcessProbe.RunnersOf(client.ProcessId).Select(p => p.Id).Order().ToList();
+        Assert.NotEmpty(runners);
         seen = client.Published;
-        await client.ChangeAsync(post, text.Replace("Prose between.", "Prose between,\nover two lines.", StringComparison.Ordinal), 2);
-        var kept = Assert.Single(await client.DiagnosticsAsync(post, seen, version: 2))!;
+        var three = text.Replace("2 + 2", "1 + 2", StringComparison.Ordinal);
+        await client.ChangeAsync(post, three, 2);
+        await client.DiagnosticsAsync(post, seen, version: 2);
+        seen = client.Published;
+        await client.SaveAsync(post);
+        Assert.Contains("+ 3", (string?)Assert.Single(await client.DiagnosticsAsync(post, seen, d => d.Count > 0))!["message"], StringComparison.Ordinal);
+        Assert.Equal(runners, ProcessProbe.RunnersOf(client.ProcessId).Select(p => p.Id).Order().ToList());
+
+        // An edit elsewhere keeps the run's finding (the block did not change) until the next save.
+        text = three;
+        seen = client.Published;
+        await client.ChangeAsync(post, text.Replace("Prose between.", "Prose between,\nover two lines.", StringComparison.Ordinal), 3);
+        var kept = Assert.Single(await client.DiagnosticsAsync(post, seen, version: 3))!;
         Assert.Equal(9, (int)kept["range"]!["start"]!["line"]!);
         Assert.Equal(0, await client.ShutdownAsync());
     }
