@@ -157,6 +157,18 @@ public sealed class LspCodeActionTests
         var titles = lenses.Select(l => ((int)l!["range"]!["start"]!["line"]!, (string)l["command"]!["title"]!)).ToList();
         Assert.Contains((2, "✗ output differs"), titles);
         Assert.Contains(titles, t => t.Item1 == 10 && t.Item2.StartsWith("✓ passed ", StringComparison.Ordinal));
+
+        // After an edit of the prose, the passing block comes from the result cache, not from a new compilation.
+        var seen = client.Published;
+        await client.ChangeAsync(post, text.Replace("# Hover", "# Hover, edited", StringComparison.Ordinal), 2);
+        await client.DiagnosticsAsync(post, seen, version: 2);
+        var cached = await client.RequestAsync("textDocument/hover", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspClient.UriOf(post) },
+            ["position"] = new JsonObject { ["line"] = 11, ["character"] = 0 },
+        });
+        Assert.Contains("passed", (string)cached!["contents"]!["value"]!, StringComparison.Ordinal);
+        Assert.Contains("(cached)", (string)cached!["contents"]!["value"]!, StringComparison.Ordinal);
         Assert.Equal(0, await client.ShutdownAsync());
     }
 }

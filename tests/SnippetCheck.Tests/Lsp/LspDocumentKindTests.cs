@@ -23,7 +23,7 @@ public sealed class LspDocumentKindTests
 
             <Note>An MDX post.</Note>
 
-            ```csharp compile
+            ```csharp compile title="Count.cs"
             int count = "three";
             ```
 
@@ -34,6 +34,10 @@ public sealed class LspDocumentKindTests
         var diagnostics = await client.DiagnosticsAsync(post, 0, version: 1);
         // CS0029 spans the string literal exactly: columns 13 to 20 of line 6 (1-based).
         Assert.Equal((5, 12, 5, 19), Span(Single(diagnostics, "CS0029")));
+        // A blog engine's word is a warning, on the fence line.
+        var foreign = Single(diagnostics, "SC1009");
+        Assert.Equal(2, (int)foreign["severity"]!);
+        Assert.Equal(4, Span(foreign).Item1);
 
         File.WriteAllText(Path.Combine(folder.Path, "snippetcheck.json"), """{ "timeuot": "5s" }""");
         var seen = client.Published;
