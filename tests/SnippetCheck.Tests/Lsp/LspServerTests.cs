@@ -227,6 +227,30 @@ public sealed class LspServerTests
     }
 
     [Fact]
+    public async Task With_run_on_type_an_edit_runs_the_snippets_without_a_save()
+    {
+        using var folder = new TempFolder();
+        var text = "```csharp run\nConsole.WriteLine(6 * 7);\n```\n\n```output\n41\n```\n";
+        var post = folder.Write("post.md", text);
+        using var client = await LspClient.StartAsync(folder.Path, new JsonObject { ["runOn"] = "type", ["debounceMs"] = 50 });
+        await client.OpenAsync(post, text);
+        var mismatch = Assert.Single(await client.DiagnosticsAsync(post, 0, version: 1))!;
+        Assert.Equal("SC2001", (string?)mismatch["code"]);
+
+        var seen = client.Published;
+        await client.ChangeAsync(post, text.Replace("41", "42", StringComparison.Ordinal), 2);
+        Assert.Empty(await client.DiagnosticsAsync(post, seen, version: 2));
+        // Empty because it ran and passed, not because it has not run yet.
+        var hover = await client.RequestAsync("textDocument/hover", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspClient.UriOf(post) },
+            ["position"] = new JsonObject { ["line"] = 1, ["character"] = 0 },
+        });
+        Assert.StartsWith("**snippetcheck**: passed", (string?)hover!["contents"]!["value"], StringComparison.Ordinal);
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
     public async Task Exit_without_shutdown_ends_with_code_1_and_closing_the_input_ends_the_server()
     {
         using var folder = new TempFolder();
