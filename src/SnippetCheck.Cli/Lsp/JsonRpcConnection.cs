@@ -63,8 +63,22 @@ internal sealed class JsonRpcConnection(JsonRpcStream stream)
             {
                 break;
             }
+            catch (InvalidDataException e)
+            {
+                // Broken framing cannot be resynchronised: the connection ends, cleanly, as at the end of the input.
+                Log?.Invoke($"unreadable message header, closing: {e.Message}");
+                break;
+            }
             if (text is null) break;
-            await DispatchAsync(text).ConfigureAwait(false);
+            try
+            {
+                await DispatchAsync(text).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A message of an unexpected shape (an array where an object belongs, say) is that message's problem.
+                Log?.Invoke($"message dropped: {e.GetType().Name}: {e.Message}");
+            }
         }
         // Replies still being computed go out before the connection is done with.
         await Task.WhenAll(_running.Keys).ConfigureAwait(false);
@@ -108,7 +122,8 @@ internal sealed class JsonRpcConnection(JsonRpcStream stream)
     {
         if (method == "$/cancelRequest")
         {
-            if (parameters?["id"] is { } id && _inFlight.TryGetValue(id.ToJsonString(), out var cancellation)) cancellation.Cancel();
+            // The request may finish meanwhile; its source is never disposed, so a late cancel is harmless.
+            if (parameters is JsonObject { } cancel && cancel["id"] is { } id && _inFlight.TryGetValue(id.ToJsonString(), out var cancellation)) cancellation.Cancel();
             return;
         }
         if (!_notifications.TryGetValue(method, out var handler)) return; // unknown notifications, $/ ones included, are dropped
@@ -157,7 +172,6 @@ internal sealed class JsonRpcConnection(JsonRpcStream stream)
         finally
         {
             _inFlight.TryRemove(key, out _);
-            cancellation.Dispose();
         }
     }
 

@@ -109,6 +109,7 @@ internal sealed partial class LspServer
         var uri = (string?)item?["uri"];
         if (uri is null || DocumentUris.ToPath(uri) is not { } path) return Task.CompletedTask;
         var document = new OpenDocument(uri, path, (string?)item?["text"] ?? "", (int?)item?["version"] ?? 0);
+        if (_documents.TryGetValue(uri, out var reopened)) lock (reopened) reopened.Cancel();
         _documents[uri] = document;
         Schedule(document, full: _settings.RunOnType, TimeSpan.Zero);
         return Task.CompletedTask;
@@ -211,8 +212,23 @@ internal sealed partial class LspServer
         }
     }
 
-    private Task PublishAsync(OpenDocument document, int version, IReadOnlyList<EditorFinding> findings) =>
-        _rpc.NotifyAsync("textDocument/publishDiagnostics", LspJson.PublishDiagnostics(document.Uri, version, findings));
+    /// <summary>Publishes unless the text has moved on since <paramref name="version"/>: the newer check will publish.</summary>
+    private async Task PublishAsync(OpenDocument document, int version, IReadOnlyList<EditorFinding> findings)
+    {
+        await document.PublishLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            lock (document)
+            {
+                if (document.Version != version) return;
+            }
+            await _rpc.NotifyAsync("textDocument/publishDiagnostics", LspJson.PublishDiagnostics(document.Uri, version, findings)).ConfigureAwait(false);
+        }
+        finally
+        {
+            document.PublishLock.Release();
+        }
+    }
 
     private async Task PublishProblemAsync(OpenDocument document, int version, CancellationToken token, string code, string message)
     {

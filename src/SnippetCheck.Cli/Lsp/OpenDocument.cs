@@ -33,11 +33,16 @@ internal sealed class OpenDocument(string uri, string fullPath, string text, int
     /// <summary>The last full run's run-time failures, shown again while the blocks they belong to stay unchanged.</summary>
     public RunMemory Memory { get; } = new();
 
-    /// <summary>Cancels the check in flight (its runner is killed) and returns the token of the next one.</summary>
+    /// <summary>Publishing is one at a time, so an older check's diagnostics never land after a newer one's.</summary>
+    public SemaphoreSlim PublishLock { get; } = new(1, 1);
+
+    /// <summary>
+    /// Cancels the check in flight (its runner is killed) and returns the token of the next one. Sources are not
+    /// disposed: a check may still look at its token after the next one started.
+    /// </summary>
     public CancellationToken Restart()
     {
         _check?.Cancel();
-        _check?.Dispose();
         _check = new CancellationTokenSource();
         return _check.Token;
     }
@@ -45,7 +50,6 @@ internal sealed class OpenDocument(string uri, string fullPath, string text, int
     public void Cancel()
     {
         _check?.Cancel();
-        _check?.Dispose();
         _check = null;
     }
 }

@@ -209,6 +209,9 @@ public sealed class LspServerTests
         using var client = await LspClient.StartAsync(folder.Path);
 
         await client.SendRawAsync("Content-Length: 9\r\n\r\n{not json"u8.ToArray());
+        await client.NotifyAsync("$/cancelRequest", new JsonArray(1, 2));
+        await client.NotifyAsync("textDocument/didChange", new JsonArray("not", "an", "object"));
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = 42 } });
         await client.OpenAsync(post, unclosed);
         var diagnostics = await client.DiagnosticsAsync(post, 0, version: 1);
         Assert.True(Has(diagnostics, "SC1014"), diagnostics.ToJsonString());
@@ -251,12 +254,30 @@ public sealed class LspServerTests
     }
 
     [Fact]
-    public async Task Exit_without_shutdown_ends_with_code_1_and_closing_the_input_ends_the_server()
+    public async Task Exit_without_shutdown_ends_with_code_1()
     {
         using var folder = new TempFolder();
         using var client = await LspClient.StartAsync(folder.Path);
         await client.NotifyAsync("exit", null);
         Assert.True(ProcessProbe.WaitUntil(() => client.HasExited, TimeSpan.FromSeconds(30)));
         Assert.Equal(1, client.ExitCode);
+    }
+
+    [Fact]
+    public async Task Broken_framing_ends_the_server_cleanly_with_its_runners()
+    {
+        using var folder = new TempFolder();
+        var post = folder.Write("post.md", "```csharp run\nConsole.WriteLine(1);\n```\n");
+        using var client = await LspClient.StartAsync(folder.Path);
+        await client.OpenAsync(post, File.ReadAllText(post));
+        await client.SaveAsync(post);
+        await client.DiagnosticsAsync(post, 0, version: 1);
+        Assert.True(ProcessProbe.WaitUntil(() => ProcessProbe.RunnersOf(client.ProcessId).Count > 0, TimeSpan.FromSeconds(30)));
+
+        await client.SendRawAsync("Content-Length: lots\r\n\r\n"u8.ToArray());
+        Assert.True(ProcessProbe.WaitUntil(() => client.HasExited, TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, client.ExitCode);
+        Assert.Empty(ProcessProbe.RunnersOf(client.ProcessId));
+        Assert.DoesNotContain("Unhandled exception", client.Stderr, StringComparison.Ordinal);
     }
 }
