@@ -150,8 +150,8 @@ internal sealed partial class LspServer
     /// <summary>Cancels the document's check in flight and starts the next after <paramref name="delay"/>.</summary>
     private void Schedule(OpenDocument document, bool full, TimeSpan delay)
     {
-        // Before initialize there is no workspace to verify in; LSP forbids such messages, and they are dropped.
-        if (_verifiers is null) return;
+        // Before initialize there is no workspace to verify in, after shutdown nothing may start; LSP forbids such messages.
+        if (_verifiers is null || _shutdownRequested) return;
         string text;
         int version;
         CancellationToken token;
