@@ -42,7 +42,7 @@ internal sealed partial class LspServer
         var (from, to) = LineSpan(parameters?["range"]);
         foreach (var result in check.Results.Where(r => r.Status == SnippetStatus.Untagged && r.Location.Line <= to && r.Snippet.Block.EndLine >= from))
         {
-            if (check.Adoptable.TryGetValue(result.Location.Line, out var tag) && QuickFixes.AddTag(check.Document, result.Snippet, tag) is { } add)
+            if (check.Adoptable.TryGetValue(result.Snippet.Block.Content, out var tag) && QuickFixes.AddTag(check.Document, result.Snippet, tag) is { } add)
                 actions.Add(LspJson.CodeAction(add.Title, "quickfix", Edit(add), null));
         }
         return Task.FromResult<JsonNode?>(actions);

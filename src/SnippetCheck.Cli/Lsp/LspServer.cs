@@ -182,14 +182,21 @@ internal sealed partial class LspServer
                 if (full) document.Memory.Remember(report);
                 var results = full ? report.Snippets : document.Memory.Carry(report);
                 var markdown = report.Documents[0];
-                check = new DocumentCheck(version, markdown, results, EditorFindings.For(results, report.Errors, markdown), full, clock.Elapsed);
+                check = new DocumentCheck(version, markdown, results, EditorFindings.For(results, report.Errors, markdown), full, clock.Elapsed)
+                {
+                    // Tags found on the last save hold for blocks whose code has not changed since.
+                    Adoptable = full ? new Dictionary<string, string>() : document.Latest?.Adoptable ?? new Dictionary<string, string>(),
+                };
                 document.Latest = check;
             }
             await PublishAsync(document, version, check.Findings).ConfigureAwait(false);
             if (check.Full && check.Results.Any(r => r.Status == SnippetStatus.Untagged))
             {
                 // After the diagnostics are out: which untagged blocks pass with a tag, for "Add tag" fixes.
-                var adoptable = await TagAdoption.FindAsync(verifier, check.Document, check.Results, token).ConfigureAwait(false);
+                var byLine = await TagAdoption.FindAsync(verifier, check.Document, check.Results, token).ConfigureAwait(false);
+                var adoptable = check.Results.Where(r => byLine.ContainsKey(r.Location.Line))
+                    .GroupBy(r => r.Snippet.Block.Content, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => byLine[g.First().Location.Line], StringComparer.Ordinal);
                 lock (document)
                 {
                     if (ReferenceEquals(document.Latest, check)) document.Latest = check with { Adoptable = adoptable };

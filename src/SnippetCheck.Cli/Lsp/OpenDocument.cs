@@ -7,11 +7,11 @@ namespace SnippetCheck.Cli.Lsp;
 /// <summary>What the server last knew about a document: the verdicts, the text they were computed on, and its version.</summary>
 /// <param name="Document">The text as verified, for ranges and for edits that must apply to exactly that text.</param>
 /// <param name="Full">True when snippets were run (a save), false for a compile-only check.</param>
-/// <param name="Adoptable">Untagged blocks (by fence line) that pass with the tag given; found after a full run.</param>
+/// <param name="Adoptable">Untagged blocks (by their code) that pass with the tag given; found after a save, kept while the code stays.</param>
 internal sealed record DocumentCheck(int Version, MarkdownDocument Document, IReadOnlyList<SnippetResult> Results,
     IReadOnlyList<EditorFinding> Findings, bool Full, TimeSpan Duration)
 {
-    public IReadOnlyDictionary<int, string> Adoptable { get; init; } = new Dictionary<int, string>();
+    public IReadOnlyDictionary<string, string> Adoptable { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>

@@ -94,6 +94,9 @@ public sealed class LspCodeActionTests
             text = ApplyEdit(text, fix["edit"]!);
         }
         Assert.Contains("```csharp run timeout=2s\n", text, StringComparison.Ordinal);
+        var fixedSeen = client.Published;
+        await client.ChangeAsync(post, text, 2);
+        Assert.DoesNotContain(await client.DiagnosticsAsync(post, fixedSeen, version: 2), d => (string?)d!["code"] == "SC1001");
 
         await client.SaveAsync(post);
         string? Title(JsonArray actions) => actions.Select(a => (string?)a!["title"]).SingleOrDefault();
@@ -111,6 +114,15 @@ public sealed class LspCodeActionTests
         Assert.Empty(broken!);
         var tagged = ApplyEdit(text, runnable![0]!["edit"]!);
         Assert.Contains("```csharp run\nConsole.WriteLine(\"untagged, runs\");", tagged, StringComparison.Ordinal);
+
+        // An edit elsewhere keeps the offer on the unchanged block, moved with it.
+        var seen = client.Published;
+        var moved = "Intro.\n\n" + text;
+        await client.ChangeAsync(post, moved, 3);
+        await client.DiagnosticsAsync(post, seen, version: 3);
+        var stillOffered = (JsonArray)(await client.RequestAsync("textDocument/codeAction", CodeActionParams(post, null, 9)))!;
+        Assert.Equal("Add tag 'run' (this block passes as 'run')", Title(stillOffered));
+        Assert.Contains("```csharp run\nConsole.WriteLine(\"untagged, runs\");", ApplyEdit(moved, stillOffered[0]!["edit"]!), StringComparison.Ordinal);
         Assert.Equal(0, await client.ShutdownAsync());
     }
 
