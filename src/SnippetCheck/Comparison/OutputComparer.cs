@@ -35,10 +35,18 @@ internal static class OutputComparer
 {
     public const string Ellipsis = "...";
 
-    public static ComparisonResult Compare(string expected, string actual, OutputMatchMode mode)
+    /// <summary>Compares with no scrubbing at all.</summary>
+    public static ComparisonResult Compare(string expected, string actual, OutputMatchMode mode) =>
+        Compare(expected, actual, mode, Scrubbing.Off);
+
+    /// <summary>
+    /// Compares after both sides went through <paramref name="scrubbing"/>, each with numbering of its own; the
+    /// mode applies to the scrubbed lines, and the diff shows them, placeholders and all.
+    /// </summary>
+    public static ComparisonResult Compare(string expected, string actual, OutputMatchMode mode, Scrubbing scrubbing)
     {
-        var expectedLines = Normalize(expected);
-        var actualLines = Normalize(actual);
+        var expectedLines = Scrub(Normalize(expected), scrubbing);
+        var actualLines = Scrub(Normalize(actual), scrubbing);
         var matches = mode switch
         {
             OutputMatchMode.Ellipsis => EllipsisMatches(expectedLines, actualLines),
@@ -58,6 +66,10 @@ internal static class OutputComparer
         var last = lines.FindLastIndex(l => l.Length > 0);
         return lines.GetRange(first, last - first + 1);
     }
+
+    /// <summary>The lines with the scrubbers applied to them as one text, so numbering runs through the whole output.</summary>
+    public static IReadOnlyList<string> Scrub(IReadOnlyList<string> lines, Scrubbing scrubbing) =>
+        scrubbing.IsOff || lines.Count == 0 ? lines : scrubbing.Apply(Join(lines)).Split('\n').Select(l => l.TrimEnd()).ToList();
 
     /// <summary>The text an output block should hold for this output (used by <c>--accept</c>).</summary>
     public static string Canonical(string actual) => string.Join('\n', Normalize(actual));

@@ -52,6 +52,12 @@ public sealed record SnippetCheckConfig
     /// <summary>Snippets may open TCP connections (as if each were tagged <c>network</c>).</summary>
     public bool? Network { get; init; }
 
+    /// <summary>Opt-in scrubbers for every output block here (<c>"scrub": ["duration"]</c>), or <c>none</c>.</summary>
+    public IReadOnlyList<string>? Scrub { get; init; }
+
+    /// <summary>The project's own scrubbers (<c>"scrubbers": [{ "name", "pattern", "replacement" }]</c>), validated at load.</summary>
+    public IReadOnlyList<CustomScrubber>? Scrubbers { get; init; }
+
     /// <summary>The file this came from, when it came from one; relative paths in it are relative to its folder.</summary>
     public string? SourcePath { get; init; }
 
@@ -77,9 +83,14 @@ public sealed record SnippetCheckConfig
         SandboxRead = over.SandboxRead ?? SandboxRead,
         SandboxWrite = over.SandboxWrite ?? SandboxWrite,
         Network = over.Network ?? Network,
+        Scrub = over.Scrub ?? Scrub,
+        Scrubbers = over.Scrubbers ?? Scrubbers,
         SourcePath = over.SourcePath ?? SourcePath,
     };
 }
+
+/// <summary>A scrubber of the project's own: every match of <paramref name="Pattern"/> becomes <paramref name="Replacement"/>.</summary>
+public sealed record CustomScrubber(string Name, string Pattern, string Replacement);
 
 /// <summary>A configuration problem, naming the file and the key.</summary>
 internal sealed class ConfigException(string file, int line, string message) : Exception(message)

@@ -50,6 +50,8 @@ internal static class DiagnosticCatalog
             "A C#, output or stdin block's fence is never closed, so it runs to the end of the file (or of its list item or quote); or another language's unclosed fence swallows a C# block. Close the fence."),
         Error(DiagnosticCodes.XmlInCode, nameof(DiagnosticCodes.XmlInCode), "XML inside an example",
             "A doc comment's `<code>` example holds an XML element, usually a generic such as `List<int>` written unescaped: write `<` as `&lt;` and `&` as `&amp;`, or wrap the code in `<![CDATA[ ... ]]>` (docs/doctests.md)."),
+        Error(DiagnosticCodes.UnknownScrubber, nameof(DiagnosticCodes.UnknownScrubber), "Unknown scrubber",
+            "A `scrub=` tag (on a snippet or its output block) or a post's front matter `scrub` names no scrubber: the built-in ones are `guid`, `date`, `paths` (on by default), `duration`, `hex`, `hashcode`, `number`, and `none`; custom ones are declared under `scrubbers` in `snippetcheck.json`."),
 
         Error(DiagnosticCodes.OutputMismatch, nameof(DiagnosticCodes.OutputMismatch), "Output mismatch",
             "The snippet's standard output differs from its output block; the detail is a line diff (- expected, + actual). `--accept` rewrites the block."),

@@ -9,6 +9,9 @@ public enum OutputMatchMode { Exact, Ellipsis, Unordered }
 public sealed record ExpectedOutput(FencedBlock Block, OutputMatchMode Mode)
 {
     public string Text => Block.Content;
+
+    /// <summary>Scrubbers named on the output block itself (<c>```output scrub=duration</c>); null when not given.</summary>
+    public IReadOnlyList<string>? Scrub { get; init; }
 }
 
 /// <summary>A C# block with its tags, its attached output and stdin blocks, and its annotation findings.</summary>

@@ -36,12 +36,12 @@ internal static class RunPlanner
             foreach (var snippet in snippets.Where(s => s.Tags.Session is null))
             {
                 if (!snippet.IsTagged && !verifyUntagged) known.Add(SnippetResult.Of(snippet, Verdict.NotTagged));
-                else lone.Add(SnippetProgram.Lone(document.Snippets, snippet, settings.CompileSettings, settings.TimeoutFor, settings.AllowsNetwork));
+                else lone.Add(SnippetProgram.Lone(document.Snippets, snippet, settings.CompileSettings, settings.TimeoutFor, settings.AllowsNetwork, settings.ScrubbingFor));
             }
             foreach (var session in snippets.Select(s => s.Tags.Session).OfType<string>().Distinct())
             {
                 var blocks = document.Snippets.Snippets.Where(s => s.Tags.Session == session).ToList();
-                sessions.Add(SnippetProgram.ForSession(document.Snippets, session, blocks, settings.CompileSettings, settings.TimeoutFor, settings.AllowsNetwork));
+                sessions.Add(SnippetProgram.ForSession(document.Snippets, session, blocks, settings.CompileSettings, settings.TimeoutFor, settings.AllowsNetwork, settings.ScrubbingFor));
             }
         }
         return new RunPlan(lone, sessions, known);
