@@ -134,4 +134,28 @@ public sealed class ScrubbingTests
         var plain = run.Stdout[run.Stdout.IndexOf("plain.md(", StringComparison.Ordinal)..];
         Assert.DoesNotContain("hint:", plain[..plain.IndexOf("(- expected", StringComparison.Ordinal)]);
     }
+
+    [Fact]
+    public void Scrub_in_front_matter_or_config_applies_and_the_result_cache_key_includes_it()
+    {
+        using var folder = new TempFolder();
+        const string code = "var clock = System.Diagnostics.Stopwatch.StartNew();\nThread.Sleep(3);\nConsole.WriteLine($\"took {clock.Elapsed}\");";
+        folder.Write("front.md", "---\ntitle: t\nsnippetcheck:\n  scrub: [duration]\n---\n" + Post(code, "output", "took 00:00:00.0031234"));
+        folder.Write("config.md", Post(code, "output", "took 00:00:00.0031234"));
+        folder.Write("snippetcheck.json", """{ "scrub": "duration" }""");
+
+        var first = CliRunner.Run(folder.Path);
+        Assert.True(first.ExitCode == 0, first.Output);
+
+        // The cache holds both passes; without the scrubber in force they must be verified again, and fail.
+        folder.Write("snippetcheck.json", "{ }");
+        var second = CliRunner.Run(folder.Path);
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains("config.md(", second.Stdout);
+        Assert.DoesNotContain("front.md(", second.Stdout);
+
+        folder.Write("front.md", "---\ntitle: t\nsnippetcheck:\n  scrub: [durations]\n---\n" + Post(code, "output", "took 00:00:00.0031234"));
+        var unknown = CliRunner.Run(folder.Path);
+        Assert.Contains("front.md(1,1): error SC1016: 'scrub=durations' names no scrubber", unknown.Output);
+    }
 }
