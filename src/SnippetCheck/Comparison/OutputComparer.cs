@@ -45,8 +45,8 @@ internal static class OutputComparer
     /// </summary>
     public static ComparisonResult Compare(string expected, string actual, OutputMatchMode mode, Scrubbing scrubbing)
     {
-        var expectedLines = Scrub(Normalize(expected), scrubbing);
-        var actualLines = Scrub(Normalize(actual), scrubbing);
+        var expectedLines = Scrub(Normalize(expected), scrubbing, mode);
+        var actualLines = Scrub(Normalize(actual), scrubbing, mode);
         var matches = mode switch
         {
             OutputMatchMode.Ellipsis => EllipsisMatches(expectedLines, actualLines),
@@ -68,8 +68,18 @@ internal static class OutputComparer
     }
 
     /// <summary>The lines with the scrubbers applied to them as one text, so numbering runs through the whole output.</summary>
-    public static IReadOnlyList<string> Scrub(IReadOnlyList<string> lines, Scrubbing scrubbing) =>
-        scrubbing.IsOff || lines.Count == 0 ? lines : scrubbing.Apply(Join(lines)).Split('\n').Select(l => l.TrimEnd()).ToList();
+    /// <remarks>
+    /// For <c>unordered</c>, placeholders are numbered in an order that does not depend on the order the lines were
+    /// printed in: the lines are first sorted by their text with every value masked. Equal scrubbed lines on both
+    /// sides still mean the same values are equal, and different ones different, on both.
+    /// </remarks>
+    public static IReadOnlyList<string> Scrub(IReadOnlyList<string> lines, Scrubbing scrubbing, OutputMatchMode mode = OutputMatchMode.Exact)
+    {
+        if (scrubbing.IsOff || lines.Count == 0) return lines;
+        if (mode == OutputMatchMode.Unordered)
+            lines = [.. lines.OrderBy(l => Scrubbing.Masked(scrubbing.Apply(l)), StringComparer.Ordinal).ThenBy(l => l, StringComparer.Ordinal)];
+        return scrubbing.Apply(Join(lines)).Split('\n').Select(l => l.TrimEnd()).ToList();
+    }
 
     /// <summary>The text an output block should hold for this output (used by <c>--accept</c>).</summary>
     public static string Canonical(string actual) => string.Join('\n', Normalize(actual));

@@ -89,6 +89,9 @@ internal static partial class Scrubbers
     /// <summary>Every name <c>scrub=</c> accepts besides custom scrubbers' (the default ones may be named too, to no effect).</summary>
     public static readonly IReadOnlyList<string> BuiltInNames = ["guid", "date", "paths", "duration", "hex", "hashcode", "number", None];
 
+    [GeneratedRegex(@"(?<=\b(?:WorkFolder|TempFolder|Guid|Date|Duration|Hex|HashCode|Number))_[0-9]+\b", RegexOptions.CultureInvariant)]
+    internal static partial Regex PlaceholderNumber();
+
     // A work folder: <temp>/snippetcheck-<pid>-<hex>/r<N>/runs/<N> (Execution/RunnerPool, RunnerProcess.TakeRunFolders).
     [GeneratedRegex(@"(?:[A-Za-z]:)?(?:[\\/][^\s\\/""'<>|]+)*?[\\/]snippetcheck-[0-9]+-[0-9a-f]+[\\/]r[0-9]+[\\/]runs[\\/][0-9]+", RegexOptions.CultureInvariant)]
     private static partial Regex WorkFolderPattern();
@@ -191,6 +194,9 @@ internal sealed class Scrubbing
     /// <summary>This scrubbing with one more opt-in scrubber (what a <c>scrub=NAME</c> hint tries).</summary>
     public Scrubbing With(Scrubber extra) =>
         new([.. (IsOff ? Scrubbers.OnByDefault : Active), extra], Key + "+" + extra.Name);
+
+    /// <summary>Scrubbed text with the numbers of its placeholders masked (<c>Guid_2</c> → <c>Guid_#</c>).</summary>
+    public static string Masked(string scrubbed) => Scrubbers.PlaceholderNumber().Replace(scrubbed, "_#");
 
     /// <summary>The text with every match replaced; numbering starts afresh on each call.</summary>
     public string Apply(string text)

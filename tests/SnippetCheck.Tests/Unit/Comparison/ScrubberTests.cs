@@ -170,6 +170,18 @@ public sealed class ScrubberTests
     }
 
     [Fact]
+    public void Unordered_numbers_values_whatever_order_the_lines_came_in_and_still_checks_identity()
+    {
+        const string a = "3f2504e0-4f89-41d3-9a0c-0305e82c3301", b = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+        const string c = "16fd2706-8baf-433b-82eb-8c7fada847da", d = "0b6e9a2c-1d3f-4e5a-9b7c-8d6e5f4a3b2c";
+        var expected = $"worker {a}\nqueue {b}\nworker {a} done";
+        Assert.True(OutputComparer.Compare(expected, $"queue {d}\nworker {c} done\nworker {c}", OutputMatchMode.Unordered, Scrubbing.Default).Matches);
+        // The worker's id must be the same on both of its lines, and differ from the queue's.
+        Assert.False(OutputComparer.Compare(expected, $"queue {d}\nworker {c} done\nworker {d}", OutputMatchMode.Unordered, Scrubbing.Default).Matches);
+        Assert.False(OutputComparer.Compare(expected, $"queue {c}\nworker {c} done\nworker {c}", OutputMatchMode.Unordered, Scrubbing.Default).Matches);
+    }
+
+    [Fact]
     public void None_turns_every_scrubber_off_and_custom_scrubbers_are_on_by_default()
     {
         Assert.True(Scrubbing.For(["duration", "none"], []).IsOff);
