@@ -193,7 +193,7 @@ internal sealed class Scrubbing
 
     /// <summary>This scrubbing with one more opt-in scrubber (what a <c>scrub=NAME</c> hint tries).</summary>
     public Scrubbing With(Scrubber extra) =>
-        new([.. (IsOff ? Scrubbers.OnByDefault : Active), extra], Key + "+" + extra.Name);
+        For([.. Active.Where(s => s.Replacement is null).Select(s => s.Name), extra.Name], [.. Active.Where(s => s.Replacement is not null)]);
 
     /// <summary>Scrubbed text with the numbers of its placeholders masked (<c>Guid_2</c> → <c>Guid_#</c>).</summary>
     public static string Masked(string scrubbed) => Scrubbers.PlaceholderNumber().Replace(scrubbed, "_#");

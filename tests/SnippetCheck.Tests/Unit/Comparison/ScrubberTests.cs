@@ -182,6 +182,14 @@ public sealed class ScrubberTests
     }
 
     [Fact]
+    public void A_hint_scrubber_is_tried_in_its_place_in_the_order()
+    {
+        // With number on, duration must still run before it, or "12 ms" would become "Number_1 ms".
+        var numbers = Scrubbing.For(["number"], []);
+        Assert.Equal("Duration_1 for Number_1 items", numbers.With(Scrubbers.Duration).Apply("12 ms for 40 items"));
+    }
+
+    [Fact]
     public void None_turns_every_scrubber_off_and_custom_scrubbers_are_on_by_default()
     {
         Assert.True(Scrubbing.For(["duration", "none"], []).IsOff);
