@@ -148,10 +148,9 @@ public static class Adopter
     /// </summary>
     private static bool MatchesExactly(string fence, string printed)
     {
-        // SCRUBBING SEAM (issue 17, part 1): once output scrubbers exist, both sides go through the block's default
-        // scrubbers here, exactly as verify will compare them, so a post printing a GUID or a time still adopts its
-        // output fence. Until then the match is exact.
-        return OutputComparer.Compare(fence, printed, OutputMatchMode.Exact).Matches;
+        // Both sides through the default scrubbers, exactly as verify will compare them: a post printing a GUID or a
+        // time still adopts its output fence.
+        return OutputComparer.Compare(fence, printed, OutputMatchMode.Exact, Scrubbing.Default).Matches;
     }
 
     /// <summary>The prefix an inserted comment line takes: the fence's container prefix; null when that holds a list marker.</summary>
@@ -245,10 +244,6 @@ public static class Adopter
                 return false;
             }
         }
-        // MDX SEAM (issue 17, part 4): this branch does not read {/* snippetcheck: ... */} comments yet; once it does,
-        // .mdx files get the same tag check as Markdown below. Until then an .mdx file is checked for its fences only.
-        if (IsMdx(original.DisplayPath)) return true;
-
         var snippetsBefore = SnippetReader.Read(before).Snippets;
         var snippetsAfter = SnippetReader.Read(after).Snippets;
         if (snippetsBefore.Count != snippetsAfter.Count) return false;

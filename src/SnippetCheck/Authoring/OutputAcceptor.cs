@@ -220,7 +220,31 @@ public static class OutputAcceptor
     {
         var verb = rewrite.WasEmpty ? "filled empty output block" : "accepted output";
         var fence = rewrite.NewFenceLength is { } length ? $"; fences lengthened to {length} '{rewrite.Block.Geometry.FenceChar}'" : "";
-        return new AcceptEntry(rewrite.Block.Location, result, true, $"{verb} for {Describe(result)}{fence}");
+        return new AcceptEntry(rewrite.Block.Location, result, true, $"{verb} for {Describe(result)}{fence}{VolatileNote(result)}");
+    }
+
+    /// <summary>
+    /// Accepted output that holds a value which changes every run (a GUID, a date, a duration) fails again on the next
+    /// run unless a scrubber replaces it: says which value, and what to write. Empty when nothing in it looks volatile.
+    /// </summary>
+    internal static string VolatileNote(SnippetResult result)
+    {
+        var actual = OutputComparer.Canonical(result.ActualOutput ?? "");
+        string[] named = [.. result.Snippet.Tags.Scrub ?? [], .. result.Snippet.Output?.Scrub ?? []];
+        var off = named.Contains(Scrubbers.None);
+        var defaults = Scrubbers.OnByDefault.Where(s => s.Finds(actual)).Select(Example).Distinct().ToList();
+        if (off && defaults.Count > 0)
+            return $"; note: it holds values that change every run ({string.Join(", ", defaults)}), and `scrub=none` turns scrubbing off, " +
+                "so the next run fails: remove `scrub=none`, or write `...` in their place and add `ellipsis`";
+        var optIn = Scrubbers.OptIn.Where(s => s.Name is "duration" or "hex" && !named.Contains(s.Name) && s.Finds(actual)).ToList();
+        if (optIn.Count > 0)
+            return $"; note: it holds values that change every run ({string.Join(" and ", optIn.Select(Example))}): unless \"scrub\" in config names them, " +
+                $"add `scrub={string.Join(',', optIn.Select(s => s.Name))}` to the output block, or write `...` in their place and add `ellipsis`";
+        return defaults.Count > 0 ? $"; it holds {string.Join(", ", defaults)}, scrubbed on every comparison (docs/authoring.md, \"Scrubbing\")" : "";
+
+        string Example(Scrubber scrubber) =>
+            $"{scrubber.Placeholder switch { "Guid" => "a GUID", "Date" => "a date", "Duration" => "a duration", "Hex" => "a hex value", _ => "the snippet's own folder" }} " +
+            $"(`{scrubber.Pattern.Match(actual).Value}`)";
     }
 
     private static AcceptEntry Refuse(SnippetResult result, string why) =>

@@ -36,6 +36,7 @@ internal static class CacheKey
             Add("tags", block.Tags.Original);
             Add("output", block.Output?.Text);
             Add("mode", block.Output?.Mode.ToString());
+            Add("scrub", program.Scrubbings[i].Key);
             Add("stdin", block.Stdin?.Content);
             Add("timeout", program.Timeouts[i].Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }

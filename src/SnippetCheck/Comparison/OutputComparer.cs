@@ -35,10 +35,18 @@ internal static class OutputComparer
 {
     public const string Ellipsis = "...";
 
-    public static ComparisonResult Compare(string expected, string actual, OutputMatchMode mode)
+    /// <summary>Compares with no scrubbing at all.</summary>
+    public static ComparisonResult Compare(string expected, string actual, OutputMatchMode mode) =>
+        Compare(expected, actual, mode, Scrubbing.Off);
+
+    /// <summary>
+    /// Compares after both sides went through <paramref name="scrubbing"/>, each with numbering of its own; the
+    /// mode applies to the scrubbed lines, and the diff shows them, placeholders and all.
+    /// </summary>
+    public static ComparisonResult Compare(string expected, string actual, OutputMatchMode mode, Scrubbing scrubbing)
     {
-        var expectedLines = Normalize(expected);
-        var actualLines = Normalize(actual);
+        var expectedLines = Scrub(Normalize(expected), scrubbing, mode);
+        var actualLines = Scrub(Normalize(actual), scrubbing, mode);
         var matches = mode switch
         {
             OutputMatchMode.Ellipsis => EllipsisMatches(expectedLines, actualLines),
@@ -57,6 +65,20 @@ internal static class OutputComparer
         if (first < 0) return [];
         var last = lines.FindLastIndex(l => l.Length > 0);
         return lines.GetRange(first, last - first + 1);
+    }
+
+    /// <summary>The lines with the scrubbers applied to them as one text, so numbering runs through the whole output.</summary>
+    /// <remarks>
+    /// For <c>unordered</c>, placeholders are numbered in an order that does not depend on the order the lines were
+    /// printed in: the lines are first sorted by their text with every value masked. Equal scrubbed lines on both
+    /// sides still mean the same values are equal, and different ones different, on both.
+    /// </remarks>
+    public static IReadOnlyList<string> Scrub(IReadOnlyList<string> lines, Scrubbing scrubbing, OutputMatchMode mode = OutputMatchMode.Exact)
+    {
+        if (scrubbing.IsOff || lines.Count == 0) return lines;
+        if (mode == OutputMatchMode.Unordered)
+            lines = [.. lines.OrderBy(l => Scrubbing.Masked(scrubbing.Apply(l)), StringComparer.Ordinal).ThenBy(l => l, StringComparer.Ordinal)];
+        return scrubbing.Apply(Join(lines)).Split('\n').Select(l => l.TrimEnd()).ToList();
     }
 
     /// <summary>The text an output block should hold for this output (used by <c>--accept</c>).</summary>

@@ -67,6 +67,11 @@ public static class ConfigLoader
         JsonValueKind.False => false,
         JsonValueKind.Array when property.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
             (IReadOnlyList<string>)[.. property.Value.EnumerateArray().Select(e => e.GetString()!)],
+        // "scrubbers": a list of objects, each read as its fields' texts (a non-string field keeps its JSON, to be refused).
+        JsonValueKind.Array when property.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Object) =>
+            (IReadOnlyList<IReadOnlyDictionary<string, string>>)[.. property.Value.EnumerateArray().Select(e =>
+                (IReadOnlyDictionary<string, string>)e.EnumerateObject().ToDictionary(p => p.Name,
+                    p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal))],
         _ => property.Value.GetRawText(),
     };
 

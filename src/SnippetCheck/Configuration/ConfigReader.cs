@@ -14,10 +14,10 @@ internal readonly record struct RawValue(object Value, int Line);
 internal static class ConfigReader
 {
     public static readonly string[] Keys =
-        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "references", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "stale", "engineWords"];
+        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "references", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "stale", "engineWords", "scrub", "scrubbers"];
 
     /// <summary>Keys that only make sense for a whole run, not one file's front matter.</summary>
-    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "requireVerified", "stale"];
+    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "requireVerified", "stale", "scrubbers"];
 
     /// <summary>Below this a runner cannot even start its runtime.</summary>
     public const long MinimumMemoryLimit = 64L << 20;
@@ -38,6 +38,8 @@ internal static class ConfigReader
                 throw new ConfigException(file, raw.Line, $"'{known}' applies to a whole run and belongs in snippetcheck.json, not in a post's front matter");
             config = Apply(config, file, known, raw);
         }
+        if (!isFrontMatter && config.Scrub is { } scrub && UnknownScrubber(scrub, config.Scrubbers) is { } unknown)
+            throw new ConfigException(file, values["scrub"].Line, $"'scrub' names '{unknown}', which is no scrubber (known: {string.Join(", ", ScrubberNames(config.Scrubbers))})");
         return config;
     }
 
@@ -99,6 +101,14 @@ internal static class ConfigReader
                 return raw.Value is string stale && (stale is "warn" or "error" or "off")
                     ? config with { Stale = stale switch { "warn" => StaleMode.Warn, "error" => StaleMode.Error, _ => StaleMode.Off } }
                     : throw Bad("\"warn\", \"error\" or \"off\"");
+            case "scrub":
+                return (raw.Value is string scrubText ? TagParser.ParseScrub(scrubText) : StringList(raw.Value) is { } scrubList ? TagParser.ParseScrub(string.Join(',', scrubList)) : null) is { } scrubNames
+                    ? config with { Scrub = scrubNames }
+                    : throw Bad("scrubber names, such as [\"duration\", \"hex\"] or \"none\"");
+            case "scrubbers":
+                return raw.Value is IReadOnlyList<IReadOnlyDictionary<string, string>> entries
+                    ? config with { Scrubbers = ReadScrubbers(file, raw.Line, entries) }
+                    : throw Bad("a list of { \"name\", \"pattern\", \"replacement\" } objects");
             case "memoryLimit":
                 return TryParseSize(raw.Value, out var bytes) && bytes >= MinimumMemoryLimit
                     ? config with { MemoryLimit = bytes }
@@ -106,6 +116,53 @@ internal static class ConfigReader
             default:
                 throw new ConfigException(file, raw.Line, $"unknown key '{key}'");
         }
+    }
+
+    /// <summary>The names <c>scrub</c> may use: the built-in ones (<c>none</c> too) and the project's own.</summary>
+    public static IReadOnlyList<string> ScrubberNames(IReadOnlyList<CustomScrubber>? custom) =>
+        [.. BuiltInScrubberNames, .. (custom ?? []).Select(c => c.Name)];
+
+    /// <summary>The first name in <paramref name="names"/> that is no scrubber, or null.</summary>
+    public static string? UnknownScrubber(IEnumerable<string> names, IReadOnlyList<CustomScrubber>? custom)
+    {
+        var known = ScrubberNames(custom);
+        return names.FirstOrDefault(n => !known.Contains(n, StringComparer.OrdinalIgnoreCase));
+    }
+
+    // Kept in step with Comparison/Scrubbers.BuiltInNames by ScrubberTests (Configuration comes before Comparison).
+    internal static readonly string[] BuiltInScrubberNames = ["guid", "date", "paths", "duration", "hex", "hashcode", "number", "none"];
+
+    private static readonly string[] ScrubberFields = ["name", "pattern", "replacement"];
+
+    /// <summary>Custom scrubbers, each checked now: a name of its own, a pattern that compiles, a replacement.</summary>
+    private static List<CustomScrubber> ReadScrubbers(string file, int line, IReadOnlyList<IReadOnlyDictionary<string, string>> entries)
+    {
+        var scrubbers = new List<CustomScrubber>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            ConfigException Bad(string field, string problem) => new(file, line, $"'scrubbers[{i}].{field}' {problem}");
+            if (entry.Keys.FirstOrDefault(k => !ScrubberFields.Contains(k, StringComparer.Ordinal)) is { } extra)
+                throw Bad(extra, "is not a scrubber field (a scrubber has \"name\", \"pattern\" and \"replacement\")");
+            if (!entry.TryGetValue("name", out var name) || TagParser.ParseScrub(name) is not [var single] || single != name)
+                throw Bad("name", "must be a lower-case name of letters, digits, '-' and '_', used as scrub=NAME");
+            if (BuiltInScrubberNames.Contains(name) || scrubbers.Any(s => s.Name == name))
+                throw Bad("name", $"'{name}' is already a scrubber's name");
+            if (!entry.TryGetValue("pattern", out var pattern) || pattern.Length == 0)
+                throw Bad("pattern", "is missing: write the regular expression to scrub");
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException e)
+            {
+                throw Bad("pattern", $"is not a valid regular expression: {e.Message}");
+            }
+            if (!entry.TryGetValue("replacement", out var replacement))
+                throw Bad("replacement", "is missing: write the text that stands in for a match");
+            scrubbers.Add(new CustomScrubber(name, pattern, replacement));
+        }
+        return scrubbers;
     }
 
     /// <summary>
@@ -154,6 +211,7 @@ internal static class ConfigReader
         bool b => b ? "true" : "false",
         double d => d.ToString(CultureInfo.InvariantCulture),
         IReadOnlyList<string> list => $"[{string.Join(", ", list)}]",
+        IReadOnlyList<IReadOnlyDictionary<string, string>> objects => $"a list of {objects.Count} objects",
         _ => value.ToString() ?? "null",
     };
 }

@@ -64,6 +64,12 @@ public sealed record SnippetCheckConfig
     /// <summary><c>"stale"</c>: how an ignored block that compiles (or, with <c>--stale</c>, passes) is reported.</summary>
     public StaleMode? Stale { get; init; }
 
+    /// <summary>Opt-in scrubbers for every output block here (<c>"scrub": ["duration"]</c>), or <c>none</c>.</summary>
+    public IReadOnlyList<string>? Scrub { get; init; }
+
+    /// <summary>The project's own scrubbers (<c>"scrubbers": [{ "name", "pattern", "replacement" }]</c>), validated at load.</summary>
+    public IReadOnlyList<CustomScrubber>? Scrubbers { get; init; }
+
     /// <summary>The file this came from, when it came from one; relative paths in it are relative to its folder.</summary>
     public string? SourcePath { get; init; }
 
@@ -92,9 +98,14 @@ public sealed record SnippetCheckConfig
         Network = over.Network ?? Network,
         RequireVerified = over.RequireVerified ?? RequireVerified,
         Stale = over.Stale ?? Stale,
+        Scrub = over.Scrub ?? Scrub,
+        Scrubbers = over.Scrubbers ?? Scrubbers,
         SourcePath = over.SourcePath ?? SourcePath,
     };
 }
+
+/// <summary>A scrubber of the project's own: every match of <paramref name="Pattern"/> becomes <paramref name="Replacement"/>.</summary>
+public sealed record CustomScrubber(string Name, string Pattern, string Replacement);
 
 /// <summary>A configuration problem, naming the file and the key.</summary>
 internal sealed class ConfigException(string file, int line, string message) : Exception(message)

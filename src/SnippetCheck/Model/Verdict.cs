@@ -84,7 +84,10 @@ internal sealed record OutputMismatchFailure(SourceLocation OutputBlock, string 
     public override FailureReason Reason => FailureReason.OutputMismatch;
     public override string Code => DiagnosticCodes.OutputMismatch;
     public override string Message => $"output differs from the output block at line {OutputBlock.Line}";
-    public override string Detail => Diff;
+    public override string Detail => Hint is null ? Diff : Diff + "\nhint: " + Hint;
+
+    /// <summary>What probably went wrong, when a well-known slip explains the whole difference (an unordered block, a scrubber).</summary>
+    public string? Hint { get; init; }
 }
 
 internal sealed record TimeoutFailure(SourceLocation At, string Description) : Failure(At)

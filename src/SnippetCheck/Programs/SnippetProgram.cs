@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Comparison;
 using SnippetCheck.Compilation;
 using SnippetCheck.Snippets;
 
@@ -13,7 +14,7 @@ internal sealed class SnippetProgram
 {
     private (CSharpParseOptions Options, IReadOnlyList<ParsedPart> Preludes, IReadOnlyList<ParsedPart> Blocks)? _parsed;
 
-    private SnippetProgram(SnippetDocument document, string? session, IReadOnlyList<Snippet> blocks, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout, bool fileAllowsNetwork)
+    private SnippetProgram(SnippetDocument document, string? session, IReadOnlyList<Snippet> blocks, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout, bool fileAllowsNetwork, Func<Snippet, Scrubbing>? scrubbing)
     {
         Network = fileAllowsNetwork || blocks.Any(b => b.Tags.Network);
         Document = document;
@@ -22,6 +23,7 @@ internal sealed class SnippetProgram
         Preludes = [.. document.Preludes.Where(p => p.Session is null || p.Session == session)];
         Settings = WithDocumentedNamespaces(settings.Overlay(blocks.Select(b => b.Tags)), blocks);
         Timeouts = [.. blocks.Select(b => timeout(b.Tags))];
+        Scrubbings = [.. blocks.Select(b => scrubbing?.Invoke(b) ?? Scrubbing.Default)];
     }
 
     /// <summary>An example in a doc comment sees the namespace it documents, as a user of the library would after one using.</summary>
@@ -31,12 +33,12 @@ internal sealed class SnippetProgram
         return namespaces.Count == 0 ? settings : settings with { Usings = [.. settings.Usings, .. namespaces] };
     }
 
-    public static SnippetProgram Lone(SnippetDocument document, Snippet snippet, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout, bool fileAllowsNetwork = false) =>
-        new(document, null, [snippet], settings, timeout, fileAllowsNetwork);
+    public static SnippetProgram Lone(SnippetDocument document, Snippet snippet, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout, bool fileAllowsNetwork = false, Func<Snippet, Scrubbing>? scrubbing = null) =>
+        new(document, null, [snippet], settings, timeout, fileAllowsNetwork, scrubbing);
 
     /// <summary>A session's blocks, all of them in document order (ignored and compile-fail ones too: see <see cref="Compiled"/>).</summary>
-    public static SnippetProgram ForSession(SnippetDocument document, string session, IReadOnlyList<Snippet> blocks, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout, bool fileAllowsNetwork = false) =>
-        new(document, session, blocks, settings, timeout, fileAllowsNetwork);
+    public static SnippetProgram ForSession(SnippetDocument document, string session, IReadOnlyList<Snippet> blocks, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout, bool fileAllowsNetwork = false, Func<Snippet, Scrubbing>? scrubbing = null) =>
+        new(document, session, blocks, settings, timeout, fileAllowsNetwork, scrubbing);
 
     public SnippetDocument Document { get; }
     public string? Session { get; }
@@ -48,6 +50,9 @@ internal sealed class SnippetProgram
 
     /// <summary>Each block's timeout; a session gets them all.</summary>
     public IReadOnlyList<TimeSpan> Timeouts { get; }
+
+    /// <summary>Each block's scrubbers (defaults, config, front matter, its tags and its output block's), built once here.</summary>
+    public IReadOnlyList<Scrubbing> Scrubbings { get; }
 
     public bool IsSession => Session is not null;
 

@@ -28,6 +28,9 @@ public sealed record ExpectedOutput(FencedBlock Block, OutputMatchMode Mode)
                 ? first : null;
         }
     }
+
+    /// <summary>Scrubbers named on the output block itself (<c>```output scrub=duration</c>); null when not given.</summary>
+    public IReadOnlyList<string>? Scrub { get; init; }
 }
 
 /// <summary>A C# block with its tags, its attached output and stdin blocks, and its annotation findings.</summary>

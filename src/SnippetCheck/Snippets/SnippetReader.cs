@@ -67,7 +67,7 @@ internal static class SnippetReader
                         last.Annotations.Add(Diagnostic.Error(DiagnosticCodes.SecondOutput,
                             $"second output block for the snippet at line {last.Block.Location.Line}", block.Location));
                     else
-                        last.Output = new ExpectedOutput(block, mode);
+                        last.Output = new ExpectedOutput(block, mode) { Scrub = OutputScrub(block, last.Annotations) };
                     break;
                 case FencedBlock block when IsStdin(block):
                     if (last is null || last.Output is not null || last.Stdin is not null)
@@ -142,6 +142,22 @@ internal static class SnippetReader
              : words.Contains("ellipsis", StringComparer.OrdinalIgnoreCase) ? OutputMatchMode.Ellipsis
              : OutputMatchMode.Exact;
         return words.Contains("output", StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The <c>scrub=</c> names on an output block; a bad value is the snippet's annotation error.</summary>
+    private static IReadOnlyList<string>? OutputScrub(FencedBlock block, List<Diagnostic> annotations)
+    {
+        IReadOnlyList<string>? names = null;
+        foreach (var word in TagWords(block).Where(w => w.StartsWith("scrub=", StringComparison.OrdinalIgnoreCase)))
+        {
+            var parsed = TagParser.ParseScrub(word["scrub=".Length..].Trim('"'));
+            if (parsed is null)
+                annotations.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue,
+                    $"'{word}' must name scrubbers, such as scrub=duration,hex or scrub=none", block.Location));
+            else
+                names = [.. names ?? [], .. parsed];
+        }
+        return names;
     }
 
     /// <summary>Words that only output and stdin blocks carry: a near miss of one of them is a typo, not a language.</summary>

@@ -28,6 +28,9 @@ public sealed record SnippetTags
     /// <summary>The program's command-line arguments, split as a shell would (<c>args="a 'b c'"</c>).</summary>
     public string[]? Args { get; init; }
 
+    /// <summary>Scrubbers named with <c>scrub=duration,hex</c> (or <c>scrub=none</c>); null when not given.</summary>
+    public IReadOnlyList<string>? Scrub { get; init; }
+
     /// <summary>Words that belong to a blog engine, not to us (<c>title="Program.cs"</c>).</summary>
     public IReadOnlyList<string> ForeignAttributes { get; init; } = [];
 
@@ -37,5 +40,5 @@ public sealed record SnippetTags
     /// <summary>True when any kind or modifier of ours was given; foreign attributes never count.</summary>
     public bool HasAny =>
         Kind is not null || Name is not null || Session is not null || ExitCode is not null || Timeout is not null ||
-        LangVersion is not null || Nullable is not null || WarnAsError || Unsafe || Network || Args is not null;
+        LangVersion is not null || Nullable is not null || WarnAsError || Unsafe || Network || Args is not null || Scrub is not null;
 }

@@ -17,7 +17,7 @@ public static partial class TagParser
 {
     private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore"];
     private static readonly string[] FlagWords = ["warnaserror", "unsafe", "network"];
-    private static readonly string[] ValueKeys = ["name", "session", "exit", "timeout", "langversion", "nullable", "args", "compile-fail", "throws"];
+    private static readonly string[] ValueKeys = ["name", "session", "exit", "timeout", "langversion", "nullable", "args", "compile-fail", "throws", "scrub"];
 
     // Words of ours that make no sense on a C# block but are worth a hint when misspelt there.
     private static readonly string[] OtherWords = ["output", "stdin", "ellipsis", "unordered", "prelude"];
@@ -172,6 +172,10 @@ public static partial class TagParser
                 break;
             case "args":
                 return tags with { Args = SettingValues.SplitArgs(value) };
+            case "scrub":
+                if (ParseScrub(value) is { } names) return tags with { Scrub = names };
+                problem = $"'scrub={value}' must name scrubbers, such as scrub=duration,hex or scrub=none";
+                break;
             case "compile-fail":
                 var ids = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 if (ids.Length > 0 && ids.All(id => DiagnosticIdPattern().IsMatch(id))) return tags with { ExpectedErrorIds = ids };
@@ -184,6 +188,13 @@ public static partial class TagParser
         }
         diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue, problem ?? $"bad value for '{key}'", where));
         return tags;
+    }
+
+    /// <summary>The names in a <c>scrub=</c> value (<c>duration,hex</c>), lower-cased; null when it names none.</summary>
+    public static IReadOnlyList<string>? ParseScrub(string value)
+    {
+        var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return names.Length > 0 && names.All(n => IdPattern().IsMatch(n)) ? [.. names.Select(n => n.ToLowerInvariant())] : null;
     }
 
     public static bool TryParseDuration(string text, out TimeSpan duration)

@@ -145,9 +145,28 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         fileConfig = fileConfig.Overlay(CommandLineLayer());
 
         var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false, fileConfig.EngineWords);
+        snippets = CheckScrubberNames(snippets, fileConfig, path.DisplayPath, fileErrors);
         fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));
         return new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);
     }
+
+    /// <summary>Each <c>scrub=</c> name must be a scrubber (SC1016): a typo would silently leave a value unscrubbed.</summary>
+    private static SnippetDocument CheckScrubberNames(SnippetDocument document, SnippetCheckConfig config, string file, List<FileError> fileErrors)
+    {
+        if (config.Scrub is { } fileNames && ConfigReader.UnknownScrubber(fileNames, config.Scrubbers) is { } inFile)
+            fileErrors.Add(new FileError(file, 1, 1, DiagnosticCodes.UnknownScrubber, UnknownScrubberMessage(inFile, config)));
+        return document with
+        {
+            Snippets = [.. document.Snippets.Select(snippet =>
+                ConfigReader.UnknownScrubber([.. snippet.Tags.Scrub ?? [], .. snippet.Output?.Scrub ?? []], config.Scrubbers) is { } unknown
+                    ? snippet with { Annotations = [.. snippet.Annotations, Model.Diagnostic.Error(DiagnosticCodes.UnknownScrubber,
+                        UnknownScrubberMessage(unknown, config), snippet.Tags.Scrub?.Contains(unknown) == true ? snippet.Location : snippet.Output!.Block.Location)] }
+                    : snippet)],
+        };
+    }
+
+    private static string UnknownScrubberMessage(string name, SnippetCheckConfig config) =>
+        $"'scrub={name}' names no scrubber{(ConfigReader.ScrubberNames(config.Scrubbers).MinBy(n => EditDistance.Between(name, n)) is { } near && EditDistance.Between(name, near) <= 2 ? $"; did you mean '{near}'?" : "")} (known: {string.Join(", ", ConfigReader.ScrubberNames(config.Scrubbers))})";
 
     private SnippetCheckConfig CommandLineLayer() => new()
     {

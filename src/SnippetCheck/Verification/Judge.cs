@@ -34,13 +34,13 @@ internal static class Judge
     /// A lone snippet's verdict, from its compilation and (when <see cref="ShouldRun"/>) its run: the kinds × outcomes
     /// table for everything that got past <see cref="BeforeCompiling"/>.
     /// </summary>
-    public static Verdict Lone(Snippet snippet, CompilationResult compiled, bool hasEntryPoint, RunResult? run)
+    public static Verdict Lone(Snippet snippet, CompilationResult compiled, bool hasEntryPoint, RunResult? run, Scrubbing scrubbing)
     {
         if (snippet.Kind == SnippetKind.CompileFail) return CompileFail(snippet, compiled);
         if (!compiled.Success || snippet.Kind == SnippetKind.Compile) return Compile(snippet, compiled, [.. compiled.Errors]);
         // Declarations only: nothing of its own to execute.
         if (!hasEntryPoint) return NeedsRun(snippet) ? NothingToRun(snippet, null) : Verdict.Pass;
-        return run is null ? throw new ArgumentNullException(nameof(run), "a runnable snippet is judged on its run") : Run(snippet, run, run.Stdout, isLast: true);
+        return run is null ? throw new ArgumentNullException(nameof(run), "a runnable snippet is judged on its run") : Run(snippet, run, run.Stdout, isLast: true, scrubbing);
     }
 
     /// <summary>A <c>compile</c> block, or any block whose program did not compile.</summary>
@@ -89,9 +89,10 @@ internal static class Judge
 
     /// <summary>
     /// A block that ran: <paramref name="output"/> is what it printed itself; <paramref name="isLast"/> is false for a
-    /// session block the program went past (its exit code and exception are not its own).
+    /// session block the program went past (its exit code and exception are not its own). Output is compared after
+    /// <paramref name="scrubbing"/>, applied alike to both sides.
     /// </summary>
-    public static Verdict Run(Snippet snippet, RunResult run, string output, bool isLast)
+    public static Verdict Run(Snippet snippet, RunResult run, string output, bool isLast, Scrubbing scrubbing)
     {
         var at = snippet.Location;
         switch (run.Status)
@@ -123,11 +124,43 @@ internal static class Judge
 
         if (snippet.Output is { } block)
         {
-            var comparison = OutputComparer.Compare(block.Text, output, block.Mode);
-            if (!comparison.Matches) return new Verdict.Failed(new OutputMismatchFailure(block.Block.Location, comparison.DiffText));
+            var comparison = OutputComparer.Compare(block.Text, output, block.Mode, scrubbing);
+            if (!comparison.Matches)
+                return new Verdict.Failed(new OutputMismatchFailure(block.Block.Location, comparison.DiffText) { Hint = MismatchHint(block, output, scrubbing) });
         }
         return Verdict.Pass;
     }
+
+    /// <summary>
+    /// Where authors trip on a mismatch: a <c>...</c> line without <c>ellipsis</c>, lines that differ only in order,
+    /// or values that a scrubber not in force would have matched. Each is tried for real, so a hint always works.
+    /// </summary>
+    internal static string? MismatchHint(ExpectedOutput block, string output, Scrubbing scrubbing)
+    {
+        var hints = new List<string>();
+        if (block.Mode != OutputMatchMode.Ellipsis && OutputComparer.Normalize(block.Text).Any(l => l.Trim() == OutputComparer.Ellipsis))
+            hints.Add("add `ellipsis` to the output block to use `...` as a wildcard");
+        if (block.Mode == OutputMatchMode.Exact && OutputComparer.Compare(block.Text, output, OutputMatchMode.Unordered, scrubbing).Matches)
+            hints.Add("only the order of the lines differs: add `unordered` to the output block if the order does not matter");
+        if (scrubbing.IsOff)
+        {
+            if (OutputComparer.Compare(block.Text, output, block.Mode, Scrubbing.Default).Matches)
+                hints.Add("only GUIDs, dates or the snippet's folders differ, which scrubbing replaces, but scrubbing is off (`scrub=none`) here: remove it");
+        }
+        else if (Scrubbers.OptIn.FirstOrDefault(s => !scrubbing.Has(s.Name) && OutputComparer.Compare(block.Text, output, block.Mode, scrubbing.With(s)).Matches) is { } scrubber)
+        {
+            hints.Add($"only {Describe(scrubber)} differ: add `scrub={scrubber.Name}` to the output block to compare them as placeholders");
+        }
+        return hints.Count == 0 ? null : string.Join("; ", hints);
+    }
+
+    private static string Describe(Scrubber scrubber) => scrubber.Name switch
+    {
+        "duration" => "durations",
+        "hex" => "hex values (addresses, hash codes)",
+        "hashcode" => "hash codes",
+        _ => "numbers",
+    };
 
     /// <summary>Compile errors as the compiler's users see them, with a hint for a well-known cause.</summary>
     public static Verdict CompileError(Snippet snippet, IReadOnlyList<CompilerDiagnostic> errors)

@@ -32,6 +32,6 @@ internal static class LoneVerifier
             run = await context.Pool.RunAsync(new ProgramImage(compiled.Image!), program.Stdin([0]), program.Args,
                 dependencies.RuntimePaths, program.Network, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
         }
-        return [Results.Of(snippet, Judge.Lone(snippet, compiled, hasEntryPoint, run), compiled, run?.Stdout, clock)];
+        return [Results.Of(snippet, Judge.Lone(snippet, compiled, hasEntryPoint, run, program.Scrubbings[0]), compiled, run?.Stdout, clock)];
     }
 }

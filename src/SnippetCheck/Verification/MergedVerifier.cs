@@ -66,7 +66,7 @@ internal sealed class MergedVerifier(ProgramContext context)
             var image = compiled.Image! with { EntryType = compiled.EntryTypes[i]! };
             var wrapped = await context.Pool.RunAsync(image, program.Stdin([0]), program.Args, shared.RuntimePaths, network: false, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
             var run = StackTraces.Unwrapped(wrapped, ProgramAssembler.MergedNamespacePrefix + i, members[i].Mergeable.TopLevelSignature is not null);
-            results.Add(Results.Of(snippet, Judge.Run(snippet, run, run.Stdout, isLast: true), null, run.Stdout, clock) with { Duration = clock.Elapsed + compileShare });
+            results.Add(Results.Of(snippet, Judge.Run(snippet, run, run.Stdout, isLast: true, program.Scrubbings[0]), null, run.Stdout, clock) with { Duration = clock.Elapsed + compileShare });
         }
         return results;
     }

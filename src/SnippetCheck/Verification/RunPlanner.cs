@@ -45,14 +45,14 @@ internal static class RunPlanner
                 {
                     // Never compiled for its verdict; only, apart from every other snippet, for a stale tag.
                     known.Add(SnippetResult.Of(snippet, new Verdict.Ignored()));
-                    if (checkStale) stale.Add((snippet, StaleCheck.ProgramFor(document.Snippets, snippet, settings.TimeoutFor, settings.CompileSettings, settings.AllowsNetwork)));
+                    if (checkStale) stale.Add((snippet, StaleCheck.ProgramFor(document.Snippets, snippet, settings.TimeoutFor, settings.CompileSettings, settings.AllowsNetwork, settings.ScrubbingFor)));
                 }
-                else lone.Add(SnippetProgram.Lone(document.Snippets, snippet, settings.CompileSettings, settings.TimeoutFor, settings.AllowsNetwork));
+                else lone.Add(SnippetProgram.Lone(document.Snippets, snippet, settings.CompileSettings, settings.TimeoutFor, settings.AllowsNetwork, settings.ScrubbingFor));
             }
             foreach (var session in snippets.Select(s => s.Tags.Session).OfType<string>().Distinct())
             {
                 var blocks = document.Snippets.Snippets.Where(s => s.Tags.Session == session).ToList();
-                sessions.Add(SnippetProgram.ForSession(document.Snippets, session, blocks, settings.CompileSettings, settings.TimeoutFor, settings.AllowsNetwork));
+                sessions.Add(SnippetProgram.ForSession(document.Snippets, session, blocks, settings.CompileSettings, settings.TimeoutFor, settings.AllowsNetwork, settings.ScrubbingFor));
             }
         }
         return new RunPlan(lone, sessions, known) { Stale = stale };

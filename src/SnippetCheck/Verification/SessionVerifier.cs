@@ -106,11 +106,11 @@ internal static class SessionVerifier
             if (id < endingId)
             {
                 var passedThrough = run with { Status = RunStatus.Completed, ExitCode = block.Tags.ExitCode ?? 0 };
-                results[id] = Results.Of(block, Judge.Run(block, passedThrough, output, isLast: false), compiled, output, clock);
+                results[id] = Results.Of(block, Judge.Run(block, passedThrough, output, isLast: false, program.Scrubbings[id]), compiled, output, clock);
             }
             else if (id == endingId)
             {
-                results[id] = Results.Of(block, Judge.Run(block, run, output, isLast: true), compiled, output, clock);
+                results[id] = Results.Of(block, Judge.Run(block, run, output, isLast: true, program.Scrubbings[id]), compiled, output, clock);
             }
             else
             {

@@ -1,3 +1,4 @@
+using SnippetCheck.Comparison;
 using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;
@@ -73,7 +74,7 @@ public sealed class JudgeTests
         };
         Assert.Equal(run is not null, Judge.ShouldRun(snippet, compiled, hasEntryPoint));
 
-        var verdict = Judge.Lone(snippet, compiled, hasEntryPoint, run);
+        var verdict = Judge.Lone(snippet, compiled, hasEntryPoint, run, Scrubbing.Default);
         var result = SnippetResult.Of(snippet, verdict);
         Assert.Equal((status, reason), (result.Status.ToWord(), result.ReasonWord));
     }
@@ -81,10 +82,10 @@ public sealed class JudgeTests
     [Fact]
     public void A_failure_owns_its_code_and_points_where_it_happened()
     {
-        var compileError = Assert.IsType<Verdict.Failed>(Judge.Lone(Snippet("run"), Broken, true, null)).Failure;
+        var compileError = Assert.IsType<Verdict.Failed>(Judge.Lone(Snippet("run"), Broken, true, null, Scrubbing.Default)).Failure;
         Assert.Equal(("CS0103", ErrorAt), (compileError.Code, compileError.Location));
 
-        var exception = Assert.IsType<Verdict.Failed>(Judge.Lone(Snippet("run"), Compiled, true, Ran(RunStatus.Exception, exception: "System.InvalidOperationException"))).Failure;
+        var exception = Assert.IsType<Verdict.Failed>(Judge.Lone(Snippet("run"), Compiled, true, Ran(RunStatus.Exception, exception: "System.InvalidOperationException"), Scrubbing.Default)).Failure;
         Assert.Equal((DiagnosticCodes.UnexpectedException, 2), (exception.Code, exception.Location.Line));
         Assert.Equal("unhandled exception System.InvalidOperationException: boom", exception.Message);
     }
