@@ -20,8 +20,10 @@ namespace SnippetCheck.MSBuild;
 /// </remarks>
 public sealed class VerifySnippets : ToolTask
 {
-    /// <summary>The Markdown files to verify, relative to <see cref="ProjectDirectory"/> or absolute.</summary>
-    [Required]
+    /// <summary>
+    /// The Markdown files to verify, relative to <see cref="ProjectDirectory"/> or absolute. Not required: a library
+    /// with doc comments may have no Markdown at all, and MSBuild rejects an empty list for a required parameter.
+    /// </summary>
     public ITaskItem[] Documents { get; set; } = [];
 
     /// <summary>
@@ -158,6 +160,9 @@ public sealed class VerifySnippets : ToolTask
         }
         return text.ToString();
     }
+
+    /// <summary>The response file's text, for tests: each token must come back whole through System.CommandLine's <c>@file</c>.</summary>
+    internal string ResponseFileText() => GenerateResponseFileCommands();
 
     /// <summary>The project's own C# files: its <c>@(Compile)</c> below the project folder, generated files in bin and obj left out.</summary>
     internal IEnumerable<string> DocCommentSources()
