@@ -30,6 +30,7 @@ public sealed class ResponseFileTests : IDisposable
                 Item(Path.Combine(_project, "obj/Debug/net10.0/Lib.AssemblyInfo.cs"), "source"),
                 Item(Path.Combine(_project, "..", "Shared", "Linked.cs"), "source"),
                 Item("/packs/Microsoft.NETCore.App.Ref/ref/net10.0/System.Runtime.dll", "reference", ("FrameworkReferenceName", "Microsoft.NETCore.App")),
+                Item("/nuget/netstandard.library/2.0.3/build/netstandard2.0/ref/System.Runtime.dll", "reference", ("NuGetPackageId", "NETStandard.Library")),
                 Item("/nuget/humanizer/lib/net8.0/Humanizer.dll", "reference"),
                 Item("/nuget/humanizer/lib/net8.0/Humanizer.dll", "runtime"),
                 Item("/nuget/humanizer/lib/net8.0/Humanizer.xml", "runtime"),
