@@ -42,7 +42,13 @@ internal sealed class ProgressDisplay : IDisposable
         return display;
     }
 
-    public void Planned(int snippets) => Volatile.Write(ref _total, snippets);
+    /// <summary>A run (or, in <c>adopt</c>, the next pass) is about to verify this many snippets: counting starts again.</summary>
+    public void Planned(int snippets)
+    {
+        Volatile.Write(ref _done, 0);
+        Volatile.Write(ref _failed, 0);
+        Volatile.Write(ref _total, snippets);
+    }
 
     public void Record(int done, int failed)
     {

@@ -15,7 +15,7 @@ public static class SnippetCheckCommand
     {
         var root = new RootCommand("SnippetCheck: verify the C# snippets in Markdown posts with Roslyn")
         {
-            VerifyCommand.Create(), ListCommand.Create(), InitCommand.Create(),
+            VerifyCommand.Create(), ListCommand.Create(), InitCommand.Create(), AdoptCommand.Create(),
         };
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersionAction();
         // 'snippetcheck posts' means 'snippetcheck verify posts'.

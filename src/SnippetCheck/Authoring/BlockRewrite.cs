@@ -70,7 +70,7 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>The line ending of the line that ends just before <paramref name="lineStart"/>.</summary>
-    private static string LineEndingBefore(string text, int lineStart)
+    internal static string LineEndingBefore(string text, int lineStart)
     {
         if (lineStart >= 2 && text[lineStart - 2] == '\r' && text[lineStart - 1] == '\n') return "\r\n";
         if (lineStart >= 1 && text[lineStart - 1] == '\r') return "\r";

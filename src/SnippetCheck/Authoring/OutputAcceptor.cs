@@ -112,7 +112,7 @@ public static class OutputAcceptor
     }
 
     /// <summary>The file's text if its bytes are exactly those that were verified; else null and why.</summary>
-    private static string? ReadIfUnchanged(MarkdownDocument document, out string? problem)
+    internal static string? ReadIfUnchanged(MarkdownDocument document, out string? problem)
     {
         var bytes = File.ReadAllBytes(document.FullPath);
         var hasBom = bytes.AsSpan().StartsWith(Utf8Bom);

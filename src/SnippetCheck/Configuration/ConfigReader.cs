@@ -14,10 +14,10 @@ internal readonly record struct RawValue(object Value, int Line);
 internal static class ConfigReader
 {
     public static readonly string[] Keys =
-        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "references", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network"];
+        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "references", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "stale"];
 
     /// <summary>Keys that only make sense for a whole run, not one file's front matter.</summary>
-    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite"];
+    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "requireVerified", "stale"];
 
     /// <summary>Below this a runner cannot even start its runtime.</summary>
     public const long MinimumMemoryLimit = 64L << 20;
@@ -92,6 +92,12 @@ internal static class ConfigReader
             case "sandboxWrite": return config with { SandboxWrite = StringList(raw.Value) ?? throw Bad("a list of paths") };
             case "network":
                 return raw.Value is bool network ? config with { Network = network } : throw Bad("true or false");
+            case "requireVerified":
+                return raw.Value is bool require ? config with { RequireVerified = require } : throw Bad("true or false");
+            case "stale":
+                return raw.Value is string stale && (stale is "warn" or "error" or "off")
+                    ? config with { Stale = stale switch { "warn" => StaleMode.Warn, "error" => StaleMode.Error, _ => StaleMode.Off } }
+                    : throw Bad("\"warn\", \"error\" or \"off\"");
             case "memoryLimit":
                 return TryParseSize(raw.Value, out var bytes) && bytes >= MinimumMemoryLimit
                     ? config with { MemoryLimit = bytes }

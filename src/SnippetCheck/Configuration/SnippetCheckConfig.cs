@@ -10,6 +10,9 @@ public enum VerifyMode { Tagged, All }
 /// <summary>Whether runners confine what snippets can touch: <c>auto</c> where the kernel can (Linux), or never.</summary>
 public enum SandboxMode { Auto, Off }
 
+/// <summary>What a stale <c>ignore</c> tag is (SC1019, SC1020): a warning, an error that fails the run, or not checked.</summary>
+public enum StaleMode { Warn, Error, Off }
+
 /// <summary>
 /// Settings from <c>snippetcheck.json</c> or a post's front matter. Null means "not set here", so layers
 /// merge: command line, then front matter, then the config file, then these defaults.
@@ -52,6 +55,12 @@ public sealed record SnippetCheckConfig
     /// <summary>Snippets may open TCP connections (as if each were tagged <c>network</c>).</summary>
     public bool? Network { get; init; }
 
+    /// <summary>A run that verified no snippet at all fails (SC3010), as with <c>--require-verified</c>.</summary>
+    public bool? RequireVerified { get; init; }
+
+    /// <summary><c>"stale"</c>: how an ignored block that compiles (or, with <c>--stale</c>, passes) is reported.</summary>
+    public StaleMode? Stale { get; init; }
+
     /// <summary>The file this came from, when it came from one; relative paths in it are relative to its folder.</summary>
     public string? SourcePath { get; init; }
 
@@ -77,6 +86,8 @@ public sealed record SnippetCheckConfig
         SandboxRead = over.SandboxRead ?? SandboxRead,
         SandboxWrite = over.SandboxWrite ?? SandboxWrite,
         Network = over.Network ?? Network,
+        RequireVerified = over.RequireVerified ?? RequireVerified,
+        Stale = over.Stale ?? Stale,
         SourcePath = over.SourcePath ?? SourcePath,
     };
 }

@@ -51,6 +51,12 @@ internal static class DiagnosticCatalog
         Error(DiagnosticCodes.XmlInCode, nameof(DiagnosticCodes.XmlInCode), "XML inside an example",
             "A doc comment's `<code>` example holds an XML element, usually a generic such as `List<int>` written unescaped: write `<` as `&lt;` and `&` as `&amp;`, or wrap the code in `<![CDATA[ ... ]]>` (docs/doctests.md)."),
 
+        new(DiagnosticCodes.IgnoredCompiles, nameof(DiagnosticCodes.IgnoredCompiles), "Ignored snippet compiles",
+            "A block tagged `ignore` compiles cleanly as written (no error, no warning), so its tag may be stale: tag it `compile` or `run`. The verdict stays `ignored`. A warning; an error with `\"stale\": \"error\"`, and never checked with `\"stale\": \"off\"`.",
+            DiagnosticSeverity.Warning),
+        new(DiagnosticCodes.IgnoredPasses, nameof(DiagnosticCodes.IgnoredPasses), "Ignored snippet passes",
+            "With `--stale`, a block tagged `ignore` compiled, ran to its end within its timeout and printed what its output block holds (if it has one): tag it `run`. The verdict stays `ignored`. A warning; an error with `\"stale\": \"error\"`.",
+            DiagnosticSeverity.Warning),
         Error(DiagnosticCodes.OutputMismatch, nameof(DiagnosticCodes.OutputMismatch), "Output mismatch",
             "The snippet's standard output differs from its output block; the detail is a line diff (- expected, + actual). `--accept` rewrites the block."),
         Error(DiagnosticCodes.ExitCode, nameof(DiagnosticCodes.ExitCode), "Wrong exit code",
@@ -95,6 +101,8 @@ internal static class DiagnosticCatalog
         new(DiagnosticCodes.NoDocumentsInProject, nameof(DiagnosticCodes.NoDocumentsInProject), "No documents in the project",
             "SnippetCheck.MSBuild found no Markdown (and, with `SnippetCheckDocComments`, no C# file) to verify, so the build checked nothing. Posts outside the project folder are not included by default: add `<SnippetCheckDocument Include=\"../docs/**/*.md\" />` (docs/msbuild.md). A warning.",
             DiagnosticSeverity.Warning),
+        Error(DiagnosticCodes.NothingVerified, nameof(DiagnosticCodes.NothingVerified), "Nothing verified",
+            "With `--require-verified` (or `\"requireVerified\": true`), the run verified no snippet at all: every C# block was untagged, ignored or skipped. The run fails with exit code 1, so CI cannot pass on zero verified snippets; `snippetcheck adopt` tags the blocks that pass."),
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);

@@ -22,6 +22,8 @@ public static class DiagnosticCodes
     public const string ConflictingDirective = "SC1013";
     public const string UnclosedFence = "SC1014";
     public const string XmlInCode = "SC1015";
+    public const string IgnoredCompiles = "SC1019";
+    public const string IgnoredPasses = "SC1020";
 
     // SC2xxx: verdicts (what a snippet did wrong).
     public const string OutputMismatch = "SC2001";
@@ -49,4 +51,5 @@ public static class DiagnosticCodes
 
     /// <summary>Reported by SnippetCheck.MSBuild, not the CLI: a project with the package and nothing to verify.</summary>
     public const string NoDocumentsInProject = "SC3009";
+    public const string NothingVerified = "SC3010";
 }

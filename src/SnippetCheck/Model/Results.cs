@@ -102,6 +102,15 @@ public sealed record SnippetResult(
     public SnippetKind Kind => Snippet.Kind;
     public string? ExpectedOutput => Snippet.Output?.Text;
 
+    /// <summary>
+    /// An ignored block's stale-tag finding (SC1019 or SC1020), listed among its diagnostics: a warning, or an error
+    /// under <c>"stale": "error"</c>. Null for every other block.
+    /// </summary>
+    public Diagnostic? StaleFinding => Diagnostics.FirstOrDefault(d => d.Id is DiagnosticCodes.IgnoredCompiles or DiagnosticCodes.IgnoredPasses);
+
+    /// <summary>True for an ignored block whose tag looks stale (the JSON report's <c>"stale"</c>).</summary>
+    public bool Stale => StaleFinding is not null;
+
     public static SnippetResult Of(Snippet snippet, Verdict verdict) => new(snippet, verdict, snippet.Annotations, null, TimeSpan.Zero);
 }
 
@@ -129,8 +138,25 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     /// <summary>The confinement runners were under; null when the report was not made by a run (tests, merges).</summary>
     public SandboxReport? Sandbox { get; init; }
 
+    /// <summary>
+    /// <c>--require-verified</c> or <c>"requireVerified": true</c>: a run that verified nothing fails (SC3010).
+    /// </summary>
+    public bool RequireVerified { get; init; }
+
+    /// <summary>True when no snippet was verified: none passed and none failed (every block untagged, ignored or skipped).</summary>
+    public bool NothingVerified => Passed == 0 && Failed == 0;
+
+    /// <summary>True when the run fails for verifying nothing under <see cref="RequireVerified"/>.</summary>
+    public bool FailsForNothingVerified => RequireVerified && NothingVerified;
+
     /// <summary>True when every verified snippet passed and no file had an error.</summary>
-    public bool Succeeded => Failed == 0 && Errors.Count == 0;
+    public bool Succeeded => Failed == 0 && Errors.Count == 0 && !FailsForNothingVerified && StaleErrors == 0;
+
+    /// <summary>Ignored blocks whose tag looks stale (SC1019, SC1020); their verdict stays ignored.</summary>
+    public int Stale => Snippets.Count(s => s.Stale);
+
+    /// <summary>Stale-tag findings that are errors (<c>"stale": "error"</c>): each fails the run.</summary>
+    public int StaleErrors => Snippets.Count(s => s.StaleFinding is { IsError: true });
 
     private int Count(SnippetStatus status) => Snippets.Count(s => s.Status == status);
 }

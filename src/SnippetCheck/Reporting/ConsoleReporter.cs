@@ -22,13 +22,20 @@ public sealed class ConsoleReporter(TextWriter output, bool useColor, bool verbo
             {
                 WriteLine(warning.ToCanonicalString(), Yellow);
             }
+            if (result.StaleFinding is { IsError: true } stale) WriteLine(stale.ToCanonicalString(), Red);
             if (result.Status == SnippetStatus.Failed) WriteFailure(result);
             // A skipped block is counted in the summary; the reader needs to know why without -v.
             else if (verbose || result.Status == SnippetStatus.Skipped)
                 WriteLine($"{result.Location}: {result.Status.ToWord()} {result.Kind.ToTag()}{(result.Message is null ? "" : ": " + result.Message)}", Dim);
         }
+        if (report.Failed > FailureDigest.Threshold)
+        {
+            foreach (var line in FailureDigest.Of(report.Snippets).Lines()) WriteLine(line, null);
+        }
+        if (report.FailsForNothingVerified) WriteLine(NothingVerified.Error(report), Red);
         var summary = SummaryLine.For(report);
         WriteLine(summary, report.Succeeded ? Green : Red);
+        if (NothingVerified.Hint(report) is { } hint) WriteLine(hint, Yellow);
     }
 
     private void WriteFailure(SnippetResult result)

@@ -46,10 +46,19 @@ internal static class GitHubReporter
                 var title = DiagnosticCatalog.Find(warning.Id) is { } known ? $"{known.Title} ({warning.Id})" : warning.Id;
                 output.Write(Command("warning", ReportText.RepoRelative(warning.Location.File, workspace), warning.Location.Line, warning.Location.Column, title, warning.Message));
             }
+            if (result.StaleFinding is { IsError: true } stale)
+            {
+                var title = DiagnosticCatalog.Find(stale.Id) is { } known ? $"{known.Title} ({stale.Id})" : stale.Id;
+                output.Write(Command("error", ReportText.RepoRelative(stale.Location.File, workspace), stale.Location.Line, stale.Location.Column, title, stale.Message));
+            }
             if (result.Status != SnippetStatus.Failed) continue;
             var where = result.FailureLocation;
             var failureTitle = $"{ReportText.Label(result)}: {result.Reason?.ToWord() ?? "failed"} ({result.Code})";
             output.Write(Command("error", ReportText.RepoRelative(where.File, workspace), where.Line, where.Column, failureTitle, AnnotationMessage(result)));
+        }
+        if (report.FailsForNothingVerified)
+        {
+            output.Write($"::error title={EscapeProperty($"Nothing verified ({DiagnosticCodes.NothingVerified})")}::{EscapeData(NothingVerified.Message(report))}\n");
         }
     }
 

@@ -26,6 +26,7 @@ internal static class JsonReportWriter
         json.WriteNumber("untagged", report.Untagged);
         json.WriteNumber("skipped", report.Skipped);
         json.WriteNumber("cached", report.Cached);
+        json.WriteNumber("stale", report.Stale);
         json.WriteNumber("durationMs", (long)report.Duration.TotalMilliseconds);
         json.WriteEndObject();
         if (report.Sandbox is { } sandbox) WriteSandbox(json, sandbox);
@@ -64,6 +65,7 @@ internal static class JsonReportWriter
         WriteNullable(json, "message", result.Message);
         json.WriteNumber("durationMs", (long)result.Duration.TotalMilliseconds);
         json.WriteBoolean("cached", result.Cached);
+        json.WriteBoolean("stale", result.Stale);
         WriteNullable(json, "expectedOutput", result.ExpectedOutput);
         WriteNullable(json, "actualOutput", result.ActualOutput);
         WriteDiagnostics(json, result.Diagnostics);

@@ -44,6 +44,7 @@ internal static class SarifReportWriter
             {
                 WriteResult(json, warning.Id, "warning", warning.Message, warning.Location, properties: null);
             }
+            if (result.StaleFinding is { IsError: true } stale) WriteResult(json, stale.Id, "error", stale.Message, stale.Location, properties: null);
             if (result.Status == SnippetStatus.Failed) WriteFailure(json, result);
         }
         json.WriteEndArray();

@@ -10,6 +10,9 @@ internal sealed record RunPlan(IReadOnlyList<SnippetProgram> Lone, IReadOnlyList
 {
     /// <summary>How many snippets the programs judge.</summary>
     public int Snippets => Lone.Count + Sessions.Sum(s => s.Blocks.Count);
+
+    /// <summary>Ignored lone blocks, each with the program it is checked as for a stale tag (<see cref="StaleCheck"/>).</summary>
+    public IReadOnlyList<(Snippet Ignored, SnippetProgram Program)> Stale { get; init; } = [];
 }
 
 /// <summary>
@@ -18,8 +21,10 @@ internal sealed record RunPlan(IReadOnlyList<SnippetProgram> Lone, IReadOnlyList
 /// </summary>
 internal static class RunPlanner
 {
-    public static RunPlan Plan(IReadOnlyList<PreparedDocument> documents, VerifyOptions options)
+    /// <param name="checkStale">Plan the ignored lone blocks for <see cref="StaleCheck"/> (their verdict is known: ignored).</param>
+    public static RunPlan Plan(IReadOnlyList<PreparedDocument> documents, VerifyOptions options, bool checkStale = false)
     {
+        var stale = new List<(Snippet, SnippetProgram)>();
         var lone = new List<SnippetProgram>();
         var sessions = new List<SnippetProgram>();
         var known = new List<SnippetResult>();
@@ -36,6 +41,12 @@ internal static class RunPlanner
             foreach (var snippet in snippets.Where(s => s.Tags.Session is null))
             {
                 if (!snippet.IsTagged && !verifyUntagged) known.Add(SnippetResult.Of(snippet, Verdict.NotTagged));
+                else if (snippet.Kind == SnippetKind.Ignore && !snippet.HasAnnotationErrors)
+                {
+                    // Never compiled for its verdict; only, apart from every other snippet, for a stale tag.
+                    known.Add(SnippetResult.Of(snippet, new Verdict.Ignored()));
+                    if (checkStale) stale.Add((snippet, StaleCheck.ProgramFor(document.Snippets, snippet, settings.TimeoutFor, settings.CompileSettings, settings.AllowsNetwork)));
+                }
                 else lone.Add(SnippetProgram.Lone(document.Snippets, snippet, settings.CompileSettings, settings.TimeoutFor, settings.AllowsNetwork));
             }
             foreach (var session in snippets.Select(s => s.Tags.Session).OfType<string>().Distinct())
@@ -44,11 +55,11 @@ internal static class RunPlanner
                 sessions.Add(SnippetProgram.ForSession(document.Snippets, session, blocks, settings.CompileSettings, settings.TimeoutFor, settings.AllowsNetwork));
             }
         }
-        return new RunPlan(lone, sessions, known);
+        return new RunPlan(lone, sessions, known) { Stale = stale };
     }
 
     /// <summary><c>--filter</c>: a snippet name, part of a file path, or <c>file:line</c> within a block.</summary>
-    private static bool Matches(Snippet snippet, string? filter)
+    internal static bool Matches(Snippet snippet, string? filter)
     {
         if (string.IsNullOrEmpty(filter)) return true;
         if (snippet.Tags.Name == filter) return true;

@@ -48,7 +48,8 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
     public async Task<IReadOnlyList<SnippetResult>> ExecuteAsync(RunPlan plan, Configuration.SnippetCheckConfig config, CancellationToken cancellationToken)
     {
         var results = new ConcurrentBag<SnippetResult>(plan.Known);
-        if (plan.Snippets == 0) return [.. results];
+        var staleCheck = new StaleCheck(config.Stale ?? Configuration.StaleMode.Warn, options.Stale);
+        if (plan.Snippets == 0 && (!staleCheck.IsOn || plan.Stale.Count == 0)) return [.. results];
 
         await using var pool = new RunnerPool(runnerOptions, parallelism);
         // Without a cache to answer from, every snippet will run: the runners start now, beside the reference
@@ -87,12 +88,14 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
             }))));
         // Runners start now, while the first programs compile, unless everything came from the cache.
         if (toCompile > 0) pool.StartRunners(toCompile);
+        // Last: stale-tag checks only add hints, and must not hold up a verdict.
+        units.AddRange(staleCheck.Plan(plan.Stale, dependencies, context));
         await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (unit, token) => Report(await unit.RunGuardedAsync(token).ConfigureAwait(false))).ConfigureAwait(false);
         RunnersStarted = pool.RunnersStarted;
         Confinement = pool.Confinement;
         Merging = merged.Statistics;
-        return [.. results];
+        return [.. staleCheck.Apply(results)];
     }
 
     /// <summary>

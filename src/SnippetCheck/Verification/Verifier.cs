@@ -5,6 +5,8 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;
+using SnippetCheck.Programs;
+using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;
 
@@ -62,7 +64,7 @@ public sealed class Verifier
         // reading of the documents, instead of after it. A warm run skips it: most of its snippets come from the cache.
         if (_cache is null || _cache.IsEmpty) CompilerWarmUp.Start(Config);
         var (documents, fileErrors) = Prepare();
-        var plan = RunPlanner.Plan(documents, _options);
+        var plan = RunPlanner.Plan(documents, _options, checkStale: _options.Stale || Config.Stale != StaleMode.Off);
         Planned?.Invoke(plan.Snippets);
 
         var run = new VerificationRun(_options, _cache, _runnerOptions, _options.Parallelism ?? Config.Parallelism ?? Environment.ProcessorCount);
@@ -86,7 +88,28 @@ public sealed class Verifier
         {
             Documents = [.. documents.Select(d => d.Snippets.Source.Document)],
             Sandbox = run.Confinement,
+            RequireVerified = _options.RequireVerified || Config.RequireVerified == true,
         };
+    }
+
+    /// <summary>
+    /// Verifies the given blocks as lone snippets, each as its tags now say, through the same merging, runners and
+    /// judge as a run (what <c>adopt</c> asks of a block before tagging it). Ignored blocks are not checked for
+    /// stale tags here. With <paramref name="useCache"/> false the result cache is neither read nor written.
+    /// </summary>
+    internal async Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken)
+    {
+        var lone = blocks.Select(b => SnippetProgram.Lone(b.Document.Snippets, b.Snippet, b.Document.Settings.CompileSettings,
+            b.Document.Settings.TimeoutFor, b.Document.Settings.AllowsNetwork)).ToList();
+        if (lone.Count == 0) return [];
+        if (_cache is null || _cache.IsEmpty || !useCache) CompilerWarmUp.Start(Config);
+        var run = new VerificationRun(_options with { Stale = false }, useCache ? _cache : null, _runnerOptions, _options.Parallelism ?? Config.Parallelism ?? Environment.ProcessorCount);
+        run.ResultsReady += results => ResultsReady?.Invoke(results);
+        Planned?.Invoke(lone.Count);
+        var results = await run.ExecuteAsync(new RunPlan(lone, [], []), Config with { Stale = StaleMode.Off }, cancellationToken).ConfigureAwait(false);
+        RunnersStarted += run.RunnersStarted;
+        Sandbox = run.Confinement;
+        return results;
     }
 
     /// <summary>A <c>.csproj</c> to verify is also what its documents compile against: it joins the references.</summary>

@@ -48,4 +48,10 @@ public sealed record VerifyOptions
 
     /// <summary><c>--shard K/N</c>: verify only this part of the files (see <see cref="Verification.Shard"/>).</summary>
     public Shard? Shard { get; init; }
+
+    /// <summary><c>--require-verified</c>: a run that verified no snippet fails (SC3010).</summary>
+    public bool RequireVerified { get; init; }
+
+    /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
+    public bool Stale { get; init; }
 }

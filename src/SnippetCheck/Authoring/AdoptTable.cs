@@ -1,0 +1,49 @@
+using System.Globalization;
+using SnippetCheck.Reporting;
+
+namespace SnippetCheck.Authoring;
+
+/// <summary>
+/// What <c>adopt</c> prints: per file, its untagged blocks and what they would get (compile, run, output) or that they
+/// still fail; the totals; the top error codes of the failing blocks, one example location each (the digest a verify
+/// run with many failures closes with); then one line saying what was, or would be, written.
+/// </summary>
+public static class AdoptTable
+{
+    public static IEnumerable<string> Lines(AdoptReport report)
+    {
+        var rows = report.Files.Select(f => (f.Path, f.Blocks, f.Compile, f.Run, f.Output, f.StillFailing)).ToList();
+        var total = ("total", report.Blocks, report.Compile, report.Run, report.Output, report.StillFailing);
+        var pathWidth = Math.Max("file".Length, rows.Select(r => r.Path.Length).DefaultIfEmpty(0).Max());
+        string Row(string path, string blocks, string compile, string run, string output, string failing) =>
+            $"{path.PadRight(pathWidth)}  {blocks,6}  {compile,13}  {run,9}  {output,16}  {failing,13}".TrimEnd();
+        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+        foreach (var error in report.Errors) yield return ReportText.Canonical(error);
+        yield return Row("file", "blocks", "would-compile", "would-run", "would-get-output", "still-failing");
+        foreach (var r in rows) yield return Row(r.Path, N(r.Blocks), N(r.Compile), N(r.Run), N(r.Output), N(r.StillFailing));
+        yield return Row(total.Item1, N(total.Item2), N(total.Item3), N(total.Item4), N(total.Item5), N(total.Item6));
+
+        var digest = FailureDigest.Of(report.Files.SelectMany(f => f.Failures));
+        if (digest.Codes.Count > 0)
+        {
+            yield return "top error codes:";
+            foreach (var line in digest.CodeLines()) yield return line;
+        }
+        foreach (var note in report.Files.SelectMany(f => f.Notes)) yield return note.ToString();
+        foreach (var refused in report.Refused) yield return $"{refused.Path}: not written: {refused.WriteProblem}";
+
+        var seconds = report.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+        var files = report.Files.Count(f => f.Proposals.Count > 0);
+        var what = $"{report.Compile} compile, {report.Run} run, {report.Output} with an output block";
+        var failing = report.StillFailing == 1 ? "1 still fails" : $"{report.StillFailing} still fail";
+        var stay = report.StillFailing == 1 ? "stays" : "stay";
+        yield return report.Write
+            ? $"adopt: tagged {report.Tagged} of {Blocks(report.Blocks)} ({what}) in {Files(report.Files.Count(f => f.Written && string.IsNullOrEmpty(f.WriteProblem)))}; {failing} and {stay} untagged; in {seconds}s"
+            : $"adopt: would tag {report.Adopted} of {Blocks(report.Blocks)} ({what}) in {Files(files)}; {failing}; in {seconds}s. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags";
+    }
+
+    private static string Blocks(int count) => count == 1 ? "1 untagged C# block" : $"{count} untagged C# blocks";
+
+    private static string Files(int count) => count == 1 ? "1 file" : $"{count} files";
+}

@@ -1,0 +1,316 @@
+using System.Diagnostics;
+using System.Text;
+using SnippetCheck.Comparison;
+using SnippetCheck.DocComments;
+using SnippetCheck.Markdown;
+using SnippetCheck.Model;
+using SnippetCheck.Programs;
+using SnippetCheck.Snippets;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Authoring;
+
+/// <summary>
+/// <c>snippetcheck adopt</c> (docs/authoring.md#adopt): verifies every untagged C# block of the Markdown posts and
+/// proposes a tag for each that passes: <c>compile</c> when it compiles as written, <c>run</c> when it also has
+/// statements (or a <c>Main</c>) that run cleanly, and, when the next fence is a <c>text</c>, <c>console</c> or
+/// untagged block holding exactly what the run printed, <c>output</c> on that fence. With <c>write</c> the tags are
+/// inserted as invisible comments on a line of their own above each fence, and nothing else in the file changes.
+/// </summary>
+/// <remarks>
+/// Passes through the verifier: every untagged block as <c>compile</c> (what <c>--all</c> does, from the result
+/// cache where it can), then each that compiled and has something to execute as <c>run</c>, twice (never from the
+/// cache: its output is needed, and both runs must pass and print the same). A block that fails either way is left as it is, so <c>verify</c> afterwards passes with
+/// exactly the adopted blocks verified.
+/// </remarks>
+public static class Adopter
+{
+    /// <summary>Info strings of a fence that may become a block's output block.</summary>
+    private static readonly string[] OutputLanguages = ["", "text", "console"];
+
+    public static Task<AdoptReport> RunAsync(VerifyOptions options, bool write, CancellationToken cancellationToken = default) =>
+        RunAsync(new Verifier(options), options, write, cancellationToken);
+
+    /// <param name="verifier">Made from <paramref name="options"/>; its events report each pass's progress.</param>
+    public static async Task<AdoptReport> RunAsync(Verifier verifier, VerifyOptions options, bool write, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var (documents, fileErrors) = verifier.Prepare();
+        var adoptable = documents.Where(d => !d.Skip && IsMarkdown(d.Snippets.DisplayPath)).ToList();
+        var untagged = adoptable
+            .SelectMany(d => d.Snippets.Snippets.Where(s => !s.IsTagged && RunPlanner.Matches(s, options.Filter)).Select(s => (Document: d, Snippet: s)))
+            .ToList();
+
+        // Pass 1: as 'compile', which is how an untagged block is verified with --all.
+        var compiled = ByBlock(await verifier.VerifyLoneAsync(untagged, useCache: true, cancellationToken).ConfigureAwait(false));
+
+        // Pass 2: what compiled and has something to execute, as 'run', for its verdict and its output.
+        var runnable = untagged
+            .Where(u => compiled.TryGetValue(Key(u.Snippet), out var r) && r.Status == SnippetStatus.Passed && HasEntryPoint(u.Document, u.Snippet))
+            .Select(u => (u.Document, Snippet: u.Snippet with { Tags = u.Snippet.Tags with { Kind = SnippetKind.Run } }))
+            .ToList();
+        // Twice: a block that races or prints something new each run (a time, a GUID, thread interleaving) would pass
+        // once and fail in the next verify; a 'run' tag and an output block are proposed only when both runs agree.
+        var ran = ByBlock(await verifier.VerifyLoneAsync(runnable, useCache: false, cancellationToken).ConfigureAwait(false));
+        var again = ByBlock(await verifier.VerifyLoneAsync(
+            [.. runnable.Where(r => ran.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)], useCache: false, cancellationToken).ConfigureAwait(false));
+
+        var files = new List<AdoptFile>();
+        foreach (var document in adoptable)
+        {
+            var blocks = untagged.Where(u => ReferenceEquals(u.Document, document)).Select(u => u.Snippet).ToList();
+            if (blocks.Count == 0) continue;
+            var proposals = new List<AdoptProposal>();
+            var failures = new List<SnippetResult>();
+            var notes = new List<AdoptNote>();
+            foreach (var snippet in blocks)
+            {
+                var compileResult = compiled.GetValueOrDefault(Key(snippet));
+                if (compileResult is null || compileResult.Status != SnippetStatus.Passed)
+                {
+                    if (compileResult?.Status == SnippetStatus.Failed) failures.Add(compileResult);
+                    continue;
+                }
+                if (CommentPrefix(snippet.Block) is null)
+                {
+                    notes.Add(new AdoptNote(snippet.Location, "passes, but left untagged: its fence shares its line with a list marker, so no comment line can stand above it in the same list item"));
+                    continue;
+                }
+                if (ran.GetValueOrDefault(Key(snippet)) is { Status: SnippetStatus.Passed } runResult &&
+                    again.GetValueOrDefault(Key(snippet)) is { Status: SnippetStatus.Passed } secondRun)
+                {
+                    var output = runResult.ActualOutput == secondRun.ActualOutput ? OutputFenceFor(document.Snippets, snippet, runResult.ActualOutput) : null;
+                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Run, output));
+                }
+                else
+                {
+                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null));
+                }
+            }
+            files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes));
+        }
+
+        if (write)
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                if (files[i].Proposals.Count == 0) continue;
+                files[i] = files[i] with { WriteProblem = Write(files[i]) ?? "", Written = true };
+            }
+        }
+        var errors = fileErrors.Concat(documents.SelectMany(d => d.Errors)).ToList();
+        return new AdoptReport(files, errors, write, clock.Elapsed);
+    }
+
+    private static bool IsMarkdown(string path) =>
+        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase) || IsMdx(path);
+
+    private static bool IsMdx(string path) => path.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase);
+
+    private static (string File, int Line) Key(Snippet snippet) => (snippet.Location.File, snippet.Location.Line);
+
+    private static Dictionary<(string, int), SnippetResult> ByBlock(IReadOnlyList<SnippetResult> results) =>
+        results.GroupBy(r => Key(r.Snippet)).ToDictionary(g => g.Key, g => g.First());
+
+    private static bool HasEntryPoint(PreparedDocument document, Snippet snippet)
+    {
+        var program = SnippetProgram.Lone(document.Snippets, snippet, document.Settings.CompileSettings, document.Settings.TimeoutFor);
+        return !program.BlockParts(program.Settings)[0].IsEmpty && program.HasEntryPoint(program.Settings, [0]);
+    }
+
+    /// <summary>
+    /// The fence after the block, when it is the next fence of the post, is a <c>text</c>, <c>console</c> or untagged
+    /// block that belongs to no snippet, and holds what the block printed (nothing printed: no output block).
+    /// </summary>
+    private static FencedBlock? OutputFenceFor(SnippetDocument document, Snippet snippet, string? printed)
+    {
+        if (string.IsNullOrWhiteSpace(printed)) return null;
+        var items = document.Source.Items;
+        var index = -1;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (ReferenceEquals(items[i], snippet.Block)) index = i;
+        }
+        if (index < 0) return null;
+        var next = items.Skip(index + 1).OfType<FencedBlock>().FirstOrDefault();
+        if (next is null || SnippetReader.IsCSharp(next) || next.Comments.Count > 0 || next.Arguments.Trim().Length > 0 ||
+            !OutputLanguages.Contains(next.Info.Trim(), StringComparer.OrdinalIgnoreCase) ||
+            !next.Geometry.IsClosed || next.Geometry.XmlEscaped || CommentPrefix(next) is null)
+        {
+            return null;
+        }
+        return MatchesExactly(next.Content, printed) ? next : null;
+    }
+
+    /// <summary>
+    /// Whether the fence holds what the block printed, as <c>verify</c> will compare it (line endings, trailing white
+    /// space and surrounding blank lines aside, exact).
+    /// </summary>
+    private static bool MatchesExactly(string fence, string printed)
+    {
+        // SCRUBBING SEAM (issue 17, part 1): once output scrubbers exist, both sides go through the block's default
+        // scrubbers here, exactly as verify will compare them, so a post printing a GUID or a time still adopts its
+        // output fence. Until then the match is exact.
+        return OutputComparer.Compare(fence, printed, OutputMatchMode.Exact).Matches;
+    }
+
+    /// <summary>The prefix an inserted comment line takes: the fence's container prefix; null when that holds a list marker.</summary>
+    internal static string? CommentPrefix(FencedBlock block)
+    {
+        var prefix = block.Geometry.LinePrefix;
+        return BlockRewrite.ContinuationPrefix(prefix) == prefix ? prefix : null;
+    }
+
+    /// <summary>The invisible tag comment: an HTML comment in Markdown, a JSX comment in MDX (where HTML comments are not allowed).</summary>
+    public static string TagComment(string path, string words) =>
+        IsMdx(path) ? $"{{/* snippetcheck: {words} */}}" : $"<!-- snippetcheck: {words} -->";
+
+    /// <summary>The edits, the parse-back check and the atomic write of one file; null when written, else why not.</summary>
+    private static string? Write(AdoptFile file)
+    {
+        var document = file.Document;
+        string? current;
+        try
+        {
+            current = OutputAcceptor.ReadIfUnchanged(document, out var problem);
+            if (current is null) return problem;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot read the file: {e.Message}";
+        }
+        if (document.InvalidUtf8Offset is not null) return "the file is not valid UTF-8, so it cannot be rewritten byte for byte";
+
+        var rewritten = Apply(current, document, file.Proposals);
+        if (!ParsesBack(document, rewritten, file.Proposals))
+            return "the tagged file would not read back with exactly the proposed tags (please report it with the file)";
+        var bytes = Encoding.UTF8.GetBytes(rewritten);
+        if (document.HasBom) bytes = [0xEF, 0xBB, 0xBF, .. bytes];
+        try
+        {
+            AtomicFile.Write(document.FullPath, bytes);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot write the file: {e.Message}";
+        }
+    }
+
+    /// <summary>
+    /// Inserts, above each fence line, a line of its own: the fence's container prefix, the comment, and the fence
+    /// line's own line ending. No existing byte changes.
+    /// </summary>
+    internal static string Apply(string text, MarkdownDocument document, IReadOnlyList<AdoptProposal> proposals)
+    {
+        var inserts = new List<(int Offset, string Text)>();
+        foreach (var proposal in proposals)
+        {
+            inserts.Add(Insert(text, document, proposal.Snippet.Block, proposal.Kind.ToTag()));
+            if (proposal.Output is { } output) inserts.Add(Insert(text, document, output, "output"));
+        }
+        var builder = new StringBuilder(text.Length + inserts.Sum(i => i.Text.Length));
+        var position = 0;
+        foreach (var (offset, insert) in inserts.OrderBy(i => i.Offset))
+        {
+            builder.Append(text, position, offset - position).Append(insert);
+            position = offset;
+        }
+        return builder.Append(text, position, text.Length - position).ToString();
+    }
+
+    private static (int Offset, string Text) Insert(string text, MarkdownDocument document, FencedBlock fence, string words)
+    {
+        var lineStart = document.Lines.LineStart(fence.Location.Line);
+        var lineEnding = BlockRewrite.LineEndingBefore(text, fence.Geometry.BodyStart);
+        return (lineStart, CommentPrefix(fence) + TagComment(document.DisplayPath, words) + lineEnding);
+    }
+
+    /// <summary>
+    /// The tagged file must hold the same fences (info strings and bodies), and read back with each proposed block
+    /// tagged as proposed (its output block attached when one was proposed) and every other block as it was.
+    /// </summary>
+    private static bool ParsesBack(MarkdownDocument original, string rewritten, IReadOnlyList<AdoptProposal> proposals)
+    {
+        var before = DocumentExtractor.Extract(original);
+        var after = DocumentExtractor.Extract(MarkdownDocument.FromText(original.FullPath, original.DisplayPath, rewritten));
+        var fencesBefore = before.Items.OfType<FencedBlock>().ToList();
+        var fencesAfter = after.Items.OfType<FencedBlock>().ToList();
+        if (fencesBefore.Count != fencesAfter.Count) return false;
+        for (var i = 0; i < fencesBefore.Count; i++)
+        {
+            if (fencesBefore[i].Info != fencesAfter[i].Info || fencesBefore[i].Arguments != fencesAfter[i].Arguments ||
+                fencesBefore[i].Content != fencesAfter[i].Content || fencesBefore[i].Geometry.LinePrefix != fencesAfter[i].Geometry.LinePrefix)
+            {
+                return false;
+            }
+        }
+        // MDX SEAM (issue 17, part 4): this branch does not read {/* snippetcheck: ... */} comments yet; once it does,
+        // .mdx files get the same tag check as Markdown below. Until then an .mdx file is checked for its fences only.
+        if (IsMdx(original.DisplayPath)) return true;
+
+        var snippetsBefore = SnippetReader.Read(before).Snippets;
+        var snippetsAfter = SnippetReader.Read(after).Snippets;
+        if (snippetsBefore.Count != snippetsAfter.Count) return false;
+        var proposed = proposals.ToDictionary(p => p.Snippet.Location.Line);
+        for (var i = 0; i < snippetsBefore.Count; i++)
+        {
+            var (old, now) = (snippetsBefore[i], snippetsAfter[i]);
+            if (proposed.TryGetValue(old.Location.Line, out var proposal))
+            {
+                if (now.Tags.Kind != proposal.Kind || now.HasAnnotationErrors || (now.Output is null) != (proposal.Output is null) ||
+                    (now.Output is { } output && output.Block.Content != proposal.Output!.Content))
+                {
+                    return false;
+                }
+            }
+            else if (now.Tags.Original != old.Tags.Original || (now.Output is null) != (old.Output is null) || now.IsTagged != old.IsTagged)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
+
+/// <summary>A tag <c>adopt</c> proposes for one untagged block, and the fence to mark as its output, if any.</summary>
+public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBlock? Output);
+
+/// <summary>Something <c>adopt</c> says about one block besides the table (a block that passes but cannot be tagged).</summary>
+public sealed record AdoptNote(SourceLocation Location, string Message)
+{
+    public override string ToString() => $"{Location}: {Message}";
+}
+
+/// <summary>One file's untagged blocks: what would be tagged, what still fails, and whether the tags were written.</summary>
+/// <param name="Blocks">Untagged C# blocks in the file (those <c>adopt</c> looked at).</param>
+public sealed record AdoptFile(MarkdownDocument Document, int Blocks, IReadOnlyList<AdoptProposal> Proposals, IReadOnlyList<SnippetResult> Failures, IReadOnlyList<AdoptNote> Notes)
+{
+    public string Path => Document.DisplayPath;
+    public int Compile => Proposals.Count(p => p.Kind == SnippetKind.Compile);
+    public int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
+    public int Output => Proposals.Count(p => p.Output is not null);
+    public int StillFailing => Failures.Count;
+    /// <summary>With <c>--write</c>: true once a write of the file was tried (see <see cref="WriteProblem"/>).</summary>
+    public bool Written { get; init; }
+
+    /// <summary>With <c>--write</c>: empty when the file was written, else why not.</summary>
+    public string? WriteProblem { get; init; }
+}
+
+/// <summary>Everything one <c>adopt</c> run found and did.</summary>
+public sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList<FileError> Errors, bool Write, TimeSpan Duration)
+{
+    public int Blocks => Files.Sum(f => f.Blocks);
+    public int Compile => Files.Sum(f => f.Compile);
+    public int Run => Files.Sum(f => f.Run);
+    public int Output => Files.Sum(f => f.Output);
+    public int StillFailing => Files.Sum(f => f.StillFailing);
+    public int Adopted => Compile + Run;
+
+    /// <summary>Files whose tags could not be written (with <c>--write</c>).</summary>
+    public IEnumerable<AdoptFile> Refused => Files.Where(f => f.Written && !string.IsNullOrEmpty(f.WriteProblem));
+
+    /// <summary>Blocks tagged in files that were written.</summary>
+    public int Tagged => Files.Where(f => f.Written && string.IsNullOrEmpty(f.WriteProblem)).Sum(f => f.Proposals.Count);
+}

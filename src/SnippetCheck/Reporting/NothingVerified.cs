@@ -1,0 +1,25 @@
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Reporting;
+
+/// <summary>
+/// What a run that verified nothing says (issue 17, part 7): a green run that checked no snippet is not a pass
+/// worth trusting, so it ends with a hint, and under <c>--require-verified</c> it fails with SC3010.
+/// </summary>
+public static class NothingVerified
+{
+    /// <summary>The one-line hint that closes a run which verified nothing while some blocks are untagged; else null.</summary>
+    public static string? Hint(VerificationReport report) =>
+        report.NothingVerified && report.Untagged > 0
+            ? $"hint: nothing was verified: {Blocks(report.Untagged)} untagged; 'snippetcheck adopt' tags the ones that pass, 'snippetcheck --all' checks them all"
+            : null;
+
+    /// <summary>The SC3010 line of a run that fails for verifying nothing (<see cref="VerificationReport.FailsForNothingVerified"/>).</summary>
+    public static string Error(VerificationReport report) => $"snippetcheck: error {DiagnosticCodes.NothingVerified}: {Message(report)}";
+
+    /// <summary>The SC3010 message, without the code.</summary>
+    public static string Message(VerificationReport report) =>
+        $"nothing was verified ({Blocks(report.Blocks)}, none passed or failed) and verified snippets are required (--require-verified)";
+
+    private static string Blocks(int count) => count == 1 ? "1 C# block" : $"{count} C# blocks";
+}

@@ -1,0 +1,165 @@
+using System.Text.RegularExpressions;
+using SnippetCheck.MSBuild.Tests.Infrastructure;
+
+namespace SnippetCheck.MSBuild.Tests;
+
+/// <summary>
+/// Library doctests through the build (docs/msbuild.md, "Library doctests"): a library with
+/// <c>SnippetCheckDocComments</c> verifies its doc-comment examples against the assembly it just built, in both layouts
+/// a library team uses, and never rebuilds itself in a loop.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class DocCommentBuildTests
+{
+    private const string SkippedTarget = "Skipping target \"SnippetCheck\" because all output files are up-to-date";
+
+    private const string Calculator = """
+        namespace Lib;
+
+        /// <summary>Doubles numbers.</summary>
+        public static class Calc
+        {
+            /// <summary>Twice <paramref name="value"/>.</summary>
+            /// <example>
+            /// <code snippetcheck="run">
+            /// Console.WriteLine(Calc.Twice(21));
+            /// </code>
+            /// <code snippetcheck="output">
+            /// 42
+            /// </code>
+            /// </example>
+            public static int Twice(int value) => value * 2;
+        }
+        """;
+
+    [Fact]
+    public void A_library_verifies_its_doc_examples_against_its_own_build_even_when_its_config_references_itself()
+    {
+        using var project = PackedPackage.Instance.CreateProject("doclib", Posts.NetLibrary + "<ImplicitUsings>enable</ImplicitUsings><SnippetCheckDocComments>true</SnippetCheckDocComments>");
+        project.Write("Calc.cs", Calculator);
+        // The form docs/packages.md recommends for posts, naming the project itself: it once made the build recurse forever.
+        project.Write("snippetcheck.json", """{ "references": ["Consumer.csproj"] }""");
+
+        var first = project.Build();
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("1 passed, 0 failed", first.Output);
+
+        var unchanged = project.Build();
+        Assert.True(unchanged.ExitCode == 0, unchanged.ToString());
+        Assert.Contains(SkippedTarget, unchanged.Output);
+
+        // The API is renamed; the doc comment is not: the next plain build fails at the example's line and column.
+        project.Write("Calc.cs", Calculator.Replace("public static int Twice(", "public static int Double(", StringComparison.Ordinal));
+        var renamed = project.Build();
+        Assert.NotEqual(0, renamed.ExitCode);
+        Assert.True(Regex.IsMatch(renamed.Output, @"Calc\.cs\(9,32\): error CS0117: 'Calc' does not contain a definition for 'Twice'"), renamed.Output);
+
+        // A rotten output: the diff is in the error itself, and the hint names a command that works from the build.
+        project.Write("Calc.cs", Calculator.Replace("/// 42", "/// 41", StringComparison.Ordinal));
+        var rotten = project.Build("-v:m");
+        Assert.NotEqual(0, rotten.ExitCode);
+        // MSBuild's console logger prints each line of a message behind the error's place.
+        Assert.True(Regex.IsMatch(rotten.Output, @"Calc\.cs\(11,9\): error SC2001: output differs[^\n]*\n[^\n]*Calc\.cs\(11,9\): error SC2001:\s+- 41[^\n]*\n[^\n]*error SC2001:\s+\+ 42"), rotten.Output);
+        Assert.Contains("dotnet build -t:SnippetCheckAccept updates the output block", rotten.Output);
+
+        var accept = project.Build("-t:SnippetCheckAccept");
+        Assert.True(accept.ExitCode == 0, accept.ToString());
+        Assert.Equal(Calculator, File.ReadAllText(Path.Combine(project.Directory, "Calc.cs")));
+        var fixedBuild = project.Build();
+        Assert.True(fixedBuild.ExitCode == 0, fixedBuild.ToString());
+    }
+
+    [Fact]
+    public void A_docs_project_fails_its_next_plain_build_when_the_library_it_references_renames_an_api()
+    {
+        using var project = PackedPackage.Instance.CreateProject("docs", Posts.NetLibrary);
+        project.Write("../Lib/Lib.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+            </Project>
+            """);
+        project.Write("../Lib/Calc.cs", Calculator.Replace("Console.", "System.Console.", StringComparison.Ordinal));
+        project.Write("snippetcheck.json", """{ "references": ["../Lib/Lib.csproj"] }""");
+        project.Write("posts/calc.md", "# Doubling\n\n```csharp run\nConsole.WriteLine(Lib.Calc.Twice(4));\n```\n\n```output\n8\n```\n");
+
+        var first = project.Build();
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("1 passed, 0 failed", first.Output);
+        Assert.Contains(SkippedTarget, project.Build().Output);
+
+        project.Write("../Lib/Calc.cs", Calculator.Replace("public static int Twice(", "public static int Double(", StringComparison.Ordinal));
+        var renamed = project.Build();
+        Assert.NotEqual(0, renamed.ExitCode);
+        Assert.Matches(@"posts[/\\]calc\.md\(4,28\): error CS0117", renamed.Output);
+    }
+
+    [Fact]
+    public void A_project_with_nothing_to_verify_says_so_and_how_to_include_a_docs_folder()
+    {
+        using var project = PackedPackage.Instance.CreateProject("empty", Posts.NetLibrary);
+        project.Write("../docs/post.md", "```csharp run\nConsole.WriteLine(1);\n```\n");
+
+        var silent = project.Build();
+        Assert.True(silent.ExitCode == 0, silent.ToString());
+        Assert.Matches(@"warning SC3009: SnippetCheck found no documents to verify", silent.Output);
+        Assert.Contains("<SnippetCheckDocument Include=\"../docs/**/*.md\" />", silent.Output);
+
+        // The documented fix for the usual layout: the docs folder beside the project.
+        project.Write("Directory.Build.targets", """<Project><ItemGroup><SnippetCheckDocument Include="../docs/**/*.md" /></ItemGroup></Project>""");
+        var included = project.Build();
+        Assert.True(included.ExitCode == 0, included.ToString());
+        Assert.Contains("1 passed, 0 failed", included.Output);
+        Assert.DoesNotContain("SC3009", included.Output);
+    }
+
+    [Fact]
+    public void The_sample_library_passes_through_the_build()
+    {
+        using var project = PackedPackage.Instance.CreateProject("sample", Posts.NetLibrary);
+        var sample = Path.Combine(Dotnet.RepositoryRoot, "tests", "DocLibrary");
+        foreach (var file in Directory.GetFiles(sample, "*.cs")) project.Write(Path.GetFileName(file), File.ReadAllText(file));
+        // The sample's own project file, with the package added: its global usings and properties as they are.
+        project.Write("Consumer.csproj", File.ReadAllText(Path.Combine(sample, "DocLibrary.csproj")).Replace("</Project>",
+            $"""<ItemGroup><PackageReference Include="SnippetCheck.MSBuild" Version="{PackedPackage.Instance.Version}" /></ItemGroup><PropertyGroup><SnippetCheckDocComments>true</SnippetCheckDocComments></PropertyGroup></Project>""",
+            StringComparison.Ordinal));
+
+        var result = project.Build();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("9 passed, 0 failed, 0 ignored, 1 untagged", result.Output);
+    }
+
+    [Fact]
+    public void A_multi_targeted_library_verifies_its_examples_once_against_its_highest_framework()
+    {
+        using var project = PackedPackage.Instance.CreateProject("multi", "<TargetFrameworks>netstandard2.0;net10.0</TargetFrameworks><SnippetCheckDocComments>true</SnippetCheckDocComments>");
+        project.Write("Build.cs", """
+            namespace Lib
+            {
+            /// <summary>Which build of the library this is.</summary>
+            /// <example>
+            /// <code snippetcheck="run">
+            /// System.Console.WriteLine(Flavor.Name);
+            /// </code>
+            /// <code snippetcheck="output">
+            /// net10.0
+            /// </code>
+            /// </example>
+            public static class Flavor
+            {
+            #if NET10_0
+                public const string Name = "net10.0";
+            #else
+                public const string Name = "netstandard2.0";
+            #endif
+            }
+            }
+            """);
+
+        var result = project.Build();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Single(Regex.Matches(result.Output, Regex.Escape("snippetcheck.dll verify")));
+        Assert.Contains("1 passed, 0 failed", result.Output);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 17, part 3: <c>snippetcheck adopt</c> on Samples/adopt, three posts written the way blogs are (fragments,
+/// declarations, runnable blocks with and without a matching output fence, list and quote nesting).
+/// </summary>
+public sealed partial class AdoptCommandTests
+{
+    private static readonly string[] Posts = ["async-pitfalls.md", "channels.md", "linq-tips.md"];
+
+    // 5 compile + 9 run are adopted; linq-tips.md already has one block tagged compile and one ignore.
+    private const int Adopted = 14;
+
+    private static readonly string[] Table =
+    [
+        "file               blocks  would-compile  would-run  would-get-output  still-failing",
+        "async-pitfalls.md       7              3          2                 1              2",
+        "channels.md            10              1          4                 2              5",
+        "linq-tips.md            7              1          3                 2              3",
+        "total                  24              5          9                 5             10",
+        "top error codes:",
+    ];
+
+    [GeneratedRegex(@"^[ >]*<!-- snippetcheck: (compile|run|output) -->$")]
+    private static partial Regex TagLine();
+
+    private static TempFolder CopySamples()
+    {
+        var folder = new TempFolder();
+        foreach (var post in Posts) folder.CopySample(Path.Combine("adopt", post), post);
+        return folder;
+    }
+
+    private static Dictionary<string, byte[]> Snapshot(TempFolder folder) =>
+        Posts.ToDictionary(p => p, p => File.ReadAllBytes(Path.Combine(folder.Path, p)));
+
+    [Fact]
+    public void The_dry_run_prints_the_table_and_changes_no_post()
+    {
+        using var folder = CopySamples();
+        var before = Snapshot(folder);
+
+        var run = CliRunner.Run(folder.Path, "adopt");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal(Table, lines.Take(Table.Length));
+        Assert.Contains("      8  CS0103  e.g. async-pitfalls.md(6,14): The name 'GetAsync' does not exist in the current context", lines);
+        Assert.Matches(@"^adopt: would tag 14 of 24 untagged C# blocks \(5 compile, 9 run, 5 with an output block\) in 3 files; 10 still fail; in [0-9.]+s\. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags$", lines[^1]);
+        foreach (var (post, bytes) in Snapshot(folder)) Assert.Equal(before[post], bytes);
+    }
+
+    [Fact]
+    public void Write_inserts_only_comment_lines_and_verify_then_passes_with_exactly_the_adopted_blocks()
+    {
+        using var folder = CopySamples();
+        var before = Snapshot(folder);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.Equal(0, write.ExitCode);
+        Assert.Matches(@"adopt: tagged 14 of 24 untagged C# blocks \(5 compile, 9 run, 5 with an output block\) in 3 files; 10 still fail and stay untagged", write.Stdout);
+        var inserted = new List<string>();
+        foreach (var post in Posts)
+        {
+            var old = Encoding.UTF8.GetString(before[post]).Split('\n');
+            var now = File.ReadAllText(Path.Combine(folder.Path, post)).Split('\n');
+            var added = now.Where(l => TagLine().IsMatch(l)).ToList();
+            Assert.DoesNotContain(old, l => TagLine().IsMatch(l));
+            // Take the tag lines away and the post is what it was, line for line.
+            Assert.Equal(old, now.Where(l => !TagLine().IsMatch(l)));
+            inserted.AddRange(added);
+        }
+        Assert.Equal(Adopted + 5, inserted.Count);
+        Assert.Contains("   <!-- snippetcheck: output -->", inserted);   // in a list item
+        Assert.Contains("> <!-- snippetcheck: output -->", inserted);     // in a block quote
+        Assert.Contains("  > <!-- snippetcheck: run -->", inserted);      // a quote in a list item
+
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache", "--report", "json=report.json");
+
+        Assert.Equal(0, verify.ExitCode);
+        Assert.StartsWith($"{Adopted + 1} passed, 0 failed, 1 ignored, 10 untagged (26 C# blocks in 3 files)", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "report.json")));
+        var snippets = json.RootElement.GetProperty("snippets").EnumerateArray().ToList();
+        Assert.Equal(5, snippets.Count(s => s.GetProperty("status").GetString() == "passed" && s.GetProperty("expectedOutput").ValueKind == JsonValueKind.String));
+        Assert.Equal(9, snippets.Count(s => s.GetProperty("status").GetString() == "passed" && s.GetProperty("kind").GetString() == "run"));
+
+        // Adopting again finds nothing more to tag, and writes nothing.
+        var after = Snapshot(folder);
+        var again = CliRunner.Run(folder.Path, "adopt", "--write");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("adopt: tagged 0 of 10 untagged C# blocks (0 compile, 0 run, 0 with an output block) in 0 files; 10 still fail", again.Stdout);
+        foreach (var (post, bytes) in Snapshot(folder)) Assert.Equal(after[post], bytes);
+    }
+
+    [Fact]
+    public void Write_keeps_every_byte_of_crlf_and_bom_posts_with_list_and_quote_nesting()
+    {
+        using var folder = new TempFolder();
+        var originals = new Dictionary<string, byte[]>();
+        foreach (var post in Posts)
+        {
+            var text = File.ReadAllText(Samples.PathOf(Path.Combine("adopt", post))).Replace("\n", "\r\n", StringComparison.Ordinal);
+            byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)];
+            File.WriteAllBytes(Path.Combine(folder.Path, post), bytes);
+            originals[post] = bytes;
+        }
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.Equal(0, write.ExitCode);
+        var tags = 0;
+        foreach (var post in Posts)
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(folder.Path, post));
+            Assert.True(bytes.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }), $"{post} lost its BOM");
+            var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+            Assert.DoesNotMatch("[^\r]\n", text);
+            var lines = text.Split("\r\n");
+            tags += lines.Count(l => TagLine().IsMatch(l));
+            // Without the inserted lines (each with its CRLF), the bytes are the original bytes.
+            var without = string.Join("\r\n", lines.Where(l => !TagLine().IsMatch(l)));
+            Assert.Equal(originals[post], [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(without)]);
+        }
+        Assert.Equal(Adopted + 5, tags);
+
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.Equal(0, verify.ExitCode);
+        Assert.StartsWith($"{Adopted + 1} passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void A_fence_on_a_list_marker_line_is_left_untagged_with_a_note_and_mdx_gets_jsx_comments()
+    {
+        using var folder = new TempFolder();
+        var markdown = "- ```csharp\n  class OnTheMarkerLine { }\n  ```\n";
+        folder.Write("list.md", markdown);
+        folder.Write("post.mdx", "import Tabs from '@theme/Tabs';\n\n```csharp\nConsole.WriteLine(\"mdx\");\n```\n\n```text\nmdx\n```\n");
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write", "list.md", "post.mdx");
+
+        Assert.Equal(0, write.ExitCode);
+        Assert.Contains("list.md(1,3): passes, but left untagged: its fence shares its line with a list marker", write.Stdout);
+        Assert.Equal(markdown, File.ReadAllText(Path.Combine(folder.Path, "list.md")));
+        Assert.Equal(
+            "import Tabs from '@theme/Tabs';\n\n{/* snippetcheck: run */}\n```csharp\nConsole.WriteLine(\"mdx\");\n```\n\n{/* snippetcheck: output */}\n```text\nmdx\n```\n",
+            File.ReadAllText(Path.Combine(folder.Path, "post.mdx")));
+    }
+
+    [Fact]
+    public void A_block_that_prints_something_new_each_run_gets_compile_at_most_and_no_output_block()
+    {
+        using var folder = new TempFolder();
+        var markdown = "```csharp\nConsole.WriteLine(Guid.NewGuid());\n```\n\n```text\n3f2504e0-4f89-11d3-9a0c-0305e82c3301\n```\n";
+        folder.Write("guid.md", markdown);
+
+        var run = CliRunner.Run(folder.Path, "adopt");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("guid.md       1              0          1                 0              0", run.Stdout);
+    }
+}
