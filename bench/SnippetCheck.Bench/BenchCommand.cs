@@ -55,11 +55,19 @@ public static class BenchCommand
         Description = "Only write a corpus of the first size into this folder, and exit",
     };
 
+    private static readonly Option<bool> LspOption = new("--lsp")
+    {
+        Description = "Instead: the language server's latency on a 50-snippet post (issue 18), --repeat times each, then a soak of --soak edits",
+    };
+    private static readonly Option<int> SoakOption = new("--soak") { Description = "Edits in the --lsp soak", DefaultValueFactory = _ => 1000 };
+    private static readonly Option<int> DebounceOption = new("--debounce") { Description = "The server's debounce in --lsp, in ms (its default is 150)", DefaultValueFactory = _ => 150 };
+
     public static RootCommand Build()
     {
         var root = new RootCommand("Benchmarks snippetcheck verify against 'dotnet run file.cs' on generated posts")
         {
             SizesOption, ShapesOption, FloorOption, RepeatOption, SampleOption, ToolOption, OutputOption, FrameworkDependentOption, KeepOption, StartupStudyOption, GenerateOption,
+            LspOption, SoakOption, DebounceOption,
         };
         root.SetAction(RunAsync);
         return root;
@@ -89,6 +97,17 @@ public static class BenchCommand
                 var studyOutput = parse.GetValue(OutputOption) ?? Path.Combine(repositoryRoot, "bench", "results", "startup.md");
                 var study = await StartupStudy.RunAsync(repositoryRoot, work, sizes, parse.GetValue(RepeatOption), command.Trim(), Log);
                 return Write(studyOutput, study);
+            }
+
+            if (parse.GetValue(LspOption))
+            {
+                var lspTool = parse.GetValue(ToolOption) is { } given ? new PublishedTool(given)
+                    : await PublishedTool.PublishAsync(repositoryRoot, Path.Combine(repositoryRoot, "bench", "out", "tool-composite"), composite: true);
+                var info = await MachineInfo.ReadAsync();
+                var lsp = await LspLatency.MeasureAsync(lspTool, work, parse.GetValue(RepeatOption), parse.GetValue(SoakOption), parse.GetValue(DebounceOption), Log);
+                var machineLine = $"{info.Processors} cores, {info.Cpu}, {info.Runtime}, load {MachineInfo.LoadAverage()}, {info.Date:yyyy-MM-dd}";
+                return Write(parse.GetValue(OutputOption) ?? Path.Combine(repositoryRoot, "bench", "results", "lsp.md"),
+                    $"# {command.Trim()}\n\n{LspLatency.Render(lsp, machineLine)}");
             }
 
             var output = parse.GetValue(OutputOption) ?? Path.Combine(repositoryRoot, "bench", "results", "latest.md");

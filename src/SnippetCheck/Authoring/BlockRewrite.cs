@@ -20,6 +20,7 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
         var geometry = block.Geometry;
         var lineEnding = LineEndingBefore(text, geometry.BodyStart);
         if (geometry.XmlEscaped) return PlanXml(block, newBody, lineEnding);
+        if (geometry.Hidden is not null) return PlanHidden(text, block, newBody);
         var prefix = ContinuationPrefix(geometry.LinePrefix);
         var lines = newBody.Length == 0 ? [] : newBody.Split('\n');
 
@@ -63,6 +64,39 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
         }
         return new BlockRewrite(block, newBody, block.Lines.Count == 0 || block.Content.Trim().Length == 0, null,
             [new TextEdit(block.Geometry.BodyStart, block.Geometry.BodyEnd, body.ToString(), 1)]);
+    }
+
+    /// <summary>
+    /// Hidden output: the comment's body lines replaced, each behind the comment's container prefix. A one-line
+    /// comment (<c>&lt;!-- snippetcheck: output --&gt;</c>) opens up: the output goes on lines of its own, and the
+    /// closing marker on the line after them.
+    /// </summary>
+    private static BlockRewrite PlanHidden(string text, FencedBlock block, string newBody)
+    {
+        var geometry = block.Geometry;
+        var prefix = ContinuationPrefix(geometry.LinePrefix);
+        var lineEnding = geometry.OpensInline ? LineEndingAfter(text, geometry.BodyEnd) : LineEndingBefore(text, geometry.BodyStart);
+        var body = new StringBuilder();
+        if (geometry.OpensInline && newBody.Length > 0) body.Append(lineEnding);
+        foreach (var line in newBody.Length == 0 ? [] : newBody.Split('\n'))
+        {
+            body.Append(line.Length == 0 ? prefix.TrimEnd() : prefix + line).Append(lineEnding);
+        }
+        if (geometry.OpensInline) body.Append(newBody.Length > 0 ? prefix : text[geometry.BodyStart..geometry.BodyEnd]);
+        return new BlockRewrite(block, newBody, block.Lines.Count == 0 || block.Content.Trim().Length == 0, null,
+            [new TextEdit(geometry.BodyStart, geometry.BodyEnd, body.ToString(), 1)]);
+    }
+
+    /// <summary>The line ending of the line that holds <paramref name="offset"/>; that of the line before at the end of the file.</summary>
+    private static string LineEndingAfter(string text, int offset)
+    {
+        var end = text.IndexOfAny(['\r', '\n'], offset);
+        if (end < 0)
+        {
+            var lineStart = text.LastIndexOfAny(['\r', '\n'], Math.Max(0, offset - 1)) + 1;
+            return lineStart > 0 ? LineEndingBefore(text, lineStart) : "\n";
+        }
+        return text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? "\r\n" : text[end].ToString();
     }
 
     /// <summary>What XML text needs: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> as entities, everything else as it is.</summary>

@@ -47,17 +47,8 @@ public static class OutputAcceptor
         var planned = new List<(SnippetResult Result, BlockRewrite Rewrite)>();
         foreach (var result in results)
         {
-            var output = result.Snippet.Output!;
-            if (output.Mode != OutputMatchMode.Exact)
-                entries.Add(Refuse(result, $"{output.Mode.ToString().ToLowerInvariant()} block; update it by hand"));
-            else if (!output.Block.Geometry.IsClosed)
-                entries.Add(Refuse(result, output.Block.Geometry.XmlEscaped
-                    ? "only an output <code> element whose <code> and </code> tags stand on lines of their own, without CDATA, can be rewritten"
-                    : "the output block has no closing fence"));
-            else if (BlockRewrite.Plan(document, output.Block, OutputComparer.Canonical(result.ActualOutput ?? "")) is { } rewrite)
-                planned.Add((result, rewrite));
-            else
-                entries.Add(Refuse(result, "the output block's closing fence was not found"));
+            if (Plan(document, result, out var refusal) is { } rewrite) planned.Add((result, rewrite));
+            else entries.Add(Refuse(result, refusal!));
         }
         if (planned.Count == 0) return entries;
 
@@ -68,6 +59,83 @@ public static class OutputAcceptor
         }
         if (failure is null) written.Add(document.DisplayPath);
         return entries;
+    }
+
+    /// <summary>
+    /// What the output block should hold: the actual output as matching sees it, below the block's prompt line
+    /// (<c>$ dotnet run</c> in a <c>console</c> block), which stays.
+    /// </summary>
+    private static string NewBody(ExpectedOutput output, string? actual)
+    {
+        var canonical = OutputComparer.Canonical(actual ?? "");
+        return output.Prompt is not { } prompt ? canonical : canonical.Length == 0 ? prompt : prompt + "\n" + canonical;
+    }
+
+    /// <summary>What ends a hidden output's comment early: <c>--&gt;</c> in HTML, <c>*/</c> in MDX.</summary>
+    private static string EndsComment(string closingMarker) => closingMarker == "-->" ? "-->" : "*/";
+
+    /// <summary>
+    /// The edits that accept one <c>output-mismatch</c> result in the document's text, without writing anything: an
+    /// editor's "Accept actual output". The same rewrite and the same read-back check as <see cref="Accept"/>, so the
+    /// text after the edits is byte for byte what <c>--accept</c> would write. Null, and why not, when it cannot.
+    /// </summary>
+    public static IReadOnlyList<AcceptEdit>? PlanEdits(MarkdownDocument document, SnippetResult result, out string? refusal)
+    {
+        if (result is not { Status: SnippetStatus.Failed, Reason: FailureReason.OutputMismatch } || result.Snippet.Output is null)
+        {
+            refusal = "the snippet did not fail with an output mismatch";
+            return null;
+        }
+        if (document.InvalidUtf8Offset is not null)
+        {
+            refusal = "the file is not valid UTF-8, so it cannot be rewritten byte for byte";
+            return null;
+        }
+        if (Plan(document, result, out refusal) is not { } rewrite) return null;
+        var edits = rewrite.Edits.OrderBy(e => e.Start).ThenBy(e => e.Order).ToList();
+        if (!ParsesBack(document, ApplyEdits(document.Text, edits), [rewrite]))
+        {
+            refusal = "the rewritten file would not read back the same (a bug; please report it with the file)";
+            return null;
+        }
+        return [.. edits.Select(e => new AcceptEdit(e.Start, e.End, e.Replacement))];
+    }
+
+    /// <summary>The rewrite of one result's output block, or null and why not.</summary>
+    private static BlockRewrite? Plan(MarkdownDocument document, SnippetResult result, out string? refusal)
+    {
+        var output = result.Snippet.Output!;
+        refusal = null;
+        if (output.Mode != OutputMatchMode.Exact)
+            refusal = $"{output.Mode.ToString().ToLowerInvariant()} block; update it by hand";
+        else if (!output.Block.Geometry.IsClosed)
+            refusal = output.Block.Geometry switch
+            {
+                { XmlEscaped: true } => "only an output <code> element whose <code> and </code> tags stand on lines of their own, without CDATA, can be rewritten",
+                { Hidden: { } close } => $"the hidden output's closing '{close}' shares a line with the output; put it on a line of its own",
+                _ => "the output block has no closing fence",
+            };
+        else if (NewBody(output, result.ActualOutput) is var body && output.Block.Geometry.Hidden is { } marker && body.Contains(EndsComment(marker), StringComparison.Ordinal))
+            refusal = $"the output holds '{EndsComment(marker)}', which would end the hidden output's comment";
+        else if (BlockRewrite.Plan(document, output.Block, body) is { } rewrite)
+            return rewrite;
+        else
+            refusal = "the output block's closing fence was not found";
+        return null;
+    }
+
+    /// <summary>The text with the edits (sorted, not overlapping) applied.</summary>
+    private static string ApplyEdits(string current, IReadOnlyList<TextEdit> edits)
+    {
+        var text = new StringBuilder(current.Length + edits.Sum(e => e.Replacement.Length));
+        var position = 0;
+        foreach (var edit in edits)
+        {
+            text.Append(current, position, edit.Start - position).Append(edit.Replacement);
+            position = edit.End;
+        }
+        text.Append(current, position, current.Length - position);
+        return text.ToString();
     }
 
     /// <summary>Checks the file is still as verified, applies the rewrites, checks the result parses back, and swaps it in.</summary>
@@ -86,15 +154,7 @@ public static class OutputAcceptor
         }
 
         var edits = rewrites.SelectMany(r => r.Edits).OrderBy(e => e.Start).ThenBy(e => e.Order).ToList();
-        var text = new StringBuilder(current.Length + edits.Sum(e => e.Replacement.Length));
-        var position = 0;
-        foreach (var edit in edits)
-        {
-            text.Append(current, position, edit.Start - position).Append(edit.Replacement);
-            position = edit.End;
-        }
-        text.Append(current, position, current.Length - position);
-        var rewritten = text.ToString();
+        var rewritten = ApplyEdits(current, edits);
 
         if (!ParsesBack(document, rewritten, rewrites))
             return "the rewritten file would not read back the same (a bug; please report it with the file)";

@@ -13,7 +13,14 @@ namespace SnippetCheck.Compilation;
 
 /// <summary>A compiler diagnostic, mapped back to the Markdown line and column it came from.</summary>
 /// <param name="PartId">The program part (session block or prelude) the location falls in; null when it falls in generated code.</param>
-internal sealed record CompilerDiagnostic(string Id, Model.DiagnosticSeverity Severity, string Message, SourceLocation? Location, int? PartId);
+internal sealed record CompilerDiagnostic(string Id, Model.DiagnosticSeverity Severity, string Message, SourceLocation? Location, int? PartId)
+{
+    /// <summary>Where the compiler's span ends (exclusive) in the document, for an editor's underline; null when unknown.</summary>
+    public SourceLocation? End { get; init; }
+
+    /// <summary>What makes two diagnostics the same one, as the reports list them (the span's end is not shown there).</summary>
+    public (string, Model.DiagnosticSeverity, string, SourceLocation?, int?) Identity => (Id, Severity, Message, Location, PartId);
+}
 
 /// <summary>The result of compiling one program.</summary>
 /// <param name="Image">The assembly, with an embedded PDB so stack traces name Markdown lines; null unless emitted.</param>
@@ -82,7 +89,7 @@ internal static class SnippetCompiler
             var own = parts.SelectMany(p => p.Tree.GetDiagnostics(cancellationToken).Select(d => MapOwn(d, p))).ToList();
             var reported = own.Any(d => d.Severity == Model.DiagnosticSeverity.Error) ? own : Mapped(syntax, lineToPart);
             return new CompilationResult(false, null, source.IsExecutable,
-                [.. reported.Distinct().OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)], clock.Elapsed);
+                [.. reported.DistinctBy(d => d.Identity).OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)], clock.Elapsed);
         }
 
         var options = OptionsFor(settings, source.IsExecutable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary);
@@ -98,18 +105,21 @@ internal static class SnippetCompiler
     private static CompilerDiagnostic MapOwn(Microsoft.CodeAnalysis.Diagnostic diagnostic, ParsedPart part)
     {
         var severity = diagnostic.Severity == RoslynSeverity.Error ? Model.DiagnosticSeverity.Error : Model.DiagnosticSeverity.Warning;
-        var position = diagnostic.Location.GetLineSpan().StartLinePosition;
+        var span = diagnostic.Location.GetLineSpan();
         var lines = part.Part.Lines;
-        var line = lines.Count == 0 ? null : (CodeLine?)lines[Math.Min(position.Line, lines.Count - 1)];
-        var location = line is { } at ? new SourceLocation(part.Part.File, at.Line, at.ColumnAt(position.Character)) : (SourceLocation?)null;
-        return new CompilerDiagnostic(diagnostic.Id, severity, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), location, part.Part.Id);
+        SourceLocation? At(Microsoft.CodeAnalysis.Text.LinePosition position) =>
+            lines.Count == 0 ? null : lines[Math.Min(position.Line, lines.Count - 1)] is var line ? new SourceLocation(part.Part.File, line.Line, line.ColumnAt(position.Character)) : null;
+        return new CompilerDiagnostic(diagnostic.Id, severity, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), At(span.StartLinePosition), part.Part.Id)
+        {
+            End = At(span.EndLinePosition),
+        };
     }
 
     private static List<CompilerDiagnostic> Mapped(IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart) =>
         [.. diagnostics
             .Where(d => d.Severity is RoslynSeverity.Error or RoslynSeverity.Warning)
             .Select(d => Map(d, lineToPart))
-            .Distinct()
+            .DistinctBy(d => d.Identity)
             .OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)];
 
     internal static CSharpCompilationOptions OptionsFor(CompileSettings settings, OutputKind kind) =>
@@ -148,8 +158,15 @@ internal static class SnippetCompiler
                 var known = lineToPart.TryGetValue((span.Path, line), out var part);
                 // A doc comment's line read '&lt;' as '<': its #line mapping counts unescaped characters, the file does not.
                 if (known && part.Line.SourceColumns is not null) column = part.Line.ColumnAt(column - part.Line.Column);
+                var endLine = span.EndLinePosition.Line + 1;
+                var endColumn = span.EndLinePosition.Character + 1;
+                if (lineToPart.TryGetValue((span.Path, endLine), out var endPart) && endPart.Line.SourceColumns is not null)
+                    endColumn = endPart.Line.ColumnAt(endColumn - endPart.Line.Column);
                 return new CompilerDiagnostic(diagnostic.Id, severity, message,
-                    new SourceLocation(span.Path, line, column), known ? part.Part : null);
+                    new SourceLocation(span.Path, line, column), known ? part.Part : null)
+                {
+                    End = new SourceLocation(span.Path, endLine, endColumn),
+                };
             }
         }
         return new CompilerDiagnostic(diagnostic.Id, severity, message, null, null);

@@ -84,7 +84,7 @@ public static class ConfigLoader
 
           // Which Markdown files to verify, relative to this file. bin, obj, node_modules
           // and dot-folders are always excluded.
-          "include": ["**/*.md", "**/*.markdown"],
+          "include": ["**/*.md", "**/*.markdown", "**/*.mdx"],
           "exclude": [],
 
           // "tagged": verify only tagged C# blocks. "all": also compile every untagged one.
@@ -124,7 +124,10 @@ public static class ConfigLoader
           "cache": true,
 
           // Treat words in info strings that are not SnippetCheck tags as errors instead of warnings.
-          "strictTags": false
+          "strictTags": false,
+
+          // Info-string words your blog engine uses ({linenos=table}, title="Program.cs"): never warned about.
+          "engineWords": []
         }
 
         """;

@@ -14,7 +14,7 @@ internal readonly record struct RawValue(object Value, int Line);
 internal static class ConfigReader
 {
     public static readonly string[] Keys =
-        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "references", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "stale"];
+        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "references", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "stale", "engineWords"];
 
     /// <summary>Keys that only make sense for a whole run, not one file's front matter.</summary>
     public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "requireVerified", "stale"];
@@ -90,6 +90,7 @@ internal static class ConfigReader
                     : throw Bad("\"auto\" or \"off\"");
             case "sandboxRead": return config with { SandboxRead = StringList(raw.Value) ?? throw Bad("a list of paths") };
             case "sandboxWrite": return config with { SandboxWrite = StringList(raw.Value) ?? throw Bad("a list of paths") };
+            case "engineWords": return config with { EngineWords = StringList(raw.Value) ?? throw Bad("a list of words, such as [\"linenos\", \"title\"]") };
             case "network":
                 return raw.Value is bool network ? config with { Network = network } : throw Bad("true or false");
             case "requireVerified":

@@ -19,6 +19,7 @@ internal static class FrontMatterReader
         if (frontMatter is null || !frontMatter.Yaml.Contains(Key, StringComparison.Ordinal)) return new FrontMatterSettings(null, false);
         // The YAML starts on the line after the opening ---.
         var lineOffset = frontMatter.Location.Line;
+        if (frontMatter.IsToml) return TomlFrontMatterReader.Read(file, frontMatter.Yaml, lineOffset);
         if (NestingDepth(frontMatter.Yaml) is var (depth, depthLine) && depth > MaxNesting)
         {
             // YamlDotNet recurses once per level; a hostile post could overflow the stack, which no catch survives.

@@ -19,7 +19,7 @@ public enum StaleMode { Warn, Error, Off }
 /// </summary>
 public sealed record SnippetCheckConfig
 {
-    public static readonly IReadOnlyList<string> DefaultInclude = ["**/*.md", "**/*.markdown"];
+    public static readonly IReadOnlyList<string> DefaultInclude = ["**/*.md", "**/*.markdown", "**/*.mdx"];
 
     public IReadOnlyList<string>? Include { get; init; }
     public IReadOnlyList<string>? Exclude { get; init; }
@@ -39,6 +39,9 @@ public sealed record SnippetCheckConfig
     public int? Parallelism { get; init; }
     public bool? Cache { get; init; }
     public bool? StrictTags { get; init; }
+
+    /// <summary>Info-string words that belong to the blog engine (<c>linenos</c>, <c>title</c>, <c>hl_lines</c>): never warned about.</summary>
+    public IReadOnlyList<string>? EngineWords { get; init; }
 
     /// <summary>The GC heap hard limit of each runner process, in bytes (<c>"memoryLimit": "512MB"</c>).</summary>
     public long? MemoryLimit { get; init; }
@@ -81,6 +84,7 @@ public sealed record SnippetCheckConfig
         Parallelism = over.Parallelism ?? Parallelism,
         Cache = over.Cache ?? Cache,
         StrictTags = over.StrictTags ?? StrictTags,
+        EngineWords = over.EngineWords ?? EngineWords,
         MemoryLimit = over.MemoryLimit ?? MemoryLimit,
         Sandbox = over.Sandbox ?? Sandbox,
         SandboxRead = over.SandboxRead ?? SandboxRead,

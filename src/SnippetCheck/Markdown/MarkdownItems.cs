@@ -55,6 +55,16 @@ public sealed record FenceGeometry(int BodyStart, int BodyEnd, string LinePrefix
     /// <see cref="IsClosed"/> false means its tags do not stand on lines of their own, so it cannot be rewritten.
     /// </summary>
     public bool XmlEscaped { get; init; }
+
+    /// <summary>
+    /// For hidden output (<c>&lt;!-- snippetcheck: output</c> … <c>--&gt;</c>), the marker that closes its comment
+    /// (<c>--&gt;</c> or <c>*/}</c>); null for a fence. Its body lies between the opening line and a closing line of
+    /// its own; <see cref="IsClosed"/> false means the marker ends a line of output, so it cannot be rewritten.
+    /// </summary>
+    public string? Hidden { get; init; }
+
+    /// <summary>A one-line hidden output comment: the (empty) body sits just before the closing marker.</summary>
+    public bool OpensInline { get; init; }
 }
 
 /// <summary>
@@ -64,6 +74,15 @@ public sealed record FenceGeometry(int BodyStart, int BodyEnd, string LinePrefix
 /// <param name="Body">The comment's further lines, up to <c>--&gt;</c>.</param>
 public sealed record DirectiveComment(SourceLocation Location, string Words, IReadOnlyList<CodeLine> Body) : MarkdownItem(Location)
 {
+    /// <summary>Written as an MDX comment, <c>{/* snippetcheck: … */}</c>.</summary>
+    public bool IsMdx { get; init; }
+
+    /// <summary>For <c>snippetcheck: output</c>, the hidden output block the comment stands for when no fence follows it.</summary>
+    public FencedBlock? HiddenOutput { get; init; }
+
+    /// <summary>How the comment is written, for messages: <c>&lt;!-- snippetcheck: WORDS --&gt;</c> or the MDX form.</summary>
+    public string Written => IsMdx ? $"{{/* snippetcheck: {Words} */}}" : $"<!-- snippetcheck: {Words} -->";
+
     public string FirstWord => Words.Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
 
     public bool IsPrelude => FirstWord.Equals("prelude", StringComparison.OrdinalIgnoreCase);
@@ -71,10 +90,20 @@ public sealed record DirectiveComment(SourceLocation Location, string Words, IRe
 
 /// <summary>An HTML comment that looks meant for the tool but is misspelt (<c>&lt;!-- snipetcheck: run --&gt;</c>): reported, never ignored.</summary>
 /// <param name="Text">The comment's first line, after <c>&lt;!--</c>.</param>
-internal sealed record MisspeltComment(SourceLocation Location, string Text) : MarkdownItem(Location);
+internal sealed record MisspeltComment(SourceLocation Location, string Text) : MarkdownItem(Location)
+{
+    /// <summary>Written as an MDX comment, <c>{/* … */}</c>.</summary>
+    public bool IsMdx { get; init; }
+}
 
-/// <summary>The YAML between the <c>---</c> lines at the very top of a file.</summary>
-public sealed record FrontMatter(string Yaml, SourceLocation Location);
+/// <summary>The YAML between the <c>---</c> lines at the very top of a file, or the TOML between <c>+++</c> lines.</summary>
+/// <param name="Yaml">The front matter's text (TOML when <see cref="IsToml"/>).</param>
+/// <param name="Location">Where the opening line stands; the text starts on the line after it.</param>
+public sealed record FrontMatter(string Yaml, SourceLocation Location)
+{
+    /// <summary>Hugo's TOML front matter, between <c>+++</c> lines.</summary>
+    public bool IsToml { get; init; }
+}
 
 /// <summary>Everything the extractor found in one file.</summary>
 /// <param name="Diagnostics">Problems with the file as a whole: bytes that are not UTF-8, Markdown the parser gave up on, a misspelt comment marker.</param>

@@ -7,6 +7,9 @@ public sealed record Diagnostic(string Id, DiagnosticSeverity Severity, string M
 {
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
+    /// <summary>Where the compiler's span ends (exclusive), for an editor's underline; null for the tool's own findings.</summary>
+    public SourceLocation? End { get; init; }
+
     /// <summary>The MSBuild canonical form, which editors and problem matchers understand.</summary>
     public string ToCanonicalString() =>
         $"{Location.File}({Location.Line},{Location.Column}): {Severity.ToString().ToLowerInvariant()} {Id}: {Message}";

@@ -50,6 +50,9 @@ internal static class DiagnosticCatalog
             "A C#, output or stdin block's fence is never closed, so it runs to the end of the file (or of its list item or quote); or another language's unclosed fence swallows a C# block. Close the fence."),
         Error(DiagnosticCodes.XmlInCode, nameof(DiagnosticCodes.XmlInCode), "XML inside an example",
             "A doc comment's `<code>` example holds an XML element, usually a generic such as `List<int>` written unescaped: write `<` as `&lt;` and `&` as `&amp;`, or wrap the code in `<![CDATA[ ... ]]>` (docs/doctests.md)."),
+        new(DiagnosticCodes.HighlightBlock, nameof(DiagnosticCodes.HighlightBlock), "C# block not verified",
+            "A C# block written as a Liquid `{% highlight csharp %}` or Hugo `{{< highlight csharp >}}` shortcode is not verified: SnippetCheck reads fenced blocks only. Write it as a ```` ```csharp ```` fence to verify it. Also an MDX fence indented four spaces or more inside a component: MDX reads it as a fence, SnippetCheck's Markdown reader as indented code; indent it at most three spaces. A warning.",
+            DiagnosticSeverity.Warning),
 
         new(DiagnosticCodes.IgnoredCompiles, nameof(DiagnosticCodes.IgnoredCompiles), "Ignored snippet compiles",
             "A block tagged `ignore` compiles cleanly as written (no error, no warning), so its tag may be stale: tag it `compile` or `run`. The verdict stays `ignored`. A warning; an error with `\"stale\": \"error\"`, and never checked with `\"stale\": \"off\"`.",

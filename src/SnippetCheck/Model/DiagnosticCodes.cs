@@ -22,6 +22,7 @@ public static class DiagnosticCodes
     public const string ConflictingDirective = "SC1013";
     public const string UnclosedFence = "SC1014";
     public const string XmlInCode = "SC1015";
+    public const string HighlightBlock = "SC1018";
     public const string IgnoredCompiles = "SC1019";
     public const string IgnoredPasses = "SC1020";
 

@@ -135,6 +135,9 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     /// <summary>The files as they were read for this run; <c>--accept</c> rewrites them only if they are still the same.</summary>
     public IReadOnlyList<MarkdownDocument> Documents { get; init; } = [];
 
+    /// <summary>Warnings about a file rather than a snippet: C# blocks in highlight tags, which are not verified (SC1018).</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+
     /// <summary>The confinement runners were under; null when the report was not made by a run (tests, merges).</summary>
     public SandboxReport? Sandbox { get; init; }
 

@@ -16,9 +16,11 @@ public sealed class ConsoleReporter(TextWriter output, bool useColor, bool verbo
     public void Write(VerificationReport report)
     {
         foreach (var error in report.Errors) WriteLine(ReportText.Canonical(error), Red);
+        foreach (var warning in report.Warnings) WriteLine(warning.ToCanonicalString(), Yellow);
         foreach (var result in report.Snippets)
         {
-            foreach (var warning in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && (verbose || d.Id.StartsWith("SC", StringComparison.Ordinal))))
+            foreach (var warning in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && (verbose || d.Id.StartsWith("SC", StringComparison.Ordinal))
+                || verbose && d.Severity == DiagnosticSeverity.Info && d.Id == DiagnosticCodes.ForeignAttribute))
             {
                 WriteLine(warning.ToCanonicalString(), Yellow);
             }

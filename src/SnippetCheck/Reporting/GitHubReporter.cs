@@ -39,6 +39,11 @@ internal static class GitHubReporter
             var title = DiagnosticCatalog.Find(error.Code) is { } known ? $"{known.Title} ({error.Code})" : error.Code;
             output.Write(Command("error", ReportText.RepoRelative(error.File, workspace), ReportText.Line(error), ReportText.Column(error), title, error.Message));
         }
+        foreach (var warning in report.Warnings)
+        {
+            var title = DiagnosticCatalog.Find(warning.Id) is { } known ? $"{known.Title} ({warning.Id})" : warning.Id;
+            output.Write(Command("warning", ReportText.RepoRelative(warning.Location.File, workspace), warning.Location.Line, warning.Location.Column, title, warning.Message));
+        }
         foreach (var result in report.Snippets)
         {
             foreach (var warning in ReportText.ToolWarnings(result))

@@ -20,19 +20,27 @@ public static class ListReport
                 blocks++;
                 var state = snippet.HasAnnotationErrors ? "annotation error" : snippet.IsTagged ? snippet.Kind.ToTag() : "untagged";
                 var extras = new List<string>();
-                if (snippet.Tags.Original.Length > 0) extras.Add($"tags: {snippet.Tags.Original}");
+                if (OwnTags(snippet) is { Length: > 0 } ours) extras.Add($"tags: {ours}");
+                if (snippet.Tags.ForeignAttributes.Count > 0) extras.Add($"engine attributes: {string.Join(' ', snippet.Tags.ForeignAttributes)}");
                 if (snippet.Output is { } o) extras.Add($"output at line {o.Block.Location.Line}{(o.Mode == OutputMatchMode.Exact ? "" : $" ({o.Mode.ToString().ToLowerInvariant()})")}");
                 if (snippet.Stdin is { } s) extras.Add($"stdin at line {s.Location.Line}");
                 output.WriteLine($"{snippet.Location}: {state}{(extras.Count > 0 ? " — " + string.Join("; ", extras) : "")}");
-                foreach (var diagnostic in snippet.Annotations) output.WriteLine("    " + diagnostic.ToCanonicalString());
+                // An untagged block's foreign words are information only; "engine attributes" above already names them.
+                foreach (var diagnostic in snippet.Annotations.Where(d => d.Severity != DiagnosticSeverity.Info)) output.WriteLine("    " + diagnostic.ToCanonicalString());
             }
             foreach (var prelude in document.Snippets.Preludes)
                 output.WriteLine($"{prelude.Comment.Location}: prelude{(prelude.Session is null ? "" : $" for session '{prelude.Session}'")} ({prelude.Lines.Count} lines)");
         }
         foreach (var error in errors.Concat(documents.SelectMany(d => d.Errors)))
             output.WriteLine(ReportText.Canonical(error));
+        foreach (var warning in documents.SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError)))
+            output.WriteLine(warning.ToCanonicalString());
         output.WriteLine($"{blocks} C# {(blocks == 1 ? "block" : "blocks")} in {documents.Count} {(documents.Count == 1 ? "file" : "files")}");
     }
+
+    /// <summary>The snippet's tag words as written, without the foreign ones: those are the blog engine's, not tags.</summary>
+    private static string OwnTags(Snippet snippet) =>
+        string.Join(' ', TagParser.Tokenize(snippet.Tags.Original).Except(snippet.Tags.ForeignAttributes, StringComparer.Ordinal));
 
     /// <summary>The JSON report of <c>list</c>: the blocks with their tags instead of verdicts, and the file errors.</summary>
     public static void WriteJson(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
@@ -48,7 +56,7 @@ public static class ListReport
             JsonReportWriter.WriteBlockLocation(json, snippet);
             json.WriteString("kind", snippet.Kind.ToTag());
             json.WriteBoolean("tagged", snippet.IsTagged);
-            json.WriteString("tags", snippet.Tags.Original);
+            json.WriteString("tags", OwnTags(snippet));
             JsonReportWriter.WriteNullable(json, "expectedOutput", snippet.Output?.Text);
             JsonReportWriter.WriteNullable(json, "outputMode", snippet.Output?.Mode.ToString().ToLowerInvariant());
             JsonReportWriter.WriteNullable(json, "stdin", snippet.Stdin?.Content);

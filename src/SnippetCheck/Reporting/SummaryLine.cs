@@ -12,6 +12,9 @@ public static class SummaryLine
         var parts = new List<string> { $"{report.Passed} passed", $"{report.Failed} failed", $"{report.Ignored} ignored", $"{report.Untagged} untagged" };
         if (report.Skipped > 0) parts.Add($"{report.Skipped} skipped");
         if (report.Cached > 0) parts.Add($"{report.Cached} cached");
+        // C# blocks in highlight tags (SC1018) are not among the blocks; counting them keeps them from going unnoticed.
+        var unverifiable = report.Warnings.Count(w => w.Id == DiagnosticCodes.HighlightBlock);
+        if (unverifiable > 0) parts.Add($"{unverifiable} unverifiable");
         if (report.Errors.Count > 0) parts.Add($"{report.Errors.Count} file {(report.Errors.Count == 1 ? "error" : "errors")}");
         var files = report.FileCount == 1 ? "1 file" : $"{report.FileCount} files";
         var seconds = report.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);

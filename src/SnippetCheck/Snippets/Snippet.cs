@@ -8,7 +8,26 @@ public enum OutputMatchMode { Exact, Ellipsis, Unordered }
 /// <summary>An output block and how it is matched.</summary>
 public sealed record ExpectedOutput(FencedBlock Block, OutputMatchMode Mode)
 {
-    public string Text => Block.Content;
+    /// <summary>Info strings of blocks that show a terminal session: a leading prompt line there is the command, not output.</summary>
+    private static readonly string[] SessionLanguages = ["console", "shell-session", "shellsession", "sh-session", "bash-session"];
+
+    /// <summary>The output to match: the block's body without its <see cref="Prompt"/> line.</summary>
+    public string Text => Prompt is null ? Block.Content : string.Join('\n', Block.Lines.SkipWhile(l => l.Text.Trim().Length == 0).Skip(1).Select(l => l.Text));
+
+    /// <summary>
+    /// In a <c>console</c> (or <c>shell-session</c>) block, a first line that is a <c>$ </c> or <c>&gt; </c> prompt
+    /// (<c>$ dotnet run</c>, as trycmd reads it): shown to readers, skipped when matching, kept by <c>--accept</c>. Null otherwise.
+    /// </summary>
+    public string? Prompt
+    {
+        get
+        {
+            if (!SessionLanguages.Contains(Block.Info.Trim(), StringComparer.OrdinalIgnoreCase)) return null;
+            var first = Block.Lines.FirstOrDefault(l => l.Text.Trim().Length > 0).Text;
+            return first is not null && (first.StartsWith("$ ", StringComparison.Ordinal) || first.StartsWith("> ", StringComparison.Ordinal) || first.TrimEnd() is "$" or ">")
+                ? first : null;
+        }
+    }
 }
 
 /// <summary>A C# block with its tags, its attached output and stdin blocks, and its annotation findings.</summary>

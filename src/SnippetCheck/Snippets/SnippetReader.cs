@@ -15,7 +15,8 @@ internal static class SnippetReader
     public static bool IsCSharp(FencedBlock block) =>
         CSharpLanguages.Contains(block.Info.Trim(), StringComparer.OrdinalIgnoreCase);
 
-    public static SnippetDocument Read(ExtractedDocument source, bool strictTags = false)
+    /// <param name="engineWords">The blog engine's info-string words (config <c>engineWords</c>), never warned about.</param>
+    public static SnippetDocument Read(ExtractedDocument source, bool strictTags = false, IReadOnlyCollection<string>? engineWords = null)
     {
         var snippets = new List<SnippetBuilder>();
         var preludes = new List<Prelude>();
@@ -26,7 +27,7 @@ internal static class SnippetReader
         foreach (var item in source.Items)
         {
             Diagnostic? pendingUnclosed = null;
-            if (item is FencedBlock unclosed && !unclosed.Geometry.IsClosed && !unclosed.Geometry.XmlEscaped && UnclosedProblem(unclosed) is { } problem)
+            if (item is FencedBlock unclosed && !unclosed.Geometry.IsClosed && !unclosed.Geometry.XmlEscaped && unclosed.Geometry.Hidden is null && UnclosedProblem(unclosed) is { } problem)
             {
                 // CommonMark lets a fence run to the end of its container, but for one of ours that is always a slip.
                 var diagnostic = Diagnostic.Error(DiagnosticCodes.UnclosedFence, problem, unclosed.Location);
@@ -47,15 +48,16 @@ internal static class SnippetReader
                     documentedNamespace = start.Namespace;
                     break;
                 case MisspeltComment wrongMarker:
-                    fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                        $"'<!-- {wrongMarker.Text} -->' looks meant for SnippetCheck; write '<!-- snippetcheck: ... -->'", wrongMarker.Location));
+                    fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment, wrongMarker.IsMdx
+                        ? $"'{{/* {wrongMarker.Text} */}}' looks meant for SnippetCheck; write '{{/* snippetcheck: ... */}}'"
+                        : $"'<!-- {wrongMarker.Text} -->' looks meant for SnippetCheck; write '<!-- snippetcheck: ... -->'", wrongMarker.Location));
                     break;
                 case DirectiveComment { IsPrelude: true } comment:
                     preludes.Add(ReadPrelude(comment, fileDiagnostics));
                     break;
                 case DirectiveComment comment:
                     fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                        $"'<!-- snippetcheck: {comment.Words} -->' is not followed by a fenced code block{Hint(comment.FirstWord)}", comment.Location));
+                        $"'{comment.Written}' is not followed by a fenced code block{Hint(comment.FirstWord)}", comment.Location));
                     break;
                 case FencedBlock block when IsOutput(block, out var mode):
                     if (last is null)
@@ -75,7 +77,7 @@ internal static class SnippetReader
                         last.Stdin = block;
                     break;
                 case FencedBlock block when IsCSharp(block):
-                    last = new SnippetBuilder(block, strictTags, documentedNamespace);
+                    last = new SnippetBuilder(block, strictTags, documentedNamespace) { EngineWords = engineWords };
                     if (pendingUnclosed is not null) last.Annotations.Add(pendingUnclosed);
                     snippets.Add(last);
                     break;
@@ -183,12 +185,22 @@ internal static class SnippetReader
         public ExpectedOutput? Output { get; set; }
         public FencedBlock? Stdin { get; set; }
         public List<Diagnostic> Annotations { get; } = [];
+        public IReadOnlyCollection<string>? EngineWords { get; init; }
 
         public Snippet Build()
         {
             var sources = new List<TagSource> { new(Block.Arguments, Block.Location) };
             sources.AddRange(Block.Comments.Select(c => new TagSource(c.Words, c.Location)));
-            var (tags, diagnostics) = TagParser.Parse(sources, strictTags);
+            var (tags, diagnostics) = TagParser.Parse(sources, strictTags, EngineWords);
+            if (!tags.HasAny && Output is null && Stdin is null && !strictTags && !diagnostics.Concat(Annotations).Any(d => d.IsError))
+            {
+                // A block nobody tagged is the blog's, not ours: its engine words are no news on every run. They stay
+                // as information (JSON diagnostics, the console with --verbose), so nothing is silently dropped.
+                for (var i = 0; i < diagnostics.Count; i++)
+                {
+                    if (diagnostics[i].Id == DiagnosticCodes.ForeignAttribute) diagnostics[i] = diagnostics[i] with { Severity = DiagnosticSeverity.Info };
+                }
+            }
             var directives = DirectiveReader.Read(Block.Lines, Block.Location.File);
             return new Snippet(Block, tags, Output, Stdin, [.. Block.Problems, .. diagnostics, .. Annotations])
             {

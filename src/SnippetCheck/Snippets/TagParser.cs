@@ -22,7 +22,8 @@ public static partial class TagParser
     // Words of ours that make no sense on a C# block but are worth a hint when misspelt there.
     private static readonly string[] OtherWords = ["output", "stdin", "ellipsis", "unordered", "prelude"];
 
-    public static (SnippetTags Tags, List<Diagnostic> Diagnostics) Parse(IEnumerable<TagSource> sources, bool strictTags)
+    /// <param name="engineWords">Words declared as the blog engine's (config <c>engineWords</c>): kept as foreign attributes without a warning.</param>
+    public static (SnippetTags Tags, List<Diagnostic> Diagnostics) Parse(IEnumerable<TagSource> sources, bool strictTags, IReadOnlyCollection<string>? engineWords = null)
     {
         var diagnostics = new List<Diagnostic>();
         var values = new Dictionary<string, (string Value, SourceLocation Where)>(StringComparer.OrdinalIgnoreCase);
@@ -73,12 +74,16 @@ public static partial class TagParser
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue,
                         value is null ? $"'{key}' needs a value ({key}=...)" : $"'{key}' takes no value", source.Location));
                 }
+                else if (IsEngineWord(word, engineWords))
+                {
+                    foreign.Add(word);
+                }
                 else
                 {
                     foreign.Add(word);
                     diagnostics.Add(new Diagnostic(DiagnosticCodes.ForeignAttribute,
                         strictTags ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-                        $"'{word}' is not a SnippetCheck tag; left alone as a foreign attribute", source.Location));
+                        $"'{word}' is not a SnippetCheck tag; left alone as a foreign attribute (add '{EngineKey(word)}' to \"engineWords\" in snippetcheck.json if your blog engine uses it)", source.Location));
                 }
             }
         }
@@ -97,6 +102,33 @@ public static partial class TagParser
         }
         return (tags with { ForeignAttributes = foreign, Original = string.Join(' ', original) }, diagnostics);
     }
+
+    /// <summary>
+    /// True when every attribute in the word is a declared engine word: <c>title="x"</c> for <c>title</c>,
+    /// <c>{linenos=table,hl_lines=[8,"15-17"]}</c> for <c>linenos</c> and <c>hl_lines</c> (Hugo's braces and commas).
+    /// </summary>
+    internal static bool IsEngineWord(string word, IReadOnlyCollection<string>? engineWords)
+    {
+        if (engineWords is not { Count: > 0 }) return false;
+        var inner = word.StartsWith('{') && word.EndsWith('}') ? word[1..^1] : word;
+        var keys = new List<string>();
+        var (depth, quoted, start) = (0, false, 0);
+        for (var i = 0; i <= inner.Length; i++)
+        {
+            if (i == inner.Length || (inner[i] == ',' && depth == 0 && !quoted))
+            {
+                keys.Add(inner[start..i].Split('=')[0].Trim().Trim('"'));
+                start = i + 1;
+            }
+            else if (inner[i] == '"') quoted = !quoted;
+            else if (!quoted && inner[i] is '[' or '{') depth++;
+            else if (!quoted && inner[i] is ']' or '}') depth--;
+        }
+        return keys.All(k => k.Length > 0 && engineWords.Contains(k, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The word's first attribute name, as <c>engineWords</c> lists it (<c>linenos</c> for <c>{linenos=table}</c>).</summary>
+    private static string EngineKey(string word) => word.TrimStart('{').Split('=', ',')[0].Trim('"', '}');
 
     private static void AddKind(List<(SnippetKind, string, SourceLocation)> kinds, SnippetKind kind, string word, SourceLocation where) =>
         kinds.Add((kind, word, where));

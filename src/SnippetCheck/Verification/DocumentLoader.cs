@@ -44,6 +44,9 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
     /// </summary>
     public IReadOnlyList<DocumentPath> FindDocuments()
     {
+        // An editor's documents are the run: no discovery, no globs, no shard.
+        if (options.Texts is { } texts)
+            return [.. texts.Select(t => new DocumentPath(t.FullPath, DocumentDiscovery.DisplayPath(t.FullPath, options.CurrentDirectory)))];
         IReadOnlyList<DocumentPath> paths;
         try
         {
@@ -105,7 +108,9 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         MarkdownDocument markdown;
         try
         {
-            markdown = MarkdownDocument.Load(path.FullPath, path.DisplayPath);
+            markdown = options.Texts?.FirstOrDefault(t => t.FullPath == path.FullPath) is { } given
+                ? MarkdownDocument.FromText(path.FullPath, path.DisplayPath, given.Text)
+                : MarkdownDocument.Load(path.FullPath, path.DisplayPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -139,7 +144,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         }
         fileConfig = fileConfig.Overlay(CommandLineLayer());
 
-        var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false);
+        var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false, fileConfig.EngineWords);
         fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));
         return new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);
     }

@@ -142,7 +142,10 @@ internal static class Judge
     }
 
     public static Diagnostic ToDiagnostic(CompilerDiagnostic diagnostic, Snippet snippet) =>
-        new(diagnostic.Id, diagnostic.Severity, diagnostic.Message, diagnostic.Location ?? snippet.Location);
+        new(diagnostic.Id, diagnostic.Severity, diagnostic.Message, diagnostic.Location ?? snippet.Location)
+        {
+            End = diagnostic.Location is null ? null : diagnostic.End,
+        };
 
     private static string? HintFor(string id, Snippet snippet) => id switch
     {

@@ -28,6 +28,7 @@ internal static class LoneVerifier
         RunResult? run = null;
         if (Judge.ShouldRun(snippet, compiled, hasEntryPoint))
         {
+            if (context.CompileOnly) return [Results.Of(snippet, PendingRun.Verdict, compiled, null, clock)];
             run = await context.Pool.RunAsync(new ProgramImage(compiled.Image!), program.Stdin([0]), program.Args,
                 dependencies.RuntimePaths, program.Network, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
         }

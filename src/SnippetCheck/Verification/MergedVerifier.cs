@@ -58,6 +58,11 @@ internal sealed class MergedVerifier(ProgramContext context)
                 results.Add(Results.Of(snippet, Verdict.Pass, null, null, clock) with { Duration = clock.Elapsed + compileShare });
                 continue;
             }
+            if (context.CompileOnly)
+            {
+                results.Add(Results.Of(snippet, PendingRun.Verdict, null, null, clock));
+                continue;
+            }
             var image = compiled.Image! with { EntryType = compiled.EntryTypes[i]! };
             var wrapped = await context.Pool.RunAsync(image, program.Stdin([0]), program.Args, shared.RuntimePaths, network: false, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
             var run = StackTraces.Unwrapped(wrapped, ProgramAssembler.MergedNamespacePrefix + i, members[i].Mergeable.TopLevelSignature is not null);

@@ -8,7 +8,8 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Verification;
 
 /// <summary>What verifying a program needs from the run: the runner pool and the dependency resolver.</summary>
-internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Dependencies);
+/// <param name="CompileOnly">Judge only what compiling decides; a block that would run gets <see cref="PendingRun.Verdict"/>.</param>
+internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Dependencies, bool CompileOnly = false);
 
 /// <summary>Builds a block's reported result from its verdict: the block's annotations and the compiler's diagnostics beside it.</summary>
 internal static class Results

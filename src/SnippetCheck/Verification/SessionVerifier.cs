@@ -78,6 +78,12 @@ internal static class SessionVerifier
             return [.. results.Select(r => r!)];
         }
 
+        if (context.CompileOnly)
+        {
+            foreach (var id in included) results[id] = Results.Of(blocks[id], PendingRun.Verdict, compiled, null, clock);
+            return [.. results.Select(r => r!)];
+        }
+
         // Each block has its own budget; the program gets them all.
         var timeout = included.Aggregate(TimeSpan.Zero, (sum, id) => sum + program.Timeouts[id]);
         var run = await context.Pool.RunAsync(new ProgramImage(compiled.Image!), program.Stdin(included), program.Args,

@@ -32,7 +32,8 @@ internal sealed record VerificationUnit(IReadOnlyList<Snippet> Blocks, Func<Canc
 /// Carries out a <see cref="RunPlan"/>: cached results first, then merged chunks, lone snippets and sessions in
 /// parallel, raising an event as each unit finishes.
 /// </summary>
-internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache, RunnerOptions runnerOptions, int parallelism)
+/// <param name="sharedPool">Runners kept between runs (<see cref="VerifyOptions.KeepRunners"/>); null: the run starts and ends its own.</param>
+internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache, RunnerOptions runnerOptions, int parallelism, RunnerPool? sharedPool = null)
 {
     public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
 
@@ -51,7 +52,8 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
         var staleCheck = new StaleCheck(config.Stale ?? Configuration.StaleMode.Warn, options.Stale);
         if (plan.Snippets == 0 && (!staleCheck.IsOn || plan.Stale.Count == 0)) return [.. results];
 
-        await using var pool = new RunnerPool(runnerOptions, parallelism);
+        await using var ownPool = sharedPool is null ? new RunnerPool(runnerOptions, parallelism) : null;
+        var pool = sharedPool ?? ownPool!;
         // Without a cache to answer from, every snippet will run: the runners start now, beside the reference
         // loading, cache keys and merge planning below, instead of after them.
         if (cache is null || cache.IsEmpty) pool.StartRunners(plan.Snippets);
@@ -59,7 +61,7 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
         // Config references are built before anything runs: a bad one is a config error (exit code 2).
         var dependencies = await DependencyResolver.CreateAsync(config, options.Library, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken).ConfigureAwait(false);
         DependencyFiles = dependencies.DependencyFiles;
-        var context = new ProgramContext(pool, dependencies);
+        var context = new ProgramContext(pool, dependencies, options.CompileOnly);
         var programCache = new ProgramCache(cache, runnerOptions, dependencies.Fingerprint);
         var merged = new MergedVerifier(context);
 

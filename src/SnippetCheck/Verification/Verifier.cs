@@ -11,16 +11,17 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Verification;
 
 /// <summary>
-/// The façade every host calls (the CLI, <c>--watch</c>, and through the CLI the MSBuild task): discover documents →
+/// The façade every host calls (the CLI, <c>--watch</c>, the language server, and through the CLI the MSBuild task): discover documents →
 /// extract blocks → snippets with tags → compile → run → compare → report. Each step lives in a type of its own:
 /// <see cref="DocumentLoader"/>, <see cref="RunPlanner"/>, <see cref="VerificationRun"/>, <see cref="Judge"/>.
 /// </summary>
-public sealed class Verifier
+public sealed class Verifier : IAsyncDisposable
 {
     private readonly VerifyOptions _options;
     private readonly DocumentLoader _loader;
     private readonly RunnerOptions _runnerOptions;
     private readonly ResultCache? _cache;
+    private RunnerPool? _keptRunners;
 
     public Verifier(VerifyOptions options)
     {
@@ -57,38 +58,52 @@ public sealed class Verifier
     /// <inheritdoc cref="DocumentLoader.FindDocuments"/>
     public IReadOnlyList<DocumentPath> FindDocuments() => _loader.FindDocuments();
 
-    public async Task<VerificationReport> RunAsync(CancellationToken cancellationToken = default)
+    public Task<VerificationReport> RunAsync(CancellationToken cancellationToken = default) => RunAsync(_options, _loader, cancellationToken);
+
+    /// <summary>
+    /// Verifies documents given as text, never read from disk (an editor's buffers), through the same pipeline as a run
+    /// over files: the same config, cache, planning and judge. <paramref name="compileOnly"/>: see <see cref="VerifyOptions.CompileOnly"/>.
+    /// </summary>
+    public Task<VerificationReport> VerifyTextsAsync(IReadOnlyList<DocumentText> texts, bool compileOnly, CancellationToken cancellationToken = default)
+    {
+        var options = _options with { Texts = texts, CompileOnly = compileOnly };
+        return RunAsync(options, new DocumentLoader(options, Config), cancellationToken);
+    }
+
+    private async Task<VerificationReport> RunAsync(VerifyOptions options, DocumentLoader loader, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         // A cold run (no cache, or an empty one) will compile: Roslyn's first compilation starts now, beside the
         // reading of the documents, instead of after it. A warm run skips it: most of its snippets come from the cache.
         if (_cache is null || _cache.IsEmpty) CompilerWarmUp.Start(Config);
-        var (documents, fileErrors) = Prepare();
-        var plan = RunPlanner.Plan(documents, _options, checkStale: _options.Stale || Config.Stale != StaleMode.Off);
+        var (documents, fileErrors) = loader.Load();
+        var plan = RunPlanner.Plan(documents, options, checkStale: options.Stale || Config.Stale != StaleMode.Off);
         Planned?.Invoke(plan.Snippets);
 
-        var run = new VerificationRun(_options, _cache, _runnerOptions, _options.Parallelism ?? Config.Parallelism ?? Environment.ProcessorCount);
+        var parallelism = options.Parallelism ?? Config.Parallelism ?? Environment.ProcessorCount;
+        var run = new VerificationRun(options, _cache, _runnerOptions, parallelism, options.KeepRunners ? KeptRunners(parallelism) : null);
         run.ResultsReady += results => ResultsReady?.Invoke(results);
         var results = await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false);
         RunnersStarted = run.RunnersStarted;
-        if (_options.DependencyFile is { } dependencyFile) WriteDependencyFile(dependencyFile, run.DependencyFiles);
+        if (options.DependencyFile is { } dependencyFile) WriteDependencyFile(dependencyFile, run.DependencyFiles);
         Merging = run.Merging;
         Sandbox = run.Confinement;
 
-        if (!string.IsNullOrEmpty(_options.Filter) && results.Count == 0 && documents.Count > 0)
+        if (!string.IsNullOrEmpty(options.Filter) && results.Count == 0 && documents.Count > 0)
         {
             // A typo in a CI filter must not pass silently.
-            throw new VerificationSetupException(DiagnosticCodes.NoDocuments, $"--filter '{_options.Filter}' matched no snippet");
+            throw new VerificationSetupException(DiagnosticCodes.NoDocuments, $"--filter '{options.Filter}' matched no snippet");
         }
 
         var ordered = results.OrderBy(r => r.Location.File, StringComparer.Ordinal).ThenBy(r => r.Location.Line).ToList();
         // A --filter run speaks of the files it matched, not of every file it read to find them.
-        var fileCount = string.IsNullOrEmpty(_options.Filter) ? documents.Count : ordered.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count();
+        var fileCount = string.IsNullOrEmpty(options.Filter) ? documents.Count : ordered.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count();
         return new VerificationReport(fileCount, ordered, [.. fileErrors, .. documents.SelectMany(d => d.Errors)], clock.Elapsed)
         {
             Documents = [.. documents.Select(d => d.Snippets.Source.Document)],
             Sandbox = run.Confinement,
-            RequireVerified = _options.RequireVerified || Config.RequireVerified == true,
+            RequireVerified = options.RequireVerified || Config.RequireVerified == true,
+            Warnings = [.. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
         };
     }
 
@@ -110,6 +125,25 @@ public sealed class Verifier
         RunnersStarted += run.RunnersStarted;
         Sandbox = run.Confinement;
         return results;
+    }
+
+    private RunnerPool KeptRunners(int parallelism)
+    {
+        if (Volatile.Read(ref _keptRunners) is { } pool) return pool;
+        var created = new RunnerPool(_runnerOptions, parallelism);
+        if (Interlocked.CompareExchange(ref _keptRunners, created, null) is { } raced)
+        {
+            // Another run made one first: this one has started nothing yet.
+            _ = created.DisposeAsync();
+            return raced;
+        }
+        return created;
+    }
+
+    /// <summary>Kills the runners kept between runs (<see cref="VerifyOptions.KeepRunners"/>).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _keptRunners, null) is { } pool) await pool.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>A <c>.csproj</c> to verify is also what its documents compile against: it joins the references.</summary>

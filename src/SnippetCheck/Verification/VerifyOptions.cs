@@ -1,3 +1,4 @@
+using SnippetCheck.Model;
 using SnippetCheck.Packages;
 
 namespace SnippetCheck.Verification;
@@ -54,4 +55,27 @@ public sealed record VerifyOptions
 
     /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
     public bool Stale { get; init; }
+    /// <summary>
+    /// Documents given as text (an editor's unsaved buffers): verified instead of <see cref="Paths"/>, and never read
+    /// from disk. Null for a run over files.
+    /// </summary>
+    public IReadOnlyList<DocumentText>? Texts { get; init; }
+    /// <summary>
+    /// Compile and judge what compiling decides (annotations, compile errors, <c>compile</c> and <c>compile-fail</c>
+    /// blocks), but run nothing: a block that would run gets <see cref="PendingRun.Verdict"/>, which is never cached.
+    /// </summary>
+    public bool CompileOnly { get; init; }
+    /// <summary>
+    /// Keep runner processes between runs of one <see cref="Verifier"/> (an editor's server), until it is disposed.
+    /// </summary>
+    public bool KeepRunners { get; init; }
+}
+/// <summary>A document's text as an editor holds it, for a run that must not read the file.</summary>
+/// <param name="FullPath">The file's absolute path: it decides the extractor (<c>.cs</c> or Markdown) and the path shown.</param>
+public sealed record DocumentText(string FullPath, string Text);
+/// <summary>What a block that would run gets in a <see cref="VerifyOptions.CompileOnly"/> run: neither a pass nor a failure.</summary>
+public static class PendingRun
+{
+    public static readonly Verdict Verdict = new Verdict.Skipped("compiled; not run yet (it runs on save)");
+    public static bool Is(Verdict verdict) => ReferenceEquals(verdict, Verdict);
 }

@@ -28,6 +28,8 @@ public sealed class ArchitectureTests
         ["Verification"] = 10,
         ["Reporting"] = 11,
         ["Authoring"] = 12,
+        // An editor's view of verdicts (the language server's core): findings, carried run failures, quick-fix edits.
+        ["Editing"] = 13,
     };
 
     /// <summary>The verdict and report types name the documents and snippets they report on, and nothing above them.</summary>

@@ -1,0 +1,38 @@
+using System.Globalization;
+using SnippetCheck.Model;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Editing;
+
+/// <summary>A verdict in the few words an editor shows: a hover's headline and a code lens's title.</summary>
+public static class Verdicts
+{
+    public static string Headline(SnippetResult result) => result.Verdict switch
+    {
+        _ when PendingRun.Is(result.Verdict) => "compiles; not run yet (runs on save)",
+        Verdict.Passed => "passed",
+        Verdict.Failed => $"failed ({result.ReasonWord})",
+        Verdict.Untagged => "untagged: not verified (add a tag such as 'run' or 'compile')",
+        Verdict.Ignored => "ignored",
+        Verdict.Skipped skipped => $"skipped: {skipped.Why}",
+        _ => result.Status.ToWord(),
+    };
+
+    public static string Lens(SnippetResult result) => result.Verdict switch
+    {
+        _ when PendingRun.Is(result.Verdict) => "… compiles; runs on save",
+        Verdict.Passed => string.Create(CultureInfo.InvariantCulture, $"✓ passed {result.Duration.TotalMilliseconds:0} ms{(result.Cached ? " (cached)" : "")}"),
+        Verdict.Failed { Failure: var failure } => "✗ " + failure.Reason switch
+        {
+            FailureReason.OutputMismatch => "output differs",
+            FailureReason.CompileError => $"does not compile ({failure.Code})",
+            FailureReason.Annotation => $"tag error ({failure.Code})",
+            FailureReason.Timeout => "timed out",
+            _ => result.ReasonWord,
+        },
+        Verdict.Untagged => "○ untagged",
+        Verdict.Ignored => "– ignored",
+        Verdict.Skipped => "– skipped",
+        _ => result.Status.ToWord(),
+    };
+}
