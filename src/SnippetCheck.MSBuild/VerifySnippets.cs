@@ -20,8 +20,10 @@ namespace SnippetCheck.MSBuild;
 /// </remarks>
 public sealed class VerifySnippets : ToolTask
 {
-    /// <summary>The Markdown files to verify, relative to <see cref="ProjectDirectory"/> or absolute.</summary>
-    [Required]
+    /// <summary>
+    /// The Markdown files to verify, relative to <see cref="ProjectDirectory"/> or absolute. Not required: a library
+    /// with doc comments may have no Markdown at all, and MSBuild rejects an empty list for a required parameter.
+    /// </summary>
     public ITaskItem[] Documents { get; set; } = [];
 
     /// <summary>
@@ -159,6 +161,9 @@ public sealed class VerifySnippets : ToolTask
         return text.ToString();
     }
 
+    /// <summary>The response file's text, for tests: each token must come back whole through System.CommandLine's <c>@file</c>.</summary>
+    internal string ResponseFileText() => GenerateResponseFileCommands();
+
     /// <summary>The project's own C# files: its <c>@(Compile)</c> below the project folder, generated files in bin and obj left out.</summary>
     internal IEnumerable<string> DocCommentSources()
     {
@@ -180,8 +185,7 @@ public sealed class VerifySnippets : ToolTask
             yield return ("--project-output", ProjectFile + "=" + ProjectAssembly);
         if (OfKind("assembly").Select(i => i.ItemSpec).FirstOrDefault(p => p.Length > 0) is { } assembly)
             yield return ("--reference", assembly);
-        // Framework references come with the compiler's own reference assemblies; only packages and projects are passed.
-        foreach (var reference in OfKind("reference").Where(r => string.IsNullOrEmpty(r.GetMetadata("FrameworkReferenceName"))).Select(FullPathOf).Distinct(StringComparer.Ordinal))
+        foreach (var reference in OfKind("reference").Where(r => !IsFrameworkReference(r)).Select(FullPathOf).Distinct(StringComparer.Ordinal))
             yield return ("--reference", reference);
         foreach (var runtime in OfKind("runtime").Select(FullPathOf).Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal))
             yield return ("--runtime-assembly", runtime);
@@ -194,6 +198,17 @@ public sealed class VerifySnippets : ToolTask
             yield return ("--using", text);
         }
     }
+
+    /// <summary>
+    /// Framework references come with the CLI's own .NET reference assemblies; only packages and projects are passed.
+    /// A framework's are a targeting pack's (<c>FrameworkReferenceName</c>), .NET Standard 2.0's facades (shipped as the
+    /// NETStandard.Library package, which would clash with .NET's own <c>System.Runtime</c> and kin), or a .NET
+    /// Framework reference assembly (<c>FrameworkFile</c>).
+    /// </summary>
+    private static bool IsFrameworkReference(ITaskItem reference) =>
+        reference.GetMetadata("FrameworkReferenceName").Length > 0
+        || string.Equals(reference.GetMetadata("NuGetPackageId"), "NETStandard.Library", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(reference.GetMetadata("FrameworkFile"), "true", StringComparison.OrdinalIgnoreCase);
 
     private IEnumerable<ITaskItem> OfKind(string kind) =>
         Library.Where(i => string.Equals(i.GetMetadata("Kind"), kind, StringComparison.OrdinalIgnoreCase));

@@ -59,17 +59,23 @@ public sealed class BuildOptionsTests
     }
 
     [Fact]
-    public void Nothing_is_checked_when_disabled_or_when_the_project_has_no_markdown()
+    public void Nothing_is_checked_when_disabled_or_when_the_project_has_no_markdown_which_is_worth_a_warning()
     {
         using var disabled = PackedPackage.Instance.CreateProject("disabled", Posts.NetLibrary + "<SnippetCheckEnabled>false</SnippetCheckEnabled>");
         disabled.Write("posts/post.md", Posts.Rotten);
         using var withoutPosts = PackedPackage.Instance.CreateProject("no-posts", Posts.NetLibrary);
 
-        foreach (var result in new[] { disabled.Build(), withoutPosts.Build() })
+        var whenDisabled = disabled.Build();
+        var whenWithoutPosts = withoutPosts.Build();
+
+        foreach (var result in new[] { whenDisabled, whenWithoutPosts })
         {
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.DoesNotContain(CliInvocation, result.Output);
         }
+        // Checking nothing is worth a warning (issue 16, bug 3); turning the check off is not.
+        Assert.DoesNotContain("SC3009", whenDisabled.Output);
+        Assert.Contains("warning SC3009: SnippetCheck found no documents to verify", whenWithoutPosts.Output);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class ConsumerProject : IDisposable
     private readonly string _home;
     private readonly string _packagesFolder;
 
-    internal ConsumerProject(PackedPackage package, string home, string projectProperties)
+    internal ConsumerProject(PackedPackage package, string home, string projectProperties, string projectItems)
     {
         _home = home;
         _packagesFolder = Path.Combine(home, "packages");
@@ -37,12 +37,19 @@ public sealed class ConsumerProject : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="SnippetCheck.MSBuild" Version="{package.Version}" />
+                {projectItems}
               </ItemGroup>
             </Project>
             """);
     }
 
     public string Directory { get; }
+
+    /// <summary>The folder that holds <see cref="Directory"/>, for a layout with projects or docs beside it.</summary>
+    public string Home => _home;
+
+    /// <summary>The text of a file, relative to <see cref="Directory"/>.</summary>
+    public string Read(string relativePath) => File.ReadAllText(Path.Combine(Directory, relativePath));
 
     /// <summary>The project's NuGet package folder (its <c>NuGetPackageRoot</c>).</summary>
     public string PackagesFolder => _packagesFolder;

@@ -40,9 +40,12 @@ public sealed class PackedPackage : IDisposable
 
     public string PackagePath { get; }
 
-    /// <summary>A fresh project folder that references this package, with its own nuget.config.</summary>
-    public ConsumerProject CreateProject(string name, string projectProperties) =>
-        new(this, Path.Combine(Root, "projects", $"{name}-{Guid.NewGuid().ToString("N")[..6]}"), projectProperties);
+    /// <summary>
+    /// A fresh project folder, <c>project/</c> in a folder of its own, that references this package, with its own
+    /// nuget.config; <paramref name="projectItems"/> go beside the package reference.
+    /// </summary>
+    public ConsumerProject CreateProject(string name, string projectProperties, string projectItems = "") =>
+        new(this, Path.Combine(Root, "projects", $"{name}-{Guid.NewGuid().ToString("N")[..6]}"), projectProperties, projectItems);
 
     public void Dispose() => TryDelete(Root);
 

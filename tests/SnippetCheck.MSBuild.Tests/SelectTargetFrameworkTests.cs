@@ -1,0 +1,20 @@
+namespace SnippetCheck.MSBuild.Tests;
+
+/// <summary>Which framework's build a multi-targeted library's doc-comment examples run against (docs/msbuild.md).</summary>
+public sealed class SelectTargetFrameworkTests
+{
+    [Theory]
+    [InlineData("netstandard2.0;net10.0;net8.0", "net10.0")]
+    [InlineData("net10.0;net9.0-windows", "net10.0")]
+    [InlineData("net8.0;net10.0-windows", "net10.0-windows")]
+    [InlineData("netcoreapp3.1;netstandard2.1", "netcoreapp3.1")]
+    [InlineData("net48;netstandard2.0", "netstandard2.0")]
+    [InlineData(" net8.0 ; ;net6.0", "net8.0")]
+    public void The_highest_dotnet_wins_over_netcoreapp_over_netstandard_over_anything_else(string frameworks, string expected)
+    {
+        var task = new SelectTargetFramework { TargetFrameworks = frameworks };
+
+        Assert.True(task.Execute());
+        Assert.Equal(expected, task.Selected);
+    }
+}
