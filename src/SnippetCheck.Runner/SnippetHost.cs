@@ -48,6 +48,7 @@ internal sealed class SnippetHost
                 return;
             }
             ResetProcessState();
+            EarlierRuns.SettleBefore(request.Image);
             var capture = new RunCapture();
             var threadsBefore = _census.UserThreads();
             var handlersBefore = ProcessWideHandlers.Count();
@@ -220,6 +221,7 @@ internal sealed class SnippetHost
             RoutingWriter.Current.Value = null;
             AppContext.SetData(RunnerProtocol.EnterBlockKey, null);
             context.Unload();
+            EarlierRuns.Unloaded(context);
         }
     }
 

@@ -58,9 +58,11 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
         // loading, cache keys and merge planning below, instead of after them.
         if (cache is null || cache.IsEmpty) pool.StartRunners(plan.Snippets);
         DocumentLoader.EnsureReferenceAssemblies();
+        PhaseTrace.Mark("reference assemblies loaded");
         // Config references are built before anything runs: a bad one is a config error (exit code 2).
         var dependencies = await DependencyResolver.CreateAsync(config, options.Library, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken).ConfigureAwait(false);
         DependencyFiles = dependencies.DependencyFiles;
+        PhaseTrace.Mark("dependencies resolved");
         var context = new ProgramContext(pool, dependencies, options.CompileOnly);
         var programCache = new ProgramCache(cache, runnerOptions, dependencies.Fingerprint);
         var merged = new MergedVerifier(context);
@@ -82,6 +84,7 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
 
         var units = PlanLone(plan.Lone, programCache, dependencies, merged, context, Report, OnMiss);
         var toCompile = units.Count;
+        PhaseTrace.Mark($"cache looked up: {units.Count} units to verify");
         units.AddRange(plan.Sessions.Select(session => new VerificationUnit(session.Blocks, token =>
             programCache.GetOrVerifyAsync(session, () =>
             {

@@ -36,6 +36,7 @@ public sealed class Verifier : IAsyncDisposable
             Sandbox = SandboxFor(options, Config),
         };
         _cache = options.NoCache || Config.Cache == false ? null : new ResultCache(CacheDirectory(options, Config));
+        PhaseTrace.Mark("config loaded");
     }
 
     public SnippetCheckConfig Config { get; }
@@ -73,17 +74,21 @@ public sealed class Verifier : IAsyncDisposable
     private async Task<VerificationReport> RunAsync(VerifyOptions options, DocumentLoader loader, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        PhaseTrace.Mark("run starts");
         // A cold run (no cache, or an empty one) will compile: Roslyn's first compilation starts now, beside the
         // reading of the documents, instead of after it. A warm run skips it: most of its snippets come from the cache.
         if (_cache is null || _cache.IsEmpty) CompilerWarmUp.Start(Config);
         var (documents, fileErrors) = loader.Load();
+        PhaseTrace.Mark($"{documents.Count} documents read");
         var plan = RunPlanner.Plan(documents, options, checkStale: options.Stale || Config.Stale != StaleMode.Off);
+        PhaseTrace.Mark($"planned {plan.Snippets} snippets");
         Planned?.Invoke(plan.Snippets);
 
         var parallelism = options.Parallelism ?? Config.Parallelism ?? Environment.ProcessorCount;
         var run = new VerificationRun(options, _cache, _runnerOptions, parallelism, options.KeepRunners ? KeptRunners(parallelism) : null);
         run.ResultsReady += results => ResultsReady?.Invoke(results);
         var results = await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false);
+        PhaseTrace.Mark("every unit finished");
         RunnersStarted = run.RunnersStarted;
         if (options.DependencyFile is { } dependencyFile) WriteDependencyFile(dependencyFile, run.DependencyFiles);
         Merging = run.Merging;
