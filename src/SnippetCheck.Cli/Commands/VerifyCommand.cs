@@ -133,6 +133,7 @@ internal static class VerifyCommand
 
     private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
+        PhaseTrace.Mark("command line parsed");
         var terminal = TerminalSettings.Detect();
         var verbose = result.GetValue(VerboseOption);
         if (result.GetValue(WatchCommand.WatchOption))

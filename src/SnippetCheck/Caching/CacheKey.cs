@@ -17,50 +17,69 @@ internal static class CacheKey
     private static readonly string ToolIdentity =
         $"{typeof(CacheKey).Assembly.ManifestModule.ModuleVersionId}|{Environment.Version}|{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}";
 
-    public static string For(SnippetProgram program, RunnerOptions runner, string dependencies)
+    /// <summary>
+    /// What every program of a run shares (the tool, the dependencies, the runner's environment and the variables it
+    /// lets through), hashed once: a cached run computes a key per program, and these parts are most of its text.
+    /// </summary>
+    public static string RunWide(RunnerOptions runner, string dependencies)
     {
         var text = new StringBuilder();
-        void Add(string label, string? value) => text.Append(label).Append('=').Append(value?.Length ?? -1).Append(':').Append(value).Append('\n');
-
-        Add("tool", ToolIdentity);
-        Add("dependencies", dependencies);
-        foreach (var prelude in program.Preludes)
-        {
-            Add("prelude", string.Join('\n', prelude.Lines.Select(l => l.Text)));
-        }
-        for (var i = 0; i < program.Blocks.Count; i++)
-        {
-            var block = program.Blocks[i];
-            Add("code", block.Block.Content);
-            Add("kind", block.Kind.ToTag());
-            Add("tags", block.Tags.Original);
-            Add("output", block.Output?.Text);
-            Add("mode", block.Output?.Mode.ToString());
-            Add("scrub", program.Scrubbings[i].Key);
-            Add("stdin", block.Stdin?.Content);
-            Add("timeout", program.Timeouts[i].Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        Add("compile", program.Settings.Key);
-        Add("refs", DescribeAll(program.Settings.References));
-        Add("env", string.Join(',', runner.AllowedEnvironment) + "|" + runner.MemoryLimitBytes);
+        Add(text, "tool", ToolIdentity);
+        Add(text, "dependencies", dependencies);
+        Add(text, "env", string.Join(',', runner.AllowedEnvironment) + "|" + runner.MemoryLimitBytes);
         // Allowed variables' values are part of what a snippet can see and print.
         var variables = Environment.GetEnvironmentVariables();
         foreach (var name in variables.Keys.Cast<string>().Where(runner.IsAllowed).Order(StringComparer.Ordinal))
         {
-            Add("var:" + name, variables[name] as string);
+            Add(text, "var:" + name, variables[name] as string);
+        }
+        return Hash(text);
+    }
+
+    public static string For(SnippetProgram program, string runWide)
+    {
+        var text = new StringBuilder();
+        Add(text, "run", runWide);
+        foreach (var prelude in program.Preludes)
+        {
+            Add(text, "prelude", string.Join('\n', prelude.Lines.Select(l => l.Text)));
+        }
+        for (var i = 0; i < program.Blocks.Count; i++)
+        {
+            var block = program.Blocks[i];
+            Add(text, "code", block.Block.Content);
+            Add(text, "kind", block.Kind.ToTag());
+            Add(text, "tags", block.Tags.Original);
+            Add(text, "output", block.Output?.Text);
+            Add(text, "mode", block.Output?.Mode.ToString());
+            Add(text, "scrub", program.Scrubbings[i].Key);
+            Add(text, "stdin", block.Stdin?.Content);
+            Add(text, "timeout", program.Timeouts[i].Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        Add(text, "compile", program.Settings.Key);
+        Add(text, "refs", DescribeAll(program.Settings.References));
+        return Hash(text);
     }
+
+    private static void Add(StringBuilder text, string label, string? value) =>
+        text.Append(label).Append('=').Append(value?.Length ?? -1).Append(':').Append(value).Append('\n');
+
+    /// <summary>The key of several programs' results kept together: their keys, in order.</summary>
+    public static string ForAll(IEnumerable<string> programKeys) => Hash(new StringBuilder(string.Join('\n', programKeys)));
+
+    private static string Hash(StringBuilder text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, string> Described = new();
 
-    /// <summary>A reference set, described once per run rather than stat-ed again for every snippet.</summary>
+    /// <summary>
+    /// A reference set, described once per run rather than stat-ed again for every snippet, and by the hash of its
+    /// description: the framework alone is some 170 paths, which every program's key would otherwise hash again.
+    /// </summary>
     private static string DescribeAll(System.Collections.Immutable.ImmutableArray<MetadataReference> references)
     {
         var key = (object?)System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(references) ?? Array.Empty<MetadataReference>();
-        return Described.GetValue(key, _ => string.Join('\n', references.Select(Describe)));
+        return Described.GetValue(key, _ => Hash(new StringBuilder(string.Join('\n', references.Select(Describe)))));
     }
 
     /// <summary>A file reference by path, size and time: a rebuilt library changes the key.</summary>

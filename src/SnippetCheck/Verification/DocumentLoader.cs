@@ -71,6 +71,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         var errors = new ConcurrentBag<FileError>();
         var documents = new PreparedDocument?[paths.Count];
         var references = ReferencesOrEmpty();
+        PhaseTrace.Mark($"{paths.Count} documents found, reference assemblies loaded");
         Parallel.For(0, paths.Count, i => documents[i] = LoadGuarded(paths[i], references, errors));
         return ([.. documents.Where(d => d is not null).Select(d => d!)],
             [.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)]);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using SnippetCheck.Caching;
 using SnippetCheck.Execution;
@@ -13,20 +14,65 @@ namespace SnippetCheck.Verification;
 internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, string dependencies)
 {
     private readonly ConditionalWeakTable<SnippetProgram, string> _keys = new();
+    private readonly Lazy<string> _runWide = new(() => CacheKey.RunWide(runner, dependencies));
+
+    /// <summary>Each program's results this run, when they are what the cache keeps (see <see cref="KeepTogether"/>).</summary>
+    private readonly ConcurrentDictionary<SnippetProgram, IReadOnlyList<SnippetResult>> _kept = new(ReferenceEqualityComparer.Instance);
 
     public bool TryGet(SnippetProgram program, out IReadOnlyList<SnippetResult> results)
     {
         results = [];
         if (cache is null || KeyOf(program) is not { } key) return false;
         if (cache.TryGet(key, program.Blocks) is not { } hit) return false;
-        results = hit;
+        results = _kept[program] = hit;
         return true;
     }
 
     public IReadOnlyList<SnippetResult> Keep(SnippetProgram program, IReadOnlyList<SnippetResult> results)
     {
-        if (cache is not null && KeyOf(program) is { } key) cache.Store(key, results);
+        if (cache is not null && KeyOf(program) is { } key)
+        {
+            cache.Store(key, results);
+            if (ResultCache.Keeps(results)) _kept[program] = results;
+        }
         return results;
+    }
+
+    /// <summary>
+    /// The results of all of <paramref name="programs"/> (a document's lone snippets) from one entry, when none of
+    /// them changed since they all passed: it stands for one lookup per program, under a key made of their keys.
+    /// </summary>
+    public bool TryGetTogether(IReadOnlyList<SnippetProgram> programs, out IReadOnlyList<IReadOnlyList<SnippetResult>> results)
+    {
+        results = [];
+        if (cache is null || programs.Count < 2 || KeyOfAll(programs) is not { } key) return false;
+        if (cache.TryGetAll(key, [.. programs.Select(p => p.Blocks)]) is not { } hit) return false;
+        results = hit;
+        return true;
+    }
+
+    /// <summary>After a run: keeps <paramref name="programs"/>' results together when each was kept (or came from the cache).</summary>
+    public void KeepTogether(IReadOnlyList<SnippetProgram> programs)
+    {
+        if (cache is null || programs.Count < 2 || KeyOfAll(programs) is not { } key) return;
+        var results = new IReadOnlyList<SnippetResult>[programs.Count];
+        for (var i = 0; i < programs.Count; i++)
+        {
+            if (!_kept.TryGetValue(programs[i], out var kept)) return;
+            results[i] = kept;
+        }
+        cache.StoreAll(key, results);
+    }
+
+    private string? KeyOfAll(IReadOnlyList<SnippetProgram> programs)
+    {
+        var keys = new string[programs.Count];
+        for (var i = 0; i < programs.Count; i++)
+        {
+            if (KeyOf(programs[i]) is not { } key) return null;
+            keys[i] = key;
+        }
+        return CacheKey.ForAll(keys);
     }
 
     /// <summary>Cached results, or <paramref name="verify"/>'s, kept for next time.</summary>
@@ -35,5 +81,5 @@ internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, str
 
     /// <summary>A program with annotation errors is never cached: its verdict comes from its tags, not its code.</summary>
     private string? KeyOf(SnippetProgram program) =>
-        program.Blocks.Any(b => b.HasAnnotationErrors) ? null : _keys.GetValue(program, p => CacheKey.For(p, runner, dependencies));
+        program.Blocks.Any(b => b.HasAnnotationErrors) ? null : _keys.GetValue(program, p => CacheKey.For(p, _runWide.Value));
 }

@@ -46,6 +46,9 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
     public SandboxReport? Confinement { get; private set; }
     public MergeStatistics Merging { get; private set; } = new(0, 0, 0);
 
+    /// <summary>Each document's lone programs that did not come from the cache together, to be kept together once verified.</summary>
+    private IReadOnlyList<IReadOnlyList<SnippetProgram>> KeepTogetherAfterwards { get; set; } = [];
+
     public async Task<IReadOnlyList<SnippetResult>> ExecuteAsync(RunPlan plan, Configuration.SnippetCheckConfig config, CancellationToken cancellationToken)
     {
         var results = new ConcurrentBag<SnippetResult>(plan.Known);
@@ -97,6 +100,7 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
         units.AddRange(staleCheck.Plan(plan.Stale, dependencies, context));
         await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (unit, token) => Report(await unit.RunGuardedAsync(token).ConfigureAwait(false))).ConfigureAwait(false);
+        foreach (var document in KeepTogetherAfterwards) programCache.KeepTogether(document);
         RunnersStarted = pool.RunnersStarted;
         Confinement = pool.Confinement;
         Merging = merged.Statistics;
@@ -113,8 +117,25 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
     {
         var candidates = new MergeCandidate?[lone.Count];
         var cached = new bool[lone.Count];
+        // A document none of whose lone snippets changed since they all passed: one cache entry answers for all.
+        var documents = lone.Select((program, index) => (program, index))
+            .GroupBy(p => p.program.Blocks[0].Location.File, StringComparer.Ordinal)
+            .Select(g => g.ToList())
+            .ToList();
+        Parallel.ForEach(documents, document =>
+        {
+            if (!programCache.TryGetTogether([.. document.Select(p => p.program)], out var together)) return;
+            for (var k = 0; k < document.Count; k++)
+            {
+                report(together[k]);
+                cached[document[k].index] = true;
+            }
+        });
+        KeepTogetherAfterwards = [.. documents.Where(d => !cached[d[0].index]).Select(d => (IReadOnlyList<SnippetProgram>)[.. d.Select(p => p.program)])];
+
         Parallel.For(0, lone.Count, i =>
         {
+            if (cached[i]) return;
             try
             {
                 if (programCache.TryGet(lone[i], out var hit))

@@ -67,6 +67,34 @@ public sealed class ResultCacheTests
     }
 
     [Fact]
+    public void A_post_whose_snippets_all_passed_comes_from_one_entry_and_an_edit_falls_back_to_each_snippets_own()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("post.md", Post.Replace("actual", "expected"));
+        var cache = Path.Combine(folder.Path, ".snippetcheck", "cache");
+        string[] Together() => Directory.GetFiles(Path.Combine(cache, "together"), "*.json", SearchOption.AllDirectories);
+        Assert.Equal(3, Verify(folder).Summary.Int("passed"));
+        Assert.Single(Together());
+
+        // One edit: the document's entry no longer matches, the unchanged snippets come from their own entries.
+        File.WriteAllText(path, Post.Replace("actual", "expected").Replace("2 * 21", "6 * 7"));
+        var edited = Verify(folder);
+        Assert.Equal((3, 2), (edited.Summary.Int("passed"), edited.Summary.Int("cached")));
+        Assert.False(edited.Snippet("two").GetProperty("cached").GetBoolean());
+        Assert.Equal(2, Together().Length);
+
+        // Without the per-snippet entries, only the document's entry can answer.
+        foreach (var entry in Directory.GetFiles(cache, "*.json", SearchOption.AllDirectories).Except(Together())) File.Delete(entry);
+        Assert.Equal(3, Verify(folder).Summary.Int("cached"));
+
+        // A damaged document entry is a miss, never a verdict: everything is verified again, and the entry rewritten.
+        foreach (var entry in Together()) File.WriteAllText(entry, "{\"Programs\":[{\"Blocks\":[]}]}");
+        var repaired = Verify(folder);
+        Assert.Equal((3, 0), (repaired.Summary.Int("passed"), repaired.Summary.Int("cached")));
+        Assert.Equal(3, Verify(folder).Summary.Int("cached"));
+    }
+
+    [Fact]
     public void A_changed_expected_output_is_not_answered_from_the_cache()
     {
         using var folder = new TempFolder();
