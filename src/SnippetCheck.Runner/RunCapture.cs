@@ -51,15 +51,32 @@ internal sealed class RunCapture
     }
 
     /// <summary>The load context the run's program lives in: code from it is the run's own.</summary>
-    public AssemblyLoadContext? Context { get; set; }
+    public AssemblyLoadContext? Context { get; private set; }
+
+    /// <summary>In a context merged members share, the namespace of this run's member: only its code is the run's.</summary>
+    private string? _ownNamespace;
+
+    public void Own(AssemblyLoadContext context, string? ownNamespace)
+    {
+        Context = context;
+        _ownNamespace = ownNamespace;
+    }
 
     /// <summary>True when the innermost snippet frame of <paramref name="stack"/> is this run's (a finalizer of an earlier run's object is not).</summary>
     public bool IsCalledFromOwnCode(System.Diagnostics.StackTrace stack)
     {
         foreach (var frame in stack.GetFrames())
         {
-            var assembly = frame.GetMethod()?.Module.Assembly;
-            if (assembly is not null && AssemblyLoadContext.GetLoadContext(assembly) is SnippetLoadContext context) return ReferenceEquals(context, Context);
+            var method = frame.GetMethod();
+            var assembly = method?.Module.Assembly;
+            if (assembly is null || AssemblyLoadContext.GetLoadContext(assembly) is not SnippetLoadContext context) continue;
+            if (!ReferenceEquals(context, Context)) return false;
+            if (_ownNamespace is null) return true;
+            // Compiler-made helpers shared by all members (<PrivateImplementationDetails>) sit outside every namespace.
+            var type = method!.DeclaringType;
+            while (type?.DeclaringType is { } outer) type = outer;
+            if (type?.Namespace is not { } ns) continue;
+            return ns == _ownNamespace || ns.StartsWith(_ownNamespace + ".", StringComparison.Ordinal);
         }
         return false;
     }

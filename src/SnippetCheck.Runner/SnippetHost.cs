@@ -181,14 +181,12 @@ internal sealed class SnippetHost
         RoutingWriter.Current.Value = capture;
         AppContext.SetData(RunnerProtocol.EnterBlockKey, new Action<int>(id => onBlockEntered(id, capture.EnterBlock(id))));
 
-        var context = new SnippetLoadContext(request.DependencyPaths);
-        capture.Context = context;
         try
         {
             MethodInfo? entryPoint;
             try
             {
-                var assembly = context.LoadFromStream(new MemoryStream(request.Image, writable: false));
+                var assembly = LoadedImages.Load(request, capture);
                 entryPoint = request.EntryType.Length == 0
                     ? assembly.EntryPoint
                     : assembly.GetType(request.EntryType, throwOnError: true)!.GetMethod("Main", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic);
@@ -220,8 +218,7 @@ internal sealed class SnippetHost
         {
             RoutingWriter.Current.Value = null;
             AppContext.SetData(RunnerProtocol.EnterBlockKey, null);
-            context.Unload();
-            EarlierRuns.Unloaded(context);
+            LoadedImages.RunEnded();
         }
     }
 
