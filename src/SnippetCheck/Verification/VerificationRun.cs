@@ -124,7 +124,16 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
             .ToList();
         Parallel.ForEach(documents, document =>
         {
-            if (!programCache.TryGetTogether([.. document.Select(p => p.program)], out var together)) return;
+            IReadOnlyList<IReadOnlyList<SnippetResult>> together;
+            try
+            {
+                if (!programCache.TryGetTogether([.. document.Select(p => p.program)], out together)) return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Looked up one by one below, where a bug on one snippet's path fails that snippet only.
+                return;
+            }
             for (var k = 0; k < document.Count; k++)
             {
                 report(together[k]);
