@@ -40,7 +40,6 @@ internal static class LoadedImages
         if (_current is not { } context) return;
         _current = null;
         context.Unload();
-        EarlierRuns.Unloaded(context);
     }
 
     private static void UnloadKept()
@@ -48,7 +47,6 @@ internal static class LoadedImages
         if (_kept is not { } kept) return;
         _kept = null;
         kept.Context.Unload();
-        EarlierRuns.Unloaded(kept.Context);
     }
 
     /// <summary>The member's own namespace, which wraps all of its code: <c>__Snippet3</c> of <c>__Snippet3.Demo.Program</c>.</summary>

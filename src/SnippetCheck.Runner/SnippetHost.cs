@@ -48,7 +48,6 @@ internal sealed class SnippetHost
                 return;
             }
             ResetProcessState();
-            EarlierRuns.SettleBefore(request.Image);
             var capture = new RunCapture();
             var threadsBefore = _census.UserThreads();
             var handlersBefore = ProcessWideHandlers.Count();

@@ -39,6 +39,8 @@ internal sealed class MergeableProgram
         "Program", "GetType", "Assembly", "GetExecutingAssembly", "GetCallingAssembly", "GetEntryAssembly", "GetAssemblies",
         "MethodBase", "MethodInfo", "GetCurrentMethod", "StackTrace", "StackFrame", "CallerMemberName", "TargetSite",
         "Activator", "ModuleInitializer", "Reflection",
+        // Not revealing, but such a snippet runs on a runner of its own (RunnerPool), which a chunk would share.
+        "UnobservedTaskException",
     };
 
     /// <summary>Members that show a type's namespace or an exception whole: revealing after a dot (<c>t.Exception</c>).</summary>

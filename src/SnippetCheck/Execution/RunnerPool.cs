@@ -69,7 +69,7 @@ internal sealed class RunnerPool : IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         StartSpareRunnersOnce();
-        var runner = await TakeRunnerAsync(kind, cancellationToken).ConfigureAwait(false);
+        var runner = await TakeRunnerAsync(kind, HearsEarlierRuns(image.Bytes), cancellationToken).ConfigureAwait(false);
         var (working, temp) = runner.TakeRunFolders();
         try
         {
@@ -84,9 +84,10 @@ internal sealed class RunnerPool : IAsyncDisposable
     }
 
     /// <summary>An idle runner of the kind, a spare (spares are of the default kind), or a new one.</summary>
-    private async Task<RunnerProcess> TakeRunnerAsync(RunnerKind kind, CancellationToken cancellationToken)
+    /// <param name="fresh">Only a runner that has run nothing yet (a spare or a new one).</param>
+    private async Task<RunnerProcess> TakeRunnerAsync(RunnerKind kind, bool fresh, CancellationToken cancellationToken)
     {
-        if (Idle(kind).TryTake(out var idle)) return idle;
+        if (!fresh && Idle(kind).TryTake(out var idle)) return idle;
         if (kind.Equals(RunnerKind.Default) && _spares.TryDequeue(out var spare)) return await spare.ConfigureAwait(false);
         // Idle runners of other kinds would only add up: one goes for every runner of a new kind.
         foreach (var other in _idle.Where(pair => !pair.Key.Equals(kind)))
@@ -99,6 +100,18 @@ internal sealed class RunnerPool : IAsyncDisposable
         }
         return await StartRunnerAsync(kind, cancellationToken).ConfigureAwait(false);
     }
+
+    private static readonly byte[] UnobservedEventUtf8 = System.Text.Encoding.UTF8.GetBytes("UnobservedTaskException");
+    private static readonly byte[] UnobservedEventUtf16 = System.Text.Encoding.Unicode.GetBytes("UnobservedTaskException");
+
+    /// <summary>
+    /// A program that names <c>TaskScheduler.UnobservedTaskException</c> (in its metadata, or in a string for reflection)
+    /// would hear the faulted tasks an earlier snippet on a reused runner forgot: as garbage, or still running when that
+    /// snippet returned. With <c>dotnet run</c> its process holds no one else's tasks, so it gets a runner that has run
+    /// nothing (MergePolicy keeps it out of chunks, so this is the snippet's own image).
+    /// </summary>
+    private static bool HearsEarlierRuns(ReadOnlySpan<byte> image) =>
+        image.IndexOf(UnobservedEventUtf8) >= 0 || image.IndexOf(UnobservedEventUtf16) >= 0;
 
     private ConcurrentBag<RunnerProcess> Idle(RunnerKind kind) => _idle.GetOrAdd(kind, _ => []);
 
