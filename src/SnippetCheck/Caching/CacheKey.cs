@@ -66,9 +66,11 @@ internal static class CacheKey
         text.Append(label).Append('=').Append(value?.Length ?? -1).Append(':').Append(value).Append('\n');
 
     /// <summary>The key of several programs' results kept together: their keys, in order.</summary>
-    public static string ForAll(IEnumerable<string> programKeys) => Hash(new StringBuilder(string.Join('\n', programKeys)));
+    public static string ForAll(IEnumerable<string> programKeys) => Hash(string.Join('\n', programKeys));
 
-    private static string Hash(StringBuilder text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    private static string Hash(StringBuilder text) => Hash(text.ToString());
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, string> Described = new();
 
@@ -79,7 +81,7 @@ internal static class CacheKey
     private static string DescribeAll(System.Collections.Immutable.ImmutableArray<MetadataReference> references)
     {
         var key = (object?)System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(references) ?? Array.Empty<MetadataReference>();
-        return Described.GetValue(key, _ => Hash(new StringBuilder(string.Join('\n', references.Select(Describe)))));
+        return Described.GetValue(key, _ => Hash(string.Join('\n', references.Select(Describe))));
     }
 
     /// <summary>A file reference by path, size and time: a rebuilt library changes the key.</summary>

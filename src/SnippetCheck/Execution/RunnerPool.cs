@@ -110,8 +110,12 @@ internal sealed class RunnerPool : IAsyncDisposable
     /// snippet returned. With <c>dotnet run</c> its process holds no one else's tasks, so it gets a runner that has run
     /// nothing (MergePolicy keeps it out of chunks, so this is the snippet's own image).
     /// </summary>
-    private static bool HearsEarlierRuns(ReadOnlySpan<byte> image) =>
-        image.IndexOf(UnobservedEventUtf8) >= 0 || image.IndexOf(UnobservedEventUtf16) >= 0;
+    private static bool HearsEarlierRuns(byte[] image) =>
+        // A merged chunk's image runs once per member: it is searched once.
+        HeardEarlierRuns.GetValue(image, bytes => bytes.AsSpan().IndexOf(UnobservedEventUtf8) >= 0 || bytes.AsSpan().IndexOf(UnobservedEventUtf16) >= 0 ? Hears : Deaf) == Hears;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<byte[], object> HeardEarlierRuns = new();
+    private static readonly object Hears = new(), Deaf = new();
 
     private ConcurrentBag<RunnerProcess> Idle(RunnerKind kind) => _idle.GetOrAdd(kind, _ => []);
 
