@@ -9,25 +9,30 @@ public sealed class ConsumerProject : IDisposable
     private readonly string _home;
     private readonly string _packagesFolder;
 
-    internal ConsumerProject(PackedPackage package, string home, string projectProperties, string projectItems)
+    /// <param name="fallbackToUserPackages">
+    /// Whether the user's global package folder may supply what the SDK asks for; false for a fresh machine, whose
+    /// package folder starts empty.
+    /// </param>
+    internal ConsumerProject(string feed, string version, string home, string projectProperties, string projectItems, bool fallbackToUserPackages = true)
     {
         _home = home;
         _packagesFolder = Path.Combine(home, "packages");
         Directory = Path.Combine(home, "project");
         System.IO.Directory.CreateDirectory(Directory);
-        // The package's feed and the normal source, as a user would have; the user's global package folder, read
-        // only, supplies what else the SDK asks for (NETStandard.Library) without a download.
+        // The package's feed and the normal source, as a user would have; unless this is a fresh machine, the user's
+        // global package folder, read only, supplies what else the SDK asks for (NETStandard.Library) without a download.
+        var fallback = fallbackToUserPackages
+            ? $"""<fallbackPackageFolders><add key="global" value="{GlobalPackagesFolder}" /></fallbackPackageFolders>"""
+            : "";
         Write("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
                 <clear />
-                <add key="snippetcheck-e2e" value="{package.Feed}" />
+                <add key="snippetcheck-e2e" value="{feed}" />
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
-              <fallbackPackageFolders>
-                <add key="global" value="{GlobalPackagesFolder}" />
-              </fallbackPackageFolders>
+              {fallback}
             </configuration>
             """);
         Write("Consumer.csproj", $"""
@@ -36,7 +41,7 @@ public sealed class ConsumerProject : IDisposable
                 {projectProperties}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="SnippetCheck.MSBuild" Version="{package.Version}" />
+                <PackageReference Include="SnippetCheck.MSBuild" Version="{version}" />
                 {projectItems}
               </ItemGroup>
             </Project>

@@ -45,7 +45,7 @@ public sealed class PackedPackage : IDisposable
     /// nuget.config; <paramref name="projectItems"/> go beside the package reference.
     /// </summary>
     public ConsumerProject CreateProject(string name, string projectProperties, string projectItems = "") =>
-        new(this, Path.Combine(Root, "projects", $"{name}-{Guid.NewGuid().ToString("N")[..6]}"), projectProperties, projectItems);
+        new(Feed, Version, Path.Combine(Root, "projects", $"{name}-{Guid.NewGuid().ToString("N")[..6]}"), projectProperties, projectItems);
 
     public void Dispose() => TryDelete(Root);
 
