@@ -12,7 +12,7 @@ namespace SnippetCheck.Caching;
 /// </summary>
 internal sealed partial class ResultCache(string directory)
 {
-    public const string DefaultFolder = ".snippetcheck/cache";
+    public const string DefaultFolder = ToolFolder.Name + "/cache";
 
     public string Directory { get; } = directory;
 
@@ -72,6 +72,8 @@ internal sealed partial class ResultCache(string directory)
     {
         try
         {
+            // The first write (or the first after someone deleted the folder) makes .snippetcheck/ with its .gitignore.
+            if (!System.IO.Directory.Exists(Directory)) ToolFolder.Create(Directory);
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
             File.WriteAllText(temporary, json);

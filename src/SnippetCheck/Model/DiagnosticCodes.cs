@@ -54,4 +54,5 @@ public static class DiagnosticCodes
     /// <summary>Reported by SnippetCheck.MSBuild, not the CLI: a project with the package and nothing to verify.</summary>
     public const string NoDocumentsInProject = "SC3009";
     public const string NothingVerified = "SC3010";
+    public const string UnclosedOtherFence = "SC3011";
 }

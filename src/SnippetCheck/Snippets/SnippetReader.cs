@@ -27,12 +27,14 @@ internal static class SnippetReader
         foreach (var item in source.Items)
         {
             Diagnostic? pendingUnclosed = null;
-            if (item is FencedBlock unclosed && !unclosed.Geometry.IsClosed && !unclosed.Geometry.XmlEscaped && unclosed.Geometry.Hidden is null && UnclosedProblem(unclosed) is { } problem)
+            if (item is FencedBlock unclosed && !unclosed.Geometry.IsClosed && !unclosed.Geometry.XmlEscaped && unclosed.Geometry.Hidden is null)
             {
-                // CommonMark lets a fence run to the end of its container, but for one of ours that is always a slip.
-                var diagnostic = Diagnostic.Error(DiagnosticCodes.UnclosedFence, problem, unclosed.Location);
+                // CommonMark lets a fence run to the end of its container, but that is always a slip: the rest of the
+                // file (or item, or quote) becomes its code. Ours fail their snippet; any other is a file error.
+                var diagnostic = UnclosedProblem(unclosed);
                 if (IsCSharp(unclosed)) pendingUnclosed = diagnostic;
-                else (last?.Annotations ?? fileDiagnostics).Add(diagnostic);
+                else if (diagnostic.Id == DiagnosticCodes.UnclosedFence) (last?.Annotations ?? fileDiagnostics).Add(diagnostic);
+                else fileDiagnostics.Add(diagnostic);
             }
             if (item is FencedBlock fenced && !IsCSharp(fenced) && MisspeltBlockWord(fenced) is { } misspelt)
             {
@@ -172,16 +174,16 @@ internal static class SnippetReader
         return null;
     }
 
-    private static string? UnclosedProblem(FencedBlock block)
+    /// <summary>SC1014 for a C#, output or stdin block, or another block that swallows one; SC3011 for any other.</summary>
+    private static Diagnostic UnclosedProblem(FencedBlock block)
     {
         var fence = new string(block.Geometry.FenceChar, block.Geometry.FenceLength);
         if (IsCSharp(block) || IsOutput(block, out _) || IsStdin(block))
-            return $"this {fence} fence is never closed, so it runs to the end of the file (or of its list item or quote); close it with {fence}";
-        // Any other language's unclosed fence matters only when it swallows one of our blocks.
+            return Diagnostic.Error(DiagnosticCodes.UnclosedFence, $"this {fence} fence is never closed, so it runs to the end of the file (or of its list item or quote); close it with {fence}", block.Location);
         var swallowed = block.Lines.FirstOrDefault(l => l.Text.TrimStart().StartsWith("```", StringComparison.Ordinal) || l.Text.TrimStart().StartsWith("~~~", StringComparison.Ordinal));
         return swallowed.Text is { } text && IsOurs(text.TrimStart().TrimStart('`', '~'))
-            ? $"this {fence} fence is never closed, so the block at line {swallowed.Line} is read as its text, not as a block; close it with {fence}"
-            : null;
+            ? Diagnostic.Error(DiagnosticCodes.UnclosedFence, $"this {fence} fence is never closed, so the block at line {swallowed.Line} is read as its text, not as a block; close it with {fence}", block.Location)
+            : Diagnostic.Error(DiagnosticCodes.UnclosedOtherFence, $"this {fence} fence is never closed, so everything after it to the end of the file (or of its list item or quote) is read as its code; close it with {fence}", block.Location);
     }
 
     private static bool IsOurs(string info)
