@@ -232,7 +232,9 @@ public sealed class FailureLocationTests
     {
         using var folder = new TempFolder();
         folder.Write("post.md", "```csharp run name=a\nConsole.WriteLine(1);\n```\n");
-        Assert.Equal(2, CliRunner.Run(folder.Path, "verify", "--filter", "b").ExitCode);
+        var result = CliRunner.Run(folder.Path, "verify", "--filter", "b");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error SC3004: --filter 'b' matched no snippet", result.Output);
     }
 
     [Fact]

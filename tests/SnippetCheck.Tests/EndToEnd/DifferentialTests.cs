@@ -11,60 +11,21 @@ namespace SnippetCheck.Tests.EndToEnd;
 /// Differential: every sample, the torture corpus, <c>posts/</c> and the sample library's doc comments are verified four ways — merged (the default),
 /// <c>--no-merge</c>, <c>--no-merge --parallel 1</c> (every snippet in turn on one reused runner) and merged with
 /// <c>--no-sandbox</c>, all with <c>--no-cache</c> — and the JSON reports must be the same apart from durations and
-/// the cache flag (SPEC §11: a verdict never depends on the path a snippet took). The ways of one input run at once.
+/// the cache flag (SPEC §11: a verdict never depends on the path a snippet took). The ways of one input run at once,
+/// once per test run (<see cref="EveryWayRuns"/>), and the tests that judge a set's verdicts read the same runs.
 /// </summary>
 [Trait("Category", "Differential")]
 public sealed partial class DifferentialTests(ITestOutputHelper output)
 {
-    /// <summary>One thing to verify: a folder to copy, the arguments to give, and the environment it needs.</summary>
-    private sealed record Input(string Name, Action<string> Populate, string[] Args, IDictionary<string, string?>? Environment = null);
-
-    private static readonly string[] Folders = ["repros", "torture"];
-
-    private static IEnumerable<Input> Inputs()
-    {
-        // The loose samples in one run (each test of its own uses them alone): --all also verifies their untagged blocks.
-        var loose = Directory.GetFiles(Samples.Directory, "*.md").Select(Path.GetFileName).Order(StringComparer.Ordinal).Cast<string>().ToArray();
-        yield return new Input("samples", to => CopyFiles(Samples.Directory, loose, to), ["--all", .. loose], PackageTestCache.Environment);
-
-        var oneJudge = Samples.PathOf("repros");
-        var posts = Directory.GetFiles(oneJudge, "*.md").Select(Path.GetFileName).Order(StringComparer.Ordinal).Cast<string>().ToArray();
-        yield return new Input("repros", to => CopyFiles(oneJudge, [.. posts, "snippetcheck.json"], to), ["--all", .. posts]);
-        // Its config applies from inside the folder only (snippetcheck.json is looked for from the current directory up).
-        yield return new Input("repros/release-config", to => PathRuns.CopyFolder(Path.Combine(oneJudge, "release-config"), to), []);
-
-        // As TortureRunFixture runs it (with the folder's snippetcheck.json), but on a copy.
-        yield return new Input("torture", to => PathRuns.CopyFolder(Samples.PathOf("torture"), to), ["hostile", "malformed"]);
-
-        yield return new Input("posts", to => PathRuns.CopyFolder(RepositoryRoot.PathOf("posts"), Path.Combine(to, "posts")), ["posts"]);
-
-        // Library doctests: the examples in the sample library's doc comments, compiled against the library it builds.
-        var library = RepositoryRoot.PathOf("tests/DocLibrary");
-        string[] sources = [.. Directory.GetFiles(library).Select(Path.GetFileName).Where(f => f!.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal)).Cast<string>()];
-        yield return new Input("doc-library", to => CopyFiles(library, sources, to), ["--all", "DocLibrary.csproj"]);
-
-        // A sample folder added later is verified as a whole from inside it.
-        foreach (var folder in Directory.GetDirectories(Samples.Directory).Select(Path.GetFileName).Cast<string>().Except(Folders).Order(StringComparer.Ordinal))
-        {
-            yield return new Input(folder, to => PathRuns.CopyFolder(Samples.PathOf(folder), to), ["--all"]);
-        }
-    }
-
-    public static TheoryData<string> InputNames() => [.. Inputs().Select(i => i.Name)];
+    public static TheoryData<string> InputNames() => [.. EveryWayRuns.Names];
 
     [Theory]
     [MemberData(nameof(InputNames))]
     public async Task Every_path_gives_the_same_report(string name)
     {
-        var input = Inputs().Single(i => i.Name == name);
         var clock = Stopwatch.StartNew();
-        var runs = await Task.WhenAll(PathRuns.All.Select(path => Task.Run(() =>
-        {
-            using var folder = new TempFolder();
-            input.Populate(folder.Path);
-            return PathRuns.Verify(folder.Path, path, input.Environment, input.Args);
-        })));
-        output.WriteLine($"{name}: {clock.Elapsed.TotalSeconds:F1}s for the four ways at once ("
+        var runs = await Task.Run(() => EveryWayRuns.Of(name));
+        output.WriteLine($"{name}: {clock.Elapsed.TotalSeconds:F1}s waited for the four ways, run at once ("
             + string.Join("; ", runs.Select(r => $"{PathRuns.Label(r.Path)}: {r.Duration.TotalSeconds:F1}s, exit {r.Result.ExitCode}")) + ")");
 
         var reference = runs[0];
@@ -143,9 +104,4 @@ public sealed partial class DifferentialTests(ITestOutputHelper output)
 
     [GeneratedRegex(@" in [0-9.]+m?s\b")]
     private static partial Regex Seconds();
-
-    private static void CopyFiles(string from, IEnumerable<string> names, string to)
-    {
-        foreach (var name in names) File.Copy(Path.Combine(from, name), Path.Combine(to, name), overwrite: true);
-    }
 }

@@ -4,9 +4,9 @@ using SnippetCheck.Tests.Infrastructure;
 namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
-/// Runs the bug repros of <c>Samples/repros</c> through the real CLI on every <see cref="VerificationPath"/>: the
-/// top-level posts in one run per path (with <c>--all</c>, for the empty blocks), and <c>release-config/</c> (a
-/// folder with its own <c>snippetcheck.json</c>) from inside that folder. The three paths run at once.
+/// The bug repros of <c>Samples/repros</c> on every <see cref="VerificationPath"/>, as the differential test ran them
+/// (<see cref="EveryWayRuns"/>): the top-level posts in one run per path (with <c>--all</c>, for the empty blocks),
+/// and <c>release-config/</c> (a folder with its own <c>snippetcheck.json</c>) from inside that folder.
 /// </summary>
 public sealed class OneJudgeRunFixture
 {
@@ -15,12 +15,9 @@ public sealed class OneJudgeRunFixture
 
     public OneJudgeRunFixture()
     {
-        var source = Samples.PathOf(Folder);
-        Posts = [.. Directory.GetFiles(source, "*.md").Select(Path.GetFileName).Order(StringComparer.Ordinal).Cast<string>()];
-        var posts = Task.Run(() => PathRuns.VerifyCopyOnEveryPath(source, null, ["--all", .. Posts]));
-        var release = Task.Run(() => PathRuns.VerifyCopyOnEveryPath(Path.Combine(source, ReleaseConfigFolder), null));
-        PostRuns = posts.GetAwaiter().GetResult().ToDictionary(r => r.Path);
-        ReleaseConfigRuns = release.GetAwaiter().GetResult().ToDictionary(r => r.Path);
+        Posts = [.. Directory.GetFiles(Samples.PathOf(Folder), "*.md").Select(Path.GetFileName).Order(StringComparer.Ordinal).Cast<string>()];
+        PostRuns = EveryWayRuns.ByPath(Folder);
+        ReleaseConfigRuns = EveryWayRuns.ByPath($"{Folder}/{ReleaseConfigFolder}");
     }
 
     /// <summary>The top-level Markdown files of the folder.</summary>

@@ -5,24 +5,25 @@ namespace SnippetCheck.Tests.EndToEnd;
 /// <summary>
 /// The repros of issue 13, one Markdown file each in Samples/one-judge, on every path: a snippet named
 /// <c>fails-CODE-...</c> must fail with that code, <c>ignored-empty-...</c> must be ignored as empty, every other must pass.
+/// The runs are the differential test's (<see cref="EveryWayRuns"/>): the top-level posts with <c>--all</c>, and
+/// <c>release/</c> from inside it, with its own config.
 /// </summary>
 public sealed class OneJudgeTests
 {
-    private static string Folder => Samples.PathOf("one-judge");
+    private const string Folder = "one-judge";
 
-    public static TheoryData<int> Ways => [.. Enumerable.Range(0, VerificationPaths.All.Count)];
+    public static TheoryData<VerificationPath> Paths() => [.. PathRuns.All];
 
     [Theory]
-    [MemberData(nameof(Ways))]
-    public void Every_repro_gets_the_verdict_its_name_states(int way)
+    [MemberData(nameof(Paths))]
+    public void Every_repro_gets_the_verdict_its_name_states(VerificationPath path)
     {
-        var (_, args) = VerificationPaths.All[way];
-        var (result, report, _) = VerificationPaths.Verify(Folder, ["*.md"], args);
-        var (_, release, _) = VerificationPaths.Verify(Path.Combine(Folder, "release"), ["."], args);
+        var posts = EveryWayRuns.ByPath(Folder)[path];
+        var release = EveryWayRuns.ByPath($"{Folder}/release")[path];
 
         var problems = new List<string>();
         var named = 0;
-        foreach (var snippet in report.Snippets.Concat(release.Snippets))
+        foreach (var snippet in posts.Report.Snippets.Concat(release.Report.Snippets))
         {
             var name = snippet.Str("name");
             if (name is null) continue;
@@ -34,15 +35,14 @@ public sealed class OneJudgeTests
             if (snippet.Str("status") != status || (code is not null && actualCode is null) || (status == "ignored" && snippet.Str("reason") != "empty"))
                 problems.Add($"{snippet.Str("file")}:{snippet.Int("line")} {name}: {snippet.Str("status")} {snippet.Str("reason")}: {snippet.Str("message")}");
         }
-        Assert.True(named >= 25, $"only {named} named repros were verified:\n{result.Output}");
-        Assert.True(problems.Count == 0, $"{VerificationPaths.All[way].Name}:\n" + string.Join('\n', problems));
+        Assert.True(named >= 25, $"only {named} named repros were verified:\n{posts.Result.Output}");
+        Assert.True(problems.Count == 0, $"{PathRuns.Label(path)}:\n" + string.Join('\n', problems));
     }
 
     [Fact]
     public void A_try_dotnet_fence_without_code_is_ignored_as_empty_never_passed()
     {
-        var (_, report, _) = VerificationPaths.Verify(Folder, ["empty.md"], []);
-        var tryDotnet = report.Snippets.First();
+        var tryDotnet = EveryWayRuns.ByPath(Folder)[VerificationPath.Merged].SnippetsOf("empty.md").First();
         Assert.Equal(("ignored", "empty"), (tryDotnet.Str("status"), tryDotnet.Str("reason")));
         Assert.Contains("empty", tryDotnet.Str("message"));
     }
@@ -50,7 +50,7 @@ public sealed class OneJudgeTests
     [Fact]
     public void Only_the_errors_the_compiler_reports_are_in_the_diagnostics()
     {
-        var (_, report, _) = VerificationPaths.Verify(Folder, ["diagnostics.md"], []);
+        var report = EveryWayRuns.ByPath(Folder)[VerificationPath.Merged].Report;
         string[] Ids(string name) => [.. report.Snippet(name).GetProperty("diagnostics").EnumerateArray().Select(d => d.Str("id")!)];
 
         // Like csc: a syntax error hides the semantic ones (the undefined name is not reported)...

@@ -59,18 +59,6 @@ public static class PathRuns
         return new PathRun(path, result, reportText, elapsed);
     }
 
-    /// <summary>Copies <paramref name="sourceFolder"/> into a fresh folder and verifies there (see <see cref="Verify"/>).</summary>
-    public static PathRun VerifyCopy(string sourceFolder, VerificationPath path, IDictionary<string, string?>? environment, params string[] args)
-    {
-        using var work = new TempFolder();
-        CopyFolder(sourceFolder, work.Path);
-        return Verify(work.Path, path, environment, args);
-    }
-
-    /// <summary>The same run on every path at once, in path order.</summary>
-    public static IReadOnlyList<PathRun> VerifyCopyOnEveryPath(string sourceFolder, IDictionary<string, string?>? environment, params string[] args) =>
-        [.. Task.WhenAll(All.Select(path => Task.Run(() => VerifyCopy(sourceFolder, path, environment, args)))).GetAwaiter().GetResult()];
-
     public static void CopyFolder(string source, string target)
     {
         Directory.CreateDirectory(target);

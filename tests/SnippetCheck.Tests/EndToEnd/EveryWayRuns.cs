@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.EndToEnd;
+
+/// <summary>
+/// Every sample set verified on every <see cref="VerificationPath"/>, once per test run: the differential test
+/// compares the four reports of each set, and the tests that judge a set's verdicts (IssueReproTests,
+/// OneJudgeTests) read the same runs instead of verifying the set four more times.
+/// </summary>
+public static class EveryWayRuns
+{
+    /// <summary>One thing to verify: how to fill a fresh folder, the arguments to give there, and the environment it needs.</summary>
+    private sealed record Input(string Name, Action<string> Populate, string[] Args, IDictionary<string, string?>? Environment = null);
+
+    /// <summary>Sample folders verified as their top-level posts plus one subfolder with a config of its own.</summary>
+    private static readonly Dictionary<string, string> FoldersWithAConfigBelow = new()
+    {
+        ["repros"] = "release-config",
+        ["one-judge"] = "release",
+    };
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<PathRun>>>> Runs = new();
+
+    /// <summary>The names of every input, in a stable order.</summary>
+    public static IEnumerable<string> Names => Inputs().Select(i => i.Name);
+
+    /// <summary>
+    /// The runs of one input on every path, in <see cref="PathRuns.All"/> order. The four start at once on first use;
+    /// later callers share them.
+    /// </summary>
+    public static IReadOnlyList<PathRun> Of(string name) => Runs.GetOrAdd(name, key => new Lazy<Task<IReadOnlyList<PathRun>>>(() => RunEveryWay(key)))
+        .Value.GetAwaiter().GetResult();
+
+    /// <summary><see cref="Of"/>, by path.</summary>
+    public static IReadOnlyDictionary<VerificationPath, PathRun> ByPath(string name) => Of(name).ToDictionary(r => r.Path);
+
+    private static async Task<IReadOnlyList<PathRun>> RunEveryWay(string name)
+    {
+        var input = Inputs().Single(i => i.Name == name);
+        return await Task.WhenAll(PathRuns.All.Select(path => Task.Run(() =>
+        {
+            using var folder = new TempFolder();
+            input.Populate(folder.Path);
+            return PathRuns.Verify(folder.Path, path, input.Environment, input.Args);
+        })));
+    }
+
+    private static IEnumerable<Input> Inputs()
+    {
+        // The loose samples in one run (each test of its own uses them alone): --all also verifies their untagged blocks.
+        var loose = MarkdownFilesIn(Samples.Directory);
+        yield return new Input("samples", to => CopyFiles(Samples.Directory, loose, to), ["--all", .. loose], PackageTestCache.Environment);
+
+        // The top-level posts with the folder's config, and the subfolder from inside it: a config applies from the
+        // current directory up, so the subfolder's own snippetcheck.json is only read from there.
+        foreach (var (folder, below) in FoldersWithAConfigBelow)
+        {
+            var source = Samples.PathOf(folder);
+            var posts = MarkdownFilesIn(source);
+            yield return new Input(folder, to => CopyFiles(source, [.. posts, "snippetcheck.json"], to), ["--all", .. posts]);
+            yield return new Input($"{folder}/{below}", to => PathRuns.CopyFolder(Path.Combine(source, below), to), []);
+        }
+
+        // As TortureRunFixture runs it (with the folder's snippetcheck.json), but on a copy.
+        yield return new Input("torture", to => PathRuns.CopyFolder(Samples.PathOf("torture"), to), ["hostile", "malformed"]);
+
+        yield return new Input("posts", to => PathRuns.CopyFolder(RepositoryRoot.PathOf("posts"), Path.Combine(to, "posts")), ["posts"]);
+
+        // Library doctests: the examples in the sample library's doc comments, compiled against the library it builds.
+        var library = RepositoryRoot.PathOf("tests/DocLibrary");
+        string[] sources = [.. Directory.GetFiles(library).Select(Path.GetFileName).Where(f => f!.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal)).Cast<string>()];
+        yield return new Input("doc-library", to => CopyFiles(library, sources, to), ["--all", "DocLibrary.csproj"]);
+
+        // A sample folder added later is verified as a whole from inside it.
+        var named = FoldersWithAConfigBelow.Keys.Append("torture");
+        foreach (var folder in Directory.GetDirectories(Samples.Directory).Select(Path.GetFileName).Cast<string>().Except(named).Order(StringComparer.Ordinal))
+        {
+            yield return new Input(folder, to => PathRuns.CopyFolder(Samples.PathOf(folder), to), ["--all"]);
+        }
+    }
+
+    private static string[] MarkdownFilesIn(string folder) =>
+        [.. Directory.GetFiles(folder, "*.md").Select(Path.GetFileName).Order(StringComparer.Ordinal).Cast<string>()];
+
+    private static void CopyFiles(string from, IEnumerable<string> names, string to)
+    {
+        foreach (var name in names) File.Copy(Path.Combine(from, name), Path.Combine(to, name), overwrite: true);
+    }
+}
