@@ -6,7 +6,7 @@ using SnippetCheck.Reporting;
 namespace SnippetCheck.Cli;
 
 /// <summary>
-/// The command line (README.md#command-line): <c>verify</c>, <c>list</c>, <c>init</c> and <c>lsp</c>, one file each in
+/// The command line (README.md#command-line): <c>verify</c>, <c>list</c>, <c>init</c>, <c>adopt</c> and <c>lsp</c>, one file each in
 /// Commands/; options are fields, validators are named methods, the work is the core's.
 /// </summary>
 public static class SnippetCheckCommand

@@ -17,14 +17,11 @@ namespace SnippetCheck.DocComments;
 /// </summary>
 internal static class DocCommentExtractor
 {
-    private const string CommentMarker = "snippetcheck:";
     private const string PreludeOpen = "<snippetcheck:prelude";
     private const string PreludeClose = "</snippetcheck:prelude>";
 
     /// <summary>Elements whose text is prose or a reference, never an example of its own.</summary>
     private static readonly string[] InlineElements = ["c", "see", "seealso", "paramref", "typeparamref", "code"];
-
-    private static readonly string[] CSharpLanguages = ["cs", "c#", "csharp"];
 
     private static readonly CSharpParseOptions ParseOptions =
         new(LanguageVersion.Preview, DocumentationMode.Parse, SourceCodeKind.Regular);
@@ -168,7 +165,7 @@ internal static class DocCommentExtractor
             var text = string.Concat(xmlComment.TextTokens.Select(t => t.ValueText));
             var trimmed = text.TrimStart();
             var location = Locate(document, xmlComment.SpanStart);
-            if (!trimmed.StartsWith(CommentMarker, StringComparison.OrdinalIgnoreCase))
+            if (!trimmed.StartsWith(DocumentWords.CommentMarker, StringComparison.OrdinalIgnoreCase))
             {
                 var word = new string(trimmed.TakeWhile(char.IsLetter).ToArray());
                 if (word.Length >= 8 && EditDistance.Between(word.ToLowerInvariant(), "snippetcheck") <= 2)
@@ -176,7 +173,7 @@ internal static class DocCommentExtractor
                 return;
             }
             if (_pending.Count > 0 && !OnlyCommentPrefixBetween(_pendingEnd, xmlComment.SpanStart)) FlushPending();
-            var words = string.Join(' ', trimmed[CommentMarker.Length..].Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            var words = string.Join(' ', trimmed[DocumentWords.CommentMarker.Length..].Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)
                 .Select(l => l.Trim().TrimStart('/', '*').Trim())).Trim();
             var directive = new DirectiveComment(location, words, []);
             if (directive.IsPrelude)
@@ -220,7 +217,7 @@ internal static class DocCommentExtractor
                     case "lang" or "language": language = value.Trim(); break;
                 }
             }
-            var info = language is null || CSharpLanguages.Contains(language, StringComparer.OrdinalIgnoreCase) ? "csharp" : language;
+            var info = language is null || DocumentWords.IsCSharpLanguage(language) ? "csharp" : language;
             var problems = new List<Diagnostic>();
             var lines = CodeLines(element, problems);
             return new FencedBlock(location, document.Lines.Locate(element.Span.End).Line, info, tags ?? "", lines, comments, Geometry(element, lines))

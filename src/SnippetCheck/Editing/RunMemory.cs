@@ -65,7 +65,7 @@ public sealed class RunMemory
     {
         var parts = new List<string>();
         if (text.StartsWith("---", StringComparison.Ordinal) && text.IndexOf("\n---", 3, StringComparison.Ordinal) is var end and > 0) parts.Add(text[..end]);
-        for (var at = text.IndexOf("snippetcheck:", StringComparison.Ordinal); at >= 0; at = text.IndexOf("snippetcheck:", at + 1, StringComparison.Ordinal))
+        for (var at = text.IndexOf(DocumentWords.CommentMarker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(DocumentWords.CommentMarker, at + 1, StringComparison.Ordinal))
         {
             var close = text.IndexOf("-->", at, StringComparison.Ordinal);
             parts.Add(text[at..(close < 0 ? text.Length : close)]);

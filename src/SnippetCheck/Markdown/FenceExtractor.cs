@@ -9,14 +9,11 @@ namespace SnippetCheck.Markdown;
 
 /// <summary>
 /// Finds fenced blocks and <c>snippetcheck:</c> comments with Markdig, in document order, and pins each to
-/// its line and column in the original file. Knows nothing about C# or tags.
+/// its line and column in the original file. Knows no tags; it knows C# only to warn about C# written in a form it
+/// cannot read (an indented block, a <c>{% highlight %}</c> tag).
 /// </summary>
 internal static partial class FenceExtractor
 {
-    private const string CommentMarker = "snippetcheck:";
-
-    /// <summary>Marks a comment that looks addressed to the tool but misspells <c>snippetcheck:</c>.</summary>
-
     // Markdig's depth limit is 128 blocks; a list level is two (list and item) and takes at least two columns.
     private const int SuspiciousPrefix = 256;
 
@@ -319,7 +316,7 @@ internal static partial class FenceExtractor
     {
         var location = Locate(document, open);
         var afterOpen = firstLine.TrimStart();
-        if (!afterOpen.StartsWith(CommentMarker, StringComparison.OrdinalIgnoreCase))
+        if (!afterOpen.StartsWith(DocumentWords.CommentMarker, StringComparison.OrdinalIgnoreCase))
         {
             // '<!-- snippetcheck run -->' or '<!-- snipetcheck: run -->' would otherwise be silently ignored.
             var word = new string(afterOpen.TakeWhile(c => char.IsLetter(c)).ToArray());
@@ -328,7 +325,7 @@ internal static partial class FenceExtractor
             return null;
         }
 
-        var words = afterOpen[CommentMarker.Length..];
+        var words = afterOpen[DocumentWords.CommentMarker.Length..];
         var close = words.IndexOf(syntax.Close, StringComparison.Ordinal);
         var body = new List<CodeLine>();
         int? closingLine = null;
@@ -415,7 +412,7 @@ internal static partial class FenceExtractor
             var text = document.Text[document.Lines.LineStart(lineNumber)..LineContentEnd(document, lineNumber)];
             if (HighlightTag().Match(text) is not { Success: true } match) continue;
             var language = match.Groups["liquid"].Success ? match.Groups["liquid"].Value : match.Groups["hugo"].Value;
-            if (!CSharpLanguages.Contains(language, StringComparer.OrdinalIgnoreCase)) continue;
+            if (!DocumentWords.IsCSharpLanguage(language)) continue;
             var written = match.Groups["liquid"].Success ? $"{{% highlight {language} %}}" : $"{{{{< highlight {language} >}}}}";
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.HighlightBlock,
                 $"this {written} block is not verified: SnippetCheck reads fenced blocks only; write it as a ```{language} fence to verify it",
@@ -434,14 +431,12 @@ internal static partial class FenceExtractor
         {
             var language = info.Split(' ', '\t').FirstOrDefault() ?? "";
             var at = Locate(document, offset);
-            if (!CSharpLanguages.Contains(language, StringComparer.OrdinalIgnoreCase) || found.Contains(at.Line)) continue;
+            if (!DocumentWords.IsCSharpLanguage(language) || found.Contains(at.Line)) continue;
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.HighlightBlock,
                 "this C# fence is not verified: it is indented four spaces or more, which SnippetCheck's Markdown reader takes for indented code; indent it at most three spaces",
                 at));
         }
     }
-
-    private static readonly string[] CSharpLanguages = ["csharp", "cs", "c#"];
 
     [System.Text.RegularExpressions.GeneratedRegex("""^[\s>]*(?<tag>\{%-?\s*highlight\s+(?<liquid>[^\s%]+)[^%]*-?%\}|\{\{[<%]\s*highlight\s+"?(?<hugo>[^\s">%]+)"?[^}]*[>%]\}\})""")]
     private static partial System.Text.RegularExpressions.Regex HighlightTag();

@@ -15,7 +15,10 @@ public enum SnippetKind
     /// <summary>Compiles, runs and ends with an unhandled exception (of the named type).</summary>
     Throws,
 
-    /// <summary>Never compiled.</summary>
+    /// <summary>
+    /// Not verified: the verdict is always <c>ignored</c>. The block is still compiled on the side, never with verified
+    /// snippets, to warn when the tag has gone stale (README.md, "stale").
+    /// </summary>
     Ignore,
 }
 

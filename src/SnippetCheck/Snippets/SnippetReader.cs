@@ -10,10 +10,9 @@ namespace SnippetCheck.Snippets;
 /// </summary>
 internal static class SnippetReader
 {
-    private static readonly string[] CSharpLanguages = ["csharp", "cs", "c#"];
 
     public static bool IsCSharp(FencedBlock block) =>
-        CSharpLanguages.Contains(block.Info.Trim(), StringComparer.OrdinalIgnoreCase);
+        DocumentWords.IsCSharpLanguage(block.Info.Trim());
 
     /// <param name="engineWords">The blog engine's info-string words (config <c>engineWords</c>), never warned about.</param>
     public static SnippetDocument Read(ExtractedDocument source, bool strictTags = false, IReadOnlyCollection<string>? engineWords = null)
@@ -189,7 +188,7 @@ internal static class SnippetReader
     private static bool IsOurs(string info)
     {
         var first = info.Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-        return CSharpLanguages.Contains(first, StringComparer.OrdinalIgnoreCase) || info.Contains("output", StringComparison.OrdinalIgnoreCase);
+        return DocumentWords.IsCSharpLanguage(first) || info.Contains("output", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string Hint(string word) =>

@@ -1,0 +1,16 @@
+namespace SnippetCheck.Model;
+
+/// <summary>
+/// The words a document uses to address SnippetCheck, the same in every format it reads (Markdown, MDX, doc
+/// comments): defined once so that the readers cannot drift apart.
+/// </summary>
+internal static class DocumentWords
+{
+    /// <summary>Opens a comment addressed to the tool: <c>&lt;!-- snippetcheck: run --&gt;</c>.</summary>
+    public const string CommentMarker = "snippetcheck:";
+
+    /// <summary>The info-string languages of a C# block, compared without case.</summary>
+    private static readonly string[] CSharpLanguages = ["csharp", "cs", "c#"];
+
+    public static bool IsCSharpLanguage(string language) => CSharpLanguages.Contains(language, StringComparer.OrdinalIgnoreCase);
+}
