@@ -123,9 +123,8 @@ public sealed class VerifySnippets : ToolTask
         {
             var item = CliOutputLine.RelativePath(ProjectDirectory, readme);
             Log.LogWarning(null, UncheckedReadmeCode, null, BuildEngine.ProjectFileOfTaskNode, 0, 0, 0, 0,
-                $"SnippetCheck does not verify the repository's {Path.GetFileName(readme)} ({item}): the build checks the Markdown in the project folder " +
-                $"and the examples in its doc comments, as 'snippetcheck verify' does for the project. To check the README's examples too, add " +
-                $"<SnippetCheckDocument Include=\"{item}\" /> to the project (docs/msbuild.md).");
+                $"SnippetCheck does not verify the repository's {Path.GetFileName(readme)} ({item}): it lies outside the project folder, where the " +
+                $"build looks for Markdown. To check its examples too, add <SnippetCheckDocument Include=\"{item}\" /> to the project (docs/msbuild.md).");
         }
         return base.Execute();
     }
