@@ -122,7 +122,7 @@ public sealed class VerifySnippets : ToolTask
         if (Library.Length > 0 && UncheckedRepositoryReadme() is { } readme)
         {
             var item = CliOutputLine.RelativePath(ProjectDirectory, readme);
-            Log.LogWarning(null, UncheckedReadmeCode, null, BuildEngine.ProjectFileOfTaskNode, 0, 0, 0, 0,
+            Log.LogWarning(null, UncheckedReadmeCode, null, OwnProjectFile, 0, 0, 0, 0,
                 $"SnippetCheck does not verify the repository's {Path.GetFileName(readme)} ({item}): it lies outside the project folder, where the " +
                 $"build looks for Markdown. To check its examples too, add <SnippetCheckDocument Include=\"{item}\" /> to the project (docs/msbuild.md).");
         }
@@ -320,18 +320,24 @@ public sealed class VerifySnippets : ToolTask
             if (FailuresAsWarnings) return true;
             if (!Log.HasLoggedErrors)
             {
-                Log.LogError(null, null, null, BuildEngine.ProjectFileOfTaskNode, 0, 0, 0, 0,
+                Log.LogError(null, null, null, OwnProjectFile, 0, 0, 0, 0,
                     "snippetcheck reported failed snippets (exit code 1) but printed no errors; run 'dotnet build -v:n' to see its output.");
             }
             return false;
         }
         if (!Log.HasLoggedErrors)
         {
-            Log.LogError(null, null, null, BuildEngine.ProjectFileOfTaskNode, 0, 0, 0, 0,
+            Log.LogError(null, null, null, OwnProjectFile, 0, 0, 0, 0,
                 $"snippetcheck could not verify the documents (exit code {ExitCode}); see the messages above.");
         }
         return false;
     }
+
+    /// <summary>
+    /// The project being built, for a finding that belongs to no file: the task node's own file is this package's
+    /// .targets file, which the user cannot change.
+    /// </summary>
+    private string OwnProjectFile => string.IsNullOrEmpty(ProjectFile) ? BuildEngine.ProjectFileOfTaskNode : ProjectFile!;
 
     /// <summary>
     /// Full paths, so the IDE's error list opens the post whatever folder it resolves from; a finding with no file
@@ -339,7 +345,7 @@ public sealed class VerifySnippets : ToolTask
     /// </summary>
     private string ResolveFile(string? origin)
     {
-        if (origin is null || origin.Length == 0) return BuildEngine.ProjectFileOfTaskNode;
+        if (origin is null || origin.Length == 0) return OwnProjectFile;
         try
         {
             return Path.GetFullPath(Path.Combine(ProjectDirectory, origin));
