@@ -35,11 +35,27 @@ rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
 if $all_rids; then rids="linux-x64%3Blinux-arm64%3Bwin-x64%3Bosx-arm64%3Bany"; else rids="$rid%3Bany"; fi
 
 mkdir -p "$feed"
+# A failed pack must not leave half its packages in the feed (the 'any' tool package without the MSBuild one, say):
+# remove what this run packed, which only this run's version names. A failed install keeps the complete set.
+packed=false
+remove_partial_packs() {
+  status=$?
+  if [ "$status" -ne 0 ] && ! $packed; then
+    rm -f "$feed"/*."$version".nupkg "$feed"/*."$version".snupkg
+    echo "pack-local-feed: failed; removed this run's packages ($version) from $feed" >&2
+  fi
+  exit "$status"
+}
+trap remove_partial_packs EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 echo "Packing SnippetCheck $version for $(echo "$rids" | sed 's/%3B/, /g') into $feed"
 dotnet pack "$root/src/SnippetCheck.Cli" -c Release -p:Version="$version" -p:SnippetCheckToolRids="$rids" -o "$feed" -nologo -clp:ErrorsOnly
 if $msbuild; then
   dotnet pack "$root/src/SnippetCheck.MSBuild" -c Release -p:Version="$version" -o "$feed" -nologo -clp:ErrorsOnly
 fi
+
+packed=true
 
 if $install; then
   if [ -n "$tool_path" ]; then

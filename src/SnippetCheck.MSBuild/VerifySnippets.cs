@@ -78,10 +78,10 @@ public sealed class VerifySnippets : ToolTask
     /// <summary>The command the build offers for <c>--accept</c>, named in the hint below an output diff.</summary>
     internal const string AcceptCommand = "dotnet build -t:SnippetCheckAccept";
 
-    /// <summary>How many diff lines go into an output mismatch's error message; the rest stay in the log at normal verbosity.</summary>
-    internal const int DetailLinesInError = 12;
+    /// <summary>How many detail lines (diff, stack trace, hints) go into an error's message; the rest follow it in the log at normal verbosity.</summary>
+    internal const int DetailLinesInError = 20;
 
-    private PendingError? _pending;
+    private readonly CliMessageReader _reader = new();
 
     /// <inheritdoc />
     protected override string ToolName => IsWindows ? "dotnet.exe" : "dotnet";
@@ -115,6 +115,46 @@ public sealed class VerifySnippets : ToolTask
         }
         return base.ValidateParameters();
     }
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        if (Library.Length > 0 && UncheckedRepositoryReadme() is { } readme)
+        {
+            var item = CliOutputLine.RelativePath(ProjectDirectory, readme);
+            Log.LogWarning(null, UncheckedReadmeCode, null, OwnProjectFile, 0, 0, 0, 0,
+                $"SnippetCheck does not verify the repository's {Path.GetFileName(readme)} ({item}): it lies outside the project folder, where the " +
+                $"build looks for Markdown. To check its examples too, add <SnippetCheckDocument Include=\"{item}\" /> to the project (docs/msbuild.md).");
+        }
+        return base.Execute();
+    }
+
+    /// <summary>The warning for a library whose repository README lies outside the project folder and is not among the documents.</summary>
+    internal const string UncheckedReadmeCode = "SC3012";
+
+    /// <summary>
+    /// The README.md at the root of the repository (the nearest folder above the project's that holds <c>.git</c>),
+    /// when the project folder is not that root and no document names it; otherwise null. A library's README is its
+    /// front page, and its examples are the first a user copies.
+    /// </summary>
+    internal string? UncheckedRepositoryReadme()
+    {
+        var project = Path.GetFullPath(ProjectDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        if (Directory.Exists(Path.Combine(project, ".git")) || File.Exists(Path.Combine(project, ".git"))) return null;
+        for (var folder = Path.GetDirectoryName(project); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            var git = Path.Combine(folder, ".git");
+            if (!Directory.Exists(git) && !File.Exists(git)) continue;
+            var readme = Directory.EnumerateFiles(folder, "*.md")
+                .FirstOrDefault(f => string.Equals(Path.GetFileName(f), "README.md", StringComparison.OrdinalIgnoreCase));
+            if (readme is null) return null;
+            var documents = Documents.Select(FullPathOf);
+            return documents.Any(d => string.Equals(d, readme, PathComparison)) ? null : readme;
+        }
+        return null;
+    }
+
+    private static StringComparison PathComparison => IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     /// <inheritdoc />
     protected override string GetWorkingDirectory() => ProjectDirectory;
@@ -219,74 +259,56 @@ public sealed class VerifySnippets : ToolTask
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
     {
         if (singleLine.Length == 0) return;
-        var line = CliOutputLine.Parse(singleLine);
-        if (line.Kind == CliLineKind.Detail)
-        {
-            // The CLI's hint names its own option; from a build, the accept target is what works.
-            if (!Accept) singleLine = singleLine.Replace("--accept updates", AcceptCommand + " updates");
-            _pending?.Add(singleLine);
-            Log.LogMessage(MessageImportance.Normal, singleLine);
-            return;
-        }
-        FlushPending();
-        switch (line.Kind)
-        {
-            case CliLineKind.Error:
-                // Held until its detail lines are in: an output diff belongs in the error itself, not only in a -v:n log.
-                _pending = new PendingError(line, FailuresAsWarnings);
-                break;
-            case CliLineKind.Warning:
-                Log.LogWarning(null, line.Code, null, ResolveFile(line.File), line.Line, line.Column, 0, 0, line.Text);
-                break;
-            case CliLineKind.ToolError:
-                // Not a verdict on a snippet but the CLI unable to run at all: an error even with FailuresAsWarnings.
-                Log.LogError(null, line.Code, null, ResolveFile(line.File), line.Line, line.Column, 0, 0, "snippetcheck: " + line.Text);
-                break;
-            default:
-                // The summary line ("3 passed, 1 failed, ...") and anything the CLI adds later.
-                Log.LogMessage(MessageImportance.High, singleLine);
-                break;
-        }
+        if (_reader.Add(singleLine) is { } completed) LogMessage(completed);
     }
 
     /// <inheritdoc />
     protected override int ExecuteTool(string pathToTool, string responseFileCommands, string commandLineCommands)
     {
         var exitCode = base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
-        FlushPending();
+        if (_reader.Finish() is { } last) LogMessage(last);
         return exitCode;
     }
 
-    /// <summary>Logs the held error with the first lines of its detail (the diff of an output mismatch) in its message.</summary>
-    private void FlushPending()
+    /// <summary>
+    /// Logs one message of the CLI with its details: in the error's (or warning's) own text, so that every verbosity,
+    /// an errors-only log and the IDE's error list show each hint, stack trace and diff with the error it belongs to.
+    /// </summary>
+    private void LogMessage(CliMessage message)
     {
-        if (_pending is not { } pending) return;
-        _pending = null;
-        var line = pending.Line;
-        var message = pending.Message();
-        if (pending.AsWarning) Log.LogWarning(null, line.Code, null, ResolveFile(line.File), line.Line, line.Column, 0, 0, message);
-        else Log.LogError(null, line.Code, null, ResolveFile(line.File), line.Line, line.Column, 0, 0, message);
+        var line = message.Header;
+        // The CLI's hint names its own option; from a build, the accept target is what works.
+        var details = message.Details.Select(d => Accept ? d : d.Replace("--accept updates", AcceptCommand + " updates")).ToList();
+        switch (line.Kind)
+        {
+            case CliLineKind.Error when !FailuresAsWarnings:
+            case CliLineKind.ToolError:
+                // A tool error is not a verdict on a snippet but the CLI unable to run at all: an error even with FailuresAsWarnings.
+                var text = line.Kind == CliLineKind.ToolError ? "snippetcheck: " + line.Text : line.Text;
+                Log.LogError(null, line.Code, null, ResolveFile(line.File), line.Line, line.Column, 0, 0, WithDetails(text, details));
+                break;
+            case CliLineKind.Error:
+            case CliLineKind.Warning:
+                Log.LogWarning(null, line.Code, null, ResolveFile(line.File), line.Line, line.Column, 0, 0, WithDetails(line.Text, details));
+                break;
+            default:
+                // The summary line, accept's lines, the failure digest and its rows, and anything the CLI adds later;
+                // indented lines before any of these are no failure's details, and stay at normal verbosity.
+                var importance = line.Kind == CliLineKind.Detail ? MessageImportance.Normal : MessageImportance.High;
+                Log.LogMessage(importance, line.WithFileRelativeTo(ProjectDirectory));
+                foreach (var detail in details) Log.LogMessage(importance, detail);
+                return;
+        }
+        foreach (var overflow in details.Skip(DetailLinesInError)) Log.LogMessage(MessageImportance.Normal, overflow);
     }
 
-    /// <summary>An error line the CLI printed, and the detail lines that came below it so far.</summary>
-    private sealed class PendingError(CliOutputLine line, bool asWarning)
+    /// <summary>The message and the first <see cref="DetailLinesInError"/> lines of its details, then how many more there are.</summary>
+    internal static string WithDetails(string text, IReadOnlyList<string> details)
     {
-        private readonly List<string> _details = [];
-
-        public CliOutputLine Line { get; } = line;
-
-        public bool AsWarning { get; } = asWarning;
-
-        public void Add(string detail) => _details.Add(detail);
-
-        /// <summary>The message, and for an output mismatch its diff (the first lines, then how many more there are).</summary>
-        public string Message()
-        {
-            if (Line.Code != "SC2001" || _details.Count == 0) return Line.Text;
-            var shown = _details.Take(DetailLinesInError).Select(d => d.TrimEnd());
-            var more = _details.Count > DetailLinesInError ? $"{Environment.NewLine}    ... ({_details.Count - DetailLinesInError} more lines at -v:n)" : "";
-            return Line.Text + Environment.NewLine + string.Join(Environment.NewLine, shown) + more;
-        }
+        if (details.Count == 0) return text;
+        var shown = details.Take(DetailLinesInError).Select(d => d.TrimEnd());
+        var more = details.Count > DetailLinesInError ? $"{Environment.NewLine}    ... ({details.Count - DetailLinesInError} more lines at -v:n)" : "";
+        return text + Environment.NewLine + string.Join(Environment.NewLine, shown) + more;
     }
 
     /// <summary>Exit code 1 means failed snippets (already logged); anything else means the CLI could not run.</summary>
@@ -298,18 +320,24 @@ public sealed class VerifySnippets : ToolTask
             if (FailuresAsWarnings) return true;
             if (!Log.HasLoggedErrors)
             {
-                Log.LogError(null, null, null, BuildEngine.ProjectFileOfTaskNode, 0, 0, 0, 0,
+                Log.LogError(null, null, null, OwnProjectFile, 0, 0, 0, 0,
                     "snippetcheck reported failed snippets (exit code 1) but printed no errors; run 'dotnet build -v:n' to see its output.");
             }
             return false;
         }
         if (!Log.HasLoggedErrors)
         {
-            Log.LogError(null, null, null, BuildEngine.ProjectFileOfTaskNode, 0, 0, 0, 0,
+            Log.LogError(null, null, null, OwnProjectFile, 0, 0, 0, 0,
                 $"snippetcheck could not verify the documents (exit code {ExitCode}); see the messages above.");
         }
         return false;
     }
+
+    /// <summary>
+    /// The project being built, for a finding that belongs to no file: the task node's own file is this package's
+    /// .targets file, which the user cannot change.
+    /// </summary>
+    private string OwnProjectFile => string.IsNullOrEmpty(ProjectFile) ? BuildEngine.ProjectFileOfTaskNode : ProjectFile!;
 
     /// <summary>
     /// Full paths, so the IDE's error list opens the post whatever folder it resolves from; a finding with no file
@@ -317,7 +345,7 @@ public sealed class VerifySnippets : ToolTask
     /// </summary>
     private string ResolveFile(string? origin)
     {
-        if (origin is null || origin.Length == 0) return BuildEngine.ProjectFileOfTaskNode;
+        if (origin is null || origin.Length == 0) return OwnProjectFile;
         try
         {
             return Path.GetFullPath(Path.Combine(ProjectDirectory, origin));

@@ -58,4 +58,62 @@ public sealed class CliOutputLineTests
     {
         Assert.Equal(Enum.Parse<CliLineKind>(kind), CliOutputLine.Parse(text).Kind);
     }
+
+    [Fact]
+    public void Each_failures_detail_lines_stay_with_it_and_never_go_to_the_next_failure()
+    {
+        // The CLI's console output for a library (docs/doctests.md): a timeout with no detail, then an exception with
+        // its stack trace, then an inaccessible type with its hint, then a missing member with none.
+        string[] output =
+        [
+            "Calc.cs(9,9): error SC2008: did not finish within 1s; killed with its process tree [timeout]",
+            "Calc.cs(16,9): error SC2003: unhandled exception System.FormatException: bad [exception]",
+            "    System.FormatException: bad",
+            "       at Lib.Calc.Parse(String text) in /src/Lib/Calc.cs:line 40",
+            "Calc.cs(23,27): error CS0122: 'Secret' is inaccessible due to its protection level [compile-error]",
+            "    hint: an example in a doc comment uses the library as its users do",
+            "Calc.cs(30,32): error CS0117: 'Calc' does not contain a definition for 'Hidden' [compile-error]",
+            "4 failed (4 C# blocks in 1 file) in 2.0s",
+        ];
+        var reader = new CliMessageReader();
+
+        var completed = output.Select(reader.Add).ToList();
+        completed.Add(reader.Finish());
+        var messages = completed.OfType<CliMessage>().ToList();
+
+        Assert.Equal(
+            [
+                ("SC2008", ""),
+                ("SC2003", "    System.FormatException: bad|       at Lib.Calc.Parse(String text) in /src/Lib/Calc.cs:line 40"),
+                ("CS0122", "    hint: an example in a doc comment uses the library as its users do"),
+                ("CS0117", ""),
+                (null, ""),
+            ],
+            messages.Select(m => (m.Header.Code, string.Join("|", m.Details))));
+        Assert.Equal("4 failed (4 C# blocks in 1 file) in 2.0s", messages[^1].Header.Original);
+    }
+
+    [Fact]
+    public void An_errors_details_go_into_its_message_up_to_a_limit()
+    {
+        var stack = Enumerable.Range(1, VerifySnippets.DetailLinesInError + 3).Select(i => $"   at Frame{i}()  ").ToList();
+
+        var message = VerifySnippets.WithDetails("unhandled exception", stack).Split(Environment.NewLine);
+
+        Assert.Equal("unhandled exception", message[0]);
+        Assert.Equal("   at Frame1()", message[1]);
+        Assert.Equal($"   at Frame{VerifySnippets.DetailLinesInError}()", message[VerifySnippets.DetailLinesInError]);
+        Assert.Equal("    ... (3 more lines at -v:n)", message[^1]);
+        Assert.Equal("no detail", VerifySnippets.WithDetails("no detail", []));
+    }
+
+    [Theory]
+    [InlineData("/repo/README.md(7,1): accepted output for the snippet at line 3", "../../README.md(7,1): accepted output for the snippet at line 3")]
+    [InlineData("/repo/src/Lib/docs/a (draft).md(9,1): not rewritten: ellipsis", "docs/a (draft).md(9,1): not rewritten: ellipsis")]
+    [InlineData("Calc.cs(11,9): accepted output for the snippet at line 8", "Calc.cs(11,9): accepted output for the snippet at line 8")]
+    [InlineData("--accept: 2 output blocks rewritten in 2 files", "--accept: 2 output blocks rewritten in 2 files")]
+    public void A_note_at_a_place_names_its_file_relative_to_the_project_folder_as_the_cli_does_below_it(string printed, string shown)
+    {
+        Assert.Equal(shown, CliOutputLine.Parse(printed).WithFileRelativeTo("/repo/src/Lib"));
+    }
 }

@@ -69,6 +69,108 @@ public sealed class DocCommentBuildTests
         Assert.True(fixedBuild.ExitCode == 0, fixedBuild.ToString());
     }
 
+    /// <summary>
+    /// Examples a library author gets wrong, in this order: a timeout (no detail), an exception (a stack trace), an
+    /// internal type (CS0122, with a hint), an internal member (CS0117, without one), a wrong output (a diff).
+    /// </summary>
+    private const string Checks = """
+        namespace Lib;
+
+        internal static class Secret { public static int Value => 1; }
+
+        /// <summary>Examples that fail.</summary>
+        public static class Checks
+        {
+            /// <summary>Hangs.</summary>
+            /// <example>
+            /// <code snippetcheck="run timeout=1s">
+            /// Thread.Sleep(30000);
+            /// </code>
+            /// </example>
+            public static void Hang() { }
+
+            /// <summary>Parses a number.</summary>
+            /// <example>
+            /// <code snippetcheck="run">
+            /// Console.WriteLine(Checks.Parse("two"));
+            /// </code>
+            /// </example>
+            public static int Parse(string text) => int.Parse(text);
+
+            /// <summary>Shows an internal type.</summary>
+            /// <example>
+            /// <code snippetcheck="run">
+            /// Console.WriteLine(Secret.Value);
+            /// </code>
+            /// </example>
+            public static void ShowSecret() { }
+
+            /// <summary>Shows an internal member.</summary>
+            /// <example>
+            /// <code snippetcheck="run">
+            /// Console.WriteLine(Checks.Hidden);
+            /// </code>
+            /// </example>
+            public static void ShowHidden() { }
+
+            internal static int Hidden => 2;
+
+            /// <summary>Twice <paramref name="value"/>.</summary>
+            /// <example>
+            /// <code snippetcheck="run">
+            /// Console.WriteLine(Checks.Twice(21));
+            /// </code>
+            /// <code snippetcheck="output">
+            /// 41
+            /// </code>
+            /// </example>
+            public static int Twice(int value) => value * 2;
+        }
+        """;
+
+    [Fact]
+    public void A_library_authors_build_shows_each_errors_details_with_that_error_names_the_unchecked_readme_and_accepts_with_relative_paths()
+    {
+        // A repository as a library author has it: README.md at its root, the library in a folder below.
+        using var project = PackedPackage.Instance.CreateProject("author", Posts.NetLibrary + "<ImplicitUsings>enable</ImplicitUsings><SnippetCheckDocComments>true</SnippetCheckDocComments>");
+        var git = Dotnet.RunProgram("git", project.Home, new Dictionary<string, string>(), TimeSpan.FromSeconds(30), "init", "--quiet");
+        Assert.True(git.ExitCode == 0, git.ToString());
+        project.Write("../README.md", "# Lib\n\n```csharp run\nConsole.WriteLine(Lib.Checks.Twice(2));\n```\n\n```output\n5\n```\n");
+        project.Write("Checks.cs", Checks);
+
+        // One build, read at two verbosities: the console at -v:n, a file log at the default, minimal.
+        var failed = project.Build("-flp:verbosity=minimal;logfile=minimal.log");
+        Assert.NotEqual(0, failed.ExitCode);
+        var minimal = File.ReadAllText(Path.Combine(project.Directory, "minimal.log"));
+        foreach (var log in new[] { failed.Output, minimal })
+        {
+            // MSBuild prints each line of an error's message behind that error's place and code.
+            AssertOnlyIn(log, "at Lib.Checks.Parse(String text)", "error SC2003:");
+            AssertOnlyIn(log, "hint: an example in a doc comment uses the library as its users do", "error CS0122:");
+            AssertOnlyIn(log, "- 41", "error SC2001:");
+        }
+        // At the project, where the item goes, not at the package's .targets file.
+        Assert.Matches(@"Consumer\.csproj : warning SC3012: SnippetCheck does not verify the repository's README\.md", failed.Output);
+        Assert.Contains("add <SnippetCheckDocument Include=\"../README.md\" /> to the project", failed.Output);
+
+        // The documented fix checks the README; accept then names both files as the rest of the output does.
+        project.Write("Directory.Build.targets", """<Project><ItemGroup><SnippetCheckDocument Include="../README.md" /></ItemGroup></Project>""");
+        var accept = project.Build("-t:SnippetCheckAccept");
+        Assert.True(accept.ExitCode == 0, accept.ToString());
+        Assert.Matches(@"(?m)^\s*\.\./README\.md\(7,1\): accepted output", accept.Output);
+        Assert.Matches(@"(?m)^\s*Checks\.cs\(\d+,9\): accepted output", accept.Output);
+        Assert.DoesNotContain("SC3012", accept.Output);
+        Assert.Contains("Console.WriteLine(Lib.Checks.Twice(2));\n```\n\n```output\n4\n```", File.ReadAllText(Path.Combine(project.Home, "README.md")));
+    }
+
+    /// <summary>Every line of <paramref name="log"/> that holds <paramref name="detail"/> (at least one) is a line of the error <paramref name="error"/>.</summary>
+    private static void AssertOnlyIn(string log, string detail, string error)
+    {
+        var lines = log.Split('\n').Where(l => l.Contains(detail, StringComparison.Ordinal)).ToList();
+        Assert.True(lines.Count > 0, $"no line holds '{detail}':\n{log}");
+        Assert.All(lines, l => Assert.True(l.Contains(error, StringComparison.Ordinal), $"'{detail}' is not with '{error}': {l}\n{log}"));
+    }
+
     [Fact]
     public void A_docs_project_fails_its_next_plain_build_when_the_library_it_references_renames_an_api()
     {
@@ -79,8 +181,10 @@ public sealed class DocCommentBuildTests
             </Project>
             """);
         project.Write("../Lib/Calc.cs", Calculator.Replace("Console.", "System.Console.", StringComparison.Ordinal));
+        project.Write("../Lib/Flavor.cs", "namespace Lib;\n\npublic static class Flavor\n{\n#if DEBUG\n    public static string Name => \"Debug\";\n#else\n    public static string Name => \"Release\";\n#endif\n}\n");
         project.Write("snippetcheck.json", """{ "references": ["../Lib/Lib.csproj"] }""");
-        project.Write("posts/calc.md", "# Doubling\n\n```csharp run\nConsole.WriteLine(Lib.Calc.Twice(4));\n```\n\n```output\n8\n```\n");
+        // The CLI builds the library as 'dotnet build' does, in Debug: the configuration the build's own check uses.
+        project.Write("posts/calc.md", "# Doubling\n\n```csharp run\nConsole.WriteLine(Lib.Calc.Twice(4));\nConsole.WriteLine(Lib.Flavor.Name);\n```\n\n```output\n8\nDebug\n```\n");
 
         var first = project.Build();
         Assert.True(first.ExitCode == 0, first.ToString());

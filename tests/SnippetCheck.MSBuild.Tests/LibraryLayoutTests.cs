@@ -25,11 +25,12 @@ public sealed class LibraryLayoutTests
         project.Write("snippetcheck.json", Library.ConfigReferencing("Consumer.csproj"));
 
         // Building itself from its own check never ended (bug 1); Dotnet.Run gives up after three minutes.
-        var first = project.Build();
+        var cache = Path.Combine(project.Home, "cache");
+        var first = project.Build(new Dictionary<string, string> { ["SNIPPETCHECK_PACKAGE_CACHE"] = cache });
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("1 passed, 0 failed", first.Output);
-        // The check used the assembly just built (--project-output), not a Release build of its own in the CLI's cache.
-        Assert.False(Directory.Exists(Path.Combine(project.Directory, "obj", "Release")), "the CLI built the project again");
+        // The check used the assembly just built (--project-output), not a build of its own in the CLI's cache.
+        Assert.False(Directory.Exists(Path.Combine(cache, "projects")), "the CLI built the project again");
 
         var unchanged = project.Build();
         Assert.True(unchanged.ExitCode == 0, unchanged.ToString());

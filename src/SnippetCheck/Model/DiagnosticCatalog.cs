@@ -110,6 +110,9 @@ internal static class DiagnosticCatalog
             "With `--require-verified` (or `\"requireVerified\": true`), the run verified no snippet at all: every C# block was untagged, ignored or skipped. The run fails with exit code 1, so CI cannot pass on zero verified snippets; `snippetcheck adopt` tags the blocks that pass."),
         Error(DiagnosticCodes.UnclosedOtherFence, nameof(DiagnosticCodes.UnclosedOtherFence), "Unclosed fence of another block",
             "A fenced block that is not C#, output or stdin (`text`, `yaml`, `sh`, no language) is never closed, so it runs to the end of the file (or of its list item or quote) and the prose, headings and blocks after it are read as its code. A file error at the opening fence; close the fence. (When it swallows a C# block, it is SC1014.)"),
+        new(DiagnosticCodes.UncheckedRepositoryReadme, nameof(DiagnosticCodes.UncheckedRepositoryReadme), "Repository README not checked",
+            "SnippetCheck.MSBuild, with `SnippetCheckDocComments`: the repository's root `README.md` (in the folder above the project that holds `.git`) is outside the project folder and no `SnippetCheckDocument` names it, so its examples are not verified. Add `<SnippetCheckDocument Include=\"../../README.md\" />` (the path the warning gives), or list SC3012 in `MSBuildWarningsAsMessages` to leave it out on purpose (docs/msbuild.md). A warning.",
+            DiagnosticSeverity.Warning),
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);

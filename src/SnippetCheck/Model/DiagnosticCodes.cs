@@ -55,4 +55,7 @@ public static class DiagnosticCodes
     public const string NoDocumentsInProject = "SC3009";
     public const string NothingVerified = "SC3010";
     public const string UnclosedOtherFence = "SC3011";
+
+    /// <summary>Reported by SnippetCheck.MSBuild, not the CLI: a library's repository README that no document names.</summary>
+    public const string UncheckedRepositoryReadme = "SC3012";
 }

@@ -62,7 +62,7 @@ internal sealed class DependencyResolver
     {
         var baseDirectory = config.SourcePath is { } source ? Path.GetDirectoryName(source)! : currentDirectory;
         var restorer = new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory));
-        var projects = new ProjectBuilder(cacheRoot);
+        var projects = new ProjectBuilder(cacheRoot, config.Configuration ?? BuildConfiguration.Debug);
         var where = config.SourcePath is { } path ? DocumentDiscovery.DisplayPath(path, currentDirectory) : "config";
         var references = (config.References ?? []).Select(r => (Given: r, Full: Path.GetFullPath(r, baseDirectory), Where: where))
             .Concat(library.References.Select(r => (Given: r, Full: Path.GetFullPath(r, currentDirectory), Where: "--reference")))

@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Packages;
 
 /// <summary>
-/// Builds a referenced project (config <c>references</c>, or a snippet's <c>#:project</c>) with
-/// <c>dotnet build -c Release</c> into <c>&lt;cache&gt;/projects/&lt;hash&gt;/bin/</c>, and references its
-/// output. A stamp of the project folder's sources (<c>*.cs</c>, <c>*.csproj</c>, <c>*.props</c>,
+/// Builds a referenced project (config <c>references</c>, a <c>.csproj</c> argument, or a snippet's <c>#:project</c>)
+/// with <c>dotnet build -c Debug</c> (config <c>configuration</c>; Debug, as <c>dotnet build</c> and the MSBuild task
+/// use, so a stack trace through the library reads the same from the CLI and from the build) into
+/// <c>&lt;cache&gt;/projects/&lt;hash&gt;/bin/</c>, and references its output. A stamp of the project folder's sources (<c>*.cs</c>, <c>*.csproj</c>, <c>*.props</c>,
 /// <c>*.targets</c>, bin and obj left out) and the SDK version decides whether to build again: an unchanged
 /// project is never rebuilt, in this run or a later one.
 /// </summary>
-internal sealed class ProjectBuilder(string cacheRoot)
+internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration configuration = BuildConfiguration.Debug)
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
     private static readonly string[] StampedExtensions = [".cs", ".csproj", ".props", ".targets"];
@@ -44,10 +46,10 @@ internal sealed class ProjectBuilder(string cacheRoot)
 
     private async Task<ResolveOutcome> BuildCoreAsync(string project, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(_cacheRoot, "projects", AssetCache.Hash(project));
+        var folder = Path.Combine(_cacheRoot, "projects", AssetCache.Hash(project + "|" + configuration));
         Directory.CreateDirectory(folder);
         var sdk = await DotnetCli.SdkVersionAsync(folder).ConfigureAwait(false);
-        var key = $"project={project}|sdk={sdk}|stamp={Stamp(Path.GetDirectoryName(project)!)}";
+        var key = $"project={project}|configuration={configuration}|sdk={sdk}|stamp={Stamp(Path.GetDirectoryName(project)!)}";
         var assetsPath = Path.Combine(folder, "assets.json");
         if (AssetCache.TryRead(assetsPath, key) is { } cached) return new ResolveOutcome(cached, null, FromCache: true);
 
@@ -58,7 +60,7 @@ internal sealed class ProjectBuilder(string cacheRoot)
         // A clean output folder: a dependency the project dropped must not linger for the runner to find.
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         var result = await DotnetCli.RunAsync(
-            ["build", project, "-t:Build", "-c", "Release", "-o", output, "--disable-build-servers", "-nologo",
+            ["build", project, "-t:Build", "-c", configuration.ToString(), "-o", output, "--disable-build-servers", "-nologo",
              // A library does not copy its packages to its output by default; the runner needs them there.
              "-p:CopyLocalLockFileAssemblies=true",
              // A project that runs SnippetCheck.MSBuild after its build must not run it here: its check may reference
