@@ -4,6 +4,7 @@
 #
 #   eng/release/build-and-test.sh
 set -eu
+# shellcheck source=eng/release/common.sh
 . "$(dirname "$0")/common.sh"
 [ $# -eq 0 ] || { echo "usage: $0 (no arguments)" >&2; exit 2; }
 

@@ -7,6 +7,7 @@
 # Fails when the changelog has no section for the version, or an empty one: a release without notes is a
 # release whose changelog was not updated.
 set -eu
+# shellcheck source=eng/release/common.sh
 . "$(dirname "$0")/common.sh"
 
 usage() { echo "usage: $0 VERSION [--changelog FILE] [--output FILE]" >&2; exit 2; }

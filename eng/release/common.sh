@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the release scripts (eng/release/*.sh): the dry run, and step outputs for GitHub Actions.
 
 # SNIPPETCHECK_RELEASE_DRY_RUN=1 (or a script's --dry-run) does everything up to a push or an upload, and prints
@@ -19,4 +20,5 @@ release_notice() {
   if [ -n "${GITHUB_ACTIONS:-}" ]; then echo "::notice::$1"; else echo "notice: $1"; fi
 }
 
+# shellcheck disable=SC2034 # The repository root, for the scripts that source this file.
 release_root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -6,6 +6,7 @@
 #
 # Uses the gh CLI, with GH_TOKEN (and GH_REPO outside a checkout) from the environment.
 set -eu
+# shellcheck source=eng/release/common.sh
 . "$(dirname "$0")/common.sh"
 
 usage() { echo "usage: $0 [--dry-run] --tag TAG --notes FILE [FILE_OR_DIR ...]" >&2; exit 2; }
@@ -27,7 +28,7 @@ while [ $# -gt 0 ]; do
       shift ;;
   esac
 done
-[ -n "$tag" ] && [ -n "$notes" ] || usage
+if [ -z "$tag" ] || [ -z "$notes" ]; then usage; fi
 [ -s "$notes" ] || { echo "github-release: the notes file $notes is missing or empty (eng/release/changelog-notes.sh)" >&2; exit 1; }
 version=$("$(dirname "$0")/version-from-tag.sh" "$tag")
 

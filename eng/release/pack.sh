@@ -9,6 +9,7 @@
 # DIR defaults to artifacts/packages. The version overrides Directory.Build.props' <Version>, the default of
 # local builds; the SDK adds the commit to the assemblies' informational version (snippetcheck --version).
 set -eu
+# shellcheck source=eng/release/common.sh
 . "$(dirname "$0")/common.sh"
 
 usage() { echo "usage: $0 --version VERSION [--rids \"RID;RID\"] [--output DIR]" >&2; exit 2; }

@@ -7,6 +7,7 @@
 # The key: NUGET_OIDC_API_KEY, the short-lived key of trusted publishing (the NuGet/login action), else
 # NUGET_API_KEY, a long-lived key kept as a repository secret. Both come from the environment, never arguments.
 set -eu
+# shellcheck source=eng/release/common.sh
 . "$(dirname "$0")/common.sh"
 
 usage() { echo "usage: $0 [--dry-run] [--source URL] DIR" >&2; exit 2; }

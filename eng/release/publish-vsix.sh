@@ -7,6 +7,7 @@
 # Neither store takes a SemVer prerelease version (1.2.3-beta.1): such a release's .vsix is on its GitHub
 # release only. The tokens come from the environment; vsce and ovsx read them there, never as arguments.
 set -eu
+# shellcheck source=eng/release/common.sh
 . "$(dirname "$0")/common.sh"
 
 usage() { echo "usage: $0 [--dry-run] DIR_OR_VSIX" >&2; exit 2; }
@@ -21,7 +22,10 @@ done
 [ -n "$target" ] || usage
 if [ -d "$target" ]; then
   vsixes=("$target"/*.vsix)
-  [ ${#vsixes[@]} -eq 1 ] && [ -f "${vsixes[0]}" ] || { echo "publish-vsix: $target should hold exactly one .vsix (eng/release/vsix.sh)" >&2; exit 1; }
+  if [ ${#vsixes[@]} -ne 1 ] || [ ! -f "${vsixes[0]}" ]; then
+    echo "publish-vsix: $target should hold exactly one .vsix (eng/release/vsix.sh)" >&2
+    exit 1
+  fi
   target=${vsixes[0]}
 fi
 [ -f "$target" ] || { echo "publish-vsix: no file $target" >&2; exit 1; }

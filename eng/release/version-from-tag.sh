@@ -7,6 +7,7 @@
 # adds the commit as build metadata itself (snippetcheck --version prints 1.2.3+abcdef1), and NuGet ignores it.
 # On GitHub Actions it also sets the step outputs 'version' and 'prerelease' (true or false).
 set -eu
+# shellcheck source=eng/release/common.sh
 . "$(dirname "$0")/common.sh"
 
 if [ $# -ne 1 ]; then

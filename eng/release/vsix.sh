@@ -6,6 +6,7 @@
 # DIR defaults to artifacts/vsix. It sets the version in the extension's package.json and package-lock.json (a
 # release checkout is thrown away afterwards; locally, 'git checkout src/SnippetCheck.VSCode' undoes it).
 set -eu
+# shellcheck source=eng/release/common.sh
 . "$(dirname "$0")/common.sh"
 
 usage() { echo "usage: $0 --version VERSION [--output DIR]" >&2; exit 2; }
