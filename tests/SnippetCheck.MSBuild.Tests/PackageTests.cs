@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Xml.Linq;
 using SnippetCheck.MSBuild.Tests.Infrastructure;
 
 namespace SnippetCheck.MSBuild.Tests;
@@ -53,12 +52,41 @@ public sealed class PackageTests
     [Fact]
     public void The_package_is_a_development_dependency_with_no_dependencies()
     {
-        using var archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
-        using var stream = archive.GetEntry("SnippetCheck.MSBuild.nuspec")!.Open();
-        var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        var nuspec = new Nuspec(PackedPackage.Instance.PackagePath);
 
-        Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
-        Assert.DoesNotContain(metadata.Elements(), e => e.Name.LocalName == "dependencies");
+        Assert.Equal("true", nuspec.Value("developmentDependency"));
+        Assert.False(nuspec.Has("dependencies"));
+    }
+
+    [Fact]
+    public void The_package_has_its_readme_license_repository_tags_and_icon()
+    {
+        var nuspec = new Nuspec(PackedPackage.Instance.PackagePath);
+
+        AssertHasTheSharedMetadata(nuspec);
+        Assert.Contains("msbuild", nuspec.Value("tags")!.Split(' '));
+        // Its README is the MSBuild guide, not the repository's README.
+        using var archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        using var readme = new StreamReader(archive.GetEntry("README.md")!.Open());
+        Assert.Equal(File.ReadAllText(Path.Combine(Dotnet.RepositoryRoot, "docs", "msbuild.md")), readme.ReadToEnd());
+    }
+
+    /// <summary>
+    /// What every SnippetCheck package carries (Directory.Build.props): a README and an icon, both in the package,
+    /// the MIT license expression, the repository and the shared tags.
+    /// </summary>
+    internal static void AssertHasTheSharedMetadata(Nuspec nuspec)
+    {
+        Assert.Equal("README.md", nuspec.Value("readme"));
+        Assert.Contains("README.md", nuspec.Entries);
+        Assert.Equal("icon.png", nuspec.Value("icon"));
+        Assert.Contains("icon.png", nuspec.Entries);
+        Assert.Equal("expression", nuspec.Attribute("license", "type"));
+        Assert.Equal("MIT", nuspec.Value("license"));
+        Assert.Equal("https://github.com/snippetcheck/snippetcheck", nuspec.Attribute("repository", "url"));
+        Assert.Equal("git", nuspec.Attribute("repository", "type"));
+        Assert.Equal("https://github.com/snippetcheck/snippetcheck", nuspec.Value("projectUrl"));
+        Assert.Subset(nuspec.Value("tags")!.Split(' ').ToHashSet(), new HashSet<string> { "markdown", "csharp", "snippets", "doctest" });
     }
 
     private static List<string> Entries()

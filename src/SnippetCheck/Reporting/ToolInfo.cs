@@ -5,9 +5,25 @@ namespace SnippetCheck.Reporting;
 /// <summary>The tool's name, version and home, from the one place each is set (Directory.Build.props).</summary>
 public static class ToolInfo
 {
-    public static string Version { get; } =
+    // The SDK's SourceLink appends "+<commit>" to the informational version of a build from a git checkout.
+    private static readonly string[] InformationalVersion =
         (typeof(ToolInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")
-        .Split('+')[0];
+        .Split('+', 2);
+
+    /// <summary>
+    /// The SemVer version, without the commit: what reports, the language server and the result cache's keys show,
+    /// so that two builds of one release agree.
+    /// </summary>
+    public static string Version { get; } = InformationalVersion[0];
+
+    /// <summary>The full commit hash the tool was built from, or null for a build outside a git checkout.</summary>
+    public static string? Commit { get; } = InformationalVersion.Length == 2 && InformationalVersion[1].Length > 0 ? InformationalVersion[1] : null;
+
+    /// <summary>
+    /// <see cref="Version"/> with the first 7 characters of <see cref="Commit"/> as SemVer build metadata
+    /// (<c>1.2.3+abcdef1</c>), for <c>snippetcheck --version</c>: a bug report then names the exact build.
+    /// </summary>
+    public static string VersionWithCommit { get; } = Commit is null ? Version : $"{Version}+{Commit[..Math.Min(7, Commit.Length)]}";
 
     public static string NameAndVersion => $"snippetcheck {Version}";
 

@@ -1,12 +1,17 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using SnippetCheck.Reporting;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Cli;
 
-/// <summary>The <c>SnippetCheck</c> .NET tool: its version comes from Directory.Build.props, and the packed tool works once installed.</summary>
+/// <summary>
+/// The <c>SnippetCheck</c> .NET tool: its version comes from Directory.Build.props, <c>--version</c> adds the commit,
+/// and the packed tool works once installed.
+/// </summary>
 public sealed class PackagingTests
 {
     private static string RepositoryRoot => Infrastructure.RepositoryRoot.Path;
@@ -14,15 +19,25 @@ public sealed class PackagingTests
     private static string ProductVersion =>
         XDocument.Load(Path.Combine(RepositoryRoot, "Directory.Build.props")).Descendants("Version").Single().Value;
 
+    /// <summary>The tests always build from a git checkout, where the SDK's SourceLink knows the commit.</summary>
     [Fact]
-    public void Version_prints_the_version_from_Directory_Build_props()
+    public void Version_prints_the_version_from_Directory_Build_props_and_the_short_commit()
     {
         using var folder = new TempFolder();
 
         var run = Infrastructure.CliRunner.Run(folder.Path, "--version");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(ProductVersion + "\n", run.Stdout.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Matches($"^{Regex.Escape(ProductVersion)}\\+[0-9a-f]{{7}}\n$", run.Stdout.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.StartsWith(run.Stdout.Trim()[(ProductVersion.Length + 1)..], ToolInfo.Commit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_keep_the_version_without_the_commit()
+    {
+        Assert.Equal(ProductVersion, ToolInfo.Version);
+        Assert.Equal($"{ToolInfo.Version}+{ToolInfo.Commit![..7]}", ToolInfo.VersionWithCommit);
+        Assert.Matches("^[0-9a-f]{40}$", ToolInfo.Commit);
     }
 
     /// <summary>
@@ -56,7 +71,7 @@ public sealed class PackagingTests
         Run("dotnet", folder.Path, "tool", "install", "--tool-path", tools, "SnippetCheck", "--add-source", packages, "--version", version, "--ignore-failed-sources");
         var snippetcheck = Path.Combine(tools, OperatingSystem.IsWindows() ? "snippetcheck.exe" : "snippetcheck");
 
-        Assert.Equal(version, Run(snippetcheck, folder.Path, "--version").Trim());
+        Assert.StartsWith(version + "+", Run(snippetcheck, folder.Path, "--version"), StringComparison.Ordinal);
 
         var post = folder.Write("blog/post.md", "```csharp run\nConsole.WriteLine(6 * 7);\n```\n\n```output\n42\n```\n");
         var verified = Run(snippetcheck, folder.Path, "blog");

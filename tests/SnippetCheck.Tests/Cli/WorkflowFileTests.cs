@@ -11,10 +11,12 @@ public sealed class WorkflowFileTests
 {
     private const string ActionPath = ".github/actions/snippetcheck/action.yml";
     private const string WorkflowPath = ".github/workflows/ci.yml";
+    private const string ReleaseWorkflowPath = ".github/workflows/release.yml";
 
     [Theory]
     [InlineData(ActionPath)]
     [InlineData(WorkflowPath)]
+    [InlineData(ReleaseWorkflowPath)]
     public void No_run_script_contains_an_expression(string path)
     {
         var scripts = RunScripts(File.ReadAllText(RepositoryRoot.PathOf(path)));
@@ -155,7 +157,7 @@ public sealed class WorkflowFileTests
     }
 
     /// <summary>Every value of a <c>run:</c> key anywhere in the document.</summary>
-    private static List<string> RunScripts(string yaml)
+    internal static List<string> RunScripts(string yaml)
     {
         var scripts = new List<string>();
         Visit(Load(yaml));
@@ -179,7 +181,7 @@ public sealed class WorkflowFileTests
         }
     }
 
-    private static YamlMappingNode Load(string yaml)
+    internal static YamlMappingNode Load(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
