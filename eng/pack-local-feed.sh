@@ -7,55 +7,45 @@
 #   eng/pack-local-feed.sh --all-rids           pack every RID the tool ships for (a release; about 10 minutes)
 #   eng/pack-local-feed.sh --no-msbuild         skip the MSBuild package
 #   eng/pack-local-feed.sh --no-install         only pack
+#   eng/pack-local-feed.sh --version VERSION    pack this version instead of a new 0.1.0-local.<time>
 #
 # The feed is $SNIPPETCHECK_FEED (default ~/.snippetcheck/feed). Each run packs a new version, 0.1.0-local.<time>,
-# so that NuGet's package cache never hands out an older build under the same number. It prints the feed and
-# the version last, for 'dotnet add package SnippetCheck.MSBuild --version <it> --source <feed>' and the action.
+# so that NuGet's package cache never hands out an older build under the same number. The packing itself is the
+# release's (eng/release/pack.sh), which removes its packages again when it fails. This prints the feed and the
+# version last, for 'dotnet add package SnippetCheck.MSBuild --version <it> --source <feed>' and the action.
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 feed=${SNIPPETCHECK_FEED:-$HOME/.snippetcheck/feed}
 tool_path=""
 all_rids=false
-msbuild=true
+msbuild=""
 install=true
+version=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --tool-path) tool_path=$2; shift 2 ;;
     --all-rids) all_rids=true; shift ;;
-    --no-msbuild) msbuild=false; shift ;;
+    --no-msbuild) msbuild=--no-msbuild; shift ;;
     --no-install) install=false; shift ;;
+    --version) version=$2; shift 2 ;;
     *) echo "pack-local-feed: unknown option '$1' (see the top of $0)" >&2; exit 2 ;;
   esac
 done
 
-base=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n 1)
-version="$base-local.$(date -u +%Y%m%d%H%M%S)"
-rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
-if $all_rids; then rids="linux-x64%3Blinux-arm64%3Bwin-x64%3Bosx-arm64%3Bany"; else rids="$rid%3Bany"; fi
-
-mkdir -p "$feed"
-# A failed pack must not leave half its packages in the feed (the 'any' tool package without the MSBuild one, say):
-# remove what this run packed, which only this run's version names. A failed install keeps the complete set.
-packed=false
-remove_partial_packs() {
-  status=$?
-  if [ "$status" -ne 0 ] && ! $packed; then
-    rm -f "$feed"/*."$version".nupkg "$feed"/*."$version".snupkg
-    echo "pack-local-feed: failed; removed this run's packages ($version) from $feed" >&2
-  fi
-  exit "$status"
-}
-trap remove_partial_packs EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-echo "Packing SnippetCheck $version for $(echo "$rids" | sed 's/%3B/, /g') into $feed"
-dotnet pack "$root/src/SnippetCheck.Cli" -c Release -p:Version="$version" -p:SnippetCheckToolRids="$rids" -o "$feed" -nologo -clp:ErrorsOnly
-if $msbuild; then
-  dotnet pack "$root/src/SnippetCheck.MSBuild" -c Release -p:Version="$version" -o "$feed" -nologo -clp:ErrorsOnly
+if [ -z "$version" ]; then
+  base=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n 1)
+  version="$base-local.$(date -u +%Y%m%d%H%M%S)"
+fi
+if $all_rids; then
+  rids="linux-x64;linux-arm64;win-x64;osx-arm64;any"
+else
+  rids="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1);any"
 fi
 
-packed=true
+mkdir -p "$feed"
+# shellcheck disable=SC2086 # $msbuild is one flag or nothing
+bash "$root/eng/release/pack.sh" --version "$version" --rids "$rids" --output "$feed" $msbuild
 
 if $install; then
   if [ -n "$tool_path" ]; then

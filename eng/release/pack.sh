@@ -3,24 +3,27 @@
 # RID-specific packages 'SnippetCheck.<rid>' (self-contained, ReadyToRun composite) and 'SnippetCheck.any'
 # (framework-dependent), and 'SnippetCheck.MSBuild'.
 #
-#   eng/release/pack.sh --version 1.2.3 [--rids "linux-x64;any"] [--output DIR]
+#   eng/release/pack.sh --version 1.2.3 [--rids "linux-x64;any"] [--output DIR] [--no-msbuild]
 #
 # --rids defaults to every RID the tool ships for (about 10 minutes); a test packs this machine's and 'any'.
 # DIR defaults to artifacts/packages. The version overrides Directory.Build.props' <Version>, the default of
 # local builds; the SDK adds the commit to the assemblies' informational version (snippetcheck --version).
+# eng/pack-local-feed.sh packs with this script too. A failed pack removes the packages of its version it made.
 set -eu
 # shellcheck source=eng/release/common.sh
 . "$(dirname "$0")/common.sh"
 
-usage() { echo "usage: $0 --version VERSION [--rids \"RID;RID\"] [--output DIR]" >&2; exit 2; }
+usage() { echo "usage: $0 --version VERSION [--rids \"RID;RID\"] [--output DIR] [--no-msbuild]" >&2; exit 2; }
 version=""
 rids="linux-x64;linux-arm64;win-x64;osx-arm64;any"
 output=$release_root/artifacts/packages
+msbuild=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --version) [ $# -ge 2 ] || usage; version=$2; shift 2 ;;
     --rids) [ $# -ge 2 ] || usage; rids=$2; shift 2 ;;
     --output) [ $# -ge 2 ] || usage; output=$2; shift 2 ;;
+    --no-msbuild) msbuild=false; shift ;;
     *) echo "pack: unknown option '$1'" >&2; usage ;;
   esac
 done
@@ -29,12 +32,30 @@ case ";$rids;" in *";any;"*) ;; *) echo "pack: --rids must include 'any', the fa
 
 mkdir -p "$output"
 output=$(cd "$output" && pwd)
+# A failed pack must not leave half its packages in the output (the 'any' tool package without the MSBuild one, say):
+# remove what this run packed, which only this run's version names.
+packed=false
+remove_partial_packs() {
+  status=$?
+  if [ "$status" -ne 0 ] && ! $packed; then
+    rm -f "$output"/*."$version".nupkg "$output"/*."$version".snupkg
+    echo "pack: failed; removed this run's packages ($version) from $output" >&2
+  fi
+  exit "$status"
+}
+trap remove_partial_packs EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
 echo "pack: SnippetCheck $version for ${rids//;/, } into $output"
 # MSBuild reads ';' in a -p value as a list separator of its own; %3B is the escaped form.
 dotnet pack "$release_root/src/SnippetCheck.Cli" -c Release -p:Version="$version" -p:SnippetCheckToolRids="${rids//;/%3B}" -o "$output" -nologo
-dotnet pack "$release_root/src/SnippetCheck.MSBuild" -c Release -p:Version="$version" -o "$output" -nologo
+expected="SnippetCheck.$version.nupkg"
+if $msbuild; then
+  dotnet pack "$release_root/src/SnippetCheck.MSBuild" -c Release -p:Version="$version" -o "$output" -nologo
+  expected="$expected SnippetCheck.MSBuild.$version.nupkg"
+fi
 
-expected="SnippetCheck.$version.nupkg SnippetCheck.MSBuild.$version.nupkg"
 IFS=';'
 for rid in $rids; do expected="$expected SnippetCheck.$rid.$version.nupkg"; done
 unset IFS
@@ -42,3 +63,4 @@ for package in $expected; do
   [ -f "$output/$package" ] || { echo "pack: dotnet pack made no $package" >&2; exit 1; }
   echo "pack: $output/$package"
 done
+packed=true

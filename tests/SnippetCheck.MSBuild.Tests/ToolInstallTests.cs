@@ -4,38 +4,55 @@ using SnippetCheck.MSBuild.Tests.Infrastructure;
 namespace SnippetCheck.MSBuild.Tests;
 
 /// <summary>
-/// End-to-end: the README's install path on a fresh machine. eng/pack-local-feed.sh packs the tool and
-/// SnippetCheck.MSBuild from a copy of this working tree into a local feed, with an empty NuGet package folder;
-/// <c>dotnet tool install</c> from that feed must pick this machine's RID-specific package, the fast build
-/// (self-contained, one ReadyToRun composite image), not the framework-dependent 'any' fallback; and a project on
-/// another empty package folder must restore SnippetCheck.MSBuild from the feed and verify its posts in its build.
+/// End-to-end: a release cut from a fake tag, up to the push, and the README's install path, on a fresh machine.
+/// In a copy of the working tree (<see cref="RepositoryCopy"/>), with NuGet package folders that start empty (a warm
+/// one once hid NETSDK1094, issue 24): the tag gives the version (eng/release/version-from-tag.sh), and
+/// eng/pack-local-feed.sh packs with it through the release's own eng/release/pack.sh: this machine's RID, 'any', the
+/// pointer package and SnippetCheck.MSBuild (every RID takes about 10 minutes). <c>dotnet tool install</c> must pick the
+/// RID-specific package, the fast build (self-contained, one ReadyToRun composite image), which prints the tag's
+/// version with the commit and verifies a post; and a project on another empty package folder must restore
+/// SnippetCheck.MSBuild from the feed and fail a rotten build. Nothing is pushed.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class ToolInstallTests : IDisposable
 {
-    private readonly FreshMachine _machine = new(Path.Combine(Path.GetTempPath(), "snippetcheck-install-tests", Guid.NewGuid().ToString("N")[..12]));
+    private const string Tag = "v9.8.7-test.1";
+
+    private readonly string _root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "snippetcheck-install-tests", Guid.NewGuid().ToString("N")[..12])).FullName;
 
     [Fact]
-    public void From_empty_package_folders_the_tool_packs_installs_as_the_fast_build_and_verifies_and_the_msbuild_package_fails_a_rotten_build()
+    public void A_tag_packs_from_empty_package_folders_installs_as_the_fast_build_with_its_version_and_commit_and_the_msbuild_package_fails_a_rotten_build()
     {
-        var feed = Path.Combine(_machine.Root, "feed");
-        var packages = _machine.EmptyPackageFolder("tool");
-        var packed = Dotnet.RunProgram("sh", _machine.SourceRoot, new Dictionary<string, string> { ["SNIPPETCHECK_FEED"] = feed, ["NUGET_PACKAGES"] = packages },
-            TimeSpan.FromMinutes(20), Path.Combine(_machine.SourceRoot, "eng", "pack-local-feed.sh"), "--no-install");
+        using var repository = new RepositoryCopy(_root);
+        var script = (string path) => Path.Combine(repository.Root, "eng", path);
+        var packages = new Dictionary<string, string> { ["NUGET_PACKAGES"] = EmptyFolder("nuget-tool") };
+
+        var tagged = Dotnet.RunProgram(script("release/version-from-tag.sh"), _root, new Dictionary<string, string>(), TimeSpan.FromMinutes(1), Tag);
+        Assert.True(tagged.ExitCode == 0, tagged.ToString());
+        var version = tagged.Output.Trim();
+        Assert.Equal("9.8.7-test.1", version);
+
+        var feed = Path.Combine(_root, "feed");
+        var packed = Dotnet.RunProgram("sh", repository.Root, new Dictionary<string, string>(packages) { ["SNIPPETCHECK_FEED"] = feed },
+            TimeSpan.FromMinutes(30), script("pack-local-feed.sh"), "--no-install", "--version", version);
         Assert.True(packed.ExitCode == 0, $"eng/pack-local-feed.sh failed from an empty package folder:\n{packed}");
-        var version = packed.Output.Split('\n').Single(l => l.StartsWith("version: ", StringComparison.Ordinal))["version: ".Length..].Trim();
         var rid = RuntimeInformation.RuntimeIdentifier;
-        Assert.True(File.Exists(Path.Combine(feed, $"SnippetCheck.{version}.nupkg")), "no pointer package");
-        Assert.True(File.Exists(Path.Combine(feed, $"SnippetCheck.{rid}.{version}.nupkg")), $"no {rid} package");
-        Assert.True(File.Exists(Path.Combine(feed, $"SnippetCheck.any.{version}.nupkg")), "no framework-dependent fallback package");
-        Assert.True(File.Exists(Path.Combine(feed, $"SnippetCheck.MSBuild.{version}.nupkg")), "no MSBuild package");
+        string[] ids = ["SnippetCheck", $"SnippetCheck.{rid}", "SnippetCheck.any", "SnippetCheck.MSBuild"];
+        Assert.Equal(
+            ids.Select(id => $"{id}.{version}.nupkg").Order(StringComparer.Ordinal),
+            Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var id in ids)
+        {
+            var nuspec = new Nuspec(Path.Combine(feed, $"{id}.{version}.nupkg"));
+            Assert.Equal((id, version), (nuspec.Value("id"), nuspec.Value("version")));
+            Assert.Equal(repository.Commit, nuspec.Attribute("repository", "commit"));
+            PackageTests.AssertHasTheSharedMetadata(nuspec);
+        }
 
-        // What the script does next, into the same package folder.
-        var toolPath = Path.Combine(_machine.Root, "tools");
-        var installed = Dotnet.Run(_machine.Root, new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages },
-            "tool", "install", "SnippetCheck", "--version", version, "--tool-path", toolPath, "--add-source", feed);
+        // What the script does next without --no-install, into the same package folder.
+        var toolPath = Path.Combine(_root, "tools");
+        var installed = Dotnet.Run(_root, packages, "tool", "install", "SnippetCheck", "--version", version, "--tool-path", toolPath, "--add-source", feed);
         Assert.True(installed.ExitCode == 0, $"dotnet tool install failed:\n{installed}");
-
         var store = Path.Combine(toolPath, ".store", "snippetcheck", version);
         Assert.True(Directory.Exists(Path.Combine(store, $"snippetcheck.{rid}")), $"the SDK did not resolve the {rid} package: {string.Join(", ", Directory.GetDirectories(store).Select(Path.GetFileName))}");
         var files = Directory.GetFiles(store, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToHashSet();
@@ -43,15 +60,19 @@ public sealed class ToolInstallTests : IDisposable
         Assert.Contains("snippetcheck-runner", files);        // the runner's own launcher, on the bundled runtime
         Assert.Contains("libcoreclr.so", files);              // self-contained
 
-        var post = Path.Combine(_machine.Root, "post.md");
+        var tool = Path.Combine(toolPath, "snippetcheck");
+        var printed = Dotnet.RunProgram(tool, _root, new Dictionary<string, string>(), TimeSpan.FromMinutes(1), "--version");
+        Assert.True(printed.ExitCode == 0, printed.ToString());
+        Assert.Equal($"{version}+{repository.Commit[..7]}", printed.Output.Trim());
+
+        var post = Path.Combine(_root, "post.md");
         File.WriteAllText(post, "# A post\n\n```csharp run\nConsole.WriteLine(6 * 7);\n```\n\n```output\n42\n```\n");
-        var verified = Dotnet.RunProgram(Path.Combine(toolPath, "snippetcheck"), _machine.Root, new Dictionary<string, string>(), TimeSpan.FromMinutes(2),
-            "verify", post, "--no-cache", "-v");
+        var verified = Dotnet.RunProgram(tool, _root, new Dictionary<string, string>(), TimeSpan.FromMinutes(2), "verify", post, "--no-cache", "-v");
         Assert.True(verified.ExitCode == 0, $"the installed tool did not verify the post:\n{verified}");
         Assert.Contains("1 passed, 0 failed", verified.Output);
 
         // A library author's first build with the MSBuild package, on a package folder of its own that starts empty.
-        using var project = new ConsumerProject(feed, version, Path.Combine(_machine.Root, "consumer"), Posts.NetLibrary, "", fallbackToUserPackages: false);
+        using var project = new ConsumerProject(feed, version, Path.Combine(_root, "consumer"), Posts.NetLibrary, "", fallbackToUserPackages: false);
         project.Write("posts/post.md", Posts.Rotten);
         var rotten = project.Build();
         Assert.NotEqual(0, rotten.ExitCode);
@@ -59,5 +80,7 @@ public sealed class ToolInstallTests : IDisposable
         Assert.True(Directory.Exists(Path.Combine(project.PackagesFolder, "snippetcheck.msbuild", version)), "the project did not restore SnippetCheck.MSBuild into its own, empty package folder");
     }
 
-    public void Dispose() => _machine.Dispose();
+    public void Dispose() => PackedPackage.TryDelete(_root);
+
+    private string EmptyFolder(string name) => Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
 }

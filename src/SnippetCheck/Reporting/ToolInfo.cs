@@ -11,8 +11,8 @@ public static class ToolInfo
         .Split('+', 2);
 
     /// <summary>
-    /// The SemVer version, without the commit: what reports, the language server and the result cache's keys show,
-    /// so that two builds of one release agree.
+    /// The SemVer version, without the commit: what reports and the language server show, so that two builds of one
+    /// release agree. (The result cache keys on the build itself, CacheKey.ToolIdentity.)
     /// </summary>
     public static string Version { get; } = InformationalVersion[0];
 

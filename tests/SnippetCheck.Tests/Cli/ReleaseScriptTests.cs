@@ -5,7 +5,7 @@ namespace SnippetCheck.Tests.Cli;
 
 /// <summary>
 /// The release scripts under eng/release/ with a fake tag and nothing pushed: the version a tag names, the notes a
-/// changelog holds, and what the publishing scripts would push in a dry run. Packing is ReleasePackTests, in the
+/// changelog holds, and what the publishing scripts would push in a dry run. Packing is ToolInstallTests, in the
 /// MSBuild test project.
 /// </summary>
 public sealed class ReleaseScriptTests : IDisposable
