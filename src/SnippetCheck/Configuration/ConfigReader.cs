@@ -30,9 +30,8 @@ internal static class ConfigReader
             var known = Keys.FirstOrDefault(k => k.Equals(key, StringComparison.Ordinal));
             if (known is null)
             {
-                var hint = Keys.MinBy(k => EditDistance.Between(key.ToLowerInvariant(), k.ToLowerInvariant()));
-                var near = hint is not null && EditDistance.Between(key.ToLowerInvariant(), hint.ToLowerInvariant()) <= 2 ? $"; did you mean '{hint}'?" : "";
-                throw new ConfigException(file, raw.Line, $"unknown key '{key}'{near} (known keys: {string.Join(", ", Keys)})");
+                var hint = EditDistance.DidYouMean(EditDistance.NearMiss(key, Keys));
+                throw new ConfigException(file, raw.Line, $"unknown key '{key}'{hint} (known keys: {string.Join(", ", Keys)})");
             }
             if (isFrontMatter && RunOnlyKeys.Contains(known))
                 throw new ConfigException(file, raw.Line, $"'{known}' applies to a whole run and belongs in snippetcheck.json, not in a post's front matter");

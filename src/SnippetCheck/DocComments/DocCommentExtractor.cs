@@ -168,7 +168,7 @@ internal static class DocCommentExtractor
             if (!trimmed.StartsWith(DocumentWords.CommentMarker, StringComparison.OrdinalIgnoreCase))
             {
                 var word = new string(trimmed.TakeWhile(char.IsLetter).ToArray());
-                if (word.Length >= 8 && EditDistance.Between(word.ToLowerInvariant(), "snippetcheck") <= 2)
+                if (DocumentWords.MisspellsMarker(word))
                     _items.Add((xmlComment.SpanStart, new MisspeltComment(location, trimmed.Trim())));
                 return;
             }

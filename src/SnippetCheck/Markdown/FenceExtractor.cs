@@ -320,7 +320,7 @@ internal static partial class FenceExtractor
         {
             // '<!-- snippetcheck run -->' or '<!-- snipetcheck: run -->' would otherwise be silently ignored.
             var word = new string(afterOpen.TakeWhile(c => char.IsLetter(c)).ToArray());
-            if (word.Length >= 8 && EditDistance.Between(word.ToLowerInvariant(), "snippetcheck") <= 2)
+            if (DocumentWords.MisspellsMarker(word))
                 return new MisspeltComment(location, afterOpen.Split(syntax.Close)[0].Trim()) { IsMdx = syntax.IsMdx };
             return null;
         }

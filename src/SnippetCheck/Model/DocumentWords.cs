@@ -13,4 +13,11 @@ internal static class DocumentWords
     private static readonly string[] CSharpLanguages = ["csharp", "cs", "c#"];
 
     public static bool IsCSharpLanguage(string language) => CSharpLanguages.Contains(language, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether a comment's first word looks addressed to the tool but misspells the marker (<c>snipetcheck:</c>,
+    /// <c>snippetcheck</c> without the colon), which would otherwise be silently ignored.
+    /// </summary>
+    public static bool MisspellsMarker(string firstWord) =>
+        firstWord.Length >= 8 && EditDistance.Between(firstWord.ToLowerInvariant(), "snippetcheck") <= 2;
 }

@@ -3,6 +3,20 @@ namespace SnippetCheck.Model;
 /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
 internal static class EditDistance
 {
+    /// <summary>
+    /// The candidate nearest to <paramref name="word"/>, case ignored, when it is at most two edits away; otherwise
+    /// null. Every "did you mean" hint uses it (<see cref="DidYouMean"/>), so they all suggest alike.
+    /// </summary>
+    public static string? NearMiss(string word, IEnumerable<string> candidates)
+    {
+        var lower = word.ToLowerInvariant();
+        var nearest = candidates.MinBy(c => Between(lower, c.ToLowerInvariant()));
+        return nearest is not null && Between(lower, nearest.ToLowerInvariant()) <= 2 ? nearest : null;
+    }
+
+    /// <summary>The hint that ends a message about an unknown word: <c>; did you mean 'x'?</c>, or nothing.</summary>
+    public static string DidYouMean(string? meant) => meant is null ? "" : $"; did you mean '{meant}'?";
+
     public static int Between(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];

@@ -63,8 +63,8 @@ internal sealed class DirectiveCollector
 
     private static string UnknownDirectiveMessage(string name)
     {
-        var near = DirectiveReader.KnownDirectives.Where(k => k != "include").MinBy(k => EditDistance.Between(name.ToLowerInvariant(), k));
-        var hint = name.Length > 0 && near is not null && EditDistance.Between(name.ToLowerInvariant(), near) <= 2 ? $"; did you mean '#:{near}'?" : "";
+        var near = name.Length > 0 ? EditDistance.NearMiss(name, DirectiveReader.KnownDirectives.Where(k => k != "include")) : null;
+        var hint = EditDistance.DidYouMean(near is null ? null : "#:" + near);
         var shown = name.Length == 0 ? "#:" : $"#:{name}";
         return $"unknown directive '{shown}'{hint} (snippets understand #:package, #:property, #:sdk and #:project)";
     }

@@ -125,7 +125,7 @@ internal static class SnippetReader
                 session = word[8..];
             else
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                    $"a prelude takes only 'session=ID', not '{word}'{(word.Contains('=') && EditDistance.Between(word.Split('=')[0].ToLowerInvariant(), "session") <= 2 ? "; did you mean 'session'?" : "")}",
+                    $"a prelude takes only 'session=ID', not '{word}'{(word.Contains('=') ? EditDistance.DidYouMean(EditDistance.NearMiss(word.Split('=')[0], ["session"])) : "")}",
                     comment.Location));
         }
         var directives = DirectiveReader.Read(comment.Body, comment.Location.File);
@@ -192,7 +192,7 @@ internal static class SnippetReader
     }
 
     private static string Hint(string word) =>
-        TagParser.NearMiss(word, hasValue: false) is { } meant ? $"; did you mean '{meant}'?" : "";
+        EditDistance.DidYouMean(TagParser.NearMiss(word, hasValue: false));
 
     private static bool IsStdin(FencedBlock block) => TagWords(block).Contains("stdin", StringComparer.OrdinalIgnoreCase);
 

@@ -166,8 +166,11 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         };
     }
 
-    private static string UnknownScrubberMessage(string name, SnippetCheckConfig config) =>
-        $"'scrub={name}' names no scrubber{(ConfigReader.ScrubberNames(config.Scrubbers).MinBy(n => EditDistance.Between(name, n)) is { } near && EditDistance.Between(name, near) <= 2 ? $"; did you mean '{near}'?" : "")} (known: {string.Join(", ", ConfigReader.ScrubberNames(config.Scrubbers))})";
+    private static string UnknownScrubberMessage(string name, SnippetCheckConfig config)
+    {
+        var known = ConfigReader.ScrubberNames(config.Scrubbers);
+        return $"'scrub={name}' names no scrubber{EditDistance.DidYouMean(EditDistance.NearMiss(name, known))} (known: {string.Join(", ", known)})";
+    }
 
     private SnippetCheckConfig CommandLineLayer() => new()
     {
