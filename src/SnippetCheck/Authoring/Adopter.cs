@@ -164,37 +164,11 @@ public static class Adopter
     public static string TagComment(string path, string words) =>
         IsMdx(path) ? $"{{/* snippetcheck: {words} */}}" : $"<!-- snippetcheck: {words} -->";
 
-    /// <summary>The edits, the parse-back check and the atomic write of one file; null when written, else why not.</summary>
-    private static string? Write(AdoptFile file)
-    {
-        var document = file.Document;
-        string? current;
-        try
-        {
-            current = OutputAcceptor.ReadIfUnchanged(document, out var problem);
-            if (current is null) return problem;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"cannot read the file: {e.Message}";
-        }
-        if (document.InvalidUtf8Offset is not null) return "the file is not valid UTF-8, so it cannot be rewritten byte for byte";
-
-        var rewritten = Apply(current, document, file.Proposals);
-        if (!ParsesBack(document, rewritten, file.Proposals))
-            return "the tagged file would not read back with exactly the proposed tags (please report it with the file)";
-        var bytes = Encoding.UTF8.GetBytes(rewritten);
-        if (document.HasBom) bytes = [0xEF, 0xBB, 0xBF, .. bytes];
-        try
-        {
-            AtomicFile.Write(document.FullPath, bytes);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"cannot write the file: {e.Message}";
-        }
-    }
+    /// <summary>Inserts the file's tag comments, which must read back as exactly the proposed tags (<see cref="DocumentRewriter"/>).</summary>
+    /// <returns>Null when written; otherwise why not.</returns>
+    private static string? Write(AdoptFile file) => DocumentRewriter.Rewrite(file.Document,
+        current => Apply(current, file.Document, file.Proposals), rewritten => ParsesBack(file.Document, rewritten, file.Proposals),
+        "the tagged file would not read back with exactly the proposed tags (please report it with the file)");
 
     /// <summary>
     /// Inserts, above each fence line, a line of its own: the fence's container prefix, the comment, and the fence

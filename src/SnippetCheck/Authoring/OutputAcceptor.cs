@@ -17,9 +17,6 @@ namespace SnippetCheck.Authoring;
 /// </summary>
 public static class OutputAcceptor
 {
-    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Rewrites the output blocks of the report's output-mismatch failures, file by file, each file atomically.</summary>
     public static AcceptOutcome Accept(VerificationReport report)
     {
@@ -138,63 +135,13 @@ public static class OutputAcceptor
         return text.ToString();
     }
 
-    /// <summary>Checks the file is still as verified, applies the rewrites, checks the result parses back, and swaps it in.</summary>
+    /// <summary>Applies the rewrites to the file, which must still be as verified (<see cref="DocumentRewriter"/>).</summary>
     /// <returns>Null when written; otherwise why not.</returns>
     private static string? WriteFile(MarkdownDocument document, IReadOnlyList<BlockRewrite> rewrites)
     {
-        string? current;
-        try
-        {
-            current = ReadIfUnchanged(document, out var problem);
-            if (current is null) return problem;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"cannot read the file: {e.Message}";
-        }
-
         var edits = rewrites.SelectMany(r => r.Edits).OrderBy(e => e.Start).ThenBy(e => e.Order).ToList();
-        var rewritten = ApplyEdits(current, edits);
-
-        if (!ParsesBack(document, rewritten, rewrites))
-            return "the rewritten file would not read back the same (a bug; please report it with the file)";
-
-        var bytes = document.HasBom ? [.. Utf8Bom, .. StrictUtf8.GetBytes(rewritten)] : StrictUtf8.GetBytes(rewritten);
-        try
-        {
-            AtomicFile.Write(document.FullPath, bytes);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"cannot write the file: {e.Message}";
-        }
-    }
-
-    /// <summary>The file's text if its bytes are exactly those that were verified; else null and why.</summary>
-    internal static string? ReadIfUnchanged(MarkdownDocument document, out string? problem)
-    {
-        var bytes = File.ReadAllBytes(document.FullPath);
-        var hasBom = bytes.AsSpan().StartsWith(Utf8Bom);
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0));
-        }
-        catch (DecoderFallbackException)
-        {
-            // Invalid bytes were read as U+FFFD; writing the text back would change them.
-            problem = "the file is not valid UTF-8, so it cannot be rewritten byte for byte";
-            return null;
-        }
-        // Valid UTF-8 decodes one way only, so equal text and BOM mean equal bytes.
-        if (hasBom != document.HasBom || !string.Equals(text, document.Text, StringComparison.Ordinal))
-        {
-            problem = "the file changed since it was verified; run again to accept";
-            return null;
-        }
-        problem = null;
-        return text;
+        return DocumentRewriter.Rewrite(document, current => ApplyEdits(current, edits), rewritten => ParsesBack(document, rewritten, rewrites),
+            "the rewritten file would not read back the same (a bug; please report it with the file)");
     }
 
     /// <summary>
