@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,14 +11,12 @@ namespace SnippetCheck.DocComments;
 /// Reads a C# source file's documentation comments (<c>///</c> and <c>/** */</c>) with Roslyn's syntax alone and
 /// hands back what <see cref="FenceExtractor"/> hands back for Markdown (docs/doctests.md): each <c>&lt;code&gt;</c>
 /// element as a block with its lines unescaped and pinned to their line and column in the <c>.cs</c> file, each
-/// <c>&lt;!-- snippetcheck: ... --&gt;</c> comment, and each <c>// &lt;snippetcheck:prelude&gt;</c> comment block.
+/// <c>&lt;!-- snippetcheck: ... --&gt;</c> comment, and each <c>// &lt;snippetcheck:prelude&gt;</c> comment block
+/// (read by <see cref="PreludeReader"/>).
 /// A <see cref="DocCommentStart"/> opens every comment, so an output block never attaches across two of them.
 /// </summary>
 internal static class DocCommentExtractor
 {
-    private const string PreludeOpen = "<snippetcheck:prelude";
-    private const string PreludeClose = "</snippetcheck:prelude>";
-
     /// <summary>Elements whose text is prose or a reference, never an example of its own.</summary>
     private static readonly string[] InlineElements = ["c", "see", "seealso", "paramref", "typeparamref", "code"];
 
@@ -45,7 +42,7 @@ internal static class DocCommentExtractor
             else if (trivia.GetStructure() is DocumentationCommentTriviaSyntax comment)
                 items.AddRange(new CommentReader(document, comment).Read());
         }
-        items.AddRange(ReadPreludes(document, lineComments, diagnostics));
+        items.AddRange(PreludeReader.Read(document, lineComments, diagnostics));
         return new ExtractedDocument(document, null, [.. items.OrderBy(i => i.Position).Select(i => i.Item)], diagnostics);
     }
 
@@ -56,67 +53,6 @@ internal static class DocCommentExtractor
         return string.Join('.', names);
     }
 
-    /// <summary>
-    /// <c>// &lt;snippetcheck:prelude&gt;</c>, its lines of hidden code, <c>// &lt;/snippetcheck:prelude&gt;</c>:
-    /// a prelude for the whole file, or for one session with <c>session=ID</c>.
-    /// </summary>
-    private static IEnumerable<(int, MarkdownItem)> ReadPreludes(MarkdownDocument document, List<SyntaxTrivia> comments, List<Diagnostic> diagnostics)
-    {
-        for (var i = 0; i < comments.Count; i++)
-        {
-            var text = CommentText(comments[i], out _);
-            var trimmed = text.Trim();
-            if (!trimmed.StartsWith(PreludeOpen, StringComparison.OrdinalIgnoreCase)) continue;
-            var location = Locate(document, comments[i].SpanStart);
-            var close = trimmed.IndexOf('>');
-            if (close < 0)
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment, $"'{trimmed}' is missing its closing '>'", location));
-                continue;
-            }
-            var words = "prelude " + trimmed[PreludeOpen.Length..close].Replace("\"", "", StringComparison.Ordinal).Trim();
-            var body = new List<(string Text, int Offset)>();
-            var closed = false;
-            var previousLine = location.Line;
-            for (i++; i < comments.Count; i++)
-            {
-                var line = document.Lines.Locate(comments[i].SpanStart).Line;
-                var lineText = CommentText(comments[i], out var textOffset);
-                if (lineText.Trim().Equals(PreludeClose, StringComparison.OrdinalIgnoreCase))
-                {
-                    closed = true;
-                    break;
-                }
-                if (line != previousLine + 1) break;
-                previousLine = line;
-                body.Add((lineText, textOffset));
-            }
-            if (!closed)
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                    $"this prelude is never closed: end it with a '// {PreludeClose}' line right below its code", location));
-                i--;
-                continue;
-            }
-            var indent = CommonIndent(body.Select(b => b.Text));
-            var lines = body.Select(b =>
-            {
-                var cut = b.Text.Trim().Length == 0 ? b.Text.Length : Math.Min(indent, b.Text.Length);
-                var (lineNumber, column) = document.Lines.Locate(b.Offset + cut);
-                return new CodeLine(b.Text[cut..], lineNumber, column);
-            });
-            yield return (comments[i - body.Count - 1].SpanStart, new DirectiveComment(location, words, [.. lines]));
-        }
-    }
-
-    /// <summary>A <c>//</c> comment's text after the slashes, and the offset where that text starts.</summary>
-    private static string CommentText(SyntaxTrivia comment, out int textOffset)
-    {
-        var full = comment.ToString();
-        textOffset = comment.SpanStart + 2;
-        return full.Length >= 2 ? full[2..] : "";
-    }
-
     /// <summary>The fewest spaces and tabs that start a non-blank line.</summary>
     internal static int CommonIndent(IEnumerable<string> lines)
     {
@@ -124,7 +60,7 @@ internal static class DocCommentExtractor
         return indents.Count == 0 ? 0 : indents.Min();
     }
 
-    private static SourceLocation Locate(MarkdownDocument document, int offset)
+    internal static SourceLocation Locate(MarkdownDocument document, int offset)
     {
         var (line, column) = document.Lines.Locate(offset);
         return new SourceLocation(document.DisplayPath, line, column);
@@ -332,41 +268,6 @@ internal static class DocCommentExtractor
             var end = line < document.Lines.LineCount ? document.Lines.LineStart(line + 1) : document.Text.Length;
             while (end > document.Lines.LineStart(line) && document.Text[end - 1] is '\r' or '\n') end--;
             return end;
-        }
-    }
-
-    /// <summary>One line of a <c>&lt;code&gt;</c> element as read: its unescaped text and, per character, its offset in the file.</summary>
-    private sealed class RawLine
-    {
-        private readonly List<int> _offsets = [];
-
-        public StringBuilder Text { get; } = new();
-
-        /// <summary>The offset of the line's first token, or -1 for a line with none.</summary>
-        public int Start { get; private set; } = -1;
-
-        /// <summary>Where the line's text ends (its line break); only used for blank lines.</summary>
-        public int End { get; set; } = -1;
-
-        public bool IsBlank => Text.ToString().Trim().Length == 0;
-
-        public void Add(string value, int offset, int length, bool escaped)
-        {
-            if (Start < 0) Start = offset;
-            for (var i = 0; i < value.Length; i++) _offsets.Add(escaped ? offset : offset + Math.Min(i, length - 1));
-            Text.Append(value);
-        }
-
-        public CodeLine ToCodeLine(MarkdownDocument document, int indent)
-        {
-            var text = Text.ToString();
-            var cut = text.Trim().Length == 0 ? text.Length : Math.Min(indent, text.Length);
-            var startOffset = cut < _offsets.Count ? _offsets[cut] : _offsets.Count > 0 ? _offsets[^1] + 1 : Math.Max(Start, End);
-            var (line, column) = document.Lines.Locate(Math.Max(0, startOffset));
-            var lineStart = document.Lines.LineStart(line);
-            var columns = _offsets.Skip(cut).Select(o => o - lineStart + 1).ToArray();
-            var plain = columns.Select((c, i) => c == column + i).All(same => same);
-            return new CodeLine(text[cut..], line, column) { SourceColumns = plain ? null : columns };
         }
     }
 }

@@ -9,10 +9,11 @@ namespace SnippetCheck.Markdown;
 
 /// <summary>
 /// Finds fenced blocks and <c>snippetcheck:</c> comments with Markdig, in document order, and pins each to
-/// its line and column in the original file. Knows no tags; it knows C# only to warn about C# written in a form it
-/// cannot read (an indented block, a <c>{% highlight %}</c> tag).
+/// its line and column in the original file; <see cref="DirectiveCommentReader"/> reads the comments. Knows no tags;
+/// it knows C# only to warn, through <see cref="UnverifiedCSharpLint"/>, about C# written in a form it cannot read
+/// (an indented block, a <c>{% highlight %}</c> tag).
 /// </summary>
-internal static partial class FenceExtractor
+internal static class FenceExtractor
 {
     // Markdig's depth limit is 128 blocks; a list level is two (list and item) and takes at least two columns.
     private const int SuspiciousPrefix = 256;
@@ -85,7 +86,7 @@ internal static partial class FenceExtractor
             while (block is LeafBlock && mdxComments.TryPeek(out var next) && next.Start < block.Span.Start)
             {
                 var comment = mdxComments.Dequeue();
-                Take(TryReadMdxComment(document, comment, diagnostics), comment);
+                Take(DirectiveCommentReader.TryReadMdxComment(document, comment, diagnostics), comment);
             }
             switch (block)
             {
@@ -94,7 +95,7 @@ internal static partial class FenceExtractor
                         string.Join('\n', LinesOf(yaml).Select(l => l.Slice.ToString())),
                         Locate(document, yaml.Span.Start));
                     break;
-                case HtmlBlock html when TryReadComment(document, html, diagnostics) is { } read:
+                case HtmlBlock html when DirectiveCommentReader.TryReadComment(document, html, diagnostics) is { } read:
                     Take(read, html);
                     break;
                 case FencedCodeBlock fence:
@@ -105,7 +106,7 @@ internal static partial class FenceExtractor
                     lastBlock = fence;
                     break;
                 case LeafBlock leaf:
-                    if (leaf is ParagraphBlock paragraph) ReportHighlightBlocks(document, paragraph, diagnostics);
+                    if (leaf is ParagraphBlock paragraph) UnverifiedCSharpLint.ReportHighlightBlocks(document, paragraph, diagnostics);
                     FlushDetached(items, pendingComments);
                     lastBlock = leaf;
                     break;
@@ -113,10 +114,10 @@ internal static partial class FenceExtractor
         }
         while (mdxComments.TryDequeue(out var comment))
         {
-            Take(TryReadMdxComment(document, comment, diagnostics), comment);
+            Take(DirectiveCommentReader.TryReadMdxComment(document, comment, diagnostics), comment);
         }
         FlushDetached(items, pendingComments);
-        if (mdx is not null) ReportUnreadFences(document, mdx, items, diagnostics);
+        if (mdx is not null) UnverifiedCSharpLint.ReportUnreadFences(document, mdx, items, diagnostics);
         return new ExtractedDocument(document, frontMatter, items, diagnostics);
     }
 
@@ -237,7 +238,7 @@ internal static partial class FenceExtractor
     }
 
     /// <summary>A leaf block's lines; Markdig leaves the array null for some empty blocks (an unclosed, empty fence).</summary>
-    private static IEnumerable<Markdig.Helpers.StringLine> LinesOf(LeafBlock block) =>
+    internal static IEnumerable<Markdig.Helpers.StringLine> LinesOf(LeafBlock block) =>
         block.Lines.Lines?.Take(block.Lines.Count) ?? [];
 
     /// <summary>
@@ -245,7 +246,7 @@ internal static partial class FenceExtractor
     /// container split a tab: then the slice is a fresh string with the tab's remainder as spaces, and only its
     /// line number and its non-blank tail still match the file.
     /// </summary>
-    private static (int Line, int Column) LocateLine(MarkdownDocument document, Markdig.Helpers.StringLine line)
+    internal static (int Line, int Column) LocateLine(MarkdownDocument document, Markdig.Helpers.StringLine line)
     {
         var slice = line.Slice;
         // Markdig's own copy of the text (made when it replaces NUL characters) keeps every offset.
@@ -259,189 +260,17 @@ internal static partial class FenceExtractor
         return (number, Math.Max(1, tailStart - (content.Length - tail.Length) + 1));
     }
 
-    private static int NextLineStart(MarkdownDocument document, int line) =>
+    internal static int NextLineStart(MarkdownDocument document, int line) =>
         line < document.Lines.LineCount ? document.Lines.LineStart(line + 1) : document.Text.Length;
 
-    /// <summary>How a comment opens and closes: HTML (<c>&lt;!-- --&gt;</c>) or MDX (<c>{/* */}</c>).</summary>
-    private sealed record CommentSyntax(string Open, string Close, string ClosedBy, bool IsMdx)
-    {
-        public static readonly CommentSyntax Html = new("<!--", "-->", "-->", false);
-        public static readonly CommentSyntax Mdx = new("{/*", "*/", "*/}", true);
-    }
-
-    private static MarkdownItem? TryReadComment(MarkdownDocument document, HtmlBlock html, List<Diagnostic> diagnostics)
-    {
-        if (html.Type != HtmlBlockType.Comment) return null;
-        var lines = LinesOf(html).ToList();
-        if (lines.Count == 0) return null;
-        var first = lines[0].Slice.ToString();
-        var open = first.IndexOf("<!--", StringComparison.Ordinal);
-        if (open < 0) return null;
-        var rest = lines.Skip(1).Select(line =>
-        {
-            var (lineNumber, column) = LocateLine(document, line);
-            return new CodeLine(line.Slice.ToString(), lineNumber, column);
-        }).ToList();
-        return ReadDirective(document, CommentSyntax.Html, html.Span.Start + open, first[(open + 4)..], rest, diagnostics);
-    }
-
-    /// <summary>An MDX comment's lines, read from the file: Markdig never saw them.</summary>
-    private static MarkdownItem? TryReadMdxComment(MarkdownDocument document, MdxComment comment, List<Diagnostic> diagnostics)
-    {
-        var text = document.Text;
-        var (openLine, _) = document.Lines.Locate(comment.Start);
-        var prefix = text[document.Lines.LineStart(openLine)..comment.Start];
-        var lastLine = document.Lines.Locate(Math.Max(comment.Start, comment.End - 1)).Line;
-        var firstLine = text[(comment.Start + 3)..LineContentEnd(document, openLine)];
-        var rest = new List<CodeLine>();
-        for (var line = openLine + 1; line <= lastLine; line++)
-        {
-            var start = document.Lines.LineStart(line);
-            var content = text[start..LineContentEnd(document, line)];
-            // Lines after the first lose the container prefix (indentation, '> ') the comment opened with.
-            var strip = 0;
-            while (strip < prefix.Length && strip < content.Length && content[strip] == prefix[strip]) strip++;
-            rest.Add(new CodeLine(content[strip..], line, strip + 1));
-        }
-        return ReadDirective(document, CommentSyntax.Mdx, comment.Start, firstLine, rest, diagnostics);
-    }
-
-    /// <summary>
-    /// Reads a comment that opens at <paramref name="open"/>: a directive (tags, a prelude, hidden output), a misspelt
-    /// marker, or null for a comment that is not addressed to the tool.
-    /// </summary>
-    /// <param name="firstLine">The rest of the opening line, after the opening marker.</param>
-    /// <param name="rest">The comment's further lines, without container prefixes.</param>
-    private static MarkdownItem? ReadDirective(MarkdownDocument document, CommentSyntax syntax, int open, string firstLine, IReadOnlyList<CodeLine> rest, List<Diagnostic> diagnostics)
-    {
-        var location = Locate(document, open);
-        var afterOpen = firstLine.TrimStart();
-        if (!afterOpen.StartsWith(DocumentWords.CommentMarker, StringComparison.OrdinalIgnoreCase))
-        {
-            // '<!-- snippetcheck run -->' or '<!-- snipetcheck: run -->' would otherwise be silently ignored.
-            var word = new string(afterOpen.TakeWhile(c => char.IsLetter(c)).ToArray());
-            if (DocumentWords.MisspellsMarker(word))
-                return new MisspeltComment(location, afterOpen.Split(syntax.Close)[0].Trim()) { IsMdx = syntax.IsMdx };
-            return null;
-        }
-
-        var words = afterOpen[DocumentWords.CommentMarker.Length..];
-        var close = words.IndexOf(syntax.Close, StringComparison.Ordinal);
-        var body = new List<CodeLine>();
-        int? closingLine = null;
-        var closeStandsAlone = false;
-        if (close >= 0)
-        {
-            words = words[..close];
-            closingLine = location.Line;
-        }
-        else
-        {
-            foreach (var line in rest)
-            {
-                var content = line.Text;
-                var end = content.IndexOf(syntax.Close, StringComparison.Ordinal);
-                if (end >= 0)
-                {
-                    if (content[..end].Trim().Length > 0) body.Add(new CodeLine(content[..end], line.Line, line.Column));
-                    else closeStandsAlone = true;
-                    closingLine = line.Line;
-                    break;
-                }
-                body.Add(line);
-            }
-            if (closingLine is null)
-            {
-                // An unclosed comment swallows the rest of the file (or its list item or quote) without a word.
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                    $"this snippetcheck comment is never closed with '{syntax.ClosedBy}', so it runs to the end of its {(syntax.IsMdx ? "file" : "container")}; close it",
-                    location));
-            }
-        }
-        var directive = new DirectiveComment(location, words.Trim(), body) { IsMdx = syntax.IsMdx };
-        if (!directive.FirstWord.Equals("output", StringComparison.OrdinalIgnoreCase)) return directive;
-        return directive with { HiddenOutput = HiddenOutput(document, syntax, open, directive, closingLine, closeStandsAlone) };
-    }
-
-    /// <summary>
-    /// A <c>snippetcheck: output</c> comment as the output block it stands for, with the geometry <c>--accept</c>
-    /// needs: the body is the lines between the opening line and a closing line of its own; a one-line comment
-    /// has an empty body just before its closing marker.
-    /// </summary>
-    private static FencedBlock HiddenOutput(MarkdownDocument document, CommentSyntax syntax, int open, DirectiveComment comment, int? closingLine, bool closeStandsAlone)
-    {
-        var text = document.Text;
-        var openLine = comment.Location.Line;
-        var prefix = text[document.Lines.LineStart(openLine)..open];
-        FenceGeometry geometry;
-        if (closingLine == openLine)
-        {
-            var closeAt = text.IndexOf(syntax.Close, open + syntax.Open.Length, StringComparison.Ordinal);
-            var bodyAt = closeAt;
-            while (bodyAt > open && text[bodyAt - 1] is ' ' or '\t') bodyAt--;
-            geometry = new FenceGeometry(bodyAt, closeAt, prefix, '\0', 0, IsClosed: true) { Hidden = syntax.ClosedBy, OpensInline = true };
-        }
-        else
-        {
-            var bodyStart = NextLineStart(document, openLine);
-            var bodyEnd = closingLine is { } last ? document.Lines.LineStart(last) : text.Length;
-            geometry = new FenceGeometry(bodyStart, bodyEnd, prefix, '\0', 0, IsClosed: closeStandsAlone) { Hidden = syntax.ClosedBy };
-        }
-        return new FencedBlock(comment.Location, closingLine ?? document.Lines.LineCount, "", comment.Words, comment.Body, [], geometry);
-    }
-
-    private static int LineContentEnd(MarkdownDocument document, int line)
+    internal static int LineContentEnd(MarkdownDocument document, int line)
     {
         var end = NextLineStart(document, line);
         while (end > document.Lines.LineStart(line) && document.Text[end - 1] is '\r' or '\n') end--;
         return end;
     }
 
-    /// <summary>
-    /// A C# block in a Jekyll or Hugo highlight tag is prose to Markdig. It is not verified, and says so (SC1018),
-    /// rather than being read: Liquid expands <c>{{ }}</c> inside it and tags cannot be written in the tag, so the
-    /// code readers see is not always the code in the file.
-    /// </summary>
-    private static void ReportHighlightBlocks(MarkdownDocument document, ParagraphBlock paragraph, List<Diagnostic> diagnostics)
-    {
-        // Markdig has released a paragraph's lines by now; its span still says which lines of the file it covers.
-        var first = document.Lines.Locate(paragraph.Span.Start).Line;
-        var last = document.Lines.Locate(Math.Max(paragraph.Span.Start, Math.Min(paragraph.Span.End, document.Text.Length - 1))).Line;
-        for (var lineNumber = first; lineNumber <= last; lineNumber++)
-        {
-            var text = document.Text[document.Lines.LineStart(lineNumber)..LineContentEnd(document, lineNumber)];
-            if (HighlightTag().Match(text) is not { Success: true } match) continue;
-            var language = match.Groups["liquid"].Success ? match.Groups["liquid"].Value : match.Groups["hugo"].Value;
-            if (!DocumentWords.IsCSharpLanguage(language)) continue;
-            var written = match.Groups["liquid"].Success ? $"{{% highlight {language} %}}" : $"{{{{< highlight {language} >}}}}";
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.HighlightBlock,
-                $"this {written} block is not verified: SnippetCheck reads fenced blocks only; write it as a ```{language} fence to verify it",
-                new SourceLocation(document.DisplayPath, lineNumber, match.Groups["tag"].Index + 1)));
-        }
-    }
-
-    /// <summary>
-    /// MDX has no indented code, so a C# fence indented four spaces or more inside a component is a fence to MDX,
-    /// but Markdig will not open a fence there. Rather than pass over it in silence, it is reported (SC1018).
-    /// </summary>
-    private static void ReportUnreadFences(MarkdownDocument document, MdxReading mdx, List<MarkdownItem> items, List<Diagnostic> diagnostics)
-    {
-        var found = items.OfType<FencedBlock>().Select(f => f.Location.Line).ToHashSet();
-        foreach (var (offset, info) in mdx.FenceOpenings)
-        {
-            var language = info.Split(' ', '\t').FirstOrDefault() ?? "";
-            var at = Locate(document, offset);
-            if (!DocumentWords.IsCSharpLanguage(language) || found.Contains(at.Line)) continue;
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.HighlightBlock,
-                "this C# fence is not verified: it is indented four spaces or more, which SnippetCheck's Markdown reader takes for indented code; indent it at most three spaces",
-                at));
-        }
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("""^[\s>]*(?<tag>\{%-?\s*highlight\s+(?<liquid>[^\s%]+)[^%]*-?%\}|\{\{[<%]\s*highlight\s+"?(?<hugo>[^\s">%]+)"?[^}]*[>%]\}\})""")]
-    private static partial System.Text.RegularExpressions.Regex HighlightTag();
-
-    private static SourceLocation Locate(MarkdownDocument document, int offset)
+    internal static SourceLocation Locate(MarkdownDocument document, int offset)
     {
         var (line, column) = document.Lines.Locate(offset);
         return new SourceLocation(document.DisplayPath, line, column);

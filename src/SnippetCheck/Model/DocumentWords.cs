@@ -15,9 +15,13 @@ internal static class DocumentWords
     public static bool IsCSharpLanguage(string language) => CSharpLanguages.Contains(language, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Whether a comment's first word looks addressed to the tool but misspells the marker (<c>snipetcheck:</c>,
-    /// <c>snippetcheck</c> without the colon), which would otherwise be silently ignored.
+    /// Whether a comment's text (after its opening marker and spaces) starts with a word that looks addressed to the
+    /// tool but misspells the marker (<c>snipetcheck:</c>, <c>snippetcheck</c> without the colon), which would
+    /// otherwise be silently ignored.
     /// </summary>
-    public static bool MisspellsMarker(string firstWord) =>
-        firstWord.Length >= 8 && EditDistance.Between(firstWord.ToLowerInvariant(), "snippetcheck") <= 2;
+    public static bool MisspellsMarker(string commentText)
+    {
+        var firstWord = new string(commentText.TakeWhile(char.IsLetter).ToArray());
+        return firstWord.Length >= 8 && EditDistance.Between(firstWord.ToLowerInvariant(), "snippetcheck") <= 2;
+    }
 }
