@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -78,10 +77,10 @@ public sealed class VerifySnippets : ToolTask
     /// <summary>The command the build offers for <c>--accept</c>, named in the hint below an output diff.</summary>
     internal const string AcceptCommand = "dotnet build -t:SnippetCheckAccept";
 
-    /// <summary>How many detail lines (diff, stack trace, hints) go into an error's message; the rest follow it in the log at normal verbosity.</summary>
-    internal const int DetailLinesInError = 20;
+    private CliMessageLogger? _logger;
 
-    private readonly CliMessageReader _reader = new();
+    /// <summary>Made on first use, once MSBuild has set the task's parameters.</summary>
+    private CliMessageLogger Logger => _logger ??= new CliMessageLogger(Log, ProjectDirectory, OwnProjectFile, Accept, FailuresAsWarnings);
 
     /// <inheritdoc />
     protected override string ToolName => IsWindows ? "dotnet.exe" : "dotnet";
@@ -178,137 +177,28 @@ public sealed class VerifySnippets : ToolTask
         return builder.ToString();
     }
 
-    /// <summary>
-    /// The documents and the library's options go in a response file, one token per line: a blog can have more posts
-    /// than a command line has room for, and a library more references.
-    /// </summary>
-    protected override string GenerateResponseFileCommands()
-    {
-        var text = new StringBuilder();
-        void Line(string token) => text.Append('"').Append(token).Append('"').AppendLine();
-        foreach (var document in Documents) Line(document.ItemSpec);
-        foreach (var source in DocCommentSources()) Line(source);
-        foreach (var (option, value) in LibraryOptions())
-        {
-            Line(option);
-            Line(value);
-        }
-        if (!string.IsNullOrEmpty(DependencyFile))
-        {
-            Line("--dependency-file");
-            Line(DependencyFile!);
-        }
-        return text.ToString();
-    }
+    /// <inheritdoc />
+    protected override string GenerateResponseFileCommands() => new CliResponseFile(this).Text();
 
     /// <summary>The response file's text, for tests: each token must come back whole through System.CommandLine's <c>@file</c>.</summary>
     internal string ResponseFileText() => GenerateResponseFileCommands();
 
-    /// <summary>The project's own C# files: its <c>@(Compile)</c> below the project folder, generated files in bin and obj left out.</summary>
-    internal IEnumerable<string> DocCommentSources()
-    {
-        var root = Path.GetFullPath(ProjectDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        foreach (var item in OfKind("source"))
-        {
-            var full = Path.GetFullPath(Path.Combine(ProjectDirectory, item.ItemSpec));
-            if (!full.StartsWith(root, StringComparison.Ordinal)) continue;
-            var segments = full.Substring(root.Length).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-            if (segments.Any(s => s == "bin" || s == "obj" || s.StartsWith(".", StringComparison.Ordinal))) continue;
-            yield return full;
-        }
-    }
-
-    /// <summary>What the library adds to the CLI's command line: references, runner-only assemblies, usings, its own build.</summary>
-    internal IEnumerable<(string Option, string Value)> LibraryOptions()
-    {
-        if (!string.IsNullOrEmpty(ProjectFile) && !string.IsNullOrEmpty(ProjectAssembly) && File.Exists(ProjectAssembly))
-            yield return ("--project-output", ProjectFile + "=" + ProjectAssembly);
-        if (OfKind("assembly").Select(i => i.ItemSpec).FirstOrDefault(p => p.Length > 0) is { } assembly)
-            yield return ("--reference", assembly);
-        foreach (var reference in OfKind("reference").Where(r => !IsFrameworkReference(r)).Select(FullPathOf).Distinct(StringComparer.Ordinal))
-            yield return ("--reference", reference);
-        foreach (var runtime in OfKind("runtime").Select(FullPathOf).Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal))
-            yield return ("--runtime-assembly", runtime);
-        foreach (var item in OfKind("using"))
-        {
-            var alias = item.GetMetadata("Alias");
-            var text = alias.Length > 0 ? alias + "=" + item.ItemSpec
-                : string.Equals(item.GetMetadata("Static"), "true", StringComparison.OrdinalIgnoreCase) ? "static " + item.ItemSpec
-                : item.ItemSpec;
-            yield return ("--using", text);
-        }
-    }
-
-    /// <summary>
-    /// Framework references come with the CLI's own .NET reference assemblies; only packages and projects are passed.
-    /// A framework's are a targeting pack's (<c>FrameworkReferenceName</c>), .NET Standard 2.0's facades (shipped as the
-    /// NETStandard.Library package, which would clash with .NET's own <c>System.Runtime</c> and kin), or a .NET
-    /// Framework reference assembly (<c>FrameworkFile</c>).
-    /// </summary>
-    private static bool IsFrameworkReference(ITaskItem reference) =>
-        reference.GetMetadata("FrameworkReferenceName").Length > 0
-        || string.Equals(reference.GetMetadata("NuGetPackageId"), "NETStandard.Library", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(reference.GetMetadata("FrameworkFile"), "true", StringComparison.OrdinalIgnoreCase);
-
-    private IEnumerable<ITaskItem> OfKind(string kind) =>
-        Library.Where(i => string.Equals(i.GetMetadata("Kind"), kind, StringComparison.OrdinalIgnoreCase));
-
-    private string FullPathOf(ITaskItem item) => Path.GetFullPath(Path.Combine(ProjectDirectory, item.ItemSpec));
+    /// <summary>An item's path from <see cref="ProjectDirectory"/>, made full.</summary>
+    internal string FullPathOf(ITaskItem item) => Path.GetFullPath(Path.Combine(ProjectDirectory, item.ItemSpec));
 
     /// <inheritdoc />
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
     {
         if (singleLine.Length == 0) return;
-        if (_reader.Add(singleLine) is { } completed) LogMessage(completed);
+        Logger.Add(singleLine);
     }
 
     /// <inheritdoc />
     protected override int ExecuteTool(string pathToTool, string responseFileCommands, string commandLineCommands)
     {
         var exitCode = base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
-        if (_reader.Finish() is { } last) LogMessage(last);
+        Logger.Finish();
         return exitCode;
-    }
-
-    /// <summary>
-    /// Logs one message of the CLI with its details: in the error's (or warning's) own text, so that every verbosity,
-    /// an errors-only log and the IDE's error list show each hint, stack trace and diff with the error it belongs to.
-    /// </summary>
-    private void LogMessage(CliMessage message)
-    {
-        var line = message.Header;
-        // The CLI's hint names its own option; from a build, the accept target is what works.
-        var details = message.Details.Select(d => Accept ? d : d.Replace("--accept updates", AcceptCommand + " updates")).ToList();
-        switch (line.Kind)
-        {
-            case CliLineKind.Error when !FailuresAsWarnings:
-            case CliLineKind.ToolError:
-                // A tool error is not a verdict on a snippet but the CLI unable to run at all: an error even with FailuresAsWarnings.
-                var text = line.Kind == CliLineKind.ToolError ? "snippetcheck: " + line.Text : line.Text;
-                Log.LogError(null, line.Code, null, ResolveFile(line.File), line.Line, line.Column, 0, 0, WithDetails(text, details));
-                break;
-            case CliLineKind.Error:
-            case CliLineKind.Warning:
-                Log.LogWarning(null, line.Code, null, ResolveFile(line.File), line.Line, line.Column, 0, 0, WithDetails(line.Text, details));
-                break;
-            default:
-                // The summary line, accept's lines, the failure digest and its rows, and anything the CLI adds later;
-                // indented lines before any of these are no failure's details, and stay at normal verbosity.
-                var importance = line.Kind == CliLineKind.Detail ? MessageImportance.Normal : MessageImportance.High;
-                Log.LogMessage(importance, line.WithFileRelativeTo(ProjectDirectory));
-                foreach (var detail in details) Log.LogMessage(importance, detail);
-                return;
-        }
-        foreach (var overflow in details.Skip(DetailLinesInError)) Log.LogMessage(MessageImportance.Normal, overflow);
-    }
-
-    /// <summary>The message and the first <see cref="DetailLinesInError"/> lines of its details, then how many more there are.</summary>
-    internal static string WithDetails(string text, IReadOnlyList<string> details)
-    {
-        if (details.Count == 0) return text;
-        var shown = details.Take(DetailLinesInError).Select(d => d.TrimEnd());
-        var more = details.Count > DetailLinesInError ? $"{Environment.NewLine}    ... ({details.Count - DetailLinesInError} more lines at -v:n)" : "";
-        return text + Environment.NewLine + string.Join(Environment.NewLine, shown) + more;
     }
 
     /// <summary>Exit code 1 means failed snippets (already logged); anything else means the CLI could not run.</summary>
@@ -338,21 +228,4 @@ public sealed class VerifySnippets : ToolTask
     /// .targets file, which the user cannot change.
     /// </summary>
     private string OwnProjectFile => string.IsNullOrEmpty(ProjectFile) ? BuildEngine.ProjectFileOfTaskNode : ProjectFile!;
-
-    /// <summary>
-    /// Full paths, so the IDE's error list opens the post whatever folder it resolves from; a finding with no file
-    /// belongs to the project (MSBuild would otherwise point at this package's .targets file).
-    /// </summary>
-    private string ResolveFile(string? origin)
-    {
-        if (origin is null || origin.Length == 0) return OwnProjectFile;
-        try
-        {
-            return Path.GetFullPath(Path.Combine(ProjectDirectory, origin));
-        }
-        catch (ArgumentException)
-        {
-            return origin;
-        }
-    }
 }

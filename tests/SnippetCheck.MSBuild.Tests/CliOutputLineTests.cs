@@ -96,15 +96,15 @@ public sealed class CliOutputLineTests
     [Fact]
     public void An_errors_details_go_into_its_message_up_to_a_limit()
     {
-        var stack = Enumerable.Range(1, VerifySnippets.DetailLinesInError + 3).Select(i => $"   at Frame{i}()  ").ToList();
+        var stack = Enumerable.Range(1, CliMessageLogger.DetailLinesInError + 3).Select(i => $"   at Frame{i}()  ").ToList();
 
-        var message = VerifySnippets.WithDetails("unhandled exception", stack).Split(Environment.NewLine);
+        var message = CliMessageLogger.WithDetails("unhandled exception", stack).Split(Environment.NewLine);
 
         Assert.Equal("unhandled exception", message[0]);
         Assert.Equal("   at Frame1()", message[1]);
-        Assert.Equal($"   at Frame{VerifySnippets.DetailLinesInError}()", message[VerifySnippets.DetailLinesInError]);
+        Assert.Equal($"   at Frame{CliMessageLogger.DetailLinesInError}()", message[CliMessageLogger.DetailLinesInError]);
         Assert.Equal("    ... (3 more lines at -v:n)", message[^1]);
-        Assert.Equal("no detail", VerifySnippets.WithDetails("no detail", []));
+        Assert.Equal("no detail", CliMessageLogger.WithDetails("no detail", []));
     }
 
     [Theory]

@@ -92,7 +92,7 @@ internal static partial class Scrubbers
     [GeneratedRegex(@"(?<=\b(?:WorkFolder|TempFolder|Guid|Date|Duration|Hex|HashCode|Number))_[0-9]+\b", RegexOptions.CultureInvariant)]
     internal static partial Regex PlaceholderNumber();
 
-    // A work folder: <temp>/snippetcheck-<pid>-<hex>/r<N>/runs/<N> (Execution/RunnerPool, RunnerProcess.TakeRunFolders).
+    // A work folder: <temp>/snippetcheck-<pid>-<hex>/r<N>/runs/<N> (Execution/RunnerPool, RunFolders.Take).
     [GeneratedRegex(@"(?:[A-Za-z]:)?(?:[\\/][^\s\\/""'<>|]+)*?[\\/]snippetcheck-[0-9]+-[0-9a-f]+[\\/]r[0-9]+[\\/]runs[\\/][0-9]+", RegexOptions.CultureInvariant)]
     private static partial Regex WorkFolderPattern();
 

@@ -44,7 +44,7 @@ internal sealed class RunnerPool : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs an image in an empty working directory and temp folder of its own (<see cref="RunnerProcess.TakeRunFolders"/>).</summary>
+    /// <summary>Runs an image in an empty working directory and temp folder of its own (<see cref="RunFolders.Take"/>).</summary>
     /// <param name="network">The program may open TCP connections: it runs in a runner of that kind.</param>
     public async Task<RunResult> RunAsync(ProgramImage image, string stdin, string[] args, string[] dependencyPaths, bool network, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -70,14 +70,14 @@ internal sealed class RunnerPool : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         StartSpareRunnersOnce();
         var runner = await TakeRunnerAsync(kind, HearsEarlierRuns(image.Bytes), cancellationToken).ConfigureAwait(false);
-        var (working, temp) = runner.TakeRunFolders();
+        var (working, temp) = runner.Folders.Take();
         try
         {
             return await runner.RunAsync(new RunRequest(image.Bytes, image.Id, image.EntryType, stdin, args, working, temp, dependencyPaths), timeout, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            runner.ReturnRunFolders();
+            runner.Folders.Return(runner.IsAlive);
             if (runner.IsAlive && !cancellationToken.IsCancellationRequested) Idle(runner.Kind).Add(runner);
             else await runner.DisposeAsync().ConfigureAwait(false);
         }
@@ -169,7 +169,7 @@ internal sealed class RunnerPool : IAsyncDisposable
                 // A spare that never started has nothing to clean up.
             }
         }
-        RunnerProcess.TryDelete(_workRoot);
+        RunFolders.TryDelete(_workRoot);
         if (!Directory.Exists(_workRoot)) ProcessTracker.UntrackWorkRoot(_workRoot);
         _slots.Dispose();
     }

@@ -1,0 +1,118 @@
+using SnippetCheck.Configuration;
+using SnippetCheck.Discovery;
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Packages;
+
+/// <summary>
+/// The references every program of a run gets: config <c>references</c>, <c>--reference</c> and the library project,
+/// resolved once, up front, where a bad one stops the run; kept apart from the per-program directives, which fail one program.
+/// </summary>
+internal sealed class RunReferences
+{
+    private RunReferences(ResolvedAssets assets, string fingerprint, IReadOnlyList<string> dependencyFiles)
+    {
+        Assets = assets;
+        Fingerprint = fingerprint;
+        DependencyFiles = dependencyFiles;
+    }
+
+    /// <summary>What the references compile against and load, with the usings doc-comment examples get.</summary>
+    public ResolvedAssets Assets { get; }
+
+    /// <summary>
+    /// Identifies what config references compile to (their paths and stamps); "" without any. A result cache
+    /// must include it in its key, so a changed library re-verifies the posts that use it.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    /// <summary>
+    /// The files the verdicts depend on beyond the documents and the config: each referenced assembly, and each source
+    /// file of a referenced project's stamp. <c>--dependency-file</c> writes them for MSBuild's incremental check.
+    /// </summary>
+    public IReadOnlyList<string> DependencyFiles { get; }
+
+    /// <summary>
+    /// Resolves config <c>references</c> (relative to the config file's folder): a <c>.dll</c> is used as it is,
+    /// a <c>.csproj</c> is built (unless unchanged since its last build). A reference that is missing, of another
+    /// kind, or does not build is a config error: <see cref="VerificationSetupException"/>, exit code 2.
+    /// </summary>
+    /// <param name="library">What the command line adds: more references, assemblies only the runner loads, usings for
+    /// doc-comment examples, and projects whose build is already at hand.</param>
+    /// <param name="baseDirectory">The config file's folder, where its references are relative to.</param>
+    /// <param name="projects">Builds a referenced <c>.csproj</c>.</param>
+    public static async Task<RunReferences> CreateAsync(SnippetCheckConfig config, LibraryReferences library, string baseDirectory, string currentDirectory,
+        ProjectBuilder projects, CancellationToken cancellationToken)
+    {
+        var where = config.SourcePath is { } path ? DocumentDiscovery.DisplayPath(path, currentDirectory) : "config";
+        var references = (config.References ?? []).Select(r => (Given: r, Full: Path.GetFullPath(r, baseDirectory), Where: where))
+            .Concat(library.References.Select(r => (Given: r, Full: Path.GetFullPath(r, currentDirectory), Where: "--reference")))
+            .DistinctBy(r => r.Full)
+            .ToList();
+        if (references.Count == 0 && library.RuntimeAssemblies.Count == 0 && library.Usings.Count == 0)
+            return new RunReferences(ResolvedAssets.None, "", []);
+
+        var compile = new List<string>();
+        // Assemblies named only for the runner come first: the runner takes the first of each name, and a --reference
+        // may be a package's reference assembly, which must never be loaded to run.
+        var runtime = new List<string>();
+        var usings = new List<string>(library.Usings);
+        var aspNetCore = false;
+        var fingerprint = new List<string>();
+        var dependencyFiles = new List<string>();
+        foreach (var assembly in library.RuntimeAssemblies.Select(a => Path.GetFullPath(a, currentDirectory)))
+        {
+            if (!File.Exists(assembly))
+                throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"--runtime-assembly '{assembly}' does not exist (a bad reference stops the run: exit code 2)");
+            runtime.Add(assembly);
+            fingerprint.Add($"runtime:{assembly}@{ContentHash(assembly)}");
+            dependencyFiles.Add(assembly);
+        }
+        foreach (var (reference, full, from) in references)
+        {
+            VerificationSetupException Bad(string problem) =>
+                new(DiagnosticCodes.BadConfig, $"{from}: reference '{reference}' {problem} (a bad reference stops the run: exit code 2)");
+
+            // A project whose build the caller already has (the MSBuild task's own project) is not built again:
+            // building it would run its own check, which would build it again, without end.
+            var assembly = library.ProjectOutputs.TryGetValue(full, out var output) ? output : full;
+            switch (Path.GetExtension(assembly).ToLowerInvariant())
+            {
+                case ".dll" or ".exe":
+                    if (!File.Exists(assembly)) throw Bad($"does not exist (looked for {assembly})");
+                    compile.Add(assembly);
+                    runtime.Add(assembly);
+                    fingerprint.Add($"{assembly}@{ContentHash(assembly)}");
+                    dependencyFiles.Add(assembly);
+                    break;
+                case ".csproj":
+                    if (!File.Exists(full)) throw Bad($"does not exist (looked for {full})");
+                    var built = await projects.BuildAsync(full, cancellationToken).ConfigureAwait(false);
+                    if (built.Assets is not { } assets) throw Bad($"did not build:\n{built.Error}");
+                    compile.AddRange(assets.Compile);
+                    runtime.AddRange(assets.Runtime);
+                    usings.AddRange(assets.Usings);
+                    aspNetCore |= assets.UsesAspNetCore;
+                    fingerprint.Add($"{full}@{ProjectBuilder.Stamp(Path.GetDirectoryName(full)!)}");
+                    dependencyFiles.AddRange(ProjectBuilder.StampedFiles(Path.GetDirectoryName(full)!));
+                    break;
+                default:
+                    throw Bad("is neither a .dll nor a .csproj");
+            }
+        }
+        if (usings.Count > 0) fingerprint.Add("usings:" + string.Join(',', usings));
+        var assetsOfAll = new ResolvedAssets([.. compile.Distinct(StringComparer.Ordinal)], [.. runtime.Distinct(StringComparer.Ordinal)], aspNetCore)
+        {
+            Usings = [.. usings.Distinct(StringComparer.Ordinal)],
+        };
+        return new RunReferences(assetsOfAll, string.Join(';', fingerprint),
+            [.. dependencyFiles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>A referenced assembly's identity for the result cache: its content, so a rebuilt library is never taken for the old one.</summary>
+    private static string ContentHash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream))[..16];
+    }
+}
