@@ -53,7 +53,7 @@ internal static class FenceExtractor
 
         // Markdig refuses containers nested past its depth limit, but only after reading the whole file, in time
         // that grows with the cube of the nesting; a cheap look at line prefixes finds such a file early.
-        if (FirstDeeplyNestedLine(document) is { } deep && TryParse(source, LineEnd(document, deep), out var early) is null)
+        if (FirstDeeplyNestedLine(document) is { } deep && TryParse(source, NextLineStart(document, deep), out var early) is null)
         {
             return Unparsable(document, diagnostics, early!, FindFailingLine(document, source, deep));
         }
@@ -171,9 +171,6 @@ internal static class FenceExtractor
         return null;
     }
 
-    private static int LineEnd(MarkdownDocument document, int line) =>
-        line < document.Lines.LineCount ? document.Lines.LineStart(line + 1) : document.Text.Length;
-
     /// <summary>
     /// The first line whose inclusion makes Markdig fail, searching lines 1 to <paramref name="failsBy"/> (which is
     /// known to fail): the shortest failing prefix, found by bisection over whole lines. Falls back to line 1
@@ -181,13 +178,13 @@ internal static class FenceExtractor
     /// </summary>
     private static (int Line, bool Exact) FindFailingLine(MarkdownDocument document, ParseSource source, int failsBy)
     {
-        var end = LineEnd(document, failsBy);
+        var end = NextLineStart(document, failsBy);
         if ((long)end * (Math.Log2(Math.Max(2, failsBy)) + 1) > LocateBudgetChars) return (1, false);
         int good = 0, bad = failsBy;
         while (bad - good > 1)
         {
             var middle = good + (bad - good) / 2;
-            if (TryParse(source, LineEnd(document, middle), out _) is not null) good = middle;
+            if (TryParse(source, NextLineStart(document, middle), out _) is not null) good = middle;
             else bad = middle;
         }
         return (bad, true);
