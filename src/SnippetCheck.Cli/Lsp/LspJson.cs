@@ -27,14 +27,24 @@ internal static class LspJson
         return new JsonObject { ["start"] = Position(startLine, startColumn), ["end"] = Position(endLine, endColumn) };
     }
 
-    public static JsonObject Diagnostic(EditorFinding finding) => new()
+    /// <summary>A finding as an LSP diagnostic; a near miss rides in <c>data</c>, which the client sends back with a code action request.</summary>
+    public static JsonObject Diagnostic(EditorFinding finding)
     {
-        ["range"] = Range(finding.Start, finding.End),
-        ["severity"] = finding.Severity switch { DiagnosticSeverity.Error => 1, DiagnosticSeverity.Warning => 2, _ => 3 },
-        ["code"] = finding.Code,
-        ["source"] = Source,
-        ["message"] = finding.Message,
-    };
+        var diagnostic = new JsonObject
+        {
+            ["range"] = Range(finding.Start, finding.End),
+            ["severity"] = finding.Severity switch { DiagnosticSeverity.Error => 1, DiagnosticSeverity.Warning => 2, _ => 3 },
+            ["code"] = finding.Code,
+            ["source"] = Source,
+            ["message"] = finding.Message,
+        };
+        if (finding.Suggestion is { } suggestion) diagnostic["data"] = new JsonObject { ["word"] = suggestion.Word, ["meant"] = suggestion.Meant };
+        return diagnostic;
+    }
+
+    /// <summary>The near miss a diagnostic of ours carries in <c>data</c>; null for any other.</summary>
+    public static Suggestion? SuggestionOf(JsonNode? diagnostic) =>
+        (string?)diagnostic?["data"]?["word"] is { } word && (string?)diagnostic?["data"]?["meant"] is { } meant ? new Suggestion(word, meant) : null;
 
     public static JsonObject PublishDiagnostics(string uri, int? version, IEnumerable<EditorFinding> findings) => new()
     {

@@ -32,8 +32,8 @@ internal sealed partial class LspServer
             {
                 actions.Add(LspJson.CodeAction(accept.Title, "quickfix", Edit(accept), diagnostic, preferred: true));
             }
-            else if (code == DiagnosticCodes.UnknownTag
-                && QuickFixes.NearMiss(check.Document, (string?)diagnostic?["message"] ?? "", new SourceLocation(check.Document.DisplayPath, line.Value, 1)) is { } nearMiss)
+            else if (code == DiagnosticCodes.UnknownTag && LspJson.SuggestionOf(diagnostic) is { } suggestion
+                && QuickFixes.NearMiss(check.Document, suggestion, new SourceLocation(check.Document.DisplayPath, line.Value, 1)) is { } nearMiss)
             {
                 actions.Add(LspJson.CodeAction(nearMiss.Title, "quickfix", Edit(nearMiss), diagnostic, preferred: true));
             }

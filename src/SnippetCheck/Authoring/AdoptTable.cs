@@ -39,7 +39,7 @@ public static class AdoptTable
         var failing = report.StillFailing == 1 ? "1 still fails" : $"{report.StillFailing} still fail";
         var stay = report.StillFailing == 1 ? "stays" : "stay";
         yield return report.Write
-            ? $"adopt: tagged {report.Tagged} of {Blocks(report.Blocks)} ({what}) in {Files(report.Files.Count(f => f.Written && string.IsNullOrEmpty(f.WriteProblem)))}; {failing} and {stay} untagged; in {seconds}s"
+            ? $"adopt: tagged {report.Tagged} of {Blocks(report.Blocks)} ({what}) in {Files(report.Files.Count(f => f.Written))}; {failing} and {stay} untagged; in {seconds}s"
             : $"adopt: would tag {report.Adopted} of {Blocks(report.Blocks)} ({what}) in {Files(files)}; {failing}; in {seconds}s. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags";
     }
 

@@ -95,7 +95,7 @@ public static class Adopter
             for (var i = 0; i < files.Count; i++)
             {
                 if (files[i].Proposals.Count == 0) continue;
-                files[i] = files[i] with { WriteProblem = Write(files[i]) ?? "", Written = true };
+                files[i] = files[i] with { WriteProblem = Write(files[i]), WriteTried = true };
             }
         }
         var errors = fileErrors.Concat(documents.SelectMany(d => d.Errors)).ToList();
@@ -114,7 +114,7 @@ public static class Adopter
 
     private static bool HasEntryPoint(PreparedDocument document, Snippet snippet)
     {
-        var program = SnippetProgram.Lone(document.Snippets, snippet, document.Settings.CompileSettings, document.Settings.TimeoutFor);
+        var program = SnippetProgram.Lone(document.Snippets, snippet, document.Settings);
         return !program.BlockParts(program.Settings)[0].IsEmpty && program.HasEntryPoint(program.Settings, [0]);
     }
 
@@ -174,7 +174,7 @@ public static class Adopter
     /// Inserts, above each fence line, a line of its own: the fence's container prefix, the comment, and the fence
     /// line's own line ending. No existing byte changes.
     /// </summary>
-    internal static string Apply(string text, MarkdownDocument document, IReadOnlyList<AdoptProposal> proposals)
+    internal static string Apply(string text, SourceDocument document, IReadOnlyList<AdoptProposal> proposals)
     {
         var inserts = new List<(int Offset, string Text)>();
         foreach (var proposal in proposals)
@@ -192,7 +192,7 @@ public static class Adopter
         return builder.Append(text, position, text.Length - position).ToString();
     }
 
-    private static (int Offset, string Text) Insert(string text, MarkdownDocument document, FencedBlock fence, string words)
+    private static (int Offset, string Text) Insert(string text, SourceDocument document, FencedBlock fence, string words)
     {
         var lineStart = document.Lines.LineStart(fence.Location.Line);
         var lineEnding = BlockRewrite.LineEndingBefore(text, fence.Geometry.BodyStart);
@@ -203,10 +203,10 @@ public static class Adopter
     /// The tagged file must hold the same fences (info strings and bodies), and read back with each proposed block
     /// tagged as proposed (its output block attached when one was proposed) and every other block as it was.
     /// </summary>
-    private static bool ParsesBack(MarkdownDocument original, string rewritten, IReadOnlyList<AdoptProposal> proposals)
+    private static bool ParsesBack(SourceDocument original, string rewritten, IReadOnlyList<AdoptProposal> proposals)
     {
         var before = DocumentExtractor.Extract(original);
-        var after = DocumentExtractor.Extract(MarkdownDocument.FromText(original.FullPath, original.DisplayPath, rewritten));
+        var after = DocumentExtractor.Extract(SourceDocument.FromText(original.FullPath, original.DisplayPath, rewritten));
         var fencesBefore = before.Items.OfType<FencedBlock>().ToList();
         var fencesAfter = after.Items.OfType<FencedBlock>().ToList();
         if (fencesBefore.Count != fencesAfter.Count) return false;
@@ -253,18 +253,21 @@ public sealed record AdoptNote(SourceLocation Location, string Message)
 
 /// <summary>One file's untagged blocks: what would be tagged, what still fails, and whether the tags were written.</summary>
 /// <param name="Blocks">Untagged C# blocks in the file (those <c>adopt</c> looked at).</param>
-public sealed record AdoptFile(MarkdownDocument Document, int Blocks, IReadOnlyList<AdoptProposal> Proposals, IReadOnlyList<SnippetResult> Failures, IReadOnlyList<AdoptNote> Notes)
+public sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyList<AdoptProposal> Proposals, IReadOnlyList<SnippetResult> Failures, IReadOnlyList<AdoptNote> Notes)
 {
     public string Path => Document.DisplayPath;
     public int Compile => Proposals.Count(p => p.Kind == SnippetKind.Compile);
     public int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
     public int Output => Proposals.Count(p => p.Output is not null);
     public int StillFailing => Failures.Count;
-    /// <summary>With <c>--write</c>: true once a write of the file was tried (see <see cref="WriteProblem"/>).</summary>
-    public bool Written { get; init; }
+    /// <summary>With <c>--write</c>: true once a write of the file was tried.</summary>
+    public bool WriteTried { get; init; }
 
-    /// <summary>With <c>--write</c>: empty when the file was written, else why not.</summary>
+    /// <summary>Why the tried write was refused; null when it was not (or none was tried).</summary>
     public string? WriteProblem { get; init; }
+
+    /// <summary>The file now holds the proposals.</summary>
+    public bool Written => WriteTried && WriteProblem is null;
 }
 
 /// <summary>Everything one <c>adopt</c> run found and did.</summary>
@@ -278,8 +281,8 @@ public sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList<F
     public int Adopted => Compile + Run;
 
     /// <summary>Files whose tags could not be written (with <c>--write</c>).</summary>
-    public IEnumerable<AdoptFile> Refused => Files.Where(f => f.Written && !string.IsNullOrEmpty(f.WriteProblem));
+    public IEnumerable<AdoptFile> Refused => Files.Where(f => f.WriteProblem is not null);
 
     /// <summary>Blocks tagged in files that were written.</summary>
-    public int Tagged => Files.Where(f => f.Written && string.IsNullOrEmpty(f.WriteProblem)).Sum(f => f.Proposals.Count);
+    public int Tagged => Files.Where(f => f.Written).Sum(f => f.Proposals.Count);
 }

@@ -14,7 +14,7 @@ internal readonly record struct TextEdit(int Start, int End, string Replacement,
 internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasEmpty, int? NewFenceLength, IReadOnlyList<TextEdit> Edits)
 {
     /// <summary>Plans the rewrite; null when the closing fence cannot be found where the geometry says.</summary>
-    public static BlockRewrite? Plan(MarkdownDocument document, FencedBlock block, string newBody)
+    public static BlockRewrite? Plan(SourceDocument document, FencedBlock block, string newBody)
     {
         var text = document.Text;
         var geometry = block.Geometry;

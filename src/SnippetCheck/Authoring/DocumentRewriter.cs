@@ -19,7 +19,7 @@ internal static class DocumentRewriter
     /// </summary>
     /// <param name="readBackProblem">Why not, when <paramref name="readsBack"/> refuses the text (a bug to report).</param>
     /// <returns>Null when written; otherwise why not.</returns>
-    public static string? Rewrite(MarkdownDocument document, Func<string, string> edit, Func<string, bool> readsBack, string readBackProblem)
+    public static string? Rewrite(SourceDocument document, Func<string, string> edit, Func<string, bool> readsBack, string readBackProblem)
     {
         string? current;
         try
@@ -48,7 +48,7 @@ internal static class DocumentRewriter
     }
 
     /// <summary>The file's text if its bytes are exactly those that were verified; else null and why.</summary>
-    private static string? ReadIfUnchanged(MarkdownDocument document, out string? problem)
+    private static string? ReadIfUnchanged(SourceDocument document, out string? problem)
     {
         var bytes = File.ReadAllBytes(document.FullPath);
         var hasBom = bytes.AsSpan().StartsWith(Utf8Bom);

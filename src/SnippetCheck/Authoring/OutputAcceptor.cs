@@ -38,7 +38,7 @@ public static class OutputAcceptor
         return new AcceptOutcome([.. candidates.Select(r => entries[r])], written);
     }
 
-    private static List<AcceptEntry> AcceptInFile(MarkdownDocument document, IReadOnlyList<SnippetResult> results, List<string> written)
+    private static List<AcceptEntry> AcceptInFile(SourceDocument document, IReadOnlyList<SnippetResult> results, List<string> written)
     {
         var entries = new List<AcceptEntry>();
         var planned = new List<(SnippetResult Result, BlockRewrite Rewrite)>();
@@ -76,7 +76,7 @@ public static class OutputAcceptor
     /// editor's "Accept actual output". The same rewrite and the same read-back check as <see cref="Accept"/>, so the
     /// text after the edits is byte for byte what <c>--accept</c> would write. Null, and why not, when it cannot.
     /// </summary>
-    public static IReadOnlyList<AcceptEdit>? PlanEdits(MarkdownDocument document, SnippetResult result, out string? refusal)
+    public static IReadOnlyList<AcceptEdit>? PlanEdits(SourceDocument document, SnippetResult result, out string? refusal)
     {
         if (result is not { Status: SnippetStatus.Failed, Reason: FailureReason.OutputMismatch } || result.Snippet.Output is null)
         {
@@ -99,7 +99,7 @@ public static class OutputAcceptor
     }
 
     /// <summary>The rewrite of one result's output block, or null and why not.</summary>
-    private static BlockRewrite? Plan(MarkdownDocument document, SnippetResult result, out string? refusal)
+    private static BlockRewrite? Plan(SourceDocument document, SnippetResult result, out string? refusal)
     {
         var output = result.Snippet.Output!;
         refusal = null;
@@ -137,7 +137,7 @@ public static class OutputAcceptor
 
     /// <summary>Applies the rewrites to the file, which must still be as verified (<see cref="DocumentRewriter"/>).</summary>
     /// <returns>Null when written; otherwise why not.</returns>
-    private static string? WriteFile(MarkdownDocument document, IReadOnlyList<BlockRewrite> rewrites)
+    private static string? WriteFile(SourceDocument document, IReadOnlyList<BlockRewrite> rewrites)
     {
         var edits = rewrites.SelectMany(r => r.Edits).OrderBy(e => e.Start).ThenBy(e => e.Order).ToList();
         return DocumentRewriter.Rewrite(document, current => ApplyEdits(current, edits), rewritten => ParsesBack(document, rewritten, rewrites),
@@ -149,10 +149,10 @@ public static class OutputAcceptor
     /// each rewritten output block now holds exactly its new text. Guards against a prefix or fence case the
     /// rewrite got wrong ever reaching the disk.
     /// </summary>
-    private static bool ParsesBack(MarkdownDocument original, string rewritten, IReadOnlyList<BlockRewrite> rewrites)
+    private static bool ParsesBack(SourceDocument original, string rewritten, IReadOnlyList<BlockRewrite> rewrites)
     {
         var before = DocumentExtractor.Extract(original).Items.OfType<FencedBlock>().ToList();
-        var after = DocumentExtractor.Extract(MarkdownDocument.FromText(original.FullPath, original.DisplayPath, rewritten)).Items.OfType<FencedBlock>().ToList();
+        var after = DocumentExtractor.Extract(SourceDocument.FromText(original.FullPath, original.DisplayPath, rewritten)).Items.OfType<FencedBlock>().ToList();
         if (before.Count != after.Count) return false;
         var newBodies = rewrites.ToDictionary(r => r.Block.Geometry.BodyStart, r => r.NewBody);
         for (var i = 0; i < before.Count; i++)

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
+using SnippetCheck.Model;
+
 namespace SnippetCheck.Comparison;
 
 /// <summary>
@@ -69,7 +71,7 @@ internal sealed class Scrubber
 internal static partial class Scrubbers
 {
     /// <summary>The value of <c>scrub=</c> that turns every scrubber off for a block.</summary>
-    public const string None = "none";
+    public const string None = DocumentWords.NoScrubbing;
 
     public static readonly Scrubber WorkFolder = Scrubber.Numbered("paths", "WorkFolder", WorkFolderPattern());
     public static readonly Scrubber TempFolder = Scrubber.Numbered("paths", "TempFolder", TempFolderPattern());
@@ -86,8 +88,8 @@ internal static partial class Scrubbers
     /// <summary>Off unless named in a <c>scrub=</c> tag, front matter or config.</summary>
     public static readonly IReadOnlyList<Scrubber> OptIn = [Duration, Hex, HashCode, Number];
 
-    /// <summary>Every name <c>scrub=</c> accepts besides custom scrubbers' (the default ones may be named too, to no effect).</summary>
-    public static readonly IReadOnlyList<string> BuiltInNames = ["guid", "date", "paths", "duration", "hex", "hashcode", "number", None];
+    /// <inheritdoc cref="DocumentWords.BuiltInScrubberNames"/>
+    public static IReadOnlyList<string> BuiltInNames => DocumentWords.BuiltInScrubberNames;
 
     [GeneratedRegex(@"(?<=\b(?:WorkFolder|TempFolder|Guid|Date|Duration|Hex|HashCode|Number))_[0-9]+\b", RegexOptions.CultureInvariant)]
     internal static partial Regex PlaceholderNumber();

@@ -1,5 +1,5 @@
-using SnippetCheck.Model;
 using System.Globalization;
+using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Configuration;
@@ -119,7 +119,7 @@ internal static class ConfigReader
 
     /// <summary>The names <c>scrub</c> may use: the built-in ones (<c>none</c> too) and the project's own.</summary>
     public static IReadOnlyList<string> ScrubberNames(IReadOnlyList<CustomScrubber>? custom) =>
-        [.. BuiltInScrubberNames, .. (custom ?? []).Select(c => c.Name)];
+        [.. DocumentWords.BuiltInScrubberNames, .. (custom ?? []).Select(c => c.Name)];
 
     /// <summary>The first name in <paramref name="names"/> that is no scrubber, or null.</summary>
     public static string? UnknownScrubber(IEnumerable<string> names, IReadOnlyList<CustomScrubber>? custom)
@@ -128,8 +128,6 @@ internal static class ConfigReader
         return names.FirstOrDefault(n => !known.Contains(n, StringComparer.OrdinalIgnoreCase));
     }
 
-    // Kept in step with Comparison/Scrubbers.BuiltInNames by ScrubberTests (Configuration comes before Comparison).
-    internal static readonly string[] BuiltInScrubberNames = ["guid", "date", "paths", "duration", "hex", "hashcode", "number", "none"];
 
     private static readonly string[] ScrubberFields = ["name", "pattern", "replacement"];
 
@@ -145,7 +143,7 @@ internal static class ConfigReader
                 throw Bad(extra, "is not a scrubber field (a scrubber has \"name\", \"pattern\" and \"replacement\")");
             if (!entry.TryGetValue("name", out var name) || TagParser.ParseScrub(name) is not [var single] || single != name)
                 throw Bad("name", "must be a lower-case name of letters, digits, '-' and '_', used as scrub=NAME");
-            if (BuiltInScrubberNames.Contains(name) || scrubbers.Any(s => s.Name == name))
+            if (DocumentWords.BuiltInScrubberNames.Contains(name) || scrubbers.Any(s => s.Name == name))
                 throw Bad("name", $"'{name}' is already a scrubber's name");
             if (!entry.TryGetValue("pattern", out var pattern) || pattern.Length == 0)
                 throw Bad("pattern", "is missing: write the regular expression to scrub");

@@ -16,11 +16,11 @@ internal static class FrontMatterReader
     /// <summary>Throws <see cref="ConfigException"/> (with the Markdown line) for a bad <c>snippetcheck:</c> value.</summary>
     public static FrontMatterSettings Read(string file, FrontMatter? frontMatter)
     {
-        if (frontMatter is null || !frontMatter.Yaml.Contains(Key, StringComparison.Ordinal)) return new FrontMatterSettings(null, false);
+        if (frontMatter is null || !frontMatter.Text.Contains(Key, StringComparison.Ordinal)) return new FrontMatterSettings(null, false);
         // The YAML starts on the line after the opening ---.
         var lineOffset = frontMatter.Location.Line;
-        if (frontMatter.IsToml) return TomlFrontMatterReader.Read(file, frontMatter.Yaml, lineOffset);
-        if (NestingDepth(frontMatter.Yaml) is var (depth, depthLine) && depth > MaxNesting)
+        if (frontMatter.IsToml) return TomlFrontMatterReader.Read(file, frontMatter.Text, lineOffset);
+        if (NestingDepth(frontMatter.Text) is var (depth, depthLine) && depth > MaxNesting)
         {
             // YamlDotNet recurses once per level; a hostile post could overflow the stack, which no catch survives.
             throw new ConfigException(file, lineOffset + depthLine, $"front matter nests more than {MaxNesting} levels deep; not read");
@@ -28,7 +28,7 @@ internal static class FrontMatterReader
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(frontMatter.Yaml));
+            stream.Load(new StringReader(frontMatter.Text));
         }
         catch (YamlException e)
         {

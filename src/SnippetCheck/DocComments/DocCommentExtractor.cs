@@ -23,7 +23,7 @@ internal static class DocCommentExtractor
     private static readonly CSharpParseOptions ParseOptions =
         new(LanguageVersion.Preview, DocumentationMode.Parse, SourceCodeKind.Regular);
 
-    public static ExtractedDocument Extract(MarkdownDocument document)
+    public static ExtractedDocument Extract(SourceDocument document)
     {
         var root = CSharpSyntaxTree.ParseText(document.Text, ParseOptions).GetRoot();
         var diagnostics = new List<Diagnostic>();
@@ -60,14 +60,14 @@ internal static class DocCommentExtractor
         return indents.Count == 0 ? 0 : indents.Min();
     }
 
-    internal static SourceLocation Locate(MarkdownDocument document, int offset)
+    internal static SourceLocation Locate(SourceDocument document, int offset)
     {
         var (line, column) = document.Lines.Locate(offset);
         return new SourceLocation(document.DisplayPath, line, column);
     }
 
     /// <summary>Reads one documentation comment: its snippetcheck comments and its <c>&lt;code&gt;</c> elements, in order.</summary>
-    private sealed class CommentReader(MarkdownDocument document, DocumentationCommentTriviaSyntax comment)
+    private sealed class CommentReader(SourceDocument document, DocumentationCommentTriviaSyntax comment)
     {
         private readonly List<(int, MarkdownItem)> _items = [];
         private readonly List<DirectiveComment> _pending = [];
@@ -247,7 +247,7 @@ internal static class DocCommentExtractor
             var map = document.Lines;
             var startTagLine = map.Locate(element.StartTag.Span.End).Line;
             var endTagLine = map.Locate(element.EndTag.SpanStart).Line;
-            var afterStartTag = text.AsSpan(element.StartTag.Span.End, LineEndOffset(startTagLine) - element.StartTag.Span.End);
+            var afterStartTag = text.AsSpan(element.StartTag.Span.End, document.Lines.ContentEnd(startTagLine) - element.StartTag.Span.End);
             var beforeEndTag = text.AsSpan(map.LineStart(endTagLine), element.EndTag.SpanStart - map.LineStart(endTagLine));
             var isCData = element.Content.Any(n => n is XmlCDataSectionSyntax);
             var rewritable = !element.EndTag.IsMissing && endTagLine > startTagLine && afterStartTag.Trim().Length == 0 &&
@@ -261,13 +261,6 @@ internal static class DocCommentExtractor
                 ? text[map.LineStart(first.Line)..(map.LineStart(first.Line) + first.Column - 1)]
                 : beforeEndTag.ToString();
             return new FenceGeometry(bodyStart, bodyEnd, prefix, '<', 0, IsClosed: true) { XmlEscaped = true };
-        }
-
-        private int LineEndOffset(int line)
-        {
-            var end = line < document.Lines.LineCount ? document.Lines.LineStart(line + 1) : document.Text.Length;
-            while (end > document.Lines.LineStart(line) && document.Text[end - 1] is '\r' or '\n') end--;
-            return end;
         }
     }
 }

@@ -10,6 +10,6 @@ internal static class DocumentExtractor
 {
     public static bool IsCSharpSource(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 
-    public static ExtractedDocument Extract(MarkdownDocument document) =>
+    public static ExtractedDocument Extract(SourceDocument document) =>
         IsCSharpSource(document.FullPath) ? DocCommentExtractor.Extract(document) : FenceExtractor.Extract(document);
 }

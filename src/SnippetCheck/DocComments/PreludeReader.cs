@@ -18,7 +18,7 @@ internal static class PreludeReader
     /// <c>// &lt;snippetcheck:prelude&gt;</c>, its lines of hidden code, <c>// &lt;/snippetcheck:prelude&gt;</c>:
     /// a prelude for the whole file, or for one session with <c>session=ID</c>.
     /// </summary>
-    internal static IEnumerable<(int, MarkdownItem)> Read(MarkdownDocument document, List<SyntaxTrivia> comments, List<Diagnostic> diagnostics)
+    internal static IEnumerable<(int, MarkdownItem)> Read(SourceDocument document, List<SyntaxTrivia> comments, List<Diagnostic> diagnostics)
     {
         for (var i = 0; i < comments.Count; i++)
         {

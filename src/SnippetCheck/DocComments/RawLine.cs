@@ -26,7 +26,7 @@ internal sealed class RawLine
         Text.Append(value);
     }
 
-    public CodeLine ToCodeLine(MarkdownDocument document, int indent)
+    public CodeLine ToCodeLine(SourceDocument document, int indent)
     {
         var text = Text.ToString();
         var cut = text.Trim().Length == 0 ? text.Length : Math.Min(indent, text.Length);

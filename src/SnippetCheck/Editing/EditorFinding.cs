@@ -7,7 +7,11 @@ namespace SnippetCheck.Editing;
 /// One finding as an editor shows it: a code, a severity, a message and the span it underlines, all in the document's
 /// own 1-based lines and UTF-16 columns (<see cref="End"/> is exclusive).
 /// </summary>
-public sealed record EditorFinding(string Code, DiagnosticSeverity Severity, string Message, SourceLocation Start, SourceLocation End);
+public sealed record EditorFinding(string Code, DiagnosticSeverity Severity, string Message, SourceLocation Start, SourceLocation End)
+{
+    /// <summary>The diagnostic's near miss, which a quick fix corrects (<see cref="QuickFixes.NearMiss"/>).</summary>
+    public Suggestion? Suggestion { get; init; }
+}
 
 /// <summary>
 /// Turns a verification report on one document into editor findings: every failure at the place the CLI reports it,
@@ -18,17 +22,17 @@ public static class EditorFindings
     /// <summary>How much of a failure's detail (a diff, a stack trace) goes into the message.</summary>
     private const int DetailLines = 12;
 
-    public static IReadOnlyList<EditorFinding> For(IEnumerable<SnippetResult> results, IEnumerable<FileError> errors, MarkdownDocument document)
+    public static IReadOnlyList<EditorFinding> For(IEnumerable<SnippetResult> results, IEnumerable<FileError> errors, SourceDocument document)
     {
         var findings = new List<EditorFinding>();
         var seen = new HashSet<(string, int, int, string)>();
-        void Add(string code, DiagnosticSeverity severity, string message, SourceLocation at, SourceLocation? end = null)
+        void Add(string code, DiagnosticSeverity severity, string message, SourceLocation at, SourceLocation? end = null, Suggestion? suggestion = null)
         {
             if (at.File != document.DisplayPath || !seen.Add((code, at.Line, at.Column, message))) return;
             // The compiler's own span when it has one that ends after it starts, on a line of this document.
             var spanEnd = end is { } e && e.File == at.File && (e.Line > at.Line || (e.Line == at.Line && e.Column > at.Column)) && e.Line <= document.Lines.LineCount
                 ? e : SpanEnd(document, at);
-            findings.Add(new EditorFinding(code, severity, message, at, spanEnd));
+            findings.Add(new EditorFinding(code, severity, message, at, spanEnd) { Suggestion = suggestion });
         }
 
         foreach (var result in results)
@@ -37,7 +41,7 @@ public static class EditorFindings
             {
                 // Warnings of a block that passed stay in the CLI's verbose output; annotations' warnings (foreign attributes) always show.
                 if (diagnostic.Severity == DiagnosticSeverity.Warning && !diagnostic.Id.StartsWith("SC", StringComparison.Ordinal) && result.Status != SnippetStatus.Failed) continue;
-                Add(diagnostic.Id, diagnostic.Severity, diagnostic.Message, diagnostic.Location, diagnostic.End);
+                Add(diagnostic.Id, diagnostic.Severity, diagnostic.Message, diagnostic.Location, diagnostic.End, diagnostic.Suggestion);
             }
             // A compile error or an annotation failure is one of the diagnostics above; any other failure is a finding of its own.
             if (result.Verdict is Verdict.Failed { Failure: var failure } && !result.Diagnostics.Any(d => d.Id == failure.Code && d.Location == failure.Location))
@@ -57,31 +61,19 @@ public static class EditorFindings
     }
 
     /// <summary>The length of a 1-based line's text, without its line ending.</summary>
-    public static int LineLength(MarkdownDocument document, int line) => DocumentLines.Text(document, line).Length;
+    public static int LineLength(SourceDocument document, int line) => document.Lines.Text(line).Length;
 
     /// <summary>
     /// Where the underline ends when the compiler gave no span (the tool's own findings): over the word at the start (an identifier the compiler names), else to the end of
     /// the line's text (a fence line, whose tags an annotation finding is about), at least one character when the line has one.
     /// </summary>
-    internal static SourceLocation SpanEnd(MarkdownDocument document, SourceLocation start)
+    internal static SourceLocation SpanEnd(SourceDocument document, SourceLocation start)
     {
-        var line = DocumentLines.Text(document, start.Line);
+        var line = document.Lines.Text(start.Line);
         var from = Math.Min(start.Column - 1, line.Length);
         var end = from;
         while (end < line.Length && (char.IsLetterOrDigit(line[end]) || line[end] == '_')) end++;
         if (end == from) end = line.TrimEnd().Length > from ? line.TrimEnd().Length : Math.Min(from + 1, line.Length);
         return start with { Column = end + 1 };
-    }
-}
-
-/// <summary>A document's lines as text, without their line endings.</summary>
-internal static class DocumentLines
-{
-    public static string Text(MarkdownDocument document, int line)
-    {
-        if (line < 1 || line > document.Lines.LineCount) return "";
-        var start = document.Lines.LineStart(line);
-        var end = line < document.Lines.LineCount ? document.Lines.LineStart(line + 1) : document.Text.Length;
-        return document.Text[start..end].TrimEnd('\r', '\n');
     }
 }

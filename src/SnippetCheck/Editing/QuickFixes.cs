@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SnippetCheck.Authoring;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
@@ -13,26 +12,25 @@ public sealed record QuickFix(string Title, IReadOnlyList<AcceptEdit> Edits);
 /// The fixes an editor offers for a verdict: accept the actual output (through <see cref="OutputAcceptor"/>, the same
 /// byte-exact editor as <c>--accept</c>), correct a near-miss tag, and tag an untagged block that was shown to pass.
 /// </summary>
-public static partial class QuickFixes
+public static class QuickFixes
 {
     /// <summary>"Accept actual output" for an output mismatch; null when <c>--accept</c> would refuse it (and why).</summary>
-    public static QuickFix? AcceptOutput(MarkdownDocument document, SnippetResult result, out string? refusal) =>
+    public static QuickFix? AcceptOutput(SourceDocument document, SnippetResult result, out string? refusal) =>
         OutputAcceptor.PlanEdits(document, result, out refusal) is { } edits ? new QuickFix("Accept actual output", edits) : null;
 
     /// <summary>
-    /// <c>rnu</c> → <c>run</c>, <c>timout=2s</c> → <c>timeout=2s</c>: the misspelt word of an SC1001 finding, found on
-    /// the fence line or the tag comment above it, with its key replaced.
+    /// <c>rnu</c> → <c>run</c>, <c>timout=2s</c> → <c>timeout=2s</c>: the misspelt word of an SC1001 finding
+    /// (<see cref="Diagnostic.Suggestion"/>), found on the fence line or the tag comment above it, with its key replaced.
     /// </summary>
-    public static QuickFix? NearMiss(MarkdownDocument document, string message, SourceLocation at)
+    public static QuickFix? NearMiss(SourceDocument document, Suggestion suggestion, SourceLocation at)
     {
-        if (NearMissMessage().Match(message) is not { Success: true } match) return null;
-        var (word, meant) = (match.Groups["word"].Value, match.Groups["meant"].Value);
+        var (word, meant) = (suggestion.Word, suggestion.Meant);
         var equals = word.IndexOf('=');
         var replacement = equals < 0 ? meant : meant + word[equals..];
         // The word is on the fence line, or in the comment on the lines just before it.
         for (var line = at.Line; line >= Math.Max(1, at.Line - 10); line--)
         {
-            var text = DocumentLines.Text(document, line);
+            var text = document.Lines.Text(line);
             for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
             {
                 if (!IsBoundary(text, i - 1) || !IsBoundary(text, i + word.Length)) continue;
@@ -44,10 +42,10 @@ public static partial class QuickFixes
     }
 
     /// <summary>Adds a tag at the end of a fence's info string (<c>```csharp</c> → <c>```csharp run</c>); null for a doc comment's <c>&lt;code&gt;</c>.</summary>
-    public static QuickFix? AddTag(MarkdownDocument document, Snippet snippet, string tag)
+    public static QuickFix? AddTag(SourceDocument document, Snippet snippet, string tag)
     {
         if (snippet.Block.Geometry.XmlEscaped) return null;
-        var line = DocumentLines.Text(document, snippet.Location.Line);
+        var line = document.Lines.Text(snippet.Location.Line);
         var end = document.Lines.LineStart(snippet.Location.Line) + line.TrimEnd().Length;
         return new QuickFix($"Add tag '{tag}' (this block passes as '{tag}')", [new AcceptEdit(end, end, " " + tag)]);
     }
@@ -60,7 +58,4 @@ public static partial class QuickFixes
     }
 
     private static bool IsBoundary(string text, int index) => index < 0 || index >= text.Length || char.IsWhiteSpace(text[index]) || text[index] is '`' or '~' or '{' or '}' or ',';
-
-    [GeneratedRegex(@"^unknown (tag|word) '(?<word>[^']+)'[^;]*; did you mean '(?<meant>[^']+)'\?")]
-    private static partial Regex NearMissMessage();
 }

@@ -1,3 +1,5 @@
+using SnippetCheck.DocComments;
+using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 using SnippetCheck.Verification;
@@ -16,9 +18,10 @@ public sealed class RunMemory
     /// <summary>Remembers a full run's run-time failures (and forgets the rest).</summary>
     public void Remember(VerificationReport report)
     {
+        var contexts = FileContexts(report);
         _failures = report.Snippets
             .Where(r => r.Status == SnippetStatus.Failed && r.Reason is not (FailureReason.CompileError or FailureReason.Annotation))
-            .GroupBy(r => KeyOf(r.Snippet, report), StringComparer.Ordinal)
+            .GroupBy(r => KeyOf(r.Snippet, report, contexts), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
@@ -26,9 +29,12 @@ public sealed class RunMemory
     /// A compile-only report with each pending block that failed at run time last time, unchanged since, given that
     /// failure again at its new place.
     /// </summary>
-    public IReadOnlyList<SnippetResult> Carry(VerificationReport compileOnly) =>
-        [.. compileOnly.Snippets.Select(r =>
-            PendingRun.Is(r.Verdict) && _failures.TryGetValue(KeyOf(r.Snippet, compileOnly), out var earlier) ? Relocate(earlier, r.Snippet) : r)];
+    public IReadOnlyList<SnippetResult> Carry(VerificationReport compileOnly)
+    {
+        var contexts = FileContexts(compileOnly);
+        return [.. compileOnly.Snippets.Select(r =>
+            PendingRun.Is(r.Verdict) && _failures.TryGetValue(KeyOf(r.Snippet, compileOnly, contexts), out var earlier) ? Relocate(earlier, r.Snippet) : r)];
+    }
 
     /// <summary>The failure moved with its block: onto the new output block for a mismatch, else by the block's move.</summary>
     private static SnippetResult Relocate(SnippetResult earlier, Snippet now)
@@ -50,26 +56,25 @@ public sealed class RunMemory
     /// Everything in the document that can change a block's run: its text and tags, its output and stdin, its session's
     /// blocks, and the file's front matter and preludes. Too much in the key only costs a stale failure until the next save.
     /// </summary>
-    private static string KeyOf(Snippet snippet, VerificationReport report)
+    private static string KeyOf(Snippet snippet, VerificationReport report, IReadOnlyDictionary<string, string> fileContexts)
     {
-        var text = report.Documents.FirstOrDefault(d => d.DisplayPath == snippet.Location.File)?.Text ?? "";
         var session = snippet.Tags.Session is { } id
             ? report.Snippets.Where(r => r.Location.File == snippet.Location.File && r.Snippet.Tags.Session == id).Select(r => r.Snippet.Tags.Original + "\u0003" + r.Snippet.Block.Content)
             : [];
         return string.Join('\u0001', [snippet.Block.Info, snippet.Tags.Original, snippet.Block.Content,
-            snippet.Output?.Text ?? "\u0002", snippet.Stdin?.Content ?? "\u0002", FileContext(text), .. session]);
+            snippet.Output?.Text ?? "\u0002", snippet.Stdin?.Content ?? "\u0002", fileContexts.GetValueOrDefault(snippet.Location.File, ""), .. session]);
     }
 
-    /// <summary>The front matter and every <c>snippetcheck:</c> comment (preludes among them), as written.</summary>
-    private static string FileContext(string text)
-    {
-        var parts = new List<string>();
-        if (text.StartsWith("---", StringComparison.Ordinal) && text.IndexOf("\n---", 3, StringComparison.Ordinal) is var end and > 0) parts.Add(text[..end]);
-        for (var at = text.IndexOf(DocumentWords.CommentMarker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(DocumentWords.CommentMarker, at + 1, StringComparison.Ordinal))
-        {
-            var close = text.IndexOf("-->", at, StringComparison.Ordinal);
-            parts.Add(text[at..(close < 0 ? text.Length : close)]);
-        }
-        return string.Join('\u0003', parts);
-    }
+    /// <summary>Each document's <see cref="FileContext"/>, by the path its snippets report.</summary>
+    private static Dictionary<string, string> FileContexts(VerificationReport report) =>
+        report.Documents.GroupBy(d => d.DisplayPath, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => FileContext(DocumentExtractor.Extract(g.First())), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The front matter (YAML or TOML) and every <c>snippetcheck:</c> comment (preludes among them) as the document's
+    /// own reader found them, in Markdown, MDX or doc comments alike.
+    /// </summary>
+    private static string FileContext(ExtractedDocument document) =>
+        string.Join('\u0003', [document.FrontMatter?.Text ?? "",
+            .. document.Items.OfType<DirectiveComment>().Select(c => c.Words + "\u0004" + string.Join('\n', c.Body.Select(l => l.Text)))]);
 }

@@ -11,7 +11,7 @@ namespace SnippetCheck.Editing;
 /// </summary>
 public static class TagAdoption
 {
-    public static async Task<IReadOnlyDictionary<int, string>> FindAsync(Verifier verifier, MarkdownDocument document,
+    public static async Task<IReadOnlyDictionary<int, string>> FindAsync(Verifier verifier, SourceDocument document,
         IReadOnlyList<SnippetResult> results, CancellationToken cancellationToken)
     {
         var untagged = results.Where(r => r.Status == SnippetStatus.Untagged && !r.Snippet.Block.Geometry.XmlEscaped).Select(r => r.Snippet).ToList();

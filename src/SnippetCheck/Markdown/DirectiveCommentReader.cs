@@ -17,7 +17,7 @@ internal static class DirectiveCommentReader
         public static readonly CommentSyntax Mdx = new("{/*", "*/", "*/}", true);
     }
 
-    internal static MarkdownItem? TryReadComment(MarkdownDocument document, HtmlBlock html, List<Diagnostic> diagnostics)
+    internal static MarkdownItem? TryReadComment(SourceDocument document, HtmlBlock html, List<Diagnostic> diagnostics)
     {
         if (html.Type != HtmlBlockType.Comment) return null;
         var lines = FenceExtractor.LinesOf(html).ToList();
@@ -34,18 +34,18 @@ internal static class DirectiveCommentReader
     }
 
     /// <summary>An MDX comment's lines, read from the file: Markdig never saw them.</summary>
-    internal static MarkdownItem? TryReadMdxComment(MarkdownDocument document, MdxComment comment, List<Diagnostic> diagnostics)
+    internal static MarkdownItem? TryReadMdxComment(SourceDocument document, MdxComment comment, List<Diagnostic> diagnostics)
     {
         var text = document.Text;
         var (openLine, _) = document.Lines.Locate(comment.Start);
         var prefix = text[document.Lines.LineStart(openLine)..comment.Start];
         var lastLine = document.Lines.Locate(Math.Max(comment.Start, comment.End - 1)).Line;
-        var firstLine = text[(comment.Start + 3)..FenceExtractor.LineContentEnd(document, openLine)];
+        var firstLine = text[(comment.Start + 3)..document.Lines.ContentEnd(openLine)];
         var rest = new List<CodeLine>();
         for (var line = openLine + 1; line <= lastLine; line++)
         {
             var start = document.Lines.LineStart(line);
-            var content = text[start..FenceExtractor.LineContentEnd(document, line)];
+            var content = text[start..document.Lines.ContentEnd(line)];
             // Lines after the first lose the container prefix (indentation, '> ') the comment opened with.
             var strip = 0;
             while (strip < prefix.Length && strip < content.Length && content[strip] == prefix[strip]) strip++;
@@ -60,7 +60,7 @@ internal static class DirectiveCommentReader
     /// </summary>
     /// <param name="firstLine">The rest of the opening line, after the opening marker.</param>
     /// <param name="rest">The comment's further lines, without container prefixes.</param>
-    private static MarkdownItem? ReadDirective(MarkdownDocument document, CommentSyntax syntax, int open, string firstLine, IReadOnlyList<CodeLine> rest, List<Diagnostic> diagnostics)
+    private static MarkdownItem? ReadDirective(SourceDocument document, CommentSyntax syntax, int open, string firstLine, IReadOnlyList<CodeLine> rest, List<Diagnostic> diagnostics)
     {
         var location = FenceExtractor.Locate(document, open);
         var afterOpen = firstLine.TrimStart();
@@ -115,7 +115,7 @@ internal static class DirectiveCommentReader
     /// needs: the body is the lines between the opening line and a closing line of its own; a one-line comment
     /// has an empty body just before its closing marker.
     /// </summary>
-    private static FencedBlock HiddenOutput(MarkdownDocument document, CommentSyntax syntax, int open, DirectiveComment comment, int? closingLine, bool closeStandsAlone)
+    private static FencedBlock HiddenOutput(SourceDocument document, CommentSyntax syntax, int open, DirectiveComment comment, int? closingLine, bool closeStandsAlone)
     {
         var text = document.Text;
         var openLine = comment.Location.Line;
@@ -130,7 +130,7 @@ internal static class DirectiveCommentReader
         }
         else
         {
-            var bodyStart = FenceExtractor.NextLineStart(document, openLine);
+            var bodyStart = document.Lines.NextLineStart(openLine);
             var bodyEnd = closingLine is { } last ? document.Lines.LineStart(last) : text.Length;
             geometry = new FenceGeometry(bodyStart, bodyEnd, prefix, '\0', 0, IsClosed: closeStandsAlone) { Hidden = syntax.ClosedBy };
         }

@@ -37,7 +37,7 @@ internal static class FenceExtractor
         return builder.Build();
     }
 
-    public static ExtractedDocument Extract(MarkdownDocument document)
+    public static ExtractedDocument Extract(SourceDocument document)
     {
         var diagnostics = new List<Diagnostic>();
         if (document.InvalidUtf8Offset is { } badByte)
@@ -53,7 +53,7 @@ internal static class FenceExtractor
 
         // Markdig refuses containers nested past its depth limit, but only after reading the whole file, in time
         // that grows with the cube of the nesting; a cheap look at line prefixes finds such a file early.
-        if (FirstDeeplyNestedLine(document) is { } deep && TryParse(source, NextLineStart(document, deep), out var early) is null)
+        if (FirstDeeplyNestedLine(document) is { } deep && TryParse(source, document.Lines.NextLineStart(deep), out var early) is null)
         {
             return Unparsable(document, diagnostics, early!, FindFailingLine(document, source, deep));
         }
@@ -124,12 +124,12 @@ internal static class FenceExtractor
     /// <summary>The text Markdig reads (the file's, or an MDX file's with its JSX blanked) and the pipeline it reads it with.</summary>
     private readonly record struct ParseSource(string Text, MarkdownPipeline Pipeline);
 
-    private static string DescribeBadEncoding(MarkdownDocument document) =>
+    private static string DescribeBadEncoding(SourceDocument document) =>
         document.LooksLikeUtf16
             ? "the file looks like UTF-16; SnippetCheck reads Markdown as UTF-8, so save it as UTF-8"
             : "the file is not valid UTF-8 from here on (a binary file, or another encoding); bad bytes were read as U+FFFD";
 
-    private static ExtractedDocument Unparsable(MarkdownDocument document, List<Diagnostic> diagnostics, Exception failure, (int Line, bool Exact) at)
+    private static ExtractedDocument Unparsable(SourceDocument document, List<Diagnostic> diagnostics, Exception failure, (int Line, bool Exact) at)
     {
         diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnparsableMarkdown,
             $"the Markdown parser gave up on this file{(at.Exact ? $" at line {at.Line}" : "")}: {failure.Message.TrimEnd('.')}; no block in it was read",
@@ -156,7 +156,7 @@ internal static class FenceExtractor
     /// The first line whose container prefix (indentation, <c>&gt;</c>, list markers) is longer than any sensible
     /// post nests, or null. Only a hint of where to try parsing first; Markdig has the last word.
     /// </summary>
-    private static int? FirstDeeplyNestedLine(MarkdownDocument document)
+    private static int? FirstDeeplyNestedLine(SourceDocument document)
     {
         var text = document.Text;
         for (var line = 1; line <= document.Lines.LineCount; line++)
@@ -176,15 +176,15 @@ internal static class FenceExtractor
     /// known to fail): the shortest failing prefix, found by bisection over whole lines. Falls back to line 1
     /// (not exact) when the search would cost too much.
     /// </summary>
-    private static (int Line, bool Exact) FindFailingLine(MarkdownDocument document, ParseSource source, int failsBy)
+    private static (int Line, bool Exact) FindFailingLine(SourceDocument document, ParseSource source, int failsBy)
     {
-        var end = NextLineStart(document, failsBy);
+        var end = document.Lines.NextLineStart(failsBy);
         if ((long)end * (Math.Log2(Math.Max(2, failsBy)) + 1) > LocateBudgetChars) return (1, false);
         int good = 0, bad = failsBy;
         while (bad - good > 1)
         {
             var middle = good + (bad - good) / 2;
-            if (TryParse(source, NextLineStart(document, middle), out _) is not null) good = middle;
+            if (TryParse(source, document.Lines.NextLineStart(middle), out _) is not null) good = middle;
             else bad = middle;
         }
         return (bad, true);
@@ -202,7 +202,7 @@ internal static class FenceExtractor
     }
 
     /// <summary>A comment attaches to a fence when only blank lines stand between them, in the same container.</summary>
-    private static bool IsDirectlyAfter(MarkdownDocument document, List<DirectiveComment> pending, object? last, FencedCodeBlock fence) =>
+    private static bool IsDirectlyAfter(SourceDocument document, List<DirectiveComment> pending, object? last, FencedCodeBlock fence) =>
         pending.Count > 0 && last switch
         {
             HtmlBlock html => html.Parent == fence.Parent,
@@ -211,7 +211,7 @@ internal static class FenceExtractor
             _ => false,
         };
 
-    private static FencedBlock ReadFence(MarkdownDocument document, FencedCodeBlock fence, IReadOnlyList<DirectiveComment> comments)
+    private static FencedBlock ReadFence(SourceDocument document, FencedCodeBlock fence, IReadOnlyList<DirectiveComment> comments)
     {
         var text = document.Text;
         var location = Locate(document, fence.Span.Start);
@@ -224,8 +224,8 @@ internal static class FenceExtractor
 
         var fenceLineStart = document.Lines.LineStart(location.Line);
         var prefix = text[fenceLineStart..fence.Span.Start];
-        var bodyStart = NextLineStart(document, location.Line);
-        var bodyEnd = lines.Count == 0 ? bodyStart : NextLineStart(document, lines[^1].Line);
+        var bodyStart = document.Lines.NextLineStart(location.Line);
+        var bodyEnd = lines.Count == 0 ? bodyStart : document.Lines.NextLineStart(lines[^1].Line);
         var isClosed = fence.ClosingFencedCharCount > 0;
         var endLine = document.Lines.Locate(Math.Max(fence.Span.Start, Math.Min(fence.Span.End, text.Length - 1))).Line;
         if (text.Length == 0) endLine = location.Line;
@@ -243,31 +243,21 @@ internal static class FenceExtractor
     /// container split a tab: then the slice is a fresh string with the tab's remainder as spaces, and only its
     /// line number and its non-blank tail still match the file.
     /// </summary>
-    internal static (int Line, int Column) LocateLine(MarkdownDocument document, Markdig.Helpers.StringLine line)
+    internal static (int Line, int Column) LocateLine(SourceDocument document, Markdig.Helpers.StringLine line)
     {
         var slice = line.Slice;
         // Markdig's own copy of the text (made when it replaces NUL characters) keeps every offset.
         if (slice.Text is { } source && source.Length == document.Text.Length) return document.Lines.Locate(slice.Start);
 
         var number = Math.Clamp(line.Line + 1, 1, document.Lines.LineCount);
-        var lineText = document.Text[document.Lines.LineStart(number)..NextLineStart(document, number)].TrimEnd('\r', '\n');
+        var lineText = document.Lines.Text(number);
         var content = slice.ToString();
         var tail = content.TrimStart();
         var tailStart = lineText.EndsWith(tail, StringComparison.Ordinal) ? lineText.Length - tail.Length : 0;
         return (number, Math.Max(1, tailStart - (content.Length - tail.Length) + 1));
     }
 
-    internal static int NextLineStart(MarkdownDocument document, int line) =>
-        line < document.Lines.LineCount ? document.Lines.LineStart(line + 1) : document.Text.Length;
-
-    internal static int LineContentEnd(MarkdownDocument document, int line)
-    {
-        var end = NextLineStart(document, line);
-        while (end > document.Lines.LineStart(line) && document.Text[end - 1] is '\r' or '\n') end--;
-        return end;
-    }
-
-    internal static SourceLocation Locate(MarkdownDocument document, int offset)
+    internal static SourceLocation Locate(SourceDocument document, int offset)
     {
         var (line, column) = document.Lines.Locate(offset);
         return new SourceLocation(document.DisplayPath, line, column);

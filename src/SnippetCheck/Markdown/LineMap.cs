@@ -1,12 +1,17 @@
 namespace SnippetCheck.Markdown;
 
-/// <summary>Turns character offsets into 1-based lines and columns. CR, LF and CRLF each end a line.</summary>
+/// <summary>
+/// A text's lines: offsets to 1-based lines and columns and back, and each line's extent. CR, LF and CRLF each end a
+/// line. Every reader (Markdown, MDX, doc comments, front matter) and editor does its line arithmetic here.
+/// </summary>
 public sealed class LineMap
 {
     private readonly int[] _lineStarts;
+    private readonly string _text;
 
     public LineMap(string text)
     {
+        _text = text;
         var starts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++)
         {
@@ -36,4 +41,18 @@ public sealed class LineMap
 
     /// <summary>The offset where a 1-based line starts.</summary>
     public int LineStart(int line) => _lineStarts[line - 1];
+
+    /// <summary>Where the line after <paramref name="line"/> starts: past its line ending, or the end of the text.</summary>
+    public int NextLineStart(int line) => line < LineCount ? LineStart(line + 1) : _text.Length;
+
+    /// <summary>Where <paramref name="line"/>'s own text ends, before its line ending.</summary>
+    public int ContentEnd(int line)
+    {
+        var end = NextLineStart(line);
+        while (end > LineStart(line) && _text[end - 1] is '\r' or '\n') end--;
+        return end;
+    }
+
+    /// <summary>A line's text without its line ending; empty for a line outside the text.</summary>
+    public string Text(int line) => line < 1 || line > LineCount ? "" : _text[LineStart(line)..ContentEnd(line)];
 }

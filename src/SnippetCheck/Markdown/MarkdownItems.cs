@@ -97,9 +97,9 @@ internal sealed record MisspeltComment(SourceLocation Location, string Text) : M
 }
 
 /// <summary>The YAML between the <c>---</c> lines at the very top of a file, or the TOML between <c>+++</c> lines.</summary>
-/// <param name="Yaml">The front matter's text (TOML when <see cref="IsToml"/>).</param>
+/// <param name="Text">The front matter's text, between its fence lines: YAML, or TOML when <see cref="IsToml"/>.</param>
 /// <param name="Location">Where the opening line stands; the text starts on the line after it.</param>
-public sealed record FrontMatter(string Yaml, SourceLocation Location)
+public sealed record FrontMatter(string Text, SourceLocation Location)
 {
     /// <summary>Hugo's TOML front matter, between <c>+++</c> lines.</summary>
     public bool IsToml { get; init; }
@@ -107,4 +107,4 @@ public sealed record FrontMatter(string Yaml, SourceLocation Location)
 
 /// <summary>Everything the extractor found in one file.</summary>
 /// <param name="Diagnostics">Problems with the file as a whole: bytes that are not UTF-8, Markdown the parser gave up on, a misspelt comment marker.</param>
-public sealed record ExtractedDocument(MarkdownDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items, IReadOnlyList<Diagnostic> Diagnostics);
+public sealed record ExtractedDocument(SourceDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items, IReadOnlyList<Diagnostic> Diagnostics);

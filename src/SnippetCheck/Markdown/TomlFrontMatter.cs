@@ -11,15 +11,15 @@ internal static class TomlFrontMatter
     /// <param name="End">Offset just past the closing <c>+++</c> line's text.</param>
     internal sealed record Found(FrontMatter FrontMatter, int End);
 
-    public static Found? Find(MarkdownDocument document)
+    public static Found? Find(SourceDocument document)
     {
         var lines = document.Lines;
-        if (lines.LineCount < 2 || LineText(document, 1).TrimEnd() != "+++") return null;
+        if (lines.LineCount < 2 || document.Lines.Text(1).TrimEnd() != "+++") return null;
         for (var line = 2; line <= lines.LineCount; line++)
         {
-            if (LineText(document, line).TrimEnd() != "+++") continue;
-            var toml = string.Join('\n', Enumerable.Range(2, line - 2).Select(l => LineText(document, l)));
-            var end = lines.LineStart(line) + LineText(document, line).Length;
+            if (document.Lines.Text(line).TrimEnd() != "+++") continue;
+            var toml = string.Join('\n', Enumerable.Range(2, line - 2).Select(l => document.Lines.Text(l)));
+            var end = lines.LineStart(line) + document.Lines.Text(line).Length;
             return new Found(new FrontMatter(toml, new SourceLocation(document.DisplayPath, 1, 1)) { IsToml = true }, end);
         }
         return null;
@@ -37,10 +37,4 @@ internal static class TomlFrontMatter
         return new string(chars);
     }
 
-    private static string LineText(MarkdownDocument document, int line)
-    {
-        var start = document.Lines.LineStart(line);
-        var end = line < document.Lines.LineCount ? document.Lines.LineStart(line + 1) : document.Text.Length;
-        return document.Text[start..end].TrimEnd('\r', '\n');
-    }
 }

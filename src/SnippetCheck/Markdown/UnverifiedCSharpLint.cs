@@ -14,14 +14,14 @@ internal static partial class UnverifiedCSharpLint
     /// rather than being read: Liquid expands <c>{{ }}</c> inside it and tags cannot be written in the tag, so the
     /// code readers see is not always the code in the file.
     /// </summary>
-    internal static void ReportHighlightBlocks(MarkdownDocument document, ParagraphBlock paragraph, List<Diagnostic> diagnostics)
+    internal static void ReportHighlightBlocks(SourceDocument document, ParagraphBlock paragraph, List<Diagnostic> diagnostics)
     {
         // Markdig has released a paragraph's lines by now; its span still says which lines of the file it covers.
         var first = document.Lines.Locate(paragraph.Span.Start).Line;
         var last = document.Lines.Locate(Math.Max(paragraph.Span.Start, Math.Min(paragraph.Span.End, document.Text.Length - 1))).Line;
         for (var lineNumber = first; lineNumber <= last; lineNumber++)
         {
-            var text = document.Text[document.Lines.LineStart(lineNumber)..FenceExtractor.LineContentEnd(document, lineNumber)];
+            var text = document.Lines.Text(lineNumber);
             if (HighlightTag().Match(text) is not { Success: true } match) continue;
             var language = match.Groups["liquid"].Success ? match.Groups["liquid"].Value : match.Groups["hugo"].Value;
             if (!DocumentWords.IsCSharpLanguage(language)) continue;
@@ -36,7 +36,7 @@ internal static partial class UnverifiedCSharpLint
     /// MDX has no indented code, so a C# fence indented four spaces or more inside a component is a fence to MDX,
     /// but Markdig will not open a fence there. Rather than pass over it in silence, it is reported (SC1018).
     /// </summary>
-    internal static void ReportUnreadFences(MarkdownDocument document, MdxReading mdx, List<MarkdownItem> items, List<Diagnostic> diagnostics)
+    internal static void ReportUnreadFences(SourceDocument document, MdxReading mdx, List<MarkdownItem> items, List<Diagnostic> diagnostics)
     {
         var found = items.OfType<FencedBlock>().Select(f => f.Location.Line).ToHashSet();
         foreach (var (offset, info) in mdx.FenceOpenings)

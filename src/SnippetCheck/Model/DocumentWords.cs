@@ -24,4 +24,13 @@ internal static class DocumentWords
         var firstWord = new string(commentText.TakeWhile(char.IsLetter).ToArray());
         return firstWord.Length >= 8 && EditDistance.Between(firstWord.ToLowerInvariant(), "snippetcheck") <= 2;
     }
+
+    /// <summary>
+    /// Every name <c>scrub=</c> accepts besides custom scrubbers': the config reader checks names with these, and
+    /// Comparison/Scrubbers builds a scrubber for each (the default ones may be named too, to no effect).
+    /// </summary>
+    public static readonly IReadOnlyList<string> BuiltInScrubberNames = ["guid", "date", "paths", "duration", "hex", "hashcode", "number", NoScrubbing];
+
+    /// <summary><c>scrub=none</c>: compare output exactly, with no scrubber at all.</summary>
+    public const string NoScrubbing = "none";
 }

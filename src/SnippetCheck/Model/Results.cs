@@ -133,7 +133,7 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     public int Cached => Snippets.Count(s => s.Cached);
 
     /// <summary>The files as they were read for this run; <c>--accept</c> rewrites them only if they are still the same.</summary>
-    public IReadOnlyList<MarkdownDocument> Documents { get; init; } = [];
+    public IReadOnlyList<SourceDocument> Documents { get; init; } = [];
 
     /// <summary>Warnings about a file rather than a snippet: C# blocks in highlight tags, which are not verified (SC1018).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];

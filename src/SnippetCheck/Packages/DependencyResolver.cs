@@ -69,7 +69,7 @@ internal sealed class DependencyResolver
         var csharp = TakesDocCommentUsings(document);
         if (!csharp && _configReferences.Compile.Count == 0 && _configReferences.Runtime.Count == 0) return ProgramDependencies.None;
         ref var shared = ref csharp ? ref _sharedForCSharp : ref _sharedForMarkdown;
-        return shared ??= ProgramDependencies.Resolved(_configReferences.Compile, _configReferences.Runtime, false, false, new Dictionary<string, string>())
+        return shared ??= ProgramDependencies.Resolved(_configReferences.Compile, _configReferences.Runtime, false, false, [])
             .WithUsings(csharp ? DocCommentUsings : []);
     }
 
@@ -119,7 +119,7 @@ internal sealed class DependencyResolver
             }
             foreach (var property in directives.Properties)
             {
-                if (properties.TryGetValue(property.Name, out var earlier) && earlier.Value != property.Value)
+                if (properties.TryGetValue(property.Name, out var earlier) && earlier.Setting != property.Setting)
                     return Fail(owner, FailureReason.Annotation, DiagnosticCodes.ConflictingDirective,
                         $"'{property.Name}' is set to '{property.Value}' here, but to '{earlier.Value}' at line {earlier.Location.Line}", property.Location);
                 properties.TryAdd(property.Name, property);
@@ -179,7 +179,7 @@ internal sealed class DependencyResolver
             [.. compile.Distinct(StringComparer.Ordinal)],
             [.. runtime.Distinct(StringComparer.Ordinal)],
             aspNetCore, web,
-            properties.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal))
+            [.. properties.Values.Select(p => p.Setting)])
             .WithUsings(TakesDocCommentUsings(document) ? DocCommentUsings : []);
     }
 
@@ -206,19 +206,16 @@ internal sealed class DependencyResolver
     private static string? TagConflict(SnippetTags tags, PropertyDirective property)
     {
         string Message(string tag) => $"'#:property {property.Name}={property.Value}' contradicts the tag '{tag}' of this block; keep one";
-        return property.Name switch
+        return property.Setting switch
         {
-            "LangVersion" when tags.LangVersion is { } tag && !SameLanguageVersion(tag, property.Value) => Message($"langversion={tag.ToDisplayString()}"),
-            "Nullable" when tags.Nullable is { } tag && !(SettingValues.TryParseNullable(property.Value, out var value) && value == tag) => Message($"nullable={tag.ToString().ToLowerInvariant()}"),
-            "AllowUnsafeBlocks" when tags.Unsafe && property.Value == "false" => Message("unsafe"),
-            "TreatWarningsAsErrors" when tags.WarnAsError && property.Value == "false" => Message("warnaserror"),
+            CompileProperty.LangVersion { Version: var version } when tags.LangVersion is { } tag &&
+                tag.MapSpecifiedToEffectiveVersion() != version.MapSpecifiedToEffectiveVersion() => Message($"langversion={tag.ToDisplayString()}"),
+            CompileProperty.Nullable { Options: var options } when tags.Nullable is { } tag && options != tag => Message($"nullable={tag.ToString().ToLowerInvariant()}"),
+            CompileProperty.AllowUnsafeBlocks { Allow: false } when tags.Unsafe => Message("unsafe"),
+            CompileProperty.TreatWarningsAsErrors { Treat: false } when tags.WarnAsError => Message("warnaserror"),
             _ => null,
         };
     }
-
-    private static bool SameLanguageVersion(LanguageVersion tag, string property) =>
-        SettingValues.TryParseLanguageVersion(property, out var version) &&
-        tag.MapSpecifiedToEffectiveVersion() == version.MapSpecifiedToEffectiveVersion();
 
     private static string FirstLine(string? text) => (text ?? "").Split('\n')[0].Trim();
 

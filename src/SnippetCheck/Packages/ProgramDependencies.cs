@@ -25,14 +25,15 @@ internal sealed class ProgramDependencies
     private readonly IReadOnlyList<string> _compile;
     private readonly bool _web;
     private readonly bool _webUsings;
-    private readonly IReadOnlyDictionary<string, string> _properties;
+    private readonly IReadOnlyList<CompileProperty> _properties;
 
     /// <summary>Nothing beyond the base class library: settings pass through unchanged.</summary>
-    public static readonly ProgramDependencies None = new(null, [], [], false, false, new Dictionary<string, string>());
+    public static readonly ProgramDependencies None = new(null, [], [], false, false, []);
 
     private ProgramDependencies(DependencyFailure? failure, IReadOnlyList<string> compile, IReadOnlyList<string> runtime,
-        bool web, bool webUsings, IReadOnlyDictionary<string, string> properties)
+        bool web, bool webUsings, IReadOnlyList<CompileProperty> properties, IReadOnlyList<string>? usings = null)
     {
+        _usings = usings ?? [];
         _failure = failure;
         _compile = compile;
         RuntimePaths = [.. runtime];
@@ -41,19 +42,16 @@ internal sealed class ProgramDependencies
         _properties = properties;
     }
 
-    internal static ProgramDependencies Failure(DependencyFailure failure) => new(failure, [], [], false, false, new Dictionary<string, string>());
+    internal static ProgramDependencies Failure(DependencyFailure failure) => new(failure, [], [], false, false, []);
 
     internal static ProgramDependencies Resolved(IReadOnlyList<string> compile, IReadOnlyList<string> runtime, bool web, bool webUsings,
-        IReadOnlyDictionary<string, string> properties) => new(null, compile, runtime, web, webUsings, properties);
+        IReadOnlyList<CompileProperty> properties) => new(null, compile, runtime, web, webUsings, properties);
 
-    private IReadOnlyList<string> _usings = [];
+    private readonly IReadOnlyList<string> _usings;
 
     /// <summary>These with <paramref name="usings"/> added to the program's global usings.</summary>
-    internal ProgramDependencies WithUsings(IReadOnlyList<string> usings)
-    {
-        _usings = usings;
-        return this;
-    }
+    internal ProgramDependencies WithUsings(IReadOnlyList<string> usings) =>
+        new(_failure, _compile, RuntimePaths, _web, _webUsings, _properties, usings);
 
     /// <summary>True when the program must not be compiled: see <see cref="Problem"/>.</summary>
     public bool Failed => _failure is not null;
@@ -81,21 +79,19 @@ internal sealed class ProgramDependencies
         }
 
         var result = settings with { References = references };
-        foreach (var (name, value) in _properties)
+        foreach (var property in _properties)
         {
-            result = name switch
+            result = property switch
             {
-                "LangVersion" => LanguageVersionFacts.TryParse(value, out var version) ? result with { LanguageVersion = version } : result,
-                "Nullable" => SettingValues.TryParseNullable(value, out var nullable) ? result with { Nullable = nullable } : result,
-                "Configuration" => SettingValues.TryParseConfiguration(value, out var configuration) ? result with { Configuration = configuration } : result,
-                "WarningLevel" => int.TryParse(value, out var level) && SettingValues.IsWarningLevel(level) ? result with { WarningLevel = level } : result,
-                "AllowUnsafeBlocks" => result with { AllowUnsafe = value == "true" },
-                "TreatWarningsAsErrors" => result with { WarningsAsErrors = value == "true" },
-                "ImplicitUsings" when value == "disable" => result with { Usings = [] },
+                CompileProperty.LangVersion l => result with { LanguageVersion = l.Version },
+                CompileProperty.Nullable n => result with { Nullable = n.Options },
+                CompileProperty.AllowUnsafeBlocks a => result with { AllowUnsafe = a.Allow },
+                CompileProperty.TreatWarningsAsErrors t => result with { WarningsAsErrors = t.Treat },
+                CompileProperty.ImplicitUsings { Enable: false } => result with { Usings = [] },
                 _ => result,
             };
         }
-        if (_webUsings && !(_properties.TryGetValue("ImplicitUsings", out var implicitUsings) && implicitUsings == "disable"))
+        if (_webUsings && !_properties.Contains(new CompileProperty.ImplicitUsings(false)))
             result = result with { Usings = [.. result.Usings.Concat(AspNetCoreFramework.WebUsings).Distinct(StringComparer.Ordinal)] };
         if (_usings.Count > 0)
             result = result with { Usings = [.. result.Usings.Concat(_usings).Distinct(StringComparer.Ordinal)] };

@@ -14,16 +14,16 @@ internal sealed class SnippetProgram
 {
     private (CSharpParseOptions Options, IReadOnlyList<ParsedPart> Preludes, IReadOnlyList<ParsedPart> Blocks)? _parsed;
 
-    private SnippetProgram(SnippetDocument document, string? session, IReadOnlyList<Snippet> blocks, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout, bool fileAllowsNetwork, Func<Snippet, Scrubbing>? scrubbing)
+    private SnippetProgram(SnippetDocument document, string? session, IReadOnlyList<Snippet> blocks, FileSettings file)
     {
-        Network = fileAllowsNetwork || blocks.Any(b => b.Tags.Network);
+        Network = file.AllowsNetwork || blocks.Any(b => b.Tags.Network);
         Document = document;
         Session = session;
         Blocks = blocks;
         Preludes = [.. document.Preludes.Where(p => p.Session is null || p.Session == session)];
-        Settings = WithDocumentedNamespaces(settings.Overlay(blocks.Select(b => b.Tags)), blocks);
-        Timeouts = [.. blocks.Select(b => timeout(b.Tags))];
-        Scrubbings = [.. blocks.Select(b => scrubbing?.Invoke(b) ?? Scrubbing.Default)];
+        Settings = WithDocumentedNamespaces(file.CompileSettings.Overlay(blocks.Select(b => b.Tags)), blocks);
+        Timeouts = [.. blocks.Select(b => file.TimeoutFor(b.Tags))];
+        Scrubbings = [.. blocks.Select(file.ScrubbingFor)];
     }
 
     /// <summary>An example in a doc comment sees the namespace it documents, as a user of the library would after one using.</summary>
@@ -33,12 +33,12 @@ internal sealed class SnippetProgram
         return namespaces.Count == 0 ? settings : settings with { Usings = [.. settings.Usings, .. namespaces] };
     }
 
-    public static SnippetProgram Lone(SnippetDocument document, Snippet snippet, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout, bool fileAllowsNetwork = false, Func<Snippet, Scrubbing>? scrubbing = null) =>
-        new(document, null, [snippet], settings, timeout, fileAllowsNetwork, scrubbing);
+    /// <summary>A lone snippet's program, with everything its file's settings say (compile settings, timeout, network, scrubbers).</summary>
+    public static SnippetProgram Lone(SnippetDocument document, Snippet snippet, FileSettings file) => new(document, null, [snippet], file);
 
     /// <summary>A session's blocks, all of them in document order (ignored and compile-fail ones too: see <see cref="Compiled"/>).</summary>
-    public static SnippetProgram ForSession(SnippetDocument document, string session, IReadOnlyList<Snippet> blocks, CompileSettings settings, Func<SnippetTags, TimeSpan> timeout, bool fileAllowsNetwork = false, Func<Snippet, Scrubbing>? scrubbing = null) =>
-        new(document, session, blocks, settings, timeout, fileAllowsNetwork, scrubbing);
+    public static SnippetProgram ForSession(SnippetDocument document, string session, IReadOnlyList<Snippet> blocks, FileSettings file) =>
+        new(document, session, blocks, file);
 
     public SnippetDocument Document { get; }
     public string? Session { get; }

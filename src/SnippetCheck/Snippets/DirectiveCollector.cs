@@ -153,39 +153,67 @@ internal sealed class DirectiveCollector
                 $"'#:property {name}' is not supported in snippets; supported: {string.Join(", ", DirectiveReader.CompileProperties)} (and, without effect, {string.Join(", ", DirectiveReader.NeutralProperties)})");
             return;
         }
-        if (ValidateProperty(canonical, propertyValue) is { } problem)
+        if (DirectiveReader.NeutralProperties.Contains(canonical))
+        {
+            if (NeutralProblem(canonical, propertyValue) is { } neutralProblem)
+                Error(DiagnosticCodes.BadDirective, location, $"'#:property {canonical}={propertyValue}': {neutralProblem}");
+            return;
+        }
+        if (!TryParseProperty(canonical, propertyValue, out var setting, out var problem))
         {
             Error(DiagnosticCodes.BadDirective, location, $"'#:property {canonical}={propertyValue}': {problem}");
             return;
         }
-        if (DirectiveReader.NeutralProperties.Contains(canonical)) return;
-        var normalized = Normalize(canonical, propertyValue);
+        var normalized = Normalized(setting, propertyValue);
         var same = _properties.FirstOrDefault(p => p.Name == canonical);
         if (same is null)
-            _properties.Add(new PropertyDirective(canonical, normalized, location));
-        else if (same.Value != normalized)
+            _properties.Add(new PropertyDirective(canonical, normalized, location, setting));
+        else if (same.Setting != setting)
             Error(DiagnosticCodes.ConflictingDirective, location,
                 $"'{canonical}' is set to '{propertyValue}' here, but to '{same.Value}' at line {same.Location.Line}");
     }
 
-    private static string? ValidateProperty(string name, string value) => name switch
+    /// <summary>The one place a <c>#:property</c> value is parsed; everything after reads <see cref="PropertyDirective.Setting"/>.</summary>
+    private static bool TryParseProperty(string name, string value, out CompileProperty setting, out string problem)
     {
-        "LangVersion" => LanguageVersionFacts.TryParse(value, out _) ? null : "not a C# language version (write 13, 14, latest or preview)",
-        "Nullable" => value.ToLowerInvariant() is "enable" or "disable" or "warnings" or "annotations" ? null : "write enable, disable, warnings or annotations",
-        "AllowUnsafeBlocks" or "TreatWarningsAsErrors" or "PublishAot" or "PublishTrimmed" or "PackAsTool" or "IsPackable" =>
-            bool.TryParse(value, out _) ? null : "write true or false",
-        "ImplicitUsings" => value.ToLowerInvariant() is "enable" or "disable" or "true" or "false" ? null : "write enable or disable",
-        "TargetFramework" => value.Equals("net10.0", StringComparison.OrdinalIgnoreCase) ? null : "snippets compile for net10.0 only",
-        _ => value.Length > 0 ? null : "needs a value",
+        (CompileProperty?, string) Parsed(CompileProperty? parsed, string ifNot) => (parsed, parsed is null ? ifNot : "");
+        var (parsed, why) = name switch
+        {
+            "LangVersion" => Parsed(SettingValues.TryParseLanguageVersion(value, out var version) ? new CompileProperty.LangVersion(version) : null,
+                "not a C# language version (write 13, 14, latest or preview)"),
+            "Nullable" => Parsed(SettingValues.TryParseNullable(value.ToLowerInvariant(), out var nullable) ? new CompileProperty.Nullable(nullable) : null,
+                "write enable, disable, warnings or annotations"),
+            "AllowUnsafeBlocks" => Parsed(bool.TryParse(value, out var allow) ? new CompileProperty.AllowUnsafeBlocks(allow) : null, "write true or false"),
+            "TreatWarningsAsErrors" => Parsed(bool.TryParse(value, out var treat) ? new CompileProperty.TreatWarningsAsErrors(treat) : null, "write true or false"),
+            "ImplicitUsings" => Parsed(value.ToLowerInvariant() switch
+            {
+                "enable" or "true" => new CompileProperty.ImplicitUsings(true),
+                "disable" or "false" => new CompileProperty.ImplicitUsings(false),
+                _ => null,
+            }, "write enable or disable"),
+            _ => Parsed(null, "not supported"),
+        };
+        (setting, problem) = (parsed!, why);
+        return parsed is not null;
+    }
+
+    /// <summary>The value as reports and cache keys show it: as written for a language version, else in one spelling.</summary>
+    private static string Normalized(CompileProperty setting, string written) => setting switch
+    {
+        CompileProperty.LangVersion => written.ToLowerInvariant(),
+        CompileProperty.Nullable n => n.Options.ToString().ToLowerInvariant(),
+        CompileProperty.AllowUnsafeBlocks a => a.Allow ? "true" : "false",
+        CompileProperty.TreatWarningsAsErrors t => t.Treat ? "true" : "false",
+        CompileProperty.ImplicitUsings i => i.Enable ? "enable" : "disable",
+        _ => throw new ArgumentOutOfRangeException(nameof(setting)),
     };
 
-    private static string Normalize(string name, string value) => name switch
+    /// <summary>Properties accepted without effect still take only values that make sense.</summary>
+    private static string? NeutralProblem(string name, string value) => name switch
     {
-        "AllowUnsafeBlocks" or "TreatWarningsAsErrors" => bool.Parse(value) ? "true" : "false",
-        "ImplicitUsings" => value.ToLowerInvariant() is "enable" or "true" ? "enable" : "disable",
-        "Nullable" => value.ToLowerInvariant(),
-        "LangVersion" => value.ToLowerInvariant(),
-        _ => value,
+        "PublishAot" or "PublishTrimmed" or "PackAsTool" or "IsPackable" => bool.TryParse(value, out _) ? null : "write true or false",
+        "TargetFramework" => value.Equals("net10.0", StringComparison.OrdinalIgnoreCase) ? null : "snippets compile for net10.0 only",
+        _ => value.Length > 0 ? null : "needs a value",
     };
 
     private void ReadSdk(string value, SourceLocation location)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Snippets;
@@ -14,8 +15,29 @@ public sealed record PackageRequest(string Id, string Version, SourceLocation Lo
 /// <summary>A project a snippet references with <c>#:project PATH</c>; the path is relative to the Markdown file.</summary>
 public sealed record ProjectRequest(string Path, SourceLocation Location);
 
-/// <summary>A <c>#:property Name=Value</c> that changes how a snippet compiles; <see cref="Name"/> is in its canonical spelling.</summary>
-public sealed record PropertyDirective(string Name, string Value, SourceLocation Location);
+/// <summary>
+/// A <c>#:property Name=Value</c> that changes how a snippet compiles, parsed once where it is read: <see cref="Name"/>
+/// in its canonical spelling, <see cref="Value"/> normalized (for messages and keys), <see cref="Setting"/> typed.
+/// </summary>
+public sealed record PropertyDirective(string Name, string Value, SourceLocation Location, CompileProperty Setting);
+
+/// <summary>What a supported <c>#:property</c> sets, typed (<see cref="DirectiveReader.CompileProperties"/>).</summary>
+public abstract record CompileProperty
+{
+    private CompileProperty()
+    {
+    }
+
+    public sealed record LangVersion(LanguageVersion Version) : CompileProperty;
+
+    public sealed record Nullable(Microsoft.CodeAnalysis.NullableContextOptions Options) : CompileProperty;
+
+    public sealed record AllowUnsafeBlocks(bool Allow) : CompileProperty;
+
+    public sealed record TreatWarningsAsErrors(bool Treat) : CompileProperty;
+
+    public sealed record ImplicitUsings(bool Enable) : CompileProperty;
+}
 
 /// <summary>
 /// The packages of one program, sorted by ID. Two programs with equal <see cref="Key"/>s restore to the same

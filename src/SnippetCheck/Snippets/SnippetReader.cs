@@ -39,7 +39,7 @@ internal static class SnippetReader
             {
                 // A misspelt 'output' or 'ellipsis' would quietly turn an output block into prose, or exact into loose.
                 (last?.Annotations ?? fileDiagnostics).Add(Diagnostic.Error(DiagnosticCodes.UnknownTag,
-                    $"unknown word '{misspelt.Word}' in the info string of the block at line {fenced.Location.Line}; did you mean '{misspelt.Meant}'?", fenced.Location));
+                    $"unknown word '{misspelt.Word}' in the info string of the block at line {fenced.Location.Line}; did you mean '{misspelt.Meant}'?", fenced.Location) with { Suggestion = new(misspelt.Word, misspelt.Meant) });
             }
             switch (item)
             {

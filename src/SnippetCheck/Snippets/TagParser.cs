@@ -66,7 +66,7 @@ public static partial class TagParser
                 else if (NearMiss(key, value is not null) is { } meant)
                 {
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownTag,
-                        $"unknown tag '{word}'; did you mean '{meant}'?", source.Location));
+                        $"unknown tag '{word}'; did you mean '{meant}'?", source.Location) with { Suggestion = new(word, meant) });
                 }
                 else if (KindWords.Contains(lowerKey) || FlagWords.Contains(lowerKey) || ValueKeys.Contains(lowerKey))
                 {

@@ -7,6 +7,7 @@ using SnippetCheck.Discovery;
 using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
+using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;
@@ -106,12 +107,12 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
 
     private PreparedDocument? Load(DocumentPath path, ImmutableArray<MetadataReference> references, ConcurrentBag<FileError> errors)
     {
-        MarkdownDocument markdown;
+        SourceDocument markdown;
         try
         {
             markdown = options.Texts?.FirstOrDefault(t => t.FullPath == path.FullPath) is { } given
-                ? MarkdownDocument.FromText(path.FullPath, path.DisplayPath, given.Text)
-                : MarkdownDocument.Load(path.FullPath, path.DisplayPath);
+                ? SourceDocument.FromText(path.FullPath, path.DisplayPath, given.Text)
+                : SourceDocument.Load(path.FullPath, path.DisplayPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -6,14 +6,6 @@ using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;
 
-/// <summary>A lone snippet's program that can be compiled together with others of the same <see cref="GroupKey"/>.</summary>
-/// <param name="Shared">The run's shared references the program compiles and runs with (config references, a library under test).</param>
-internal sealed record MergeCandidate(SnippetProgram Program, MergeableProgram Mergeable, ProgramDependencies Shared)
-{
-    /// <summary>Programs merge only with programs that compile under the same settings and the same reference set.</summary>
-    public (string, object?, ProgramDependencies) GroupKey { get; } = (Program.Settings.Key, ImmutableCollectionsMarshal.AsArray(Program.Settings.References), Shared);
-}
-
 /// <summary>
 /// Decides, before anything runs, which lone snippets are compiled together: a merged snippet is executed once, and
 /// its verdict stands. Whatever could make the wrapped program mean something else is verified alone instead.

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;
+using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;
@@ -35,10 +36,7 @@ internal sealed class MergedVerifier(ProgramContext context)
             foreach (var member in members) results.AddRange(await LoneVerifier.VerifyAsync(member.Program, context, cancellationToken).ConfigureAwait(false));
             return results;
         }
-        // Every member of a chunk shares its group's settings and references (MergeCandidate.GroupKey).
-        var shared = members[0].Shared;
-        var settings = shared.Apply(members[0].Program.Settings);
-        var compiled = MergedCompiler.Compile([.. members.Select(m => m.Mergeable)], settings, cancellationToken);
+        var compiled = ProgramContext.CompileMerged(members, cancellationToken);
         Interlocked.Increment(ref _chunks);
         Interlocked.Add(ref _merged, members.Count);
         Interlocked.Add(ref _droppedAtCompile, compiled.Broken.Count);
@@ -55,18 +53,16 @@ internal sealed class MergedVerifier(ProgramContext context)
             var clock = Stopwatch.StartNew();
             if (snippet.Kind == SnippetKind.Compile)
             {
-                results.Add(Results.Of(snippet, Verdict.Pass, null, null, clock) with { Duration = clock.Elapsed + compileShare });
+                results.Add(BlockResults.Of(snippet, Verdict.Pass, null, null, clock) with { Duration = clock.Elapsed + compileShare });
                 continue;
             }
             if (context.CompileOnly)
             {
-                results.Add(Results.Of(snippet, PendingRun.Verdict, null, null, clock));
+                results.Add(BlockResults.Of(snippet, PendingRun.Verdict, null, null, clock));
                 continue;
             }
-            var image = compiled.Image! with { EntryType = compiled.EntryTypes[i]! };
-            var wrapped = await context.Pool.RunAsync(image, program.Stdin([0]), program.Args, shared.RuntimePaths, network: false, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
-            var run = StackTraces.Unwrapped(wrapped, ProgramAssembler.MergedNamespacePrefix + i, members[i].Mergeable.TopLevelSignature is not null);
-            results.Add(Results.Of(snippet, Judge.Run(snippet, run, run.Stdout, isLast: true, program.Scrubbings[0]), null, run.Stdout, clock) with { Duration = clock.Elapsed + compileShare });
+            var run = await context.RunMemberAsync(members[i], compiled, i, cancellationToken).ConfigureAwait(false);
+            results.Add(BlockResults.Of(snippet, Judge.Run(snippet, run, run.Stdout, isLast: true, program.Scrubbings[0]), null, run.Stdout, clock) with { Duration = clock.Elapsed + compileShare });
         }
         return results;
     }

@@ -21,8 +21,9 @@ internal sealed record RunPlan(IReadOnlyList<SnippetProgram> Lone, IReadOnlyList
 /// </summary>
 internal static class RunPlanner
 {
+    /// <param name="filter"><c>--filter</c> (see <see cref="Matches"/>).</param>
     /// <param name="checkStale">Plan the ignored lone blocks for <see cref="StaleCheck"/> (their verdict is known: ignored).</param>
-    public static RunPlan Plan(IReadOnlyList<PreparedDocument> documents, VerifyOptions options, bool checkStale = false)
+    public static RunPlan Plan(IReadOnlyList<PreparedDocument> documents, string? filter, bool checkStale = false)
     {
         var stale = new List<(Snippet, SnippetProgram)>();
         var lone = new List<SnippetProgram>();
@@ -30,14 +31,15 @@ internal static class RunPlanner
         var known = new List<SnippetResult>();
         foreach (var document in documents)
         {
-            var snippets = document.Snippets.Snippets.Where(s => Matches(s, options.Filter)).ToList();
+            var snippets = document.Snippets.Snippets.Where(s => Matches(s, filter)).ToList();
             if (document.Skip)
             {
                 known.AddRange(snippets.Select(s => SnippetResult.Of(s, new Verdict.Skipped("skipped by 'snippetcheck: skip' in front matter"))));
                 continue;
             }
             var settings = document.Settings;
-            var verifyUntagged = options.All || settings.Mode == VerifyMode.All;
+            // --all is the top layer of the file's settings (DocumentLoader).
+            var verifyUntagged = settings.Mode == VerifyMode.All;
             foreach (var snippet in snippets.Where(s => s.Tags.Session is null))
             {
                 if (!snippet.IsTagged && !verifyUntagged) known.Add(SnippetResult.Of(snippet, Verdict.NotTagged));
@@ -45,14 +47,14 @@ internal static class RunPlanner
                 {
                     // Never compiled for its verdict; only, apart from every other snippet, for a stale tag.
                     known.Add(SnippetResult.Of(snippet, new Verdict.Ignored()));
-                    if (checkStale) stale.Add((snippet, StaleCheck.ProgramFor(document.Snippets, snippet, settings.TimeoutFor, settings.CompileSettings, settings.AllowsNetwork, settings.ScrubbingFor)));
+                    if (checkStale) stale.Add((snippet, StaleCheck.ProgramFor(document.Snippets, snippet, settings)));
                 }
-                else lone.Add(SnippetProgram.Lone(document.Snippets, snippet, settings.CompileSettings, settings.TimeoutFor, settings.AllowsNetwork, settings.ScrubbingFor));
+                else lone.Add(SnippetProgram.Lone(document.Snippets, snippet, settings));
             }
             foreach (var session in snippets.Select(s => s.Tags.Session).OfType<string>().Distinct())
             {
                 var blocks = document.Snippets.Snippets.Where(s => s.Tags.Session == session).ToList();
-                sessions.Add(SnippetProgram.ForSession(document.Snippets, session, blocks, settings.CompileSettings, settings.TimeoutFor, settings.AllowsNetwork, settings.ScrubbingFor));
+                sessions.Add(SnippetProgram.ForSession(document.Snippets, session, blocks, settings));
             }
         }
         return new RunPlan(lone, sessions, known) { Stale = stale };

@@ -21,12 +21,12 @@ internal static class SessionVerifier
         if (blocks.FirstOrDefault(b => b.HasAnnotationErrors) is { } broken)
         {
             return [.. blocks.Select(b => b.HasAnnotationErrors
-                ? Results.Of(b, Judge.BeforeCompiling(b, isEmpty: false)!, null, null, clock)
+                ? BlockResults.Of(b, Judge.BeforeCompiling(b, isEmpty: false)!, null, null, clock)
                 : SnippetResult.Of(b, new Verdict.Skipped($"not run: block at line {broken.Location.Line} of session '{session}' has annotation errors")))];
         }
 
-        var dependencies = await context.Dependencies.ResolveAsync(program.Document, blocks, session, cancellationToken).ConfigureAwait(false);
-        if (dependencies.Problem is { } failure) return Results.DependencyFailed(failure, blocks, session, clock);
+        var dependencies = await context.ResolveAsync(program, cancellationToken).ConfigureAwait(false);
+        if (dependencies.Problem is { } failure) return BlockResults.DependencyFailed(failure, blocks, session, clock);
         var settings = dependencies.Apply(program.Settings);
         var preludes = program.PreludeParts(settings);
         var parts = program.BlockParts(settings);
@@ -38,19 +38,19 @@ internal static class SessionVerifier
             var block = blocks[i];
             if (Judge.BeforeCompiling(block, parts[i].IsEmpty) is { } early)
             {
-                results[i] = Results.Of(block, early, null, null, clock);
+                results[i] = BlockResults.Of(block, early, null, null, clock);
             }
             else if (block.Kind == SnippetKind.CompileFail)
             {
                 // Checked against the session so far, then left out of it.
                 var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
-                var compiledSoFar = Compile(preludes, soFar, settings, markBlocks: false, cancellationToken);
-                results[i] = Results.Of(block, Judge.CompileFail(block, compiledSoFar), compiledSoFar, null, clock);
+                var compiledSoFar = ProgramContext.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken);
+                results[i] = BlockResults.Of(block, Judge.CompileFail(block, compiledSoFar), compiledSoFar, null, clock);
             }
         }
         if (included.Count == 0) return [.. results.Select(r => r!)];
 
-        var compiled = Compile(preludes, [.. included.Select(id => parts[id])], settings, markBlocks: included.Count > 1, cancellationToken);
+        var compiled = ProgramContext.Compile(preludes, [.. included.Select(id => parts[id])], settings, markBlocks: included.Count > 1, cancellationToken);
         if (!compiled.Success)
         {
             var errors = compiled.Errors.ToList();
@@ -60,7 +60,7 @@ internal static class SessionVerifier
                 // Errors in preludes or generated code are the first block's to report.
                 var own = errors.Where(e => e.PartId == id || (id == included[0] && e.PartId is null or < 0)).ToList();
                 results[id] = own.Count > 0
-                    ? Results.Of(blocks[id], Judge.CompileError(blocks[id], own), compiled, null, clock)
+                    ? BlockResults.Of(blocks[id], Judge.CompileError(blocks[id], own), compiled, null, clock)
                     : SnippetResult.Of(blocks[id], new Verdict.Skipped(
                         $"not run: session '{session}' did not compile (error {first.Id} at line {first.Location?.Line ?? blocks[id].Location.Line})"));
             }
@@ -73,21 +73,20 @@ internal static class SessionVerifier
             {
                 var block = blocks[id];
                 var verdict = Judge.NeedsRun(block) && (block.Output is not null || block.Stdin is not null) ? Judge.NothingToRun(block, session) : Verdict.Pass;
-                results[id] = Results.Of(block, verdict, compiled, null, clock);
+                results[id] = BlockResults.Of(block, verdict, compiled, null, clock);
             }
             return [.. results.Select(r => r!)];
         }
 
         if (context.CompileOnly)
         {
-            foreach (var id in included) results[id] = Results.Of(blocks[id], PendingRun.Verdict, compiled, null, clock);
+            foreach (var id in included) results[id] = BlockResults.Of(blocks[id], PendingRun.Verdict, compiled, null, clock);
             return [.. results.Select(r => r!)];
         }
 
         // Each block has its own budget; the program gets them all.
         var timeout = included.Aggregate(TimeSpan.Zero, (sum, id) => sum + program.Timeouts[id]);
-        var run = await context.Pool.RunAsync(new ProgramImage(compiled.Image!), program.Stdin(included), program.Args,
-            dependencies.RuntimePaths, program.Network, timeout, cancellationToken).ConfigureAwait(false);
+        var run = await context.RunAsync(program, compiled, included, dependencies, timeout, cancellationToken).ConfigureAwait(false);
         JudgeRun(program, settings, included, compiled, run, results, clock);
         return [.. results.Select(r => r!)];
     }
@@ -106,11 +105,11 @@ internal static class SessionVerifier
             if (id < endingId)
             {
                 var passedThrough = run with { Status = RunStatus.Completed, ExitCode = block.Tags.ExitCode ?? 0 };
-                results[id] = Results.Of(block, Judge.Run(block, passedThrough, output, isLast: false, program.Scrubbings[id]), compiled, output, clock);
+                results[id] = BlockResults.Of(block, Judge.Run(block, passedThrough, output, isLast: false, program.Scrubbings[id]), compiled, output, clock);
             }
             else if (id == endingId)
             {
-                results[id] = Results.Of(block, Judge.Run(block, run, output, isLast: true, program.Scrubbings[id]), compiled, output, clock);
+                results[id] = BlockResults.Of(block, Judge.Run(block, run, output, isLast: true, program.Scrubbings[id]), compiled, output, clock);
             }
             else
             {
@@ -119,9 +118,6 @@ internal static class SessionVerifier
             }
         }
     }
-
-    private static CompilationResult Compile(IReadOnlyList<ParsedPart> preludes, IReadOnlyList<ParsedPart> blocks, CompileSettings settings, bool markBlocks, CancellationToken cancellationToken) =>
-        SnippetCompiler.Compile(ProgramAssembler.Assemble(preludes, blocks, settings, markBlocks), [.. preludes, .. blocks], settings, cancellationToken);
 
     private static string Describe(RunResult run) => run.Status switch
     {

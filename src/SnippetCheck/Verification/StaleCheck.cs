@@ -34,9 +34,8 @@ internal sealed class StaleCheck(StaleMode mode, bool runThem)
     public bool IsOn => mode != StaleMode.Off || runThem;
 
     /// <summary>The program an ignored block is checked as: the block tagged <c>compile</c> instead of <c>ignore</c>.</summary>
-    public static SnippetProgram ProgramFor(SnippetDocument document, Snippet ignored, Func<SnippetTags, TimeSpan> timeout, CompileSettings settings, bool network,
-        Func<Snippet, Scrubbing>? scrubbing = null) =>
-        SnippetProgram.Lone(document, AsKind(ignored, SnippetKind.Compile), settings, timeout, network, scrubbing);
+    public static SnippetProgram ProgramFor(SnippetDocument document, Snippet ignored, FileSettings file) =>
+        SnippetProgram.Lone(document, AsKind(ignored, SnippetKind.Compile), file);
 
     /// <summary>Units that compile (and with <c>--stale</c> run) the candidates in chunks of their own; they report no results.</summary>
     public IReadOnlyList<VerificationUnit> Plan(IReadOnlyList<(Snippet Ignored, SnippetProgram Program)> candidates, DependencyResolver dependencies, ProgramContext context)
@@ -79,19 +78,15 @@ internal sealed class StaleCheck(StaleMode mode, bool runThem)
     private async Task CheckAsync(IReadOnlyList<(Snippet Ignored, MergeCandidate Candidate)> chunk, ProgramContext context, CancellationToken cancellationToken)
     {
         // As a merged chunk of verified snippets: the group's shared references (a library under test) apply.
-        var shared = chunk[0].Candidate.Shared;
-        var settings = shared.Apply(chunk[0].Candidate.Program.Settings);
-        var compiled = MergedCompiler.Compile([.. chunk.Select(c => c.Candidate.Mergeable)], settings, cancellationToken);
+        var compiled = ProgramContext.CompileMerged([.. chunk.Select(c => c.Candidate)], cancellationToken);
         for (var i = 0; i < chunk.Count; i++)
         {
             if (compiled.Broken.Contains(i)) continue;
             var (ignored, candidate) = chunk[i];
             var program = candidate.Program;
-            if (runThem && compiled.EntryTypes[i] is { } entryType && candidate.Mergeable.HasEntryPoint && program.HasEntryPoint(program.Settings, [0]))
+            if (runThem && compiled.EntryTypes[i] is not null && candidate.Mergeable.HasEntryPoint && program.HasEntryPoint(program.Settings, [0]))
             {
-                var image = compiled.Image! with { EntryType = entryType };
-                var wrapped = await context.Pool.RunAsync(image, program.Stdin([0]), program.Args, shared.RuntimePaths, network: false, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
-                var run = StackTraces.Unwrapped(wrapped, ProgramAssembler.MergedNamespacePrefix + i, candidate.Mergeable.TopLevelSignature is not null);
+                var run = await context.RunMemberAsync(candidate, compiled, i, cancellationToken).ConfigureAwait(false);
                 if (Judge.Run(AsKind(ignored, SnippetKind.Run), run, run.Stdout, isLast: true, program.Scrubbings[0]) is Verdict.Passed)
                 {
                     _findings[ignored] = Finding(DiagnosticCodes.IgnoredPasses, "ignored snippet passes; tag it `run`", ignored);

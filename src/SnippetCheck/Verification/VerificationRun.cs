@@ -33,7 +33,7 @@ internal sealed record VerificationUnit(IReadOnlyList<Snippet> Blocks, Func<Canc
 /// parallel, raising an event as each unit finishes.
 /// </summary>
 /// <param name="sharedPool">Runners kept between runs (<see cref="VerifyOptions.KeepRunners"/>); null: the run starts and ends its own.</param>
-internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache, RunnerOptions runnerOptions, int parallelism, RunnerPool? sharedPool = null)
+internal sealed class VerificationRun(VerifyOptions options, RunSettings settings, ResultCache? cache, RunnerPool? sharedPool = null)
 {
     public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
 
@@ -52,10 +52,10 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
     public async Task<IReadOnlyList<SnippetResult>> ExecuteAsync(RunPlan plan, Configuration.SnippetCheckConfig config, CancellationToken cancellationToken)
     {
         var results = new ConcurrentBag<SnippetResult>(plan.Known);
-        var staleCheck = new StaleCheck(config.Stale ?? Configuration.StaleMode.Warn, options.Stale);
+        var staleCheck = new StaleCheck(settings.Stale, settings.RunIgnored);
         if (plan.Snippets == 0 && (!staleCheck.IsOn || plan.Stale.Count == 0)) return [.. results];
 
-        await using var ownPool = sharedPool is null ? new RunnerPool(runnerOptions, parallelism) : null;
+        await using var ownPool = sharedPool is null ? new RunnerPool(settings.Runners, settings.Parallelism) : null;
         var pool = sharedPool ?? ownPool!;
         // Without a cache to answer from, every snippet will run: the runners start now, beside the reference
         // loading, cache keys and merge planning below, instead of after them.
@@ -67,7 +67,7 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
         DependencyFiles = dependencies.DependencyFiles;
         PhaseTrace.Mark("dependencies resolved");
         var context = new ProgramContext(pool, dependencies, options.CompileOnly);
-        var programCache = new ProgramCache(cache, runnerOptions, dependencies.Fingerprint);
+        var programCache = new ProgramCache(cache, settings.Runners, dependencies.Fingerprint);
         var merged = new MergedVerifier(context);
 
         void Report(IReadOnlyList<SnippetResult> finished)
@@ -98,7 +98,7 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
         if (toCompile > 0) pool.StartRunners(toCompile);
         // Last: stale-tag checks only add hints, and must not hold up a verdict.
         units.AddRange(staleCheck.Plan(plan.Stale, dependencies, context));
-        await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
             async (unit, token) => Report(await unit.RunGuardedAsync(token).ConfigureAwait(false))).ConfigureAwait(false);
         foreach (var document in KeepTogetherAfterwards) programCache.KeepTogether(document);
         RunnersStarted = pool.RunnersStarted;
@@ -154,7 +154,7 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
                     return;
                 }
                 onMiss();
-                if (!options.NoMerge) candidates[i] = MergePolicy.TryMerge(lone[i], dependencies);
+                if (settings.Merge) candidates[i] = MergePolicy.TryMerge(lone[i], dependencies);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -165,7 +165,7 @@ internal sealed class VerificationRun(VerifyOptions options, ResultCache? cache,
 
         var units = new List<VerificationUnit>();
         var inChunks = new HashSet<SnippetProgram>(ReferenceEqualityComparer.Instance);
-        foreach (var chunk in MergePolicy.Chunks([.. candidates.OfType<MergeCandidate>()], parallelism))
+        foreach (var chunk in MergePolicy.Chunks([.. candidates.OfType<MergeCandidate>()], settings.Parallelism))
         {
             inChunks.UnionWith(chunk.Select(c => c.Program));
             units.Add(new VerificationUnit([.. chunk.Select(c => c.Program.Blocks[0])], async token =>

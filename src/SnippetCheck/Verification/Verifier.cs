@@ -19,7 +19,7 @@ public sealed class Verifier : IAsyncDisposable
 {
     private readonly VerifyOptions _options;
     private readonly DocumentLoader _loader;
-    private readonly RunnerOptions _runnerOptions;
+    private readonly RunSettings _settings;
     private readonly ResultCache? _cache;
     private RunnerPool? _keptRunners;
 
@@ -29,13 +29,8 @@ public sealed class Verifier : IAsyncDisposable
         _options = options;
         Config = DocumentLoader.LoadConfig(options);
         _loader = new DocumentLoader(options, Config);
-        _runnerOptions = new RunnerOptions
-        {
-            AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. Config.Environment ?? []],
-            MemoryLimitBytes = Config.MemoryLimit ?? RunnerOptions.DefaultMemoryLimitBytes,
-            Sandbox = SandboxFor(options, Config),
-        };
-        _cache = options.NoCache || Config.Cache == false ? null : new ResultCache(CacheDirectory(options, Config));
+        _settings = RunSettings.Resolve(options, Config);
+        _cache = _settings.CacheDirectory is { } cacheDirectory ? new ResultCache(cacheDirectory) : null;
         PhaseTrace.Mark("config loaded");
     }
 
@@ -80,12 +75,11 @@ public sealed class Verifier : IAsyncDisposable
         if (_cache is null || _cache.IsEmpty) CompilerWarmUp.Start(Config);
         var (documents, fileErrors) = loader.Load();
         PhaseTrace.Mark($"{documents.Count} documents read");
-        var plan = RunPlanner.Plan(documents, options, checkStale: options.Stale || Config.Stale != StaleMode.Off);
+        var plan = RunPlanner.Plan(documents, options.Filter, _settings.CheckStale);
         PhaseTrace.Mark($"planned {plan.Snippets} snippets");
         Planned?.Invoke(plan.Snippets);
 
-        var parallelism = options.Parallelism ?? Config.Parallelism ?? Environment.ProcessorCount;
-        var run = new VerificationRun(options, _cache, _runnerOptions, parallelism, options.KeepRunners ? KeptRunners(parallelism) : null);
+        var run = new VerificationRun(options, _settings, _cache, options.KeepRunners ? KeptRunners() : null);
         run.ResultsReady += results => ResultsReady?.Invoke(results);
         var results = await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false);
         PhaseTrace.Mark("every unit finished");
@@ -107,7 +101,7 @@ public sealed class Verifier : IAsyncDisposable
         {
             Documents = [.. documents.Select(d => d.Snippets.Source.Document)],
             Sandbox = run.Confinement,
-            RequireVerified = options.RequireVerified || Config.RequireVerified == true,
+            RequireVerified = _settings.RequireVerified,
             Warnings = [.. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
         };
     }
@@ -119,23 +113,22 @@ public sealed class Verifier : IAsyncDisposable
     /// </summary>
     internal async Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken)
     {
-        var lone = blocks.Select(b => SnippetProgram.Lone(b.Document.Snippets, b.Snippet, b.Document.Settings.CompileSettings,
-            b.Document.Settings.TimeoutFor, b.Document.Settings.AllowsNetwork)).ToList();
+        var lone = blocks.Select(b => SnippetProgram.Lone(b.Document.Snippets, b.Snippet, b.Document.Settings)).ToList();
         if (lone.Count == 0) return [];
         if (_cache is null || _cache.IsEmpty || !useCache) CompilerWarmUp.Start(Config);
-        var run = new VerificationRun(_options with { Stale = false }, useCache ? _cache : null, _runnerOptions, _options.Parallelism ?? Config.Parallelism ?? Environment.ProcessorCount);
+        var run = new VerificationRun(_options, _settings with { Stale = StaleMode.Off, RunIgnored = false }, useCache ? _cache : null);
         run.ResultsReady += results => ResultsReady?.Invoke(results);
         Planned?.Invoke(lone.Count);
-        var results = await run.ExecuteAsync(new RunPlan(lone, [], []), Config with { Stale = StaleMode.Off }, cancellationToken).ConfigureAwait(false);
+        var results = await run.ExecuteAsync(new RunPlan(lone, [], []), Config, cancellationToken).ConfigureAwait(false);
         RunnersStarted += run.RunnersStarted;
         Sandbox = run.Confinement;
         return results;
     }
 
-    private RunnerPool KeptRunners(int parallelism)
+    private RunnerPool KeptRunners()
     {
         if (Volatile.Read(ref _keptRunners) is { } pool) return pool;
-        var created = new RunnerPool(_runnerOptions, parallelism);
+        var created = new RunnerPool(_settings.Runners, _settings.Parallelism);
         if (Interlocked.CompareExchange(ref _keptRunners, created, null) is { } raced)
         {
             // Another run made one first: this one has started nothing yet.
@@ -176,20 +169,4 @@ public sealed class Verifier : IAsyncDisposable
 
     /// <summary>The confinement of the last run's runners.</summary>
     public SandboxReport? Sandbox { get; private set; }
-
-    /// <summary><c>auto</c> unless <c>--no-sandbox</c> or the config says <c>off</c>; grants are relative to the config file.</summary>
-    private static Sandbox SandboxFor(VerifyOptions options, SnippetCheckConfig config)
-    {
-        if (options.NoSandbox || config.Sandbox == SandboxMode.Off) return Execution.Sandbox.Off;
-        var root = config.SourcePath is not null ? Path.GetDirectoryName(config.SourcePath)! : options.CurrentDirectory;
-        string[] Absolute(IReadOnlyList<string>? paths) => [.. (paths ?? []).Select(p => Path.GetFullPath(p, root))];
-        return Execution.Sandbox.Auto(Absolute(config.SandboxRead), Absolute(config.SandboxWrite));
-    }
-
-    private static string CacheDirectory(VerifyOptions options, SnippetCheckConfig config)
-    {
-        if (options.CacheDirectory is not null) return Path.GetFullPath(options.CacheDirectory, options.CurrentDirectory);
-        var root = config.SourcePath is not null ? Path.GetDirectoryName(config.SourcePath)! : options.CurrentDirectory;
-        return Path.Combine(root, ResultCache.DefaultFolder);
-    }
 }

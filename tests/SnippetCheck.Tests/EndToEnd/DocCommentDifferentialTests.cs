@@ -74,9 +74,9 @@ public sealed class DocCommentDifferentialTests
     /// </summary>
     private static string? AsDocComment(string markdown)
     {
-        var extracted = FenceExtractor.Extract(MarkdownDocument.FromText("post.md", markdown));
+        var extracted = FenceExtractor.Extract(SourceDocument.FromText("post.md", markdown));
         // Front matter that only speaks to the blog engine (title, date) changes no verdict; settings of ours would.
-        if (extracted.FrontMatter is { } front && front.Yaml.Contains("snippetcheck", StringComparison.OrdinalIgnoreCase)) return null;
+        if (extracted.FrontMatter is { } front && front.Text.Contains("snippetcheck", StringComparison.OrdinalIgnoreCase)) return null;
         if (extracted.Diagnostics.Count > 0) return null;
         var preludes = new StringBuilder();
         var comment = new StringBuilder();

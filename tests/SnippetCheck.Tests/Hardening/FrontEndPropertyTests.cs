@@ -9,7 +9,7 @@ using SnippetCheck.Tests.Infrastructure;
 namespace SnippetCheck.Tests.Hardening;
 
 /// <summary>
-/// Property tests of the front end (bytes → <see cref="MarkdownDocument"/> → <see cref="FenceExtractor"/> →
+/// Property tests of the front end (bytes → <see cref="SourceDocument"/> → <see cref="FenceExtractor"/> →
 /// <see cref="SnippetReader"/>): whatever the input, nothing throws and every location points into the file.
 /// FsCheck prints the seed of a failing case; replay it with <c>Config.WithReplay</c>.
 /// </summary>
@@ -88,7 +88,7 @@ internal static class FrontEnd
 
     public static SnippetDocument CheckInvariants(byte[] bytes)
     {
-        var document = MarkdownDocument.FromBytes(Path.GetFullPath(File), File, bytes);
+        var document = SourceDocument.FromBytes(Path.GetFullPath(File), File, bytes);
         var extracted = FenceExtractor.Extract(document);
         var read = SnippetReader.Read(extracted);
         // CommonMark reads NUL as U+FFFD; everything else must stand in the file exactly as extracted.

@@ -132,7 +132,7 @@ public sealed class MalformedMarkdownTests
     public void Bytes_that_are_not_utf8_are_an_error_at_their_line_and_the_rest_is_still_read()
     {
         byte[] bytes = [.. Encoding.UTF8.GetBytes("# Post\n\nCaf"), 0xE9, .. Encoding.UTF8.GetBytes(" prose.\n\n```csharp run\nConsole.WriteLine(1);\n```\n")];
-        var extracted = FenceExtractor.Extract(MarkdownDocument.FromBytes("/x/post.md", "post.md", bytes));
+        var extracted = FenceExtractor.Extract(SourceDocument.FromBytes("/x/post.md", "post.md", bytes));
         var error = Assert.Single(extracted.Diagnostics);
         Assert.Equal((DiagnosticCodes.NotUtf8, 3, 4), (error.Id, error.Location.Line, error.Location.Column));
         Assert.Single(extracted.Items.OfType<FencedBlock>());
@@ -142,7 +142,7 @@ public sealed class MalformedMarkdownTests
     public void A_utf16_file_is_told_to_be_saved_as_utf8()
     {
         byte[] bytes = [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("# Post\n")];
-        var error = Assert.Single(FenceExtractor.Extract(MarkdownDocument.FromBytes("/x/post.md", "post.md", bytes)).Diagnostics);
+        var error = Assert.Single(FenceExtractor.Extract(SourceDocument.FromBytes("/x/post.md", "post.md", bytes)).Diagnostics);
         Assert.Contains("UTF-16", error.Message);
         Assert.Equal(1, error.Location.Line);
     }

@@ -9,7 +9,7 @@ namespace SnippetCheck.Tests.Infrastructure;
 public static class Pipeline
 {
     public static ExtractedDocument Extract(string markdown, string file = "post.md") =>
-        FenceExtractor.Extract(MarkdownDocument.FromText(file, markdown));
+        FenceExtractor.Extract(SourceDocument.FromText(file, markdown));
 
     public static SnippetDocument Read(string markdown, string file = "post.md", bool strictTags = false) =>
         SnippetReader.Read(Extract(markdown, file), strictTags);

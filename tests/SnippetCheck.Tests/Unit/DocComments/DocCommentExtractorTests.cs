@@ -12,7 +12,7 @@ namespace SnippetCheck.Tests.Unit.DocComments;
 public sealed class DocCommentExtractorTests
 {
     private static ExtractedDocument Extract(string source) =>
-        DocCommentExtractor.Extract(MarkdownDocument.FromText("/lib/Parser.cs", "Parser.cs", source));
+        DocCommentExtractor.Extract(SourceDocument.FromText("/lib/Parser.cs", "Parser.cs", source));
 
     private static List<FencedBlock> Blocks(string source) => Extract(source).Items.OfType<FencedBlock>().ToList();
 
@@ -86,7 +86,7 @@ public sealed class DocCommentExtractorTests
     public void Crlf_and_a_byte_order_mark_do_not_shift_lines_or_columns()
     {
         var bytes = "\uFEFF///   <code>\r\n///   int x = 1;\r\n/// </code>\r\nclass C { }\r\n"u8.ToArray();
-        var document = MarkdownDocument.FromBytes("/lib/C.cs", "C.cs", bytes);
+        var document = SourceDocument.FromBytes("/lib/C.cs", "C.cs", bytes);
         var block = Assert.Single(DocCommentExtractor.Extract(document).Items.OfType<FencedBlock>());
         Assert.Equal(new CodeLine("int x = 1;", 2, 7), Assert.Single(block.Lines));
     }

@@ -90,6 +90,12 @@ public sealed class LspEditingTests : IAsyncLifetime
         memory.Remember(await Check(withPrelude, compileOnly: false));
         Assert.Equal(FailureReason.OutputMismatch, memory.Carry(await Check(withPrelude, compileOnly: true))[0].Reason);
         Assert.True(PendingRun.Is(memory.Carry(await Check(withPrelude.Replace("=> 2", "=> 3", StringComparison.Ordinal), compileOnly: true))[0].Verdict));
+
+        // So is front matter in any format the readers know: Hugo's TOML too, not only YAML.
+        var withToml = "+++\ntitle = \"Sums\"\n[snippetcheck]\nscrub = [\"hex\"]\n+++\n\n" + Mismatch;
+        memory.Remember(await Check(withToml, compileOnly: false));
+        Assert.Equal(FailureReason.OutputMismatch, memory.Carry(await Check(withToml, compileOnly: true))[0].Reason);
+        Assert.True(PendingRun.Is(memory.Carry(await Check(withToml.Replace("\"hex\"", "\"number\"", StringComparison.Ordinal), compileOnly: true))[0].Verdict));
     }
 
     [Fact]
@@ -102,7 +108,7 @@ public sealed class LspEditingTests : IAsyncLifetime
         Assert.Equal(2, findings.Count);
         foreach (var finding in findings)
         {
-            var fix = QuickFixes.NearMiss(document, finding.Message, finding.Start);
+            var fix = QuickFixes.NearMiss(document, finding.Suggestion!, finding.Start);
             text = QuickFixes.Apply(text, fix!.Edits);
             document = (await Check(text, compileOnly: true)).Documents[0];
         }

@@ -38,13 +38,13 @@ public sealed class FenceExtractorTests
     [Fact]
     public void Crlf_bom_and_front_matter_do_not_shift_locations()
     {
-        var document = MarkdownDocument.FromBytes("/x/post.md", "post.md", File.ReadAllBytes(Samples.PathOf("crlf-bom.md")));
+        var document = SourceDocument.FromBytes("/x/post.md", "post.md", File.ReadAllBytes(Samples.PathOf("crlf-bom.md")));
         var extracted = FenceExtractor.Extract(document);
         var fence = Assert.Single(extracted.Items.OfType<FencedBlock>());
         Assert.True(document.HasBom);
         Assert.Equal((5, 1), (fence.Location.Line, fence.Location.Column));
         Assert.Equal("Console.WriteLine(undefinedName);", fence.Lines[0].Text);
-        Assert.Equal("title: crlf", extracted.FrontMatter!.Yaml);
+        Assert.Equal("title: crlf", extracted.FrontMatter!.Text);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class MdxTests
         Assert.Equal(new CodeLine("object o = 42;", 42, 3), read.Snippets[2].Block.Lines[0]);
         // The hidden output, read from the MDX comment.
         Assert.Equal("square", read.Snippets[1].Output!.Text);
-        Assert.Equal("title: Pattern matching in C# 14\nauthors: [ada]\ntags: [csharp]", read.Source.FrontMatter!.Yaml);
+        Assert.Equal("title: Pattern matching in C# 14\nauthors: [ada]\ntags: [csharp]", read.Source.FrontMatter!.Text);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class UnclosedFenceTests
         var documents = Directory.GetFiles(RepositoryRoot.PathOf("docs"), "*.md").Append(RepositoryRoot.PathOf("README.md")).ToList();
         Assert.True(documents.Count > 5, $"found only {documents.Count} documents under {RepositoryRoot.Path}");
         var unclosed = documents
-            .Select(path => FenceExtractor.Extract(MarkdownDocument.Load(path, Path.GetRelativePath(RepositoryRoot.Path, path))))
+            .Select(path => FenceExtractor.Extract(SourceDocument.Load(path, Path.GetRelativePath(RepositoryRoot.Path, path))))
             .SelectMany(document => document.Items.OfType<FencedBlock>().Where(fence => !fence.Geometry.IsClosed))
             .Select(fence => $"{fence.Location.File}({fence.Location.Line},{fence.Location.Column}): a {fence.Geometry.FenceChar} fence is never closed");
         Assert.Empty(unclosed);

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Model;
+using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Verification;
 
-namespace SnippetCheck.Tests.Unit.Authoring;
+namespace SnippetCheck.Tests.Unit.Verification;
 
 /// <summary><c>--shard K/N</c>: for every N the shards are disjoint, their union is the whole run, and a file's sessions stay in one shard.</summary>
 public sealed class ShardTests

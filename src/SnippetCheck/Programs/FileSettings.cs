@@ -5,7 +5,7 @@ using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Programs;
 
 /// <summary>The settings in force for one file: defaults, config file, front matter and command line merged.</summary>
 public sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<MetadataReference> references)

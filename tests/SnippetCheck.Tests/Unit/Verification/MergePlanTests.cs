@@ -1,11 +1,12 @@
 using SnippetCheck.Compilation;
 using SnippetCheck.Markdown;
+using SnippetCheck.Model;
+using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
-namespace SnippetCheck.Tests.Unit.Compilation;
+namespace SnippetCheck.Tests.Unit.Verification;
 
 public sealed class MergePlanTests
 {
@@ -17,7 +18,7 @@ public sealed class MergePlanTests
         var document = Pipeline.Read(markdown);
         return [.. document.Snippets.Select(s =>
         {
-            var program = SnippetCheck.Programs.SnippetProgram.Lone(document, s, Defaults.CompileSettings, Defaults.TimeoutFor);
+            var program = SnippetProgram.Lone(document, s, Defaults);
             return new MergeCandidate(program, MergeableProgram.TryCreate(program.BlockParts(program.Settings))!, SnippetCheck.Packages.ProgramDependencies.None);
         })];
     }

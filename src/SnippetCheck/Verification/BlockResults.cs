@@ -1,18 +1,13 @@
 using System.Diagnostics;
 using SnippetCheck.Compilation;
-using SnippetCheck.Execution;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;
 
-/// <summary>What verifying a program needs from the run: the runner pool and the dependency resolver.</summary>
-/// <param name="CompileOnly">Judge only what compiling decides; a block that would run gets <see cref="PendingRun.Verdict"/>.</param>
-internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Dependencies, bool CompileOnly = false);
-
 /// <summary>Builds a block's reported result from its verdict: the block's annotations and the compiler's diagnostics beside it.</summary>
-internal static class Results
+internal static class BlockResults
 {
     public static SnippetResult Of(Snippet snippet, Verdict verdict, CompilationResult? compiled, string? output, Stopwatch clock) =>
         new(snippet, verdict, [.. snippet.Annotations, .. OwnFinding(snippet, verdict), .. compiled?.Diagnostics.Select(d => Judge.ToDiagnostic(d, snippet)) ?? []],

@@ -2,10 +2,13 @@ using System.Text;
 
 namespace SnippetCheck.Markdown;
 
-/// <summary>A Markdown file as read from disk: its text and what is needed to write it back byte for byte.</summary>
-public sealed class MarkdownDocument
+/// <summary>
+/// A document as read from disk (a Markdown or MDX post, or a C# file whose doc comments hold examples): its text,
+/// its lines, and what is needed to write it back byte for byte.
+/// </summary>
+public sealed class SourceDocument
 {
-    private MarkdownDocument(string fullPath, string displayPath, string text, Encoding encoding, bool hasBom, int? invalidUtf8Offset = null, bool looksLikeUtf16 = false)
+    private SourceDocument(string fullPath, string displayPath, string text, Encoding encoding, bool hasBom, int? invalidUtf8Offset = null, bool looksLikeUtf16 = false)
     {
         InvalidUtf8Offset = invalidUtf8Offset;
         LooksLikeUtf16 = looksLikeUtf16;
@@ -40,25 +43,25 @@ public sealed class MarkdownDocument
     /// <summary>True when the bytes start with a UTF-16 byte order mark.</summary>
     public bool LooksLikeUtf16 { get; }
 
-    public static MarkdownDocument Load(string fullPath, string displayPath)
+    public static SourceDocument Load(string fullPath, string displayPath)
     {
         var bytes = File.ReadAllBytes(fullPath);
         return FromBytes(fullPath, displayPath, bytes);
     }
 
-    public static MarkdownDocument FromText(string displayPath, string text) => FromText(Path.GetFullPath(displayPath), displayPath, text);
+    public static SourceDocument FromText(string displayPath, string text) => FromText(Path.GetFullPath(displayPath), displayPath, text);
 
-    public static MarkdownDocument FromText(string fullPath, string displayPath, string text) =>
+    public static SourceDocument FromText(string fullPath, string displayPath, string text) =>
         new(fullPath, displayPath, text, new UTF8Encoding(false), hasBom: false);
 
-    public static MarkdownDocument FromBytes(string fullPath, string displayPath, byte[] bytes)
+    public static SourceDocument FromBytes(string fullPath, string displayPath, byte[] bytes)
     {
         var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         var offset = hasBom ? 3 : 0;
         // Invalid UTF-8 becomes U+FFFD instead of an exception, so one bad byte never hides a whole file.
         var text = new UTF8Encoding(false, throwOnInvalidBytes: false).GetString(bytes, offset, bytes.Length - offset);
         var looksLikeUtf16 = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF));
-        return new MarkdownDocument(fullPath, displayPath, text, new UTF8Encoding(hasBom), hasBom, FirstInvalidOffset(bytes.AsSpan(offset)), looksLikeUtf16);
+        return new SourceDocument(fullPath, displayPath, text, new UTF8Encoding(hasBom), hasBom, FirstInvalidOffset(bytes.AsSpan(offset)), looksLikeUtf16);
     }
 
     /// <summary>The offset in the decoded text of the first invalid byte sequence, or null when every byte is UTF-8.</summary>
