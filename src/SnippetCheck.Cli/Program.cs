@@ -1,1 +1,11 @@
-return await SnippetCheck.Cli.SnippetCheckCommand.InvokeAsync(args);
+using SnippetCheck.Execution;
+
+// One invocation; when the process ends, no runner or work folder of any invocation outlives it.
+try
+{
+    return await SnippetCheck.Cli.SnippetCheckCommand.InvokeAsync(args);
+}
+finally
+{
+    ProcessTracker.Shutdown();
+}

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SnippetCheck.Cli.Commands;
-using SnippetCheck.Execution;
 using SnippetCheck.Reporting;
 
 namespace SnippetCheck.Cli;
@@ -23,6 +22,10 @@ public static class SnippetCheckCommand
         return root;
     }
 
+    /// <summary>
+    /// One invocation, as <c>snippetcheck ARGS</c> in the current directory gives it: what it prints and its exit code.
+    /// Each run's runners end with the run; the process's own exit (Program.cs) is what kills any left over.
+    /// </summary>
     public static async Task<int> InvokeAsync(string[] args)
     {
         var parseResult = Build().Parse(args);
@@ -34,16 +37,9 @@ public static class SnippetCheckCommand
         }
         // Our own signal handling instead of System.CommandLine's: it must also kill runners and remove work folders.
         using var signals = new TerminationSignals();
-        try
-        {
-            var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
-            // --watch says "stopped watching" and exits 0 on Ctrl+C: one line is enough.
-            if (signals.Received is { } signal && exitCode != ExitCodes.Success) await Console.Error.WriteLineAsync(ToolMessage.Text($"stopped by {signal}"));
-            return exitCode;
-        }
-        finally
-        {
-            ProcessTracker.Shutdown();
-        }
+        var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
+        // --watch says "stopped watching" and exits 0 on Ctrl+C: one line is enough.
+        if (signals.Received is { } signal && exitCode != ExitCodes.Success) await Console.Error.WriteLineAsync(ToolMessage.Text($"stopped by {signal}"));
+        return exitCode;
     }
 }

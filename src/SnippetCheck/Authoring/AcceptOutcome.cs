@@ -40,5 +40,3 @@ public sealed record AcceptOutcome(IReadOnlyList<AcceptEntry> Entries, IReadOnly
     }
 }
 
-/// <summary>Replace the characters <c>[Start, End)</c> of the document's text with <c>NewText</c>; edits of one accept never overlap.</summary>
-public sealed record AcceptEdit(int Start, int End, string NewText);

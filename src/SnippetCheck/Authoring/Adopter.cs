@@ -174,29 +174,16 @@ public static class Adopter
     /// Inserts, above each fence line, a line of its own: the fence's container prefix, the comment, and the fence
     /// line's own line ending. No existing byte changes.
     /// </summary>
-    internal static string Apply(string text, SourceDocument document, IReadOnlyList<AdoptProposal> proposals)
-    {
-        var inserts = new List<(int Offset, string Text)>();
-        foreach (var proposal in proposals)
-        {
-            inserts.Add(Insert(text, document, proposal.Snippet.Block, proposal.Kind.ToTag()));
-            if (proposal.Output is { } output) inserts.Add(Insert(text, document, output, "output"));
-        }
-        var builder = new StringBuilder(text.Length + inserts.Sum(i => i.Text.Length));
-        var position = 0;
-        foreach (var (offset, insert) in inserts.OrderBy(i => i.Offset))
-        {
-            builder.Append(text, position, offset - position).Append(insert);
-            position = offset;
-        }
-        return builder.Append(text, position, text.Length - position).ToString();
-    }
+    internal static string Apply(string text, SourceDocument document, IReadOnlyList<AdoptProposal> proposals) =>
+        TextEdit.Apply(text, proposals.SelectMany(proposal => (IEnumerable<TextEdit>)[
+            Insert(text, document, proposal.Snippet.Block, proposal.Kind.ToTag()),
+            .. proposal.Output is { } output ? [Insert(text, document, output, "output")] : Array.Empty<TextEdit>()]));
 
-    private static (int Offset, string Text) Insert(string text, SourceDocument document, FencedBlock fence, string words)
+    private static TextEdit Insert(string text, SourceDocument document, FencedBlock fence, string words)
     {
         var lineStart = document.Lines.LineStart(fence.Location.Line);
         var lineEnding = BlockRewrite.LineEndingBefore(text, fence.Geometry.BodyStart);
-        return (lineStart, CommentPrefix(fence) + TagComment(document.DisplayPath, words) + lineEnding);
+        return new TextEdit(lineStart, lineStart, CommentPrefix(fence) + TagComment(document.DisplayPath, words) + lineEnding);
     }
 
     /// <summary>

@@ -3,9 +3,6 @@ using SnippetCheck.Markdown;
 
 namespace SnippetCheck.Authoring;
 
-/// <summary>Replace <c>[Start, End)</c> of the file's text with <c>Replacement</c>; <c>Order</c> breaks ties at one offset.</summary>
-internal readonly record struct TextEdit(int Start, int End, string Replacement, int Order);
-
 /// <summary>
 /// The edits that make one output block hold new text: its body lines replaced, each with the block's container
 /// prefix and the line ending of its opening fence line, and, when the text holds a run of the fence character
@@ -30,7 +27,7 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
             // A blank line needs no trailing indent; '>' alone still continues a block quote.
             body.Append(line.Length == 0 ? prefix.TrimEnd() : prefix + line).Append(lineEnding);
         }
-        var edits = new List<TextEdit> { new(geometry.BodyStart, geometry.BodyEnd, body.ToString(), 1) };
+        var edits = new List<TextEdit> { new(geometry.BodyStart, geometry.BodyEnd, body.ToString()) };
 
         var closingRun = FirstFenceChar(text, geometry.BodyEnd, geometry.FenceChar);
         if (closingRun < 0) return null;
@@ -42,10 +39,10 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
             newLength = longestRun + 1;
             var openingRun = FirstFenceChar(text, document.Lines.LineStart(block.Location.Line), geometry.FenceChar);
             if (openingRun < 0) return null;
-            edits.Add(new TextEdit(openingRun, openingRun, new string(geometry.FenceChar, newLength.Value - geometry.FenceLength), 0));
+            edits.Add(new TextEdit(openingRun, openingRun, new string(geometry.FenceChar, newLength.Value - geometry.FenceLength)));
             var closingLength = RunLength(text, closingRun, geometry.FenceChar);
             if (closingLength < newLength)
-                edits.Add(new TextEdit(closingRun, closingRun, new string(geometry.FenceChar, newLength.Value - closingLength), 2));
+                edits.Add(new TextEdit(closingRun, closingRun, new string(geometry.FenceChar, newLength.Value - closingLength)));
         }
         return new BlockRewrite(block, newBody, block.Lines.Count == 0 || block.Content.Trim().Length == 0, newLength, edits);
     }
@@ -63,7 +60,7 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
             body.Append(line.Length == 0 ? prefix.TrimEnd() : prefix + EscapeXml(line)).Append(lineEnding);
         }
         return new BlockRewrite(block, newBody, block.Lines.Count == 0 || block.Content.Trim().Length == 0, null,
-            [new TextEdit(block.Geometry.BodyStart, block.Geometry.BodyEnd, body.ToString(), 1)]);
+            [new TextEdit(block.Geometry.BodyStart, block.Geometry.BodyEnd, body.ToString())]);
     }
 
     /// <summary>
@@ -84,7 +81,7 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
         }
         if (geometry.OpensInline) body.Append(newBody.Length > 0 ? prefix : text[geometry.BodyStart..geometry.BodyEnd]);
         return new BlockRewrite(block, newBody, block.Lines.Count == 0 || block.Content.Trim().Length == 0, null,
-            [new TextEdit(geometry.BodyStart, geometry.BodyEnd, body.ToString(), 1)]);
+            [new TextEdit(geometry.BodyStart, geometry.BodyEnd, body.ToString())]);
     }
 
     /// <summary>The line ending of the line that holds <paramref name="offset"/>; that of the line before at the end of the file.</summary>

@@ -76,7 +76,7 @@ public static class OutputAcceptor
     /// editor's "Accept actual output". The same rewrite and the same read-back check as <see cref="Accept"/>, so the
     /// text after the edits is byte for byte what <c>--accept</c> would write. Null, and why not, when it cannot.
     /// </summary>
-    public static IReadOnlyList<AcceptEdit>? PlanEdits(SourceDocument document, SnippetResult result, out string? refusal)
+    public static IReadOnlyList<TextEdit>? PlanEdits(SourceDocument document, SnippetResult result, out string? refusal)
     {
         if (result is not { Status: SnippetStatus.Failed, Reason: FailureReason.OutputMismatch } || result.Snippet.Output is null)
         {
@@ -89,13 +89,12 @@ public static class OutputAcceptor
             return null;
         }
         if (Plan(document, result, out refusal) is not { } rewrite) return null;
-        var edits = rewrite.Edits.OrderBy(e => e.Start).ThenBy(e => e.Order).ToList();
-        if (!ParsesBack(document, ApplyEdits(document.Text, edits), [rewrite]))
+        if (!ParsesBack(document, TextEdit.Apply(document.Text, rewrite.Edits), [rewrite]))
         {
             refusal = "the rewritten file would not read back the same (a bug; please report it with the file)";
             return null;
         }
-        return [.. edits.Select(e => new AcceptEdit(e.Start, e.End, e.Replacement))];
+        return rewrite.Edits;
     }
 
     /// <summary>The rewrite of one result's output block, or null and why not.</summary>
@@ -121,26 +120,12 @@ public static class OutputAcceptor
         return null;
     }
 
-    /// <summary>The text with the edits (sorted, not overlapping) applied.</summary>
-    private static string ApplyEdits(string current, IReadOnlyList<TextEdit> edits)
-    {
-        var text = new StringBuilder(current.Length + edits.Sum(e => e.Replacement.Length));
-        var position = 0;
-        foreach (var edit in edits)
-        {
-            text.Append(current, position, edit.Start - position).Append(edit.Replacement);
-            position = edit.End;
-        }
-        text.Append(current, position, current.Length - position);
-        return text.ToString();
-    }
-
     /// <summary>Applies the rewrites to the file, which must still be as verified (<see cref="DocumentRewriter"/>).</summary>
     /// <returns>Null when written; otherwise why not.</returns>
     private static string? WriteFile(SourceDocument document, IReadOnlyList<BlockRewrite> rewrites)
     {
-        var edits = rewrites.SelectMany(r => r.Edits).OrderBy(e => e.Start).ThenBy(e => e.Order).ToList();
-        return DocumentRewriter.Rewrite(document, current => ApplyEdits(current, edits), rewritten => ParsesBack(document, rewritten, rewrites),
+        var edits = rewrites.SelectMany(r => r.Edits).ToList();
+        return DocumentRewriter.Rewrite(document, current => TextEdit.Apply(current, edits), rewritten => ParsesBack(document, rewritten, rewrites),
             "the rewritten file would not read back the same (a bug; please report it with the file)");
     }
 

@@ -6,7 +6,7 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Editing;
 
 /// <summary>A quick fix: a title and the character edits that make it, on the text the verdicts were computed on.</summary>
-public sealed record QuickFix(string Title, IReadOnlyList<AcceptEdit> Edits);
+public sealed record QuickFix(string Title, IReadOnlyList<TextEdit> Edits);
 
 /// <summary>
 /// The fixes an editor offers for a verdict: accept the actual output (through <see cref="OutputAcceptor"/>, the same
@@ -35,7 +35,7 @@ public static class QuickFixes
             {
                 if (!IsBoundary(text, i - 1) || !IsBoundary(text, i + word.Length)) continue;
                 var start = document.Lines.LineStart(line) + i;
-                return new QuickFix($"Change '{word}' to '{replacement}'", [new AcceptEdit(start, start + word.Length, replacement)]);
+                return new QuickFix($"Change '{word}' to '{replacement}'", [new TextEdit(start, start + word.Length, replacement)]);
             }
         }
         return null;
@@ -47,14 +47,7 @@ public static class QuickFixes
         if (snippet.Block.Geometry.XmlEscaped) return null;
         var line = document.Lines.Text(snippet.Location.Line);
         var end = document.Lines.LineStart(snippet.Location.Line) + line.TrimEnd().Length;
-        return new QuickFix($"Add tag '{tag}' (this block passes as '{tag}')", [new AcceptEdit(end, end, " " + tag)]);
-    }
-
-    /// <summary>The document's text with the fixes' edits applied (they must not overlap).</summary>
-    public static string Apply(string text, IEnumerable<AcceptEdit> edits)
-    {
-        foreach (var edit in edits.OrderByDescending(e => e.Start)) text = string.Concat(text.AsSpan(0, edit.Start), edit.NewText, text.AsSpan(edit.End));
-        return text;
+        return new QuickFix($"Add tag '{tag}' (this block passes as '{tag}')", [new TextEdit(end, end, " " + tag)]);
     }
 
     private static bool IsBoundary(string text, int index) => index < 0 || index >= text.Length || char.IsWhiteSpace(text[index]) || text[index] is '`' or '~' or '{' or '}' or ',';

@@ -1,3 +1,4 @@
+using SnippetCheck.Authoring;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Verification;
@@ -23,7 +24,7 @@ public static class TagAdoption
             var edits = candidates.Select(s => QuickFixes.AddTag(document, s, tag)!).SelectMany(f => f.Edits);
             // Adding a word to a fence line moves no line, so blocks are matched by their fence line.
             var lines = candidates.Select(s => s.Location.Line).ToHashSet();
-            var report = await verifier.VerifyTextsAsync([new DocumentText(document.FullPath, QuickFixes.Apply(document.Text, edits))], compileOnly: false, cancellationToken).ConfigureAwait(false);
+            var report = await verifier.VerifyTextsAsync([new DocumentText(document.FullPath, TextEdit.Apply(document.Text, edits))], compileOnly: false, cancellationToken).ConfigureAwait(false);
             foreach (var result in report.Snippets.Where(r => lines.Contains(r.Location.Line) && r.Status == SnippetStatus.Passed))
                 adoptable[result.Location.Line] = tag;
         }

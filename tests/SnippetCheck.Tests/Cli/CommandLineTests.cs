@@ -20,6 +20,18 @@ public sealed class CommandLineTests
         Assert.StartsWith("1 passed, 0 failed, 0 ignored, 0 untagged (1 C# block in 1 file) in ", result.Stdout.Trim());
     }
 
+    /// <summary>The other tests invoke the command line in process; the tool's own process exits with the same codes.</summary>
+    [Fact]
+    public void The_process_exits_0_1_or_2_as_the_command_returns()
+    {
+        using var folder = new TempFolder();
+        folder.Write("ok.md", "```csharp run\nConsole.WriteLine(2 + 2);\n```\n```output\n4\n```\n");
+        folder.Write("bad.md", MismatchingPost);
+        Assert.Equal(0, CliRunner.RunProcess(folder.Path, null, "ok.md", "--no-cache").ExitCode);
+        Assert.Equal(1, CliRunner.RunProcess(folder.Path, null, "bad.md", "--no-cache").ExitCode);
+        Assert.Equal(2, CliRunner.RunProcess(folder.Path, null, "verify", "--no-such-option").ExitCode);
+    }
+
     [Fact]
     public void Bad_arguments_exit_2()
     {

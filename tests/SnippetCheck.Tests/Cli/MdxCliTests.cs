@@ -81,7 +81,7 @@ public sealed class MdxCliTests
         using var folder = new TempFolder();
         folder.Write("post.md", "Text.\n\n{% highlight c# %}\nvar x = 1;\n{% endhighlight %}\n");
 
-        var run = CliRunner.Run(folder.Path, "--report", "github");
+        var run = CliRunner.RunProcess(folder.Path, null, "--report", "github");
 
         Assert.Contains("::warning file=post.md,line=3,col=1,title=C# block not verified (SC1018)::this {%25 highlight c# %25} block is not verified", run.Stdout);
     }

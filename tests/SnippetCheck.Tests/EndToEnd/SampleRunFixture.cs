@@ -10,7 +10,7 @@ public abstract class SampleRunFixture : IDisposable
     protected SampleRunFixture(string sample)
     {
         _folder.CopySample(sample);
-        Result = CliRunner.Run(_folder.Path, "verify", sample, "--report", "json=report.json");
+        Result = CliRunner.RunProcess(_folder.Path, null, "verify", sample, "--report", "json=report.json");
         Report = JsonReport.Load(Path.Combine(_folder.Path, "report.json"));
         LeftoverRunners = ProcessProbe.RunnersOf(Result.ProcessId).Count;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SnippetCheck.Cli;
 
 namespace SnippetCheck.Tests.Infrastructure;
 
@@ -9,14 +10,61 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr, int P
     public string Output => Stdout + Stderr;
 }
 
-/// <summary>Runs the real <c>snippetcheck</c> CLI (built beside the tests) as its own process.</summary>
+/// <summary>
+/// Runs the real <c>snippetcheck</c> command line. <see cref="Run(string, string[])"/> invokes it in this process
+/// (<see cref="SnippetCheckCommand.InvokeAsync"/>: the same parsing, commands, core and exit code as the tool's
+/// one-line Program.cs), which spares each call a process start and Roslyn's JIT. <see cref="RunProcess"/> starts the
+/// tool as its own process, for what only a process shows: a changed environment, its runners as its children, the
+/// exit of the process itself.
+/// </summary>
 public static class CliRunner
 {
     public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "snippetcheck.dll");
 
-    public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
+    /// <summary>One invocation at a time: the current directory and the console are the process's.</summary>
+    private static readonly SemaphoreSlim InProcess = new(1, 1);
 
-    public static CliResult Run(string workingDirectory, IDictionary<string, string?>? environment, params string[] args)
+    /// <summary>
+    /// The environment every invocation sees, as <see cref="StartInfo"/> gives a process: plain output as on CI, and
+    /// no GitHub annotations or step summary unless a test asks for them (through <see cref="RunProcess"/>).
+    /// </summary>
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void AsOnCi()
+    {
+        Environment.SetEnvironmentVariable("CI", "true");
+        Environment.SetEnvironmentVariable("GITHUB_ACTIONS", null);
+        Environment.SetEnvironmentVariable("GITHUB_STEP_SUMMARY", null);
+    }
+
+    /// <summary><c>snippetcheck ARGS</c> run in <paramref name="workingDirectory"/>, in this process.</summary>
+    public static CliResult Run(string workingDirectory, params string[] args)
+    {
+        InProcess.Wait();
+        var (output, error, directory) = (Console.Out, Console.Error, Environment.CurrentDirectory);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        try
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+            Environment.CurrentDirectory = workingDirectory;
+            var exitCode = Task.Run(() => SnippetCheckCommand.InvokeAsync(args)).GetAwaiter().GetResult();
+            return new CliResult(exitCode, stdout.ToString(), stderr.ToString(), Environment.ProcessId);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = directory;
+            Console.SetOut(output);
+            Console.SetError(error);
+            InProcess.Release();
+        }
+    }
+
+    /// <summary><c>snippetcheck ARGS</c> as a process of its own; a null value in <paramref name="environment"/> removes that variable.</summary>
+    public static CliResult Run(string workingDirectory, IDictionary<string, string?>? environment, params string[] args) => RunProcess(workingDirectory, environment, args);
+
+    /// <summary><c>snippetcheck ARGS</c> as a process of its own, started as <see cref="StartInfo"/> says.</summary>
+    public static CliResult RunProcess(string workingDirectory, IDictionary<string, string?>? environment, params string[] args)
     {
         var start = StartInfo(workingDirectory, environment, args);
         using var process = Process.Start(start)!;

@@ -1,3 +1,4 @@
+using SnippetCheck.Authoring;
 using SnippetCheck.Editing;
 using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;
@@ -109,7 +110,7 @@ public sealed class LspEditingTests : IAsyncLifetime
         foreach (var finding in findings)
         {
             var fix = QuickFixes.NearMiss(document, finding.Suggestion!, finding.Start);
-            text = QuickFixes.Apply(text, fix!.Edits);
+            text = TextEdit.Apply(text, fix!.Edits);
             document = (await Check(text, compileOnly: true)).Documents[0];
         }
         // 'rnu' inside the foreign title="rnu.cs" is left alone.
@@ -117,6 +118,6 @@ public sealed class LspEditingTests : IAsyncLifetime
 
         var untagged = (await Check(text, compileOnly: true)).Snippets.Single(s => s.Status == SnippetStatus.Untagged);
         var add = QuickFixes.AddTag(document, untagged.Snippet, "run");
-        Assert.EndsWith("```csharp run\nConsole.WriteLine(2);\n```\n", QuickFixes.Apply(text, add!.Edits), StringComparison.Ordinal);
+        Assert.EndsWith("```csharp run\nConsole.WriteLine(2);\n```\n", TextEdit.Apply(text, add!.Edits), StringComparison.Ordinal);
     }
 }
