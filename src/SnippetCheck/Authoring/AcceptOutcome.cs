@@ -1,5 +1,4 @@
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Authoring;
 

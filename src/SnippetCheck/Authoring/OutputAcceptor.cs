@@ -4,7 +4,6 @@ using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;
 using SnippetCheck.Snippets;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Authoring;
 

@@ -27,11 +27,7 @@ internal static class DocCommentExtractor
     {
         var root = CSharpSyntaxTree.ParseText(document.Text, ParseOptions).GetRoot();
         var diagnostics = new List<Diagnostic>();
-        if (document.InvalidUtf8Offset is { } badByte)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotUtf8,
-                "the file is not valid UTF-8 from here on; bad bytes were read as U+FFFD", Locate(document, badByte)));
-        }
+        if (document.EncodingError() is { } encoding) diagnostics.Add(encoding);
 
         var items = new List<(int Position, MarkdownItem Item)>();
         var lineComments = new List<SyntaxTrivia>();
@@ -60,11 +56,6 @@ internal static class DocCommentExtractor
         return indents.Count == 0 ? 0 : indents.Min();
     }
 
-    internal static SourceLocation Locate(SourceDocument document, int offset)
-    {
-        var (line, column) = document.Lines.Locate(offset);
-        return new SourceLocation(document.DisplayPath, line, column);
-    }
 
     /// <summary>Reads one documentation comment: its snippetcheck comments and its <c>&lt;code&gt;</c> elements, in order.</summary>
     private sealed class CommentReader(SourceDocument document, DocumentationCommentTriviaSyntax comment)
@@ -76,7 +67,7 @@ internal static class DocCommentExtractor
         public List<(int, MarkdownItem)> Read()
         {
             var declaration = comment.ParentTrivia.Token.Parent;
-            _items.Add((comment.SpanStart, new DocCommentStart(Locate(document, comment.SpanStart), NamespaceOf(declaration))));
+            _items.Add((comment.SpanStart, new DocCommentStart(document.Locate(comment.SpanStart), NamespaceOf(declaration))));
             foreach (var node in comment.DescendantNodes())
             {
                 switch (node)
@@ -100,7 +91,7 @@ internal static class DocCommentExtractor
         {
             var text = string.Concat(xmlComment.TextTokens.Select(t => t.ValueText));
             var trimmed = text.TrimStart();
-            var location = Locate(document, xmlComment.SpanStart);
+            var location = document.Locate(xmlComment.SpanStart);
             if (!trimmed.StartsWith(DocumentWords.CommentMarker, StringComparison.OrdinalIgnoreCase))
             {
                 var word = new string(trimmed.TakeWhile(char.IsLetter).ToArray());
@@ -141,7 +132,7 @@ internal static class DocCommentExtractor
 
         private FencedBlock ReadCode(XmlElementSyntax element, IReadOnlyList<DirectiveComment> comments)
         {
-            var location = Locate(document, element.SpanStart);
+            var location = document.Locate(element.SpanStart);
             string? tags = null;
             string? language = null;
             foreach (var attribute in element.StartTag.Attributes.OfType<XmlTextAttributeSyntax>())
@@ -180,7 +171,7 @@ internal static class DocCommentExtractor
                         // 'List<int>' written unescaped reads as an element '<int>': say so, and keep its text as written.
                         problems.Add(Diagnostic.Error(DiagnosticCodes.XmlInCode,
                             $"'{FirstLine(node.ToString())}' inside <code> is read as XML, not as code; write '<' as '&lt;' (and '&' as '&amp;'), or wrap the code in <![CDATA[ ... ]]>",
-                            Locate(document, node.SpanStart)));
+                            document.Locate(node.SpanStart)));
                         AddVerbatim(raw, node);
                         break;
                 }

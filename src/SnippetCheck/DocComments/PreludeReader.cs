@@ -25,7 +25,7 @@ internal static class PreludeReader
             var text = CommentText(comments[i], out _);
             var trimmed = text.Trim();
             if (!trimmed.StartsWith(PreludeOpen, StringComparison.OrdinalIgnoreCase)) continue;
-            var location = DocCommentExtractor.Locate(document, comments[i].SpanStart);
+            var location = document.Locate(comments[i].SpanStart);
             var close = trimmed.IndexOf('>');
             if (close < 0)
             {

@@ -1,6 +1,5 @@
 using System.Text;
 using SnippetCheck.Markdown;
-using SnippetCheck.Model;
 
 namespace SnippetCheck.DocComments;
 

@@ -62,7 +62,7 @@ internal static class DirectiveCommentReader
     /// <param name="rest">The comment's further lines, without container prefixes.</param>
     private static MarkdownItem? ReadDirective(SourceDocument document, CommentSyntax syntax, int open, string firstLine, IReadOnlyList<CodeLine> rest, List<Diagnostic> diagnostics)
     {
-        var location = FenceExtractor.Locate(document, open);
+        var location = document.Locate(open);
         var afterOpen = firstLine.TrimStart();
         if (!afterOpen.StartsWith(DocumentWords.CommentMarker, StringComparison.OrdinalIgnoreCase))
         {

@@ -1,4 +1,3 @@
-using SnippetCheck.Snippets;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Parsers;
@@ -40,10 +39,7 @@ internal static class FenceExtractor
     public static ExtractedDocument Extract(SourceDocument document)
     {
         var diagnostics = new List<Diagnostic>();
-        if (document.InvalidUtf8Offset is { } badByte)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotUtf8, DescribeBadEncoding(document), Locate(document, badByte)));
-        }
+        if (document.EncodingError() is { } encoding) diagnostics.Add(encoding);
 
         // In an MDX file, Markdig reads the text with imports, JSX tags and {/* */} comments blanked (same offsets).
         var mdx = MdxSyntax.IsMdx(document.FullPath) ? MdxSyntax.Mask(document.Text) : null;
@@ -93,7 +89,7 @@ internal static class FenceExtractor
                 case YamlFrontMatterBlock yaml:
                     frontMatter = new FrontMatter(
                         string.Join('\n', LinesOf(yaml).Select(l => l.Slice.ToString())),
-                        Locate(document, yaml.Span.Start));
+                        document.Locate(yaml.Span.Start));
                     break;
                 case HtmlBlock html when DirectiveCommentReader.TryReadComment(document, html, diagnostics) is { } read:
                     Take(read, html);
@@ -123,11 +119,6 @@ internal static class FenceExtractor
 
     /// <summary>The text Markdig reads (the file's, or an MDX file's with its JSX blanked) and the pipeline it reads it with.</summary>
     private readonly record struct ParseSource(string Text, MarkdownPipeline Pipeline);
-
-    private static string DescribeBadEncoding(SourceDocument document) =>
-        document.LooksLikeUtf16
-            ? "the file looks like UTF-16; SnippetCheck reads Markdown as UTF-8, so save it as UTF-8"
-            : "the file is not valid UTF-8 from here on (a binary file, or another encoding); bad bytes were read as U+FFFD";
 
     private static ExtractedDocument Unparsable(SourceDocument document, List<Diagnostic> diagnostics, Exception failure, (int Line, bool Exact) at)
     {
@@ -214,7 +205,7 @@ internal static class FenceExtractor
     private static FencedBlock ReadFence(SourceDocument document, FencedCodeBlock fence, IReadOnlyList<DirectiveComment> comments)
     {
         var text = document.Text;
-        var location = Locate(document, fence.Span.Start);
+        var location = document.Locate(fence.Span.Start);
         var lines = new List<CodeLine>(fence.Lines.Count);
         foreach (var line in LinesOf(fence))
         {
@@ -257,9 +248,4 @@ internal static class FenceExtractor
         return (number, Math.Max(1, tailStart - (content.Length - tail.Length) + 1));
     }
 
-    internal static SourceLocation Locate(SourceDocument document, int offset)
-    {
-        var (line, column) = document.Lines.Locate(offset);
-        return new SourceLocation(document.DisplayPath, line, column);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using SnippetCheck.Model;
 
 namespace SnippetCheck.Markdown;
 
@@ -42,6 +43,23 @@ public sealed class SourceDocument
 
     /// <summary>True when the bytes start with a UTF-16 byte order mark.</summary>
     public bool LooksLikeUtf16 { get; }
+
+    /// <summary>
+    /// SC3008 at the first byte that is not UTF-8 (with a hint when the file is UTF-16), or null for a clean file:
+    /// every reader of every format reports the encoding alike.
+    /// </summary>
+    public Diagnostic? EncodingError() => InvalidUtf8Offset is { } badByte
+        ? Diagnostic.Error(DiagnosticCodes.NotUtf8, LooksLikeUtf16
+            ? "the file looks like UTF-16; SnippetCheck reads documents as UTF-8, so save it as UTF-8"
+            : "the file is not valid UTF-8 from here on (a binary file, or another encoding); bad bytes were read as U+FFFD", Locate(badByte))
+        : null;
+
+    /// <summary>The place of a 0-based offset of <see cref="Text"/>.</summary>
+    public SourceLocation Locate(int offset)
+    {
+        var (line, column) = Lines.Locate(offset);
+        return new SourceLocation(DisplayPath, line, column);
+    }
 
     public static SourceDocument Load(string fullPath, string displayPath)
     {

@@ -42,7 +42,7 @@ internal static partial class UnverifiedCSharpLint
         foreach (var (offset, info) in mdx.FenceOpenings)
         {
             var language = info.Split(' ', '\t').FirstOrDefault() ?? "";
-            var at = FenceExtractor.Locate(document, offset);
+            var at = document.Locate(offset);
             if (!DocumentWords.IsCSharpLanguage(language) || found.Contains(at.Line)) continue;
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.HighlightBlock,
                 "this C# fence is not verified: it is indented four spaces or more, which SnippetCheck's Markdown reader takes for indented code; indent it at most three spaces",

@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis.CSharp;
-using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Snippets;

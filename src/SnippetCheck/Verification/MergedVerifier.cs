@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using SnippetCheck.Compilation;
-using SnippetCheck.Execution;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Snippets;

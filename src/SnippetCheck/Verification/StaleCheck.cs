@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using SnippetCheck.Comparison;
-using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
-using SnippetCheck.Execution;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;

@@ -92,6 +92,17 @@ public sealed class DocCommentExtractorTests
     }
 
     [Fact]
+    public void A_utf16_source_file_gets_the_same_encoding_error_as_a_utf16_post()
+    {
+        var bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("/// <code>int x = 1;</code>\nclass C { }\n")).ToArray();
+        var fromSource = Assert.Single(DocCommentExtractor.Extract(SourceDocument.FromBytes("/lib/C.cs", "C.cs", bytes)).Diagnostics, d => d.Id == DiagnosticCodes.NotUtf8);
+        var fromPost = Assert.Single(FenceExtractor.Extract(SourceDocument.FromBytes("/x/post.md", "post.md", bytes)).Diagnostics, d => d.Id == DiagnosticCodes.NotUtf8);
+        Assert.Contains("looks like UTF-16", fromSource.Message, StringComparison.Ordinal);
+        Assert.Equal(fromPost.Message, fromSource.Message);
+        Assert.Equal((1, 1), (fromSource.Location.Line, fromSource.Location.Column));
+    }
+
+    [Fact]
     public void Code_is_found_on_namespace_level_nested_generic_and_operator_declarations_in_nested_example_and_para()
     {
         var source = """
