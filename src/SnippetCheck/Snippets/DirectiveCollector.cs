@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Snippets;
