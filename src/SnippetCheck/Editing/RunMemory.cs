@@ -1,4 +1,3 @@
-using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
@@ -65,10 +64,10 @@ public sealed class RunMemory
             snippet.Output?.Text ?? "\u0002", snippet.Stdin?.Content ?? "\u0002", fileContexts.GetValueOrDefault(snippet.Location.File, ""), .. session]);
     }
 
-    /// <summary>Each document's <see cref="FileContext"/>, by the path its snippets report.</summary>
+    /// <summary>Each document's <see cref="FileContext"/>, by the path its snippets report, from what the run already read.</summary>
     private static Dictionary<string, string> FileContexts(VerificationReport report) =>
-        report.Documents.GroupBy(d => d.DisplayPath, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => FileContext(DocumentExtractor.Extract(g.First())), StringComparer.Ordinal);
+        report.Sources.GroupBy(s => s.Document.DisplayPath, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => FileContext(g.First()), StringComparer.Ordinal);
 
     /// <summary>
     /// The front matter (YAML or TOML) and every <c>snippetcheck:</c> comment (preludes among them) as the document's

@@ -132,8 +132,11 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     public int Skipped => Count(SnippetStatus.Skipped);
     public int Cached => Snippets.Count(s => s.Cached);
 
+    /// <summary>The files as their readers found them for this run: front matter, comments and blocks.</summary>
+    public IReadOnlyList<ExtractedDocument> Sources { get; init; } = [];
+
     /// <summary>The files as they were read for this run; <c>--accept</c> rewrites them only if they are still the same.</summary>
-    public IReadOnlyList<SourceDocument> Documents { get; init; } = [];
+    public IReadOnlyList<SourceDocument> Documents => [.. Sources.Select(s => s.Document)];
 
     /// <summary>Warnings about a file rather than a snippet: C# blocks in highlight tags, which are not verified (SC1018).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];

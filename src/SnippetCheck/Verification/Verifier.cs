@@ -99,7 +99,7 @@ public sealed class Verifier : IAsyncDisposable
         var fileCount = string.IsNullOrEmpty(options.Filter) ? documents.Count : ordered.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count();
         return new VerificationReport(fileCount, ordered, [.. fileErrors, .. documents.SelectMany(d => d.Errors)], clock.Elapsed)
         {
-            Documents = [.. documents.Select(d => d.Snippets.Source.Document)],
+            Sources = [.. documents.Select(d => d.Snippets.Source)],
             Sandbox = run.Confinement,
             RequireVerified = _settings.RequireVerified,
             Warnings = [.. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
