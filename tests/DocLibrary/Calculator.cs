@@ -27,6 +27,12 @@ public sealed class Calculator
     /// </example>
     /// <exception cref="FormatException">A term is not a number.</exception>
     /// <example>
+    /// A method of your own, shown as the member it is, outside its class:
+    /// <code snippetcheck="compile members">
+    /// public static int SumOfAll(params string[] expressions) => expressions.Sum(new Calculator().Sum);
+    /// </code>
+    /// </example>
+    /// <example>
     /// <code snippetcheck="throws=FormatException">
     /// new Calculator().Sum("1 + two");
     /// </code>

@@ -230,7 +230,7 @@ public sealed class DocCommentBuildTests
         var result = project.Build();
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("9 passed, 0 failed, 0 ignored, 1 untagged", result.Output);
+        Assert.Contains("10 passed, 0 failed, 0 ignored, 1 untagged", result.Output);
     }
 
     [Fact]

@@ -44,6 +44,13 @@ public static class Adopter
         // Pass 1: as 'compile', which is how an untagged block is verified with --all.
         var compiled = ByBlock(await verifier.VerifyLoneAsync(untagged, useCache: true, cancellationToken).ConfigureAwait(false));
 
+        // Pass 1b: what failed as members outside a type, as 'compile members' (inside a class the tool adds).
+        var memberBlocks = untagged
+            .Where(u => compiled.TryGetValue(Key(u.Snippet), out var r) && r.Status == SnippetStatus.Failed && IsMembersOutsideAType(r))
+            .Select(u => (u.Document, Snippet: u.Snippet with { Tags = u.Snippet.Tags with { Kind = SnippetKind.Compile, Members = true } }))
+            .ToList();
+        var asMembers = ByBlock(await verifier.VerifyLoneAsync(memberBlocks, useCache: true, cancellationToken).ConfigureAwait(false));
+
         // Pass 2: what compiled and has something to execute, as 'run', for its verdict and its output.
         var runnable = untagged
             .Where(u => compiled.TryGetValue(Key(u.Snippet), out var r) && r.Status == SnippetStatus.Passed && HasEntryPoint(u.Document, u.Snippet))
@@ -66,9 +73,10 @@ public static class Adopter
             foreach (var snippet in blocks)
             {
                 var compileResult = compiled.GetValueOrDefault(Key(snippet));
-                if (compileResult is null || compileResult.Status != SnippetStatus.Passed)
+                var membersResult = asMembers.GetValueOrDefault(Key(snippet));
+                if (compileResult is null || compileResult.Status != SnippetStatus.Passed && membersResult?.Status != SnippetStatus.Passed)
                 {
-                    if (compileResult?.Status == SnippetStatus.Failed) failures.Add(compileResult);
+                    if (compileResult?.Status == SnippetStatus.Failed) failures.Add(membersResult ?? compileResult);
                     continue;
                 }
                 if (CommentPrefix(snippet.Block) is null)
@@ -84,7 +92,7 @@ public static class Adopter
                 }
                 else
                 {
-                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null));
+                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = membersResult?.Status == SnippetStatus.Passed });
                 }
             }
             files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes));
@@ -111,6 +119,13 @@ public static class Adopter
 
     private static Dictionary<(string, int), SnippetResult> ByBlock(IReadOnlyList<SnippetResult> results) =>
         results.GroupBy(r => Key(r.Snippet)).ToDictionary(g => g.Key, g => g.First());
+
+    /// <summary>
+    /// The compiler's errors for methods, properties and fields written outside a type: a modifier on what it reads as
+    /// a local function (CS0106), a member directly in the file (CS9348, CS0116).
+    /// </summary>
+    private static bool IsMembersOutsideAType(SnippetResult result) =>
+        result.Diagnostics.Any(d => d.Id is "CS0106" or "CS9348" or "CS0116");
 
     private static bool HasEntryPoint(PreparedDocument document, Snippet snippet)
     {
@@ -176,7 +191,7 @@ public static class Adopter
     /// </summary>
     internal static string Apply(string text, SourceDocument document, IReadOnlyList<AdoptProposal> proposals) =>
         TextEdit.Apply(text, proposals.SelectMany(proposal => (IEnumerable<TextEdit>)[
-            Insert(text, document, proposal.Snippet.Block, proposal.Kind.ToTag()),
+            Insert(text, document, proposal.Snippet.Block, proposal.Words),
             .. proposal.Output is { } output ? [Insert(text, document, output, "output")] : Array.Empty<TextEdit>()]));
 
     private static TextEdit Insert(string text, SourceDocument document, FencedBlock fence, string words)
@@ -214,7 +229,7 @@ public static class Adopter
             var (old, now) = (snippetsBefore[i], snippetsAfter[i]);
             if (proposed.TryGetValue(old.Location.Line, out var proposal))
             {
-                if (now.Tags.Kind != proposal.Kind || now.HasAnnotationErrors || (now.Output is null) != (proposal.Output is null) ||
+                if (now.Tags.Kind != proposal.Kind || now.Tags.Members != proposal.Members || now.HasAnnotationErrors || (now.Output is null) != (proposal.Output is null) ||
                     (now.Output is { } output && output.Block.Content != proposal.Output!.Content))
                 {
                     return false;
@@ -230,7 +245,14 @@ public static class Adopter
 }
 
 /// <summary>A tag <c>adopt</c> proposes for one untagged block, and the fence to mark as its output, if any.</summary>
-public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBlock? Output);
+public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBlock? Output)
+{
+    /// <summary>The block compiles only as members inside a class the tool adds: tagged <c>members</c> as well.</summary>
+    public bool Members { get; init; }
+
+    /// <summary>The tag words written above the fence.</summary>
+    public string Words => Members ? $"{Kind.ToTag()} members" : Kind.ToTag();
+}
 
 /// <summary>Something <c>adopt</c> says about one block besides the table (a block that passes but cannot be tagged).</summary>
 public sealed record AdoptNote(SourceLocation Location, string Message)
@@ -244,6 +266,7 @@ public sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyLis
 {
     public string Path => Document.DisplayPath;
     public int Compile => Proposals.Count(p => p.Kind == SnippetKind.Compile);
+    public int Members => Proposals.Count(p => p.Members);
     public int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
     public int Output => Proposals.Count(p => p.Output is not null);
     public int StillFailing => Failures.Count;
@@ -262,6 +285,9 @@ public sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList<F
 {
     public int Blocks => Files.Sum(f => f.Blocks);
     public int Compile => Files.Sum(f => f.Compile);
+
+    /// <summary>Of <see cref="Compile"/>, the blocks tagged <c>members</c> too.</summary>
+    public int Members => Files.Sum(f => f.Members);
     public int Run => Files.Sum(f => f.Run);
     public int Output => Files.Sum(f => f.Output);
     public int StillFailing => Files.Sum(f => f.StillFailing);

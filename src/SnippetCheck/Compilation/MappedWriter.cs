@@ -40,7 +40,9 @@ internal sealed class MappedWriter
         // A fence at the left margin keeps its columns: one plain '#line N' maps its lines as they are, with no
         // directive between two of them (the parser pins some errors, such as CS8635 on '...', to the trivia before the
         // next token, which must not be a directive of ours). A fence in a list or quote needs a span directive per line.
-        var plain = lines.Count > 0 && Enumerable.Range(0, lines.Count).All(i => lines[i].Column == 1 && lines[i].Line == lines[0].Line + i);
+        // Generated lines (the class around a 'members' block) are written hidden and leave the author's lines as they are.
+        var authored = lines.Where(l => !l.Generated).ToList();
+        var plain = authored.Count > 0 && Enumerable.Range(0, authored.Count).All(i => authored[i].Column == 1 && authored[i].Line == authored[0].Line + i);
         var synced = false;
         var pending = new Queue<Insertion>(inserts.OrderBy(i => i.At));
         foreach (var line in part.Text.Lines)
@@ -63,6 +65,12 @@ internal sealed class MappedWriter
     /// <summary>A line, or the part of one before or after an insertion.</summary>
     private void Piece(ParsedPart part, string text, TextLine line, int start, int end, string file, bool plain, ref bool synced)
     {
+        if (part.Part.Lines[line.LineNumber].Generated)
+        {
+            Hidden(text[start..end]);
+            synced = false;
+            return;
+        }
         if (plain && start == line.Start)
         {
             // A directive inside a multi-line string or comment would become part of it; such a line follows the last one.

@@ -54,6 +54,11 @@ internal static class ProgramAssembler
                 usings.Span(part, directive.Span, useGlobal && !directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) ? "global " : "");
             }
         }
+        // A session's statements call the extension methods of its 'members' blocks as the post shows them.
+        foreach (var block in blocks.Where(b => hoistBlockUsings && b.Part.MemberClass is not null))
+        {
+            usings.Hidden($"{(useGlobal ? "global " : "")}using static global::{block.Part.MemberClass};");
+        }
         var header = useGlobal ? null : usings.ToString() + "#line default\n";
         MappedWriter.Insertion[] Header(ParsedPart part) =>
             header is null ? [] : [new(part.FirstMemberPosition, w => w.Hidden(header))];

@@ -77,7 +77,7 @@ internal static class SnippetCompiler
     {
         var clock = Stopwatch.StartNew();
         var lineToPart = parts
-            .SelectMany(p => p.Part.Lines.Select(l => (Key: (p.Part.File, l.Line), Value: (p.Part.Id, Line: l))))
+            .SelectMany(p => p.Part.Lines.Where(l => !l.Generated).Select(l => (Key: (p.Part.File, l.Line), Value: (p.Part.Id, Line: l))))
             .GroupBy(x => x.Key)
             .ToDictionary(g => g.Key, g => g.First().Value);
 

@@ -14,6 +14,9 @@ public readonly record struct CodeLine(string Text, int Line, int Column)
     /// </summary>
     public int[]? SourceColumns { get; init; }
 
+    /// <summary>A line of the tool's own (the class around a <c>members</c> block): hidden, never in the document.</summary>
+    public bool Generated { get; init; }
+
     /// <summary>The file column of the character at <paramref name="index"/> in <see cref="Text"/>.</summary>
     public int ColumnAt(int index) =>
         SourceColumns is not { Length: > 0 } columns ? Column + index

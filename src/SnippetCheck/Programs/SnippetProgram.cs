@@ -105,8 +105,15 @@ internal sealed class SnippetProgram
         var file = Document.DisplayPath;
         var result = (options,
             (IReadOnlyList<ParsedPart>)[.. Preludes.Select((p, i) => new ParsedPart(new CodePart(-1 - i, file, p.Lines), options))],
-            (IReadOnlyList<ParsedPart>)[.. Blocks.Select((b, i) => new ParsedPart(new CodePart(i, file, b.Code), options))]);
+            (IReadOnlyList<ParsedPart>)[.. Blocks.Select((b, i) => new ParsedPart(PartOf(b, i, file, options), options))]);
         _parsed = result;
         return result;
+    }
+
+    private static CodePart PartOf(Snippet block, int index, string file, CSharpParseOptions options)
+    {
+        if (!block.Tags.Members) return new CodePart(index, file, block.Code);
+        var (lines, staticClass) = MemberWrapper.Wrap(block.Code, index, options);
+        return new CodePart(index, file, lines, staticClass);
     }
 }

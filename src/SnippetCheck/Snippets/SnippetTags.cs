@@ -23,6 +23,12 @@ public sealed record SnippetTags
     public bool WarnAsError { get; init; }
     public bool Unsafe { get; init; }
 
+    /// <summary>
+    /// The block holds members (methods, properties, fields, nested types), as a post shows them out of their class:
+    /// they compile inside a class the tool adds (<see cref="Compilation.MemberWrapper"/>), which readers never see.
+    /// </summary>
+    public bool Members { get; init; }
+
     /// <summary>The snippet may open TCP connections: it runs in a runner without the sandbox's network rule.</summary>
     public bool Network { get; init; }
     /// <summary>The program's command-line arguments, split as a shell would (<c>args="a 'b c'"</c>).</summary>
@@ -40,5 +46,5 @@ public sealed record SnippetTags
     /// <summary>True when any kind or modifier of ours was given; foreign attributes never count.</summary>
     public bool HasAny =>
         Kind is not null || Name is not null || Session is not null || ExitCode is not null || Timeout is not null ||
-        LangVersion is not null || Nullable is not null || WarnAsError || Unsafe || Network || Args is not null || Scrub is not null;
+        LangVersion is not null || Nullable is not null || WarnAsError || Unsafe || Network || Members || Args is not null || Scrub is not null;
 }

@@ -16,7 +16,7 @@ public readonly record struct TagSource(string Text, SourceLocation Location);
 public static partial class TagParser
 {
     private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore"];
-    private static readonly string[] FlagWords = ["warnaserror", "unsafe", "network"];
+    private static readonly string[] FlagWords = ["warnaserror", "unsafe", "network", "members"];
     private static readonly string[] ValueKeys = ["name", "session", "exit", "timeout", "langversion", "nullable", "args", "compile-fail", "throws", "scrub"];
 
     // Words of ours that make no sense on a C# block but are worth a hint when misspelt there.
@@ -49,6 +49,7 @@ public static partial class TagParser
                     {
                         "unsafe" => tags with { Unsafe = true },
                         "network" => tags with { Network = true },
+                        "members" => tags with { Members = true },
                         _ => tags with { WarnAsError = true },
                     };
                 }

@@ -61,7 +61,9 @@ internal static class Judge
     /// <summary>A block that asks to run, in a program with nothing to execute.</summary>
     public static Verdict NothingToRun(Snippet snippet, string? session) =>
         new Verdict.Failed(new AnnotationFailure(Diagnostic.Error(DiagnosticCodes.RunWithoutEntryPoint,
-            session is null
+            session is null && snippet.Tags.Members
+                ? $"'{snippet.Kind.ToTag()}' needs code to execute, but a 'members' block only declares members; tag it 'compile members' to check that they compile"
+            : session is null
                 ? $"'{snippet.Kind.ToTag()}' needs code to execute, but this snippet only declares types; tag it 'compile' to check that it compiles"
                 : $"this block has an output or stdin block, but session '{session}' has no statements to run",
             snippet.Location)));
@@ -182,7 +184,7 @@ internal static class Judge
 
     private static string? HintFor(string id, Snippet snippet) => id switch
     {
-        "CS0106" or "CS9348" => "a member outside a type: wrap it in a class, or show it in a block tagged 'ignore'",
+        "CS0106" or "CS9348" when !snippet.Tags.Members => "a member outside a type: tag the block 'members' to compile it inside a class the tool adds",
         "CS0227" or "CS0214" or "CS4004" when !snippet.Tags.Unsafe => "unsafe code: add the 'unsafe' tag",
         "CS8635" => "a '...' placeholder: tag the block 'ignore', or put the missing code in a prelude",
         "CS1525" or "CS1002" or "CS1513" when snippet.Block.Content.Contains("...", StringComparison.Ordinal) =>

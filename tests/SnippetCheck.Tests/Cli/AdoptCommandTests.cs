@@ -13,20 +13,20 @@ public sealed partial class AdoptCommandTests
 {
     private static readonly string[] Posts = ["async-pitfalls.md", "channels.md", "linq-tips.md"];
 
-    // 5 compile + 9 run are adopted; linq-tips.md already has one block tagged compile and one ignore.
-    private const int Adopted = 14;
+    // 6 compile (1 of them members) + 9 run are adopted; linq-tips.md already has one block tagged compile and one ignore.
+    private const int Adopted = 15;
 
     private static readonly string[] Table =
     [
         "file               blocks  would-compile  would-run  would-get-output  still-failing",
         "async-pitfalls.md       7              3          2                 1              2",
         "channels.md            10              1          4                 2              5",
-        "linq-tips.md            7              1          3                 2              3",
-        "total                  24              5          9                 5             10",
+        "linq-tips.md            7              2          3                 2              2",
+        "total                  24              6          9                 5              9",
         "top error codes:",
     ];
 
-    [GeneratedRegex(@"^[ >]*<!-- snippetcheck: (compile|run|output) -->$")]
+    [GeneratedRegex(@"^[ >]*<!-- snippetcheck: (compile|compile members|run|output) -->$")]
     private static partial Regex TagLine();
 
     private static TempFolder CopySamples()
@@ -51,7 +51,7 @@ public sealed partial class AdoptCommandTests
         var lines = run.Stdout.TrimEnd('\n').Split('\n');
         Assert.Equal(Table, lines.Take(Table.Length));
         Assert.Contains("      8  CS0103  e.g. async-pitfalls.md(6,14): The name 'GetAsync' does not exist in the current context", lines);
-        Assert.Matches(@"^adopt: would tag 14 of 24 untagged C# blocks \(5 compile, 9 run, 5 with an output block\) in 3 files; 10 still fail; in [0-9.]+s\. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags$", lines[^1]);
+        Assert.Matches(@"^adopt: would tag 15 of 24 untagged C# blocks \(6 compile \(1 as members\), 9 run, 5 with an output block\) in 3 files; 9 still fail; in [0-9.]+s\. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags$", lines[^1]);
         foreach (var (post, bytes) in Snapshot(folder)) Assert.Equal(before[post], bytes);
     }
 
@@ -64,7 +64,7 @@ public sealed partial class AdoptCommandTests
         var write = CliRunner.Run(folder.Path, "adopt", "--write");
 
         Assert.Equal(0, write.ExitCode);
-        Assert.Matches(@"adopt: tagged 14 of 24 untagged C# blocks \(5 compile, 9 run, 5 with an output block\) in 3 files; 10 still fail and stay untagged", write.Stdout);
+        Assert.Matches(@"adopt: tagged 15 of 24 untagged C# blocks \(6 compile \(1 as members\), 9 run, 5 with an output block\) in 3 files; 9 still fail and stay untagged", write.Stdout);
         var inserted = new List<string>();
         foreach (var post in Posts)
         {
@@ -84,7 +84,7 @@ public sealed partial class AdoptCommandTests
         var verify = CliRunner.Run(folder.Path, "verify", "--no-cache", "--report", "json=report.json");
 
         Assert.Equal(0, verify.ExitCode);
-        Assert.StartsWith($"{Adopted + 1} passed, 0 failed, 1 ignored, 10 untagged (26 C# blocks in 3 files)", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        Assert.StartsWith($"{Adopted + 1} passed, 0 failed, 1 ignored, 9 untagged (26 C# blocks in 3 files)", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "report.json")));
         var snippets = json.RootElement.GetProperty("snippets").EnumerateArray().ToList();
         Assert.Equal(5, snippets.Count(s => s.GetProperty("status").GetString() == "passed" && s.GetProperty("expectedOutput").ValueKind == JsonValueKind.String));
@@ -94,7 +94,7 @@ public sealed partial class AdoptCommandTests
         var after = Snapshot(folder);
         var again = CliRunner.Run(folder.Path, "adopt", "--write");
         Assert.Equal(0, again.ExitCode);
-        Assert.Contains("adopt: tagged 0 of 10 untagged C# blocks (0 compile, 0 run, 0 with an output block) in 0 files; 10 still fail", again.Stdout);
+        Assert.Contains("adopt: tagged 0 of 9 untagged C# blocks (0 compile, 0 run, 0 with an output block) in 0 files; 9 still fail", again.Stdout);
         foreach (var (post, bytes) in Snapshot(folder)) Assert.Equal(after[post], bytes);
     }
 
@@ -164,5 +164,49 @@ public sealed partial class AdoptCommandTests
         Assert.Equal(0, run.ExitCode);
         // would-compile 0, would-run 1, would-get-output 0: the printed GUID never matches the one the post shows.
         Assert.Contains("guid.md       1              0          1                 0              0", run.Stdout);
+    }
+}
+
+/// <summary>Issue 26, part 1: <c>adopt</c> proposes <c>compile members</c> for members a post shows out of their class.</summary>
+public sealed class AdoptMembersTests
+{
+    [Fact]
+    public void Members_outside_a_type_are_tagged_compile_members_and_a_broken_one_stays_untagged()
+    {
+        using var folder = new TempFolder();
+        const string post = """
+            # Members
+
+            ```csharp
+            public decimal Total(IEnumerable<decimal> prices) => prices.Sum();
+            ```
+
+            - In a list:
+
+              ```csharp
+              private readonly List<string> _names = [];
+              public IReadOnlyList<string> Names => _names;
+              ```
+
+            ```csharp
+            public int Broken() => missing;
+            ```
+            """;
+        folder.Write("post.md", post);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Contains("(2 compile (2 as members), 0 run, 0 with an output block)", write.Stdout);
+        var expected = post
+            .Replace("```csharp\npublic decimal", "<!-- snippetcheck: compile members -->\n```csharp\npublic decimal", StringComparison.Ordinal)
+            .Replace("  ```csharp\n  private", "  <!-- snippetcheck: compile members -->\n  ```csharp\n  private", StringComparison.Ordinal);
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache", "--report", "json=report.json");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        var report = JsonReport.Load(Path.Combine(folder.Path, "report.json"));
+        Assert.Equal(["members", "members"], report.Snippets.Where(s => s.Str("status") == "passed").Select(s => s.Str("wrapped")));
+        Assert.Equal(1, report.Summary.Int("untagged"));
     }
 }

@@ -105,6 +105,17 @@ public sealed class ProgramShapeFixture
             int unused;
             Console.WriteLine("CS0168 disabled");
             """, "CS0168 disabled", SilencedWarning: "CS0168"),
+        // Members as a post shows them out of their class (docs/authoring.md#member-blocks).
+        new("members", "compile members", """
+            using System.Text;
+
+            private readonly StringBuilder _log = new();
+            public string Name { get; set; } = "members";
+            public void Log(string line) => _log.AppendLine(line);
+            """, null),
+        new("members-extension", "compile members", """
+            public static string Shout(this string s) => s.ToUpperInvariant() + "!";
+            """, null),
         new("main-in-prelude", "run", """
             partial class C
             {

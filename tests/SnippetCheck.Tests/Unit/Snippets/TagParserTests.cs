@@ -13,14 +13,14 @@ public sealed class TagParserTests
     [Fact]
     public void Kinds_and_modifiers_are_parsed_into_typed_values()
     {
-        var (tags, diagnostics) = Parse("run name=spsc timeout=500ms exit=3 langversion=12 nullable=disable warnaserror unsafe args=\"a b\" session=s1");
+        var (tags, diagnostics) = Parse("run name=spsc timeout=500ms exit=3 langversion=12 nullable=disable warnaserror unsafe members args=\"a b\" session=s1");
         Assert.Empty(diagnostics);
         Assert.Equal(SnippetKind.Run, tags.Kind);
         Assert.Equal(("spsc", "s1", 3), (tags.Name, tags.Session, tags.ExitCode));
         Assert.Equal(TimeSpan.FromMilliseconds(500), tags.Timeout);
         Assert.Equal((Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12, Microsoft.CodeAnalysis.NullableContextOptions.Disable), (tags.LangVersion, tags.Nullable));
         Assert.Equal(["a", "b"], tags.Args!);
-        Assert.True(tags.WarnAsError && tags.Unsafe);
+        Assert.True(tags.WarnAsError && tags.Unsafe && tags.Members);
     }
 
     [Fact]
@@ -38,6 +38,7 @@ public sealed class TagParserTests
     [InlineData("timout=2s", "timeout")]
     [InlineData("sesion=a", "session")]
     [InlineData("warnaserorr", "warnaserror")]
+    [InlineData("member", "members")]
     public void Near_misses_are_annotation_errors_that_name_the_tag_meant(string written, string meant)
     {
         var error = Assert.Single(Parse(written).Diagnostics);
