@@ -7,14 +7,14 @@ namespace SnippetCheck.Authoring;
 /// <param name="Result">The failed snippet the output block belongs to.</param>
 /// <param name="Accepted">True when the block now holds the actual output; false when it was left alone.</param>
 /// <param name="Message">What happened, for the console: <c>accepted output for …</c> or <c>not rewritten: …</c>.</param>
-public sealed record AcceptEntry(SourceLocation Location, SnippetResult Result, bool Accepted, string Message)
+internal sealed record AcceptEntry(SourceLocation Location, SnippetResult Result, bool Accepted, string Message)
 {
     /// <summary><c>path(line,col): message</c>, the form every console line of the tool has.</summary>
     public override string ToString() => $"{Location}: {Message}";
 }
 
 /// <summary>Everything one <c>--accept</c> pass did, one entry per output-mismatch failure, in report order.</summary>
-public sealed record AcceptOutcome(IReadOnlyList<AcceptEntry> Entries, IReadOnlyList<string> FilesWritten)
+internal sealed record AcceptOutcome(IReadOnlyList<AcceptEntry> Entries, IReadOnlyList<string> FilesWritten)
 {
     public static readonly AcceptOutcome Nothing = new([], []);
 

@@ -8,7 +8,7 @@ namespace SnippetCheck.Authoring;
 /// still fail; the totals; the top error codes of the failing blocks, one example location each (the digest a verify
 /// run with many failures closes with); then one line saying what was, or would be, written.
 /// </summary>
-public static class AdoptTable
+internal static class AdoptTable
 {
     public static IEnumerable<string> Lines(AdoptReport report)
     {

@@ -23,7 +23,7 @@ namespace SnippetCheck.Authoring;
 /// cache: its output is needed, and both runs must pass and print the same). A block that fails either way is left as it is, so <c>verify</c> afterwards passes with
 /// exactly the adopted blocks verified.
 /// </remarks>
-public static class Adopter
+internal static class Adopter
 {
     /// <summary>Info strings of a fence that may become a block's output block.</summary>
     private static readonly string[] OutputLanguages = ["", "text", "console"];
@@ -245,7 +245,7 @@ public static class Adopter
 }
 
 /// <summary>A tag <c>adopt</c> proposes for one untagged block, and the fence to mark as its output, if any.</summary>
-public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBlock? Output)
+internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBlock? Output)
 {
     /// <summary>The block compiles only as members inside a class the tool adds: tagged <c>members</c> as well.</summary>
     public bool Members { get; init; }
@@ -255,14 +255,14 @@ public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBloc
 }
 
 /// <summary>Something <c>adopt</c> says about one block besides the table (a block that passes but cannot be tagged).</summary>
-public sealed record AdoptNote(SourceLocation Location, string Message)
+internal sealed record AdoptNote(SourceLocation Location, string Message)
 {
     public override string ToString() => $"{Location}: {Message}";
 }
 
 /// <summary>One file's untagged blocks: what would be tagged, what still fails, and whether the tags were written.</summary>
 /// <param name="Blocks">Untagged C# blocks in the file (those <c>adopt</c> looked at).</param>
-public sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyList<AdoptProposal> Proposals, IReadOnlyList<SnippetResult> Failures, IReadOnlyList<AdoptNote> Notes)
+internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyList<AdoptProposal> Proposals, IReadOnlyList<SnippetResult> Failures, IReadOnlyList<AdoptNote> Notes)
 {
     public string Path => Document.DisplayPath;
     public int Compile => Proposals.Count(p => p.Kind == SnippetKind.Compile);
@@ -281,7 +281,7 @@ public sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyLis
 }
 
 /// <summary>Everything one <c>adopt</c> run found and did.</summary>
-public sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList<FileError> Errors, bool Write, TimeSpan Duration)
+internal sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList<FileError> Errors, bool Write, TimeSpan Duration)
 {
     public int Blocks => Files.Sum(f => f.Blocks);
     public int Compile => Files.Sum(f => f.Compile);

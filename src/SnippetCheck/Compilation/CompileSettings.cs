@@ -12,7 +12,7 @@ namespace SnippetCheck.Compilation;
 /// config, the front matter and the blocks' tags laid over it (<see cref="Overlay(SnippetCheckConfig)"/>).
 /// Typed values only: text was parsed at the edge (<see cref="SettingValues"/>).
 /// </summary>
-public sealed record CompileSettings
+internal sealed record CompileSettings
 {
     /// <summary>C# 14, what the SDK gives <c>net10.0</c>; Roslyn's "latest" may be newer.</summary>
     public LanguageVersion LanguageVersion { get; init; } = LanguageVersion.CSharp14;

@@ -5,19 +5,19 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Configuration;
 
 /// <summary>Whether untagged C# blocks are verified (as <c>compile</c>) or only counted.</summary>
-public enum VerifyMode { Tagged, All }
+internal enum VerifyMode { Tagged, All }
 
 /// <summary>Whether runners confine what snippets can touch: <c>auto</c> where the kernel can (Linux), or never.</summary>
-public enum SandboxMode { Auto, Off }
+internal enum SandboxMode { Auto, Off }
 
 /// <summary>What a stale <c>ignore</c> tag is (SC1019, SC1020): a warning, an error that fails the run, or not checked.</summary>
-public enum StaleMode { Warn, Error, Off }
+internal enum StaleMode { Warn, Error, Off }
 
 /// <summary>
 /// Settings from <c>snippetcheck.json</c> or a post's front matter. Null means "not set here", so layers
 /// merge: command line, then front matter, then the config file, then these defaults.
 /// </summary>
-public sealed record SnippetCheckConfig
+internal sealed record SnippetCheckConfig
 {
     public static readonly IReadOnlyList<string> DefaultInclude = ["**/*.md", "**/*.markdown", "**/*.mdx"];
 
@@ -105,7 +105,7 @@ public sealed record SnippetCheckConfig
 }
 
 /// <summary>A scrubber of the project's own: every match of <paramref name="Pattern"/> becomes <paramref name="Replacement"/>.</summary>
-public sealed record CustomScrubber(string Name, string Pattern, string Replacement);
+internal sealed record CustomScrubber(string Name, string Pattern, string Replacement);
 
 /// <summary>A configuration problem, naming the file and the key.</summary>
 internal sealed class ConfigException(string file, int line, string message) : Exception(message)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace SnippetCheck.Discovery;
 
 /// <summary>A Markdown file to verify: where it is, and how users see its path.</summary>
-public sealed record DocumentPath(string FullPath, string DisplayPath);
+internal sealed record DocumentPath(string FullPath, string DisplayPath);
 
 /// <summary>Raised for a path argument that names nothing.</summary>
 internal sealed class DiscoveryException(string message) : Exception(message);

@@ -10,7 +10,7 @@ namespace SnippetCheck.Editing;
 /// every untagged block, then <c>compile</c> for those that only declare types. A block is offered a tag only when
 /// the verifier passed it with exactly that tag, so the fix never turns an untagged block into a failing one.
 /// </summary>
-public static class TagAdoption
+internal static class TagAdoption
 {
     public static async Task<IReadOnlyDictionary<int, string>> FindAsync(Verifier verifier, SourceDocument document,
         IReadOnlyList<SnippetResult> results, CancellationToken cancellationToken)

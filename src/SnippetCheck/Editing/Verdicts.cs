@@ -5,7 +5,7 @@ using SnippetCheck.Verification;
 namespace SnippetCheck.Editing;
 
 /// <summary>A verdict in the few words an editor shows: a hover's headline and a code lens's title.</summary>
-public static class Verdicts
+internal static class Verdicts
 {
     public static string Headline(SnippetResult result) => result.Verdict switch
     {

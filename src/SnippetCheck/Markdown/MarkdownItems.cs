@@ -25,9 +25,17 @@ public readonly record struct CodeLine(string Text, int Line, int Column)
 }
 
 /// <summary>Something the extractor found, in document order.</summary>
+/// <param name="Location">Where it starts in the original file.</param>
 public abstract record MarkdownItem(SourceLocation Location);
 
 /// <summary>A fenced code block of any language.</summary>
+/// <param name="Location">Where its opening fence stands.</param>
+/// <param name="EndLine">The line its closing fence stands on (its last line when it is not closed).</param>
+/// <param name="Info">The info string's first word, the language (<c>csharp</c>, <c>output</c>).</param>
+/// <param name="Arguments">The rest of the info string: where tags such as <c>run name=sum</c> are written.</param>
+/// <param name="Lines">The body's lines, each with its place in the file.</param>
+/// <param name="Comments">The <c>snippetcheck:</c> comments that stand directly before it.</param>
+/// <param name="Geometry">Where its body lies in the file, for rewriting it in place.</param>
 public sealed record FencedBlock(
     SourceLocation Location,
     int EndLine,
@@ -73,6 +81,7 @@ public sealed record FenceGeometry(int BodyStart, int BodyEnd, string LinePrefix
 /// <summary>
 /// An HTML comment addressed to the tool: <c>&lt;!-- snippetcheck: WORDS</c> then, for a prelude, code lines.
 /// </summary>
+/// <param name="Location">Where the comment starts.</param>
 /// <param name="Words">What follows <c>snippetcheck:</c> on the comment's first line.</param>
 /// <param name="Body">The comment's further lines, up to <c>--&gt;</c>.</param>
 public sealed record DirectiveComment(SourceLocation Location, string Words, IReadOnlyList<CodeLine> Body) : MarkdownItem(Location)
@@ -86,8 +95,10 @@ public sealed record DirectiveComment(SourceLocation Location, string Words, IRe
     /// <summary>How the comment is written, for messages: <c>&lt;!-- snippetcheck: WORDS --&gt;</c> or the MDX form.</summary>
     public string Written => IsMdx ? $"{{/* snippetcheck: {Words} */}}" : $"<!-- snippetcheck: {Words} -->";
 
+    /// <summary>The first of <see cref="Words"/> (<c>prelude</c>, <c>output</c>, a kind), or "" for an empty comment.</summary>
     public string FirstWord => Words.Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
 
+    /// <summary>True for a <c>snippetcheck: prelude</c> comment, whose body is hidden code for the file or a session.</summary>
     public bool IsPrelude => FirstWord.Equals("prelude", StringComparison.OrdinalIgnoreCase);
 }
 
@@ -102,7 +113,7 @@ internal sealed record MisspeltComment(SourceLocation Location, string Text) : M
 /// <summary>The YAML between the <c>---</c> lines at the very top of a file, or the TOML between <c>+++</c> lines.</summary>
 /// <param name="Text">The front matter's text, between its fence lines: YAML, or TOML when <see cref="IsToml"/>.</param>
 /// <param name="Location">Where the opening line stands; the text starts on the line after it.</param>
-public sealed record FrontMatter(string Text, SourceLocation Location)
+internal sealed record FrontMatter(string Text, SourceLocation Location)
 {
     /// <summary>Hugo's TOML front matter, between <c>+++</c> lines.</summary>
     public bool IsToml { get; init; }
@@ -110,4 +121,4 @@ public sealed record FrontMatter(string Text, SourceLocation Location)
 
 /// <summary>Everything the extractor found in one file.</summary>
 /// <param name="Diagnostics">Problems with the file as a whole: bytes that are not UTF-8, Markdown the parser gave up on, a misspelt comment marker.</param>
-public sealed record ExtractedDocument(SourceDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items, IReadOnlyList<Diagnostic> Diagnostics);
+internal sealed record ExtractedDocument(SourceDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items, IReadOnlyList<Diagnostic> Diagnostics);

@@ -7,7 +7,7 @@ namespace SnippetCheck.Markdown;
 /// A document as read from disk (a Markdown or MDX post, or a C# file whose doc comments hold examples): its text,
 /// its lines, and what is needed to write it back byte for byte.
 /// </summary>
-public sealed class SourceDocument
+internal sealed class SourceDocument
 {
     private SourceDocument(string fullPath, string displayPath, string text, Encoding encoding, bool hasBom, int? invalidUtf8Offset = null, bool looksLikeUtf16 = false)
     {

@@ -4,7 +4,23 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Model;
 
 /// <summary>A snippet's verdict (the JSON report's <c>status</c>, docs/ci.md "Reports").</summary>
-public enum SnippetStatus { Passed, Failed, Ignored, Untagged, Skipped }
+public enum SnippetStatus
+{
+    /// <summary>Verified, and it did what its tags say.</summary>
+    Passed,
+
+    /// <summary>Verified, and it did not (<see cref="FailureReason"/> says how).</summary>
+    Failed,
+
+    /// <summary>Tagged <c>ignore</c>, or empty: never verified.</summary>
+    Ignored,
+
+    /// <summary>An untagged C# block in a run without <c>--all</c>: counted, not verified.</summary>
+    Untagged,
+
+    /// <summary>Not verified for a reason outside the block: front matter, a broken session, a compile-only run.</summary>
+    Skipped,
+}
 
 /// <summary>Why a snippet failed (the JSON report's <c>reason</c>, docs/ci.md "Reports"); a closed set, one word each in reports.</summary>
 public enum FailureReason
@@ -73,7 +89,12 @@ internal static class ReportWords
 }
 
 /// <summary>The verdict on one C# block, with what the report shows beside it.</summary>
+/// <param name="Snippet">The block the verdict is on.</param>
+/// <param name="Verdict">What it came to.</param>
 /// <param name="Diagnostics">The block's annotation findings and the compiler's diagnostics.</param>
+/// <param name="ActualOutput">What the program printed; null when it was not run.</param>
+/// <param name="Duration">How long verifying it took.</param>
+/// <param name="Cached">True when the result came from the result cache instead of a new compile and run.</param>
 public sealed record SnippetResult(
     Snippet Snippet,
     Verdict Verdict,
@@ -82,7 +103,10 @@ public sealed record SnippetResult(
     TimeSpan Duration,
     bool Cached = false)
 {
+    /// <summary>The verdict's status, as reports show it.</summary>
     public SnippetStatus Status => Verdict.Status;
+
+    /// <summary>Why it failed; null unless <see cref="Status"/> is <see cref="SnippetStatus.Failed"/>.</summary>
     public FailureReason? Reason => (Verdict as Verdict.Failed)?.Failure.Reason;
 
     /// <summary>The reason word in reports: a failure's, or why a block was ignored (<c>empty</c>).</summary>
@@ -90,6 +114,8 @@ public sealed record SnippetResult(
 
     /// <summary>The code its failure is reported with: a compiler ID (CS0103) or one of ours (SC2001).</summary>
     public string? Code => (Verdict as Verdict.Failed)?.Failure.Code;
+
+    /// <summary>The one line a report shows beside the verdict: a failure's message, why a block was ignored or skipped, or a pass's note.</summary>
     public string? Message => Verdict.Message;
 
     /// <summary>Where the failure points: the first compile error, the throwing line, the output block, or the fence.</summary>
@@ -98,8 +124,13 @@ public sealed record SnippetResult(
     /// <summary>More lines for the console: a diff, a stack trace, compiler errors.</summary>
     public string? Detail => (Verdict as Verdict.Failed)?.Failure.Detail;
 
+    /// <summary>Where the block's opening fence stands.</summary>
     public SourceLocation Location => Snippet.Location;
+
+    /// <summary>What the block was verified as (<c>run</c>, <c>compile</c>, ...).</summary>
     public SnippetKind Kind => Snippet.Kind;
+
+    /// <summary>The text of the block's output block, to compare with <see cref="ActualOutput"/>; null without one.</summary>
     public string? ExpectedOutput => Snippet.Output?.Text;
 
     /// <summary>
@@ -111,32 +142,56 @@ public sealed record SnippetResult(
     /// <summary>True for an ignored block whose tag looks stale (the JSON report's <c>"stale"</c>).</summary>
     public bool Stale => StaleFinding is not null;
 
+    /// <summary>A result with no output and no duration, carrying the snippet's annotation findings as its diagnostics.</summary>
     public static SnippetResult Of(Snippet snippet, Verdict verdict) => new(snippet, verdict, snippet.Annotations, null, TimeSpan.Zero);
 }
 
 /// <summary>A problem not tied to one snippet: an orphan output block, bad front matter, an unreadable file.</summary>
+/// <param name="File">The file as shown to the user (see <see cref="SourceLocation.File"/>).</param>
+/// <param name="Line">1-based line of the problem.</param>
+/// <param name="Column">1-based column of the problem.</param>
+/// <param name="Code">The tool's code for it (<c>SC1007</c>, <c>SC3002</c>, ...).</param>
+/// <param name="Message">What is wrong, in one line.</param>
 public sealed record FileError(string File, int Line, int Column, string Code, string Message)
 {
+    /// <summary>The file error a file-level finding is reported as.</summary>
     public static FileError From(Diagnostic diagnostic) =>
         new(diagnostic.Location.File, diagnostic.Location.Line, diagnostic.Location.Column, diagnostic.Id, diagnostic.Message);
 }
 
 /// <summary>Everything a run found.</summary>
+/// <param name="FileCount">The files the run covered (for a <c>--filter</c> run, those with a matching snippet).</param>
+/// <param name="Snippets">Every C# block's result, in file and line order.</param>
+/// <param name="Errors">Problems with files rather than snippets; any fails the run.</param>
+/// <param name="Duration">How long the run took.</param>
 public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResult> Snippets, IReadOnlyList<FileError> Errors, TimeSpan Duration)
 {
+    /// <summary>C# blocks the run saw, whatever their verdict.</summary>
     public int Blocks => Snippets.Count;
+
+    /// <summary>Snippets that passed.</summary>
     public int Passed => Count(SnippetStatus.Passed);
+
+    /// <summary>Snippets that failed; any fails the run.</summary>
     public int Failed => Count(SnippetStatus.Failed);
+
+    /// <summary>Blocks tagged <c>ignore</c> or empty.</summary>
     public int Ignored => Count(SnippetStatus.Ignored);
+
+    /// <summary>Untagged blocks left unverified (no <c>--all</c>).</summary>
     public int Untagged => Count(SnippetStatus.Untagged);
+
+    /// <summary>Blocks not verified for a reason outside them.</summary>
     public int Skipped => Count(SnippetStatus.Skipped);
+
+    /// <summary>Results taken from the result cache instead of compiled and run again.</summary>
     public int Cached => Snippets.Count(s => s.Cached);
 
     /// <summary>The files as their readers found them for this run: front matter, comments and blocks.</summary>
-    public IReadOnlyList<ExtractedDocument> Sources { get; init; } = [];
+    internal IReadOnlyList<ExtractedDocument> Sources { get; init; } = [];
 
     /// <summary>The files as they were read for this run; <c>--accept</c> rewrites them only if they are still the same.</summary>
-    public IReadOnlyList<SourceDocument> Documents => [.. Sources.Select(s => s.Document)];
+    internal IReadOnlyList<SourceDocument> Documents => [.. Sources.Select(s => s.Document)];
 
     /// <summary>Warnings about a file rather than a snippet: C# blocks in highlight tags, which are not verified (SC1018).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
@@ -170,6 +225,7 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
 /// <summary>
 /// The confinement runners were under (SECURITY.md): reported by <c>-v</c> and as the JSON report's <c>"sandbox"</c>.
 /// </summary>
+/// <param name="Enabled">False when runners ran snippets unconfined: turned off, or they could not confine themselves (<paramref name="Note"/> says which).</param>
 /// <param name="LandlockAbi">The Landlock ABI in force; 0 when Landlock was not used.</param>
 /// <param name="Filesystem">Snippets read only the runtime, system libraries and their packages, and write only their own folders.</param>
 /// <param name="Network">TCP connect and bind are denied (snippets tagged <c>network</c> excepted).</param>
@@ -179,6 +235,7 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
 /// <param name="Note">Why the sandbox is off, or what it lacks.</param>
 public sealed record SandboxReport(bool Enabled, int LandlockAbi, bool Filesystem, bool Network, bool Signals, bool PidNamespace, int ProcessLimit, string? Note)
 {
+    /// <summary>The report of a run whose runners were not confined, and why.</summary>
     public static SandboxReport Disabled(string reason) => new(false, 0, false, false, false, false, 0, reason);
 
     /// <summary>One line: what was confined, or why nothing was.</summary>

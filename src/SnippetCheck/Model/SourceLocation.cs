@@ -8,5 +8,6 @@ namespace SnippetCheck.Model;
 /// <param name="Column">1-based column (UTF-16 characters from the start of the line).</param>
 public readonly record struct SourceLocation(string File, int Line, int Column)
 {
+    /// <summary>The MSBuild form, <c>file(line,column)</c>.</summary>
     public override string ToString() => $"{File}({Line},{Column})";
 }

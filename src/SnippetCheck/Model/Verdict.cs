@@ -7,43 +7,67 @@ public abstract record Verdict
 {
     private Verdict() { }
 
+    /// <summary>The status reports show for this verdict.</summary>
     public abstract SnippetStatus Status { get; }
 
     /// <summary>The one line a report shows for it.</summary>
     public virtual string? Message => null;
 
+    /// <summary>A pass with nothing to say beside it.</summary>
     public static readonly Verdict Pass = new Passed();
+
+    /// <summary>The verdict of every untagged block a run does not verify.</summary>
     public static readonly Verdict NotTagged = new Untagged();
 
     /// <param name="Note">Said beside the pass, when anything is (<c>output accepted</c>).</param>
+    /// <summary>It did what its tags say.</summary>
     public sealed record Passed(string? Note = null) : Verdict
     {
+        /// <inheritdoc/>
         public override SnippetStatus Status => SnippetStatus.Passed;
+
+        /// <inheritdoc/>
         public override string? Message => Note;
     }
 
     /// <summary>Not verified, for a reason outside the block (front matter, a broken session).</summary>
+    /// <param name="Why">The reason, as the report says it.</param>
     public sealed record Skipped(string Why) : Verdict
     {
+        /// <inheritdoc/>
         public override SnippetStatus Status => SnippetStatus.Skipped;
+
+        /// <inheritdoc/>
         public override string Message => Why;
     }
 
     /// <summary>Never compiled: tagged <c>ignore</c>, or nothing to compile (<paramref name="ReasonWord"/> <c>empty</c>).</summary>
+    /// <param name="Why">What the report says beside it; null for a plain <c>ignore</c>.</param>
+    /// <param name="ReasonWord">The reason word reports give it (<c>empty</c>); null for a plain <c>ignore</c>.</param>
     public sealed record Ignored(string? Why = null, string? ReasonWord = null) : Verdict
     {
+        /// <inheritdoc/>
         public override SnippetStatus Status => SnippetStatus.Ignored;
+
+        /// <inheritdoc/>
         public override string? Message => Why;
     }
 
+    /// <summary>An untagged block, not verified (a run without <c>--all</c>).</summary>
     public sealed record Untagged : Verdict
     {
+        /// <inheritdoc/>
         public override SnippetStatus Status => SnippetStatus.Untagged;
     }
 
+    /// <summary>It did not do what its tags say.</summary>
+    /// <param name="Failure">How it failed, with the reason, code, place and detail reports show.</param>
     public sealed record Failed(Failure Failure) : Verdict
     {
+        /// <inheritdoc/>
         public override SnippetStatus Status => SnippetStatus.Failed;
+
+        /// <inheritdoc/>
         public override string Message => Failure.Message;
     }
 
@@ -53,11 +77,19 @@ public abstract record Verdict
 }
 
 /// <summary>Why a snippet failed, with what that failure needs to be reported: it owns its reason word, code and message.</summary>
+/// <param name="Location">Where the failure points: the first compile error, the throwing line, the output block, or the fence.</param>
 public abstract record Failure(SourceLocation Location)
 {
+    /// <summary>The closed-set reason reports name the failure by.</summary>
     public abstract FailureReason Reason { get; }
+
+    /// <summary>The code it is reported with: a compiler ID (<c>CS0103</c>) or one of the tool's (<c>SC2001</c>).</summary>
     public abstract string Code { get; }
+
+    /// <summary>The one line a report shows for it.</summary>
     public abstract string Message { get; }
+
+    /// <summary>More lines for the console: a diff, a stack trace, further compiler errors; null when there are none.</summary>
     public virtual string? Detail => null;
 }
 

@@ -12,5 +12,6 @@ public sealed record LibraryReferences(
     IReadOnlyList<string> Usings,
     IReadOnlyDictionary<string, string> ProjectOutputs)
 {
+    /// <summary>Nothing beyond the config's references: no library under test.</summary>
     public static readonly LibraryReferences None = new([], [], [], new Dictionary<string, string>());
 }

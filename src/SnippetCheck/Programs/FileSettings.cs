@@ -8,7 +8,7 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Programs;
 
 /// <summary>The settings in force for one file: defaults, config file, front matter and command line merged.</summary>
-public sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<MetadataReference> references)
+internal sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<MetadataReference> references)
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 

@@ -1,7 +1,7 @@
 namespace SnippetCheck.Reporting;
 
 /// <summary>What <c>--ci</c> asks for.</summary>
-public enum CiMode
+internal enum CiMode
 {
     /// <summary>GitHub Actions when <c>GITHUB_ACTIONS=true</c>, else none (<see cref="CiTarget.Resolve"/>).</summary>
     Auto,
@@ -20,7 +20,7 @@ public enum CiMode
 /// <param name="GitHubActions">Write <c>::error</c> annotations and the step summary.</param>
 /// <param name="StepSummaryPath"><c>$GITHUB_STEP_SUMMARY</c>, where the Markdown summary is appended; null: none.</param>
 /// <param name="Workspace"><c>$GITHUB_WORKSPACE</c>, the root that annotation paths are made relative to.</param>
-public sealed record CiTarget(bool GitHubActions, string? StepSummaryPath = null, string? Workspace = null)
+internal sealed record CiTarget(bool GitHubActions, string? StepSummaryPath = null, string? Workspace = null)
 {
     /// <summary>No CI output.</summary>
     public static CiTarget None { get; } = new(GitHubActions: false);

@@ -9,7 +9,7 @@ namespace SnippetCheck.Reporting;
 /// Writes failures in the MSBuild canonical form (<c>path(line,col): error CODE: message</c>), each with its
 /// detail indented below, then the summary line. Colour only when asked (a terminal, no CI).
 /// </summary>
-public sealed class ConsoleReporter(TextWriter output, bool useColor, bool verbose)
+internal sealed class ConsoleReporter(TextWriter output, bool useColor, bool verbose)
 {
     private const string Red = "\u001b[31m", Green = "\u001b[32m", Yellow = "\u001b[33m", Dim = "\u001b[2m", Reset = "\u001b[0m";
 

@@ -7,7 +7,7 @@ using SnippetCheck.Verification;
 namespace SnippetCheck.Reporting;
 
 /// <summary>What <c>snippetcheck list</c> shows: every C# block found, its tags, and what is attached to it.</summary>
-public static class ListReport
+internal static class ListReport
 {
     /// <summary>The console text of <c>list</c>: a line per block and prelude, the file errors, and a count.</summary>
     public static void WriteText(TextWriter output, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)

@@ -6,7 +6,7 @@ namespace SnippetCheck.Reporting;
 /// What a run that verified nothing says (issue 17, part 7): a green run that checked no snippet is not a pass
 /// worth trusting, so it ends with a hint, and under <c>--require-verified</c> it fails with SC3010.
 /// </summary>
-public static class NothingVerified
+internal static class NothingVerified
 {
     /// <summary>The one-line hint that closes a run which verified nothing while some blocks are untagged; else null.</summary>
     public static string? Hint(VerificationReport report) =>

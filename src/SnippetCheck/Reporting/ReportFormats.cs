@@ -63,12 +63,12 @@ public static class ReportFormats
     public static void Write(ReportFormat format, Stream stream, VerificationReport report) => Find(format).Verdicts(stream, report);
 
     /// <summary>Null when <c>list</c> can write the format; otherwise the error that says why not.</summary>
-    public static string? ListRefusal(ReportFormat format) => Find(format).Blocks is null
+    internal static string? ListRefusal(ReportFormat format) => Find(format).Blocks is null
         ? $"list writes only json reports, not {Name(format)} ('--report {Name(format)}' is for verify)"
         : null;
 
     /// <summary>Writes what <c>list</c> found (the blocks and file errors) in the format; see <see cref="ListRefusal"/>.</summary>
-    public static void WriteBlocks(ReportFormat format, Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
+    internal static void WriteBlocks(ReportFormat format, Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
     {
         var write = Find(format).Blocks ?? throw new ArgumentException(ListRefusal(format), nameof(format));
         write(stream, documents, errors);

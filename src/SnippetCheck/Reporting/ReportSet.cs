@@ -7,7 +7,7 @@ namespace SnippetCheck.Reporting;
 /// Everything a run writes besides its console text: each <c>--report</c> and, for <see cref="CiTarget"/>
 /// GitHub Actions, the annotations and the step summary. The command line only parses the requests.
 /// </summary>
-public sealed class ReportSet
+internal sealed class ReportSet
 {
     private readonly IReadOnlyList<ReportRequest> _requests;
     private readonly CiTarget _ci;

@@ -5,7 +5,7 @@ using SnippetCheck.Verification;
 namespace SnippetCheck.Reporting;
 
 /// <summary>The last line of a run: <c>41 passed, 2 failed, 3 ignored, 17 untagged (63 C# blocks in 12 files) in 2.1s</c>.</summary>
-public static class SummaryLine
+internal static class SummaryLine
 {
     public static string For(VerificationReport report)
     {

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace SnippetCheck.Reporting;
 
 /// <summary>The tool's name, version and home, from the one place each is set (Directory.Build.props).</summary>
-public static class ToolInfo
+internal static class ToolInfo
 {
     // The SDK's SourceLink appends "+<commit>" to the informational version of a build from a git checkout.
     private static readonly string[] InformationalVersion =

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace SnippetCheck.Snippets;
 
 /// <summary>The build configuration a snippet compiles in: Debug, as <c>dotnet run</c> builds, or Release.</summary>
-public enum BuildConfiguration { Debug, Release }
+internal enum BuildConfiguration { Debug, Release }
 
 /// <summary>
 /// Setting values as written in tags, config files and front matter, parsed once at the edge into the types the

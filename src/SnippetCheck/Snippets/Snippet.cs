@@ -3,9 +3,22 @@ using SnippetCheck.Model;
 
 namespace SnippetCheck.Snippets;
 
-public enum OutputMatchMode { Exact, Ellipsis, Unordered }
+/// <summary>How a snippet's output is compared with its output block.</summary>
+public enum OutputMatchMode
+{
+    /// <summary>Line by line, as printed (after scrubbing and trailing-whitespace trimming).</summary>
+    Exact,
+
+    /// <summary>An <c>...</c> line in the output block stands for any number of printed lines.</summary>
+    Ellipsis,
+
+    /// <summary>The same lines, in any order.</summary>
+    Unordered,
+}
 
 /// <summary>An output block and how it is matched.</summary>
+/// <param name="Block">The output block (a fence, or hidden output in a comment).</param>
+/// <param name="Mode">How the program's output is compared with it.</param>
 public sealed record ExpectedOutput(FencedBlock Block, OutputMatchMode Mode)
 {
     /// <summary>Info strings of blocks that show a terminal session: a leading prompt line there is the command, not output.</summary>
@@ -34,6 +47,11 @@ public sealed record ExpectedOutput(FencedBlock Block, OutputMatchMode Mode)
 }
 
 /// <summary>A C# block with its tags, its attached output and stdin blocks, and its annotation findings.</summary>
+/// <param name="Block">The C# block as it stands in the file.</param>
+/// <param name="Tags">What its info string and <c>snippetcheck:</c> comment say.</param>
+/// <param name="Output">The output block attached to it; null without one.</param>
+/// <param name="Stdin">The block whose text is fed to its standard input; null without one.</param>
+/// <param name="Annotations">What is wrong or worth saying about its tags and directives, found when it was read.</param>
 public sealed record Snippet(
     FencedBlock Block,
     SnippetTags Tags,
@@ -41,13 +59,14 @@ public sealed record Snippet(
     FencedBlock? Stdin,
     IReadOnlyList<Diagnostic> Annotations)
 {
+    /// <summary>Where the block's opening fence stands.</summary>
     public SourceLocation Location => Block.Location;
 
     /// <summary>The code to compile: the block's lines, with <c>#:</c> and <c>#r</c> directive lines blanked (never removed).</summary>
     public IReadOnlyList<CodeLine> Code { get; init; } = Block.Lines;
 
     /// <summary>What the block's directives ask for; <see cref="SnippetDirectives.Key"/> groups snippets that may share a compilation.</summary>
-    public SnippetDirectives Directives { get; init; } = SnippetDirectives.None;
+    internal SnippetDirectives Directives { get; init; } = SnippetDirectives.None;
 
     /// <summary>
     /// For an example in a doc comment, the namespace of the declaration it documents: the example gets a using of it,
@@ -58,6 +77,7 @@ public sealed record Snippet(
     /// <summary>Tagged blocks are verified; untagged ones are counted, and verified only with <c>--all</c>.</summary>
     public bool IsTagged => Tags.HasAny || Output is not null || Stdin is not null || HasAnnotationErrors;
 
+    /// <summary>True when one of its <see cref="Annotations"/> is an error (a misspelt tag, a bad value): it then fails for its tags.</summary>
     public bool HasAnnotationErrors => Annotations.Any(d => d.IsError);
 
     /// <summary>The kind the snippet is verified as: given, or <c>run</c> when tagged without one.</summary>
@@ -65,7 +85,7 @@ public sealed record Snippet(
 }
 
 /// <summary>Hidden code from a <c>snippetcheck: prelude</c> comment, for a whole file or one session.</summary>
-public sealed record Prelude(DirectiveComment Comment, string? Session)
+internal sealed record Prelude(DirectiveComment Comment, string? Session)
 {
     /// <summary>The prelude's code, with directive lines blanked.</summary>
     public IReadOnlyList<CodeLine> Lines { get; init; } = Comment.Body;
@@ -75,7 +95,7 @@ public sealed record Prelude(DirectiveComment Comment, string? Session)
 }
 
 /// <summary>One Markdown file, read as snippets.</summary>
-public sealed record SnippetDocument(
+internal sealed record SnippetDocument(
     ExtractedDocument Source,
     IReadOnlyList<Snippet> Snippets,
     IReadOnlyList<Prelude> Preludes,

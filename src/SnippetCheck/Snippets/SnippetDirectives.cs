@@ -6,23 +6,23 @@ namespace SnippetCheck.Snippets;
 
 /// <summary>A NuGet package a snippet asks for (<c>#:package Id@Version</c> or <c>#r "nuget: Id, Version"</c>).</summary>
 /// <param name="Location">The directive's own place in the Markdown file.</param>
-public sealed record PackageRequest(string Id, string Version, SourceLocation Location)
+internal sealed record PackageRequest(string Id, string Version, SourceLocation Location)
 {
     /// <summary>NuGet IDs are case-insensitive; versions are kept as written.</summary>
     public string Key => $"{Id.ToLowerInvariant()}@{Version}";
 }
 
 /// <summary>A project a snippet references with <c>#:project PATH</c>; the path is relative to the Markdown file.</summary>
-public sealed record ProjectRequest(string Path, SourceLocation Location);
+internal sealed record ProjectRequest(string Path, SourceLocation Location);
 
 /// <summary>
 /// A <c>#:property Name=Value</c> that changes how a snippet compiles, parsed once where it is read: <see cref="Name"/>
 /// in its canonical spelling, <see cref="Value"/> normalized (for messages and keys), <see cref="Setting"/> typed.
 /// </summary>
-public sealed record PropertyDirective(string Name, string Value, SourceLocation Location, CompileProperty Setting);
+internal sealed record PropertyDirective(string Name, string Value, SourceLocation Location, CompileProperty Setting);
 
 /// <summary>What a supported <c>#:property</c> sets, typed (<see cref="DirectiveReader.CompileProperties"/>).</summary>
-public abstract record CompileProperty
+internal abstract record CompileProperty
 {
     private CompileProperty()
     {
@@ -43,7 +43,7 @@ public abstract record CompileProperty
 /// The packages of one program, sorted by ID. Two programs with equal <see cref="Key"/>s restore to the same
 /// assemblies, so they may share a compilation; programs with different keys never may.
 /// </summary>
-public sealed record PackageSet
+internal sealed record PackageSet
 {
     public static readonly PackageSet Empty = new([]);
 
@@ -72,7 +72,7 @@ public sealed record PackageSet
 /// Problems in them are kept in <see cref="Errors"/> and reported only when the block is verified, so an
 /// untagged block that shows a file-based app is never failed for its directives.
 /// </summary>
-public sealed record SnippetDirectives
+internal sealed record SnippetDirectives
 {
     public static readonly SnippetDirectives None = new();
 

@@ -9,18 +9,40 @@ namespace SnippetCheck.Snippets;
 /// </summary>
 public sealed record SnippetTags
 {
+    /// <summary>No tags at all: an untagged block.</summary>
     public static readonly SnippetTags None = new();
 
+    /// <summary>The kind tag (<c>run</c>, <c>compile</c>, ...); null when none was given.</summary>
     public SnippetKind? Kind { get; init; }
+
+    /// <summary>The error IDs <c>compile-fail=CS0029,CS0103</c> lists, each of which must be among the compile errors.</summary>
     public IReadOnlyList<string> ExpectedErrorIds { get; init; } = [];
+
+    /// <summary>The exception type <c>throws=</c> names; null for any exception, or without the tag.</summary>
     public string? ExpectedException { get; init; }
+
+    /// <summary><c>name=</c>: what <c>--filter</c> and reports call the snippet.</summary>
     public string? Name { get; init; }
+
+    /// <summary><c>session=</c>: the snippets of a file with the same session compile and run as one program.</summary>
     public string? Session { get; init; }
+
+    /// <summary><c>exit=N</c>: the exit code the program must end with (0 when not given).</summary>
     public int? ExitCode { get; init; }
+
+    /// <summary><c>timeout=</c>: how long the snippet may run, instead of the configured default.</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary><c>langversion=</c>: the C# version it compiles with.</summary>
     public LanguageVersion? LangVersion { get; init; }
+
+    /// <summary><c>nullable=</c>: the nullable context it compiles in.</summary>
     public NullableContextOptions? Nullable { get; init; }
+
+    /// <summary><c>warnaserror</c>: compiler warnings fail it as errors.</summary>
     public bool WarnAsError { get; init; }
+
+    /// <summary><c>unsafe</c>: it compiles with unsafe code allowed.</summary>
     public bool Unsafe { get; init; }
 
     /// <summary>

@@ -7,13 +7,13 @@ using SnippetCheck.Model;
 namespace SnippetCheck.Snippets;
 
 /// <summary>A run of tag words from one source, the info string or a comment, and where it stands.</summary>
-public readonly record struct TagSource(string Text, SourceLocation Location);
+internal readonly record struct TagSource(string Text, SourceLocation Location);
 
 /// <summary>
 /// Parses tag words into <see cref="SnippetTags"/>. Words that are not ours are kept as foreign attributes;
 /// a near miss of ours (<c>rnu</c>, <c>timout=2s</c>) is an annotation error that names what was meant.
 /// </summary>
-public static partial class TagParser
+internal static partial class TagParser
 {
     private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore"];
     private static readonly string[] FlagWords = ["warnaserror", "unsafe", "network", "members"];

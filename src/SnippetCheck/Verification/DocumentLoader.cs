@@ -13,7 +13,7 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Verification;
 
 /// <summary>A document read and ready to verify.</summary>
-public sealed record PreparedDocument(SnippetDocument Snippets, FileSettings Settings, bool Skip, IReadOnlyList<FileError> Errors);
+internal sealed record PreparedDocument(SnippetDocument Snippets, FileSettings Settings, bool Skip, IReadOnlyList<FileError> Errors);
 
 /// <summary>
 /// Finds and reads the documents of a run: the config file, the paths and globs, each file's front matter and

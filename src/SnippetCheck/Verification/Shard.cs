@@ -36,11 +36,12 @@ public readonly record struct Shard(int Index, int Count)
     }
 
     /// <summary>The files of this shard, in display-path order.</summary>
-    public IReadOnlyList<DocumentPath> Select(IEnumerable<DocumentPath> files)
+    internal IReadOnlyList<DocumentPath> Select(IEnumerable<DocumentPath> files)
     {
         var (index, count) = (Index, Count);
         return [.. files.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).Where((_, i) => i % count == index - 1)];
     }
 
+    /// <summary>The <c>K/N</c> form <see cref="TryParse"/> reads.</summary>
     public override string ToString() => $"{Index}/{Count}";
 }

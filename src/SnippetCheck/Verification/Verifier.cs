@@ -23,6 +23,8 @@ public sealed class Verifier : IAsyncDisposable
     private readonly ResultCache? _cache;
     private RunnerPool? _keptRunners;
 
+    /// <summary>Loads the config and settles the run's settings; no document is read and nothing compiles until a run starts.</summary>
+    /// <exception cref="VerificationSetupException">The config file is missing or invalid.</exception>
     public Verifier(VerifyOptions options)
     {
         options = WithProjectReferences(options);
@@ -34,7 +36,7 @@ public sealed class Verifier : IAsyncDisposable
         PhaseTrace.Mark("config loaded");
     }
 
-    public SnippetCheckConfig Config { get; }
+    internal SnippetCheckConfig Config { get; }
 
     /// <summary>Called as each program finishes, for progress displays.</summary>
     public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
@@ -46,14 +48,19 @@ public sealed class Verifier : IAsyncDisposable
     public int RunnersStarted { get; private set; }
 
     /// <summary>What merged compilation did in the last run.</summary>
-    public MergeStatistics Merging { get; private set; } = new(0, 0, 0);
+    internal MergeStatistics Merging { get; private set; } = new(0, 0, 0);
 
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
-    public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare() => _loader.Load();
+    internal (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare() => _loader.Load();
 
     /// <inheritdoc cref="DocumentLoader.FindDocuments"/>
-    public IReadOnlyList<DocumentPath> FindDocuments() => _loader.FindDocuments();
+    internal IReadOnlyList<DocumentPath> FindDocuments() => _loader.FindDocuments();
 
+    /// <summary>
+    /// Verifies the documents <see cref="VerifyOptions.Paths"/> name: finds, reads, compiles, runs and judges every
+    /// snippet, and reports them in file and line order.
+    /// </summary>
+    /// <exception cref="VerificationSetupException">Nothing to verify, or a <see cref="VerifyOptions.Filter"/> that matched no snippet.</exception>
     public Task<VerificationReport> RunAsync(CancellationToken cancellationToken = default) => RunAsync(_options, _loader, cancellationToken);
 
     /// <summary>

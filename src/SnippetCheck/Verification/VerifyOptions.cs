@@ -9,6 +9,7 @@ public sealed record VerifyOptions
     /// <summary>Files, folders and globs; empty means the current directory.</summary>
     public IReadOnlyList<string> Paths { get; init; } = [];
 
+    /// <summary>What relative paths, globs and the config search start from; shown paths are relative to it when below it.</summary>
     public string CurrentDirectory { get; init; } = Environment.CurrentDirectory;
 
     /// <summary>An explicit config file; otherwise <c>snippetcheck.json</c> is looked for from the current directory up.</summary>
@@ -72,10 +73,14 @@ public sealed record VerifyOptions
 }
 /// <summary>A document's text as an editor holds it, for a run that must not read the file.</summary>
 /// <param name="FullPath">The file's absolute path: it decides the extractor (<c>.cs</c> or Markdown) and the path shown.</param>
+/// <param name="Text">The document's current text, verified in place of the file's.</param>
 public sealed record DocumentText(string FullPath, string Text);
 /// <summary>What a block that would run gets in a <see cref="VerifyOptions.CompileOnly"/> run: neither a pass nor a failure.</summary>
 public static class PendingRun
 {
+    /// <summary>The one verdict every such block gets: <see cref="SnippetStatus.Skipped"/>, saying it runs on save.</summary>
     public static readonly Verdict Verdict = new Verdict.Skipped("compiled; not run yet (it runs on save)");
+
+    /// <summary>True when <paramref name="verdict"/> is <see cref="Verdict"/>: the block compiled but was not run.</summary>
     public static bool Is(Verdict verdict) => ReferenceEquals(verdict, Verdict);
 }

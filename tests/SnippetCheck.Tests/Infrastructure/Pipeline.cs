@@ -6,7 +6,7 @@ using SnippetCheck.Verification;
 namespace SnippetCheck.Tests.Infrastructure;
 
 /// <summary>Runs pipeline stages in-process on Markdown text, for fast unit tests.</summary>
-public static class Pipeline
+internal static class Pipeline
 {
     public static ExtractedDocument Extract(string markdown, string file = "post.md") =>
         FenceExtractor.Extract(SourceDocument.FromText(file, markdown));
