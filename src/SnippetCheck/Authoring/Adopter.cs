@@ -51,10 +51,31 @@ internal static class Adopter
             .ToList();
         var asMembers = ByBlock(await verifier.VerifyLoneAsync(memberBlocks, useCache: true, cancellationToken).ConfigureAwait(false));
 
+        // Pass 1c: what still fails only on unknown names that each resolve in one namespace, with those usings.
+        var guesses = new Dictionary<(string, int), UsingInference.Guess>();
+        var usingBlocks = new List<(PreparedDocument Document, Snippet Snippet)>();
+        foreach (var (document, snippet) in untagged)
+        {
+            var failed = asMembers.GetValueOrDefault(Key(snippet)) ?? compiled.GetValueOrDefault(Key(snippet));
+            if (failed is not { Status: SnippetStatus.Failed }) continue;
+            var program = SnippetProgram.Lone(document.Snippets, failed.Snippet, document.Settings);
+            if (UsingInference.For(snippet, failed.Diagnostics, program.Settings.References, program.Settings.Usings) is not { } guess) continue;
+            guesses[Key(snippet)] = guess;
+            if (guess.Usings.Count > 0) usingBlocks.Add((document, failed.Snippet with { Tags = failed.Snippet.Tags with { Kind = SnippetKind.Compile, Usings = guess.Usings } }));
+        }
+        var withUsings = ByBlock(await verifier.VerifyLoneAsync(usingBlocks, useCache: true, cancellationToken).ConfigureAwait(false));
+
+        // The tags each block compiles with: as written, as members, with usings.
+        var compiles = new Dictionary<(string, int), SnippetTags>();
+        foreach (var results in new[] { compiled, asMembers, withUsings })
+        {
+            foreach (var (key, result) in results.Where(r => r.Value.Status == SnippetStatus.Passed)) compiles.TryAdd(key, result.Snippet.Tags);
+        }
+
         // Pass 2: what compiled and has something to execute, as 'run', for its verdict and its output.
         var runnable = untagged
-            .Where(u => compiled.TryGetValue(Key(u.Snippet), out var r) && r.Status == SnippetStatus.Passed && HasEntryPoint(u.Document, u.Snippet))
-            .Select(u => (u.Document, Snippet: u.Snippet with { Tags = u.Snippet.Tags with { Kind = SnippetKind.Run } }))
+            .Where(u => compiles.TryGetValue(Key(u.Snippet), out var tags) && HasEntryPoint(u.Document, u.Snippet with { Tags = tags }))
+            .Select(u => (u.Document, Snippet: u.Snippet with { Tags = compiles[Key(u.Snippet)] with { Kind = SnippetKind.Run } }))
             .ToList();
         // Twice: a block that races or prints something new each run (a time, a GUID, thread interleaving) would pass
         // once and fail in the next verify; a 'run' tag and an output block are proposed only when both runs agree.
@@ -72,11 +93,16 @@ internal static class Adopter
             var notes = new List<AdoptNote>();
             foreach (var snippet in blocks)
             {
-                var compileResult = compiled.GetValueOrDefault(Key(snippet));
-                var membersResult = asMembers.GetValueOrDefault(Key(snippet));
-                if (compileResult is null || compileResult.Status != SnippetStatus.Passed && membersResult?.Status != SnippetStatus.Passed)
+                var key = Key(snippet);
+                if (guesses.GetValueOrDefault(key) is { Ambiguous.Count: > 0 } guess)
                 {
-                    if (compileResult?.Status == SnippetStatus.Failed) failures.Add(membersResult ?? compileResult);
+                    notes.Add(new AdoptNote(snippet.Location, "no using added: " + string.Join("; ", guess.Ambiguous.Select(a =>
+                        $"'{a.Name}' is a type in {string.Join(" and ", a.Namespaces)}")) + "; add the one the post means as usings=NAMESPACE"));
+                }
+                if (!compiles.TryGetValue(key, out var tags))
+                {
+                    var failed = withUsings.GetValueOrDefault(key) ?? asMembers.GetValueOrDefault(key) ?? compiled.GetValueOrDefault(key);
+                    if (failed?.Status == SnippetStatus.Failed) failures.Add(failed);
                     continue;
                 }
                 if (CommentPrefix(snippet.Block) is null)
@@ -84,15 +110,15 @@ internal static class Adopter
                     notes.Add(new AdoptNote(snippet.Location, "passes, but left untagged: its fence shares its line with a list marker, so no comment line can stand above it in the same list item"));
                     continue;
                 }
-                if (ran.GetValueOrDefault(Key(snippet)) is { Status: SnippetStatus.Passed } runResult &&
-                    again.GetValueOrDefault(Key(snippet)) is { Status: SnippetStatus.Passed } secondRun)
+                if (ran.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } runResult &&
+                    again.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } secondRun)
                 {
                     var output = runResult.ActualOutput == secondRun.ActualOutput ? OutputFenceFor(document.Snippets, snippet, runResult.ActualOutput) : null;
-                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Run, output));
+                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Usings = tags.Usings });
                 }
                 else
                 {
-                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = membersResult?.Status == SnippetStatus.Passed });
+                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Usings = tags.Usings });
                 }
             }
             files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes));
@@ -229,7 +255,7 @@ internal static class Adopter
             var (old, now) = (snippetsBefore[i], snippetsAfter[i]);
             if (proposed.TryGetValue(old.Location.Line, out var proposal))
             {
-                if (now.Tags.Kind != proposal.Kind || now.Tags.Members != proposal.Members || now.HasAnnotationErrors || (now.Output is null) != (proposal.Output is null) ||
+                if (now.Tags.Kind != proposal.Kind || now.Tags.Members != proposal.Members || !now.Tags.Usings.SequenceEqual(proposal.Usings) || now.HasAnnotationErrors || (now.Output is null) != (proposal.Output is null) ||
                     (now.Output is { } output && output.Block.Content != proposal.Output!.Content))
                 {
                     return false;
@@ -250,8 +276,11 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
     /// <summary>The block compiles only as members inside a class the tool adds: tagged <c>members</c> as well.</summary>
     public bool Members { get; init; }
 
+    /// <summary>Namespaces the block compiles with as hidden usings (<c>usings=</c>); empty for none.</summary>
+    public IReadOnlyList<string> Usings { get; init; } = [];
+
     /// <summary>The tag words written above the fence.</summary>
-    public string Words => Members ? $"{Kind.ToTag()} members" : Kind.ToTag();
+    public string Words => Kind.ToTag() + (Members ? " members" : "") + (Usings.Count > 0 ? " usings=" + string.Join(',', Usings) : "");
 }
 
 /// <summary>Something <c>adopt</c> says about one block besides the table (a block that passes but cannot be tagged).</summary>
@@ -267,6 +296,7 @@ internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyL
     public string Path => Document.DisplayPath;
     public int Compile => Proposals.Count(p => p.Kind == SnippetKind.Compile);
     public int Members => Proposals.Count(p => p.Members);
+    public int WithUsings => Proposals.Count(p => p.Usings.Count > 0);
     public int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
     public int Output => Proposals.Count(p => p.Output is not null);
     public int StillFailing => Failures.Count;
@@ -288,6 +318,9 @@ internal sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList
 
     /// <summary>Of <see cref="Compile"/>, the blocks tagged <c>members</c> too.</summary>
     public int Members => Files.Sum(f => f.Members);
+
+    /// <summary>Blocks tagged with hidden <c>usings=</c>.</summary>
+    public int WithUsings => Files.Sum(f => f.WithUsings);
     public int Run => Files.Sum(f => f.Run);
     public int Output => Files.Sum(f => f.Output);
     public int StillFailing => Files.Sum(f => f.StillFailing);

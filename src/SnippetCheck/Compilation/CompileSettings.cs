@@ -73,6 +73,7 @@ internal sealed record CompileSettings
                 Nullable = tag.Nullable ?? result.Nullable,
                 AllowUnsafe = result.AllowUnsafe || tag.Unsafe,
                 WarningsAsErrors = result.WarningsAsErrors || tag.WarnAsError,
+                Usings = [.. result.Usings, .. tag.Usings.Where(u => !result.Usings.Contains(u))],
             };
         }
         return Clamped(result);

@@ -51,6 +51,12 @@ public sealed record SnippetTags
     /// </summary>
     public bool Members { get; init; }
 
+    /// <summary>
+    /// Namespaces the block uses without a <c>using</c> of its own (<c>usings=System.Text,System.Diagnostics</c>): hidden
+    /// global usings of its program, as <c>adopt</c> infers them. Empty when not given.
+    /// </summary>
+    public IReadOnlyList<string> Usings { get; init; } = [];
+
     /// <summary>The snippet may open TCP connections: it runs in a runner without the sandbox's network rule.</summary>
     public bool Network { get; init; }
     /// <summary>The program's command-line arguments, split as a shell would (<c>args="a 'b c'"</c>).</summary>
@@ -68,5 +74,5 @@ public sealed record SnippetTags
     /// <summary>True when any kind or modifier of ours was given; foreign attributes never count.</summary>
     public bool HasAny =>
         Kind is not null || Name is not null || Session is not null || ExitCode is not null || Timeout is not null ||
-        LangVersion is not null || Nullable is not null || WarnAsError || Unsafe || Network || Members || Args is not null || Scrub is not null;
+        LangVersion is not null || Nullable is not null || WarnAsError || Unsafe || Network || Members || Usings.Count > 0 || Args is not null || Scrub is not null;
 }

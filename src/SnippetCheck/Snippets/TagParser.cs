@@ -17,7 +17,7 @@ internal static partial class TagParser
 {
     private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore"];
     private static readonly string[] FlagWords = ["warnaserror", "unsafe", "network", "members"];
-    private static readonly string[] ValueKeys = ["name", "session", "exit", "timeout", "langversion", "nullable", "args", "compile-fail", "throws", "scrub"];
+    private static readonly string[] ValueKeys = ["name", "session", "exit", "timeout", "langversion", "nullable", "args", "compile-fail", "throws", "scrub", "usings"];
 
     // Words of ours that make no sense on a C# block but are worth a hint when misspelt there.
     private static readonly string[] OtherWords = ["output", "stdin", "ellipsis", "unordered", "prelude"];
@@ -176,6 +176,11 @@ internal static partial class TagParser
             case "scrub":
                 if (ParseScrub(value) is { } names) return tags with { Scrub = names };
                 problem = $"'scrub={value}' must name scrubbers, such as scrub=duration,hex or scrub=none";
+                break;
+            case "usings":
+                var namespaces = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (namespaces.Length > 0 && namespaces.All(n => TypeNamePattern().IsMatch(n))) return tags with { Usings = namespaces };
+                problem = $"'usings={value}' must list namespaces, such as usings=System.Text,System.Diagnostics";
                 break;
             case "compile-fail":
                 var ids = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -13,20 +13,21 @@ public sealed partial class AdoptCommandTests
 {
     private static readonly string[] Posts = ["async-pitfalls.md", "channels.md", "linq-tips.md"];
 
-    // 6 compile (1 of them members) + 9 run are adopted; linq-tips.md already has one block tagged compile and one ignore.
-    private const int Adopted = 15;
+    // 6 compile (1 of them members) + 10 run (1 of them with a hidden using) are adopted; linq-tips.md already has one
+    // block tagged compile and one ignore.
+    private const int Adopted = 16;
 
     private static readonly string[] Table =
     [
         "file               blocks  would-compile  would-run  would-get-output  still-failing",
         "async-pitfalls.md       7              3          2                 1              2",
-        "channels.md            10              1          4                 2              5",
+        "channels.md            10              1          5                 2              4",
         "linq-tips.md            7              2          3                 2              2",
-        "total                  24              6          9                 5              9",
+        "total                  24              6         10                 5              8",
         "top error codes:",
     ];
 
-    [GeneratedRegex(@"^[ >]*<!-- snippetcheck: (compile|compile members|run|output) -->$")]
+    [GeneratedRegex(@"^[ >]*<!-- snippetcheck: (compile|compile members|run|run usings=System.Threading.Channels|output) -->$")]
     private static partial Regex TagLine();
 
     private static TempFolder CopySamples()
@@ -50,8 +51,8 @@ public sealed partial class AdoptCommandTests
         Assert.Equal(0, run.ExitCode);
         var lines = run.Stdout.TrimEnd('\n').Split('\n');
         Assert.Equal(Table, lines.Take(Table.Length));
-        Assert.Contains("      8  CS0103  e.g. async-pitfalls.md(6,14): The name 'GetAsync' does not exist in the current context", lines);
-        Assert.Matches(@"^adopt: would tag 15 of 24 untagged C# blocks \(6 compile \(1 as members\), 9 run, 5 with an output block\) in 3 files; 9 still fail; in [0-9.]+s\. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags$", lines[^1]);
+        Assert.Contains("      7  CS0103  e.g. async-pitfalls.md(6,14): The name 'GetAsync' does not exist in the current context", lines);
+        Assert.Matches(@"^adopt: would tag 16 of 24 untagged C# blocks \(6 compile \(1 as members\), 10 run, 5 with an output block, 1 with hidden usings\) in 3 files; 8 still fail; in [0-9.]+s\. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags$", lines[^1]);
         foreach (var (post, bytes) in Snapshot(folder)) Assert.Equal(before[post], bytes);
     }
 
@@ -64,7 +65,7 @@ public sealed partial class AdoptCommandTests
         var write = CliRunner.Run(folder.Path, "adopt", "--write");
 
         Assert.Equal(0, write.ExitCode);
-        Assert.Matches(@"adopt: tagged 15 of 24 untagged C# blocks \(6 compile \(1 as members\), 9 run, 5 with an output block\) in 3 files; 9 still fail and stay untagged", write.Stdout);
+        Assert.Matches(@"adopt: tagged 16 of 24 untagged C# blocks \(6 compile \(1 as members\), 10 run, 5 with an output block, 1 with hidden usings\) in 3 files; 8 still fail and stay untagged", write.Stdout);
         var inserted = new List<string>();
         foreach (var post in Posts)
         {
@@ -84,17 +85,17 @@ public sealed partial class AdoptCommandTests
         var verify = CliRunner.Run(folder.Path, "verify", "--no-cache", "--report", "json=report.json");
 
         Assert.Equal(0, verify.ExitCode);
-        Assert.StartsWith($"{Adopted + 1} passed, 0 failed, 1 ignored, 9 untagged (26 C# blocks in 3 files)", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        Assert.StartsWith($"{Adopted + 1} passed, 0 failed, 1 ignored, 8 untagged (26 C# blocks in 3 files)", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "report.json")));
         var snippets = json.RootElement.GetProperty("snippets").EnumerateArray().ToList();
         Assert.Equal(5, snippets.Count(s => s.GetProperty("status").GetString() == "passed" && s.GetProperty("expectedOutput").ValueKind == JsonValueKind.String));
-        Assert.Equal(9, snippets.Count(s => s.GetProperty("status").GetString() == "passed" && s.GetProperty("kind").GetString() == "run"));
+        Assert.Equal(10, snippets.Count(s => s.GetProperty("status").GetString() == "passed" && s.GetProperty("kind").GetString() == "run"));
 
         // Adopting again finds nothing more to tag, and writes nothing.
         var after = Snapshot(folder);
         var again = CliRunner.Run(folder.Path, "adopt", "--write");
         Assert.Equal(0, again.ExitCode);
-        Assert.Contains("adopt: tagged 0 of 9 untagged C# blocks (0 compile, 0 run, 0 with an output block) in 0 files; 9 still fail", again.Stdout);
+        Assert.Contains("adopt: tagged 0 of 8 untagged C# blocks (0 compile, 0 run, 0 with an output block) in 0 files; 8 still fail", again.Stdout);
         foreach (var (post, bytes) in Snapshot(folder)) Assert.Equal(after[post], bytes);
     }
 
@@ -208,5 +209,59 @@ public sealed class AdoptMembersTests
         var report = JsonReport.Load(Path.Combine(folder.Path, "report.json"));
         Assert.Equal(["members", "members"], report.Snippets.Where(s => s.Str("status") == "passed").Select(s => s.Str("wrapped")));
         Assert.Equal(1, report.Summary.Int("untagged"));
+    }
+}
+
+/// <summary>Issue 26, part 2: <c>adopt</c> adds the usings a block lacks when each unknown name has one namespace.</summary>
+public sealed class AdoptUsingsTests
+{
+    [Fact]
+    public void A_block_that_lacks_only_usings_gets_them_hidden_and_an_ambiguous_name_gets_none_and_a_note()
+    {
+        using var folder = new TempFolder();
+        const string post = """
+            # Usings
+
+            ```csharp
+            var text = new StringBuilder("ab").Append('c').ToString();
+            Console.WriteLine(Encoding.UTF8.GetByteCount(text));
+            ```
+
+            ```text
+            3
+            ```
+
+            ```csharp
+            public static string Timed(Stopwatch watch) => watch.Elapsed.ToString();
+            ```
+
+            ```csharp
+            Console.WriteLine(OSPlatform.Linux);
+            ```
+
+            ```csharp
+            Console.WriteLine(order.Total);
+            ```
+            """;
+        folder.Write("post.md", post);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Contains("post.md(16,1): no using added: 'OSPlatform' is a type in System.Runtime.InteropServices and System.Runtime.Versioning", write.Stdout);
+        Assert.Contains("(1 compile (1 as members), 1 run, 1 with an output block, 2 with hidden usings)", write.Stdout);
+        var expected = post
+            .Replace("```csharp\nvar text", "<!-- snippetcheck: run usings=System.Text -->\n```csharp\nvar text", StringComparison.Ordinal)
+            .Replace("```text", "<!-- snippetcheck: output -->\n```text", StringComparison.Ordinal)
+            .Replace("```csharp\npublic static", "<!-- snippetcheck: compile members usings=System.Diagnostics -->\n```csharp\npublic static", StringComparison.Ordinal);
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("2 passed, 0 failed, 0 ignored, 2 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+
+        // The hidden using is context, never a pass by itself: the post's output changes, and the block fails.
+        File.WriteAllText(Path.Combine(folder.Path, "post.md"), expected.Replace("```text\n3", "```text\n4", StringComparison.Ordinal));
+        Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
     }
 }

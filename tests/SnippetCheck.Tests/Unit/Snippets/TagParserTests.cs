@@ -24,6 +24,14 @@ public sealed class TagParserTests
     }
 
     [Fact]
+    public void Usings_list_namespaces_and_anything_else_is_a_bad_value()
+    {
+        Assert.Equal(["System.Text", "System.Diagnostics"], Parse("usings=System.Text,System.Diagnostics").Tags.Usings);
+        var error = Assert.Single(Parse("usings=System.Text;x").Diagnostics);
+        Assert.Equal(DiagnosticCodes.BadTagValue, error.Id);
+    }
+
+    [Fact]
     public void Compile_fail_and_throws_carry_their_values()
     {
         Assert.Equal(["CS0029", "CS0103"], Parse("compile-fail=CS0029,CS0103").Tags.ExpectedErrorIds);

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Model;
+using Diagnostic = SnippetCheck.Model.Diagnostic;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Authoring;
+
+/// <summary>
+/// The usings a block lacks (issue 26, part 2): a block that fails only on unknown names (CS0246, CS0103), each of
+/// which is a public type in exactly one namespace of what the block compiles against, gets those namespaces. A name
+/// found in two namespaces picks neither, and the guess says so; a name found in none (a variable of an earlier
+/// block, a type of a package) makes no guess.
+/// </summary>
+internal static class UsingInference
+{
+    private static readonly ConcurrentDictionary<string, Lazy<ILookup<string, string>>> Indexes = new();
+
+    /// <summary>What the names of one failed block resolve to.</summary>
+    /// <param name="Usings">One namespace for each unknown name; empty when any name is ambiguous or unknown.</param>
+    /// <param name="Ambiguous">Names found in more than one namespace, with those namespaces.</param>
+    public sealed record Guess(IReadOnlyList<string> Usings, IReadOnlyList<(string Name, IReadOnlyList<string> Namespaces)> Ambiguous);
+
+    /// <summary>The guess for a block whose compile errors are <paramref name="diagnostics"/>; null when they are not all unknown names.</summary>
+    public static Guess? For(Snippet snippet, IReadOnlyList<Diagnostic> diagnostics, ImmutableArray<MetadataReference> references, IReadOnlyList<string> imported)
+    {
+        var errors = diagnostics.Where(d => d.IsError).ToList();
+        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103"))) return null;
+        var names = errors.Select(e => IdentifierAt(snippet, e.Location)).ToList();
+        if (names.Any(n => n is null)) return null;
+
+        var key = string.Join('|', references.Select(r => r.Display));
+        var index = Indexes.GetOrAdd(key, _ => new Lazy<ILookup<string, string>>(() => Index(references))).Value;
+        var usings = new SortedSet<string>(StringComparer.Ordinal);
+        var ambiguous = new List<(string, IReadOnlyList<string>)>();
+        foreach (var name in names.Distinct().Cast<string>())
+        {
+            // '[DllImport]' names the type DllImportAttribute.
+            var namespaces = index[name].Concat(index[name + "Attribute"]).Distinct().Where(n => !imported.Contains(n)).Order(StringComparer.Ordinal).ToList();
+            if (namespaces.Count == 1) usings.Add(namespaces[0]);
+            else if (namespaces.Count > 1) ambiguous.Add((name, namespaces));
+            else return null;
+        }
+        return new Guess(ambiguous.Count == 0 ? [.. usings] : [], ambiguous);
+    }
+
+    /// <summary>The identifier the diagnostic points at, read from the block's own line.</summary>
+    private static string? IdentifierAt(Snippet snippet, SourceLocation location)
+    {
+        var line = snippet.Block.Lines.FirstOrDefault(l => l.Line == location.Line);
+        if (line.Text is null) return null;
+        var start = location.Column - line.Column;
+        if (start < 0 || start >= line.Text.Length) return null;
+        var end = start;
+        while (end < line.Text.Length && (char.IsLetterOrDigit(line.Text[end]) || line.Text[end] == '_')) end++;
+        return end > start ? line.Text[start..end] : null;
+    }
+
+    /// <summary>Simple name → namespace, for every public top-level type of the references.</summary>
+    private static ILookup<string, string> Index(ImmutableArray<MetadataReference> references)
+    {
+        var compilation = CSharpCompilation.Create("index", references: references);
+        var types = new List<(string Name, string Namespace)>();
+        var pending = new Stack<INamespaceSymbol>([compilation.GlobalNamespace]);
+        while (pending.TryPop(out var ns))
+        {
+            foreach (var child in ns.GetNamespaceMembers()) pending.Push(child);
+            if (ns.IsGlobalNamespace) continue;
+            var name = ns.ToDisplayString();
+            foreach (var type in ns.GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public)) types.Add((type.Name, name));
+        }
+        return types.Distinct().ToLookup(t => t.Name, t => t.Namespace, StringComparer.Ordinal);
+    }
+}
