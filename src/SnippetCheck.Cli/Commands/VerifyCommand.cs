@@ -32,6 +32,7 @@ internal static class VerifyCommand
     public static readonly Option<bool> NoSandboxOption = new("--no-sandbox") { Description = "Run snippets unconfined: they may read your files, write anywhere and use the network (SECURITY.md)" };
     public static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every snippet's verdict and compiler warnings" };
     public static readonly Option<Shard?> ShardOption = new("--shard") { Description = "Verify only part K of N of the files, split by file (1 ≤ K ≤ N)", HelpName = "K/N", CustomParser = ParseShard };
+    public static readonly Option<double?> MinCoverageOption = new("--min-coverage") { Description = "Fail (exit 1, SC3013) when the run verified less than this percentage of its C# blocks", HelpName = "PERCENT" };
     public static readonly Option<bool> RequireVerifiedOption = new("--require-verified") { Description = "Fail (exit 1, SC3010) when the run verified no snippet at all" };
     public static readonly Option<bool> StaleOption = new("--stale") { Description = "Also run ignored blocks that compile, and report those that pass (SC1020)" };
     public static readonly Option<bool> AcceptOption = new("--accept") { Description = "Rewrite each mismatching (or empty) output block with the actual output" };
@@ -65,6 +66,10 @@ internal static class VerifyCommand
     static VerifyCommand()
     {
         ParallelOption.Validators.Add(ValidateParallel);
+        MinCoverageOption.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is < 0 or > 100) result.AddError("--min-coverage must be a percentage from 0 to 100");
+        });
         CiOption.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "auto", "none", "github");
     }
 
@@ -83,7 +88,7 @@ internal static class VerifyCommand
             AllOption, CommonOptions.Filter, TimeoutOption, ParallelOption, ReportOption, CiOption, CommonOptions.Config,
             NoCacheOption, CacheDirOption, NoMergeOption, NoSandboxOption, VerboseOption, ShardOption, AcceptOption, WatchCommand.WatchOption,
             ReferenceOption, RuntimeAssemblyOption, UsingOption, ProjectOutputOption, DependencyFileOption,
-            RequireVerifiedOption, StaleOption,
+            RequireVerifiedOption, MinCoverageOption, StaleOption,
         ];
         foreach (var option in options) command.Options.Add(option);
         command.Arguments.Add(CommonOptions.Paths);
@@ -111,6 +116,7 @@ internal static class VerifyCommand
             result.GetValue(ProjectOutputOption) ?? []),
         DependencyFile = result.GetValue(DependencyFileOption),
         RequireVerified = result.GetValue(RequireVerifiedOption),
+        MinCoverage = result.GetValue(MinCoverageOption),
         Stale = result.GetValue(StaleOption),
     };
 

@@ -61,6 +61,9 @@ internal sealed record SnippetCheckConfig
     /// <summary>A run that verified no snippet at all fails (SC3010), as with <c>--require-verified</c>.</summary>
     public bool? RequireVerified { get; init; }
 
+    /// <summary>A run that verified less than this percentage of its C# blocks fails (SC3013), as with <c>--min-coverage</c>.</summary>
+    public double? MinCoverage { get; init; }
+
     /// <summary><c>"stale"</c>: how an ignored block that compiles (or, with <c>--stale</c>, passes) is reported.</summary>
     public StaleMode? Stale { get; init; }
 
@@ -97,6 +100,7 @@ internal sealed record SnippetCheckConfig
         SandboxWrite = over.SandboxWrite ?? SandboxWrite,
         Network = over.Network ?? Network,
         RequireVerified = over.RequireVerified ?? RequireVerified,
+        MinCoverage = over.MinCoverage ?? MinCoverage,
         Stale = over.Stale ?? Stale,
         Scrub = over.Scrub ?? Scrub,
         Scrubbers = over.Scrubbers ?? Scrubbers,

@@ -58,4 +58,5 @@ internal static class DiagnosticCodes
 
     /// <summary>Reported by SnippetCheck.MSBuild, not the CLI: a library's repository README that no document names.</summary>
     public const string UncheckedRepositoryReadme = "SC3012";
+    public const string CoverageBelowMinimum = "SC3013";
 }

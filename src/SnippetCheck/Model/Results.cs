@@ -207,11 +207,23 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     /// <summary>True when no snippet was verified: none passed and none failed (every block untagged, ignored or skipped).</summary>
     public bool NothingVerified => Passed == 0 && Failed == 0;
 
+    /// <summary>Blocks this run verified: the ones that passed or failed.</summary>
+    public int Verified => Passed + Failed;
+
+    /// <summary>The percentage of the run's C# blocks it verified; 100 when it has none.</summary>
+    public double Coverage => Blocks == 0 ? 100 : 100.0 * Verified / Blocks;
+
+    /// <summary><c>--min-coverage</c> or <c>"minCoverage"</c>: the least <see cref="Coverage"/> a passing run has; null for none.</summary>
+    public double? MinCoverage { get; init; }
+
+    /// <summary>True when the run fails for verifying less than <see cref="MinCoverage"/> of its blocks (SC3013).</summary>
+    public bool FailsForCoverage => MinCoverage is { } minimum && Coverage < minimum;
+
     /// <summary>True when the run fails for verifying nothing under <see cref="RequireVerified"/>.</summary>
     public bool FailsForNothingVerified => RequireVerified && NothingVerified;
 
     /// <summary>True when every verified snippet passed and no file had an error.</summary>
-    public bool Succeeded => Failed == 0 && Errors.Count == 0 && !FailsForNothingVerified && StaleErrors == 0;
+    public bool Succeeded => Failed == 0 && Errors.Count == 0 && !FailsForNothingVerified && !FailsForCoverage && StaleErrors == 0;
 
     /// <summary>Ignored blocks whose tag looks stale (SC1019, SC1020); their verdict stays ignored.</summary>
     public int Stale => Snippets.Count(s => s.Stale);

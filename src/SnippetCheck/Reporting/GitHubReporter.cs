@@ -61,6 +61,10 @@ internal static class GitHubReporter
             var failureTitle = $"{ReportText.Label(result)}: {result.Reason?.ToWord() ?? "failed"} ({result.Code})";
             output.Write(Command("error", ReportText.RepoRelative(where.File, workspace), where.Line, where.Column, failureTitle, AnnotationMessage(result)));
         }
+        if (report.FailsForCoverage)
+        {
+            output.Write($"::error title={EscapeProperty($"Coverage below the minimum ({DiagnosticCodes.CoverageBelowMinimum})")}::{EscapeData(CoverageLine.Message(report))}\n");
+        }
         if (report.FailsForNothingVerified)
         {
             output.Write($"::error title={EscapeProperty($"Nothing verified ({DiagnosticCodes.NothingVerified})")}::{EscapeData(NothingVerified.Message(report))}\n");

@@ -27,6 +27,9 @@ internal static class JsonReportWriter
         json.WriteNumber("skipped", report.Skipped);
         json.WriteNumber("cached", report.Cached);
         json.WriteNumber("stale", report.Stale);
+        json.WriteNumber("verified", report.Verified);
+        // A percentage, rounded down to one decimal as the console prints it.
+        json.WriteNumber("coverage", Math.Floor(report.Coverage * 10) / 10);
         json.WriteNumber("durationMs", (long)report.Duration.TotalMilliseconds);
         json.WriteEndObject();
         if (report.Sandbox is { } sandbox) WriteSandbox(json, sandbox);

@@ -87,6 +87,8 @@ internal static class MarkdownReportWriter
 
             {icon} **{Escape(SummaryLine.For(report))}**
 
+            {Escape(CoverageLine.For(report))}{(report.FailsForCoverage ? $" ❌ {Escape(CoverageLine.Message(report))}" : "")}
+
             | Passed | Failed | Ignored | Untagged | Skipped | Cached | File errors | Duration |
             | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
             | {report.Passed} | {report.Failed} | {report.Ignored} | {report.Untagged} | {report.Skipped} | {report.Cached} | {report.Errors.Count} | {seconds} |

@@ -25,6 +25,9 @@ internal sealed record RunSettings
     /// <summary><c>--require-verified</c> or config <c>requireVerified</c>: a run that verified nothing fails (SC3010).</summary>
     public required bool RequireVerified { get; init; }
 
+    /// <summary><c>--min-coverage</c> over config <c>minCoverage</c>: the least percentage of C# blocks a passing run verifies (SC3013).</summary>
+    public required double? MinCoverage { get; init; }
+
     /// <summary>Compile lone snippets together where they can be; off with <c>--no-merge</c>.</summary>
     public required bool Merge { get; init; }
 
@@ -49,6 +52,7 @@ internal sealed record RunSettings
             Stale = config.Stale ?? StaleMode.Warn,
             RunIgnored = options.Stale,
             RequireVerified = options.RequireVerified || config.RequireVerified == true,
+            MinCoverage = options.MinCoverage ?? config.MinCoverage,
             Merge = !options.NoMerge,
             Runners = new RunnerOptions
             {

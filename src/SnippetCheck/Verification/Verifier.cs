@@ -109,6 +109,7 @@ public sealed class Verifier : IAsyncDisposable
             Sources = [.. documents.Select(d => d.Snippets.Source)],
             Sandbox = run.Confinement,
             RequireVerified = _settings.RequireVerified,
+            MinCoverage = _settings.MinCoverage,
             Warnings = [.. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
         };
     }

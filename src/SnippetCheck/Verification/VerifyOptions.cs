@@ -54,6 +54,9 @@ public sealed record VerifyOptions
     /// <summary><c>--require-verified</c>: a run that verified no snippet fails (SC3010).</summary>
     public bool RequireVerified { get; init; }
 
+    /// <summary><c>--min-coverage P</c>: the run fails (SC3013) when it verified less than P percent of its C# blocks.</summary>
+    public double? MinCoverage { get; init; }
+
     /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
     public bool Stale { get; init; }
     /// <summary>
