@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Issue 26's measure: how much of a real blog's C# 'adopt --write' gets verified, invisibly.
+#
+#   bash eng/realworld-coverage.sh [CORPUS]     # CORPUS defaults to ../shared/realworld
+#
+# Copies the corpus into a temporary git repository, runs 'adopt --write' from a cold cache, then 'verify' with a
+# JSON report, and prints the coverage, the time adopt took, and whether 'git diff' holds only added hidden lines
+# (tag comments). Exits 1 when verify fails or a visible line changed. Uses the Release build of the CLI.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+corpus=$(cd "${1:-$root/../shared/realworld}" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+dotnet build "$root/src/SnippetCheck.Cli" -c Release -nologo -v:q >/dev/null
+tool="$root/src/SnippetCheck.Cli/bin/Release/net10.0/snippetcheck.dll"
+
+cp -r "$corpus" "$work/posts"
+cd "$work/posts"
+git init -q . && git add -A && git -c user.name=coverage -c user.email=coverage@localhost commit -qm corpus
+
+start=$(date +%s.%N)
+dotnet "$tool" adopt . --write --cache-dir "$work/cache" | tail -n 1
+adopt_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+
+status=0
+dotnet "$tool" verify . --cache-dir "$work/cache" --report "json=$work/report.json" | tail -n 2 || status=1
+
+# Every changed line must be an added one, and every added line a hidden tag comment.
+changed=$(git diff --numstat | awk '{removed += $2} END {print removed + 0}')
+visible=$(git diff -U0 | grep '^+' | grep -v '^+++' | grep -cv 'snippetcheck:' || true)
+if [ "$changed" -ne 0 ] || [ "$visible" -ne 0 ]; then
+  echo "realworld-coverage: adopt changed visible text: $changed removed lines, $visible added lines that are not tag comments" >&2
+  status=1
+fi
+python3 - "$work/report.json" "$adopt_seconds" <<'PY'
+import json, sys
+summary = json.load(open(sys.argv[1]))["summary"]
+print(f"coverage: {summary['verified']} of {summary['blocks']} C# blocks verified ({summary['coverage']} %); adopt took {float(sys.argv[2]):.1f}s")
+PY
+exit $status
