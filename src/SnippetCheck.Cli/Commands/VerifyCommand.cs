@@ -177,7 +177,7 @@ internal static class VerifyCommand
     private static TimeSpan? ParseTimeout(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
-        if (TagParser.TryParseDuration(text, out var timeout)) return timeout;
+        if (SettingValues.TryParseDuration(text, out var timeout)) return timeout;
         result.AddError($"--timeout '{text}' is not a duration (write 500ms, 10s or 2m)");
         return null;
     }

@@ -105,7 +105,7 @@ internal static class Adopter
                     if (failed?.Status == SnippetStatus.Failed) failures.Add(failed);
                     continue;
                 }
-                if (CommentPrefix(snippet.Block) is null)
+                if (AdoptWriter.CommentPrefix(snippet.Block) is null)
                 {
                     notes.Add(new AdoptNote(snippet.Location, "passes, but left untagged: its fence shares its line with a list marker, so no comment line can stand above it in the same list item"));
                     continue;
@@ -129,7 +129,7 @@ internal static class Adopter
             for (var i = 0; i < files.Count; i++)
             {
                 if (files[i].Proposals.Count == 0) continue;
-                files[i] = files[i] with { WriteProblem = Write(files[i]), WriteTried = true };
+                files[i] = files[i] with { WriteProblem = AdoptWriter.Write(files[i]), WriteTried = true };
             }
         }
         var errors = fileErrors.Concat(documents.SelectMany(d => d.Errors)).ToList();
@@ -137,9 +137,7 @@ internal static class Adopter
     }
 
     private static bool IsMarkdown(string path) =>
-        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase) || IsMdx(path);
-
-    private static bool IsMdx(string path) => path.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase);
+        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase) || MdxSyntax.IsMdx(path);
 
     private static (string File, int Line) Key(Snippet snippet) => (snippet.Location.File, snippet.Location.Line);
 
@@ -176,7 +174,7 @@ internal static class Adopter
         var next = items.Skip(index + 1).OfType<FencedBlock>().FirstOrDefault();
         if (next is null || SnippetReader.IsCSharp(next) || next.Comments.Count > 0 || next.Arguments.Trim().Length > 0 ||
             !OutputLanguages.Contains(next.Info.Trim(), StringComparer.OrdinalIgnoreCase) ||
-            !next.Geometry.IsClosed || next.Geometry.XmlEscaped || CommentPrefix(next) is null)
+            !next.Geometry.IsClosed || next.Geometry.XmlEscaped || AdoptWriter.CommentPrefix(next) is null)
         {
             return null;
         }
@@ -193,142 +191,4 @@ internal static class Adopter
         // time still adopts its output fence.
         return OutputComparer.Compare(fence, printed, OutputMatchMode.Exact, Scrubbing.Default).Matches;
     }
-
-    /// <summary>The prefix an inserted comment line takes: the fence's container prefix; null when that holds a list marker.</summary>
-    internal static string? CommentPrefix(FencedBlock block)
-    {
-        var prefix = block.Geometry.LinePrefix;
-        return BlockRewrite.ContinuationPrefix(prefix) == prefix ? prefix : null;
-    }
-
-    /// <summary>The invisible tag comment: an HTML comment in Markdown, a JSX comment in MDX (where HTML comments are not allowed).</summary>
-    public static string TagComment(string path, string words) =>
-        IsMdx(path) ? $"{{/* snippetcheck: {words} */}}" : $"<!-- snippetcheck: {words} -->";
-
-    /// <summary>Inserts the file's tag comments, which must read back as exactly the proposed tags (<see cref="DocumentRewriter"/>).</summary>
-    /// <returns>Null when written; otherwise why not.</returns>
-    private static string? Write(AdoptFile file) => DocumentRewriter.Rewrite(file.Document,
-        current => Apply(current, file.Document, file.Proposals), rewritten => ParsesBack(file.Document, rewritten, file.Proposals),
-        "the tagged file would not read back with exactly the proposed tags (please report it with the file)");
-
-    /// <summary>
-    /// Inserts, above each fence line, a line of its own: the fence's container prefix, the comment, and the fence
-    /// line's own line ending. No existing byte changes.
-    /// </summary>
-    internal static string Apply(string text, SourceDocument document, IReadOnlyList<AdoptProposal> proposals) =>
-        TextEdit.Apply(text, proposals.SelectMany(proposal => (IEnumerable<TextEdit>)[
-            Insert(text, document, proposal.Snippet.Block, proposal.Words),
-            .. proposal.Output is { } output ? [Insert(text, document, output, "output")] : Array.Empty<TextEdit>()]));
-
-    private static TextEdit Insert(string text, SourceDocument document, FencedBlock fence, string words)
-    {
-        var lineStart = document.Lines.LineStart(fence.Location.Line);
-        var lineEnding = BlockRewrite.LineEndingBefore(text, fence.Geometry.BodyStart);
-        return new TextEdit(lineStart, lineStart, CommentPrefix(fence) + TagComment(document.DisplayPath, words) + lineEnding);
-    }
-
-    /// <summary>
-    /// The tagged file must hold the same fences (info strings and bodies), and read back with each proposed block
-    /// tagged as proposed (its output block attached when one was proposed) and every other block as it was.
-    /// </summary>
-    private static bool ParsesBack(SourceDocument original, string rewritten, IReadOnlyList<AdoptProposal> proposals)
-    {
-        var before = DocumentExtractor.Extract(original);
-        var after = DocumentExtractor.Extract(SourceDocument.FromText(original.FullPath, original.DisplayPath, rewritten));
-        var fencesBefore = before.Items.OfType<FencedBlock>().ToList();
-        var fencesAfter = after.Items.OfType<FencedBlock>().ToList();
-        if (fencesBefore.Count != fencesAfter.Count) return false;
-        for (var i = 0; i < fencesBefore.Count; i++)
-        {
-            if (fencesBefore[i].Info != fencesAfter[i].Info || fencesBefore[i].Arguments != fencesAfter[i].Arguments ||
-                fencesBefore[i].Content != fencesAfter[i].Content || fencesBefore[i].Geometry.LinePrefix != fencesAfter[i].Geometry.LinePrefix)
-            {
-                return false;
-            }
-        }
-        var snippetsBefore = SnippetReader.Read(before).Snippets;
-        var snippetsAfter = SnippetReader.Read(after).Snippets;
-        if (snippetsBefore.Count != snippetsAfter.Count) return false;
-        var proposed = proposals.ToDictionary(p => p.Snippet.Location.Line);
-        for (var i = 0; i < snippetsBefore.Count; i++)
-        {
-            var (old, now) = (snippetsBefore[i], snippetsAfter[i]);
-            if (proposed.TryGetValue(old.Location.Line, out var proposal))
-            {
-                if (now.Tags.Kind != proposal.Kind || now.Tags.Members != proposal.Members || !now.Tags.Usings.SequenceEqual(proposal.Usings) || now.HasAnnotationErrors || (now.Output is null) != (proposal.Output is null) ||
-                    (now.Output is { } output && output.Block.Content != proposal.Output!.Content))
-                {
-                    return false;
-                }
-            }
-            else if (now.Tags.Original != old.Tags.Original || (now.Output is null) != (old.Output is null) || now.IsTagged != old.IsTagged)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-}
-
-/// <summary>A tag <c>adopt</c> proposes for one untagged block, and the fence to mark as its output, if any.</summary>
-internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBlock? Output)
-{
-    /// <summary>The block compiles only as members inside a class the tool adds: tagged <c>members</c> as well.</summary>
-    public bool Members { get; init; }
-
-    /// <summary>Namespaces the block compiles with as hidden usings (<c>usings=</c>); empty for none.</summary>
-    public IReadOnlyList<string> Usings { get; init; } = [];
-
-    /// <summary>The tag words written above the fence.</summary>
-    public string Words => Kind.ToTag() + (Members ? " members" : "") + (Usings.Count > 0 ? " usings=" + string.Join(',', Usings) : "");
-}
-
-/// <summary>Something <c>adopt</c> says about one block besides the table (a block that passes but cannot be tagged).</summary>
-internal sealed record AdoptNote(SourceLocation Location, string Message)
-{
-    public override string ToString() => $"{Location}: {Message}";
-}
-
-/// <summary>One file's untagged blocks: what would be tagged, what still fails, and whether the tags were written.</summary>
-/// <param name="Blocks">Untagged C# blocks in the file (those <c>adopt</c> looked at).</param>
-internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyList<AdoptProposal> Proposals, IReadOnlyList<SnippetResult> Failures, IReadOnlyList<AdoptNote> Notes)
-{
-    public string Path => Document.DisplayPath;
-    public int Compile => Proposals.Count(p => p.Kind == SnippetKind.Compile);
-    public int Members => Proposals.Count(p => p.Members);
-    public int WithUsings => Proposals.Count(p => p.Usings.Count > 0);
-    public int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
-    public int Output => Proposals.Count(p => p.Output is not null);
-    public int StillFailing => Failures.Count;
-    /// <summary>With <c>--write</c>: true once a write of the file was tried.</summary>
-    public bool WriteTried { get; init; }
-
-    /// <summary>Why the tried write was refused; null when it was not (or none was tried).</summary>
-    public string? WriteProblem { get; init; }
-
-    /// <summary>The file now holds the proposals.</summary>
-    public bool Written => WriteTried && WriteProblem is null;
-}
-
-/// <summary>Everything one <c>adopt</c> run found and did.</summary>
-internal sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList<FileError> Errors, bool Write, TimeSpan Duration)
-{
-    public int Blocks => Files.Sum(f => f.Blocks);
-    public int Compile => Files.Sum(f => f.Compile);
-
-    /// <summary>Of <see cref="Compile"/>, the blocks tagged <c>members</c> too.</summary>
-    public int Members => Files.Sum(f => f.Members);
-
-    /// <summary>Blocks tagged with hidden <c>usings=</c>.</summary>
-    public int WithUsings => Files.Sum(f => f.WithUsings);
-    public int Run => Files.Sum(f => f.Run);
-    public int Output => Files.Sum(f => f.Output);
-    public int StillFailing => Files.Sum(f => f.StillFailing);
-    public int Adopted => Compile + Run;
-
-    /// <summary>Files whose tags could not be written (with <c>--write</c>).</summary>
-    public IEnumerable<AdoptFile> Refused => Files.Where(f => f.WriteProblem is not null);
-
-    /// <summary>Blocks tagged in files that were written.</summary>
-    public int Tagged => Files.Where(f => f.Written).Sum(f => f.Proposals.Count);
 }

@@ -58,7 +58,7 @@ internal static class ConfigReader
                     ? config with { Mode = mode == "all" ? VerifyMode.All : VerifyMode.Tagged }
                     : throw Bad("\"tagged\" or \"all\"");
             case "timeout":
-                if (raw.Value is string text && TagParser.TryParseDuration(text, out var timeout)) return config with { Timeout = timeout };
+                if (raw.Value is string text && SettingValues.TryParseDuration(text, out var timeout)) return config with { Timeout = timeout };
                 if (raw.Value is double seconds && seconds > 0) return config with { Timeout = TimeSpan.FromSeconds(seconds) };
                 throw Bad("a duration such as \"10s\" or \"500ms\"");
             case "langVersion":

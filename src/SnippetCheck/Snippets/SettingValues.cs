@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -10,8 +12,25 @@ internal enum BuildConfiguration { Debug, Release }
 /// Setting values as written in tags, config files and front matter, parsed once at the edge into the types the
 /// compiler takes. Everything after this point works with typed values only.
 /// </summary>
-internal static class SettingValues
+internal static partial class SettingValues
 {
+    /// <summary>A duration as tags and config write it: <c>500ms</c>, <c>10s</c>, <c>2m</c>, or a bare number of seconds.</summary>
+    public static bool TryParseDuration(string text, out TimeSpan duration)
+    {
+        duration = default;
+        var match = DurationPattern().Match(text.Trim());
+        if (!match.Success) return false;
+        var amount = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        duration = match.Groups[2].Value switch
+        {
+            "ms" => TimeSpan.FromMilliseconds(amount),
+            "m" or "min" => TimeSpan.FromMinutes(amount),
+            _ => TimeSpan.FromSeconds(amount),
+        };
+        return duration > TimeSpan.Zero;
+    }
+
+
     public static bool TryParseLanguageVersion(string text, out LanguageVersion version) => LanguageVersionFacts.TryParse(text, out version);
 
     public static bool TryParseNullable(string text, out NullableContextOptions nullable)
@@ -64,4 +83,7 @@ internal static class SettingValues
         if (any || current.Length > 0) result.Add(current.ToString());
         return [.. result];
     }
+
+    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)(ms|s|m|min)?$")]
+    private static partial Regex DurationPattern();
 }

@@ -160,7 +160,7 @@ internal static partial class TagParser
                 problem = $"'exit={value}' is not a whole number";
                 break;
             case "timeout":
-                if (TryParseDuration(value, out var timeout)) return tags with { Timeout = timeout };
+                if (SettingValues.TryParseDuration(value, out var timeout)) return tags with { Timeout = timeout };
                 problem = $"'timeout={value}' is not a duration (write 500ms, 10s or 2m)";
                 break;
             case "langversion":
@@ -203,20 +203,6 @@ internal static partial class TagParser
         return names.Length > 0 && names.All(n => IdPattern().IsMatch(n)) ? [.. names.Select(n => n.ToLowerInvariant())] : null;
     }
 
-    public static bool TryParseDuration(string text, out TimeSpan duration)
-    {
-        duration = default;
-        var match = DurationPattern().Match(text.Trim());
-        if (!match.Success) return false;
-        var amount = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        duration = match.Groups[2].Value switch
-        {
-            "ms" => TimeSpan.FromMilliseconds(amount),
-            "m" or "min" => TimeSpan.FromMinutes(amount),
-            _ => TimeSpan.FromSeconds(amount),
-        };
-        return duration > TimeSpan.Zero;
-    }
 
     /// <summary>The tag or key that <paramref name="word"/> most likely meant, within edit distance 2.</summary>
     public static string? NearMiss(string word, bool hasValue)
@@ -298,6 +284,4 @@ internal static partial class TagParser
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
     private static partial Regex TypeNamePattern();
 
-    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)(ms|s|m|min)?$")]
-    private static partial Regex DurationPattern();
 }

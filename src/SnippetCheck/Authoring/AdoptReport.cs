@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Text;
+using SnippetCheck.Comparison;
+using SnippetCheck.DocComments;
+using SnippetCheck.Markdown;
+using SnippetCheck.Model;
+using SnippetCheck.Programs;
+using SnippetCheck.Snippets;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Authoring;
+
+/// <summary>A tag <c>adopt</c> proposes for one untagged block, and the fence to mark as its output, if any.</summary>
+internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBlock? Output)
+{
+    /// <summary>The block compiles only as members inside a class the tool adds: tagged <c>members</c> as well.</summary>
+    public bool Members { get; init; }
+
+    /// <summary>Namespaces the block compiles with as hidden usings (<c>usings=</c>); empty for none.</summary>
+    public IReadOnlyList<string> Usings { get; init; } = [];
+
+    /// <summary>The tag words written above the fence.</summary>
+    public string Words => Kind.ToTag() + (Members ? " members" : "") + (Usings.Count > 0 ? " usings=" + string.Join(',', Usings) : "");
+}
+
+/// <summary>Something <c>adopt</c> says about one block besides the table (a block that passes but cannot be tagged).</summary>
+internal sealed record AdoptNote(SourceLocation Location, string Message)
+{
+    public override string ToString() => $"{Location}: {Message}";
+}
+
+/// <summary>One file's untagged blocks: what would be tagged, what still fails, and whether the tags were written.</summary>
+/// <param name="Blocks">Untagged C# blocks in the file (those <c>adopt</c> looked at).</param>
+internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyList<AdoptProposal> Proposals, IReadOnlyList<SnippetResult> Failures, IReadOnlyList<AdoptNote> Notes)
+{
+    public string Path => Document.DisplayPath;
+    public int Compile => Proposals.Count(p => p.Kind == SnippetKind.Compile);
+    public int Members => Proposals.Count(p => p.Members);
+    public int WithUsings => Proposals.Count(p => p.Usings.Count > 0);
+    public int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
+    public int Output => Proposals.Count(p => p.Output is not null);
+    public int StillFailing => Failures.Count;
+    /// <summary>With <c>--write</c>: true once a write of the file was tried.</summary>
+    public bool WriteTried { get; init; }
+
+    /// <summary>Why the tried write was refused; null when it was not (or none was tried).</summary>
+    public string? WriteProblem { get; init; }
+
+    /// <summary>The file now holds the proposals.</summary>
+    public bool Written => WriteTried && WriteProblem is null;
+}
+
+/// <summary>Everything one <c>adopt</c> run found and did.</summary>
+internal sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList<FileError> Errors, bool Write, TimeSpan Duration)
+{
+    public int Blocks => Files.Sum(f => f.Blocks);
+    public int Compile => Files.Sum(f => f.Compile);
+
+    /// <summary>Of <see cref="Compile"/>, the blocks tagged <c>members</c> too.</summary>
+    public int Members => Files.Sum(f => f.Members);
+
+    /// <summary>Blocks tagged with hidden <c>usings=</c>.</summary>
+    public int WithUsings => Files.Sum(f => f.WithUsings);
+    public int Run => Files.Sum(f => f.Run);
+    public int Output => Files.Sum(f => f.Output);
+    public int StillFailing => Files.Sum(f => f.StillFailing);
+    public int Adopted => Compile + Run;
+
+    /// <summary>Files whose tags could not be written (with <c>--write</c>).</summary>
+    public IEnumerable<AdoptFile> Refused => Files.Where(f => f.WriteProblem is not null);
+
+    /// <summary>Blocks tagged in files that were written.</summary>
+    public int Tagged => Files.Where(f => f.Written).Sum(f => f.Proposals.Count);
+}
