@@ -19,8 +19,12 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
     /// <summary>Namespaces the block compiles with as hidden usings (<c>usings=</c>); empty for none.</summary>
     public IReadOnlyList<string> Usings { get; init; } = [];
 
+    /// <summary>The session <c>adopt</c> joined the block to, with the earlier blocks it needs; null for none.</summary>
+    public string? Session { get; init; }
+
     /// <summary>The tag words written above the fence.</summary>
-    public string Words => Kind.ToTag() + (Members ? " members" : "") + (Usings.Count > 0 ? " usings=" + string.Join(',', Usings) : "");
+    public string Words => Kind.ToTag() + (Members ? " members" : "") + (Usings.Count > 0 ? " usings=" + string.Join(',', Usings) : "")
+        + (Session is null ? "" : " session=" + Session);
 }
 
 /// <summary>Something <c>adopt</c> says about one block besides the table (a block that passes but cannot be tagged).</summary>
@@ -37,6 +41,7 @@ internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyL
     public int Compile => Proposals.Count(p => p.Kind == SnippetKind.Compile);
     public int Members => Proposals.Count(p => p.Members);
     public int WithUsings => Proposals.Count(p => p.Usings.Count > 0);
+    public int InSessions => Proposals.Count(p => p.Session is not null);
     public int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
     public int Output => Proposals.Count(p => p.Output is not null);
     public int StillFailing => Failures.Count;
@@ -61,6 +66,9 @@ internal sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList
 
     /// <summary>Blocks tagged with hidden <c>usings=</c>.</summary>
     public int WithUsings => Files.Sum(f => f.WithUsings);
+
+    /// <summary>Blocks joined with earlier blocks of their post into sessions.</summary>
+    public int InSessions => Files.Sum(f => f.InSessions);
     public int Run => Files.Sum(f => f.Run);
     public int Output => Files.Sum(f => f.Output);
     public int StillFailing => Files.Sum(f => f.StillFailing);

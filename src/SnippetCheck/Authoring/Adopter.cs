@@ -83,6 +83,20 @@ internal static class Adopter
         var again = ByBlock(await verifier.VerifyLoneAsync(
             [.. runnable.Where(r => ran.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)], useCache: false, cancellationToken).ConfigureAwait(false));
 
+        // Pass 3: what fails only on names an earlier block of the post may declare, joined with those blocks as a session.
+        var chainable = untagged.Where(u => AdoptWriter.CommentPrefix(u.Snippet.Block) is not null).Select(u =>
+        {
+            var key = Key(u.Snippet);
+            var failed = withUsings.GetValueOrDefault(key) ?? asMembers.GetValueOrDefault(key) ?? compiled.GetValueOrDefault(key);
+            var passes = compiles.TryGetValue(key, out var tags);
+            tags ??= failed?.Snippet.Tags ?? u.Snippet.Tags;
+            var aloneOutput = ran.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } once && again.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } twice &&
+                once.ActualOutput == twice.ActualOutput ? once.ActualOutput : null;
+            return new SessionInference.Block(u.Document, u.Snippet, tags, passes, aloneOutput,
+                !passes && failed is not null && SessionInference.IsUnknownNamesOnly(failed), HasEntryPoint(u.Document, u.Snippet with { Tags = tags }));
+        }).ToList();
+        var chains = await SessionInference.FindAsync(verifier, chainable, cancellationToken).ConfigureAwait(false);
+
         var files = new List<AdoptFile>();
         foreach (var document in adoptable)
         {
@@ -94,6 +108,14 @@ internal static class Adopter
             foreach (var snippet in blocks)
             {
                 var key = Key(snippet);
+                if (chains.FirstOrDefault(c => c.Holds(snippet)) is { } chain)
+                {
+                    var index = chain.Blocks.ToList().FindIndex(b => b.Location == snippet.Location);
+                    var joined = chain.Blocks[index];
+                    var printed = joined.Kind == SnippetKind.Run ? OutputFenceFor(document.Snippets, snippet, chain.Outputs[index]) : null;
+                    proposals.Add(new AdoptProposal(snippet, joined.Kind, printed) { Members = joined.Tags.Members, Usings = joined.Tags.Usings, Session = joined.Tags.Session });
+                    continue;
+                }
                 if (guesses.GetValueOrDefault(key) is { Ambiguous.Count: > 0 } guess)
                 {
                     notes.Add(new AdoptNote(snippet.Location, "no using added: " + string.Join("; ", guess.Ambiguous.Select(a =>

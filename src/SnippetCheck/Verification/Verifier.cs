@@ -119,15 +119,25 @@ public sealed class Verifier : IAsyncDisposable
     /// judge as a run (what <c>adopt</c> asks of a block before tagging it). Ignored blocks are not checked for
     /// stale tags here. With <paramref name="useCache"/> false the result cache is neither read nor written.
     /// </summary>
-    internal async Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken)
+    internal Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken) =>
+        VerifyProgramsAsync([.. blocks.Select(b => SnippetProgram.Lone(b.Document.Snippets, b.Snippet, b.Document.Settings))], [], useCache, cancellationToken);
+
+    /// <summary>
+    /// Verifies the given blocks of each document as one session, each block as its tags now say (what <c>adopt</c>
+    /// asks of a chain of blocks before joining them). The result cache is neither read nor written: outputs are needed.
+    /// </summary>
+    internal Task<IReadOnlyList<SnippetResult>> VerifySessionsAsync(IReadOnlyList<(PreparedDocument Document, string Session, IReadOnlyList<Snippet> Blocks)> sessions, CancellationToken cancellationToken) =>
+        VerifyProgramsAsync([], [.. sessions.Select(s => SnippetProgram.ForSession(s.Document.Snippets, s.Session, s.Blocks, s.Document.Settings))], useCache: false, cancellationToken);
+
+    private async Task<IReadOnlyList<SnippetResult>> VerifyProgramsAsync(IReadOnlyList<SnippetProgram> lone, IReadOnlyList<SnippetProgram> sessions, bool useCache, CancellationToken cancellationToken)
     {
-        var lone = blocks.Select(b => SnippetProgram.Lone(b.Document.Snippets, b.Snippet, b.Document.Settings)).ToList();
-        if (lone.Count == 0) return [];
+        if (lone.Count == 0 && sessions.Count == 0) return [];
         if (_cache is null || _cache.IsEmpty || !useCache) CompilerWarmUp.Start(Config);
         var run = new VerificationRun(_options, _settings with { Stale = StaleMode.Off, RunIgnored = false }, useCache ? _cache : null);
         run.ResultsReady += results => ResultsReady?.Invoke(results);
-        Planned?.Invoke(lone.Count);
-        var results = await run.ExecuteAsync(new RunPlan(lone, [], []), Config, cancellationToken).ConfigureAwait(false);
+        var plan = new RunPlan(lone, sessions, []);
+        Planned?.Invoke(plan.Snippets);
+        var results = await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false);
         RunnersStarted += run.RunnersStarted;
         Sandbox = run.Confinement;
         return results;

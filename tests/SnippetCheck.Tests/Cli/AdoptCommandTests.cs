@@ -265,3 +265,100 @@ public sealed class AdoptUsingsTests
         Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
     }
 }
+
+/// <summary>Issue 26, part 4: a block that needs an earlier block's declarations is joined with it as a session.</summary>
+public sealed class AdoptSessionTests
+{
+    [Fact]
+    public void The_shortest_chain_of_earlier_blocks_becomes_a_session_passing_over_fragments_and_keeping_each_output_check()
+    {
+        using var folder = new TempFolder();
+        const string post = """
+            # A post that builds up
+
+            ```csharp
+            record Order(string Item, decimal Price);
+            ```
+
+            ```csharp
+            var order = new Order("book", 12.5m);
+            Console.WriteLine(order.Item);
+            ```
+
+            ```text
+            book
+            ```
+
+            ```csharp
+            var total = ...;
+            ```
+
+            ```csharp
+            Console.WriteLine(order.Price * 2);
+            ```
+
+            ```text
+            25.0
+            ```
+
+            ```csharp
+            Console.WriteLine(missing);
+            ```
+            """;
+        folder.Write("post.md", post);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Contains("3 in sessions with earlier blocks", write.Stdout);
+        var expected = post
+            .Replace("```csharp\nrecord", "<!-- snippetcheck: compile session=adopt-1 -->\n```csharp\nrecord", StringComparison.Ordinal)
+            .Replace("```csharp\nvar order", "<!-- snippetcheck: run session=adopt-1 -->\n```csharp\nvar order", StringComparison.Ordinal)
+            .Replace("```csharp\nConsole.WriteLine(order", "<!-- snippetcheck: run session=adopt-1 -->\n```csharp\nConsole.WriteLine(order", StringComparison.Ordinal)
+            .Replace("```text", "<!-- snippetcheck: output -->\n```text", StringComparison.Ordinal);
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("3 passed, 0 failed, 0 ignored, 2 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+
+        // Mutants: a flipped output line, and a renamed property in an earlier block, each fail the joined block.
+        var path = Path.Combine(folder.Path, "post.md");
+        File.WriteAllText(path, expected.Replace("25.0", "26.0", StringComparison.Ordinal));
+        Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
+        File.WriteAllText(path, expected.Replace("decimal Price)", "decimal Cost)", StringComparison.Ordinal));
+        Assert.Contains("error CS1061", CliRunner.Run(folder.Path, "verify", "--no-cache").Stdout);
+    }
+
+    [Fact]
+    public void A_chain_that_would_change_what_an_earlier_block_prints_is_not_proposed()
+    {
+        using var folder = new TempFolder();
+        // Joined, the second block's Math would turn the first block's Math.Max(1, 2) from 2 into 3.
+        const string post = """
+            ```csharp
+            var greeting = "hi";
+            Console.WriteLine(Math.Max(1, 2));
+            ```
+
+            ```text
+            2
+            ```
+
+            ```csharp
+            Console.WriteLine(greeting);
+
+            static class Math
+            {
+                public static int Max(int a, int b) => a + b;
+            }
+            ```
+            """;
+        folder.Write("post.md", post);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Contains("adopt: tagged 1 of 2 untagged C# blocks (0 compile, 1 run, 1 with an output block)", write.Stdout);
+        Assert.DoesNotContain("session=", File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+    }
+}
