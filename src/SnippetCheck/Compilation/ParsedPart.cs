@@ -45,8 +45,11 @@ internal sealed class ParsedPart
     public bool HasStatements => Statements.Count > 0;
     public bool HasMain => MainMethod is not null;
 
-    /// <summary>No code at all: nothing but blank lines, comments, or code switched off by <c>#if</c>.</summary>
-    public bool IsEmpty => Root.EndOfFileToken.SpanStart == 0 || !Root.ChildNodes().Any();
+    /// <summary>
+    /// No code at all: nothing but blank lines and comments. Preprocessor directives are code (<c>#define A</c>,
+    /// <c>#region</c> … <c>#endregion</c>, as the C# standard's own examples show them): the SDK compiles such a file.
+    /// </summary>
+    public bool IsEmpty => !Root.ChildNodes().Any() && !Root.ContainsDirectives;
 
     /// <summary>Members other than top-level statements: types, namespaces, delegates.</summary>
     public IEnumerable<MemberDeclarationSyntax> Declarations => Root.Members.Where(m => m is not GlobalStatementSyntax);

@@ -20,6 +20,15 @@ public sealed class SnippetCompilerTests
     private static SourceLocation FirstError(CompilationResult result) => result.Errors.First().Location!.Value;
 
     [Fact]
+    public void The_sdks_default_nowarn_holds_even_under_warnaserror_so_an_older_package_compiles_as_with_dotnet_run()
+    {
+        var options = SnippetCompiler.OptionsFor(Settings with { WarningsAsErrors = true }, Microsoft.CodeAnalysis.OutputKind.ConsoleApplication);
+
+        Assert.Equal(Microsoft.CodeAnalysis.ReportDiagnostic.Suppress, options.SpecificDiagnosticOptions["CS1701"]);
+        Assert.Equal(Microsoft.CodeAnalysis.ReportDiagnostic.Suppress, options.SpecificDiagnosticOptions["CS1702"]);
+    }
+
+    [Fact]
     public void Errors_in_a_top_level_fence_map_to_the_markdown_line_and_column()
     {
         var result = Compile("# T\n\n```cs\nvar a = 1;\nConsole.WriteLine(missing);\n```\n");
