@@ -88,6 +88,14 @@ internal static partial class Scrubbers
     /// <summary>Off unless named in a <c>scrub=</c> tag, front matter or config.</summary>
     public static readonly IReadOnlyList<Scrubber> OptIn = [Duration, Hex, HashCode, Number];
 
+    /// <summary>How many numbers differ between two texts whose numbers stand in the same places; 0 when they do not.</summary>
+    public static int DifferingNumbers(string expected, string actual)
+    {
+        var left = NumberPattern().Matches(expected).Select(m => m.Value).ToList();
+        var right = NumberPattern().Matches(actual).Select(m => m.Value).ToList();
+        return left.Count == right.Count ? left.Zip(right).Count(p => p.First != p.Second) : 0;
+    }
+
     /// <inheritdoc cref="DocumentWords.BuiltInScrubberNames"/>
     public static IReadOnlyList<string> BuiltInNames => DocumentWords.BuiltInScrubberNames;
 

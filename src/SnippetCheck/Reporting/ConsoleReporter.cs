@@ -17,6 +17,12 @@ internal sealed class ConsoleReporter(TextWriter output, bool useColor, bool ver
     {
         foreach (var error in report.Errors) WriteLine(ReportText.Canonical(error), Red);
         foreach (var warning in report.Warnings) WriteLine(warning.ToCanonicalString(), Yellow);
+        // The blocks of a session skipped for one reason (it did not compile) make one line, not one each.
+        var skippedTogether = report.Snippets
+            .Where(r => r.Status == SnippetStatus.Skipped && r.Snippet.Tags.Session is not null)
+            .GroupBy(r => (r.Location.File, r.Snippet.Tags.Session, r.Message))
+            .Where(g => g.Count() > 1)
+            .ToDictionary(g => g.First(), g => g.Count());
         foreach (var result in report.Snippets)
         {
             foreach (var warning in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && (verbose || d.Id.StartsWith("SC", StringComparison.Ordinal))
@@ -27,6 +33,11 @@ internal sealed class ConsoleReporter(TextWriter output, bool useColor, bool ver
             if (result.StaleFinding is { IsError: true } stale) WriteLine(stale.ToCanonicalString(), Red);
             if (result.Status == SnippetStatus.Failed) WriteFailure(result);
             // A skipped block is counted in the summary; the reader needs to know why without -v.
+            else if (!verbose && skippedTogether.TryGetValue(result, out var count))
+                WriteLine($"{result.Location}: skipped {count} blocks of session '{result.Snippet.Tags.Session}'{(result.Message is null ? "" : ": " + result.Message)}", Dim);
+            else if (!verbose && result.Status == SnippetStatus.Skipped && result.Snippet.Tags.Session is { } session &&
+                     report.Snippets.Any(r => skippedTogether.ContainsKey(r) && r.Location.File == result.Location.File && r.Snippet.Tags.Session == session && r.Message == result.Message))
+                continue;
             else if (verbose || result.Status == SnippetStatus.Skipped)
                 WriteLine($"{result.Location}: {result.Status.ToWord()} {result.Kind.ToTag()}{(result.Message is null ? "" : ": " + result.Message)}", Dim);
         }

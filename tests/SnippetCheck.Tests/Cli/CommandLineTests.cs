@@ -155,6 +155,21 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void The_blocks_of_a_session_skipped_for_one_reason_make_one_line()
+    {
+        using var folder = new TempFolder();
+        folder.Write("s.md", "```csharp run session=s\nConsole.WriteLine(missing);\n```\n\n" +
+            string.Concat(Enumerable.Range(2, 3).Select(i => $"```csharp run session=s\nConsole.WriteLine({i});\n```\n\n")));
+
+        var result = CliRunner.Run(folder.Path, "s.md");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("s.md(5,1): skipped 3 blocks of session 's': not run: session 's' did not compile (error CS0103 at line 2)", result.Stdout, StringComparison.Ordinal);
+        Assert.Single(result.Stdout.Split('\n'), l => l.Contains("skipped", StringComparison.Ordinal) && !l.Contains(" passed, ", StringComparison.Ordinal));
+        Assert.Equal(3, CliRunner.Run(folder.Path, "s.md", "-v").Stdout.Split('\n').Count(l => l.Contains(": skipped run: not run", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Filter_selects_by_name_file_or_file_and_line()
     {
         using var folder = new TempFolder();

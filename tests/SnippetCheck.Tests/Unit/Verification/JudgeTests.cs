@@ -125,4 +125,16 @@ public sealed class JudgeTests
         var failure = Assert.IsType<CompileErrorFailure>(Assert.IsType<Verdict.Failed>(Judge.CompileError(Snippet("run"), errors)).Failure);
         Assert.Contains(hint, failure.Detail);
     }
+
+    [Theory]
+    [InlineData("total: 1", "total: 2", false)]                                                             // one number: a regression
+    [InlineData("order 1001 shipped\norder 1002 shipped", "order 2001 shipped\norder 2002 shipped", true)] // ids
+    public void The_number_scrubber_is_hinted_only_when_several_numbers_differ(string expected, string actual, bool hinted)
+    {
+        var block = Snippet("run", expected).Output!;
+
+        var hint = Judge.MismatchHint(block, actual + "\n", Scrubbing.Default);
+
+        Assert.Equal(hinted, hint?.Contains("scrub=number", StringComparison.Ordinal) == true);
+    }
 }
