@@ -1,22 +1,33 @@
 using SnippetCheck.Authoring;
+using SnippetCheck.Model;
 
 namespace SnippetCheck.Cli;
 
-/// <summary>The console lines of <c>--accept</c>: one per output block, accepted or not, then a count.</summary>
+/// <summary>
+/// The console lines of <c>--accept</c>: one per output block, accepted or not, then a count, then how many failures
+/// it left, since only a mismatching output block can be rewritten (a compile error or an exception needs the code fixed).
+/// </summary>
 internal static class AcceptLines
 {
     private const string Green = "\u001b[32m", Yellow = "\u001b[33m", Reset = "\u001b[0m";
 
-    public static void Write(TextWriter output, AcceptOutcome outcome, bool useColor)
+    public static void Write(TextWriter output, AcceptOutcome outcome, VerificationReport accepted, bool useColor)
     {
         foreach (var entry in outcome.Entries)
         {
             var line = entry.ToString();
             output.WriteLine(useColor ? (entry.Accepted ? Green : Yellow) + line + Reset : line);
         }
-        if (outcome.Entries.Count == 0) return;
-        var files = outcome.FilesWritten.Count == 1 ? "1 file" : $"{outcome.FilesWritten.Count} files";
-        var refused = outcome.RefusedCount > 0 ? $"; {outcome.RefusedCount} not rewritten" : "";
-        output.WriteLine($"--accept: {outcome.AcceptedCount} output {(outcome.AcceptedCount == 1 ? "block" : "blocks")} rewritten in {files}{refused}");
+        if (outcome.Entries.Count > 0)
+        {
+            var files = outcome.FilesWritten.Count == 1 ? "1 file" : $"{outcome.FilesWritten.Count} files";
+            var refused = outcome.RefusedCount > 0 ? $"; {outcome.RefusedCount} not rewritten" : "";
+            output.WriteLine($"--accept: {outcome.AcceptedCount} output {(outcome.AcceptedCount == 1 ? "block" : "blocks")} rewritten in {files}{refused}");
+        }
+        if (accepted.Failed > 0)
+        {
+            var line = $"--accept: {accepted.Failed} {(accepted.Failed == 1 ? "failure" : "failures")} not accepted: only a mismatching output block can be rewritten; the others need a fix in the code";
+            output.WriteLine(useColor ? Yellow + line + Reset : line);
+        }
     }
 }

@@ -160,8 +160,8 @@ internal static class VerifyCommand
             {
                 // After --accept, the exit code and every report tell what is still wrong once the files are rewritten.
                 var outcome = OutputAcceptor.Accept(report);
-                AcceptLines.Write(console, outcome, terminal.UseColor);
                 report = outcome.Apply(report);
+                AcceptLines.Write(console, outcome, report, terminal.UseColor);
             }
             new ConsoleReporter(console, terminal.UseColor, verbose).Write(report);
             if (verbose)

@@ -38,6 +38,21 @@ public sealed class AcceptCommandTests
     }
 
     [Fact]
+    public void A_failure_accept_cannot_fix_is_not_silent()
+    {
+        using var folder = new TempFolder();
+        var markdown = "```csharp run\nConsole.WriteLine(missing);\n```\n\n```output\n1\n```\n";
+        folder.Write("post.md", markdown);
+
+        var accept = Infrastructure.CliRunner.Run(folder.Path, "--accept");
+
+        Assert.Equal(1, accept.ExitCode);
+        Assert.Contains("--accept: 1 failure not accepted: only a mismatching output block can be rewritten; the others need a fix in the code", accept.Stdout);
+        Assert.Contains("error CS0103", accept.Stdout);
+        Assert.Equal(markdown, File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+    }
+
+    [Fact]
     public void Cannot_be_combined_with_watch()
     {
         using var folder = new TempFolder();
