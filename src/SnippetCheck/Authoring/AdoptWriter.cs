@@ -1,12 +1,6 @@
-using System.Diagnostics;
-using System.Text;
-using SnippetCheck.Comparison;
 using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;
-using SnippetCheck.Model;
-using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Authoring;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text;
 using SnippetCheck.Comparison;
-using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;

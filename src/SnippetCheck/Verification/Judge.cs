@@ -198,22 +198,26 @@ internal static class Judge
         _ => null,
     };
 
-    /// <summary>The snippet's own line the exception was thrown from, read from the stack trace.</summary>
+    /// <summary>
+    /// The line the failure is headlined at: the innermost frame in the snippet's own, visible lines, read from the stack
+    /// trace; else the innermost frame in its file (hidden code: a prelude). A helper in a prelude that throws is
+    /// headlined where the post calls it, and the trace below still names the prelude's line.
+    /// </summary>
     private static Model.SourceLocation? ThrowingLine(string? exceptionText, Snippet snippet)
     {
         if (exceptionText is null) return null;
         var marker = $" in {snippet.Location.File}:line ";
+        var frames = new List<int>();
         foreach (var line in exceptionText.Split('\n'))
         {
             var at = line.IndexOf(marker, StringComparison.Ordinal);
-            if (at >= 0 && int.TryParse(line[(at + marker.Length)..].Trim(), out var number))
-            {
-                // Where the line's code starts: past a list's indent, or a doc comment's '///'.
-                var column = snippet.Code.FirstOrDefault(l => l.Line == number) is { Line: > 0 } code ? code.Column : 1;
-                return new Model.SourceLocation(snippet.Location.File, number, column);
-            }
+            if (at >= 0 && int.TryParse(line[(at + marker.Length)..].Trim(), out var number)) frames.Add(number);
         }
-        return null;
+        if (frames.Count == 0) return null;
+        var visible = frames.Where(n => snippet.Code.Any(l => l.Line == n)).DefaultIfEmpty(frames[0]).First();
+        // Where the line's code starts: past a list's indent, or a doc comment's '///'.
+        var column = snippet.Code.FirstOrDefault(l => l.Line == visible) is { Line: > 0 } code ? code.Column : 1;
+        return new Model.SourceLocation(snippet.Location.File, visible, column);
     }
 
     private static bool IsSameType(string expected, string actualFullName)

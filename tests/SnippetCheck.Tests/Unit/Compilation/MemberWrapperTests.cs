@@ -136,3 +136,28 @@ public sealed class MemberWrapperTests
         Assert.Contains("'compile members'", result.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Issue 26, part 9: a failure points at the author's visible line.</summary>
+public sealed class ThrowingLineTests
+{
+    [Fact]
+    public async Task An_exception_thrown_in_a_prelude_helper_is_headlined_where_the_post_calls_it_and_the_trace_names_the_prelude()
+    {
+        var report = await Pipeline.VerifyAsync("""
+            <!-- snippetcheck: prelude
+            static int Parse(string text) =>
+                int.Parse(text);
+            -->
+
+            ```csharp run
+            Console.WriteLine("before");
+            Console.WriteLine(Parse("x"));
+            ```
+            """);
+
+        var result = Assert.Single(report.Snippets);
+        Assert.Equal(SnippetStatus.Failed, result.Status);
+        Assert.Equal((8, 1), (result.FailureLocation.Line, result.FailureLocation.Column));
+        Assert.Contains("post.md:line 3", result.Detail, StringComparison.Ordinal);
+    }
+}
