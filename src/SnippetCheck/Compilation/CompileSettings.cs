@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Configuration;
+using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Compilation;
@@ -35,17 +36,7 @@ internal sealed record CompileSettings
         "System.Net.Http", "System.Threading", "System.Threading.Tasks",
     ];
 
-    /// <summary>What the SDK defines for <c>net10.0</c> in every configuration; Debug adds DEBUG.</summary>
-    private static readonly ImmutableArray<string> FrameworkSymbols =
-    [
-        "TRACE", "NET", "NET10_0", "NETCOREAPP",
-        "NET5_0_OR_GREATER", "NET6_0_OR_GREATER", "NET7_0_OR_GREATER", "NET8_0_OR_GREATER",
-        "NET9_0_OR_GREATER", "NET10_0_OR_GREATER", "NETCOREAPP3_1_OR_GREATER", "NETCOREAPP3_0_OR_GREATER",
-        "NETCOREAPP2_0_OR_GREATER", "NETCOREAPP1_0_OR_GREATER",
-    ];
-
-    public ImmutableArray<string> PreprocessorSymbols =>
-        Configuration == BuildConfiguration.Debug ? FrameworkSymbols.Insert(0, "DEBUG") : FrameworkSymbols;
+    public ImmutableArray<string> PreprocessorSymbols => BuildSymbols.For(debug: Configuration == BuildConfiguration.Debug);
 
     public CSharpParseOptions ParseOptions => new(LanguageVersion, DocumentationMode.None, SourceCodeKind.Regular, PreprocessorSymbols);
 

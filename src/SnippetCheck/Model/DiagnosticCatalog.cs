@@ -53,7 +53,7 @@ internal static class DiagnosticCatalog
         Error(DiagnosticCodes.UnknownScrubber, nameof(DiagnosticCodes.UnknownScrubber), "Unknown scrubber",
             "A `scrub=` tag (on a snippet or its output block) or a post's front matter `scrub` names no scrubber: the built-in ones are `guid`, `date`, `paths` (on by default), `duration`, `hex`, `hashcode`, `number`, and `none`; custom ones are declared under `scrubbers` in `snippetcheck.json`."),
         new(DiagnosticCodes.HighlightBlock, nameof(DiagnosticCodes.HighlightBlock), "C# block not verified",
-            "A C# block written as a Liquid `{% highlight csharp %}` or Hugo `{{< highlight csharp >}}` shortcode is not verified: SnippetCheck reads fenced blocks only. Write it as a ```` ```csharp ```` fence to verify it. Also an MDX fence indented four spaces or more inside a component: MDX reads it as a fence, SnippetCheck's Markdown reader as indented code; indent it at most three spaces. A warning.",
+            "A C# block written as a Liquid `{% highlight csharp %}` or Hugo `{{< highlight csharp >}}` shortcode is not verified: SnippetCheck reads fenced blocks only. Write it as a ```` ```csharp ```` fence to verify it. Also an MDX fence indented four spaces or more inside a component: MDX reads it as a fence, SnippetCheck's Markdown reader as indented code; indent it at most three spaces. Also a doc comment's `<code>` example in code that `#if` switches off for the build examples are verified against (net10.0, Debug). A warning.",
             DiagnosticSeverity.Warning),
 
         new(DiagnosticCodes.IgnoredCompiles, nameof(DiagnosticCodes.IgnoredCompiles), "Ignored snippet compiles",

@@ -19,6 +19,31 @@ public sealed class DocCommentExtractorTests
     private static SnippetDocument Snippets(string source) => SnippetReader.Read(Extract(source));
 
     [Fact]
+    public void Examples_are_read_with_the_builds_preprocessor_symbols_and_one_in_inactive_code_is_a_warning_not_silence()
+    {
+        var document = Extract("""
+            namespace Lib;
+            public static class Parser
+            {
+            #if NET10_0_OR_GREATER
+                /// <example><code>Console.WriteLine(1);</code></example>
+                public static void Modern() { }
+            #endif
+            #if NETFRAMEWORK
+                /// <example><code>Console.WriteLine(2);</code></example>
+                public static void Legacy() { }
+            #endif
+            }
+            """);
+
+        var block = Assert.Single(document.Items.OfType<FencedBlock>());
+        Assert.Equal(5, block.Location.Line);
+        var warning = Assert.Single(document.Diagnostics);
+        Assert.Equal((DiagnosticCodes.HighlightBlock, DiagnosticSeverity.Warning, 9, 18), (warning.Id, warning.Severity, warning.Location.Line, warning.Location.Column));
+        Assert.Contains("#if switches off", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Triple_slash_code_lines_lose_their_prefix_and_common_indent_and_keep_their_file_columns()
     {
         var block = Assert.Single(Blocks("""
