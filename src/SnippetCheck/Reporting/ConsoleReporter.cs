@@ -22,7 +22,9 @@ internal sealed class ConsoleReporter(TextWriter output, bool useColor, bool ver
             .Where(r => r.Status == SnippetStatus.Skipped && r.Snippet.Tags.Session is not null)
             .GroupBy(r => (r.Location.File, r.Snippet.Tags.Session, r.Message))
             .Where(g => g.Count() > 1)
-            .ToDictionary(g => g.First(), g => g.Count());
+            .ToList();
+        var firstOfGroup = skippedTogether.ToDictionary(g => g.First(), g => g.Count());
+        var restOfGroup = skippedTogether.SelectMany(g => g.Skip(1)).ToHashSet();
         foreach (var result in report.Snippets)
         {
             foreach (var warning in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && (verbose || d.Id.StartsWith("SC", StringComparison.Ordinal))
@@ -33,10 +35,9 @@ internal sealed class ConsoleReporter(TextWriter output, bool useColor, bool ver
             if (result.StaleFinding is { IsError: true } stale) WriteLine(stale.ToCanonicalString(), Red);
             if (result.Status == SnippetStatus.Failed) WriteFailure(result);
             // A skipped block is counted in the summary; the reader needs to know why without -v.
-            else if (!verbose && skippedTogether.TryGetValue(result, out var count))
+            else if (!verbose && firstOfGroup.TryGetValue(result, out var count))
                 WriteLine($"{result.Location}: skipped {count} blocks of session '{result.Snippet.Tags.Session}'{(result.Message is null ? "" : ": " + result.Message)}", Dim);
-            else if (!verbose && result.Status == SnippetStatus.Skipped && result.Snippet.Tags.Session is { } session &&
-                     report.Snippets.Any(r => skippedTogether.ContainsKey(r) && r.Location.File == result.Location.File && r.Snippet.Tags.Session == session && r.Message == result.Message))
+            else if (!verbose && restOfGroup.Contains(result))
                 continue;
             else if (verbose || result.Status == SnippetStatus.Skipped)
                 WriteLine($"{result.Location}: {result.Status.ToWord()} {result.Kind.ToTag()}{(result.Message is null ? "" : ": " + result.Message)}", Dim);
