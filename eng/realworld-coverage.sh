@@ -3,7 +3,7 @@
 #
 #   bash eng/realworld-coverage.sh [CORPUS]     # CORPUS defaults to ../shared/realworld
 #
-# Copies the corpus into a temporary git repository, runs 'adopt --write' from a cold cache, then 'verify' with a
+# Copies the corpus into temporary git repositories, runs 'adopt --write' from a cold cache, then 'verify' with a
 # JSON report, and prints the coverage, the time adopt took, and whether 'git diff' holds only added hidden lines
 # (tag comments). Exits 1 when verify fails or a visible line changed. Uses the Release build of the CLI.
 set -euo pipefail
@@ -15,9 +15,17 @@ trap 'rm -rf "$work"' EXIT
 dotnet build "$root/src/SnippetCheck.Cli" -c Release -nologo -v:q >/dev/null
 tool="$root/src/SnippetCheck.Cli/bin/Release/net10.0/snippetcheck.dll"
 
+# Cold: no results and no restored or searched packages of earlier runs (NuGet's own download folder stays as it is).
+export SNIPPETCHECK_PACKAGE_CACHE="$work/package-cache"
 cp -r "$corpus" "$work/posts"
 cd "$work/posts"
-git init -q . && git add -A && git -c user.name=coverage -c user.email=coverage@localhost commit -qm corpus
+# Each OWNER__REPO folder becomes the clone it came from, with its GitHub origin: adopt reads a repository's name and
+# projects for the package its posts are about, as it would in that repository.
+for repository in */; do
+  repository=${repository%/}
+  (cd "$repository" && git init -q . && git remote add origin "https://github.com/${repository/__//}.git" &&
+    git add -A && git -c user.name=coverage -c user.email=coverage@localhost commit -qm corpus)
+done
 
 start=$(date +%s.%N)
 dotnet "$tool" adopt . --write --cache-dir "$work/cache" | tail -n 1
@@ -27,8 +35,12 @@ status=0
 dotnet "$tool" verify . --cache-dir "$work/cache" --report "json=$work/report.json" | tail -n 2 || status=1
 
 # Every changed line must be an added one, and every added line a hidden tag comment.
-changed=$(git diff --numstat | awk '{removed += $2} END {print removed + 0}')
-visible=$(git diff -U0 | grep '^+' | grep -v '^+++' | grep -cv 'snippetcheck:' || true)
+changed=0
+visible=0
+for repository in */; do
+  changed=$((changed + $(git -C "$repository" diff --numstat | awk '{removed += $2} END {print removed + 0}')))
+  visible=$((visible + $(git -C "$repository" diff -U0 | grep '^+' | grep -v '^+++' | grep -cv 'snippetcheck:' || true)))
+done
 if [ "$changed" -ne 0 ] || [ "$visible" -ne 0 ]; then
   echo "realworld-coverage: adopt changed visible text: $changed removed lines, $visible added lines that are not tag comments" >&2
   status=1

@@ -5,19 +5,36 @@ using SnippetCheck.Verification;
 namespace SnippetCheck.Cli.Commands;
 
 /// <summary>
-/// <c>snippetcheck adopt [PATH|GLOB ...] [--write]</c>: verifies every untagged C# block and proposes tags for those
+/// <c>snippetcheck adopt [PATH|GLOB ...] [--write] [--package NAME[@VERSION]]</c>: verifies every untagged C# block and proposes tags for those
 /// that pass (docs/authoring.md#adopt); a dry run unless <c>--write</c>. Exit code 0, 1 when a file could not be
 /// written, 2 when the tool could not do its job.
 /// </summary>
 internal static class AdoptCommand
 {
+    private static readonly Option<PackageCandidate[]> PackageOption = new("--package")
+    {
+        Description = "The package the posts are about, tried for every block that fails on unknown names (repeatable); pinned to its newest stable version unless given",
+        HelpName = "NAME[@VERSION]",
+        Arity = ArgumentArity.ZeroOrMore,
+        CustomParser = result =>
+        {
+            var packages = new List<PackageCandidate>();
+            foreach (var token in result.Tokens)
+            {
+                if (PackageCandidate.TryParse(token.Value) is { } package) packages.Add(package);
+                else result.AddError($"--package '{token.Value}' is not NAME or NAME@VERSION (Spectre.Console@0.57.2)");
+            }
+            return [.. packages];
+        },
+    };
+
     private static readonly Option<bool> WriteOption = new("--write") { Description = "Insert the proposed tags as invisible comments (default: a dry run that changes nothing)" };
 
     public static Command Create()
     {
         var adopt = new Command("adopt", "Verify every untagged C# block and tag those that pass: compile, run, and their output blocks")
         {
-            CommonOptions.Paths, WriteOption, CommonOptions.Filter, CommonOptions.Config, VerifyCommand.TimeoutOption, VerifyCommand.ParallelOption,
+            CommonOptions.Paths, WriteOption, PackageOption, CommonOptions.Filter, CommonOptions.Config, VerifyCommand.TimeoutOption, VerifyCommand.ParallelOption,
             VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption, VerifyCommand.NoSandboxOption,
         };
         adopt.SetAction(RunAsync);
@@ -38,13 +55,14 @@ internal static class AdoptCommand
             NoSandbox = result.GetValue(VerifyCommand.NoSandboxOption),
         };
         var write = result.GetValue(WriteOption);
+        var packages = result.GetValue(PackageOption) ?? [];
         return CommandGuard.RunAsync(async () =>
         {
             var verifier = new Verifier(options);
             AdoptReport report;
             using (ProgressDisplay.Attach(verifier, TerminalSettings.Detect()))
             {
-                report = await Adopter.RunAsync(verifier, options, write, cancellationToken);
+                report = await Adopter.RunAsync(verifier, options, write, packages, cancellationToken);
             }
             foreach (var line in AdoptTable.Lines(report)) await Console.Out.WriteLineAsync(line);
             return report.Refused.Any() ? ExitCodes.Failures : ExitCodes.Success;

@@ -13,11 +13,15 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
     /// <summary>Namespaces the block compiles with as hidden usings (<c>usings=</c>); empty for none.</summary>
     public IReadOnlyList<string> Usings { get; init; } = [];
 
+    /// <summary>Packages the block compiles with (<c>packages=</c>), pinned; empty for none.</summary>
+    public IReadOnlyList<PackageRequest> Packages { get; init; } = [];
+
     /// <summary>The session <c>adopt</c> joined the block to, with the earlier blocks it needs; null for none.</summary>
     public string? Session { get; init; }
 
     /// <summary>The tag words written above the fence.</summary>
     public string Words => Kind.ToTag() + (Members ? " members" : "") + (Usings.Count > 0 ? " usings=" + string.Join(',', Usings) : "")
+        + (Packages.Count > 0 ? " packages=" + string.Join(',', Packages.Select(p => $"{p.Id}@{p.Version}")) : "")
         + (Session is null ? "" : " session=" + Session);
 }
 
@@ -36,6 +40,7 @@ internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyL
     public int Members => Proposals.Count(p => p.Members);
     public int WithUsings => Proposals.Count(p => p.Usings.Count > 0);
     public int InSessions => Proposals.Count(p => p.Session is not null);
+    public int WithPackages => Proposals.Count(p => p.Packages.Count > 0);
     public int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
     public int Output => Proposals.Count(p => p.Output is not null);
     public int StillFailing => Failures.Count;
@@ -63,6 +68,9 @@ internal sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList
 
     /// <summary>Blocks joined with earlier blocks of their post into sessions.</summary>
     public int InSessions => Files.Sum(f => f.InSessions);
+
+    /// <summary>Blocks tagged with the packages of their post (<c>packages=</c>).</summary>
+    public int WithPackages => Files.Sum(f => f.WithPackages);
     public int Run => Files.Sum(f => f.Run);
     public int Output => Files.Sum(f => f.Output);
     public int StillFailing => Files.Sum(f => f.StillFailing);

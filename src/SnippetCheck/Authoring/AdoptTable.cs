@@ -37,7 +37,8 @@ internal static class AdoptTable
         var files = report.Files.Count(f => f.Proposals.Count > 0);
         var members = report.Members > 0 ? $" ({report.Members} as members)" : "";
         var usings = (report.WithUsings > 0 ? $", {report.WithUsings} with hidden usings" : "")
-            + (report.InSessions > 0 ? $", {report.InSessions} in sessions with earlier blocks" : "");
+            + (report.InSessions > 0 ? $", {report.InSessions} in sessions with earlier blocks" : "")
+            + (report.WithPackages > 0 ? $", {report.WithPackages} with their post's package" : "");
         var what = $"{report.Compile} compile{members}, {report.Run} run, {report.Output} with an output block{usings}";
         var failing = report.StillFailing == 1 ? "1 still fails" : $"{report.StillFailing} still fail";
         var stay = report.StillFailing == 1 ? "stays" : "stay";

@@ -27,10 +27,11 @@ internal static class Adopter
     private static readonly string[] OutputLanguages = ["", "text", "console"];
 
     public static Task<AdoptReport> RunAsync(VerifyOptions options, bool write, CancellationToken cancellationToken = default) =>
-        RunAsync(new Verifier(options), options, write, cancellationToken);
+        RunAsync(new Verifier(options), options, write, [], cancellationToken);
 
     /// <param name="verifier">Made from <paramref name="options"/>; its events report each pass's progress.</param>
-    public static async Task<AdoptReport> RunAsync(Verifier verifier, VerifyOptions options, bool write, CancellationToken cancellationToken = default)
+    /// <param name="packages">Packages the author names (<c>adopt --package</c>), tried first for every post.</param>
+    public static async Task<AdoptReport> RunAsync(Verifier verifier, VerifyOptions options, bool write, IReadOnlyList<PackageCandidate> packages, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var (documents, fileErrors) = verifier.Prepare();
@@ -62,10 +63,16 @@ internal static class Adopter
             if (guess.Usings.Count > 0) usingBlocks.Add((document, failed.Snippet with { Tags = failed.Snippet.Tags with { Kind = SnippetKind.Compile, Usings = guess.Usings } }));
         }
         var withUsings = ByBlock(await verifier.VerifyLoneAsync(usingBlocks, useCache: true, cancellationToken).ConfigureAwait(false));
+        SnippetResult? LastFailure((string, int) key) => withUsings.GetValueOrDefault(key) ?? asMembers.GetValueOrDefault(key) ?? compiled.GetValueOrDefault(key);
 
-        // The tags each block compiles with: as written, as members, with usings.
+        // Pass 1d: what still fails only on unknown names, with the package its post is about (and that package's usings).
+        var stillFailing = untagged.Select(u => (u.Document, Failed: LastFailure(Key(u.Snippet)))).Where(f => f.Failed?.Status == SnippetStatus.Failed).ToList();
+        var packageInference = PackageInference.For(verifier, options, packages);
+        var withPackages = ByBlock(await packageInference.TryAsync(verifier, stillFailing!, cancellationToken).ConfigureAwait(false));
+
+        // The tags each block compiles with: as written, as members, with usings, with packages.
         var compiles = new Dictionary<(string, int), SnippetTags>();
-        foreach (var results in new[] { compiled, asMembers, withUsings })
+        foreach (var results in new[] { compiled, asMembers, withUsings, withPackages })
         {
             foreach (var (key, result) in results.Where(r => r.Value.Status == SnippetStatus.Passed)) compiles.TryAdd(key, result.Snippet.Tags);
         }
@@ -85,7 +92,7 @@ internal static class Adopter
         var chainable = untagged.Where(u => AdoptWriter.CommentPrefix(u.Snippet.Block) is not null).Select(u =>
         {
             var key = Key(u.Snippet);
-            var failed = withUsings.GetValueOrDefault(key) ?? asMembers.GetValueOrDefault(key) ?? compiled.GetValueOrDefault(key);
+            var failed = withPackages.GetValueOrDefault(key) ?? LastFailure(key);
             var passes = compiles.TryGetValue(key, out var tags);
             tags ??= failed?.Snippet.Tags ?? u.Snippet.Tags;
             var aloneOutput = ran.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } once && again.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } twice &&
@@ -111,9 +118,10 @@ internal static class Adopter
                     var index = chain.Blocks.ToList().FindIndex(b => b.Location == snippet.Location);
                     var joined = chain.Blocks[index];
                     var printed = joined.Kind == SnippetKind.Run ? OutputFenceFor(document.Snippets, snippet, chain.Outputs[index]) : null;
-                    proposals.Add(new AdoptProposal(snippet, joined.Kind, printed) { Members = joined.Tags.Members, Usings = joined.Tags.Usings, Session = joined.Tags.Session });
+                    proposals.Add(new AdoptProposal(snippet, joined.Kind, printed) { Members = joined.Tags.Members, Usings = joined.Tags.Usings, Packages = joined.Tags.Packages, Session = joined.Tags.Session });
                     continue;
                 }
+                notes.AddRange(packageInference.Notes.Where(n => n.Location == snippet.Location && !compiles.ContainsKey(key)));
                 if (guesses.GetValueOrDefault(key) is { Ambiguous.Count: > 0 } guess)
                 {
                     notes.Add(new AdoptNote(snippet.Location, "no using added: " + string.Join("; ", guess.Ambiguous.Select(a =>
@@ -121,7 +129,7 @@ internal static class Adopter
                 }
                 if (!compiles.TryGetValue(key, out var tags))
                 {
-                    var failed = withUsings.GetValueOrDefault(key) ?? asMembers.GetValueOrDefault(key) ?? compiled.GetValueOrDefault(key);
+                    var failed = withPackages.GetValueOrDefault(key) ?? LastFailure(key);
                     if (failed?.Status == SnippetStatus.Failed) failures.Add(failed);
                     continue;
                 }
@@ -134,11 +142,11 @@ internal static class Adopter
                     again.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } secondRun)
                 {
                     var output = runResult.ActualOutput == secondRun.ActualOutput ? OutputFenceFor(document.Snippets, snippet, runResult.ActualOutput) : null;
-                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Usings = tags.Usings });
+                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Usings = tags.Usings, Packages = tags.Packages });
                 }
                 else
                 {
-                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Usings = tags.Usings });
+                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Usings = tags.Usings, Packages = tags.Packages });
                 }
             }
             files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes));

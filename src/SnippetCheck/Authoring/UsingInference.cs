@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Model;
@@ -31,8 +32,7 @@ internal static class UsingInference
         var names = errors.Select(e => IdentifierAt(snippet, e.Location)).ToList();
         if (names.Any(n => n is null)) return null;
 
-        var key = string.Join('|', references.Select(r => r.Display));
-        var index = Indexes.GetOrAdd(key, _ => new Lazy<ILookup<string, string>>(() => Index(references))).Value;
+        var index = IndexFor(references);
         var usings = new SortedSet<string>(StringComparer.Ordinal);
         var ambiguous = new List<(string, IReadOnlyList<string>)>();
         foreach (var name in names.Distinct().Cast<string>())
@@ -47,7 +47,7 @@ internal static class UsingInference
     }
 
     /// <summary>The identifier the diagnostic points at, read from the block's own line.</summary>
-    private static string? IdentifierAt(Snippet snippet, SourceLocation location)
+    internal static string? IdentifierAt(Snippet snippet, SourceLocation location)
     {
         var line = snippet.Block.Lines.FirstOrDefault(l => l.Line == location.Line);
         if (line.Text is null) return null;
@@ -56,6 +56,20 @@ internal static class UsingInference
         var end = start;
         while (end < line.Text.Length && (char.IsLetterOrDigit(line.Text[end]) || line.Text[end] == '_')) end++;
         return end > start ? line.Text[start..end] : null;
+    }
+
+    private static readonly ConditionalWeakTable<ILookup<string, string>, IReadOnlySet<string>> NamespaceSets = new();
+
+    /// <summary>Every namespace that holds a public type of the references, and each of its prefixes (<c>Microsoft</c>).</summary>
+    public static IReadOnlySet<string> Namespaces(ImmutableArray<MetadataReference> references) =>
+        NamespaceSets.GetValue(IndexFor(references), index => index.SelectMany(g => g).Distinct()
+            .SelectMany(n => n.Split('.').Select((_, i) => string.Join('.', n.Split('.').Take(i + 1))))
+            .ToHashSet(StringComparer.Ordinal));
+
+    private static ILookup<string, string> IndexFor(ImmutableArray<MetadataReference> references)
+    {
+        var key = string.Join('|', references.Select(r => r.Display));
+        return Indexes.GetOrAdd(key, _ => new Lazy<ILookup<string, string>>(() => Index(references))).Value;
     }
 
     /// <summary>Simple name → namespace, for every public top-level type of the references.</summary>

@@ -65,8 +65,16 @@ public sealed record Snippet(
     /// <summary>The code to compile: the block's lines, with <c>#:</c> and <c>#r</c> directive lines blanked (never removed).</summary>
     public IReadOnlyList<CodeLine> Code { get; init; } = Block.Lines;
 
-    /// <summary>What the block's directives ask for; <see cref="SnippetDirectives.Key"/> groups snippets that may share a compilation.</summary>
-    internal SnippetDirectives Directives { get; init; } = SnippetDirectives.None;
+    /// <summary>What the block's own <c>#:</c> and <c>#r</c> lines ask for.</summary>
+    internal SnippetDirectives BlockDirectives { get; init; } = SnippetDirectives.None;
+
+    /// <summary>
+    /// What the block's directives ask for, with the packages its <c>packages=</c> tag names as if they were hidden
+    /// <c>#:package</c> lines; <see cref="SnippetDirectives.Key"/> groups snippets that may share a compilation.
+    /// </summary>
+    internal SnippetDirectives Directives => Tags.Packages.Count == 0
+        ? BlockDirectives
+        : BlockDirectives with { Packages = [.. BlockDirectives.Packages, .. Tags.Packages] };
 
     /// <summary>
     /// For an example in a doc comment, the namespace of the declaration it documents: the example gets a using of it,

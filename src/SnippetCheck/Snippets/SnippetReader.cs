@@ -222,7 +222,7 @@ internal static class SnippetReader
             return new Snippet(Block, tags, Output, Stdin, [.. Block.Problems, .. diagnostics, .. Annotations])
             {
                 Code = directives.Code,
-                Directives = directives.Directives,
+                BlockDirectives = directives.Directives,
                 DocumentedNamespace = documentedNamespace is { Length: > 0 } ? documentedNamespace : null,
             };
         }

@@ -57,6 +57,12 @@ public sealed record SnippetTags
     /// </summary>
     public IReadOnlyList<string> Usings { get; init; } = [];
 
+    /// <summary>
+    /// Pinned NuGet packages the block compiles and runs with, as a hidden <c>#:package</c> would add them
+    /// (<c>packages=Spectre.Console@0.57.2</c>): the package a post is about, as <c>adopt</c> infers it. Empty when not given.
+    /// </summary>
+    internal IReadOnlyList<PackageRequest> Packages { get; init; } = [];
+
     /// <summary>The snippet may open TCP connections: it runs in a runner without the sandbox's network rule.</summary>
     public bool Network { get; init; }
     /// <summary>The program's command-line arguments, split as a shell would (<c>args="a 'b c'"</c>).</summary>
@@ -74,5 +80,5 @@ public sealed record SnippetTags
     /// <summary>True when any kind or modifier of ours was given; foreign attributes never count.</summary>
     public bool HasAny =>
         Kind is not null || Name is not null || Session is not null || ExitCode is not null || Timeout is not null ||
-        LangVersion is not null || Nullable is not null || WarnAsError || Unsafe || Network || Members || Usings.Count > 0 || Args is not null || Scrub is not null;
+        LangVersion is not null || Nullable is not null || WarnAsError || Unsafe || Network || Members || Usings.Count > 0 || Packages.Count > 0 || Args is not null || Scrub is not null;
 }

@@ -17,7 +17,7 @@ internal static partial class TagParser
 {
     private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore"];
     private static readonly string[] FlagWords = ["warnaserror", "unsafe", "network", "members"];
-    private static readonly string[] ValueKeys = ["name", "session", "exit", "timeout", "langversion", "nullable", "args", "compile-fail", "throws", "scrub", "usings"];
+    private static readonly string[] ValueKeys = ["name", "session", "exit", "timeout", "langversion", "nullable", "args", "compile-fail", "throws", "scrub", "usings", "packages"];
 
     // Words of ours that make no sense on a C# block but are worth a hint when misspelt there.
     private static readonly string[] OtherWords = ["output", "stdin", "ellipsis", "unordered", "prelude"];
@@ -182,6 +182,13 @@ internal static partial class TagParser
                 if (namespaces.Length > 0 && namespaces.All(n => TypeNamePattern().IsMatch(n))) return tags with { Usings = namespaces };
                 problem = $"'usings={value}' must list namespaces, such as usings=System.Text,System.Diagnostics";
                 break;
+            case "packages":
+                var packages = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(p => PackagePattern().Match(p)).ToList();
+                if (packages.Count > 0 && packages.All(m => m.Success))
+                    return tags with { Packages = [.. packages.Select(m => new PackageRequest(m.Groups["id"].Value, m.Groups["version"].Value, where))] };
+                problem = $"'packages={value}' must list pinned packages, such as packages=Spectre.Console@0.57.2,Bogus@35.6.5";
+                break;
             case "compile-fail":
                 var ids = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 if (ids.Length > 0 && ids.All(id => DiagnosticIdPattern().IsMatch(id))) return tags with { ExpectedErrorIds = ids };
@@ -280,6 +287,10 @@ internal static partial class TagParser
 
     [GeneratedRegex("^[A-Za-z]+[0-9]+$")]
     private static partial Regex DiagnosticIdPattern();
+
+    /// <summary>A NuGet ID and an exact version, as <c>#:package</c> writes them: <c>Spectre.Console@0.57.2</c>.</summary>
+    [GeneratedRegex(@"^(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)@(?<version>[0-9]+(\.[0-9]+){1,3}(-[0-9A-Za-z.-]+)?)$")]
+    private static partial Regex PackagePattern();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
     private static partial Regex TypeNamePattern();

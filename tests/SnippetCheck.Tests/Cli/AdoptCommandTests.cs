@@ -212,6 +212,32 @@ public sealed class AdoptMembersTests
     }
 }
 
+public sealed class AdoptCacheTests
+{
+    [Fact]
+    public void What_adopt_passed_as_members_or_with_a_package_never_answers_for_the_block_as_written()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", """
+            # Members
+
+            ```csharp
+            public decimal Total(IEnumerable<decimal> prices) => prices.Sum();
+            ```
+            """);
+
+        // The dry run passes the block as members, into the result cache; the block as written is not members, and
+        // 'verify --all' must compile it as written, from the same cache.
+        var adopt = CliRunner.Run(folder.Path, "adopt");
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        Assert.Contains("(1 compile (1 as members)", adopt.Stdout);
+
+        var all = CliRunner.Run(folder.Path, "verify", "--all");
+        Assert.Equal(1, all.ExitCode);
+        Assert.Contains("0 passed, 1 failed", all.Stdout);
+    }
+}
+
 /// <summary>Issue 26, part 2: <c>adopt</c> adds the usings a block lacks when each unknown name has one namespace.</summary>
 public sealed class AdoptUsingsTests
 {

@@ -32,6 +32,19 @@ public sealed class TagParserTests
     }
 
     [Fact]
+    public void Packages_are_pinned_ids_at_the_tags_place_and_a_floating_or_missing_version_is_a_bad_value()
+    {
+        var packages = Parse("compile packages=Spectre.Console@0.57.2,Bogus@35.6.5-beta.1").Tags.Packages;
+        Assert.Equal(["Spectre.Console@0.57.2", "Bogus@35.6.5-beta.1"], packages.Select(p => $"{p.Id}@{p.Version}"));
+        Assert.All(packages, p => Assert.Equal(Here, p.Location));
+        Assert.True(Parse("packages=Bogus@35.6.5").Tags.HasAny);
+        foreach (var bad in new[] { "packages=Bogus", "packages=Bogus@*", "packages=Bogus@35.*", "packages=@1.0.0" })
+        {
+            Assert.Equal(DiagnosticCodes.BadTagValue, Assert.Single(Parse(bad).Diagnostics).Id);
+        }
+    }
+
+    [Fact]
     public void Compile_fail_and_throws_carry_their_values()
     {
         Assert.Equal(["CS0029", "CS0103"], Parse("compile-fail=CS0029,CS0103").Tags.ExpectedErrorIds);

@@ -1,0 +1,205 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Model;
+using SnippetCheck.Packages;
+using SnippetCheck.Programs;
+using SnippetCheck.Snippets;
+using SnippetCheck.Verification;
+using Diagnostic = SnippetCheck.Model.Diagnostic;
+
+namespace SnippetCheck.Authoring;
+
+/// <summary>
+/// The package a post is about (issue 26, part 3). For a post with blocks that fail only on unknown names, the
+/// candidates are, in this order: the packages the author names (<c>adopt --package</c>), the namespaces of the post's
+/// own <c>using</c> lines that the framework lacks (and their shorter prefixes), and what its repository says
+/// (<see cref="RepositoryHints"/>). Each candidate is looked up on the configured sources, pinned to its newest stable
+/// version (or the version the evidence names), restored through the package cache, and kept only when its own
+/// assemblies declare one of the names the post's blocks fail on. A block then gets the kept packages that declare one
+/// of its names; whether it passes with them is for the verifier to say.
+/// </summary>
+internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> stated, PackageRestorer restorer, PackageSearch search)
+{
+    /// <summary>The inference for one adopt run: restores through the run's package cache and its NuGet.Config.</summary>
+    public static PackageInference For(Verifier verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> stated)
+    {
+        var baseDirectory = verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory;
+        var cacheRoot = PackageCache.DefaultRoot;
+        return new PackageInference(stated, new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory)), new PackageSearch(cacheRoot));
+    }
+
+    /// <summary>The most candidates tried for one post: each is a search and, when found, a restore.</summary>
+    private const int MaxCandidates = 8;
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<Found?>>> _found = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A package that exists and restores, pinned, with the names its own assemblies declare.</summary>
+    /// <param name="Compile">The reference assemblies it (and what it depends on) compiles against.</param>
+    public sealed record Found(PackageRequest Package, IReadOnlySet<string> Names, IReadOnlyList<string> Compile, string Why);
+
+    /// <summary>
+    /// Each failed block that lacks only names a package of its post declares, verified again as <c>compile</c> with those
+    /// packages, and once more with the usings their types then need. The latest result of each block tried.
+    /// </summary>
+    /// <param name="failing">Untagged blocks that failed every earlier pass, with their last failure.</param>
+    public async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+    {
+        var tries = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)>();
+        foreach (var post in failing.GroupBy(f => f.Document))
+        {
+            var blocks = post.Select(f => (f.Failed.Snippet, Names: UnknownNames(f.Failed.Snippet, f.Failed.Diagnostics))).Where(b => b.Names is not null).ToList();
+            if (blocks.Count == 0) continue;
+            var framework = SnippetProgram.Lone(post.Key.Snippets, blocks[0].Snippet, post.Key.Settings).Settings.References;
+            var (found, named) = await ForDocumentAsync(post.Key.Snippets, blocks.SelectMany(b => b.Names!).ToHashSet(StringComparer.Ordinal), framework, cancellationToken).ConfigureAwait(false);
+            foreach (var (snippet, names) in blocks)
+            {
+                var packages = found.Where(p => p.Names.Overlaps(names!)).OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList();
+                if (packages.Count == 0 && named.Count > 0)
+                {
+                    // The post (or the author) names a package, and none found declares what the block lacks: say so,
+                    // so the cause is not mistaken for a fragment.
+                    _notes.Add(new AdoptNote(snippet.Location, $"no package found that declares {string.Join(", ", names!.Select(n => $"'{n}'"))} " +
+                        $"(looked for {string.Join(", ", named)} on the configured sources); name it with adopt --package NAME[@VERSION]"));
+                }
+                if (packages.Count == 0) continue;
+                var tags = snippet.Tags with { Kind = SnippetKind.Compile, Packages = [.. packages.Select(p => p.Package with { Location = snippet.Location })] };
+                tries.Add((post.Key, snippet with { Tags = tags }, packages));
+            }
+        }
+        var latest = (await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(r => r.Snippet.Location);
+
+        // The package's types often need its namespace, which the post's readers were told to import elsewhere.
+        var withUsings = new List<(PreparedDocument Document, Snippet Snippet)>();
+        foreach (var (document, snippet, packages) in tries)
+        {
+            if (latest.GetValueOrDefault(snippet.Location) is not { Status: SnippetStatus.Failed } failed) continue;
+            var settings = SnippetProgram.Lone(document.Snippets, failed.Snippet, document.Settings).Settings;
+            var references = settings.References.AddRange(packages.SelectMany(p => p.Compile).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+            if (UsingInference.For(snippet, failed.Diagnostics, references, settings.Usings) is not { Usings.Count: > 0 } guess) continue;
+            withUsings.Add((document, failed.Snippet with { Tags = failed.Snippet.Tags with { Usings = [.. failed.Snippet.Tags.Usings.Concat(guess.Usings).Distinct(StringComparer.Ordinal)] } }));
+        }
+        foreach (var result in await verifier.VerifyLoneAsync(withUsings, useCache: true, cancellationToken).ConfigureAwait(false)) latest[result.Snippet.Location] = result;
+        return [.. latest.Values];
+    }
+
+    /// <summary>
+    /// The names a failed block does not know, read at its errors (<c>CS0246</c>, <c>CS0103</c>, <c>CS0234</c>,
+    /// <c>CS1061</c>); null when it fails for anything else, which no package fixes.
+    /// </summary>
+    public static IReadOnlyList<string>? UnknownNames(Snippet snippet, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Where(d => d.IsError).ToList();
+        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS0234" or "CS1061"))) return null;
+        var names = errors.Select(e => UsingInference.IdentifierAt(snippet, e.Location)).ToList();
+        return names.Any(n => n is null) ? null : [.. names.Cast<string>().Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>What <see cref="TryAsync"/> has to say beside its results: blocks whose named package was not found.</summary>
+    public IReadOnlyList<AdoptNote> Notes => _notes;
+
+    private readonly List<AdoptNote> _notes = [];
+
+    /// <summary>
+    /// The packages worth trying for a post whose failing blocks lack <paramref name="unknown"/>, and the candidates the
+    /// author or the post's usings named (the repository's guesses aside).
+    /// </summary>
+    private async Task<(IReadOnlyList<Found> Found, IReadOnlyList<string> Named)> ForDocumentAsync(SnippetDocument document, IReadOnlySet<string> unknown,
+        ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
+        var named = stated.Concat(UsingCandidates(document, framework)).DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase).ToList();
+        var candidates = named
+            .Concat(RepositoryHints.For(folder))
+            .DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase)
+            .Take(MaxCandidates)
+            .ToList();
+        var found = await Task.WhenAll(candidates.Select(c => FindAsync(c, folder, framework, cancellationToken))).ConfigureAwait(false);
+        return ([.. found.OfType<Found>().Where(f => f.Names.Overlaps(unknown))], [.. named.Select(c => c.Id)]);
+    }
+
+    private Task<Found?> FindAsync(PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
+        _found.GetOrAdd($"{candidate.Id}@{candidate.Version}", _ => new Lazy<Task<Found?>>(async () =>
+        {
+            var version = candidate.Version ?? await search.LatestStableAsync(candidate.Id, folder, cancellationToken).ConfigureAwait(false);
+            if (version is null) return null;
+            var request = new PackageRequest(candidate.Id, version, new SourceLocation("", 0, 0));
+            var outcome = await restorer.ResolveAsync(new PackageSet([request]), web: false, cancellationToken).ConfigureAwait(false);
+            if (outcome.Assets is not { Compile.Count: > 0 } assets) return null;
+            var id = CanonicalId(assets.Compile, candidate.Id);
+            return new Found(request with { Id = id }, Names(assets.Compile, framework), assets.Compile, candidate.Why);
+        })).Value;
+
+    /// <summary>Namespaces of the post's <c>using</c> lines that the framework does not have, and their prefixes.</summary>
+    private static IEnumerable<PackageCandidate> UsingCandidates(SnippetDocument document, ImmutableArray<MetadataReference> framework)
+    {
+        var known = UsingInference.Namespaces(framework);
+        var namespaces = document.Snippets
+            .SelectMany(s => s.Block.Lines.Select(l => UsingLine().Match(l.Text)))
+            .Where(m => m.Success)
+            .Select(m => m.Groups["name"].Value)
+            .Where(n => !known.Contains(n))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var name in namespaces)
+        {
+            var parts = name.Split('.');
+            for (var length = parts.Length; length >= 1; length--)
+            {
+                var prefix = string.Join('.', parts.Take(length));
+                if (known.Contains(prefix)) break;
+                yield return new PackageCandidate(prefix, null, $"the post has 'using {name};'");
+                yield return new PackageCandidate(prefix + ".Core", null, $"the post has 'using {name};'");
+            }
+        }
+    }
+
+    /// <summary>The ID as the package spells it (its .nuspec beside the assets): searches and folders are lower-case.</summary>
+    private static string CanonicalId(IReadOnlyList<string> compile, string id)
+    {
+        foreach (var path in compile)
+        {
+            for (var folder = Path.GetDirectoryName(path); folder is not null; folder = Path.GetDirectoryName(folder))
+            {
+                var nuspec = Path.Combine(folder, id.ToLowerInvariant() + ".nuspec");
+                if (!File.Exists(nuspec)) continue;
+                return NuspecId().Match(File.ReadAllText(nuspec)) is { Success: true } m ? m.Groups["id"].Value : id;
+            }
+        }
+        return id;
+    }
+
+    /// <summary>What a block may call a package's assemblies by: their public types, extension methods and namespace names.</summary>
+    private static IReadOnlySet<string> Names(IReadOnlyList<string> compile, ImmutableArray<MetadataReference> framework)
+    {
+        var own = compile.Select(p => MetadataReference.CreateFromFile(p)).ToList();
+        var compilation = CSharpCompilation.Create("package-index", references: [.. framework, .. own]);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assembly in own.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>())
+        {
+            var pending = new Stack<INamespaceSymbol>([assembly.GlobalNamespace]);
+            while (pending.TryPop(out var ns))
+            {
+                if (!ns.IsGlobalNamespace) names.Add(ns.Name);
+                foreach (var child in ns.GetNamespaceMembers()) pending.Push(child);
+                foreach (var type in ns.GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public))
+                {
+                    names.Add(type.Name);
+                    if (type.Name.EndsWith("Attribute", StringComparison.Ordinal)) names.Add(type.Name[..^"Attribute".Length]);
+                    if (!type.IsStatic) continue;
+                    foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => m.IsExtensionMethod && m.DeclaredAccessibility == Accessibility.Public))
+                        names.Add(method.Name);
+                }
+            }
+        }
+        return names;
+    }
+
+    [GeneratedRegex(@"^\s*(global\s+)?using\s+(static\s+)?(?<name>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)\s*;")]
+    private static partial Regex UsingLine();
+
+    [GeneratedRegex(@"<id>\s*(?<id>[^<\s]+)\s*</id>")]
+    private static partial Regex NuspecId();
+}

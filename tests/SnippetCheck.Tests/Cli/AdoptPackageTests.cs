@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 26, part 3: <c>adopt</c> finds the package a post is about (its usings, its repository, or <c>--package</c>),
+/// pins it in the block's hidden tag, and checks the guess by verifying with it; mutants of an adopted block fail.
+/// </summary>
+public sealed partial class AdoptPackageTests
+{
+    private const string Post = """
+        # JSON in one line
+
+        ```csharp
+        using Newtonsoft.Json;
+
+        Console.WriteLine(JsonConvert.SerializeObject(new[] { 1, 2 }));
+        ```
+
+        ```text
+        [1,2]
+        ```
+
+        Later, without the using:
+
+        ```csharp
+        Console.WriteLine(JsonConvert.SerializeObject("a"));
+        ```
+
+        ```csharp
+        Console.WriteLine(NoSuchLibrary.Value);
+        ```
+        """;
+
+    [GeneratedRegex(@"packages=Newtonsoft\.Json@(?<version>\d+\.\d+\.\d+)")]
+    private static partial Regex Pinned();
+
+    [Fact]
+    public void A_posts_using_names_its_package_which_is_pinned_hidden_and_verified_and_mutants_of_it_fail()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", Post);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Contains("2 with their post's package", write.Stdout);
+        var text = File.ReadAllText(Path.Combine(folder.Path, "post.md"));
+        var version = Pinned().Match(text).Groups["version"].Value;
+        Assert.NotEqual("", version);
+        var expected = Post
+            .Replace("```csharp\nusing", $"<!-- snippetcheck: run packages=Newtonsoft.Json@{version} -->\n```csharp\nusing", StringComparison.Ordinal)
+            .Replace("```text", "<!-- snippetcheck: output -->\n```text", StringComparison.Ordinal)
+            .Replace("```csharp\nConsole.WriteLine(JsonConvert", $"<!-- snippetcheck: run usings=Newtonsoft.Json packages=Newtonsoft.Json@{version} -->\n```csharp\nConsole.WriteLine(JsonConvert", StringComparison.Ordinal);
+        Assert.Equal(expected, text);
+
+        var verify = CliRunner.Run(folder.Path, "verify");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("2 passed, 0 failed, 0 ignored, 1 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+
+        // Context, never a pass by itself: a changed output, or a method the package lacks, fails.
+        File.WriteAllText(Path.Combine(folder.Path, "post.md"), expected.Replace("[1,2]", "[1,3]", StringComparison.Ordinal));
+        Assert.Equal(1, CliRunner.Run(folder.Path, "verify").ExitCode);
+        File.WriteAllText(Path.Combine(folder.Path, "post.md"), expected.Replace("SerializeObject(\"a\")", "SerializeObjekt(\"a\")", StringComparison.Ordinal));
+        var renamed = CliRunner.Run(folder.Path, "verify");
+        Assert.Equal(1, renamed.ExitCode);
+        Assert.Contains("CS0117", renamed.Output);
+    }
+
+    [Fact]
+    public void The_repositorys_project_pins_the_version_and_a_named_package_that_exists_nowhere_leaves_the_block_untagged_with_a_note()
+    {
+        using var folder = new TempFolder();
+        folder.Write(".git/config", "[remote \"origin\"]\n\turl = https://github.com/example/json-notes.git\n");
+        folder.Write("samples/Samples.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Newtonsoft.Json\" Version=\"13.0.3\" /></ItemGroup></Project>");
+        folder.Write("docs/post.md", """
+            # Tokens
+
+            ```csharp
+            var token = JToken.Parse("[1, 2, 3]");
+            Console.WriteLine(token[1]);
+            ```
+            """);
+        folder.Write("docs/other.md", """
+            # Elsewhere
+
+            ```csharp
+            using Zqxv.Imaginary.Widgets;
+
+            Console.WriteLine(Widget.Make());
+            ```
+            """);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "docs", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json.Linq packages=Newtonsoft.Json@13.0.3 -->\n```csharp\nvar token",
+            File.ReadAllText(Path.Combine(folder.Path, "docs", "post.md")));
+        Assert.Matches(@"other\.md\(3,1\): no package found that declares .*'Widget'.* \(looked for Zqxv\.Imaginary\.Widgets, .*\); name it with adopt --package", write.Stdout);
+        Assert.DoesNotContain("snippetcheck:", File.ReadAllText(Path.Combine(folder.Path, "docs", "other.md")));
+
+        var bad = CliRunner.Run(folder.Path, "adopt", "docs", "--package", "Newtonsoft.Json@latest");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--package 'Newtonsoft.Json@latest' is not NAME or NAME@VERSION", bad.Output);
+    }
+
+    [Fact]
+    public void A_package_named_on_the_command_line_is_tried_at_its_version()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", """
+            # Stated
+
+            ```csharp
+            Console.WriteLine(JsonConvert.ToString(true));
+            ```
+            """);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write", "--package", "Newtonsoft.Json@13.0.3");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json packages=Newtonsoft.Json@13.0.3 -->", File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+    }
+}
