@@ -121,7 +121,7 @@ internal static class Adopter
                     proposals.Add(new AdoptProposal(snippet, joined.Kind, printed) { Members = joined.Tags.Members, Usings = joined.Tags.Usings, Packages = joined.Tags.Packages, Session = joined.Tags.Session });
                     continue;
                 }
-                notes.AddRange(packageInference.Notes.Where(n => n.Location == snippet.Location && !compiles.ContainsKey(key)));
+                notes.AddRange(packageInference.Notes.Where(n => n.Location == snippet.Location && !compiles.ContainsKey(key)).Distinct());
                 if (guesses.GetValueOrDefault(key) is { Ambiguous.Count: > 0 } guess)
                 {
                     notes.Add(new AdoptNote(snippet.Location, "no using added: " + string.Join("; ", guess.Ambiguous.Select(a =>

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Compilation;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;
@@ -34,6 +35,9 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     /// <summary>The most candidates tried for one post: each is a search and, when found, a restore.</summary>
     private const int MaxCandidates = 8;
 
+    /// <summary>Restores at once: each is an SDK build, and a cold adopt may try dozens of packages.</summary>
+    private readonly SemaphoreSlim _restores = new(Math.Max(2, Environment.ProcessorCount));
+
     private readonly ConcurrentDictionary<string, Lazy<Task<Found?>>> _found = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A package that exists and restores, pinned, with the names its own assemblies declare.</summary>
@@ -47,26 +51,34 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     /// <param name="failing">Untagged blocks that failed every earlier pass, with their last failure.</param>
     public async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
-        var tries = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)>();
-        foreach (var post in failing.GroupBy(f => f.Document))
+        // Posts are looked at side by side: their searches wait on the network, their restores on the SDK.
+        var posts = await Task.WhenAll(failing.GroupBy(f => f.Document).Select(async post =>
         {
-            var blocks = post.Select(f => (f.Failed.Snippet, Names: UnknownNames(f.Failed.Snippet, f.Failed.Diagnostics))).Where(b => b.Names is not null).ToList();
-            if (blocks.Count == 0) continue;
+            var blocks = post.Select(f => (f.Failed.Snippet, Names: UnknownNames(f.Failed.Snippet, f.Failed.Diagnostics)))
+                .Where(b => b.Names is not null).Select(b => (b.Snippet, Names: (IReadOnlyList<string>)b.Names!)).ToList();
+            if (blocks.Count == 0) return (post.Key, blocks, (IReadOnlyList<Found>)[], (IReadOnlyList<string>)[]);
             var framework = SnippetProgram.Lone(post.Key.Snippets, blocks[0].Snippet, post.Key.Settings).Settings.References;
-            var (found, named) = await ForDocumentAsync(post.Key.Snippets, blocks.SelectMany(b => b.Names!).ToHashSet(StringComparer.Ordinal), framework, cancellationToken).ConfigureAwait(false);
+            var (found, named) = await ForDocumentAsync(post.Key.Snippets, blocks.SelectMany(b => b.Names).ToHashSet(StringComparer.Ordinal), framework, cancellationToken).ConfigureAwait(false);
+            return (post.Key, blocks, found, named);
+        })).ConfigureAwait(false);
+
+        var tries = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)>();
+        foreach (var (document, blocks, found, named) in posts)
+        {
             foreach (var (snippet, names) in blocks)
             {
-                var packages = found.Where(p => p.Names.Overlaps(names!)).OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList();
+                var packages = found.Where(p => p.Names.Overlaps(names)).OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList();
                 if (packages.Count == 0 && named.Count > 0)
                 {
                     // The post (or the author) names a package, and none found declares what the block lacks: say so,
                     // so the cause is not mistaken for a fragment.
-                    _notes.Add(new AdoptNote(snippet.Location, $"no package found that declares {string.Join(", ", names!.Select(n => $"'{n}'"))} " +
-                        $"(looked for {string.Join(", ", named)} on the configured sources); name it with adopt --package NAME[@VERSION]"));
+                    _notes.Add(new AdoptNote(snippet.Location, $"no package found that declares {string.Join(", ", names.Take(3).Select(n => $"'{n}'"))}" +
+                        $"{(names.Count > 3 ? $" and {names.Count - 3} more names" : "")} (looked for {string.Join(", ", named.Take(3))}" +
+                        $"{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); name it with adopt --package NAME[@VERSION]"));
                 }
                 if (packages.Count == 0) continue;
                 var tags = snippet.Tags with { Kind = SnippetKind.Compile, Packages = [.. packages.Select(p => p.Package with { Location = snippet.Location })] };
-                tries.Add((post.Key, snippet with { Tags = tags }, packages));
+                tries.Add((document, snippet with { Tags = tags }, packages));
             }
         }
         var latest = (await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
@@ -111,14 +123,22 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
-        var named = stated.Concat(UsingCandidates(document, framework)).DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase).ToList();
-        var candidates = named
-            .Concat(RepositoryHints.For(folder))
-            .DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase)
+        // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
+        var named = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).Concat(UsingCandidates(document, framework)).ToList();
+        var shown = named.Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var groups = named
+            .Concat(RepositoryHints.For(folder).Select(c => (IReadOnlyList<PackageCandidate>)[c]))
             .Take(MaxCandidates)
             .ToList();
-        var found = await Task.WhenAll(candidates.Select(c => FindAsync(c, folder, framework, cancellationToken))).ConfigureAwait(false);
-        return ([.. found.OfType<Found>().Where(f => f.Names.Overlaps(unknown))], [.. named.Select(c => c.Id)]);
+        var found = await Task.WhenAll(groups.Select(async group =>
+        {
+            foreach (var candidate in group)
+            {
+                if (await FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
+            }
+            return null;
+        })).ConfigureAwait(false);
+        return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => f.Names.Overlaps(unknown))], shown);
     }
 
     private Task<Found?> FindAsync(PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
@@ -127,32 +147,47 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
             var version = candidate.Version ?? await search.LatestStableAsync(candidate.Id, folder, cancellationToken).ConfigureAwait(false);
             if (version is null) return null;
             var request = new PackageRequest(candidate.Id, version, new SourceLocation("", 0, 0));
-            var outcome = await restorer.ResolveAsync(new PackageSet([request]), web: false, cancellationToken).ConfigureAwait(false);
+            ResolveOutcome outcome;
+            await _restores.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                outcome = await restorer.ResolveAsync(new PackageSet([request]), web: false, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _restores.Release();
+            }
             if (outcome.Assets is not { Compile.Count: > 0 } assets) return null;
             var id = CanonicalId(assets.Compile, candidate.Id);
             return new Found(request with { Id = id }, Names(assets.Compile, framework), assets.Compile, candidate.Why);
         })).Value;
 
-    /// <summary>Namespaces of the post's <c>using</c> lines that the framework does not have, and their prefixes.</summary>
-    private static IEnumerable<PackageCandidate> UsingCandidates(SnippetDocument document, ImmutableArray<MetadataReference> framework)
+    /// <summary>
+    /// For each namespace of the post's <c>using</c> lines that neither the framework nor ASP.NET Core's has, the package
+    /// IDs it suggests, most specific first: the namespace, then shorter prefixes, each also with <c>.Core</c>.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<PackageCandidate>> UsingCandidates(SnippetDocument document, ImmutableArray<MetadataReference> framework)
     {
         var known = UsingInference.Namespaces(framework);
+        var web = UsingInference.Namespaces(ReferenceAssemblies.Web);
         var namespaces = document.Snippets
             .SelectMany(s => s.Block.Lines.Select(l => UsingLine().Match(l.Text)))
             .Where(m => m.Success)
-            .Select(m => m.Groups["name"].Value)
-            .Where(n => !known.Contains(n))
-            .Distinct(StringComparer.Ordinal);
-        foreach (var name in namespaces)
+            .Select(m => (Name: m.Groups["name"].Value, Static: m.Groups["static"].Success))
+            .Distinct();
+        foreach (var (name, isStatic) in namespaces)
         {
-            var parts = name.Split('.');
+            // 'using static System.Console;' names a type: its namespace is what a package would bring.
+            var parts = name.Split('.')[..^(isStatic ? 1 : 0)];
+            var group = new List<PackageCandidate>();
             for (var length = parts.Length; length >= 1; length--)
             {
                 var prefix = string.Join('.', parts.Take(length));
-                if (known.Contains(prefix)) break;
-                yield return new PackageCandidate(prefix, null, $"the post has 'using {name};'");
-                yield return new PackageCandidate(prefix + ".Core", null, $"the post has 'using {name};'");
+                if (known.Contains(prefix) || web.Contains(prefix)) break;
+                group.Add(new PackageCandidate(prefix, null, $"the post has 'using {name};'"));
+                group.Add(new PackageCandidate(prefix + ".Core", null, $"the post has 'using {name};'"));
             }
+            if (group.Count > 0) yield return group;
         }
     }
 
@@ -197,7 +232,7 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         return names;
     }
 
-    [GeneratedRegex(@"^\s*(global\s+)?using\s+(static\s+)?(?<name>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)\s*;")]
+    [GeneratedRegex(@"^\s*(global\s+)?using\s+(?<static>static\s+)?(?<name>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)\s*;")]
     private static partial Regex UsingLine();
 
     [GeneratedRegex(@"<id>\s*(?<id>[^<\s]+)\s*</id>")]

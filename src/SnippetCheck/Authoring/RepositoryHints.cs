@@ -8,6 +8,7 @@ namespace SnippetCheck.Authoring;
 /// <param name="Why">Where the guess came from, for the note adopt prints.</param>
 internal sealed partial record PackageCandidate(string Id, string? Version, string Why)
 {
+
     /// <summary><c>NAME</c> or <c>NAME@VERSION</c>, as <c>adopt --package</c> takes it; null when it is neither.</summary>
     public static PackageCandidate? TryParse(string text) =>
         Stated().Match(text.Trim()) is { Success: true } m

@@ -11,7 +11,10 @@ namespace SnippetCheck.Packages;
 /// </summary>
 internal sealed class PackageSearch(string cacheRoot)
 {
-    private static readonly TimeSpan SearchTimeout = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan SearchTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Searches at once: each is a <c>dotnet</c> process, and many at once time out on a small machine.</summary>
+    private readonly SemaphoreSlim _running = new(4);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _answers = new(StringComparer.OrdinalIgnoreCase);
 
@@ -26,7 +29,16 @@ internal sealed class PackageSearch(string cacheRoot)
         var file = Path.Combine(cacheRoot, "search", AssetCache.Hash($"{id.ToLowerInvariant()}|{AssetCache.Hash(configText)}") + ".txt");
         if (File.Exists(file)) return await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false) is { Length: > 0 } known ? known : null;
 
-        var result = await DotnetCli.RunAsync(["package", "search", id, "--exact-match", "--format", "json"], workingDirectory, SearchTimeout, cancellationToken).ConfigureAwait(false);
+        DotnetResult result;
+        await _running.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            result = await DotnetCli.RunAsync(["package", "search", id, "--exact-match", "--format", "json"], workingDirectory, SearchTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _running.Release();
+        }
         // A failed search (no network) is not an answer: it is asked again next time.
         if (!result.Succeeded) return null;
         var version = Newest(result.Stdout);

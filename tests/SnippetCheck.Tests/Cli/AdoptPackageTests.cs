@@ -97,7 +97,7 @@ public sealed partial class AdoptPackageTests
         Assert.True(write.ExitCode == 0, write.Output);
         Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json.Linq packages=Newtonsoft.Json@13.0.3 -->\n```csharp\nvar token",
             File.ReadAllText(Path.Combine(folder.Path, "docs", "post.md")));
-        Assert.Matches(@"other\.md\(3,1\): no package found that declares .*'Widget'.* \(looked for Zqxv\.Imaginary\.Widgets, .*\); name it with adopt --package", write.Stdout);
+        Assert.Matches(@"other\.md\(3,1\): no package found that declares .*'Widget'.* \(looked for Zqxv\.Imaginary\.Widgets\); name it with adopt --package", write.Stdout);
         Assert.DoesNotContain("snippetcheck:", File.ReadAllText(Path.Combine(folder.Path, "docs", "other.md")));
 
         var bad = CliRunner.Run(folder.Path, "adopt", "docs", "--package", "Newtonsoft.Json@latest");

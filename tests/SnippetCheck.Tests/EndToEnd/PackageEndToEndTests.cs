@@ -42,6 +42,8 @@ public sealed class PackageEndToEndTests(PackageRunFixture run) : IClassFixture<
     [InlineData("late-directive", "failed", "annotation")]
     [InlineData("mapped-error", "failed", "compile-error")]
     [InlineData("directive-in-string", "passed", null)]
+    [InlineData("package-tag", "passed", null)]
+    [InlineData("package-tag-missing", "failed", "package")]
     public void Each_snippet_gets_its_verdict(string name, string status, string? reason)
     {
         var snippet = run.Report.Snippet(name);
@@ -57,6 +59,8 @@ public sealed class PackageEndToEndTests(PackageRunFixture run) : IClassFixture<
         Assert.Contains("No.Such.Package.Xyz", snippet.Str("message"));
         Assert.Contains("packages.md(33,1): error SC2011: package restore failed: error NU1101", run.Result.Stdout);
         Assert.Equal(1, run.Result.ExitCode);
+        // A packages= tag's package fails at the tag comment, where the author pinned it.
+        Assert.Contains("packages.md(171,1): error SC2011: package restore failed: error NU1101", run.Result.Stdout);
     }
 
     [Fact]
