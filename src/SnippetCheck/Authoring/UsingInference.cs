@@ -11,13 +11,17 @@ namespace SnippetCheck.Authoring;
 
 /// <summary>
 /// The usings a block lacks (issue 26, part 2): a block that fails only on unknown names (CS0246, CS0103), each of
-/// which is a public type in exactly one namespace of what the block compiles against, gets those namespaces. A name
+/// which is a public type in exactly one namespace of what the block compiles against, gets those namespaces; a missing
+/// member (CS1061) counts when it is a public extension method of exactly one namespace. A name
 /// found in two namespaces picks neither, and the guess says so; a name found in none (a variable of an earlier
 /// block, a type of a package) makes no guess.
 /// </summary>
 internal static class UsingInference
 {
     private static readonly ConcurrentDictionary<string, Lazy<ILookup<string, string>>> Indexes = new();
+
+    /// <summary>Marks an extension method's name in the index, apart from type names (no identifier starts with it).</summary>
+    private const char ExtensionKey = '.';
 
     /// <summary>What the names of one failed block resolve to.</summary>
     /// <param name="Usings">One namespace for each unknown name; empty when any name is ambiguous or unknown.</param>
@@ -28,8 +32,9 @@ internal static class UsingInference
     public static Guess? For(Snippet snippet, IReadOnlyList<Diagnostic> diagnostics, ImmutableArray<MetadataReference> references, IReadOnlyList<string> imported)
     {
         var errors = diagnostics.Where(d => d.IsError).ToList();
-        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103"))) return null;
-        var names = errors.Select(e => IdentifierAt(snippet, e.Location)).ToList();
+        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS1061"))) return null;
+        // A missing member (CS1061) may be an extension method of a namespace the block does not import.
+        var names = errors.Select(e => IdentifierAt(snippet, e.Location) is { } name ? (e.Id == "CS1061" ? ExtensionKey + name : name) : null).ToList();
         if (names.Any(n => n is null)) return null;
 
         var index = IndexFor(references);
@@ -40,7 +45,7 @@ internal static class UsingInference
             // '[DllImport]' names the type DllImportAttribute.
             var namespaces = index[name].Concat(index[name + "Attribute"]).Distinct().Where(n => !imported.Contains(n)).Order(StringComparer.Ordinal).ToList();
             if (namespaces.Count == 1) usings.Add(namespaces[0]);
-            else if (namespaces.Count > 1) ambiguous.Add((name, namespaces));
+            else if (namespaces.Count > 1) ambiguous.Add((name.TrimStart(ExtensionKey), namespaces));
             else return null;
         }
         return new Guess(ambiguous.Count == 0 ? [.. usings] : [], ambiguous);
@@ -83,7 +88,13 @@ internal static class UsingInference
             foreach (var child in ns.GetNamespaceMembers()) pending.Push(child);
             if (ns.IsGlobalNamespace) continue;
             var name = ns.ToDisplayString();
-            foreach (var type in ns.GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public)) types.Add((type.Name, name));
+            foreach (var type in ns.GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public))
+            {
+                types.Add((type.Name, name));
+                if (!type.IsStatic || !type.MightContainExtensionMethods) continue;
+                foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => m.IsExtensionMethod && m.DeclaredAccessibility == Accessibility.Public))
+                    types.Add((ExtensionKey + method.Name, name));
+            }
         }
         return types.Distinct().ToLookup(t => t.Name, t => t.Namespace, StringComparer.Ordinal);
     }

@@ -292,6 +292,21 @@ public sealed class AdoptUsingsTests
     }
 }
 
+public sealed class AdoptExtensionUsingTests
+{
+    [Fact]
+    public void A_missing_extension_method_gets_the_using_of_the_one_namespace_that_declares_it()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "# Immutable\n\n```csharp\nvar numbers = new[] { 3, 1, 2 }.ToImmutableArray();\nConsole.WriteLine(numbers.Length);\n```\n");
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Contains("<!-- snippetcheck: run usings=System.Collections.Immutable -->\n```csharp\nvar numbers", File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+    }
+}
+
 /// <summary>Issue 26, part 4: a block that needs an earlier block's declarations is joined with it as a session.</summary>
 public sealed class AdoptSessionTests
 {
