@@ -51,18 +51,13 @@ internal static class Adopter
         var asMembers = ByBlock(await verifier.VerifyLoneAsync(memberBlocks, useCache: true, cancellationToken).ConfigureAwait(false));
 
         // Pass 1c: what still fails only on unknown names that each resolve in one namespace, with those usings.
-        var guesses = new Dictionary<(string, int), UsingInference.Guess>();
-        var usingBlocks = new List<(PreparedDocument Document, Snippet Snippet)>();
-        foreach (var (document, snippet) in untagged)
-        {
-            var failed = asMembers.GetValueOrDefault(Key(snippet)) ?? compiled.GetValueOrDefault(Key(snippet));
-            if (failed is not { Status: SnippetStatus.Failed }) continue;
-            var program = SnippetProgram.Lone(document.Snippets, failed.Snippet, document.Settings);
-            if (UsingInference.For(snippet, failed.Diagnostics, program.Settings.References, program.Settings.Usings) is not { } guess) continue;
-            guesses[Key(snippet)] = guess;
-            if (guess.Usings.Count > 0) usingBlocks.Add((document, failed.Snippet with { Tags = failed.Snippet.Tags with { Kind = SnippetKind.Compile, Usings = guess.Usings } }));
-        }
-        var withUsings = ByBlock(await verifier.VerifyLoneAsync(usingBlocks, useCache: true, cancellationToken).ConfigureAwait(false));
+        var beforeUsings = untagged
+            .Select(u => (u.Document, Failed: asMembers.GetValueOrDefault(Key(u.Snippet)) ?? compiled.GetValueOrDefault(Key(u.Snippet))))
+            .Where(f => f.Failed?.Status == SnippetStatus.Failed)
+            .Select(f => (f.Document, f.Failed!, (IReadOnlyList<string>)[]))
+            .ToList();
+        var (usingResults, guesses) = await UsingInference.AddInRoundsAsync(verifier, beforeUsings, cancellationToken).ConfigureAwait(false);
+        var withUsings = ByBlock(usingResults);
         SnippetResult? LastFailure((string, int) key) => withUsings.GetValueOrDefault(key) ?? asMembers.GetValueOrDefault(key) ?? compiled.GetValueOrDefault(key);
 
         // Pass 1d: what still fails only on unknown names, with the package its post is about (and that package's usings).
@@ -122,7 +117,7 @@ internal static class Adopter
                     continue;
                 }
                 notes.AddRange(packageInference.Notes.Where(n => n.Location == snippet.Location && !compiles.ContainsKey(key)).Distinct());
-                if (guesses.GetValueOrDefault(key) is { Ambiguous.Count: > 0 } guess)
+                if (guesses.GetValueOrDefault(snippet.Location) is { Ambiguous.Count: > 0 } guess)
                 {
                     notes.Add(new AdoptNote(snippet.Location, "no using added: " + string.Join("; ", guess.Ambiguous.Select(a =>
                         $"'{a.Name}' is a type in {string.Join(" and ", a.Namespaces)}")) + "; add the one the post means as usings=NAMESPACE"));

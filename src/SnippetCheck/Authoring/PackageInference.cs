@@ -32,9 +32,6 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         return new PackageInference(stated, new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory)), new PackageSearch(cacheRoot));
     }
 
-    /// <summary>How many times usings are added one after another to a block that shows a new unknown name each time.</summary>
-    private const int UsingRounds = 3;
-
     /// <summary>The most candidates tried for one post: each is a search and, when found, a restore.</summary>
     private const int MaxCandidates = 8;
 
@@ -87,22 +84,11 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         var latest = (await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
             .ToDictionary(r => r.Snippet.Location);
 
-        // The package's types often need its namespace, which the post's readers were told to import elsewhere. Each
-        // using lets the compiler bind further (a lambda's body, an extension method), which may show the next name.
-        for (var round = 0; round < UsingRounds; round++)
-        {
-            var withUsings = new List<(PreparedDocument Document, Snippet Snippet)>();
-            foreach (var (document, snippet, packages) in tries)
-            {
-                if (latest.GetValueOrDefault(snippet.Location) is not { Status: SnippetStatus.Failed } failed) continue;
-                var settings = SnippetProgram.Lone(document.Snippets, failed.Snippet, document.Settings).Settings;
-                var references = settings.References.AddRange(packages.SelectMany(p => p.Compile).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
-                if (UsingInference.For(snippet, failed.Diagnostics, references, settings.Usings) is not { Usings.Count: > 0 } guess) continue;
-                withUsings.Add((document, failed.Snippet with { Tags = failed.Snippet.Tags with { Usings = [.. failed.Snippet.Tags.Usings.Concat(guess.Usings).Distinct(StringComparer.Ordinal)] } }));
-            }
-            if (withUsings.Count == 0) break;
-            foreach (var result in await verifier.VerifyLoneAsync(withUsings, useCache: true, cancellationToken).ConfigureAwait(false)) latest[result.Snippet.Location] = result;
-        }
+        // The package's types often need its namespace, which the post's readers were told to import elsewhere.
+        var failed = tries.Where(t => latest.GetValueOrDefault(t.Snippet.Location)?.Status == SnippetStatus.Failed)
+            .Select(t => (t.Document, latest[t.Snippet.Location], (IReadOnlyList<string>)[.. t.Packages.SelectMany(p => p.Compile).Distinct(StringComparer.Ordinal)]))
+            .ToList();
+        foreach (var result in (await UsingInference.AddInRoundsAsync(verifier, failed, cancellationToken).ConfigureAwait(false)).Results) latest[result.Snippet.Location] = result;
         return [.. latest.Values];
     }
 
