@@ -54,8 +54,11 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         // Posts are looked at side by side: their searches wait on the network, their restores on the SDK.
         var posts = await Task.WhenAll(failing.GroupBy(f => f.Document).Select(async post =>
         {
+            // A package declares types, namespaces and extension methods, which .NET names in PascalCase: a block that
+            // lacks only camelCase names (a variable of a block the post never showed) is not worth a search or a restore.
             var blocks = post.Select(f => (f.Failed.Snippet, Names: UnknownNames(f.Failed.Snippet, f.Failed.Diagnostics)))
-                .Where(b => b.Names is not null).Select(b => (b.Snippet, Names: (IReadOnlyList<string>)b.Names!)).ToList();
+                .Where(b => b.Names is not null && b.Names.Any(n => char.IsUpper(n[0])))
+                .Select(b => (b.Snippet, Names: (IReadOnlyList<string>)b.Names!)).ToList();
             if (blocks.Count == 0) return (post.Key, blocks, (IReadOnlyList<Found>)[], (IReadOnlyList<string>)[]);
             var framework = SnippetProgram.Lone(post.Key.Snippets, blocks[0].Snippet, post.Key.Settings).Settings.References;
             var (found, named) = await ForDocumentAsync(post.Key.Snippets, blocks.SelectMany(b => b.Names).ToHashSet(StringComparer.Ordinal), framework, cancellationToken).ConfigureAwait(false);
