@@ -42,7 +42,7 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
 
     /// <summary>A package that exists and restores, pinned, with the names its own assemblies declare.</summary>
     /// <param name="Compile">The reference assemblies it (and what it depends on) compiles against.</param>
-    public sealed record Found(PackageRequest Package, IReadOnlySet<string> Names, IReadOnlyList<string> Compile, string Why);
+    public sealed record Found(PackageRequest Package, IReadOnlySet<string> Names, IReadOnlyList<string> Compile);
 
     /// <summary>
     /// Each failed block that lacks only names a package of its post declares, verified again as <c>compile</c> with those
@@ -156,7 +156,7 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
             }
             if (outcome.Assets is not { Compile.Count: > 0 } assets) return null;
             var id = CanonicalId(assets.Compile, candidate.Id);
-            return new Found(request with { Id = id }, Names(assets.Compile, framework), assets.Compile, candidate.Why);
+            return new Found(request with { Id = id }, Names(assets.Compile, framework), assets.Compile);
         })).Value;
 
     /// <summary>
@@ -181,8 +181,8 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
             {
                 var prefix = string.Join('.', parts.Take(length));
                 if (known.Contains(prefix) || web.Contains(prefix)) break;
-                group.Add(new PackageCandidate(prefix, null, $"the post has 'using {name};'"));
-                group.Add(new PackageCandidate(prefix + ".Core", null, $"the post has 'using {name};'"));
+                group.Add(new PackageCandidate(prefix, null));
+                group.Add(new PackageCandidate(prefix + ".Core", null));
             }
             if (group.Count > 0) yield return group;
         }
@@ -211,19 +211,13 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assembly in own.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>())
         {
-            var pending = new Stack<INamespaceSymbol>([assembly.GlobalNamespace]);
-            while (pending.TryPop(out var ns))
+            foreach (var (key, ns) in UsingInference.PublicNames(assembly.GlobalNamespace))
             {
-                if (!ns.IsGlobalNamespace) names.Add(ns.Name);
-                foreach (var child in ns.GetNamespaceMembers()) pending.Push(child);
-                foreach (var type in ns.GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public))
-                {
-                    names.Add(type.Name);
-                    if (type.Name.EndsWith("Attribute", StringComparison.Ordinal)) names.Add(type.Name[..^"Attribute".Length]);
-                    if (!type.IsStatic) continue;
-                    foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => m.IsExtensionMethod && m.DeclaredAccessibility == Accessibility.Public))
-                        names.Add(method.Name);
-                }
+                var name = key.TrimStart(UsingInference.ExtensionKey);
+                names.Add(name);
+                // '[Benchmark]' names BenchmarkAttribute.
+                if (name.EndsWith("Attribute", StringComparison.Ordinal)) names.Add(name[..^"Attribute".Length]);
+                names.UnionWith(ns.Split('.'));
             }
         }
         return names;

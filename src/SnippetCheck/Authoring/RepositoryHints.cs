@@ -5,14 +5,13 @@ namespace SnippetCheck.Authoring;
 
 /// <summary>A NuGet package a post may be about, and the version to pin when the evidence names one.</summary>
 /// <param name="Version">Null when only the ID is known: the newest stable version is then looked up.</param>
-/// <param name="Why">Where the guess came from, for the note adopt prints.</param>
-internal sealed partial record PackageCandidate(string Id, string? Version, string Why)
+internal sealed partial record PackageCandidate(string Id, string? Version)
 {
 
     /// <summary><c>NAME</c> or <c>NAME@VERSION</c>, as <c>adopt --package</c> takes it; null when it is neither.</summary>
     public static PackageCandidate? TryParse(string text) =>
         Stated().Match(text.Trim()) is { Success: true } m
-            ? new PackageCandidate(m.Groups["id"].Value, m.Groups["version"].Success ? m.Groups["version"].Value : null, "adopt --package names it")
+            ? new PackageCandidate(m.Groups["id"].Value, m.Groups["version"].Success ? m.Groups["version"].Value : null)
             : null;
 
     [GeneratedRegex(@"^(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)(@(?<version>[0-9]+(\.[0-9]+){1,3}(-[0-9A-Za-z.-]+)?))?$")]
@@ -66,14 +65,13 @@ internal static partial class RepositoryHints
             }
             foreach (Match reference in PackageReference().Matches(text))
             {
-                candidates.Add(new(reference.Groups["id"].Value, reference.Groups["version"].Success ? reference.Groups["version"].Value : null,
-                    $"{Path.GetRelativePath(root, project)} references it"));
+                candidates.Add(new(reference.Groups["id"].Value, reference.Groups["version"].Success ? reference.Groups["version"].Value : null));
             }
             var id = PackageId().Match(text) is { Success: true } m ? m.Groups["id"].Value : Path.GetFileNameWithoutExtension(project);
-            candidates.Add(new(id, null, $"the repository builds {Path.GetRelativePath(root, project)}"));
+            candidates.Add(new(id, null));
         }
         var name = OriginName(root) ?? Path.GetFileName(root);
-        candidates.Add(new(name, null, $"the repository is named {name}"));
+        candidates.Add(new(name, null));
         return [.. candidates.DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase)];
     }
 

@@ -4,10 +4,10 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Model;
-using Diagnostic = SnippetCheck.Model.Diagnostic;
 using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
 using SnippetCheck.Verification;
+using Diagnostic = SnippetCheck.Model.Diagnostic;
 
 namespace SnippetCheck.Authoring;
 
@@ -23,7 +23,7 @@ internal static class UsingInference
     private static readonly ConcurrentDictionary<string, Lazy<ILookup<string, string>>> Indexes = new();
 
     /// <summary>Marks an extension method's name in the index, apart from type names (no identifier starts with it).</summary>
-    private const char ExtensionKey = '.';
+    internal const char ExtensionKey = '.';
 
     /// <summary>What the names of one failed block resolve to.</summary>
     /// <param name="Usings">One namespace for each unknown name; empty when any name is ambiguous or unknown.</param>
@@ -117,11 +117,17 @@ internal static class UsingInference
     }
 
     /// <summary>Simple name → namespace, for every public top-level type of the references.</summary>
-    private static ILookup<string, string> Index(ImmutableArray<MetadataReference> references)
+    private static ILookup<string, string> Index(ImmutableArray<MetadataReference> references) =>
+        PublicNames(CSharpCompilation.Create("index", references: references).GlobalNamespace)
+            .Distinct().ToLookup(t => t.Key, t => t.Namespace, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every public top-level type under <paramref name="root"/> with its namespace, and every public extension method,
+    /// its name marked with <see cref="ExtensionKey"/>: what a using of that namespace brings into scope.
+    /// </summary>
+    internal static IEnumerable<(string Key, string Namespace)> PublicNames(INamespaceSymbol root)
     {
-        var compilation = CSharpCompilation.Create("index", references: references);
-        var types = new List<(string Name, string Namespace)>();
-        var pending = new Stack<INamespaceSymbol>([compilation.GlobalNamespace]);
+        var pending = new Stack<INamespaceSymbol>([root]);
         while (pending.TryPop(out var ns))
         {
             foreach (var child in ns.GetNamespaceMembers()) pending.Push(child);
@@ -129,12 +135,11 @@ internal static class UsingInference
             var name = ns.ToDisplayString();
             foreach (var type in ns.GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public))
             {
-                types.Add((type.Name, name));
+                yield return (type.Name, name);
                 if (!type.IsStatic || !type.MightContainExtensionMethods) continue;
                 foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => m.IsExtensionMethod && m.DeclaredAccessibility == Accessibility.Public))
-                    types.Add((ExtensionKey + method.Name, name));
+                    yield return (ExtensionKey + method.Name, name);
             }
         }
-        return types.Distinct().ToLookup(t => t.Name, t => t.Namespace, StringComparer.Ordinal);
     }
 }
