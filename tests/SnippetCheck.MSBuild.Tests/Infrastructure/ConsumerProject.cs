@@ -74,8 +74,8 @@ public sealed class ConsumerProject : IDisposable
     }
 
     /// <summary>
-    /// <c>dotnet build</c> at normal verbosity (so skipped targets and the CLI's detail lines show), with no build
-    /// servers left running afterwards.
+    /// <c>dotnet build</c> at normal verbosity (so skipped targets and the CLI's detail lines show), on the run's shared
+    /// compiler server (<see cref="Dotnet.Run"/>).
     /// </summary>
     public DotnetResult Build(params string[] extraArguments) => Build(new Dictionary<string, string>(), extraArguments);
 
@@ -83,5 +83,5 @@ public sealed class ConsumerProject : IDisposable
     public DotnetResult Build(IReadOnlyDictionary<string, string> environment, params string[] extraArguments) => Dotnet.Run(
         Directory,
         new Dictionary<string, string>(environment) { ["NUGET_PACKAGES"] = _packagesFolder },
-        ["build", "-v:n", "-tl:off", "--disable-build-servers", .. extraArguments]);
+        ["build", "-v:n", "-tl:off", .. extraArguments]);
 }

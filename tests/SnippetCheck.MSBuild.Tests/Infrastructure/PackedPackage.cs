@@ -20,7 +20,7 @@ public sealed class PackedPackage : IDisposable
         var project = Path.Combine(Dotnet.RepositoryRoot, "src", "SnippetCheck.MSBuild", "SnippetCheck.MSBuild.csproj");
         var result = Dotnet.Run(Root, new Dictionary<string, string>(),
             "pack", project, "-c", Dotnet.Configuration, "-o", Feed, $"-p:PackageVersion={Version}",
-            "--disable-build-servers", "-tl:off");
+            "-tl:off");
         Assert.True(result.ExitCode == 0, $"dotnet pack failed:\n{result}");
         PackagePath = Path.Combine(Feed, $"SnippetCheck.MSBuild.{Version}.nupkg");
         Assert.True(File.Exists(PackagePath), $"dotnet pack made no {PackagePath}:\n{result}");
