@@ -18,6 +18,13 @@ internal sealed record CompilerDiagnostic(string Id, Model.DiagnosticSeverity Se
     /// <summary>Where the compiler's span ends (exclusive) in the document, for an editor's underline; null when unknown.</summary>
     public SourceLocation? End { get; init; }
 
+    /// <summary>
+    /// A CS0117 or CS1061 whose member exists, but is internal to its assembly: metadata gives a compilation only the
+    /// public members of a reference, so the compiler says "no definition" where csc in the library's own project
+    /// would have said CS0122. Worked out for doc-comment examples only (<see cref="SnippetCompiler.Compile"/>).
+    /// </summary>
+    public bool NamesInternalMember { get; init; }
+
     /// <summary>What makes two diagnostics the same one, as the reports list them (the span's end is not shown there).</summary>
     public (string, Model.DiagnosticSeverity, string, SourceLocation?, int?) Identity => (Id, Severity, Message, Location, PartId);
 }
@@ -98,7 +105,25 @@ internal static class SnippetCompiler
         // so GetDiagnostics alone would let a broken 'compile' snippet pass.
         var (image, diagnostics) = Emit(compilation, cancellationToken);
         var success = !diagnostics.Any(d => d.Severity == RoslynSeverity.Error);
-        return new CompilationResult(success, image, source.IsExecutable, Mapped(diagnostics, lineToPart), clock.Elapsed);
+        var internalMembers = success || !parts.Any(p => p.Part.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            ? []
+            : InternalMemberErrors(compilation, diagnostics, cancellationToken);
+        return new CompilationResult(success, image, source.IsExecutable, Mapped(diagnostics, lineToPart, internalMembers), clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The CS0117 and CS1061 errors that name an internal member: the same compilation, importing the references'
+    /// internal members too, gives CS0122 ("inaccessible due to its protection level") at that place. Only a failed
+    /// doc-comment example pays for this second binding, and only when it has such an error.
+    /// </summary>
+    private static HashSet<Microsoft.CodeAnalysis.Diagnostic> InternalMemberErrors(
+        CSharpCompilation compilation, ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var missing = diagnostics.Where(d => d.Id is "CS0117" or "CS1061" && d.Location.IsInSource).ToList();
+        if (missing.Count == 0) return [];
+        var widened = compilation.WithOptions(compilation.Options.WithMetadataImportOptions(MetadataImportOptions.Internal));
+        var inaccessible = widened.GetDiagnostics(cancellationToken).Where(d => d.Id == "CS0122" && d.Location.IsInSource).ToList();
+        return [.. missing.Where(m => inaccessible.Any(i => i.Location.SourceTree == m.Location.SourceTree && i.Location.SourceSpan.IntersectsWith(m.Location.SourceSpan)))];
     }
 
     /// <summary>A diagnostic of a part parsed on its own, at its document line and column.</summary>
@@ -115,10 +140,11 @@ internal static class SnippetCompiler
         };
     }
 
-    private static List<CompilerDiagnostic> Mapped(IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart) =>
+    private static List<CompilerDiagnostic> Mapped(IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart,
+        IReadOnlySet<Microsoft.CodeAnalysis.Diagnostic>? internalMembers = null) =>
         [.. diagnostics
             .Where(d => d.Severity is RoslynSeverity.Error or RoslynSeverity.Warning)
-            .Select(d => Map(d, lineToPart))
+            .Select(d => Map(d, lineToPart) with { NamesInternalMember = internalMembers?.Contains(d) == true })
             .DistinctBy(d => d.Identity)
             .OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)];
 

@@ -176,7 +176,7 @@ internal static class Judge
             // The errors fell in code of the tool's own or another block; say so rather than pass.
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CompileError, "the program did not compile", snippet.Location));
         }
-        return new Verdict.Failed(new CompileErrorFailure(diagnostics, HintFor(diagnostics[0].Id, snippet)));
+        return new Verdict.Failed(new CompileErrorFailure(diagnostics, HintFor(diagnostics[0].Id, errors.FirstOrDefault()?.NamesInternalMember == true, snippet)));
     }
 
     public static Diagnostic ToDiagnostic(CompilerDiagnostic diagnostic, Snippet snippet) =>
@@ -185,7 +185,8 @@ internal static class Judge
             End = diagnostic.Location is null ? null : diagnostic.End,
         };
 
-    private static string? HintFor(string id, Snippet snippet) => id switch
+    /// <param name="internalMember">The error names a member that exists but is internal (<see cref="CompilerDiagnostic.NamesInternalMember"/>).</param>
+    private static string? HintFor(string id, bool internalMember, Snippet snippet) => id switch
     {
         "CS0106" or "CS9348" when !snippet.Tags.Members => "a member outside a type: tag the block 'members' to compile it inside a class the tool adds",
         "CS0227" or "CS0214" or "CS4004" when !snippet.Tags.Unsafe => "unsafe code: add the 'unsafe' tag",
@@ -193,7 +194,8 @@ internal static class Judge
         "CS1525" or "CS1002" or "CS1513" when snippet.Block.Content.Contains("...", StringComparison.Ordinal) =>
             "a '...' placeholder: tag the block 'ignore', or put the missing code in a prelude",
         "CS8803" => "top-level statements must come before types and namespaces in a C# file: move the declarations below them",
-        "CS0122" when snippet.DocumentedNamespace is not null || snippet.Location.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) =>
+        "CS0122" or "CS0117" or "CS1061" when (id == "CS0122" || internalMember)
+                && (snippet.DocumentedNamespace is not null || snippet.Location.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) =>
             "an example in a doc comment uses the library as its users do: internal and private members are out of reach; show the public API, or tag the example 'ignore'",
         _ => null,
     };

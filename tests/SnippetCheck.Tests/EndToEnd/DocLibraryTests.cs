@@ -6,7 +6,7 @@ namespace SnippetCheck.Tests.EndToEnd;
 /// <summary>
 /// Library doctests end to end (docs/doctests.md): the real CLI verifies tests/DocLibrary's doc-comment examples
 /// against the library it builds, then from the cache; a renamed method rots an example at its exact line and column,
-/// cached or not; an internal member gets a hint; <c>--accept</c>
+/// cached or not; an internal type or member gets a hint; <c>--accept</c>
 /// rewrites an output block inside a doc comment byte for byte.
 /// </summary>
 public sealed class DocLibraryTests
@@ -49,6 +49,8 @@ public sealed class DocLibraryTests
         var line = File.ReadAllLines(calculator).Select((text, i) => (text, i)).First(l => l.text.Contains("Calculator.Multiply(6, 7)", StringComparison.Ordinal));
         var column = line.text.IndexOf("Multiply", StringComparison.Ordinal) + 1;
         Assert.Contains($"Calculator.cs({line.i + 1},{column}): error CS0117", rotten.Stdout, StringComparison.Ordinal);
+        // A member that is not there at all is no matter of access: no hint about internal members.
+        Assert.DoesNotContain("out of reach", rotten.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,6 +83,14 @@ public sealed class DocLibraryTests
             /// </code>
             /// </example>
             public sealed class Thrower { }
+
+            /// <summary>Has an internal member.</summary>
+            /// <example>
+            /// <code snippetcheck="run">
+            /// Console.WriteLine(Counter.Count);
+            /// </code>
+            /// </example>
+            public static class Counter { internal static int Count => 3; }
             """);
         var before = File.ReadAllBytes(calculator);
 
@@ -88,7 +98,10 @@ public sealed class DocLibraryTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Secret.cs(6,27): error CS0122", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("internal and private members are out of reach", result.Output, StringComparison.Ordinal);
+        // An internal member is not even imported from the library's metadata: the compiler says CS0117, "no definition".
+        // It gets the same hint, as the internal type's CS0122 does.
+        Assert.Contains("Secret.cs(25,31): error CS0117: 'Counter' does not contain a definition for 'Count'", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, result.Output.Split("internal and private members are out of reach").Length - 1);
         // The stack trace points into the doc comment: the example's line, where its code starts after '/// '.
         Assert.Contains("Secret.cs(17,5): error SC2003: unhandled exception System.FormatException", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("accepted output for the snippet at line 19", result.Output, StringComparison.Ordinal);
