@@ -180,6 +180,12 @@ internal static class DocCommentExtractor
         private List<CodeLine> CodeLines(XmlElementSyntax element, List<Diagnostic> problems)
         {
             var raw = new List<RawLine> { new() };
+            // A '<code>' never closed runs on to the next end tag, taking in what lies on the way (the output's '<code>'):
+            // name that fault, not what it swallowed. An unescaped generic's '<int>' takes the '</code>' instead (below).
+            var unclosed = !Closes(element, element) && !element.Content.SelectMany(c => c.DescendantNodesAndSelf()).OfType<XmlElementSyntax>()
+                .Any(inner => inner.StartTag.Name.ToString() != element.StartTag.Name.ToString() && Closes(inner, element));
+            if (unclosed)
+                problems.Add(Diagnostic.Error(DiagnosticCodes.XmlInCode, $"this <code> element is never closed ({(element.EndTag.IsMissing ? "the comment ends first" : $"'{element.EndTag}' ends it")}): add </code> after the example's last line", document.Locate(element.SpanStart)));
             foreach (var node in element.Content)
             {
                 switch (node)
@@ -192,6 +198,11 @@ internal static class DocCommentExtractor
                         break;
                     default:
                         // 'List<int>' written unescaped reads as an element '<int>': say so, and keep its text as written.
+                        if (unclosed)
+                        {
+                            AddVerbatim(raw, node);
+                            break;
+                        }
                         problems.Add(Diagnostic.Error(DiagnosticCodes.XmlInCode,
                             $"'{FirstLine(node.ToString())}' inside <code> is read as XML, not as code; write '<' as '&lt;' (and '&' as '&amp;'), or wrap the code in <![CDATA[ ... ]]>",
                             document.Locate(node.SpanStart)));
@@ -210,6 +221,10 @@ internal static class DocCommentExtractor
             var indent = Math.Min(CommonIndent(raw.Skip(startsOnTagLine ? 1 : 0).Select(r => r.Text.ToString())), TagIndent(element));
             return [.. raw.Select((line, i) => line.ToCodeLine(document, i == 0 && startsOnTagLine ? 0 : indent))];
         }
+
+        /// <summary>True when <paramref name="element"/>'s end tag is the one that closes <paramref name="code"/>: &lt;/code&gt;, found.</summary>
+        private static bool Closes(XmlElementSyntax element, XmlElementSyntax code) =>
+            !element.EndTag.IsMissing && element.EndTag.Name.ToString() == code.StartTag.Name.ToString();
 
         /// <summary>The spaces between the comment's prefix (<c>///</c>, <c>*</c>) and what starts the <c>&lt;code&gt;</c> tag's line.</summary>
         private int TagIndent(XmlElementSyntax element)

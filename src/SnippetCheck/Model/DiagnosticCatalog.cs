@@ -49,7 +49,7 @@ internal static class DiagnosticCatalog
         Error(DiagnosticCodes.UnclosedFence, nameof(DiagnosticCodes.UnclosedFence), "Unclosed fence",
             "A C#, output or stdin block's fence is never closed, so it runs to the end of the file (or of its list item or quote); or another language's unclosed fence swallows a C# block. Close the fence."),
         Error(DiagnosticCodes.XmlInCode, nameof(DiagnosticCodes.XmlInCode), "XML inside an example",
-            "A doc comment's `<code>` example holds an XML element, usually a generic such as `List<int>` written unescaped: write `<` as `&lt;` and `&` as `&amp;`, or wrap the code in `<![CDATA[ ... ]]>` (docs/doctests.md)."),
+            "A doc comment's `<code>` example holds an XML element, usually a generic such as `List<int>` written unescaped: write `<` as `&lt;` and `&` as `&amp;`, or wrap the code in `<![CDATA[ ... ]]>` (docs/doctests.md). A `<code>` element that is never closed is named as such: add `</code>` after the example's last line."),
         Error(DiagnosticCodes.UnknownScrubber, nameof(DiagnosticCodes.UnknownScrubber), "Unknown scrubber",
             "A `scrub=` tag (on a snippet or its output block) or a post's front matter `scrub` names no scrubber: the built-in ones are `guid`, `date`, `paths` (on by default), `duration`, `hex`, `hashcode`, `number`, and `none`; custom ones are declared under `scrubbers` in `snippetcheck.json`."),
         new(DiagnosticCodes.HighlightBlock, nameof(DiagnosticCodes.HighlightBlock), "C# block not verified",

@@ -243,6 +243,25 @@ public sealed class DocCommentExtractorTests
     }
 
     [Fact]
+    public void A_code_element_never_closed_is_named_as_the_fault_not_the_output_element_it_swallowed()
+    {
+        var document = Snippets("""
+            /// <example>
+            /// <code snippetcheck="run">
+            /// Console.WriteLine(1);
+            /// <code snippetcheck="output">
+            /// 1
+            /// </code>
+            /// </example>
+            class C { }
+            """);
+
+        var error = Assert.Single(document.Snippets.SelectMany(s => s.Annotations));
+        Assert.Equal((DiagnosticCodes.XmlInCode, 2, 5), (error.Id, error.Location.Line, error.Location.Column));
+        Assert.Equal("this <code> element is never closed ('</example>' ends it): add </code> after the example's last line", error.Message);
+    }
+
+    [Fact]
     public void Only_a_code_element_with_its_tags_on_their_own_lines_can_be_rewritten()
     {
         var blocks = Blocks("/// <code snippetcheck=\"output\">\n///   42\n/// </code>\n/// <code snippetcheck=\"output\">42</code>\nclass C { }\n");
