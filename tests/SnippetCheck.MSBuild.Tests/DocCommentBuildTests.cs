@@ -71,7 +71,7 @@ public sealed class DocCommentBuildTests
 
     /// <summary>
     /// Examples a library author gets wrong, in this order: a timeout (no detail), an exception (a stack trace), an
-    /// internal type (CS0122, with a hint), an internal member (CS0117, without one), a wrong output (a diff).
+    /// internal type (CS0122, with a hint), an internal member (CS0117, with the same hint), a wrong output (a diff).
     /// </summary>
     private const string Checks = """
         namespace Lib;
@@ -146,7 +146,7 @@ public sealed class DocCommentBuildTests
         {
             // MSBuild prints each line of an error's message behind that error's place and code.
             AssertOnlyIn(log, "at Lib.Checks.Parse(String text)", "error SC2003:");
-            AssertOnlyIn(log, "hint: an example in a doc comment uses the library as its users do", "error CS0122:");
+            AssertOnlyIn(log, "hint: an example in a doc comment uses the library as its users do", "error CS0122:", "error CS0117:");
             AssertOnlyIn(log, "- 41", "error SC2001:");
         }
         // At the project, where the item goes, not at the package's .targets file.
@@ -167,12 +167,15 @@ public sealed class DocCommentBuildTests
         Assert.Contains("Console.WriteLine(Lib.Checks.Twice(2));\n```\n\n```output\n4\n```", File.ReadAllText(Path.Combine(project.Home, "README.md")));
     }
 
-    /// <summary>Every line of <paramref name="log"/> that holds <paramref name="detail"/> (at least one) is a line of the error <paramref name="error"/>.</summary>
-    private static void AssertOnlyIn(string log, string detail, string error)
+    /// <summary>
+    /// Every line of <paramref name="log"/> that holds <paramref name="detail"/> is a line of one of
+    /// <paramref name="errors"/>, and each of those errors has such a line.
+    /// </summary>
+    private static void AssertOnlyIn(string log, string detail, params string[] errors)
     {
         var lines = log.Split('\n').Where(l => l.Contains(detail, StringComparison.Ordinal)).ToList();
-        Assert.True(lines.Count > 0, $"no line holds '{detail}':\n{log}");
-        Assert.All(lines, l => Assert.True(l.Contains(error, StringComparison.Ordinal), $"'{detail}' is not with '{error}': {l}\n{log}"));
+        Assert.All(errors, e => Assert.True(lines.Any(l => l.Contains(e, StringComparison.Ordinal)), $"no '{e}' line holds '{detail}':\n{log}"));
+        Assert.All(lines, l => Assert.True(errors.Any(e => l.Contains(e, StringComparison.Ordinal)), $"'{detail}' is not with {string.Join(" or ", errors)}: {l}\n{log}"));
     }
 
     [Fact]

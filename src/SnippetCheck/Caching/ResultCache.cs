@@ -38,9 +38,13 @@ internal sealed partial class ResultCache(string directory)
         return results;
     }
 
-    /// <summary>Whether <see cref="Store"/> keeps these results: every block passed (ignored blocks aside).</summary>
+    /// <summary>
+    /// Whether <see cref="Store"/> keeps these results: every block passed (ignored blocks aside), and each compiler
+    /// warning of a pass stands on the block's own lines, where a cached result can show it again.
+    /// </summary>
     public static bool Keeps(IReadOnlyList<SnippetResult> results) =>
-        results.All(r => r.Status is SnippetStatus.Passed or SnippetStatus.Ignored) && results.Any(r => r.Status == SnippetStatus.Passed);
+        results.All(r => r.Status is SnippetStatus.Passed or SnippetStatus.Ignored) && results.Any(r => r.Status == SnippetStatus.Passed)
+        && results.All(r => CompilerFindings(r).All(d => CachedFinding.Of(d, [.. results.Select(b => b.Snippet)]) is not null));
 
     /// <summary>Keeps the results when every block passed (ignored blocks aside); anything else is not cached.</summary>
     public void Store(string key, IReadOnlyList<SnippetResult> results)
@@ -90,13 +94,23 @@ internal sealed partial class ResultCache(string directory)
         if (entry.Blocks is null || entry.Blocks.Count != blocks.Count) return null;
         return [.. blocks.Select((block, i) => SnippetResult.Of(block, entry.Blocks[i].ToVerdict()) with
         {
+            // A pass's compiler warnings, where the block stands now: a cached result shows what the first run showed.
+            Diagnostics = [.. block.Annotations, .. (entry.Blocks[i].Findings ?? []).Select(f => f.At(blocks))],
             ActualOutput = entry.Blocks[i].Output,
             Cached = true,
         })];
     }
 
-    private static Entry EntryOf(IReadOnlyList<SnippetResult> results) =>
-        new([.. results.Select(r => new BlockEntry(r.Status.ToString(), r.ActualOutput, r.ReasonWord, r.Message))]);
+    private static Entry EntryOf(IReadOnlyList<SnippetResult> results)
+    {
+        IReadOnlyList<Snippet> blocks = [.. results.Select(r => r.Snippet)];
+        return new([.. results.Select(r => new BlockEntry(r.Status.ToString(), r.ActualOutput, r.ReasonWord, r.Message,
+            [.. CompilerFindings(r).Select(d => CachedFinding.Of(d, blocks)!)]))]);
+    }
+
+    /// <summary>What the compiler said of a block beside the block's own annotations (which are read again with it).</summary>
+    private static IEnumerable<Diagnostic> CompilerFindings(SnippetResult result) =>
+        result.Diagnostics.Where(d => !result.Snippet.Annotations.Contains(d));
 
     private const string Together = "together";
 
@@ -115,8 +129,48 @@ internal sealed partial class ResultCache(string directory)
     [JsonSerializable(typeof(TogetherEntry), TypeInfoPropertyName = "Together")]
     private sealed partial class EntryJson : JsonSerializerContext;
 
-    private sealed record BlockEntry(string Status, string? Output, string? Reason = null, string? Message = null)
+    private sealed record BlockEntry(string Status, string? Output, string? Reason = null, string? Message = null, List<CachedFinding>? Findings = null)
     {
         public Verdict ToVerdict() => Enum.Parse<SnippetStatus>(Status) == SnippetStatus.Passed ? Verdict.Pass : new Verdict.Ignored(Message, Reason);
+    }
+
+    /// <summary>
+    /// A compiler finding kept with a cached pass, placed by the program's own lines rather than the file's (the key
+    /// leaves positions out, so the same blocks may stand elsewhere next time): which block of the program, which code
+    /// line of it, and which character of that line. A session shows each block the warnings of the whole program.
+    /// </summary>
+    private sealed record CachedFinding(string Id, DiagnosticSeverity Severity, string Message, CachedPlace Start, CachedPlace End)
+    {
+        /// <summary>The finding kept relative to the program's <paramref name="blocks"/>; null when it is not on their lines (a prelude's, say).</summary>
+        public static CachedFinding? Of(Diagnostic diagnostic, IReadOnlyList<Snippet> blocks) =>
+            CachedPlace.Of(diagnostic.Location, blocks) is { } start && CachedPlace.Of(diagnostic.End ?? diagnostic.Location, blocks) is { } end
+                ? new CachedFinding(diagnostic.Id, diagnostic.Severity, diagnostic.Message, start, end)
+                : null;
+
+        public Diagnostic At(IReadOnlyList<Snippet> blocks) => new(Id, Severity, Message, Start.In(blocks)) { End = End.In(blocks) };
+    }
+
+    private sealed record CachedPlace(int Block, int Line, int Index)
+    {
+        public static CachedPlace? Of(SourceLocation location, IReadOnlyList<Snippet> blocks)
+        {
+            for (var b = 0; b < blocks.Count; b++)
+            {
+                if (blocks[b].Location.File != location.File) continue;
+                var code = blocks[b].Code;
+                for (var l = 0; l < code.Count; l++)
+                {
+                    if (code[l].Generated || code[l].Line != location.Line) continue;
+                    // The character whose file column this is: the inverse of CodeLine.ColumnAt.
+                    var line = code[l];
+                    var index = Enumerable.Range(-1, line.Text.Length + 2).FirstOrDefault(i => line.ColumnAt(i) == location.Column, int.MinValue);
+                    return index == int.MinValue ? null : new CachedPlace(b, l, index);
+                }
+            }
+            return null;
+        }
+
+        public SourceLocation In(IReadOnlyList<Snippet> blocks) =>
+            new(blocks[Block].Location.File, blocks[Block].Code[Line].Line, blocks[Block].Code[Line].ColumnAt(Index));
     }
 }

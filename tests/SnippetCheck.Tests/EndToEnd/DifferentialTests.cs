@@ -8,10 +8,11 @@ using Xunit.Abstractions;
 namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
-/// Differential: every sample, the torture corpus, <c>posts/</c> and the sample library's doc comments are verified four ways — merged (the default),
+/// Differential: every sample, the torture corpus, <c>posts/</c> and the sample library's doc comments are verified five ways — merged (the default),
 /// <c>--no-merge</c>, <c>--no-merge --parallel 1</c> (every snippet in turn on one reused runner) and merged with
-/// <c>--no-sandbox</c>, all with <c>--no-cache</c> — and the JSON reports must be the same apart from durations and
-/// the cache flag (SPEC §11: a verdict never depends on the path a snippet took). The ways of one input run at once,
+/// <c>--no-sandbox</c>, each from no results, and the default once more over the first run's result cache — and the
+/// JSON reports must be the same apart from durations and the cache flag (SPEC §11: a verdict never depends on the
+/// path a snippet took). The ways of one input run at once,
 /// once per test run (<see cref="EveryWayRuns"/>), and the tests that judge a set's verdicts read the same runs.
 /// </summary>
 [Trait("Category", "Differential")]
@@ -25,12 +26,17 @@ public sealed partial class DifferentialTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         var runs = await Task.Run(() => EveryWayRuns.Of(name));
-        output.WriteLine($"{name}: {clock.Elapsed.TotalSeconds:F1}s waited for the four ways, run at once ("
+        output.WriteLine($"{name}: {clock.Elapsed.TotalSeconds:F1}s waited for the five ways ("
             + string.Join("; ", runs.Select(r => $"{PathRuns.Label(r.Path)}: {r.Duration.TotalSeconds:F1}s, exit {r.Result.ExitCode}")) + ")");
 
         var reference = runs[0];
         Assert.True(reference.ReportText is not null || reference.Result.ExitCode == 2,
             $"{name}: no report with exit {reference.Result.ExitCode}\n{reference.Result.Output}");
+        // The warm path must really read the first run's results: a key that changes between the runs would make it
+        // one more cold run, and leave the cache's answers untested.
+        var warm = runs.Single(r => r.Path == VerificationPath.Warm);
+        if (reference.ReportText is not null && Passed(reference.ReportText) > 0)
+            Assert.True(Summary(warm.ReportText!)["cached"]!.GetValue<int>() > 0, $"{name}: the warm run read no results from the first run's cache");
         var differences = runs.Skip(1).SelectMany(other => Differences(reference, other)).ToList();
         Assert.True(differences.Count == 0,
             $"{name}: the reports differ between paths ({differences.Count} differences):\n" + string.Join("\n", differences));
@@ -73,8 +79,8 @@ public sealed partial class DifferentialTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The report without what may differ from run to run: each duration, the cache flag (always false with
-    /// <c>--no-cache</c>), and the actual output of a snippet that passed against an output block (a passing
+    /// The report without what may differ from run to run: each duration, the cache flag (true on the warm
+    /// path only), and the actual output of a snippet that passed against an output block (a passing
     /// <c>output ellipsis</c> or <c>unordered</c> block admits outputs that differ: a race's count, threads' order).
     /// </summary>
     private static JsonObject Normalize(string reportText)
@@ -91,6 +97,10 @@ public sealed partial class DifferentialTests(ITestOutputHelper output)
         }
         return report;
     }
+
+    private static JsonNode Summary(string reportText) => JsonNode.Parse(reportText)!["summary"]!;
+
+    private static int Passed(string reportText) => Summary(reportText)["passed"]!.GetValue<int>();
 
     private static Dictionary<string, JsonObject> Snippets(JsonObject report) =>
         report["snippets"]!.AsArray().Select(s => s!.AsObject())

@@ -5,8 +5,8 @@ namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
 /// Every sample set verified on every <see cref="VerificationPath"/>, once per test run: the differential test
-/// compares the four reports of each set, and the tests that judge a set's verdicts (IssueReproTests,
-/// OneJudgeTests) read the same runs instead of verifying the set four more times.
+/// compares the reports of each set, and the tests that judge a set's verdicts (IssueReproTests,
+/// OneJudgeTests) read the same runs instead of verifying the set again.
 /// </summary>
 public static class EveryWayRuns
 {
@@ -26,7 +26,7 @@ public static class EveryWayRuns
     public static IEnumerable<string> Names => Inputs().Select(i => i.Name);
 
     /// <summary>
-    /// The runs of one input on every path, in <see cref="PathRuns.All"/> order. The four start at once on first use;
+    /// The runs of one input on every path, in <see cref="PathRuns.All"/> order. They start at once on first use;
     /// later callers share them.
     /// </summary>
     public static IReadOnlyList<PathRun> Of(string name) => Runs.GetOrAdd(name, key => new Lazy<Task<IReadOnlyList<PathRun>>>(() => RunEveryWay(key)))
@@ -35,15 +35,22 @@ public static class EveryWayRuns
     /// <summary><see cref="Of"/>, by path.</summary>
     public static IReadOnlyDictionary<VerificationPath, PathRun> ByPath(string name) => Of(name).ToDictionary(r => r.Path);
 
+    /// <summary>
+    /// Each path in a folder of its own, at once; <see cref="VerificationPath.Warm"/> after <see cref="VerificationPath.Merged"/>,
+    /// in its folder and with its TMPDIR, so that it reads the first run's results.
+    /// </summary>
     private static async Task<IReadOnlyList<PathRun>> RunEveryWay(string name)
     {
         var input = Inputs().Single(i => i.Name == name);
-        return await Task.WhenAll(PathRuns.All.Select(path => Task.Run(() =>
+        var runs = await Task.WhenAll(PathRuns.All.Where(p => p != VerificationPath.Warm).Select(path => Task.Run(() =>
         {
             using var folder = new TempFolder();
+            using var tmp = new TempFolder();
             input.Populate(folder.Path);
-            return PathRuns.Verify(folder.Path, path, input.Environment, input.Args);
+            var first = PathRuns.Verify(folder.Path, path, input.Environment, input.Args, tmp.Path);
+            return path == VerificationPath.Merged ? [first, PathRuns.Verify(folder.Path, VerificationPath.Warm, input.Environment, input.Args, tmp.Path)] : new[] { first };
         })));
+        return [.. PathRuns.All.Select(path => runs.SelectMany(r => r).Single(r => r.Path == path))];
     }
 
     private static IEnumerable<Input> Inputs()

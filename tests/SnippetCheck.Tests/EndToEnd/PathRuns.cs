@@ -5,7 +5,8 @@ namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
 /// The ways one <c>verify</c> run can take the same snippets (SPEC §11: every path gives the same verdict). Every
-/// path runs with <c>--no-cache</c>, so each snippet is really compiled and run.
+/// path but <see cref="VerificationPath.Warm"/> starts from no results at all (<c>--no-cache</c>, or a cache folder
+/// of its own that starts empty), so each snippet is really compiled and run.
 /// </summary>
 public enum VerificationPath
 {
@@ -20,15 +21,25 @@ public enum VerificationPath
 
     /// <summary><c>--no-sandbox</c>: merged, with runners unconfined; a snippet that stays in its folders gets the same verdict.</summary>
     Unconfined,
+
+    /// <summary>
+    /// The default path a second time, in the same folder, over the result cache its first run (<see cref="Merged"/>)
+    /// left: passes come from the cache, and must read as they did when they were verified (their warnings too).
+    /// </summary>
+    Warm,
 }
 
 public static class PathRuns
 {
-    public static readonly IReadOnlyList<VerificationPath> All = [VerificationPath.Merged, VerificationPath.Alone, VerificationPath.AloneOnOneRunner, VerificationPath.Unconfined];
+    public static readonly IReadOnlyList<VerificationPath> All =
+        [VerificationPath.Merged, VerificationPath.Alone, VerificationPath.AloneOnOneRunner, VerificationPath.Unconfined, VerificationPath.Warm];
+
+    /// <summary>The result cache of <see cref="VerificationPath.Merged"/> and <see cref="VerificationPath.Warm"/>, in the folder verified (a dot-folder, which discovery skips).</summary>
+    private const string CacheFolder = ".differential-cache";
 
     public static string[] Flags(VerificationPath path) => path switch
     {
-        VerificationPath.Merged => ["--no-cache"],
+        VerificationPath.Merged or VerificationPath.Warm => ["--cache-dir", CacheFolder],
         VerificationPath.Alone => ["--no-cache", "--no-merge"],
         VerificationPath.AloneOnOneRunner => ["--no-cache", "--no-merge", "--parallel", "1"],
         VerificationPath.Unconfined => ["--no-cache", "--no-sandbox"],
@@ -39,17 +50,20 @@ public static class PathRuns
     public static string Label(VerificationPath path) => path switch
     {
         VerificationPath.Merged => "merged (default)",
+        VerificationPath.Warm => "warm (a second default run, over the first one's cache)",
         _ => string.Join(' ', Flags(path).Where(f => f != "--no-cache")),
     };
 
     /// <summary>
     /// Runs <c>snippetcheck verify ARGS FLAGS --report json=…</c> in <paramref name="workingDirectory"/> with a private
-    /// TMPDIR (so whatever snippets leave in the temp folder goes away with the run).
+    /// TMPDIR (so whatever snippets leave in the temp folder goes away with the run), or in
+    /// <paramref name="temporaryFolder"/>: TMPDIR is a variable snippets see, so it is part of each result's cache key,
+    /// and a run that is to reuse another's results must see the same one.
     /// </summary>
-    public static PathRun Verify(string workingDirectory, VerificationPath path, IDictionary<string, string?>? environment, params string[] args)
+    public static PathRun Verify(string workingDirectory, VerificationPath path, IDictionary<string, string?>? environment, string[] args, string? temporaryFolder = null)
     {
         using var scratch = new TempFolder();
-        var tmp = Directory.CreateDirectory(System.IO.Path.Combine(scratch.Path, "tmp")).FullName;
+        var tmp = temporaryFolder ?? Directory.CreateDirectory(System.IO.Path.Combine(scratch.Path, "tmp")).FullName;
         var reportPath = System.IO.Path.Combine(scratch.Path, "report.json");
         var variables = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>()) { ["TMPDIR"] = tmp };
         var clock = Stopwatch.StartNew();

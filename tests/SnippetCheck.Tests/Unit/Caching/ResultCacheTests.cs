@@ -54,6 +54,25 @@ public sealed class ResultCacheTests
     }
 
     [Fact]
+    public void A_passes_compiler_warnings_come_back_from_the_cache_where_the_block_now_stands()
+    {
+        using var folder = new TempFolder();
+        const string Block = "```csharp name=warned\nint unused;\nConsole.WriteLine(1);\n```\n\n```output\n1\n```\n";
+        folder.Write("post.md", Block);
+        var cold = Verify(folder);
+        // The same block two lines lower and indented in a list item: the same cache key, another place.
+        folder.Write("post.md", "Steps:\n\n1. Run it:\n\n" + string.Join('\n', Block.Split('\n').Select(l => l.Length == 0 ? l : "   " + l)));
+        var warm = Verify(folder);
+
+        static (string?, int, int, string?)[] Warnings(JsonReport report) =>
+            [.. report.Snippet("warned").GetProperty("diagnostics").EnumerateArray().Select(d => (d.Str("id"), d.Int("line"), d.Int("column"), d.Str("message")))];
+        Assert.False(cold.Snippet("warned").GetProperty("cached").GetBoolean());
+        Assert.Equal([("CS0168", 2, 5, "The variable 'unused' is declared but never used")], Warnings(cold));
+        Assert.True(warm.Snippet("warned").GetProperty("cached").GetBoolean());
+        Assert.Equal([("CS0168", 6, 8, "The variable 'unused' is declared but never used")], Warnings(warm));
+    }
+
+    [Fact]
     public void Editing_one_snippet_reverifies_only_that_snippet()
     {
         using var folder = new TempFolder();
