@@ -51,20 +51,4 @@ public sealed class BuildFailureTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Matches(@"posts[/\\]post\.md\(7,32\): error CS0103: The name 'nmae' does not exist", result.Output);
     }
-
-    [Fact]
-    public void A_multi_targeted_project_checks_its_posts_once_not_per_framework()
-    {
-        using var project = PackedPackage.Instance.CreateProject("multi", "<TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>");
-        project.Write("posts/post.md", Posts.Rotten);
-
-        // The console logger repeats errors in its closing summary; an errors-only file log lists each once.
-        var result = project.Build("-flp:errorsonly;logfile=errors.log");
-
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Single(Regex.Matches(result.Output, Regex.Escape(CliInvocation)));
-        var errors = File.ReadAllText(Path.Combine(project.Directory, "errors.log"));
-        // Once, though each line of its message (the diff) carries the place again, as MSBuild prints a multi-line error.
-        Assert.Single(Regex.Matches(errors, @"post\.md\(10,1\): error SC2001: output differs"));
-    }
 }
