@@ -14,10 +14,10 @@ internal readonly record struct RawValue(object Value, int Line);
 internal static class ConfigReader
 {
     public static readonly string[] Keys =
-        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "references", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "minCoverage", "stale", "engineWords", "scrub", "scrubbers"];
+        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "references", "packages", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "minCoverage", "stale", "engineWords", "scrub", "scrubbers"];
 
     /// <summary>Keys that only make sense for a whole run, not one file's front matter.</summary>
-    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "requireVerified", "minCoverage", "stale", "scrubbers"];
+    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "packages", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "requireVerified", "minCoverage", "stale", "scrubbers"];
 
     /// <summary>Below this a runner cannot even start its runtime.</summary>
     public const long MinimumMemoryLimit = 64L << 20;
@@ -52,6 +52,13 @@ internal static class ConfigReader
             case "exclude": return config with { Exclude = StringList(raw.Value) ?? throw Bad("a list of globs") };
             case "usings": return config with { Usings = StringList(raw.Value) ?? throw Bad("a list of namespaces") };
             case "references": return config with { References = StringList(raw.Value) ?? throw Bad("a list of .dll or .csproj paths") };
+            case "packages":
+                if (StringList(raw.Value) is not { } packages) throw Bad("a list of pinned packages, such as [\"Spectre.Console@0.57.2\"]");
+                if (packages.FirstOrDefault(p => PackageRequest.TryParse(p, default) is null) is { } unpinned)
+                    throw new ConfigException(file, raw.Line, $"'packages' must pin each package as ID@VERSION, such as \"Spectre.Console@0.57.2\", not \"{unpinned}\"");
+                if (packages.GroupBy(p => PackageRequest.TryParse(p, default)!.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                    throw new ConfigException(file, raw.Line, $"'packages' names '{twice.Key}' more than once; one program can use only one version of a package");
+                return config with { Packages = packages };
             case "environment": return config with { Environment = StringList(raw.Value) ?? throw Bad("a list of variable names") };
             case "mode":
                 return raw.Value is string mode && (mode is "all" or "tagged")

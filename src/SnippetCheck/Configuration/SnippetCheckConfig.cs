@@ -35,6 +35,9 @@ internal sealed record SnippetCheckConfig
     public int? WarningLevel { get; init; }
     public IReadOnlyList<string>? Usings { get; init; }
     public IReadOnlyList<string>? References { get; init; }
+
+    /// <summary>Pinned packages (<c>Id@Version</c>) every snippet compiles against, as if each had the <c>#:package</c> lines.</summary>
+    public IReadOnlyList<string>? Packages { get; init; }
     public IReadOnlyList<string>? Environment { get; init; }
     public int? Parallelism { get; init; }
     public bool? Cache { get; init; }
@@ -89,6 +92,7 @@ internal sealed record SnippetCheckConfig
         WarningLevel = over.WarningLevel ?? WarningLevel,
         Usings = over.Usings ?? Usings,
         References = over.References ?? References,
+        Packages = over.Packages ?? Packages,
         Environment = over.Environment ?? Environment,
         Parallelism = over.Parallelism ?? Parallelism,
         Cache = over.Cache ?? Cache,

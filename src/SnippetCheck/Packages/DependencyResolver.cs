@@ -19,12 +19,16 @@ internal sealed class DependencyResolver
     private readonly PackageRestorer _restorer;
     private readonly ProjectBuilder _projects;
     private readonly ResolvedAssets _configReferences;
+    private readonly ResolvedAssets _configReferencesWithoutPackages;
+    private readonly IReadOnlyList<PackageRequest> _configPackages;
 
     private DependencyResolver(PackageRestorer restorer, ProjectBuilder projects, RunReferences references)
     {
         _restorer = restorer;
         _projects = projects;
         _configReferences = references.Assets;
+        _configReferencesWithoutPackages = references.AssetsWithoutPackages;
+        _configPackages = references.Packages;
         Fingerprint = references.Fingerprint;
         DependencyFiles = references.DependencyFiles;
     }
@@ -51,7 +55,7 @@ internal sealed class DependencyResolver
         var baseDirectory = config.SourcePath is { } source ? Path.GetDirectoryName(source)! : currentDirectory;
         var restorer = new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory));
         var projects = new ProjectBuilder(cacheRoot, config.Configuration ?? BuildConfiguration.Debug);
-        var references = await RunReferences.CreateAsync(config, library, baseDirectory, currentDirectory, projects, cancellationToken).ConfigureAwait(false);
+        var references = await RunReferences.CreateAsync(config, library, baseDirectory, currentDirectory, projects, restorer, cancellationToken).ConfigureAwait(false);
         return new DependencyResolver(restorer, projects, references);
     }
 
@@ -130,9 +134,16 @@ internal sealed class DependencyResolver
             web |= directives.WebSdk is not null;
         }
 
-        var compile = new List<string>(_configReferences.Compile);
-        var runtime = new List<string>(_configReferences.Runtime);
-        var aspNetCore = web || _configReferences.UsesAspNetCore;
+        // A program with packages of its own restores the config's with them, as one set, where its own version of a
+        // package wins; the others share the config's, restored once for the run.
+        var configured = packages.Count > 0 && _configPackages.Count > 0 ? _configReferencesWithoutPackages : _configReferences;
+        if (packages.Count > 0)
+        {
+            foreach (var package in _configPackages) packages.TryAdd(package.Id, (package, null));
+        }
+        var compile = new List<string>(configured.Compile);
+        var runtime = new List<string>(configured.Runtime);
+        var aspNetCore = web || configured.UsesAspNetCore;
 
         var markdownFolder = Path.GetDirectoryName(document.Source.Document.FullPath)!;
         foreach (var (request, owner) in projects.DistinctBy(p => Path.GetFullPath(p.Request.Path, markdownFolder)))

@@ -1,6 +1,7 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
 using SnippetCheck.Model;
+using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Packages;
 
@@ -13,12 +14,22 @@ internal sealed class RunReferences
     private RunReferences(ResolvedAssets assets, string fingerprint, IReadOnlyList<string> dependencyFiles)
     {
         Assets = assets;
+        AssetsWithoutPackages = assets;
         Fingerprint = fingerprint;
         DependencyFiles = dependencyFiles;
     }
 
-    /// <summary>What the references compile against and load, with the usings doc-comment examples get.</summary>
+    /// <summary>What the references and the config's packages compile against and load, with the usings doc-comment examples get.</summary>
     public ResolvedAssets Assets { get; }
+
+    /// <summary>
+    /// <see cref="Assets"/> without the config's <see cref="Packages"/>: a program with packages of its own restores
+    /// them together with the config's, as one set (its own version of a package wins).
+    /// </summary>
+    public ResolvedAssets AssetsWithoutPackages { get; private init; }
+
+    /// <summary>Config <c>packages</c>: what every program gets as if its blocks had the <c>#:package</c> lines.</summary>
+    public IReadOnlyList<PackageRequest> Packages { get; private init; } = [];
 
     /// <summary>
     /// Identifies what config references compile to (their paths and stamps); "" without any. A result cache
@@ -41,15 +52,18 @@ internal sealed class RunReferences
     /// doc-comment examples, and projects whose build is already at hand.</param>
     /// <param name="baseDirectory">The config file's folder, where its references are relative to.</param>
     /// <param name="projects">Builds a referenced <c>.csproj</c>.</param>
+    /// <param name="restorer">Restores config <c>packages</c>; one that cannot be restored is a config error too.</param>
     public static async Task<RunReferences> CreateAsync(SnippetCheckConfig config, LibraryReferences library, string baseDirectory, string currentDirectory,
-        ProjectBuilder projects, CancellationToken cancellationToken)
+        ProjectBuilder projects, PackageRestorer restorer, CancellationToken cancellationToken)
     {
         var where = config.SourcePath is { } path ? DocumentDiscovery.DisplayPath(path, currentDirectory) : "config";
         var references = (config.References ?? []).Select(r => (Given: r, Full: Path.GetFullPath(r, baseDirectory), Where: where))
             .Concat(library.References.Select(r => (Given: r, Full: Path.GetFullPath(r, currentDirectory), Where: "--reference")))
             .DistinctBy(r => r.Full)
             .ToList();
-        if (references.Count == 0 && library.RuntimeAssemblies.Count == 0 && library.Usings.Count == 0)
+        // Validated as the config was read.
+        IReadOnlyList<PackageRequest> packages = [.. (config.Packages ?? []).Select(p => PackageRequest.TryParse(p, new SourceLocation(where, 1, 1))!)];
+        if (references.Count == 0 && library.RuntimeAssemblies.Count == 0 && library.Usings.Count == 0 && packages.Count == 0)
             return new RunReferences(ResolvedAssets.None, "", []);
 
         var compile = new List<string>();
@@ -101,12 +115,24 @@ internal sealed class RunReferences
             }
         }
         if (usings.Count > 0) fingerprint.Add("usings:" + string.Join(',', usings));
-        var assetsOfAll = new ResolvedAssets([.. compile.Distinct(StringComparer.Ordinal)], [.. runtime.Distinct(StringComparer.Ordinal)], aspNetCore)
+        ResolvedAssets AssetsOf(IEnumerable<string> compiled, IEnumerable<string> loaded, bool web) =>
+            new([.. compiled.Distinct(StringComparer.Ordinal)], [.. loaded.Distinct(StringComparer.Ordinal)], web) { Usings = [.. usings.Distinct(StringComparer.Ordinal)] };
+        var withoutPackages = AssetsOf(compile, runtime, aspNetCore);
+        var withPackages = withoutPackages;
+        if (packages.Count > 0)
         {
-            Usings = [.. usings.Distinct(StringComparer.Ordinal)],
+            var restored = await restorer.ResolveAsync(new PackageSet(packages), web: false, cancellationToken).ConfigureAwait(false);
+            if (restored.Assets is not { } assets)
+                throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"{where}: packages could not be restored (a bad package stops the run: exit code 2): {restored.Error}");
+            withPackages = AssetsOf([.. compile, .. assets.Compile], [.. runtime, .. assets.Runtime], aspNetCore || assets.UsesAspNetCore);
+            fingerprint.Add("packages:" + new PackageSet(packages).Key);
+        }
+        return new RunReferences(withPackages, string.Join(';', fingerprint),
+            [.. dependencyFiles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])
+        {
+            AssetsWithoutPackages = withoutPackages,
+            Packages = packages,
         };
-        return new RunReferences(assetsOfAll, string.Join(';', fingerprint),
-            [.. dependencyFiles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
     }
 
     /// <summary>A referenced assembly's identity for the result cache: its content, so a rebuilt library is never taken for the old one.</summary>

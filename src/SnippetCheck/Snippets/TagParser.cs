@@ -184,9 +184,8 @@ internal static partial class TagParser
                 break;
             case "packages":
                 var packages = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(p => PackagePattern().Match(p)).ToList();
-                if (packages.Count > 0 && packages.All(m => m.Success))
-                    return tags with { Packages = [.. packages.Select(m => new PackageRequest(m.Groups["id"].Value, m.Groups["version"].Value, where))] };
+                    .Select(p => PackageRequest.TryParse(p, where)).ToList();
+                if (packages.Count > 0 && packages.All(p => p is not null)) return tags with { Packages = [.. packages.OfType<PackageRequest>()] };
                 problem = $"'packages={value}' must list pinned packages, such as packages=Spectre.Console@0.57.2,Bogus@35.6.5";
                 break;
             case "compile-fail":
@@ -287,10 +286,6 @@ internal static partial class TagParser
 
     [GeneratedRegex("^[A-Za-z]+[0-9]+$")]
     private static partial Regex DiagnosticIdPattern();
-
-    /// <summary>A NuGet ID and an exact version, as <c>#:package</c> writes them: <c>Spectre.Console@0.57.2</c>.</summary>
-    [GeneratedRegex(@"^(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)@(?<version>[0-9]+(\.[0-9]+){1,3}(-[0-9A-Za-z.-]+)?)$")]
-    private static partial Regex PackagePattern();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
     private static partial Regex TypeNamePattern();

@@ -79,11 +79,11 @@ public static class EveryWayRuns
         string[] sources = [.. Directory.GetFiles(library).Select(Path.GetFileName).Where(f => f!.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal)).Cast<string>()];
         yield return new Input("doc-library", to => CopyFiles(library, sources, to), ["--all", "DocLibrary.csproj"]);
 
-        // A sample folder added later is verified as a whole from inside it.
+        // A sample folder added later is verified as a whole from inside it (its packages from the tests' package cache).
         var named = FoldersWithAConfigBelow.Keys.Append("torture");
         foreach (var folder in Directory.GetDirectories(Samples.Directory).Select(Path.GetFileName).Cast<string>().Except(named).Order(StringComparer.Ordinal))
         {
-            yield return new Input(folder, to => PathRuns.CopyFolder(Samples.PathOf(folder), to), ["--all"]);
+            yield return new Input(folder, to => PathRuns.CopyFolder(Samples.PathOf(folder), to), ["--all"], PackageTestCache.Environment);
         }
     }
 

@@ -29,6 +29,10 @@ public sealed class ConfigTests
     [InlineData("{ \"parallelism\": 0 }", "'parallelism' must be a whole number")]
     [InlineData("{ \"include\": 3 }", "'include' must be a list")]
     [InlineData("{ not json", "not valid JSON")]
+    [InlineData("{ \"packages\": 3 }", "'packages' must be a list of pinned packages")]
+    [InlineData("{ \"packages\": [\"Bogus\"] }", "'packages' must pin each package as ID@VERSION, such as \"Spectre.Console@0.57.2\", not \"Bogus\"")]
+    [InlineData("{ \"packages\": [\"Bogus@35.*\"] }", "not \"Bogus@35.*\"")]
+    [InlineData("{ \"packages\": [\"Bogus@35.6.5\", \"bogus@35.6.4\"] }", "'packages' names 'Bogus' more than once")]
     public void Bad_values_are_errors_that_name_the_key(string json, string message)
     {
         Assert.Contains(message, Assert.Throws<ConfigException>(() => ConfigLoader.Parse("c.json", json)).Message);
@@ -40,6 +44,16 @@ public sealed class ConfigTests
         var settings = FrontMatterReader.Read("post.md", new FrontMatter("title: x\nsnippetcheck:\n  timeout: 2s\n  mode: all", new("post.md", 1, 1)));
         Assert.Equal((TimeSpan.FromSeconds(2), VerifyMode.All), (settings.Config!.Timeout, settings.Config.Mode));
         Assert.True(FrontMatterReader.Read("post.md", new FrontMatter("snippetcheck: skip", new("post.md", 1, 1))).Skip);
+    }
+
+    [Fact]
+    public void Packages_are_pinned_in_the_config_file_and_only_there()
+    {
+        Assert.Equal(["Spectre.Console@0.57.2", "Bogus@35.6.5-beta.1"],
+            ConfigLoader.Parse("c.json", "{ \"packages\": [\"Spectre.Console@0.57.2\", \"Bogus@35.6.5-beta.1\"] }").Packages);
+        var error = Assert.Throws<ConfigException>(() =>
+            FrontMatterReader.Read("post.md", new FrontMatter("snippetcheck:\n  packages: [\"Bogus@35.6.5\"]", new("post.md", 1, 1))));
+        Assert.Contains("'packages' applies to a whole run and belongs in snippetcheck.json", error.Message);
     }
 
     [Fact]
