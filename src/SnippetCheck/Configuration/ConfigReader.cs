@@ -14,10 +14,10 @@ internal readonly record struct RawValue(object Value, int Line);
 internal static class ConfigReader
 {
     public static readonly string[] Keys =
-        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "references", "packages", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "minCoverage", "stale", "engineWords", "scrub", "scrubbers"];
+        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "references", "packages", "preludes", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "minCoverage", "stale", "engineWords", "scrub", "scrubbers"];
 
     /// <summary>Keys that only make sense for a whole run, not one file's front matter.</summary>
-    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "packages", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "requireVerified", "minCoverage", "stale", "scrubbers"];
+    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "packages", "preludes", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "requireVerified", "minCoverage", "stale", "scrubbers"];
 
     /// <summary>Below this a runner cannot even start its runtime.</summary>
     public const long MinimumMemoryLimit = 64L << 20;
@@ -52,6 +52,11 @@ internal static class ConfigReader
             case "exclude": return config with { Exclude = StringList(raw.Value) ?? throw Bad("a list of globs") };
             case "usings": return config with { Usings = StringList(raw.Value) ?? throw Bad("a list of namespaces") };
             case "references": return config with { References = StringList(raw.Value) ?? throw Bad("a list of .dll or .csproj paths") };
+            case "preludes":
+                if (StringList(raw.Value) is not { } preludes) throw Bad("a list of .cs files");
+                return preludes.FirstOrDefault(p => !p.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) is { } other
+                    ? throw new ConfigException(file, raw.Line, $"'preludes' lists C# files of hidden code, such as \"docs/_prelude.cs\", not \"{other}\"")
+                    : config with { Preludes = preludes };
             case "packages":
                 if (StringList(raw.Value) is not { } packages) throw Bad("a list of pinned packages, such as [\"Spectre.Console@0.57.2\"]");
                 if (packages.FirstOrDefault(p => PackageRequest.TryParse(p, default) is null) is { } unpinned)

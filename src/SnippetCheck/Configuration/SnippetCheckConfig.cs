@@ -38,6 +38,9 @@ internal sealed record SnippetCheckConfig
 
     /// <summary>Pinned packages (<c>Id@Version</c>) every snippet compiles against, as if each had the <c>#:package</c> lines.</summary>
     public IReadOnlyList<string>? Packages { get; init; }
+
+    /// <summary>C# files of hidden code (relative to the config file) that every program gets, as a file prelude.</summary>
+    public IReadOnlyList<string>? Preludes { get; init; }
     public IReadOnlyList<string>? Environment { get; init; }
     public int? Parallelism { get; init; }
     public bool? Cache { get; init; }
@@ -93,6 +96,7 @@ internal sealed record SnippetCheckConfig
         Usings = over.Usings ?? Usings,
         References = over.References ?? References,
         Packages = over.Packages ?? Packages,
+        Preludes = over.Preludes ?? Preludes,
         Environment = over.Environment ?? Environment,
         Parallelism = over.Parallelism ?? Parallelism,
         Cache = over.Cache ?? Cache,

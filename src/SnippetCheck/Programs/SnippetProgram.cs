@@ -104,7 +104,7 @@ internal sealed class SnippetProgram
         if (_parsed is { } parsed && parsed.Options.Equals(options)) return parsed;
         var file = Document.DisplayPath;
         var result = (options,
-            (IReadOnlyList<ParsedPart>)[.. Preludes.Select((p, i) => new ParsedPart(new CodePart(-1 - i, file, p.Lines), options))],
+            (IReadOnlyList<ParsedPart>)[.. Preludes.Select((p, i) => new ParsedPart(new CodePart(-1 - i, p.File ?? file, p.Lines), options))],
             (IReadOnlyList<ParsedPart>)[.. Blocks.Select((b, i) => new ParsedPart(PartOf(b, i, file, options), options))]);
         _parsed = result;
         return result;

@@ -100,6 +100,9 @@ internal sealed record Prelude(DirectiveComment Comment, string? Session)
 
     /// <summary>What the prelude's directives ask for, for every program it is part of.</summary>
     public SnippetDirectives Directives { get; init; } = SnippetDirectives.None;
+
+    /// <summary>For a config prelude, the C# file it was read from, where its lines are; null for the document's own.</summary>
+    public string? File { get; init; }
 }
 
 /// <summary>One Markdown file, read as snippets.</summary>

@@ -128,6 +128,12 @@ internal static class SnippetReader
                     $"a prelude takes only 'session=ID', not '{word}'{(word.Contains('=') ? EditDistance.DidYouMean(EditDistance.NearMiss(word.Split('=')[0], ["session"])) : "")}",
                     comment.Location));
         }
+        return PreludeOf(comment, session);
+    }
+
+    /// <summary>A prelude's code with its <c>#:</c> directive lines read; a config prelude file's too (for every program of the run).</summary>
+    internal static Prelude PreludeOf(DirectiveComment comment, string? session = null)
+    {
         var directives = DirectiveReader.Read(comment.Body, comment.Location.File);
         return new Prelude(comment, session) { Lines = directives.Code, Directives = directives.Directives };
     }

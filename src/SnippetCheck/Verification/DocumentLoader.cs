@@ -72,8 +72,9 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         var errors = new ConcurrentBag<FileError>();
         var documents = new PreparedDocument?[paths.Count];
         var references = ReferencesOrEmpty();
+        var shared = SharedPreludes.Load(config, options.CurrentDirectory);
         PhaseTrace.Mark($"{paths.Count} documents found, reference assemblies loaded");
-        Parallel.For(0, paths.Count, i => documents[i] = LoadGuarded(paths[i], references, errors));
+        Parallel.For(0, paths.Count, i => documents[i] = LoadGuarded(paths[i], references, shared, errors));
         return ([.. documents.Where(d => d is not null).Select(d => d!)],
             [.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)]);
     }
@@ -91,11 +92,11 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         }
     }
 
-    private PreparedDocument? LoadGuarded(DocumentPath path, ImmutableArray<MetadataReference> references, ConcurrentBag<FileError> errors)
+    private PreparedDocument? LoadGuarded(DocumentPath path, ImmutableArray<MetadataReference> references, IReadOnlyList<Prelude> shared, ConcurrentBag<FileError> errors)
     {
         try
         {
-            return Load(path, references, errors);
+            return Load(path, references, shared, errors);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -105,7 +106,8 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         }
     }
 
-    private PreparedDocument? Load(DocumentPath path, ImmutableArray<MetadataReference> references, ConcurrentBag<FileError> errors)
+    /// <param name="shared">Config preludes (<see cref="SharedPreludes"/>), which come before the document's own.</param>
+    private PreparedDocument? Load(DocumentPath path, ImmutableArray<MetadataReference> references, IReadOnlyList<Prelude> shared, ConcurrentBag<FileError> errors)
     {
         SourceDocument markdown;
         try
@@ -147,6 +149,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         fileConfig = fileConfig.Overlay(CommandLineLayer());
 
         var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false, fileConfig.EngineWords);
+        if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };
         snippets = CheckScrubberNames(snippets, fileConfig, path.DisplayPath, fileErrors);
         fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));
         return new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);

@@ -91,7 +91,8 @@ public sealed class Verifier : IAsyncDisposable
         var results = await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false);
         PhaseTrace.Mark("every unit finished");
         RunnersStarted = run.RunnersStarted;
-        if (options.DependencyFile is { } dependencyFile) WriteDependencyFile(dependencyFile, run.DependencyFiles);
+        if (options.DependencyFile is { } dependencyFile)
+            WriteDependencyFile(dependencyFile, [.. run.DependencyFiles, .. SharedPreludes.FilesOf(Config, options.CurrentDirectory).Select(p => p.Full)]);
         Merging = run.Merging;
         Sandbox = run.Confinement;
 

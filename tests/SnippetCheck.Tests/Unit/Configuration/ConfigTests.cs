@@ -30,6 +30,7 @@ public sealed class ConfigTests
     [InlineData("{ \"include\": 3 }", "'include' must be a list")]
     [InlineData("{ not json", "not valid JSON")]
     [InlineData("{ \"packages\": 3 }", "'packages' must be a list of pinned packages")]
+    [InlineData("{ \"preludes\": [\"docs/_prelude.md\"] }", "'preludes' lists C# files of hidden code, such as \"docs/_prelude.cs\", not \"docs/_prelude.md\"")]
     [InlineData("{ \"packages\": [\"Bogus\"] }", "'packages' must pin each package as ID@VERSION, such as \"Spectre.Console@0.57.2\", not \"Bogus\"")]
     [InlineData("{ \"packages\": [\"Bogus@35.*\"] }", "not \"Bogus@35.*\"")]
     [InlineData("{ \"packages\": [\"Bogus@35.6.5\", \"bogus@35.6.4\"] }", "'packages' names 'Bogus' more than once")]
