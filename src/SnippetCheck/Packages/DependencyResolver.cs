@@ -141,6 +141,7 @@ internal sealed class DependencyResolver
         {
             foreach (var package in _configPackages) packages.TryAdd(package.Id, (package, null));
         }
+        var warnings = new List<Diagnostic>();
         var compile = new List<string>(configured.Compile);
         var runtime = new List<string>(configured.Runtime);
         var aspNetCore = web || configured.UsesAspNetCore;
@@ -174,6 +175,9 @@ internal sealed class DependencyResolver
             compile.AddRange(assets.Compile);
             runtime.AddRange(assets.Runtime);
             aspNetCore |= assets.UsesAspNetCore;
+            // The config's packages are resolved for the run, not at a block's directive (RunReferences).
+            warnings.AddRange(packages.Values.Select(p => p.Request).Where(r => !_configPackages.Contains(r))
+                .Select(request => SubstitutedVersion(request, assets)).OfType<Diagnostic>());
         }
 
         if (aspNetCore)
@@ -191,7 +195,26 @@ internal sealed class DependencyResolver
             [.. runtime.Distinct(StringComparer.Ordinal)],
             aspNetCore, web,
             [.. properties.Values.Select(p => p.Setting)])
-            .WithUsings(TakesDocCommentUsings(document) ? DocCommentUsings : []);
+            .WithUsings(TakesDocCommentUsings(document) ? DocCommentUsings : [])
+            .WithWarnings(warnings);
+    }
+
+    /// <summary>NuGet's NU1603, at the directive: the pinned version is on no source, and the nearest higher one was used.</summary>
+    private static Diagnostic? SubstitutedVersion(PackageRequest request, ResolvedAssets assets) =>
+        assets.PackageVersions.TryGetValue(request.Id, out var used) && used.Length > 0 && !SameVersion(used, request.Version)
+            ? Diagnostic.Warning("NU1603", $"{request.Id} {request.Version} was not found; {request.Id} {used} was resolved instead, as dotnet run resolves it", request.Location)
+            : null;
+
+    /// <summary>NuGet writes a version without its trailing zero parts beyond three (1.0 is 1.0.0): compare them so.</summary>
+    private static bool SameVersion(string a, string b) => Normalized(a).Equals(Normalized(b), StringComparison.OrdinalIgnoreCase);
+
+    private static string Normalized(string version)
+    {
+        var (release, suffix) = version.IndexOf('-') is var dash and >= 0 ? (version[..dash], version[dash..]) : (version, "");
+        var parts = release.Split('.').Select(p => int.TryParse(p, out var n) ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : p).ToList();
+        while (parts.Count < 3) parts.Add("0");
+        while (parts.Count > 3 && parts[^1] == "0") parts.RemoveAt(parts.Count - 1);
+        return string.Join('.', parts) + suffix;
     }
 
     /// <summary>Examples in a C# file's doc comments see the library's global usings; Markdown keeps a console app's.</summary>

@@ -51,7 +51,17 @@ internal sealed class ProgramDependencies
 
     /// <summary>These with <paramref name="usings"/> added to the program's global usings.</summary>
     internal ProgramDependencies WithUsings(IReadOnlyList<string> usings) =>
-        new(_failure, _compile, RuntimePaths, _web, _webUsings, _properties, usings);
+        new(_failure, _compile, RuntimePaths, _web, _webUsings, _properties, usings) { Warnings = Warnings };
+
+    /// <summary>
+    /// What resolving said that <c>dotnet run</c> would show too, at the directive it concerns: a pinned version no
+    /// source has, for which NuGet took the nearest higher one (NU1603). Each goes to the block that asked.
+    /// </summary>
+    public IReadOnlyList<Model.Diagnostic> Warnings { get; private init; } = [];
+
+    /// <summary>These with <paramref name="warnings"/> to report.</summary>
+    internal ProgramDependencies WithWarnings(IReadOnlyList<Model.Diagnostic> warnings) =>
+        new(_failure, _compile, RuntimePaths, _web, _webUsings, _properties, _usings) { Warnings = warnings };
 
     /// <summary>True when the program must not be compiled: see <see cref="Problem"/>.</summary>
     public bool Failed => _failure is not null;

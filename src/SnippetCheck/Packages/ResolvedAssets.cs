@@ -20,6 +20,12 @@ internal sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyLi
     /// <summary>A built project's global usings (its <c>Using</c> items), for the examples in its doc comments.</summary>
     public IReadOnlyList<string> Usings { get; init; } = [];
 
+    /// <summary>
+    /// The version NuGet resolved for each package (by ID, any case): a version a snippet pinned that no source has
+    /// resolves to the nearest higher one (NU1603), which the snippet's warning names.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> PackageVersions { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>False when a cached entry points at files that are gone (a cleared NuGet cache, a deleted build).</summary>
     public bool AllExist => Compile.Concat(Runtime).All(File.Exists);
 
@@ -34,6 +40,11 @@ internal sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyLi
         var items = document.RootElement.GetProperty("Items");
         var compile = new List<string>(extraCompile);
         var usesAspNetCore = false;
+        var versions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in Items(items, "ReferencePath").Concat(Items(items, "RuntimeCopyLocalItems")))
+        {
+            if (Metadata(item, "NuGetPackageId") is { Length: > 0 } id) versions.TryAdd(id, Metadata(item, "NuGetPackageVersion"));
+        }
         foreach (var item in Items(items, "ReferencePath"))
         {
             var framework = Metadata(item, "FrameworkReferenceName");
@@ -59,6 +70,7 @@ internal sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyLi
             usesAspNetCore)
         {
             Usings = [.. Items(items, "Using").Select(UsingText).Distinct(StringComparer.Ordinal)],
+            PackageVersions = versions,
         };
     }
 
@@ -100,9 +112,10 @@ internal sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyLi
 /// <summary>Cached resolutions on disk: one JSON file per cache folder, written atomically.</summary>
 internal static class AssetCache
 {
-    private const int FormatVersion = 2;
+    /// <summary>3: with the resolved package versions.</summary>
+    private const int FormatVersion = 3;
 
-    private sealed record Entry(int Version, string Key, string[] Compile, string[] Runtime, bool AspNetCore, string[]? Usings);
+    private sealed record Entry(int Version, string Key, string[] Compile, string[] Runtime, bool AspNetCore, string[]? Usings, Dictionary<string, string>? PackageVersions);
 
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
@@ -114,7 +127,11 @@ internal static class AssetCache
             if (!File.Exists(path)) return null;
             var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(path), Options);
             if (entry is null || entry.Version != FormatVersion || entry.Key != key) return null;
-            var assets = new ResolvedAssets(entry.Compile, entry.Runtime, entry.AspNetCore) { Usings = entry.Usings ?? [] };
+            var assets = new ResolvedAssets(entry.Compile, entry.Runtime, entry.AspNetCore)
+            {
+                Usings = entry.Usings ?? [],
+                PackageVersions = new Dictionary<string, string>(entry.PackageVersions ?? [], StringComparer.OrdinalIgnoreCase),
+            };
             return assets.AllExist ? assets : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
@@ -125,7 +142,7 @@ internal static class AssetCache
 
     public static void Write(string path, string key, ResolvedAssets assets)
     {
-        var entry = new Entry(FormatVersion, key, [.. assets.Compile], [.. assets.Runtime], assets.UsesAspNetCore, [.. assets.Usings]);
+        var entry = new Entry(FormatVersion, key, [.. assets.Compile], [.. assets.Runtime], assets.UsesAspNetCore, [.. assets.Usings], new(assets.PackageVersions));
         var temporary = path + $".{Environment.ProcessId}.tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(entry, Options));
         File.Move(temporary, path, overwrite: true);

@@ -13,6 +13,20 @@ internal static class BlockResults
         new(snippet, verdict, [.. snippet.Annotations, .. OwnFinding(snippet, verdict), .. compiled?.Diagnostics.Select(d => Judge.ToDiagnostic(d, snippet)) ?? []],
             output, clock.Elapsed);
 
+    /// <summary>
+    /// The results with the program's dependency warnings (<see cref="ProgramDependencies.Warnings"/>), each on the block
+    /// whose lines hold it, else on the first block: a warning never changes a verdict.
+    /// </summary>
+    public static IReadOnlyList<SnippetResult> WithWarnings(IReadOnlyList<SnippetResult> results, IReadOnlyList<Diagnostic> warnings)
+    {
+        if (warnings.Count == 0) return results;
+        var owners = warnings.ToLookup(w => Math.Max(0, results.ToList().FindIndex(r => Holds(r.Snippet, w.Location))));
+        return [.. results.Select((r, i) => owners[i].Any() ? r with { Diagnostics = [.. r.Diagnostics, .. owners[i]] } : r)];
+    }
+
+    private static bool Holds(Snippet snippet, SourceLocation location) =>
+        snippet.Location.File == location.File && location.Line >= snippet.Location.Line && location.Line <= snippet.Block.EndLine;
+
     /// <summary>An annotation finding of the judge's own (SC1006 on an empty block, say), listed beside the block's other findings.</summary>
     private static IEnumerable<Diagnostic> OwnFinding(Snippet snippet, Verdict verdict) =>
         verdict is Verdict.Failed { Failure: AnnotationFailure { Diagnostic: var finding } } && !snippet.Annotations.Contains(finding) ? [finding] : [];

@@ -17,6 +17,13 @@ internal static class LoneVerifier
         // Packages, projects, #:sdk and #:property: the program's references, runtime assemblies and settings.
         var dependencies = await context.ResolveAsync(program, cancellationToken).ConfigureAwait(false);
         if (dependencies.Problem is { } failure) return BlockResults.DependencyFailed(failure, [snippet], null, clock);
+        return BlockResults.WithWarnings([await VerifyResolvedAsync(program, context, dependencies, clock, cancellationToken).ConfigureAwait(false)], dependencies.Warnings);
+    }
+
+    private static async Task<SnippetResult> VerifyResolvedAsync(SnippetProgram program, ProgramContext context, Packages.ProgramDependencies dependencies,
+        Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var snippet = program.Blocks[0];
         var settings = dependencies.Apply(program.Settings);
         var preludes = program.PreludeParts(settings);
         var parts = program.BlockParts(settings);
@@ -26,9 +33,9 @@ internal static class LoneVerifier
         RunResult? run = null;
         if (Judge.ShouldRun(snippet, compiled, hasEntryPoint))
         {
-            if (context.CompileOnly) return [BlockResults.Of(snippet, PendingRun.Verdict, compiled, null, clock)];
+            if (context.CompileOnly) return BlockResults.Of(snippet, PendingRun.Verdict, compiled, null, clock);
             run = await context.RunAsync(program, compiled, [0], dependencies, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
         }
-        return [BlockResults.Of(snippet, Judge.Lone(snippet, compiled, hasEntryPoint, run, program.Scrubbings[0]), compiled, run?.Stdout, clock)];
+        return BlockResults.Of(snippet, Judge.Lone(snippet, compiled, hasEntryPoint, run, program.Scrubbings[0]), compiled, run?.Stdout, clock);
     }
 }

@@ -27,6 +27,14 @@ internal static class SessionVerifier
 
         var dependencies = await context.ResolveAsync(program, cancellationToken).ConfigureAwait(false);
         if (dependencies.Problem is { } failure) return BlockResults.DependencyFailed(failure, blocks, session, clock);
+        return BlockResults.WithWarnings(await VerifyResolvedAsync(program, context, dependencies, clock, cancellationToken).ConfigureAwait(false), dependencies.Warnings);
+    }
+
+    private static async Task<IReadOnlyList<SnippetResult>> VerifyResolvedAsync(SnippetProgram program, ProgramContext context, Packages.ProgramDependencies dependencies,
+        Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var session = program.Session!;
+        var blocks = program.Blocks;
         var settings = dependencies.Apply(program.Settings);
         var preludes = program.PreludeParts(settings);
         var parts = program.BlockParts(settings);

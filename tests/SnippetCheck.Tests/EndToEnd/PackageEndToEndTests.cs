@@ -44,11 +44,24 @@ public sealed class PackageEndToEndTests(PackageRunFixture run) : IClassFixture<
     [InlineData("directive-in-string", "passed", null)]
     [InlineData("package-tag", "passed", null)]
     [InlineData("package-tag-missing", "failed", "package")]
+    [InlineData("nearest-version", "passed", null)]
     public void Each_snippet_gets_its_verdict(string name, string status, string? reason)
     {
         var snippet = run.Report.Snippet(name);
         Assert.True((status, reason) == (snippet.Str("status"), snippet.Str("reason")),
             $"{name}: expected {status}/{reason}, got {snippet.Str("status")}/{snippet.Str("reason")}: {snippet.Str("message")}");
+    }
+
+    [Fact]
+    public void A_pinned_version_no_source_has_passes_on_the_nearest_one_with_nugets_warning_at_its_directive()
+    {
+        var snippet = run.Report.Snippet("nearest-version");
+        var warning = Assert.Single(snippet.GetProperty("diagnostics").EnumerateArray(), d => d.Str("id") == "NU1603");
+        Assert.Equal(("warning", snippet.Int("line") + 1, 1), (warning.Str("severity"), warning.Int("line"), warning.Int("column")));
+        Assert.Equal("Newtonsoft.Json 13.0.0 was not found; Newtonsoft.Json 13.0.1 was resolved instead, as dotnet run resolves it", warning.Str("message"));
+        // Blocks whose versions exist get no such warning.
+        Assert.DoesNotContain(run.Report.Snippets.Where(s => s.Str("name") != "nearest-version"),
+            s => s.GetProperty("diagnostics").EnumerateArray().Any(d => d.Str("id") == "NU1603"));
     }
 
     [Fact]
