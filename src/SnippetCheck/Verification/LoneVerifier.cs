@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;
+using SnippetCheck.Packages;
 using SnippetCheck.Programs;
 
 namespace SnippetCheck.Verification;
@@ -20,7 +21,7 @@ internal static class LoneVerifier
         return BlockResults.WithWarnings([await VerifyResolvedAsync(program, context, dependencies, clock, cancellationToken).ConfigureAwait(false)], dependencies.Warnings);
     }
 
-    private static async Task<SnippetResult> VerifyResolvedAsync(SnippetProgram program, ProgramContext context, Packages.ProgramDependencies dependencies,
+    private static async Task<SnippetResult> VerifyResolvedAsync(SnippetProgram program, ProgramContext context, ProgramDependencies dependencies,
         Stopwatch clock, CancellationToken cancellationToken)
     {
         var snippet = program.Blocks[0];

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;
+using SnippetCheck.Packages;
 using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
 
@@ -30,7 +31,7 @@ internal static class SessionVerifier
         return BlockResults.WithWarnings(await VerifyResolvedAsync(program, context, dependencies, clock, cancellationToken).ConfigureAwait(false), dependencies.Warnings);
     }
 
-    private static async Task<IReadOnlyList<SnippetResult>> VerifyResolvedAsync(SnippetProgram program, ProgramContext context, Packages.ProgramDependencies dependencies,
+    private static async Task<IReadOnlyList<SnippetResult>> VerifyResolvedAsync(SnippetProgram program, ProgramContext context, ProgramDependencies dependencies,
         Stopwatch clock, CancellationToken cancellationToken)
     {
         var session = program.Session!;
