@@ -38,26 +38,25 @@ internal sealed partial class ResultCache(string directory)
         return results;
     }
 
-    /// <summary>
-    /// Whether <see cref="Store"/> keeps these results: every block passed (ignored blocks aside), and each compiler
-    /// warning of a pass stands on the block's own lines, where a cached result can show it again.
-    /// </summary>
-    public static bool Keeps(IReadOnlyList<SnippetResult> results) =>
-        results.All(r => r.Status is SnippetStatus.Passed or SnippetStatus.Ignored) && results.Any(r => r.Status == SnippetStatus.Passed)
-        && results.All(r => CompilerFindings(r).All(d => CachedFinding.Of(d, [.. results.Select(b => b.Snippet)]) is not null));
+    /// <summary>Whether <see cref="Store"/> keeps these results (see <see cref="EntryOf"/>).</summary>
+    public static bool Keeps(IReadOnlyList<SnippetResult> results) => EntryOf(results) is not null;
 
     /// <summary>Keeps the results when every block passed (ignored blocks aside); anything else is not cached.</summary>
     public void Store(string key, IReadOnlyList<SnippetResult> results)
     {
-        if (!Keeps(results)) return;
-        Write(PathOf(key), JsonSerializer.Serialize(EntryOf(results), EntryJson.Default.Entry));
+        if (EntryOf(results) is { } entry) Write(PathOf(key), JsonSerializer.Serialize(entry, EntryJson.Default.Entry));
     }
 
     /// <summary>Keeps several programs' results in one file, when each would be kept alone.</summary>
     public void StoreAll(string key, IReadOnlyList<IReadOnlyList<SnippetResult>> programs)
     {
-        if (!programs.All(Keeps)) return;
-        Write(PathOf(key, Together), JsonSerializer.Serialize(new TogetherEntry([.. programs.Select(EntryOf)]), EntryJson.Default.Together));
+        var entries = new List<Entry>(programs.Count);
+        foreach (var results in programs)
+        {
+            if (EntryOf(results) is not { } entry) return;
+            entries.Add(entry);
+        }
+        Write(PathOf(key, Together), JsonSerializer.Serialize(new TogetherEntry(entries), EntryJson.Default.Together));
     }
 
     private static T? Read<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class
@@ -101,11 +100,22 @@ internal sealed partial class ResultCache(string directory)
         })];
     }
 
-    private static Entry EntryOf(IReadOnlyList<SnippetResult> results)
+    /// <summary>
+    /// The cache entry for these results, or null when they are not kept: a block that did not pass (ignored blocks
+    /// aside), or a compiler warning off the blocks' own lines, where a cached result could not show it again.
+    /// </summary>
+    private static Entry? EntryOf(IReadOnlyList<SnippetResult> results)
     {
+        if (!results.All(r => r.Status is SnippetStatus.Passed or SnippetStatus.Ignored) || !results.Any(r => r.Status == SnippetStatus.Passed)) return null;
         IReadOnlyList<Snippet> blocks = [.. results.Select(r => r.Snippet)];
-        return new([.. results.Select(r => new BlockEntry(r.Status.ToString(), r.ActualOutput, r.ReasonWord, r.Message,
-            [.. CompilerFindings(r).Select(d => CachedFinding.Of(d, blocks)!)]))]);
+        var entries = new List<BlockEntry>(results.Count);
+        foreach (var result in results)
+        {
+            var findings = CompilerFindings(result).Select(d => CachedFinding.Of(d, blocks)).ToList();
+            if (findings.Contains(null)) return null;
+            entries.Add(new BlockEntry(result.Status.ToString(), result.ActualOutput, result.ReasonWord, result.Message, [.. findings.OfType<CachedFinding>()]));
+        }
+        return new(entries);
     }
 
     /// <summary>What the compiler said of a block beside the block's own annotations (which are read again with it).</summary>

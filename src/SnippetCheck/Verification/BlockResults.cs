@@ -20,7 +20,8 @@ internal static class BlockResults
     public static IReadOnlyList<SnippetResult> WithWarnings(IReadOnlyList<SnippetResult> results, IReadOnlyList<Diagnostic> warnings)
     {
         if (warnings.Count == 0) return results;
-        var owners = warnings.ToLookup(w => Math.Max(0, results.ToList().FindIndex(r => Holds(r.Snippet, w.Location))));
+        var blocks = results.Select(r => r.Snippet).ToList();
+        var owners = warnings.ToLookup(w => Math.Max(0, blocks.FindIndex(b => Holds(b, w.Location))));
         return [.. results.Select((r, i) => owners[i].Any() ? r with { Diagnostics = [.. r.Diagnostics, .. owners[i]] } : r)];
     }
 
