@@ -19,7 +19,13 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr, int P
 /// </summary>
 public static class CliRunner
 {
-    public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "snippetcheck.dll");
+    /// <summary>
+    /// The CLI a process of its own runs: the test project publishes it ReadyToRun into <c>cli/</c> beside the tests,
+    /// as the tool packages ship it (SnippetCheck.Tests.csproj), so that each process skips most of Roslyn's JIT.
+    /// </summary>
+    public static string ToolPath { get; } = File.Exists(Path.Combine(AppContext.BaseDirectory, "cli", "snippetcheck.dll"))
+        ? Path.Combine(AppContext.BaseDirectory, "cli", "snippetcheck.dll")
+        : throw new FileNotFoundException($"no CLI in {Path.Combine(AppContext.BaseDirectory, "cli")}: the test project's build publishes it there (target PublishReadyToRunCli)");
 
     /// <summary>One invocation at a time: the current directory and the console are the process's.</summary>
     private static readonly SemaphoreSlim InProcess = new(1, 1);
