@@ -23,7 +23,7 @@ public sealed class BuildFailureTests
         // An errors-only log holds just the error messages: the diff must be in the error, not only at -v:n.
         var rotten = project.Build("-flp:errorsonly;logfile=errors.log");
         Assert.NotEqual(0, rotten.ExitCode);
-        Assert.Matches(@"posts[/\\]post\.md\(10,1\): error SC2001: output differs", rotten.Output);
+        Assert.Matches(@"posts[/\\]post\.md\(11,1\): error SC2001: output differs", rotten.Output);
         var errors = File.ReadAllText(Path.Combine(project.Directory, "errors.log"));
         Assert.Contains("- {total} = 9", errors);
         Assert.Contains("+ {total} = 10", errors);

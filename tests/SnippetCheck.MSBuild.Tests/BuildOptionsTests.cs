@@ -24,7 +24,7 @@ public sealed class BuildOptionsTests
         foreach (var result in new[] { first, second })
         {
             Assert.True(result.ExitCode == 0, result.ToString());
-            Assert.Matches(@"posts[/\\]post\.md\(10,1\): warning SC2001: output differs", result.Output);
+            Assert.Matches(@"posts[/\\]post\.md\(11,1\): warning SC2001: output differs", result.Output);
             Assert.DoesNotContain("error SC2001", result.Output);
         }
     }
@@ -53,7 +53,7 @@ public sealed class BuildOptionsTests
         var result = project.Build(new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary });
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Matches(@"posts[/\\]post\.md\(10,1\): error SC2001: output differs", result.Output);
+        Assert.Matches(@"posts[/\\]post\.md\(11,1\): error SC2001: output differs", result.Output);
         Assert.DoesNotContain("::error", result.Output);
         Assert.False(File.Exists(summary), "the task runs the CLI with --ci none");
     }
@@ -99,6 +99,6 @@ public sealed class BuildOptionsTests
         Assert.Contains("the fast build ran: verify --ci none", withFast.Output);
         Assert.NotEqual(0, withoutFast.ExitCode);
         Assert.DoesNotContain("the fast build ran", withoutFast.Output);
-        Assert.Matches(@"posts[/\\]post\.md\(10,1\): error SC2001: output differs", withoutFast.Output);
+        Assert.Matches(@"posts[/\\]post\.md\(11,1\): error SC2001: output differs", withoutFast.Output);
     }
 }

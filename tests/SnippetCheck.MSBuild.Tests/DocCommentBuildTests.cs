@@ -69,7 +69,7 @@ public sealed class DocCommentBuildTests
         var rotten = project.Build("-v:m");
         Assert.NotEqual(0, rotten.ExitCode);
         // MSBuild's console logger prints each line of a message behind the error's place.
-        Assert.True(Regex.IsMatch(rotten.Output, @"Calc\.cs\(11,9\): error SC2001: output differs[^\n]*\n[^\n]*Calc\.cs\(11,9\): error SC2001:\s+- 41[^\n]*\n[^\n]*error SC2001:\s+\+ 42"), rotten.Output);
+        Assert.True(Regex.IsMatch(rotten.Output, @"Calc\.cs\(12,9\): error SC2001: output differs[^\n]*\n[^\n]*Calc\.cs\(12,9\): error SC2001:\s+- 41[^\n]*\n[^\n]*error SC2001:\s+\+ 42"), rotten.Output);
         Assert.Contains("dotnet build -t:SnippetCheckAccept updates the output block", rotten.Output);
 
         var accept = project.Build("-t:SnippetCheckAccept");

@@ -55,13 +55,13 @@ public sealed class LibraryLayoutTests
         // Once, not once per framework.
         Assert.Single(Regex.Matches(rotten.Output, Regex.Escape(CliInvocation)));
         var errors = File.ReadAllText(Path.Combine(project.Directory, "errors.log"));
-        Assert.Matches(@"Greeter\.cs\(11,13\): error SC2001: output differs", errors);
+        Assert.Matches(@"Greeter\.cs\(12,13\): error SC2001: output differs", errors);
         Assert.Contains("- Hi, Ada.", errors);
         Assert.Contains("+ Hello, Ada!", errors);
         Assert.Contains("dotnet build -t:SnippetCheckAccept updates the output block", errors);
         // The console logger repeats errors in its closing summary; an errors-only file log lists each once, though each
         // line of its message (the diff) carries the place again, as MSBuild prints a multi-line error.
-        Assert.Single(Regex.Matches(errors, @"post\.md\(10,1\): error SC2001: output differs"));
+        Assert.Single(Regex.Matches(errors, @"post\.md\(11,1\): error SC2001: output differs"));
         Assert.DoesNotContain("Flavor.cs", errors);
 
         var accepted = project.Build("-t:SnippetCheckAccept");

@@ -76,7 +76,7 @@ public sealed class ToolInstallTests : IDisposable
         project.Write("posts/post.md", Posts.Rotten);
         var rotten = project.Build();
         Assert.NotEqual(0, rotten.ExitCode);
-        Assert.Matches(@"posts[/\\]post\.md\(10,1\): error SC2001: output differs", rotten.Output);
+        Assert.Matches(@"posts[/\\]post\.md\(11,1\): error SC2001: output differs", rotten.Output);
         Assert.True(Directory.Exists(Path.Combine(project.PackagesFolder, "snippetcheck.msbuild", version)), "the project did not restore SnippetCheck.MSBuild into its own, empty package folder");
     }
 

@@ -35,21 +35,19 @@ internal sealed class RunMemory
             PendingRun.Is(r.Verdict) && _failures.TryGetValue(KeyOf(r.Snippet, compileOnly, contexts), out var earlier) ? Relocate(earlier, r.Snippet) : r)];
     }
 
-    /// <summary>The failure moved with its block: onto the new output block for a mismatch, else by the block's move.</summary>
+    /// <summary>The failure moved with its block: with the new output block for a mismatch, else by the block's move.</summary>
     private static SnippetResult Relocate(SnippetResult earlier, Snippet now)
     {
         var failure = ((Verdict.Failed)earlier.Verdict).Failure;
-        var old = earlier.Snippet;
-        var at = failure.Location == old.Output?.Block.Location && now.Output is { } output
-            ? output.Block.Location
-            : failure.Location with { Line = failure.Location.Line - old.Location.Line + now.Location.Line, File = now.Location.File };
-        var moved = failure switch
-        {
-            OutputMismatchFailure mismatch => mismatch with { OutputBlock = at, Location = at },
-            _ => failure with { Location = at },
-        };
+        var moved = failure is OutputMismatchFailure mismatch && now.Output is { } output
+            ? mismatch with { OutputBlock = output.Block.Location, Location = Moved(mismatch.Location, mismatch.OutputBlock, output.Block.Location) }
+            : failure with { Location = Moved(failure.Location, earlier.Snippet.Location, now.Location) };
         return earlier with { Snippet = now, Verdict = new Verdict.Failed(moved), Diagnostics = now.Annotations };
     }
+
+    /// <summary>A place inside a block that moved from <paramref name="from"/> to <paramref name="to"/>, by as many lines.</summary>
+    private static SourceLocation Moved(SourceLocation place, SourceLocation from, SourceLocation to) =>
+        place with { Line = place.Line - from.Line + to.Line, File = to.File };
 
     /// <summary>
     /// Everything in the document that can change a block's run: its text and tags, its output and stdin, its session's

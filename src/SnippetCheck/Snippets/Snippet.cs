@@ -42,6 +42,13 @@ public sealed record ExpectedOutput(FencedBlock Block, OutputMatchMode Mode)
         }
     }
 
+    /// <summary>
+    /// The body lines that <see cref="Text"/> compares, from the first one that is not blank (leading blank lines take
+    /// no part in matching, README.md "Output and standard input"): where each compared line stands in the file.
+    /// </summary>
+    internal IReadOnlyList<CodeLine> ComparedLines =>
+        [.. (Prompt is null ? Block.Lines : Block.Lines.SkipWhile(l => l.Text.Trim().Length == 0).Skip(1)).SkipWhile(l => l.Text.TrimEnd().Length == 0)];
+
     /// <summary>Scrubbers named on the output block itself (<c>```output scrub=duration</c>); null when not given.</summary>
     public IReadOnlyList<string>? Scrub { get; init; }
 }

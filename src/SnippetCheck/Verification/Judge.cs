@@ -128,9 +128,28 @@ internal static class Judge
         {
             var comparison = OutputComparer.Compare(block.Text, output, block.Mode, scrubbing);
             if (!comparison.Matches)
-                return new Verdict.Failed(new OutputMismatchFailure(block.Block.Location, comparison.DiffText) { Hint = MismatchHint(block, output, scrubbing) });
+                return new Verdict.Failed(new OutputMismatchFailure(block.Block.Location, comparison.DiffText)
+                {
+                    Location = FirstDifference(block, comparison),
+                    Hint = MismatchHint(block, output, scrubbing),
+                });
         }
         return Verdict.Pass;
+    }
+
+    /// <summary>
+    /// Where a mismatch is reported: the expected line at which the output first differs, or the closing fence when
+    /// the output only goes on past the block's last line. An <c>unordered</c> or <c>ellipsis</c> block has no one
+    /// first differing line (nor has a block whose scrubbing joined or split lines): its opening fence.
+    /// </summary>
+    internal static SourceLocation FirstDifference(ExpectedOutput block, ComparisonResult comparison)
+    {
+        var expectedLines = comparison.Diff.Count(d => d.Kind != DiffLineKind.Actual);
+        if (block.Mode != OutputMatchMode.Exact || expectedLines != OutputComparer.Normalize(block.Text).Count) return block.Block.Location;
+        var index = comparison.Diff.TakeWhile(d => d.Kind == DiffLineKind.Same).Count();
+        return index < expectedLines && block.ComparedLines[index] is var line
+            ? block.Block.Location with { Line = line.Line, Column = line.Column }
+            : block.Block.Location with { Line = block.Block.EndLine };
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ public static class Posts
 
     /// <summary>
     /// Expects <c>{total} = 9</c> where the snippet prints <c>{total} = 10</c> (the braces would trip a logger that
-    /// formats messages); its output block's fence is line 10, column 1.
+    /// formats messages); its output block's fence is line 10, and the line that differs line 11, column 1.
     /// </summary>
     public const string Rotten = """
         # Counting to four

@@ -31,7 +31,7 @@ public sealed class MdxCliTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
-            "post.mdx(34,1): error SC2001: output differs from the output block at line 34 [output-mismatch]\n" +
+            "post.mdx(35,1): error SC2001: output differs from the output block at line 34 [output-mismatch]\n" +
             "    - circle\n" +
             "    + square\n" +
             "    (- expected, + actual; --accept updates the output block)\n" +

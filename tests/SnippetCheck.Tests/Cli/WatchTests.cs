@@ -27,10 +27,10 @@ public sealed class WatchTests
         File.WriteAllText(post, "```csharp run\nConsole.WriteLine(\"hi\");\n```\n\n```output\nbye\n```\n");
         watch.WaitForLine(l => l.EndsWith("] changed: post.md", StringComparison.Ordinal));
         watch.WaitForLine(l => l.StartsWith("0 passed, 1 failed", StringComparison.Ordinal));
-        Assert.Contains(watch.Lines, l => l.StartsWith("post.md(5,1): error SC2001: output differs", StringComparison.Ordinal));
+        Assert.Contains(watch.Lines, l => l.StartsWith("post.md(6,1): error SC2001: output differs", StringComparison.Ordinal));
         // The header comes before the run it announces, not after it.
         var lines = watch.Lines.ToList();
-        Assert.True(lines.FindIndex(l => l.EndsWith("] changed: post.md", StringComparison.Ordinal)) < lines.FindIndex(l => l.StartsWith("post.md(5,1)", StringComparison.Ordinal)));
+        Assert.True(lines.FindIndex(l => l.EndsWith("] changed: post.md", StringComparison.Ordinal)) < lines.FindIndex(l => l.StartsWith("post.md(6,1)", StringComparison.Ordinal)));
 
         // A snippet that is still running when Ctrl+C comes: its runner must not outlive the tool.
         File.WriteAllText(post, "```csharp run timeout=5m\nThread.Sleep(TimeSpan.FromMinutes(5));\n```\n");

@@ -15,14 +15,14 @@ public sealed class RotTests
     }
 
     [Fact]
-    public void A_changed_expected_output_fails_at_the_output_block_with_a_diff()
+    public void A_changed_expected_output_fails_at_its_line_in_the_output_block_with_a_diff()
     {
         using var folder = new TempFolder();
         var path = folder.CopySample("rot.md");
         File.WriteAllText(path, File.ReadAllText(path).Replace("sum = 385", "sum = 386"));
         var result = CliRunner.Run(folder.Path, "verify", "rot.md");
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("rot.md(15,1): error SC2001: output differs from the output block at line 15 [output-mismatch]", result.Stdout);
+        Assert.Contains("rot.md(16,1): error SC2001: output differs from the output block at line 15 [output-mismatch]", result.Stdout);
         Assert.Contains("    - sum = 386\n    + sum = 385", result.Stdout);
     }
 

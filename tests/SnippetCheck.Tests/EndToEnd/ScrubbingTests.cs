@@ -47,10 +47,10 @@ public sealed class ScrubbingTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.DoesNotContain("passes.md", run.Stdout);
-        Assert.Contains("identity.md(15,1): error SC2001", run.Stdout);
+        Assert.Contains("identity.md(17,1): error SC2001: output differs from the output block at line 15", run.Stdout); // at "loaded"
         // Numbered by first appearance: the second id is Guid_2, so the one after it is Guid_3.
         Assert.Contains("    - loaded  Guid_1\n    - other   Guid_2\n    + loaded  Guid_2\n    + other   Guid_3", run.Stdout);
-        Assert.Contains("duration.md(15,1): error SC2001", run.Stdout);
+        Assert.Contains("duration.md(21,1): error SC2001: output differs from the output block at line 15", run.Stdout); // at "took"
         Assert.Contains("hint: only durations differ: add `scrub=duration` to the output block", run.Stdout);
         Assert.Contains("1 passed, 2 failed", run.Stdout);
     }

@@ -108,7 +108,7 @@ public sealed class LspServerTests
     }
 
     [Fact]
-    public async Task Saving_an_output_mismatch_puts_the_diagnostic_on_the_output_block()
+    public async Task Saving_an_output_mismatch_puts_the_diagnostic_on_the_output_blocks_differing_line()
     {
         using var folder = new TempFolder();
         var text = """
@@ -137,7 +137,7 @@ public sealed class LspServerTests
         var saved = await client.DiagnosticsAsync(post, seen, d => d.Count > 0);
         var mismatch = Assert.Single(saved)!;
         Assert.Equal("SC2001", (string?)mismatch["code"]);
-        Assert.Equal(8, (int)mismatch["range"]!["start"]!["line"]!);
+        Assert.Equal(9, (int)mismatch["range"]!["start"]!["line"]!); // the line that says 5
         Assert.Contains("+ 4", (string?)mismatch["message"], StringComparison.Ordinal);
 
         // Runners are kept between checks: another save with new output runs on the same processes.
@@ -157,7 +157,7 @@ public sealed class LspServerTests
         seen = client.Published;
         await client.ChangeAsync(post, text.Replace("Prose between.", "Prose between,\nover two lines.", StringComparison.Ordinal), 3);
         var kept = Assert.Single(await client.DiagnosticsAsync(post, seen, version: 3))!;
-        Assert.Equal(9, (int)kept["range"]!["start"]!["line"]!);
+        Assert.Equal(10, (int)kept["range"]!["start"]!["line"]!); // the output's line, one further down
         Assert.Equal(0, await client.ShutdownAsync());
     }
 

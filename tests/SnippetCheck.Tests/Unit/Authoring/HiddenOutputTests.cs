@@ -44,7 +44,7 @@ public sealed class HiddenOutputTests
 
         Assert.Equal(SnippetStatus.Failed, failing.Snippets[0].Status);
         Assert.Equal(FailureReason.OutputMismatch, failing.Snippets[0].Reason);
-        Assert.Equal((5, 1), (failing.Snippets[0].FailureLocation.Line, failing.Snippets[0].FailureLocation.Column));
+        Assert.Equal((6, 1), (failing.Snippets[0].FailureLocation.Line, failing.Snippets[0].FailureLocation.Column));
         Assert.Equal("- one\n+ two", failing.Snippets[0].Detail);
         Assert.Equal(SnippetStatus.Passed, failing.Snippets[1].Status);
     }

@@ -65,7 +65,7 @@ public sealed class LspEditingTests : IAsyncLifetime
 
         var saved = await Check(Mismatch, compileOnly: false);
         Assert.Equal(FailureReason.OutputMismatch, saved.Snippets[0].Reason);
-        Assert.Equal(7, saved.Snippets[0].FailureLocation.Line);
+        Assert.Equal(8, saved.Snippets[0].FailureLocation.Line); // the output block's '5'
     }
 
     [Fact]
@@ -77,9 +77,9 @@ public sealed class LspEditingTests : IAsyncLifetime
         var moved = Mismatch.Replace("# Sums\n", "# Sums\n\nA new paragraph.\n", StringComparison.Ordinal);
         var carried = memory.Carry(await Check(moved, compileOnly: true));
         Assert.Equal(FailureReason.OutputMismatch, carried[0].Reason);
-        Assert.Equal(9, carried[0].FailureLocation.Line);
+        Assert.Equal(10, carried[0].FailureLocation.Line); // the '5', two lines further down
         var findings = EditorFindings.For(carried, [], (await Check(moved, compileOnly: true)).Documents[0]);
-        Assert.Equal(9, Assert.Single(findings).Start.Line);
+        Assert.Equal(10, Assert.Single(findings).Start.Line);
 
         // The output block now matches: the remembered failure no longer applies, and nothing says 'passed' until a run does.
         var fixedText = moved.Replace("5\n```", "4\n```", StringComparison.Ordinal);

@@ -137,4 +137,36 @@ public sealed class JudgeTests
 
         Assert.Equal(hinted, hint?.Contains("scrub=number", StringComparison.Ordinal) == true);
     }
+
+    /// <summary>The output block opens at line 5; its body starts at line 6.</summary>
+    [Theory]
+    [InlineData("output", "a\nb\nc", "a\nB\nc", 7)]            // the second line differs
+    [InlineData("output", "a\nb", "x\na\nb", 6)]                // something printed before the first line
+    [InlineData("output", "a\nb\nc", "a", 7)]                   // lines missing from the second on
+    [InlineData("output", "a\nb", "a\nb\nc", 8)]                // printed past the last line: the closing fence
+    [InlineData("output", "", "a", 7)]                           // a blank block: its closing fence
+    [InlineData("output", "\n\na\nb", "a\nc", 9)]              // leading blank lines take no part in matching
+    [InlineData("console output", "$ dotnet run\na\nb", "a\nc", 8)]    // nor does a prompt line
+    [InlineData("output unordered", "a\nb", "a\nc", 5)]        // lines compared as a set: the opening fence
+    [InlineData("output ellipsis", "a\n...\nz", "b", 5)]       // wildcards: the opening fence
+    public void An_output_mismatch_points_at_the_first_line_of_the_block_that_differs(string info, string body, string printed, int line)
+    {
+        var snippet = Pipeline.Read($"```csharp run\nConsole.WriteLine(\"hi\");\n```\n\n```{info}\n{body}\n```\n").Snippets[0];
+        Assert.Equal(5, snippet.Output!.Block.Location.Line);
+
+        var failure = Assert.IsType<OutputMismatchFailure>(Assert.IsType<Verdict.Failed>(Judge.Run(snippet, Ran(stdout: printed + "\n"), printed + "\n", isLast: true, Scrubbing.Default)).Failure);
+
+        Assert.Equal(line, failure.Location.Line);
+        Assert.Equal(5, failure.OutputBlock.Line);
+    }
+
+    [Fact]
+    public void An_output_mismatch_in_a_list_item_points_at_the_differing_lines_column()
+    {
+        var snippet = Pipeline.Read("- item\n\n  ```csharp run\n  Console.WriteLine(\"hi\");\n  ```\n\n  ```output\n  a\n  b\n  ```\n").Snippets[0];
+
+        var failure = Assert.IsType<Verdict.Failed>(Judge.Run(snippet, Ran(stdout: "a\nc\n"), "a\nc\n", isLast: true, Scrubbing.Default)).Failure;
+
+        Assert.Equal(new SourceLocation("post.md", 9, 3), failure.Location);
+    }
 }
