@@ -63,7 +63,7 @@ internal static class DiagnosticCatalog
             "With `--stale`, a block tagged `ignore` compiled, ran to its end within its timeout and printed what its output block holds (if it has one): tag it `run`. The verdict stays `ignored`. A warning; an error with `\"stale\": \"error\"`.",
             DiagnosticSeverity.Warning),
         Error(DiagnosticCodes.OutputMismatch, nameof(DiagnosticCodes.OutputMismatch), "Output mismatch",
-            "The snippet's standard output differs from its output block; the detail is a line diff (- expected, + actual). `--accept` rewrites the block."),
+            "The snippet's standard output differs from its output block; the detail is a line diff (- expected, + actual). It points at the first line of the block that differs (at the closing fence when the output goes on past the block's last line; at the opening fence of an `unordered` or `ellipsis` block, which has no one first differing line). `--accept` rewrites the block."),
         Error(DiagnosticCodes.ExitCode, nameof(DiagnosticCodes.ExitCode), "Wrong exit code",
             "The program exited with another code than 0, or than the `exit=N` it is tagged with."),
         Error(DiagnosticCodes.UnexpectedException, nameof(DiagnosticCodes.UnexpectedException), "Unhandled exception",
