@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SnippetCheck.Authoring;
+using SnippetCheck.Reporting;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Cli.Commands;
@@ -28,13 +29,16 @@ internal static class AdoptCommand
         },
     };
 
+    private static readonly Option<ReportRequest[]> ReportOption = CommonOptions.Report(
+        "Write every block's tag or why it stays unverified as a json report, optionally =PATH", AdoptRefusal);
+
     private static readonly Option<bool> WriteOption = new("--write") { Description = "Insert the proposed tags as invisible comments (default: a dry run that changes nothing)" };
 
     public static Command Create()
     {
         var adopt = new Command("adopt", "Verify every untagged C# block and tag those that pass: compile, run, and their output blocks")
         {
-            CommonOptions.Paths, WriteOption, PackageOption, CommonOptions.Filter, CommonOptions.Config, VerifyCommand.TimeoutOption, VerifyCommand.ParallelOption,
+            CommonOptions.Paths, WriteOption, PackageOption, ReportOption, CommonOptions.Filter, CommonOptions.Config, VerifyCommand.TimeoutOption, VerifyCommand.ParallelOption,
             VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption, VerifyCommand.NoSandboxOption,
         };
         adopt.SetAction(RunAsync);
@@ -56,6 +60,7 @@ internal static class AdoptCommand
         };
         var write = result.GetValue(WriteOption);
         var packages = result.GetValue(PackageOption) ?? [];
+        var reports = result.GetValue(ReportOption) ?? [];
         return CommandGuard.RunAsync(async () =>
         {
             var verifier = new Verifier(options);
@@ -64,8 +69,20 @@ internal static class AdoptCommand
             {
                 report = await Adopter.RunAsync(verifier, options, write, packages, cancellationToken);
             }
-            foreach (var line in AdoptTable.Lines(report)) await Console.Out.WriteLineAsync(line);
+            foreach (var request in reports)
+            {
+                using var stream = request.Open(Console.OpenStandardOutput);
+                AdoptJson.Write(stream, report);
+            }
+            // A report on standard output is the whole of it, as list's is.
+            if (!reports.Any(r => r.ToStandardOutput))
+            {
+                foreach (var line in AdoptTable.Lines(report)) await Console.Out.WriteLineAsync(line);
+            }
             return report.Refused.Any() ? ExitCodes.Failures : ExitCodes.Success;
         });
     }
+
+    private static string? AdoptRefusal(ReportFormat format) =>
+        format == ReportFormat.Json ? null : $"adopt writes only json reports, not {ReportFormats.Name(format)} ('--report {ReportFormats.Name(format)}' is for verify)";
 }

@@ -44,6 +44,9 @@ internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyL
     public int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
     public int Output => Proposals.Count(p => p.Output is not null);
     public int StillFailing => Failures.Count;
+
+    /// <summary>Why each of <see cref="Failures"/> stays unverified, in the same order.</summary>
+    public IReadOnlyList<UnverifiedCause> Causes { get; init; } = [];
     /// <summary>With <c>--write</c>: true once a write of the file was tried.</summary>
     public bool WriteTried { get; init; }
 

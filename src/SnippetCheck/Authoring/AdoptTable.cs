@@ -30,6 +30,7 @@ internal static class AdoptTable
             yield return "top error codes:";
             foreach (var line in digest.CodeLines()) yield return line;
         }
+        foreach (var line in CauseLines(report)) yield return line;
         foreach (var note in report.Files.SelectMany(f => f.Notes)) yield return note.ToString();
         foreach (var refused in report.Refused) yield return $"{refused.Path}: not written: {refused.WriteProblem}";
 
@@ -45,6 +46,25 @@ internal static class AdoptTable
         yield return report.Write
             ? $"adopt: tagged {report.Tagged} of {Blocks(report.Blocks)} ({what}) in {Files(report.Files.Count(f => f.Written))}; {failing} and {stay} untagged; in {seconds}s"
             : $"adopt: would tag {report.Adopted} of {Blocks(report.Blocks)} ({what}) in {Files(files)}; {failing}; in {seconds}s. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags";
+    }
+
+    /// <summary>How many still-failing blocks each cause holds, with its first block as the example.</summary>
+    private static IEnumerable<string> CauseLines(AdoptReport report)
+    {
+        var causes = report.Files.SelectMany(f => f.Causes).ToLookup(c => c.Kind);
+        if (causes.Count == 0) yield break;
+        yield return "why the rest stays unverified (adopt --report json=PATH lists every block):";
+        foreach (var kind in UnverifiedCause.Kinds.Where(k => causes[k].Any()))
+        {
+            var example = causes[kind].First();
+            yield return $"{causes[kind].Count(),7}  {kind,-17}  e.g. {example.Location}: {Shorten(example.Detail)}";
+        }
+    }
+
+    private static string Shorten(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= 100 ? line : line[..97] + "...";
     }
 
     private static string Blocks(int count) => count == 1 ? "1 untagged C# block" : $"{count} untagged C# blocks";

@@ -104,6 +104,7 @@ internal static class Adopter
             if (blocks.Count == 0) continue;
             var proposals = new List<AdoptProposal>();
             var failures = new List<SnippetResult>();
+            var causes = new List<UnverifiedCause>();
             var notes = new List<AdoptNote>();
             foreach (var snippet in blocks)
             {
@@ -125,7 +126,11 @@ internal static class Adopter
                 if (!compiles.TryGetValue(key, out var tags))
                 {
                     var failed = withPackages.GetValueOrDefault(key) ?? LastFailure(key);
-                    if (failed?.Status == SnippetStatus.Failed) failures.Add(failed);
+                    if (failed?.Status == SnippetStatus.Failed)
+                    {
+                        failures.Add(failed);
+                        causes.Add(UnverifiedCause.Of(failed, packageLookedFor: packageInference.Notes.Any(n => n.Location == snippet.Location)));
+                    }
                     continue;
                 }
                 if (AdoptWriter.CommentPrefix(snippet.Block) is null)
@@ -144,7 +149,7 @@ internal static class Adopter
                     proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Usings = tags.Usings, Packages = tags.Packages });
                 }
             }
-            files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes));
+            files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes) { Causes = causes });
         }
 
         if (write)

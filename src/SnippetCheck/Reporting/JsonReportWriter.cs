@@ -9,7 +9,8 @@ namespace SnippetCheck.Reporting;
 /// <summary>The JSON report, key for key as docs/ci.md#the-json-report gives it. The key names and words are a stable contract.</summary>
 internal static class JsonReportWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>How every JSON report of the tool is written: indented, with non-ASCII text as it is.</summary>
+    internal static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(Stream stream, VerificationReport report)
     {

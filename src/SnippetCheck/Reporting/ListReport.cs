@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Encodings.Web;
 using SnippetCheck.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Verification;
@@ -45,7 +44,7 @@ internal static class ListReport
     /// <summary>The JSON report of <c>list</c>: the blocks with their tags instead of verdicts, and the file errors.</summary>
     public static void WriteJson(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var json = new Utf8JsonWriter(stream, JsonReportWriter.Options);
         json.WriteStartObject();
         json.WriteNumber("version", 1);
         json.WriteString("tool", ToolInfo.NameAndVersion);

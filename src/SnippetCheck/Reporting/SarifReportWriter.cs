@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
@@ -21,11 +20,10 @@ internal static class SarifReportWriter
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
     public const string SourceRoot = "%SRCROOT%";
 
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(Stream stream, VerificationReport report)
     {
-        using var json = new Utf8JsonWriter(stream, Options);
+        using var json = new Utf8JsonWriter(stream, JsonReportWriter.Options);
         json.WriteStartObject();
         json.WriteString("$schema", SchemaUri);
         json.WriteString("version", "2.1.0");

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using SnippetCheck.Model;
+using SnippetCheck.Reporting;
+
+namespace SnippetCheck.Authoring;
+
+/// <summary>
+/// <c>adopt --report json=PATH</c>: every untagged block <c>adopt</c> looked at, with the tag it got (or would get) or
+/// why it stays unverified, key for key as docs/authoring.md#adopt gives it. The key names and words are a stable contract.
+/// </summary>
+internal static class AdoptJson
+{
+    public static void Write(Stream stream, AdoptReport report)
+    {
+        using var json = new Utf8JsonWriter(stream, JsonReportWriter.Options);
+        json.WriteStartObject();
+        json.WriteNumber("version", 1);
+        json.WriteString("tool", ToolInfo.NameAndVersion);
+        json.WriteBoolean("write", report.Write);
+        json.WriteStartObject("summary");
+        json.WriteNumber("blocks", report.Blocks);
+        json.WriteNumber("adopted", report.Adopted);
+        json.WriteNumber("stillFailing", report.StillFailing);
+        var causes = report.Files.SelectMany(f => f.Causes).ToList();
+        foreach (var kind in UnverifiedCause.Kinds) json.WriteNumber(kind, causes.Count(c => c.Kind == kind));
+        json.WriteNumber("durationMs", (long)report.Duration.TotalMilliseconds);
+        json.WriteEndObject();
+
+        json.WriteStartArray("blocks");
+        foreach (var file in report.Files)
+        {
+            foreach (var proposal in file.Proposals)
+            {
+                WriteBlock(json, proposal.Snippet.Location);
+                json.WriteString("tag", proposal.Words);
+                json.WriteBoolean("output", proposal.Output is not null);
+                json.WriteEndObject();
+            }
+            foreach (var (failed, cause) in file.Failures.Zip(file.Causes))
+            {
+                WriteBlock(json, failed.Snippet.Location);
+                json.WriteString("cause", cause.Kind);
+                json.WriteString("detail", cause.Detail);
+                json.WriteNumber("causeLine", cause.Location.Line);
+                json.WriteNumber("causeColumn", cause.Location.Column);
+                json.WriteEndObject();
+            }
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteBlock(Utf8JsonWriter json, SourceLocation at)
+    {
+        json.WriteStartObject();
+        json.WriteString("file", at.File.Replace('\\', '/'));
+        json.WriteNumber("line", at.Line);
+        json.WriteNumber("column", at.Column);
+    }
+}
