@@ -47,6 +47,7 @@ internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyL
 
     /// <summary>Why each of <see cref="Failures"/> stays unverified, in the same order.</summary>
     public IReadOnlyList<UnverifiedCause> Causes { get; init; } = [];
+
     /// <summary>With <c>--write</c>: true once a write of the file was tried.</summary>
     public bool WriteTried { get; init; }
 

@@ -33,7 +33,7 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
         var errors = failed.Diagnostics.Where(d => d.IsError).ToList();
         var first = errors.FirstOrDefault();
         var at = first?.Location ?? failed.FailureLocation;
-        if (SyntaxError(failed.Snippet) is { } syntax) return new(Fragment, syntax.Token, syntax.Location);
+        if (SyntaxError(failed.Snippet) is { } syntax) return new(Fragment, syntax.Detail, syntax.Location);
         if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is { Count: > 0 } names)
             return new(packageLookedFor ? PackageNotFound : UnknownName, string.Join(", ", names.Select(n => $"'{n}'")), at);
         return new(CompileError, first is null ? failed.Message ?? "" : $"{first.Id}: {first.Message}", at);
@@ -44,7 +44,7 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
     /// class (a block of methods parses only as the latter): the reading that gets further names it. Null when either
     /// reading parses.
     /// </summary>
-    private static (string Token, SourceLocation Location)? SyntaxError(Snippets.Snippet snippet)
+    private static (string Detail, SourceLocation Location)? SyntaxError(Snippets.Snippet snippet)
     {
         var code = snippet.Code;
         if (code.Count == 0) return null;
