@@ -117,7 +117,8 @@ internal static class Adopter
                     proposals.Add(new AdoptProposal(snippet, joined.Kind, printed) { Members = joined.Tags.Members, Usings = joined.Tags.Usings, Packages = joined.Tags.Packages, Session = joined.Tags.Session });
                     continue;
                 }
-                notes.AddRange(packageInference.Notes.Where(n => n.Location == snippet.Location && !compiles.ContainsKey(key)).Distinct());
+                var packageNotes = packageInference.Notes.Where(n => n.Location == snippet.Location).Distinct().ToList();
+                if (!compiles.ContainsKey(key)) notes.AddRange(packageNotes);
                 if (guesses.GetValueOrDefault(snippet.Location) is { Ambiguous.Count: > 0 } guess)
                 {
                     notes.Add(new AdoptNote(snippet.Location, "no using added: " + string.Join("; ", guess.Ambiguous.Select(a =>
@@ -129,7 +130,7 @@ internal static class Adopter
                     if (failed?.Status == SnippetStatus.Failed)
                     {
                         failures.Add(failed);
-                        causes.Add(UnverifiedCause.Of(failed, packageLookedFor: packageInference.Notes.Any(n => n.Location == snippet.Location)));
+                        causes.Add(UnverifiedCause.Of(failed, packageLookedFor: packageNotes.Count > 0));
                     }
                     continue;
                 }
