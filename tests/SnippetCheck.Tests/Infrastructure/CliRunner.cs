@@ -27,7 +27,7 @@ public static class CliRunner
         ? Path.Combine(AppContext.BaseDirectory, "cli", "snippetcheck.dll")
         : throw new FileNotFoundException($"no CLI in {Path.Combine(AppContext.BaseDirectory, "cli")}: the test project's build publishes it there (target PublishReadyToRunCli)");
 
-    /// <summary>One invocation at a time: the current directory and the console are the process's.</summary>
+    /// <summary>One invocation at a time: the current directory is the process's.</summary>
     private static readonly SemaphoreSlim InProcess = new(1, 1);
 
     /// <summary>
@@ -46,13 +46,12 @@ public static class CliRunner
     public static CliResult Run(string workingDirectory, params string[] args)
     {
         InProcess.Wait();
-        var (output, error, directory) = (Console.Out, Console.Error, Environment.CurrentDirectory);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
+        var directory = Environment.CurrentDirectory;
+        // Not disposed: a thread the run left behind may still write (a StringWriter holds nothing to release).
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
         try
         {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
+            using var captured = FlowConsole.Capture(stdout, stderr);
             Environment.CurrentDirectory = workingDirectory;
             var exitCode = Task.Run(() => SnippetCheckCommand.InvokeAsync(args)).GetAwaiter().GetResult();
             return new CliResult(exitCode, stdout.ToString(), stderr.ToString(), Environment.ProcessId);
@@ -60,8 +59,6 @@ public static class CliRunner
         finally
         {
             Environment.CurrentDirectory = directory;
-            Console.SetOut(output);
-            Console.SetError(error);
             InProcess.Release();
         }
     }
