@@ -4,19 +4,29 @@ using System.Text.Json;
 namespace SnippetCheck.Packages;
 
 /// <summary>
-/// The newest stable version of a NuGet package on the sources a folder's NuGet.Config names, as
-/// <c>dotnet package search ID --exact-match</c> lists them: how <c>adopt</c> pins a package it infers. Each answer,
-/// "not found" included, is kept under the package cache (<c>search/</c>), so a second <c>adopt</c> asks no source again;
-/// <c>snippetcheck</c>'s cache folder can be deleted to ask afresh.
+/// The newest stable version of a NuGet package on the sources a folder's NuGet.Config names: how <c>adopt</c> pins a
+/// package it infers. The sources are listed once per folder (<c>dotnet nuget list source</c>, which merges the config
+/// files as restore does); each HTTP source is asked for the ID's versions in its flat container (<c>PackageBaseAddress</c>,
+/// the request <c>dotnet package search --exact-match</c> makes, without a process of its own per ID). A source that
+/// HTTP cannot answer (a local folder, one that needs credentials, an error) is asked through
+/// <c>dotnet package search ID --exact-match</c>. Each answer, "not found" included, is kept under the package cache
+/// (<c>search/</c>), so a second <c>adopt</c> asks no source again; <c>snippetcheck</c>'s cache folder can be deleted
+/// to ask afresh.
 /// </summary>
 internal sealed class PackageSearch(string cacheRoot)
 {
     private static readonly TimeSpan SearchTimeout = TimeSpan.FromMinutes(2);
 
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
     /// <summary>Searches at once: each is a <c>dotnet</c> process, and many at once time out on a small machine.</summary>
     private readonly SemaphoreSlim _running = new(4);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _answers = new(StringComparer.OrdinalIgnoreCase);
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>?>>> _sources = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _flatContainers = new(StringComparer.Ordinal);
 
     /// <summary>The newest stable version of <paramref name="id"/>; null when no source has one.</summary>
     public Task<string?> LatestStableAsync(string id, string workingDirectory, CancellationToken cancellationToken) =>
@@ -29,42 +39,119 @@ internal sealed class PackageSearch(string cacheRoot)
         var file = Path.Combine(cacheRoot, "search", AssetCache.Hash($"{id.ToLowerInvariant()}|{AssetCache.Hash(configText)}") + ".txt");
         if (File.Exists(file)) return await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false) is { Length: > 0 } known ? known : null;
 
-        DotnetResult result;
-        await _running.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var versions = await OverHttpAsync(id, workingDirectory, cancellationToken).ConfigureAwait(false);
+        if (versions is null)
         {
-            result = await DotnetCli.RunAsync(["package", "search", id, "--exact-match", "--format", "json"], workingDirectory, SearchTimeout, cancellationToken).ConfigureAwait(false);
+            var result = await SearchWithCliAsync(id, workingDirectory, cancellationToken).ConfigureAwait(false);
+            // A failed search (no network) is not an answer: it is asked again next time.
+            if (!result.Succeeded) return null;
+            versions = Versions(result.Stdout);
         }
-        finally
-        {
-            _running.Release();
-        }
-        // A failed search (no network) is not an answer: it is asked again next time.
-        if (!result.Succeeded) return null;
-        var version = Newest(result.Stdout);
+        var version = NewestStable(versions);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllTextAsync(file, version ?? "", cancellationToken).ConfigureAwait(false);
         return version;
     }
 
-    /// <summary>The highest stable version in <c>dotnet package search --format json</c>'s output; null for none.</summary>
-    internal static string? Newest(string json)
+    /// <summary>Every version the folder's sources list for the ID; null when a source could not be asked over HTTP.</summary>
+    private async Task<IReadOnlyList<string>?> OverHttpAsync(string id, string workingDirectory, CancellationToken cancellationToken)
+    {
+        if (await SourcesAsync(workingDirectory, cancellationToken).ConfigureAwait(false) is not { Count: > 0 } sources) return null;
+        var versions = new List<string>();
+        foreach (var source in sources)
+        {
+            if (await FlatContainerAsync(source, cancellationToken).ConfigureAwait(false) is not { } container) return null;
+            try
+            {
+                using var response = await Http.GetAsync($"{container.TrimEnd('/')}/{id.ToLowerInvariant()}/index.json", cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode == System.Net.HttpStatusCode.NotFound) continue;
+                if (!response.IsSuccessStatusCode) return null;
+                using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+                versions.AddRange(document.RootElement.GetProperty("versions").EnumerateArray().Select(v => v.GetString()).OfType<string>());
+            }
+            catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+        }
+        return versions;
+    }
+
+    /// <summary>The enabled sources for a folder, as restore merges its NuGet.Config files; null when the SDK cannot list them.</summary>
+    private Task<IReadOnlyList<string>?> SourcesAsync(string workingDirectory, CancellationToken cancellationToken) =>
+        _sources.GetOrAdd(PackageCache.FindNuGetConfig(workingDirectory) ?? "", _ => new Lazy<Task<IReadOnlyList<string>?>>(async () =>
+        {
+            var result = await DotnetCli.RunAsync(["nuget", "list", "source", "--format", "short"], workingDirectory, SearchTimeout, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded) return null;
+            // "E https://api.nuget.org/v3/index.json": E for enabled, D for disabled.
+            return [.. result.Stdout.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("E ", StringComparison.Ordinal)).Select(l => l[2..].Trim())];
+        })).Value;
+
+    /// <summary>A v3 HTTP source's <c>PackageBaseAddress/3.0.0</c> from its service index; null for any other source or an error.</summary>
+    private Task<string?> FlatContainerAsync(string source, CancellationToken cancellationToken) =>
+        _flatContainers.GetOrAdd(source, _ => new Lazy<Task<string?>>(async () =>
+        {
+            if (!source.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && !source.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) return null;
+            try
+            {
+                using var response = await Http.GetAsync(source, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode) return null;
+                using var index = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+                return index.RootElement.GetProperty("resources").EnumerateArray()
+                    .Where(r => r.TryGetProperty("@type", out var type) && type.GetString() == "PackageBaseAddress/3.0.0")
+                    .Select(r => r.GetProperty("@id").GetString())
+                    .FirstOrDefault();
+            }
+            catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+        })).Value;
+
+    private async Task<DotnetResult> SearchWithCliAsync(string id, string workingDirectory, CancellationToken cancellationToken)
+    {
+        await _running.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await DotnetCli.RunAsync(["package", "search", id, "--exact-match", "--format", "json"], workingDirectory, SearchTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    /// <summary>The highest stable version: a post shows the package as its readers install it.</summary>
+    internal static string? NewestStable(IEnumerable<string> versions)
+    {
+        (Version Number, string Text)? newest = null;
+        foreach (var text in versions)
+        {
+            if (text.Contains('-', StringComparison.Ordinal) || !Version.TryParse(text.Split('+')[0], out var number)) continue;
+            if (newest is null || number > newest.Value.Number) newest = (number, text);
+        }
+        return newest?.Text;
+    }
+
+    /// <summary>The versions in <c>dotnet package search --format json</c>'s output.</summary>
+    internal static IReadOnlyList<string> Versions(string json)
     {
         var start = json.IndexOf('{', StringComparison.Ordinal);
-        if (start < 0) return null;
+        if (start < 0) return [];
         using var document = JsonDocument.Parse(json[start..]);
-        if (!document.RootElement.TryGetProperty("searchResult", out var sources)) return null;
-        var versions = new List<(Version Number, string Text)>();
+        if (!document.RootElement.TryGetProperty("searchResult", out var sources)) return [];
+        var versions = new List<string>();
         foreach (var source in sources.EnumerateArray())
         {
             if (!source.TryGetProperty("packages", out var packages)) continue;
             foreach (var package in packages.EnumerateArray())
             {
-                var text = package.TryGetProperty("version", out var v) ? v.GetString() : null;
-                // Stable only: a post shows the package as its readers install it.
-                if (text is not null && !text.Contains('-', StringComparison.Ordinal) && Version.TryParse(text.Split('+')[0], out var number)) versions.Add((number, text));
+                if (package.TryGetProperty("version", out var v) && v.GetString() is { } text) versions.Add(text);
             }
         }
-        return versions.Count == 0 ? null : versions.MaxBy(v => v.Number).Text;
+        return versions;
     }
+
+    /// <summary>The highest stable version in <c>dotnet package search --format json</c>'s output; null for none.</summary>
+    internal static string? Newest(string json) => NewestStable(Versions(json));
 }

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text;
+using SnippetCheck.Packages;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Unit.Packages;
+
+/// <summary>
+/// How <c>adopt</c> pins a package it infers: the newest stable version on the folder's sources, read from each HTTP
+/// source's flat container, as <c>dotnet package search --exact-match</c> reads it, and kept for the next run. The
+/// source here is a real HTTP server on the loopback, named by the folder's own NuGet.Config.
+/// </summary>
+public sealed class PackageSearchTests
+{
+    [Fact]
+    public async Task The_newest_stable_version_comes_from_the_sources_flat_container_and_a_second_search_asks_nothing()
+    {
+        using var feed = new LoopbackFeed(new Dictionary<string, string[]> { ["bogus"] = ["34.0.2", "35.6.5", "35.10.0-rc.1"] });
+        using var folder = new TempFolder();
+        folder.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="loopback" value="{feed.ServiceIndex}" allowInsecureConnections="true" />
+              </packageSources>
+            </configuration>
+            """);
+        var cache = Path.Combine(folder.Path, "cache");
+
+        var search = new PackageSearch(cache);
+        Assert.Equal("35.6.5", await search.LatestStableAsync("Bogus", folder.Path, CancellationToken.None));
+        Assert.Null(await search.LatestStableAsync("Nothing.Like.It", folder.Path, CancellationToken.None));
+        Assert.Contains("/flat/bogus/index.json", feed.Requests);
+        Assert.Contains("/flat/nothing.like.it/index.json", feed.Requests);
+        // One service index for both IDs: asked in this process, not by a 'dotnet package search' per ID.
+        Assert.Single(feed.Requests, r => r == "/v3/index.json");
+
+        var asked = feed.Requests.Count;
+        var again = new PackageSearch(cache);
+        Assert.Equal("35.6.5", await again.LatestStableAsync("Bogus", folder.Path, CancellationToken.None));
+        Assert.Null(await again.LatestStableAsync("Nothing.Like.It", folder.Path, CancellationToken.None));
+        Assert.Equal(asked, feed.Requests.Count);
+    }
+
+    [Fact]
+    public void The_newest_stable_version_is_the_highest_without_a_prerelease_label()
+    {
+        Assert.Equal("10.0.0", PackageSearch.NewestStable(["9.0.0", "10.0.0", "10.1.0-preview.1", "not-a-version"]));
+        Assert.Null(PackageSearch.NewestStable(["1.0.0-beta"]));
+        Assert.Null(PackageSearch.NewestStable([]));
+    }
+
+    /// <summary>A NuGet v3 feed with a service index and a flat container of version lists, on a free loopback port.</summary>
+    private sealed class LoopbackFeed : IDisposable
+    {
+        private readonly HttpListener _listener = new();
+        private readonly Dictionary<string, string[]> _versions;
+        private readonly string _prefix;
+
+        public LoopbackFeed(Dictionary<string, string[]> versions)
+        {
+            _versions = versions;
+            var port = FreePort();
+            _prefix = $"http://127.0.0.1:{port}/";
+            _listener.Prefixes.Add(_prefix);
+            _listener.Start();
+            _ = Task.Run(ServeAsync);
+        }
+
+        public string ServiceIndex => _prefix + "v3/index.json";
+
+        public List<string> Requests { get; } = [];
+
+        public void Dispose() => _listener.Close();
+
+        private async Task ServeAsync()
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await _listener.GetContextAsync();
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+                var path = context.Request.Url!.AbsolutePath;
+                lock (Requests) Requests.Add(path);
+                var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+                string? body = path == "/v3/index.json"
+                    ? $$"""{"version":"3.0.0","resources":[{"@id":"{{_prefix}}flat/","@type":"PackageBaseAddress/3.0.0"}]}"""
+                    : parts is ["flat", var id, "index.json"] && _versions.TryGetValue(id, out var versions)
+                        ? $$"""{"versions":[{{string.Join(",", versions.Select(v => $"\"{v}\""))}}]}"""
+                        : null;
+                context.Response.StatusCode = body is null ? 404 : 200;
+                var bytes = Encoding.UTF8.GetBytes(body ?? "");
+                await context.Response.OutputStream.WriteAsync(bytes);
+                context.Response.Close();
+            }
+        }
+
+        private static int FreePort()
+        {
+            var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            socket.Start();
+            var port = ((IPEndPoint)socket.LocalEndpoint).Port;
+            socket.Stop();
+            return port;
+        }
+    }
+}
