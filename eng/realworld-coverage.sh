@@ -2,6 +2,7 @@
 # Issue 26's measure: how much of a real blog's C# 'adopt --write' gets verified, invisibly.
 #
 #   bash eng/realworld-coverage.sh [CORPUS]     # CORPUS defaults to ../shared/realworld
+#   REALWORLD_KEEP=report.json bash eng/realworld-coverage.sh    # also keep verify's JSON report
 #
 # Copies the corpus into temporary git repositories, runs 'adopt --write' from a cold cache, then 'verify' with a
 # JSON report, and prints the coverage, the time adopt took, and whether 'git diff' holds only added hidden lines
@@ -32,7 +33,10 @@ dotnet "$tool" adopt . --write --cache-dir "$work/cache" | tail -n 1
 adopt_seconds=$(echo "$(date +%s.%N) - $start" | bc)
 
 status=0
-dotnet "$tool" verify . --cache-dir "$work/cache" --report "json=$work/report.json" | tail -n 2 || status=1
+dotnet "$tool" verify . --cache-dir "$work/cache" --report "json=$work/report.json" > "$work/verify.log" || status=1
+# A block adopt tagged that verify then fails is a verdict that depends on the path: show where.
+grep -E ': error ' "$work/verify.log" | head -n 20 || true
+tail -n 2 "$work/verify.log"
 
 # Every changed line must be an added one, and every added line a hidden tag comment.
 changed=0
@@ -45,6 +49,7 @@ if [ "$changed" -ne 0 ] || [ "$visible" -ne 0 ]; then
   echo "realworld-coverage: adopt changed visible text: $changed removed lines, $visible added lines that are not tag comments" >&2
   status=1
 fi
+if [ -n "${REALWORLD_KEEP:-}" ]; then cp "$work/report.json" "$REALWORLD_KEEP"; fi
 python3 - "$work/report.json" "$adopt_seconds" <<'PY'
 import json, sys
 summary = json.load(open(sys.argv[1]))["summary"]
