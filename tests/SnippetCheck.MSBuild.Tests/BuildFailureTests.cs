@@ -16,7 +16,7 @@ public sealed class BuildFailureTests
     [Fact]
     public void A_rotten_post_fails_the_build_at_its_line_passes_once_fixed_and_is_not_checked_again_unchanged()
     {
-        using var project = PackedPackage.Instance.CreateProject("rotten", Posts.NetApp);
+        using var project = PackedPackage.Instance.CreateProject("rotten", Posts.NetApp, carriedCli: true);
         project.Write("Program.cs", Posts.Program);
         project.Write("posts/post.md", Posts.Rotten);
 

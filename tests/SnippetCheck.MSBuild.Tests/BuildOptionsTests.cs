@@ -82,7 +82,7 @@ public sealed class BuildOptionsTests
     public void The_restored_fast_build_of_the_same_version_runs_instead_of_the_carried_cli_unless_turned_off()
     {
         if (OperatingSystem.IsWindows()) return; // the stand-in below is a shell script
-        using var project = PackedPackage.Instance.CreateProject("fast-build", Posts.NetLibrary);
+        using var project = PackedPackage.Instance.CreateProject("fast-build", Posts.NetLibrary, carriedCli: true);
         project.Write("posts/post.md", Posts.Rotten);
         // Where a local tool manifest or a PackageDownload puts SnippetCheck.<rid> of this version: a stand-in that
         // says it ran and passes everything, so the rotten post passes only if the build ran it.

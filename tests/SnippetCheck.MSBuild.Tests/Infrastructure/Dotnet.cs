@@ -20,6 +20,9 @@ public static class Dotnet
     /// <summary>The configuration the tests (and so the projects they pack) were built in.</summary>
     public static string Configuration => Metadata("Configuration");
 
+    /// <summary>The CLI published ReadyToRun for the tests (tests/ReadyToRunCli.targets).</summary>
+    public static string ReadyToRunCli => Metadata("ReadyToRunCli");
+
     public static DotnetResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
         RunProgram("dotnet", workingDirectory, environment, Limit, args);
 

@@ -42,10 +42,22 @@ public sealed class PackedPackage : IDisposable
 
     /// <summary>
     /// A fresh project folder, <c>project/</c> in a folder of its own, that references this package, with its own
-    /// nuget.config; <paramref name="projectItems"/> go beside the package reference.
+    /// nuget.config; <paramref name="projectItems"/> go beside the package reference. Its builds run the tests'
+    /// ReadyToRun CLI (<see cref="ReadyToRunCli"/>, through <c>SnippetCheckCliPath</c>) unless
+    /// <paramref name="carriedCli"/> asks for the one the package carries, as a user's build runs it.
     /// </summary>
-    public ConsumerProject CreateProject(string name, string projectProperties, string projectItems = "") =>
-        new(Feed, Version, Path.Combine(Root, "projects", $"{name}-{Guid.NewGuid().ToString("N")[..6]}"), projectProperties, projectItems);
+    public ConsumerProject CreateProject(string name, string projectProperties, string projectItems = "", bool carriedCli = false) =>
+        new(Feed, Version, Path.Combine(Root, "projects", $"{name}-{Guid.NewGuid().ToString("N")[..6]}"),
+            carriedCli ? projectProperties : projectProperties + $"<SnippetCheckCliPath>{ReadyToRunCli}</SnippetCheckCliPath>", projectItems);
+
+    /// <summary>
+    /// The CLI the package carries, the same build, published ReadyToRun by the test project's build
+    /// (tests/ReadyToRunCli.targets): each build's CLI then skips most of Roslyn's JIT, about a CPU-second a build.
+    /// What the package carries is run by the builds that ask for it, and by ToolInstallTests on a fresh machine.
+    /// </summary>
+    public static string ReadyToRunCli { get; } = File.Exists(Dotnet.ReadyToRunCli)
+        ? Dotnet.ReadyToRunCli
+        : throw new FileNotFoundException($"no CLI at {Dotnet.ReadyToRunCli}: the test project's build publishes it there (tests/ReadyToRunCli.targets)");
 
     public void Dispose() => TryDelete(Root);
 

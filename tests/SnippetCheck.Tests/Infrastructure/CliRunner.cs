@@ -20,12 +20,16 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr, int P
 public static class CliRunner
 {
     /// <summary>
-    /// The CLI a process of its own runs: the test project publishes it ReadyToRun into <c>cli/</c> beside the tests,
-    /// as the tool packages ship it (SnippetCheck.Tests.csproj), so that each process skips most of Roslyn's JIT.
+    /// The CLI a process of its own runs: published ReadyToRun for this machine's RID by the test project's build
+    /// (tests/ReadyToRunCli.targets), as the tool packages ship it, so that each process skips most of Roslyn's JIT.
     /// </summary>
-    public static string ToolPath { get; } = File.Exists(Path.Combine(AppContext.BaseDirectory, "cli", "snippetcheck.dll"))
-        ? Path.Combine(AppContext.BaseDirectory, "cli", "snippetcheck.dll")
-        : throw new FileNotFoundException($"no CLI in {Path.Combine(AppContext.BaseDirectory, "cli")}: the test project's build publishes it there (target PublishReadyToRunCli)");
+    public static string ToolPath { get; } = ReadyToRunCli();
+
+    private static string ReadyToRunCli()
+    {
+        var path = typeof(CliRunner).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "ReadyToRunCli").Value!;
+        return File.Exists(path) ? path : throw new FileNotFoundException($"no CLI at {path}: the test project's build publishes it there (tests/ReadyToRunCli.targets)");
+    }
 
     /// <summary>One invocation at a time: the current directory is the process's.</summary>
     private static readonly SemaphoreSlim InProcess = new(1, 1);
