@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using SnippetCheck.Cli;
 
 namespace SnippetCheck.Tests.Infrastructure;
@@ -27,7 +28,7 @@ public static class CliRunner
 
     private static string ReadyToRunCli()
     {
-        var path = typeof(CliRunner).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "ReadyToRunCli").Value!;
+        var path = typeof(CliRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ReadyToRunCli").Value!;
         return File.Exists(path) ? path : throw new FileNotFoundException($"no CLI at {path}: the test project's build publishes it there (tests/ReadyToRunCli.targets)");
     }
 
