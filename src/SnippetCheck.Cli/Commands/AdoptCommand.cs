@@ -47,11 +47,8 @@ internal static class AdoptCommand
 
     private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var options = new VerifyOptions
+        var options = CommonOptions.ToOptions(result) with
         {
-            Paths = result.GetValue(CommonOptions.Paths) ?? [],
-            Filter = result.GetValue(CommonOptions.Filter),
-            ConfigPath = result.GetValue(CommonOptions.Config),
             Timeout = result.GetValue(VerifyCommand.TimeoutOption),
             Parallelism = result.GetValue(VerifyCommand.ParallelOption),
             NoCache = result.GetValue(VerifyCommand.NoCacheOption),

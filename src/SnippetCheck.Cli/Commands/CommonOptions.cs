@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using SnippetCheck.Reporting;
+using SnippetCheck.Verification;
 
 namespace SnippetCheck.Cli.Commands;
 
-/// <summary>The arguments and options <c>verify</c> and <c>list</c> share, and the parsers they share.</summary>
+/// <summary>The arguments and options <c>verify</c>, <c>list</c> and <c>adopt</c> share, and the parsers they share.</summary>
 internal static class CommonOptions
 {
     public static readonly Argument<string[]> Paths = new("paths")
@@ -16,6 +17,14 @@ internal static class CommonOptions
     public static readonly Option<string?> Filter = new("--filter") { Description = "Only snippets whose name, file, or file:line matches" };
 
     public static readonly Option<string?> Config = new("--config") { Description = "Path to snippetcheck.json (default: found from the current directory up)" };
+
+    /// <summary>The options of a run from what every command shares: its paths, filter and config.</summary>
+    public static VerifyOptions ToOptions(ParseResult result) => new()
+    {
+        Paths = result.GetValue(Paths) ?? [],
+        Filter = result.GetValue(Filter),
+        ConfigPath = result.GetValue(Config),
+    };
 
     /// <summary>
     /// A <c>--report FORMAT[=PATH]</c> option, parsed into requests; <paramref name="refuse"/> names the formats the

@@ -26,12 +26,7 @@ internal static class ListCommand
 
     private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var options = new VerifyOptions
-        {
-            Paths = result.GetValue(CommonOptions.Paths) ?? [],
-            Filter = result.GetValue(CommonOptions.Filter),
-            ConfigPath = result.GetValue(CommonOptions.Config),
-        };
+        var options = CommonOptions.ToOptions(result);
         var reports = new ReportSet(result.GetValue(ReportOption) ?? []);
         return CommandGuard.RunAsync(() =>
         {

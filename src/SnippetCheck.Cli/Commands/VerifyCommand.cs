@@ -96,14 +96,11 @@ internal static class VerifyCommand
         command.SetAction(RunAsync);
     }
 
-    private static VerifyOptions ToOptions(ParseResult result) => new()
+    private static VerifyOptions ToOptions(ParseResult result) => CommonOptions.ToOptions(result) with
     {
-        Paths = result.GetValue(CommonOptions.Paths) ?? [],
         All = result.GetValue(AllOption),
-        Filter = result.GetValue(CommonOptions.Filter),
         Timeout = result.GetValue(TimeoutOption),
         Parallelism = result.GetValue(ParallelOption),
-        ConfigPath = result.GetValue(CommonOptions.Config),
         NoCache = result.GetValue(NoCacheOption),
         CacheDirectory = result.GetValue(CacheDirOption),
         NoMerge = result.GetValue(NoMergeOption),

@@ -69,7 +69,7 @@ internal sealed class PackageSearch(string cacheRoot)
                 using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
                 versions.AddRange(document.RootElement.GetProperty("versions").EnumerateArray().Select(v => v.GetString()).OfType<string>());
             }
-            catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (IsUnanswered(e, cancellationToken))
             {
                 return null;
             }
@@ -102,11 +102,16 @@ internal sealed class PackageSearch(string cacheRoot)
                     .Select(r => r.GetProperty("@id").GetString())
                     .FirstOrDefault();
             }
-            catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (IsUnanswered(e, cancellationToken))
             {
                 return null;
             }
         })).Value;
+
+    /// <summary>The source did not answer over HTTP (unreachable, timed out, or not a v3 feed's JSON): ask the CLI instead.</summary>
+    private static bool IsUnanswered(Exception e, CancellationToken cancellationToken) =>
+        e is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException
+        || e is TaskCanceledException && !cancellationToken.IsCancellationRequested;
 
     private async Task<DotnetResult> SearchWithCliAsync(string id, string workingDirectory, CancellationToken cancellationToken)
     {
