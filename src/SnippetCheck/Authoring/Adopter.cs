@@ -142,13 +142,18 @@ internal static class Adopter
                 if (ran.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } runResult &&
                     again.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } secondRun)
                 {
-                    var output = runResult.ActualOutput == secondRun.ActualOutput ? OutputFenceFor(document.Snippets, snippet, runResult.ActualOutput) : null;
-                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Usings = tags.Usings, Packages = tags.Packages });
+                    if (SameOutput(document, snippet with { Tags = tags }, runResult.ActualOutput, secondRun.ActualOutput))
+                    {
+                        var output = runResult.ActualOutput == secondRun.ActualOutput ? OutputFenceFor(document.Snippets, snippet, runResult.ActualOutput) : null;
+                        proposals.Add(new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Usings = tags.Usings, Packages = tags.Packages });
+                        continue;
+                    }
+                    // A race that printed in another order this time may as well throw next time (a Dictionary written
+                    // from several threads does, one run in three): only a run seen twice alike is proposed as 'run'.
+                    notes.Add(new AdoptNote(snippet.Location, "runs, but printed something else on its second run (a race, a time, a random value): tagged compile, " +
+                        "since its run may not pass next time; tag it run yourself, with scrub= or an ellipsis output block, if it is meant to vary"));
                 }
-                else
-                {
-                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Usings = tags.Usings, Packages = tags.Packages });
-                }
+                proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Usings = tags.Usings, Packages = tags.Packages });
             }
             files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes) { Causes = causes });
         }
@@ -164,6 +169,11 @@ internal static class Adopter
         var errors = fileErrors.Concat(documents.SelectMany(d => d.Errors)).ToList();
         return new AdoptReport(files, errors, write, clock.Elapsed);
     }
+
+    /// <summary>Whether two runs printed the same, up to what the block's scrubbers hide (GUIDs, dates, temp paths by default).</summary>
+    private static bool SameOutput(PreparedDocument document, Snippet snippet, string? first, string? second) =>
+        first == second || OutputComparer.Compare(first ?? "", second ?? "", OutputMatchMode.Exact,
+            SnippetProgram.Lone(document.Snippets, snippet, document.Settings).Scrubbings[0]).Matches;
 
     private static bool IsMarkdown(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase) || MdxSyntax.IsMdx(path);

@@ -166,6 +166,24 @@ public sealed partial class AdoptCommandTests
         // would-compile 0, would-run 1, would-get-output 0: the printed GUID never matches the one the post shows.
         Assert.Contains("guid.md       1              0          1                 0              0", run.Stdout);
     }
+
+    [Fact]
+    public void A_block_whose_two_runs_print_different_output_is_tagged_compile_with_a_note_and_a_guid_is_no_such_difference()
+    {
+        using var folder = new TempFolder();
+        const string random = "```csharp\nConsole.WriteLine(Random.Shared.NextInt64());\n```\n";
+        const string guid = "```csharp\nConsole.WriteLine($\"id {Guid.NewGuid()}\");\n```\n";
+        folder.Write("varies.md", random + "\n" + guid);
+
+        var run = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("varies.md(1,1): runs, but printed something else on its second run", run.Output);
+        // A race that printed in another order may as well throw next time; a GUID is what the default scrubbers hide.
+        Assert.Equal("<!-- snippetcheck: compile -->\n" + random + "\n<!-- snippetcheck: run -->\n" + guid, File.ReadAllText(Path.Combine(folder.Path, "varies.md")));
+        var verified = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(verified.ExitCode == 0, verified.Output);
+    }
 }
 
 /// <summary>Issue 26, part 1: <c>adopt</c> proposes <c>compile members</c> for members a post shows out of their class.</summary>
