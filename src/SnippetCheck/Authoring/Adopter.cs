@@ -113,7 +113,7 @@ internal static class Adopter
                 {
                     var index = chain.Blocks.ToList().FindIndex(b => b.Location == snippet.Location);
                     var joined = chain.Blocks[index];
-                    var printed = joined.Kind == SnippetKind.Run ? OutputFenceFor(document.Snippets, snippet, chain.Outputs[index]) : null;
+                    var printed = joined.Kind == SnippetKind.Run ? OutputFenceFor(document, snippet, chain.Outputs[index]) : null;
                     proposals.Add(new AdoptProposal(snippet, joined.Kind, printed) { Members = joined.Tags.Members, Usings = joined.Tags.Usings, Packages = joined.Tags.Packages, Session = joined.Tags.Session });
                     continue;
                 }
@@ -142,9 +142,9 @@ internal static class Adopter
                 if (ran.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } runResult &&
                     again.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } secondRun)
                 {
-                    if (SameOutput(document, snippet with { Tags = tags }, runResult.ActualOutput, secondRun.ActualOutput))
+                    if (Alike(runResult.ActualOutput ?? "", secondRun.ActualOutput ?? "", ScrubbingOf(document, snippet with { Tags = tags })))
                     {
-                        var output = runResult.ActualOutput == secondRun.ActualOutput ? OutputFenceFor(document.Snippets, snippet, runResult.ActualOutput) : null;
+                        var output = OutputFenceFor(document, snippet with { Tags = tags }, runResult.ActualOutput, secondRun.ActualOutput);
                         proposals.Add(new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Usings = tags.Usings, Packages = tags.Packages });
                         continue;
                     }
@@ -170,11 +170,6 @@ internal static class Adopter
         return new AdoptReport(files, errors, write, clock.Elapsed);
     }
 
-    /// <summary>Whether two runs printed the same, up to what the block's scrubbers hide (GUIDs, dates, temp paths by default).</summary>
-    private static bool SameOutput(PreparedDocument document, Snippet snippet, string? first, string? second) =>
-        first == second || OutputComparer.Compare(first ?? "", second ?? "", OutputMatchMode.Exact,
-            SnippetProgram.Lone(document.Snippets, snippet, document.Settings).Scrubbings[0]).Matches;
-
     private static bool IsMarkdown(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase) || MdxSyntax.IsMdx(path);
 
@@ -198,12 +193,12 @@ internal static class Adopter
 
     /// <summary>
     /// The fence after the block, when it is the next fence of the post, is a <c>text</c>, <c>console</c> or untagged
-    /// block that belongs to no snippet, and holds what the block printed (nothing printed: no output block).
+    /// block that belongs to no snippet, and holds what each run printed (nothing printed: no output block).
     /// </summary>
-    private static FencedBlock? OutputFenceFor(SnippetDocument document, Snippet snippet, string? printed)
+    private static FencedBlock? OutputFenceFor(PreparedDocument document, Snippet snippet, params string?[] printed)
     {
-        if (string.IsNullOrWhiteSpace(printed)) return null;
-        var items = document.Source.Items;
+        if (printed.Any(string.IsNullOrWhiteSpace)) return null;
+        var items = document.Snippets.Source.Items;
         var index = -1;
         for (var i = 0; i < items.Count; i++)
         {
@@ -217,17 +212,19 @@ internal static class Adopter
         {
             return null;
         }
-        return MatchesExactly(next.Content, printed) ? next : null;
+        var scrubbing = ScrubbingOf(document, snippet);
+        return printed.All(p => Alike(next.Content, p!, scrubbing)) ? next : null;
     }
 
+    /// <summary>The scrubbers <c>verify</c> will compare the block's output through: the defaults and what its file or config adds.</summary>
+    private static Scrubbing ScrubbingOf(PreparedDocument document, Snippet snippet) =>
+        SnippetProgram.Lone(document.Snippets, snippet, document.Settings).Scrubbings[0];
+
     /// <summary>
-    /// Whether the fence holds what the block printed, as <c>verify</c> will compare it (line endings, trailing white
-    /// space and surrounding blank lines aside, exact).
+    /// Whether two texts read the same as <c>verify</c> compares output: line endings, trailing white space and
+    /// surrounding blank lines aside, and through the block's scrubbers (GUIDs, dates, temp paths by default), exact.
+    /// Two runs of a block, and a run and the fence beside it, are compared so.
     /// </summary>
-    private static bool MatchesExactly(string fence, string printed)
-    {
-        // Both sides through the default scrubbers, exactly as verify will compare them: a post printing a GUID or a
-        // time still adopts its output fence.
-        return OutputComparer.Compare(fence, printed, OutputMatchMode.Exact, Scrubbing.Default).Matches;
-    }
+    private static bool Alike(string expected, string actual, Scrubbing scrubbing) =>
+        OutputComparer.Compare(expected, actual, OutputMatchMode.Exact, scrubbing).Matches;
 }
