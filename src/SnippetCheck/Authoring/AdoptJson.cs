@@ -34,6 +34,7 @@ internal static class AdoptJson
                 WriteBlock(json, proposal.Snippet.Location);
                 json.WriteString("tag", proposal.Words);
                 json.WriteBoolean("output", proposal.Output is not null);
+                WriteNotes(json, file, proposal.Snippet.Location);
                 json.WriteEndObject();
             }
             foreach (var (failed, cause) in file.Failures.Zip(file.Causes))
@@ -43,11 +44,22 @@ internal static class AdoptJson
                 json.WriteString("detail", cause.Detail);
                 json.WriteNumber("causeLine", cause.Location.Line);
                 json.WriteNumber("causeColumn", cause.Location.Column);
+                WriteNotes(json, file, failed.Snippet.Location);
                 json.WriteEndObject();
             }
         }
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>What adopt said of the block beside its tag or cause (a run that printed something else the second time, a package not found); no key when nothing.</summary>
+    private static void WriteNotes(Utf8JsonWriter json, AdoptFile file, SourceLocation at)
+    {
+        var notes = file.Notes.Where(n => n.Location == at).Select(n => n.Message).Distinct().ToList();
+        if (notes.Count == 0) return;
+        json.WriteStartArray("notes");
+        foreach (var note in notes) json.WriteStringValue(note);
+        json.WriteEndArray();
     }
 
     private static void WriteBlock(Utf8JsonWriter json, SourceLocation at)

@@ -178,10 +178,17 @@ public sealed partial class AdoptCommandTests
         const string guid = "```csharp\nConsole.WriteLine($\"id {Guid.NewGuid()}\");\n```\n";
         folder.Write("varies.md", random + "\n" + guid);
 
-        var run = CliRunner.Run(folder.Path, "adopt", "--write");
+        var run = CliRunner.Run(folder.Path, "adopt", "--write", "--report", "json=adopt.json");
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("varies.md(1,1): runs, but printed something else on its second run", run.Output);
+        using (var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "adopt.json"))))
+        {
+            var blocks = report.RootElement.GetProperty("blocks").EnumerateArray().ToList();
+            Assert.Equal(["compile", "run"], blocks.Select(b => b.GetProperty("tag").GetString()));
+            Assert.StartsWith("runs, but printed something else", blocks[0].GetProperty("notes")[0].GetString());
+            Assert.False(blocks[1].TryGetProperty("notes", out _));
+        }
         // A race that printed in another order may as well throw next time; a GUID is what the default scrubbers hide.
         Assert.Equal("<!-- snippetcheck: compile -->\n" + random + "\n<!-- snippetcheck: run -->\n" + guid, File.ReadAllText(Path.Combine(folder.Path, "varies.md")));
         var verified = CliRunner.Run(folder.Path, "verify", "--no-cache");
