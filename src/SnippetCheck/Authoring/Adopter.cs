@@ -113,7 +113,7 @@ internal static class Adopter
                 {
                     var index = chain.Blocks.ToList().FindIndex(b => b.Location == snippet.Location);
                     var joined = chain.Blocks[index];
-                    var printed = joined.Kind == SnippetKind.Run ? OutputFenceFor(document, snippet, chain.Outputs[index]) : null;
+                    var printed = joined.Kind == SnippetKind.Run ? OutputFenceFor(document, snippet, ScrubbingOf(document, snippet), chain.Outputs[index]) : null;
                     proposals.Add(new AdoptProposal(snippet, joined.Kind, printed) { Members = joined.Tags.Members, Usings = joined.Tags.Usings, Packages = joined.Tags.Packages, Session = joined.Tags.Session });
                     continue;
                 }
@@ -142,9 +142,10 @@ internal static class Adopter
                 if (ran.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } runResult &&
                     again.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } secondRun)
                 {
-                    if (Alike(runResult.ActualOutput ?? "", secondRun.ActualOutput ?? "", ScrubbingOf(document, snippet with { Tags = tags })))
+                    var scrubbing = ScrubbingOf(document, snippet with { Tags = tags });
+                    if (Alike(runResult.ActualOutput ?? "", secondRun.ActualOutput ?? "", scrubbing))
                     {
-                        var output = OutputFenceFor(document, snippet with { Tags = tags }, runResult.ActualOutput, secondRun.ActualOutput);
+                        var output = OutputFenceFor(document, snippet, scrubbing, runResult.ActualOutput, secondRun.ActualOutput);
                         proposals.Add(new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Usings = tags.Usings, Packages = tags.Packages });
                         continue;
                     }
@@ -193,9 +194,10 @@ internal static class Adopter
 
     /// <summary>
     /// The fence after the block, when it is the next fence of the post, is a <c>text</c>, <c>console</c> or untagged
-    /// block that belongs to no snippet, and holds what each run printed (nothing printed: no output block).
+    /// block that belongs to no snippet, and holds what each run printed through <paramref name="scrubbing"/> (nothing
+    /// printed: no output block).
     /// </summary>
-    private static FencedBlock? OutputFenceFor(PreparedDocument document, Snippet snippet, params string?[] printed)
+    private static FencedBlock? OutputFenceFor(PreparedDocument document, Snippet snippet, Scrubbing scrubbing, params string?[] printed)
     {
         if (printed.Any(string.IsNullOrWhiteSpace)) return null;
         var items = document.Snippets.Source.Items;
@@ -212,7 +214,6 @@ internal static class Adopter
         {
             return null;
         }
-        var scrubbing = ScrubbingOf(document, snippet);
         return printed.All(p => Alike(next.Content, p!, scrubbing)) ? next : null;
     }
 

@@ -30,8 +30,7 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
     /// <param name="packageLookedFor">adopt looked for a package that declares the block's unknown names and found none.</param>
     public static UnverifiedCause Of(SnippetResult failed, bool packageLookedFor)
     {
-        var errors = failed.Diagnostics.Where(d => d.IsError).ToList();
-        var first = errors.FirstOrDefault();
+        var first = failed.Diagnostics.FirstOrDefault(d => d.IsError);
         var at = first?.Location ?? failed.FailureLocation;
         if (SyntaxError(failed.Snippet) is { } syntax) return new(Fragment, syntax.Detail, syntax.Location);
         if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is { Count: > 0 } names)
