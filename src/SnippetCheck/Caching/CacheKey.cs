@@ -14,7 +14,7 @@ namespace SnippetCheck.Caching;
 /// </summary>
 internal static class CacheKey
 {
-    private static readonly string ToolIdentity =
+    internal static readonly string ToolIdentity =
         $"{typeof(CacheKey).Assembly.ManifestModule.ModuleVersionId}|{Environment.Version}|{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}";
 
     /// <summary>
@@ -74,7 +74,7 @@ internal static class CacheKey
 
     private static string Hash(StringBuilder text) => Hash(text.ToString());
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, string> Described = new();
 

@@ -124,6 +124,9 @@ internal sealed partial class ResultCache(string directory)
 
     private const string Together = "together";
 
+    /// <summary>Where a render run keeps the symbol notes of the program cached under <paramref name="key"/> (<see cref="Compilation.SemanticCapture"/>).</summary>
+    public string NotesPath(string key) => PathOf(key, "notes");
+
     private string PathOf(string key, string? kind = null) =>
         kind is null ? Path.Combine(Directory, key[..2], key + ".json") : Path.Combine(Directory, kind, key[..2], key + ".json");
 

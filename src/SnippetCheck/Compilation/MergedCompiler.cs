@@ -27,7 +27,9 @@ internal static class MergedCompiler
     /// <summary>Rounds of dropping broken programs before giving up on the chunk (each drop may reveal others).</summary>
     private const int MaxRounds = 3;
 
-    public static MergedCompilationResult Compile(IReadOnlyList<MergeableProgram> programs, CompileSettings settings, CancellationToken cancellationToken = default)
+    /// <param name="capture">For <c>render</c>: notes each identifier of the programs the final round kept (the broken ones compile again alone).</param>
+    public static MergedCompilationResult Compile(IReadOnlyList<MergeableProgram> programs, CompileSettings settings, CancellationToken cancellationToken = default,
+        Compilation.SemanticCapture? capture = null)
     {
         var clock = Stopwatch.StartNew();
         var usingsTree = ProgramAssembler.SharedUsings(settings);
@@ -42,13 +44,15 @@ internal static class MergedCompiler
         for (var round = 1; round <= MaxRounds && remaining.Count > 0; round++)
         {
             rounds = round;
-            var (image, diagnostics) = SnippetCompiler.Emit(compilation.AddSyntaxTrees([usingsTree, .. remaining.Select(i => trees[i])]), cancellationToken);
+            var roundCompilation = compilation.AddSyntaxTrees([usingsTree, .. remaining.Select(i => trees[i])]);
+            var (image, diagnostics) = SnippetCompiler.Emit(roundCompilation, cancellationToken);
             var blamed = diagnostics
                 .Where(d => d.Severity is RoslynSeverity.Error or RoslynSeverity.Warning)
                 .Select(d => d.Location.SourceTree is { } tree && owners.TryGetValue(tree, out var owner) ? owner : -1)
                 .ToHashSet();
             if (blamed.Count == 0 && image is not null)
             {
+                capture?.Collect(roundCompilation, remaining.Select(i => trees[i]), cancellationToken);
                 var entryTypes = programs.Select((program, index) =>
                     remaining.Contains(index) && program.EntryClass is { } entry ? $"{ProgramAssembler.MergedNamespacePrefix}{index}.{entry}" : null).ToList();
                 return new MergedCompilationResult(new ProgramImage(image), broken, entryTypes, round, clock.Elapsed);

@@ -79,8 +79,10 @@ internal static class SnippetCompiler
     /// Compiles <paramref name="source"/>, made from <paramref name="parts"/>, and reports what the compiler's own users
     /// would see: like csc, only the syntax errors when there are any (binding broken code only adds noise).
     /// </summary>
+    /// <param name="capture">For <c>render</c>: notes each identifier from this compilation's semantic models, once it is done.</param>
     public static CompilationResult Compile(
-        AssembledSource source, IReadOnlyList<ParsedPart> parts, CompileSettings settings, CancellationToken cancellationToken = default)
+        AssembledSource source, IReadOnlyList<ParsedPart> parts, CompileSettings settings, CancellationToken cancellationToken = default,
+        Compilation.SemanticCapture? capture = null)
     {
         var clock = Stopwatch.StartNew();
         var lineToPart = parts
@@ -95,6 +97,9 @@ internal static class SnippetCompiler
             // (the parser pins some, such as CS8635 on '...', to trivia that a '#line' directive would shift).
             var own = parts.SelectMany(p => p.Tree.GetDiagnostics(cancellationToken).Select(d => MapOwn(d, p))).ToList();
             var reported = own.Any(d => d.Severity == Model.DiagnosticSeverity.Error) ? own : Mapped(syntax, lineToPart);
+            // Broken code still binds: a reader's page colours its names as the compiler saw them.
+            capture?.Collect(BaseFor(settings.References).WithOptions(OptionsFor(settings, OutputKind.DynamicallyLinkedLibrary)).AddSyntaxTrees(source.Trees),
+                source.Trees, cancellationToken);
             return new CompilationResult(false, null, source.IsExecutable,
                 [.. reported.DistinctBy(d => d.Identity).OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)], clock.Elapsed);
         }
@@ -105,6 +110,7 @@ internal static class SnippetCompiler
         // so GetDiagnostics alone would let a broken 'compile' snippet pass.
         var (image, diagnostics) = Emit(compilation, cancellationToken);
         var success = !diagnostics.Any(d => d.Severity == RoslynSeverity.Error);
+        capture?.Collect(compilation, source.Trees, cancellationToken);
         var internalMembers = success || !parts.Any(p => p.Part.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
             ? []
             : InternalMemberErrors(compilation, diagnostics, cancellationToken);

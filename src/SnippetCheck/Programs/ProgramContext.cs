@@ -11,7 +11,8 @@ namespace SnippetCheck.Programs;
 /// is read from the program here, never passed in, so no path can leave one out.
 /// </summary>
 /// <param name="CompileOnly">Judge only what compiling decides; a block that would run gets a pending verdict.</param>
-internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Dependencies, bool CompileOnly = false)
+/// <param name="Capture">For <c>render</c>: notes what the compiler knew of each identifier, from every compilation made.</param>
+internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Dependencies, bool CompileOnly = false, Compilation.SemanticCapture? Capture = null)
 {
     /// <summary>The program's packages, projects, <c>#:sdk</c> and <c>#:property</c> directives, resolved.</summary>
     public Task<ProgramDependencies> ResolveAsync(SnippetProgram program, CancellationToken cancellationToken) =>
@@ -19,16 +20,16 @@ internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Depend
 
     /// <summary>Preludes and blocks assembled into one program (<see cref="ProgramAssembler"/>) and compiled.</summary>
     /// <param name="markBlocks">Mark where each block starts, so that a session's output is told apart by block.</param>
-    public static CompilationResult Compile(IReadOnlyList<ParsedPart> preludes, IReadOnlyList<ParsedPart> blocks, CompileSettings settings, bool markBlocks,
+    public CompilationResult Compile(IReadOnlyList<ParsedPart> preludes, IReadOnlyList<ParsedPart> blocks, CompileSettings settings, bool markBlocks,
         CancellationToken cancellationToken) =>
-        SnippetCompiler.Compile(ProgramAssembler.Assemble(preludes, blocks, settings, markBlocks), [.. preludes, .. blocks], settings, cancellationToken);
+        SnippetCompiler.Compile(ProgramAssembler.Assemble(preludes, blocks, settings, markBlocks), [.. preludes, .. blocks], settings, cancellationToken, Capture);
 
     /// <summary>
     /// Candidates of one group compiled into one assembly (<see cref="MergedCompiler"/>), under the group's settings
     /// and shared references (<see cref="MergeCandidate.GroupKey"/>).
     /// </summary>
-    public static MergedCompilationResult CompileMerged(IReadOnlyList<MergeCandidate> members, CancellationToken cancellationToken) =>
-        MergedCompiler.Compile([.. members.Select(m => m.Mergeable)], members[0].Shared.Apply(members[0].Program.Settings), cancellationToken);
+    public MergedCompilationResult CompileMerged(IReadOnlyList<MergeCandidate> members, CancellationToken cancellationToken) =>
+        MergedCompiler.Compile([.. members.Select(m => m.Mergeable)], members[0].Shared.Apply(members[0].Program.Settings), cancellationToken, Capture);
 
     /// <summary>Runs a compiled program (a lone snippet, or a session's <paramref name="blocks"/>) with its own input and arguments.</summary>
     public Task<RunResult> RunAsync(SnippetProgram program, CompilationResult compiled, IReadOnlyList<int> blocks, ProgramDependencies dependencies,

@@ -28,7 +28,7 @@ internal static class LoneVerifier
         var settings = dependencies.Apply(program.Settings);
         var preludes = program.PreludeParts(settings);
         var parts = program.BlockParts(settings);
-        var compiled = ProgramContext.Compile(preludes, parts, settings, markBlocks: false, cancellationToken);
+        var compiled = context.Compile(preludes, parts, settings, markBlocks: false, cancellationToken);
 
         var hasEntryPoint = program.HasEntryPoint(settings, [0]);
         RunResult? run = null;

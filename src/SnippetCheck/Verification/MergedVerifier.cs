@@ -34,7 +34,7 @@ internal sealed class MergedVerifier(ProgramContext context)
             foreach (var member in members) results.AddRange(await LoneVerifier.VerifyAsync(member.Program, context, cancellationToken).ConfigureAwait(false));
             return results;
         }
-        var compiled = ProgramContext.CompileMerged(members, cancellationToken);
+        var compiled = context.CompileMerged(members, cancellationToken);
         Interlocked.Increment(ref _chunks);
         Interlocked.Add(ref _merged, members.Count);
         Interlocked.Add(ref _droppedAtCompile, compiled.Broken.Count);

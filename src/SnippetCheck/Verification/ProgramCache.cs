@@ -9,9 +9,11 @@ namespace SnippetCheck.Verification;
 
 /// <summary>
 /// The result cache in front of verification: a program whose content has not changed since it passed gets its
-/// results back without compiling; any other program is verified and, when it passes, kept.
+/// results back without compiling; any other program is verified and, when it passes, kept. In a render run
+/// (<paramref name="capture"/>), a program's symbol notes are kept beside its results, and a cached result without
+/// them is a miss: rendering needs both.
 /// </summary>
-internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, string dependencies)
+internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, string dependencies, Compilation.SemanticCapture? capture = null)
 {
     private readonly ConditionalWeakTable<SnippetProgram, string> _keys = new();
     private readonly Lazy<string> _runWide = new(() => CacheKey.RunWide(runner, dependencies));
@@ -24,6 +26,7 @@ internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, str
         results = [];
         if (cache is null || KeyOf(program) is not { } key) return false;
         if (cache.TryGet(key, program.Blocks) is not { } hit) return false;
+        if (capture is not null && !capture.TryLoad(cache.NotesPath(key))) return false;
         results = _kept[program] = hit;
         return true;
     }
@@ -33,7 +36,11 @@ internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, str
         if (cache is not null && KeyOf(program) is { } key)
         {
             cache.Store(key, results);
-            if (ResultCache.Keeps(results)) _kept[program] = results;
+            if (ResultCache.Keeps(results))
+            {
+                _kept[program] = results;
+                capture?.Save(cache.NotesPath(key), program.Blocks);
+            }
         }
         return results;
     }
@@ -45,7 +52,8 @@ internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, str
     public bool TryGetTogether(IReadOnlyList<SnippetProgram> programs, out IReadOnlyList<IReadOnlyList<SnippetResult>> results)
     {
         results = [];
-        if (cache is null || programs.Count < 2 || KeyOfAll(programs) is not { } key) return false;
+        // A render run looks each program up alone, with its symbol notes.
+        if (cache is null || capture is not null || programs.Count < 2 || KeyOfAll(programs) is not { } key) return false;
         if (cache.TryGetAll(key, [.. programs.Select(p => p.Blocks)]) is not { } hit) return false;
         results = hit;
         return true;

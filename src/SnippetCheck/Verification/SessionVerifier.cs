@@ -53,13 +53,13 @@ internal static class SessionVerifier
             {
                 // Checked against the session so far, then left out of it.
                 var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
-                var compiledSoFar = ProgramContext.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken);
+                var compiledSoFar = context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken);
                 results[i] = BlockResults.Of(block, Judge.CompileFail(block, compiledSoFar), compiledSoFar, null, clock);
             }
         }
         if (included.Count == 0) return [.. results.Select(r => r!)];
 
-        var compiled = ProgramContext.Compile(preludes, [.. included.Select(id => parts[id])], settings, markBlocks: included.Count > 1, cancellationToken);
+        var compiled = context.Compile(preludes, [.. included.Select(id => parts[id])], settings, markBlocks: included.Count > 1, cancellationToken);
         if (!compiled.Success)
         {
             var errors = compiled.Errors.ToList();

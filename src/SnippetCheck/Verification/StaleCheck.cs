@@ -75,7 +75,7 @@ internal sealed class StaleCheck(StaleMode mode, bool runThem)
     private async Task CheckAsync(IReadOnlyList<(Snippet Ignored, MergeCandidate Candidate)> chunk, ProgramContext context, CancellationToken cancellationToken)
     {
         // As a merged chunk of verified snippets: the group's shared references (a library under test) apply.
-        var compiled = ProgramContext.CompileMerged([.. chunk.Select(c => c.Candidate)], cancellationToken);
+        var compiled = context.CompileMerged([.. chunk.Select(c => c.Candidate)], cancellationToken);
         for (var i = 0; i < chunk.Count; i++)
         {
             if (compiled.Broken.Contains(i)) continue;

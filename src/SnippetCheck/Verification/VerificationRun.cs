@@ -66,8 +66,8 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         var dependencies = await DependencyResolver.CreateAsync(config, options.Library, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken).ConfigureAwait(false);
         DependencyFiles = dependencies.DependencyFiles;
         PhaseTrace.Mark("dependencies resolved");
-        var context = new ProgramContext(pool, dependencies, options.CompileOnly);
-        var programCache = new ProgramCache(cache, settings.Runners, dependencies.Fingerprint);
+        var context = new ProgramContext(pool, dependencies, options.CompileOnly, options.Capture);
+        var programCache = new ProgramCache(cache, settings.Runners, dependencies.Fingerprint, options.Capture);
         var merged = new MergedVerifier(context);
 
         void Report(IReadOnlyList<SnippetResult> finished)

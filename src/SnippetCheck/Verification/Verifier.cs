@@ -38,6 +38,9 @@ public sealed class Verifier : IAsyncDisposable
 
     internal SnippetCheckConfig Config { get; }
 
+    /// <summary>The result cache's folder; null when the run keeps no cache (<c>--no-cache</c>, or <c>"cache": false</c>).</summary>
+    internal string? CacheDirectory => _settings.CacheDirectory;
+
     /// <summary>Called as each program finishes, for progress displays.</summary>
     public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
 

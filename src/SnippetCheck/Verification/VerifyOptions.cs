@@ -73,6 +73,11 @@ public sealed record VerifyOptions
     /// Keep runner processes between runs of one <see cref="Verifier"/> (an editor's server), until it is disposed.
     /// </summary>
     public bool KeepRunners { get; init; }
+    /// <summary>
+    /// For <c>render</c>: what the compiler knew of each identifier, noted from the compilations the run makes anyway.
+    /// A cached verdict counts only with its notes beside it; otherwise the program compiles again. Null for a plain run.
+    /// </summary>
+    public Compilation.SemanticCapture? Capture { get; init; }
 }
 /// <summary>A document's text as an editor holds it, for a run that must not read the file.</summary>
 /// <param name="FullPath">The file's absolute path: it decides the extractor (<c>.cs</c> or Markdown) and the path shown.</param>

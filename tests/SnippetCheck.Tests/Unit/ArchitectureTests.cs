@@ -30,6 +30,8 @@ public sealed class ArchitectureTests
         ["Authoring"] = 12,
         // An editor's view of verdicts (the language server's core): findings, carried run failures, quick-fix edits.
         ["Editing"] = 13,
+        // Verified blocks as readers see them (render): highlighting from the compiler's notes, fragments, the copy.
+        ["Rendering"] = 12,
     };
 
     /// <summary>The verdict and report types name the documents and snippets they report on, and nothing above them.</summary>

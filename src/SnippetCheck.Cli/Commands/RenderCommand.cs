@@ -1,0 +1,55 @@
+using System.CommandLine;
+using SnippetCheck.Reporting;
+using SnippetCheck.Rendering;
+
+namespace SnippetCheck.Cli.Commands;
+
+/// <summary>
+/// <c>snippetcheck render [PATH|GLOB ...] --out DIR</c>: verifies as <c>verify</c> does, then writes each C# block as an
+/// HTML fragment and its JSON twin, with the stylesheet (docs/render.md). Exit codes are <c>verify</c>'s: the files are
+/// written either way, and a failing block fails the run.
+/// </summary>
+internal static class RenderCommand
+{
+    private static readonly Option<string> OutOption = new("--out", "-o")
+    {
+        Description = "Where to write the fragments, their JSON and snippetcheck.css",
+        Required = true,
+    };
+
+    private static readonly Option<bool> InPlaceCopyOption = new("--in-place-copy")
+    {
+        Description = "Also write each document again under --out, its C# fences replaced by their HTML and every other byte unchanged",
+    };
+
+    private static readonly Option<bool> NoMarkOption = new("--no-mark") { Description = "Leave out the verified mark under verified blocks" };
+
+    public static Command Create()
+    {
+        var render = new Command("render", "Verify, then write every C# block as HTML with compiler-accurate highlighting, hover cards, errors and output")
+        {
+            CommonOptions.Paths, CommonOptions.Filter, CommonOptions.Config, OutOption, InPlaceCopyOption, NoMarkOption,
+            VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption,
+        };
+        render.SetAction(RunAsync);
+        return render;
+    }
+
+    private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var options = CommonOptions.ToOptions(result) with
+        {
+            NoCache = result.GetValue(VerifyCommand.NoCacheOption),
+            CacheDirectory = result.GetValue(VerifyCommand.CacheDirOption),
+        };
+        var render = new RenderOptions(result.GetValue(OutOption)!, result.GetValue(InPlaceCopyOption), Mark: !result.GetValue(NoMarkOption));
+        var terminal = TerminalSettings.Detect();
+        return CommandGuard.RunAsync(async () =>
+        {
+            var rendered = await Renderer.RunAsync(options, render, cancellationToken);
+            new ConsoleReporter(Console.Out, terminal.UseColor, verbose: false).Write(rendered.Report);
+            Console.Out.WriteLine($"rendered {rendered.Blocks} C# blocks into {Path.GetFullPath(render.OutputDirectory)}");
+            return rendered.Report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
+        });
+    }
+}

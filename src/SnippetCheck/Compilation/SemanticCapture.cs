@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Compilation;
+
+/// <summary>
+/// What the compiler knew about one identifier of a post, at its place in the document: how to colour it, and what
+/// its hover card says. Places are the document's (1-based line and column), so a note found in a merged chunk, a
+/// session or a lone program lands on the same token.
+/// </summary>
+/// <param name="Class">The token's class: <c>class</c>, <c>method</c>, <c>local</c>, ... (<see cref="SymbolCards.ClassOf"/>).</param>
+/// <param name="Signature">The symbol as Roslyn displays it, with its kind in brackets for locals, fields and such.</param>
+/// <param name="Summary">The XML documentation's <c>&lt;summary&gt;</c> as plain text; null without one.</param>
+/// <param name="DocsUrl">The symbol's API page, where one is known (the framework's, on learn.microsoft.com).</param>
+public sealed record SymbolNote(string File, int Line, int Column, int Length, string Class, string? Signature, string? Summary, string? DocsUrl);
+
+/// <summary>
+/// Collects <see cref="SymbolNote"/>s from the compilations a render run makes anyway, after each one emitted: the
+/// semantic models exist then, so rendering never compiles a program a second time. A program whose verdict comes
+/// from the result cache gets its notes from beside it (<see cref="TryLoad"/>), kept by the render run that compiled it.
+/// </summary>
+public sealed class SemanticCapture
+{
+    /// <summary>Each document line's notes, by column.</summary>
+    private readonly ConcurrentDictionary<(string File, int Line), ConcurrentDictionary<int, SymbolNote>> _notes = new();
+
+    internal void Add(SymbolNote note) => _notes.GetOrAdd((note.File, note.Line), _ => new())[note.Column] = note;
+
+    /// <summary>Notes every identifier of the author's text in <paramref name="trees"/> (hidden code of the tool's own is skipped).</summary>
+    internal void Collect(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    {
+        var cards = new SymbolCards(compilation);
+        foreach (var tree in trees)
+        {
+            var model = compilation.GetSemanticModel(tree);
+            foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+            {
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || tree.GetLineVisibility(token.SpanStart, cancellationToken) == LineVisibility.Hidden) continue;
+                var mapped = token.GetLocation().GetMappedLineSpan();
+                if (!mapped.HasMappedPath) continue;
+                if (cards.NoteFor(model, token, mapped.Path, mapped.StartLinePosition.Line + 1, mapped.StartLinePosition.Character + 1) is { } note) Add(note);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Notes a block no run compiled (untagged or ignored): its text alone, bound against the framework with the
+    /// implicit usings, as an editor would colour it. Its errors do not matter here: broken code still binds.
+    /// </summary>
+    internal void CollectUnverified(Snippet snippet, CancellationToken cancellationToken)
+    {
+        var lines = snippet.Block.Lines;
+        var options = new CSharpParseOptions(LanguageVersion.Preview);
+        var tree = CSharpSyntaxTree.ParseText(string.Join('\n', lines.Select(l => l.Text)), options, cancellationToken: cancellationToken);
+        var usings = CSharpSyntaxTree.ParseText(string.Concat(CompileSettings.DefaultUsings.Select(u => $"global using {u};\n")), options,
+            cancellationToken: cancellationToken);
+        var compilation = SnippetCompiler.BaseFor(ReferenceAssemblies.Default).AddSyntaxTrees(usings, tree);
+        var cards = new SymbolCards(compilation);
+        var model = compilation.GetSemanticModel(tree);
+        foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)))
+        {
+            var position = tree.GetLineSpan(token.Span, cancellationToken).StartLinePosition;
+            var line = lines[position.Line];
+            if (cards.NoteFor(model, token, snippet.Location.File, line.Line, line.ColumnAt(position.Character)) is { } note) Add(note);
+        }
+    }
+
+    /// <summary>True when some compilation of the run noted a name on one of <paramref name="block"/>'s lines.</summary>
+    public bool HasNotesOn(FencedBlockLines block) => block.Lines.Any(line => _notes.ContainsKey((block.File, line)));
+
+    /// <summary>The notes on the lines of <paramref name="block"/> (what <c>render</c> colours it with).</summary>
+    public IReadOnlyList<SymbolNote> NotesOn(FencedBlockLines block) =>
+        [.. block.Lines.Order().SelectMany(line => _notes.TryGetValue((block.File, line), out var notes) ? notes.Values.OrderBy(n => n.Column) : Enumerable.Empty<SymbolNote>())];
+
+    /// <summary>Keeps the notes of <paramref name="blocks"/> in <paramref name="path"/>, beside a cached verdict.</summary>
+    internal void Save(string path, IEnumerable<Snippet> blocks)
+    {
+        var notes = blocks.SelectMany(b => NotesOn(FencedBlockLines.Of(b))).ToList();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(notes, SymbolNoteJson.Default.ListSymbolNote));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Reads notes kept by <see cref="Save"/>; false when there are none (the program must then be compiled).</summary>
+    internal bool TryLoad(string path)
+    {
+        try
+        {
+            if (!File.Exists(path) || JsonSerializer.Deserialize(File.ReadAllText(path), SymbolNoteJson.Default.ListSymbolNote) is not { } notes) return false;
+            foreach (var note in notes) Add(note);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>The document lines a block's body stands on.</summary>
+public sealed record FencedBlockLines(string File, IReadOnlySet<int> Lines)
+{
+    internal static FencedBlockLines Of(Snippet snippet) => new(snippet.Location.File, snippet.Block.Lines.Select(l => l.Line).ToHashSet());
+}
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<SymbolNote>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyList<SymbolNote>))]
+internal sealed partial class SymbolNoteJson : System.Text.Json.Serialization.JsonSerializerContext;
