@@ -22,13 +22,18 @@ internal static class RenderCommand
         Description = "Also write each document again under --out, its C# fences replaced by their HTML and every other byte unchanged",
     };
 
+    private static readonly Option<bool> SiteOption = new("--site")
+    {
+        Description = "Also write each document as a web page under --out (its C# fences rendered, the rest through Markdig) and an index.html",
+    };
+
     private static readonly Option<bool> NoMarkOption = new("--no-mark") { Description = "Leave out the verified mark under verified blocks" };
 
     public static Command Create()
     {
         var render = new Command("render", "Verify, then write every C# block as HTML with compiler-accurate highlighting, hover cards, errors and output")
         {
-            CommonOptions.Paths, CommonOptions.Filter, CommonOptions.Config, OutOption, InPlaceCopyOption, NoMarkOption,
+            CommonOptions.Paths, CommonOptions.Filter, CommonOptions.Config, OutOption, InPlaceCopyOption, SiteOption, NoMarkOption,
             VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption,
         };
         render.SetAction(RunAsync);
@@ -42,7 +47,7 @@ internal static class RenderCommand
             NoCache = result.GetValue(VerifyCommand.NoCacheOption),
             CacheDirectory = result.GetValue(VerifyCommand.CacheDirOption),
         };
-        var render = new RenderOptions(result.GetValue(OutOption)!, result.GetValue(InPlaceCopyOption), Mark: !result.GetValue(NoMarkOption));
+        var render = new RenderOptions(result.GetValue(OutOption)!, result.GetValue(InPlaceCopyOption), Mark: !result.GetValue(NoMarkOption), Site: result.GetValue(SiteOption));
         var terminal = TerminalSettings.Detect();
         return CommandGuard.RunAsync(async () =>
         {

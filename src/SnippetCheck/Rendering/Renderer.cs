@@ -12,7 +12,12 @@ namespace SnippetCheck.Rendering;
 /// <param name="OutputDirectory">Where the fragments, their JSON and the stylesheet go.</param>
 /// <param name="InPlaceCopy">Also write each document again under <paramref name="OutputDirectory"/>, its C# fences replaced by their HTML.</param>
 /// <param name="Mark">Put the verified mark under verified blocks.</param>
-public sealed record RenderOptions(string OutputDirectory, bool InPlaceCopy = false, bool Mark = true);
+/// <param name="Site">Also write each document as a web page (its copy through Markdig) and an <c>index.html</c>.</param>
+public sealed record RenderOptions(string OutputDirectory, bool InPlaceCopy = false, bool Mark = true, bool Site = false)
+{
+    /// <summary>The post's own output blocks stay under the code (a copy, a page): the fragments then leave them out.</summary>
+    public bool KeepsPostOutput => InPlaceCopy || Site;
+}
 
 /// <summary>What a render run did: the verification it made, and the files it wrote.</summary>
 public sealed record RenderResult(VerificationReport Report, int Blocks, IReadOnlyList<string> Files);
@@ -63,7 +68,7 @@ public static class Renderer
         {
             var notes = NotesOn(result, capture, cache, cancellationToken);
             // A copy keeps the post's own output block under the code: the fragment does not show it twice.
-            var showOutput = !render.InPlaceCopy || result.Snippet.Output is null || result.Snippet.Output.Block.Geometry.Hidden is not null;
+            var showOutput = !render.KeepsPostOutput || result.Snippet.Output is null || result.Snippet.Output.Block.Geometry.Hidden is not null;
             var key = RenderCache.BlockKey(result, notes, showOutput);
             if (cache.TryGetBlock(key) is not { } block)
             {
@@ -79,15 +84,23 @@ public static class Renderer
         });
         PhaseTrace.Mark($"{report.Snippets.Count} blocks rendered");
         Write(StylesheetName, Stylesheet());
-        if (render.InPlaceCopy)
+        var pages = new List<(string Title, string Href)>();
+        foreach (var source in report.Sources.Where(_ => render.KeepsPostOutput).OrderBy(s => s.Document.DisplayPath, StringComparer.Ordinal))
         {
-            foreach (var source in report.Sources)
-            {
-                var document = source.Document;
-                var blocks = report.Snippets.Where(r => r.Location.File == document.DisplayPath).Select(r => r.Snippet.Block).ToList();
-                if (blocks.Count > 0) Write(SafeRelative(document.DisplayPath), InPlaceCopy.Of(document, blocks, fragments));
-            }
+            var document = source.Document;
+            // Doc comments of C# files have no page of their own.
+            if (document.DisplayPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) continue;
+            var blocks = report.Snippets.Where(r => r.Location.File == document.DisplayPath).Select(r => r.Snippet.Block).ToList();
+            var copy = InPlaceCopy.Of(document, blocks, fragments);
+            var relative = SafeRelative(document.DisplayPath);
+            if (render.InPlaceCopy) Write(relative, copy);
+            if (!render.Site) continue;
+            var page = Path.ChangeExtension(relative, ".html");
+            var stylesheet = string.Concat(Enumerable.Repeat("../", page.Count(c => c == Path.DirectorySeparatorChar))) + StylesheetName;
+            Write(page, SitePage.Of(copy, Path.GetFileNameWithoutExtension(relative), stylesheet));
+            pages.Add((SitePage.TitleOf(copy, Path.GetFileNameWithoutExtension(relative)), page.Replace(Path.DirectorySeparatorChar, '/')));
         }
+        if (render.Site) Write("index.html", SitePage.Index(pages));
         return new RenderResult(report, report.Snippets.Count, [.. files.Order(StringComparer.Ordinal)]);
     }
 
