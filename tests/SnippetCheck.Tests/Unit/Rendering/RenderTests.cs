@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Markdig;
+using SnippetCheck.Markdig;
 using SnippetCheck.Rendering;
 using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Verification;
@@ -192,6 +194,17 @@ public sealed class RenderTests : IClassFixture<RenderTests.RenderedPost>
         Assert.All(_post.Cached.Report.Snippets.Where(r => r.Status == SnippetCheck.Model.SnippetStatus.Passed), r => Assert.True(r.Cached));
         Assert.Equal(_post.ColdFiles.Keys.Order(), _post.Cached.Files.Order());
         foreach (var file in _post.Cached.Files) Assert.Equal(_post.ColdFiles[file], File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void The_Markdig_extension_writes_each_rendered_fence_as_its_fragment_and_an_edited_one_as_before()
+    {
+        var pipeline = new MarkdownPipelineBuilder().UseSnippetCheck(Path.Combine(_post.Folder.Path, "site")).Build();
+        var html = global::Markdig.Markdown.ToHtml(Post + "\n```csharp\nConsole.WriteLine(\"edited\");\n```\n", pipeline);
+        Assert.Contains(_post.Html(3).TrimEnd('\n'), html, StringComparison.Ordinal);
+        Assert.Contains(_post.Html(13).TrimEnd('\n'), html, StringComparison.Ordinal);
+        Assert.Contains(_post.Html(19).TrimEnd('\n'), html, StringComparison.Ordinal);
+        Assert.Contains("<pre><code class=\"language-csharp\">Console.WriteLine(&quot;edited&quot;);", html, StringComparison.Ordinal);
     }
 
     [Fact]
