@@ -51,6 +51,23 @@ public sealed class PublishedTool(string directory)
         }
     }
 
+    /// <summary>Whether this build has <c>render</c> (issue 27); older builds measured side by side lack it.</summary>
+    public async Task<bool> SupportsRenderAsync()
+    {
+        var help = await ProcessMeter.RunAsync("dotnet", ["exec", Dll, "--help"], Directory);
+        return help.Stdout.Contains("render", StringComparison.Ordinal);
+    }
+
+    /// <summary>Renders a folder into <paramref name="output"/> and checks that every block was verified and rendered.</summary>
+    public async Task<Measurement> RenderAsync(string folder, int expectedSnippets, string output, params string[] options)
+    {
+        var measurement = await ProcessMeter.RunAsync("dotnet", ["exec", Dll, "render", ".", "--out", output, .. options], folder,
+            new Dictionary<string, string> { ["CI"] = "true", ["NO_COLOR"] = "1" });
+        if (measurement.ExitCode != 0 || !measurement.Stdout.Contains($"{expectedSnippets} passed, 0 failed", StringComparison.Ordinal))
+            throw new InvalidOperationException($"render {string.Join(' ', options)} in {folder} did not pass all {expectedSnippets} snippets (exit {measurement.ExitCode})\n{Tail(measurement.Stdout)}\n{Tail(measurement.Stderr)}");
+        return measurement;
+    }
+
     /// <summary>
     /// Publishes the CLI in Release for this machine's RID, so the csproj's publish settings (ReadyToRun) apply;
     /// <paramref name="composite"/> makes it self-contained with runtime, framework and tool in one composite image.

@@ -11,6 +11,12 @@ public sealed record SizeResult(int Snippets, Series Cold, Series? FillCache, Se
 
     public CorpusShape Shape { get; init; }
 
+    /// <summary>
+    /// <c>render</c> over the cache the cached verify used, once its symbol notes are kept (the render before it keeps
+    /// them): issue 27's target is at most 1.2× the cached verify. Null when the tool has no render.
+    /// </summary>
+    public Series? RenderCached { get; init; }
+
     /// <summary>The Roslyn floor on the same corpus's runnable snippets, in the same repetitions (issue 15).</summary>
     public Series? Floor { get; init; }
 
@@ -35,7 +41,8 @@ public static class VerifyBenchmark
         RoslynFloor? floor = null, bool measureUnconfined = true, bool measureCache = true)
     {
         var n = corpus.SnippetCount;
-        List<Measurement> cold = [], unconfined = [], fill = [], cached = [], edit = [], floorRuns = [];
+        List<Measurement> cold = [], unconfined = [], fill = [], cached = [], edit = [], floorRuns = [], renderCached = [];
+        var renderSupported = measureCache && await tool.SupportsRenderAsync();
         var floorInput = floor is null ? null : RoslynFloor.InputFor(corpus);
         var sandboxSupported = measureUnconfined && await tool.SupportsOptionAsync("--no-sandbox");
         List<int> cachedCounts = [], editCachedCounts = [];
@@ -61,6 +68,13 @@ public static class VerifyBenchmark
             var (measurement, summary) = await tool.VerifyAsync(corpus.Directory, n, "--cache-dir", cacheDir);
             cached.Add(measurement);
             cachedCounts.Add(summary.Cached);
+            if (renderSupported)
+            {
+                log($"  {n} snippets, repetition {rep}/{repeat}: render (keeping symbol notes), then render cached");
+                var site = Path.Combine(workFolder, $"render-{n}-{rep}");
+                await tool.RenderAsync(corpus.Directory, n, site, "--cache-dir", cacheDir);
+                renderCached.Add(await tool.RenderAsync(corpus.Directory, n, site, "--cache-dir", cacheDir));
+            }
 
             if (measureEdit)
             {
@@ -79,6 +93,7 @@ public static class VerifyBenchmark
         {
             ColdUnconfined = sandboxSupported ? new Series("cold, --no-sandbox", n, unconfined) : null,
             Shape = corpus.Shape,
+            RenderCached = renderSupported ? new Series("render, cached", n, renderCached) : null,
             Floor = floor is null ? null : new Series("Roslyn floor", n, floorRuns),
             FloorSnippets = floorInput is null ? 0 : Directory.GetFiles(floorInput, "s*.cs").Length,
         };

@@ -15,14 +15,14 @@ namespace SnippetCheck.Compilation;
 /// <param name="Signature">The symbol as Roslyn displays it, with its kind in brackets for locals, fields and such.</param>
 /// <param name="Summary">The XML documentation's <c>&lt;summary&gt;</c> as plain text; null without one.</param>
 /// <param name="DocsUrl">The symbol's API page, where one is known (the framework's, on learn.microsoft.com).</param>
-public sealed record SymbolNote(string File, int Line, int Column, int Length, string Class, string? Signature, string? Summary, string? DocsUrl);
+internal sealed record SymbolNote(string File, int Line, int Column, int Length, string Class, string? Signature, string? Summary, string? DocsUrl);
 
 /// <summary>
 /// Collects <see cref="SymbolNote"/>s from the compilations a render run makes anyway, after each one emitted: the
 /// semantic models exist then, so rendering never compiles a program a second time. A program whose verdict comes
 /// from the result cache gets its notes from beside it (<see cref="TryLoad"/>), kept by the render run that compiled it.
 /// </summary>
-public sealed class SemanticCapture
+internal sealed class SemanticCapture
 {
     /// <summary>Each document line's notes, by column.</summary>
     private readonly ConcurrentDictionary<(string File, int Line), ConcurrentDictionary<int, SymbolNote>> _notes = new();
@@ -102,7 +102,7 @@ public sealed class SemanticCapture
 }
 
 /// <summary>The document lines a block's body stands on.</summary>
-public sealed record FencedBlockLines(string File, IReadOnlySet<int> Lines)
+internal sealed record FencedBlockLines(string File, IReadOnlySet<int> Lines)
 {
     internal static FencedBlockLines Of(Snippet snippet) => new(snippet.Location.File, snippet.Block.Lines.Select(l => l.Line).ToHashSet());
 }

@@ -14,7 +14,7 @@ namespace SnippetCheck.Rendering;
 /// comments and preprocessor lines; the compiler's notes from the verifying run give every name its class and card;
 /// the verdict gives the errors, the output and the mark. Nothing here compiles a verified program again.
 /// </summary>
-public static class BlockRenderer
+internal static class BlockRenderer
 {
     /// <summary>A comment line asking for the type of what its caret points at on the line above, as twoslash's <c>// ^?</c>.</summary>
     private const string QueryMarker = "^?";

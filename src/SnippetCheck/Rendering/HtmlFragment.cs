@@ -8,7 +8,7 @@ namespace SnippetCheck.Rendering;
 /// focus with no JavaScript, errors underlined at their span and listed below, the output, and the verified mark.
 /// The fragment holds no blank line, so Markdown engines keep it as one raw HTML block (<c>--in-place-copy</c>).
 /// </summary>
-public static class HtmlFragment
+internal static class HtmlFragment
 {
     /// <summary>The fragment of <paramref name="block"/>, ending without a line break.</summary>
     public static string Write(RenderedBlock block)

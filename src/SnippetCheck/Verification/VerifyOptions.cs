@@ -77,7 +77,7 @@ public sealed record VerifyOptions
     /// For <c>render</c>: what the compiler knew of each identifier, noted from the compilations the run makes anyway.
     /// A cached verdict counts only with its notes beside it; otherwise the program compiles again. Null for a plain run.
     /// </summary>
-    public Compilation.SemanticCapture? Capture { get; init; }
+    internal Compilation.SemanticCapture? Capture { get; init; }
 }
 /// <summary>A document's text as an editor holds it, for a run that must not read the file.</summary>
 /// <param name="FullPath">The file's absolute path: it decides the extractor (<c>.cs</c> or Markdown) and the path shown.</param>
