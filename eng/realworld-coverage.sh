@@ -38,6 +38,20 @@ dotnet "$tool" verify . --cache-dir "$work/cache" --report "json=$work/report.js
 grep -E ': error ' "$work/verify.log" | head -n 20 || true
 tail -n 2 "$work/verify.log"
 
+# Issue 27: render must not crash on any real block. The first render compiles again to keep its symbol notes; the
+# second is the cached render, timed beside a cached verify.
+seconds() { local start; start=$(date +%s.%N); "$@" > /dev/null 2>&1; echo "$(date +%s.%N) - $start" | bc; }
+render_status=0
+dotnet "$tool" render . --cache-dir "$work/cache" --out "$work/site" --site > "$work/render.log" 2>&1 || render_status=$?
+if [ "$render_status" -gt 1 ] || grep -q 'internal error' "$work/render.log"; then
+  echo "realworld-coverage: render failed (exit $render_status)" >&2
+  grep -m 5 'internal error' "$work/render.log" >&2 || tail -n 5 "$work/render.log" >&2
+  status=1
+fi
+render_cached=$(seconds dotnet "$tool" render . --cache-dir "$work/cache" --out "$work/site" --site)
+verify_cached=$(seconds dotnet "$tool" verify . --cache-dir "$work/cache")
+echo "render: $(grep -c '' < <(find "$work/site" -name '*.json')) blocks rendered; cached render ${render_cached}s against cached verify ${verify_cached}s"
+
 # Every changed line must be an added one, and every added line a hidden tag comment.
 changed=0
 visible=0

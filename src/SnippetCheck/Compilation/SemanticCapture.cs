@@ -21,11 +21,19 @@ internal sealed record SymbolNote(string File, int Line, int Column, int Length,
 /// Collects <see cref="SymbolNote"/>s from the compilations a render run makes anyway, after each one emitted: the
 /// semantic models exist then, so rendering never compiles a program a second time. A program whose verdict comes
 /// from the result cache gets its notes from beside it (<see cref="TryLoad"/>), kept by the render run that compiled it.
+/// Those are read only when a block's description is not cached itself: until then the program's cache key stands
+/// for them (<see cref="KeptProgramOf"/>), since the notes are a function of what that key is made of.
 /// </summary>
 internal sealed class SemanticCapture
 {
     /// <summary>Each document line's notes, by column.</summary>
     private readonly ConcurrentDictionary<(string File, int Line), ConcurrentDictionary<int, SymbolNote>> _notes = new();
+
+    /// <summary>For each block (file, fence line) whose program's notes are kept: that program's cache key, and the file holding the notes.</summary>
+    private readonly ConcurrentDictionary<(string File, int Fence), (string Program, string Path)> _sources = new();
+
+    /// <summary>Notes files read so far (each is read once, when a block it covers is first asked about).</summary>
+    private readonly ConcurrentDictionary<string, Lazy<bool>> _read = new(StringComparer.Ordinal);
 
     internal void Add(SymbolNote note) => _notes.GetOrAdd((note.File, note.Line), _ => new())[note.Column] = note;
 
@@ -68,43 +76,73 @@ internal sealed class SemanticCapture
         }
     }
 
-    /// <summary>True when some compilation of the run noted a name on one of <paramref name="block"/>'s lines.</summary>
-    public bool HasNotesOn(FencedBlockLines block) => block.Lines.Any(line => _notes.ContainsKey((block.File, line)));
+    /// <summary>True when some compilation of the run, or a kept one, noted a name on one of <paramref name="block"/>'s lines.</summary>
+    public bool HasNotesOn(FencedBlockLines block) =>
+        _sources.ContainsKey((block.File, block.Fence)) || block.Lines.Any(line => _notes.ContainsKey((block.File, line)));
+
+    /// <summary>
+    /// The cache key of the program whose kept notes cover <paramref name="block"/>: what its notes are a function of,
+    /// known without reading them. Null when its notes were taken from a compilation that kept nothing.
+    /// </summary>
+    public string? KeptProgramOf(FencedBlockLines block) => _sources.TryGetValue((block.File, block.Fence), out var source) ? source.Program : null;
 
     /// <summary>The notes on the lines of <paramref name="block"/> (what <c>render</c> colours it with).</summary>
-    public IReadOnlyList<SymbolNote> NotesOn(FencedBlockLines block) =>
-        [.. block.Lines.Order().SelectMany(line => _notes.TryGetValue((block.File, line), out var notes) ? notes.Values.OrderBy(n => n.Column) : Enumerable.Empty<SymbolNote>())];
-
-    /// <summary>Keeps the notes of <paramref name="blocks"/> in <paramref name="path"/>, beside a cached verdict.</summary>
-    internal void Save(string path, IEnumerable<Snippet> blocks)
+    public IReadOnlyList<SymbolNote> NotesOn(FencedBlockLines block)
     {
-        var notes = blocks.SelectMany(b => NotesOn(FencedBlockLines.Of(b))).ToList();
+        if (_sources.TryGetValue((block.File, block.Fence), out var source)) Read(source.Path);
+        return [.. block.Lines.Order().SelectMany(line => _notes.TryGetValue((block.File, line), out var notes) ? notes.Values.OrderBy(n => n.Column) : Enumerable.Empty<SymbolNote>())];
+    }
+
+    /// <summary>Keeps the notes of the blocks of <paramref name="programs"/> (each with its cache key) in <paramref name="path"/>.</summary>
+    internal void Save(string path, IReadOnlyList<(string Program, IReadOnlyList<Snippet> Blocks)> programs)
+    {
+        var notes = programs.SelectMany(p => p.Blocks).SelectMany(b => NotesOn(FencedBlockLines.Of(b))).ToList();
+        _read.TryAdd(path, new Lazy<bool>(true));
+        foreach (var (program, blocks) in programs)
+        {
+            foreach (var block in blocks) _sources[(block.Location.File, block.Location.Line)] = (program, path);
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(notes, SymbolNoteJson.Default.ListSymbolNote));
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>Reads notes kept by <see cref="Save"/>; false when there are none (the program must then be compiled).</summary>
-    internal bool TryLoad(string path)
+    /// <summary>
+    /// Takes the notes kept by <see cref="Save"/> in <paramref name="path"/> for the blocks of <paramref name="programs"/>, each of the
+    /// program cached under the key beside it; false when there are none (the programs must then be compiled). The
+    /// file is read when a block's notes are first needed.
+    /// </summary>
+    internal bool TryLoad(string path, IEnumerable<(string Program, IReadOnlyList<Snippet> Blocks)> programs)
+    {
+        if (!File.Exists(path)) return false;
+        foreach (var (program, blocks) in programs)
+        {
+            foreach (var block in blocks) _sources[(block.Location.File, block.Location.Line)] = (program, path);
+        }
+        return true;
+    }
+
+    private void Read(string path) => _ = _read.GetOrAdd(path, p => new Lazy<bool>(() =>
     {
         try
         {
-            if (!File.Exists(path) || JsonSerializer.Deserialize(File.ReadAllText(path), SymbolNoteJson.Default.ListSymbolNote) is not { } notes) return false;
-            foreach (var note in notes) Add(note);
+            foreach (var note in JsonSerializer.Deserialize(File.ReadAllText(p), SymbolNoteJson.Default.ListSymbolNote) ?? []) Add(note);
             return true;
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {
+            // A notes file lost between the lookup and now: the block shows what its text alone gives.
             return false;
         }
-    }
+    })).Value;
 }
 
 /// <summary>The document lines a block's body stands on.</summary>
-internal sealed record FencedBlockLines(string File, IReadOnlySet<int> Lines)
+/// <param name="Fence">The line of its opening fence, which names the block.</param>
+internal sealed record FencedBlockLines(string File, int Fence, IReadOnlySet<int> Lines)
 {
-    internal static FencedBlockLines Of(Snippet snippet) => new(snippet.Location.File, snippet.Block.Lines.Select(l => l.Line).ToHashSet());
+    internal static FencedBlockLines Of(Snippet snippet) => new(snippet.Location.File, snippet.Location.Line, snippet.Block.Lines.Select(l => l.Line).ToHashSet());
 }
 
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]

@@ -54,14 +54,19 @@ internal static class HtmlFragment
                 .AppendJoin('\n', output.Split('\n').Select(l => "<span class=\"sc-line\">" + Encode(l) + "</span>"))
                 .Append("</code></pre></div>\n");
         }
-        if (block.Mark is { } mark)
-        {
-            html.Append("<figcaption class=\"sc-mark\"><span aria-hidden=\"true\">✓ </span>Verified by SnippetCheck ").Append(Encode(mark.Tool))
-                .Append(" on .NET ").Append(Encode(mark.Dotnet)).Append(", ").Append(Encode(mark.Date)).Append("</figcaption>\n");
-        }
+        if (block.Mark is { } mark) html.Append(MarkHtml(mark));
         html.Append("</figure>");
         return html.ToString();
     }
+
+    /// <summary>The verified mark's caption, the fragment's last element.</summary>
+    public static string MarkHtml(VerifiedMark mark) =>
+        $"<figcaption class=\"sc-mark\"><span aria-hidden=\"true\">✓ </span>Verified by SnippetCheck {Encode(mark.Tool)} on .NET {Encode(mark.Dotnet)}, {Encode(mark.Date)}</figcaption>\n";
+
+    /// <summary>A fragment written without its mark (<see cref="Write"/> of a block whose mark is null), with <paramref name="mark"/> laid on.</summary>
+    public static string WithMark(string html, VerifiedMark mark) =>
+        html.EndsWith("</figure>", StringComparison.Ordinal) ? html[..^"</figure>".Length] + MarkHtml(mark) + "</figure>"
+        : throw new ArgumentException("not a fragment: it does not end with </figure>", nameof(html));
 
     /// <summary>The block's element id, unique in a page that holds several documents: <c>sc-posts-intro-md-L12</c>.</summary>
     public static string IdOf(RenderedBlock block) =>

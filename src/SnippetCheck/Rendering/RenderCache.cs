@@ -9,30 +9,82 @@ namespace SnippetCheck.Rendering;
 
 /// <summary>
 /// What a render run worked out, kept in the result cache's folder so a cached render neither parses nor binds:
-/// each block's description, under a key of everything it was made from (the tool, the block's text and place, its
-/// verdict and the compiler's notes on it), and the notes of blocks no run compiled (untagged, ignored), under a key
+/// a document's block descriptions in one file (one read for a whole post), under a key made of each block's key:
+/// everything the block's description was made from (the tool, the block's text and place, its verdict and the
+/// compiler's notes on it); and the notes of blocks no run compiled (untagged, ignored), under a key
 /// of their text and place. The verified mark is laid on afterwards: its date must not make every day a miss.
 /// </summary>
 internal sealed class RenderCache(string? directory)
 {
-    public RenderedBlock? TryGetBlock(string key) => Read(key, "blocks", RenderJsonContext.Default.RenderedBlock);
+    /// <summary>Bumped when <see cref="StoreDocument"/>'s layout changes: an older entry is then a miss.</summary>
+    private const int DocumentFormat = 1;
 
-    public void StoreBlock(string key, RenderedBlock block) => Write(key, "blocks", block, RenderJsonContext.Default.RenderedBlock);
+    /// <summary>
+    /// A document's files, kept as length-prefixed UTF-8 strings rather than JSON: the HTML and JSON inside would
+    /// otherwise be escaped, read back and unescaped on every cached render (three times the bytes, half its time).
+    /// </summary>
+    public List<RenderedFiles>? TryGetDocument(string key)
+    {
+        if (PathOf(key, "documents") is not { } path || !File.Exists(path)) return null;
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path)), Encoding.UTF8);
+            if (reader.ReadInt32() != DocumentFormat) return null;
+            var blocks = new List<RenderedFiles>(reader.ReadInt32());
+            for (var i = blocks.Capacity; i > 0; i--)
+                blocks.Add(new RenderedFiles(reader.ReadString(), reader.ReadInt32(), reader.ReadString(), reader.ReadBoolean(), reader.ReadString(), reader.ReadString()));
+            return blocks;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // EndOfStreamException too: a torn entry is a miss.
+            return null;
+        }
+    }
+
+    public void StoreDocument(string key, List<RenderedFiles> blocks)
+    {
+        if (PathOf(key, "documents") is not { } path) return;
+        var bytes = new MemoryStream();
+        using (var writer = new BinaryWriter(bytes, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(DocumentFormat);
+            writer.Write(blocks.Count);
+            foreach (var block in blocks)
+            {
+                writer.Write(block.File);
+                writer.Write(block.Line);
+                writer.Write(block.Id);
+                writer.Write(block.Verified);
+                writer.Write(block.Html);
+                writer.Write(block.Json);
+            }
+        }
+        WriteAtomically(path, bytes.ToArray());
+    }
+
+    /// <summary>The key of a document's descriptions: its blocks' keys, in order.</summary>
+    public static string DocumentKey(IEnumerable<string> blockKeys) => CacheKey.ForAll(blockKeys);
 
     public List<SymbolNote>? TryGetNotes(string key) => Read(key, "unverified", SymbolNoteJson.Default.ListSymbolNote);
 
     public void StoreNotes(string key, List<SymbolNote> notes) => Write(key, "unverified", notes, SymbolNoteJson.Default.ListSymbolNote);
 
     /// <summary>The key of a block's description: it changes with anything <see cref="BlockRenderer.Render"/> reads.</summary>
-    public static string BlockKey(SnippetResult result, IReadOnlyList<SymbolNote> notes, bool showOutput)
+    /// <param name="notes">What the block's notes are a function of: its program's key, or <see cref="NotesIdentity"/>.</param>
+    public static string BlockKey(SnippetResult result, string notes, bool showOutput)
     {
         var text = new StringBuilder(PlaceAndText(result));
         text.Append('\n').Append(result.Snippet.IsTagged).Append('|').Append(result.Snippet.Kind).Append('|').Append(result.Status).Append('|').Append(showOutput);
         text.Append('\n').Append(result.Snippet.Output?.Text).Append('\0').Append(result.ActualOutput);
         foreach (var d in result.Diagnostics) text.Append('\n').Append(d.ToCanonicalString()).Append('|').Append(d.End);
-        text.Append('\n').Append(JsonSerializer.Serialize(notes, SymbolNoteJson.Default.IReadOnlyListSymbolNote));
+        text.Append('\n').Append(notes);
         return CacheKey.Hash(text.ToString());
     }
+
+    /// <summary>Notes taken from a compilation that kept nothing, hashed: what the block's description then depends on.</summary>
+    public static string NotesIdentity(IReadOnlyList<SymbolNote> notes) =>
+        CacheKey.Hash(JsonSerializer.Serialize(notes, SymbolNoteJson.Default.IReadOnlyListSymbolNote));
 
     /// <summary>The key of an uncompiled block's notes: its text where it stands, against this build's framework.</summary>
     public static string NotesKey(SnippetResult result) => CacheKey.Hash("unverified\n" + PlaceAndText(result));
@@ -41,7 +93,7 @@ internal sealed class RenderCache(string? directory)
         CacheKey.ToolIdentity + "\n" + result.Location.File + "\n" +
         string.Join('\n', result.Snippet.Block.Lines.Select(l => $"{l.Line}:{l.Column}:{l.Text}"));
 
-    private string? PathOf(string key, string kind) => directory is null ? null : Path.Combine(directory, "render", kind, key[..2], key + ".json");
+    private string? PathOf(string key, string kind) => directory is null ? null : Path.Combine(directory, "render", kind, key[..2], key + (kind == "documents" ? ".bin" : ".json"));
 
     private T? Read<T>(string key, string kind, JsonTypeInfo<T> type) where T : class
     {
@@ -58,10 +110,31 @@ internal sealed class RenderCache(string? directory)
 
     private void Write<T>(string key, string kind, T value, JsonTypeInfo<T> type)
     {
-        if (PathOf(key, kind) is not { } path) return;
+        if (PathOf(key, kind) is { } path) WriteAtomically(path, JsonSerializer.SerializeToUtf8Bytes(value, type));
+    }
+
+    /// <summary>Written beside, then renamed into place: two renders sharing the cache never read half an entry.</summary>
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(value, type));
+        File.WriteAllBytes(temporary, bytes);
         File.Move(temporary, path, overwrite: true);
     }
+}
+
+/// <summary>
+/// What render writes for one block, without its verified mark (laid on by <see cref="WithMark"/>): kept whole, so a
+/// cached render neither describes a block nor writes its HTML and JSON again.
+/// </summary>
+internal sealed record RenderedFiles(string File, int Line, string Id, bool Verified, string Html, string Json)
+{
+    public static RenderedFiles Of(RenderedBlock block) => new(block.File, block.Line, block.Id, block.Verified,
+        HtmlFragment.Write(block with { Mark = null }), JsonSerializer.Serialize(block with { Mark = null }, RenderJsonContext.Default.RenderedBlock));
+
+    /// <summary>The fragment and the JSON with the mark, when the block is verified and a mark is wanted.</summary>
+    public (string Html, string Json) WithMark(VerifiedMark? mark) =>
+        !Verified || mark is null ? (Html, Json)
+        // The JSON is compact, and "mark" is its last member (it is absent when null): it goes before the closing brace.
+        : (HtmlFragment.WithMark(Html, mark), Json[..^1] + ",\"mark\":" + JsonSerializer.Serialize(mark, RenderJsonContext.Default.VerifiedMark) + "}");
 }

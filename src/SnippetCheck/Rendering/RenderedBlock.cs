@@ -53,7 +53,7 @@ public sealed record RenderedNode(string Type, int Line, int Character, int Leng
 /// <summary>What the verified mark says: which tool, on which .NET, verified the block, and on what day.</summary>
 public sealed record VerifiedMark(string Tool, string Dotnet, string Date);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RenderedBlock))]
+[JsonSerializable(typeof(RenderManifest))]
 internal sealed partial class RenderJsonContext : JsonSerializerContext;

@@ -29,12 +29,6 @@ public sealed record RenderResult(VerificationReport Report, int Blocks, IReadOn
 /// </summary>
 public static class Renderer
 {
-    /// <summary>Code reads as code in the JSON (<c>&lt;</c>, not <c>\u003C</c>): it is data for a pipeline, never inlined into a page.</summary>
-    private static readonly RenderJsonContext Json = new(new System.Text.Json.JsonSerializerOptions(RenderJsonContext.Default.Options)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
-
     /// <summary>The stylesheet every fragment's classes refer to, written beside them.</summary>
     public const string StylesheetName = "snippetcheck.css";
 
@@ -52,38 +46,37 @@ public static class Renderer
         }
         PhaseTrace.Mark("verified");
         var mark = render.Mark ? new VerifiedMark(ToolInfo.Version, Environment.Version.ToString(), DateTime.UtcNow.ToString("yyyy-MM-dd")) : null;
-        var root = Path.GetFullPath(render.OutputDirectory, options.CurrentDirectory);
-        var files = new System.Collections.Concurrent.ConcurrentBag<string>();
-        void Write(string relative, string text)
-        {
-            var path = Path.Combine(root, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            files.Add(path);
-        }
-
+        var output = new OutputFolder(Path.GetFullPath(render.OutputDirectory, options.CurrentDirectory));
         var fragments = new System.Collections.Concurrent.ConcurrentDictionary<(string File, int Line), string>();
-        // Blocks are independent: each is described, and its two files written, on any core.
-        Parallel.ForEach(report.Snippets, new ParallelOptions { CancellationToken = cancellationToken }, result =>
+        // Documents are independent: each is described, and its files written, on any core.
+        Parallel.ForEach(report.Snippets.GroupBy(r => r.Location.File, StringComparer.Ordinal), new ParallelOptions { CancellationToken = cancellationToken }, document =>
         {
-            var notes = NotesOn(result, capture, cache, cancellationToken);
-            // A copy keeps the post's own output block under the code: the fragment does not show it twice.
-            var showOutput = !render.KeepsPostOutput || result.Snippet.Output is null || result.Snippet.Output.Block.Geometry.Hidden is not null;
-            var key = RenderCache.BlockKey(result, notes, showOutput);
-            if (cache.TryGetBlock(key) is not { } block)
+            var results = document.OrderBy(r => r.Location.Line).ToList();
+            // A copy or a page keeps the post's own output block under the code: the fragment does not show it twice.
+            var showOutput = results.Select(r => !render.KeepsPostOutput || r.Snippet.Output is null || r.Snippet.Output.Block.Geometry.Hidden is not null).ToList();
+            var notes = results.Select(r => NotesOf(r, capture, cache, cancellationToken)).ToList();
+            var key = RenderCache.DocumentKey(results.Select((r, i) => RenderCache.BlockKey(r, notes[i].Identity, showOutput[i])));
+            // A copy or a page needs the fragments themselves; fragments alone, unchanged since the last render here, need nothing.
+            var stamp = key + " " + (mark is null ? "no mark" : $"{mark.Tool} {mark.Dotnet} {mark.Date}");
+            if (!render.KeepsPostOutput && output.TryKeep(stamp)) return;
+            if (cache.TryGetDocument(key) is not { } blocks || blocks.Count != results.Count)
             {
-                block = BlockRenderer.Render(result, notes, mark: null, showOutput);
-                cache.StoreBlock(key, block);
+                blocks = [.. results.Select((r, i) => RenderedFiles.Of(BlockRenderer.Render(r, notes[i].Get(), mark: null, showOutput[i])))];
+                cache.StoreDocument(key, blocks);
             }
-            block = block with { Mark = block.Verified ? mark : null };
-            var html = HtmlFragment.Write(block);
-            fragments[(block.File, block.Line)] = html;
-            var folder = SafeRelative(Path.ChangeExtension(block.File, null));
-            Write(Path.Combine(folder, block.Id + ".html"), html + "\n");
-            Write(Path.Combine(folder, block.Id + ".json"), JsonSerializer.Serialize(block, Json.RenderedBlock) + "\n");
+            var files = new List<string>(2 * blocks.Count);
+            foreach (var block in blocks)
+            {
+                var (html, json) = block.WithMark(mark);
+                fragments[(block.File, block.Line)] = html;
+                var folder = SafeRelative(Path.ChangeExtension(block.File, null));
+                files.Add(output.Write(Path.Combine(folder, block.Id + ".html"), html + "\n"));
+                files.Add(output.Write(Path.Combine(folder, block.Id + ".json"), json + "\n"));
+            }
+            output.Record(stamp, files);
         });
         PhaseTrace.Mark($"{report.Snippets.Count} blocks rendered");
-        Write(StylesheetName, Stylesheet());
+        output.Write(StylesheetName, Stylesheet());
         var pages = new List<(string Title, string Href)>();
         foreach (var source in report.Sources.Where(_ => render.KeepsPostOutput).OrderBy(s => s.Document.DisplayPath, StringComparer.Ordinal))
         {
@@ -93,31 +86,39 @@ public static class Renderer
             var blocks = report.Snippets.Where(r => r.Location.File == document.DisplayPath).Select(r => r.Snippet.Block).ToList();
             var copy = InPlaceCopy.Of(document, blocks, fragments);
             var relative = SafeRelative(document.DisplayPath);
-            if (render.InPlaceCopy) Write(relative, copy);
+            if (render.InPlaceCopy) output.Write(relative, copy);
             if (!render.Site) continue;
             var page = Path.ChangeExtension(relative, ".html");
             var stylesheet = string.Concat(Enumerable.Repeat("../", page.Count(c => c == Path.DirectorySeparatorChar))) + StylesheetName;
-            Write(page, SitePage.Of(copy, Path.GetFileNameWithoutExtension(relative), stylesheet));
+            output.Write(page, SitePage.Of(copy, Path.GetFileNameWithoutExtension(relative), stylesheet));
             pages.Add((SitePage.TitleOf(copy, Path.GetFileNameWithoutExtension(relative)), page.Replace(Path.DirectorySeparatorChar, '/')));
         }
-        if (render.Site) Write("index.html", SitePage.Index(pages));
-        return new RenderResult(report, report.Snippets.Count, [.. files.Order(StringComparer.Ordinal)]);
+        if (render.Site) output.Write("index.html", SitePage.Index(pages));
+        output.Save();
+        return new RenderResult(report, report.Snippets.Count, output.Files);
     }
 
+    /// <summary>A block's notes: what they are a function of, and how to get them when its description is not cached.</summary>
+    private sealed record BlockNotes(string Identity, Func<IReadOnlyList<SymbolNote>> Get);
+
     /// <summary>
-    /// The compiler's notes on a block's names: from the run's compilations, or for a block no run compiled, from the
-    /// render cache or its text bound alone.
+    /// The compiler's notes on a block's names: from the run's compilations or the ones kept beside cached verdicts, or
+    /// for a block no run compiled, from the render cache or its text bound alone.
     /// </summary>
-    private static IReadOnlyList<SymbolNote> NotesOn(SnippetResult result, SemanticCapture capture, RenderCache cache, CancellationToken cancellationToken)
+    private static BlockNotes NotesOf(SnippetResult result, SemanticCapture capture, RenderCache cache, CancellationToken cancellationToken)
     {
         var lines = FencedBlockLines.Of(result.Snippet);
-        if (capture.HasNotesOn(lines)) return capture.NotesOn(lines);
+        if (capture.KeptProgramOf(lines) is { } program) return new BlockNotes("program " + program, () => capture.NotesOn(lines));
+        if (capture.HasNotesOn(lines)) return new BlockNotes("notes " + RenderCache.NotesIdentity(capture.NotesOn(lines)), () => capture.NotesOn(lines));
         var key = RenderCache.NotesKey(result);
-        if (cache.TryGetNotes(key) is { } kept) return kept;
-        capture.CollectUnverified(result.Snippet, cancellationToken);
-        var notes = capture.NotesOn(lines);
-        cache.StoreNotes(key, [.. notes]);
-        return notes;
+        return new BlockNotes("unverified " + key, () =>
+        {
+            if (cache.TryGetNotes(key) is { } kept) return kept;
+            capture.CollectUnverified(result.Snippet, cancellationToken);
+            var notes = capture.NotesOn(lines);
+            cache.StoreNotes(key, [.. notes]);
+            return notes;
+        });
     }
 
     /// <summary>The shipped stylesheet (docs/render.md lists its variables).</summary>

@@ -26,7 +26,7 @@ internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, str
         results = [];
         if (cache is null || KeyOf(program) is not { } key) return false;
         if (cache.TryGet(key, program.Blocks) is not { } hit) return false;
-        if (capture is not null && !capture.TryLoad(cache.NotesPath(key))) return false;
+        if (capture is not null && !capture.TryLoad(cache.NotesPath(key), [(key, program.Blocks)])) return false;
         results = _kept[program] = hit;
         return true;
     }
@@ -39,7 +39,7 @@ internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, str
             if (ResultCache.Keeps(results))
             {
                 _kept[program] = results;
-                capture?.Save(cache.NotesPath(key), program.Blocks);
+                capture?.Save(cache.NotesPath(key), [(key, program.Blocks)]);
             }
         }
         return results;
@@ -52,9 +52,9 @@ internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, str
     public bool TryGetTogether(IReadOnlyList<SnippetProgram> programs, out IReadOnlyList<IReadOnlyList<SnippetResult>> results)
     {
         results = [];
-        // A render run looks each program up alone, with its symbol notes.
-        if (cache is null || capture is not null || programs.Count < 2 || KeyOfAll(programs) is not { } key) return false;
+        if (cache is null || programs.Count < 2 || KeyOfAll(programs) is not { } key) return false;
         if (cache.TryGetAll(key, [.. programs.Select(p => p.Blocks)]) is not { } hit) return false;
+        if (capture is not null && !capture.TryLoad(cache.NotesPath(key), [.. programs.Select(p => (KeyOf(p)!, p.Blocks))])) return false;
         results = hit;
         return true;
     }
@@ -70,6 +70,7 @@ internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, str
             results[i] = kept;
         }
         cache.StoreAll(key, results);
+        capture?.Save(cache.NotesPath(key), [.. programs.Select(p => (KeyOf(p)!, p.Blocks))]);
     }
 
     private string? KeyOfAll(IReadOnlyList<SnippetProgram> programs)

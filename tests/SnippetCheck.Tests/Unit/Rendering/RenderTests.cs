@@ -208,6 +208,29 @@ public sealed class RenderTests : IClassFixture<RenderTests.RenderedPost>
     }
 
     [Fact]
+    public async Task A_render_over_its_own_output_keeps_unchanged_files_and_writes_a_lost_one_again()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", Post);
+        var options = new VerifyOptions { Paths = ["post.md"], CurrentDirectory = folder.Path };
+        var render = new RenderOptions("site");
+        var first = await Renderer.RunAsync(options, render);
+        var written = first.Files.ToDictionary(f => f, f => (Text: File.ReadAllText(f), Time: File.GetLastWriteTimeUtc(f)));
+        var lost = first.Files.First(f => f.EndsWith("L3.html", StringComparison.Ordinal));
+        File.Delete(lost);
+
+        var second = await Renderer.RunAsync(options, render);
+        Assert.Equal(first.Files, second.Files);
+        foreach (var file in second.Files)
+        {
+            Assert.Equal(written[file].Text, File.ReadAllText(file));
+            // Kept files are not written again; the lost one is.
+            if (file != lost && !file.EndsWith("L3.json", StringComparison.Ordinal)) Assert.Equal(written[file].Time, File.GetLastWriteTimeUtc(file));
+        }
+        Assert.Contains("sc-verified", File.ReadAllText(lost), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_compile_fail_fragment_reads_as_approved()
     {
         var html = Regex.Replace(_post.Html(13), "<figcaption class=\"sc-mark\">.*</figcaption>\n", "");
