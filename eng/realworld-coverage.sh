@@ -50,7 +50,7 @@ if [ "$render_status" -gt 1 ] || grep -q 'internal error' "$work/render.log"; th
 fi
 render_cached=$(seconds dotnet "$tool" render . --cache-dir "$work/cache" --out "$work/site" --site)
 verify_cached=$(seconds dotnet "$tool" verify . --cache-dir "$work/cache")
-echo "render: $(grep -c '' < <(find "$work/site" -name '*.json')) blocks rendered; cached render ${render_cached}s against cached verify ${verify_cached}s"
+echo "render: $(grep -c '' < <(find "$work/site" -name 'L*.json')) blocks rendered; cached render ${render_cached}s against cached verify ${verify_cached}s"
 
 # Every changed line must be an added one, and every added line a hidden tag comment.
 changed=0

@@ -34,7 +34,7 @@ internal static class RenderCommand
         var render = new Command("render", "Verify, then write every C# block as HTML with compiler-accurate highlighting, hover cards, errors and output")
         {
             CommonOptions.Paths, CommonOptions.Filter, CommonOptions.Config, OutOption, InPlaceCopyOption, SiteOption, NoMarkOption,
-            VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption,
+            VerifyCommand.AllOption, VerifyCommand.ReportOption, VerifyCommand.CiOption, VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption,
         };
         render.SetAction(RunAsync);
         return render;
@@ -44,16 +44,21 @@ internal static class RenderCommand
     {
         var options = CommonOptions.ToOptions(result) with
         {
+            All = result.GetValue(VerifyCommand.AllOption),
             NoCache = result.GetValue(VerifyCommand.NoCacheOption),
             CacheDirectory = result.GetValue(VerifyCommand.CacheDirOption),
         };
         var render = new RenderOptions(result.GetValue(OutOption)!, result.GetValue(InPlaceCopyOption), Mark: !result.GetValue(NoMarkOption), Site: result.GetValue(SiteOption));
         var terminal = TerminalSettings.Detect();
+        var reports = new ReportSet(result.GetValue(VerifyCommand.ReportOption) ?? [],
+            CiTarget.Resolve(result.GetValue(VerifyCommand.CiOption), Environment.GetEnvironmentVariable));
         return CommandGuard.RunAsync(async () =>
         {
             var rendered = await Renderer.RunAsync(options, render, cancellationToken);
-            new ConsoleReporter(Console.Out, terminal.UseColor, verbose: false).Write(rendered.Report);
-            Console.Out.WriteLine($"rendered {rendered.Blocks} C# blocks into {Path.GetFullPath(render.OutputDirectory)}");
+            var console = reports.TakesStandardOutput ? Console.Error : Console.Out;
+            new ConsoleReporter(console, terminal.UseColor, verbose: false).Write(rendered.Report);
+            reports.WriteVerdicts(rendered.Report, console);
+            await console.WriteLineAsync($"rendered {rendered.Blocks} C# blocks into {Path.GetFullPath(render.OutputDirectory)}");
             return rendered.Report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
         });
     }

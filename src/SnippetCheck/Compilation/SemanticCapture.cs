@@ -37,8 +37,24 @@ internal sealed class SemanticCapture
 
     internal void Add(SymbolNote note) => _notes.GetOrAdd((note.File, note.Line), _ => new())[note.Column] = note;
 
-    /// <summary>Notes every identifier of the author's text in <paramref name="trees"/> (hidden code of the tool's own is skipped).</summary>
+    /// <summary>
+    /// Notes every identifier of the author's text in <paramref name="trees"/> (hidden code of the tool's own is
+    /// skipped). Never throws but for cancellation: a verdict must not depend on whether a render watched it, so a
+    /// failure here (Roslyn on hostile code, say) only leaves the names it did not reach plain.
+    /// </summary>
     internal void Collect(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    {
+        try
+        {
+            CollectNotes(compilation, trees, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // Plain names for the rest of this program: see above.
+        }
+    }
+
+    private void CollectNotes(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
     {
         var cards = new SymbolCards(compilation);
         foreach (var tree in trees)

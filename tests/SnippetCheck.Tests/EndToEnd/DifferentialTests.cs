@@ -8,9 +8,10 @@ using Xunit.Abstractions;
 namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
-/// Differential: every sample, the torture corpus, <c>posts/</c> and the sample library's doc comments are verified five ways — merged (the default),
-/// <c>--no-merge</c>, <c>--no-merge --parallel 1</c> (every snippet in turn on one reused runner) and merged with
-/// <c>--no-sandbox</c>, each from no results, and the default once more over the first run's result cache — and the
+/// Differential: every sample, the torture corpus, <c>posts/</c> and the sample library's doc comments are verified six ways — merged (the default),
+/// <c>--no-merge</c>, <c>--no-merge --parallel 1</c> (every snippet in turn on one reused runner), merged with
+/// <c>--no-sandbox</c> and <c>render</c> (taking the compiler's notes for its fragments), each from no results, and
+/// the default once more over the first run's result cache — and the
 /// JSON reports must be the same apart from durations and the cache flag (SPEC §11: a verdict never depends on the
 /// path a snippet took). The ways of one input run at once,
 /// once per test run (<see cref="EveryWayRuns"/>), and the tests that judge a set's verdicts read the same runs.
@@ -26,7 +27,7 @@ public sealed partial class DifferentialTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         var runs = await Task.Run(() => EveryWayRuns.Of(name));
-        output.WriteLine($"{name}: {clock.Elapsed.TotalSeconds:F1}s waited for the five ways ("
+        output.WriteLine($"{name}: {clock.Elapsed.TotalSeconds:F1}s waited for the six ways ("
             + string.Join("; ", runs.Select(r => $"{PathRuns.Label(r.Path)}: {r.Duration.TotalSeconds:F1}s, exit {r.Result.ExitCode}")) + ")");
 
         var reference = runs[0];

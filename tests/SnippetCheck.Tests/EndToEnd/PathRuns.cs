@@ -27,12 +27,18 @@ public enum VerificationPath
     /// left: passes come from the cache, and must read as they did when they were verified (their warnings too).
     /// </summary>
     Warm,
+
+    /// <summary>
+    /// <c>render --no-cache</c>: verified as the default path is, with the compiler's notes taken from every
+    /// compilation for the fragments; watching the compiler must not change a verdict.
+    /// </summary>
+    Rendered,
 }
 
 public static class PathRuns
 {
     public static readonly IReadOnlyList<VerificationPath> All =
-        [VerificationPath.Merged, VerificationPath.Alone, VerificationPath.AloneOnOneRunner, VerificationPath.Unconfined, VerificationPath.Warm];
+        [VerificationPath.Merged, VerificationPath.Alone, VerificationPath.AloneOnOneRunner, VerificationPath.Unconfined, VerificationPath.Warm, VerificationPath.Rendered];
 
     /// <summary>The result cache of <see cref="VerificationPath.Merged"/> and <see cref="VerificationPath.Warm"/>, in the folder verified (a dot-folder, which discovery skips).</summary>
     private const string CacheFolder = ".differential-cache";
@@ -43,6 +49,8 @@ public static class PathRuns
         VerificationPath.Alone => ["--no-cache", "--no-merge"],
         VerificationPath.AloneOnOneRunner => ["--no-cache", "--no-merge", "--parallel", "1"],
         VerificationPath.Unconfined => ["--no-cache", "--no-sandbox"],
+        // The fragments go to a dot-folder, which discovery skips, as it skips the cache folder.
+        VerificationPath.Rendered => ["--no-cache", "--out", ".render-out"],
         _ => throw new ArgumentOutOfRangeException(nameof(path)),
     };
 
@@ -51,11 +59,12 @@ public static class PathRuns
     {
         VerificationPath.Merged => "merged (default)",
         VerificationPath.Warm => "warm (a second default run, over the first one's cache)",
+        VerificationPath.Rendered => "render --no-cache",
         _ => string.Join(' ', Flags(path).Where(f => f != "--no-cache")),
     };
 
     /// <summary>
-    /// Runs <c>snippetcheck verify ARGS FLAGS --report json=…</c> in <paramref name="workingDirectory"/> with a private
+    /// Runs <c>snippetcheck verify ARGS FLAGS --report json=…</c> (<c>render</c> on <see cref="VerificationPath.Rendered"/>) in <paramref name="workingDirectory"/> with a private
     /// TMPDIR (so whatever snippets leave in the temp folder goes away with the run), or in
     /// <paramref name="temporaryFolder"/>: TMPDIR is a variable snippets see, so it is part of each result's cache key,
     /// and a run that is to reuse another's results must see the same one.
@@ -67,7 +76,8 @@ public static class PathRuns
         var reportPath = System.IO.Path.Combine(scratch.Path, "report.json");
         var variables = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>()) { ["TMPDIR"] = tmp };
         var clock = Stopwatch.StartNew();
-        var result = CliRunner.Run(workingDirectory, variables, ["verify", .. args, .. Flags(path), "--report", $"json={reportPath}"]);
+        var command = path == VerificationPath.Rendered ? "render" : "verify";
+        var result = CliRunner.Run(workingDirectory, variables, [command, .. args, .. Flags(path), "--report", $"json={reportPath}"]);
         var elapsed = clock.Elapsed;
         var reportText = File.Exists(reportPath) ? File.ReadAllText(reportPath) : null;
         return new PathRun(path, result, reportText, elapsed);
