@@ -28,7 +28,8 @@ public static class Chromium
 }
 
 /// <summary>
-/// <c>render --site</c> of <c>posts/</c>, opened in headless Chromium over the DevTools protocol: a hover card opens on
+/// <c>render --site</c> of <c>posts/</c> (a package symbol's card reads the package's documentation file), opened in
+/// headless Chromium over the DevTools protocol: a hover card opens on
 /// keyboard focus with the compiler's signature, a compile-fail underline sits on the token the compiler named, and no
 /// page overflows at a phone's or a desktop's width. Screenshots go to artifacts/screenshots (CI keeps them).
 /// </summary>
@@ -46,7 +47,6 @@ public sealed class RenderBrowserTests : IClassFixture<RenderBrowserTests.Render
 
         public async Task InitializeAsync()
         {
-            if (Chromium.Find() is not { } chromium) return;
             var options = new VerifyOptions
             {
                 Paths = ["posts"],
@@ -54,6 +54,7 @@ public sealed class RenderBrowserTests : IClassFixture<RenderBrowserTests.Render
                 CacheDirectory = Path.Combine(_folder.Path, "cache"),
             };
             await Renderer.RunAsync(options, new RenderOptions(Root, Site: true));
+            if (Chromium.Find() is not { } chromium) return;
             Browser = await Puppeteer.LaunchAsync(new LaunchOptions
             {
                 ExecutablePath = chromium,
@@ -87,6 +88,21 @@ public sealed class RenderBrowserTests : IClassFixture<RenderBrowserTests.Render
         var folder = RepositoryRoot.PathOf(Path.Combine("artifacts", "screenshots"));
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name);
+    }
+
+    [Fact]
+    public void A_package_symbol_card_has_the_summary_from_the_packages_documentation_file()
+    {
+        // posts/2026-04-21-system-text-json-vs-newtonsoft.md restores Newtonsoft.Json, whose package carries its XML docs.
+        var folder = Path.Combine(_site.Root, "posts", "2026-04-21-system-text-json-vs-newtonsoft");
+        var cards = Directory.GetFiles(folder, "L*.json")
+            .SelectMany(file => System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("nodes").EnumerateArray())
+            .Where(node => node.GetProperty("type").GetString() == "hover" && node.GetProperty("text").GetString() == "class JsonConvert")
+            .ToList();
+        Assert.NotEmpty(cards);
+        Assert.All(cards, card => Assert.StartsWith("Provides methods for converting between .NET types and JSON types", card.GetProperty("docs").GetString()));
+        // Not the framework's: no learn.microsoft.com page is claimed for it.
+        Assert.All(cards, card => Assert.False(card.TryGetProperty("url", out _)));
     }
 
     [ChromiumFact]
