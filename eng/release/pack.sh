@@ -55,6 +55,9 @@ if $msbuild; then
   dotnet pack "$release_root/src/SnippetCheck.MSBuild" -c Release -p:Version="$version" -o "$output" -nologo
   expected="$expected SnippetCheck.MSBuild.$version.nupkg"
 fi
+# The Markdig extension for site generators (docs/render.md): a plain library, packed with every release.
+dotnet pack "$release_root/src/SnippetCheck.Markdig" -c Release -p:Version="$version" -o "$output" -nologo
+expected="$expected SnippetCheck.Markdig.$version.nupkg"
 
 IFS=';'
 for rid in $rids; do expected="$expected SnippetCheck.$rid.$version.nupkg"; done

@@ -24,10 +24,12 @@ done
 [ -n "$folder" ] || usage
 
 pointer=() rid_specific=() others=()
+# Byte order, whatever the machine's locale: the push order is part of what a dry run promises.
+LC_COLLATE=C
 for package in "$folder"/*.nupkg; do
   [ -f "$package" ] || continue
   case "$(basename "$package")" in
-    SnippetCheck.MSBuild.*) others+=("$package") ;;
+    SnippetCheck.MSBuild.* | SnippetCheck.Markdig.*) others+=("$package") ;;
     SnippetCheck.[0-9]*) pointer+=("$package") ;;
     SnippetCheck.*) rid_specific+=("$package") ;;
     *) others+=("$package") ;;

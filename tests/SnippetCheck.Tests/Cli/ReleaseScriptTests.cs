@@ -118,6 +118,7 @@ public sealed class ReleaseScriptTests : IDisposable
                 "dry run: would push SnippetCheck.linux-x64.9.8.7-test.1.nupkg (0 KB) to https://api.nuget.org/v3/index.json with no key (dry run)",
                 "dry run: would push SnippetCheck.9.8.7-test.1.nupkg (0 KB) to https://api.nuget.org/v3/index.json with no key (dry run)",
                 "dry run: would push SnippetCheck.MSBuild.9.8.7-test.1.nupkg (0 KB) to https://api.nuget.org/v3/index.json with no key (dry run)",
+                "dry run: would push SnippetCheck.Markdig.9.8.7-test.1.nupkg (0 KB) to https://api.nuget.org/v3/index.json with no key (dry run)",
             ],
             run.Stdout.TrimEnd('\n').Split('\n'));
     }
@@ -221,7 +222,7 @@ public sealed class ReleaseScriptTests : IDisposable
     /// <summary>Empty files named as pack.sh names a release's packages, in a folder of their own.</summary>
     private string FakePackages()
     {
-        foreach (var name in new[] { "SnippetCheck", "SnippetCheck.any", "SnippetCheck.linux-x64", "SnippetCheck.MSBuild" })
+        foreach (var name in new[] { "SnippetCheck", "SnippetCheck.any", "SnippetCheck.linux-x64", "SnippetCheck.MSBuild", "SnippetCheck.Markdig" })
         {
             _folder.Write($"packages/{name}.9.8.7-test.1.nupkg", "");
         }
