@@ -8,7 +8,7 @@ namespace SnippetCheck.MSBuild.Tests;
 /// In a copy of the working tree (<see cref="RepositoryCopy"/>), with NuGet package folders that start empty (a warm
 /// one once hid NETSDK1094, issue 24): the tag gives the version (eng/release/version-from-tag.sh), and
 /// eng/pack-local-feed.sh packs with it through the release's own eng/release/pack.sh: this machine's RID, 'any', the
-/// pointer package and SnippetCheck.MSBuild (every RID takes about 10 minutes). <c>dotnet tool install</c> must pick the
+/// pointer package, SnippetCheck.MSBuild and SnippetCheck.Markdig (every RID takes about 10 minutes). <c>dotnet tool install</c> must pick the
 /// RID-specific package, the fast build (self-contained, one ReadyToRun composite image), which prints the tag's
 /// version with the commit and verifies a post; and a project on another empty package folder must restore
 /// SnippetCheck.MSBuild from the feed and fail a rotten build. Nothing is pushed.
@@ -37,7 +37,7 @@ public sealed class ToolInstallTests : IDisposable
             TimeSpan.FromMinutes(30), script("pack-local-feed.sh"), "--no-install", "--version", version);
         Assert.True(packed.ExitCode == 0, $"eng/pack-local-feed.sh failed from an empty package folder:\n{packed}");
         var rid = RuntimeInformation.RuntimeIdentifier;
-        string[] ids = ["SnippetCheck", $"SnippetCheck.{rid}", "SnippetCheck.any", "SnippetCheck.MSBuild"];
+        string[] ids = ["SnippetCheck", $"SnippetCheck.{rid}", "SnippetCheck.any", "SnippetCheck.MSBuild", "SnippetCheck.Markdig"];
         Assert.Equal(
             ids.Select(id => $"{id}.{version}.nupkg").Order(StringComparer.Ordinal),
             Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
