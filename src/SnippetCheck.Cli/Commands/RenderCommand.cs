@@ -58,6 +58,7 @@ internal static class RenderCommand
             var console = reports.TakesStandardOutput ? Console.Error : Console.Out;
             new ConsoleReporter(console, terminal.UseColor, verbose: false).Write(rendered.Report);
             reports.WriteVerdicts(rendered.Report, console);
+            foreach (var reason in rendered.NotWritten) await Console.Error.WriteLineAsync(ToolMessage.Text(reason));
             await console.WriteLineAsync($"rendered {rendered.Blocks} C# blocks into {Path.GetFullPath(render.OutputDirectory)}");
             return rendered.Report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
         });

@@ -20,7 +20,8 @@ public sealed record RenderOptions(string OutputDirectory, bool InPlaceCopy = fa
 }
 
 /// <summary>What a render run did: the verification it made, and the files it wrote.</summary>
-public sealed record RenderResult(VerificationReport Report, int Blocks, IReadOnlyList<string> Files);
+/// <param name="NotWritten">Documents asked for as a copy or a page that render could not write, each with why.</param>
+public sealed record RenderResult(VerificationReport Report, int Blocks, IReadOnlyList<string> Files, IReadOnlyList<string> NotWritten);
 
 /// <summary>
 /// <c>snippetcheck render</c>: verifies as <c>verify</c> does (same cache, same verdicts), noting what the compiler
@@ -78,11 +79,18 @@ public static class Renderer
         PhaseTrace.Mark($"{report.Snippets.Count} blocks rendered");
         output.Write(StylesheetName, Stylesheet());
         var pages = new List<(string Title, string Href)>();
+        var notWritten = new List<string>();
         foreach (var source in report.Sources.Where(_ => render.KeepsPostOutput).OrderBy(s => s.Document.DisplayPath, StringComparer.Ordinal))
         {
             var document = source.Document;
             // Doc comments of C# files have no page of their own.
             if (document.DisplayPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) continue;
+            if (Markdown.MdxSyntax.IsMdx(document.FullPath))
+            {
+                // MDX reads HTML as JSX: 'class', 'tabindex' and a '{' in code would not survive it.
+                notWritten.Add($"{document.DisplayPath}: no copy or page: MDX reads HTML as JSX; use its fragments' JSON from a component instead (docs/render.md)");
+                continue;
+            }
             var blocks = report.Snippets.Where(r => r.Location.File == document.DisplayPath).Select(r => r.Snippet.Block).ToList();
             var copy = InPlaceCopy.Of(document, blocks, fragments);
             var relative = SafeRelative(document.DisplayPath);
@@ -95,7 +103,7 @@ public static class Renderer
         }
         if (render.Site) output.Write("index.html", SitePage.Index(pages));
         output.Save();
-        return new RenderResult(report, report.Snippets.Count, output.Files);
+        return new RenderResult(report, report.Snippets.Count, output.Files, notWritten);
     }
 
     /// <summary>A block's notes: what they are a function of, and how to get them when its description is not cached.</summary>

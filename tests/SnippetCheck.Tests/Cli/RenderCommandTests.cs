@@ -17,6 +17,19 @@ public sealed class RenderCommandTests
     }
 
     [Fact]
+    public void An_MDX_post_gets_its_fragments_but_no_copy_or_page_and_says_why()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.mdx", "# Post\n\n```csharp compile\nvar braces = new { Name = \"x\" };\n```\n");
+        var result = CliRunner.Run(folder.Path, "render", "post.mdx", "--out", "site", "--in-place-copy", "--site", "--no-cache");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("post.mdx: no copy or page: MDX reads HTML as JSX", result.Stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "site", "post", "L3.html")));
+        Assert.False(File.Exists(Path.Combine(folder.Path, "site", "post.mdx")));
+        Assert.False(File.Exists(Path.Combine(folder.Path, "site", "post.html")));
+    }
+
+    [Fact]
     public void A_failing_block_fails_the_run_and_is_still_rendered_with_its_error()
     {
         using var folder = new TempFolder();
