@@ -148,7 +148,8 @@ internal sealed class SemanticCapture
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {
-            // A notes file lost between the lookup and now: the block shows what its text alone gives.
+            // A notes file lost between the lookup and now: the block's names stay plain (its keywords, strings and
+            // comments come from its text, not from notes).
             return false;
         }
     })).Value;

@@ -1,6 +1,3 @@
-using System.Reflection;
-using System.Text;
-using System.Text.Json;
 using SnippetCheck.Compilation;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
@@ -98,8 +95,9 @@ public static class Renderer
             if (!render.Site) continue;
             var page = Path.ChangeExtension(relative, ".html");
             var stylesheet = string.Concat(Enumerable.Repeat("../", page.Count(c => c == Path.DirectorySeparatorChar))) + StylesheetName;
-            output.Write(page, SitePage.Of(copy, Path.GetFileNameWithoutExtension(relative), stylesheet));
-            pages.Add((SitePage.TitleOf(copy, Path.GetFileNameWithoutExtension(relative)), page.Replace(Path.DirectorySeparatorChar, '/')));
+            var (title, html) = SitePage.Of(copy, Path.GetFileNameWithoutExtension(relative), stylesheet);
+            output.Write(page, html);
+            pages.Add((title, page.Replace(Path.DirectorySeparatorChar, '/')));
         }
         if (render.Site) output.Write("index.html", SitePage.Index(pages));
         output.Save();

@@ -14,20 +14,19 @@ internal static class SitePage
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().UseYamlFrontMatter().Build();
 
+    /// <summary>The page, and its title (its first level-1 heading, else <paramref name="fallbackTitle"/>) for the index.</summary>
     /// <param name="stylesheet">The stylesheet's URL, relative to the page.</param>
-    public static string Of(string markdown, string fallbackTitle, string stylesheet)
+    public static (string Title, string Html) Of(string markdown, string fallbackTitle, string stylesheet)
     {
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
-        return Page(TitleOf(document, fallbackTitle), stylesheet, document.ToHtml(Pipeline));
+        var title = TitleOf(document, fallbackTitle);
+        return (title, Page(title, stylesheet, document.ToHtml(Pipeline)));
     }
 
     /// <summary>The site's index: a link to every page, by title.</summary>
     public static string Index(IReadOnlyList<(string Title, string Href)> pages) =>
         Page("Verified posts", "snippetcheck.css",
             "<h1>Verified posts</h1>\n<ul>\n" + string.Concat(pages.Select(p => $"<li><a href=\"{WebUtility.HtmlEncode(p.Href)}\">{WebUtility.HtmlEncode(p.Title)}</a></li>\n")) + "</ul>\n");
-
-    /// <summary>The document's first level-1 heading, as plain text.</summary>
-    public static string TitleOf(string markdown, string fallbackTitle) => TitleOf(Markdig.Markdown.Parse(markdown, Pipeline), fallbackTitle);
 
     private static string TitleOf(MarkdownDocument document, string fallbackTitle) =>
         document.Descendants<HeadingBlock>().FirstOrDefault(h => h.Level == 1) is { Inline: { } inline }
