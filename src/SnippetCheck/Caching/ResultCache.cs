@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SnippetCheck.Snippets;
@@ -71,7 +72,16 @@ internal sealed partial class ResultCache(string directory)
         }
     }
 
-    private void Write(string path, string json)
+    private void Write(string path, string json) => WriteFile(path, Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Keeps a render run's symbol notes of the program cached under <paramref name="key"/> (<see cref="NotesPath"/>).</summary>
+    public void StoreNotes(string key, string json) => Write(NotesPath(key), json);
+
+    /// <summary>
+    /// Writes a file under the cache folder as every entry is written: beside it, then renamed into place, so two runs
+    /// sharing the folder never read half of one; a write that fails is no error, since a cache only saves time.
+    /// </summary>
+    public void WriteFile(string path, byte[] bytes)
     {
         try
         {
@@ -79,7 +89,7 @@ internal sealed partial class ResultCache(string directory)
             if (!System.IO.Directory.Exists(Directory)) ToolFolder.Create(Directory);
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllText(temporary, json);
+            File.WriteAllBytes(temporary, bytes);
             File.Move(temporary, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

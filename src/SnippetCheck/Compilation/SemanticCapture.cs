@@ -109,8 +109,11 @@ internal sealed class SemanticCapture
         return [.. block.Lines.Order().SelectMany(line => _notes.TryGetValue((block.File, line), out var notes) ? notes.Values.OrderBy(n => n.Column) : Enumerable.Empty<SymbolNote>())];
     }
 
-    /// <summary>Keeps the notes of the blocks of <paramref name="programs"/> (each with its cache key) in <paramref name="path"/>.</summary>
-    internal void Save(string path, IReadOnlyList<(string Program, IReadOnlyList<Snippet> Blocks)> programs)
+    /// <summary>
+    /// The notes of the blocks of <paramref name="programs"/> (each with its cache key), as the JSON the result cache
+    /// keeps in <paramref name="path"/>; from now on that file stands for them (see <see cref="TryLoad"/>).
+    /// </summary>
+    internal string Keep(string path, IReadOnlyList<(string Program, IReadOnlyList<Snippet> Blocks)> programs)
     {
         var notes = programs.SelectMany(p => p.Blocks).SelectMany(b => NotesOn(FencedBlockLines.Of(b))).ToList();
         _read.TryAdd(path, new Lazy<bool>(true));
@@ -118,14 +121,11 @@ internal sealed class SemanticCapture
         {
             foreach (var block in blocks) _sources[(block.Location.File, block.Location.Line)] = (program, path);
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(notes, SymbolNoteJson.Default.ListSymbolNote));
-        File.Move(temporary, path, overwrite: true);
+        return JsonSerializer.Serialize(notes, SymbolNoteJson.Default.ListSymbolNote);
     }
 
     /// <summary>
-    /// Takes the notes kept by <see cref="Save"/> in <paramref name="path"/> for the blocks of <paramref name="programs"/>, each of the
+    /// Takes the notes kept by <see cref="Keep"/> in <paramref name="path"/> for the blocks of <paramref name="programs"/>, each of the
     /// program cached under the key beside it; false when there are none (the programs must then be compiled). The
     /// file is read when a block's notes are first needed.
     /// </summary>

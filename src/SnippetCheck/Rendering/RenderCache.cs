@@ -16,6 +16,9 @@ namespace SnippetCheck.Rendering;
 /// </summary>
 internal sealed class RenderCache(string? directory)
 {
+    /// <summary>Writes as the result cache writes its entries, in the same folder.</summary>
+    private readonly ResultCache? _files = directory is null ? null : new ResultCache(directory);
+
     /// <summary>Bumped when <see cref="StoreDocument"/>'s layout changes: an older entry is then a miss.</summary>
     private const int DocumentFormat = 1;
 
@@ -60,7 +63,7 @@ internal sealed class RenderCache(string? directory)
                 writer.Write(block.Json);
             }
         }
-        WriteAtomically(path, bytes.ToArray());
+        _files!.WriteFile(path, bytes.ToArray());
     }
 
     /// <summary>The key of a document's descriptions: its blocks' keys, in order.</summary>
@@ -110,16 +113,7 @@ internal sealed class RenderCache(string? directory)
 
     private void Write<T>(string key, string kind, T value, JsonTypeInfo<T> type)
     {
-        if (PathOf(key, kind) is { } path) WriteAtomically(path, JsonSerializer.SerializeToUtf8Bytes(value, type));
-    }
-
-    /// <summary>Written beside, then renamed into place: two renders sharing the cache never read half an entry.</summary>
-    private static void WriteAtomically(string path, byte[] bytes)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
+        if (PathOf(key, kind) is { } path) _files!.WriteFile(path, JsonSerializer.SerializeToUtf8Bytes(value, type));
     }
 }
 

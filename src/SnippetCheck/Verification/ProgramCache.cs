@@ -39,7 +39,7 @@ internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, str
             if (ResultCache.Keeps(results))
             {
                 _kept[program] = results;
-                capture?.Save(cache.NotesPath(key), [(key, program.Blocks)]);
+                if (capture is not null) cache.StoreNotes(key, capture.Keep(cache.NotesPath(key), [(key, program.Blocks)]));
             }
         }
         return results;
@@ -70,7 +70,7 @@ internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, str
             results[i] = kept;
         }
         cache.StoreAll(key, results);
-        capture?.Save(cache.NotesPath(key), [.. programs.Select(p => (KeyOf(p)!, p.Blocks))]);
+        if (capture is not null) cache.StoreNotes(key, capture.Keep(cache.NotesPath(key), [.. programs.Select(p => (KeyOf(p)!, p.Blocks))]));
     }
 
     private string? KeyOfAll(IReadOnlyList<SnippetProgram> programs)
