@@ -41,7 +41,12 @@ internal sealed class RunnerChannel : IDisposable
     private readonly MemoryStream _incoming = new();
     private readonly BinaryReader _reader;
     private readonly byte[] _lengthBytes = new byte[4];
+#if NET9_0_OR_GREATER
     private readonly Lock _writing = new();
+#else
+    // The runner is also built for older frameworks of a matrix (Frameworks/RunnerBuild.cs), which lack System.Threading.Lock.
+    private readonly object _writing = new();
+#endif
 
     public RunnerChannel(Stream pipe)
     {

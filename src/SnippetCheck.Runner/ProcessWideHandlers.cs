@@ -11,8 +11,10 @@ internal static class ProcessWideHandlers
         typeof(AppContext).GetField("FirstChanceException", BindingFlags.Static | BindingFlags.NonPublic),
         typeof(TaskScheduler).GetField("UnobservedTaskException", BindingFlags.Static | BindingFlags.NonPublic),
         typeof(Console).GetField("s_cancelCallbacks", BindingFlags.Static | BindingFlags.NonPublic),
+#if NET10_0_OR_GREATER
         // .NET 10's ExceptionHandling.SetUnhandledExceptionHandler: once set, it would swallow a later snippet's crash.
         typeof(System.Runtime.ExceptionServices.ExceptionHandling).GetField("s_handler", BindingFlags.Static | BindingFlags.NonPublic),
+#endif
     ];
 
     /// <summary>How many there are (the runtime's private fields; one it no longer has counts as none).</summary>

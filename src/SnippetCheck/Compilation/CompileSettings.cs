@@ -15,6 +15,9 @@ namespace SnippetCheck.Compilation;
 /// </summary>
 internal sealed record CompileSettings
 {
+    /// <summary>What it compiles against (<see cref="References"/> are that framework's) and runs on.</summary>
+    public TargetFramework Framework { get; init; } = TargetFramework.Tool;
+
     /// <summary>C# 14, what the SDK gives <c>net10.0</c>; Roslyn's "latest" may be newer.</summary>
     public LanguageVersion LanguageVersion { get; init; } = LanguageVersion.CSharp14;
     public NullableContextOptions Nullable { get; init; } = NullableContextOptions.Enable;
@@ -36,7 +39,16 @@ internal sealed record CompileSettings
         "System.Net.Http", "System.Threading", "System.Threading.Tasks",
     ];
 
-    public ImmutableArray<string> PreprocessorSymbols => BuildSymbols.For(debug: Configuration == BuildConfiguration.Debug);
+    public ImmutableArray<string> PreprocessorSymbols => BuildSymbols.For(Framework, debug: Configuration == BuildConfiguration.Debug);
+
+    /// <summary>What the SDK gives a project of <paramref name="framework"/>, compiling against <paramref name="references"/>.</summary>
+    public static CompileSettings For(TargetFramework framework, ImmutableArray<MetadataReference> references) => new()
+    {
+        Framework = framework,
+        LanguageVersion = framework.DefaultLanguageVersion,
+        WarningLevel = framework.DefaultWarningLevel,
+        References = references,
+    };
 
     public CSharpParseOptions ParseOptions => new(LanguageVersion, DocumentationMode.None, SourceCodeKind.Regular, PreprocessorSymbols);
 
@@ -80,7 +92,7 @@ internal sealed record CompileSettings
     /// Every value but the references, as text: programs with equal keys (and the same reference set) compile alike,
     /// so the key serves both the result cache and merge grouping.
     /// </summary>
-    public string Key => string.Join('|',
+    public string Key => string.Join('|', Framework.Moniker,
         LanguageVersion.ToDisplayString(), Nullable, Configuration, WarningLevel.ToString(CultureInfo.InvariantCulture),
         AllowUnsafe, WarningsAsErrors, string.Join(',', Usings));
 }

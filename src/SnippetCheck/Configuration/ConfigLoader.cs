@@ -98,6 +98,10 @@ internal static class ConfigLoader
           // How long one snippet may run ("500ms", "10s", "2m").
           "timeout": "10s",
 
+          // The .NET versions every snippet compiles against and runs on, each in turn
+          // (default: the tool's own). A block narrows it with the tag frameworks=net9.0+.
+          // "frameworks": ["net8.0", "net10.0"],
+
           // The C# version and nullable context snippets compile with (what net10.0 projects get).
           "langVersion": "14",
           "nullable": "enable",

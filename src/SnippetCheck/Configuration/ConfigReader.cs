@@ -14,7 +14,7 @@ internal readonly record struct RawValue(object Value, int Line);
 internal static class ConfigReader
 {
     public static readonly string[] Keys =
-        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "references", "packages", "preludes", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "minCoverage", "stale", "engineWords", "scrub", "scrubbers"];
+        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "frameworks", "references", "packages", "preludes", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "minCoverage", "stale", "engineWords", "scrub", "scrubbers"];
 
     /// <summary>Keys that only make sense for a whole run, not one file's front matter.</summary>
     public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "packages", "preludes", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "requireVerified", "minCoverage", "stale", "scrubbers"];
@@ -51,6 +51,11 @@ internal static class ConfigReader
             case "include": return config with { Include = StringList(raw.Value) ?? throw Bad("a list of globs") };
             case "exclude": return config with { Exclude = StringList(raw.Value) ?? throw Bad("a list of globs") };
             case "usings": return config with { Usings = StringList(raw.Value) ?? throw Bad("a list of namespaces") };
+            case "frameworks":
+                var monikers = StringList(raw.Value) is { Count: > 0 } list ? list : throw Bad($"a list of target frameworks, such as [\"net8.0\", \"net10.0\"] (supported: {TargetFramework.SupportedList})");
+                if (monikers.FirstOrDefault(m => TargetFramework.TryParse(m) is null) is { } unknown)
+                    throw new ConfigException(file, raw.Line, $"'frameworks': '{unknown}' is not a supported target framework (supported: {TargetFramework.SupportedList})");
+                return config with { Frameworks = [.. monikers.Select(m => TargetFramework.TryParse(m)!).Distinct().Order()] };
             case "references": return config with { References = StringList(raw.Value) ?? throw Bad("a list of .dll or .csproj paths") };
             case "preludes":
                 if (StringList(raw.Value) is not { } preludes) throw Bad("a list of .cs files");

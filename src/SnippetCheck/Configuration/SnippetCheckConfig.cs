@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Configuration;
@@ -34,6 +35,12 @@ internal sealed record SnippetCheckConfig
     /// <summary>The compiler's warning level; the default is what the SDK gives <c>net10.0</c> projects (10).</summary>
     public int? WarningLevel { get; init; }
     public IReadOnlyList<string>? Usings { get; init; }
+
+    /// <summary>
+    /// The target-framework matrix (<c>"frameworks": ["net8.0", "net10.0"]</c>): every snippet compiles against and runs
+    /// on each; null: the tool's own framework alone.
+    /// </summary>
+    public IReadOnlyList<TargetFramework>? Frameworks { get; init; }
     public IReadOnlyList<string>? References { get; init; }
 
     /// <summary>Pinned packages (<c>Id@Version</c>) every snippet compiles against, as if each had the <c>#:package</c> lines.</summary>
@@ -94,6 +101,7 @@ internal sealed record SnippetCheckConfig
         Configuration = over.Configuration ?? Configuration,
         WarningLevel = over.WarningLevel ?? WarningLevel,
         Usings = over.Usings ?? Usings,
+        Frameworks = over.Frameworks ?? Frameworks,
         References = over.References ?? References,
         Packages = over.Packages ?? Packages,
         Preludes = over.Preludes ?? Preludes,

@@ -115,8 +115,30 @@ public sealed record SnippetResult(
     /// <summary>The code its failure is reported with: a compiler ID (CS0103) or one of ours (SC2001).</summary>
     public string? Code => (Verdict as Verdict.Failed)?.Failure.Code;
 
-    /// <summary>The one line a report shows beside the verdict: a failure's message, why a block was ignored or skipped, or a pass's note.</summary>
-    public string? Message => Verdict.Message;
+    /// <summary>
+    /// The one line a report shows beside the verdict: a failure's message, why a block was ignored or skipped, or a pass's
+    /// note. In a framework matrix a failure names where it failed first (<see cref="FrameworkNote"/>).
+    /// </summary>
+    public string? Message => FrameworkNote is { } note ? $"{note}: {Verdict.Message}" : Verdict.Message;
+
+    /// <summary>
+    /// In a run over a framework matrix, the block's verdict on each framework of the run, oldest first; a null result
+    /// where the block does not apply (its <c>frameworks=</c> tag or a <c>#:property TargetFramework</c> leaves it out).
+    /// Null in a run on the tool's framework alone. <see cref="Verdict"/> is then the first failing framework's, else a pass.
+    /// </summary>
+    public IReadOnlyList<FrameworkVerdict>? Frameworks { get; init; }
+
+    /// <summary>Where a failure in a matrix happened: <c>on net8.0 (passes on net10.0)</c>; null otherwise.</summary>
+    public string? FrameworkNote
+    {
+        get
+        {
+            if (Frameworks is null || Status != SnippetStatus.Failed) return null;
+            var failed = Frameworks.Where(f => f.Result?.Status == SnippetStatus.Failed).Select(f => f.Framework.Moniker).ToList();
+            var passed = Frameworks.Where(f => f.Result?.Status == SnippetStatus.Passed).Select(f => f.Framework.Moniker).ToList();
+            return $"on {string.Join(", ", failed)}" + (passed.Count > 0 ? $" (passes on {string.Join(", ", passed)})" : "");
+        }
+    }
 
     /// <summary>Where the failure points: the first compile error, the throwing line, the output block, or the fence.</summary>
     public SourceLocation FailureLocation => (Verdict as Verdict.Failed)?.Failure.Location ?? Snippet.Location;
@@ -144,6 +166,13 @@ public sealed record SnippetResult(
 
     /// <summary>A result with no output and no duration, carrying the snippet's annotation findings as its diagnostics.</summary>
     public static SnippetResult Of(Snippet snippet, Verdict verdict) => new(snippet, verdict, snippet.Annotations, null, TimeSpan.Zero);
+}
+
+/// <summary>A block's verdict on one framework of a matrix; <paramref name="Result"/> is null where the block does not apply.</summary>
+public sealed record FrameworkVerdict(TargetFramework Framework, SnippetResult? Result)
+{
+    /// <summary>The JSON report's word: the verdict's status, or <c>not-applicable</c>.</summary>
+    public string StatusWord => Result?.Status.ToWord() ?? "not-applicable";
 }
 
 /// <summary>A problem not tied to one snippet: an orphan output block, bad front matter, an unreadable file.</summary>
@@ -192,6 +221,12 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
 
     /// <summary>The files as they were read for this run; <c>--accept</c> rewrites them only if they are still the same.</summary>
     internal IReadOnlyList<SourceDocument> Documents => [.. Sources.Select(s => s.Document)];
+
+    /// <summary>The frameworks the run verified on, oldest first: the tool's own unless a matrix names others.</summary>
+    public IReadOnlyList<TargetFramework> Frameworks { get; init; } = [TargetFramework.Tool];
+
+    /// <summary>True when the run covered another framework than the tool's alone: reports then give verdicts per framework.</summary>
+    public bool IsMatrix => Frameworks.Count > 1 || !Frameworks[0].IsTool;
 
     /// <summary>Warnings about a file rather than a snippet: C# blocks in highlight tags, which are not verified (SC1018).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];

@@ -22,8 +22,11 @@ internal sealed class DependencyResolver
     private readonly ResolvedAssets _configReferencesWithoutPackages;
     private readonly IReadOnlyList<PackageRequest> _configPackages;
 
-    private DependencyResolver(PackageRestorer restorer, ProjectBuilder projects, RunReferences references)
+    private readonly TargetFramework _framework;
+
+    private DependencyResolver(PackageRestorer restorer, ProjectBuilder projects, RunReferences references, TargetFramework framework)
     {
+        _framework = framework;
         _restorer = restorer;
         _projects = projects;
         _configReferences = references.Assets;
@@ -50,13 +53,15 @@ internal sealed class DependencyResolver
     /// As above, with what the command line adds (<paramref name="library"/>): more references, assemblies only the
     /// runner loads, usings for doc-comment examples, and projects whose build is already at hand.
     /// </summary>
-    public static async Task<DependencyResolver> CreateAsync(SnippetCheckConfig config, LibraryReferences library, string currentDirectory, string cacheRoot, CancellationToken cancellationToken)
+    /// <param name="framework">The framework of the matrix pass, which packages and projects are resolved for; the tool's own by default.</param>
+    public static async Task<DependencyResolver> CreateAsync(SnippetCheckConfig config, LibraryReferences library, string currentDirectory, string cacheRoot,
+        CancellationToken cancellationToken, TargetFramework? framework = null)
     {
         var baseDirectory = config.SourcePath is { } source ? Path.GetDirectoryName(source)! : currentDirectory;
-        var restorer = new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory));
-        var projects = new ProjectBuilder(cacheRoot, config.Configuration ?? BuildConfiguration.Debug);
+        var restorer = new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory), framework);
+        var projects = new ProjectBuilder(cacheRoot, config.Configuration ?? BuildConfiguration.Debug, framework);
         var references = await RunReferences.CreateAsync(config, library, baseDirectory, currentDirectory, projects, restorer, cancellationToken).ConfigureAwait(false);
-        return new DependencyResolver(restorer, projects, references);
+        return new DependencyResolver(restorer, projects, references, framework ?? TargetFramework.Tool);
     }
 
     private ProgramDependencies? _sharedForMarkdown, _sharedForCSharp;
@@ -221,8 +226,10 @@ internal sealed class DependencyResolver
     private bool TakesDocCommentUsings(SnippetDocument document) =>
         DocCommentUsings.Count > 0 && DocumentExtractor.IsCSharpSource(document.Source.Document.FullPath);
 
-    private static string? AspNetCoreProblem()
+    private string? AspNetCoreProblem()
     {
+        if (!_framework.IsTool)
+            return $"ASP.NET Core snippets verify on {TargetFramework.Tool} only, not yet on {_framework}; narrow the block with the tag 'frameworks={TargetFramework.Tool}'";
         try
         {
             _ = ReferenceAssemblies.Web;
@@ -247,6 +254,7 @@ internal sealed class DependencyResolver
             CompileProperty.Nullable { Options: var options } when tags.Nullable is { } tag && options != tag => Message($"nullable={tag.ToString().ToLowerInvariant()}"),
             CompileProperty.AllowUnsafeBlocks { Allow: false } when tags.Unsafe => Message("unsafe"),
             CompileProperty.TreatWarningsAsErrors { Treat: false } when tags.WarnAsError => Message("warnaserror"),
+            CompileProperty.TargetFramework { Framework: var framework } when tags.Frameworks is { } set && !set.Contains(framework) => Message($"frameworks={set.Text}"),
             _ => null,
         };
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Packages;
@@ -13,8 +14,14 @@ namespace SnippetCheck.Packages;
 /// <c>*.targets</c>, bin and obj left out) and the SDK version decides whether to build again: an unchanged
 /// project is never rebuilt, in this run or a later one.
 /// </summary>
-internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration configuration = BuildConfiguration.Debug)
+/// <param name="framework">
+/// The framework of the matrix pass. A project that multi-targets (or any project, on a framework other than the tool's)
+/// is built for it with <c>-f</c>, so a library's examples run against each target's build.
+/// </param>
+internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration configuration = BuildConfiguration.Debug, TargetFramework? framework = null)
 {
+    private readonly TargetFramework _framework = framework ?? TargetFramework.Tool;
+
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
     private static readonly string[] StampedExtensions = [".cs", ".csproj", ".props", ".targets"];
 
@@ -46,10 +53,11 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
 
     private async Task<ResolveOutcome> BuildCoreAsync(string project, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(_cacheRoot, "projects", AssetCache.Hash(project + "|" + configuration));
+        var targeted = !_framework.IsTool || MultiTargets(project);
+        var folder = Path.Combine(_cacheRoot, "projects", AssetCache.Hash(project + "|" + configuration + (targeted ? "|" + _framework.Moniker : "")));
         Directory.CreateDirectory(folder);
         var sdk = await DotnetCli.SdkVersionAsync(folder).ConfigureAwait(false);
-        var key = $"project={project}|configuration={configuration}|sdk={sdk}|stamp={Stamp(Path.GetDirectoryName(project)!)}";
+        var key = $"project={project}|configuration={configuration}|sdk={sdk}|framework={(targeted ? _framework.Moniker : "")}|stamp={Stamp(Path.GetDirectoryName(project)!)}";
         var assetsPath = Path.Combine(folder, "assets.json");
         if (AssetCache.TryRead(assetsPath, key) is { } cached) return new ResolveOutcome(cached, null, FromCache: true);
 
@@ -61,6 +69,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         var result = await DotnetCli.RunAsync(
             ["build", project, "-t:Build", "-c", configuration.ToString(), "-o", output, "--disable-build-servers", "-nologo",
+             .. targeted ? ["-f", _framework.Moniker] : Array.Empty<string>(),
              // A library does not copy its packages to its output by default; the runner needs them there.
              "-p:CopyLocalLockFileAssemblies=true",
              // A project that runs SnippetCheck.MSBuild after its build must not run it here: its check may reference
@@ -84,6 +93,19 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         assets = assets with { Runtime = [.. runtime.Order(StringComparer.Ordinal)] };
         AssetCache.Write(assetsPath, key, assets);
         return new ResolveOutcome(assets, null);
+    }
+
+    /// <summary>A project file that lists <c>TargetFrameworks</c>: built per framework, since one output must be picked.</summary>
+    private static bool MultiTargets(string project)
+    {
+        try
+        {
+            return File.ReadAllText(project).Contains("<TargetFrameworks>", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private static string? ReadTargetPath(string json)

@@ -3,12 +3,14 @@ using Microsoft.CodeAnalysis;
 using SnippetCheck.Comparison;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
+using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Programs;
 
 /// <summary>The settings in force for one file: defaults, config file, front matter and command line merged.</summary>
-internal sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<MetadataReference> references)
+/// <param name="framework">The framework of this pass of the matrix; the tool's own by default.</param>
+internal sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<MetadataReference> references, TargetFramework? framework = null)
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
@@ -29,5 +31,11 @@ internal sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<Met
     public TimeSpan TimeoutFor(SnippetTags tags) => tags.Timeout ?? Config.Timeout ?? DefaultTimeout;
 
     /// <summary>How the file's programs compile before their blocks' tags are laid over.</summary>
-    public CompileSettings CompileSettings { get; } = new CompileSettings { References = references }.Overlay(config);
+    public CompileSettings CompileSettings { get; } = CompileSettings.For(framework ?? TargetFramework.Tool, references).Overlay(config);
+
+    /// <summary>The file's matrix: config and front matter <c>frameworks</c>, else the tool's own framework.</summary>
+    public IReadOnlyList<TargetFramework> Frameworks => Config.Frameworks ?? [TargetFramework.Tool];
+
+    /// <summary>The same file's settings for one framework of the matrix, compiling against <paramref name="frameworkReferences"/>.</summary>
+    public FileSettings For(TargetFramework pass, ImmutableArray<MetadataReference> frameworkReferences) => new(Config, frameworkReferences, pass);
 }

@@ -32,6 +32,12 @@ internal static class JsonReportWriter
         // A percentage, rounded down to one decimal as the console prints it.
         json.WriteNumber("coverage", Math.Floor(report.Coverage * 10) / 10);
         json.WriteNumber("durationMs", (long)report.Duration.TotalMilliseconds);
+        if (report.IsMatrix)
+        {
+            json.WriteStartArray("frameworks");
+            foreach (var framework in report.Frameworks) json.WriteStringValue(framework.Moniker);
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
         if (report.Sandbox is { } sandbox) WriteSandbox(json, sandbox);
 
@@ -75,7 +81,27 @@ internal static class JsonReportWriter
         WriteNullable(json, "expectedOutput", result.ExpectedOutput);
         WriteNullable(json, "actualOutput", result.ActualOutput);
         WriteDiagnostics(json, result.Diagnostics);
+        if (result.Frameworks is { } frameworks) WriteFrameworks(json, frameworks);
         json.WriteEndObject();
+    }
+
+    /// <summary>A matrix run's verdict per framework, oldest first: each framework's own status, reason, code and message.</summary>
+    private static void WriteFrameworks(Utf8JsonWriter json, IReadOnlyList<FrameworkVerdict> frameworks)
+    {
+        json.WriteStartArray("frameworks");
+        foreach (var verdict in frameworks)
+        {
+            json.WriteStartObject();
+            json.WriteString("framework", verdict.Framework.Moniker);
+            json.WriteString("status", verdict.StatusWord);
+            WriteNullable(json, "reason", verdict.Result?.ReasonWord);
+            WriteNullable(json, "code", verdict.Result?.Code);
+            WriteNullable(json, "message", verdict.Result?.Verdict.Message);
+            WriteNullable(json, "actualOutput", verdict.Result?.ActualOutput);
+            json.WriteBoolean("cached", verdict.Result?.Cached ?? false);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>file, line, column, endLine, name, session: shared by the verify and list reports.</summary>

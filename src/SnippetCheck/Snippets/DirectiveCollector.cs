@@ -189,6 +189,8 @@ internal sealed class DirectiveCollector
                 "disable" or "false" => new CompileProperty.ImplicitUsings(false),
                 _ => null,
             }, "write enable or disable"),
+            "TargetFramework" => Parsed(Model.TargetFramework.TryParse(value) is { } framework ? new CompileProperty.TargetFramework(framework) : null,
+                $"not a supported target framework (supported: {Model.TargetFramework.SupportedList})"),
             _ => Parsed(null, "not supported"),
         };
         (setting, problem) = (parsed!, why);
@@ -203,6 +205,7 @@ internal sealed class DirectiveCollector
         CompileProperty.AllowUnsafeBlocks a => a.Allow ? "true" : "false",
         CompileProperty.TreatWarningsAsErrors t => t.Treat ? "true" : "false",
         CompileProperty.ImplicitUsings i => i.Enable ? "enable" : "disable",
+        CompileProperty.TargetFramework t => t.Framework.Moniker,
         _ => throw new ArgumentOutOfRangeException(nameof(setting)),
     };
 
@@ -210,7 +213,6 @@ internal sealed class DirectiveCollector
     private static string? NeutralProblem(string name, string value) => name switch
     {
         "PublishAot" or "PublishTrimmed" or "PackAsTool" or "IsPackable" => bool.TryParse(value, out _) ? null : "write true or false",
-        "TargetFramework" => value.Equals("net10.0", StringComparison.OrdinalIgnoreCase) ? null : "snippets compile for net10.0 only",
         _ => value.Length > 0 ? null : "needs a value",
     };
 

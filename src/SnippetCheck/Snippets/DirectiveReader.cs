@@ -23,13 +23,13 @@ internal static partial class DirectiveReader
     public static readonly IReadOnlyList<string> KnownDirectives = ["package", "property", "sdk", "project", "include"];
 
     /// <summary><c>#:property</c> names that change how a snippet compiles.</summary>
-    public static readonly IReadOnlyList<string> CompileProperties = ["LangVersion", "Nullable", "AllowUnsafeBlocks", "TreatWarningsAsErrors", "ImplicitUsings"];
+    public static readonly IReadOnlyList<string> CompileProperties = ["LangVersion", "Nullable", "AllowUnsafeBlocks", "TreatWarningsAsErrors", "ImplicitUsings", "TargetFramework"];
 
     /// <summary>
     /// <c>#:property</c> names accepted and without effect: they only matter for publishing and packing, which
     /// a snippet never does. <c>TargetFramework</c> is accepted only as <c>net10.0</c>.
     /// </summary>
-    public static readonly IReadOnlyList<string> NeutralProperties = ["TargetFramework", "PublishAot", "PublishTrimmed", "PackAsTool", "ToolCommandName", "IsPackable"];
+    public static readonly IReadOnlyList<string> NeutralProperties = ["PublishAot", "PublishTrimmed", "PackAsTool", "ToolCommandName", "IsPackable"];
 
     internal const string WebSdk = "Microsoft.NET.Sdk.Web";
     internal const string DefaultSdk = "Microsoft.NET.Sdk";

@@ -89,6 +89,16 @@ public sealed record Snippet(
     /// </summary>
     public string? DocumentedNamespace { get; init; }
 
+    /// <summary>The framework a <c>#:property TargetFramework=</c> line of the block pins it to; null without one.</summary>
+    internal TargetFramework? PinnedFramework => BlockDirectives.Properties.Select(p => p.Setting).OfType<CompileProperty.TargetFramework>().FirstOrDefault()?.Framework;
+
+    /// <summary>
+    /// Whether the block is verified on <paramref name="framework"/>: its <c>frameworks=</c> tag keeps that framework,
+    /// and no <c>#:property TargetFramework=</c> pins it to another. Elsewhere it is not applicable, not failed.
+    /// </summary>
+    internal bool AppliesTo(TargetFramework framework) =>
+        (Tags.Frameworks?.Contains(framework) ?? true) && (PinnedFramework is not { } pinned || pinned == framework);
+
     /// <summary>Tagged blocks are verified; untagged ones are counted, and verified only with <c>--all</c>.</summary>
     public bool IsTagged => Tags.HasAny || Output is not null || Stdin is not null || HasAnnotationErrors;
 

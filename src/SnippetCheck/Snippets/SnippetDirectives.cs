@@ -48,6 +48,9 @@ internal abstract record CompileProperty
     public sealed record TreatWarningsAsErrors(bool Treat) : CompileProperty;
 
     public sealed record ImplicitUsings(bool Enable) : CompileProperty;
+
+    /// <summary><c>#:property TargetFramework=net8.0</c>: the program verifies on that framework alone, as <c>dotnet run</c> builds it.</summary>
+    public sealed record TargetFramework(Model.TargetFramework Framework) : CompileProperty;
 }
 
 /// <summary>

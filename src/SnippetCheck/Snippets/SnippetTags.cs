@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Model;
 
 namespace SnippetCheck.Snippets;
 
@@ -63,6 +64,12 @@ public sealed record SnippetTags
     /// </summary>
     internal IReadOnlyList<PackageRequest> Packages { get; init; } = [];
 
+    /// <summary>
+    /// <c>frameworks=net9.0+</c> or <c>frameworks=net8.0,net10.0</c>: the frameworks of the run's matrix the block applies
+    /// to; on the others it is not applicable (a post about a .NET 10 API says so once). Null: every framework of the run.
+    /// </summary>
+    public FrameworkSet? Frameworks { get; init; }
+
     /// <summary>The snippet may open TCP connections: it runs in a runner without the sandbox's network rule.</summary>
     public bool Network { get; init; }
     /// <summary>The program's command-line arguments, split as a shell would (<c>args="a 'b c'"</c>).</summary>
@@ -80,5 +87,5 @@ public sealed record SnippetTags
     /// <summary>True when any kind or modifier of ours was given; foreign attributes never count.</summary>
     public bool HasAny =>
         Kind is not null || Name is not null || Session is not null || ExitCode is not null || Timeout is not null ||
-        LangVersion is not null || Nullable is not null || WarnAsError || Unsafe || Network || Members || Usings.Count > 0 || Packages.Count > 0 || Args is not null || Scrub is not null;
+        LangVersion is not null || Nullable is not null || WarnAsError || Unsafe || Network || Members || Usings.Count > 0 || Packages.Count > 0 || Args is not null || Scrub is not null || Frameworks is not null;
 }

@@ -17,7 +17,7 @@ internal static partial class TagParser
 {
     private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore"];
     private static readonly string[] FlagWords = ["warnaserror", "unsafe", "network", "members"];
-    private static readonly string[] ValueKeys = ["name", "session", "exit", "timeout", "langversion", "nullable", "args", "compile-fail", "throws", "scrub", "usings", "packages"];
+    private static readonly string[] ValueKeys = ["name", "session", "exit", "timeout", "langversion", "nullable", "args", "compile-fail", "throws", "scrub", "usings", "packages", "frameworks"];
 
     // Words of ours that make no sense on a C# block but are worth a hint when misspelt there.
     private static readonly string[] OtherWords = ["output", "stdin", "ellipsis", "unordered", "prelude"];
@@ -187,6 +187,10 @@ internal static partial class TagParser
                     .Select(p => PackageRequest.TryParse(p, where)).ToList();
                 if (packages.Count > 0 && packages.All(p => p is not null)) return tags with { Packages = [.. packages.OfType<PackageRequest>()] };
                 problem = $"'packages={value}' must list pinned packages, such as packages=Spectre.Console@0.57.2,Bogus@35.6.5";
+                break;
+            case "frameworks":
+                if (FrameworkSet.TryParse(value, out var frameworkProblem) is { } frameworks) return tags with { Frameworks = frameworks };
+                problem = $"'frameworks={value}': {frameworkProblem}";
                 break;
             case "compile-fail":
                 var ids = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

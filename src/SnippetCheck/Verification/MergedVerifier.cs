@@ -75,6 +75,10 @@ internal sealed record MergeStatistics(int Chunks, int Snippets, int DroppedAtCo
     /// <summary>Snippets planned into chunks but compiled alone, because merging had stopped paying (most drew diagnostics).</summary>
     public int NotMerged { get; init; }
 
+    /// <summary>Both passes' figures together (a framework matrix runs a pass per framework).</summary>
+    public MergeStatistics Add(MergeStatistics other) =>
+        new(Chunks + other.Chunks, Snippets + other.Snippets, DroppedAtCompile + other.DroppedAtCompile) { NotMerged = NotMerged + other.NotMerged };
+
     public override string ToString() =>
         $"merged: {Snippets} snippets in {Chunks} assemblies ({DroppedAtCompile} dropped for a diagnostic and verified alone" +
         (NotMerged > 0 ? $"; {NotMerged} compiled alone as most snippets drew diagnostics)" : ")");

@@ -63,7 +63,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         DocumentLoader.EnsureReferenceAssemblies();
         PhaseTrace.Mark("reference assemblies loaded");
         // Config references are built before anything runs: a bad one is a config error (exit code 2).
-        var dependencies = await DependencyResolver.CreateAsync(config, options.Library, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken).ConfigureAwait(false);
+        var dependencies = await DependencyResolver.CreateAsync(config, options.Library, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken, settings.Framework).ConfigureAwait(false);
         DependencyFiles = dependencies.DependencyFiles;
         PhaseTrace.Mark("dependencies resolved");
         var context = new ProgramContext(pool, dependencies, options.CompileOnly, options.Capture);

@@ -4,6 +4,8 @@ using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
 using SnippetCheck.Execution;
+using SnippetCheck.Frameworks;
+using SnippetCheck.Packages;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
@@ -85,19 +87,35 @@ public sealed class Verifier : IAsyncDisposable
         if (_cache is null || _cache.IsEmpty) CompilerWarmUp.Start(Config);
         var (documents, fileErrors) = loader.Load();
         PhaseTrace.Mark($"{documents.Count} documents read");
-        var plan = RunPlanner.Plan(documents, options.Filter, _settings.CheckStale);
-        PhaseTrace.Mark($"planned {plan.Snippets} snippets");
-        Planned?.Invoke(plan.Snippets);
-
-        var run = new VerificationRun(options, _settings, _cache, options.KeepRunners ? KeptRunners() : null);
-        run.ResultsReady += results => ResultsReady?.Invoke(results);
-        var results = await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false);
-        PhaseTrace.Mark("every unit finished");
-        RunnersStarted = run.RunnersStarted;
+        var frameworks = FrameworkMatrix.Of(documents);
+        var passes = new List<IReadOnlyList<SnippetResult>>();
+        var dependencyFiles = new List<string>();
+        RunnersStarted = 0;
+        var merging = new MergeStatistics(0, 0, 0);
+        foreach (var framework in frameworks)
+        {
+            var pack = await Packs.GetAsync(framework, _settings.Runners.RunnerPath, cancellationToken).ConfigureAwait(false);
+            PhaseTrace.Mark($"{framework}: {pack.Runtime}");
+            // Stale tags and render's notes are about the text, the same on every framework: the first pass finds them.
+            var first = passes.Count == 0;
+            var plan = RunPlanner.Plan(FrameworkMatrix.DocumentsFor(documents, pack), options.Filter, first && _settings.CheckStale);
+            PhaseTrace.Mark($"planned {plan.Snippets} snippets");
+            Planned?.Invoke(plan.Snippets);
+            var settings = framework.IsTool ? _settings : _settings with { Framework = framework, Runners = _settings.Runners with { RunnerPath = pack.RunnerPath } };
+            var passOptions = first ? options : options with { Capture = null };
+            var run = new VerificationRun(passOptions, settings, _cache, options.KeepRunners && framework.IsTool ? KeptRunners() : null);
+            run.ResultsReady += results => ResultsReady?.Invoke(results);
+            passes.Add(await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false));
+            PhaseTrace.Mark($"{framework}: every unit finished");
+            RunnersStarted += run.RunnersStarted;
+            dependencyFiles.AddRange(run.DependencyFiles);
+            merging = merging.Add(run.Merging);
+            Sandbox = run.Confinement;
+        }
+        var results = FrameworkMatrix.Join(documents, frameworks, passes, options.Filter);
         if (options.DependencyFile is { } dependencyFile)
-            WriteDependencyFile(dependencyFile, [.. run.DependencyFiles, .. SharedPreludes.FilesOf(Config, options.CurrentDirectory).Select(p => p.Full)]);
-        Merging = run.Merging;
-        Sandbox = run.Confinement;
+            WriteDependencyFile(dependencyFile, [.. dependencyFiles.Distinct(StringComparer.Ordinal), .. SharedPreludes.FilesOf(Config, options.CurrentDirectory).Select(p => p.Full)]);
+        Merging = merging;
 
         if (!string.IsNullOrEmpty(options.Filter) && results.Count == 0 && documents.Count > 0)
         {
@@ -111,7 +129,8 @@ public sealed class Verifier : IAsyncDisposable
         return new VerificationReport(fileCount, ordered, [.. fileErrors, .. documents.SelectMany(d => d.Errors)], clock.Elapsed)
         {
             Sources = [.. documents.Select(d => d.Snippets.Source)],
-            Sandbox = run.Confinement,
+            Sandbox = Sandbox,
+            Frameworks = frameworks,
             RequireVerified = _settings.RequireVerified,
             MinCoverage = _settings.MinCoverage,
             Warnings = [.. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
@@ -146,6 +165,12 @@ public sealed class Verifier : IAsyncDisposable
         Sandbox = run.Confinement;
         return results;
     }
+
+    private FrameworkPacks? _packs;
+
+    /// <summary>The packs of a matrix's frameworks, restored through the package cache with the NuGet.Config nearest the config.</summary>
+    private FrameworkPacks Packs => _packs ??= new FrameworkPacks(PackageCache.DefaultRoot,
+        PackageCache.FindNuGetConfig(Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : _options.CurrentDirectory));
 
     private RunnerPool KeptRunners()
     {

@@ -24,6 +24,8 @@ public sealed class ArchitectureTests
         ["Compilation"] = 6,
         ["Packages"] = 7,
         ["Programs"] = 8,
+        // What each framework of a matrix compiles against and runs on: its restored packs and the runner built for it.
+        ["Frameworks"] = 8,
         ["Caching"] = 9,
         ["Verification"] = 10,
         ["Reporting"] = 11,

@@ -49,8 +49,10 @@ public sealed class PackageRestorerTests
     [Fact]
     public void The_generated_project_compiles_nothing_and_lists_the_packages()
     {
-        var text = PackageRestorer.ProjectText(Set(("B", "2.0.0"), ("A", "1.0.0")), web: true);
+        var text = PackageRestorer.ProjectText(Set(("B", "2.0.0"), ("A", "1.0.0")), web: true, TargetFramework.Supported[0]);
         Assert.Contains("<Project Sdk=\"Microsoft.NET.Sdk.Web\">", text);
+        // A framework matrix resolves each package set for each framework.
+        Assert.Contains("<TargetFramework>net8.0</TargetFramework>", text);
         Assert.Contains("<EnableDefaultItems>false</EnableDefaultItems>", text);
         Assert.True(text.IndexOf("Include=\"A\" Version=\"1.0.0\"", StringComparison.Ordinal) < text.IndexOf("Include=\"B\"", StringComparison.Ordinal));
     }

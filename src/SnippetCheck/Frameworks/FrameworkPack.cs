@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using SnippetCheck.Compilation;
+using SnippetCheck.Execution;
+using SnippetCheck.Model;
+using SnippetCheck.Packages;
+
+namespace SnippetCheck.Frameworks;
+
+/// <summary>What one framework of a matrix compiles against and runs on.</summary>
+/// <param name="References">The framework's reference assemblies, as a project targeting it compiles against.</param>
+/// <param name="RunnerPath">The runner built for it, started with <c>dotnet exec</c>: on the installed shared runtime, or self-contained.</param>
+/// <param name="Runtime">How it runs, for messages: <c>shared runtime 8.0.22</c> or <c>self-contained 8.0.31</c>.</param>
+internal sealed record FrameworkPack(TargetFramework Framework, ImmutableArray<MetadataReference> References, string RunnerPath, string Runtime);
+
+/// <summary>
+/// The packs of the frameworks a matrix names, made once per machine and kept in the package cache
+/// (<c>&lt;cache&gt;/frameworks/</c>). The SDK's own restore picks them, as for a project of that target framework:
+/// its reference pack, and when <c>dotnet --list-runtimes</c> lacks the runtime, its runtime pack for this machine's
+/// RID. The runner is then built for the framework (<see cref="RunnerBuild"/>). Within a process each is made once.
+/// </summary>
+internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
+{
+    private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(10);
+    private const int FormatVersion = 1;
+
+    private readonly string _cacheRoot = Path.GetFullPath(cacheRoot);
+    private readonly ConcurrentDictionary<TargetFramework, Lazy<Task<FrameworkPack>>> _packs = new();
+
+    /// <summary>The pack of <paramref name="framework"/>. Throws <see cref="VerificationSetupException"/> when it cannot be restored or built.</summary>
+    /// <param name="toolRunnerPath">The runner the tool ships, which serves its own framework.</param>
+    public Task<FrameworkPack> GetAsync(TargetFramework framework, string toolRunnerPath, CancellationToken cancellationToken) =>
+        framework.IsTool
+            ? Task.FromResult(new FrameworkPack(framework, ReferenceAssemblies.Default, toolRunnerPath, $"shared runtime {Environment.Version}"))
+            : _packs.GetOrAdd(framework, f => new Lazy<Task<FrameworkPack>>(() => MakeAsync(f, cancellationToken))).Value;
+
+    /// <summary>The newest installed shared runtime of the framework's major version, as <c>dotnet --list-runtimes</c> lists it; null without one.</summary>
+    public static string? InstalledRuntime(TargetFramework framework)
+    {
+        var root = Path.Combine(DotnetInstallation.Root, "shared", "Microsoft.NETCore.App");
+        if (!Directory.Exists(root)) return null;
+        return Directory.GetDirectories(root)
+            .Select(Path.GetFileName)
+            .Select(name => (Name: name!, Version: Version.TryParse(name!.Split('-')[0], out var v) ? v : null))
+            .Where(r => r.Version is { } v && v.Major == framework.Major && !r.Name.Contains('-', StringComparison.Ordinal))
+            .OrderByDescending(r => r.Version)
+            .Select(r => r.Name)
+            .FirstOrDefault();
+    }
+
+    private async Task<FrameworkPack> MakeAsync(TargetFramework framework, CancellationToken cancellationToken)
+    {
+        var shared = InstalledRuntime(framework);
+        var restored = await RestoreAsync(framework, selfContained: shared is null, cancellationToken).ConfigureAwait(false);
+        var references = ImmutableArray.CreateRange(restored.References.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)));
+        var runner = await RunnerBuild.EnsureAsync(framework, references, restored, shared, Path.Combine(_cacheRoot, "frameworks"), cancellationToken).ConfigureAwait(false);
+        return new FrameworkPack(framework, references, runner, shared is not null ? $"shared runtime {shared}" : $"self-contained {restored.RuntimeVersion}");
+    }
+
+    /// <summary>The restore's result: reference assemblies, and for a self-contained runner the runtime pack's files.</summary>
+    internal sealed record Restored(int Version, string Key, string[] References, RuntimeAsset[] RuntimeAssets, string? RuntimeVersion);
+
+    /// <summary>A file of the runtime pack and where it goes in the runner's folder.</summary>
+    internal sealed record RuntimeAsset(string Path, string Destination);
+
+    private async Task<Restored> RestoreAsync(TargetFramework framework, bool selfContained, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_cacheRoot);
+        var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot).ConfigureAwait(false);
+        var nugetConfigText = nugetConfig is not null && File.Exists(nugetConfig) ? await File.ReadAllTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false) : null;
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        var key = $"framework={framework.Moniker}|sdk={sdk}|rid={(selfContained ? rid : "")}|nuget.config={(nugetConfigText is null ? "none" : AssetCache.Hash(nugetConfigText))}";
+        var folder = Path.Combine(_cacheRoot, "frameworks", AssetCache.Hash(key));
+        var packsPath = Path.Combine(folder, "packs.json");
+        if (TryRead(packsPath, key) is { } cached) return cached;
+
+        using var folderLock = await FileLock.AcquireAsync(Path.Combine(folder, ".lock"), RestoreTimeout, cancellationToken).ConfigureAwait(false);
+        if (TryRead(packsPath, key) is { } restored) return restored;
+
+        var project = Path.Combine(folder, "restore.csproj");
+        await File.WriteAllTextAsync(project, ProjectText(framework, selfContained ? rid : null), cancellationToken).ConfigureAwait(false);
+        var configCopy = Path.Combine(folder, "nuget.config");
+        if (nugetConfigText is not null) await File.WriteAllTextAsync(configCopy, nugetConfigText, cancellationToken).ConfigureAwait(false);
+        else if (File.Exists(configCopy)) File.Delete(configCopy);
+
+        var result = await DotnetCli.RunAsync(
+            ["build", project, "-t:ResolveReferences", "--disable-build-servers", "-nologo", "-getItem:ReferencePath", "-getItem:RuntimePackAsset",
+             "-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryBuildTargets=false", "-p:ImportDirectoryPackagesProps=false"],
+            folder, RestoreTimeout, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+            throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing,
+                $"the {framework} packs could not be restored for the framework matrix: {result.Explain()}");
+
+        var pack = Parse(PackageRestorer.JsonPart(result.Stdout), key);
+        if (pack.References.Length == 0 || (selfContained && pack.RuntimeAssets.Length == 0))
+            throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing, $"the restore of the {framework} packs named no {(pack.References.Length == 0 ? "reference assemblies" : "runtime files")}");
+        File.WriteAllText(packsPath + ".tmp", JsonSerializer.Serialize(pack));
+        File.Move(packsPath + ".tmp", packsPath, overwrite: true);
+        return pack;
+    }
+
+    /// <summary>A console project that compiles nothing: the SDK restores the packs a project of the framework would use.</summary>
+    internal static string ProjectText(TargetFramework framework, string? selfContainedRid) =>
+        $"""
+        <!-- Generated by snippetcheck to restore the {framework} packs of a framework matrix. -->
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>{framework.Moniker}</TargetFramework>
+            <OutputType>Exe</OutputType>
+            <EnableDefaultItems>false</EnableDefaultItems>
+            <NuGetAudit>false</NuGetAudit>
+        {(selfContainedRid is null ? "" : $"    <RuntimeIdentifier>{selfContainedRid}</RuntimeIdentifier>\n    <SelfContained>true</SelfContained>\n")}  </PropertyGroup>
+        </Project>
+
+        """;
+
+    private static Restored Parse(string json, string key)
+    {
+        using var document = JsonDocument.Parse(json);
+        var items = document.RootElement.GetProperty("Items");
+        IEnumerable<JsonElement> Items(string name) => items.TryGetProperty(name, out var list) ? list.EnumerateArray() : [];
+        string? Metadata(JsonElement item, string name) => item.TryGetProperty(name, out var value) ? value.GetString() : null;
+
+        var references = Items("ReferencePath")
+            .Where(i => Metadata(i, "FrameworkReferenceName") == "Microsoft.NETCore.App")
+            .Select(i => Metadata(i, "FullPath")!).Order(StringComparer.Ordinal).ToArray();
+        var runtime = Items("RuntimePackAsset")
+            .Where(i => Metadata(i, "NuGetPackageId") is { } id && id.StartsWith("Microsoft.NETCore.App.Runtime", StringComparison.Ordinal))
+            .Select(i => new RuntimeAsset(Metadata(i, "FullPath")!, Metadata(i, "DestinationSubPath") ?? Path.GetFileName(Metadata(i, "FullPath")!)))
+            .ToArray();
+        var version = Items("RuntimePackAsset").Select(i => Metadata(i, "NuGetPackageVersion")).FirstOrDefault(v => v is not null);
+        return new Restored(FormatVersion, key, references, runtime, version);
+    }
+
+    private static Restored? TryRead(string path, string key)
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            var pack = JsonSerializer.Deserialize<Restored>(File.ReadAllText(path));
+            // A cleaned NuGet cache takes the files away: restore again.
+            return pack is { Version: FormatVersion } && pack.Key == key && pack.References.All(File.Exists) && pack.RuntimeAssets.All(a => File.Exists(a.Path)) ? pack : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+}

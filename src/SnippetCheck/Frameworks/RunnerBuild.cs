@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Model;
+using SnippetCheck.Packages;
+
+namespace SnippetCheck.Frameworks;
+
+/// <summary>
+/// The runner for a framework other than the tool's. A runner for an older runtime must not use newer APIs, so its
+/// sources (embedded in the tool, <c>runner-source/</c>) are compiled with Roslyn against that framework's reference
+/// assemblies, with its preprocessor symbols: the same program, built for each framework it serves. Beside it go a
+/// runtimeconfig for the installed shared runtime, or, without one, the runtime pack's files (a self-contained app,
+/// which <c>dotnet exec</c> starts all the same). Built once per machine, into a folder named by everything it is made of.
+/// </summary>
+internal static class RunnerBuild
+{
+    public const string AssemblyName = "snippetcheck-runner";
+    private const string SourcePrefix = "runner-source/";
+
+    /// <summary>The usings the runner's project gets from <c>ImplicitUsings</c>.</summary>
+    private static readonly string[] ImplicitUsings =
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
+
+    /// <summary>The runner's path in <paramref name="root"/>, built there first when it is not yet.</summary>
+    /// <param name="shared">The installed shared runtime version it runs on; null: self-contained, from <paramref name="restored"/>'s runtime pack.</param>
+    public static async Task<string> EnsureAsync(TargetFramework framework, ImmutableArray<MetadataReference> references, FrameworkPacks.Restored restored,
+        string? shared, string root, CancellationToken cancellationToken)
+    {
+        var sources = Sources();
+        var identity = new StringBuilder()
+            .Append("framework=").Append(framework.Moniker)
+            .Append("|runtime=").Append(shared is not null ? "shared " + shared : "self-contained " + restored.RuntimeVersion)
+            .Append("|roslyn=").Append(typeof(CSharpCompilation).Assembly.GetName().Version)
+            .Append("|references=").Append(string.Join(';', restored.References));
+        foreach (var (name, text) in sources) identity.Append('|').Append(name).Append('=').Append(AssetCache.Hash(text));
+        var folder = Path.Combine(root, "runner-" + framework.Moniker + "-" + AssetCache.Hash(identity.ToString()));
+        var runnerPath = Path.Combine(folder, AssemblyName + ".dll");
+        if (File.Exists(runnerPath)) return runnerPath;
+
+        using var folderLock = await FileLock.AcquireAsync(folder + ".lock", TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
+        if (File.Exists(runnerPath)) return runnerPath;
+        // Built aside and moved in whole: a folder with the runner in it is always complete.
+        var building = folder + ".building";
+        if (Directory.Exists(building)) Directory.Delete(building, recursive: true);
+        Directory.CreateDirectory(building);
+        try
+        {
+            if (shared is null)
+            {
+                foreach (var asset in restored.RuntimeAssets)
+                {
+                    var destination = Path.Combine(building, asset.Destination);
+                    Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                    File.Copy(asset.Path, destination, overwrite: true);
+                }
+            }
+            Compile(framework, references, sources, Path.Combine(building, AssemblyName + ".dll"));
+            await File.WriteAllTextAsync(Path.Combine(building, AssemblyName + ".runtimeconfig.json"), RuntimeConfig(framework, shared is null ? restored.RuntimeVersion : null),
+                cancellationToken).ConfigureAwait(false);
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            Directory.Move(building, folder);
+        }
+        finally
+        {
+            if (Directory.Exists(building)) Directory.Delete(building, recursive: true);
+        }
+        return runnerPath;
+    }
+
+    /// <summary>The runner's C# files, by name, as the tool was built with them.</summary>
+    internal static IReadOnlyList<(string Name, string Text)> Sources()
+    {
+        var assembly = typeof(RunnerBuild).Assembly;
+        return [.. assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(SourcePrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!, Encoding.UTF8);
+                return (n[SourcePrefix.Length..], reader.ReadToEnd());
+            })];
+    }
+
+    private static void Compile(TargetFramework framework, ImmutableArray<MetadataReference> references, IReadOnlyList<(string Name, string Text)> sources, string output)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.CSharp14, DocumentationMode.None, SourceCodeKind.Regular, BuildSymbols.For(framework, debug: false));
+        var usings = string.Concat(ImplicitUsings.Select(u => $"global using global::{u};\n"));
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parse, path: s.Name, encoding: Encoding.UTF8))
+            .Append(CSharpSyntaxTree.ParseText(usings, parse, path: "ImplicitUsings.cs", encoding: Encoding.UTF8));
+        var compilation = CSharpCompilation.Create(AssemblyName, trees, references,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable,
+                optimizationLevel: OptimizationLevel.Release, deterministic: true));
+        using var stream = File.Create(output);
+        var emitted = compilation.Emit(stream);
+        if (!emitted.Success)
+        {
+            var errors = emitted.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Take(5).Select(d => d.ToString());
+            throw new VerificationSetupException(DiagnosticCodes.InternalError,
+                $"the snippet runner does not compile for {framework}, a bug in snippetcheck: {string.Join("; ", errors)}");
+        }
+    }
+
+    /// <summary>Framework-dependent on the installed runtime (roll forward within the major version, never past it), or self-contained.</summary>
+    private static string RuntimeConfig(TargetFramework framework, string? selfContainedVersion) =>
+        selfContainedVersion is null
+            ? $$"""
+              {
+                "runtimeOptions": {
+                  "tfm": "{{framework.Moniker}}",
+                  "framework": { "name": "Microsoft.NETCore.App", "version": "{{framework.Major}}.0.0" },
+                  "configProperties": { "System.Globalization.Invariant": false }
+                }
+              }
+              """
+            : $$"""
+              {
+                "runtimeOptions": {
+                  "tfm": "{{framework.Moniker}}",
+                  "includedFrameworks": [ { "name": "Microsoft.NETCore.App", "version": "{{selfContainedVersion}}" } ],
+                  "configProperties": { "System.Globalization.Invariant": false }
+                }
+              }
+              """;
+}
