@@ -28,7 +28,10 @@ internal sealed record AcceptOutcome(IReadOnlyList<AcceptEntry> Entries, IReadOn
     /// </summary>
     public VerificationReport Apply(VerificationReport report)
     {
-        var accepted = Entries.Where(e => e.Accepted).Select(e => e.Result).ToHashSet(ReferenceEqualityComparer.Instance);
+        // A matrix block with several output blocks passes once every one of them was accepted.
+        var accepted = Entries.Where(e => e.Accepted).Select(e => e.Result)
+            .Except(Entries.Where(e => !e.Accepted).Select(e => e.Result), ReferenceEqualityComparer.Instance)
+            .ToHashSet(ReferenceEqualityComparer.Instance);
         if (accepted.Count == 0) return report;
         return report with
         {

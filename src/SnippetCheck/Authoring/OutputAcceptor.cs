@@ -19,14 +19,31 @@ internal static class OutputAcceptor
     /// <summary>Rewrites the output blocks of the report's output-mismatch failures, file by file, each file atomically.</summary>
     public static AcceptOutcome Accept(VerificationReport report)
     {
-        var candidates = report.Snippets
-            .Where(r => r is { Status: SnippetStatus.Failed, Reason: FailureReason.OutputMismatch } && r.Snippet.Output is not null)
-            .ToList();
-        if (candidates.Count == 0) return AcceptOutcome.Nothing;
+        var refused = new List<AcceptEntry>();
+        var candidates = new List<(SnippetResult Joined, SnippetResult Source)>();
+        foreach (var result in report.Snippets)
+        {
+            if (result.Frameworks is null)
+            {
+                if (IsMismatch(result)) candidates.Add((result, result));
+                continue;
+            }
+            // A matrix: each output block once, with the one output every framework it serves printed.
+            foreach (var block in result.Frameworks.Select(f => f.Result).OfType<SnippetResult>().Where(r => r.Snippet.Output is not null)
+                .GroupBy(r => r.Snippet.Output!.Block.Location).Where(g => g.Any(IsMismatch)))
+            {
+                var first = block.First(IsMismatch);
+                if (block.All(r => IsMismatch(r) && OutputComparer.Canonical(r.ActualOutput ?? "") == OutputComparer.Canonical(first.ActualOutput ?? "")))
+                    candidates.Add((result, first));
+                else
+                    refused.Add(Refuse(first, $"the output differs between frameworks ({string.Join(", ", FrameworksOf(result, block))}); give each its own block, as in ```output frameworks={first.Snippet.Output!.Frameworks?.Text ?? FrameworksOf(result, [first])[0]}") with { Result = result });
+            }
+        }
+        if (candidates.Count == 0 && refused.Count == 0) return AcceptOutcome.Nothing;
 
         var entries = new Dictionary<SnippetResult, AcceptEntry>(ReferenceEqualityComparer.Instance);
         var written = new List<string>();
-        foreach (var file in candidates.GroupBy(r => r.Snippet.Output!.Block.Location.File, StringComparer.Ordinal))
+        foreach (var file in candidates.Select(c => c.Source).GroupBy(r => r.Snippet.Output!.Block.Location.File, StringComparer.Ordinal))
         {
             var document = report.Documents.FirstOrDefault(d => d.DisplayPath == file.Key);
             var fileEntries = document is null
@@ -34,8 +51,15 @@ internal static class OutputAcceptor
                 : AcceptInFile(document, [.. file], written);
             foreach (var entry in fileEntries) entries[entry.Result] = entry;
         }
-        return new AcceptOutcome([.. candidates.Select(r => entries[r])], written);
+        // Entries speak of the report's results, so that Apply turns the accepted ones into passes.
+        return new AcceptOutcome([.. candidates.Select(c => entries[c.Source] with { Result = c.Joined }), .. refused], written);
     }
+
+    private static bool IsMismatch(SnippetResult result) =>
+        result is { Status: SnippetStatus.Failed, Reason: FailureReason.OutputMismatch } && result.Snippet.Output is not null;
+
+    private static List<string> FrameworksOf(SnippetResult joined, IEnumerable<SnippetResult> results) =>
+        [.. joined.Frameworks!.Where(f => f.Result is { } r && results.Contains(r, ReferenceEqualityComparer.Instance)).Select(f => f.Framework.Moniker)];
 
     private static List<AcceptEntry> AcceptInFile(SourceDocument document, IReadOnlyList<SnippetResult> results, List<string> written)
     {

@@ -51,6 +51,12 @@ public sealed record ExpectedOutput(FencedBlock Block, OutputMatchMode Mode)
 
     /// <summary>Scrubbers named on the output block itself (<c>```output scrub=duration</c>); null when not given.</summary>
     public IReadOnlyList<string>? Scrub { get; init; }
+
+    /// <summary>
+    /// <c>```output frameworks=net8.0</c>: the frameworks of a matrix this output is expected on, for output that
+    /// legitimately differs between them; null: every framework no other output block of the snippet names.
+    /// </summary>
+    public FrameworkSet? Frameworks { get; init; }
 }
 
 /// <summary>A C# block with its tags, its attached output and stdin blocks, and its annotation findings.</summary>
@@ -88,6 +94,16 @@ public sealed record Snippet(
     /// as rustdoc gives an example its crate. Null for Markdown blocks and for the global namespace.
     /// </summary>
     public string? DocumentedNamespace { get; init; }
+
+    /// <summary>More output blocks, each for some frameworks of a matrix (<c>```output frameworks=net8.0</c>); see <see cref="OutputFor"/>.</summary>
+    public IReadOnlyList<ExpectedOutput> FrameworkOutputs { get; init; } = [];
+
+    /// <summary>The output expected on <paramref name="framework"/>: the output block that names it, else the one that names none.</summary>
+    internal ExpectedOutput? OutputFor(TargetFramework framework) =>
+        FrameworkOutputs.Count == 0 && Output?.Frameworks is null
+            ? Output
+            : new[] { Output }.Concat(FrameworkOutputs).OfType<ExpectedOutput>().FirstOrDefault(o => o.Frameworks?.Contains(framework) == true)
+                ?? new[] { Output }.Concat(FrameworkOutputs).OfType<ExpectedOutput>().FirstOrDefault(o => o.Frameworks is null);
 
     /// <summary>The framework a <c>#:property TargetFramework=</c> line of the block pins it to; null without one.</summary>
     internal TargetFramework? PinnedFramework => BlockDirectives.Properties.Select(p => p.Setting).OfType<CompileProperty.TargetFramework>().FirstOrDefault()?.Framework;

@@ -64,11 +64,13 @@ internal static class SnippetReader
                     if (last is null)
                         fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.OrphanOutput,
                             "output block has no C# block before it", block.Location));
-                    else if (last.Output is not null)
-                        last.Annotations.Add(Diagnostic.Error(DiagnosticCodes.SecondOutput,
-                            $"second output block for the snippet at line {last.Block.Location.Line}", block.Location));
                     else
-                        last.Output = new ExpectedOutput(block, mode) { Scrub = OutputScrub(block, last.Annotations) };
+                    {
+                        var output = new ExpectedOutput(block, mode) { Scrub = OutputScrub(block, last.Annotations), Frameworks = OutputFrameworks(block, last.Annotations) };
+                        if (last.Output is null) last.Output = output;
+                        else if (SecondOutputProblem(last, output) is { } problem) last.Annotations.Add(Diagnostic.Error(DiagnosticCodes.SecondOutput, problem, block.Location));
+                        else last.FrameworkOutputs.Add(output);
+                    }
                     break;
                 case FencedBlock block when IsStdin(block):
                     if (last is null || last.Output is not null || last.Stdin is not null)
@@ -167,6 +169,29 @@ internal static class SnippetReader
         return names;
     }
 
+    /// <summary>The <c>frameworks=</c> set on an output block; a bad value is the snippet's annotation error.</summary>
+    private static FrameworkSet? OutputFrameworks(FencedBlock block, List<Diagnostic> annotations)
+    {
+        var word = TagWords(block).LastOrDefault(w => w.StartsWith("frameworks=", StringComparison.OrdinalIgnoreCase));
+        if (word is null) return null;
+        var set = FrameworkSet.TryParse(word["frameworks=".Length..].Trim('"'), out var problem);
+        if (set is null) annotations.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue, $"'{word}': {problem}", block.Location));
+        return set;
+    }
+
+    /// <summary>
+    /// A snippet may have one output block per set of frameworks (<c>```output frameworks=net8.0</c>) and one for the
+    /// rest; any other second output block is a slip (SC1008). Null when <paramref name="output"/> may join.
+    /// </summary>
+    private static string? SecondOutputProblem(SnippetBuilder snippet, ExpectedOutput output)
+    {
+        var all = (List<ExpectedOutput>)[snippet.Output!, .. snippet.FrameworkOutputs, output];
+        if (all.Count(o => o.Frameworks is null) > 1)
+            return $"second output block for the snippet at line {snippet.Block.Location.Line}; for output that differs between frameworks, tag each with frameworks=, as in ```output frameworks=net8.0";
+        var twice = TargetFramework.Supported.FirstOrDefault(f => all.Count(o => o.Frameworks?.Contains(f) == true) > 1);
+        return twice is null ? null : $"a second output block for {twice} for the snippet at line {snippet.Block.Location.Line}; each framework may have one";
+    }
+
     /// <summary>Words that only output and stdin blocks carry: a near miss of one of them is a typo, not a language.</summary>
     private static readonly string[] BlockWords = ["output", "stdin", "ellipsis", "unordered"];
 
@@ -206,6 +231,7 @@ internal static class SnippetReader
     {
         public FencedBlock Block { get; } = block;
         public ExpectedOutput? Output { get; set; }
+        public List<ExpectedOutput> FrameworkOutputs { get; } = [];
         public FencedBlock? Stdin { get; set; }
         public List<Diagnostic> Annotations { get; } = [];
         public IReadOnlyCollection<string>? EngineWords { get; init; }
@@ -230,6 +256,7 @@ internal static class SnippetReader
                 Code = directives.Code,
                 BlockDirectives = directives.Directives,
                 DocumentedNamespace = documentedNamespace is { Length: > 0 } ? documentedNamespace : null,
+                FrameworkOutputs = [.. FrameworkOutputs],
             };
         }
     }

@@ -34,11 +34,14 @@ internal static class FrameworkMatrix
     public static IReadOnlyList<PreparedDocument> DocumentsFor(IReadOnlyList<PreparedDocument> documents, FrameworkPack pack) =>
         [.. documents.Select(document =>
         {
-            var applicable = document.Snippets.Snippets.Where(s => Applies(document, s, pack.Framework)).ToList();
+            // Each block with the output block it is expected to print on this framework.
+            var applicable = document.Snippets.Snippets.Where(s => Applies(document, s, pack.Framework))
+                .Select(s => s.OutputFor(pack.Framework) == s.Output ? s : s with { Output = s.OutputFor(pack.Framework) })
+                .ToList();
             var settings = pack.Framework.IsTool && document.Settings.CompileSettings.Framework.IsTool
                 ? document.Settings
                 : document.Settings.For(pack.Framework, pack.References);
-            return applicable.Count == document.Snippets.Snippets.Count && ReferenceEquals(settings, document.Settings)
+            return applicable.SequenceEqual(document.Snippets.Snippets, ReferenceEqualityComparer.Instance) && ReferenceEquals(settings, document.Settings)
                 ? document
                 : document with { Snippets = document.Snippets with { Snippets = applicable }, Settings = settings };
         })];
