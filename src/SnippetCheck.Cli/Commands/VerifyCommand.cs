@@ -17,6 +17,12 @@ internal static class VerifyCommand
 {
     public static readonly Option<bool> AllOption = new("--all") { Description = "Also verify untagged C# blocks, as 'compile'" };
     public static readonly Option<TimeSpan?> TimeoutOption = new("--timeout") { Description = "Default timeout per snippet (500ms, 10s, 2m)", CustomParser = ParseTimeout };
+    public static readonly Option<IReadOnlyList<TargetFramework>?> FrameworksOption = new("--frameworks")
+    {
+        Description = $"Verify on each of these target frameworks, over config and front matter 'frameworks' ({TargetFramework.SupportedList})",
+        HelpName = "net8.0,net10.0",
+        CustomParser = ParseFrameworks,
+    };
     public static readonly Option<int?> ParallelOption = new("--parallel") { Description = "Snippets compiled and run at once (default: processor count)" };
     public static readonly Option<ReportRequest[]> ReportOption = CommonOptions.Report(
         $"Write a report: {string.Join(", ", ReportFormats.Names)}, optionally =PATH (repeatable)");
@@ -85,7 +91,7 @@ internal static class VerifyCommand
     {
         Option[] options =
         [
-            AllOption, CommonOptions.Filter, TimeoutOption, ParallelOption, ReportOption, CiOption, CommonOptions.Config,
+            AllOption, CommonOptions.Filter, TimeoutOption, FrameworksOption, ParallelOption, ReportOption, CiOption, CommonOptions.Config,
             NoCacheOption, CacheDirOption, NoMergeOption, NoSandboxOption, VerboseOption, ShardOption, AcceptOption, WatchCommand.WatchOption,
             ReferenceOption, RuntimeAssemblyOption, UsingOption, ProjectOutputOption, DependencyFileOption,
             RequireVerifiedOption, MinCoverageOption, StaleOption,
@@ -100,6 +106,7 @@ internal static class VerifyCommand
     {
         All = result.GetValue(AllOption),
         Timeout = result.GetValue(TimeoutOption),
+        Frameworks = result.GetValue(FrameworksOption),
         Parallelism = result.GetValue(ParallelOption),
         NoCache = result.GetValue(NoCacheOption),
         CacheDirectory = result.GetValue(CacheDirOption),
@@ -176,6 +183,16 @@ internal static class VerifyCommand
         var text = result.Tokens.Single().Value;
         if (SettingValues.TryParseDuration(text, out var timeout)) return timeout;
         result.AddError($"--timeout '{text}' is not a duration (write 500ms, 10s or 2m)");
+        return null;
+    }
+
+    private static IReadOnlyList<TargetFramework>? ParseFrameworks(ArgumentResult result)
+    {
+        var text = string.Join(',', result.Tokens.Select(t => t.Value));
+        var frameworks = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => (Name: n, Framework: TargetFramework.TryParse(n))).ToList();
+        if (frameworks.Count > 0 && frameworks.All(f => f.Framework is not null)) return [.. frameworks.Select(f => f.Framework!).Distinct().Order()];
+        var unknown = frameworks.FirstOrDefault(f => f.Framework is null).Name ?? text;
+        result.AddError($"--frameworks: '{unknown}' is not a supported target framework (supported: {TargetFramework.SupportedList})");
         return null;
     }
 

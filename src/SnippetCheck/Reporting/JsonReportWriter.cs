@@ -85,7 +85,7 @@ internal static class JsonReportWriter
         json.WriteEndObject();
     }
 
-    /// <summary>A matrix run's verdict per framework, oldest first: each framework's own status, reason, code and message.</summary>
+    /// <summary>A matrix run's verdict per framework, oldest first: each framework's own status, reason, code, message, outputs and diagnostics.</summary>
     private static void WriteFrameworks(Utf8JsonWriter json, IReadOnlyList<FrameworkVerdict> frameworks)
     {
         json.WriteStartArray("frameworks");
@@ -97,8 +97,10 @@ internal static class JsonReportWriter
             WriteNullable(json, "reason", verdict.Result?.ReasonWord);
             WriteNullable(json, "code", verdict.Result?.Code);
             WriteNullable(json, "message", verdict.Result?.Verdict.Message);
+            WriteNullable(json, "expectedOutput", verdict.Result?.ExpectedOutput);
             WriteNullable(json, "actualOutput", verdict.Result?.ActualOutput);
             json.WriteBoolean("cached", verdict.Result?.Cached ?? false);
+            WriteDiagnostics(json, verdict.Result?.Diagnostics ?? []);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -181,6 +181,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         Mode = options.All ? VerifyMode.All : null,
         Timeout = options.Timeout,
         Parallelism = options.Parallelism,
+        Frameworks = options.Frameworks,
     };
 
     private static ImmutableArray<MetadataReference> ReferencesOrEmpty()

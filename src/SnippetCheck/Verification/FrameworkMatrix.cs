@@ -72,7 +72,7 @@ internal static class FrameworkMatrix
             {
                 if (!byBlock.TryGetValue(snippet.Location, out var verdicts))
                 {
-                    joined.Add(SnippetResult.Of(snippet, new Verdict.Skipped(NotApplicable(snippet, frameworks))) with
+                    joined.Add(SnippetResult.Of(snippet, new Verdict.Skipped(NotApplicable(snippet, document.Settings.Frameworks))) with
                     {
                         Frameworks = keepEach ? [.. frameworks.Select(f => new FrameworkVerdict(f, null))] : null,
                     });
@@ -97,13 +97,14 @@ internal static class FrameworkMatrix
         return joined;
     }
 
+    /// <param name="frameworks">The frameworks the block's file verifies on (its config, front matter or <c>--frameworks</c>).</param>
     private static string NotApplicable(Snippet snippet, IReadOnlyList<TargetFramework> frameworks)
     {
-        var run = string.Join(", ", frameworks);
+        var file = string.Join(", ", frameworks);
         return snippet.PinnedFramework is { } pinned && snippet.Tags.Frameworks is { } set && !set.Contains(pinned)
             ? $"not applicable: '#:property TargetFramework={pinned}' is outside 'frameworks={set.Text}'"
             : snippet.Tags.Frameworks is { } tagged
-                ? $"not applicable: 'frameworks={tagged.Text}' keeps none of this run's frameworks ({run})"
-                : $"not applicable on this run's frameworks ({run})";
+                ? $"not applicable: 'frameworks={tagged.Text}' keeps none of the frameworks this file verifies on ({file})"
+                : $"not applicable on the frameworks this file verifies on ({file})";
     }
 }

@@ -24,6 +24,9 @@ public sealed record VerifyOptions
     /// <summary><c>--timeout</c>: the default per-snippet timeout.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary><c>--frameworks net8.0,net10.0</c>: the framework matrix, over config and front matter; null: theirs.</summary>
+    public IReadOnlyList<TargetFramework>? Frameworks { get; init; }
+
     /// <summary><c>--parallel</c>: snippets compiled and run at once.</summary>
     public int? Parallelism { get; init; }
 
