@@ -26,6 +26,12 @@ internal static class FrameworkMatrix
         return frameworks.Count == 0 ? [TargetFramework.Tool] : [.. frameworks];
     }
 
+    /// <summary>
+    /// The pass that also finds what is about the text, the same on every framework (stale tags, render's notes): the
+    /// tool's own framework's when the matrix has it, else the newest.
+    /// </summary>
+    public static TargetFramework Main(IReadOnlyList<TargetFramework> frameworks) => frameworks.Contains(TargetFramework.Tool) ? TargetFramework.Tool : frameworks[^1];
+
     /// <summary>True when a block is verified on <paramref name="framework"/> in its document.</summary>
     public static bool Applies(PreparedDocument document, Snippet snippet, TargetFramework framework) =>
         snippet.AppliesTo(framework) && (snippet.PinnedFramework == framework || document.Settings.Frameworks.Contains(framework));
@@ -85,7 +91,9 @@ internal static class FrameworkMatrix
                 }
                 var each = frameworks.Select((f, i) => new FrameworkVerdict(f, verdicts[i])).ToList();
                 var present = verdicts.OfType<SnippetResult>().ToList();
-                var decisive = present.FirstOrDefault(r => r.Status == SnippetStatus.Failed) ?? present.FirstOrDefault(r => r.Status == SnippetStatus.Passed) ?? present[0];
+                // Ignored, untagged and skipped read the same everywhere; the main pass's carries the stale-tag check.
+                var decisive = present.FirstOrDefault(r => r.Status == SnippetStatus.Failed) ?? present.FirstOrDefault(r => r.Status == SnippetStatus.Passed)
+                    ?? verdicts[frameworks.ToList().IndexOf(Main(frameworks))] ?? present[0];
                 joined.Add(decisive with
                 {
                     Frameworks = each,

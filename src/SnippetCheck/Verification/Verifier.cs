@@ -96,13 +96,13 @@ public sealed class Verifier : IAsyncDisposable
         {
             var pack = await Packs.GetAsync(framework, _settings.Runners.RunnerPath, cancellationToken).ConfigureAwait(false);
             PhaseTrace.Mark($"{framework}: {pack.Runtime}");
-            // Stale tags and render's notes are about the text, the same on every framework: the first pass finds them.
-            var first = passes.Count == 0;
-            var plan = RunPlanner.Plan(FrameworkMatrix.DocumentsFor(documents, pack), options.Filter, first && _settings.CheckStale);
+            // Stale tags and render's notes are about the text: one pass finds them, the tool's own framework's if it is in the matrix.
+            var main = framework == FrameworkMatrix.Main(frameworks);
+            var plan = RunPlanner.Plan(FrameworkMatrix.DocumentsFor(documents, pack), options.Filter, main && _settings.CheckStale);
             PhaseTrace.Mark($"planned {plan.Snippets} snippets");
             Planned?.Invoke(plan.Snippets);
             var settings = framework.IsTool ? _settings : _settings with { Framework = framework, Runners = _settings.Runners with { RunnerPath = pack.RunnerPath } };
-            var passOptions = first ? options : options with { Capture = null };
+            var passOptions = main ? options : options with { Capture = null };
             var run = new VerificationRun(passOptions, settings, _cache, options.KeepRunners && framework.IsTool ? KeptRunners() : null);
             run.ResultsReady += results => ResultsReady?.Invoke(results);
             passes.Add(await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false));
