@@ -60,4 +60,23 @@ public sealed class Calculator
     /// </code>
     /// </example>
     public static Calculator operator +(Calculator left, Calculator right) => left;
+
+    /// <summary>The target framework of this build: the library targets net8.0 and net10.0, and each example runs against each build.</summary>
+    /// <example>
+    /// <code snippetcheck="run">
+    /// Console.WriteLine(Calculator.BuiltFor);
+    /// </code>
+    /// <code snippetcheck="output frameworks=net8.0">
+    /// net8.0
+    /// </code>
+    /// <code snippetcheck="output">
+    /// net10.0
+    /// </code>
+    /// </example>
+    public static string BuiltFor =>
+#if NET10_0_OR_GREATER
+        "net10.0";
+#else
+        "net8.0";
+#endif
 }

@@ -248,6 +248,6 @@ public sealed class DocCommentBuildTests
         var result = project.Build();
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("10 passed, 0 failed, 0 ignored, 1 untagged", result.Output);
+        Assert.Contains("11 passed, 0 failed, 0 ignored, 1 untagged", result.Output);
     }
 }

@@ -58,6 +58,8 @@ internal sealed class DependencyResolver
         CancellationToken cancellationToken, TargetFramework? framework = null)
     {
         var baseDirectory = config.SourcePath is { } source ? Path.GetDirectoryName(source)! : currentDirectory;
+        // A build at hand (the MSBuild task's) is of the tool's framework; another pass of a matrix builds its own.
+        if (framework is { IsTool: false }) library = library with { ProjectOutputs = new Dictionary<string, string>() };
         var restorer = new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory), framework);
         var projects = new ProjectBuilder(cacheRoot, config.Configuration ?? BuildConfiguration.Debug, framework);
         var references = await RunReferences.CreateAsync(config, library, baseDirectory, currentDirectory, projects, restorer, cancellationToken).ConfigureAwait(false);

@@ -31,7 +31,7 @@ public sealed class Verifier : IAsyncDisposable
     {
         options = WithProjectReferences(options);
         _options = options;
-        Config = DocumentLoader.LoadConfig(options);
+        Config = WithProjectFrameworks(DocumentLoader.LoadConfig(options), options);
         _loader = new DocumentLoader(options, Config);
         _settings = RunSettings.Resolve(options, Config);
         _cache = _settings.CacheDirectory is { } cacheDirectory ? new ResultCache(cacheDirectory) : null;
@@ -190,6 +190,26 @@ public sealed class Verifier : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _keptRunners, null) is { } pool) await pool.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A multi-targeted <c>.csproj</c> to verify (a library's doc comments) makes the matrix its frameworks that the tool
+    /// supports, so each example runs against each target's build; unless config or <c>--frameworks</c> name one.
+    /// </summary>
+    private static SnippetCheckConfig WithProjectFrameworks(SnippetCheckConfig config, VerifyOptions options)
+    {
+        if (config.Frameworks is not null || options.Frameworks is not null) return config;
+        var frameworks = options.Paths
+            .Where(p => DocumentDiscovery.IsProjectFile(p) && File.Exists(Path.GetFullPath(p, options.CurrentDirectory)))
+            .SelectMany(p => ProjectFrameworks(File.ReadAllText(Path.GetFullPath(p, options.CurrentDirectory))))
+            .Distinct().Order().ToList();
+        return frameworks.Count > 1 ? config with { Frameworks = frameworks } : config;
+    }
+
+    /// <summary>The frameworks of a project file's <c>TargetFrameworks</c> that a matrix may name (not <c>netstandard2.0</c>, say).</summary>
+    internal static IEnumerable<TargetFramework> ProjectFrameworks(string projectText) =>
+        System.Text.RegularExpressions.Regex.Matches(projectText, "<TargetFrameworks>([^<]*)</TargetFrameworks>")
+            .SelectMany(m => m.Groups[1].Value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Select(TargetFramework.TryParse).OfType<TargetFramework>();
 
     /// <summary>A <c>.csproj</c> to verify is also what its documents compile against: it joins the references.</summary>
     private static VerifyOptions WithProjectReferences(VerifyOptions options)

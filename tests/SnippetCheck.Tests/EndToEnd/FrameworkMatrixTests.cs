@@ -1,0 +1,148 @@
+using System.Xml.Linq;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.EndToEnd;
+
+/// <summary>
+/// The target-framework matrix end to end (docs/frameworks.md): each block compiled against and run on each framework
+/// for real (net8.0 here from the runtime pack, self-contained, unless a .NET 8 runtime is installed), its verdicts
+/// kept per framework in every report format, a block narrowed with <c>frameworks=</c> not applicable where it says,
+/// and <c>--accept</c> writing per-framework output only where the outputs differ.
+/// </summary>
+public sealed class FrameworkMatrixTests
+{
+    private const string Post = """
+        ---
+        snippetcheck:
+          frameworks: [net8.0, net10.0]
+        ---
+        # A post read on .NET 8 and .NET 10
+
+        ```csharp run name=runtime
+        Console.WriteLine(Environment.Version.Major);
+        ```
+
+        ```output frameworks=net8.0
+        8
+        ```
+
+        ```output
+        10
+        ```
+
+        ```csharp run name=count-by
+        var counts = new[] { "a", "b", "a" }.CountBy(w => w);
+        foreach (var pair in counts) Console.WriteLine($"{pair.Key}: {pair.Value}");
+        ```
+
+        ```output
+        a: 2
+        b: 1
+        ```
+
+        ```csharp run name=lock frameworks=net9.0+
+        System.Threading.Lock gate = new();
+        lock (gate) Console.WriteLine("locked");
+        ```
+
+        ```output
+        locked
+        ```
+
+        ```csharp run name=pinned
+        #:property TargetFramework=net8.0
+        Console.WriteLine($"net{Environment.Version.Major}.0");
+        ```
+
+        ```output
+        net8.0
+        ```
+
+        """;
+
+    [Fact]
+    public void Each_block_is_verified_on_each_framework_and_every_report_names_where_it_failed()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", Post);
+        var summary = Path.Combine(folder.Path, "summary.md");
+        var environment = new Dictionary<string, string?>(PackageTestCache.Environment) { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary };
+
+        var run = CliRunner.Run(folder.Path, environment, "verify", "post.md", "--no-cache",
+            "--report", "json=r.json", "--report", "sarif=r.sarif", "--report", "junit=r.xml", "--report", "markdown=r.md");
+
+        Assert.True(run.ExitCode == 1, run.Output);
+        // The console: one line for the block that differs, naming both frameworks.
+        Assert.Contains("post.md(20,38): error CS1061 on net8.0 (passes on net10.0): 'string[]' does not contain a definition for 'CountBy'", run.Stdout);
+        Assert.Contains("3 passed, 1 failed", run.Stdout);
+        // GitHub annotations and the step summary.
+        Assert.Contains("::error file=post.md,line=20,col=38,", run.Stdout);
+        Assert.Contains("::on net8.0 (passes on net10.0): ", run.Stdout);
+        Assert.Contains("on net8.0 (passes on net10.0)", File.ReadAllText(summary));
+
+        var report = JsonReport.Load(Path.Combine(folder.Path, "r.json"));
+        Assert.Equal(["net8.0", "net10.0"], report.Summary.GetProperty("frameworks").EnumerateArray().Select(f => f.GetString()));
+        string[] Statuses(string name) => [.. report.Snippet(name).GetProperty("frameworks").EnumerateArray().Select(f => $"{f.Str("framework")} {f.Str("status")}")];
+        Assert.Equal(["net8.0 passed", "net10.0 passed"], Statuses("runtime"));
+        Assert.Equal(["net8.0 failed", "net10.0 passed"], Statuses("count-by"));
+        Assert.Equal(["net8.0 not-applicable", "net10.0 passed"], Statuses("lock"));
+        Assert.Equal(["net8.0 passed", "net10.0 not-applicable"], Statuses("pinned"));
+        // Each framework ran on its own runtime, and was checked against its own output block.
+        var outputs = report.Snippet("runtime").GetProperty("frameworks").EnumerateArray().Select(f => (f.Str("expectedOutput"), f.Str("actualOutput"))).ToList();
+        Assert.Equal([("8", "8\n"), ("10", "10\n")], outputs);
+        var countBy = report.Snippet("count-by");
+        Assert.Equal(("failed", "compile-error"), (countBy.Str("status"), countBy.Str("reason")));
+        Assert.Equal("CS1061", countBy.GetProperty("frameworks")[0].Str("code"));
+
+        // SARIF, JUnit and the markdown report say where it failed in their messages.
+        Assert.Contains("on net8.0 (passes on net10.0)", File.ReadAllText(Path.Combine(folder.Path, "r.sarif")));
+        var failure = XDocument.Load(Path.Combine(folder.Path, "r.xml")).Descendants("failure").Single();
+        Assert.StartsWith("on net8.0 (passes on net10.0): ", failure.Attribute("message")!.Value);
+        Assert.Contains("on net8.0 (passes on net10.0)", File.ReadAllText(Path.Combine(folder.Path, "r.md")));
+    }
+
+    [Fact]
+    public void Accept_writes_one_output_where_the_frameworks_agree_and_asks_for_one_per_framework_where_they_differ()
+    {
+        using var folder = new TempFolder();
+        var post = """
+            ```csharp run
+            Console.WriteLine("same everywhere");
+            ```
+
+            ```output
+            stale
+            ```
+
+            ```csharp run
+            Console.WriteLine(Environment.Version.Major);
+            ```
+
+            ```output
+            7
+            ```
+
+            """;
+        folder.Write("post.md", post);
+
+        var run = CliRunner.Run(folder.Path, PackageTestCache.Environment, "verify", "post.md", "--no-cache", "--frameworks", "net8.0,net10.0", "--accept");
+
+        Assert.True(run.ExitCode == 1, run.Output);
+        Assert.Contains("post.md(5,1): accepted output for the snippet at line 1", run.Stdout);
+        Assert.Contains("post.md(13,1): not rewritten: the output differs between frameworks (net8.0, net10.0); give each its own block, as in ```output frameworks=net8.0", run.Stdout);
+        Assert.DoesNotContain("failure not accepted", run.Stdout);
+        Assert.Equal(post.Replace("stale", "same everywhere", StringComparison.Ordinal), File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+    }
+
+    [Fact]
+    public void A_framework_outside_the_supported_ones_is_a_usage_error_that_lists_them()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "```csharp run\nConsole.WriteLine(1);\n```\n");
+
+        var run = CliRunner.Run(folder.Path, "verify", "post.md", "--frameworks", "net8.0,net7.0");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--frameworks: 'net7.0' is not a supported target framework (supported: net8.0, net9.0, net10.0)", run.Output);
+    }
+}
