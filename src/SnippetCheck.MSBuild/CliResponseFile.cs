@@ -50,6 +50,14 @@ internal sealed class CliResponseFile(VerifySnippets task)
     /// <summary>What the library adds to the CLI's command line: references, runner-only assemblies, usings, its own build.</summary>
     internal IEnumerable<(string Option, string Value)> LibraryOptions()
     {
+        if (!string.IsNullOrEmpty(task.Frameworks) && !string.IsNullOrEmpty(task.ProjectFile) && task.Library.Length > 0)
+        {
+            // A matrix: each framework's build differs (its #if branches, its packages' assets), so the CLI builds the
+            // project for each with -f, and reads its references and usings from that build.
+            yield return ("--frameworks", task.Frameworks!.Replace(';', ','));
+            yield return ("--reference", task.ProjectFile!);
+            yield break;
+        }
         if (!string.IsNullOrEmpty(task.ProjectFile) && !string.IsNullOrEmpty(task.ProjectAssembly) && File.Exists(task.ProjectAssembly))
             yield return ("--project-output", task.ProjectFile + "=" + task.ProjectAssembly);
         if (OfKind("assembly").Select(i => i.ItemSpec).FirstOrDefault(p => p.Length > 0) is { } assembly)

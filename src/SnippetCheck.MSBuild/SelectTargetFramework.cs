@@ -20,11 +20,20 @@ public sealed class SelectTargetFramework : Task
     [Output]
     public string Selected { get; private set; } = "";
 
+    /// <summary>
+    /// The frameworks a matrix verifies on (docs/frameworks.md), separated by <c>;</c>: the .NET 8 and later ones without
+    /// an OS suffix (<c>net8.0;net10.0</c>). Empty unless there are at least two: one build is then checked as before.
+    /// </summary>
+    [Output]
+    public string Matrix { get; private set; } = "";
+
     /// <inheritdoc />
     public override bool Execute()
     {
         var frameworks = TargetFrameworks.Split([';'], StringSplitOptions.RemoveEmptyEntries).Select(f => f.Trim()).Where(f => f.Length > 0).ToList();
         Selected = Pick(frameworks);
+        var matrix = frameworks.Where(IsMatrixFramework).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        Matrix = matrix.Count > 1 ? string.Join(";", matrix) : "";
         return true;
     }
 
@@ -43,6 +52,14 @@ public sealed class SelectTargetFramework : Task
         if (name.StartsWith("netcoreapp", StringComparison.Ordinal)) return (2, ParseVersion(name.Substring(10)));
         if (name.StartsWith("net", StringComparison.Ordinal) && name.Contains('.')) return (3, ParseVersion(name.Substring(3)));
         return (0, new Version(0, 0));
+    }
+
+    /// <summary><c>netN.0</c> with N from 8: what the CLI's <c>--frameworks</c> takes.</summary>
+    private static bool IsMatrixFramework(string framework)
+    {
+        var name = framework.ToLowerInvariant();
+        return name.StartsWith("net", StringComparison.Ordinal) && !name.Contains('-') && name.EndsWith(".0", StringComparison.Ordinal)
+            && int.TryParse(name.Substring(3, name.Length - 5), out var major) && major >= 8;
     }
 
     private static Version ParseVersion(string text) => Version.TryParse(text, out var version) ? version : new Version(0, 0);

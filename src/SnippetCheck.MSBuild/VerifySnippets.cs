@@ -68,6 +68,13 @@ public sealed class VerifySnippets : ToolTask
     /// <inheritdoc cref="ProjectFile"/>
     public string? ProjectAssembly { get; set; }
 
+    /// <summary>
+    /// A multi-targeted library's frameworks (<c>net8.0;net10.0</c>), from <see cref="SelectTargetFramework.Matrix"/>: the
+    /// CLI then verifies on each (<c>--frameworks</c>) and builds the project for each itself, so every example runs
+    /// against each target's build. Empty: the one build in <see cref="Library"/>.
+    /// </summary>
+    public string? Frameworks { get; set; }
+
     /// <summary><c>--dependency-file</c>: where the CLI lists the files its verdicts depended on, for the next build's Inputs.</summary>
     public string? DependencyFile { get; set; }
 

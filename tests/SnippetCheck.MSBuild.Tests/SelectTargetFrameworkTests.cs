@@ -17,4 +17,17 @@ public sealed class SelectTargetFrameworkTests
         Assert.True(task.Execute());
         Assert.Equal(expected, task.Selected);
     }
+
+    [Theory]
+    [InlineData("netstandard2.0;net10.0;net8.0", "net10.0;net8.0")]
+    [InlineData("net8.0;net10.0-windows", "")]
+    [InlineData("net6.0;net8.0", "")]
+    [InlineData("net10.0", "")]
+    public void A_matrix_is_the_dotnet_8_and_later_frameworks_when_there_are_two_or_more(string frameworks, string expected)
+    {
+        var task = new SelectTargetFramework { TargetFrameworks = frameworks };
+
+        Assert.True(task.Execute());
+        Assert.Equal(expected, task.Matrix);
+    }
 }

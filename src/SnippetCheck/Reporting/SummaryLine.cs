@@ -4,7 +4,10 @@ using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 
-/// <summary>The last line of a run: <c>41 passed, 2 failed, 3 ignored, 17 untagged (63 C# blocks in 12 files) in 2.1s</c>.</summary>
+/// <summary>
+/// The last line of a run: <c>41 passed, 2 failed, 3 ignored, 17 untagged (63 C# blocks in 12 files) in 2.1s</c>; a
+/// framework matrix adds <c>, on net8.0 and net10.0</c> in the brackets.
+/// </summary>
 internal static class SummaryLine
 {
     public static string For(VerificationReport report)
@@ -19,6 +22,8 @@ internal static class SummaryLine
         var files = report.FileCount == 1 ? "1 file" : $"{report.FileCount} files";
         var seconds = report.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         var blocks = report.Blocks == 1 ? "1 C# block" : $"{report.Blocks} C# blocks";
-        return $"{string.Join(", ", parts)} ({blocks} in {files}) in {seconds}s";
+        // A matrix says what it covered: "(63 C# blocks in 12 files, on net8.0 and net10.0)".
+        var frameworks = report.IsMatrix ? $", on {string.Join(", ", report.Frameworks.SkipLast(1))}{(report.Frameworks.Count > 1 ? " and " : "")}{report.Frameworks[^1]}" : "";
+        return $"{string.Join(", ", parts)} ({blocks} in {files}{frameworks}) in {seconds}s";
     }
 }
