@@ -13,6 +13,8 @@ public static class ResultsDocument
     private const double FloorSystemTarget = 1.5;
     private const double CachedShareTarget = 0.05;
     private const double RenderOverCachedTarget = 1.2;
+    private const double SecondFrameworkColdTarget = 0.9;
+    private const double MatrixCachedTarget = 2.0;
     private const double EditTargetSeconds = 0.5;
     private const double PeakTargetMiB = 300;
 
@@ -53,7 +55,7 @@ public static class ResultsDocument
         Line(text, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var size in result.Sizes)
         {
-            foreach (var series in new[] { size.Cold, size.Floor, size.ColdUnconfined, size.FillCache, size.Cached, size.RenderCached, size.Edit }.OfType<Series>())
+            foreach (var series in new[] { size.Cold, size.Floor, size.ColdUnconfined, size.FillCache, size.Cached, size.RenderCached, size.MatrixCold, size.MatrixCached, size.Edit }.OfType<Series>())
             {
                 var isFloor = ReferenceEquals(series, size.Floor);
                 var snippets = isFloor ? size.FloorSnippets : series.Snippets;
@@ -107,6 +109,15 @@ public static class ResultsDocument
             Target(text, $"render of {largest.Snippets} cached ≤ {RenderOverCachedTarget:F1}× cached verify (issue 27)",
                 $"{ratio:F2}× ({Seconds(cachedRender.Median)} vs {Seconds(cachedVerify.Median)})", ratio <= RenderOverCachedTarget);
         }
+        if (largest is { MatrixCold: { } matrixCold, MatrixCached: { } matrixCached, Cached: { } oneCached })
+        {
+            var added = matrixCold.Median / largest.Cold.Median - 1;
+            Target(text, $"a second framework adds ≤ {SecondFrameworkColdTarget:F1}× the first one's cold time on {largest.Snippets} (issue 28)",
+                $"{added:F2}× ({Seconds(matrixCold.Median)} on net8.0 + net10.0 vs {Seconds(largest.Cold.Median)} on net10.0)", added <= SecondFrameworkColdTarget);
+            var ratio = matrixCached.Median / oneCached.Median;
+            Target(text, $"a cached two-framework run of {largest.Snippets} < {MatrixCachedTarget:F0}× a one-framework cached run (issue 28)",
+                $"{ratio:F2}× ({Seconds(matrixCached.Median)} vs {Seconds(oneCached.Median)})", ratio < MatrixCachedTarget);
+        }
         if (result.Sizes.FirstOrDefault(s => s.Snippets == 1000 && s.ColdUnconfined is not null) is { ColdUnconfined: { } unconfined } confinedThousand)
         {
             var cost = confinedThousand.Cold.Median / unconfined.Median - 1;
@@ -115,7 +126,7 @@ public static class ResultsDocument
                 $"CPU {Seconds(confinedThousand.Cold.CpuMedian)} vs {Seconds(unconfined.CpuMedian)})",
                 cost <= 0.05);
         }
-        var toolSeries = result.Sizes.SelectMany(s => new[] { s.Cold, s.ColdUnconfined, s.FillCache, s.Cached, s.RenderCached, s.Edit }).OfType<Series>().ToList();
+        var toolSeries = result.Sizes.SelectMany(s => new[] { s.Cold, s.ColdUnconfined, s.FillCache, s.Cached, s.RenderCached, s.MatrixCold, s.MatrixCached, s.Edit }).OfType<Series>().ToList();
         var treePeak = toolSeries.Max(s => s.TreePeakRssKiB) / 1024.0;
         var treePeakPss = toolSeries.Max(s => s.TreePeakPssKiB) / 1024.0;
         Target(text, $"peak memory, tool + runners, summed RSS ≤ {PeakTargetMiB:F0} MiB", $"{treePeak:F0} MiB (PSS, shared pages once: {treePeakPss:F0} MiB)", treePeak <= PeakTargetMiB);

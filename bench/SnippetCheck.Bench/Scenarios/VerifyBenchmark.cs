@@ -17,6 +17,15 @@ public sealed record SizeResult(int Snippets, Series Cold, Series? FillCache, Se
     /// </summary>
     public Series? RenderCached { get; init; }
 
+    /// <summary>
+    /// Cold and cached with <c>--frameworks net8.0,net10.0</c> (issue 28): a second framework may add at most 0.9× the
+    /// first one's cold time, and a cached two-framework run stays under 2× a one-framework cached run. Null when not measured.
+    /// </summary>
+    public Series? MatrixCold { get; init; }
+
+    /// <inheritdoc cref="MatrixCold"/>
+    public Series? MatrixCached { get; init; }
+
     /// <summary>The Roslyn floor on the same corpus's runnable snippets, in the same repetitions (issue 15).</summary>
     public Series? Floor { get; init; }
 
@@ -41,10 +50,13 @@ public static class VerifyBenchmark
         RoslynFloor? floor = null, bool measureUnconfined = true, bool measureCache = true)
     {
         var n = corpus.SnippetCount;
-        List<Measurement> cold = [], unconfined = [], fill = [], cached = [], edit = [], floorRuns = [], renderCached = [];
+        List<Measurement> cold = [], unconfined = [], fill = [], cached = [], edit = [], floorRuns = [], renderCached = [], matrixCold = [], matrixCached = [];
         var renderSupported = measureCache && await tool.SupportsRenderAsync();
         var floorInput = floor is null ? null : RoslynFloor.InputFor(corpus);
         var sandboxSupported = measureUnconfined && await tool.SupportsOptionAsync("--no-sandbox");
+        // The matrix is measured where the edit is: on the largest corpus of the first shape.
+        var matrixSupported = measureEdit && measureCache && await tool.SupportsOptionAsync("--frameworks");
+        string[] matrix = ["--frameworks", "net8.0,net10.0"];
         List<int> cachedCounts = [], editCachedCounts = [];
         for (var rep = 1; rep <= repeat; rep++)
         {
@@ -76,6 +88,15 @@ public static class VerifyBenchmark
                 renderCached.Add(await tool.RenderAsync(corpus.Directory, n, site, "--cache-dir", cacheDir));
             }
 
+            if (matrixSupported)
+            {
+                log($"  {n} snippets, repetition {rep}/{repeat}: cold on net8.0 and net10.0, then filling a new cache, then cached");
+                matrixCold.Add((await tool.VerifyAsync(corpus.Directory, n, ["--no-cache", .. matrix])).Measurement);
+                var matrixCache = Path.Combine(workFolder, $"cache-matrix-{n}-{rep}");
+                await tool.VerifyAsync(corpus.Directory, n, ["--cache-dir", matrixCache, .. matrix]);
+                matrixCached.Add((await tool.VerifyAsync(corpus.Directory, n, ["--cache-dir", matrixCache, .. matrix])).Measurement);
+            }
+
             if (measureEdit)
             {
                 var edited = corpus.EditOneSnippet();
@@ -94,6 +115,8 @@ public static class VerifyBenchmark
             ColdUnconfined = sandboxSupported ? new Series("cold, --no-sandbox", n, unconfined) : null,
             Shape = corpus.Shape,
             RenderCached = renderSupported ? new Series("render, cached", n, renderCached) : null,
+            MatrixCold = matrixSupported ? new Series("cold, net8.0 + net10.0", n, matrixCold) : null,
+            MatrixCached = matrixSupported ? new Series("cached, net8.0 + net10.0", n, matrixCached) : null,
             Floor = floor is null ? null : new Series("Roslyn floor", n, floorRuns),
             FloorSnippets = floorInput is null ? 0 : Directory.GetFiles(floorInput, "s*.cs").Length,
         };
