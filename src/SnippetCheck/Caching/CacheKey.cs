@@ -27,6 +27,8 @@ internal static class CacheKey
         Add(text, "tool", ToolIdentity);
         Add(text, "dependencies", dependencies);
         Add(text, "env", string.Join(',', runner.AllowedEnvironment) + "|" + runner.MemoryLimitBytes);
+        // A matrix framework's runtime: a cached net8.0 verdict holds for the runtime it ran on.
+        if (runner.Runtime is not null) Add(text, "runtime", runner.Runtime);
         // Allowed variables' values are part of what a snippet can see and print.
         var variables = Environment.GetEnvironmentVariables();
         foreach (var name in variables.Keys.Cast<string>().Where(runner.IsAllowed).Order(StringComparer.Ordinal))

@@ -11,6 +11,12 @@ internal sealed record RunnerOptions
 
     public IReadOnlyList<string> AllowedEnvironment { get; init; } = DefaultAllowedEnvironment;
 
+    /// <summary>
+    /// For a runner of another framework than the tool's (a matrix), the runtime it runs on (<c>self-contained 8.0.31</c>):
+    /// part of the result cache's key, as the tool's own runtime is. Null for the tool's framework.
+    /// </summary>
+    public string? Runtime { get; init; }
+
     /// <summary>What runners confine themselves to; the verifier turns it on (config <c>sandbox</c>, default auto).</summary>
     public Sandbox Sandbox { get; init; } = Sandbox.Off;
 

@@ -32,10 +32,22 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
 
     /// <summary>The pack of <paramref name="framework"/>. Throws <see cref="VerificationSetupException"/> when it cannot be restored or built.</summary>
     /// <param name="toolRunnerPath">The runner the tool ships, which serves its own framework.</param>
-    public Task<FrameworkPack> GetAsync(TargetFramework framework, string toolRunnerPath, CancellationToken cancellationToken) =>
-        framework.IsTool
-            ? Task.FromResult(new FrameworkPack(framework, ReferenceAssemblies.Default, toolRunnerPath, $"shared runtime {Environment.Version}"))
-            : _packs.GetOrAdd(framework, f => new Lazy<Task<FrameworkPack>>(() => MakeAsync(f, cancellationToken))).Value;
+    public async Task<FrameworkPack> GetAsync(TargetFramework framework, string toolRunnerPath, CancellationToken cancellationToken)
+    {
+        if (framework.IsTool) return new FrameworkPack(framework, ReferenceAssemblies.Default, toolRunnerPath, $"shared runtime {Environment.Version}");
+        // Shared by every run of a long-lived host (--watch, the language server): made without any one run's token, and
+        // forgotten when it fails, so that a later run tries again (the network may be back).
+        var making = _packs.GetOrAdd(framework, f => new Lazy<Task<FrameworkPack>>(() => MakeAsync(f, CancellationToken.None)));
+        try
+        {
+            return await making.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (making.Value.IsFaulted)
+        {
+            _packs.TryRemove(new KeyValuePair<TargetFramework, Lazy<Task<FrameworkPack>>>(framework, making));
+            throw;
+        }
+    }
 
     /// <summary>The newest installed shared runtime of the framework's major version, as <c>dotnet --list-runtimes</c> lists it; null without one.</summary>
     public static string? InstalledRuntime(TargetFramework framework)

@@ -42,7 +42,7 @@ internal static class FrameworkMatrix
         {
             // Each block with the output block it is expected to print on this framework.
             var applicable = document.Snippets.Snippets.Where(s => Applies(document, s, pack.Framework))
-                .Select(s => s.OutputFor(pack.Framework) == s.Output ? s : s with { Output = s.OutputFor(pack.Framework) })
+                .Select(s => WithOutputFor(s, pack.Framework))
                 .ToList();
             var settings = pack.Framework.IsTool && document.Settings.CompileSettings.Framework.IsTool
                 ? document.Settings
@@ -51,6 +51,24 @@ internal static class FrameworkMatrix
                 ? document
                 : document with { Snippets = document.Snippets with { Snippets = applicable }, Settings = settings };
         })];
+
+    /// <summary>
+    /// The block as it is checked on <paramref name="framework"/>: with the output block for it. Output blocks that all
+    /// name other frameworks leave it none there, which would check nothing: that fails the block, as a tag mistake.
+    /// </summary>
+    private static Snippet WithOutputFor(Snippet snippet, TargetFramework framework)
+    {
+        var output = snippet.OutputFor(framework);
+        if (output == snippet.Output) return snippet;
+        if (output is not null) return snippet with { Output = output };
+        var named = string.Join(", ", new[] { snippet.Output! }.Concat(snippet.FrameworkOutputs).Select(o => $"frameworks={o.Frameworks!.Text}"));
+        return snippet with
+        {
+            Output = null,
+            Annotations = [.. snippet.Annotations, Diagnostic.Error(DiagnosticCodes.BadTagValue,
+                $"no output block for {framework}: the output blocks name only {named}; add one without frameworks= for the other frameworks", snippet.Output!.Block.Location)],
+        };
+    }
 
     /// <summary>
     /// One result per block from the passes' results: a block that failed anywhere carries the first failing

@@ -88,20 +88,27 @@ public sealed class Verifier : IAsyncDisposable
         var (documents, fileErrors) = loader.Load();
         PhaseTrace.Mark($"{documents.Count} documents read");
         var frameworks = FrameworkMatrix.Of(documents);
-        var passes = new List<IReadOnlyList<SnippetResult>>();
-        var dependencyFiles = new List<string>();
-        RunnersStarted = 0;
-        var merging = new MergeStatistics(0, 0, 0);
+        // Every pass is planned before any runs, so that progress counts the whole run from the start.
+        var planned = new List<(FrameworkPack Pack, RunPlan Plan, bool Main)>();
         foreach (var framework in frameworks)
         {
             var pack = await Packs.GetAsync(framework, _settings.Runners.RunnerPath, cancellationToken).ConfigureAwait(false);
             PhaseTrace.Mark($"{framework}: {pack.Runtime}");
             // Stale tags and render's notes are about the text: one pass finds them, the tool's own framework's if it is in the matrix.
             var main = framework == FrameworkMatrix.Main(frameworks);
-            var plan = RunPlanner.Plan(FrameworkMatrix.DocumentsFor(documents, pack), options.Filter, main && _settings.CheckStale);
-            PhaseTrace.Mark($"planned {plan.Snippets} snippets");
-            Planned?.Invoke(plan.Snippets);
-            var settings = framework.IsTool ? _settings : _settings with { Framework = framework, Runners = _settings.Runners with { RunnerPath = pack.RunnerPath } };
+            planned.Add((pack, RunPlanner.Plan(FrameworkMatrix.DocumentsFor(documents, pack), options.Filter, main && _settings.CheckStale), main));
+        }
+        PhaseTrace.Mark($"planned {planned.Sum(p => p.Plan.Snippets)} snippets");
+        Planned?.Invoke(planned.Sum(p => p.Plan.Snippets));
+
+        var passes = new List<IReadOnlyList<SnippetResult>>();
+        var dependencyFiles = new List<string>();
+        RunnersStarted = 0;
+        var merging = new MergeStatistics(0, 0, 0);
+        foreach (var (pack, plan, main) in planned)
+        {
+            var framework = pack.Framework;
+            var settings = framework.IsTool ? _settings : _settings with { Framework = framework, Runners = _settings.Runners with { RunnerPath = pack.RunnerPath, Runtime = pack.Runtime } };
             var passOptions = main ? options : options with { Capture = null };
             var run = new VerificationRun(passOptions, settings, _cache, options.KeepRunners && framework.IsTool ? KeptRunners() : null);
             run.ResultsReady += results => ResultsReady?.Invoke(results);

@@ -43,6 +43,35 @@ public sealed partial class DifferentialTests(ITestOutputHelper output)
             $"{name}: the reports differ between paths ({differences.Count} differences):\n" + string.Join("\n", differences));
     }
 
+    /// <summary>
+    /// <c>posts/</c> verify on net8.0 and net10.0 (their front matter), on every path above. Adding a framework must not
+    /// change a verdict on another: each block's net10.0 verdict in the matrix is the verdict of a run on net10.0 alone.
+    /// </summary>
+    [Fact]
+    public async Task A_framework_more_in_the_matrix_changes_no_verdict_on_the_others()
+    {
+        var matrix = (await Task.Run(() => EveryWayRuns.ByPath("posts")))[VerificationPath.Merged];
+        using var folder = new TempFolder();
+        PathRuns.CopyFolder(RepositoryRoot.PathOf("posts"), Path.Combine(folder.Path, "posts"));
+        var alone = PathRuns.Verify(folder.Path, VerificationPath.Alone, null, ["posts", "--frameworks", "net10.0"]);
+
+        var frameworks = matrix.Report.Summary.GetProperty("frameworks").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.Equal(["net8.0", "net10.0"], frameworks);
+        var single = Snippets(Normalize(alone.ReportText!));
+        var checkedBlocks = 0;
+        foreach (var (key, snippet) in Snippets(Normalize(matrix.ReportText!)))
+        {
+            var onTen = snippet["frameworks"]!.AsArray().Single(f => f!["framework"]!.GetValue<string>() == "net10.0")!.AsObject();
+            var other = single[key];
+            foreach (var property in new[] { "status", "reason", "message", "expectedOutput", "diagnostics" })
+                Assert.True(JsonNode.DeepEquals(onTen[property], other[property]), $"{key} {property}: in the matrix {Text(onTen[property])}, alone {Text(other[property])}");
+            var passedWithOutput = other["status"]!.GetValue<string>() == "passed" && other["expectedOutput"] is not null;
+            if (!passedWithOutput) Assert.True(JsonNode.DeepEquals(onTen["actualOutput"], other["actualOutput"]), $"{key} actualOutput");
+            checkedBlocks++;
+        }
+        Assert.Equal(single.Count, checkedBlocks);
+    }
+
     /// <summary>What differs between two runs' reports, one readable entry per snippet (or summary, or file errors).</summary>
     private static IEnumerable<string> Differences(PathRun a, PathRun b)
     {
