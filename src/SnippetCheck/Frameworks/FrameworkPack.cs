@@ -54,7 +54,9 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
     {
         var root = Path.Combine(DotnetInstallation.Root, "shared", "Microsoft.NETCore.App");
         if (!Directory.Exists(root)) return null;
+        // As the host lists them: a version folder counts only with the framework's deps.json in it.
         return Directory.GetDirectories(root)
+            .Where(d => File.Exists(Path.Combine(d, "Microsoft.NETCore.App.deps.json")))
             .Select(Path.GetFileName)
             .Select(name => (Name: name!, Version: Version.TryParse(name!.Split('-')[0], out var v) ? v : null))
             .Where(r => r.Version is { } v && v.Major == framework.Major && !r.Name.Contains('-', StringComparison.Ordinal))

@@ -128,15 +128,19 @@ public sealed record SnippetResult(
     /// </summary>
     public IReadOnlyList<FrameworkVerdict>? Frameworks { get; init; }
 
-    /// <summary>Where a failure in a matrix happened: <c>on net8.0 (passes on net10.0)</c>; null otherwise.</summary>
+    /// <summary>
+    /// Where a failure in a matrix happened, when the frameworks disagree: <c>on net8.0 (passes on net10.0)</c>. Null
+    /// otherwise, and for a block that failed alike (the same code) on every framework it applies to.
+    /// </summary>
     public string? FrameworkNote
     {
         get
         {
             if (Frameworks is null || Status != SnippetStatus.Failed) return null;
-            var failed = Frameworks.Where(f => f.Result?.Status == SnippetStatus.Failed).Select(f => f.Framework.Moniker).ToList();
+            var failed = Frameworks.Where(f => f.Result?.Status == SnippetStatus.Failed).ToList();
             var passed = Frameworks.Where(f => f.Result?.Status == SnippetStatus.Passed).Select(f => f.Framework.Moniker).ToList();
-            return $"on {string.Join(", ", failed)}" + (passed.Count > 0 ? $" (passes on {string.Join(", ", passed)})" : "");
+            if (passed.Count == 0 && failed.Select(f => f.Result!.Code).Distinct().Count() == 1) return null;
+            return $"on {string.Join(", ", failed.Select(f => f.Framework.Moniker))}" + (passed.Count > 0 ? $" (passes on {string.Join(", ", passed)})" : "");
         }
     }
 

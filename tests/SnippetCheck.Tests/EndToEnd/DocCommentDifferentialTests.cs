@@ -20,12 +20,15 @@ public sealed class DocCommentDifferentialTests
         var sources = Directory.GetFiles(Samples.Directory, "*.md").Concat(Directory.GetFiles(RepositoryRoot.PathOf("posts"), "*.md")).Order(StringComparer.Ordinal).ToList();
         using var csharp = new TempFolder();
         var converted = new List<string>();
+        // A doc comment has no front matter: a post's 'frameworks' there is given to its run as --frameworks instead.
+        var byFrameworks = new Dictionary<string, List<string>>();
         foreach (var source in sources)
         {
             var name = Path.GetFileNameWithoutExtension(source);
-            if (AsDocComment(File.ReadAllText(source)) is not { } code) continue;
+            if (AsDocComment(File.ReadAllText(source), out var frameworks) is not { } code) continue;
             File.WriteAllText(Path.Combine(csharp.Path, name + ".cs"), code);
             converted.Add(name);
+            (byFrameworks.TryGetValue(frameworks, out var group) ? group : byFrameworks[frameworks] = []).Add(name + ".cs");
         }
         Assert.True(converted.Count >= 10, $"only {converted.Count} posts could be written as doc comments: {string.Join(", ", converted)}");
 
@@ -35,7 +38,8 @@ public sealed class DocCommentDifferentialTests
             .SelectMany(input => VerdictsIn(EveryWayRuns.ByPath(input)[VerificationPath.Merged].ReportText!))
             .Where(file => converted.Contains(file.Key))
             .ToDictionary();
-        var fromDocComments = Verdicts(csharp.Path, [.. converted.Select(n => n + ".cs")]);
+        var fromDocComments = byFrameworks.SelectMany(group => Verdicts(csharp.Path, group.Key, [.. group.Value])).ToDictionary();
+        Assert.True(byFrameworks.Keys.Any(k => k.Length > 0), "no post with a framework matrix was compared");
 
         Assert.Equal(fromMarkdown.Keys.Order(), fromDocComments.Keys.Order());
         var differences = fromMarkdown.Keys
@@ -49,9 +53,10 @@ public sealed class DocCommentDifferentialTests
     }
 
     /// <summary>Each file's blocks, in order: kind, status, reason, actual output and diagnostic IDs.</summary>
-    private static Dictionary<string, List<string>> Verdicts(string folder, string[] files)
+    private static Dictionary<string, List<string>> Verdicts(string folder, string frameworks, string[] files)
     {
-        var result = CliRunner.Run(folder, PackageTestCache.Environment, ["verify", "--all", "--no-cache", "--report", "json=report.json", .. files]);
+        string[] matrix = frameworks.Length > 0 ? ["--frameworks", frameworks] : [];
+        var result = CliRunner.Run(folder, PackageTestCache.Environment, ["verify", "--all", "--no-cache", "--report", "json=report.json", .. matrix, .. files]);
         Assert.True(result.ExitCode is 0 or 1, result.Output);
         return VerdictsIn(File.ReadAllText(Path.Combine(folder, "report.json")));
     }
@@ -77,13 +82,20 @@ public sealed class DocCommentDifferentialTests
     /// <summary>
     /// The post's C#, output and stdin blocks, tags, attached comments and preludes as one doc comment; null when the
     /// post uses what a doc comment cannot say the same way (front matter, stray or misspelt comments, unclosed fences,
-    /// other languages' blocks that carry tags).
+    /// other languages' blocks that carry tags). <paramref name="frameworks"/>: the front matter's framework matrix,
+    /// the one setting of ours a run can be given instead (<c>--frameworks</c>), comma-separated; "" without one.
     /// </summary>
-    private static string? AsDocComment(string markdown)
+    private static string? AsDocComment(string markdown, out string frameworks)
     {
+        frameworks = "";
         var extracted = FenceExtractor.Extract(SourceDocument.FromText("post.md", markdown));
         // Front matter that only speaks to the blog engine (title, date) changes no verdict; settings of ours would.
-        if (extracted.FrontMatter is { } front && front.Text.Contains("snippetcheck", StringComparison.OrdinalIgnoreCase)) return null;
+        if (extracted.FrontMatter is { } front && front.Text.Contains("snippetcheck", StringComparison.OrdinalIgnoreCase))
+        {
+            var matrix = System.Text.RegularExpressions.Regex.Match(front.Text, @"\nsnippetcheck:\n(?:\s+#[^\n]*\n)*\s+frameworks: \[([^\]]*)\]\s*(?:\n|$)");
+            if (!matrix.Success || front.Text[(matrix.Index + matrix.Length)..].Split('\n').Any(l => l.StartsWith(' ') || l.StartsWith('\t'))) return null;
+            frameworks = matrix.Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+        }
         if (extracted.Diagnostics.Count > 0) return null;
         var preludes = new StringBuilder();
         var comment = new StringBuilder();

@@ -134,6 +134,65 @@ public sealed class FrameworkMatrixTests
         Assert.Equal(post.Replace("stale", "same everywhere", StringComparison.Ordinal), File.ReadAllText(Path.Combine(folder.Path, "post.md")));
     }
 
+    /// <summary>
+    /// Where <c>dotnet --list-runtimes</c> has the framework's runtime, snippets run on it, framework-dependent, as on a
+    /// CI runner with <c>actions/setup-dotnet</c>. Here only .NET 10 is installed, so the test makes a .NET installation
+    /// that also has .NET 8 (the runtime pack's files as a shared framework) and points DOTNET_ROOT at it.
+    /// </summary>
+    [Fact]
+    public void A_framework_whose_runtime_is_installed_runs_on_that_runtime_and_one_that_is_not_runs_self_contained()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", """
+            ```csharp run
+            var location = typeof(object).Assembly.Location;
+            Console.WriteLine($"{Environment.Version.Major} {(location.Contains("/shared/Microsoft.NETCore.App/") ? "shared" : "self-contained")}");
+            ```
+
+            ```output frameworks=net8.0
+            8 SHARING
+            ```
+
+            ```output
+            10 shared
+            ```
+
+            """.Replace("SHARING", "self-contained", StringComparison.Ordinal));
+        var selfContained = CliRunner.Run(folder.Path, PackageTestCache.Environment, "verify", "post.md", "--no-cache", "--frameworks", "net8.0,net10.0");
+        Assert.True(selfContained.ExitCode == 0, selfContained.Output);
+
+        // The runtime pack the first run restored, laid out as an installed shared framework beside .NET 10's.
+        using var installation = new TempFolder();
+        var runtimePack = Directory.GetFiles(Path.Combine(PackageTestCache.Root, "frameworks"), "packs.json", SearchOption.AllDirectories)
+            .Select(File.ReadAllText).Select(text => System.Text.Json.JsonDocument.Parse(text).RootElement)
+            .First(pack => pack.GetProperty("Key").GetString()!.StartsWith("framework=net8.0|", StringComparison.Ordinal) && pack.GetProperty("RuntimeAssets").GetArrayLength() > 0);
+        var root = RealDotnetRoot();
+        var shared = Directory.CreateDirectory(Path.Combine(installation.Path, "shared", "Microsoft.NETCore.App", runtimePack.GetProperty("RuntimeVersion").GetString()!)).FullName;
+        var assets = runtimePack.GetProperty("RuntimeAssets").EnumerateArray().Select(a => (From: a.GetProperty("Path").GetString()!, To: a.GetProperty("Destination").GetString()!)).ToList();
+        foreach (var (from, to) in assets) File.Copy(from, Path.Combine(shared, to));
+        // hostfxr lists a framework folder by its deps.json, which the runtime pack holds beside its assemblies.
+        var depsJson = Path.Combine(Path.GetDirectoryName(assets.First(a => a.To.EndsWith(".dll", StringComparison.Ordinal)).From)!, "Microsoft.NETCore.App.deps.json");
+        File.Copy(depsJson, Path.Combine(shared, "Microsoft.NETCore.App.deps.json"));
+        foreach (var entry in new[] { "host", "sdk", "packs" }) Directory.CreateSymbolicLink(Path.Combine(installation.Path, entry), Path.Combine(root, entry));
+        foreach (var framework in Directory.GetDirectories(Path.Combine(root, "shared", "Microsoft.NETCore.App")))
+            Directory.CreateSymbolicLink(Path.Combine(installation.Path, "shared", "Microsoft.NETCore.App", Path.GetFileName(framework)), framework);
+        // The muxer finds its host and frameworks beside its own file: a copy (File.Copy keeps its mode), not a link.
+        File.Copy(Path.Combine(root, "dotnet"), Path.Combine(installation.Path, "dotnet"));
+        folder.Write("post.md", File.ReadAllText(Path.Combine(folder.Path, "post.md")).Replace("8 self-contained", "8 shared", StringComparison.Ordinal));
+
+        var environment = new Dictionary<string, string?>(PackageTestCache.Environment) { ["DOTNET_ROOT"] = installation.Path };
+        var onShared = CliRunner.Run(folder.Path, environment, "verify", "post.md", "--no-cache", "--frameworks", "net8.0,net10.0");
+
+        Assert.True(onShared.ExitCode == 0, onShared.Output);
+        Assert.Contains("1 passed, 0 failed", onShared.Stdout);
+    }
+
+    private static string RealDotnetRoot()
+    {
+        var runtime = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
+        return Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+    }
+
     [Fact]
     public void A_framework_outside_the_supported_ones_is_a_usage_error_that_lists_them()
     {

@@ -54,7 +54,7 @@ public sealed class DirectiveReaderTests
     [InlineData("#:sdk Aspire.AppHost.Sdk@13.0.2", "is not supported; snippets build with Microsoft.NET.Sdk or Microsoft.NET.Sdk.Web")]
     [InlineData("#:sdk Microsoft.NET.Sdk.Web@10.0.0", "leave the version out")]
     [InlineData("#:property LangVersion=banana", "not a C# language version")]
-    [InlineData("#:property TargetFramework=net8.0", "snippets compile for net10.0 only")]
+    [InlineData("#:property TargetFramework=net7.0", "not a supported target framework (supported: net8.0, net9.0, net10.0)")]
     [InlineData("#:property NoWarn=CS0168", "'#:property NoWarn' is not supported in snippets")]
     [InlineData("#:property LangVersion", "takes 'Name=Value'")]
     [InlineData("#:packages X@1", "unknown directive '#:packages'; did you mean '#:package'?")]
