@@ -10,6 +10,39 @@ namespace SnippetCheck.Authoring;
 /// </summary>
 internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasEmpty, int? NewFenceLength, IReadOnlyList<TextEdit> Edits)
 {
+    /// <summary>Output blocks added after <see cref="Block"/>, each with its info string's arguments and body (<see cref="PlanSplit"/>).</summary>
+    public IReadOnlyList<(string Arguments, string Body)> Inserted { get; init; } = [];
+
+    /// <summary>
+    /// As <see cref="Plan"/>, then one more output block after this one for each of <paramref name="others"/>, written
+    /// with the same fence and info string plus <c>frameworks=</c>: output that differs between the frameworks of a
+    /// matrix. Only for a visible block outside any container; null otherwise, or when the fence cannot be found.
+    /// </summary>
+    public static BlockRewrite? PlanSplit(SourceDocument document, FencedBlock block, string newBody, IReadOnlyList<(string Frameworks, string Body)> others)
+    {
+        var geometry = block.Geometry;
+        if (geometry.XmlEscaped || geometry.Hidden is not null || geometry.LinePrefix.Length > 0) return null;
+        if (Plan(document, block, newBody) is not { } rewrite) return null;
+        var text = document.Text;
+        var closingRun = FirstFenceChar(text, geometry.BodyEnd, geometry.FenceChar);
+        if (closingRun < 0) return null;
+        var lineEnding = LineEndingBefore(text, geometry.BodyStart);
+        var closingEnd = text.IndexOfAny(['\r', '\n'], closingRun);
+        var insertAt = closingEnd < 0 ? text.Length : closingEnd + LineEndingAfter(text, closingEnd).Length;
+        var inserted = new StringBuilder(closingEnd < 0 ? lineEnding : "");
+        var added = new List<(string Arguments, string Body)>();
+        foreach (var (frameworks, body) in others)
+        {
+            var fence = new string(geometry.FenceChar, Math.Max(rewrite.NewFenceLength ?? geometry.FenceLength, Fences.LongestRun(body, geometry.FenceChar) + 1));
+            var arguments = (block.Arguments.Length > 0 ? block.Arguments + " " : "") + "frameworks=" + frameworks;
+            inserted.Append(lineEnding).Append(fence).Append(block.Info).Append(' ').Append(arguments).Append(lineEnding);
+            foreach (var line in body.Length == 0 ? [] : body.Split('\n')) inserted.Append(line).Append(lineEnding);
+            inserted.Append(fence).Append(lineEnding);
+            added.Add((arguments, body));
+        }
+        return rewrite with { Edits = [.. rewrite.Edits, new TextEdit(insertAt, insertAt, inserted.ToString())], Inserted = added };
+    }
+
     /// <summary>Plans the rewrite; null when the closing fence cannot be found where the geometry says.</summary>
     public static BlockRewrite? Plan(SourceDocument document, FencedBlock block, string newBody)
     {

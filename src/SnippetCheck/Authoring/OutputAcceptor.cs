@@ -4,6 +4,7 @@ using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;
 using SnippetCheck.Snippets;
 using SnippetCheck.Model;
+using SnippetCheck.Verification;
 
 namespace SnippetCheck.Authoring;
 
@@ -20,35 +21,46 @@ internal static class OutputAcceptor
     public static AcceptOutcome Accept(VerificationReport report)
     {
         var refused = new List<AcceptEntry>();
-        var candidates = new List<(SnippetResult Joined, SnippetResult Source)>();
+        var candidates = new List<(SnippetResult Joined, SnippetResult Source, IReadOnlyList<(string Frameworks, string Body)> Others)>();
         foreach (var result in report.Snippets)
         {
             if (result.Frameworks is null)
             {
-                if (IsMismatch(result)) candidates.Add((result, result));
+                if (IsMismatch(result)) candidates.Add((result, result, []));
                 continue;
             }
-            // A matrix: each output block once, with the one output every framework it serves printed.
-            foreach (var block in result.Frameworks.Select(f => f.Result).OfType<SnippetResult>().Where(r => r.Snippet.Output is not null)
-                .GroupBy(r => r.Snippet.Output!.Block.Location).Where(g => g.Any(IsMismatch)))
+            // A matrix: each output block once, with the one output every framework it serves printed; where they
+            // printed different things, the block the others share keeps the main framework's, and the rest get blocks
+            // of their own (```output frameworks=net8.0), which only a block that names no frameworks can hand out.
+            foreach (var block in result.Frameworks.Where(f => f.Result?.Snippet.Output is not null)
+                .GroupBy(f => f.Result!.Snippet.Output!.Block.Location).Where(g => g.Any(f => IsMismatch(f.Result!))))
             {
-                var first = block.First(IsMismatch);
-                if (block.All(r => IsMismatch(r) && OutputComparer.Canonical(r.ActualOutput ?? "") == OutputComparer.Canonical(first.ActualOutput ?? "")))
-                    candidates.Add((result, first));
+                var first = block.First(f => IsMismatch(f.Result!)).Result!;
+                var outputs = block.GroupBy(f => Comparable(f.Result!.ActualOutput)).ToList();
+                if (outputs.Count == 1 && block.All(f => IsMismatch(f.Result!)))
+                {
+                    candidates.Add((result, first, []));
+                    continue;
+                }
+                var main = FrameworkMatrix.Main([.. block.Select(f => f.Framework)]);
+                var kept = outputs.Single(o => o.Any(f => f.Framework == main));
+                var others = outputs.Where(o => o != kept).Select(o => (string.Join(',', o.Select(f => f.Framework.Moniker)), NewBody(first.Snippet.Output!, o.First().Result!.ActualOutput))).ToList();
+                if (first.Snippet.Output!.Frameworks is not null)
+                    refused.Add(Refuse(first, $"the output differs between the frameworks of this ```output frameworks={first.Snippet.Output.Frameworks.Text} block ({string.Join(", ", block.Select(f => f.Framework.Moniker))}); split it by hand") with { Result = result });
                 else
-                    refused.Add(Refuse(first, $"the output differs between frameworks ({string.Join(", ", FrameworksOf(result, block))}); give each its own block, as in ```output frameworks={first.Snippet.Output!.Frameworks?.Text ?? FrameworksOf(result, [first])[0]}") with { Result = result });
+                    candidates.Add((result, kept.First(f => f.Framework == main).Result!, others));
             }
         }
         if (candidates.Count == 0 && refused.Count == 0) return AcceptOutcome.Nothing;
 
         var entries = new Dictionary<SnippetResult, AcceptEntry>(ReferenceEqualityComparer.Instance);
         var written = new List<string>();
-        foreach (var file in candidates.Select(c => c.Source).GroupBy(r => r.Snippet.Output!.Block.Location.File, StringComparer.Ordinal))
+        foreach (var file in candidates.GroupBy(c => c.Source.Snippet.Output!.Block.Location.File, StringComparer.Ordinal))
         {
             var document = report.Documents.FirstOrDefault(d => d.DisplayPath == file.Key);
             var fileEntries = document is null
-                ? [.. file.Select(r => Refuse(r, "the file was not read in this run"))]
-                : AcceptInFile(document, [.. file], written);
+                ? [.. file.Select(c => Refuse(c.Source, "the file was not read in this run"))]
+                : AcceptInFile(document, [.. file.Select(c => (c.Source, c.Others))], written);
             foreach (var entry in fileEntries) entries[entry.Result] = entry;
         }
         // Entries speak of the report's results, so that Apply turns the accepted ones into passes.
@@ -58,16 +70,24 @@ internal static class OutputAcceptor
     private static bool IsMismatch(SnippetResult result) =>
         result is { Status: SnippetStatus.Failed, Reason: FailureReason.OutputMismatch } && result.Snippet.Output is not null;
 
-    private static List<string> FrameworksOf(SnippetResult joined, IEnumerable<SnippetResult> results) =>
-        [.. joined.Frameworks!.Where(f => f.Result is { } r && results.Contains(r, ReferenceEqualityComparer.Instance)).Select(f => f.Framework.Moniker)];
+    /// <summary>An output as a comparison reads it: canonical, with the default scrubbers' values (a GUID, a date) alike.</summary>
+    private static string Comparable(string? actual)
+    {
+        var text = OutputComparer.Canonical(actual ?? "");
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var scrubber in Scrubbers.OnByDefault) text = scrubber.Apply(text, seen);
+        return text;
+    }
 
-    private static List<AcceptEntry> AcceptInFile(SourceDocument document, IReadOnlyList<SnippetResult> results, List<string> written)
+    /// <param name="results">Each result with the output blocks to add after its own (a matrix's outputs that differ); mostly none.</param>
+    private static List<AcceptEntry> AcceptInFile(SourceDocument document, IReadOnlyList<(SnippetResult Result, IReadOnlyList<(string Frameworks, string Body)> Others)> results,
+        List<string> written)
     {
         var entries = new List<AcceptEntry>();
         var planned = new List<(SnippetResult Result, BlockRewrite Rewrite)>();
-        foreach (var result in results)
+        foreach (var (result, others) in results)
         {
-            if (Plan(document, result, out var refusal) is { } rewrite) planned.Add((result, rewrite));
+            if (Plan(document, result, others, out var refusal) is { } rewrite) planned.Add((result, rewrite));
             else entries.Add(Refuse(result, refusal!));
         }
         if (planned.Count == 0) return entries;
@@ -111,7 +131,7 @@ internal static class OutputAcceptor
             refusal = "the file is not valid UTF-8, so it cannot be rewritten byte for byte";
             return null;
         }
-        if (Plan(document, result, out refusal) is not { } rewrite) return null;
+        if (Plan(document, result, [], out refusal) is not { } rewrite) return null;
         if (!ParsesBack(document, TextEdit.Apply(document.Text, rewrite.Edits), [rewrite]))
         {
             refusal = "the rewritten file would not read back the same (a bug; please report it with the file)";
@@ -121,7 +141,7 @@ internal static class OutputAcceptor
     }
 
     /// <summary>The rewrite of one result's output block, or null and why not.</summary>
-    private static BlockRewrite? Plan(SourceDocument document, SnippetResult result, out string? refusal)
+    private static BlockRewrite? Plan(SourceDocument document, SnippetResult result, IReadOnlyList<(string Frameworks, string Body)> others, out string? refusal)
     {
         var output = result.Snippet.Output!;
         refusal = null;
@@ -136,6 +156,12 @@ internal static class OutputAcceptor
             };
         else if (NewBody(output, result.ActualOutput) is var body && output.Block.Geometry.Hidden is { } marker && body.Contains(EndsComment(marker), StringComparison.Ordinal))
             refusal = $"the output holds '{EndsComment(marker)}', which would end the hidden output's comment";
+        else if (others.Count > 0)
+        {
+            if (BlockRewrite.PlanSplit(document, output.Block, body, others) is { } split) return split;
+            refusal = $"the output differs between frameworks ({string.Join("; ", others.Select(o => o.Frameworks))} print other output), and only a visible output block outside a list or quote is split by --accept; " +
+                $"add ```output frameworks={others[0].Frameworks} by hand";
+        }
         else if (BlockRewrite.Plan(document, output.Block, body) is { } rewrite)
             return rewrite;
         else
@@ -161,21 +187,20 @@ internal static class OutputAcceptor
     {
         var before = DocumentExtractor.Extract(original).Items.OfType<FencedBlock>().ToList();
         var after = DocumentExtractor.Extract(SourceDocument.FromText(original.FullPath, original.DisplayPath, rewritten)).Items.OfType<FencedBlock>().ToList();
-        if (before.Count != after.Count) return false;
-        var newBodies = rewrites.ToDictionary(r => r.Block.Geometry.BodyStart, r => r.NewBody);
-        for (var i = 0; i < before.Count; i++)
-        {
-            var expected = newBodies.TryGetValue(before[i].Geometry.BodyStart, out var body) ? body : before[i].Content;
-            if (before[i].Info != after[i].Info || before[i].Arguments != after[i].Arguments || after[i].Content != expected) return false;
-        }
-        return true;
+        var byBlock = rewrites.ToDictionary(r => r.Block.Geometry.BodyStart);
+        // Every block as it was, with the new bodies, and after a split block the output blocks it gained.
+        var expected = before.SelectMany(block => byBlock.TryGetValue(block.Geometry.BodyStart, out var rewrite)
+            ? [(block.Info, block.Arguments, rewrite.NewBody), .. rewrite.Inserted.Select(i => (block.Info, i.Arguments, i.Body))]
+            : new[] { (block.Info, block.Arguments, block.Content) }).ToList();
+        return expected.Count == after.Count && expected.Zip(after).All(pair => pair.First == (pair.Second.Info, pair.Second.Arguments, pair.Second.Content));
     }
 
     private static AcceptEntry Accepted(SnippetResult result, BlockRewrite rewrite)
     {
         var verb = rewrite.WasEmpty ? "filled empty output block" : "accepted output";
         var fence = rewrite.NewFenceLength is { } length ? $"; fences lengthened to {length} '{rewrite.Block.Geometry.FenceChar}'" : "";
-        return new AcceptEntry(rewrite.Block.Location, result, true, $"{verb} for {Describe(result)}{fence}{VolatileNote(result)}");
+        var added = string.Concat(rewrite.Inserted.Select(i => $"; added an ```{rewrite.Block.Info} {i.Arguments} block for the output that differs there"));
+        return new AcceptEntry(rewrite.Block.Location, result, true, $"{verb} for {Describe(result)}{added}{fence}{VolatileNote(result)}");
     }
 
     /// <summary>
