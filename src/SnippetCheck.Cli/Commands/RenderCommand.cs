@@ -34,7 +34,7 @@ internal static class RenderCommand
         var render = new Command("render", "Verify, then write every C# block as HTML with compiler-accurate highlighting, hover cards, errors and output")
         {
             CommonOptions.Paths, CommonOptions.Filter, CommonOptions.Config, OutOption, InPlaceCopyOption, SiteOption, NoMarkOption,
-            VerifyCommand.AllOption, VerifyCommand.ReportOption, VerifyCommand.CiOption, VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption,
+            VerifyCommand.AllOption, VerifyCommand.FrameworksOption, VerifyCommand.ReportOption, VerifyCommand.CiOption, VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption,
         };
         render.SetAction(RunAsync);
         return render;
@@ -45,6 +45,7 @@ internal static class RenderCommand
         var options = CommonOptions.ToOptions(result) with
         {
             All = result.GetValue(VerifyCommand.AllOption),
+            Frameworks = result.GetValue(VerifyCommand.FrameworksOption),
             NoCache = result.GetValue(VerifyCommand.NoCacheOption),
             CacheDirectory = result.GetValue(VerifyCommand.CacheDirOption),
         };
