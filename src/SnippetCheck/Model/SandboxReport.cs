@@ -1,0 +1,35 @@
+namespace SnippetCheck.Model;
+
+/// <summary>
+/// The confinement runners were under (SECURITY.md): reported by <c>-v</c> and as the JSON report's <c>"sandbox"</c>.
+/// </summary>
+/// <param name="Enabled">False when runners ran snippets unconfined: turned off, or they could not confine themselves (<paramref name="Note"/> says which).</param>
+/// <param name="LandlockAbi">The Landlock ABI in force; 0 when Landlock was not used.</param>
+/// <param name="Filesystem">Snippets read only the runtime, system libraries and their packages, and write only their own folders.</param>
+/// <param name="Network">TCP connect and bind are denied (snippets tagged <c>network</c> excepted).</param>
+/// <param name="Signals">Snippets cannot signal processes outside their runner (Landlock ABI 6, or a PID namespace).</param>
+/// <param name="PidNamespace">Each runner has a PID namespace of its own: whatever a snippet starts dies with it.</param>
+/// <param name="ProcessLimit">The RLIMIT_NPROC of each runner; 0 when none applies.</param>
+/// <param name="Note">Why the sandbox is off, or what it lacks.</param>
+public sealed record SandboxReport(bool Enabled, int LandlockAbi, bool Filesystem, bool Network, bool Signals, bool PidNamespace, int ProcessLimit, string? Note)
+{
+    /// <summary>The report of a run whose runners were not confined, and why.</summary>
+    public static SandboxReport Disabled(string reason) => new(false, 0, false, false, false, false, 0, reason);
+
+    /// <summary>One line: what was confined, or why nothing was.</summary>
+    public string Describe()
+    {
+        if (!Enabled) return $"sandbox: off: {Note}";
+        var parts = new List<string>
+        {
+            LandlockAbi > 0 ? $"Landlock ABI {LandlockAbi}" : "no Landlock",
+            Filesystem ? "filesystem confined" : "filesystem NOT confined",
+            Network ? "no network" : "network NOT blocked",
+            Signals ? "signals scoped" : "signals NOT scoped",
+            PidNamespace ? "PID namespace" : "process group only (no PID namespace)",
+        };
+        if (ProcessLimit > 0) parts.Add($"at most {ProcessLimit} processes");
+        if (Note is not null) parts.Add(Note);
+        return "sandbox: " + string.Join(", ", parts);
+    }
+}
