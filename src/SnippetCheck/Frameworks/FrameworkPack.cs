@@ -84,7 +84,7 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
     {
         Directory.CreateDirectory(_cacheRoot);
         var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot).ConfigureAwait(false);
-        var nugetConfigText = nugetConfig is not null && File.Exists(nugetConfig) ? await File.ReadAllTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false) : null;
+        var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
         var rid = RuntimeInformation.RuntimeIdentifier;
         var key = $"framework={framework.Moniker}|sdk={sdk}|rid={(selfContained ? rid : "")}|nuget.config={(nugetConfigText is null ? "none" : AssetCache.Hash(nugetConfigText))}";
         var folder = Path.Combine(_cacheRoot, "frameworks", AssetCache.Hash(key));
@@ -94,21 +94,13 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
         using var folderLock = await FileLock.AcquireAsync(Path.Combine(folder, ".lock"), RestoreTimeout, cancellationToken).ConfigureAwait(false);
         if (TryRead(packsPath, key) is { } restored) return restored;
 
-        var project = Path.Combine(folder, "restore.csproj");
-        await File.WriteAllTextAsync(project, ProjectText(framework, selfContained ? rid : null), cancellationToken).ConfigureAwait(false);
-        var configCopy = Path.Combine(folder, "nuget.config");
-        if (nugetConfigText is not null) await File.WriteAllTextAsync(configCopy, nugetConfigText, cancellationToken).ConfigureAwait(false);
-        else if (File.Exists(configCopy)) File.Delete(configCopy);
-
-        var result = await DotnetCli.RunAsync(
-            ["build", project, "-t:ResolveReferences", "--disable-build-servers", "-nologo", "-getItem:ReferencePath", "-getItem:RuntimePackAsset",
-             "-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryBuildTargets=false", "-p:ImportDirectoryPackagesProps=false"],
-            folder, RestoreTimeout, cancellationToken).ConfigureAwait(false);
+        var result = await GeneratedRestore.RunAsync(folder, ProjectText(framework, selfContained ? rid : null), nugetConfigText,
+            ["ReferencePath", "RuntimePackAsset"], RestoreTimeout, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
             throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing,
                 $"the {framework} packs could not be restored for the framework matrix: {result.Explain()}");
 
-        var pack = Parse(PackageRestorer.JsonPart(result.Stdout), key);
+        var pack = Parse(GeneratedRestore.JsonPart(result.Stdout), key);
         if (pack.References.Length == 0 || (selfContained && pack.RuntimeAssets.Length == 0))
             throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing, $"the restore of the {framework} packs named no {(pack.References.Length == 0 ? "reference assemblies" : "runtime files")}");
         File.WriteAllText(packsPath + ".tmp", JsonSerializer.Serialize(pack));

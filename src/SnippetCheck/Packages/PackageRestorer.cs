@@ -54,7 +54,7 @@ internal sealed class PackageRestorer
     {
         Directory.CreateDirectory(_cacheRoot);
         var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot).ConfigureAwait(false);
-        var nugetConfigText = _nugetConfig is not null && File.Exists(_nugetConfig) ? await File.ReadAllTextAsync(_nugetConfig, cancellationToken).ConfigureAwait(false) : null;
+        var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(_nugetConfig, cancellationToken).ConfigureAwait(false);
         var key = $"tfm={_framework.Moniker}|sdk={sdk}|web={web}|nuget.config={(nugetConfigText is null ? "none" : AssetCache.Hash(nugetConfigText))}|{packages.Key}";
         var folder = Path.Combine(_cacheRoot, "packages", AssetCache.Hash(key));
         var assetsPath = Path.Combine(folder, "assets.json");
@@ -65,18 +65,8 @@ internal sealed class PackageRestorer
         // Another process may have finished the same restore while this one waited.
         if (AssetCache.TryRead(assetsPath, key) is { } restored) return new ResolveOutcome(restored, null, FromCache: true);
 
-        var project = Path.Combine(folder, "restore.csproj");
-        await File.WriteAllTextAsync(project, ProjectText(packages, web, _framework), cancellationToken).ConfigureAwait(false);
-        var configCopy = Path.Combine(folder, "nuget.config");
-        if (nugetConfigText is not null) await File.WriteAllTextAsync(configCopy, nugetConfigText, cancellationToken).ConfigureAwait(false);
-        else if (File.Exists(configCopy)) File.Delete(configCopy);
-
-        var result = await DotnetCli.RunAsync(
-            ["build", project, "-t:ResolveReferences", "--disable-build-servers", "-nologo",
-             "-getItem:ReferencePath", "-getItem:RuntimeCopyLocalItems", "-getItem:RuntimeTargetsCopyLocalItems",
-             // The cache folder may sit inside a repository: its build customisations are not the snippet's.
-             "-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryBuildTargets=false", "-p:ImportDirectoryPackagesProps=false"],
-            folder, RestoreTimeout, cancellationToken).ConfigureAwait(false);
+        var result = await GeneratedRestore.RunAsync(folder, ProjectText(packages, web, _framework), nugetConfigText,
+            ["ReferencePath", "RuntimeCopyLocalItems", "RuntimeTargetsCopyLocalItems"], RestoreTimeout, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return ResolveOutcome.Failed(result.TimedOut
@@ -84,7 +74,7 @@ internal sealed class PackageRestorer
                 : result.Explain());
         }
 
-        var assets = ResolvedAssets.FromMSBuildItems(JsonPart(result.Stdout), [], []);
+        var assets = ResolvedAssets.FromMSBuildItems(GeneratedRestore.JsonPart(result.Stdout), [], []);
         AssetCache.Write(assetsPath, key, assets);
         return new ResolveOutcome(assets, null);
     }
@@ -114,12 +104,5 @@ internal sealed class PackageRestorer
         text.Append("  </ItemGroup>\n");
         text.Append("</Project>\n");
         return text.ToString();
-    }
-
-    /// <summary>The JSON object MSBuild printed; anything before it (a first-run banner) is skipped.</summary>
-    internal static string JsonPart(string stdout)
-    {
-        var start = stdout.IndexOf('{', StringComparison.Ordinal);
-        return start < 0 ? "{\"Items\":{}}" : stdout[start..];
     }
 }

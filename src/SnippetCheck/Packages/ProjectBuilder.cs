@@ -53,7 +53,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
 
     private async Task<ResolveOutcome> BuildCoreAsync(string project, CancellationToken cancellationToken)
     {
-        var targeted = !_framework.IsTool || MultiTargets(project);
+        var targeted = !_framework.IsTool || ProjectTargets.IsMultiTargeted(project);
         var folder = Path.Combine(_cacheRoot, "projects", AssetCache.Hash(project + "|" + configuration + (targeted ? "|" + _framework.Moniker : "")));
         Directory.CreateDirectory(folder);
         var sdk = await DotnetCli.SdkVersionAsync(folder).ConfigureAwait(false);
@@ -80,7 +80,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         if (!result.Succeeded)
             return ResolveOutcome.Failed(result.TimedOut ? $"the build did not finish within {BuildTimeout.TotalMinutes:0} minutes" : result.Explain());
 
-        var json = PackageRestorer.JsonPart(result.Stdout);
+        var json = GeneratedRestore.JsonPart(result.Stdout);
         var targetPath = ReadTargetPath(json);
         if (targetPath is null || !File.Exists(targetPath))
         {
@@ -93,19 +93,6 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         assets = assets with { Runtime = [.. runtime.Order(StringComparer.Ordinal)] };
         AssetCache.Write(assetsPath, key, assets);
         return new ResolveOutcome(assets, null);
-    }
-
-    /// <summary>A project file that lists <c>TargetFrameworks</c>: built per framework, since one output must be picked.</summary>
-    private static bool MultiTargets(string project)
-    {
-        try
-        {
-            return File.ReadAllText(project).Contains("<TargetFrameworks>", StringComparison.OrdinalIgnoreCase);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
     }
 
     private static string? ReadTargetPath(string json)

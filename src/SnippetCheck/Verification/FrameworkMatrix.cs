@@ -80,6 +80,7 @@ internal static class FrameworkMatrix
     {
         // On the tool's framework alone a result stays as it is: only blocks that apply nowhere are added.
         var keepEach = frameworks.Count > 1 || !frameworks[0].IsTool;
+        var mainPass = frameworks.ToList().IndexOf(Main(frameworks));
         var byBlock = new Dictionary<SourceLocation, SnippetResult?[]>();
         for (var pass = 0; pass < passes.Count; pass++)
         {
@@ -111,7 +112,7 @@ internal static class FrameworkMatrix
                 var present = verdicts.OfType<SnippetResult>().ToList();
                 // Ignored, untagged and skipped read the same everywhere; the main pass's carries the stale-tag check.
                 var decisive = present.FirstOrDefault(r => r.Status == SnippetStatus.Failed) ?? present.FirstOrDefault(r => r.Status == SnippetStatus.Passed)
-                    ?? verdicts[frameworks.ToList().IndexOf(Main(frameworks))] ?? present[0];
+                    ?? verdicts[mainPass] ?? present[0];
                 joined.Add(decisive with
                 {
                     Frameworks = each,

@@ -207,16 +207,10 @@ public sealed class Verifier : IAsyncDisposable
         if (config.Frameworks is not null || options.Frameworks is not null) return config;
         var frameworks = options.Paths
             .Where(p => DocumentDiscovery.IsProjectFile(p) && File.Exists(Path.GetFullPath(p, options.CurrentDirectory)))
-            .SelectMany(p => ProjectFrameworks(File.ReadAllText(Path.GetFullPath(p, options.CurrentDirectory))))
+            .SelectMany(p => ProjectTargets.Supported(Path.GetFullPath(p, options.CurrentDirectory)))
             .Distinct().Order().ToList();
         return frameworks.Count > 1 ? config with { Frameworks = frameworks } : config;
     }
-
-    /// <summary>The frameworks of a project file's <c>TargetFrameworks</c> that a matrix may name (not <c>netstandard2.0</c>, say).</summary>
-    internal static IEnumerable<TargetFramework> ProjectFrameworks(string projectText) =>
-        System.Text.RegularExpressions.Regex.Matches(projectText, "<TargetFrameworks>([^<]*)</TargetFrameworks>")
-            .SelectMany(m => m.Groups[1].Value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Select(TargetFramework.TryParse).OfType<TargetFramework>();
 
     /// <summary>A <c>.csproj</c> to verify is also what its documents compile against: it joins the references.</summary>
     private static VerifyOptions WithProjectReferences(VerifyOptions options)
