@@ -10,8 +10,12 @@ namespace SnippetCheck.Tests.EndToEnd;
 /// </summary>
 public static class EveryWayRuns
 {
-    /// <summary>One thing to verify: how to fill a fresh folder, the arguments to give there, and the environment it needs.</summary>
-    private sealed record Input(string Name, Action<string> Populate, string[] Args, IDictionary<string, string?>? Environment = null);
+    /// <summary>
+    /// One thing to verify: how to fill a fresh folder, the arguments to give there, and the environment it needs.
+    /// <paramref name="OneFolder"/>: every path verifies the same copy, so that a project the input builds is built once
+    /// (the package cache keys a build on the project's path) instead of once per path.
+    /// </summary>
+    private sealed record Input(string Name, Action<string> Populate, string[] Args, IDictionary<string, string?>? Environment = null, bool OneFolder = false);
 
     /// <summary>Sample folders verified as their top-level posts plus one subfolder with a config of its own.</summary>
     private static readonly Dictionary<string, string> FoldersWithAConfigBelow = new()
@@ -36,19 +40,22 @@ public static class EveryWayRuns
     public static IReadOnlyDictionary<VerificationPath, PathRun> ByPath(string name) => Of(name).ToDictionary(r => r.Path);
 
     /// <summary>
-    /// Each path in a folder of its own, at once; <see cref="VerificationPath.Warm"/> after <see cref="VerificationPath.Merged"/>,
-    /// in its folder and with its TMPDIR, so that it reads the first run's results.
+    /// Each path in a folder of its own (or the input's one folder), at once; <see cref="VerificationPath.Warm"/> after
+    /// <see cref="VerificationPath.Merged"/>, in its folder and with its TMPDIR, so that it reads the first run's results.
     /// </summary>
     private static async Task<IReadOnlyList<PathRun>> RunEveryWay(string name)
     {
         var input = Inputs().Single(i => i.Name == name);
+        using var shared = input.OneFolder ? new TempFolder() : null;
+        if (shared is not null) input.Populate(shared.Path);
         var runs = await Task.WhenAll(PathRuns.All.Where(p => p != VerificationPath.Warm).Select(path => Task.Run(() =>
         {
-            using var folder = new TempFolder();
+            using var own = shared is null ? new TempFolder() : null;
+            var folder = (shared ?? own)!.Path;
+            if (own is not null) input.Populate(folder);
             using var tmp = new TempFolder();
-            input.Populate(folder.Path);
-            var first = PathRuns.Verify(folder.Path, path, input.Environment, input.Args, tmp.Path);
-            return path == VerificationPath.Merged ? [first, PathRuns.Verify(folder.Path, VerificationPath.Warm, input.Environment, input.Args, tmp.Path)] : new[] { first };
+            var first = PathRuns.Verify(folder, path, input.Environment, input.Args, tmp.Path);
+            return path == VerificationPath.Merged ? [first, PathRuns.Verify(folder, VerificationPath.Warm, input.Environment, input.Args, tmp.Path)] : new[] { first };
         })));
         return [.. PathRuns.All.Select(path => runs.SelectMany(r => r).Single(r => r.Path == path))];
     }
@@ -79,8 +86,9 @@ public static class EveryWayRuns
         string[] sources = [.. Directory.GetFiles(library).Select(Path.GetFileName).Where(f => f!.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal)).Cast<string>()];
         // On one framework: the library targets net8.0 and net10.0, and a matrix would build it twice on each of the six
         // paths at once, which on a fresh 2-core machine outran a run's time limit. posts/ runs the matrix every way;
-        // DocLibraryTests, the MSBuild tests and .ci/run verify the library on both frameworks.
-        yield return new Input("doc-library", to => CopyFiles(library, sources, to), ["--all", "DocLibrary.csproj", "--frameworks", "net10.0"]);
+        // DocLibraryTests, the MSBuild tests and .ci/run verify the library on both frameworks. In one folder: the paths
+        // share one build of the library (the first to take the build's lock makes it; the others read it).
+        yield return new Input("doc-library", to => CopyFiles(library, sources, to), ["--all", "DocLibrary.csproj", "--frameworks", "net10.0"], OneFolder: true);
 
         // A sample folder added later is verified as a whole from inside it (its packages from the tests' package cache).
         var named = FoldersWithAConfigBelow.Keys.Append("torture");
