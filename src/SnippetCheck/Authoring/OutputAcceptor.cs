@@ -71,13 +71,8 @@ internal static class OutputAcceptor
         result is { Status: SnippetStatus.Failed, Reason: FailureReason.OutputMismatch } && result.Snippet.Output is not null;
 
     /// <summary>An output as a comparison reads it: canonical, with the default scrubbers' values (a GUID, a date) alike.</summary>
-    private static string Comparable(string? actual)
-    {
-        var text = OutputComparer.Canonical(actual ?? "");
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var scrubber in Scrubbers.OnByDefault) text = scrubber.Apply(text, seen);
-        return text;
-    }
+    private static string Comparable(string? actual) =>
+        string.Join('\n', OutputComparer.Scrub(OutputComparer.Normalize(actual ?? ""), Scrubbing.Default));
 
     /// <param name="results">Each result with the output blocks to add after its own (a matrix's outputs that differ); mostly none.</param>
     private static List<AcceptEntry> AcceptInFile(SourceDocument document, IReadOnlyList<(SnippetResult Result, IReadOnlyList<(string Frameworks, string Body)> Others)> results,
