@@ -19,8 +19,11 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
     /// <summary>The session <c>adopt</c> joined the block to, with the earlier blocks it needs; null for none.</summary>
     public string? Session { get; init; }
 
+    /// <summary>For <c>compile-fail</c>: the compiler errors the block must still give (the errors its comments mark).</summary>
+    public IReadOnlyList<string> ExpectedErrorIds { get; init; } = [];
+
     /// <summary>The tag words written above the fence.</summary>
-    public string Words => Kind.ToTag() + (Members ? " members" : "") + (Usings.Count > 0 ? " usings=" + string.Join(',', Usings) : "")
+    public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "") + (Usings.Count > 0 ? " usings=" + string.Join(',', Usings) : "")
         + (Packages.Count > 0 ? " packages=" + string.Join(',', Packages.Select(p => $"{p.Id}@{p.Version}")) : "")
         + (Session is null ? "" : " session=" + Session);
 }
@@ -37,6 +40,7 @@ internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyL
 {
     public string Path => Document.DisplayPath;
     public int Compile => Proposals.Count(p => p.Kind == SnippetKind.Compile);
+    public int CompileFail => Proposals.Count(p => p.Kind == SnippetKind.CompileFail);
     public int Members => Proposals.Count(p => p.Members);
     public int WithUsings => Proposals.Count(p => p.Usings.Count > 0);
     public int InSessions => Proposals.Count(p => p.Session is not null);
@@ -76,9 +80,12 @@ internal sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList
     /// <summary>Blocks tagged with the packages of their post (<c>packages=</c>).</summary>
     public int WithPackages => Files.Sum(f => f.WithPackages);
     public int Run => Files.Sum(f => f.Run);
+
+    /// <summary>Blocks that show errors and mark them (<c>compile-fail=IDS</c>).</summary>
+    public int CompileFail => Files.Sum(f => f.CompileFail);
     public int Output => Files.Sum(f => f.Output);
     public int StillFailing => Files.Sum(f => f.StillFailing);
-    public int Adopted => Compile + Run;
+    public int Adopted => Compile + Run + CompileFail;
 
     /// <summary>Files whose tags could not be written (with <c>--write</c>).</summary>
     public IEnumerable<AdoptFile> Refused => Files.Where(f => f.WriteProblem is not null);

@@ -40,7 +40,8 @@ internal static class AdoptTable
         var usings = (report.WithUsings > 0 ? $", {report.WithUsings} with hidden usings" : "")
             + (report.InSessions > 0 ? $", {report.InSessions} in sessions with earlier blocks" : "")
             + (report.WithPackages > 0 ? $", {report.WithPackages} with their post's package" : "");
-        var what = $"{report.Compile} compile{members}, {report.Run} run, {report.Output} with an output block{usings}";
+        var compileFail = report.CompileFail > 0 ? $", {report.CompileFail} compile-fail (errors the post marks)" : "";
+        var what = $"{report.Compile} compile{members}, {report.Run} run{compileFail}, {report.Output} with an output block{usings}";
         var failing = report.StillFailing == 1 ? "1 still fails" : $"{report.StillFailing} still fail";
         var stay = report.StillFailing == 1 ? "stays" : "stay";
         yield return report.Write

@@ -97,6 +97,16 @@ internal static class Adopter
         }).ToList();
         var chains = await SessionInference.FindAsync(verifier, chainable, cancellationToken).ConfigureAwait(false);
 
+        // Pass 4: what still fails, only on lines its own comments mark as errors, as 'compile-fail=IDS'.
+        var readings = untagged
+            .Where(u => !compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet)) && AdoptWriter.CommentPrefix(u.Snippet.Block) is not null)
+            .Select(u => (u.Document, Failed: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
+            .Where(f => f.Failed is not null)
+            .ToDictionary(f => Key(f.Failed!.Snippet), f => (f.Document, Reading: MarkedErrors.Of(f.Failed!), f.Failed!.Snippet));
+        var failsAsMarked = ByBlock(await verifier.VerifyLoneAsync([.. readings.Values.Where(r => r.Reading.Ids.Count > 0).Select(r =>
+            (r.Document, r.Snippet with { Tags = r.Snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = r.Reading.Ids } }))],
+            useCache: true, cancellationToken).ConfigureAwait(false));
+
         var files = new List<AdoptFile>();
         foreach (var document in adoptable)
         {
@@ -124,6 +134,14 @@ internal static class Adopter
                     notes.Add(new AdoptNote(snippet.Location, "no using added: " + string.Join("; ", guess.Ambiguous.Select(a =>
                         $"'{a.Name}' is a type in {string.Join(" and ", a.Namespaces)}")) + "; add the one the post means as usings=NAMESPACE"));
                 }
+                if (failsAsMarked.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } marked)
+                {
+                    var markedTags = marked.Snippet.Tags;
+                    proposals.Add(new AdoptProposal(snippet, SnippetKind.CompileFail, null)
+                        { Members = markedTags.Members, Usings = markedTags.Usings, Packages = markedTags.Packages, ExpectedErrorIds = markedTags.ExpectedErrorIds });
+                    continue;
+                }
+                if (readings.GetValueOrDefault(key).Reading?.Refusal is { } refusal) notes.Add(new AdoptNote(snippet.Location, refusal));
                 if (!compiles.TryGetValue(key, out var tags))
                 {
                     var failed = withPackages.GetValueOrDefault(key) ?? LastFailure(key);
