@@ -10,6 +10,9 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
     /// <summary>The block compiles only as members inside a class the tool adds: tagged <c>members</c> as well.</summary>
     public bool Members { get; init; }
 
+    /// <summary>The block's result lines (<c>EXPR => VALUE</c>) are checked: tagged <c>results</c> as well.</summary>
+    public bool Results { get; init; }
+
     /// <summary>Namespaces the block compiles with as hidden usings (<c>usings=</c>); empty for none.</summary>
     public IReadOnlyList<string> Usings { get; init; } = [];
 
@@ -23,7 +26,7 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
     public IReadOnlyList<string> ExpectedErrorIds { get; init; } = [];
 
     /// <summary>The tag words written above the fence.</summary>
-    public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "") + (Usings.Count > 0 ? " usings=" + string.Join(',', Usings) : "")
+    public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "") + (Results ? " results" : "") + (Usings.Count > 0 ? " usings=" + string.Join(',', Usings) : "")
         + (Packages.Count > 0 ? " packages=" + string.Join(',', Packages.Select(p => $"{p.Id}@{p.Version}")) : "")
         + (Session is null ? "" : " session=" + Session);
 }
@@ -42,6 +45,7 @@ internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyL
     public int Compile => Proposals.Count(p => p.Kind == SnippetKind.Compile);
     public int CompileFail => Proposals.Count(p => p.Kind == SnippetKind.CompileFail);
     public int Members => Proposals.Count(p => p.Members);
+    public int Results => Proposals.Count(p => p.Results);
     public int WithUsings => Proposals.Count(p => p.Usings.Count > 0);
     public int InSessions => Proposals.Count(p => p.Session is not null);
     public int WithPackages => Proposals.Count(p => p.Packages.Count > 0);
@@ -70,6 +74,9 @@ internal sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList
 
     /// <summary>Of <see cref="Compile"/>, the blocks tagged <c>members</c> too.</summary>
     public int Members => Files.Sum(f => f.Members);
+
+    /// <summary>Blocks whose result lines are checked (<c>results</c>).</summary>
+    public int Results => Files.Sum(f => f.Results);
 
     /// <summary>Blocks tagged with hidden <c>usings=</c>.</summary>
     public int WithUsings => Files.Sum(f => f.WithUsings);

@@ -37,7 +37,8 @@ internal static class AdoptTable
         var seconds = report.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         var files = report.Files.Count(f => f.Proposals.Count > 0);
         var members = report.Members > 0 ? $" ({report.Members} as members)" : "";
-        var usings = (report.WithUsings > 0 ? $", {report.WithUsings} with hidden usings" : "")
+        var usings = (report.Results > 0 ? $", {report.Results} with their result lines checked" : "")
+            + (report.WithUsings > 0 ? $", {report.WithUsings} with hidden usings" : "")
             + (report.InSessions > 0 ? $", {report.InSessions} in sessions with earlier blocks" : "")
             + (report.WithPackages > 0 ? $", {report.WithPackages} with their post's package" : "");
         var compileFail = report.CompileFail > 0 ? $", {report.CompileFail} compile-fail (errors the post marks)" : "";

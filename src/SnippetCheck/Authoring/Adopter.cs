@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Compilation;
 using SnippetCheck.Comparison;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
@@ -26,6 +28,9 @@ internal static class Adopter
     /// <summary>Info strings of a fence that may become a block's output block.</summary>
     private static readonly string[] OutputLanguages = ["", "text", "console"];
 
+    /// <summary>How result lines are told apart; only the tokens matter, so the newest C# does.</summary>
+    private static readonly CSharpParseOptions ResultSyntax = new(LanguageVersion.Preview);
+
     public static Task<AdoptReport> RunAsync(VerifyOptions options, bool write, CancellationToken cancellationToken = default) =>
         RunAsync(new Verifier(options), options, write, [], cancellationToken);
 
@@ -42,6 +47,13 @@ internal static class Adopter
 
         // Pass 1: as 'compile', which is how an untagged block is verified with --all.
         var compiled = ByBlock(await verifier.VerifyLoneAsync(untagged, useCache: true, cancellationToken).ConfigureAwait(false));
+
+        // Pass 1a: what failed and writes results as READMEs do ('"HTML".Humanize() => "HTML"'), with each result line checked.
+        var resultBlocks = untagged
+            .Where(u => compiled.TryGetValue(Key(u.Snippet), out var r) && r.Status == SnippetStatus.Failed && ResultLines.Any(u.Snippet.Code, ResultSyntax))
+            .Select(u => (u.Document, Snippet: u.Snippet with { Tags = u.Snippet.Tags with { Kind = SnippetKind.Compile, Results = true } }))
+            .ToList();
+        foreach (var (key, result) in ByBlock(await verifier.VerifyLoneAsync(resultBlocks, useCache: true, cancellationToken).ConfigureAwait(false))) compiled[key] = result;
 
         // Pass 1b: what failed as members outside a type, as 'compile members' (inside a class the tool adds).
         var memberBlocks = untagged
@@ -124,7 +136,7 @@ internal static class Adopter
                     var index = chain.Blocks.ToList().FindIndex(b => b.Location == snippet.Location);
                     var joined = chain.Blocks[index];
                     var printed = joined.Kind == SnippetKind.Run ? OutputFenceFor(document, snippet, ScrubbingOf(document, snippet), chain.Outputs[index]) : null;
-                    proposals.Add(new AdoptProposal(snippet, joined.Kind, printed) { Members = joined.Tags.Members, Usings = joined.Tags.Usings, Packages = joined.Tags.Packages, Session = joined.Tags.Session });
+                    proposals.Add(new AdoptProposal(snippet, joined.Kind, printed) { Members = joined.Tags.Members, Results = joined.Tags.Results, Usings = joined.Tags.Usings, Packages = joined.Tags.Packages, Session = joined.Tags.Session });
                     continue;
                 }
                 var packageNotes = packageInference.Notes.Where(n => n.Location == snippet.Location).Distinct().ToList();
@@ -138,7 +150,7 @@ internal static class Adopter
                 {
                     var markedTags = marked.Snippet.Tags;
                     proposals.Add(new AdoptProposal(snippet, SnippetKind.CompileFail, null)
-                        { Members = markedTags.Members, Usings = markedTags.Usings, Packages = markedTags.Packages, ExpectedErrorIds = markedTags.ExpectedErrorIds });
+                        { Members = markedTags.Members, Results = markedTags.Results, Usings = markedTags.Usings, Packages = markedTags.Packages, ExpectedErrorIds = markedTags.ExpectedErrorIds });
                     continue;
                 }
                 if (readings.GetValueOrDefault(key).Reading?.Refusal is { } refusal) notes.Add(new AdoptNote(snippet.Location, refusal));
@@ -164,7 +176,7 @@ internal static class Adopter
                     if (Alike(runResult.ActualOutput ?? "", secondRun.ActualOutput ?? "", scrubbing))
                     {
                         var output = OutputFenceFor(document, snippet, scrubbing, runResult.ActualOutput, secondRun.ActualOutput);
-                        proposals.Add(new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Usings = tags.Usings, Packages = tags.Packages });
+                        proposals.Add(new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages });
                         continue;
                     }
                     // A race that printed in another order this time may as well throw next time (a Dictionary written
@@ -172,7 +184,14 @@ internal static class Adopter
                     notes.Add(new AdoptNote(snippet.Location, "runs, but printed something else on its second run (a race, a time, a random value): tagged compile, " +
                         "since its run may not pass next time; tag it run yourself, with scrub= or an ellipsis output block, if it is meant to vary"));
                 }
-                proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Usings = tags.Usings, Packages = tags.Packages });
+                // Result lines are claims about values: a block whose claims do not hold is not adopted as 'compile'.
+                if (tags.Results && new[] { ran.GetValueOrDefault(key), again.GetValueOrDefault(key) }.FirstOrDefault(r => r?.Status == SnippetStatus.Failed) is { } wrong)
+                {
+                    failures.Add(wrong);
+                    causes.Add(UnverifiedCause.Of(wrong, packageLookedFor: false));
+                    continue;
+                }
+                proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages });
             }
             files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes) { Causes = causes });
         }

@@ -7,8 +7,9 @@ namespace SnippetCheck.Authoring;
 /// <summary>
 /// Why <c>adopt</c> left a block untagged, so that what stays unverified says why (docs/authoring.md#adopt): a
 /// <c>fragment</c> that is not C# on its own (the token the parser stopped at), an <c>unknown-name</c> that nothing the
-/// block compiles against declares, a <c>package-not-found</c> when the post names packages and none declares it, or any
-/// other <c>compile-error</c> (its code and message).
+/// block compiles against declares, a <c>package-not-found</c> when the post names packages and none declares it, any
+/// other <c>compile-error</c> (its code and message), or, for a block that compiles but whose result lines do not hold,
+/// a <c>runtime-failure</c> or <c>timeout</c> of its run.
 /// </summary>
 /// <param name="Kind">One of <see cref="Kinds"/>.</param>
 /// <param name="Detail">The offending token, the unknown names, or the first error.</param>
@@ -19,9 +20,11 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
     public const string UnknownName = "unknown-name";
     public const string PackageNotFound = "package-not-found";
     public const string CompileError = "compile-error";
+    public const string RuntimeFailure = "runtime-failure";
+    public const string Timeout = "timeout";
 
     /// <summary>Every kind, in the order <c>adopt</c> lists them.</summary>
-    public static readonly IReadOnlyList<string> Kinds = [Fragment, UnknownName, PackageNotFound, CompileError];
+    public static readonly IReadOnlyList<string> Kinds = [Fragment, UnknownName, PackageNotFound, CompileError, RuntimeFailure, Timeout];
 
     /// <summary>
     /// The cause of a block's last failure. A syntax error makes it a fragment whatever else is wrong (no context
@@ -30,6 +33,9 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
     /// <param name="packageLookedFor">adopt looked for a package that declares the block's unknown names and found none.</param>
     public static UnverifiedCause Of(SnippetResult failed, bool packageLookedFor)
     {
+        // It compiled: its run is what failed (a block whose result lines do not hold).
+        if (failed.Reason is { } reason && reason != FailureReason.CompileError)
+            return new(reason == FailureReason.Timeout ? Timeout : RuntimeFailure, failed.Message ?? reason.ToWord(), failed.FailureLocation);
         var first = failed.Diagnostics.FirstOrDefault(d => d.IsError);
         var at = first?.Location ?? failed.FailureLocation;
         if (SyntaxError(failed.Snippet) is { } syntax) return new(Fragment, syntax.Detail, syntax.Location);

@@ -55,6 +55,7 @@ internal static class CacheKey
             // What the tags mean, not only how they read: adopt tries a block as members or with packages under the
             // tags it was written with, and such a pass must never answer for the block as written.
             Add(text, "members", block.Tags.Members ? "members" : null);
+            Add(text, "results", block.Tags.Results ? "results" : null);
             Add(text, "directives", block.Directives.Key);
             Add(text, "output", block.Output?.Text);
             Add(text, "mode", block.Output?.Mode.ToString());

@@ -112,8 +112,9 @@ internal sealed class SnippetProgram
 
     private static CodePart PartOf(Snippet block, int index, string file, CSharpParseOptions options)
     {
-        if (!block.Tags.Members) return new CodePart(index, file, block.Code);
-        var (lines, staticClass) = MemberWrapper.Wrap(block.Code, index, options);
+        var code = block.Tags.Results ? ResultLines.Rewrite(block.Code, file, options) : block.Code;
+        if (!block.Tags.Members) return new CodePart(index, file, code);
+        var (lines, staticClass) = MemberWrapper.Wrap(code, index, options);
         return new CodePart(index, file, lines, staticClass);
     }
 }

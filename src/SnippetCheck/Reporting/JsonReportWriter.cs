@@ -76,8 +76,15 @@ internal static class JsonReportWriter
         json.WriteNumber("durationMs", (long)result.Duration.TotalMilliseconds);
         json.WriteBoolean("cached", result.Cached);
         json.WriteBoolean("stale", result.Stale);
-        // 'dotnet run' of the block as written would fail: say that the tool compiled it inside a class of its own.
-        WriteNullable(json, "wrapped", snippet.Tags.Members ? "members" : null);
+        // 'dotnet run' of the block as written would fail: say that the tool compiled it inside a class of its own, or
+        // turned its result lines into checks.
+        WriteNullable(json, "wrapped", (snippet.Tags.Members, snippet.Tags.Results) switch
+        {
+            (true, true) => "members results",
+            (true, false) => "members",
+            (false, true) => "results",
+            _ => null,
+        });
         WriteNullable(json, "expectedOutput", result.ExpectedOutput);
         WriteNullable(json, "actualOutput", result.ActualOutput);
         WriteDiagnostics(json, result.Diagnostics);

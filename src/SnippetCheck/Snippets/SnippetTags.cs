@@ -53,6 +53,12 @@ public sealed record SnippetTags
     public bool Members { get; init; }
 
     /// <summary>
+    /// The block writes results as READMEs do, <c>"HTML".Humanize() => "HTML"</c>: each such line is checked, the
+    /// expression's value against the value after <c>=&gt;</c> (<see cref="Compilation.ResultLines"/>).
+    /// </summary>
+    public bool Results { get; init; }
+
+    /// <summary>
     /// Namespaces the block uses without a <c>using</c> of its own (<c>usings=System.Text,System.Diagnostics</c>): hidden
     /// global usings of its program, as <c>adopt</c> infers them. Empty when not given.
     /// </summary>
@@ -87,5 +93,5 @@ public sealed record SnippetTags
     /// <summary>True when any kind or modifier of ours was given; foreign attributes never count.</summary>
     public bool HasAny =>
         Kind is not null || Name is not null || Session is not null || ExitCode is not null || Timeout is not null ||
-        LangVersion is not null || Nullable is not null || WarnAsError || Unsafe || Network || Members || Usings.Count > 0 || Packages.Count > 0 || Args is not null || Scrub is not null || Frameworks is not null;
+        LangVersion is not null || Nullable is not null || WarnAsError || Unsafe || Network || Members || Results || Usings.Count > 0 || Packages.Count > 0 || Args is not null || Scrub is not null || Frameworks is not null;
 }

@@ -16,7 +16,7 @@ internal readonly record struct TagSource(string Text, SourceLocation Location);
 internal static partial class TagParser
 {
     private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore"];
-    private static readonly string[] FlagWords = ["warnaserror", "unsafe", "network", "members"];
+    private static readonly string[] FlagWords = ["warnaserror", "unsafe", "network", "members", "results"];
     private static readonly string[] ValueKeys = ["name", "session", "exit", "timeout", "langversion", "nullable", "args", "compile-fail", "throws", "scrub", "usings", "packages", "frameworks"];
 
     // Words of ours that make no sense on a C# block but are worth a hint when misspelt there.
@@ -50,6 +50,7 @@ internal static partial class TagParser
                         "unsafe" => tags with { Unsafe = true },
                         "network" => tags with { Network = true },
                         "members" => tags with { Members = true },
+                        "results" => tags with { Results = true },
                         _ => tags with { WarnAsError = true },
                     };
                 }

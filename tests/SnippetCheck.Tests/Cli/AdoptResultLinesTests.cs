@@ -1,0 +1,87 @@
+using System.Text.Json;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 26: <c>adopt</c> tags a block that writes results as READMEs do (<c>"abc".ToUpper() => "ABC"</c>) <c>results</c>
+/// when its lines hold; one whose lines do not hold stays untagged and says which line; and once tagged, a value that
+/// changes, or a method that is renamed, fails verify.
+/// </summary>
+public sealed class AdoptResultLinesTests
+{
+    private const string Post = """
+        # Results
+
+        ```csharp
+        "snippet".ToUpperInvariant() => "SNIPPET"
+        Math.Max(2, 3) => 3
+        ```
+
+        ```csharp
+        "abc".Length => 3
+        "abc".Replace("b", "") => "abc"
+        ```
+
+        ```csharp
+        var size = 3 switch
+        {
+            1 => "one",
+            _ => "many"
+        };
+        Console.WriteLine(size);
+        ```
+
+        """;
+
+    [Fact]
+    public void Blocks_whose_result_lines_hold_are_tagged_results_and_the_others_say_which_line_does_not()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", Post);
+
+        var run = CliRunner.Run(folder.Path, "adopt", "--report", "json=adopt.json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("1 with their result lines checked", run.Stdout);
+        Assert.Contains("      1  runtime-failure    e.g. post.md(10,1): ", run.Stdout);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "adopt.json")));
+        var blocks = json.RootElement.GetProperty("blocks").EnumerateArray().ToDictionary(b => b.GetProperty("line").GetInt32());
+        Assert.Equal("run results", blocks[3].GetProperty("tag").GetString());
+        Assert.Equal("runtime-failure", blocks[8].GetProperty("cause").GetString());
+        Assert.Contains("post.md(10,24): \"abc\".Replace(\"b\", \"\") is \"ac\", not \"abc\"", blocks[8].GetProperty("detail").GetString());
+        // C# as written (a switch expression's arms) is verified as it is: no result lines.
+        Assert.Equal("run", blocks[13].GetProperty("tag").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("summary").GetProperty("runtime-failure").GetInt32());
+    }
+
+    [Fact]
+    public void Tagged_result_lines_pass_verify_and_a_changed_value_or_a_renamed_method_then_fails_at_its_line()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", Post);
+        Assert.Equal(0, CliRunner.Run(folder.Path, "adopt", "--write").ExitCode);
+        var tagged = File.ReadAllText(Path.Combine(folder.Path, "post.md"));
+        Assert.Contains("<!-- snippetcheck: run results -->\n```csharp\n\"snippet\".ToUpperInvariant()", tagged);
+        Assert.Equal(tagged.Split('\n').Where(l => !l.StartsWith("<!-- snippetcheck:", StringComparison.Ordinal)), Post.Split('\n'));
+
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache", "--report", "json=report.json");
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains("2 passed, 0 failed", verify.Stdout);
+        using (var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "report.json"))))
+        {
+            // 'dotnet run' of the block as written fails: the report says the tool turned its result lines into checks.
+            Assert.Equal("results", report.RootElement.GetProperty("snippets")[0].GetProperty("wrapped").GetString());
+        }
+
+        folder.Write("post.md", tagged.Replace("Math.Max(2, 3) => 3", "Math.Max(2, 3) => 2", StringComparison.Ordinal));
+        var changed = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.Equal(1, changed.ExitCode);
+        Assert.Contains("post.md(6,1): error SC2003: unhandled exception System.InvalidOperationException: post.md(6,16): Math.Max(2, 3) is 3, not 2", changed.Stdout);
+
+        folder.Write("post.md", tagged.Replace("ToUpperInvariant", "ToUpperInvariantly", StringComparison.Ordinal));
+        var renamed = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.Equal(1, renamed.ExitCode);
+        Assert.Contains("post.md(5,11): error CS1061:", renamed.Stdout);
+    }
+}
