@@ -52,7 +52,7 @@ internal static class MergedCompiler
                 .ToHashSet();
             if (blamed.Count == 0 && image is not null)
             {
-                capture?.Collect(roundCompilation, remaining.Select(i => trees[i]), cancellationToken);
+                capture?.Collect(roundCompilation, remaining.Select(i => trees[i]), remaining.SelectMany(i => programs[i].Parts), cancellationToken);
                 var entryTypes = programs.Select((program, index) =>
                     remaining.Contains(index) && program.EntryClass is { } entry ? $"{ProgramAssembler.MergedNamespacePrefix}{index}.{entry}" : null).ToList();
                 return new MergedCompilationResult(new ProgramImage(image), broken, entryTypes, round, clock.Elapsed);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Markdown;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Compilation;
@@ -42,11 +43,15 @@ internal sealed class SemanticCapture
     /// skipped). Never throws but for cancellation: a verdict must not depend on whether a render watched it, so a
     /// failure here (Roslyn on hostile code, say) only leaves the names it did not reach plain.
     /// </summary>
-    internal void Collect(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    /// <param name="parts">The parts the trees were assembled from: their lines whose text is not the document's
+    /// character for character (<see cref="CodeLine.SourceColumns"/>) map columns back, as diagnostics do.</param>
+    internal void Collect(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, IEnumerable<ParsedPart> parts, CancellationToken cancellationToken)
     {
         try
         {
-            CollectNotes(compilation, trees, cancellationToken);
+            var remapped = parts.SelectMany(p => p.Part.Lines.Where(l => l.SourceColumns is not null && !l.Generated).Select(l => (Key: (p.Part.File, l.Line), Line: l)))
+                .DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.Line);
+            CollectNotes(compilation, trees, remapped, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
@@ -54,7 +59,7 @@ internal sealed class SemanticCapture
         }
     }
 
-    private void CollectNotes(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    private void CollectNotes(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, Dictionary<(string, int), CodeLine> remapped, CancellationToken cancellationToken)
     {
         var cards = new SymbolCards(compilation);
         foreach (var tree in trees)
@@ -65,7 +70,16 @@ internal sealed class SemanticCapture
                 if (!token.IsKind(SyntaxKind.IdentifierToken) || tree.GetLineVisibility(token.SpanStart, cancellationToken) == LineVisibility.Hidden) continue;
                 var mapped = token.GetLocation().GetMappedLineSpan();
                 if (!mapped.HasMappedPath) continue;
-                if (cards.NoteFor(model, token, mapped.Path, mapped.StartLinePosition.Line + 1, mapped.StartLinePosition.Character + 1) is { } note) Add(note);
+                var (line, column) = (mapped.StartLinePosition.Line + 1, mapped.StartLinePosition.Character + 1);
+                if (remapped.TryGetValue((mapped.Path, line), out var code))
+                {
+                    // A line of the tool's rewriting (a result line's check, a doc comment's '&lt;'): only the author's
+                    // characters map one to one onto the document; the check's own names map onto one column, and get no note.
+                    var index = column - code.Column;
+                    if (!Enumerable.Range(1, Math.Max(token.Span.Length, 2) - 1).All(k => code.ColumnAt(index + k) == code.ColumnAt(index) + k)) continue;
+                    column = code.ColumnAt(index);
+                }
+                if (cards.NoteFor(model, token, mapped.Path, line, column) is { } note) Add(note);
             }
         }
     }

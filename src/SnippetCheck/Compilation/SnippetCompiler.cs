@@ -99,7 +99,7 @@ internal static class SnippetCompiler
             var reported = own.Any(d => d.Severity == Model.DiagnosticSeverity.Error) ? own : Mapped(syntax, lineToPart);
             // Broken code still binds: a reader's page colours its names as the compiler saw them.
             capture?.Collect(BaseFor(settings.References).WithOptions(OptionsFor(settings, OutputKind.DynamicallyLinkedLibrary)).AddSyntaxTrees(source.Trees),
-                source.Trees, cancellationToken);
+                source.Trees, parts, cancellationToken);
             return new CompilationResult(false, null, source.IsExecutable,
                 [.. reported.DistinctBy(d => d.Identity).OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)], clock.Elapsed);
         }
@@ -110,7 +110,7 @@ internal static class SnippetCompiler
         // so GetDiagnostics alone would let a broken 'compile' snippet pass.
         var (image, diagnostics) = Emit(compilation, cancellationToken);
         var success = !diagnostics.Any(d => d.Severity == RoslynSeverity.Error);
-        capture?.Collect(compilation, source.Trees, cancellationToken);
+        capture?.Collect(compilation, source.Trees, parts, cancellationToken);
         var internalMembers = success || !parts.Any(p => p.Part.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
             ? []
             : InternalMemberErrors(compilation, diagnostics, cancellationToken);

@@ -231,6 +231,27 @@ public sealed class RenderTests : IClassFixture<RenderTests.RenderedPost>
     }
 
     [Fact]
+    public async Task Result_lines_get_their_names_at_the_authors_columns_and_none_of_the_checks_own()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "<!-- snippetcheck: run results -->\n```csharp\nvar word = \"snippet\";\nword.ToUpperInvariant() => \"SNIPPET\"\nMath.Max(2, word.Length) => 7\n```\n");
+        var options = new VerifyOptions { Paths = ["post.md"], CurrentDirectory = folder.Path };
+        var result = await Renderer.RunAsync(options, new RenderOptions("site"));
+        Assert.Equal(SnippetCheck.Model.SnippetStatus.Passed, Assert.Single(result.Report.Snippets).Status);
+
+        var block = JsonSerializer.Deserialize<RenderedBlock>(File.ReadAllText(Path.Combine(folder.Path, "site", "post", "L2.json")),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal("local", ClassOf(block, "word"));
+        Assert.Equal("method", ClassOf(block, "ToUpperInvariant"));
+        Assert.Equal("class", ClassOf(block, "Math"));
+        Assert.Equal("method", ClassOf(block, "Max"));
+        // The check written around each line (a tuple, Object.Equals, an exception) is the tool's: no card of it.
+        Assert.Contains(block.Nodes, n => n.Type == "hover" && n.Text.Contains("Math.Max", StringComparison.Ordinal));
+        Assert.DoesNotContain(block.Nodes, n => n.Text.Contains("__", StringComparison.Ordinal) || n.Text.Contains("Equals", StringComparison.Ordinal)
+            || n.Text.Contains("InvalidOperationException", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_compile_fail_fragment_reads_as_approved()
     {
         var html = Regex.Replace(_post.Html(13), "<figcaption class=\"sc-mark\">.*</figcaption>\n", "");
