@@ -34,8 +34,11 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
     public static UnverifiedCause Of(SnippetResult failed, bool packageLookedFor)
     {
         // It compiled: its run is what failed (a block whose result lines do not hold).
-        if (failed.Reason is { } reason && reason != FailureReason.CompileError)
-            return new(reason == FailureReason.Timeout ? Timeout : RuntimeFailure, failed.Message ?? reason.ToWord(), failed.FailureLocation);
+        if (failed.Reason is FailureReason.Timeout or FailureReason.Exception or FailureReason.ExitCode or FailureReason.Crash
+            or FailureReason.OutputLimit or FailureReason.OutputMismatch)
+        {
+            return new(failed.Reason == FailureReason.Timeout ? Timeout : RuntimeFailure, failed.Message ?? failed.Reason.Value.ToWord(), failed.FailureLocation);
+        }
         var first = failed.Diagnostics.FirstOrDefault(d => d.IsError);
         var at = first?.Location ?? failed.FailureLocation;
         if (SyntaxError(failed.Snippet) is { } syntax) return new(Fragment, syntax.Detail, syntax.Location);
