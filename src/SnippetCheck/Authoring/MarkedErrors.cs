@@ -27,6 +27,9 @@ internal static partial class MarkedErrors
 
     private static readonly Reading None = new([], null);
 
+    /// <summary>Only comments are read: the newest C# finds them in any block.</summary>
+    private static readonly CSharpParseOptions Syntax = new(LanguageVersion.Preview);
+
     /// <summary>
     /// Errors that come from what the block lacks (a name an unshown block declares) or from its shape as a program,
     /// not from what it shows: <c>new C().M(); // error: 'C' has no member 'M'</c> gives CS0246 when <c>C</c> is
@@ -73,7 +76,7 @@ internal static partial class MarkedErrors
         var code = snippet.Code;
         var marked = new Dictionary<int, IReadOnlyList<string>>();
         if (code.Count == 0) return marked;
-        var tree = CSharpSyntaxTree.ParseText(string.Join('\n', code.Select(l => l.Text)), new CSharpParseOptions(LanguageVersion.Preview));
+        var tree = CSharpSyntaxTree.ParseText(string.Join('\n', code.Select(l => l.Text)), Syntax);
         foreach (var comment in tree.GetRoot().DescendantTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
         {
             var words = CommentWords(comment.ToString());
@@ -96,7 +99,8 @@ internal static partial class MarkedErrors
     /// <summary>A comment's text without its delimiters and leading punctuation (<c>// -- error</c>, <c>/* Error */</c>).</summary>
     private static string CommentWords(string comment)
     {
-        var text = comment.StartsWith("//", StringComparison.Ordinal) || !comment.EndsWith("*/", StringComparison.Ordinal) || comment.Length < 4 ? comment[2..] : comment[2..^2];
+        var closed = comment.StartsWith("/*", StringComparison.Ordinal) && comment.EndsWith("*/", StringComparison.Ordinal) && comment.Length >= 4;
+        var text = closed ? comment[2..^2] : comment[2..];
         return text.TrimStart('/', '*', '-', ' ', '\t', ':', '!', '>').Trim();
     }
 }

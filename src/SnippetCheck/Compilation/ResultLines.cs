@@ -20,7 +20,6 @@ internal static class ResultLines
     /// </summary>
     internal static int? ArrowOf(string line, CSharpParseOptions options)
     {
-        if (line.TrimStart().StartsWith("//", StringComparison.Ordinal)) return null;
         var tokens = SyntaxFactory.ParseTokens(line, options: options).ToList();
         int? arrow = null;
         var depth = 0;

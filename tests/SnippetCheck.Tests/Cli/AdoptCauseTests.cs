@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Cli;
@@ -53,13 +52,13 @@ public sealed class AdoptCauseTests
         Assert.Contains("      2  unknown-name       e.g. post.md(8,19): 'Frobnicate'\n", run.Stdout);
         Assert.Contains("      1  compile-error      e.g. post.md(16,13): CS0029: ", run.Stdout);
 
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "adopt.json")));
-        var summary = json.RootElement.GetProperty("summary");
+        var json = AdoptJsonReport.Load(Path.Combine(folder.Path, "adopt.json"));
+        var summary = json.Summary;
         Assert.Equal((6, 1, 5), (summary.GetProperty("blocks").GetInt32(), summary.GetProperty("adopted").GetInt32(), summary.GetProperty("stillFailing").GetInt32()));
         Assert.Equal((2, 2, 0, 1), (summary.GetProperty("fragment").GetInt32(), summary.GetProperty("unknown-name").GetInt32(),
             summary.GetProperty("package-not-found").GetInt32(), summary.GetProperty("compile-error").GetInt32()));
 
-        var blocks = json.RootElement.GetProperty("blocks").EnumerateArray().ToDictionary(b => b.GetProperty("line").GetInt32());
+        var blocks = json.Blocks;
         Assert.Equal("run", blocks[19].GetProperty("tag").GetString());
         Assert.Equal(("fragment", 4), (blocks[3].GetProperty("cause").GetString(), blocks[3].GetProperty("causeLine").GetInt32()));
         Assert.Equal(("unknown-name", "'Frobnicate'"), (blocks[7].GetProperty("cause").GetString(), blocks[7].GetProperty("detail").GetString()));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Cli;
@@ -61,8 +60,8 @@ public sealed class AdoptMarkedErrorTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("3 compile-fail (errors the post marks)", run.Stdout);
         Assert.Contains("post.md(22,1): its comments mark the errors as CS0019, but the compiler reports CS0029: left untagged", run.Stdout);
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "adopt.json")));
-        var blocks = json.RootElement.GetProperty("blocks").EnumerateArray().ToDictionary(b => b.GetProperty("line").GetInt32());
+        var json = AdoptJsonReport.Load(Path.Combine(folder.Path, "adopt.json"));
+        var blocks = json.Blocks;
         Assert.Equal("compile-fail=CS0029", blocks[3].GetProperty("tag").GetString());
         // A comment alone on its line marks the line below it.
         Assert.Equal("compile-fail=CS0826", blocks[7].GetProperty("tag").GetString());

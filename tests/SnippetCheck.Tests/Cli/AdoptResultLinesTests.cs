@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Cli;
@@ -45,14 +44,14 @@ public sealed class AdoptResultLinesTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("1 with their result lines checked", run.Stdout);
         Assert.Contains("      1  runtime-failure    e.g. post.md(10,1): ", run.Stdout);
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "adopt.json")));
-        var blocks = json.RootElement.GetProperty("blocks").EnumerateArray().ToDictionary(b => b.GetProperty("line").GetInt32());
+        var json = AdoptJsonReport.Load(Path.Combine(folder.Path, "adopt.json"));
+        var blocks = json.Blocks;
         Assert.Equal("run results", blocks[3].GetProperty("tag").GetString());
         Assert.Equal("runtime-failure", blocks[8].GetProperty("cause").GetString());
         Assert.Contains("post.md(10,24): \"abc\".Replace(\"b\", \"\") is \"ac\", not \"abc\"", blocks[8].GetProperty("detail").GetString());
         // C# as written (a switch expression's arms) is verified as it is: no result lines.
         Assert.Equal("run", blocks[13].GetProperty("tag").GetString());
-        Assert.Equal(1, json.RootElement.GetProperty("summary").GetProperty("runtime-failure").GetInt32());
+        Assert.Equal(1, json.Summary.GetProperty("runtime-failure").GetInt32());
     }
 
     [Fact]
@@ -68,11 +67,8 @@ public sealed class AdoptResultLinesTests
         var verify = CliRunner.Run(folder.Path, "verify", "--no-cache", "--report", "json=report.json");
         Assert.Equal(0, verify.ExitCode);
         Assert.Contains("2 passed, 0 failed", verify.Stdout);
-        using (var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "report.json"))))
-        {
-            // 'dotnet run' of the block as written fails: the report says the tool turned its result lines into checks.
-            Assert.Equal("results", report.RootElement.GetProperty("snippets")[0].GetProperty("wrapped").GetString());
-        }
+        // 'dotnet run' of the block as written fails: the report says the tool turned its result lines into checks.
+        Assert.Equal("results", JsonReport.Load(Path.Combine(folder.Path, "report.json")).Snippets.First().Str("wrapped"));
 
         folder.Write("post.md", tagged.Replace("Math.Max(2, 3) => 3", "Math.Max(2, 3) => 2", StringComparison.Ordinal));
         var changed = CliRunner.Run(folder.Path, "verify", "--no-cache");

@@ -24,3 +24,15 @@ public static class JsonElementExtensions
 
     public static int Int(this JsonElement element, string name) => element.GetProperty(name).GetInt32();
 }
+
+/// <summary>A parsed <c>adopt --report json=PATH</c> report (docs/authoring.md#adopt), for assertions.</summary>
+public sealed class AdoptJsonReport(JsonDocument document)
+{
+    public JsonElement Summary => document.RootElement.GetProperty("summary");
+
+    /// <summary>Each block adopt looked at, by the line of its opening fence.</summary>
+    public IReadOnlyDictionary<int, JsonElement> Blocks { get; } =
+        document.RootElement.GetProperty("blocks").EnumerateArray().ToDictionary(b => b.GetProperty("line").GetInt32());
+
+    public static AdoptJsonReport Load(string path) => new(JsonDocument.Parse(File.ReadAllText(path)));
+}
