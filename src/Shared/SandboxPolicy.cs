@@ -11,7 +11,8 @@ namespace SnippetCheck.Execution;
 /// <param name="ReadWrite">Read and write beneath these paths (the runner's own work and temp folders, grants).</param>
 /// <param name="OwnNamespaces">The tool started the runner in user, PID and mount namespaces of its own.</param>
 /// <param name="Cgroups">Control groups the runner moves itself into (pids: how many processes its snippets start; cpu: a share of its own).</param>
-internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, string[] ReadWrite, bool OwnNamespaces, string[]? Cgroups = null)
+/// <param name="UnixSockets">True: AF_UNIX sockets may be made, because config's <c>sandboxWrite</c> grants a socket (SECURITY.md).</param>
+internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, string[] ReadWrite, bool OwnNamespaces, string[]? Cgroups = null, bool UnixSockets = false)
 {
     public static readonly SandboxPolicy Off = new(false, true, [], [], false);
 
@@ -20,16 +21,17 @@ internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, 
         writer.Write(Confine);
         writer.Write(Network);
         writer.Write(OwnNamespaces);
+        writer.Write(UnixSockets);
         RunRequest.WriteStrings(writer, Cgroups ?? []);
         RunRequest.WriteStrings(writer, Read);
         RunRequest.WriteStrings(writer, ReadWrite);
     }
 
     public static SandboxPolicy ReadFrom(BinaryReader reader) =>
-        ReadFrom(reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), RunRequest.ReadStrings(reader), reader);
+        ReadFrom(reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), RunRequest.ReadStrings(reader), reader);
 
-    private static SandboxPolicy ReadFrom(bool confine, bool network, bool ownNamespaces, string[] cgroups, BinaryReader reader) =>
-        new(confine, network, RunRequest.ReadStrings(reader), RunRequest.ReadStrings(reader), ownNamespaces, cgroups);
+    private static SandboxPolicy ReadFrom(bool confine, bool network, bool ownNamespaces, bool unixSockets, string[] cgroups, BinaryReader reader) =>
+        new(confine, network, RunRequest.ReadStrings(reader), RunRequest.ReadStrings(reader), ownNamespaces, cgroups, unixSockets);
 }
 
 /// <summary>What a runner's confinement turned out to be, in the runner's own words (reported by <c>-v</c> and JSON).</summary>
@@ -40,7 +42,10 @@ internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, 
 /// <param name="PidNamespace">The runner lives in a PID namespace of its own: whatever it starts dies with it.</param>
 /// <param name="ProcessLimit">The bound on processes and threads (a pids cgroup, or RLIMIT_NPROC); 0 when none applies.</param>
 /// <param name="Off">Why nothing was confined, when nothing was.</param>
-internal sealed record SandboxStatus(int LandlockAbi, bool Filesystem, bool NetworkBlocked, bool Signals, bool PidNamespace, int ProcessLimit, string? Off)
+/// <param name="UnixSocketsBlocked">No AF_UNIX socket can be made, so no pathname or abstract socket outside is reachable (the socket filter).</param>
+/// <param name="UdpBlocked">No UDP (nor raw or other IP) socket reaches outside: the socket filter, or a network namespace of its own.</param>
+internal sealed record SandboxStatus(int LandlockAbi, bool Filesystem, bool NetworkBlocked, bool Signals, bool PidNamespace, int ProcessLimit, string? Off,
+    bool UnixSocketsBlocked = false, bool UdpBlocked = false)
 {
     public void WriteTo(BinaryWriter writer)
     {
@@ -51,11 +56,14 @@ internal sealed record SandboxStatus(int LandlockAbi, bool Filesystem, bool Netw
         writer.Write(PidNamespace);
         writer.Write(ProcessLimit);
         writer.Write(Off ?? "");
+        writer.Write(UnixSocketsBlocked);
+        writer.Write(UdpBlocked);
     }
 
     public static SandboxStatus ReadFrom(BinaryReader reader)
     {
-        var status = new SandboxStatus(reader.ReadInt32(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadInt32(), reader.ReadString());
+        var status = new SandboxStatus(reader.ReadInt32(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadInt32(), reader.ReadString(),
+            reader.ReadBoolean(), reader.ReadBoolean());
         return status.Off == "" ? status with { Off = null } : status;
     }
 }

@@ -5,7 +5,8 @@ namespace SnippetCheck.Runner;
 
 /// <summary>
 /// Confines the runner to its <see cref="SandboxPolicy"/> before any snippet runs: Landlock for files, TCP and
-/// signals (each as far as the kernel's ABI goes), and a process-count limit where one applies.
+/// signals (each as far as the kernel's ABI goes), a seccomp filter for the sockets Landlock does not govern (UNIX
+/// sockets, UDP), and a process-count limit where one applies.
 /// </summary>
 internal static class Confinement
 {
@@ -23,9 +24,13 @@ internal static class Confinement
 
         var processLimit = JoinCgroups(policy.Cgroups ?? []);
         if (processLimit == 0) processLimit = LimitProcesses(pidNamespace);
+        var (socketsFiltered, socketNote) = FilterSockets(policy);
+        var unixBlocked = socketsFiltered && !policy.UnixSockets;
+        var udpBlocked = isolatedNetwork || (socketsFiltered && !policy.Network);
         var abi = Landlock.Abi;
         if (abi == 0)
-            return new SandboxStatus(0, false, isolatedNetwork, pidNamespace, pidNamespace, processLimit, pidNamespace ? null : "this kernel offers no Landlock");
+            return new SandboxStatus(0, false, isolatedNetwork, pidNamespace, pidNamespace, processLimit,
+                Join(pidNamespace ? null : "this kernel offers no Landlock", socketNote), unixBlocked, udpBlocked);
 
         var denyNetwork = policy.Network ? 0 : Landlock.BindTcp | Landlock.ConnectTcp;
         using var ruleset = new Landlock.Ruleset(abi, denyNetwork, Landlock.ScopeAbstractUnixSocket | Landlock.ScopeSignal);
@@ -35,8 +40,29 @@ internal static class Confinement
         return new SandboxStatus(abi, true,
             isolatedNetwork || (!policy.Network && abi >= Landlock.FirstWithNetwork),
             pidNamespace || abi >= Landlock.FirstWithScopes,
-            pidNamespace, processLimit, null);
+            pidNamespace, processLimit, socketNote, unixBlocked, udpBlocked);
     }
+
+    /// <summary>
+    /// The socket layer (<see cref="SocketFilter"/>): AF_UNIX unless a socket is granted, UDP unless the kind allows
+    /// the network. The runner's own channel to the tool is connected before this, and makes no new socket.
+    /// </summary>
+    private static (bool Filtered, string? Note) FilterSockets(SandboxPolicy policy)
+    {
+        if (!SocketFilter.Supported) return (false, "no socket filter on this architecture");
+        try
+        {
+            SocketFilter.Install(udp: policy.Network, unix: policy.UnixSockets);
+            return (true, null);
+        }
+        catch (InvalidOperationException e)
+        {
+            return (false, $"no socket filter: {e.Message}");
+        }
+    }
+
+    private static string? Join(string? first, string? second) =>
+        first is null ? second : second is null ? first : $"{first}; {second}";
 
     /// <summary>
     /// Moves the runner into the control groups the tool made for it: every process a snippet starts is born there,

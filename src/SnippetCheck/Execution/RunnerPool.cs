@@ -39,7 +39,7 @@ internal sealed class RunnerPool : IAsyncDisposable
             var confined = status.Filesystem || status.PidNamespace;
             return confined || _options.Sandbox.Enabled
                 ? new SandboxReport(confined, status.LandlockAbi, status.Filesystem, status.NetworkBlocked, status.Signals, status.PidNamespace, status.ProcessLimit,
-                    confined ? status.Off : $"the runner could not confine itself: {status.Off}")
+                    confined ? status.Off : $"the runner could not confine itself: {status.Off}", status.UnixSocketsBlocked, status.UdpBlocked)
                 : SandboxReport.Disabled(_options.Sandbox.OffReason ?? "off");
         }
     }

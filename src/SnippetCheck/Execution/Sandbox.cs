@@ -51,8 +51,15 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
         return new SandboxPolicy(Confine: true, kind.Network,
             [.. SystemRead, .. runtime, .. kind.ReadPaths, .. Read],
             [.. SystemReadWrite, workRoot, .. Write],
-            OwnNamespaces: NamespacesWork, cgroups ?? []);
+            OwnNamespaces: NamespacesWork, cgroups ?? [], GrantsSocket);
     }
+
+    /// <summary>
+    /// True when <c>sandboxWrite</c> names a UNIX socket (the Docker socket, for a post about Docker's API): runners may
+    /// then make AF_UNIX sockets. The socket filter sees an address only as a pointer, so that opens every socket
+    /// path the runner can name, not just the granted one (SECURITY.md).
+    /// </summary>
+    public bool GrantsSocket => Write.Any(UnixSocketPath.Is);
 
     /// <summary>How a runner is started: inside <c>unshare</c>'s namespaces when they work, else as it is.</summary>
     public (string Program, string[] Arguments) Launch(string program, string[] arguments, RunnerKind kind)
@@ -74,7 +81,8 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
         var abi = Landlock.Abi;
         var namespaces = NamespacesWork;
         return new SandboxReport(true, abi, abi > 0, namespaces || abi >= Landlock.FirstWithNetwork,
-            namespaces || abi >= Landlock.FirstWithScopes, namespaces, RunnerCgroups.LimitsTasks ? RunnerCgroups.TaskLimit : 0, null);
+            namespaces || abi >= Landlock.FirstWithScopes, namespaces, RunnerCgroups.LimitsTasks ? RunnerCgroups.TaskLimit : 0, null,
+            UnixSockets: SocketFilter.Supported && !GrantsSocket, Udp: namespaces || SocketFilter.Supported);
     }
 
     /// <summary>util-linux's <c>unshare</c>, found once on the PATH (a runner's environment may have another PATH).</summary>

@@ -11,7 +11,10 @@ namespace SnippetCheck.Model;
 /// <param name="PidNamespace">Each runner has a PID namespace of its own: whatever a snippet starts dies with it.</param>
 /// <param name="ProcessLimit">The RLIMIT_NPROC of each runner; 0 when none applies.</param>
 /// <param name="Note">Why the sandbox is off, or what it lacks.</param>
-public sealed record SandboxReport(bool Enabled, int LandlockAbi, bool Filesystem, bool Network, bool Signals, bool PidNamespace, int ProcessLimit, string? Note)
+/// <param name="UnixSockets">Snippets can make no UNIX socket, so they reach no socket outside (the Docker socket, an ssh-agent, D-Bus): the socket filter, unless <c>sandboxWrite</c> grants a socket.</param>
+/// <param name="Udp">UDP (and raw IP) cannot leave the runner: the socket filter, or a network namespace of its own (snippets tagged <c>network</c> excepted).</param>
+public sealed record SandboxReport(bool Enabled, int LandlockAbi, bool Filesystem, bool Network, bool Signals, bool PidNamespace, int ProcessLimit, string? Note,
+    bool UnixSockets = false, bool Udp = false)
 {
     /// <summary>The report of a run whose runners were not confined, and why.</summary>
     public static SandboxReport Disabled(string reason) => new(false, 0, false, false, false, false, 0, reason);
@@ -25,6 +28,8 @@ public sealed record SandboxReport(bool Enabled, int LandlockAbi, bool Filesyste
             LandlockAbi > 0 ? $"Landlock ABI {LandlockAbi}" : "no Landlock",
             Filesystem ? "filesystem confined" : "filesystem NOT confined",
             Network ? "no network" : "network NOT blocked",
+            UnixSockets ? "no UNIX sockets" : "UNIX sockets NOT blocked",
+            Udp ? "no UDP" : "UDP NOT blocked",
             Signals ? "signals scoped" : "signals NOT scoped",
             PidNamespace ? "PID namespace" : "process group only (no PID namespace)",
         };

@@ -56,6 +56,8 @@ internal static class JsonReportWriter
         json.WriteNumber("landlockAbi", sandbox.LandlockAbi);
         json.WriteBoolean("filesystem", sandbox.Filesystem);
         json.WriteBoolean("network", sandbox.Network);
+        json.WriteBoolean("unixSockets", sandbox.UnixSockets);
+        json.WriteBoolean("udp", sandbox.Udp);
         json.WriteBoolean("signals", sandbox.Signals);
         json.WriteBoolean("pidNamespace", sandbox.PidNamespace);
         json.WriteNumber("processLimit", sandbox.ProcessLimit);

@@ -81,12 +81,25 @@ internal static class Judge
     {
         if (run.Confinement is not { } sandbox || run.ExceptionType is not { } type) return null;
         var denied = (run.ExceptionMessage ?? "").Contains("denied", StringComparison.OrdinalIgnoreCase);
-        if (sandbox.NetworkBlocked && type is "System.Net.Sockets.SocketException" or "System.Net.Http.HttpRequestException")
-            return "the sandbox blocks TCP connections; tag the snippet 'network', or set \"network\": true in front matter or snippetcheck.json (SECURITY.md)";
+        if (type is "System.Net.Sockets.SocketException" or "System.Net.Http.HttpRequestException" && SocketHint(sandbox) is { } socketHint)
+            return socketHint;
         if (sandbox.Filesystem && (type == "System.UnauthorizedAccessException" || (type.StartsWith("System.IO.", StringComparison.Ordinal) && denied)))
             return "the sandbox lets a snippet write only its working and temp folders, and read only the runtime, system libraries and its packages; " +
                 "grant a path with \"sandboxRead\" or \"sandboxWrite\" in snippetcheck.json (SECURITY.md)";
         return null;
+    }
+
+    /// <summary>What the sandbox blocks of the network and sockets, and how each is allowed.</summary>
+    private static string? SocketHint(SandboxStatus sandbox)
+    {
+        List<string> blocked = [];
+        if (sandbox.NetworkBlocked) blocked.Add("TCP connections");
+        if (sandbox.UdpBlocked) blocked.Add("UDP");
+        if (blocked.Count > 0 && sandbox.UnixSocketsBlocked) blocked.Add("UNIX sockets");
+        if (blocked.Count == 0) return sandbox.UnixSocketsBlocked ? "the sandbox blocks UNIX sockets; grant a socket's path with \"sandboxWrite\" in snippetcheck.json (SECURITY.md)" : null;
+        var allow = "tag the snippet 'network', or set \"network\": true in front matter or snippetcheck.json";
+        if (sandbox.UnixSocketsBlocked) allow += " (for a UNIX socket, grant its path with \"sandboxWrite\")";
+        return $"the sandbox blocks {string.Join(", ", blocked[..^1])}{(blocked.Count > 1 ? " and " : "")}{blocked[^1]}; {allow} (SECURITY.md)";
     }
 
     /// <summary>

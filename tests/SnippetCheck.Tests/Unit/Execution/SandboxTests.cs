@@ -84,10 +84,10 @@ public sealed class SandboxTests
     public void Off_says_why_and_describes_itself_in_one_line()
     {
         Assert.Equal("sandbox: off: turned off (--no-sandbox or \"sandbox\": \"off\")", Sandbox.Off.Expected().Describe());
-        var full = new SandboxReport(true, 7, true, true, true, true, 0, null);
-        Assert.Equal("sandbox: Landlock ABI 7, filesystem confined, no network, signals scoped, PID namespace", full.Describe());
+        var full = new SandboxReport(true, 7, true, true, true, true, 0, null, UnixSockets: true, Udp: true);
+        Assert.Equal("sandbox: Landlock ABI 7, filesystem confined, no network, no UNIX sockets, no UDP, signals scoped, PID namespace", full.Describe());
         var old = new SandboxReport(true, 4, true, true, false, false, 0, null);
-        Assert.Contains("signals NOT scoped, process group only (no PID namespace)", old.Describe());
+        Assert.Contains("UNIX sockets NOT blocked, UDP NOT blocked, signals NOT scoped, process group only (no PID namespace)", old.Describe());
     }
 
     [Fact]
@@ -102,13 +102,46 @@ public sealed class SandboxTests
         Assert.Contains("sandboxWrite", Judge.SandboxHint(Threw("System.IO.IOException", "Permission denied", confined)));
         Assert.Null(Judge.SandboxHint(Threw("System.UnauthorizedAccessException", "denied", null)));
         Assert.Null(Judge.SandboxHint(Threw("System.InvalidOperationException", "denied", confined)));
+
+        // A socket the filter stopped names every blocked kind and how each is allowed.
+        var sockets = confined with { UnixSocketsBlocked = true, UdpBlocked = true };
+        Assert.Equal("the sandbox blocks TCP connections, UDP and UNIX sockets; tag the snippet 'network', or set \"network\": true in front matter " +
+            "or snippetcheck.json (for a UNIX socket, grant its path with \"sandboxWrite\") (SECURITY.md)",
+            Judge.SandboxHint(Threw("System.Net.Sockets.SocketException", "Permission denied", sockets)));
+        var networkRunner = new SandboxStatus(7, true, false, true, true, 0, null, UnixSocketsBlocked: true, UdpBlocked: false);
+        Assert.Contains("blocks UNIX sockets; grant a socket's path with \"sandboxWrite\"", Judge.SandboxHint(Threw("System.Net.Sockets.SocketException", "Permission denied", networkRunner)));
+    }
+
+    [Fact]
+    public void A_socket_in_sandbox_write_is_told_from_a_file_and_a_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("scs").FullName;
+        try
+        {
+            var socketPath = Path.Combine(folder, "s.sock");
+            using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+            socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(socketPath));
+            var file = Path.Combine(folder, "plain.txt");
+            File.WriteAllText(file, "x");
+
+            Assert.True(UnixSocketPath.Is(socketPath));
+            Assert.False(UnixSocketPath.Is(file));
+            Assert.False(UnixSocketPath.Is(folder));
+            Assert.False(UnixSocketPath.Is(Path.Combine(folder, "missing")));
+            Assert.True(new Sandbox(true, null, [], [folder, socketPath]).PolicyFor(RunnerKind.Default, "/x/runner.dll", "/tmp/w").UnixSockets);
+            Assert.False(new Sandbox(true, null, [], [folder, file]).PolicyFor(RunnerKind.Default, "/x/runner.dll", "/tmp/w").UnixSockets);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
     public void Policies_and_statuses_cross_the_pipe_unchanged()
     {
-        var policy = new SandboxPolicy(true, false, ["/usr", "/opt/x"], ["/tmp/r1"], OwnNamespaces: true);
-        var status = new SandboxStatus(6, true, true, true, false, 512, null);
+        var policy = new SandboxPolicy(true, false, ["/usr", "/opt/x"], ["/tmp/r1"], OwnNamespaces: true, UnixSockets: true);
+        var status = new SandboxStatus(6, true, true, true, false, 512, null, UnixSocketsBlocked: true, UdpBlocked: false);
         using var stream = new MemoryStream();
         var channel = new RunnerChannel(stream);
         channel.Send(new RunnerMessage.Confine(policy));
@@ -116,7 +149,7 @@ public sealed class SandboxTests
         stream.Position = 0;
 
         var readPolicy = Assert.IsType<RunnerMessage.Confine>(channel.Receive()).Policy;
-        Assert.Equal((policy.Confine, policy.Network, policy.OwnNamespaces), (readPolicy.Confine, readPolicy.Network, readPolicy.OwnNamespaces));
+        Assert.Equal((policy.Confine, policy.Network, policy.OwnNamespaces, policy.UnixSockets), (readPolicy.Confine, readPolicy.Network, readPolicy.OwnNamespaces, readPolicy.UnixSockets));
         Assert.Equal(policy.Read, readPolicy.Read);
         Assert.Equal(policy.ReadWrite, readPolicy.ReadWrite);
         Assert.Equal(status, Assert.IsType<RunnerMessage.Confined>(channel.Receive()).Status);
