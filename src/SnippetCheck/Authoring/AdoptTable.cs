@@ -36,13 +36,14 @@ internal static class AdoptTable
 
         var seconds = report.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         var files = report.Files.Count(f => f.Proposals.Count > 0);
-        var members = report.Members > 0 ? $" ({report.Members} as members)" : "";
-        var usings = (report.Results > 0 ? $", {report.Results} with their result lines checked" : "")
+        // Members blocks may be 'compile' or 'run': a count of its own, never one inside another it could exceed.
+        var usings = (report.Members > 0 ? $", {report.Members} as members" : "")
+            + (report.Results > 0 ? $", {report.Results} with their result lines checked" : "")
             + (report.WithUsings > 0 ? $", {report.WithUsings} with hidden usings" : "")
             + (report.InSessions > 0 ? $", {report.InSessions} in sessions with earlier blocks" : "")
             + (report.WithPackages > 0 ? $", {report.WithPackages} with their post's package" : "");
         var compileFail = report.CompileFail > 0 ? $", {report.CompileFail} compile-fail (errors the post marks)" : "";
-        var what = $"{report.Compile} compile{members}, {report.Run} run{compileFail}, {report.Output} with an output block{usings}";
+        var what = $"{report.Compile} compile, {report.Run} run{compileFail}, {report.Output} with an output block{usings}";
         var failing = report.StillFailing == 1 ? "1 still fails" : $"{report.StillFailing} still fail";
         var stay = report.StillFailing == 1 ? "stays" : "stay";
         yield return report.Write

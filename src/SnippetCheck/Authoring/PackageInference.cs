@@ -75,9 +75,11 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
                 {
                     // The post (or the author) names a package, and none found declares what the block lacks: say so,
                     // so the cause is not mistaken for a fragment.
-                    _notes.Add(new AdoptNote(snippet.Location, $"no package found that declares {string.Join(", ", names.Take(3).Select(n => $"'{n}'"))}" +
-                        $"{(names.Count > 3 ? $" and {names.Count - 3} more names" : "")} (looked for {string.Join(", ", named.Take(3))}" +
-                        $"{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); name it with adopt --package NAME[@VERSION]"));
+                    // Often they are the docs' own types, declared in code the page never shows: the note says no more than it knows.
+                    var shown = string.Join(", ", names.Take(3).Select(n => $"'{n}'")) + (names.Count > 3 ? $" and {names.Count - 3} more names" : "");
+                    _notes.Add(new AdoptNote(snippet.Location, $"{shown} {(names.Count == 1 ? "is" : "are")} declared nowhere the tool can see: not in the post, " +
+                        $"the framework, nor the packages it looked in ({string.Join(", ", named.Take(3))}{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); " +
+                        "if a package declares them, name it with adopt --package NAME[@VERSION]"));
                 }
                 if (packages.Count == 0) continue;
                 var tags = snippet.Tags with { Kind = SnippetKind.Compile, Packages = [.. packages.Select(p => p.Package with { Location = snippet.Location })] };
@@ -138,25 +140,37 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => f.Names.Overlaps(unknown))], shown);
     }
 
+    /// <summary>How many of a package's newest stable versions are tried before it is given up: each is a restore.</summary>
+    private const int VersionsTried = 3;
+
+    /// <summary>
+    /// The package as its newest stable version that restores for the run's framework (Microsoft.EntityFrameworkCore
+    /// 11 does not restore for net10.0; 10 does), or the version the evidence names.
+    /// </summary>
     private Task<Found?> FindAsync(PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
         _found.GetOrAdd($"{candidate.Id}@{candidate.Version}", _ => new Lazy<Task<Found?>>(async () =>
         {
-            var version = candidate.Version ?? await search.LatestStableAsync(candidate.Id, folder, cancellationToken).ConfigureAwait(false);
-            if (version is null) return null;
-            var request = new PackageRequest(candidate.Id, version, new SourceLocation("", 0, 0));
-            ResolveOutcome outcome;
-            await _restores.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            IReadOnlyList<string> versions = candidate.Version is { } named
+                ? [named]
+                : [.. (await search.StableVersionsAsync(candidate.Id, folder, cancellationToken).ConfigureAwait(false)).Take(VersionsTried)];
+            foreach (var version in versions)
             {
-                outcome = await restorer.ResolveAsync(new PackageSet([request]), web: false, cancellationToken).ConfigureAwait(false);
+                var request = new PackageRequest(candidate.Id, version, new SourceLocation("", 0, 0));
+                ResolveOutcome outcome;
+                await _restores.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    outcome = await restorer.ResolveAsync(new PackageSet([request]), web: false, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _restores.Release();
+                }
+                if (outcome.Assets is not { Compile.Count: > 0 } assets) continue;
+                var id = CanonicalId(assets.Compile, candidate.Id);
+                return new Found(request with { Id = id }, Names(assets.Compile, framework), assets.Compile);
             }
-            finally
-            {
-                _restores.Release();
-            }
-            if (outcome.Assets is not { Compile.Count: > 0 } assets) return null;
-            var id = CanonicalId(assets.Compile, candidate.Id);
-            return new Found(request with { Id = id }, Names(assets.Compile, framework), assets.Compile);
+            return null;
         })).Value;
 
     /// <summary>

@@ -22,35 +22,42 @@ internal sealed class PackageSearch(string cacheRoot)
     /// <summary>Searches at once: each is a <c>dotnet</c> process, and many at once time out on a small machine.</summary>
     private readonly SemaphoreSlim _running = new(4);
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _answers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>>>> _answers = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>?>>> _sources = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _flatContainers = new(StringComparer.Ordinal);
 
     /// <summary>The newest stable version of <paramref name="id"/>; null when no source has one.</summary>
-    public Task<string?> LatestStableAsync(string id, string workingDirectory, CancellationToken cancellationToken) =>
-        _answers.GetOrAdd($"{id}|{workingDirectory}", _ => new Lazy<Task<string?>>(() => SearchAsync(id, workingDirectory, cancellationToken))).Value;
+    public async Task<string?> LatestStableAsync(string id, string workingDirectory, CancellationToken cancellationToken) =>
+        (await StableVersionsAsync(id, workingDirectory, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
-    private async Task<string?> SearchAsync(string id, string workingDirectory, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stable versions of <paramref name="id"/>, newest first; empty when no source has one. The newest may not
+    /// restore for the framework a post runs on (a package that moved on to the next .NET), so callers try them in turn.
+    /// </summary>
+    public Task<IReadOnlyList<string>> StableVersionsAsync(string id, string workingDirectory, CancellationToken cancellationToken) =>
+        _answers.GetOrAdd($"{id}|{workingDirectory}", _ => new Lazy<Task<IReadOnlyList<string>>>(() => SearchAsync(id, workingDirectory, cancellationToken))).Value;
+
+    private async Task<IReadOnlyList<string>> SearchAsync(string id, string workingDirectory, CancellationToken cancellationToken)
     {
         var nugetConfig = PackageCache.FindNuGetConfig(workingDirectory);
         var configText = nugetConfig is null ? "none" : await File.ReadAllTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
         var file = Path.Combine(cacheRoot, "search", AssetCache.Hash($"{id.ToLowerInvariant()}|{AssetCache.Hash(configText)}") + ".txt");
-        if (File.Exists(file)) return await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false) is { Length: > 0 } known ? known : null;
+        if (File.Exists(file)) return (await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         var versions = await OverHttpAsync(id, workingDirectory, cancellationToken).ConfigureAwait(false);
         if (versions is null)
         {
             var result = await SearchWithCliAsync(id, workingDirectory, cancellationToken).ConfigureAwait(false);
             // A failed search (no network) is not an answer: it is asked again next time.
-            if (!result.Succeeded) return null;
+            if (!result.Succeeded) return [];
             versions = Versions(result.Stdout);
         }
-        var version = NewestStable(versions);
+        var stable = StableNewestFirst(versions);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await File.WriteAllTextAsync(file, version ?? "", cancellationToken).ConfigureAwait(false);
-        return version;
+        await File.WriteAllTextAsync(file, string.Join('\n', stable), cancellationToken).ConfigureAwait(false);
+        return stable;
     }
 
     /// <summary>Every version the folder's sources list for the ID; null when a source could not be asked over HTTP.</summary>
@@ -127,16 +134,19 @@ internal sealed class PackageSearch(string cacheRoot)
     }
 
     /// <summary>The highest stable version: a post shows the package as its readers install it.</summary>
-    internal static string? NewestStable(IEnumerable<string> versions)
-    {
-        (Version Number, string Text)? newest = null;
-        foreach (var text in versions)
-        {
-            if (text.Contains('-', StringComparison.Ordinal) || !Version.TryParse(text.Split('+')[0], out var number)) continue;
-            if (newest is null || number > newest.Value.Number) newest = (number, text);
-        }
-        return newest?.Text;
-    }
+    internal static string? NewestStable(IEnumerable<string> versions) => StableNewestFirst(versions).FirstOrDefault();
+
+    /// <summary>The stable versions, each once, highest first.</summary>
+    internal static IReadOnlyList<string> StableNewestFirst(IEnumerable<string> versions) =>
+    [
+        .. versions
+            .Where(text => !text.Contains('-', StringComparison.Ordinal))
+            .Select(text => (Text: text, Number: Version.TryParse(text.Split('+')[0], out var number) ? number : null))
+            .Where(v => v.Number is not null)
+            .DistinctBy(v => v.Number)
+            .OrderByDescending(v => v.Number)
+            .Select(v => v.Text),
+    ];
 
     /// <summary>The versions in <c>dotnet package search --format json</c>'s output.</summary>
     internal static IReadOnlyList<string> Versions(string json)

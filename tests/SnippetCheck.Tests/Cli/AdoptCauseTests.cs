@@ -36,6 +36,10 @@ public sealed class AdoptCauseTests
         {
         ```
 
+        ```csharp
+        Substitute.Clear();
+        int count = "three";
+        ```
         """;
 
     [Fact]
@@ -49,13 +53,13 @@ public sealed class AdoptCauseTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("why the rest stays unverified (adopt --report json=PATH lists every block):", run.Stdout);
         Assert.Contains("      2  fragment           e.g. post.md(4,13): Unexpected character sequence '...'\n", run.Stdout);
-        Assert.Contains("      2  unknown-name       e.g. post.md(8,19): 'Frobnicate'\n", run.Stdout);
+        Assert.Contains("      3  unknown-name       e.g. post.md(8,19): 'Frobnicate'\n", run.Stdout);
         Assert.Contains("      1  compile-error      e.g. post.md(16,13): CS0029: ", run.Stdout);
 
         var json = AdoptJsonReport.Load(Path.Combine(folder.Path, "adopt.json"));
         var summary = json.Summary;
-        Assert.Equal((6, 1, 5), (summary.GetProperty("blocks").GetInt32(), summary.GetProperty("adopted").GetInt32(), summary.GetProperty("stillFailing").GetInt32()));
-        Assert.Equal((2, 2, 0, 1), (summary.GetProperty("fragment").GetInt32(), summary.GetProperty("unknown-name").GetInt32(),
+        Assert.Equal((7, 1, 6), (summary.GetProperty("blocks").GetInt32(), summary.GetProperty("adopted").GetInt32(), summary.GetProperty("stillFailing").GetInt32()));
+        Assert.Equal((2, 3, 0, 1), (summary.GetProperty("fragment").GetInt32(), summary.GetProperty("unknown-name").GetInt32(),
             summary.GetProperty("package-not-found").GetInt32(), summary.GetProperty("compile-error").GetInt32()));
 
         var blocks = json.Blocks;
@@ -69,6 +73,8 @@ public sealed class AdoptCauseTests
         // A block cut off before its end: the parser stops at the end of the block, on its last line.
         Assert.Equal(("fragment", "end of block: } expected", 25),
             (blocks[23].GetProperty("cause").GetString(), blocks[23].GetProperty("detail").GetString(), blocks[23].GetProperty("causeLine").GetInt32()));
+        // An unknown name first, another error after it: the name is what the block lacks first.
+        Assert.Equal(("unknown-name", "'Substitute' (and 1 other error)"), (blocks[28].GetProperty("cause").GetString(), blocks[28].GetProperty("detail").GetString()));
     }
 
     [Fact]

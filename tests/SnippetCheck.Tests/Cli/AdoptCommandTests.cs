@@ -52,7 +52,7 @@ public sealed partial class AdoptCommandTests
         var lines = run.Stdout.TrimEnd('\n').Split('\n');
         Assert.Equal(Table, lines.Take(Table.Length));
         Assert.Contains("      7  CS0103  e.g. async-pitfalls.md(6,14): The name 'GetAsync' does not exist in the current context", lines);
-        Assert.Matches(@"^adopt: would tag 16 of 24 untagged C# blocks \(6 compile \(1 as members\), 10 run, 5 with an output block, 1 with hidden usings\) in 3 files; 8 still fail; in [0-9.]+s\. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags$", lines[^1]);
+        Assert.Matches(@"^adopt: would tag 16 of 24 untagged C# blocks \(6 compile, 10 run, 5 with an output block, 1 as members, 1 with hidden usings\) in 3 files; 8 still fail; in [0-9.]+s\. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags$", lines[^1]);
         foreach (var (post, bytes) in Snapshot(folder)) Assert.Equal(before[post], bytes);
     }
 
@@ -65,7 +65,7 @@ public sealed partial class AdoptCommandTests
         var write = CliRunner.Run(folder.Path, "adopt", "--write");
 
         Assert.Equal(0, write.ExitCode);
-        Assert.Matches(@"adopt: tagged 16 of 24 untagged C# blocks \(6 compile \(1 as members\), 10 run, 5 with an output block, 1 with hidden usings\) in 3 files; 8 still fail and stay untagged", write.Stdout);
+        Assert.Matches(@"adopt: tagged 16 of 24 untagged C# blocks \(6 compile, 10 run, 5 with an output block, 1 as members, 1 with hidden usings\) in 3 files; 8 still fail and stay untagged", write.Stdout);
         var inserted = new List<string>();
         foreach (var post in Posts)
         {
@@ -226,7 +226,7 @@ public sealed class AdoptMembersTests
         var write = CliRunner.Run(folder.Path, "adopt", "--write");
 
         Assert.True(write.ExitCode == 0, write.Output);
-        Assert.Contains("(2 compile (2 as members), 0 run, 0 with an output block)", write.Stdout);
+        Assert.Contains("(2 compile, 0 run, 0 with an output block, 2 as members)", write.Stdout);
         var expected = post
             .Replace("```csharp\npublic decimal", "<!-- snippetcheck: compile members -->\n```csharp\npublic decimal", StringComparison.Ordinal)
             .Replace("  ```csharp\n  private", "  <!-- snippetcheck: compile members -->\n  ```csharp\n  private", StringComparison.Ordinal);
@@ -258,7 +258,7 @@ public sealed class AdoptCacheTests
         // 'verify --all' must compile it as written, from the same cache.
         var adopt = CliRunner.Run(folder.Path, "adopt");
         Assert.True(adopt.ExitCode == 0, adopt.Output);
-        Assert.Contains("(1 compile (1 as members)", adopt.Stdout);
+        Assert.Contains("(1 compile, 0 run, 0 with an output block, 1 as members)", adopt.Stdout);
 
         var all = CliRunner.Run(folder.Path, "verify", "--all");
         Assert.Equal(1, all.ExitCode);
@@ -303,7 +303,7 @@ public sealed class AdoptUsingsTests
 
         Assert.True(write.ExitCode == 0, write.Output);
         Assert.Contains("post.md(16,1): no using added: 'OSPlatform' is a type in System.Runtime.InteropServices and System.Runtime.Versioning", write.Stdout);
-        Assert.Contains("(1 compile (1 as members), 1 run, 1 with an output block, 2 with hidden usings)", write.Stdout);
+        Assert.Contains("(1 compile, 1 run, 1 with an output block, 1 as members, 2 with hidden usings)", write.Stdout);
         var expected = post
             .Replace("```csharp\nvar text", "<!-- snippetcheck: run usings=System.Text -->\n```csharp\nvar text", StringComparison.Ordinal)
             .Replace("```text", "<!-- snippetcheck: output -->\n```text", StringComparison.Ordinal)

@@ -97,12 +97,36 @@ public sealed partial class AdoptPackageTests
         Assert.True(write.ExitCode == 0, write.Output);
         Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json.Linq packages=Newtonsoft.Json@13.0.3 -->\n```csharp\nvar token",
             File.ReadAllText(Path.Combine(folder.Path, "docs", "post.md")));
-        Assert.Matches(@"other\.md\(3,1\): no package found that declares .*'Widget'.* \(looked for Zqxv\.Imaginary\.Widgets\); name it with adopt --package", write.Stdout);
+        Assert.Matches(@"other\.md\(3,1\): .*'Widget'.* declared nowhere the tool can see: not in the post, the framework, nor the packages it looked in \(Zqxv\.Imaginary\.Widgets\); if a package declares them, name it with adopt --package", write.Stdout);
         Assert.DoesNotContain("snippetcheck:", File.ReadAllText(Path.Combine(folder.Path, "docs", "other.md")));
 
         var bad = CliRunner.Run(folder.Path, "adopt", "docs", "--package", "Newtonsoft.Json@latest");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("--package 'Newtonsoft.Json@latest' is not NAME or NAME@VERSION", bad.Output);
+    }
+
+    [Fact]
+    public void A_package_whose_newest_version_does_not_restore_for_the_framework_is_pinned_at_the_newest_that_does()
+    {
+        // Microsoft.EntityFrameworkCore 11 wants .NET 11; on net10.0 adopt must take the newest 10.x, not give up on the name.
+        using var folder = new TempFolder();
+        folder.Write("post.md", """
+            # Options
+
+            ```csharp
+            using Microsoft.EntityFrameworkCore;
+
+            var builder = new DbContextOptionsBuilder();
+            Console.WriteLine(builder.IsConfigured);
+            ```
+            """);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Matches(@"<!-- snippetcheck: run packages=Microsoft\.EntityFrameworkCore@10\.\d+\.\d+ -->", File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+        var verify = CliRunner.Run(folder.Path, "verify");
+        Assert.True(verify.ExitCode == 0, verify.Output);
     }
 
     [Fact]

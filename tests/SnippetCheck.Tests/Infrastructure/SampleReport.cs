@@ -39,7 +39,7 @@ public static class SampleReport
     }
 
     /// <summary>GitHub's ubuntu-24.04 runners (Landlock ABI 4, namespaces refused): what the approved files show, on any machine.</summary>
-    private static readonly SandboxReport ApprovedSandbox = new(true, 4, true, true, false, false, 0, null);
+    private static readonly SandboxReport ApprovedSandbox = new(true, 4, true, true, false, false, 0, null, UnixSockets: true, Udp: true);
 
     private static VerificationReport Scrub(VerificationReport report) => report with
     {

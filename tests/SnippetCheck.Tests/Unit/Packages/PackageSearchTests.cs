@@ -49,6 +49,7 @@ public sealed class PackageSearchTests
         Assert.Equal("10.0.0", PackageSearch.NewestStable(["9.0.0", "10.0.0", "10.1.0-preview.1", "not-a-version"]));
         Assert.Null(PackageSearch.NewestStable(["1.0.0-beta"]));
         Assert.Null(PackageSearch.NewestStable([]));
+        Assert.Equal(["11.0.0", "10.0.15", "9.0.0"], PackageSearch.StableNewestFirst(["9.0.0", "11.0.0", "10.0.15", "11.0.0", "12.0.0-preview.1"]));
     }
 
     /// <summary>A NuGet v3 feed with a service index and a flat container of version lists, on a free loopback port.</summary>
