@@ -86,6 +86,8 @@ internal static class DiagnosticCatalog
             "A package the snippet asks for (`#:package`, `#r \"nuget: ...\"`) could not be restored."),
         Error(DiagnosticCodes.CompileError, nameof(DiagnosticCodes.CompileError), "Compile error",
             "The snippet should compile but has errors. The console and annotations show the compiler's own ID (CS0103); SARIF reports file them under this rule with the ID in the message."),
+        Error(DiagnosticCodes.NothingChecked, nameof(DiagnosticCodes.NothingChecked), "Nothing checked",
+            "A block tagged `check` compiled with only unknown names as errors, but none of its uses binds to the framework or a package (a call, a member access, a `new`, an attribute or a type in a declaration), so it checks nothing. Show the API it is about, or tag it `ignore`."),
 
         Error(DiagnosticCodes.BadConfig, nameof(DiagnosticCodes.BadConfig), "Bad configuration",
             "`snippetcheck.json` (or the `--config` file) cannot be used: bad JSON, an unknown key or a bad value. The run stops with exit code 2."),

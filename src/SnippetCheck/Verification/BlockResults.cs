@@ -9,8 +9,10 @@ namespace SnippetCheck.Verification;
 /// <summary>Builds a block's reported result from its verdict: the block's annotations and the compiler's diagnostics beside it.</summary>
 internal static class BlockResults
 {
+    /// <remarks>A <c>check</c> block's unknown names are not listed as errors: its verdict lists them (<see cref="Verdict.Checked"/>).</remarks>
     public static SnippetResult Of(Snippet snippet, Verdict verdict, CompilationResult? compiled, string? output, Stopwatch clock) =>
-        new(snippet, verdict, [.. snippet.Annotations, .. OwnFinding(snippet, verdict), .. compiled?.Diagnostics.Select(d => Judge.ToDiagnostic(d, snippet)) ?? []],
+        new(snippet, verdict, [.. snippet.Annotations, .. OwnFinding(snippet, verdict),
+                .. compiled?.Diagnostics.Where(d => d.UnknownName is null).Select(d => Judge.ToDiagnostic(d, snippet)) ?? []],
             output, clock.Elapsed);
 
     /// <summary>
