@@ -30,25 +30,27 @@ internal static class CheckLevel
     /// <summary>The only errors an unknown name draws: "the name does not exist", "the type or namespace could not be found".</summary>
     private static readonly string[] UnknownNameIds = ["CS0103", "CS0246"];
 
-    private static readonly ConditionalWeakTable<object, IReadOnlySet<string>> ReferenceNamesBySet = new();
+    private static readonly ConditionalWeakTable<object, ReferenceIndex> ReferenceNamesBySet = new();
 
     /// <summary>
     /// The errors among <paramref name="errors"/> (the block's own) that are an unknown name, with that name: on a
     /// simple name that is not the right side of a member access or qualified name, that no public type, namespace or
-    /// static member of the references declares, and that the post's other blocks do not declare.
+    /// static member of the references declares (<see cref="ReferenceIndex"/>), and that the post's other blocks do not
+    /// declare. A PascalCase name one edit from a type of the references (<c>JsonSerializr</c>) is no unknown name but a
+    /// misspelt known one: a renamed API must fail, not turn into a name the post leaves out.
     /// </summary>
     public static Dictionary<Diagnostic, string> UnknownNames(CSharpCompilation compilation, ImmutableArray<MetadataReference> references,
         IEnumerable<Diagnostic> errors, CheckScope scope, CancellationToken cancellationToken)
     {
         var found = new Dictionary<Diagnostic, string>();
-        IReadOnlySet<string>? known = null;
+        ReferenceIndex? known = null;
         foreach (var error in errors)
         {
             if (!UnknownNameIds.Contains(error.Id) || error.Location.SourceTree is not { } tree) continue;
             if (tree.GetRoot(cancellationToken).FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true) is not SimpleNameSyntax name || IsQualified(name)) continue;
             var text = name.Identifier.ValueText;
             known ??= ReferenceNames(references);
-            if (known.Contains(text) || scope.PostNames.Contains(text)) continue;
+            if (known.Names.Contains(text) || scope.PostNames.Contains(text) || known.NearMiss(text) is not null) continue;
             found[error] = text;
         }
         return found;
@@ -87,46 +89,78 @@ internal static class CheckLevel
         _ => false,
     };
 
-    /// <summary>
-    /// Every name a reference declares where a simple name could reach it: namespaces, public types (nested ones too)
-    /// and their public static members (<c>using static</c> brings those in). Built once per reference set, since the
-    /// framework alone has tens of thousands.
-    /// </summary>
-    internal static IReadOnlySet<string> ReferenceNames(ImmutableArray<MetadataReference> references)
+    /// <summary>The names of a reference set (<see cref="ReferenceIndex"/>), built once per set: the framework alone has tens of thousands.</summary>
+    internal static ReferenceIndex ReferenceNames(ImmutableArray<MetadataReference> references)
     {
         var key = (object?)ImmutableCollectionsMarshal.AsArray(references) ?? Array.Empty<MetadataReference>();
         return ReferenceNamesBySet.GetValue(key, _ =>
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            Walk(SnippetCompiler.BaseFor(references).GlobalNamespace, names);
-            return names;
+            var index = new ReferenceIndex();
+            index.Walk(SnippetCompiler.BaseFor(references).GlobalNamespace);
+            return index;
         });
     }
+}
 
-    private static void Walk(INamespaceSymbol space, HashSet<string> names)
+/// <summary>
+/// Every name a reference declares where a simple name could reach it: namespaces, public types (nested ones too), and
+/// the public static members of public static classes, which <c>using static</c> brings in (<c>WriteLine</c>,
+/// <c>PI</c>). Extension methods and enum values are left out: no simple name reaches them, and they are the plain words
+/// posts name their own things with (<c>Order</c>, <c>Message</c>).
+/// </summary>
+internal sealed class ReferenceIndex
+{
+    /// <summary>Shorter type names are too close to the words posts name their own types with (<c>Blob</c>, <c>Move</c>).</summary>
+    private const int ShortestNearMiss = 6;
+
+    public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The PascalCase type names a misspelling is measured against, by length.</summary>
+    private readonly Dictionary<int, HashSet<string>> _typesByLength = [];
+
+    /// <summary>
+    /// The type <paramref name="name"/> misspells: a PascalCase name of six letters or more, one edit from a type of the
+    /// references, case kept; null for any other name. Lower-case names are the post's locals, never a type.
+    /// </summary>
+    public string? NearMiss(string name)
+    {
+        if (name.Length < ShortestNearMiss || !char.IsUpper(name[0])) return null;
+        for (var length = name.Length - 1; length <= name.Length + 1; length++)
+        {
+            if (_typesByLength.TryGetValue(length, out var types) && types.FirstOrDefault(t => EditDistance.Between(name, t) <= 1) is { } meant) return meant;
+        }
+        return null;
+    }
+
+    internal void Walk(INamespaceSymbol space)
     {
         foreach (var member in space.GetMembers())
         {
             if (member is INamespaceSymbol inner)
             {
-                names.Add(inner.Name);
-                Walk(inner, names);
+                Names.Add(inner.Name);
+                Walk(inner);
             }
             else if (member is INamedTypeSymbol { DeclaredAccessibility: Accessibility.Public } type)
             {
-                AddType(type, names);
+                AddType(type);
             }
         }
     }
 
-    private static void AddType(INamedTypeSymbol type, HashSet<string> names)
+    private void AddType(INamedTypeSymbol type)
     {
-        names.Add(type.Name);
+        Names.Add(type.Name);
+        if (type.Name.Length >= ShortestNearMiss - 1 && char.IsUpper(type.Name[0]))
+        {
+            if (!_typesByLength.TryGetValue(type.Name.Length, out var types)) _typesByLength[type.Name.Length] = types = new(StringComparer.Ordinal);
+            types.Add(type.Name);
+        }
         foreach (var member in type.GetMembers())
         {
             if (member.DeclaredAccessibility != Accessibility.Public) continue;
-            if (member is INamedTypeSymbol nested) AddType(nested, names);
-            else if (member.IsStatic && member.CanBeReferencedByName) names.Add(member.Name);
+            if (member is INamedTypeSymbol nested) AddType(nested);
+            else if (type.IsStatic && member.IsStatic && member.CanBeReferencedByName && member is not IMethodSymbol { IsExtensionMethod: true }) Names.Add(member.Name);
         }
     }
 }
