@@ -39,6 +39,8 @@ internal sealed class ConsoleReporter(TextWriter output, bool useColor, bool ver
                 WriteLine($"{result.Location}: skipped {count} blocks of session '{result.Snippet.Tags.Session}'{(result.Message is null ? "" : ": " + result.Message)}", Dim);
             else if (!verbose && restOfGroup.Contains(result))
                 continue;
+            else if (result.Verdict is Verdict.Checked { Message: var checkedMessage } && verbose)
+                WriteLine($"{result.Location}: {checkedMessage}", Dim);
             else if (verbose || result.Status == SnippetStatus.Skipped)
                 WriteLine($"{result.Location}: {result.Status.ToWord()} {result.Kind.ToTag()}{(result.Message is null ? "" : ": " + result.Message)}", Dim);
         }
