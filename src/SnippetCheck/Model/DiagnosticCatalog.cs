@@ -116,7 +116,7 @@ internal static class DiagnosticCatalog
             "SnippetCheck.MSBuild, with `SnippetCheckDocComments`: the repository's root `README.md` (in the folder above the project that holds `.git`) is outside the project folder and no `SnippetCheckDocument` names it, so its examples are not verified. Add `<SnippetCheckDocument Include=\"../../README.md\" />` (the path the warning gives), or list SC3012 in `MSBuildWarningsAsMessages` to leave it out on purpose (docs/msbuild.md). A warning.",
             DiagnosticSeverity.Warning),
         Error(DiagnosticCodes.CoverageBelowMinimum, nameof(DiagnosticCodes.CoverageBelowMinimum), "Coverage below the minimum",
-            "With `--min-coverage P` (or `\"minCoverage\": P`), the run verified less than P percent of its C# blocks (passed or failed, of every block found, untagged and ignored ones included). The run fails with exit code 1: a ratchet, as code-coverage gates are; raise P as `adopt` and new tags verify more."),
+            "With `--min-coverage P` (or `\"minCoverage\": P`), the run verified less than P percent of its C# blocks (passed or failed, of every block found, untagged and ignored ones included); with `--min-check-coverage P` (or `\"minCheckCoverage\": P`), it checked or verified less than P percent (blocks tagged `check` count too). The run fails with exit code 1: a ratchet, as code-coverage gates are; raise P as `adopt` and new tags verify more."),
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);

@@ -19,8 +19,9 @@ internal static class CoverageLine
         : $"verified {report.Verified} and checked {report.AtCheckLevel} of {report.Blocks} C# {(report.Blocks == 1 ? "block" : "blocks")} " +
           $"({Percent(report.Coverage)} % verified, {Percent(report.CheckCoverage)} % checked or better)";
 
-    public static string Message(VerificationReport report) =>
-        $"coverage {Percent(report.Coverage)} % is below the minimum of {Percent(report.MinCoverage ?? 0)} % (--min-coverage, \"minCoverage\"): verify more blocks ('snippetcheck adopt' tags the ones that pass) or lower the minimum";
+    public static string Message(VerificationReport report) => report.MinCoverage is { } minimum && report.Coverage < minimum
+        ? $"coverage {Percent(report.Coverage)} % is below the minimum of {Percent(minimum)} % (--min-coverage, \"minCoverage\"): verify more blocks ('snippetcheck adopt' tags the ones that pass) or lower the minimum"
+        : $"coverage at the check level or better {Percent(report.CheckCoverage)} % is below the minimum of {Percent(report.MinCheckCoverage ?? 0)} % (--min-check-coverage, \"minCheckCoverage\"): check or verify more blocks or lower the minimum";
 
     public static string Error(VerificationReport report) => $"snippetcheck: error {DiagnosticCodes.CoverageBelowMinimum}: {Message(report)}";
 
