@@ -39,6 +39,10 @@ namespace DocLibrary
         /// <code>
         /// Ledger.Pairs.Of("left", 2);
         /// </code>
+        /// A fragment on a name the docs leave to the reader is checked: every call on the library still binds.
+        /// <code snippetcheck="check">
+        /// Console.WriteLine(new Ledger().Highest(expression));
+        /// </code>
         /// </remarks>
         public int Highest(string expression) => Math.Max(Total, new Calculator().Sum(expression));
 

@@ -249,6 +249,6 @@ public sealed class DocCommentBuildTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         // The sample targets net8.0 and net10.0: each example ran against each build (Calculator.BuiltFor prints which).
-        Assert.Contains("11 passed, 0 failed, 0 ignored, 1 untagged (12 C# blocks in 2 files, on net8.0 and net10.0)", result.Output);
+        Assert.Contains("11 passed, 1 checked, 0 failed, 0 ignored, 1 untagged (13 C# blocks in 2 files, on net8.0 and net10.0)", result.Output);
     }
 }

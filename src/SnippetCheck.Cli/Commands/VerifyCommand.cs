@@ -39,6 +39,7 @@ internal static class VerifyCommand
     public static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every snippet's verdict and compiler warnings" };
     public static readonly Option<Shard?> ShardOption = new("--shard") { Description = "Verify only part K of N of the files, split by file (1 ≤ K ≤ N)", HelpName = "K/N", CustomParser = ParseShard };
     public static readonly Option<double?> MinCoverageOption = new("--min-coverage") { Description = "Fail (exit 1, SC3013) when the run verified less than this percentage of its C# blocks", HelpName = "PERCENT" };
+    public static readonly Option<double?> MinCheckCoverageOption = new("--min-check-coverage") { Description = "Fail (exit 1, SC3013) when the run checked or verified less than this percentage of its C# blocks ('check' blocks count)", HelpName = "PERCENT" };
     public static readonly Option<bool> RequireVerifiedOption = new("--require-verified") { Description = "Fail (exit 1, SC3010) when the run verified no snippet at all" };
     public static readonly Option<bool> StaleOption = new("--stale") { Description = "Also run ignored blocks that compile, and report those that pass (SC1020)" };
     public static readonly Option<bool> AcceptOption = new("--accept") { Description = "Rewrite each mismatching (or empty) output block with the actual output" };
@@ -76,6 +77,10 @@ internal static class VerifyCommand
         {
             if (result.GetValueOrDefault<double?>() is < 0 or > 100) result.AddError("--min-coverage must be a percentage from 0 to 100");
         });
+        MinCheckCoverageOption.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is < 0 or > 100) result.AddError("--min-check-coverage must be a percentage from 0 to 100");
+        });
         CiOption.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "auto", "none", "github");
     }
 
@@ -94,7 +99,7 @@ internal static class VerifyCommand
             AllOption, CommonOptions.Filter, TimeoutOption, FrameworksOption, ParallelOption, ReportOption, CiOption, CommonOptions.Config,
             NoCacheOption, CacheDirOption, NoMergeOption, NoSandboxOption, VerboseOption, ShardOption, AcceptOption, WatchCommand.WatchOption,
             ReferenceOption, RuntimeAssemblyOption, UsingOption, ProjectOutputOption, DependencyFileOption,
-            RequireVerifiedOption, MinCoverageOption, StaleOption,
+            RequireVerifiedOption, MinCoverageOption, MinCheckCoverageOption, StaleOption,
         ];
         foreach (var option in options) command.Options.Add(option);
         command.Arguments.Add(CommonOptions.Paths);
@@ -121,6 +126,7 @@ internal static class VerifyCommand
         DependencyFile = result.GetValue(DependencyFileOption),
         RequireVerified = result.GetValue(RequireVerifiedOption),
         MinCoverage = result.GetValue(MinCoverageOption),
+        MinCheckCoverage = result.GetValue(MinCheckCoverageOption),
         Stale = result.GetValue(StaleOption),
     };
 

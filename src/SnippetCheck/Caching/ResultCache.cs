@@ -112,11 +112,13 @@ internal sealed partial class ResultCache(string directory)
 
     /// <summary>
     /// The cache entry for these results, or null when they are not kept: a block that did not pass (ignored blocks
-    /// aside), or a compiler warning off the blocks' own lines, where a cached result could not show it again.
+    /// aside), a compiler warning off the blocks' own lines, where a cached result could not show it again, or a
+    /// <c>check</c> pass, which depends on what the post's other blocks declare, and the key covers only the program.
     /// </summary>
     private static Entry? EntryOf(IReadOnlyList<SnippetResult> results)
     {
         if (!results.All(r => r.Status is SnippetStatus.Passed or SnippetStatus.Ignored) || !results.Any(r => r.Status == SnippetStatus.Passed)) return null;
+        if (results.Any(r => r.Verdict is Verdict.Checked)) return null;
         IReadOnlyList<Snippet> blocks = [.. results.Select(r => r.Snippet)];
         var entries = new List<BlockEntry>(results.Count);
         foreach (var result in results)

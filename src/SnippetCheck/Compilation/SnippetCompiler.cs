@@ -25,6 +25,9 @@ internal sealed record CompilerDiagnostic(string Id, Model.DiagnosticSeverity Se
     /// </summary>
     public bool NamesInternalMember { get; init; }
 
+    /// <summary>The name, when this error is an unknown name that a <c>check</c> block is allowed (<see cref="CheckLevel.UnknownNames"/>); else null.</summary>
+    public string? UnknownName { get; init; }
+
     /// <summary>What makes two diagnostics the same one, as the reports list them (the span's end is not shown there).</summary>
     public (string, Model.DiagnosticSeverity, string, SourceLocation?, int?) Identity => (Id, Severity, Message, Location, PartId);
 }
@@ -39,6 +42,12 @@ internal sealed record CompilationResult(
     TimeSpan Duration)
 {
     public IEnumerable<CompilerDiagnostic> Errors => Diagnostics.Where(d => d.Severity == Model.DiagnosticSeverity.Error);
+
+    /// <summary>
+    /// Compiled for a <c>check</c> block (<see cref="CheckScope"/>): the first of its uses that binds to the framework or
+    /// a package (<see cref="CheckLevel.FirstKnownUse"/>); null when nothing does, or for any other compilation.
+    /// </summary>
+    public string? KnownUse { get; init; }
 }
 
 /// <summary>Compiles programs with Roslyn in the tool's own process.</summary>
@@ -80,9 +89,10 @@ internal static class SnippetCompiler
     /// would see: like csc, only the syntax errors when there are any (binding broken code only adds noise).
     /// </summary>
     /// <param name="capture">For <c>render</c>: notes each identifier from this compilation's semantic models, once it is done.</param>
+    /// <param name="check">For a <c>check</c> block: which of its errors are unknown names, and what in it binds.</param>
     public static CompilationResult Compile(
         AssembledSource source, IReadOnlyList<ParsedPart> parts, CompileSettings settings, CancellationToken cancellationToken = default,
-        Compilation.SemanticCapture? capture = null)
+        Compilation.SemanticCapture? capture = null, CheckScope? check = null)
     {
         var clock = Stopwatch.StartNew();
         var lineToPart = parts
@@ -114,7 +124,21 @@ internal static class SnippetCompiler
         var internalMembers = success || !parts.Any(p => p.Part.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
             ? []
             : InternalMemberErrors(compilation, diagnostics, cancellationToken);
-        return new CompilationResult(success, image, source.IsExecutable, Mapped(diagnostics, lineToPart, internalMembers), clock.Elapsed);
+        if (check is null) return new CompilationResult(success, image, source.IsExecutable, Mapped(diagnostics, lineToPart, internalMembers), clock.Elapsed);
+        var ownErrors = diagnostics.Where(d => d.Severity == RoslynSeverity.Error && Map(d, lineToPart).PartId == check.PartId);
+        var unknown = CheckLevel.UnknownNames(compilation, settings.References, ownErrors, check, cancellationToken);
+        return new CompilationResult(success, image, source.IsExecutable, Mapped(diagnostics, lineToPart, internalMembers, unknown), clock.Elapsed)
+        {
+            KnownUse = CheckLevel.FirstKnownUse(compilation, source.Trees, node => IsInPart(node, check.PartId, lineToPart, cancellationToken), cancellationToken),
+        };
+    }
+
+    /// <summary>True when <paramref name="node"/> is the author's text in part <paramref name="partId"/>, not code of the tool's own around it.</summary>
+    private static bool IsInPart(SyntaxNode node, int partId, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart, CancellationToken cancellationToken)
+    {
+        if (node.SyntaxTree.GetLineVisibility(node.SpanStart, cancellationToken) == LineVisibility.Hidden) return false;
+        var span = node.GetLocation().GetMappedLineSpan();
+        return span.HasMappedPath && lineToPart.TryGetValue((span.Path, span.StartLinePosition.Line + 1), out var part) && part.Part == partId;
     }
 
     /// <summary>
@@ -147,10 +171,10 @@ internal static class SnippetCompiler
     }
 
     private static List<CompilerDiagnostic> Mapped(IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart,
-        IReadOnlySet<Microsoft.CodeAnalysis.Diagnostic>? internalMembers = null) =>
+        IReadOnlySet<Microsoft.CodeAnalysis.Diagnostic>? internalMembers = null, IReadOnlyDictionary<Microsoft.CodeAnalysis.Diagnostic, string>? unknownNames = null) =>
         [.. diagnostics
             .Where(d => d.Severity is RoslynSeverity.Error or RoslynSeverity.Warning)
-            .Select(d => Map(d, lineToPart) with { NamesInternalMember = internalMembers?.Contains(d) == true })
+            .Select(d => Map(d, lineToPart) with { NamesInternalMember = internalMembers?.Contains(d) == true, UnknownName = unknownNames?.GetValueOrDefault(d) })
             .DistinctBy(d => d.Identity)
             .OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)];
 

@@ -14,10 +14,10 @@ internal readonly record struct RawValue(object Value, int Line);
 internal static class ConfigReader
 {
     public static readonly string[] Keys =
-        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "frameworks", "references", "packages", "preludes", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "minCoverage", "stale", "engineWords", "scrub", "scrubbers"];
+        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "frameworks", "references", "packages", "preludes", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "minCoverage", "minCheckCoverage", "stale", "engineWords", "scrub", "scrubbers"];
 
     /// <summary>Keys that only make sense for a whole run, not one file's front matter.</summary>
-    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "packages", "preludes", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "requireVerified", "minCoverage", "stale", "scrubbers"];
+    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "packages", "preludes", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "requireVerified", "minCoverage", "minCheckCoverage", "stale", "scrubbers"];
 
     /// <summary>Below this a runner cannot even start its runtime.</summary>
     public const long MinimumMemoryLimit = 64L << 20;
@@ -114,6 +114,10 @@ internal static class ConfigReader
             case "minCoverage":
                 return raw.Value is double percent && percent is >= 0 and <= 100
                     ? config with { MinCoverage = percent }
+                    : throw Bad("a percentage from 0 to 100, such as 50");
+            case "minCheckCoverage":
+                return raw.Value is double checkPercent && checkPercent is >= 0 and <= 100
+                    ? config with { MinCheckCoverage = checkPercent }
                     : throw Bad("a percentage from 0 to 100, such as 50");
             case "requireVerified":
                 return raw.Value is bool require ? config with { RequireVerified = require } : throw Bad("true or false");

@@ -77,6 +77,9 @@ internal sealed record SnippetCheckConfig
     /// <summary>A run that verified less than this percentage of its C# blocks fails (SC3013), as with <c>--min-coverage</c>.</summary>
     public double? MinCoverage { get; init; }
 
+    /// <summary>A run that checked or verified less than this percentage of its C# blocks fails (SC3013), as with <c>--min-check-coverage</c>.</summary>
+    public double? MinCheckCoverage { get; init; }
+
     /// <summary><c>"stale"</c>: how an ignored block that compiles (or, with <c>--stale</c>, passes) is reported.</summary>
     public StaleMode? Stale { get; init; }
 
@@ -117,6 +120,7 @@ internal sealed record SnippetCheckConfig
         Network = over.Network ?? Network,
         RequireVerified = over.RequireVerified ?? RequireVerified,
         MinCoverage = over.MinCoverage ?? MinCoverage,
+        MinCheckCoverage = over.MinCheckCoverage ?? MinCheckCoverage,
         Stale = over.Stale ?? Stale,
         Scrub = over.Scrub ?? Scrub,
         Scrubbers = over.Scrubbers ?? Scrubbers,

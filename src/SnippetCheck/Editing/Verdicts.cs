@@ -10,6 +10,7 @@ internal static class Verdicts
     public static string Headline(SnippetResult result) => result.Verdict switch
     {
         _ when PendingRun.Is(result.Verdict) => "compiles; not run yet (runs on save)",
+        Verdict.Checked { Message: var message } => message,
         Verdict.Passed => "passed",
         Verdict.Failed => $"failed ({result.ReasonWord})",
         Verdict.Untagged => "untagged: not verified (add a tag such as 'run' or 'compile')",
@@ -21,6 +22,7 @@ internal static class Verdicts
     public static string Lens(SnippetResult result) => result.Verdict switch
     {
         _ when PendingRun.Is(result.Verdict) => "… compiles; runs on save",
+        Verdict.Checked => string.Create(CultureInfo.InvariantCulture, $"✓ checked {result.Duration.TotalMilliseconds:0} ms"),
         Verdict.Passed => string.Create(CultureInfo.InvariantCulture, $"✓ passed {result.Duration.TotalMilliseconds:0} ms{(result.Cached ? " (cached)" : "")}"),
         Verdict.Failed { Failure: var failure } => "✗ " + failure.Reason switch
         {

@@ -86,6 +86,8 @@ internal static class DiagnosticCatalog
             "A package the snippet asks for (`#:package`, `#r \"nuget: ...\"`) could not be restored."),
         Error(DiagnosticCodes.CompileError, nameof(DiagnosticCodes.CompileError), "Compile error",
             "The snippet should compile but has errors. The console and annotations show the compiler's own ID (CS0103); SARIF reports file them under this rule with the ID in the message."),
+        Error(DiagnosticCodes.NothingChecked, nameof(DiagnosticCodes.NothingChecked), "Nothing checked",
+            "A block tagged `check` compiled with only unknown names as errors, but none of its uses binds to the framework or a package (a call, a member access, a `new`, an attribute or a type in a declaration), so it checks nothing. Show the API it is about, or tag it `ignore`."),
 
         Error(DiagnosticCodes.BadConfig, nameof(DiagnosticCodes.BadConfig), "Bad configuration",
             "`snippetcheck.json` (or the `--config` file) cannot be used: bad JSON, an unknown key or a bad value. The run stops with exit code 2."),
@@ -114,7 +116,7 @@ internal static class DiagnosticCatalog
             "SnippetCheck.MSBuild, with `SnippetCheckDocComments`: the repository's root `README.md` (in the folder above the project that holds `.git`) is outside the project folder and no `SnippetCheckDocument` names it, so its examples are not verified. Add `<SnippetCheckDocument Include=\"../../README.md\" />` (the path the warning gives), or list SC3012 in `MSBuildWarningsAsMessages` to leave it out on purpose (docs/msbuild.md). A warning.",
             DiagnosticSeverity.Warning),
         Error(DiagnosticCodes.CoverageBelowMinimum, nameof(DiagnosticCodes.CoverageBelowMinimum), "Coverage below the minimum",
-            "With `--min-coverage P` (or `\"minCoverage\": P`), the run verified less than P percent of its C# blocks (passed or failed, of every block found, untagged and ignored ones included). The run fails with exit code 1: a ratchet, as code-coverage gates are; raise P as `adopt` and new tags verify more."),
+            "With `--min-coverage P` (or `\"minCoverage\": P`), the run verified less than P percent of its C# blocks (passed or failed, of every block found, untagged and ignored ones included); with `--min-check-coverage P` (or `\"minCheckCoverage\": P`), it checked or verified less than P percent (blocks tagged `check` count too). The run fails with exit code 1: a ratchet, as code-coverage gates are; raise P as `adopt` and new tags verify more."),
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);

@@ -40,6 +40,7 @@ internal static class DiagnosticCodes
     public const string OutputLimit = "SC2010";
     public const string Package = "SC2011";
     public const string CompileError = "SC2012";
+    public const string NothingChecked = "SC2013";
 
     // SC3xxx: files, configuration and the tool itself.
     public const string BadConfig = "SC3001";

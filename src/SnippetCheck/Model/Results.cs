@@ -63,10 +63,31 @@ public enum FailureReason
 
     /// <summary>A package it needs could not be restored.</summary>
     Package,
+
+    /// <summary>It was tagged <c>check</c>, but nothing in it binds to the framework or a package.</summary>
+    NothingChecked,
+}
+
+/// <summary>
+/// How much verifying a block proves, strongest first (the JSON report's <c>level</c>, README.md "Levels"): it ran, it
+/// compiled, or it was only checked, its unknown names aside.
+/// </summary>
+public enum VerificationLevel
+{
+    /// <summary>It compiled and ran, and what it did was compared with its tags.</summary>
+    Run,
+
+    /// <summary>It compiled (or, for <c>compile-fail</c>, failed as tagged); nothing ran.</summary>
+    Compile,
+
+    /// <summary>It compiled with only unknown names as errors, and its known uses bound (<c>check</c>); nothing ran.</summary>
+    Check,
 }
 
 internal static class ReportWords
 {
+    public static string ToWord(this VerificationLevel level) => level.ToString().ToLowerInvariant();
+
     public static string ToWord(this SnippetStatus status) => status.ToString().ToLowerInvariant();
 
     public static string ToWord(this FailureReason reason) => reason switch
@@ -84,6 +105,7 @@ internal static class ReportWords
         FailureReason.OutputLimit => "output-limit",
         FailureReason.Annotation => "annotation",
         FailureReason.Package => "package",
+        FailureReason.NothingChecked => "nothing-checked",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }
@@ -153,8 +175,27 @@ public sealed record SnippetResult(
     /// <summary>Where the block's opening fence stands.</summary>
     public SourceLocation Location => Snippet.Location;
 
-    /// <summary>What the block was verified as (<c>run</c>, <c>compile</c>, ...).</summary>
-    public SnippetKind Kind => Snippet.Kind;
+    /// <summary>
+    /// What the block was verified as (<c>run</c>, <c>compile</c>, ...): its kind, but <c>compile</c> for a block that
+    /// passed without running anything (a <c>members</c> block, or one that only declares types, in a session or not).
+    /// </summary>
+    public SnippetKind Kind => Snippet.Kind is SnippetKind.Run or SnippetKind.Throws && Status == SnippetStatus.Passed && ActualOutput is null
+        ? SnippetKind.Compile
+        : Snippet.Kind;
+
+    /// <summary>
+    /// How much its verdict proves (the JSON report's <c>level</c>): <c>check</c> for a check block, <c>run</c> for a block
+    /// that ran or failed asking to, <c>compile</c> for the rest; null for a block not verified (ignored, untagged, skipped).
+    /// </summary>
+    public VerificationLevel? Level => Status is not (SnippetStatus.Passed or SnippetStatus.Failed) ? null : Kind switch
+    {
+        SnippetKind.Check => VerificationLevel.Check,
+        SnippetKind.Run or SnippetKind.Throws => VerificationLevel.Run,
+        _ => VerificationLevel.Compile,
+    };
+
+    /// <summary>The unknown names a block that passed at the <c>check</c> level was allowed; empty for every other block.</summary>
+    public IReadOnlyList<Compilation.UnknownName> UnknownNames => (Verdict as Verdict.Checked)?.Unknown ?? [];
 
     /// <summary>The text of the block's output block, to compare with <see cref="ActualOutput"/>; null without one.</summary>
     public string? ExpectedOutput => Snippet.Output?.Text;

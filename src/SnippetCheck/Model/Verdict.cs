@@ -30,6 +30,23 @@ public abstract record Verdict
         public override string? Message => Note;
     }
 
+    /// <summary>
+    /// Passed at the <c>check</c> level, weaker than <c>compile</c>: every error was an unknown name the post never
+    /// declares, and something bound to the framework or a package. Reports say "checked", never "verified".
+    /// </summary>
+    /// <param name="Unknown">The unknown names it was allowed, where each stands, in document order.</param>
+    /// <param name="KnownUse">The first use that bound to the framework or a package (<c>Console.WriteLine(string?)</c>).</param>
+    public sealed record Checked(IReadOnlyList<Compilation.UnknownName> Unknown, string KnownUse) : Verdict
+    {
+        /// <inheritdoc/>
+        public override SnippetStatus Status => SnippetStatus.Passed;
+
+        /// <inheritdoc/>
+        public override string Message => Unknown.Count == 0
+            ? "checked (every name binds)"
+            : $"checked ({string.Join(", ", Unknown.Select(u => u.Name).Distinct())} not declared in the post)";
+    }
+
     /// <summary>Not verified, for a reason outside the block (front matter, a broken session).</summary>
     /// <param name="Why">The reason, as the report says it.</param>
     public sealed record Skipped(string Why) : Verdict
@@ -179,6 +196,14 @@ internal sealed record ExitCodeFailure(SourceLocation At, int Expected, int Actu
     public override FailureReason Reason => FailureReason.ExitCode;
     public override string Code => DiagnosticCodes.ExitCode;
     public override string Message => $"exited with code {Actual}, expected {Expected}";
+}
+
+/// <summary>Tagged <c>check</c>, but nothing in it binds to the framework or a package: every name is the post's own or unknown.</summary>
+internal sealed record NothingCheckedFailure(SourceLocation At) : Failure(At)
+{
+    public override FailureReason Reason => FailureReason.NothingChecked;
+    public override string Code => DiagnosticCodes.NothingChecked;
+    public override string Message => "tagged check, but nothing in it binds to the framework or a package, so it checks nothing; tag it 'ignore', or show the API it uses";
 }
 
 /// <summary>Tagged <c>compile-fail</c>, but it compiled.</summary>

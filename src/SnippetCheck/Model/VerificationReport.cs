@@ -16,6 +16,12 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     /// <summary>Snippets that passed.</summary>
     public int Passed => Count(SnippetStatus.Passed);
 
+    /// <summary>Snippets that passed at the <c>check</c> level only (<see cref="VerificationLevel.Check"/>): part of <see cref="Passed"/>.</summary>
+    public int Checked => Snippets.Count(s => s.Status == SnippetStatus.Passed && s.Level == VerificationLevel.Check);
+
+    /// <summary>Snippets that passed at <c>run</c> or <c>compile</c>: <see cref="Passed"/> without <see cref="Checked"/>.</summary>
+    public int PassedVerified => Passed - Checked;
+
     /// <summary>Snippets that failed; any fails the run.</summary>
     public int Failed => Count(SnippetStatus.Failed);
 
@@ -57,17 +63,29 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     /// <summary>True when no snippet was verified: none passed and none failed (every block untagged, ignored or skipped).</summary>
     public bool NothingVerified => Passed == 0 && Failed == 0;
 
-    /// <summary>Blocks this run verified: the ones that passed or failed.</summary>
-    public int Verified => Passed + Failed;
+    /// <summary>Blocks this run verified at <c>run</c> or <c>compile</c>: the ones that passed or failed, but for <c>check</c> blocks.</summary>
+    public int Verified => Passed + Failed - AtCheckLevel;
 
-    /// <summary>The percentage of the run's C# blocks it verified; 100 when it has none.</summary>
+    /// <summary>Blocks this run checked (<c>check</c>), passed or failed: weaker than verified, and counted apart.</summary>
+    public int AtCheckLevel => Snippets.Count(s => s.Level == VerificationLevel.Check);
+
+    /// <summary>The percentage of the run's C# blocks it verified (<c>run</c> or <c>compile</c>); 100 when it has none.</summary>
     public double Coverage => Blocks == 0 ? 100 : 100.0 * Verified / Blocks;
+
+    /// <summary>The percentage of the run's C# blocks it checked or verified (<c>check</c> or stronger); 100 when it has none.</summary>
+    public double CheckCoverage => Blocks == 0 ? 100 : 100.0 * (Verified + AtCheckLevel) / Blocks;
 
     /// <summary><c>--min-coverage</c> or <c>"minCoverage"</c>: the least <see cref="Coverage"/> a passing run has; null for none.</summary>
     public double? MinCoverage { get; init; }
 
-    /// <summary>True when the run fails for verifying less than <see cref="MinCoverage"/> of its blocks (SC3013).</summary>
-    public bool FailsForCoverage => MinCoverage is { } minimum && Coverage < minimum;
+    /// <summary><c>--min-check-coverage</c> or <c>"minCheckCoverage"</c>: the least <see cref="CheckCoverage"/> a passing run has; null for none.</summary>
+    public double? MinCheckCoverage { get; init; }
+
+    /// <summary>True when the run checked or verified less than <see cref="MinCheckCoverage"/> of its blocks (SC3013).</summary>
+    public bool FailsForCheckCoverage => MinCheckCoverage is { } minimum && CheckCoverage < minimum;
+
+    /// <summary>True when the run fails for verifying less than <see cref="MinCoverage"/> of its blocks, or checking less than <see cref="MinCheckCoverage"/> (SC3013).</summary>
+    public bool FailsForCoverage => (MinCoverage is { } minimum && Coverage < minimum) || FailsForCheckCoverage;
 
     /// <summary>True when the run fails for verifying nothing under <see cref="RequireVerified"/>.</summary>
     public bool FailsForNothingVerified => RequireVerified && NothingVerified;

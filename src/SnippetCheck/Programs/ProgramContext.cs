@@ -20,9 +20,10 @@ internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Depend
 
     /// <summary>Preludes and blocks assembled into one program (<see cref="ProgramAssembler"/>) and compiled.</summary>
     /// <param name="markBlocks">Mark where each block starts, so that a session's output is told apart by block.</param>
+    /// <param name="check">For a <c>check</c> block: which part it is, and what the post's other blocks declare.</param>
     public CompilationResult Compile(IReadOnlyList<ParsedPart> preludes, IReadOnlyList<ParsedPart> blocks, CompileSettings settings, bool markBlocks,
-        CancellationToken cancellationToken) =>
-        SnippetCompiler.Compile(ProgramAssembler.Assemble(preludes, blocks, settings, markBlocks), [.. preludes, .. blocks], settings, cancellationToken, Capture);
+        CancellationToken cancellationToken, CheckScope? check = null) =>
+        SnippetCompiler.Compile(ProgramAssembler.Assemble(preludes, blocks, settings, markBlocks), [.. preludes, .. blocks], settings, cancellationToken, Capture, check);
 
     /// <summary>
     /// Candidates of one group compiled into one assembly (<see cref="MergedCompiler"/>), under the group's settings

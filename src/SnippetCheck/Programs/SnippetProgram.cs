@@ -59,13 +59,20 @@ internal sealed class SnippetProgram
     /// <summary>May open TCP connections (a block tagged <c>network</c>, or the file's settings): runs in a runner of that kind.</summary>
     public bool Network { get; }
 
-    /// <summary>The blocks that make the program: a session leaves out ignored, compile-fail and empty blocks.</summary>
+    /// <summary>
+    /// The blocks that make the program: a session leaves out ignored, compile-fail, check and empty blocks (a
+    /// compile-fail or check block is compiled with the session so far, on its own: its errors must not stop the rest).
+    /// </summary>
     public IReadOnlyList<int> Compiled(CompileSettings settings)
     {
         if (!IsSession) return [0];
         var parts = BlockParts(settings);
-        return [.. Enumerable.Range(0, Blocks.Count).Where(i => Blocks[i].Kind is not (SnippetKind.Ignore or SnippetKind.CompileFail) && !parts[i].IsEmpty)];
+        return [.. Enumerable.Range(0, Blocks.Count).Where(i => Blocks[i].Kind is not (SnippetKind.Ignore or SnippetKind.CompileFail or SnippetKind.Check) && !parts[i].IsEmpty)];
     }
+
+    /// <summary>What compiling block <paramref name="index"/> at the <c>check</c> level needs: its part, and the names the post's other blocks declare.</summary>
+    public CheckScope CheckScopeFor(int index, CompileSettings settings) =>
+        new(index, PostDeclarations.Besides(Document, Blocks[index], settings.ParseOptions));
 
     /// <summary>The program's arguments: the first block that gives any.</summary>
     public string[] Args => Blocks.Select(b => b.Tags.Args).FirstOrDefault(a => a is not null) ?? [];

@@ -77,7 +77,8 @@ internal static class BlockRenderer
         nodes.AddRange(Errors(result, lines, shown));
 
         var code = string.Join('\n', lines.Where((_, i) => shown[i] >= 0).Select(l => l.Text));
-        var verified = result.Status == SnippetStatus.Passed;
+        // A block that passed at the check level is not verified: it gets no "Verified by SnippetCheck" mark.
+        var verified = result.Status == SnippetStatus.Passed && result.Verdict is not Verdict.Checked;
         return new RenderedBlock(RenderedBlock.SchemaVersion, snippet.Location.File, snippet.Location.Line,
             snippet.IsTagged ? snippet.Kind.ToTag() : "none", result.Status.ToString().ToLowerInvariant(), verified, code,
             [.. tokens.OrderBy(t => t.Line).ThenBy(t => t.Character)],

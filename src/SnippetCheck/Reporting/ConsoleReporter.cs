@@ -39,6 +39,8 @@ internal sealed class ConsoleReporter(TextWriter output, bool useColor, bool ver
                 WriteLine($"{result.Location}: skipped {count} blocks of session '{result.Snippet.Tags.Session}'{(result.Message is null ? "" : ": " + result.Message)}", Dim);
             else if (!verbose && restOfGroup.Contains(result))
                 continue;
+            else if (result.Verdict is Verdict.Checked { Message: var checkedMessage } && verbose)
+                WriteLine($"{result.Location}: {checkedMessage}", Dim);
             else if (verbose || result.Status == SnippetStatus.Skipped)
                 WriteLine($"{result.Location}: {result.Status.ToWord()} {result.Kind.ToTag()}{(result.Message is null ? "" : ": " + result.Message)}", Dim);
         }
@@ -49,7 +51,7 @@ internal sealed class ConsoleReporter(TextWriter output, bool useColor, bool ver
         if (report.FailsForNothingVerified) WriteLine(NothingVerified.Error(report), Red);
         if (report.FailsForCoverage) WriteLine(CoverageLine.Error(report), Red);
         // Worth a line when some C# goes unverified, or a gate is set; a run that verified every block says so in its summary.
-        if (report.Blocks > 0 && (report.Verified < report.Blocks || report.MinCoverage is not null)) WriteLine(CoverageLine.For(report), null);
+        if (report.Blocks > 0 && (report.Verified < report.Blocks || report.MinCoverage is not null || report.MinCheckCoverage is not null)) WriteLine(CoverageLine.For(report), null);
         var summary = SummaryLine.For(report);
         WriteLine(summary, report.Succeeded ? Green : Red);
         if (NothingVerified.Hint(report) is { } hint) WriteLine(hint, Yellow);

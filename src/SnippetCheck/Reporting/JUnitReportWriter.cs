@@ -100,6 +100,10 @@ internal static class JUnitReportWriter
                 xml.WriteString(Clean($"{where.File}({where.Line},{where.Column}): error {result.Code}: {ReportText.MessageWithDetail(result)}"));
                 xml.WriteEndElement();
                 break;
+            case SnippetStatus.Passed when result.Verdict is Verdict.Checked { Message: var checkedMessage }:
+                // A pass at the check level is no verified pass: say what it is where a CI page shows a case's text.
+                xml.WriteElementString("system-out", Clean(checkedMessage));
+                break;
             case SnippetStatus.Ignored or SnippetStatus.Skipped:
                 xml.WriteStartElement("skipped");
                 xml.WriteAttributeString("message", Clean(result.Message ?? result.Status.ToWord()));

@@ -22,6 +22,8 @@ internal static class JsonReportWriter
         json.WriteNumber("files", report.FileCount);
         json.WriteNumber("blocks", report.Blocks);
         json.WriteNumber("passed", report.Passed);
+        // Of the passed, those only checked (a subset: 'passed' keeps counting every pass, as before the level existed).
+        json.WriteNumber("checked", report.Checked);
         json.WriteNumber("failed", report.Failed);
         json.WriteNumber("ignored", report.Ignored);
         json.WriteNumber("untagged", report.Untagged);
@@ -31,6 +33,9 @@ internal static class JsonReportWriter
         json.WriteNumber("verified", report.Verified);
         // A percentage, rounded down to one decimal as the console prints it.
         json.WriteNumber("coverage", Math.Floor(report.Coverage * 10) / 10);
+        // The same at the check level or stronger: blocks tagged 'check' count here, and never in 'verified'.
+        json.WriteNumber("checkedBlocks", report.AtCheckLevel);
+        json.WriteNumber("checkCoverage", Math.Floor(report.CheckCoverage * 10) / 10);
         json.WriteNumber("durationMs", (long)report.Duration.TotalMilliseconds);
         if (report.IsMatrix)
         {
@@ -71,7 +76,8 @@ internal static class JsonReportWriter
         var snippet = result.Snippet;
         json.WriteStartObject();
         WriteBlockLocation(json, snippet);
-        json.WriteString("kind", snippet.Kind.ToTag());
+        json.WriteString("kind", result.Kind.ToTag());
+        WriteNullable(json, "level", result.Level?.ToWord());
         json.WriteString("status", result.Status.ToWord());
         WriteNullable(json, "reason", result.ReasonWord);
         WriteNullable(json, "message", result.Message);
@@ -90,8 +96,25 @@ internal static class JsonReportWriter
         WriteNullable(json, "expectedOutput", result.ExpectedOutput);
         WriteNullable(json, "actualOutput", result.ActualOutput);
         WriteDiagnostics(json, result.Diagnostics);
+        WriteUnknownNames(json, result.UnknownNames);
         if (result.Frameworks is { } frameworks) WriteFrameworks(json, frameworks);
         json.WriteEndObject();
+    }
+
+    /// <summary>The names a <c>check</c> block was allowed, each where it stands; an empty list for every other block.</summary>
+    private static void WriteUnknownNames(Utf8JsonWriter json, IReadOnlyList<Compilation.UnknownName> names)
+    {
+        json.WriteStartArray("unknownNames");
+        foreach (var name in names)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", name.Name);
+            json.WriteString("file", name.Location.File);
+            json.WriteNumber("line", name.Location.Line);
+            json.WriteNumber("column", name.Location.Column);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>A matrix run's verdict per framework, oldest first: each framework's own status, reason, code, message, outputs and diagnostics.</summary>

@@ -89,9 +89,9 @@ internal static class MarkdownReportWriter
 
             {Escape(CoverageLine.For(report))}{(report.FailsForCoverage ? $" ❌ {Escape(CoverageLine.Message(report))}" : "")}
 
-            | Passed | Failed | Ignored | Untagged | Skipped | Cached | File errors | Duration |
-            | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-            | {report.Passed} | {report.Failed} | {report.Ignored} | {report.Untagged} | {report.Skipped} | {report.Cached} | {report.Errors.Count} | {seconds} |
+            | Passed |{(report.Checked > 0 ? " Checked |" : "")} Failed | Ignored | Untagged | Skipped | Cached | File errors | Duration |
+            | ---: |{(report.Checked > 0 ? " ---: |" : "")} ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+            | {report.PassedVerified} |{(report.Checked > 0 ? $" {report.Checked} |" : "")} {report.Failed} | {report.Ignored} | {report.Untagged} | {report.Skipped} | {report.Cached} | {report.Errors.Count} | {seconds} |
 
 
             """.ReplaceLineEndings("\n");

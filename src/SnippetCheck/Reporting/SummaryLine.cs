@@ -6,13 +6,16 @@ namespace SnippetCheck.Reporting;
 
 /// <summary>
 /// The last line of a run: <c>41 passed, 2 failed, 3 ignored, 17 untagged (63 C# blocks in 12 files) in 2.1s</c>; a
-/// framework matrix adds <c>, on net8.0 and net10.0</c> in the brackets.
+/// framework matrix adds <c>, on net8.0 and net10.0</c> in the brackets. Blocks that passed only at the <c>check</c>
+/// level are counted apart, never among the passed: <c>41 passed, 12 checked, 2 failed, ...</c>.
 /// </summary>
 internal static class SummaryLine
 {
     public static string For(VerificationReport report)
     {
-        var parts = new List<string> { $"{report.Passed} passed", $"{report.Failed} failed", $"{report.Ignored} ignored", $"{report.Untagged} untagged" };
+        var parts = new List<string> { $"{report.PassedVerified} passed" };
+        if (report.Checked > 0) parts.Add($"{report.Checked} checked");
+        parts.AddRange([$"{report.Failed} failed", $"{report.Ignored} ignored", $"{report.Untagged} untagged"]);
         if (report.Skipped > 0) parts.Add($"{report.Skipped} skipped");
         if (report.Cached > 0) parts.Add($"{report.Cached} cached");
         // C# blocks in highlight tags (SC1018) are not among the blocks; counting them keeps them from going unnoticed.

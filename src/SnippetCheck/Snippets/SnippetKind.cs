@@ -20,6 +20,12 @@ public enum SnippetKind
     /// snippets, to warn when the tag has gone stale (README.md, "stale").
     /// </summary>
     Ignore,
+
+    /// <summary>
+    /// Compiled as <see cref="Compile"/> compiles it, and passes when every error is an unknown name the post never
+    /// declares, so long as something binds to the framework or a package (README.md, "Levels"). Never run.
+    /// </summary>
+    Check,
 }
 
 internal static class SnippetKindNames
@@ -31,6 +37,7 @@ internal static class SnippetKindNames
         SnippetKind.CompileFail => "compile-fail",
         SnippetKind.Throws => "throws",
         SnippetKind.Ignore => "ignore",
+        SnippetKind.Check => "check",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

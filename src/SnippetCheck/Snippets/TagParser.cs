@@ -15,7 +15,7 @@ internal readonly record struct TagSource(string Text, SourceLocation Location);
 /// </summary>
 internal static partial class TagParser
 {
-    private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore"];
+    private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore", "check"];
     private static readonly string[] FlagWords = ["warnaserror", "unsafe", "network", "members", "results"];
     private static readonly string[] ValueKeys = ["name", "session", "exit", "timeout", "langversion", "nullable", "args", "compile-fail", "throws", "scrub", "usings", "packages", "frameworks"];
 
@@ -141,6 +141,7 @@ internal static partial class TagParser
         "compile" => SnippetKind.Compile,
         "compile-fail" => SnippetKind.CompileFail,
         "throws" => SnippetKind.Throws,
+        "check" => SnippetKind.Check,
         _ => SnippetKind.Ignore,
     };
 

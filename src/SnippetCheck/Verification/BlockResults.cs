@@ -9,8 +9,10 @@ namespace SnippetCheck.Verification;
 /// <summary>Builds a block's reported result from its verdict: the block's annotations and the compiler's diagnostics beside it.</summary>
 internal static class BlockResults
 {
+    /// <remarks>A <c>check</c> block's unknown names are not listed as errors: its verdict lists them (<see cref="Verdict.Checked"/>).</remarks>
     public static SnippetResult Of(Snippet snippet, Verdict verdict, CompilationResult? compiled, string? output, Stopwatch clock) =>
-        new(snippet, verdict, [.. snippet.Annotations, .. OwnFinding(snippet, verdict), .. compiled?.Diagnostics.Select(d => Judge.ToDiagnostic(d, snippet)) ?? []],
+        new(snippet, verdict, [.. snippet.Annotations, .. OwnFinding(snippet, verdict),
+                .. compiled?.Diagnostics.Where(d => d.UnknownName is null).Select(d => Judge.ToDiagnostic(d, snippet)) ?? []],
             output, clock.Elapsed);
 
     /// <summary>
@@ -28,9 +30,16 @@ internal static class BlockResults
     private static bool Holds(Snippet snippet, SourceLocation location) =>
         snippet.Location.File == location.File && location.Line >= snippet.Location.Line && location.Line <= snippet.Block.EndLine;
 
-    /// <summary>An annotation finding of the judge's own (SC1006 on an empty block, say), listed beside the block's other findings.</summary>
-    private static IEnumerable<Diagnostic> OwnFinding(Snippet snippet, Verdict verdict) =>
-        verdict is Verdict.Failed { Failure: AnnotationFailure { Diagnostic: var finding } } && !snippet.Annotations.Contains(finding) ? [finding] : [];
+    /// <summary>
+    /// A finding of the judge's own, listed beside the block's other findings: an annotation one (SC1006 on an empty
+    /// block, say), or a check block that checks nothing (SC2013), which no compiler diagnostic would show.
+    /// </summary>
+    private static IEnumerable<Diagnostic> OwnFinding(Snippet snippet, Verdict verdict) => verdict switch
+    {
+        Verdict.Failed { Failure: AnnotationFailure { Diagnostic: var finding } } when !snippet.Annotations.Contains(finding) => [finding],
+        Verdict.Failed { Failure: NothingCheckedFailure nothing } => [Diagnostic.Error(nothing.Code, nothing.Message, nothing.Location)],
+        _ => [],
+    };
 
     /// <summary>The results when a program's dependencies could not be had: the block that owns the problem fails, the others are skipped.</summary>
     public static IReadOnlyList<SnippetResult> DependencyFailed(DependencyFailure failure, IReadOnlyList<Snippet> blocks, string? session, Stopwatch clock) =>

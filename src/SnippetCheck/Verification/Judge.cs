@@ -37,6 +37,7 @@ internal static class Judge
     public static Verdict Lone(Snippet snippet, CompilationResult compiled, bool hasEntryPoint, RunResult? run, Scrubbing scrubbing)
     {
         if (snippet.Kind == SnippetKind.CompileFail) return CompileFail(snippet, compiled);
+        if (snippet.Kind == SnippetKind.Check) return Check(snippet, compiled);
         if (!compiled.Success || snippet.Kind == SnippetKind.Compile) return Compile(snippet, compiled, [.. compiled.Errors]);
         // Declarations only: nothing of its own to execute.
         if (!hasEntryPoint) return NeedsRun(snippet) ? NothingToRun(snippet, null) : Verdict.Pass;
@@ -46,6 +47,19 @@ internal static class Judge
     /// <summary>A <c>compile</c> block, or any block whose program did not compile.</summary>
     public static Verdict Compile(Snippet snippet, CompilationResult compiled, IReadOnlyList<CompilerDiagnostic> ownErrors) =>
         compiled.Success ? Verdict.Pass : CompileError(snippet, ownErrors);
+
+    /// <summary>
+    /// A <c>check</c> block, compiled with a <see cref="CheckScope"/>: it passes, as <see cref="Verdict.Checked"/>, when every
+    /// error is an unknown name and something in it binds to the framework or a package. Any other error fails it as
+    /// in <c>compile</c>; a block that binds nothing checks nothing, and fails for that.
+    /// </summary>
+    public static Verdict Check(Snippet snippet, CompilationResult compiled)
+    {
+        var refused = compiled.Errors.Where(e => e.UnknownName is null).ToList();
+        if (refused.Count > 0) return CompileError(snippet, refused);
+        if (compiled.KnownUse is not { } knownUse) return new Verdict.Failed(new NothingCheckedFailure(snippet.Location));
+        return new Verdict.Checked([.. compiled.Errors.Select(e => new UnknownName(e.UnknownName!, e.Location ?? snippet.Location)).Distinct()], knownUse);
+    }
 
     public static Verdict CompileFail(Snippet snippet, CompilationResult compiled)
     {

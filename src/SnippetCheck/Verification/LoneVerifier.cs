@@ -28,7 +28,8 @@ internal static class LoneVerifier
         var settings = dependencies.Apply(program.Settings);
         var preludes = program.PreludeParts(settings);
         var parts = program.BlockParts(settings);
-        var compiled = context.Compile(preludes, parts, settings, markBlocks: false, cancellationToken);
+        var check = snippet.Kind == Snippets.SnippetKind.Check ? program.CheckScopeFor(0, settings) : null;
+        var compiled = context.Compile(preludes, parts, settings, markBlocks: false, cancellationToken, check);
 
         var hasEntryPoint = program.HasEntryPoint(settings, [0]);
         RunResult? run = null;

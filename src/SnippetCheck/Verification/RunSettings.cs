@@ -29,6 +29,9 @@ internal sealed record RunSettings
     /// <summary><c>--min-coverage</c> over config <c>minCoverage</c>: the least percentage of C# blocks a passing run verifies (SC3013).</summary>
     public required double? MinCoverage { get; init; }
 
+    /// <summary><c>--min-check-coverage</c> over config <c>minCheckCoverage</c>: the same, counting blocks at the <c>check</c> level too.</summary>
+    public double? MinCheckCoverage { get; init; }
+
     /// <summary>Compile lone snippets together where they can be; off with <c>--no-merge</c>.</summary>
     public required bool Merge { get; init; }
 
@@ -57,6 +60,7 @@ internal sealed record RunSettings
             RunIgnored = options.Stale,
             RequireVerified = options.RequireVerified || config.RequireVerified == true,
             MinCoverage = options.MinCoverage ?? config.MinCoverage,
+            MinCheckCoverage = options.MinCheckCoverage ?? config.MinCheckCoverage,
             Merge = !options.NoMerge,
             Runners = new RunnerOptions
             {

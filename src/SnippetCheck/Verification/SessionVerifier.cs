@@ -56,6 +56,13 @@ internal static class SessionVerifier
                 var compiledSoFar = context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken);
                 results[i] = BlockResults.Of(block, Judge.CompileFail(block, compiledSoFar), compiledSoFar, null, clock);
             }
+            else if (block.Kind == SnippetKind.Check)
+            {
+                // As compile-fail: with the session so far, then left out, so that its unknown names stop no other block.
+                var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
+                var compiledSoFar = context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken, program.CheckScopeFor(i, settings));
+                results[i] = BlockResults.Of(block, Judge.Check(block, compiledSoFar), compiledSoFar, null, clock);
+            }
         }
         if (included.Count == 0) return [.. results.Select(r => r!)];
 

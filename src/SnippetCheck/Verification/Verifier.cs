@@ -140,6 +140,7 @@ public sealed class Verifier : IAsyncDisposable
             Frameworks = frameworks,
             RequireVerified = _settings.RequireVerified,
             MinCoverage = _settings.MinCoverage,
+            MinCheckCoverage = _settings.MinCheckCoverage,
             Warnings = [.. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
         };
     }

@@ -60,6 +60,9 @@ public sealed record VerifyOptions
     /// <summary><c>--min-coverage P</c>: the run fails (SC3013) when it verified less than P percent of its C# blocks.</summary>
     public double? MinCoverage { get; init; }
 
+    /// <summary><c>--min-check-coverage P</c>: the run fails (SC3013) when it checked or verified less than P percent of its C# blocks.</summary>
+    public double? MinCheckCoverage { get; init; }
+
     /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
     public bool Stale { get; init; }
     /// <summary>

@@ -69,4 +69,27 @@ public sealed class CoverageTests
         folder.Write("snippetcheck.json", """{ "minCoverage": "most" }""");
         Assert.Equal(2, CliRunner.Run(folder.Path).ExitCode);
     }
+
+    // Four C# blocks: one run, one checked, two untagged.
+    private const string Fragments = "# Post\n\n```csharp run\nConsole.WriteLine(1);\n```\n\n```csharp check\nConsole.WriteLine(order);\n```\n\n" +
+        "```csharp\nvar x = ...;\n```\n\n```csharp\nvar y = ...;\n```\n";
+
+    [Theory]
+    [InlineData("50", 0)]
+    [InlineData("50.1", 1)]
+    public void Min_check_coverage_counts_checked_blocks_and_min_coverage_never_does(string value, int exitCode)
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", Fragments);
+
+        var run = CliRunner.Run(folder.Path, "--min-check-coverage", value, "--report", "json=report.json");
+
+        Assert.Equal(exitCode, run.ExitCode);
+        Assert.Contains("verified 1 and checked 1 of 4 C# blocks (25 % verified, 50 % checked or better)", run.Stdout);
+        Assert.Contains("1 passed, 1 checked, 0 failed, 0 ignored, 2 untagged", run.Stdout);
+        Assert.Equal(exitCode == 1, run.Stdout.Contains($"snippetcheck: error SC3013: coverage at the check level or better 50 % is below the minimum of {value} %", StringComparison.Ordinal));
+        var summary = JsonReport.Load(Path.Combine(folder.Path, "report.json")).Summary;
+        Assert.Equal((1, 25.0, 1, 50.0), (summary.Int("verified"), summary.GetProperty("coverage").GetDouble(), summary.Int("checkedBlocks"), summary.GetProperty("checkCoverage").GetDouble()));
+        Assert.Equal(1, CliRunner.Run(folder.Path, "--min-coverage", "26").ExitCode);
+    }
 }

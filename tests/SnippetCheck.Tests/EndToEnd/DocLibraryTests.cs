@@ -29,13 +29,15 @@ public sealed class DocLibraryTests
         var cold = CliRunner.Run(temp.Path, verify);
         Assert.True(cold.ExitCode == 0, cold.Output);
         var report = JsonReport.Load(Path.Combine(temp.Path, "report.json"));
-        Assert.Equal((11, 1, 0), (report.Summary.Int("passed"), report.Summary.Int("untagged"), report.Summary.Int("cached")));
+        // Twelve passes, one of them checked (a check verdict is never cached: it depends on the file's other examples).
+        Assert.Equal((12, 1, 1, 0), (report.Summary.Int("passed"), report.Summary.Int("checked"), report.Summary.Int("untagged"), report.Summary.Int("cached")));
         var kinds = report.Snippets.Select(s => (s.Str("file"), s.Int("line"), s.Str("kind"))).ToList();
         Assert.Contains(("Calculator.cs", 5, "run"), kinds);
         Assert.Contains(("Calculator.cs", 31, "compile"), kinds);
         Assert.Contains(("Calculator.cs", 36, "throws"), kinds);
         Assert.Contains(("Calculator.cs", 58, "compile-fail"), kinds);
         Assert.Contains(("Ledger.cs", 17, "run"), kinds);
+        Assert.Contains(("Ledger.cs", 43, "check"), kinds);
 
         var warm = CliRunner.Run(temp.Path, verify);
         Assert.True(warm.ExitCode == 0, warm.Output);

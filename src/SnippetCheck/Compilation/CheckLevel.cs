@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Model;
+using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
+
+namespace SnippetCheck.Compilation;
+
+/// <summary>A name a <c>check</c> block uses and nothing it compiles against declares: tolerated, and reported where it stands.</summary>
+/// <param name="Name">The name as written (<c>order</c>, <c>OrderDto</c>).</param>
+/// <param name="Location">Where it stands in the document.</param>
+public sealed record UnknownName(string Name, SourceLocation Location);
+
+/// <summary>
+/// What compiling a block at the <c>check</c> level asks of the compiler: which part is the block, and the names the
+/// post's other blocks declare (a name the post declares is never an unknown name: it wants a session).
+/// </summary>
+internal sealed record CheckScope(int PartId, IReadOnlySet<string> PostNames);
+
+/// <summary>
+/// The <c>check</c> level's two questions, asked of a compilation that has run (README.md, "Levels"): which errors are
+/// only unknown names, and does anything in the block bind to the framework or a package. The verdict itself is
+/// <see cref="Verification.Judge"/>'s.
+/// </summary>
+internal static class CheckLevel
+{
+    /// <summary>The only errors an unknown name draws: "the name does not exist", "the type or namespace could not be found".</summary>
+    private static readonly string[] UnknownNameIds = ["CS0103", "CS0246"];
+
+    private static readonly ConditionalWeakTable<object, ReferenceIndex> ReferenceNamesBySet = new();
+
+    /// <summary>
+    /// The errors among <paramref name="errors"/> (the block's own) that are an unknown name, with that name: on a
+    /// simple name that is not the right side of a member access or qualified name, that no public type, namespace or
+    /// static member of the references declares (<see cref="ReferenceIndex"/>), and that the post's other blocks do not
+    /// declare. A PascalCase name one edit from a type of the references (<c>JsonSerializr</c>) is no unknown name but a
+    /// misspelt known one: a renamed API must fail, not turn into a name the post leaves out.
+    /// </summary>
+    public static Dictionary<Diagnostic, string> UnknownNames(CSharpCompilation compilation, ImmutableArray<MetadataReference> references,
+        IEnumerable<Diagnostic> errors, CheckScope scope, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Diagnostic, string>();
+        ReferenceIndex? known = null;
+        foreach (var error in errors)
+        {
+            if (!UnknownNameIds.Contains(error.Id) || error.Location.SourceTree is not { } tree) continue;
+            if (tree.GetRoot(cancellationToken).FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true) is not SimpleNameSyntax name || IsQualified(name)) continue;
+            var text = name.Identifier.ValueText;
+            known ??= ReferenceNames(references);
+            if (known.Names.Contains(text) || scope.PostNames.Contains(text) || known.NearMiss(text) is not null) continue;
+            found[error] = text;
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The first use in the block's own code (<paramref name="inBlock"/>) that binds to a symbol of a reference: a type,
+    /// method, property, field or event of the framework, a package or a referenced project, as "Type.Member"; null when
+    /// nothing does, and a block that binds nothing checks nothing. <c>var</c> and namespaces prove nothing.
+    /// </summary>
+    public static string? FirstKnownUse(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, Func<SyntaxNode, bool> inBlock, CancellationToken cancellationToken)
+    {
+        foreach (var tree in trees)
+        {
+            SemanticModel? model = null;
+            foreach (var name in tree.GetRoot(cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                if (name is IdentifierNameSyntax { IsVar: true } || !inBlock(name)) continue;
+                model ??= compilation.GetSemanticModel(tree);
+                var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol;
+                if (symbol is not (INamedTypeSymbol or IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol)) continue;
+                if (symbol.ContainingAssembly is { } assembly && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly))
+                    return symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A name that only means something after a dot (<c>x.Name</c>, <c>A.B</c>, <c>?.Name</c>): what is before it decides.</summary>
+    private static bool IsQualified(SimpleNameSyntax name) => name.Parent switch
+    {
+        MemberAccessExpressionSyntax access => access.Name == name,
+        QualifiedNameSyntax qualified => qualified.Right == name,
+        AliasQualifiedNameSyntax alias => alias.Name == name,
+        MemberBindingExpressionSyntax => true,
+        _ => false,
+    };
+
+    /// <summary>The names of a reference set (<see cref="ReferenceIndex"/>), built once per set: the framework alone has tens of thousands.</summary>
+    internal static ReferenceIndex ReferenceNames(ImmutableArray<MetadataReference> references)
+    {
+        var key = (object?)ImmutableCollectionsMarshal.AsArray(references) ?? Array.Empty<MetadataReference>();
+        return ReferenceNamesBySet.GetValue(key, _ =>
+        {
+            var index = new ReferenceIndex();
+            index.Walk(SnippetCompiler.BaseFor(references).GlobalNamespace);
+            return index;
+        });
+    }
+}
+
+/// <summary>
+/// Every name a reference declares where a simple name could reach it: namespaces, public types (nested ones too), and
+/// the public static members of public static classes, which <c>using static</c> brings in (<c>WriteLine</c>,
+/// <c>PI</c>). Extension methods and enum values are left out: no simple name reaches them, and they are the plain words
+/// posts name their own things with (<c>Order</c>, <c>Message</c>).
+/// </summary>
+internal sealed class ReferenceIndex
+{
+    /// <summary>Shorter type names are too close to the words posts name their own types with (<c>Blob</c>, <c>Move</c>).</summary>
+    private const int ShortestNearMiss = 6;
+
+    public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The PascalCase type names a misspelling is measured against, by length.</summary>
+    private readonly Dictionary<int, HashSet<string>> _typesByLength = [];
+
+    /// <summary>
+    /// The type <paramref name="name"/> misspells: a PascalCase name of six letters or more, one edit from a type of the
+    /// references, case kept; null for any other name. Lower-case names are the post's locals, never a type.
+    /// </summary>
+    public string? NearMiss(string name)
+    {
+        if (name.Length < ShortestNearMiss || !char.IsUpper(name[0])) return null;
+        for (var length = name.Length - 1; length <= name.Length + 1; length++)
+        {
+            if (_typesByLength.TryGetValue(length, out var types) && types.FirstOrDefault(t => EditDistance.Between(name, t) <= 1) is { } meant) return meant;
+        }
+        return null;
+    }
+
+    internal void Walk(INamespaceSymbol space)
+    {
+        foreach (var member in space.GetMembers())
+        {
+            if (member is INamespaceSymbol inner)
+            {
+                Names.Add(inner.Name);
+                Walk(inner);
+            }
+            else if (member is INamedTypeSymbol { DeclaredAccessibility: Accessibility.Public } type)
+            {
+                AddType(type);
+            }
+        }
+    }
+
+    private void AddType(INamedTypeSymbol type)
+    {
+        Names.Add(type.Name);
+        if (type.Name.Length >= ShortestNearMiss - 1 && char.IsUpper(type.Name[0]))
+        {
+            if (!_typesByLength.TryGetValue(type.Name.Length, out var types)) _typesByLength[type.Name.Length] = types = new(StringComparer.Ordinal);
+            types.Add(type.Name);
+        }
+        foreach (var member in type.GetMembers())
+        {
+            if (member.DeclaredAccessibility != Accessibility.Public) continue;
+            if (member is INamedTypeSymbol nested) AddType(nested);
+            else if (type.IsStatic && member.IsStatic && member.CanBeReferencedByName && member is not IMethodSymbol { IsExtensionMethod: true }) Names.Add(member.Name);
+        }
+    }
+}

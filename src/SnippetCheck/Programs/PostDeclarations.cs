@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Programs;
+
+/// <summary>
+/// The names a post's C# blocks declare, read from their syntax alone: types, members, locals, parameters and
+/// namespaces. A <c>check</c> block never tolerates one of them as unknown: a name the post declares elsewhere is a
+/// name the block should see (a session), not one the post leaves to the reader.
+/// </summary>
+internal static class PostDeclarations
+{
+    private static readonly ConditionalWeakTable<Snippet, IReadOnlySet<string>> ByBlock = new();
+
+    /// <summary>The names every C# block of <paramref name="document"/> but <paramref name="block"/> declares.</summary>
+    public static IReadOnlySet<string> Besides(SnippetDocument document, Snippet block, CSharpParseOptions options)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var other in document.Snippets.Where(s => !ReferenceEquals(s, block)))
+            names.UnionWith(ByBlock.GetValue(other, s => DeclaredIn(s, options)));
+        return names;
+    }
+
+    private static HashSet<string> DeclaredIn(Snippet block, CSharpParseOptions options)
+    {
+        var tree = CSharpSyntaxTree.ParseText(string.Join('\n', block.Code.Select(l => l.Text)), options);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            var declared = node switch
+            {
+                BaseTypeDeclarationSyntax type => type.Identifier,
+                DelegateDeclarationSyntax @delegate => @delegate.Identifier,
+                MethodDeclarationSyntax method => method.Identifier,
+                PropertyDeclarationSyntax property => property.Identifier,
+                EventDeclarationSyntax @event => @event.Identifier,
+                EnumMemberDeclarationSyntax member => member.Identifier,
+                VariableDeclaratorSyntax variable => variable.Identifier,
+                LocalFunctionStatementSyntax function => function.Identifier,
+                SingleVariableDesignationSyntax designation => designation.Identifier,
+                ForEachStatementSyntax loop => loop.Identifier,
+                ParameterSyntax parameter => parameter.Identifier,
+                TypeParameterSyntax parameter => parameter.Identifier,
+                _ => default,
+            };
+            if (declared.ValueText.Length > 0) names.Add(declared.ValueText);
+            if (node is BaseNamespaceDeclarationSyntax space)
+                names.UnionWith(space.Name.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText));
+        }
+        return names;
+    }
+}

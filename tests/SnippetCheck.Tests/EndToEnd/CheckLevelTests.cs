@@ -1,0 +1,212 @@
+using System.Text.Json;
+using SnippetCheck.Editing;
+using SnippetCheck.Model;
+using SnippetCheck.Reporting;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.EndToEnd;
+
+/// <summary>
+/// The <c>check</c> level (README.md, "Levels"): which errors it tolerates, which it refuses, what it never does (run),
+/// and how every report tells it apart from a verified pass. In-process, through the real compiler.
+/// </summary>
+public sealed class CheckLevelTests
+{
+    /// <summary>A post holding <paramref name="code"/> tagged <c>check</c>, after <paramref name="before"/> (other blocks of the post).</summary>
+    private static async Task<SnippetResult> CheckAsync(string code, string before = "")
+    {
+        var report = await Pipeline.VerifyAsync($"{before}\n<!-- snippetcheck: check name=it -->\n```csharp\n{code}\n```\n", new() { NoCache = true });
+        return report.Snippets.Single(s => s.Snippet.Tags.Name == "it");
+    }
+
+    [Theory]
+    [InlineData("var json = System.Text.Json.JsonSerializer.Serialize(order);", "order")]
+    [InlineData("OrderDto dto = Mapper.Map<OrderDto>(order);\nConsole.WriteLine(dto);", "OrderDto, Mapper, order")]
+    [InlineData("Repository<Order> orders = new();\nConsole.WriteLine(orders.Count);", "Repository, Order")]
+    [InlineData("using MyShop.Models;\nConsole.WriteLine(new Product());", "MyShop, Product")]
+    [InlineData("services.AddSingleton<IClock>(new SystemClock(TimeProvider.System));", "services, IClock, SystemClock")]
+    public async Task Unknown_names_are_tolerated_when_something_binds_to_the_framework(string code, string names)
+    {
+        var result = await CheckAsync(code);
+
+        Assert.Equal(SnippetStatus.Passed, result.Status);
+        Assert.Equal(VerificationLevel.Check, result.Level);
+        Assert.Equal(names, string.Join(", ", result.UnknownNames.Select(n => n.Name).Distinct()));
+        Assert.Equal($"checked ({names} not declared in the post)", result.Message);
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
+    }
+
+    [Theory]
+    [InlineData("var text = System.Text.Jsn.JsonSerializer.Serialize(order);", "CS0234")]
+    [InlineData("var count = \"orders\".Lenght + order.Count;", "CS1061")]
+    [InlineData("Console.WriteLin(order);", "CS0117")]
+    [InlineData("var biggest = Math.Max(\"orders\".Length);\nConsole.WriteLine(biggest + order.Total);", "CS1501")]
+    [InlineData("int count = \"three\";\nConsole.WriteLine(order);", "CS0029")]
+    [InlineData("Console.WriteLine(order)", "CS1002")]
+    [InlineData("WriteLine(order);", "CS0103")]
+    [InlineData("StringBuilder text = new();\nConsole.WriteLine(order);", "CS0246")]
+    [InlineData("var json = JsonSerialiser.Serialize(order);", "CS0103")]
+    [InlineData("[Obsolete(\"gone\", error: true)] static void Old() { }\nOld();\nConsole.WriteLine(order);", "CS0619")]
+    public async Task Every_other_error_fails_the_block_as_in_compile(string code, string id)
+    {
+        var result = await CheckAsync(code);
+
+        Assert.Equal((SnippetStatus.Failed, FailureReason.CompileError, id), (result.Status, result.Reason, result.Code));
+        Assert.Empty(result.UnknownNames);
+    }
+
+    [Fact]
+    public async Task A_name_another_block_of_the_post_declares_is_not_tolerated()
+    {
+        var result = await CheckAsync("Customer customer = new(\"Ada\");\nConsole.WriteLine(customer);",
+            before: "```csharp compile\nsealed record Customer(string Name);\n```\n");
+
+        Assert.Equal((SnippetStatus.Failed, "CS0246"), (result.Status, result.Code));
+        Assert.Equal(7, result.FailureLocation.Line);
+    }
+
+    [Fact]
+    public async Task A_block_where_nothing_binds_checks_nothing_and_fails_for_it()
+    {
+        var result = await CheckAsync("var total = order.Lines.Sum(line => line.Price);");
+
+        Assert.Equal((SnippetStatus.Failed, FailureReason.NothingChecked, DiagnosticCodes.NothingChecked), (result.Status, result.Reason, result.Code));
+        Assert.Equal("nothing-checked", result.ReasonWord);
+        Assert.Contains(result.Diagnostics, d => d.Id == DiagnosticCodes.NothingChecked);
+    }
+
+    [Fact]
+    public async Task A_check_block_is_never_run()
+    {
+        var result = await CheckAsync("Console.WriteLine(pending.Count);\nthrow new InvalidOperationException(\"ran\");");
+
+        Assert.Equal(SnippetStatus.Passed, result.Status);
+        Assert.Null(result.ActualOutput);
+    }
+
+    private const string Original = """
+        using System.Text.Json;
+
+        JsonSerializerOptions options = new() { WriteIndented = true };
+        var json = JsonSerializer.Serialize(order, options);
+        Console.WriteLine(json.Length);
+        """;
+
+    /// <summary>
+    /// No false check: a mutant of a checked block that breaks an API the block bound must fail (issue 42's targets). A
+    /// member of a value whose type is unknown (<c>json.Length</c> here, as <c>order</c> is unknown) never bound, so
+    /// renaming it is no such mutant: that is what <c>check</c> does not protect.
+    /// </summary>
+    [Theory]
+    [InlineData("renames a framework type", "JsonSerializer.Serialize", "JsonSerializr.Serialize")]
+    [InlineData("renames a framework method", "JsonSerializer.Serialize", "JsonSerializer.Serialise")]
+    [InlineData("renames a framework property", "WriteIndented = true", "WriteIndentd = true")]
+    [InlineData("renames a framework namespace", "using System.Text.Json;", "using System.Text.Jsn;")]
+    [InlineData("removes an argument from a known call", "Serialize(order, options)", "Serialize()")]
+    [InlineData("misspells a known type in a declaration", "JsonSerializerOptions options", "JsonSerializerOption options")]
+    public async Task A_mutant_that_breaks_a_known_api_fails(string mutation, string from, string to)
+    {
+        Assert.Equal(SnippetStatus.Passed, (await CheckAsync(Original)).Status);
+        Assert.Contains(from, Original, StringComparison.Ordinal);
+
+        var mutant = await CheckAsync(Original.Replace(from, to, StringComparison.Ordinal));
+
+        Assert.True(mutant.Status == SnippetStatus.Failed, $"{mutation}: {mutant.Status} {mutant.Message}");
+    }
+
+    [Fact]
+    public async Task Reports_say_checked_never_verified()
+    {
+        var report = await Pipeline.VerifyAsync("""
+            ```csharp run
+            Console.WriteLine(1);
+            ```
+
+            ```output
+            1
+            ```
+
+            ```csharp check
+            Console.WriteLine(order.Total);
+            ```
+            """, new() { NoCache = true });
+
+        Assert.Equal("1 passed, 1 checked, 0 failed, 0 ignored, 0 untagged (2 C# blocks in 1 file) in 0.0s",
+            SummaryLine.For(report with { Duration = TimeSpan.Zero }));
+        Assert.Equal("verified 1 and checked 1 of 2 C# blocks (50 % verified, 100 % checked or better)", CoverageLine.For(report));
+        var checkedBlock = report.Snippets[1];
+        Assert.Equal("checked (order not declared in the post)", Verdicts.Headline(checkedBlock));
+        Assert.StartsWith("✓ checked", Verdicts.Lens(checkedBlock), StringComparison.Ordinal);
+
+        var markdown = MarkdownReportWriter.Render(report);
+        Assert.Contains("| 1 | 1 | 0 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("<system-out>checked (order not declared in the post)</system-out>", Render(JUnitReportWriter.Write, report), StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(Render(JsonReportWriter.Write, report));
+        var summary = json.RootElement.GetProperty("summary");
+        Assert.Equal((2, 1, 1, 1), (summary.GetProperty("passed").GetInt32(), summary.GetProperty("checked").GetInt32(),
+            summary.GetProperty("verified").GetInt32(), summary.GetProperty("checkedBlocks").GetInt32()));
+        var snippets = json.RootElement.GetProperty("snippets");
+        Assert.Equal(("run", "run"), (snippets[0].GetProperty("kind").GetString(), snippets[0].GetProperty("level").GetString()));
+        Assert.Equal(("check", "check"), (snippets[1].GetProperty("kind").GetString(), snippets[1].GetProperty("level").GetString()));
+        var name = snippets[1].GetProperty("unknownNames").EnumerateArray().Single();
+        Assert.Equal(("order", "post.md", 10, 19), (name.GetProperty("name").GetString(), name.GetProperty("file").GetString(),
+            name.GetProperty("line").GetInt32(), name.GetProperty("column").GetInt32()));
+        Assert.Empty(snippets[0].GetProperty("unknownNames").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_block_that_runs_nothing_reports_compile_not_run()
+    {
+        var report = await Pipeline.VerifyAsync("""
+            ```csharp members
+            public void Hello() => Console.WriteLine("hello");
+            ```
+            """, new() { NoCache = true });
+
+        var result = report.Snippets.Single();
+        Assert.Equal((SnippetStatus.Passed, Snippets.SnippetKind.Compile, VerificationLevel.Compile), (result.Status, result.Kind, result.Level));
+    }
+
+    [Fact]
+    public async Task In_a_session_a_check_block_sees_the_session_so_far_and_stops_no_other_block()
+    {
+        var report = await Pipeline.VerifyAsync("""
+            <!-- snippetcheck: prelude session=shop
+            static string Money(decimal amount) => amount.ToString("0.00");
+            -->
+
+            ```csharp session=shop
+            var prices = new List<decimal> { 1.5m, 2m };
+            Console.WriteLine(Money(prices.Sum()));
+            ```
+
+            ```output
+            3.50
+            ```
+
+            ```csharp session=shop check
+            prices.Add(basket.Total);
+            Console.WriteLine(Money(prices.Max()));
+            ```
+
+            ```csharp session=shop
+            Console.WriteLine(prices.Count);
+            ```
+
+            ```output
+            2
+            ```
+            """, new() { NoCache = true });
+
+        Assert.Equal(["passed run", "passed check", "passed run"], report.Snippets.Select(s => $"{s.Status.ToWord()} {s.Level?.ToWord()}"));
+        Assert.Equal(["basket"], report.Snippets[1].UnknownNames.Select(n => n.Name));
+    }
+
+    private static string Render(Action<Stream, VerificationReport> write, VerificationReport report)
+    {
+        using var stream = new MemoryStream();
+        write(stream, report);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
