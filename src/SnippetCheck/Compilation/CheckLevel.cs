@@ -18,7 +18,8 @@ public sealed record UnknownName(string Name, SourceLocation Location);
 /// What compiling a block at the <c>check</c> level asks of the compiler: which part is the block, and the names the
 /// post's other blocks declare (a name the post declares is never an unknown name: it wants a session).
 /// </summary>
-internal sealed record CheckScope(int PartId, IReadOnlySet<string> PostNames);
+/// <param name="Holes">The block's <c>...</c> placeholders the tool filled (<see cref="Compilation.Holes"/>).</param>
+internal sealed record CheckScope(int PartId, IReadOnlySet<string> PostNames, IReadOnlyList<Hole>? Holes = null);
 
 /// <summary>
 /// The <c>check</c> level's two questions, asked of a compilation that has run (README.md, "Levels"): which errors are
@@ -49,6 +50,12 @@ internal static class CheckLevel
             if (!UnknownNameIds.Contains(error.Id) || error.Location.SourceTree is not { } tree) continue;
             if (tree.GetRoot(cancellationToken).FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true) is not SimpleNameSyntax name || IsQualified(name)) continue;
             var text = name.Identifier.ValueText;
+            // A filled hole's argument list or value: allowed, and reported as the hole it is, not as a name.
+            if (text == Holes.Marker && scope.Holes is { Count: > 0 })
+            {
+                found[error] = text;
+                continue;
+            }
             known ??= ReferenceNames(references);
             if (known.Names.Contains(text) || scope.PostNames.Contains(text) || known.NearMiss(text) is not null) continue;
             found[error] = text;

@@ -16,8 +16,12 @@ public enum HoleKind
     Initializer,
 }
 
-/// <summary>A <c>...</c> placeholder the tool filled, with the column of its first dot.</summary>
-public sealed record Hole(HoleKind Kind, int Line, int Column);
+/// <summary>A <c>...</c> placeholder the tool filled, where its first dot stands (the file is set once the program knows it).</summary>
+public sealed record Hole(HoleKind Kind, int Line, int Column, string File = "")
+{
+    /// <summary>Where the hole stands in the document.</summary>
+    public Model.SourceLocation Location => new(File, Line, Column);
+}
 
 /// <summary>
 /// Posts write <c>...</c> where code is left out. In a <c>check</c> block (README.md, "Levels") the tool fills each

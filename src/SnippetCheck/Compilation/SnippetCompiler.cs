@@ -48,6 +48,9 @@ internal sealed record CompilationResult(
     /// a package (<see cref="CheckLevel.FirstKnownUse"/>); null when nothing does, or for any other compilation.
     /// </summary>
     public string? KnownUse { get; init; }
+
+    /// <summary>The <c>...</c> placeholders the tool filled in a <c>check</c> block; empty for any other compilation.</summary>
+    public IReadOnlyList<Hole> Holes { get; init; } = [];
 }
 
 /// <summary>Compiles programs with Roslyn in the tool's own process.</summary>
@@ -130,6 +133,7 @@ internal static class SnippetCompiler
         return new CompilationResult(success, image, source.IsExecutable, Mapped(diagnostics, lineToPart, internalMembers, unknown), clock.Elapsed)
         {
             KnownUse = CheckLevel.FirstKnownUse(compilation, source.Trees, node => IsInPart(node, check.PartId, lineToPart, cancellationToken), cancellationToken),
+            Holes = check.Holes ?? [],
         };
     }
 

@@ -41,10 +41,14 @@ public abstract record Verdict
         /// <inheritdoc/>
         public override SnippetStatus Status => SnippetStatus.Passed;
 
+        /// <summary>The <c>...</c> placeholders the tool filled so that what is around them could be checked.</summary>
+        public IReadOnlyList<Compilation.Hole> Holes { get; init; } = [];
+
         /// <inheritdoc/>
-        public override string Message => Unknown.Count == 0
-            ? "checked (every name binds)"
-            : $"checked ({string.Join(", ", Unknown.Select(u => u.Name).Distinct())} not declared in the post)";
+        public override string Message => (Unknown.Count == 0
+            ? "checked (every name binds"
+            : $"checked ({string.Join(", ", Unknown.Select(u => u.Name).Distinct())} not declared in the post")
+            + (Holes.Count switch { 0 => "", 1 => "; 1 hole left out", var n => $"; {n} holes left out" }) + ")";
     }
 
     /// <summary>Not verified, for a reason outside the block (front matter, a broken session).</summary>

@@ -72,7 +72,8 @@ internal sealed class SnippetProgram
 
     /// <summary>What compiling block <paramref name="index"/> at the <c>check</c> level needs: its part, and the names the post's other blocks declare.</summary>
     public CheckScope CheckScopeFor(int index, CompileSettings settings) =>
-        new(index, PostDeclarations.Besides(Document, Blocks[index], settings.ParseOptions));
+        new(index, PostDeclarations.Besides(Document, Blocks[index], settings.ParseOptions),
+            [.. Holes.Fill(Blocks[index].Code, settings.ParseOptions, Blocks[index].Tags.Members).Holes.Select(h => h with { File = Document.DisplayPath })]);
 
     /// <summary>The program's arguments: the first block that gives any.</summary>
     public string[] Args => Blocks.Select(b => b.Tags.Args).FirstOrDefault(a => a is not null) ?? [];
@@ -120,6 +121,8 @@ internal sealed class SnippetProgram
     private static CodePart PartOf(Snippet block, int index, string file, CSharpParseOptions options)
     {
         var code = block.Tags.Results ? ResultLines.Rewrite(block.Code, file, options) : block.Code;
+        // Only a check block's '...' are holes: a block at a level that claims more must be whole.
+        if (block.Kind == SnippetKind.Check) code = Holes.Fill(code, options, block.Tags.Members).Lines;
         if (!block.Tags.Members) return new CodePart(index, file, code);
         var (lines, staticClass) = MemberWrapper.Wrap(code, index, options);
         return new CodePart(index, file, lines, staticClass);

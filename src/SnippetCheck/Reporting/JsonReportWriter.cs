@@ -97,6 +97,7 @@ internal static class JsonReportWriter
         WriteNullable(json, "actualOutput", result.ActualOutput);
         WriteDiagnostics(json, result.Diagnostics);
         WriteUnknownNames(json, result.UnknownNames);
+        WriteHoles(json, (result.Verdict as Verdict.Checked)?.Holes ?? []);
         if (result.Frameworks is { } frameworks) WriteFrameworks(json, frameworks);
         json.WriteEndObject();
     }
@@ -112,6 +113,22 @@ internal static class JsonReportWriter
             json.WriteString("file", name.Location.File);
             json.WriteNumber("line", name.Location.Line);
             json.WriteNumber("column", name.Location.Column);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>The <c>...</c> placeholders a <c>check</c> block left out, each where it stands; an empty list for every other block.</summary>
+    private static void WriteHoles(Utf8JsonWriter json, IReadOnlyList<Compilation.Hole> holes)
+    {
+        json.WriteStartArray("holes");
+        foreach (var hole in holes)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", hole.Kind switch { Compilation.HoleKind.Arguments => "arguments", Compilation.HoleKind.Initializer => "value", _ => "statement" });
+            json.WriteString("file", hole.File);
+            json.WriteNumber("line", hole.Line);
+            json.WriteNumber("column", hole.Column);
             json.WriteEndObject();
         }
         json.WriteEndArray();

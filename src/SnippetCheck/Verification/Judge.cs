@@ -58,7 +58,8 @@ internal static class Judge
         var refused = compiled.Errors.Where(e => e.UnknownName is null).ToList();
         if (refused.Count > 0) return CompileError(snippet, refused);
         if (compiled.KnownUse is not { } knownUse) return new Verdict.Failed(new NothingCheckedFailure(snippet.Location));
-        return new Verdict.Checked([.. compiled.Errors.Select(e => new UnknownName(e.UnknownName!, e.Location ?? snippet.Location)).Distinct()], knownUse);
+        var unknown = compiled.Errors.Where(e => e.UnknownName != Holes.Marker).Select(e => new UnknownName(e.UnknownName!, e.Location ?? snippet.Location)).Distinct();
+        return new Verdict.Checked([.. unknown], knownUse) { Holes = compiled.Holes };
     }
 
     public static Verdict CompileFail(Snippet snippet, CompilationResult compiled)
@@ -236,9 +237,9 @@ internal static class Judge
     {
         "CS0106" or "CS9348" when !snippet.Tags.Members => "a member outside a type: tag the block 'members' to compile it inside a class the tool adds",
         "CS0227" or "CS0214" or "CS4004" when !snippet.Tags.Unsafe => "unsafe code: add the 'unsafe' tag",
-        "CS8635" => "a '...' placeholder: tag the block 'ignore', or put the missing code in a prelude",
-        "CS1525" or "CS1002" or "CS1513" when snippet.Block.Content.Contains("...", StringComparison.Ordinal) =>
-            "a '...' placeholder: tag the block 'ignore', or put the missing code in a prelude",
+        "CS8635" or "CS1525" or "CS1002" or "CS1513" when id == "CS8635" || snippet.Block.Content.Contains("...", StringComparison.Ordinal) => snippet.Kind == SnippetKind.Check
+            ? "a '...' placeholder where C# has no statement, whole argument list or value: only those are left out; write it so, or tag the block 'ignore'"
+            : "a '...' placeholder: tag the block 'check' to check what is around it (a statement, a whole argument list or a value left out), tag it 'ignore', or put the missing code in a prelude",
         "CS8803" => "top-level statements must come before types and namespaces in a C# file: move the declarations below them",
         "CS0122" or "CS0117" or "CS1061" when (id == "CS0122" || internalMember)
                 && (snippet.DocumentedNamespace is not null || snippet.Location.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) =>

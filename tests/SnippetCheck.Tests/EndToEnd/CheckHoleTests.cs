@@ -1,0 +1,83 @@
+using SnippetCheck.Compilation;
+using SnippetCheck.Model;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.EndToEnd;
+
+/// <summary>
+/// <c>...</c> placeholders in a <c>check</c> block (issue 42, item 2): a statement, a whole argument list, a value or an
+/// initializer's content left out is filled invisibly and listed; what is around it is checked; any other <c>...</c>,
+/// and every <c>...</c> at a stronger level, stays a syntax error. In-process, through the real compiler.
+/// </summary>
+public sealed class CheckHoleTests
+{
+    private static async Task<SnippetResult> VerifyAsync(string tags, string code)
+    {
+        var report = await Pipeline.VerifyAsync($"# Holes\n\n<!-- snippetcheck: {tags} name=it -->\n```csharp\n{code}\n```\n", new() { NoCache = true });
+        return report.Snippets.Single(s => s.Snippet.Tags.Name == "it");
+    }
+
+    private const string Fragment = """
+        services.AddDbContext<AppDbContext>(...);
+        var json = System.Text.Json.JsonSerializer.Serialize(...);
+        var options = new System.Text.Json.JsonSerializerOptions { ... };
+        int count = ...;
+        ...
+        Console.WriteLine(json.Length + count);
+        """;
+
+    [Fact]
+    public async Task Each_supported_hole_is_filled_listed_at_its_dots_and_what_is_around_it_is_checked()
+    {
+        var result = await VerifyAsync("check", Fragment);
+
+        Assert.Equal(SnippetStatus.Passed, result.Status);
+        var holes = Assert.IsType<Verdict.Checked>(result.Verdict).Holes;
+        Assert.Equal([(HoleKind.Arguments, 5, 37), (HoleKind.Arguments, 6, 54), (HoleKind.Initializer, 7, 60), (HoleKind.Initializer, 8, 13), (HoleKind.Statement, 9, 1)],
+            holes.Select(h => (h.Kind, h.Line, h.Column)));
+        Assert.All(holes, h => Assert.Equal("post.md", h.File));
+        Assert.Equal("checked (services, AppDbContext not declared in the post; 5 holes left out)", result.Message);
+        Assert.DoesNotContain(result.UnknownNames, n => n.Name == Holes.Marker);
+    }
+
+    [Fact]
+    public async Task A_method_body_left_out_in_a_members_block_owes_no_value()
+    {
+        var result = await VerifyAsync("check members", "public int Total(Order order)\n{\n    ...\n}\n\npublic string Name => ...;");
+
+        Assert.Equal(SnippetStatus.Passed, result.Status);
+        Assert.Equal(2, Assert.IsType<Verdict.Checked>(result.Verdict).Holes.Count);
+    }
+
+    [Theory]
+    [InlineData("renames a method around a hole", "JsonSerializer.Serialize(...)", "JsonSerializer.Serialise(...)", "CS0117")]
+    [InlineData("misspells the type an initializer is left out of", "JsonSerializerOptions { ... }", "JsonSerializerOption { ... }", "CS0234")]
+    public async Task A_mutant_around_a_hole_fails(string mutation, string from, string to, string id)
+    {
+        Assert.Contains(from, Fragment, StringComparison.Ordinal);
+
+        var mutant = await VerifyAsync("check", Fragment.Replace(from, to, StringComparison.Ordinal));
+
+        Assert.True((mutant.Status, mutant.Code) == (SnippetStatus.Failed, id), $"{mutation}: {mutant.Status} {mutant.Code} {mutant.Message}");
+    }
+
+    [Theory]
+    [InlineData("Console.WriteLine(order, ...);")] // part of an argument list
+    [InlineData("var total = order.Total + ...;")] // part of an expression
+    public async Task Any_other_dots_stay_a_syntax_error_with_a_hint_that_says_which_are_left_out(string code)
+    {
+        var result = await VerifyAsync("check", code);
+
+        Assert.Equal((SnippetStatus.Failed, FailureReason.CompileError), (result.Status, result.Reason));
+        Assert.Contains("only those are left out", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task At_a_stronger_level_every_dot_stays_a_syntax_error()
+    {
+        var result = await VerifyAsync("compile", "var json = System.Text.Json.JsonSerializer.Serialize(...);");
+
+        Assert.Equal((SnippetStatus.Failed, FailureReason.CompileError), (result.Status, result.Reason));
+        Assert.Contains("tag the block 'check'", result.Detail, StringComparison.Ordinal);
+    }
+}
