@@ -20,6 +20,7 @@ internal static class AdoptJson
         json.WriteStartObject("summary");
         json.WriteNumber("blocks", report.Blocks);
         json.WriteNumber("adopted", report.Adopted);
+        json.WriteNumber("checked", report.Check);
         json.WriteNumber("stillFailing", report.StillFailing);
         var causes = report.Files.SelectMany(f => f.Causes).ToList();
         foreach (var kind in UnverifiedCause.Kinds) json.WriteNumber(kind, causes.Count(c => c.Kind == kind));

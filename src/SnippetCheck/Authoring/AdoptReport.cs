@@ -44,11 +44,17 @@ internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyL
     public string Path => Document.DisplayPath;
     public int Compile => Proposals.Count(p => p.Kind == SnippetKind.Compile);
     public int CompileFail => Proposals.Count(p => p.Kind == SnippetKind.CompileFail);
-    public int Members => Proposals.Count(p => p.Members);
-    public int Results => Proposals.Count(p => p.Results);
-    public int WithUsings => Proposals.Count(p => p.Usings.Count > 0);
-    public int InSessions => Proposals.Count(p => p.Session is not null);
-    public int WithPackages => Proposals.Count(p => p.Packages.Count > 0);
+
+    /// <summary>Blocks tagged <c>check</c>: protected, but weaker than verified, and never counted with them.</summary>
+    public int Check => Proposals.Count(p => p.Kind == SnippetKind.Check);
+    // What the verified blocks were tagged with; check blocks are counted apart (Check), never among them.
+    public int Members => Verified.Count(p => p.Members);
+    public int Results => Verified.Count(p => p.Results);
+    public int WithUsings => Verified.Count(p => p.Usings.Count > 0);
+    public int InSessions => Verified.Count(p => p.Session is not null);
+    public int WithPackages => Verified.Count(p => p.Packages.Count > 0);
+
+    private IEnumerable<AdoptProposal> Verified => Proposals.Where(p => p.Kind != SnippetKind.Check);
     public int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
     public int Output => Proposals.Count(p => p.Output is not null);
     public int StillFailing => Failures.Count;
@@ -92,11 +98,18 @@ internal sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList
     public int CompileFail => Files.Sum(f => f.CompileFail);
     public int Output => Files.Sum(f => f.Output);
     public int StillFailing => Files.Sum(f => f.StillFailing);
+    /// <summary>Blocks tagged at a level that verifies them (compile, run, compile-fail); <see cref="Check"/> apart.</summary>
     public int Adopted => Compile + Run + CompileFail;
+
+    /// <summary>Blocks tagged <c>check</c>: checked, not verified.</summary>
+    public int Check => Files.Sum(f => f.Check);
 
     /// <summary>Files whose tags could not be written (with <c>--write</c>).</summary>
     public IEnumerable<AdoptFile> Refused => Files.Where(f => f.WriteProblem is not null);
 
-    /// <summary>Blocks tagged in files that were written.</summary>
-    public int Tagged => Files.Where(f => f.Written).Sum(f => f.Proposals.Count);
+    /// <summary>Blocks tagged, at a level that verifies them, in files that were written.</summary>
+    public int Tagged => Files.Where(f => f.Written).Sum(f => f.Proposals.Count(p => p.Kind != SnippetKind.Check));
+
+    /// <summary>Blocks tagged <c>check</c> in files that were written.</summary>
+    public int TaggedCheck => Files.Where(f => f.Written).Sum(f => f.Check);
 }

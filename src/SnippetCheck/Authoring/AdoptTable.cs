@@ -12,17 +12,17 @@ internal static class AdoptTable
 {
     public static IEnumerable<string> Lines(AdoptReport report)
     {
-        var rows = report.Files.Select(f => (f.Path, f.Blocks, f.Compile, f.Run, f.Output, f.StillFailing)).ToList();
-        var total = ("total", report.Blocks, report.Compile, report.Run, report.Output, report.StillFailing);
+        var rows = report.Files.Select(f => (f.Path, f.Blocks, f.Compile, f.Run, f.Output, f.Check, f.StillFailing)).ToList();
+        var total = ("total", report.Blocks, report.Compile, report.Run, report.Output, report.Check, report.StillFailing);
         var pathWidth = Math.Max("file".Length, rows.Select(r => r.Path.Length).DefaultIfEmpty(0).Max());
-        string Row(string path, string blocks, string compile, string run, string output, string failing) =>
-            $"{path.PadRight(pathWidth)}  {blocks,6}  {compile,13}  {run,9}  {output,16}  {failing,13}".TrimEnd();
+        string Row(string path, string blocks, string compile, string run, string output, string check, string failing) =>
+            $"{path.PadRight(pathWidth)}  {blocks,6}  {compile,13}  {run,9}  {output,16}  {check,11}  {failing,13}".TrimEnd();
         static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
         foreach (var error in report.Errors) yield return ReportText.Canonical(error);
-        yield return Row("file", "blocks", "would-compile", "would-run", "would-get-output", "still-failing");
-        foreach (var r in rows) yield return Row(r.Path, N(r.Blocks), N(r.Compile), N(r.Run), N(r.Output), N(r.StillFailing));
-        yield return Row(total.Item1, N(total.Item2), N(total.Item3), N(total.Item4), N(total.Item5), N(total.Item6));
+        yield return Row("file", "blocks", "would-compile", "would-run", "would-get-output", "would-check", "still-failing");
+        foreach (var r in rows) yield return Row(r.Path, N(r.Blocks), N(r.Compile), N(r.Run), N(r.Output), N(r.Check), N(r.StillFailing));
+        yield return Row(total.Item1, N(total.Item2), N(total.Item3), N(total.Item4), N(total.Item5), N(total.Item6), N(total.Item7));
 
         var digest = FailureDigest.Of(report.Files.SelectMany(f => f.Failures));
         if (digest.Codes.Count > 0)
@@ -46,9 +46,11 @@ internal static class AdoptTable
         var what = $"{report.Compile} compile, {report.Run} run{compileFail}, {report.Output} with an output block{usings}";
         var failing = report.StillFailing == 1 ? "1 still fails" : $"{report.StillFailing} still fail";
         var stay = report.StillFailing == 1 ? "stays" : "stay";
+        // Checked blocks are counted apart, never among the verified ones (README.md, "Levels").
+        string Checked(int count) => count == 0 ? "" : $"; {count} more to check only (the check level: names the post never declares are tolerated; checked, not verified)";
         yield return report.Write
-            ? $"adopt: tagged {report.Tagged} of {Blocks(report.Blocks)} ({what}) in {Files(report.Files.Count(f => f.Written))}; {failing} and {stay} untagged; in {seconds}s"
-            : $"adopt: would tag {report.Adopted} of {Blocks(report.Blocks)} ({what}) in {Files(files)}; {failing}; in {seconds}s. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags";
+            ? $"adopt: tagged {report.Tagged} of {Blocks(report.Blocks)} ({what}){Checked(report.TaggedCheck)} in {Files(report.Files.Count(f => f.Written))}; {failing} and {stay} untagged; in {seconds}s"
+            : $"adopt: would tag {report.Adopted} of {Blocks(report.Blocks)} ({what}){Checked(report.Check)} in {Files(files)}; {failing}; in {seconds}s. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags";
     }
 
     /// <summary>How many still-failing blocks each cause holds, with its first block as the example.</summary>

@@ -119,6 +119,14 @@ internal static class Adopter
             (r.Document, r.Snippet with { Tags = r.Snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = r.Reading.Ids } }))],
             useCache: true, cancellationToken).ConfigureAwait(false));
 
+        // Pass 5: what no stronger level verifies, at the check level (unknown names tolerated, never called verified).
+        var checks = await CheckAdoption.FindAsync(verifier, [.. untagged
+            .Where(u => !compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet)) && AdoptWriter.CommentPrefix(u.Snippet.Block) is not null
+                && failsAsMarked.GetValueOrDefault(Key(u.Snippet))?.Status != SnippetStatus.Passed)
+            .Select(u => (u.Document, Last: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
+            .Where(u => u.Last is not null)
+            .Select(u => (u.Document, u.Last!.Snippet with { Tags = u.Last.Snippet.Tags with { Results = false } }))], cancellationToken).ConfigureAwait(false);
+
         var files = new List<AdoptFile>();
         foreach (var document in adoptable)
         {
@@ -154,6 +162,12 @@ internal static class Adopter
                     continue;
                 }
                 if (readings.GetValueOrDefault(key).Reading?.Refusal is { } refusal) notes.Add(new AdoptNote(snippet.Location, refusal));
+                if (!compiles.ContainsKey(key) && checks.GetValueOrDefault(key) is { } checkedBlock)
+                {
+                    var checkTags = checkedBlock.Snippet.Tags;
+                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Check, null) { Members = checkTags.Members, Usings = checkTags.Usings, Packages = checkTags.Packages });
+                    continue;
+                }
                 if (!compiles.TryGetValue(key, out var tags))
                 {
                     var failed = withPackages.GetValueOrDefault(key) ?? LastFailure(key);
@@ -220,7 +234,7 @@ internal static class Adopter
     /// The compiler's errors for methods, properties and fields written outside a type: a modifier on what it reads as
     /// a local function (CS0106), a member directly in the file (CS9348, CS0116).
     /// </summary>
-    private static bool IsMembersOutsideAType(SnippetResult result) =>
+    internal static bool IsMembersOutsideAType(SnippetResult result) =>
         result.Diagnostics.Any(d => d.Id is "CS0106" or "CS9348" or "CS0116");
 
     private static bool HasEntryPoint(PreparedDocument document, Snippet snippet)

@@ -52,12 +52,13 @@ public sealed partial class AdoptPackageTests
         var expected = Post
             .Replace("```csharp\nusing", $"<!-- snippetcheck: run packages=Newtonsoft.Json@{version} -->\n```csharp\nusing", StringComparison.Ordinal)
             .Replace("```text", "<!-- snippetcheck: output -->\n```text", StringComparison.Ordinal)
-            .Replace("```csharp\nConsole.WriteLine(JsonConvert", $"<!-- snippetcheck: run usings=Newtonsoft.Json packages=Newtonsoft.Json@{version} -->\n```csharp\nConsole.WriteLine(JsonConvert", StringComparison.Ordinal);
+            .Replace("```csharp\nConsole.WriteLine(JsonConvert", $"<!-- snippetcheck: run usings=Newtonsoft.Json packages=Newtonsoft.Json@{version} -->\n```csharp\nConsole.WriteLine(JsonConvert", StringComparison.Ordinal)
+            .Replace("```csharp\nConsole.WriteLine(NoSuchLibrary", "<!-- snippetcheck: check -->\n```csharp\nConsole.WriteLine(NoSuchLibrary", StringComparison.Ordinal);
         Assert.Equal(expected, text);
 
         var verify = CliRunner.Run(folder.Path, "verify");
         Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith("2 passed, 0 failed, 0 ignored, 1 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        Assert.StartsWith("2 passed, 1 checked, 0 failed, 0 ignored, 0 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
 
         // Context, never a pass by itself: a changed output, or a method the package lacks, fails.
         File.WriteAllText(Path.Combine(folder.Path, "post.md"), expected.Replace("[1,2]", "[1,3]", StringComparison.Ordinal));
@@ -69,7 +70,7 @@ public sealed partial class AdoptPackageTests
     }
 
     [Fact]
-    public void The_repositorys_project_pins_the_version_and_a_named_package_that_exists_nowhere_leaves_the_block_untagged_with_a_note()
+    public void The_repositorys_project_pins_the_version_and_a_named_package_that_exists_nowhere_leaves_the_block_at_the_check_level_with_a_note()
     {
         using var folder = new TempFolder();
         folder.Write(".git/config", "[remote \"origin\"]\n\turl = https://github.com/example/json-notes.git\n");
@@ -98,7 +99,8 @@ public sealed partial class AdoptPackageTests
         Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json.Linq packages=Newtonsoft.Json@13.0.3 -->\n```csharp\nvar token",
             File.ReadAllText(Path.Combine(folder.Path, "docs", "post.md")));
         Assert.Matches(@"other\.md\(3,1\): .*'Widget'.* declared nowhere the tool can see: not in the post, the framework, nor the packages it looked in \(Zqxv\.Imaginary\.Widgets\); if a package declares them, name it with adopt --package", write.Stdout);
-        Assert.DoesNotContain("snippetcheck:", File.ReadAllText(Path.Combine(folder.Path, "docs", "other.md")));
+        // Its names stay unknown, so the block is never verified; the real call around them is checked.
+        Assert.Contains("<!-- snippetcheck: check -->\n```csharp\nusing Zqxv", File.ReadAllText(Path.Combine(folder.Path, "docs", "other.md")));
 
         var bad = CliRunner.Run(folder.Path, "adopt", "docs", "--package", "Newtonsoft.Json@latest");
         Assert.Equal(2, bad.ExitCode);
