@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 26's measure: how much of a real blog's C# 'adopt --write' gets verified, invisibly.
+# Issues 26 and 42's measure: how much of a real blog's C# 'adopt --write' gets verified, or checked, invisibly.
 #
 #   bash eng/realworld-coverage.sh [CORPUS]     # CORPUS defaults to ../shared/realworld
 #   REALWORLD_KEEP=report.json bash eng/realworld-coverage.sh    # also keep verify's JSON report
@@ -67,6 +67,10 @@ if [ -n "${REALWORLD_KEEP:-}" ]; then cp "$work/report.json" "$REALWORLD_KEEP"; 
 python3 - "$work/report.json" "$adopt_seconds" <<'PY'
 import json, sys
 summary = json.load(open(sys.argv[1]))["summary"]
-print(f"coverage: {summary['verified']} of {summary['blocks']} C# blocks verified ({summary['coverage']} %); adopt took {float(sys.argv[2]):.1f}s")
+blocks, verified, checked = summary['blocks'], summary['verified'], summary['checkedBlocks']
+print(f"coverage: {verified} of {blocks} C# blocks verified ({summary['coverage']} %); adopt took {float(sys.argv[2]):.1f}s")
+# Issue 42: the check level is counted apart, never among the verified blocks.
+print(f"levels: {verified} verified, {checked} checked, {blocks - verified - checked} unprotected; "
+      f"{verified + checked} of {blocks} at check or stronger ({summary['checkCoverage']} %)")
 PY
 exit $status
