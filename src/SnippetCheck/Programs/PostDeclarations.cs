@@ -7,9 +7,11 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Programs;
 
 /// <summary>
-/// The names a post's C# blocks declare, read from their syntax alone: types, members, locals, parameters and
-/// namespaces. A <c>check</c> block never tolerates one of them as unknown: a name the post declares elsewhere is a
-/// name the block should see (a session), not one the post leaves to the reader.
+/// The names a post's C# blocks declare, read from their syntax alone: types, members (methods, properties, fields,
+/// events, local functions, enum values) and namespaces, as issue 42 defines "declares". A <c>check</c> block never
+/// tolerates one of them as unknown: a type or member the post declares elsewhere is one the block should see (a
+/// session), not one the post leaves to the reader. A local or a parameter of another block is not among them: it
+/// belongs to that block's own code (<c>var c = ...</c> in one block says nothing of a <c>c</c> in the next).
 /// </summary>
 internal static class PostDeclarations
 {
@@ -38,12 +40,8 @@ internal static class PostDeclarations
                 PropertyDeclarationSyntax property => property.Identifier,
                 EventDeclarationSyntax @event => @event.Identifier,
                 EnumMemberDeclarationSyntax member => member.Identifier,
-                VariableDeclaratorSyntax variable => variable.Identifier,
+                VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } field => field.Identifier,
                 LocalFunctionStatementSyntax function => function.Identifier,
-                SingleVariableDesignationSyntax designation => designation.Identifier,
-                ForEachStatementSyntax loop => loop.Identifier,
-                ParameterSyntax parameter => parameter.Identifier,
-                TypeParameterSyntax parameter => parameter.Identifier,
                 _ => default,
             };
             if (declared.ValueText.Length > 0) names.Add(declared.ValueText);

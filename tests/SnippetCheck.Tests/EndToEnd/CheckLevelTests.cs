@@ -66,6 +66,17 @@ public sealed class CheckLevelTests
     }
 
     [Fact]
+    public async Task A_local_of_another_block_is_no_declaration_of_the_post()
+    {
+        // "Declares" means a type, a member or a namespace (issue 42): another block's local says nothing of this block's 'list'.
+        var result = await CheckAsync("list.Add(Environment.ProcessorCount);\nConsole.WriteLine(list.Count);",
+            before: "```csharp compile\nvar list = new System.Collections.Generic.List<int>();\n```\n");
+
+        Assert.Equal(SnippetStatus.Passed, result.Status);
+        Assert.Equal(["list"], result.UnknownNames.Select(n => n.Name).Distinct());
+    }
+
+    [Fact]
     public async Task A_block_where_nothing_binds_checks_nothing_and_fails_for_it()
     {
         var result = await CheckAsync("var total = order.Lines.Sum(line => line.Price);");

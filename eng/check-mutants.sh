@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Issue 42's "no false check" on real posts: adopts a copy of the corpus, then mutates every block tagged 'check'
+# (a framework member renamed, one argument dropped from a framework call, a framework type misspelt) and verifies
+# each mutant, which must fail (tests/SnippetCheck.Tests/EndToEnd/CheckMutantsOnACorpus.cs).
+#
+#   bash eng/check-mutants.sh [CORPUS]     # CORPUS defaults to ../shared/realworld
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+corpus=$(cd "${1:-$root/../shared/realworld}" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+dotnet build "$root/src/SnippetCheck.Cli" -c Release -nologo -v:q >/dev/null
+cp -r "$corpus" "$work/posts"
+export SNIPPETCHECK_PACKAGE_CACHE="$work/package-cache"
+(cd "$work/posts" && dotnet "$root/src/SnippetCheck.Cli/bin/Release/net10.0/snippetcheck.dll" adopt . --write --cache-dir "$work/cache" | tail -n 1)
+status=0
+SNIPPETCHECK_MUTANT_CORPUS="$work/posts" dotnet test "$root/tests/SnippetCheck.Tests" --filter "FullyQualifiedName~CheckMutantsOnACorpus" \
+  --logger "console;verbosity=minimal" > "$work/test.log" 2>&1 || status=1
+cat "$work/posts.mutants.txt" 2>/dev/null || tail -n 30 "$work/test.log"
+exit $status
