@@ -30,14 +30,21 @@ internal static class UsingInference
     /// <param name="Ambiguous">Names found in more than one namespace, with those namespaces.</param>
     public sealed record Guess(IReadOnlyList<string> Usings, IReadOnlyList<(string Name, IReadOnlyList<string> Namespaces)> Ambiguous);
 
-    /// <summary>The guess for a block whose compile errors are <paramref name="diagnostics"/>; null when they are not all unknown names.</summary>
-    public static Guess? For(Snippet snippet, IReadOnlyList<Diagnostic> diagnostics, ImmutableArray<MetadataReference> references, IReadOnlyList<string> imported)
+    /// <summary>
+    /// The guess for a block whose compile errors are <paramref name="diagnostics"/>; null when they are not all unknown
+    /// names, or when one of them is a name the post declares itself (<paramref name="document"/>'s other blocks): docs
+    /// that define an <c>ICommand</c> of their own in hidden code mean theirs, not <c>System.Windows.Input</c>'s.
+    /// </summary>
+    public static Guess? For(SnippetDocument document, Snippet snippet, IReadOnlyList<Diagnostic> diagnostics, ImmutableArray<MetadataReference> references,
+        IReadOnlyList<string> imported, CSharpParseOptions options)
     {
         var errors = diagnostics.Where(d => d.IsError).ToList();
         if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS1061"))) return null;
         // A missing member (CS1061) may be an extension method of a namespace the block does not import.
         var names = errors.Select(e => IdentifierAt(snippet, e.Location) is { } name ? (e.Id == "CS1061" ? ExtensionKey + name : name) : null).ToList();
         if (names.Any(n => n is null)) return null;
+        var declared = PostDeclarations.Besides(document, snippet, options);
+        if (names.Any(n => declared.Contains(n!.TrimStart(ExtensionKey)))) return null;
 
         var index = IndexFor(references);
         var usings = new SortedSet<string>(StringComparer.Ordinal);
@@ -78,7 +85,7 @@ internal static class UsingInference
                 var settings = SnippetProgram.Lone(document.Snippets, failed.Snippet, document.Settings).Settings;
                 var references = extra.Count == 0 ? settings.References
                     : settings.References.AddRange(extra.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
-                if (For(failed.Snippet, failed.Diagnostics, references, settings.Usings) is not { } guess) continue;
+                if (For(document.Snippets, failed.Snippet, failed.Diagnostics, references, settings.Usings, settings.ParseOptions) is not { } guess) continue;
                 firstGuesses.TryAdd(first.Snippet.Location, guess);
                 if (guess.Usings.Count == 0) continue;
                 var usings = failed.Snippet.Tags.Usings.Concat(guess.Usings).Distinct(StringComparer.Ordinal).ToList();

@@ -325,6 +325,24 @@ public sealed class AdoptUsingsTests
     }
 }
 
+public sealed class AdoptDeclaredNameTests
+{
+    [Fact]
+    public void A_name_the_post_declares_is_never_taken_from_the_framework()
+    {
+        // System.Windows.Input has an ICommand too; the post means its own, so the block joins it in a session.
+        using var folder = new TempFolder();
+        folder.Write("post.md", "# Commands\n\n```csharp\ninterface ICommand { void Execute(); }\n```\n\n```csharp\nICommand? command = null;\nConsole.WriteLine(command is null);\n```\n");
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        var text = File.ReadAllText(Path.Combine(folder.Path, "post.md"));
+        Assert.DoesNotContain("System.Windows.Input", text, StringComparison.Ordinal);
+        Assert.Contains("session=", text, StringComparison.Ordinal);
+    }
+}
+
 public sealed class AdoptExtensionUsingTests
 {
     [Fact]

@@ -43,7 +43,8 @@ public sealed class CheckMutantsOnACorpus(ITestOutputHelper output)
         var corpus = Path.GetFullPath(Environment.GetEnvironmentVariable(CorpusFactAttribute.Variable)!);
         var (documents, _) = new Verifier(new VerifyOptions { Paths = ["."], CurrentDirectory = corpus }).Prepare();
         var checkedBlocks = documents.SelectMany(d => d.Snippets.Snippets.Where(s => s.Kind == SnippetKind.Check).Select(s => (Document: d, Snippet: s))).ToList();
-        var mutants = checkedBlocks.SelectMany(b => MutantsOf(b.Snippet, b.Document.Settings.CompileSettings.Usings)).ToList();
+        // A mutant is made only where the author's text stands as the compiler read it (not in a hole's filler).
+        var mutants = checkedBlocks.SelectMany(b => MutantsOf(b.Snippet, b.Document.Settings.CompileSettings.Usings).Where(m => StandsInTheBlock(b.Snippet, m))).ToList();
 
         var survivors = new List<Mutant>();
         // One mutant per block at a time: each round mutates every file once and verifies it whole.
@@ -79,6 +80,11 @@ public sealed class CheckMutantsOnACorpus(ITestOutputHelper output)
         Assert.True(mutants.Count > 0, "no mutants were made: the corpus has no check block that binds a framework API");
         Assert.True(survivors.Count == 0, string.Join('\n', lines));
     }
+
+    private static bool StandsInTheBlock(Snippet block, Mutant mutant) =>
+        block.Code.FirstOrDefault(l => l.Line == mutant.Line) is { Text: not null } line && line.SourceColumns is null
+        && mutant.Column - line.Column is var index && index >= 0 && index + mutant.Length <= line.Text.Length
+        && line.Text.Substring(index, mutant.Length) == mutant.Was;
 
     private static string Apply(string text, IEnumerable<Mutant> mutants)
     {
