@@ -86,6 +86,79 @@ internal static class CheckLevel
         return null;
     }
 
+#pragma warning disable RS2008 // not an analyzer: the descriptor only carries SC2014 through the compiler's diagnostics
+    private static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor UnboundApi = new(Model.DiagnosticCodes.UnboundApi, "API not found where the compiler did not look",
+        "{0}", "SnippetCheck", Microsoft.CodeAnalysis.DiagnosticSeverity.Error, isEnabledByDefault: true);
+#pragma warning restore RS2008
+
+    /// <summary>
+    /// What the compiler never bound: code that depends on an unknown name (an argument of a call on an unknown
+    /// receiver, a target-typed <c>new()</c> of an unknown type) draws no error of its own, whatever it says. Each
+    /// name there is looked up on its own (<c>SemanticModel.GetSymbolInfo</c>),
+    /// and one that would be an error anywhere else is one here (SC2014): a member a known type or namespace lacks, a
+    /// simple name that is a reference's own, or its near miss, or a name the post declares. A name that stays
+    /// unknown, or a member of something unknown, is the post's own, as elsewhere: a simple one is returned with its
+    /// name, to be listed with the compiler's unknown names.
+    /// </summary>
+    public static IEnumerable<(Diagnostic Diagnostic, string? Tolerated)> Unbound(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, Func<SyntaxNode, bool> inBlock,
+        ImmutableArray<MetadataReference> references, IReadOnlyCollection<Diagnostic> reported, CheckScope scope, CancellationToken cancellationToken)
+    {
+        ReferenceIndex? known = null;
+        foreach (var tree in trees)
+        {
+            SemanticModel? model = null;
+            foreach (var name in tree.GetRoot(cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                if (name is IdentifierNameSyntax { IsVar: true } || IsNotAUse(name) || !inBlock(name)) continue;
+                if (reported.Any(d => d.Location.SourceTree == tree && d.Location.SourceSpan.IntersectsWith(name.Span))) continue;
+                model ??= compilation.GetSemanticModel(tree);
+                var info = model.GetSymbolInfo(name, cancellationToken);
+                if (info.Symbol is not null || !info.CandidateSymbols.IsEmpty) continue;
+                var text = name.Identifier.ValueText;
+                if (text == Holes.Marker) continue;
+                string? problem;
+                if (IsQualified(name))
+                {
+                    // A member of something the compiler knows, that it does not have.
+                    var left = name.Parent switch
+                    {
+                        MemberAccessExpressionSyntax access => access.Expression,
+                        QualifiedNameSyntax qualified => qualified.Left,
+                        _ => null,
+                    };
+                    if (left is null) continue;
+                    var owner = model.GetSymbolInfo(left, cancellationToken).Symbol as INamespaceOrTypeSymbol
+                        ?? model.GetTypeInfo(left, cancellationToken).Type;
+                    if (owner is null or IErrorTypeSymbol || owner is ITypeSymbol { TypeKind: TypeKind.Error or TypeKind.Dynamic }) continue;
+                    problem = $"'{owner.ToDisplayString()}' does not contain a definition for '{text}'";
+                }
+                else
+                {
+                    known ??= ReferenceNames(references);
+                    problem = scope.PostNames.Contains(text) ? $"the name '{text}' is declared by another block of the post: join them in a session"
+                        : known.NearMiss(text) is { } meant ? $"the name '{text}' does not exist; did you mean '{meant}'?"
+                        : known.Names.Contains(text) ? $"the name '{text}' is not in scope here (a using is missing?)"
+                        : null;
+                    if (problem is null)
+                    {
+                        yield return (Diagnostic.Create(UnboundApi, name.GetLocation(), $"the name '{text}' is not declared"), text);
+                        continue;
+                    }
+                }
+                if (problem is not null)
+                    yield return (Diagnostic.Create(UnboundApi, name.GetLocation(), problem + " (in code the compiler did not bind, since it depends on an unknown name)"), null);
+            }
+        }
+    }
+
+    /// <summary>Names that say what something is called, not what it uses: a named argument, an anonymous type's or an initializer's member.</summary>
+    private static bool IsNotAUse(SimpleNameSyntax name) => name.Parent switch
+    {
+        NameColonSyntax or NameEqualsSyntax => true,
+        AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment => assignment.Left == name,
+        _ => false,
+    };
+
     /// <summary>A name that only means something after a dot (<c>x.Name</c>, <c>A.B</c>, <c>?.Name</c>): what is before it decides.</summary>
     private static bool IsQualified(SimpleNameSyntax name) => name.Parent switch
     {

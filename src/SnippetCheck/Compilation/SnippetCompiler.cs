@@ -128,11 +128,15 @@ internal static class SnippetCompiler
             ? []
             : InternalMemberErrors(compilation, diagnostics, cancellationToken);
         if (check is null) return new CompilationResult(success, image, source.IsExecutable, Mapped(diagnostics, lineToPart, internalMembers), clock.Elapsed);
-        var ownErrors = diagnostics.Where(d => d.Severity == RoslynSeverity.Error && Map(d, lineToPart).PartId == check.PartId);
+        var ownErrors = diagnostics.Where(d => d.Severity == RoslynSeverity.Error && Map(d, lineToPart).PartId == check.PartId).ToList();
         var unknown = CheckLevel.UnknownNames(compilation, settings.References, ownErrors, check, cancellationToken);
-        return new CompilationResult(success, image, source.IsExecutable, Mapped(diagnostics, lineToPart, internalMembers, unknown), clock.Elapsed)
+        bool InBlock(SyntaxNode node) => IsInPart(node, check.PartId, lineToPart, cancellationToken);
+        // What the compiler left unbound is looked up too: a renamed API there must fail as it would anywhere else.
+        var unbound = success ? [] : CheckLevel.Unbound(compilation, source.Trees, InBlock, settings.References, ownErrors, check, cancellationToken).ToList();
+        foreach (var (diagnostic, name) in unbound.Where(u => u.Tolerated is not null)) unknown[diagnostic] = name!;
+        return new CompilationResult(success, image, source.IsExecutable, Mapped([.. diagnostics, .. unbound.Select(u => u.Diagnostic)], lineToPart, internalMembers, unknown), clock.Elapsed)
         {
-            KnownUse = CheckLevel.FirstKnownUse(compilation, source.Trees, node => IsInPart(node, check.PartId, lineToPart, cancellationToken), cancellationToken),
+            KnownUse = CheckLevel.FirstKnownUse(compilation, source.Trees, InBlock, cancellationToken),
             Holes = check.Holes ?? [],
         };
     }

@@ -125,6 +125,37 @@ public sealed class CheckLevelTests
         Assert.True(mutant.Status == SnippetStatus.Failed, $"{mutation}: {mutant.Status} {mutant.Message}");
     }
 
+    private const string UnboundRegion = """
+        var pipeline = new ResiliencePipelineBuilder()
+            .AddRetry(new()
+            {
+                Delay = TimeSpan.FromSeconds(2),
+                BackoffType = DelayBackoffType.Exponential,
+                ShouldHandle = args => args.Outcome.Exception is System.Net.Http.HttpRequestException,
+            });
+        """;
+
+    /// <summary>
+    /// Code that depends on an unknown name (a target-typed <c>new()</c> passed to a call on an unknown receiver) draws no
+    /// error from the compiler, which never binds it: the check level looks its names up itself (SC2014), so a broken
+    /// API there fails as it would anywhere else. Found by eng/check-mutants.sh on real docs.
+    /// </summary>
+    [Theory]
+    [InlineData("misspells a framework type", "TimeSpan.FromSeconds", "TqmeSpan.FromSeconds", "TimeSpan")]
+    [InlineData("renames a framework method", "TimeSpan.FromSeconds", "TimeSpan.FromSecondz", "FromSecondz")]
+    [InlineData("renames a framework namespace", "System.Net.Http", "System.Net.Htp", "Htp")]
+    public async Task A_mutant_in_code_the_compiler_left_unbound_fails(string mutation, string from, string to, string named)
+    {
+        var original = await CheckAsync(UnboundRegion);
+        Assert.Equal(SnippetStatus.Passed, original.Status);
+        Assert.Equal("ResiliencePipelineBuilder, DelayBackoffType", string.Join(", ", original.UnknownNames.Select(n => n.Name).Distinct()));
+
+        var mutant = await CheckAsync(UnboundRegion.Replace(from, to, StringComparison.Ordinal));
+
+        Assert.True((mutant.Status, mutant.Code) == (SnippetStatus.Failed, DiagnosticCodes.UnboundApi), $"{mutation}: {mutant.Status} {mutant.Code} {mutant.Message}");
+        Assert.Contains(named, mutant.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Reports_say_checked_never_verified()
     {
