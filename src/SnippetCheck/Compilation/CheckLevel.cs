@@ -113,8 +113,15 @@ internal static class CheckLevel
                 if (reported.Any(d => d.Location.SourceTree == tree && d.Location.SourceSpan.IntersectsWith(name.Span))) continue;
                 model ??= compilation.GetSemanticModel(tree);
                 var info = model.GetSymbolInfo(name, cancellationToken);
-                if (info.Symbol is not null || !info.CandidateSymbols.IsEmpty) continue;
                 var text = name.Identifier.ValueText;
+                if (info.CandidateReason == CandidateReason.OverloadResolutionFailure && IsCallOf(name) is { } call && ArgumentsAreKnown(model, call, cancellationToken))
+                {
+                    // Every argument has a type, and no overload takes them: what the compiler says of such a call elsewhere.
+                    yield return (Diagnostic.Create(UnboundApi, name.GetLocation(),
+                        $"no overload of '{info.CandidateSymbols[0].ContainingType?.Name}.{text}' takes these {call.ArgumentList.Arguments.Count} arguments (in code the compiler did not bind, since it depends on an unknown name)"), null);
+                    continue;
+                }
+                if (info.Symbol is not null || !info.CandidateSymbols.IsEmpty) continue;
                 if (text == Holes.Marker) continue;
                 string? problem;
                 if (IsQualified(name))
@@ -150,6 +157,22 @@ internal static class CheckLevel
             }
         }
     }
+
+    /// <summary>The call whose method <paramref name="name"/> names (<c>M(...)</c>, <c>x.M(...)</c>); null for any other use.</summary>
+    private static InvocationExpressionSyntax? IsCallOf(SimpleNameSyntax name) => name.Parent switch
+    {
+        InvocationExpressionSyntax call when call.Expression == name => call,
+        MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access when access.Name == name && call.Expression == access => call,
+        _ => null,
+    };
+
+    /// <summary>Every argument has a type the compiler knows (no unknown name in it, no lambda whose types wait on the overload).</summary>
+    private static bool ArgumentsAreKnown(SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken) =>
+        call.ArgumentList.Arguments.All(a => a.NameColon is null && a.RefKindKeyword.IsKind(SyntaxKind.None)
+            && model.GetTypeInfo(a.Expression, cancellationToken).Type is { } type && type.TypeKind != TypeKind.Error && !ContainsError(type));
+
+    private static bool ContainsError(ITypeSymbol type) =>
+        type is INamedTypeSymbol named && named.TypeArguments.Any(t => t.TypeKind == TypeKind.Error || ContainsError(t));
 
     /// <summary>Names that say what something is called, not what it uses: a named argument, an anonymous type's or an initializer's member.</summary>
     private static bool IsNotAUse(SimpleNameSyntax name) => name.Parent switch

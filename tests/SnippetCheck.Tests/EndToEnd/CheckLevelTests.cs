@@ -144,6 +144,7 @@ public sealed class CheckLevelTests
     [InlineData("misspells a framework type", "TimeSpan.FromSeconds", "TqmeSpan.FromSeconds", "TimeSpan")]
     [InlineData("renames a framework method", "TimeSpan.FromSeconds", "TimeSpan.FromSecondz", "FromSecondz")]
     [InlineData("renames a framework namespace", "System.Net.Http", "System.Net.Htp", "Htp")]
+    [InlineData("removes an argument from a framework call", "FromSeconds(2)", "FromSeconds()", "no overload of 'TimeSpan.FromSeconds'")]
     public async Task A_mutant_in_code_the_compiler_left_unbound_fails(string mutation, string from, string to, string named)
     {
         var original = await CheckAsync(UnboundRegion);
