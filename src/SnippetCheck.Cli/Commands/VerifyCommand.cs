@@ -178,11 +178,15 @@ internal static class VerifyCommand
         });
     }
 
-    private static TimeSpan? ParseTimeout(ArgumentResult result)
+    private static TimeSpan? ParseTimeout(ArgumentResult result) => ParseDuration(result);
+
+    /// <summary>A duration option's value (500ms, 10s, 2m, 1d), or an error that names the option.</summary>
+    public static TimeSpan? ParseDuration(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
-        if (SettingValues.TryParseDuration(text, out var timeout)) return timeout;
-        result.AddError($"--timeout '{text}' is not a duration (write 500ms, 10s or 2m)");
+        if (SettingValues.TryParseDuration(text, out var duration)) return duration;
+        var name = (result.Parent as OptionResult)?.Option.Name ?? "the option";
+        result.AddError($"{name} '{text}' is not a duration (write 500ms, 10s, 2m, 12h or 1d)");
         return null;
     }
 

@@ -31,7 +31,7 @@ public sealed class Verifier : IAsyncDisposable
     {
         options = WithProjectReferences(options);
         _options = options;
-        Config = WithProjectFrameworks(DocumentLoader.LoadConfig(options), options);
+        Config = options.PackageMoves.Apply(WithProjectFrameworks(DocumentLoader.LoadConfig(options), options));
         _loader = new DocumentLoader(options, Config);
         _settings = RunSettings.Resolve(options, Config);
         _cache = _settings.CacheDirectory is { } cacheDirectory ? new ResultCache(cacheDirectory) : null;

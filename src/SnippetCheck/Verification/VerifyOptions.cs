@@ -60,6 +60,11 @@ public sealed record VerifyOptions
     /// <summary><c>--min-coverage P</c>: the run fails (SC3013) when it verified less than P percent of its C# blocks.</summary>
     public double? MinCoverage { get; init; }
 
+    /// <summary>
+    /// Pins read as other versions (<c>verify --packages newest</c>, <c>outdated</c>'s second pass); none by default.
+    /// </summary>
+    public PackageMoves PackageMoves { get; init; } = PackageMoves.None;
+
     /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
     public bool Stale { get; init; }
     /// <summary>

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using SnippetCheck.Model;
+using SnippetCheck.Packages;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Outdated;
+
+/// <summary>What the sources offer for a pinned package.</summary>
+/// <param name="Newest">The newest version that restores for every framework asked; null when the sources list none.</param>
+/// <param name="Note">Why the newest listed version is not <paramref name="Newest"/> (it does not restore), or why nothing was found.</param>
+internal sealed record NewestVersion(string Id, string? Newest, string? Note)
+{
+    public bool Resolved => Newest is not null;
+}
+
+/// <summary>
+/// The newest version of a package that restores for the frameworks its blocks verify on, through the same sources and
+/// package cache as <c>verify</c>: the versions listed (<see cref="PackageSearch"/>, kept for <c>maxAge</c>) are tried
+/// newest first, each with a restore per framework (kept in the package cache), down to the pinned one.
+/// </summary>
+internal sealed class NewestVersions(PackageSearch search, string cacheRoot, string? nugetConfig, bool prerelease)
+{
+    /// <summary>How many versions above the pin are tried before the pin is kept: each is a restore per framework.</summary>
+    private const int VersionsTried = 4;
+
+    private readonly ConcurrentDictionary<TargetFramework, PackageRestorer> _restorers = new();
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<NewestVersion>>> _found = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Requests made to the sources for version lists (none when every answer was kept).</summary>
+    public int Requests => search.Requests;
+
+    public Task<NewestVersion> FindAsync(string id, string pinned, IReadOnlyList<TargetFramework> frameworks, string folder, CancellationToken cancellationToken) =>
+        _found.GetOrAdd($"{id}|{pinned}|{string.Join(',', frameworks)}", _ => new Lazy<Task<NewestVersion>>(async () =>
+        {
+            var listed = await search.VersionsAsync(id, folder, prerelease, cancellationToken).ConfigureAwait(false);
+            if (listed.Count == 0) return new NewestVersion(id, null, $"no source lists {id}");
+            var newer = listed.TakeWhile(v => IsNewer(v, pinned)).Take(VersionsTried).ToList();
+            string? refused = null;
+            foreach (var version in newer)
+            {
+                if (await RestoreProblemAsync(id, version, frameworks, cancellationToken).ConfigureAwait(false) is not { } problem) return new NewestVersion(id, version, refused);
+                refused ??= $"{id} {version} does not restore for {problem}";
+            }
+            return new NewestVersion(id, pinned, refused);
+        })).Value;
+
+    /// <summary>The first framework <paramref name="version"/> does not restore for, with NuGet's first line; null when it restores for all.</summary>
+    private async Task<string?> RestoreProblemAsync(string id, string version, IReadOnlyList<TargetFramework> frameworks, CancellationToken cancellationToken)
+    {
+        foreach (var framework in frameworks)
+        {
+            var restorer = _restorers.GetOrAdd(framework, f => new PackageRestorer(cacheRoot, nugetConfig, f));
+            var outcome = await restorer.ResolveAsync(new PackageSet([new PackageRequest(id, version, default)]), web: false, cancellationToken).ConfigureAwait(false);
+            if (!outcome.Succeeded) return $"{framework}: {outcome.Error?.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim() ?? outcome.Error?.Split('\n')[0]}";
+        }
+        return null;
+    }
+
+    /// <summary>True when <paramref name="version"/> sorts above <paramref name="pinned"/> as NuGet orders versions.</summary>
+    internal static bool IsNewer(string version, string pinned) =>
+        !string.Equals(version, pinned, StringComparison.OrdinalIgnoreCase) && PackageSearch.NewestFirst([version, pinned])[0] == version;
+}

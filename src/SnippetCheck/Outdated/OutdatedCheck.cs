@@ -1,0 +1,101 @@
+using SnippetCheck.Discovery;
+using SnippetCheck.Model;
+using SnippetCheck.Packages;
+using SnippetCheck.Snippets;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Outdated;
+
+/// <summary>What <c>outdated</c> is asked beside an ordinary verify's options.</summary>
+/// <param name="Prerelease">Previews count as newer versions.</param>
+/// <param name="LookupMaxAge">How long a source's version list is kept in the package cache before it is asked again.</param>
+public sealed record OutdatedSettings(bool Prerelease, TimeSpan LookupMaxAge)
+{
+    /// <summary>A day: a second run the same day asks no source.</summary>
+    public static readonly TimeSpan DefaultLookupMaxAge = TimeSpan.FromDays(1);
+}
+
+/// <summary>
+/// <c>snippetcheck outdated</c> (issue 45): verifies the posts as they are, finds the newest version of every package
+/// they pin (<see cref="NewestVersions"/>), and verifies again, in the same run, the blocks whose pins are behind,
+/// with those pins read as the newest versions (<see cref="PackageMoves"/>). Each pin gets a row: its blocks that
+/// still pass, and those that now fail with their first error.
+/// </summary>
+public static class OutdatedCheck
+{
+    /// <summary>Verifies the posts on their pins, then the blocks of pins that are behind on the newest versions.</summary>
+    public static async Task<OutdatedReport> RunAsync(VerifyOptions options, OutdatedSettings settings, CancellationToken cancellationToken)
+    {
+        var verifier = new Verifier(options);
+        var pinned = await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
+        var (documents, _) = verifier.Prepare();
+        var uses = PinCollector.Collect(documents, ConfigPins(verifier, options));
+        var versions = Lookup(verifier, options, settings);
+
+        var byBlock = pinned.Snippets.ToDictionary(r => r.Location);
+        var newest = new Dictionary<string, NewestVersion>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in uses.GroupBy(u => u.Pin.Id, StringComparer.OrdinalIgnoreCase))
+        {
+            var frameworks = group.SelectMany(u => u.Blocks).Select(b => byBlock.GetValueOrDefault(b.Location)).OfType<SnippetResult>()
+                .SelectMany(FrameworksOf).Distinct().Order().ToList();
+            var lowest = group.Select(u => u.Pin.Version).Distinct().OrderBy(v => v, Comparer<string>.Create((a, b) => a == b ? 0 : NewestVersions.IsNewer(a, b) ? 1 : -1)).First();
+            newest[group.Key] = await versions.FindAsync(group.Key, lowest, frameworks.Count > 0 ? frameworks : [TargetFramework.Tool], FolderOf(verifier, options), cancellationToken).ConfigureAwait(false);
+        }
+
+        var moved = newest.Values.Where(n => n.Newest is { } version && uses.Any(u => u.Pin.Id.Equals(n.Id, StringComparison.OrdinalIgnoreCase) && NewestVersions.IsNewer(version, u.Pin.Version)))
+            .ToDictionary(n => n.Id, n => n.Newest!, StringComparer.OrdinalIgnoreCase);
+        var affected = uses.Where(u => moved.ContainsKey(u.Pin.Id)).SelectMany(u => u.Blocks).Select(b => b.Location).ToHashSet();
+        var onNewest = new Dictionary<SourceLocation, SnippetResult>();
+        if (affected.Count > 0)
+        {
+            // Only the posts with a block that uses a moved package are read again; their other blocks come from the result cache.
+            var files = documents.Where(d => d.Snippets.Snippets.Any(s => affected.Contains(s.Location))).Select(d => d.Snippets.Source.Document.FullPath).ToList();
+            var again = new Verifier(options with { Paths = files, PackageMoves = new PackageMoves(moved), Filter = null });
+            var report = await again.RunAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var result in report.Snippets.Where(r => affected.Contains(r.Location))) onNewest[result.Location] = result;
+        }
+
+        var rows = uses.Select(u => Row(u, newest[u.Pin.Id], byBlock, onNewest)).ToList();
+        return new OutdatedReport(rows, pinned.Errors) { Requests = versions.Requests, Reverified = onNewest.Count };
+    }
+
+    private static PinRow Row(PinUse use, NewestVersion newest, IReadOnlyDictionary<SourceLocation, SnippetResult> onPin, IReadOnlyDictionary<SourceLocation, SnippetResult> onNewest)
+    {
+        var row = new PinRow(use.Pin, newest.Newest, newest.Note);
+        var (stillPass, nowFail, failedBefore, nowPass) = (new List<SourceLocation>(), new List<BlockFailure>(), new List<BlockFailure>(), new List<SourceLocation>());
+        foreach (var block in use.Blocks)
+        {
+            if (onPin.GetValueOrDefault(block.Location) is not { Status: SnippetStatus.Passed or SnippetStatus.Failed } before) continue;
+            var after = row.Behind ? onNewest.GetValueOrDefault(block.Location) ?? before : before;
+            var passedBefore = before.Status == SnippetStatus.Passed;
+            if (after.Status == SnippetStatus.Passed) (passedBefore ? stillPass : nowPass).Add(block.Location);
+            else if (after.Status == SnippetStatus.Failed) (passedBefore ? nowFail : failedBefore).Add(FirstError(after));
+        }
+        return row with { StillPass = stillPass, NowFail = nowFail, FailedBefore = failedBefore, NowPass = nowPass };
+    }
+
+    /// <summary>The block's first error, at its place in the post; the verdict's own when it has no diagnostic.</summary>
+    private static BlockFailure FirstError(SnippetResult result) =>
+        result.Diagnostics.FirstOrDefault(d => d.IsError) is { } error
+            ? new BlockFailure(result.Location, error.Location, error.Id, error.Message)
+            : new BlockFailure(result.Location, result.Location, result.Code ?? "SC2000", result.Message ?? "failed");
+
+    /// <summary>The frameworks a block was verified on: its matrix's, or the tool's own.</summary>
+    private static IEnumerable<TargetFramework> FrameworksOf(SnippetResult result) =>
+        result.Frameworks is { } matrix ? matrix.Where(f => f.Result is not null).Select(f => f.Framework) : [TargetFramework.Tool];
+
+    /// <summary>The config's <c>packages</c>, at the config file as the user sees it.</summary>
+    private static IReadOnlyList<PackageRequest> ConfigPins(Verifier verifier, VerifyOptions options)
+    {
+        if (verifier.Config.Packages is not { Count: > 0 } packages || verifier.Config.SourcePath is not { } path) return [];
+        var where = new SourceLocation(DocumentDiscovery.DisplayPath(Path.GetFullPath(path), options.CurrentDirectory), 1, 1);
+        return [.. packages.Select(p => PackageRequest.TryParse(p, where)).OfType<PackageRequest>()];
+    }
+
+    private static string FolderOf(Verifier verifier, VerifyOptions options) =>
+        verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source))! : options.CurrentDirectory;
+
+    /// <summary>Version look-ups through the run's package cache and the NuGet.Config nearest the config, as restores use.</summary>
+    internal static NewestVersions Lookup(Verifier verifier, VerifyOptions options, OutdatedSettings settings) =>
+        new(new PackageSearch(PackageCache.DefaultRoot, settings.LookupMaxAge), PackageCache.DefaultRoot, PackageCache.FindNuGetConfig(FolderOf(verifier, options)), settings.Prerelease);
+}
