@@ -1,6 +1,7 @@
 using SnippetCheck.Discovery;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
+using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
 using SnippetCheck.Verification;
 
@@ -33,17 +34,9 @@ public static class OutdatedCheck
         var versions = Lookup(verifier, options, settings);
 
         var byBlock = pinned.Snippets.ToDictionary(r => r.Location);
-        var newest = new Dictionary<string, NewestVersion>(StringComparer.OrdinalIgnoreCase);
-        foreach (var group in uses.GroupBy(u => u.Pin.Id, StringComparer.OrdinalIgnoreCase))
-        {
-            var frameworks = group.SelectMany(u => u.Blocks).Select(b => byBlock.GetValueOrDefault(b.Location)).OfType<SnippetResult>()
-                .SelectMany(FrameworksOf).Distinct().Order().ToList();
-            var lowest = group.Select(u => u.Pin.Version).Distinct().OrderBy(v => v, Comparer<string>.Create((a, b) => a == b ? 0 : NewestVersions.IsNewer(a, b) ? 1 : -1)).First();
-            newest[group.Key] = await versions.FindAsync(group.Key, lowest, frameworks.Count > 0 ? frameworks : [TargetFramework.Tool], FolderOf(verifier, options), cancellationToken).ConfigureAwait(false);
-        }
-
-        var moved = newest.Values.Where(n => n.Newest is { } version && uses.Any(u => u.Pin.Id.Equals(n.Id, StringComparison.OrdinalIgnoreCase) && NewestVersions.IsNewer(version, u.Pin.Version)))
-            .ToDictionary(n => n.Id, n => n.Newest!, StringComparer.OrdinalIgnoreCase);
+        var newest = await NewestByPackageAsync(verifier, options, versions, uses,
+            blocks => blocks.Select(b => byBlock.GetValueOrDefault(b.Location)).OfType<SnippetResult>().SelectMany(FrameworksOf), cancellationToken).ConfigureAwait(false);
+        var moved = Moves(newest, uses);
         var affected = uses.Where(u => moved.ContainsKey(u.Pin.Id)).SelectMany(u => u.Blocks).Select(b => b.Location).ToHashSet();
         var onNewest = new Dictionary<SourceLocation, SnippetResult>();
         if (affected.Count > 0)
@@ -58,6 +51,41 @@ public static class OutdatedCheck
         var rows = uses.Select(u => Row(u, newest[u.Pin.Id], byBlock, onNewest)).ToList();
         return new OutdatedReport(rows, pinned.Errors) { Requests = versions.Requests, Reverified = onNewest.Count };
     }
+
+    /// <summary>
+    /// The posts' pins moved to the newest versions that restore for the run's frameworks: what <c>verify --packages
+    /// newest</c> verifies with.
+    /// </summary>
+    public static async Task<PackageMoves> NewestMovesAsync(VerifyOptions options, OutdatedSettings settings, CancellationToken cancellationToken)
+    {
+        var verifier = new Verifier(options);
+        var (documents, _) = verifier.Prepare();
+        var uses = PinCollector.Collect(documents, ConfigPins(verifier, options));
+        var frameworks = FrameworkMatrix.Of(documents);
+        var newest = await NewestByPackageAsync(verifier, options, Lookup(verifier, options, settings), uses,
+            blocks => blocks.SelectMany(b => documents.Where(d => d.Snippets.Snippets.Contains(b)).SelectMany(d => frameworks.Where(f => FrameworkMatrix.Applies(d, b, f)))),
+            cancellationToken).ConfigureAwait(false);
+        return new PackageMoves(Moves(newest, uses));
+    }
+
+    /// <summary>Each package's newest version that restores for the frameworks its blocks verify on, from the oldest pin of it up.</summary>
+    private static async Task<Dictionary<string, NewestVersion>> NewestByPackageAsync(Verifier verifier, VerifyOptions options, NewestVersions versions,
+        IReadOnlyList<PinUse> uses, Func<IEnumerable<Snippet>, IEnumerable<TargetFramework>> frameworksOf, CancellationToken cancellationToken)
+    {
+        var groups = uses.GroupBy(u => u.Pin.Id, StringComparer.OrdinalIgnoreCase).ToList();
+        var found = await Task.WhenAll(groups.Select(group =>
+        {
+            var frameworks = frameworksOf(group.SelectMany(u => u.Blocks)).Distinct().Order().ToList();
+            var oldest = group.Select(u => u.Pin.Version).Aggregate((a, b) => NewestVersions.IsNewer(a, b) ? b : a);
+            return versions.FindAsync(group.Key, oldest, frameworks.Count > 0 ? frameworks : [TargetFramework.Tool], FolderOf(verifier, options), cancellationToken);
+        })).ConfigureAwait(false);
+        return found.ToDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The packages with a pin below the newest version found, to that version.</summary>
+    private static Dictionary<string, string> Moves(IReadOnlyDictionary<string, NewestVersion> newest, IReadOnlyList<PinUse> uses) =>
+        newest.Values.Where(n => n.Newest is { } version && uses.Any(u => u.Pin.Id.Equals(n.Id, StringComparison.OrdinalIgnoreCase) && NewestVersions.IsNewer(version, u.Pin.Version)))
+            .ToDictionary(n => n.Id, n => n.Newest!, StringComparer.OrdinalIgnoreCase);
 
     private static PinRow Row(PinUse use, NewestVersion newest, IReadOnlyDictionary<SourceLocation, SnippetResult> onPin, IReadOnlyDictionary<SourceLocation, SnippetResult> onNewest)
     {

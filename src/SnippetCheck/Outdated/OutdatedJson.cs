@@ -1,3 +1,4 @@
+using SnippetCheck.Programs;
 using System.Text.Json;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;

@@ -1,3 +1,4 @@
+using SnippetCheck.Programs;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Outdated;

@@ -1,3 +1,4 @@
+using SnippetCheck.Programs;
 namespace SnippetCheck.Outdated;
 
 /// <summary>

@@ -90,6 +90,7 @@ internal static class JsonReportWriter
         WriteNullable(json, "expectedOutput", result.ExpectedOutput);
         WriteNullable(json, "actualOutput", result.ActualOutput);
         WriteDiagnostics(json, result.Diagnostics);
+        WritePackages(json, result);
         if (result.Frameworks is { } frameworks) WriteFrameworks(json, frameworks);
         json.WriteEndObject();
     }
@@ -138,6 +139,22 @@ internal static class JsonReportWriter
             json.WriteString("file", diagnostic.Location.File);
             json.WriteNumber("line", diagnostic.Location.Line);
             json.WriteNumber("column", diagnostic.Location.Column);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>The block's package versions: those it was verified with (<c>--packages newest</c>), else its own pins.</summary>
+    private static void WritePackages(Utf8JsonWriter json, SnippetResult result)
+    {
+        IReadOnlyList<string> used = result.PackagesUsed.Count > 0 ? result.PackagesUsed : [.. result.Snippet.Directives.Packages.Select(p => $"{p.Id}@{p.Version}")];
+        json.WriteStartArray("packages");
+        foreach (var package in used)
+        {
+            var at = package.LastIndexOf('@');
+            json.WriteStartObject();
+            json.WriteString("id", package[..at]);
+            json.WriteString("version", package[(at + 1)..]);
             json.WriteEndObject();
         }
         json.WriteEndArray();
