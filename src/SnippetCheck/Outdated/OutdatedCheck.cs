@@ -49,7 +49,12 @@ public static class OutdatedCheck
         }
 
         var rows = uses.Select(u => Row(u, newest[u.Pin.Id], byBlock, onNewest)).ToList();
-        return new OutdatedReport(rows, pinned.Errors) { Requests = versions.Requests, Reverified = onNewest.Count };
+        var frameworkRows = await NewestFramework.CheckAsync(options, documents, byBlock, cancellationToken).ConfigureAwait(false);
+        return new OutdatedReport([.. rows, .. frameworkRows], pinned.Errors)
+        {
+            Requests = versions.Requests,
+            Reverified = onNewest.Count + frameworkRows.Sum(r => r.StillPass.Count + r.NowPass.Count + r.NowFail.Count + r.FailedBefore.Count),
+        };
     }
 
     /// <summary>
@@ -87,7 +92,8 @@ public static class OutdatedCheck
         newest.Values.Where(n => n.Newest is { } version && uses.Any(u => u.Pin.Id.Equals(n.Id, StringComparison.OrdinalIgnoreCase) && NewestVersions.IsNewer(version, u.Pin.Version)))
             .ToDictionary(n => n.Id, n => n.Newest!, StringComparer.OrdinalIgnoreCase);
 
-    private static PinRow Row(PinUse use, NewestVersion newest, IReadOnlyDictionary<SourceLocation, SnippetResult> onPin, IReadOnlyDictionary<SourceLocation, SnippetResult> onNewest)
+    /// <summary>What a pin's blocks did on it and on the newest version.</summary>
+    internal static PinRow Row(PinUse use, NewestVersion newest, IReadOnlyDictionary<SourceLocation, SnippetResult> onPin, IReadOnlyDictionary<SourceLocation, SnippetResult> onNewest)
     {
         var row = new PinRow(use.Pin, newest.Newest, newest.Note);
         var (stillPass, nowFail, failedBefore, nowPass) = (new List<SourceLocation>(), new List<BlockFailure>(), new List<BlockFailure>(), new List<SourceLocation>());
@@ -109,7 +115,7 @@ public static class OutdatedCheck
             : new BlockFailure(result.Location, result.Location, result.Code ?? "SC2000", result.Message ?? "failed");
 
     /// <summary>The frameworks a block was verified on: its matrix's, or the tool's own.</summary>
-    private static IEnumerable<TargetFramework> FrameworksOf(SnippetResult result) =>
+    internal static IEnumerable<TargetFramework> FrameworksOf(SnippetResult result) =>
         result.Frameworks is { } matrix ? matrix.Where(f => f.Result is not null).Select(f => f.Framework) : [TargetFramework.Tool];
 
     /// <summary>The config's <c>packages</c>, at the config file as the user sees it.</summary>

@@ -44,8 +44,10 @@ internal static class OutdatedTable
         { Written: { } written } => written,
         { Newest: null } => "not found",
         { Behind: false } => "newest",
+        { Pin.Place: PinPlace.Framework, NowFail.Count: > 0 } => $"{row.NowFail.Count} block(s) fail on {row.Newest}",
         { NowFail.Count: > 0 } => $"stays: {row.NowFail.Count} block(s) fail on {row.Newest}",
         { FailedBefore.Count: > 0 } => $"stays: {row.FailedBefore.Count} block(s) fail on {row.Pin.Version} already",
+        { Pin.Place: PinPlace.Framework } => $"passes on {row.Newest}",
         _ => write ? "moved" : "can move (--write)",
     };
 }

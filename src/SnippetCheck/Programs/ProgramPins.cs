@@ -14,6 +14,12 @@ public enum PinPlace
 
     /// <summary>The config's <c>packages</c> list: one place for every program of the run.</summary>
     Config,
+
+    /// <summary>
+    /// .NET itself: the newest framework a block verifies on (a matrix, <c>frameworks=</c>, <c>#:property TargetFramework</c>).
+    /// <c>outdated</c> reports it, and <c>--write</c> leaves it: which .NETs a post covers is the author's choice.
+    /// </summary>
+    Framework,
 }
 
 /// <summary>One pinned package as the author wrote it, at the place its text stands.</summary>

@@ -151,6 +151,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false, fileConfig.EngineWords);
         if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };
         snippets = options.PackageMoves.Apply(snippets);
+        if (options.OnlyFramework is not null) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => s.OnAnyFramework())] };
         snippets = CheckScrubberNames(snippets, fileConfig, path.DisplayPath, fileErrors);
         fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));
         return new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);
@@ -182,7 +183,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         Mode = options.All ? VerifyMode.All : null,
         Timeout = options.Timeout,
         Parallelism = options.Parallelism,
-        Frameworks = options.Frameworks,
+        Frameworks = options.OnlyFramework is { } only ? [only] : options.Frameworks,
     };
 
     private static ImmutableArray<MetadataReference> ReferencesOrEmpty()

@@ -65,6 +65,12 @@ public sealed record VerifyOptions
     /// </summary>
     public PackageMoves PackageMoves { get; init; } = PackageMoves.None;
 
+    /// <summary>
+    /// Verify every block on this framework alone, whatever its <c>frameworks=</c> tag, <c>#:property TargetFramework</c>,
+    /// front matter or config say (<c>outdated</c>'s pass on the newest .NET); null for a plain run.
+    /// </summary>
+    public TargetFramework? OnlyFramework { get; init; }
+
     /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
     public bool Stale { get; init; }
     /// <summary>

@@ -190,6 +190,45 @@ public sealed partial class OutdatedTests
     }
 
     [Fact]
+    public void A_block_verified_only_on_an_older_framework_is_verified_again_on_the_newest_the_sdk_offers_and_write_leaves_the_framework_alone()
+    {
+        using var folder = new TempFolder();
+        const string post = """
+            ---
+            snippetcheck:
+              frameworks: [net8.0]
+            ---
+            # Versions
+
+            ```csharp run
+            Console.WriteLine(Environment.Version.Major);
+            ```
+
+            ```output
+            8
+            ```
+
+            ```csharp run
+            #:property TargetFramework=net8.0
+            Console.WriteLine(string.Join(",", new[] { 3, 1, 2 }.Order()));
+            ```
+
+            ```output
+            1,2,3
+            ```
+            """;
+        folder.Write("post.md", post);
+        Assert.Equal(0, CliRunner.Run(folder.Path, "verify").ExitCode);
+
+        var outdated = CliRunner.Run(folder.Path, "outdated", "--write");
+
+        Assert.True(outdated.ExitCode == 1, outdated.Output);
+        Assert.Matches(@"\.NET +net8\.0 +net10\.0 +post\.md\(7,1\) framework +1 +1 +1 block\(s\) fail on net10\.0", outdated.Stdout);
+        Assert.Contains("post.md(7,1): error SC2001: output differs from the output block at line 11 (passes on .NET net8.0, fails on net10.0)", outdated.Stdout);
+        Assert.Equal(post, File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+    }
+
+    [Fact]
     public void A_pin_no_source_lists_is_nothing_resolved_and_exits_2_and_posts_without_pins_exit_0()
     {
         using var folder = new TempFolder();
