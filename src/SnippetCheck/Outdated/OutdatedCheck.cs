@@ -131,5 +131,5 @@ public static class OutdatedCheck
 
     /// <summary>Version look-ups through the run's package cache and the NuGet.Config nearest the config, as restores use.</summary>
     internal static NewestVersions Lookup(Verifier verifier, VerifyOptions options, OutdatedSettings settings) =>
-        new(new PackageSearch(PackageCache.DefaultRoot, settings.LookupMaxAge), PackageCache.DefaultRoot, PackageCache.FindNuGetConfig(FolderOf(verifier, options)), settings.Prerelease);
+        new(new PackageSearch(PackageCache.DefaultRoot, settings.LookupMaxAge), PackageCache.DefaultRoot, PackageCache.FindNuGetConfig(FolderOf(verifier, options)), settings.Prerelease, settings.LookupMaxAge);
 }

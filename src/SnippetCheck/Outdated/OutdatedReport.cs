@@ -46,7 +46,7 @@ public sealed record OutdatedReport(IReadOnlyList<PinRow> Rows, IReadOnlyList<Fi
     /// <summary>Whether the pins were to be moved (<c>--write</c>).</summary>
     public bool Write { get; init; }
 
-    /// <summary>Requests made to the sources for version lists: none when every answer was kept.</summary>
+    /// <summary>Requests made to the sources (version lists, restores of newer versions): none when every answer was kept.</summary>
     public int Requests { get; init; }
 
     /// <summary>Blocks verified again on newer versions.</summary>

@@ -35,7 +35,7 @@ internal static class OutdatedTable
         }
         var behind = report.Rows.Count(r => r.Behind);
         yield return $"{report.Rows.Count} pins, {behind} behind, {report.Rows.Sum(r => r.NowFail.Count)} blocks fail on the newest version; " +
-            $"{report.Reverified} blocks verified again, {report.Requests} version requests";
+            $"{report.Reverified} blocks verified again, {report.Requests} requests to the sources";
     }
 
     /// <summary>What happened to the pin, or why it stays: the reason a reader acts on.</summary>

@@ -187,6 +187,11 @@ public sealed partial class OutdatedTests
         Assert.True(outdated.ExitCode == 0, outdated.Output);
         Assert.Matches(@"Microsoft\.EntityFrameworkCore +10\.0\.14 +10\.0\.\d+ ", outdated.Stdout);
         Assert.Matches(@"post\.md\(4,1\): note: Microsoft\.EntityFrameworkCore 11\.\S+ does not restore for net10\.0", outdated.Stdout);
+
+        // The restore that failed is not kept by the restorer, but the answer is: a second run asks the sources nothing.
+        var again = CliRunner.Run(folder.Path, "outdated");
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Contains(", 0 requests to the sources", again.Stdout);
     }
 
     [Fact]
