@@ -16,16 +16,7 @@ public sealed class PackageSearchTests
     public async Task The_newest_stable_version_comes_from_the_sources_flat_container_and_a_second_search_asks_nothing()
     {
         using var feed = new LoopbackFeed(new Dictionary<string, string[]> { ["bogus"] = ["34.0.2", "35.6.5", "35.10.0-rc.1"] });
-        using var folder = new TempFolder();
-        folder.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="loopback" value="{feed.ServiceIndex}" allowInsecureConnections="true" />
-              </packageSources>
-            </configuration>
-            """);
+        using var folder = FolderOn(feed);
         var cache = Path.Combine(folder.Path, "cache");
 
         var search = new PackageSearch(cache);
@@ -47,16 +38,7 @@ public sealed class PackageSearchTests
     public async Task A_kept_answer_older_than_the_max_age_is_asked_again_and_previews_are_listed_only_when_asked_for()
     {
         using var feed = new LoopbackFeed(new Dictionary<string, string[]> { ["bogus"] = ["34.0.2", "35.6.5", "35.10.0-rc.1"] });
-        using var folder = new TempFolder();
-        folder.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="loopback" value="{feed.ServiceIndex}" allowInsecureConnections="true" />
-              </packageSources>
-            </configuration>
-            """);
+        using var folder = FolderOn(feed);
         var cache = Path.Combine(folder.Path, "cache");
         var day = TimeSpan.FromDays(1);
 
@@ -85,6 +67,22 @@ public sealed class PackageSearchTests
         Assert.Null(PackageSearch.NewestStable(["1.0.0-beta"]));
         Assert.Null(PackageSearch.NewestStable([]));
         Assert.Equal(["11.0.0", "10.0.15", "9.0.0"], PackageSearch.StableNewestFirst(["9.0.0", "11.0.0", "10.0.15", "11.0.0", "12.0.0-preview.1"]));
+    }
+
+    /// <summary>A folder whose NuGet.Config names <paramref name="feed"/> as its only source.</summary>
+    private static TempFolder FolderOn(LoopbackFeed feed)
+    {
+        var folder = new TempFolder();
+        folder.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="loopback" value="{feed.ServiceIndex}" allowInsecureConnections="true" />
+              </packageSources>
+            </configuration>
+            """);
+        return folder;
     }
 
     /// <summary>A NuGet v3 feed with a service index and a flat container of version lists, on a free loopback port.</summary>
