@@ -31,7 +31,7 @@ internal static class OutdatedCommand
     {
         var outdated = new Command("outdated", "Verify the posts on the newest versions of the packages they pin, and move the pins that still pass")
         {
-            CommonOptions.Paths, WriteOption, PrereleaseOption, LookupMaxAgeOption, ReportOption, CommonOptions.Config, VerifyCommand.TimeoutOption,
+            CommonOptions.Paths, WriteOption, PrereleaseOption, LookupMaxAgeOption, ReportOption, CommonOptions.Filter, CommonOptions.Config, VerifyCommand.TimeoutOption,
             VerifyCommand.ParallelOption, VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption, VerifyCommand.NoSandboxOption,
         };
         outdated.SetAction(RunAsync);
