@@ -234,6 +234,38 @@ public sealed partial class OutdatedTests
     }
 
     [Fact]
+    public void Previews_count_as_newer_versions_only_with_prerelease()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", """
+            # Previews
+
+            ```csharp run
+            #:package Newtonsoft.Json@13.0.3
+            Console.WriteLine(Newtonsoft.Json.JsonConvert.SerializeObject(new[] { 1, 2 }));
+            ```
+
+            ```text
+            [1,2]
+            ```
+            """);
+
+        var stable = CliRunner.Run(folder.Path, "outdated", "--report", "json=stable.json");
+        var preview = CliRunner.Run(folder.Path, "outdated", "--prerelease", "--report", "json=preview.json");
+
+        Assert.True(stable.ExitCode == 0, stable.Output);
+        Assert.True(preview.ExitCode == 0, preview.Output);
+        string Newest(string file)
+        {
+            using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, file)));
+            return report.RootElement.GetProperty("pins").EnumerateArray().Single().GetProperty("newest").GetString()!;
+        }
+        Assert.DoesNotContain('-', Newest("stable.json"));
+        // The source lists a preview above the newest stable version (Newtonsoft.Json 14.0.1-beta2), and it restores.
+        Assert.Contains('-', Newest("preview.json"));
+    }
+
+    [Fact]
     public void A_pin_no_source_lists_is_nothing_resolved_and_exits_2_and_posts_without_pins_exit_0()
     {
         using var folder = new TempFolder();
