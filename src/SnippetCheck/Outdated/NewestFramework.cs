@@ -11,23 +11,25 @@ namespace SnippetCheck.Outdated;
 /// </summary>
 internal static class NewestFramework
 {
-    public static async Task<IReadOnlyList<PinRow>> CheckAsync(VerifyOptions options, IReadOnlyList<PreparedDocument> documents,
+    /// <returns>A row per file and framework, and how many blocks were verified again.</returns>
+    public static async Task<(IReadOnlyList<PinRow> Rows, int Reverified)> CheckAsync(VerifyOptions options, IReadOnlyList<PreparedDocument> documents,
         IReadOnlyDictionary<SourceLocation, SnippetResult> onPin, CancellationToken cancellationToken)
     {
         var newest = TargetFramework.Tool;
         var behind = onPin.Values
             .Where(r => r.Status is SnippetStatus.Passed or SnippetStatus.Failed && OutdatedCheck.FrameworksOf(r).Max()!.CompareTo(newest) < 0)
             .ToList();
-        if (behind.Count == 0) return [];
+        if (behind.Count == 0) return ([], 0);
         var locations = behind.Select(r => r.Location).ToHashSet();
         var files = documents.Where(d => d.Snippets.Snippets.Any(s => locations.Contains(s.Location))).Select(d => d.Snippets.Source.Document.FullPath).ToList();
-        var again = new Verifier(options with { Paths = files, OnlyFramework = newest, Filter = null });
+        var again = new Verifier(options with { Paths = files, OnlyFramework = newest, OnlyBlocks = locations, Filter = null });
         var report = await again.RunAsync(cancellationToken).ConfigureAwait(false);
         var onNewest = report.Snippets.Where(r => locations.Contains(r.Location)).ToDictionary(r => r.Location);
-        return [.. behind
+        IReadOnlyList<PinRow> rows = [.. behind
             .GroupBy(r => (r.Location.File, Framework: OutdatedCheck.FrameworksOf(r).Max()!))
             .Select(g => OutdatedCheck.Row(
                 new PinUse(new PackagePin(".NET", g.Key.Framework.Moniker, PinPlace.Framework, g.First().Location), [.. g.Select(r => r.Snippet)]),
                 new NewestVersion(".NET", newest.Moniker, null), onPin, onNewest))];
+        return (rows, OutdatedCheck.Verified(report));
     }
 }

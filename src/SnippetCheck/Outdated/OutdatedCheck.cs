@@ -39,22 +39,20 @@ public static class OutdatedCheck
         var moved = Moves(newest, uses);
         var affected = uses.Where(u => moved.ContainsKey(u.Pin.Id)).SelectMany(u => u.Blocks).Select(b => b.Location).ToHashSet();
         var onNewest = new Dictionary<SourceLocation, SnippetResult>();
+        var reverified = 0;
         if (affected.Count > 0)
         {
-            // Only the posts with a block that uses a moved package are read again; their other blocks come from the result cache.
+            // Only the blocks that use a moved package are verified again, in the posts that have them.
             var files = documents.Where(d => d.Snippets.Snippets.Any(s => affected.Contains(s.Location))).Select(d => d.Snippets.Source.Document.FullPath).ToList();
-            var again = new Verifier(options with { Paths = files, PackageMoves = new PackageMoves(moved), Filter = null });
+            var again = new Verifier(options with { Paths = files, PackageMoves = new PackageMoves(moved), OnlyBlocks = affected, Filter = null });
             var report = await again.RunAsync(cancellationToken).ConfigureAwait(false);
             foreach (var result in report.Snippets.Where(r => affected.Contains(r.Location))) onNewest[result.Location] = result;
+            reverified = Verified(report);
         }
 
         var rows = uses.Select(u => Row(u, newest[u.Pin.Id], byBlock, onNewest)).ToList();
-        var frameworkRows = await NewestFramework.CheckAsync(options, documents, byBlock, cancellationToken).ConfigureAwait(false);
-        return new OutdatedReport([.. rows, .. frameworkRows], pinned.Errors)
-        {
-            Requests = versions.Requests,
-            Reverified = onNewest.Count + frameworkRows.Sum(r => r.StillPass.Count + r.NowPass.Count + r.NowFail.Count + r.FailedBefore.Count),
-        };
+        var (frameworkRows, onNewestFramework) = await NewestFramework.CheckAsync(options, documents, byBlock, cancellationToken).ConfigureAwait(false);
+        return new OutdatedReport([.. rows, .. frameworkRows], pinned.Errors) { Requests = versions.Requests, Reverified = reverified + onNewestFramework };
     }
 
     /// <summary>
@@ -91,6 +89,9 @@ public static class OutdatedCheck
     private static Dictionary<string, string> Moves(IReadOnlyDictionary<string, NewestVersion> newest, IReadOnlyList<PinUse> uses) =>
         newest.Values.Where(n => n.Newest is { } version && uses.Any(u => u.Pin.Id.Equals(n.Id, StringComparison.OrdinalIgnoreCase) && NewestVersions.IsNewer(version, u.Pin.Version)))
             .ToDictionary(n => n.Id, n => n.Newest!, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The blocks a run compiled or ran (passed or failed), from the cache or not.</summary>
+    internal static int Verified(VerificationReport report) => report.Snippets.Count(r => r.Status is SnippetStatus.Passed or SnippetStatus.Failed);
 
     /// <summary>What a pin's blocks did on it and on the newest version.</summary>
     internal static PinRow Row(PinUse use, NewestVersion newest, IReadOnlyDictionary<SourceLocation, SnippetResult> onPin, IReadOnlyDictionary<SourceLocation, SnippetResult> onNewest)

@@ -152,6 +152,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };
         snippets = options.PackageMoves.Apply(snippets);
         if (options.OnlyFramework is not null) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => s.OnAnyFramework())] };
+        if (options.OnlyBlocks is { } only) snippets = snippets with { Snippets = [.. snippets.Snippets.Where(s => only.Contains(s.Location) || InSessionWith(s, only, snippets))] };
         snippets = CheckScrubberNames(snippets, fileConfig, path.DisplayPath, fileErrors);
         fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));
         return new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);
@@ -177,6 +178,9 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         var known = ConfigReader.ScrubberNames(config.Scrubbers);
         return $"'scrub={name}' names no scrubber{EditDistance.DidYouMean(EditDistance.NearMiss(name, known))} (known: {string.Join(", ", known)})";
     }
+
+    private static bool InSessionWith(Snippet snippet, IReadOnlySet<SourceLocation> blocks, SnippetDocument document) =>
+        snippet.Tags.Session is { } session && document.Snippets.Any(s => s.Tags.Session == session && blocks.Contains(s.Location));
 
     private SnippetCheckConfig CommandLineLayer() => new()
     {

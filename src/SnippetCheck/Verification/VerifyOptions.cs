@@ -66,6 +66,12 @@ public sealed record VerifyOptions
     public PackageMoves PackageMoves { get; init; } = PackageMoves.None;
 
     /// <summary>
+    /// Verify only these blocks, with the other blocks of their sessions (one program); the documents' other blocks are
+    /// left out as if they were not there (<c>outdated</c>'s second pass verifies only what a moved pin reaches). Null: all.
+    /// </summary>
+    public IReadOnlySet<SourceLocation>? OnlyBlocks { get; init; }
+
+    /// <summary>
     /// Verify every block on this framework alone, whatever its <c>frameworks=</c> tag, <c>#:property TargetFramework</c>,
     /// front matter or config say (<c>outdated</c>'s pass on the newest .NET); null for a plain run.
     /// </summary>

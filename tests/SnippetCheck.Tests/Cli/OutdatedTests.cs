@@ -39,6 +39,16 @@ public sealed partial class OutdatedTests
         ```text
         [1,2]
         ```
+
+        A block that pins nothing is not verified again:
+
+        ```csharp run
+        Console.WriteLine(6 * 7);
+        ```
+
+        ```text
+        42
+        ```
         """;
 
     [GeneratedRegex(@"#:package Newtonsoft\.Json@(?<version>\d+\.\d+\.\d+)")]
@@ -76,6 +86,7 @@ public sealed partial class OutdatedTests
         Assert.Equal("CS0117", failure.GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(7, failure.GetProperty("error").GetProperty("line").GetInt32());
         Assert.Equal(JsonValueKind.Null, autoMapper.GetProperty("written").ValueKind);
+        Assert.Equal(2, report.RootElement.GetProperty("summary").GetProperty("reverified").GetInt32());
 
         // The moved pin is the newest now; a second run the same day asks no source for versions.
         var again = CliRunner.Run(folder.Path, "outdated", "--report", "json=again.json");
@@ -99,7 +110,9 @@ public sealed partial class OutdatedTests
         Assert.Matches(@"post\.md\(7,\d+\): error CS0117 with AutoMapper@\d+\.\d+\.\d+: 'Mapper' does not contain a definition for 'Initialize'", verify.Stdout);
         Assert.Matches(@"pins read as their newest versions: AutoMapper@\d+\.\d+\.\d+, Newtonsoft\.Json@13\.\d+\.\d+", verify.Stdout);
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "verify.json")));
-        var versions = report.RootElement.GetProperty("snippets").EnumerateArray()
+        var snippets = report.RootElement.GetProperty("snippets").EnumerateArray().ToList();
+        Assert.Equal(0, snippets[^1].GetProperty("packages").GetArrayLength());
+        var versions = snippets.SkipLast(1)
             .Select(s => s.GetProperty("packages").EnumerateArray().Single())
             .ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("version").GetString()!);
         Assert.NotEqual("8.0.0", versions["AutoMapper"]);
