@@ -88,6 +88,9 @@ public sealed class WorkflowFileTests
         var on = (YamlMappingNode)Load(weekly).Children[new YamlScalarNode("on")];
         Assert.Contains(new YamlScalarNode("schedule"), on.Children.Keys);
         Assert.Contains("command: outdated", weekly, StringComparison.Ordinal);
+        // It fails, and opens an issue, when a post is about to rot.
+        Assert.Contains("if: failure()", weekly, StringComparison.Ordinal);
+        Assert.Contains("gh issue create", weekly, StringComparison.Ordinal);
         Assert.All(RunScripts(weekly), script => Assert.DoesNotContain("${{", script, StringComparison.Ordinal));
 
         var action = Load(File.ReadAllText(RepositoryRoot.PathOf(ActionPath)));
