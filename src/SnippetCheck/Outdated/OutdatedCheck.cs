@@ -30,10 +30,14 @@ public static class OutdatedCheck
         var verifier = new Verifier(options);
         var pinned = await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
         var (documents, _) = verifier.Prepare();
-        var uses = PinCollector.Collect(documents, ConfigPins(verifier, options));
+        var byBlock = pinned.Snippets.ToDictionary(r => r.Location);
+        // The pins of the blocks this run verified: --filter, front matter skip and untagged blocks leave the others out.
+        var uses = PinCollector.Collect(documents, ConfigPins(verifier, options))
+            .Select(u => u with { Blocks = [.. u.Blocks.Where(b => byBlock.GetValueOrDefault(b.Location)?.Status is SnippetStatus.Passed or SnippetStatus.Failed)] })
+            .Where(u => u.Blocks.Count > 0)
+            .ToList();
         var versions = Lookup(verifier, options, settings);
 
-        var byBlock = pinned.Snippets.ToDictionary(r => r.Location);
         var newest = await NewestByPackageAsync(verifier, options, versions, uses,
             blocks => blocks.Select(b => byBlock.GetValueOrDefault(b.Location)).OfType<SnippetResult>().SelectMany(FrameworksOf), cancellationToken).ConfigureAwait(false);
         var moved = Moves(newest, uses);
