@@ -67,6 +67,8 @@ public sealed class PackageSearchTests
         Assert.Null(PackageSearch.NewestStable(["1.0.0-beta"]));
         Assert.Null(PackageSearch.NewestStable([]));
         Assert.Equal(["11.0.0", "10.0.15", "9.0.0"], PackageSearch.StableNewestFirst(["9.0.0", "11.0.0", "10.0.15", "11.0.0", "12.0.0-preview.1"]));
+        // A preview sorts just below its release, above the release before.
+        Assert.Equal(["10.0.0", "10.0.0-rc.1", "10.0.0-preview.7", "9.0.0"], PackageSearch.NewestFirst(["10.0.0-preview.7", "9.0.0", "10.0.0", "10.0.0-rc.1"]));
     }
 
     /// <summary>A folder whose NuGet.Config names <paramref name="feed"/> as its only source.</summary>
