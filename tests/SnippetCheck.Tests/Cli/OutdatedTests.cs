@@ -119,6 +119,10 @@ public sealed partial class OutdatedTests
         Assert.StartsWith("13.", versions["Newtonsoft.Json"]);
         // The post itself is not touched, and verifies on its pins as before.
         Assert.Equal(0, CliRunner.Run(folder.Path, "verify").ExitCode);
+
+        var watch = CliRunner.Run(folder.Path, "verify", "--packages", "newest", "--watch");
+        Assert.Equal(2, watch.ExitCode);
+        Assert.Contains("--packages newest cannot be combined with --watch", watch.Stderr);
     }
 
     [Fact]
