@@ -4,7 +4,7 @@ using SnippetCheck.Model;
 namespace SnippetCheck.Outdated;
 
 /// <summary>A block that now fails on the newest version, and its first error at the post's file(line,col).</summary>
-public sealed record BlockFailure(SourceLocation Block, SourceLocation ErrorLocation, string Code, string Message)
+internal sealed record BlockFailure(SourceLocation Block, SourceLocation ErrorLocation, string Code, string Message)
 {
     /// <summary><c>file(line,col): error CODE: message</c>, as every diagnostic is printed.</summary>
     public override string ToString() => $"{ErrorLocation}: error {Code}: {Message}";
@@ -16,7 +16,7 @@ public sealed record BlockFailure(SourceLocation Block, SourceLocation ErrorLoca
 /// </summary>
 /// <param name="Newest">The newest version that restores; null when the sources list none; the pin itself when none newer restores.</param>
 /// <param name="Note">Why the newest listed version was not taken, or why none was found.</param>
-public sealed record PinRow(PackagePin Pin, string? Newest, string? Note)
+internal sealed record PinRow(PackagePin Pin, string? Newest, string? Note)
 {
     /// <summary>Blocks that pass on the pin and on the newest version.</summary>
     public IReadOnlyList<SourceLocation> StillPass { get; init; } = [];
@@ -41,7 +41,7 @@ public sealed record PinRow(PackagePin Pin, string? Newest, string? Note)
 }
 
 /// <summary>What <c>outdated</c> found: a row per pin, and whether the pins were moved.</summary>
-public sealed record OutdatedReport(IReadOnlyList<PinRow> Rows, IReadOnlyList<FileError> FileErrors)
+internal sealed record OutdatedReport(IReadOnlyList<PinRow> Rows, IReadOnlyList<FileError> FileErrors)
 {
     /// <summary>Whether the pins were to be moved (<c>--write</c>).</summary>
     public bool Write { get; init; }
