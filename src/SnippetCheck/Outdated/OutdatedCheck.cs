@@ -123,12 +123,21 @@ internal static class OutdatedCheck
     internal static IEnumerable<TargetFramework> FrameworksOf(SnippetResult result) =>
         result.Frameworks is { } matrix ? matrix.Where(f => f.Result is not null).Select(f => f.Framework) : [TargetFramework.Tool];
 
-    /// <summary>The config's <c>packages</c>, at the config file as the user sees it.</summary>
+    /// <summary>The config's <c>packages</c>, each where its text stands in the config file (line 1 when it cannot be found).</summary>
     private static IReadOnlyList<PackageRequest> ConfigPins(Verifier verifier, VerifyOptions options)
     {
         if (verifier.Config.Packages is not { Count: > 0 } packages || verifier.Config.SourcePath is not { } path) return [];
-        var where = new SourceLocation(DocumentDiscovery.DisplayPath(Path.GetFullPath(path), options.CurrentDirectory), 1, 1);
-        return [.. packages.Select(p => PackageRequest.TryParse(p, where)).OfType<PackageRequest>()];
+        var full = Path.GetFullPath(path);
+        var file = DocumentDiscovery.DisplayPath(full, options.CurrentDirectory);
+        var text = File.ReadAllText(full);
+        SourceLocation Where(string pin)
+        {
+            var at = text.IndexOf(pin, StringComparison.Ordinal);
+            if (at < 0) return new SourceLocation(file, 1, 1);
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
+            return new SourceLocation(file, text.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1);
+        }
+        return [.. packages.Select(p => PackageRequest.TryParse(p, Where(p))).OfType<PackageRequest>()];
     }
 
     private static string FolderOf(Verifier verifier, VerifyOptions options) =>

@@ -168,6 +168,7 @@ public sealed partial class OutdatedTests
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "outdated.json")));
         var pins = report.RootElement.GetProperty("pins").EnumerateArray().ToDictionary(p => p.GetProperty("package").GetString()!);
         Assert.Equal("config", pins["Humanizer.Core"].GetProperty("place").GetString());
+        Assert.Equal((2, 17), (pins["Humanizer.Core"].GetProperty("line").GetInt32(), pins["Humanizer.Core"].GetProperty("column").GetInt32()));
         // The config's pin reaches the blocks that do not pin Humanizer.Core themselves: the session's too.
         Assert.Equal(3, pins["Humanizer.Core"].GetProperty("stillPass").GetArrayLength());
         // One #r line pins the whole session: both its blocks are verified on the newest version.
