@@ -1,6 +1,6 @@
-using SnippetCheck.Programs;
 using System.Text.Json;
 using SnippetCheck.Model;
+using SnippetCheck.Programs;
 using SnippetCheck.Reporting;
 
 namespace SnippetCheck.Outdated;
@@ -14,9 +14,7 @@ internal static class OutdatedJson
     public static void Write(Stream stream, OutdatedReport report)
     {
         using var json = new Utf8JsonWriter(stream, JsonReportWriter.Options);
-        json.WriteStartObject();
-        json.WriteNumber("version", 1);
-        json.WriteString("tool", ToolInfo.NameAndVersion);
+        JsonReportWriter.WriteStart(json);
         json.WriteBoolean("write", report.Write);
         json.WriteStartObject("summary");
         json.WriteNumber("pins", report.Rows.Count);

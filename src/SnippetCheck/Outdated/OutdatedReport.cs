@@ -1,5 +1,5 @@
-using SnippetCheck.Programs;
 using SnippetCheck.Model;
+using SnippetCheck.Programs;
 
 namespace SnippetCheck.Outdated;
 

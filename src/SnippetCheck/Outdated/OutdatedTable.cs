@@ -1,4 +1,5 @@
 using SnippetCheck.Programs;
+
 namespace SnippetCheck.Outdated;
 
 /// <summary>

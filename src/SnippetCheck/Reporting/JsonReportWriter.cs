@@ -12,12 +12,18 @@ internal static class JsonReportWriter
     /// <summary>How every JSON report of the tool is written: indented, with non-ASCII text as it is.</summary>
     internal static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(Stream stream, VerificationReport report)
+    /// <summary>Opens a report's object with what every JSON report of the tool starts with: its format version and the tool's.</summary>
+    internal static void WriteStart(Utf8JsonWriter json)
     {
-        using var json = new Utf8JsonWriter(stream, Options);
         json.WriteStartObject();
         json.WriteNumber("version", 1);
         json.WriteString("tool", ToolInfo.NameAndVersion);
+    }
+
+    public static void Write(Stream stream, VerificationReport report)
+    {
+        using var json = new Utf8JsonWriter(stream, Options);
+        WriteStart(json);
         json.WriteStartObject("summary");
         json.WriteNumber("files", report.FileCount);
         json.WriteNumber("blocks", report.Blocks);
