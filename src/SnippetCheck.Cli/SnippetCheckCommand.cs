@@ -5,7 +5,7 @@ using SnippetCheck.Reporting;
 namespace SnippetCheck.Cli;
 
 /// <summary>
-/// The command line (README.md#command-line): <c>verify</c>, <c>list</c>, <c>init</c>, <c>adopt</c>, <c>render</c> and <c>lsp</c>, one file each in
+/// The command line (README.md#command-line): <c>verify</c>, <c>list</c>, <c>init</c>, <c>adopt</c>, <c>outdated</c>, <c>render</c> and <c>lsp</c>, one file each in
 /// Commands/; options are fields, validators are named methods, the work is the core's.
 /// </summary>
 public static class SnippetCheckCommand
@@ -14,7 +14,7 @@ public static class SnippetCheckCommand
     {
         var root = new RootCommand("SnippetCheck: verify the C# snippets in Markdown posts with Roslyn")
         {
-            VerifyCommand.Create(), ListCommand.Create(), InitCommand.Create(), AdoptCommand.Create(), RenderCommand.Create(), LspCommand.Create(),
+            VerifyCommand.Create(), ListCommand.Create(), InitCommand.Create(), AdoptCommand.Create(), OutdatedCommand.Create(), RenderCommand.Create(), LspCommand.Create(),
         };
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersionAction();
         // 'snippetcheck posts' means 'snippetcheck verify posts'.

@@ -47,14 +47,7 @@ internal static class AdoptCommand
 
     private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var options = CommonOptions.ToOptions(result) with
-        {
-            Timeout = result.GetValue(VerifyCommand.TimeoutOption),
-            Parallelism = result.GetValue(VerifyCommand.ParallelOption),
-            NoCache = result.GetValue(VerifyCommand.NoCacheOption),
-            CacheDirectory = result.GetValue(VerifyCommand.CacheDirOption),
-            NoSandbox = result.GetValue(VerifyCommand.NoSandboxOption),
-        };
+        var options = CommonOptions.ToRunOptions(result);
         var write = result.GetValue(WriteOption);
         var packages = result.GetValue(PackageOption) ?? [];
         var reports = result.GetValue(ReportOption) ?? [];

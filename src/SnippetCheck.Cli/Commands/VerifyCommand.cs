@@ -4,6 +4,7 @@ using SnippetCheck.Authoring;
 using SnippetCheck.Reporting;
 using SnippetCheck.Snippets;
 using SnippetCheck.Model;
+using SnippetCheck.Outdated;
 using SnippetCheck.Packages;
 using SnippetCheck.Verification;
 
@@ -64,6 +65,11 @@ internal static class VerifyCommand
         HelpName = "PROJECT=ASSEMBLY",
         CustomParser = ParseProjectOutputs,
     };
+    public static readonly Option<string?> PackagesOption = new("--packages")
+    {
+        Description = "'newest': verify with every package pin read as its newest version that restores (for a scheduled job; see 'outdated')",
+        HelpName = "pinned|newest",
+    };
     public static readonly Option<string?> DependencyFileOption = new("--dependency-file")
     {
         Description = "After the run, write the referenced assemblies and project sources the verdicts depended on, one path per line",
@@ -82,6 +88,7 @@ internal static class VerifyCommand
             if (result.GetValueOrDefault<double?>() is < 0 or > 100) result.AddError("--min-check-coverage must be a percentage from 0 to 100");
         });
         CiOption.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "auto", "none", "github");
+        PackagesOption.AcceptOnlyFromAmong("pinned", "newest");
     }
 
     public static Command Create()
@@ -99,7 +106,7 @@ internal static class VerifyCommand
             AllOption, CommonOptions.Filter, TimeoutOption, FrameworksOption, ParallelOption, ReportOption, CiOption, CommonOptions.Config,
             NoCacheOption, CacheDirOption, NoMergeOption, NoSandboxOption, VerboseOption, ShardOption, AcceptOption, WatchCommand.WatchOption,
             ReferenceOption, RuntimeAssemblyOption, UsingOption, ProjectOutputOption, DependencyFileOption,
-            RequireVerifiedOption, MinCoverageOption, MinCheckCoverageOption, StaleOption,
+            RequireVerifiedOption, MinCoverageOption, MinCheckCoverageOption, StaleOption, PackagesOption, OutdatedCommand.PrereleaseOption, OutdatedCommand.LookupMaxAgeOption,
         ];
         foreach (var option in options) command.Options.Add(option);
         command.Arguments.Add(CommonOptions.Paths);
@@ -159,7 +166,10 @@ internal static class VerifyCommand
         var accept = result.GetValue(AcceptOption);
         return CommandGuard.RunAsync(async () =>
         {
-            var verifier = new Verifier(ToOptions(result));
+            var options = ToOptions(result);
+            if (result.GetValue(PackagesOption) == "newest")
+                options = options with { PackageMoves = await OutdatedCheck.NewestMovesAsync(options, OutdatedCommand.Settings(result), cancellationToken) };
+            var verifier = new Verifier(options);
             VerificationReport report;
             using (ProgressDisplay.Attach(verifier, terminal))
             {
@@ -174,6 +184,8 @@ internal static class VerifyCommand
                 AcceptLines.Write(console, outcome, report, terminal.UseColor);
             }
             new ConsoleReporter(console, terminal.UseColor, verbose).Write(report);
+            if (options.PackageMoves.Versions.Count > 0)
+                await console.WriteLineAsync($"pins read as their newest versions: {string.Join(", ", options.PackageMoves.Versions.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}@{v.Value}"))}");
             if (verbose)
             {
                 await Console.Error.WriteLineAsync($"runner processes started: {verifier.RunnersStarted}; {verifier.Merging}; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
@@ -184,11 +196,15 @@ internal static class VerifyCommand
         });
     }
 
-    private static TimeSpan? ParseTimeout(ArgumentResult result)
+    private static TimeSpan? ParseTimeout(ArgumentResult result) => ParseDuration(result);
+
+    /// <summary>A duration option's value (500ms, 10s, 2m, 1d), or an error that names the option.</summary>
+    public static TimeSpan? ParseDuration(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
-        if (SettingValues.TryParseDuration(text, out var timeout)) return timeout;
-        result.AddError($"--timeout '{text}' is not a duration (write 500ms, 10s or 2m)");
+        if (SettingValues.TryParseDuration(text, out var duration)) return duration;
+        var name = (result.Parent as OptionResult)?.Option.Name ?? "the option";
+        result.AddError($"{name} '{text}' is not a duration (write 500ms, 10s, 2m, 12h or 1d)");
         return null;
     }
 

@@ -28,6 +28,8 @@ internal static class WatchCommand
             result.AddError("--report cannot be combined with --watch; reports are for one-off runs");
         if (result.GetValue(VerifyCommand.CiOption) == CiMode.GitHub)
             result.AddError("--ci github cannot be combined with --watch; CI output is for one-off runs");
+        if (result.GetValue(VerifyCommand.PackagesOption) == "newest")
+            result.AddError("--packages newest cannot be combined with --watch; it is for one-off and scheduled runs ('snippetcheck outdated')");
     }
 
     public static async Task<int> RunAsync(VerifyOptions options, TerminalSettings terminal, bool verbose, CancellationToken cancellationToken)

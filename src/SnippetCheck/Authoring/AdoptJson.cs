@@ -13,9 +13,7 @@ internal static class AdoptJson
     public static void Write(Stream stream, AdoptReport report)
     {
         using var json = new Utf8JsonWriter(stream, JsonReportWriter.Options);
-        json.WriteStartObject();
-        json.WriteNumber("version", 1);
-        json.WriteString("tool", ToolInfo.NameAndVersion);
+        JsonReportWriter.WriteStart(json);
         json.WriteBoolean("write", report.Write);
         json.WriteStartObject("summary");
         json.WriteNumber("blocks", report.Blocks);

@@ -141,7 +141,17 @@ public sealed record SnippetResult(
     /// The one line a report shows beside the verdict: a failure's message, why a block was ignored or skipped, or a pass's
     /// note. In a framework matrix a failure names where it failed first (<see cref="FrameworkNote"/>).
     /// </summary>
-    public string? Message => FrameworkNote is { } note ? $"{note}: {Verdict.Message}" : Verdict.Message;
+    public string? Message => string.Join(' ', new[] { FrameworkNote, PackageNote }.OfType<string>()) is not { Length: > 0 } notes ? Verdict.Message
+        : string.IsNullOrEmpty(Verdict.Message) ? notes : $"{notes}: {Verdict.Message}";
+
+    /// <summary>
+    /// The packages the block's program used, as <c>Id@Version</c>, in a run that read pins as other versions
+    /// (<c>verify --packages newest</c>); empty otherwise, where the pins in the post are the versions used.
+    /// </summary>
+    public IReadOnlyList<string> PackagesUsed { get; init; } = [];
+
+    /// <summary><c>with AutoMapper@14.0.0</c>: the versions a block was verified with, when they are not its pins; null otherwise.</summary>
+    public string? PackageNote => PackagesUsed.Count == 0 ? null : $"with {string.Join(", ", PackagesUsed)}";
 
     /// <summary>
     /// In a run over a framework matrix, the block's verdict on each framework of the run, oldest first; a null result

@@ -13,7 +13,11 @@ namespace SnippetCheck.Packages;
 /// (<c>search/</c>), so a second <c>adopt</c> asks no source again; <c>snippetcheck</c>'s cache folder can be deleted
 /// to ask afresh.
 /// </summary>
-internal sealed class PackageSearch(string cacheRoot)
+/// <param name="maxAge">
+/// How long a kept answer stands before the sources are asked again (<c>outdated</c> asks after a day, so a new release
+/// is seen); null: for good, as <c>adopt</c> needs only some version that exists.
+/// </param>
+internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
 {
     private static readonly TimeSpan SearchTimeout = TimeSpan.FromMinutes(2);
 
@@ -37,14 +41,28 @@ internal sealed class PackageSearch(string cacheRoot)
     /// restore for the framework a post runs on (a package that moved on to the next .NET), so callers try them in turn.
     /// </summary>
     public Task<IReadOnlyList<string>> StableVersionsAsync(string id, string workingDirectory, CancellationToken cancellationToken) =>
-        _answers.GetOrAdd($"{id}|{workingDirectory}", _ => new Lazy<Task<IReadOnlyList<string>>>(() => SearchAsync(id, workingDirectory, cancellationToken))).Value;
+        VersionsAsync(id, workingDirectory, prerelease: false, cancellationToken);
+
+    /// <summary>As <see cref="StableVersionsAsync"/>, with previews among them when <paramref name="prerelease"/> is true.</summary>
+    public async Task<IReadOnlyList<string>> VersionsAsync(string id, string workingDirectory, bool prerelease, CancellationToken cancellationToken)
+    {
+        var all = await _answers.GetOrAdd($"{id}|{workingDirectory}", _ => new Lazy<Task<IReadOnlyList<string>>>(() => SearchAsync(id, workingDirectory, cancellationToken))).Value.ConfigureAwait(false);
+        return prerelease ? all : [.. all.Where(v => !v.Contains('-', StringComparison.Ordinal))];
+    }
+
+    /// <summary>How many requests this search made to the sources (each HTTP request, each <c>dotnet package search</c>).</summary>
+    public int Requests => _requests;
+
+    private int _requests;
 
     private async Task<IReadOnlyList<string>> SearchAsync(string id, string workingDirectory, CancellationToken cancellationToken)
     {
         var nugetConfig = PackageCache.FindNuGetConfig(workingDirectory);
         var configText = nugetConfig is null ? "none" : await File.ReadAllTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
-        var file = Path.Combine(cacheRoot, "search", AssetCache.Hash($"{id.ToLowerInvariant()}|{AssetCache.Hash(configText)}") + ".txt");
-        if (File.Exists(file)) return (await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // v2: previews are kept too, and the answer's age is its file's.
+        var file = Path.Combine(cacheRoot, "search", AssetCache.Hash($"v2|{id.ToLowerInvariant()}|{AssetCache.Hash(configText)}") + ".txt");
+        if (File.Exists(file) && (maxAge is not { } age || DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < age))
+            return (await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         var versions = await OverHttpAsync(id, workingDirectory, cancellationToken).ConfigureAwait(false);
         if (versions is null)
@@ -54,10 +72,10 @@ internal sealed class PackageSearch(string cacheRoot)
             if (!result.Succeeded) return [];
             versions = Versions(result.Stdout);
         }
-        var stable = StableNewestFirst(versions);
+        var newestFirst = NewestFirst(versions);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await File.WriteAllTextAsync(file, string.Join('\n', stable), cancellationToken).ConfigureAwait(false);
-        return stable;
+        await File.WriteAllTextAsync(file, string.Join('\n', newestFirst), cancellationToken).ConfigureAwait(false);
+        return newestFirst;
     }
 
     /// <summary>Every version the folder's sources list for the ID; null when a source could not be asked over HTTP.</summary>
@@ -70,6 +88,7 @@ internal sealed class PackageSearch(string cacheRoot)
             if (await FlatContainerAsync(source, cancellationToken).ConfigureAwait(false) is not { } container) return null;
             try
             {
+                Interlocked.Increment(ref _requests);
                 using var response = await Http.GetAsync($"{container.TrimEnd('/')}/{id.ToLowerInvariant()}/index.json", cancellationToken).ConfigureAwait(false);
                 if (response.StatusCode == System.Net.HttpStatusCode.NotFound) continue;
                 if (!response.IsSuccessStatusCode) return null;
@@ -101,6 +120,7 @@ internal sealed class PackageSearch(string cacheRoot)
             if (!source.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && !source.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) return null;
             try
             {
+                Interlocked.Increment(ref _requests);
                 using var response = await Http.GetAsync(source, cancellationToken).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode) return null;
                 using var index = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
@@ -123,6 +143,7 @@ internal sealed class PackageSearch(string cacheRoot)
     private async Task<DotnetResult> SearchWithCliAsync(string id, string workingDirectory, CancellationToken cancellationToken)
     {
         await _running.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _requests);
         try
         {
             return await DotnetCli.RunAsync(["package", "search", id, "--exact-match", "--format", "json"], workingDirectory, SearchTimeout, cancellationToken).ConfigureAwait(false);
@@ -138,13 +159,22 @@ internal sealed class PackageSearch(string cacheRoot)
 
     /// <summary>The stable versions, each once, highest first.</summary>
     internal static IReadOnlyList<string> StableNewestFirst(IEnumerable<string> versions) =>
+        NewestFirst(versions.Where(text => !text.Contains('-', StringComparison.Ordinal)));
+
+    /// <summary>
+    /// The versions, each once, highest first; a preview comes just below its release (10.0.0 above 10.0.0-rc.1), and
+    /// previews of one release by their label, compared ordinally (NuGet compares dotted parts; close enough to pick the newest).
+    /// </summary>
+    internal static IReadOnlyList<string> NewestFirst(IEnumerable<string> versions) =>
     [
         .. versions
-            .Where(text => !text.Contains('-', StringComparison.Ordinal))
-            .Select(text => (Text: text, Number: Version.TryParse(text.Split('+')[0], out var number) ? number : null))
+            .Select(text => text.Split('+')[0])
+            .Select(text => (Text: text, Number: Version.TryParse(text.Split('-')[0], out var number) ? number : null, Label: text.Contains('-') ? text[(text.IndexOf('-') + 1)..] : null))
             .Where(v => v.Number is not null)
-            .DistinctBy(v => v.Number)
+            .DistinctBy(v => (v.Number, v.Label))
             .OrderByDescending(v => v.Number)
+            .ThenBy(v => v.Label is null ? 0 : 1)
+            .ThenByDescending(v => v.Label, StringComparer.Ordinal)
             .Select(v => v.Text),
     ];
 

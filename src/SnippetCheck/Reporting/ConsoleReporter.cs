@@ -61,7 +61,7 @@ internal sealed class ConsoleReporter(TextWriter output, bool useColor, bool ver
     {
         var where = result.FailureLocation;
         // A matrix names the frameworks where the code goes: "error CS0117 on net8.0 (passes on net10.0): ...".
-        var code = result.FrameworkNote is { } note ? $"{result.Code} {note}" : result.Code;
+        var code = string.Join(' ', new[] { result.Code, result.FrameworkNote, result.PackageNote }.OfType<string>());
         WriteLine($"{where.File}({where.Line},{where.Column}): error {code}: {result.Verdict.Message} [{result.Reason!.Value.ToWord()}]", Red);
         if (string.IsNullOrWhiteSpace(result.Detail)) return;
         foreach (var line in result.Detail.Split('\n'))

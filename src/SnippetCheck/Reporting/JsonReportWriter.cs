@@ -12,12 +12,18 @@ internal static class JsonReportWriter
     /// <summary>How every JSON report of the tool is written: indented, with non-ASCII text as it is.</summary>
     internal static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(Stream stream, VerificationReport report)
+    /// <summary>Opens a report's object with what every JSON report of the tool starts with: its format version and the tool's.</summary>
+    internal static void WriteStart(Utf8JsonWriter json)
     {
-        using var json = new Utf8JsonWriter(stream, Options);
         json.WriteStartObject();
         json.WriteNumber("version", 1);
         json.WriteString("tool", ToolInfo.NameAndVersion);
+    }
+
+    public static void Write(Stream stream, VerificationReport report)
+    {
+        using var json = new Utf8JsonWriter(stream, Options);
+        WriteStart(json);
         json.WriteStartObject("summary");
         json.WriteNumber("files", report.FileCount);
         json.WriteNumber("blocks", report.Blocks);
@@ -98,6 +104,7 @@ internal static class JsonReportWriter
         WriteDiagnostics(json, result.Diagnostics);
         WriteUnknownNames(json, result.UnknownNames);
         WriteHoles(json, (result.Verdict as Verdict.Checked)?.Holes ?? []);
+        WritePackages(json, result);
         if (result.Frameworks is { } frameworks) WriteFrameworks(json, frameworks);
         json.WriteEndObject();
     }
@@ -178,6 +185,22 @@ internal static class JsonReportWriter
             json.WriteString("file", diagnostic.Location.File);
             json.WriteNumber("line", diagnostic.Location.Line);
             json.WriteNumber("column", diagnostic.Location.Column);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>The block's package versions: those it was verified with (<c>--packages newest</c>), else its own pins.</summary>
+    private static void WritePackages(Utf8JsonWriter json, SnippetResult result)
+    {
+        IReadOnlyList<string> used = result.PackagesUsed.Count > 0 ? result.PackagesUsed : [.. result.Snippet.Directives.Packages.Select(p => $"{p.Id}@{p.Version}")];
+        json.WriteStartArray("packages");
+        foreach (var package in used)
+        {
+            var at = package.LastIndexOf('@');
+            json.WriteStartObject();
+            json.WriteString("id", package[..at]);
+            json.WriteString("version", package[(at + 1)..]);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -45,9 +45,7 @@ internal static class ListReport
     public static void WriteJson(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
     {
         using var json = new Utf8JsonWriter(stream, JsonReportWriter.Options);
-        json.WriteStartObject();
-        json.WriteNumber("version", 1);
-        json.WriteString("tool", ToolInfo.NameAndVersion);
+        JsonReportWriter.WriteStart(json);
         json.WriteStartArray("blocks");
         foreach (var snippet in documents.SelectMany(d => d.Snippets.Snippets))
         {

@@ -25,6 +25,9 @@ internal static partial class SettingValues
         {
             "ms" => TimeSpan.FromMilliseconds(amount),
             "m" or "min" => TimeSpan.FromMinutes(amount),
+            // For how long a version look-up is kept (outdated --lookup-max-age 1d).
+            "h" => TimeSpan.FromHours(amount),
+            "d" => TimeSpan.FromDays(amount),
             _ => TimeSpan.FromSeconds(amount),
         };
         return duration > TimeSpan.Zero;
@@ -84,6 +87,6 @@ internal static partial class SettingValues
         return [.. result];
     }
 
-    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)(ms|s|m|min)?$")]
+    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)(ms|s|m|min|h|d)?$")]
     private static partial Regex DurationPattern();
 }

@@ -105,6 +105,13 @@ public sealed record Snippet(
             : new[] { Output }.Concat(FrameworkOutputs).OfType<ExpectedOutput>().FirstOrDefault(o => o.Frameworks?.Contains(framework) == true)
                 ?? new[] { Output }.Concat(FrameworkOutputs).OfType<ExpectedOutput>().FirstOrDefault(o => o.Frameworks is null);
 
+    /// <summary>The block without what narrows its frameworks (its <c>frameworks=</c> tag, <c>#:property TargetFramework</c>).</summary>
+    internal Snippet OnAnyFramework() => Tags.Frameworks is null && PinnedFramework is null ? this : this with
+    {
+        Tags = Tags with { Frameworks = null },
+        BlockDirectives = BlockDirectives with { Properties = [.. BlockDirectives.Properties.Where(p => p.Setting is not CompileProperty.TargetFramework)] },
+    };
+
     /// <summary>The framework a <c>#:property TargetFramework=</c> line of the block pins it to; null without one.</summary>
     internal TargetFramework? PinnedFramework => BlockDirectives.Properties.Select(p => p.Setting).OfType<CompileProperty.TargetFramework>().FirstOrDefault()?.Framework;
 

@@ -150,6 +150,9 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
 
         var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false, fileConfig.EngineWords);
         if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };
+        snippets = options.PackageMoves.Apply(snippets);
+        if (options.OnlyFramework is not null) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => s.OnAnyFramework())] };
+        if (options.OnlyBlocks is { } only) snippets = snippets with { Snippets = [.. snippets.Snippets.Where(s => only.Contains(s.Location) || InSessionWith(s, only, snippets))] };
         snippets = CheckScrubberNames(snippets, fileConfig, path.DisplayPath, fileErrors);
         fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));
         return new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);
@@ -176,12 +179,15 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         return $"'scrub={name}' names no scrubber{EditDistance.DidYouMean(EditDistance.NearMiss(name, known))} (known: {string.Join(", ", known)})";
     }
 
+    private static bool InSessionWith(Snippet snippet, IReadOnlySet<SourceLocation> blocks, SnippetDocument document) =>
+        snippet.Tags.Session is { } session && document.Snippets.Any(s => s.Tags.Session == session && blocks.Contains(s.Location));
+
     private SnippetCheckConfig CommandLineLayer() => new()
     {
         Mode = options.All ? VerifyMode.All : null,
         Timeout = options.Timeout,
         Parallelism = options.Parallelism,
-        Frameworks = options.Frameworks,
+        Frameworks = options.OnlyFramework is { } only ? [only] : options.Frameworks,
     };
 
     private static ImmutableArray<MetadataReference> ReferencesOrEmpty()

@@ -31,7 +31,7 @@ public sealed class Verifier : IAsyncDisposable
     {
         options = WithProjectReferences(options);
         _options = options;
-        Config = WithProjectFrameworks(DocumentLoader.LoadConfig(options), options);
+        Config = options.PackageMoves.Apply(WithProjectFrameworks(DocumentLoader.LoadConfig(options), options));
         _loader = new DocumentLoader(options, Config);
         _settings = RunSettings.Resolve(options, Config);
         _cache = _settings.CacheDirectory is { } cacheDirectory ? new ResultCache(cacheDirectory) : null;
@@ -130,7 +130,8 @@ public sealed class Verifier : IAsyncDisposable
             throw new VerificationSetupException(DiagnosticCodes.NoDocuments, $"--filter '{options.Filter}' matched no snippet");
         }
 
-        var ordered = results.OrderBy(r => r.Location.File, StringComparer.Ordinal).ThenBy(r => r.Location.Line).ToList();
+        var ordered = results.OrderBy(r => r.Location.File, StringComparer.Ordinal).ThenBy(r => r.Location.Line)
+            .Select(r => options.PackageMoves.Versions.Count == 0 ? r : r with { PackagesUsed = PackagesOf(documents, r.Snippet) }).ToList();
         // A --filter run speaks of the files it matched, not of every file it read to find them.
         var fileCount = string.IsNullOrEmpty(options.Filter) ? documents.Count : ordered.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count();
         return new VerificationReport(fileCount, ordered, [.. fileErrors, .. documents.SelectMany(d => d.Errors)], clock.Elapsed)
@@ -172,6 +173,14 @@ public sealed class Verifier : IAsyncDisposable
         RunnersStarted += run.RunnersStarted;
         Sandbox = run.Confinement;
         return results;
+    }
+
+    /// <summary>The packages a block's program restores, as <c>Id@Version</c> (<see cref="ProgramPins"/>).</summary>
+    private IReadOnlyList<string> PackagesOf(IReadOnlyList<PreparedDocument> documents, Snippet block)
+    {
+        if (documents.FirstOrDefault(d => d.Snippets.Snippets.Contains(block)) is not { } document) return [];
+        var configured = (Config.Packages ?? []).Select(p => PackageRequest.TryParse(p, default)).OfType<PackageRequest>().ToList();
+        return [.. ProgramPins.Of(document.Snippets, block, configured).Select(p => p.Text).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
     }
 
     private FrameworkPacks? _packs;

@@ -63,6 +63,23 @@ public sealed record VerifyOptions
     /// <summary><c>--min-check-coverage P</c>: the run fails (SC3013) when it checked or verified less than P percent of its C# blocks.</summary>
     public double? MinCheckCoverage { get; init; }
 
+    /// <summary>
+    /// Pins read as other versions (<c>verify --packages newest</c>, <c>outdated</c>'s second pass); none by default.
+    /// </summary>
+    internal PackageMoves PackageMoves { get; init; } = PackageMoves.None;
+
+    /// <summary>
+    /// Verify only these blocks, with the other blocks of their sessions (one program); the documents' other blocks are
+    /// left out as if they were not there (<c>outdated</c>'s second pass verifies only what a moved pin reaches). Null: all.
+    /// </summary>
+    internal IReadOnlySet<SourceLocation>? OnlyBlocks { get; init; }
+
+    /// <summary>
+    /// Verify every block on this framework alone, whatever its <c>frameworks=</c> tag, <c>#:property TargetFramework</c>,
+    /// front matter or config say (<c>outdated</c>'s pass on the newest .NET); null for a plain run.
+    /// </summary>
+    internal TargetFramework? OnlyFramework { get; init; }
+
     /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
     public bool Stale { get; init; }
     /// <summary>

@@ -67,7 +67,8 @@ public sealed class WorkflowFileTests
         // No release is tagged yet (issue 24): no example may check out or pin a v* tag that does not exist.
         Assert.DoesNotMatch(@"(ref:\s*|actions/snippetcheck@|--branch\s+)v[0-9]", docs);
 
-        var workflow = Assert.Single(workflows);
+        Assert.Equal(2, workflows.Count);
+        var workflow = Assert.Single(workflows, w => !w.Contains("schedule:", StringComparison.Ordinal));
         var on = (YamlMappingNode)Load(workflow).Children[new YamlScalarNode("on")];
         Assert.Contains(new YamlScalarNode("pull_request"), on.Children.Keys);
         Assert.DoesNotContain(new YamlScalarNode("pull_request_target"), on.Children.Keys);
@@ -75,6 +76,31 @@ public sealed class WorkflowFileTests
         Assert.Contains("shard: [1/3, 2/3, 3/3]", workflow, StringComparison.Ordinal);
         Assert.Contains("uses: ./.snippetcheck-src/.github/actions/snippetcheck", workflow, StringComparison.Ordinal);
         Assert.Contains("--require-verified", workflow, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_weekly_workflow_in_the_docs_runs_outdated_on_a_schedule_through_the_actions_command_input()
+    {
+        var docs = File.ReadAllText(RepositoryRoot.PathOf("docs/ci.md")).ReplaceLineEndings("\n");
+        var weekly = System.Text.RegularExpressions.Regex.Matches(docs, "```yaml\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => m.Groups[1].Value)
+            .Single(yaml => yaml.Contains("/.github/actions/snippetcheck", StringComparison.Ordinal) && yaml.Contains("schedule:", StringComparison.Ordinal));
+        var on = (YamlMappingNode)Load(weekly).Children[new YamlScalarNode("on")];
+        Assert.Contains(new YamlScalarNode("schedule"), on.Children.Keys);
+        Assert.Contains("command: outdated", weekly, StringComparison.Ordinal);
+        // It fails, and opens an issue, when a post is about to rot.
+        Assert.Contains("if: failure()", weekly, StringComparison.Ordinal);
+        Assert.Contains("gh issue create", weekly, StringComparison.Ordinal);
+        Assert.All(RunScripts(weekly), script => Assert.DoesNotContain("${{", script, StringComparison.Ordinal));
+
+        var action = Load(File.ReadAllText(RepositoryRoot.PathOf(ActionPath)));
+        using var workspace = new TempFolder();
+        var output = RunStep(StepNamed(action, "Verify snippets"), workspace.Path, new()
+        {
+            ["INPUT_PATHS"] = "posts", ["INPUT_SHARD"] = "1/2", ["INPUT_FRAMEWORKS"] = "net8.0", ["INPUT_ARGS"] = "--report json=outdated.json", ["INPUT_CACHE"] = "true", ["INPUT_COMMAND"] = "outdated",
+        });
+        // outdated takes neither --shard nor --frameworks: its versions are found for each block's own frameworks.
+        Assert.Contains($"snippetcheck outdated posts --cache-dir {workspace.Path}/.snippetcheck/cache --report json=outdated.json", output, StringComparison.Ordinal);
     }
 
     [Theory]

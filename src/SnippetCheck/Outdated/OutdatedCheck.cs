@@ -1,0 +1,149 @@
+using SnippetCheck.Discovery;
+using SnippetCheck.Model;
+using SnippetCheck.Packages;
+using SnippetCheck.Programs;
+using SnippetCheck.Snippets;
+using SnippetCheck.Verification;
+
+namespace SnippetCheck.Outdated;
+
+/// <summary>What <c>outdated</c> is asked beside an ordinary verify's options.</summary>
+/// <param name="Prerelease">Previews count as newer versions.</param>
+/// <param name="LookupMaxAge">How long a source's version list is kept in the package cache before it is asked again.</param>
+internal sealed record OutdatedSettings(bool Prerelease, TimeSpan LookupMaxAge)
+{
+    /// <summary>A day: a second run the same day asks no source.</summary>
+    public static readonly TimeSpan DefaultLookupMaxAge = TimeSpan.FromDays(1);
+}
+
+/// <summary>
+/// <c>snippetcheck outdated</c> (issue 45): verifies the posts as they are, finds the newest version of every package
+/// they pin (<see cref="NewestVersions"/>), and verifies again, in the same run, the blocks whose pins are behind,
+/// with those pins read as the newest versions (<see cref="PackageMoves"/>). Each pin gets a row: its blocks that
+/// still pass, and those that now fail with their first error.
+/// </summary>
+internal static class OutdatedCheck
+{
+    /// <summary>Verifies the posts on their pins, then the blocks of pins that are behind on the newest versions.</summary>
+    public static async Task<OutdatedReport> RunAsync(VerifyOptions options, OutdatedSettings settings, CancellationToken cancellationToken)
+    {
+        var verifier = new Verifier(options);
+        var pinned = await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
+        var (documents, _) = verifier.Prepare();
+        var byBlock = pinned.Snippets.ToDictionary(r => r.Location);
+        // The pins of the blocks this run verified: --filter, front matter skip and untagged blocks leave the others out.
+        var uses = PinCollector.Collect(documents, ConfigPins(verifier, options))
+            .Select(u => u with { Blocks = [.. u.Blocks.Where(b => byBlock.GetValueOrDefault(b.Location)?.Status is SnippetStatus.Passed or SnippetStatus.Failed)] })
+            .Where(u => u.Blocks.Count > 0)
+            .ToList();
+        var versions = Lookup(verifier, options, settings);
+
+        var newest = await NewestByPackageAsync(verifier, options, versions, uses,
+            blocks => blocks.Select(b => byBlock.GetValueOrDefault(b.Location)).OfType<SnippetResult>().SelectMany(FrameworksOf), cancellationToken).ConfigureAwait(false);
+        var moved = Moves(newest, uses);
+        var affected = uses.Where(u => moved.ContainsKey(u.Pin.Id)).SelectMany(u => u.Blocks).Select(b => b.Location).ToHashSet();
+        var onNewest = new Dictionary<SourceLocation, SnippetResult>();
+        var reverified = 0;
+        if (affected.Count > 0)
+        {
+            // Only the blocks that use a moved package are verified again, in the posts that have them.
+            var files = documents.Where(d => d.Snippets.Snippets.Any(s => affected.Contains(s.Location))).Select(d => d.Snippets.Source.Document.FullPath).ToList();
+            var again = new Verifier(options with { Paths = files, PackageMoves = new PackageMoves(moved), OnlyBlocks = affected, Filter = null });
+            var report = await again.RunAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var result in report.Snippets.Where(r => affected.Contains(r.Location))) onNewest[result.Location] = result;
+            reverified = Verified(report);
+        }
+
+        var rows = uses.Select(u => Row(u, newest[u.Pin.Id], byBlock, onNewest)).ToList();
+        var (frameworkRows, onNewestFramework) = await NewestFramework.CheckAsync(options, documents, byBlock, cancellationToken).ConfigureAwait(false);
+        return new OutdatedReport([.. rows, .. frameworkRows], pinned.Errors) { Requests = versions.Requests, Reverified = reverified + onNewestFramework };
+    }
+
+    /// <summary>
+    /// The posts' pins moved to the newest versions that restore for the run's frameworks: what <c>verify --packages
+    /// newest</c> verifies with.
+    /// </summary>
+    public static async Task<PackageMoves> NewestMovesAsync(VerifyOptions options, OutdatedSettings settings, CancellationToken cancellationToken)
+    {
+        var verifier = new Verifier(options);
+        var (documents, _) = verifier.Prepare();
+        var uses = PinCollector.Collect(documents, ConfigPins(verifier, options));
+        var frameworks = FrameworkMatrix.Of(documents);
+        var newest = await NewestByPackageAsync(verifier, options, Lookup(verifier, options, settings), uses,
+            blocks => blocks.SelectMany(b => documents.Where(d => d.Snippets.Snippets.Contains(b)).SelectMany(d => frameworks.Where(f => FrameworkMatrix.Applies(d, b, f)))),
+            cancellationToken).ConfigureAwait(false);
+        return new PackageMoves(Moves(newest, uses));
+    }
+
+    /// <summary>Each package's newest version that restores for the frameworks its blocks verify on, from the oldest pin of it up.</summary>
+    private static async Task<Dictionary<string, NewestVersion>> NewestByPackageAsync(Verifier verifier, VerifyOptions options, NewestVersions versions,
+        IReadOnlyList<PinUse> uses, Func<IEnumerable<Snippet>, IEnumerable<TargetFramework>> frameworksOf, CancellationToken cancellationToken)
+    {
+        var groups = uses.GroupBy(u => u.Pin.Id, StringComparer.OrdinalIgnoreCase).ToList();
+        var found = await Task.WhenAll(groups.Select(group =>
+        {
+            var frameworks = frameworksOf(group.SelectMany(u => u.Blocks)).Distinct().Order().ToList();
+            var oldest = group.Select(u => u.Pin.Version).Aggregate((a, b) => NewestVersions.IsNewer(a, b) ? b : a);
+            return versions.FindAsync(group.Key, oldest, frameworks.Count > 0 ? frameworks : [TargetFramework.Tool], FolderOf(verifier, options), cancellationToken);
+        })).ConfigureAwait(false);
+        return found.ToDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The packages with a pin below the newest version found, to that version.</summary>
+    private static Dictionary<string, string> Moves(IReadOnlyDictionary<string, NewestVersion> newest, IReadOnlyList<PinUse> uses) =>
+        newest.Values.Where(n => n.Newest is { } version && uses.Any(u => u.Pin.Id.Equals(n.Id, StringComparison.OrdinalIgnoreCase) && NewestVersions.IsNewer(version, u.Pin.Version)))
+            .ToDictionary(n => n.Id, n => n.Newest!, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The blocks a run compiled or ran (passed or failed), from the cache or not.</summary>
+    internal static int Verified(VerificationReport report) => report.Snippets.Count(r => r.Status is SnippetStatus.Passed or SnippetStatus.Failed);
+
+    /// <summary>What a pin's blocks did on it and on the newest version.</summary>
+    internal static PinRow Row(PinUse use, NewestVersion newest, IReadOnlyDictionary<SourceLocation, SnippetResult> onPin, IReadOnlyDictionary<SourceLocation, SnippetResult> onNewest)
+    {
+        var row = new PinRow(use.Pin, newest.Newest, newest.Note);
+        var (stillPass, nowFail, failedBefore, nowPass) = (new List<SourceLocation>(), new List<BlockFailure>(), new List<BlockFailure>(), new List<SourceLocation>());
+        foreach (var block in use.Blocks)
+        {
+            if (onPin.GetValueOrDefault(block.Location) is not { Status: SnippetStatus.Passed or SnippetStatus.Failed } before) continue;
+            var after = row.Behind ? onNewest.GetValueOrDefault(block.Location) ?? before : before;
+            var passedBefore = before.Status == SnippetStatus.Passed;
+            if (after.Status == SnippetStatus.Passed) (passedBefore ? stillPass : nowPass).Add(block.Location);
+            else if (after.Status == SnippetStatus.Failed) (passedBefore ? nowFail : failedBefore).Add(FirstError(after));
+        }
+        return row with { StillPass = stillPass, NowFail = nowFail, FailedBefore = failedBefore, NowPass = nowPass };
+    }
+
+    /// <summary>The block's first error, at its place in the post; the verdict's own when it has no diagnostic.</summary>
+    private static BlockFailure FirstError(SnippetResult result) =>
+        result.Diagnostics.FirstOrDefault(d => d.IsError) is { } error
+            ? new BlockFailure(result.Location, error.Location, error.Id, error.Message)
+            : new BlockFailure(result.Location, result.Location, result.Code ?? "SC2000", result.Message ?? "failed");
+
+    /// <summary>The frameworks a block was verified on: its matrix's, or the tool's own.</summary>
+    internal static IEnumerable<TargetFramework> FrameworksOf(SnippetResult result) =>
+        result.Frameworks is { } matrix ? matrix.Where(f => f.Result is not null).Select(f => f.Framework) : [TargetFramework.Tool];
+
+    /// <summary>The config's <c>packages</c>, each where its text stands in the config file (line 1 when it cannot be found).</summary>
+    private static IReadOnlyList<PackageRequest> ConfigPins(Verifier verifier, VerifyOptions options)
+    {
+        if (verifier.Config.Packages is not { Count: > 0 } packages || verifier.Config.SourcePath is not { } path) return [];
+        var full = Path.GetFullPath(path);
+        var file = DocumentDiscovery.DisplayPath(full, options.CurrentDirectory);
+        var text = File.ReadAllText(full);
+        SourceLocation Where(string pin)
+        {
+            var at = text.IndexOf(pin, StringComparison.Ordinal);
+            if (at < 0) return new SourceLocation(file, 1, 1);
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
+            return new SourceLocation(file, text.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1);
+        }
+        return [.. packages.Select(p => PackageRequest.TryParse(p, Where(p))).OfType<PackageRequest>()];
+    }
+
+    private static string FolderOf(Verifier verifier, VerifyOptions options) =>
+        verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source))! : options.CurrentDirectory;
+
+    /// <summary>Version look-ups through the run's package cache and the NuGet.Config nearest the config, as restores use.</summary>
+    internal static NewestVersions Lookup(Verifier verifier, VerifyOptions options, OutdatedSettings settings) =>
+        new(new PackageSearch(PackageCache.DefaultRoot, settings.LookupMaxAge), PackageCache.DefaultRoot, PackageCache.FindNuGetConfig(FolderOf(verifier, options)), settings.Prerelease, settings.LookupMaxAge);
+}

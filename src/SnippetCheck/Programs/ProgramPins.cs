@@ -1,0 +1,58 @@
+using SnippetCheck.Model;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Programs;
+
+/// <summary>Where a pin is written, which decides how <c>outdated --write</c> moves it.</summary>
+internal enum PinPlace
+{
+    /// <summary>A block's <c>packages=Id@Version</c> tag (info string or <c>snippetcheck:</c> comment).</summary>
+    Tag,
+
+    /// <summary>A <c>#:package Id@Version</c> or <c>#r "nuget: Id, Version"</c> line of a block or prelude.</summary>
+    Directive,
+
+    /// <summary>The config's <c>packages</c> list: one place for every program of the run.</summary>
+    Config,
+
+    /// <summary>
+    /// .NET itself: the newest framework a block verifies on (a matrix, <c>frameworks=</c>, <c>#:property TargetFramework</c>).
+    /// <c>outdated</c> reports it, and <c>--write</c> leaves it: which .NETs a post covers is the author's choice.
+    /// </summary>
+    Framework,
+}
+
+/// <summary>One pinned package as the author wrote it, at the place its text stands.</summary>
+/// <param name="Location">The directive, the tag's source, or the config file (line 1).</param>
+internal sealed record PackagePin(string Id, string Version, PinPlace Place, SourceLocation Location)
+{
+    /// <summary><c>AutoMapper@8.0.0</c>, as a tag or the config writes it.</summary>
+    public string Text => $"{Id}@{Version}";
+}
+
+/// <summary>
+/// The pins a block's program restores, as docs/packages.md says: its own and its session's blocks' pins (one program),
+/// its preludes' (the file's, and its session's), and the config's that it does not pin itself (a block's own version wins).
+/// </summary>
+internal static class ProgramPins
+{
+    /// <param name="configPackages">The config's <c>packages</c>, located at the config file.</param>
+    public static IReadOnlyList<PackagePin> Of(SnippetDocument document, Snippet block, IReadOnlyList<PackageRequest> configPackages)
+    {
+        IEnumerable<Snippet> program = block.Tags.Session is { } session
+            ? document.Snippets.Where(s => s.Tags.Session == session && s.Kind != SnippetKind.Ignore)
+            : [block];
+        var own = program.SelectMany(BlockPins)
+            .Concat(document.Preludes.Where(p => p.Session is null || p.Session == block.Tags.Session)
+                .SelectMany(p => p.Directives.Packages.Select(r => Pin(r, PinPlace.Directive))))
+            .Distinct()
+            .ToList();
+        var configured = configPackages.Where(c => !own.Any(p => p.Id.Equals(c.Id, StringComparison.OrdinalIgnoreCase))).Select(r => Pin(r, PinPlace.Config));
+        return [.. own, .. configured];
+    }
+
+    private static IEnumerable<PackagePin> BlockPins(Snippet block) =>
+        block.BlockDirectives.Packages.Select(r => Pin(r, PinPlace.Directive)).Concat(block.Tags.Packages.Select(r => Pin(r, PinPlace.Tag)));
+
+    private static PackagePin Pin(PackageRequest request, PinPlace place) => new(request.Id, request.Version, place, request.Location);
+}
