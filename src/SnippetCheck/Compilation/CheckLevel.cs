@@ -57,7 +57,7 @@ internal static class CheckLevel
                 continue;
             }
             known ??= ReferenceNames(references);
-            if (known.Names.Contains(text) || scope.PostNames.Contains(text) || known.NearMiss(text) is not null) continue;
+            if (known.IsKnown(text, IsAttribute(name)) || scope.PostNames.Contains(text) || known.NearMiss(text, IsAttribute(name)) is not null) continue;
             found[error] = text;
         }
         return found;
@@ -143,8 +143,8 @@ internal static class CheckLevel
                 {
                     known ??= ReferenceNames(references);
                     problem = scope.PostNames.Contains(text) ? $"the name '{text}' is declared by another block of the post: join them in a session"
-                        : known.NearMiss(text) is { } meant ? $"the name '{text}' does not exist; did you mean '{meant}'?"
-                        : known.Names.Contains(text) ? $"the name '{text}' is not in scope here (a using is missing?)"
+                        : known.NearMiss(text, IsAttribute(name)) is { } meant ? $"the name '{text}' does not exist; did you mean '{meant}'?"
+                        : known.IsKnown(text, IsAttribute(name)) ? $"the name '{text}' is not in scope here (a using is missing?)"
                         : null;
                     if (problem is null)
                     {
@@ -182,6 +182,9 @@ internal static class CheckLevel
         _ => false,
     };
 
+    /// <summary>The name of an attribute (<c>[Fact]</c>), which the compiler also looks up with the <c>Attribute</c> suffix.</summary>
+    private static bool IsAttribute(SimpleNameSyntax name) => name.Parent is AttributeSyntax;
+
     /// <summary>A name that only means something after a dot (<c>x.Name</c>, <c>A.B</c>, <c>?.Name</c>): what is before it decides.</summary>
     private static bool IsQualified(SimpleNameSyntax name) => name.Parent switch
     {
@@ -213,20 +216,29 @@ internal static class CheckLevel
 /// </summary>
 internal sealed class ReferenceIndex
 {
-    /// <summary>Shorter type names are too close to the words posts name their own types with (<c>Blob</c>, <c>Move</c>).</summary>
-    private const int ShortestNearMiss = 6;
+    /// <summary>
+    /// A misspelling is measured for names of three letters or more: <c>Lqst</c> is <c>List</c> renamed, whatever the
+    /// post's own words may be close to. Refusing one of the post's names costs a <c>check</c>; tolerating a renamed
+    /// framework type would be a false check (eng/check-mutants.sh).
+    /// </summary>
+    private const int ShortestNearMiss = 3;
 
     public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A name the references declare; an attribute's also with its <c>Attribute</c> suffix (<c>[Fact]</c> is <c>FactAttribute</c>).</summary>
+    public bool IsKnown(string name, bool isAttribute = false) => Names.Contains(name) || isAttribute && Names.Contains(name + "Attribute");
 
     /// <summary>The PascalCase type names a misspelling is measured against, by length.</summary>
     private readonly Dictionary<int, HashSet<string>> _typesByLength = [];
 
     /// <summary>
-    /// The type <paramref name="name"/> misspells: a PascalCase name of six letters or more, one edit from a type of the
-    /// references, case kept; null for any other name. Lower-case names are the post's locals, never a type.
+    /// The type <paramref name="name"/> misspells: a PascalCase name of three letters or more, one edit from a type of
+    /// the references, case kept; null for any other name. Lower-case names are the post's locals, never a type.
+    /// An attribute is also measured with its <c>Attribute</c> suffix (<c>[Fcat]</c> misspells <c>FactAttribute</c>).
     /// </summary>
-    public string? NearMiss(string name)
+    public string? NearMiss(string name, bool isAttribute = false)
     {
+        if (isAttribute && NearMiss(name + "Attribute") is { } attribute) return attribute[..^"Attribute".Length];
         if (name.Length < ShortestNearMiss || !char.IsUpper(name[0])) return null;
         for (var length = name.Length - 1; length <= name.Length + 1; length++)
         {

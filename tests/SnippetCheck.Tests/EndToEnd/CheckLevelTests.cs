@@ -47,6 +47,11 @@ public sealed class CheckLevelTests
     [InlineData("StringBuilder text = new();\nConsole.WriteLine(order);", "CS0246")]
     [InlineData("var json = JsonSerialiser.Serialize(order);", "CS0103")]
     [InlineData("[Obsolete(\"gone\", error: true)] static void Old() { }\nOld();\nConsole.WriteLine(order);", "CS0619")]
+    [InlineData("Lqst<int> numbers = new();\nConsole.WriteLine(order);", "CS0246")]
+    [InlineData("await Tqsk.Delay(1);\nConsole.WriteLine(order);", "CS0103")]
+    [InlineData("Uqi home = new(\"https://example.com\");\nConsole.WriteLine(order);", "CS0246")]
+    [InlineData("[Obsolet] static void Old() { }\nOld();\nConsole.WriteLine(order);", "CS0246")]
+    [InlineData("[DebuggerStepThrough] static void Step() { }\nStep();\nConsole.WriteLine(order);", "CS0246")]
     public async Task Every_other_error_fails_the_block_as_in_compile(string code, string id)
     {
         var result = await CheckAsync(code);
