@@ -43,7 +43,7 @@ internal static class CheckAdoption
             {
                 if (latest[Key(snippet)] is not { Status: SnippetStatus.Failed } failed) continue;
                 var settings = SnippetProgram.Lone(document.Snippets, failed.Snippet, document.Settings).Settings;
-                if (UsingInference.For(document.Snippets, failed.Snippet, failed.Diagnostics, settings.References, settings.Usings, settings.ParseOptions) is not { Usings.Count: > 0 } guess) continue;
+                if (UsingInference.For(document.Snippets, failed.Snippet, failed.Diagnostics, settings.References, settings.Usings, settings.ParseOptions, skipUnknown: true) is not { Usings.Count: > 0 } guess) continue;
                 var usings = failed.Snippet.Tags.Usings.Concat(guess.Usings).Distinct(StringComparer.Ordinal).ToList();
                 withUsings.Add((document, failed.Snippet with { Tags = failed.Snippet.Tags with { Usings = usings } }));
             }

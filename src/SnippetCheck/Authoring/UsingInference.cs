@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Model;
+using SnippetCheck.Compilation;
 using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
 using SnippetCheck.Verification;
@@ -35,8 +36,12 @@ internal static class UsingInference
     /// names, or when one of them is a name the post declares itself (<paramref name="document"/>'s other blocks): docs
     /// that define an <c>ICommand</c> of their own in hidden code mean theirs, not <c>System.Windows.Input</c>'s.
     /// </summary>
+    /// <param name="skipUnknown">
+    /// A name found nowhere is passed over instead of ending the guess: the <c>check</c> level tolerates the post's own
+    /// names, so a block may still want the usings of its others.
+    /// </param>
     public static Guess? For(SnippetDocument document, Snippet snippet, IReadOnlyList<Diagnostic> diagnostics, ImmutableArray<MetadataReference> references,
-        IReadOnlyList<string> imported, CSharpParseOptions options)
+        IReadOnlyList<string> imported, CSharpParseOptions options, bool skipUnknown = false)
     {
         var errors = diagnostics.Where(d => d.IsError).ToList();
         if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS1061"))) return null;
@@ -53,11 +58,32 @@ internal static class UsingInference
         {
             // '[DllImport]' names the type DllImportAttribute.
             var namespaces = index[name].Concat(index[name + "Attribute"]).Distinct().Where(n => !imported.Contains(n)).Order(StringComparer.Ordinal).ToList();
+            // A bare 'WriteLine' or 'Sqrt' is a member of a class docs import with 'using static'.
+            if (namespaces.Count == 0) namespaces = [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))];
             if (namespaces.Count == 1) usings.Add(namespaces[0]);
             else if (namespaces.Count > 1) ambiguous.Add((name.TrimStart(ExtensionKey), namespaces));
-            else return null;
+            else if (!skipUnknown) return null;
         }
         return new Guess(ambiguous.Count == 0 ? [.. usings] : [], ambiguous);
+    }
+
+    /// <summary>
+    /// The classes posts import with <c>using static</c> and then write bare: <c>WriteLine</c>, <c>ReadLine</c>,
+    /// <c>Sqrt</c>, <c>PI</c>. Only these two: a bare name of any other static class (<c>Debug.WriteLine</c>,
+    /// <c>Trace.WriteLine</c>) is no more likely than its namesakes, and a guess among them would be a coin toss.
+    /// </summary>
+    private static readonly string[] StaticHomes = ["System.Console", "System.Math"];
+
+    /// <summary>The <c>static</c> usings (<c>static System.Console</c>) whose class has a public static member named <paramref name="name"/>.</summary>
+    private static IEnumerable<string> StaticHomesOf(string name, ImmutableArray<MetadataReference> references)
+    {
+        if (name.StartsWith(ExtensionKey)) yield break;
+        var compilation = SnippetCompiler.BaseFor(references);
+        foreach (var home in StaticHomes)
+        {
+            if (compilation.GetTypeByMetadataName(home) is { } type && type.GetMembers(name).Any(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public))
+                yield return "static " + home;
+        }
     }
 
     /// <summary>How many times usings are added one after another to a block that shows a new unknown name each time.</summary>

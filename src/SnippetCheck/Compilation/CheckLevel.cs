@@ -77,7 +77,9 @@ internal static class CheckLevel
             {
                 if (name is IdentifierNameSyntax { IsVar: true } || !inBlock(name)) continue;
                 model ??= compilation.GetSemanticModel(tree);
-                var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol;
+                var info = model.GetSymbolInfo(name, cancellationToken);
+                // WriteLine(order.Total): an unknown argument leaves the overload open, but the name bound to its method group.
+                var symbol = info.Symbol ?? (info.CandidateReason == CandidateReason.OverloadResolutionFailure ? info.CandidateSymbols.FirstOrDefault() : null);
                 if (symbol is not (INamedTypeSymbol or IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol)) continue;
                 if (symbol.ContainingAssembly is { } assembly && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly))
                     return symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
@@ -119,6 +121,14 @@ internal static class CheckLevel
                     // Every argument has a type, and no overload takes them: what the compiler says of such a call elsewhere.
                     yield return (Diagnostic.Create(UnboundApi, name.GetLocation(),
                         $"no overload of '{info.CandidateSymbols[0].ContainingType?.Name}.{text}' takes these {call.ArgumentList.Arguments.Count} arguments (in code the compiler did not bind, since it depends on an unknown name)"), null);
+                    continue;
+                }
+                if (info.CandidateReason == CandidateReason.OverloadResolutionFailure && IsCallOf(name) is { } counted
+                    && counted.ArgumentList.Arguments.All(a => a.NameColon is null) && !info.CandidateSymbols.OfType<IMethodSymbol>().Any(m => Accepts(m, counted.ArgumentList.Arguments.Count)))
+                {
+                    // Whatever the unknown arguments' types, no overload takes this many.
+                    yield return (Diagnostic.Create(UnboundApi, name.GetLocation(),
+                        $"no overload of '{info.CandidateSymbols[0].ContainingType?.Name}.{text}' takes {counted.ArgumentList.Arguments.Count} arguments (in code the compiler did not bind, since it depends on an unknown name)"), null);
                     continue;
                 }
                 if (info.Symbol is not null || !info.CandidateSymbols.IsEmpty) continue;
@@ -165,6 +175,10 @@ internal static class CheckLevel
         MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access when access.Name == name && call.Expression == access => call,
         _ => null,
     };
+
+    /// <summary>The method takes <paramref name="arguments"/> positional arguments: no fewer than it requires, no more than it has unless one is <c>params</c>.</summary>
+    private static bool Accepts(IMethodSymbol method, int arguments) =>
+        arguments >= method.Parameters.Count(p => !p.IsOptional && !p.IsParams) && (arguments <= method.Parameters.Length || method.Parameters.Any(p => p.IsParams));
 
     /// <summary>Every argument has a type the compiler knows (no unknown name in it, no lambda whose types wait on the overload).</summary>
     private static bool ArgumentsAreKnown(SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken) =>

@@ -180,9 +180,9 @@ internal static partial class TagParser
                 problem = $"'scrub={value}' must name scrubbers, such as scrub=duration,hex or scrub=none";
                 break;
             case "usings":
-                var namespaces = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                if (namespaces.Length > 0 && namespaces.All(n => TypeNamePattern().IsMatch(n))) return tags with { Usings = namespaces };
-                problem = $"'usings={value}' must list namespaces, such as usings=System.Text,System.Diagnostics";
+                var usings = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseUsing).ToList();
+                if (usings.Count > 0 && usings.All(u => u is not null)) return tags with { Usings = [.. usings.OfType<string>()] };
+                problem = $"'usings={value}' must list namespaces, or static:Type for a using static, such as usings=System.Text,static:System.Console";
                 break;
             case "packages":
                 var packages = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -292,6 +292,21 @@ internal static partial class TagParser
 
     [GeneratedRegex("^[A-Za-z]+[0-9]+$")]
     private static partial Regex DiagnosticIdPattern();
+
+    /// <summary>The word that tags a <c>static:</c> using: a tag word holds no space.</summary>
+    private const string StaticPrefix = "static:";
+
+    /// <summary>
+    /// One entry of <c>usings=</c>: a namespace (<c>System.Text</c>), or <c>static:System.Console</c> for
+    /// <c>using static System.Console;</c>, kept as the settings' <c>static System.Console</c> form; null when it is neither.
+    /// </summary>
+    private static string? ParseUsing(string entry) =>
+        entry.StartsWith(StaticPrefix, StringComparison.Ordinal) ? TypeNamePattern().IsMatch(entry[StaticPrefix.Length..]) ? "static " + entry[StaticPrefix.Length..] : null
+        : TypeNamePattern().IsMatch(entry) ? entry : null;
+
+    /// <summary>The <c>usings=</c> value of <paramref name="usings"/> in the settings' form: what <see cref="ParseUsing"/> reads back.</summary>
+    public static string UsingsValue(IEnumerable<string> usings) =>
+        string.Join(',', usings.Select(u => u.StartsWith("static ", StringComparison.Ordinal) ? StaticPrefix + u["static ".Length..] : u));
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
     private static partial Regex TypeNamePattern();

@@ -325,6 +325,48 @@ public sealed class AdoptUsingsTests
     }
 }
 
+/// <summary>Issue 42: a bare <c>WriteLine</c> or <c>Sqrt</c> gets the <c>using static</c> docs leave out (<c>usings=static:System.Console</c>).</summary>
+public sealed class AdoptUsingStaticTests
+{
+    [Fact]
+    public void Bare_console_and_math_members_get_a_hidden_using_static_at_every_level()
+    {
+        using var folder = new TempFolder();
+        const string post = """
+            # Bare names
+
+            ```csharp
+            WriteLine(Sqrt(16));
+            ```
+
+            ```text
+            4
+            ```
+
+            ```csharp
+            WriteLine(order.Total);
+            ```
+            """;
+        folder.Write("post.md", post);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        var expected = post
+            .Replace("```csharp\nWriteLine(Sqrt", "<!-- snippetcheck: run usings=static:System.Console,static:System.Math -->\n```csharp\nWriteLine(Sqrt", StringComparison.Ordinal)
+            .Replace("```text", "<!-- snippetcheck: output -->\n```text", StringComparison.Ordinal)
+            .Replace("```csharp\nWriteLine(order", "<!-- snippetcheck: check usings=static:System.Console -->\n```csharp\nWriteLine(order", StringComparison.Ordinal);
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("1 passed, 1 checked, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+
+        // The using static binds the call; a renamed member still fails the checked block.
+        File.WriteAllText(Path.Combine(folder.Path, "post.md"), expected.Replace("WriteLine(order", "WriteLin(order", StringComparison.Ordinal));
+        Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
+    }
+}
+
 public sealed class AdoptDeclaredNameTests
 {
     [Fact]

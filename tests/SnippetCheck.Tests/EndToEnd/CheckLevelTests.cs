@@ -162,6 +162,25 @@ public sealed class CheckLevelTests
         Assert.Contains(named, mutant.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An unknown argument leaves a call's overload open, and the compiler says nothing of it: the method's name still
+    /// binds (a bare <c>WriteLine</c> under <c>using static</c>), and an argument count no overload takes still fails.
+    /// </summary>
+    [Fact]
+    public async Task A_call_with_an_unknown_argument_binds_its_name_and_fails_on_an_argument_count_no_overload_takes()
+    {
+        var bare = await CheckAsync("WriteLine(order.Total);");
+        var staticUsing = (await Pipeline.VerifyAsync("<!-- snippetcheck: check usings=static:System.Console name=it -->\n```csharp\nWriteLine(order.Total);\n```\n", new() { NoCache = true })).Snippets.Single();
+        Assert.Equal((SnippetStatus.Passed, VerificationLevel.Check), (staticUsing.Status, staticUsing.Level));
+        Assert.Equal(["order"], staticUsing.UnknownNames.Select(n => n.Name));
+        Assert.Equal((SnippetStatus.Failed, "CS0103"), (bare.Status, bare.Code));
+
+        var dropped = await CheckAsync("var biggest = Math.Max(order.Total);");
+
+        Assert.True((dropped.Status, dropped.Code) == (SnippetStatus.Failed, DiagnosticCodes.UnboundApi), $"{dropped.Status} {dropped.Code} {dropped.Message}");
+        Assert.Contains("no overload of 'Math.Max' takes 1 arguments", dropped.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Reports_say_checked_never_verified()
     {

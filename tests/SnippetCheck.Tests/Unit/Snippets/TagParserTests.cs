@@ -29,6 +29,16 @@ public sealed class TagParserTests
         Assert.Equal(["System.Text", "System.Diagnostics"], Parse("usings=System.Text,System.Diagnostics").Tags.Usings);
         var error = Assert.Single(Parse("usings=System.Text;x").Diagnostics);
         Assert.Equal(DiagnosticCodes.BadTagValue, error.Id);
+        Assert.Equal(DiagnosticCodes.BadTagValue, Assert.Single(Parse("usings=static:").Diagnostics).Id);
+    }
+
+    [Fact]
+    public void A_static_using_is_written_static_colon_and_reads_back_as_the_settings_form()
+    {
+        var usings = Parse("usings=System.Text,static:System.Console").Tags.Usings;
+
+        Assert.Equal(["System.Text", "static System.Console"], usings);
+        Assert.Equal("System.Text,static:System.Console", TagParser.UsingsValue(usings));
     }
 
     [Fact]
