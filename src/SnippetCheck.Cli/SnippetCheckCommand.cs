@@ -23,11 +23,14 @@ public static class SnippetCheckCommand
     }
 
     /// <summary>
-    /// One invocation, as <c>snippetcheck ARGS</c> in the current directory gives it: what it prints and its exit code.
-    /// Each run's runners end with the run; the process's own exit (Program.cs) is what kills any left over.
+    /// One invocation, as <c>snippetcheck ARGS</c> in <paramref name="workingDirectory"/> (default: the current directory)
+    /// gives it: what it prints and its exit code. Each run's runners end with the run; the process's own exit
+    /// (Program.cs) is what kills any left over. The process's current directory is never changed, so invocations may
+    /// run side by side in one process.
     /// </summary>
-    public static async Task<int> InvokeAsync(string[] args)
+    public static async Task<int> InvokeAsync(string[] args, string? workingDirectory = null)
     {
+        WorkingDirectory.Set(workingDirectory);
         var parseResult = Build().Parse(args);
         if (parseResult.Errors.Count > 0)
         {

@@ -24,6 +24,7 @@ internal static class CommonOptions
         Paths = result.GetValue(Paths) ?? [],
         Filter = result.GetValue(Filter),
         ConfigPath = result.GetValue(Config),
+        CurrentDirectory = WorkingDirectory.Current,
     };
 
     /// <summary>
@@ -55,7 +56,7 @@ internal static class CommonOptions
             {
                 if (!ReportRequest.TryParse(token.Value, out var request, out var error)) result.AddError(error);
                 else if (refuse?.Invoke(request.Format) is { } refusal) result.AddError(refusal);
-                else requests.Add(request);
+                else requests.Add(request.Path is null ? request : request with { Path = WorkingDirectory.Resolve(request.Path) });
             }
             return [.. requests];
         },

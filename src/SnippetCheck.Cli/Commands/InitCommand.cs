@@ -23,7 +23,7 @@ internal static class InitCommand
 
     private static int Run(ParseResult result)
     {
-        var folder = Environment.CurrentDirectory;
+        var folder = WorkingDirectory.Current;
         var path = Path.Combine(folder, ConfigLoader.FileName);
         if (File.Exists(path))
         {

@@ -60,7 +60,7 @@ internal static class RenderCommand
             new ConsoleReporter(console, terminal.UseColor, verbose: false).Write(rendered.Report);
             reports.WriteVerdicts(rendered.Report, console);
             foreach (var reason in rendered.NotWritten) await Console.Error.WriteLineAsync(ToolMessage.Text(reason));
-            await console.WriteLineAsync($"rendered {rendered.Blocks} C# blocks into {Path.GetFullPath(render.OutputDirectory)}");
+            await console.WriteLineAsync($"rendered {rendered.Blocks} C# blocks into {WorkingDirectory.Resolve(render.OutputDirectory)}");
             return rendered.Report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
         });
     }

@@ -149,7 +149,7 @@ internal static class VerifyCommand
                 result.AddError($"--project-output '{token.Value}' is not PROJECT.csproj=ASSEMBLY");
                 continue;
             }
-            outputs[Path.GetFullPath(token.Value[..(split + 7)])] = Path.GetFullPath(token.Value[(split + 8)..]);
+            outputs[WorkingDirectory.Resolve(token.Value[..(split + 7)])] = WorkingDirectory.Resolve(token.Value[(split + 8)..]);
         }
         return outputs;
     }

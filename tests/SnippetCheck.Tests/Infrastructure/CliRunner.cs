@@ -32,9 +32,6 @@ public static class CliRunner
         return File.Exists(path) ? path : throw new FileNotFoundException($"no CLI at {path}: the test project's build publishes it there (tests/ReadyToRunCli.targets)");
     }
 
-    /// <summary>One invocation at a time: the current directory is the process's.</summary>
-    private static readonly SemaphoreSlim InProcess = new(1, 1);
-
     /// <summary>
     /// The environment every invocation sees, as <see cref="StartInfo"/> gives a process: plain output as on CI, and
     /// no GitHub annotations or step summary unless a test asks for them (through <see cref="RunProcess"/>).
@@ -47,25 +44,17 @@ public static class CliRunner
         Environment.SetEnvironmentVariable("GITHUB_STEP_SUMMARY", null);
     }
 
-    /// <summary><c>snippetcheck ARGS</c> run in <paramref name="workingDirectory"/>, in this process.</summary>
+    /// <summary>
+    /// <c>snippetcheck ARGS</c> run in <paramref name="workingDirectory"/>, in this process. Runs side by side: the CLI
+    /// takes its folder as an argument and never reads or changes the process's current directory.
+    /// </summary>
     public static CliResult Run(string workingDirectory, params string[] args)
     {
-        InProcess.Wait();
-        var directory = Environment.CurrentDirectory;
         // Not disposed: a thread the run left behind may still write (a StringWriter holds nothing to release).
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        try
-        {
-            using var captured = FlowConsole.Capture(stdout, stderr);
-            Environment.CurrentDirectory = workingDirectory;
-            var exitCode = Task.Run(() => SnippetCheckCommand.InvokeAsync(args)).GetAwaiter().GetResult();
-            return new CliResult(exitCode, stdout.ToString(), stderr.ToString(), Environment.ProcessId);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = directory;
-            InProcess.Release();
-        }
+        using var captured = FlowConsole.Capture(stdout, stderr);
+        var exitCode = Task.Run(() => SnippetCheckCommand.InvokeAsync(args, workingDirectory)).GetAwaiter().GetResult();
+        return new CliResult(exitCode, stdout.ToString(), stderr.ToString(), Environment.ProcessId);
     }
 
     /// <summary><c>snippetcheck ARGS</c> as a process of its own; a null value in <paramref name="environment"/> removes that variable.</summary>
