@@ -248,7 +248,7 @@ internal sealed class ReferenceIndex
     /// <summary>
     /// The type <paramref name="name"/> misspells: a PascalCase name of three letters or more, one edit from a type of
     /// the references, case kept; null for any other name. Lower-case names are the post's locals, never a type.
-    /// An attribute is also measured with its <c>Attribute</c> suffix (<c>[Fcat]</c> misspells <c>FactAttribute</c>).
+    /// An attribute is also measured with its <c>Attribute</c> suffix (<c>[Fakt]</c> misspells <c>FactAttribute</c>).
     /// </summary>
     public string? NearMiss(string name, bool isAttribute = false)
     {
