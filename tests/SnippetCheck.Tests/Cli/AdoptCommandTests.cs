@@ -173,6 +173,26 @@ public sealed partial class AdoptCommandTests
         Assert.True(verified.ExitCode == 0, verified.Output);
     }
 
+    /// <summary>
+    /// Issue 42: a Dictionary written from Parallel.For ran clean in both of adopt's runs and threw in the verify right
+    /// after it (realworld, AsyncGuidance.md, under load). A block that starts parallel work is tagged compile, with a note;
+    /// one that awaits its one task on the spot is no such block.
+    /// </summary>
+    [Fact]
+    public void A_block_that_starts_parallel_work_is_tagged_compile_with_a_note_however_quietly_it_ran()
+    {
+        using var folder = new TempFolder();
+        const string parallel = "```csharp\nvar seen = new System.Collections.Concurrent.ConcurrentBag<int>();\nParallel.For(0, 4, i => seen.Add(i));\nConsole.WriteLine(seen.Count);\n```\n";
+        const string awaited = "```csharp\nvar answer = await Task.Run(() => 42);\nConsole.WriteLine(answer);\n```\n";
+        folder.Write("threads.md", parallel + "\n" + awaited);
+
+        var run = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("threads.md(1,1): runs, but starts parallel work (Parallel.For): tagged compile", run.Output);
+        Assert.Equal("<!-- snippetcheck: compile -->\n" + parallel + "\n<!-- snippetcheck: run -->\n" + awaited, File.ReadAllText(Path.Combine(folder.Path, "threads.md")));
+    }
+
     [Fact]
     public void A_block_whose_two_runs_print_different_output_is_tagged_compile_with_a_note_and_a_guid_is_no_such_difference()
     {
