@@ -9,11 +9,6 @@ using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
 
 namespace SnippetCheck.Compilation;
 
-/// <summary>A name a <c>check</c> block uses and nothing it compiles against declares: tolerated, and reported where it stands.</summary>
-/// <param name="Name">The name as written (<c>order</c>, <c>OrderDto</c>).</param>
-/// <param name="Location">Where it stands in the document.</param>
-public sealed record UnknownName(string Name, SourceLocation Location);
-
 /// <summary>
 /// What compiling a block at the <c>check</c> level asks of the compiler: which part is the block, and the names the
 /// post's other blocks declare (a name the post declares is never an unknown name: it wants a session).

@@ -205,7 +205,7 @@ public sealed record SnippetResult(
     };
 
     /// <summary>The unknown names a block that passed at the <c>check</c> level was allowed; empty for every other block.</summary>
-    public IReadOnlyList<Compilation.UnknownName> UnknownNames => (Verdict as Verdict.Checked)?.Unknown ?? [];
+    public IReadOnlyList<UnknownName> UnknownNames => (Verdict as Verdict.Checked)?.Unknown ?? [];
 
     /// <summary>The text of the block's output block, to compare with <see cref="ActualOutput"/>; null without one.</summary>
     public string? ExpectedOutput => Snippet.Output?.Text;

@@ -36,13 +36,13 @@ public abstract record Verdict
     /// </summary>
     /// <param name="Unknown">The unknown names it was allowed, where each stands, in document order.</param>
     /// <param name="KnownUse">The first use that bound to the framework or a package (<c>Console.WriteLine(string?)</c>).</param>
-    public sealed record Checked(IReadOnlyList<Compilation.UnknownName> Unknown, string KnownUse) : Verdict
+    public sealed record Checked(IReadOnlyList<UnknownName> Unknown, string KnownUse) : Verdict
     {
         /// <inheritdoc/>
         public override SnippetStatus Status => SnippetStatus.Passed;
 
         /// <summary>The <c>...</c> placeholders the tool filled so that what is around them could be checked.</summary>
-        public IReadOnlyList<Compilation.Hole> Holes { get; init; } = [];
+        public IReadOnlyList<Hole> Holes { get; init; } = [];
 
         /// <inheritdoc/>
         public override string Message => (Unknown.Count == 0

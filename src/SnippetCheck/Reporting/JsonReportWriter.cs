@@ -110,7 +110,7 @@ internal static class JsonReportWriter
     }
 
     /// <summary>The names a <c>check</c> block was allowed, each where it stands; an empty list for every other block.</summary>
-    private static void WriteUnknownNames(Utf8JsonWriter json, IReadOnlyList<Compilation.UnknownName> names)
+    private static void WriteUnknownNames(Utf8JsonWriter json, IReadOnlyList<UnknownName> names)
     {
         json.WriteStartArray("unknownNames");
         foreach (var name in names)
@@ -126,13 +126,13 @@ internal static class JsonReportWriter
     }
 
     /// <summary>The <c>...</c> placeholders a <c>check</c> block left out, each where it stands; an empty list for every other block.</summary>
-    private static void WriteHoles(Utf8JsonWriter json, IReadOnlyList<Compilation.Hole> holes)
+    private static void WriteHoles(Utf8JsonWriter json, IReadOnlyList<Hole> holes)
     {
         json.WriteStartArray("holes");
         foreach (var hole in holes)
         {
             json.WriteStartObject();
-            json.WriteString("kind", hole.Kind switch { Compilation.HoleKind.Arguments => "arguments", Compilation.HoleKind.Initializer => "value", _ => "statement" });
+            json.WriteString("kind", hole.Kind switch { HoleKind.Arguments => "arguments", HoleKind.Initializer => "value", _ => "statement" });
             json.WriteString("file", hole.File);
             json.WriteNumber("line", hole.Line);
             json.WriteNumber("column", hole.Column);

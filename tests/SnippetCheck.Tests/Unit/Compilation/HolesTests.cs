@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
 using SnippetCheck.Markdown;
+using HoleKind = SnippetCheck.Model.HoleKind;
 
 namespace SnippetCheck.Tests.Unit.Compilation;
 
