@@ -12,6 +12,12 @@ public sealed record LibraryReferences(
     IReadOnlyList<string> Usings,
     IReadOnlyDictionary<string, string> ProjectOutputs)
 {
+    /// <summary>
+    /// The <c>.csproj</c> path arguments among <see cref="References"/> (full paths): the library under test, named in
+    /// messages as the project verified, not as a <c>--reference</c> the user never gave.
+    /// </summary>
+    public IReadOnlyList<string> Projects { get; init; } = [];
+
     /// <summary>Nothing beyond the config's references: no library under test.</summary>
     public static readonly LibraryReferences None = new([], [], [], new Dictionary<string, string>());
 }

@@ -56,7 +56,21 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         var targeted = !_framework.IsTool || ProjectTargets.IsMultiTargeted(project);
         var folder = Path.Combine(_cacheRoot, "projects", AssetCache.Hash(project + "|" + configuration + (targeted ? "|" + _framework.Moniker : "")));
         Directory.CreateDirectory(folder);
-        var sdk = await DotnetCli.SdkVersionAsync(folder).ConfigureAwait(false);
+        string[] frameworkArguments = targeted ? ["-f", _framework.Moniker] : [];
+        // The build's own first error, and the command that shows the rest: a library can fail to build for reasons of
+        // its own (a global.json pinning an SDK this machine lacks, warnings as errors), which the user fixes there.
+        var reproduce = $"cd {Quoted(Path.GetDirectoryName(project)!)} && dotnet build {Quoted(Path.GetFileName(project))} -c {configuration}" +
+            string.Concat(frameworkArguments.Select(a => " " + a)) + " -p:SnippetCheckEnabled=false";
+        string sdk;
+        try
+        {
+            // The SDK that builds the project: a global.json in its folder or above picks it.
+            sdk = await DotnetCli.SdkVersionAsync(Path.GetDirectoryName(project)!).ConfigureAwait(false);
+        }
+        catch (DotnetFailedException e)
+        {
+            return ResolveOutcome.Failed($"{e.Result.FirstError()}\nreproduce: {reproduce}");
+        }
         var key = $"project={project}|configuration={configuration}|sdk={sdk}|framework={(targeted ? _framework.Moniker : "")}|stamp={Stamp(Path.GetDirectoryName(project)!)}";
         var assetsPath = Path.Combine(folder, "assets.json");
         if (AssetCache.TryRead(assetsPath, key) is { } cached) return new ResolveOutcome(cached, null, FromCache: true);
@@ -69,7 +83,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         var result = await DotnetCli.RunAsync(
             ["build", project, "-t:Build", "-c", configuration.ToString(), "-o", output, "--disable-build-servers", "-nologo",
-             .. targeted ? ["-f", _framework.Moniker] : Array.Empty<string>(),
+             .. frameworkArguments,
              // A library does not copy its packages to its output by default; the runner needs them there.
              "-p:CopyLocalLockFileAssemblies=true",
              // A project that runs SnippetCheck.MSBuild after its build must not run it here: its check may reference
@@ -78,7 +92,11 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
              "-getProperty:TargetPath", "-getItem:ReferencePath", "-getItem:Using"],
             Path.GetDirectoryName(project)!, BuildTimeout, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
-            return ResolveOutcome.Failed(result.TimedOut ? $"the build did not finish within {BuildTimeout.TotalMinutes:0} minutes" : result.Explain());
+        {
+            return ResolveOutcome.Failed(result.TimedOut
+                ? $"the build did not finish within {BuildTimeout.TotalMinutes:0} minutes\nreproduce: {reproduce}"
+                : $"{result.FirstError()}\nreproduce: {reproduce}");
+        }
 
         var json = GeneratedRestore.JsonPart(result.Stdout);
         var targetPath = ReadTargetPath(json);
@@ -94,6 +112,8 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         AssetCache.Write(assetsPath, key, assets);
         return new ResolveOutcome(assets, null);
     }
+
+    private static string Quoted(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 
     private static string? ReadTargetPath(string json)
     {
