@@ -10,9 +10,25 @@ namespace SnippetCheck.Authoring;
 /// </summary>
 internal static class AdoptWriter
 {
-    /// <summary>The prefix an inserted comment line takes: the fence's container prefix; null when that holds a list marker.</summary>
-    internal static string? CommentPrefix(FencedBlock block)
+    /// <summary>
+    /// The prefix an inserted comment line takes. In Markdown: the fence's container prefix; null when that holds a list
+    /// marker. In a doc comment: what stands before the <c>&lt;code&gt;</c> tag on its line (<c>    /// </c>,
+    /// <c>     * </c>), so the tag comment is the line just before the element; null when the tag shares its line with
+    /// anything else (<c>/// &lt;example&gt;&lt;code&gt;</c>, <c>/** &lt;code&gt;</c>), where a line above would not stand
+    /// just before it.
+    /// </summary>
+    internal static string? CommentPrefix(FencedBlock block, SourceDocument document)
     {
+        if (block.Geometry.XmlEscaped)
+        {
+            var lineStart = document.Lines.LineStart(block.Location.Line);
+            var before = document.Text.AsSpan(lineStart, block.Location.Column - 1);
+            var rest = before.TrimStart(" \t");
+            if (rest.StartsWith("///") && !rest.StartsWith("////")) rest = rest[3..];
+            else if (rest.StartsWith("*") && !rest.StartsWith("*/")) rest = rest[1..];
+            else return null;
+            return rest.TrimStart(" \t").Length == 0 ? before.ToString() : null;
+        }
         var prefix = block.Geometry.LinePrefix;
         return BlockRewrite.ContinuationPrefix(prefix) == prefix ? prefix : null;
     }
@@ -39,8 +55,11 @@ internal static class AdoptWriter
     private static TextEdit Insert(string text, SourceDocument document, FencedBlock fence, string words)
     {
         var lineStart = document.Lines.LineStart(fence.Location.Line);
-        var lineEnding = BlockRewrite.LineEndingBefore(text, fence.Geometry.BodyStart);
-        return new TextEdit(lineStart, lineStart, CommentPrefix(fence) + TagComment(document.DisplayPath, words) + lineEnding);
+        // A doc comment's <code> line: its own ending, as a fence line's is the one before the body.
+        var lineEnding = fence.Geometry.XmlEscaped
+            ? text.IndexOf('\n', lineStart) is var end and > 0 && text[end - 1] == '\r' ? "\r\n" : "\n"
+            : BlockRewrite.LineEndingBefore(text, fence.Geometry.BodyStart);
+        return new TextEdit(lineStart, lineStart, CommentPrefix(fence, document) + TagComment(document.DisplayPath, words) + lineEnding);
     }
 
     /// <summary>
