@@ -25,6 +25,12 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
     /// <summary>For <c>compile-fail</c>: the compiler errors the block must still give (the errors its comments mark).</summary>
     public IReadOnlyList<string> ExpectedErrorIds { get; init; } = [];
 
+    /// <summary>
+    /// Hidden result lines (docs/doctests.md, "Hidden checks") written in a <c>&lt;!-- snippetcheck: results</c> comment
+    /// after a doc-comment example: what the prose after it says, found true. Empty for none.
+    /// </summary>
+    public IReadOnlyList<string> HiddenChecks { get; init; } = [];
+
     /// <summary>The tag words written above the fence.</summary>
     public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "") + (Results ? " results" : "") + (Usings.Count > 0 ? " usings=" + string.Join(',', Usings) : "")
         + (Packages.Count > 0 ? " packages=" + string.Join(',', Packages.Select(p => $"{p.Id}@{p.Version}")) : "")

@@ -50,7 +50,33 @@ internal static class AdoptWriter
     internal static string Apply(string text, SourceDocument document, IReadOnlyList<AdoptProposal> proposals) =>
         TextEdit.Apply(text, proposals.SelectMany(proposal => (IEnumerable<TextEdit>)[
             Insert(text, document, proposal.Snippet.Block, proposal.Words),
-            .. proposal.Output is { } output ? [Insert(text, document, output, "output")] : Array.Empty<TextEdit>()]));
+            .. proposal.Output is { } output ? [Insert(text, document, output, "output")] : Array.Empty<TextEdit>(),
+            .. proposal.HiddenChecks.Count > 0 ? [AddChecks(text, document, proposal.Snippet.Block, proposal.HiddenChecks)] : Array.Empty<TextEdit>()]));
+
+    /// <summary>
+    /// Whether hidden checks can follow a doc-comment example on lines of their own: its tag line can stand before it,
+    /// and its <c>&lt;/code&gt;</c> ends its line.
+    /// </summary>
+    internal static bool CanAddAfter(FencedBlock block, SourceDocument document)
+    {
+        if (!block.Geometry.XmlEscaped || CommentPrefix(block, document) is null || block.EndLine >= document.Lines.LineCount) return false;
+        var start = document.Lines.LineStart(block.EndLine);
+        var line = document.Text[start..document.Lines.ContentEnd(block.EndLine)];
+        return line.TrimEnd().EndsWith("</code>", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The hidden <c>results</c> comment, on lines of its own after the example's <c>&lt;/code&gt;</c> line, each with the
+    /// <c>&lt;code&gt;</c> line's prefix and line ending.
+    /// </summary>
+    private static TextEdit AddChecks(string text, SourceDocument document, FencedBlock block, IReadOnlyList<string> checks)
+    {
+        var prefix = CommentPrefix(block, document)!;
+        var at = document.Lines.NextLineStart(block.EndLine);
+        var lineEnding = at >= 2 && text[at - 2] == '\r' ? "\r\n" : "\n";
+        var lines = new[] { "<!-- snippetcheck: results" }.Concat(checks).Append("-->");
+        return new TextEdit(at, at, string.Concat(lines.Select(l => prefix + l + lineEnding)));
+    }
 
     private static TextEdit Insert(string text, SourceDocument document, FencedBlock fence, string words)
     {
@@ -90,7 +116,7 @@ internal static class AdoptWriter
             var (old, now) = (snippetsBefore[i], snippetsAfter[i]);
             if (proposed.TryGetValue(old.Location.Line, out var proposal))
             {
-                if (now.Tags.Kind != proposal.Kind || !now.Tags.ExpectedErrorIds.SequenceEqual(proposal.ExpectedErrorIds) || now.Tags.Members != proposal.Members || now.Tags.Results != proposal.Results || !now.Tags.Usings.SequenceEqual(proposal.Usings) || !now.Tags.Packages.Select(p => p.Key).SequenceEqual(proposal.Packages.Select(p => p.Key)) || now.Tags.Session != proposal.Session || now.HasAnnotationErrors || (now.Output is null) != (proposal.Output is null) ||
+                if (now.Tags.Kind != proposal.Kind || !now.Tags.ExpectedErrorIds.SequenceEqual(proposal.ExpectedErrorIds) || now.Tags.Members != proposal.Members || now.Tags.Results != (proposal.Results || proposal.HiddenChecks.Count > 0) || !now.Tags.Usings.SequenceEqual(proposal.Usings) || !now.Tags.Packages.Select(p => p.Key).SequenceEqual(proposal.Packages.Select(p => p.Key)) || now.Tags.Session != proposal.Session || now.HasAnnotationErrors || (now.Output is null) != (proposal.Output is null) ||
                     (now.Output is { } output && output.Block.Content != proposal.Output!.Content))
                 {
                     return false;

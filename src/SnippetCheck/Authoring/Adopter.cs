@@ -96,6 +96,20 @@ internal static class Adopter
         var again = ByBlock(await verifier.VerifyLoneAsync(
             [.. runnable.Where(r => ran.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)], useCache: false, cancellationToken).ConfigureAwait(false));
 
+        // Pass 2b: what the prose right after a doc-comment example that runs says one of its variables holds, run as a
+        // hidden result line after the example (ProseClaims): a claim that holds is proposed as a hidden check, one that
+        // does not is suspected rot, reported at the prose's line and never written.
+        var claims = runnable
+            .Where(r => ran.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed && again.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)
+            .Select(r => (r.Document, r.Snippet, Claim: ProseClaims.After(r.Snippet.Block, r.Document.Snippets.Source.Document)))
+            .Where(c => c.Claim is not null)
+            .ToDictionary(c => Key(c.Snippet), c => (c.Document, c.Snippet, Claim: c.Claim!));
+        var claimed = ByBlock(await verifier.VerifyLoneAsync([.. claims.Values.Select(c => (c.Document, c.Snippet with
+        {
+            Tags = c.Snippet.Tags with { Results = true },
+            Code = [.. c.Snippet.Code, new CodeLine(c.Claim.Check, c.Claim.Location.Line, c.Claim.Location.Column)],
+        }))], useCache: false, cancellationToken).ConfigureAwait(false));
+
         // Pass 3: what fails only on names an earlier block of the post may declare, joined with those blocks as a session.
         var chainable = untagged.Where(u => AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null).Select(u =>
         {
@@ -193,7 +207,17 @@ internal static class Adopter
                     if (Alike(runResult.ActualOutput ?? "", secondRun.ActualOutput ?? "", scrubbing))
                     {
                         var output = OutputFenceFor(document, snippet, scrubbing, runResult.ActualOutput, secondRun.ActualOutput);
-                        proposals.Add(new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages });
+                        var proposal = new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages };
+                        if (claims.TryGetValue(key, out var claim))
+                        {
+                            if (claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } && AdoptWriter.CanAddAfter(snippet.Block, document.Snippets.Source.Document))
+                                proposal = proposal with { HiddenChecks = [claim.Claim.Check] };
+                            else if (claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Failed, Reason: FailureReason.Exception } disproved
+                                && ProseClaims.Actual(disproved, claim.Claim) is { } actual)
+                                notes.Add(new AdoptNote(claim.Claim.Location,
+                                    $"suspected rot: the prose says '{claim.Claim.Variable}' holds {claim.Claim.Stated}, but after the example it is {actual}; fix the prose or the example (no check was written for it)"));
+                        }
+                        proposals.Add(proposal);
                         continue;
                     }
                     // A race that printed in another order this time may as well throw next time (a Dictionary written

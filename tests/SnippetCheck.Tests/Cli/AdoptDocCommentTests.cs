@@ -19,6 +19,12 @@ public sealed partial class AdoptDocCommentTests
     [GeneratedRegex(@"^    /// <!-- snippetcheck: (run|compile) -->$")]
     private static partial Regex TagLine();
 
+    // A hidden check comment's lines: its opening, a result line of what the prose says, its closing.
+    [GeneratedRegex(@"^    /// (<!-- snippetcheck: results|(result|words) => new\[\] \{ [^}]+ \}|-->)$")]
+    private static partial Regex CheckLine();
+
+    private static bool Added(string line) => TagLine().IsMatch(line) || CheckLine().IsMatch(line);
+
     private static string CopyLibrary(TempFolder temp)
     {
         var source = RepositoryRoot.PathOf("tests/SequenceLibrary");
@@ -69,11 +75,15 @@ public sealed partial class AdoptDocCommentTests
         Assert.Contains("      1  CS0820  e.g. Lib/Sequences.cs(58,13): Cannot initialize an implicitly-typed variable with an array initializer", adopt.Stdout);
         Assert.Matches(@"adopt: tagged 5 of 6 untagged C# blocks \(0 compile, 5 run, 0 with an output block\) in 1 file; 1 still fails and stays untagged", adopt.Stdout);
 
-        // Only whole lines were added, each a tag comment; taking them out gives the file back byte for byte.
+        // The false claim (the example yields tuples) is reported at the prose's line, and gets no check (item 2).
+        Assert.Contains("Lib/Sequences.cs(51,9): suspected rot: the prose says 'result' holds [\"a\", \"b\", \"c\"], but after the example it is [(0, a), (1, b), (2, c)]; fix the prose or the example (no check was written for it)", adopt.Stdout);
+
+        // Only whole lines were added, tag comments and hidden checks; taking them out gives the file back byte for byte.
         var after = File.ReadAllText(file);
-        var added = after.Split('\n').Where(l => TagLine().IsMatch(l)).ToList();
-        Assert.Equal(5, added.Count);
-        Assert.Equal(before, string.Join('\n', after.Split('\n').Where(l => !TagLine().IsMatch(l))));
+        Assert.Equal(5, after.Split('\n').Count(l => TagLine().IsMatch(l)));
+        Assert.Equal(["    /// result => new[] { 1, 3, 6, 10 }", "    /// result => new[] { 123, 456, 789, 0, 0 }", "    /// words => new[] { \"ab\", \"ab\", \"ab\" }"],
+            after.Split('\n').Where(l => l.Contains(" => new[]", StringComparison.Ordinal)));
+        Assert.Equal(before, string.Join('\n', after.Split('\n').Where(l => !Added(l))));
         // Each stands just before a <code> line, and nothing a reader sees changed.
         var lines = after.Split('\n');
         Assert.All(Enumerable.Range(0, lines.Length).Where(i => TagLine().IsMatch(lines[i])), i => Assert.StartsWith("    /// <code>", lines[i + 1]));
@@ -84,6 +94,12 @@ public sealed partial class AdoptDocCommentTests
         var verify = CliRunner.Run(temp.Path, OwnCache(temp), "verify", project);
         Assert.True(verify.ExitCode == 0, verify.Output);
         Assert.Contains("5 passed, 0 failed, 0 ignored, 1 untagged (6 C# blocks in 1 file)", verify.Stdout);
+
+        // The hidden checks are checks: the library's behaviour drifting from its prose fails at the check's line.
+        File.WriteAllText(file, after.Replace("yield return 0;", "yield return 1;", StringComparison.Ordinal));
+        var rotten = CliRunner.Run(temp.Path, OwnCache(temp), "verify", project);
+        Assert.Equal(1, rotten.ExitCode);
+        Assert.Contains("Lib/Sequences.cs(38,16): result is [123, 456, 789, 1, 1], not [123, 456, 789, 0, 0]", rotten.Stdout);
     }
 
     [Fact]
