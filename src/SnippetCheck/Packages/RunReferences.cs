@@ -64,14 +64,14 @@ internal sealed class RunReferences
             .ToList();
         // Validated as the config was read.
         IReadOnlyList<PackageRequest> packages = [.. (config.Packages ?? []).Select(p => PackageRequest.TryParse(p, new SourceLocation(where, 1, 1))!)];
-        if (references.Count == 0 && library.RuntimeAssemblies.Count == 0 && library.Usings.Count == 0 && packages.Count == 0)
+        if (references.Count == 0 && library.RuntimeAssemblies.Count == 0 && !library.GlobalUsings.Any() && packages.Count == 0)
             return new RunReferences(ResolvedAssets.None, "", []);
 
         var compile = new List<string>();
         // Assemblies named only for the runner come first: the runner takes the first of each name, and a --reference
         // may be a package's reference assembly, which must never be loaded to run.
         var runtime = new List<string>();
-        var usings = new List<string>(library.Usings);
+        var usings = new List<string>(library.GlobalUsings);
         var aspNetCore = false;
         var fingerprint = new List<string>();
         var dependencyFiles = new List<string>();

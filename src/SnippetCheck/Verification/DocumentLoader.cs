@@ -196,6 +196,11 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };
         snippets = options.PackageMoves.Apply(snippets);
         if (options.OnlyFramework is not null) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => s.OnAnyFramework())] };
+        if (options.Library.Usings.Select(Packages.ScopedUsing.TryParse).OfType<Packages.ScopedUsing>().ToList() is { Count: > 0 } scoped)
+        {
+            snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => scoped.Where(u => u.Covers(path.FullPath, s.Location.Line, options.CurrentDirectory)).Select(u => u.Using).ToList() is { Count: > 0 } usings
+                ? s with { ScopedUsings = usings } : s)] };
+        }
         if (options.OnlyBlocks is { } only) snippets = snippets with { Snippets = [.. snippets.Snippets.Where(s => only.Contains(s.Location) || InSessionWith(s, only, snippets))] };
         snippets = CheckScrubberNames(snippets, fileConfig, path.DisplayPath, fileErrors);
         fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));
