@@ -166,9 +166,9 @@ internal static class DocCommentExtractor
             var indent = Math.Min(CommonIndent(rest.Select(r => r.Text.ToString())), TagIndent(xmlComment));
             var body = rest.Select(r => r.ToCodeLine(document, indent)).ToList();
             if (isResults) return new DirectiveComment(location, words, body);
-            // Not rewritable by --accept: the geometry says so (no body range).
+            // Not rewritable by --accept: the geometry says so (no body range, not closed as a fence is).
             return new FencedBlock(location, document.Lines.Locate(xmlComment.Span.End).Line, "", words, body, [],
-                new FenceGeometry(-1, -1, "", '\0', 0, IsClosed: true) { Hidden = "-->", XmlEscaped = true });
+                new FenceGeometry(-1, -1, "", '\0', 0, IsClosed: false) { Hidden = "-->", XmlEscaped = true });
         }
 
         /// <summary>Comments that stand on no block are items of their own: the snippet reader reports them.</summary>

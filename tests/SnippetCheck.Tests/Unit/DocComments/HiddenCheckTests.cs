@@ -60,6 +60,20 @@ public sealed class HiddenCheckTests
     }
 
     [Fact]
+    public void Accept_leaves_a_hidden_doc_comment_output_as_it_is_and_says_why()
+    {
+        using var folder = new TempFolder();
+        var source = Library(Example, "/// <!-- snippetcheck: output\n/// 31\n/// -->");
+        folder.Write("Tens.cs", source);
+
+        var run = CliRunner.Run(folder.Path, "verify", "Tens.cs", "--no-cache", "--accept");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Tens.cs(7,5): not rewritten: a hidden output in a doc comment is not rewritten by --accept; update it by hand", run.Output);
+        Assert.Equal(source, File.ReadAllText(Path.Combine(folder.Path, "Tens.cs")));
+    }
+
+    [Fact]
     public void Hidden_checks_on_an_example_that_never_runs_are_an_annotation_error_not_a_silent_pass()
     {
         var run = Verify(Library(Example.Replace("/// <code>", "/// <code snippetcheck=\"compile\">", StringComparison.Ordinal),
