@@ -215,7 +215,7 @@ internal static class Adopter
                             else if (claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Failed, Reason: FailureReason.Exception } disproved
                                 && ProseClaims.Actual(disproved, claim.Claim) is { } actual)
                                 notes.Add(new AdoptNote(claim.Claim.Location,
-                                    $"suspected rot: the prose says '{claim.Claim.Variable}' holds {claim.Claim.Stated}, but after the example it is {actual}; fix the prose or the example (no check was written for it)"));
+                                    $"{AdoptNote.SuspectedRot}the prose says '{claim.Claim.Variable}' holds {claim.Claim.Stated}, but after the example it is {actual}; fix the prose or the example (no check was written for it)") { Block = snippet.Location });
                         }
                         proposals.Add(proposal);
                         continue;

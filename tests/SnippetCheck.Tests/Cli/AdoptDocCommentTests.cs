@@ -73,7 +73,8 @@ public sealed partial class AdoptDocCommentTests
         Assert.True(adopt.ExitCode == 0, adopt.Output);
         Assert.Contains("Lib/Extensions.g.cs(1,1): info SC3016: a generated file: left out", adopt.Stdout);
         Assert.Contains("      1  CS0820  e.g. Lib/Sequences.cs(58,13): Cannot initialize an implicitly-typed variable with an array initializer", adopt.Stdout);
-        Assert.Matches(@"adopt: tagged 5 of 6 untagged C# blocks \(0 compile, 5 run, 0 with an output block\) in 1 file; 1 still fails and stays untagged", adopt.Stdout);
+        Assert.Matches(@"adopt: tagged 5 of 6 untagged C# blocks \(0 compile, 5 run, 0 with an output block, 3 with a hidden check of their prose\) in 1 file; "
+            + @"1 still fails and stays untagged; 1 prose claim the code does not bear out \(suspected rot, above\); in ", adopt.Stdout);
 
         // The false claim (the example yields tuples) is reported at the prose's line, and gets no check (item 2).
         Assert.Contains("Lib/Sequences.cs(51,9): suspected rot: the prose says 'result' holds [\"a\", \"b\", \"c\"], but after the example it is [(0, a), (1, b), (2, c)]; fix the prose or the example (no check was written for it)", adopt.Stdout);
@@ -103,15 +104,20 @@ public sealed partial class AdoptDocCommentTests
     }
 
     [Fact]
-    public void A_lone_cs_file_is_adopted_against_the_library_given_with_reference()
+    public void A_lone_cs_file_is_adopted_against_the_library_given_with_reference_and_the_json_report_names_checks_and_rot()
     {
         using var temp = new TempFolder();
         var project = CopyLibrary(temp);
 
-        var adopt = CliRunner.Run(temp.Path, OwnCache(temp), "adopt", "Lib/Sequences.cs", "--reference", project);
+        var adopt = CliRunner.Run(temp.Path, OwnCache(temp), "adopt", "Lib/Sequences.cs", "--reference", project, "--report", "json=adopt.json");
 
         Assert.True(adopt.ExitCode == 0, adopt.Output);
         Assert.Matches(@"adopt: would tag 5 of 6 untagged C# blocks", adopt.Stdout);
+        var json = File.ReadAllText(Path.Combine(temp.Path, "adopt.json"));
+        Assert.Contains("\"hiddenChecks\": 3", json);
+        Assert.Contains("\"suspectedRot\": 1", json);
+        Assert.Contains("\"hiddenChecks\": [\n        \"result =\u003E new[] { 1, 3, 6, 10 }\"", json.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Contains("Lib/Sequences.cs(51,9): suspected rot: the prose says", json);
     }
 
     [Fact]
