@@ -32,6 +32,10 @@ namespace DocLibrary
         /// ledger.Record(Max(3, new Calculator().Sum("1 + 1")));
         /// Console.WriteLine(ledger.Total);
         /// </code>
+        /// <!-- snippetcheck: results
+        /// ledger.Total => 3
+        /// new[] { ledger.Total, 4, 5 }.Where(n => n > 3) => new[] { 4, 5 }
+        /// -->
         /// <code snippetcheck="output">
         /// 3
         /// </code>

@@ -40,6 +40,8 @@ internal static class AdoptCommand
         {
             CommonOptions.Paths, WriteOption, PackageOption, ReportOption, CommonOptions.Filter, CommonOptions.Config, VerifyCommand.TimeoutOption, VerifyCommand.ParallelOption,
             VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption, VerifyCommand.NoSandboxOption,
+            // A lone .cs file is adopted against its library as verify verifies it: --reference the .csproj.
+            VerifyCommand.ReferenceOption, VerifyCommand.UsingOption,
         };
         adopt.SetAction(RunAsync);
         return adopt;
@@ -47,7 +49,9 @@ internal static class AdoptCommand
 
     private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var options = CommonOptions.ToRunOptions(result);
+        var options = CommonOptions.ToRunOptions(result) is var run && (result.GetValue(VerifyCommand.ReferenceOption) is { Length: > 0 } || result.GetValue(VerifyCommand.UsingOption) is { Length: > 0 })
+            ? run with { Library = run.Library with { References = result.GetValue(VerifyCommand.ReferenceOption) ?? [], Usings = result.GetValue(VerifyCommand.UsingOption) ?? [] } }
+            : CommonOptions.ToRunOptions(result);
         var write = result.GetValue(WriteOption);
         var packages = result.GetValue(PackageOption) ?? [];
         var reports = result.GetValue(ReportOption) ?? [];
@@ -67,6 +71,8 @@ internal static class AdoptCommand
             // A report on standard output is the whole of it, as list's is.
             if (!reports.Any(r => r.ToStandardOutput))
             {
+                // What the file set says (a glob that matched nothing, generated files left out), before the table.
+                foreach (var note in verifier.FileSetNotes) await Console.Out.WriteLineAsync(note.ToCanonicalString());
                 foreach (var line in AdoptTable.Lines(report)) await Console.Out.WriteLineAsync(line);
             }
             return report.Refused.Any() ? ExitCodes.Failures : ExitCodes.Success;

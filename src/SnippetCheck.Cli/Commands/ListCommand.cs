@@ -30,7 +30,10 @@ internal static class ListCommand
         var reports = new ReportSet(result.GetValue(ReportOption) ?? []);
         return CommandGuard.RunAsync(() =>
         {
-            var (documents, errors) = new Verifier(options).Prepare();
+            var verifier = new Verifier(options);
+            var (documents, errors) = verifier.Prepare();
+            // What the file set says (a glob that matched nothing, generated files left out), apart from the listing.
+            foreach (var note in verifier.FileSetNotes) Console.Error.WriteLine(note.ToCanonicalString());
             reports.WriteBlocks(documents, errors);
             if (!reports.TakesStandardOutput) ListReport.WriteText(Console.Out, documents, errors);
             return Task.FromResult(ExitCodes.Success);

@@ -56,8 +56,8 @@ internal static class VerifyCommand
     };
     public static readonly Option<string[]> UsingOption = new("--using")
     {
-        Description = "A global using for the examples in doc comments: N, 'static N.T' or 'Alias=N.T' (repeatable)",
-        HelpName = "NAMESPACE",
+        Description = "A using for the examples in doc comments: N, 'static N.T' or 'Alias=N.T'; with @FILE only for that file's examples, with @FILE:LINE only for the example starting on that line (repeatable)",
+        HelpName = "NAMESPACE[@FILE[:LINE]]",
     };
     public static readonly Option<Dictionary<string, string>> ProjectOutputOption = new("--project-output")
     {

@@ -20,6 +20,8 @@ internal static class AdoptJson
         json.WriteNumber("adopted", report.Adopted);
         json.WriteNumber("checked", report.Check);
         json.WriteNumber("stillFailing", report.StillFailing);
+        json.WriteNumber("hiddenChecks", report.WithHiddenChecks);
+        json.WriteNumber("suspectedRot", report.SuspectedRot);
         var causes = report.Files.SelectMany(f => f.Causes).ToList();
         foreach (var kind in UnverifiedCause.Kinds) json.WriteNumber(kind, causes.Count(c => c.Kind == kind));
         json.WriteNumber("durationMs", (long)report.Duration.TotalMilliseconds);
@@ -33,6 +35,12 @@ internal static class AdoptJson
                 WriteBlock(json, proposal.Snippet.Location);
                 json.WriteString("tag", proposal.Words);
                 json.WriteBoolean("output", proposal.Output is not null);
+                if (proposal.HiddenChecks.Count > 0)
+                {
+                    json.WriteStartArray("hiddenChecks");
+                    foreach (var check in proposal.HiddenChecks) json.WriteStringValue(check);
+                    json.WriteEndArray();
+                }
                 WriteNotes(json, file, proposal.Snippet.Location);
                 json.WriteEndObject();
             }
@@ -54,7 +62,8 @@ internal static class AdoptJson
     /// <summary>What adopt said of the block beside its tag or cause (a run that printed something else the second time, a package not found); no key when nothing.</summary>
     private static void WriteNotes(Utf8JsonWriter json, AdoptFile file, SourceLocation at)
     {
-        var notes = file.Notes.Where(n => n.Location == at).Select(n => n.Message).Distinct().ToList();
+        // A note at another place (suspected rot, at the prose's line) says where.
+        var notes = file.Notes.Where(n => n.Location == at || n.Block == at).Select(n => n.Location == at ? n.Message : n.ToString()).Distinct().ToList();
         if (notes.Count == 0) return;
         json.WriteStartArray("notes");
         foreach (var note in notes) json.WriteStringValue(note);

@@ -25,6 +25,12 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
     /// <summary>For <c>compile-fail</c>: the compiler errors the block must still give (the errors its comments mark).</summary>
     public IReadOnlyList<string> ExpectedErrorIds { get; init; } = [];
 
+    /// <summary>
+    /// Hidden result lines (docs/doctests.md, "Hidden checks") written in a <c>&lt;!-- snippetcheck: results</c> comment
+    /// after a doc-comment example: what the prose after it says, found true. Empty for none.
+    /// </summary>
+    public IReadOnlyList<string> HiddenChecks { get; init; } = [];
+
     /// <summary>The tag words written above the fence.</summary>
     public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "") + (Results ? " results" : "") + (Usings.Count > 0 ? " usings=" + TagParser.UsingsValue(Usings) : "")
         + (Packages.Count > 0 ? " packages=" + string.Join(',', Packages.Select(p => $"{p.Id}@{p.Version}")) : "")
@@ -34,6 +40,12 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
 /// <summary>Something <c>adopt</c> says about one block besides the table (a block that passes but cannot be tagged).</summary>
 internal sealed record AdoptNote(SourceLocation Location, string Message)
 {
+    /// <summary>How a note about a false prose claim starts.</summary>
+    public const string SuspectedRot = "suspected rot: ";
+
+    /// <summary>The block a note at another place is about (suspected rot stands at the prose's line); null when at the block.</summary>
+    public SourceLocation? Block { get; init; }
+
     public override string ToString() => $"{Location}: {Message}";
 }
 
@@ -53,6 +65,12 @@ internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyL
     public int WithUsings => Verified.Count(p => p.Usings.Count > 0);
     public int InSessions => Verified.Count(p => p.Session is not null);
     public int WithPackages => Verified.Count(p => p.Packages.Count > 0);
+
+    /// <summary>Doc-comment examples with a hidden check of what their prose claims.</summary>
+    public int WithHiddenChecks => Verified.Count(p => p.HiddenChecks.Count > 0);
+
+    /// <summary>Prose claims an example does not bear out: suspected rot, reported and never written.</summary>
+    public int SuspectedRot => Notes.Count(n => n.Message.StartsWith(AdoptNote.SuspectedRot, StringComparison.Ordinal));
 
     private IEnumerable<AdoptProposal> Verified => Proposals.Where(p => p.Kind != SnippetKind.Check);
     public int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
@@ -86,6 +104,12 @@ internal sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList
 
     /// <summary>Blocks tagged with hidden <c>usings=</c>.</summary>
     public int WithUsings => Files.Sum(f => f.WithUsings);
+
+    /// <summary>Doc-comment examples with a hidden check of their prose's claim.</summary>
+    public int WithHiddenChecks => Files.Sum(f => f.WithHiddenChecks);
+
+    /// <summary>Prose claims found false (suspected rot), at their lines among the notes.</summary>
+    public int SuspectedRot => Files.Sum(f => f.SuspectedRot);
 
     /// <summary>Blocks joined with earlier blocks of their post into sessions.</summary>
     public int InSessions => Files.Sum(f => f.InSessions);

@@ -41,16 +41,18 @@ internal static class AdoptTable
             + (report.Results > 0 ? $", {report.Results} with their result lines checked" : "")
             + (report.WithUsings > 0 ? $", {report.WithUsings} with hidden usings" : "")
             + (report.InSessions > 0 ? $", {report.InSessions} in sessions with earlier blocks" : "")
-            + (report.WithPackages > 0 ? $", {report.WithPackages} with their post's package" : "");
+            + (report.WithPackages > 0 ? $", {report.WithPackages} with their post's package" : "")
+            + (report.WithHiddenChecks > 0 ? $", {report.WithHiddenChecks} with a hidden check of their prose" : "");
         var compileFail = report.CompileFail > 0 ? $", {report.CompileFail} compile-fail (errors the post marks)" : "";
         var what = $"{report.Compile} compile, {report.Run} run{compileFail}, {report.Output} with an output block{usings}";
         var failing = report.StillFailing == 1 ? "1 still fails" : $"{report.StillFailing} still fail";
+        var rot = report.SuspectedRot > 0 ? $"; {report.SuspectedRot} prose claim{(report.SuspectedRot == 1 ? "" : "s")} the code does not bear out (suspected rot, above)" : "";
         var stay = report.StillFailing == 1 ? "stays" : "stay";
         // Checked blocks are counted apart, never among the verified ones (README.md, "Levels").
         string Checked(int count) => count == 0 ? "" : $"; {count} more to check only (the check level: names the post never declares are tolerated; checked, not verified)";
         yield return report.Write
-            ? $"adopt: tagged {report.Tagged} of {Blocks(report.Blocks)} ({what}){Checked(report.TaggedCheck)} in {Files(report.Files.Count(f => f.Written))}; {failing} and {stay} untagged; in {seconds}s"
-            : $"adopt: would tag {report.Adopted} of {Blocks(report.Blocks)} ({what}){Checked(report.Check)} in {Files(files)}; {failing}; in {seconds}s. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags";
+            ? $"adopt: tagged {report.Tagged} of {Blocks(report.Blocks)} ({what}){Checked(report.TaggedCheck)} in {Files(report.Files.Count(f => f.Written))}; {failing} and {stay} untagged{rot}; in {seconds}s"
+            : $"adopt: would tag {report.Adopted} of {Blocks(report.Blocks)} ({what}){Checked(report.Check)} in {Files(files)}; {failing}{rot}; in {seconds}s. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags";
     }
 
     /// <summary>How many still-failing blocks each cause holds, with its first block as the example.</summary>

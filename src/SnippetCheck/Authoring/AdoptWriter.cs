@@ -10,9 +10,25 @@ namespace SnippetCheck.Authoring;
 /// </summary>
 internal static class AdoptWriter
 {
-    /// <summary>The prefix an inserted comment line takes: the fence's container prefix; null when that holds a list marker.</summary>
-    internal static string? CommentPrefix(FencedBlock block)
+    /// <summary>
+    /// The prefix an inserted comment line takes. In Markdown: the fence's container prefix; null when that holds a list
+    /// marker. In a doc comment: what stands before the <c>&lt;code&gt;</c> tag on its line (<c>    /// </c>,
+    /// <c>     * </c>), so the tag comment is the line just before the element; null when the tag shares its line with
+    /// anything else (<c>/// &lt;example&gt;&lt;code&gt;</c>, <c>/** &lt;code&gt;</c>), where a line above would not stand
+    /// just before it.
+    /// </summary>
+    internal static string? CommentPrefix(FencedBlock block, SourceDocument document)
     {
+        if (block.Geometry.XmlEscaped)
+        {
+            var lineStart = document.Lines.LineStart(block.Location.Line);
+            var before = document.Text.AsSpan(lineStart, block.Location.Column - 1);
+            var rest = before.TrimStart(" \t");
+            if (rest.StartsWith("///") && !rest.StartsWith("////")) rest = rest[3..];
+            else if (rest.StartsWith("*") && !rest.StartsWith("*/")) rest = rest[1..];
+            else return null;
+            return rest.TrimStart(" \t").Length == 0 ? before.ToString() : null;
+        }
         var prefix = block.Geometry.LinePrefix;
         return BlockRewrite.ContinuationPrefix(prefix) == prefix ? prefix : null;
     }
@@ -34,13 +50,42 @@ internal static class AdoptWriter
     internal static string Apply(string text, SourceDocument document, IReadOnlyList<AdoptProposal> proposals) =>
         TextEdit.Apply(text, proposals.SelectMany(proposal => (IEnumerable<TextEdit>)[
             Insert(text, document, proposal.Snippet.Block, proposal.Words),
-            .. proposal.Output is { } output ? [Insert(text, document, output, "output")] : Array.Empty<TextEdit>()]));
+            .. proposal.Output is { } output ? [Insert(text, document, output, "output")] : Array.Empty<TextEdit>(),
+            .. proposal.HiddenChecks.Count > 0 ? [AddChecks(text, document, proposal.Snippet.Block, proposal.HiddenChecks)] : Array.Empty<TextEdit>()]));
+
+    /// <summary>
+    /// Whether hidden checks can follow a doc-comment example on lines of their own: its tag line can stand before it,
+    /// and its <c>&lt;/code&gt;</c> ends its line.
+    /// </summary>
+    internal static bool CanAddAfter(FencedBlock block, SourceDocument document)
+    {
+        if (!block.Geometry.XmlEscaped || CommentPrefix(block, document) is null || block.EndLine >= document.Lines.LineCount) return false;
+        var start = document.Lines.LineStart(block.EndLine);
+        var line = document.Text[start..document.Lines.ContentEnd(block.EndLine)];
+        return line.TrimEnd().EndsWith("</code>", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The hidden <c>results</c> comment, on lines of its own after the example's <c>&lt;/code&gt;</c> line, each with the
+    /// <c>&lt;code&gt;</c> line's prefix and line ending.
+    /// </summary>
+    private static TextEdit AddChecks(string text, SourceDocument document, FencedBlock block, IReadOnlyList<string> checks)
+    {
+        var prefix = CommentPrefix(block, document)!;
+        var at = document.Lines.NextLineStart(block.EndLine);
+        var lineEnding = at >= 2 && text[at - 2] == '\r' ? "\r\n" : "\n";
+        var lines = new[] { "<!-- snippetcheck: results" }.Concat(checks).Append("-->");
+        return new TextEdit(at, at, string.Concat(lines.Select(l => prefix + l + lineEnding)));
+    }
 
     private static TextEdit Insert(string text, SourceDocument document, FencedBlock fence, string words)
     {
         var lineStart = document.Lines.LineStart(fence.Location.Line);
-        var lineEnding = BlockRewrite.LineEndingBefore(text, fence.Geometry.BodyStart);
-        return new TextEdit(lineStart, lineStart, CommentPrefix(fence) + TagComment(document.DisplayPath, words) + lineEnding);
+        // A doc comment's <code> line: its own ending, as a fence line's is the one before the body.
+        var lineEnding = fence.Geometry.XmlEscaped
+            ? text.IndexOf('\n', lineStart) is var end and > 0 && text[end - 1] == '\r' ? "\r\n" : "\n"
+            : BlockRewrite.LineEndingBefore(text, fence.Geometry.BodyStart);
+        return new TextEdit(lineStart, lineStart, CommentPrefix(fence, document) + TagComment(document.DisplayPath, words) + lineEnding);
     }
 
     /// <summary>
@@ -71,7 +116,7 @@ internal static class AdoptWriter
             var (old, now) = (snippetsBefore[i], snippetsAfter[i]);
             if (proposed.TryGetValue(old.Location.Line, out var proposal))
             {
-                if (now.Tags.Kind != proposal.Kind || !now.Tags.ExpectedErrorIds.SequenceEqual(proposal.ExpectedErrorIds) || now.Tags.Members != proposal.Members || now.Tags.Results != proposal.Results || !now.Tags.Usings.SequenceEqual(proposal.Usings) || !now.Tags.Packages.Select(p => p.Key).SequenceEqual(proposal.Packages.Select(p => p.Key)) || now.Tags.Session != proposal.Session || now.HasAnnotationErrors || (now.Output is null) != (proposal.Output is null) ||
+                if (now.Tags.Kind != proposal.Kind || !now.Tags.ExpectedErrorIds.SequenceEqual(proposal.ExpectedErrorIds) || now.Tags.Members != proposal.Members || now.Tags.Results != (proposal.Results || proposal.HiddenChecks.Count > 0) || !now.Tags.Usings.SequenceEqual(proposal.Usings) || !now.Tags.Packages.Select(p => p.Key).SequenceEqual(proposal.Packages.Select(p => p.Key)) || now.Tags.Session != proposal.Session || now.HasAnnotationErrors || (now.Output is null) != (proposal.Output is null) ||
                     (now.Output is { } output && output.Block.Content != proposal.Output!.Content))
                 {
                     return false;

@@ -41,7 +41,8 @@ internal static class Adopter
     {
         var clock = Stopwatch.StartNew();
         var (documents, fileErrors) = verifier.Prepare();
-        var adoptable = documents.Where(d => !d.Skip && IsMarkdown(d.Snippets.DisplayPath)).ToList();
+        // Markdown posts, and the doc comments of C# files (a .csproj's, a folder's through the globs, or one named).
+        var adoptable = documents.Where(d => !d.Skip && (IsMarkdown(d.Snippets.DisplayPath) || IsCSharp(d.Snippets.DisplayPath))).ToList();
         var untagged = adoptable
             .SelectMany(d => d.Snippets.Snippets.Where(s => !s.IsTagged && RunPlanner.Matches(s, options.Filter)).Select(s => (Document: d, Snippet: s)))
             .ToList();
@@ -96,8 +97,22 @@ internal static class Adopter
         var again = ByBlock(await verifier.VerifyLoneAsync(
             [.. runnable.Where(r => ran.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)], useCache: false, cancellationToken).ConfigureAwait(false));
 
+        // Pass 2b: what the prose right after a doc-comment example that runs says one of its variables holds, run as a
+        // hidden result line after the example (ProseClaims): a claim that holds is proposed as a hidden check, one that
+        // does not is suspected rot, reported at the prose's line and never written.
+        var claims = runnable
+            .Where(r => ran.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed && again.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)
+            .Select(r => (r.Document, r.Snippet, Claim: ProseClaims.After(r.Snippet.Block, r.Document.Snippets.Source.Document)))
+            .Where(c => c.Claim is not null)
+            .ToDictionary(c => Key(c.Snippet), c => (c.Document, c.Snippet, Claim: c.Claim!));
+        var claimed = ByBlock(await verifier.VerifyLoneAsync([.. claims.Values.Select(c => (c.Document, c.Snippet with
+        {
+            Tags = c.Snippet.Tags with { Results = true },
+            Code = [.. c.Snippet.Code, new CodeLine(c.Claim.Check, c.Claim.Location.Line, c.Claim.Location.Column)],
+        }))], useCache: false, cancellationToken).ConfigureAwait(false));
+
         // Pass 3: what fails only on names an earlier block of the post may declare, joined with those blocks as a session.
-        var chainable = untagged.Where(u => AdoptWriter.CommentPrefix(u.Snippet.Block) is not null).Select(u =>
+        var chainable = untagged.Where(u => AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null).Select(u =>
         {
             var key = Key(u.Snippet);
             var failed = withPackages.GetValueOrDefault(key) ?? LastFailure(key);
@@ -112,7 +127,7 @@ internal static class Adopter
 
         // Pass 4: what still fails, only on lines its own comments mark as errors, as 'compile-fail=IDS'.
         var readings = untagged
-            .Where(u => !compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet)) && AdoptWriter.CommentPrefix(u.Snippet.Block) is not null)
+            .Where(u => !compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet)) && AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null)
             .Select(u => (u.Document, Failed: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
             .Where(f => f.Failed is not null)
             .ToDictionary(f => Key(f.Failed!.Snippet), f => (f.Document, Reading: MarkedErrors.Of(f.Failed!), f.Failed!.Snippet));
@@ -122,7 +137,7 @@ internal static class Adopter
 
         // Pass 5: what no stronger level verifies, at the check level (unknown names tolerated, never called verified).
         var checks = await CheckAdoption.FindAsync(verifier, [.. untagged
-            .Where(u => !compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet)) && AdoptWriter.CommentPrefix(u.Snippet.Block) is not null
+            .Where(u => !compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet)) && AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null
                 && failsAsMarked.GetValueOrDefault(Key(u.Snippet))?.Status != SnippetStatus.Passed)
             .Select(u => (u.Document, Last: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
             .Where(u => u.Last is not null)
@@ -179,9 +194,11 @@ internal static class Adopter
                     }
                     continue;
                 }
-                if (AdoptWriter.CommentPrefix(snippet.Block) is null)
+                if (AdoptWriter.CommentPrefix(snippet.Block, document.Snippets.Source.Document) is null)
                 {
-                    notes.Add(new AdoptNote(snippet.Location, "passes, but left untagged: its fence shares its line with a list marker, so no comment line can stand above it in the same list item"));
+                    notes.Add(new AdoptNote(snippet.Location, snippet.Block.Geometry.XmlEscaped
+                        ? "passes, but left untagged: its <code> tag shares its line with other text of the comment, so no comment line can stand just before it; put <code> on a line of its own"
+                        : "passes, but left untagged: its fence shares its line with a list marker, so no comment line can stand above it in the same list item"));
                     continue;
                 }
                 if (ran.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } && again.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } &&
@@ -199,7 +216,17 @@ internal static class Adopter
                     if (Alike(runResult.ActualOutput ?? "", secondRun.ActualOutput ?? "", scrubbing))
                     {
                         var output = OutputFenceFor(document, snippet, scrubbing, runResult.ActualOutput, secondRun.ActualOutput);
-                        proposals.Add(new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages });
+                        var proposal = new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages };
+                        if (claims.TryGetValue(key, out var claim))
+                        {
+                            if (claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } && AdoptWriter.CanAddAfter(snippet.Block, document.Snippets.Source.Document))
+                                proposal = proposal with { HiddenChecks = [claim.Claim.Check] };
+                            else if (claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Failed, Reason: FailureReason.Exception } disproved
+                                && ProseClaims.Actual(disproved, claim.Claim) is { } actual)
+                                notes.Add(new AdoptNote(claim.Claim.Location,
+                                    $"{AdoptNote.SuspectedRot}the prose says '{claim.Claim.Variable}' holds {claim.Claim.Stated}, but after the example it is {actual}; fix the prose or the example (no check was written for it)") { Block = snippet.Location });
+                        }
+                        proposals.Add(proposal);
                         continue;
                     }
                     // A race that printed in another order this time may as well throw next time (a Dictionary written
@@ -269,6 +296,8 @@ internal static class Adopter
     private static bool IsMarkdown(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase) || MdxSyntax.IsMdx(path);
 
+    private static bool IsCSharp(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+
     private static (string File, int Line) Key(Snippet snippet) => (snippet.Location.File, snippet.Location.Line);
 
     private static Dictionary<(string, int), SnippetResult> ByBlock(IReadOnlyList<SnippetResult> results) =>
@@ -305,7 +334,7 @@ internal static class Adopter
         var next = items.Skip(index + 1).OfType<FencedBlock>().FirstOrDefault();
         if (next is null || SnippetReader.IsCSharp(next) || next.Comments.Count > 0 || next.Arguments.Trim().Length > 0 ||
             !OutputLanguages.Contains(next.Info.Trim(), StringComparer.OrdinalIgnoreCase) ||
-            !next.Geometry.IsClosed || next.Geometry.XmlEscaped || AdoptWriter.CommentPrefix(next) is null)
+            !next.Geometry.IsClosed || next.Geometry.XmlEscaped || AdoptWriter.CommentPrefix(next, document.Snippets.Source.Document) is null)
         {
             return null;
         }

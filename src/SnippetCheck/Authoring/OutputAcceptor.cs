@@ -145,6 +145,7 @@ internal static class OutputAcceptor
         else if (!output.Block.Geometry.IsClosed)
             refusal = output.Block.Geometry switch
             {
+                { XmlEscaped: true, Hidden: not null } => "a hidden output in a doc comment is not rewritten by --accept; update it by hand",
                 { XmlEscaped: true } => "only an output <code> element whose <code> and </code> tags stand on lines of their own, without CDATA, can be rewritten",
                 { Hidden: { } close } => $"the hidden output's closing '{close}' shares a line with the output; put it on a line of its own",
                 _ => "the output block has no closing fence",

@@ -86,11 +86,19 @@ internal static class ResultLines
         var valueEnd = arrow + 2 + SyntaxFactory.ParseExpression(text[(arrow + 2)..]).Span.End;
         var where = Literal($"{file}({line.Line},{line.ColumnAt(arrow)})");
         var prefix = "{ var __result = (";
-        // Inline, with no helper a failed compilation could call unused: each value as C# would write it, and, when two
-        // print alike (2 and 2L), with the type the tuple gave it.
-        var suffix = "); if (!global::System.Object.Equals(__result.Item1, __result.Item2)) { " +
-            "var __actual = __result.Item1 is { } __a ? ((object)__a is string __as ? \"\\\"\" + __as + \"\\\"\" : $\"{__a}\") : \"null\"; " +
-            "var __expected = __result.Item2 is { } __e ? ((object)__e is string __es ? \"\\\"\" + __es + \"\\\"\" : $\"{__e}\") : \"null\"; " +
+        // Inline, with no helper a failed compilation could call unused: each value as C# would write it, a sequence as
+        // its elements ([1, 3, 6, 10]), and, when two print alike (2 and 2L), with the type the tuple gave it. Two
+        // sequences (strings aside) are equal when their elements are, in order: 'result => new[] { 1, 3, 6, 10 }' holds
+        // for a List<int>, an array or a lazy IEnumerable<int> alike.
+        var suffix = "); " +
+            "static bool __same(object? __x, object? __y) { if (global::System.Object.Equals(__x, __y)) return true; " +
+            "if (__x is string || __y is string || __x is not global::System.Collections.IEnumerable __xs || __y is not global::System.Collections.IEnumerable __ys) return false; " +
+            "var __a = __xs.GetEnumerator(); var __b = __ys.GetEnumerator(); " +
+            "while (true) { var __more = __a.MoveNext(); if (__more != __b.MoveNext()) return false; if (!__more) return true; if (!__same(__a.Current, __b.Current)) return false; } } " +
+            "static string __show(object? __v) => __v is null ? \"null\" : __v is string __s ? \"\\\"\" + __s + \"\\\"\" " +
+            ": __v is global::System.Collections.IEnumerable __items ? \"[\" + global::System.String.Join(\", \", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Cast<object?>(__items), __show)) + \"]\" : $\"{__v}\"; " +
+            "if (!__same(__result.Item1, __result.Item2)) { " +
+            "var __actual = __show(__result.Item1); var __expected = __show(__result.Item2); " +
             "if (__actual == __expected) { var __types = __result.GetType().GetGenericArguments(); __actual += \" (\" + __types[0].Name + \")\"; __expected += \" (\" + __types[1].Name + \")\"; } " +
             $"throw new global::System.InvalidOperationException({where} + \": \" + {Literal(text[..arrow].Trim())} + \" is \" + __actual + \", not \" + __expected); }} }} ";
         var columns = new List<int>();

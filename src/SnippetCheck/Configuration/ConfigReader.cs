@@ -14,10 +14,10 @@ internal readonly record struct RawValue(object Value, int Line);
 internal static class ConfigReader
 {
     public static readonly string[] Keys =
-        ["include", "exclude", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "frameworks", "references", "packages", "preludes", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "minCoverage", "minCheckCoverage", "stale", "engineWords", "scrub", "scrubbers"];
+        ["include", "exclude", "includeGenerated", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "frameworks", "references", "packages", "preludes", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "minCoverage", "minCheckCoverage", "stale", "engineWords", "scrub", "scrubbers"];
 
     /// <summary>Keys that only make sense for a whole run, not one file's front matter.</summary>
-    public static readonly string[] RunOnlyKeys = ["include", "exclude", "references", "packages", "preludes", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "requireVerified", "minCoverage", "minCheckCoverage", "stale", "scrubbers"];
+    public static readonly string[] RunOnlyKeys = ["include", "exclude", "includeGenerated", "references", "packages", "preludes", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "requireVerified", "minCoverage", "minCheckCoverage", "stale", "scrubbers"];
 
     /// <summary>Below this a runner cannot even start its runtime.</summary>
     public const long MinimumMemoryLimit = 64L << 20;
@@ -98,6 +98,8 @@ internal static class ConfigReader
                 return raw.Value is double count && count >= 1 && count == Math.Floor(count)
                     ? config with { Parallelism = (int)count }
                     : throw Bad("a whole number of at least 1");
+            case "includeGenerated":
+                return raw.Value is bool generated ? config with { IncludeGenerated = generated } : throw Bad("true or false");
             case "cache":
                 return raw.Value is bool cache ? config with { Cache = cache } : throw Bad("true or false");
             case "strictTags":

@@ -24,6 +24,9 @@ internal sealed record SnippetCheckConfig
 
     public IReadOnlyList<string>? Include { get; init; }
     public IReadOnlyList<string>? Exclude { get; init; }
+
+    /// <summary>Whether generated C# files (<c>*.g.cs</c>, an <c>&lt;auto-generated&gt;</c> header) are verified; left out by default.</summary>
+    public bool? IncludeGenerated { get; init; }
     public VerifyMode? Mode { get; init; }
     public TimeSpan? Timeout { get; init; }
     public LanguageVersion? LangVersion { get; init; }
@@ -97,6 +100,7 @@ internal sealed record SnippetCheckConfig
     {
         Include = over.Include ?? Include,
         Exclude = over.Exclude ?? Exclude,
+        IncludeGenerated = over.IncludeGenerated ?? IncludeGenerated,
         Mode = over.Mode ?? Mode,
         Timeout = over.Timeout ?? Timeout,
         LangVersion = over.LangVersion ?? LangVersion,

@@ -123,6 +123,12 @@ internal static class DocCommentExtractor
                 return;
             }
             if (_pending.Count > 0 && !OnlyCommentPrefixBetween(_pendingEnd, xmlComment.SpanStart)) FlushPending();
+            if (HiddenBlock(xmlComment, location) is { } hidden)
+            {
+                // Hidden checks and hidden output follow their example: items of their own, never tags of the next <code>.
+                _items.Add((xmlComment.SpanStart, hidden));
+                return;
+            }
             var words = string.Join(' ', trimmed[DocumentWords.CommentMarker.Length..].Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)
                 .Select(l => l.Trim().TrimStart('/', '*').Trim())).Trim();
             var directive = new DirectiveComment(location, words, []);
@@ -133,6 +139,36 @@ internal static class DocCommentExtractor
             }
             _pending.Add(directive);
             _pendingEnd = xmlComment.Span.End;
+        }
+
+        /// <summary>
+        /// A <c>&lt;!-- snippetcheck: results</c> or <c>&lt;!-- snippetcheck: output</c> comment with lines of its own
+        /// (docs/doctests.md, "Hidden checks"): the words of its first line, and its further lines as the body, each at its
+        /// line and column, with the comment's prefix and common indentation cut. An XML comment is text to the compiler's
+        /// XML reader and to every documentation viewer: IntelliSense, the XML doc file's readers and DocFX never show it.
+        /// Results become a <see cref="DirectiveComment"/> that the snippet reader appends to the example before it; output
+        /// becomes the example's output block. Null for any other comment.
+        /// </summary>
+        private MarkdownItem? HiddenBlock(XmlCommentSyntax xmlComment, SourceLocation location)
+        {
+            var raw = new List<RawLine> { new() };
+            AddTokens(raw, xmlComment.TextTokens);
+            var first = raw[0].Text.ToString().TrimStart();
+            if (!first.StartsWith(DocumentWords.CommentMarker, StringComparison.OrdinalIgnoreCase)) return null;
+            var words = first[DocumentWords.CommentMarker.Length..].Trim();
+            var firstWord = words.Split(' ', '\t').FirstOrDefault() ?? "";
+            var isResults = firstWord.Equals("results", StringComparison.OrdinalIgnoreCase);
+            if (!isResults && !firstWord.Equals("output", StringComparison.OrdinalIgnoreCase)) return null;
+            var rest = raw.Skip(1).ToList();
+            if (rest.Count == 0) return null;
+            // The last line holds only the prefix before '-->'.
+            if (rest[^1].IsBlank) rest.RemoveAt(rest.Count - 1);
+            var indent = Math.Min(CommonIndent(rest.Select(r => r.Text.ToString())), TagIndent(xmlComment));
+            var body = rest.Select(r => r.ToCodeLine(document, indent)).ToList();
+            if (isResults) return new DirectiveComment(location, words, body);
+            // Not rewritable by --accept: the geometry says so (no body range, not closed as a fence is).
+            return new FencedBlock(location, document.Lines.Locate(xmlComment.Span.End).Line, "", words, body, [],
+                new FenceGeometry(-1, -1, "", '\0', 0, IsClosed: false) { Hidden = "-->", XmlEscaped = true });
         }
 
         /// <summary>Comments that stand on no block are items of their own: the snippet reader reports them.</summary>
@@ -227,7 +263,7 @@ internal static class DocCommentExtractor
             !element.EndTag.IsMissing && element.EndTag.Name.ToString() == code.StartTag.Name.ToString();
 
         /// <summary>The spaces between the comment's prefix (<c>///</c>, <c>*</c>) and what starts the <c>&lt;code&gt;</c> tag's line.</summary>
-        private int TagIndent(XmlElementSyntax element)
+        private int TagIndent(XmlNodeSyntax element)
         {
             var lineStart = document.Lines.LineStart(document.Lines.Locate(element.SpanStart).Line);
             var before = document.Text.AsSpan(lineStart, element.SpanStart - lineStart).TrimStart(" \t");

@@ -61,4 +61,7 @@ internal static class DiagnosticCodes
     /// <summary>Reported by SnippetCheck.MSBuild, not the CLI: a library's repository README that no document names.</summary>
     public const string UncheckedRepositoryReadme = "SC3012";
     public const string CoverageBelowMinimum = "SC3013";
+    public const string LibraryBuildFailed = "SC3014";
+    public const string GlobMatchedNothing = "SC3015";
+    public const string GeneratedFileLeftOut = "SC3016";
 }

@@ -49,8 +49,14 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     /// <summary>True when the run covered another framework than the tool's alone: reports then give verdicts per framework.</summary>
     public bool IsMatrix => Frameworks.Count > 1 || !Frameworks[0].IsTool;
 
-    /// <summary>Warnings about a file rather than a snippet: C# blocks in highlight tags, which are not verified (SC1018).</summary>
+    /// <summary>
+    /// Findings about a file rather than a snippet: C# blocks in highlight tags, which are not verified (SC1018); a config
+    /// glob that matched nothing (SC3015, a warning); a generated file left out (SC3016, a note).
+    /// </summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+
+    /// <summary>The paths and globs the run was given, as given (none: the current directory): the hint's commands repeat them.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
 
     /// <summary>The confinement runners were under; null when the report was not made by a run (tests, merges).</summary>
     public SandboxReport? Sandbox { get; init; }

@@ -35,9 +35,33 @@ internal sealed partial record DotnetResult(int ExitCode, string Stdout, string 
         return string.Join('\n', text.TakeLast(10)).Trim() is { Length: > 0 } tail ? tail : $"dotnet exited with code {ExitCode}";
     }
 
+    /// <summary>
+    /// The one line that says why the command failed, as the SDK said it: its first <c>error XX1234:</c> line; the
+    /// host's "no compatible SDK" (a <c>global.json</c> pinning an SDK this machine lacks) with the version and the file
+    /// asked for; else the first line it printed.
+    /// </summary>
+    public string FirstError()
+    {
+        if (TimedOut) return "timed out";
+        if (ErrorLines is [var first, ..]) return first;
+        var lines = (Stderr + "\n" + Stdout).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (lines.FirstOrDefault(l => l.StartsWith("A compatible .NET SDK was not found", StringComparison.Ordinal)) is { } noSdk)
+        {
+            var details = lines.Where(l => l.StartsWith("Requested SDK version:", StringComparison.Ordinal) || l.StartsWith("global.json file:", StringComparison.Ordinal));
+            return string.Join(' ', [noSdk, .. details.Select(d => "(" + d + ")")]);
+        }
+        return lines.FirstOrDefault() ?? $"dotnet exited with code {ExitCode}";
+    }
+
     // "/path/x.csproj : error NU1101: text [/path/x.csproj]" or "/path/A.cs(3,5): error CS0029: text [/path/x.csproj]"
     [GeneratedRegex(@"^(?<where>.*?)\s*:?\s*(?<error>\berror\s+[A-Z]+\d+:.*?)(\s+\[[^\]]+\])?\s*$")]
     private static partial Regex ErrorPattern();
+}
+
+/// <summary>A <c>dotnet</c> command the tool cannot do without failed; <see cref="Result"/> says how.</summary>
+internal sealed class DotnetFailedException(DotnetResult result, string message) : InvalidOperationException(message)
+{
+    public DotnetResult Result { get; } = result;
 }
 
 /// <summary>Runs the <c>dotnet</c> CLI of the installation the tool runs on, the SDK's own restore and build.</summary>
@@ -66,7 +90,7 @@ internal static class DotnetCli
         SdkVersions.GetOrAdd(workingDirectory, directory => new Lazy<Task<string>>(async () =>
         {
             var result = await RunAsync(["--version"], directory, TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false);
-            return result.Succeeded ? result.Stdout.Trim() : throw new InvalidOperationException($"'dotnet --version' failed: {result.Explain()}");
+            return result.Succeeded ? result.Stdout.Trim() : throw new DotnetFailedException(result, $"'dotnet --version' failed: {result.Explain()}");
         })).Value;
 
     public static async Task<DotnetResult> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
@@ -56,7 +58,21 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         var targeted = !_framework.IsTool || ProjectTargets.IsMultiTargeted(project);
         var folder = Path.Combine(_cacheRoot, "projects", AssetCache.Hash(project + "|" + configuration + (targeted ? "|" + _framework.Moniker : "")));
         Directory.CreateDirectory(folder);
-        var sdk = await DotnetCli.SdkVersionAsync(folder).ConfigureAwait(false);
+        string[] frameworkArguments = targeted ? ["-f", _framework.Moniker] : [];
+        // The build's own first error, and the command that shows the rest: a library can fail to build for reasons of
+        // its own (a global.json pinning an SDK this machine lacks, warnings as errors), which the user fixes there.
+        var reproduce = $"cd {Quoted(Path.GetDirectoryName(project)!)} && dotnet build {Quoted(Path.GetFileName(project))} -c {configuration}" +
+            string.Concat(frameworkArguments.Select(a => " " + a)) + " -p:SnippetCheckEnabled=false";
+        string sdk;
+        try
+        {
+            // The SDK that builds the project: a global.json in its folder or above picks it.
+            sdk = await DotnetCli.SdkVersionAsync(Path.GetDirectoryName(project)!).ConfigureAwait(false);
+        }
+        catch (DotnetFailedException e)
+        {
+            return ResolveOutcome.Failed($"{e.Result.FirstError()}\nreproduce: {reproduce}");
+        }
         var key = $"project={project}|configuration={configuration}|sdk={sdk}|framework={(targeted ? _framework.Moniker : "")}|stamp={Stamp(Path.GetDirectoryName(project)!)}";
         var assetsPath = Path.Combine(folder, "assets.json");
         if (AssetCache.TryRead(assetsPath, key) is { } cached) return new ResolveOutcome(cached, null, FromCache: true);
@@ -69,7 +85,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         var result = await DotnetCli.RunAsync(
             ["build", project, "-t:Build", "-c", configuration.ToString(), "-o", output, "--disable-build-servers", "-nologo",
-             .. targeted ? ["-f", _framework.Moniker] : Array.Empty<string>(),
+             .. frameworkArguments,
              // A library does not copy its packages to its output by default; the runner needs them there.
              "-p:CopyLocalLockFileAssemblies=true",
              // A project that runs SnippetCheck.MSBuild after its build must not run it here: its check may reference
@@ -78,7 +94,11 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
              "-getProperty:TargetPath", "-getItem:ReferencePath", "-getItem:Using"],
             Path.GetDirectoryName(project)!, BuildTimeout, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
-            return ResolveOutcome.Failed(result.TimedOut ? $"the build did not finish within {BuildTimeout.TotalMinutes:0} minutes" : result.Explain());
+        {
+            return ResolveOutcome.Failed(result.TimedOut
+                ? $"the build did not finish within {BuildTimeout.TotalMinutes:0} minutes\nreproduce: {reproduce}"
+                : $"{result.FirstError()}\nreproduce: {reproduce}");
+        }
 
         var json = GeneratedRestore.JsonPart(result.Stdout);
         var targetPath = ReadTargetPath(json);
@@ -95,6 +115,8 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         return new ResolveOutcome(assets, null);
     }
 
+    private static string Quoted(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
+
     private static string? ReadTargetPath(string json)
     {
         using var document = System.Text.Json.JsonDocument.Parse(json);
@@ -103,18 +125,57 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
             : null;
     }
 
-    /// <summary>A hash of the names and contents of the project folder's source files.</summary>
+    /// <summary>
+    /// A hash of the names and contents of the project folder's source files; of a C# file, its code alone
+    /// (<see cref="CodeOf"/>), so that an edit of a doc comment or of white space reuses the last build (issue 44: a
+    /// doc-comment example edited verifies without rebuilding the library). A change to code always rebuilds.
+    /// </summary>
     internal static string Stamp(string projectDirectory)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in SourceFiles(projectDirectory).Order(StringComparer.Ordinal))
+        var files = SourceFiles(projectDirectory).Order(StringComparer.Ordinal).Select(f => (File: f, Bytes: File.ReadAllBytes(f))).ToList();
+        // The compiler writes line numbers and source text into the IL where a caller-info attribute asks for them: a
+        // project that names one is stamped byte for byte, as any change may then change its build.
+        var codeOnly = !files.Any(f => f.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && CallerInfo.Any(a => Encoding.UTF8.GetString(f.Bytes).Contains(a, StringComparison.Ordinal)));
+        foreach (var (file, bytes) in files)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(projectDirectory, file).Replace('\\', '/') + "\n"));
-            hash.AppendData(File.ReadAllBytes(file));
+            hash.AppendData(codeOnly && file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? Encoding.UTF8.GetBytes(CodeOf(Encoding.UTF8.GetString(bytes))) : bytes);
             hash.AppendData("\n"u8);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
+
+    /// <summary>Attributes that put a call's line or its argument's text (white space and comments included) into the compiled code.</summary>
+    private static readonly string[] CallerInfo = ["CallerLineNumber", "CallerArgumentExpression"];
+
+    /// <summary>
+    /// What the compiler builds from a C# file: each token's kind and text, and every preprocessor directive and the text
+    /// it switches off, whatever the build's symbols; never comments (doc comments included) or white space. Two texts
+    /// with the same code compile to the same assembly, but for the line numbers in its PDB.
+    /// </summary>
+    internal static string CodeOf(string text)
+    {
+        var code = new StringBuilder();
+        var root = CSharpSyntaxTree.ParseText(text, CodeParseOptions).GetRoot();
+        void Trivia(SyntaxTriviaList list)
+        {
+            foreach (var trivia in list)
+            {
+                if (trivia.IsDirective || trivia.IsKind(SyntaxKind.DisabledTextTrivia)) code.Append(trivia.ToFullString()).Append('\u0001');
+            }
+        }
+        foreach (var token in root.DescendantTokens(descendIntoTrivia: false))
+        {
+            Trivia(token.LeadingTrivia);
+            code.Append((int)token.RawKind).Append(':').Append(token.Text).Append('\u0001');
+            Trivia(token.TrailingTrivia);
+        }
+        return code.ToString();
+    }
+
+    /// <summary>Doc comments parsed as plain comments: their text never counts.</summary>
+    private static readonly CSharpParseOptions CodeParseOptions = new(LanguageVersion.Preview, DocumentationMode.None);
 
     /// <summary>The files <see cref="Stamp"/> reads, full paths: what a verdict against the project depends on.</summary>
     internal static IEnumerable<string> StampedFiles(string projectDirectory) => SourceFiles(projectDirectory);

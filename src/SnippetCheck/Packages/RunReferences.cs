@@ -59,18 +59,19 @@ internal sealed class RunReferences
         var where = config.SourcePath is { } path ? DocumentDiscovery.DisplayPath(path, currentDirectory) : "config";
         var references = (config.References ?? []).Select(r => (Given: r, Full: Path.GetFullPath(r, baseDirectory), Where: where))
             .Concat(library.References.Select(r => (Given: r, Full: Path.GetFullPath(r, currentDirectory), Where: "--reference")))
+            .Select(r => library.Projects.Contains(r.Full, StringComparer.Ordinal) ? r with { Where = "" } : r)
             .DistinctBy(r => r.Full)
             .ToList();
         // Validated as the config was read.
         IReadOnlyList<PackageRequest> packages = [.. (config.Packages ?? []).Select(p => PackageRequest.TryParse(p, new SourceLocation(where, 1, 1))!)];
-        if (references.Count == 0 && library.RuntimeAssemblies.Count == 0 && library.Usings.Count == 0 && packages.Count == 0)
+        if (references.Count == 0 && library.RuntimeAssemblies.Count == 0 && !library.GlobalUsings.Any() && packages.Count == 0)
             return new RunReferences(ResolvedAssets.None, "", []);
 
         var compile = new List<string>();
         // Assemblies named only for the runner come first: the runner takes the first of each name, and a --reference
         // may be a package's reference assembly, which must never be loaded to run.
         var runtime = new List<string>();
-        var usings = new List<string>(library.Usings);
+        var usings = new List<string>(library.GlobalUsings);
         var aspNetCore = false;
         var fingerprint = new List<string>();
         var dependencyFiles = new List<string>();
@@ -84,8 +85,10 @@ internal sealed class RunReferences
         }
         foreach (var (reference, full, from) in references)
         {
-            VerificationSetupException Bad(string problem) =>
-                new(DiagnosticCodes.BadConfig, $"{from}: reference '{reference}' {problem} (a bad reference stops the run: exit code 2)");
+            VerificationSetupException Bad(string problem) => from.Length == 0
+                // The project given to verify: its build is the library every example uses.
+                ? new(DiagnosticCodes.LibraryBuildFailed, $"{DocumentDiscovery.DisplayPath(full, currentDirectory)}: the library {problem}")
+                : new(DiagnosticCodes.BadConfig, $"{from}: reference '{reference}' {problem} (a bad reference stops the run: exit code 2)");
 
             // A project whose build the caller already has (the MSBuild task's own project) is not built again:
             // building it would run its own check, which would build it again, without end.

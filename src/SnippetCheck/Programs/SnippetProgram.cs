@@ -26,10 +26,14 @@ internal sealed class SnippetProgram
         Scrubbings = [.. blocks.Select(file.ScrubbingFor)];
     }
 
-    /// <summary>An example in a doc comment sees the namespace it documents, as a user of the library would after one using.</summary>
+    /// <summary>
+    /// An example in a doc comment sees the namespace it documents, as a user of the library would after one using; and
+    /// any example, the usings a scoped <c>--using</c> gives it.
+    /// </summary>
     private static CompileSettings WithDocumentedNamespaces(CompileSettings settings, IReadOnlyList<Snippet> blocks)
     {
-        var namespaces = blocks.Select(b => b.DocumentedNamespace).OfType<string>().Where(n => !settings.Usings.Contains(n)).Distinct().ToList();
+        var namespaces = blocks.Select(b => b.DocumentedNamespace).OfType<string>().Concat(blocks.SelectMany(b => b.ScopedUsings))
+            .Where(n => !settings.Usings.Contains(n)).Distinct().ToList();
         return namespaces.Count == 0 ? settings : settings with { Usings = [.. settings.Usings, .. namespaces] };
     }
 

@@ -16,7 +16,7 @@ internal sealed class ConsoleReporter(TextWriter output, bool useColor, bool ver
     public void Write(VerificationReport report)
     {
         foreach (var error in report.Errors) WriteLine(ReportText.Canonical(error), Red);
-        foreach (var warning in report.Warnings) WriteLine(warning.ToCanonicalString(), Yellow);
+        foreach (var warning in report.Warnings) WriteLine(warning.ToCanonicalString(), warning.Severity == DiagnosticSeverity.Info ? Dim : Yellow);
         // The blocks of a session skipped for one reason (it did not compile) make one line, not one each.
         var skippedTogether = report.Snippets
             .Where(r => r.Status == SnippetStatus.Skipped && r.Snippet.Tags.Session is not null)

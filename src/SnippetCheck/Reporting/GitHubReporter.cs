@@ -42,7 +42,7 @@ internal static class GitHubReporter
         foreach (var warning in report.Warnings)
         {
             var title = DiagnosticCatalog.Find(warning.Id) is { } known ? $"{known.Title} ({warning.Id})" : warning.Id;
-            output.Write(Command("warning", ReportText.RepoRelative(warning.Location.File, workspace), warning.Location.Line, warning.Location.Column, title, warning.Message));
+            output.Write(Command(warning.Severity == DiagnosticSeverity.Info ? "notice" : "warning", ReportText.RepoRelative(warning.Location.File, workspace), warning.Location.Line, warning.Location.Column, title, warning.Message));
         }
         foreach (var result in report.Snippets)
         {

@@ -9,10 +9,13 @@ namespace SnippetCheck.Reporting;
 internal static class NothingVerified
 {
     /// <summary>The one-line hint that closes a run which verified nothing while some blocks are untagged; else null.</summary>
-    public static string? Hint(VerificationReport report) =>
-        report.NothingVerified && report.Untagged > 0
-            ? $"hint: nothing was verified: {Blocks(report.Untagged)} untagged; 'snippetcheck adopt' tags the ones that pass, 'snippetcheck --all' checks them all"
-            : null;
+    /// <remarks>The commands repeat the run's paths: run from the same folder, they cover the same files.</remarks>
+    public static string? Hint(VerificationReport report)
+    {
+        if (!report.NothingVerified || report.Untagged == 0) return null;
+        var paths = string.Concat(report.Paths.Select(p => " " + (p.Contains(' ', StringComparison.Ordinal) ? $"\"{p}\"" : p)));
+        return $"hint: nothing was verified: {Blocks(report.Untagged)} untagged; 'snippetcheck adopt{paths}' tags the ones that pass, 'snippetcheck --all{paths}' checks them all";
+    }
 
     /// <summary>The SC3010 line of a run that fails for verifying nothing (<see cref="VerificationReport.FailsForNothingVerified"/>).</summary>
     public static string Error(VerificationReport report) => $"snippetcheck: error {DiagnosticCodes.NothingVerified}: {Message(report)}";

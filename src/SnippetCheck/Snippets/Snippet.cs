@@ -95,6 +95,9 @@ public sealed record Snippet(
     /// </summary>
     public string? DocumentedNamespace { get; init; }
 
+    /// <summary>Usings a scoped <c>--using N@FILE[:LINE]</c> gives this example alone (Packages/LibraryReferences.cs, <c>ScopedUsing</c>).</summary>
+    public IReadOnlyList<string> ScopedUsings { get; init; } = [];
+
     /// <summary>More output blocks, each for some frameworks of a matrix (<c>```output frameworks=net8.0</c>); see <see cref="OutputFor"/>.</summary>
     public IReadOnlyList<ExpectedOutput> FrameworkOutputs { get; init; } = [];
 

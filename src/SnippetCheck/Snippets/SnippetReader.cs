@@ -56,6 +56,17 @@ internal static class SnippetReader
                 case DirectiveComment { IsPrelude: true } comment:
                     preludes.Add(ReadPrelude(comment, fileDiagnostics));
                     break;
+                case DirectiveComment { FirstWord: var word } results when word.Equals("results", StringComparison.OrdinalIgnoreCase) && results.Body.Count > 0:
+                    // Hidden checks (docs/doctests.md): result lines run after the example of the same doc comment before them.
+                    if (last is { Block.Geometry.XmlEscaped: true } && last.HiddenChecks.Count == 0 && results.Words.Trim().Equals(word, StringComparison.OrdinalIgnoreCase))
+                        last.HiddenChecks.AddRange(results.Body);
+                    else
+                        fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment, last is null || !last.Block.Geometry.XmlEscaped
+                            ? "a hidden 'results' comment checks the doc-comment example before it in the same comment, and there is none; in Markdown, write result lines in the block and tag it 'results'"
+                            : results.Words.Trim().Equals(word, StringComparison.OrdinalIgnoreCase)
+                                ? "a second hidden 'results' comment for one example: put all its result lines in one"
+                                : $"a hidden 'results' comment takes no words after 'results' ('{results.Words}'): its lines are the checks", results.Location));
+                    break;
                 case DirectiveComment comment:
                     fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
                         $"'{comment.Written}' is not followed by a fenced code block{Hint(comment.FirstWord)}", comment.Location));
@@ -236,11 +247,22 @@ internal static class SnippetReader
         public List<Diagnostic> Annotations { get; } = [];
         public IReadOnlyCollection<string>? EngineWords { get; init; }
 
+        /// <summary>Result lines of a hidden <c>results</c> comment after the example: run after its own code.</summary>
+        public List<CodeLine> HiddenChecks { get; } = [];
+
         public Snippet Build()
         {
             var sources = new List<TagSource> { new(Block.Arguments, Block.Location) };
             sources.AddRange(Block.Comments.Select(c => new TagSource(c.Words, c.Location)));
             var (tags, diagnostics) = TagParser.Parse(sources, strictTags, EngineWords);
+            if (HiddenChecks.Count > 0)
+            {
+                tags = tags with { Results = true };
+                // Checks that never run would be reported as checked: only a kind that runs the example may carry them.
+                if (tags.Kind is SnippetKind.Compile or SnippetKind.CompileFail or SnippetKind.Check)
+                    Annotations.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
+                        $"hidden result checks run after the example, but a '{tags.Kind.Value.ToTag()}' example never runs: tag it 'run' or leave the kind out", new SourceLocation(Block.Location.File, HiddenChecks[0].Line, HiddenChecks[0].Column)));
+            }
             if (!tags.HasAny && Output is null && Stdin is null && !strictTags && !diagnostics.Concat(Annotations).Any(d => d.IsError))
             {
                 // A block nobody tagged is the blog's, not ours: its engine words are no news on every run. They stay
@@ -253,7 +275,7 @@ internal static class SnippetReader
             var directives = DirectiveReader.Read(Block.Lines, Block.Location.File);
             return new Snippet(Block, tags, Output, Stdin, [.. Block.Problems, .. diagnostics, .. Annotations])
             {
-                Code = directives.Code,
+                Code = [.. directives.Code, .. HiddenChecks],
                 BlockDirectives = directives.Directives,
                 DocumentedNamespace = documentedNamespace is { Length: > 0 } ? documentedNamespace : null,
                 FrameworkOutputs = [.. FrameworkOutputs],

@@ -39,30 +39,74 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         }
     }
 
+    /// <summary>The run's file set: the config's globs, relative to its folder, and its generated-file rule (<see cref="FileSet"/>).</summary>
+    public FileSet FileSet => new(
+        config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory,
+        config.Include ?? SnippetCheckConfig.DefaultInclude, config.Exclude ?? [], config.IncludeGenerated ?? false, config.SourcePath);
+
+    /// <summary>What discovery said about the file set: globs that matched nothing, generated files left out.</summary>
+    public IReadOnlyList<Model.Diagnostic> FileSetNotes { get; private set; } = [];
+
     /// <summary>
     /// The files this run covers: the paths, include and exclude globs, then <c>--shard</c>.
     /// No file at all is a setup error; a shard that gets none is not.
     /// </summary>
     public IReadOnlyList<DocumentPath> FindDocuments()
     {
-        // An editor's documents are the run: no discovery, no globs, no shard.
+        // An editor's documents are the run: no discovery and no shard, but the same exclude globs and generated-file
+        // rule, so the editor never shows findings for a file the CLI and the build leave out.
         if (options.Texts is { } texts)
-            return [.. texts.Select(t => new DocumentPath(t.FullPath, DocumentDiscovery.DisplayPath(t.FullPath, options.CurrentDirectory)))];
-        IReadOnlyList<DocumentPath> paths;
+        {
+            var set = FileSet;
+            return [.. texts.Where(t => set.Matching(set.Exclude, t.FullPath, Path.GetDirectoryName(t.FullPath)!) is null
+                    && (set.IncludeGenerated || !FileSet.IsGeneratedText(t.FullPath, t.Text)))
+                .Select(t => new DocumentPath(t.FullPath, DocumentDiscovery.DisplayPath(t.FullPath, options.CurrentDirectory)))];
+        }
+        Discovered discovered;
         try
         {
-            paths = DocumentDiscovery.Find(options.Paths, options.CurrentDirectory, config.Include ?? SnippetCheckConfig.DefaultInclude, config.Exclude ?? []);
+            discovered = DocumentDiscovery.Find(options.Paths, options.CurrentDirectory, FileSet, userInclude: config.Include is not null);
         }
         catch (DiscoveryException e)
         {
             throw new VerificationSetupException(DiagnosticCodes.NoDocuments, e.Message);
         }
-        if (paths.Count == 0)
-        {
-            var where = options.Paths.Count == 0 ? "the current directory" : string.Join(", ", options.Paths);
-            throw new VerificationSetupException(DiagnosticCodes.NoDocuments, $"no Markdown files matched in {where}");
-        }
+        FileSetNotes = discovered.Notes;
+        var paths = discovered.Files;
+        if (paths.Count == 0) throw new VerificationSetupException(DiagnosticCodes.NoDocuments, NothingFound(discovered));
         return options.Shard is { } shard ? shard.Select(paths) : paths;
+    }
+
+    /// <summary>Why a run found no document, and what would find some: the files left out, or the project beside the sources.</summary>
+    private string NothingFound(Discovered discovered)
+    {
+        var where = options.Paths.Count == 0 ? "the current directory" : string.Join(", ", options.Paths);
+        var message = $"no Markdown files matched in {where}";
+        if (discovered.LeftOut.Count > 0)
+            message = $"no documents to verify in {where}: every file found was left out: {string.Join(", ", discovered.LeftOut.Take(5))}{(discovered.LeftOut.Count > 5 ? ", ..." : "")}";
+        var folders = (options.Paths.Count == 0 ? ["."] : options.Paths)
+            .Select(p => Path.GetFullPath(p, options.CurrentDirectory)).Where(Directory.Exists);
+        if (folders.SelectMany(ProjectsIn).FirstOrDefault() is { } project)
+        {
+            var shown = DocumentDiscovery.DisplayPath(project, options.CurrentDirectory);
+            message += $"; for the examples in the doc comments of its C# files, verify the project: 'snippetcheck verify {shown}'";
+        }
+        return message;
+    }
+
+    /// <summary>The .csproj files of a folder, or else of the folder above it (a source folder such as src/Lib/Extensions).</summary>
+    private static IEnumerable<string> ProjectsIn(string folder)
+    {
+        for (var current = new DirectoryInfo(folder); current is not null; current = current.Parent)
+        {
+            var projects = current.GetFiles("*.csproj").Select(f => f.FullName).Order(StringComparer.Ordinal).ToList();
+            if (projects.Count > 0) return projects;
+            if (!Directory.EnumerateFiles(current.FullName, "*.cs").Any()) break;
+        }
+        // Below: a repository root or a src folder holding the project's folder.
+        return Directory.EnumerateFiles(folder, "*.csproj", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3 })
+            .Where(p => !p.Split(Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj" || s.StartsWith('.')))
+            .Order(StringComparer.Ordinal);
     }
 
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
@@ -152,6 +196,11 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };
         snippets = options.PackageMoves.Apply(snippets);
         if (options.OnlyFramework is not null) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => s.OnAnyFramework())] };
+        if (options.Library.Usings.Select(Packages.ScopedUsing.TryParse).OfType<Packages.ScopedUsing>().ToList() is { Count: > 0 } scoped)
+        {
+            snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => scoped.Where(u => u.Covers(path.FullPath, s.Location.Line, options.CurrentDirectory)).Select(u => u.Using).ToList() is { Count: > 0 } usings
+                ? s with { ScopedUsings = usings } : s)] };
+        }
         if (options.OnlyBlocks is { } only) snippets = snippets with { Snippets = [.. snippets.Snippets.Where(s => only.Contains(s.Location) || InSessionWith(s, only, snippets))] };
         snippets = CheckScrubberNames(snippets, fileConfig, path.DisplayPath, fileErrors);
         fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));

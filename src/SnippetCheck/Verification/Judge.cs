@@ -223,7 +223,7 @@ internal static class Judge
             // The errors fell in code of the tool's own or another block; say so rather than pass.
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CompileError, "the program did not compile", snippet.Location));
         }
-        return new Verdict.Failed(new CompileErrorFailure(diagnostics, HintFor(diagnostics[0].Id, errors.FirstOrDefault()?.NamesInternalMember == true, snippet)));
+        return new Verdict.Failed(new CompileErrorFailure(diagnostics, HintFor(diagnostics[0].Id, diagnostics[0].Message, errors.FirstOrDefault()?.NamesInternalMember == true, snippet)));
     }
 
     public static Diagnostic ToDiagnostic(CompilerDiagnostic diagnostic, Snippet snippet) =>
@@ -233,7 +233,7 @@ internal static class Judge
         };
 
     /// <param name="internalMember">The error names a member that exists but is internal (<see cref="CompilerDiagnostic.NamesInternalMember"/>).</param>
-    private static string? HintFor(string id, bool internalMember, Snippet snippet) => id switch
+    private static string? HintFor(string id, string message, bool internalMember, Snippet snippet) => id switch
     {
         "CS0106" or "CS9348" when !snippet.Tags.Members => "a member outside a type: tag the block 'members' to compile it inside a class the tool adds",
         "CS0227" or "CS0214" or "CS4004" when !snippet.Tags.Unsafe => "unsafe code: add the 'unsafe' tag",
@@ -241,6 +241,8 @@ internal static class Judge
             ? "a '...' placeholder where C# has no statement, whole argument list or value: only those are left out; write it so, or tag the block 'ignore'"
             : "a '...' placeholder: tag the block 'check' to check what is around it (a statement, a whole argument list or a value left out), tag it 'ignore', or put the missing code in a prelude",
         "CS8803" => "top-level statements must come before types and namespaces in a C# file: move the declarations below them",
+        "CS0400" or "CS0246" when snippet.DocumentedNamespace is { } ns && message.Contains($"'{ns.Split('.')[0]}'", StringComparison.Ordinal) =>
+            $"the namespace '{ns}' of the documented code is in no assembly this example compiles against: verify the library's project ('snippetcheck verify path/to/Library.csproj') rather than one of its files, or name it with '--reference path/to/Library.csproj'",
         "CS0122" or "CS0117" or "CS1061" when (id == "CS0122" || internalMember)
                 && (snippet.DocumentedNamespace is not null || snippet.Location.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) =>
             "an example in a doc comment uses the library as its users do: internal and private members are out of reach; show the public API, or tag the example 'ignore'",

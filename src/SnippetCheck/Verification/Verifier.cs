@@ -58,6 +58,9 @@ public sealed class Verifier : IAsyncDisposable
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
     internal (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare() => _loader.Load();
 
+    /// <inheritdoc cref="DocumentLoader.FileSetNotes"/>
+    internal IReadOnlyList<Diagnostic> FileSetNotes => _loader.FileSetNotes;
+
     /// <inheritdoc cref="DocumentLoader.FindDocuments"/>
     internal IReadOnlyList<DocumentPath> FindDocuments() => _loader.FindDocuments();
 
@@ -142,7 +145,8 @@ public sealed class Verifier : IAsyncDisposable
             RequireVerified = _settings.RequireVerified,
             MinCoverage = _settings.MinCoverage,
             MinCheckCoverage = _settings.MinCheckCoverage,
-            Warnings = [.. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
+            Warnings = [.. loader.FileSetNotes, .. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
+            Paths = options.Texts is null ? options.Paths : [],
         };
     }
 
@@ -231,7 +235,7 @@ public sealed class Verifier : IAsyncDisposable
             .ToList();
         return projects.Count == 0 ? options : options with
         {
-            Library = options.Library with { References = [.. options.Library.References, .. projects] },
+            Library = options.Library with { References = [.. options.Library.References, .. projects], Projects = projects },
         };
     }
 

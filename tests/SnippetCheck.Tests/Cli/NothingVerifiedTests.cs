@@ -15,6 +15,7 @@ public sealed class NothingVerifiedTests
 
         var run = CliRunner.Run(folder.Path);
 
+        // No path given: the bare commands cover the same folder.
         Assert.Equal(0, run.ExitCode);
         var lines = run.Stdout.TrimEnd('\n').Split('\n');
         Assert.StartsWith("0 passed, 0 failed, 0 ignored, 3 untagged", lines[^2]);

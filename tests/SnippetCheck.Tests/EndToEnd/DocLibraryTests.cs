@@ -37,7 +37,7 @@ public sealed class DocLibraryTests
         Assert.Contains(("Calculator.cs", 36, "throws"), kinds);
         Assert.Contains(("Calculator.cs", 58, "compile-fail"), kinds);
         Assert.Contains(("Ledger.cs", 17, "run"), kinds);
-        Assert.Contains(("Ledger.cs", 43, "check"), kinds);
+        Assert.Contains(("Ledger.cs", 47, "check"), kinds);
 
         var warm = CliRunner.Run(temp.Path, verify);
         Assert.True(warm.ExitCode == 0, warm.Output);

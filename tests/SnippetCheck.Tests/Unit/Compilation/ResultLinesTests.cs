@@ -53,7 +53,7 @@ public sealed class ResultLinesTests
         var check = ResultLines.Rewrite([line], "post.md", Options).Single();
 
         Assert.Equal((7, 3), (check.Line, check.Column));
-        Assert.StartsWith("{ var __result = (\"abc\".Length ,  3); if (", check.Text, StringComparison.Ordinal);
+        Assert.StartsWith("{ var __result = (\"abc\".Length ,  3); static bool __same(", check.Text, StringComparison.Ordinal);
         Assert.EndsWith("} }  // three", check.Text, StringComparison.Ordinal);
         Assert.Contains("\"post.md(7,16)\"", check.Text, StringComparison.Ordinal);
         // Every character of the author's maps to its own column; the check's own text to the columns beside them.
