@@ -106,6 +106,7 @@ internal sealed partial class ResultCache(string directory)
             // A pass's compiler warnings, where the block stands now: a cached result shows what the first run showed.
             Diagnostics = [.. block.Annotations, .. (entry.Blocks[i].Findings ?? []).Select(f => f.At(blocks))],
             ActualOutput = entry.Blocks[i].Output,
+            Tests = [.. (entry.Blocks[i].Tests ?? []).Select(t => t.At(block))],
             Cached = true,
         })];
     }
@@ -125,7 +126,13 @@ internal sealed partial class ResultCache(string directory)
         {
             var findings = CompilerFindings(result).Select(d => CachedFinding.Of(d, blocks)).ToList();
             if (findings.Contains(null)) return null;
-            entries.Add(new BlockEntry(result.Status.ToString(), result.ActualOutput, result.ReasonWord, result.Message, [.. findings.OfType<CachedFinding>()]));
+            var tests = result.Tests.Select(t => CachedTest.Of(t, result.Snippet)).ToList();
+            if (tests.Contains(null)) return null;
+            entries.Add(new BlockEntry(result.Status.ToString(), result.ActualOutput, result.ReasonWord, result.Message, [.. findings.OfType<CachedFinding>()])
+            {
+                Note = (result.Verdict as Verdict.Passed)?.Note,
+                Tests = tests.Count == 0 ? null : [.. tests.OfType<CachedTest>()],
+            });
         }
         return new(entries);
     }
@@ -156,7 +163,24 @@ internal sealed partial class ResultCache(string directory)
 
     private sealed record BlockEntry(string Status, string? Output, string? Reason = null, string? Message = null, List<CachedFinding>? Findings = null)
     {
-        public Verdict ToVerdict() => Enum.Parse<SnippetStatus>(Status) == SnippetStatus.Passed ? Verdict.Pass : new Verdict.Ignored(Message, Reason);
+        /// <summary>What the pass said beside it (<c>3 tests passed</c>).</summary>
+        public string? Note { get; init; }
+
+        /// <summary>The block's tests, each where it stands in the block.</summary>
+        public List<CachedTest>? Tests { get; init; }
+
+        public Verdict ToVerdict() => Enum.Parse<SnippetStatus>(Status) == SnippetStatus.Passed
+            ? Note is null ? Verdict.Pass : new Verdict.Passed(Note)
+            : new Verdict.Ignored(Message, Reason);
+    }
+
+    /// <summary>A test of a cached pass, placed by its block's code line (as <see cref="CachedPlace"/>, for the block alone).</summary>
+    private sealed record CachedTest(string Name, TestStatus Status, string? Message, CachedPlace Place, string Output, double DurationMs)
+    {
+        public static CachedTest? Of(TestResult test, Snippet block) =>
+            CachedPlace.Of(test.Location, [block]) is { } place ? new CachedTest(test.Name, test.Status, test.Message, place, test.Output, test.Duration.TotalMilliseconds) : null;
+
+        public TestResult At(Snippet block) => new(Name, Status, Message, Place.In([block]), Output, TimeSpan.FromMilliseconds(DurationMs));
     }
 
     /// <summary>

@@ -75,6 +75,12 @@ internal sealed class SnippetProgram
         new(index, PostDeclarations.Besides(Document, Blocks[index], settings.ParseOptions),
             [.. Holes.Fill(Blocks[index].Code, settings.ParseOptions, Blocks[index].Tags.Members).Holes.Select(h => h with { File = Document.DisplayPath })]);
 
+    /// <summary>
+    /// True when a run of <paramref name="blocks"/> runs the program's test methods too: one of them asks to run. A block
+    /// tagged <c>compile</c> only compiles, and its tests are reported as compiled, never as run.
+    /// </summary>
+    public bool RunsTests(IEnumerable<int> blocks) => blocks.Any(i => Blocks[i].Kind == SnippetKind.Run);
+
     /// <summary>The program's arguments: the first block that gives any.</summary>
     public string[] Args => Blocks.Select(b => b.Tags.Args).FirstOrDefault(a => a is not null) ?? [];
 
