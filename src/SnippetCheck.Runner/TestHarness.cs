@@ -36,20 +36,23 @@ internal static class TestHarness
 
     public static void Run(Assembly assembly, string[] typeNames, RunCapture capture)
     {
+        // Each test runs in a copy of this context, as a test host gives each test its own: what a test leaves in an
+        // AsyncLocal (NUnit's assertion results live there) is gone when it ends.
+        var context = ExecutionContext.Capture()!;
         foreach (var name in typeNames)
         {
             var type = assembly.GetType(name, throwOnError: true)!;
             var methods = type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static);
             if (methods.Any(m => Has(m, NUnitNamespace + "TestAttribute") || Has(m, NUnitNamespace + "TestCaseAttribute")))
-                RunNUnit(type, methods, capture);
+                RunNUnit(type, methods, capture, context);
             else if (methods.Any(m => Has(m, XunitNamespace + "FactAttribute")))
-                RunPerTest(type, methods, Framework.Xunit, capture);
+                RunPerTest(type, methods, Framework.Xunit, capture, context);
             else if (methods.Any(m => Has(m, MSTestNamespace + "TestMethodAttribute")))
-                RunPerTest(type, methods, Framework.MSTest, capture);
+                RunPerTest(type, methods, Framework.MSTest, capture, context);
         }
     }
 
-    private static void RunNUnit(Type type, MethodInfo[] methods, RunCapture capture)
+    private static void RunNUnit(Type type, MethodInfo[] methods, RunCapture capture, ExecutionContext context)
     {
         var cases = methods.Where(m => Has(m, NUnitNamespace + "TestAttribute") || Has(m, NUnitNamespace + "TestCaseAttribute"))
             .OrderBy(m => Attribute(m, NUnitNamespace + "OrderAttribute") is { } order ? (int)Property(order, "Order")! : int.MaxValue)
@@ -86,7 +89,7 @@ internal static class TestHarness
                 capture.AddTest(Report(type, test, skip is not null ? TestEnding.Skipped : TestEnding.Failed, skip ?? test.Problem ?? fixtureFailure, null, "", 0));
                 continue;
             }
-            RunOne(type, test, Framework.NUnit, capture, () => perTest ? NewInstance(type) : shared, setUps, tearDowns, dispose: perTest);
+            ExecutionContext.Run(context.CreateCopy(), _ => RunOne(type, test, Framework.NUnit, capture, () => perTest ? NewInstance(type) : shared, setUps, tearDowns, dispose: perTest), null);
         }
         if (fixtureFailure is null && (shared is not null || oneTimeTearDowns.Count > 0) && cases.Any(c => c.Skip is null) && classSkip is null)
         {
@@ -133,7 +136,7 @@ internal static class TestHarness
     }
 
     /// <summary>xUnit and MSTest: a fresh instance for every test, and its setup and teardown around it.</summary>
-    private static void RunPerTest(Type type, MethodInfo[] methods, Framework framework, RunCapture capture)
+    private static void RunPerTest(Type type, MethodInfo[] methods, Framework framework, RunCapture capture, ExecutionContext context)
     {
         var xunit = framework == Framework.Xunit;
         var cases = methods.Where(m => Has(m, xunit ? XunitNamespace + "FactAttribute" : MSTestNamespace + "TestMethodAttribute"))
@@ -168,7 +171,7 @@ internal static class TestHarness
                 capture.AddTest(Report(type, test, skip is not null ? TestEnding.Skipped : TestEnding.Failed, skip ?? test.Problem ?? classFailure, null, "", 0));
                 continue;
             }
-            RunOne(type, test, framework, capture, () => NewInstance(type), setUps, tearDowns, dispose: true);
+            ExecutionContext.Run(context.CreateCopy(), _ => RunOne(type, test, framework, capture, () => NewInstance(type), setUps, tearDowns, dispose: true), null);
         }
         if (runs && classFailure is null && classCleanup.Count > 0)
         {
@@ -260,7 +263,9 @@ internal static class TestHarness
             foreach (var setUp in setUps) Invoke(setUp, target, []);
             var returned = Invoke(test.Method, target, Arguments(test));
             if (test.HasExpected && !Equals(Normalize(returned), Normalize(test.Expected)))
-                failure = new ExpectedResultException($"  Expected: {Display(test.Expected, Framework.NUnit)}\n  But was:  {Display(returned, Framework.NUnit)}\n");
+                // NUnit checks an ExpectedResult with an assertion of its own, and words the failure as that assertion.
+                failure = new ExpectedResultException("  Assert.That(result, Is.EqualTo(_testMethod.ExpectedResult))\n" +
+                    $"  Expected: {Display(test.Expected, Framework.NUnit)}\n  But was:  {Display(returned, Framework.NUnit)}\n");
         }
         catch (Exception e)
         {
@@ -283,7 +288,7 @@ internal static class TestHarness
             }
         }
         var output = capture.EndTest();
-        var (ending, message) = failure is null ? (TestEnding.Passed, (string?)null) : Describe(failure, framework);
+        var (ending, message) = failure is null ? (TestEnding.Passed, (string?)null) : Describe(failure, framework, $"{type.FullName}.{test.Method.Name}");
         var thrown = ending == TestEnding.Failed && failure is not ExpectedResultException ? failure : null;
         capture.AddTest(Report(type, test, ending, message, thrown, output, clock.Elapsed.TotalMilliseconds));
     }
@@ -302,7 +307,7 @@ internal static class TestHarness
     };
 
     /// <summary>How the test ended, and its framework's words for it: the assertion's own message, a skip's reason.</summary>
-    private static (TestEnding Ending, string Message) Describe(Exception e, Framework framework)
+    private static (TestEnding Ending, string Message) Describe(Exception e, Framework framework, string? method = null)
     {
         var type = e.GetType();
         if (e is ExpectedResultException) return (TestEnding.Failed, e.Message);
@@ -321,7 +326,7 @@ internal static class TestHarness
             default:
                 if (Is(type, MSTestNamespace + "AssertInconclusiveException")) return (TestEnding.Skipped, e.Message);
                 if (Is(type, MSTestNamespace + "AssertFailedException") || Is(type, MSTestNamespace + "UnitTestAssertException")) return (TestEnding.Failed, e.Message);
-                return (TestEnding.Failed, $"{type.FullName}: {e.Message}");
+                return (TestEnding.Failed, (method is null ? "" : $"Test method {method} threw exception: \n") + $"{type.FullName}: {e.Message}");
         }
     }
 
