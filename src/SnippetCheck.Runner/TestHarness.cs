@@ -353,7 +353,9 @@ internal static class TestHarness
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
-            throw e.InnerException;
+            // Rethrown as thrown, stack and all: the failure is reported at the test's own line.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
         }
     }
 
@@ -385,7 +387,9 @@ internal static class TestHarness
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
-            throw e.InnerException;
+            // Rethrown as thrown, stack and all: the failure is reported at the test's own line.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
         }
     }
 
