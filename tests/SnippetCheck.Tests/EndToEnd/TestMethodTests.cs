@@ -33,8 +33,9 @@ public sealed class TestMethodRunFixture : IDisposable
     [
         ("Has.Count.EqualTo(3)", "Has.Count.EqualTo(4)", 6),
         ("Is.EqualTo(6)", "Is.EqualTo(7)", 10),
+        // An ExpectedResult is checked on the method's return: the method's line.
         ("ExpectedResult = 4", "ExpectedResult = 5", 13),
-        ("Is.EqualTo(1)", "Is.EqualTo(2)", 15),
+        ("Is.EqualTo(1)", "Is.EqualTo(2)", 14),
     ];
 
     private readonly TempFolder _folder = new();
