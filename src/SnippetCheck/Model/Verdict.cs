@@ -220,7 +220,10 @@ internal sealed record TestFailure(SourceLocation At, string Test, string TestMe
         $"test {Test} failed: {string.Join("; ", TestMessage.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))}" +
         (Others > 0 ? $" (and {Others} more failed)" : "");
 
-    public override string? Detail => Trace is null ? TestMessage.TrimEnd() : TestMessage.TrimEnd() + "\n" + Trace;
+    public override string? Detail => ExceptionFailure.WithHint(Trace is null ? TestMessage.TrimEnd() : TestMessage.TrimEnd() + "\n" + Trace, Hint);
+
+    /// <summary>A well-known cause, when the test's failure shows one (a type a mocking library cannot see).</summary>
+    public string? Hint { get; init; }
 }
 
 /// <summary>Tagged <c>compile-fail</c>, but it compiled.</summary>

@@ -119,12 +119,26 @@ internal static class Judge
             // The block fails where its first failing test stands in the post, whatever order the framework ran them in.
             var first = failed.OrderBy(t => t.Location.Line).ThenBy(t => t.Location.Column).First();
             var report = run.Tests.First(r => r.Name == first.Name && r.Ending == Execution.TestEnding.Failed);
-            return (new Verdict.Failed(new TestFailure(first.Location, first.Name, first.Message ?? "", Frames(report.ExceptionText), failed.Count - 1)), tests);
+            return (new Verdict.Failed(new TestFailure(first.Location, first.Name, first.Message ?? "", Frames(report.ExceptionText), failed.Count - 1)
+            {
+                Hint = AccessHint(first.Message),
+            }), tests);
         }
         var skipped = tests.Count(t => t.Status == TestStatus.Skipped);
         var passed = tests.Count - skipped;
         return (new Verdict.Passed($"{passed} {(passed == 1 ? "test" : "tests")} passed" + (skipped > 0 ? $", {skipped} skipped" : "")), tests);
     }
+
+    /// <summary>
+    /// When a proxy-based mocking library (Castle DynamicProxy, under NSubstitute, Moq and FakeItEasy) could not implement a
+    /// type because the program does not make it public, says how to make it so.
+    /// </summary>
+    internal static string? AccessHint(string? message) =>
+        message is not null && (message.Contains("is not accessible", StringComparison.Ordinal) || message.Contains("inaccessible interface", StringComparison.Ordinal)
+            || message.Contains("DynamicProxyGenAssembly2", StringComparison.Ordinal))
+            ? "a mocking library's proxy can only implement a public type: declare the type 'public' (in a 'members' block a public type is public in the program); " +
+              "a type without 'public', or nested in a class of the post's own that is not public, stays out of its reach"
+            : null;
 
     /// <summary>A failed test's stack frames, in the post's lines: its message is said apart, in the framework's words.</summary>
     private static string? Frames(string? exceptionText) =>
@@ -184,12 +198,12 @@ internal static class Judge
             if (run.Status != RunStatus.Exception) return new Verdict.Failed(new NoExceptionFailure(at, expected, run.ExitCode));
             if (expected is not null && !IsSameType(expected, run.ExceptionType!))
                 return new Verdict.Failed(new WrongExceptionFailure(ThrowingLine(run.ExceptionText, snippet) ?? at, expected,
-                    run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), SandboxHint(run)));
+                    run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), SandboxHint(run) ?? AccessHint(run.ExceptionMessage)));
         }
         else if (run.Status == RunStatus.Exception)
         {
             return new Verdict.Failed(new ExceptionFailure(ThrowingLine(run.ExceptionText, snippet) ?? at,
-                run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), SandboxHint(run)));
+                run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), SandboxHint(run) ?? AccessHint(run.ExceptionMessage)));
         }
         else if (isLast && run.ExitCode != (snippet.Tags.ExitCode ?? 0))
         {

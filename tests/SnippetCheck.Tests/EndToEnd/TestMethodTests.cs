@@ -38,6 +38,23 @@ public sealed class TestMethodRunFixture : IDisposable
         ("Is.EqualTo(1)", "Is.EqualTo(2)", 14),
     ];
 
+    /// <summary>A mocked interface declared in the block, and a test that mocks it (Castle DynamicProxy, under NSubstitute).</summary>
+    public const string MockedTests = """
+        #:package NSubstitute@6.1.0
+        #:package NUnit@4.3.2
+        using NSubstitute;
+        using NUnit.Framework;
+
+        INTERFACE IGreeter { string Greet(string name); }
+
+        [Test] public void Greets()
+        {
+            var greeter = Substitute.For<IGreeter>();
+            greeter.Greet("Ada").Returns("Hello, Ada");
+            Assert.That(greeter.Greet("Ada"), Is.EqualTo("Hello, Ada"));
+        }
+        """;
+
     private readonly TempFolder _folder = new();
 
     public TestMethodRunFixture()
@@ -53,6 +70,8 @@ public sealed class TestMethodRunFixture : IDisposable
         Block("compile members name=compiled", "#:package NUnit@4.3.2\nusing NUnit.Framework;\n[Test] public void Wrong() => Assert.That(1, Is.EqualTo(2));");
         Block("members session=ends name=never", "#:package NUnit@4.3.2\nusing NUnit.Framework;\n[Test] public void Right() => Assert.That(1, Is.EqualTo(1));");
         Block("run session=ends name=throws", "throw new InvalidOperationException(\"before the tests\");");
+        Block("members name=mocked", MockedTests.Replace("INTERFACE", "public interface", StringComparison.Ordinal));
+        Block("members name=unreachable", MockedTests.Replace("INTERFACE", "interface", StringComparison.Ordinal));
         _folder.Write("tests.md", page.ToString());
         Result = CliRunner.Run(_folder.Path, PackageTestCache.Environment, "verify", "tests.md", "--no-cache", "--report", "json=report.json");
         Report = JsonReport.Load(Path.Combine(_folder.Path, "report.json"));
@@ -94,6 +113,16 @@ public sealed class TestMethodTests(TestMethodRunFixture run) : IClassFixture<Te
             Assert.True(failed.Int("line") == line, $"flip{i}: failed at line {failed.Int("line")}, expected {line}: {failed.Str("message")}");
             Assert.Contains($"tests.md({line},", run.Result.Output, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void A_public_interface_of_a_members_block_can_be_mocked_and_a_non_public_one_gets_a_hint()
+    {
+        Assert.True(run.Report.Snippet("mocked").Str("status") == "passed", run.Result.Output);
+        var unreachable = run.Report.Snippet("unreachable");
+        Assert.Equal("failed", unreachable.Str("status"));
+        Assert.Contains("not accessible", unreachable.Str("message"), StringComparison.Ordinal);
+        Assert.Contains("hint: a mocking library's proxy can only implement a public type", run.Result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
