@@ -74,6 +74,12 @@ internal sealed record SnippetCheckConfig
     /// </summary>
     public bool? Fixture { get; init; }
 
+    /// <summary>
+    /// Info strings of fences inside HTML comments that are the docs' own hidden code (<c>["requiredcode"]</c>): each such
+    /// fence is a prelude of its page (docs/authoring.md, "The docs' own hidden code").
+    /// </summary>
+    public IReadOnlyList<string>? HiddenFences { get; init; }
+
     /// <summary>Snippets may open TCP connections (as if each were tagged <c>network</c>).</summary>
     public bool? Network { get; init; }
 
@@ -125,6 +131,7 @@ internal sealed record SnippetCheckConfig
         SandboxWrite = over.SandboxWrite ?? SandboxWrite,
         Network = over.Network ?? Network,
         Fixture = over.Fixture ?? Fixture,
+        HiddenFences = over.HiddenFences ?? HiddenFences,
         RequireVerified = over.RequireVerified ?? RequireVerified,
         MinCoverage = over.MinCoverage ?? MinCoverage,
         MinCheckCoverage = over.MinCheckCoverage ?? MinCheckCoverage,

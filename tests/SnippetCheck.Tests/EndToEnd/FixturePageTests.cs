@@ -33,6 +33,22 @@ public sealed class FixturePageTests
     }
 
     [Fact]
+    public void The_docs_own_hidden_fences_are_hidden_members_of_the_page_when_config_names_them()
+    {
+        // The prelude as the docs' own generator reads it: a ```requiredcode fence in a plain HTML comment.
+        var page = Page.Replace("<!-- snippetcheck: prelude\n", "<!--\n```requiredcode\n", StringComparison.Ordinal)
+            .Replace("Console.WriteLine(\"teardown after \" + string.Join(\",\", log));\n-->", "Console.WriteLine(\"teardown after \" + string.Join(\",\", log));\n```\n-->", StringComparison.Ordinal);
+        Assert.Contains("```requiredcode", page, StringComparison.Ordinal);
+
+        var named = Verify(page.Replace("fixture: true", "fixture: true\n  hiddenFences: [requiredcode]", StringComparison.Ordinal));
+        var unnamed = Verify(page);
+
+        Assert.All(named.Snippets, s => Assert.True(s.Str("status") == "passed", $"line {s.Int("line")}: {s.Str("message")}"));
+        // Without the config the fence is only a comment: the blocks that use its members do not compile.
+        Assert.Contains(unnamed.Snippets, s => s.Str("reason") == "compile-error");
+    }
+
+    [Fact]
     public void Without_the_fixture_the_same_blocks_do_not_compile()
     {
         var report = Verify(Page.Replace("fixture: true", "fixture: false", StringComparison.Ordinal));
