@@ -22,6 +22,43 @@ internal enum RunEnding : byte
     LoadFailed = 5,
 }
 
+/// <summary>How one test method (or one data row of it) ended, as its framework would report it.</summary>
+internal enum TestEnding : byte
+{
+    Passed = 1,
+    Failed = 2,
+
+    /// <summary>Skipped: an ignore attribute or a skip reason, or the framework's skip and inconclusive exceptions.</summary>
+    Skipped = 3,
+}
+
+/// <summary>
+/// One test the runner ran (TestHarness): <paramref name="Type"/> and <paramref name="Method"/> name the method,
+/// <paramref name="Name"/> is the name its framework gives it (a data row's arguments included). For a failure,
+/// <paramref name="Message"/> is the framework's own message and <paramref name="ExceptionText"/> the exception with its
+/// stack trace; for a skip, the reason. <paramref name="Output"/> is what the test printed.
+/// </summary>
+internal sealed record TestReport(string Type, string Method, string Name, TestEnding Ending, string? Message, string? ExceptionType, string? ExceptionText,
+    string Output, double DurationMs)
+{
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(Type);
+        writer.Write(Method);
+        writer.Write(Name);
+        writer.Write((byte)Ending);
+        writer.Write(Message ?? "");
+        writer.Write(ExceptionType ?? "");
+        writer.Write(ExceptionText ?? "");
+        writer.Write(Output);
+        writer.Write(DurationMs);
+    }
+
+    public static TestReport ReadFrom(BinaryReader reader) =>
+        new(reader.ReadString(), reader.ReadString(), reader.ReadString(), (TestEnding)reader.ReadByte(), RunReport.NullIfEmpty(reader.ReadString()),
+            RunReport.NullIfEmpty(reader.ReadString()), RunReport.NullIfEmpty(reader.ReadString()), reader.ReadString(), reader.ReadDouble());
+}
+
 /// <summary>One program to run. The runner runs one at a time.</summary>
 /// <param name="ImageId">Names the image: a runner that already holds it is not sent the bytes again, which
 /// matters for a merged assembly whose snippets run one after another.</param>
@@ -37,6 +74,12 @@ internal sealed record RunRequest(
     string TempDirectory,
     string[] DependencyPaths)
 {
+    /// <summary>
+    /// The types whose test methods (NUnit, xUnit, MSTest attributes) the runner runs after the entry point returns, or
+    /// instead of one for a library; empty: none.
+    /// </summary>
+    public string[] TestTypes { get; init; } = [];
+
     public void WriteTo(BinaryWriter writer, bool includeImage)
     {
         writer.Write(ImageId);
@@ -48,6 +91,7 @@ internal sealed record RunRequest(
         writer.Write(WorkingDirectory);
         writer.Write(TempDirectory);
         WriteStrings(writer, DependencyPaths);
+        WriteStrings(writer, TestTypes);
     }
 
     /// <param name="heldImage">The image the runner kept from an earlier request with this id.</param>
@@ -56,7 +100,10 @@ internal sealed record RunRequest(
         var id = reader.ReadInt64();
         var length = reader.ReadInt32();
         var image = length < 0 ? heldImage(id) : reader.ReadBytes(length);
-        return new RunRequest(image, id, reader.ReadString(), reader.ReadString(), ReadStrings(reader), reader.ReadString(), reader.ReadString(), ReadStrings(reader));
+        return new RunRequest(image, id, reader.ReadString(), reader.ReadString(), ReadStrings(reader), reader.ReadString(), reader.ReadString(), ReadStrings(reader))
+        {
+            TestTypes = ReadStrings(reader),
+        };
     }
 
     internal static void WriteStrings(BinaryWriter writer, string[] values)
@@ -92,6 +139,9 @@ internal sealed record RunReport(
     /// <summary>False when the run left threads behind: the runner ends after this report.</summary>
     public bool Reusable { get; init; } = true;
 
+    /// <summary>The tests of <see cref="RunRequest.TestTypes"/>, in the order they ran.</summary>
+    public TestReport[] Tests { get; init; } = [];
+
     public void WriteTo(BinaryWriter writer)
     {
         writer.Write((byte)Ending);
@@ -109,6 +159,8 @@ internal sealed record RunReport(
         writer.Write(ExceptionType ?? "");
         writer.Write(ExceptionMessage ?? "");
         writer.Write(ExceptionText ?? "");
+        writer.Write(Tests.Length);
+        foreach (var test in Tests) test.WriteTo(writer);
     }
 
     public static RunReport ReadFrom(BinaryReader reader)
@@ -121,12 +173,14 @@ internal sealed record RunReport(
         var blocks = new BlockMark[reader.ReadInt32()];
         for (var i = 0; i < blocks.Length; i++) blocks[i] = new BlockMark(reader.ReadInt32(), reader.ReadInt32());
         var current = reader.ReadInt32();
-        return new RunReport(ending, exitCode, stdout, stderr, blocks, current,
-            NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString()))
-        { Reusable = reusable };
+        var report = new RunReport(ending, exitCode, stdout, stderr, blocks, current,
+            NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString()));
+        var tests = new TestReport[reader.ReadInt32()];
+        for (var i = 0; i < tests.Length; i++) tests[i] = TestReport.ReadFrom(reader);
+        return report with { Reusable = reusable, Tests = tests };
     }
 
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+    internal static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
 
 /// <summary>What both sides agree on besides the messages (<see cref="RunnerChannel"/>).</summary>

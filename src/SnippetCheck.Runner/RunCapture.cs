@@ -11,6 +11,8 @@ internal sealed class RunCapture
     private readonly StringBuilder _stderr = new();
     private readonly List<BlockMark> _blocks = [];
     private int _reported;
+    private StringBuilder? _test;
+    private readonly List<TestReport> _tests = [];
 
     public int CurrentBlock { get; private set; } = -1;
 
@@ -28,13 +30,35 @@ internal sealed class RunCapture
                 if (_stderr.Length < 64 * 1024) _stderr.Append(text);
                 return true;
             }
-            if (_stdout.Length + text.Length > RunnerProtocol.OutputLimit)
+            if (_stdout.Length + (_test?.Length ?? 0) + text.Length > RunnerProtocol.OutputLimit)
             {
                 return false;
             }
-            _stdout.Append(text);
+            (_test ?? _stdout).Append(text);
             return true;
         }
+    }
+
+    /// <summary>From now on, stdout is the test's own (<see cref="EndTest"/>), as a test host keeps each test's output apart.</summary>
+    public void BeginTest()
+    {
+        lock (this) _test = new StringBuilder();
+    }
+
+    /// <summary>What the test printed since <see cref="BeginTest"/>; stdout is the program's again.</summary>
+    public string EndTest()
+    {
+        lock (this)
+        {
+            var printed = _test?.ToString() ?? "";
+            _test = null;
+            return printed;
+        }
+    }
+
+    public void AddTest(TestReport test)
+    {
+        lock (this) _tests.Add(test);
     }
 
     /// <summary>Marks where block <paramref name="id"/> starts; returns what the previous block printed.</summary>
@@ -89,7 +113,10 @@ internal sealed class RunCapture
         lock (this)
         {
             return new RunReport(ending, exitCode, _stdout.ToString(), _stderr.ToString(), [.. _blocks], CurrentBlock,
-                exception?.GetType().FullName, exception?.Message, exception?.ToString());
+                exception?.GetType().FullName, exception?.Message, exception?.ToString())
+            {
+                Tests = [.. _tests],
+            };
         }
     }
 }

@@ -183,9 +183,10 @@ internal sealed class SnippetHost
         try
         {
             MethodInfo? entryPoint;
+            Assembly assembly;
             try
             {
-                var assembly = LoadedImages.Load(request, capture);
+                assembly = LoadedImages.Load(request, capture);
                 entryPoint = request.EntryType.Length == 0
                     ? assembly.EntryPoint
                     : assembly.GetType(request.EntryType, throwOnError: true)!.GetMethod("Main", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic);
@@ -194,13 +195,21 @@ internal sealed class SnippetHost
             {
                 return capture.ToReport(RunEnding.LoadFailed, 0, e);
             }
-            if (entryPoint is null) return capture.ToReport(RunEnding.LoadFailed, 0, new InvalidOperationException($"the program has no entry point{(request.EntryType.Length == 0 ? "" : " in " + request.EntryType)}"));
+            // A library of tests has nothing to run but its tests.
+            if (entryPoint is null && request.TestTypes.Length == 0)
+                return capture.ToReport(RunEnding.LoadFailed, 0, new InvalidOperationException($"the program has no entry point{(request.EntryType.Length == 0 ? "" : " in " + request.EntryType)}"));
 
             try
             {
-                object?[]? arguments = entryPoint.GetParameters().Length == 0 ? null : [request.Args];
-                var returned = entryPoint.Invoke(null, arguments);
-                if (returned is Task task) returned = WaitFor(task);
+                object? returned = null;
+                if (entryPoint is not null)
+                {
+                    object?[]? arguments = entryPoint.GetParameters().Length == 0 ? null : [request.Args];
+                    returned = entryPoint.Invoke(null, arguments);
+                    if (returned is Task task) returned = WaitFor(task);
+                }
+                // The program's statements first, as 'dotnet run' runs them; then its tests, as a test host would.
+                if (request.TestTypes.Length > 0) TestHarness.Run(assembly, request.TestTypes, capture);
                 Console.Out.Flush();
                 return capture.ToReport(RunEnding.Completed, returned is int code ? code : 0);
             }

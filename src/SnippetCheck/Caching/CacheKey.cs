@@ -42,6 +42,8 @@ internal static class CacheKey
     {
         var text = new StringBuilder();
         Add(text, "run", runWide);
+        // The same blocks as one class run otherwise than as a session or alone.
+        Add(text, "fixture", program.IsFixture ? "page" : null);
         foreach (var prelude in program.Preludes)
         {
             Add(text, "prelude", string.Join('\n', prelude.Lines.Select(l => l.Text)));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SnippetCheck.Snippets;
 using SnippetCheck.Model;
+using SnippetCheck.Programs;
 
 namespace SnippetCheck.Caching;
 
@@ -20,14 +21,14 @@ internal sealed partial class ResultCache(string directory)
     /// <summary>True when the cache holds nothing yet: the run ahead is cold, and worth preparing for (<see cref="Verification.Verifier"/>).</summary>
     public bool IsEmpty => !System.IO.Directory.Exists(Directory) || !System.IO.Directory.EnumerateFileSystemEntries(Directory).Any();
 
-    public IReadOnlyList<SnippetResult>? TryGet(string key, IReadOnlyList<Snippet> blocks) =>
-        Read(PathOf(key), EntryJson.Default.Entry) is { } entry ? ResultsOf(entry, blocks) : null;
+    public IReadOnlyList<SnippetResult>? TryGet(string key, SnippetProgram program) =>
+        Read(PathOf(key), EntryJson.Default.Entry) is { } entry ? ResultsOf(entry, program) : null;
 
     /// <summary>
     /// The results of several programs kept together by <see cref="StoreAll"/> (all of a document's lone snippets):
     /// one file to read instead of one per program, where each read costs an open, a lock and a close.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<SnippetResult>>? TryGetAll(string key, IReadOnlyList<IReadOnlyList<Snippet>> programs)
+    public IReadOnlyList<IReadOnlyList<SnippetResult>>? TryGetAll(string key, IReadOnlyList<SnippetProgram> programs)
     {
         if (Read(PathOf(key, Together), EntryJson.Default.Together) is not { Programs.Count: var count } together || count != programs.Count) return null;
         var results = new IReadOnlyList<SnippetResult>[count];
@@ -40,21 +41,21 @@ internal sealed partial class ResultCache(string directory)
     }
 
     /// <summary>Whether <see cref="Store"/> keeps these results (see <see cref="EntryOf"/>).</summary>
-    public static bool Keeps(IReadOnlyList<SnippetResult> results) => EntryOf(results) is not null;
+    public static bool Keeps(SnippetProgram program, IReadOnlyList<SnippetResult> results) => EntryOf(program, results) is not null;
 
     /// <summary>Keeps the results when every block passed (ignored blocks aside); anything else is not cached.</summary>
-    public void Store(string key, IReadOnlyList<SnippetResult> results)
+    public void Store(string key, SnippetProgram program, IReadOnlyList<SnippetResult> results)
     {
-        if (EntryOf(results) is { } entry) Write(PathOf(key), JsonSerializer.Serialize(entry, EntryJson.Default.Entry));
+        if (EntryOf(program, results) is { } entry) Write(PathOf(key), JsonSerializer.Serialize(entry, EntryJson.Default.Entry));
     }
 
     /// <summary>Keeps several programs' results in one file, when each would be kept alone.</summary>
-    public void StoreAll(string key, IReadOnlyList<IReadOnlyList<SnippetResult>> programs)
+    public void StoreAll(string key, IReadOnlyList<SnippetProgram> programs, IReadOnlyList<IReadOnlyList<SnippetResult>> results)
     {
         var entries = new List<Entry>(programs.Count);
-        foreach (var results in programs)
+        for (var i = 0; i < programs.Count; i++)
         {
-            if (EntryOf(results) is not { } entry) return;
+            if (EntryOf(programs[i], results[i]) is not { } entry) return;
             entries.Add(entry);
         }
         Write(PathOf(key, Together), JsonSerializer.Serialize(new TogetherEntry(entries), EntryJson.Default.Together));
@@ -98,34 +99,39 @@ internal sealed partial class ResultCache(string directory)
         }
     }
 
-    private static IReadOnlyList<SnippetResult>? ResultsOf(Entry entry, IReadOnlyList<Snippet> blocks)
+    private static IReadOnlyList<SnippetResult>? ResultsOf(Entry entry, SnippetProgram program)
     {
+        var blocks = program.Blocks;
         if (entry.Blocks is null || entry.Blocks.Count != blocks.Count) return null;
         return [.. blocks.Select((block, i) => SnippetResult.Of(block, entry.Blocks[i].ToVerdict()) with
         {
-            // A pass's compiler warnings, where the block stands now: a cached result shows what the first run showed.
-            Diagnostics = [.. block.Annotations, .. (entry.Blocks[i].Findings ?? []).Select(f => f.At(blocks))],
+            // A pass's warnings, where the block and the preludes stand now: a cached result shows what the first run showed.
+            Diagnostics = [.. block.Annotations, .. (entry.Blocks[i].Findings ?? []).Select(f => f.At(program))],
             ActualOutput = entry.Blocks[i].Output,
+            Tests = [.. (entry.Blocks[i].Tests ?? []).Select(t => t.At(program))],
             Cached = true,
         })];
     }
 
     /// <summary>
     /// The cache entry for these results, or null when they are not kept: a block that did not pass (ignored blocks
-    /// aside), a compiler warning off the blocks' own lines, where a cached result could not show it again, or a
-    /// <c>check</c> pass, which depends on what the post's other blocks declare, and the key covers only the program.
+    /// aside), or a <c>check</c> pass, which depends on what the post's other blocks declare, and the key covers only
+    /// the program. A pass's warnings are kept with it, wherever they stand (<see cref="CachedPlace"/>).
     /// </summary>
-    private static Entry? EntryOf(IReadOnlyList<SnippetResult> results)
+    private static Entry? EntryOf(SnippetProgram program, IReadOnlyList<SnippetResult> results)
     {
         if (!results.All(r => r.Status is SnippetStatus.Passed or SnippetStatus.Ignored) || !results.Any(r => r.Status == SnippetStatus.Passed)) return null;
         if (results.Any(r => r.Verdict is Verdict.Checked)) return null;
-        IReadOnlyList<Snippet> blocks = [.. results.Select(r => r.Snippet)];
         var entries = new List<BlockEntry>(results.Count);
         foreach (var result in results)
         {
-            var findings = CompilerFindings(result).Select(d => CachedFinding.Of(d, blocks)).ToList();
-            if (findings.Contains(null)) return null;
-            entries.Add(new BlockEntry(result.Status.ToString(), result.ActualOutput, result.ReasonWord, result.Message, [.. findings.OfType<CachedFinding>()]));
+            var findings = CompilerFindings(result).Select(d => CachedFinding.Of(d, program)).ToList();
+            var tests = result.Tests.Select(t => CachedTest.Of(t, program)).ToList();
+            entries.Add(new BlockEntry(result.Status.ToString(), result.ActualOutput, result.ReasonWord, result.Message, findings)
+            {
+                Note = (result.Verdict as Verdict.Passed)?.Note,
+                Tests = tests.Count == 0 ? null : tests,
+            });
         }
         return new(entries);
     }
@@ -156,46 +162,94 @@ internal sealed partial class ResultCache(string directory)
 
     private sealed record BlockEntry(string Status, string? Output, string? Reason = null, string? Message = null, List<CachedFinding>? Findings = null)
     {
-        public Verdict ToVerdict() => Enum.Parse<SnippetStatus>(Status) == SnippetStatus.Passed ? Verdict.Pass : new Verdict.Ignored(Message, Reason);
+        /// <summary>What the pass said beside it (<c>3 tests passed</c>).</summary>
+        public string? Note { get; init; }
+
+        /// <summary>The block's tests, each where it stands in the block.</summary>
+        public List<CachedTest>? Tests { get; init; }
+
+        public Verdict ToVerdict() => Enum.Parse<SnippetStatus>(Status) == SnippetStatus.Passed
+            ? Note is null ? Verdict.Pass : new Verdict.Passed(Note)
+            : new Verdict.Ignored(Message, Reason);
+    }
+
+    /// <summary>A test of a cached pass, placed by its block's code line (as <see cref="CachedPlace"/>, for the block alone).</summary>
+    private sealed record CachedTest(string Name, TestStatus Status, string? Message, CachedPlace Place, string Output, double DurationMs)
+    {
+        public static CachedTest Of(TestResult test, SnippetProgram program) =>
+            new(test.Name, test.Status, test.Message, CachedPlace.Of(test.Location, program), test.Output, test.Duration.TotalMilliseconds);
+
+        public TestResult At(SnippetProgram program) => new(Name, Status, Message, Place.In(program), Output, TimeSpan.FromMilliseconds(DurationMs));
     }
 
     /// <summary>
-    /// A compiler finding kept with a cached pass, placed by the program's own lines rather than the file's (the key
-    /// leaves positions out, so the same blocks may stand elsewhere next time): which block of the program, which code
-    /// line of it, and which character of that line. A session shows each block the warnings of the whole program.
+    /// A finding kept with a cached pass (a compiler or package warning), placed by the program's own lines rather than
+    /// the file's (the key leaves positions out, so the same blocks may stand elsewhere next time). A session shows each
+    /// block the warnings of the whole program.
     /// </summary>
-    private sealed record CachedFinding(string Id, DiagnosticSeverity Severity, string Message, CachedPlace Start, CachedPlace End)
+    private sealed record CachedFinding(string Id, DiagnosticSeverity Severity, string Message, CachedPlace Start, CachedPlace? End)
     {
-        /// <summary>The finding kept relative to the program's <paramref name="blocks"/>; null when it is not on their lines (a prelude's, say).</summary>
-        public static CachedFinding? Of(Diagnostic diagnostic, IReadOnlyList<Snippet> blocks) =>
-            CachedPlace.Of(diagnostic.Location, blocks) is { } start && CachedPlace.Of(diagnostic.End ?? diagnostic.Location, blocks) is { } end
-                ? new CachedFinding(diagnostic.Id, diagnostic.Severity, diagnostic.Message, start, end)
-                : null;
+        public static CachedFinding Of(Diagnostic diagnostic, SnippetProgram program) =>
+            new(diagnostic.Id, diagnostic.Severity, diagnostic.Message, CachedPlace.Of(diagnostic.Location, program),
+                diagnostic.End is { } end ? CachedPlace.Of(end, program) : null);
 
-        public Diagnostic At(IReadOnlyList<Snippet> blocks) => new(Id, Severity, Message, Start.In(blocks)) { End = End.In(blocks) };
+        public Diagnostic At(SnippetProgram program) => new(Id, Severity, Message, Start.In(program)) { End = End?.In(program) };
     }
 
+    /// <summary>
+    /// Where a finding stands, by what moves with the program: a code line of one of its blocks (<see cref="Block"/>,
+    /// <see cref="Line"/>, the character <see cref="Index"/>), else of one of its preludes (<see cref="InPrelude"/>), else
+    /// lines after the first block's fence in its file (a directive line, a fence); a place in another file (a config
+    /// prelude's) is kept as it is (<see cref="File"/>, with <see cref="Line"/> and <see cref="Index"/> the column).
+    /// </summary>
     private sealed record CachedPlace(int Block, int Line, int Index)
     {
-        public static CachedPlace? Of(SourceLocation location, IReadOnlyList<Snippet> blocks)
+        public bool InPrelude { get; init; }
+
+        /// <summary>Lines after block <see cref="Block"/>'s fence, <see cref="Index"/> the column: a place on no code line.</summary>
+        public bool FromFence { get; init; }
+
+        public string? File { get; init; }
+
+        public static CachedPlace Of(SourceLocation location, SnippetProgram program)
         {
-            for (var b = 0; b < blocks.Count; b++)
+            for (var b = 0; b < program.Blocks.Count; b++)
             {
-                if (blocks[b].Location.File != location.File) continue;
-                var code = blocks[b].Code;
-                for (var l = 0; l < code.Count; l++)
-                {
-                    if (code[l].Generated || code[l].Line != location.Line) continue;
-                    // The character whose file column this is: the inverse of CodeLine.ColumnAt.
-                    var line = code[l];
-                    var index = Enumerable.Range(-1, line.Text.Length + 2).FirstOrDefault(i => line.ColumnAt(i) == location.Column, int.MinValue);
-                    return index == int.MinValue ? null : new CachedPlace(b, l, index);
-                }
+                if (program.Blocks[b].Location.File == location.File && OnLine(program.Blocks[b].Code, location) is { } place) return place with { Block = b };
+            }
+            for (var p = 0; p < program.Preludes.Count; p++)
+            {
+                var prelude = program.Preludes[p];
+                if ((prelude.File ?? program.Document.DisplayPath) == location.File && OnLine(prelude.Lines, location) is { } place)
+                    return place with { Block = p, InPrelude = true };
+            }
+            var first = program.Blocks[0].Location;
+            return first.File == location.File
+                ? new CachedPlace(0, location.Line - first.Line, location.Column) { FromFence = true }
+                : new CachedPlace(0, location.Line, location.Column) { File = location.File };
+        }
+
+        private static CachedPlace? OnLine(IReadOnlyList<Markdown.CodeLine> code, SourceLocation location)
+        {
+            for (var l = 0; l < code.Count; l++)
+            {
+                if (code[l].Generated || code[l].Line != location.Line) continue;
+                // The character whose file column this is: the inverse of CodeLine.ColumnAt.
+                var line = code[l];
+                var index = Enumerable.Range(-1, line.Text.Length + 2).FirstOrDefault(i => line.ColumnAt(i) == location.Column, int.MinValue);
+                if (index != int.MinValue) return new CachedPlace(0, l, index);
             }
             return null;
         }
 
-        public SourceLocation In(IReadOnlyList<Snippet> blocks) =>
-            new(blocks[Block].Location.File, blocks[Block].Code[Line].Line, blocks[Block].Code[Line].ColumnAt(Index));
+        public SourceLocation In(SnippetProgram program)
+        {
+            if (File is not null) return new(File, Line, Index);
+            if (FromFence) return program.Blocks[Block].Location with { Line = program.Blocks[Block].Location.Line + Line, Column = Index };
+            var (file, code) = InPrelude
+                ? (program.Preludes[Block].File ?? program.Document.DisplayPath, program.Preludes[Block].Lines)
+                : (program.Blocks[Block].Location.File, program.Blocks[Block].Code);
+            return new(file, code[Line].Line, code[Line].ColumnAt(Index));
+        }
     }
 }

@@ -12,7 +12,8 @@ namespace SnippetCheck.Compilation;
 /// <c>partial class Program</c>, the class that holds a program's top-level statements, so a session's statements
 /// call its members by their simple names, private ones too, as the post's own class would. Extension methods need a
 /// static class of their own: a block that declares any goes into <c>static partial class __Members</c><i>i</i>,
-/// which a session's statements see through a hidden <c>using static</c>.
+/// which a session's statements see through a hidden <c>using static</c>. The class is <c>public</c> when the block
+/// declares a public type, so that the type is as public as written (a mocking library's proxy must see it).
 /// </summary>
 internal static class MemberWrapper
 {
@@ -23,7 +24,8 @@ internal static class MemberWrapper
     /// The block's lines with the class's opening and closing lines added as <see cref="CodeLine.Generated"/> lines, and
     /// the name of the static class they went into, if they needed one (null for <see cref="ProgramClass"/>).
     /// </summary>
-    public static (IReadOnlyList<CodeLine> Lines, string? StaticClass) Wrap(IReadOnlyList<CodeLine> lines, int partId, CSharpParseOptions options)
+    /// <param name="forcePublic">A fixture page's class, public whatever the block declares.</param>
+    public static (IReadOnlyList<CodeLine> Lines, string? StaticClass) Wrap(IReadOnlyList<CodeLine> lines, int partId, CSharpParseOptions options, bool forcePublic = false)
     {
         var text = string.Join('\n', lines.Select(l => l.Text));
         var root = CSharpSyntaxTree.ParseText(text, options).GetCompilationUnitRoot();
@@ -35,8 +37,11 @@ internal static class MemberWrapper
         var members = CSharpSyntaxTree.ParseText($"class C {{\n{body}\n}}", options).GetCompilationUnitRoot()
             .Members.OfType<ClassDeclarationSyntax>().FirstOrDefault()?.Members ?? [];
         var staticClass = members.Any(DeclaresExtensions) ? $"__Members{partId}" : null;
-        var header = staticClass is not null ? $"static partial class {staticClass}"
-            : (members.Any(m => m.Modifiers.Any(SyntaxKind.AbstractKeyword)) ? "abstract " : "") + $"partial class {ProgramClass}";
+        // A type the author declares public is public in the program, as in the docs' own class: a proxy-based mocking
+        // library (Castle DynamicProxy: NSubstitute, Moq, FakeItEasy) can implement only a type it can see.
+        var visibility = forcePublic || members.Any(m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax && m.Modifiers.Any(SyntaxKind.PublicKeyword)) ? "public " : "";
+        var header = staticClass is not null ? $"{visibility}static partial class {staticClass}"
+            : visibility + (members.Any(m => m.Modifiers.Any(SyntaxKind.AbstractKeyword)) ? "abstract " : "") + $"partial class {ProgramClass}";
 
         var anchor = lines.Count == 0 ? new CodeLine("", 1, 1) : lines[Math.Min(openBefore, lines.Count - 1)];
         return (

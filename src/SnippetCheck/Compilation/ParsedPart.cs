@@ -12,6 +12,9 @@ namespace SnippetCheck.Compilation;
 /// <param name="MemberClass">For a <c>members</c> block of extension methods, the static class <see cref="MemberWrapper"/> put around its lines.</param>
 internal sealed record CodePart(int Id, string File, IReadOnlyList<CodeLine> Lines, string? MemberClass = null)
 {
+    /// <summary>On a fixture page, the instance method a statement block became (<see cref="FixtureWrapper"/>); null otherwise.</summary>
+    public string? FixtureMethod { get; init; }
+
     public bool IsPrelude => Id < 0;
 }
 

@@ -128,7 +128,10 @@ internal static class ProgramAssembler
             AddTree($"part{block.Part.Id}", new MappedWriter().Part(block, blanks, Header(block)).ToString());
         }
 
-        var executable = statementBlocks.Count > 0 || blocks.Concat(preludes).Any(p => p.HasMain);
+        // A fixture page's entry point runs its statement blocks' methods (FixtureWrapper).
+        var fixtureMethods = blocks.Where(b => b.Part.FixtureMethod is not null).Select(b => (b.Part.Id, b.Part.FixtureMethod!)).ToList();
+        if (fixtureMethods.Count > 0) AddTree("fixture", FixtureWrapper.Main(fixtureMethods, markBlocks));
+        var executable = statementBlocks.Count > 0 || fixtureMethods.Count > 0 || blocks.Concat(preludes).Any(p => p.HasMain);
         return new AssembledSource([.. trees], executable);
     }
 

@@ -51,6 +51,12 @@ internal sealed record CompilationResult(
 
     /// <summary>The <c>...</c> placeholders the tool filled in a <c>check</c> block; empty for any other compilation.</summary>
     public IReadOnlyList<Hole> Holes { get; init; } = [];
+
+    /// <summary>The test methods (NUnit, xUnit, MSTest) of a program that compiled, in document order (<see cref="TestMethods"/>).</summary>
+    public IReadOnlyList<DeclaredTest> Tests { get; init; } = [];
+
+    /// <summary>The classes whose tests a run runs, each once, in document order.</summary>
+    public string[] TestTypes => [.. Tests.Select(t => t.Type).Distinct()];
 }
 
 /// <summary>Compiles programs with Roslyn in the tool's own process.</summary>
@@ -127,7 +133,8 @@ internal static class SnippetCompiler
         var internalMembers = success || !parts.Any(p => p.Part.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
             ? []
             : InternalMemberErrors(compilation, diagnostics, cancellationToken);
-        if (check is null) return new CompilationResult(success, image, source.IsExecutable, Mapped(diagnostics, lineToPart, internalMembers), clock.Elapsed);
+        var tests = success ? TestMethods.Find(compilation, source.Trees, l => Locate(l, lineToPart), cancellationToken) : [];
+        if (check is null) return new CompilationResult(success, image, source.IsExecutable, Mapped(diagnostics, lineToPart, internalMembers), clock.Elapsed) { Tests = tests };
         var ownErrors = diagnostics.Where(d => d.Severity == RoslynSeverity.Error && Map(d, lineToPart).PartId == check.PartId).ToList();
         var unknown = CheckLevel.UnknownNames(compilation, settings.References, ownErrors, check, cancellationToken);
         bool InBlock(SyntaxNode node) => IsInPart(node, check.PartId, lineToPart, cancellationToken);
@@ -209,6 +216,16 @@ internal static class SnippetCompiler
         var emitted = compilation.Emit(stream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded),
             cancellationToken: cancellationToken);
         return (emitted.Success ? stream.ToArray() : null, emitted.Diagnostics);
+    }
+
+    /// <summary>The author's line and column of a place in the program, and the part it lies in; nulls in code of the tool's own.</summary>
+    private static (SourceLocation? Location, int? PartId) Locate(Location location, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart)
+    {
+        var span = location.GetMappedLineSpan();
+        if (!span.HasMappedPath || !lineToPart.TryGetValue((span.Path, span.StartLinePosition.Line + 1), out var part)) return (null, null);
+        var column = span.StartLinePosition.Character + 1;
+        if (part.Line.SourceColumns is not null) column = part.Line.ColumnAt(column - part.Line.Column);
+        return (new SourceLocation(span.Path, span.StartLinePosition.Line + 1, column), part.Part);
     }
 
     private static CompilerDiagnostic Map(Microsoft.CodeAnalysis.Diagnostic diagnostic, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart)

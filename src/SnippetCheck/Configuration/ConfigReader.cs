@@ -14,7 +14,7 @@ internal readonly record struct RawValue(object Value, int Line);
 internal static class ConfigReader
 {
     public static readonly string[] Keys =
-        ["include", "exclude", "includeGenerated", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "frameworks", "references", "packages", "preludes", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "minCoverage", "minCheckCoverage", "stale", "engineWords", "scrub", "scrubbers"];
+        ["include", "exclude", "includeGenerated", "mode", "timeout", "langVersion", "nullable", "configuration", "warningLevel", "usings", "frameworks", "references", "packages", "preludes", "environment", "parallelism", "cache", "strictTags", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "network", "requireVerified", "minCoverage", "minCheckCoverage", "stale", "engineWords", "scrub", "scrubbers", "fixture", "hiddenFences"];
 
     /// <summary>Keys that only make sense for a whole run, not one file's front matter.</summary>
     public static readonly string[] RunOnlyKeys = ["include", "exclude", "includeGenerated", "references", "packages", "preludes", "environment", "parallelism", "cache", "memoryLimit", "sandbox", "sandboxRead", "sandboxWrite", "requireVerified", "minCoverage", "minCheckCoverage", "stale", "scrubbers"];
@@ -111,6 +111,10 @@ internal static class ConfigReader
             case "sandboxRead": return config with { SandboxRead = StringList(raw.Value) ?? throw Bad("a list of paths") };
             case "sandboxWrite": return config with { SandboxWrite = StringList(raw.Value) ?? throw Bad("a list of paths") };
             case "engineWords": return config with { EngineWords = StringList(raw.Value) ?? throw Bad("a list of words, such as [\"linenos\", \"title\"]") };
+            case "hiddenFences":
+                return config with { HiddenFences = StringList(raw.Value) ?? throw Bad("a list of info strings, such as [\"requiredcode\"]") };
+            case "fixture":
+                return raw.Value is bool fixture ? config with { Fixture = fixture } : throw Bad("true or false");
             case "network":
                 return raw.Value is bool network ? config with { Network = network } : throw Bad("true or false");
             case "minCoverage":

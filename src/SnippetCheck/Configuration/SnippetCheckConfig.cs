@@ -71,6 +71,18 @@ internal sealed record SnippetCheckConfig
     /// <summary>More paths snippets may read and write, relative to the config file.</summary>
     public IReadOnlyList<string>? SandboxWrite { get; init; }
 
+    /// <summary>
+    /// Each page is one class (docs/authoring.md, "The page fixture"): its declarations and members blocks are members of
+    /// it, and each statement block is an instance method run on a fresh instance between the class's setup and teardown.
+    /// </summary>
+    public bool? Fixture { get; init; }
+
+    /// <summary>
+    /// Info strings of fences inside HTML comments that are the docs' own hidden code (<c>["requiredcode"]</c>): each such
+    /// fence is a prelude of its page (docs/authoring.md, "The docs' own hidden code").
+    /// </summary>
+    public IReadOnlyList<string>? HiddenFences { get; init; }
+
     /// <summary>Snippets may open TCP connections (as if each were tagged <c>network</c>).</summary>
     public bool? Network { get; init; }
 
@@ -122,6 +134,8 @@ internal sealed record SnippetCheckConfig
         SandboxRead = over.SandboxRead ?? SandboxRead,
         SandboxWrite = over.SandboxWrite ?? SandboxWrite,
         Network = over.Network ?? Network,
+        Fixture = over.Fixture ?? Fixture,
+        HiddenFences = over.HiddenFences ?? HiddenFences,
         RequireVerified = over.RequireVerified ?? RequireVerified,
         MinCoverage = over.MinCoverage ?? MinCoverage,
         MinCheckCoverage = over.MinCheckCoverage ?? MinCheckCoverage,

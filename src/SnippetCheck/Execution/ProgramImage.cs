@@ -5,6 +5,9 @@ namespace SnippetCheck.Execution;
 /// assembly's own entry point.</param>
 internal sealed record ProgramImage(byte[] Bytes, string EntryType = "")
 {
+    /// <summary>The classes whose test methods the runner runs after the entry point (or, in a library, instead of one).</summary>
+    public string[] TestTypes { get; init; } = [];
+
     private static long s_lastId;
 
     /// <summary>

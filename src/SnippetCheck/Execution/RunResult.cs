@@ -42,6 +42,9 @@ internal sealed record RunResult(
     /// <summary>The runner's confinement, when it had one: the judge names the sandbox when a snippet ran into it.</summary>
     public SandboxStatus? Confinement { get; init; }
 
+    /// <summary>The tests the runner ran after the program's statements, in the order they ran; empty when none did.</summary>
+    public IReadOnlyList<TestReport> Tests { get; init; } = [];
+
     internal static RunResult FromReport(RunReport report, TimeSpan duration, int? processExitCode)
     {
         var status = report.Ending switch
@@ -54,7 +57,10 @@ internal sealed record RunResult(
         };
         var exitCode = report.Ending == RunEnding.Exited && processExitCode is { } code ? code : report.ExitCode;
         return new RunResult(status, exitCode, report.Stdout, report.Stderr, SplitByBlock(report), report.CurrentBlock,
-            report.ExceptionType, report.ExceptionMessage, report.ExceptionText, null, duration);
+            report.ExceptionType, report.ExceptionMessage, report.ExceptionText, null, duration)
+        {
+            Tests = report.Tests,
+        };
     }
 
     internal static RunResult Failed(RunStatus status, string message, string stderr, RunnerProcess.BlockProgress blocks, TimeSpan duration)

@@ -73,7 +73,7 @@ internal sealed class RunnerPool : IAsyncDisposable
         var (working, temp) = runner.Folders.Take();
         try
         {
-            return await runner.RunAsync(new RunRequest(image.Bytes, image.Id, image.EntryType, stdin, args, working, temp, dependencyPaths), timeout, cancellationToken).ConfigureAwait(false);
+            return await runner.RunAsync(new RunRequest(image.Bytes, image.Id, image.EntryType, stdin, args, working, temp, dependencyPaths) { TestTypes = image.TestTypes }, timeout, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

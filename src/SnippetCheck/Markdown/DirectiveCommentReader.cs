@@ -69,7 +69,7 @@ internal static class DirectiveCommentReader
             // '<!-- snippetcheck run -->' or '<!-- snipetcheck: run -->' would otherwise be silently ignored.
             if (DocumentWords.MisspellsMarker(afterOpen))
                 return new MisspeltComment(location, afterOpen.Split(syntax.Close)[0].Trim()) { IsMdx = syntax.IsMdx };
-            return null;
+            return syntax.IsMdx ? null : FencesIn(location, rest, syntax.Close);
         }
 
         var words = afterOpen[DocumentWords.CommentMarker.Length..];
@@ -108,6 +108,32 @@ internal static class DirectiveCommentReader
         var directive = new DirectiveComment(location, words.Trim(), body) { IsMdx = syntax.IsMdx };
         if (!directive.FirstWord.Equals("output", StringComparison.OrdinalIgnoreCase)) return directive;
         return directive with { HiddenOutput = HiddenOutput(document, syntax, open, directive, closingLine, closeStandsAlone) };
+    }
+
+    /// <summary>The fenced blocks of an HTML comment not addressed to the tool, up to its close; null when it holds none.</summary>
+    private static HiddenFences? FencesIn(SourceLocation location, IReadOnlyList<CodeLine> rest, string close)
+    {
+        var fences = new List<HiddenFence>();
+        for (var i = 0; i < rest.Count; i++)
+        {
+            var text = rest[i].Text.TrimStart();
+            if (text.StartsWith(close, StringComparison.Ordinal)) break;
+            var marker = text.StartsWith("```", StringComparison.Ordinal) ? '`' : text.StartsWith("~~~", StringComparison.Ordinal) ? '~' : '\0';
+            if (marker == '\0') continue;
+            var length = text.TakeWhile(c => c == marker).Count();
+            var info = text[length..].Trim().Split(' ', '\t').FirstOrDefault() ?? "";
+            var body = new List<CodeLine>();
+            var j = i + 1;
+            for (; j < rest.Count; j++)
+            {
+                var line = rest[j].Text.TrimStart();
+                if (line.StartsWith(close, StringComparison.Ordinal) || (line.TrimEnd().Length >= length && line.TrimEnd().All(c => c == marker))) break;
+                body.Add(rest[j]);
+            }
+            fences.Add(new HiddenFence(info, new SourceLocation(location.File, rest[i].Line, rest[i].Column), body));
+            i = j;
+        }
+        return fences.Count == 0 ? null : new HiddenFences(location, fences);
     }
 
     /// <summary>

@@ -102,6 +102,16 @@ public sealed record DirectiveComment(SourceLocation Location, string Words, IRe
     public bool IsPrelude => FirstWord.Equals("prelude", StringComparison.OrdinalIgnoreCase);
 }
 
+/// <summary>
+/// An HTML comment not addressed to the tool that holds fenced blocks: the docs' own hidden code (a
+/// <c>```requiredcode</c> fence that their generator reads). Config <c>hiddenFences</c> names the info strings whose
+/// fences are hidden code for SnippetCheck too.
+/// </summary>
+internal sealed record HiddenFences(SourceLocation Location, IReadOnlyList<HiddenFence> Fences) : MarkdownItem(Location);
+
+/// <summary>One fenced block inside an HTML comment: the first word of its info string, where it opens, and its lines.</summary>
+internal sealed record HiddenFence(string Info, SourceLocation Location, IReadOnlyList<CodeLine> Body);
+
 /// <summary>An HTML comment that looks meant for the tool but is misspelt (<c>&lt;!-- snipetcheck: run --&gt;</c>): reported, never ignored.</summary>
 /// <param name="Text">The comment's first line, after <c>&lt;!--</c>.</param>
 internal sealed record MisspeltComment(SourceLocation Location, string Text) : MarkdownItem(Location)

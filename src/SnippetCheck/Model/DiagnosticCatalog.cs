@@ -90,6 +90,8 @@ internal static class DiagnosticCatalog
             "A block tagged `check` compiled with only unknown names as errors, but none of its uses binds to the framework or a package (a call, a member access, a `new`, an attribute or a type in a declaration), so it checks nothing. Show the API it is about, or tag it `ignore`."),
         Error(DiagnosticCodes.UnboundApi, nameof(DiagnosticCodes.UnboundApi), "API not found where the compiler did not look",
             "In a block tagged `check`, code that depends on an unknown name (the argument of a call on an unknown receiver, a target-typed `new()` for an unknown type) is not bound by the compiler, so it reports nothing there. The check level looks each name of it up itself: a member a known type or namespace does not have, a framework name misspelt by one letter, or a name another block of the post declares fails the block, as the compiler would fail it elsewhere."),
+        Error(DiagnosticCodes.TestFailed, nameof(DiagnosticCodes.TestFailed), "Test failed",
+            "A test method of the block (NUnit `[Test]`/`[TestCase]`, xUnit `[Fact]`/`[Theory]`, MSTest `[TestMethod]`) failed: an assertion, an exception, or its setup or teardown. The failure is reported at the line that threw in the test (else the test method's line) with the framework's own message; every test of the block is listed by name in the JSON and JUnit reports."),
 
         Error(DiagnosticCodes.BadConfig, nameof(DiagnosticCodes.BadConfig), "Bad configuration",
             "`snippetcheck.json` (or the `--config` file) cannot be used: bad JSON, an unknown key or a bad value. The run stops with exit code 2."),

@@ -42,6 +42,7 @@ internal static class DiagnosticCodes
     public const string CompileError = "SC2012";
     public const string NothingChecked = "SC2013";
     public const string UnboundApi = "SC2014";
+    public const string TestFailed = "SC2015";
 
     // SC3xxx: files, configuration and the tool itself.
     public const string BadConfig = "SC3001";

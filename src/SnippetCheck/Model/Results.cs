@@ -66,6 +66,9 @@ public enum FailureReason
 
     /// <summary>It was tagged <c>check</c>, but nothing in it binds to the framework or a package.</summary>
     NothingChecked,
+
+    /// <summary>One of its test methods failed (NUnit, xUnit, MSTest), or its tests could not be run.</summary>
+    TestFailed,
 }
 
 /// <summary>
@@ -106,6 +109,7 @@ internal static class ReportWords
         FailureReason.Annotation => "annotation",
         FailureReason.Package => "package",
         FailureReason.NothingChecked => "nothing-checked",
+        FailureReason.TestFailed => "test-failed",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }
@@ -203,6 +207,9 @@ public sealed record SnippetResult(
         SnippetKind.Run or SnippetKind.Throws => VerificationLevel.Run,
         _ => VerificationLevel.Compile,
     };
+
+    /// <summary>The block's test methods (each data row apart), in the order they ran; empty for a block without tests or whose tests did not run.</summary>
+    public IReadOnlyList<TestResult> Tests { get; init; } = [];
 
     /// <summary>The unknown names a block that passed at the <c>check</c> level was allowed; empty for every other block.</summary>
     public IReadOnlyList<UnknownName> UnknownNames => (Verdict as Verdict.Checked)?.Unknown ?? [];

@@ -18,6 +18,9 @@ internal sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<Met
 
     public VerifyMode Mode => Config.Mode ?? VerifyMode.Tagged;
 
+    /// <summary>Front matter or config makes this page one class (<see cref="Configuration.SnippetCheckConfig.Fixture"/>).</summary>
+    public bool IsFixture => Config.Fixture == true;
+
     /// <summary>Front matter or config says every snippet here may use the network.</summary>
     public bool AllowsNetwork => Config.Network == true;
 

@@ -35,7 +35,7 @@ internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Depend
     /// <summary>Runs a compiled program (a lone snippet, or a session's <paramref name="blocks"/>) with its own input and arguments.</summary>
     public Task<RunResult> RunAsync(SnippetProgram program, CompilationResult compiled, IReadOnlyList<int> blocks, ProgramDependencies dependencies,
         TimeSpan timeout, CancellationToken cancellationToken) =>
-        Pool.RunAsync(new ProgramImage(compiled.Image!), program.Stdin(blocks), program.Args, dependencies.RuntimePaths, program.Network, timeout, cancellationToken);
+        Pool.RunAsync(new ProgramImage(compiled.Image!) { TestTypes = program.RunsTests(blocks) ? compiled.TestTypes : [] }, program.Stdin(blocks), program.Args, dependencies.RuntimePaths, program.Network, timeout, cancellationToken);
 
     /// <summary>
     /// Runs member <paramref name="index"/> of a merged assembly, and reads its run as it would read alone

@@ -14,8 +14,9 @@ internal sealed class SnippetProgram
 {
     private (CSharpParseOptions Options, IReadOnlyList<ParsedPart> Preludes, IReadOnlyList<ParsedPart> Blocks)? _parsed;
 
-    private SnippetProgram(SnippetDocument document, string? session, IReadOnlyList<Snippet> blocks, FileSettings file)
+    private SnippetProgram(SnippetDocument document, string? session, IReadOnlyList<Snippet> blocks, FileSettings file, bool fixture = false)
     {
+        IsFixture = fixture;
         Network = file.AllowsNetwork || blocks.Any(b => b.Tags.Network);
         Document = document;
         Session = session;
@@ -43,6 +44,19 @@ internal sealed class SnippetProgram
     /// <summary>A session's blocks, all of them in document order (ignored and compile-fail ones too: see <see cref="Compiled"/>).</summary>
     public static SnippetProgram ForSession(SnippetDocument document, string session, IReadOnlyList<Snippet> blocks, FileSettings file) =>
         new(document, session, blocks, file);
+
+    /// <summary>The session name a fixture page's program goes by in messages.</summary>
+    public const string FixtureSession = "page";
+
+    /// <summary>
+    /// A fixture page: its blocks outside any <c>session=</c>, in document order, as one class (<see cref="FixtureWrapper"/>),
+    /// verified as a session is: one program, each block judged on its own output and failure.
+    /// </summary>
+    public static SnippetProgram ForFixture(SnippetDocument document, IReadOnlyList<Snippet> blocks, FileSettings file) =>
+        new(document, FixtureSession, blocks, file, fixture: true);
+
+    /// <summary>The page is one class: blocks are its members and methods, preludes its hidden members.</summary>
+    public bool IsFixture { get; }
 
     public SnippetDocument Document { get; }
     public string? Session { get; }
@@ -79,6 +93,12 @@ internal sealed class SnippetProgram
         new(index, PostDeclarations.Besides(Document, Blocks[index], settings.ParseOptions),
             [.. Holes.Fill(Blocks[index].Code, settings.ParseOptions, Blocks[index].Tags.Members).Holes.Select(h => h with { File = Document.DisplayPath })]);
 
+    /// <summary>
+    /// True when a run of <paramref name="blocks"/> runs the program's test methods too: one of them asks to run. A block
+    /// tagged <c>compile</c> only compiles, and its tests are reported as compiled, never as run.
+    /// </summary>
+    public bool RunsTests(IEnumerable<int> blocks) => blocks.Any(i => Blocks[i].Kind == SnippetKind.Run);
+
     /// <summary>The program's arguments: the first block that gives any.</summary>
     public string[] Args => Blocks.Select(b => b.Tags.Args).FirstOrDefault(a => a is not null) ?? [];
 
@@ -100,7 +120,7 @@ internal sealed class SnippetProgram
     public bool HasEntryPoint(CompileSettings settings, IEnumerable<int> blocks)
     {
         var parts = BlockParts(settings);
-        return blocks.Any(i => parts[i].HasStatements || parts[i].HasMain) || PreludeParts(settings).Any(p => p.HasMain);
+        return blocks.Any(i => parts[i].HasStatements || parts[i].HasMain || parts[i].Part.FixtureMethod is not null) || PreludeParts(settings).Any(p => p.HasMain);
     }
 
     /// <summary>The block whose output is everything printed before the first block mark: the one holding <c>Main</c>, else the first.</summary>
@@ -116,17 +136,36 @@ internal sealed class SnippetProgram
         if (_parsed is { } parsed && parsed.Options.Equals(options)) return parsed;
         var file = Document.DisplayPath;
         var result = (options,
-            (IReadOnlyList<ParsedPart>)[.. Preludes.Select((p, i) => new ParsedPart(new CodePart(-1 - i, p.File ?? file, p.Lines), options))],
-            (IReadOnlyList<ParsedPart>)[.. Blocks.Select((b, i) => new ParsedPart(PartOf(b, i, file, options), options))]);
+            (IReadOnlyList<ParsedPart>)[.. Preludes.Select((p, i) => new ParsedPart(PreludePart(p, -1 - i, file, options), options))],
+            (IReadOnlyList<ParsedPart>)[.. Blocks.Select((b, i) => new ParsedPart(PartOf(b, i, file, options, IsFixture), options))]);
         _parsed = result;
         return result;
     }
 
-    private static CodePart PartOf(Snippet block, int index, string file, CSharpParseOptions options)
+    /// <summary>A prelude's code; on a fixture page, hidden members of the page's class.</summary>
+    private CodePart PreludePart(Prelude prelude, int id, string file, CSharpParseOptions options)
+    {
+        if (!IsFixture) return new CodePart(id, prelude.File ?? file, prelude.Lines);
+        var (lines, staticClass) = MemberWrapper.Wrap(prelude.Lines, id, options, forcePublic: true);
+        return new CodePart(id, prelude.File ?? file, lines, staticClass);
+    }
+
+    private static CodePart PartOf(Snippet block, int index, string file, CSharpParseOptions options, bool fixture)
     {
         var code = block.Tags.Results ? ResultLines.Rewrite(block.Code, file, options) : block.Code;
         // Only a check block's '...' are holes: a block at a level that claims more must be whole.
         if (block.Kind == SnippetKind.Check) code = Holes.Fill(code, options, block.Tags.Members).Lines;
+        if (fixture && block.Kind != SnippetKind.Check)
+        {
+            // On a fixture page a block of statements is a method of the page's class, and any other block its members.
+            if (!block.Tags.Members && !FixtureWrapper.AreMembers(code, options))
+            {
+                var (statements, method) = FixtureWrapper.WrapStatements(code, index, options);
+                return new CodePart(index, file, statements) { FixtureMethod = method };
+            }
+            var (members, memberClass) = MemberWrapper.Wrap(code, index, options, forcePublic: true);
+            return new CodePart(index, file, members, memberClass);
+        }
         if (!block.Tags.Members) return new CodePart(index, file, code);
         var (lines, staticClass) = MemberWrapper.Wrap(code, index, options);
         return new CodePart(index, file, lines, staticClass);

@@ -7,7 +7,8 @@ namespace SnippetCheck.Reporting;
 
 /// <summary>
 /// The JUnit XML report, in the common shape GitLab, Azure DevOps and the GitHub JUnit actions read:
-/// <c>testsuites</c> → one <c>testsuite</c> per Markdown file → one <c>testcase</c> per verified snippet.
+/// <c>testsuites</c> → one <c>testsuite</c> per Markdown file → one <c>testcase</c> per verified snippet, and one per test
+/// method (each data row apart) of a block of tests, named <c>block › test</c>.
 /// </summary>
 /// <remarks>
 /// Passed, failed, ignored and skipped snippets are test cases (ignored and skipped ones as <c>&lt;skipped/&gt;</c>);
@@ -39,12 +40,12 @@ internal static class JUnitReportWriter
     private sealed record Suite(string File, IReadOnlyList<Case> Cases);
 
     /// <summary>One test case: a verified snippet or a file error.</summary>
-    private sealed record Case(SnippetResult? Snippet, FileError? Error)
+    private sealed record Case(SnippetResult? Snippet, FileError? Error, TestResult? Test = null)
     {
-        public TimeSpan Duration => Snippet?.Duration ?? TimeSpan.Zero;
-        public bool IsFailure => Snippet?.Status == SnippetStatus.Failed;
+        public TimeSpan Duration => Test?.Duration ?? Snippet?.Duration ?? TimeSpan.Zero;
+        public bool IsFailure => Test is not null ? Test.Status == TestStatus.Failed : Snippet?.Status == SnippetStatus.Failed;
         public bool IsError => Error is not null;
-        public bool IsSkipped => Snippet?.Status is SnippetStatus.Ignored or SnippetStatus.Skipped;
+        public bool IsSkipped => Test is not null ? Test.Status == TestStatus.Skipped : Snippet?.Status is SnippetStatus.Ignored or SnippetStatus.Skipped;
         public int Line => Snippet?.Location.Line ?? ReportText.Line(Error!);
     }
 
@@ -52,7 +53,7 @@ internal static class JUnitReportWriter
     {
         var cases = report.Snippets
             .Where(s => s.Status != SnippetStatus.Untagged)
-            .Select(s => (File: s.Location.File, Case: new Case(s, null)))
+            .SelectMany(s => s.Tests.Select(t => new Case(s, null, t)).Prepend(new Case(s, null)).Select(c => (File: s.Location.File, Case: c)))
             .Concat(report.Errors.Select(e => (e.File, Case: new Case(null, e))));
         return [.. cases
             .GroupBy(c => c.File, StringComparer.Ordinal)
@@ -80,7 +81,8 @@ internal static class JUnitReportWriter
         xml.WriteAttributeString("file", Clean(suite.File));
         foreach (var @case in suite.Cases)
         {
-            if (@case.Snippet is { } snippet) WriteSnippet(xml, suite.File, snippet);
+            if (@case is { Snippet: { } tested, Test: { } test }) WriteTest(xml, suite.File, tested, test);
+            else if (@case.Snippet is { } snippet) WriteSnippet(xml, suite.File, snippet);
             else WriteFileError(xml, suite.File, @case.Error!);
         }
         xml.WriteEndElement();
@@ -110,6 +112,29 @@ internal static class JUnitReportWriter
                 xml.WriteEndElement();
                 break;
         }
+        xml.WriteEndElement();
+    }
+
+    /// <summary>One test of a block: passed, failed with its framework's message at its line, or skipped with the reason.</summary>
+    private static void WriteTest(XmlWriter xml, string file, SnippetResult result, TestResult test)
+    {
+        xml.WriteStartElement("testcase");
+        WriteCaseAttributes(xml, file, $"{ReportText.Label(result)} \u203a {test.Name}", test.Location.Line, test.Duration);
+        if (test.Status == TestStatus.Failed)
+        {
+            xml.WriteStartElement("failure");
+            xml.WriteAttributeString("message", Clean(test.Message ?? ""));
+            xml.WriteAttributeString("type", FailureReason.TestFailed.ToWord());
+            xml.WriteString(Clean($"{test.Location.File}({test.Location.Line},{test.Location.Column}): error {DiagnosticCodes.TestFailed}: {test.Message}"));
+            xml.WriteEndElement();
+        }
+        else if (test.Status == TestStatus.Skipped)
+        {
+            xml.WriteStartElement("skipped");
+            xml.WriteAttributeString("message", Clean(test.Message ?? "skipped"));
+            xml.WriteEndElement();
+        }
+        if (test.Output.Length > 0) xml.WriteElementString("system-out", Clean(test.Output));
         xml.WriteEndElement();
     }
 

@@ -105,8 +105,29 @@ internal static class JsonReportWriter
         WriteUnknownNames(json, result.UnknownNames);
         WriteHoles(json, (result.Verdict as Verdict.Checked)?.Holes ?? []);
         WritePackages(json, result);
+        if (result.Tests.Count > 0) WriteTests(json, result.Tests);
         if (result.Frameworks is { } frameworks) WriteFrameworks(json, frameworks);
         json.WriteEndObject();
+    }
+
+    /// <summary>A block's test methods, each data row apart, in the order they ran; written only for a block that has tests.</summary>
+    private static void WriteTests(Utf8JsonWriter json, IReadOnlyList<TestResult> tests)
+    {
+        json.WriteStartArray("tests");
+        foreach (var test in tests)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", test.Name);
+            json.WriteString("status", test.StatusWord);
+            WriteNullable(json, "message", test.Message);
+            json.WriteString("file", test.Location.File);
+            json.WriteNumber("line", test.Location.Line);
+            json.WriteNumber("column", test.Location.Column);
+            json.WriteNumber("durationMs", (long)test.Duration.TotalMilliseconds);
+            json.WriteString("output", test.Output);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>The names a <c>check</c> block was allowed, each where it stands; an empty list for every other block.</summary>

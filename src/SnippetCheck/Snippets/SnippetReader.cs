@@ -15,7 +15,9 @@ internal static class SnippetReader
         DocumentWords.IsCSharpLanguage(block.Info.Trim());
 
     /// <param name="engineWords">The blog engine's info-string words (config <c>engineWords</c>), never warned about.</param>
-    public static SnippetDocument Read(ExtractedDocument source, bool strictTags = false, IReadOnlyCollection<string>? engineWords = null)
+    /// <param name="hiddenFences">The info strings (config <c>hiddenFences</c>) whose fences inside HTML comments are preludes.</param>
+    public static SnippetDocument Read(ExtractedDocument source, bool strictTags = false, IReadOnlyCollection<string>? engineWords = null,
+        IReadOnlyCollection<string>? hiddenFences = null)
     {
         var snippets = new List<SnippetBuilder>();
         var preludes = new List<Prelude>();
@@ -66,6 +68,11 @@ internal static class SnippetReader
                             : results.Words.Trim().Equals(word, StringComparison.OrdinalIgnoreCase)
                                 ? "a second hidden 'results' comment for one example: put all its result lines in one"
                                 : $"a hidden 'results' comment takes no words after 'results' ('{results.Words}'): its lines are the checks", results.Location));
+                    break;
+                case HiddenFences hidden when hiddenFences is { Count: > 0 }:
+                    // The docs' own hidden code is a prelude of the file: on a fixture page, hidden members of its class.
+                    foreach (var fence in hidden.Fences.Where(f => hiddenFences.Contains(f.Info, StringComparer.OrdinalIgnoreCase)))
+                        preludes.Add(ReadPrelude(new DirectiveComment(fence.Location, "prelude", fence.Body), fileDiagnostics));
                     break;
                 case DirectiveComment comment:
                     fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,

@@ -192,7 +192,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         }
         fileConfig = fileConfig.Overlay(CommandLineLayer());
 
-        var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false, fileConfig.EngineWords);
+        var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false, fileConfig.EngineWords, fileConfig.HiddenFences);
         if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };
         snippets = options.PackageMoves.Apply(snippets);
         if (options.OnlyFramework is not null) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => s.OnAnyFramework())] };

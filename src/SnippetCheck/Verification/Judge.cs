@@ -28,7 +28,10 @@ internal static class Judge
 
     /// <summary>True when a lone program that compiled like this is to be run: a run or throws snippet with an entry point.</summary>
     public static bool ShouldRun(Snippet snippet, CompilationResult compiled, bool hasEntryPoint) =>
-        compiled.Success && hasEntryPoint && snippet.Kind is SnippetKind.Run or SnippetKind.Throws;
+        compiled.Success && snippet.Kind is SnippetKind.Run or SnippetKind.Throws && (hasEntryPoint || RunsTests(snippet, compiled));
+
+    /// <summary>A block asking to run whose program declares test methods: they run, after its statements if it has any.</summary>
+    private static bool RunsTests(Snippet snippet, CompilationResult compiled) => snippet.Kind == SnippetKind.Run && compiled.Tests.Count > 0;
 
     /// <summary>
     /// A lone snippet's verdict, from its compilation and (when <see cref="ShouldRun"/>) its run: the kinds × outcomes
@@ -40,7 +43,7 @@ internal static class Judge
         if (snippet.Kind == SnippetKind.Check) return Check(snippet, compiled);
         if (!compiled.Success || snippet.Kind == SnippetKind.Compile) return Compile(snippet, compiled, [.. compiled.Errors]);
         // Declarations only: nothing of its own to execute.
-        if (!hasEntryPoint) return NeedsRun(snippet) ? NothingToRun(snippet, null) : Verdict.Pass;
+        if (!hasEntryPoint && !RunsTests(snippet, compiled)) return NeedsRun(snippet) ? NothingToRun(snippet, null) : Verdict.Pass;
         return run is null ? throw new ArgumentNullException(nameof(run), "a runnable snippet is judged on its run") : Run(snippet, run, run.Stdout, isLast: true, scrubbing);
     }
 
@@ -87,6 +90,65 @@ internal static class Judge
     public static bool NeedsRun(Snippet snippet) =>
         snippet.Tags.Kind is SnippetKind.Run or SnippetKind.Throws || snippet.Output is not null || snippet.Stdin is not null ||
         snippet.Tags.ExitCode is not null || snippet.Tags.Args is not null;
+
+    /// <summary>
+    /// A block's verdict with its tests (<paramref name="owns"/> picks the declared tests that are the block's own): each
+    /// test's result, and the first failed test fails a block that passed otherwise. A block of tests that did not run
+    /// (a compile-only kind, or a program that ended before its tests) is never a run: compiled, or skipped.
+    /// </summary>
+    public static (Verdict Verdict, IReadOnlyList<TestResult> Tests) WithTests(Snippet snippet, Verdict verdict, CompilationResult compiled, RunResult? run,
+        Func<DeclaredTest, bool> owns)
+    {
+        var declared = compiled.Tests.Where(owns).ToList();
+        if (declared.Count == 0 || snippet.Kind != SnippetKind.Run || run is null) return (verdict, []);
+        var tests = new List<TestResult>();
+        foreach (var report in run.Tests)
+        {
+            if (declared.FirstOrDefault(d => d.Type == report.Type && d.Method == report.Method) is not { } test) continue;
+            var at = test.Location ?? snippet.Location;
+            if (report.Ending == Execution.TestEnding.Failed) at = ThrowingLine(report.ExceptionText, snippet) ?? at;
+            var status = report.Ending switch { Execution.TestEnding.Failed => TestStatus.Failed, Execution.TestEnding.Skipped => TestStatus.Skipped, _ => TestStatus.Passed };
+            tests.Add(new TestResult(report.Name, status, report.Message, at, report.Output, TimeSpan.FromMilliseconds(report.DurationMs)));
+        }
+        if (verdict is not Verdict.Passed) return (verdict, tests);
+        if (tests.Count == 0)
+            return (new Verdict.Skipped($"not run: its {(declared.Count == 1 ? "test" : $"{declared.Count} tests")} did not run, the program ended before them"), tests);
+        // A declared test with no result at all did not run: the block is not a pass of its tests, whatever the others did.
+        var unrun = declared.Where(d => !run.Tests.Any(r => r.Type == d.Type && r.Method == d.Method)).Select(d => d.Method).Distinct().ToList();
+        var failed = tests.Where(t => t.Status == TestStatus.Failed).ToList();
+        if (failed.Count == 0 && unrun.Count > 0)
+            return (new Verdict.Skipped($"not run: {(unrun.Count == 1 ? "test" : "tests")} {string.Join(", ", unrun)} did not run, the program ended before {(unrun.Count == 1 ? "it" : "them")}"), tests);
+        if (failed.Count > 0)
+        {
+            // The block fails where its first failing test stands in the post, whatever order the framework ran them in.
+            var first = failed.OrderBy(t => t.Location.Line).ThenBy(t => t.Location.Column).First();
+            var report = run.Tests.First(r => r.Name == first.Name && r.Ending == Execution.TestEnding.Failed);
+            return (new Verdict.Failed(new TestFailure(first.Location, first.Name, first.Message ?? "", Frames(report.ExceptionText), failed.Count - 1)
+            {
+                Hint = AccessHint(first.Message),
+            }), tests);
+        }
+        var skipped = tests.Count(t => t.Status == TestStatus.Skipped);
+        var passed = tests.Count - skipped;
+        return (new Verdict.Passed($"{passed} {(passed == 1 ? "test" : "tests")} passed" + (skipped > 0 ? $", {skipped} skipped" : "")), tests);
+    }
+
+    /// <summary>
+    /// When a proxy-based mocking library (Castle DynamicProxy, under NSubstitute, Moq and FakeItEasy) could not implement a
+    /// type because the program does not make it public, says how to make it so.
+    /// </summary>
+    internal static string? AccessHint(string? message) =>
+        message is not null && (message.Contains("is not accessible", StringComparison.Ordinal) || message.Contains("inaccessible interface", StringComparison.Ordinal)
+            || message.Contains("DynamicProxyGenAssembly2", StringComparison.Ordinal))
+            ? "a mocking library's proxy can only implement a public type: declare the type 'public' (in a 'members' block a public type is public in the program); " +
+              "a type without 'public', or nested in a class of the post's own that is not public, stays out of its reach"
+            : null;
+
+    /// <summary>A failed test's stack frames, in the post's lines: its message is said apart, in the framework's words.</summary>
+    private static string? Frames(string? exceptionText) =>
+        StackTraces.SnippetFrames(exceptionText)?.Split('\n').Where(l => l.StartsWith("   at ", StringComparison.Ordinal)).ToList() is { Count: > 0 } frames
+            ? string.Join('\n', frames)
+            : null;
 
     /// <summary>
     /// When the sandbox is what the snippet ran into (access denied to a file, or to the network), says so and how
@@ -140,12 +202,12 @@ internal static class Judge
             if (run.Status != RunStatus.Exception) return new Verdict.Failed(new NoExceptionFailure(at, expected, run.ExitCode));
             if (expected is not null && !IsSameType(expected, run.ExceptionType!))
                 return new Verdict.Failed(new WrongExceptionFailure(ThrowingLine(run.ExceptionText, snippet) ?? at, expected,
-                    run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), SandboxHint(run)));
+                    run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), SandboxHint(run) ?? AccessHint(run.ExceptionMessage)));
         }
         else if (run.Status == RunStatus.Exception)
         {
             return new Verdict.Failed(new ExceptionFailure(ThrowingLine(run.ExceptionText, snippet) ?? at,
-                run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), SandboxHint(run)));
+                run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), SandboxHint(run) ?? AccessHint(run.ExceptionMessage)));
         }
         else if (isLast && run.ExitCode != (snippet.Tags.ExitCode ?? 0))
         {

@@ -38,6 +38,8 @@ internal static class LoneVerifier
             if (context.CompileOnly) return BlockResults.Of(snippet, PendingRun.Verdict, compiled, null, clock);
             run = await context.RunAsync(program, compiled, [0], dependencies, program.Timeouts[0], cancellationToken).ConfigureAwait(false);
         }
-        return BlockResults.Of(snippet, Judge.Lone(snippet, compiled, hasEntryPoint, run, program.Scrubbings[0]), compiled, run?.Stdout, clock);
+        // A lone program's tests are its block's, wherever they stand (a prelude's too).
+        var (verdict, tests) = Judge.WithTests(snippet, Judge.Lone(snippet, compiled, hasEntryPoint, run, program.Scrubbings[0]), compiled, run, _ => true);
+        return BlockResults.Of(snippet, verdict, compiled, run?.Stdout, clock) with { Tests = tests };
     }
 }

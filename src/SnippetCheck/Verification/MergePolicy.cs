@@ -39,6 +39,8 @@ internal static class MergePolicy
         var preludes = program.PreludeParts(program.Settings);
         // Alone, a prelude's statements are left out of a program without statements of its own; wrapped, they would not be.
         if (parts[0].IsEmpty || (!parts[0].HasStatements && preludes.Any(p => p.HasStatements))) return null;
+        // Tests run by type name after the entry point: a merged member has neither of its own.
+        if (snippet.Kind == SnippetKind.Run && preludes.Concat(parts).Any(TestMethods.MayDeclare)) return null;
         var mergeable = MergeableProgram.TryCreate([.. preludes, .. parts]);
         // Runnable merged only where it is runnable alone: a prelude's helper statements are no entry point of the snippet's.
         if (mergeable is null || (snippet.Kind != SnippetKind.Compile && !(mergeable.HasEntryPoint && program.HasEntryPoint(program.Settings, [0])))) return null;

@@ -25,7 +25,7 @@ internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, str
     {
         results = [];
         if (cache is null || KeyOf(program) is not { } key) return false;
-        if (cache.TryGet(key, program.Blocks) is not { } hit) return false;
+        if (cache.TryGet(key, program) is not { } hit) return false;
         if (capture is not null && !capture.TryLoad(cache.NotesPath(key), [(key, program.Blocks)])) return false;
         results = _kept[program] = hit;
         return true;
@@ -35,8 +35,8 @@ internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, str
     {
         if (cache is not null && KeyOf(program) is { } key)
         {
-            cache.Store(key, results);
-            if (ResultCache.Keeps(results))
+            cache.Store(key, program, results);
+            if (ResultCache.Keeps(program, results))
             {
                 _kept[program] = results;
                 if (capture is not null) cache.StoreNotes(key, capture.Keep(cache.NotesPath(key), [(key, program.Blocks)]));
@@ -53,7 +53,7 @@ internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, str
     {
         results = [];
         if (cache is null || programs.Count < 2 || KeyOfAll(programs) is not { } key) return false;
-        if (cache.TryGetAll(key, [.. programs.Select(p => p.Blocks)]) is not { } hit) return false;
+        if (cache.TryGetAll(key, programs) is not { } hit) return false;
         if (capture is not null && !capture.TryLoad(cache.NotesPath(key), [.. programs.Select(p => (KeyOf(p)!, p.Blocks))])) return false;
         results = hit;
         return true;
@@ -69,7 +69,7 @@ internal sealed class ProgramCache(ResultCache? cache, RunnerOptions runner, str
             if (!_kept.TryGetValue(programs[i], out var kept)) return;
             results[i] = kept;
         }
-        cache.StoreAll(key, results);
+        cache.StoreAll(key, programs, results);
         if (capture is not null) cache.StoreNotes(key, capture.Keep(cache.NotesPath(key), [.. programs.Select(p => (KeyOf(p)!, p.Blocks))]));
     }
 

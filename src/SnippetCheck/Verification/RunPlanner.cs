@@ -40,7 +40,15 @@ internal static class RunPlanner
             var settings = document.Settings;
             // --all is the top layer of the file's settings (DocumentLoader).
             var verifyUntagged = settings.Mode == VerifyMode.All;
-            foreach (var snippet in snippets.Where(s => s.Tags.Session is null))
+            if (settings.IsFixture)
+            {
+                // The page is one program, whatever the filter picked: every block outside a session, as the docs' own test
+                // class holds every example; the page's setting is the tag of a block without one, which is 'run'.
+                var page = document.Snippets.Snippets.Where(s => s.Tags.Session is null)
+                    .Select(s => s.IsTagged ? s : s with { Tags = s.Tags with { Kind = SnippetKind.Run } }).ToList();
+                if (page.Count > 0 && snippets.Any(s => s.Tags.Session is null)) sessions.Add(SnippetProgram.ForFixture(document.Snippets, page, settings));
+            }
+            foreach (var snippet in snippets.Where(s => s.Tags.Session is null && !settings.IsFixture))
             {
                 if (!snippet.IsTagged && !verifyUntagged) known.Add(SnippetResult.Of(snippet, Verdict.NotTagged));
                 else if (snippet.Kind == SnippetKind.Ignore && !snippet.HasAnnotationErrors)

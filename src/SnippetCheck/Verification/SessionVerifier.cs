@@ -83,7 +83,7 @@ internal static class SessionVerifier
             return [.. results.Select(r => r!)];
         }
 
-        if (!program.HasEntryPoint(settings, included))
+        if (!program.HasEntryPoint(settings, included) && !(program.RunsTests(included) && compiled.Tests.Count > 0))
         {
             foreach (var id in included)
             {
@@ -114,6 +114,8 @@ internal static class SessionVerifier
         var endingId = run.Status is not RunStatus.Completed && run.CurrentBlock >= 0 ? run.CurrentBlock : included[^1];
         // Without block marks (one block, or a program that runs from a Main), all output is the entry block's.
         var entry = program.EntryBlock(settings, included);
+        // Tests in a prelude or in code of the tool's own are the first block's.
+        bool Owns(int id, DeclaredTest test) => test.PartId == id || (id == included[0] && test.PartId is null or < 0);
         foreach (var id in included)
         {
             var block = blocks[id];
@@ -121,11 +123,13 @@ internal static class SessionVerifier
             if (id < endingId)
             {
                 var passedThrough = run with { Status = RunStatus.Completed, ExitCode = block.Tags.ExitCode ?? 0 };
-                results[id] = BlockResults.Of(block, Judge.Run(block, passedThrough, output, isLast: false, program.Scrubbings[id]), compiled, output, clock);
+                var (verdict, tests) = Judge.WithTests(block, Judge.Run(block, passedThrough, output, isLast: false, program.Scrubbings[id]), compiled, run, t => Owns(id, t));
+                results[id] = BlockResults.Of(block, verdict, compiled, output, clock) with { Tests = tests };
             }
             else if (id == endingId)
             {
-                results[id] = BlockResults.Of(block, Judge.Run(block, run, output, isLast: true, program.Scrubbings[id]), compiled, output, clock);
+                var (verdict, tests) = Judge.WithTests(block, Judge.Run(block, run, output, isLast: true, program.Scrubbings[id]), compiled, run, t => Owns(id, t));
+                results[id] = BlockResults.Of(block, verdict, compiled, output, clock) with { Tests = tests };
             }
             else
             {

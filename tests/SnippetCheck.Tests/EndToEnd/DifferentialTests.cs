@@ -109,7 +109,7 @@ public sealed partial class DifferentialTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The report without what may differ from run to run: each duration, the cache flag (true on the warm
+    /// The report without what may differ from run to run: each duration (a test's too), the cache flag (true on the warm
     /// path only), and the actual output of a snippet that passed against an output block (a passing
     /// <c>output ellipsis</c> or <c>unordered</c> block admits outputs that differ: a race's count, threads' order).
     /// </summary>
@@ -121,6 +121,8 @@ public sealed partial class DifferentialTests(ITestOutputHelper output)
         foreach (var snippet in report["snippets"]!.AsArray().Select(s => s!.AsObject()))
         {
             snippet["durationMs"] = 0;
+            // Each test's duration too; its name, status, message, place and output must agree.
+            foreach (var test in snippet["tests"]?.AsArray().Select(t => t!.AsObject()) ?? []) test["durationMs"] = 0;
             // A matrix's verdict on each framework reads the same way as the block's own.
             foreach (var verdict in new[] { snippet }.Concat(snippet["frameworks"]?.AsArray().Select(f => f!.AsObject()) ?? []))
             {

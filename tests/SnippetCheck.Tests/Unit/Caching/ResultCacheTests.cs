@@ -73,6 +73,28 @@ public sealed class ResultCacheTests
     }
 
     [Fact]
+    public void A_pass_with_a_warning_on_a_prelude_line_is_cached_and_reports_it_where_the_prelude_now_stands()
+    {
+        using var folder = new TempFolder();
+        const string Page = "<!-- snippetcheck: prelude\nint unused;\n-->\n\n```csharp name=warned\nConsole.WriteLine(1);\n```\n\n```output\n1\n```\n";
+        folder.Write("post.md", Page);
+        var cold = Verify(folder);
+        var warm = Verify(folder);
+        // The same page two lines lower: the same cache key, another place for the prelude's line.
+        folder.Write("post.md", "# Title\n\n" + Page);
+        var moved = Verify(folder);
+
+        static (string?, int, int)[] Warnings(JsonReport report) =>
+            [.. report.Snippet("warned").GetProperty("diagnostics").EnumerateArray().Select(d => (d.Str("id"), d.Int("line"), d.Int("column")))];
+        Assert.False(cold.Snippet("warned").GetProperty("cached").GetBoolean());
+        Assert.Equal([("CS0168", 2, 5)], Warnings(cold));
+        Assert.True(warm.Snippet("warned").GetProperty("cached").GetBoolean());
+        Assert.Equal(Warnings(cold), Warnings(warm));
+        Assert.True(moved.Snippet("warned").GetProperty("cached").GetBoolean());
+        Assert.Equal([("CS0168", 4, 5)], Warnings(moved));
+    }
+
+    [Fact]
     public void Editing_one_snippet_reverifies_only_that_snippet()
     {
         using var folder = new TempFolder();

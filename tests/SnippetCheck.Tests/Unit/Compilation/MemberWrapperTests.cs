@@ -43,6 +43,19 @@ public sealed class MemberWrapperTests
         Assert.Equal(opening.StartsWith("static", StringComparison.Ordinal) ? "__Members3" : null, staticClass);
     }
 
+    [Theory]
+    [InlineData("public interface IGreeter { string Greet(string name); }", "public partial class Program {")]
+    [InlineData("public record Order(int Id);\npublic abstract void Draw();", "public abstract partial class Program {")]
+    [InlineData("public delegate void Handler(int x);", "public partial class Program {")]
+    [InlineData("interface IGreeter { string Greet(string name); }", "partial class Program {")]
+    [InlineData("public void Greet() { }", "partial class Program {")]
+    public void The_class_is_public_when_the_block_declares_a_public_type(string code, string opening)
+    {
+        var (wrapped, _) = MemberWrapper.Wrap(Lines(code.Split('\n')), 0, Options);
+
+        Assert.Equal(opening, wrapped[0].Text);
+    }
+
     [Fact]
     public async Task Member_blocks_pass_alone_and_in_lists_and_their_errors_keep_the_authors_line_and_column()
     {

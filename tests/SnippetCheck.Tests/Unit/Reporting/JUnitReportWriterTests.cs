@@ -78,6 +78,31 @@ public sealed class JUnitReportWriterTests
         Assert.EndsWith("bell \uFFFD and 😀", failure.Value, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Each_test_of_a_block_is_a_test_case_of_its_own()
+    {
+        var snippet = Pipeline.Read("```csharp run name=tests\n[Test] public void A() { }\n```\n", "posts/tests.md").Snippets[0];
+        var at = new SourceLocation("posts/tests.md", 2, 20);
+        var result = SnippetResult.Of(snippet, Verdict.Pass) with
+        {
+            Tests =
+            [
+                new TestResult("A", TestStatus.Passed, null, at, "printed\n", TimeSpan.FromMilliseconds(3)),
+                new TestResult("B(1,2)", TestStatus.Failed, "  Expected: 3\n  But was:  2\n", at with { Line = 3 }, "", TimeSpan.Zero),
+                new TestResult("C", TestStatus.Skipped, "later", at, "", TimeSpan.Zero),
+            ],
+        };
+
+        var root = Parse(new VerificationReport(1, [result], [], TimeSpan.FromSeconds(1)));
+
+        var cases = root.Descendants("testcase").ToList();
+        Assert.Equal(["tests", "tests \u203a A", "tests \u203a B(1,2)", "tests \u203a C"], cases.Select(c => (string)c.Attribute("name")!));
+        Assert.Equal("printed\n", cases[1].Element("system-out")!.Value);
+        Assert.Equal("posts/tests.md(3,20): error SC2015:   Expected: 3\n  But was:  2\n", cases[2].Element("failure")!.Value);
+        Assert.Equal("later", (string?)cases[3].Element("skipped")!.Attribute("message"));
+        AssertCountsMatchCases(root);
+    }
+
     private static XElement Parse(VerificationReport report)
     {
         using var stream = new MemoryStream();

@@ -108,6 +108,21 @@ public sealed class RealWorldQuirkTests
     }
 
     [Fact]
+    public void A_named_hidden_fence_in_an_html_comment_is_a_prelude_at_its_own_lines_and_others_stay_comments()
+    {
+        const string Markdown = "# Docs\n\n<!--\n```requiredcode\nIGreeter greeter;\n```\n\n```other\nint ignored;\n```\n-->\n\n```csharp\ngreeter.Greet();\n```\n";
+        var extracted = Pipeline.Extract(Markdown);
+
+        var named = SnippetReader.Read(extracted, hiddenFences: ["RequiredCode"]);
+        var unnamed = SnippetReader.Read(extracted);
+
+        var prelude = Assert.Single(named.Preludes);
+        Assert.Equal([("IGreeter greeter;", 5, 1)], prelude.Lines.Select(l => (l.Text, l.Line, l.Column)));
+        Assert.Empty(unnamed.Preludes);
+        Assert.Single(named.Snippets);
+    }
+
+    [Fact]
     public void Empty_fences_are_read_without_trouble()
     {
         var document = Pipeline.Read("```cs\n```\n\n```output\n```\n");
