@@ -84,13 +84,27 @@ internal static class DotnetCli
 
     /// <summary>
     /// <c>dotnet --version</c> as seen from <paramref name="workingDirectory"/> (a global.json there or above
-    /// picks the SDK), asked once per folder and process.
+    /// picks the SDK), asked once per folder and process, and read back from <paramref name="cacheRoot"/> in a later
+    /// process while what picks the SDK is unchanged (<see cref="SdkChoice"/>): the question costs a <c>dotnet</c>
+    /// process, which a warm run of a library's doc comments paid on every edit (issue 44).
     /// </summary>
-    public static Task<string> SdkVersionAsync(string workingDirectory) =>
+    public static Task<string> SdkVersionAsync(string workingDirectory, string cacheRoot) =>
         SdkVersions.GetOrAdd(workingDirectory, directory => new Lazy<Task<string>>(async () =>
         {
+            var choice = SdkChoice.Of(directory);
+            var remembered = choice is null ? null : Path.Combine(cacheRoot, "sdk", AssetCache.Hash(choice) + ".txt");
+            if (remembered is not null && File.Exists(remembered) && File.ReadAllText(remembered) is { Length: > 0 } known) return known;
             var result = await RunAsync(["--version"], directory, TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false);
-            return result.Succeeded ? result.Stdout.Trim() : throw new DotnetFailedException(result, $"'dotnet --version' failed: {result.Explain()}");
+            if (!result.Succeeded) throw new DotnetFailedException(result, $"'dotnet --version' failed: {result.Explain()}");
+            var version = result.Stdout.Trim();
+            if (remembered is not null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(remembered)!);
+                var temporary = remembered + $".{Environment.ProcessId}.tmp";
+                File.WriteAllText(temporary, version);
+                File.Move(temporary, remembered, overwrite: true);
+            }
+            return version;
         })).Value;
 
     public static async Task<DotnetResult> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)

@@ -53,7 +53,7 @@ internal sealed class PackageRestorer
     private async Task<ResolveOutcome> ResolveCoreAsync(PackageSet packages, bool web, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_cacheRoot);
-        var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot).ConfigureAwait(false);
+        var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot, _cacheRoot).ConfigureAwait(false);
         var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(_nugetConfig, cancellationToken).ConfigureAwait(false);
         var key = $"tfm={_framework.Moniker}|sdk={sdk}|web={web}|nuget.config={(nugetConfigText is null ? "none" : AssetCache.Hash(nugetConfigText))}|{packages.Key}";
         var folder = Path.Combine(_cacheRoot, "packages", AssetCache.Hash(key));

@@ -67,7 +67,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         try
         {
             // The SDK that builds the project: a global.json in its folder or above picks it.
-            sdk = await DotnetCli.SdkVersionAsync(Path.GetDirectoryName(project)!).ConfigureAwait(false);
+            sdk = await DotnetCli.SdkVersionAsync(Path.GetDirectoryName(project)!, _cacheRoot).ConfigureAwait(false);
         }
         catch (DotnetFailedException e)
         {
