@@ -1,3 +1,4 @@
+using SnippetCheck.Store;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
@@ -91,7 +92,7 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
         var packsPath = Path.Combine(folder, "packs.json");
         if (TryRead(packsPath, key) is { } cached) return cached;
 
-        using var folderLock = await FileLock.AcquireAsync(Path.Combine(folder, ".lock"), RestoreTimeout, cancellationToken).ConfigureAwait(false);
+        using var folderLock = await StoreLock.AcquireAsync(Path.Combine(folder, ".lock"), RestoreTimeout, cancellationToken).ConfigureAwait(false);
         if (TryRead(packsPath, key) is { } restored) return restored;
 
         var result = await GeneratedRestore.RunAsync(folder, ProjectText(framework, selfContained ? rid : null), nugetConfigText,

@@ -1,3 +1,4 @@
+using SnippetCheck.Store;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Text;
@@ -40,7 +41,7 @@ internal static class RunnerBuild
         var runnerPath = Path.Combine(folder, AssemblyName + ".dll");
         if (File.Exists(runnerPath)) return runnerPath;
 
-        using var folderLock = await FileLock.AcquireAsync(folder + ".lock", TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
+        using var folderLock = await StoreLock.AcquireAsync(folder + ".lock", TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
         if (File.Exists(runnerPath)) return runnerPath;
         // Built aside and moved in whole: a folder with the runner in it is always complete.
         var building = folder + ".building";

@@ -1,3 +1,4 @@
+using SnippetCheck.Store;
 using SnippetCheck.Snippets;
 using System.Collections.Concurrent;
 using System.Security;
@@ -61,7 +62,7 @@ internal sealed class PackageRestorer
 
         if (AssetCache.TryRead(assetsPath, key) is { } cached) return new ResolveOutcome(cached, null, FromCache: true);
 
-        using var folderLock = await FileLock.AcquireAsync(Path.Combine(folder, ".lock"), LockTimeout, cancellationToken).ConfigureAwait(false);
+        using var folderLock = await StoreLock.AcquireAsync(Path.Combine(folder, ".lock"), LockTimeout, cancellationToken).ConfigureAwait(false);
         // Another process may have finished the same restore while this one waited.
         if (AssetCache.TryRead(assetsPath, key) is { } restored) return new ResolveOutcome(restored, null, FromCache: true);
 

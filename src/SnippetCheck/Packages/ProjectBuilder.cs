@@ -1,3 +1,4 @@
+using SnippetCheck.Store;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -77,7 +78,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         var assetsPath = Path.Combine(folder, "assets.json");
         if (AssetCache.TryRead(assetsPath, key) is { } cached) return new ResolveOutcome(cached, null, FromCache: true);
 
-        using var folderLock = await FileLock.AcquireAsync(Path.Combine(folder, ".lock"), BuildTimeout, cancellationToken).ConfigureAwait(false);
+        using var folderLock = await StoreLock.AcquireAsync(Path.Combine(folder, ".lock"), BuildTimeout, cancellationToken).ConfigureAwait(false);
         if (AssetCache.TryRead(assetsPath, key) is { } built) return new ResolveOutcome(built, null, FromCache: true);
 
         var output = Path.Combine(folder, "bin");
