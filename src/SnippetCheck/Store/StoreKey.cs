@@ -42,7 +42,7 @@ internal sealed class StoreKey
     {
         if (_hash is null) return ContentHash.Of(_text.ToString());
         HashHeldText();
-        return Convert.ToHexStringLower(_hash.GetHashAndReset());
+        return ContentHash.Hex(_hash.GetHashAndReset());
     }
 
     /// <summary>The first 16 hex digits of <paramref name="hash"/>: a folder's name that keeps paths short (the entry inside holds the whole key).</summary>
@@ -53,7 +53,7 @@ internal sealed class StoreKey
     /// <summary>Parts always end on a whole character, so hashing the text in pieces hashes the same bytes as at once.</summary>
     private void HashHeldText()
     {
-        _hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        _hash ??= ContentHash.Start();
         _hash.AppendData(Encoding.UTF8.GetBytes(_text.ToString()));
         _text.Clear();
     }
