@@ -1,16 +1,16 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Execution;
 using SnippetCheck.Snippets;
 using SnippetCheck.Programs;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Caching;
 
 /// <summary>
 /// The content of everything that decides a program's verdict, hashed: the tool build, the runtime, the
 /// effective code (preludes and session blocks included), tags, compile settings, references, expected
-/// output, stdin and the run environment. Positions are left out, so editing prose moves no snippet out.
+/// output, stdin and the run environment. Positions are left out, so editing prose moves no snippet out. Built as every
+/// key of the store is (<see cref="StoreKey"/>), so no two programs' parts read alike.
 /// </summary>
 internal static class CacheKey
 {
@@ -23,63 +23,56 @@ internal static class CacheKey
     /// </summary>
     public static string RunWide(RunnerOptions runner, string dependencies)
     {
-        var text = new StringBuilder();
-        Add(text, "tool", ToolIdentity);
-        Add(text, "dependencies", dependencies);
-        Add(text, "env", string.Join(',', runner.AllowedEnvironment) + "|" + runner.MemoryLimitBytes);
+        var key = new StoreKey()
+            .Add("tool", ToolIdentity)
+            .Add("dependencies", dependencies)
+            .Add("memory", runner.MemoryLimitBytes);
+        foreach (var pattern in runner.AllowedEnvironment) key.Add("allowed", pattern);
         // A matrix framework's runtime: a cached net8.0 verdict holds for the runtime it ran on.
-        if (runner.Runtime is not null) Add(text, "runtime", runner.Runtime);
+        if (runner.Runtime is not null) key.Add("runtime", runner.Runtime);
         // Allowed variables' values are part of what a snippet can see and print.
         var variables = Environment.GetEnvironmentVariables();
         foreach (var name in variables.Keys.Cast<string>().Where(runner.IsAllowed).Order(StringComparer.Ordinal))
         {
-            Add(text, "var:" + name, variables[name] as string);
+            key.Add("variable", name).Add("value", variables[name] as string);
         }
-        return Hash(text);
+        return key.Hash();
     }
 
     public static string For(SnippetProgram program, string runWide)
     {
-        var text = new StringBuilder();
-        Add(text, "run", runWide);
+        var key = new StoreKey().Add("run", runWide);
         // The same blocks as one class run otherwise than as a session or alone.
-        Add(text, "fixture", program.IsFixture ? "page" : null);
+        key.Add("fixture", program.IsFixture ? "page" : null);
         foreach (var prelude in program.Preludes)
         {
-            Add(text, "prelude", string.Join('\n', prelude.Lines.Select(l => l.Text)));
+            key.Add("prelude", string.Join('\n', prelude.Lines.Select(l => l.Text)));
         }
         for (var i = 0; i < program.Blocks.Count; i++)
         {
             var block = program.Blocks[i];
-            Add(text, "code", block.Block.Content);
-            Add(text, "kind", block.Kind.ToTag());
-            Add(text, "tags", block.Tags.Original);
+            key.Add("code", block.Block.Content);
+            key.Add("kind", block.Kind.ToTag());
+            key.Add("tags", block.Tags.Original);
             // What the tags mean, not only how they read: adopt tries a block as members or with packages under the
             // tags it was written with, and such a pass must never answer for the block as written.
-            Add(text, "members", block.Tags.Members ? "members" : null);
-            Add(text, "results", block.Tags.Results ? "results" : null);
-            Add(text, "directives", block.Directives.Key);
-            Add(text, "output", block.Output?.Text);
-            Add(text, "mode", block.Output?.Mode.ToString());
-            Add(text, "scrub", program.Scrubbings[i].Key);
-            Add(text, "stdin", block.Stdin?.Content);
-            Add(text, "timeout", program.Timeouts[i].Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            key.Add("members", block.Tags.Members ? "members" : null);
+            key.Add("results", block.Tags.Results ? "results" : null);
+            key.Add("directives", block.Directives.Key);
+            key.Add("output", block.Output?.Text);
+            key.Add("mode", block.Output?.Mode.ToString());
+            key.Add("scrub", program.Scrubbings[i].Key);
+            key.Add("stdin", block.Stdin?.Content);
+            key.Add("timeout", program.Timeouts[i].Ticks);
         }
 
-        Add(text, "compile", program.Settings.Key);
-        Add(text, "refs", DescribeAll(program.Settings.References));
-        return Hash(text);
+        key.Add("compile", program.Settings.Key);
+        key.Add("refs", DescribeAll(program.Settings.References));
+        return key.Hash();
     }
 
-    private static void Add(StringBuilder text, string label, string? value) =>
-        text.Append(label).Append('=').Append(value?.Length ?? -1).Append(':').Append(value).Append('\n');
-
-    /// <summary>The key of several programs' results kept together: their keys, in order.</summary>
-    public static string ForAll(IEnumerable<string> programKeys) => Hash(string.Join('\n', programKeys));
-
-    private static string Hash(StringBuilder text) => Hash(text.ToString());
-
-    internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    /// <summary>The key of several programs' results kept together: their keys in order, each of one length, so none runs into the next.</summary>
+    public static string ForAll(IEnumerable<string> programKeys) => ContentHash.Of(string.Join('\n', programKeys));
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, string> Described = new();
 
@@ -90,21 +83,27 @@ internal static class CacheKey
     private static string DescribeAll(System.Collections.Immutable.ImmutableArray<MetadataReference> references)
     {
         var key = (object?)System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(references) ?? Array.Empty<MetadataReference>();
-        return Described.GetValue(key, _ => Hash(string.Join('\n', references.Select(Describe))));
+        return Described.GetValue(key, _ =>
+        {
+            var described = new StoreKey();
+            foreach (var reference in references) Describe(described, reference);
+            return described.Hash();
+        });
     }
 
     /// <summary>A file reference by path, size and time: a rebuilt library changes the key.</summary>
-    private static string Describe(MetadataReference reference)
+    private static void Describe(StoreKey key, MetadataReference reference)
     {
         var path = (reference as PortableExecutableReference)?.FilePath ?? reference.Display ?? "";
+        key.Add("reference", path);
         try
         {
             var info = new FileInfo(path);
-            return info.Exists ? $"{path}|{info.Length}|{info.LastWriteTimeUtc.Ticks}" : path;
+            if (info.Exists) key.Add("length", info.Length).Add("time", info.LastWriteTimeUtc.Ticks);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return path;
+            // Then the path alone.
         }
     }
 }

@@ -4,12 +4,13 @@ using System.Text.Json.Serialization;
 using SnippetCheck.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Caching;
 
 /// <summary>
 /// Passing verdicts from earlier runs, one small file per program under the cache folder. Only passes are
-/// kept. Writes go to a temporary file that is then renamed into place, so two runs sharing the folder
+/// kept. Entries are written and read through the store (<see cref="StoreFile"/>), so two runs sharing the folder
 /// never see half an entry; an unreadable entry is simply a miss.
 /// </summary>
 internal sealed partial class ResultCache(string directory)
@@ -61,17 +62,8 @@ internal sealed partial class ResultCache(string directory)
         Write(PathOf(key, Together), JsonSerializer.Serialize(new TogetherEntry(entries), EntryJson.Default.Together));
     }
 
-    private static T? Read<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class
-    {
-        try
-        {
-            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), type) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or ArgumentException)
-        {
-            return null;
-        }
-    }
+    private static T? Read<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class =>
+        StoreFile.TryRead(path, bytes => JsonSerializer.Deserialize(bytes, type));
 
     private void Write(string path, string json) => WriteFile(path, Encoding.UTF8.GetBytes(json));
 
@@ -79,7 +71,7 @@ internal sealed partial class ResultCache(string directory)
     public void StoreNotes(string key, string json) => Write(NotesPath(key), json);
 
     /// <summary>
-    /// Writes a file under the cache folder as every entry is written: beside it, then renamed into place, so two runs
+    /// Writes a file under the cache folder as the store writes every entry (<see cref="StoreFile.Write"/>), so two runs
     /// sharing the folder never read half of one; a write that fails is no error, since a cache only saves time.
     /// </summary>
     public void WriteFile(string path, byte[] bytes)
@@ -88,10 +80,7 @@ internal sealed partial class ResultCache(string directory)
         {
             // The first write (or the first after someone deleted the folder) makes .snippetcheck/ with its .gitignore.
             if (!System.IO.Directory.Exists(Directory)) ToolFolder.Create(Directory);
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
+            StoreFile.Write(path, bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -7,6 +7,7 @@ using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Frameworks;
 
@@ -86,26 +87,29 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
         var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot, _cacheRoot).ConfigureAwait(false);
         var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
         var rid = RuntimeInformation.RuntimeIdentifier;
-        var key = $"framework={framework.Moniker}|sdk={sdk}|rid={(selfContained ? rid : "")}|nuget.config={(nugetConfigText is null ? "none" : AssetCache.Hash(nugetConfigText))}";
-        var folder = Path.Combine(_cacheRoot, "frameworks", AssetCache.Hash(key));
+        var key = new StoreKey()
+            .Add("framework", framework.Moniker)
+            .Add("sdk", sdk)
+            .Add("rid", selfContained ? rid : null)
+            .Add("nuget.config", nugetConfigText)
+            .Hash();
+        var folder = Path.Combine(_cacheRoot, "frameworks", StoreKey.FolderName(key));
         var packsPath = Path.Combine(folder, "packs.json");
-        if (TryRead(packsPath, key) is { } cached) return cached;
+        var (packs, _) = await StoreEntry.GetOrCreateAsync(Path.Combine(folder, ".lock"), RestoreTimeout, () => TryRead(packsPath, key), async () =>
+        {
+            var result = await GeneratedRestore.RunAsync(folder, ProjectText(framework, selfContained ? rid : null), nugetConfigText,
+                ["ReferencePath", "RuntimePackAsset"], RestoreTimeout, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+                throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing,
+                    $"the {framework} packs could not be restored for the framework matrix: {result.Explain()}");
 
-        using var folderLock = await FileLock.AcquireAsync(Path.Combine(folder, ".lock"), RestoreTimeout, cancellationToken).ConfigureAwait(false);
-        if (TryRead(packsPath, key) is { } restored) return restored;
-
-        var result = await GeneratedRestore.RunAsync(folder, ProjectText(framework, selfContained ? rid : null), nugetConfigText,
-            ["ReferencePath", "RuntimePackAsset"], RestoreTimeout, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded)
-            throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing,
-                $"the {framework} packs could not be restored for the framework matrix: {result.Explain()}");
-
-        var pack = Parse(GeneratedRestore.JsonPart(result.Stdout), key);
-        if (pack.References.Length == 0 || (selfContained && pack.RuntimeAssets.Length == 0))
-            throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing, $"the restore of the {framework} packs named no {(pack.References.Length == 0 ? "reference assemblies" : "runtime files")}");
-        File.WriteAllText(packsPath + ".tmp", JsonSerializer.Serialize(pack));
-        File.Move(packsPath + ".tmp", packsPath, overwrite: true);
-        return pack;
+            var pack = Parse(GeneratedRestore.JsonPart(result.Stdout), key);
+            if (pack.References.Length == 0 || (selfContained && pack.RuntimeAssets.Length == 0))
+                throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing, $"the restore of the {framework} packs named no {(pack.References.Length == 0 ? "reference assemblies" : "runtime files")}");
+            StoreFile.Write(packsPath, JsonSerializer.SerializeToUtf8Bytes(pack));
+            return pack;
+        }, cancellationToken).ConfigureAwait(false);
+        return packs;
     }
 
     /// <summary>A console project that compiles nothing: the SDK restores the packs a project of the framework would use.</summary>
@@ -141,18 +145,9 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
         return new Restored(FormatVersion, key, references, runtime, version);
     }
 
-    private static Restored? TryRead(string path, string key)
-    {
-        try
-        {
-            if (!File.Exists(path)) return null;
-            var pack = JsonSerializer.Deserialize<Restored>(File.ReadAllText(path));
-            // A cleaned NuGet cache takes the files away: restore again.
-            return pack is { Version: FormatVersion } && pack.Key == key && pack.References.All(File.Exists) && pack.RuntimeAssets.All(a => File.Exists(a.Path)) ? pack : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The kept restore, when its files are all still there: a cleaned NuGet cache takes them away, and then it is made again.</summary>
+    private static Restored? TryRead(string path, string key) => StoreFile.TryRead(path, bytes =>
+        JsonSerializer.Deserialize<Restored>(bytes) is { Version: FormatVersion } pack && pack.Key == key && pack.References.All(File.Exists) && pack.RuntimeAssets.All(a => File.Exists(a.Path))
+            ? pack
+            : null);
 }

@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Model;
-using SnippetCheck.Packages;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Frameworks;
 
@@ -30,44 +30,35 @@ internal static class RunnerBuild
         string? shared, string root, CancellationToken cancellationToken)
     {
         var sources = Sources();
-        var identity = new StringBuilder()
-            .Append("framework=").Append(framework.Moniker)
-            .Append("|runtime=").Append(shared is not null ? "shared " + shared : "self-contained " + restored.RuntimeVersion)
-            .Append("|roslyn=").Append(typeof(CSharpCompilation).Assembly.GetName().Version)
-            .Append("|references=").Append(string.Join(';', restored.References));
-        foreach (var (name, text) in sources) identity.Append('|').Append(name).Append('=').Append(AssetCache.Hash(text));
-        var folder = Path.Combine(root, "runner-" + framework.Moniker + "-" + AssetCache.Hash(identity.ToString()));
+        var identity = new StoreKey()
+            .Add("framework", framework.Moniker)
+            .Add("runtime", shared is not null ? "shared " + shared : "self-contained " + restored.RuntimeVersion)
+            .Add("roslyn", typeof(CSharpCompilation).Assembly.GetName().Version?.ToString());
+        foreach (var reference in restored.References) identity.Add("reference", reference);
+        foreach (var (name, text) in sources) identity.Add("source", name).Add("text", text);
+        var folder = Path.Combine(root, "runner-" + framework.Moniker + "-" + StoreKey.FolderName(identity.Hash()));
         var runnerPath = Path.Combine(folder, AssemblyName + ".dll");
-        if (File.Exists(runnerPath)) return runnerPath;
-
-        using var folderLock = await FileLock.AcquireAsync(folder + ".lock", TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
-        if (File.Exists(runnerPath)) return runnerPath;
-        // Built aside and moved in whole: a folder with the runner in it is always complete.
-        var building = folder + ".building";
-        if (Directory.Exists(building)) Directory.Delete(building, recursive: true);
-        Directory.CreateDirectory(building);
-        try
+        // A folder with the runner in it is always complete: it is built aside and moved in whole.
+        var (built, _) = await StoreEntry.GetOrCreateAsync(folder + ".lock", TimeSpan.FromMinutes(10), () => File.Exists(runnerPath) ? runnerPath : null, async () =>
         {
-            if (shared is null)
+            await StoreFile.ReplaceFolderAsync(folder, async building =>
             {
-                foreach (var asset in restored.RuntimeAssets)
+                if (shared is null)
                 {
-                    var destination = Path.Combine(building, asset.Destination);
-                    Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                    File.Copy(asset.Path, destination, overwrite: true);
+                    foreach (var asset in restored.RuntimeAssets)
+                    {
+                        var destination = Path.Combine(building, asset.Destination);
+                        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                        File.Copy(asset.Path, destination, overwrite: true);
+                    }
                 }
-            }
-            Compile(framework, references, sources, Path.Combine(building, AssemblyName + ".dll"));
-            await File.WriteAllTextAsync(Path.Combine(building, AssemblyName + ".runtimeconfig.json"), RuntimeConfig(framework, shared is null ? restored.RuntimeVersion : null),
-                cancellationToken).ConfigureAwait(false);
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-            Directory.Move(building, folder);
-        }
-        finally
-        {
-            if (Directory.Exists(building)) Directory.Delete(building, recursive: true);
-        }
-        return runnerPath;
+                Compile(framework, references, sources, Path.Combine(building, AssemblyName + ".dll"));
+                await File.WriteAllTextAsync(Path.Combine(building, AssemblyName + ".runtimeconfig.json"), RuntimeConfig(framework, shared is null ? restored.RuntimeVersion : null),
+                    cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            return runnerPath;
+        }, cancellationToken).ConfigureAwait(false);
+        return built;
     }
 
     /// <summary>The runner's C# files, by name, as the tool was built with them.</summary>

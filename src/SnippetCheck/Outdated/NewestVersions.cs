@@ -3,6 +3,7 @@ using System.Text.Json;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Snippets;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Outdated;
 
@@ -38,17 +39,17 @@ internal sealed class NewestVersions(PackageSearch search, string cacheRoot, str
         _found.GetOrAdd($"{id}|{pinned}|{string.Join(',', frameworks)}", _ => new Lazy<Task<NewestVersion>>(async () =>
         {
             var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
-            var file = Path.Combine(cacheRoot, "newest", AssetCache.Hash(
-                $"v1|{id.ToLowerInvariant()}|{pinned}|{string.Join(',', frameworks)}|prerelease={prerelease}|nuget.config={(nugetConfigText is null ? "none" : AssetCache.Hash(nugetConfigText))}") + ".json");
+            var key = new StoreKey().Add("id", id.ToLowerInvariant()).Add("pinned", pinned).Add("prerelease", prerelease).Add("nuget.config", nugetConfigText);
+            foreach (var framework in frameworks) key.Add("framework", framework.Moniker);
+            var file = Path.Combine(cacheRoot, "newest", StoreKey.FolderName(key.Hash()) + ".json");
             if (File.Exists(file) && DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < maxAge
-                && JsonSerializer.Deserialize<NewestVersion>(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false)) is { } kept)
+                && StoreFile.TryRead(file, bytes => JsonSerializer.Deserialize<NewestVersion>(bytes)) is { } kept)
                 return kept;
             var found = await FindUncachedAsync(id, pinned, frameworks, folder, cancellationToken).ConfigureAwait(false);
             // "Not listed" may be a source that could not be reached: it is asked again next time.
             if (found.Resolved)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                await File.WriteAllTextAsync(file, JsonSerializer.Serialize(found), cancellationToken).ConfigureAwait(false);
+                StoreFile.Write(file, JsonSerializer.SerializeToUtf8Bytes(found));
             }
             return found;
         })).Value;

@@ -4,6 +4,7 @@ using System.Security;
 using System.Text;
 using SnippetCheck.Compilation;
 using SnippetCheck.Model;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Packages;
 
@@ -31,7 +32,7 @@ internal sealed class PackageRestorer
     private readonly string _cacheRoot;
     private readonly string? _nugetConfig;
     private readonly TargetFramework _framework;
-    private readonly ConcurrentDictionary<string, Lazy<Task<ResolveOutcome>>> _resolutions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Packages, bool Web), Lazy<Task<ResolveOutcome>>> _resolutions = new();
 
     /// <param name="cacheRoot">The folder that holds <c>packages/</c> and <c>projects/</c>; see <see cref="PackageCache"/>.</param>
     /// <param name="nugetConfig">The NuGet.Config nearest the posts, copied beside each generated project so its sources apply.</param>
@@ -47,7 +48,7 @@ internal sealed class PackageRestorer
     public Task<ResolveOutcome> ResolveAsync(PackageSet packages, bool web, CancellationToken cancellationToken) =>
         packages.IsEmpty && !web
             ? Task.FromResult(new ResolveOutcome(ResolvedAssets.None, null))
-            : _resolutions.GetOrAdd($"{packages.Key}|web={web}",
+            : _resolutions.GetOrAdd((packages.Key, web),
                 _ => new Lazy<Task<ResolveOutcome>>(() => ResolveCoreAsync(packages, web, cancellationToken))).Value;
 
     private async Task<ResolveOutcome> ResolveCoreAsync(PackageSet packages, bool web, CancellationToken cancellationToken)
@@ -55,28 +56,26 @@ internal sealed class PackageRestorer
         Directory.CreateDirectory(_cacheRoot);
         var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot, _cacheRoot).ConfigureAwait(false);
         var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(_nugetConfig, cancellationToken).ConfigureAwait(false);
-        var key = $"tfm={_framework.Moniker}|sdk={sdk}|web={web}|nuget.config={(nugetConfigText is null ? "none" : AssetCache.Hash(nugetConfigText))}|{packages.Key}";
-        var folder = Path.Combine(_cacheRoot, "packages", AssetCache.Hash(key));
-        var assetsPath = Path.Combine(folder, "assets.json");
-
-        if (AssetCache.TryRead(assetsPath, key) is { } cached) return new ResolveOutcome(cached, null, FromCache: true);
-
-        using var folderLock = await FileLock.AcquireAsync(Path.Combine(folder, ".lock"), LockTimeout, cancellationToken).ConfigureAwait(false);
-        // Another process may have finished the same restore while this one waited.
-        if (AssetCache.TryRead(assetsPath, key) is { } restored) return new ResolveOutcome(restored, null, FromCache: true);
-
-        var result = await GeneratedRestore.RunAsync(folder, ProjectText(packages, web, _framework), nugetConfigText,
-            ["ReferencePath", "RuntimeCopyLocalItems", "RuntimeTargetsCopyLocalItems"], RestoreTimeout, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded)
+        var key = new StoreKey()
+            .Add("tfm", _framework.Moniker)
+            .Add("sdk", sdk)
+            .Add("web", web)
+            .Add("nuget.config", nugetConfigText)
+            .Add("packages", packages.Key)
+            .Hash();
+        var folder = Path.Combine(_cacheRoot, "packages", StoreKey.FolderName(key));
+        return await AssetCache.GetOrResolveAsync(folder, key, LockTimeout, async () =>
         {
-            return ResolveOutcome.Failed(result.TimedOut
-                ? $"the restore of {Describe(packages)} did not finish within {RestoreTimeout.TotalMinutes:0} minutes"
-                : result.Explain());
-        }
-
-        var assets = ResolvedAssets.FromMSBuildItems(GeneratedRestore.JsonPart(result.Stdout), [], []);
-        AssetCache.Write(assetsPath, key, assets);
-        return new ResolveOutcome(assets, null);
+            var result = await GeneratedRestore.RunAsync(folder, ProjectText(packages, web, _framework), nugetConfigText,
+                ["ReferencePath", "RuntimeCopyLocalItems", "RuntimeTargetsCopyLocalItems"], RestoreTimeout, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                return ResolveOutcome.Failed(result.TimedOut
+                    ? $"the restore of {Describe(packages)} did not finish within {RestoreTimeout.TotalMinutes:0} minutes"
+                    : result.Explain());
+            }
+            return new ResolveOutcome(ResolvedAssets.FromMSBuildItems(GeneratedRestore.JsonPart(result.Stdout), [], []), null);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Describe(PackageSet packages) => string.Join(", ", packages.Packages.Select(p => $"{p.Id} {p.Version}"));

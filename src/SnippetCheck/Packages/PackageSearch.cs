@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Packages;
 
@@ -58,11 +59,12 @@ internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
     private async Task<IReadOnlyList<string>> SearchAsync(string id, string workingDirectory, CancellationToken cancellationToken)
     {
         var nugetConfig = PackageCache.FindNuGetConfig(workingDirectory);
-        var configText = nugetConfig is null ? "none" : await File.ReadAllTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
-        // v2: previews are kept too, and the answer's age is its file's.
-        var file = Path.Combine(cacheRoot, "search", AssetCache.Hash($"v2|{id.ToLowerInvariant()}|{AssetCache.Hash(configText)}") + ".txt");
-        if (File.Exists(file) && (maxAge is not { } age || DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < age))
-            return (await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var configText = nugetConfig is null ? null : await File.ReadAllTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
+        // Previews are kept too, and the answer's age is its file's.
+        var file = Path.Combine(cacheRoot, "search", StoreKey.FolderName(new StoreKey().Add("id", id.ToLowerInvariant()).Add("nuget.config", configText).Hash()) + ".txt");
+        if (File.Exists(file) && (maxAge is not { } age || DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < age)
+            && StoreFile.TryRead(file, System.Text.Encoding.UTF8.GetString) is { } kept)
+            return kept.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         var versions = await OverHttpAsync(id, workingDirectory, cancellationToken).ConfigureAwait(false);
         if (versions is null)
@@ -73,8 +75,7 @@ internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
             versions = Versions(result.Stdout);
         }
         var newestFirst = NewestFirst(versions);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await File.WriteAllTextAsync(file, string.Join('\n', newestFirst), cancellationToken).ConfigureAwait(false);
+        StoreFile.Write(file, System.Text.Encoding.UTF8.GetBytes(string.Join('\n', newestFirst)));
         return newestFirst;
     }
 

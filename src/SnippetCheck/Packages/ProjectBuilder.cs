@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Packages;
 
@@ -56,8 +56,9 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
     private async Task<ResolveOutcome> BuildCoreAsync(string project, CancellationToken cancellationToken)
     {
         var targeted = !_framework.IsTool || ProjectTargets.IsMultiTargeted(project);
-        var folder = Path.Combine(_cacheRoot, "projects", AssetCache.Hash(project + "|" + configuration + (targeted ? "|" + _framework.Moniker : "")));
-        Directory.CreateDirectory(folder);
+        var targetedFramework = targeted ? _framework.Moniker : null;
+        var folder = Path.Combine(_cacheRoot, "projects", StoreKey.FolderName(
+            new StoreKey().Add("project", project).Add("configuration", configuration.ToString()).Add("framework", targetedFramework).Hash()));
         string[] frameworkArguments = targeted ? ["-f", _framework.Moniker] : [];
         // The build's own first error, and the command that shows the rest: a library can fail to build for reasons of
         // its own (a global.json pinning an SDK this machine lacks, warnings as errors), which the user fixes there.
@@ -73,13 +74,19 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         {
             return ResolveOutcome.Failed($"{e.Result.FirstError()}\nreproduce: {reproduce}");
         }
-        var key = $"project={project}|configuration={configuration}|sdk={sdk}|framework={(targeted ? _framework.Moniker : "")}|stamp={Stamp(Path.GetDirectoryName(project)!)}";
-        var assetsPath = Path.Combine(folder, "assets.json");
-        if (AssetCache.TryRead(assetsPath, key) is { } cached) return new ResolveOutcome(cached, null, FromCache: true);
+        var key = new StoreKey()
+            .Add("project", project)
+            .Add("configuration", configuration.ToString())
+            .Add("sdk", sdk)
+            .Add("framework", targetedFramework)
+            .Add("stamp", Stamp(Path.GetDirectoryName(project)!))
+            .Hash();
+        return await AssetCache.GetOrResolveAsync(folder, key, BuildTimeout, () => BuildIntoAsync(project, folder, frameworkArguments, reproduce, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
 
-        using var folderLock = await FileLock.AcquireAsync(Path.Combine(folder, ".lock"), BuildTimeout, cancellationToken).ConfigureAwait(false);
-        if (AssetCache.TryRead(assetsPath, key) is { } built) return new ResolveOutcome(built, null, FromCache: true);
-
+    private async Task<ResolveOutcome> BuildIntoAsync(string project, string folder, string[] frameworkArguments, string reproduce, CancellationToken cancellationToken)
+    {
         var output = Path.Combine(folder, "bin");
         // A clean output folder: a dependency the project dropped must not linger for the runner to find.
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
@@ -111,7 +118,6 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         var assets = ResolvedAssets.FromMSBuildItems(json, [targetPath], []);
         // The output folder holds every runtime dependency already; package paths add nothing but duplicates.
         assets = assets with { Runtime = [.. runtime.Order(StringComparer.Ordinal)] };
-        AssetCache.Write(assetsPath, key, assets);
         return new ResolveOutcome(assets, null);
     }
 
@@ -132,18 +138,18 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
     /// </summary>
     internal static string Stamp(string projectDirectory)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var files = SourceFiles(projectDirectory).Order(StringComparer.Ordinal).Select(f => (File: f, Bytes: File.ReadAllBytes(f))).ToList();
         // The compiler writes line numbers and source text into the IL where a caller-info attribute asks for them: a
         // project that names one is stamped byte for byte, as any change may then change its build.
         var codeOnly = !files.Any(f => f.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && CallerInfo.Any(a => Encoding.UTF8.GetString(f.Bytes).Contains(a, StringComparison.Ordinal)));
+        var stamp = new StoreKey();
         foreach (var (file, bytes) in files)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(projectDirectory, file).Replace('\\', '/') + "\n"));
-            hash.AppendData(codeOnly && file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? Encoding.UTF8.GetBytes(CodeOf(Encoding.UTF8.GetString(bytes))) : bytes);
-            hash.AppendData("\n"u8);
+            stamp.Add("file", Path.GetRelativePath(projectDirectory, file).Replace('\\', '/'));
+            if (codeOnly && file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) stamp.Add("code", CodeOf(Encoding.UTF8.GetString(bytes)));
+            else stamp.Add("content", bytes);
         }
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+        return stamp.Hash();
     }
 
     /// <summary>Attributes that put a call's line or its argument's text (white space and comments included) into the compiled code.</summary>

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Packages;
 
@@ -109,7 +108,10 @@ internal sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyLi
     }
 }
 
-/// <summary>Cached resolutions on disk: one JSON file per cache folder, written atomically.</summary>
+/// <summary>
+/// Resolutions kept in the store: one <c>assets.json</c> per entry folder (a package set's restore, a project's build), with
+/// the entry's whole key inside, so a folder's short name is never taken for the key itself.
+/// </summary>
 internal static class AssetCache
 {
     /// <summary>3: with the resolved package versions.</summary>
@@ -119,36 +121,43 @@ internal static class AssetCache
 
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
-    /// <summary>The entry for <paramref name="key"/>, if it is there, whole, and every file it names still exists.</summary>
-    public static ResolvedAssets? TryRead(string path, string key)
+    /// <summary>
+    /// The assets kept in <paramref name="folder"/> under <paramref name="key"/> (a <see cref="StoreKey"/>), else
+    /// <paramref name="resolve"/>'s, made once however many runs ask at once (<see cref="StoreEntry"/>) and kept when they
+    /// succeed. A failure is never kept: a package missing offline may be there tomorrow.
+    /// </summary>
+    public static async Task<ResolveOutcome> GetOrResolveAsync(string folder, string key, TimeSpan lockTimeout, Func<Task<ResolveOutcome>> resolve,
+        CancellationToken cancellationToken)
     {
-        try
-        {
-            if (!File.Exists(path)) return null;
-            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(path), Options);
-            if (entry is null || entry.Version != FormatVersion || entry.Key != key) return null;
-            var assets = new ResolvedAssets(entry.Compile, entry.Runtime, entry.AspNetCore)
+        var path = Path.Combine(folder, "assets.json");
+        var (outcome, _) = await StoreEntry.GetOrCreateAsync(Path.Combine(folder, ".lock"), lockTimeout,
+            () => TryRead(path, key) is { } kept ? new ResolveOutcome(kept, null, FromCache: true) : null,
+            async () =>
             {
-                Usings = entry.Usings ?? [],
-                PackageVersions = new Dictionary<string, string>(entry.PackageVersions ?? [], StringComparer.OrdinalIgnoreCase),
-            };
-            return assets.AllExist ? assets : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
-        {
-            return null;
-        }
+                var made = await resolve().ConfigureAwait(false);
+                if (made.Assets is { } assets) Write(path, key, assets);
+                return made;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return outcome;
     }
 
-    public static void Write(string path, string key, ResolvedAssets assets)
+    /// <summary>The entry for <paramref name="key"/>, if it is there, whole, and every file it names still exists.</summary>
+    private static ResolvedAssets? TryRead(string path, string key) => StoreFile.TryRead(path, bytes =>
+    {
+        var entry = JsonSerializer.Deserialize<Entry>(bytes, Options);
+        if (entry is null || entry.Version != FormatVersion || entry.Key != key) return null;
+        var assets = new ResolvedAssets(entry.Compile, entry.Runtime, entry.AspNetCore)
+        {
+            Usings = entry.Usings ?? [],
+            PackageVersions = new Dictionary<string, string>(entry.PackageVersions ?? [], StringComparer.OrdinalIgnoreCase),
+        };
+        return assets.AllExist ? assets : null;
+    });
+
+    private static void Write(string path, string key, ResolvedAssets assets)
     {
         var entry = new Entry(FormatVersion, key, [.. assets.Compile], [.. assets.Runtime], assets.UsesAspNetCore, [.. assets.Usings], new(assets.PackageVersions));
-        var temporary = path + $".{Environment.ProcessId}.tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(entry, Options));
-        File.Move(temporary, path, overwrite: true);
+        StoreFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(entry, Options));
     }
-
-    /// <summary>A short, stable folder name for a key.</summary>
-    public static string Hash(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 }

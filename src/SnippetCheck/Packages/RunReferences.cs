@@ -2,6 +2,7 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Packages;
 
@@ -32,7 +33,7 @@ internal sealed class RunReferences
     public IReadOnlyList<PackageRequest> Packages { get; private init; } = [];
 
     /// <summary>
-    /// Identifies what config references compile to (their paths and stamps); "" without any. A result cache
+    /// Identifies what config references compile to (their paths and contents, hashed); "" without any. A result cache
     /// must include it in its key, so a changed library re-verifies the posts that use it.
     /// </summary>
     public string Fingerprint { get; }
@@ -73,14 +74,14 @@ internal sealed class RunReferences
         var runtime = new List<string>();
         var usings = new List<string>(library.GlobalUsings);
         var aspNetCore = false;
-        var fingerprint = new List<string>();
+        var fingerprint = new StoreKey();
         var dependencyFiles = new List<string>();
         foreach (var assembly in library.RuntimeAssemblies.Select(a => Path.GetFullPath(a, currentDirectory)))
         {
             if (!File.Exists(assembly))
                 throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"--runtime-assembly '{assembly}' does not exist (a bad reference stops the run: exit code 2)");
             runtime.Add(assembly);
-            fingerprint.Add($"runtime:{assembly}@{ContentHash(assembly)}");
+            fingerprint.Add("runtime assembly", assembly).Add("content", ContentHash.OfFile(assembly));
             dependencyFiles.Add(assembly);
         }
         foreach (var (reference, full, from) in references)
@@ -99,7 +100,7 @@ internal sealed class RunReferences
                     if (!File.Exists(assembly)) throw Bad($"does not exist (looked for {assembly})");
                     compile.Add(assembly);
                     runtime.Add(assembly);
-                    fingerprint.Add($"{assembly}@{ContentHash(assembly)}");
+                    fingerprint.Add("assembly", assembly).Add("content", ContentHash.OfFile(assembly));
                     dependencyFiles.Add(assembly);
                     break;
                 case ".csproj":
@@ -110,14 +111,14 @@ internal sealed class RunReferences
                     runtime.AddRange(assets.Runtime);
                     usings.AddRange(assets.Usings);
                     aspNetCore |= assets.UsesAspNetCore;
-                    fingerprint.Add($"{full}@{ProjectBuilder.Stamp(Path.GetDirectoryName(full)!)}");
+                    fingerprint.Add("project", full).Add("stamp", ProjectBuilder.Stamp(Path.GetDirectoryName(full)!));
                     dependencyFiles.AddRange(ProjectBuilder.StampedFiles(Path.GetDirectoryName(full)!));
                     break;
                 default:
                     throw Bad("is neither a .dll nor a .csproj");
             }
         }
-        if (usings.Count > 0) fingerprint.Add("usings:" + string.Join(',', usings));
+        foreach (var global in usings) fingerprint.Add("using", global);
         ResolvedAssets AssetsOf(IEnumerable<string> compiled, IEnumerable<string> loaded, bool web) =>
             new([.. compiled.Distinct(StringComparer.Ordinal)], [.. loaded.Distinct(StringComparer.Ordinal)], web) { Usings = [.. usings.Distinct(StringComparer.Ordinal)] };
         var withoutPackages = AssetsOf(compile, runtime, aspNetCore);
@@ -128,20 +129,13 @@ internal sealed class RunReferences
             if (restored.Assets is not { } assets)
                 throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"{where}: packages could not be restored (a bad package stops the run: exit code 2): {restored.Error}");
             withPackages = AssetsOf([.. compile, .. assets.Compile], [.. runtime, .. assets.Runtime], aspNetCore || assets.UsesAspNetCore);
-            fingerprint.Add("packages:" + new PackageSet(packages).Key);
+            fingerprint.Add("packages", new PackageSet(packages).Key);
         }
-        return new RunReferences(withPackages, string.Join(';', fingerprint),
+        return new RunReferences(withPackages, fingerprint.Hash(),
             [.. dependencyFiles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])
         {
             AssetsWithoutPackages = withoutPackages,
             Packages = packages,
         };
-    }
-
-    /// <summary>A referenced assembly's identity for the result cache: its content, so a rebuilt library is never taken for the old one.</summary>
-    private static string ContentHash(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream))[..16];
     }
 }

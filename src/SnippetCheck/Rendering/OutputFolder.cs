@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Rendering;
 
@@ -54,7 +54,7 @@ internal sealed class OutputFolder
     public string Write(string relative, string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var hash = ContentHash.Of(bytes);
         var path = Path.Combine(_root, relative);
         if (_previous.Files.TryGetValue(relative, out var before) && before.Hash == hash && new FileInfo(path) is { Exists: true } info &&
             info.Length == before.Length && info.LastWriteTimeUtc.Ticks == before.Ticks)
@@ -71,24 +71,15 @@ internal sealed class OutputFolder
     /// <summary>Keeps the manifest for the next render.</summary>
     public void Save()
     {
-        Directory.CreateDirectory(_root);
         var manifest = new RenderManifest(new(_written, StringComparer.Ordinal), new(_documents, StringComparer.Ordinal));
-        File.WriteAllText(Path.Combine(_root, ManifestName), JsonSerializer.Serialize(manifest, RenderJsonContext.Default.RenderManifest));
+        StoreFile.Write(Path.Combine(_root, ManifestName), JsonSerializer.SerializeToUtf8Bytes(manifest, RenderJsonContext.Default.RenderManifest));
     }
 
-    private static RenderManifest ReadManifest(string path)
-    {
-        try
-        {
-            if (File.Exists(path) && JsonSerializer.Deserialize(File.ReadAllText(path), RenderJsonContext.Default.RenderManifest) is { Files: not null, Documents: not null } manifest)
-                return manifest;
-        }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
-        {
-            // Then every file is written again: a lost manifest costs time, never a stale file.
-        }
-        return new([], []);
-    }
+    /// <summary>The last render's manifest; without one, every file is written again: a lost manifest costs time, never a stale file.</summary>
+    private static RenderManifest ReadManifest(string path) =>
+        StoreFile.TryRead(path, bytes => JsonSerializer.Deserialize(bytes, RenderJsonContext.Default.RenderManifest)) is { Files: not null, Documents: not null } manifest
+            ? manifest
+            : new([], []);
 }
 
 /// <summary>The manifest: every file written, and each document's files by its stamp.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
 using SnippetCheck.Model;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Rendering;
 
@@ -26,23 +27,16 @@ internal sealed class RenderCache(string? directory)
     /// A document's files, kept as length-prefixed UTF-8 strings rather than JSON: the HTML and JSON inside would
     /// otherwise be escaped, read back and unescaped on every cached render (three times the bytes, half its time).
     /// </summary>
-    public List<RenderedFiles>? TryGetDocument(string key)
+    public List<RenderedFiles>? TryGetDocument(string key) => PathOf(key, "documents") is { } path ? StoreFile.TryRead(path, ReadDocument) : null;
+
+    private static List<RenderedFiles>? ReadDocument(byte[] bytes)
     {
-        if (PathOf(key, "documents") is not { } path || !File.Exists(path)) return null;
-        try
-        {
-            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path)), Encoding.UTF8);
-            if (reader.ReadInt32() != DocumentFormat) return null;
-            var blocks = new List<RenderedFiles>(reader.ReadInt32());
-            for (var i = blocks.Capacity; i > 0; i--)
-                blocks.Add(new RenderedFiles(reader.ReadString(), reader.ReadInt32(), reader.ReadString(), reader.ReadBoolean(), reader.ReadString(), reader.ReadString()));
-            return blocks;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // EndOfStreamException too: a torn entry is a miss.
-            return null;
-        }
+        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+        if (reader.ReadInt32() != DocumentFormat) return null;
+        var blocks = new List<RenderedFiles>(reader.ReadInt32());
+        for (var i = blocks.Capacity; i > 0; i--)
+            blocks.Add(new RenderedFiles(reader.ReadString(), reader.ReadInt32(), reader.ReadString(), reader.ReadBoolean(), reader.ReadString(), reader.ReadString()));
+        return blocks;
     }
 
     public void StoreDocument(string key, List<RenderedFiles> blocks)
@@ -77,39 +71,35 @@ internal sealed class RenderCache(string? directory)
     /// <param name="notes">What the block's notes are a function of: its program's key, or <see cref="NotesIdentity"/>.</param>
     public static string BlockKey(SnippetResult result, string notes, bool showOutput)
     {
-        var text = new StringBuilder(PlaceAndText(result));
-        text.Append('\n').Append(result.Snippet.IsTagged).Append('|').Append(result.Snippet.Kind).Append('|').Append(result.Status).Append('|').Append(showOutput);
-        text.Append('\n').Append(result.Snippet.Output?.Text).Append('\0').Append(result.ActualOutput);
-        foreach (var d in result.Diagnostics) text.Append('\n').Append(d.ToCanonicalString()).Append('|').Append(d.End);
-        text.Append('\n').Append(notes);
-        return CacheKey.Hash(text.ToString());
+        var key = PlaceAndText(result)
+            .Add("tagged", result.Snippet.IsTagged)
+            .Add("kind", result.Snippet.Kind.ToString())
+            .Add("status", result.Status.ToString())
+            .Add("show output", showOutput)
+            .Add("output", result.Snippet.Output?.Text)
+            .Add("actual", result.ActualOutput);
+        foreach (var d in result.Diagnostics) key.Add("diagnostic", d.ToCanonicalString()).Add("end", d.End?.ToString());
+        return key.Add("notes", notes).Hash();
     }
 
     /// <summary>Notes taken from a compilation that kept nothing, hashed: what the block's description then depends on.</summary>
     public static string NotesIdentity(IReadOnlyList<SymbolNote> notes) =>
-        CacheKey.Hash(JsonSerializer.Serialize(notes, SymbolNoteJson.Default.IReadOnlyListSymbolNote));
+        ContentHash.Of(JsonSerializer.SerializeToUtf8Bytes(notes, SymbolNoteJson.Default.IReadOnlyListSymbolNote));
 
     /// <summary>The key of an uncompiled block's notes: its text where it stands, against this build's framework.</summary>
-    public static string NotesKey(SnippetResult result) => CacheKey.Hash("unverified\n" + PlaceAndText(result));
+    public static string NotesKey(SnippetResult result) => PlaceAndText(result).Add("unverified", true).Hash();
 
-    private static string PlaceAndText(SnippetResult result) =>
-        CacheKey.ToolIdentity + "\n" + result.Location.File + "\n" +
-        string.Join('\n', result.Snippet.Block.Lines.Select(l => $"{l.Line}:{l.Column}:{l.Text}"));
+    private static StoreKey PlaceAndText(SnippetResult result)
+    {
+        var key = new StoreKey().Add("tool", CacheKey.ToolIdentity).Add("file", result.Location.File);
+        foreach (var line in result.Snippet.Block.Lines) key.Add("line", line.Line).Add("column", line.Column).Add("text", line.Text);
+        return key;
+    }
 
     private string? PathOf(string key, string kind) => directory is null ? null : Path.Combine(directory, "render", kind, key[..2], key + (kind == "documents" ? ".bin" : ".json"));
 
-    private T? Read<T>(string key, string kind, JsonTypeInfo<T> type) where T : class
-    {
-        if (PathOf(key, kind) is not { } path || !File.Exists(path)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize(File.ReadAllText(path), type);
-        }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    private T? Read<T>(string key, string kind, JsonTypeInfo<T> type) where T : class =>
+        PathOf(key, kind) is { } path ? StoreFile.TryRead(path, bytes => JsonSerializer.Deserialize(bytes, type)) : null;
 
     private void Write<T>(string key, string kind, T value, JsonTypeInfo<T> type)
     {

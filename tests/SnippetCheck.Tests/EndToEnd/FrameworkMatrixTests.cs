@@ -170,7 +170,7 @@ public sealed class FrameworkMatrixTests
         using var installation = new TempFolder();
         var runtimePack = Directory.GetFiles(Path.Combine(PackageTestCache.Root, "frameworks"), "packs.json", SearchOption.AllDirectories)
             .Select(File.ReadAllText).Select(text => System.Text.Json.JsonDocument.Parse(text).RootElement)
-            .First(pack => pack.GetProperty("Key").GetString()!.StartsWith("framework=net8.0|", StringComparison.Ordinal) && pack.GetProperty("RuntimeAssets").GetArrayLength() > 0);
+            .First(pack => pack.GetProperty("RuntimeVersion").GetString() is { } version && version.StartsWith("8.", StringComparison.Ordinal) && pack.GetProperty("RuntimeAssets").GetArrayLength() > 0);
         var root = RealDotnetRoot();
         var shared = Directory.CreateDirectory(Path.Combine(installation.Path, "shared", "Microsoft.NETCore.App", runtimePack.GetProperty("RuntimeVersion").GetString()!)).FullName;
         var assets = runtimePack.GetProperty("RuntimeAssets").EnumerateArray().Select(a => (From: a.GetProperty("Path").GetString()!, To: a.GetProperty("Destination").GetString()!)).ToList();

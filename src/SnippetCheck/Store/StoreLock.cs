@@ -1,17 +1,16 @@
-namespace SnippetCheck.Packages;
+namespace SnippetCheck.Store;
 
 /// <summary>
-/// An exclusive lock on a file, across processes: two snippetcheck runs (or an IDE build and a CI step) never
-/// restore or build into the same cache folder at once. Held by an open handle, so it is released when the
-/// process dies, however it dies.
+/// An exclusive lock on a file, across processes and within one: two snippetcheck runs (or an IDE build and a CI step)
+/// never make the same entry at once. Held by an open handle, so it is released when the process dies, however it dies.
 /// </summary>
-internal sealed class FileLock : IDisposable
+internal sealed class StoreLock : IDisposable
 {
     private readonly FileStream _stream;
 
-    private FileLock(FileStream stream) => _stream = stream;
+    private StoreLock(FileStream stream) => _stream = stream;
 
-    public static async Task<FileLock> AcquireAsync(string path, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<StoreLock> AcquireAsync(string path, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var deadline = DateTime.UtcNow + timeout;
@@ -19,7 +18,7 @@ internal sealed class FileLock : IDisposable
         {
             try
             {
-                return new FileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                return new StoreLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
