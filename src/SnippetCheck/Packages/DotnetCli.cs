@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using SnippetCheck.Compilation;
 
 using SnippetCheck.Execution;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Packages;
 
@@ -91,19 +92,15 @@ internal static class DotnetCli
     public static Task<string> SdkVersionAsync(string workingDirectory, string cacheRoot) =>
         SdkVersions.GetOrAdd(workingDirectory, directory => new Lazy<Task<string>>(async () =>
         {
+            // The entry holds the whole key before the version, so a file whose short name matches another key is a miss.
             var choice = SdkChoice.Of(directory);
-            var remembered = choice is null ? null : Path.Combine(cacheRoot, "sdk", AssetCache.Hash(choice) + ".txt");
-            if (remembered is not null && File.Exists(remembered) && File.ReadAllText(remembered) is { Length: > 0 } known) return known;
+            var entry = choice is null ? null : Path.Combine(cacheRoot, "sdk", StoreKey.FolderName(choice) + ".txt");
+            var remembered = entry is null ? null : StoreFile.TryRead(entry, bytes => Encoding.UTF8.GetString(bytes).Split('\n') is [var key, { Length: > 0 } known] && key == choice ? known : null);
+            if (remembered is not null) return remembered;
             var result = await RunAsync(["--version"], directory, TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false);
             if (!result.Succeeded) throw new DotnetFailedException(result, $"'dotnet --version' failed: {result.Explain()}");
             var version = result.Stdout.Trim();
-            if (remembered is not null)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(remembered)!);
-                var temporary = remembered + $".{Environment.ProcessId}.tmp";
-                File.WriteAllText(temporary, version);
-                File.Move(temporary, remembered, overwrite: true);
-            }
+            if (entry is not null) StoreFile.Write(entry, Encoding.UTF8.GetBytes(choice + "\n" + version));
             return version;
         })).Value;
 

@@ -40,8 +40,9 @@ public sealed class SdkChoiceTests
         Assert.Matches(@"^\d+\.\d+\.\d+", asked);
         // What a later process reads: the file the first one wrote, for the same choice. A planted value shows it is read.
         var remembered = Assert.Single(Directory.GetFiles(Path.Combine(cache.Path, "sdk")));
-        Assert.Equal(asked, File.ReadAllText(remembered));
-        File.WriteAllText(remembered, "9.9.999-remembered");
+        var entry = File.ReadAllText(remembered);
+        Assert.EndsWith("\n" + asked, entry, StringComparison.Ordinal);
+        File.WriteAllText(remembered, entry.Replace(asked, "9.9.999-remembered", StringComparison.Ordinal));
         using var sameChoice = new TempFolder();
         Assert.Equal("9.9.999-remembered", await DotnetCli.SdkVersionAsync(sameChoice.Path, cache.Path));
 
