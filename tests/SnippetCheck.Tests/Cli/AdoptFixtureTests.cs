@@ -1,0 +1,163 @@
+using System.Text.RegularExpressions;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 43, item 6: <c>adopt</c> on docs written as test bodies (Samples/adopt-tests: NUnit, xUnit and MSTest pages with
+/// NSubstitute, FakeItEasy and Moq, page fields, <c>[SetUp]</c>/<c>[TestInitialize]</c> in hidden <c>requiredcode</c>
+/// fences). One <c>adopt --write</c> infers the packages, proposes the page fixture and the hidden fences, and writes
+/// only hidden comments and front matter; every block then verifies, and a flipped assertion fails at its line.
+/// </summary>
+public sealed partial class AdoptFixtureTests
+{
+    private static readonly string[] Pages = ["substitutes.md", "xunit.md", "fakes.md", "mocks.md"];
+
+    /// <summary>A tag comment line adopt inserts above a fence.</summary>
+    [GeneratedRegex(@"^<!-- snippetcheck: [^>]*-->$")]
+    private static partial Regex TagLine();
+
+    /// <summary>The front matter adopt writes at the top of a page that had none.</summary>
+    [GeneratedRegex(@"\A---\nsnippetcheck:\n(  [a-zA-Z]+: [^\n]+\n)+---\n")]
+    private static partial Regex NewFrontMatter();
+
+    private static TempFolder CopyOfTheDocs()
+    {
+        var folder = new TempFolder();
+        foreach (var page in Pages) folder.CopySample("adopt-tests/" + page, page);
+        return folder;
+    }
+
+    private static string Read(TempFolder folder, string page) => File.ReadAllText(Path.Combine(folder.Path, page));
+
+    [Fact]
+    public void One_adopt_write_verifies_every_block_of_docs_written_as_tests_adding_only_hidden_comments_and_front_matter_and_flipped_assertions_fail_at_their_lines()
+    {
+        using var folder = CopyOfTheDocs();
+        var originals = Pages.ToDictionary(p => p, p => Read(folder, p));
+
+        var dry = CliRunner.Run(folder.Path, "adopt");
+        Assert.True(dry.ExitCode == 0, dry.Output);
+        Assert.Contains("substitutes.md(1,1): page fixture: 5 of 5 blocks verified as one class (1 block by block); its front matter would get: fixture: true, hiddenFences: [requiredcode]", dry.Stdout);
+        Assert.All(Pages, p => Assert.Equal(originals[p], Read(folder, p)));
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Contains("adopt: tagged 13 of 13 untagged C# blocks", write.Stdout);
+        foreach (var page in Pages)
+        {
+            // Only insertions: the page's front matter, and tag comments on lines of their own.
+            var text = Read(folder, page);
+            var frontMatter = NewFrontMatter().Match(text);
+            Assert.True(frontMatter.Success, page + ":\n" + text);
+            var rest = text[frontMatter.Length..].Split('\n').Where(l => !TagLine().IsMatch(l));
+            Assert.Equal(originals[page], string.Join('\n', rest));
+        }
+        Assert.Contains("---\nsnippetcheck:\n  fixture: true\n  hiddenFences: [requiredcode]\n---\n# Getting started", Read(folder, "substitutes.md"));
+        // The test framework and the mocking library are inferred from the attributes and calls, with their usings.
+        Assert.Matches(@"<!-- snippetcheck: compile usings=NUnit\.Framework,NSubstitute packages=NSubstitute@[\d.]+,NUnit@[\d.]+ -->\n```csharp\npublic interface IGreeter", Read(folder, "substitutes.md"));
+        Assert.Matches(@"packages=FakeItEasy@[\d.]+,MSTest\.TestFramework@[\d.]+ -->", Read(folder, "fakes.md"));
+        Assert.Matches(@"packages=NSubstitute@[\d.]+,xunit@[\d.]+ -->", Read(folder, "xunit.md"));
+        Assert.Matches(@"usings=Moq packages=Moq@[\d.]+ -->", Read(folder, "mocks.md"));
+
+        var verify = CliRunner.Run(folder.Path, "verify");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("13 passed, 0 failed, 0 ignored, 0 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+
+        // Mutants: each flipped assertion fails its block at its line, in a statement block, an NUnit [Test], an xUnit
+        // [Fact] and an MSTest [TestMethod].
+        AssertFailsAt(folder, "substitutes.md", "Assert.That(greeter.Greet(\"Ada\"), Is.EqualTo(\"\"));", "Is.EqualTo(\"\")", "Is.EqualTo(\"Hello, Ada\")", "SC2003");
+        AssertFailsAt(folder, "substitutes.md", "Assert.That(greeter.Greet(\"Cy\"), Is.EqualTo(\"Hi, Cy\"));", "\"Hi, Cy\"));", "\"Hi, Bo\"));", "SC2015");
+        AssertFailsAt(folder, "xunit.md", "Assert.Equal(2026, clock.Now.Year);", "Equal(2026,", "Equal(2025,", "SC2015");
+        AssertFailsAt(folder, "fakes.md", "Assert.AreEqual(\"two\", store.Get(2));", "AreEqual(\"two\"", "AreEqual(\"three\"", "SC2015");
+    }
+
+    /// <summary>
+    /// The page with <paramref name="from"/> replaced fails at the line of <paramref name="statement"/> with
+    /// <paramref name="code"/>; the page is put back afterwards.
+    /// </summary>
+    private static void AssertFailsAt(TempFolder folder, string page, string statement, string from, string to, string code)
+    {
+        var adopted = Read(folder, page);
+        var lines = adopted.Split('\n').ToList();
+        var line = lines.FindIndex(l => l.Contains(statement, StringComparison.Ordinal)) + 1;
+        Assert.True(line > 0, statement);
+        File.WriteAllText(Path.Combine(folder.Path, page), adopted.Replace(from, to, StringComparison.Ordinal));
+
+        var verify = CliRunner.Run(folder.Path, "verify", page, "--no-cache");
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Matches($@"{Regex.Escape(page)}\({line},\d+\): error {code}", verify.Output);
+        File.WriteAllText(Path.Combine(folder.Path, page), adopted);
+    }
+
+    [Fact]
+    public void A_block_that_fails_in_its_pages_class_is_left_out_with_ignore_and_its_cause_and_the_rest_verify()
+    {
+        using var folder = new TempFolder();
+        var page = File.ReadAllText(Samples.PathOf("adopt-tests/substitutes.md")) + """
+
+            A substitute can throw:
+
+            ```csharp
+            greeter.Greet("Eve").Returns(_ => throw new InvalidOperationException("no Eve"));
+            greeter.Greet("Eve");
+            ```
+
+            Not C# on its own:
+
+            ```csharp
+            greeter.Greet(
+            ```
+            """;
+        folder.Write("page.md", page);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Contains("page.md(1,1): page fixture: 5 of 7 blocks verified as one class", write.Stdout);
+        Assert.Matches(@"runtime-failure +e\.g\. page\.md\(\d+,1\): in its page's class: .*InvalidOperationException", write.Stdout);
+        Assert.Matches(@"fragment +e\.g\. page\.md\(\d+,\d+\): in its page's class: ", write.Stdout);
+        var text = File.ReadAllText(Path.Combine(folder.Path, "page.md"));
+        Assert.Contains("<!-- snippetcheck: ignore -->\n```csharp\ngreeter.Greet(\"Eve\")", text);
+        Assert.Contains("<!-- snippetcheck: ignore -->\n```csharp\ngreeter.Greet(\n```", text);
+
+        var verify = CliRunner.Run(folder.Path, "verify");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("5 passed, 0 failed, 2 ignored, 0 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void A_page_whose_front_matter_says_fixture_false_or_with_a_tagged_block_is_not_made_a_fixture()
+    {
+        using var folder = new TempFolder();
+        var page = File.ReadAllText(Samples.PathOf("adopt-tests/substitutes.md"));
+        folder.Write("declined.md", "---\ntitle: Substitutes\nsnippetcheck:\n  fixture: false\n---\n" + page);
+        folder.Write("tagged.md", page.Replace("```csharp\npublic interface", "<!-- snippetcheck: compile -->\n```csharp\npublic interface", StringComparison.Ordinal));
+
+        var dry = CliRunner.Run(folder.Path, "adopt");
+
+        Assert.True(dry.ExitCode == 0, dry.Output);
+        Assert.DoesNotContain("page fixture", dry.Stdout);
+    }
+
+    [Fact]
+    public void A_pages_own_front_matter_gets_the_settings_under_its_snippetcheck_key_or_as_a_new_one()
+    {
+        using var folder = new TempFolder();
+        var page = File.ReadAllText(Samples.PathOf("adopt-tests/xunit.md"));
+        folder.Write("keyed.md", "---\r\ntitle: Clock\r\nsnippetcheck:\r\n    nullable: enable\r\n---\r\n" + page.ReplaceLineEndings("\r\n"));
+        folder.Write("titled.md", "---\ntitle: Clock\n---\n" + page);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.StartsWith("---\r\ntitle: Clock\r\nsnippetcheck:\r\n    fixture: true\r\n    hiddenFences: [requiredcode]\r\n    nullable: enable\r\n---\r\n# Substitutes",
+            File.ReadAllText(Path.Combine(folder.Path, "keyed.md")));
+        Assert.StartsWith("---\ntitle: Clock\nsnippetcheck:\n  fixture: true\n  hiddenFences: [requiredcode]\n---\n# Substitutes", File.ReadAllText(Path.Combine(folder.Path, "titled.md")));
+        var verify = CliRunner.Run(folder.Path, "verify");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("6 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+    }
+}
