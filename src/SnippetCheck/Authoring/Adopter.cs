@@ -331,7 +331,10 @@ internal static class Adopter
             var output = block.Kind == SnippetKind.Run ? OutputFenceFor(document, snippet, ScrubbingOf(document, snippet), first.ActualOutput, second.ActualOutput) : null;
             proposals.Add(new AdoptProposal(snippet, block.Kind, output) { Usings = block.Tags.Usings, Packages = block.Tags.Packages });
         }
-        var settings = new PageSettings(!document.Settings.IsFixture, trial.HiddenFences);
+        // The page's own list replaces config's: it names config's fences too, which the trial read beside the new ones.
+        IReadOnlyList<string> fences = trial.HiddenFences.Count == 0 ? []
+            : [.. (document.Settings.Config.HiddenFences ?? []).Concat(trial.HiddenFences).Distinct(StringComparer.OrdinalIgnoreCase)];
+        var settings = new PageSettings(!document.Settings.IsFixture, fences);
         var said = settings.Lines.Count == 0 ? "" : $"; its front matter {(write ? "gets" : "would get")}: {settings}";
         notes.Insert(0, new AdoptNote(new SourceLocation(file.Path, 1, 1),
             $"page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verified as one class ({aloneVerified} block by block){said}"));
