@@ -144,9 +144,10 @@ internal static partial class FixtureInference
     /// </summary>
     private static async Task NextAsync(Attempt attempt, IReadOnlyList<Snippet> blocks, IReadOnlyList<SnippetResult> results, PackageInference packages, CancellationToken cancellationToken)
     {
-        var own = blocks.Select(b => results.FirstOrDefault(r => r.Snippet.Location == b.Location && r.Snippet.Location.File == b.Location.File))
-            .OfType<SnippetResult>().Where(r => r.Snippet.Kind != SnippetKind.Ignore).ToList();
-        if (own.Count == 0)
+        var tried = blocks.Where(b => b.Kind != SnippetKind.Ignore).ToList();
+        var own = tried.Select(b => results.FirstOrDefault(r => r.Snippet.Location == b.Location)).OfType<SnippetResult>().ToList();
+        // Every block tried has its verdict, or the page is not judged at all: a missing result is never a pass.
+        if (own.Count == 0 || own.Count != tried.Count)
         {
             attempt.GaveUp = true;
             return;
