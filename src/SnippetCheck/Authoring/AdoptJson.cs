@@ -22,6 +22,8 @@ internal static class AdoptJson
         json.WriteNumber("stillFailing", report.StillFailing);
         json.WriteNumber("hiddenChecks", report.WithHiddenChecks);
         json.WriteNumber("suspectedRot", report.SuspectedRot);
+        json.WriteNumber("fixtures", report.Fixtures);
+        json.WriteNumber("leftOut", report.LeftOut);
         var causes = report.Files.SelectMany(f => f.Causes).ToList();
         foreach (var kind in UnverifiedCause.Kinds) json.WriteNumber(kind, causes.Count(c => c.Kind == kind));
         json.WriteNumber("durationMs", (long)report.Duration.TotalMilliseconds);
@@ -30,7 +32,8 @@ internal static class AdoptJson
         json.WriteStartArray("blocks");
         foreach (var file in report.Files)
         {
-            foreach (var proposal in file.Proposals)
+            // A block left out of its page's class is listed once, with its cause and the tag that leaves it out.
+            foreach (var proposal in file.Proposals.Where(p => p.Kind != Snippets.SnippetKind.Ignore))
             {
                 WriteBlock(json, proposal.Snippet.Location);
                 json.WriteString("tag", proposal.Words);
@@ -47,6 +50,7 @@ internal static class AdoptJson
             foreach (var (failed, cause) in file.Failures.Zip(file.Causes))
             {
                 WriteBlock(json, failed.Snippet.Location);
+                if (file.Proposals.Any(p => p.Kind == Snippets.SnippetKind.Ignore && p.Snippet.Location == failed.Snippet.Location)) json.WriteString("tag", "ignore");
                 json.WriteString("cause", cause.Kind);
                 json.WriteString("detail", cause.Detail);
                 json.WriteNumber("causeLine", cause.Location.Line);

@@ -37,6 +37,19 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
         + (Session is null ? "" : " session=" + Session);
 }
 
+/// <summary>
+/// The page settings <c>adopt</c> writes into a page's front matter for its fixture (docs/authoring.md#the-page-fixture):
+/// <c>fixture: true</c> unless config already says so, and the info strings of the docs' hidden fences it read.
+/// </summary>
+internal sealed record PageSettings(bool Fixture, IReadOnlyList<string> HiddenFences)
+{
+    /// <summary>The settings as lines of the front matter's <c>snippetcheck:</c> map, without their indent.</summary>
+    public IReadOnlyList<string> Lines =>
+        [.. Fixture ? ["fixture: true"] : Array.Empty<string>(), .. HiddenFences.Count > 0 ? [$"hiddenFences: [{string.Join(", ", HiddenFences)}]"] : Array.Empty<string>()];
+
+    public override string ToString() => string.Join(", ", Lines);
+}
+
 /// <summary>Something <c>adopt</c> says about one block besides the table (a block that passes but cannot be tagged).</summary>
 internal sealed record AdoptNote(SourceLocation Location, string Message)
 {
@@ -72,10 +85,16 @@ internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyL
     /// <summary>Prose claims an example does not bear out: suspected rot, reported and never written.</summary>
     public int SuspectedRot => Notes.Count(n => n.Message.StartsWith(AdoptNote.SuspectedRot, StringComparison.Ordinal));
 
-    private IEnumerable<AdoptProposal> Verified => Proposals.Where(p => p.Kind != SnippetKind.Check);
+    private IEnumerable<AdoptProposal> Verified => Proposals.Where(p => p.Kind is not (SnippetKind.Check or SnippetKind.Ignore));
     public int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
     public int Output => Proposals.Count(p => p.Output is not null);
     public int StillFailing => Failures.Count;
+
+    /// <summary>The page is verified as one class: what its front matter gets for it (nothing when config already says all); null for no fixture.</summary>
+    public PageSettings? Fixture { get; init; }
+
+    /// <summary>Blocks left out of a fixture page because they fail in it: tagged <c>ignore</c>, never counted as verified.</summary>
+    public int LeftOut => Proposals.Count(p => p.Kind == SnippetKind.Ignore);
 
     /// <summary>Why each of <see cref="Failures"/> stays unverified, in the same order.</summary>
     public IReadOnlyList<UnverifiedCause> Causes { get; init; } = [];
@@ -132,7 +151,13 @@ internal sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList
     public IEnumerable<AdoptFile> Refused => Files.Where(f => f.WriteProblem is not null);
 
     /// <summary>Blocks tagged, at a level that verifies them, in files that were written.</summary>
-    public int Tagged => Files.Where(f => f.Written).Sum(f => f.Proposals.Count(p => p.Kind != SnippetKind.Check));
+    public int Tagged => Files.Where(f => f.Written).Sum(f => f.Proposals.Count(p => p.Kind is not (SnippetKind.Check or SnippetKind.Ignore)));
+
+    /// <summary>Pages proposed as fixtures (one class each).</summary>
+    public int Fixtures => Files.Count(f => f.Fixture is not null);
+
+    /// <summary>Blocks of those pages that fail in them, left out with <c>ignore</c> (and counted among <see cref="StillFailing"/>).</summary>
+    public int LeftOut => Files.Sum(f => f.LeftOut);
 
     /// <summary>Blocks tagged <c>check</c> in files that were written.</summary>
     public int TaggedCheck => Files.Where(f => f.Written).Sum(f => f.Check);

@@ -42,10 +42,12 @@ internal static class AdoptTable
             + (report.WithUsings > 0 ? $", {report.WithUsings} with hidden usings" : "")
             + (report.InSessions > 0 ? $", {report.InSessions} in sessions with earlier blocks" : "")
             + (report.WithPackages > 0 ? $", {report.WithPackages} with their post's package" : "")
-            + (report.WithHiddenChecks > 0 ? $", {report.WithHiddenChecks} with a hidden check of their prose" : "");
+            + (report.WithHiddenChecks > 0 ? $", {report.WithHiddenChecks} with a hidden check of their prose" : "")
+            + (report.Fixtures > 0 ? $", {report.Fixtures} page{(report.Fixtures == 1 ? "" : "s")} as one class (the page fixture)" : "");
         var compileFail = report.CompileFail > 0 ? $", {report.CompileFail} compile-fail (errors the post marks)" : "";
         var what = $"{report.Compile} compile, {report.Run} run{compileFail}, {report.Output} with an output block{usings}";
-        var failing = report.StillFailing == 1 ? "1 still fails" : $"{report.StillFailing} still fail";
+        var failing = (report.StillFailing == 1 ? "1 still fails" : $"{report.StillFailing} still fail")
+            + (report.LeftOut > 0 ? $" ({report.LeftOut} of them left out of their page's class with an ignore tag)" : "");
         var rot = report.SuspectedRot > 0 ? $"; {report.SuspectedRot} prose claim{(report.SuspectedRot == 1 ? "" : "s")} the code does not bear out (suspected rot, above)" : "";
         var stay = report.StillFailing == 1 ? "stays" : "stay";
         // Checked blocks are counted apart, never among the verified ones (README.md, "Levels").

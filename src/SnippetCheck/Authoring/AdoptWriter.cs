@@ -1,3 +1,4 @@
+using SnippetCheck.Configuration;
 using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;
 using SnippetCheck.Snippets;
@@ -40,18 +41,73 @@ internal static class AdoptWriter
     /// <summary>Inserts the file's tag comments, which must read back as exactly the proposed tags (<see cref="DocumentRewriter"/>).</summary>
     /// <returns>Null when written; otherwise why not.</returns>
     public static string? Write(AdoptFile file) => DocumentRewriter.Rewrite(file.Document,
-        current => Apply(current, file.Document, file.Proposals), rewritten => ParsesBack(file.Document, rewritten, file.Proposals),
+        current => Apply(current, file.Document, file.Proposals, file.Fixture),
+        rewritten => ParsesBack(file.Document, rewritten, file.Proposals) && SettingsReadBack(file.Document, rewritten, file.Fixture),
         "the tagged file would not read back with exactly the proposed tags (please report it with the file)");
 
     /// <summary>
     /// Inserts, above each fence line, a line of its own: the fence's container prefix, the comment, and the fence
-    /// line's own line ending. No existing byte changes.
+    /// line's own line ending; and the page's fixture settings into its front matter. No existing byte changes.
     /// </summary>
-    internal static string Apply(string text, SourceDocument document, IReadOnlyList<AdoptProposal> proposals) =>
-        TextEdit.Apply(text, proposals.SelectMany(proposal => (IEnumerable<TextEdit>)[
+    internal static string Apply(string text, SourceDocument document, IReadOnlyList<AdoptProposal> proposals, PageSettings? settings = null) =>
+        TextEdit.Apply(text, (settings is null || settings.Lines.Count == 0 ? [] : new[] { SettingsEdit(document, settings)! }).Concat(proposals.SelectMany(proposal => (IEnumerable<TextEdit>)[
             Insert(text, document, proposal.Snippet.Block, proposal.Words),
             .. proposal.Output is { } output ? [Insert(text, document, output, "output")] : Array.Empty<TextEdit>(),
-            .. proposal.HiddenChecks.Count > 0 ? [AddChecks(text, document, proposal.Snippet.Block, proposal.HiddenChecks)] : Array.Empty<TextEdit>()]));
+            .. proposal.HiddenChecks.Count > 0 ? [AddChecks(text, document, proposal.Snippet.Block, proposal.HiddenChecks)] : Array.Empty<TextEdit>()])));
+
+    /// <summary>
+    /// The lines that give a page its fixture settings, as an insertion into its YAML front matter: under its
+    /// <c>snippetcheck:</c> map (at the indent of the map's first line), else as that map before the closing
+    /// <c>---</c>, else as a new front matter at the top of the page. Null where no insertion can say it alone: TOML
+    /// front matter, a <c>snippetcheck:</c> key with a value on its line, or a map that already sets one of the keys.
+    /// </summary>
+    internal static TextEdit? SettingsEdit(SourceDocument document, PageSettings settings)
+    {
+        var text = document.Text;
+        var map = document.Lines;
+        string Block(string indent, string lineEnding) => string.Concat(settings.Lines.Select(l => indent + l + lineEnding));
+        if (DocumentExtractor.Extract(document).FrontMatter is not { } front)
+        {
+            var ending = BlockRewrite.LineEndingBefore(text, map.NextLineStart(1));
+            return new TextEdit(0, 0, "---" + ending + FrontMatterReader.Key + ":" + ending + Block("  ", ending) + "---" + ending);
+        }
+        if (front.IsToml) return null;
+        var close = Enumerable.Range(front.Location.Line + 1, Math.Max(0, map.LineCount - front.Location.Line))
+            .FirstOrDefault(l => map.Text(l).TrimEnd() is "---" or "...");
+        if (close == 0) return null;
+        for (var line = front.Location.Line + 1; line < close; line++)
+        {
+            var key = map.Text(line);
+            if (!key.StartsWith(FrontMatterReader.Key + ":", StringComparison.Ordinal)) continue;
+            if (key[(FrontMatterReader.Key.Length + 1)..].Trim().Length > 0) return null;
+            var entries = Enumerable.Range(line + 1, close - line - 1).Select(map.Text).TakeWhile(t => t.Length == 0 || t[0] is ' ' or '\t').ToList();
+            if (entries.Any(e => e.TrimStart().StartsWith("fixture:", StringComparison.Ordinal) || e.TrimStart().StartsWith("hiddenFences:", StringComparison.Ordinal))) return null;
+            var first = entries.FirstOrDefault(e => e.Trim().Length > 0);
+            var indent = first is null ? "  " : first[..(first.Length - first.TrimStart().Length)];
+            var at = map.NextLineStart(line);
+            return new TextEdit(at, at, Block(indent, BlockRewrite.LineEndingBefore(text, at)));
+        }
+        var before = map.LineStart(close);
+        var lineEnding = BlockRewrite.LineEndingBefore(text, before);
+        return new TextEdit(before, before, FrontMatterReader.Key + ":" + lineEnding + Block("  ", lineEnding));
+    }
+
+    /// <summary>The rewritten page's front matter says what <paramref name="settings"/> asks: the fixture, and each hidden fence.</summary>
+    private static bool SettingsReadBack(SourceDocument original, string rewritten, PageSettings? settings)
+    {
+        if (settings is null || settings.Lines.Count == 0) return true;
+        var after = DocumentExtractor.Extract(SourceDocument.FromText(original.FullPath, original.DisplayPath, rewritten));
+        try
+        {
+            var config = FrontMatterReader.Read(original.DisplayPath, after.FrontMatter).Config;
+            return config is not null && (!settings.Fixture || config.Fixture == true) &&
+                settings.HiddenFences.All(w => config.HiddenFences?.Contains(w, StringComparer.OrdinalIgnoreCase) == true);
+        }
+        catch (ConfigException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Whether hidden checks can follow a doc-comment example on lines of their own: its tag line can stand before it,

@@ -246,6 +246,25 @@ internal static class Adopter
             files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes) { Causes = causes });
         }
 
+        // Pass 6: pages that verify more as one class (the page fixture) than block by block, and the pages config already
+        // makes fixtures, whose blocks are verified only so.
+        var pages = string.IsNullOrEmpty(options.Filter)
+            ? files.Select(f => (File: f, Document: adoptable.First(d => ReferenceEquals(d.Snippets.Source.Document, f.Document))))
+                .Where(p => IsFixtureCandidate(p.Document, p.File)).ToList()
+            : [];
+        var trials = await FixtureInference.FindAsync(verifier, packageInference, [.. pages.Select(p => p.Document)], cancellationToken).ConfigureAwait(false);
+        foreach (var (file, document) in pages)
+        {
+            var index = files.IndexOf(file);
+            var verified = file.Proposals.Count(p => p.Kind is SnippetKind.Compile or SnippetKind.Run or SnippetKind.CompileFail);
+            var trial = trials.GetValueOrDefault(document.Snippets.Source.Document.FullPath);
+            if (trial is not null && (document.Settings.IsFixture || trial.Verified > verified))
+                files[index] = AsFixture(document, file, trial, verified, write);
+            else if (document.Settings.IsFixture)
+                files[index] = file with { Proposals = [], Failures = [], Causes = [], Notes = [new AdoptNote(new SourceLocation(file.Path, 1, 1),
+                    "the page is a fixture (config or front matter), and no block passes in its class: left as it is")] };
+        }
+
         if (write)
         {
             for (var i = 0; i < files.Count; i++)
@@ -256,6 +275,70 @@ internal static class Adopter
         }
         var errors = fileErrors.Concat(documents.SelectMany(d => d.Errors)).ToList();
         return new AdoptReport(files, errors, write, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// A page worth verifying as one class: Markdown whose blocks are all untagged (a tag written for a lone block means
+    /// the block alone), whose front matter can take the setting, and where block by block leaves a block unverified; or
+    /// a page config already makes a fixture. Never where config or front matter says <c>fixture: false</c>.
+    /// </summary>
+    private static bool IsFixtureCandidate(PreparedDocument document, AdoptFile file)
+    {
+        if (!IsMarkdown(file.Path) || document.Settings.Config.Fixture == false) return false;
+        if (document.Settings.IsFixture) return true;
+        // A class can give a block only names (a field, a setup's work): a page whose blocks fail alone for other reasons
+        // (fragments, errors) gains nothing from a trial, which compiles and runs the page up to six times.
+        var lacksNames = file.Causes.Any(c => c.Kind is UnverifiedCause.UnknownName or UnverifiedCause.PackageNotFound) || file.Check > 0 ||
+            document.Snippets.Source.Items.OfType<HiddenFences>().Any() || PackageInference.TestCandidates(document.Snippets).Any();
+        return lacksNames && document.Snippets.Snippets.All(s => !s.IsTagged) &&
+            file.Proposals.Count(p => p.Kind is SnippetKind.Compile or SnippetKind.Run or SnippetKind.CompileFail) < file.Blocks &&
+            AdoptWriter.SettingsEdit(document.Snippets.Source.Document, new PageSettings(true, ["x"])) is not null;
+    }
+
+    /// <summary>
+    /// The page's proposals as its fixture: each block that passes in the class with the kind it was tried with (and its
+    /// output block), the page's packages and usings on the first; each block that fails in it left out with
+    /// <c>ignore</c>, its cause in the report; and the page settings its front matter gets.
+    /// </summary>
+    private static AdoptFile AsFixture(PreparedDocument document, AdoptFile file, FixtureInference.Trial trial, int aloneVerified, bool write)
+    {
+        var proposals = new List<AdoptProposal>();
+        var failures = new List<SnippetResult>();
+        var causes = new List<UnverifiedCause>();
+        var notes = new List<AdoptNote>();
+        var source = document.Snippets.Source.Document;
+        foreach (var block in trial.Blocks)
+        {
+            var snippet = document.Snippets.Snippets.First(s => s.Location == block.Location);
+            var left = trial.Left.FirstOrDefault(l => l.Snippet.Location == block.Location);
+            if (AdoptWriter.CommentPrefix(snippet.Block, source) is null)
+            {
+                // Untagged on a fixture page is 'run': a block that passes so needs no tag; one that fails would fail the page.
+                if (left is not null) return file with { Notes = [.. file.Notes, new AdoptNote(snippet.Location,
+                    "fails in its page's class, and its fence shares its line with a list marker, so no ignore tag can leave it out: the page is not proposed as a fixture")] };
+                notes.Add(new AdoptNote(snippet.Location, "passes in its page's class, left untagged: its fence shares its line with a list marker (on a fixture page an untagged block runs)"));
+                continue;
+            }
+            if (left is not null)
+            {
+                proposals.Add(new AdoptProposal(snippet, SnippetKind.Ignore, null));
+                failures.Add(left);
+                var cause = UnverifiedCause.Of(left, packageLookedFor: false);
+                causes.Add(cause with { Detail = "in its page's class: " + cause.Detail });
+                continue;
+            }
+            var (first, second) = trial.Runs[block.Location];
+            var output = block.Kind == SnippetKind.Run ? OutputFenceFor(document, snippet, ScrubbingOf(document, snippet), first.ActualOutput, second.ActualOutput) : null;
+            proposals.Add(new AdoptProposal(snippet, block.Kind, output) { Usings = block.Tags.Usings, Packages = block.Tags.Packages });
+        }
+        // The page's own list replaces config's: it names config's fences too, which the trial read beside the new ones.
+        IReadOnlyList<string> fences = trial.HiddenFences.Count == 0 ? []
+            : [.. (document.Settings.Config.HiddenFences ?? []).Concat(trial.HiddenFences).Distinct(StringComparer.OrdinalIgnoreCase)];
+        var settings = new PageSettings(!document.Settings.IsFixture, fences);
+        var said = settings.Lines.Count == 0 ? "" : $"; its front matter {(write ? "gets" : "would get")}: {settings}";
+        notes.Insert(0, new AdoptNote(new SourceLocation(file.Path, 1, 1),
+            $"page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verified as one class ({aloneVerified} block by block){said}"));
+        return new AdoptFile(source, file.Blocks, proposals, failures, notes) { Causes = causes, Fixture = settings };
     }
 
     /// <summary>The calls that start work on other threads, as <c>Type.Method</c>, or a method alone for an extension.</summary>

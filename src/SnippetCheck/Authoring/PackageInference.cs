@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
+using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;
@@ -98,6 +99,14 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     }
 
     /// <summary>
+    /// The packages a page's code names (<see cref="TestCandidates"/>), the author names, or its usings and repository
+    /// suggest, found and restored, that declare one of <paramref name="unknown"/>: what <c>adopt</c> tries a page's
+    /// fixture with, whose names may stand in its hidden code rather than in a block.
+    /// </summary>
+    public async Task<IReadOnlyList<Found>> ForPageAsync(PreparedDocument document, IReadOnlySet<string> unknown, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
+        (await ForDocumentAsync(document.Snippets, unknown, framework, cancellationToken).ConfigureAwait(false)).Found;
+
+    /// <summary>
     /// The names a failed block does not know, read at its errors (<c>CS0246</c>, <c>CS0103</c>, <c>CS0234</c>,
     /// <c>CS1061</c>); null when it fails for anything else, which no package fixes.
     /// </summary>
@@ -123,7 +132,7 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
         // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
-        var named = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).Concat(UsingCandidates(document, framework)).ToList();
+        var named = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).Concat(TestCandidates(document)).Concat(UsingCandidates(document, framework)).ToList();
         var shown = named.Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var groups = named
             .Concat(RepositoryHints.For(folder).Select(c => (IReadOnlyList<PackageCandidate>)[c]))
@@ -201,6 +210,56 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
             if (group.Count > 0) yield return group;
         }
     }
+
+    /// <summary>
+    /// The test framework and mocking library a page's code names, each as the package that declares it (docs written as
+    /// tests: issue 43). Read from the attributes and calls of its C# blocks and of the fences in its HTML comments (the
+    /// docs' own hidden code), since such pages rarely show their usings. A candidate is still kept only when its
+    /// assemblies declare a name the blocks lack, and a block is tagged only when it then passes.
+    /// </summary>
+    internal static IEnumerable<IReadOnlyList<PackageCandidate>> TestCandidates(SnippetDocument document)
+    {
+        var code = string.Join('\n', document.Source.Items.SelectMany(item => item switch
+        {
+            FencedBlock block when SnippetReader.IsCSharp(block) => block.Lines.Select(l => l.Text),
+            HiddenFences hidden => hidden.Fences.SelectMany(f => f.Body.Select(l => l.Text)),
+            _ => [],
+        }));
+        if (code.Length == 0) yield break;
+        foreach (var (id, evidence) in TestEvidence)
+        {
+            if (evidence().IsMatch(code)) yield return [new PackageCandidate(id, null)];
+        }
+    }
+
+    /// <summary>Each package, with what only code written against it says: its test attributes, its entry calls.</summary>
+    private static readonly (string Id, Func<Regex> Evidence)[] TestEvidence =
+    [
+        ("NUnit", NUnitEvidence),
+        ("xunit", XunitEvidence),
+        ("MSTest.TestFramework", MSTestEvidence),
+        ("NSubstitute", NSubstituteEvidence),
+        ("Moq", MoqEvidence),
+        ("FakeItEasy", FakeItEasyEvidence),
+    ];
+
+    [GeneratedRegex(@"\[\s*(Test|TestCase|TestFixture|SetUp|TearDown|OneTimeSetUp|OneTimeTearDown)\s*[\](,]|\bAssert\.That\s*\(|\bIs\.(EqualTo|True|False|Null|Not)\b")]
+    private static partial Regex NUnitEvidence();
+
+    [GeneratedRegex(@"\[\s*(Fact|Theory|InlineData)\s*[\](,]")]
+    private static partial Regex XunitEvidence();
+
+    [GeneratedRegex(@"\[\s*(TestMethod|TestClass|TestInitialize|TestCleanup|DataRow|DataTestMethod)\s*[\](,]")]
+    private static partial Regex MSTestEvidence();
+
+    [GeneratedRegex(@"\bSubstitute\.For(PartsOf)?\s*<|\bArg\.(Any|Is)\s*<")]
+    private static partial Regex NSubstituteEvidence();
+
+    [GeneratedRegex(@"\bnew\s+Mock\s*<|\bMock\.(Of|Get)\s*<|\bIt\.(IsAny|Is)\s*<")]
+    private static partial Regex MoqEvidence();
+
+    [GeneratedRegex(@"\bA\.(Fake|CallTo|Ignored|Dummy)\b|\bA<[^>]+>\.(Ignored|That|_)")]
+    private static partial Regex FakeItEasyEvidence();
 
     /// <summary>The ID as the package spells it (its .nuspec beside the assets): searches and folders are lower-case.</summary>
     private static string CanonicalId(IReadOnlyList<string> compile, string id)

@@ -8,8 +8,9 @@ namespace SnippetCheck.Authoring;
 /// Why <c>adopt</c> left a block untagged, so that what stays unverified says why (docs/authoring.md#adopt): a
 /// <c>fragment</c> that is not C# on its own (the token the parser stopped at), an <c>unknown-name</c> that nothing the
 /// block compiles against declares, a <c>package-not-found</c> when the post names packages and none declares it, any
-/// other <c>compile-error</c> (its code and message), or, for a block that compiles but whose result lines do not hold,
-/// a <c>runtime-failure</c> or <c>timeout</c> of its run.
+/// other <c>compile-error</c> (its code and message), or, for a block that compiles but whose result lines do not hold
+/// (or that fails in its page's fixture: a thrown exception, a failed test), a <c>runtime-failure</c> or <c>timeout</c>
+/// of its run.
 /// </summary>
 /// <param name="Kind">One of <see cref="Kinds"/>.</param>
 /// <param name="Detail">The offending token, the unknown names, or the first error.</param>
@@ -35,7 +36,7 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
     {
         // It compiled: its run is what failed (a block whose result lines do not hold).
         if (failed.Reason is FailureReason.Timeout or FailureReason.Exception or FailureReason.ExitCode or FailureReason.Crash
-            or FailureReason.OutputLimit or FailureReason.OutputMismatch)
+            or FailureReason.OutputLimit or FailureReason.OutputMismatch or FailureReason.TestFailed)
         {
             return new(failed.Reason == FailureReason.Timeout ? Timeout : RuntimeFailure, failed.Message ?? failed.Reason.Value.ToWord(), failed.FailureLocation);
         }

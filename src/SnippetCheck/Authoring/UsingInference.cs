@@ -51,20 +51,30 @@ internal static class UsingInference
         var declared = PostDeclarations.Besides(document, snippet, options);
         if (names.Any(n => declared.Contains(n!.TrimStart(ExtensionKey)))) return null;
 
-        var index = IndexFor(references);
         var usings = new SortedSet<string>(StringComparer.Ordinal);
         var ambiguous = new List<(string, IReadOnlyList<string>)>();
         foreach (var name in names.Distinct().Cast<string>())
         {
-            // '[DllImport]' names the type DllImportAttribute.
-            var namespaces = index[name].Concat(index[name + "Attribute"]).Distinct().Where(n => !imported.Contains(n)).Order(StringComparer.Ordinal).ToList();
-            // A bare 'WriteLine' or 'Sqrt' is a member of a class docs import with 'using static'.
-            if (namespaces.Count == 0) namespaces = [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))];
+            var namespaces = NamespacesOf(name, references, imported);
             if (namespaces.Count == 1) usings.Add(namespaces[0]);
             else if (namespaces.Count > 1) ambiguous.Add((name.TrimStart(ExtensionKey), namespaces));
             else if (!skipUnknown) return null;
         }
         return new Guess(ambiguous.Count == 0 ? [.. usings] : [], ambiguous);
+    }
+
+    /// <summary>
+    /// The namespaces (or <c>static</c> classes) not yet <paramref name="imported"/> whose using would bring
+    /// <paramref name="name"/> into scope: a public type (an attribute's with its suffix), or, marked with
+    /// <see cref="ExtensionKey"/>, an extension method.
+    /// </summary>
+    internal static IReadOnlyList<string> NamespacesOf(string name, ImmutableArray<MetadataReference> references, IReadOnlyList<string> imported)
+    {
+        var index = IndexFor(references);
+        // '[DllImport]' names the type DllImportAttribute.
+        var namespaces = index[name].Concat(index[name + "Attribute"]).Distinct().Where(n => !imported.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        // A bare 'WriteLine' or 'Sqrt' is a member of a class docs import with 'using static'.
+        return namespaces.Count > 0 ? namespaces : [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))];
     }
 
     /// <summary>

@@ -21,6 +21,12 @@ internal sealed record PreparedDocument(SnippetDocument Snippets, FileSettings S
 /// </summary>
 internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig config)
 {
+    /// <summary>
+    /// Settings laid over every file's, above its front matter (<c>adopt</c>'s trial of a page as a fixture with the
+    /// docs' hidden fences); null for none.
+    /// </summary>
+    public SnippetCheckConfig? Trial { get; init; }
+
     public static SnippetCheckConfig LoadConfig(VerifyOptions options)
     {
         var path = options.ConfigPath is not null
@@ -190,7 +196,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         {
             fileErrors.Add(new FileError(path.DisplayPath, e.Line, 1, DiagnosticCodes.BadFrontMatter, e.Message));
         }
-        fileConfig = fileConfig.Overlay(CommandLineLayer());
+        fileConfig = fileConfig.Overlay(CommandLineLayer()).Overlay(Trial);
 
         var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false, fileConfig.EngineWords, fileConfig.HiddenFences);
         if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };

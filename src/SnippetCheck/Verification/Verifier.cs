@@ -58,6 +58,10 @@ public sealed class Verifier : IAsyncDisposable
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
     internal (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare() => _loader.Load();
 
+    /// <summary>The documents read again with <paramref name="trial"/> laid over each file's settings (<see cref="DocumentLoader.Trial"/>).</summary>
+    internal (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare(SnippetCheckConfig trial) =>
+        new DocumentLoader(_options, Config) { Trial = trial }.Load();
+
     /// <inheritdoc cref="DocumentLoader.FileSetNotes"/>
     internal IReadOnlyList<Diagnostic> FileSetNotes => _loader.FileSetNotes;
 
@@ -164,6 +168,14 @@ public sealed class Verifier : IAsyncDisposable
     /// </summary>
     internal Task<IReadOnlyList<SnippetResult>> VerifySessionsAsync(IReadOnlyList<(PreparedDocument Document, string Session, IReadOnlyList<Snippet> Blocks)> sessions, CancellationToken cancellationToken) =>
         VerifyProgramsAsync([], [.. sessions.Select(s => SnippetProgram.ForSession(s.Document.Snippets, s.Session, s.Blocks, s.Document.Settings))], useCache: false, cancellationToken);
+
+    /// <summary>
+    /// Verifies each document's given blocks as its page fixture (<see cref="SnippetProgram.ForFixture"/>), each block as
+    /// its tags now say (what <c>adopt</c> asks of a page before proposing the fixture). The result cache is neither
+    /// read nor written: outputs are needed.
+    /// </summary>
+    internal Task<IReadOnlyList<SnippetResult>> VerifyFixturesAsync(IReadOnlyList<(PreparedDocument Document, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken) =>
+        VerifyProgramsAsync([], [.. pages.Select(p => SnippetProgram.ForFixture(p.Document.Snippets, p.Blocks, p.Document.Settings))], useCache: false, cancellationToken);
 
     private async Task<IReadOnlyList<SnippetResult>> VerifyProgramsAsync(IReadOnlyList<SnippetProgram> lone, IReadOnlyList<SnippetProgram> sessions, bool useCache, CancellationToken cancellationToken)
     {

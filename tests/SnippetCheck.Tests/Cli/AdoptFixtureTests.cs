@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 43, item 6: <c>adopt</c> on docs written as test bodies (Samples/adopt-tests: NUnit, xUnit and MSTest pages with
+/// NSubstitute, FakeItEasy and Moq, page fields, <c>[SetUp]</c>/<c>[TestInitialize]</c> in hidden <c>requiredcode</c>
+/// fences). One <c>adopt --write</c> infers the packages, proposes the page fixture and the hidden fences, and writes
+/// only hidden comments and front matter; every block then verifies, and a flipped assertion fails at its line.
+/// </summary>
+public sealed partial class AdoptFixtureTests
+{
+    private static readonly string[] Pages = ["substitutes.md", "xunit.md", "fakes.md", "mocks.md"];
+
+    /// <summary>A tag comment line adopt inserts above a fence.</summary>
+    [GeneratedRegex(@"^<!-- snippetcheck: [^>]*-->$")]
+    private static partial Regex TagLine();
+
+    /// <summary>The front matter adopt writes at the top of a page that had none.</summary>
+    [GeneratedRegex(@"\A---\nsnippetcheck:\n(  [a-zA-Z]+: [^\n]+\n)+---\n")]
+    private static partial Regex NewFrontMatter();
+
+    private static TempFolder CopyOfTheDocs()
+    {
+        var folder = new TempFolder();
+        foreach (var page in Pages) folder.CopySample("adopt-tests/" + page, page);
+        return folder;
+    }
+
+    private static string Read(TempFolder folder, string page) => File.ReadAllText(Path.Combine(folder.Path, page));
+
+    [Fact]
+    public void One_adopt_write_verifies_every_block_of_docs_written_as_tests_adding_only_hidden_comments_and_front_matter_and_flipped_assertions_fail_at_their_lines()
+    {
+        using var folder = CopyOfTheDocs();
+        var originals = Pages.ToDictionary(p => p, p => Read(folder, p));
+
+        var dry = CliRunner.Run(folder.Path, "adopt");
+        Assert.True(dry.ExitCode == 0, dry.Output);
+        Assert.Contains("substitutes.md(1,1): page fixture: 5 of 5 blocks verified as one class (1 block by block); its front matter would get: fixture: true, hiddenFences: [requiredcode]", dry.Stdout);
+        Assert.All(Pages, p => Assert.Equal(originals[p], Read(folder, p)));
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Contains("adopt: tagged 13 of 13 untagged C# blocks", write.Stdout);
+        foreach (var page in Pages)
+        {
+            // Only insertions: the page's front matter, and tag comments on lines of their own.
+            var text = Read(folder, page);
+            var frontMatter = NewFrontMatter().Match(text);
+            Assert.True(frontMatter.Success, page + ":\n" + text);
+            var rest = text[frontMatter.Length..].Split('\n').Where(l => !TagLine().IsMatch(l));
+            Assert.Equal(originals[page], string.Join('\n', rest));
+        }
+        Assert.Contains("---\nsnippetcheck:\n  fixture: true\n  hiddenFences: [requiredcode]\n---\n# Getting started", Read(folder, "substitutes.md"));
+        // The test framework and the mocking library are inferred from the attributes and calls, with their usings.
+        Assert.Matches(@"<!-- snippetcheck: compile usings=NUnit\.Framework,NSubstitute packages=NSubstitute@[\d.]+,NUnit@[\d.]+ -->\n```csharp\npublic interface IGreeter", Read(folder, "substitutes.md"));
+        Assert.Matches(@"packages=FakeItEasy@[\d.]+,MSTest\.TestFramework@[\d.]+ -->", Read(folder, "fakes.md"));
+        Assert.Matches(@"packages=NSubstitute@[\d.]+,xunit@[\d.]+ -->", Read(folder, "xunit.md"));
+        Assert.Matches(@"usings=Moq packages=Moq@[\d.]+ -->", Read(folder, "mocks.md"));
+
+        var verify = CliRunner.Run(folder.Path, "verify");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("13 passed, 0 failed, 0 ignored, 0 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        // A warm run reads every page from the cache, tests and all (docs/authoring.md: 1.3-2.1 s against 11-15 s cold).
+        var warm = CliRunner.Run(folder.Path, "verify");
+        Assert.StartsWith("13 passed, 0 failed, 0 ignored, 0 untagged, 13 cached", warm.Stdout.TrimEnd('\n').Split('\n')[^1]);
+
+        // Mutants: every assertion of the docs, flipped, fails its block at its line: in statement blocks (SC2003) and in
+        // NUnit [Test], xUnit [Fact]/[Theory] and MSTest [TestMethod] methods (SC2015).
+        var flipped = 0;
+        foreach (var page in Pages)
+        {
+            var adopted = Read(folder, page);
+            var lines = adopted.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (Flip(lines[i]) is not { } mutant) continue;
+                File.WriteAllText(Path.Combine(folder.Path, page), string.Join('\n', lines.Select((l, j) => j == i ? mutant : l)));
+                var failed = CliRunner.Run(folder.Path, "verify", page, "--no-cache");
+                Assert.True(failed.ExitCode == 1, $"{page}:{i + 1}: {mutant}\n{failed.Output}");
+                Assert.Matches($@"{Regex.Escape(page)}\({i + 1},\d+\): error SC20(03|15)", failed.Output);
+                flipped++;
+            }
+            File.WriteAllText(Path.Combine(folder.Path, page), adopted);
+        }
+        Assert.Equal(5, flipped);
+    }
+
+    /// <summary>The line with its assertion negated (NUnit's, xUnit's or MSTest's); null for a line without one.</summary>
+    private static string? Flip(string line) =>
+        line.Contains("Is.EqualTo(", StringComparison.Ordinal) ? line.Replace("Is.EqualTo(", "Is.Not.EqualTo(", StringComparison.Ordinal)
+        : line.Contains("Assert.Equal(", StringComparison.Ordinal) ? line.Replace("Assert.Equal(", "Assert.NotEqual(", StringComparison.Ordinal)
+        : line.Contains("Assert.AreEqual(", StringComparison.Ordinal) ? line.Replace("Assert.AreEqual(", "Assert.AreNotEqual(", StringComparison.Ordinal)
+        : null;
+
+    [Fact]
+    public void A_block_that_fails_in_its_pages_class_is_left_out_with_ignore_and_its_cause_and_the_rest_verify()
+    {
+        using var folder = new TempFolder();
+        var page = File.ReadAllText(Samples.PathOf("adopt-tests/substitutes.md")) + """
+
+            A substitute can throw:
+
+            ```csharp
+            greeter.Greet("Eve").Returns(_ => throw new InvalidOperationException("no Eve"));
+            greeter.Greet("Eve");
+            ```
+
+            Not C# on its own:
+
+            ```csharp
+            greeter.Greet(
+            ```
+            """;
+        folder.Write("page.md", page);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Contains("page.md(1,1): page fixture: 5 of 7 blocks verified as one class", write.Stdout);
+        Assert.Matches(@"runtime-failure +e\.g\. page\.md\(\d+,1\): in its page's class: .*InvalidOperationException", write.Stdout);
+        Assert.Matches(@"fragment +e\.g\. page\.md\(\d+,\d+\): in its page's class: ", write.Stdout);
+        var text = File.ReadAllText(Path.Combine(folder.Path, "page.md"));
+        Assert.Contains("<!-- snippetcheck: ignore -->\n```csharp\ngreeter.Greet(\"Eve\")", text);
+        Assert.Contains("<!-- snippetcheck: ignore -->\n```csharp\ngreeter.Greet(\n```", text);
+
+        var verify = CliRunner.Run(folder.Path, "verify");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("5 passed, 0 failed, 2 ignored, 0 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void A_page_whose_front_matter_says_fixture_false_or_with_a_tagged_block_is_not_made_a_fixture()
+    {
+        using var folder = new TempFolder();
+        var page = File.ReadAllText(Samples.PathOf("adopt-tests/substitutes.md"));
+        folder.Write("declined.md", "---\ntitle: Substitutes\nsnippetcheck:\n  fixture: false\n---\n" + page);
+        folder.Write("tagged.md", page.Replace("```csharp\npublic interface", "<!-- snippetcheck: compile -->\n```csharp\npublic interface", StringComparison.Ordinal));
+
+        var dry = CliRunner.Run(folder.Path, "adopt");
+
+        Assert.True(dry.ExitCode == 0, dry.Output);
+        Assert.DoesNotContain("page fixture", dry.Stdout);
+    }
+
+    [Fact]
+    public void A_pages_own_front_matter_gets_the_settings_under_its_snippetcheck_key_or_as_a_new_one()
+    {
+        using var folder = new TempFolder();
+        var page = File.ReadAllText(Samples.PathOf("adopt-tests/xunit.md"));
+        folder.Write("keyed.md", "---\r\ntitle: Clock\r\nsnippetcheck:\r\n    nullable: enable\r\n---\r\n" + page.ReplaceLineEndings("\r\n"));
+        folder.Write("titled.md", "---\ntitle: Clock\n---\n" + page);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.StartsWith("---\r\ntitle: Clock\r\nsnippetcheck:\r\n    fixture: true\r\n    hiddenFences: [requiredcode]\r\n    nullable: enable\r\n---\r\n# Substitutes",
+            File.ReadAllText(Path.Combine(folder.Path, "keyed.md")));
+        Assert.StartsWith("---\ntitle: Clock\nsnippetcheck:\n  fixture: true\n  hiddenFences: [requiredcode]\n---\n# Substitutes", File.ReadAllText(Path.Combine(folder.Path, "titled.md")));
+        var verify = CliRunner.Run(folder.Path, "verify");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("6 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+    }
+}
