@@ -18,7 +18,7 @@ internal static class ReportText
         string.IsNullOrWhiteSpace(result.Detail) ? result.Message ?? "" : $"{result.Message}\n{result.Detail.TrimEnd()}";
 
     /// <summary>A file error in the MSBuild canonical form: <c>path(line,col): error CODE: message</c>.</summary>
-    public static string Canonical(FileError error) => $"{error.File}({error.Line},{Column(error)}): error {error.Code}: {error.Message}";
+    public static string Canonical(FileError error) => ConsoleLine.Of(error).ToString();
 
     /// <summary>A file error's column, or 1 when the error is about the whole file.</summary>
     public static int Column(FileError error) => Math.Max(1, error.Column);
