@@ -51,8 +51,8 @@ internal static class RenderCommand
         };
         var render = new RenderOptions(result.GetValue(OutOption)!, result.GetValue(InPlaceCopyOption), Mark: !result.GetValue(NoMarkOption), Site: result.GetValue(SiteOption));
         var terminal = TerminalSettings.Detect();
-        var reports = new ReportSet(result.GetValue(VerifyCommand.ReportOption) ?? [],
-            CiTarget.Resolve(result.GetValue(VerifyCommand.CiOption), Environment.GetEnvironmentVariable));
+        var reports = new ReportSet(WorkingDirectory.Current, result.GetValue(VerifyCommand.ReportOption) ?? [],
+            CiTarget.Resolve(result.GetValue(VerifyCommand.CiOption), Environment.GetEnvironmentVariable, WorkingDirectory.Current));
         return CommandGuard.RunAsync(async () =>
         {
             var rendered = await Renderer.RunAsync(options, render, cancellationToken);

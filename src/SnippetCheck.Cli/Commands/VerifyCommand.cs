@@ -173,7 +173,7 @@ internal static class VerifyCommand
         if (result.GetValue(WatchCommand.WatchOption))
             return CommandGuard.RunAsync(() => WatchCommand.RunAsync(ToOptions(result), terminal, verbose, cancellationToken));
 
-        var reports = new ReportSet(result.GetValue(ReportOption) ?? [], CiTarget.Resolve(result.GetValue(CiOption), Environment.GetEnvironmentVariable));
+        var reports = new ReportSet(WorkingDirectory.Current, result.GetValue(ReportOption) ?? [], CiTarget.Resolve(result.GetValue(CiOption), Environment.GetEnvironmentVariable, WorkingDirectory.Current));
         var accept = result.GetValue(AcceptOption);
         var jsonLines = WantsJsonLines(result);
         var console = new ConsoleWriter(reports.TakesStandardOutput ? Console.Error : Console.Out, terminal.UseColor && !jsonLines, jsonLines);

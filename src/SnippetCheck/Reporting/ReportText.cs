@@ -28,14 +28,14 @@ internal static class ReportText
 
     /// <summary>
     /// A report path as a repository-relative path with forward slashes. Reported paths are already relative to the
-    /// current directory when below it; with <paramref name="root"/> (e.g. <c>GITHUB_WORKSPACE</c>) they are made
-    /// relative to that folder instead. Paths outside stay absolute.
+    /// run's folder when below it; with a <paramref name="workspace"/> (e.g. <c>GITHUB_WORKSPACE</c>) they are made
+    /// relative to its root instead. Paths outside stay absolute.
     /// </summary>
-    public static string RepoRelative(string path, string? root = null, string? currentDirectory = null)
+    public static string RepoRelative(string path, Workspace? workspace = null)
     {
-        if (root is null) return path.Replace('\\', '/');
-        var full = Path.GetFullPath(path, currentDirectory ?? Environment.CurrentDirectory);
-        var relative = Path.GetRelativePath(Path.GetFullPath(root), full);
+        if (workspace is null) return path.Replace('\\', '/');
+        var full = Path.GetFullPath(path, workspace.BaseDirectory);
+        var relative = Path.GetRelativePath(Path.GetFullPath(workspace.Root, workspace.BaseDirectory), full);
         var isBelow = !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
         return (isBelow ? relative : full).Replace('\\', '/');
     }

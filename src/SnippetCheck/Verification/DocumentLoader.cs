@@ -34,7 +34,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         }
         catch (ConfigException e)
         {
-            var display = DocumentDiscovery.DisplayPath(Path.GetFullPath(e.File), options.CurrentDirectory);
+            var display = DocumentDiscovery.DisplayPath(Path.GetFullPath(e.File, options.CurrentDirectory), options.CurrentDirectory);
             throw new VerificationSetupException(DiagnosticCodes.BadConfig, new SourceLocation(display, e.Line, 1), e.Message);
         }
     }

@@ -137,7 +137,7 @@ public sealed class RunnerStateTests
             path kept
             ```
 
-            """, new VerifyOptions { Parallelism = 1 });
+            """, o => o with { Parallelism = 1 });
         Assert.All(report.Snippets, s => Assert.Equal(SnippetStatus.Passed, s.Status));
     }
 }
