@@ -1,7 +1,6 @@
 using SnippetCheck.Discovery;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
-using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
 using SnippetCheck.Verification;
 

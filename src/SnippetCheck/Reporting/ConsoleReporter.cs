@@ -1,7 +1,5 @@
-using SnippetCheck.Comparison;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 

@@ -1,5 +1,4 @@
 using SnippetCheck.Configuration;
-using SnippetCheck.Tests.EndToEnd;
 using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Model;
 using SnippetCheck.Verification;
