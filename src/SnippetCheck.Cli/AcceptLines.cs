@@ -1,5 +1,6 @@
 using SnippetCheck.Authoring;
 using SnippetCheck.Model;
+using SnippetCheck.Reporting;
 
 namespace SnippetCheck.Cli;
 
@@ -9,27 +10,21 @@ namespace SnippetCheck.Cli;
 /// </summary>
 internal static class AcceptLines
 {
-    private const string Green = "\u001b[32m", Yellow = "\u001b[33m", Reset = "\u001b[0m";
-
-    public static void Write(TextWriter output, AcceptOutcome outcome, VerificationReport accepted, bool useColor)
+    public static void Write(ConsoleWriter console, AcceptOutcome outcome, VerificationReport accepted)
     {
-        foreach (var entry in outcome.Entries)
-        {
-            var line = entry.ToString();
-            output.WriteLine(useColor ? (entry.Accepted ? Green : Yellow) + line + Reset : line);
-        }
+        foreach (var entry in outcome.Entries) console.Write(ConsoleLine.Note(entry.Location, entry.Message), entry.Accepted ? ConsoleWriter.Green : ConsoleWriter.Yellow);
         if (outcome.Entries.Count > 0)
         {
             var files = outcome.FilesWritten.Count == 1 ? "1 file" : $"{outcome.FilesWritten.Count} files";
             var refused = outcome.RefusedCount > 0 ? $"; {outcome.RefusedCount} not rewritten" : "";
-            output.WriteLine($"--accept: {outcome.AcceptedCount} output {(outcome.AcceptedCount == 1 ? "block" : "blocks")} rewritten in {files}{refused}");
+            console.Write(ConsoleLine.Plain($"--accept: {outcome.AcceptedCount} output {(outcome.AcceptedCount == 1 ? "block" : "blocks")} rewritten in {files}{refused}"));
         }
         // The ones refused above said why; this line is about the failures that were never output mismatches.
         var others = accepted.Failed - outcome.RefusedCount;
         if (others > 0)
         {
             var line = $"--accept: {others} {(others == 1 ? "failure" : "failures")} not accepted: only a mismatching output block can be rewritten; the others need a fix in the code";
-            output.WriteLine(useColor ? Yellow + line + Reset : line);
+            console.Write(ConsoleLine.Plain(line), ConsoleWriter.Yellow);
         }
     }
 }

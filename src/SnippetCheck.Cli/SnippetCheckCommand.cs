@@ -34,15 +34,17 @@ public static class SnippetCheckCommand
         var parseResult = Build().Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var error in parseResult.Errors) await Console.Error.WriteLineAsync(ToolMessage.Text(error.Message));
-            await Console.Error.WriteLineAsync("Run 'snippetcheck --help' for usage.");
+            var errors = new ConsoleWriter(Console.Error, jsonLines: VerifyCommand.WantsJsonLines(parseResult));
+            foreach (var error in parseResult.Errors) errors.Write(ConsoleLine.ToolError(null, error.Message));
+            errors.Write(ConsoleLine.Plain("Run 'snippetcheck --help' for usage."));
             return ExitCodes.ToolError;
         }
         // Our own signal handling instead of System.CommandLine's: it must also kill runners and remove work folders.
         using var signals = new TerminationSignals();
         var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
         // --watch says "stopped watching" and exits 0 on Ctrl+C: one line is enough.
-        if (signals.Received is { } signal && exitCode != ExitCodes.Success) await Console.Error.WriteLineAsync(ToolMessage.Text($"stopped by {signal}"));
+        if (signals.Received is { } signal && exitCode != ExitCodes.Success)
+            new ConsoleWriter(Console.Error, jsonLines: VerifyCommand.WantsJsonLines(parseResult)).Write(ConsoleLine.ToolError(null, $"stopped by {signal}"));
         return exitCode;
     }
 }

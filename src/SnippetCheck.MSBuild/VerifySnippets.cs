@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
@@ -9,7 +8,9 @@ namespace SnippetCheck.MSBuild;
 
 /// <summary>
 /// Runs <c>dotnet exec snippetcheck.dll verify</c> on a project's Markdown documents and turns each failure the
-/// CLI prints (<c>path(line,col): error CODE: message</c>) into an MSBuild error at that place in the post.
+/// CLI reports into an MSBuild error at that place in the post. The CLI writes its console lines as JSON
+/// (<c>--console-format json</c>, <see cref="CliLine"/>), so the task reads each finding's file, line, column, code
+/// and message as data, never by parsing the text a person reads.
 /// </summary>
 /// <remarks>
 /// The CLI runs in its own process, like Roslyn's <c>Csc</c> task runs the compiler: this assembly references
@@ -127,7 +128,7 @@ public sealed class VerifySnippets : ToolTask
     {
         if (Library.Length > 0 && UncheckedRepositoryReadme() is { } readme)
         {
-            var item = CliOutputLine.RelativePath(ProjectDirectory, readme);
+            var item = CliMessageLogger.RelativePath(ProjectDirectory, readme);
             Log.LogWarning(null, UncheckedReadmeCode, null, OwnProjectFile, 0, 0, 0, 0,
                 $"SnippetCheck does not verify the repository's {Path.GetFileName(readme)} ({item}): it lies outside the project folder, where the " +
                 $"build looks for Markdown. To check its examples too, add <SnippetCheckDocument Include=\"{item}\" /> to the project (docs/msbuild.md).");
@@ -178,6 +179,7 @@ public sealed class VerifySnippets : ToolTask
         // The build's own errors are what CI shows (setup-dotnet's problem matcher reads them); the CLI's GitHub
         // annotations and step summary on top would show each failure twice.
         builder.AppendSwitch("--ci none");
+        builder.AppendSwitch("--console-format json");
         builder.AppendSwitchIfNotNull("--config ", string.IsNullOrWhiteSpace(ConfigFile) ? null : ConfigFile);
         builder.AppendSwitchIfNotNull("--timeout ", string.IsNullOrWhiteSpace(SnippetTimeout) ? null : SnippetTimeout);
         if (Accept) builder.AppendSwitch("--accept");

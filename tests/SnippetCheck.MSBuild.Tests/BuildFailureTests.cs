@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SnippetCheck.MSBuild.Tests.Infrastructure;
 
 namespace SnippetCheck.MSBuild.Tests;

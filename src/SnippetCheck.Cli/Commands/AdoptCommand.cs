@@ -65,7 +65,7 @@ internal static class AdoptCommand
             }
             foreach (var request in reports)
             {
-                using var stream = request.Open(Console.OpenStandardOutput);
+                using var stream = request.Open(Console.OpenStandardOutput, WorkingDirectory.Current);
                 AdoptJson.Write(stream, report);
             }
             // A report on standard output is the whole of it, as list's is.

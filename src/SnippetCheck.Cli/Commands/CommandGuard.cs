@@ -7,25 +7,28 @@ namespace SnippetCheck.Cli.Commands;
 /// <summary>Turns what stops a command (bad config, no documents, Ctrl+C, a bug) into a tool message and exit code 2.</summary>
 internal static class CommandGuard
 {
-    public static async Task<int> RunAsync(Func<Task<int>> command)
+    /// <param name="command">The command's work.</param>
+    /// <param name="errors">Where the tool message goes (default: standard error as text).</param>
+    public static async Task<int> RunAsync(Func<Task<int>> command, ConsoleWriter? errors = null)
     {
+        errors ??= new ConsoleWriter(Console.Error);
         try
         {
             return await command();
         }
         catch (VerificationSetupException e)
         {
-            await Console.Error.WriteLineAsync(ToolMessage.Error(e.Code, e.Message));
+            errors.Write(ConsoleLine.Of(e));
             return ExitCodes.ToolError;
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync(ToolMessage.Text("cancelled"));
+            errors.Write(ConsoleLine.ToolError(null, "cancelled"));
             return ExitCodes.ToolError;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            await Console.Error.WriteLineAsync(ToolMessage.Error(DiagnosticCodes.InternalError, $"internal error: {e}"));
+            errors.Write(ConsoleLine.ToolError(DiagnosticCodes.InternalError, $"internal error: {e}"));
             return ExitCodes.ToolError;
         }
     }

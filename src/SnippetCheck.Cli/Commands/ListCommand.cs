@@ -27,7 +27,7 @@ internal static class ListCommand
     private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var options = CommonOptions.ToOptions(result);
-        var reports = new ReportSet(result.GetValue(ReportOption) ?? []);
+        var reports = new ReportSet(WorkingDirectory.Current, result.GetValue(ReportOption) ?? []);
         return CommandGuard.RunAsync(() =>
         {
             var verifier = new Verifier(options);

@@ -54,7 +54,7 @@ internal static class OutdatedCommand
             if (write) report = PinWriter.Write(report, options.CurrentDirectory);
             foreach (var request in reports)
             {
-                using var stream = request.Open(Console.OpenStandardOutput);
+                using var stream = request.Open(Console.OpenStandardOutput, WorkingDirectory.Current);
                 OutdatedJson.Write(stream, report);
             }
             var console = reports.Any(r => r.ToStandardOutput) ? Console.Error : Console.Out;

@@ -51,13 +51,13 @@ internal static class RenderCommand
         };
         var render = new RenderOptions(result.GetValue(OutOption)!, result.GetValue(InPlaceCopyOption), Mark: !result.GetValue(NoMarkOption), Site: result.GetValue(SiteOption));
         var terminal = TerminalSettings.Detect();
-        var reports = new ReportSet(result.GetValue(VerifyCommand.ReportOption) ?? [],
-            CiTarget.Resolve(result.GetValue(VerifyCommand.CiOption), Environment.GetEnvironmentVariable));
+        var reports = new ReportSet(WorkingDirectory.Current, result.GetValue(VerifyCommand.ReportOption) ?? [],
+            CiTarget.Resolve(result.GetValue(VerifyCommand.CiOption), Environment.GetEnvironmentVariable, WorkingDirectory.Current));
         return CommandGuard.RunAsync(async () =>
         {
             var rendered = await Renderer.RunAsync(options, render, cancellationToken);
             var console = reports.TakesStandardOutput ? Console.Error : Console.Out;
-            new ConsoleReporter(console, terminal.UseColor, verbose: false).Write(rendered.Report);
+            new ConsoleReporter(new ConsoleWriter(console, terminal.UseColor), verbose: false).Write(rendered.Report);
             reports.WriteVerdicts(rendered.Report, console);
             foreach (var reason in rendered.NotWritten) await Console.Error.WriteLineAsync(ToolMessage.Text(reason));
             await console.WriteLineAsync($"rendered {rendered.Blocks} C# blocks into {WorkingDirectory.Resolve(render.OutputDirectory)}");

@@ -70,6 +70,16 @@ internal static class VerifyCommand
         Description = "'newest': verify with every package pin read as its newest version that restores (for a scheduled job; see 'outdated')",
         HelpName = "pinned|newest",
     };
+    /// <summary>
+    /// For a host, not a person (hidden from help): <c>json</c> writes every console line as a JSON object of its own
+    /// (<see cref="ConsoleLine.WriteJson"/>), which the MSBuild task reads instead of parsing the text.
+    /// </summary>
+    public static readonly Option<string?> ConsoleFormatOption = new("--console-format")
+    {
+        Description = "'json': each console line as a JSON object on a line of its own, for a host such as the MSBuild task",
+        HelpName = "text|json",
+        Hidden = true,
+    };
     public static readonly Option<string?> DependencyFileOption = new("--dependency-file")
     {
         Description = "After the run, write the referenced assemblies and project sources the verdicts depended on, one path per line",
@@ -89,6 +99,7 @@ internal static class VerifyCommand
         });
         CiOption.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "auto", "none", "github");
         PackagesOption.AcceptOnlyFromAmong("pinned", "newest");
+        ConsoleFormatOption.AcceptOnlyFromAmong("text", "json");
     }
 
     public static Command Create()
@@ -105,7 +116,7 @@ internal static class VerifyCommand
         [
             AllOption, CommonOptions.Filter, TimeoutOption, FrameworksOption, ParallelOption, ReportOption, CiOption, CommonOptions.Config,
             NoCacheOption, CacheDirOption, NoMergeOption, NoSandboxOption, VerboseOption, ShardOption, AcceptOption, WatchCommand.WatchOption,
-            ReferenceOption, RuntimeAssemblyOption, UsingOption, ProjectOutputOption, DependencyFileOption,
+            ReferenceOption, RuntimeAssemblyOption, UsingOption, ProjectOutputOption, DependencyFileOption, ConsoleFormatOption,
             RequireVerifiedOption, MinCoverageOption, MinCheckCoverageOption, StaleOption, PackagesOption, OutdatedCommand.PrereleaseOption, OutdatedCommand.LookupMaxAgeOption,
         ];
         foreach (var option in options) command.Options.Add(option);
@@ -162,8 +173,11 @@ internal static class VerifyCommand
         if (result.GetValue(WatchCommand.WatchOption))
             return CommandGuard.RunAsync(() => WatchCommand.RunAsync(ToOptions(result), terminal, verbose, cancellationToken));
 
-        var reports = new ReportSet(result.GetValue(ReportOption) ?? [], CiTarget.Resolve(result.GetValue(CiOption), Environment.GetEnvironmentVariable));
+        var reports = new ReportSet(WorkingDirectory.Current, result.GetValue(ReportOption) ?? [], CiTarget.Resolve(result.GetValue(CiOption), Environment.GetEnvironmentVariable, WorkingDirectory.Current));
         var accept = result.GetValue(AcceptOption);
+        var jsonLines = WantsJsonLines(result);
+        var console = new ConsoleWriter(reports.TakesStandardOutput ? Console.Error : Console.Out, terminal.UseColor && !jsonLines, jsonLines);
+        var errors = new ConsoleWriter(Console.Error, jsonLines: jsonLines);
         return CommandGuard.RunAsync(async () =>
         {
             var options = ToOptions(result);
@@ -175,26 +189,32 @@ internal static class VerifyCommand
             {
                 report = await verifier.RunAsync(cancellationToken);
             }
-            var console = reports.TakesStandardOutput ? Console.Error : Console.Out;
             if (accept)
             {
                 // After --accept, the exit code and every report tell what is still wrong once the files are rewritten.
                 var outcome = OutputAcceptor.Accept(report);
                 report = outcome.Apply(report);
-                AcceptLines.Write(console, outcome, report, terminal.UseColor);
+                AcceptLines.Write(console, outcome, report);
             }
-            new ConsoleReporter(console, terminal.UseColor, verbose).Write(report);
+            new ConsoleReporter(console, verbose).Write(report);
             if (options.PackageMoves.Versions.Count > 0)
-                await console.WriteLineAsync($"pins read as their newest versions: {string.Join(", ", options.PackageMoves.Versions.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}@{v.Value}"))}");
+                console.Write(ConsoleLine.Plain($"pins read as their newest versions: {string.Join(", ", options.PackageMoves.Versions.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}@{v.Value}"))}"));
             if (verbose)
             {
-                await Console.Error.WriteLineAsync($"runner processes started: {verifier.RunnersStarted}; {verifier.Merging}; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
-                if (report.Sandbox is { } sandbox) await Console.Error.WriteLineAsync(sandbox.Describe());
+                errors.Write(ConsoleLine.Plain($"runner processes started: {verifier.RunnersStarted}; {verifier.Merging}; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms"));
+                if (report.Sandbox is { } sandbox) errors.Write(ConsoleLine.Plain(sandbox.Describe()));
             }
-            reports.WriteVerdicts(report, console);
+            reports.WriteVerdicts(report, console.Output);
             return report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
-        });
+        }, errors);
     }
+
+    /// <summary>
+    /// True under <c>--console-format json</c>; read even from a command line with errors, so that a host is told of
+    /// a bad argument in the form it reads.
+    /// </summary>
+    public static bool WantsJsonLines(ParseResult result) =>
+        result.GetResult(ConsoleFormatOption) is { } option && option.Tokens.Count == 1 && option.Tokens[0].Value == "json";
 
     private static TimeSpan? ParseTimeout(ArgumentResult result) => ParseDuration(result);
 

@@ -44,7 +44,7 @@ internal static class WatchCommand
         session.SetupFailed += e =>
         {
             progress?.Dispose();
-            Console.Error.WriteLine(ToolMessage.Error(e.Code, e.Message));
+            new ConsoleWriter(Console.Error).Write(ConsoleLine.Of(e));
         };
         session.RunStarting += (changed, everything) =>
         {
@@ -53,7 +53,7 @@ internal static class WatchCommand
             var scope = everything ? (files.Length == 0 ? "verifying every file" : " (verifying every file)") : "";
             Console.Out.WriteLine($"[{Now()}] {files}{scope}");
         };
-        var reporter = new ConsoleReporter(Console.Out, terminal.UseColor, verbose);
+        var reporter = new ConsoleReporter(new ConsoleWriter(Console.Out, terminal.UseColor), verbose);
         try
         {
             await session.RunAsync(run =>

@@ -1,4 +1,3 @@
-using System.Text;
 using SnippetCheck.Comparison;
 using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Authoring;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SnippetCheck.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Store;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Execution;
 using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 

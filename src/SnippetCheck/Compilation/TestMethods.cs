@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Compilation;

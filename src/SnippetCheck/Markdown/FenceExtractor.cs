@@ -61,7 +61,7 @@ internal static class FenceExtractor
             return Unparsable(document, diagnostics, failure!, FindFailingLine(document, source, document.Lines.LineCount));
         }
 
-        FrontMatter? frontMatter = toml?.FrontMatter;
+        var frontMatter = toml?.FrontMatter;
         var items = new List<MarkdownItem>();
         var pendingComments = new List<DirectiveComment>();
         object? lastBlock = null;

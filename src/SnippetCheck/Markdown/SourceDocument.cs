@@ -67,8 +67,6 @@ internal sealed class SourceDocument
         return FromBytes(fullPath, displayPath, bytes);
     }
 
-    public static SourceDocument FromText(string displayPath, string text) => FromText(Path.GetFullPath(displayPath), displayPath, text);
-
     public static SourceDocument FromText(string fullPath, string displayPath, string text) =>
         new(fullPath, displayPath, text, new UTF8Encoding(false), hasBom: false);
 

@@ -1,4 +1,3 @@
-using SnippetCheck.Markdown;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Model;

@@ -1,5 +1,3 @@
-using SnippetCheck.Snippets;
-
 namespace SnippetCheck.Model;
 
 /// <summary>What a snippet came to: a closed set. A failure carries its own data (<see cref="Failure"/>).</summary>

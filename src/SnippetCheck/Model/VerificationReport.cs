@@ -1,5 +1,4 @@
 using SnippetCheck.Markdown;
-using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Model;
 

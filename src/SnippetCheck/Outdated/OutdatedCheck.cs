@@ -1,7 +1,6 @@
 using SnippetCheck.Discovery;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
-using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
 using SnippetCheck.Verification;
 
@@ -127,7 +126,7 @@ internal static class OutdatedCheck
     private static IReadOnlyList<PackageRequest> ConfigPins(Verifier verifier, VerifyOptions options)
     {
         if (verifier.Config.Packages is not { Count: > 0 } packages || verifier.Config.SourcePath is not { } path) return [];
-        var full = Path.GetFullPath(path);
+        var full = Path.GetFullPath(path, options.CurrentDirectory);
         var file = DocumentDiscovery.DisplayPath(full, options.CurrentDirectory);
         var text = File.ReadAllText(full);
         SourceLocation Where(string pin)
@@ -141,7 +140,7 @@ internal static class OutdatedCheck
     }
 
     private static string FolderOf(Verifier verifier, VerifyOptions options) =>
-        verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source))! : options.CurrentDirectory;
+        verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source, options.CurrentDirectory))! : options.CurrentDirectory;
 
     /// <summary>Version look-ups through the run's package cache and the NuGet.Config nearest the config, as restores use.</summary>
     internal static NewestVersions Lookup(Verifier verifier, VerifyOptions options, OutdatedSettings settings) =>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SnippetCheck.Model;
-using SnippetCheck.Programs;
 using SnippetCheck.Reporting;
 
 namespace SnippetCheck.Outdated;

@@ -1,5 +1,3 @@
-using SnippetCheck.Compilation;
-
 using SnippetCheck.Execution;
 
 namespace SnippetCheck.Packages;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
-using SnippetCheck.Compilation;
 
 using SnippetCheck.Execution;
 using SnippetCheck.Store;

@@ -2,7 +2,6 @@ using SnippetCheck.Snippets;
 using System.Collections.Concurrent;
 using System.Security;
 using System.Text;
-using SnippetCheck.Compilation;
 using SnippetCheck.Model;
 using SnippetCheck.Store;
 

@@ -39,7 +39,7 @@ internal static class ProgramPins
     /// <param name="configPackages">The config's <c>packages</c>, located at the config file.</param>
     public static IReadOnlyList<PackagePin> Of(SnippetDocument document, Snippet block, IReadOnlyList<PackageRequest> configPackages)
     {
-        IEnumerable<Snippet> program = block.Tags.Session is { } session
+        var program = block.Tags.Session is { } session
             ? document.Snippets.Where(s => s.Tags.Session == session && s.Kind != SnippetKind.Ignore)
             : [block];
         var own = program.SelectMany(BlockPins)

@@ -20,13 +20,16 @@ internal enum CiMode
 /// <param name="GitHubActions">Write <c>::error</c> annotations and the step summary.</param>
 /// <param name="StepSummaryPath"><c>$GITHUB_STEP_SUMMARY</c>, where the Markdown summary is appended; null: none.</param>
 /// <param name="Workspace"><c>$GITHUB_WORKSPACE</c>, the root that annotation paths are made relative to.</param>
-internal sealed record CiTarget(bool GitHubActions, string? StepSummaryPath = null, string? Workspace = null)
+internal sealed record CiTarget(bool GitHubActions, string? StepSummaryPath = null, Workspace? Workspace = null)
 {
     /// <summary>No CI output.</summary>
     public static CiTarget None { get; } = new(GitHubActions: false);
 
     /// <summary>Where a run asked for with <paramref name="mode"/> writes, given the <paramref name="environment"/>.</summary>
-    public static CiTarget Resolve(CiMode mode, Func<string, string?> environment)
+    /// <param name="mode">What <c>--ci</c> asked for.</param>
+    /// <param name="environment">Reads an environment variable.</param>
+    /// <param name="baseDirectory">The folder the run's reported paths are relative to (the host's working directory).</param>
+    public static CiTarget Resolve(CiMode mode, Func<string, string?> environment, string baseDirectory)
     {
         var gitHub = mode switch
         {
@@ -35,8 +38,19 @@ internal sealed record CiTarget(bool GitHubActions, string? StepSummaryPath = nu
             CiMode.GitHub => true,
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "not a CI mode"),
         };
-        return gitHub ? new CiTarget(true, NullIfEmpty(environment("GITHUB_STEP_SUMMARY")), NullIfEmpty(environment("GITHUB_WORKSPACE"))) : None;
+        if (!gitHub) return None;
+        var workspace = NullIfEmpty(environment("GITHUB_WORKSPACE")) is { } root ? new Workspace(root, baseDirectory) : null;
+        var summary = NullIfEmpty(environment("GITHUB_STEP_SUMMARY")) is { } path ? Path.GetFullPath(path, baseDirectory) : null;
+        return new CiTarget(true, summary, workspace);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
+
+/// <summary>
+/// A repository root that reported paths are shown relative to (<c>$GITHUB_WORKSPACE</c>), and the folder those paths
+/// are relative to now: the host's working directory, never the process's own.
+/// </summary>
+/// <param name="Root">The repository root.</param>
+/// <param name="BaseDirectory">The folder the run's reported paths are relative to.</param>
+internal sealed record Workspace(string Root, string BaseDirectory);

@@ -1,7 +1,5 @@
-using SnippetCheck.Comparison;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 
@@ -9,14 +7,14 @@ namespace SnippetCheck.Reporting;
 /// Writes failures in the MSBuild canonical form (<c>path(line,col): error CODE: message</c>), each with its
 /// detail indented below, then the summary line. Colour only when asked (a terminal, no CI).
 /// </summary>
-internal sealed class ConsoleReporter(TextWriter output, bool useColor, bool verbose)
+internal sealed class ConsoleReporter(ConsoleWriter console, bool verbose)
 {
-    private const string Red = "\u001b[31m", Green = "\u001b[32m", Yellow = "\u001b[33m", Dim = "\u001b[2m", Reset = "\u001b[0m";
+    private const string Red = ConsoleWriter.Red, Green = ConsoleWriter.Green, Yellow = ConsoleWriter.Yellow, Dim = ConsoleWriter.Dim;
 
     public void Write(VerificationReport report)
     {
-        foreach (var error in report.Errors) WriteLine(ReportText.Canonical(error), Red);
-        foreach (var warning in report.Warnings) WriteLine(warning.ToCanonicalString(), warning.Severity == DiagnosticSeverity.Info ? Dim : Yellow);
+        foreach (var error in report.Errors) WriteLine(ConsoleLine.Of(error), Red);
+        foreach (var warning in report.Warnings) WriteLine(ConsoleLine.Of(warning), warning.Severity == DiagnosticSeverity.Info ? Dim : Yellow);
         // The blocks of a session skipped for one reason (it did not compile) make one line, not one each.
         var skippedTogether = report.Snippets
             .Where(r => r.Status == SnippetStatus.Skipped && r.Snippet.Tags.Session is not null)
@@ -30,53 +28,50 @@ internal sealed class ConsoleReporter(TextWriter output, bool useColor, bool ver
             foreach (var warning in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && (verbose || d.Id.StartsWith("SC", StringComparison.Ordinal))
                 || verbose && d.Severity == DiagnosticSeverity.Info && d.Id == DiagnosticCodes.ForeignAttribute))
             {
-                WriteLine(warning.ToCanonicalString(), Yellow);
+                WriteLine(ConsoleLine.Of(warning), Yellow);
             }
-            if (result.StaleFinding is { IsError: true } stale) WriteLine(stale.ToCanonicalString(), Red);
+            if (result.StaleFinding is { IsError: true } stale) WriteLine(ConsoleLine.Of(stale), Red);
             if (result.Status == SnippetStatus.Failed) WriteFailure(result);
             // A skipped block is counted in the summary; the reader needs to know why without -v.
             else if (!verbose && firstOfGroup.TryGetValue(result, out var count))
-                WriteLine($"{result.Location}: skipped {count} blocks of session '{result.Snippet.Tags.Session}'{(result.Message is null ? "" : ": " + result.Message)}", Dim);
+                WriteLine(ConsoleLine.Note(result.Location, $"skipped {count} blocks of session '{result.Snippet.Tags.Session}'{(result.Message is null ? "" : ": " + result.Message)}"), Dim);
             else if (!verbose && restOfGroup.Contains(result))
                 continue;
             else if (result.Verdict is Verdict.Checked { Message: var checkedMessage } && verbose)
-                WriteLine($"{result.Location}: {checkedMessage}", Dim);
+                WriteLine(ConsoleLine.Note(result.Location, checkedMessage), Dim);
             else if (verbose || result.Status == SnippetStatus.Skipped)
-                WriteLine($"{result.Location}: {result.Status.ToWord()} {result.Kind.ToTag()}{(result.Message is null ? "" : ": " + result.Message)}", Dim);
+                WriteLine(ConsoleLine.Note(result.Location, $"{result.Status.ToWord()} {result.Kind.ToTag()}{(result.Message is null ? "" : ": " + result.Message)}"), Dim);
         }
         if (report.Failed > FailureDigest.Threshold)
         {
-            foreach (var line in FailureDigest.Of(report.Snippets).Lines()) WriteLine(line, null);
+            foreach (var line in FailureDigest.Of(report.Snippets).Lines()) WriteLine(ConsoleLine.Plain(line), null);
         }
         if (report.FailsForNothingVerified) WriteLine(NothingVerified.Error(report), Red);
         if (report.FailsForCoverage) WriteLine(CoverageLine.Error(report), Red);
         // Worth a line when some C# goes unverified, or a gate is set; a run that verified every block says so in its summary.
-        if (report.Blocks > 0 && (report.Verified < report.Blocks || report.MinCoverage is not null || report.MinCheckCoverage is not null)) WriteLine(CoverageLine.For(report), null);
+        if (report.Blocks > 0 && (report.Verified < report.Blocks || report.MinCoverage is not null || report.MinCheckCoverage is not null)) WriteLine(ConsoleLine.Plain(CoverageLine.For(report)), null);
         var summary = SummaryLine.For(report);
-        WriteLine(summary, report.Succeeded ? Green : Red);
-        if (NothingVerified.Hint(report) is { } hint) WriteLine(hint, Yellow);
+        WriteLine(ConsoleLine.Plain(summary), report.Succeeded ? Green : Red);
+        if (NothingVerified.Hint(report) is { } hint) WriteLine(ConsoleLine.Plain(hint), Yellow);
     }
 
     private void WriteFailure(SnippetResult result)
     {
         var where = result.FailureLocation;
         // A matrix names the frameworks where the code goes: "error CS0117 on net8.0 (passes on net10.0): ...".
-        var code = string.Join(' ', new[] { result.Code, result.FrameworkNote, result.PackageNote }.OfType<string>());
-        WriteLine($"{where.File}({where.Line},{where.Column}): error {code}: {result.Verdict.Message} [{result.Reason!.Value.ToWord()}]", Red);
+        var notes = string.Join(' ', new[] { result.FrameworkNote, result.PackageNote }.OfType<string>());
+        var headline = ConsoleLine.Error(where, result.Code, $"{result.Verdict.Message} [{result.Reason!.Value.ToWord()}]") with { CodeNote = notes.Length > 0 ? notes : null };
+        WriteLine(headline, Red);
         if (string.IsNullOrWhiteSpace(result.Detail)) return;
         foreach (var line in result.Detail.Split('\n'))
         {
             var color = result.Reason == FailureReason.OutputMismatch
                 ? line.StartsWith("- ", StringComparison.Ordinal) ? Red : line.StartsWith("+ ", StringComparison.Ordinal) ? Green : null
                 : Dim;
-            WriteLine("    " + line, color);
+            WriteLine(ConsoleLine.Detail("    " + line), color);
         }
-        if (result.Reason == FailureReason.OutputMismatch) WriteLine("    (- expected, + actual; --accept updates the output block)", Dim);
+        if (result.Reason == FailureReason.OutputMismatch) WriteLine(ConsoleLine.Detail("    (- expected, + actual; --accept updates the output block)"), Dim);
     }
 
-    private void WriteLine(string text, string? color)
-    {
-        if (useColor && color is not null) output.WriteLine(color + text + Reset);
-        else output.WriteLine(text);
-    }
+    private void WriteLine(ConsoleLine line, string? color) => console.Write(line, color);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 
@@ -23,7 +22,8 @@ internal static class CoverageLine
         ? $"coverage {Percent(report.Coverage)} % is below the minimum of {Percent(minimum)} % (--min-coverage, \"minCoverage\"): verify more blocks ('snippetcheck adopt' tags the ones that pass) or lower the minimum"
         : $"coverage at the check level or better {Percent(report.CheckCoverage)} % is below the minimum of {Percent(report.MinCheckCoverage ?? 0)} % (--min-check-coverage, \"minCheckCoverage\"): check or verify more blocks or lower the minimum";
 
-    public static string Error(VerificationReport report) => $"snippetcheck: error {DiagnosticCodes.CoverageBelowMinimum}: {Message(report)}";
+    /// <summary>The SC3013 line of a run below its minimum: a tool error, as the run did not reach what it was asked to.</summary>
+    public static ConsoleLine Error(VerificationReport report) => ConsoleLine.ToolError(DiagnosticCodes.CoverageBelowMinimum, Message(report));
 
     /// <summary>The percentage with one decimal, rounded down.</summary>
     public static string Percent(double percent) =>

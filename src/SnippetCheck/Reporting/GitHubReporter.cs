@@ -1,6 +1,5 @@
 using System.Text;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 
@@ -23,16 +22,16 @@ internal static class GitHubReporter
     /// </summary>
     /// <param name="workspace">
     /// The repository root (<c>$GITHUB_WORKSPACE</c>); annotation paths are made relative to it, so they point at
-    /// the right file even when the tool runs in a subfolder. Null: relative to the current directory.
+    /// the right file even when the tool runs in a subfolder. Null: as reported, relative to the run's folder.
     /// </param>
-    public static void Write(TextWriter annotations, string? stepSummaryPath, VerificationReport report, string? workspace = null)
+    public static void Write(TextWriter annotations, string? stepSummaryPath, VerificationReport report, Workspace? workspace = null)
     {
         WriteAnnotations(annotations, report, workspace);
         if (!string.IsNullOrEmpty(stepSummaryPath)) AppendStepSummary(stepSummaryPath, report);
     }
 
     /// <summary>The <c>::error</c> and <c>::warning</c> commands alone (the <c>github</c> report format).</summary>
-    public static void WriteAnnotations(TextWriter output, VerificationReport report, string? workspace = null)
+    public static void WriteAnnotations(TextWriter output, VerificationReport report, Workspace? workspace = null)
     {
         foreach (var error in report.Errors)
         {

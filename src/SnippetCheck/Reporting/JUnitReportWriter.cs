@@ -1,7 +1,6 @@
 using System.Text;
 using System.Xml;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 

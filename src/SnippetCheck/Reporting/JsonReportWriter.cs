@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 
@@ -214,7 +213,7 @@ internal static class JsonReportWriter
     /// <summary>The block's package versions: those it was verified with (<c>--packages newest</c>), else its own pins.</summary>
     private static void WritePackages(Utf8JsonWriter json, SnippetResult result)
     {
-        IReadOnlyList<string> used = result.PackagesUsed.Count > 0 ? result.PackagesUsed : [.. result.Snippet.Directives.Packages.Select(p => $"{p.Id}@{p.Version}")];
+        var used = result.PackagesUsed.Count > 0 ? result.PackagesUsed : [.. result.Snippet.Directives.Packages.Select(p => $"{p.Id}@{p.Version}")];
         json.WriteStartArray("packages");
         foreach (var package in used)
         {

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 

@@ -18,7 +18,7 @@ internal static class NothingVerified
     }
 
     /// <summary>The SC3010 line of a run that fails for verifying nothing (<see cref="VerificationReport.FailsForNothingVerified"/>).</summary>
-    public static string Error(VerificationReport report) => $"snippetcheck: error {DiagnosticCodes.NothingVerified}: {Message(report)}";
+    public static ConsoleLine Error(VerificationReport report) => ConsoleLine.ToolError(DiagnosticCodes.NothingVerified, Message(report));
 
     /// <summary>The SC3010 message, without the code.</summary>
     public static string Message(VerificationReport report) =>

@@ -32,10 +32,12 @@ internal sealed record ReportRequest(ReportFormat Format, string? Path)
     }
 
     /// <summary>The stream to write the report to: the file, created with its folder, or standard output.</summary>
-    internal Stream Open(Func<Stream> standardOutput)
+    /// <param name="standardOutput">Opens standard output.</param>
+    /// <param name="baseDirectory">What a relative path starts from: the host's working directory.</param>
+    internal Stream Open(Func<Stream> standardOutput, string baseDirectory)
     {
         if (Path is null) return standardOutput();
-        var full = System.IO.Path.GetFullPath(Path);
+        var full = System.IO.Path.GetFullPath(Path, baseDirectory);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         return File.Create(full);
     }

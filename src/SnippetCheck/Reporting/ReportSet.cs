@@ -9,13 +9,18 @@ namespace SnippetCheck.Reporting;
 /// </summary>
 internal sealed class ReportSet
 {
+    private readonly string _baseDirectory;
     private readonly IReadOnlyList<ReportRequest> _requests;
     private readonly CiTarget _ci;
     private readonly Func<Stream> _standardOutput;
 
+    /// <param name="baseDirectory">What a relative report path starts from: the host's working directory.</param>
+    /// <param name="requests">The <c>--report</c> requests.</param>
+    /// <param name="ci">The CI output to write besides the reports.</param>
     /// <param name="standardOutput">Opens the stream a report without a path goes to (default: the process's).</param>
-    public ReportSet(IReadOnlyList<ReportRequest> requests, CiTarget? ci = null, Func<Stream>? standardOutput = null)
+    public ReportSet(string baseDirectory, IReadOnlyList<ReportRequest> requests, CiTarget? ci = null, Func<Stream>? standardOutput = null)
     {
+        _baseDirectory = baseDirectory;
         _requests = requests;
         _ci = ci ?? CiTarget.None;
         _standardOutput = standardOutput ?? Console.OpenStandardOutput;
@@ -29,7 +34,7 @@ internal sealed class ReportSet
     {
         foreach (var request in _requests)
         {
-            using var stream = request.Open(_standardOutput);
+            using var stream = request.Open(_standardOutput, _baseDirectory);
             ReportFormats.Write(request.Format, stream, report);
         }
         if (!_ci.GitHubActions) return;
@@ -43,7 +48,7 @@ internal sealed class ReportSet
     {
         foreach (var request in _requests)
         {
-            using var stream = request.Open(_standardOutput);
+            using var stream = request.Open(_standardOutput, _baseDirectory);
             ReportFormats.WriteBlocks(request.Format, stream, documents, errors);
         }
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 
@@ -18,7 +17,7 @@ internal static class ReportText
         string.IsNullOrWhiteSpace(result.Detail) ? result.Message ?? "" : $"{result.Message}\n{result.Detail.TrimEnd()}";
 
     /// <summary>A file error in the MSBuild canonical form: <c>path(line,col): error CODE: message</c>.</summary>
-    public static string Canonical(FileError error) => $"{error.File}({error.Line},{Column(error)}): error {error.Code}: {error.Message}";
+    public static string Canonical(FileError error) => ConsoleLine.Of(error).ToString();
 
     /// <summary>A file error's column, or 1 when the error is about the whole file.</summary>
     public static int Column(FileError error) => Math.Max(1, error.Column);
@@ -28,14 +27,14 @@ internal static class ReportText
 
     /// <summary>
     /// A report path as a repository-relative path with forward slashes. Reported paths are already relative to the
-    /// current directory when below it; with <paramref name="root"/> (e.g. <c>GITHUB_WORKSPACE</c>) they are made
-    /// relative to that folder instead. Paths outside stay absolute.
+    /// run's folder when below it; with a <paramref name="workspace"/> (e.g. <c>GITHUB_WORKSPACE</c>) they are made
+    /// relative to its root instead. Paths outside stay absolute.
     /// </summary>
-    public static string RepoRelative(string path, string? root = null, string? currentDirectory = null)
+    public static string RepoRelative(string path, Workspace? workspace = null)
     {
-        if (root is null) return path.Replace('\\', '/');
-        var full = Path.GetFullPath(path, currentDirectory ?? Environment.CurrentDirectory);
-        var relative = Path.GetRelativePath(Path.GetFullPath(root), full);
+        if (workspace is null) return path.Replace('\\', '/');
+        var full = Path.GetFullPath(path, workspace.BaseDirectory);
+        var relative = Path.GetRelativePath(Path.GetFullPath(workspace.Root, workspace.BaseDirectory), full);
         var isBelow = !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
         return (isBelow ? relative : full).Replace('\\', '/');
     }

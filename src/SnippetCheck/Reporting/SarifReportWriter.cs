@@ -1,7 +1,6 @@
 using System.Text.Json;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 

@@ -3,7 +3,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Snippets;
 

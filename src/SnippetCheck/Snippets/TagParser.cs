@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Snippets;

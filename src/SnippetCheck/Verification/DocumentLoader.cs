@@ -40,8 +40,8 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         }
         catch (ConfigException e)
         {
-            var display = DocumentDiscovery.DisplayPath(Path.GetFullPath(e.File), options.CurrentDirectory);
-            throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"{display}({e.Line},1): {e.Message}");
+            var display = DocumentDiscovery.DisplayPath(Path.GetFullPath(e.File, options.CurrentDirectory), options.CurrentDirectory);
+            throw new VerificationSetupException(DiagnosticCodes.BadConfig, new SourceLocation(display, e.Line, 1), e.Message);
         }
     }
 

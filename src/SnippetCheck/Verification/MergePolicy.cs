@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using SnippetCheck.Compilation;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using SnippetCheck.Caching;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;

@@ -9,8 +9,11 @@ public sealed record VerifyOptions
     /// <summary>Files, folders and globs; empty means the current directory.</summary>
     public IReadOnlyList<string> Paths { get; init; } = [];
 
-    /// <summary>What relative paths, globs and the config search start from; shown paths are relative to it when below it.</summary>
-    public string CurrentDirectory { get; init; } = Environment.CurrentDirectory;
+    /// <summary>
+    /// What relative paths, globs and the config search start from; shown paths are relative to it when below it. The
+    /// host's working directory, always given: the core never reads the process's current directory.
+    /// </summary>
+    public required string CurrentDirectory { get; init; }
 
     /// <summary>An explicit config file; otherwise <c>snippetcheck.json</c> is looked for from the current directory up.</summary>
     public string? ConfigPath { get; init; }

@@ -15,7 +15,7 @@ public sealed class CheckLevelTests
     /// <summary>A post holding <paramref name="code"/> tagged <c>check</c>, after <paramref name="before"/> (other blocks of the post).</summary>
     private static async Task<SnippetResult> CheckAsync(string code, string before = "")
     {
-        var report = await Pipeline.VerifyAsync($"{before}\n<!-- snippetcheck: check name=it -->\n```csharp\n{code}\n```\n", new() { NoCache = true });
+        var report = await Pipeline.VerifyAsync($"{before}\n<!-- snippetcheck: check name=it -->\n```csharp\n{code}\n```\n", o => o with { NoCache = true });
         return report.Snippets.Single(s => s.Snippet.Tags.Name == "it");
     }
 
@@ -170,7 +170,7 @@ public sealed class CheckLevelTests
     public async Task A_call_with_an_unknown_argument_binds_its_name_and_fails_on_an_argument_count_no_overload_takes()
     {
         var bare = await CheckAsync("WriteLine(order.Total);");
-        var staticUsing = (await Pipeline.VerifyAsync("<!-- snippetcheck: check usings=static:System.Console name=it -->\n```csharp\nWriteLine(order.Total);\n```\n", new() { NoCache = true })).Snippets.Single();
+        var staticUsing = (await Pipeline.VerifyAsync("<!-- snippetcheck: check usings=static:System.Console name=it -->\n```csharp\nWriteLine(order.Total);\n```\n", o => o with { NoCache = true })).Snippets.Single();
         Assert.Equal((SnippetStatus.Passed, VerificationLevel.Check), (staticUsing.Status, staticUsing.Level));
         Assert.Equal(["order"], staticUsing.UnknownNames.Select(n => n.Name));
         Assert.Equal((SnippetStatus.Failed, "CS0103"), (bare.Status, bare.Code));
@@ -196,7 +196,7 @@ public sealed class CheckLevelTests
             ```csharp check
             Console.WriteLine(order.Total);
             ```
-            """, new() { NoCache = true });
+            """, o => o with { NoCache = true });
 
         Assert.Equal("1 passed, 1 checked, 0 failed, 0 ignored, 0 untagged (2 C# blocks in 1 file) in 0.0s",
             SummaryLine.For(report with { Duration = TimeSpan.Zero }));
@@ -229,7 +229,7 @@ public sealed class CheckLevelTests
             ```csharp members
             public void Hello() => Console.WriteLine("hello");
             ```
-            """, new() { NoCache = true });
+            """, o => o with { NoCache = true });
 
         var result = report.Snippets.Single();
         Assert.Equal((SnippetStatus.Passed, Snippets.SnippetKind.Compile, VerificationLevel.Compile), (result.Status, result.Kind, result.Level));
@@ -264,7 +264,7 @@ public sealed class CheckLevelTests
             ```output
             2
             ```
-            """, new() { NoCache = true });
+            """, o => o with { NoCache = true });
 
         Assert.Equal(["passed run", "passed check", "passed run"], report.Snippets.Select(s => $"{s.Status.ToWord()} {s.Level?.ToWord()}"));
         Assert.Equal(["basket"], report.Snippets[1].UnknownNames.Select(n => n.Name));

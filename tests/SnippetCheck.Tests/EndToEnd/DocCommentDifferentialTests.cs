@@ -88,7 +88,7 @@ public sealed class DocCommentDifferentialTests
     private static string? AsDocComment(string markdown, out string frameworks)
     {
         frameworks = "";
-        var extracted = FenceExtractor.Extract(SourceDocument.FromText("post.md", markdown));
+        var extracted = FenceExtractor.Extract(SourceDocument.FromText(Path.GetFullPath("post.md"), "post.md", markdown));
         // Front matter that only speaks to the blog engine (title, date) changes no verdict; settings of ours would.
         if (extracted.FrontMatter is { } front && front.Text.Contains("snippetcheck", StringComparison.OrdinalIgnoreCase))
         {

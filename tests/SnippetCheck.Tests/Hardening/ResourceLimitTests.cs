@@ -1,5 +1,4 @@
 using SnippetCheck.Configuration;
-using SnippetCheck.Tests.EndToEnd;
 using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Model;
 using SnippetCheck.Verification;
@@ -137,7 +136,7 @@ public sealed class RunnerStateTests
             path kept
             ```
 
-            """, new VerifyOptions { Parallelism = 1 });
+            """, o => o with { Parallelism = 1 });
         Assert.All(report.Snippets, s => Assert.Equal(SnippetStatus.Passed, s.Status));
     }
 }

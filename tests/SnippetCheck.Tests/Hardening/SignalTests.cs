@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Hardening;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using SnippetCheck.Tests.EndToEnd;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Hardening;

@@ -1,6 +1,5 @@
 using Xunit.Abstractions;
 
-using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Hardening;
 

@@ -1,5 +1,4 @@
 using SnippetCheck.Reporting;
-using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Model;
 using SnippetCheck.Verification;
 

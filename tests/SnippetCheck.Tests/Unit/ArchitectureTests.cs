@@ -43,17 +43,31 @@ public sealed class ArchitectureTests
     /// <summary>The verdict and report types name the documents and snippets they report on, and nothing above them.</summary>
     private static readonly string[] ModelMayUse = ["Markdown", "DocComments", "Snippets"];
 
-    [Fact]
-    public void Every_folder_of_the_core_depends_only_on_the_ones_before_it()
+    /// <summary>The SDK's implicit usings (ImplicitUsings in Directory.Build.props), without which Environment or File would not bind.</summary>
+    private static readonly string[] ImplicitUsings =
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
+
+    /// <summary>The core's source (and src/Shared), bound once for every rule here.</summary>
+    private static readonly Lazy<CSharpCompilation> Core = new(() =>
     {
-        var core = RepositoryRoot.PathOf("src/SnippetCheck");
-        var files = Directory.GetFiles(core, "*.cs", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(RepositoryRoot.PathOf("src/Shared"), "*.cs"))
+        var files = Directory.GetFiles(CoreFolder, "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(RepositoryRoot.PathOf("src/Shared"), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToList();
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: f)).ToList();
-        var compilation = CSharpCompilation.Create("Architecture", trees, References(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        trees.Add(CSharpSyntaxTree.ParseText(string.Concat(ImplicitUsings.Select(n => $"global using {n};\n")), path: "ImplicitUsings.cs"));
+        return CSharpCompilation.Create("Architecture", trees, References(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+    });
+
+    private static string CoreFolder => RepositoryRoot.PathOf("src/SnippetCheck");
+
+    [Fact]
+    public void Every_folder_of_the_core_depends_only_on_the_ones_before_it()
+    {
+        var core = CoreFolder;
+        var compilation = Core.Value;
+        var trees = compilation.SyntaxTrees;
 
         var violations = new SortedSet<string>(StringComparer.Ordinal);
         var checkedUses = 0;
@@ -79,6 +93,35 @@ public sealed class ArchitectureTests
 
         Assert.True(checkedUses > 500, $"only {checkedUses} uses across folders were seen: is the source being bound?");
         Assert.True(violations.Count == 0, "uses against the direction of the pipeline:\n" + string.Join('\n', violations));
+    }
+
+    /// <summary>
+    /// A host gives the core its folder (<c>VerifyOptions.CurrentDirectory</c>, a report's base folder): a core that read
+    /// the process's current directory would make every host in one process (the tests, a language server) take turns.
+    /// </summary>
+    [Fact]
+    public void The_core_never_reads_or_sets_the_process_current_directory()
+    {
+        string[] processFolder = ["System.Environment.CurrentDirectory", "System.IO.Directory.GetCurrentDirectory()", "System.IO.Directory.SetCurrentDirectory(string)"];
+        var compilation = Core.Value;
+
+        var uses = new SortedSet<string>(StringComparer.Ordinal);
+        var checkedNames = 0;
+        foreach (var tree in compilation.SyntaxTrees.Where(t => t.FilePath.StartsWith(CoreFolder, StringComparison.Ordinal)))
+        {
+            var model = compilation.GetSemanticModel(tree);
+            foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                if (model.GetSymbolInfo(name).Symbol is not { } symbol) continue;
+                checkedNames++;
+                if (!processFolder.Contains(symbol.ToDisplayString())) continue;
+                var line = name.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                uses.Add($"{Path.GetRelativePath(CoreFolder, tree.FilePath)}:{line}: {symbol.ToDisplayString()}");
+            }
+        }
+
+        Assert.True(checkedNames > 5000, $"only {checkedNames} names were bound: is the source being bound?");
+        Assert.True(uses.Count == 0, "the core reads the process's current directory; take the host's folder instead:\n" + string.Join('\n', uses));
     }
 
     private static bool Allowed(string from, string to) =>

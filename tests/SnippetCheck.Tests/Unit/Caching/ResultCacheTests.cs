@@ -1,4 +1,3 @@
-using SnippetCheck.Tests.EndToEnd;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Caching;

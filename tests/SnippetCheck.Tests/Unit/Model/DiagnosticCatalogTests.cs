@@ -1,7 +1,6 @@
 using System.Reflection;
 using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Unit.Model;
 

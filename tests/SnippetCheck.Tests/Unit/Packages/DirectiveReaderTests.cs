@@ -1,7 +1,6 @@
 using SnippetCheck.Snippets;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Packages;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Packages;

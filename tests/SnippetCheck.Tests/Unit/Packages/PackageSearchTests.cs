@@ -126,7 +126,7 @@ public sealed class PackageSearchTests
                 var path = context.Request.Url!.AbsolutePath;
                 lock (Requests) Requests.Add(path);
                 var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-                string? body = path == "/v3/index.json"
+                var body = path == "/v3/index.json"
                     ? $$"""{"version":"3.0.0","resources":[{"@id":"{{_prefix}}flat/","@type":"PackageBaseAddress/3.0.0"}]}"""
                     : parts is ["flat", var id, "index.json"] && Versions.TryGetValue(id, out var versions)
                         ? $$"""{"versions":[{{string.Join(",", versions.Select(v => $"\"{v}\""))}}]}"""

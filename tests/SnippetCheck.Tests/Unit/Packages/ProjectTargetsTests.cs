@@ -1,4 +1,3 @@
-using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Tests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using SnippetCheck.Packages;
-using SnippetCheck.Tests.EndToEnd;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Packages;

@@ -49,7 +49,7 @@ public sealed class GitHubReporterTests
         var workspace = Path.Combine(Path.GetTempPath(), "repo");
         var blog = Path.Combine(workspace, "blog");
 
-        Assert.Equal("blog/posts/a.md", ReportText.RepoRelative("posts/a.md", workspace, blog));
+        Assert.Equal("blog/posts/a.md", ReportText.RepoRelative("posts/a.md", new Workspace(workspace, blog)));
         Assert.Equal("posts/a.md", ReportText.RepoRelative(@"posts\a.md"));
     }
 

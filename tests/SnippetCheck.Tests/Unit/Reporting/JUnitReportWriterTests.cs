@@ -3,7 +3,6 @@ using System.Text;
 using System.Xml.Linq;
 using SnippetCheck.Reporting;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
 
 using SnippetCheck.Tests.Infrastructure;
 

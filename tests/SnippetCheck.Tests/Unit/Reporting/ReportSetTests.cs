@@ -45,9 +45,9 @@ public sealed class ReportSetTests
     {
         var environment = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = gitHubActions, ["GITHUB_STEP_SUMMARY"] = "", ["GITHUB_WORKSPACE"] = "/repo" };
 
-        var target = CiTarget.Resolve(Enum.Parse<CiMode>(mode), name => environment.GetValueOrDefault(name));
+        var target = CiTarget.Resolve(Enum.Parse<CiMode>(mode), name => environment.GetValueOrDefault(name), "/repo/blog");
 
-        Assert.Equal(expected ? new CiTarget(true, null, "/repo") : CiTarget.None, target);
+        Assert.Equal(expected ? new CiTarget(true, null, new Workspace("/repo", "/repo/blog")) : CiTarget.None, target);
     }
 
     [Fact]
@@ -56,10 +56,22 @@ public sealed class ReportSetTests
         using var folder = new TempFolder();
         var console = new StringWriter();
 
-        new ReportSet([new(ReportFormat.Markdown, Path.Combine(folder.Path, "out", "summary.md"))]).WriteVerdicts(Reports.Failures(1), console);
+        new ReportSet(folder.Path, [new(ReportFormat.Markdown, Path.Combine(folder.Path, "out", "summary.md"))]).WriteVerdicts(Reports.Failures(1), console);
 
         Assert.Contains("## SnippetCheck", File.ReadAllText(Path.Combine(folder.Path, "out", "summary.md")), StringComparison.Ordinal);
         Assert.Equal("", console.ToString());
+    }
+
+    [Fact]
+    public void A_relative_report_path_is_taken_from_the_run_folder_never_the_process_folder()
+    {
+        using var folder = new TempFolder();
+        var relative = Path.Combine("out", $"report-{Guid.NewGuid():N}.json");
+
+        new ReportSet(folder.Path, [new(ReportFormat.Json, relative)]).WriteVerdicts(Reports.Failures(1), new StringWriter());
+
+        Assert.True(File.Exists(Path.Combine(folder.Path, relative)), "the report is not in the run's folder");
+        Assert.False(File.Exists(Path.GetFullPath(relative)), "the report went to the process's current directory");
     }
 
     [Fact]
@@ -69,7 +81,7 @@ public sealed class ReportSetTests
         var summary = Path.Combine(folder.Path, "summary.md");
         var console = new StringWriter();
 
-        new ReportSet([], new CiTarget(true, summary)).WriteVerdicts(Reports.Failures(2), console);
+        new ReportSet(folder.Path, [], new CiTarget(true, summary)).WriteVerdicts(Reports.Failures(2), console);
 
         Assert.Equal(2, Lines(console.ToString()).Count(l => l.StartsWith("::error ", StringComparison.Ordinal)));
         Assert.True(File.Exists(summary));
@@ -83,7 +95,7 @@ public sealed class ReportSetTests
         var stdout = new MemoryStream();
         var console = new StringWriter();
 
-        var reports = new ReportSet([new(ReportFormat.GitHub, null)], new CiTarget(true, summary), () => stdout);
+        var reports = new ReportSet(folder.Path, [new(ReportFormat.GitHub, null)], new CiTarget(true, summary), () => stdout);
         reports.WriteVerdicts(Reports.Failures(2), console);
 
         Assert.True(reports.TakesStandardOutput);
@@ -98,7 +110,7 @@ public sealed class ReportSetTests
         using var folder = new TempFolder();
         var console = new StringWriter();
 
-        new ReportSet([new(ReportFormat.GitHub, Path.Combine(folder.Path, "annotations.txt"))], new CiTarget(true)).WriteVerdicts(Reports.Failures(1), console);
+        new ReportSet(folder.Path, [new(ReportFormat.GitHub, Path.Combine(folder.Path, "annotations.txt"))], new CiTarget(true)).WriteVerdicts(Reports.Failures(1), console);
 
         Assert.Single(Lines(console.ToString()), l => l.StartsWith("::error ", StringComparison.Ordinal));
         Assert.Single(File.ReadAllLines(Path.Combine(folder.Path, "annotations.txt")), l => l.StartsWith("::error ", StringComparison.Ordinal));

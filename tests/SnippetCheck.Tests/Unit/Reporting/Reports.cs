@@ -1,7 +1,5 @@
 using SnippetCheck.Model;
-using SnippetCheck.Snippets;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Unit.Reporting;
 

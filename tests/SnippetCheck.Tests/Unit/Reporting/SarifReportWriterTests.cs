@@ -1,7 +1,6 @@
 using System.Text.Json;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
-using SnippetCheck.Verification;
 
 using SnippetCheck.Tests.Infrastructure;
 

@@ -61,7 +61,7 @@ public sealed class JudgeTests
     {
         var snippet = Snippet(tags, output);
         var compiled = outcome == "broken" ? Broken : Compiled;
-        RunResult? run = outcome switch
+        var run = outcome switch
         {
             "compiled+completed" => Ran(),
             "compiled+exit3" => Ran(exit: 3),

@@ -1,8 +1,5 @@
 using SnippetCheck.Compilation;
-using SnippetCheck.Markdown;
-using SnippetCheck.Model;
 using SnippetCheck.Programs;
-using SnippetCheck.Snippets;
 using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Verification;
 

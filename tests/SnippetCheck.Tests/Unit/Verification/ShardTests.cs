@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Verification;
 

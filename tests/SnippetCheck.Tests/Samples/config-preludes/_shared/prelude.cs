@@ -1,5 +1,4 @@
 // Hidden code every snippet of this folder gets (snippetcheck.json "preludes"), as a prelude of each post.
-using System.Text;
 
 public record Person(string Name, int Age);
 
