@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SnippetCheck.Rendering;
 using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Tests.Lsp;
