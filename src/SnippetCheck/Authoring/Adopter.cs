@@ -258,7 +258,15 @@ internal static class Adopter
             var index = files.IndexOf(file);
             var verified = file.Proposals.Count(p => p.Kind is SnippetKind.Compile or SnippetKind.Run or SnippetKind.CompileFail);
             var trial = trials.GetValueOrDefault(document.Snippets.Source.Document.FullPath);
-            if (trial is not null && (document.Settings.IsFixture || trial.Verified > verified))
+            // A block the class leaves out would lose the level it has alone (verified, or checked): nothing is lost, so
+            // a page whose class leaves out such a block stays block by block, whatever the class gains elsewhere.
+            var keptAlone = file.Proposals.Where(p => p.Kind != SnippetKind.Ignore).Select(p => p.Snippet.Location).ToHashSet();
+            var lost = trial?.Left.Where(l => keptAlone.Contains(l.Snippet.Location)).ToList() ?? [];
+            if (trial is not null && !document.Settings.IsFixture && trial.Verified > verified && lost.Count > 0)
+                files[index] = file with { Notes = [.. file.Notes, new AdoptNote(new SourceLocation(file.Path, 1, 1),
+                    $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by block), " +
+                    $"but the class leaves out {lost.Count} block(s) that pass or are checked alone, e.g. line {lost[0].Snippet.Location.Line}")] };
+            else if (trial is not null && (document.Settings.IsFixture || trial.Verified > verified))
                 files[index] = AsFixture(document, file, trial, verified, write);
             else if (document.Settings.IsFixture)
                 files[index] = file with { Proposals = [], Failures = [], Causes = [], Notes = [new AdoptNote(new SourceLocation(file.Path, 1, 1),

@@ -102,11 +102,12 @@ public sealed partial class AdoptFixtureTests
         using var folder = new TempFolder();
         var page = File.ReadAllText(Samples.PathOf("adopt-tests/substitutes.md")) + """
 
-            A substitute can throw:
+            A substitute can throw (the test's own field, through 'this', which no block has alone: the class is the only
+            place this block could pass or be checked, so leaving it out costs nothing):
 
             ```csharp
             greeter.Greet("Eve").Returns(_ => throw new InvalidOperationException("no Eve"));
-            greeter.Greet("Eve");
+            this.greeter.Greet("Eve");
             ```
 
             Not C# on its own:
@@ -130,6 +131,35 @@ public sealed partial class AdoptFixtureTests
         var verify = CliRunner.Run(folder.Path, "verify");
         Assert.True(verify.ExitCode == 0, verify.Output);
         Assert.StartsWith("5 passed, 0 failed, 2 ignored, 0 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void A_page_whose_class_would_leave_out_a_block_that_passes_alone_stays_block_by_block()
+    {
+        using var folder = new TempFolder();
+        // Top-level statements have 'args'; a method of the page's class has none: this block passes alone, and only so.
+        var page = File.ReadAllText(Samples.PathOf("adopt-tests/substitutes.md")) + """
+
+            The program's arguments:
+
+            ```csharp
+            Console.WriteLine(args.Length);
+            ```
+
+            ```text
+            0
+            ```
+            """;
+        folder.Write("page.md", page);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Matches(@"page\.md\(1,1\): not proposed as a page fixture: 5 of 6 blocks verify as one class \(2 block by block\), but the class leaves out 1 block\(s\) that pass or are checked alone, e\.g\. line \d+", write.Stdout);
+        var text = File.ReadAllText(Path.Combine(folder.Path, "page.md"));
+        Assert.DoesNotContain("fixture", text);
+        Assert.DoesNotContain("ignore", text);
+        Assert.Contains("<!-- snippetcheck: run -->\n```csharp\nConsole.WriteLine(args.Length);", text);
     }
 
     [Fact]
