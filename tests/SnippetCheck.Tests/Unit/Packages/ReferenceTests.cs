@@ -36,6 +36,7 @@ internal static class GreetingsLibrary
     }
 }
 
+[TakesMinutes(112)]
 public sealed class ConfigReferenceTests
 {
     private const string Post = """
