@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Cli;

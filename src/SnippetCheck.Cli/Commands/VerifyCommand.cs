@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using SnippetCheck.Authoring;
 using SnippetCheck.Reporting;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Outdated;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SnippetCheck.Editing;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Cli.Lsp;

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
-using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 using SnippetCheck.Verification;
 

@@ -6,6 +6,7 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 using SnippetCheck.Verification;
 

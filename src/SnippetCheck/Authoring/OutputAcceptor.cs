@@ -1,6 +1,7 @@
 using SnippetCheck.Comparison;
 using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Verification;

@@ -8,6 +8,7 @@ using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 using SnippetCheck.Verification;
 using Diagnostic = SnippetCheck.Model.Diagnostic;

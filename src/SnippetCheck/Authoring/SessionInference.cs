@@ -1,4 +1,4 @@
-using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 using SnippetCheck.Verification;
 

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 using SnippetCheck.Verification;
 using Diagnostic = SnippetCheck.Model.Diagnostic;

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Authoring;

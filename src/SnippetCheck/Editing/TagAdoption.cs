@@ -1,6 +1,6 @@
 using SnippetCheck.Authoring;
 using SnippetCheck.Markdown;
-using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Editing;

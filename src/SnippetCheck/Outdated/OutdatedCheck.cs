@@ -1,6 +1,7 @@
 using SnippetCheck.Discovery;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 using SnippetCheck.Verification;
 

@@ -1,6 +1,7 @@
 using SnippetCheck.Compilation;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
+using SnippetCheck.Results;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Rendering;

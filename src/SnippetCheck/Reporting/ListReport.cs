@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Verification;

@@ -1,5 +1,5 @@
 using System.Text;
-using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;

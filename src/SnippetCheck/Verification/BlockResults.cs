@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SnippetCheck.Compilation;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;

@@ -8,6 +8,7 @@ using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;

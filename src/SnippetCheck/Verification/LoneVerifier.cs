@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using SnippetCheck.Execution;
-using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Verification;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using SnippetCheck.Caching;
 using SnippetCheck.Execution;
-using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Verification;
 

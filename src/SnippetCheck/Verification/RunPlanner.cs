@@ -1,6 +1,6 @@
 using SnippetCheck.Configuration;
-using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;

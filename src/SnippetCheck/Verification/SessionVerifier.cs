@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
-using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;

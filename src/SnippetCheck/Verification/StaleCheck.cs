@@ -3,6 +3,7 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;

@@ -4,6 +4,7 @@ using SnippetCheck.Execution;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;

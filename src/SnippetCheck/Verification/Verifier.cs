@@ -8,6 +8,7 @@ using SnippetCheck.Frameworks;
 using SnippetCheck.Packages;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Verification;

@@ -1,5 +1,6 @@
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Verification;
 

@@ -1,4 +1,5 @@
 using SnippetCheck.Configuration;
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Model;
 using SnippetCheck.Verification;

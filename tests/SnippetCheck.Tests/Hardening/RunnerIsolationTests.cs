@@ -1,4 +1,4 @@
-using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Verification;
 

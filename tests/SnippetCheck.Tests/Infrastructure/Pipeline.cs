@@ -1,6 +1,6 @@
 using SnippetCheck.Markdown;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
-using SnippetCheck.Model;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Infrastructure;

@@ -1,5 +1,6 @@
 using SnippetCheck.Reporting;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Infrastructure;

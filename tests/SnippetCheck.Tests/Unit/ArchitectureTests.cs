@@ -11,37 +11,38 @@ namespace SnippetCheck.Tests.Unit;
 /// </summary>
 public sealed class ArchitectureTests
 {
-    /// <summary>Each folder may use folders of a lower rank only. <c>Model</c> is the vocabulary every layer shares.</summary>
+    /// <summary>Each folder may use folders of a lower rank only, with no exception.</summary>
     private static readonly Dictionary<string, int> Ranks = new()
     {
+        // The vocabulary every stage shares (locations, diagnostics and their codes, frameworks): it uses no other folder.
+        ["Model"] = 0,
         // The content-addressed store every cache keeps its entries in (key, hash, lock, atomic write): it uses no other folder.
         ["Store"] = 0,
-        ["Discovery"] = 0,
-        ["Markdown"] = 1,
-        ["DocComments"] = 2,
-        ["Snippets"] = 3,
-        ["Configuration"] = 4,
-        ["Comparison"] = 5,
-        ["Execution"] = 5,
-        ["Compilation"] = 6,
-        ["Packages"] = 7,
-        ["Programs"] = 8,
+        ["Discovery"] = 1,
+        ["Markdown"] = 2,
+        ["DocComments"] = 3,
+        ["Snippets"] = 4,
+        ["Configuration"] = 5,
+        // What a run says of each block (verdicts, results, the report): they name the snippets and documents they are on.
+        ["Results"] = 5,
+        ["Comparison"] = 6,
+        ["Execution"] = 6,
+        ["Compilation"] = 7,
+        ["Packages"] = 8,
+        ["Programs"] = 9,
         // What each framework of a matrix compiles against and runs on: its restored packs and the runner built for it.
-        ["Frameworks"] = 8,
-        ["Caching"] = 9,
-        ["Verification"] = 10,
-        ["Reporting"] = 11,
-        ["Authoring"] = 12,
+        ["Frameworks"] = 9,
+        ["Caching"] = 10,
+        ["Verification"] = 11,
+        ["Reporting"] = 12,
+        ["Authoring"] = 13,
         // An editor's view of verdicts (the language server's core): findings, carried run failures, quick-fix edits.
-        ["Editing"] = 13,
+        ["Editing"] = 14,
         // Verified blocks as readers see them (render): highlighting from the compiler's notes, fragments, the copy.
-        ["Rendering"] = 12,
+        ["Rendering"] = 13,
         // Posts verified again on the newest versions of their pins: a verify run, its reports and the rewriter.
-        ["Outdated"] = 13,
+        ["Outdated"] = 14,
     };
-
-    /// <summary>The verdict and report types name the documents and snippets they report on, and nothing above them.</summary>
-    private static readonly string[] ModelMayUse = ["Markdown", "DocComments", "Snippets"];
 
     /// <summary>The SDK's implicit usings (ImplicitUsings in Directory.Build.props), without which Environment or File would not bind.</summary>
     private static readonly string[] ImplicitUsings =
@@ -124,15 +125,14 @@ public sealed class ArchitectureTests
         Assert.True(uses.Count == 0, "the core reads the process's current directory; take the host's folder instead:\n" + string.Join('\n', uses));
     }
 
-    private static bool Allowed(string from, string to) =>
-        to == "Model" || (from == "Model" ? ModelMayUse.Contains(to) : Ranks.TryGetValue(from, out var a) && Ranks.TryGetValue(to, out var b) && b < a);
+    private static bool Allowed(string from, string to) => Ranks[to] < Ranks[from];
 
     /// <summary><c>SnippetCheck.Verification</c> → <c>Verification</c>; null outside the core.</summary>
     private static string? LayerOf(string? ns)
     {
         if (ns is null || !ns.StartsWith("SnippetCheck.", StringComparison.Ordinal)) return null;
         var layer = ns["SnippetCheck.".Length..].Split('.')[0];
-        return layer == "Model" || Ranks.ContainsKey(layer) ? layer : throw new InvalidOperationException($"namespace {ns} has no rank: add its folder to {nameof(Ranks)}");
+        return Ranks.ContainsKey(layer) ? layer : throw new InvalidOperationException($"namespace {ns} has no rank: add its folder to {nameof(Ranks)}");
     }
 
     /// <summary>The framework and every library beside the tests, except SnippetCheck's own assemblies (their source is what is bound).</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using SnippetCheck.Authoring;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Verification;
 

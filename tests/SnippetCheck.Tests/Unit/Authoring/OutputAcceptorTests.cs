@@ -1,5 +1,6 @@
 using System.Text;
 using SnippetCheck.Authoring;
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Model;
 using SnippetCheck.Verification;

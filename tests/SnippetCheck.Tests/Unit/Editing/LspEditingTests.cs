@@ -1,6 +1,7 @@
 using SnippetCheck.Authoring;
 using SnippetCheck.Editing;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Verification;
 

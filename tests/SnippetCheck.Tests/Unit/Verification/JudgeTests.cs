@@ -2,6 +2,7 @@ using SnippetCheck.Comparison;
 using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Verification;

@@ -1,6 +1,7 @@
 using SnippetCheck.Markdown;
+using SnippetCheck.Model;
 
-namespace SnippetCheck.Model;
+namespace SnippetCheck.Results;
 
 /// <summary>Everything a run found.</summary>
 /// <param name="FileCount">The files the run covered (for a <c>--filter</c> run, those with a matching snippet).</param>

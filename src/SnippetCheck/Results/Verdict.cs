@@ -1,4 +1,6 @@
-namespace SnippetCheck.Model;
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Results;
 
 /// <summary>What a snippet came to: a closed set. A failure carries its own data (<see cref="Failure"/>).</summary>
 public abstract record Verdict
