@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using SnippetCheck.Driver;
 using SnippetCheck.Results;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Cli;
 

@@ -1,9 +1,9 @@
 using System.Threading.Channels;
 using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Authoring;
 

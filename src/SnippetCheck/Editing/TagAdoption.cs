@@ -1,7 +1,7 @@
 using SnippetCheck.Authoring;
+using SnippetCheck.Driver;
 using SnippetCheck.Markdown;
 using SnippetCheck.Results;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Editing;
 

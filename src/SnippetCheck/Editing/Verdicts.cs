@@ -1,7 +1,7 @@
 using System.Globalization;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Editing;
 

@@ -1,7 +1,7 @@
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Outdated;
 

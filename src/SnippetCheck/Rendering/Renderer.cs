@@ -1,8 +1,8 @@
 using SnippetCheck.Compilation;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
 using SnippetCheck.Results;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Rendering;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using SnippetCheck.Driver;
+using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
-using SnippetCheck.Model;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 

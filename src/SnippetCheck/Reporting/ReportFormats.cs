@@ -1,6 +1,6 @@
 using System.Text;
+using SnippetCheck.Driver;
 using SnippetCheck.Results;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 

@@ -1,5 +1,5 @@
+using SnippetCheck.Driver;
 using SnippetCheck.Results;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Reporting;
 

@@ -1,8 +1,8 @@
 using SnippetCheck.Configuration;
+using SnippetCheck.Driver;
+using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Model;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Hardening;
 

@@ -1,7 +1,7 @@
-using SnippetCheck.Reporting;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
+using SnippetCheck.Reporting;
 using SnippetCheck.Results;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Infrastructure;
 

@@ -25,23 +25,25 @@ public sealed class ArchitectureTests
         ["Configuration"] = 5,
         // What a run says of each block (verdicts, results, the report): they name the snippets and documents they are on.
         ["Results"] = 5,
-        ["Comparison"] = 6,
         ["Execution"] = 6,
         ["Compilation"] = 7,
         ["Packages"] = 8,
-        ["Programs"] = 9,
+        // The judge and what it compares output with (scrubbers, the diff).
+        ["Judging"] = 9,
+        ["Programs"] = 10,
         // What each framework of a matrix compiles against and runs on: its restored packs and the runner built for it.
-        ["Frameworks"] = 9,
-        ["Caching"] = 10,
-        ["Verification"] = 11,
-        ["Reporting"] = 12,
-        ["Authoring"] = 13,
+        ["Frameworks"] = 10,
+        ["Caching"] = 11,
+        // The driver: one run planned (documents loaded, programs, the matrix, shards) and driven alone, merged or as sessions.
+        ["Driver"] = 12,
+        ["Reporting"] = 13,
+        ["Authoring"] = 14,
         // An editor's view of verdicts (the language server's core): findings, carried run failures, quick-fix edits.
-        ["Editing"] = 14,
+        ["Editing"] = 15,
         // Verified blocks as readers see them (render): highlighting from the compiler's notes, fragments, the copy.
-        ["Rendering"] = 13,
+        ["Rendering"] = 14,
         // Posts verified again on the newest versions of their pins: a verify run, its reports and the rewriter.
-        ["Outdated"] = 14,
+        ["Outdated"] = 15,
     };
 
     /// <summary>The SDK's implicit usings (ImplicitUsings in Directory.Build.props), without which Environment or File would not bind.</summary>
@@ -127,7 +129,7 @@ public sealed class ArchitectureTests
 
     private static bool Allowed(string from, string to) => Ranks[to] < Ranks[from];
 
-    /// <summary><c>SnippetCheck.Verification</c> → <c>Verification</c>; null outside the core.</summary>
+    /// <summary><c>SnippetCheck.Driver</c> → <c>Driver</c>; null outside the core.</summary>
     private static string? LayerOf(string? ns)
     {
         if (ns is null || !ns.StartsWith("SnippetCheck.", StringComparison.Ordinal)) return null;

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Markdig;
+using SnippetCheck.Driver;
 using SnippetCheck.Markdig;
 using SnippetCheck.Rendering;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Unit.Rendering;
 

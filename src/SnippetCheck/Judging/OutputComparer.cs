@@ -4,7 +4,7 @@ using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Comparison;
+namespace SnippetCheck.Judging;
 
 /// <summary>Whether actual output matched, and if not, a line diff (expected vs actual).</summary>
 internal sealed record ComparisonResult(bool Matches, IReadOnlyList<DiffLine> Diff)

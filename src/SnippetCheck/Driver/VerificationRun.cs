@@ -7,7 +7,7 @@ using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Driver;
 
 /// <summary>One program's verification, scheduled as a unit: a merged chunk, a lone snippet or a session.</summary>
 internal sealed record VerificationUnit(IReadOnlyList<Snippet> Blocks, Func<CancellationToken, Task<IReadOnlyList<SnippetResult>>> Verify)

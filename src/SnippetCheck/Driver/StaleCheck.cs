@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using SnippetCheck.Configuration;
+using SnippetCheck.Judging;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Driver;
 
 /// <summary>
 /// Stale <c>ignore</c> tags (issue 17, part 2): every ignored block is compiled as if tagged <c>compile</c>, merged

@@ -4,7 +4,7 @@ using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Driver;
 
 /// <summary>
 /// Config <c>preludes</c>: C# files of hidden code that every program of the run gets, before its document's own

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 using SnippetCheck.Model;
 
-namespace SnippetCheck.Comparison;
+namespace SnippetCheck.Judging;
 
 /// <summary>
 /// One scrubber: a pattern for a value that changes from run to run, and what stands in for it. A built-in one

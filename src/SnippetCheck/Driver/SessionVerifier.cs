@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
+using SnippetCheck.Judging;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Driver;
 
 /// <summary>
 /// Verifies a session: its blocks compile as one program and run once; each block is judged on what it printed

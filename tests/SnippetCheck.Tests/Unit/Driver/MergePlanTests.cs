@@ -1,9 +1,9 @@
 using SnippetCheck.Compilation;
+using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Verification;
 
-namespace SnippetCheck.Tests.Unit.Verification;
+namespace SnippetCheck.Tests.Unit.Driver;
 
 public sealed class MergePlanTests
 {

@@ -5,13 +5,14 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
 using SnippetCheck.Execution;
 using SnippetCheck.Frameworks;
-using SnippetCheck.Packages;
+using SnippetCheck.Judging;
 using SnippetCheck.Model;
+using SnippetCheck.Packages;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Driver;
 
 /// <summary>
 /// The façade every host calls (the CLI, <c>--watch</c>, the language server, and through the CLI the MSBuild task): discover documents →

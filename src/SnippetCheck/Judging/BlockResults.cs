@@ -5,7 +5,7 @@ using SnippetCheck.Packages;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Judging;
 
 /// <summary>Builds a block's reported result from its verdict: the block's annotations and the compiler's diagnostics beside it.</summary>
 internal static class BlockResults

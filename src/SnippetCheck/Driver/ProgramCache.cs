@@ -5,7 +5,7 @@ using SnippetCheck.Execution;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Driver;
 
 /// <summary>
 /// The result cache in front of verification: a program whose content has not changed since it passed gets its

@@ -1,11 +1,10 @@
-using SnippetCheck.Comparison;
 using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Judging;
 
 /// <summary>
 /// Turns what the compiler and the runner said into a block's verdict: the kinds × outcomes table, in one place.

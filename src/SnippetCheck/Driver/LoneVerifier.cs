@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using SnippetCheck.Execution;
+using SnippetCheck.Judging;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Driver;
 
 /// <summary>Compiles a lone snippet's program on its own, runs it when it asks to run, and judges it.</summary>
 internal static class LoneVerifier

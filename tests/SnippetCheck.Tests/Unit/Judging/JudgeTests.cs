@@ -1,13 +1,12 @@
-using SnippetCheck.Comparison;
 using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
+using SnippetCheck.Judging;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Verification;
 
-namespace SnippetCheck.Tests.Unit.Verification;
+namespace SnippetCheck.Tests.Unit.Judging;
 
 /// <summary>The kinds × outcomes table: every row is one snippet, one compilation, one run, and the verdict the judge must give.</summary>
 public sealed class JudgeTests

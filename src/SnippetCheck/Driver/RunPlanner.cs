@@ -3,7 +3,7 @@ using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Driver;
 
 /// <summary>What a run will do: the programs to verify, and the verdicts known without compiling anything.</summary>
 internal sealed record RunPlan(IReadOnlyList<SnippetProgram> Lone, IReadOnlyList<SnippetProgram> Sessions, IReadOnlyList<SnippetResult> Known)

@@ -1,7 +1,7 @@
-using SnippetCheck.Comparison;
+using SnippetCheck.Judging;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Tests.Unit.Comparison;
+namespace SnippetCheck.Tests.Unit.Judging;
 
 public sealed class OutputComparerTests
 {

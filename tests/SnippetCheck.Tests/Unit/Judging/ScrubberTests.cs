@@ -1,8 +1,8 @@
-using SnippetCheck.Comparison;
 using SnippetCheck.Configuration;
+using SnippetCheck.Judging;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Tests.Unit.Comparison;
+namespace SnippetCheck.Tests.Unit.Judging;
 
 /// <summary>Each built-in scrubber, what it must leave alone, placeholder numbering, and the comparison after scrubbing.</summary>
 public sealed class ScrubberTests

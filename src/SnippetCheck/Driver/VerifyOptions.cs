@@ -2,7 +2,7 @@ using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Driver;
 
 /// <summary>Everything a verify run is asked to do; the CLI builds one from its arguments (the MSBuild task runs the CLI).</summary>
 public sealed record VerifyOptions
@@ -55,7 +55,7 @@ public sealed record VerifyOptions
     /// <summary><c>--dependency-file</c>: where to write the files the verdicts depended on beyond documents and config.</summary>
     public string? DependencyFile { get; init; }
 
-    /// <summary><c>--shard K/N</c>: verify only this part of the files (see <see cref="Verification.Shard"/>).</summary>
+    /// <summary><c>--shard K/N</c>: verify only this part of the files (see <see cref="Driver.Shard"/>).</summary>
     public Shard? Shard { get; init; }
 
     /// <summary><c>--require-verified</c>: a run that verified no snippet fails (SC3010).</summary>

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using SnippetCheck.Driver;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Verification;
 
-namespace SnippetCheck.Tests.Unit.Verification;
+namespace SnippetCheck.Tests.Unit.Driver;
 
 /// <summary><c>--shard K/N</c>: for every N the shards are disjoint, their union is the whole run, and a file's sessions stay in one shard.</summary>
 public sealed class ShardTests

@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using SnippetCheck.Judging;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Driver;
 
 /// <summary>
 /// Verifies lone snippets compiled into one assembly. A snippet that drew any diagnostic is dropped before anything

@@ -11,7 +11,7 @@ using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Driver;
 
 /// <summary>A document read and ready to verify.</summary>
 internal sealed record PreparedDocument(SnippetDocument Snippets, FileSettings Settings, bool Skip, IReadOnlyList<FileError> Errors);

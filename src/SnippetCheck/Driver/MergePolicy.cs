@@ -3,7 +3,7 @@ using SnippetCheck.Packages;
 using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Driver;
 
 /// <summary>
 /// Decides, before anything runs, which lone snippets are compiled together: a merged snippet is executed once, and

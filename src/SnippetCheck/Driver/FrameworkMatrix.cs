@@ -3,7 +3,7 @@ using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Driver;
 
 /// <summary>
 /// A run over several target frameworks (docs/frameworks.md): one pass per framework, each a whole run of its own

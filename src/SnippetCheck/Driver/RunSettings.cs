@@ -3,7 +3,7 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;
 
-namespace SnippetCheck.Verification;
+namespace SnippetCheck.Driver;
 
 /// <summary>
 /// How one verify run behaves, resolved once from the command line over the config file: the steps of a run read
