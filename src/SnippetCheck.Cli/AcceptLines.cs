@@ -1,6 +1,6 @@
 using SnippetCheck.Authoring;
-using SnippetCheck.Model;
 using SnippetCheck.Reporting;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Cli;
 

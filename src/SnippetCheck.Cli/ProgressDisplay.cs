@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using SnippetCheck.Model;
-using SnippetCheck.Verification;
+using SnippetCheck.Driver;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Cli;
 

@@ -10,7 +10,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using SnippetCheck.Verification;
+using SnippetCheck.Driver;
 
 var repository = FindRepository();
 // The corpus is the one argument that is neither an option nor an option's value.

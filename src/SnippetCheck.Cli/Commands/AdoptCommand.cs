@@ -1,7 +1,7 @@
 using System.CommandLine;
 using SnippetCheck.Authoring;
+using SnippetCheck.Driver;
 using SnippetCheck.Reporting;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Cli.Commands;
 

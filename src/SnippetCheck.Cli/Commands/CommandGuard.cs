@@ -1,6 +1,6 @@
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using SnippetCheck.Driver;
 using SnippetCheck.Reporting;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Cli.Commands;
 

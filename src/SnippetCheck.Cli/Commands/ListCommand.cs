@@ -1,7 +1,7 @@
 using System.CommandLine;
-using SnippetCheck.Reporting;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
+using SnippetCheck.Reporting;
 
 namespace SnippetCheck.Cli.Commands;
 

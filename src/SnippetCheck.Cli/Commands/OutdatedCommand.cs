@@ -1,7 +1,7 @@
 using System.CommandLine;
+using SnippetCheck.Driver;
 using SnippetCheck.Outdated;
 using SnippetCheck.Reporting;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Cli.Commands;
 

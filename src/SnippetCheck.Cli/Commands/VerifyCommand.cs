@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using SnippetCheck.Authoring;
-using SnippetCheck.Reporting;
-using SnippetCheck.Snippets;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Outdated;
 using SnippetCheck.Packages;
-using SnippetCheck.Verification;
+using SnippetCheck.Reporting;
+using SnippetCheck.Results;
+using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Cli.Commands;
 

@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using SnippetCheck.Authoring;
+using SnippetCheck.Driver;
 using SnippetCheck.Execution;
-using SnippetCheck.Reporting;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
+using SnippetCheck.Reporting;
 
 namespace SnippetCheck.Cli.Commands;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using SnippetCheck.Authoring;
 using SnippetCheck.Editing;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Cli.Lsp;
 

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using SnippetCheck.Driver;
 using SnippetCheck.Editing;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Cli.Lsp;
 

@@ -1,6 +1,6 @@
 using SnippetCheck.Editing;
 using SnippetCheck.Markdown;
-using SnippetCheck.Model;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Cli.Lsp;
 

@@ -1,5 +1,5 @@
 using SnippetCheck.Configuration;
-using SnippetCheck.Verification;
+using SnippetCheck.Driver;
 
 namespace SnippetCheck.Cli.Lsp;
 

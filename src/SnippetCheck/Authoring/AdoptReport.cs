@@ -1,5 +1,6 @@
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Authoring;

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Compilation;
-using SnippetCheck.Comparison;
+using SnippetCheck.Driver;
+using SnippetCheck.Judging;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Authoring;
 

@@ -1,8 +1,8 @@
 using Microsoft.CodeAnalysis;
-using SnippetCheck.Model;
+using SnippetCheck.Driver;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Authoring;
 

@@ -3,11 +3,12 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
+using SnippetCheck.Driver;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Authoring;
 

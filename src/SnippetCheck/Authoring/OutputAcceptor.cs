@@ -1,9 +1,10 @@
-using SnippetCheck.Comparison;
 using SnippetCheck.DocComments;
+using SnippetCheck.Driver;
+using SnippetCheck.Judging;
 using SnippetCheck.Markdown;
-using SnippetCheck.Snippets;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
+using SnippetCheck.Results;
+using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Authoring;
 

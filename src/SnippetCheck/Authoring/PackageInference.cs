@@ -4,12 +4,13 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
+using SnippetCheck.Driver;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
 using Diagnostic = SnippetCheck.Model.Diagnostic;
 
 namespace SnippetCheck.Authoring;

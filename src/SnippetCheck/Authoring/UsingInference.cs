@@ -4,10 +4,11 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
 using Diagnostic = SnippetCheck.Model.Diagnostic;
 
 namespace SnippetCheck.Authoring;

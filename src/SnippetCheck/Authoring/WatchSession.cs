@@ -1,8 +1,9 @@
 using System.Threading.Channels;
 using SnippetCheck.Configuration;
 using SnippetCheck.Discovery;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Authoring;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 using SnippetCheck.Store;
 
 namespace SnippetCheck.Caching;
@@ -18,7 +19,7 @@ internal sealed partial class ResultCache(string directory)
 
     public string Directory { get; } = directory;
 
-    /// <summary>True when the cache holds nothing yet: the run ahead is cold, and worth preparing for (<see cref="Verification.Verifier"/>).</summary>
+    /// <summary>True when the cache holds nothing yet: the run ahead is cold, and worth preparing for (<see cref="Driver.Verifier"/>).</summary>
     public bool IsEmpty => !System.IO.Directory.Exists(Directory) || !System.IO.Directory.EnumerateFileSystemEntries(Directory).Any();
 
     public IReadOnlyList<SnippetResult>? TryGet(string key, SnippetProgram program) =>

@@ -19,7 +19,7 @@ internal sealed record CheckScope(int PartId, IReadOnlySet<string> PostNames, IR
 /// <summary>
 /// The <c>check</c> level's two questions, asked of a compilation that has run (README.md, "Levels"): which errors are
 /// only unknown names, and does anything in the block bind to the framework or a package. The verdict itself is
-/// <see cref="Verification.Judge"/>'s.
+/// <see cref="Judging.Judge"/>'s.
 /// </summary>
 internal static class CheckLevel
 {

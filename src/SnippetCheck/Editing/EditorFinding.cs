@@ -1,5 +1,6 @@
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Editing;
 

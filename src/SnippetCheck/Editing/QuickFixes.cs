@@ -1,6 +1,7 @@
 using SnippetCheck.Authoring;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Editing;

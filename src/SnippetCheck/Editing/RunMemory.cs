@@ -1,7 +1,8 @@
+using SnippetCheck.Driver;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Editing;
 

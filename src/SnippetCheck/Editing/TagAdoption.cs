@@ -1,7 +1,7 @@
 using SnippetCheck.Authoring;
+using SnippetCheck.Driver;
 using SnippetCheck.Markdown;
-using SnippetCheck.Model;
-using SnippetCheck.Verification;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Editing;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Editing;
 

@@ -1,6 +1,7 @@
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
-using SnippetCheck.Verification;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Outdated;
 

@@ -1,8 +1,9 @@
 using SnippetCheck.Discovery;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Outdated;
 

@@ -1,5 +1,6 @@
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Outdated;
 

@@ -1,6 +1,6 @@
+using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Outdated;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using SnippetCheck.Comparison;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
+using SnippetCheck.Judging;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp;
-using SnippetCheck.Comparison;
 using SnippetCheck.Compilation;
+using SnippetCheck.Judging;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Programs;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
-using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Store;
 
 namespace SnippetCheck.Rendering;

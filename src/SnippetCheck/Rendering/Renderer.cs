@@ -1,7 +1,8 @@
 using SnippetCheck.Compilation;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
-using SnippetCheck.Verification;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Rendering;
 

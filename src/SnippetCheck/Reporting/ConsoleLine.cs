@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Reporting;
 

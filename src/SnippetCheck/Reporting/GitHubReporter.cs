@@ -1,5 +1,6 @@
 using System.Text;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Reporting;
 

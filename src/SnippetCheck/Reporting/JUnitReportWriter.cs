@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Reporting;
 

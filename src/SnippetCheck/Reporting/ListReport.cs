@@ -1,7 +1,8 @@
 using System.Text.Json;
-using SnippetCheck.Snippets;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
+using SnippetCheck.Results;
+using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Reporting;
 

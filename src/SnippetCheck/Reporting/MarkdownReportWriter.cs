@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Reporting;
 

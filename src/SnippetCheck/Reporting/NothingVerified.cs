@@ -1,4 +1,5 @@
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Reporting;
 

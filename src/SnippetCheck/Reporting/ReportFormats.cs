@@ -1,6 +1,6 @@
 using System.Text;
-using SnippetCheck.Model;
-using SnippetCheck.Verification;
+using SnippetCheck.Driver;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Reporting;
 

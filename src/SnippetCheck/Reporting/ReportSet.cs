@@ -1,5 +1,5 @@
-using SnippetCheck.Model;
-using SnippetCheck.Verification;
+using SnippetCheck.Driver;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Reporting;
 

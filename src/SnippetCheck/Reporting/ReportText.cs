@@ -1,5 +1,6 @@
 using System.Globalization;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Reporting;
 

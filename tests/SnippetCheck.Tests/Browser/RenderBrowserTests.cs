@@ -1,7 +1,7 @@
 using PuppeteerSharp;
+using SnippetCheck.Driver;
 using SnippetCheck.Rendering;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Browser;
 

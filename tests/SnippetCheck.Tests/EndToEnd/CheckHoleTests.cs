@@ -1,5 +1,6 @@
 using SnippetCheck.Compilation;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.EndToEnd;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using SnippetCheck.Editing;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.EndToEnd;

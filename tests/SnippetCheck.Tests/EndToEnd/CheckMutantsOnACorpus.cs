@@ -2,9 +2,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Compilation;
-using SnippetCheck.Model;
+using SnippetCheck.Driver;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
-using SnippetCheck.Verification;
 using Xunit.Abstractions;
 
 namespace SnippetCheck.Tests.EndToEnd;

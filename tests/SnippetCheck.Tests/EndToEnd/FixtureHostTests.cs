@@ -1,8 +1,8 @@
 using System.Text.Json;
+using SnippetCheck.Driver;
 using SnippetCheck.Rendering;
 using SnippetCheck.Tests.Infrastructure;
 using SnippetCheck.Tests.Lsp;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.EndToEnd;
 

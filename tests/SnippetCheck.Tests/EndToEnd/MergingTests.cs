@@ -1,6 +1,7 @@
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.EndToEnd;
 

@@ -1,7 +1,8 @@
 using SnippetCheck.Configuration;
-using SnippetCheck.Tests.Infrastructure;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
+using SnippetCheck.Results;
+using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Hardening;
 

@@ -1,6 +1,6 @@
-using SnippetCheck.Model;
+using SnippetCheck.Driver;
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Hardening;
 

@@ -1,7 +1,7 @@
+using SnippetCheck.Driver;
 using SnippetCheck.Markdown;
+using SnippetCheck.Results;
 using SnippetCheck.Snippets;
-using SnippetCheck.Model;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
-using SnippetCheck.Reporting;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
+using SnippetCheck.Reporting;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Tests.Infrastructure;
 

@@ -6,42 +6,64 @@ using SnippetCheck.Tests.Infrastructure;
 namespace SnippetCheck.Tests.Unit;
 
 /// <summary>
-/// Dependencies in the core run one way, along the pipeline: documents → blocks → snippets → compile/run → verify →
-/// report. Checked on the source with Roslyn's semantic model, so a use in a method body counts as much as a signature.
+/// Dependencies in the core run one way, back along the README's pipeline (discover → extract → snippets with tags →
+/// programs → compile → run → judge → report; <see cref="Ranks"/> says where imports make the order differ). Checked on
+/// the source with Roslyn's semantic model, so a use in a method body counts as much as a signature.
 /// </summary>
 public sealed class ArchitectureTests
 {
-    /// <summary>Each folder may use folders of a lower rank only. <c>Model</c> is the vocabulary every layer shares.</summary>
+    /// <summary>
+    /// Each folder may use folders of a lower rank only, with no exception; a folder's namespace is its name. Listed in
+    /// the order data flows through them, but for two departures the imports force. The runner (<c>Execution</c>) ranks
+    /// before the compiler: the compiler writes the runner protocol's hooks into a program, hands the runner a
+    /// <c>ProgramImage</c>, and finds reference packs under the <c>DotnetInstallation</c>. A program (<c>Programs</c>) is
+    /// made before it is compiled, but it carries what compile, run and judge need (its <c>CompileSettings</c>, each
+    /// block's <c>Scrubbing</c>) and <c>ProgramContext</c> calls them, so it ranks after the judge.
+    /// </summary>
     private static readonly Dictionary<string, int> Ranks = new()
     {
-        // The content-addressed store every cache keeps its entries in (key, hash, lock, atomic write): it uses no other folder.
+        // The vocabulary every stage shares (locations, diagnostics and their codes, frameworks, failure reasons).
+        ["Model"] = 0,
+        // The content-addressed store every cache keeps its entries in (key, hash, lock, atomic write).
         ["Store"] = 0,
-        ["Discovery"] = 0,
-        ["Markdown"] = 1,
-        ["DocComments"] = 2,
-        ["Snippets"] = 3,
-        ["Configuration"] = 4,
-        ["Comparison"] = 5,
-        ["Execution"] = 5,
-        ["Compilation"] = 6,
-        ["Packages"] = 7,
-        ["Programs"] = 8,
-        // What each framework of a matrix compiles against and runs on: its restored packs and the runner built for it.
-        ["Frameworks"] = 8,
-        ["Caching"] = 9,
-        ["Verification"] = 10,
-        ["Reporting"] = 11,
-        ["Authoring"] = 12,
-        // An editor's view of verdicts (the language server's core): findings, carried run failures, quick-fix edits.
-        ["Editing"] = 13,
-        // Verified blocks as readers see them (render): highlighting from the compiler's notes, fragments, the copy.
-        ["Rendering"] = 12,
-        // Posts verified again on the newest versions of their pins: a verify run, its reports and the rewriter.
-        ["Outdated"] = 13,
-    };
 
-    /// <summary>The verdict and report types name the documents and snippets they report on, and nothing above them.</summary>
-    private static readonly string[] ModelMayUse = ["Markdown", "DocComments", "Snippets"];
+        // discover: paths and globs → documents.
+        ["Discovery"] = 1,
+        // extract: fences, comments and front matter, each pinned to its line and column; doc comments' examples.
+        ["Markdown"] = 2,
+        ["DocComments"] = 3,
+        // snippets with tags, and the settings (config, front matter) they are read with.
+        ["Snippets"] = 4,
+        ["Configuration"] = 5,
+        // run: runner processes, their pool, protocol and sandbox, and where .NET is installed.
+        ["Execution"] = 6,
+        // compile: the program's source, Roslyn, merged chunks; #:package and #:project; each framework of a matrix
+        // (its packs, its runner).
+        ["Compilation"] = 7,
+        ["Packages"] = 8,
+        ["Frameworks"] = 9,
+        // judge: what a run says of each block (verdicts, results, the report), then the judge and output comparison.
+        ["Results"] = 10,
+        ["Judging"] = 11,
+        // One program (a lone snippet, a session, a fixture page) and the one compile → run step every path calls.
+        ["Programs"] = 12,
+        // The result cache: a program's key and its verdicts, kept in the store.
+        ["Caching"] = 13,
+        // drive: one run planned (documents loaded, programs, the matrix, shards) and driven alone, merged or as sessions.
+        ["Driver"] = 14,
+        // report: console, JSON, JUnit, SARIF, Markdown, GitHub.
+        ["Reporting"] = 15,
+
+        // After the pipeline: the tools built on a run.
+        // adopt, --accept, --watch, and DocumentRewriter with TextEdit.
+        ["Authoring"] = 16,
+        // Verified blocks as readers see them (render): highlighting from the compiler's notes, fragments, the copy.
+        ["Rendering"] = 16,
+        // An editor's view of verdicts (the language server's core): findings, carried run failures, quick-fix edits.
+        ["Editing"] = 17,
+        // Posts verified again on the newest versions of their pins: a verify run, its reports and the rewriter.
+        ["Outdated"] = 17,
+    };
 
     /// <summary>The SDK's implicit usings (ImplicitUsings in Directory.Build.props), without which Environment or File would not bind.</summary>
     private static readonly string[] ImplicitUsings =
@@ -96,6 +118,29 @@ public sealed class ArchitectureTests
     }
 
     /// <summary>
+    /// The rule above reads a file's folder from its namespace: a file whose namespace is not its folder's, or a folder
+    /// without a rank (or a rank without a folder), would be judged by the wrong rank or not at all.
+    /// </summary>
+    [Fact]
+    public void Every_file_of_the_core_is_in_the_namespace_of_its_ranked_folder()
+    {
+        var misplaced = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var tree in Core.Value.SyntaxTrees.Where(t => t.FilePath.StartsWith(CoreFolder, StringComparison.Ordinal)))
+        {
+            var folder = Path.GetRelativePath(CoreFolder, tree.FilePath).Split(Path.DirectorySeparatorChar)[0];
+            var ns = ((CompilationUnitSyntax)tree.GetRoot()).DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
+            if (ns is null || !ns.StartsWith("SnippetCheck.", StringComparison.Ordinal) || ns["SnippetCheck.".Length..].Split('.')[0] != folder)
+                misplaced.Add($"{Path.GetRelativePath(CoreFolder, tree.FilePath)}: namespace {ns ?? "(none)"}, folder {folder}");
+        }
+
+        var folders = Directory.GetDirectories(CoreFolder)
+            .Where(d => Path.GetFileName(d) is not ("bin" or "obj") && Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories).Any())
+            .Select(d => Path.GetFileName(d));
+        Assert.True(misplaced.Count == 0, "files outside their folder's namespace:\n" + string.Join('\n', misplaced));
+        Assert.Equal(folders.Order(StringComparer.Ordinal), Ranks.Keys.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
     /// A host gives the core its folder (<c>VerifyOptions.CurrentDirectory</c>, a report's base folder): a core that read
     /// the process's current directory would make every host in one process (the tests, a language server) take turns.
     /// </summary>
@@ -124,15 +169,14 @@ public sealed class ArchitectureTests
         Assert.True(uses.Count == 0, "the core reads the process's current directory; take the host's folder instead:\n" + string.Join('\n', uses));
     }
 
-    private static bool Allowed(string from, string to) =>
-        to == "Model" || (from == "Model" ? ModelMayUse.Contains(to) : Ranks.TryGetValue(from, out var a) && Ranks.TryGetValue(to, out var b) && b < a);
+    private static bool Allowed(string from, string to) => Ranks[to] < Ranks[from];
 
-    /// <summary><c>SnippetCheck.Verification</c> → <c>Verification</c>; null outside the core.</summary>
+    /// <summary><c>SnippetCheck.Driver</c> → <c>Driver</c>; null outside the core.</summary>
     private static string? LayerOf(string? ns)
     {
         if (ns is null || !ns.StartsWith("SnippetCheck.", StringComparison.Ordinal)) return null;
         var layer = ns["SnippetCheck.".Length..].Split('.')[0];
-        return layer == "Model" || Ranks.ContainsKey(layer) ? layer : throw new InvalidOperationException($"namespace {ns} has no rank: add its folder to {nameof(Ranks)}");
+        return Ranks.ContainsKey(layer) ? layer : throw new InvalidOperationException($"namespace {ns} has no rank: add its folder to {nameof(Ranks)}");
     }
 
     /// <summary>The framework and every library beside the tests, except SnippetCheck's own assemblies (their source is what is bound).</summary>

@@ -1,8 +1,9 @@
 using System.Text;
 using SnippetCheck.Authoring;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Unit.Authoring;
 

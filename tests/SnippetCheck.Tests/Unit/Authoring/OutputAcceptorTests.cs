@@ -1,8 +1,9 @@
 using System.Text;
 using SnippetCheck.Authoring;
-using SnippetCheck.Tests.Infrastructure;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
+using SnippetCheck.Results;
+using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Authoring;
 

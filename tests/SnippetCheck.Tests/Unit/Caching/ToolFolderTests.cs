@@ -1,7 +1,7 @@
 using SnippetCheck.Authoring;
 using SnippetCheck.Caching;
+using SnippetCheck.Driver;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Unit.Caching;
 

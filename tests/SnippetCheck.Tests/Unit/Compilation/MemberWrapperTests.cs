@@ -1,6 +1,6 @@
 using SnippetCheck.Compilation;
 using SnippetCheck.Markdown;
-using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Compilation;

@@ -1,7 +1,7 @@
 using SnippetCheck.Discovery;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Unit.Discovery;
 

@@ -1,8 +1,9 @@
 using SnippetCheck.Authoring;
+using SnippetCheck.Driver;
 using SnippetCheck.Editing;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Unit.Editing;
 

@@ -1,8 +1,8 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Execution;
+using SnippetCheck.Judging;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Unit.Execution;
 

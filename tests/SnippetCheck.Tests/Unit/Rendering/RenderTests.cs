@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Markdig;
+using SnippetCheck.Driver;
 using SnippetCheck.Markdig;
 using SnippetCheck.Rendering;
 using SnippetCheck.Tests.Infrastructure;
-using SnippetCheck.Verification;
 
 namespace SnippetCheck.Tests.Unit.Rendering;
 
@@ -191,7 +191,7 @@ public sealed class RenderTests : IClassFixture<RenderTests.RenderedPost>
     [Fact]
     public void A_cached_render_verifies_from_the_cache_and_writes_the_same_files()
     {
-        Assert.All(_post.Cached.Report.Snippets.Where(r => r.Status == SnippetCheck.Model.SnippetStatus.Passed), r => Assert.True(r.Cached));
+        Assert.All(_post.Cached.Report.Snippets.Where(r => r.Status == SnippetCheck.Results.SnippetStatus.Passed), r => Assert.True(r.Cached));
         Assert.Equal(_post.ColdFiles.Keys.Order(), _post.Cached.Files.Order());
         foreach (var file in _post.Cached.Files) Assert.Equal(_post.ColdFiles[file], File.ReadAllText(file));
     }
@@ -237,7 +237,7 @@ public sealed class RenderTests : IClassFixture<RenderTests.RenderedPost>
         folder.Write("post.md", "<!-- snippetcheck: run results -->\n```csharp\nvar word = \"snippet\";\nword.ToUpperInvariant() => \"SNIPPET\"\nMath.Max(2, word.Length) => 7\n```\n");
         var options = new VerifyOptions { Paths = ["post.md"], CurrentDirectory = folder.Path };
         var result = await Renderer.RunAsync(options, new RenderOptions("site"));
-        Assert.Equal(SnippetCheck.Model.SnippetStatus.Passed, Assert.Single(result.Report.Snippets).Status);
+        Assert.Equal(SnippetCheck.Results.SnippetStatus.Passed, Assert.Single(result.Report.Snippets).Status);
 
         var block = JsonSerializer.Deserialize<RenderedBlock>(File.ReadAllText(Path.Combine(folder.Path, "site", "post", "L2.json")),
             new JsonSerializerOptions(JsonSerializerDefaults.Web))!;

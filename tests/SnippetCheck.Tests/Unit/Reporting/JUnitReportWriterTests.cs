@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using SnippetCheck.Reporting;
 using SnippetCheck.Model;
 
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Reporting;

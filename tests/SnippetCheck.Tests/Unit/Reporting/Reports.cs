@@ -1,4 +1,5 @@
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Reporting;

@@ -1,0 +1,260 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using SnippetCheck.Compilation;
+using SnippetCheck.Configuration;
+using SnippetCheck.Discovery;
+using SnippetCheck.DocComments;
+using SnippetCheck.Markdown;
+using SnippetCheck.Model;
+using SnippetCheck.Programs;
+using SnippetCheck.Results;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Driver;
+
+/// <summary>A document read and ready to verify.</summary>
+internal sealed record PreparedDocument(SnippetDocument Snippets, FileSettings Settings, bool Skip, IReadOnlyList<FileError> Errors);
+
+/// <summary>
+/// Finds and reads the documents of a run: the config file, the paths and globs, each file's front matter and
+/// snippets. One bad file never stops the run: whatever reading it throws becomes that file's error.
+/// </summary>
+internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig config)
+{
+    /// <summary>
+    /// Settings laid over every file's, above its front matter (<c>adopt</c>'s trial of a page as a fixture with the
+    /// docs' hidden fences); null for none.
+    /// </summary>
+    public SnippetCheckConfig? Trial { get; init; }
+
+    public static SnippetCheckConfig LoadConfig(VerifyOptions options)
+    {
+        var path = options.ConfigPath is not null
+            ? Path.GetFullPath(options.ConfigPath, options.CurrentDirectory)
+            : ConfigLoader.Find(options.CurrentDirectory);
+        if (path is null) return new SnippetCheckConfig();
+        if (!File.Exists(path)) throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"config file '{options.ConfigPath}' does not exist");
+        try
+        {
+            return ConfigLoader.Load(path);
+        }
+        catch (ConfigException e)
+        {
+            var display = DocumentDiscovery.DisplayPath(Path.GetFullPath(e.File, options.CurrentDirectory), options.CurrentDirectory);
+            throw new VerificationSetupException(DiagnosticCodes.BadConfig, new SourceLocation(display, e.Line, 1), e.Message);
+        }
+    }
+
+    /// <summary>The run's file set: the config's globs, relative to its folder, and its generated-file rule (<see cref="FileSet"/>).</summary>
+    public FileSet FileSet => new(
+        config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory,
+        config.Include ?? SnippetCheckConfig.DefaultInclude, config.Exclude ?? [], config.IncludeGenerated ?? false, config.SourcePath);
+
+    /// <summary>What discovery said about the file set: globs that matched nothing, generated files left out.</summary>
+    public IReadOnlyList<Model.Diagnostic> FileSetNotes { get; private set; } = [];
+
+    /// <summary>
+    /// The files this run covers: the paths, include and exclude globs, then <c>--shard</c>.
+    /// No file at all is a setup error; a shard that gets none is not.
+    /// </summary>
+    public IReadOnlyList<DocumentPath> FindDocuments()
+    {
+        // An editor's documents are the run: no discovery and no shard, but the same exclude globs and generated-file
+        // rule, so the editor never shows findings for a file the CLI and the build leave out.
+        if (options.Texts is { } texts)
+        {
+            var set = FileSet;
+            return [.. texts.Where(t => set.Matching(set.Exclude, t.FullPath, Path.GetDirectoryName(t.FullPath)!) is null
+                    && (set.IncludeGenerated || !FileSet.IsGeneratedText(t.FullPath, t.Text)))
+                .Select(t => new DocumentPath(t.FullPath, DocumentDiscovery.DisplayPath(t.FullPath, options.CurrentDirectory)))];
+        }
+        Discovered discovered;
+        try
+        {
+            discovered = DocumentDiscovery.Find(options.Paths, options.CurrentDirectory, FileSet, userInclude: config.Include is not null);
+        }
+        catch (DiscoveryException e)
+        {
+            throw new VerificationSetupException(DiagnosticCodes.NoDocuments, e.Message);
+        }
+        FileSetNotes = discovered.Notes;
+        var paths = discovered.Files;
+        if (paths.Count == 0) throw new VerificationSetupException(DiagnosticCodes.NoDocuments, NothingFound(discovered));
+        return options.Shard is { } shard ? shard.Select(paths) : paths;
+    }
+
+    /// <summary>Why a run found no document, and what would find some: the files left out, or the project beside the sources.</summary>
+    private string NothingFound(Discovered discovered)
+    {
+        var where = options.Paths.Count == 0 ? "the current directory" : string.Join(", ", options.Paths);
+        var message = $"no Markdown files matched in {where}";
+        if (discovered.LeftOut.Count > 0)
+            message = $"no documents to verify in {where}: every file found was left out: {string.Join(", ", discovered.LeftOut.Take(5))}{(discovered.LeftOut.Count > 5 ? ", ..." : "")}";
+        var folders = (options.Paths.Count == 0 ? ["."] : options.Paths)
+            .Select(p => Path.GetFullPath(p, options.CurrentDirectory)).Where(Directory.Exists);
+        if (folders.SelectMany(ProjectsIn).FirstOrDefault() is { } project)
+        {
+            var shown = DocumentDiscovery.DisplayPath(project, options.CurrentDirectory);
+            message += $"; for the examples in the doc comments of its C# files, verify the project: 'snippetcheck verify {shown}'";
+        }
+        return message;
+    }
+
+    /// <summary>The .csproj files of a folder, or else of the folder above it (a source folder such as src/Lib/Extensions).</summary>
+    private static IEnumerable<string> ProjectsIn(string folder)
+    {
+        for (var current = new DirectoryInfo(folder); current is not null; current = current.Parent)
+        {
+            var projects = current.GetFiles("*.csproj").Select(f => f.FullName).Order(StringComparer.Ordinal).ToList();
+            if (projects.Count > 0) return projects;
+            if (!Directory.EnumerateFiles(current.FullName, "*.cs").Any()) break;
+        }
+        // Below: a repository root or a src folder holding the project's folder.
+        return Directory.EnumerateFiles(folder, "*.csproj", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3 })
+            .Where(p => !p.Split(Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj" || s.StartsWith('.')))
+            .Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
+    public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Load()
+    {
+        var paths = FindDocuments();
+        var errors = new ConcurrentBag<FileError>();
+        var documents = new PreparedDocument?[paths.Count];
+        var references = ReferencesOrEmpty();
+        var shared = SharedPreludes.Load(config, options.CurrentDirectory);
+        PhaseTrace.Mark($"{paths.Count} documents found, reference assemblies loaded");
+        Parallel.For(0, paths.Count, i => documents[i] = LoadGuarded(paths[i], references, shared, errors));
+        return ([.. documents.Where(d => d is not null).Select(d => d!)],
+            [.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)]);
+    }
+
+    /// <summary>Fails the run (exit code 2) when the targeting pack is missing: nothing could compile.</summary>
+    public static void EnsureReferenceAssemblies()
+    {
+        try
+        {
+            _ = ReferenceAssemblies.Default;
+        }
+        catch (TargetingPackMissingException e)
+        {
+            throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing, e.Message);
+        }
+    }
+
+    private PreparedDocument? LoadGuarded(DocumentPath path, ImmutableArray<MetadataReference> references, IReadOnlyList<Prelude> shared, ConcurrentBag<FileError> errors)
+    {
+        try
+        {
+            return Load(path, references, shared, errors);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.InternalError,
+                $"internal error while reading this file ({e.GetType().Name}: {e.Message}); the other files were still verified"));
+            return null;
+        }
+    }
+
+    /// <param name="shared">Config preludes (<see cref="SharedPreludes"/>), which come before the document's own.</param>
+    private PreparedDocument? Load(DocumentPath path, ImmutableArray<MetadataReference> references, IReadOnlyList<Prelude> shared, ConcurrentBag<FileError> errors)
+    {
+        SourceDocument markdown;
+        try
+        {
+            markdown = options.Texts?.FirstOrDefault(t => t.FullPath == path.FullPath) is { } given
+                ? SourceDocument.FromText(path.FullPath, path.DisplayPath, given.Text)
+                : SourceDocument.Load(path.FullPath, path.DisplayPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.UnreadableFile, $"cannot read the file: {e.Message}"));
+            return null;
+        }
+
+        ExtractedDocument extracted;
+        try
+        {
+            extracted = DocumentExtractor.Extract(markdown);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever the parser chokes on stays this file's problem; the other files are still verified.
+            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.UnreadableFile, $"cannot parse the file: {e.GetType().Name}: {e.Message}"));
+            return null;
+        }
+        var fileErrors = new List<FileError>();
+        var fileConfig = config;
+        var skip = false;
+        try
+        {
+            var frontMatter = FrontMatterReader.Read(path.DisplayPath, extracted.FrontMatter);
+            fileConfig = config.Overlay(frontMatter.Config);
+            skip = frontMatter.Skip;
+        }
+        catch (ConfigException e)
+        {
+            fileErrors.Add(new FileError(path.DisplayPath, e.Line, 1, DiagnosticCodes.BadFrontMatter, e.Message));
+        }
+        fileConfig = fileConfig.Overlay(CommandLineLayer()).Overlay(Trial);
+
+        var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false, fileConfig.EngineWords, fileConfig.HiddenFences);
+        if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };
+        snippets = options.PackageMoves.Apply(snippets);
+        if (options.OnlyFramework is not null) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => s.OnAnyFramework())] };
+        if (options.Library.Usings.Select(Packages.ScopedUsing.TryParse).OfType<Packages.ScopedUsing>().ToList() is { Count: > 0 } scoped)
+        {
+            snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => scoped.Where(u => u.Covers(path.FullPath, s.Location.Line, options.CurrentDirectory)).Select(u => u.Using).ToList() is { Count: > 0 } usings
+                ? s with { ScopedUsings = usings } : s)] };
+        }
+        if (options.OnlyBlocks is { } only) snippets = snippets with { Snippets = [.. snippets.Snippets.Where(s => only.Contains(s.Location) || InSessionWith(s, only, snippets))] };
+        snippets = CheckScrubberNames(snippets, fileConfig, path.DisplayPath, fileErrors);
+        fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));
+        return new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);
+    }
+
+    /// <summary>Each <c>scrub=</c> name must be a scrubber (SC1016): a typo would silently leave a value unscrubbed.</summary>
+    private static SnippetDocument CheckScrubberNames(SnippetDocument document, SnippetCheckConfig config, string file, List<FileError> fileErrors)
+    {
+        if (config.Scrub is { } fileNames && ConfigReader.UnknownScrubber(fileNames, config.Scrubbers) is { } inFile)
+            fileErrors.Add(new FileError(file, 1, 1, DiagnosticCodes.UnknownScrubber, UnknownScrubberMessage(inFile, config)));
+        return document with
+        {
+            Snippets = [.. document.Snippets.Select(snippet =>
+                ConfigReader.UnknownScrubber([.. snippet.Tags.Scrub ?? [], .. snippet.Output?.Scrub ?? []], config.Scrubbers) is { } unknown
+                    ? snippet with { Annotations = [.. snippet.Annotations, Model.Diagnostic.Error(DiagnosticCodes.UnknownScrubber,
+                        UnknownScrubberMessage(unknown, config), snippet.Tags.Scrub?.Contains(unknown) == true ? snippet.Location : snippet.Output!.Block.Location)] }
+                    : snippet)],
+        };
+    }
+
+    private static string UnknownScrubberMessage(string name, SnippetCheckConfig config)
+    {
+        var known = ConfigReader.ScrubberNames(config.Scrubbers);
+        return $"'scrub={name}' names no scrubber{EditDistance.DidYouMean(EditDistance.NearMiss(name, known))} (known: {string.Join(", ", known)})";
+    }
+
+    private static bool InSessionWith(Snippet snippet, IReadOnlySet<SourceLocation> blocks, SnippetDocument document) =>
+        snippet.Tags.Session is { } session && document.Snippets.Any(s => s.Tags.Session == session && blocks.Contains(s.Location));
+
+    private SnippetCheckConfig CommandLineLayer() => new()
+    {
+        Mode = options.All ? VerifyMode.All : null,
+        Timeout = options.Timeout,
+        Parallelism = options.Parallelism,
+        Frameworks = options.OnlyFramework is { } only ? [only] : options.Frameworks,
+    };
+
+    private static ImmutableArray<MetadataReference> ReferencesOrEmpty()
+    {
+        try
+        {
+            return ReferenceAssemblies.Default;
+        }
+        catch (TargetingPackMissingException)
+        {
+            return [];
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using SnippetCheck.Caching;
+using SnippetCheck.Configuration;
+using SnippetCheck.Execution;
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Driver;
+
+/// <summary>
+/// How one verify run behaves, resolved once from the command line over the config file: the steps of a run read
+/// these, never the two sources. What front matter may change per file is <see cref="Programs.FileSettings"/>.
+/// </summary>
+internal sealed record RunSettings
+{
+    /// <summary><c>--parallel</c>, else config <c>parallelism</c>, else one per core.</summary>
+    public required int Parallelism { get; init; }
+
+    /// <summary>Where passing results are kept; null when the cache is off (<c>--no-cache</c>, config <c>"cache": false</c>).</summary>
+    public required string? CacheDirectory { get; init; }
+
+    /// <summary>How a stale <c>ignore</c> tag is reported (config <c>stale</c>; <c>warn</c> by default).</summary>
+    public required StaleMode Stale { get; init; }
+
+    /// <summary><c>--stale</c>: also run the ignored blocks that compile, to tell one that passes (SC1020).</summary>
+    public required bool RunIgnored { get; init; }
+
+    /// <summary><c>--require-verified</c> or config <c>requireVerified</c>: a run that verified nothing fails (SC3010).</summary>
+    public required bool RequireVerified { get; init; }
+
+    /// <summary><c>--min-coverage</c> over config <c>minCoverage</c>: the least percentage of C# blocks a passing run verifies (SC3013).</summary>
+    public required double? MinCoverage { get; init; }
+
+    /// <summary><c>--min-check-coverage</c> over config <c>minCheckCoverage</c>: the same, counting blocks at the <c>check</c> level too.</summary>
+    public double? MinCheckCoverage { get; init; }
+
+    /// <summary>Compile lone snippets together where they can be; off with <c>--no-merge</c>.</summary>
+    public required bool Merge { get; init; }
+
+    /// <summary>The framework of this pass of the matrix (<see cref="FrameworkMatrix"/>): what packages and projects resolve for.</summary>
+    public TargetFramework Framework { get; init; } = TargetFramework.Tool;
+
+    /// <summary>The runners' confinement, memory limit and environment (<c>--no-sandbox</c> over config <c>sandbox</c>).</summary>
+    public required RunnerOptions Runners { get; init; }
+
+    /// <summary>Ignored blocks are compiled for a stale tag (<see cref="StaleCheck"/>).</summary>
+    public bool CheckStale => Stale != StaleMode.Off || RunIgnored;
+
+    /// <param name="config">The config file as loaded (front matter never changes a run's settings).</param>
+    public static RunSettings Resolve(VerifyOptions options, SnippetCheckConfig config)
+    {
+        // Grants and the cache folder are relative to the config file, or to the current directory without one.
+        var root = config.SourcePath is not null ? Path.GetDirectoryName(config.SourcePath)! : options.CurrentDirectory;
+        string[] Absolute(IReadOnlyList<string>? paths) => [.. (paths ?? []).Select(p => Path.GetFullPath(p, root))];
+        return new RunSettings
+        {
+            Parallelism = options.Parallelism ?? config.Parallelism ?? Environment.ProcessorCount,
+            CacheDirectory = options.NoCache || config.Cache == false ? null
+                : options.CacheDirectory is not null ? Path.GetFullPath(options.CacheDirectory, options.CurrentDirectory)
+                : Path.Combine(root, ResultCache.DefaultFolder),
+            Stale = config.Stale ?? StaleMode.Warn,
+            RunIgnored = options.Stale,
+            RequireVerified = options.RequireVerified || config.RequireVerified == true,
+            MinCoverage = options.MinCoverage ?? config.MinCoverage,
+            MinCheckCoverage = options.MinCheckCoverage ?? config.MinCheckCoverage,
+            Merge = !options.NoMerge,
+            Runners = new RunnerOptions
+            {
+                AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. config.Environment ?? []],
+                MemoryLimitBytes = config.MemoryLimit ?? RunnerOptions.DefaultMemoryLimitBytes,
+                Sandbox = options.NoSandbox || config.Sandbox == SandboxMode.Off ? Sandbox.Off : Sandbox.Auto(Absolute(config.SandboxRead), Absolute(config.SandboxWrite)),
+            },
+        };
+    }
+}

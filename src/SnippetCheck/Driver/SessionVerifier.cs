@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using SnippetCheck.Compilation;
+using SnippetCheck.Execution;
+using SnippetCheck.Judging;
+using SnippetCheck.Packages;
+using SnippetCheck.Programs;
+using SnippetCheck.Results;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Driver;
+
+/// <summary>
+/// Verifies a session: its blocks compile as one program and run once; each block is judged on what it printed
+/// itself, and a failure is reported on the block that caused it.
+/// </summary>
+internal static class SessionVerifier
+{
+    public static async Task<IReadOnlyList<SnippetResult>> VerifyAsync(SnippetProgram program, ProgramContext context, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var session = program.Session!;
+        var blocks = program.Blocks;
+        if (blocks.FirstOrDefault(b => b.HasAnnotationErrors) is { } broken)
+        {
+            return [.. blocks.Select(b => b.HasAnnotationErrors
+                ? BlockResults.Of(b, Judge.BeforeCompiling(b, isEmpty: false)!, null, null, clock)
+                : SnippetResult.Of(b, new Verdict.Skipped($"not run: block at line {broken.Location.Line} of session '{session}' has annotation errors")))];
+        }
+
+        var dependencies = await context.ResolveAsync(program, cancellationToken).ConfigureAwait(false);
+        if (dependencies.Problem is { } failure) return BlockResults.DependencyFailed(failure, blocks, session, clock);
+        return BlockResults.WithWarnings(await VerifyResolvedAsync(program, context, dependencies, clock, cancellationToken).ConfigureAwait(false), dependencies.Warnings);
+    }
+
+    private static async Task<IReadOnlyList<SnippetResult>> VerifyResolvedAsync(SnippetProgram program, ProgramContext context, ProgramDependencies dependencies,
+        Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var session = program.Session!;
+        var blocks = program.Blocks;
+        var settings = dependencies.Apply(program.Settings);
+        var preludes = program.PreludeParts(settings);
+        var parts = program.BlockParts(settings);
+        var included = program.Compiled(settings);
+        var results = new SnippetResult?[blocks.Count];
+
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (Judge.BeforeCompiling(block, parts[i].IsEmpty) is { } early)
+            {
+                results[i] = BlockResults.Of(block, early, null, null, clock);
+            }
+            else if (block.Kind == SnippetKind.CompileFail)
+            {
+                // Checked against the session so far, then left out of it.
+                var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
+                var compiledSoFar = context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken);
+                results[i] = BlockResults.Of(block, Judge.CompileFail(block, compiledSoFar), compiledSoFar, null, clock);
+            }
+            else if (block.Kind == SnippetKind.Check)
+            {
+                // As compile-fail: with the session so far, then left out, so that its unknown names stop no other block.
+                var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
+                var compiledSoFar = context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken, program.CheckScopeFor(i, settings));
+                results[i] = BlockResults.Of(block, Judge.Check(block, compiledSoFar), compiledSoFar, null, clock);
+            }
+        }
+        if (included.Count == 0) return [.. results.Select(r => r!)];
+
+        var compiled = context.Compile(preludes, [.. included.Select(id => parts[id])], settings, markBlocks: included.Count > 1, cancellationToken);
+        if (!compiled.Success)
+        {
+            var errors = compiled.Errors.ToList();
+            var first = errors[0];
+            foreach (var id in included)
+            {
+                // Errors in preludes or generated code are the first block's to report.
+                var own = errors.Where(e => e.PartId == id || (id == included[0] && e.PartId is null or < 0)).ToList();
+                results[id] = own.Count > 0
+                    ? BlockResults.Of(blocks[id], Judge.CompileError(blocks[id], own), compiled, null, clock)
+                    : SnippetResult.Of(blocks[id], new Verdict.Skipped(
+                        $"not run: session '{session}' did not compile (error {first.Id} at line {first.Location?.Line ?? blocks[id].Location.Line})"));
+            }
+            return [.. results.Select(r => r!)];
+        }
+
+        if (!program.HasEntryPoint(settings, included) && !(program.RunsTests(included) && compiled.Tests.Count > 0))
+        {
+            foreach (var id in included)
+            {
+                var block = blocks[id];
+                var verdict = Judge.NeedsRun(block) && (block.Output is not null || block.Stdin is not null) ? Judge.NothingToRun(block, session) : Verdict.Pass;
+                results[id] = BlockResults.Of(block, verdict, compiled, null, clock);
+            }
+            return [.. results.Select(r => r!)];
+        }
+
+        if (context.CompileOnly)
+        {
+            foreach (var id in included) results[id] = BlockResults.Of(blocks[id], PendingRun.Verdict, compiled, null, clock);
+            return [.. results.Select(r => r!)];
+        }
+
+        // Each block has its own budget; the program gets them all.
+        var timeout = included.Aggregate(TimeSpan.Zero, (sum, id) => sum + program.Timeouts[id]);
+        var run = await context.RunAsync(program, compiled, included, dependencies, timeout, cancellationToken).ConfigureAwait(false);
+        JudgeRun(program, settings, included, compiled, run, results, clock);
+        return [.. results.Select(r => r!)];
+    }
+
+    private static void JudgeRun(SnippetProgram program, CompileSettings settings, IReadOnlyList<int> included, CompilationResult compiled,
+        RunResult run, SnippetResult?[] results, Stopwatch clock)
+    {
+        var blocks = program.Blocks;
+        var endingId = run.Status is not RunStatus.Completed && run.CurrentBlock >= 0 ? run.CurrentBlock : included[^1];
+        // Without block marks (one block, or a program that runs from a Main), all output is the entry block's.
+        var entry = program.EntryBlock(settings, included);
+        // Tests in a prelude or in code of the tool's own are the first block's.
+        bool Owns(int id, DeclaredTest test) => test.PartId == id || (id == included[0] && test.PartId is null or < 0);
+        foreach (var id in included)
+        {
+            var block = blocks[id];
+            var output = run.BlockOutputs.Count == 0 ? (id == entry ? run.Stdout : "") : run.BlockOutputs.GetValueOrDefault(id, "");
+            if (id < endingId)
+            {
+                var passedThrough = run with { Status = RunStatus.Completed, ExitCode = block.Tags.ExitCode ?? 0 };
+                var (verdict, tests) = Judge.WithTests(block, Judge.Run(block, passedThrough, output, isLast: false, program.Scrubbings[id]), compiled, run, t => Owns(id, t));
+                results[id] = BlockResults.Of(block, verdict, compiled, output, clock) with { Tests = tests };
+            }
+            else if (id == endingId)
+            {
+                var (verdict, tests) = Judge.WithTests(block, Judge.Run(block, run, output, isLast: true, program.Scrubbings[id]), compiled, run, t => Owns(id, t));
+                results[id] = BlockResults.Of(block, verdict, compiled, output, clock) with { Tests = tests };
+            }
+            else
+            {
+                results[id] = SnippetResult.Of(block, new Verdict.Skipped(
+                    $"not run: session '{program.Session}' ended in the block at line {blocks[endingId].Location.Line} ({Describe(run)})"));
+            }
+        }
+    }
+
+    private static string Describe(RunResult run) => run.Status switch
+    {
+        RunStatus.Exception => $"unhandled {run.ExceptionType}",
+        RunStatus.Exited => $"Environment.Exit({run.ExitCode})",
+        RunStatus.Timeout => "timeout",
+        RunStatus.OutputLimit => "output limit",
+        _ => "crash",
+    };
+}

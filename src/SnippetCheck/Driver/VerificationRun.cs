@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using SnippetCheck.Caching;
+using SnippetCheck.Execution;
+using SnippetCheck.Model;
+using SnippetCheck.Packages;
+using SnippetCheck.Programs;
+using SnippetCheck.Results;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Driver;
+
+/// <summary>One program's verification, scheduled as a unit: a merged chunk, a lone snippet or a session.</summary>
+internal sealed record VerificationUnit(IReadOnlyList<Snippet> Blocks, Func<CancellationToken, Task<IReadOnlyList<SnippetResult>>> Verify)
+{
+    /// <summary>A bug on one snippet's path (in Roslyn, say, on hostile code) fails that snippet, not the run.</summary>
+    public async Task<IReadOnlyList<SnippetResult>> RunGuardedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Verify(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && e is not OutOfMemoryException)
+        {
+            return [.. Blocks.Select(snippet => new SnippetResult(snippet, new Verdict.Failed(new CrashFailure(snippet.Location,
+                $"internal error while verifying this snippet: {e.GetType().Name}: {e.Message}", e.ToString(), DiagnosticCodes.InternalError)),
+                snippet.Annotations, null, TimeSpan.Zero))];
+        }
+    }
+}
+
+/// <summary>
+/// Carries out a <see cref="RunPlan"/>: cached results first, then merged chunks, lone snippets and sessions in
+/// parallel, raising an event as each unit finishes.
+/// </summary>
+/// <param name="sharedPool">Runners kept between runs (<see cref="VerifyOptions.KeepRunners"/>); null: the run starts and ends its own.</param>
+internal sealed class VerificationRun(VerifyOptions options, RunSettings settings, ResultCache? cache, RunnerPool? sharedPool = null)
+{
+    public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
+
+    public int RunnersStarted { get; private set; }
+
+    /// <summary>What the verdicts depended on beyond documents and config (see <see cref="DependencyResolver.DependencyFiles"/>).</summary>
+    public IReadOnlyList<string> DependencyFiles { get; private set; } = [];
+
+    /// <summary>The confinement the run's runners were under.</summary>
+    public SandboxReport? Confinement { get; private set; }
+    public MergeStatistics Merging { get; private set; } = new(0, 0, 0);
+
+    /// <summary>Each document's lone programs that did not come from the cache together, to be kept together once verified.</summary>
+    private IReadOnlyList<IReadOnlyList<SnippetProgram>> KeepTogetherAfterwards { get; set; } = [];
+
+    public async Task<IReadOnlyList<SnippetResult>> ExecuteAsync(RunPlan plan, Configuration.SnippetCheckConfig config, CancellationToken cancellationToken)
+    {
+        var results = new ConcurrentBag<SnippetResult>(plan.Known);
+        var staleCheck = new StaleCheck(settings.Stale, settings.RunIgnored);
+        if (plan.Snippets == 0 && (!staleCheck.IsOn || plan.Stale.Count == 0)) return [.. results];
+
+        await using var ownPool = sharedPool is null ? new RunnerPool(settings.Runners, settings.Parallelism) : null;
+        var pool = sharedPool ?? ownPool!;
+        // Without a cache to answer from, every snippet will run: the runners start now, beside the reference
+        // loading, cache keys and merge planning below, instead of after them.
+        if (cache is null || cache.IsEmpty) pool.StartRunners(plan.Snippets);
+        DocumentLoader.EnsureReferenceAssemblies();
+        PhaseTrace.Mark("reference assemblies loaded");
+        // Config references are built before anything runs: a bad one is a config error (exit code 2).
+        var dependencies = await DependencyResolver.CreateAsync(config, options.Library, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken, settings.Framework).ConfigureAwait(false);
+        DependencyFiles = dependencies.DependencyFiles;
+        PhaseTrace.Mark("dependencies resolved");
+        var context = new ProgramContext(pool, dependencies, options.CompileOnly, options.Capture);
+        var programCache = new ProgramCache(cache, settings.Runners, dependencies.Fingerprint, options.Capture);
+        var merged = new MergedVerifier(context);
+
+        void Report(IReadOnlyList<SnippetResult> finished)
+        {
+            foreach (var result in finished) results.Add(result);
+            ResultsReady?.Invoke(finished);
+        }
+
+        // The first snippet the cache cannot answer starts Roslyn and a runner, while the other lookups go on.
+        var firstMiss = 0;
+        void OnMiss()
+        {
+            if (Interlocked.Exchange(ref firstMiss, 1) != 0) return;
+            Compilation.CompilerWarmUp.Start(config);
+            pool.StartRunners(1);
+        }
+
+        var units = PlanLone(plan.Lone, programCache, dependencies, merged, context, Report, OnMiss);
+        var toCompile = units.Count;
+        PhaseTrace.Mark($"cache looked up: {units.Count} units to verify");
+        units.AddRange(plan.Sessions.Select(session => new VerificationUnit(session.Blocks, token =>
+            programCache.GetOrVerifyAsync(session, () =>
+            {
+                pool.StartRunners(int.MaxValue);
+                return SessionVerifier.VerifyAsync(session, context, token);
+            }))));
+        // Runners start now, while the first programs compile, unless everything came from the cache.
+        if (toCompile > 0) pool.StartRunners(toCompile);
+        // Last: stale-tag checks only add hints, and must not hold up a verdict.
+        units.AddRange(staleCheck.Plan(plan.Stale, dependencies, context));
+        await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
+            async (unit, token) => Report(await unit.RunGuardedAsync(token).ConfigureAwait(false))).ConfigureAwait(false);
+        foreach (var document in KeepTogetherAfterwards) programCache.KeepTogether(document);
+        RunnersStarted = pool.RunnersStarted;
+        Confinement = pool.Confinement;
+        Merging = merged.Statistics;
+        return [.. staleCheck.Apply(results)];
+    }
+
+    /// <summary>
+    /// Lone snippets: each one's passing result from the cache when its content has not changed; the others compiled
+    /// together in merged chunks where they can be (<see cref="MergePolicy"/>), else one by one. Chunks come first:
+    /// they are the longest units, and the rest fill in around them.
+    /// </summary>
+    private List<VerificationUnit> PlanLone(IReadOnlyList<SnippetProgram> lone, ProgramCache programCache, DependencyResolver dependencies,
+        MergedVerifier merged, ProgramContext context, Action<IReadOnlyList<SnippetResult>> report, Action onMiss)
+    {
+        var candidates = new MergeCandidate?[lone.Count];
+        var cached = new bool[lone.Count];
+        // A document none of whose lone snippets changed since they all passed: one cache entry answers for all.
+        var documents = lone.Select((program, index) => (program, index))
+            .GroupBy(p => p.program.Blocks[0].Location.File, StringComparer.Ordinal)
+            .Select(g => g.ToList())
+            .ToList();
+        Parallel.ForEach(documents, document =>
+        {
+            IReadOnlyList<IReadOnlyList<SnippetResult>> together;
+            try
+            {
+                if (!programCache.TryGetTogether([.. document.Select(p => p.program)], out together)) return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Looked up one by one below, where a bug on one snippet's path fails that snippet only.
+                return;
+            }
+            for (var k = 0; k < document.Count; k++)
+            {
+                report(together[k]);
+                cached[document[k].index] = true;
+            }
+        });
+        KeepTogetherAfterwards = [.. documents.Where(d => !cached[d[0].index]).Select(d => (IReadOnlyList<SnippetProgram>)[.. d.Select(p => p.program)])];
+
+        Parallel.For(0, lone.Count, i =>
+        {
+            if (cached[i]) return;
+            try
+            {
+                if (programCache.TryGet(lone[i], out var hit))
+                {
+                    report(hit);
+                    cached[i] = true;
+                    return;
+                }
+                onMiss();
+                if (settings.Merge) candidates[i] = MergePolicy.TryMerge(lone[i], dependencies);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Verified alone then, where a bug on this snippet's path fails this snippet only (VerificationUnit).
+                candidates[i] = null;
+            }
+        });
+
+        var units = new List<VerificationUnit>();
+        var inChunks = new HashSet<SnippetProgram>(ReferenceEqualityComparer.Instance);
+        foreach (var chunk in MergePolicy.Chunks([.. candidates.OfType<MergeCandidate>()], settings.Parallelism))
+        {
+            inChunks.UnionWith(chunk.Select(c => c.Program));
+            units.Add(new VerificationUnit([.. chunk.Select(c => c.Program.Blocks[0])], async token =>
+            {
+                var results = await merged.VerifyAsync(chunk, token).ConfigureAwait(false);
+                for (var i = 0; i < chunk.Count; i++) programCache.Keep(chunk[i].Program, [results[i]]);
+                return results;
+            }));
+        }
+        for (var i = 0; i < lone.Count; i++)
+        {
+            var program = lone[i];
+            if (cached[i] || inChunks.Contains(program)) continue;
+            units.Add(new VerificationUnit(program.Blocks, async token =>
+                programCache.Keep(program, await LoneVerifier.VerifyAsync(program, context, token).ConfigureAwait(false))));
+        }
+        return units;
+    }
+}

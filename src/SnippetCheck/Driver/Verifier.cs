@@ -1,0 +1,268 @@
+using System.Diagnostics;
+using SnippetCheck.Caching;
+using SnippetCheck.Compilation;
+using SnippetCheck.Configuration;
+using SnippetCheck.Discovery;
+using SnippetCheck.Execution;
+using SnippetCheck.Frameworks;
+using SnippetCheck.Judging;
+using SnippetCheck.Model;
+using SnippetCheck.Packages;
+using SnippetCheck.Programs;
+using SnippetCheck.Results;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Driver;
+
+/// <summary>
+/// The façade every host calls (the CLI, <c>--watch</c>, the language server, and through the CLI the MSBuild task): discover documents →
+/// extract blocks → snippets with tags → compile → run → compare → report. Each step lives in a type of its own:
+/// <see cref="DocumentLoader"/>, <see cref="RunPlanner"/>, <see cref="VerificationRun"/>, <see cref="Judge"/>.
+/// </summary>
+public sealed class Verifier : IAsyncDisposable
+{
+    private readonly VerifyOptions _options;
+    private readonly DocumentLoader _loader;
+    private readonly RunSettings _settings;
+    private readonly ResultCache? _cache;
+    private RunnerPool? _keptRunners;
+
+    /// <summary>Loads the config and settles the run's settings; no document is read and nothing compiles until a run starts.</summary>
+    /// <exception cref="VerificationSetupException">The config file is missing or invalid.</exception>
+    public Verifier(VerifyOptions options)
+    {
+        options = WithProjectReferences(options);
+        _options = options;
+        Config = options.PackageMoves.Apply(WithProjectFrameworks(DocumentLoader.LoadConfig(options), options));
+        _loader = new DocumentLoader(options, Config);
+        _settings = RunSettings.Resolve(options, Config);
+        _cache = _settings.CacheDirectory is { } cacheDirectory ? new ResultCache(cacheDirectory) : null;
+        PhaseTrace.Mark("config loaded");
+    }
+
+    internal SnippetCheckConfig Config { get; }
+
+    /// <summary>The result cache's folder; null when the run keeps no cache (<c>--no-cache</c>, or <c>"cache": false</c>).</summary>
+    internal string? CacheDirectory => _settings.CacheDirectory;
+
+    /// <summary>Called as each program finishes, for progress displays.</summary>
+    public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
+
+    /// <summary>Called once per run, before anything compiles, with how many snippets the run will verify.</summary>
+    public event Action<int>? Planned;
+
+    /// <summary>Runner processes the last run started (a measure of how often snippets killed theirs).</summary>
+    public int RunnersStarted { get; private set; }
+
+    /// <summary>What merged compilation did in the last run.</summary>
+    internal MergeStatistics Merging { get; private set; } = new(0, 0, 0);
+
+    /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
+    internal (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare() => _loader.Load();
+
+    /// <summary>The documents read again with <paramref name="trial"/> laid over each file's settings (<see cref="DocumentLoader.Trial"/>).</summary>
+    internal (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare(SnippetCheckConfig trial) =>
+        new DocumentLoader(_options, Config) { Trial = trial }.Load();
+
+    /// <inheritdoc cref="DocumentLoader.FileSetNotes"/>
+    internal IReadOnlyList<Diagnostic> FileSetNotes => _loader.FileSetNotes;
+
+    /// <inheritdoc cref="DocumentLoader.FindDocuments"/>
+    internal IReadOnlyList<DocumentPath> FindDocuments() => _loader.FindDocuments();
+
+    /// <summary>
+    /// Verifies the documents <see cref="VerifyOptions.Paths"/> name: finds, reads, compiles, runs and judges every
+    /// snippet, and reports them in file and line order.
+    /// </summary>
+    /// <exception cref="VerificationSetupException">Nothing to verify, or a <see cref="VerifyOptions.Filter"/> that matched no snippet.</exception>
+    public Task<VerificationReport> RunAsync(CancellationToken cancellationToken = default) => RunAsync(_options, _loader, cancellationToken);
+
+    /// <summary>
+    /// Verifies documents given as text, never read from disk (an editor's buffers), through the same pipeline as a run
+    /// over files: the same config, cache, planning and judge. <paramref name="compileOnly"/>: see <see cref="VerifyOptions.CompileOnly"/>.
+    /// </summary>
+    public Task<VerificationReport> VerifyTextsAsync(IReadOnlyList<DocumentText> texts, bool compileOnly, CancellationToken cancellationToken = default)
+    {
+        var options = _options with { Texts = texts, CompileOnly = compileOnly };
+        return RunAsync(options, new DocumentLoader(options, Config), cancellationToken);
+    }
+
+    private async Task<VerificationReport> RunAsync(VerifyOptions options, DocumentLoader loader, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        PhaseTrace.Mark("run starts");
+        // A cold run (no cache, or an empty one) will compile: Roslyn's first compilation starts now, beside the
+        // reading of the documents, instead of after it. A warm run skips it: most of its snippets come from the cache.
+        if (_cache is null || _cache.IsEmpty) CompilerWarmUp.Start(Config);
+        var (documents, fileErrors) = loader.Load();
+        PhaseTrace.Mark($"{documents.Count} documents read");
+        var frameworks = FrameworkMatrix.Of(documents);
+        // Every pass is planned before any runs, so that progress counts the whole run from the start.
+        var planned = new List<(FrameworkPack Pack, RunPlan Plan, bool Main)>();
+        foreach (var framework in frameworks)
+        {
+            var pack = await Packs.GetAsync(framework, _settings.Runners.RunnerPath, cancellationToken).ConfigureAwait(false);
+            PhaseTrace.Mark($"{framework}: {pack.Runtime}");
+            // Stale tags and render's notes are about the text: one pass finds them, the tool's own framework's if it is in the matrix.
+            var main = framework == FrameworkMatrix.Main(frameworks);
+            planned.Add((pack, RunPlanner.Plan(FrameworkMatrix.DocumentsFor(documents, pack), options.Filter, main && _settings.CheckStale), main));
+        }
+        PhaseTrace.Mark($"planned {planned.Sum(p => p.Plan.Snippets)} snippets");
+        Planned?.Invoke(planned.Sum(p => p.Plan.Snippets));
+
+        var passes = new List<IReadOnlyList<SnippetResult>>();
+        var dependencyFiles = new List<string>();
+        RunnersStarted = 0;
+        var merging = new MergeStatistics(0, 0, 0);
+        foreach (var (pack, plan, main) in planned)
+        {
+            var framework = pack.Framework;
+            var settings = framework.IsTool ? _settings : _settings with { Framework = framework, Runners = _settings.Runners with { RunnerPath = pack.RunnerPath, Runtime = pack.Runtime } };
+            var passOptions = main ? options : options with { Capture = null };
+            var run = new VerificationRun(passOptions, settings, _cache, options.KeepRunners && framework.IsTool ? KeptRunners() : null);
+            run.ResultsReady += results => ResultsReady?.Invoke(results);
+            passes.Add(await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false));
+            PhaseTrace.Mark($"{framework}: every unit finished");
+            RunnersStarted += run.RunnersStarted;
+            dependencyFiles.AddRange(run.DependencyFiles);
+            merging = merging.Add(run.Merging);
+            Sandbox = run.Confinement;
+        }
+        var results = FrameworkMatrix.Join(documents, frameworks, passes, options.Filter);
+        if (options.DependencyFile is { } dependencyFile)
+            WriteDependencyFile(dependencyFile, [.. dependencyFiles.Distinct(StringComparer.Ordinal), .. SharedPreludes.FilesOf(Config, options.CurrentDirectory).Select(p => p.Full)]);
+        Merging = merging;
+
+        if (!string.IsNullOrEmpty(options.Filter) && results.Count == 0 && documents.Count > 0)
+        {
+            // A typo in a CI filter must not pass silently.
+            throw new VerificationSetupException(DiagnosticCodes.NoDocuments, $"--filter '{options.Filter}' matched no snippet");
+        }
+
+        var ordered = results.OrderBy(r => r.Location.File, StringComparer.Ordinal).ThenBy(r => r.Location.Line)
+            .Select(r => options.PackageMoves.Versions.Count == 0 ? r : r with { PackagesUsed = PackagesOf(documents, r.Snippet) }).ToList();
+        // A --filter run speaks of the files it matched, not of every file it read to find them.
+        var fileCount = string.IsNullOrEmpty(options.Filter) ? documents.Count : ordered.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count();
+        return new VerificationReport(fileCount, ordered, [.. fileErrors, .. documents.SelectMany(d => d.Errors)], clock.Elapsed)
+        {
+            Sources = [.. documents.Select(d => d.Snippets.Source)],
+            Sandbox = Sandbox,
+            Frameworks = frameworks,
+            RequireVerified = _settings.RequireVerified,
+            MinCoverage = _settings.MinCoverage,
+            MinCheckCoverage = _settings.MinCheckCoverage,
+            Warnings = [.. loader.FileSetNotes, .. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
+            Paths = options.Texts is null ? options.Paths : [],
+        };
+    }
+
+    /// <summary>
+    /// Verifies the given blocks as lone snippets, each as its tags now say, through the same merging, runners and
+    /// judge as a run (what <c>adopt</c> asks of a block before tagging it). Ignored blocks are not checked for
+    /// stale tags here. With <paramref name="useCache"/> false the result cache is neither read nor written.
+    /// </summary>
+    internal Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken) =>
+        VerifyProgramsAsync([.. blocks.Select(b => SnippetProgram.Lone(b.Document.Snippets, b.Snippet, b.Document.Settings))], [], useCache, cancellationToken);
+
+    /// <summary>
+    /// Verifies the given blocks of each document as one session, each block as its tags now say (what <c>adopt</c>
+    /// asks of a chain of blocks before joining them). The result cache is neither read nor written: outputs are needed.
+    /// </summary>
+    internal Task<IReadOnlyList<SnippetResult>> VerifySessionsAsync(IReadOnlyList<(PreparedDocument Document, string Session, IReadOnlyList<Snippet> Blocks)> sessions, CancellationToken cancellationToken) =>
+        VerifyProgramsAsync([], [.. sessions.Select(s => SnippetProgram.ForSession(s.Document.Snippets, s.Session, s.Blocks, s.Document.Settings))], useCache: false, cancellationToken);
+
+    /// <summary>
+    /// Verifies each document's given blocks as its page fixture (<see cref="SnippetProgram.ForFixture"/>), each block as
+    /// its tags now say (what <c>adopt</c> asks of a page before proposing the fixture). The result cache is neither
+    /// read nor written: outputs are needed.
+    /// </summary>
+    internal Task<IReadOnlyList<SnippetResult>> VerifyFixturesAsync(IReadOnlyList<(PreparedDocument Document, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken) =>
+        VerifyProgramsAsync([], [.. pages.Select(p => SnippetProgram.ForFixture(p.Document.Snippets, p.Blocks, p.Document.Settings))], useCache: false, cancellationToken);
+
+    private async Task<IReadOnlyList<SnippetResult>> VerifyProgramsAsync(IReadOnlyList<SnippetProgram> lone, IReadOnlyList<SnippetProgram> sessions, bool useCache, CancellationToken cancellationToken)
+    {
+        if (lone.Count == 0 && sessions.Count == 0) return [];
+        if (_cache is null || _cache.IsEmpty || !useCache) CompilerWarmUp.Start(Config);
+        var run = new VerificationRun(_options, _settings with { Stale = StaleMode.Off, RunIgnored = false }, useCache ? _cache : null);
+        run.ResultsReady += results => ResultsReady?.Invoke(results);
+        var plan = new RunPlan(lone, sessions, []);
+        Planned?.Invoke(plan.Snippets);
+        var results = await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false);
+        RunnersStarted += run.RunnersStarted;
+        Sandbox = run.Confinement;
+        return results;
+    }
+
+    /// <summary>The packages a block's program restores, as <c>Id@Version</c> (<see cref="ProgramPins"/>).</summary>
+    private IReadOnlyList<string> PackagesOf(IReadOnlyList<PreparedDocument> documents, Snippet block)
+    {
+        if (documents.FirstOrDefault(d => d.Snippets.Snippets.Contains(block)) is not { } document) return [];
+        var configured = (Config.Packages ?? []).Select(p => PackageRequest.TryParse(p, default)).OfType<PackageRequest>().ToList();
+        return [.. ProgramPins.Of(document.Snippets, block, configured).Select(p => p.Text).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private FrameworkPacks? _packs;
+
+    /// <summary>The packs of a matrix's frameworks, restored through the package cache with the NuGet.Config nearest the config.</summary>
+    private FrameworkPacks Packs => _packs ??= new FrameworkPacks(PackageCache.DefaultRoot,
+        PackageCache.FindNuGetConfig(Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : _options.CurrentDirectory));
+
+    private RunnerPool KeptRunners()
+    {
+        if (Volatile.Read(ref _keptRunners) is { } pool) return pool;
+        var created = new RunnerPool(_settings.Runners, _settings.Parallelism);
+        if (Interlocked.CompareExchange(ref _keptRunners, created, null) is { } raced)
+        {
+            // Another run made one first: this one has started nothing yet.
+            _ = created.DisposeAsync();
+            return raced;
+        }
+        return created;
+    }
+
+    /// <summary>Kills the runners kept between runs (<see cref="VerifyOptions.KeepRunners"/>).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _keptRunners, null) is { } pool) await pool.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A multi-targeted <c>.csproj</c> to verify (a library's doc comments) makes the matrix its frameworks that the tool
+    /// supports, so each example runs against each target's build; unless config or <c>--frameworks</c> name one.
+    /// </summary>
+    private static SnippetCheckConfig WithProjectFrameworks(SnippetCheckConfig config, VerifyOptions options)
+    {
+        if (config.Frameworks is not null || options.Frameworks is not null) return config;
+        var frameworks = options.Paths
+            .Where(p => DocumentDiscovery.IsProjectFile(p) && File.Exists(Path.GetFullPath(p, options.CurrentDirectory)))
+            .SelectMany(p => ProjectTargets.Supported(Path.GetFullPath(p, options.CurrentDirectory)))
+            .Distinct().Order().ToList();
+        return frameworks.Count > 1 ? config with { Frameworks = frameworks } : config;
+    }
+
+    /// <summary>A <c>.csproj</c> to verify is also what its documents compile against: it joins the references.</summary>
+    private static VerifyOptions WithProjectReferences(VerifyOptions options)
+    {
+        var projects = options.Paths
+            .Where(p => DocumentDiscovery.IsProjectFile(p) && File.Exists(Path.GetFullPath(p, options.CurrentDirectory)))
+            .Select(p => Path.GetFullPath(p, options.CurrentDirectory))
+            .ToList();
+        return projects.Count == 0 ? options : options with
+        {
+            Library = options.Library with { References = [.. options.Library.References, .. projects], Projects = projects },
+        };
+    }
+
+    private void WriteDependencyFile(string path, IReadOnlyList<string> files)
+    {
+        var full = Path.GetFullPath(path, _options.CurrentDirectory);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var text = string.Concat(files.Select(f => f + "\n"));
+        // Unchanged content keeps its timestamp, so an incremental build that lists this file stays skipped.
+        if (File.Exists(full) && File.ReadAllText(full) == text) return;
+        File.WriteAllText(full, text);
+    }
+
+    /// <summary>The confinement of the last run's runners.</summary>
+    public SandboxReport? Sandbox { get; private set; }
+}

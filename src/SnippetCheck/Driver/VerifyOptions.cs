@@ -1,0 +1,121 @@
+using SnippetCheck.Model;
+using SnippetCheck.Packages;
+using SnippetCheck.Results;
+
+namespace SnippetCheck.Driver;
+
+/// <summary>Everything a verify run is asked to do; the CLI builds one from its arguments (the MSBuild task runs the CLI).</summary>
+public sealed record VerifyOptions
+{
+    /// <summary>Files, folders and globs; empty means the current directory.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    /// <summary>
+    /// What relative paths, globs and the config search start from; shown paths are relative to it when below it. The
+    /// host's working directory, always given: the core never reads the process's current directory.
+    /// </summary>
+    public required string CurrentDirectory { get; init; }
+
+    /// <summary>An explicit config file; otherwise <c>snippetcheck.json</c> is looked for from the current directory up.</summary>
+    public string? ConfigPath { get; init; }
+
+    /// <summary><c>--all</c>: verify untagged C# blocks as <c>compile</c>.</summary>
+    public bool All { get; init; }
+
+    /// <summary><c>--filter</c>: a snippet name, part of a file path, or <c>file:line</c>.</summary>
+    public string? Filter { get; init; }
+
+    /// <summary><c>--timeout</c>: the default per-snippet timeout.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary><c>--frameworks net8.0,net10.0</c>: the framework matrix, over config and front matter; null: theirs.</summary>
+    public IReadOnlyList<TargetFramework>? Frameworks { get; init; }
+
+    /// <summary><c>--parallel</c>: snippets compiled and run at once.</summary>
+    public int? Parallelism { get; init; }
+
+    /// <summary><c>--no-cache</c>: verify everything, and keep nothing.</summary>
+    public bool NoCache { get; init; }
+
+    /// <summary><c>--no-sandbox</c>: runners run snippets unconfined, whatever the config says.</summary>
+    public bool NoSandbox { get; init; }
+
+    /// <summary><c>--no-merge</c>: compile every snippet on its own, never in a merged assembly.</summary>
+    public bool NoMerge { get; init; }
+
+    /// <summary><c>--cache-dir</c>: where passing results are kept (default: .snippetcheck/cache next to the config file).</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>
+    /// The library under test (docs/doctests.md): <c>--reference</c>, <c>--runtime-assembly</c>, <c>--using</c> and
+    /// <c>--project-output</c>. A <c>.csproj</c> among <see cref="Paths"/> is added to its references by the verifier.
+    /// </summary>
+    public LibraryReferences Library { get; init; } = LibraryReferences.None;
+
+    /// <summary><c>--dependency-file</c>: where to write the files the verdicts depended on beyond documents and config.</summary>
+    public string? DependencyFile { get; init; }
+
+    /// <summary><c>--shard K/N</c>: verify only this part of the files (see <see cref="Driver.Shard"/>).</summary>
+    public Shard? Shard { get; init; }
+
+    /// <summary><c>--require-verified</c>: a run that verified no snippet fails (SC3010).</summary>
+    public bool RequireVerified { get; init; }
+
+    /// <summary><c>--min-coverage P</c>: the run fails (SC3013) when it verified less than P percent of its C# blocks.</summary>
+    public double? MinCoverage { get; init; }
+
+    /// <summary><c>--min-check-coverage P</c>: the run fails (SC3013) when it checked or verified less than P percent of its C# blocks.</summary>
+    public double? MinCheckCoverage { get; init; }
+
+    /// <summary>
+    /// Pins read as other versions (<c>verify --packages newest</c>, <c>outdated</c>'s second pass); none by default.
+    /// </summary>
+    internal PackageMoves PackageMoves { get; init; } = PackageMoves.None;
+
+    /// <summary>
+    /// Verify only these blocks, with the other blocks of their sessions (one program); the documents' other blocks are
+    /// left out as if they were not there (<c>outdated</c>'s second pass verifies only what a moved pin reaches). Null: all.
+    /// </summary>
+    internal IReadOnlySet<SourceLocation>? OnlyBlocks { get; init; }
+
+    /// <summary>
+    /// Verify every block on this framework alone, whatever its <c>frameworks=</c> tag, <c>#:property TargetFramework</c>,
+    /// front matter or config say (<c>outdated</c>'s pass on the newest .NET); null for a plain run.
+    /// </summary>
+    internal TargetFramework? OnlyFramework { get; init; }
+
+    /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
+    public bool Stale { get; init; }
+    /// <summary>
+    /// Documents given as text (an editor's unsaved buffers): verified instead of <see cref="Paths"/>, and never read
+    /// from disk. Null for a run over files.
+    /// </summary>
+    public IReadOnlyList<DocumentText>? Texts { get; init; }
+    /// <summary>
+    /// Compile and judge what compiling decides (annotations, compile errors, <c>compile</c> and <c>compile-fail</c>
+    /// blocks), but run nothing: a block that would run gets <see cref="PendingRun.Verdict"/>, which is never cached.
+    /// </summary>
+    public bool CompileOnly { get; init; }
+    /// <summary>
+    /// Keep runner processes between runs of one <see cref="Verifier"/> (an editor's server), until it is disposed.
+    /// </summary>
+    public bool KeepRunners { get; init; }
+    /// <summary>
+    /// For <c>render</c>: what the compiler knew of each identifier, noted from the compilations the run makes anyway.
+    /// A cached verdict counts only with its notes beside it; otherwise the program compiles again. Null for a plain run.
+    /// </summary>
+    internal Compilation.SemanticCapture? Capture { get; init; }
+}
+/// <summary>A document's text as an editor holds it, for a run that must not read the file.</summary>
+/// <param name="FullPath">The file's absolute path: it decides the extractor (<c>.cs</c> or Markdown) and the path shown.</param>
+/// <param name="Text">The document's current text, verified in place of the file's.</param>
+public sealed record DocumentText(string FullPath, string Text);
+/// <summary>What a block that would run gets in a <see cref="VerifyOptions.CompileOnly"/> run: neither a pass nor a failure.</summary>
+public static class PendingRun
+{
+    /// <summary>The one verdict every such block gets: <see cref="SnippetStatus.Skipped"/>, saying it runs on save.</summary>
+    public static readonly Verdict Verdict = new Verdict.Skipped("compiled; not run yet (it runs on save)");
+
+    /// <summary>True when <paramref name="verdict"/> is <see cref="Verdict"/>: the block compiled but was not run.</summary>
+    public static bool Is(Verdict verdict) => ReferenceEquals(verdict, Verdict);
+}

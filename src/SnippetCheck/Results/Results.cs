@@ -1,0 +1,202 @@
+using SnippetCheck.Model;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Results;
+
+/// <summary>A snippet's verdict (the JSON report's <c>status</c>, docs/ci.md "Reports").</summary>
+public enum SnippetStatus
+{
+    /// <summary>Verified, and it did what its tags say.</summary>
+    Passed,
+
+    /// <summary>Verified, and it did not (<see cref="FailureReason"/> says how).</summary>
+    Failed,
+
+    /// <summary>Tagged <c>ignore</c>, or empty: never verified.</summary>
+    Ignored,
+
+    /// <summary>An untagged C# block in a run without <c>--all</c>: counted, not verified.</summary>
+    Untagged,
+
+    /// <summary>Not verified for a reason outside the block: front matter, a broken session, a compile-only run.</summary>
+    Skipped,
+}
+
+/// <summary>
+/// How much verifying a block proves, strongest first (the JSON report's <c>level</c>, README.md "Levels"): it ran, it
+/// compiled, or it was only checked, its unknown names aside.
+/// </summary>
+public enum VerificationLevel
+{
+    /// <summary>It compiled and ran, and what it did was compared with its tags.</summary>
+    Run,
+
+    /// <summary>It compiled (or, for <c>compile-fail</c>, failed as tagged); nothing ran.</summary>
+    Compile,
+
+    /// <summary>It compiled with only unknown names as errors, and its known uses bound (<c>check</c>); nothing ran.</summary>
+    Check,
+}
+
+internal static class ReportWords
+{
+    public static string ToWord(this VerificationLevel level) => level.ToString().ToLowerInvariant();
+
+    public static string ToWord(this SnippetStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string ToWord(this FailureReason reason) => reason switch
+    {
+        FailureReason.CompileError => "compile-error",
+        FailureReason.OutputMismatch => "output-mismatch",
+        FailureReason.ExitCode => "exit-code",
+        FailureReason.Exception => "exception",
+        FailureReason.NoException => "no-exception",
+        FailureReason.WrongException => "wrong-exception",
+        FailureReason.Compiled => "compiled",
+        FailureReason.MissingDiagnostic => "missing-diagnostic",
+        FailureReason.Timeout => "timeout",
+        FailureReason.Crash => "crash",
+        FailureReason.OutputLimit => "output-limit",
+        FailureReason.Annotation => "annotation",
+        FailureReason.Package => "package",
+        FailureReason.NothingChecked => "nothing-checked",
+        FailureReason.TestFailed => "test-failed",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
+    };
+}
+
+/// <summary>The verdict on one C# block, with what the report shows beside it.</summary>
+/// <param name="Snippet">The block the verdict is on.</param>
+/// <param name="Verdict">What it came to.</param>
+/// <param name="Diagnostics">The block's annotation findings and the compiler's diagnostics.</param>
+/// <param name="ActualOutput">What the program printed; null when it was not run.</param>
+/// <param name="Duration">How long verifying it took.</param>
+/// <param name="Cached">True when the result came from the result cache instead of a new compile and run.</param>
+public sealed record SnippetResult(
+    Snippet Snippet,
+    Verdict Verdict,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    string? ActualOutput,
+    TimeSpan Duration,
+    bool Cached = false)
+{
+    /// <summary>The verdict's status, as reports show it.</summary>
+    public SnippetStatus Status => Verdict.Status;
+
+    /// <summary>Why it failed; null unless <see cref="Status"/> is <see cref="SnippetStatus.Failed"/>.</summary>
+    public FailureReason? Reason => (Verdict as Verdict.Failed)?.Failure.Reason;
+
+    /// <summary>The reason word in reports: a failure's, or why a block was ignored (<c>empty</c>).</summary>
+    public string? ReasonWord => Reason?.ToWord() ?? (Verdict as Verdict.Ignored)?.ReasonWord;
+
+    /// <summary>The code its failure is reported with: a compiler ID (CS0103) or one of ours (SC2001).</summary>
+    public string? Code => (Verdict as Verdict.Failed)?.Failure.Code;
+
+    /// <summary>
+    /// The one line a report shows beside the verdict: a failure's message, why a block was ignored or skipped, or a pass's
+    /// note. In a framework matrix a failure names where it failed first (<see cref="FrameworkNote"/>).
+    /// </summary>
+    public string? Message => string.Join(' ', new[] { FrameworkNote, PackageNote }.OfType<string>()) is not { Length: > 0 } notes ? Verdict.Message
+        : string.IsNullOrEmpty(Verdict.Message) ? notes : $"{notes}: {Verdict.Message}";
+
+    /// <summary>
+    /// The packages the block's program used, as <c>Id@Version</c>, in a run that read pins as other versions
+    /// (<c>verify --packages newest</c>); empty otherwise, where the pins in the post are the versions used.
+    /// </summary>
+    public IReadOnlyList<string> PackagesUsed { get; init; } = [];
+
+    /// <summary><c>with AutoMapper@14.0.0</c>: the versions a block was verified with, when they are not its pins; null otherwise.</summary>
+    public string? PackageNote => PackagesUsed.Count == 0 ? null : $"with {string.Join(", ", PackagesUsed)}";
+
+    /// <summary>
+    /// In a run over a framework matrix, the block's verdict on each framework of the run, oldest first; a null result
+    /// where the block does not apply (its <c>frameworks=</c> tag or a <c>#:property TargetFramework</c> leaves it out).
+    /// Null in a run on the tool's framework alone. <see cref="Verdict"/> is then the first failing framework's, else a pass.
+    /// </summary>
+    public IReadOnlyList<FrameworkVerdict>? Frameworks { get; init; }
+
+    /// <summary>
+    /// Where a failure in a matrix happened, when the frameworks disagree: <c>on net8.0 (passes on net10.0)</c>. Null
+    /// otherwise, and for a block that failed alike (the same code) on every framework it applies to.
+    /// </summary>
+    public string? FrameworkNote
+    {
+        get
+        {
+            if (Frameworks is null || Status != SnippetStatus.Failed) return null;
+            var failed = Frameworks.Where(f => f.Result?.Status == SnippetStatus.Failed).ToList();
+            var passed = Frameworks.Where(f => f.Result?.Status == SnippetStatus.Passed).Select(f => f.Framework.Moniker).ToList();
+            if (passed.Count == 0 && failed.Select(f => f.Result!.Code).Distinct().Count() == 1) return null;
+            return $"on {string.Join(", ", failed.Select(f => f.Framework.Moniker))}" + (passed.Count > 0 ? $" (passes on {string.Join(", ", passed)})" : "");
+        }
+    }
+
+    /// <summary>Where the failure points: the first compile error, the throwing line, the output block, or the fence.</summary>
+    public SourceLocation FailureLocation => (Verdict as Verdict.Failed)?.Failure.Location ?? Snippet.Location;
+
+    /// <summary>More lines for the console: a diff, a stack trace, compiler errors.</summary>
+    public string? Detail => (Verdict as Verdict.Failed)?.Failure.Detail;
+
+    /// <summary>Where the block's opening fence stands.</summary>
+    public SourceLocation Location => Snippet.Location;
+
+    /// <summary>
+    /// What the block was verified as (<c>run</c>, <c>compile</c>, ...): its kind, but <c>compile</c> for a block that
+    /// passed without running anything (a <c>members</c> block, or one that only declares types, in a session or not).
+    /// </summary>
+    public SnippetKind Kind => Snippet.Kind is SnippetKind.Run or SnippetKind.Throws && Status == SnippetStatus.Passed && ActualOutput is null
+        ? SnippetKind.Compile
+        : Snippet.Kind;
+
+    /// <summary>
+    /// How much its verdict proves (the JSON report's <c>level</c>): <c>check</c> for a check block, <c>run</c> for a block
+    /// that ran or failed asking to, <c>compile</c> for the rest; null for a block not verified (ignored, untagged, skipped).
+    /// </summary>
+    public VerificationLevel? Level => Status is not (SnippetStatus.Passed or SnippetStatus.Failed) ? null : Kind switch
+    {
+        SnippetKind.Check => VerificationLevel.Check,
+        SnippetKind.Run or SnippetKind.Throws => VerificationLevel.Run,
+        _ => VerificationLevel.Compile,
+    };
+
+    /// <summary>The block's test methods (each data row apart), in the order they ran; empty for a block without tests or whose tests did not run.</summary>
+    public IReadOnlyList<TestResult> Tests { get; init; } = [];
+
+    /// <summary>The unknown names a block that passed at the <c>check</c> level was allowed; empty for every other block.</summary>
+    public IReadOnlyList<UnknownName> UnknownNames => (Verdict as Verdict.Checked)?.Unknown ?? [];
+
+    /// <summary>The text of the block's output block, to compare with <see cref="ActualOutput"/>; null without one.</summary>
+    public string? ExpectedOutput => Snippet.Output?.Text;
+
+    /// <summary>
+    /// An ignored block's stale-tag finding (SC1019 or SC1020), listed among its diagnostics: a warning, or an error
+    /// under <c>"stale": "error"</c>. Null for every other block.
+    /// </summary>
+    public Diagnostic? StaleFinding => Diagnostics.FirstOrDefault(d => d.Id is DiagnosticCodes.IgnoredCompiles or DiagnosticCodes.IgnoredPasses);
+
+    /// <summary>True for an ignored block whose tag looks stale (the JSON report's <c>"stale"</c>).</summary>
+    public bool Stale => StaleFinding is not null;
+
+    /// <summary>A result with no output and no duration, carrying the snippet's annotation findings as its diagnostics.</summary>
+    public static SnippetResult Of(Snippet snippet, Verdict verdict) => new(snippet, verdict, snippet.Annotations, null, TimeSpan.Zero);
+}
+
+/// <summary>A block's verdict on one framework of a matrix; <paramref name="Result"/> is null where the block does not apply.</summary>
+public sealed record FrameworkVerdict(TargetFramework Framework, SnippetResult? Result)
+{
+    /// <summary>The JSON report's word: the verdict's status, or <c>not-applicable</c>.</summary>
+    public string StatusWord => Result?.Status.ToWord() ?? "not-applicable";
+}
+
+/// <summary>A problem not tied to one snippet: an orphan output block, bad front matter, an unreadable file.</summary>
+/// <param name="File">The file as shown to the user (see <see cref="SourceLocation.File"/>).</param>
+/// <param name="Line">1-based line of the problem.</param>
+/// <param name="Column">1-based column of the problem.</param>
+/// <param name="Code">The tool's code for it (<c>SC1007</c>, <c>SC3002</c>, ...).</param>
+/// <param name="Message">What is wrong, in one line.</param>
+public sealed record FileError(string File, int Line, int Column, string Code, string Message)
+{
+    /// <summary>The file error a file-level finding is reported as.</summary>
+    public static FileError From(Diagnostic diagnostic) =>
+        new(diagnostic.Location.File, diagnostic.Location.Line, diagnostic.Location.Column, diagnostic.Id, diagnostic.Message);
+}

@@ -1,0 +1,109 @@
+using SnippetCheck.Markdown;
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Results;
+
+/// <summary>Everything a run found.</summary>
+/// <param name="FileCount">The files the run covered (for a <c>--filter</c> run, those with a matching snippet).</param>
+/// <param name="Snippets">Every C# block's result, in file and line order.</param>
+/// <param name="Errors">Problems with files rather than snippets; any fails the run.</param>
+/// <param name="Duration">How long the run took.</param>
+public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResult> Snippets, IReadOnlyList<FileError> Errors, TimeSpan Duration)
+{
+    /// <summary>C# blocks the run saw, whatever their verdict.</summary>
+    public int Blocks => Snippets.Count;
+
+    /// <summary>Snippets that passed.</summary>
+    public int Passed => Count(SnippetStatus.Passed);
+
+    /// <summary>Snippets that passed at the <c>check</c> level only (<see cref="VerificationLevel.Check"/>): part of <see cref="Passed"/>.</summary>
+    public int Checked => Snippets.Count(s => s.Status == SnippetStatus.Passed && s.Level == VerificationLevel.Check);
+
+    /// <summary>Snippets that passed at <c>run</c> or <c>compile</c>: <see cref="Passed"/> without <see cref="Checked"/>.</summary>
+    public int PassedVerified => Passed - Checked;
+
+    /// <summary>Snippets that failed; any fails the run.</summary>
+    public int Failed => Count(SnippetStatus.Failed);
+
+    /// <summary>Blocks tagged <c>ignore</c> or empty.</summary>
+    public int Ignored => Count(SnippetStatus.Ignored);
+
+    /// <summary>Untagged blocks left unverified (no <c>--all</c>).</summary>
+    public int Untagged => Count(SnippetStatus.Untagged);
+
+    /// <summary>Blocks not verified for a reason outside them.</summary>
+    public int Skipped => Count(SnippetStatus.Skipped);
+
+    /// <summary>Results taken from the result cache instead of compiled and run again.</summary>
+    public int Cached => Snippets.Count(s => s.Cached);
+
+    /// <summary>The files as their readers found them for this run: front matter, comments and blocks.</summary>
+    internal IReadOnlyList<ExtractedDocument> Sources { get; init; } = [];
+
+    /// <summary>The files as they were read for this run; <c>--accept</c> rewrites them only if they are still the same.</summary>
+    internal IReadOnlyList<SourceDocument> Documents => [.. Sources.Select(s => s.Document)];
+
+    /// <summary>The frameworks the run verified on, oldest first: the tool's own unless a matrix names others.</summary>
+    public IReadOnlyList<TargetFramework> Frameworks { get; init; } = [TargetFramework.Tool];
+
+    /// <summary>True when the run covered another framework than the tool's alone: reports then give verdicts per framework.</summary>
+    public bool IsMatrix => Frameworks.Count > 1 || !Frameworks[0].IsTool;
+
+    /// <summary>
+    /// Findings about a file rather than a snippet: C# blocks in highlight tags, which are not verified (SC1018); a config
+    /// glob that matched nothing (SC3015, a warning); a generated file left out (SC3016, a note).
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+
+    /// <summary>The paths and globs the run was given, as given (none: the current directory): the hint's commands repeat them.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    /// <summary>The confinement runners were under; null when the report was not made by a run (tests, merges).</summary>
+    public SandboxReport? Sandbox { get; init; }
+
+    /// <summary>
+    /// <c>--require-verified</c> or <c>"requireVerified": true</c>: a run that verified nothing fails (SC3010).
+    /// </summary>
+    public bool RequireVerified { get; init; }
+
+    /// <summary>True when no snippet was verified: none passed and none failed (every block untagged, ignored or skipped).</summary>
+    public bool NothingVerified => Passed == 0 && Failed == 0;
+
+    /// <summary>Blocks this run verified at <c>run</c> or <c>compile</c>: the ones that passed or failed, but for <c>check</c> blocks.</summary>
+    public int Verified => Passed + Failed - AtCheckLevel;
+
+    /// <summary>Blocks this run checked (<c>check</c>), passed or failed: weaker than verified, and counted apart.</summary>
+    public int AtCheckLevel => Snippets.Count(s => s.Level == VerificationLevel.Check);
+
+    /// <summary>The percentage of the run's C# blocks it verified (<c>run</c> or <c>compile</c>); 100 when it has none.</summary>
+    public double Coverage => Blocks == 0 ? 100 : 100.0 * Verified / Blocks;
+
+    /// <summary>The percentage of the run's C# blocks it checked or verified (<c>check</c> or stronger); 100 when it has none.</summary>
+    public double CheckCoverage => Blocks == 0 ? 100 : 100.0 * (Verified + AtCheckLevel) / Blocks;
+
+    /// <summary><c>--min-coverage</c> or <c>"minCoverage"</c>: the least <see cref="Coverage"/> a passing run has; null for none.</summary>
+    public double? MinCoverage { get; init; }
+
+    /// <summary><c>--min-check-coverage</c> or <c>"minCheckCoverage"</c>: the least <see cref="CheckCoverage"/> a passing run has; null for none.</summary>
+    public double? MinCheckCoverage { get; init; }
+
+    /// <summary>True when the run checked or verified less than <see cref="MinCheckCoverage"/> of its blocks (SC3013).</summary>
+    public bool FailsForCheckCoverage => MinCheckCoverage is { } minimum && CheckCoverage < minimum;
+
+    /// <summary>True when the run fails for verifying less than <see cref="MinCoverage"/> of its blocks, or checking less than <see cref="MinCheckCoverage"/> (SC3013).</summary>
+    public bool FailsForCoverage => (MinCoverage is { } minimum && Coverage < minimum) || FailsForCheckCoverage;
+
+    /// <summary>True when the run fails for verifying nothing under <see cref="RequireVerified"/>.</summary>
+    public bool FailsForNothingVerified => RequireVerified && NothingVerified;
+
+    /// <summary>True when every verified snippet passed and no file had an error.</summary>
+    public bool Succeeded => Failed == 0 && Errors.Count == 0 && !FailsForNothingVerified && !FailsForCoverage && StaleErrors == 0;
+
+    /// <summary>Ignored blocks whose tag looks stale (SC1019, SC1020); their verdict stays ignored.</summary>
+    public int Stale => Snippets.Count(s => s.Stale);
+
+    /// <summary>Stale-tag findings that are errors (<c>"stale": "error"</c>): each fails the run.</summary>
+    public int StaleErrors => Snippets.Count(s => s.StaleFinding is { IsError: true });
+
+    private int Count(SnippetStatus status) => Snippets.Count(s => s.Status == status);
+}

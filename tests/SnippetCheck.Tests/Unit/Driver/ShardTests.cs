@@ -1,0 +1,125 @@
+using System.Text.Json;
+using SnippetCheck.Driver;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Unit.Driver;
+
+/// <summary><c>--shard K/N</c>: for every N the shards are disjoint, their union is the whole run, and a file's sessions stay in one shard.</summary>
+public sealed class ShardTests
+{
+    // Untagged blocks are counted but never compiled, so a sharded run here takes milliseconds.
+    private static readonly string[] Files =
+        ["a.md", "b.md", "posts/c.md", "posts/d.markdown", "posts/2026/e.md", "posts/2026/f.md", "z/g.md"];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public async Task Shards_are_disjoint_and_together_cover_every_file(int count)
+    {
+        using var folder = WriteFiles();
+        var whole = await RunAsync(folder, shard: null);
+
+        var shards = new List<IReadOnlyList<string>>();
+        for (var index = 1; index <= count; index++) shards.Add(await RunAsync(folder, new Shard(index, count)));
+
+        var all = shards.SelectMany(s => s).ToList();
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(whole.Order(StringComparer.Ordinal), all.Order(StringComparer.Ordinal));
+        Assert.Equal(Files.Length, whole.Count);
+        // As even as the file count allows.
+        Assert.True(shards.Max(s => s.Count) - shards.Min(s => s.Count) <= 1);
+    }
+
+    [Fact]
+    public async Task The_same_shard_gets_the_same_files_every_time()
+    {
+        using var folder = WriteFiles();
+
+        Assert.Equal(await RunAsync(folder, new Shard(2, 3)), await RunAsync(folder, new Shard(2, 3)));
+    }
+
+    [Fact]
+    public async Task Every_snippet_of_a_file_lands_in_the_files_shard()
+    {
+        using var folder = WriteFiles();
+        var total = 0;
+        for (var index = 1; index <= 3; index++)
+        {
+            var report = await new Verifier(new VerifyOptions { CurrentDirectory = folder.Path, Shard = new Shard(index, 3) }).RunAsync();
+            var files = report.Documents.Select(d => d.DisplayPath).ToHashSet();
+            Assert.All(report.Snippets, s => Assert.Contains(s.Location.File, files));
+            total += report.Blocks;
+        }
+        Assert.Equal(Files.Length * 2, total);
+    }
+
+    [Theory]
+    [InlineData("1/1", true)]
+    [InlineData("3/4", true)]
+    [InlineData("4/4", true)]
+    [InlineData("0/4", false)]
+    [InlineData("5/4", false)]
+    [InlineData("1/0", false)]
+    [InlineData("-1/2", false)]
+    [InlineData("1", false)]
+    [InlineData("1/2/3", false)]
+    [InlineData("a/b", false)]
+    public void Parses_K_of_N_only_when_1_le_K_le_N(string text, bool valid)
+    {
+        Assert.Equal(valid, Shard.TryParse(text, out _, out var error));
+        Assert.Equal(valid, error is null);
+    }
+
+    [Fact]
+    public void The_command_line_splits_the_same_way_and_rejects_bad_shards()
+    {
+        using var folder = WriteFiles();
+        var seen = new List<string>();
+        for (var index = 1; index <= 3; index++)
+        {
+            var report = Path.Combine(folder.Path, $"shard{index}.json");
+            var run = Infrastructure.CliRunner.Run(folder.Path, "--shard", $"{index}/3", "--report", $"json={report}");
+            Assert.Equal(0, run.ExitCode);
+            using var json = JsonDocument.Parse(File.ReadAllText(report));
+            seen.AddRange(json.RootElement.GetProperty("snippets").EnumerateArray().Select(s => s.GetProperty("file").GetString()!).Distinct());
+        }
+        Assert.Equal(Files.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+
+        var bad = Infrastructure.CliRunner.Run(folder.Path, "--shard", "4/3");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--shard '4/3' is not a shard; K/N needs 1 ≤ K ≤ N", bad.Stderr);
+    }
+
+    [Fact]
+    public void A_shard_without_files_passes_but_no_files_at_all_is_an_error()
+    {
+        using var folder = new TempFolder();
+        folder.Write("only.md", "```csharp\nvar x = 1;\n```\n");
+
+        var empty = Infrastructure.CliRunner.Run(folder.Path, "--shard", "2/2");
+        Assert.Equal(0, empty.ExitCode);
+        Assert.Contains("(0 C# blocks in 0 files)", empty.Stdout);
+
+        var nothing = Infrastructure.CliRunner.Run(folder.Path, "--shard", "1/2", "missing/**/*.md");
+        Assert.Equal(2, nothing.ExitCode);
+        Assert.Contains("no Markdown files matched", nothing.Stderr);
+    }
+
+    private static TempFolder WriteFiles()
+    {
+        var folder = new TempFolder();
+        foreach (var file in Files)
+        {
+            folder.Write(file, $"# {file}\n\n```csharp\nvar one = 1;\n```\n\n```cs\nvar two = 2;\n```\n");
+        }
+        return folder;
+    }
+
+    private static async Task<IReadOnlyList<string>> RunAsync(TempFolder folder, Shard? shard)
+    {
+        var report = await new Verifier(new VerifyOptions { CurrentDirectory = folder.Path, Shard = shard }).RunAsync();
+        return [.. report.Documents.Select(d => d.DisplayPath)];
+    }
+}
