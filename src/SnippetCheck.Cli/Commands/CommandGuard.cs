@@ -1,4 +1,3 @@
-using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
 

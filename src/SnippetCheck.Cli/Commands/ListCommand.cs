@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SnippetCheck.Driver;
-using SnippetCheck.Model;
 using SnippetCheck.Reporting;
 
 namespace SnippetCheck.Cli.Commands;

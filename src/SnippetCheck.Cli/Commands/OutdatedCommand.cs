@@ -1,5 +1,4 @@
 using System.CommandLine;
-using SnippetCheck.Driver;
 using SnippetCheck.Outdated;
 using SnippetCheck.Reporting;
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using SnippetCheck.Authoring;
 using SnippetCheck.Driver;
 using SnippetCheck.Execution;
-using SnippetCheck.Model;
 using SnippetCheck.Reporting;
 
 namespace SnippetCheck.Cli.Commands;

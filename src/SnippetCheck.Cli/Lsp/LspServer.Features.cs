@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using SnippetCheck.Authoring;
 using SnippetCheck.Editing;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
