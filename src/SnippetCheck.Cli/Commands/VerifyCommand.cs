@@ -231,10 +231,8 @@ internal static class VerifyCommand
     private static IReadOnlyList<TargetFramework>? ParseFrameworks(ArgumentResult result)
     {
         var text = string.Join(',', result.Tokens.Select(t => t.Value));
-        var frameworks = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => (Name: n, Framework: TargetFramework.TryParse(n))).ToList();
-        if (frameworks.Count > 0 && frameworks.All(f => f.Framework is not null)) return [.. frameworks.Select(f => f.Framework!).Distinct().Order()];
-        var unknown = frameworks.FirstOrDefault(f => f.Framework is null).Name ?? text;
-        result.AddError($"--frameworks: '{unknown}' is not a supported target framework (supported: {TargetFramework.SupportedList})");
+        if (TargetFramework.TryParseList(text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), out var unknown) is { } frameworks) return frameworks;
+        result.AddError($"--frameworks: '{unknown ?? text}' is not a supported target framework (supported: {TargetFramework.SupportedList})");
         return null;
     }
 
