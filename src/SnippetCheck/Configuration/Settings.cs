@@ -193,12 +193,15 @@ internal static class Settings
         ConfigValues.Strings("a list of info strings, such as [\"requiredcode\"]"))
     { CacheKey = "each \"prelude\" (the hidden code)" };
 
+    public static readonly Setting<bool?> WarnAsError = new("warnAsError", PerBlock, c => c.WarnAsError, (c, v) => c with { WarnAsError = v }, ConfigValues.Bool)
+    { Tag = "warnaserror", Merge = "any block's tag, or the nearest layer, turns it on", CacheKey = "the compile settings' key" };
+
     /// <summary>Every setting, in the order config errors list the known keys.</summary>
     public static readonly IReadOnlyList<Setting> All =
     [
         Include, Exclude, IncludeGenerated, Mode, Timeout, LangVersion, Nullable, Configuration, WarningLevel, Usings, Frameworks,
         References, Packages, Preludes, Environment, Parallelism, Cache, StrictTags, MemoryLimit, Sandbox, SandboxRead, SandboxWrite,
-        Network, RequireVerified, MinCoverage, MinCheckCoverage, Stale, EngineWords, Scrub, Scrubbers, Fixture, HiddenFences,
+        Network, RequireVerified, MinCoverage, MinCheckCoverage, Stale, EngineWords, Scrub, Scrubbers, Fixture, HiddenFences, WarnAsError,
     ];
 
     /// <summary>The config and front-matter keys.</summary>
@@ -285,6 +288,9 @@ internal sealed partial record SnippetCheckConfig
 
     /// <summary><c>"stale"</c>: how an ignored block that compiles (or, with <c>--stale</c>, passes) is reported.</summary>
     public StaleMode? Stale { get; init; }
+
+    /// <summary>Compiler warnings fail every program here, as if each block were tagged <c>warnaserror</c>.</summary>
+    public bool? WarnAsError { get; init; }
 
     /// <summary>Opt-in scrubbers for every output block here (<c>"scrub": ["duration"]</c>), or <c>none</c>.</summary>
     public IReadOnlyList<string>? Scrub { get; init; }
