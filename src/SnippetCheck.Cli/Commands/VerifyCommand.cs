@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using SnippetCheck.Authoring;
+using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Outdated;
@@ -17,15 +18,15 @@ namespace SnippetCheck.Cli.Commands;
 /// </summary>
 internal static class VerifyCommand
 {
-    public static readonly Option<bool> AllOption = new("--all") { Description = "Also verify untagged C# blocks, as 'compile'" };
-    public static readonly Option<TimeSpan?> TimeoutOption = new("--timeout") { Description = "Default timeout per snippet (500ms, 10s, 2m)", CustomParser = ParseTimeout };
-    public static readonly Option<IReadOnlyList<TargetFramework>?> FrameworksOption = new("--frameworks")
+    public static readonly Option<bool> AllOption = new(Settings.Mode.Option!) { Description = "Also verify untagged C# blocks, as 'compile'" };
+    public static readonly Option<TimeSpan?> TimeoutOption = new(Settings.Timeout.Option!) { Description = "Default timeout per snippet (500ms, 10s, 2m)", CustomParser = ParseTimeout };
+    public static readonly Option<IReadOnlyList<TargetFramework>?> FrameworksOption = new(Settings.Frameworks.Option!)
     {
         Description = $"Verify on each of these target frameworks, over config and front matter 'frameworks' ({TargetFramework.SupportedList})",
         HelpName = "net8.0,net10.0",
         CustomParser = ParseFrameworks,
     };
-    public static readonly Option<int?> ParallelOption = new("--parallel") { Description = "Snippets compiled and run at once (default: processor count)" };
+    public static readonly Option<int?> ParallelOption = new(Settings.Parallelism.Option!) { Description = "Snippets compiled and run at once (default: processor count)" };
     public static readonly Option<ReportRequest[]> ReportOption = CommonOptions.Report(
         $"Write a report: {string.Join(", ", ReportFormats.Names)}, optionally =PATH (repeatable)");
     public static readonly Option<CiMode> CiOption = new("--ci")
@@ -34,18 +35,18 @@ internal static class VerifyCommand
         Description = "CI output: 'github' writes ::error annotations and the step summary, 'none' nothing; default 'auto': github when GITHUB_ACTIONS=true",
         HelpName = "auto|none|github",
     };
-    public static readonly Option<bool> NoCacheOption = new("--no-cache") { Description = "Verify everything; neither read nor write the result cache" };
+    public static readonly Option<bool> NoCacheOption = new(Settings.Cache.Option!) { Description = "Verify everything; neither read nor write the result cache" };
     public static readonly Option<bool> NoMergeOption = new("--no-merge") { Description = "Compile every snippet on its own instead of many in one assembly (slower; for diagnosing the tool)" };
     public static readonly Option<string?> CacheDirOption = new("--cache-dir") { Description = "Where passing results are kept (default: .snippetcheck/cache next to snippetcheck.json)" };
-    public static readonly Option<bool> NoSandboxOption = new("--no-sandbox") { Description = "Run snippets unconfined: they may read your files, write anywhere and use the network (SECURITY.md)" };
+    public static readonly Option<bool> NoSandboxOption = new(Settings.Sandbox.Option!) { Description = "Run snippets unconfined: they may read your files, write anywhere and use the network (SECURITY.md)" };
     public static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every snippet's verdict and compiler warnings" };
     public static readonly Option<Shard?> ShardOption = new("--shard") { Description = "Verify only part K of N of the files, split by file (1 ≤ K ≤ N)", HelpName = "K/N", CustomParser = ParseShard };
-    public static readonly Option<double?> MinCoverageOption = new("--min-coverage") { Description = "Fail (exit 1, SC3013) when the run verified less than this percentage of its C# blocks", HelpName = "PERCENT" };
-    public static readonly Option<double?> MinCheckCoverageOption = new("--min-check-coverage") { Description = "Fail (exit 1, SC3013) when the run checked or verified less than this percentage of its C# blocks ('check' blocks count)", HelpName = "PERCENT" };
-    public static readonly Option<bool> RequireVerifiedOption = new("--require-verified") { Description = "Fail (exit 1, SC3010) when the run verified no snippet at all" };
+    public static readonly Option<double?> MinCoverageOption = new(Settings.MinCoverage.Option!) { Description = "Fail (exit 1, SC3013) when the run verified less than this percentage of its C# blocks", HelpName = "PERCENT" };
+    public static readonly Option<double?> MinCheckCoverageOption = new(Settings.MinCheckCoverage.Option!) { Description = "Fail (exit 1, SC3013) when the run checked or verified less than this percentage of its C# blocks ('check' blocks count)", HelpName = "PERCENT" };
+    public static readonly Option<bool> RequireVerifiedOption = new(Settings.RequireVerified.Option!) { Description = "Fail (exit 1, SC3010) when the run verified no snippet at all" };
     public static readonly Option<bool> StaleOption = new("--stale") { Description = "Also run ignored blocks that compile, and report those that pass (SC1020)" };
     public static readonly Option<bool> AcceptOption = new("--accept") { Description = "Rewrite each mismatching (or empty) output block with the actual output" };
-    public static readonly Option<string[]> ReferenceOption = new("--reference")
+    public static readonly Option<string[]> ReferenceOption = new(Settings.References.Option!)
     {
         Description = "An assembly (.dll) or project (.csproj) every snippet compiles against, added to config 'references' (repeatable)",
         HelpName = "PATH",
@@ -232,10 +233,8 @@ internal static class VerifyCommand
     private static IReadOnlyList<TargetFramework>? ParseFrameworks(ArgumentResult result)
     {
         var text = string.Join(',', result.Tokens.Select(t => t.Value));
-        var frameworks = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => (Name: n, Framework: TargetFramework.TryParse(n))).ToList();
-        if (frameworks.Count > 0 && frameworks.All(f => f.Framework is not null)) return [.. frameworks.Select(f => f.Framework!).Distinct().Order()];
-        var unknown = frameworks.FirstOrDefault(f => f.Framework is null).Name ?? text;
-        result.AddError($"--frameworks: '{unknown}' is not a supported target framework (supported: {TargetFramework.SupportedList})");
+        if (TargetFramework.TryParseList(text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), out var unknown) is { } frameworks) return frameworks;
+        result.AddError($"--frameworks: '{unknown ?? text}' is not a supported target framework (supported: {TargetFramework.SupportedList})");
         return null;
     }
 

@@ -61,6 +61,7 @@ internal sealed record CompileSettings
         Nullable = config.Nullable ?? Nullable,
         Configuration = config.Configuration ?? Configuration,
         WarningLevel = config.WarningLevel ?? WarningLevel,
+        WarningsAsErrors = config.WarnAsError ?? WarningsAsErrors,
         Usings = config.Usings ?? Usings,
     });
 

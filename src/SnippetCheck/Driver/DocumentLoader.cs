@@ -238,13 +238,9 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
     private static bool InSessionWith(Snippet snippet, IReadOnlySet<SourceLocation> blocks, SnippetDocument document) =>
         snippet.Tags.Session is { } session && document.Snippets.Any(s => s.Tags.Session == session && blocks.Contains(s.Location));
 
-    private SnippetCheckConfig CommandLineLayer() => new()
-    {
-        Mode = options.All ? VerifyMode.All : null,
-        Timeout = options.Timeout,
-        Parallelism = options.Parallelism,
-        Frameworks = options.OnlyFramework is { } only ? [only] : options.Frameworks,
-    };
+    /// <summary>The command line's settings; <c>outdated</c>'s pass on one framework is that framework alone.</summary>
+    private SnippetCheckConfig CommandLineLayer() =>
+        options.OnlyFramework is { } only ? options.CommandLine with { Frameworks = [only] } : options.CommandLine;
 
     private static ImmutableArray<MetadataReference> ReferencesOrEmpty()
     {

@@ -44,29 +44,30 @@ internal sealed record RunSettings
     /// <summary>Ignored blocks are compiled for a stale tag (<see cref="StaleCheck"/>).</summary>
     public bool CheckStale => Stale != StaleMode.Off || RunIgnored;
 
-    /// <param name="config">The config file as loaded (front matter never changes a run's settings).</param>
-    public static RunSettings Resolve(VerifyOptions options, SnippetCheckConfig config)
+    /// <param name="file">The config file as loaded (front matter never changes a run's settings).</param>
+    public static RunSettings Resolve(VerifyOptions options, SnippetCheckConfig file)
     {
+        var config = file.Overlay(options.CommandLine);
         // Grants and the cache folder are relative to the config file, or to the current directory without one.
         var root = config.SourcePath is not null ? Path.GetDirectoryName(config.SourcePath)! : options.CurrentDirectory;
         string[] Absolute(IReadOnlyList<string>? paths) => [.. (paths ?? []).Select(p => Path.GetFullPath(p, root))];
         return new RunSettings
         {
-            Parallelism = options.Parallelism ?? config.Parallelism ?? Environment.ProcessorCount,
-            CacheDirectory = options.NoCache || config.Cache == false ? null
+            Parallelism = config.Parallelism ?? Environment.ProcessorCount,
+            CacheDirectory = config.Cache == false ? null
                 : options.CacheDirectory is not null ? Path.GetFullPath(options.CacheDirectory, options.CurrentDirectory)
                 : Path.Combine(root, ResultCache.DefaultFolder),
             Stale = config.Stale ?? StaleMode.Warn,
             RunIgnored = options.Stale,
-            RequireVerified = options.RequireVerified || config.RequireVerified == true,
-            MinCoverage = options.MinCoverage ?? config.MinCoverage,
-            MinCheckCoverage = options.MinCheckCoverage ?? config.MinCheckCoverage,
+            RequireVerified = config.RequireVerified == true,
+            MinCoverage = config.MinCoverage,
+            MinCheckCoverage = config.MinCheckCoverage,
             Merge = !options.NoMerge,
             Runners = new RunnerOptions
             {
                 AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. config.Environment ?? []],
                 MemoryLimitBytes = config.MemoryLimit ?? RunnerOptions.DefaultMemoryLimitBytes,
-                Sandbox = options.NoSandbox || config.Sandbox == SandboxMode.Off ? Sandbox.Off : Sandbox.Auto(Absolute(config.SandboxRead), Absolute(config.SandboxWrite)),
+                Sandbox = config.Sandbox == SandboxMode.Off ? Sandbox.Off : Sandbox.Auto(Absolute(config.SandboxRead), Absolute(config.SandboxWrite)),
             },
         };
     }

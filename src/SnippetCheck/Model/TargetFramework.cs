@@ -51,6 +51,27 @@ public sealed partial record TargetFramework : IComparable<TargetFramework>
         return Supported.FirstOrDefault(f => f.Major == major);
     }
 
+    /// <summary>
+    /// The one reading of a list of frameworks, for config, front matter, tags and the command line alike: each name
+    /// supported, no repeats, oldest first. Null when the list is empty, or with <paramref name="unknown"/>, the first
+    /// name that is no supported framework.
+    /// </summary>
+    public static IReadOnlyList<TargetFramework>? TryParseList(IEnumerable<string> names, out string? unknown)
+    {
+        unknown = null;
+        var frameworks = new List<TargetFramework>();
+        foreach (var name in names)
+        {
+            if (TryParse(name) is not { } framework)
+            {
+                unknown = name;
+                return null;
+            }
+            frameworks.Add(framework);
+        }
+        return frameworks.Count == 0 ? null : [.. frameworks.Distinct().Order()];
+    }
+
     /// <summary>What a setting that named no supported framework is told.</summary>
     public static string SupportedList => string.Join(", ", Supported.Select(f => f.Moniker));
 
@@ -108,22 +129,11 @@ public sealed class FrameworkSet
             return null;
         }
         var names = trimmed.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (names.Length == 0)
-        {
-            problem = $"names no framework (write net9.0+ or {TargetFramework.SupportedList.Replace(", ", ",", StringComparison.Ordinal)})";
-            return null;
-        }
-        var frameworks = new List<TargetFramework>();
-        foreach (var name in names)
-        {
-            if (TargetFramework.TryParse(name) is not { } framework)
-            {
-                problem = Unknown(name);
-                return null;
-            }
-            frameworks.Add(framework);
-        }
-        return new FrameworkSet(null, [.. frameworks.Distinct().Order()], trimmed);
+        if (TargetFramework.TryParseList(names, out var unknown) is { } frameworks) return new FrameworkSet(null, frameworks, trimmed);
+        problem = unknown is null
+            ? $"names no framework (write net9.0+ or {TargetFramework.SupportedList.Replace(", ", ",", StringComparison.Ordinal)})"
+            : Unknown(unknown);
+        return null;
     }
 
     private static string Unknown(string name) => $"'{name}' is not a supported target framework (supported: {TargetFramework.SupportedList})";

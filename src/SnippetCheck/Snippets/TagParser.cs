@@ -15,8 +15,61 @@ internal readonly record struct TagSource(string Text, SourceLocation Location);
 internal static partial class TagParser
 {
     private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore", "check"];
-    private static readonly string[] FlagWords = ["warnaserror", "unsafe", "network", "members", "results"];
-    private static readonly string[] ValueKeys = ["name", "session", "exit", "timeout", "langversion", "nullable", "args", "compile-fail", "throws", "scrub", "usings", "packages", "frameworks"];
+
+    /// <summary>The tags that are one word (<c>unsafe</c>), each with what it sets.</summary>
+    private static readonly (string Word, Func<SnippetTags, SnippetTags> Set)[] FlagTags =
+    [
+        ("warnaserror", tags => tags with { WarnAsError = true }),
+        ("unsafe", tags => tags with { Unsafe = true }),
+        ("network", tags => tags with { Network = true }),
+        ("members", tags => tags with { Members = true }),
+        ("results", tags => tags with { Results = true }),
+    ];
+
+    /// <summary>
+    /// The tags that take a value (<c>timeout=2s</c>), each with what a good value sets and what a bad one is told; the
+    /// value kinds are the ones config and the command line read too (<see cref="SettingValues"/>, <see cref="FrameworkSet"/>).
+    /// The settings among them are rows of <c>Configuration.Settings</c> as well, by their tag.
+    /// </summary>
+    private static readonly (string Key, Func<SnippetTags, string, SourceLocation, TagValue> Read)[] ValueTags =
+    [
+        ("name", (tags, value, _) => IdPattern().IsMatch(value) ? tags with { Name = value } : TagValue.Bad($"'name={value}' is not a valid ID (letters, digits, '-' and '_')")),
+        ("session", (tags, value, _) => IdPattern().IsMatch(value) ? tags with { Session = value } : TagValue.Bad($"'session={value}' is not a valid ID (letters, digits, '-' and '_')")),
+        ("exit", (tags, value, _) => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exit)
+            ? tags with { ExitCode = exit } : TagValue.Bad($"'exit={value}' is not a whole number")),
+        ("timeout", (tags, value, _) => SettingValues.TryParseDuration(value, out var timeout)
+            ? tags with { Timeout = timeout } : TagValue.Bad($"'timeout={value}' is not a duration (write 500ms, 10s or 2m)")),
+        ("langversion", (tags, value, _) => SettingValues.TryParseLanguageVersion(value, out var version)
+            ? tags with { LangVersion = version } : TagValue.Bad($"'langversion={value}' is not a C# language version (write 12, 13, 14, preview)")),
+        ("nullable", (tags, value, _) => SettingValues.TryParseNullable(value, out var nullable)
+            ? tags with { Nullable = nullable } : TagValue.Bad($"'nullable={value}' must be enable or disable")),
+        ("args", (tags, value, _) => tags with { Args = SettingValues.SplitArgs(value) }),
+        ("compile-fail", (tags, value, _) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } ids && ids.All(id => DiagnosticIdPattern().IsMatch(id))
+            ? tags with { ExpectedErrorIds = ids } : TagValue.Bad($"'compile-fail={value}' must list compiler error IDs such as CS0029,CS0103")),
+        ("throws", (tags, value, _) => TypeNamePattern().IsMatch(value)
+            ? tags with { ExpectedException = value } : TagValue.Bad($"'throws={value}' is not an exception type name")),
+        ("scrub", (tags, value, _) => ParseScrub(value) is { } names
+            ? tags with { Scrub = names } : TagValue.Bad($"'scrub={value}' must name scrubbers, such as scrub=duration,hex or scrub=none")),
+        ("usings", (tags, value, _) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseUsing).ToList() is { Count: > 0 } usings && usings.All(u => u is not null)
+            ? tags with { Usings = [.. usings.OfType<string>()] }
+            : TagValue.Bad($"'usings={value}' must list namespaces, or static:Type for a using static, such as usings=System.Text,static:System.Console")),
+        ("packages", (tags, value, where) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => PackageRequest.TryParse(p, where)).ToList() is { Count: > 0 } packages && packages.All(p => p is not null)
+            ? tags with { Packages = [.. packages.OfType<PackageRequest>()] }
+            : TagValue.Bad($"'packages={value}' must list pinned packages, such as packages=Spectre.Console@0.57.2,Bogus@35.6.5")),
+        ("frameworks", (tags, value, _) => FrameworkSet.TryParse(value, out var problem) is { } frameworks
+            ? tags with { Frameworks = frameworks } : TagValue.Bad($"'frameworks={value}': {problem}")),
+    ];
+
+    /// <summary>A tag's value read: the tags it gives, or what is wrong with it.</summary>
+    private readonly record struct TagValue(SnippetTags? Tags, string? Problem)
+    {
+        public static implicit operator TagValue(SnippetTags tags) => new(tags, null);
+
+        public static TagValue Bad(string problem) => new(null, problem);
+    }
+
+    private static readonly string[] FlagWords = [.. FlagTags.Select(f => f.Word)];
+    private static readonly string[] ValueKeys = [.. ValueTags.Select(t => t.Key)];
 
     // Words of ours that make no sense on a C# block but are worth a hint when misspelt there.
     private static readonly string[] OtherWords = ["output", "stdin", "ellipsis", "unordered", "prelude"];
@@ -44,14 +97,7 @@ internal static partial class TagParser
                 }
                 else if (value is null && FlagWords.Contains(lowerKey))
                 {
-                    tags = lowerKey switch
-                    {
-                        "unsafe" => tags with { Unsafe = true },
-                        "network" => tags with { Network = true },
-                        "members" => tags with { Members = true },
-                        "results" => tags with { Results = true },
-                        _ => tags with { WarnAsError = true },
-                    };
+                    tags = FlagTags.First(f => f.Word == lowerKey).Set(tags);
                 }
                 else if (value is not null && ValueKeys.Contains(lowerKey))
                 {
@@ -146,64 +192,9 @@ internal static partial class TagParser
 
     private static SnippetTags ApplyValue(SnippetTags tags, string key, string value, SourceLocation where, List<Diagnostic> diagnostics)
     {
-        string? problem = null;
-        switch (key)
-        {
-            case "name" or "session" when !IdPattern().IsMatch(value):
-                problem = $"'{key}={value}' is not a valid ID (letters, digits, '-' and '_')";
-                break;
-            case "name":
-                return tags with { Name = value };
-            case "session":
-                return tags with { Session = value };
-            case "exit":
-                if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exit)) return tags with { ExitCode = exit };
-                problem = $"'exit={value}' is not a whole number";
-                break;
-            case "timeout":
-                if (SettingValues.TryParseDuration(value, out var timeout)) return tags with { Timeout = timeout };
-                problem = $"'timeout={value}' is not a duration (write 500ms, 10s or 2m)";
-                break;
-            case "langversion":
-                if (SettingValues.TryParseLanguageVersion(value, out var version)) return tags with { LangVersion = version };
-                problem = $"'langversion={value}' is not a C# language version (write 12, 13, 14, preview)";
-                break;
-            case "nullable":
-                if (SettingValues.TryParseNullable(value, out var nullable)) return tags with { Nullable = nullable };
-                problem = $"'nullable={value}' must be enable or disable";
-                break;
-            case "args":
-                return tags with { Args = SettingValues.SplitArgs(value) };
-            case "scrub":
-                if (ParseScrub(value) is { } names) return tags with { Scrub = names };
-                problem = $"'scrub={value}' must name scrubbers, such as scrub=duration,hex or scrub=none";
-                break;
-            case "usings":
-                var usings = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseUsing).ToList();
-                if (usings.Count > 0 && usings.All(u => u is not null)) return tags with { Usings = [.. usings.OfType<string>()] };
-                problem = $"'usings={value}' must list namespaces, or static:Type for a using static, such as usings=System.Text,static:System.Console";
-                break;
-            case "packages":
-                var packages = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(p => PackageRequest.TryParse(p, where)).ToList();
-                if (packages.Count > 0 && packages.All(p => p is not null)) return tags with { Packages = [.. packages.OfType<PackageRequest>()] };
-                problem = $"'packages={value}' must list pinned packages, such as packages=Spectre.Console@0.57.2,Bogus@35.6.5";
-                break;
-            case "frameworks":
-                if (FrameworkSet.TryParse(value, out var frameworkProblem) is { } frameworks) return tags with { Frameworks = frameworks };
-                problem = $"'frameworks={value}': {frameworkProblem}";
-                break;
-            case "compile-fail":
-                var ids = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                if (ids.Length > 0 && ids.All(id => DiagnosticIdPattern().IsMatch(id))) return tags with { ExpectedErrorIds = ids };
-                problem = $"'compile-fail={value}' must list compiler error IDs such as CS0029,CS0103";
-                break;
-            case "throws":
-                if (TypeNamePattern().IsMatch(value)) return tags with { ExpectedException = value };
-                problem = $"'throws={value}' is not an exception type name";
-                break;
-        }
-        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue, problem ?? $"bad value for '{key}'", where));
+        var read = ValueTags.First(t => t.Key == key).Read(tags, value, where);
+        if (read.Tags is { } applied) return applied;
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue, read.Problem!, where));
         return tags;
     }
 

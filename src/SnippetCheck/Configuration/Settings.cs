@@ -1,0 +1,300 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Model;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Configuration;
+
+/// <summary>Where a setting may be given; config <c>snippetcheck.json</c> is always one place.</summary>
+[Flags]
+internal enum SettingScope
+{
+    /// <summary>The config file, and the command line if the setting has an option.</summary>
+    Run = 1,
+
+    /// <summary>A post's front matter too (a setting without it is "run-only", and front matter naming it is an error).</summary>
+    File = 2,
+
+    /// <summary>A block's tag too (<see cref="Setting.Tag"/>).</summary>
+    Block = 4,
+}
+
+/// <summary>
+/// One setting, described once: its config and front-matter key, its tag, its command-line option, where it may be
+/// given, how its config value is read (with the error that names the key), how layers merge, and where it enters the
+/// cache key. <see cref="Settings.All"/> is the table; the readers and overlays are derived from it.
+/// </summary>
+internal abstract class Setting(string key, SettingScope scope)
+{
+    /// <summary>The key in <c>snippetcheck.json</c> and in front matter's <c>snippetcheck:</c> map.</summary>
+    public string Key { get; } = key;
+
+    public SettingScope Scope { get; } = scope;
+
+    /// <summary>The tag word that sets it on one block (<c>timeout=2s</c>, <c>network</c>); null when no tag does.</summary>
+    public string? Tag { get; init; }
+
+    /// <summary>The <c>verify</c> option that sets it for a run, over config and front matter; null when none does.</summary>
+    public string? Option { get; init; }
+
+    /// <summary>
+    /// How layers merge: config, then front matter, then the command line, the nearer set value winning; where a
+    /// block's tag joins, what it does to the file's value.
+    /// </summary>
+    public string Merge { get; init; } = "the nearest layer that sets it wins";
+
+    /// <summary>Where the value enters a program's cache key (<c>Caching/CacheKey.cs</c>), as the compile settings' key, a block's part, or the run-wide part.</summary>
+    public required string CacheKey { get; init; }
+
+    /// <summary>True when front matter may not set it: it applies to a whole run.</summary>
+    public bool RunOnly => !Scope.HasFlag(SettingScope.File);
+
+    /// <summary>The value <paramref name="input"/> gives, set on <paramref name="config"/>; a <see cref="ConfigException"/> naming the key when it is bad.</summary>
+    internal abstract SnippetCheckConfig Read(SnippetCheckConfig config, SettingInput input);
+
+    /// <summary><paramref name="under"/> with this setting's value from <paramref name="over"/>, when <paramref name="over"/> sets it.</summary>
+    internal abstract SnippetCheckConfig Overlay(SnippetCheckConfig under, SnippetCheckConfig over);
+}
+
+/// <summary>A setting of type <typeparamref name="T"/> (nullable: null is "not set here"), kept in <see cref="SnippetCheckConfig"/>.</summary>
+internal sealed class Setting<T>(string key, SettingScope scope, Func<SnippetCheckConfig, T> get, Func<SnippetCheckConfig, T, SnippetCheckConfig> set, Func<SettingInput, T> parse)
+    : Setting(key, scope)
+{
+    public T Get(SnippetCheckConfig config) => get(config);
+
+    internal override SnippetCheckConfig Read(SnippetCheckConfig config, SettingInput input) => set(config, parse(input));
+
+    internal override SnippetCheckConfig Overlay(SnippetCheckConfig under, SnippetCheckConfig over) =>
+        get(over) is { } value ? set(under, value) : under;
+}
+
+/// <summary>One config or front-matter value being read: its file and key, for the error that names them.</summary>
+internal readonly record struct SettingInput(string File, string Key, RawValue Raw)
+{
+    public object Value => Raw.Value;
+
+    /// <summary><c>'KEY' must be EXPECTED, not VALUE</c>.</summary>
+    public ConfigException Bad(string expected) => Error($"'{Key}' must be {expected}, not {ConfigValues.Describe(Value)}");
+
+    public ConfigException Error(string message) => new(File, Raw.Line, message);
+}
+
+/// <summary>
+/// The settings table: every setting of <c>snippetcheck.json</c>, front matter, tags and the command line, in the order
+/// config errors list the known keys. To add a setting: a property of <see cref="SnippetCheckConfig"/> below, a row
+/// here, and its use; its documentation goes in docs/authoring.md.
+/// </summary>
+internal static class Settings
+{
+    private const SettingScope RunOnly = SettingScope.Run;
+    private const SettingScope PerFile = SettingScope.Run | SettingScope.File;
+    private const SettingScope PerBlock = SettingScope.Run | SettingScope.File | SettingScope.Block;
+
+    public static readonly Setting<IReadOnlyList<string>?> Include = new("include", RunOnly, c => c.Include, (c, v) => c with { Include = v }, ConfigValues.Strings("a list of globs"))
+    { CacheKey = "none: it picks the files" };
+
+    public static readonly Setting<IReadOnlyList<string>?> Exclude = new("exclude", RunOnly, c => c.Exclude, (c, v) => c with { Exclude = v }, ConfigValues.Strings("a list of globs"))
+    { CacheKey = "none: it picks the files" };
+
+    public static readonly Setting<bool?> IncludeGenerated = new("includeGenerated", RunOnly, c => c.IncludeGenerated, (c, v) => c with { IncludeGenerated = v }, ConfigValues.Bool)
+    { CacheKey = "none: it picks the files" };
+
+    public static readonly Setting<VerifyMode?> Mode = new("mode", PerFile, c => c.Mode, (c, v) => c with { Mode = v },
+        ConfigValues.Choice<VerifyMode>("\"tagged\" or \"all\"", ("tagged", VerifyMode.Tagged), ("all", VerifyMode.All)))
+    { Option = "--all", CacheKey = "a block's kind (an untagged block verified as compile)" };
+
+    public static readonly Setting<TimeSpan?> Timeout = new("timeout", PerBlock, c => c.Timeout, (c, v) => c with { Timeout = v }, ConfigValues.Duration)
+    { Tag = "timeout", Option = "--timeout", Merge = "a block's tag, else the nearest layer", CacheKey = "each block's \"timeout\"" };
+
+    public static readonly Setting<LanguageVersion?> LangVersion = new("langVersion", PerBlock, c => c.LangVersion, (c, v) => c with { LangVersion = v }, ConfigValues.LanguageVersion)
+    { Tag = "langversion", Merge = "the first block of a program that tags it, else the nearest layer", CacheKey = "the compile settings' key" };
+
+    public static readonly Setting<NullableContextOptions?> Nullable = new("nullable", PerBlock, c => c.Nullable, (c, v) => c with { Nullable = v }, ConfigValues.Nullable)
+    { Tag = "nullable", Merge = "the first block of a program that tags it, else the nearest layer", CacheKey = "the compile settings' key" };
+
+    public static readonly Setting<BuildConfiguration?> Configuration = new("configuration", PerFile, c => c.Configuration, (c, v) => c with { Configuration = v }, ConfigValues.Configuration)
+    { CacheKey = "the compile settings' key" };
+
+    public static readonly Setting<int?> WarningLevel = new("warningLevel", PerFile, c => c.WarningLevel, (c, v) => c with { WarningLevel = v },
+        ConfigValues.WholeNumber(SettingValues.IsWarningLevel, "a whole number from 0 to 9999 (net10.0 projects get 10)"))
+    { CacheKey = "the compile settings' key" };
+
+    public static readonly Setting<IReadOnlyList<string>?> Usings = new("usings", PerBlock, c => c.Usings, (c, v) => c with { Usings = v }, ConfigValues.Strings("a list of namespaces"))
+    { Tag = "usings", Merge = "a block's tag adds to the file's", CacheKey = "the compile settings' key" };
+
+    public static readonly Setting<IReadOnlyList<TargetFramework>?> Frameworks = new("frameworks", PerBlock, c => c.Frameworks, (c, v) => c with { Frameworks = v }, ConfigValues.Frameworks)
+    { Tag = "frameworks", Option = "--frameworks", Merge = "a block's tag narrows the file's matrix", CacheKey = "the compile settings' key (the framework of the pass)" };
+
+    public static readonly Setting<IReadOnlyList<string>?> References = new("references", RunOnly, c => c.References, (c, v) => c with { References = v }, ConfigValues.Strings("a list of .dll or .csproj paths"))
+    { Option = "--reference", Merge = "the command line's add to the config file's", CacheKey = "\"refs\", each reference by its content" };
+
+    public static readonly Setting<IReadOnlyList<string>?> Packages = new("packages", RunOnly | SettingScope.Block, c => c.Packages, (c, v) => c with { Packages = v }, ConfigValues.Packages)
+    { Tag = "packages", Merge = "a block's tag adds to the run's", CacheKey = "\"refs\", the restored assemblies" };
+
+    public static readonly Setting<IReadOnlyList<string>?> Preludes = new("preludes", RunOnly, c => c.Preludes, (c, v) => c with { Preludes = v }, ConfigValues.Preludes)
+    { Merge = "before the page's own preludes", CacheKey = "each \"prelude\"" };
+
+    public static readonly Setting<IReadOnlyList<string>?> Environment = new("environment", RunOnly, c => c.Environment, (c, v) => c with { Environment = v }, ConfigValues.Strings("a list of variable names"))
+    { CacheKey = "the run-wide part: each \"allowed\" name and its value" };
+
+    public static readonly Setting<int?> Parallelism = new("parallelism", RunOnly, c => c.Parallelism, (c, v) => c with { Parallelism = v },
+        ConfigValues.WholeNumber(count => count >= 1, "a whole number of at least 1"))
+    { Option = "--parallel", CacheKey = "none: it changes no verdict" };
+
+    public static readonly Setting<bool?> Cache = new("cache", RunOnly, c => c.Cache, (c, v) => c with { Cache = v }, ConfigValues.Bool)
+    { Option = "--no-cache", CacheKey = "none: it turns the cache off" };
+
+    public static readonly Setting<bool?> StrictTags = new("strictTags", PerFile, c => c.StrictTags, (c, v) => c with { StrictTags = v }, ConfigValues.Bool)
+    { CacheKey = "none: an annotation error is never cached" };
+
+    public static readonly Setting<long?> MemoryLimit = new("memoryLimit", RunOnly, c => c.MemoryLimit, (c, v) => c with { MemoryLimit = v }, ConfigValues.MemoryLimit)
+    { CacheKey = "the run-wide part, \"memory\"" };
+
+    public static readonly Setting<SandboxMode?> Sandbox = new("sandbox", RunOnly, c => c.Sandbox, (c, v) => c with { Sandbox = v },
+        ConfigValues.Choice<SandboxMode>("\"auto\" or \"off\"", ("auto", SandboxMode.Auto), ("off", SandboxMode.Off)))
+    { Option = "--no-sandbox", CacheKey = "none: a confined and an unconfined run give one verdict, or a sandbox error" };
+
+    public static readonly Setting<IReadOnlyList<string>?> SandboxRead = new("sandboxRead", RunOnly, c => c.SandboxRead, (c, v) => c with { SandboxRead = v }, ConfigValues.Strings("a list of paths"))
+    { CacheKey = "none (as sandbox)" };
+
+    public static readonly Setting<IReadOnlyList<string>?> SandboxWrite = new("sandboxWrite", RunOnly, c => c.SandboxWrite, (c, v) => c with { SandboxWrite = v }, ConfigValues.Strings("a list of paths"))
+    { CacheKey = "none (as sandbox)" };
+
+    public static readonly Setting<bool?> Network = new("network", PerBlock, c => c.Network, (c, v) => c with { Network = v }, ConfigValues.Bool)
+    { Tag = "network", Merge = "a block's tag, or the nearest layer, allows it", CacheKey = "each block's \"tags\" (the tag); the file's is not in it" };
+
+    public static readonly Setting<bool?> RequireVerified = new("requireVerified", RunOnly, c => c.RequireVerified, (c, v) => c with { RequireVerified = v }, ConfigValues.Bool)
+    { Option = "--require-verified", CacheKey = "none: it judges the run, not a program" };
+
+    public static readonly Setting<double?> MinCoverage = new("minCoverage", RunOnly, c => c.MinCoverage, (c, v) => c with { MinCoverage = v }, ConfigValues.Percentage)
+    { Option = "--min-coverage", CacheKey = "none: it judges the run, not a program" };
+
+    public static readonly Setting<double?> MinCheckCoverage = new("minCheckCoverage", RunOnly, c => c.MinCheckCoverage, (c, v) => c with { MinCheckCoverage = v }, ConfigValues.Percentage)
+    { Option = "--min-check-coverage", CacheKey = "none: it judges the run, not a program" };
+
+    public static readonly Setting<StaleMode?> Stale = new("stale", RunOnly, c => c.Stale, (c, v) => c with { Stale = v },
+        ConfigValues.Choice<StaleMode>("\"warn\", \"error\" or \"off\"", ("warn", StaleMode.Warn), ("error", StaleMode.Error), ("off", StaleMode.Off)))
+    { CacheKey = "none: ignored blocks are never cached" };
+
+    public static readonly Setting<IReadOnlyList<string>?> EngineWords = new("engineWords", PerFile, c => c.EngineWords, (c, v) => c with { EngineWords = v },
+        ConfigValues.Strings("a list of words, such as [\"linenos\", \"title\"]"))
+    { CacheKey = "none: it only silences a warning" };
+
+    public static readonly Setting<IReadOnlyList<string>?> Scrub = new("scrub", PerBlock, c => c.Scrub, (c, v) => c with { Scrub = v }, ConfigValues.Scrub)
+    { Tag = "scrub", Merge = "a block's tag and its output block's add to the file's", CacheKey = "each block's \"scrub\"" };
+
+    public static readonly Setting<IReadOnlyList<CustomScrubber>?> Scrubbers = new("scrubbers", RunOnly, c => c.Scrubbers, (c, v) => c with { Scrubbers = v }, ConfigValues.Scrubbers)
+    { CacheKey = "each block's \"scrub\" (the scrubbers it uses)" };
+
+    public static readonly Setting<bool?> Fixture = new("fixture", PerFile, c => c.Fixture, (c, v) => c with { Fixture = v }, ConfigValues.Bool)
+    { CacheKey = "\"fixture\"" };
+
+    public static readonly Setting<IReadOnlyList<string>?> HiddenFences = new("hiddenFences", PerFile, c => c.HiddenFences, (c, v) => c with { HiddenFences = v },
+        ConfigValues.Strings("a list of info strings, such as [\"requiredcode\"]"))
+    { CacheKey = "each \"prelude\" (the hidden code)" };
+
+    public static readonly Setting<bool?> WarnAsError = new("warnAsError", PerBlock, c => c.WarnAsError, (c, v) => c with { WarnAsError = v }, ConfigValues.Bool)
+    { Tag = "warnaserror", Merge = "any block's tag, or the nearest layer, turns it on", CacheKey = "the compile settings' key" };
+
+    /// <summary>Every setting, in the order config errors list the known keys.</summary>
+    public static readonly IReadOnlyList<Setting> All =
+    [
+        Include, Exclude, IncludeGenerated, Mode, Timeout, LangVersion, Nullable, Configuration, WarningLevel, Usings, Frameworks,
+        References, Packages, Preludes, Environment, Parallelism, Cache, StrictTags, MemoryLimit, Sandbox, SandboxRead, SandboxWrite,
+        Network, RequireVerified, MinCoverage, MinCheckCoverage, Stale, EngineWords, Scrub, Scrubbers, Fixture, HiddenFences, WarnAsError,
+    ];
+
+    /// <summary>The config and front-matter keys.</summary>
+    public static readonly string[] Keys = [.. All.Select(s => s.Key)];
+
+    /// <summary>The setting of config key <paramref name="key"/> (case matters), or null.</summary>
+    public static Setting? ForKey(string key) => All.FirstOrDefault(s => s.Key.Equals(key, StringComparison.Ordinal));
+}
+
+internal sealed partial record SnippetCheckConfig
+{
+    public IReadOnlyList<string>? Include { get; init; }
+    public IReadOnlyList<string>? Exclude { get; init; }
+
+    /// <summary>Whether generated C# files (<c>*.g.cs</c>, an <c>&lt;auto-generated&gt;</c> header) are verified; left out by default.</summary>
+    public bool? IncludeGenerated { get; init; }
+    public VerifyMode? Mode { get; init; }
+    public TimeSpan? Timeout { get; init; }
+    public LanguageVersion? LangVersion { get; init; }
+    public NullableContextOptions? Nullable { get; init; }
+
+    /// <summary><c>Debug</c> (the default, as <c>dotnet run</c> builds) or <c>Release</c>: no DEBUG symbol, optimized code.</summary>
+    public BuildConfiguration? Configuration { get; init; }
+
+    /// <summary>The compiler's warning level; the default is what the SDK gives <c>net10.0</c> projects (10).</summary>
+    public int? WarningLevel { get; init; }
+    public IReadOnlyList<string>? Usings { get; init; }
+
+    /// <summary>
+    /// The target-framework matrix (<c>"frameworks": ["net8.0", "net10.0"]</c>): every snippet compiles against and runs
+    /// on each; null: the tool's own framework alone.
+    /// </summary>
+    public IReadOnlyList<TargetFramework>? Frameworks { get; init; }
+    public IReadOnlyList<string>? References { get; init; }
+
+    /// <summary>Pinned packages (<c>Id@Version</c>) every snippet compiles against, as if each had the <c>#:package</c> lines.</summary>
+    public IReadOnlyList<string>? Packages { get; init; }
+
+    /// <summary>C# files of hidden code (relative to the config file) that every program gets, as a file prelude.</summary>
+    public IReadOnlyList<string>? Preludes { get; init; }
+    public IReadOnlyList<string>? Environment { get; init; }
+    public int? Parallelism { get; init; }
+    public bool? Cache { get; init; }
+    public bool? StrictTags { get; init; }
+
+    /// <summary>Info-string words that belong to the blog engine (<c>linenos</c>, <c>title</c>, <c>hl_lines</c>): never warned about.</summary>
+    public IReadOnlyList<string>? EngineWords { get; init; }
+
+    /// <summary>The GC heap hard limit of each runner process, in bytes (<c>"memoryLimit": "512MB"</c>).</summary>
+    public long? MemoryLimit { get; init; }
+
+    /// <summary><c>auto</c> (the default): each runner confines itself where the kernel supports it (SECURITY.md).</summary>
+    public SandboxMode? Sandbox { get; init; }
+
+    /// <summary>More paths snippets may read, relative to the config file (the runtime and packages need no grant).</summary>
+    public IReadOnlyList<string>? SandboxRead { get; init; }
+
+    /// <summary>More paths snippets may read and write, relative to the config file.</summary>
+    public IReadOnlyList<string>? SandboxWrite { get; init; }
+
+    /// <summary>
+    /// Each page is one class (docs/authoring.md, "The page fixture"): its declarations and members blocks are members of
+    /// it, and each statement block is an instance method run on a fresh instance between the class's setup and teardown.
+    /// </summary>
+    public bool? Fixture { get; init; }
+
+    /// <summary>
+    /// Info strings of fences inside HTML comments that are the docs' own hidden code (<c>["requiredcode"]</c>): each such
+    /// fence is a prelude of its page (docs/authoring.md, "The docs' own hidden code").
+    /// </summary>
+    public IReadOnlyList<string>? HiddenFences { get; init; }
+
+    /// <summary>Snippets may open TCP connections (as if each were tagged <c>network</c>).</summary>
+    public bool? Network { get; init; }
+
+    /// <summary>A run that verified no snippet at all fails (SC3010), as with <c>--require-verified</c>.</summary>
+    public bool? RequireVerified { get; init; }
+
+    /// <summary>A run that verified less than this percentage of its C# blocks fails (SC3013), as with <c>--min-coverage</c>.</summary>
+    public double? MinCoverage { get; init; }
+
+    /// <summary>A run that checked or verified less than this percentage of its C# blocks fails (SC3013), as with <c>--min-check-coverage</c>.</summary>
+    public double? MinCheckCoverage { get; init; }
+
+    /// <summary><c>"stale"</c>: how an ignored block that compiles (or, with <c>--stale</c>, passes) is reported.</summary>
+    public StaleMode? Stale { get; init; }
+
+    /// <summary>Compiler warnings fail every program here, as if each block were tagged <c>warnaserror</c>.</summary>
+    public bool? WarnAsError { get; init; }
+
+    /// <summary>Opt-in scrubbers for every output block here (<c>"scrub": ["duration"]</c>), or <c>none</c>.</summary>
+    public IReadOnlyList<string>? Scrub { get; init; }
+
+    /// <summary>The project's own scrubbers (<c>"scrubbers": [{ "name", "pattern", "replacement" }]</c>), validated at load.</summary>
+    public IReadOnlyList<CustomScrubber>? Scrubbers { get; init; }
+}
