@@ -91,7 +91,11 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         // A clean output folder: a dependency the project dropped must not linger for the runner to find.
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         var result = await DotnetCli.RunAsync(
-            ["build", project, "-t:Build", "-c", configuration.ToString(), "-o", output, "--disable-build-servers", "-nologo",
+            // The compiler server as any 'dotnet build' uses it (unless the user's settings turn it off): a warm one
+            // compiles a library in a fraction of a cold compiler's CPU time (5.4 CPU-s against 2 for a new classlib).
+            // It runs detached, holding none of this build's output, and exits when idle. MSBuild's own nodes are not
+            // kept: they would linger after every verify.
+            ["build", project, "-t:Build", "-c", configuration.ToString(), "-o", output, "-nodeReuse:false", "-nologo",
              .. frameworkArguments,
              // A library does not copy its packages to its output by default; the runner needs them there.
              "-p:CopyLocalLockFileAssemblies=true",
