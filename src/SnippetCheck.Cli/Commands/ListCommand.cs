@@ -29,12 +29,8 @@ internal static class ListCommand
         var reports = new ReportSet(WorkingDirectory.Current, result.GetValue(ReportOption) ?? []);
         return CommandGuard.RunAsync(() =>
         {
-            var verifier = new Verifier(options);
-            var (documents, errors) = verifier.Prepare();
-            // What the file set says (a glob that matched nothing, generated files left out), apart from the listing.
-            foreach (var note in verifier.FileSetNotes) Console.Error.WriteLine(note.ToCanonicalString());
-            reports.WriteBlocks(documents, errors);
-            if (!reports.TakesStandardOutput) ListReport.WriteText(Console.Out, documents, errors);
+            // What the file set says (a glob that matched nothing, generated files left out) goes apart from the listing.
+            ListReport.Write(new Verifier(options), reports, Console.Out, Console.Error);
             return Task.FromResult(ExitCodes.Success);
         });
     }

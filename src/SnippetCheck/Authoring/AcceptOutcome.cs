@@ -8,19 +8,21 @@ namespace SnippetCheck.Authoring;
 /// <param name="Result">The failed snippet the output block belongs to.</param>
 /// <param name="Accepted">True when the block now holds the actual output; false when it was left alone.</param>
 /// <param name="Message">What happened, for the console: <c>accepted output for …</c> or <c>not rewritten: …</c>.</param>
-internal sealed record AcceptEntry(SourceLocation Location, SnippetResult Result, bool Accepted, string Message)
+public sealed record AcceptEntry(SourceLocation Location, SnippetResult Result, bool Accepted, string Message)
 {
     /// <summary><c>path(line,col): message</c>, the form every console line of the tool has.</summary>
     public override string ToString() => $"{Location}: {Message}";
 }
 
 /// <summary>Everything one <c>--accept</c> pass did, one entry per output-mismatch failure, in report order.</summary>
-internal sealed record AcceptOutcome(IReadOnlyList<AcceptEntry> Entries, IReadOnlyList<string> FilesWritten)
+public sealed record AcceptOutcome(IReadOnlyList<AcceptEntry> Entries, IReadOnlyList<string> FilesWritten)
 {
-    public static readonly AcceptOutcome Nothing = new([], []);
+    internal static readonly AcceptOutcome Nothing = new([], []);
 
+    /// <summary>Output blocks that now hold the actual output.</summary>
     public int AcceptedCount => Entries.Count(e => e.Accepted);
 
+    /// <summary>Failures left alone, each with its reason in <see cref="Entries"/>.</summary>
     public int RefusedCount => Entries.Count(e => !e.Accepted);
 
     /// <summary>

@@ -6,7 +6,7 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Authoring;
 
 /// <summary>A tag <c>adopt</c> proposes for one untagged block, and the fence to mark as its output, if any.</summary>
-internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBlock? Output)
+public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBlock? Output)
 {
     /// <summary>The block compiles only as members inside a class the tool adds: tagged <c>members</c> as well.</summary>
     public bool Members { get; init; }
@@ -18,7 +18,7 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
     public IReadOnlyList<string> Usings { get; init; } = [];
 
     /// <summary>Packages the block compiles with (<c>packages=</c>), pinned; empty for none.</summary>
-    public IReadOnlyList<PackageRequest> Packages { get; init; } = [];
+    internal IReadOnlyList<PackageRequest> Packages { get; init; } = [];
 
     /// <summary>The session <c>adopt</c> joined the block to, with the earlier blocks it needs; null for none.</summary>
     public string? Session { get; init; }
@@ -52,7 +52,7 @@ internal sealed record PageSettings(bool Fixture, IReadOnlyList<string> HiddenFe
 }
 
 /// <summary>Something <c>adopt</c> says about one block besides the table (a block that passes but cannot be tagged).</summary>
-internal sealed record AdoptNote(SourceLocation Location, string Message)
+public sealed record AdoptNote(SourceLocation Location, string Message)
 {
     /// <summary>How a note about a false prose claim starts.</summary>
     public const string SuspectedRot = "suspected rot: ";
@@ -60,25 +60,26 @@ internal sealed record AdoptNote(SourceLocation Location, string Message)
     /// <summary>The block a note at another place is about (suspected rot stands at the prose's line); null when at the block.</summary>
     public SourceLocation? Block { get; init; }
 
+    /// <summary><c>path(line,col): message</c>, the form every console line of the tool has.</summary>
     public override string ToString() => $"{Location}: {Message}";
 }
 
 /// <summary>One file's untagged blocks: what would be tagged, what still fails, and whether the tags were written.</summary>
 /// <param name="Blocks">Untagged C# blocks in the file (those <c>adopt</c> looked at).</param>
-internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyList<AdoptProposal> Proposals, IReadOnlyList<SnippetResult> Failures, IReadOnlyList<AdoptNote> Notes)
+public sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyList<AdoptProposal> Proposals, IReadOnlyList<SnippetResult> Failures, IReadOnlyList<AdoptNote> Notes)
 {
-    public string Path => Document.DisplayPath;
-    public int Compile => Proposals.Count(p => p.Kind == SnippetKind.Compile);
-    public int CompileFail => Proposals.Count(p => p.Kind == SnippetKind.CompileFail);
+    internal string Path => Document.DisplayPath;
+    internal int Compile => Proposals.Count(p => p.Kind == SnippetKind.Compile);
+    internal int CompileFail => Proposals.Count(p => p.Kind == SnippetKind.CompileFail);
 
     /// <summary>Blocks tagged <c>check</c>: protected, but weaker than verified, and never counted with them.</summary>
     public int Check => Proposals.Count(p => p.Kind == SnippetKind.Check);
     // What the verified blocks were tagged with; check blocks are counted apart (Check), never among them.
-    public int Members => Verified.Count(p => p.Members);
-    public int Results => Verified.Count(p => p.Results);
-    public int WithUsings => Verified.Count(p => p.Usings.Count > 0);
-    public int InSessions => Verified.Count(p => p.Session is not null);
-    public int WithPackages => Verified.Count(p => p.Packages.Count > 0);
+    internal int Members => Verified.Count(p => p.Members);
+    internal int Results => Verified.Count(p => p.Results);
+    internal int WithUsings => Verified.Count(p => p.Usings.Count > 0);
+    internal int InSessions => Verified.Count(p => p.Session is not null);
+    internal int WithPackages => Verified.Count(p => p.Packages.Count > 0);
 
     /// <summary>Doc-comment examples with a hidden check of what their prose claims.</summary>
     public int WithHiddenChecks => Verified.Count(p => p.HiddenChecks.Count > 0);
@@ -87,18 +88,18 @@ internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyL
     public int SuspectedRot => Notes.Count(n => n.Message.StartsWith(AdoptNote.SuspectedRot, StringComparison.Ordinal));
 
     private IEnumerable<AdoptProposal> Verified => Proposals.Where(p => p.Kind is not (SnippetKind.Check or SnippetKind.Ignore));
-    public int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
-    public int Output => Proposals.Count(p => p.Output is not null);
-    public int StillFailing => Failures.Count;
+    internal int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
+    internal int Output => Proposals.Count(p => p.Output is not null);
+    internal int StillFailing => Failures.Count;
 
     /// <summary>The page is verified as one class: what its front matter gets for it (nothing when config already says all); null for no fixture.</summary>
-    public PageSettings? Fixture { get; init; }
+    internal PageSettings? Fixture { get; init; }
 
     /// <summary>Blocks left out of a fixture page because they fail in it: tagged <c>ignore</c>, never counted as verified.</summary>
     public int LeftOut => Proposals.Count(p => p.Kind == SnippetKind.Ignore);
 
     /// <summary>Why each of <see cref="Failures"/> stays unverified, in the same order.</summary>
-    public IReadOnlyList<UnverifiedCause> Causes { get; init; } = [];
+    internal IReadOnlyList<UnverifiedCause> Causes { get; init; } = [];
 
     /// <summary>With <c>--write</c>: true once a write of the file was tried.</summary>
     public bool WriteTried { get; init; }
@@ -111,10 +112,10 @@ internal sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyL
 }
 
 /// <summary>Everything one <c>adopt</c> run found and did.</summary>
-internal sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList<FileError> Errors, bool Write, TimeSpan Duration)
+public sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList<FileError> Errors, bool Write, TimeSpan Duration)
 {
-    public int Blocks => Files.Sum(f => f.Blocks);
-    public int Compile => Files.Sum(f => f.Compile);
+    internal int Blocks => Files.Sum(f => f.Blocks);
+    internal int Compile => Files.Sum(f => f.Compile);
 
     /// <summary>Of <see cref="Compile"/>, the blocks tagged <c>members</c> too.</summary>
     public int Members => Files.Sum(f => f.Members);
@@ -136,12 +137,12 @@ internal sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList
 
     /// <summary>Blocks tagged with the packages of their post (<c>packages=</c>).</summary>
     public int WithPackages => Files.Sum(f => f.WithPackages);
-    public int Run => Files.Sum(f => f.Run);
+    internal int Run => Files.Sum(f => f.Run);
 
     /// <summary>Blocks that show errors and mark them (<c>compile-fail=IDS</c>).</summary>
     public int CompileFail => Files.Sum(f => f.CompileFail);
-    public int Output => Files.Sum(f => f.Output);
-    public int StillFailing => Files.Sum(f => f.StillFailing);
+    internal int Output => Files.Sum(f => f.Output);
+    internal int StillFailing => Files.Sum(f => f.StillFailing);
     /// <summary>Blocks tagged at a level that verifies them (compile, run, compile-fail); <see cref="Check"/> apart.</summary>
     public int Adopted => Compile + Run + CompileFail;
 

@@ -8,8 +8,9 @@ namespace SnippetCheck.Authoring;
 /// still fail; the totals; the top error codes of the failing blocks, one example location each (the digest a verify
 /// run with many failures closes with); then one line saying what was, or would be, written.
 /// </summary>
-internal static class AdoptTable
+public static class AdoptTable
 {
+    /// <summary>The console text of <paramref name="report"/>, line by line.</summary>
     public static IEnumerable<string> Lines(AdoptReport report)
     {
         var rows = report.Files.Select(f => (f.Path, f.Blocks, f.Compile, f.Run, f.Output, f.Check, f.StillFailing)).ToList();

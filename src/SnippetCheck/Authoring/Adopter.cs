@@ -25,7 +25,7 @@ namespace SnippetCheck.Authoring;
 /// cache: its output is needed, and both runs must pass and print the same). A block that fails either way is left as it is, so <c>verify</c> afterwards passes with
 /// exactly the adopted blocks verified.
 /// </remarks>
-internal static class Adopter
+public static class Adopter
 {
     /// <summary>Info strings of a fence that may become a block's output block.</summary>
     private static readonly string[] OutputLanguages = ["", "text", "console"];
@@ -33,6 +33,10 @@ internal static class Adopter
     /// <summary>How result lines are told apart; only the tokens matter, so the newest C# does.</summary>
     private static readonly CSharpParseOptions ResultSyntax = new(LanguageVersion.Preview);
 
+    /// <summary>
+    /// Proposes the tags, hidden lines and settings that make each block of <paramref name="options"/>' files pass, by
+    /// verifying trials; with <paramref name="write"/>, writes them into the files (only insertions of comments and front matter).
+    /// </summary>
     public static Task<AdoptReport> RunAsync(VerifyOptions options, bool write, CancellationToken cancellationToken = default) =>
         RunAsync(new Verifier(options), options, write, [], cancellationToken);
 

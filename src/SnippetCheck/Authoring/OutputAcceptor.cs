@@ -15,7 +15,7 @@ namespace SnippetCheck.Authoring;
 /// endings, container prefixes) stays, except that both fences grow when the new output holds a run of
 /// the fence character as long as the fence. <c>ellipsis</c> and <c>unordered</c> blocks are never rewritten.
 /// </summary>
-internal static class OutputAcceptor
+public static class OutputAcceptor
 {
     /// <summary>Rewrites the output blocks of the report's output-mismatch failures, file by file, each file atomically.</summary>
     public static AcceptOutcome Accept(VerificationReport report)

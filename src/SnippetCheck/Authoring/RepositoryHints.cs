@@ -5,7 +5,7 @@ namespace SnippetCheck.Authoring;
 
 /// <summary>A NuGet package a post may be about, and the version to pin when the evidence names one.</summary>
 /// <param name="Version">Null when only the ID is known: the newest stable version is then looked up.</param>
-internal sealed partial record PackageCandidate(string Id, string? Version)
+public sealed partial record PackageCandidate(string Id, string? Version)
 {
 
     /// <summary><c>NAME</c> or <c>NAME@VERSION</c>, as <c>adopt --package</c> takes it; null when it is neither.</summary>

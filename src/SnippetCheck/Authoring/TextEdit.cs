@@ -6,7 +6,7 @@ namespace SnippetCheck.Authoring;
 /// Replace the characters <c>[Start, End)</c> of a document's text with <c>NewText</c> (an insertion when the two are
 /// equal). The one edit type of every rewrite: <c>--accept</c>, <c>adopt --write</c> and an editor's quick fixes.
 /// </summary>
-internal sealed record TextEdit(int Start, int End, string NewText)
+public sealed record TextEdit(int Start, int End, string NewText)
 {
     /// <summary>
     /// The text with the edits applied, in one pass. Edits must not overlap; at one offset an insertion goes before

@@ -12,8 +12,9 @@ namespace SnippetCheck.Authoring;
 /// <param name="Changed">The changed files (display paths) this run verified; empty for a full run.</param>
 /// <param name="Removed">Files that were verified before and are gone now.</param>
 /// <param name="Totals">The latest verdicts over every file, for a one-line summary of where things stand.</param>
-internal sealed record WatchRun(VerificationReport Report, IReadOnlyList<string> Changed, IReadOnlyList<string> Removed, VerificationReport Totals)
+public sealed record WatchRun(VerificationReport Report, IReadOnlyList<string> Changed, IReadOnlyList<string> Removed, VerificationReport Totals)
 {
+    /// <summary>True for a run over every file (the first, or one after a change it cannot scope).</summary>
     public bool IsFull => Changed.Count == 0;
 }
 
@@ -24,7 +25,7 @@ internal sealed record WatchRun(VerificationReport Report, IReadOnlyList<string>
 /// verifies only the changed files; a change to <c>snippetcheck.json</c> re-verifies every file.
 /// Runs until its cancellation token is cancelled (Ctrl+C), then throws <see cref="OperationCanceledException"/>.
 /// </summary>
-internal sealed class WatchSession(VerifyOptions options)
+public sealed class WatchSession(VerifyOptions options)
 {
     // An empty path in the queue asks for a full run (config changed, or the watcher lost events).
     private const string FullRun = "";

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace SnippetCheck.Configuration;
 
 /// <summary>Finds and reads <c>snippetcheck.json</c> (JSON with comments and trailing commas allowed).</summary>
-internal static class ConfigLoader
+public static class ConfigLoader
 {
+    /// <summary>The config file's name, looked for in a folder and the folders above it.</summary>
     public const string FileName = "snippetcheck.json";
 
     /// <summary>The config file in <paramref name="directory"/> or the nearest folder above it, if any.</summary>
@@ -19,7 +20,7 @@ internal static class ConfigLoader
     }
 
     /// <summary>Reads a config file. Throws <see cref="ConfigException"/> for anything wrong in it.</summary>
-    public static SnippetCheckConfig Load(string path)
+    internal static SnippetCheckConfig Load(string path)
     {
         string text;
         try
@@ -33,7 +34,7 @@ internal static class ConfigLoader
         return Parse(path, text);
     }
 
-    public static SnippetCheckConfig Parse(string path, string text)
+    internal static SnippetCheckConfig Parse(string path, string text)
     {
         JsonDocument document;
         try

@@ -6,7 +6,7 @@ namespace SnippetCheck.Driver;
 /// Where a run's time goes: with <c>SNIPPETCHECK_TRACE=1</c> each phase's end is written to stderr as milliseconds
 /// since the process started (bench/README.md, "Start-up"). Off, it costs one static read per phase.
 /// </summary>
-internal static class PhaseTrace
+public static class PhaseTrace
 {
     private static readonly bool Enabled = Environment.GetEnvironmentVariable("SNIPPETCHECK_TRACE") == "1";
     private static readonly long Origin = Stopwatch.GetTimestamp();
@@ -14,6 +14,7 @@ internal static class PhaseTrace
     /// <summary>The process's age when tracing began (10 ms resolution on Linux: <c>/proc</c> counts in clock ticks).</summary>
     private static readonly double AgeAtOrigin = Enabled ? ProcessAgeMilliseconds() : 0;
 
+    /// <summary>Writes that <paramref name="phase"/> ended now, when tracing is on.</summary>
     public static void Mark(string phase)
     {
         if (!Enabled) return;

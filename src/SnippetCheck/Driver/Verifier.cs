@@ -55,7 +55,7 @@ public sealed class Verifier : IAsyncDisposable
     public int RunnersStarted { get; private set; }
 
     /// <summary>What merged compilation did in the last run.</summary>
-    internal MergeStatistics Merging { get; private set; } = new(0, 0, 0);
+    public MergeStatistics Merging { get; private set; } = new(0, 0, 0);
 
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
     internal (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare() => _loader.Load();
@@ -65,7 +65,7 @@ public sealed class Verifier : IAsyncDisposable
         new DocumentLoader(_options, Config) { Trial = trial }.Load();
 
     /// <inheritdoc cref="DocumentLoader.FileSetNotes"/>
-    internal IReadOnlyList<Diagnostic> FileSetNotes => _loader.FileSetNotes;
+    public IReadOnlyList<Diagnostic> FileSetNotes => _loader.FileSetNotes;
 
     /// <inheritdoc cref="DocumentLoader.FindDocuments"/>
     internal IReadOnlyList<DocumentPath> FindDocuments() => _loader.FindDocuments();

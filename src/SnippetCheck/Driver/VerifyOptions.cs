@@ -77,7 +77,7 @@ public sealed record VerifyOptions
     /// <summary>
     /// Pins read as other versions (<c>verify --packages newest</c>, <c>outdated</c>'s second pass); none by default.
     /// </summary>
-    internal PackageMoves PackageMoves { get; init; } = PackageMoves.None;
+    public PackageMoves PackageMoves { get; init; } = PackageMoves.None;
 
     /// <summary>
     /// Verify only these blocks, with the other blocks of their sessions (one program); the documents' other blocks are

@@ -8,7 +8,7 @@ namespace SnippetCheck.Editing;
 /// One finding as an editor shows it: a code, a severity, a message and the span it underlines, all in the document's
 /// own 1-based lines and UTF-16 columns (<see cref="End"/> is exclusive).
 /// </summary>
-internal sealed record EditorFinding(string Code, DiagnosticSeverity Severity, string Message, SourceLocation Start, SourceLocation End)
+public sealed record EditorFinding(string Code, DiagnosticSeverity Severity, string Message, SourceLocation Start, SourceLocation End)
 {
     /// <summary>The diagnostic's near miss, which a quick fix corrects (<see cref="QuickFixes.NearMiss"/>).</summary>
     public Suggestion? Suggestion { get; init; }
@@ -18,11 +18,12 @@ internal sealed record EditorFinding(string Code, DiagnosticSeverity Severity, s
 /// Turns a verification report on one document into editor findings: every failure at the place the CLI reports it,
 /// the compiler's and the annotations' diagnostics, and the file's errors, each once.
 /// </summary>
-internal static class EditorFindings
+public static class EditorFindings
 {
     /// <summary>How much of a failure's detail (a diff, a stack trace) goes into the message.</summary>
     private const int DetailLines = 12;
 
+    /// <summary>What an editor shows for one document: each failure, diagnostic and file error of <paramref name="document"/>, with its range.</summary>
     public static IReadOnlyList<EditorFinding> For(IEnumerable<SnippetResult> results, IEnumerable<FileError> errors, SourceDocument document)
     {
         var findings = new List<EditorFinding>();

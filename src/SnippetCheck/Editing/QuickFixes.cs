@@ -7,13 +7,13 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Editing;
 
 /// <summary>A quick fix: a title and the character edits that make it, on the text the verdicts were computed on.</summary>
-internal sealed record QuickFix(string Title, IReadOnlyList<TextEdit> Edits);
+public sealed record QuickFix(string Title, IReadOnlyList<TextEdit> Edits);
 
 /// <summary>
 /// The fixes an editor offers for a verdict: accept the actual output (through <see cref="OutputAcceptor"/>, the same
 /// byte-exact editor as <c>--accept</c>), correct a near-miss tag, and tag an untagged block that was shown to pass.
 /// </summary>
-internal static class QuickFixes
+public static class QuickFixes
 {
     /// <summary>"Accept actual output" for an output mismatch; null when <c>--accept</c> would refuse it (and why).</summary>
     public static QuickFix? AcceptOutput(SourceDocument document, SnippetResult result, out string? refusal) =>

@@ -11,7 +11,7 @@ namespace SnippetCheck.Editing;
 /// go on showing it for blocks whose content has not changed. Only failures are carried: a pass always comes from the
 /// result cache, never from here, so a compile-only check can never show a pass the CLI would not give.
 /// </summary>
-internal sealed class RunMemory
+public sealed class RunMemory
 {
     private Dictionary<string, SnippetResult> _failures = new(StringComparer.Ordinal);
 

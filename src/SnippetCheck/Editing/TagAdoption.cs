@@ -10,8 +10,9 @@ namespace SnippetCheck.Editing;
 /// every untagged block, then <c>compile</c> for those that only declare types. A block is offered a tag only when
 /// the verifier passed it with exactly that tag, so the fix never turns an untagged block into a failing one.
 /// </summary>
-internal static class TagAdoption
+public static class TagAdoption
 {
+    /// <summary>The tag each untagged block of <paramref name="document"/> passes with, by its opening line; blocks that pass with none are left out.</summary>
     public static async Task<IReadOnlyDictionary<int, string>> FindAsync(Verifier verifier, SourceDocument document,
         IReadOnlyList<SnippetResult> results, CancellationToken cancellationToken)
     {

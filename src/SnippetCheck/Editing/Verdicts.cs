@@ -6,8 +6,9 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Editing;
 
 /// <summary>A verdict in the few words an editor shows: a hover's headline and a code lens's title.</summary>
-internal static class Verdicts
+public static class Verdicts
 {
+    /// <summary>A hover's first line: the verdict and its reason.</summary>
     public static string Headline(SnippetResult result) => result.Verdict switch
     {
         _ when PendingRun.Is(result.Verdict) => "compiles; not run yet (runs on save)",
@@ -20,6 +21,7 @@ internal static class Verdicts
         _ => result.Status.ToWord(),
     };
 
+    /// <summary>A code lens's title: the verdict in a word or two.</summary>
     public static string Lens(SnippetResult result) => result.Verdict switch
     {
         _ when PendingRun.Is(result.Verdict) => "… compiles; runs on save",

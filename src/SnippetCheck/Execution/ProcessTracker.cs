@@ -7,13 +7,13 @@ namespace SnippetCheck.Execution;
 /// Every runner process and work folder this tool made, so none outlives it: on a normal end, on Ctrl+C and on
 /// SIGTERM the remaining runners are killed with their process trees and groups, and the folders removed.
 /// </summary>
-internal static class ProcessTracker
+public static class ProcessTracker
 {
     private static readonly ConcurrentDictionary<int, Process> Live = new();
     private static readonly ConcurrentDictionary<string, byte> WorkRoots = new(StringComparer.Ordinal);
     private static int _hooked;
 
-    public static int Count => Live.Count;
+    internal static int Count => Live.Count;
 
     private static volatile bool _closed;
 
@@ -123,6 +123,7 @@ internal static class ProcessTracker
         }
     }
 
+    /// <summary>Kills every process still tracked, with its tree and group (the host is stopping).</summary>
     public static void KillAll()
     {
         foreach (var process in Live.Values)

@@ -4,12 +4,12 @@ namespace SnippetCheck.Markdown;
 /// A text's lines: offsets to 1-based lines and columns and back, and each line's extent. CR, LF and CRLF each end a
 /// line. Every reader (Markdown, MDX, doc comments, front matter) and editor does its line arithmetic here.
 /// </summary>
-internal sealed class LineMap
+public sealed class LineMap
 {
     private readonly int[] _lineStarts;
     private readonly string _text;
 
-    public LineMap(string text)
+    internal LineMap(string text)
     {
         _text = text;
         var starts = new List<int> { 0 };
@@ -29,7 +29,7 @@ internal sealed class LineMap
         _lineStarts = [.. starts];
     }
 
-    public int LineCount => _lineStarts.Length;
+    internal int LineCount => _lineStarts.Length;
 
     /// <summary>The 1-based line and column of a 0-based offset.</summary>
     public (int Line, int Column) Locate(int offset)

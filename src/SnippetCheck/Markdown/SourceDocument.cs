@@ -7,7 +7,7 @@ namespace SnippetCheck.Markdown;
 /// A document as read from disk (a Markdown or MDX post, or a C# file whose doc comments hold examples): its text,
 /// its lines, and what is needed to write it back byte for byte.
 /// </summary>
-internal sealed class SourceDocument
+public sealed class SourceDocument
 {
     private SourceDocument(string fullPath, string displayPath, string text, Encoding encoding, bool hasBom, int? invalidUtf8Offset = null, bool looksLikeUtf16 = false)
     {
@@ -21,7 +21,7 @@ internal sealed class SourceDocument
         Lines = new LineMap(text);
     }
 
-    public string FullPath { get; }
+    internal string FullPath { get; }
 
     /// <summary>The path users see in every message: relative to the current directory when below it.</summary>
     public string DisplayPath { get; }
@@ -29,10 +29,11 @@ internal sealed class SourceDocument
     /// <summary>The text without its byte order mark; line endings untouched.</summary>
     public string Text { get; }
 
-    public Encoding Encoding { get; }
+    internal Encoding Encoding { get; }
 
-    public bool HasBom { get; }
+    internal bool HasBom { get; }
 
+    /// <summary>The text's lines, for offsets to lines and columns.</summary>
     public LineMap Lines { get; }
 
     /// <summary>
@@ -61,16 +62,16 @@ internal sealed class SourceDocument
         return new SourceLocation(DisplayPath, line, column);
     }
 
-    public static SourceDocument Load(string fullPath, string displayPath)
+    internal static SourceDocument Load(string fullPath, string displayPath)
     {
         var bytes = File.ReadAllBytes(fullPath);
         return FromBytes(fullPath, displayPath, bytes);
     }
 
-    public static SourceDocument FromText(string fullPath, string displayPath, string text) =>
+    internal static SourceDocument FromText(string fullPath, string displayPath, string text) =>
         new(fullPath, displayPath, text, new UTF8Encoding(false), hasBom: false);
 
-    public static SourceDocument FromBytes(string fullPath, string displayPath, byte[] bytes)
+    internal static SourceDocument FromBytes(string fullPath, string displayPath, byte[] bytes)
     {
         var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         var offset = hasBom ? 3 : 0;

@@ -10,7 +10,7 @@ namespace SnippetCheck.Outdated;
 /// <summary>What <c>outdated</c> is asked beside an ordinary verify's options.</summary>
 /// <param name="Prerelease">Previews count as newer versions.</param>
 /// <param name="LookupMaxAge">How long a source's version list is kept in the package cache before it is asked again.</param>
-internal sealed record OutdatedSettings(bool Prerelease, TimeSpan LookupMaxAge)
+public sealed record OutdatedSettings(bool Prerelease, TimeSpan LookupMaxAge)
 {
     /// <summary>A day: a second run the same day asks no source.</summary>
     public static readonly TimeSpan DefaultLookupMaxAge = TimeSpan.FromDays(1);
@@ -22,7 +22,7 @@ internal sealed record OutdatedSettings(bool Prerelease, TimeSpan LookupMaxAge)
 /// with those pins read as the newest versions (<see cref="PackageMoves"/>). Each pin gets a row: its blocks that
 /// still pass, and those that now fail with their first error.
 /// </summary>
-internal static class OutdatedCheck
+public static class OutdatedCheck
 {
     /// <summary>Verifies the posts on their pins, then the blocks of pins that are behind on the newest versions.</summary>
     public static async Task<OutdatedReport> RunAsync(VerifyOptions options, OutdatedSettings settings, CancellationToken cancellationToken)

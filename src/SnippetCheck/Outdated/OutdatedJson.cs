@@ -8,8 +8,9 @@ namespace SnippetCheck.Outdated;
 /// <c>outdated --report json=PATH</c>: a row per pin, key for key as docs/packages.md#outdated gives it. The key names
 /// are a stable contract.
 /// </summary>
-internal static class OutdatedJson
+public static class OutdatedJson
 {
+    /// <summary>Writes <paramref name="report"/> as one JSON document (UTF-8, indented).</summary>
     public static void Write(Stream stream, OutdatedReport report)
     {
         using var json = new Utf8JsonWriter(stream, JsonReportWriter.Options);

@@ -17,16 +17,16 @@ internal sealed record BlockFailure(SourceLocation Block, SourceLocation ErrorLo
 /// </summary>
 /// <param name="Newest">The newest version that restores; null when the sources list none; the pin itself when none newer restores.</param>
 /// <param name="Note">Why the newest listed version was not taken, or why none was found.</param>
-internal sealed record PinRow(PackagePin Pin, string? Newest, string? Note)
+public sealed record PinRow(PackagePin Pin, string? Newest, string? Note)
 {
     /// <summary>Blocks that pass on the pin and on the newest version.</summary>
     public IReadOnlyList<SourceLocation> StillPass { get; init; } = [];
 
     /// <summary>Blocks that pass on the pin and fail on the newest version: the rot <c>outdated</c> is for.</summary>
-    public IReadOnlyList<BlockFailure> NowFail { get; init; } = [];
+    internal IReadOnlyList<BlockFailure> NowFail { get; init; } = [];
 
     /// <summary>Blocks that fail on the pin too, with their first error on the newest version (or the pin's when it did not move).</summary>
-    public IReadOnlyList<BlockFailure> FailedBefore { get; init; } = [];
+    internal IReadOnlyList<BlockFailure> FailedBefore { get; init; } = [];
 
     /// <summary>Blocks that failed on the pin and pass on the newest version.</summary>
     public IReadOnlyList<SourceLocation> NowPass { get; init; } = [];
@@ -42,7 +42,7 @@ internal sealed record PinRow(PackagePin Pin, string? Newest, string? Note)
 }
 
 /// <summary>What <c>outdated</c> found: a row per pin, and whether the pins were moved.</summary>
-internal sealed record OutdatedReport(IReadOnlyList<PinRow> Rows, IReadOnlyList<FileError> FileErrors)
+public sealed record OutdatedReport(IReadOnlyList<PinRow> Rows, IReadOnlyList<FileError> FileErrors)
 {
     /// <summary>Whether the pins were to be moved (<c>--write</c>).</summary>
     public bool Write { get; init; }

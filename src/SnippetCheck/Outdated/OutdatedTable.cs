@@ -6,10 +6,11 @@ namespace SnippetCheck.Outdated;
 /// The console text of <c>outdated</c>: a row per pin (package, pinned, newest, where it is written, blocks that still
 /// pass, blocks that now fail), then each failure at the post's file(line,col), then a summary line.
 /// </summary>
-internal static class OutdatedTable
+public static class OutdatedTable
 {
     private static readonly string[] Header = ["package", "pinned", "newest", "pin", "still pass", "now fail", "status"];
 
+    /// <summary>The console table of <paramref name="report"/>, line by line.</summary>
     public static IEnumerable<string> Lines(OutdatedReport report)
     {
         if (report.Rows.Count == 0)

@@ -10,11 +10,12 @@ namespace SnippetCheck.Outdated;
 /// through <see cref="DocumentRewriter"/>, byte for byte elsewhere, as <c>--accept</c> rewrites. A pin with a failing
 /// block is left as it is; its row says why.
 /// </summary>
-internal static class PinWriter
+public static class PinWriter
 {
     /// <summary>How far after its location a pin's text may stand: a tag's comment or info string, a directive's line.</summary>
     private const int SearchSpan = 4000;
 
+    /// <summary>Rewrites every movable pin of <paramref name="report"/> and returns it with what was written; paths are relative to <paramref name="currentDirectory"/>.</summary>
     public static OutdatedReport Write(OutdatedReport report, string currentDirectory)
     {
         var written = new Dictionary<PinRow, string>();

@@ -9,7 +9,7 @@ namespace SnippetCheck.Packages;
 /// if it named the new version. Applied where documents and the config are read, so cache keys, merging and reports
 /// see the version that was used.
 /// </summary>
-internal sealed class PackageMoves
+public sealed class PackageMoves
 {
     private readonly Dictionary<string, string> _versions;
 

@@ -4,7 +4,7 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Programs;
 
 /// <summary>Where a pin is written, which decides how <c>outdated --write</c> moves it.</summary>
-internal enum PinPlace
+public enum PinPlace
 {
     /// <summary>A block's <c>packages=Id@Version</c> tag (info string or <c>snippetcheck:</c> comment).</summary>
     Tag,
@@ -24,7 +24,7 @@ internal enum PinPlace
 
 /// <summary>One pinned package as the author wrote it, at the place its text stands.</summary>
 /// <param name="Location">The directive, the tag's source, or the config file (line 1).</param>
-internal sealed record PackagePin(string Id, string Version, PinPlace Place, SourceLocation Location)
+public sealed record PackagePin(string Id, string Version, PinPlace Place, SourceLocation Location)
 {
     /// <summary><c>AutoMapper@8.0.0</c>, as a tag or the config writes it.</summary>
     public string Text => $"{Id}@{Version}";

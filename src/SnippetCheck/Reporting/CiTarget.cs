@@ -1,7 +1,7 @@
 namespace SnippetCheck.Reporting;
 
 /// <summary>What <c>--ci</c> asks for.</summary>
-internal enum CiMode
+public enum CiMode
 {
     /// <summary>GitHub Actions when <c>GITHUB_ACTIONS=true</c>, else none (<see cref="CiTarget.Resolve"/>).</summary>
     Auto,
@@ -20,7 +20,7 @@ internal enum CiMode
 /// <param name="GitHubActions">Write <c>::error</c> annotations and the step summary.</param>
 /// <param name="StepSummaryPath"><c>$GITHUB_STEP_SUMMARY</c>, where the Markdown summary is appended; null: none.</param>
 /// <param name="Workspace"><c>$GITHUB_WORKSPACE</c>, the root that annotation paths are made relative to.</param>
-internal sealed record CiTarget(bool GitHubActions, string? StepSummaryPath = null, Workspace? Workspace = null)
+public sealed record CiTarget(bool GitHubActions, string? StepSummaryPath = null, Workspace? Workspace = null)
 {
     /// <summary>No CI output.</summary>
     public static CiTarget None { get; } = new(GitHubActions: false);
@@ -53,4 +53,4 @@ internal sealed record CiTarget(bool GitHubActions, string? StepSummaryPath = nu
 /// </summary>
 /// <param name="Root">The repository root.</param>
 /// <param name="BaseDirectory">The folder the run's reported paths are relative to.</param>
-internal sealed record Workspace(string Root, string BaseDirectory);
+public sealed record Workspace(string Root, string BaseDirectory);

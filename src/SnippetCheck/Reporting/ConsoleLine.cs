@@ -12,7 +12,7 @@ namespace SnippetCheck.Reporting;
 /// <param name="Message">The message after the place and code; the whole line (indentation kept) for a detail or plain line.</param>
 /// <param name="Place">Where the finding is, if anywhere.</param>
 /// <param name="Code">The finding's code (<c>CS0103</c>, <c>SC2001</c>), if it has one.</param>
-internal sealed record ConsoleLine(ConsoleLineKind Kind, string Message, SourceLocation? Place = null, string? Code = null)
+public sealed record ConsoleLine(ConsoleLineKind Kind, string Message, SourceLocation? Place = null, string? Code = null)
 {
     /// <summary>
     /// Words the text puts after the code (<c>error CS0117 on net8.0 (passes on net10.0): ...</c>); the JSON puts
@@ -20,7 +20,7 @@ internal sealed record ConsoleLine(ConsoleLineKind Kind, string Message, SourceL
     /// </summary>
     public string? CodeNote { get; init; }
 
-    public static ConsoleLine Error(SourceLocation place, string? code, string message) => new(ConsoleLineKind.Error, message, place, code);
+    internal static ConsoleLine Error(SourceLocation place, string? code, string message) => new(ConsoleLineKind.Error, message, place, code);
 
     /// <summary>A tool or compiler finding, as its severity makes it: an info is a note that carries its severity word.</summary>
     public static ConsoleLine Of(Diagnostic diagnostic) => diagnostic.Severity switch
@@ -33,6 +33,7 @@ internal sealed record ConsoleLine(ConsoleLineKind Kind, string Message, SourceL
     /// <summary>A file problem: its column is 1 when it is about the whole file (<see cref="ReportText.Column"/>).</summary>
     public static ConsoleLine Of(FileError error) => Error(new SourceLocation(error.File, error.Line, ReportText.Column(error)), error.Code, error.Message);
 
+    /// <summary>A note at a place: what a person may want to know, never a failure.</summary>
     public static ConsoleLine Note(SourceLocation place, string message) => new(ConsoleLineKind.Note, message, place);
 
     /// <summary>The tool unable to do its job; a bad argument has no code.</summary>
@@ -44,6 +45,7 @@ internal sealed record ConsoleLine(ConsoleLineKind Kind, string Message, SourceL
     /// <summary>A line below the one before it, indentation included.</summary>
     public static ConsoleLine Detail(string line) => new(ConsoleLineKind.Detail, line);
 
+    /// <summary>A line of text of its own (a summary, a heading).</summary>
     public static ConsoleLine Plain(string line) => new(ConsoleLineKind.Plain, line);
 
     /// <summary>The line as the console prints it (the MSBuild canonical form for a finding, README.md#command-line).</summary>

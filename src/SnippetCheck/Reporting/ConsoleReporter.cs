@@ -8,10 +8,11 @@ namespace SnippetCheck.Reporting;
 /// Writes failures in the MSBuild canonical form (<c>path(line,col): error CODE: message</c>), each with its
 /// detail indented below, then the summary line. Colour only when asked (a terminal, no CI).
 /// </summary>
-internal sealed class ConsoleReporter(ConsoleWriter console, bool verbose)
+public sealed class ConsoleReporter(ConsoleWriter console, bool verbose)
 {
     private const string Red = ConsoleWriter.Red, Green = ConsoleWriter.Green, Yellow = ConsoleWriter.Yellow, Dim = ConsoleWriter.Dim;
 
+    /// <summary>Writes a run's findings, then its summary (every block, with <c>--verbose</c>).</summary>
     public void Write(VerificationReport report)
     {
         foreach (var error in report.Errors) WriteLine(ConsoleLine.Of(error), Red);

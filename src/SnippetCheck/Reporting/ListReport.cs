@@ -7,10 +7,23 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Reporting;
 
 /// <summary>What <c>snippetcheck list</c> shows: every C# block found, its tags, and what is attached to it.</summary>
-internal static class ListReport
+public static class ListReport
 {
+    /// <summary>
+    /// <c>list</c> whole: reads every document of <paramref name="verifier"/>'s run without compiling anything, writes
+    /// the file set's notes (a glob that matched nothing) to <paramref name="notes"/>, the block reports asked for, and
+    /// the console text to <paramref name="console"/> unless a report takes standard output.
+    /// </summary>
+    public static void Write(Verifier verifier, ReportSet reports, TextWriter console, TextWriter notes)
+    {
+        var (documents, errors) = verifier.Prepare();
+        foreach (var note in verifier.FileSetNotes) notes.WriteLine(note.ToCanonicalString());
+        reports.WriteBlocks(documents, errors);
+        if (!reports.TakesStandardOutput) WriteText(console, documents, errors);
+    }
+
     /// <summary>The console text of <c>list</c>: a line per block and prelude, the file errors, and a count.</summary>
-    public static void WriteText(TextWriter output, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
+    internal static void WriteText(TextWriter output, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
     {
         var blocks = 0;
         foreach (var document in documents)
@@ -43,7 +56,7 @@ internal static class ListReport
         string.Join(' ', TagParser.Tokenize(snippet.Tags.Original).Except(snippet.Tags.ForeignAttributes, StringComparer.Ordinal));
 
     /// <summary>The JSON report of <c>list</c>: the blocks with their tags instead of verdicts, and the file errors.</summary>
-    public static void WriteJson(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
+    internal static void WriteJson(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
     {
         using var json = new Utf8JsonWriter(stream, JsonReportWriter.Options);
         JsonReportWriter.WriteStart(json);

@@ -63,7 +63,7 @@ public static class ReportFormats
     public static void Write(ReportFormat format, Stream stream, VerificationReport report) => Find(format).Verdicts(stream, report);
 
     /// <summary>Null when <c>list</c> can write the format; otherwise the error that says why not.</summary>
-    internal static string? ListRefusal(ReportFormat format) => Find(format).Blocks is null
+    public static string? ListRefusal(ReportFormat format) => Find(format).Blocks is null
         ? $"list writes only json reports, not {Name(format)} ('--report {Name(format)}' is for verify)"
         : null;
 

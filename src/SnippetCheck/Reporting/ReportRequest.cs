@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace SnippetCheck.Reporting;
 
 /// <summary>One <c>--report FORMAT[=PATH]</c>: a format, and the file to write, or standard output without a path.</summary>
-internal sealed record ReportRequest(ReportFormat Format, string? Path)
+public sealed record ReportRequest(ReportFormat Format, string? Path)
 {
     /// <summary>True when the report goes to standard output (no <c>=PATH</c>).</summary>
     public bool ToStandardOutput => Path is null;
@@ -34,7 +34,7 @@ internal sealed record ReportRequest(ReportFormat Format, string? Path)
     /// <summary>The stream to write the report to: the file, created with its folder, or standard output.</summary>
     /// <param name="standardOutput">Opens standard output.</param>
     /// <param name="baseDirectory">What a relative path starts from: the host's working directory.</param>
-    internal Stream Open(Func<Stream> standardOutput, string baseDirectory)
+    public Stream Open(Func<Stream> standardOutput, string baseDirectory)
     {
         if (Path is null) return standardOutput();
         var full = System.IO.Path.GetFullPath(Path, baseDirectory);

@@ -7,7 +7,7 @@ namespace SnippetCheck.Reporting;
 /// Everything a run writes besides its console text: each <c>--report</c> and, for <see cref="CiTarget"/>
 /// GitHub Actions, the annotations and the step summary. The command line only parses the requests.
 /// </summary>
-internal sealed class ReportSet
+public sealed class ReportSet
 {
     private readonly string _baseDirectory;
     private readonly IReadOnlyList<ReportRequest> _requests;
@@ -44,7 +44,7 @@ internal sealed class ReportSet
     }
 
     /// <summary>Writes <c>list</c>'s reports; a format <see cref="ReportFormats.ListRefusal"/> refuses throws.</summary>
-    public void WriteBlocks(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
+    internal void WriteBlocks(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
     {
         foreach (var request in _requests)
         {

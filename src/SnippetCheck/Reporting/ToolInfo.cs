@@ -3,7 +3,7 @@ using System.Reflection;
 namespace SnippetCheck.Reporting;
 
 /// <summary>The tool's name, version and home, from the one place each is set (Directory.Build.props).</summary>
-internal static class ToolInfo
+public static class ToolInfo
 {
     // The SDK's SourceLink appends "+<commit>" to the informational version of a build from a git checkout.
     private static readonly string[] InformationalVersion =
@@ -25,7 +25,7 @@ internal static class ToolInfo
     /// </summary>
     public static string VersionWithCommit { get; } = Commit is null ? Version : $"{Version}+{Commit[..Math.Min(7, Commit.Length)]}";
 
-    public static string NameAndVersion => $"snippetcheck {Version}";
+    internal static string NameAndVersion => $"snippetcheck {Version}";
 
     /// <summary>The project's home page (the repository), for reports that link back to the tool.</summary>
     public static string RepositoryUrl { get; } =

@@ -41,7 +41,7 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     internal IReadOnlyList<ExtractedDocument> Sources { get; init; } = [];
 
     /// <summary>The files as they were read for this run; <c>--accept</c> rewrites them only if they are still the same.</summary>
-    internal IReadOnlyList<SourceDocument> Documents => [.. Sources.Select(s => s.Document)];
+    public IReadOnlyList<SourceDocument> Documents => [.. Sources.Select(s => s.Document)];
 
     /// <summary>The frameworks the run verified on, oldest first: the tool's own unless a matrix names others.</summary>
     public IReadOnlyList<TargetFramework> Frameworks { get; init; } = [TargetFramework.Tool];
