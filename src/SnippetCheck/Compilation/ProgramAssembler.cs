@@ -23,7 +23,7 @@ internal sealed record AssembledSource(ImmutableArray<SyntaxTree> Trees, bool Is
 ///   block's preceded by a hook that tells the runner which block runs), and each block's declarations in a tree of its own
 ///   (a post may declare a type in any block); a session of one block is compiled as that block alone;</item>
 /// <item>merged, each program in a namespace of its own with its top-level statements in a <c>Main</c>
-///   (<see cref="Merged"/>; only programs that mean the same wrapped get there, see <see cref="MergeableProgram"/>).</item>
+///   (<see cref="Merged"/>; only programs that mean the same wrapped get there, see <c>Merging/MergeableProgram</c>).</item>
 /// </list>
 /// </summary>
 internal static class ProgramAssembler

@@ -45,24 +45,29 @@ public sealed class ArchitectureTests
         // judge: what a run says of each block (verdicts, results, the report), then the judge and output comparison.
         ["Results"] = 10,
         ["Judging"] = 11,
-        // One program (a lone snippet, a session, a fixture page) and the one compile → run step every path calls.
+        // One program (a lone snippet, a session, a fixture page): its blocks, preludes and settings.
         ["Programs"] = 12,
         // The result cache: a program's key and its verdicts, kept in the store.
         ["Caching"] = 13,
-        // drive: one run planned (documents loaded, programs, the matrix, shards) and driven alone, merged or as sessions.
-        ["Driver"] = 14,
+        // The one verification engine: a unit of work (programs, a compile strategy, a judging policy) taken through
+        // resolve → compile → compile-only or run → judge; alone and session strategies, the stale-tag policy.
+        ["Engine"] = 14,
+        // Everything about merging: which programs merge, their chunks, the merged compiler and the merged strategy.
+        ["Merging"] = 15,
+        // drive: one run planned (documents loaded, programs, the matrix, shards) and its units handed to the engine.
+        ["Driver"] = 16,
         // report: console, JSON, JUnit, SARIF, Markdown, GitHub.
-        ["Reporting"] = 15,
+        ["Reporting"] = 17,
 
         // After the pipeline: the tools built on a run.
         // adopt, --accept, --watch, and DocumentRewriter with TextEdit.
-        ["Authoring"] = 16,
+        ["Authoring"] = 18,
         // Verified blocks as readers see them (render): highlighting from the compiler's notes, fragments, the copy.
-        ["Rendering"] = 16,
+        ["Rendering"] = 18,
         // An editor's view of verdicts (the language server's core): findings, carried run failures, quick-fix edits.
-        ["Editing"] = 17,
+        ["Editing"] = 19,
         // Posts verified again on the newest versions of their pins: a verify run, its reports and the rewriter.
-        ["Outdated"] = 17,
+        ["Outdated"] = 19,
     };
 
     /// <summary>The SDK's implicit usings (ImplicitUsings in Directory.Build.props), without which Environment or File would not bind.</summary>
