@@ -26,7 +26,7 @@ internal static class VerificationEngine
                 case WorkStep.AloneAgain again when unit.Policy.VerifiesDroppedAlone:
                     results.AddRange(await VerifyAsync(WorkUnit.Alone(again.Program, unit.Policy), context, cancellationToken).ConfigureAwait(false));
                     break;
-                case WorkStep.Run { } run when context.CompileOnly:
+                case WorkStep.Run run when context.CompileOnly:
                     results.AddRange(run.Blocks.Select(block => BlockResults.Of(block, PendingRun.Verdict, run.Compiled, null, run.Clock)));
                     break;
                 case WorkStep.Run run:

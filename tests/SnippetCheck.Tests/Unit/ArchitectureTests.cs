@@ -18,7 +18,8 @@ public sealed class ArchitectureTests
     /// before the compiler: the compiler writes the runner protocol's hooks into a program, hands the runner a
     /// <c>ProgramImage</c>, and finds reference packs under the <c>DotnetInstallation</c>. A program (<c>Programs</c>) is
     /// made before it is compiled, but it carries what compile, run and judge need (its <c>CompileSettings</c>, each
-    /// block's <c>Scrubbing</c>) and <c>ProgramContext</c> calls them, so it ranks after the judge.
+    /// block's <c>Scrubbing</c>, a judging type the cache key reads), so it ranks after the judge. Compile, run and
+    /// judge come together in the engine, after them all.
     /// </summary>
     private static readonly Dictionary<string, int> Ranks = new()
     {
