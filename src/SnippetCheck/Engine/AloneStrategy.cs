@@ -32,7 +32,7 @@ internal sealed class AloneStrategy : CompileStrategy
         // A lone program's tests are its block's, wherever they stand (a prelude's too).
         IReadOnlyList<SnippetResult> JudgeRun(RunResult? run)
         {
-            var (verdict, tests) = Judge.WithTests(snippet, Judge.Lone(snippet, compiled, hasEntryPoint, run, program.Scrubbings[0]), compiled, run, _ => true);
+            var (verdict, tests) = Judge.WithTests(snippet, Judge.Lone(snippet, compiled, hasEntryPoint, run, BlockScrubbing.For(program, 0)), compiled, run, _ => true);
             return [BlockResults.Of(snippet, verdict, compiled, run?.Stdout, clock) with { Tests = tests }];
         }
         WorkStep step = Judge.ShouldRun(snippet, compiled, hasEntryPoint)

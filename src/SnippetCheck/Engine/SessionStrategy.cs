@@ -126,12 +126,12 @@ internal sealed class SessionStrategy : CompileStrategy
             if (id < endingId)
             {
                 var passedThrough = run with { Status = RunStatus.Completed, ExitCode = block.Tags.ExitCode ?? 0 };
-                var (verdict, tests) = Judge.WithTests(block, Judge.Run(block, passedThrough, output, isLast: false, program.Scrubbings[id]), compiled, run, t => Owns(id, t));
+                var (verdict, tests) = Judge.WithTests(block, Judge.Run(block, passedThrough, output, isLast: false, BlockScrubbing.For(program, id)), compiled, run, t => Owns(id, t));
                 results.Add(BlockResults.Of(block, verdict, compiled, output, clock) with { Tests = tests });
             }
             else if (id == endingId)
             {
-                var (verdict, tests) = Judge.WithTests(block, Judge.Run(block, run, output, isLast: true, program.Scrubbings[id]), compiled, run, t => Owns(id, t));
+                var (verdict, tests) = Judge.WithTests(block, Judge.Run(block, run, output, isLast: true, BlockScrubbing.For(program, id)), compiled, run, t => Owns(id, t));
                 results.Add(BlockResults.Of(block, verdict, compiled, output, clock) with { Tests = tests });
             }
             else

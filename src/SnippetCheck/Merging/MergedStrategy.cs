@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using SnippetCheck.Engine;
 using SnippetCheck.Compilation;
+using SnippetCheck.Engine;
 using SnippetCheck.Execution;
 using SnippetCheck.Judging;
 using SnippetCheck.Results;
@@ -57,7 +57,7 @@ internal sealed class MergedStrategy(IReadOnlyList<MergeCandidate> members, Merg
                 continue;
             }
             yield return new WorkStep.Run([snippet], null, clock, token => RunMemberAsync(context, member, compiled, index, token),
-                run => [BlockResults.Of(snippet, Judge.Run(snippet, run, run.Stdout, isLast: true, program.Scrubbings[0]), null, run.Stdout, clock) with { Duration = clock.Elapsed + compileShare }]);
+                run => [BlockResults.Of(snippet, Judge.Run(snippet, run, run.Stdout, isLast: true, BlockScrubbing.For(program, 0)), null, run.Stdout, clock) with { Duration = clock.Elapsed + compileShare }]);
         }
     }
 

@@ -17,9 +17,9 @@ public sealed class ArchitectureTests
     /// the order data flows through them, but for two departures the imports force. The runner (<c>Execution</c>) ranks
     /// before the compiler: the compiler writes the runner protocol's hooks into a program, hands the runner a
     /// <c>ProgramImage</c>, and finds reference packs under the <c>DotnetInstallation</c>. A program (<c>Programs</c>) is
-    /// made before it is compiled, but it carries what compile, run and judge need (its <c>CompileSettings</c>, each
-    /// block's <c>Scrubbing</c>, a judging type the cache key reads), so it ranks after the judge. Compile, run and
-    /// judge come together in the engine, after them all.
+    /// made before it is compiled, but it carries its <c>CompileSettings</c> and its parsed parts, so it ranks after the
+    /// compiler (and before the judge, which reads a block's scrubbers from the program). Compile, run and judge come
+    /// together in the engine, after them all.
     /// </summary>
     private static readonly Dictionary<string, int> Ranks = new()
     {
@@ -43,11 +43,11 @@ public sealed class ArchitectureTests
         ["Compilation"] = 7,
         ["Packages"] = 8,
         ["Frameworks"] = 9,
-        // judge: what a run says of each block (verdicts, results, the report), then the judge and output comparison.
-        ["Results"] = 10,
-        ["Judging"] = 11,
         // One program (a lone snippet, a session, a fixture page): its blocks, preludes and settings.
-        ["Programs"] = 12,
+        ["Programs"] = 10,
+        // judge: what a run says of each block (verdicts, results, the report), then the judge and output comparison.
+        ["Results"] = 11,
+        ["Judging"] = 12,
         // The result cache: a program's key and its verdicts, kept in the store.
         ["Caching"] = 13,
         // The one verification engine: a unit of work (programs, a compile strategy, a judging policy) taken through
