@@ -54,8 +54,8 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
     public async Task<IReadOnlyList<SnippetResult>> ExecuteAsync(RunPlan plan, Configuration.SnippetCheckConfig config, CancellationToken cancellationToken)
     {
         var results = new ConcurrentBag<SnippetResult>(plan.Known);
-        var staleCheck = new StalePolicy(settings.Stale, settings.RunIgnored);
-        if (plan.Snippets == 0 && (!staleCheck.IsOn || plan.Stale.Count == 0)) return [.. results];
+        var stale = new StalePolicy(settings.Stale, settings.RunIgnored);
+        if (plan.Snippets == 0 && (!stale.IsOn || plan.Stale.Count == 0)) return [.. results];
 
         await using var ownPool = sharedPool is null ? new RunnerPool(settings.Runners, settings.Parallelism) : null;
         var pool = sharedPool ?? ownPool!;
@@ -99,14 +99,14 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         // Runners start now, while the first programs compile, unless everything came from the cache.
         if (toCompile > 0) pool.StartRunners(toCompile);
         // Last: stale-tag checks only add hints, and must not hold up a verdict.
-        units.AddRange(PlanStale(plan.Stale, staleCheck, dependencies, context));
+        units.AddRange(PlanStale(plan.Stale, stale, dependencies, context));
         await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
             async (unit, token) => Report(await unit.RunGuardedAsync(token).ConfigureAwait(false))).ConfigureAwait(false);
         foreach (var document in KeepTogetherAfterwards) programCache.KeepTogether(document);
         RunnersStarted = pool.RunnersStarted;
         Confinement = pool.Confinement;
         Merging = merging.Statistics;
-        return [.. staleCheck.Apply(results)];
+        return [.. stale.Apply(results)];
     }
 
     /// <summary>
@@ -217,6 +217,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
             }
             catch (Exception e) when (e is not OperationCanceledException && e is not OutOfMemoryException)
             {
+                // As above: a bug on this path costs the hint, not the run.
                 return [];
             }
         }))];
