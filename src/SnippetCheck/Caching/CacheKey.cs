@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Execution;
+using SnippetCheck.Judging;
 using SnippetCheck.Snippets;
 using SnippetCheck.Programs;
 using SnippetCheck.Store;
@@ -61,7 +62,7 @@ internal static class CacheKey
             key.Add("directives", block.Directives.Key);
             key.Add("output", block.Output?.Text);
             key.Add("mode", block.Output?.Mode.ToString());
-            key.Add("scrub", program.Scrubbings[i].Key);
+            key.Add("scrub", BlockScrubbing.For(program, i).Key);
             key.Add("stdin", block.Stdin?.Content);
             key.Add("timeout", program.Timeouts[i].Ticks);
         }

@@ -23,7 +23,7 @@ internal sealed record AssembledSource(ImmutableArray<SyntaxTree> Trees, bool Is
 ///   block's preceded by a hook that tells the runner which block runs), and each block's declarations in a tree of its own
 ///   (a post may declare a type in any block); a session of one block is compiled as that block alone;</item>
 /// <item>merged, each program in a namespace of its own with its top-level statements in a <c>Main</c>
-///   (<see cref="Merged"/>; only programs that mean the same wrapped get there, see <see cref="MergeableProgram"/>).</item>
+///   (<see cref="Merged"/>; only programs that mean the same wrapped get there, see <c>Merging/MergeableProgram</c>).</item>
 /// </list>
 /// </summary>
 internal static class ProgramAssembler
@@ -64,8 +64,7 @@ internal static class ProgramAssembler
             header is null ? [] : [new(part.FirstMemberPosition, w => w.Hidden(header))];
 
         var trees = new List<SyntaxTree>();
-        void AddTree(string name, string text) =>
-            trees.Add(CSharpSyntaxTree.ParseText(text, options, path: name + GeneratedSuffix, encoding: Encoding.UTF8));
+        void AddTree(string name, string text) => trees.Add(AsWritten(text, options, name + GeneratedSuffix));
         if (useGlobal) AddTree("usings", usings.ToString());
 
         foreach (var prelude in preludes.Where(p => p.Declarations.Any() || p.Root.AttributeLists.Count > 0))
@@ -162,12 +161,22 @@ internal static class ProgramAssembler
             writer.Part(part, [.. Spans(part.Root.Usings), .. Spans(part.Statements)]);
         }
         writer.Hidden("}");
-        return CSharpSyntaxTree.ParseText(writer.ToString(), options, path: $"merged{index}{GeneratedSuffix}", encoding: Encoding.UTF8);
+        return AsWritten(writer.ToString(), options, $"merged{index}{GeneratedSuffix}");
     }
 
     /// <summary>The tree of implicit usings a merged chunk shares.</summary>
-    public static SyntaxTree SharedUsings(CompileSettings settings) =>
-        CSharpSyntaxTree.ParseText(ImplicitUsings(settings.Usings, global: true), settings.ParseOptions, path: "usings" + GeneratedSuffix, encoding: Encoding.UTF8);
+    public static SyntaxTree SharedUsings(CompileSettings settings) => GlobalUsings(settings.Usings, settings.ParseOptions, "usings" + GeneratedSuffix);
+
+    /// <summary><paramref name="usings"/> (namespaces, <c>static</c> or alias forms) as global usings, in a tree of their own.</summary>
+    public static SyntaxTree GlobalUsings(IReadOnlyList<string> usings, CSharpParseOptions options, string path, CancellationToken cancellationToken = default) =>
+        AsWritten(ImplicitUsings(usings, global: true), options, path, cancellationToken);
+
+    /// <summary>
+    /// A text compiled exactly as written, with nothing added around it: a fragment <c>render</c> takes notes of
+    /// (<see cref="SemanticCapture.CollectUnverified"/>), or a source file of the tool's own runner.
+    /// </summary>
+    public static SyntaxTree AsWritten(string text, CSharpParseOptions options, string path = "", CancellationToken cancellationToken = default) =>
+        CSharpSyntaxTree.ParseText(text, options, path: path, encoding: Encoding.UTF8, cancellationToken: cancellationToken);
 
     private static IEnumerable<TextSpan> Spans(IEnumerable<SyntaxNode> nodes) => nodes.Select(n => n.Span);
 

@@ -92,9 +92,8 @@ internal sealed class SemanticCapture
     {
         var lines = snippet.Block.Lines;
         var options = new CSharpParseOptions(LanguageVersion.Preview);
-        var tree = CSharpSyntaxTree.ParseText(string.Join('\n', lines.Select(l => l.Text)), options, cancellationToken: cancellationToken);
-        var usings = CSharpSyntaxTree.ParseText(string.Concat(CompileSettings.DefaultUsings.Select(u => $"global using {u};\n")), options,
-            cancellationToken: cancellationToken);
+        var tree = ProgramAssembler.AsWritten(string.Join('\n', lines.Select(l => l.Text)), options, cancellationToken: cancellationToken);
+        var usings = ProgramAssembler.GlobalUsings(CompileSettings.DefaultUsings, options, "usings", cancellationToken);
         var compilation = SnippetCompiler.BaseFor(ReferenceAssemblies.Default).AddSyntaxTrees(usings, tree);
         var cards = new SymbolCards(compilation);
         var model = compilation.GetSemanticModel(tree);

@@ -1,4 +1,5 @@
 using SnippetCheck.Configuration;
+using SnippetCheck.Engine;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
@@ -11,7 +12,7 @@ internal sealed record RunPlan(IReadOnlyList<SnippetProgram> Lone, IReadOnlyList
     /// <summary>How many snippets the programs judge.</summary>
     public int Snippets => Lone.Count + Sessions.Sum(s => s.Blocks.Count);
 
-    /// <summary>Ignored lone blocks, each with the program it is checked as for a stale tag (<see cref="StaleCheck"/>).</summary>
+    /// <summary>Ignored lone blocks, each with the program it is checked as for a stale tag (<see cref="StalePolicy"/>).</summary>
     public IReadOnlyList<(Snippet Ignored, SnippetProgram Program)> Stale { get; init; } = [];
 }
 
@@ -22,7 +23,7 @@ internal sealed record RunPlan(IReadOnlyList<SnippetProgram> Lone, IReadOnlyList
 internal static class RunPlanner
 {
     /// <param name="filter"><c>--filter</c> (see <see cref="Matches"/>).</param>
-    /// <param name="checkStale">Plan the ignored lone blocks for <see cref="StaleCheck"/> (their verdict is known: ignored).</param>
+    /// <param name="checkStale">Plan the ignored lone blocks for <see cref="StalePolicy"/> (their verdict is known: ignored).</param>
     public static RunPlan Plan(IReadOnlyList<PreparedDocument> documents, string? filter, bool checkStale = false)
     {
         var stale = new List<(Snippet, SnippetProgram)>();
@@ -55,7 +56,7 @@ internal static class RunPlanner
                 {
                     // Never compiled for its verdict; only, apart from every other snippet, for a stale tag.
                     known.Add(SnippetResult.Of(snippet, new Verdict.Ignored()));
-                    if (checkStale) stale.Add((snippet, StaleCheck.ProgramFor(document.Snippets, snippet, settings)));
+                    if (checkStale) stale.Add((snippet, StalePolicy.ProgramFor(document.Snippets, snippet, settings)));
                 }
                 else lone.Add(SnippetProgram.Lone(document.Snippets, snippet, settings));
             }

@@ -41,7 +41,7 @@ internal sealed record RunSettings
     /// <summary>The runners' confinement, memory limit and environment (<c>--no-sandbox</c> over config <c>sandbox</c>).</summary>
     public required RunnerOptions Runners { get; init; }
 
-    /// <summary>Ignored blocks are compiled for a stale tag (<see cref="StaleCheck"/>).</summary>
+    /// <summary>Ignored blocks are compiled for a stale tag (<see cref="Engine.StalePolicy"/>).</summary>
     public bool CheckStale => Stale != StaleMode.Off || RunIgnored;
 
     /// <param name="file">The config file as loaded (front matter never changes a run's settings).</param>

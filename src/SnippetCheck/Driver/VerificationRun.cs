@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using SnippetCheck.Caching;
+using SnippetCheck.Engine;
 using SnippetCheck.Execution;
+using SnippetCheck.Merging;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;
@@ -52,8 +54,8 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
     public async Task<IReadOnlyList<SnippetResult>> ExecuteAsync(RunPlan plan, Configuration.SnippetCheckConfig config, CancellationToken cancellationToken)
     {
         var results = new ConcurrentBag<SnippetResult>(plan.Known);
-        var staleCheck = new StaleCheck(settings.Stale, settings.RunIgnored);
-        if (plan.Snippets == 0 && (!staleCheck.IsOn || plan.Stale.Count == 0)) return [.. results];
+        var stale = new StalePolicy(settings.Stale, settings.RunIgnored);
+        if (plan.Snippets == 0 && (!stale.IsOn || plan.Stale.Count == 0)) return [.. results];
 
         await using var ownPool = sharedPool is null ? new RunnerPool(settings.Runners, settings.Parallelism) : null;
         var pool = sharedPool ?? ownPool!;
@@ -68,7 +70,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         PhaseTrace.Mark("dependencies resolved");
         var context = new ProgramContext(pool, dependencies, options.CompileOnly, options.Capture);
         var programCache = new ProgramCache(cache, settings.Runners, dependencies.Fingerprint, options.Capture);
-        var merged = new MergedVerifier(context);
+        var merging = new MergeTally();
 
         void Report(IReadOnlyList<SnippetResult> finished)
         {
@@ -85,26 +87,26 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
             pool.StartRunners(1);
         }
 
-        var units = PlanLone(plan.Lone, programCache, dependencies, merged, context, Report, OnMiss);
+        var units = PlanLone(plan.Lone, programCache, dependencies, merging, context, Report, OnMiss);
         var toCompile = units.Count;
         PhaseTrace.Mark($"cache looked up: {units.Count} units to verify");
         units.AddRange(plan.Sessions.Select(session => new VerificationUnit(session.Blocks, token =>
             programCache.GetOrVerifyAsync(session, () =>
             {
                 pool.StartRunners(int.MaxValue);
-                return SessionVerifier.VerifyAsync(session, context, token);
+                return VerificationEngine.VerifyAsync(WorkUnit.Session(session), context, token);
             }))));
         // Runners start now, while the first programs compile, unless everything came from the cache.
         if (toCompile > 0) pool.StartRunners(toCompile);
         // Last: stale-tag checks only add hints, and must not hold up a verdict.
-        units.AddRange(staleCheck.Plan(plan.Stale, dependencies, context));
+        units.AddRange(PlanStale(plan.Stale, stale, dependencies, context));
         await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
             async (unit, token) => Report(await unit.RunGuardedAsync(token).ConfigureAwait(false))).ConfigureAwait(false);
         foreach (var document in KeepTogetherAfterwards) programCache.KeepTogether(document);
         RunnersStarted = pool.RunnersStarted;
         Confinement = pool.Confinement;
-        Merging = merged.Statistics;
-        return [.. staleCheck.Apply(results)];
+        Merging = merging.Statistics;
+        return [.. stale.Apply(results)];
     }
 
     /// <summary>
@@ -113,7 +115,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
     /// they are the longest units, and the rest fill in around them.
     /// </summary>
     private List<VerificationUnit> PlanLone(IReadOnlyList<SnippetProgram> lone, ProgramCache programCache, DependencyResolver dependencies,
-        MergedVerifier merged, ProgramContext context, Action<IReadOnlyList<SnippetResult>> report, Action onMiss)
+        MergeTally merging, ProgramContext context, Action<IReadOnlyList<SnippetResult>> report, Action onMiss)
     {
         var candidates = new MergeCandidate?[lone.Count];
         var cached = new bool[lone.Count];
@@ -170,7 +172,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
             inChunks.UnionWith(chunk.Select(c => c.Program));
             units.Add(new VerificationUnit([.. chunk.Select(c => c.Program.Blocks[0])], async token =>
             {
-                var results = await merged.VerifyAsync(chunk, token).ConfigureAwait(false);
+                var results = await VerificationEngine.VerifyAsync(MergedStrategy.Unit(chunk, merging, JudgingPolicy.Verdicts), context, token).ConfigureAwait(false);
                 for (var i = 0; i < chunk.Count; i++) programCache.Keep(chunk[i].Program, [results[i]]);
                 return results;
             }));
@@ -180,8 +182,44 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
             var program = lone[i];
             if (cached[i] || inChunks.Contains(program)) continue;
             units.Add(new VerificationUnit(program.Blocks, async token =>
-                programCache.Keep(program, await LoneVerifier.VerifyAsync(program, context, token).ConfigureAwait(false))));
+                programCache.Keep(program, await VerificationEngine.VerifyAsync(WorkUnit.Alone(program), context, token).ConfigureAwait(false))));
         }
         return units;
+    }
+
+    /// <summary>
+    /// Units that compile (and with <c>--stale</c> run) the ignored blocks in merged chunks of their own, judged by
+    /// <paramref name="stale"/>: they report no results, only its findings. A bug on this path costs the hint, never the run.
+    /// </summary>
+    private static IEnumerable<VerificationUnit> PlanStale(IReadOnlyList<(Snippet Ignored, SnippetProgram Program)> candidates, StalePolicy stale,
+        DependencyResolver dependencies, ProgramContext context)
+    {
+        if (!stale.IsOn || candidates.Count == 0) return [];
+        var mergeable = new List<MergeCandidate>();
+        foreach (var (ignored, program) in candidates)
+        {
+            try
+            {
+                if (MergePolicy.TryMerge(program, dependencies) is not { } candidate) continue;
+                stale.Expect(ignored, program);
+                mergeable.Add(candidate);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Not checked, then: a stale tag is a hint, never a reason to fail a run.
+            }
+        }
+        return [.. MergePolicy.StaleChunks(mergeable).Select(chunk => new VerificationUnit([], async token =>
+        {
+            try
+            {
+                return await VerificationEngine.VerifyAsync(MergedStrategy.Unit(chunk, tally: null, stale), context, token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && e is not OutOfMemoryException)
+            {
+                // As above: a bug on this path costs the hint, not the run.
+                return [];
+            }
+        }))];
     }
 }

@@ -6,6 +6,7 @@ using SnippetCheck.Discovery;
 using SnippetCheck.Execution;
 using SnippetCheck.Frameworks;
 using SnippetCheck.Judging;
+using SnippetCheck.Merging;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;

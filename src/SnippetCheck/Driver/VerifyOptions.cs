@@ -1,7 +1,7 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
-using SnippetCheck.Results;
+using SnippetCheck.Engine;
 
 namespace SnippetCheck.Driver;
 
@@ -117,12 +117,3 @@ public sealed record VerifyOptions
 /// <param name="FullPath">The file's absolute path: it decides the extractor (<c>.cs</c> or Markdown) and the path shown.</param>
 /// <param name="Text">The document's current text, verified in place of the file's.</param>
 public sealed record DocumentText(string FullPath, string Text);
-/// <summary>What a block that would run gets in a <see cref="VerifyOptions.CompileOnly"/> run: neither a pass nor a failure.</summary>
-public static class PendingRun
-{
-    /// <summary>The one verdict every such block gets: <see cref="SnippetStatus.Skipped"/>, saying it runs on save.</summary>
-    public static readonly Verdict Verdict = new Verdict.Skipped("compiled; not run yet (it runs on save)");
-
-    /// <summary>True when <paramref name="verdict"/> is <see cref="Verdict"/>: the block compiled but was not run.</summary>
-    public static bool Is(Verdict verdict) => ReferenceEquals(verdict, Verdict);
-}

@@ -1,4 +1,4 @@
-using SnippetCheck.Driver;
+using SnippetCheck.Engine;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Results;

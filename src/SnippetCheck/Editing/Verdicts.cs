@@ -1,5 +1,5 @@
 using System.Globalization;
-using SnippetCheck.Driver;
+using SnippetCheck.Engine;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Compilation;
 using SnippetCheck.Model;
 using SnippetCheck.Store;
 
@@ -18,10 +19,6 @@ internal static class RunnerBuild
 {
     public const string AssemblyName = "snippetcheck-runner";
     private const string SourcePrefix = "runner-source/";
-
-    /// <summary>The usings the runner's project gets from <c>ImplicitUsings</c>.</summary>
-    private static readonly string[] ImplicitUsings =
-        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
 
     /// <summary>The runner's path in <paramref name="root"/>, built there first when it is not yet.</summary>
     /// <param name="shared">The installed shared runtime version it runs on; null: self-contained, from <paramref name="restored"/>'s runtime pack.</param>
@@ -77,9 +74,8 @@ internal static class RunnerBuild
     private static void Compile(TargetFramework framework, ImmutableArray<MetadataReference> references, IReadOnlyList<(string Name, string Text)> sources, string output)
     {
         var parse = new CSharpParseOptions(LanguageVersion.CSharp14, DocumentationMode.None, SourceCodeKind.Regular, BuildSymbols.For(framework, debug: false));
-        var usings = string.Concat(ImplicitUsings.Select(u => $"global using global::{u};\n"));
-        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parse, path: s.Name, encoding: Encoding.UTF8))
-            .Append(CSharpSyntaxTree.ParseText(usings, parse, path: "ImplicitUsings.cs", encoding: Encoding.UTF8));
+        var trees = sources.Select(s => ProgramAssembler.AsWritten(s.Text, parse, s.Name))
+            .Append(ProgramAssembler.GlobalUsings(CompileSettings.DefaultUsings, parse, "ImplicitUsings.cs"));
         var compilation = CSharpCompilation.Create(AssemblyName, trees, references,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable,
                 optimizationLevel: OptimizationLevel.Release, deterministic: true));

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
-using SnippetCheck.Judging;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
@@ -23,13 +22,6 @@ internal sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<Met
 
     /// <summary>Front matter or config says every snippet here may use the network.</summary>
     public bool AllowsNetwork => Config.Network == true;
-
-    private readonly IReadOnlyList<Scrubber> _customScrubbers =
-        [.. (config.Scrubbers ?? []).Select(c => Scrubber.Custom(c.Name, c.Pattern, c.Replacement))];
-
-    /// <summary>A block's scrubbers: config and front matter, then its own <c>scrub=</c> and its output block's.</summary>
-    internal Scrubbing ScrubbingFor(Snippet snippet) =>
-        Scrubbing.For([.. Config.Scrub ?? [], .. snippet.Tags.Scrub ?? [], .. snippet.Output?.Scrub ?? []], _customScrubbers);
 
     public TimeSpan TimeoutFor(SnippetTags tags) => tags.Timeout ?? Config.Timeout ?? DefaultTimeout;
 

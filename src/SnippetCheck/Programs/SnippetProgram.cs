@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
-using SnippetCheck.Judging;
+using SnippetCheck.Configuration;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Programs;
@@ -24,7 +24,7 @@ internal sealed class SnippetProgram
         Preludes = [.. document.Preludes.Where(p => p.Session is null || p.Session == session)];
         Settings = WithDocumentedNamespaces(file.CompileSettings.Overlay(blocks.Select(b => b.Tags)), blocks);
         Timeouts = [.. blocks.Select(b => file.TimeoutFor(b.Tags))];
-        Scrubbings = [.. blocks.Select(file.ScrubbingFor)];
+        Config = file.Config;
     }
 
     /// <summary>
@@ -69,8 +69,8 @@ internal sealed class SnippetProgram
     /// <summary>Each block's timeout; a session gets them all.</summary>
     public IReadOnlyList<TimeSpan> Timeouts { get; }
 
-    /// <summary>Each block's scrubbers (defaults, config, front matter, its tags and its output block's), built once here.</summary>
-    public IReadOnlyList<Scrubbing> Scrubbings { get; }
+    /// <summary>The file's settings (config and front matter): what the judge reads a block's scrubbers from (<c>Judging/BlockScrubbing</c>).</summary>
+    public SnippetCheckConfig Config { get; }
 
     public bool IsSession => Session is not null;
 

@@ -1,4 +1,5 @@
 using SnippetCheck.Driver;
+using SnippetCheck.Merging;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;

@@ -17,8 +17,9 @@ public sealed class ArchitectureTests
     /// the order data flows through them, but for two departures the imports force. The runner (<c>Execution</c>) ranks
     /// before the compiler: the compiler writes the runner protocol's hooks into a program, hands the runner a
     /// <c>ProgramImage</c>, and finds reference packs under the <c>DotnetInstallation</c>. A program (<c>Programs</c>) is
-    /// made before it is compiled, but it carries what compile, run and judge need (its <c>CompileSettings</c>, each
-    /// block's <c>Scrubbing</c>) and <c>ProgramContext</c> calls them, so it ranks after the judge.
+    /// made before it is compiled, but it carries its <c>CompileSettings</c> and its parsed parts, so it ranks after the
+    /// compiler (and before the judge, which reads a block's scrubbers from the program). Compile, run and judge come
+    /// together in the engine, after them all.
     /// </summary>
     private static readonly Dictionary<string, int> Ranks = new()
     {
@@ -42,27 +43,32 @@ public sealed class ArchitectureTests
         ["Compilation"] = 7,
         ["Packages"] = 8,
         ["Frameworks"] = 9,
+        // One program (a lone snippet, a session, a fixture page): its blocks, preludes and settings.
+        ["Programs"] = 10,
         // judge: what a run says of each block (verdicts, results, the report), then the judge and output comparison.
-        ["Results"] = 10,
-        ["Judging"] = 11,
-        // One program (a lone snippet, a session, a fixture page) and the one compile → run step every path calls.
-        ["Programs"] = 12,
+        ["Results"] = 11,
+        ["Judging"] = 12,
         // The result cache: a program's key and its verdicts, kept in the store.
         ["Caching"] = 13,
-        // drive: one run planned (documents loaded, programs, the matrix, shards) and driven alone, merged or as sessions.
-        ["Driver"] = 14,
+        // The one verification engine: a unit of work (programs, a compile strategy, a judging policy) taken through
+        // resolve → compile → compile-only or run → judge; alone and session strategies, the stale-tag policy.
+        ["Engine"] = 14,
+        // Everything about merging: which programs merge, their chunks, the merged compiler and the merged strategy.
+        ["Merging"] = 15,
+        // drive: one run planned (documents loaded, programs, the matrix, shards) and its units handed to the engine.
+        ["Driver"] = 16,
         // report: console, JSON, JUnit, SARIF, Markdown, GitHub.
-        ["Reporting"] = 15,
+        ["Reporting"] = 17,
 
         // After the pipeline: the tools built on a run.
         // adopt, --accept, --watch, and DocumentRewriter with TextEdit.
-        ["Authoring"] = 16,
+        ["Authoring"] = 18,
         // Verified blocks as readers see them (render): highlighting from the compiler's notes, fragments, the copy.
-        ["Rendering"] = 16,
+        ["Rendering"] = 18,
         // An editor's view of verdicts (the language server's core): findings, carried run failures, quick-fix edits.
-        ["Editing"] = 17,
+        ["Editing"] = 19,
         // Posts verified again on the newest versions of their pins: a verify run, its reports and the rewriter.
-        ["Outdated"] = 17,
+        ["Outdated"] = 19,
     };
 
     /// <summary>The SDK's implicit usings (ImplicitUsings in Directory.Build.props), without which Environment or File would not bind.</summary>

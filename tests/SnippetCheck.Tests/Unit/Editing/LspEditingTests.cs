@@ -1,6 +1,7 @@
 using SnippetCheck.Authoring;
 using SnippetCheck.Driver;
 using SnippetCheck.Editing;
+using SnippetCheck.Engine;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;

@@ -7,33 +7,38 @@ using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Engine;
 
 /// <summary>
-/// Verifies a session: its blocks compile as one program and run once; each block is judged on what it printed
-/// itself, and a failure is reported on the block that caused it.
+/// A session (or a fixture page): its blocks compile as one program and run once; each block is judged on what it
+/// printed itself, and a failure is reported on the block that caused it. A <c>compile-fail</c> or <c>check</c>
+/// block is compiled with the session so far, then left out of it.
 /// </summary>
-internal static class SessionVerifier
+internal sealed class SessionStrategy : CompileStrategy
 {
-    public static async Task<IReadOnlyList<SnippetResult>> VerifyAsync(SnippetProgram program, ProgramContext context, CancellationToken cancellationToken)
+    public static readonly SessionStrategy Instance = new();
+
+    private SessionStrategy() { }
+
+    public override async Task<CompiledWork> CompileAsync(WorkUnit unit, ProgramContext context, CancellationToken cancellationToken)
     {
+        var program = unit.Programs.Single();
         var clock = Stopwatch.StartNew();
         var session = program.Session!;
         var blocks = program.Blocks;
         if (blocks.FirstOrDefault(b => b.HasAnnotationErrors) is { } broken)
         {
-            return [.. blocks.Select(b => b.HasAnnotationErrors
+            return CompiledWork.Decided([.. blocks.Select(b => b.HasAnnotationErrors
                 ? BlockResults.Of(b, Judge.BeforeCompiling(b, isEmpty: false)!, null, null, clock)
-                : SnippetResult.Of(b, new Verdict.Skipped($"not run: block at line {broken.Location.Line} of session '{session}' has annotation errors")))];
+                : SnippetResult.Of(b, new Verdict.Skipped($"not run: block at line {broken.Location.Line} of session '{session}' has annotation errors")))]);
         }
 
         var dependencies = await context.ResolveAsync(program, cancellationToken).ConfigureAwait(false);
-        if (dependencies.Problem is { } failure) return BlockResults.DependencyFailed(failure, blocks, session, clock);
-        return BlockResults.WithWarnings(await VerifyResolvedAsync(program, context, dependencies, clock, cancellationToken).ConfigureAwait(false), dependencies.Warnings);
+        if (dependencies.Problem is { } failure) return CompiledWork.Decided(BlockResults.DependencyFailed(failure, blocks, session, clock));
+        return new CompiledWork(Compile(program, context, dependencies, clock, cancellationToken), dependencies.Warnings);
     }
 
-    private static async Task<IReadOnlyList<SnippetResult>> VerifyResolvedAsync(SnippetProgram program, ProgramContext context, ProgramDependencies dependencies,
-        Stopwatch clock, CancellationToken cancellationToken)
+    private static List<WorkStep> Compile(SnippetProgram program, ProgramContext context, ProgramDependencies dependencies, Stopwatch clock, CancellationToken cancellationToken)
     {
         var session = program.Session!;
         var blocks = program.Blocks;
@@ -41,31 +46,32 @@ internal static class SessionVerifier
         var preludes = program.PreludeParts(settings);
         var parts = program.BlockParts(settings);
         var included = program.Compiled(settings);
-        var results = new SnippetResult?[blocks.Count];
+        var decided = new List<SnippetResult>();
+        var steps = new List<WorkStep> { new WorkStep.Decided(decided) };
 
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             if (Judge.BeforeCompiling(block, parts[i].IsEmpty) is { } early)
             {
-                results[i] = BlockResults.Of(block, early, null, null, clock);
+                decided.Add(BlockResults.Of(block, early, null, null, clock));
             }
             else if (block.Kind == SnippetKind.CompileFail)
             {
                 // Checked against the session so far, then left out of it.
                 var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
                 var compiledSoFar = context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken);
-                results[i] = BlockResults.Of(block, Judge.CompileFail(block, compiledSoFar), compiledSoFar, null, clock);
+                decided.Add(BlockResults.Of(block, Judge.CompileFail(block, compiledSoFar), compiledSoFar, null, clock));
             }
             else if (block.Kind == SnippetKind.Check)
             {
                 // As compile-fail: with the session so far, then left out, so that its unknown names stop no other block.
                 var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
                 var compiledSoFar = context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken, program.CheckScopeFor(i, settings));
-                results[i] = BlockResults.Of(block, Judge.Check(block, compiledSoFar), compiledSoFar, null, clock);
+                decided.Add(BlockResults.Of(block, Judge.Check(block, compiledSoFar), compiledSoFar, null, clock));
             }
         }
-        if (included.Count == 0) return [.. results.Select(r => r!)];
+        if (included.Count == 0) return steps;
 
         var compiled = context.Compile(preludes, [.. included.Select(id => parts[id])], settings, markBlocks: included.Count > 1, cancellationToken);
         if (!compiled.Success)
@@ -76,12 +82,12 @@ internal static class SessionVerifier
             {
                 // Errors in preludes or generated code are the first block's to report.
                 var own = errors.Where(e => e.PartId == id || (id == included[0] && e.PartId is null or < 0)).ToList();
-                results[id] = own.Count > 0
+                decided.Add(own.Count > 0
                     ? BlockResults.Of(blocks[id], Judge.CompileError(blocks[id], own), compiled, null, clock)
                     : SnippetResult.Of(blocks[id], new Verdict.Skipped(
-                        $"not run: session '{session}' did not compile (error {first.Id} at line {first.Location?.Line ?? blocks[id].Location.Line})"));
+                        $"not run: session '{session}' did not compile (error {first.Id} at line {first.Location?.Line ?? blocks[id].Location.Line})")));
             }
-            return [.. results.Select(r => r!)];
+            return steps;
         }
 
         if (!program.HasEntryPoint(settings, included) && !(program.RunsTests(included) && compiled.Tests.Count > 0))
@@ -90,28 +96,24 @@ internal static class SessionVerifier
             {
                 var block = blocks[id];
                 var verdict = Judge.NeedsRun(block) && (block.Output is not null || block.Stdin is not null) ? Judge.NothingToRun(block, session) : Verdict.Pass;
-                results[id] = BlockResults.Of(block, verdict, compiled, null, clock);
+                decided.Add(BlockResults.Of(block, verdict, compiled, null, clock));
             }
-            return [.. results.Select(r => r!)];
-        }
-
-        if (context.CompileOnly)
-        {
-            foreach (var id in included) results[id] = BlockResults.Of(blocks[id], PendingRun.Verdict, compiled, null, clock);
-            return [.. results.Select(r => r!)];
+            return steps;
         }
 
         // Each block has its own budget; the program gets them all.
         var timeout = included.Aggregate(TimeSpan.Zero, (sum, id) => sum + program.Timeouts[id]);
-        var run = await context.RunAsync(program, compiled, included, dependencies, timeout, cancellationToken).ConfigureAwait(false);
-        JudgeRun(program, settings, included, compiled, run, results, clock);
-        return [.. results.Select(r => r!)];
+        steps.Add(new WorkStep.Run([.. included.Select(id => blocks[id])], compiled, clock,
+            token => context.RunAsync(program, compiled, included, dependencies, timeout, token),
+            run => JudgeRun(program, settings, included, compiled, run, clock)));
+        return steps;
     }
 
-    private static void JudgeRun(SnippetProgram program, CompileSettings settings, IReadOnlyList<int> included, CompilationResult compiled,
-        RunResult run, SnippetResult?[] results, Stopwatch clock)
+    private static List<SnippetResult> JudgeRun(SnippetProgram program, CompileSettings settings, IReadOnlyList<int> included, CompilationResult compiled,
+        RunResult run, Stopwatch clock)
     {
         var blocks = program.Blocks;
+        var results = new List<SnippetResult>();
         var endingId = run.Status is not RunStatus.Completed && run.CurrentBlock >= 0 ? run.CurrentBlock : included[^1];
         // Without block marks (one block, or a program that runs from a Main), all output is the entry block's.
         var entry = program.EntryBlock(settings, included);
@@ -124,20 +126,21 @@ internal static class SessionVerifier
             if (id < endingId)
             {
                 var passedThrough = run with { Status = RunStatus.Completed, ExitCode = block.Tags.ExitCode ?? 0 };
-                var (verdict, tests) = Judge.WithTests(block, Judge.Run(block, passedThrough, output, isLast: false, program.Scrubbings[id]), compiled, run, t => Owns(id, t));
-                results[id] = BlockResults.Of(block, verdict, compiled, output, clock) with { Tests = tests };
+                var (verdict, tests) = Judge.WithTests(block, Judge.Run(block, passedThrough, output, isLast: false, BlockScrubbing.For(program, id)), compiled, run, t => Owns(id, t));
+                results.Add(BlockResults.Of(block, verdict, compiled, output, clock) with { Tests = tests });
             }
             else if (id == endingId)
             {
-                var (verdict, tests) = Judge.WithTests(block, Judge.Run(block, run, output, isLast: true, program.Scrubbings[id]), compiled, run, t => Owns(id, t));
-                results[id] = BlockResults.Of(block, verdict, compiled, output, clock) with { Tests = tests };
+                var (verdict, tests) = Judge.WithTests(block, Judge.Run(block, run, output, isLast: true, BlockScrubbing.For(program, id)), compiled, run, t => Owns(id, t));
+                results.Add(BlockResults.Of(block, verdict, compiled, output, clock) with { Tests = tests });
             }
             else
             {
-                results[id] = SnippetResult.Of(block, new Verdict.Skipped(
-                    $"not run: session '{program.Session}' ended in the block at line {blocks[endingId].Location.Line} ({Describe(run)})"));
+                results.Add(SnippetResult.Of(block, new Verdict.Skipped(
+                    $"not run: session '{program.Session}' ended in the block at line {blocks[endingId].Location.Line} ({Describe(run)})")));
             }
         }
+        return results;
     }
 
     private static string Describe(RunResult run) => run.Status switch

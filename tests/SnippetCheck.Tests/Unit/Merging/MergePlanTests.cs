@@ -1,9 +1,9 @@
 using SnippetCheck.Compilation;
-using SnippetCheck.Driver;
+using SnippetCheck.Merging;
 using SnippetCheck.Programs;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Unit.Driver;
+namespace SnippetCheck.Tests.Unit.Merging;
 
 public sealed class MergePlanTests
 {

@@ -3,7 +3,7 @@ using SnippetCheck.Packages;
 using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Merging;
 
 /// <summary>
 /// Decides, before anything runs, which lone snippets are compiled together: a merged snippet is executed once, and
@@ -45,6 +45,13 @@ internal static class MergePolicy
         if (mergeable is null || (snippet.Kind != SnippetKind.Compile && !(mergeable.HasEntryPoint && program.HasEntryPoint(program.Settings, [0])))) return null;
         return new MergeCandidate(program, mergeable, shared);
     }
+
+    /// <summary>
+    /// The stale-tag check's chunks (ignored blocks, merged with each other only): each group in chunks of at most
+    /// <see cref="MaxChunkSize"/>, a group of one included (a hint is worth one compilation).
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<MergeCandidate>> StaleChunks(IReadOnlyList<MergeCandidate> candidates) =>
+        candidates.GroupBy(c => c.GroupKey).SelectMany(group => group.Chunk(MaxChunkSize));
 
     /// <summary>
     /// Splits the candidates into chunks: one assembly each, compiled in parallel with the others. Enough chunks to

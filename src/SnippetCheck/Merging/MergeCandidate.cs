@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
-using SnippetCheck.Compilation;
 using SnippetCheck.Packages;
+using SnippetCheck.Programs;
 
-namespace SnippetCheck.Programs;
+namespace SnippetCheck.Merging;
 
 /// <summary>A lone snippet's program that can be compiled together with others of the same <see cref="GroupKey"/>.</summary>
 /// <param name="Shared">The run's shared references the program compiles and runs with (config references, a library under test).</param>

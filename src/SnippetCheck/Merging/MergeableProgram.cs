@@ -1,8 +1,9 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Compilation;
 
-namespace SnippetCheck.Compilation;
+namespace SnippetCheck.Merging;
 
 /// <summary>
 /// A program (a lone snippet and the document's preludes) that can share an assembly with others, the way

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
+using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
 using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 
-namespace SnippetCheck.Compilation;
+namespace SnippetCheck.Merging;
 
 /// <summary>
 /// The outcome of compiling programs together. <see cref="Broken"/> are the programs that drew an error or a
@@ -28,7 +29,7 @@ internal static class MergedCompiler
 
     /// <param name="capture">For <c>render</c>: notes each identifier of the programs the final round kept (the broken ones compile again alone).</param>
     public static MergedCompilationResult Compile(IReadOnlyList<MergeableProgram> programs, CompileSettings settings, CancellationToken cancellationToken = default,
-        Compilation.SemanticCapture? capture = null)
+        SemanticCapture? capture = null)
     {
         var clock = Stopwatch.StartNew();
         var usingsTree = ProgramAssembler.SharedUsings(settings);

@@ -1,9 +1,10 @@
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
+using SnippetCheck.Merging;
 using SnippetCheck.Markdown;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Unit.Compilation;
+namespace SnippetCheck.Tests.Unit.Merging;
 
 public sealed class MergedCompilerTests
 {
