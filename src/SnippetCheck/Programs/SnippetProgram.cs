@@ -25,6 +25,7 @@ internal sealed class SnippetProgram
         Settings = WithDocumentedNamespaces(file.CompileSettings.Overlay(blocks.Select(b => b.Tags)), blocks);
         Timeouts = [.. blocks.Select(b => file.TimeoutFor(b.Tags))];
         Scrubbings = [.. blocks.Select(file.ScrubbingFor)];
+        FileConfig = file.Config;
     }
 
     /// <summary>
@@ -65,6 +66,9 @@ internal sealed class SnippetProgram
 
     /// <summary>Defaults, config, front matter and the blocks' tags; packages may add references and properties.</summary>
     public CompileSettings Settings { get; }
+
+    /// <summary>The file's settings (config, front matter, command line), whose keyed values are in the cache key.</summary>
+    public Configuration.SnippetCheckConfig FileConfig { get; }
 
     /// <summary>Each block's timeout; a session gets them all.</summary>
     public IReadOnlyList<TimeSpan> Timeouts { get; }
