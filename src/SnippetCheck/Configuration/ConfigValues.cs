@@ -18,6 +18,13 @@ internal static class ConfigValues
     /// <summary>A list of strings, or one string as a list of one.</summary>
     public static Func<SettingInput, IReadOnlyList<string>?> Strings(string expected) => input => StringList(input.Value) ?? throw input.Bad(expected);
 
+    /// <summary>
+    /// A value as its tag writes it (<c>"CS0618,CS0168"</c>), or a list of such parts, read by the tag's own parser: one
+    /// grammar for tag, config and front matter.
+    /// </summary>
+    public static Func<SettingInput, T?> AsTag<T>(TryParse<T> parse, string expected) => input =>
+        StringList(input.Value) is { Count: > 0 } parts && parse(string.Join(',', parts), out var value) ? value : throw input.Bad(expected);
+
     /// <summary>One of <paramref name="words"/>, as written (case matters).</summary>
     public static Func<SettingInput, T?> Choice<T>(string expected, params (string Word, T Value)[] words) where T : struct => input =>
         input.Value is string text && words.FirstOrDefault(w => w.Word == text) is { Word: not null } match ? match.Value : throw input.Bad(expected);

@@ -142,6 +142,14 @@ internal static partial class SettingValues
     public static string UsingsValue(IEnumerable<string> usings) =>
         string.Join(',', usings.Select(u => u.StartsWith(StaticUsing, StringComparison.Ordinal) ? StaticPrefix + u[StaticUsing.Length..] : u));
 
+    /// <summary>Compiler or analyzer diagnostic IDs, comma-separated (<c>CS0618,CS0168</c>); false when any is not one, or none is given.</summary>
+    public static bool TryParseDiagnosticIds(string value, out IReadOnlyList<string> ids)
+    {
+        var listed = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        ids = listed;
+        return listed.Length > 0 && listed.All(id => DiagnosticIdPattern().IsMatch(id));
+    }
+
     /// <summary>An ID as tags write names and sessions: letters, digits, '-' and '_'.</summary>
     public static bool IsId(string text) => IdPattern().IsMatch(text);
 
@@ -160,6 +168,9 @@ internal static partial class SettingValues
 
     [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)(ms|s|m|min|h|d)?$")]
     private static partial Regex DurationPattern();
+
+    [GeneratedRegex("^[A-Za-z]+[0-9]+$")]
+    private static partial Regex DiagnosticIdPattern();
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]
     private static partial Regex IdPattern();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 
@@ -13,7 +12,7 @@ internal readonly record struct TagSource(string Text, SourceLocation Location);
 /// Parses tag words into <see cref="SnippetTags"/>. Words that are not ours are kept as foreign attributes;
 /// a near miss of ours (<c>rnu</c>, <c>timout=2s</c>) is an annotation error that names what was meant.
 /// </summary>
-internal static partial class TagParser
+internal static class TagParser
 {
     private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore", "check"];
 
@@ -37,7 +36,7 @@ internal static partial class TagParser
         ("exit", (tags, value) => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exit)
             ? tags with { ExitCode = exit } : TagValue.Bad($"'exit={value}' is not a whole number")),
         ("args", (tags, value) => tags with { Args = SettingValues.SplitArgs(value) }),
-        ("compile-fail", (tags, value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } ids && ids.All(id => DiagnosticIdPattern().IsMatch(id))
+        ("compile-fail", (tags, value) => SettingValues.TryParseDiagnosticIds(value, out var ids)
             ? tags with { ExpectedErrorIds = ids } : TagValue.Bad($"'compile-fail={value}' must list compiler error IDs such as CS0029,CS0103")),
         ("throws", (tags, value) => SettingValues.IsTypeName(value)
             ? tags with { ExpectedException = value } : TagValue.Bad($"'throws={value}' is not an exception type name")),
@@ -264,6 +263,4 @@ internal static partial class TagParser
         return (word[..equals], value);
     }
 
-    [GeneratedRegex("^[A-Za-z]+[0-9]+$")]
-    private static partial Regex DiagnosticIdPattern();
 }
