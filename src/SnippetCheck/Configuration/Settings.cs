@@ -293,12 +293,20 @@ internal static class Settings
         CacheKey = KeyPlace.In("the compile settings' key too"),
     };
 
+    public static readonly Setting<IReadOnlyList<string>?> NoWarn = new("noWarn", PerBlock, c => c.NoWarn, (c, v) => c with { NoWarn = v },
+        ConfigValues.AsTag<IReadOnlyList<string>>(SettingValues.TryParseDiagnosticIds, "a list of diagnostic IDs, such as [\"CS0618\", \"CS0168\"]"))
+    {
+        Tag = TagRule.Value<IReadOnlyList<string>>("nowarn", SettingValues.TryParseDiagnosticIds, value => $"'nowarn={value}' must list diagnostic IDs, such as nowarn=CS0618,CS0168"),
+        Merge = "a block's tag adds to the file's",
+        CacheKey = KeyPlace.In("the compile settings' key too"),
+    };
+
     /// <summary>Every setting, in the order config errors list the known keys.</summary>
     public static readonly IReadOnlyList<Setting> All =
     [
         Include, Exclude, IncludeGenerated, Mode, Timeout, LangVersion, Nullable, Configuration, WarningLevel, Usings, Frameworks,
         References, Packages, Preludes, Environment, Parallelism, Cache, StrictTags, MemoryLimit, Sandbox, SandboxRead, SandboxWrite,
-        Network, RequireVerified, MinCoverage, MinCheckCoverage, Stale, EngineWords, Scrub, Scrubbers, Fixture, HiddenFences, WarnAsError,
+        Network, RequireVerified, MinCoverage, MinCheckCoverage, Stale, EngineWords, Scrub, Scrubbers, Fixture, HiddenFences, WarnAsError, NoWarn,
     ];
 
     /// <summary>The config and front-matter keys.</summary>
@@ -399,6 +407,9 @@ internal sealed partial record SnippetCheckConfig
 
     /// <summary>Compiler warnings fail every program here, as if each block were tagged <c>warnaserror</c>.</summary>
     public bool? WarnAsError { get; init; }
+
+    /// <summary>Warnings never reported here (<c>"noWarn": ["CS0618"]</c>), as a project's <c>&lt;NoWarn&gt;</c>: not failed by <c>warnAsError</c> either.</summary>
+    public IReadOnlyList<string>? NoWarn { get; init; }
 
     /// <summary>Opt-in scrubbers for every output block here (<c>"scrub": ["duration"]</c>), or <c>none</c>.</summary>
     public IReadOnlyList<string>? Scrub { get; init; }
