@@ -30,13 +30,9 @@ internal static class CommonOptions
     /// As <see cref="ToOptions"/>, with how blocks are run: <c>--timeout</c>, <c>--parallel</c>, <c>--no-cache</c>,
     /// <c>--cache-dir</c> and <c>--no-sandbox</c>, for the commands that verify on verify's terms (<c>adopt</c>, <c>outdated</c>).
     /// </summary>
-    public static VerifyOptions ToRunOptions(ParseResult result) => ToOptions(result) with
+    public static VerifyOptions ToRunOptions(ParseResult result) => SettingOptions.LayOver(ToOptions(result), result) with
     {
-        Timeout = result.GetValue(VerifyCommand.TimeoutOption),
-        Parallelism = result.GetValue(VerifyCommand.ParallelOption),
-        NoCache = result.GetValue(VerifyCommand.NoCacheOption),
         CacheDirectory = result.GetValue(VerifyCommand.CacheDirOption),
-        NoSandbox = result.GetValue(VerifyCommand.NoSandboxOption),
     };
 
     /// <summary>

@@ -42,11 +42,8 @@ internal static class RenderCommand
 
     private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var options = CommonOptions.ToOptions(result) with
+        var options = SettingOptions.LayOver(CommonOptions.ToOptions(result), result) with
         {
-            All = result.GetValue(VerifyCommand.AllOption),
-            Frameworks = result.GetValue(VerifyCommand.FrameworksOption),
-            NoCache = result.GetValue(VerifyCommand.NoCacheOption),
             CacheDirectory = result.GetValue(VerifyCommand.CacheDirOption),
         };
         var render = new RenderOptions(result.GetValue(OutOption)!, result.GetValue(InPlaceCopyOption), Mark: !result.GetValue(NoMarkOption), Site: result.GetValue(SiteOption));

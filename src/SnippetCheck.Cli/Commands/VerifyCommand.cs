@@ -8,7 +8,6 @@ using SnippetCheck.Outdated;
 using SnippetCheck.Packages;
 using SnippetCheck.Reporting;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Cli.Commands;
 
@@ -18,15 +17,11 @@ namespace SnippetCheck.Cli.Commands;
 /// </summary>
 internal static class VerifyCommand
 {
-    public static readonly Option<bool> AllOption = new(Settings.Mode.Option!) { Description = "Also verify untagged C# blocks, as 'compile'" };
-    public static readonly Option<TimeSpan?> TimeoutOption = new(Settings.Timeout.Option!) { Description = "Default timeout per snippet (500ms, 10s, 2m)", CustomParser = ParseTimeout };
-    public static readonly Option<IReadOnlyList<TargetFramework>?> FrameworksOption = new(Settings.Frameworks.Option!)
-    {
-        Description = $"Verify on each of these target frameworks, over config and front matter 'frameworks' ({TargetFramework.SupportedList})",
-        HelpName = "net8.0,net10.0",
-        CustomParser = ParseFrameworks,
-    };
-    public static readonly Option<int?> ParallelOption = new(Settings.Parallelism.Option!) { Description = "Snippets compiled and run at once (default: processor count)" };
+    // The settings' options come from the settings table (Configuration/Settings.cs), as do their values' parsers and checks.
+    public static readonly Option<bool> AllOption = SettingOptions.Switch(Settings.Mode);
+    public static readonly Option<TimeSpan?> TimeoutOption = SettingOptions.Value(Settings.Timeout);
+    public static readonly Option<IReadOnlyList<TargetFramework>?> FrameworksOption = SettingOptions.Value(Settings.Frameworks);
+    public static readonly Option<int?> ParallelOption = SettingOptions.Value(Settings.Parallelism);
     public static readonly Option<ReportRequest[]> ReportOption = CommonOptions.Report(
         $"Write a report: {string.Join(", ", ReportFormats.Names)}, optionally =PATH (repeatable)");
     public static readonly Option<CiMode> CiOption = new("--ci")
@@ -35,18 +30,18 @@ internal static class VerifyCommand
         Description = "CI output: 'github' writes ::error annotations and the step summary, 'none' nothing; default 'auto': github when GITHUB_ACTIONS=true",
         HelpName = "auto|none|github",
     };
-    public static readonly Option<bool> NoCacheOption = new(Settings.Cache.Option!) { Description = "Verify everything; neither read nor write the result cache" };
+    public static readonly Option<bool> NoCacheOption = SettingOptions.Switch(Settings.Cache);
     public static readonly Option<bool> NoMergeOption = new("--no-merge") { Description = "Compile every snippet on its own instead of many in one assembly (slower; for diagnosing the tool)" };
     public static readonly Option<string?> CacheDirOption = new("--cache-dir") { Description = "Where passing results are kept (default: .snippetcheck/cache next to snippetcheck.json)" };
-    public static readonly Option<bool> NoSandboxOption = new(Settings.Sandbox.Option!) { Description = "Run snippets unconfined: they may read your files, write anywhere and use the network (SECURITY.md)" };
+    public static readonly Option<bool> NoSandboxOption = SettingOptions.Switch(Settings.Sandbox);
     public static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every snippet's verdict and compiler warnings" };
     public static readonly Option<Shard?> ShardOption = new("--shard") { Description = "Verify only part K of N of the files, split by file (1 ≤ K ≤ N)", HelpName = "K/N", CustomParser = ParseShard };
-    public static readonly Option<double?> MinCoverageOption = new(Settings.MinCoverage.Option!) { Description = "Fail (exit 1, SC3013) when the run verified less than this percentage of its C# blocks", HelpName = "PERCENT" };
-    public static readonly Option<double?> MinCheckCoverageOption = new(Settings.MinCheckCoverage.Option!) { Description = "Fail (exit 1, SC3013) when the run checked or verified less than this percentage of its C# blocks ('check' blocks count)", HelpName = "PERCENT" };
-    public static readonly Option<bool> RequireVerifiedOption = new(Settings.RequireVerified.Option!) { Description = "Fail (exit 1, SC3010) when the run verified no snippet at all" };
+    public static readonly Option<double?> MinCoverageOption = SettingOptions.Value(Settings.MinCoverage);
+    public static readonly Option<double?> MinCheckCoverageOption = SettingOptions.Value(Settings.MinCheckCoverage);
+    public static readonly Option<bool> RequireVerifiedOption = SettingOptions.Switch(Settings.RequireVerified);
     public static readonly Option<bool> StaleOption = new("--stale") { Description = "Also run ignored blocks that compile, and report those that pass (SC1020)" };
     public static readonly Option<bool> AcceptOption = new("--accept") { Description = "Rewrite each mismatching (or empty) output block with the actual output" };
-    public static readonly Option<string[]> ReferenceOption = new(Settings.References.Option!)
+    public static readonly Option<string[]> ReferenceOption = new("--reference")
     {
         Description = "An assembly (.dll) or project (.csproj) every snippet compiles against, added to config 'references' (repeatable)",
         HelpName = "PATH",
@@ -90,15 +85,6 @@ internal static class VerifyCommand
 
     static VerifyCommand()
     {
-        ParallelOption.Validators.Add(ValidateParallel);
-        MinCoverageOption.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is < 0 or > 100) result.AddError("--min-coverage must be a percentage from 0 to 100");
-        });
-        MinCheckCoverageOption.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is < 0 or > 100) result.AddError("--min-check-coverage must be a percentage from 0 to 100");
-        });
         CiOption.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "auto", "none", "github");
         PackagesOption.AcceptOnlyFromAmong("pinned", "newest");
         ConsoleFormatOption.AcceptOnlyFromAmong("text", "json");
@@ -127,16 +113,10 @@ internal static class VerifyCommand
         command.SetAction(RunAsync);
     }
 
-    private static VerifyOptions ToOptions(ParseResult result) => CommonOptions.ToOptions(result) with
+    private static VerifyOptions ToOptions(ParseResult result) => SettingOptions.LayOver(CommonOptions.ToOptions(result), result) with
     {
-        All = result.GetValue(AllOption),
-        Timeout = result.GetValue(TimeoutOption),
-        Frameworks = result.GetValue(FrameworksOption),
-        Parallelism = result.GetValue(ParallelOption),
-        NoCache = result.GetValue(NoCacheOption),
         CacheDirectory = result.GetValue(CacheDirOption),
         NoMerge = result.GetValue(NoMergeOption),
-        NoSandbox = result.GetValue(NoSandboxOption),
         Shard = result.GetValue(ShardOption),
         Library = new LibraryReferences(
             result.GetValue(ReferenceOption) ?? [],
@@ -144,9 +124,6 @@ internal static class VerifyCommand
             result.GetValue(UsingOption) ?? [],
             result.GetValue(ProjectOutputOption) ?? []),
         DependencyFile = result.GetValue(DependencyFileOption),
-        RequireVerified = result.GetValue(RequireVerifiedOption),
-        MinCoverage = result.GetValue(MinCoverageOption),
-        MinCheckCoverage = result.GetValue(MinCheckCoverageOption),
         Stale = result.GetValue(StaleOption),
     };
 
@@ -218,8 +195,6 @@ internal static class VerifyCommand
     public static bool WantsJsonLines(ParseResult result) =>
         result.GetResult(ConsoleFormatOption) is { } option && option.Tokens.Count == 1 && option.Tokens[0].Value == "json";
 
-    private static TimeSpan? ParseTimeout(ArgumentResult result) => ParseDuration(result);
-
     /// <summary>A duration option's value (500ms, 10s, 2m, 1d), or an error that names the option.</summary>
     public static TimeSpan? ParseDuration(ArgumentResult result)
     {
@@ -230,23 +205,10 @@ internal static class VerifyCommand
         return null;
     }
 
-    private static IReadOnlyList<TargetFramework>? ParseFrameworks(ArgumentResult result)
-    {
-        var text = string.Join(',', result.Tokens.Select(t => t.Value));
-        if (TargetFramework.TryParseList(text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), out var unknown) is { } frameworks) return frameworks;
-        result.AddError($"--frameworks: '{unknown ?? text}' is not a supported target framework (supported: {TargetFramework.SupportedList})");
-        return null;
-    }
-
     private static Shard? ParseShard(ArgumentResult result)
     {
         if (Shard.TryParse(result.Tokens.Single().Value, out var shard, out var error)) return shard;
         result.AddError($"--shard {error}");
         return null;
-    }
-
-    private static void ValidateParallel(OptionResult result)
-    {
-        if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--parallel must be at least 1");
     }
 }

@@ -1,3 +1,4 @@
+using SnippetCheck.Configuration;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
@@ -33,7 +34,7 @@ public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBloc
     public IReadOnlyList<string> HiddenChecks { get; init; } = [];
 
     /// <summary>The tag words written above the fence.</summary>
-    public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "") + (Results ? " results" : "") + (Usings.Count > 0 ? " usings=" + TagParser.UsingsValue(Usings) : "")
+    public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "") + (Results ? " results" : "") + (Usings.Count > 0 ? " usings=" + SettingValues.UsingsValue(Usings) : "")
         + (Packages.Count > 0 ? " packages=" + string.Join(',', Packages.Select(p => $"{p.Id}@{p.Version}")) : "")
         + (Session is null ? "" : " session=" + Session);
 }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using SnippetCheck.Configuration;
 using SnippetCheck.Execution;
 using SnippetCheck.Judging;
 using SnippetCheck.Snippets;
@@ -67,6 +68,8 @@ internal static class CacheKey
             key.Add("timeout", program.Timeouts[i].Ticks);
         }
 
+        // Every setting that can change a verdict, as the file has it: the table's keyed rows, so none is forgotten.
+        Settings.AddKeyed(key, program.Config);
         key.Add("compile", program.Settings.Key);
         key.Add("refs", DescribeAll(program.Settings.References));
         return key.Hash();

@@ -27,6 +27,9 @@ internal sealed record CompileSettings
     public int WarningLevel { get; init; } = DefaultWarningLevel;
     public bool AllowUnsafe { get; init; }
     public bool WarningsAsErrors { get; init; }
+
+    /// <summary>Diagnostic IDs suppressed (config, front matter, a block's <c>nowarn=</c>), as a project's <c>&lt;NoWarn&gt;</c>.</summary>
+    public IReadOnlyList<string> NoWarn { get; init; } = [];
     public IReadOnlyList<string> Usings { get; init; } = DefaultUsings;
     public ImmutableArray<MetadataReference> References { get; init; } = [];
 
@@ -63,6 +66,7 @@ internal sealed record CompileSettings
         WarningLevel = config.WarningLevel ?? WarningLevel,
         WarningsAsErrors = config.WarnAsError ?? WarningsAsErrors,
         Usings = config.Usings ?? Usings,
+        NoWarn = config.NoWarn ?? NoWarn,
     });
 
     /// <summary>A program's blocks' tags laid over these settings: the first block that sets a value wins; any block's flag applies to all.</summary>
@@ -78,6 +82,7 @@ internal sealed record CompileSettings
                 AllowUnsafe = result.AllowUnsafe || tag.Unsafe,
                 WarningsAsErrors = result.WarningsAsErrors || tag.WarnAsError,
                 Usings = [.. result.Usings, .. tag.Usings.Where(u => !result.Usings.Contains(u))],
+                NoWarn = [.. result.NoWarn.Union(tag.Of<IReadOnlyList<string>>(Settings.NoWarn) ?? [], StringComparer.OrdinalIgnoreCase)],
             };
         }
         return Clamped(result);
@@ -95,5 +100,5 @@ internal sealed record CompileSettings
     /// </summary>
     public string Key => string.Join('|', Framework.Moniker,
         LanguageVersion.ToDisplayString(), Nullable, Configuration, WarningLevel.ToString(CultureInfo.InvariantCulture),
-        AllowUnsafe, WarningsAsErrors, string.Join(',', Usings));
+        AllowUnsafe, WarningsAsErrors, string.Join(',', Usings), string.Join(',', NoWarn));
 }

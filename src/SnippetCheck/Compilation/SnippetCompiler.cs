@@ -204,10 +204,10 @@ internal static class SnippetCompiler
                 concurrentBuild: false,
                 deterministic: true)
             // CS8019/CS0105 about duplicate or unneeded usings make no sense for hoisted ones. CS1701/CS1702 (a package
-            // built against an older framework) are the .NET SDK's default NoWarn: 'dotnet run' never shows them.
-            .WithSpecificDiagnosticOptions([
-                new("CS8019", ReportDiagnostic.Suppress), new("CS0105", ReportDiagnostic.Suppress),
-                new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]);
+            // built against an older framework) are the .NET SDK's default NoWarn: 'dotnet run' never shows them. Then
+            // the settings' own noWarn.
+            .WithSpecificDiagnosticOptions(((string[])["CS8019", "CS0105", "CS1701", "CS1702", .. settings.NoWarn.Select(id => id.ToUpperInvariant())])
+                .Distinct().Select(id => KeyValuePair.Create(id, ReportDiagnostic.Suppress)));
 
     /// <summary>The assembly with an embedded PDB (null when it has errors), and every diagnostic.</summary>
     internal static (byte[]? Image, ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> Diagnostics) Emit(CSharpCompilation compilation, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SnippetCheck.Model;
-using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Configuration;
 
@@ -18,6 +17,13 @@ internal static class ConfigValues
 
     /// <summary>A list of strings, or one string as a list of one.</summary>
     public static Func<SettingInput, IReadOnlyList<string>?> Strings(string expected) => input => StringList(input.Value) ?? throw input.Bad(expected);
+
+    /// <summary>
+    /// A value as its tag writes it (<c>"CS0618,CS0168"</c>), or a list of such parts, read by the tag's own parser: one
+    /// grammar for tag, config and front matter.
+    /// </summary>
+    public static Func<SettingInput, T?> AsTag<T>(TryParse<T> parse, string expected) => input =>
+        StringList(input.Value) is { Count: > 0 } parts && parse(string.Join(',', parts), out var value) ? value : throw input.Bad(expected);
 
     /// <summary>One of <paramref name="words"/>, as written (case matters).</summary>
     public static Func<SettingInput, T?> Choice<T>(string expected, params (string Word, T Value)[] words) where T : struct => input =>
@@ -56,6 +62,15 @@ internal static class ConfigValues
         return TargetFramework.TryParseList(names, out var unknown) ?? throw input.Error($"'{input.Key}': '{unknown}' is not a supported target framework (supported: {TargetFramework.SupportedList})");
     }
 
+    /// <summary>Global usings, each checked as the <c>usings=</c> tag checks it (a namespace, or <c>static:</c> a type).</summary>
+    public static IReadOnlyList<string>? Usings(SettingInput input)
+    {
+        const string Expected = "a list of namespaces, or static:Type for a using static, such as [\"System.Text\", \"static:System.Console\"]";
+        if (StringList(input.Value) is not { } entries) throw input.Bad(Expected);
+        return SettingValues.TryParseUsings(entries, out var usings, out var bad) || (bad is null && entries.Count == 0) ? usings
+            : throw input.Error($"'{input.Key}' must be {Expected}, not \"{bad}\"");
+    }
+
     public static IReadOnlyList<string>? Preludes(SettingInput input)
     {
         if (StringList(input.Value) is not { } preludes) throw input.Bad("a list of .cs files");
@@ -77,7 +92,7 @@ internal static class ConfigValues
 
     /// <summary>Scrubber names, as a list or as a tag writes them (<c>"duration,hex"</c>); whether each is a scrubber is checked once all keys are read.</summary>
     public static IReadOnlyList<string>? Scrub(SettingInput input) =>
-        (input.Value is string text ? TagParser.ParseScrub(text) : StringList(input.Value) is { } list ? TagParser.ParseScrub(string.Join(',', list)) : null)
+        (input.Value is string text ? SettingValues.ParseScrub(text) : StringList(input.Value) is { } list ? SettingValues.ParseScrub(string.Join(',', list)) : null)
             ?? throw input.Bad("scrubber names, such as [\"duration\", \"hex\"] or \"none\"");
 
     public static IReadOnlyList<CustomScrubber>? Scrubbers(SettingInput input) =>
@@ -100,7 +115,7 @@ internal static class ConfigValues
             ConfigException Bad(string field, string problem) => input.Error($"'scrubbers[{i}].{field}' {problem}");
             if (entry.Keys.FirstOrDefault(k => !ScrubberFields.Contains(k, StringComparer.Ordinal)) is { } extra)
                 throw Bad(extra, "is not a scrubber field (a scrubber has \"name\", \"pattern\" and \"replacement\")");
-            if (!entry.TryGetValue("name", out var name) || TagParser.ParseScrub(name) is not [var single] || single != name)
+            if (!entry.TryGetValue("name", out var name) || SettingValues.ParseScrub(name) is not [var single] || single != name)
                 throw Bad("name", "must be a lower-case name of letters, digits, '-' and '_', used as scrub=NAME");
             if (DocumentWords.BuiltInScrubberNames.Contains(name) || scrubbers.Any(s => s.Name == name))
                 throw Bad("name", $"'{name}' is already a scrubber's name");

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Model;
-using SnippetCheck.Snippets;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Configuration;
 
@@ -31,11 +31,11 @@ internal abstract class Setting(string key, SettingScope scope)
 
     public SettingScope Scope { get; } = scope;
 
-    /// <summary>The tag word that sets it on one block (<c>timeout=2s</c>, <c>network</c>); null when no tag does.</summary>
-    public string? Tag { get; init; }
+    /// <summary>The tag that sets it on one block (<c>timeout=2s</c>, <c>network</c>), read by <c>Snippets.TagParser</c>; null when no tag does.</summary>
+    public TagRule? Tag { get; init; }
 
     /// <summary>The <c>verify</c> option that sets it for a run, over config and front matter; null when none does.</summary>
-    public string? Option { get; init; }
+    public SettingOption? Option { get; init; }
 
     /// <summary>
     /// How layers merge: config, then front matter, then the command line, the nearer set value winning; where a
@@ -43,8 +43,8 @@ internal abstract class Setting(string key, SettingScope scope)
     /// </summary>
     public string Merge { get; init; } = "the nearest layer that sets it wins";
 
-    /// <summary>Where the value enters a program's cache key (<c>Caching/CacheKey.cs</c>), as the compile settings' key, a block's part, or the run-wide part.</summary>
-    public required string CacheKey { get; init; }
+    /// <summary>Whether the value can change a verdict, and so is in every program's cache key (<see cref="Settings.AddKeyed"/>).</summary>
+    public required KeyPlace CacheKey { get; init; }
 
     /// <summary>True when front matter may not set it: it applies to a whole run.</summary>
     public bool RunOnly => !Scope.HasFlag(SettingScope.File);
@@ -54,6 +54,18 @@ internal abstract class Setting(string key, SettingScope scope)
 
     /// <summary><paramref name="under"/> with this setting's value from <paramref name="over"/>, when <paramref name="over"/> sets it.</summary>
     internal abstract SnippetCheckConfig Overlay(SnippetCheckConfig under, SnippetCheckConfig over);
+
+    /// <summary>The value in <paramref name="config"/> as key text (null when not set), for the cache key.</summary>
+    internal abstract string? KeyText(SnippetCheckConfig config);
+
+    /// <summary>Calls <paramref name="visitor"/> with this setting typed (a host builds an option of the setting's type).</summary>
+    internal abstract TResult Accept<TResult>(ISettingVisitor<TResult> visitor);
+}
+
+/// <summary>Something done with a setting of its own type (<see cref="Setting.Accept"/>).</summary>
+internal interface ISettingVisitor<out TResult>
+{
+    TResult Visit<T>(Setting<T> setting);
 }
 
 /// <summary>A setting of type <typeparamref name="T"/> (nullable: null is "not set here"), kept in <see cref="SnippetCheckConfig"/>.</summary>
@@ -62,10 +74,17 @@ internal sealed class Setting<T>(string key, SettingScope scope, Func<SnippetChe
 {
     public T Get(SnippetCheckConfig config) => get(config);
 
+    /// <summary><paramref name="config"/> with <paramref name="value"/> set (the command line's layer is written so).</summary>
+    public SnippetCheckConfig With(SnippetCheckConfig config, T value) => set(config, value);
+
     internal override SnippetCheckConfig Read(SnippetCheckConfig config, SettingInput input) => set(config, parse(input));
 
     internal override SnippetCheckConfig Overlay(SnippetCheckConfig under, SnippetCheckConfig over) =>
         get(over) is { } value ? set(under, value) : under;
+
+    internal override string? KeyText(SnippetCheckConfig config) => get(config) is { } value ? SettingValues.KeyText(value) : null;
+
+    internal override TResult Accept<TResult>(ISettingVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 /// <summary>One config or front-matter value being read: its file and key, for the error that names them.</summary>
@@ -81,8 +100,10 @@ internal readonly record struct SettingInput(string File, string Key, RawValue R
 
 /// <summary>
 /// The settings table: every setting of <c>snippetcheck.json</c>, front matter, tags and the command line, in the order
-/// config errors list the known keys. To add a setting: a property of <see cref="SnippetCheckConfig"/> below, a row
-/// here, and its use; its documentation goes in docs/authoring.md.
+/// config errors list the known keys. Config, front matter, the tags of settings (<c>Snippets.TagParser</c>), <c>verify</c>'s
+/// options (the CLI's <c>SettingOptions</c>), every overlay and the settings part of the cache key (<see cref="AddKeyed"/>)
+/// are read from it. To add a setting: a property of <see cref="SnippetCheckConfig"/> below, a row here, and its use
+/// (docs/architecture.md, "How to add"); its documentation goes in the README's config table.
 /// </summary>
 internal static class Settings
 {
@@ -90,118 +111,204 @@ internal static class Settings
     private const SettingScope PerFile = SettingScope.Run | SettingScope.File;
     private const SettingScope PerBlock = SettingScope.Run | SettingScope.File | SettingScope.Block;
 
+    private const string NotAVerdict = "it judges the run, not a program";
+
     public static readonly Setting<IReadOnlyList<string>?> Include = new("include", RunOnly, c => c.Include, (c, v) => c with { Include = v }, ConfigValues.Strings("a list of globs"))
-    { CacheKey = "none: it picks the files" };
+    { CacheKey = KeyPlace.None("it picks the files") };
 
     public static readonly Setting<IReadOnlyList<string>?> Exclude = new("exclude", RunOnly, c => c.Exclude, (c, v) => c with { Exclude = v }, ConfigValues.Strings("a list of globs"))
-    { CacheKey = "none: it picks the files" };
+    { CacheKey = KeyPlace.None("it picks the files") };
 
     public static readonly Setting<bool?> IncludeGenerated = new("includeGenerated", RunOnly, c => c.IncludeGenerated, (c, v) => c with { IncludeGenerated = v }, ConfigValues.Bool)
-    { CacheKey = "none: it picks the files" };
+    { CacheKey = KeyPlace.None("it picks the files") };
 
     public static readonly Setting<VerifyMode?> Mode = new("mode", PerFile, c => c.Mode, (c, v) => c with { Mode = v },
         ConfigValues.Choice<VerifyMode>("\"tagged\" or \"all\"", ("tagged", VerifyMode.Tagged), ("all", VerifyMode.All)))
-    { Option = "--all", CacheKey = "a block's kind (an untagged block verified as compile)" };
+    {
+        Option = new("--all", "Also verify untagged C# blocks, as 'compile'") { SwitchValue = VerifyMode.All },
+        CacheKey = KeyPlace.In("a block's kind too (an untagged block verified as compile)"),
+    };
 
     public static readonly Setting<TimeSpan?> Timeout = new("timeout", PerBlock, c => c.Timeout, (c, v) => c with { Timeout = v }, ConfigValues.Duration)
-    { Tag = "timeout", Option = "--timeout", Merge = "a block's tag, else the nearest layer", CacheKey = "each block's \"timeout\"" };
+    {
+        Tag = TagRule.Value<TimeSpan>("timeout", SettingValues.TryParseDuration, value => $"'timeout={value}' is not a duration (write 500ms, 10s or 2m)"),
+        Option = new("--timeout", "Default timeout per snippet (500ms, 10s, 2m)")
+        {
+            Parse = text => SettingValues.TryParseDuration(text, out var timeout) ? (timeout, null) : (null, $"--timeout '{text}' is not a duration (write 500ms, 10s, 2m, 12h or 1d)"),
+        },
+        Merge = "a block's tag, else the nearest layer",
+        CacheKey = KeyPlace.In("each block's \"timeout\" too"),
+    };
 
     public static readonly Setting<LanguageVersion?> LangVersion = new("langVersion", PerBlock, c => c.LangVersion, (c, v) => c with { LangVersion = v }, ConfigValues.LanguageVersion)
-    { Tag = "langversion", Merge = "the first block of a program that tags it, else the nearest layer", CacheKey = "the compile settings' key" };
+    {
+        Tag = TagRule.Value<LanguageVersion>("langversion", SettingValues.TryParseLanguageVersion, value => $"'langversion={value}' is not a C# language version (write 12, 13, 14, preview)"),
+        Merge = "the first block of a program that tags it, else the nearest layer",
+        CacheKey = KeyPlace.In("the compile settings' key too"),
+    };
 
     public static readonly Setting<NullableContextOptions?> Nullable = new("nullable", PerBlock, c => c.Nullable, (c, v) => c with { Nullable = v }, ConfigValues.Nullable)
-    { Tag = "nullable", Merge = "the first block of a program that tags it, else the nearest layer", CacheKey = "the compile settings' key" };
+    {
+        Tag = TagRule.Value<NullableContextOptions>("nullable", SettingValues.TryParseNullable, value => $"'nullable={value}' must be enable or disable"),
+        Merge = "the first block of a program that tags it, else the nearest layer",
+        CacheKey = KeyPlace.In("the compile settings' key too"),
+    };
 
     public static readonly Setting<BuildConfiguration?> Configuration = new("configuration", PerFile, c => c.Configuration, (c, v) => c with { Configuration = v }, ConfigValues.Configuration)
-    { CacheKey = "the compile settings' key" };
+    { CacheKey = KeyPlace.In("the compile settings' key too") };
 
     public static readonly Setting<int?> WarningLevel = new("warningLevel", PerFile, c => c.WarningLevel, (c, v) => c with { WarningLevel = v },
         ConfigValues.WholeNumber(SettingValues.IsWarningLevel, "a whole number from 0 to 9999 (net10.0 projects get 10)"))
-    { CacheKey = "the compile settings' key" };
+    { CacheKey = KeyPlace.In("the compile settings' key too") };
 
-    public static readonly Setting<IReadOnlyList<string>?> Usings = new("usings", PerBlock, c => c.Usings, (c, v) => c with { Usings = v }, ConfigValues.Strings("a list of namespaces"))
-    { Tag = "usings", Merge = "a block's tag adds to the file's", CacheKey = "the compile settings' key" };
+    public static readonly Setting<IReadOnlyList<string>?> Usings = new("usings", PerBlock, c => c.Usings, (c, v) => c with { Usings = v }, ConfigValues.Usings)
+    {
+        Tag = TagRule.Value<IReadOnlyList<string>>("usings", SettingValues.TryParseUsings,
+            value => $"'usings={value}' must list namespaces, or static:Type for a using static, such as usings=System.Text,static:System.Console"),
+        Merge = "a block's tag adds to the file's",
+        CacheKey = KeyPlace.In("the compile settings' key too"),
+    };
 
     public static readonly Setting<IReadOnlyList<TargetFramework>?> Frameworks = new("frameworks", PerBlock, c => c.Frameworks, (c, v) => c with { Frameworks = v }, ConfigValues.Frameworks)
-    { Tag = "frameworks", Option = "--frameworks", Merge = "a block's tag narrows the file's matrix", CacheKey = "the compile settings' key (the framework of the pass)" };
+    {
+        Tag = TagRule.Value("frameworks", (value, _) => FrameworkSet.TryParse(value, out var problem) is { } frameworks
+            ? TagReading.Good(frameworks) : TagReading.Bad($"'frameworks={value}': {problem}")),
+        Option = new("--frameworks", $"Verify on each of these target frameworks, over config and front matter 'frameworks' ({TargetFramework.SupportedList})")
+        {
+            HelpName = "net8.0,net10.0",
+            Parse = text => TargetFramework.TryParseList(text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), out var unknown) is { } frameworks
+                ? (frameworks, null) : (null, $"--frameworks: '{unknown ?? text}' is not a supported target framework (supported: {TargetFramework.SupportedList})"),
+        },
+        Merge = "a block's tag narrows the file's matrix (net9.0+ or a list)",
+        CacheKey = KeyPlace.Through("the compile settings' key: the framework of the pass, not the matrix"),
+    };
 
     public static readonly Setting<IReadOnlyList<string>?> References = new("references", RunOnly, c => c.References, (c, v) => c with { References = v }, ConfigValues.Strings("a list of .dll or .csproj paths"))
-    { Option = "--reference", Merge = "the command line's add to the config file's", CacheKey = "\"refs\", each reference by its content" };
+    {
+        Merge = "the command line's --reference (the library under test, VerifyOptions.Library, with --runtime-assembly and --using) adds to it",
+        CacheKey = KeyPlace.In("\"refs\" too, each reference by its content"),
+    };
 
     public static readonly Setting<IReadOnlyList<string>?> Packages = new("packages", RunOnly | SettingScope.Block, c => c.Packages, (c, v) => c with { Packages = v }, ConfigValues.Packages)
-    { Tag = "packages", Merge = "a block's tag adds to the run's", CacheKey = "\"refs\", the restored assemblies" };
+    {
+        Tag = TagRule.Value("packages", (value, where) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => PackageRequest.TryParse(p, where)).ToList() is { Count: > 0 } packages && packages.All(p => p is not null)
+            ? TagReading.Good(packages.OfType<PackageRequest>().ToList())
+            : TagReading.Bad($"'packages={value}' must list pinned packages, such as packages=Spectre.Console@0.57.2,Bogus@35.6.5")),
+        Merge = "a block's tag adds to the run's",
+        CacheKey = KeyPlace.In("\"refs\" too, the restored assemblies"),
+    };
 
     public static readonly Setting<IReadOnlyList<string>?> Preludes = new("preludes", RunOnly, c => c.Preludes, (c, v) => c with { Preludes = v }, ConfigValues.Preludes)
-    { Merge = "before the page's own preludes", CacheKey = "each \"prelude\"" };
+    { Merge = "before the page's own preludes", CacheKey = KeyPlace.In("each \"prelude\" too") };
 
     public static readonly Setting<IReadOnlyList<string>?> Environment = new("environment", RunOnly, c => c.Environment, (c, v) => c with { Environment = v }, ConfigValues.Strings("a list of variable names"))
-    { CacheKey = "the run-wide part: each \"allowed\" name and its value" };
+    { CacheKey = KeyPlace.In("the run-wide part too: each \"allowed\" name and its value") };
 
     public static readonly Setting<int?> Parallelism = new("parallelism", RunOnly, c => c.Parallelism, (c, v) => c with { Parallelism = v },
         ConfigValues.WholeNumber(count => count >= 1, "a whole number of at least 1"))
-    { Option = "--parallel", CacheKey = "none: it changes no verdict" };
+    {
+        Option = new("--parallel", "Snippets compiled and run at once (default: processor count)") { Validate = count => (int)count < 1 ? "--parallel must be at least 1" : null },
+        CacheKey = KeyPlace.None("it changes no verdict"),
+    };
 
     public static readonly Setting<bool?> Cache = new("cache", RunOnly, c => c.Cache, (c, v) => c with { Cache = v }, ConfigValues.Bool)
-    { Option = "--no-cache", CacheKey = "none: it turns the cache off" };
+    {
+        Option = new("--no-cache", "Verify everything; neither read nor write the result cache") { SwitchValue = false },
+        CacheKey = KeyPlace.None("it turns the cache off"),
+    };
 
     public static readonly Setting<bool?> StrictTags = new("strictTags", PerFile, c => c.StrictTags, (c, v) => c with { StrictTags = v }, ConfigValues.Bool)
-    { CacheKey = "none: an annotation error is never cached" };
+    { CacheKey = KeyPlace.None("an annotation error is never cached") };
 
     public static readonly Setting<long?> MemoryLimit = new("memoryLimit", RunOnly, c => c.MemoryLimit, (c, v) => c with { MemoryLimit = v }, ConfigValues.MemoryLimit)
-    { CacheKey = "the run-wide part, \"memory\"" };
+    { CacheKey = KeyPlace.In("the run-wide part too, \"memory\"") };
 
     public static readonly Setting<SandboxMode?> Sandbox = new("sandbox", RunOnly, c => c.Sandbox, (c, v) => c with { Sandbox = v },
         ConfigValues.Choice<SandboxMode>("\"auto\" or \"off\"", ("auto", SandboxMode.Auto), ("off", SandboxMode.Off)))
-    { Option = "--no-sandbox", CacheKey = "none: a confined and an unconfined run give one verdict, or a sandbox error" };
+    {
+        Option = new("--no-sandbox", "Run snippets unconfined: they may read your files, write anywhere and use the network (SECURITY.md)") { SwitchValue = SandboxMode.Off },
+        CacheKey = KeyPlace.None("a confined and an unconfined run give one verdict, or a sandbox error"),
+    };
 
     public static readonly Setting<IReadOnlyList<string>?> SandboxRead = new("sandboxRead", RunOnly, c => c.SandboxRead, (c, v) => c with { SandboxRead = v }, ConfigValues.Strings("a list of paths"))
-    { CacheKey = "none (as sandbox)" };
+    { CacheKey = KeyPlace.None("as sandbox") };
 
     public static readonly Setting<IReadOnlyList<string>?> SandboxWrite = new("sandboxWrite", RunOnly, c => c.SandboxWrite, (c, v) => c with { SandboxWrite = v }, ConfigValues.Strings("a list of paths"))
-    { CacheKey = "none (as sandbox)" };
+    { CacheKey = KeyPlace.None("as sandbox") };
 
     public static readonly Setting<bool?> Network = new("network", PerBlock, c => c.Network, (c, v) => c with { Network = v }, ConfigValues.Bool)
-    { Tag = "network", Merge = "a block's tag, or the nearest layer, allows it", CacheKey = "each block's \"tags\" (the tag); the file's is not in it" };
+    {
+        Tag = TagRule.Flag("network"),
+        Merge = "a block's tag, or the nearest layer, allows it",
+        CacheKey = KeyPlace.In("each block's \"tags\" too (the tag)"),
+    };
 
     public static readonly Setting<bool?> RequireVerified = new("requireVerified", RunOnly, c => c.RequireVerified, (c, v) => c with { RequireVerified = v }, ConfigValues.Bool)
-    { Option = "--require-verified", CacheKey = "none: it judges the run, not a program" };
+    {
+        Option = new("--require-verified", "Fail (exit 1, SC3010) when the run verified no snippet at all") { SwitchValue = true },
+        CacheKey = KeyPlace.None(NotAVerdict),
+    };
 
     public static readonly Setting<double?> MinCoverage = new("minCoverage", RunOnly, c => c.MinCoverage, (c, v) => c with { MinCoverage = v }, ConfigValues.Percentage)
-    { Option = "--min-coverage", CacheKey = "none: it judges the run, not a program" };
+    {
+        Option = new("--min-coverage", "Fail (exit 1, SC3013) when the run verified less than this percentage of its C# blocks")
+        { HelpName = "PERCENT", Validate = percent => (double)percent is < 0 or > 100 ? "--min-coverage must be a percentage from 0 to 100" : null },
+        CacheKey = KeyPlace.None(NotAVerdict),
+    };
 
     public static readonly Setting<double?> MinCheckCoverage = new("minCheckCoverage", RunOnly, c => c.MinCheckCoverage, (c, v) => c with { MinCheckCoverage = v }, ConfigValues.Percentage)
-    { Option = "--min-check-coverage", CacheKey = "none: it judges the run, not a program" };
+    {
+        Option = new("--min-check-coverage", "Fail (exit 1, SC3013) when the run checked or verified less than this percentage of its C# blocks ('check' blocks count)")
+        { HelpName = "PERCENT", Validate = percent => (double)percent is < 0 or > 100 ? "--min-check-coverage must be a percentage from 0 to 100" : null },
+        CacheKey = KeyPlace.None(NotAVerdict),
+    };
 
     public static readonly Setting<StaleMode?> Stale = new("stale", RunOnly, c => c.Stale, (c, v) => c with { Stale = v },
         ConfigValues.Choice<StaleMode>("\"warn\", \"error\" or \"off\"", ("warn", StaleMode.Warn), ("error", StaleMode.Error), ("off", StaleMode.Off)))
-    { CacheKey = "none: ignored blocks are never cached" };
+    { CacheKey = KeyPlace.None("ignored blocks are never cached") };
 
     public static readonly Setting<IReadOnlyList<string>?> EngineWords = new("engineWords", PerFile, c => c.EngineWords, (c, v) => c with { EngineWords = v },
         ConfigValues.Strings("a list of words, such as [\"linenos\", \"title\"]"))
-    { CacheKey = "none: it only silences a warning" };
+    { CacheKey = KeyPlace.None("it only silences a warning") };
 
     public static readonly Setting<IReadOnlyList<string>?> Scrub = new("scrub", PerBlock, c => c.Scrub, (c, v) => c with { Scrub = v }, ConfigValues.Scrub)
-    { Tag = "scrub", Merge = "a block's tag and its output block's add to the file's", CacheKey = "each block's \"scrub\"" };
+    {
+        Tag = TagRule.Value<IReadOnlyList<string>>("scrub", SettingValues.TryParseScrub, value => $"'scrub={value}' must name scrubbers, such as scrub=duration,hex or scrub=none"),
+        Merge = "a block's tag and its output block's add to the file's",
+        CacheKey = KeyPlace.In("each block's \"scrub\" too"),
+    };
 
     public static readonly Setting<IReadOnlyList<CustomScrubber>?> Scrubbers = new("scrubbers", RunOnly, c => c.Scrubbers, (c, v) => c with { Scrubbers = v }, ConfigValues.Scrubbers)
-    { CacheKey = "each block's \"scrub\" (the scrubbers it uses)" };
+    { CacheKey = KeyPlace.In("each block's \"scrub\" too (the scrubbers it uses)") };
 
     public static readonly Setting<bool?> Fixture = new("fixture", PerFile, c => c.Fixture, (c, v) => c with { Fixture = v }, ConfigValues.Bool)
-    { CacheKey = "\"fixture\"" };
+    { CacheKey = KeyPlace.In("\"fixture\" too") };
 
     public static readonly Setting<IReadOnlyList<string>?> HiddenFences = new("hiddenFences", PerFile, c => c.HiddenFences, (c, v) => c with { HiddenFences = v },
         ConfigValues.Strings("a list of info strings, such as [\"requiredcode\"]"))
-    { CacheKey = "each \"prelude\" (the hidden code)" };
+    { CacheKey = KeyPlace.In("each \"prelude\" too (the hidden code)") };
 
     public static readonly Setting<bool?> WarnAsError = new("warnAsError", PerBlock, c => c.WarnAsError, (c, v) => c with { WarnAsError = v }, ConfigValues.Bool)
-    { Tag = "warnaserror", Merge = "any block's tag, or the nearest layer, turns it on", CacheKey = "the compile settings' key" };
+    {
+        Tag = TagRule.Flag("warnaserror"),
+        Merge = "any block's tag, or the nearest layer, turns it on",
+        CacheKey = KeyPlace.In("the compile settings' key too"),
+    };
+
+    public static readonly Setting<IReadOnlyList<string>?> NoWarn = new("noWarn", PerBlock, c => c.NoWarn, (c, v) => c with { NoWarn = v },
+        ConfigValues.AsTag<IReadOnlyList<string>>(SettingValues.TryParseDiagnosticIds, "a list of diagnostic IDs, such as [\"CS0618\", \"CS0168\"]"))
+    {
+        Tag = TagRule.Value<IReadOnlyList<string>>("nowarn", SettingValues.TryParseDiagnosticIds, value => $"'nowarn={value}' must list diagnostic IDs, such as nowarn=CS0618,CS0168"),
+        Merge = "a block's tag adds to the file's",
+        CacheKey = KeyPlace.In("the compile settings' key too"),
+    };
 
     /// <summary>Every setting, in the order config errors list the known keys.</summary>
     public static readonly IReadOnlyList<Setting> All =
     [
         Include, Exclude, IncludeGenerated, Mode, Timeout, LangVersion, Nullable, Configuration, WarningLevel, Usings, Frameworks,
         References, Packages, Preludes, Environment, Parallelism, Cache, StrictTags, MemoryLimit, Sandbox, SandboxRead, SandboxWrite,
-        Network, RequireVerified, MinCoverage, MinCheckCoverage, Stale, EngineWords, Scrub, Scrubbers, Fixture, HiddenFences, WarnAsError,
+        Network, RequireVerified, MinCoverage, MinCheckCoverage, Stale, EngineWords, Scrub, Scrubbers, Fixture, HiddenFences, WarnAsError, NoWarn,
     ];
 
     /// <summary>The config and front-matter keys.</summary>
@@ -209,6 +316,17 @@ internal static class Settings
 
     /// <summary>The setting of config key <paramref name="key"/> (case matters), or null.</summary>
     public static Setting? ForKey(string key) => All.FirstOrDefault(s => s.Key.Equals(key, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The settings part of a program's cache key: every keyed setting's value in <paramref name="config"/> (the file's
+    /// merged settings), by its key. A setting added to the table is in every key unless its row says why it cannot
+    /// change a verdict, so no new setting can be forgotten by the cache.
+    /// </summary>
+    public static StoreKey AddKeyed(StoreKey key, SnippetCheckConfig config)
+    {
+        foreach (var setting in All.Where(s => s.CacheKey.Keyed)) key.Add("setting " + setting.Key, setting.KeyText(config));
+        return key;
+    }
 }
 
 internal sealed partial record SnippetCheckConfig
@@ -291,6 +409,9 @@ internal sealed partial record SnippetCheckConfig
 
     /// <summary>Compiler warnings fail every program here, as if each block were tagged <c>warnaserror</c>.</summary>
     public bool? WarnAsError { get; init; }
+
+    /// <summary>Warnings never reported here (<c>"noWarn": ["CS0618"]</c>), as a project's <c>&lt;NoWarn&gt;</c>: not failed by <c>warnAsError</c> either.</summary>
+    public IReadOnlyList<string>? NoWarn { get; init; }
 
     /// <summary>Opt-in scrubbers for every output block here (<c>"scrub": ["duration"]</c>), or <c>none</c>.</summary>
     public IReadOnlyList<string>? Scrub { get; init; }

@@ -1,4 +1,5 @@
 using SnippetCheck.Driver;
+using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
 

@@ -1,4 +1,5 @@
 using SnippetCheck.Configuration;
+using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Packages;

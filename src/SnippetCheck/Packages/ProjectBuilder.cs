@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Configuration;
 using SnippetCheck.Model;
-using SnippetCheck.Snippets;
 using SnippetCheck.Store;
 
 namespace SnippetCheck.Packages;

@@ -69,7 +69,10 @@ internal sealed class SnippetProgram
     /// <summary>Each block's timeout; a session gets them all.</summary>
     public IReadOnlyList<TimeSpan> Timeouts { get; }
 
-    /// <summary>The file's settings (config and front matter): what the judge reads a block's scrubbers from (<c>Judging/BlockScrubbing</c>).</summary>
+    /// <summary>
+    /// The file's settings (config, front matter, command line): what the judge reads a block's scrubbers from
+    /// (<c>Judging/BlockScrubbing</c>), and whose keyed values are in the cache key (<c>Settings.AddKeyed</c>).
+    /// </summary>
     public SnippetCheckConfig Config { get; }
 
     public bool IsSession => Session is not null;

@@ -1,3 +1,4 @@
+using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Snippets;

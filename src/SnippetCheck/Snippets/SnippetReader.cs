@@ -1,3 +1,4 @@
+using SnippetCheck.Configuration;
 using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
@@ -177,7 +178,7 @@ internal static class SnippetReader
         IReadOnlyList<string>? names = null;
         foreach (var word in TagWords(block).Where(w => w.StartsWith("scrub=", StringComparison.OrdinalIgnoreCase)))
         {
-            var parsed = TagParser.ParseScrub(word["scrub=".Length..].Trim('"'));
+            var parsed = SettingValues.ParseScrub(word["scrub=".Length..].Trim('"'));
             if (parsed is null)
                 annotations.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue,
                     $"'{word}' must name scrubbers, such as scrub=duration,hex or scrub=none", block.Location));

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Snippets;
@@ -31,17 +33,30 @@ public sealed record SnippetTags
     /// <summary><c>exit=N</c>: the exit code the program must end with (0 when not given).</summary>
     public int? ExitCode { get; init; }
 
+    /// <summary>
+    /// What the block's setting tags give, by setting: the rows of <see cref="Settings"/> with a tag, each value as its
+    /// <see cref="TagRule"/> reads it (true for a flag). The typed properties below are views of it; a new setting's use
+    /// reads it with <see cref="Of{T}"/>.
+    /// </summary>
+    internal ImmutableDictionary<Setting, object> SettingTags { get; init; } = ImmutableDictionary<Setting, object>.Empty;
+
+    /// <summary>The value the block's tag gives <paramref name="setting"/> (a nullable type for a value type), or default without the tag.</summary>
+    internal T? Of<T>(Setting setting) => SettingTags.TryGetValue(setting, out var value) ? (T)value : default;
+
+    private ImmutableDictionary<Setting, object> With(Setting setting, object? value) =>
+        value is null or false or System.Collections.ICollection { Count: 0 } ? SettingTags.Remove(setting) : SettingTags.SetItem(setting, value);
+
     /// <summary><c>timeout=</c>: how long the snippet may run, instead of the configured default.</summary>
-    public TimeSpan? Timeout { get; init; }
+    public TimeSpan? Timeout { get => Of<TimeSpan?>(Settings.Timeout); init => SettingTags = With(Settings.Timeout, value); }
 
     /// <summary><c>langversion=</c>: the C# version it compiles with.</summary>
-    public LanguageVersion? LangVersion { get; init; }
+    public LanguageVersion? LangVersion { get => Of<LanguageVersion?>(Settings.LangVersion); init => SettingTags = With(Settings.LangVersion, value); }
 
     /// <summary><c>nullable=</c>: the nullable context it compiles in.</summary>
-    public NullableContextOptions? Nullable { get; init; }
+    public NullableContextOptions? Nullable { get => Of<NullableContextOptions?>(Settings.Nullable); init => SettingTags = With(Settings.Nullable, value); }
 
     /// <summary><c>warnaserror</c>: compiler warnings fail it as errors.</summary>
-    public bool WarnAsError { get; init; }
+    public bool WarnAsError { get => Of<bool?>(Settings.WarnAsError) == true; init => SettingTags = With(Settings.WarnAsError, value); }
 
     /// <summary><c>unsafe</c>: it compiles with unsafe code allowed.</summary>
     public bool Unsafe { get; init; }
@@ -62,27 +77,27 @@ public sealed record SnippetTags
     /// Namespaces the block uses without a <c>using</c> of its own (<c>usings=System.Text,System.Diagnostics</c>): hidden
     /// global usings of its program, as <c>adopt</c> infers them. Empty when not given.
     /// </summary>
-    public IReadOnlyList<string> Usings { get; init; } = [];
+    public IReadOnlyList<string> Usings { get => Of<IReadOnlyList<string>>(Settings.Usings) ?? []; init => SettingTags = With(Settings.Usings, value); }
 
     /// <summary>
     /// Pinned NuGet packages the block compiles and runs with, as a hidden <c>#:package</c> would add them
     /// (<c>packages=Spectre.Console@0.57.2</c>): the package a post is about, as <c>adopt</c> infers it. Empty when not given.
     /// </summary>
-    internal IReadOnlyList<PackageRequest> Packages { get; init; } = [];
+    internal IReadOnlyList<PackageRequest> Packages { get => Of<IReadOnlyList<PackageRequest>>(Settings.Packages) ?? []; init => SettingTags = With(Settings.Packages, value); }
 
     /// <summary>
     /// <c>frameworks=net9.0+</c> or <c>frameworks=net8.0,net10.0</c>: the frameworks of the run's matrix the block applies
     /// to; on the others it is not applicable (a post about a .NET 10 API says so once). Null: every framework of the run.
     /// </summary>
-    public FrameworkSet? Frameworks { get; init; }
+    public FrameworkSet? Frameworks { get => Of<FrameworkSet>(Settings.Frameworks); init => SettingTags = With(Settings.Frameworks, value); }
 
     /// <summary>The snippet may open TCP connections: it runs in a runner without the sandbox's network rule.</summary>
-    public bool Network { get; init; }
+    public bool Network { get => Of<bool?>(Settings.Network) == true; init => SettingTags = With(Settings.Network, value); }
     /// <summary>The program's command-line arguments, split as a shell would (<c>args="a 'b c'"</c>).</summary>
     public string[]? Args { get; init; }
 
     /// <summary>Scrubbers named with <c>scrub=duration,hex</c> (or <c>scrub=none</c>); null when not given.</summary>
-    public IReadOnlyList<string>? Scrub { get; init; }
+    public IReadOnlyList<string>? Scrub { get => Of<IReadOnlyList<string>>(Settings.Scrub); init => SettingTags = With(Settings.Scrub, value); }
 
     /// <summary>Words that belong to a blog engine, not to us (<c>title="Program.cs"</c>).</summary>
     public IReadOnlyList<string> ForeignAttributes { get; init; } = [];
@@ -92,6 +107,6 @@ public sealed record SnippetTags
 
     /// <summary>True when any kind or modifier of ours was given; foreign attributes never count.</summary>
     public bool HasAny =>
-        Kind is not null || Name is not null || Session is not null || ExitCode is not null || Timeout is not null ||
-        LangVersion is not null || Nullable is not null || WarnAsError || Unsafe || Network || Members || Results || Usings.Count > 0 || Packages.Count > 0 || Args is not null || Scrub is not null || Frameworks is not null;
+        Kind is not null || Name is not null || Session is not null || ExitCode is not null || SettingTags.Count > 0 ||
+        Unsafe || Members || Results || Args is not null;
 }

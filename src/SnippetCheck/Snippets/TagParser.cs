@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
+using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Snippets;
@@ -12,53 +12,39 @@ internal readonly record struct TagSource(string Text, SourceLocation Location);
 /// Parses tag words into <see cref="SnippetTags"/>. Words that are not ours are kept as foreign attributes;
 /// a near miss of ours (<c>rnu</c>, <c>timout=2s</c>) is an annotation error that names what was meant.
 /// </summary>
-internal static partial class TagParser
+internal static class TagParser
 {
     private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore", "check"];
 
-    /// <summary>The tags that are one word (<c>unsafe</c>), each with what it sets.</summary>
+    /// <summary>The tags that are one word (<c>members</c>) and no setting, each with what it sets.</summary>
     private static readonly (string Word, Func<SnippetTags, SnippetTags> Set)[] FlagTags =
     [
-        ("warnaserror", tags => tags with { WarnAsError = true }),
         ("unsafe", tags => tags with { Unsafe = true }),
-        ("network", tags => tags with { Network = true }),
         ("members", tags => tags with { Members = true }),
         ("results", tags => tags with { Results = true }),
     ];
 
     /// <summary>
-    /// The tags that take a value (<c>timeout=2s</c>), each with what a good value sets and what a bad one is told; the
-    /// value kinds are the ones config and the command line read too (<see cref="SettingValues"/>, <see cref="FrameworkSet"/>).
-    /// The settings among them are rows of <c>Configuration.Settings</c> as well, by their tag.
+    /// The tags that take a value (<c>exit=1</c>) and are no setting, each with what a good value sets and what a bad one
+    /// is told. The tags of settings (<c>timeout=2s</c>, <c>network</c>) are the rows of <see cref="Settings"/> with a
+    /// <see cref="TagRule"/>: <see cref="SettingTags"/>.
     /// </summary>
-    private static readonly (string Key, Func<SnippetTags, string, SourceLocation, TagValue> Read)[] ValueTags =
+    private static readonly (string Key, Func<SnippetTags, string, TagValue> Read)[] ValueTags =
     [
-        ("name", (tags, value, _) => IdPattern().IsMatch(value) ? tags with { Name = value } : TagValue.Bad($"'name={value}' is not a valid ID (letters, digits, '-' and '_')")),
-        ("session", (tags, value, _) => IdPattern().IsMatch(value) ? tags with { Session = value } : TagValue.Bad($"'session={value}' is not a valid ID (letters, digits, '-' and '_')")),
-        ("exit", (tags, value, _) => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exit)
+        ("name", (tags, value) => SettingValues.IsId(value) ? tags with { Name = value } : TagValue.Bad($"'name={value}' is not a valid ID (letters, digits, '-' and '_')")),
+        ("session", (tags, value) => SettingValues.IsId(value) ? tags with { Session = value } : TagValue.Bad($"'session={value}' is not a valid ID (letters, digits, '-' and '_')")),
+        ("exit", (tags, value) => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exit)
             ? tags with { ExitCode = exit } : TagValue.Bad($"'exit={value}' is not a whole number")),
-        ("timeout", (tags, value, _) => SettingValues.TryParseDuration(value, out var timeout)
-            ? tags with { Timeout = timeout } : TagValue.Bad($"'timeout={value}' is not a duration (write 500ms, 10s or 2m)")),
-        ("langversion", (tags, value, _) => SettingValues.TryParseLanguageVersion(value, out var version)
-            ? tags with { LangVersion = version } : TagValue.Bad($"'langversion={value}' is not a C# language version (write 12, 13, 14, preview)")),
-        ("nullable", (tags, value, _) => SettingValues.TryParseNullable(value, out var nullable)
-            ? tags with { Nullable = nullable } : TagValue.Bad($"'nullable={value}' must be enable or disable")),
-        ("args", (tags, value, _) => tags with { Args = SettingValues.SplitArgs(value) }),
-        ("compile-fail", (tags, value, _) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } ids && ids.All(id => DiagnosticIdPattern().IsMatch(id))
+        ("args", (tags, value) => tags with { Args = SettingValues.SplitArgs(value) }),
+        ("compile-fail", (tags, value) => SettingValues.TryParseDiagnosticIds(value, out var ids)
             ? tags with { ExpectedErrorIds = ids } : TagValue.Bad($"'compile-fail={value}' must list compiler error IDs such as CS0029,CS0103")),
-        ("throws", (tags, value, _) => TypeNamePattern().IsMatch(value)
+        ("throws", (tags, value) => SettingValues.IsTypeName(value)
             ? tags with { ExpectedException = value } : TagValue.Bad($"'throws={value}' is not an exception type name")),
-        ("scrub", (tags, value, _) => ParseScrub(value) is { } names
-            ? tags with { Scrub = names } : TagValue.Bad($"'scrub={value}' must name scrubbers, such as scrub=duration,hex or scrub=none")),
-        ("usings", (tags, value, _) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseUsing).ToList() is { Count: > 0 } usings && usings.All(u => u is not null)
-            ? tags with { Usings = [.. usings.OfType<string>()] }
-            : TagValue.Bad($"'usings={value}' must list namespaces, or static:Type for a using static, such as usings=System.Text,static:System.Console")),
-        ("packages", (tags, value, where) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => PackageRequest.TryParse(p, where)).ToList() is { Count: > 0 } packages && packages.All(p => p is not null)
-            ? tags with { Packages = [.. packages.OfType<PackageRequest>()] }
-            : TagValue.Bad($"'packages={value}' must list pinned packages, such as packages=Spectre.Console@0.57.2,Bogus@35.6.5")),
-        ("frameworks", (tags, value, _) => FrameworkSet.TryParse(value, out var problem) is { } frameworks
-            ? tags with { Frameworks = frameworks } : TagValue.Bad($"'frameworks={value}': {problem}")),
     ];
+
+    /// <summary>The settings a block's tag sets, by tag word (<see cref="Setting.Tag"/>).</summary>
+    private static readonly Dictionary<string, Setting> SettingTags =
+        Settings.All.Where(s => s.Tag is not null).ToDictionary(s => s.Tag!.Word, StringComparer.Ordinal);
 
     /// <summary>A tag's value read: the tags it gives, or what is wrong with it.</summary>
     private readonly record struct TagValue(SnippetTags? Tags, string? Problem)
@@ -68,8 +54,8 @@ internal static partial class TagParser
         public static TagValue Bad(string problem) => new(null, problem);
     }
 
-    private static readonly string[] FlagWords = [.. FlagTags.Select(f => f.Word)];
-    private static readonly string[] ValueKeys = [.. ValueTags.Select(t => t.Key)];
+    private static readonly string[] FlagWords = [.. SettingTags.Where(t => t.Value.Tag!.IsFlag).Select(t => t.Key), .. FlagTags.Select(f => f.Word)];
+    private static readonly string[] ValueKeys = [.. ValueTags.Select(t => t.Key), .. SettingTags.Where(t => !t.Value.Tag!.IsFlag).Select(t => t.Key)];
 
     // Words of ours that make no sense on a C# block but are worth a hint when misspelt there.
     private static readonly string[] OtherWords = ["output", "stdin", "ellipsis", "unordered", "prelude"];
@@ -97,7 +83,9 @@ internal static partial class TagParser
                 }
                 else if (value is null && FlagWords.Contains(lowerKey))
                 {
-                    tags = FlagTags.First(f => f.Word == lowerKey).Set(tags);
+                    tags = SettingTags.TryGetValue(lowerKey, out var setting)
+                        ? tags with { SettingTags = tags.SettingTags.SetItem(setting, true) }
+                        : FlagTags.First(f => f.Word == lowerKey).Set(tags);
                 }
                 else if (value is not null && ValueKeys.Contains(lowerKey))
                 {
@@ -192,19 +180,17 @@ internal static partial class TagParser
 
     private static SnippetTags ApplyValue(SnippetTags tags, string key, string value, SourceLocation where, List<Diagnostic> diagnostics)
     {
-        var read = ValueTags.First(t => t.Key == key).Read(tags, value, where);
+        var read = SettingTags.TryGetValue(key, out var setting) ? ApplySetting(tags, setting, value, where) : ValueTags.First(t => t.Key == key).Read(tags, value);
         if (read.Tags is { } applied) return applied;
         diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue, read.Problem!, where));
         return tags;
     }
 
-    /// <summary>The names in a <c>scrub=</c> value (<c>duration,hex</c>), lower-cased; null when it names none.</summary>
-    public static IReadOnlyList<string>? ParseScrub(string value)
+    private static TagValue ApplySetting(SnippetTags tags, Setting setting, string value, SourceLocation where)
     {
-        var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return names.Length > 0 && names.All(n => IdPattern().IsMatch(n)) ? [.. names.Select(n => n.ToLowerInvariant())] : null;
+        var reading = setting.Tag!.Read(value, where);
+        return reading.Problem is null ? tags with { SettingTags = tags.SettingTags.SetItem(setting, reading.Value!) } : TagValue.Bad(reading.Problem);
     }
-
 
     /// <summary>The tag or key that <paramref name="word"/> most likely meant, within edit distance 2.</summary>
     public static string? NearMiss(string word, bool hasValue)
@@ -276,29 +262,5 @@ internal static partial class TagParser
         if (value.Length >= 2 && value[0] == '"' && value[^1] == '"') value = value[1..^1];
         return (word[..equals], value);
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex("^[A-Za-z]+[0-9]+$")]
-    private static partial Regex DiagnosticIdPattern();
-
-    /// <summary>The word that tags a <c>static:</c> using: a tag word holds no space.</summary>
-    private const string StaticPrefix = "static:";
-
-    /// <summary>
-    /// One entry of <c>usings=</c>: a namespace (<c>System.Text</c>), or <c>static:System.Console</c> for
-    /// <c>using static System.Console;</c>, kept as the settings' <c>static System.Console</c> form; null when it is neither.
-    /// </summary>
-    private static string? ParseUsing(string entry) =>
-        entry.StartsWith(StaticPrefix, StringComparison.Ordinal) ? TypeNamePattern().IsMatch(entry[StaticPrefix.Length..]) ? "static " + entry[StaticPrefix.Length..] : null
-        : TypeNamePattern().IsMatch(entry) ? entry : null;
-
-    /// <summary>The <c>usings=</c> value of <paramref name="usings"/> in the settings' form: what <see cref="ParseUsing"/> reads back.</summary>
-    public static string UsingsValue(IEnumerable<string> usings) =>
-        string.Join(',', usings.Select(u => u.StartsWith("static ", StringComparison.Ordinal) ? StaticPrefix + u["static ".Length..] : u));
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
-    private static partial Regex TypeNamePattern();
 
 }

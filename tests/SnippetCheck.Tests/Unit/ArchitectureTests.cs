@@ -33,9 +33,10 @@ public sealed class ArchitectureTests
         // extract: fences, comments and front matter, each pinned to its line and column; doc comments' examples.
         ["Markdown"] = 2,
         ["DocComments"] = 3,
-        // snippets with tags, and the settings (config, front matter) they are read with.
-        ["Snippets"] = 4,
-        ["Configuration"] = 5,
+        // the settings, described once (the table config, front matter, tags and the command line read), then the
+        // snippets with their tags, read through that table.
+        ["Configuration"] = 4,
+        ["Snippets"] = 5,
         // run: runner processes, their pool, protocol and sandbox, and where .NET is installed.
         ["Execution"] = 6,
         // compile: the program's source, Roslyn, merged chunks; #:package and #:project; each framework of a matrix

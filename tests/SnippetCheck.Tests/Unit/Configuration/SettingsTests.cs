@@ -1,8 +1,10 @@
 using SnippetCheck.Configuration;
+using SnippetCheck.Driver;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
+using SnippetCheck.Store;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Configuration;
@@ -13,7 +15,7 @@ public sealed class SettingsTests
     [Fact]
     public void Every_tag_the_table_names_is_a_tag_the_tag_parser_reads()
     {
-        foreach (var tag in Settings.All.Select(s => s.Tag).OfType<string>())
+        foreach (var tag in Settings.All.Select(s => s.Tag?.Word).OfType<string>())
         {
             // A flag ('network') or a key that needs a value ('timeout='): either way one of ours, never a foreign word.
             var (_, diagnostics) = TagParser.Parse([new TagSource($"{tag} {tag}=1", new SourceLocation("post.md", 1, 1))], strictTags: false);
@@ -53,4 +55,102 @@ public sealed class SettingsTests
         Assert.Equal("'warnAsError' must be true or false, not \"yes\"",
             Assert.Throws<ConfigException>(() => ConfigLoader.Parse("c.json", "{ \"warnAsError\": \"yes\" }")).Message);
     }
+
+    private const string UnusedWarningPost = "<!-- snippetcheck: run warnaserror name=it -->\n```csharp\nint unused = 0;\nConsole.WriteLine(\"hi\");\n```\n\n```output\nhi\n```\n";
+
+    /// <summary>
+    /// The setting added after the table: <c>noWarn</c> (a row of <see cref="Settings"/>, its property, and its use in
+    /// <c>CompileSettings</c> and the compiler's options). Tag, config and front matter all keep CS0219 from failing the
+    /// block that <c>warnaserror</c> would fail.
+    /// </summary>
+    [Fact]
+    public async Task NoWarn_as_a_tag_in_front_matter_and_in_the_config_file_keeps_a_warning_from_failing()
+    {
+        var failing = (await Pipeline.VerifyAsync(UnusedWarningPost, o => o with { NoCache = true })).Snippets.Single();
+        var tagged = (await Pipeline.VerifyAsync(UnusedWarningPost.Replace("warnaserror", "warnaserror nowarn=CS0219", StringComparison.Ordinal), o => o with { NoCache = true })).Snippets.Single();
+        var frontMatter = (await Pipeline.VerifyAsync("---\nsnippetcheck:\n  noWarn: [CS0219]\n---\n" + UnusedWarningPost, o => o with { NoCache = true })).Snippets.Single();
+        var otherWarning = (await Pipeline.VerifyAsync("---\nsnippetcheck:\n  noWarn: [CS0168]\n---\n" + UnusedWarningPost, o => o with { NoCache = true })).Snippets.Single();
+
+        using var folder = new TempFolder();
+        folder.Write("post.md", UnusedWarningPost);
+        folder.Write("snippetcheck.json", "{ \"noWarn\": \"CS0219\" }");
+        var configured = (await new Verifier(new VerifyOptions { Paths = ["post.md"], CurrentDirectory = folder.Path, NoCache = true }).RunAsync()).Snippets.Single();
+
+        Assert.Equal((SnippetStatus.Failed, "CS0219"), (failing.Status, failing.Code));
+        Assert.Equal(SnippetStatus.Passed, tagged.Status);
+        Assert.Equal(SnippetStatus.Passed, frontMatter.Status);
+        Assert.Equal((SnippetStatus.Failed, "CS0219"), (otherWarning.Status, otherWarning.Code));
+        Assert.Equal(SnippetStatus.Passed, configured.Status);
+    }
+
+    [Fact]
+    public void NoWarn_takes_diagnostic_IDs_only()
+    {
+        Assert.Equal(["CS0618", "CS0168"], ConfigLoader.Parse("c.json", "{ \"noWarn\": [\"CS0618\", \"CS0168\"] }").NoWarn);
+        Assert.Equal(["CS0618", "IDE0005"], ConfigLoader.Parse("c.json", "{ \"noWarn\": \"CS0618,IDE0005\" }").NoWarn);
+        Assert.Equal("'noWarn' must be a list of diagnostic IDs, such as [\"CS0618\", \"CS0168\"], not [618]",
+            Assert.Throws<ConfigException>(() => ConfigLoader.Parse("c.json", "{ \"noWarn\": [\"618\"] }")).Message);
+
+        var (tags, diagnostics) = TagParser.Parse([new TagSource("run nowarn=CS0618,cs0168", new SourceLocation("post.md", 3, 1))], strictTags: false);
+        Assert.Empty(diagnostics);
+        Assert.Equal(["CS0618", "cs0168"], tags.Of<IReadOnlyList<string>>(Settings.NoWarn));
+
+        var (_, bad) = TagParser.Parse([new TagSource("run nowarn=obsolete", new SourceLocation("post.md", 3, 1))], strictTags: false);
+        Assert.Equal((DiagnosticCodes.BadTagValue, "'nowarn=obsolete' must list diagnostic IDs, such as nowarn=CS0618,CS0168"), (bad.Single().Id, bad.Single().Message));
+    }
+
+    [Fact]
+    public async Task Config_usings_are_checked_as_the_usings_tag_is_and_a_bad_one_is_named_at_its_line()
+    {
+        Assert.Equal(["System.Text", "static System.Console", "static System.Math"],
+            ConfigLoader.Parse("c.json", "{ \"usings\": [\"System.Text\", \"static:System.Console\", \"static System.Math\"] }").Usings);
+        Assert.Empty(ConfigLoader.Parse("c.json", "{ \"usings\": [] }").Usings!);
+
+        using var folder = new TempFolder();
+        folder.Write("post.md", UnusedWarningPost);
+        folder.Write("snippetcheck.json", "{\n  \"timeout\": \"5s\",\n  \"usings\": [\"System.Text\", \"System Text\"]\n}");
+        var error = await Assert.ThrowsAsync<VerificationSetupException>(() => new Verifier(new VerifyOptions { Paths = ["post.md"], CurrentDirectory = folder.Path }).RunAsync());
+
+        Assert.Equal(DiagnosticCodes.BadConfig, error.Code);
+        Assert.Equal(new SourceLocation("snippetcheck.json", 3, 1), error.Place);
+        Assert.Equal("'usings' must be a list of namespaces, or static:Type for a using static, such as [\"System.Text\", \"static:System.Console\"], not \"System Text\"", error.Problem);
+    }
+
+    [Fact]
+    public void Every_setting_that_can_change_a_verdict_is_in_the_cache_key()
+    {
+        var plain = Settings.AddKeyed(new StoreKey(), new SnippetCheckConfig()).Hash();
+        foreach (var setting in Settings.All)
+        {
+            // A value of the setting's own type, read as config reads it: front matter's or the config file's.
+            var config = ConfigLoader.Parse("c.json", $"{{ \"{setting.Key}\": {SampleValue(setting)} }}");
+            var keyed = Settings.AddKeyed(new StoreKey(), config).Hash();
+            Assert.True(setting.CacheKey.Keyed == (keyed != plain), $"{setting.Key}: {setting.CacheKey}");
+        }
+    }
+
+    private static string SampleValue(Setting setting) => setting.Key switch
+    {
+        "mode" => "\"all\"",
+        "timeout" => "\"2s\"",
+        "langVersion" => "\"12\"",
+        "nullable" => "\"disable\"",
+        "configuration" => "\"Release\"",
+        "warningLevel" or "parallelism" => "4",
+        "frameworks" => "[\"net8.0\"]",
+        "packages" => "[\"Humanizer@2.14.1\"]",
+        "preludes" => "[\"a.cs\"]",
+        "memoryLimit" => "\"512MB\"",
+        "sandbox" => "\"off\"",
+        "minCoverage" or "minCheckCoverage" => "50",
+        "stale" => "\"error\"",
+        "scrub" => "[\"duration\"]",
+        "scrubbers" => "[{ \"name\": \"id\", \"pattern\": \"[0-9]+\", \"replacement\": \"N\" }]",
+        "noWarn" => "[\"CS0618\"]",
+        "usings" => "[\"System.Text\"]",
+        _ when IsBool(setting) => "true",
+        _ => "[\"x\"]",
+    };
+
+    private static bool IsBool(Setting setting) => setting.GetType().GetGenericArguments()[0] == typeof(bool?);
 }

@@ -1,3 +1,4 @@
+using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
 
@@ -38,7 +39,7 @@ public sealed class TagParserTests
         var usings = Parse("usings=System.Text,static:System.Console").Tags.Usings;
 
         Assert.Equal(["System.Text", "static System.Console"], usings);
-        Assert.Equal("System.Text,static:System.Console", TagParser.UsingsValue(usings));
+        Assert.Equal("System.Text,static:System.Console", SettingValues.UsingsValue(usings));
     }
 
     [Fact]
