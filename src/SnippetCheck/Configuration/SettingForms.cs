@@ -52,7 +52,7 @@ internal delegate bool TryParse<T>(string text, out T value);
 /// one value (<c>--no-cache</c> is <c>cache: false</c>), or an option with a value of the setting's type. The CLI's
 /// command-line layer (<c>VerifyOptions.CommandLine</c>) is what the options give, laid over config and front matter.
 /// </summary>
-internal sealed record SettingOption(string Name, string Description)
+public sealed record SettingOption(string Name, string Description)
 {
     /// <summary>What a switch sets when given; null for an option that takes a value.</summary>
     public object? SwitchValue { get; init; }
@@ -69,6 +69,7 @@ internal sealed record SettingOption(string Name, string Description)
     /// <summary>The value is good (<c>--parallel 0</c> is not); null: every value the type reads is.</summary>
     public Func<object, string?>? Validate { get; init; }
 
+    /// <summary>True for an option given without a value (<c>--no-cache</c>).</summary>
     public bool IsSwitch => SwitchValue is not null;
 }
 
@@ -77,7 +78,7 @@ internal sealed record SettingOption(string Name, string Description)
 /// keyed: its value, merged for the file, is in every program's key (<see cref="Settings.AddKeyed"/>), besides what the
 /// tags and compile settings add. Only a setting that cannot change any program's verdict is left out, with the reason.
 /// </summary>
-internal readonly record struct KeyPlace(bool Keyed, string Where)
+public readonly record struct KeyPlace(bool Keyed, string Where)
 {
     /// <summary>It can change a verdict: in every program's key (and <paramref name="where"/> says what else carries it).</summary>
     public static KeyPlace In(string where) => new(true, where);
@@ -91,5 +92,6 @@ internal readonly record struct KeyPlace(bool Keyed, string Where)
     /// <summary>It changes no program's verdict: <paramref name="why"/>.</summary>
     public static KeyPlace None(string why) => new(false, "none: " + why);
 
+    /// <summary>What <see cref="Where"/> says.</summary>
     public override string ToString() => Where;
 }

@@ -12,7 +12,7 @@ internal enum BuildConfiguration { Debug, Release }
 /// Setting values as written in tags, config files and front matter, parsed once at the edge into the types the
 /// compiler takes. Everything after this point works with typed values only.
 /// </summary>
-internal static partial class SettingValues
+public static partial class SettingValues
 {
     /// <summary>A duration as tags and config write it: <c>500ms</c>, <c>10s</c>, <c>2m</c>, or a bare number of seconds.</summary>
     public static bool TryParseDuration(string text, out TimeSpan duration)
@@ -34,8 +34,10 @@ internal static partial class SettingValues
     }
 
 
+    /// <summary>A C# version as <c>LangVersion</c> takes it (<c>12</c>, <c>latest</c>, <c>preview</c>).</summary>
     public static bool TryParseLanguageVersion(string text, out LanguageVersion version) => LanguageVersionFacts.TryParse(text, out version);
 
+    /// <summary>A nullable context as <c>Nullable</c> takes it (<c>enable</c>, <c>disable</c>, <c>warnings</c>, <c>annotations</c>).</summary>
     public static bool TryParseNullable(string text, out NullableContextOptions nullable)
     {
         (var ok, nullable) = text switch
@@ -49,7 +51,7 @@ internal static partial class SettingValues
         return ok;
     }
 
-    public static bool TryParseConfiguration(string text, out BuildConfiguration configuration)
+    internal static bool TryParseConfiguration(string text, out BuildConfiguration configuration)
     {
         (var ok, configuration) = text.ToLowerInvariant() switch
         {
@@ -94,6 +96,7 @@ internal static partial class SettingValues
         return names.Length > 0 && names.All(IsId) ? [.. names.Select(n => n.ToLowerInvariant())] : null;
     }
 
+    /// <summary>Scrubber names, comma-separated (<c>scrub=guid,time</c>).</summary>
     public static bool TryParseScrub(string value, out IReadOnlyList<string> names) => (names = ParseScrub(value)!) is not null;
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace SnippetCheck.Configuration;
 
 /// <summary>Where a setting may be given; config <c>snippetcheck.json</c> is always one place.</summary>
 [Flags]
-internal enum SettingScope
+public enum SettingScope
 {
     /// <summary>The config file, and the command line if the setting has an option.</summary>
     Run = 1,
@@ -24,15 +24,15 @@ internal enum SettingScope
 /// given, how its config value is read (with the error that names the key), how layers merge, and where it enters the
 /// cache key. <see cref="Settings.All"/> is the table; the readers and overlays are derived from it.
 /// </summary>
-internal abstract class Setting(string key, SettingScope scope)
+public abstract class Setting(string key, SettingScope scope)
 {
     /// <summary>The key in <c>snippetcheck.json</c> and in front matter's <c>snippetcheck:</c> map.</summary>
     public string Key { get; } = key;
 
-    public SettingScope Scope { get; } = scope;
+    internal SettingScope Scope { get; } = scope;
 
     /// <summary>The tag that sets it on one block (<c>timeout=2s</c>, <c>network</c>), read by <c>Snippets.TagParser</c>; null when no tag does.</summary>
-    public TagRule? Tag { get; init; }
+    internal TagRule? Tag { get; init; }
 
     /// <summary>The <c>verify</c> option that sets it for a run, over config and front matter; null when none does.</summary>
     public SettingOption? Option { get; init; }
@@ -59,19 +59,21 @@ internal abstract class Setting(string key, SettingScope scope)
     internal abstract string? KeyText(SnippetCheckConfig config);
 
     /// <summary>Calls <paramref name="visitor"/> with this setting typed (a host builds an option of the setting's type).</summary>
-    internal abstract TResult Accept<TResult>(ISettingVisitor<TResult> visitor);
+    public abstract TResult Accept<TResult>(ISettingVisitor<TResult> visitor);
 }
 
 /// <summary>Something done with a setting of its own type (<see cref="Setting.Accept"/>).</summary>
-internal interface ISettingVisitor<out TResult>
+public interface ISettingVisitor<out TResult>
 {
+    /// <summary>Does it with <paramref name="setting"/>, typed.</summary>
     TResult Visit<T>(Setting<T> setting);
 }
 
 /// <summary>A setting of type <typeparamref name="T"/> (nullable: null is "not set here"), kept in <see cref="SnippetCheckConfig"/>.</summary>
-internal sealed class Setting<T>(string key, SettingScope scope, Func<SnippetCheckConfig, T> get, Func<SnippetCheckConfig, T, SnippetCheckConfig> set, Func<SettingInput, T> parse)
+public sealed class Setting<T>(string key, SettingScope scope, Func<SnippetCheckConfig, T> get, Func<SnippetCheckConfig, T, SnippetCheckConfig> set, Func<SettingInput, T> parse)
     : Setting(key, scope)
 {
+    /// <summary>The value <paramref name="config"/> holds; null when it does not set it.</summary>
     public T Get(SnippetCheckConfig config) => get(config);
 
     /// <summary><paramref name="config"/> with <paramref name="value"/> set (the command line's layer is written so).</summary>
@@ -84,18 +86,20 @@ internal sealed class Setting<T>(string key, SettingScope scope, Func<SnippetChe
 
     internal override string? KeyText(SnippetCheckConfig config) => get(config) is { } value ? SettingValues.KeyText(value) : null;
 
-    internal override TResult Accept<TResult>(ISettingVisitor<TResult> visitor) => visitor.Visit(this);
+    /// <inheritdoc/>
+    public override TResult Accept<TResult>(ISettingVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 /// <summary>One config or front-matter value being read: its file and key, for the error that names them.</summary>
-internal readonly record struct SettingInput(string File, string Key, RawValue Raw)
+public readonly record struct SettingInput(string File, string Key, RawValue Raw)
 {
+    /// <summary>The value as the reader gave it (a string, a number, a bool, a list).</summary>
     public object Value => Raw.Value;
 
     /// <summary><c>'KEY' must be EXPECTED, not VALUE</c>.</summary>
-    public ConfigException Bad(string expected) => Error($"'{Key}' must be {expected}, not {ConfigValues.Describe(Value)}");
+    internal ConfigException Bad(string expected) => Error($"'{Key}' must be {expected}, not {ConfigValues.Describe(Value)}");
 
-    public ConfigException Error(string message) => new(File, Raw.Line, message);
+    internal ConfigException Error(string message) => new(File, Raw.Line, message);
 }
 
 /// <summary>
@@ -105,7 +109,7 @@ internal readonly record struct SettingInput(string File, string Key, RawValue R
 /// are read from it. To add a setting: a property of <see cref="SnippetCheckConfig"/> below, a row here, and its use
 /// (docs/architecture.md, "How to add"); its documentation goes in the README's config table.
 /// </summary>
-internal static class Settings
+public static class Settings
 {
     private const SettingScope RunOnly = SettingScope.Run;
     private const SettingScope PerFile = SettingScope.Run | SettingScope.File;
@@ -113,15 +117,19 @@ internal static class Settings
 
     private const string NotAVerdict = "it judges the run, not a program";
 
+    /// <summary>The <c>include</c> setting (<see cref="SnippetCheckConfig.Include"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> Include = new("include", RunOnly, c => c.Include, (c, v) => c with { Include = v }, ConfigValues.Strings("a list of globs"))
     { CacheKey = KeyPlace.None("it picks the files") };
 
+    /// <summary>The <c>exclude</c> setting (<see cref="SnippetCheckConfig.Exclude"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> Exclude = new("exclude", RunOnly, c => c.Exclude, (c, v) => c with { Exclude = v }, ConfigValues.Strings("a list of globs"))
     { CacheKey = KeyPlace.None("it picks the files") };
 
+    /// <summary>The <c>includeGenerated</c> setting (<see cref="SnippetCheckConfig.IncludeGenerated"/>).</summary>
     public static readonly Setting<bool?> IncludeGenerated = new("includeGenerated", RunOnly, c => c.IncludeGenerated, (c, v) => c with { IncludeGenerated = v }, ConfigValues.Bool)
     { CacheKey = KeyPlace.None("it picks the files") };
 
+    /// <summary>The <c>mode</c> setting (<see cref="SnippetCheckConfig.Mode"/>).</summary>
     public static readonly Setting<VerifyMode?> Mode = new("mode", PerFile, c => c.Mode, (c, v) => c with { Mode = v },
         ConfigValues.Choice<VerifyMode>("\"tagged\" or \"all\"", ("tagged", VerifyMode.Tagged), ("all", VerifyMode.All)))
     {
@@ -129,6 +137,7 @@ internal static class Settings
         CacheKey = KeyPlace.In("a block's kind too (an untagged block verified as compile)"),
     };
 
+    /// <summary>The <c>timeout</c> setting (<see cref="SnippetCheckConfig.Timeout"/>).</summary>
     public static readonly Setting<TimeSpan?> Timeout = new("timeout", PerBlock, c => c.Timeout, (c, v) => c with { Timeout = v }, ConfigValues.Duration)
     {
         Tag = TagRule.Value<TimeSpan>("timeout", SettingValues.TryParseDuration, value => $"'timeout={value}' is not a duration (write 500ms, 10s or 2m)"),
@@ -140,6 +149,7 @@ internal static class Settings
         CacheKey = KeyPlace.In("each block's \"timeout\" too"),
     };
 
+    /// <summary>The <c>langVersion</c> setting (<see cref="SnippetCheckConfig.LangVersion"/>).</summary>
     public static readonly Setting<LanguageVersion?> LangVersion = new("langVersion", PerBlock, c => c.LangVersion, (c, v) => c with { LangVersion = v }, ConfigValues.LanguageVersion)
     {
         Tag = TagRule.Value<LanguageVersion>("langversion", SettingValues.TryParseLanguageVersion, value => $"'langversion={value}' is not a C# language version (write 12, 13, 14, preview)"),
@@ -147,6 +157,7 @@ internal static class Settings
         CacheKey = KeyPlace.In("the compile settings' key too"),
     };
 
+    /// <summary>The <c>nullable</c> setting (<see cref="SnippetCheckConfig.Nullable"/>).</summary>
     public static readonly Setting<NullableContextOptions?> Nullable = new("nullable", PerBlock, c => c.Nullable, (c, v) => c with { Nullable = v }, ConfigValues.Nullable)
     {
         Tag = TagRule.Value<NullableContextOptions>("nullable", SettingValues.TryParseNullable, value => $"'nullable={value}' must be enable or disable"),
@@ -154,13 +165,15 @@ internal static class Settings
         CacheKey = KeyPlace.In("the compile settings' key too"),
     };
 
-    public static readonly Setting<BuildConfiguration?> Configuration = new("configuration", PerFile, c => c.Configuration, (c, v) => c with { Configuration = v }, ConfigValues.Configuration)
+    internal static readonly Setting<BuildConfiguration?> Configuration = new("configuration", PerFile, c => c.Configuration, (c, v) => c with { Configuration = v }, ConfigValues.Configuration)
     { CacheKey = KeyPlace.In("the compile settings' key too") };
 
+    /// <summary>The <c>warningLevel</c> setting (<see cref="SnippetCheckConfig.WarningLevel"/>).</summary>
     public static readonly Setting<int?> WarningLevel = new("warningLevel", PerFile, c => c.WarningLevel, (c, v) => c with { WarningLevel = v },
         ConfigValues.WholeNumber(SettingValues.IsWarningLevel, "a whole number from 0 to 9999 (net10.0 projects get 10)"))
     { CacheKey = KeyPlace.In("the compile settings' key too") };
 
+    /// <summary>The <c>usings</c> setting (<see cref="SnippetCheckConfig.Usings"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> Usings = new("usings", PerBlock, c => c.Usings, (c, v) => c with { Usings = v }, ConfigValues.Usings)
     {
         Tag = TagRule.Value<IReadOnlyList<string>>("usings", SettingValues.TryParseUsings,
@@ -169,6 +182,7 @@ internal static class Settings
         CacheKey = KeyPlace.In("the compile settings' key too"),
     };
 
+    /// <summary>The <c>frameworks</c> setting (<see cref="SnippetCheckConfig.Frameworks"/>).</summary>
     public static readonly Setting<IReadOnlyList<TargetFramework>?> Frameworks = new("frameworks", PerBlock, c => c.Frameworks, (c, v) => c with { Frameworks = v }, ConfigValues.Frameworks)
     {
         Tag = TagRule.Value("frameworks", (value, _) => FrameworkSet.TryParse(value, out var problem) is { } frameworks
@@ -183,12 +197,14 @@ internal static class Settings
         CacheKey = KeyPlace.Through("the compile settings' key: the framework of the pass, not the matrix"),
     };
 
+    /// <summary>The <c>references</c> setting (<see cref="SnippetCheckConfig.References"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> References = new("references", RunOnly, c => c.References, (c, v) => c with { References = v }, ConfigValues.Strings("a list of .dll or .csproj paths"))
     {
         Merge = "the command line's --reference (the library under test, VerifyOptions.Library, with --runtime-assembly and --using) adds to it",
         CacheKey = KeyPlace.In("\"refs\" too, each reference by its content"),
     };
 
+    /// <summary>The <c>packages</c> setting (<see cref="SnippetCheckConfig.Packages"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> Packages = new("packages", RunOnly | SettingScope.Block, c => c.Packages, (c, v) => c with { Packages = v }, ConfigValues.Packages)
     {
         Tag = TagRule.Value("packages", (value, where) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => PackageRequest.TryParse(p, where)).ToList() is { Count: > 0 } packages && packages.All(p => p is not null)
@@ -198,12 +214,15 @@ internal static class Settings
         CacheKey = KeyPlace.In("\"refs\" too, the restored assemblies"),
     };
 
+    /// <summary>The <c>preludes</c> setting (<see cref="SnippetCheckConfig.Preludes"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> Preludes = new("preludes", RunOnly, c => c.Preludes, (c, v) => c with { Preludes = v }, ConfigValues.Preludes)
     { Merge = "before the page's own preludes", CacheKey = KeyPlace.In("each \"prelude\" too") };
 
+    /// <summary>The <c>environment</c> setting (<see cref="SnippetCheckConfig.Environment"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> Environment = new("environment", RunOnly, c => c.Environment, (c, v) => c with { Environment = v }, ConfigValues.Strings("a list of variable names"))
     { CacheKey = KeyPlace.In("the run-wide part too: each \"allowed\" name and its value") };
 
+    /// <summary>The <c>parallelism</c> setting (<see cref="SnippetCheckConfig.Parallelism"/>).</summary>
     public static readonly Setting<int?> Parallelism = new("parallelism", RunOnly, c => c.Parallelism, (c, v) => c with { Parallelism = v },
         ConfigValues.WholeNumber(count => count >= 1, "a whole number of at least 1"))
     {
@@ -211,18 +230,22 @@ internal static class Settings
         CacheKey = KeyPlace.None("it changes no verdict"),
     };
 
+    /// <summary>The <c>cache</c> setting (<see cref="SnippetCheckConfig.Cache"/>).</summary>
     public static readonly Setting<bool?> Cache = new("cache", RunOnly, c => c.Cache, (c, v) => c with { Cache = v }, ConfigValues.Bool)
     {
         Option = new("--no-cache", "Verify everything; neither read nor write the result cache") { SwitchValue = false },
         CacheKey = KeyPlace.None("it turns the cache off"),
     };
 
+    /// <summary>The <c>strictTags</c> setting (<see cref="SnippetCheckConfig.StrictTags"/>).</summary>
     public static readonly Setting<bool?> StrictTags = new("strictTags", PerFile, c => c.StrictTags, (c, v) => c with { StrictTags = v }, ConfigValues.Bool)
     { CacheKey = KeyPlace.None("an annotation error is never cached") };
 
+    /// <summary>The <c>memoryLimit</c> setting (<see cref="SnippetCheckConfig.MemoryLimit"/>).</summary>
     public static readonly Setting<long?> MemoryLimit = new("memoryLimit", RunOnly, c => c.MemoryLimit, (c, v) => c with { MemoryLimit = v }, ConfigValues.MemoryLimit)
     { CacheKey = KeyPlace.In("the run-wide part too, \"memory\"") };
 
+    /// <summary>The <c>sandbox</c> setting (<see cref="SnippetCheckConfig.Sandbox"/>).</summary>
     public static readonly Setting<SandboxMode?> Sandbox = new("sandbox", RunOnly, c => c.Sandbox, (c, v) => c with { Sandbox = v },
         ConfigValues.Choice<SandboxMode>("\"auto\" or \"off\"", ("auto", SandboxMode.Auto), ("off", SandboxMode.Off)))
     {
@@ -230,12 +253,15 @@ internal static class Settings
         CacheKey = KeyPlace.None("a confined and an unconfined run give one verdict, or a sandbox error"),
     };
 
+    /// <summary>The <c>sandboxRead</c> setting (<see cref="SnippetCheckConfig.SandboxRead"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> SandboxRead = new("sandboxRead", RunOnly, c => c.SandboxRead, (c, v) => c with { SandboxRead = v }, ConfigValues.Strings("a list of paths"))
     { CacheKey = KeyPlace.None("as sandbox") };
 
+    /// <summary>The <c>sandboxWrite</c> setting (<see cref="SnippetCheckConfig.SandboxWrite"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> SandboxWrite = new("sandboxWrite", RunOnly, c => c.SandboxWrite, (c, v) => c with { SandboxWrite = v }, ConfigValues.Strings("a list of paths"))
     { CacheKey = KeyPlace.None("as sandbox") };
 
+    /// <summary>The <c>network</c> setting (<see cref="SnippetCheckConfig.Network"/>).</summary>
     public static readonly Setting<bool?> Network = new("network", PerBlock, c => c.Network, (c, v) => c with { Network = v }, ConfigValues.Bool)
     {
         Tag = TagRule.Flag("network"),
@@ -243,12 +269,14 @@ internal static class Settings
         CacheKey = KeyPlace.In("each block's \"tags\" too (the tag)"),
     };
 
+    /// <summary>The <c>requireVerified</c> setting (<see cref="SnippetCheckConfig.RequireVerified"/>).</summary>
     public static readonly Setting<bool?> RequireVerified = new("requireVerified", RunOnly, c => c.RequireVerified, (c, v) => c with { RequireVerified = v }, ConfigValues.Bool)
     {
         Option = new("--require-verified", "Fail (exit 1, SC3010) when the run verified no snippet at all") { SwitchValue = true },
         CacheKey = KeyPlace.None(NotAVerdict),
     };
 
+    /// <summary>The <c>minCoverage</c> setting (<see cref="SnippetCheckConfig.MinCoverage"/>).</summary>
     public static readonly Setting<double?> MinCoverage = new("minCoverage", RunOnly, c => c.MinCoverage, (c, v) => c with { MinCoverage = v }, ConfigValues.Percentage)
     {
         Option = new("--min-coverage", "Fail (exit 1, SC3013) when the run verified less than this percentage of its C# blocks")
@@ -256,6 +284,7 @@ internal static class Settings
         CacheKey = KeyPlace.None(NotAVerdict),
     };
 
+    /// <summary>The <c>minCheckCoverage</c> setting (<see cref="SnippetCheckConfig.MinCheckCoverage"/>).</summary>
     public static readonly Setting<double?> MinCheckCoverage = new("minCheckCoverage", RunOnly, c => c.MinCheckCoverage, (c, v) => c with { MinCheckCoverage = v }, ConfigValues.Percentage)
     {
         Option = new("--min-check-coverage", "Fail (exit 1, SC3013) when the run checked or verified less than this percentage of its C# blocks ('check' blocks count)")
@@ -263,14 +292,16 @@ internal static class Settings
         CacheKey = KeyPlace.None(NotAVerdict),
     };
 
-    public static readonly Setting<StaleMode?> Stale = new("stale", RunOnly, c => c.Stale, (c, v) => c with { Stale = v },
+    internal static readonly Setting<StaleMode?> Stale = new("stale", RunOnly, c => c.Stale, (c, v) => c with { Stale = v },
         ConfigValues.Choice<StaleMode>("\"warn\", \"error\" or \"off\"", ("warn", StaleMode.Warn), ("error", StaleMode.Error), ("off", StaleMode.Off)))
     { CacheKey = KeyPlace.None("ignored blocks are never cached") };
 
+    /// <summary>The <c>engineWords</c> setting (<see cref="SnippetCheckConfig.EngineWords"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> EngineWords = new("engineWords", PerFile, c => c.EngineWords, (c, v) => c with { EngineWords = v },
         ConfigValues.Strings("a list of words, such as [\"linenos\", \"title\"]"))
     { CacheKey = KeyPlace.None("it only silences a warning") };
 
+    /// <summary>The <c>scrub</c> setting (<see cref="SnippetCheckConfig.Scrub"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> Scrub = new("scrub", PerBlock, c => c.Scrub, (c, v) => c with { Scrub = v }, ConfigValues.Scrub)
     {
         Tag = TagRule.Value<IReadOnlyList<string>>("scrub", SettingValues.TryParseScrub, value => $"'scrub={value}' must name scrubbers, such as scrub=duration,hex or scrub=none"),
@@ -278,16 +309,19 @@ internal static class Settings
         CacheKey = KeyPlace.In("each block's \"scrub\" too"),
     };
 
-    public static readonly Setting<IReadOnlyList<CustomScrubber>?> Scrubbers = new("scrubbers", RunOnly, c => c.Scrubbers, (c, v) => c with { Scrubbers = v }, ConfigValues.Scrubbers)
+    internal static readonly Setting<IReadOnlyList<CustomScrubber>?> Scrubbers = new("scrubbers", RunOnly, c => c.Scrubbers, (c, v) => c with { Scrubbers = v }, ConfigValues.Scrubbers)
     { CacheKey = KeyPlace.In("each block's \"scrub\" too (the scrubbers it uses)") };
 
+    /// <summary>The <c>fixture</c> setting (<see cref="SnippetCheckConfig.Fixture"/>).</summary>
     public static readonly Setting<bool?> Fixture = new("fixture", PerFile, c => c.Fixture, (c, v) => c with { Fixture = v }, ConfigValues.Bool)
     { CacheKey = KeyPlace.In("\"fixture\" too") };
 
+    /// <summary>The <c>hiddenFences</c> setting (<see cref="SnippetCheckConfig.HiddenFences"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> HiddenFences = new("hiddenFences", PerFile, c => c.HiddenFences, (c, v) => c with { HiddenFences = v },
         ConfigValues.Strings("a list of info strings, such as [\"requiredcode\"]"))
     { CacheKey = KeyPlace.In("each \"prelude\" too (the hidden code)") };
 
+    /// <summary>The <c>warnAsError</c> setting (<see cref="SnippetCheckConfig.WarnAsError"/>).</summary>
     public static readonly Setting<bool?> WarnAsError = new("warnAsError", PerBlock, c => c.WarnAsError, (c, v) => c with { WarnAsError = v }, ConfigValues.Bool)
     {
         Tag = TagRule.Flag("warnaserror"),
@@ -295,6 +329,7 @@ internal static class Settings
         CacheKey = KeyPlace.In("the compile settings' key too"),
     };
 
+    /// <summary>The <c>noWarn</c> setting (<see cref="SnippetCheckConfig.NoWarn"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> NoWarn = new("noWarn", PerBlock, c => c.NoWarn, (c, v) => c with { NoWarn = v },
         ConfigValues.AsTag<IReadOnlyList<string>>(SettingValues.TryParseDiagnosticIds, "a list of diagnostic IDs, such as [\"CS0618\", \"CS0168\"]"))
     {
@@ -322,30 +357,37 @@ internal static class Settings
     /// merged settings), by its key. A setting added to the table is in every key unless its row says why it cannot
     /// change a verdict, so no new setting can be forgotten by the cache.
     /// </summary>
-    public static StoreKey AddKeyed(StoreKey key, SnippetCheckConfig config)
+    internal static StoreKey AddKeyed(StoreKey key, SnippetCheckConfig config)
     {
         foreach (var setting in All.Where(s => s.CacheKey.Keyed)) key.Add("setting " + setting.Key, setting.KeyText(config));
         return key;
     }
 }
 
-internal sealed partial record SnippetCheckConfig
+public sealed partial record SnippetCheckConfig
 {
+    /// <summary><c>include</c>: the globs of documents a folder argument verifies.</summary>
     public IReadOnlyList<string>? Include { get; init; }
+    /// <summary><c>exclude</c>: globs left out of <see cref="Include"/>.</summary>
     public IReadOnlyList<string>? Exclude { get; init; }
 
     /// <summary>Whether generated C# files (<c>*.g.cs</c>, an <c>&lt;auto-generated&gt;</c> header) are verified; left out by default.</summary>
     public bool? IncludeGenerated { get; init; }
+    /// <summary><c>mode</c>: verify untagged C# blocks too, or only tagged ones.</summary>
     public VerifyMode? Mode { get; init; }
+    /// <summary><c>timeout</c>: the default time limit of a snippet's run.</summary>
     public TimeSpan? Timeout { get; init; }
+    /// <summary><c>langVersion</c>: the C# version snippets compile with.</summary>
     public LanguageVersion? LangVersion { get; init; }
+    /// <summary><c>nullable</c>: the nullable context snippets compile in.</summary>
     public NullableContextOptions? Nullable { get; init; }
 
     /// <summary><c>Debug</c> (the default, as <c>dotnet run</c> builds) or <c>Release</c>: no DEBUG symbol, optimized code.</summary>
-    public BuildConfiguration? Configuration { get; init; }
+    internal BuildConfiguration? Configuration { get; init; }
 
     /// <summary>The compiler's warning level; the default is what the SDK gives <c>net10.0</c> projects (10).</summary>
     public int? WarningLevel { get; init; }
+    /// <summary><c>usings</c>: namespaces (and <c>static:Type</c>) every snippet imports.</summary>
     public IReadOnlyList<string>? Usings { get; init; }
 
     /// <summary>
@@ -353,6 +395,7 @@ internal sealed partial record SnippetCheckConfig
     /// on each; null: the tool's own framework alone.
     /// </summary>
     public IReadOnlyList<TargetFramework>? Frameworks { get; init; }
+    /// <summary><c>references</c>: assemblies and projects every snippet compiles against.</summary>
     public IReadOnlyList<string>? References { get; init; }
 
     /// <summary>Pinned packages (<c>Id@Version</c>) every snippet compiles against, as if each had the <c>#:package</c> lines.</summary>
@@ -360,9 +403,13 @@ internal sealed partial record SnippetCheckConfig
 
     /// <summary>C# files of hidden code (relative to the config file) that every program gets, as a file prelude.</summary>
     public IReadOnlyList<string>? Preludes { get; init; }
+    /// <summary><c>environment</c>: <c>NAME=value</c> pairs a snippet's process gets.</summary>
     public IReadOnlyList<string>? Environment { get; init; }
+    /// <summary><c>parallelism</c>: how many snippets compile and run at once.</summary>
     public int? Parallelism { get; init; }
+    /// <summary><c>cache</c>: read and write the result cache.</summary>
     public bool? Cache { get; init; }
+    /// <summary><c>strictTags</c>: a word among a block's tags that is not SnippetCheck's is an error.</summary>
     public bool? StrictTags { get; init; }
 
     /// <summary>Info-string words that belong to the blog engine (<c>linenos</c>, <c>title</c>, <c>hl_lines</c>): never warned about.</summary>
@@ -405,7 +452,7 @@ internal sealed partial record SnippetCheckConfig
     public double? MinCheckCoverage { get; init; }
 
     /// <summary><c>"stale"</c>: how an ignored block that compiles (or, with <c>--stale</c>, passes) is reported.</summary>
-    public StaleMode? Stale { get; init; }
+    internal StaleMode? Stale { get; init; }
 
     /// <summary>Compiler warnings fail every program here, as if each block were tagged <c>warnaserror</c>.</summary>
     public bool? WarnAsError { get; init; }
@@ -417,5 +464,5 @@ internal sealed partial record SnippetCheckConfig
     public IReadOnlyList<string>? Scrub { get; init; }
 
     /// <summary>The project's own scrubbers (<c>"scrubbers": [{ "name", "pattern", "replacement" }]</c>), validated at load.</summary>
-    public IReadOnlyList<CustomScrubber>? Scrubbers { get; init; }
+    internal IReadOnlyList<CustomScrubber>? Scrubbers { get; init; }
 }

@@ -28,8 +28,9 @@ internal enum StaleMode { Warn, Error, Off }
 /// layers merge: command line, then front matter, then the config file, then these defaults. The settings themselves,
 /// and how each is read and merged, are <see cref="Settings"/>'s table.
 /// </summary>
-internal sealed partial record SnippetCheckConfig
+public sealed partial record SnippetCheckConfig
 {
+    /// <summary>The documents a folder argument verifies when the config names none: Markdown and MDX.</summary>
     public static readonly IReadOnlyList<string> DefaultInclude = ["**/*.md", "**/*.markdown", "**/*.mdx"];
 
     /// <summary>The file this came from, when it came from one; relative paths in it are relative to its folder.</summary>

@@ -24,7 +24,7 @@ public sealed record VerifyOptions
     /// The settings the command line gives (the rows of <see cref="Configuration.Settings"/> with an option), as a layer
     /// over the config file and front matter; the option properties below read and write it.
     /// </summary>
-    internal SnippetCheckConfig CommandLine { get; init; } = new();
+    public SnippetCheckConfig CommandLine { get; init; } = new();
 
     /// <summary><c>--all</c>: verify untagged C# blocks as <c>compile</c>.</summary>
     public bool All { get => CommandLine.Mode == VerifyMode.All; init => CommandLine = CommandLine with { Mode = value ? VerifyMode.All : null }; }

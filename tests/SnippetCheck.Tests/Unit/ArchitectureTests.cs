@@ -176,6 +176,19 @@ public sealed class ArchitectureTests
         Assert.True(uses.Count == 0, "the core reads the process's current directory; take the host's folder instead:\n" + string.Join('\n', uses));
     }
 
+    /// <summary>
+    /// The hosts use the core's public surface only: it shows its internals to the tests and the SDK-agreement tool,
+    /// never to a host (the CLI with its language server, the Markdig extension; the MSBuild task reads the CLI's JSON).
+    /// </summary>
+    [Fact]
+    public void The_core_shows_its_internals_to_no_host()
+    {
+        var friends = typeof(SnippetCheck.Driver.Verifier).Assembly.GetCustomAttributes(typeof(System.Runtime.CompilerServices.InternalsVisibleToAttribute), inherit: false)
+            .Cast<System.Runtime.CompilerServices.InternalsVisibleToAttribute>().Select(a => a.AssemblyName).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["SdkAgreement", "SnippetCheck.Tests"], friends);
+    }
+
     private static bool Allowed(string from, string to) => Ranks[to] < Ranks[from];
 
     /// <summary><c>SnippetCheck.Driver</c> → <c>Driver</c>; null outside the core.</summary>
