@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -183,8 +185,8 @@ public sealed class ArchitectureTests
     [Fact]
     public void The_core_shows_its_internals_to_no_host()
     {
-        var friends = typeof(SnippetCheck.Driver.Verifier).Assembly.GetCustomAttributes(typeof(System.Runtime.CompilerServices.InternalsVisibleToAttribute), inherit: false)
-            .Cast<System.Runtime.CompilerServices.InternalsVisibleToAttribute>().Select(a => a.AssemblyName).Order(StringComparer.Ordinal);
+        var friends = typeof(SnippetCheck.Driver.Verifier).Assembly.GetCustomAttributes<InternalsVisibleToAttribute>()
+            .Select(a => a.AssemblyName).Order(StringComparer.Ordinal);
 
         Assert.Equal(["SdkAgreement", "SnippetCheck.Tests"], friends);
     }
