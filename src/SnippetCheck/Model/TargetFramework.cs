@@ -89,7 +89,7 @@ public sealed partial record TargetFramework : IComparable<TargetFramework>
 /// The frameworks something applies to: a run's matrix (config <c>frameworks</c>), or a block's narrowing of it
 /// (<c>frameworks=net9.0+</c> or <c>frameworks=net8.0,net10.0</c>).
 /// </summary>
-public sealed class FrameworkSet
+public sealed class FrameworkSet : IEquatable<FrameworkSet>
 {
     private readonly TargetFramework? _from;
     private readonly IReadOnlyList<TargetFramework> _listed;
@@ -137,4 +137,14 @@ public sealed class FrameworkSet
     }
 
     private static string Unknown(string name) => $"'{name}' is not a supported target framework (supported: {TargetFramework.SupportedList})";
+
+    /// <summary>Two sets are equal when they keep the same frameworks the same way (<c>net9.0+</c> is not the list net9.0,net10.0).</summary>
+    public bool Equals(FrameworkSet? other) =>
+        other is not null && Equals(_from, other._from) && _listed.SequenceEqual(other._listed);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as FrameworkSet);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(_from, _listed.Count);
 }

@@ -109,4 +109,28 @@ public sealed record SnippetTags
     public bool HasAny =>
         Kind is not null || Name is not null || Session is not null || ExitCode is not null || SettingTags.Count > 0 ||
         Unsafe || Members || Results || Args is not null;
+
+    /// <summary>
+    /// Value equality: two blocks tagged alike are equal. A record compares its lists and dictionary by reference,
+    /// which would make every parse of the same tags differ.
+    /// </summary>
+    public bool Equals(SnippetTags? other) =>
+        other is not null &&
+        (ReferenceEquals(this, other) ||
+         Kind == other.Kind && ExpectedException == other.ExpectedException && Name == other.Name && Session == other.Session &&
+         ExitCode == other.ExitCode && Unsafe == other.Unsafe && Members == other.Members && Results == other.Results &&
+         Original == other.Original &&
+         ExpectedErrorIds.SequenceEqual(other.ExpectedErrorIds) && ForeignAttributes.SequenceEqual(other.ForeignAttributes) &&
+         (Args ?? []).SequenceEqual(other.Args ?? []) && Args is null == other.Args is null &&
+         SettingTags.Count == other.SettingTags.Count &&
+         SettingTags.All(tag => other.SettingTags.TryGetValue(tag.Key, out var value) && SameValue(tag.Value, value)));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Kind, Name, Session, ExitCode, Original, SettingTags.Count);
+
+    // A setting's value is a scalar, a FrameworkSet (value equality of its own) or a list of either.
+    private static bool SameValue(object mine, object theirs) =>
+        mine is System.Collections.IEnumerable list and not string && theirs is System.Collections.IEnumerable otherList and not string
+            ? list.Cast<object>().SequenceEqual(otherList.Cast<object>())
+            : Equals(mine, theirs);
 }

@@ -25,6 +25,23 @@ public sealed class TagParserTests
     }
 
     [Fact]
+    public void Tags_written_alike_are_equal_and_any_difference_in_a_value_makes_them_differ()
+    {
+        const string Text = "run usings=System.Text packages=Humanizer@2.14.1 frameworks=net9.0+ scrub=hex args=\"a b\" compile-fail=CS0029";
+        var (first, second) = (Parse(Text).Tags, Parse(Text).Tags);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+
+        Assert.NotEqual(first, first with { Usings = ["System.Linq"] });
+        Assert.NotEqual(first, first with { Frameworks = Parse("frameworks=net9.0,net10.0").Tags.Frameworks });
+        Assert.NotEqual(first, first with { Scrub = ["duration"] });
+        Assert.NotEqual(first, first with { Args = ["a"] });
+        Assert.NotEqual(first, first with { ExpectedErrorIds = ["CS0103"] });
+        Assert.NotEqual(first, first with { Packages = Parse("packages=Humanizer@2.14.2").Tags.Packages });
+        Assert.NotEqual(first, first with { Network = true });
+    }
+
+    [Fact]
     public void Usings_list_namespaces_and_anything_else_is_a_bad_value()
     {
         Assert.Equal(["System.Text", "System.Diagnostics"], Parse("usings=System.Text,System.Diagnostics").Tags.Usings);
