@@ -12,7 +12,7 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Driver;
 
 /// <summary>One program's verification, scheduled as a unit: a merged chunk, a lone snippet or a session.</summary>
-internal sealed record VerificationUnit(IReadOnlyList<Snippet> Blocks, Func<CancellationToken, Task<IReadOnlyList<SnippetResult>>> Verify)
+internal sealed record ScheduledVerification(IReadOnlyList<Snippet> Blocks, Func<CancellationToken, Task<IReadOnlyList<SnippetResult>>> Verify)
 {
     /// <summary>A bug on one snippet's path (in Roslyn, say, on hostile code) fails that snippet, not the run.</summary>
     public async Task<IReadOnlyList<SnippetResult>> RunGuardedAsync(CancellationToken cancellationToken)
@@ -90,7 +90,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         var units = PlanLone(plan.Lone, programCache, dependencies, merging, context, Report, OnMiss);
         var toCompile = units.Count;
         PhaseTrace.Mark($"cache looked up: {units.Count} units to verify");
-        units.AddRange(plan.Sessions.Select(session => new VerificationUnit(session.Blocks, token =>
+        units.AddRange(plan.Sessions.Select(session => new ScheduledVerification(session.Blocks, token =>
             programCache.GetOrVerifyAsync(session, () =>
             {
                 pool.StartRunners(int.MaxValue);
@@ -114,7 +114,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
     /// together in merged chunks where they can be (<see cref="MergePolicy"/>), else one by one. Chunks come first:
     /// they are the longest units, and the rest fill in around them.
     /// </summary>
-    private List<VerificationUnit> PlanLone(IReadOnlyList<SnippetProgram> lone, ProgramCache programCache, DependencyResolver dependencies,
+    private List<ScheduledVerification> PlanLone(IReadOnlyList<SnippetProgram> lone, ProgramCache programCache, DependencyResolver dependencies,
         MergeTally merging, ProgramContext context, Action<IReadOnlyList<SnippetResult>> report, Action onMiss)
     {
         var candidates = new MergeCandidate?[lone.Count];
@@ -160,17 +160,17 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // Verified alone then, where a bug on this snippet's path fails this snippet only (VerificationUnit).
+                // Verified alone then, where a bug on this snippet's path fails this snippet only (ScheduledVerification).
                 candidates[i] = null;
             }
         });
 
-        var units = new List<VerificationUnit>();
+        var units = new List<ScheduledVerification>();
         var inChunks = new HashSet<SnippetProgram>(ReferenceEqualityComparer.Instance);
         foreach (var chunk in MergePolicy.Chunks([.. candidates.OfType<MergeCandidate>()], settings.Parallelism))
         {
             inChunks.UnionWith(chunk.Select(c => c.Program));
-            units.Add(new VerificationUnit([.. chunk.Select(c => c.Program.Blocks[0])], async token =>
+            units.Add(new ScheduledVerification([.. chunk.Select(c => c.Program.Blocks[0])], async token =>
             {
                 var results = await VerificationEngine.VerifyAsync(MergedStrategy.Unit(chunk, merging, JudgingPolicy.Verdicts), context, token).ConfigureAwait(false);
                 for (var i = 0; i < chunk.Count; i++) programCache.Keep(chunk[i].Program, [results[i]]);
@@ -181,7 +181,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         {
             var program = lone[i];
             if (cached[i] || inChunks.Contains(program)) continue;
-            units.Add(new VerificationUnit(program.Blocks, async token =>
+            units.Add(new ScheduledVerification(program.Blocks, async token =>
                 programCache.Keep(program, await VerificationEngine.VerifyAsync(WorkUnit.Alone(program), context, token).ConfigureAwait(false))));
         }
         return units;
@@ -191,7 +191,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
     /// Units that compile (and with <c>--stale</c> run) the ignored blocks in merged chunks of their own, judged by
     /// <paramref name="stale"/>: they report no results, only its findings. A bug on this path costs the hint, never the run.
     /// </summary>
-    private static IEnumerable<VerificationUnit> PlanStale(IReadOnlyList<(Snippet Ignored, SnippetProgram Program)> candidates, StalePolicy stale,
+    private static IEnumerable<ScheduledVerification> PlanStale(IReadOnlyList<(Snippet Ignored, SnippetProgram Program)> candidates, StalePolicy stale,
         DependencyResolver dependencies, ProgramContext context)
     {
         if (!stale.IsOn || candidates.Count == 0) return [];
@@ -209,7 +209,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
                 // Not checked, then: a stale tag is a hint, never a reason to fail a run.
             }
         }
-        return [.. MergePolicy.StaleChunks(mergeable).Select(chunk => new VerificationUnit([], async token =>
+        return [.. MergePolicy.StaleChunks(mergeable).Select(chunk => new ScheduledVerification([], async token =>
         {
             try
             {
