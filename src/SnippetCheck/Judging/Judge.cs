@@ -125,7 +125,7 @@ internal static class Judge
             var report = run.Tests.First(r => r.Name == first.Name && r.Ending == Execution.TestEnding.Failed);
             return (new Verdict.Failed(new TestFailure(first.Location, first.Name, first.Message ?? "", Frames(report.ExceptionText), failed.Count - 1)
             {
-                Hint = AccessHint(first.Message),
+                Hint = FailureHints.ForProxyAccess(first.Message),
             }), tests);
         }
         var skipped = tests.Count(t => t.Status == TestStatus.Skipped);
@@ -133,51 +133,11 @@ internal static class Judge
         return (new Verdict.Passed($"{passed} {(passed == 1 ? "test" : "tests")} passed" + (skipped > 0 ? $", {skipped} skipped" : "")), tests);
     }
 
-    /// <summary>
-    /// When a proxy-based mocking library (Castle DynamicProxy, under NSubstitute, Moq and FakeItEasy) could not implement a
-    /// type because the program does not make it public, says how to make it so.
-    /// </summary>
-    internal static string? AccessHint(string? message) =>
-        message is not null && (message.Contains("is not accessible", StringComparison.Ordinal) || message.Contains("inaccessible interface", StringComparison.Ordinal)
-            || message.Contains("DynamicProxyGenAssembly2", StringComparison.Ordinal))
-            ? "a mocking library's proxy can only implement a public type: declare the type 'public' (in a 'members' block a public type is public in the program); " +
-              "a type without 'public', or nested in a class of the post's own that is not public, stays out of its reach"
-            : null;
-
     /// <summary>A failed test's stack frames, in the post's lines: its message is said apart, in the framework's words.</summary>
     private static string? Frames(string? exceptionText) =>
         StackTraces.SnippetFrames(exceptionText)?.Split('\n').Where(l => l.StartsWith("   at ", StringComparison.Ordinal)).ToList() is { Count: > 0 } frames
             ? string.Join('\n', frames)
             : null;
-
-    /// <summary>
-    /// When the sandbox is what the snippet ran into (access denied to a file, or to the network), says so and how
-    /// to allow it, so the author does not hunt for a bug in the snippet.
-    /// </summary>
-    internal static string? SandboxHint(RunResult run)
-    {
-        if (run.Confinement is not { } sandbox || run.ExceptionType is not { } type) return null;
-        var denied = (run.ExceptionMessage ?? "").Contains("denied", StringComparison.OrdinalIgnoreCase);
-        if (type is "System.Net.Sockets.SocketException" or "System.Net.Http.HttpRequestException" && SocketHint(sandbox) is { } socketHint)
-            return socketHint;
-        if (sandbox.Filesystem && (type == "System.UnauthorizedAccessException" || (type.StartsWith("System.IO.", StringComparison.Ordinal) && denied)))
-            return "the sandbox lets a snippet write only its working and temp folders, and read only the runtime, system libraries and its packages; " +
-                "grant a path with \"sandboxRead\" or \"sandboxWrite\" in snippetcheck.json (SECURITY.md)";
-        return null;
-    }
-
-    /// <summary>What the sandbox blocks of the network and sockets, and how each is allowed.</summary>
-    private static string? SocketHint(SandboxStatus sandbox)
-    {
-        List<string> blocked = [];
-        if (sandbox.NetworkBlocked) blocked.Add("TCP connections");
-        if (sandbox.UdpBlocked) blocked.Add("UDP");
-        if (blocked.Count > 0 && sandbox.UnixSocketsBlocked) blocked.Add("UNIX sockets");
-        if (blocked.Count == 0) return sandbox.UnixSocketsBlocked ? "the sandbox blocks UNIX sockets; grant a socket's path with \"sandboxWrite\" in snippetcheck.json (SECURITY.md)" : null;
-        var allow = "tag the snippet 'network', or set \"network\": true in front matter or snippetcheck.json";
-        if (sandbox.UnixSocketsBlocked) allow += " (for a UNIX socket, grant its path with \"sandboxWrite\")";
-        return $"the sandbox blocks {string.Join(", ", blocked[..^1])}{(blocked.Count > 1 ? " and " : "")}{blocked[^1]}; {allow} (SECURITY.md)";
-    }
 
     /// <summary>
     /// A block that ran: <paramref name="output"/> is what it printed itself; <paramref name="isLast"/> is false for a
@@ -202,12 +162,12 @@ internal static class Judge
             if (run.Status != RunStatus.Exception) return new Verdict.Failed(new NoExceptionFailure(at, expected, run.ExitCode));
             if (expected is not null && !IsSameType(expected, run.ExceptionType!))
                 return new Verdict.Failed(new WrongExceptionFailure(ThrowingLine(run.ExceptionText, snippet) ?? at, expected,
-                    run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), SandboxHint(run) ?? AccessHint(run.ExceptionMessage)));
+                    run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), FailureHints.ForSandbox(run) ?? FailureHints.ForProxyAccess(run.ExceptionMessage)));
         }
         else if (run.Status == RunStatus.Exception)
         {
             return new Verdict.Failed(new ExceptionFailure(ThrowingLine(run.ExceptionText, snippet) ?? at,
-                run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), SandboxHint(run) ?? AccessHint(run.ExceptionMessage)));
+                run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), FailureHints.ForSandbox(run) ?? FailureHints.ForProxyAccess(run.ExceptionMessage)));
         }
         else if (isLast && run.ExitCode != (snippet.Tags.ExitCode ?? 0))
         {
@@ -221,7 +181,7 @@ internal static class Judge
                 return new Verdict.Failed(new OutputMismatchFailure(block.Block.Location, comparison.DiffText)
                 {
                     Location = FirstDifference(block, comparison),
-                    Hint = MismatchHint(block, output, scrubbing),
+                    Hint = FailureHints.ForMismatch(block, output, scrubbing),
                 });
         }
         return Verdict.Pass;
@@ -242,40 +202,6 @@ internal static class Judge
             : block.Block.Location with { Line = block.Block.EndLine };
     }
 
-    /// <summary>
-    /// Where authors trip on a mismatch: a <c>...</c> line without <c>ellipsis</c>, lines that differ only in order,
-    /// or values that a scrubber not in force would have matched. Each is tried for real, so a hint always works.
-    /// </summary>
-    internal static string? MismatchHint(ExpectedOutput block, string output, Scrubbing scrubbing)
-    {
-        var hints = new List<string>();
-        if (block.Mode != OutputMatchMode.Ellipsis && OutputComparer.Normalize(block.Text).Any(l => l.Trim() == OutputComparer.Ellipsis))
-            hints.Add("add `ellipsis` to the output block to use `...` as a wildcard");
-        if (block.Mode == OutputMatchMode.Exact && OutputComparer.Compare(block.Text, output, OutputMatchMode.Unordered, scrubbing).Matches)
-            hints.Add("only the order of the lines differs: add `unordered` to the output block if the order does not matter");
-        if (scrubbing.IsOff)
-        {
-            if (OutputComparer.Compare(block.Text, output, block.Mode, Scrubbing.Default).Matches)
-                hints.Add("only GUIDs, dates or the snippet's folders differ, which scrubbing replaces, but scrubbing is off (`scrub=none`) here: remove it");
-        }
-        // One number that differs (1 against 2) is most likely a real regression: 'number' would hide it. Several
-        // differing numbers look like timings or ids.
-        else if (Scrubbers.OptIn.FirstOrDefault(s => !scrubbing.Has(s.Name) && OutputComparer.Compare(block.Text, output, block.Mode, scrubbing.With(s)).Matches &&
-                     (s != Scrubbers.Number || Scrubbers.DifferingNumbers(block.Text, output) >= 2)) is { } scrubber)
-        {
-            hints.Add($"only {Describe(scrubber)} differ: add `scrub={scrubber.Name}` to the output block to compare them as placeholders");
-        }
-        return hints.Count == 0 ? null : string.Join("; ", hints);
-    }
-
-    private static string Describe(Scrubber scrubber) => scrubber.Name switch
-    {
-        "duration" => "durations",
-        "hex" => "hex values (addresses, hash codes)",
-        "hashcode" => "hash codes",
-        _ => "numbers",
-    };
-
     /// <summary>Compile errors as the compiler's users see them, with a hint for a well-known cause.</summary>
     public static Verdict CompileError(Snippet snippet, IReadOnlyList<CompilerDiagnostic> errors)
     {
@@ -285,7 +211,7 @@ internal static class Judge
             // The errors fell in code of the tool's own or another block; say so rather than pass.
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CompileError, "the program did not compile", snippet.Location));
         }
-        return new Verdict.Failed(new CompileErrorFailure(diagnostics, HintFor(diagnostics[0].Id, diagnostics[0].Message, errors.FirstOrDefault()?.NamesInternalMember == true, snippet)));
+        return new Verdict.Failed(new CompileErrorFailure(diagnostics, FailureHints.ForCompileError(diagnostics[0].Id, diagnostics[0].Message, errors.FirstOrDefault()?.NamesInternalMember == true, snippet)));
     }
 
     public static Diagnostic ToDiagnostic(CompilerDiagnostic diagnostic, Snippet snippet) =>
@@ -293,23 +219,6 @@ internal static class Judge
         {
             End = diagnostic.Location is null ? null : diagnostic.End,
         };
-
-    /// <param name="internalMember">The error names a member that exists but is internal (<see cref="CompilerDiagnostic.NamesInternalMember"/>).</param>
-    private static string? HintFor(string id, string message, bool internalMember, Snippet snippet) => id switch
-    {
-        "CS0106" or "CS9348" when !snippet.Tags.Members => "a member outside a type: tag the block 'members' to compile it inside a class the tool adds",
-        "CS0227" or "CS0214" or "CS4004" when !snippet.Tags.Unsafe => "unsafe code: add the 'unsafe' tag",
-        "CS8635" or "CS1525" or "CS1002" or "CS1513" when id == "CS8635" || snippet.Block.Content.Contains("...", StringComparison.Ordinal) => snippet.Kind == SnippetKind.Check
-            ? "a '...' placeholder where C# has no statement, whole argument list or value: only those are left out; write it so, or tag the block 'ignore'"
-            : "a '...' placeholder: tag the block 'check' to check what is around it (a statement, a whole argument list or a value left out), tag it 'ignore', or put the missing code in a prelude",
-        "CS8803" => "top-level statements must come before types and namespaces in a C# file: move the declarations below them",
-        "CS0400" or "CS0246" when snippet.DocumentedNamespace is { } ns && message.Contains($"'{ns.Split('.')[0]}'", StringComparison.Ordinal) =>
-            $"the namespace '{ns}' of the documented code is in no assembly this example compiles against: verify the library's project ('snippetcheck verify path/to/Library.csproj') rather than one of its files, or name it with '--reference path/to/Library.csproj'",
-        "CS0122" or "CS0117" or "CS1061" when (id == "CS0122" || internalMember)
-                && (snippet.DocumentedNamespace is not null || snippet.Location.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) =>
-            "an example in a doc comment uses the library as its users do: internal and private members are out of reach; show the public API, or tag the example 'ignore'",
-        _ => null,
-    };
 
     /// <summary>
     /// The line the failure is headlined at: the innermost frame in the snippet's own, visible lines, read from the stack

@@ -97,19 +97,19 @@ public sealed class SandboxTests
         RunResult Threw(string type, string message, SandboxStatus? status) =>
             new RunResult(RunStatus.Exception, 0, "", "", new Dictionary<int, string>(), -1, type, message, type + ": " + message, null, TimeSpan.Zero) { Confinement = status };
 
-        Assert.Contains("'network'", Judge.SandboxHint(Threw("System.Net.Sockets.SocketException", "Permission denied", confined)));
-        Assert.Contains("sandboxRead", Judge.SandboxHint(Threw("System.UnauthorizedAccessException", "Access to the path is denied.", confined)));
-        Assert.Contains("sandboxWrite", Judge.SandboxHint(Threw("System.IO.IOException", "Permission denied", confined)));
-        Assert.Null(Judge.SandboxHint(Threw("System.UnauthorizedAccessException", "denied", null)));
-        Assert.Null(Judge.SandboxHint(Threw("System.InvalidOperationException", "denied", confined)));
+        Assert.Contains("'network'", FailureHints.ForSandbox(Threw("System.Net.Sockets.SocketException", "Permission denied", confined)));
+        Assert.Contains("sandboxRead", FailureHints.ForSandbox(Threw("System.UnauthorizedAccessException", "Access to the path is denied.", confined)));
+        Assert.Contains("sandboxWrite", FailureHints.ForSandbox(Threw("System.IO.IOException", "Permission denied", confined)));
+        Assert.Null(FailureHints.ForSandbox(Threw("System.UnauthorizedAccessException", "denied", null)));
+        Assert.Null(FailureHints.ForSandbox(Threw("System.InvalidOperationException", "denied", confined)));
 
         // A socket the filter stopped names every blocked kind and how each is allowed.
         var sockets = confined with { UnixSocketsBlocked = true, UdpBlocked = true };
         Assert.Equal("the sandbox blocks TCP connections, UDP and UNIX sockets; tag the snippet 'network', or set \"network\": true in front matter " +
             "or snippetcheck.json (for a UNIX socket, grant its path with \"sandboxWrite\") (SECURITY.md)",
-            Judge.SandboxHint(Threw("System.Net.Sockets.SocketException", "Permission denied", sockets)));
+            FailureHints.ForSandbox(Threw("System.Net.Sockets.SocketException", "Permission denied", sockets)));
         var networkRunner = new SandboxStatus(7, true, false, true, true, 0, null, UnixSocketsBlocked: true, UdpBlocked: false);
-        Assert.Contains("blocks UNIX sockets; grant a socket's path with \"sandboxWrite\"", Judge.SandboxHint(Threw("System.Net.Sockets.SocketException", "Permission denied", networkRunner)));
+        Assert.Contains("blocks UNIX sockets; grant a socket's path with \"sandboxWrite\"", FailureHints.ForSandbox(Threw("System.Net.Sockets.SocketException", "Permission denied", networkRunner)));
     }
 
     [Fact]

@@ -133,7 +133,7 @@ public sealed class JudgeTests
     {
         var block = Snippet("run", expected).Output!;
 
-        var hint = Judge.MismatchHint(block, actual + "\n", Scrubbing.Default);
+        var hint = FailureHints.ForMismatch(block, actual + "\n", Scrubbing.Default);
 
         Assert.Equal(hinted, hint?.Contains("scrub=number", StringComparison.Ordinal) == true);
     }
