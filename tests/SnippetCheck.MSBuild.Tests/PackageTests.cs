@@ -39,7 +39,7 @@ public sealed class PackageTests
         string[] cliFiles =
         [
             "snippetcheck.dll", "snippetcheck.deps.json", "snippetcheck.runtimeconfig.json",
-            "snippetcheck-runner.dll", "snippetcheck-runner.runtimeconfig.json", "SnippetCheck.Core.dll",
+            "snippetcheck-runner.dll", "snippetcheck-runner.runtimeconfig.json", "SnippetCheck.Core.dll", "SnippetCheck.Authoring.dll",
             "Markdig.dll", "Microsoft.CodeAnalysis.dll", "Microsoft.CodeAnalysis.CSharp.dll", "System.CommandLine.dll",
             "YamlDotNet.dll", "Microsoft.Extensions.FileSystemGlobbing.dll", "DiffPlex.dll",
         ];

@@ -14,16 +14,17 @@ namespace SnippetCheck.Caching;
 /// output, stdin and the run environment. Positions are left out, so editing prose moves no snippet out. Built as every
 /// key of the store is (<see cref="StoreKey"/>), so no two programs' parts read alike.
 /// </summary>
-internal static class CacheKey
+public static class CacheKey
 {
-    internal static readonly string ToolIdentity =
+    /// <summary>This build of the tool on this runtime: a cached answer of another build is never reused (render's cache keys it too).</summary>
+    public static readonly string ToolIdentity =
         $"{typeof(CacheKey).Assembly.ManifestModule.ModuleVersionId}|{Environment.Version}|{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}";
 
     /// <summary>
     /// What every program of a run shares (the tool, the dependencies, the runner's environment and the variables it
     /// lets through), hashed once: a cached run computes a key per program, and these parts are most of its text.
     /// </summary>
-    public static string RunWide(RunnerOptions runner, string dependencies)
+    internal static string RunWide(RunnerOptions runner, string dependencies)
     {
         var key = new StoreKey()
             .Add("tool", ToolIdentity)
@@ -41,7 +42,7 @@ internal static class CacheKey
         return key.Hash();
     }
 
-    public static string For(SnippetProgram program, string runWide)
+    internal static string For(SnippetProgram program, string runWide)
     {
         var key = new StoreKey().Add("run", runWide);
         // The same blocks as one class run otherwise than as a session or alone.

@@ -13,23 +13,23 @@ namespace SnippetCheck.Caching;
 /// kept. Entries are written and read through the store (<see cref="StoreFile"/>), so two runs sharing the folder
 /// never see half an entry; an unreadable entry is simply a miss.
 /// </summary>
-internal sealed partial class ResultCache(string directory)
+public sealed partial class ResultCache(string directory)
 {
-    public const string DefaultFolder = ToolFolder.Name + "/cache";
+    internal const string DefaultFolder = ToolFolder.Name + "/cache";
 
-    public string Directory { get; } = directory;
+    internal string Directory { get; } = directory;
 
     /// <summary>True when the cache holds nothing yet: the run ahead is cold, and worth preparing for (<see cref="Driver.Verifier"/>).</summary>
-    public bool IsEmpty => !System.IO.Directory.Exists(Directory) || !System.IO.Directory.EnumerateFileSystemEntries(Directory).Any();
+    internal bool IsEmpty => !System.IO.Directory.Exists(Directory) || !System.IO.Directory.EnumerateFileSystemEntries(Directory).Any();
 
-    public IReadOnlyList<SnippetResult>? TryGet(string key, SnippetProgram program) =>
+    internal IReadOnlyList<SnippetResult>? TryGet(string key, SnippetProgram program) =>
         Read(PathOf(key), EntryJson.Default.Entry) is { } entry ? ResultsOf(entry, program) : null;
 
     /// <summary>
     /// The results of several programs kept together by <see cref="StoreAll"/> (all of a document's lone snippets):
     /// one file to read instead of one per program, where each read costs an open, a lock and a close.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<SnippetResult>>? TryGetAll(string key, IReadOnlyList<SnippetProgram> programs)
+    internal IReadOnlyList<IReadOnlyList<SnippetResult>>? TryGetAll(string key, IReadOnlyList<SnippetProgram> programs)
     {
         if (Read(PathOf(key, Together), EntryJson.Default.Together) is not { Programs.Count: var count } together || count != programs.Count) return null;
         var results = new IReadOnlyList<SnippetResult>[count];
@@ -42,16 +42,16 @@ internal sealed partial class ResultCache(string directory)
     }
 
     /// <summary>Whether <see cref="Store"/> keeps these results (see <see cref="EntryOf"/>).</summary>
-    public static bool Keeps(SnippetProgram program, IReadOnlyList<SnippetResult> results) => EntryOf(program, results) is not null;
+    internal static bool Keeps(SnippetProgram program, IReadOnlyList<SnippetResult> results) => EntryOf(program, results) is not null;
 
     /// <summary>Keeps the results when every block passed (ignored blocks aside); anything else is not cached.</summary>
-    public void Store(string key, SnippetProgram program, IReadOnlyList<SnippetResult> results)
+    internal void Store(string key, SnippetProgram program, IReadOnlyList<SnippetResult> results)
     {
         if (EntryOf(program, results) is { } entry) Write(PathOf(key), JsonSerializer.Serialize(entry, EntryJson.Default.Entry));
     }
 
     /// <summary>Keeps several programs' results in one file, when each would be kept alone.</summary>
-    public void StoreAll(string key, IReadOnlyList<SnippetProgram> programs, IReadOnlyList<IReadOnlyList<SnippetResult>> results)
+    internal void StoreAll(string key, IReadOnlyList<SnippetProgram> programs, IReadOnlyList<IReadOnlyList<SnippetResult>> results)
     {
         var entries = new List<Entry>(programs.Count);
         for (var i = 0; i < programs.Count; i++)
@@ -68,7 +68,7 @@ internal sealed partial class ResultCache(string directory)
     private void Write(string path, string json) => WriteFile(path, Encoding.UTF8.GetBytes(json));
 
     /// <summary>Keeps a render run's symbol notes of the program cached under <paramref name="key"/> (<see cref="NotesPath"/>).</summary>
-    public void StoreNotes(string key, string json) => Write(NotesPath(key), json);
+    internal void StoreNotes(string key, string json) => Write(NotesPath(key), json);
 
     /// <summary>
     /// Writes a file under the cache folder as the store writes every entry (<see cref="StoreFile.Write"/>), so two runs
@@ -132,7 +132,7 @@ internal sealed partial class ResultCache(string directory)
     private const string Together = "together";
 
     /// <summary>Where a render run keeps the symbol notes of the program cached under <paramref name="key"/> (<see cref="Compilation.SemanticCapture"/>).</summary>
-    public string NotesPath(string key) => PathOf(key, "notes");
+    internal string NotesPath(string key) => PathOf(key, "notes");
 
     private string PathOf(string key, string? kind = null) =>
         kind is null ? Path.Combine(Directory, key[..2], key + ".json") : Path.Combine(Directory, kind, key[..2], key + ".json");

@@ -13,39 +13,41 @@ namespace SnippetCheck.Compilation;
 /// config, the front matter and the blocks' tags laid over it (<see cref="Overlay(SnippetCheckConfig)"/>).
 /// Typed values only: text was parsed at the edge (<see cref="SettingValues"/>).
 /// </summary>
-internal sealed record CompileSettings
+public sealed record CompileSettings
 {
     /// <summary>What it compiles against (<see cref="References"/> are that framework's) and runs on.</summary>
-    public TargetFramework Framework { get; init; } = TargetFramework.Tool;
+    internal TargetFramework Framework { get; init; } = TargetFramework.Tool;
 
     /// <summary>C# 14, what the SDK gives <c>net10.0</c>; Roslyn's "latest" may be newer.</summary>
-    public LanguageVersion LanguageVersion { get; init; } = LanguageVersion.CSharp14;
-    public NullableContextOptions Nullable { get; init; } = NullableContextOptions.Enable;
-    public BuildConfiguration Configuration { get; init; } = BuildConfiguration.Debug;
+    internal LanguageVersion LanguageVersion { get; init; } = LanguageVersion.CSharp14;
+    internal NullableContextOptions Nullable { get; init; } = NullableContextOptions.Enable;
+    internal BuildConfiguration Configuration { get; init; } = BuildConfiguration.Debug;
 
     /// <summary>What the SDK gives a <c>net10.0</c> project: the target framework's major version.</summary>
-    public int WarningLevel { get; init; } = DefaultWarningLevel;
-    public bool AllowUnsafe { get; init; }
-    public bool WarningsAsErrors { get; init; }
+    internal int WarningLevel { get; init; } = DefaultWarningLevel;
+    internal bool AllowUnsafe { get; init; }
+    internal bool WarningsAsErrors { get; init; }
 
     /// <summary>Diagnostic IDs suppressed (config, front matter, a block's <c>nowarn=</c>), as a project's <c>&lt;NoWarn&gt;</c>.</summary>
-    public IReadOnlyList<string> NoWarn { get; init; } = [];
+    internal IReadOnlyList<string> NoWarn { get; init; } = [];
+    /// <summary>The global usings: the SDK's implicit ones, with those the config, front matter and tags add or remove.</summary>
     public IReadOnlyList<string> Usings { get; init; } = DefaultUsings;
+    /// <summary>What it compiles against: the framework's reference assemblies, then packages and projects.</summary>
     public ImmutableArray<MetadataReference> References { get; init; } = [];
 
-    public const int DefaultWarningLevel = 10;
+    internal const int DefaultWarningLevel = 10;
 
     /// <summary>The implicit usings the SDK gives a console project.</summary>
-    public static readonly IReadOnlyList<string> DefaultUsings =
+    internal static readonly IReadOnlyList<string> DefaultUsings =
     [
         "System", "System.Collections.Generic", "System.IO", "System.Linq",
         "System.Net.Http", "System.Threading", "System.Threading.Tasks",
     ];
 
-    public ImmutableArray<string> PreprocessorSymbols => BuildSymbols.For(Framework, debug: Configuration == BuildConfiguration.Debug);
+    internal ImmutableArray<string> PreprocessorSymbols => BuildSymbols.For(Framework, debug: Configuration == BuildConfiguration.Debug);
 
     /// <summary>What the SDK gives a project of <paramref name="framework"/>, compiling against <paramref name="references"/>.</summary>
-    public static CompileSettings For(TargetFramework framework, ImmutableArray<MetadataReference> references) => new()
+    internal static CompileSettings For(TargetFramework framework, ImmutableArray<MetadataReference> references) => new()
     {
         Framework = framework,
         LanguageVersion = framework.DefaultLanguageVersion,
@@ -53,12 +55,13 @@ internal sealed record CompileSettings
         References = references,
     };
 
+    /// <summary>How its source is parsed: the language version and the framework's and configuration's preprocessor symbols.</summary>
     public CSharpParseOptions ParseOptions => new(LanguageVersion, DocumentationMode.None, SourceCodeKind.Regular, PreprocessorSymbols);
 
-    public OptimizationLevel OptimizationLevel => Configuration == BuildConfiguration.Release ? OptimizationLevel.Release : OptimizationLevel.Debug;
+    internal OptimizationLevel OptimizationLevel => Configuration == BuildConfiguration.Release ? OptimizationLevel.Release : OptimizationLevel.Debug;
 
     /// <summary>The config file and front matter, merged, laid over these settings.</summary>
-    public CompileSettings Overlay(SnippetCheckConfig config) => Clamped(this with
+    internal CompileSettings Overlay(SnippetCheckConfig config) => Clamped(this with
     {
         LanguageVersion = config.LangVersion ?? LanguageVersion,
         Nullable = config.Nullable ?? Nullable,
@@ -70,7 +73,7 @@ internal sealed record CompileSettings
     });
 
     /// <summary>A program's blocks' tags laid over these settings: the first block that sets a value wins; any block's flag applies to all.</summary>
-    public CompileSettings Overlay(IEnumerable<SnippetTags> tags)
+    internal CompileSettings Overlay(IEnumerable<SnippetTags> tags)
     {
         var result = this;
         foreach (var tag in tags.Reverse())
@@ -98,7 +101,7 @@ internal sealed record CompileSettings
     /// Every value but the references, as text: programs with equal keys (and the same reference set) compile alike,
     /// so the key serves both the result cache and merge grouping.
     /// </summary>
-    public string Key => string.Join('|', Framework.Moniker,
+    internal string Key => string.Join('|', Framework.Moniker,
         LanguageVersion.ToDisplayString(), Nullable, Configuration, WarningLevel.ToString(CultureInfo.InvariantCulture),
         AllowUnsafe, WarningsAsErrors, string.Join(',', Usings), string.Join(',', NoWarn));
 }

@@ -10,21 +10,21 @@ namespace SnippetCheck.Compilation;
 /// <param name="Id">The block's index in its session (0 for a lone snippet); negative for preludes.</param>
 /// <param name="File">The document, as written into <c>#line</c> directives.</param>
 /// <param name="MemberClass">For a <c>members</c> block of extension methods, the static class <see cref="MemberWrapper"/> put around its lines.</param>
-internal sealed record CodePart(int Id, string File, IReadOnlyList<CodeLine> Lines, string? MemberClass = null)
+public sealed record CodePart(int Id, string File, IReadOnlyList<CodeLine> Lines, string? MemberClass = null)
 {
     /// <summary>On a fixture page, the instance method a statement block became (<see cref="FixtureWrapper"/>); null otherwise.</summary>
     public string? FixtureMethod { get; init; }
 
-    public bool IsPrelude => Id < 0;
+    internal bool IsPrelude => Id < 0;
 }
 
 /// <summary>
 /// A part parsed on its own, as <c>dotnet run</c> would parse its text as a file, and what it holds.
 /// Every path a program can take (alone, merged, session) builds its source from these.
 /// </summary>
-internal sealed class ParsedPart
+public sealed class ParsedPart
 {
-    public ParsedPart(CodePart part, CSharpParseOptions options)
+    internal ParsedPart(CodePart part, CSharpParseOptions options)
     {
         Part = part;
         Text = SourceText.From(string.Join('\n', part.Lines.Select(l => l.Text)));
@@ -36,16 +36,18 @@ internal sealed class ParsedPart
             .FirstOrDefault(m => m.Identifier.ValueText == "Main" && m.Modifiers.Any(SyntaxKind.StaticKeyword));
     }
 
+    /// <summary>The code that was parsed.</summary>
     public CodePart Part { get; }
-    public SourceText Text { get; }
-    public SyntaxTree Tree { get; }
-    public CompilationUnitSyntax Root { get; }
-    public IReadOnlyList<GlobalStatementSyntax> Statements { get; }
+    internal SourceText Text { get; }
+    internal SyntaxTree Tree { get; }
+    internal CompilationUnitSyntax Root { get; }
+    internal IReadOnlyList<GlobalStatementSyntax> Statements { get; }
 
     /// <summary>A static <c>Main</c> declared in a type: a classic entry point.</summary>
-    public MethodDeclarationSyntax? MainMethod { get; }
+    internal MethodDeclarationSyntax? MainMethod { get; }
 
-    public bool HasStatements => Statements.Count > 0;
+    internal bool HasStatements => Statements.Count > 0;
+    /// <summary>It declares a static <c>Main</c>: a classic entry point, so the block runs.</summary>
     public bool HasMain => MainMethod is not null;
 
     /// <summary>
@@ -55,13 +57,13 @@ internal sealed class ParsedPart
     public bool IsEmpty => !Root.ChildNodes().Any() && !Root.ContainsDirectives;
 
     /// <summary>Members other than top-level statements: types, namespaces, delegates.</summary>
-    public IEnumerable<MemberDeclarationSyntax> Declarations => Root.Members.Where(m => m is not GlobalStatementSyntax);
+    internal IEnumerable<MemberDeclarationSyntax> Declarations => Root.Members.Where(m => m is not GlobalStatementSyntax);
 
     /// <summary>Where code may be added before the author's first member: after the usings and the leading directives.</summary>
-    public int FirstMemberPosition =>
+    internal int FirstMemberPosition =>
         Root.AttributeLists.Cast<SyntaxNode>().Concat(Root.Members).Select(n => n.SpanStart).DefaultIfEmpty(Root.EndOfFileToken.SpanStart).Min();
 
     /// <summary>True when a type or namespace comes before a top-level statement (CS8803 in one file).</summary>
-    public bool HasDeclarationBeforeStatement =>
+    internal bool HasDeclarationBeforeStatement =>
         HasStatements && Declarations.Any(d => d.SpanStart < Statements[^1].SpanStart);
 }

@@ -13,21 +13,21 @@ internal sealed class TargetingPackMissingException(string message) : Exception(
 /// They come from the SDK's targeting pack (<c>packs/Microsoft.NETCore.App.Ref/&lt;version&gt;/ref/net10.0</c>),
 /// exactly what a <c>net10.0</c> project compiles against.
 /// </summary>
-internal static class ReferenceAssemblies
+public static class ReferenceAssemblies
 {
-    public const string TargetFramework = "net10.0";
+    internal const string TargetFramework = "net10.0";
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> NetCore = new(() => Load("Microsoft.NETCore.App.Ref"));
     private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCore = new(() => Load("Microsoft.AspNetCore.App.Ref"));
 
     /// <summary>Microsoft.NETCore.App reference assemblies. Throws <see cref="TargetingPackMissingException"/>.</summary>
-    public static ImmutableArray<MetadataReference> Default => NetCore.Value;
+    internal static ImmutableArray<MetadataReference> Default => NetCore.Value;
 
     /// <summary>Microsoft.AspNetCore.App reference assemblies, for <c>#:sdk Microsoft.NET.Sdk.Web</c>.</summary>
     public static ImmutableArray<MetadataReference> Web => AspNetCore.Value;
 
     /// <summary>Finds the pack folder for the running runtime, or the newest one of the same major version.</summary>
-    public static string FindPackDirectory(string packName)
+    internal static string FindPackDirectory(string packName)
     {
         var packRoot = Path.Combine(DotnetInstallation.Root, "packs", packName);
         var running = Environment.Version;

@@ -11,7 +11,7 @@ namespace SnippetCheck.Compilation;
 /// <c>1</c> is not <c>1L</c>, and strings compare ordinally). The check, written on the line itself, throws naming
 /// the post's line, the expression and both values when they differ. Every other line is compiled as written.
 /// </summary>
-internal static class ResultLines
+public static class ResultLines
 {
     /// <summary>
     /// Where a line's <c>=&gt;</c> stands when the line reads as a result line: one <c>=&gt;</c> outside brackets, with a
@@ -73,7 +73,7 @@ internal static class ResultLines
     /// the columns beside the author's (<see cref="CodeLine.SourceColumns"/>), so diagnostics and stack traces name the
     /// post's line and columns. The other lines are as they are.
     /// </summary>
-    public static IReadOnlyList<CodeLine> Rewrite(IReadOnlyList<CodeLine> lines, string file, CSharpParseOptions options)
+    internal static IReadOnlyList<CodeLine> Rewrite(IReadOnlyList<CodeLine> lines, string file, CSharpParseOptions options)
     {
         var arrows = Arrows(lines, options);
         return [.. lines.Select((line, i) => arrows[i] is { } arrow ? Check(line, arrow, file) : line)];

@@ -16,7 +16,7 @@ namespace SnippetCheck.Compilation;
 /// <param name="Signature">The symbol as Roslyn displays it, with its kind in brackets for locals, fields and such.</param>
 /// <param name="Summary">The XML documentation's <c>&lt;summary&gt;</c> as plain text; null without one.</param>
 /// <param name="DocsUrl">The symbol's API page, where one is known (the framework's, on learn.microsoft.com).</param>
-internal sealed record SymbolNote(string File, int Line, int Column, int Length, string Class, string? Signature, string? Summary, string? DocsUrl);
+public sealed record SymbolNote(string File, int Line, int Column, int Length, string Class, string? Signature, string? Summary, string? DocsUrl);
 
 /// <summary>
 /// Collects <see cref="SymbolNote"/>s from the compilations a render run makes anyway, after each one emitted: the
@@ -25,7 +25,7 @@ internal sealed record SymbolNote(string File, int Line, int Column, int Length,
 /// Those are read only when a block's description is not cached itself: until then the program's cache key stands
 /// for them (<see cref="KeptProgramOf"/>), since the notes are a function of what that key is made of.
 /// </summary>
-internal sealed class SemanticCapture
+public sealed class SemanticCapture
 {
     /// <summary>Each document line's notes, by column.</summary>
     private readonly ConcurrentDictionary<(string File, int Line), ConcurrentDictionary<int, SymbolNote>> _notes = new();
@@ -88,7 +88,7 @@ internal sealed class SemanticCapture
     /// Notes a block no run compiled (untagged or ignored): its text alone, bound against the framework with the
     /// implicit usings, as an editor would colour it. Its errors do not matter here: broken code still binds.
     /// </summary>
-    internal void CollectUnverified(Snippet snippet, CancellationToken cancellationToken)
+    public void CollectUnverified(Snippet snippet, CancellationToken cancellationToken)
     {
         var lines = snippet.Block.Lines;
         var options = new CSharpParseOptions(LanguageVersion.Preview);
@@ -170,12 +170,14 @@ internal sealed class SemanticCapture
 
 /// <summary>The document lines a block's body stands on.</summary>
 /// <param name="Fence">The line of its opening fence, which names the block.</param>
-internal sealed record FencedBlockLines(string File, int Fence, IReadOnlySet<int> Lines)
+public sealed record FencedBlockLines(string File, int Fence, IReadOnlySet<int> Lines)
 {
-    internal static FencedBlockLines Of(Snippet snippet) => new(snippet.Location.File, snippet.Location.Line, snippet.Block.Lines.Select(l => l.Line).ToHashSet());
+    /// <summary>The fence lines of <paramref name="snippet"/>, whose compiler notes render reads.</summary>
+    public static FencedBlockLines Of(Snippet snippet) => new(snippet.Location.File, snippet.Location.Line, snippet.Block.Lines.Select(l => l.Line).ToHashSet());
 }
 
+/// <summary>The JSON of <see cref="SymbolNote"/> lists, generated at build time (no reflection): render caches the notes of blocks.</summary>
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(List<SymbolNote>))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyList<SymbolNote>))]
-internal sealed partial class SymbolNoteJson : System.Text.Json.Serialization.JsonSerializerContext;
+public sealed partial class SymbolNoteJson : System.Text.Json.Serialization.JsonSerializerContext;

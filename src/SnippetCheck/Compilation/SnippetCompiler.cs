@@ -60,10 +60,10 @@ internal sealed record CompilationResult(
 }
 
 /// <summary>Compiles programs with Roslyn in the tool's own process.</summary>
-internal static class SnippetCompiler
+public static class SnippetCompiler
 {
     /// <summary>Every snippet assembly has this name; each is loaded into its own context, so they never meet.</summary>
-    public const string AssemblyName = "Snippet";
+    internal const string AssemblyName = "Snippet";
 
     private static readonly ConditionalWeakTable<object, CSharpCompilation> Bases = new();
 
@@ -72,7 +72,7 @@ internal static class SnippetCompiler
     /// Compilations derived from it keep its reference manager, so the ~160 framework reference assemblies
     /// are bound once per process instead of once per snippet (the same assembly name is what allows that).
     /// </summary>
-    internal static CSharpCompilation BaseFor(ImmutableArray<MetadataReference> references)
+    public static CSharpCompilation BaseFor(ImmutableArray<MetadataReference> references)
     {
         // ImmutableArray is a struct; key on its underlying array so equal sets from one source share a base.
         var key = (object?)ImmutableCollectionsMarshal.AsArray(references) ?? Array.Empty<MetadataReference>();
@@ -86,7 +86,7 @@ internal static class SnippetCompiler
     /// happens while the documents are still being read, not after. Nothing depends on it: a snippet compiled
     /// before it finishes simply pays those costs itself.
     /// </summary>
-    public static void WarmUp(CompileSettings settings)
+    internal static void WarmUp(CompileSettings settings)
     {
         var tree = CSharpSyntaxTree.ParseText("System.Console.WriteLine(1);", settings.ParseOptions);
         var compilation = BaseFor(settings.References).WithOptions(OptionsFor(settings, OutputKind.ConsoleApplication)).AddSyntaxTrees(tree);
@@ -99,7 +99,7 @@ internal static class SnippetCompiler
     /// </summary>
     /// <param name="capture">For <c>render</c>: notes each identifier from this compilation's semantic models, once it is done.</param>
     /// <param name="check">For a <c>check</c> block: which of its errors are unknown names, and what in it binds.</param>
-    public static CompilationResult Compile(
+    internal static CompilationResult Compile(
         AssembledSource source, IReadOnlyList<ParsedPart> parts, CompileSettings settings, CancellationToken cancellationToken = default,
         Compilation.SemanticCapture? capture = null, CheckScope? check = null)
     {

@@ -14,7 +14,7 @@ internal sealed record DeclaredTest(string Type, string Method, SourceLocation? 
 /// was not: by syntax first (any attribute named as a test attribute), then by the attribute's class, which must be
 /// the framework's own (or derive from it).
 /// </summary>
-internal static class TestMethods
+public static class TestMethods
 {
     /// <summary>The frameworks' attributes that make a method a test, by namespace.</summary>
     private static readonly (string Namespace, string[] Attributes)[] Frameworks =
@@ -44,7 +44,7 @@ internal static class TestMethods
     };
 
     /// <summary>The program's test methods, in document order; <paramref name="locate"/> maps a syntax node to the author's line.</summary>
-    public static IReadOnlyList<DeclaredTest> Find(Microsoft.CodeAnalysis.Compilation compilation, IEnumerable<SyntaxTree> trees, Func<Location, (SourceLocation? Location, int? PartId)> locate,
+    internal static IReadOnlyList<DeclaredTest> Find(Microsoft.CodeAnalysis.Compilation compilation, IEnumerable<SyntaxTree> trees, Func<Location, (SourceLocation? Location, int? PartId)> locate,
         CancellationToken cancellationToken)
     {
         var found = new List<DeclaredTest>();

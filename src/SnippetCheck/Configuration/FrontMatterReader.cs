@@ -6,11 +6,12 @@ namespace SnippetCheck.Configuration;
 
 /// <summary>What a post's front matter says to the tool.</summary>
 /// <param name="Skip">True for <c>snippetcheck: skip</c>.</param>
-internal sealed record FrontMatterSettings(SnippetCheckConfig? Config, bool Skip);
+public sealed record FrontMatterSettings(SnippetCheckConfig? Config, bool Skip);
 
 /// <summary>Reads the <c>snippetcheck:</c> key of a post's YAML front matter; every other key belongs to the blog.</summary>
-internal static class FrontMatterReader
+public static class FrontMatterReader
 {
+    /// <summary>The front-matter key the tool's settings sit under.</summary>
     public const string Key = "snippetcheck";
 
     /// <summary>Throws <see cref="ConfigException"/> (with the Markdown line) for a bad <c>snippetcheck:</c> value.</summary>

@@ -45,8 +45,8 @@ public sealed partial record SnippetCheckConfig
 internal sealed record CustomScrubber(string Name, string Pattern, string Replacement);
 
 /// <summary>A configuration problem, naming the file and the key.</summary>
-internal sealed class ConfigException(string file, int line, string message) : Exception(message)
+public sealed class ConfigException(string file, int line, string message) : Exception(message)
 {
-    public string File { get; } = file;
-    public int Line { get; } = line;
+    internal string File { get; } = file;
+    internal int Line { get; } = line;
 }

@@ -4,7 +4,7 @@ using SnippetCheck.Model;
 namespace SnippetCheck.Discovery;
 
 /// <summary>A Markdown file to verify: where it is, and how users see its path.</summary>
-internal sealed record DocumentPath(string FullPath, string DisplayPath);
+public sealed record DocumentPath(string FullPath, string DisplayPath);
 
 /// <summary>Raised for a path argument that names nothing.</summary>
 internal sealed class DiscoveryException(string message) : Exception(message);
@@ -23,14 +23,14 @@ internal sealed record Discovered(IReadOnlyList<DocumentPath> Files, IReadOnlyLi
 /// exclude globs and generated-file rule leave files out of all of them; bin, obj, node_modules and dot-folders
 /// are never searched.
 /// </summary>
-internal static class DocumentDiscovery
+public static class DocumentDiscovery
 {
     private static readonly string[] AlwaysExcluded = ["**/bin/**", "**/obj/**", "**/node_modules/**", "**/.*/**"];
 
     /// <summary>How a file came into the run: include globs apply to searched files only.</summary>
     private enum Found { Named, Searched, Project }
 
-    public static Discovered Find(IReadOnlyList<string> arguments, string currentDirectory, FileSet set, bool userInclude = false)
+    internal static Discovered Find(IReadOnlyList<string> arguments, string currentDirectory, FileSet set, bool userInclude = false)
     {
         var found = new SortedDictionary<string, DocumentPath>(StringComparer.Ordinal);
         var includeUsed = new HashSet<string>(StringComparer.Ordinal);

@@ -14,7 +14,7 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Driver;
 
 /// <summary>A document read and ready to verify.</summary>
-internal sealed record PreparedDocument(SnippetDocument Snippets, FileSettings Settings, bool Skip, IReadOnlyList<FileError> Errors);
+public sealed record PreparedDocument(SnippetDocument Snippets, FileSettings Settings, bool Skip, IReadOnlyList<FileError> Errors);
 
 /// <summary>
 /// Finds and reads the documents of a run: the config file, the paths and globs, each file's front matter and

@@ -10,7 +10,7 @@ namespace SnippetCheck.Driver;
 /// (its references, runner, package assets, cache keys and merged chunks, so chunks never mix frameworks), over the
 /// blocks that apply there; then each block's verdicts joined into one result that keeps them all.
 /// </summary>
-internal static class FrameworkMatrix
+public static class FrameworkMatrix
 {
     /// <summary>
     /// The frameworks a run covers, oldest first: every document's matrix (config, front matter), and the frameworks
@@ -38,7 +38,7 @@ internal static class FrameworkMatrix
         snippet.AppliesTo(framework) && (snippet.PinnedFramework == framework || document.Settings.Frameworks.Contains(framework));
 
     /// <summary>The documents as one pass sees them: the blocks that apply there, compiling against the framework's references.</summary>
-    public static IReadOnlyList<PreparedDocument> DocumentsFor(IReadOnlyList<PreparedDocument> documents, FrameworkPack pack) =>
+    internal static IReadOnlyList<PreparedDocument> DocumentsFor(IReadOnlyList<PreparedDocument> documents, FrameworkPack pack) =>
         [.. documents.Select(document =>
         {
             // Each block with the output block it is expected to print on this framework.
@@ -76,7 +76,7 @@ internal static class FrameworkMatrix
     /// framework's verdict, else a pass; every framework's verdict is kept in <see cref="SnippetResult.Frameworks"/>.
     /// A block that applies to none of the run's frameworks is skipped, and says why.
     /// </summary>
-    public static IReadOnlyList<SnippetResult> Join(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<TargetFramework> frameworks,
+    internal static IReadOnlyList<SnippetResult> Join(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<TargetFramework> frameworks,
         IReadOnlyList<IReadOnlyList<SnippetResult>> passes, string? filter)
     {
         // On the tool's framework alone a result stays as it is: only blocks that apply nowhere are added.

@@ -20,11 +20,11 @@ internal sealed record RunPlan(IReadOnlyList<SnippetProgram> Lone, IReadOnlyList
 /// Turns documents into programs: a program per lone snippet and per session, after the filter, front matter
 /// <c>skip</c> and the untagged rule. A session runs whole, even when the filter picked only some of its blocks.
 /// </summary>
-internal static class RunPlanner
+public static class RunPlanner
 {
     /// <param name="filter"><c>--filter</c> (see <see cref="Matches"/>).</param>
     /// <param name="checkStale">Plan the ignored lone blocks for <see cref="StalePolicy"/> (their verdict is known: ignored).</param>
-    public static RunPlan Plan(IReadOnlyList<PreparedDocument> documents, string? filter, bool checkStale = false)
+    internal static RunPlan Plan(IReadOnlyList<PreparedDocument> documents, string? filter, bool checkStale = false)
     {
         var stale = new List<(Snippet, SnippetProgram)>();
         var lone = new List<SnippetProgram>();
@@ -70,7 +70,7 @@ internal static class RunPlanner
     }
 
     /// <summary><c>--filter</c>: a snippet name, part of a file path, or <c>file:line</c> within a block.</summary>
-    internal static bool Matches(Snippet snippet, string? filter)
+    public static bool Matches(Snippet snippet, string? filter)
     {
         if (string.IsNullOrEmpty(filter)) return true;
         if (snippet.Tags.Name == filter) return true;

@@ -41,10 +41,11 @@ public sealed class Verifier : IAsyncDisposable
         PhaseTrace.Mark("config loaded");
     }
 
-    internal SnippetCheckConfig Config { get; }
+    /// <summary>The config in force for the run: the config file with the command line laid over it.</summary>
+    public SnippetCheckConfig Config { get; }
 
     /// <summary>The result cache's folder; null when the run keeps no cache (<c>--no-cache</c>, or <c>"cache": false</c>).</summary>
-    internal string? CacheDirectory => _settings.CacheDirectory;
+    public string? CacheDirectory => _settings.CacheDirectory;
 
     /// <summary>Called as each program finishes, for progress displays.</summary>
     public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
@@ -59,17 +60,17 @@ public sealed class Verifier : IAsyncDisposable
     public MergeStatistics Merging { get; private set; } = new(0, 0, 0);
 
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
-    internal (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare() => _loader.Load();
+    public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare() => _loader.Load();
 
     /// <summary>The documents read again with <paramref name="trial"/> laid over each file's settings (<see cref="DocumentLoader.Trial"/>).</summary>
-    internal (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare(SnippetCheckConfig trial) =>
+    public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare(SnippetCheckConfig trial) =>
         new DocumentLoader(_options, Config) { Trial = trial }.Load();
 
     /// <inheritdoc cref="DocumentLoader.FileSetNotes"/>
     public IReadOnlyList<Diagnostic> FileSetNotes => _loader.FileSetNotes;
 
     /// <inheritdoc cref="DocumentLoader.FindDocuments"/>
-    internal IReadOnlyList<DocumentPath> FindDocuments() => _loader.FindDocuments();
+    public IReadOnlyList<DocumentPath> FindDocuments() => _loader.FindDocuments();
 
     /// <summary>
     /// Verifies the documents <see cref="VerifyOptions.Paths"/> name: finds, reads, compiles, runs and judges every
@@ -162,14 +163,14 @@ public sealed class Verifier : IAsyncDisposable
     /// judge as a run (what <c>adopt</c> asks of a block before tagging it). Ignored blocks are not checked for
     /// stale tags here. With <paramref name="useCache"/> false the result cache is neither read nor written.
     /// </summary>
-    internal Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken) =>
         VerifyProgramsAsync([.. blocks.Select(b => SnippetProgram.Lone(b.Document.Snippets, b.Snippet, b.Document.Settings))], [], useCache, cancellationToken);
 
     /// <summary>
     /// Verifies the given blocks of each document as one session, each block as its tags now say (what <c>adopt</c>
     /// asks of a chain of blocks before joining them). The result cache is neither read nor written: outputs are needed.
     /// </summary>
-    internal Task<IReadOnlyList<SnippetResult>> VerifySessionsAsync(IReadOnlyList<(PreparedDocument Document, string Session, IReadOnlyList<Snippet> Blocks)> sessions, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<SnippetResult>> VerifySessionsAsync(IReadOnlyList<(PreparedDocument Document, string Session, IReadOnlyList<Snippet> Blocks)> sessions, CancellationToken cancellationToken) =>
         VerifyProgramsAsync([], [.. sessions.Select(s => SnippetProgram.ForSession(s.Document.Snippets, s.Session, s.Blocks, s.Document.Settings))], useCache: false, cancellationToken);
 
     /// <summary>
@@ -177,7 +178,7 @@ public sealed class Verifier : IAsyncDisposable
     /// its tags now say (what <c>adopt</c> asks of a page before proposing the fixture). The result cache is neither
     /// read nor written: outputs are needed.
     /// </summary>
-    internal Task<IReadOnlyList<SnippetResult>> VerifyFixturesAsync(IReadOnlyList<(PreparedDocument Document, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<SnippetResult>> VerifyFixturesAsync(IReadOnlyList<(PreparedDocument Document, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken) =>
         VerifyProgramsAsync([], [.. pages.Select(p => SnippetProgram.ForFixture(p.Document.Snippets, p.Blocks, p.Document.Settings))], useCache: false, cancellationToken);
 
     private async Task<IReadOnlyList<SnippetResult>> VerifyProgramsAsync(IReadOnlyList<SnippetProgram> lone, IReadOnlyList<SnippetProgram> sessions, bool useCache, CancellationToken cancellationToken)

@@ -83,13 +83,13 @@ public sealed record VerifyOptions
     /// Verify only these blocks, with the other blocks of their sessions (one program); the documents' other blocks are
     /// left out as if they were not there (<c>outdated</c>'s second pass verifies only what a moved pin reaches). Null: all.
     /// </summary>
-    internal IReadOnlySet<SourceLocation>? OnlyBlocks { get; init; }
+    public IReadOnlySet<SourceLocation>? OnlyBlocks { get; init; }
 
     /// <summary>
     /// Verify every block on this framework alone, whatever its <c>frameworks=</c> tag, <c>#:property TargetFramework</c>,
     /// front matter or config say (<c>outdated</c>'s pass on the newest .NET); null for a plain run.
     /// </summary>
-    internal TargetFramework? OnlyFramework { get; init; }
+    public TargetFramework? OnlyFramework { get; init; }
 
     /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
     public bool Stale { get; init; }
@@ -111,7 +111,7 @@ public sealed record VerifyOptions
     /// For <c>render</c>: what the compiler knew of each identifier, noted from the compilations the run makes anyway.
     /// A cached verdict counts only with its notes beside it; otherwise the program compiles again. Null for a plain run.
     /// </summary>
-    internal Compilation.SemanticCapture? Capture { get; init; }
+    public Compilation.SemanticCapture? Capture { get; init; }
 }
 /// <summary>A document's text as an editor holds it, for a run that must not read the file.</summary>
 /// <param name="FullPath">The file's absolute path: it decides the extractor (<c>.cs</c> or Markdown) and the path shown.</param>

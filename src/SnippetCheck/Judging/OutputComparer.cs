@@ -9,10 +9,10 @@ namespace SnippetCheck.Judging;
 /// <summary>Whether actual output matched, and if not, a line diff (expected vs actual).</summary>
 internal sealed record ComparisonResult(bool Matches, IReadOnlyList<DiffLine> Diff)
 {
-    public static readonly ComparisonResult Match = new(true, []);
+    internal static readonly ComparisonResult Match = new(true, []);
 
     /// <summary>The diff as plain text: <c>-</c> expected, <c>+</c> actual, two spaces for common lines.</summary>
-    public string DiffText => string.Join('\n', Diff.Select(d => d.ToString()));
+    internal string DiffText => string.Join('\n', Diff.Select(d => d.ToString()));
 }
 
 internal enum DiffLineKind { Same, Expected, Actual }
@@ -31,19 +31,19 @@ internal readonly record struct DiffLine(DiffLineKind Kind, string Text)
 /// Matches output as README.md "Output and standard input" says: line endings normalized, trailing white space of each line and leading
 /// and trailing blank lines ignored, otherwise exact; <c>ellipsis</c> and <c>unordered</c> relax that.
 /// </summary>
-internal static class OutputComparer
+public static class OutputComparer
 {
-    public const string Ellipsis = "...";
+    internal const string Ellipsis = "...";
 
     /// <summary>Compares with no scrubbing at all.</summary>
-    public static ComparisonResult Compare(string expected, string actual, OutputMatchMode mode) =>
+    internal static ComparisonResult Compare(string expected, string actual, OutputMatchMode mode) =>
         Compare(expected, actual, mode, Scrubbing.Off);
 
     /// <summary>
     /// Compares after both sides went through <paramref name="scrubbing"/>, each with numbering of its own; the
     /// mode applies to the scrubbed lines, and the diff shows them, placeholders and all.
     /// </summary>
-    public static ComparisonResult Compare(string expected, string actual, OutputMatchMode mode, Scrubbing scrubbing)
+    internal static ComparisonResult Compare(string expected, string actual, OutputMatchMode mode, Scrubbing scrubbing)
     {
         var expectedLines = Scrub(Normalize(expected), scrubbing, mode);
         var actualLines = Scrub(Normalize(actual), scrubbing, mode);
@@ -55,6 +55,10 @@ internal static class OutputComparer
         };
         return matches ? ComparisonResult.Match : new ComparisonResult(false, Diff(expectedLines, actualLines, mode));
     }
+
+    /// <summary>Whether <paramref name="actual"/> matches <paramref name="expected"/> as a verify run compares output (the diff stays inside the judge).</summary>
+    public static bool Matches(string expected, string actual, OutputMatchMode mode, Scrubbing scrubbing) =>
+        Compare(expected, actual, mode, scrubbing).Matches;
 
     /// <summary>The lines that take part in matching.</summary>
     public static IReadOnlyList<string> Normalize(string text)

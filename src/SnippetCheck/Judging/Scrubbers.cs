@@ -10,7 +10,7 @@ namespace SnippetCheck.Judging;
 /// numbers its values by first appearance (<c>Guid_1</c>, <c>Guid_2</c>; the same value, the same placeholder);
 /// a custom one (config <c>"scrubbers"</c>) puts its fixed <see cref="Replacement"/> in place of every match.
 /// </summary>
-internal sealed class Scrubber
+public sealed class Scrubber
 {
     private Scrubber(string name, Regex pattern, string? placeholder, string? replacement, bool ignoreCase)
     {
@@ -24,26 +24,27 @@ internal sealed class Scrubber
     /// <summary>The name a <c>scrub=</c> tag uses (<c>guid</c>, <c>duration</c>, a custom scrubber's name).</summary>
     public string Name { get; }
 
+    /// <summary>What the scrubber finds in output.</summary>
     public Regex Pattern { get; }
 
     /// <summary>The numbered placeholder's stem (<c>Guid</c> → <c>Guid_1</c>); null for a custom scrubber.</summary>
     public string? Placeholder { get; }
 
     /// <summary>A custom scrubber's replacement (<see cref="Regex.Replace(string, string)"/> syntax); null for a built-in one.</summary>
-    public string? Replacement { get; }
+    internal string? Replacement { get; }
 
     /// <summary>Values that differ only in case are one value (a GUID printed as <c>N</c> and as <c>X</c>-upper).</summary>
     private bool IgnoreCase { get; }
 
-    public static Scrubber Numbered(string name, string placeholder, Regex pattern, bool ignoreCase = false) =>
+    internal static Scrubber Numbered(string name, string placeholder, Regex pattern, bool ignoreCase = false) =>
         new(name, pattern, placeholder, null, ignoreCase);
 
     /// <summary>A custom scrubber; <paramref name="pattern"/> was validated when the config was read.</summary>
-    public static Scrubber Custom(string name, string pattern, string replacement) =>
+    internal static Scrubber Custom(string name, string pattern, string replacement) =>
         new(name, new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), null, replacement, false);
 
     /// <summary>Replaces this scrubber's matches in <paramref name="text"/>, numbering values in <paramref name="seen"/>.</summary>
-    public string Apply(string text, Dictionary<string, int> seen)
+    internal string Apply(string text, Dictionary<string, int> seen)
     {
         if (Replacement is not null) return Pattern.Replace(text, Replacement);
         return Pattern.Replace(text, match =>
@@ -68,19 +69,19 @@ internal sealed class Scrubber
 /// own folders before anything that could match inside a path, GUIDs and dates before durations (a time of day
 /// is not a <c>TimeSpan</c>), and the loose <c>hashcode</c> and <c>number</c> last.
 /// </summary>
-internal static partial class Scrubbers
+public static partial class Scrubbers
 {
     /// <summary>The value of <c>scrub=</c> that turns every scrubber off for a block.</summary>
     public const string None = DocumentWords.NoScrubbing;
 
-    public static readonly Scrubber WorkFolder = Scrubber.Numbered("paths", "WorkFolder", WorkFolderPattern());
-    public static readonly Scrubber TempFolder = Scrubber.Numbered("paths", "TempFolder", TempFolderPattern());
-    public static readonly Scrubber Guid = Scrubber.Numbered("guid", "Guid", GuidPattern(), ignoreCase: true);
-    public static readonly Scrubber Date = Scrubber.Numbered("date", "Date", DatePattern());
-    public static readonly Scrubber Duration = Scrubber.Numbered("duration", "Duration", DurationPattern());
-    public static readonly Scrubber Hex = Scrubber.Numbered("hex", "Hex", HexPattern(), ignoreCase: true);
-    public static readonly Scrubber HashCode = Scrubber.Numbered("hashcode", "HashCode", HashCodePattern());
-    public static readonly Scrubber Number = Scrubber.Numbered("number", "Number", NumberPattern());
+    internal static readonly Scrubber WorkFolder = Scrubber.Numbered("paths", "WorkFolder", WorkFolderPattern());
+    internal static readonly Scrubber TempFolder = Scrubber.Numbered("paths", "TempFolder", TempFolderPattern());
+    internal static readonly Scrubber Guid = Scrubber.Numbered("guid", "Guid", GuidPattern(), ignoreCase: true);
+    internal static readonly Scrubber Date = Scrubber.Numbered("date", "Date", DatePattern());
+    internal static readonly Scrubber Duration = Scrubber.Numbered("duration", "Duration", DurationPattern());
+    internal static readonly Scrubber Hex = Scrubber.Numbered("hex", "Hex", HexPattern(), ignoreCase: true);
+    internal static readonly Scrubber HashCode = Scrubber.Numbered("hashcode", "HashCode", HashCodePattern());
+    internal static readonly Scrubber Number = Scrubber.Numbered("number", "Number", NumberPattern());
 
     /// <summary>On unless a block says <c>scrub=none</c>.</summary>
     public static readonly IReadOnlyList<Scrubber> OnByDefault = [WorkFolder, TempFolder, Guid, Date];
@@ -89,7 +90,7 @@ internal static partial class Scrubbers
     public static readonly IReadOnlyList<Scrubber> OptIn = [Duration, Hex, HashCode, Number];
 
     /// <summary>How many numbers differ between two texts whose numbers stand in the same places; 0 when they do not.</summary>
-    public static int DifferingNumbers(string expected, string actual)
+    internal static int DifferingNumbers(string expected, string actual)
     {
         var left = NumberPattern().Matches(expected).Select(m => m.Value).ToList();
         var right = NumberPattern().Matches(actual).Select(m => m.Value).ToList();
@@ -97,7 +98,7 @@ internal static partial class Scrubbers
     }
 
     /// <inheritdoc cref="DocumentWords.BuiltInScrubberNames"/>
-    public static IReadOnlyList<string> BuiltInNames => DocumentWords.BuiltInScrubberNames;
+    internal static IReadOnlyList<string> BuiltInNames => DocumentWords.BuiltInScrubberNames;
 
     [GeneratedRegex(@"(?<=\b(?:WorkFolder|TempFolder|Guid|Date|Duration|Hex|HashCode|Number))_[0-9]+\b", RegexOptions.CultureInvariant)]
     internal static partial Regex PlaceholderNumber();
@@ -155,9 +156,9 @@ internal static partial class Scrubbers
 /// The scrubbers in force for one output block, in the order they apply. Both sides of a comparison go through the
 /// same instance, each with numbering of its own, so a relation (the same id printed twice) still has to hold.
 /// </summary>
-internal sealed class Scrubbing
+public sealed class Scrubbing
 {
-    public static readonly Scrubbing Off = new([], "none");
+    internal static readonly Scrubbing Off = new([], "none");
 
     /// <summary>The default scrubbers and no others: what a block with no <c>scrub=</c> anywhere gets.</summary>
     public static readonly Scrubbing Default = new(Scrubbers.OnByDefault, string.Join(',', Scrubbers.OnByDefault.Select(s => s.Name).Distinct()));
@@ -168,22 +169,22 @@ internal sealed class Scrubbing
         Key = key;
     }
 
-    public IReadOnlyList<Scrubber> Active { get; }
+    internal IReadOnlyList<Scrubber> Active { get; }
 
     /// <summary>What the cache key records: the names in force and each custom scrubber's pattern and replacement.</summary>
-    public string Key { get; }
+    internal string Key { get; }
 
-    public bool IsOff => Active.Count == 0;
+    internal bool IsOff => Active.Count == 0;
 
     /// <summary>True when the scrubber of this name (any of the two folder ones for <c>paths</c>) is in force.</summary>
-    public bool Has(string name) => Active.Any(s => s.Name == name);
+    internal bool Has(string name) => Active.Any(s => s.Name == name);
 
     /// <summary>
     /// The scrubbers for a block: <c>none</c> anywhere turns them all off; otherwise the default ones, the custom
     /// ones (on by default: declaring one in config is the opt-in), then the opt-in ones named.
     /// Unknown names are reported before this (SC1016) and ignored here.
     /// </summary>
-    public static Scrubbing For(IEnumerable<string> names, IReadOnlyList<Scrubber> custom)
+    internal static Scrubbing For(IEnumerable<string> names, IReadOnlyList<Scrubber> custom)
     {
         var named = names.Select(n => n.Trim().ToLowerInvariant()).Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
         if (named.Contains(Scrubbers.None)) return Off;
@@ -202,14 +203,14 @@ internal sealed class Scrubbing
     }
 
     /// <summary>This scrubbing with one more opt-in scrubber (what a <c>scrub=NAME</c> hint tries).</summary>
-    public Scrubbing With(Scrubber extra) =>
+    internal Scrubbing With(Scrubber extra) =>
         For([.. Active.Where(s => s.Replacement is null).Select(s => s.Name), extra.Name], [.. Active.Where(s => s.Replacement is not null)]);
 
     /// <summary>Scrubbed text with the numbers of its placeholders masked (<c>Guid_2</c> → <c>Guid_#</c>).</summary>
-    public static string Masked(string scrubbed) => Scrubbers.PlaceholderNumber().Replace(scrubbed, "_#");
+    internal static string Masked(string scrubbed) => Scrubbers.PlaceholderNumber().Replace(scrubbed, "_#");
 
     /// <summary>The text with every match replaced; numbering starts afresh on each call.</summary>
-    public string Apply(string text)
+    internal string Apply(string text)
     {
         if (Active.Count == 0) return text;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

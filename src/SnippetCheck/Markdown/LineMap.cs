@@ -29,7 +29,8 @@ public sealed class LineMap
         _lineStarts = [.. starts];
     }
 
-    internal int LineCount => _lineStarts.Length;
+    /// <summary>How many lines the text has.</summary>
+    public int LineCount => _lineStarts.Length;
 
     /// <summary>The 1-based line and column of a 0-based offset.</summary>
     public (int Line, int Column) Locate(int offset)

@@ -107,10 +107,10 @@ public sealed record DirectiveComment(SourceLocation Location, string Words, IRe
 /// <c>```requiredcode</c> fence that their generator reads). Config <c>hiddenFences</c> names the info strings whose
 /// fences are hidden code for SnippetCheck too.
 /// </summary>
-internal sealed record HiddenFences(SourceLocation Location, IReadOnlyList<HiddenFence> Fences) : MarkdownItem(Location);
+public sealed record HiddenFences(SourceLocation Location, IReadOnlyList<HiddenFence> Fences) : MarkdownItem(Location);
 
 /// <summary>One fenced block inside an HTML comment: the first word of its info string, where it opens, and its lines.</summary>
-internal sealed record HiddenFence(string Info, SourceLocation Location, IReadOnlyList<CodeLine> Body);
+public sealed record HiddenFence(string Info, SourceLocation Location, IReadOnlyList<CodeLine> Body);
 
 /// <summary>An HTML comment that looks meant for the tool but is misspelt (<c>&lt;!-- snipetcheck: run --&gt;</c>): reported, never ignored.</summary>
 /// <param name="Text">The comment's first line, after <c>&lt;!--</c>.</param>
@@ -123,7 +123,7 @@ internal sealed record MisspeltComment(SourceLocation Location, string Text) : M
 /// <summary>The YAML between the <c>---</c> lines at the very top of a file, or the TOML between <c>+++</c> lines.</summary>
 /// <param name="Text">The front matter's text, between its fence lines: YAML, or TOML when <see cref="IsToml"/>.</param>
 /// <param name="Location">Where the opening line stands; the text starts on the line after it.</param>
-internal sealed record FrontMatter(string Text, SourceLocation Location)
+public sealed record FrontMatter(string Text, SourceLocation Location)
 {
     /// <summary>Hugo's TOML front matter, between <c>+++</c> lines.</summary>
     public bool IsToml { get; init; }
@@ -131,4 +131,4 @@ internal sealed record FrontMatter(string Text, SourceLocation Location)
 
 /// <summary>Everything the extractor found in one file.</summary>
 /// <param name="Diagnostics">Problems with the file as a whole: bytes that are not UTF-8, Markdown the parser gave up on, a misspelt comment marker.</param>
-internal sealed record ExtractedDocument(SourceDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items, IReadOnlyList<Diagnostic> Diagnostics);
+public sealed record ExtractedDocument(SourceDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items, IReadOnlyList<Diagnostic> Diagnostics);

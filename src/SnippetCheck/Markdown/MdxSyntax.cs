@@ -18,11 +18,12 @@ internal sealed record MdxReading(string MaskedText, IReadOnlyList<MdxComment> C
 /// gives still points into the original file, and a fence inside a JSX component is read as the fence it is.
 /// Code fences are left alone, whatever they hold.
 /// </summary>
-internal static class MdxSyntax
+public static class MdxSyntax
 {
+    /// <summary>The file is MDX (by its <c>.mdx</c> extension), whose comments are <c>{/* … */}</c>.</summary>
     public static bool IsMdx(string path) => path.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase);
 
-    public static MdxReading Mask(string text)
+    internal static MdxReading Mask(string text)
     {
         var masked = text.ToCharArray();
         var comments = new List<MdxComment>();

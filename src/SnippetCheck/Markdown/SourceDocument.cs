@@ -21,7 +21,8 @@ public sealed class SourceDocument
         Lines = new LineMap(text);
     }
 
-    internal string FullPath { get; }
+    /// <summary>The file's absolute path.</summary>
+    public string FullPath { get; }
 
     /// <summary>The path users see in every message: relative to the current directory when below it.</summary>
     public string DisplayPath { get; }
@@ -31,7 +32,8 @@ public sealed class SourceDocument
 
     internal Encoding Encoding { get; }
 
-    internal bool HasBom { get; }
+    /// <summary>The file began with a UTF-8 byte order mark, which a rewrite keeps.</summary>
+    public bool HasBom { get; }
 
     /// <summary>The text's lines, for offsets to lines and columns.</summary>
     public LineMap Lines { get; }
@@ -62,13 +64,15 @@ public sealed class SourceDocument
         return new SourceLocation(DisplayPath, line, column);
     }
 
-    internal static SourceDocument Load(string fullPath, string displayPath)
+    /// <summary>Reads the file at <paramref name="fullPath"/>, reported as <paramref name="displayPath"/>.</summary>
+    public static SourceDocument Load(string fullPath, string displayPath)
     {
         var bytes = File.ReadAllBytes(fullPath);
         return FromBytes(fullPath, displayPath, bytes);
     }
 
-    internal static SourceDocument FromText(string fullPath, string displayPath, string text) =>
+    /// <summary>A document of <paramref name="text"/> (a rewrite not yet written, an editor's buffer).</summary>
+    public static SourceDocument FromText(string fullPath, string displayPath, string text) =>
         new(fullPath, displayPath, text, new UTF8Encoding(false), hasBom: false);
 
     internal static SourceDocument FromBytes(string fullPath, string displayPath, byte[] bytes)

@@ -5,7 +5,7 @@ namespace SnippetCheck.Packages;
 /// the project and a copy of the posts' NuGet.Config are written there, and <c>dotnet build -t:ResolveReferences</c>
 /// prints the items asked for as JSON. The one way <see cref="PackageRestorer"/> and the framework packs restore.
 /// </summary>
-internal static class GeneratedRestore
+public static class GeneratedRestore
 {
     /// <summary>The text of the posts' NuGet.Config, part of each cache key; null without one.</summary>
     public static async Task<string?> NuGetConfigTextAsync(string? nugetConfig, CancellationToken cancellationToken) =>
@@ -15,7 +15,7 @@ internal static class GeneratedRestore
     /// Writes <c>restore.csproj</c> (and the NuGet.Config copy, or removes a stale one) into <paramref name="folder"/>,
     /// restores it and resolves its references; <paramref name="items"/> are the MSBuild items to print.
     /// </summary>
-    public static async Task<DotnetResult> RunAsync(string folder, string projectText, string? nugetConfigText, IEnumerable<string> items,
+    internal static async Task<DotnetResult> RunAsync(string folder, string projectText, string? nugetConfigText, IEnumerable<string> items,
         TimeSpan timeout, CancellationToken cancellationToken)
     {
         var project = Path.Combine(folder, "restore.csproj");
@@ -33,7 +33,7 @@ internal static class GeneratedRestore
     }
 
     /// <summary>The JSON object MSBuild printed; anything before it (a first-run banner) is skipped.</summary>
-    public static string JsonPart(string stdout)
+    internal static string JsonPart(string stdout)
     {
         var start = stdout.IndexOf('{', StringComparison.Ordinal);
         return start < 0 ? "{\"Items\":{}}" : stdout[start..];

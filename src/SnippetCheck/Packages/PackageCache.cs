@@ -1,7 +1,7 @@
 namespace SnippetCheck.Packages;
 
 /// <summary>Where resolved packages and built projects are kept between runs.</summary>
-internal static class PackageCache
+public static class PackageCache
 {
     /// <summary>
     /// <c>$SNIPPETCHECK_PACKAGE_CACHE</c> when set; else <c>$XDG_CACHE_HOME/snippetcheck</c>, else

@@ -8,11 +8,12 @@ using SnippetCheck.Store;
 namespace SnippetCheck.Packages;
 
 /// <summary>The result of resolving a package set or building a project: assets, or the SDK's own error lines.</summary>
-internal sealed record ResolveOutcome(ResolvedAssets? Assets, string? Error, bool FromCache = false)
+public sealed record ResolveOutcome(ResolvedAssets? Assets, string? Error, bool FromCache = false)
 {
+    /// <summary>The packages resolved: <see cref="Assets"/> is set and <see cref="Error"/> is not.</summary>
     public bool Succeeded => Assets is not null;
 
-    public static ResolveOutcome Failed(string error) => new(null, error);
+    internal static ResolveOutcome Failed(string error) => new(null, error);
 }
 
 /// <summary>
@@ -23,7 +24,7 @@ internal sealed record ResolveOutcome(ResolvedAssets? Assets, string? Error, boo
 /// version and the NuGet configuration, so later runs never restore again; within a run each set is
 /// resolved once. A failure is never cached: a package missing offline may be there tomorrow.
 /// </summary>
-internal sealed class PackageRestorer
+public sealed class PackageRestorer
 {
     private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(10);

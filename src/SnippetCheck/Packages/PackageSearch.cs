@@ -18,7 +18,7 @@ namespace SnippetCheck.Packages;
 /// How long a kept answer stands before the sources are asked again (<c>outdated</c> asks after a day, so a new release
 /// is seen); null: for good, as <c>adopt</c> needs only some version that exists.
 /// </param>
-internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
+public sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
 {
     private static readonly TimeSpan SearchTimeout = TimeSpan.FromMinutes(2);
 
@@ -34,7 +34,7 @@ internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _flatContainers = new(StringComparer.Ordinal);
 
     /// <summary>The newest stable version of <paramref name="id"/>; null when no source has one.</summary>
-    public async Task<string?> LatestStableAsync(string id, string workingDirectory, CancellationToken cancellationToken) =>
+    internal async Task<string?> LatestStableAsync(string id, string workingDirectory, CancellationToken cancellationToken) =>
         (await StableVersionsAsync(id, workingDirectory, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
     /// <summary>
@@ -166,7 +166,7 @@ internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
     /// The versions, each once, highest first; a preview comes just below its release (10.0.0 above 10.0.0-rc.1), and
     /// previews of one release by their label, compared ordinally (NuGet compares dotted parts; close enough to pick the newest).
     /// </summary>
-    internal static IReadOnlyList<string> NewestFirst(IEnumerable<string> versions) =>
+    public static IReadOnlyList<string> NewestFirst(IEnumerable<string> versions) =>
     [
         .. versions
             .Select(text => text.Split('+')[0])

@@ -12,21 +12,21 @@ namespace SnippetCheck.Packages;
 /// <param name="Compile">Reference assemblies for Roslyn: package compile assets, project outputs.</param>
 /// <param name="Runtime">Implementation assemblies for the runner's load context.</param>
 /// <param name="UsesAspNetCore">True when a package or project needs the ASP.NET Core shared framework.</param>
-internal sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList<string> Runtime, bool UsesAspNetCore)
+public sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList<string> Runtime, bool UsesAspNetCore)
 {
-    public static readonly ResolvedAssets None = new([], [], false);
+    internal static readonly ResolvedAssets None = new([], [], false);
 
     /// <summary>A built project's global usings (its <c>Using</c> items), for the examples in its doc comments.</summary>
-    public IReadOnlyList<string> Usings { get; init; } = [];
+    internal IReadOnlyList<string> Usings { get; init; } = [];
 
     /// <summary>
     /// The version NuGet resolved for each package (by ID, any case): a version a snippet pinned that no source has
     /// resolves to the nearest higher one (NU1603), which the snippet's warning names.
     /// </summary>
-    public IReadOnlyDictionary<string, string> PackageVersions { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    internal IReadOnlyDictionary<string, string> PackageVersions { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>False when a cached entry points at files that are gone (a cleared NuGet cache, a deleted build).</summary>
-    public bool AllExist => Compile.Concat(Runtime).All(File.Exists);
+    internal bool AllExist => Compile.Concat(Runtime).All(File.Exists);
 
     /// <summary>
     /// Reads what <c>dotnet build -getItem:ReferencePath -getItem:RuntimeCopyLocalItems

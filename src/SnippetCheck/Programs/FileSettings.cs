@@ -9,28 +9,29 @@ namespace SnippetCheck.Programs;
 
 /// <summary>The settings in force for one file: defaults, config file, front matter and command line merged.</summary>
 /// <param name="framework">The framework of this pass of the matrix; the tool's own by default.</param>
-internal sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<MetadataReference> references, TargetFramework? framework = null)
+public sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<MetadataReference> references, TargetFramework? framework = null)
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>The merged config: defaults, config file, front matter and command line.</summary>
     public SnippetCheckConfig Config { get; } = config;
 
-    public VerifyMode Mode => Config.Mode ?? VerifyMode.Tagged;
+    internal VerifyMode Mode => Config.Mode ?? VerifyMode.Tagged;
 
     /// <summary>Front matter or config makes this page one class (<see cref="Configuration.SnippetCheckConfig.Fixture"/>).</summary>
     public bool IsFixture => Config.Fixture == true;
 
     /// <summary>Front matter or config says every snippet here may use the network.</summary>
-    public bool AllowsNetwork => Config.Network == true;
+    internal bool AllowsNetwork => Config.Network == true;
 
-    public TimeSpan TimeoutFor(SnippetTags tags) => tags.Timeout ?? Config.Timeout ?? DefaultTimeout;
+    internal TimeSpan TimeoutFor(SnippetTags tags) => tags.Timeout ?? Config.Timeout ?? DefaultTimeout;
 
     /// <summary>How the file's programs compile before their blocks' tags are laid over.</summary>
-    public CompileSettings CompileSettings { get; } = CompileSettings.For(framework ?? TargetFramework.Tool, references).Overlay(config);
+    internal CompileSettings CompileSettings { get; } = CompileSettings.For(framework ?? TargetFramework.Tool, references).Overlay(config);
 
     /// <summary>The file's matrix: config and front matter <c>frameworks</c>, else the tool's own framework.</summary>
-    public IReadOnlyList<TargetFramework> Frameworks => Config.Frameworks ?? [TargetFramework.Tool];
+    internal IReadOnlyList<TargetFramework> Frameworks => Config.Frameworks ?? [TargetFramework.Tool];
 
     /// <summary>The same file's settings for one framework of the matrix, compiling against <paramref name="frameworkReferences"/>.</summary>
-    public FileSettings For(TargetFramework pass, ImmutableArray<MetadataReference> frameworkReferences) => new(Config, frameworkReferences, pass);
+    internal FileSettings For(TargetFramework pass, ImmutableArray<MetadataReference> frameworkReferences) => new(Config, frameworkReferences, pass);
 }

@@ -10,7 +10,7 @@ namespace SnippetCheck.Programs;
 /// preludes that apply and typed compile settings. Every path (alone, merged, session) derives its source from this
 /// through <see cref="ProgramAssembler"/>, and the cache key, merge grouping and the judge all read it.
 /// </summary>
-internal sealed class SnippetProgram
+public sealed class SnippetProgram
 {
     private (CSharpParseOptions Options, IReadOnlyList<ParsedPart> Preludes, IReadOnlyList<ParsedPart> Blocks)? _parsed;
 
@@ -42,11 +42,11 @@ internal sealed class SnippetProgram
     public static SnippetProgram Lone(SnippetDocument document, Snippet snippet, FileSettings file) => new(document, null, [snippet], file);
 
     /// <summary>A session's blocks, all of them in document order (ignored and compile-fail ones too: see <see cref="Compiled"/>).</summary>
-    public static SnippetProgram ForSession(SnippetDocument document, string session, IReadOnlyList<Snippet> blocks, FileSettings file) =>
+    internal static SnippetProgram ForSession(SnippetDocument document, string session, IReadOnlyList<Snippet> blocks, FileSettings file) =>
         new(document, session, blocks, file);
 
     /// <summary>The session name a fixture page's program goes by in messages.</summary>
-    public const string FixtureSession = "page";
+    internal const string FixtureSession = "page";
 
     /// <summary>
     /// A fixture page: its blocks outside any <c>session=</c>, in document order, as one class (<see cref="FixtureWrapper"/>),
@@ -56,35 +56,35 @@ internal sealed class SnippetProgram
         new(document, FixtureSession, blocks, file, fixture: true);
 
     /// <summary>The page is one class: blocks are its members and methods, preludes its hidden members.</summary>
-    public bool IsFixture { get; }
+    internal bool IsFixture { get; }
 
-    public SnippetDocument Document { get; }
-    public string? Session { get; }
-    public IReadOnlyList<Snippet> Blocks { get; }
-    public IReadOnlyList<Prelude> Preludes { get; }
+    internal SnippetDocument Document { get; }
+    internal string? Session { get; }
+    internal IReadOnlyList<Snippet> Blocks { get; }
+    internal IReadOnlyList<Prelude> Preludes { get; }
 
     /// <summary>Defaults, config, front matter and the blocks' tags; packages may add references and properties.</summary>
     public CompileSettings Settings { get; }
 
     /// <summary>Each block's timeout; a session gets them all.</summary>
-    public IReadOnlyList<TimeSpan> Timeouts { get; }
+    internal IReadOnlyList<TimeSpan> Timeouts { get; }
 
     /// <summary>
     /// The file's settings (config, front matter, command line): what the judge reads a block's scrubbers from
     /// (<c>Judging/BlockScrubbing</c>), and whose keyed values are in the cache key (<c>Settings.AddKeyed</c>).
     /// </summary>
-    public SnippetCheckConfig Config { get; }
+    internal SnippetCheckConfig Config { get; }
 
-    public bool IsSession => Session is not null;
+    internal bool IsSession => Session is not null;
 
     /// <summary>May open TCP connections (a block tagged <c>network</c>, or the file's settings): runs in a runner of that kind.</summary>
-    public bool Network { get; }
+    internal bool Network { get; }
 
     /// <summary>
     /// The blocks that make the program: a session leaves out ignored, compile-fail, check and empty blocks (a
     /// compile-fail or check block is compiled with the session so far, on its own: its errors must not stop the rest).
     /// </summary>
-    public IReadOnlyList<int> Compiled(CompileSettings settings)
+    internal IReadOnlyList<int> Compiled(CompileSettings settings)
     {
         if (!IsSession) return [0];
         var parts = BlockParts(settings);
@@ -92,7 +92,7 @@ internal sealed class SnippetProgram
     }
 
     /// <summary>What compiling block <paramref name="index"/> at the <c>check</c> level needs: its part, and the names the post's other blocks declare.</summary>
-    public CheckScope CheckScopeFor(int index, CompileSettings settings) =>
+    internal CheckScope CheckScopeFor(int index, CompileSettings settings) =>
         new(index, PostDeclarations.Besides(Document, Blocks[index], settings.ParseOptions),
             [.. Holes.Fill(Blocks[index].Code, settings.ParseOptions, Blocks[index].Tags.Members).Holes.Select(h => h with { File = Document.DisplayPath })]);
 
@@ -100,18 +100,18 @@ internal sealed class SnippetProgram
     /// True when a run of <paramref name="blocks"/> runs the program's test methods too: one of them asks to run. A block
     /// tagged <c>compile</c> only compiles, and its tests are reported as compiled, never as run.
     /// </summary>
-    public bool RunsTests(IEnumerable<int> blocks) => blocks.Any(i => Blocks[i].Kind == SnippetKind.Run);
+    internal bool RunsTests(IEnumerable<int> blocks) => blocks.Any(i => Blocks[i].Kind == SnippetKind.Run);
 
     /// <summary>The program's arguments: the first block that gives any.</summary>
-    public string[] Args => Blocks.Select(b => b.Tags.Args).FirstOrDefault(a => a is not null) ?? [];
+    internal string[] Args => Blocks.Select(b => b.Tags.Args).FirstOrDefault(a => a is not null) ?? [];
 
     /// <summary>Standard input: every block's stdin block, in order.</summary>
-    public string Stdin(IEnumerable<int> blocks) =>
+    internal string Stdin(IEnumerable<int> blocks) =>
         IsSession
             ? string.Concat(blocks.Select(i => Blocks[i].Stdin).Where(s => s is not null).Select(s => s!.Content + "\n"))
             : Blocks[0].Stdin?.Content ?? "";
 
-    public IReadOnlyList<ParsedPart> PreludeParts(CompileSettings settings) => Parse(settings).Preludes;
+    internal IReadOnlyList<ParsedPart> PreludeParts(CompileSettings settings) => Parse(settings).Preludes;
 
     /// <summary>Block <c>i</c>'s code, parsed as a file of its own; part ID <c>i</c>.</summary>
     public IReadOnlyList<ParsedPart> BlockParts(CompileSettings settings) => Parse(settings).Blocks;
@@ -127,7 +127,7 @@ internal sealed class SnippetProgram
     }
 
     /// <summary>The block whose output is everything printed before the first block mark: the one holding <c>Main</c>, else the first.</summary>
-    public int EntryBlock(CompileSettings settings, IReadOnlyList<int> blocks)
+    internal int EntryBlock(CompileSettings settings, IReadOnlyList<int> blocks)
     {
         var parts = BlockParts(settings);
         return blocks.FirstOrDefault(i => parts[i].HasMain && !parts[i].HasStatements, blocks[0]);

@@ -4,24 +4,25 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Reporting;
 
 /// <summary>How many failures one file had.</summary>
-internal sealed record FileFailureCount(string File, int Failures);
+public sealed record FileFailureCount(string File, int Failures);
 
 /// <summary>One failure code across a run (a compiler ID such as CS0103, or one of ours), with the first place it was seen.</summary>
-internal sealed record CodeCount(string Code, int Count, SourceLocation Example, string ExampleMessage);
+public sealed record CodeCount(string Code, int Count, SourceLocation Example, string ExampleMessage);
 
 /// <summary>
 /// The digest that closes a run with many failures (more than <see cref="Threshold"/>), so that a big <c>--all</c>
 /// run reads in one screen: failures per file, most first, and the most common error codes with one example each.
 /// <c>adopt</c> prints the same codes under its table.
 /// </summary>
-internal sealed record FailureDigest(IReadOnlyList<FileFailureCount> Files, IReadOnlyList<CodeCount> Codes, int Failures)
+public sealed record FailureDigest(IReadOnlyList<FileFailureCount> Files, IReadOnlyList<CodeCount> Codes, int Failures)
 {
     /// <summary>A verify run with more failures than this closes with the digest.</summary>
-    public const int Threshold = 50;
+    internal const int Threshold = 50;
 
     /// <summary>Files and codes shown; the rest are summed up in one line.</summary>
-    public const int MaxRows = 10;
+    internal const int MaxRows = 10;
 
+    /// <summary>The failures among <paramref name="results"/>, counted by file and by code.</summary>
     public static FailureDigest Of(IEnumerable<SnippetResult> results)
     {
         var failed = results.Where(r => r.Status == SnippetStatus.Failed).ToList();
@@ -41,7 +42,7 @@ internal sealed record FailureDigest(IReadOnlyList<FileFailureCount> Files, IRea
     }
 
     /// <summary>The per-file counts, most failures first (at most <see cref="MaxRows"/>, then a line for the rest).</summary>
-    public IEnumerable<string> FileLines()
+    internal IEnumerable<string> FileLines()
     {
         var width = Math.Max(5, Files.Take(MaxRows).Select(f => f.Failures.ToString().Length).DefaultIfEmpty(0).Max());
         foreach (var file in Files.Take(MaxRows)) yield return $"  {file.Failures.ToString().PadLeft(width)}  {file.File}";
@@ -61,7 +62,7 @@ internal sealed record FailureDigest(IReadOnlyList<FileFailureCount> Files, IRea
     }
 
     /// <summary>The whole digest, as a verify run closes with it.</summary>
-    public IEnumerable<string> Lines()
+    internal IEnumerable<string> Lines()
     {
         yield return $"digest: {Failures} failures in {Files.Count} {(Files.Count == 1 ? "file" : "files")}";
         yield return "failures per file:";

@@ -7,20 +7,20 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Reporting;
 
 /// <summary>The JSON report, key for key as docs/ci.md#the-json-report gives it. The key names and words are a stable contract.</summary>
-internal static class JsonReportWriter
+public static class JsonReportWriter
 {
     /// <summary>How every JSON report of the tool is written: indented, with non-ASCII text as it is.</summary>
-    internal static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Opens a report's object with what every JSON report of the tool starts with: its format version and the tool's.</summary>
-    internal static void WriteStart(Utf8JsonWriter json)
+    public static void WriteStart(Utf8JsonWriter json)
     {
         json.WriteStartObject();
         json.WriteNumber("version", 1);
         json.WriteString("tool", ToolInfo.NameAndVersion);
     }
 
-    public static void Write(Stream stream, VerificationReport report)
+    internal static void Write(Stream stream, VerificationReport report)
     {
         using var json = new Utf8JsonWriter(stream, Options);
         WriteStart(json);
@@ -227,7 +227,8 @@ internal static class JsonReportWriter
         json.WriteEndArray();
     }
 
-    internal static void WriteErrors(Utf8JsonWriter json, IReadOnlyList<FileError> errors)
+    /// <summary>Writes the <c>errors</c> array of a JSON report: files that could not be read.</summary>
+    public static void WriteErrors(Utf8JsonWriter json, IReadOnlyList<FileError> errors)
     {
         json.WriteStartArray("errors");
         foreach (var error in errors)
@@ -242,7 +243,8 @@ internal static class JsonReportWriter
         json.WriteEndArray();
     }
 
-    internal static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    /// <summary>Writes <paramref name="value"/>, or <c>null</c>, under <paramref name="name"/>.</summary>
+    public static void WriteNullable(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null) json.WriteNull(name);
         else json.WriteString(name, value);

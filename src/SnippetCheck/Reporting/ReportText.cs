@@ -5,33 +5,33 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Reporting;
 
 /// <summary>Small wordings the report formats share, so a snippet is called the same thing in each.</summary>
-internal static class ReportText
+public static class ReportText
 {
     /// <summary>A snippet's stable, readable name: its <c>name=</c>, else <c>line 40</c> (the fence's line).</summary>
-    public static string Label(SnippetResult result) => result.Snippet.Tags.Name ?? $"line {result.Location.Line}";
+    internal static string Label(SnippetResult result) => result.Snippet.Tags.Name ?? $"line {result.Location.Line}";
 
     /// <summary>Seconds with three decimals, whatever the current culture (JUnit <c>time</c>).</summary>
-    public static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+    internal static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 
     /// <summary>The failure's headline with its detail (diff, stack trace, compiler errors) below, if any.</summary>
-    public static string MessageWithDetail(SnippetResult result) =>
+    internal static string MessageWithDetail(SnippetResult result) =>
         string.IsNullOrWhiteSpace(result.Detail) ? result.Message ?? "" : $"{result.Message}\n{result.Detail.TrimEnd()}";
 
     /// <summary>A file error in the MSBuild canonical form: <c>path(line,col): error CODE: message</c>.</summary>
     public static string Canonical(FileError error) => ConsoleLine.Of(error).ToString();
 
     /// <summary>A file error's column, or 1 when the error is about the whole file.</summary>
-    public static int Column(FileError error) => Math.Max(1, error.Column);
+    internal static int Column(FileError error) => Math.Max(1, error.Column);
 
     /// <summary>A file error's line, or 1 when the error is about the whole file.</summary>
-    public static int Line(FileError error) => Math.Max(1, error.Line);
+    internal static int Line(FileError error) => Math.Max(1, error.Line);
 
     /// <summary>
     /// A report path as a repository-relative path with forward slashes. Reported paths are already relative to the
     /// run's folder when below it; with a <paramref name="workspace"/> (e.g. <c>GITHUB_WORKSPACE</c>) they are made
     /// relative to its root instead. Paths outside stay absolute.
     /// </summary>
-    public static string RepoRelative(string path, Workspace? workspace = null)
+    internal static string RepoRelative(string path, Workspace? workspace = null)
     {
         if (workspace is null) return path.Replace('\\', '/');
         var full = Path.GetFullPath(path, workspace.BaseDirectory);
@@ -41,6 +41,6 @@ internal static class ReportText
     }
 
     /// <summary>The tool's own warnings on a snippet (a foreign attribute); compiler warnings stay out, as on the console.</summary>
-    public static IEnumerable<Diagnostic> ToolWarnings(SnippetResult result) =>
+    internal static IEnumerable<Diagnostic> ToolWarnings(SnippetResult result) =>
         result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && d.Id.StartsWith("SC", StringComparison.Ordinal));
 }

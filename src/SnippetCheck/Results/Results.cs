@@ -38,12 +38,16 @@ public enum VerificationLevel
     Check,
 }
 
-internal static class ReportWords
+/// <summary>The words reports write for levels, statuses and failure reasons.</summary>
+public static class ReportWords
 {
+    /// <summary>The level as reports write it (<c>run</c>, <c>compile</c>, <c>check</c>).</summary>
     public static string ToWord(this VerificationLevel level) => level.ToString().ToLowerInvariant();
 
+    /// <summary>The status as reports write it (<c>passed</c>, <c>failed</c>…).</summary>
     public static string ToWord(this SnippetStatus status) => status.ToString().ToLowerInvariant();
 
+    /// <summary>The reason as reports write it (<c>compile-error</c>, <c>output-mismatch</c>…).</summary>
     public static string ToWord(this FailureReason reason) => reason switch
     {
         FailureReason.CompileError => "compile-error",

@@ -132,15 +132,22 @@ internal sealed record CompileErrorFailure(IReadOnlyList<Diagnostic> Errors, str
     }
 }
 
-internal sealed record OutputMismatchFailure(SourceLocation OutputBlock, string Diff) : Failure(OutputBlock)
+/// <summary>The output differed from the output block; the editor moves it with the block (<c>Editing/RunMemory</c>).</summary>
+/// <param name="OutputBlock">The output block that was compared.</param>
+/// <param name="Diff">The line diff, <c>-</c> expected and <c>+</c> actual.</param>
+public sealed record OutputMismatchFailure(SourceLocation OutputBlock, string Diff) : Failure(OutputBlock)
 {
+    /// <inheritdoc/>
     public override FailureReason Reason => FailureReason.OutputMismatch;
+    /// <inheritdoc/>
     public override string Code => DiagnosticCodes.OutputMismatch;
+    /// <inheritdoc/>
     public override string Message => $"output differs from the output block at line {OutputBlock.Line}";
+    /// <inheritdoc/>
     public override string Detail => Hint is null ? Diff : Diff + "\nhint: " + Hint;
 
     /// <summary>What probably went wrong, when a well-known slip explains the whole difference (an unordered block, a scrubber).</summary>
-    public string? Hint { get; init; }
+    internal string? Hint { get; init; }
 }
 
 internal sealed record TimeoutFailure(SourceLocation At, string Description) : Failure(At)

@@ -38,7 +38,7 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     public int Cached => Snippets.Count(s => s.Cached);
 
     /// <summary>The files as their readers found them for this run: front matter, comments and blocks.</summary>
-    internal IReadOnlyList<ExtractedDocument> Sources { get; init; } = [];
+    public IReadOnlyList<ExtractedDocument> Sources { get; init; } = [];
 
     /// <summary>The files as they were read for this run; <c>--accept</c> rewrites them only if they are still the same.</summary>
     public IReadOnlyList<SourceDocument> Documents => [.. Sources.Select(s => s.Document)];

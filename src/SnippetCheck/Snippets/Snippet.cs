@@ -136,24 +136,25 @@ public sealed record Snippet(
 }
 
 /// <summary>Hidden code from a <c>snippetcheck: prelude</c> comment, for a whole file or one session.</summary>
-internal sealed record Prelude(DirectiveComment Comment, string? Session)
+public sealed record Prelude(DirectiveComment Comment, string? Session)
 {
     /// <summary>The prelude's code, with directive lines blanked.</summary>
-    public IReadOnlyList<CodeLine> Lines { get; init; } = Comment.Body;
+    internal IReadOnlyList<CodeLine> Lines { get; init; } = Comment.Body;
 
     /// <summary>What the prelude's directives ask for, for every program it is part of.</summary>
-    public SnippetDirectives Directives { get; init; } = SnippetDirectives.None;
+    internal SnippetDirectives Directives { get; init; } = SnippetDirectives.None;
 
     /// <summary>For a config prelude, the C# file it was read from, where its lines are; null for the document's own.</summary>
-    public string? File { get; init; }
+    internal string? File { get; init; }
 }
 
 /// <summary>One Markdown file, read as snippets.</summary>
-internal sealed record SnippetDocument(
+public sealed record SnippetDocument(
     ExtractedDocument Source,
     IReadOnlyList<Snippet> Snippets,
     IReadOnlyList<Prelude> Preludes,
     IReadOnlyList<Diagnostic> FileDiagnostics)
 {
+    /// <summary>The file's path as reports show it.</summary>
     public string DisplayPath => Source.Document.DisplayPath;
 }

@@ -38,27 +38,31 @@ internal abstract record CompileProperty
 /// The packages of one program, sorted by ID. Two programs with equal <see cref="Key"/>s restore to the same
 /// assemblies, so they may share a compilation; programs with different keys never may.
 /// </summary>
-internal sealed record PackageSet
+public sealed record PackageSet
 {
-    public static readonly PackageSet Empty = new([]);
+    internal static readonly PackageSet Empty = new([]);
 
+    /// <summary>The set of <paramref name="packages"/>, in a stable order.</summary>
     public PackageSet(IEnumerable<PackageRequest> packages)
     {
         Packages = [.. packages.OrderBy(p => p.Key, StringComparer.Ordinal)];
         Key = string.Join(';', Packages.Select(p => p.Key));
     }
 
-    public ImmutableArray<PackageRequest> Packages { get; }
+    internal ImmutableArray<PackageRequest> Packages { get; }
 
     /// <summary><c>id@version;id@version</c>, lower-case IDs, sorted: stable across runs and machines.</summary>
-    public string Key { get; }
+    internal string Key { get; }
 
-    public bool IsEmpty => Packages.IsEmpty;
+    internal bool IsEmpty => Packages.IsEmpty;
 
+    /// <summary>Two sets are equal when they hold the same packages (<see cref="Key"/>).</summary>
     public bool Equals(PackageSet? other) => other is not null && Key == other.Key;
 
+    /// <inheritdoc/>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Key);
 
+    /// <summary>The set's key: <c>id@version;id@version</c>.</summary>
     public override string ToString() => Key;
 }
 

@@ -28,8 +28,10 @@ public enum SnippetKind
     Check,
 }
 
-internal static class SnippetKindNames
+/// <summary>The tag words of snippet kinds.</summary>
+public static class SnippetKindNames
 {
+    /// <summary>The kind as a fence tag writes it (<c>run</c>, <c>compile-fail</c>…).</summary>
     public static string ToTag(this SnippetKind kind) => kind switch
     {
         SnippetKind.Run => "run",

@@ -9,9 +9,10 @@ namespace SnippetCheck.Snippets;
 /// Reads an <see cref="ExtractedDocument"/> as snippets: picks the C# blocks, parses their tags, and attaches
 /// each output and stdin block to the nearest C# block before it (README.md, "Tag reference").
 /// </summary>
-internal static class SnippetReader
+public static class SnippetReader
 {
 
+    /// <summary>The fence holds C# by its language word (<c>csharp</c>, <c>cs</c>, <c>c#</c>).</summary>
     public static bool IsCSharp(FencedBlock block) =>
         DocumentWords.IsCSharpLanguage(block.Info.Trim());
 

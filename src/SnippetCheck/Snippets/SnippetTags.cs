@@ -83,7 +83,7 @@ public sealed record SnippetTags
     /// Pinned NuGet packages the block compiles and runs with, as a hidden <c>#:package</c> would add them
     /// (<c>packages=Spectre.Console@0.57.2</c>): the package a post is about, as <c>adopt</c> infers it. Empty when not given.
     /// </summary>
-    internal IReadOnlyList<PackageRequest> Packages { get => Of<IReadOnlyList<PackageRequest>>(Settings.Packages) ?? []; init => SettingTags = With(Settings.Packages, value); }
+    public IReadOnlyList<PackageRequest> Packages { get => Of<IReadOnlyList<PackageRequest>>(Settings.Packages) ?? []; init => SettingTags = With(Settings.Packages, value); }
 
     /// <summary>
     /// <c>frameworks=net9.0+</c> or <c>frameworks=net8.0,net10.0</c>: the frameworks of the run's matrix the block applies

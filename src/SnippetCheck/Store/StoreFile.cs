@@ -7,7 +7,7 @@ namespace SnippetCheck.Store;
 /// into place), so a reader (another run sharing the cache, an editor with the post open) sees the old file or the new one,
 /// never half of either; and a read of an entry that is missing, torn or of another format is a miss, never an error.
 /// </summary>
-internal static class StoreFile
+public static class StoreFile
 {
     /// <summary>Writes a cache entry, creating its folder.</summary>
     public static void Write(string path, ReadOnlySpan<byte> bytes)
@@ -50,7 +50,7 @@ internal static class StoreFile
     /// Makes a folder whole or not at all: <paramref name="fill"/> fills a sibling, which then replaces the folder. Called
     /// under the entry's <see cref="StoreLock"/> (held outside the folder, since the folder itself is replaced).
     /// </summary>
-    public static async Task ReplaceFolderAsync(string folder, Func<string, Task> fill)
+    internal static async Task ReplaceFolderAsync(string folder, Func<string, Task> fill)
     {
         var building = folder + ".building";
         if (Directory.Exists(building)) Directory.Delete(building, recursive: true);

@@ -8,7 +8,7 @@ namespace SnippetCheck.Store;
 /// the label, the length of its value and the value, so two different lists of parts never read alike: ("ab", "c") is not
 /// ("a", "bc"), a null value is not an empty one, and no value can pass for a label, whatever the values hold.
 /// </summary>
-internal sealed class StoreKey
+public sealed class StoreKey
 {
     /// <summary>Text held back before it is hashed: a key of a few parts is hashed in one call, a key of whole files as it goes.</summary>
     private const int HeldBack = 64 * 1024;
@@ -16,6 +16,7 @@ internal sealed class StoreKey
     private readonly StringBuilder _text = new();
     private IncrementalHash? _hash;
 
+    /// <summary>Adds a text part; a null value differs from an empty one.</summary>
     public StoreKey Add(string label, string? value)
     {
         Label(label).Append('=').Append(value?.Length ?? -1).Append(':').Append(value).Append('\n');
@@ -23,8 +24,10 @@ internal sealed class StoreKey
         return this;
     }
 
+    /// <summary>Adds a flag.</summary>
     public StoreKey Add(string label, bool value) => Add(label, value ? "true" : "false");
 
+    /// <summary>Adds a number, written invariantly.</summary>
     public StoreKey Add(string label, long value) => Add(label, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A part of bytes (a file's content), counted in bytes: never alike to a text part.</summary>

@@ -62,6 +62,9 @@ public sealed class PackagingTests
             var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
             Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
             Assert.Contains("tools/net10.0/any/snippetcheck.dll", entries);
+            // The core and the tools built on it (adopt, render, outdated, the language server's helpers).
+            Assert.Contains("tools/net10.0/any/SnippetCheck.Core.dll", entries);
+            Assert.Contains("tools/net10.0/any/SnippetCheck.Authoring.dll", entries);
             Assert.Contains("tools/net10.0/any/snippetcheck-runner.dll", entries);
             Assert.Contains("tools/net10.0/any/snippetcheck-runner.runtimeconfig.json", entries);
             // Platform-neutral: no native launcher for the runner, which is started with 'dotnet exec'.

@@ -8,9 +8,10 @@ using SnippetCheck.Tests.Infrastructure;
 namespace SnippetCheck.Tests.Unit;
 
 /// <summary>
-/// Dependencies in the core run one way, back along the README's pipeline (discover → extract → snippets with tags →
-/// programs → compile → run → judge → report; <see cref="Ranks"/> says where imports make the order differ). Checked on
-/// the source with Roslyn's semantic model, so a use in a method body counts as much as a signature.
+/// Dependencies in the core, and in the authoring tools built on it (<c>src/SnippetCheck.Authoring</c>), run one way,
+/// back along the README's pipeline (discover → extract → snippets with tags → programs → compile → run → judge →
+/// report; <see cref="Ranks"/> says where imports make the order differ). Checked on the source with Roslyn's semantic
+/// model, so a use in a method body counts as much as a signature.
 /// </summary>
 public sealed class ArchitectureTests
 {
@@ -63,7 +64,8 @@ public sealed class ArchitectureTests
         // report: console, JSON, JUnit, SARIF, Markdown, GitHub.
         ["Reporting"] = 17,
 
-        // After the pipeline: the tools built on a run.
+        // After the pipeline: the tools built on a run, in an assembly of their own on the core's public surface
+        // (src/SnippetCheck.Authoring; see The_core_and_the_authoring_tools_show_their_internals_to_no_host).
         // adopt, --accept, --watch, and DocumentRewriter with TextEdit.
         ["Authoring"] = 18,
         // Verified blocks as readers see them (render): highlighting from the compiler's notes, fragments, the copy.
@@ -78,10 +80,10 @@ public sealed class ArchitectureTests
     private static readonly string[] ImplicitUsings =
         ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
 
-    /// <summary>The core's source (and src/Shared), bound once for every rule here.</summary>
+    /// <summary>The source of the core, the authoring tools and src/Shared, bound once for every rule here.</summary>
     private static readonly Lazy<CSharpCompilation> Core = new(() =>
     {
-        var files = Directory.GetFiles(CoreFolder, "*.cs", SearchOption.AllDirectories)
+        var files = RankedFolders.SelectMany(f => Directory.GetFiles(f, "*.cs", SearchOption.AllDirectories))
             .Concat(Directory.GetFiles(RepositoryRoot.PathOf("src/Shared"), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -93,10 +95,16 @@ public sealed class ArchitectureTests
 
     private static string CoreFolder => RepositoryRoot.PathOf("src/SnippetCheck");
 
+    /// <summary>The projects whose folders <see cref="Ranks"/> ranks: the core, and the authoring tools above it.</summary>
+    private static string[] RankedFolders => [CoreFolder, RepositoryRoot.PathOf("src/SnippetCheck.Authoring")];
+
+    /// <summary>The ranked project a source file is in.</summary>
+    private static string? ProjectOf(string file) =>
+        RankedFolders.FirstOrDefault(f => file.StartsWith(f + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+
     [Fact]
     public void Every_folder_of_the_core_depends_only_on_the_ones_before_it()
     {
-        var core = CoreFolder;
         var compilation = Core.Value;
         var trees = compilation.SyntaxTrees;
 
@@ -117,7 +125,7 @@ public sealed class ArchitectureTests
                 if (!Allowed(from, to))
                 {
                     var line = name.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-                    violations.Add($"{Path.GetRelativePath(core, tree.FilePath)}:{line}: {from} uses {to}.{type!.Name}");
+                    violations.Add($"{Path.GetRelativePath(RepositoryRoot.PathOf("src"), tree.FilePath)}:{line}: {from} uses {to}.{type!.Name}");
                 }
             }
         }
@@ -134,20 +142,38 @@ public sealed class ArchitectureTests
     public void Every_file_of_the_core_is_in_the_namespace_of_its_ranked_folder()
     {
         var misplaced = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var tree in Core.Value.SyntaxTrees.Where(t => t.FilePath.StartsWith(CoreFolder, StringComparison.Ordinal)))
+        foreach (var tree in Core.Value.SyntaxTrees.Where(t => ProjectOf(t.FilePath) is not null))
         {
-            var folder = Path.GetRelativePath(CoreFolder, tree.FilePath).Split(Path.DirectorySeparatorChar)[0];
+            var project = ProjectOf(tree.FilePath)!;
+            var folder = Path.GetRelativePath(project, tree.FilePath).Split(Path.DirectorySeparatorChar)[0];
             var ns = ((CompilationUnitSyntax)tree.GetRoot()).DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
             if (ns is null || !ns.StartsWith("SnippetCheck.", StringComparison.Ordinal) || ns["SnippetCheck.".Length..].Split('.')[0] != folder)
-                misplaced.Add($"{Path.GetRelativePath(CoreFolder, tree.FilePath)}: namespace {ns ?? "(none)"}, folder {folder}");
+                misplaced.Add($"{Path.GetRelativePath(RepositoryRoot.PathOf("src"), tree.FilePath)}: namespace {ns ?? "(none)"}, folder {folder}");
         }
 
-        var folders = Directory.GetDirectories(CoreFolder)
+        var folders = RankedFolders.SelectMany(Directory.GetDirectories)
             .Where(d => Path.GetFileName(d) is not ("bin" or "obj") && Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories).Any())
             .Select(d => Path.GetFileName(d));
         Assert.True(misplaced.Count == 0, "files outside their folder's namespace:\n" + string.Join('\n', misplaced));
-        Assert.Equal(folders.Order(StringComparer.Ordinal), Ranks.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Ranks.Keys.Order(StringComparer.Ordinal), folders.Order(StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// The authoring tools are an assembly of their own because they come after the whole pipeline: each of their
+    /// folders ranks above every folder of the core, so the core (which cannot reference them) never needs to.
+    /// </summary>
+    [Fact]
+    public void The_authoring_tools_rank_above_every_folder_of_the_core()
+    {
+        string Ranked(string project) => string.Join(", ", FoldersOf(project).Select(f => $"{f} {Ranks[f]}"));
+        var authoring = RankedFolders[1];
+
+        Assert.True(FoldersOf(authoring).Min(f => Ranks[f]) > FoldersOf(CoreFolder).Max(f => Ranks[f]),
+            $"authoring: {Ranked(authoring)}; core: {Ranked(CoreFolder)}");
+    }
+
+    private static IEnumerable<string> FoldersOf(string project) =>
+        Directory.GetDirectories(project).Select(Path.GetFileName).OfType<string>().Where(Ranks.ContainsKey);
 
     /// <summary>
     /// A host gives the core its folder (<c>VerifyOptions.CurrentDirectory</c>, a report's base folder): a core that read
@@ -161,7 +187,7 @@ public sealed class ArchitectureTests
 
         var uses = new SortedSet<string>(StringComparer.Ordinal);
         var checkedNames = 0;
-        foreach (var tree in compilation.SyntaxTrees.Where(t => t.FilePath.StartsWith(CoreFolder, StringComparison.Ordinal)))
+        foreach (var tree in compilation.SyntaxTrees.Where(t => ProjectOf(t.FilePath) is not null))
         {
             var model = compilation.GetSemanticModel(tree);
             foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
@@ -170,7 +196,7 @@ public sealed class ArchitectureTests
                 checkedNames++;
                 if (!processFolder.Contains(symbol.ToDisplayString())) continue;
                 var line = name.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-                uses.Add($"{Path.GetRelativePath(CoreFolder, tree.FilePath)}:{line}: {symbol.ToDisplayString()}");
+                uses.Add($"{Path.GetRelativePath(RepositoryRoot.PathOf("src"), tree.FilePath)}:{line}: {symbol.ToDisplayString()}");
             }
         }
 
@@ -180,20 +206,24 @@ public sealed class ArchitectureTests
 
     /// <summary>
     /// The hosts use the core's public surface only: it shows its internals to the tests and the SDK-agreement tool,
-    /// never to a host (the CLI with its language server, the Markdig extension; the MSBuild task reads the CLI's JSON).
+    /// never to a host (the CLI with its language server, the Markdig extension; the MSBuild task reads the CLI's JSON)
+    /// nor to the authoring tools (adopt, accept, watch, render, outdated, the editor's helpers), which show theirs to
+    /// the tests alone.
     /// </summary>
-    [Fact]
-    public void The_core_shows_its_internals_to_no_host()
+    [Theory]
+    [InlineData("SnippetCheck.Core", "SdkAgreement,SnippetCheck.Tests")]
+    [InlineData("SnippetCheck.Authoring", "SnippetCheck.Tests")]
+    public void The_core_and_the_authoring_tools_show_their_internals_to_no_host(string assembly, string allowed)
     {
-        var friends = typeof(SnippetCheck.Driver.Verifier).Assembly.GetCustomAttributes<InternalsVisibleToAttribute>()
+        var friends = Assembly.Load(assembly).GetCustomAttributes<InternalsVisibleToAttribute>()
             .Select(a => a.AssemblyName).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["SdkAgreement", "SnippetCheck.Tests"], friends);
+        Assert.Equal(allowed.Split(','), friends);
     }
 
     private static bool Allowed(string from, string to) => Ranks[to] < Ranks[from];
 
-    /// <summary><c>SnippetCheck.Driver</c> → <c>Driver</c>; null outside the core.</summary>
+    /// <summary><c>SnippetCheck.Driver</c> → <c>Driver</c>; null outside the ranked projects.</summary>
     private static string? LayerOf(string? ns)
     {
         if (ns is null || !ns.StartsWith("SnippetCheck.", StringComparison.Ordinal)) return null;

@@ -447,5 +447,5 @@ public static class Adopter
     /// Two runs of a block, and a run and the fence beside it, are compared so.
     /// </summary>
     private static bool Alike(string expected, string actual, Scrubbing scrubbing) =>
-        OutputComparer.Compare(expected, actual, OutputMatchMode.Exact, scrubbing).Matches;
+        OutputComparer.Matches(expected, actual, OutputMatchMode.Exact, scrubbing);
 }
