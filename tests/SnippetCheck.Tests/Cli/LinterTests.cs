@@ -78,11 +78,12 @@ public sealed class LinterTests
     }
 
     [LinterFact("shellcheck", "run 'apt-get install shellcheck'")]
-    public void The_scripts_under_eng_pass_shellcheck()
+    public void The_scripts_under_eng_and_the_ci_entry_point_pass_shellcheck()
     {
         var scripts = Directory.GetFiles(RepositoryRoot.PathOf("eng"), "*.sh", SearchOption.AllDirectories)
             .Where(script => !script.Contains("node_modules", StringComparison.Ordinal))
             .Select(script => Path.GetRelativePath(RepositoryRoot.Path, script))
+            .Append(Path.Combine(".ci", "run"))
             .ToArray();
 
         Assert.Contains(Path.Combine("eng", "release", "pack.sh"), scripts);
