@@ -24,10 +24,10 @@ internal sealed class RenderCache(string? directory)
     private const int DocumentFormat = 1;
 
     /// <summary>
-    /// This build of the tool: the core's (<see cref="CacheKey.ToolIdentity"/>) and this assembly's, whose code
-    /// describes and writes the blocks, so that a render made by another build of either is never reused.
+    /// This build of the renderer (this assembly, whose code describes and writes the blocks), keyed beside the core's
+    /// (<see cref="CacheKey.ToolIdentity"/>), so that a render made by another build of either is never reused.
     /// </summary>
-    private static readonly string Build = CacheKey.ToolIdentity + "|" + typeof(RenderCache).Assembly.ManifestModule.ModuleVersionId;
+    private static readonly string RendererBuild = typeof(RenderCache).Assembly.ManifestModule.ModuleVersionId.ToString();
 
     /// <summary>
     /// A document's files, kept as length-prefixed UTF-8 strings rather than JSON: the HTML and JSON inside would
@@ -97,7 +97,7 @@ internal sealed class RenderCache(string? directory)
 
     private static StoreKey PlaceAndText(SnippetResult result)
     {
-        var key = new StoreKey().Add("tool", Build).Add("file", result.Location.File);
+        var key = new StoreKey().Add("tool", CacheKey.ToolIdentity).Add("renderer", RendererBuild).Add("file", result.Location.File);
         foreach (var line in result.Snippet.Block.Lines) key.Add("line", line.Line).Add("column", line.Column).Add("text", line.Text);
         return key;
     }
