@@ -1,9 +1,11 @@
 #!/bin/sh
 # Packs SnippetCheck into a local NuGet feed and installs the tool from it: the working install path until the
-# packages are on a public feed (README.md, "Install").
+# packages are on a public feed (README.md, "Install"). It restores only the RIDs it packs, so the runtime packs of
+# other platforms are never downloaded.
 #
 #   eng/pack-local-feed.sh                      pack this machine's RID and 'any', install the global tool
 #   eng/pack-local-feed.sh --tool-path DIR      install into DIR instead of the global tools
+#   (either way, the last lines say how to put the tools folder on PATH when it is not there)
 #   eng/pack-local-feed.sh --all-rids           pack every RID the tool ships for (a release; about 10 minutes)
 #   eng/pack-local-feed.sh --no-msbuild         skip the MSBuild package
 #   eng/pack-local-feed.sh --no-install         only pack
@@ -59,3 +61,13 @@ if $install; then
 fi
 echo "feed: $feed"
 echo "version: $version"
+if $install; then
+  # dotnet prints its PATH hint once, deep in the log above: the next command, 'snippetcheck', must not fail unseen.
+  tools=${tool_path:-${DOTNET_CLI_HOME:-$HOME}/.dotnet/tools}
+  tools=$(cd "$tools" && pwd)
+  case ":$PATH:" in
+    *":$tools:"*) ;;
+    *) echo "snippetcheck is in $tools, which is not on PATH; add it:"
+       echo "  export PATH=\"\$PATH:$tools\"" ;;
+  esac
+fi

@@ -52,11 +52,12 @@ echo "pack: SnippetCheck $version for ${rids//;/, } into $output"
 dotnet pack "$release_root/src/SnippetCheck.Cli" -c Release -p:Version="$version" -p:SnippetCheckToolRids="${rids//;/%3B}" -o "$output" -nologo
 expected="SnippetCheck.$version.nupkg"
 if $msbuild; then
-  dotnet pack "$release_root/src/SnippetCheck.MSBuild" -c Release -p:Version="$version" -o "$output" -nologo
+  # Its restore walks into the CLI, which restores the tool's RIDs: the same list, or it downloads every runtime pack.
+  dotnet pack "$release_root/src/SnippetCheck.MSBuild" -c Release -p:Version="$version" -p:SnippetCheckToolRids="${rids//;/%3B}" -o "$output" -nologo
   expected="$expected SnippetCheck.MSBuild.$version.nupkg"
 fi
 # The Markdig extension for site generators (docs/render.md): a plain library, packed with every release.
-dotnet pack "$release_root/src/SnippetCheck.Markdig" -c Release -p:Version="$version" -o "$output" -nologo
+dotnet pack "$release_root/src/SnippetCheck.Markdig" -c Release -p:Version="$version" -p:SnippetCheckToolRids="${rids//;/%3B}" -o "$output" -nologo
 expected="$expected SnippetCheck.Markdig.$version.nupkg"
 
 IFS=';'
