@@ -186,7 +186,7 @@ internal sealed record RunReport(
 /// <summary>What both sides agree on besides the messages (<see cref="RunnerChannel"/>).</summary>
 internal static class RunnerProtocol
 {
-    /// <summary>Snippet output beyond this many characters ends the run (1 MiB, README.md "How it works").</summary>
+    /// <summary>Snippet output beyond this many characters ends the run (1 MiB, docs/how-it-works.md).</summary>
     public const int OutputLimit = 1024 * 1024;
 
     /// <summary>The AppContext key generated session code calls into (see ProgramAssembler).</summary>

@@ -1,6 +1,6 @@
 namespace SnippetCheck.Cli;
 
-/// <summary>The exit codes of README.md#exit-codes.</summary>
+/// <summary>The exit codes of docs/commands.md#exit-codes.</summary>
 public static class ExitCodes
 {
     /// <summary>Every verified snippet passed.</summary>

@@ -5,7 +5,7 @@ namespace SnippetCheck.MSBuild;
 
 /// <summary>
 /// One line the CLI wrote under <c>--console-format json</c>: an object with <c>kind</c>, <c>message</c>, and where
-/// there are any, <c>file</c>, <c>line</c>, <c>column</c> and <c>code</c> (README.md#the-msbuild-task). A line that is
+/// there are any, <c>file</c>, <c>line</c>, <c>column</c> and <c>code</c> (docs/msbuild.md). A line that is
 /// not such an object (the <c>dotnet</c> host failing to start the CLI) is plain text, kept as it is.
 /// </summary>
 internal sealed class CliLine

@@ -48,7 +48,7 @@ public sealed record ConsoleLine(ConsoleLineKind Kind, string Message, SourceLoc
     /// <summary>A line of text of its own (a summary, a heading).</summary>
     public static ConsoleLine Plain(string line) => new(ConsoleLineKind.Plain, line);
 
-    /// <summary>The line as the console prints it (the MSBuild canonical form for a finding, README.md#command-line).</summary>
+    /// <summary>The line as the console prints it (the MSBuild canonical form for a finding, docs/commands.md).</summary>
     public override string ToString() => Kind switch
     {
         ConsoleLineKind.Error or ConsoleLineKind.Warning =>

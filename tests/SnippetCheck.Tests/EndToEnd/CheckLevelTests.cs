@@ -8,7 +8,7 @@ using SnippetCheck.Tests.Infrastructure;
 namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
-/// The <c>check</c> level (README.md, "Levels"): which errors it tolerates, which it refuses, what it never does (run),
+/// The <c>check</c> level (docs/tags.md, "Levels"): which errors it tolerates, which it refuses, what it never does (run),
 /// and how every report tells it apart from a verified pass. In-process, through the real compiler.
 /// </summary>
 public sealed class CheckLevelTests

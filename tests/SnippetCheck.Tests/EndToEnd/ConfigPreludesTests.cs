@@ -3,7 +3,7 @@ using SnippetCheck.Tests.Infrastructure;
 namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
-/// Config <c>preludes</c> (README.md, "Hidden code for a whole folder"): Samples/config-preludes names
+/// Config <c>preludes</c> (docs/tags.md, "Hidden code for a whole folder"): Samples/config-preludes names
 /// <c>_shared/prelude.cs</c> in its snippetcheck.json, and its posts use the prelude's types and using without
 /// declaring them. The differential verifies the folder every way (<see cref="EveryWayRuns"/>); these tests read its
 /// default run, and check that the prelude is what makes the blocks pass and that its diagnostics point into it.

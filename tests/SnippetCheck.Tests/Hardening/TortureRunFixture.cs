@@ -91,6 +91,6 @@ public sealed class TortureRunFixture : IDisposable
     public void Dispose() => _scratch.Dispose();
 }
 
-/// <summary>The numbers the README shows for the torture suite.</summary>
+/// <summary>The numbers docs/torture.md shows for the torture suite.</summary>
 public sealed record TortureFigures(
     int HostileCases, int MalformedFiles, int Verdicts, int VerdictsRight, int StrayProcesses, int LeftoverWorkFolders, int ChangedFiles, int ExitCode, double Seconds);

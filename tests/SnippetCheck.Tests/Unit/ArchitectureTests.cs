@@ -9,7 +9,7 @@ namespace SnippetCheck.Tests.Unit;
 
 /// <summary>
 /// Dependencies in the core, and in the authoring tools built on it (<c>src/SnippetCheck.Authoring</c>), run one way,
-/// back along the README's pipeline (discover → extract → snippets with tags → programs → compile → run → judge →
+/// back along the pipeline of docs/how-it-works.md (discover → extract → snippets with tags → programs → compile → run → judge →
 /// report; <see cref="Ranks"/> says where imports make the order differ). Checked on the source with Roslyn's semantic
 /// model, so a use in a method body counts as much as a signature.
 /// </summary>
