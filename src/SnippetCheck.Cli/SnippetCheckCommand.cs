@@ -5,14 +5,14 @@ using SnippetCheck.Reporting;
 namespace SnippetCheck.Cli;
 
 /// <summary>
-/// The command line (README.md#command-line): <c>verify</c>, <c>list</c>, <c>init</c>, <c>adopt</c>, <c>outdated</c>, <c>render</c> and <c>lsp</c>, one file each in
+/// The command line (docs/commands.md): <c>verify</c>, <c>list</c>, <c>init</c>, <c>adopt</c>, <c>outdated</c>, <c>render</c> and <c>lsp</c>, one file each in
 /// Commands/; options are fields, validators are named methods, the work is the core's.
 /// </summary>
 public static class SnippetCheckCommand
 {
     public static RootCommand Build()
     {
-        var root = new RootCommand("SnippetCheck: verify the C# snippets in Markdown posts with Roslyn")
+        var root = new RootCommand("SnippetCheck: verify the C# snippets in Markdown posts with Roslyn ('snippetcheck PATHS' is 'snippetcheck verify PATHS')")
         {
             VerifyCommand.Create(), ListCommand.Create(), InitCommand.Create(), AdoptCommand.Create(), OutdatedCommand.Create(), RenderCommand.Create(), LspCommand.Create(),
         };

@@ -7,10 +7,19 @@ namespace SnippetCheck.Cli.Commands;
 /// <summary>The arguments and options <c>verify</c>, <c>list</c> and <c>adopt</c> share, and the parsers they share.</summary>
 internal static class CommonOptions
 {
-    public static readonly Argument<string[]> Paths = new("paths")
+    public static readonly Argument<string[]> Paths = NewPaths(hidden: false);
+
+    /// <summary>
+    /// The paths of <c>snippetcheck posts</c> (the root command as <c>verify</c>): hidden, because a subcommand's usage
+    /// line shows its parents' arguments, and <c>snippetcheck [&lt;paths&gt;...] adopt</c> is no command anyone should type.
+    /// </summary>
+    public static readonly Argument<string[]> RootPaths = NewPaths(hidden: true);
+
+    private static Argument<string[]> NewPaths(bool hidden) => new("paths")
     {
         Description = "Markdown files, folders or globs, C# files (their doc comments), or a .csproj (its doc comments, against its build); default: the current directory",
         Arity = ArgumentArity.ZeroOrMore,
+        Hidden = hidden,
     };
 
     public static readonly Option<string?> Filter = new("--filter") { Description = "Only snippets whose name, file, or file:line matches" };
@@ -20,7 +29,7 @@ internal static class CommonOptions
     /// <summary>The options of a run from what every command shares: its paths, filter and config.</summary>
     public static VerifyOptions ToOptions(ParseResult result) => new()
     {
-        Paths = result.GetValue(Paths) ?? [],
+        Paths = result.GetValue(result.CommandResult.Command is RootCommand ? RootPaths : Paths) ?? [],
         Filter = result.GetValue(Filter),
         ConfigPath = result.GetValue(Config),
         CurrentDirectory = WorkingDirectory.Current,

@@ -6,11 +6,12 @@ namespace SnippetCheck.Cli.Commands;
 
 /// <summary>
 /// <c>snippetcheck init</c>: a commented starter <c>snippetcheck.json</c>, never over an existing one; then what to do
-/// next, and <c>.snippetcheck/</c> (the result cache) in <c>.gitignore</c> when asked (<c>--gitignore</c>, or yes at the prompt).
+/// next. The result cache's folder, <c>.snippetcheck/</c>, ignores itself (<c>ToolFolder</c>), so nothing asks to add it to
+/// <c>.gitignore</c>; <c>--gitignore</c> adds it there anyway.
 /// </summary>
 internal static class InitCommand
 {
-    private static readonly Option<bool> GitignoreOption = new("--gitignore") { Description = "Also add .snippetcheck/ (the result cache) to .gitignore, without asking" };
+    private static readonly Option<bool> GitignoreOption = new("--gitignore") { Description = "Also add .snippetcheck/ to .gitignore (not needed: the folder ignores itself)" };
 
     private const string CacheEntry = ".snippetcheck/";
 
@@ -33,18 +34,17 @@ internal static class InitCommand
         File.WriteAllText(path, ConfigLoader.StarterConfig);
         Console.WriteLine($"Wrote {ConfigLoader.FileName}");
 
+        // The cache folder ignores itself (ToolFolder writes a .gitignore of '*' into it), so the repository's own
+        // .gitignore needs nothing; --gitignore still adds the line for whoever wants it said there too.
         var gitignore = Path.Combine(folder, ".gitignore");
-        if (!IsIgnored(gitignore))
+        if (!result.GetValue(GitignoreOption))
         {
-            if (result.GetValue(GitignoreOption) || AskYes($"Add {CacheEntry} (the result cache) to .gitignore? [Y/n] "))
-            {
-                AddLine(gitignore, CacheEntry);
-                Console.WriteLine($"Added {CacheEntry} to .gitignore");
-            }
-            else
-            {
-                Console.WriteLine($"Keep {CacheEntry} out of version control: add it to .gitignore (snippetcheck init --gitignore does it).");
-            }
+            Console.WriteLine($"{CacheEntry} (the result cache) ignores itself: it holds a .gitignore of '*', so git status stays clean.");
+        }
+        else if (!IsIgnored(gitignore))
+        {
+            AddLine(gitignore, CacheEntry);
+            Console.WriteLine($"Added {CacheEntry} to .gitignore");
         }
 
         Console.WriteLine("""
@@ -56,15 +56,6 @@ internal static class InitCommand
             Tags, output matching and sessions: docs/authoring.md.
             """);
         return ExitCodes.Success;
-    }
-
-    /// <summary>Asks on a terminal; without one (CI, a pipe) the answer is no, and the hint says how to do it.</summary>
-    private static bool AskYes(string question)
-    {
-        if (Console.IsInputRedirected || Console.IsOutputRedirected) return false;
-        Console.Write(question);
-        var answer = Console.ReadLine()?.Trim();
-        return answer is null or "" || answer.StartsWith('y') || answer.StartsWith('Y');
     }
 
     private static bool IsIgnored(string gitignore) =>

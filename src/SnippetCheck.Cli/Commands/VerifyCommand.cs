@@ -13,7 +13,7 @@ namespace SnippetCheck.Cli.Commands;
 
 /// <summary>
 /// <c>snippetcheck [verify] [PATH|GLOB ...]</c>: compile, run and check the tagged snippets, write the console
-/// text, the reports and the CI output, and exit with 0, 1 or 2 (README.md#command-line).
+/// text, the reports and the CI output, and exit with 0, 1 or 2 (docs/commands.md).
 /// </summary>
 internal static class VerifyCommand
 {
@@ -108,7 +108,7 @@ internal static class VerifyCommand
             RequireVerifiedOption, MinCoverageOption, MinCheckCoverageOption, StaleOption, PackagesOption, OutdatedCommand.PrereleaseOption, OutdatedCommand.LookupMaxAgeOption,
         ];
         foreach (var option in options) command.Options.Add(option);
-        command.Arguments.Add(CommonOptions.Paths);
+        command.Arguments.Add(command is RootCommand ? CommonOptions.RootPaths : CommonOptions.Paths);
         command.Validators.Add(WatchCommand.ValidateCombinations);
         command.SetAction(RunAsync);
     }

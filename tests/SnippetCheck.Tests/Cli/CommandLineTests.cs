@@ -52,6 +52,27 @@ public sealed class CommandLineTests
     public void Every_command_and_option_parses_as_documented(params string[] args) =>
         Assert.Empty(SnippetCheckCommand.Build().Parse(args).Errors);
 
+    [Theory]
+    [InlineData("adopt")]
+    [InlineData("verify")]
+    [InlineData("list")]
+    public void A_subcommands_usage_shows_its_own_paths_not_the_root_commands(string command)
+    {
+        // Issue 58: the root's paths ('snippetcheck posts') leaked into every usage line: 'snippetcheck [<paths>...] adopt'.
+        var help = CliRunner.Run(Path.GetTempPath(), command, "--help").Stdout;
+        // The root's name is the process's: snippetcheck, or the test host here.
+        Assert.Matches($@"(?m)^  \S+ {command} \[<paths>\.\.\.\] \[options\]", help);
+        Assert.DoesNotContain($"[<paths>...] {command}", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_root_command_still_verifies_the_paths_it_is_given()
+    {
+        var root = SnippetCheckCommand.Build();
+        Assert.Equal(["posts", "a.md"], root.Parse(["posts", "a.md"]).GetValue(CommonOptions.RootPaths)!);
+        Assert.Equal(["posts"], root.Parse(["verify", "posts"]).GetValue(CommonOptions.Paths)!);
+    }
+
     [Fact]
     public void Ci_is_auto_unless_given_and_parses_in_any_case()
     {
@@ -128,13 +149,15 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void Init_says_what_to_do_next_and_adds_the_cache_to_gitignore_only_when_asked()
+    public void Init_says_what_to_do_next_and_that_the_cache_ignores_itself_and_adds_it_to_gitignore_only_when_asked()
     {
         using var folder = new TempFolder();
         folder.Write(".gitignore", "bin/");
         var quiet = CliRunner.Run(folder.Path, "init");
         Assert.Contains("snippetcheck verify", quiet.Stdout, StringComparison.Ordinal);
-        Assert.Contains("snippetcheck init --gitignore", quiet.Stdout, StringComparison.Ordinal);
+        // Issue 58: the folder writes its own .gitignore of '*', so init never tells the author to do it.
+        Assert.Contains(".snippetcheck/ (the result cache) ignores itself", quiet.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("add it to .gitignore", quiet.Stdout, StringComparison.Ordinal);
         Assert.Equal("bin/", File.ReadAllText(Path.Combine(folder.Path, ".gitignore")));
 
         File.Delete(Path.Combine(folder.Path, "snippetcheck.json"));
