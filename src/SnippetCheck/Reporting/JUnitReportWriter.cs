@@ -96,9 +96,16 @@ internal static class JUnitReportWriter
         {
             case SnippetStatus.Failed:
                 var where = result.FailureLocation;
+                // The type is the failure's own code (CS0117, an exception's type), as JUnit names a failure by its
+                // exception; the tool's SC code and reason word stay as properties of the case (issue 58).
+                var (own, tool) = ReportText.FailureCodes(result);
+                xml.WriteStartElement("properties");
+                WriteProperty(xml, "snippetcheckCode", tool);
+                WriteProperty(xml, "reason", result.Reason?.ToWord() ?? "failed");
+                xml.WriteEndElement();
                 xml.WriteStartElement("failure");
                 xml.WriteAttributeString("message", Clean(result.Message ?? ""));
-                xml.WriteAttributeString("type", result.Reason?.ToWord() ?? "failed");
+                xml.WriteAttributeString("type", own);
                 xml.WriteString(Clean($"{where.File}({where.Line},{where.Column}): error {result.Code}: {ReportText.MessageWithDetail(result)}"));
                 xml.WriteEndElement();
                 break;
@@ -112,6 +119,14 @@ internal static class JUnitReportWriter
                 xml.WriteEndElement();
                 break;
         }
+        xml.WriteEndElement();
+    }
+
+    private static void WriteProperty(XmlWriter xml, string name, string value)
+    {
+        xml.WriteStartElement("property");
+        xml.WriteAttributeString("name", name);
+        xml.WriteAttributeString("value", value);
         xml.WriteEndElement();
     }
 

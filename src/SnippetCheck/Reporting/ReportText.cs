@@ -17,6 +17,24 @@ public static class ReportText
     internal static string MessageWithDetail(SnippetResult result) =>
         string.IsNullOrWhiteSpace(result.Detail) ? result.Message ?? "" : $"{result.Message}\n{result.Detail.TrimEnd()}";
 
+    /// <summary>
+    /// The codes SARIF and JUnit name a failure by: <c>Own</c>, the one its finder gave it where there is one (the
+    /// compiler's <c>CS0117</c>, the runtime's exception type), else the tool's; <c>Tool</c>, the tool's SC code for
+    /// it (<c>SC2012</c> for any compile error), which those reports keep beside it.
+    /// </summary>
+    internal static (string Own, string Tool) FailureCodes(SnippetResult result)
+    {
+        var code = result.Code ?? DiagnosticCodes.InternalError;
+        var tool = DiagnosticCatalog.Find(code) is null ? DiagnosticCodes.CompileError : code;
+        var own = (result.Verdict as Verdict.Failed)?.Failure switch
+        {
+            ExceptionFailure thrown => thrown.Type,
+            WrongExceptionFailure thrown => thrown.Type,
+            _ => code,
+        };
+        return (own, tool);
+    }
+
     /// <summary>A file error in the MSBuild canonical form: <c>path(line,col): error CODE: message</c>.</summary>
     public static string Canonical(FileError error) => ConsoleLine.Of(error).ToString();
 

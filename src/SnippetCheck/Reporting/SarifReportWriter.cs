@@ -10,9 +10,10 @@ namespace SnippetCheck.Reporting;
 /// <see cref="DiagnosticCatalog"/>), and one result per failed snippet, file error and SC warning.
 /// </summary>
 /// <remarks>
-/// Rule IDs are our SC codes, which never change meaning. A compile error is filed under SC2012 with the compiler's
-/// ID (CS0103) at the start of its message and in its properties, since one rule per CS ID would need descriptions
-/// we do not own. Paths are relative to the current directory (run from the repository root) and based on
+/// Rule IDs are our SC codes, which never change meaning, except where a failure has a code of its own: a compile
+/// error is filed under the compiler's ID (CS0103) and an unhandled exception under its type, as code scanning
+/// groups them, each with a rule of its own after the SC rules; the SC code (SC2012, SC2003) stays in the result's
+/// properties (<c>snippetcheckCode</c>) and the rule's tags (issue 58). Paths are relative to the current directory (run from the repository root) and based on
 /// <c>%SRCROOT%</c>, which is what code scanning resolves against the checkout.
 /// </remarks>
 internal static class SarifReportWriter
@@ -29,21 +30,22 @@ internal static class SarifReportWriter
         json.WriteString("version", "2.1.0");
         json.WriteStartArray("runs");
         json.WriteStartObject();
-        WriteTool(json);
+        var rules = RulesOf(report);
+        WriteTool(json, rules);
         json.WriteStartArray("results");
         foreach (var error in report.Errors)
         {
-            WriteResult(json, error.Code, "error", error.Message,
+            WriteResult(json, rules, error.Code, "error", error.Message,
                 new SourceLocation(error.File, ReportText.Line(error), ReportText.Column(error)), properties: null);
         }
         foreach (var result in report.Snippets)
         {
             foreach (var warning in ReportText.ToolWarnings(result))
             {
-                WriteResult(json, warning.Id, "warning", warning.Message, warning.Location, properties: null);
+                WriteResult(json, rules, warning.Id, "warning", warning.Message, warning.Location, properties: null);
             }
-            if (result.StaleFinding is { IsError: true } stale) WriteResult(json, stale.Id, "error", stale.Message, stale.Location, properties: null);
-            if (result.Status == SnippetStatus.Failed) WriteFailure(json, result);
+            if (result.StaleFinding is { IsError: true } stale) WriteResult(json, rules, stale.Id, "error", stale.Message, stale.Location, properties: null);
+            if (result.Status == SnippetStatus.Failed) WriteFailure(json, rules, result);
         }
         json.WriteEndArray();
         json.WriteString("columnKind", "utf16CodeUnits");
@@ -52,7 +54,21 @@ internal static class SarifReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteTool(Utf8JsonWriter json)
+    /// <summary>
+    /// Every SC rule, in the catalog's order, then the codes of the compiler and runtime that this run's failures have,
+    /// each with the SC code it counts as.
+    /// </summary>
+    private static List<(string Id, string Tool)> RulesOf(VerificationReport report) =>
+    [
+        .. DiagnosticCatalog.All.Select(rule => (rule.Code, rule.Code)),
+        .. report.Snippets.Where(result => result.Status == SnippetStatus.Failed)
+            .Select(ReportText.FailureCodes)
+            .Where(codes => DiagnosticCatalog.Find(codes.Own) is null)
+            .DistinctBy(codes => codes.Own, StringComparer.Ordinal)
+            .OrderBy(codes => codes.Own, StringComparer.Ordinal),
+    ];
+
+    private static void WriteTool(Utf8JsonWriter json, List<(string Id, string Tool)> rules)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
@@ -62,6 +78,7 @@ internal static class SarifReportWriter
         json.WriteString("informationUri", ToolInfo.RepositoryUrl);
         json.WriteStartArray("rules");
         foreach (var rule in DiagnosticCatalog.All) WriteRule(json, rule);
+        foreach (var (code, tool) in rules.Skip(DiagnosticCatalog.All.Count)) WriteForeignRule(json, code, tool);
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
@@ -92,28 +109,56 @@ internal static class SarifReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteFailure(Utf8JsonWriter json, SnippetResult result)
+    /// <summary>A rule for a code the compiler or the runtime owns: named, described as whose it is, and tagged with its SC code.</summary>
+    private static void WriteForeignRule(Utf8JsonWriter json, string code, string tool)
     {
-        var code = result.Code ?? DiagnosticCodes.InternalError;
-        var isCompilerId = DiagnosticCatalog.Find(code) is null;
-        var ruleId = isCompilerId ? DiagnosticCodes.CompileError : code;
+        var isCompilerId = tool == DiagnosticCodes.CompileError;
+        var helpUri = "https://learn.microsoft.com/search/?terms=" + Uri.EscapeDataString(code);
+        json.WriteStartObject();
+        json.WriteString("id", code);
+        json.WriteString("name", code);
+        WriteText(json, "shortDescription", isCompilerId ? $"C# compiler error {code}" : $"Unhandled {code}");
+        WriteText(json, "fullDescription", isCompilerId
+            ? $"The C# compiler reported {code} in a snippet; SnippetCheck counts it as {tool}."
+            : $"A snippet ended with an unhandled {code}; SnippetCheck counts it as {tool}.");
+        json.WriteString("helpUri", helpUri);
+        json.WriteStartObject("help");
+        json.WriteString("text", $"See {helpUri}");
+        json.WriteEndObject();
+        json.WriteStartObject("defaultConfiguration");
+        json.WriteString("level", "error");
+        json.WriteEndObject();
+        json.WriteStartObject("properties");
+        json.WriteStartArray("tags");
+        json.WriteStringValue("snippetcheck");
+        json.WriteStringValue(tool);
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteFailure(Utf8JsonWriter json, List<(string Id, string Tool)> rules, SnippetResult result)
+    {
+        var (own, tool) = ReportText.FailureCodes(result);
+        var isCompilerId = tool == DiagnosticCodes.CompileError && own != tool;
         var message = ReportText.MessageWithDetail(result);
         var properties = new Dictionary<string, string?>
         {
             ["snippet"] = ReportText.Label(result),
             ["kind"] = result.Kind.ToTag(),
             ["reason"] = result.Reason?.ToWord(),
-            ["compilerId"] = isCompilerId ? code : null,
+            ["snippetcheckCode"] = tool,
+            ["compilerId"] = isCompilerId ? own : null,
         };
-        WriteResult(json, ruleId, "error", isCompilerId ? $"{code}: {message}" : message, result.FailureLocation, properties);
+        WriteResult(json, rules, own, "error", isCompilerId ? $"{own}: {message}" : message, result.FailureLocation, properties);
     }
 
-    private static void WriteResult(Utf8JsonWriter json, string ruleId, string level, string message, SourceLocation where,
+    private static void WriteResult(Utf8JsonWriter json, List<(string Id, string Tool)> rules, string ruleId, string level, string message, SourceLocation where,
         IReadOnlyDictionary<string, string?>? properties)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", ruleId);
-        if (RuleIndex(ruleId) is { } index) json.WriteNumber("ruleIndex", index);
+        if (rules.FindIndex(rule => rule.Id == ruleId) is var index and >= 0) json.WriteNumber("ruleIndex", index);
         json.WriteString("level", level);
         WriteText(json, "message", message);
         json.WriteStartArray("locations");
@@ -149,15 +194,6 @@ internal static class SarifReportWriter
         if (Path.IsPathRooted(path)) return (new Uri(path).AbsoluteUri, false);
         var segments = path.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString);
         return (string.Join('/', segments), true);
-    }
-
-    private static int? RuleIndex(string ruleId)
-    {
-        for (var i = 0; i < DiagnosticCatalog.All.Count; i++)
-        {
-            if (DiagnosticCatalog.All[i].Code == ruleId) return i;
-        }
-        return null;
     }
 
     private static string Level(DiagnosticSeverity severity) => severity switch

@@ -59,14 +59,32 @@ public sealed class JUnitReportWriterTests
     }
 
     [Fact]
-    public void A_failure_carries_its_reason_message_and_detail()
+    public void A_failure_carries_its_code_reason_message_and_detail()
     {
-        var failure = Parse(Reports.Failures(1, message: "differs <here> & \"there\"", detail: "- 3\n+ 2")).Descendants("failure").Single();
+        var @case = Parse(Reports.Failures(1, message: "differs <here> & \"there\"", detail: "- 3\n+ 2")).Descendants("testcase").Single();
+        var failure = @case.Element("failure")!;
 
-        Assert.Equal("output-mismatch", (string?)failure.Attribute("type"));
+        Assert.Equal("SC2001", (string?)failure.Attribute("type"));
+        Assert.Equal("output-mismatch", Property(@case, "reason"));
+        Assert.Equal("SC2001", Property(@case, "snippetcheckCode"));
         Assert.Equal("differs <here> & \"there\"", (string?)failure.Attribute("message"));
         Assert.Equal("posts/many.md(1,1): error SC2001: differs <here> & \"there\"\n- 3\n+ 2", failure.Value);
     }
+
+    [Fact]
+    public async Task A_compile_error_and_an_exception_are_typed_by_the_compilers_and_runtimes_own_codes()
+    {
+        var cases = Parse(await SampleReport.GetAsync()).Descendants("testcase").Where(c => c.Element("failure") is not null).ToList();
+
+        // Issue 58: a CI page names the failure as the compiler or the runtime does; the tool's code is a property.
+        var compileError = Assert.Single(cases, c => (string?)c.Element("failure")!.Attribute("type") == "CS0103");
+        Assert.Equal(DiagnosticCodes.CompileError, Property(compileError, "snippetcheckCode"));
+        var thrown = Assert.Single(cases, c => (string?)c.Element("failure")!.Attribute("type") == "System.InvalidOperationException");
+        Assert.Equal(DiagnosticCodes.UnexpectedException, Property(thrown, "snippetcheckCode"));
+    }
+
+    private static string? Property(XElement @case, string name) =>
+        (string?)@case.Element("properties")?.Elements("property").SingleOrDefault(p => (string?)p.Attribute("name") == name)?.Attribute("value");
 
     [Fact]
     public void Control_characters_from_a_snippets_output_do_not_break_the_xml()

@@ -25,7 +25,10 @@ public sealed class SarifReportWriterTests
         Assert.True(Uri.IsWellFormedUriString(driver.GetProperty("informationUri").GetString(), UriKind.Absolute));
 
         var rules = driver.GetProperty("rules").EnumerateArray().ToList();
-        Assert.Equal(DiagnosticCatalog.All.Select(d => d.Code), rules.Select(r => r.GetProperty("id").GetString()));
+        // Every SC rule, then the compiler's and runtime's codes the run's failures have (issue 58).
+        Assert.Equal(
+            [.. DiagnosticCatalog.All.Select(d => d.Code), "CS0103", "System.InvalidOperationException"],
+            rules.Select(r => r.GetProperty("id").GetString()));
         Assert.All(rules, rule =>
         {
             Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("shortDescription").GetProperty("text").GetString()));
@@ -52,14 +55,25 @@ public sealed class SarifReportWriterTests
     }
 
     [Fact]
-    public async Task A_compile_error_is_filed_under_SC2012_with_the_compiler_id_in_its_message()
+    public async Task A_compile_error_is_filed_under_the_compilers_id_with_SC2012_as_a_property()
     {
         var results = Parse(await SampleReport.GetAsync()).GetProperty("runs")[0].GetProperty("results").EnumerateArray();
 
-        var compileError = Assert.Single(results, r => r.GetProperty("ruleId").GetString() == DiagnosticCodes.CompileError);
+        // Issue 58: code scanning names the failure as the compiler does; the tool's code stays beside it.
+        var compileError = Assert.Single(results, r => r.GetProperty("ruleId").GetString() == "CS0103");
         Assert.StartsWith("CS0103: ", compileError.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal("CS0103", compileError.GetProperty("properties").GetProperty("compilerId").GetString());
+        Assert.Equal(DiagnosticCodes.CompileError, compileError.GetProperty("properties").GetProperty("snippetcheckCode").GetString());
         Assert.Equal(41, compileError.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_unhandled_exception_is_filed_under_its_type_with_SC2003_as_a_property()
+    {
+        var results = Parse(await SampleReport.GetAsync()).GetProperty("runs")[0].GetProperty("results").EnumerateArray();
+
+        var thrown = Assert.Single(results, r => r.GetProperty("ruleId").GetString() == "System.InvalidOperationException");
+        Assert.Equal(DiagnosticCodes.UnexpectedException, thrown.GetProperty("properties").GetProperty("snippetcheckCode").GetString());
     }
 
     [Fact]
