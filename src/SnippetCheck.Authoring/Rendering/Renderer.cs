@@ -44,7 +44,7 @@ public static class Renderer
             cache = new RenderCache(verifier.CacheDirectory);
         }
         PhaseTrace.Mark("verified");
-        var mark = render.Mark ? new VerifiedMark(ToolInfo.Version, Environment.Version.ToString(), DateTime.UtcNow.ToString("yyyy-MM-dd")) : null;
+        var mark = render.Mark ? new VerifiedMark(ToolInfo.ReleaseVersion, Environment.Version.ToString(), DateTime.UtcNow.ToString("yyyy-MM-dd")) : null;
         var output = new OutputFolder(Path.GetFullPath(render.OutputDirectory, options.CurrentDirectory));
         var fragments = new System.Collections.Concurrent.ConcurrentDictionary<(string File, int Line), string>();
         // Documents are independent: each is described, and its files written, on any core.

@@ -16,6 +16,19 @@ public static class ToolInfo
     /// </summary>
     public static string Version { get; } = InformationalVersion[0];
 
+    /// <summary>
+    /// <see cref="Version"/> without a local build's suffix (<c>0.1.0-local.20261126101628</c>, eng/pack-local-feed.sh,
+    /// reads <c>0.1.0</c>): what readers are shown, in render's verified mark. A release's own version, a prerelease's
+    /// included, is kept whole.
+    /// </summary>
+    public static string ReleaseVersion { get; } = ReleaseOf(Version);
+
+    internal static string ReleaseOf(string version) =>
+        version.IndexOf(LocalSuffix, StringComparison.Ordinal) is var at and > 0 ? version[..at] : version;
+
+    /// <summary>What eng/pack-local-feed.sh appends to the version of every local pack, before the time.</summary>
+    private const string LocalSuffix = "-local.";
+
     /// <summary>The full commit hash the tool was built from, or null for a build outside a git checkout.</summary>
     public static string? Commit { get; } = InformationalVersion.Length == 2 && InformationalVersion[1].Length > 0 ? InformationalVersion[1] : null;
 
