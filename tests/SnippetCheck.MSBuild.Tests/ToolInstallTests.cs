@@ -38,6 +38,11 @@ public sealed class ToolInstallTests : IDisposable
             TimeSpan.FromMinutes(30), script("pack-local-feed.sh"), "--no-install", "--version", version);
         Assert.True(packed.ExitCode == 0, $"eng/pack-local-feed.sh failed from an empty package folder:\n{packed}");
         var rid = RuntimeInformation.RuntimeIdentifier;
+        // Issue 58: the restore asks only for the RIDs packed, so no other platform's runtime pack is downloaded.
+        var otherPlatforms = Directory.GetDirectories(packages["NUGET_PACKAGES"]).Select(folder => Path.GetFileName(folder))
+            .Where(name => name.StartsWith("microsoft.", StringComparison.Ordinal) && name.Contains(".runtime.", StringComparison.Ordinal)
+                && !name.EndsWith("." + rid, StringComparison.Ordinal));
+        Assert.Empty(otherPlatforms);
         string[] ids = ["SnippetCheck", $"SnippetCheck.{rid}", "SnippetCheck.any", "SnippetCheck.MSBuild", "SnippetCheck.Markdig"];
         Assert.Equal(
             ids.Select(id => $"{id}.{version}.nupkg").Order(StringComparer.Ordinal),
