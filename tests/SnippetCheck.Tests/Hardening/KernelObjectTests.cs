@@ -119,27 +119,9 @@ public sealed class KernelObjectTests(ITestOutputHelper output) : IDisposable
                 key denied
                 ```
 
-                ```csharp network
-                using System.Security.Cryptography.X509Certificates;
-                using var roots = new X509Store(StoreName.Root, StoreLocation.LocalMachine);
-                roots.Open(OpenFlags.ReadOnly);
-                Console.WriteLine(roots.Certificates.Count > 0 ? "a network snippet loads the root certificates" : "no root certificates");
-                ```
+                {{Roots("network", "a network snippet trusts the root certificates")}}
 
-                ```output
-                a network snippet loads the root certificates
-                ```
-
-                ```csharp
-                using System.Security.Cryptography.X509Certificates;
-                using var roots = new X509Store(StoreName.Root, StoreLocation.LocalMachine);
-                roots.Open(OpenFlags.ReadOnly);
-                Console.WriteLine(roots.Certificates.Count > 0 ? "root certificates loaded" : "no root certificates");
-                ```
-
-                ```output
-                root certificates loaded
-                ```
+                {{Roots("run", "a snippet trusts the root certificates")}}
                 """);
 
             var result = Verify("post.md");
@@ -152,6 +134,22 @@ public sealed class KernelObjectTests(ITestOutputHelper output) : IDisposable
             File.Delete(canary);
         }
     }
+
+    /// <summary>A snippet that loads the system's root certificates and builds a chain to one, as a TLS client would.</summary>
+    private static string Roots(string tags, string says) => $$"""
+        ```csharp {{tags}}
+        using System.Security.Cryptography.X509Certificates;
+        using var roots = new X509Store(StoreName.Root, StoreLocation.LocalMachine);
+        roots.Open(OpenFlags.ReadOnly);
+        using var chain = new X509Chain { ChainPolicy = { RevocationMode = X509RevocationMode.NoCheck } };
+        var valid = roots.Certificates.Find(X509FindType.FindByTimeValid, DateTime.Now, validOnly: false);
+        Console.WriteLine(valid.Count > 0 && chain.Build(valid[0]) ? "{{says}}" : $"{roots.Certificates.Count} root certificates, none trusted");
+        ```
+
+        ```output
+        {{says}}
+        ```
+        """;
 
     public void Dispose() => _folder.Dispose();
 
