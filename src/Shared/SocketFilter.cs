@@ -16,6 +16,9 @@ namespace SnippetCheck.Execution;
 /// <item>AF_NETLINK: always (interface lists; the kernel is the only peer).</item>
 /// <item>Every other family is denied, and so is <c>io_uring_setup</c>, whose IORING_OP_SOCKET would make a socket
 /// without the system call.</item>
+/// <item>The kernel's keyrings are out of reach: <c>add_key</c>, <c>request_key</c> and <c>keyctl</c> are denied, since the
+/// runner keeps the tool's session keyring, where CI agents and credential helpers keep tokens, and neither Landlock nor
+/// the namespaces cover keys.</item>
 /// </list>
 /// A denied call fails with EACCES, so a snippet gets its ordinary <c>SocketException</c> (access denied).
 /// <c>socketpair(2)</c> stays allowed: its two ends are connected to each other and to nothing else.
@@ -36,12 +39,12 @@ internal static class SocketFilter
     private const int SeccompSetModeFilter = 1, SeccompFilterFlagTsync = 1, PrSetNoNewPrivs = 38;
 
     /// <summary>The system call numbers of an architecture the filter knows, and its audit value.</summary>
-    internal sealed record SyscallTable(uint Audit, long Seccomp, uint Socket, uint IoUringSetup, bool HasX32);
+    internal sealed record SyscallTable(uint Audit, long Seccomp, uint Socket, uint IoUringSetup, uint AddKey, uint RequestKey, uint Keyctl, bool HasX32);
 
     private static readonly SyscallTable? Current = RuntimeInformation.ProcessArchitecture switch
     {
-        Architecture.X64 => new SyscallTable(0xC000003E, Seccomp: 317, Socket: 41, IoUringSetup: 425, HasX32: true),
-        Architecture.Arm64 => new SyscallTable(0xC00000B7, Seccomp: 277, Socket: 198, IoUringSetup: 425, HasX32: false),
+        Architecture.X64 => new SyscallTable(0xC000003E, Seccomp: 317, Socket: 41, IoUringSetup: 425, AddKey: 248, RequestKey: 249, Keyctl: 250, HasX32: true),
+        Architecture.Arm64 => new SyscallTable(0xC00000B7, Seccomp: 277, Socket: 198, IoUringSetup: 425, AddKey: 217, RequestKey: 218, Keyctl: 219, HasX32: false),
         _ => null,
     };
 
@@ -103,7 +106,11 @@ internal static class SocketFilter
         if (table.HasX32) code.AddRange([Jump(JumpGreaterOrEqual, X32Bit, 0, 1), Ret(deny)]);
         code.AddRange(
         [
-            Jump(JumpEqual, table.IoUringSetup, 0, 1),
+            // io_uring_setup and the keyring calls: each jumps to the denial after the last of them.
+            Jump(JumpEqual, table.IoUringSetup, 3, 0),
+            Jump(JumpEqual, table.AddKey, 2, 0),
+            Jump(JumpEqual, table.RequestKey, 1, 0),
+            Jump(JumpEqual, table.Keyctl, 0, 1),
             Ret(deny),
             Jump(JumpEqual, table.Socket, 1, 0),
             Ret(Allow),

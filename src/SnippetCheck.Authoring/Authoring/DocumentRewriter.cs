@@ -39,7 +39,7 @@ internal static class DocumentRewriter
         var text = StrictUtf8.GetBytes(rewritten);
         try
         {
-            StoreFile.Replace(document.FullPath, document.HasBom ? [.. Utf8Bom, .. text] : text);
+            StoreFile.Replace(document.FullPath, document.HasBom ? [.. Utf8Bom, .. text] : text, NamedFrom(document));
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -47,6 +47,15 @@ internal static class DocumentRewriter
             return $"cannot write the file: {e.Message}";
         }
     }
+
+    /// <summary>
+    /// The folder the document was named from: the run's folder when the document is below it (its display path is
+    /// relative), else the file system's root; no folder between it and the file may be a link (<see cref="StoreFile.Replace"/>).
+    /// </summary>
+    private static string NamedFrom(SourceDocument document) =>
+        !Path.IsPathRooted(document.DisplayPath) && document.FullPath.EndsWith(Path.DirectorySeparatorChar + document.DisplayPath, StringComparison.Ordinal)
+            ? document.FullPath[..^(document.DisplayPath.Length + 1)]
+            : Path.GetPathRoot(document.FullPath)!;
 
     /// <summary>The file's text if its bytes are exactly those that were verified; else null and why.</summary>
     private static string? ReadIfUnchanged(SourceDocument document, out string? problem)

@@ -50,7 +50,10 @@ internal sealed class OutputFolder
     /// <summary>Every file this render wrote or found unchanged, as full paths.</summary>
     public IReadOnlyList<string> Files => [.. _written.Keys.Order(StringComparer.Ordinal).Select(relative => Path.Combine(_root, relative))];
 
-    /// <summary>Writes <paramref name="text"/> to <paramref name="relative"/> unless the file already holds it; returns <paramref name="relative"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="relative"/> unless the file already holds it; returns <paramref name="relative"/>.
+    /// Never through a link below the folder (<see cref="LinkedFileException"/>).
+    /// </summary>
     public string Write(string relative, string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
@@ -62,8 +65,7 @@ internal sealed class OutputFolder
             _written[relative] = before;
             return relative;
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, bytes);
+        StoreFile.WriteBelow(_root, relative, bytes);
         _written[relative] = new WrittenFile(hash, bytes.Length, File.GetLastWriteTimeUtc(path).Ticks);
         return relative;
     }

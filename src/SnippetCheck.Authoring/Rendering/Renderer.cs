@@ -3,6 +3,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
 using SnippetCheck.Results;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Rendering;
 
@@ -92,13 +93,20 @@ public static class Renderer
             var blocks = report.Snippets.Where(r => r.Location.File == document.DisplayPath).Select(r => r.Snippet.Block).ToList();
             var copy = InPlaceCopy.Of(document, blocks, fragments);
             var relative = SafeRelative(document.DisplayPath);
-            if (render.InPlaceCopy) output.Write(relative, copy);
-            if (!render.Site) continue;
-            var page = Path.ChangeExtension(relative, ".html");
-            var stylesheet = string.Concat(Enumerable.Repeat("../", page.Count(c => c == Path.DirectorySeparatorChar))) + StylesheetName;
-            var (title, html) = SitePage.Of(copy, Path.GetFileNameWithoutExtension(relative), stylesheet);
-            output.Write(page, html);
-            pages.Add((title, page.Replace(Path.DirectorySeparatorChar, '/')));
+            try
+            {
+                if (render.InPlaceCopy) output.Write(relative, copy);
+                if (!render.Site) continue;
+                var page = Path.ChangeExtension(relative, ".html");
+                var stylesheet = string.Concat(Enumerable.Repeat("../", page.Count(c => c == Path.DirectorySeparatorChar))) + StylesheetName;
+                var (title, html) = SitePage.Of(copy, Path.GetFileNameWithoutExtension(relative), stylesheet);
+                output.Write(page, html);
+                pages.Add((title, page.Replace(Path.DirectorySeparatorChar, '/')));
+            }
+            catch (LinkedFileException e)
+            {
+                notWritten.Add($"{document.DisplayPath}: no copy or page: {e.Message}");
+            }
         }
         if (render.Site) output.Write("index.html", SitePage.Index(pages));
         output.Save();

@@ -54,7 +54,7 @@ internal static class RenderCommand
         {
             var rendered = await Renderer.RunAsync(options, render, cancellationToken);
             var console = reports.TakesStandardOutput ? Console.Error : Console.Out;
-            new ConsoleReporter(new ConsoleWriter(console, terminal.UseColor), verbose: false).Write(rendered.Report);
+            new ConsoleReporter(new ConsoleWriter(console, terminal.UseColor, quoteWorkflowCommands: reports.ConsoleIsGitHubLog), verbose: false).Write(rendered.Report);
             reports.WriteVerdicts(rendered.Report, console);
             foreach (var reason in rendered.NotWritten) await Console.Error.WriteLineAsync(ToolMessage.Text(reason));
             await console.WriteLineAsync($"rendered {rendered.Blocks} C# blocks into {WorkingDirectory.Resolve(render.OutputDirectory)}");

@@ -155,8 +155,8 @@ internal static class VerifyCommand
         var reports = new ReportSet(WorkingDirectory.Current, result.GetValue(ReportOption) ?? [], CiTarget.Resolve(result.GetValue(CiOption), Environment.GetEnvironmentVariable, WorkingDirectory.Current));
         var accept = result.GetValue(AcceptOption);
         var jsonLines = WantsJsonLines(result);
-        var console = new ConsoleWriter(reports.TakesStandardOutput ? Console.Error : Console.Out, terminal.UseColor && !jsonLines, jsonLines);
-        var errors = new ConsoleWriter(Console.Error, jsonLines: jsonLines);
+        var console = new ConsoleWriter(reports.TakesStandardOutput ? Console.Error : Console.Out, terminal.UseColor && !jsonLines, jsonLines, reports.ConsoleIsGitHubLog);
+        var errors = new ConsoleWriter(Console.Error, jsonLines: jsonLines, quoteWorkflowCommands: reports.ConsoleIsGitHubLog);
         return CommandGuard.RunAsync(async () =>
         {
             var options = ToOptions(result);

@@ -23,7 +23,11 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
     private static readonly string[] SystemRead =
     [
         "/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/opt/dotnet",
-        "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/ssl", "/etc/pki", "/etc/ca-certificates",
+        "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d",
+        // What TLS reads (OpenSSL's config, the CA certificates and bundles of Debian, Alpine, SUSE and Fedora), never a
+        // folder that keeps private keys: /etc/ssl/private, /etc/pki/tls/private.
+        "/etc/ssl/certs", "/etc/ssl/openssl.cnf", "/etc/ssl/cert.pem", "/etc/ssl/ca-bundle.pem", "/etc/ca-certificates",
+        "/etc/pki/tls/certs", "/etc/pki/tls/cert.pem", "/etc/pki/tls/openssl.cnf", "/etc/pki/ca-trust", "/etc/crypto-policies",
         "/etc/localtime", "/etc/timezone", "/etc/os-release", "/etc/passwd", "/etc/group", "/etc/nsswitch.conf",
         "/etc/hosts", "/etc/host.conf", "/etc/resolv.conf", "/etc/gai.conf", "/etc/services", "/etc/protocols",
         "/etc/mime.types", "/etc/alternatives",
@@ -71,8 +75,13 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
         return (UnsharePath!, [.. NamespaceArguments(kind.Network), "--", "/bin/sh", "-c", "unset PWD OLDPWD; \"$@\"; exit $?", "snippetcheck-init", program, .. arguments]);
     }
 
+    /// <summary>
+    /// A runner's namespaces: its own user, PID and mount namespaces, an IPC namespace of its own (the host's SysV shared
+    /// memory, semaphores and message queues, and POSIX message queues, are out of sight) and, unless its kind allows
+    /// the network, a network namespace with nothing in it. The probe (<see cref="NamespacesWork"/>) asks for the same.
+    /// </summary>
     private static string[] NamespaceArguments(bool network) =>
-        ["--user", "--map-current-user", "--pid", "--fork", "--kill-child", "--mount-proc", .. network ? Array.Empty<string>() : ["--net"]];
+        ["--user", "--map-current-user", "--pid", "--ipc", "--fork", "--kill-child", "--mount-proc", .. network ? Array.Empty<string>() : ["--net"]];
 
     /// <summary>What a runner of the default kind will report, for a run that starts none (everything cached).</summary>
     public SandboxReport Expected()

@@ -101,6 +101,13 @@ internal static class GitHubReporter
             .Replace(":", "%3A", StringComparison.Ordinal)
             .Replace(",", "%2C", StringComparison.Ordinal);
 
+    /// <summary>
+    /// True when a line of <paramref name="text"/> would be read by GitHub's runner as a workflow command: it starts with
+    /// <c>::</c> after its leading blanks, or holds the older <c>##[</c> syntax. The runner splits lines at CR as at LF.
+    /// </summary>
+    public static bool ReadsAsCommand(string text) =>
+        text.Split('\n', '\r').Any(line => line.TrimStart().StartsWith("::", StringComparison.Ordinal) || line.Contains("##[", StringComparison.Ordinal));
+
     private static string AnnotationMessage(SnippetResult result)
     {
         if (string.IsNullOrWhiteSpace(result.Detail)) return result.Message ?? "";

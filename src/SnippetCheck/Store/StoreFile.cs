@@ -17,27 +17,74 @@ public static class StoreFile
     }
 
     /// <summary>
-    /// Replaces a user's file (a post being rewritten): through a symbolic link rather than over it, with the file's
-    /// permissions kept, and on the disk before the rename, so a crash never leaves an empty post behind.
+    /// Replaces a user's file (a post being rewritten) with its permissions kept, and on the disk before the rename, so a
+    /// crash never leaves an empty post behind. Never through a symbolic link (<see cref="LinkedFileException"/>): a
+    /// pull request's <c>posts/a.md -&gt; ~/.bashrc</c> must not make <c>--accept</c> write outside the checkout.
     /// </summary>
-    public static void Replace(string path, ReadOnlySpan<byte> bytes)
+    /// <param name="root">
+    /// The folder the file was named from (the run's folder): every folder between it and the file, and the file, must be
+    /// no link. A file outside <paramref name="root"/> has every folder up to the file system's root checked.
+    /// </param>
+    public static void Replace(string path, ReadOnlySpan<byte> bytes, string root)
     {
-        var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
-        WriteThenRename(target, bytes, durable: true);
+        RefuseLinks(path, root);
+        WriteThenRename(path, bytes, durable: true);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="relative"/> under <paramref name="root"/> (a folder the tool writes for the user: render's
+    /// output), creating its folders; never through a symbolic link below <paramref name="root"/>.
+    /// </summary>
+    public static void WriteBelow(string root, string relative, ReadOnlySpan<byte> bytes)
+    {
+        var path = Path.GetFullPath(Path.Combine(root, relative));
+        RefuseLinks(path, root);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        WriteThenRename(path, bytes, durable: false);
+    }
+
+    /// <summary>Throws <see cref="LinkedFileException"/> when the file or a folder between it and <paramref name="root"/> is a link.</summary>
+    private static void RefuseLinks(string path, string root)
+    {
+        var full = Path.GetFullPath(path);
+        var top = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var below = full.StartsWith(top + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        for (var at = full; at is not null && (!below || at.Length > top.Length); at = Path.GetDirectoryName(at))
+        {
+            if (LinkTarget(at) is { } target) throw new LinkedFileException(at, target);
+        }
+    }
+
+    /// <summary>Where the link at <paramref name="path"/> points (a dangling one too); null for a file or folder that is no link, or nothing.</summary>
+    private static string? LinkTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null; // a file render is about to create
+        }
     }
 
     private static void WriteThenRename(string path, ReadOnlySpan<byte> bytes, bool durable)
     {
         // Same folder, so the rename stays on one volume; hidden, so a crash leaves nothing a glob of posts would pick up.
         var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var hold = durable ? ReplaceHold.ForNext() : null;
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(bytes);
+                var half = bytes.Length / 2;
+                stream.Write(bytes[..half]);
+                hold?.At(ReplaceHold.MidWrite, stream);
+                stream.Write(bytes[half..]);
                 if (durable) stream.Flush(flushToDisk: true);
             }
-            if (durable && !OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
+            hold?.At(ReplaceHold.BeforeRename, null);
+            if (durable && !OperatingSystem.IsWindows() && File.Exists(path)) File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
             File.Move(temporary, path, overwrite: true);
         }
         finally
@@ -80,4 +127,14 @@ public static class StoreFile
             return null;
         }
     }
+}
+
+/// <summary>A write refused because the file, or a folder on its way, is a symbolic link (<see cref="StoreFile.Replace"/>).</summary>
+/// <param name="link">The link: the file itself or a folder above it.</param>
+/// <param name="target">Where the link points.</param>
+public sealed class LinkedFileException(string link, string target)
+    : IOException($"'{link}' is a symbolic link (to '{target}'); SnippetCheck never writes through a link, so the file and its target are left as they are")
+{
+    /// <summary>The link: the file itself or a folder above it.</summary>
+    public string Link => link;
 }

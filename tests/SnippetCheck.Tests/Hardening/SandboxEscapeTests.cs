@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace SnippetCheck.Tests.Hardening;
 
 /// <summary>What a hostile-suite case needs from the kernel; the case is skipped, saying why, where it is missing.</summary>
-public enum SandboxFeature { Filesystem, Network, Signals, PidNamespace, ProcessBound, PidsCgroup, Sockets }
+public enum SandboxFeature { Filesystem, Network, Signals, PidNamespace, ProcessBound, PidsCgroup, Sockets, AsRoot }
 
 /// <summary>A fact that runs only where the kernel offers what the sandbox needs for it (issue: "say why it was skipped").</summary>
 public sealed class SandboxFactAttribute : FactAttribute
@@ -32,6 +32,9 @@ public sealed class SandboxFactAttribute : FactAttribute
             // As root without a pids cgroup nothing bounds a fork bomb but the timeout: it would fill the machine's PID space.
             SandboxFeature.ProcessBound when !RunnerCgroups.LimitsTasks && Environment.UserName == "root" => "running as root without a pids cgroup to bound a fork bomb",
             SandboxFeature.Sockets when !SocketFilter.Supported => "no socket filter (seccomp) for this architecture",
+            SandboxFeature.AsRoot when abi == 0 => "this kernel offers no Landlock",
+            // Only root may plant a canary in /etc/ssl/private; as another user the runner could not read it anyway.
+            SandboxFeature.AsRoot when Environment.UserName != "root" => "a canary in /etc/ssl/private needs the tests to run as root",
             SandboxFeature.PidsCgroup when !RunnerCgroups.LimitsTasks => "the tool cannot make pids cgroups here (it needs root with cgroup v1, or a delegated v2 subtree)",
             _ => null,
         };
