@@ -55,7 +55,7 @@ internal sealed record TestReport(string Type, string Method, string Name, TestE
     }
 
     public static TestReport ReadFrom(BinaryReader reader) =>
-        new(reader.ReadString(), reader.ReadString(), reader.ReadString(), (TestEnding)reader.ReadByte(), RunReport.NullIfEmpty(reader.ReadString()),
+        new(reader.ReadString(), reader.ReadString(), reader.ReadString(), RunnerProtocol.ReadEnum<TestEnding>(reader), RunReport.NullIfEmpty(reader.ReadString()),
             RunReport.NullIfEmpty(reader.ReadString()), RunReport.NullIfEmpty(reader.ReadString()), reader.ReadString(), reader.ReadDouble());
 }
 
@@ -80,8 +80,15 @@ internal sealed record RunRequest(
     /// </summary>
     public string[] TestTypes { get; init; } = [];
 
+    /// <summary>
+    /// Names this run, afresh for each (a random number the tool draws): every message the runner sends about the run
+    /// carries it, and the tool takes none that names another.
+    /// </summary>
+    public long RunId { get; init; }
+
     public void WriteTo(BinaryWriter writer, bool includeImage)
     {
+        writer.Write(RunId);
         writer.Write(ImageId);
         writer.Write(includeImage ? Image.Length : -1);
         if (includeImage) writer.Write(Image);
@@ -97,12 +104,14 @@ internal sealed record RunRequest(
     /// <param name="heldImage">The image the runner kept from an earlier request with this id.</param>
     public static RunRequest ReadFrom(BinaryReader reader, Func<long, byte[]> heldImage)
     {
+        var runId = reader.ReadInt64();
         var id = reader.ReadInt64();
         var length = reader.ReadInt32();
         var image = length < 0 ? heldImage(id) : reader.ReadBytes(length);
         return new RunRequest(image, id, reader.ReadString(), reader.ReadString(), ReadStrings(reader), reader.ReadString(), reader.ReadString(), ReadStrings(reader))
         {
             TestTypes = ReadStrings(reader),
+            RunId = runId,
         };
     }
 
@@ -114,7 +123,7 @@ internal sealed record RunRequest(
 
     internal static string[] ReadStrings(BinaryReader reader)
     {
-        var values = new string[reader.ReadInt32()];
+        var values = new string[RunnerProtocol.ReadCount(reader, 1)];
         for (var i = 0; i < values.Length; i++) values[i] = reader.ReadString();
         return values;
     }
@@ -165,17 +174,17 @@ internal sealed record RunReport(
 
     public static RunReport ReadFrom(BinaryReader reader)
     {
-        var ending = (RunEnding)reader.ReadByte();
+        var ending = RunnerProtocol.ReadEnum<RunEnding>(reader);
         var reusable = reader.ReadBoolean();
         var exitCode = reader.ReadInt32();
         var stdout = reader.ReadString();
         var stderr = reader.ReadString();
-        var blocks = new BlockMark[reader.ReadInt32()];
+        var blocks = new BlockMark[RunnerProtocol.ReadCount(reader, 8)];
         for (var i = 0; i < blocks.Length; i++) blocks[i] = new BlockMark(reader.ReadInt32(), reader.ReadInt32());
         var current = reader.ReadInt32();
         var report = new RunReport(ending, exitCode, stdout, stderr, blocks, current,
             NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString()), NullIfEmpty(reader.ReadString()));
-        var tests = new TestReport[reader.ReadInt32()];
+        var tests = new TestReport[RunnerProtocol.ReadCount(reader, 12)];
         for (var i = 0; i < tests.Length; i++) tests[i] = TestReport.ReadFrom(reader);
         return report with { Reusable = reusable, Tests = tests };
     }
@@ -189,8 +198,36 @@ internal static class RunnerProtocol
     /// <summary>Snippet output beyond this many characters ends the run (1 MiB, docs/how-it-works.md).</summary>
     public const int OutputLimit = 1024 * 1024;
 
+    /// <summary>
+    /// A run's report besides its output (stderr, exceptions, its tests' names, messages and output) is cut to this many
+    /// characters in all, so that a report always fits in <see cref="MaxReportFrame"/>.
+    /// </summary>
+    public const int ReportTextLimit = 1024 * 1024;
+
+    /// <summary>
+    /// The longest frame the tool reads from a runner, checked before it allocates: a report's two budgets in UTF-8
+    /// (three bytes a character at most) and room for the fields between them.
+    /// </summary>
+    public const int MaxReportFrame = 3 * (OutputLimit + ReportTextLimit) + (1 << 20);
+
     /// <summary>The AppContext key generated session code calls into (see ProgramAssembler).</summary>
     public const string EnterBlockKey = "SnippetCheck.EnterBlock";
 
     public static readonly Encoding Encoding = new UTF8Encoding(false);
+
+    /// <summary>A count of items that follow, each at least <paramref name="minBytes"/> long: never more than the frame still holds.</summary>
+    public static int ReadCount(BinaryReader reader, int minBytes)
+    {
+        var count = reader.ReadInt32();
+        var left = reader.BaseStream.Length - reader.BaseStream.Position;
+        return count >= 0 && (long)count * minBytes <= left ? count : throw new InvalidDataException($"a count of {count} items in {left} bytes");
+    }
+
+    /// <summary>A byte that must name a member of <typeparamref name="T"/>.</summary>
+    public static T ReadEnum<T>(BinaryReader reader) where T : struct, Enum
+    {
+        var value = reader.ReadByte();
+        var member = (T)Enum.ToObject(typeof(T), value);
+        return Enum.IsDefined(typeof(T), member) ? member : throw new InvalidDataException($"{value} is no {typeof(T).Name}");
+    }
 }

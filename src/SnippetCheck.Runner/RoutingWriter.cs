@@ -10,7 +10,7 @@ namespace SnippetCheck.Runner;
 /// run's AsyncLocal (threads, tasks and timers the snippet started) is the run's; a thread that carries none (the
 /// finalizer thread, a callback queued without its context) writes for the active run only from that run's code.
 /// </summary>
-internal sealed class RoutingWriter(bool isError, Action<RunCapture> onLimit, Func<RunCapture?> active, Action<string> lateOutput) : TextWriter
+internal sealed class RoutingWriter(bool isError, Action<RunCapture> onLimit, Func<RunCapture?> active, Action<RunCapture, string> lateOutput) : TextWriter
 {
     public static readonly AsyncLocal<RunCapture?> Current = new();
 
@@ -30,7 +30,7 @@ internal sealed class RoutingWriter(bool isError, Action<RunCapture> onLimit, Fu
         if (capture is null) return;
         if (capture.IsDying && !isError && text is not null)
         {
-            lateOutput(text);
+            lateOutput(capture, text);
             return;
         }
         if (!capture.Append(text, isError)) onLimit(capture);

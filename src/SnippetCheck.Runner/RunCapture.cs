@@ -5,14 +5,22 @@ using SnippetCheck.Execution;
 namespace SnippetCheck.Runner;
 
 /// <summary>What one run printed, and which session block printed it.</summary>
-internal sealed class RunCapture
+/// <param name="runId">The tool's name for the run (<see cref="RunRequest.RunId"/>), which every message about it carries.</param>
+internal sealed class RunCapture(long runId)
 {
+    private const int StderrLimit = 64 * 1024;
+
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly List<BlockMark> _blocks = [];
     private int _reported;
     private StringBuilder? _test;
     private readonly List<TestReport> _tests = [];
+
+    /// <summary>What the tests that ended printed: the output limit counts everything the run printed.</summary>
+    private int _testsPrinted;
+
+    public long RunId { get; } = runId;
 
     public int CurrentBlock { get; private set; } = -1;
 
@@ -27,10 +35,10 @@ internal sealed class RunCapture
         {
             if (isError)
             {
-                if (_stderr.Length < 64 * 1024) _stderr.Append(text);
+                if (_stderr.Length < StderrLimit) _stderr.Append(text, 0, Math.Min(text.Length, StderrLimit - _stderr.Length));
                 return true;
             }
-            if (_stdout.Length + (_test?.Length ?? 0) + text.Length > RunnerProtocol.OutputLimit)
+            if (_stdout.Length + _testsPrinted + (_test?.Length ?? 0) + text.Length > RunnerProtocol.OutputLimit)
             {
                 return false;
             }
@@ -51,6 +59,7 @@ internal sealed class RunCapture
         lock (this)
         {
             var printed = _test?.ToString() ?? "";
+            _testsPrinted += printed.Length;
             _test = null;
             return printed;
         }
@@ -108,15 +117,53 @@ internal sealed class RunCapture
     /// <summary>Only the first ending counts: a background exception after Exit, say, is not a second verdict.</summary>
     public bool TryClaimReport() => Interlocked.Exchange(ref _reported, 1) == 0;
 
+    /// <summary>
+    /// The report, its text besides the output cut to <see cref="RunnerProtocol.ReportTextLimit"/> (an exception's message
+    /// can be any length, and so can a run's count of tests), so that it fits in the frame the tool reads.
+    /// </summary>
     public RunReport ToReport(RunEnding ending, int exitCode, Exception? exception = null)
     {
         lock (this)
         {
-            return new RunReport(ending, exitCode, _stdout.ToString(), _stderr.ToString(), [.. _blocks], CurrentBlock,
-                exception?.GetType().FullName, exception?.Message, exception?.ToString())
+            var budget = new TextBudget(RunnerProtocol.ReportTextLimit - _stderr.Length - 8 * _blocks.Count);
+            var report = new RunReport(ending, exitCode, _stdout.ToString(), _stderr.ToString(), [.. _blocks], CurrentBlock,
+                budget.Take(exception?.GetType().FullName), budget.Take(exception?.Message), budget.Take(exception?.ToString()));
+            var tests = new List<TestReport>(_tests.Count);
+            foreach (var test in _tests)
             {
-                Tests = [.. _tests],
-            };
+                // A test's fixed fields and the names that find it cost their share; a test past the budget is left out.
+                if (!budget.Spend(64 + test.Type.Length + test.Method.Length)) break;
+                tests.Add(test with
+                {
+                    Name = budget.Take(test.Name)!,
+                    Message = budget.Take(test.Message),
+                    ExceptionType = budget.Take(test.ExceptionType),
+                    // Its output is the run's, under the output limit.
+                    ExceptionText = budget.Take(test.ExceptionText),
+                });
+            }
+            return report with { Tests = [.. tests] };
+        }
+    }
+
+    /// <summary>Characters left for a report's text: each string takes what is left of it, or is cut.</summary>
+    private sealed class TextBudget(int characters)
+    {
+        private int _left = characters;
+
+        public bool Spend(int count)
+        {
+            if (count > _left) return false;
+            _left -= count;
+            return true;
+        }
+
+        public string? Take(string? text)
+        {
+            if (text is null) return null;
+            var kept = Math.Min(text.Length, Math.Max(0, _left));
+            _left -= kept;
+            return kept == text.Length ? text : text[..kept];
         }
     }
 }

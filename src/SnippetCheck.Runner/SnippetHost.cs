@@ -39,7 +39,14 @@ internal sealed class SnippetHost
             RunRequest request;
             try
             {
-                request = _channel.Receive() is RunnerMessage.Run run
+                var message = _channel.Receive();
+                if (message is RunnerMessage.Fence fence)
+                {
+                    // The tool asks whether the last run is over: this loop is back, so it is.
+                    Send(new RunnerMessage.Fenced(fence.Token));
+                    continue;
+                }
+                request = message is RunnerMessage.Run run
                     ? run.Request
                     : throw new InvalidDataException("the tool sent something other than a run request");
             }
@@ -48,7 +55,7 @@ internal sealed class SnippetHost
                 return;
             }
             ResetProcessState();
-            var capture = new RunCapture();
+            var capture = new RunCapture(request.RunId);
             var threadsBefore = _census.UserThreads();
             var handlersBefore = ProcessWideHandlers.Count();
             _active = capture;
@@ -60,7 +67,7 @@ internal sealed class SnippetHost
             var reusable = (_census.UserThreads() <= threadsBefore || SettlesWithin(threadsBefore, TimeSpan.FromMilliseconds(50)))
                 && ProcessWideHandlers.Count() <= handlersBefore
                 && !_census.HasOtherProcesses();
-            if (capture.TryClaimReport()) Send(report with { Reusable = reusable });
+            if (capture.TryClaimReport()) Send(capture, report with { Reusable = reusable });
             _active = null;
             if (!reusable) return;
         }
@@ -145,7 +152,7 @@ internal sealed class SnippetHost
     {
         ResetThisThread();
         RunReport? report = null;
-        ExecutionContext.Run(_cleanContext, _ => report = RunOnThisThread(request, capture, SendBlockEntered), null);
+        ExecutionContext.Run(_cleanContext, _ => report = RunOnThisThread(request, capture, (id, previous) => SendBlockEntered(capture, id, previous)), null);
         return report!;
     }
 
@@ -245,7 +252,7 @@ internal sealed class SnippetHost
         if (capture is null || !capture.TryClaimReport()) return;
         // The runtime ends the process after the remaining handlers, the snippet's own among them; what
         // they print follows the report as late output, until the process is gone.
-        Send(capture.ToReport(RunEnding.Exception, 0, e.ExceptionObject as Exception) with { Reusable = false });
+        Send(capture, capture.ToReport(RunEnding.Exception, 0, e.ExceptionObject as Exception) with { Reusable = false });
         capture.IsDying = true;
     }
 
@@ -254,26 +261,30 @@ internal sealed class SnippetHost
         // The runtime may raise this on another thread than the one that called Exit, so no AsyncLocal here.
         var capture = _active;
         if (capture is null || !capture.TryClaimReport()) return;
-        Send(capture.ToReport(RunEnding.Exited, Environment.ExitCode));
+        Send(capture, capture.ToReport(RunEnding.Exited, Environment.ExitCode));
     }
 
     private void OnOutputLimit(RunCapture capture)
     {
         if (capture != _active || !capture.TryClaimReport()) return;
-        Send(capture.ToReport(RunEnding.OutputLimit, 0));
+        Send(capture, capture.ToReport(RunEnding.OutputLimit, 0));
         // The snippet may be in a tight print loop; the only safe way out is to end this process.
         Environment.Exit(3);
     }
 
-    private void SendLateOutput(string text) => Send(new RunnerMessage.LateOutput(text));
+    private void SendLateOutput(RunCapture capture, string text) =>
+        Send(new RunnerMessage.LateOutput(capture.RunId, text.Length > LateOutputChunk ? text[..LateOutputChunk] : text));
+
+    /// <summary>The most of one late write that is sent: the tool keeps at most the output limit of it in all.</summary>
+    private const int LateOutputChunk = 64 * 1024;
 
     /// <summary>
     /// Told as it happens, with what the previous block printed, so a timeout or crash can still be pinned on
     /// the block that was running and the blocks before it judged on their output.
     /// </summary>
-    private void SendBlockEntered(int id, string previousOutput) => Send(new RunnerMessage.BlockEntered(id, previousOutput));
+    private void SendBlockEntered(RunCapture capture, int id, string previousOutput) => Send(new RunnerMessage.BlockEntered(capture.RunId, id, previousOutput));
 
-    private void Send(RunReport report) => Send(new RunnerMessage.Finished(report));
+    private void Send(RunCapture capture, RunReport report) => Send(new RunnerMessage.Finished(capture.RunId, report));
 
     private void Send(RunnerMessage message)
     {

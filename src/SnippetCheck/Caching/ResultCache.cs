@@ -23,7 +23,7 @@ public sealed partial class ResultCache(string directory)
     internal bool IsEmpty => !System.IO.Directory.Exists(Directory) || !System.IO.Directory.EnumerateFileSystemEntries(Directory).Any();
 
     internal IReadOnlyList<SnippetResult>? TryGet(string key, SnippetProgram program) =>
-        Read(PathOf(key), EntryJson.Default.Entry) is { } entry ? ResultsOf(entry, program) : null;
+        Read(key, null, EntryJson.Default.Entry) is { } entry ? ResultsOf(entry, program) : null;
 
     /// <summary>
     /// The results of several programs kept together by <see cref="StoreAll"/> (all of a document's lone snippets):
@@ -31,7 +31,7 @@ public sealed partial class ResultCache(string directory)
     /// </summary>
     internal IReadOnlyList<IReadOnlyList<SnippetResult>>? TryGetAll(string key, IReadOnlyList<SnippetProgram> programs)
     {
-        if (Read(PathOf(key, Together), EntryJson.Default.Together) is not { Programs.Count: var count } together || count != programs.Count) return null;
+        if (Read(key, Together, EntryJson.Default.Together) is not { Programs.Count: var count } together || count != programs.Count) return null;
         var results = new IReadOnlyList<SnippetResult>[count];
         for (var i = 0; i < count; i++)
         {
@@ -47,7 +47,7 @@ public sealed partial class ResultCache(string directory)
     /// <summary>Keeps the results when every block passed (ignored blocks aside); anything else is not cached.</summary>
     internal void Store(string key, SnippetProgram program, IReadOnlyList<SnippetResult> results)
     {
-        if (EntryOf(program, results) is { } entry) Write(PathOf(key), JsonSerializer.Serialize(entry, EntryJson.Default.Entry));
+        if (EntryOf(program, results) is { } entry) WriteEntry(key, null, JsonSerializer.SerializeToUtf8Bytes(entry, EntryJson.Default.Entry));
     }
 
     /// <summary>Keeps several programs' results in one file, when each would be kept alone.</summary>
@@ -59,11 +59,28 @@ public sealed partial class ResultCache(string directory)
             if (EntryOf(programs[i], results[i]) is not { } entry) return;
             entries.Add(entry);
         }
-        Write(PathOf(key, Together), JsonSerializer.Serialize(new TogetherEntry(entries), EntryJson.Default.Together));
+        WriteEntry(key, Together, JsonSerializer.SerializeToUtf8Bytes(new TogetherEntry(entries), EntryJson.Default.Together));
     }
 
-    private static T? Read<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class =>
-        StoreFile.TryRead(path, bytes => JsonSerializer.Deserialize(bytes, type));
+    /// <summary>
+    /// An entry is believed only when its first line is the checksum of the rest and of its own name (<see cref="Checksum"/>):
+    /// a torn, corrupted or edited entry, or one copied under another program's key, is a miss.
+    /// </summary>
+    private T? Read<T>(string key, string? kind, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class =>
+        StoreFile.TryRead(PathOf(key, kind), bytes =>
+        {
+            var newline = Array.IndexOf(bytes, (byte)'\n');
+            if (newline < 0) return null;
+            var json = bytes.AsSpan(newline + 1);
+            return bytes.AsSpan(0, newline).SequenceEqual(Encoding.ASCII.GetBytes(Checksum(key, kind, json))) ? JsonSerializer.Deserialize(json, type) : null;
+        });
+
+    private void WriteEntry(string key, string? kind, byte[] json) =>
+        WriteFile(PathOf(key, kind), [.. Encoding.ASCII.GetBytes(Checksum(key, kind, json)), (byte)'\n', .. json]);
+
+    /// <summary>The hash of an entry's name (its kind and key) and its JSON.</summary>
+    private static string Checksum(string key, string? kind, ReadOnlySpan<byte> json) =>
+        "sha256:" + new StoreKey().Add("kind", kind).Add("key", key).Add("json", json).Hash();
 
     private void Write(string path, string json) => WriteFile(path, Encoding.UTF8.GetBytes(json));
 

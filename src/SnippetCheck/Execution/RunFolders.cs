@@ -47,6 +47,53 @@ internal sealed class RunFolders(string workRoot)
         return !entries.MoveNext();
     }
 
+    /// <summary>
+    /// True for a name the tool gives what it leaves in temp or in a cgroup (<c>snippetcheck-&lt;pid&gt;-...</c>) when the
+    /// process of that id is gone: a run killed without a word (SIGKILL) never removed it.
+    /// </summary>
+    internal static bool IsLeftover(string name)
+    {
+        var parts = name.Split('-');
+        if (parts.Length < 3 || parts[0] != "snippetcheck"
+            || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)) return false;
+        return pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}");
+    }
+
+    private static int _swept;
+
+    /// <summary>
+    /// Removes, once per process, the work folders and pipe sockets that earlier runs left in temp when they died
+    /// (README "Hardening"). Only on Linux, where <c>/proc</c> says whether their process is gone.
+    /// </summary>
+    internal static void SweepLeftoversOnce()
+    {
+        if (!OperatingSystem.IsLinux() || Interlocked.Exchange(ref _swept, 1) != 0) return;
+        string[] entries;
+        try
+        {
+            entries = Directory.GetFileSystemEntries(Path.GetTempPath(), "snippetcheck-*");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+        foreach (var entry in entries)
+        {
+            if (!IsLeftover(Path.GetFileName(entry))) continue;
+            try
+            {
+                // A link is removed itself, never followed.
+                var info = new FileInfo(entry);
+                if (info.Attributes.HasFlag(FileAttributes.Directory) && !info.Attributes.HasFlag(FileAttributes.ReparsePoint)) Directory.Delete(entry, recursive: true);
+                else info.Delete();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another user's, or being removed by another run: not this run's to insist on.
+            }
+        }
+    }
+
     internal static void TryDelete(string directory)
     {
         try

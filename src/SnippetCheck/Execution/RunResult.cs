@@ -23,6 +23,12 @@ internal enum RunStatus
 
     /// <summary>The runner could not load the program.</summary>
     LoadFailed,
+
+    /// <summary>
+    /// The runner's channel carried what the runner did not send in its turn: the snippet wrote to it (its process holds
+    /// the pipe). The runner was discarded.
+    /// </summary>
+    WroteToChannel,
 }
 
 /// <summary>What a run did: its ending, its output (split by session block) and, for exceptions, what was thrown.</summary>

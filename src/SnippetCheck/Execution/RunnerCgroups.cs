@@ -66,9 +66,7 @@ internal static class RunnerCgroups
             }
             foreach (var group in groups)
             {
-                var parts = Path.GetFileName(group).Split('-');
-                if (parts.Length < 3 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)) continue;
-                if (pid == Environment.ProcessId || Directory.Exists($"/proc/{pid}")) continue;
+                if (!RunFolders.IsLeftover(Path.GetFileName(group))) continue;
                 Remove(group);
                 if (!Directory.Exists(group)) removed++;
             }

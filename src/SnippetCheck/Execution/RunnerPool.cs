@@ -23,6 +23,7 @@ internal sealed class RunnerPool : IAsyncDisposable
         _options = options;
         _size = Math.Max(1, size);
         _slots = new SemaphoreSlim(_size);
+        RunFolders.SweepLeftoversOnce();
         _workRoot = Path.Combine(Path.GetTempPath(), $"snippetcheck-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         ProcessTracker.TrackWorkRoot(_workRoot);
     }
@@ -87,7 +88,12 @@ internal sealed class RunnerPool : IAsyncDisposable
     /// <param name="fresh">Only a runner that has run nothing yet (a spare or a new one).</param>
     private async Task<RunnerProcess> TakeRunnerAsync(RunnerKind kind, bool fresh, CancellationToken cancellationToken)
     {
-        if (!fresh && Idle(kind).TryTake(out var idle)) return idle;
+        while (!fresh && Idle(kind).TryTake(out var idle))
+        {
+            if (!idle.HasUnreadInput) return idle;
+            // Something wrote to its pipe after its last run: a later snippet must not read it as its own.
+            await idle.DisposeAsync().ConfigureAwait(false);
+        }
         if (kind.Equals(RunnerKind.Default) && _spares.TryDequeue(out var spare)) return await spare.ConfigureAwait(false);
         // Idle runners of other kinds would only add up: one goes for every runner of a new kind.
         foreach (var other in _idle.Where(pair => !pair.Key.Equals(kind)))

@@ -37,13 +37,11 @@ internal sealed partial class RunnerProcess
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var runner = new RunnerProcess(process, pipe, kind, workRoot);
         if (options.Sandbox.Enabled) runner._cgroups = RunnerCgroups.Create(Path.GetFileName(Path.GetDirectoryName(workRoot)) + "-" + Path.GetFileName(workRoot));
-        process.ErrorDataReceived += (_, e) => runner.KeepStderr(e.Data);
-        process.OutputDataReceived += (_, e) => runner.KeepStderr(e.Data);
         process.Start();
         ProcessTracker.Track(process, runner._cgroups, options.Sandbox.Enabled && Sandbox.NamespacesWork);
         process.StandardInput.Close();
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
+        _ = runner.ReadRawAsync(process.StandardError.BaseStream, isStdout: false);
+        _ = runner.ReadRawAsync(process.StandardOutput.BaseStream, isStdout: true);
 
         using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         connectTimeout.CancelAfter(TimeSpan.FromSeconds(30));

@@ -21,7 +21,7 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
     {
         _process = process;
         _pipe = pipe;
-        _channel = new RunnerChannel(pipe);
+        _channel = new RunnerChannel(pipe, RunnerProtocol.MaxReportFrame);
         Kind = kind;
         WorkRoot = workRoot;
         Folders = new RunFolders(workRoot);
@@ -43,34 +43,46 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
 
     private string[] _cgroups = [];
 
+    /// <summary>
+    /// True when the runner's pipe holds bytes nobody asked for: between runs the runner sends nothing, so they were
+    /// written by a snippet that ran on it (or a callback it left), and the runner must not serve another run.
+    /// </summary>
+    public bool HasUnreadInput
+    {
+        get
+        {
+            // On Unix the pipe is a socket; Windows' named pipes would need PeekNamedPipe, and are left to the run's own checks.
+            if (OperatingSystem.IsWindows()) return false;
+            try
+            {
+                _pipeSocket ??= new System.Net.Sockets.Socket(new System.Net.Sockets.SafeSocketHandle(_pipe.SafePipeHandle.DangerousGetHandle(), ownsHandle: false));
+                return _pipeSocket.Available > 0;
+            }
+            catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                return true;
+            }
+        }
+    }
+
+    private System.Net.Sockets.Socket? _pipeSocket;
+
     public async Task<RunResult> RunAsync(RunRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         lock (_stderr) _stderr.Clear();
+        var rawOutput = StartCountingRawOutput();
         var clock = Stopwatch.StartNew();
         var blocks = new BlockProgress();
-        var reportTask = Task.Run(() =>
-        {
-            _channel.Send(new RunnerMessage.Run(request));
-            while (true)
-            {
-                switch (_channel.Receive())
-                {
-                    case RunnerMessage.BlockEntered entered:
-                        blocks.Enter(entered.BlockId, entered.PreviousOutput);
-                        break;
-                    case RunnerMessage.Finished finished:
-                        return finished.Report;
-                    case var other:
-                        throw new InvalidDataException($"the runner sent {other.GetType().Name} during a run");
-                }
-            }
-        }, CancellationToken.None);
+        request = request with { RunId = NewRunToken() };
+        var reportTask = Task.Run(() => ReadRun(request, blocks), CancellationToken.None);
 
         RunReport report;
         try
         {
             // WaitAsync drops its timer as soon as the report is in: no timer per run left waiting for the timeout.
-            report = await reportTask.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            var first = await Task.WhenAny(reportTask, rawOutput.OverLimit).WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            if (first != reportTask) return RawOutputOverLimit(blocks, clock);
+            report = await reportTask.ConfigureAwait(false);
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
@@ -79,7 +91,11 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
             return RunResult.Failed(RunStatus.Timeout, $"did not finish within {FormatDuration(timeout)}; killed with its process tree",
                 StderrText(), blocks, clock.Elapsed);
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or ObjectDisposedException or InvalidDataException)
+        catch (InvalidDataException e)
+        {
+            return WroteToChannel(e.Message, blocks, clock);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or ObjectDisposedException)
         {
             return await CrashedAsync(blocks, clock).ConfigureAwait(false);
         }
@@ -96,19 +112,84 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
             else if (!report.Reusable && report.Ending == RunEnding.Exception)
             {
                 // The snippet's own last-chance handlers still run; keep what they print.
-                report = report with { Stdout = report.Stdout + await ReadLateOutputAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false) };
+                report = report with { Stdout = report.Stdout + await ReadLateOutputAsync(request.RunId, TimeSpan.FromSeconds(2)).ConfigureAwait(false) };
                 Kill();
             }
             else if (!report.Reusable)
             {
                 Kill();
             }
+            // What the snippet wrote to the raw stdout descriptor shares the limit of what it printed through Console.
+            if (report.Stdout.Length + rawOutput.Bytes > RunnerProtocol.OutputLimit) return RawOutputOverLimit(blocks, clock);
             return RunResult.FromReport(report, clock.Elapsed, exitCode) with { Confinement = Confinement.Filesystem || Confinement.NetworkBlocked ? Confinement : null };
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ObjectDisposedException or InvalidDataException)
         {
             return await CrashedAsync(blocks, clock).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Sends the request and reads the run's messages, on a thread of its own (the reads block). Only what the run's
+    /// own turn allows is taken: block marks and one report, each naming this run, then the runner's answer to a
+    /// fence, which only its serving loop gives once the run is over. Anything else (a frame for another run, a second
+    /// report, a report while the snippet still runs, bytes that are no frame) was written by the snippet, which
+    /// shares the runner's process and so its pipe: <see cref="InvalidDataException"/>.
+    /// </summary>
+    private RunReport ReadRun(RunRequest request, BlockProgress blocks)
+    {
+        var runId = request.RunId;
+        _channel.Send(new RunnerMessage.Run(request));
+        RunReport? report = null;
+        var fence = NewRunToken();
+        while (true)
+        {
+            switch (_channel.Receive())
+            {
+                case RunnerMessage.BlockEntered entered when report is null && entered.RunId == runId:
+                    blocks.Enter(entered.BlockId, entered.PreviousOutput);
+                    break;
+                case RunnerMessage.Finished finished when report is null && finished.RunId == runId:
+                    report = finished.Report;
+                    // A runner on its way out is asked nothing more: it is not reused.
+                    if (!report.Reusable || report.Ending is RunEnding.Exited or RunEnding.OutputLimit) return report;
+                    _channel.Send(new RunnerMessage.Fence(fence));
+                    break;
+                case RunnerMessage.Fenced fenced when report is not null && fenced.Token == fence:
+                    return report;
+                case var other:
+                    throw new InvalidDataException(Describe(other, runId, report is not null));
+            }
+        }
+    }
+
+    private static string Describe(RunnerMessage message, long runId, bool reported) => message switch
+    {
+        RunnerMessage.BlockEntered entered when entered.RunId != runId => "a message for another run",
+        RunnerMessage.Finished finished when finished.RunId != runId => "a message for another run",
+        RunnerMessage.Finished when reported => "a second report of its run",
+        RunnerMessage.BlockEntered when reported => "a block mark after its run's report",
+        _ => $"a {message.GetType().Name} message out of turn",
+    };
+
+    /// <summary>A fresh random number the snippets of earlier runs cannot have known.</summary>
+    private static long NewRunToken() => BitConverter.ToInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+
+    /// <summary>
+    /// The snippet wrote to the runner's channel (the pipe's descriptor is in its process): it fails, and the runner
+    /// goes, so that nothing it wrote can be read as a later snippet's.
+    /// </summary>
+    private RunResult WroteToChannel(string what, BlockProgress blocks, Stopwatch clock)
+    {
+        Kill();
+        return RunResult.Failed(RunStatus.WroteToChannel, $"the snippet wrote to the runner's channel ({what}); the runner was discarded",
+            StderrText(), blocks, clock.Elapsed);
+    }
+
+    private RunResult RawOutputOverLimit(BlockProgress blocks, Stopwatch clock)
+    {
+        Kill();
+        return RunResult.Failed(RunStatus.OutputLimit, "printed more than the output limit", StderrText(), blocks, clock.Elapsed);
     }
 
     /// <summary>The pipe broke mid-run: the runner died, and its exit code and stderr say how.</summary>
@@ -119,21 +200,22 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
         return RunResult.Failed(RunStatus.Crashed, DescribeCrash(exitCode), StderrText(), blocks, clock.Elapsed);
     }
 
-    private async Task<string> ReadLateOutputAsync(TimeSpan limit)
+    private async Task<string> ReadLateOutputAsync(long runId, TimeSpan limit)
     {
         var late = new StringBuilder();
         var reading = Task.Run(() =>
         {
             try
             {
-                while (_channel.Receive() is RunnerMessage.LateOutput output)
+                // Up to the output limit, and only the run's own: the runner is killed after this either way.
+                while (_channel.Receive() is RunnerMessage.LateOutput output && output.RunId == runId)
                 {
-                    lock (late) late.Append(output.Text);
+                    lock (late) late.Append(output.Text, 0, Math.Min(output.Text.Length, Math.Max(0, RunnerProtocol.OutputLimit - late.Length)));
                 }
             }
-            catch (Exception e) when (e is EndOfStreamException or IOException or ObjectDisposedException)
+            catch (Exception e) when (e is EndOfStreamException or IOException or ObjectDisposedException or InvalidDataException)
             {
-                // The process is gone: all its late output has arrived.
+                // The process is gone (all its late output has arrived), or it wrote what is no message: it is killed next.
             }
         });
         await Task.WhenAny(reading, Task.Delay(limit)).ConfigureAwait(false);
@@ -172,12 +254,59 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
         }
     }
 
-    private void KeepStderr(string? line)
+    /// <summary>
+    /// Reads what the runner's process writes to its stdout or stderr descriptor itself (the runtime's own messages,
+    /// or a snippet that writes past Console), in chunks rather than lines: a line of any length costs no memory.
+    /// The start is kept for a crash's description; stdout is counted against the run's output limit.
+    /// </summary>
+    private async Task ReadRawAsync(Stream stream, bool isStdout)
     {
-        if (line is null) return;
-        lock (_stderr)
+        var buffer = new byte[16 * 1024];
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
+        var decoder = Encoding.UTF8.GetDecoder();
+        try
         {
-            if (_stderr.Length < StderrKeep) _stderr.Append(line).Append('\n');
+            int read;
+            while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            {
+                if (isStdout) Volatile.Read(ref _rawOutput).Add(read);
+                var count = decoder.GetChars(buffer, 0, read, chars, 0);
+                lock (_stderr)
+                {
+                    if (_stderr.Length < StderrKeep) _stderr.Append(chars, 0, Math.Min(count, StderrKeep - _stderr.Length));
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The process is gone.
+        }
+    }
+
+    private RawOutput _rawOutput = new();
+
+    /// <summary>Counts the raw stdout of the run about to start.</summary>
+    private RawOutput StartCountingRawOutput()
+    {
+        var counter = new RawOutput();
+        Volatile.Write(ref _rawOutput, counter);
+        return counter;
+    }
+
+    /// <summary>What a run wrote to the runner's stdout descriptor itself, past Console (which the runner captures and limits).</summary>
+    private sealed class RawOutput
+    {
+        private long _bytes;
+        private readonly TaskCompletionSource _overLimit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public long Bytes => Interlocked.Read(ref _bytes);
+
+        /// <summary>Completes once the run wrote more than the output limit.</summary>
+        public Task OverLimit => _overLimit.Task;
+
+        public void Add(int count)
+        {
+            if (Interlocked.Add(ref _bytes, count) > RunnerProtocol.OutputLimit) _overLimit.TrySetResult();
         }
     }
 
@@ -207,6 +336,7 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
         ProcessTracker.Untrack(_process);
         RunFolders.TryDelete(WorkRoot);
         foreach (var cgroup in _cgroups) ProcessTracker.RemoveCgroupWhenEmpty(cgroup);
+        _pipeSocket?.Dispose();
         try
         {
             _channel.Dispose();

@@ -28,6 +28,11 @@ internal static class FailureHints
         _ => null,
     };
 
+    /// <summary>A snippet that wrote to its runner's channel: its verdict is the tool's, never what the channel said.</summary>
+    public const string ForChannelWrite =
+        "hint: the snippet wrote to a file descriptor of the process that runs it (the tool's channel to the runner); a snippet's verdict comes "
+        + "from what the tool sees, so it fails, and its runner is discarded";
+
     /// <summary>
     /// When the sandbox is what the snippet ran into (access denied to a file, or to the network), says so and how
     /// to allow it, so the author does not hunt for a bug in the snippet.

@@ -152,6 +152,7 @@ internal static class Judge
             case RunStatus.Timeout: return new Verdict.Failed(new TimeoutFailure(at, run.CrashMessage ?? "timed out"));
             case RunStatus.Crashed: return new Verdict.Failed(new CrashFailure(at, $"crashed: {run.CrashMessage}", Tail(run.Stderr)));
             case RunStatus.OutputLimit: return new Verdict.Failed(new OutputLimitFailure(at));
+            case RunStatus.WroteToChannel: return new Verdict.Failed(new CrashFailure(at, run.CrashMessage!, FailureHints.ForChannelWrite));
             case RunStatus.LoadFailed: return new Verdict.Failed(new CrashFailure(at, $"could not be loaded: {run.ExceptionMessage}", run.ExceptionText));
         }
 
