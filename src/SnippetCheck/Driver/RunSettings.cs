@@ -103,7 +103,7 @@ internal sealed record RunSettings
     {
         if (options.NoSandbox)
             throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused, Configuration.Untrusted.Message("--no-sandbox", "runs snippets unconfined"));
-        if (!sandbox.Enabled)
-            throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused, $"--untrusted runs snippets only confined, and this machine cannot confine them: {sandbox.OffReason}");
+        if (sandbox.CannotHoldUntrusted is { } reason)
+            throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused, $"--untrusted runs snippets only confined, and this machine cannot confine them: {reason}");
     }
 }

@@ -192,6 +192,12 @@ internal sealed class RunnerPool : IAsyncDisposable
         Interlocked.Increment(ref _runnersStarted);
         var root = Path.Combine(_workRoot, "r" + Interlocked.Increment(ref _runnerCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var runner = await RunnerProcess.StartAsync(_options, kind, root, cancellationToken).ConfigureAwait(false);
+        if (_options.PerDocument && !runner.Confinement.Filesystem)
+        {
+            // The settings promised Landlock (RunSettings refuses a machine without it); a runner that could not apply it runs nothing.
+            await runner.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"--untrusted runs snippets only confined, and the runner could not confine its filesystem: {runner.Confinement.Off}");
+        }
         if (kind.Equals(RunnerKind.Default)) Interlocked.CompareExchange(ref _confinement, runner.Confinement, null);
         return runner;
     }
