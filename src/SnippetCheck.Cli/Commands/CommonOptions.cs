@@ -26,13 +26,14 @@ internal static class CommonOptions
         CurrentDirectory = WorkingDirectory.Current,
         // Every command that may run a post's code honours it: a CI job sets it once for the whole job.
         Untrusted = (result.GetResult(Untrusted) is not null && result.GetValue(Untrusted))
-            || SnippetCheck.Configuration.Untrusted.IsOn(Environment.GetEnvironmentVariable(SnippetCheck.Configuration.Untrusted.EnvironmentVariable)),
+            || Configuration.Untrusted.IsOn(Environment.GetEnvironmentVariable(Configuration.Untrusted.EnvironmentVariable)),
     };
 
-    /// <summary><c>--untrusted</c>: the checkout is a pull request's (<see cref="VerifyOptions.Untrusted"/>); also <c>SNIPPETCHECK_UNTRUSTED=1</c>.</summary>
+    /// <summary><c>--untrusted</c>: the checkout is a pull request's (<see cref="VerifyOptions.Untrusted"/>); also the variable.</summary>
     public static readonly Option<bool> Untrusted = new("--untrusted")
     {
-        Description = $"The posts are untrusted (a pull request): refuse every setting that widens the sandbox, run nothing unconfined, never write the result cache, and run each post's snippets apart (also {SnippetCheck.Configuration.Untrusted.EnvironmentVariable}=1)",
+        Description = "The posts are untrusted (a pull request): refuse every setting that widens the sandbox, run nothing unconfined, "
+            + $"never write the result cache, and run each post's snippets apart (also {Configuration.Untrusted.EnvironmentVariable}=1)",
     };
 
     /// <summary>

@@ -232,7 +232,8 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         var refusals = snippet.Tags.SettingTags
             .Select(tag => (Setting: tag.Key, Grant: tag.Key.WideningOfTag(tag.Value)))
             .Where(r => r.Grant is not null)
-            .Select(r => Model.Diagnostic.Error(DiagnosticCodes.UntrustedRefused, Untrusted.Message($"the '{r.Setting.Tag?.Word}' tag", r.Grant!), snippet.Location))
+            .Select(r => Model.Diagnostic.Error(DiagnosticCodes.UntrustedRefused,
+                Untrusted.Message($"the '{r.Setting.Tag?.Word}' tag", r.Grant!), snippet.Location))
             .ToList();
         return refusals.Count == 0 ? snippet : snippet with { Annotations = [.. snippet.Annotations, .. refusals] };
     }

@@ -55,7 +55,10 @@ internal sealed record RunSettings
         var root = config.SourcePath is not null ? Path.GetDirectoryName(config.SourcePath)! : options.CurrentDirectory;
         string[] Absolute(IReadOnlyList<string>? paths) => [.. (paths ?? []).Select(p => Path.GetFullPath(p, root))];
         var sandbox = config.Sandbox == SandboxMode.Off
-            ? Sandbox.Off with { OffReason = options.NoSandbox ? "turned off by --no-sandbox" : $"turned off by \"sandbox\": \"off\" in {Where(Settings.Sandbox)}" }
+            ? Sandbox.Off with
+            {
+                OffReason = options.NoSandbox ? "turned off by --no-sandbox" : $"turned off by \"sandbox\": \"off\" in {Where(Settings.Sandbox)}",
+            }
             : Sandbox.Auto(Absolute(config.SandboxRead), Absolute(config.SandboxWrite));
         if (options.Untrusted) RefuseUnconfined(options, sandbox);
 
@@ -104,6 +107,9 @@ internal sealed record RunSettings
         if (options.NoSandbox)
             throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused, Configuration.Untrusted.Message("--no-sandbox", "runs snippets unconfined"));
         if (sandbox.CannotHoldUntrusted is { } reason)
-            throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused, $"--untrusted runs snippets only confined, and this machine cannot confine them: {reason}");
+        {
+            throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused,
+                $"--untrusted runs snippets only confined, and this machine cannot confine them: {reason}");
+        }
     }
 }

@@ -66,7 +66,8 @@ internal sealed class RunnerPool : IAsyncDisposable
             if (!_networkBlocks.IsEmpty && _options.Sandbox.Enabled)
             {
                 var blocks = _networkBlocks.Keys.OrderBy(b => b.File, StringComparer.Ordinal).ThenBy(b => b.Line).ToList();
-                grants.Add(new SandboxGrant($"the runners of {blocks.Count} network block{(blocks.Count == 1 ? "" : "s")}", "network", string.Join(", ", blocks.Select(b => $"{b.File}:{b.Line}"))));
+                var to = $"the runners of {blocks.Count} network block{(blocks.Count == 1 ? "" : "s")}";
+                grants.Add(new SandboxGrant(to, "network", string.Join(", ", blocks.Select(b => $"{b.File}:{b.Line}"))));
             }
             grants.AddRange(_otherGrants);
             return grants;
@@ -196,7 +197,8 @@ internal sealed class RunnerPool : IAsyncDisposable
         {
             // The settings promised Landlock (RunSettings refuses a machine without it); a runner that could not apply it runs nothing.
             await runner.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"--untrusted runs snippets only confined, and the runner could not confine its filesystem: {runner.Confinement.Off}");
+            throw new InvalidOperationException(
+                $"--untrusted runs snippets only confined, and the runner could not confine its filesystem: {runner.Confinement.Off}");
         }
         if (kind.Equals(RunnerKind.Default)) Interlocked.CompareExchange(ref _confinement, runner.Confinement, null);
         return runner;

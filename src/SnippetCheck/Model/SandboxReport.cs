@@ -28,7 +28,8 @@ public sealed record SandboxReport(bool Enabled, int LandlockAbi, bool Filesyste
     public static SandboxReport Disabled(string reason) => new(false, 0, false, false, false, false, 0, reason);
 
     /// <summary>One line: what was confined, or why nothing was, then every grant beyond it.</summary>
-    public string Describe() => Grants.Count == 0 ? DescribeDefault() : $"{DescribeDefault()}; granted: {string.Join("; ", Grants.Select(g => g.Describe()))}";
+    public string Describe() =>
+        Grants.Count == 0 ? DescribeDefault() : $"{DescribeDefault()}; granted: {string.Join("; ", Grants.Select(g => g.Describe()))}";
 
     private string DescribeDefault()
     {
