@@ -45,6 +45,14 @@ public static class BenchCommand
     {
         Description = "The Roslyn floor's folder, measured beside the tool (default: ../shared/floor next to the repository; skipped if absent)",
     };
+    private static readonly Option<bool> UntrustedOption = new("--untrusted")
+    {
+        Description = "Also run each cold verify again with --untrusted right after it (interleaved): the cost of runners and merged chunks per document",
+    };
+    private static readonly Option<bool> ColdOnlyOption = new("--cold-only")
+    {
+        Description = "Measure the cold runs only (and their --untrusted twins): no cache, render, matrix, edit or --no-sandbox scenarios",
+    };
     private static readonly Option<bool> KeepOption = new("--keep") { Description = "Keep the generated corpus and work folder" };
     private static readonly Option<bool> StartupStudyOption = new("--startup-study")
     {
@@ -67,7 +75,7 @@ public static class BenchCommand
         var root = new RootCommand("Benchmarks snippetcheck verify against 'dotnet run file.cs' on generated posts")
         {
             SizesOption, ShapesOption, FloorOption, RepeatOption, SampleOption, ToolOption, OutputOption, FrameworkDependentOption, KeepOption, StartupStudyOption, GenerateOption,
-            LspOption, SoakOption, DebounceOption,
+            LspOption, SoakOption, DebounceOption, UntrustedOption, ColdOnlyOption,
         };
         root.SetAction(RunAsync);
         return root;
@@ -148,9 +156,9 @@ public static class BenchCommand
                     first ??= corpus;
                     Log($"{shape} corpus of {size} snippets in {corpus.PostCount} posts: {corpus.Directory}");
                     // The cache and the sandbox's cost are measured on the first shape; the floor on every one.
-                    var main = shape == shapes[0];
+                    var main = shape == shapes[0] && !parse.GetValue(ColdOnlyOption);
                     results.Add(await VerifyBenchmark.MeasureAsync(tool, corpus, cacheSupported, main && size == sizes.Max(), parse.GetValue(RepeatOption), work, Log,
-                        floor, measureUnconfined: main, measureCache: main));
+                        floor, measureUnconfined: main, measureCache: main, measureUntrusted: parse.GetValue(UntrustedOption)));
                 }
             }
             Log($"Baseline: dotnet run file.cs on {parse.GetValue(SampleOption)} snippets");

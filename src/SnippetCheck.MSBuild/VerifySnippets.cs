@@ -82,6 +82,9 @@ public sealed class VerifySnippets : ToolTask
     /// <summary>Rewrites mismatching output blocks (<c>--accept</c>): the <c>SnippetCheckAccept</c> target.</summary>
     public bool Accept { get; set; }
 
+    /// <summary><c>--untrusted</c> (<c>SnippetCheckUntrusted</c>): the documents are a pull request's (docs/ci.md#pull-requests).</summary>
+    public bool Untrusted { get; set; }
+
     /// <summary>The command the build offers for <c>--accept</c>, named in the hint below an output diff.</summary>
     internal const string AcceptCommand = "dotnet build -t:SnippetCheckAccept";
 
@@ -183,6 +186,7 @@ public sealed class VerifySnippets : ToolTask
         builder.AppendSwitchIfNotNull("--config ", string.IsNullOrWhiteSpace(ConfigFile) ? null : ConfigFile);
         builder.AppendSwitchIfNotNull("--timeout ", string.IsNullOrWhiteSpace(SnippetTimeout) ? null : SnippetTimeout);
         if (Accept) builder.AppendSwitch("--accept");
+        if (Untrusted) builder.AppendSwitch("--untrusted");
         return builder.ToString();
     }
 

@@ -55,7 +55,7 @@ public static class ResultsDocument
         Line(text, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var size in result.Sizes)
         {
-            foreach (var series in new[] { size.Cold, size.Floor, size.ColdUnconfined, size.FillCache, size.Cached, size.RenderCached, size.MatrixCold, size.MatrixCached, size.Edit }.OfType<Series>())
+            foreach (var series in new[] { size.Cold, size.Floor, size.ColdUnconfined, size.ColdUntrusted, size.FillCache, size.Cached, size.RenderCached, size.MatrixCold, size.MatrixCached, size.Edit }.OfType<Series>())
             {
                 var isFloor = ReferenceEquals(series, size.Floor);
                 var snippets = isFloor ? size.FloorSnippets : series.Snippets;
@@ -126,7 +126,7 @@ public static class ResultsDocument
                 $"CPU {Seconds(confinedThousand.Cold.CpuMedian)} vs {Seconds(unconfined.CpuMedian)})",
                 cost <= 0.05);
         }
-        var toolSeries = result.Sizes.SelectMany(s => new[] { s.Cold, s.ColdUnconfined, s.FillCache, s.Cached, s.RenderCached, s.MatrixCold, s.MatrixCached, s.Edit }).OfType<Series>().ToList();
+        var toolSeries = result.Sizes.SelectMany(s => new[] { s.Cold, s.ColdUnconfined, s.ColdUntrusted, s.FillCache, s.Cached, s.RenderCached, s.MatrixCold, s.MatrixCached, s.Edit }).OfType<Series>().ToList();
         var treePeak = toolSeries.Max(s => s.TreePeakRssKiB) / 1024.0;
         var treePeakPss = toolSeries.Max(s => s.TreePeakPssKiB) / 1024.0;
         Target(text, $"peak memory, tool + runners, summed RSS ≤ {PeakTargetMiB:F0} MiB", $"{treePeak:F0} MiB (PSS, shared pages once: {treePeakPss:F0} MiB)", treePeak <= PeakTargetMiB);

@@ -9,6 +9,9 @@ public sealed record SizeResult(int Snippets, Series Cold, Series? FillCache, Se
     /// <summary>Cold with <c>--no-sandbox</c>, measured in the same repetitions: what the sandbox costs (issue 14).</summary>
     public Series? ColdUnconfined { get; init; }
 
+    /// <summary>Cold with <c>--untrusted</c>, each right after a default cold run: what runners per document cost (issue 53).</summary>
+    public Series? ColdUntrusted { get; init; }
+
     public CorpusShape Shape { get; init; }
 
     /// <summary>
@@ -47,9 +50,10 @@ public static class VerifyBenchmark
 {
     public static async Task<SizeResult> MeasureAsync(
         PublishedTool tool, GeneratedCorpus corpus, bool cacheSupported, bool measureEdit, int repeat, string workFolder, Action<string> log,
-        RoslynFloor? floor = null, bool measureUnconfined = true, bool measureCache = true)
+        RoslynFloor? floor = null, bool measureUnconfined = true, bool measureCache = true, bool measureUntrusted = false)
     {
         var n = corpus.SnippetCount;
+        List<Measurement> untrusted = [];
         List<Measurement> cold = [], unconfined = [], fill = [], cached = [], edit = [], floorRuns = [], renderCached = [], matrixCold = [], matrixCached = [];
         var renderSupported = measureCache && await tool.SupportsRenderAsync();
         var floorInput = floor is null ? null : RoslynFloor.InputFor(corpus);
@@ -62,6 +66,13 @@ public static class VerifyBenchmark
         {
             log($"  {corpus.Shape}, {n} snippets, repetition {rep}/{repeat}: cold");
             cold.Add((await tool.VerifyAsync(corpus.Directory, n, cacheSupported ? ["--no-cache"] : [])).Measurement);
+            if (measureUntrusted)
+            {
+                // Right after the default cold run, so that the machine's load hits both alike. The cache is off, as in
+                // the cold run: --untrusted would read it.
+                log($"  {corpus.Shape}, {n} snippets, repetition {rep}/{repeat}: cold, --untrusted");
+                untrusted.Add((await tool.VerifyAsync(corpus.Directory, n, "--no-cache", "--untrusted")).Measurement);
+            }
             if (floor is not null)
             {
                 log($"  {corpus.Shape}, {n} snippets, repetition {rep}/{repeat}: the Roslyn floor");
@@ -113,6 +124,7 @@ public static class VerifyBenchmark
             cacheSupported && measureCache && measureEdit ? new Series("one snippet edited", n, edit, editCachedCounts.Min()) : null)
         {
             ColdUnconfined = sandboxSupported ? new Series("cold, --no-sandbox", n, unconfined) : null,
+            ColdUntrusted = measureUntrusted ? new Series("cold, --untrusted", n, untrusted) : null,
             Shape = corpus.Shape,
             RenderCached = renderSupported ? new Series("render, cached", n, renderCached) : null,
             MatrixCold = matrixSupported ? new Series("cold, net8.0 + net10.0", n, matrixCold) : null,

@@ -33,6 +33,16 @@ internal static class CommonOptions
         Filter = result.GetValue(Filter),
         ConfigPath = result.GetValue(Config),
         CurrentDirectory = WorkingDirectory.Current,
+        // Every command that may run a post's code honours it: a CI job sets it once for the whole job.
+        Untrusted = (result.GetResult(Untrusted) is not null && result.GetValue(Untrusted))
+            || Configuration.Untrusted.IsOn(Environment.GetEnvironmentVariable(Configuration.Untrusted.EnvironmentVariable)),
+    };
+
+    /// <summary><c>--untrusted</c>: the checkout is a pull request's (<see cref="VerifyOptions.Untrusted"/>); also the variable.</summary>
+    public static readonly Option<bool> Untrusted = new("--untrusted")
+    {
+        Description = "The posts are untrusted (a pull request): refuse every setting that widens the sandbox, run nothing unconfined, "
+            + $"never write the result cache, and run each post's snippets apart (also {Configuration.Untrusted.EnvironmentVariable}=1)",
     };
 
     /// <summary>

@@ -103,7 +103,7 @@ internal static class VerifyCommand
         Option[] options =
         [
             AllOption, CommonOptions.Filter, TimeoutOption, FrameworksOption, ParallelOption, ReportOption, CiOption, CommonOptions.Config,
-            NoCacheOption, CacheDirOption, NoMergeOption, NoSandboxOption, VerboseOption, ShardOption, AcceptOption, WatchCommand.WatchOption,
+            NoCacheOption, CacheDirOption, NoMergeOption, NoSandboxOption, CommonOptions.Untrusted, VerboseOption, ShardOption, AcceptOption, WatchCommand.WatchOption,
             ReferenceOption, RuntimeAssemblyOption, UsingOption, ProjectOutputOption, DependencyFileOption, ConsoleFormatOption,
             RequireVerifiedOption, MinCoverageOption, MinCheckCoverageOption, StaleOption, PackagesOption, OutdatedCommand.PrereleaseOption, OutdatedCommand.LookupMaxAgeOption,
         ];

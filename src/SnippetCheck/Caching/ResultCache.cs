@@ -19,6 +19,12 @@ public sealed partial class ResultCache(string directory)
 
     internal string Directory { get; } = directory;
 
+    /// <summary>
+    /// Read, never written (<c>--untrusted</c>): a pull request's run may use the entries trusted runs kept, but keeps
+    /// none of its own, so nothing it did can answer for a later run of the main branch.
+    /// </summary>
+    internal bool ReadOnly { get; init; }
+
     /// <summary>True when the cache holds nothing yet: the run ahead is cold, and worth preparing for (<see cref="Driver.Verifier"/>).</summary>
     internal bool IsEmpty => !System.IO.Directory.Exists(Directory) || !System.IO.Directory.EnumerateFileSystemEntries(Directory).Any();
 
@@ -93,6 +99,7 @@ public sealed partial class ResultCache(string directory)
     /// </summary>
     public void WriteFile(string path, byte[] bytes)
     {
+        if (ReadOnly) return;
         try
         {
             // The first write (or the first after someone deleted the folder) makes .snippetcheck/ with its .gitignore.

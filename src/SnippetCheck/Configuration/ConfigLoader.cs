@@ -20,7 +20,8 @@ public static class ConfigLoader
     }
 
     /// <summary>Reads a config file. Throws <see cref="ConfigException"/> for anything wrong in it.</summary>
-    internal static SnippetCheckConfig Load(string path)
+    /// <param name="untrusted"><c>--untrusted</c>: a value that widens the sandbox is refused (<see cref="Untrusted"/>).</param>
+    internal static SnippetCheckConfig Load(string path, bool untrusted = false)
     {
         string text;
         try
@@ -31,10 +32,10 @@ public static class ConfigLoader
         {
             throw new ConfigException(path, 0, $"cannot read the config file: {e.Message}");
         }
-        return Parse(path, text);
+        return Parse(path, text, untrusted);
     }
 
-    internal static SnippetCheckConfig Parse(string path, string text)
+    internal static SnippetCheckConfig Parse(string path, string text, bool untrusted = false)
     {
         JsonDocument document;
         try
@@ -56,7 +57,7 @@ public static class ConfigLoader
                 if (property.Name == "$schema") continue;
                 values[property.Name] = new RawValue(ToRaw(path, property), LineOf(text, property.Name));
             }
-            return ConfigReader.Read(path, values, isFrontMatter: false) with { SourcePath = Path.GetFullPath(path) };
+            return ConfigReader.Read(path, values, isFrontMatter: false, untrusted) with { SourcePath = Path.GetFullPath(path) };
         }
     }
 
@@ -75,6 +76,19 @@ public static class ConfigLoader
                     p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal))],
         _ => property.Value.GetRawText(),
     };
+
+    /// <summary>The line of <paramref name="key"/> in the config file at <paramref name="path"/> (1 when it cannot tell), for a report.</summary>
+    internal static int LineOfKey(string path, string key)
+    {
+        try
+        {
+            return LineOf(File.ReadAllText(path), key);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 1;
+        }
+    }
 
     private static int LineOf(string text, string key)
     {

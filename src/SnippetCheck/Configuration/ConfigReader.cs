@@ -14,7 +14,8 @@ internal static class ConfigReader
     /// <summary>The known keys, from the settings table.</summary>
     public static string[] Keys => Settings.Keys;
 
-    public static SnippetCheckConfig Read(string file, IReadOnlyDictionary<string, RawValue> values, bool isFrontMatter)
+    /// <param name="untrusted"><c>--untrusted</c>: a value that widens the sandbox (<see cref="Setting.Widens"/>) is refused.</param>
+    public static SnippetCheckConfig Read(string file, IReadOnlyDictionary<string, RawValue> values, bool isFrontMatter, bool untrusted = false)
     {
         var config = new SnippetCheckConfig();
         foreach (var (key, raw) in values)
@@ -27,6 +28,7 @@ internal static class ConfigReader
             if (isFrontMatter && setting.RunOnly)
                 throw new ConfigException(file, raw.Line, $"'{setting.Key}' applies to a whole run and belongs in snippetcheck.json, not in a post's front matter");
             config = setting.Read(config, new SettingInput(file, setting.Key, raw));
+            if (untrusted && setting.WideningIn(config) is { } grant) throw Untrusted.Refusal(file, raw.Line, $"'{setting.Key}'", grant);
         }
         if (!isFrontMatter && config.Scrub is { } scrub && UnknownScrubber(scrub, config.Scrubbers) is { } unknown)
             throw new ConfigException(file, values["scrub"].Line, $"'scrub' names '{unknown}', which is no scrubber (known: {string.Join(", ", ScrubberNames(config.Scrubbers))})");

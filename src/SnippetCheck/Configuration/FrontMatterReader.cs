@@ -15,12 +15,13 @@ public static class FrontMatterReader
     public const string Key = "snippetcheck";
 
     /// <summary>Throws <see cref="ConfigException"/> (with the Markdown line) for a bad <c>snippetcheck:</c> value.</summary>
-    public static FrontMatterSettings Read(string file, FrontMatter? frontMatter)
+    /// <param name="untrusted"><c>--untrusted</c>: a value that widens the sandbox, such as <c>network: true</c>, is refused (<see cref="Untrusted"/>).</param>
+    public static FrontMatterSettings Read(string file, FrontMatter? frontMatter, bool untrusted = false)
     {
         if (frontMatter is null || !frontMatter.Text.Contains(Key, StringComparison.Ordinal)) return new FrontMatterSettings(null, false);
         // The YAML starts on the line after the opening ---.
         var lineOffset = frontMatter.Location.Line;
-        if (frontMatter.IsToml) return TomlFrontMatterReader.Read(file, frontMatter.Text, lineOffset);
+        if (frontMatter.IsToml) return TomlFrontMatterReader.Read(file, frontMatter.Text, lineOffset, untrusted);
         if (NestingDepth(frontMatter.Text) is var (depth, depthLine) && depth > MaxNesting)
         {
             // YamlDotNet recurses once per level; a hostile post could overflow the stack, which no catch survives.
@@ -52,7 +53,7 @@ public static class FrontMatterReader
                     var name = (key as YamlScalarNode)?.Value ?? "";
                     values[name] = new RawValue(ToRaw(value), lineOffset + (int)key.Start.Line);
                 }
-                return new FrontMatterSettings(ConfigReader.Read(file, values, isFrontMatter: true), false);
+                return new FrontMatterSettings(ConfigReader.Read(file, values, isFrontMatter: true, untrusted), false);
             default:
                 throw new ConfigException(file, line, "'snippetcheck:' in front matter must be 'skip' or a map of settings");
         }

@@ -49,6 +49,15 @@ public abstract class Setting(string key, SettingScope scope)
     /// <summary>True when front matter may not set it: it applies to a whole run.</summary>
     public bool RunOnly => !Scope.HasFlag(SettingScope.File);
 
+    /// <summary>
+    /// What the value in a config grants snippets beyond the sandbox (<c>"opens the network"</c>), or null when it grants
+    /// nothing: <c>--untrusted</c> refuses every such value from the checkout, naming the setting and its place.
+    /// </summary>
+    internal Func<SnippetCheckConfig, string?>? Widens { get; init; }
+
+    /// <summary>The sandbox grant <paramref name="config"/>'s value of this setting makes (<see cref="Widens"/>), or null.</summary>
+    internal string? WideningIn(SnippetCheckConfig config) => Widens?.Invoke(config);
+
     /// <summary>The value <paramref name="input"/> gives, set on <paramref name="config"/>; a <see cref="ConfigException"/> naming the key when it is bad.</summary>
     internal abstract SnippetCheckConfig Read(SnippetCheckConfig config, SettingInput input);
 
@@ -57,6 +66,12 @@ public abstract class Setting(string key, SettingScope scope)
 
     /// <summary>The value in <paramref name="config"/> as key text (null when not set), for the cache key.</summary>
     internal abstract string? KeyText(SnippetCheckConfig config);
+
+    /// <summary>
+    /// The sandbox grant a block's tag value of this setting makes (<see cref="Widens"/>), or null; only for a setting whose
+    /// tag value is of the setting's own type (<c>network</c>'s flag).
+    /// </summary>
+    internal abstract string? WideningOfTag(object value);
 
     /// <summary>Calls <paramref name="visitor"/> with this setting typed (a host builds an option of the setting's type).</summary>
     public abstract TResult Accept<TResult>(ISettingVisitor<TResult> visitor);
@@ -85,6 +100,8 @@ public sealed class Setting<T>(string key, SettingScope scope, Func<SnippetCheck
         get(over) is { } value ? set(under, value) : under;
 
     internal override string? KeyText(SnippetCheckConfig config) => get(config) is { } value ? SettingValues.KeyText(value) : null;
+
+    internal override string? WideningOfTag(object value) => Widens is null || value is not T typed ? null : WideningIn(set(new SnippetCheckConfig(), typed));
 
     /// <inheritdoc/>
     public override TResult Accept<TResult>(ISettingVisitor<TResult> visitor) => visitor.Visit(this);
@@ -220,7 +237,10 @@ public static class Settings
 
     /// <summary>The <c>environment</c> setting (<see cref="SnippetCheckConfig.Environment"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> Environment = new("environment", RunOnly, c => c.Environment, (c, v) => c with { Environment = v }, ConfigValues.Strings("a list of variable names"))
-    { CacheKey = KeyPlace.In("the run-wide part too: each \"allowed\" name and its value") };
+    {
+        CacheKey = KeyPlace.In("the run-wide part too: each \"allowed\" name and its value"),
+        Widens = c => c.Environment is { Count: > 0 } names ? $"passes {string.Join(", ", names)} from the tool's environment to snippets" : null,
+    };
 
     /// <summary>The <c>parallelism</c> setting (<see cref="SnippetCheckConfig.Parallelism"/>).</summary>
     public static readonly Setting<int?> Parallelism = new("parallelism", RunOnly, c => c.Parallelism, (c, v) => c with { Parallelism = v },
@@ -251,15 +271,16 @@ public static class Settings
     {
         Option = new("--no-sandbox", "Run snippets unconfined: they may read your files, write anywhere and use the network (SECURITY.md)") { SwitchValue = SandboxMode.Off },
         CacheKey = KeyPlace.None("a confined and an unconfined run give one verdict, or a sandbox error"),
+        Widens = c => c.Sandbox == SandboxMode.Off ? "runs snippets unconfined" : null,
     };
 
     /// <summary>The <c>sandboxRead</c> setting (<see cref="SnippetCheckConfig.SandboxRead"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> SandboxRead = new("sandboxRead", RunOnly, c => c.SandboxRead, (c, v) => c with { SandboxRead = v }, ConfigValues.Strings("a list of paths"))
-    { CacheKey = KeyPlace.None("as sandbox") };
+    { CacheKey = KeyPlace.None("as sandbox"), Widens = c => c.SandboxRead is { Count: > 0 } paths ? $"lets snippets read {string.Join(", ", paths)}" : null };
 
     /// <summary>The <c>sandboxWrite</c> setting (<see cref="SnippetCheckConfig.SandboxWrite"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> SandboxWrite = new("sandboxWrite", RunOnly, c => c.SandboxWrite, (c, v) => c with { SandboxWrite = v }, ConfigValues.Strings("a list of paths"))
-    { CacheKey = KeyPlace.None("as sandbox") };
+    { CacheKey = KeyPlace.None("as sandbox"), Widens = c => c.SandboxWrite is { Count: > 0 } paths ? $"lets snippets write {string.Join(", ", paths)}" : null };
 
     /// <summary>The <c>network</c> setting (<see cref="SnippetCheckConfig.Network"/>).</summary>
     public static readonly Setting<bool?> Network = new("network", PerBlock, c => c.Network, (c, v) => c with { Network = v }, ConfigValues.Bool)
@@ -267,6 +288,7 @@ public static class Settings
         Tag = TagRule.Flag("network"),
         Merge = "a block's tag, or the nearest layer, allows it",
         CacheKey = KeyPlace.In("each block's \"tags\" too (the tag)"),
+        Widens = c => c.Network == true ? "opens the network to snippets" : null,
     };
 
     /// <summary>The <c>requireVerified</c> setting (<see cref="SnippetCheckConfig.RequireVerified"/>).</summary>

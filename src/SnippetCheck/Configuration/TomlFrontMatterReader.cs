@@ -10,7 +10,8 @@ namespace SnippetCheck.Configuration;
 internal static class TomlFrontMatterReader
 {
     /// <param name="lineOffset">The line of the opening <c>+++</c>; the TOML starts on the line after it.</param>
-    public static FrontMatterSettings Read(string file, string toml, int lineOffset)
+    /// <param name="untrusted">See <see cref="FrontMatterReader.Read"/>.</param>
+    public static FrontMatterSettings Read(string file, string toml, int lineOffset, bool untrusted = false)
     {
         var document = SyntaxParser.Parse(toml, "front matter", validate: true);
         if (document.HasErrors)
@@ -26,26 +27,26 @@ internal static class TomlFrontMatterReader
             return entry.Value switch
             {
                 StringValueSyntax { Value: "skip" } => new FrontMatterSettings(null, true),
-                InlineTableSyntax table => Settings(file, table.Items.Select(i => i.KeyValue).OfType<KeyValueSyntax>(), lineOffset),
+                InlineTableSyntax table => Settings(file, table.Items.Select(i => i.KeyValue).OfType<KeyValueSyntax>(), lineOffset, untrusted),
                 _ => throw new ConfigException(file, line, "'snippetcheck' in front matter must be \"skip\" or a table of settings"),
             };
         }
         foreach (var table in document.Tables)
         {
             if (table is TableSyntax { Name: { } name } && KeyName(name) == FrontMatterReader.Key)
-                return Settings(file, table.Items.OfType<KeyValueSyntax>(), lineOffset);
+                return Settings(file, table.Items.OfType<KeyValueSyntax>(), lineOffset, untrusted);
         }
         return new FrontMatterSettings(null, false);
     }
 
-    private static FrontMatterSettings Settings(string file, IEnumerable<KeyValueSyntax> entries, int lineOffset)
+    private static FrontMatterSettings Settings(string file, IEnumerable<KeyValueSyntax> entries, int lineOffset, bool untrusted)
     {
         var values = new Dictionary<string, RawValue>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             values[KeyName(entry.Key)] = new RawValue(ToRaw(entry.Value), LineOf(entry, lineOffset));
         }
-        return new FrontMatterSettings(ConfigReader.Read(file, values, isFrontMatter: true), false);
+        return new FrontMatterSettings(ConfigReader.Read(file, values, isFrontMatter: true, untrusted), false);
     }
 
     private static int LineOf(SyntaxNode node, int lineOffset) => lineOffset + node.Span.Start.Line + 1;

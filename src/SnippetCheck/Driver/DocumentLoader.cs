@@ -14,7 +14,11 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Driver;
 
 /// <summary>A document read and ready to verify.</summary>
-public sealed record PreparedDocument(SnippetDocument Snippets, FileSettings Settings, bool Skip, IReadOnlyList<FileError> Errors);
+public sealed record PreparedDocument(SnippetDocument Snippets, FileSettings Settings, bool Skip, IReadOnlyList<FileError> Errors)
+{
+    /// <summary>Why <see cref="Skip"/>: front matter's <c>snippetcheck: skip</c>, or a refusal of <c>--untrusted</c>.</summary>
+    public string SkipReason { get; init; } = "skipped by 'snippetcheck: skip' in front matter";
+}
 
 /// <summary>
 /// Finds and reads the documents of a run: the config file, the paths and globs, each file's front matter and
@@ -37,12 +41,12 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         if (!File.Exists(path)) throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"config file '{options.ConfigPath}' does not exist");
         try
         {
-            return ConfigLoader.Load(path);
+            return ConfigLoader.Load(path, options.Untrusted);
         }
         catch (ConfigException e)
         {
             var display = DocumentDiscovery.DisplayPath(Path.GetFullPath(e.File, options.CurrentDirectory), options.CurrentDirectory);
-            throw new VerificationSetupException(DiagnosticCodes.BadConfig, new SourceLocation(display, e.Line, 1), e.Message);
+            throw new VerificationSetupException(e.Code ?? DiagnosticCodes.BadConfig, new SourceLocation(display, e.Line, 1), e.Message);
         }
     }
 
@@ -187,19 +191,23 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         var fileErrors = new List<FileError>();
         var fileConfig = config;
         var skip = false;
+        string? refused = null;
         try
         {
-            var frontMatter = FrontMatterReader.Read(path.DisplayPath, extracted.FrontMatter);
+            var frontMatter = FrontMatterReader.Read(path.DisplayPath, extracted.FrontMatter, options.Untrusted);
             fileConfig = config.Overlay(frontMatter.Config);
             skip = frontMatter.Skip;
         }
         catch (ConfigException e)
         {
-            fileErrors.Add(new FileError(path.DisplayPath, e.Line, 1, DiagnosticCodes.BadFrontMatter, e.Message));
+            fileErrors.Add(new FileError(path.DisplayPath, e.Line, 1, e.Code ?? DiagnosticCodes.BadFrontMatter, e.Message));
+            // A post whose front matter asks for more than --untrusted gives runs none of its snippets.
+            if (e.Code == DiagnosticCodes.UntrustedRefused) (skip, refused) = (true, $"not run: {e.Message}");
         }
         fileConfig = fileConfig.Overlay(CommandLineLayer()).Overlay(Trial);
 
         var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false, fileConfig.EngineWords, fileConfig.HiddenFences);
+        if (options.Untrusted) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(RefuseWideningTags)] };
         if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };
         snippets = options.PackageMoves.Apply(snippets);
         if (options.OnlyFramework is not null) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => s.OnAnyFramework())] };
@@ -211,7 +219,23 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         if (options.OnlyBlocks is { } only) snippets = snippets with { Snippets = [.. snippets.Snippets.Where(s => only.Contains(s.Location) || InSessionWith(s, only, snippets))] };
         snippets = CheckScrubberNames(snippets, fileConfig, path.DisplayPath, fileErrors);
         fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));
-        return new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);
+        var prepared = new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);
+        return refused is null ? prepared : prepared with { SkipReason = refused };
+    }
+
+    /// <summary>
+    /// Under <c>--untrusted</c>, a block whose tags widen the sandbox (<c>network</c>) fails for its tags without running
+    /// (<see cref="Snippet.HasAnnotationErrors"/>), with the refusal at its fence.
+    /// </summary>
+    private static Snippet RefuseWideningTags(Snippet snippet)
+    {
+        var refusals = snippet.Tags.SettingTags
+            .Select(tag => (Setting: tag.Key, Grant: tag.Key.WideningOfTag(tag.Value)))
+            .Where(r => r.Grant is not null)
+            .Select(r => Model.Diagnostic.Error(DiagnosticCodes.UntrustedRefused,
+                Untrusted.Message($"the '{r.Setting.Tag?.Word}' tag", r.Grant!), snippet.Location))
+            .ToList();
+        return refusals.Count == 0 ? snippet : snippet with { Annotations = [.. snippet.Annotations, .. refusals] };
     }
 
     /// <summary>Each <c>scrub=</c> name must be a scrubber (SC1016): a typo would silently leave a value unscrubbed.</summary>

@@ -35,7 +35,7 @@ public static class RunPlanner
             var snippets = document.Snippets.Snippets.Where(s => Matches(s, filter)).ToList();
             if (document.Skip)
             {
-                known.AddRange(snippets.Select(s => SnippetResult.Of(s, new Verdict.Skipped("skipped by 'snippetcheck: skip' in front matter"))));
+                known.AddRange(snippets.Select(s => SnippetResult.Of(s, new Verdict.Skipped(document.SkipReason))));
                 continue;
             }
             var settings = document.Settings;

@@ -32,6 +32,9 @@ internal sealed record RunSettings
     /// <summary><c>--min-check-coverage</c> over config <c>minCheckCoverage</c>: the same, counting blocks at the <c>check</c> level too.</summary>
     public double? MinCheckCoverage { get; init; }
 
+    /// <summary><c>--untrusted</c>: the result cache is read, never written, and runners and merged chunks keep to one document.</summary>
+    public bool Untrusted { get; init; }
+
     /// <summary>Compile lone snippets together where they can be; off with <c>--no-merge</c>.</summary>
     public required bool Merge { get; init; }
 
@@ -51,6 +54,26 @@ internal sealed record RunSettings
         // Grants and the cache folder are relative to the config file, or to the current directory without one.
         var root = config.SourcePath is not null ? Path.GetDirectoryName(config.SourcePath)! : options.CurrentDirectory;
         string[] Absolute(IReadOnlyList<string>? paths) => [.. (paths ?? []).Select(p => Path.GetFullPath(p, root))];
+        var sandbox = config.Sandbox == SandboxMode.Off
+            ? Sandbox.Off with
+            {
+                OffReason = options.NoSandbox ? "turned off by --no-sandbox" : $"turned off by \"sandbox\": \"off\" in {Where(Settings.Sandbox)}",
+            }
+            : Sandbox.Auto(Absolute(config.SandboxRead), Absolute(config.SandboxWrite));
+        if (options.Untrusted) RefuseUnconfined(options, sandbox);
+
+        // Where a config key stands, for the report's grants: its file and line.
+        string Where(Setting setting) => config.SourcePath is { } source
+            ? $"{Discovery.DocumentDiscovery.DisplayPath(source, options.CurrentDirectory)}:{ConfigLoader.LineOfKey(source, setting.Key)}"
+            : "the command line";
+        var everyRunner = "every runner";
+        SandboxGrant[] grants =
+        [
+            .. sandbox.Enabled ? [] : new[] { new SandboxGrant(everyRunner, "unconfined", options.NoSandbox ? "--no-sandbox" : Where(Settings.Sandbox)) },
+            .. sandbox.Read.Select(path => new SandboxGrant(everyRunner, "read " + path, Where(Settings.SandboxRead))),
+            .. sandbox.Write.Select(path => new SandboxGrant(everyRunner, "read and write " + path, Where(Settings.SandboxWrite))),
+            .. (config.Environment ?? []).Select(name => new SandboxGrant(everyRunner, "environment " + name, Where(Settings.Environment))),
+        ];
         return new RunSettings
         {
             Parallelism = config.Parallelism ?? Environment.ProcessorCount,
@@ -63,12 +86,30 @@ internal sealed record RunSettings
             MinCoverage = config.MinCoverage,
             MinCheckCoverage = config.MinCheckCoverage,
             Merge = !options.NoMerge,
+            Untrusted = options.Untrusted,
             Runners = new RunnerOptions
             {
                 AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. config.Environment ?? []],
                 MemoryLimitBytes = config.MemoryLimit ?? RunnerOptions.DefaultMemoryLimitBytes,
-                Sandbox = config.Sandbox == SandboxMode.Off ? Sandbox.Off : Sandbox.Auto(Absolute(config.SandboxRead), Absolute(config.SandboxWrite)),
+                Sandbox = sandbox,
+                PerDocument = options.Untrusted,
+                Grants = grants,
             },
         };
+    }
+
+    /// <summary>
+    /// Under <c>--untrusted</c> nothing runs unconfined: <c>--no-sandbox</c> is refused (the config's <c>"sandbox": "off"</c>
+    /// already was, at its line), and so is a machine that cannot confine snippets, rather than run them as they are.
+    /// </summary>
+    private static void RefuseUnconfined(VerifyOptions options, Sandbox sandbox)
+    {
+        if (options.NoSandbox)
+            throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused, Configuration.Untrusted.Message("--no-sandbox", "runs snippets unconfined"));
+        if (sandbox.CannotHoldUntrusted is { } reason)
+        {
+            throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused,
+                $"--untrusted runs snippets only confined, and this machine cannot confine them: {reason}");
+        }
     }
 }

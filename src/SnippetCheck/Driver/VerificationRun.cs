@@ -99,7 +99,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         // Runners start now, while the first programs compile, unless everything came from the cache.
         if (toCompile > 0) pool.StartRunners(toCompile);
         // Last: stale-tag checks only add hints, and must not hold up a verdict.
-        units.AddRange(PlanStale(plan.Stale, stale, dependencies, context));
+        units.AddRange(PlanStale(plan.Stale, stale, dependencies, context, settings.Untrusted));
         await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
             async (unit, token) => Report(await unit.RunGuardedAsync(token).ConfigureAwait(false))).ConfigureAwait(false);
         foreach (var document in KeepTogetherAfterwards) programCache.KeepTogether(document);
@@ -167,7 +167,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
 
         var units = new List<ScheduledVerification>();
         var inChunks = new HashSet<SnippetProgram>(ReferenceEqualityComparer.Instance);
-        foreach (var chunk in MergePolicy.Chunks([.. candidates.OfType<MergeCandidate>()], settings.Parallelism))
+        foreach (var chunk in MergePolicy.Chunks([.. candidates.OfType<MergeCandidate>()], settings.Parallelism, settings.Untrusted))
         {
             inChunks.UnionWith(chunk.Select(c => c.Program));
             units.Add(new ScheduledVerification([.. chunk.Select(c => c.Program.Blocks[0])], async token =>
@@ -192,7 +192,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
     /// <paramref name="stale"/>: they report no results, only its findings. A bug on this path costs the hint, never the run.
     /// </summary>
     private static IEnumerable<ScheduledVerification> PlanStale(IReadOnlyList<(Snippet Ignored, SnippetProgram Program)> candidates, StalePolicy stale,
-        DependencyResolver dependencies, ProgramContext context)
+        DependencyResolver dependencies, ProgramContext context, bool perDocument)
     {
         if (!stale.IsOn || candidates.Count == 0) return [];
         var mergeable = new List<MergeCandidate>();
@@ -209,7 +209,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
                 // Not checked, then: a stale tag is a hint, never a reason to fail a run.
             }
         }
-        return [.. MergePolicy.StaleChunks(mergeable).Select(chunk => new ScheduledVerification([], async token =>
+        return [.. MergePolicy.StaleChunks(mergeable, perDocument).Select(chunk => new ScheduledVerification([], async token =>
         {
             try
             {

@@ -37,7 +37,7 @@ public sealed class Verifier : IAsyncDisposable
         Config = options.PackageMoves.Apply(WithProjectFrameworks(DocumentLoader.LoadConfig(options), options));
         _loader = new DocumentLoader(options, Config);
         _settings = RunSettings.Resolve(options, Config);
-        _cache = _settings.CacheDirectory is { } cacheDirectory ? new ResultCache(cacheDirectory) : null;
+        _cache = _settings.CacheDirectory is { } cacheDirectory ? new ResultCache(cacheDirectory) { ReadOnly = _settings.Untrusted } : null;
         PhaseTrace.Mark("config loaded");
     }
 

@@ -47,6 +47,13 @@ public sealed record VerifyOptions
     /// <summary><c>--no-sandbox</c>: runners run snippets unconfined, whatever the config says.</summary>
     public bool NoSandbox { get => CommandLine.Sandbox == SandboxMode.Off; init => CommandLine = CommandLine with { Sandbox = value ? SandboxMode.Off : null }; }
 
+    /// <summary>
+    /// <c>--untrusted</c> (or <c>SNIPPETCHECK_UNTRUSTED=1</c>), for a pull request: every setting of the checkout that widens
+    /// the sandbox is refused (<see cref="Configuration.Untrusted"/>), and so is <c>--no-sandbox</c>; a machine without a
+    /// sandbox is an error; the result cache is read but never written; no runner runs snippets of two documents.
+    /// </summary>
+    public bool Untrusted { get; init; }
+
     /// <summary><c>--no-merge</c>: compile every snippet on its own, never in a merged assembly.</summary>
     public bool NoMerge { get; init; }
 

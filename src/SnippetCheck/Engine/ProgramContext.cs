@@ -29,5 +29,10 @@ internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Depend
     /// <summary>Runs a compiled program (a lone snippet, or a session's <paramref name="blocks"/>) with its own input and arguments.</summary>
     public Task<RunResult> RunAsync(SnippetProgram program, CompilationResult compiled, IReadOnlyList<int> blocks, ProgramDependencies dependencies,
         TimeSpan timeout, CancellationToken cancellationToken) =>
-        Pool.RunAsync(new ProgramImage(compiled.Image!) { TestTypes = program.RunsTests(blocks) ? compiled.TestTypes : [] }, program.Stdin(blocks), program.Args, dependencies.RuntimePaths, program.Network, timeout, cancellationToken);
+        Pool.RunAsync(new ProgramImage(compiled.Image!) { TestTypes = program.RunsTests(blocks) ? compiled.TestTypes : [] }, program.Stdin(blocks), program.Args,
+            dependencies.RuntimePaths, program.Network, OwnerOf(program, blocks), timeout, cancellationToken);
+
+    /// <summary>Whose code runs: the program's document, and the blocks that run.</summary>
+    public static RunOwner OwnerOf(SnippetProgram program, IReadOnlyList<int> blocks) =>
+        new(program.Document.DisplayPath, [.. blocks.Select(i => program.Blocks[i].Location)]);
 }

@@ -20,6 +20,15 @@ internal sealed record RunnerOptions
     /// <summary>What runners confine themselves to; the verifier turns it on (config <c>sandbox</c>, default auto).</summary>
     public Sandbox Sandbox { get; init; } = Sandbox.Off;
 
+    /// <summary>
+    /// <c>--untrusted</c>: a runner runs snippets of one document only, so that no post's snippet can reach another's
+    /// verdict through a runner's state; and no runner gets the network.
+    /// </summary>
+    public bool PerDocument { get; init; }
+
+    /// <summary>What the config granted every runner beyond the sandbox (<c>sandboxRead</c>, <c>environment</c>...), for the report.</summary>
+    public IReadOnlyList<Model.SandboxGrant> Grants { get; init; } = [];
+
     /// <summary>1 GiB: what a snippet gets unless config <c>memoryLimit</c> says otherwise.</summary>
     public const long DefaultMemoryLimitBytes = 1L << 30;
 

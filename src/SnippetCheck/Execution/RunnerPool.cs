@@ -3,14 +3,21 @@ using SnippetCheck.Model;
 
 namespace SnippetCheck.Execution;
 
+/// <summary>Whose code a run is: the document (a runner keeps to one under <see cref="RunnerOptions.PerDocument"/>) and its blocks, for the report.</summary>
+internal sealed record RunOwner(string Document, IReadOnlyList<SourceLocation> Blocks);
+
 /// <summary>
-/// Runner processes, at most <c>size</c> at once, each reused across runs and replaced when a run kills it.
+/// Runner processes, at most <c>size</c> at once, each reused across runs and replaced when a run kills it. Under
+/// <see cref="RunnerOptions.PerDocument"/> a runner is reused only by snippets of the document it first ran.
 /// </summary>
 internal sealed class RunnerPool : IAsyncDisposable
 {
     private readonly RunnerOptions _options;
     private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentDictionary<RunnerKind, ConcurrentBag<RunnerProcess>> _idle = new();
+    /// <summary>Idle runners by kind and, under <see cref="RunnerOptions.PerDocument"/>, by the document they ran (else null).</summary>
+    private readonly ConcurrentDictionary<(RunnerKind Kind, string? Document), ConcurrentBag<RunnerProcess>> _idle = new();
+    /// <summary>The blocks that ran in runners with the network, for the report's grants.</summary>
+    private readonly ConcurrentDictionary<SourceLocation, byte> _networkBlocks = new();
     private readonly ConcurrentQueue<Task<RunnerProcess>> _spares = new();
     private readonly int _size;
     private int _sparesStarted;
@@ -32,7 +39,9 @@ internal sealed class RunnerPool : IAsyncDisposable
     /// The confinement the pool's runners are under: what the first runner of the default kind reported, or what
     /// the sandbox settings promise when no such runner started (a fully cached run).
     /// </summary>
-    public SandboxReport Confinement
+    public SandboxReport Confinement => DefaultConfinement with { Grants = Grants };
+
+    private SandboxReport DefaultConfinement
     {
         get
         {
@@ -45,19 +54,54 @@ internal sealed class RunnerPool : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// What the run granted beyond the default runner's confinement: the config's grants, and the network to the runners
+    /// of the blocks that had it. Where a process the tool starts for a post (a build) is confined or not, its entry
+    /// joins these through <see cref="AddGrant"/>.
+    /// </summary>
+    private IReadOnlyList<SandboxGrant> Grants
+    {
+        get
+        {
+            var grants = new List<SandboxGrant>(_options.Grants);
+            if (!_networkBlocks.IsEmpty && _options.Sandbox.Enabled)
+            {
+                var blocks = _networkBlocks.Keys.OrderBy(b => b.File, StringComparer.Ordinal).ThenBy(b => b.Line).ToList();
+                var to = $"the runners of {blocks.Count} network block{(blocks.Count == 1 ? "" : "s")}";
+                grants.Add(new SandboxGrant(to, "network", string.Join(", ", blocks.Select(b => $"{b.File}:{b.Line}"))));
+            }
+            grants.AddRange(_otherGrants);
+            return grants;
+        }
+    }
+
+    private readonly ConcurrentQueue<SandboxGrant> _otherGrants = new();
+
+    /// <summary>Notes a grant of the run's beyond the runners' own (a build's confinement), for <see cref="Confinement"/>.</summary>
+    public void AddGrant(SandboxGrant grant) => _otherGrants.Enqueue(grant);
+
     /// <summary>Runs an image in an empty working directory and temp folder of its own (<see cref="RunFolders.Take"/>).</summary>
     /// <param name="network">The program may open TCP connections: it runs in a runner of that kind.</param>
-    public async Task<RunResult> RunAsync(ProgramImage image, string stdin, string[] args, string[] dependencyPaths, bool network, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="owner">Whose program it is: the document decides the runners it may share under <see cref="RunnerOptions.PerDocument"/>.</param>
+    public async Task<RunResult> RunAsync(ProgramImage image, string stdin, string[] args, string[] dependencyPaths, bool network, RunOwner owner, TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
+        // The loader refused every network grant under --untrusted; this is the last line that holds if a path forgot one.
+        if (network && _options.PerDocument) throw new InvalidOperationException("--untrusted gives no runner the network");
         var kind = RunnerKind.For(network, dependencyPaths);
+        var key = (kind, _options.PerDocument ? owner.Document : null);
+        if (network)
+        {
+            foreach (var block in owner.Blocks) _networkBlocks.TryAdd(block, 0);
+        }
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await RunOnceAsync(image, stdin, args, dependencyPaths, kind, timeout, cancellationToken).ConfigureAwait(false);
+            var result = await RunOnceAsync(image, stdin, args, dependencyPaths, key, timeout, cancellationToken).ConfigureAwait(false);
             // A runner can also die from a thread an earlier snippet left behind; only a second crash on a
             // fresh runner is this snippet's own.
             if (result.Status == RunStatus.Crashed && !cancellationToken.IsCancellationRequested)
-                result = await RunOnceAsync(image, stdin, args, dependencyPaths, kind, timeout, cancellationToken).ConfigureAwait(false);
+                result = await RunOnceAsync(image, stdin, args, dependencyPaths, key, timeout, cancellationToken).ConfigureAwait(false);
             return result;
         }
         finally
@@ -66,11 +110,12 @@ internal sealed class RunnerPool : IAsyncDisposable
         }
     }
 
-    private async Task<RunResult> RunOnceAsync(ProgramImage image, string stdin, string[] args, string[] dependencyPaths, RunnerKind kind, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<RunResult> RunOnceAsync(ProgramImage image, string stdin, string[] args, string[] dependencyPaths, (RunnerKind Kind, string? Document) key,
+        TimeSpan timeout, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         StartSpareRunnersOnce();
-        var runner = await TakeRunnerAsync(kind, HearsEarlierRuns(image.Bytes), cancellationToken).ConfigureAwait(false);
+        var runner = await TakeRunnerAsync(key, HearsEarlierRuns(image.Bytes), cancellationToken).ConfigureAwait(false);
         var (working, temp) = runner.Folders.Take();
         try
         {
@@ -79,24 +124,24 @@ internal sealed class RunnerPool : IAsyncDisposable
         finally
         {
             runner.Folders.Return(runner.IsAlive);
-            if (runner.IsAlive && !cancellationToken.IsCancellationRequested) Idle(runner.Kind).Add(runner);
+            if (runner.IsAlive && !cancellationToken.IsCancellationRequested) Idle((runner.Kind, key.Document)).Add(runner);
             else await runner.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    /// <summary>An idle runner of the kind, a spare (spares are of the default kind), or a new one.</summary>
+    /// <summary>An idle runner of the kind (and document), a spare (spares are of the default kind and have run nothing), or a new one.</summary>
     /// <param name="fresh">Only a runner that has run nothing yet (a spare or a new one).</param>
-    private async Task<RunnerProcess> TakeRunnerAsync(RunnerKind kind, bool fresh, CancellationToken cancellationToken)
+    private async Task<RunnerProcess> TakeRunnerAsync((RunnerKind Kind, string? Document) key, bool fresh, CancellationToken cancellationToken)
     {
-        while (!fresh && Idle(kind).TryTake(out var idle))
+        while (!fresh && Idle(key).TryTake(out var idle))
         {
             if (!idle.HasUnreadInput) return idle;
             // Something wrote to its pipe after its last run: a later snippet must not read it as its own.
             await idle.DisposeAsync().ConfigureAwait(false);
         }
-        if (kind.Equals(RunnerKind.Default) && _spares.TryDequeue(out var spare)) return await spare.ConfigureAwait(false);
-        // Idle runners of other kinds would only add up: one goes for every runner of a new kind.
-        foreach (var other in _idle.Where(pair => !pair.Key.Equals(kind)))
+        if (key.Kind.Equals(RunnerKind.Default) && _spares.TryDequeue(out var spare)) return await spare.ConfigureAwait(false);
+        // Idle runners of other kinds (or documents) would only add up: one goes for every runner of a new kind.
+        foreach (var other in _idle.Where(pair => !pair.Key.Equals(key)))
         {
             if (other.Value.TryTake(out var surplus))
             {
@@ -104,7 +149,7 @@ internal sealed class RunnerPool : IAsyncDisposable
                 break;
             }
         }
-        return await StartRunnerAsync(kind, cancellationToken).ConfigureAwait(false);
+        return await StartRunnerAsync(key.Kind, cancellationToken).ConfigureAwait(false);
     }
 
     private static readonly byte[] UnobservedEventUtf8 = System.Text.Encoding.UTF8.GetBytes("UnobservedTaskException");
@@ -123,7 +168,7 @@ internal sealed class RunnerPool : IAsyncDisposable
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<byte[], object> HeardEarlierRuns = new();
     private static readonly object Hears = new(), Deaf = new();
 
-    private ConcurrentBag<RunnerProcess> Idle(RunnerKind kind) => _idle.GetOrAdd(kind, _ => []);
+    private ConcurrentBag<RunnerProcess> Idle((RunnerKind Kind, string? Document) key) => _idle.GetOrAdd(key, _ => []);
 
     /// <summary>
     /// Starts runners in the background (one per slot, at most <paramref name="programs"/> in all, however often it
@@ -154,6 +199,13 @@ internal sealed class RunnerPool : IAsyncDisposable
         Interlocked.Increment(ref _runnersStarted);
         var root = Path.Combine(_workRoot, "r" + Interlocked.Increment(ref _runnerCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var runner = await RunnerProcess.StartAsync(_options, kind, root, cancellationToken).ConfigureAwait(false);
+        if (_options.PerDocument && !runner.Confinement.Filesystem)
+        {
+            // The settings promised Landlock (RunSettings refuses a machine without it); a runner that could not apply it runs nothing.
+            await runner.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException(
+                $"--untrusted runs snippets only confined, and the runner could not confine its filesystem: {runner.Confinement.Off}");
+        }
         if (kind.Equals(RunnerKind.Default)) Interlocked.CompareExchange(ref _confinement, runner.Confinement, null);
         return runner;
     }

@@ -45,6 +45,15 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
         return new Sandbox(true, null, read, write);
     }
 
+    /// <summary>
+    /// Why this sandbox cannot hold a pull request's snippets (<c>--untrusted</c>), or null when it can: it must be on,
+    /// and Landlock must confine the filesystem (namespaces alone leave every file the tool can read readable).
+    /// </summary>
+    public string? CannotHoldUntrusted =>
+        !Enabled ? OffReason
+        : Landlock.Abi == 0 ? "this kernel offers no Landlock, so snippets could read every file the tool can"
+        : null;
+
     /// <summary>The policy a runner of one kind confines itself to.</summary>
     /// <param name="workRoot">The runner's own folder: its snippets' working and temp folders are in it.</param>
     /// <param name="cgroups">The runner's control groups (<see cref="RunnerCgroups"/>), none where they cannot be made.</param>

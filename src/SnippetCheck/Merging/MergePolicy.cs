@@ -50,17 +50,26 @@ internal static class MergePolicy
     /// The stale-tag check's chunks (ignored blocks, merged with each other only): each group in chunks of at most
     /// <see cref="MaxChunkSize"/>, a group of one included (a hint is worth one compilation).
     /// </summary>
-    public static IEnumerable<IReadOnlyList<MergeCandidate>> StaleChunks(IReadOnlyList<MergeCandidate> candidates) =>
-        candidates.GroupBy(c => c.GroupKey).SelectMany(group => group.Chunk(MaxChunkSize));
+    /// <param name="perDocument">Under <c>--untrusted</c>: no chunk holds snippets of two documents (<see cref="GroupOf"/>).</param>
+    public static IEnumerable<IReadOnlyList<MergeCandidate>> StaleChunks(IReadOnlyList<MergeCandidate> candidates, bool perDocument) =>
+        candidates.GroupBy(c => GroupOf(c, perDocument)).SelectMany(group => group.Chunk(MaxChunkSize));
+
+    /// <summary>
+    /// What members of a chunk share: the <see cref="MergeCandidate.GroupKey"/>, and under <c>--untrusted</c> the document
+    /// too, since a chunk's members run in one runner and one assembly, where one could reach another's statics.
+    /// </summary>
+    private static ((string, object?, ProgramDependencies), string?) GroupOf(MergeCandidate candidate, bool perDocument) =>
+        (candidate.GroupKey, perDocument ? candidate.Program.Document.DisplayPath : null);
 
     /// <summary>
     /// Splits the candidates into chunks: one assembly each, compiled in parallel with the others. Enough chunks to
     /// keep every slot busy, none so big that its runs wait long for it to compile. A group of one is no chunk.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<MergeCandidate>> Chunks(IReadOnlyList<MergeCandidate> candidates, int parallelism)
+    /// <param name="perDocument">See <see cref="StaleChunks"/>.</param>
+    public static IReadOnlyList<IReadOnlyList<MergeCandidate>> Chunks(IReadOnlyList<MergeCandidate> candidates, int parallelism, bool perDocument = false)
     {
         var chunks = new List<IReadOnlyList<MergeCandidate>>();
-        foreach (var group in candidates.GroupBy(c => c.GroupKey))
+        foreach (var group in candidates.GroupBy(c => GroupOf(c, perDocument)))
         {
             var members = group.ToList();
             if (members.Count < 2) continue;

@@ -69,7 +69,8 @@ internal sealed class MergedStrategy(IReadOnlyList<MergeCandidate> members, Merg
     {
         var program = member.Program;
         var image = compiled.Image! with { EntryType = compiled.EntryTypes[index]! };
-        var wrapped = await context.Pool.RunAsync(image, program.Stdin([0]), program.Args, member.Shared.RuntimePaths, network: false, program.Timeouts[0], cancellationToken)
+        var wrapped = await context.Pool.RunAsync(image, program.Stdin([0]), program.Args, member.Shared.RuntimePaths, network: false,
+            ProgramContext.OwnerOf(program, [0]), program.Timeouts[0], cancellationToken)
             .ConfigureAwait(false);
         return StackTraces.Unwrapped(wrapped, ProgramAssembler.MergedNamespacePrefix + index, member.Mergeable.TopLevelSignature is not null);
     }

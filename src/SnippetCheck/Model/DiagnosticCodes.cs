@@ -113,4 +113,6 @@ public static class DiagnosticCodes
     public const string GlobMatchedNothing = "SC3015";
     /// <summary>Generated file left out.</summary>
     public const string GeneratedFileLeftOut = "SC3016";
+    /// <summary>Refused under --untrusted.</summary>
+    public const string UntrustedRefused = "SC3017";
 }

@@ -16,11 +16,22 @@ namespace SnippetCheck.Model;
 public sealed record SandboxReport(bool Enabled, int LandlockAbi, bool Filesystem, bool Network, bool Signals, bool PidNamespace, int ProcessLimit, string? Note,
     bool UnixSockets = false, bool Udp = false)
 {
+    /// <summary>
+    /// Every widening of the default runner's confinement this run made, and to whom: runners of <c>network</c> blocks,
+    /// the config's <c>sandboxRead</c>, <c>sandboxWrite</c> and <c>environment</c>, a sandbox turned off. The fields
+    /// above describe the default runner; these say where the run went beyond it. A process the tool starts on a
+    /// post's behalf (a build) adds its own entry.
+    /// </summary>
+    public IReadOnlyList<SandboxGrant> Grants { get; init; } = [];
+
     /// <summary>The report of a run whose runners were not confined, and why.</summary>
     public static SandboxReport Disabled(string reason) => new(false, 0, false, false, false, false, 0, reason);
 
-    /// <summary>One line: what was confined, or why nothing was.</summary>
-    public string Describe()
+    /// <summary>One line: what was confined, or why nothing was, then every grant beyond it.</summary>
+    public string Describe() =>
+        Grants.Count == 0 ? DescribeDefault() : $"{DescribeDefault()}; granted: {string.Join("; ", Grants.Select(g => g.Describe()))}";
+
+    private string DescribeDefault()
     {
         if (!Enabled) return $"sandbox: off: {Note}";
         var parts = new List<string>
@@ -37,4 +48,14 @@ public sealed record SandboxReport(bool Enabled, int LandlockAbi, bool Filesyste
         if (Note is not null) parts.Add(Note);
         return "sandbox: " + string.Join(", ", parts);
     }
+}
+
+/// <summary>One widening of the sandbox in a run (<see cref="SandboxReport.Grants"/>).</summary>
+/// <param name="To">Who got it: <c>every runner</c>, <c>runners of network blocks</c>, <c>build of X.csproj</c>.</param>
+/// <param name="What">What: <c>network</c>, <c>read PATH</c>, <c>read and write PATH</c>, <c>environment NAME</c>, <c>unconfined</c>, <c>confined</c>.</param>
+/// <param name="From">What asked for it: a setting's file and line (<c>snippetcheck.json:3</c>), the blocks (<c>post.md:12</c>), an option.</param>
+public sealed record SandboxGrant(string To, string What, string From)
+{
+    /// <summary><c>network to runners of network blocks (post.md:12)</c>.</summary>
+    public string Describe() => $"{What} to {To} ({From})";
 }

@@ -74,6 +74,16 @@ public static class JsonReportWriter
         json.WriteNumber("processLimit", sandbox.ProcessLimit);
         if (sandbox.Note is not null) json.WriteString("note", sandbox.Note);
         json.WriteString("summary", sandbox.Describe());
+        json.WriteStartArray("grants");
+        foreach (var grant in sandbox.Grants)
+        {
+            json.WriteStartObject();
+            json.WriteString("to", grant.To);
+            json.WriteString("what", grant.What);
+            json.WriteString("from", grant.From);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

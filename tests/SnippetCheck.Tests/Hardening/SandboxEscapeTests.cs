@@ -19,7 +19,7 @@ public sealed class SandboxFactAttribute : FactAttribute
         if (missing is not null) Skip = $"sandbox case not run: {missing}";
     }
 
-    private static string? Missing(SandboxFeature feature)
+    internal static string? Missing(SandboxFeature feature)
     {
         if (!OperatingSystem.IsLinux()) return "the sandbox is Linux only";
         var abi = Landlock.Abi;
@@ -38,6 +38,16 @@ public sealed class SandboxFactAttribute : FactAttribute
             SandboxFeature.PidsCgroup when !RunnerCgroups.LimitsTasks => "the tool cannot make pids cgroups here (it needs root with cgroup v1, or a delegated v2 subtree)",
             _ => null,
         };
+    }
+}
+
+/// <summary>A theory that runs only where the kernel offers what the sandbox needs for it, as <see cref="SandboxFactAttribute"/>.</summary>
+public sealed class SandboxTheoryAttribute : TheoryAttribute
+{
+    public SandboxTheoryAttribute(SandboxFeature feature)
+    {
+        var missing = SandboxFactAttribute.Missing(feature);
+        if (missing is not null) Skip = $"sandbox case not run: {missing}";
     }
 }
 
