@@ -91,9 +91,9 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         environment["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false";
         environment["DOTNET_EnableWriteXorExecute"] = "0";
         environment["DOTNET_ADD_GLOBAL_TOOLS_TO_PATH"] = "false";
-        // A restore keeps the user's HOME, where NuGet's config is (Landlock lets it read nothing else there); a build
-        // gets a HOME of its own. NuGet would take DOTNET_CLI_HOME for its home, so that is never set.
-        environment["HOME"] = restore ? userHome : home;
+        // Each step gets a HOME of its own (the CLI writes its first-run files there). A restore's holds links to the
+        // user's NuGet config and credential providers, which Landlock lets it read, and nothing else of the user's.
+        environment["HOME"] = home;
 
         List<string> read = [.. reach.Read, packages, .. FallbackFolders(current)];
         List<string> write = [.. reach.Write];
@@ -101,10 +101,23 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         if (restore)
         {
             // NuGet's own settings and credential providers are read; its caches and the packages folder written.
-            read.AddRange([Path.Combine(userHome, ".nuget", "NuGet"), Path.Combine(userHome, ".nuget", "plugins"), "/etc/opt/NuGet", "/etc/xdg/NuGet"]);
-            var nugetData = current["NUGET_HTTP_CACHE_PATH"] is string httpCache ? httpCache : Path.Combine(userHome, ".local", "share", "NuGet");
-            Directory.CreateDirectory(nugetData);
-            write.AddRange([packages, nugetData]);
+            foreach (var name in (string[])["NuGet", "plugins"])
+            {
+                var users = Path.Combine(userHome, ".nuget", name);
+                if (!Directory.Exists(users)) continue;
+                Directory.CreateDirectory(Path.Combine(home, ".nuget"));
+                Directory.CreateSymbolicLink(Path.Combine(home, ".nuget", name), users);
+                read.Add(users);
+            }
+            read.AddRange(["/etc/opt/NuGet", "/etc/xdg/NuGet"]);
+            var nugetData = Path.Combine(userHome, ".local", "share", "NuGet");
+            var httpCache = current["NUGET_HTTP_CACHE_PATH"] as string ?? Path.Combine(nugetData, "http-cache");
+            var pluginsCache = current["NUGET_PLUGINS_CACHE_PATH"] as string ?? Path.Combine(nugetData, "plugin-cache");
+            environment["NUGET_HTTP_CACHE_PATH"] = httpCache;
+            environment["NUGET_PLUGINS_CACHE_PATH"] = pluginsCache;
+            Directory.CreateDirectory(httpCache);
+            Directory.CreateDirectory(pluginsCache);
+            write.AddRange([packages, httpCache, pluginsCache]);
             read.AddRange(LocalFeeds(nugetConfigText));
             ports = [.. RestorePorts(nugetConfigText, current)];
         }
@@ -115,7 +128,7 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         var (program, runnerArguments) = RunnerProcess.Command(runner, ["--confine", Convert.ToBase64String(encoded.ToArray()), "--", host, .. arguments]);
         (program, runnerArguments) = sandbox.LaunchBuild(program, runnerArguments, network: restore);
         _grants.Enqueue(new BuildGrant(Name(step), subject, true, restore, restore
-            ? $"network: TCP ports {string.Join(", ", ports!)} only (package sources), reads NuGet's config and feed credentials, writes the NuGet caches and obj/"
+            ? $"network: TCP ports {string.Join(", ", ports!)} only (package sources), reads NuGet's config and feed credentials, private HOME, writes the NuGet caches and obj/"
             : "no network, no credentials, private HOME, writes only obj/ and its output"));
         return new ConfinedCommand(program, runnerArguments, environment, privateFolder);
     }
