@@ -31,7 +31,7 @@ public static class GeneratedRestore
 
         // The cache folder may sit inside a repository: its build customisations are not the snippet's.
         string[] standalone = ["-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryBuildTargets=false", "-p:ImportDirectoryPackagesProps=false"];
-        var restore = await DotnetCli.RunConfinedAsync(sandbox, BuildStep.Restore, subject, new BuildReach([folder], [folder]),
+        var restore = await DotnetCli.RunConfinedAsync(sandbox, BuildStep.Restore, subject, new BuildReach([folder, .. ProjectReach.NuGetConfigsAbove(folder)], [folder]),
             ["restore", project, "-nologo", .. ProjectBuilder.SingleProcess, .. standalone],
             folder, timeout, cancellationToken, nugetConfigText).ConfigureAwait(false);
         if (!restore.Succeeded) return restore;

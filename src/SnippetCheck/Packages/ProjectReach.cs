@@ -46,6 +46,15 @@ internal static partial class ProjectReach
     private static string AbsoluteSources(string text, string folder) =>
         RelativeSource().Replace(text, m => m.Groups["pre"].Value + Path.GetFullPath(m.Groups["value"].Value, folder) + "\"");
 
+    /// <summary>The <c>nuget.config</c> files in the folders above <paramref name="folder"/>: NuGet reads each, so a restore there must.</summary>
+    public static IEnumerable<string> NuGetConfigsAbove(string folder)
+    {
+        for (var above = Path.GetDirectoryName(folder); above is not null; above = Path.GetDirectoryName(above))
+        {
+            foreach (var file in ConfigFiles(above).Where(f => Path.GetFileName(f).Equals("nuget.config", StringComparison.OrdinalIgnoreCase))) yield return file;
+        }
+    }
+
     private static IEnumerable<string> ConfigFiles(string folder)
     {
         try

@@ -172,7 +172,8 @@ public sealed class BuildConfinementTests(ITestOutputHelper output) : IDisposabl
                 </Types>
                 """);
         }
-        _folder.Write("posts/nuget.config", $"""
+        // The repository's nuget.config (nearest the current folder) names the local feed.
+        _folder.Write("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
