@@ -13,8 +13,8 @@ internal static class Landlock
     // The generic syscall table numbers, the same on x86-64 and arm64.
     private const long SysCreateRuleset = 444, SysAddRule = 445, SysRestrictSelf = 446;
     private const uint CreateRulesetVersion = 1;
-    // A network-port rule (type 2) is never added: denying every TCP bind and connect needs none.
-    private const int RulePathBeneath = 1;
+    // A network-port rule (type 2) opens one TCP port (a restore's package sources); a runner needs none.
+    private const int RulePathBeneath = 1, RuleNetPort = 2;
     private const int PrSetNoNewPrivs = 38;
     private const int OPath = 0x200000, OCloexec = 0x80000;
 
@@ -101,6 +101,17 @@ internal static class Landlock
             {
                 close(fd);
             }
+        }
+
+        /// <summary>Grants TCP <paramref name="rights"/> (<see cref="ConnectTcp"/>, <see cref="BindTcp"/>) on one port; needs ABI 4.</summary>
+        public void AllowPort(int port, ulong rights)
+        {
+            // struct landlock_net_port_attr is packed: two u64s, the rights then the port.
+            var attribute = new byte[16];
+            BitConverter.TryWriteBytes(attribute, rights);
+            BitConverter.TryWriteBytes(attribute.AsSpan(8), (ulong)port);
+            if (syscall(SysAddRule, _fd, RuleNetPort, attribute, 0) < 0)
+                throw new InvalidOperationException($"landlock_add_rule failed for TCP port {port} (errno {Marshal.GetLastPInvokeError()})");
         }
 
         /// <summary>Confines the calling process (every thread, and every process it starts) for good.</summary>

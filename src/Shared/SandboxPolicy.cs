@@ -12,7 +12,12 @@ namespace SnippetCheck.Execution;
 /// <param name="OwnNamespaces">The tool started the runner in user, PID and mount namespaces of its own.</param>
 /// <param name="Cgroups">Control groups the runner moves itself into (pids: how many processes its snippets start; cpu: a share of its own).</param>
 /// <param name="UnixSockets">True: AF_UNIX sockets may be made, because config's <c>sandboxWrite</c> grants a socket (SECURITY.md).</param>
-internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, string[] ReadWrite, bool OwnNamespaces, string[]? Cgroups = null, bool UnixSockets = false)
+/// <param name="TcpPorts">
+/// With <paramref name="Network"/>, the only TCP ports connect may reach (a restore's package sources: 80, 443, a
+/// proxy's); empty: every port. Binding is then denied. Landlock ABI 4 enforces it; older kernels allow every port.
+/// </param>
+internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, string[] ReadWrite, bool OwnNamespaces, string[]? Cgroups = null, bool UnixSockets = false,
+    int[]? TcpPorts = null)
 {
     public static readonly SandboxPolicy Off = new(false, true, [], [], false);
 
@@ -25,13 +30,18 @@ internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, 
         RunRequest.WriteStrings(writer, Cgroups ?? []);
         RunRequest.WriteStrings(writer, Read);
         RunRequest.WriteStrings(writer, ReadWrite);
+        RunRequest.WriteStrings(writer, [.. (TcpPorts ?? []).Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
     }
 
-    public static SandboxPolicy ReadFrom(BinaryReader reader) =>
-        ReadFrom(reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), RunRequest.ReadStrings(reader), reader);
-
-    private static SandboxPolicy ReadFrom(bool confine, bool network, bool ownNamespaces, bool unixSockets, string[] cgroups, BinaryReader reader) =>
-        new(confine, network, RunRequest.ReadStrings(reader), RunRequest.ReadStrings(reader), ownNamespaces, cgroups, unixSockets);
+    public static SandboxPolicy ReadFrom(BinaryReader reader)
+    {
+        var (confine, network, ownNamespaces, unixSockets) = (reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean());
+        var cgroups = RunRequest.ReadStrings(reader);
+        var read = RunRequest.ReadStrings(reader);
+        var readWrite = RunRequest.ReadStrings(reader);
+        int[] ports = [.. RunRequest.ReadStrings(reader).Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture))];
+        return new(confine, network, read, readWrite, ownNamespaces, cgroups, unixSockets, ports);
+    }
 }
 
 /// <summary>What a runner's confinement turned out to be, in the runner's own words (reported by <c>-v</c> and JSON).</summary>

@@ -32,10 +32,12 @@ internal static class Confinement
             return new SandboxStatus(0, false, isolatedNetwork, pidNamespace, pidNamespace, processLimit,
                 Join(pidNamespace ? null : "this kernel offers no Landlock", socketNote), unixBlocked, udpBlocked);
 
-        var denyNetwork = policy.Network ? 0 : Landlock.BindTcp | Landlock.ConnectTcp;
+        var ports = policy.Network && abi >= Landlock.FirstWithNetwork ? policy.TcpPorts ?? [] : [];
+        var denyNetwork = policy.Network && ports.Length == 0 ? 0 : Landlock.BindTcp | Landlock.ConnectTcp;
         using var ruleset = new Landlock.Ruleset(abi, denyNetwork, Landlock.ScopeAbstractUnixSocket | Landlock.ScopeSignal);
         foreach (var path in policy.Read) ruleset.Allow(path, Landlock.ReadAndExecute);
         foreach (var path in policy.ReadWrite) ruleset.Allow(path, ulong.MaxValue);
+        foreach (var port in ports) ruleset.AllowPort(port, Landlock.ConnectTcp);
         ruleset.RestrictSelf();
         return new SandboxStatus(abi, true,
             isolatedNetwork || (!policy.Network && abi >= Landlock.FirstWithNetwork),

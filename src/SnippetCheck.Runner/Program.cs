@@ -5,6 +5,9 @@ using SnippetCheck.Runner;
 // The runner: a small, long-lived process that runs compiled snippets one at a time, so that nothing a
 // snippet does (exit, crash, hang, flood) can touch the tool. The tool talks to it over a named pipe given
 // as the only argument; stdin, stdout and stderr stay free for the snippets.
+// A build or restore of a post's project: confined as a snippet is, then replaced by the dotnet command (ConfinedExec).
+if (args is [ConfinedExec.Flag, var policy, "--", var program, .. var rest]) return ConfinedExec.Run(policy, program, rest);
+
 if (args.Length != 1)
 {
     Console.Error.WriteLine("usage: snippetcheck-runner PIPE-NAME (started by snippetcheck, not by hand)");

@@ -46,6 +46,12 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
 
     /// <summary>The confinement the run's runners were under.</summary>
     public SandboxReport? Confinement { get; private set; }
+
+    /// <summary>Confines the run's restores and builds as its runners are (the same <c>sandbox</c> setting), and records each.</summary>
+    private readonly BuildSandbox _builds = new(settings.Runners.Sandbox);
+
+    /// <summary>The restores and builds this run started for posts' code, and what each was granted.</summary>
+    public IReadOnlyList<BuildGrant> Builds => _builds.Grants;
     public MergeStatistics Merging { get; private set; } = new(0, 0, 0);
 
     /// <summary>Each document's lone programs that did not come from the cache together, to be kept together once verified.</summary>
@@ -65,7 +71,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         DocumentLoader.EnsureReferenceAssemblies();
         PhaseTrace.Mark("reference assemblies loaded");
         // Config references are built before anything runs: a bad one is a config error (exit code 2).
-        var dependencies = await DependencyResolver.CreateAsync(config, options.Library, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken, settings.Framework).ConfigureAwait(false);
+        var dependencies = await DependencyResolver.CreateAsync(config, options.Library, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken, settings.Framework, _builds).ConfigureAwait(false);
         DependencyFiles = dependencies.DependencyFiles;
         PhaseTrace.Mark("dependencies resolved");
         var context = new ProgramContext(pool, dependencies, options.CompileOnly, options.Capture);

@@ -115,6 +115,7 @@ public sealed class Verifier : IAsyncDisposable
         var passes = new List<IReadOnlyList<SnippetResult>>();
         var dependencyFiles = new List<string>();
         RunnersStarted = 0;
+        var builds = new List<BuildGrant>();
         var merging = new MergeStatistics(0, 0, 0);
         foreach (var (pack, plan, main) in planned)
         {
@@ -129,7 +130,9 @@ public sealed class Verifier : IAsyncDisposable
             dependencyFiles.AddRange(run.DependencyFiles);
             merging = merging.Add(run.Merging);
             Sandbox = run.Confinement;
+            builds.AddRange(run.Builds);
         }
+        Builds = builds;
         var results = FrameworkMatrix.Join(documents, frameworks, passes, options.Filter);
         if (options.DependencyFile is { } dependencyFile)
             WriteDependencyFile(dependencyFile, [.. dependencyFiles.Distinct(StringComparer.Ordinal), .. SharedPreludes.FilesOf(Config, options.CurrentDirectory).Select(p => p.Full)]);
@@ -149,6 +152,7 @@ public sealed class Verifier : IAsyncDisposable
         {
             Sources = [.. documents.Select(d => d.Snippets.Source)],
             Sandbox = Sandbox,
+            Builds = Builds,
             Frameworks = frameworks,
             RequireVerified = _settings.RequireVerified,
             MinCoverage = _settings.MinCoverage,
@@ -192,6 +196,7 @@ public sealed class Verifier : IAsyncDisposable
         var results = await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false);
         RunnersStarted += run.RunnersStarted;
         Sandbox = run.Confinement;
+        Builds = run.Builds;
         return results;
     }
 
@@ -267,4 +272,7 @@ public sealed class Verifier : IAsyncDisposable
 
     /// <summary>The confinement of the last run's runners.</summary>
     public SandboxReport? Sandbox { get; private set; }
+
+    /// <summary>The restores and builds the last run started for posts' code, and what each was granted (<see cref="VerificationReport.Builds"/>).</summary>
+    public IReadOnlyList<BuildGrant> Builds { get; private set; } = [];
 }

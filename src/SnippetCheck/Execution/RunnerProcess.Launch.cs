@@ -16,9 +16,7 @@ internal sealed partial class RunnerProcess
         // On Unix a rooted name is the socket's path: the runner's TMPDIR is its own folder, not the tool's.
         if (!OperatingSystem.IsWindows()) pipeName = Path.Combine(Path.GetTempPath(), pipeName);
         var pipe = new NamedPipeServerStream(pipeName, PipeDirection.InOut, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
-        // A self-contained build ships the runner with its own launcher and runtime; otherwise 'dotnet exec' it.
-        var launcher = Path.ChangeExtension(options.RunnerPath, OperatingSystem.IsWindows() ? ".exe" : null);
-        var (program, arguments) = File.Exists(launcher) ? (launcher, new[] { pipeName }) : (DotnetHost, ["exec", options.RunnerPath, pipeName]);
+        var (program, arguments) = Command(options.RunnerPath, [pipeName]);
         (program, arguments) = options.Sandbox.Launch(program, arguments, kind);
         Directory.CreateDirectory(Path.Combine(workRoot, "tmp"));
         var start = new ProcessStartInfo(program, arguments)
@@ -83,6 +81,14 @@ internal sealed partial class RunnerProcess
         Confinement = answer.Result is RunnerMessage.Confined confined
             ? confined.Status
             : throw new InvalidDataException($"the runner answered {answer.Result.GetType().Name} to its confinement");
+    }
+
+    /// <summary>How the runner at <paramref name="runnerPath"/> is started with <paramref name="arguments"/>: its own launcher, or <c>dotnet exec</c>.</summary>
+    internal static (string Program, string[] Arguments) Command(string runnerPath, string[] arguments)
+    {
+        // A self-contained build ships the runner with its own launcher and runtime; otherwise 'dotnet exec' it.
+        var launcher = Path.ChangeExtension(runnerPath, OperatingSystem.IsWindows() ? ".exe" : null);
+        return File.Exists(launcher) ? (launcher, arguments) : (DotnetHost, ["exec", runnerPath, .. arguments]);
     }
 
     /// <summary>The <c>dotnet</c> host of the installation the tool runs on.</summary>

@@ -68,6 +68,45 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
     }
 
     /// <summary>
+    /// The policy a restore or a build of a post's project confines itself to (<see cref="BuildSandbox"/>): the system,
+    /// the SDK and the runner that applies it, plus <paramref name="read"/>; writes only to <paramref name="write"/> and the
+    /// step's own private folder (its HOME and TMPDIR). A build gets no network; a restore, TCP to
+    /// <paramref name="restorePorts"/> only (its package sources) and UDP (DNS). No UNIX sockets either way, so
+    /// MSBuild runs without worker nodes. Config's <c>sandboxRead</c>/<c>sandboxWrite</c> are a snippet's, not a build's.
+    /// </summary>
+    public SandboxPolicy PolicyForBuild(string runnerPath, string privateFolder, IEnumerable<string> read, IEnumerable<string> write, int[]? restorePorts)
+    {
+        if (!Enabled) return SandboxPolicy.Off;
+        string[] runtime = [DotnetInstallation.Root, RuntimeEnvironment.GetRuntimeDirectory(), Path.GetDirectoryName(Path.GetFullPath(runnerPath))!];
+        // A build starts processes of its own (the compiler), whose /proc/self a rule on the runner's /proc/self misses. The
+        // rest of /proc shows no other process's environment or memory: Landlock denies ptrace access out of the domain,
+        // and in a PID namespace of its own the build sees no process but its own.
+        return new SandboxPolicy(Confine: true, Network: restorePorts is not null,
+            [.. SystemRead, "/proc", "/sys/devices/system/node", .. runtime, .. read],
+            [.. SystemReadWrite, privateFolder, RuntimeSharedFolder, .. write],
+            OwnNamespaces: NamespacesWork, [], UnixSockets: false, restorePorts);
+    }
+
+    /// <summary>
+    /// The folder .NET keeps its named mutexes in, whatever TMPDIR says (NuGet and MSBuild take some): a build writes it.
+    /// Inside the build's namespaces it is a tmpfs of its own; without them, the machine's.
+    /// </summary>
+    public const string RuntimeSharedFolder = "/tmp/.dotnet";
+
+    /// <summary>
+    /// How a restore or build is started: as <see cref="Launch"/> starts a runner, with an IPC namespace of its own too,
+    /// and an empty <see cref="RuntimeSharedFolder"/> mounted over the machine's, so no build touches another's mutexes.
+    /// </summary>
+    public (string Program, string[] Arguments) LaunchBuild(string program, string[] arguments, bool network)
+    {
+        if (!Enabled || !NamespacesWork) return (program, arguments);
+        // The runtime makes shm/ by renaming a folder from /tmp, which the build may not write: it is made here.
+        const string init = "mkdir -p " + RuntimeSharedFolder + " 2>/dev/null; mount -t tmpfs snippetcheck " + RuntimeSharedFolder + " || exit 125; " +
+            "mkdir -m 1777 " + RuntimeSharedFolder + "/shm " + RuntimeSharedFolder + "/lockfiles || exit 125; unset PWD OLDPWD; \"$@\"; exit $?";
+        return (UnsharePath!, [.. NamespaceArguments(network), "--ipc", "--", "/bin/sh", "-c", init, "snippetcheck-init", program, .. arguments]);
+    }
+
+    /// <summary>
     /// True when <c>sandboxWrite</c> names a UNIX socket (the Docker socket, for a post about Docker's API): runners may
     /// then make AF_UNIX sockets. The socket filter sees an address only as a pointer, so that opens every socket
     /// path the runner can name, not just the granted one (SECURITY.md).

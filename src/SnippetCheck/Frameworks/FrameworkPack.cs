@@ -97,7 +97,7 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
         var packsPath = Path.Combine(folder, "packs.json");
         var (packs, _) = await StoreEntry.GetOrCreateAsync(Path.Combine(folder, ".lock"), RestoreTimeout, () => TryRead(packsPath, key), async () =>
         {
-            var result = await GeneratedRestore.RunAsync(folder, ProjectText(framework, selfContained ? rid : null), nugetConfigText,
+            var result = await GeneratedRestore.RunAsync(BuildSandbox.Auto(), $"the {framework} packs", folder, ProjectText(framework, selfContained ? rid : null), nugetConfigText,
                 ["ReferencePath", "RuntimePackAsset"], RestoreTimeout, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
                 throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing,

@@ -54,14 +54,16 @@ internal sealed class DependencyResolver
     /// runner loads, usings for doc-comment examples, and projects whose build is already at hand.
     /// </summary>
     /// <param name="framework">The framework of the matrix pass, which packages and projects are resolved for; the tool's own by default.</param>
+    /// <param name="builds">What confines the restores and builds, and records them; as far as the machine allows by default.</param>
     public static async Task<DependencyResolver> CreateAsync(SnippetCheckConfig config, LibraryReferences library, string currentDirectory, string cacheRoot,
-        CancellationToken cancellationToken, TargetFramework? framework = null)
+        CancellationToken cancellationToken, TargetFramework? framework = null, BuildSandbox? builds = null)
     {
         var baseDirectory = config.SourcePath is { } source ? Path.GetDirectoryName(source)! : currentDirectory;
         // A build at hand (the MSBuild task's) is of the tool's framework; another pass of a matrix builds its own.
         if (framework is { IsTool: false }) library = library with { ProjectOutputs = new Dictionary<string, string>() };
-        var restorer = new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory), framework);
-        var projects = new ProjectBuilder(cacheRoot, config.Configuration ?? BuildConfiguration.Debug, framework);
+        builds ??= BuildSandbox.Auto();
+        var restorer = new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory), framework) { Sandbox = builds };
+        var projects = new ProjectBuilder(cacheRoot, config.Configuration ?? BuildConfiguration.Debug, framework, builds);
         var references = await RunReferences.CreateAsync(config, library, baseDirectory, currentDirectory, projects, restorer, cancellationToken).ConfigureAwait(false);
         return new DependencyResolver(restorer, projects, references, framework ?? TargetFramework.Tool);
     }

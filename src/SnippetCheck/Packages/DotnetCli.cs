@@ -88,7 +88,11 @@ internal static class DotnetCli
     /// process while what picks the SDK is unchanged (<see cref="SdkChoice"/>): the question costs a <c>dotnet</c>
     /// process, which a warm run of a library's doc comments paid on every edit (issue 44).
     /// </summary>
-    public static Task<string> SdkVersionAsync(string workingDirectory, string cacheRoot) =>
+    /// <param name="confined">
+    /// Where a post picks the SDK (a project's folder): the sandbox and the project's reach. A global.json can name an SDK
+    /// folder of the post's own, so <c>dotnet --version</c> runs the post's code too.
+    /// </param>
+    public static Task<string> SdkVersionAsync(string workingDirectory, string cacheRoot, (BuildSandbox Sandbox, BuildReach Reach)? confined = null) =>
         SdkVersions.GetOrAdd(workingDirectory, directory => new Lazy<Task<string>>(async () =>
         {
             // The entry holds the whole key before the version, so a file whose short name matches another key is a miss.
@@ -96,16 +100,34 @@ internal static class DotnetCli
             var entry = choice is null ? null : Path.Combine(cacheRoot, "sdk", StoreKey.FolderName(choice) + ".txt");
             var remembered = entry is null ? null : StoreFile.TryRead(entry, bytes => Encoding.UTF8.GetString(bytes).Split('\n') is [var key, { Length: > 0 } known] && key == choice ? known : null);
             if (remembered is not null) return remembered;
-            var result = await RunAsync(["--version"], directory, TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false);
+            var result = confined is var (sandbox, reach)
+                ? await RunConfinedAsync(sandbox, BuildStep.Sdk, directory, reach, ["--version"], directory, TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false)
+                : await RunAsync(["--version"], directory, TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false);
             if (!result.Succeeded) throw new DotnetFailedException(result, $"'dotnet --version' failed: {result.Explain()}");
             var version = result.Stdout.Trim();
             if (entry is not null) StoreFile.Write(entry, Encoding.UTF8.GetBytes(choice + "\n" + version));
             return version;
         })).Value;
 
-    public static async Task<DotnetResult> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>dotnet ARGUMENTS</c> for a post's project, confined by <paramref name="sandbox"/> to <paramref name="reach"/>
+    /// (<see cref="BuildSandbox"/>): every restore and build that may run a post's or a package's code comes here.
+    /// </summary>
+    public static async Task<DotnetResult> RunConfinedAsync(BuildSandbox sandbox, BuildStep step, string subject, BuildReach reach, IReadOnlyList<string> arguments,
+        string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken, string? nugetConfigText = null)
     {
-        var start = new ProcessStartInfo(Host, arguments)
+        using var command = sandbox.Prepare(step, subject, reach, Host, arguments, nugetConfigText);
+        return await RunProcessAsync(command.Program, command.Arguments, command.Environment, workingDirectory, timeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>dotnet ARGUMENTS</c> with the tool's own environment: only for commands that run no post's code (NuGet's source list and search).</summary>
+    public static Task<DotnetResult> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RunProcessAsync(Host, arguments, null, workingDirectory, timeout, cancellationToken);
+
+    private static async Task<DotnetResult> RunProcessAsync(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment,
+        string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(program, arguments)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -115,6 +137,11 @@ internal static class DotnetCli
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (environment is not null)
+        {
+            start.Environment.Clear();
+            foreach (var (name, value) in environment) start.Environment[name] = value;
+        }
         foreach (var name in InheritedBuildVariables) start.Environment.Remove(name);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";

@@ -1,3 +1,5 @@
+using SnippetCheck.Execution;
+
 namespace SnippetCheck.Packages;
 
 /// <summary>
@@ -13,10 +15,13 @@ public static class GeneratedRestore
 
     /// <summary>
     /// Writes <c>restore.csproj</c> (and the NuGet.Config copy, or removes a stale one) into <paramref name="folder"/>,
-    /// restores it and resolves its references; <paramref name="items"/> are the MSBuild items to print.
+    /// restores it and resolves its references; <paramref name="items"/> are the MSBuild items to print. The restore and
+    /// the resolution are two confined commands (<see cref="BuildSandbox"/>): a package's <c>build/*.targets</c> run in
+    /// the second, which gets no network and no credentials.
     /// </summary>
-    internal static async Task<DotnetResult> RunAsync(string folder, string projectText, string? nugetConfigText, IEnumerable<string> items,
-        TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="subject">What is restored, for the run's record of builds (<c>packages Humanizer 2.14.1</c>).</param>
+    internal static async Task<DotnetResult> RunAsync(BuildSandbox sandbox, string subject, string folder, string projectText, string? nugetConfigText,
+        IEnumerable<string> items, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var project = Path.Combine(folder, "restore.csproj");
         await File.WriteAllTextAsync(project, projectText, cancellationToken).ConfigureAwait(false);
@@ -24,11 +29,17 @@ public static class GeneratedRestore
         if (nugetConfigText is not null) await File.WriteAllTextAsync(configCopy, nugetConfigText, cancellationToken).ConfigureAwait(false);
         else if (File.Exists(configCopy)) File.Delete(configCopy);
 
-        return await DotnetCli.RunAsync(
-            ["build", project, "-t:ResolveReferences", "--disable-build-servers", "-nologo",
-             .. items.Select(item => $"-getItem:{item}"),
-             // The cache folder may sit inside a repository: its build customisations are not the snippet's.
-             "-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryBuildTargets=false", "-p:ImportDirectoryPackagesProps=false"],
+        // The cache folder may sit inside a repository: its build customisations are not the snippet's.
+        string[] standalone = ["-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryBuildTargets=false", "-p:ImportDirectoryPackagesProps=false"];
+        var restore = await DotnetCli.RunConfinedAsync(sandbox, BuildStep.Restore, subject, new BuildReach([folder, .. ProjectReach.NuGetConfigsAbove(folder)], [folder]),
+            ["restore", project, "-nologo", .. ProjectBuilder.SingleProcess, .. standalone],
+            folder, timeout, cancellationToken, nugetConfigText).ConfigureAwait(false);
+        if (!restore.Succeeded) return restore;
+        var obj = Path.Combine(folder, "obj");
+        Directory.CreateDirectory(obj);
+        return await DotnetCli.RunConfinedAsync(sandbox, BuildStep.Build, subject, new BuildReach([folder], [obj]),
+            ["build", project, "--no-restore", "-t:ResolveReferences", "-nologo", .. ProjectBuilder.SingleProcess,
+             .. items.Select(item => $"-getItem:{item}"), .. standalone],
             folder, timeout, cancellationToken).ConfigureAwait(false);
     }
 

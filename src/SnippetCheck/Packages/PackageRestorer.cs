@@ -4,6 +4,7 @@ using System.Security;
 using System.Text;
 using SnippetCheck.Model;
 using SnippetCheck.Store;
+using SnippetCheck.Execution;
 
 namespace SnippetCheck.Packages;
 
@@ -44,6 +45,9 @@ public sealed class PackageRestorer
         _framework = framework ?? TargetFramework.Tool;
     }
 
+    /// <summary>What confines each restore and each resolution, whose packages' build targets run (<see cref="BuildSandbox"/>).</summary>
+    internal BuildSandbox Sandbox { get; init; } = BuildSandbox.Auto();
+
     /// <summary>Resolves a set once per process; concurrent callers for the same set share one restore.</summary>
     public Task<ResolveOutcome> ResolveAsync(PackageSet packages, bool web, CancellationToken cancellationToken) =>
         packages.IsEmpty && !web
@@ -66,7 +70,8 @@ public sealed class PackageRestorer
         var folder = Path.Combine(_cacheRoot, "packages", StoreKey.FolderName(key));
         return await AssetCache.GetOrResolveAsync(folder, key, LockTimeout, async () =>
         {
-            var result = await GeneratedRestore.RunAsync(folder, ProjectText(packages, web, _framework), nugetConfigText,
+            var result = await GeneratedRestore.RunAsync(Sandbox, "packages " + (packages.IsEmpty ? "of ASP.NET Core" : Describe(packages)), folder,
+                ProjectText(packages, web, _framework), nugetConfigText,
                 ["ReferencePath", "RuntimeCopyLocalItems", "RuntimeTargetsCopyLocalItems"], RestoreTimeout, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Configuration;
+using SnippetCheck.Execution;
 using SnippetCheck.Model;
 using SnippetCheck.Store;
 
@@ -20,8 +21,12 @@ namespace SnippetCheck.Packages;
 /// The framework of the matrix pass. A project that multi-targets (or any project, on a framework other than the tool's)
 /// is built for it with <c>-f</c>, so a library's examples run against each target's build.
 /// </param>
-internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration configuration = BuildConfiguration.Debug, TargetFramework? framework = null)
+/// <param name="sandbox">What confines the restore and the build (<see cref="BuildSandbox"/>): a project is a post's code.</param>
+internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration configuration = BuildConfiguration.Debug, TargetFramework? framework = null,
+    BuildSandbox? sandbox = null)
 {
+    private readonly BuildSandbox _sandbox = sandbox ?? BuildSandbox.Auto();
+
     private readonly TargetFramework _framework = framework ?? TargetFramework.Tool;
 
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
@@ -68,7 +73,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         try
         {
             // The SDK that builds the project: a global.json in its folder or above picks it.
-            sdk = await DotnetCli.SdkVersionAsync(Path.GetDirectoryName(project)!, _cacheRoot).ConfigureAwait(false);
+            sdk = await DotnetCli.SdkVersionAsync(Path.GetDirectoryName(project)!, _cacheRoot, (_sandbox, ProjectReach.Of(project, Path.Combine(folder, "bin")))).ConfigureAwait(false);
         }
         catch (DotnetFailedException e)
         {
@@ -90,12 +95,17 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         var output = Path.Combine(folder, "bin");
         // A clean output folder: a dependency the project dropped must not linger for the runner to find.
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-        var result = await DotnetCli.RunAsync(
-            // The compiler server as any 'dotnet build' uses it (unless the user's settings turn it off): a warm one
-            // compiles a library in a fraction of a cold compiler's CPU time (5.4 CPU-s against 2 for a new classlib).
-            // It runs detached, holding none of this build's output, and exits when idle. MSBuild's own nodes are not
-            // kept: they would linger after every verify.
-            ["build", project, "-t:Build", "-c", configuration.ToString(), "-o", output, "-nodeReuse:false", "-nologo",
+        var reach = ProjectReach.Of(project, output);
+        ProjectReach.MakeWritable(reach);
+        var directory = Path.GetDirectoryName(project)!;
+        // The restore is NuGet's, with the network and the feeds' credentials; the build runs the project's and its
+        // packages' targets, so it runs apart, with neither (SECURITY.md). The restore evaluates the project too, and
+        // runs any target the project hooks to it: it gets no secret but NuGet's own.
+        var restore = await DotnetCli.RunConfinedAsync(_sandbox, BuildStep.Restore, project, reach,
+            ["restore", project, "-nologo", .. SingleProcess, "-p:SnippetCheckEnabled=false"],
+            directory, BuildTimeout, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
+        var result = restore.Succeeded ? await DotnetCli.RunConfinedAsync(_sandbox, BuildStep.Build, project, reach,
+            ["build", project, "--no-restore", "-t:Build", "-c", configuration.ToString(), "-o", output, "-nologo", .. SingleProcess,
              .. frameworkArguments,
              // A library does not copy its packages to its output by default; the runner needs them there.
              "-p:CopyLocalLockFileAssemblies=true",
@@ -103,7 +113,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
              // this very project, and each inner build would start another (issue 16).
              "-p:SnippetCheckEnabled=false",
              "-getProperty:TargetPath", "-getItem:ReferencePath", "-getItem:Using"],
-            Path.GetDirectoryName(project)!, BuildTimeout, cancellationToken).ConfigureAwait(false);
+            directory, BuildTimeout, cancellationToken).ConfigureAwait(false) : restore;
         if (!result.Succeeded)
         {
             return ResolveOutcome.Failed(result.TimedOut
@@ -124,6 +134,12 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         assets = assets with { Runtime = [.. runtime.Order(StringComparer.Ordinal)] };
         return new ResolveOutcome(assets, null);
     }
+
+    /// <summary>
+    /// MSBuild in one process, without nodes kept for the next build or a compiler server: no process outlives the build
+    /// to carry state into another, and none needs the UNIX sockets the sandbox denies.
+    /// </summary>
+    internal static readonly string[] SingleProcess = ["-m:1", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:UseRazorBuildServer=false"];
 
     private static string Quoted(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 

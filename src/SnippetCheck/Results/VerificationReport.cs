@@ -62,6 +62,13 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     public SandboxReport? Sandbox { get; init; }
 
     /// <summary>
+    /// Every restore and build the run started for a post's code (<c>#:project</c>, a <c>.csproj</c> argument, package
+    /// sets), each with what it was granted: confined or not, network or not (SECURITY.md, "What a build may reach").
+    /// Empty when every build came from the cache.
+    /// </summary>
+    public IReadOnlyList<BuildGrant> Builds { get; init; } = [];
+
+    /// <summary>
     /// <c>--require-verified</c> or <c>"requireVerified": true</c>: a run that verified nothing fails (SC3010).
     /// </summary>
     public bool RequireVerified { get; init; }

@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Execution;
+
+/// <summary>Which half of a project's <c>dotnet</c> work a command is: NuGet's restore, or the build that runs the project's and its packages' targets.</summary>
+internal enum BuildStep { Restore, Build, Sdk }
+
+/// <summary>What one restore or build may reach beyond the system and the SDK: the project's folders, its obj and output folders, its local feeds.</summary>
+/// <param name="Read">Folders and files it reads (the project's folders, the <c>Directory.Build.*</c> and config files above them, the package folders).</param>
+/// <param name="Write">Folders it writes (its obj folders, its output folder in the tool's cache).</param>
+internal sealed record BuildReach(IReadOnlyList<string> Read, IReadOnlyList<string> Write);
+
+/// <summary>A command made ready to start confined: its program, arguments and whole environment; disposing removes its private folder.</summary>
+internal sealed record ConfinedCommand(string Program, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string>? Environment, string? PrivateFolder)
+    : IDisposable
+{
+    public void Dispose()
+    {
+        if (PrivateFolder is not null) RunFolders.TryDelete(PrivateFolder);
+    }
+}
+
+/// <summary>
+/// Starts every <c>dotnet</c> command that runs a post's code (SECURITY.md, "What a build may reach") as a snippet's
+/// runner is started: through the runner's <c>--confine</c> mode, which applies <see cref="Sandbox.PolicyForBuild"/> to
+/// itself and then becomes the command, inside <c>unshare</c>'s namespaces. A restore is NuGet's own code: it reads the
+/// NuGet config (feed credentials) and reaches the package sources on their TCP ports; a build is the post's code: no
+/// network, no credentials, a HOME of its own. Each command it prepares is kept in <see cref="Grants"/> for the run's report.
+/// </summary>
+internal sealed partial class BuildSandbox(Sandbox sandbox)
+{
+    /// <summary>Confined as far as this machine allows (the default: <c>sandbox</c> auto).</summary>
+    public static BuildSandbox Auto() => new(Sandbox.Auto([], []));
+
+    private readonly ConcurrentQueue<BuildGrant> _grants = new();
+
+    /// <summary>Every restore and build prepared so far, in order.</summary>
+    public IReadOnlyList<BuildGrant> Grants => [.. _grants];
+
+    /// <summary>Variables every step may see: what the SDK needs to find itself and speak plainly.</summary>
+    private static readonly string[] BuildEnvironment = ["PATH", "LANG", "LC_ALL", "DOTNET_*", "NUGET_PACKAGES", "NUGET_FALLBACK_PACKAGES"];
+
+    /// <summary>What a restore may see besides: NuGet's settings and feed credentials, proxies and CA bundles.</summary>
+    private static readonly string[] RestoreEnvironment =
+    [
+        "NUGET_*", "NuGetPackageSourceCredentials_*", "VSS_NUGET_*", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY",
+        "http_proxy", "https_proxy", "no_proxy", "all_proxy", "SSL_CERT_FILE", "SSL_CERT_DIR",
+    ];
+
+    /// <summary>Never passed on: a profiler's port would make the SDK wait for a connection; the CLI's home is set here.</summary>
+    private static readonly string[] NeverPassed = ["DOTNET_DiagnosticPorts", "DOTNET_CLI_HOME", "DOTNET_STARTUP_HOOKS"];
+
+    /// <summary>
+    /// The command that runs <c>dotnet ARGUMENTS</c> for <paramref name="subject"/> confined to <paramref name="reach"/>
+    /// (and, for a restore, to NuGet's folders and <paramref name="nugetConfigText"/>'s sources).
+    /// </summary>
+    public ConfinedCommand Prepare(BuildStep step, string subject, BuildReach reach, string host, IReadOnlyList<string> arguments, string? nugetConfigText = null)
+    {
+        if (!sandbox.Enabled)
+        {
+            _grants.Enqueue(new BuildGrant(Name(step), subject, false, true, $"sandbox off: {sandbox.OffReason}"));
+            return new ConfinedCommand(host, arguments, null, null);
+        }
+        var privateFolder = Path.Combine(Path.GetTempPath(), $"snippetcheck-{System.Environment.ProcessId}-{Guid.NewGuid():N}");
+        var home = Path.Combine(privateFolder, "home");
+        var temp = Path.Combine(privateFolder, "tmp");
+        Directory.CreateDirectory(home);
+        Directory.CreateDirectory(temp);
+        var current = System.Environment.GetEnvironmentVariables();
+        var restore = step == BuildStep.Restore;
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in current)
+        {
+            var name = (string)entry.Key;
+            if (NeverPassed.Contains(name, StringComparer.Ordinal)) continue;
+            if (Matches(BuildEnvironment, name) || (restore && Matches(RestoreEnvironment, name))) environment[name] = entry.Value as string ?? "";
+        }
+        var userHome = NuGetHome();
+        var packages = GlobalPackagesFolder(userHome);
+        Directory.CreateDirectory(packages);
+        // The packages' one folder, named outright: a build's HOME is its own, and its SDK resolvers must find them.
+        environment["NUGET_PACKAGES"] = packages;
+        environment["TMPDIR"] = temp;
+        environment["MSBUILDDISABLENODEREUSE"] = "1";
+        environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        // The CLI's first-run checks write sentinels in ~/.dotnet, which a restore may not write (the user's tools live there).
+        environment["DOTNET_SKIP_WORKLOAD_INTEGRITY_CHECK"] = "true";
+        environment["DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE"] = "true";
+        environment["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false";
+        environment["DOTNET_EnableWriteXorExecute"] = "0";
+        environment["DOTNET_ADD_GLOBAL_TOOLS_TO_PATH"] = "false";
+        // Each step gets a HOME of its own (the CLI writes its first-run files there). A restore's holds links to the
+        // user's NuGet config and credential providers, which Landlock lets it read, and nothing else of the user's.
+        environment["HOME"] = home;
+
+        List<string> read = [.. reach.Read, packages, .. FallbackFolders(current)];
+        List<string> write = [.. reach.Write];
+        int[]? ports = null;
+        if (restore)
+        {
+            // NuGet's own settings and credential providers are read; its caches and the packages folder written.
+            foreach (var name in (string[])["NuGet", "plugins"])
+            {
+                var users = Path.Combine(userHome, ".nuget", name);
+                if (!Directory.Exists(users)) continue;
+                Directory.CreateDirectory(Path.Combine(home, ".nuget"));
+                Directory.CreateSymbolicLink(Path.Combine(home, ".nuget", name), users);
+                read.Add(users);
+            }
+            read.AddRange(["/etc/opt/NuGet", "/etc/xdg/NuGet"]);
+            var nugetData = Path.Combine(userHome, ".local", "share", "NuGet");
+            var httpCache = current["NUGET_HTTP_CACHE_PATH"] as string ?? Path.Combine(nugetData, "http-cache");
+            var pluginsCache = current["NUGET_PLUGINS_CACHE_PATH"] as string ?? Path.Combine(nugetData, "plugin-cache");
+            environment["NUGET_HTTP_CACHE_PATH"] = httpCache;
+            environment["NUGET_PLUGINS_CACHE_PATH"] = pluginsCache;
+            Directory.CreateDirectory(httpCache);
+            Directory.CreateDirectory(pluginsCache);
+            write.AddRange([packages, httpCache, pluginsCache]);
+            read.AddRange(LocalFeeds(nugetConfigText));
+            ports = [.. RestorePorts(nugetConfigText, current)];
+        }
+        var runner = RunnerOptions.DefaultRunnerPath;
+        var policy = sandbox.PolicyForBuild(runner, privateFolder, read.Distinct(StringComparer.Ordinal), write.Distinct(StringComparer.Ordinal), ports);
+        using var encoded = new MemoryStream();
+        using (var writer = new BinaryWriter(encoded, System.Text.Encoding.UTF8, leaveOpen: true)) policy.WriteTo(writer);
+        var (program, runnerArguments) = RunnerProcess.Command(runner, ["--confine", Convert.ToBase64String(encoded.ToArray()), "--", host, .. arguments]);
+        (program, runnerArguments) = sandbox.LaunchBuild(program, runnerArguments, network: restore);
+        _grants.Enqueue(new BuildGrant(Name(step), subject, true, restore, restore
+            ? $"network: TCP ports {string.Join(", ", ports!)} only (package sources), reads NuGet's config and feed credentials, private HOME, writes the NuGet caches and obj/"
+            : "no network, no credentials, private HOME, writes only obj/ and its output"));
+        return new ConfinedCommand(program, runnerArguments, environment, privateFolder);
+    }
+
+    private static string Name(BuildStep step) => step switch { BuildStep.Restore => "restore", BuildStep.Build => "build", _ => "sdk" };
+
+    private static bool Matches(string[] patterns, string name) => patterns.Any(pattern =>
+        pattern.EndsWith('*') ? name.StartsWith(pattern[..^1], StringComparison.Ordinal) : string.Equals(name, pattern, StringComparison.Ordinal));
+
+    /// <summary>The folder NuGet takes for the user's home: <c>DOTNET_CLI_HOME</c>, else HOME.</summary>
+    private static string NuGetHome() =>
+        System.Environment.GetEnvironmentVariable("DOTNET_CLI_HOME") is { Length: > 0 } cliHome ? cliHome
+            : System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+
+    /// <summary>NuGet's global packages folder: <c>NUGET_PACKAGES</c>, else <c>~/.nuget/packages</c>.</summary>
+    internal static string GlobalPackagesFolder(string? home = null) =>
+        System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages ? Path.GetFullPath(packages)
+            : Path.Combine(home ?? NuGetHome(), ".nuget", "packages");
+
+    private static IEnumerable<string> FallbackFolders(System.Collections.IDictionary current) =>
+        current["NUGET_FALLBACK_PACKAGES"] is string folders ? folders.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries) : [];
+
+    /// <summary>The folders a NuGet config names as package sources (local feeds): a restore reads them.</summary>
+    internal static IEnumerable<string> LocalFeeds(string? nugetConfigText) =>
+        nugetConfigText is null ? [] : SourceValue().Matches(nugetConfigText).Select(m => m.Groups["value"].Value)
+            .Where(v => !v.Contains("://", StringComparison.Ordinal) && Path.IsPathRooted(v));
+
+    /// <summary>TCP 80 and 443, and the ports of the config's http sources and of the proxies in the environment.</summary>
+    private static SortedSet<int> RestorePorts(string? nugetConfigText, System.Collections.IDictionary current)
+    {
+        SortedSet<int> ports = [80, 443];
+        var urls = (nugetConfigText is null ? [] : SourceValue().Matches(nugetConfigText).Select(m => m.Groups["value"].Value))
+            .Concat(new[] { "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy" }.Select(n => current[n] as string ?? ""));
+        foreach (var url in urls)
+        {
+            if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Port > 0) ports.Add(uri.Port);
+        }
+        return ports;
+    }
+
+    [GeneratedRegex(@"<add\b[^>]*\bvalue\s*=\s*""(?<value>[^""]*)""", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceValue();
+}
