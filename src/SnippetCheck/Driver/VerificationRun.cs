@@ -110,7 +110,9 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
             async (unit, token) => Report(await unit.RunGuardedAsync(token).ConfigureAwait(false))).ConfigureAwait(false);
         foreach (var document in KeepTogetherAfterwards) programCache.KeepTogether(document);
         RunnersStarted = pool.RunnersStarted;
-        Confinement = pool.Confinement;
+        // The run's restores and builds join the report's grants here, not in the pool: a shared pool outlives the run.
+        var confinement = pool.Confinement;
+        Confinement = confinement with { Grants = [.. confinement.Grants, .. Builds.Select(build => build.AsSandboxGrant())] };
         Merging = merging.Statistics;
         return [.. stale.Apply(results)];
     }

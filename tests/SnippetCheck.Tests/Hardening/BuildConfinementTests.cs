@@ -119,10 +119,15 @@ public sealed class BuildConfinementTests(ITestOutputHelper output) : IDisposabl
             ```
             """);
 
-        var confined = Run("verify", "posts/post.md");
+        var confined = Run("verify", "posts/post.md", "-v");
 
         Assert.True(confined.ExitCode == 0, confined.Output);
         AssertRanButReachedNothing(confined, Path.Combine(_folder.Path, "evil", "obj", "seen.txt"));
+        // -v's sandbox line names each restore and build the run started, and how it was confined (issue 53, item 7).
+        var evil = Path.Combine(_folder.Path, "evil", "Evil.csproj");
+        Assert.Contains($"confined: no network", confined.Output, StringComparison.Ordinal);
+        Assert.Contains($"to build of {evil}", confined.Output, StringComparison.Ordinal);
+        Assert.Contains($"to restore of {evil}", confined.Output, StringComparison.Ordinal);
 
         // The control: the same project unconfined (a fresh cache, so it builds again) leaks the secret and the key.
         var unconfined = CliRunner.Run(_folder.Path, new Dictionary<string, string?>
