@@ -95,7 +95,8 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         // user's NuGet config and credential providers, which Landlock lets it read, and nothing else of the user's.
         environment["HOME"] = home;
 
-        List<string> read = [.. reach.Read, packages, .. FallbackFolders(current)];
+        // A config's local feeds and fallback folders are read by the restore and, for packages it resolved there, the build.
+        List<string> read = [.. reach.Read, packages, .. FallbackFolders(current), .. LocalFeeds(nugetConfigText)];
         List<string> write = [.. reach.Write];
         int[]? ports = null;
         if (restore)
@@ -118,7 +119,6 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
             Directory.CreateDirectory(httpCache);
             Directory.CreateDirectory(pluginsCache);
             write.AddRange([packages, httpCache, pluginsCache]);
-            read.AddRange(LocalFeeds(nugetConfigText));
             ports = [.. RestorePorts(nugetConfigText, current)];
         }
         var runner = RunnerOptions.DefaultRunnerPath;
@@ -151,10 +151,25 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
     private static IEnumerable<string> FallbackFolders(System.Collections.IDictionary current) =>
         current["NUGET_FALLBACK_PACKAGES"] is string folders ? folders.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries) : [];
 
-    /// <summary>The folders a NuGet config names as package sources (local feeds): a restore reads them.</summary>
+    /// <summary>
+    /// The folders a NuGet config names (local feeds, fallback package folders) that hold packages: a restore reads
+    /// them. The config may be a pull request's, so a folder is granted only when it holds a package within three levels
+    /// and is neither the root nor the user's home or a folder above it (a "feed" of <c>/root</c> would open its keys).
+    /// </summary>
     internal static IEnumerable<string> LocalFeeds(string? nugetConfigText) =>
         nugetConfigText is null ? [] : SourceValue().Matches(nugetConfigText).Select(m => m.Groups["value"].Value)
-            .Where(v => !v.Contains("://", StringComparison.Ordinal) && Path.IsPathRooted(v));
+            .Where(v => !v.Contains("://", StringComparison.Ordinal) && Path.IsPathRooted(v))
+            .Select(Path.GetFullPath)
+            .Where(HoldsPackages);
+
+    private static bool HoldsPackages(string folder)
+    {
+        var home = Path.GetFullPath(NuGetHome()).TrimEnd('/') + "/";
+        if (folder == "/" || home.StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal) || !Directory.Exists(folder)) return false;
+        var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        return Directory.EnumerateFiles(folder, "*", options).Take(5000)
+            .Any(file => file.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".nupkg.metadata", StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>TCP 80 and 443, and the ports of the config's http sources and of the proxies in the environment.</summary>
     private static SortedSet<int> RestorePorts(string? nugetConfigText, System.Collections.IDictionary current)

@@ -32,13 +32,13 @@ public static class GeneratedRestore
         // The cache folder may sit inside a repository: its build customisations are not the snippet's.
         string[] standalone = ["-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryBuildTargets=false", "-p:ImportDirectoryPackagesProps=false"];
         var restore = await DotnetCli.RunConfinedAsync(sandbox, BuildStep.Restore, subject, new BuildReach([folder, .. ProjectReach.NuGetConfigsAbove(folder)], [folder]),
-            ["restore", project, "-nologo", .. ProjectBuilder.SingleProcess, .. standalone],
+            ["restore", project, "-nologo", .. ProjectBuilder.ConfinedSwitches, .. standalone],
             folder, timeout, cancellationToken, nugetConfigText).ConfigureAwait(false);
         if (!restore.Succeeded) return restore;
         var obj = Path.Combine(folder, "obj");
         Directory.CreateDirectory(obj);
         return await DotnetCli.RunConfinedAsync(sandbox, BuildStep.Build, subject, new BuildReach([folder], [obj]),
-            ["build", project, "--no-restore", "-t:ResolveReferences", "-nologo", .. ProjectBuilder.SingleProcess,
+            ["build", project, "--no-restore", "-t:ResolveReferences", "-nologo", .. ProjectBuilder.ConfinedSwitches,
              .. items.Select(item => $"-getItem:{item}"), .. standalone],
             folder, timeout, cancellationToken).ConfigureAwait(false);
     }

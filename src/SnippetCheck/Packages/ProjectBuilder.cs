@@ -102,10 +102,10 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         // packages' targets, so it runs apart, with neither (SECURITY.md). The restore evaluates the project too, and
         // runs any target the project hooks to it: it gets no secret but NuGet's own.
         var restore = await DotnetCli.RunConfinedAsync(_sandbox, BuildStep.Restore, project, reach,
-            ["restore", project, "-nologo", .. SingleProcess, "-p:SnippetCheckEnabled=false"],
+            ["restore", project, "-nologo", .. ConfinedSwitches, "-p:SnippetCheckEnabled=false"],
             directory, BuildTimeout, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
         var result = restore.Succeeded ? await DotnetCli.RunConfinedAsync(_sandbox, BuildStep.Build, project, reach,
-            ["build", project, "--no-restore", "-t:Build", "-c", configuration.ToString(), "-o", output, "-nologo", .. SingleProcess,
+            ["build", project, "--no-restore", "-t:Build", "-c", configuration.ToString(), "-o", output, "-nologo", .. ConfinedSwitches,
              .. frameworkArguments,
              // A library does not copy its packages to its output by default; the runner needs them there.
              "-p:CopyLocalLockFileAssemblies=true",
@@ -137,9 +137,12 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
 
     /// <summary>
     /// MSBuild in one process, without nodes kept for the next build or a compiler server: no process outlives the build
-    /// to carry state into another, and none needs the UNIX sockets the sandbox denies.
+    /// to carry state into another, and none needs the UNIX sockets the sandbox denies. Nor does it ask the repository
+    /// for SourceLink's commit and remote (<c>EnableSourceControlManagerQueries</c>): a confined build may not read
+    /// <c>.git</c>, where a CI checkout keeps its token, nor <c>/etc/gitconfig</c>, and the examples need neither.
     /// </summary>
-    internal static readonly string[] SingleProcess = ["-m:1", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:UseRazorBuildServer=false"];
+    internal static readonly string[] ConfinedSwitches =
+        ["-m:1", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:UseRazorBuildServer=false", "-p:EnableSourceControlManagerQueries=false"];
 
     private static string Quoted(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 

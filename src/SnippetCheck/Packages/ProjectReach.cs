@@ -7,8 +7,8 @@ namespace SnippetCheck.Packages;
 /// What the restore and the build of a project may touch (<see cref="BuildSandbox"/>): read its folder and the folders
 /// of the projects it references (literal <c>ProjectReference</c> paths, followed), and the files MSBuild, the SDK and
 /// NuGet look for above them (<c>Directory.Build.*</c>, <c>Directory.Packages.props</c>, <c>global.json</c>,
-/// <c>nuget.config</c>); write only their <c>obj</c> folders and the output folder. Nothing else of the repository
-/// (its <c>.git</c>, where a checkout keeps its token) nor of the machine.
+/// <c>nuget.config</c>), and the rest of the repository but its <c>.git</c> (where a checkout keeps its token); write only
+/// their <c>obj</c> folders and the output folder. Nothing else of the machine.
 /// </summary>
 internal static partial class ProjectReach
 {
@@ -23,6 +23,7 @@ internal static partial class ProjectReach
     {
         var folders = ProjectFolders(project);
         var read = new List<string>(folders);
+        read.AddRange(RepositoryExceptGit(Path.GetDirectoryName(Path.GetFullPath(project))!));
         var write = new List<string> { output };
         foreach (var folder in folders)
         {
@@ -30,6 +31,25 @@ internal static partial class ProjectReach
             for (var above = Path.GetDirectoryName(folder); above is not null; above = Path.GetDirectoryName(above)) read.AddRange(ConfigFiles(above));
         }
         return new BuildReach([.. read.Distinct(StringComparer.Ordinal)], [.. write.Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// The repository around <paramref name="folder"/> (the nearest folder above it with a <c>.git</c>), but its
+    /// <c>.git</c>: real libraries import props from anywhere in their repository (<c>eng/Versions.props</c>), and the
+    /// compiler reads every <c>.editorconfig</c> above a source file. Landlock grants only what is named, so each entry
+    /// of the root is named but <c>.git</c>; a symbolic link is never named, as Landlock would grant where it points.
+    /// </summary>
+    private static IEnumerable<string> RepositoryExceptGit(string folder)
+    {
+        for (var root = folder; root is not null; root = Path.GetDirectoryName(root))
+        {
+            if (!Path.Exists(Path.Combine(root, ".git"))) continue;
+            return new DirectoryInfo(root).EnumerateFileSystemInfos()
+                .Where(entry => entry.Name != ".git" && entry.LinkTarget is null)
+                .Select(entry => entry.FullName)
+                .ToList();
+        }
+        return [];
     }
 
     public static void MakeWritable(BuildReach reach)
