@@ -54,7 +54,7 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
 
     /// <summary>
     /// The command that runs <c>dotnet ARGUMENTS</c> for <paramref name="subject"/> confined to <paramref name="reach"/>
-    /// (and, for a restore, to NuGet's folders and <paramref name="nugetConfigText"/>'s sources).
+    /// (and to the local feeds and fallback folders of <paramref name="nugetConfigText"/>; for a restore, to NuGet's folders and its sources).
     /// </summary>
     public ConfinedCommand Prepare(BuildStep step, string subject, BuildReach reach, string host, IReadOnlyList<string> arguments, string? nugetConfigText = null)
     {

@@ -40,7 +40,8 @@ public static class GeneratedRestore
         return await DotnetCli.RunConfinedAsync(sandbox, BuildStep.Build, subject, new BuildReach([folder], [obj]),
             ["build", project, "--no-restore", "-t:ResolveReferences", "-nologo", .. ProjectBuilder.ConfinedSwitches,
              .. items.Select(item => $"-getItem:{item}"), .. standalone],
-            folder, timeout, cancellationToken).ConfigureAwait(false);
+            // The config names the fallback folders the restore may have resolved packages from: the build reads them there.
+            folder, timeout, cancellationToken, nugetConfigText).ConfigureAwait(false);
     }
 
     /// <summary>The JSON object MSBuild printed; anything before it (a first-run banner) is skipped.</summary>

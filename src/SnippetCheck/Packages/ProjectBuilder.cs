@@ -113,7 +113,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
              // this very project, and each inner build would start another (issue 16).
              "-p:SnippetCheckEnabled=false",
              "-getProperty:TargetPath", "-getItem:ReferencePath", "-getItem:Using"],
-            directory, BuildTimeout, cancellationToken).ConfigureAwait(false) : restore;
+            directory, BuildTimeout, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false) : restore;
         if (!result.Succeeded)
         {
             return ResolveOutcome.Failed(result.TimedOut

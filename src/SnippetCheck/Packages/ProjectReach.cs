@@ -28,7 +28,8 @@ internal static partial class ProjectReach
         foreach (var folder in folders)
         {
             write.Add(Path.Combine(folder, "obj"));
-            for (var above = Path.GetDirectoryName(folder); above is not null; above = Path.GetDirectoryName(above)) read.AddRange(ConfigFiles(above));
+            // From the folder itself: its own nuget.config names the feeds and fallback folders (ConfigText) as those above do.
+            for (var above = folder; above is not null; above = Path.GetDirectoryName(above)) read.AddRange(ConfigFiles(above));
         }
         return new BuildReach([.. read.Distinct(StringComparer.Ordinal)], [.. write.Distinct(StringComparer.Ordinal)]);
     }
