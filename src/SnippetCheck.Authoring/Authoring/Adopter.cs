@@ -142,7 +142,7 @@ public static class Adopter
 
         // Pass 5: what no stronger level verifies, at the check level (unknown names tolerated, never called verified).
         var checks = await CheckAdoption.FindAsync(verifier, [.. untagged
-            .Where(u => !compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet)) && AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null
+            .Where(u => !compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet)) && !packageInference.Unloaded.ContainsKey(u.Snippet.Location) && AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null
                 && failsAsMarked.GetValueOrDefault(Key(u.Snippet))?.Status != SnippetStatus.Passed)
             .Select(u => (u.Document, Last: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
             .Where(u => u.Last is not null)
@@ -183,6 +183,9 @@ public static class Adopter
                     continue;
                 }
                 if (readings.GetValueOrDefault(key).Reading?.Refusal is { } refusal) notes.Add(new AdoptNote(snippet.Location, refusal));
+                if (packageInference.Unloaded.GetValueOrDefault(snippet.Location) is { } unloadedPackages && !compiles.ContainsKey(key))
+                    notes.Add(new AdoptNote(snippet.Location, $"not tagged check: its post names {string.Join(", ", unloadedPackages.Take(3))}, which could not be loaded, " +
+                        "so its unknown names may be that package's API, where a misspelt name would pass"));
                 if (!compiles.ContainsKey(key) && checks.GetValueOrDefault(key) is { } checkedBlock)
                 {
                     var checkTags = checkedBlock.Snippet.Tags;
@@ -197,6 +200,12 @@ public static class Adopter
                         failures.Add(failed);
                         causes.Add(UnverifiedCause.Of(failed, packageLookedFor: packageNotes.Count > 0));
                     }
+                    continue;
+                }
+                if (ApiListing.DeclaresOnly(snippet))
+                {
+                    notes.Add(new AdoptNote(snippet.Location, "compiles, but left untagged: it only lists constants or fields of built-in types with literal values, " +
+                        "which compile whatever the library holds; compiling it would prove nothing about the API"));
                     continue;
                 }
                 if (AdoptWriter.CommentPrefix(snippet.Block, document.Snippets.Source.Document) is null)

@@ -61,14 +61,14 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
             var blocks = post.Select(f => (f.Failed.Snippet, Names: UnknownNames(f.Failed.Snippet, f.Failed.Diagnostics)))
                 .Where(b => b.Names is not null && b.Names.Any(n => char.IsUpper(n[0])))
                 .Select(b => (b.Snippet, Names: (IReadOnlyList<string>)b.Names!)).ToList();
-            if (blocks.Count == 0) return (post.Key, blocks, (IReadOnlyList<Found>)[], (IReadOnlyList<string>)[]);
+            if (blocks.Count == 0) return (post.Key, blocks, (IReadOnlyList<Found>)[], (IReadOnlyList<string>)[], (IReadOnlyList<string>)[], ImmutableArray<MetadataReference>.Empty);
             var framework = SnippetProgram.Lone(post.Key.Snippets, blocks[0].Snippet, post.Key.Settings).Settings.References;
-            var (found, named) = await ForDocumentAsync(post.Key.Snippets, blocks.SelectMany(b => b.Names).ToHashSet(StringComparer.Ordinal), framework, cancellationToken).ConfigureAwait(false);
-            return (post.Key, blocks, found, named);
+            var (found, named, unloaded) = await ForDocumentAsync(post.Key.Snippets, blocks.SelectMany(b => b.Names).ToHashSet(StringComparer.Ordinal), framework, cancellationToken).ConfigureAwait(false);
+            return (post.Key, blocks, found, named, unloaded, framework);
         })).ConfigureAwait(false);
 
         var tries = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)>();
-        foreach (var (document, blocks, found, named) in posts)
+        foreach (var (document, blocks, found, named, unloaded, framework) in posts)
         {
             foreach (var (snippet, names) in blocks)
             {
@@ -78,11 +78,20 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
                     // The post (or the author) names a package, and none found declares what the block lacks: say so,
                     // so the cause is not mistaken for a fragment.
                     // Often they are the docs' own types, declared in code the page never shows: the note says no more than it knows.
-                    var shown = string.Join(", ", names.Take(3).Select(n => $"'{n}'")) + (names.Count > 3 ? $" and {names.Count - 3} more names" : "");
-                    _notes.Add(new AdoptNote(snippet.Location, $"{shown} {(names.Count == 1 ? "is" : "are")} declared nowhere the tool can see: not in the post, " +
-                        $"the framework, nor the packages it looked in ({string.Join(", ", named.Take(3))}{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); " +
-                        "if a package declares them, name it with adopt --package NAME[@VERSION]"));
+                    // A framework type the post does not import ('StringBuilder' without 'using System.Text') is declared, only
+                    // not in scope: said apart, never as "declared nowhere" (issue 54).
+                    var inFramework = names.Where(n => UsingInference.NamespacesOf(n, framework, []).Count > 0).ToList();
+                    var nowhere = names.Except(inFramework, StringComparer.Ordinal).ToList();
+                    if (inFramework.Count > 0)
+                        _notes.Add(new AdoptNote(snippet.Location, $"{Shown(inFramework)} {(inFramework.Count == 1 ? "is a framework name" : "are framework names")} " +
+                            "the block does not import: a using is missing (usings=NAMESPACE), not a package"));
+                    if (nowhere.Count > 0)
+                        _notes.Add(new AdoptNote(snippet.Location, $"{Shown(nowhere)} {(nowhere.Count == 1 ? "is" : "are")} declared nowhere the tool can see: not in the post, " +
+                            $"the framework, nor the packages it looked in ({string.Join(", ", named.Take(3))}{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); " +
+                            "if a package declares them, name it with adopt --package NAME[@VERSION]"));
                 }
+                // Its unknown names may be that package's: tolerated as unknown, a misspelt one would pass (issue 54).
+                if (packages.Count == 0 && unloaded.Count > 0 && names.Any(n => char.IsUpper(n[0]))) _unloaded[snippet.Location] = unloaded;
                 if (packages.Count == 0) continue;
                 var tags = snippet.Tags with { Kind = SnippetKind.Compile, Packages = [.. packages.Select(p => p.Package with { Location = snippet.Location })] };
                 tries.Add((document, snippet with { Tags = tags }, packages));
@@ -119,16 +128,29 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         return names.Any(n => n is null) ? null : [.. names.Cast<string>().Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The blocks never to tag <c>check</c>: each lacks names its post's package may declare, and that package (named by
+    /// the author, the post's code or its usings) could not be loaded, with the package IDs.
+    /// </summary>
+    public IReadOnlyDictionary<SourceLocation, IReadOnlyList<string>> Unloaded => _unloaded;
+
+    private readonly ConcurrentDictionary<SourceLocation, IReadOnlyList<string>> _unloaded = new();
+
+    /// <summary>Up to three names, quoted, and how many more.</summary>
+    private static string Shown(IReadOnlyList<string> names) =>
+        string.Join(", ", names.Take(3).Select(n => $"'{n}'")) + (names.Count > 3 ? $" and {names.Count - 3} more names" : "");
+
     /// <summary>What <see cref="TryAsync"/> has to say beside its results: blocks whose named package was not found.</summary>
     public IReadOnlyList<AdoptNote> Notes => _notes;
 
     private readonly List<AdoptNote> _notes = [];
 
     /// <summary>
-    /// The packages worth trying for a post whose failing blocks lack <paramref name="unknown"/>, and the candidates the
-    /// author or the post's usings named (the repository's guesses aside).
+    /// The packages worth trying for a post whose failing blocks lack <paramref name="unknown"/>, the candidates the
+    /// author, the post's code or its usings named (the repository's guesses aside), and those of them that no source
+    /// had or that did not restore.
     /// </summary>
-    private async Task<(IReadOnlyList<Found> Found, IReadOnlyList<string> Named)> ForDocumentAsync(SnippetDocument document, IReadOnlySet<string> unknown,
+    private async Task<(IReadOnlyList<Found> Found, IReadOnlyList<string> Named, IReadOnlyList<string> Unloaded)> ForDocumentAsync(SnippetDocument document, IReadOnlySet<string> unknown,
         ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
@@ -147,7 +169,8 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
             }
             return null;
         })).ConfigureAwait(false);
-        return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => f.Names.Overlaps(unknown))], shown);
+        var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => f.Names.Overlaps(unknown))], shown, unloaded);
     }
 
     /// <summary>How many of a package's newest stable versions are tried before it is given up: each is a restore.</summary>

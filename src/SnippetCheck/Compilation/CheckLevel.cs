@@ -17,6 +17,25 @@ namespace SnippetCheck.Compilation;
 internal sealed record CheckScope(int PartId, IReadOnlySet<string> PostNames, IReadOnlyList<Hole>? Holes = null);
 
 /// <summary>
+/// What a <c>check</c> block's own text binds (<see cref="CheckLevel.Evidence"/>): the first use of the framework or a
+/// package, and how many of its calls bound to one or were left unbound on an unknown name.
+/// </summary>
+internal sealed record CheckEvidence(string? KnownUse, int BoundCalls, int UnboundCalls)
+{
+    /// <summary>
+    /// The block checks something: an API of the framework or a package binds, and the calls left unbound (on an unknown
+    /// name or receiver, where a misspelt method passes) do not outnumber the calls that bound (docs/authoring.md).
+    /// </summary>
+    public bool ChecksSomething => KnownUse is not null && UnboundCalls <= BoundCalls;
+
+    /// <summary>Why a block with a binding still checks nothing: its unbound calls outnumber the bound ones; null otherwise.</summary>
+    public string? Shortfall => KnownUse is not null && UnboundCalls > BoundCalls
+        ? $"only {BoundCalls} of its {BoundCalls + UnboundCalls} calls bind to the framework or a package; the other {UnboundCalls} depend on unknown names, " +
+          "where a misspelt method would pass"
+        : null;
+}
+
+/// <summary>
 /// The <c>check</c> level's two questions, asked of a compilation that has run (README.md, "Levels"): which errors are
 /// only unknown names, and does anything in the block bind to the framework or a package. The verdict itself is
 /// <see cref="Judging.Judge"/>'s.
@@ -53,35 +72,85 @@ internal static class CheckLevel
             }
             known ??= ReferenceNames(references);
             if (known.IsKnown(text, IsAttribute(name)) || scope.PostNames.Contains(text) || known.NearMiss(text, IsAttribute(name)) is not null) continue;
+            // A bare call of a method a referenced package declares (FluentValidation's 'RuleFor'): the block leaves out
+            // the class it is written in, and the package is there to say so; tolerated, a misspelt rule would pass.
+            if (IsCallOf(name) is not null && known.PackageMethod(text) is not null) continue;
             found[error] = text;
         }
         return found;
     }
 
     /// <summary>
-    /// The first use in the block's own code (<paramref name="inBlock"/>) that binds to a symbol of a reference: a type,
-    /// method, property, field or event of the framework, a package or a referenced project, as "Type.Member"; null when
-    /// nothing does, and a block that binds nothing checks nothing. <c>var</c> and namespaces prove nothing.
+    /// What the block's own text binds, by the check level's rule (docs/authoring.md, "What check counts"). Only the
+    /// author's text counts: not a hole's filler (<paramref name="isFiller"/>), and nothing inside the arguments or the
+    /// initializer of a call or <c>new</c> the compiler could not bind (<c>StringComparer.Ordinal</c> passed to a rule
+    /// method of an unknown receiver proves nothing about that rule method). Counted are the first use that binds to a
+    /// symbol of a reference (a type, method, property, field or event of the framework, a package or a referenced
+    /// project), and the block's calls (<c>M(...)</c>, <c>new T(...)</c>) that bound to a reference or were left unbound
+    /// because they depend on an unknown name. <c>var</c> and namespaces prove nothing.
     /// </summary>
-    public static string? FirstKnownUse(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, Func<SyntaxNode, bool> inBlock, CancellationToken cancellationToken)
+    public static CheckEvidence Evidence(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, Func<SyntaxNode, bool> inBlock,
+        Func<SyntaxNode, bool> isFiller, CancellationToken cancellationToken)
     {
+        string? first = null;
+        int bound = 0, unbound = 0;
         foreach (var tree in trees)
         {
-            SemanticModel? model = null;
-            foreach (var name in tree.GetRoot(cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>())
+            var root = tree.GetRoot(cancellationToken);
+            var calls = root.DescendantNodes().Where(n => n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax && inBlock(n) && !isFiller(n)).ToList();
+            if (calls.Count == 0 && !root.DescendantNodes().OfType<SimpleNameSyntax>().Any(inBlock)) continue;
+            var model = compilation.GetSemanticModel(tree);
+            // What an unbound call is handed: the compiler never matched it against any signature.
+            var unboundCalls = calls.Where(c => IsUnbound(model, c, cancellationToken)).ToList();
+            var handed = unboundCalls.Select(HandedSpan).OfType<Microsoft.CodeAnalysis.Text.TextSpan>().ToList();
+            bool Incidental(SyntaxNode node) => handed.Any(h => h.Contains(node.Span));
+            unbound += unboundCalls.Count(c => !Incidental(c));
+            foreach (var call in calls)
             {
-                if (name is IdentifierNameSyntax { IsVar: true } || !inBlock(name)) continue;
-                model ??= compilation.GetSemanticModel(tree);
-                var info = model.GetSymbolInfo(name, cancellationToken);
-                // WriteLine(order.Total): an unknown argument leaves the overload open, but the name bound to its method group.
-                var symbol = info.Symbol ?? (info.CandidateReason == CandidateReason.OverloadResolutionFailure ? info.CandidateSymbols.FirstOrDefault() : null);
-                if (symbol is not (INamedTypeSymbol or IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol)) continue;
-                if (symbol.ContainingAssembly is { } assembly && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly))
-                    return symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+                if (unboundCalls.Contains(call) || Incidental(call)) continue;
+                if (OfAReference(compilation, BoundSymbol(model.GetSymbolInfo(call, cancellationToken)))) bound++;
+            }
+            if (first is not null) continue;
+            foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                if (name is IdentifierNameSyntax { IsVar: true } || !inBlock(name) || isFiller(name) || Incidental(name)) continue;
+                var symbol = BoundSymbol(model.GetSymbolInfo(name, cancellationToken));
+                if (symbol is not (INamedTypeSymbol or IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol) || !OfAReference(compilation, symbol)) continue;
+                first = symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+                break;
             }
         }
-        return null;
+        return new CheckEvidence(first, bound, unbound);
     }
+
+    /// <summary>
+    /// The symbol a use bound to; for a call whose overload stayed open (<c>WriteLine(order.Total)</c>: an unknown
+    /// argument), the method group its name bound to.
+    /// </summary>
+    private static ISymbol? BoundSymbol(SymbolInfo info) =>
+        info.Symbol ?? (info.CandidateReason == CandidateReason.OverloadResolutionFailure ? info.CandidateSymbols.FirstOrDefault() : null);
+
+    private static bool OfAReference(CSharpCompilation compilation, ISymbol? symbol) =>
+        symbol?.ContainingAssembly is { } assembly && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly);
+
+    /// <summary>A call or <c>new</c> the compiler did not bind because it depends on an unknown name: no symbol, no candidate, an error type.</summary>
+    private static bool IsUnbound(SemanticModel model, SyntaxNode call, CancellationToken cancellationToken)
+    {
+        var info = model.GetSymbolInfo(call, cancellationToken);
+        if (info.Symbol is not null || !info.CandidateSymbols.IsEmpty) return false;
+        if (call is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }) return false;
+        return model.GetTypeInfo(call, cancellationToken).Type is null or { TypeKind: TypeKind.Error };
+    }
+
+    /// <summary>What a call hands over: its argument list, and a <c>new</c>'s initializer too.</summary>
+    private static Microsoft.CodeAnalysis.Text.TextSpan? HandedSpan(SyntaxNode call) => call switch
+    {
+        InvocationExpressionSyntax invocation => invocation.ArgumentList.Span,
+        BaseObjectCreationExpressionSyntax creation when creation.ArgumentList is { } arguments =>
+            creation.Initializer is { } initializer ? Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(arguments.SpanStart, initializer.Span.End) : arguments.Span,
+        BaseObjectCreationExpressionSyntax { Initializer: { } initializer } => initializer.Span,
+        _ => null,
+    };
 
 #pragma warning disable RS2008 // not an analyzer: the descriptor only carries SC2014 through the compiler's diagnostics
     private static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor UnboundApi = new(Model.DiagnosticCodes.UnboundApi, "API not found where the compiler did not look",
@@ -150,6 +219,7 @@ internal static class CheckLevel
                     problem = scope.PostNames.Contains(text) ? $"the name '{text}' is declared by another block of the post: join them in a session"
                         : known.NearMiss(text, IsAttribute(name)) is { } meant ? $"the name '{text}' does not exist; did you mean '{meant}'?"
                         : known.IsKnown(text, IsAttribute(name)) ? $"the name '{text}' is not in scope here (a using is missing?)"
+                        : IsCallOf(name) is not null && known.PackageMethod(text) is { } owner ? PackageMethodProblem(text, owner)
                         : null;
                     if (problem is null)
                     {
@@ -162,6 +232,10 @@ internal static class CheckLevel
             }
         }
     }
+
+    /// <summary>What a bare call of a package's method (<c>RuleFor(...)</c> outside its validator class) lacks.</summary>
+    internal static string PackageMethodProblem(string name, string owner) =>
+        $"'{name}' is a method of '{owner}', which a referenced package declares: the block leaves out the class it is written in (show it, or a hidden prelude)";
 
     /// <summary>The call whose method <paramref name="name"/> names (<c>M(...)</c>, <c>x.M(...)</c>); null for any other use.</summary>
     private static InvocationExpressionSyntax? IsCallOf(SimpleNameSyntax name) => name.Parent switch
@@ -204,14 +278,23 @@ internal static class CheckLevel
         _ => false,
     };
 
+    /// <summary>A reference assembly of a framework's targeting pack (<c>Microsoft.NETCore.App.Ref</c> and the like), not a package's or a project's.</summary>
+    private static bool IsFramework(MetadataReference reference) =>
+        reference is PortableExecutableReference { FilePath: { } path }
+        && (path.Contains(".App.Ref", StringComparison.OrdinalIgnoreCase) || path.Contains("NETStandard.Library", StringComparison.OrdinalIgnoreCase)
+            || path.Contains("NETFramework.ReferenceAssemblies", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The names of a reference set (<see cref="ReferenceIndex"/>), built once per set: the framework alone has tens of thousands.</summary>
     internal static ReferenceIndex ReferenceNames(ImmutableArray<MetadataReference> references)
     {
         var key = (object?)ImmutableCollectionsMarshal.AsArray(references) ?? Array.Empty<MetadataReference>();
         return ReferenceNamesBySet.GetValue(key, _ =>
         {
-            var index = new ReferenceIndex();
-            index.Walk(SnippetCompiler.BaseFor(references).GlobalNamespace);
+            var compilation = SnippetCompiler.BaseFor(references);
+            var packages = references.Where(r => !IsFramework(r)).Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>()
+                .ToHashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
+            var index = new ReferenceIndex(packages);
+            index.Walk(compilation.GlobalNamespace);
             return index;
         });
     }
@@ -223,7 +306,8 @@ internal static class CheckLevel
 /// <c>PI</c>). Extension methods and enum values are left out: no simple name reaches them, and they are the plain words
 /// posts name their own things with (<c>Order</c>, <c>Message</c>).
 /// </summary>
-internal sealed class ReferenceIndex
+/// <param name="packages">The assemblies of packages and projects, whose methods <see cref="PackageMethod"/> names.</param>
+internal sealed class ReferenceIndex(IReadOnlySet<IAssemblySymbol>? packages = null)
 {
     /// <summary>
     /// A misspelling is measured for names of three letters or more: <c>Lqst</c> is <c>List</c> renamed, whatever the
@@ -236,6 +320,12 @@ internal sealed class ReferenceIndex
 
     /// <summary>A name the references declare; an attribute's also with its <c>Attribute</c> suffix (<c>[Fact]</c> is <c>FactAttribute</c>).</summary>
     public bool IsKnown(string name, bool isAttribute = false) => Names.Contains(name) || isAttribute && Names.Contains(name + "Attribute");
+
+    /// <summary>Every public or protected method name of a package's public types, with the first type that declares it.</summary>
+    private readonly Dictionary<string, string> _packageMethods = new(StringComparer.Ordinal);
+
+    /// <summary>The package type that declares a method <paramref name="name"/> (<c>AbstractValidator&lt;T&gt;</c> for <c>RuleFor</c>); null when none does.</summary>
+    public string? PackageMethod(string name) => _packageMethods.GetValueOrDefault(name);
 
     /// <summary>The PascalCase type names a misspelling is measured against, by length.</summary>
     private readonly Dictionary<int, HashSet<string>> _typesByLength = [];
@@ -280,8 +370,11 @@ internal sealed class ReferenceIndex
             if (!_typesByLength.TryGetValue(type.Name.Length, out var types)) _typesByLength[type.Name.Length] = types = new(StringComparer.Ordinal);
             types.Add(type.Name);
         }
+        var ofAPackage = packages is not null && packages.Contains(type.ContainingAssembly);
         foreach (var member in type.GetMembers())
         {
+            if (ofAPackage && member is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal })
+                _packageMethods.TryAdd(member.Name, type.ToDisplayString());
             if (member.DeclaredAccessibility != Accessibility.Public) continue;
             if (member is INamedTypeSymbol nested) AddType(nested);
             else if (type.IsStatic && member.IsStatic && member.CanBeReferencedByName && member is not IMethodSymbol { IsExtensionMethod: true }) Names.Add(member.Name);

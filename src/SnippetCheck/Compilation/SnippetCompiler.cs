@@ -44,10 +44,13 @@ internal sealed record CompilationResult(
     public IEnumerable<CompilerDiagnostic> Errors => Diagnostics.Where(d => d.Severity == Model.DiagnosticSeverity.Error);
 
     /// <summary>
-    /// Compiled for a <c>check</c> block (<see cref="CheckScope"/>): the first of its uses that binds to the framework or
-    /// a package (<see cref="CheckLevel.FirstKnownUse"/>); null when nothing does, or for any other compilation.
+    /// Compiled for a <c>check</c> block (<see cref="CheckScope"/>): what its own text binds to the framework or a package
+    /// (<see cref="CheckLevel.Evidence"/>); null for any other compilation.
     /// </summary>
-    public string? KnownUse { get; init; }
+    public CheckEvidence? Evidence { get; init; }
+
+    /// <summary>The first of a <c>check</c> block's uses that binds to the framework or a package; null when nothing does, or for any other compilation.</summary>
+    public string? KnownUse => Evidence?.KnownUse;
 
     /// <summary>The <c>...</c> placeholders the tool filled in a <c>check</c> block; empty for any other compilation.</summary>
     public IReadOnlyList<Hole> Holes { get; init; } = [];
@@ -138,12 +141,15 @@ public static class SnippetCompiler
         var ownErrors = diagnostics.Where(d => d.Severity == RoslynSeverity.Error && Map(d, lineToPart).PartId == check.PartId).ToList();
         var unknown = CheckLevel.UnknownNames(compilation, settings.References, ownErrors, check, cancellationToken);
         bool InBlock(SyntaxNode node) => IsInPart(node, check.PartId, lineToPart, cancellationToken);
+        // A hole's filler is written with every character at its dots' column: code that starts there is the tool's, not the author's.
+        bool IsFiller(SyntaxNode node) => check.Holes is { Count: > 0 } holes && Locate(node.GetLocation(), lineToPart).Location is { } at
+            && holes.Any(h => h.Line == at.Line && h.Column == at.Column);
         // What the compiler left unbound is looked up too: a renamed API there must fail as it would anywhere else.
         var unbound = success ? [] : CheckLevel.Unbound(compilation, source.Trees, InBlock, settings.References, ownErrors, check, cancellationToken).ToList();
         foreach (var (diagnostic, name) in unbound.Where(u => u.Tolerated is not null)) unknown[diagnostic] = name!;
         return new CompilationResult(success, image, source.IsExecutable, Mapped([.. diagnostics, .. unbound.Select(u => u.Diagnostic)], lineToPart, internalMembers, unknown), clock.Elapsed)
         {
-            KnownUse = CheckLevel.FirstKnownUse(compilation, source.Trees, InBlock, cancellationToken),
+            Evidence = CheckLevel.Evidence(compilation, source.Trees, InBlock, IsFiller, cancellationToken),
             Holes = check.Holes ?? [],
         };
     }

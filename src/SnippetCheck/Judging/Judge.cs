@@ -60,7 +60,8 @@ internal static class Judge
     {
         var refused = compiled.Errors.Where(e => e.UnknownName is null).ToList();
         if (refused.Count > 0) return CompileError(snippet, refused);
-        if (compiled.KnownUse is not { } knownUse) return new Verdict.Failed(new NothingCheckedFailure(snippet.Location));
+        if (compiled.KnownUse is not { } knownUse || compiled.Evidence is { ChecksSomething: false })
+            return new Verdict.Failed(new NothingCheckedFailure(snippet.Location) { Shortfall = compiled.Evidence?.Shortfall });
         var unknown = compiled.Errors.Where(e => e.UnknownName != Holes.Marker).Select(e => new UnknownName(e.UnknownName!, e.Location ?? snippet.Location)).Distinct();
         return new Verdict.Checked([.. unknown], knownUse) { Holes = compiled.Holes };
     }

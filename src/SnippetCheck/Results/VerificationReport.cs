@@ -35,7 +35,7 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     public int Skipped => Count(SnippetStatus.Skipped);
 
     /// <summary>Results taken from the result cache instead of compiled and run again.</summary>
-    public int Cached => Snippets.Count(s => s.Cached);
+    public int Cached => Snippets.Count(s => s.Cached && s.Status != SnippetStatus.Ignored);
 
     /// <summary>The files as their readers found them for this run: front matter, comments and blocks.</summary>
     public IReadOnlyList<ExtractedDocument> Sources { get; init; } = [];

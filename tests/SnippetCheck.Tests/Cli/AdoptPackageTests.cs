@@ -70,7 +70,7 @@ public sealed partial class AdoptPackageTests
     }
 
     [Fact]
-    public void The_repositorys_project_pins_the_version_and_a_named_package_that_exists_nowhere_leaves_the_block_at_the_check_level_with_a_note()
+    public void The_repositorys_project_pins_the_version_and_a_named_package_that_exists_nowhere_leaves_the_block_unchecked_with_a_note()
     {
         using var folder = new TempFolder();
         folder.Write(".git/config", "[remote \"origin\"]\n\turl = https://github.com/example/json-notes.git\n");
@@ -91,6 +91,11 @@ public sealed partial class AdoptPackageTests
 
             Console.WriteLine(Widget.Make());
             ```
+
+            ```csharp
+            var text = new StringBuilder();
+            Console.WriteLine(Gadget.Make(text));
+            ```
             """);
 
         var write = CliRunner.Run(folder.Path, "adopt", "docs", "--write");
@@ -99,8 +104,13 @@ public sealed partial class AdoptPackageTests
         Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json.Linq packages=Newtonsoft.Json@13.0.3 -->\n```csharp\nvar token",
             File.ReadAllText(Path.Combine(folder.Path, "docs", "post.md")));
         Assert.Matches(@"other\.md\(3,1\): .*'Widget'.* declared nowhere the tool can see: not in the post, the framework, nor the packages it looked in \(Zqxv\.Imaginary\.Widgets\); if a package declares them, name it with adopt --package", write.Stdout);
-        // Its names stay unknown, so the block is never verified; the real call around them is checked.
-        Assert.Contains("<!-- snippetcheck: check -->\n```csharp\nusing Zqxv", File.ReadAllText(Path.Combine(folder.Path, "docs", "other.md")));
+        // Its names stay unknown, so the block is never verified; nor checked (issue 54): they may be the API of the
+        // package its using names, which could not be loaded, and a misspelt one would pass.
+        Assert.DoesNotContain("snippetcheck: check", File.ReadAllText(Path.Combine(folder.Path, "docs", "other.md")));
+        // A framework type the block does not import is no name declared nowhere (issue 54): a using is missing.
+        Assert.Contains("other.md(9,1): 'StringBuilder' is a framework name the block does not import: a using is missing", write.Stdout);
+        Assert.Matches(@"other\.md\(9,1\): 'Gadget' is declared nowhere the tool can see", write.Stdout);
+        Assert.Contains("other.md(3,1): not tagged check: its post names Zqxv.Imaginary.Widgets, which could not be loaded", write.Stdout);
 
         var bad = CliRunner.Run(folder.Path, "adopt", "docs", "--package", "Newtonsoft.Json@latest");
         Assert.Equal(2, bad.ExitCode);

@@ -44,10 +44,13 @@ public sealed class CheckHoleTests
     [Fact]
     public async Task A_method_body_left_out_in_a_members_block_owes_no_value()
     {
-        var result = await VerifyAsync("check members", "public int Total(Order order)\n{\n    ...\n}\n\npublic string Name => ...;");
+        const string LeftOut = "public int Total(Order order)\n{\n    ...\n}\n\npublic string Name => ...;";
+        var result = await VerifyAsync("check members", LeftOut + "\n\npublic DateTime Created { get; } = DateTime.UtcNow;");
 
         Assert.Equal(SnippetStatus.Passed, result.Status);
         Assert.Equal(2, Assert.IsType<Verdict.Checked>(result.Verdict).Holes.Count);
+        // Alone, only the filler's throw binds: that is the tool's code, not the post's (issue 54).
+        Assert.Equal(FailureReason.NothingChecked, (await VerifyAsync("check members", LeftOut)).Reason);
     }
 
     [Theory]

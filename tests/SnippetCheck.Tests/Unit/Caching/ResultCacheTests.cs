@@ -36,6 +36,24 @@ public sealed class ResultCacheTests
         return JsonReport.Load(Path.Combine(folder.Path, "r.json"));
     }
 
+    /// <summary>
+    /// Issue 54: 'cached' counts verdicts the cache gave, and an ignored block was never verified: '33 cached' once
+    /// counted 12 ignored blocks, whose stale check the cache keeps.
+    /// </summary>
+    [Fact]
+    public void Cached_counts_no_ignored_block()
+    {
+        using var folder = new TempFolder();
+        // A page fixture's program holds its ignored blocks, and its cache entry their verdicts.
+        folder.Write("post.md", "---\nsnippetcheck:\n  fixture: true\n---\n\n```csharp\nConsole.WriteLine(1);\n```\n\n"
+            + "<!-- snippetcheck: ignore -->\n```csharp\nConsole.WriteLine(nope);\n```\n");
+        Verify(folder, "--all");
+
+        var second = Verify(folder, "--all");
+
+        Assert.Equal((1, 1, 1), (second.Summary.Int("cached"), second.Summary.Int("passed"), second.Summary.Int("ignored")));
+    }
+
     [Fact]
     public void A_second_run_takes_passes_from_the_cache_and_says_so()
     {
