@@ -237,7 +237,7 @@ public static class SnippetCompiler
     private static CompilerDiagnostic Map(Microsoft.CodeAnalysis.Diagnostic diagnostic, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart)
     {
         var severity = diagnostic.Severity == RoslynSeverity.Error ? Model.DiagnosticSeverity.Error : Model.DiagnosticSeverity.Warning;
-        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        var message = Execution.WrapperNames.Strip(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))!;
         if (diagnostic.Location.IsInSource)
         {
             var span = diagnostic.Location.GetMappedLineSpan();

@@ -89,7 +89,7 @@ internal sealed partial class SymbolCards(CSharpCompilation compilation)
     /// <summary>As quick info shows it: <c>(local variable) int total</c>, <c>void Console.WriteLine(string? value)</c>.</summary>
     public static string Signature(ISymbol symbol)
     {
-        var text = symbol.ToDisplayString(Format);
+        var text = Execution.WrapperNames.Strip(symbol.ToDisplayString(Format))!;
         return symbol switch
         {
             ILocalSymbol { IsConst: true } => "(constant) " + text,

@@ -5,10 +5,10 @@ internal static class StackTraces
 {
     /// <summary>The exception and its frames, without the runner's reflection frames below the snippet's entry point.</summary>
     public static string? SnippetFrames(string? exceptionText) =>
-        exceptionText is null ? null : string.Join('\n', exceptionText.Split('\n')
+        exceptionText is null ? null : WrapperNames.StripFrames(string.Join('\n', exceptionText.Split('\n')
             .Where(l => !l.TrimStart().StartsWith("at System.Reflection.", StringComparison.Ordinal)
                 && !l.TrimStart().StartsWith("at SnippetCheck.Runner.", StringComparison.Ordinal)
-                && !l.TrimStart().StartsWith("at System.RuntimeMethodHandle.", StringComparison.Ordinal)));
+                && !l.TrimStart().StartsWith("at System.RuntimeMethodHandle.", StringComparison.Ordinal))));
 
     /// <summary>
     /// A merged program's run, as it reads alone: its namespace (<paramref name="wrapper"/>, such as <c>__Snippet7</c>)

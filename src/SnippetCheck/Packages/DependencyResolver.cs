@@ -150,7 +150,6 @@ internal sealed class DependencyResolver
         {
             foreach (var package in _configPackages) packages.TryAdd(package.Id, (package, null));
         }
-        var warnings = new List<Diagnostic>();
         var compile = new List<string>(configured.Compile);
         var runtime = new List<string>(configured.Runtime);
         var aspNetCore = web || configured.UsesAspNetCore;
@@ -184,9 +183,14 @@ internal sealed class DependencyResolver
             compile.AddRange(assets.Compile);
             runtime.AddRange(assets.Runtime);
             aspNetCore |= assets.UsesAspNetCore;
-            // The config's packages are resolved for the run, not at a block's directive (RunReferences).
-            warnings.AddRange(packages.Values.Select(p => p.Request).Where(r => !_configPackages.Contains(r))
-                .Select(request => SubstitutedVersion(request, assets)).OfType<Diagnostic>());
+            // A pin the source lacks is never silently compiled against another version (issue 54): the block is not
+            // verified at the version it names, a setup problem its message says, not rot. The config's packages are
+            // resolved for the run, not at a block's directive (RunReferences).
+            foreach (var (request, owner) in packages.Values.Where(p => !_configPackages.Contains(p.Request)))
+            {
+                if (SubstitutedVersion(request, assets) is { } substituted)
+                    return Fail(owner, FailureReason.Package, substituted.Id, substituted.Message, request.Location);
+            }
         }
 
         if (aspNetCore)
@@ -204,14 +208,14 @@ internal sealed class DependencyResolver
             [.. runtime.Distinct(StringComparer.Ordinal)],
             aspNetCore, web,
             [.. properties.Values.Select(p => p.Setting)])
-            .WithUsings(TakesDocCommentUsings(document) ? DocCommentUsings : [])
-            .WithWarnings(warnings);
+            .WithUsings(TakesDocCommentUsings(document) ? DocCommentUsings : []);
     }
 
-    /// <summary>NuGet's NU1603, at the directive: the pinned version is on no source, and the nearest higher one was used.</summary>
+    /// <summary>NuGet's NU1603, at the directive: the pinned version is on no source, and the restore took the nearest higher one.</summary>
     private static Diagnostic? SubstitutedVersion(PackageRequest request, ResolvedAssets assets) =>
         assets.PackageVersions.TryGetValue(request.Id, out var used) && used.Length > 0 && !SameVersion(used, request.Version)
-            ? Diagnostic.Warning("NU1603", $"{request.Id} {request.Version} was not found; {request.Id} {used} was resolved instead, as dotnet run resolves it", request.Location)
+            ? Diagnostic.Error("NU1603", $"{request.Id} {request.Version} is on no package source (the nearest is {used}, which dotnet run would take instead): " +
+                $"not verified at {request.Version}; pin {used}, or add a source that has {request.Version}", request.Location)
             : null;
 
     /// <summary>NuGet writes a version without its trailing zero parts beyond three (1.0 is 1.0.0): compare them so.</summary>
