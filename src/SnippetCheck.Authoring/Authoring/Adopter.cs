@@ -280,6 +280,9 @@ public static class Adopter
                 files[index] = file with { Notes = [.. file.Notes, new AdoptNote(new SourceLocation(file.Path, 1, 1),
                     $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by block), " +
                     $"but the class leaves out {lost.Count} block(s) that pass or are checked alone, e.g. line {lost[0].Snippet.Location.Line}")] };
+            else if (trial is not null && !document.Settings.IsFixture && trial.Verified > verified && FixtureShortfall(trial) is { } shortfall)
+                files[index] = file with { Notes = [.. file.Notes, new AdoptNote(new SourceLocation(file.Path, 1, 1),
+                    $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by block), but {shortfall}")] };
             else if (trial is not null && (document.Settings.IsFixture || trial.Verified > verified))
                 files[index] = AsFixture(document, file, trial, verified, write);
             else if (document.Settings.IsFixture)
@@ -297,6 +300,20 @@ public static class Adopter
         }
         var errors = fileErrors.Concat(documents.SelectMany(d => d.Errors)).ToList();
         return new AdoptReport(files, errors, write, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Why a page's class is no fixture to propose, though it verifies more than block by block (issue 54): it leaves out
+    /// as many blocks as it verifies or more (each an ignore tag for a reader's eyes only), or a block it leaves out fails
+    /// on an error outside its own lines, so its ignore would say nothing of it. Null when neither holds.
+    /// </summary>
+    private static string? FixtureShortfall(FixtureInference.Trial trial)
+    {
+        if (trial.Left.Count >= trial.Verified) return $"it would leave out {trial.Left.Count} with ignore, as many or more";
+        var foreign = trial.Left.FirstOrDefault(l => l.FailureLocation.File != l.Snippet.Location.File
+            || l.FailureLocation.Line < l.Snippet.Location.Line || l.FailureLocation.Line > l.Snippet.Block.EndLine);
+        return foreign is null ? null
+            : $"the block at line {foreign.Snippet.Location.Line} would be left out for an error at line {foreign.FailureLocation.Line}, outside it";
     }
 
     /// <summary>

@@ -19,14 +19,15 @@ internal static partial class WrapperNames
         ? text
         : Qualifier().Replace(text, "");
 
-    /// <summary>A stack trace without the fixture's own frames (its helper, the lambdas and <c>Main</c> that call it), and without wrapper names.</summary>
+    /// <summary>A stack trace without the fixture's own frames (its helper, the lambdas and the <c>Main</c> that call it), and without wrapper names.</summary>
     public static string? StripFrames(string? trace)
     {
         if (trace is null) return null;
         var lines = trace.Split('\n');
         var fixture = lines.Any(l => l.Contains(FixtureHelper + ".", StringComparison.Ordinal));
         return Strip(string.Join('\n', lines.Where(l => !l.Contains(FixtureHelper + ".", StringComparison.Ordinal)
-            && !(fixture && (l.TrimStart().StartsWith("at Program.<>c.<Main>b__", StringComparison.Ordinal) || l.TrimStart().StartsWith("at Program.Main()", StringComparison.Ordinal))))));
+            && !(fixture && (l.TrimStart().StartsWith("at Program.<>c.<Main>b__", StringComparison.Ordinal) || l.TrimStart().StartsWith("at Program.Main()", StringComparison.Ordinal)
+                || l.TrimStart().StartsWith("at Program.<Main>()", StringComparison.Ordinal))))));
     }
 
     /// <summary>A wrapper class's name and its dot, before a name (a letter, '_' or '@'), not after another name's dot.</summary>

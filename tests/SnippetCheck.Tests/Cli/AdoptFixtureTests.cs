@@ -134,6 +134,25 @@ public sealed partial class AdoptFixtureTests
         Assert.StartsWith("5 passed, 0 failed, 2 ignored, 0 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
     }
 
+    /// <summary>
+    /// Issue 54: a fixture that trades as many ignore tags as it verifies blocks is not proposed; the page stays block by
+    /// block, and the note says why.
+    /// </summary>
+    [Fact]
+    public void A_page_whose_class_would_leave_out_as_many_blocks_as_it_verifies_is_not_proposed_as_a_fixture()
+    {
+        using var folder = new TempFolder();
+        var fragments = string.Concat(Enumerable.Range(1, 5).Select(i => $"\nNot C# on its own ({i}):\n\n```csharp\ngreeter.Greet(\n```\n"));
+        folder.Write("page.md", File.ReadAllText(Samples.PathOf("adopt-tests/substitutes.md")) + fragments);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Contains("page.md(1,1): not proposed as a page fixture: 5 of 10 blocks verify as one class", write.Stdout);
+        Assert.Contains("but it would leave out 5 with ignore, as many or more", write.Stdout);
+        Assert.DoesNotContain("fixture: true", File.ReadAllText(Path.Combine(folder.Path, "page.md")));
+    }
+
     [Fact]
     public void A_page_whose_class_would_leave_out_a_block_that_passes_alone_stays_block_by_block()
     {

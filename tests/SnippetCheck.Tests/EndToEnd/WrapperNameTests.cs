@@ -36,5 +36,6 @@ public sealed class WrapperNameTests
         Assert.Contains("at Person.Greet()", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("__SnippetCheckFixture", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Program.Person", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Program.<Main>()", run.Output, StringComparison.Ordinal);
     }
 }
