@@ -148,4 +148,62 @@ public sealed partial class AdoptPackageTests
         Assert.True(write.ExitCode == 0, write.Output);
         Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json packages=Newtonsoft.Json@13.0.3 -->", File.ReadAllText(Path.Combine(folder.Path, "post.md")));
     }
+
+    [Fact]
+    public void A_doc_sets_install_line_on_another_page_names_the_package_of_a_page_that_neither_imports_nor_installs_it()
+    {
+        // Issue 54: a library's docs say how to install it once; its other pages show calls only.
+        using var folder = new TempFolder();
+        folder.Write("docs/installation.md", """
+            # Installation
+
+            ```
+            dotnet add package Newtonsoft.Json --version 13.0.3
+            ```
+            """);
+        folder.Write("docs/usage.md", """
+            # Usage
+
+            ```csharp
+            Console.WriteLine(JsonConvert.ToString(true));
+            ```
+            """);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        var adopted = File.ReadAllText(Path.Combine(folder.Path, "docs", "usage.md"));
+        Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json packages=Newtonsoft.Json@13.0.3 -->", adopted);
+        // A mutant of the call the block shows fails.
+        File.WriteAllText(Path.Combine(folder.Path, "docs", "usage.md"), adopted.Replace("JsonConvert.ToString", "JsonConvert.ToStrin", StringComparison.Ordinal));
+        Assert.Equal(1, CliRunner.Run(folder.Path, "verify").ExitCode);
+    }
+
+    [Fact]
+    public void A_block_that_lists_a_packages_signatures_does_not_make_its_methods_the_posts_own()
+    {
+        // Issue 54, bug 1: Humanizer's readme lists 'public static string Humanize(this DateTime input, ...)' before the
+        // blocks that call it; the listing declares nothing, so the package's using is still inferred for them.
+        using var folder = new TempFolder();
+        folder.Write("post.md", """
+            # Humanize
+
+            ```csharp
+            public static string Humanize(this string input)
+            public static string Humanize(this string input, LetterCasing casing)
+            ```
+
+            ```csharp
+            Console.WriteLine("some_title_for_something".Humanize());
+            ```
+            """);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write", "--package", "Humanizer.Core@2.14.1");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        var adopted = File.ReadAllText(Path.Combine(folder.Path, "post.md"));
+        Assert.Contains("<!-- snippetcheck: run usings=Humanizer packages=Humanizer.Core@2.14.1 -->\n```csharp\nConsole", adopted);
+        File.WriteAllText(Path.Combine(folder.Path, "post.md"), adopted.Replace(".Humanize()", ".Humanise()", StringComparison.Ordinal));
+        Assert.Equal(1, CliRunner.Run(folder.Path, "verify").ExitCode);
+    }
 }
