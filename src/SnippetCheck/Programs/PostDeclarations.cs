@@ -36,7 +36,7 @@ public static class PostDeclarations
             {
                 BaseTypeDeclarationSyntax type => type.Identifier,
                 DelegateDeclarationSyntax @delegate => @delegate.Identifier,
-                MethodDeclarationSyntax method when !IsListedSignature(method) => method.Identifier,
+                MethodDeclarationSyntax method => method.Identifier,
                 PropertyDeclarationSyntax property => property.Identifier,
                 EventDeclarationSyntax @event => @event.Identifier,
                 EnumMemberDeclarationSyntax member => member.Identifier,
@@ -50,13 +50,4 @@ public static class PostDeclarations
         }
         return names;
     }
-
-    /// <summary>
-    /// A method written as its signature alone, outside an interface and without <c>abstract</c>, <c>extern</c> or
-    /// <c>partial</c>: an API listing (<c>public static string Humanize(this DateTime input, ...);</c>) that shows a
-    /// library's method, which the post does not declare (issue 54, bug 1).
-    /// </summary>
-    private static bool IsListedSignature(MethodDeclarationSyntax method) =>
-        method.Body is null && method.ExpressionBody is null && method.Parent is not InterfaceDeclarationSyntax &&
-        !method.Modifiers.Any(m => m.IsKind(SyntaxKind.AbstractKeyword) || m.IsKind(SyntaxKind.ExternKeyword) || m.IsKind(SyntaxKind.PartialKeyword));
 }

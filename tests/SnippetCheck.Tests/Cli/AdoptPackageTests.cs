@@ -178,32 +178,4 @@ public sealed partial class AdoptPackageTests
         File.WriteAllText(Path.Combine(folder.Path, "docs", "usage.md"), adopted.Replace("JsonConvert.ToString", "JsonConvert.ToStrin", StringComparison.Ordinal));
         Assert.Equal(1, CliRunner.Run(folder.Path, "verify").ExitCode);
     }
-
-    [Fact]
-    public void A_block_that_lists_a_packages_signatures_does_not_make_its_methods_the_posts_own()
-    {
-        // Issue 54, bug 1: Humanizer's readme lists 'public static string Humanize(this DateTime input, ...)' before the
-        // blocks that call it; the listing declares nothing, so the package's using is still inferred for them.
-        using var folder = new TempFolder();
-        folder.Write("post.md", """
-            # Humanize
-
-            ```csharp
-            public static string Humanize(this string input)
-            public static string Humanize(this string input, LetterCasing casing)
-            ```
-
-            ```csharp
-            Console.WriteLine("some_title_for_something".Humanize());
-            ```
-            """);
-
-        var write = CliRunner.Run(folder.Path, "adopt", "--write", "--package", "Humanizer.Core@2.14.1");
-
-        Assert.True(write.ExitCode == 0, write.Output);
-        var adopted = File.ReadAllText(Path.Combine(folder.Path, "post.md"));
-        Assert.Contains("<!-- snippetcheck: run usings=Humanizer packages=Humanizer.Core@2.14.1 -->\n```csharp\nConsole", adopted);
-        File.WriteAllText(Path.Combine(folder.Path, "post.md"), adopted.Replace(".Humanize()", ".Humanise()", StringComparison.Ordinal));
-        Assert.Equal(1, CliRunner.Run(folder.Path, "verify").ExitCode);
-    }
 }
