@@ -281,7 +281,6 @@ public sealed class CheckLevelTests
     [Theory]
     [InlineData("var o = new object(...);\nConsole.WriteLine(o.GetHashCode());")]
     [InlineData("var drives = Environment.GetLogicalDrives(...);\nConsole.WriteLine(drives.Length);")]
-    [InlineData("var text = string.Concat(...);\nConsole.WriteLine(text.Length);")]
     public async Task An_argument_list_hole_stands_for_any_number_of_arguments_none_too(string code)
     {
         // Issue 54, bug 10: 'new Button(...)' failed CS1729 against a parameterless constructor.
