@@ -81,7 +81,7 @@ public static class Adopter
 
         // Pass 1d: what still fails only on unknown names, with the package its post is about (and that package's usings).
         var stillFailing = untagged.Select(u => (u.Document, Failed: LastFailure(Key(u.Snippet)))).Where(f => f.Failed?.Status == SnippetStatus.Failed).ToList();
-        var packageInference = PackageInference.For(verifier, options, packages);
+        var packageInference = PackageInference.For(verifier, options, packages, [.. adoptable.Select(d => d.Snippets)]);
         var withPackages = ByBlock(await packageInference.TryAsync(verifier, stillFailing!, cancellationToken).ConfigureAwait(false));
 
         // The tags each block compiles with: as written, as members, with usings, with packages.

@@ -41,9 +41,9 @@ internal static partial class MarkedErrors
     /// <summary>
     /// Comment words that mark a line as a compile error: "error", "compile-time error", "compilation error",
     /// "result error", a compiler ID (CS0029), "illegal", "invalid", "not allowed", "does not compile" and the like,
-    /// at the start of the comment; "error CS0029" anywhere in it.
+    /// at the start of the comment; "error CS0029", "causes CS0165", "causes the error" anywhere in it.
     /// </summary>
-    [GeneratedRegex(@"^(?:(?:result|compile[- ]time|compiler|compilation|build)\s+)?error\b|^CS\d{4}\b|\berror\s+CS\d{4}\b|^(?:illegal|invalid|not\s+(?:allowed|permitted|valid))\b|^(?:does\s+not|doesn't|won't|will\s+not|cannot|can't)\s+compile\b",
+    [GeneratedRegex(@"^(?:(?:result|compile[- ]time|compiler|compilation|build)\s+)?error\b|^CS\d{4}\b|\berror\s+CS\d{4}\b|^(?:illegal|invalid|not\s+(?:allowed|permitted|valid))\b|^(?:does\s+not|doesn't|won't|will\s+not|cannot|can't)\s+compile\b|\b(?:causes|generates|produces|gives|triggers|raises)\s+(?:the\s+|an?\s+|this\s+)?(?:(?:compiler|compile[- ]time)\s+)?(?:error\b|CS\d{4}\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 
@@ -87,7 +87,9 @@ internal static partial class MarkedErrors
             var (first, last) = (span.StartLinePosition.Line, span.EndLinePosition.Line);
             var alone = string.IsNullOrWhiteSpace(code[first].Text[..span.StartLinePosition.Character]) &&
                 string.IsNullOrWhiteSpace(code[last].Text[span.EndLinePosition.Character..]);
-            if (alone) last++;
+            // A comment alone marks the first line of code after it, past the comment lines that go on with it
+            // ('// The following line causes CS0165 because d is used' / '// before it is initialized.').
+            if (alone) for (last++; last < code.Count && code[last].Text.TrimStart().StartsWith("//", StringComparison.Ordinal); last++) { }
             for (var line = first; line <= last && line < code.Count; line++)
             {
                 var at = code[line].Line;

@@ -24,18 +24,24 @@ namespace SnippetCheck.Authoring;
 /// assemblies declare one of the names the post's blocks fail on. A block then gets the kept packages that declare one
 /// of its names; whether it passes with them is for the verifier to say.
 /// </summary>
-internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> stated, PackageRestorer restorer, PackageSearch search)
+internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> stated, PackageRestorer restorer, PackageSearch search, IReadOnlyList<SnippetDocument> docSet)
 {
     /// <summary>The inference for one adopt run: restores through the run's package cache and its NuGet.Config.</summary>
-    public static PackageInference For(Verifier verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> stated)
+    /// <param name="docSet">The run's documents: a page's doc set is those in the same top folder of the run (<see cref="DocSetOf"/>).</param>
+    public static PackageInference For(Verifier verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> stated, IReadOnlyList<SnippetDocument> docSet)
     {
         var baseDirectory = verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory;
         var cacheRoot = PackageCache.DefaultRoot;
-        return new PackageInference(stated, new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory)), new PackageSearch(cacheRoot));
+        return new PackageInference(stated, new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory)), new PackageSearch(cacheRoot), docSet);
     }
 
-    /// <summary>The most candidates tried for one post: each is a search and, when found, a restore.</summary>
-    private const int MaxCandidates = 8;
+    /// <summary>
+    /// The most candidates tried for one post: each is a search and, when found, a restore (once per run: the doc set's
+    /// candidates are the same for each of its pages).
+    /// </summary>
+    private const int MaxCandidates = 12;
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<IReadOnlyList<PackageCandidate>>> _docSetEvidence = new(StringComparer.Ordinal);
 
     /// <summary>Restores at once: each is an SDK build, and a cold adopt may try dozens of packages.</summary>
     private readonly SemaphoreSlim _restores = new(Math.Max(2, Environment.ProcessorCount));
@@ -155,10 +161,15 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
         // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
-        var named = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).Concat(TestCandidates(document)).Concat(UsingCandidates(document, framework)).ToList();
+        // The page's own evidence first, then its doc set's: a library's docs say how to install it on one page, and
+        // import its namespace on some, while most of their blocks show neither.
+        var named = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).Concat(Evidence(document, framework))
+            .Concat(_docSetEvidence.GetOrAdd(DocSetOf(document), key => [.. docSet.Where(d => DocSetOf(d) == key).SelectMany(d => Evidence(d, framework))]))
+            .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase).ToList();
         var shown = named.Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var groups = named
             .Concat(RepositoryHints.For(folder).Select(c => (IReadOnlyList<PackageCandidate>)[c]))
+            .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase)
             .Take(MaxCandidates)
             .ToList();
         var found = await Task.WhenAll(groups.Select(async group =>
@@ -171,6 +182,22 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         })).ConfigureAwait(false);
         var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => f.Names.Overlaps(unknown))], shown, unloaded);
+    }
+
+    /// <summary>What one page names of its packages: its install lines, its test and benchmark attributes, its usings.</summary>
+    private static IEnumerable<IReadOnlyList<PackageCandidate>> Evidence(SnippetDocument document, ImmutableArray<MetadataReference> framework) =>
+        PackageEvidence.InstallLines(document.Source.Document.Text).Concat(TestCandidates(document)).Concat(UsingCandidates(document, framework));
+
+    /// <summary>
+    /// The doc set a page belongs to: the first folder of its path in the run (<c>Owner__Repo/...</c>), or the run's own
+    /// folder for a page directly in it. Pages of one set share their packages' evidence; another set's never reaches it.
+    /// </summary>
+    internal static string DocSetOf(SnippetDocument document)
+    {
+        var path = document.Source.Document.DisplayPath.Replace('\\', '/');
+        while (path.StartsWith("./", StringComparison.Ordinal)) path = path[2..];
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 || path.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(path) ? "" : path[..slash];
     }
 
     /// <summary>How many of a package's newest stable versions are tried before it is given up: each is a restore.</summary>
@@ -224,6 +251,7 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
             // 'using static System.Console;' names a type: its namespace is what a package would bring.
             var parts = name.Split('.')[..^(isStatic ? 1 : 0)];
             var group = new List<PackageCandidate>();
+            if (PackageEvidence.PackageOfNamespace(string.Join('.', parts)) is { } package) group.Add(new PackageCandidate(package, null));
             for (var length = parts.Length; length >= 1; length--)
             {
                 var prefix = string.Join('.', parts.Take(length));
@@ -265,7 +293,11 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         ("NSubstitute", NSubstituteEvidence),
         ("Moq", MoqEvidence),
         ("FakeItEasy", FakeItEasyEvidence),
+        ("BenchmarkDotNet", BenchmarkEvidence),
     ];
+
+    [GeneratedRegex(@"\[\s*(Benchmark|MemoryDiagnoser|SimpleJob|Params|GlobalSetup|Arguments)\s*[\](,]|\bBenchmarkRunner\.Run\s*<")]
+    private static partial Regex BenchmarkEvidence();
 
     [GeneratedRegex(@"\[\s*(Test|TestCase|TestFixture|SetUp|TearDown|OneTimeSetUp|OneTimeTearDown)\s*[\](,]|\bAssert\.That\s*\(|\bIs\.(EqualTo|True|False|Null|Not)\b")]
     private static partial Regex NUnitEvidence();

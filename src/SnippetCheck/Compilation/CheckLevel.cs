@@ -45,7 +45,26 @@ internal static class CheckLevel
     /// <summary>The only errors an unknown name draws: "the name does not exist", "the type or namespace could not be found".</summary>
     private static readonly string[] UnknownNameIds = ["CS0103", "CS0246"];
 
+    /// <summary>
+    /// What a call's argument count draws: no constructor (CS1729) or overload (CS1501, CS1593) takes that many, a
+    /// required parameter has no argument (CS7036).
+    /// </summary>
+    private static readonly string[] ArgumentCountIds = ["CS1729", "CS1501", "CS1593", "CS7036"];
+
     private static readonly ConditionalWeakTable<object, ReferenceIndex> ReferenceNamesBySet = new();
+
+    /// <summary>The argument list of the call, creation or constructor initializer <paramref name="node"/> stands in (or names).</summary>
+    private static ArgumentListSyntax? ArgumentsAt(SyntaxNode? node) => node?.AncestorsAndSelf().Select(n => n switch
+    {
+        InvocationExpressionSyntax call => call.ArgumentList,
+        BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
+        ConstructorInitializerSyntax initializer => initializer.ArgumentList,
+        _ => null,
+    }).FirstOrDefault(list => list is not null);
+
+    /// <summary>An argument list that is a filled hole alone: <c>(...)</c>, which stands for any arguments, or none.</summary>
+    private static bool IsHoleArgumentList(ArgumentListSyntax? list) =>
+        list is { Arguments: [{ NameColon: null, Expression: IdentifierNameSyntax { Identifier.ValueText: Holes.Marker } }] };
 
     /// <summary>
     /// The errors among <paramref name="errors"/> (the block's own) that are an unknown name, with that name: on a
@@ -61,6 +80,13 @@ internal static class CheckLevel
         ReferenceIndex? known = null;
         foreach (var error in errors)
         {
+            // 'new Button(...)': the hole stands for any number of arguments, none too, so no count is wrong (issue 54, bug 10).
+            if (ArgumentCountIds.Contains(error.Id) && scope.Holes is { Count: > 0 } && error.Location.SourceTree is { } holeTree &&
+                IsHoleArgumentList(ArgumentsAt(holeTree.GetRoot(cancellationToken).FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true))))
+            {
+                found[error] = Holes.Marker;
+                continue;
+            }
             if (!UnknownNameIds.Contains(error.Id) || error.Location.SourceTree is not { } tree) continue;
             if (tree.GetRoot(cancellationToken).FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true) is not SimpleNameSyntax name || IsQualified(name)) continue;
             var text = name.Identifier.ValueText;
@@ -187,7 +213,7 @@ internal static class CheckLevel
                         $"no overload of '{info.CandidateSymbols[0].ContainingType?.Name}.{text}' takes these {call.ArgumentList.Arguments.Count} arguments (in code the compiler did not bind, since it depends on an unknown name)"), null);
                     continue;
                 }
-                if (info.CandidateReason == CandidateReason.OverloadResolutionFailure && IsCallOf(name) is { } counted
+                if (info.CandidateReason == CandidateReason.OverloadResolutionFailure && IsCallOf(name) is { } counted && !IsHoleArgumentList(counted.ArgumentList)
                     && counted.ArgumentList.Arguments.All(a => a.NameColon is null) && !info.CandidateSymbols.OfType<IMethodSymbol>().Any(m => Accepts(m, counted.ArgumentList.Arguments.Count)))
                 {
                     // Whatever the unknown arguments' types, no overload takes this many.

@@ -16,7 +16,8 @@ namespace SnippetCheck.Compilation;
 /// compiles and no code after it becomes unreachable.</item>
 /// <item>An argument list or a value: <see cref="Marker"/>, a name nothing declares. The compiler binds the call's
 /// receiver and method name as usual (a renamed method fails) and, as for any unknown name, reports no overload
-/// error on an argument it cannot type.</item>
+/// error on an argument it cannot type. An argument list stands for any number of arguments, none too: an error of
+/// the count at its call (<c>new Button(...)</c> with a parameterless constructor) is the hole's (<see cref="CheckLevel"/>).</item>
 /// <item>An object or collection initializer's content: nothing; an implicitly typed array's: <see cref="Marker"/>.</item>
 /// </list>
 /// </summary>

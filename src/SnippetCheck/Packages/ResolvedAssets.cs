@@ -30,7 +30,7 @@ public sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList
 
     /// <summary>
     /// Reads what <c>dotnet build -getItem:ReferencePath -getItem:RuntimeCopyLocalItems
-    /// -getItem:RuntimeTargetsCopyLocalItems</c> printed. The base framework's own references are left out:
+    /// -getItem:RuntimeTargetsCopyLocalItems -getItem:ResourceCopyLocalItems</c> printed. The base framework's own references are left out:
     /// the compiler has them already.
     /// </summary>
     internal static ResolvedAssets FromMSBuildItems(string json, IEnumerable<string> extraCompile, IEnumerable<string> extraRuntime)
@@ -55,6 +55,10 @@ public sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList
         foreach (var path in extraRuntime) runtime[Path.GetFileName(path)] = (path, int.MaxValue);
         foreach (var item in Items(items, "RuntimeCopyLocalItems").Where(IsManaged))
             runtime.TryAdd(Path.GetFileName(Metadata(item, "Identity")), (Metadata(item, "Identity"), RuntimeRanks.Count));
+        // Satellite resource assemblies (de/Humanizer.resources.dll), one per culture folder, each under its own key: a
+        // package's translations live in other packages' folders, where the runtime's probing beside the parent never looks.
+        foreach (var item in Items(items, "ResourceCopyLocalItems").Where(IsSatellite))
+            runtime.TryAdd(Metadata(item, "DestinationSubDirectory") + Path.GetFileName(Metadata(item, "Identity")), (Metadata(item, "Identity"), RuntimeRanks.Count));
         foreach (var item in Items(items, "RuntimeTargetsCopyLocalItems").Where(IsManaged))
         {
             // A RID-specific asset replaces the portable one when it fits this machine; the closest RID wins.
@@ -80,6 +84,9 @@ public sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList
         if (Metadata(item, "Alias") is { Length: > 0 } alias) return $"{alias} = {name}";
         return Metadata(item, "Static").Equals("true", StringComparison.OrdinalIgnoreCase) ? "static " + name : name;
     }
+
+    private static bool IsSatellite(JsonElement item) =>
+        Metadata(item, "DestinationSubDirectory").Length > 0 && Metadata(item, "Identity").EndsWith(".resources.dll", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsManaged(JsonElement item) =>
         Metadata(item, "AssetType") is "runtime" or "" && Metadata(item, "Identity").EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
@@ -114,8 +121,8 @@ public sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList
 /// </summary>
 internal static class AssetCache
 {
-    /// <summary>3: with the resolved package versions.</summary>
-    private const int FormatVersion = 3;
+    /// <summary>4: with the packages' satellite resource assemblies among the runtime assets.</summary>
+    private const int FormatVersion = 4;
 
     private sealed record Entry(int Version, string Key, string[] Compile, string[] Runtime, bool AspNetCore, string[]? Usings, Dictionary<string, string>? PackageVersions);
 

@@ -158,4 +158,34 @@ public sealed partial class AdoptPackageTests
         Assert.True(write.ExitCode == 0, write.Output);
         Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json packages=Newtonsoft.Json@13.0.3 -->", File.ReadAllText(Path.Combine(folder.Path, "post.md")));
     }
+
+    [Fact]
+    public void A_doc_sets_install_line_on_another_page_names_the_package_of_a_page_that_neither_imports_nor_installs_it()
+    {
+        // Issue 54: a library's docs say how to install it once; its other pages show calls only.
+        using var folder = new TempFolder();
+        folder.Write("docs/installation.md", """
+            # Installation
+
+            ```
+            dotnet add package Newtonsoft.Json --version 13.0.3
+            ```
+            """);
+        folder.Write("docs/usage.md", """
+            # Usage
+
+            ```csharp
+            Console.WriteLine(JsonConvert.ToString(true));
+            ```
+            """);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        var adopted = File.ReadAllText(Path.Combine(folder.Path, "docs", "usage.md"));
+        Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json packages=Newtonsoft.Json@13.0.3 -->", adopted);
+        // A mutant of the call the block shows fails.
+        File.WriteAllText(Path.Combine(folder.Path, "docs", "usage.md"), adopted.Replace("JsonConvert.ToString", "JsonConvert.ToStrin", StringComparison.Ordinal));
+        Assert.Equal(1, CliRunner.Run(folder.Path, "verify").ExitCode);
+    }
 }

@@ -346,4 +346,27 @@ public sealed class CheckLevelTests
         write(stream, report);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    [Theory]
+    [InlineData("var o = new object(...);\nConsole.WriteLine(o.GetHashCode());")]
+    [InlineData("var drives = Environment.GetLogicalDrives(...);\nConsole.WriteLine(drives.Length);")]
+    public async Task An_argument_list_hole_stands_for_any_number_of_arguments_none_too(string code)
+    {
+        // Issue 54, bug 10: 'new Button(...)' failed CS1729 against a parameterless constructor.
+        var result = await CheckAsync(code);
+
+        Assert.Equal(SnippetStatus.Passed, result.Status);
+        Assert.Equal(VerificationLevel.Check, result.Level);
+    }
+
+    [Theory]
+    [InlineData("var o = new object(...);\nConsole.WriteLine(o.GetHashCod());")]
+    [InlineData("var drives = Environment.GetLogicalDrivs(...);\nConsole.WriteLine(drives.Length);")]
+    [InlineData("var sb = new StringBuildr(...);\nConsole.WriteLine(sb);")]
+    public async Task A_misspelt_call_around_an_argument_list_hole_still_fails(string code)
+    {
+        var result = await CheckAsync(code);
+
+        Assert.Equal(SnippetStatus.Failed, result.Status);
+    }
 }

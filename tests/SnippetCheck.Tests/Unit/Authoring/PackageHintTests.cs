@@ -47,4 +47,44 @@ public sealed class PackageHintTests
         Assert.Null(PackageCandidate.TryParse("Bogus@latest"));
         Assert.Null(PackageCandidate.TryParse("two words"));
     }
+
+    [Fact]
+    public void Install_lines_name_packages_with_the_version_they_give_first_and_the_newest_after()
+    {
+        const string page = """
+            Run `dotnet add package Humanizer.Core.<locale>` for one language, or:
+
+            ```
+            dotnet add package Serilog --version 4.2.0
+            Install-Package Polly -Version 8.5.2
+            PM> Install-Package Bogus
+            ```
+
+            ```xml
+            <PackageReference Include="Dapper" Version="2.1.66" />
+            ```
+
+            ```csharp
+            #r "nuget: Spectre.Console, 0.49.1"
+            #:package CliWrap@3.8.2
+            ```
+            """;
+
+        var groups = PackageEvidence.InstallLines(page).Select(g => string.Join(" ", g.Select(c => $"{c.Id}@{c.Version}"))).ToList();
+
+        Assert.Equal(["Humanizer.Core@", "Serilog@4.2.0 Serilog@", "Polly@8.5.2 Polly@", "Bogus@", "Dapper@2.1.66 Dapper@",
+            "Spectre.Console@0.49.1 Spectre.Console@", "CliWrap@3.8.2 CliWrap@"], groups);
+        Assert.Equal("protobuf-net", PackageEvidence.PackageOfNamespace("ProtoBuf.Meta"));
+        Assert.Null(PackageEvidence.PackageOfNamespace("ProtoBufX"));
+    }
+
+    [Fact]
+    public void A_benchmark_attribute_names_BenchmarkDotNet_and_a_pages_doc_set_is_the_first_folder_of_its_path()
+    {
+        var post = Pipeline.Read("# B\n\n```csharp\npublic class B\n{\n    [Benchmark]\n    public void Run() { }\n}\n```\n", "blog/posts/bench.md");
+
+        Assert.Contains(PackageInference.TestCandidates(post), g => g[0].Id == "BenchmarkDotNet");
+        Assert.Equal("blog", PackageInference.DocSetOf(post));
+        Assert.Equal("", PackageInference.DocSetOf(Pipeline.Read("# B\n", "bench.md")));
+    }
 }
