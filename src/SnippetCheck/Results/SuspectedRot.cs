@@ -65,7 +65,8 @@ public static partial class RotEvidence
     private static readonly string[] EnvironmentExceptions =
         ["IOException", "FileNotFoundException", "DirectoryNotFoundException", "UnauthorizedAccessException", "SocketException", "HttpRequestException",
          "DbException", "SqlException", "PlatformNotSupportedException", "NotImplementedException", "NotSupportedException", "TaskCanceledException",
-         "OperationCanceledException", "WebException", "Win32Exception", "SecurityException", "TypeInitializationException", "FileLoadException"];
+         "OperationCanceledException", "WebException", "Win32Exception", "SecurityException", "TypeInitializationException", "FileLoadException",
+         "DllNotFoundException", "EntryPointNotFoundException"];
 
     /// <summary>
     /// The evidence that <paramref name="failed"/> (a block's last failure as adopt or <c>verify --all</c> left it) is
@@ -104,15 +105,17 @@ public static partial class RotEvidence
             var names = Quoted().Matches(error.Message).Select(m => m.Groups[1].Value).ToList();
             var why = error.Id switch
             {
-                "CS0117" or "CS1061" when names.Count >= 2 && IsKnownType(names[0], declared) => $"'{SimpleName(names[0])}' is a known type, and it has no '{names[1]}'",
+                "CS0117" or "CS1061" when names.Count >= 2 && IsKnownType(names[0], declared) && MissingMember(failed.Snippet, names[0], names[1]) is { } near =>
+                    $"'{SimpleName(names[0])}' is a known type, and it has no '{names[1]}'{near}",
                 "CS0234" when names.Count >= 2 && PackageRoot(failed.Snippet, names[1]) is { } package =>
                     $"'{names[1]}' is {package}'s namespace, and it declares no '{names[0]}'",
                 "CS1501" or "CS7036" when !hasHole && MethodNamed(error, names) is { } method && !declared.Contains(method) => $"'{method}' is known, and no overload of it takes these arguments",
-                "CS1503" when !hasHole && names.Count >= 2 && names.All(n => IsKnownType(n, declared)) => "a known method's argument has the wrong type (arguments swapped?)",
-                "CS1520" when declared.Count > 0 => "a constructor whose name is not its class's (misspelt?)",
+                "CS1503" when !hasHole && failed.Snippet.Tags.Packages.Count > 0 && names.Count >= 2 && names.All(n => IsKnownType(n, declared)) => "a known method's argument has the wrong type (arguments swapped?)",
+                "CS1520" when MisnamedConstructor(code) is { } type => $"a constructor in '{type}' whose name is not its class's (misspelt?)",
                 _ => null,
             };
-            if (why is not null) return new SuspectedRot(error.Location, error.Id, error.Message, KnownApi, why);
+            // A line whose comment says it is an error shows the error on purpose (a language post, a spec).
+            if (why is not null && !MarkedAsError(failed.Snippet, error)) return new SuspectedRot(error.Location, error.Id, error.Message, KnownApi, why);
         }
         return null;
     }
@@ -171,7 +174,7 @@ public static partial class RotEvidence
     /// <summary>A result line (<c>x =&gt; value</c>) whose value no longer holds: the check's own message.</summary>
     private static SuspectedRot? ClaimIn(SnippetResult failed)
     {
-        if (ResultMismatch().Match(failed.Message ?? "") is not { Success: true } match) return null;
+        if (ResultMismatch().Match(failed.Message ?? "") is not { Success: true } match || OtherCultureOrType().IsMatch(match.Groups["claim"].Value)) return null;
         var at = failed.Snippet.Location with { Line = int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
             Column = int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture) };
         return new SuspectedRot(at, "result", match.Groups["claim"].Value.Trim(), Claim, "the result the post states no longer holds");
@@ -187,6 +190,56 @@ public static partial class RotEvidence
         return new SuspectedRot(failed.FailureLocation, "exception", message, Throws, "it compiles but throws, and the text does not say it throws");
     }
 
+    /// <summary>
+    /// Why a member a known type lacks is rot, as the end of the reason: the block compiles against a package (which lacks
+    /// it now), or the member is a near miss of one the framework type has (<c>Lenght</c>, <c>length</c>). Null when the
+    /// type is the framework's and the name is no near miss: most likely an extension method of a package the post does not
+    /// name (<c>"text".Humanize()</c>), which the block lacks rather than breaks.
+    /// </summary>
+    private static string? MissingMember(Snippet snippet, string type, string member)
+    {
+        if (FrameworkType(type) is { } known)
+        {
+            var members = known.GetMembers(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static)
+                .Select(m => m.Name).Where(n => !n.Contains('_', StringComparison.Ordinal)).Distinct().ToList();
+            var meant = members.FirstOrDefault(n => n.Equals(member, StringComparison.OrdinalIgnoreCase)) ?? (member.Length >= 4 ? EditDistance.NearMiss(member, members) : null);
+            if (meant is not null) return EditDistance.DidYouMean(meant);
+        }
+        return snippet.Tags.Packages.Count > 0 ? $" (the block compiles against {string.Join(", ", snippet.Tags.Packages.Select(p => p.Id))})" : null;
+    }
+
+    /// <summary>Keyword and common framework type names, as the compiler's messages write them.</summary>
+    private static readonly Dictionary<string, Type> Keywords = new(StringComparer.Ordinal)
+    {
+        ["string"] = typeof(string), ["int"] = typeof(int), ["long"] = typeof(long), ["double"] = typeof(double), ["decimal"] = typeof(decimal),
+        ["bool"] = typeof(bool), ["char"] = typeof(char), ["object"] = typeof(object), ["byte"] = typeof(byte), ["float"] = typeof(float),
+    };
+
+    /// <summary>The framework type a message names (<c>string</c>, <c>DateTime</c>, <c>List&lt;int&gt;</c>); null when it is none the tool knows.</summary>
+    private static Type? FrameworkType(string name)
+    {
+        var simple = SimpleName(name);
+        if (Keywords.TryGetValue(simple, out var keyword)) return keyword;
+        var arity = name.Contains('<', StringComparison.Ordinal) ? "`" + (name.Count(c => c == ',') + 1) : "";
+        foreach (var ns in new[] { "System", "System.Collections.Generic", "System.Text", "System.IO", "System.Threading.Tasks" })
+        {
+            if (typeof(object).Assembly.GetType($"{ns}.{simple}{arity}") is { IsPublic: true } found) return found;
+        }
+        return null;
+    }
+
+    /// <summary>A constructor the block writes inside a type of another name (<c>class Customer { public Custmer() { } }</c>): that type's name.</summary>
+    private static string? MisnamedConstructor(string code) =>
+        CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Preview)).GetRoot().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax>()
+            .Select(c => (c.Parent as Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax, c.Identifier.ValueText))
+            .FirstOrDefault(c => c.Item1 is not null && c.Item1.Identifier.ValueText != c.ValueText).Item1?.Identifier.ValueText;
+
+    /// <summary>The error's line has a comment that says it is an error (<c>// error</c>, <c>// CS1503</c>, <c>// not allowed</c>).</summary>
+    private static bool MarkedAsError(Snippet snippet, Diagnostic error) =>
+        snippet.Code.FirstOrDefault(l => l.Line == error.Location.Line) is { Text: { } text } && text.IndexOf("//", StringComparison.Ordinal) is >= 0 and var at &&
+        ErrorComment().IsMatch(text[at..]);
+
     /// <summary>The type, struct, record, interface, enum and method names the block declares: the post's own.</summary>
     private static HashSet<string> DeclaredNames(string code)
     {
@@ -199,6 +252,7 @@ public static partial class RotEvidence
                 case Microsoft.CodeAnalysis.CSharp.Syntax.DelegateDeclarationSyntax del: names.Add(del.Identifier.ValueText); break;
                 case Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method: names.Add(method.Identifier.ValueText); break;
                 case Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax local: names.Add(local.Identifier.ValueText); break;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.TypeParameterSyntax parameter: names.Add(parameter.Identifier.ValueText); break;
             }
         }
         return names;
@@ -240,16 +294,24 @@ public static partial class RotEvidence
     private static partial Regex Quoted();
 
     // JavaScript a C# fence cannot hold: 'function f(', 'const x =' / 'let x =' without a type, console.log, '==='.
-    [GeneratedRegex(@"^\s*(?:function\s+[A-Za-z_$][\w$]*\s*\(|(?:const|let)\s+[A-Za-z_$][\w$]*\s*=[^=]|.*\bconsole\.log\s*\(|.*\s(?:===|!==)\s)")]
+    [GeneratedRegex(@"^\s*(?:function\s+[A-Za-z_$][\w$]*\s*\(|(?:const|let)\s+[A-Za-z_$][\w$]*\s*=[^=].*;\s*$|.*\bconsole\.log\s*\(|.*\s(?:===|!==)\s)")]
     private static partial Regex JavaScript();
 
     // '<YourValue>', '<your-connection-string>': a placeholder the author fills, not C#.
     [GeneratedRegex(@"<[A-Za-z][\w-]*(?:\s[\w-]+)*>(?!\s*[({.\w])|\{\{")]
     private static partial Regex Placeholder();
 
+    // "is 1250000000 (Double), not 1250000000 (Int32)": the same value of another type (strictness, not rot); "is "one", not
+    // "один"": the post's value in another language, which a culture the run did not have gives.
+    [GeneratedRegex(@" is (?:.+ \(\w+\), not .+ \(\w+\)|""[\x20-\x7E]*"", not "".*[^\x00-\x7F].*"")$")]
+    private static partial Regex OtherCultureOrType();
+
     // The check a result line compiles to: "post.md(12,1): x.Humanize() is "a", not "b"".
     [GeneratedRegex(@"\((?<line>\d+),(?<column>\d+)\): (?<claim>.+? is .+, not .+)")]
     private static partial Regex ResultMismatch();
+
+    [GeneratedRegex(@"\b(?:error|errors|illegal|invalid|not\s+allowed|(?:won't|doesn't|does\s+not|will\s+not)\s+compile|CS\d{4})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ErrorComment();
 
     [GeneratedRegex(@"\b(?:throws?|thrown|exceptions?|fails?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ThrowWords();

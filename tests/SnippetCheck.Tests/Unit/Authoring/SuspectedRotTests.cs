@@ -130,7 +130,7 @@ public sealed class SuspectedRotTests
     public async Task Code_that_throws_where_the_text_does_not_say_so_is_listed_and_a_missing_file_is_not()
     {
         var (_, rot) = await AdoptAsync("""
-            # Throws
+            # Counting
 
             Parse the count:
 
