@@ -79,7 +79,7 @@ public static partial class RotEvidence
         var found = failed.Reason switch
         {
             FailureReason.CompileError => KnownApiError(failed) ?? TypoIn(failed),
-            FailureReason.Exception => ClaimIn(failed) ?? ThrowIn(failed, nearText),
+            FailureReason.Exception => ClaimIn(failed) is { } claim ? (claim.Evidence.Length == 0 ? null : claim) : ThrowIn(failed, nearText),
             FailureReason.OutputMismatch => new SuspectedRot(failed.FailureLocation, "output", failed.Message ?? "the output differs", Claim,
                 "the output block beside it no longer holds what the code prints"),
             _ => null,
@@ -174,7 +174,9 @@ public static partial class RotEvidence
     /// <summary>A result line (<c>x =&gt; value</c>) whose value no longer holds: the check's own message.</summary>
     private static SuspectedRot? ClaimIn(SnippetResult failed)
     {
-        if (ResultMismatch().Match(failed.Message ?? "") is not { Success: true } match || OtherCultureOrType().IsMatch(match.Groups["claim"].Value)) return null;
+        if (ResultMismatch().Match(failed.Message ?? "") is not { Success: true } match) return null;
+        // Not rot, and not a throw either: the result line's own check is what threw.
+        if (OtherCultureOrType().IsMatch(match.Groups["claim"].Value)) return new SuspectedRot(failed.FailureLocation, "", "", "", "");
         var at = failed.Snippet.Location with { Line = int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
             Column = int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture) };
         return new SuspectedRot(at, "result", match.Groups["claim"].Value.Trim(), Claim, "the result the post states no longer holds");
@@ -203,7 +205,8 @@ public static partial class RotEvidence
             var members = known.GetMembers(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static)
                 .Select(m => m.Name).Where(n => !n.Contains('_', StringComparison.Ordinal)).Distinct().ToList();
             var meant = members.FirstOrDefault(n => n.Equals(member, StringComparison.OrdinalIgnoreCase)) ?? (member.Length >= 4 ? EditDistance.NearMiss(member, members) : null);
-            if (meant is not null) return EditDistance.DidYouMean(meant);
+            // A framework type without the member: an extension method the block's usings or packages do not bring.
+            return meant is null ? null : EditDistance.DidYouMean(meant);
         }
         return snippet.Tags.Packages.Count > 0 ? $" (the block compiles against {string.Join(", ", snippet.Tags.Packages.Select(p => p.Id))})" : null;
     }
