@@ -61,6 +61,22 @@ public static class AdoptJson
             }
         }
         json.WriteEndArray();
+
+        json.WriteStartArray("suspectedRot");
+        foreach (var rot in report.Files.SelectMany(f => f.Rot))
+        {
+            WriteBlock(json, rot.Location);
+            json.WriteString("evidence", rot.Evidence);
+            json.WriteStartObject("diagnostic");
+            json.WriteString("id", rot.Id);
+            json.WriteString("message", rot.Message);
+            json.WriteEndObject();
+            json.WriteString("why", rot.Why);
+            if (rot.Block is { } block) json.WriteNumber("blockLine", block.Line);
+            if (rot.LastVersion is { } last) json.WriteString("lastVersion", last);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

@@ -55,9 +55,6 @@ internal sealed record PageSettings(bool Fixture, IReadOnlyList<string> HiddenFe
 /// <summary>Something <c>adopt</c> says about one block besides the table (a block that passes but cannot be tagged).</summary>
 public sealed record AdoptNote(SourceLocation Location, string Message)
 {
-    /// <summary>How a note about a false prose claim starts.</summary>
-    public const string SuspectedRot = "suspected rot: ";
-
     /// <summary>The block a note at another place is about (suspected rot stands at the prose's line); null when at the block.</summary>
     public SourceLocation? Block { get; init; }
 
@@ -85,8 +82,11 @@ public sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyLis
     /// <summary>Doc-comment examples with a hidden check of what their prose claims.</summary>
     public int WithHiddenChecks => Verified.Count(p => p.HiddenChecks.Count > 0);
 
-    /// <summary>Prose claims an example does not bear out: suspected rot, reported and never written.</summary>
-    public int SuspectedRot => Notes.Count(n => n.Message.StartsWith(AdoptNote.SuspectedRot, StringComparison.Ordinal));
+    /// <summary>Blocks that look broken rather than incomplete (and prose claims an example does not bear out), with their evidence.</summary>
+    public IReadOnlyList<SuspectedRot> Rot { get; init; } = [];
+
+    /// <summary>How many of <see cref="Rot"/>.</summary>
+    public int SuspectedRot => Rot.Count;
 
     private IEnumerable<AdoptProposal> Verified => Proposals.Where(p => p.Kind is not (SnippetKind.Check or SnippetKind.Ignore));
     internal int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
@@ -130,7 +130,7 @@ public sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList<F
     /// <summary>Doc-comment examples with a hidden check of their prose's claim.</summary>
     public int WithHiddenChecks => Files.Sum(f => f.WithHiddenChecks);
 
-    /// <summary>Prose claims found false (suspected rot), at their lines among the notes.</summary>
+    /// <summary>Blocks suspected of rot (docs/authoring.md, "What adopt reports as rot").</summary>
     public int SuspectedRot => Files.Sum(f => f.SuspectedRot);
 
     /// <summary>Blocks joined with earlier blocks of their post into sessions.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SnippetCheck.Reporting;
+using SnippetCheck.Results;
 
 namespace SnippetCheck.Authoring;
 
@@ -33,6 +34,14 @@ public static class AdoptTable
         }
         foreach (var line in CauseLines(report)) yield return line;
         foreach (var note in report.Files.SelectMany(f => f.Notes)) yield return note.ToString();
+        // Apart from everything else: the blocks that look broken rather than incomplete, strongest evidence first.
+        var suspects = report.Files.SelectMany(f => f.Rot).OrderBy(r => RotEvidence.Kinds.ToList().IndexOf(r.Evidence)).ToList();
+        if (suspects.Count > 0)
+        {
+            yield return $"suspected rot: {suspects.Count} block{(suspects.Count == 1 ? "" : "s")} that look{(suspects.Count == 1 ? "s" : "")} broken rather than incomplete " +
+                "(an ignore tag with a reason silences one):";
+            foreach (var suspected in suspects) yield return suspected.ToString();
+        }
         foreach (var refused in report.Refused) yield return $"{refused.Path}: not written: {refused.WriteProblem}";
 
         var seconds = report.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
@@ -49,7 +58,7 @@ public static class AdoptTable
         var what = $"{report.Compile} compile, {report.Run} run{compileFail}, {report.Output} with an output block{usings}";
         var failing = (report.StillFailing == 1 ? "1 still fails" : $"{report.StillFailing} still fail")
             + (report.LeftOut > 0 ? $" ({report.LeftOut} of them left out of their page's class with an ignore tag)" : "");
-        var rot = report.SuspectedRot > 0 ? $"; {report.SuspectedRot} prose claim{(report.SuspectedRot == 1 ? "" : "s")} the code does not bear out (suspected rot, above)" : "";
+        var rot = report.SuspectedRot > 0 ? $"; {report.SuspectedRot} suspected rot (above)" : "";
         var stay = report.StillFailing == 1 ? "stays" : "stay";
         // Checked blocks are counted apart, never among the verified ones (README.md, "Levels").
         string Checked(int count) => count == 0 ? "" : $"; {count} more to check only (the check level: names the post never declares are tolerated; checked, not verified)";

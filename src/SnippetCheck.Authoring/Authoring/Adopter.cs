@@ -107,13 +107,13 @@ public static class Adopter
         // does not is suspected rot, reported at the prose's line and never written.
         var claims = runnable
             .Where(r => ran.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed && again.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)
-            .Select(r => (r.Document, r.Snippet, Claim: ProseClaims.After(r.Snippet.Block, r.Document.Snippets.Source.Document)))
-            .Where(c => c.Claim is not null)
-            .ToDictionary(c => Key(c.Snippet), c => (c.Document, c.Snippet, Claim: c.Claim!));
+            .Select(r => (r.Document, r.Snippet, Claims: ProseClaims.After(r.Snippet.Block, r.Document.Snippets.Source.Document)))
+            .Where(c => c.Claims.Count > 0)
+            .ToDictionary(c => Key(c.Snippet), c => (c.Document, c.Snippet, c.Claims));
         var claimed = ByBlock(await verifier.VerifyLoneAsync([.. claims.Values.Select(c => (c.Document, c.Snippet with
         {
             Tags = c.Snippet.Tags with { Results = true },
-            Code = [.. c.Snippet.Code, new CodeLine(c.Claim.Check, c.Claim.Location.Line, c.Claim.Location.Column)],
+            Code = [.. c.Snippet.Code, .. c.Claims.Select(claim => new CodeLine(claim.Check, claim.Location.Line, claim.Location.Column))],
         }))], useCache: false, cancellationToken).ConfigureAwait(false));
 
         // Pass 3: what fails only on names an earlier block of the post may declare, joined with those blocks as a session.
@@ -157,6 +157,7 @@ public static class Adopter
             var failures = new List<SnippetResult>();
             var causes = new List<UnverifiedCause>();
             var notes = new List<AdoptNote>();
+            var rot = new List<SuspectedRot>();
             foreach (var snippet in blocks)
             {
                 var key = Key(snippet);
@@ -199,6 +200,7 @@ public static class Adopter
                     {
                         failures.Add(failed);
                         causes.Add(UnverifiedCause.Of(failed, packageLookedFor: packageNotes.Count > 0));
+                        if (RotReport.Of(document.Snippets.Source.Document, snippet, failed) is { } suspected) rot.Add(suspected);
                     }
                     continue;
                 }
@@ -234,11 +236,10 @@ public static class Adopter
                         if (claims.TryGetValue(key, out var claim))
                         {
                             if (claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } && AdoptWriter.CanAddAfter(snippet.Block, document.Snippets.Source.Document))
-                                proposal = proposal with { HiddenChecks = [claim.Claim.Check] };
+                                proposal = proposal with { HiddenChecks = [.. claim.Claims.Select(c => c.Check)] };
                             else if (claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Failed, Reason: FailureReason.Exception } disproved
-                                && ProseClaims.Actual(disproved, claim.Claim) is { } actual)
-                                notes.Add(new AdoptNote(claim.Claim.Location,
-                                    $"{AdoptNote.SuspectedRot}the prose says '{claim.Claim.Variable}' holds {claim.Claim.Stated}, but after the example it is {actual}; fix the prose or the example (no check was written for it)") { Block = snippet.Location });
+                                && claim.Claims.Select(c => (Claim: c, Actual: ProseClaims.Actual(disproved, c))).FirstOrDefault(c => c.Actual is not null) is { Actual: { } actual } falseClaim)
+                                rot.Add(RotReport.OfClaim(falseClaim.Claim, actual, snippet));
                         }
                         proposals.Add(proposal);
                         continue;
@@ -253,11 +254,14 @@ public static class Adopter
                 {
                     failures.Add(wrong);
                     causes.Add(UnverifiedCause.Of(wrong, packageLookedFor: false));
+                    if (RotReport.Of(document.Snippets.Source.Document, snippet, wrong) is { } suspected) rot.Add(suspected);
                     continue;
                 }
+                // It compiles, and its run fails: tagged compile, and suspected where the text does not say it fails.
+                if (RotReport.Of(document.Snippets.Source.Document, snippet, ran.GetValueOrDefault(key)) is { } thrown) rot.Add(thrown);
                 proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages });
             }
-            files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes) { Causes = causes });
+            files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes) { Causes = causes, Rot = rot });
         }
 
         // Pass 6: pages that verify more as one class (the page fixture) than block by block, and the pages config already
@@ -377,7 +381,7 @@ public static class Adopter
         var said = settings.Lines.Count == 0 ? "" : $"; its front matter {(write ? "gets" : "would get")}: {settings}";
         notes.Insert(0, new AdoptNote(new SourceLocation(file.Path, 1, 1),
             $"page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verified as one class ({aloneVerified} block by block){said}"));
-        return new AdoptFile(source, file.Blocks, proposals, failures, notes) { Causes = causes, Fixture = settings };
+        return new AdoptFile(source, file.Blocks, proposals, failures, notes) { Causes = causes, Fixture = settings, Rot = file.Rot };
     }
 
     /// <summary>The calls that start work on other threads, as <c>Type.Method</c>, or a method alone for an extension.</summary>

@@ -36,6 +36,15 @@ internal static partial class ProseClaims
         RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Claim();
 
+    // "<c>prescan</c> will yield <c>{ 0, 1, 3, 6 }</c>, while <c>scan</c> and <c>result</c> will both yield <c>{ 1, 3, 6, 10 }</c>":
+    // names and values in code spans, several names to one verb, several clauses to a sentence.
+    [GeneratedRegex(@"(?<subjects>(?:<c>|`)\s*[A-Za-z_]\w*\s*(?:</c>|`)(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:<c>|`)\s*[A-Za-z_]\w*\s*(?:</c>|`))*)\s+(?:will\s+)?(?:both\s+|all\s+)?(?:yields?|contains?|holds?|produces?|returns?|prints?)\s+(?:<c>|`)\s*(?<values>[^`<]+?)\s*(?:</c>|`)",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex SpanClaim();
+
+    [GeneratedRegex(@"(?:<c>|`)\s*(?<name>[A-Za-z_]\w*)\s*(?:</c>|`)")]
+    private static partial Regex SpanName();
+
     [GeneratedRegex(@"^(?:(?<int>-?\d+)|""(?<string>[^""\\]*)""|(?<count>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<word>zero(?:e?s)?|empty\s+strings?))$", RegexOptions.IgnoreCase)]
     private static partial Regex Item();
 
@@ -47,12 +56,12 @@ internal static partial class ProseClaims
 
     /// <summary>
     /// The claim in the prose after <paramref name="block"/> (a <c>&lt;code&gt;</c> of a doc comment), up to the next
-    /// <c>&lt;code&gt;</c>, the end of its <c>&lt;example&gt;</c> or of the comment; null when it states no list of numbers
-    /// or strings about a named variable.
+    /// <c>&lt;code&gt;</c>, the end of its <c>&lt;example&gt;</c> or of the comment (one per variable a sentence names);
+    /// empty when it states no list of numbers or strings about a named variable.
     /// </summary>
-    public static ProseClaim? After(FencedBlock block, SourceDocument document)
+    public static IReadOnlyList<ProseClaim> After(FencedBlock block, SourceDocument document)
     {
-        if (!block.Geometry.XmlEscaped) return null;
+        if (!block.Geometry.XmlEscaped) return [];
         var lines = new List<(int Line, int Column, string Text)>();
         for (var line = block.EndLine; line <= document.Lines.LineCount; line++)
         {
@@ -63,7 +72,7 @@ internal static partial class ProseClaims
             if (line == block.EndLine)
             {
                 var close = text.IndexOf("</code>", StringComparison.Ordinal);
-                if (close < 0) return null;
+                if (close < 0) return [];
                 from = close + "</code>".Length;
             }
             else
@@ -78,11 +87,23 @@ internal static partial class ProseClaims
             if (stop >= 0) break;
         }
         var prose = string.Join(' ', lines.Select(l => l.Text.Trim()));
-        if (Claim().Match(prose) is not { Success: true } match) return null;
-        var values = Values(Trailer().Replace(match.Groups["values"].Value.Trim(), ""));
-        if (values is null || values.Count < 2) return null;
-        var location = LocationOf(prose, match.Index, lines, document.DisplayPath);
-        return new ProseClaim(match.Groups["name"].Value, values, location);
+        if (Claim().Match(prose) is { Success: true } match)
+        {
+            var values = Values(Trailer().Replace(match.Groups["values"].Value.Trim(), ""));
+            return values is null || values.Count < 2 ? [] : [new ProseClaim(match.Groups["name"].Value, values, LocationOf(prose, match.Index, lines, document.DisplayPath))];
+        }
+        var claims = new List<ProseClaim>();
+        foreach (Match clause in SpanClaim().Matches(prose))
+        {
+            var values = Values(Trailer().Replace(clause.Groups["values"].Value.Trim().TrimStart('{', '[').TrimEnd('}', ']').Trim(), ""));
+            if (values is null || values.Count < 2) continue;
+            foreach (Match name in SpanName().Matches(clause.Groups["subjects"].Value))
+            {
+                var at = clause.Groups["subjects"].Index + name.Groups["name"].Index;
+                claims.Add(new ProseClaim(name.Groups["name"].Value, values, LocationOf(prose, at, lines, document.DisplayPath)));
+            }
+        }
+        return claims;
     }
 
     /// <summary>

@@ -43,7 +43,12 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
         }
         var first = failed.Diagnostics.FirstOrDefault(d => d.IsError);
         var at = first?.Location ?? failed.FailureLocation;
-        if (SyntaxError(failed.Snippet) is { } syntax) return new(Fragment, syntax.Detail, syntax.Location);
+        // An error against a known API (a member a known type lacks, a misspelt constructor, swapped arguments) is what the
+        // compiler said first that matters, whatever names the block also lacks.
+        if (RotEvidence.Of(failed) is { Evidence: RotEvidence.KnownApi } known) return new(CompileError, $"{known.Id}: {known.Message}", known.Location);
+        // Result lines ('x.Humanize() => "a"') do not parse as C# as written: the compiler's reading of them decides.
+        var parsedAsWritten = !failed.Snippet.Tags.Results;
+        if (parsedAsWritten && SyntaxError(failed.Snippet) is { } syntax) return new(Fragment, syntax.Detail, syntax.Location);
         if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is { Count: > 0 } names)
             return new(packageLookedFor ? PackageNotFound : UnknownName, string.Join(", ", names.Select(n => $"'{n}'")), at);
         // The first error is an unknown name, with others after it: the name is what the block lacks first, and a cause

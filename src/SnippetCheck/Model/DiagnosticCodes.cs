@@ -77,6 +77,8 @@ public static class DiagnosticCodes
     public const string UnboundApi = "SC2014";
     /// <summary>Test failed.</summary>
     public const string TestFailed = "SC2015";
+    /// <summary>Suspected rot: an untagged block that looks broken rather than incomplete.</summary>
+    public const string SuspectedRot = "SC2016";
 
     // SC3xxx: files, configuration and the tool itself.
     /// <summary>Bad configuration.</summary>

@@ -60,5 +60,15 @@ public static class ReportText
 
     /// <summary>The tool's own warnings on a snippet (a foreign attribute); compiler warnings stay out, as on the console.</summary>
     internal static IEnumerable<Diagnostic> ToolWarnings(SnippetResult result) =>
-        result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && d.Id.StartsWith("SC", StringComparison.Ordinal));
+        result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && d.Id.StartsWith("SC", StringComparison.Ordinal)).Concat(RotWarning(result));
+
+    /// <summary>
+    /// An untagged block that failed (<c>verify --all</c>) with evidence that it is broken, as the SC2016 warning SARIF and
+    /// GitHub carry beside its failure; the evidence is <see cref="RotEvidence"/>'s, the one <c>adopt</c> lists.
+    /// </summary>
+    private static IEnumerable<Diagnostic> RotWarning(SnippetResult result)
+    {
+        if (result.Snippet.IsTagged || RotEvidence.Of(result) is not { } rot) yield break;
+        yield return Diagnostic.Warning(DiagnosticCodes.SuspectedRot, $"suspected rot [{rot.Evidence}]: {rot.Id}: {rot.Message} — {rot.Why}", rot.Location);
+    }
 }

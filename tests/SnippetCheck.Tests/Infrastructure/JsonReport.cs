@@ -34,5 +34,8 @@ public sealed class AdoptJsonReport(JsonDocument document)
     public IReadOnlyDictionary<int, JsonElement> Blocks { get; } =
         document.RootElement.GetProperty("blocks").EnumerateArray().ToDictionary(b => b.GetProperty("line").GetInt32());
 
+    /// <summary>The blocks adopt suspects of rot, in the report's order.</summary>
+    public IReadOnlyList<JsonElement> SuspectedRot { get; } = [.. document.RootElement.GetProperty("suspectedRot").EnumerateArray()];
+
     public static AdoptJsonReport Load(string path) => new(JsonDocument.Parse(File.ReadAllText(path)));
 }

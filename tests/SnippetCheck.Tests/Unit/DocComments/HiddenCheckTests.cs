@@ -109,9 +109,27 @@ public sealed class HiddenCheckTests
         var document = SourceDocument.FromText("/t/C.cs", "C.cs", text);
         var block = SnippetCheck.Snippets.SnippetReader.Read(SnippetCheck.DocComments.DocumentExtractor.Extract(document)).Snippets.Single().Block;
 
-        var claim = ProseClaims.After(block, document);
+        var claim = ProseClaims.After(block, document).SingleOrDefault();
 
         Assert.Equal(check, claim?.Check);
         if (claim is not null) Assert.Equal((5, 5), (claim.Location.Line, claim.Location.Column));
+    }
+
+    [Theory]
+    [InlineData("<c>prescan</c> will yield <c>{ 0, 1, 3, 6 }</c>, while <c>scan</c> and <c>result</c> will both yield <c>{ 1, 3, 6, 10 }</c>.",
+        "prescan => new[] { 0, 1, 3, 6 }|scan => new[] { 1, 3, 6, 10 }|result => new[] { 1, 3, 6, 10 }")]
+    [InlineData("`first`, `second` and `third` all return `[1, 2]`", "first => new[] { 1, 2 }|second => new[] { 1, 2 }|third => new[] { 1, 2 }")]
+    [InlineData("<c>scan</c> will yield <c>the running sums</c>.", "")]
+    public void Several_variables_of_one_sentence_are_each_a_claim(string prose, string checks)
+    {
+        var text = $"/// <example>\n/// <code>\n/// var x = 1;\n/// </code>\n/// {prose}\n/// </example>\npublic class C {{ }}\n";
+        var document = SourceDocument.FromText("/t/C.cs", "C.cs", text);
+        var block = SnippetCheck.Snippets.SnippetReader.Read(SnippetCheck.DocComments.DocumentExtractor.Extract(document)).Snippets.Single().Block;
+
+        var claims = ProseClaims.After(block, document);
+
+        Assert.Equal(checks, string.Join('|', claims.Select(c => c.Check)));
+        // Each claim stands where its variable is named.
+        if (claims.Count > 0) Assert.Equal(prose.IndexOf(claims[0].Variable, StringComparison.Ordinal) + 5, claims[0].Location.Column);
     }
 }

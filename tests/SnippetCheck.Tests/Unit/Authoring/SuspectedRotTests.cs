@@ -1,0 +1,160 @@
+using SnippetCheck.Authoring;
+using SnippetCheck.Driver;
+using SnippetCheck.Results;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Unit.Authoring;
+
+/// <summary>
+/// Issue 55: <c>adopt</c> lists the blocks that look broken rather than incomplete, each with its evidence, and never
+/// the noise beside them (the post's own names, pseudo-code, holes, placeholders, cascades from unknown names).
+/// Each post holds blocks that must be listed and neighbours that must not.
+/// </summary>
+public sealed class SuspectedRotTests
+{
+    private static async Task<(AdoptReport Report, Dictionary<int, SuspectedRot> ByBlock)> AdoptAsync(string post)
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", post);
+        var report = await Adopter.RunAsync(new VerifyOptions { Paths = ["post.md"], CurrentDirectory = folder.Path }, write: false);
+        return (report, report.Files.SelectMany(f => f.Rot).ToDictionary(r => r.Block!.Value.Line));
+    }
+
+    [Fact]
+    public async Task Errors_against_known_apis_are_listed_and_the_posts_own_names_and_their_cascades_are_not()
+    {
+        var (report, rot) = await AdoptAsync("""
+            # Known APIs
+
+            ```csharp
+            var name = "Ada";
+            Console.WriteLine(name.Lenght);
+            ```
+
+            ```csharp
+            Console.WriteLine(Math.Max(1, 2, 3));
+            ```
+
+            ```csharp
+            class Customer
+            {
+                public Custmer() { }
+            }
+            ```
+
+            ```csharp
+            Console.WriteLine(order.Total.Lenght);
+            ```
+
+            ```csharp
+            class Widget { }
+            static class Use { static void Spin() => new Widget().Spin(); }
+            ```
+
+            ```csharp
+            Console.WriteLine(Math.Max(...));
+            ```
+            """);
+
+        Assert.Equal(("CS1061", RotEvidence.KnownApi), (rot[3].Id, rot[3].Evidence));
+        Assert.Contains("'string' is a known type, and it has no 'Lenght'", rot[3].Why, StringComparison.Ordinal);
+        Assert.Equal(("CS1501", RotEvidence.KnownApi), (rot[8].Id, rot[8].Evidence));
+        Assert.Equal(("CS1520", RotEvidence.KnownApi), (rot[12].Id, rot[12].Evidence));
+        // An unknown receiver (its member errors cascade), the post's own type, a hole standing for the arguments: not listed.
+        Assert.Equal([3, 8, 12], rot.Keys.Order());
+        // The cause says what the compiler said first, not that a name is unknown ('Custmer' is not a name the post lacks).
+        var cause = report.Files[0].Causes.Single(c => c.Location.Line == 15);
+        Assert.Equal((UnverifiedCause.CompileError, "CS1520: Method must have a return type"), (cause.Kind, cause.Detail));
+    }
+
+    [Fact]
+    public async Task Typos_in_otherwise_valid_csharp_are_listed_and_pseudo_code_and_placeholders_are_not()
+    {
+        var (_, rot) = await AdoptAsync("""
+            # Typos
+
+            ```csharp
+            var digits = System.Text.RegularExpressions.Regex.Matches("a1b22", "\d+");
+            ```
+
+            ```csharp
+            Console.WriteLine(Math.Max(1, 2);
+            ```
+
+            ```csharp
+            const total = [1, 2, 3].reduce((a, b) => a + b, 0);
+            ```
+
+            ```csharp
+            var connection = new SqlConnection(<YourConnectionString>);
+            ```
+
+            ```csharp
+            if (ready) { Launch(
+            ```
+
+            ```csharp
+            const int Answer = 42;
+            Console.WriteLine(Answer);
+            ```
+            """);
+
+        Assert.Equal(("CS1009", RotEvidence.Typo), (rot[3].Id, rot[3].Evidence));
+        Assert.Equal(("CS1026", RotEvidence.Typo), (rot[7].Id, rot[7].Evidence));
+        Assert.Equal(("javascript", RotEvidence.Typo), (rot[11].Id, rot[11].Evidence));
+        Assert.Equal([3, 7, 11], rot.Keys.Order());
+    }
+
+    [Fact]
+    public async Task Result_lines_that_no_longer_hold_are_listed_and_those_that_hold_are_not()
+    {
+        var (report, rot) = await AdoptAsync("""
+            # Claims
+
+            ```csharp
+            "abc".ToUpperInvariant() => "ABC"
+            ```
+
+            ```csharp
+            "abc".Length => 4
+            ```
+            """);
+
+        Assert.Equal(("result", RotEvidence.Claim), (rot[7].Id, rot[7].Evidence));
+        Assert.Contains("is 3, not 4", rot[7].Message, StringComparison.Ordinal);
+        Assert.Equal([7], rot.Keys);
+        Assert.Equal(1, report.SuspectedRot);
+    }
+
+    [Fact]
+    public async Task Code_that_throws_where_the_text_does_not_say_so_is_listed_and_a_missing_file_is_not()
+    {
+        var (_, rot) = await AdoptAsync("""
+            # Counting
+
+            Parse the count:
+
+            ```csharp
+            var count = int.Parse("twelve");
+            Console.WriteLine(count);
+            ```
+
+            Parsing a word throws a FormatException:
+
+            ```csharp
+            var count = int.Parse("twelve");
+            Console.WriteLine(count);
+            ```
+
+            Read the settings:
+
+            ```csharp
+            Console.WriteLine(File.ReadAllText("settings-that-are-not-here.json"));
+            ```
+            """);
+
+        Assert.Equal(("exception", RotEvidence.Throws), (rot[5].Id, rot[5].Evidence));
+        Assert.Contains("FormatException", rot[5].Message, StringComparison.Ordinal);
+        Assert.Equal([5], rot.Keys);
+    }
+}
