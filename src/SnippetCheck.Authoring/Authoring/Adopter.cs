@@ -35,14 +35,21 @@ public static class Adopter
 
     /// <summary>
     /// Proposes the tags, hidden lines and settings that make each block of <paramref name="options"/>' files pass, by
-    /// verifying trials; with <paramref name="write"/>, writes them into the files (only insertions of comments and front matter).
+    /// verifying trials; with <paramref name="write"/>, writes them into the files (only insertions of comments, and of front matter with
+    /// <c>--front-matter</c>).
     /// </summary>
     public static Task<AdoptReport> RunAsync(VerifyOptions options, bool write, CancellationToken cancellationToken = default) =>
-        RunAsync(new Verifier(options), options, write, [], cancellationToken);
+        RunAsync(new Verifier(options), options, write, [], frontMatter: false, cancellationToken);
 
     /// <param name="verifier">Made from <paramref name="options"/>; its events report each pass's progress.</param>
     /// <param name="packages">Packages the author names (<c>adopt --package</c>), tried first for every post.</param>
-    public static async Task<AdoptReport> RunAsync(Verifier verifier, VerifyOptions options, bool write, IReadOnlyList<PackageCandidate> packages, CancellationToken cancellationToken = default)
+    /// <param name="frontMatter">
+    /// <c>adopt --front-matter</c>: a page fixture whose settings the page must say (<c>fixture: true</c>, hidden fences) is
+    /// proposed, its settings written into the front matter. Without it adopt changes nothing a reader sees: GitHub shows a
+    /// front matter as a table, and many docs renderers as text, so such a page gets a note saying what it would verify.
+    /// </param>
+    public static async Task<AdoptReport> RunAsync(Verifier verifier, VerifyOptions options, bool write, IReadOnlyList<PackageCandidate> packages, bool frontMatter,
+        CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var (documents, fileErrors) = verifier.Prepare();
@@ -287,6 +294,10 @@ public static class Adopter
             else if (trial is not null && !document.Settings.IsFixture && trial.Verified > verified && FixtureShortfall(trial) is { } shortfall)
                 files[index] = file with { Notes = [.. file.Notes, new AdoptNote(new SourceLocation(file.Path, 1, 1),
                     $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by block), but {shortfall}")] };
+            else if (trial is not null && (document.Settings.IsFixture || trial.Verified > verified) && !frontMatter && FixtureSettings(document, trial).Lines.Count > 0)
+                files[index] = file with { Notes = [.. file.Notes, new AdoptNote(new SourceLocation(file.Path, 1, 1),
+                    $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by block), " +
+                    $"but it needs front matter readers would see ({FixtureSettings(document, trial)}): adopt --front-matter writes it")] };
             else if (trial is not null && (document.Settings.IsFixture || trial.Verified > verified))
                 files[index] = AsFixture(document, file, trial, verified, write);
             else if (document.Settings.IsFixture)
@@ -374,14 +385,20 @@ public static class Adopter
             var output = block.Kind == SnippetKind.Run ? OutputFenceFor(document, snippet, ScrubbingOf(document, snippet), first.ActualOutput, second.ActualOutput) : null;
             proposals.Add(new AdoptProposal(snippet, block.Kind, output) { Usings = block.Tags.Usings, Packages = block.Tags.Packages });
         }
-        // The page's own list replaces config's: it names config's fences too, which the trial read beside the new ones.
-        IReadOnlyList<string> fences = trial.HiddenFences.Count == 0 ? []
-            : [.. (document.Settings.Config.HiddenFences ?? []).Concat(trial.HiddenFences).Distinct(StringComparer.OrdinalIgnoreCase)];
-        var settings = new PageSettings(!document.Settings.IsFixture, fences);
+        var settings = FixtureSettings(document, trial);
         var said = settings.Lines.Count == 0 ? "" : $"; its front matter {(write ? "gets" : "would get")}: {settings}";
         notes.Insert(0, new AdoptNote(new SourceLocation(file.Path, 1, 1),
             $"page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verified as one class ({aloneVerified} block by block){said}"));
         return new AdoptFile(source, file.Blocks, proposals, failures, notes) { Causes = causes, Fixture = settings, Rot = file.Rot };
+    }
+
+    /// <summary>What the page must say to be verified as <paramref name="trial"/>'s class: nothing when config already says all.</summary>
+    private static PageSettings FixtureSettings(PreparedDocument document, FixtureInference.Trial trial)
+    {
+        // The page's own list replaces config's: it names config's fences too, which the trial read beside the new ones.
+        IReadOnlyList<string> fences = trial.HiddenFences.Count == 0 ? []
+            : [.. (document.Settings.Config.HiddenFences ?? []).Concat(trial.HiddenFences).Distinct(StringComparer.OrdinalIgnoreCase)];
+        return new PageSettings(!document.Settings.IsFixture, fences);
     }
 
     /// <summary>The calls that start work on other threads, as <c>Type.Method</c>, or a method alone for an extension.</summary>

@@ -34,11 +34,16 @@ internal static class AdoptCommand
 
     private static readonly Option<bool> WriteOption = new("--write") { Description = "Insert the proposed tags as invisible comments (default: a dry run that changes nothing)" };
 
+    private static readonly Option<bool> FrontMatterOption = new("--front-matter")
+    {
+        Description = "Also propose page fixtures whose settings go into the page's front matter, which readers see (default: a note says what it would verify)",
+    };
+
     public static Command Create()
     {
         var adopt = new Command("adopt", "Verify every untagged C# block and tag those that pass: compile, run, and their output blocks")
         {
-            CommonOptions.Paths, WriteOption, PackageOption, ReportOption, CommonOptions.Filter, CommonOptions.Config, VerifyCommand.TimeoutOption, VerifyCommand.ParallelOption,
+            CommonOptions.Paths, WriteOption, FrontMatterOption, PackageOption, ReportOption, CommonOptions.Filter, CommonOptions.Config, VerifyCommand.TimeoutOption, VerifyCommand.ParallelOption,
             VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption, VerifyCommand.NoSandboxOption,
             // A lone .cs file is adopted against its library as verify verifies it: --reference the .csproj.
             VerifyCommand.ReferenceOption, VerifyCommand.UsingOption,
@@ -54,6 +59,7 @@ internal static class AdoptCommand
             : CommonOptions.ToRunOptions(result);
         var write = result.GetValue(WriteOption);
         var packages = result.GetValue(PackageOption) ?? [];
+        var frontMatter = result.GetValue(FrontMatterOption);
         var reports = result.GetValue(ReportOption) ?? [];
         return CommandGuard.RunAsync(async () =>
         {
@@ -61,7 +67,7 @@ internal static class AdoptCommand
             AdoptReport report;
             using (ProgressDisplay.Attach(verifier, TerminalSettings.Detect()))
             {
-                report = await Adopter.RunAsync(verifier, options, write, packages, cancellationToken);
+                report = await Adopter.RunAsync(verifier, options, write, packages, frontMatter, cancellationToken);
             }
             foreach (var request in reports)
             {

@@ -37,12 +37,12 @@ public sealed partial class AdoptFixtureTests
         using var folder = CopyOfTheDocs();
         var originals = Pages.ToDictionary(p => p, p => Read(folder, p));
 
-        var dry = CliRunner.Run(folder.Path, "adopt");
+        var dry = CliRunner.Run(folder.Path, "adopt", "--front-matter");
         Assert.True(dry.ExitCode == 0, dry.Output);
         Assert.Contains("substitutes.md(1,1): page fixture: 5 of 5 blocks verified as one class (1 block by block); its front matter would get: fixture: true, hiddenFences: [requiredcode]", dry.Stdout);
         Assert.All(Pages, p => Assert.Equal(originals[p], Read(folder, p)));
 
-        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+        var write = CliRunner.Run(folder.Path, "adopt", "--write", "--front-matter");
 
         Assert.True(write.ExitCode == 0, write.Output);
         Assert.Contains("adopt: tagged 13 of 13 untagged C# blocks", write.Stdout);
@@ -90,6 +90,30 @@ public sealed partial class AdoptFixtureTests
         Assert.Equal(5, flipped);
     }
 
+    /// <summary>
+    /// Adopt changes nothing a reader sees (issue 54): a page whose fixture needs settings in its front matter, which
+    /// GitHub shows as a table, is not made one without <c>--front-matter</c>; a note says what it would verify, and the
+    /// page gets only hidden tag comments, over a page without a front matter and one with its own.
+    /// </summary>
+    [Fact]
+    public void Without_front_matter_adopt_writes_no_front_matter_and_says_what_a_fixture_would_verify()
+    {
+        using var folder = new TempFolder();
+        var page = File.ReadAllText(Samples.PathOf("adopt-tests/substitutes.md"));
+        folder.Write("bare.md", page);
+        folder.Write("titled.md", "---\ntitle: Substitutes\n---\n" + page);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.Matches(@"bare\.md\(1,1\): not proposed as a page fixture: 5 of 5 blocks verify as one class \(\d block by block\), but it needs front matter readers would see \(fixture: true, hiddenFences: \[requiredcode\]\): adopt --front-matter writes it", write.Stdout);
+        foreach (var (name, original) in new[] { ("bare.md", page), ("titled.md", "---\ntitle: Substitutes\n---\n" + page) })
+        {
+            var lines = Read(folder, name).Split('\n').Where(l => !TagLine().IsMatch(l));
+            Assert.Equal(original, string.Join('\n', lines));
+        }
+    }
+
     /// <summary>The line with its assertion negated (NUnit's, xUnit's or MSTest's); null for a line without one.</summary>
     private static string? Flip(string line) =>
         line.Contains("Is.EqualTo(", StringComparison.Ordinal) ? line.Replace("Is.EqualTo(", "Is.Not.EqualTo(", StringComparison.Ordinal)
@@ -119,7 +143,7 @@ public sealed partial class AdoptFixtureTests
             """;
         folder.Write("page.md", page);
 
-        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+        var write = CliRunner.Run(folder.Path, "adopt", "--write", "--front-matter");
 
         Assert.True(write.ExitCode == 0, write.Output);
         Assert.Contains("page.md(1,1): page fixture: 5 of 7 blocks verified as one class", write.Stdout);
@@ -204,7 +228,7 @@ public sealed partial class AdoptFixtureTests
         folder.Write("keyed.md", "---\r\ntitle: Clock\r\nsnippetcheck:\r\n    nullable: enable\r\n---\r\n" + page.ReplaceLineEndings("\r\n"));
         folder.Write("titled.md", "---\ntitle: Clock\n---\n" + page);
 
-        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+        var write = CliRunner.Run(folder.Path, "adopt", "--write", "--front-matter");
 
         Assert.True(write.ExitCode == 0, write.Output);
         Assert.StartsWith("---\r\ntitle: Clock\r\nsnippetcheck:\r\n    fixture: true\r\n    hiddenFences: [requiredcode]\r\n    nullable: enable\r\n---\r\n# Substitutes",
