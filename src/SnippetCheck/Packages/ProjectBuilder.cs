@@ -173,10 +173,13 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
     /// MSBuild in one process, without nodes kept for the next build or a compiler server: no process outlives the build
     /// to carry state into another, and none needs the UNIX sockets the sandbox denies. Nor does it ask the repository
     /// for SourceLink's commit and remote (<c>EnableSourceControlManagerQueries</c>): a confined build may not read
-    /// <c>.git</c>, where a CI checkout keeps its token, nor <c>/etc/gitconfig</c>, and the examples need neither.
+    /// <c>.git</c>, where a CI checkout keeps its token, nor <c>/etc/gitconfig</c>, and the examples need neither. For the
+    /// same reason Nerdbank.GitVersioning, which many libraries use (CommunityToolkit), versions from its version.json
+    /// alone (<c>NBGV_GitEngine=Disabled</c>): reading the history it would fail the build (MSB4018 in GetBuildVersion).
     /// </summary>
     internal static readonly string[] ConfinedSwitches =
-        ["-m:1", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:UseRazorBuildServer=false", "-p:EnableSourceControlManagerQueries=false"];
+        ["-m:1", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:UseRazorBuildServer=false", "-p:EnableSourceControlManagerQueries=false",
+         "-p:NBGV_GitEngine=Disabled"];
 
     private static string Quoted(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 
