@@ -201,26 +201,28 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         var files = SourceFiles(projectDirectory).Order(StringComparer.Ordinal).Select(f => (File: f, Bytes: File.ReadAllBytes(f))).ToList();
         // The compiler writes line numbers and source text into the IL where a caller-info attribute asks for them: a
         // project that names one is stamped byte for byte, as any change may then change its build.
-        var codeOnly = !files.Any(f => f.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && CallerInfo.Any(a => Encoding.UTF8.GetString(f.Bytes).Contains(a, StringComparison.Ordinal)));
+        bool Names(string attribute) => files.Any(f => f.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && Encoding.UTF8.GetString(f.Bytes).Contains(attribute, StringComparison.Ordinal));
+        var codeOnly = !Names("CallerLineNumber");
+        // An argument's text, comments and white space inside it included, is what CallerArgumentExpression captures (a
+        // Debug.Assert of one's own, as MoreLINQ has): that text is stamped too, and a doc-comment edit still rebuilds nothing.
+        var arguments = codeOnly && Names("CallerArgumentExpression");
         var stamp = new StoreKey();
         foreach (var (file, bytes) in files)
         {
             stamp.Add("file", Path.GetRelativePath(projectDirectory, file).Replace('\\', '/'));
-            if (codeOnly && file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) stamp.Add("code", CodeOf(Encoding.UTF8.GetString(bytes)));
+            if (codeOnly && file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) stamp.Add("code", CodeOf(Encoding.UTF8.GetString(bytes), arguments));
             else stamp.Add("content", bytes);
         }
         return stamp.Hash();
     }
 
-    /// <summary>Attributes that put a call's line or its argument's text (white space and comments included) into the compiled code.</summary>
-    private static readonly string[] CallerInfo = ["CallerLineNumber", "CallerArgumentExpression"];
-
     /// <summary>
     /// What the compiler builds from a C# file: each token's kind and text, and every preprocessor directive and the text
     /// it switches off, whatever the build's symbols; never comments (doc comments included) or white space. Two texts
-    /// with the same code compile to the same assembly, but for the line numbers in its PDB.
+    /// with the same code compile to the same assembly, but for the line numbers in its PDB. With
+    /// <paramref name="argumentText"/>, the comments and white space inside call arguments count too.
     /// </summary>
-    internal static string CodeOf(string text)
+    internal static string CodeOf(string text, bool argumentText = false)
     {
         var code = new StringBuilder();
         var root = CSharpSyntaxTree.ParseText(text, CodeParseOptions).GetRoot();
@@ -233,9 +235,12 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         }
         foreach (var token in root.DescendantTokens(descendIntoTrivia: false))
         {
-            Trivia(token.LeadingTrivia);
+            var inArgument = argumentText && token.Parent!.AncestorsAndSelf().Any(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax);
+            if (inArgument) code.Append(token.LeadingTrivia.ToFullString()).Append('\u0001');
+            else Trivia(token.LeadingTrivia);
             code.Append((int)token.RawKind).Append(':').Append(token.Text).Append('\u0001');
-            Trivia(token.TrailingTrivia);
+            if (inArgument) code.Append(token.TrailingTrivia.ToFullString()).Append('\u0001');
+            else Trivia(token.TrailingTrivia);
         }
         return code.ToString();
     }
