@@ -21,6 +21,16 @@ public static class Totals
 
     /// <summary>The running totals of <paramref name="numbers"/>.</summary>
     /// <example>
+    /// <!-- snippetcheck: run -->
+    /// <code><![CDATA[
+    /// var totals = Totals.Running(new[] { 2, 2, 2 });
+    /// ]]></code>
+    /// <!-- snippetcheck: results
+    /// totals => new[] { 2, 4, 6 }
+    /// -->
+    /// The <c>totals</c> variable, when iterated over, yields 2, 4 and 6.
+    /// </example>
+    /// <example>
     /// <code snippetcheck="run">
     /// Console.WriteLine(string.Join(", ", Totals.Running([1, 2, 3, 4])));
     /// </code>

@@ -32,7 +32,7 @@ public sealed class LibraryFrameworkTests
         var run = CliRunner.Run(temp.Path, OwnCache(temp), "verify", Project, "-v", "--report", "json=report.json");
 
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("2 passed, 0 failed", run.Stdout);
+        Assert.Contains("3 passed, 0 failed", run.Stdout);
         Assert.Contains($"library {Path.Combine(temp.Path, Project)}: built for net9.0, used by snippets on net10.0", run.Output);
         var library = Assert.Single(JsonReport.Load(Path.Combine(temp.Path, "report.json")).Root.GetProperty("libraries").EnumerateArray());
         Assert.Equal(("net10.0", "net9.0"), (library.Str("framework"), library.Str("libraryFramework")));
@@ -47,6 +47,14 @@ public sealed class LibraryFrameworkTests
         Assert.Contains("+ 1, 3, 6, 10", mutant.Stdout);
         Assert.Equal(built, File.GetLastWriteTimeUtc(BuiltAssembly()));
         Assert.Equal("net9.0", Assert.Single(JsonReport.Load(Path.Combine(temp.Path, "report.json")).Root.GetProperty("libraries").EnumerateArray()).Str("libraryFramework"));
+
+        // A hidden result check edited: the same build, and the example's cached pass must not answer for the new check.
+        File.WriteAllText(totals, File.ReadAllText(totals).Replace("/// 1, 3, 6, 11", "/// 1, 3, 6, 10", StringComparison.Ordinal)
+            .Replace("totals => new[] { 2, 4, 6 }", "totals => new[] { 2, 4, 7 }", StringComparison.Ordinal));
+        var check = CliRunner.Run(temp.Path, OwnCache(temp), "verify", Project);
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("totals is [2, 4, 6], not [2, 4, 7]", check.Stdout);
+        Assert.Equal(built, File.GetLastWriteTimeUtc(BuiltAssembly()));
     }
 
     [Fact]
@@ -60,7 +68,7 @@ public sealed class LibraryFrameworkTests
         var run = CliRunner.Run(temp.Path, OwnCache(temp), "verify", Project, "-v");
 
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("2 passed, 0 failed", run.Stdout);
+        Assert.Contains("3 passed, 0 failed", run.Stdout);
         Assert.Contains("built for netstandard2.0, used by snippets on net10.0", run.Output);
     }
 
