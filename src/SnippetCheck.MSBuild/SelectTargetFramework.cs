@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using SnippetCheck.Packages;
 
 namespace SnippetCheck.MSBuild;
 
