@@ -182,6 +182,7 @@ internal static class VerifyCommand
             {
                 errors.Write(ConsoleLine.Plain($"runner processes started: {verifier.RunnersStarted}; {verifier.Merging}; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms"));
                 if (report.Sandbox is { } sandbox) errors.Write(ConsoleLine.Plain(sandbox.Describe()));
+                foreach (var library in report.Libraries) errors.Write(ConsoleLine.Plain(library.Describe()));
             }
             reports.WriteVerdicts(report, console.Output);
             return report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;

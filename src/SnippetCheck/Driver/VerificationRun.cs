@@ -44,6 +44,9 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
     /// <summary>What the verdicts depended on beyond documents and config (see <see cref="DependencyResolver.DependencyFiles"/>).</summary>
     public IReadOnlyList<string> DependencyFiles { get; private set; } = [];
 
+    /// <summary>The projects the run built for its snippets, and for which of their frameworks.</summary>
+    public IReadOnlyList<LibraryBuild> Libraries { get; private set; } = [];
+
     /// <summary>The confinement the run's runners were under.</summary>
     public SandboxReport? Confinement { get; private set; }
 
@@ -110,6 +113,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
             async (unit, token) => Report(await unit.RunGuardedAsync(token).ConfigureAwait(false))).ConfigureAwait(false);
         foreach (var document in KeepTogetherAfterwards) programCache.KeepTogether(document);
         RunnersStarted = pool.RunnersStarted;
+        Libraries = dependencies.Libraries;
         // The run's restores and builds join the report's grants here, not in the pool: a shared pool outlives the run.
         var confinement = pool.Confinement;
         Confinement = confinement with { Grants = [.. confinement.Grants, .. Builds.Select(build => build.AsSandboxGrant())] };

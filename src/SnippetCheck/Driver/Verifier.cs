@@ -116,6 +116,7 @@ public sealed class Verifier : IAsyncDisposable
         var dependencyFiles = new List<string>();
         RunnersStarted = 0;
         var builds = new List<BuildGrant>();
+        var libraries = new List<LibraryBuild>();
         var merging = new MergeStatistics(0, 0, 0);
         foreach (var (pack, plan, main) in planned)
         {
@@ -131,6 +132,7 @@ public sealed class Verifier : IAsyncDisposable
             merging = merging.Add(run.Merging);
             Sandbox = run.Confinement;
             builds.AddRange(run.Builds);
+            libraries.AddRange(run.Libraries);
         }
         Builds = builds;
         var results = FrameworkMatrix.Join(documents, frameworks, passes, options.Filter);
@@ -153,6 +155,7 @@ public sealed class Verifier : IAsyncDisposable
             Sources = [.. documents.Select(d => d.Snippets.Source)],
             Sandbox = Sandbox,
             Builds = Builds,
+            Libraries = libraries,
             Frameworks = frameworks,
             RequireVerified = _settings.RequireVerified,
             MinCoverage = _settings.MinCoverage,

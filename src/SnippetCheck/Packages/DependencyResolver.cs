@@ -39,6 +39,9 @@ internal sealed class DependencyResolver
     /// <inheritdoc cref="RunReferences.DependencyFiles"/>
     public IReadOnlyList<string> DependencyFiles { get; }
 
+    /// <summary>The projects built for this run so far (<see cref="ProjectBuilder.Built"/>).</summary>
+    public IReadOnlyList<LibraryBuild> Libraries => _projects.Built;
+
     /// <summary>The global usings examples in doc comments get: <c>--using</c>, and the referenced projects' <c>Using</c> items.</summary>
     private IReadOnlyList<string> DocCommentUsings => _configReferences.Usings;
 

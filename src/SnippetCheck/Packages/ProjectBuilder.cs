@@ -18,8 +18,9 @@ namespace SnippetCheck.Packages;
 /// project is never rebuilt, in this run or a later one.
 /// </summary>
 /// <param name="framework">
-/// The framework of the matrix pass. A project that multi-targets (or any project, on a framework other than the tool's)
-/// is built for it with <c>-f</c>, so a library's examples run against each target's build.
+/// The framework the snippets compile and run on (the tool's, or a matrix pass's). The project is built for the one of its
+/// target frameworks that this framework consumes, as NuGet picks it (<see cref="NearestFramework"/>): a project that
+/// multi-targets with <c>-f</c>, so a library's examples run against the build a program on that framework would use.
 /// </param>
 /// <param name="sandbox">What confines the restore and the build (<see cref="BuildSandbox"/>): a project is a post's code.</param>
 internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration configuration = BuildConfiguration.Debug, TargetFramework? framework = null,
@@ -34,6 +35,12 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
 
     private readonly string _cacheRoot = Path.GetFullPath(cacheRoot);
     private readonly ConcurrentDictionary<string, Lazy<Task<ResolveOutcome>>> _builds = new(StringComparer.Ordinal);
+
+    /// <summary>The projects built (or found built in the store) so far, each with the framework it was built for.</summary>
+    public IReadOnlyList<LibraryBuild> Built =>
+        [.. _builds.Where(b => b.Value.IsValueCreated && b.Value.Value.IsCompletedSuccessfully && b.Value.Value.Result.Assets?.LibraryFramework is not null)
+            .Select(b => new LibraryBuild(b.Key, _framework.Moniker, b.Value.Value.Result.Assets!.LibraryFramework!))
+            .OrderBy(b => b.Project, StringComparer.Ordinal)];
 
     /// <summary>Builds a project once per process; <paramref name="projectPath"/> is a .csproj or a folder holding exactly one.</summary>
     public Task<ResolveOutcome> BuildAsync(string projectPath, CancellationToken cancellationToken)
@@ -60,15 +67,10 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
 
     private async Task<ResolveOutcome> BuildCoreAsync(string project, CancellationToken cancellationToken)
     {
-        var targeted = !_framework.IsTool || ProjectTargets.IsMultiTargeted(project);
-        var targetedFramework = targeted ? _framework.Moniker : null;
+        // Keyed by the snippets' framework: which of the project's frameworks is built for it follows from the project's
+        // files (stamped below) and that framework alone.
         var folder = Path.Combine(_cacheRoot, "projects", StoreKey.FolderName(
-            new StoreKey().Add("project", project).Add("configuration", configuration.ToString()).Add("framework", targetedFramework).Hash()));
-        string[] frameworkArguments = targeted ? ["-f", _framework.Moniker] : [];
-        // The build's own first error, and the command that shows the rest: a library can fail to build for reasons of
-        // its own (a global.json pinning an SDK this machine lacks, warnings as errors), which the user fixes there.
-        var reproduce = $"cd {Quoted(Path.GetDirectoryName(project)!)} && dotnet build {Quoted(Path.GetFileName(project))} -c {configuration}" +
-            string.Concat(frameworkArguments.Select(a => " " + a)) + " -p:SnippetCheckEnabled=false";
+            new StoreKey().Add("project", project).Add("configuration", configuration.ToString()).Add("framework", _framework.Moniker).Hash()));
         string sdk;
         try
         {
@@ -77,20 +79,36 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         }
         catch (DotnetFailedException e)
         {
-            return ResolveOutcome.Failed($"{e.Result.FirstError()}\nreproduce: {reproduce}");
+            return ResolveOutcome.Failed($"{e.Result.FirstError()}\nreproduce: {ReproduceAsWritten(project)}");
         }
         var key = new StoreKey()
             .Add("project", project)
             .Add("configuration", configuration.ToString())
             .Add("sdk", sdk)
-            .Add("framework", targetedFramework)
+            .Add("framework", _framework.Moniker)
             .Add("stamp", Stamp(Path.GetDirectoryName(project)!))
             .Hash();
-        return await AssetCache.GetOrResolveAsync(folder, key, BuildTimeout, () => BuildIntoAsync(project, folder, frameworkArguments, reproduce, cancellationToken),
+        return await AssetCache.GetOrResolveAsync(folder, key, BuildTimeout, () => BuildIntoAsync(project, folder, cancellationToken),
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ResolveOutcome> BuildIntoAsync(string project, string folder, string[] frameworkArguments, string reproduce, CancellationToken cancellationToken)
+    /// <summary>
+    /// The command that shows a failed build's whole output: a library can fail to build for reasons of its own (a
+    /// global.json pinning an SDK this machine lacks, warnings as errors), which the user fixes there.
+    /// </summary>
+    private string Reproduce(string project, string[] frameworkArguments) =>
+        $"cd {Quoted(Path.GetDirectoryName(project)!)} && dotnet build {Quoted(Path.GetFileName(project))} -c {configuration}" +
+        string.Concat(frameworkArguments.Select(a => " " + a)) + " -p:SnippetCheckEnabled=false";
+
+    private ResolveOutcome NoFrameworkFits(IEnumerable<string> frameworks) =>
+        ResolveOutcome.Failed($"none of its target frameworks ({string.Join(";", frameworks)}) can be used by code on {_framework.Moniker}; " +
+            $"looked for {NearestFramework.Wanted(_framework.Moniker)}");
+
+    /// <summary>Before the project is evaluated, the <c>-f</c> its text's <c>TargetFrameworks</c> says the build will take.</summary>
+    private string ReproduceAsWritten(string project) =>
+        Reproduce(project, ProjectTargets.Listed(project) is { } listed && NearestFramework.For(_framework.Moniker, listed) is { } chosen ? ["-f", chosen] : []);
+
+    private async Task<ResolveOutcome> BuildIntoAsync(string project, string folder, CancellationToken cancellationToken)
     {
         var output = Path.Combine(folder, "bin");
         // A clean output folder: a dependency the project dropped must not linger for the runner to find.
@@ -100,11 +118,27 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         var directory = Path.GetDirectoryName(project)!;
         // The restore is NuGet's, with the network and the feeds' credentials; the build runs the project's and its
         // packages' targets, so it runs apart, with neither (SECURITY.md). The restore evaluates the project too, and
-        // runs any target the project hooks to it: it gets no secret but NuGet's own.
+        // runs any target the project hooks to it: it gets no secret but NuGet's own. Its evaluation says which
+        // frameworks the project targets, Directory.Build.props and conditions included.
         var restore = await DotnetCli.RunConfinedAsync(_sandbox, BuildStep.Restore, project, reach,
-            ["restore", project, "-nologo", .. ConfinedSwitches, "-p:SnippetCheckEnabled=false"],
+            ["restore", project, "-nologo", .. ConfinedSwitches, "-p:SnippetCheckEnabled=false", "-getProperty:TargetFramework", "-getProperty:TargetFrameworks"],
             directory, BuildTimeout, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
-        var result = restore.Succeeded ? await DotnetCli.RunConfinedAsync(_sandbox, BuildStep.Build, project, reach,
+        if (!restore.Succeeded)
+        {
+            // A framework the snippets cannot use may be why it failed (net9.0-windows on Linux): that is the news.
+            if (ProjectTargets.Listed(project) is { } listed && NearestFramework.For(_framework.Moniker, listed) is null) return NoFrameworkFits(listed);
+            return ResolveOutcome.Failed(restore.TimedOut
+                ? $"the restore did not finish within {BuildTimeout.TotalMinutes:0} minutes\nreproduce: {ReproduceAsWritten(project)}"
+                : $"{restore.FirstError()}\nreproduce: {ReproduceAsWritten(project)}");
+        }
+        var targets = LibraryTargets.Read(GeneratedRestore.JsonPart(restore.Stdout));
+        var chosen = NearestFramework.For(_framework.Moniker, targets.Frameworks);
+        if (chosen is null)
+            return targets.Frameworks.Count == 0 ? ResolveOutcome.Failed("the project names no TargetFramework") : NoFrameworkFits(targets.Frameworks);
+        // One framework of several is built with -f; a project of one framework is built as it is.
+        string[] frameworkArguments = targets.MultiTargeted ? ["-f", chosen] : [];
+        var reproduce = Reproduce(project, frameworkArguments);
+        var result = await DotnetCli.RunConfinedAsync(_sandbox, BuildStep.Build, project, reach,
             ["build", project, "--no-restore", "-t:Build", "-c", configuration.ToString(), "-o", output, "-nologo", .. ConfinedSwitches,
              .. frameworkArguments,
              // A library does not copy its packages to its output by default; the runner needs them there.
@@ -113,7 +147,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
              // this very project, and each inner build would start another (issue 16).
              "-p:SnippetCheckEnabled=false",
              "-getProperty:TargetPath", "-getItem:ReferencePath", "-getItem:Using"],
-            directory, BuildTimeout, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false) : restore;
+            directory, BuildTimeout, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return ResolveOutcome.Failed(result.TimedOut
@@ -131,7 +165,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         var runtime = Directory.GetFiles(output, "*.dll", SearchOption.TopDirectoryOnly);
         var assets = ResolvedAssets.FromMSBuildItems(json, [targetPath], []);
         // The output folder holds every runtime dependency already; package paths add nothing but duplicates.
-        assets = assets with { Runtime = [.. runtime.Order(StringComparer.Ordinal)] };
+        assets = assets with { Runtime = [.. runtime.Order(StringComparer.Ordinal)], LibraryFramework = chosen };
         return new ResolveOutcome(assets, null);
     }
 
@@ -139,10 +173,13 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
     /// MSBuild in one process, without nodes kept for the next build or a compiler server: no process outlives the build
     /// to carry state into another, and none needs the UNIX sockets the sandbox denies. Nor does it ask the repository
     /// for SourceLink's commit and remote (<c>EnableSourceControlManagerQueries</c>): a confined build may not read
-    /// <c>.git</c>, where a CI checkout keeps its token, nor <c>/etc/gitconfig</c>, and the examples need neither.
+    /// <c>.git</c>, where a CI checkout keeps its token, nor <c>/etc/gitconfig</c>, and the examples need neither. For the
+    /// same reason Nerdbank.GitVersioning, which many libraries use (CommunityToolkit), versions from its version.json
+    /// alone (<c>NBGV_GitEngine=Disabled</c>): reading the history it would fail the build (MSB4018 in GetBuildVersion).
     /// </summary>
     internal static readonly string[] ConfinedSwitches =
-        ["-m:1", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:UseRazorBuildServer=false", "-p:EnableSourceControlManagerQueries=false"];
+        ["-m:1", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:UseRazorBuildServer=false", "-p:EnableSourceControlManagerQueries=false",
+         "-p:NBGV_GitEngine=Disabled"];
 
     private static string Quoted(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 
@@ -164,26 +201,28 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         var files = SourceFiles(projectDirectory).Order(StringComparer.Ordinal).Select(f => (File: f, Bytes: File.ReadAllBytes(f))).ToList();
         // The compiler writes line numbers and source text into the IL where a caller-info attribute asks for them: a
         // project that names one is stamped byte for byte, as any change may then change its build.
-        var codeOnly = !files.Any(f => f.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && CallerInfo.Any(a => Encoding.UTF8.GetString(f.Bytes).Contains(a, StringComparison.Ordinal)));
+        bool Names(string attribute) => files.Any(f => f.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && Encoding.UTF8.GetString(f.Bytes).Contains(attribute, StringComparison.Ordinal));
+        var codeOnly = !Names("CallerLineNumber");
+        // An argument's text, comments and white space inside it included, is what CallerArgumentExpression captures (a
+        // Debug.Assert of one's own, as MoreLINQ has): that text is stamped too, and a doc-comment edit still rebuilds nothing.
+        var arguments = codeOnly && Names("CallerArgumentExpression");
         var stamp = new StoreKey();
         foreach (var (file, bytes) in files)
         {
             stamp.Add("file", Path.GetRelativePath(projectDirectory, file).Replace('\\', '/'));
-            if (codeOnly && file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) stamp.Add("code", CodeOf(Encoding.UTF8.GetString(bytes)));
+            if (codeOnly && file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) stamp.Add("code", CodeOf(Encoding.UTF8.GetString(bytes), arguments));
             else stamp.Add("content", bytes);
         }
         return stamp.Hash();
     }
 
-    /// <summary>Attributes that put a call's line or its argument's text (white space and comments included) into the compiled code.</summary>
-    private static readonly string[] CallerInfo = ["CallerLineNumber", "CallerArgumentExpression"];
-
     /// <summary>
     /// What the compiler builds from a C# file: each token's kind and text, and every preprocessor directive and the text
     /// it switches off, whatever the build's symbols; never comments (doc comments included) or white space. Two texts
-    /// with the same code compile to the same assembly, but for the line numbers in its PDB.
+    /// with the same code compile to the same assembly, but for the line numbers in its PDB. With
+    /// <paramref name="argumentText"/>, the comments and white space inside call arguments count too.
     /// </summary>
-    internal static string CodeOf(string text)
+    internal static string CodeOf(string text, bool argumentText = false)
     {
         var code = new StringBuilder();
         var root = CSharpSyntaxTree.ParseText(text, CodeParseOptions).GetRoot();
@@ -196,9 +235,12 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         }
         foreach (var token in root.DescendantTokens(descendIntoTrivia: false))
         {
-            Trivia(token.LeadingTrivia);
+            var inArgument = argumentText && token.Parent!.AncestorsAndSelf().Any(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax);
+            if (inArgument) code.Append(token.LeadingTrivia.ToFullString()).Append('\u0001');
+            else Trivia(token.LeadingTrivia);
             code.Append((int)token.RawKind).Append(':').Append(token.Text).Append('\u0001');
-            Trivia(token.TrailingTrivia);
+            if (inArgument) code.Append(token.TrailingTrivia.ToFullString()).Append('\u0001');
+            else Trivia(token.TrailingTrivia);
         }
         return code.ToString();
     }

@@ -25,6 +25,12 @@ public sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList
     /// </summary>
     internal IReadOnlyDictionary<string, string> PackageVersions { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A built project's target framework, the one of its list that the snippets' framework consumes
+    /// (<see cref="NearestFramework"/>); null for a package set.
+    /// </summary>
+    internal string? LibraryFramework { get; init; }
+
     /// <summary>False when a cached entry points at files that are gone (a cleared NuGet cache, a deleted build).</summary>
     internal bool AllExist => Compile.Concat(Runtime).All(File.Exists);
 
@@ -47,6 +53,9 @@ public sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList
         foreach (var item in Items(items, "ReferencePath"))
         {
             var framework = Metadata(item, "FrameworkReferenceName");
+            // A netstandard2.0 library's build references the .NET Standard facades as a package; the snippets' own
+            // framework has those types, and the facades beside it would make them ambiguous.
+            if (Metadata(item, "NuGetPackageId").Equals(NetStandardLibrary, StringComparison.OrdinalIgnoreCase)) continue;
             if (framework.Length == 0) compile.Add(Metadata(item, "FullPath") is { Length: > 0 } full ? full : Metadata(item, "Identity"));
             else if (framework == "Microsoft.AspNetCore.App") usesAspNetCore = true;
         }
@@ -76,6 +85,8 @@ public sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList
             PackageVersions = versions,
         };
     }
+
+    private const string NetStandardLibrary = "NETStandard.Library";
 
     /// <summary>A <c>Using</c> item as <see cref="Compilation.CompileSettings.Usings"/> holds it: <c>N</c>, <c>static N.T</c> or <c>A = N.T</c>.</summary>
     private static string UsingText(JsonElement item)
@@ -121,10 +132,12 @@ public sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList
 /// </summary>
 internal static class AssetCache
 {
-    /// <summary>4: with the packages' satellite resource assemblies among the runtime assets.</summary>
-    private const int FormatVersion = 4;
+    /// <summary>3: with the resolved package versions; 4: with a project's chosen framework; 5: with the packages' satellite
+    /// resource assemblies among the runtime assets.</summary>
+    private const int FormatVersion = 5;
 
-    private sealed record Entry(int Version, string Key, string[] Compile, string[] Runtime, bool AspNetCore, string[]? Usings, Dictionary<string, string>? PackageVersions);
+    private sealed record Entry(int Version, string Key, string[] Compile, string[] Runtime, bool AspNetCore, string[]? Usings, Dictionary<string, string>? PackageVersions,
+        string? LibraryFramework);
 
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
@@ -158,13 +171,15 @@ internal static class AssetCache
         {
             Usings = entry.Usings ?? [],
             PackageVersions = new Dictionary<string, string>(entry.PackageVersions ?? [], StringComparer.OrdinalIgnoreCase),
+            LibraryFramework = entry.LibraryFramework,
         };
         return assets.AllExist ? assets : null;
     });
 
     private static void Write(string path, string key, ResolvedAssets assets)
     {
-        var entry = new Entry(FormatVersion, key, [.. assets.Compile], [.. assets.Runtime], assets.UsesAspNetCore, [.. assets.Usings], new(assets.PackageVersions));
+        var entry = new Entry(FormatVersion, key, [.. assets.Compile], [.. assets.Runtime], assets.UsesAspNetCore, [.. assets.Usings], new(assets.PackageVersions),
+            assets.LibraryFramework);
         StoreFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(entry, Options));
     }
 }

@@ -51,12 +51,28 @@ public static class JsonReportWriter
         }
         json.WriteEndObject();
         if (report.Sandbox is { } sandbox) WriteSandbox(json, sandbox);
+        if (report.Libraries.Count > 0) WriteLibraries(json, report.Libraries);
 
         json.WriteStartArray("snippets");
         foreach (var result in report.Snippets) WriteSnippet(json, result);
         json.WriteEndArray();
         WriteErrors(json, report.Errors);
         json.WriteEndObject();
+    }
+
+    /// <summary>Each project built for the snippets: which of its target frameworks, for snippets on which framework.</summary>
+    private static void WriteLibraries(Utf8JsonWriter json, IReadOnlyList<LibraryBuild> libraries)
+    {
+        json.WriteStartArray("libraries");
+        foreach (var library in libraries)
+        {
+            json.WriteStartObject();
+            json.WriteString("project", library.Project);
+            json.WriteString("framework", library.Framework);
+            json.WriteString("libraryFramework", library.LibraryFramework);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>What confined the runners (SECURITY.md): each protection, true when it was in force.</summary>

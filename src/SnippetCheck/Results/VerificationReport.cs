@@ -68,6 +68,9 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     /// </summary>
     public IReadOnlyList<BuildGrant> Builds { get; init; } = [];
 
+    /// <summary>The projects the run built for its snippets, each with the target framework built (<see cref="LibraryBuild"/>).</summary>
+    public IReadOnlyList<LibraryBuild> Libraries { get; init; } = [];
+
     /// <summary>
     /// <c>--require-verified</c> or <c>"requireVerified": true</c>: a run that verified nothing fails (SC3010).
     /// </summary>

@@ -68,4 +68,20 @@ public sealed class ProjectStampTests
 
         Assert.NotEqual(StampOf(withCaller), StampOf(withCaller.Replace("/// <summary>Doubles.</summary>", "/// <summary>Doubles.</summary>\n", StringComparison.Ordinal)));
     }
+
+    /// <summary>
+    /// Issue 56: MoreLINQ's own Debug.Assert takes a CallerArgumentExpression, which captures an argument's text, not a
+    /// line: a doc-comment edit (adopt's tag lines) keeps the stamp, and only the text inside an argument counts besides code.
+    /// </summary>
+    [Fact]
+    public void A_project_with_caller_argument_expressions_stamps_the_text_of_arguments_and_not_its_doc_comments()
+    {
+        var withCaller = Source.Replace("public static string Name => \"calc\";",
+            "public static string Name => Check(Twice(1) > 0);\n    static string Check(bool c, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(c))] string? e = null) => e!;",
+            StringComparison.Ordinal);
+
+        Assert.Equal(StampOf(withCaller), StampOf(withCaller.Replace("/// <summary>Doubles.</summary>", "/// <!-- snippetcheck: run -->\n/// <summary>Doubles.</summary>\n", StringComparison.Ordinal)));
+        Assert.NotEqual(StampOf(withCaller), StampOf(withCaller.Replace("Check(Twice(1) > 0)", "Check(Twice(1)  >  0)", StringComparison.Ordinal)));
+        Assert.NotEqual(StampOf(withCaller), StampOf(withCaller.Replace("Check(Twice(1) > 0)", "Check(Twice(1) /* one */ > 0)", StringComparison.Ordinal)));
+    }
 }
