@@ -161,10 +161,12 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
         // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
-        // The page's own evidence first, then its doc set's: a library's docs say how to install it on one page, and
-        // import its namespace on some, while most of their blocks show neither.
-        var named = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).Concat(Evidence(document, framework))
-            .Concat(_docSetEvidence.GetOrAdd(DocSetOf(document), key => [.. docSet.Where(d => DocSetOf(d) == key).SelectMany(d => Evidence(d, framework))]))
+        // The page's own evidence, else its doc set's: a library's docs say how to install it on one page, and import its
+        // namespace on some, while most of their blocks show neither. A page that names its own packages keeps to them:
+        // an NUnit page beside an xUnit one must not get xunit for its unknown 'Assert'.
+        var own = Evidence(document, framework).ToList();
+        var named = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).Concat(own.Count > 0 ? own
+                : _docSetEvidence.GetOrAdd(DocSetOf(document), key => [.. docSet.Where(d => DocSetOf(d) == key).SelectMany(d => Evidence(d, framework))]))
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase).ToList();
         var shown = named.Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var groups = named
