@@ -10,7 +10,7 @@ namespace SnippetCheck.Tests.Cli;
 /// </summary>
 public sealed class WatchTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
 
     [Fact]
     public void Reverifies_a_saved_post_and_stops_cleanly_on_ctrl_c()
