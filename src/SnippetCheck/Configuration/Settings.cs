@@ -207,7 +207,7 @@ public static class Settings
         Option = new("--frameworks", $"Verify on each of these target frameworks, over config and front matter 'frameworks' ({TargetFramework.SupportedList})")
         {
             HelpName = "net8.0,net10.0",
-            Parse = text => TargetFramework.TryParseList(text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), out var unknown) is { } frameworks
+            Parse = text => TargetFramework.TryParseList([text], out var unknown) is { } frameworks
                 ? (frameworks, null) : (null, $"--frameworks: '{unknown ?? text}' is not a supported target framework (supported: {TargetFramework.SupportedList})"),
         },
         Merge = "a block's tag narrows the file's matrix (net9.0+ or a list)",

@@ -54,13 +54,14 @@ public sealed partial record TargetFramework : IComparable<TargetFramework>
     /// <summary>
     /// The one reading of a list of frameworks, for config, front matter, tags and the command line alike: each name
     /// supported, no repeats, oldest first. Null when the list is empty, or with <paramref name="unknown"/>, the first
-    /// name that is no supported framework.
+    /// name that is no supported framework. An entry may itself hold several names separated by <c>,</c> or by <c>;</c>,
+    /// as MSBuild's TargetFrameworks writes them (<c>net8.0;net10.0</c>).
     /// </summary>
     public static IReadOnlyList<TargetFramework>? TryParseList(IEnumerable<string> names, out string? unknown)
     {
         unknown = null;
         var frameworks = new List<TargetFramework>();
-        foreach (var name in names)
+        foreach (var name in names.SelectMany(n => n.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
         {
             if (TryParse(name) is not { } framework)
             {
@@ -128,8 +129,7 @@ public sealed class FrameworkSet : IEquatable<FrameworkSet>
             problem = Unknown(trimmed[..^1]);
             return null;
         }
-        var names = trimmed.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (TargetFramework.TryParseList(names, out var unknown) is { } frameworks) return new FrameworkSet(null, frameworks, trimmed);
+        if (TargetFramework.TryParseList([trimmed], out var unknown) is { } frameworks) return new FrameworkSet(null, frameworks, trimmed);
         problem = unknown is null
             ? $"names no framework (write net9.0+ or {TargetFramework.SupportedList.Replace(", ", ",", StringComparison.Ordinal)})"
             : Unknown(unknown);

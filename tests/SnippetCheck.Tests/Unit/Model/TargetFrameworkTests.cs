@@ -56,6 +56,17 @@ public sealed class TargetFrameworkTests
     }
 
     [Fact]
+    public void Every_layer_reads_a_list_as_MSBuild_writes_TargetFrameworks()
+    {
+        var tag = Pipeline.Read("```csharp run frameworks=net8.0;net10.0\nConsole.WriteLine(1);\n```\n").Snippets.Single();
+        Assert.DoesNotContain(tag.Annotations, d => d.IsError);
+        Assert.Equal("net8.0:True net9.0:False net10.0:True", string.Join(' ', TargetFramework.Supported.Select(f => $"{f}:{tag.Tags.Frameworks!.Contains(f)}")));
+
+        var config = ConfigLoader.Parse("snippetcheck.json", """{ "frameworks": ["net10.0;net8.0"] }""");
+        Assert.Equal(["net8.0", "net10.0"], config.Frameworks!.Select(f => f.Moniker));
+    }
+
+    [Fact]
     public void A_bad_frameworks_tag_fails_its_block_and_names_the_supported_ones()
     {
         var snippet = Pipeline.Read("```csharp run frameworks=net7.0+\nConsole.WriteLine(1);\n```\n").Snippets.Single();
