@@ -21,6 +21,9 @@ public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBloc
     /// <summary>Packages the block compiles with (<c>packages=</c>), pinned; empty for none.</summary>
     internal IReadOnlyList<PackageRequest> Packages { get; init; } = [];
 
+    /// <summary>The block compiles as a project of the Web SDK would (<c>sdk=web</c>): ASP.NET Core docs.</summary>
+    public bool WebSdk { get; init; }
+
     /// <summary>The session <c>adopt</c> joined the block to, with the earlier blocks it needs; null for none.</summary>
     public string? Session { get; init; }
 
@@ -36,7 +39,7 @@ public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBloc
     /// <summary>The tag words written above the fence.</summary>
     public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "") + (Results ? " results" : "") + (Usings.Count > 0 ? " usings=" + SettingValues.UsingsValue(Usings) : "")
         + (Packages.Count > 0 ? " packages=" + string.Join(',', Packages.Select(p => $"{p.Id}@{p.Version}")) : "")
-        + (Session is null ? "" : " session=" + Session);
+        + (WebSdk ? " sdk=web" : "") + (Session is null ? "" : " session=" + Session);
 }
 
 /// <summary>

@@ -84,7 +84,16 @@ public static class Adopter
             .ToList();
         var (usingResults, guesses) = await UsingInference.AddInRoundsAsync(verifier, beforeUsings, cancellationToken).ConfigureAwait(false);
         var withUsings = ByBlock(usingResults);
-        SnippetResult? LastFailure((string, int) key) => withUsings.GetValueOrDefault(key) ?? asMembers.GetValueOrDefault(key) ?? compiled.GetValueOrDefault(key);
+
+        // Pass 1c': what still fails only on unknown names, some of them ASP.NET Core's, as a project of the Web SDK would.
+        var beforeWeb = untagged
+            .Select(u => (u.Document, Failed: withUsings.GetValueOrDefault(Key(u.Snippet)) ?? asMembers.GetValueOrDefault(Key(u.Snippet)) ?? compiled.GetValueOrDefault(Key(u.Snippet))))
+            .Where(f => f.Failed?.Status == SnippetStatus.Failed)
+            .Select(f => (f.Document, f.Failed!))
+            .ToList();
+        var withWebSdk = ByBlock(await WebSdkInference.TryAsync(verifier, beforeWeb, cancellationToken).ConfigureAwait(false));
+        SnippetResult? LastFailure((string, int) key) =>
+            withWebSdk.GetValueOrDefault(key) ?? withUsings.GetValueOrDefault(key) ?? asMembers.GetValueOrDefault(key) ?? compiled.GetValueOrDefault(key);
 
         // Pass 1d: what still fails only on unknown names, with the package its post is about (and that package's usings).
         var stillFailing = untagged.Select(u => (u.Document, Failed: LastFailure(Key(u.Snippet)))).Where(f => f.Failed?.Status == SnippetStatus.Failed).ToList();
@@ -93,14 +102,15 @@ public static class Adopter
 
         // The tags each block compiles with: as written, as members, with usings, with packages.
         var compiles = new Dictionary<(string, int), SnippetTags>();
-        foreach (var results in new[] { compiled, asMembers, withUsings, withPackages })
+        foreach (var results in new[] { compiled, asMembers, withUsings, withWebSdk, withPackages })
         {
             foreach (var (key, result) in results.Where(r => r.Value.Status == SnippetStatus.Passed)) compiles.TryAdd(key, result.Snippet.Tags);
         }
 
         // Pass 2: what compiled and has something to execute, as 'run', for its verdict and its output.
         var runnable = untagged
-            .Where(u => compiles.TryGetValue(Key(u.Snippet), out var tags) && HasEntryPoint(u.Document, u.Snippet with { Tags = tags }))
+            .Where(u => compiles.TryGetValue(Key(u.Snippet), out var tags) && HasEntryPoint(u.Document, u.Snippet with { Tags = tags })
+                && !WebSdkInference.ServesRequests(u.Snippet with { Tags = tags }))
             .Select(u => (u.Document, Snippet: u.Snippet with { Tags = compiles[Key(u.Snippet)] with { Kind = SnippetKind.Run } }))
             .ToList();
         // Twice: a block that races or prints something new each run (a time, a GUID, thread interleaving) would pass
@@ -173,7 +183,7 @@ public static class Adopter
                     var index = chain.Blocks.ToList().FindIndex(b => b.Location == snippet.Location);
                     var joined = chain.Blocks[index];
                     var printed = joined.Kind == SnippetKind.Run ? OutputFenceFor(document, snippet, ScrubbingOf(document, snippet), chain.Outputs[index]) : null;
-                    proposals.Add(new AdoptProposal(snippet, joined.Kind, printed) { Members = joined.Tags.Members, Results = joined.Tags.Results, Usings = joined.Tags.Usings, Packages = joined.Tags.Packages, Session = joined.Tags.Session });
+                    proposals.Add(new AdoptProposal(snippet, joined.Kind, printed) { Members = joined.Tags.Members, Results = joined.Tags.Results, Usings = joined.Tags.Usings, Packages = joined.Tags.Packages, WebSdk = joined.Tags.WebSdk, Session = joined.Tags.Session });
                     continue;
                 }
                 var packageNotes = packageInference.Notes.Where(n => n.Location == snippet.Location).Distinct().ToList();
@@ -187,7 +197,7 @@ public static class Adopter
                 {
                     var markedTags = marked.Snippet.Tags;
                     proposals.Add(new AdoptProposal(snippet, SnippetKind.CompileFail, null)
-                        { Members = markedTags.Members, Results = markedTags.Results, Usings = markedTags.Usings, Packages = markedTags.Packages, ExpectedErrorIds = markedTags.ExpectedErrorIds });
+                        { Members = markedTags.Members, Results = markedTags.Results, Usings = markedTags.Usings, Packages = markedTags.Packages, WebSdk = markedTags.WebSdk, ExpectedErrorIds = markedTags.ExpectedErrorIds });
                     continue;
                 }
                 if (readings.GetValueOrDefault(key).Reading?.Refusal is { } refusal) notes.Add(new AdoptNote(snippet.Location, refusal));
@@ -197,7 +207,7 @@ public static class Adopter
                 if (!compiles.ContainsKey(key) && checks.GetValueOrDefault(key) is { } checkedBlock)
                 {
                     var checkTags = checkedBlock.Snippet.Tags;
-                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Check, null) { Members = checkTags.Members, Usings = checkTags.Usings, Packages = checkTags.Packages });
+                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Check, null) { Members = checkTags.Members, Usings = checkTags.Usings, Packages = checkTags.Packages, WebSdk = checkTags.WebSdk });
                     continue;
                 }
                 if (!compiles.TryGetValue(key, out var tags))
@@ -239,7 +249,7 @@ public static class Adopter
                     if (Alike(runResult.ActualOutput ?? "", secondRun.ActualOutput ?? "", scrubbing))
                     {
                         var output = OutputFenceFor(document, snippet, scrubbing, runResult.ActualOutput, secondRun.ActualOutput);
-                        var proposal = new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages };
+                        var proposal = new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk };
                         if (claims.TryGetValue(key, out var claim))
                         {
                             if (claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } && AdoptWriter.CanAddAfter(snippet.Block, document.Snippets.Source.Document))
@@ -266,7 +276,7 @@ public static class Adopter
                 }
                 // It compiles, and its run fails: tagged compile, and suspected where the text does not say it fails.
                 if (RotReport.Of(document.Snippets.Source.Document, snippet, ran.GetValueOrDefault(key)) is { } thrown) rot.Add(thrown);
-                proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages });
+                proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk });
             }
             files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes) { Causes = causes, Rot = rot });
         }
@@ -383,7 +393,7 @@ public static class Adopter
             }
             var (first, second) = trial.Runs[block.Location];
             var output = block.Kind == SnippetKind.Run ? OutputFenceFor(document, snippet, ScrubbingOf(document, snippet), first.ActualOutput, second.ActualOutput) : null;
-            proposals.Add(new AdoptProposal(snippet, block.Kind, output) { Usings = block.Tags.Usings, Packages = block.Tags.Packages });
+            proposals.Add(new AdoptProposal(snippet, block.Kind, output) { Usings = block.Tags.Usings, Packages = block.Tags.Packages, WebSdk = block.Tags.WebSdk });
         }
         var settings = FixtureSettings(document, trial);
         var said = settings.Lines.Count == 0 ? "" : $"; its front matter {(write ? "gets" : "would get")}: {settings}";

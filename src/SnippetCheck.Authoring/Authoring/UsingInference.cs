@@ -16,9 +16,9 @@ namespace SnippetCheck.Authoring;
 /// <summary>
 /// The usings a block lacks (issue 26, part 2): a block that fails only on unknown names (CS0246, CS0103), each of
 /// which is a public type in exactly one namespace of what the block compiles against, gets those namespaces; a missing
-/// member (CS1061) counts when it is a public extension method of exactly one namespace. A name
-/// found in two namespaces picks neither, and the guess says so; a name found in none (a variable of an earlier
-/// block, a type of a package) makes no guess.
+/// member (CS1061) counts when it is a public extension method of exactly one namespace. A name found in two
+/// namespaces picks the one the block's other names need, else neither, and the guess says so; a name found in none
+/// (a variable of an earlier block, a type of a package) makes no guess.
 /// </summary>
 internal static class UsingInference
 {
@@ -45,9 +45,14 @@ internal static class UsingInference
         IReadOnlyList<string> imported, CSharpParseOptions options, bool skipUnknown = false)
     {
         var errors = diagnostics.Where(d => d.IsError).ToList();
-        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS1061"))) return null;
+        // CS0616: the name binds to a class that is no attribute ('Route' under the Web SDK's Microsoft.AspNetCore.Routing),
+        // while another namespace has the attribute (Microsoft.AspNetCore.Mvc's RouteAttribute).
+        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS1061" or "CS0616"))) return null;
         // A missing member (CS1061) may be an extension method of a namespace the block does not import.
-        var names = errors.Select(e => IdentifierAt(snippet, e.Location) is { } name ? (e.Id == "CS1061" ? ExtensionKey + name : name) : null).ToList();
+        var names = errors.Select(e => IdentifierAt(snippet, e.Location) is { } name
+            ? e.Id switch { "CS1061" => ExtensionKey + name, "CS0616" => name + "Attribute", _ => name } : null).ToList();
+        // A bare name called as a method ('Ok(…)' in a controller) is no type: only a 'using static' class could give it.
+        var invoked = errors.Where(e => e.Id == "CS0103" && IsInvokedAt(snippet, e.Location)).Select(e => IdentifierAt(snippet, e.Location)).ToHashSet(StringComparer.Ordinal);
         if (names.Any(n => n is null)) return null;
         var declared = PostDeclarations.Besides(document, snippet, options);
         if (names.Any(n => declared.Contains(n!.TrimStart(ExtensionKey)))) return null;
@@ -56,11 +61,14 @@ internal static class UsingInference
         var ambiguous = new List<(string, IReadOnlyList<string>)>();
         foreach (var name in names.Distinct().Cast<string>())
         {
-            var namespaces = NamespacesOf(name, references, imported);
+            var namespaces = invoked.Contains(name) ? [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))] : NamespacesOf(name, references, imported);
             if (namespaces.Count == 1) usings.Add(namespaces[0]);
             else if (namespaces.Count > 1) ambiguous.Add((name.TrimStart(ExtensionKey), namespaces));
             else if (!skipUnknown) return null;
         }
+        // A name two namespaces declare is the one's that the block's other names need already: a controller's 'Route' is
+        // Microsoft.AspNetCore.Mvc's, beside its 'ControllerBase', not Blazor's Microsoft.AspNetCore.Components.
+        ambiguous.RemoveAll(a => a.Item2.Count(usings.Contains) == 1);
         return new Guess(ambiguous.Count == 0 ? [.. usings] : [], ambiguous);
     }
 
@@ -107,8 +115,11 @@ internal static class UsingInference
     /// ambiguous names are worth a note).
     /// </summary>
     /// <param name="blocks">Failed blocks, each with the assemblies it compiles against beyond its program's own (a package's).</param>
+    /// <param name="alsoImported">Namespaces the blocks' programs import beyond their settings' (the Web SDK's implicit usings).</param>
+    /// <param name="skipUnknown">See <see cref="For"/>: a controller's <c>Ok(…)</c> is unknown until its base class binds.</param>
     public static async Task<(IReadOnlyList<SnippetResult> Results, IReadOnlyDictionary<SourceLocation, Guess> FirstGuesses)> AddInRoundsAsync(
-        Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed, IReadOnlyList<string> Extra)> blocks, CancellationToken cancellationToken)
+        Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed, IReadOnlyList<string> Extra)> blocks, CancellationToken cancellationToken,
+        IReadOnlyList<string>? alsoImported = null, bool skipUnknown = false)
     {
         var latest = new Dictionary<SourceLocation, SnippetResult>();
         var firstGuesses = new Dictionary<SourceLocation, Guess>();
@@ -122,7 +133,8 @@ internal static class UsingInference
                 var settings = SnippetProgram.Lone(document.Snippets, failed.Snippet, document.Settings).Settings;
                 var references = extra.Count == 0 ? settings.References
                     : settings.References.AddRange(extra.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
-                if (For(document.Snippets, failed.Snippet, failed.Diagnostics, references, settings.Usings, settings.ParseOptions) is not { } guess) continue;
+                var imported = alsoImported is null ? settings.Usings : [.. settings.Usings, .. alsoImported];
+                if (For(document.Snippets, failed.Snippet, failed.Diagnostics, references, imported, settings.ParseOptions, skipUnknown) is not { } guess) continue;
                 firstGuesses.TryAdd(first.Snippet.Location, guess);
                 if (guess.Usings.Count == 0) continue;
                 var usings = failed.Snippet.Tags.Usings.Concat(guess.Usings).Distinct(StringComparer.Ordinal).ToList();
@@ -144,6 +156,15 @@ internal static class UsingInference
         var end = start;
         while (end < line.Text.Length && (char.IsLetterOrDigit(line.Text[end]) || line.Text[end] == '_')) end++;
         return end > start ? line.Text[start..end] : null;
+    }
+
+    /// <summary>True when the identifier at <paramref name="location"/> is followed by <c>(</c> on its line: a call.</summary>
+    private static bool IsInvokedAt(Snippet snippet, SourceLocation location)
+    {
+        var line = snippet.Block.Lines.FirstOrDefault(l => l.Line == location.Line);
+        if (line.Text is null || IdentifierAt(snippet, location) is not { } name) return false;
+        var after = location.Column - line.Column + name.Length;
+        return after <= line.Text.Length && line.Text[after..].TrimStart().StartsWith('(');
     }
 
     private static readonly ConditionalWeakTable<ILookup<string, string>, IReadOnlySet<string>> NamespaceSets = new();

@@ -26,6 +26,15 @@ public static class ReferenceAssemblies
     /// <summary>Microsoft.AspNetCore.App reference assemblies, for <c>#:sdk Microsoft.NET.Sdk.Web</c>.</summary>
     public static ImmutableArray<MetadataReference> Web => AspNetCore.Value;
 
+    /// <summary>The implicit usings the Web SDK adds to a project's (SDK's Microsoft.NET.Sdk.Web targets).</summary>
+    public static readonly IReadOnlyList<string> WebUsings =
+    [
+        "System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
+        "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
+        "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
+    ];
+
+
     /// <summary>Finds the pack folder for the running runtime, or the newest one of the same major version.</summary>
     internal static string FindPackDirectory(string packName)
     {

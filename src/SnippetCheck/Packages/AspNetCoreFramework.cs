@@ -10,14 +10,6 @@ internal static class AspNetCoreFramework
 {
     public const string Name = "Microsoft.AspNetCore.App";
 
-    /// <summary>The implicit usings the Web SDK adds to a project's (SDK's Microsoft.NET.Sdk.Web targets).</summary>
-    public static readonly IReadOnlyList<string> WebUsings =
-    [
-        "System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
-        "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
-        "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
-    ];
-
     private static readonly Lazy<IReadOnlyList<string>?> Runtime = new(FindRuntimeAssemblies);
 
     /// <summary>The shared framework's assemblies for the running .NET version; null when it is not installed.</summary>

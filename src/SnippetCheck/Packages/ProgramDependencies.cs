@@ -101,7 +101,7 @@ internal sealed class ProgramDependencies
             };
         }
         if (_webUsings && !_properties.Contains(new CompileProperty.ImplicitUsings(false)))
-            result = result with { Usings = [.. result.Usings.Concat(AspNetCoreFramework.WebUsings).Distinct(StringComparer.Ordinal)] };
+            result = result with { Usings = [.. result.Usings.Concat(ReferenceAssemblies.WebUsings).Distinct(StringComparer.Ordinal)] };
         if (_usings.Count > 0)
             result = result with { Usings = [.. result.Usings.Concat(_usings).Distinct(StringComparer.Ordinal)] };
         return result;

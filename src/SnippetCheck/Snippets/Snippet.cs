@@ -83,11 +83,15 @@ public sealed record Snippet(
 
     /// <summary>
     /// What the block's directives ask for, with the packages its <c>packages=</c> tag names as if they were hidden
-    /// <c>#:package</c> lines; <see cref="SnippetDirectives.Key"/> groups snippets that may share a compilation.
+    /// <c>#:package</c> lines, and its <c>sdk=web</c> as a hidden <c>#:sdk</c>; <see cref="SnippetDirectives.Key"/> groups snippets that may share a compilation.
     /// </summary>
-    internal SnippetDirectives Directives => Tags.Packages.Count == 0
+    internal SnippetDirectives Directives => Tags.Packages.Count == 0 && !Tags.WebSdk
         ? BlockDirectives
-        : BlockDirectives with { Packages = [.. BlockDirectives.Packages, .. Tags.Packages] };
+        : BlockDirectives with
+        {
+            Packages = [.. BlockDirectives.Packages, .. Tags.Packages],
+            WebSdk = BlockDirectives.WebSdk ?? (Tags.WebSdk ? Location : null),
+        };
 
     /// <summary>
     /// For an example in a doc comment, the namespace of the declaration it documents: the example gets a using of it,

@@ -91,6 +91,13 @@ public sealed record SnippetTags
     /// </summary>
     public FrameworkSet? Frameworks { get => Of<FrameworkSet>(Settings.Frameworks); init => SettingTags = With(Settings.Frameworks, value); }
 
+    /// <summary>
+    /// <c>sdk=web</c>: the block compiles and runs as a project of the Web SDK would, as a hidden
+    /// <c>#:sdk Microsoft.NET.Sdk.Web</c> line makes it (ASP.NET Core's assemblies and the SDK's implicit usings):
+    /// what <c>adopt</c> proposes for a block of ASP.NET Core docs.
+    /// </summary>
+    public bool WebSdk { get; init; }
+
     /// <summary>The snippet may open TCP connections: it runs in a runner without the sandbox's network rule.</summary>
     public bool Network { get => Of<bool?>(Settings.Network) == true; init => SettingTags = With(Settings.Network, value); }
     /// <summary>The program's command-line arguments, split as a shell would (<c>args="a 'b c'"</c>).</summary>
@@ -108,7 +115,7 @@ public sealed record SnippetTags
     /// <summary>True when any kind or modifier of ours was given; foreign attributes never count.</summary>
     public bool HasAny =>
         Kind is not null || Name is not null || Session is not null || ExitCode is not null || SettingTags.Count > 0 ||
-        Unsafe || Members || Results || Args is not null;
+        Unsafe || Members || Results || WebSdk || Args is not null;
 
     /// <summary>
     /// Value equality: two blocks tagged alike are equal. A record compares its lists and dictionary by reference,
@@ -118,7 +125,7 @@ public sealed record SnippetTags
         other is not null &&
         (ReferenceEquals(this, other) ||
          Kind == other.Kind && ExpectedException == other.ExpectedException && Name == other.Name && Session == other.Session &&
-         ExitCode == other.ExitCode && Unsafe == other.Unsafe && Members == other.Members && Results == other.Results &&
+         ExitCode == other.ExitCode && Unsafe == other.Unsafe && Members == other.Members && Results == other.Results && WebSdk == other.WebSdk &&
          Original == other.Original &&
          ExpectedErrorIds.SequenceEqual(other.ExpectedErrorIds) && ForeignAttributes.SequenceEqual(other.ForeignAttributes) &&
          (Args ?? []).SequenceEqual(other.Args ?? []) && Args is null == other.Args is null &&

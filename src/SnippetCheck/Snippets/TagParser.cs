@@ -36,6 +36,8 @@ internal static class TagParser
         ("exit", (tags, value) => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exit)
             ? tags with { ExitCode = exit } : TagValue.Bad($"'exit={value}' is not a whole number")),
         ("args", (tags, value) => tags with { Args = SettingValues.SplitArgs(value) }),
+        ("sdk", (tags, value) => value == "web" ? tags with { WebSdk = true }
+            : TagValue.Bad($"'sdk={value}': the one SDK a tag names is the Web SDK, sdk=web (a hidden '#:sdk {DirectiveReader.WebSdk}')")),
         ("compile-fail", (tags, value) => SettingValues.TryParseDiagnosticIds(value, out var ids)
             ? tags with { ExpectedErrorIds = ids } : TagValue.Bad($"'compile-fail={value}' must list compiler error IDs such as CS0029,CS0103")),
         ("throws", (tags, value) => SettingValues.IsTypeName(value)

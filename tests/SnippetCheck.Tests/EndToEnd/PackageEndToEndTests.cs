@@ -44,6 +44,8 @@ public sealed class PackageEndToEndTests(PackageRunFixture run) : IClassFixture<
     [InlineData("package-tag", "passed", null)]
     [InlineData("package-tag-missing", "failed", "package")]
     [InlineData("nearest-version", "failed", "package")]
+    [InlineData("web-sdk-tag", "passed", null)]
+    [InlineData("web-sdk-tag-missing", "failed", "compile-error")]
     public void Each_snippet_gets_its_verdict(string name, string status, string? reason)
     {
         var snippet = run.Report.Snippet(name);

@@ -39,6 +39,8 @@ public sealed class TagParserTests
         Assert.NotEqual(first, first with { ExpectedErrorIds = ["CS0103"] });
         Assert.NotEqual(first, first with { Packages = Parse("packages=Humanizer@2.14.2").Tags.Packages });
         Assert.NotEqual(first, first with { Network = true });
+        Assert.NotEqual(first, first with { WebSdk = true });
+        Assert.True(Parse("compile sdk=web").Tags.WebSdk);
     }
 
     [Fact]
@@ -104,6 +106,7 @@ public sealed class TagParserTests
     [InlineData("nullable=maybe")]
     [InlineData("name=a.b")]
     [InlineData("compile-fail=oops")]
+    [InlineData("sdk=Microsoft.NET.Sdk.Worker")]
     public void Bad_values_for_our_keys_are_annotation_errors(string written)
     {
         var error = Assert.Single(Parse(written).Diagnostics, d => d.IsError);

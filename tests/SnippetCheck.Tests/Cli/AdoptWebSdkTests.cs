@@ -1,0 +1,82 @@
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 54, ASP.NET Core docs: their blocks use the Web SDK's assemblies and implicit usings without a word of it.
+/// <c>adopt</c> tries such a block with <c>sdk=web</c> (a hidden <c>#:sdk Microsoft.NET.Sdk.Web</c>), proposes
+/// <c>compile</c> for one that starts a server, and mutants of the ASP.NET Core calls fail.
+/// </summary>
+public sealed class AdoptWebSdkTests
+{
+    private const string Post = """
+        # Minimal APIs
+
+        ```csharp
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.MapGet("/", () => Results.Ok("hello"));
+        app.Run();
+        ```
+
+        A status code:
+
+        ```csharp
+        var context = new DefaultHttpContext();
+        context.Response.StatusCode = StatusCodes.Status201Created;
+        Console.WriteLine(context.Response.StatusCode);
+        ```
+
+        ```text
+        201
+        ```
+
+        A controller:
+
+        ```csharp
+        [ApiController]
+        [Route("[controller]")]
+        public class ItemsController : ControllerBase
+        {
+            [HttpGet]
+            public IActionResult Get() => Ok(new[] { 1, 2 });
+        }
+        ```
+
+        Not ASP.NET Core's, so never a web project:
+
+        ```csharp
+        Console.WriteLine(new Invoice().Total);
+        ```
+        """;
+
+    [Fact]
+    public void Blocks_of_ASP_NET_Core_docs_are_adopted_with_the_Web_SDK_hidden_and_mutants_of_their_calls_fail()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", Post);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        var expected = Post
+            .Replace("```csharp\nvar builder", "<!-- snippetcheck: compile sdk=web -->\n```csharp\nvar builder", StringComparison.Ordinal)
+            .Replace("```csharp\nvar context", "<!-- snippetcheck: run sdk=web -->\n```csharp\nvar context", StringComparison.Ordinal)
+            .Replace("```text", "<!-- snippetcheck: output -->\n```text", StringComparison.Ordinal)
+            .Replace("```csharp\n[ApiController]", "<!-- snippetcheck: compile usings=Microsoft.AspNetCore.Mvc sdk=web -->\n```csharp\n[ApiController]", StringComparison.Ordinal)
+            .Replace("```csharp\nConsole.WriteLine(new Invoice", "<!-- snippetcheck: check -->\n```csharp\nConsole.WriteLine(new Invoice", StringComparison.Ordinal);
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+
+        var verify = CliRunner.Run(folder.Path, "verify");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("3 passed, 1 checked, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+
+        // The calls the blocks exist to show bind: each misspelt fails.
+        foreach (var (from, to) in new[] { ("app.MapGet(", "app.MapGetq("), ("StatusCodes.Status201Created", "StatusCodes.Status201Createdq"), ("=> Ok(", "=> Okq("), ("\"hello\"", "\"hello\", 2, 3") })
+        {
+            File.WriteAllText(Path.Combine(folder.Path, "post.md"), expected.Replace(from, to, StringComparison.Ordinal));
+            var mutant = CliRunner.Run(folder.Path, "verify", "--no-cache");
+            Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
+        }
+    }
+}
