@@ -109,7 +109,9 @@ public sealed class WatchSession(VerifyOptions options)
             // again against the new build (the result cache answers for those the change cannot affect).
             if (batch.Contains(FullRun) || batch.Any(p => Path.GetFileName(p) == ConfigLoader.FileName || IsLibrarySource(p)))
             {
-                RunStarting?.Invoke([.. batch.Where(p => p != FullRun).Select(p => DocumentDiscovery.DisplayPath(p, options.CurrentDirectory)).Order(StringComparer.Ordinal)], true);
+                // The build's and the cache's own writes (obj/, .snippetcheck/) come in the same batch: they are not what changed.
+                var shown = batch.Where(p => p != FullRun && !IsOwnWrite(p));
+                RunStarting?.Invoke([.. shown.Select(p => DocumentDiscovery.DisplayPath(p, options.CurrentDirectory)).Order(StringComparer.Ordinal)], true);
                 var full = await VerifyAsync(options, cancellationToken).ConfigureAwait(false);
                 var gone = _files.Keys.Except(full.Documents.Select(d => d.DisplayPath), StringComparer.Ordinal).ToList();
                 _files.Clear();
@@ -155,6 +157,11 @@ public sealed class WatchSession(VerifyOptions options)
         options.Paths.Where(DocumentDiscovery.IsProjectFile)
             .Select(p => Path.GetDirectoryName(Path.GetFullPath(p, options.CurrentDirectory))! + Path.DirectorySeparatorChar)
             .Any(folder => path.StartsWith(folder, StringComparison.Ordinal) && !IsBuildOutput(path[folder.Length..]));
+
+    /// <summary>A file in bin, obj or a dot-folder (.snippetcheck) of a watched folder: a build's or the cache's write, not an edit.</summary>
+    private bool IsOwnWrite(string path) =>
+        WatchRoots().Select(root => Path.GetRelativePath(root.Folder, path))
+            .Any(relative => !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative) && IsBuildOutput(relative));
 
     private static bool IsBuildOutput(string relative) =>
         relative.Split('/', '\\').Any(segment => segment is "bin" or "obj" || segment.StartsWith('.'));

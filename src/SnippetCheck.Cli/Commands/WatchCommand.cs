@@ -58,7 +58,7 @@ internal static class WatchCommand
             await session.RunAsync(run =>
             {
                 progress?.Dispose();
-                Write(run, reporter);
+                Write(run, reporter, verbose);
                 return Task.CompletedTask;
             }, cancellationToken);
             return ExitCodes.Success;
@@ -79,10 +79,12 @@ internal static class WatchCommand
 
     private static string Now() => DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
-    private static void Write(WatchRun run, ConsoleReporter reporter)
+    private static void Write(WatchRun run, ConsoleReporter reporter, bool verbose)
     {
         foreach (var removed in run.Removed) Console.Out.WriteLine($"[{Now()}] removed: {removed}");
         if (run.Report.FileCount > 0 || run.IsFull) reporter.Write(run.Report);
+        // As verify -v says it: which of a library's frameworks its examples ran against (issue 56).
+        if (verbose) foreach (var library in run.Report.Libraries) new ConsoleWriter(Console.Error).Write(ConsoleLine.Plain(library.Describe()));
         var totals = SummaryLine.For(run.Totals);
         // The totals have no duration of their own: drop the summary's " in 1.2s".
         Console.Out.WriteLine($"watching: {totals[..totals.LastIndexOf(" in ", StringComparison.Ordinal)]}; press Ctrl+C to stop");

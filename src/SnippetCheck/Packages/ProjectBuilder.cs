@@ -79,7 +79,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         }
         catch (DotnetFailedException e)
         {
-            return ResolveOutcome.Failed($"{e.Result.FirstError()}\nreproduce: {ReproduceAsWritten(project)}");
+            return ResolveOutcome.Failed($"{e.Result.FirstError()}\nreproduce: {ReproduceAsWritten(project)}{SdkHint(e.Result.FirstError(), project)}");
         }
         var key = new StoreKey()
             .Add("project", project)
@@ -99,6 +99,10 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
     private string Reproduce(string project, string[] frameworkArguments) =>
         $"cd {Quoted(Path.GetDirectoryName(project)!)} && dotnet build {Quoted(Path.GetFileName(project))} -c {configuration}" +
         string.Concat(frameworkArguments.Select(a => " " + a)) + " -p:SnippetCheckEnabled=false";
+
+    /// <summary>A line more when the installed SDK is what cannot build the library (<see cref="SdkMismatch"/>); else nothing.</summary>
+    private string SdkHint(string firstError, string project) =>
+        SdkMismatch.Hint(firstError, ProjectTargets.Listed(project), _framework.Moniker) is { } hint ? "\n" + hint : "";
 
     private ResolveOutcome NoFrameworkFits(IEnumerable<string> frameworks) =>
         ResolveOutcome.Failed($"none of its target frameworks ({string.Join(";", frameworks)}) can be used by code on {_framework.Moniker}; " +
@@ -129,7 +133,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
             if (ProjectTargets.Listed(project) is { } listed && NearestFramework.For(_framework.Moniker, listed) is null) return NoFrameworkFits(listed);
             return ResolveOutcome.Failed(restore.TimedOut
                 ? $"the restore did not finish within {BuildTimeout.TotalMinutes:0} minutes\nreproduce: {ReproduceAsWritten(project)}"
-                : $"{restore.FirstError()}\nreproduce: {ReproduceAsWritten(project)}");
+                : $"{restore.FirstError()}\nreproduce: {ReproduceAsWritten(project)}{SdkHint(restore.FirstError(), project)}");
         }
         var targets = LibraryTargets.Read(GeneratedRestore.JsonPart(restore.Stdout));
         var chosen = NearestFramework.For(_framework.Moniker, targets.Frameworks);

@@ -73,6 +73,32 @@ public sealed class LibraryFrameworkTests
     }
 
     [Fact]
+    public void A_library_the_installed_sdk_cannot_build_is_told_its_frameworks_and_what_to_do()
+    {
+        // Humanizer's shape: net11.0 listed beside net10.0 (the restore evaluates both), or a global.json that pins an SDK 11.
+        using var newer = new TempFolder();
+        CopyLibrary(newer, project => project.Replace("<TargetFrameworks>netstandard2.0;net9.0</TargetFrameworks>", "<TargetFrameworks>net11.0;net9.0</TargetFrameworks>", StringComparison.Ordinal));
+
+        var run = CliRunner.Run(newer.Path, OwnCache(newer), "verify", Project);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error NETSDK1045", run.Output);
+        Assert.Contains("hint: the library lists net11.0;net9.0; the .NET SDK here (for net10.0) cannot restore net11.0, and a restore evaluates every framework listed, "
+            + "even those the examples do not use: run the check with a .NET SDK that supports net11.0", run.Output);
+
+        using var pinned = new TempFolder();
+        CopyLibrary(pinned);
+        pinned.Write("global.json", """{ "sdk": { "version": "11.0.100-preview.6.26359.118", "rollForward": "latestFeature", "allowPrerelease": true } }""");
+
+        run = CliRunner.Run(pinned.Path, OwnCache(pinned), "verify", Project);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("A compatible .NET SDK was not found", run.Output);
+        Assert.Contains("hint: the library lists netstandard2.0;net9.0; its global.json asks for an SDK this machine does not have, and the .NET SDK here (for net10.0) "
+            + "cannot stand in for it: install the SDK global.json names, or let its rollForward accept the installed one", run.Output);
+    }
+
+    [Fact]
     public void A_library_of_net48_only_is_told_which_frameworks_it_has_and_what_was_looked_for()
     {
         using var temp = new TempFolder();

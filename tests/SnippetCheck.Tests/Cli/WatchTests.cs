@@ -61,6 +61,37 @@ public sealed class WatchTests
         watch.WaitForLine(l => l.Contains("Calculator.cs(", StringComparison.Ordinal) && l.Contains("error CS0117", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Watching_a_library_without_the_newest_dotnet_runs_its_examples_against_its_net9_build_and_rebuilds_nothing_for_an_example_edit()
+    {
+        // Issue 56: tests/OlderTargetsLibrary targets netstandard2.0;net9.0; its examples run on net10.0 against the net9.0 build.
+        using var folder = new TempFolder();
+        using var cache = new TempFolder();
+        foreach (var file in Directory.GetFiles(RepositoryRoot.PathOf("tests/OlderTargetsLibrary")).Where(f => Path.GetExtension(f) is ".cs" or ".csproj"))
+            File.Copy(file, Path.Combine(folder.Path, Path.GetFileName(file)));
+        using var watch = WatchProcess.Start(folder.Path, new Dictionary<string, string> { ["SNIPPETCHECK_PACKAGE_CACHE"] = cache.Path }, "OlderTargetsLibrary.csproj", "-v");
+        watch.WaitForLine(l => l.StartsWith("3 passed, 0 failed", StringComparison.Ordinal));
+        Assert.Contains(watch.Lines, l => l.EndsWith("OlderTargetsLibrary.csproj: built for net9.0, used by snippets on net10.0", StringComparison.Ordinal));
+        string BuiltAssembly() => Directory.GetFiles(Path.Combine(cache.Path, "projects"), "OlderTargetsLibrary.dll", SearchOption.AllDirectories).Single();
+        var built = File.GetLastWriteTimeUtc(BuiltAssembly());
+
+        // An example edited (its code and its claim, both trivia to the compiler): verified again on the same build.
+        var totals = Path.Combine(folder.Path, "Totals.cs");
+        File.WriteAllText(totals, File.ReadAllText(totals).Replace("Totals.Running([1, 2, 3, 4])", "Totals.Running([1, 2, 3, 4, 5])", StringComparison.Ordinal)
+            .Replace("/// 1, 3, 6, 10", "/// 1, 3, 6, 10, 15", StringComparison.Ordinal));
+        // Named alone: not the obj/ and .snippetcheck/ files the first run's build and cache wrote.
+        watch.WaitForLine(l => l.Contains("] changed: ", StringComparison.Ordinal));
+        Assert.Contains(watch.Lines, l => l.EndsWith("] changed: Totals.cs (verifying every file)", StringComparison.Ordinal));
+        var changed = watch.Lines.Count;
+        watch.WaitForLine(l => l.StartsWith("3 passed, 0 failed", StringComparison.Ordinal), after: changed);
+
+        // A mutant of its claim fails, still without a rebuild.
+        File.WriteAllText(totals, File.ReadAllText(totals).Replace("/// 1, 3, 6, 10, 15", "/// 1, 3, 6, 10, 16", StringComparison.Ordinal));
+        watch.WaitForLine(l => l.StartsWith("2 passed, 1 failed", StringComparison.Ordinal));
+        Assert.Contains(watch.Lines, l => l.Contains("+ 1, 3, 6, 10, 15", StringComparison.Ordinal));
+        Assert.Equal(built, File.GetLastWriteTimeUtc(BuiltAssembly()));
+    }
+
     /// <summary>The pid of a <c>snippetcheck-runner</c> process whose parent is <paramref name="parent"/>.</summary>
     private static int WaitForRunnerChild(int parent)
     {
@@ -139,7 +170,9 @@ public sealed class WatchTests
             get { lock (_lines) return _output.ToString(); }
         }
 
-        public static WatchProcess Start(string folder, params string[] arguments)
+        public static WatchProcess Start(string folder, params string[] arguments) => Start(folder, new Dictionary<string, string>(), arguments);
+
+        public static WatchProcess Start(string folder, IReadOnlyDictionary<string, string> environment, params string[] arguments)
         {
             // A process started from a background shell may inherit SIGINT as ignored; env puts the default back.
             string[] command = ["dotnet", "exec", Infrastructure.CliRunner.ToolPath, "--watch", .. arguments];
@@ -152,6 +185,7 @@ public sealed class WatchTests
             };
             start.Environment["CI"] = "true";
             start.Environment.Remove("GITHUB_ACTIONS");
+            foreach (var (name, value) in environment) start.Environment[name] = value;
             var watch = new WatchProcess(new Process { StartInfo = start });
             watch._process.OutputDataReceived += (_, e) => watch.Add(e.Data);
             watch._process.ErrorDataReceived += (_, e) => watch.Add(e.Data);
@@ -162,9 +196,10 @@ public sealed class WatchTests
             return watch;
         }
 
-        public void WaitForLine(Func<string, bool> match)
+        /// <summary>Waits for a line that matches, among the lines after the first <paramref name="after"/>.</summary>
+        public void WaitForLine(Func<string, bool> match, int after = 0)
         {
-            Assert.True(WaitUntil(() => Lines.Any(match), Patience), "expected line did not come; output so far:\n" + Output);
+            Assert.True(WaitUntil(() => Lines.Skip(after).Any(match), Patience), "expected line did not come; output so far:\n" + Output);
         }
 
         public bool WaitForExit(TimeSpan timeout)

@@ -23,9 +23,15 @@ public sealed class LspClient : IDisposable
     private int _nextId;
 
     public LspClient(string workingDirectory, params string[] extraArgs)
+        : this(workingDirectory, new Dictionary<string, string?>(), extraArgs)
+    {
+    }
+
+    /// <param name="environment">Variables the server gets besides its own <c>TMPDIR</c> (a package cache of the test's own).</param>
+    public LspClient(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] extraArgs)
     {
         var tmp = Directory.CreateDirectory(Path.Combine(workingDirectory, ".tmp")).FullName;
-        _process = Process.Start(CliRunner.StartInfo(workingDirectory, new Dictionary<string, string?> { ["TMPDIR"] = tmp }, ["lsp", "--stdio", .. extraArgs]))!;
+        _process = Process.Start(CliRunner.StartInfo(workingDirectory, new Dictionary<string, string?>(environment) { ["TMPDIR"] = tmp }, ["lsp", "--stdio", .. extraArgs]))!;
         _input = _process.StandardInput.BaseStream;
         _process.ErrorDataReceived += (_, e) => { lock (_stderr) _stderr.AppendLine(e.Data); };
         _process.BeginErrorReadLine();
@@ -43,9 +49,13 @@ public sealed class LspClient : IDisposable
     public static string UriOf(string path) => new Uri(path).AbsoluteUri;
 
     /// <summary>Starts the server and completes the initialize handshake; <paramref name="options"/> are its initializationOptions.</summary>
-    public static async Task<LspClient> StartAsync(string root, JsonObject? options = null, params string[] extraArgs)
+    public static Task<LspClient> StartAsync(string root, JsonObject? options = null, params string[] extraArgs) =>
+        StartAsync(root, new Dictionary<string, string?>(), options, extraArgs);
+
+    /// <summary>As <see cref="StartAsync(string, JsonObject?, string[])"/>, with <paramref name="environment"/> for the server.</summary>
+    public static async Task<LspClient> StartAsync(string root, IReadOnlyDictionary<string, string?> environment, JsonObject? options = null, params string[] extraArgs)
     {
-        var client = new LspClient(root, extraArgs);
+        var client = new LspClient(root, environment, extraArgs);
         var result = await client.RequestAsync("initialize", new JsonObject
         {
             ["processId"] = Environment.ProcessId,
