@@ -271,6 +271,10 @@ public static class Adopter
             files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes) { Causes = causes, Rot = rot });
         }
 
+        // Pass 5b: names the blocks use that an older version of their post's packages declared (removed or renamed API).
+        files = await RemovedApiRot.ApplyAsync(verifier, files, adoptable, s => withPackages.GetValueOrDefault(Key(s)) ?? LastFailure(Key(s)), packageInference.PostPackages,
+            options.CurrentDirectory, cancellationToken).ConfigureAwait(false);
+
         // Pass 6: pages that verify more as one class (the page fixture) than block by block, and the pages config already
         // makes fixtures, whose blocks are verified only so.
         var pages = string.IsNullOrEmpty(options.Filter)
