@@ -239,6 +239,8 @@ public static class Adopter
                     if (Alike(runResult.ActualOutput ?? "", secondRun.ActualOutput ?? "", scrubbing))
                     {
                         var output = OutputFenceFor(document, snippet, scrubbing, runResult.ActualOutput, secondRun.ActualOutput);
+                        if (output is null && OutputClaim.Of(document.Snippets.Source.Document, document.Snippets.Source.Items, snippet, scrubbing, runResult.ActualOutput) is { } stale)
+                            rot.Add(stale);
                         var proposal = new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages };
                         if (claims.TryGetValue(key, out var claim))
                         {
