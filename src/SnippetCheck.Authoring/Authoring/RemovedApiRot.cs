@@ -140,8 +140,17 @@ internal static partial class RemovedApiRot
     {
         var parts = removed.LastVersion.Split('.');
         var series = parts[0] == "0" && parts.Length > 1 ? $"0.{parts[1]}" : $"{parts[0]}.x";
-        var obsolete = string.IsNullOrWhiteSpace(removed.Obsolete) ? "" : $"; it was marked [Obsolete(\"{removed.Obsolete.Trim()}\")]";
+        var obsolete = string.IsNullOrWhiteSpace(removed.Obsolete) ? "" : $"; it was marked [Obsolete(\"{FirstSentence(removed.Obsolete)}\")]";
         return $"'{name}' was removed from {removed.Package} after {series}; last in {removed.LastVersion}{obsolete}";
+    }
+
+    /// <summary>An [Obsolete] message's first sentence, which names the replacement; the rest is links and advice.</summary>
+    private static string FirstSentence(string message)
+    {
+        var text = message.Trim().ReplaceLineEndings(" ");
+        var end = text.IndexOf(". ", StringComparison.Ordinal);
+        var sentence = end > 0 ? text[..(end + 1)] : text;
+        return sentence.Length <= 120 ? sentence : sentence[..117] + "...";
     }
 
     /// <summary>
