@@ -249,6 +249,8 @@ public static class Adopter
                     if (Alike(runResult.ActualOutput ?? "", secondRun.ActualOutput ?? "", scrubbing))
                     {
                         var output = OutputFenceFor(document, snippet, scrubbing, runResult.ActualOutput, secondRun.ActualOutput);
+                        if (output is null && OutputClaim.Of(document.Snippets.Source.Document, document.Snippets.Source.Items, snippet, scrubbing, runResult.ActualOutput) is { } stale)
+                            rot.Add(stale);
                         var proposal = new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk };
                         if (claims.TryGetValue(key, out var claim))
                         {
@@ -280,6 +282,10 @@ public static class Adopter
             }
             files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes) { Causes = causes, Rot = rot });
         }
+
+        // Pass 5b: names the blocks use that an older version of their post's packages declared (removed or renamed API).
+        files = await RemovedApiRot.ApplyAsync(verifier, files, adoptable, s => withPackages.GetValueOrDefault(Key(s)) ?? LastFailure(Key(s)), packageInference.PostPackages,
+            options.CurrentDirectory, cancellationToken).ConfigureAwait(false);
 
         // Pass 6: pages that verify more as one class (the page fixture) than block by block, and the pages config already
         // makes fixtures, whose blocks are verified only so.

@@ -5,7 +5,9 @@ namespace SnippetCheck.Authoring;
 /// <summary>
 /// What a page says of the packages its readers install (issue 54, item 3): its install lines, in any fence or in the
 /// prose (<c>dotnet add package X --version Y</c>, <c>Install-Package X -Version Y</c>, <c>#r "nuget: X, Y"</c>,
-/// <c>#:package X@Y</c>, <c>&lt;PackageReference Include="X" Version="Y" /&gt;</c>), and the well-known namespaces
+/// <c>#:package X@Y</c>, <c>&lt;PackageReference Include="X" Version="Y" /&gt;</c>), its links to the package's NuGet page
+/// or badge (<c>nuget.org/packages/X</c>, <c>img.shields.io/nuget/v/X.svg</c>: a README that never shows its install
+/// line), and the well-known namespaces
 /// whose package is named otherwise (<c>ProtoBuf</c> is protobuf-net's). Each is only a candidate: a package is kept
 /// when its assemblies declare a name a block lacks, and a block is tagged only when it then passes.
 /// </summary>
@@ -48,6 +50,8 @@ internal static partial class PackageEvidence
         |\#r\s+"nuget:\s*(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)\s*(?:,\s*(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?))?\s*"
         |\#:package\s+(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)(?:@(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?))?
         |<PackageReference\s+Include\s*=\s*"(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)"(?:\s+Version\s*=\s*"(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?)")?
+        |\bnuget\.org/packages/(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*?)(?:/(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?))?/?(?=[)\s"'#?>\]]|$)
+        |\bimg\.shields\.io/nuget/(?:v|vpre|dt)/(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*?)(?:\.svg)?(?=[)\s"'#?>\]]|$)
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.IgnoreCase)]
     private static partial Regex InstallLine();
 }

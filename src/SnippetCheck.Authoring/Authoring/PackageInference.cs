@@ -142,6 +142,14 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
 
     private readonly ConcurrentDictionary<SourceLocation, IReadOnlyList<string>> _unloaded = new();
 
+    /// <summary>
+    /// The packages a post names (the author's, its install lines, test attributes and usings, else its doc set's), as
+    /// found and pinned; empty for a post none of whose blocks lacked a name (RemovedApiRot looks only in these).
+    /// </summary>
+    public IReadOnlyList<PackageRequest> PostPackages(SnippetDocument document) => _postPackages.GetValueOrDefault(document.Source.Document.FullPath) ?? [];
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<PackageRequest>> _postPackages = new(StringComparer.Ordinal);
+
     /// <summary>Up to three names, quoted, and how many more.</summary>
     private static string Shown(IReadOnlyList<string> names) =>
         string.Join(", ", names.Take(3).Select(n => $"'{n}'")) + (names.Count > 3 ? $" and {names.Count - 3} more names" : "");
@@ -182,6 +190,7 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
             }
             return null;
         })).ConfigureAwait(false);
+        _postPackages[document.Source.Document.FullPath] = [.. found.Take(Math.Min(named.Count, groups.Count)).OfType<Found>().Select(f => f.Package)];
         var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => f.Names.Overlaps(unknown))], shown, unloaded);
     }

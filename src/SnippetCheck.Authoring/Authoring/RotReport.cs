@@ -26,7 +26,7 @@ internal static class RotReport
     /// The lines of prose just before the block, and the paragraph right after it unless that one introduces the next
     /// block (it ends with a colon: "Parsing a word throws:" is about what follows).
     /// </summary>
-    private static string NearText(SourceDocument document, FencedBlock block)
+    internal static string NearText(SourceDocument document, FencedBlock block)
     {
         var lines = document.Lines;
         var before = Enumerable.Range(Math.Max(1, block.Location.Line - ProseLines), Math.Max(0, Math.Min(ProseLines, block.Location.Line - 1))).Select(lines.Text);

@@ -8,8 +8,8 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Reporting;
 
 /// <summary>
-/// The Markdown report: a summary table, a table of failures and one of file errors, then each failure's detail
-/// (diff, stack trace, compiler errors) folded away. GitHub's step summary is this report.
+/// The Markdown report: a summary table, a table of failures, one of suspected rot (<c>verify --all</c>) and one of
+/// file errors, then each failure's detail (diff, stack trace, compiler errors) folded away. GitHub's step summary is this report.
 /// </summary>
 internal static class MarkdownReportWriter
 {
@@ -38,6 +38,14 @@ internal static class MarkdownReportWriter
         {
             chunks.Add(new("### Failures\n\n| Where | Snippet | Reason | Message |\n| --- | --- | --- | --- |\n", ChunkKind.Heading));
             chunks.AddRange(failures.Select(f => new Chunk(FailureRow(f), ChunkKind.Failure)));
+            chunks.Add(new("\n", ChunkKind.Heading));
+        }
+        // verify --all: the untagged blocks that look broken rather than incomplete (SC2016), as adopt lists them.
+        var rot = report.Snippets.SelectMany(ReportText.RotWarning).ToList();
+        if (rot.Count > 0)
+        {
+            chunks.Add(new("### Suspected rot\n\n| Where | Why |\n| --- | --- |\n", ChunkKind.Heading));
+            chunks.AddRange(rot.Select(r => new Chunk($"| {Escape($"{r.Location.File}:{r.Location.Line}")} | {Escape(r.Message)} |\n", ChunkKind.Rot)));
             chunks.Add(new("\n", ChunkKind.Heading));
         }
         if (report.Errors.Count > 0)
@@ -74,7 +82,7 @@ internal static class MarkdownReportWriter
         return text.ToString();
     }
 
-    private enum ChunkKind { Essential, Heading, Failure, Error, Detail }
+    private enum ChunkKind { Essential, Heading, Failure, Rot, Error, Detail }
 
     private sealed record Chunk(string Text, ChunkKind Kind);
 

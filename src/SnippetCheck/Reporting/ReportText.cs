@@ -66,7 +66,7 @@ public static class ReportText
     /// An untagged block that failed (<c>verify --all</c>) with evidence that it is broken, as the SC2016 warning SARIF and
     /// GitHub carry beside its failure; the evidence is <see cref="RotEvidence"/>'s, the one <c>adopt</c> lists.
     /// </summary>
-    private static IEnumerable<Diagnostic> RotWarning(SnippetResult result)
+    internal static IEnumerable<Diagnostic> RotWarning(SnippetResult result)
     {
         if (result.Snippet.IsTagged || RotEvidence.Of(result) is not { } rot) yield break;
         yield return Diagnostic.Warning(DiagnosticCodes.SuspectedRot, $"suspected rot [{rot.Evidence}]: {rot.Id}: {rot.Message} — {rot.Why}", rot.Location);

@@ -244,7 +244,7 @@ public static partial class RotEvidence
         ErrorComment().IsMatch(text[at..]);
 
     /// <summary>The type, struct, record, interface, enum and method names the block declares: the post's own.</summary>
-    private static HashSet<string> DeclaredNames(string code)
+    public static HashSet<string> DeclaredNames(string code)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Preview)).GetRoot().DescendantNodes())
@@ -269,7 +269,7 @@ public static partial class RotEvidence
     }
 
     /// <summary><c>Spectre.Console.Table</c> → <c>Table</c>; <c>List&lt;int&gt;</c> → <c>List</c>; <c>int[]</c> → <c>int</c>.</summary>
-    private static string SimpleName(string name)
+    public static string SimpleName(string name)
     {
         var generic = name.IndexOfAny(['<', '[', '(']);
         var bare = generic >= 0 ? name[..generic] : name;

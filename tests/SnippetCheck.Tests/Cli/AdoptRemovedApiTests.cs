@@ -1,0 +1,145 @@
+using System.IO.Compression;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 55, removed or renamed API, end to end on a local feed (no network): Rot.Sample 1.0.0 and 1.1.0 have
+/// <c>Screen.Render</c> (1.1.0 marks it <c>[Obsolete("Use Write instead")]</c>), 2.0.0 has only <c>Screen.Write</c>.
+/// A post that installs Rot.Sample and calls <c>Render</c> gets suspected rot with the last version that had it; an
+/// upgrade guide's block is proposed as <c>compile-fail=CS0117</c> instead; a block tagged <c>ignore reason=</c> is
+/// silent; the answer is kept in the package cache, so a second run needs neither the old versions nor their restores.
+/// </summary>
+public sealed class AdoptRemovedApiTests
+{
+    private const string Post = """
+        # Screens
+
+        Install it with `dotnet add package Rot.Sample`.
+
+        ```csharp
+        using Rot.Sample;
+
+        Screen.Write("hello");
+        ```
+
+        ```csharp
+        using Rot.Sample;
+
+        Screen.Render("hello");
+        ```
+
+        <!-- snippetcheck: ignore reason="shows the 1.x API" -->
+        ```csharp
+        using Rot.Sample;
+
+        Screen.Render("silenced");
+        ```
+        """;
+
+    private const string Guide = """
+        # Upgrading to 2.0
+
+        Install it with `dotnet add package Rot.Sample`.
+
+        ## Render was removed
+
+        Before 2.0 you wrote:
+
+        ```csharp
+        using Rot.Sample;
+
+        Screen.Render("old");
+        ```
+        """;
+
+    [Fact]
+    public void A_call_of_a_member_the_newest_version_removed_names_the_last_version_that_had_it_and_an_upgrade_guide_keeps_it_as_compile_fail()
+    {
+        using var folder = new TempFolder();
+        var feed = Path.Combine(folder.Path, "feed");
+        Directory.CreateDirectory(feed);
+        Pack(feed, "1.0.0", """public static void Render(string text) { } public static void Write(string text) { }""");
+        Pack(feed, "1.1.0", """[System.Obsolete("Use Write instead")] public static void Render(string text) { } public static void Write(string text) { }""");
+        Pack(feed, "2.0.0", """public static void Write(string text) { }""");
+        folder.Write("docs/nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        folder.Write("docs/post.md", Post);
+        folder.Write("docs/upgrading-to-2.md", Guide);
+        var environment = new Dictionary<string, string?>
+        {
+            ["SNIPPETCHECK_PACKAGE_CACHE"] = Path.Combine(folder.Path, "cache"),
+            ["NUGET_PACKAGES"] = Path.Combine(folder.Path, "nuget-packages"),
+        };
+        var docs = Path.Combine(folder.Path, "docs");
+
+        var run = CliRunner.Run(docs, environment, "adopt", "--report", "json=adopt.json");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("post.md(14,8): CS0117: 'Screen' does not contain a definition for 'Render' — 'Screen.Render' was removed from Rot.Sample after 1.x; " +
+            "last in 1.1.0; it was marked [Obsolete(\"Use Write instead\")] [removed-api]\n", run.Stdout);
+        Assert.DoesNotContain("silenced", run.Stdout);
+        Assert.DoesNotContain("post.md(21", run.Stdout);
+        Assert.DoesNotContain("upgrading-to-2.md(12", run.Stdout);
+        var json = AdoptJsonReport.Load(Path.Combine(docs, "adopt.json"));
+        var rot = Assert.Single(json.SuspectedRot);
+        Assert.Equal(("removed-api", "1.1.0", 11), (rot.GetProperty("evidence").GetString(), rot.GetProperty("lastVersion").GetString(), rot.GetProperty("blockLine").GetInt32()));
+        // The upgrade guide shows the old API on purpose: it guards the guide, and fails if Render comes back.
+        var guide = json.Blocks.Values.Single(b => b.GetProperty("file").GetString() == "upgrading-to-2.md");
+        Assert.Equal("compile-fail=CS0117 packages=Rot.Sample@2.0.0", guide.GetProperty("tag").GetString());
+
+        // The answer is kept: with the 1.x versions gone from the feed and the NuGet folder, a second run still knows them.
+        foreach (var old in Directory.GetFiles(feed, "rot.sample.1.*")) File.Delete(old);
+        var restored = Path.Combine(folder.Path, "nuget-packages", "rot.sample", "1.1.0");
+        Assert.True(Directory.Exists(restored), "the first run restored 1.1.0 into the NuGet folder the test gave it");
+        Directory.Delete(restored, recursive: true);
+        var again = CliRunner.Run(docs, environment, "adopt");
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Contains("last in 1.1.0; it was marked [Obsolete(\"Use Write instead\")] [removed-api]\n", again.Stdout);
+    }
+
+    /// <summary>Writes Rot.Sample <paramref name="version"/> to the feed: a class <c>Rot.Sample.Screen</c> with <paramref name="members"/>.</summary>
+    private static void Pack(string feed, string version, string members)
+    {
+        var compilation = CSharpCompilation.Create("Rot.Sample",
+            [CSharpSyntaxTree.ParseText($"namespace Rot.Sample {{ public static class Screen {{ {members} }} }}")],
+            SnippetCheck.Compilation.ReferenceAssemblies.Default,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var dll = new MemoryStream();
+        var emitted = compilation.Emit(dll);
+        Assert.True(emitted.Success, string.Join('\n', emitted.Diagnostics));
+        using var package = ZipFile.Open(Path.Combine(feed, $"rot.sample.{version}.nupkg"), ZipArchiveMode.Create);
+        using (var writer = new StreamWriter(package.CreateEntry("Rot.Sample.nuspec").Open()))
+        {
+            writer.Write($"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
+                  <metadata>
+                    <id>Rot.Sample</id>
+                    <version>{version}</version>
+                    <authors>test</authors>
+                    <description>A package whose 2.0 removed Screen.Render.</description>
+                  </metadata>
+                </package>
+                """);
+        }
+        using (var entry = package.CreateEntry("lib/net10.0/Rot.Sample.dll").Open()) entry.Write(dll.ToArray());
+        using var types = new StreamWriter(package.CreateEntry("[Content_Types].xml").Open());
+        types.Write("""
+            <?xml version="1.0" encoding="utf-8"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+              <Default Extension="nuspec" ContentType="application/octet" />
+              <Default Extension="dll" ContentType="application/octet" />
+            </Types>
+            """);
+    }
+}
