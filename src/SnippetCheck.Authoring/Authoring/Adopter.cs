@@ -91,16 +91,24 @@ public static class Adopter
         var packageInference = PackageInference.For(verifier, options, packages, [.. adoptable.Select(d => d.Snippets)]);
         var withPackages = ByBlock(await packageInference.TryAsync(verifier, stillFailing!, cancellationToken).ConfigureAwait(false));
 
-        // The tags each block compiles with: as written, as members, with usings, with packages.
+        // Pass 1e: bare base-class calls inside an inferred class, and types other pages declare (EnclosingClassInference).
+        var models = ModelsFor(verifier, adoptable);
+        var inClass = ByBlock(await EnclosingClassInference.TryAsync(verifier, packageInference, models, [.. untagged
+            .Select(u => (u.Document, Failed: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
+            .Where(f => f.Failed?.Status == SnippetStatus.Failed)
+            .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false));
+
+        // The tags each block compiles with: as written, as members, with usings, with packages, in a class or with models.
         var compiles = new Dictionary<(string, int), SnippetTags>();
-        foreach (var results in new[] { compiled, asMembers, withUsings, withPackages })
+        foreach (var results in new[] { compiled, asMembers, withUsings, withPackages, inClass })
         {
             foreach (var (key, result) in results.Where(r => r.Value.Status == SnippetStatus.Passed)) compiles.TryAdd(key, result.Snippet.Tags);
         }
 
         // Pass 2: what compiled and has something to execute, as 'run', for its verdict and its output.
+        // A block that needs the models' prelude is only compiled: its run would need the prelude too (left for later).
         var runnable = untagged
-            .Where(u => compiles.TryGetValue(Key(u.Snippet), out var tags) && HasEntryPoint(u.Document, u.Snippet with { Tags = tags }))
+            .Where(u => compiles.TryGetValue(Key(u.Snippet), out var tags) && !DocModels.Uses(tags) && HasEntryPoint(u.Document, u.Snippet with { Tags = tags }))
             .Select(u => (u.Document, Snippet: u.Snippet with { Tags = compiles[Key(u.Snippet)] with { Kind = SnippetKind.Run } }))
             .ToList();
         // Twice: a block that races or prints something new each run (a time, a GUID, thread interleaving) would pass
@@ -239,7 +247,7 @@ public static class Adopter
                     if (Alike(runResult.ActualOutput ?? "", secondRun.ActualOutput ?? "", scrubbing))
                     {
                         var output = OutputFenceFor(document, snippet, scrubbing, runResult.ActualOutput, secondRun.ActualOutput);
-                        var proposal = new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages };
+                        var proposal = new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Usings = tags.Usings, Packages = tags.Packages };
                         if (claims.TryGetValue(key, out var claim))
                         {
                             if (claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } && AdoptWriter.CanAddAfter(snippet.Block, document.Snippets.Source.Document))
@@ -266,7 +274,7 @@ public static class Adopter
                 }
                 // It compiles, and its run fails: tagged compile, and suspected where the text does not say it fails.
                 if (RotReport.Of(document.Snippets.Source.Document, snippet, ran.GetValueOrDefault(key)) is { } thrown) rot.Add(thrown);
-                proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages });
+                proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Usings = tags.Usings, Packages = tags.Packages });
             }
             files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes) { Causes = causes, Rot = rot });
         }
@@ -312,9 +320,23 @@ public static class Adopter
                 if (files[i].Proposals.Count == 0) continue;
                 files[i] = files[i] with { WriteProblem = AdoptWriter.Write(files[i]), WriteTried = true };
             }
+            models.Write(options.CurrentDirectory, files.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).SelectMany(p => p.Usings));
         }
         var errors = fileErrors.Concat(documents.SelectMany(d => d.Errors)).ToList();
         return new AdoptReport(files, errors, write, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The types the run's Markdown pages declare, as the models' prelude (<see cref="DocModels"/>); none when a config file
+    /// is there (adopt never edits one: its prelude would not be named) or no page declares any.
+    /// </summary>
+    private static DocModels ModelsFor(Verifier verifier, IReadOnlyList<PreparedDocument> adoptable)
+    {
+        var pages = adoptable.Where(d => IsMarkdown(d.Snippets.DisplayPath)).ToList();
+        var sample = pages.FirstOrDefault(d => d.Snippets.Snippets.Count > 0);
+        if (verifier.Config.SourcePath is not null || sample is null) return DocModels.None;
+        var settings = SnippetProgram.Lone(sample.Snippets, sample.Snippets.Snippets[0], sample.Settings).Settings;
+        return DocModels.Of(pages, settings.References, settings.Usings, settings.ParseOptions, DocModels.FileName);
     }
 
     /// <summary>

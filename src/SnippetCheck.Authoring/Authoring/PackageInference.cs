@@ -123,6 +123,13 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         (await ForDocumentAsync(document.Snippets, unknown, framework, cancellationToken).ConfigureAwait(false)).Found;
 
     /// <summary>
+    /// Every package a page names or its doc set names, found and restored, whatever names it declares: where the
+    /// enclosing class of bare base-class calls is looked for (<see cref="EnclosingClassInference"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<Found>> AllForPageAsync(PreparedDocument document, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
+        (await ForDocumentAsync(document.Snippets, null, framework, cancellationToken).ConfigureAwait(false)).Found;
+
+    /// <summary>
     /// The names a failed block does not know, read at its errors (<c>CS0246</c>, <c>CS0103</c>, <c>CS0234</c>,
     /// <c>CS1061</c>); null when it fails for anything else, which no package fixes.
     /// </summary>
@@ -156,7 +163,7 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     /// author, the post's code or its usings named (the repository's guesses aside), and those of them that no source
     /// had or that did not restore.
     /// </summary>
-    private async Task<(IReadOnlyList<Found> Found, IReadOnlyList<string> Named, IReadOnlyList<string> Unloaded)> ForDocumentAsync(SnippetDocument document, IReadOnlySet<string> unknown,
+    private async Task<(IReadOnlyList<Found> Found, IReadOnlyList<string> Named, IReadOnlyList<string> Unloaded)> ForDocumentAsync(SnippetDocument document, IReadOnlySet<string>? unknown,
         ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
@@ -183,7 +190,7 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
             return null;
         })).ConfigureAwait(false);
         var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => f.Names.Overlaps(unknown))], shown, unloaded);
+        return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => unknown is null || f.Names.Overlaps(unknown))], shown, unloaded);
     }
 
     /// <summary>What one page names of its packages: its install lines, its test and benchmark attributes, its usings.</summary>

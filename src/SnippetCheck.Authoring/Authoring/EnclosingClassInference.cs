@@ -1,0 +1,227 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Driver;
+using SnippetCheck.Model;
+using SnippetCheck.Programs;
+using SnippetCheck.Results;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Authoring;
+
+/// <summary>
+/// The enclosing class (issue 54, Required 3): docs write a base class's members bare, as statements of a class they
+/// never show (FluentValidation's <c>RuleFor(x =&gt; x.Surname).NotNull();</c>, written in an
+/// <c>AbstractValidator&lt;Customer&gt;</c>'s constructor). A block that fails only on such bare names is tried inside a
+/// class deriving from the one class of its doc set's packages that declares them all (<c>base=</c>), its type argument
+/// the one model of the doc set (<see cref="DocModels"/>) that has every member the block's lambdas read; and a block
+/// that lacks only a model another page declares is tried with that page's models. Either is proposed only when it
+/// compiles, and only when exactly one choice does: the library's own members then bind, so a misspelt one fails.
+/// </summary>
+internal static class EnclosingClassInference
+{
+    /// <summary>The most models tried as one block's type argument.</summary>
+    private const int MaxModels = 4;
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<INamedTypeSymbol>> Classes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Each failed block that passes inside an inferred base class, or with another page's models: its passing result
+    /// (its tags say how: <c>base=</c>, <c>usings=DocModels.Page</c>, <c>packages=</c>). Blocks that pass no way, or more
+    /// than one way, are left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, PackageInference packages, DocModels models,
+        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+    {
+        var tries = new List<(PreparedDocument Document, Snippet Snippet, string? Page)>();
+        foreach (var post in failing.GroupBy(f => f.Document))
+        {
+            var document = models.Around(post.Key);
+            IReadOnlyList<PackageInference.Found>? found = null;
+            foreach (var (_, failed) in post)
+            {
+                var snippet = failed.Snippet;
+                var settings = SnippetProgram.Lone(document.Snippets, snippet, document.Settings).Settings;
+                var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions).GetCompilationUnitRoot();
+                var errors = failed.Diagnostics.Where(d => d.IsError).ToList();
+                if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0103" or "CS0246" or "CS1061"))) continue;
+                var bare = BareNames(root, snippet, errors);
+                if (bare is null) continue;
+                // Another page's models: the block's unknown types that some page declares.
+                var unknownTypes = errors.Where(e => e.Id == "CS0246").Select(e => UsingInference.IdentifierAt(snippet, e.Location)).OfType<string>()
+                    .Where(n => models.Named(n).Any()).Distinct(StringComparer.Ordinal).ToList();
+                if (bare.Count == 0)
+                {
+                    foreach (var ns in ModelNamespaces(models, unknownTypes).Take(MaxModels))
+                        tries.Add((document, WithTags(snippet, snippet.Tags.Base, [ns.Namespace], []), ns.Page));
+                    continue;
+                }
+                found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
+                if (BaseClassFor(bare, found, settings.References) is not { } baseClass) continue;
+                var package = baseClass.Package;
+                var baseNamespace = baseClass.Type.ContainingNamespace.IsGlobalNamespace ? null : baseClass.Type.ContainingNamespace.ToDisplayString();
+                IReadOnlyList<string> usings = baseNamespace is null ? [] : [baseNamespace];
+                if (baseClass.Type.Arity == 0)
+                {
+                    tries.Add((document, WithTags(snippet, baseClass.Type.Name, usings, [package.Package]), null));
+                    continue;
+                }
+                var read = LambdaMembers(root, bare);
+                if (read.Count == 0 && unknownTypes.Count == 0)
+                {
+                    // No lambda reads the model (ClassLevelCascadeMode = ...): the type argument changes nothing the block says.
+                    tries.Add((document, WithTags(snippet, $"{baseClass.Type.Name}<object>", usings, [package.Package]), null));
+                    continue;
+                }
+                foreach (var model in models.Types.Where(m => read.IsSubsetOf(m.Members)).Take(MaxModels))
+                {
+                    var extra = ModelNamespaces(models, unknownTypes).Select(n => n.Namespace).Append(model.Namespace).Distinct(StringComparer.Ordinal);
+                    tries.Add((document, WithTags(snippet, $"{baseClass.Type.Name}<{model.Name}>", [.. usings, .. extra], [package.Package]), model.Page));
+                }
+            }
+        }
+
+        var results = await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false);
+        var passed = new List<SnippetResult>();
+        foreach (var block in results.Zip(tries).Where(r => r.First.Status == SnippetStatus.Passed).GroupBy(r => r.First.Snippet.Location))
+        {
+            // One way only: two models that both fit say nothing of which the docs mean, unless one is the page's own, or
+            // both are one name (a Customer each page declares alike).
+            var ways = block.ToList();
+            if (ways.Count > 1 && ways.Any(w => w.Second.Page == w.Second.Document.Snippets.DisplayPath))
+                ways = [.. ways.Where(w => w.Second.Page == w.Second.Document.Snippets.DisplayPath)];
+            if (ways.Select(w => w.First.Snippet.Tags.Base).Distinct().Count() == 1 && (ways.Count == 1 || ways[0].First.Snippet.Tags.Base is not null))
+                passed.Add(ways[0].First);
+        }
+        return passed;
+    }
+
+    /// <summary>The block tried as <c>compile</c> with <paramref name="baseType"/> and more usings and packages.</summary>
+    private static Snippet WithTags(Snippet snippet, string? baseType, IReadOnlyList<string> usings, IReadOnlyList<PackageRequest> packages) =>
+        snippet with
+        {
+            Tags = snippet.Tags with
+            {
+                Kind = SnippetKind.Compile,
+                Base = baseType,
+                Usings = [.. snippet.Tags.Usings.Concat(usings).Distinct(StringComparer.Ordinal)],
+                Packages = [.. snippet.Tags.Packages.Concat(packages.Select(p => p with { Location = snippet.Location })).DistinctBy(p => p.Key)],
+            },
+        };
+
+    /// <summary>The pages' namespaces that declare every one of <paramref name="names"/>; none for no names.</summary>
+    private static IEnumerable<(string Namespace, string Page)> ModelNamespaces(DocModels models, IReadOnlyList<string> names) =>
+        names.Count == 0 ? [] : models.Types.GroupBy(t => (t.Namespace, t.Page))
+            .Where(g => names.All(n => g.Any(t => t.Name == n))).Select(g => g.Key);
+
+    /// <summary>
+    /// The unknown names (CS0103) the block calls or assigns bare, as a derived class calls its base's members:
+    /// <c>RuleFor(...)</c>, <c>ClassLevelCascadeMode = ...</c>. Null when the block declares anything but statements, or
+    /// lacks a name that is neither bare nor a type (a variable of a block the post never showed).
+    /// </summary>
+    private static List<string>? BareNames(CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors)
+    {
+        if (root.Members.Any(m => m is not GlobalStatementSyntax) || snippet.Tags.Members) return null;
+        var bare = new List<string>();
+        foreach (var error in errors.Where(e => e.Id is "CS0103"))
+        {
+            if (UsingInference.IdentifierAt(snippet, error.Location) is not { } name) return null;
+            var node = root.DescendantNodes().OfType<SimpleNameSyntax>().FirstOrDefault(n => n.Identifier.ValueText == name && IsBare(n));
+            if (node is null || !char.IsUpper(name[0])) return null;
+            if (!bare.Contains(name)) bare.Add(name);
+        }
+        return bare;
+    }
+
+    private static bool IsBare(SimpleNameSyntax name) =>
+        name.Parent is InvocationExpressionSyntax invocation && invocation.Expression == name ||
+        name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name;
+
+    /// <summary>The members the lambdas passed to the bare calls read off their parameter (<c>x =&gt; x.Surname</c>: <c>Surname</c>).</summary>
+    private static HashSet<string> LambdaMembers(CompilationUnitSyntax root, IReadOnlyList<string> bare)
+    {
+        var members = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(i => i.Expression is SimpleNameSyntax name && bare.Contains(name.Identifier.ValueText)))
+        {
+            foreach (var lambda in invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<SimpleLambdaExpressionSyntax>())
+            {
+                var parameter = lambda.Parameter.Identifier.ValueText;
+                foreach (var access in lambda.Body.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
+                    .Where(a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == parameter))
+                    members.Add(access.Name.Identifier.ValueText);
+            }
+        }
+        return members;
+    }
+
+    /// <summary>
+    /// The one class of <paramref name="found"/>'s assemblies a class may derive from (public, not sealed, a
+    /// parameterless constructor it can call, at most one type parameter) that has every one of
+    /// <paramref name="bare"/> as an instance member a derived class can use (a method for a call, a settable property or
+    /// field for an assignment); of several along one line of inheritance, the base-most. Null when none, or several.
+    /// </summary>
+    private static (INamedTypeSymbol Type, PackageInference.Found Package)? BaseClassFor(IReadOnlyList<string> bare, IReadOnlyList<PackageInference.Found> found,
+        ImmutableArray<MetadataReference> framework)
+    {
+        var candidates = new List<(INamedTypeSymbol Type, PackageInference.Found Package)>();
+        foreach (var package in found)
+        {
+            foreach (var type in ClassesOf(package, framework).Where(t => bare.All(n => HasUsableMember(t, n))))
+                candidates.Add((type, package));
+        }
+        var baseMost = candidates.Where(c => !candidates.Any(o => !SymbolEqualityComparer.Default.Equals(o.Type, c.Type) && DerivesFrom(c.Type, o.Type))).ToList();
+        return baseMost.Count == 1 ? baseMost[0] : null;
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol other)
+    {
+        for (var b = type.BaseType; b is not null; b = b.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(b.OriginalDefinition, other.OriginalDefinition)) return true;
+        }
+        return false;
+    }
+
+    private static bool HasUsableMember(INamedTypeSymbol type, string name)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers(name).Where(m => !m.IsStatic && m.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol { SetMethod: not null } or IFieldSymbol { IsReadOnly: false, IsConst: false })
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The classes of a package's own assemblies a block's class may derive from.</summary>
+    private static IReadOnlyList<INamedTypeSymbol> ClassesOf(PackageInference.Found package, ImmutableArray<MetadataReference> framework) =>
+        Classes.GetOrAdd(package.Package.Key, _ =>
+        {
+            var own = package.Compile.Select(p => MetadataReference.CreateFromFile(p)).ToList();
+            var compilation = CSharpCompilation.Create("base-index", references: [.. framework, .. own]);
+            var classes = new List<INamedTypeSymbol>();
+            foreach (var assembly in own.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>())
+            {
+                var pending = new Stack<INamespaceSymbol>([assembly.GlobalNamespace]);
+                while (pending.TryPop(out var ns))
+                {
+                    foreach (var child in ns.GetNamespaceMembers()) pending.Push(child);
+                    classes.AddRange(ns.GetTypeMembers().Where(IsDerivable));
+                }
+            }
+            return classes;
+        });
+
+    private static bool IsDerivable(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class || type.DeclaredAccessibility != Accessibility.Public || type.IsSealed || type.IsStatic || type.Arity > 1) return false;
+        // An abstract member left to implement fails the compile (CS0534): no proposal then, which is right.
+        return type.InstanceConstructors.Any(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal &&
+            c.Parameters.All(p => p.IsOptional));
+    }
+}
