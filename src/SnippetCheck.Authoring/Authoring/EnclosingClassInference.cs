@@ -29,13 +29,14 @@ internal static class EnclosingClassInference
 
     /// <summary>
     /// Each failed block that passes inside an inferred base class, or with another page's models: its passing result
-    /// (its tags say how: <c>base=</c>, <c>usings=DocModels.Page</c>, <c>packages=</c>). Blocks that pass no way, or more
-    /// than one way, are left out.
+    /// (its tags say how: <c>base=</c>, <c>usings=DocModels.Page</c>, <c>packages=</c>), the first ranked of the ways that
+    /// pass. Blocks that pass no way are left out.
     /// </summary>
     public static async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, PackageInference packages, DocModels models,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
-        var tries = new List<(PreparedDocument Document, Snippet Snippet, string? Page)>();
+        // Each way a block is tried, with its rank: of the ways that pass, the first ranked is taken.
+        var tries = new List<(PreparedDocument Document, Snippet Snippet, int Rank)>();
         foreach (var post in failing.GroupBy(f => f.Document))
         {
             var document = models.Around(post.Key);
@@ -47,38 +48,54 @@ internal static class EnclosingClassInference
                 var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions).GetCompilationUnitRoot();
                 var errors = failed.Diagnostics.Where(d => d.IsError).ToList();
                 if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0103" or "CS0246" or "CS1061"))) continue;
-                var bare = BareNames(root, snippet, errors);
-                if (bare is null) continue;
                 // Another page's models: the block's unknown types that some page declares.
                 var unknownTypes = errors.Where(e => e.Id == "CS0246").Select(e => UsingInference.IdentifierAt(snippet, e.Location)).OfType<string>()
                     .Where(n => models.Named(n).Any()).Distinct(StringComparer.Ordinal).ToList();
-                if (bare.Count == 0)
+                var bare = BareNames(root, snippet, errors);
+                if (bare is null && unknownTypes.Count == 0) continue;
+                found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
+                if (bare is null || bare.Count == 0)
                 {
-                    foreach (var ns in ModelNamespaces(models, unknownTypes).Take(MaxModels))
-                        tries.Add((document, WithTags(snippet, snippet.Tags.Base, [ns.Namespace], []), ns.Page));
+                    // Composed with what else the block lacks: the page's package that declares its other unknown types, and their usings.
+                    var others = errors.Where(e => e.Id == "CS0246").Select(e => UsingInference.IdentifierAt(snippet, e.Location)).OfType<string>()
+                        .Except(unknownTypes, StringComparer.Ordinal).ToList();
+                    var needed = found.Where(f => f.Names.Overlaps(others)).ToList();
+                    var references = settings.References.AddRange(needed.SelectMany(f => f.Compile).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+                    var theirUsings = others.Select(n => UsingInference.NamespacesOf(n, references, settings.Usings)).Where(n => n.Count == 1).Select(n => n[0]).ToList();
+                    foreach (var (ns, rank) in ModelNamespaces(models, unknownTypes).OrderBy(n => n.Page == post.Key.Snippets.DisplayPath ? 0 : 1).Take(MaxModels).Select((n, i) => (n, i)))
+                        tries.Add((document, WithTags(snippet, snippet.Tags.Base, [.. theirUsings, ns.Namespace], [.. needed.Select(f => f.Package)]), rank));
                     continue;
                 }
-                found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
                 if (BaseClassFor(bare, found, settings.References) is not { } baseClass) continue;
                 var package = baseClass.Package;
                 var baseNamespace = baseClass.Type.ContainingNamespace.IsGlobalNamespace ? null : baseClass.Type.ContainingNamespace.ToDisplayString();
                 IReadOnlyList<string> usings = baseNamespace is null ? [] : [baseNamespace];
                 if (baseClass.Type.Arity == 0)
                 {
-                    tries.Add((document, WithTags(snippet, baseClass.Type.Name, usings, [package.Package]), null));
+                    tries.Add((document, WithTags(snippet, baseClass.Type.Name, usings, [package.Package]), 0));
                     continue;
                 }
                 var read = LambdaMembers(root, bare);
                 if (read.Count == 0 && unknownTypes.Count == 0)
                 {
                     // No lambda reads the model (ClassLevelCascadeMode = ...): the type argument changes nothing the block says.
-                    tries.Add((document, WithTags(snippet, $"{baseClass.Type.Name}<object>", usings, [package.Package]), null));
+                    tries.Add((document, WithTags(snippet, $"{baseClass.Type.Name}<object>", usings, [package.Package]), 0));
                     continue;
                 }
-                foreach (var model in models.Types.Where(m => read.IsSubsetOf(m.Members)).Take(MaxModels))
+                // Several models may have what the lambdas read: the one their parameter names ('customer => ...'), then the
+                // page's own, then the one most pages declare (the doc set's main model), is tried first.
+                var parameters = LambdaParameters(root, bare);
+                var fitting = models.Types.Where(m => read.IsSubsetOf(m.Members))
+                    .OrderBy(m => parameters.Contains(m.Name, StringComparer.OrdinalIgnoreCase) ? 0 : 1)
+                    .ThenBy(m => m.Page == post.Key.Snippets.DisplayPath ? 0 : 1)
+                    .ThenByDescending(m => models.Named(m.Name).Count())
+                    .ThenBy(m => m.Page, StringComparer.Ordinal)
+                    .Take(MaxModels).ToList();
+                for (var rank = 0; rank < fitting.Count; rank++)
                 {
+                    var model = fitting[rank];
                     var extra = ModelNamespaces(models, unknownTypes).Select(n => n.Namespace).Append(model.Namespace).Distinct(StringComparer.Ordinal);
-                    tries.Add((document, WithTags(snippet, $"{baseClass.Type.Name}<{model.Name}>", [.. usings, .. extra], [package.Package]), model.Page));
+                    tries.Add((document, WithTags(snippet, $"{baseClass.Type.Name}<{model.Name}>", [.. usings, .. extra], [package.Package]), rank));
                 }
             }
         }
@@ -87,13 +104,7 @@ internal static class EnclosingClassInference
         var passed = new List<SnippetResult>();
         foreach (var block in results.Zip(tries).Where(r => r.First.Status == SnippetStatus.Passed).GroupBy(r => r.First.Snippet.Location))
         {
-            // One way only: two models that both fit say nothing of which the docs mean, unless one is the page's own, or
-            // both are one name (a Customer each page declares alike).
-            var ways = block.ToList();
-            if (ways.Count > 1 && ways.Any(w => w.Second.Page == w.Second.Document.Snippets.DisplayPath))
-                ways = [.. ways.Where(w => w.Second.Page == w.Second.Document.Snippets.DisplayPath)];
-            if (ways.Select(w => w.First.Snippet.Tags.Base).Distinct().Count() == 1 && (ways.Count == 1 || ways[0].First.Snippet.Tags.Base is not null))
-                passed.Add(ways[0].First);
+            passed.Add(block.MinBy(w => w.Second.Rank).First);
         }
         return passed;
     }
@@ -123,7 +134,7 @@ internal static class EnclosingClassInference
     /// </summary>
     private static List<string>? BareNames(CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors)
     {
-        if (root.Members.Any(m => m is not GlobalStatementSyntax) || snippet.Tags.Members) return null;
+        if (root.Members.Any(m => m is not GlobalStatementSyntax) || snippet.Tags.Members || snippet.Tags.Base is not null) return null;
         var bare = new List<string>();
         foreach (var error in errors.Where(e => e.Id is "CS0103"))
         {
@@ -138,6 +149,12 @@ internal static class EnclosingClassInference
     private static bool IsBare(SimpleNameSyntax name) =>
         name.Parent is InvocationExpressionSyntax invocation && invocation.Expression == name ||
         name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name;
+
+    /// <summary>The names of the parameters of the lambdas passed to the bare calls (<c>customer =&gt; ...</c>).</summary>
+    private static HashSet<string> LambdaParameters(CompilationUnitSyntax root, IReadOnlyList<string> bare) =>
+        root.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(i => i.Expression is SimpleNameSyntax name && bare.Contains(name.Identifier.ValueText))
+            .SelectMany(i => i.ArgumentList.Arguments.Select(a => a.Expression).OfType<SimpleLambdaExpressionSyntax>())
+            .Select(l => l.Parameter.Identifier.ValueText).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The members the lambdas passed to the bare calls read off their parameter (<c>x =&gt; x.Surname</c>: <c>Surname</c>).</summary>
     private static HashSet<string> LambdaMembers(CompilationUnitSyntax root, IReadOnlyList<string> bare)
@@ -172,15 +189,22 @@ internal static class EnclosingClassInference
             foreach (var type in ClassesOf(package, framework).Where(t => bare.All(n => HasUsableMember(t, n))))
                 candidates.Add((type, package));
         }
-        var baseMost = candidates.Where(c => !candidates.Any(o => !SymbolEqualityComparer.Default.Equals(o.Type, c.Type) && DerivesFrom(c.Type, o.Type))).ToList();
+        // A package's dependencies are among its compile assemblies: one class seen through several packages is one
+        // candidate, taken with the package that is its assembly (FluentValidation's AbstractValidator, not the DI package's).
+        candidates = [.. candidates.GroupBy(c => (c.Type.ContainingAssembly.Identity.Name, c.Type.ToDisplayString()))
+            .Select(g => g.OrderBy(c => string.Equals(c.Package.Package.Id, c.Type.ContainingAssembly.Identity.Name, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                .ThenBy(c => c.Package.Compile.Count).First())];
+        var baseMost = candidates.Where(c => !candidates.Any(o => !ReferenceEquals(o.Type, c.Type) && DerivesFrom(c.Type, o.Type))).ToList();
         return baseMost.Count == 1 ? baseMost[0] : null;
     }
 
     private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol other)
     {
+        // By name: the two may come from two packages' compilations.
         for (var b = type.BaseType; b is not null; b = b.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(b.OriginalDefinition, other.OriginalDefinition)) return true;
+            if (b.OriginalDefinition.ToDisplayString() == other.OriginalDefinition.ToDisplayString() &&
+                b.ContainingAssembly.Identity.Name == other.ContainingAssembly.Identity.Name) return true;
         }
         return false;
     }
