@@ -93,10 +93,11 @@ public static class Adopter
 
         // Pass 1e: bare base-class calls inside an inferred class, and types other pages declare (EnclosingClassInference).
         var models = ModelsFor(verifier, adoptable);
-        var inClass = ByBlock(await EnclosingClassInference.TryAsync(verifier, packageInference, models, [.. untagged
+        var (inClassResults, classNotes) = await EnclosingClassInference.TryAsync(verifier, packageInference, models, [.. untagged
             .Select(u => (u.Document, Failed: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
             .Where(f => f.Failed?.Status == SnippetStatus.Failed)
-            .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false));
+            .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false);
+        var inClass = ByBlock(inClassResults);
 
         // The tags each block compiles with: as written, as members, with usings, with packages, in a class or with models.
         var compiles = new Dictionary<(string, int), SnippetTags>();
@@ -185,7 +186,9 @@ public static class Adopter
                     continue;
                 }
                 var packageNotes = packageInference.Notes.Where(n => n.Location == snippet.Location).Distinct().ToList();
-                if (!compiles.ContainsKey(key)) notes.AddRange(packageNotes);
+                // A bare member of a package's base class is declared, on that class: its own note says what was missing instead.
+                var classNote = classNotes.GetValueOrDefault(snippet.Location);
+                if (!compiles.ContainsKey(key)) notes.AddRange(classNote is null ? packageNotes : [classNote]);
                 if (guesses.GetValueOrDefault(snippet.Location) is { Ambiguous.Count: > 0 } guess)
                 {
                     notes.Add(new AdoptNote(snippet.Location, "no using added: " + string.Join("; ", guess.Ambiguous.Select(a =>

@@ -161,10 +161,13 @@ internal sealed class DocModels
             .Concat(type.ParameterList?.Parameters.Select(p => p.Identifier.ValueText) ?? [])
             .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary><c>built-in-validators.md</c> → <c>BuiltInValidators</c>: a page's name as an identifier.</summary>
+    /// <summary><c>built-in-validators.md</c> → <c>BuiltInValidators</c>, <c>mapping-by-index/index.md</c> → <c>MappingByIndex</c>: a page's name as an identifier.</summary>
     private static string PageNamespace(string displayPath)
     {
+        // A page that is its folder's index (docs/reading/index.md) goes by its folder's name.
         var stem = Path.GetFileNameWithoutExtension(displayPath);
+        if (stem.Equals("index", StringComparison.OrdinalIgnoreCase) || stem.Equals("_index", StringComparison.OrdinalIgnoreCase) || stem.Equals("readme", StringComparison.OrdinalIgnoreCase))
+            stem = Path.GetFileName(Path.GetDirectoryName(displayPath)) is { Length: > 0 } folder ? folder : stem;
         var name = string.Concat(System.Text.RegularExpressions.Regex.Split(stem, "[^A-Za-z0-9]+").Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
         return name.Length == 0 || char.IsDigit(name[0]) ? "Page" + name : name;
     }

@@ -32,11 +32,13 @@ internal static class EnclosingClassInference
     /// (its tags say how: <c>base=</c>, <c>usings=DocModels.Page</c>, <c>packages=</c>), the first ranked of the ways that
     /// pass. Blocks that pass no way are left out.
     /// </summary>
-    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, PackageInference packages, DocModels models,
+    public static async Task<(IReadOnlyList<SnippetResult> Passed, IReadOnlyDictionary<SourceLocation, AdoptNote> Notes)> TryAsync(Verifier verifier, PackageInference packages, DocModels models,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
         // Each way a block is tried, with its rank: of the ways that pass, the first ranked is taken.
         var tries = new List<(PreparedDocument Document, Snippet Snippet, int Rank)>();
+        // What a block whose bare names a base class declares still lacks, said in place of "declared nowhere".
+        var lacking = new Dictionary<SourceLocation, (string Class, IReadOnlyList<string> Bare, IReadOnlySet<string> Read)>();
         foreach (var post in failing.GroupBy(f => f.Document))
         {
             var document = models.Around(post.Key);
@@ -76,6 +78,7 @@ internal static class EnclosingClassInference
                     continue;
                 }
                 var read = LambdaMembers(root, bare);
+                lacking[snippet.Location] = (baseClass.Type.ToDisplayString(), bare, read);
                 if (read.Count == 0 && unknownTypes.Count == 0)
                 {
                     // No lambda reads the model (ClassLevelCascadeMode = ...): the type argument changes nothing the block says.
@@ -106,7 +109,12 @@ internal static class EnclosingClassInference
         {
             passed.Add(block.MinBy(w => w.Second.Rank).First);
         }
-        return passed;
+        var notes = lacking.Where(l => passed.All(p => p.Snippet.Location != l.Key)).ToDictionary(l => l.Key, l => new AdoptNote(l.Key,
+            $"{string.Join(", ", l.Value.Bare.Select(n => $"'{n}'"))} {(l.Value.Bare.Count == 1 ? "is a member" : "are members")} of {l.Value.Class}, " +
+            (l.Value.Read.Count == 0 ? "and the block fails inside a class deriving from it"
+                : $"but no type the docs declare has every member its lambdas read ({string.Join(", ", l.Value.Read.Order(StringComparer.Ordinal))}), " +
+                  "or the block fails with each that has; declare the model in a prelude (snippetcheck.models.cs) to verify it")));
+        return (passed, notes);
     }
 
     /// <summary>The block tried as <c>compile</c> with <paramref name="baseType"/> and more usings and packages.</summary>
