@@ -72,9 +72,6 @@ internal sealed class DocModels
     /// <summary>The prelude, as a config prelude of the file would be read; null when no page declares a model.</summary>
     public Prelude? Prelude { get; }
 
-    /// <summary>The namespaces of the models named <paramref name="name"/>.</summary>
-    public IEnumerable<Model> Named(string name) => Types.Where(t => t.Name == name);
-
     /// <summary><paramref name="document"/> with the models as its first prelude, as <c>verify</c> will read it through config.</summary>
     public PreparedDocument Around(PreparedDocument document) =>
         Prelude is null ? document : document with { Snippets = document.Snippets with { Preludes = [Prelude, .. document.Snippets.Preludes] } };

@@ -16,9 +16,10 @@ namespace SnippetCheck.Authoring;
 /// never show (FluentValidation's <c>RuleFor(x =&gt; x.Surname).NotNull();</c>, written in an
 /// <c>AbstractValidator&lt;Customer&gt;</c>'s constructor). A block that fails only on such bare names is tried inside a
 /// class deriving from the one class of its doc set's packages that declares them all (<c>base=</c>), its type argument
-/// the one model of the doc set (<see cref="DocModels"/>) that has every member the block's lambdas read; and a block
-/// that lacks only a model another page declares is tried with that page's models. Either is proposed only when it
-/// compiles, and only when exactly one choice does: the library's own members then bind, so a misspelt one fails.
+/// a model of the doc set (<see cref="DocModels"/>) that has every member the block's lambdas read (the one their
+/// parameter names first); and a block that lacks only a model another page of its doc set declares is tried with that
+/// page's models. The first ranked way that compiles is proposed: the library's own members then bind, so a misspelt
+/// one fails; no model is invented for a member no page declares.
 /// </summary>
 internal static class EnclosingClassInference
 {
@@ -42,6 +43,9 @@ internal static class EnclosingClassInference
         foreach (var post in failing.GroupBy(f => f.Document))
         {
             var document = models.Around(post.Key);
+            // Only the models of the page's own doc set: another repository's Person is not this one's.
+            var docSet = PackageInference.DocSetOf(post.Key.Snippets);
+            var local = models.Types.Where(t => PackageInference.DocSetOf(t.Page) == docSet).ToList();
             IReadOnlyList<PackageInference.Found>? found = null;
             foreach (var (_, failed) in post)
             {
@@ -52,7 +56,7 @@ internal static class EnclosingClassInference
                 if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0103" or "CS0246" or "CS1061"))) continue;
                 // Another page's models: the block's unknown types that some page declares.
                 var unknownTypes = errors.Where(e => e.Id == "CS0246").Select(e => UsingInference.IdentifierAt(snippet, e.Location)).OfType<string>()
-                    .Where(n => models.Named(n).Any()).Distinct(StringComparer.Ordinal).ToList();
+                    .Where(n => local.Any(t => t.Name == n)).Distinct(StringComparer.Ordinal).ToList();
                 var bare = BareNames(root, snippet, errors);
                 if (bare is null && unknownTypes.Count == 0) continue;
                 found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
@@ -64,7 +68,7 @@ internal static class EnclosingClassInference
                     var needed = found.Where(f => f.Names.Overlaps(others)).ToList();
                     var references = settings.References.AddRange(needed.SelectMany(f => f.Compile).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
                     var theirUsings = others.Select(n => UsingInference.NamespacesOf(n, references, settings.Usings)).Where(n => n.Count == 1).Select(n => n[0]).ToList();
-                    foreach (var (ns, rank) in ModelNamespaces(models, unknownTypes).OrderBy(n => n.Page == post.Key.Snippets.DisplayPath ? 0 : 1).Take(MaxModels).Select((n, i) => (n, i)))
+                    foreach (var (ns, rank) in ModelNamespaces(local, unknownTypes).OrderBy(n => n.Page == post.Key.Snippets.DisplayPath ? 0 : 1).Take(MaxModels).Select((n, i) => (n, i)))
                         tries.Add((document, WithTags(snippet, snippet.Tags.Base, [.. theirUsings, ns.Namespace], [.. needed.Select(f => f.Package)]), rank));
                     continue;
                 }
@@ -88,16 +92,16 @@ internal static class EnclosingClassInference
                 // Several models may have what the lambdas read: the one their parameter names ('customer => ...'), then the
                 // page's own, then the one most pages declare (the doc set's main model), is tried first.
                 var parameters = LambdaParameters(root, bare);
-                var fitting = models.Types.Where(m => read.IsSubsetOf(m.Members))
+                var fitting = local.Where(m => read.IsSubsetOf(m.Members))
                     .OrderBy(m => parameters.Contains(m.Name, StringComparer.OrdinalIgnoreCase) ? 0 : 1)
                     .ThenBy(m => m.Page == post.Key.Snippets.DisplayPath ? 0 : 1)
-                    .ThenByDescending(m => models.Named(m.Name).Count())
+                    .ThenByDescending(m => local.Count(t => t.Name == m.Name))
                     .ThenBy(m => m.Page, StringComparer.Ordinal)
                     .Take(MaxModels).ToList();
                 for (var rank = 0; rank < fitting.Count; rank++)
                 {
                     var model = fitting[rank];
-                    var extra = ModelNamespaces(models, unknownTypes).Select(n => n.Namespace).Append(model.Namespace).Distinct(StringComparer.Ordinal);
+                    var extra = ModelNamespaces(local, unknownTypes).Select(n => n.Namespace).Append(model.Namespace).Distinct(StringComparer.Ordinal);
                     tries.Add((document, WithTags(snippet, $"{baseClass.Type.Name}<{model.Name}>", [.. usings, .. extra], [package.Package]), rank));
                 }
             }
@@ -131,8 +135,8 @@ internal static class EnclosingClassInference
         };
 
     /// <summary>The pages' namespaces that declare every one of <paramref name="names"/>; none for no names.</summary>
-    private static IEnumerable<(string Namespace, string Page)> ModelNamespaces(DocModels models, IReadOnlyList<string> names) =>
-        names.Count == 0 ? [] : models.Types.GroupBy(t => (t.Namespace, t.Page))
+    private static IEnumerable<(string Namespace, string Page)> ModelNamespaces(IReadOnlyList<DocModels.Model> models, IReadOnlyList<string> names) =>
+        names.Count == 0 ? [] : models.GroupBy(t => (t.Namespace, t.Page))
             .Where(g => names.All(n => g.Any(t => t.Name == n))).Select(g => g.Key);
 
     /// <summary>

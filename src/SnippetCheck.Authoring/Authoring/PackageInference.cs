@@ -201,9 +201,12 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     /// The doc set a page belongs to: the first folder of its path in the run (<c>Owner__Repo/...</c>), or the run's own
     /// folder for a page directly in it. Pages of one set share their packages' evidence; another set's never reaches it.
     /// </summary>
-    internal static string DocSetOf(SnippetDocument document)
+    internal static string DocSetOf(SnippetDocument document) => DocSetOf(document.Source.Document.DisplayPath);
+
+    /// <summary>The doc set of the page shown as <paramref name="displayPath"/> (<see cref="DocSetOf(SnippetDocument)"/>).</summary>
+    internal static string DocSetOf(string displayPath)
     {
-        var path = document.Source.Document.DisplayPath.Replace('\\', '/');
+        var path = displayPath.Replace('\\', '/');
         while (path.StartsWith("./", StringComparison.Ordinal)) path = path[2..];
         var slash = path.IndexOf('/', StringComparison.Ordinal);
         return slash < 0 || path.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(path) ? "" : path[..slash];
