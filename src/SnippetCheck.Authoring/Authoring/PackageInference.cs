@@ -27,7 +27,7 @@ namespace SnippetCheck.Authoring;
 internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> stated, PackageRestorer restorer, PackageSearch search, IReadOnlyList<SnippetDocument> docSet)
 {
     /// <summary>The inference for one adopt run: restores through the run's package cache and its NuGet.Config.</summary>
-    /// <param name="docSet">The run's documents: a page's doc set is those in the same top folder of the run (<see cref="DocSetOf"/>).</param>
+    /// <param name="docSet">The run's documents: a page's doc set is those in the same top folder of the run (<see cref="DocSetOf(SnippetDocument)"/>).</param>
     public static PackageInference For(Verifier verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> stated, IReadOnlyList<SnippetDocument> docSet)
     {
         var baseDirectory = verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory;
