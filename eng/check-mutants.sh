@@ -2,6 +2,8 @@
 # Issue 42's "no false check" on real posts: adopts a copy of the corpus, then mutates every block tagged 'check'
 # (a framework member renamed, one argument dropped from a framework call, a framework type misspelt) and verifies
 # each mutant, which must fail (tests/SnippetCheck.Tests/EndToEnd/CheckMutantsOnACorpus.cs).
+# Issue 54: every block verified inside an inferred class (base=) gets its bare base-class call and the first member
+# called on it renamed, each of which must fail too (tests/SnippetCheck.Tests/EndToEnd/BaseClassMutantsOnACorpus.cs).
 #
 #   bash eng/check-mutants.sh [CORPUS]     # CORPUS defaults to ../shared/realworld
 set -euo pipefail
@@ -15,7 +17,7 @@ cp -r "$corpus" "$work/posts"
 export SNIPPETCHECK_PACKAGE_CACHE="$work/package-cache"
 (cd "$work/posts" && dotnet "$root/src/SnippetCheck.Cli/bin/Release/net10.0/snippetcheck.dll" adopt . --write --cache-dir "$work/cache" | tail -n 1)
 status=0
-SNIPPETCHECK_MUTANT_CORPUS="$work/posts" dotnet test "$root/tests/SnippetCheck.Tests" --filter "FullyQualifiedName~CheckMutantsOnACorpus" \
+SNIPPETCHECK_MUTANT_CORPUS="$work/posts" dotnet test "$root/tests/SnippetCheck.Tests" --filter "FullyQualifiedName~CheckMutantsOnACorpus|FullyQualifiedName~BaseClassMutantsOnACorpus" \
   --logger "console;verbosity=minimal" > "$work/test.log" 2>&1 || status=1
-cat "$work/posts.mutants.txt" 2>/dev/null || tail -n 30 "$work/test.log"
+cat "$work/posts.mutants.txt" "$work/posts.base-mutants.txt" 2>/dev/null || tail -n 30 "$work/test.log"
 exit $status

@@ -100,16 +100,25 @@ public static class Adopter
         var packageInference = PackageInference.For(verifier, options, packages, [.. adoptable.Select(d => d.Snippets)]);
         var withPackages = ByBlock(await packageInference.TryAsync(verifier, stillFailing!, cancellationToken).ConfigureAwait(false));
 
-        // The tags each block compiles with: as written, as members, with usings, with packages.
+        // Pass 1e: bare base-class calls inside an inferred class, and types other pages declare (EnclosingClassInference).
+        var models = ModelsFor(verifier, adoptable);
+        var (inClassResults, classNotes) = await EnclosingClassInference.TryAsync(verifier, packageInference, models, [.. untagged
+            .Select(u => (u.Document, Failed: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
+            .Where(f => f.Failed?.Status == SnippetStatus.Failed)
+            .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false);
+        var inClass = ByBlock(inClassResults);
+
+        // The tags each block compiles with: as written, as members, with usings, with packages, in a class or with models.
         var compiles = new Dictionary<(string, int), SnippetTags>();
-        foreach (var results in new[] { compiled, asMembers, withUsings, withWebSdk, withPackages })
+        foreach (var results in new[] { compiled, asMembers, withUsings, withWebSdk, withPackages, inClass })
         {
             foreach (var (key, result) in results.Where(r => r.Value.Status == SnippetStatus.Passed)) compiles.TryAdd(key, result.Snippet.Tags);
         }
 
         // Pass 2: what compiled and has something to execute, as 'run', for its verdict and its output.
+        // A block that needs the models' prelude is only compiled: its run would need the prelude too (left for later).
         var runnable = untagged
-            .Where(u => compiles.TryGetValue(Key(u.Snippet), out var tags) && HasEntryPoint(u.Document, u.Snippet with { Tags = tags })
+            .Where(u => compiles.TryGetValue(Key(u.Snippet), out var tags) && !DocModels.Uses(tags) && HasEntryPoint(u.Document, u.Snippet with { Tags = tags })
                 && !WebSdkInference.ServesRequests(u.Snippet with { Tags = tags }))
             .Select(u => (u.Document, Snippet: u.Snippet with { Tags = compiles[Key(u.Snippet)] with { Kind = SnippetKind.Run } }))
             .ToList();
@@ -187,7 +196,9 @@ public static class Adopter
                     continue;
                 }
                 var packageNotes = packageInference.Notes.Where(n => n.Location == snippet.Location).Distinct().ToList();
-                if (!compiles.ContainsKey(key)) notes.AddRange(packageNotes);
+                // A bare member of a package's base class is declared, on that class: its own note says what was missing instead.
+                var classNote = classNotes.GetValueOrDefault(snippet.Location);
+                if (!compiles.ContainsKey(key)) notes.AddRange(classNote is null ? packageNotes : [classNote]);
                 if (guesses.GetValueOrDefault(snippet.Location) is { Ambiguous.Count: > 0 } guess)
                 {
                     notes.Add(new AdoptNote(snippet.Location, "no using added: " + string.Join("; ", guess.Ambiguous.Select(a =>
@@ -251,7 +262,7 @@ public static class Adopter
                         var output = OutputFenceFor(document, snippet, scrubbing, runResult.ActualOutput, secondRun.ActualOutput);
                         if (output is null && OutputClaim.Of(document.Snippets.Source.Document, document.Snippets.Source.Items, snippet, scrubbing, runResult.ActualOutput) is { } stale)
                             rot.Add(stale);
-                        var proposal = new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk };
+                        var proposal = new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk };
                         if (claims.TryGetValue(key, out var claim))
                         {
                             if (claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } && AdoptWriter.CanAddAfter(snippet.Block, document.Snippets.Source.Document))
@@ -278,7 +289,7 @@ public static class Adopter
                 }
                 // It compiles, and its run fails: tagged compile, and suspected where the text does not say it fails.
                 if (RotReport.Of(document.Snippets.Source.Document, snippet, ran.GetValueOrDefault(key)) is { } thrown) rot.Add(thrown);
-                proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk });
+                proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk });
             }
             files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes) { Causes = causes, Rot = rot });
         }
@@ -328,9 +339,23 @@ public static class Adopter
                 if (files[i].Proposals.Count == 0) continue;
                 files[i] = files[i] with { WriteProblem = AdoptWriter.Write(files[i]), WriteTried = true };
             }
+            models.Write(options.CurrentDirectory, files.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).SelectMany(p => p.Usings));
         }
         var errors = fileErrors.Concat(documents.SelectMany(d => d.Errors)).ToList();
         return new AdoptReport(files, errors, write, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The types the run's Markdown pages declare, as the models' prelude (<see cref="DocModels"/>); none when a config file
+    /// is there (adopt never edits one: its prelude would not be named) or no page declares any.
+    /// </summary>
+    private static DocModels ModelsFor(Verifier verifier, IReadOnlyList<PreparedDocument> adoptable)
+    {
+        var pages = adoptable.Where(d => IsMarkdown(d.Snippets.DisplayPath)).ToList();
+        var sample = pages.FirstOrDefault(d => d.Snippets.Snippets.Count > 0);
+        if (verifier.Config.SourcePath is not null || sample is null) return DocModels.None;
+        var settings = SnippetProgram.Lone(sample.Snippets, sample.Snippets.Snippets[0], sample.Settings).Settings;
+        return DocModels.Of(pages, settings.References, settings.Usings, settings.ParseOptions, DocModels.FileName);
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ namespace SnippetCheck.Authoring;
 internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> stated, PackageRestorer restorer, PackageSearch search, IReadOnlyList<SnippetDocument> docSet)
 {
     /// <summary>The inference for one adopt run: restores through the run's package cache and its NuGet.Config.</summary>
-    /// <param name="docSet">The run's documents: a page's doc set is those in the same top folder of the run (<see cref="DocSetOf"/>).</param>
+    /// <param name="docSet">The run's documents: a page's doc set is those in the same top folder of the run (<see cref="DocSetOf(SnippetDocument)"/>).</param>
     public static PackageInference For(Verifier verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> stated, IReadOnlyList<SnippetDocument> docSet)
     {
         var baseDirectory = verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory;
@@ -123,6 +123,13 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         (await ForDocumentAsync(document.Snippets, unknown, framework, cancellationToken).ConfigureAwait(false)).Found;
 
     /// <summary>
+    /// Every package a page names or its doc set names, found and restored, whatever names it declares: where the
+    /// enclosing class of bare base-class calls is looked for (<see cref="EnclosingClassInference"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<Found>> AllForPageAsync(PreparedDocument document, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
+        (await ForDocumentAsync(document.Snippets, null, framework, cancellationToken).ConfigureAwait(false)).Found;
+
+    /// <summary>
     /// The names a failed block does not know, read at its errors (<c>CS0246</c>, <c>CS0103</c>, <c>CS0234</c>,
     /// <c>CS1061</c>); null when it fails for anything else, which no package fixes.
     /// </summary>
@@ -164,7 +171,7 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     /// author, the post's code or its usings named (the repository's guesses aside), and those of them that no source
     /// had or that did not restore.
     /// </summary>
-    private async Task<(IReadOnlyList<Found> Found, IReadOnlyList<string> Named, IReadOnlyList<string> Unloaded)> ForDocumentAsync(SnippetDocument document, IReadOnlySet<string> unknown,
+    private async Task<(IReadOnlyList<Found> Found, IReadOnlyList<string> Named, IReadOnlyList<string> Unloaded)> ForDocumentAsync(SnippetDocument document, IReadOnlySet<string>? unknown,
         ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
@@ -192,7 +199,7 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         })).ConfigureAwait(false);
         _postPackages[document.Source.Document.FullPath] = [.. found.Take(Math.Min(named.Count, groups.Count)).OfType<Found>().Select(f => f.Package)];
         var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => f.Names.Overlaps(unknown))], shown, unloaded);
+        return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => unknown is null || f.Names.Overlaps(unknown))], shown, unloaded);
     }
 
     /// <summary>What one page names of its packages: its install lines, its test and benchmark attributes, its usings.</summary>
@@ -203,9 +210,12 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     /// The doc set a page belongs to: the first folder of its path in the run (<c>Owner__Repo/...</c>), or the run's own
     /// folder for a page directly in it. Pages of one set share their packages' evidence; another set's never reaches it.
     /// </summary>
-    internal static string DocSetOf(SnippetDocument document)
+    internal static string DocSetOf(SnippetDocument document) => DocSetOf(document.Source.Document.DisplayPath);
+
+    /// <summary>The doc set of the page shown as <paramref name="displayPath"/> (<see cref="DocSetOf(SnippetDocument)"/>).</summary>
+    internal static string DocSetOf(string displayPath)
     {
-        var path = document.Source.Document.DisplayPath.Replace('\\', '/');
+        var path = displayPath.Replace('\\', '/');
         while (path.StartsWith("./", StringComparison.Ordinal)) path = path[2..];
         var slash = path.IndexOf('/', StringComparison.Ordinal);
         return slash < 0 || path.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(path) ? "" : path[..slash];

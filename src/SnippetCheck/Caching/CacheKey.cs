@@ -64,6 +64,7 @@ public static class CacheKey
             // tags it was written with, and such a pass must never answer for the block as written.
             key.Add("members", block.Tags.Members ? "members" : null);
             key.Add("results", block.Tags.Results ? "results" : null);
+            key.Add("base", block.Tags.Base);
             key.Add("directives", block.Directives.Key);
             key.Add("output", block.Output?.Text);
             key.Add("mode", block.Output?.Mode.ToString());

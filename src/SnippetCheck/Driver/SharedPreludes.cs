@@ -23,8 +23,7 @@ internal static class SharedPreludes
             if (!File.Exists(full))
                 throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"{where}: prelude '{file}' does not exist (looked for {full}; a bad prelude stops the run: exit code 2)");
             var text = SourceDocument.Load(full, DocumentDiscovery.DisplayPath(full, currentDirectory));
-            IReadOnlyList<CodeLine> lines = [.. Enumerable.Range(1, text.Lines.LineCount).Select(line => new CodeLine(text.Lines.Text(line), line, 1))];
-            return SnippetReader.PreludeOf(new DirectiveComment(new SourceLocation(text.DisplayPath, 1, 1), "prelude", lines)) with { File = text.DisplayPath };
+            return Prelude.OfFile(text.DisplayPath, [.. Enumerable.Range(1, text.Lines.LineCount).Select(text.Lines.Text)]);
         })];
     }
 

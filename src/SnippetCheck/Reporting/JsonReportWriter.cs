@@ -124,7 +124,7 @@ public static class JsonReportWriter
             (true, false) => "members",
             (false, true) => "results",
             _ => null,
-        });
+        } is var wrapped && snippet.Tags.Base is { } baseType ? (wrapped is null ? "" : wrapped + " ") + "base=" + baseType : wrapped);
         WriteNullable(json, "expectedOutput", result.ExpectedOutput);
         WriteNullable(json, "actualOutput", result.ActualOutput);
         WriteDiagnostics(json, result.Diagnostics);

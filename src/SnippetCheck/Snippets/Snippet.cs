@@ -150,6 +150,11 @@ public sealed record Prelude(DirectiveComment Comment, string? Session)
 
     /// <summary>For a config prelude, the C# file it was read from, where its lines are; null for the document's own.</summary>
     internal string? File { get; init; }
+
+    /// <summary>A config prelude's code, <paramref name="lines"/> of the C# file shown as <paramref name="displayPath"/> (or one adopt proposes).</summary>
+    public static Prelude OfFile(string displayPath, IReadOnlyList<string> lines) =>
+        SnippetReader.PreludeOf(new DirectiveComment(new SourceLocation(displayPath, 1, 1), "prelude",
+            [.. lines.Select((text, i) => new CodeLine(text, i + 1, 1))])) with { File = displayPath };
 }
 
 /// <summary>One Markdown file, read as snippets.</summary>

@@ -40,6 +40,8 @@ internal static class TagParser
             : TagValue.Bad($"'sdk={value}': the one SDK a tag names is the Web SDK, sdk=web (a hidden '#:sdk {DirectiveReader.WebSdk}')")),
         ("compile-fail", (tags, value) => SettingValues.TryParseDiagnosticIds(value, out var ids)
             ? tags with { ExpectedErrorIds = ids } : TagValue.Bad($"'compile-fail={value}' must list compiler error IDs such as CS0029,CS0103")),
+        ("base", (tags, value) => IsBaseType(value)
+            ? tags with { Base = value } : TagValue.Bad($"'base={value}' is not a class name such as AbstractValidator<Customer>")),
         ("throws", (tags, value) => SettingValues.IsTypeName(value)
             ? tags with { ExpectedException = value } : TagValue.Bad($"'throws={value}' is not an exception type name")),
     ];
@@ -213,6 +215,12 @@ internal static class TagParser
         }
         return best;
     }
+
+    /// <summary>True when <paramref name="text"/> reads as one type name, generic arguments and all, with no space in it (<c>base=</c>).</summary>
+    internal static bool IsBaseType(string text) =>
+        text.Length > 0 && !text.Any(char.IsWhiteSpace) &&
+        Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseTypeName(text) is Microsoft.CodeAnalysis.CSharp.Syntax.NameSyntax { IsMissing: false } name &&
+        name.FullSpan.Length == text.Length && !name.ContainsDiagnostics;
 
     /// <summary>
     /// Splits on white space, keeping double-quoted values (<c>args="a b"</c>) whole, and keeping a command-line

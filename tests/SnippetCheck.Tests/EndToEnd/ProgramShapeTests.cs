@@ -113,6 +113,14 @@ public sealed class ProgramShapeFixture
             public string Name { get; set; } = "members";
             public void Log(string line) => _log.AppendLine(line);
             """, null),
+        // Statements written bare in a class deriving from a base class (issue 54, the enclosing class: base=).
+        new("base-class", "compile base=List<int>", """
+            using System.Text;
+
+            Add(1);
+            AddRange([2, 3]);
+            var text = new StringBuilder().Append(Count).ToString();
+            """, null),
         new("members-extension", "compile members", """
             public static string Shout(this string s) => s.ToUpperInvariant() + "!";
             """, null),

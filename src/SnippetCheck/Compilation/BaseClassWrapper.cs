@@ -1,0 +1,42 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Markdown;
+
+namespace SnippetCheck.Compilation;
+
+/// <summary>
+/// A block tagged <c>base=TYPE</c> holds statements docs write inside a class they never show, one that derives from a
+/// library's base class and calls its members bare: FluentValidation's <c>RuleFor(x =&gt; x.Surname).NotNull();</c>,
+/// written in the constructor of an <c>AbstractValidator&lt;Customer&gt;</c>. Its lines go into the constructor of a
+/// class of the tool's own deriving from TYPE, opened on hidden lines after the block's usings and closed after its last
+/// line, so every line keeps its document line and column; the block is a library then (nothing runs it), and a
+/// misspelt member of the base class fails as it would in the docs' own class.
+/// </summary>
+internal static class BaseClassWrapper
+{
+    /// <summary>The class the block's statements are the constructor of; a block's part ID follows it.</summary>
+    public const string ClassPrefix = "__Derived";
+
+    /// <summary>The block's lines inside the constructor of a class deriving from <paramref name="baseType"/>.</summary>
+    public static IReadOnlyList<CodeLine> Wrap(IReadOnlyList<CodeLine> lines, int partId, string baseType, CSharpParseOptions options)
+    {
+        var root = CSharpSyntaxTree.ParseText(string.Join('\n', lines.Select(l => l.Text)), options).GetCompilationUnitRoot();
+        // Extern aliases and usings stay at file level; the class opens on the line after the last of them.
+        var fileLevel = root.Externs.Cast<SyntaxNode>().Concat(root.Usings).Select(n => n.Span.End).DefaultIfEmpty(-1).Max();
+        var openBefore = fileLevel < 0 ? 0 : root.SyntaxTree.GetLineSpan(new(fileLevel, 0)).StartLinePosition.Line + 1;
+        var name = ClassPrefix + partId;
+        var anchor = lines.Count == 0 ? new CodeLine("", 1, 1) : lines[Math.Min(openBefore, lines.Count - 1)];
+        var last = lines.Count == 0 ? anchor : lines[^1];
+        return
+        [
+            .. lines.Take(openBefore),
+            Generated($"internal sealed class {name} : {baseType} {{", anchor),
+            Generated($"public {name}() {{", anchor),
+            .. lines.Skip(openBefore),
+            Generated("}", last),
+            Generated("}", last),
+        ];
+    }
+
+    private static CodeLine Generated(string text, CodeLine beside) => new(text, beside.Line, 1) { Generated = true };
+}

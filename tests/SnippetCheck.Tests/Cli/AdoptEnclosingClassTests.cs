@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 54, the enclosing class and models across pages: a validation library's docs write rules bare
+/// (<c>RuleFor(x =&gt; x.Surname).NotNull();</c>, declared on <c>AbstractValidator&lt;T&gt;</c>) over a model another page
+/// declares. One plain <c>adopt --write</c> compiles them inside a class deriving from the library's base class, the
+/// model in a prelude of the folder, and writes only hidden comments into the pages; every mutant of a library call fails.
+/// </summary>
+public sealed partial class AdoptEnclosingClassTests
+{
+    [GeneratedRegex(@"<!-- snippetcheck: compile base=AbstractValidator<Customer> usings=FluentValidation,DocModels\.Start packages=FluentValidation@\d+\.\d+\.\d+ -->")]
+    private static partial Regex RuleTag();
+
+    [GeneratedRegex(@"<!-- snippetcheck: compile usings=FluentValidation,DocModels\.Start packages=FluentValidation@\d+\.\d+\.\d+ -->")]
+    private static partial Regex ClassTag();
+
+    [Fact]
+    public void Bare_rules_compile_in_an_inferred_validator_over_another_pages_model_and_every_mutant_of_a_rule_fails()
+    {
+        using var folder = new TempFolder();
+        folder.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
+        folder.Write("start.md", "# Start\n\n```csharp\npublic class Customer\n{\n  public int Id { get; set; }\n  public string Surname { get; set; }\n}\n```\n");
+        const string Rules = "# Rules\n\n```csharp\nRuleFor(customer => customer.Surname).NotNull();\n```\n\n```csharp\nRuleFor(x => x.Id).InclusiveBetween(1, 10);\n```\n\n" +
+            "```csharp\npublic class CustomerValidator : AbstractValidator<Customer>\n{\n  public CustomerValidator()\n  {\n    RuleFor(x => x.Surname).NotEmpty();\n  }\n}\n```\n";
+        folder.Write("rules.md", Rules);
+
+        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var rules = File.ReadAllText(Path.Combine(folder.Path, "rules.md"));
+        Assert.Equal(2, RuleTag().Matches(rules).Count);
+        Assert.Single(ClassTag().Matches(rules));
+        // Only hidden comments: the page reads as before once they are taken out.
+        Assert.Equal(Rules, string.Join('\n', rules.Split('\n').Where(l => !l.StartsWith("<!-- snippetcheck:", StringComparison.Ordinal))));
+        Assert.Contains("namespace DocModels.Start", File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.models.cs")), StringComparison.Ordinal);
+        Assert.Contains("snippetcheck.models.cs", File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json")), StringComparison.Ordinal);
+
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("4 passed, 0 failed, 0 ignored, 0 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+
+        // A misspelt rule, a misspelt base-class member, an argument too many, a member the model lacks: each fails.
+        foreach (var (from, to) in new[] { ("NotNull()", "NotNul()"), ("RuleFor(customer", "RuleFr(customer"), ("InclusiveBetween(1, 10)", "InclusiveBetween(1, 10, 11)"),
+                     ("customer.Surname", "customer.Surnam"), ("NotEmpty()", "NotEmptyy()") })
+        {
+            File.WriteAllText(Path.Combine(folder.Path, "rules.md"), rules.Replace(from, to, StringComparison.Ordinal));
+            var mutant = CliRunner.Run(folder.Path, "verify", "--no-cache");
+            Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
+        }
+    }
+}
