@@ -44,6 +44,10 @@ def main():
             break
         if reaped == pid:
             status = os.waitstatus_to_exitcode(code)
+            # What is left runs on without the command; a line now says so, in case it runs long.
+            so_far = resource.getrusage(resource.RUSAGE_CHILDREN)
+            print(f"{label}: the command exited after {time.monotonic() - start:.1f} s, {so_far.ru_utime + so_far.ru_stime:.1f} CPU-s so far; "
+                  "reaping what it left running", file=sys.stderr)
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(f"{label}: {used.ru_utime + used.ru_stime:.1f} CPU-s (user {used.ru_utime:.1f}, sys {used.ru_stime:.1f}), "
           f"{time.monotonic() - start:.1f} s wall, exit {status}", file=sys.stderr)
