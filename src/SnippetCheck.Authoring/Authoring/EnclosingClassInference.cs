@@ -68,7 +68,8 @@ internal static class EnclosingClassInference
                     var needed = found.Where(f => f.Names.Overlaps(others)).ToList();
                     var references = settings.References.AddRange(needed.SelectMany(f => f.Compile).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
                     var theirUsings = others.Select(n => UsingInference.NamespacesOf(n, references, settings.Usings)).Where(n => n.Count == 1).Select(n => n[0]).ToList();
-                    foreach (var (ns, rank) in ModelNamespaces(local, unknownTypes).OrderBy(n => n.Page == post.Key.Snippets.DisplayPath ? 0 : 1).Take(MaxModels).Select((n, i) => (n, i)))
+                    // Another page's only: a type of this page's own earlier block is a session's to join (pass 3), which also runs.
+                    foreach (var (ns, rank) in ModelNamespaces(local, unknownTypes).Where(n => n.Page != post.Key.Snippets.DisplayPath).Take(MaxModels).Select((n, i) => (n, i)))
                         tries.Add((document, WithTags(snippet, snippet.Tags.Base, [.. theirUsings, ns.Namespace], [.. needed.Select(f => f.Package)]), rank));
                     continue;
                 }
