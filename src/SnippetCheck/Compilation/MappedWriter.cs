@@ -13,7 +13,7 @@ namespace SnippetCheck.Compilation;
 internal sealed class MappedWriter
 {
     /// <summary>Code written into a part at a position between two of its tokens.</summary>
-    public readonly record struct Insertion(int At, Action<MappedWriter> Write);
+    internal readonly record struct Insertion(int At, Action<MappedWriter> Write);
 
     private const int MaxDirectiveColumn = 0x10000;
     private readonly StringBuilder _output = new();

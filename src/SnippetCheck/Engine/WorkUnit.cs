@@ -36,10 +36,10 @@ internal abstract record WorkStep
     private WorkStep() { }
 
     /// <summary>Results known without a run: an annotation error, a compile error, a <c>compile</c> block, nothing to run.</summary>
-    public sealed record Decided(IReadOnlyList<SnippetResult> Results) : WorkStep;
+    internal sealed record Decided(IReadOnlyList<SnippetResult> Results) : WorkStep;
 
     /// <summary>A merged program the chunk dropped for a diagnostic: verified again alone, where its diagnostics read as they would unwrapped.</summary>
-    public sealed record AloneAgain(SnippetProgram Program) : WorkStep;
+    internal sealed record AloneAgain(SnippetProgram Program) : WorkStep;
 
     /// <summary>A run to make, and how its outcome maps to the <paramref name="Blocks"/>' results.</summary>
     /// <param name="Compiled">What a compile-only run reports beside each block's pending verdict (null: nothing to add).</param>

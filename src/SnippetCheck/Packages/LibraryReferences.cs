@@ -35,7 +35,7 @@ public sealed record LibraryReferences(
 /// <param name="Using">What the using names: <c>N</c>, <c>static N.T</c> or <c>Alias=N.T</c>.</param>
 /// <param name="File">The file, as given (relative to the current directory).</param>
 /// <param name="Line">The line the example starts on; null for every example of the file.</param>
-public sealed record ScopedUsing(string Using, string File, int? Line)
+internal sealed record ScopedUsing(string Using, string File, int? Line)
 {
     /// <summary>The scope of <c>N@FILE[:LINE]</c>; null for a using with none.</summary>
     public static ScopedUsing? TryParse(string text)

@@ -20,15 +20,15 @@ internal abstract record CompileProperty
     {
     }
 
-    public sealed record LangVersion(LanguageVersion Version) : CompileProperty;
+    internal sealed record LangVersion(LanguageVersion Version) : CompileProperty;
 
     public sealed record Nullable(Microsoft.CodeAnalysis.NullableContextOptions Options) : CompileProperty;
 
-    public sealed record AllowUnsafeBlocks(bool Allow) : CompileProperty;
+    internal sealed record AllowUnsafeBlocks(bool Allow) : CompileProperty;
 
-    public sealed record TreatWarningsAsErrors(bool Treat) : CompileProperty;
+    internal sealed record TreatWarningsAsErrors(bool Treat) : CompileProperty;
 
-    public sealed record ImplicitUsings(bool Enable) : CompileProperty;
+    internal sealed record ImplicitUsings(bool Enable) : CompileProperty;
 
     /// <summary><c>#:property TargetFramework=net8.0</c>: the program verifies on that framework alone, as <c>dotnet run</c> builds it.</summary>
     public sealed record TargetFramework(Model.TargetFramework Framework) : CompileProperty;
