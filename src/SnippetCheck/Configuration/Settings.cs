@@ -21,8 +21,8 @@ public enum SettingScope
 
 /// <summary>
 /// One setting, described once: its config and front-matter key, its tag, its command-line option, where it may be
-/// given, how its config value is read (with the error that names the key), how layers merge, and where it enters the
-/// cache key. <see cref="Settings.All"/> is the table; the readers and overlays are derived from it.
+/// given, how its config value is read (with the error that names the key), its default, how layers merge, and where it
+/// enters the cache key. <see cref="Settings.All"/> is the table; the readers and overlays are derived from it.
 /// </summary>
 public abstract class Setting(string key, SettingScope scope)
 {
@@ -94,6 +94,15 @@ public sealed class Setting<T>(string key, SettingScope scope, Func<SnippetCheck
     /// <summary><paramref name="config"/> with <paramref name="value"/> set (the command line's layer is written so).</summary>
     public SnippetCheckConfig With(SnippetCheckConfig config, T value) => set(config, value);
 
+    /// <summary>
+    /// The value when no layer sets it, for the framework of a pass (the SDK gives net8.0 C# 12, net10.0 C# 14); null when
+    /// "not set" is itself the meaning (no coverage bar). Readers get it through <see cref="SettingDefaults"/>.
+    /// </summary>
+    internal Func<TargetFramework, T>? DefaultFor { get; init; }
+
+    /// <summary>The default, the same on every framework (<see cref="DefaultFor"/>).</summary>
+    internal T Default { get => DefaultFor is { } of ? of(TargetFramework.Tool) : default!; init => DefaultFor = _ => value; }
+
     internal override SnippetCheckConfig Read(SnippetCheckConfig config, SettingInput input) => set(config, parse(input));
 
     internal override SnippetCheckConfig Overlay(SnippetCheckConfig under, SnippetCheckConfig over) =>
@@ -134,22 +143,38 @@ public static class Settings
 
     private const string NotAVerdict = "it judges the run, not a program";
 
+    /// <summary>The implicit usings the SDK gives a console project: <c>usings</c>' default.</summary>
+    internal static readonly IReadOnlyList<string> ImplicitUsings =
+    [
+        "System", "System.Collections.Generic", "System.IO", "System.Linq",
+        "System.Net.Http", "System.Threading", "System.Threading.Tasks",
+    ];
+
+    /// <summary>The C# version the SDK gives a target framework (net8.0: C# 12, net9.0: 13, net10.0: 14): <c>langVersion</c>'s default.</summary>
+    private static LanguageVersion? SdkLanguageVersion(TargetFramework framework) => framework.Major switch
+    {
+        8 => LanguageVersion.CSharp12,
+        9 => LanguageVersion.CSharp13,
+        _ => LanguageVersion.CSharp14,
+    };
+
     /// <summary>The <c>include</c> setting (<see cref="SnippetCheckConfig.Include"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> Include = new("include", RunOnly, c => c.Include, (c, v) => c with { Include = v }, ConfigValues.Strings("a list of globs"))
-    { CacheKey = KeyPlace.None("it picks the files") };
+    { Default = ["**/*.md", "**/*.markdown", "**/*.mdx"], CacheKey = KeyPlace.None("it picks the files") };
 
     /// <summary>The <c>exclude</c> setting (<see cref="SnippetCheckConfig.Exclude"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> Exclude = new("exclude", RunOnly, c => c.Exclude, (c, v) => c with { Exclude = v }, ConfigValues.Strings("a list of globs"))
-    { CacheKey = KeyPlace.None("it picks the files") };
+    { Default = [], CacheKey = KeyPlace.None("it picks the files") };
 
     /// <summary>The <c>includeGenerated</c> setting (<see cref="SnippetCheckConfig.IncludeGenerated"/>).</summary>
     public static readonly Setting<bool?> IncludeGenerated = new("includeGenerated", RunOnly, c => c.IncludeGenerated, (c, v) => c with { IncludeGenerated = v }, ConfigValues.Bool)
-    { CacheKey = KeyPlace.None("it picks the files") };
+    { Default = false, CacheKey = KeyPlace.None("it picks the files") };
 
     /// <summary>The <c>mode</c> setting (<see cref="SnippetCheckConfig.Mode"/>).</summary>
     public static readonly Setting<VerifyMode?> Mode = new("mode", PerFile, c => c.Mode, (c, v) => c with { Mode = v },
         ConfigValues.Choice<VerifyMode>("\"tagged\" or \"all\"", ("tagged", VerifyMode.Tagged), ("all", VerifyMode.All)))
     {
+        Default = VerifyMode.Tagged,
         Option = new("--all", "Also verify untagged C# blocks, as 'compile'") { SwitchValue = VerifyMode.All },
         CacheKey = KeyPlace.In("a block's kind too (an untagged block verified as compile)"),
     };
@@ -157,6 +182,7 @@ public static class Settings
     /// <summary>The <c>timeout</c> setting (<see cref="SnippetCheckConfig.Timeout"/>).</summary>
     public static readonly Setting<TimeSpan?> Timeout = new("timeout", PerBlock, c => c.Timeout, (c, v) => c with { Timeout = v }, ConfigValues.Duration)
     {
+        Default = TimeSpan.FromSeconds(10),
         Tag = TagRule.Value<TimeSpan>("timeout", SettingValues.TryParseDuration, value => $"'timeout={value}' is not a duration (write 500ms, 10s or 2m)"),
         Option = new("--timeout", "Default timeout per snippet (500ms, 10s, 2m)")
         {
@@ -169,6 +195,7 @@ public static class Settings
     /// <summary>The <c>langVersion</c> setting (<see cref="SnippetCheckConfig.LangVersion"/>).</summary>
     public static readonly Setting<LanguageVersion?> LangVersion = new("langVersion", PerBlock, c => c.LangVersion, (c, v) => c with { LangVersion = v }, ConfigValues.LanguageVersion)
     {
+        DefaultFor = SdkLanguageVersion,
         Tag = TagRule.Value<LanguageVersion>("langversion", SettingValues.TryParseLanguageVersion, value => $"'langversion={value}' is not a C# language version (write 12, 13, 14, preview)"),
         Merge = "the first block of a program that tags it, else the nearest layer",
         CacheKey = KeyPlace.In("the compile settings' key too"),
@@ -177,22 +204,24 @@ public static class Settings
     /// <summary>The <c>nullable</c> setting (<see cref="SnippetCheckConfig.Nullable"/>).</summary>
     public static readonly Setting<NullableContextOptions?> Nullable = new("nullable", PerBlock, c => c.Nullable, (c, v) => c with { Nullable = v }, ConfigValues.Nullable)
     {
+        Default = NullableContextOptions.Enable,
         Tag = TagRule.Value<NullableContextOptions>("nullable", SettingValues.TryParseNullable, value => $"'nullable={value}' must be enable or disable"),
         Merge = "the first block of a program that tags it, else the nearest layer",
         CacheKey = KeyPlace.In("the compile settings' key too"),
     };
 
     internal static readonly Setting<BuildConfiguration?> Configuration = new("configuration", PerFile, c => c.Configuration, (c, v) => c with { Configuration = v }, ConfigValues.Configuration)
-    { CacheKey = KeyPlace.In("the compile settings' key too") };
+    { Default = BuildConfiguration.Debug, CacheKey = KeyPlace.In("the compile settings' key too") };
 
     /// <summary>The <c>warningLevel</c> setting (<see cref="SnippetCheckConfig.WarningLevel"/>).</summary>
     public static readonly Setting<int?> WarningLevel = new("warningLevel", PerFile, c => c.WarningLevel, (c, v) => c with { WarningLevel = v },
         ConfigValues.WholeNumber(SettingValues.IsWarningLevel, "a whole number from 0 to 9999 (net10.0 projects get 10)"))
-    { CacheKey = KeyPlace.In("the compile settings' key too") };
+    { DefaultFor = framework => framework.Major, CacheKey = KeyPlace.In("the compile settings' key too") };
 
     /// <summary>The <c>usings</c> setting (<see cref="SnippetCheckConfig.Usings"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> Usings = new("usings", PerBlock, c => c.Usings, (c, v) => c with { Usings = v }, ConfigValues.Usings)
     {
+        Default = ImplicitUsings,
         Tag = TagRule.Value<IReadOnlyList<string>>("usings", SettingValues.TryParseUsings,
             value => $"'usings={value}' must list namespaces, or static:Type for a using static, such as usings=System.Text,static:System.Console"),
         Merge = "a block's tag adds to the file's",
@@ -202,6 +231,7 @@ public static class Settings
     /// <summary>The <c>frameworks</c> setting (<see cref="SnippetCheckConfig.Frameworks"/>).</summary>
     public static readonly Setting<IReadOnlyList<TargetFramework>?> Frameworks = new("frameworks", PerBlock, c => c.Frameworks, (c, v) => c with { Frameworks = v }, ConfigValues.Frameworks)
     {
+        Default = [TargetFramework.Tool],
         Tag = TagRule.Value("frameworks", (value, _) => FrameworkSet.TryParse(value, out var problem) is { } frameworks
             ? TagReading.Good(frameworks) : TagReading.Bad($"'frameworks={value}': {problem}")),
         Option = new("--frameworks", $"Verify on each of these target frameworks, over config and front matter 'frameworks' ({TargetFramework.SupportedList})")
@@ -238,6 +268,7 @@ public static class Settings
     /// <summary>The <c>environment</c> setting (<see cref="SnippetCheckConfig.Environment"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> Environment = new("environment", RunOnly, c => c.Environment, (c, v) => c with { Environment = v }, ConfigValues.Strings("a list of variable names"))
     {
+        Default = [],
         CacheKey = KeyPlace.In("the run-wide part too: each \"allowed\" name and its value"),
         Widens = c => c.Environment is { Count: > 0 } names ? $"passes {string.Join(", ", names)} from the tool's environment to snippets" : null,
     };
@@ -246,6 +277,7 @@ public static class Settings
     public static readonly Setting<int?> Parallelism = new("parallelism", RunOnly, c => c.Parallelism, (c, v) => c with { Parallelism = v },
         ConfigValues.WholeNumber(count => count >= 1, "a whole number of at least 1"))
     {
+        DefaultFor = _ => System.Environment.ProcessorCount,
         Option = new("--parallel", "Snippets compiled and run at once (default: processor count)") { Validate = count => (int)count < 1 ? "--parallel must be at least 1" : null },
         CacheKey = KeyPlace.None("it changes no verdict"),
     };
@@ -253,22 +285,24 @@ public static class Settings
     /// <summary>The <c>cache</c> setting (<see cref="SnippetCheckConfig.Cache"/>).</summary>
     public static readonly Setting<bool?> Cache = new("cache", RunOnly, c => c.Cache, (c, v) => c with { Cache = v }, ConfigValues.Bool)
     {
+        Default = true,
         Option = new("--no-cache", "Verify everything; neither read nor write the result cache") { SwitchValue = false },
         CacheKey = KeyPlace.None("it turns the cache off"),
     };
 
     /// <summary>The <c>strictTags</c> setting (<see cref="SnippetCheckConfig.StrictTags"/>).</summary>
     public static readonly Setting<bool?> StrictTags = new("strictTags", PerFile, c => c.StrictTags, (c, v) => c with { StrictTags = v }, ConfigValues.Bool)
-    { CacheKey = KeyPlace.None("an annotation error is never cached") };
+    { Default = false, CacheKey = KeyPlace.None("an annotation error is never cached") };
 
     /// <summary>The <c>memoryLimit</c> setting (<see cref="SnippetCheckConfig.MemoryLimit"/>).</summary>
     public static readonly Setting<long?> MemoryLimit = new("memoryLimit", RunOnly, c => c.MemoryLimit, (c, v) => c with { MemoryLimit = v }, ConfigValues.MemoryLimit)
-    { CacheKey = KeyPlace.In("the run-wide part too, \"memory\"") };
+    { Default = 1L << 30, CacheKey = KeyPlace.In("the run-wide part too, \"memory\"") };
 
     /// <summary>The <c>sandbox</c> setting (<see cref="SnippetCheckConfig.Sandbox"/>).</summary>
     public static readonly Setting<SandboxMode?> Sandbox = new("sandbox", RunOnly, c => c.Sandbox, (c, v) => c with { Sandbox = v },
         ConfigValues.Choice<SandboxMode>("\"auto\" or \"off\"", ("auto", SandboxMode.Auto), ("off", SandboxMode.Off)))
     {
+        Default = SandboxMode.Auto,
         Option = new("--no-sandbox", "Run snippets unconfined: they may read your files, write anywhere and use the network (SECURITY.md)") { SwitchValue = SandboxMode.Off },
         CacheKey = KeyPlace.None("a confined and an unconfined run give one verdict, or a sandbox error"),
         Widens = c => c.Sandbox == SandboxMode.Off ? "runs snippets unconfined" : null,
@@ -276,15 +310,16 @@ public static class Settings
 
     /// <summary>The <c>sandboxRead</c> setting (<see cref="SnippetCheckConfig.SandboxRead"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> SandboxRead = new("sandboxRead", RunOnly, c => c.SandboxRead, (c, v) => c with { SandboxRead = v }, ConfigValues.Strings("a list of paths"))
-    { CacheKey = KeyPlace.None("as sandbox"), Widens = c => c.SandboxRead is { Count: > 0 } paths ? $"lets snippets read {string.Join(", ", paths)}" : null };
+    { Default = [], CacheKey = KeyPlace.None("as sandbox"), Widens = c => c.SandboxRead is { Count: > 0 } paths ? $"lets snippets read {string.Join(", ", paths)}" : null };
 
     /// <summary>The <c>sandboxWrite</c> setting (<see cref="SnippetCheckConfig.SandboxWrite"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> SandboxWrite = new("sandboxWrite", RunOnly, c => c.SandboxWrite, (c, v) => c with { SandboxWrite = v }, ConfigValues.Strings("a list of paths"))
-    { CacheKey = KeyPlace.None("as sandbox"), Widens = c => c.SandboxWrite is { Count: > 0 } paths ? $"lets snippets write {string.Join(", ", paths)}" : null };
+    { Default = [], CacheKey = KeyPlace.None("as sandbox"), Widens = c => c.SandboxWrite is { Count: > 0 } paths ? $"lets snippets write {string.Join(", ", paths)}" : null };
 
     /// <summary>The <c>network</c> setting (<see cref="SnippetCheckConfig.Network"/>).</summary>
     public static readonly Setting<bool?> Network = new("network", PerBlock, c => c.Network, (c, v) => c with { Network = v }, ConfigValues.Bool)
     {
+        Default = false,
         Tag = TagRule.Flag("network"),
         Merge = "a block's tag, or the nearest layer, allows it",
         CacheKey = KeyPlace.In("each block's \"tags\" too (the tag)"),
@@ -294,6 +329,7 @@ public static class Settings
     /// <summary>The <c>requireVerified</c> setting (<see cref="SnippetCheckConfig.RequireVerified"/>).</summary>
     public static readonly Setting<bool?> RequireVerified = new("requireVerified", RunOnly, c => c.RequireVerified, (c, v) => c with { RequireVerified = v }, ConfigValues.Bool)
     {
+        Default = false,
         Option = new("--require-verified", "Fail (exit 1, SC3010) when the run verified no snippet at all") { SwitchValue = true },
         CacheKey = KeyPlace.None(NotAVerdict),
     };
@@ -316,7 +352,7 @@ public static class Settings
 
     internal static readonly Setting<StaleMode?> Stale = new("stale", RunOnly, c => c.Stale, (c, v) => c with { Stale = v },
         ConfigValues.Choice<StaleMode>("\"warn\", \"error\" or \"off\"", ("warn", StaleMode.Warn), ("error", StaleMode.Error), ("off", StaleMode.Off)))
-    { CacheKey = KeyPlace.None("ignored blocks are never cached") };
+    { Default = StaleMode.Warn, CacheKey = KeyPlace.None("ignored blocks are never cached") };
 
     /// <summary>The <c>engineWords</c> setting (<see cref="SnippetCheckConfig.EngineWords"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> EngineWords = new("engineWords", PerFile, c => c.EngineWords, (c, v) => c with { EngineWords = v },
@@ -336,7 +372,7 @@ public static class Settings
 
     /// <summary>The <c>fixture</c> setting (<see cref="SnippetCheckConfig.Fixture"/>).</summary>
     public static readonly Setting<bool?> Fixture = new("fixture", PerFile, c => c.Fixture, (c, v) => c with { Fixture = v }, ConfigValues.Bool)
-    { CacheKey = KeyPlace.In("\"fixture\" too") };
+    { Default = false, CacheKey = KeyPlace.In("\"fixture\" too") };
 
     /// <summary>The <c>hiddenFences</c> setting (<see cref="SnippetCheckConfig.HiddenFences"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> HiddenFences = new("hiddenFences", PerFile, c => c.HiddenFences, (c, v) => c with { HiddenFences = v },
@@ -346,6 +382,7 @@ public static class Settings
     /// <summary>The <c>warnAsError</c> setting (<see cref="SnippetCheckConfig.WarnAsError"/>).</summary>
     public static readonly Setting<bool?> WarnAsError = new("warnAsError", PerBlock, c => c.WarnAsError, (c, v) => c with { WarnAsError = v }, ConfigValues.Bool)
     {
+        Default = false,
         Tag = TagRule.Flag("warnaserror"),
         Merge = "any block's tag, or the nearest layer, turns it on",
         CacheKey = KeyPlace.In("the compile settings' key too"),
@@ -355,6 +392,7 @@ public static class Settings
     public static readonly Setting<IReadOnlyList<string>?> NoWarn = new("noWarn", PerBlock, c => c.NoWarn, (c, v) => c with { NoWarn = v },
         ConfigValues.AsTag<IReadOnlyList<string>>(SettingValues.TryParseDiagnosticIds, "a list of diagnostic IDs, such as [\"CS0618\", \"CS0168\"]"))
     {
+        Default = [],
         Tag = TagRule.Value<IReadOnlyList<string>>("nowarn", SettingValues.TryParseDiagnosticIds, value => $"'nowarn={value}' must list diagnostic IDs, such as nowarn=CS0618,CS0168"),
         Merge = "a block's tag adds to the file's",
         CacheKey = KeyPlace.In("the compile settings' key too"),
@@ -487,4 +525,29 @@ public sealed partial record SnippetCheckConfig
 
     /// <summary>The project's own scrubbers (<c>"scrubbers": [{ "name", "pattern", "replacement" }]</c>), validated at load.</summary>
     internal IReadOnlyList<CustomScrubber>? Scrubbers { get; init; }
+}
+
+/// <summary>
+/// A setting's value in force: the merged layers' value, else its row's default (<see cref="Setting{T}.DefaultFor"/>), so
+/// no reader keeps a default of its own.
+/// </summary>
+internal static class SettingDefaults
+{
+    /// <summary>The value <paramref name="config"/> sets, else the default on <paramref name="framework"/> (the tool's by default).</summary>
+    public static T In<T>(this Setting<T?> setting, SnippetCheckConfig config, TargetFramework? framework = null) where T : struct =>
+        setting.Get(config) ?? setting.DefaultOn(framework);
+
+    /// <inheritdoc cref="In{T}(Setting{T?}, SnippetCheckConfig, TargetFramework?)"/>
+    public static T In<T>(this Setting<T?> setting, SnippetCheckConfig config, TargetFramework? framework = null) where T : class =>
+        setting.Get(config) ?? setting.DefaultOn(framework);
+
+    /// <summary>The row's default on <paramref name="framework"/> (the tool's by default).</summary>
+    public static T DefaultOn<T>(this Setting<T?> setting, TargetFramework? framework = null) where T : struct =>
+        setting.DefaultFor?.Invoke(framework ?? TargetFramework.Tool) ?? throw NoDefault(setting);
+
+    /// <inheritdoc cref="DefaultOn{T}(Setting{T?}, TargetFramework?)"/>
+    public static T DefaultOn<T>(this Setting<T?> setting, TargetFramework? framework = null) where T : class =>
+        setting.DefaultFor?.Invoke(framework ?? TargetFramework.Tool) ?? throw NoDefault(setting);
+
+    private static InvalidOperationException NoDefault(Setting setting) => new($"'{setting.Key}' has no default: not set means none");
 }
