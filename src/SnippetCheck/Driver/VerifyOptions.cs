@@ -1,7 +1,6 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
-using SnippetCheck.Engine;
 
 namespace SnippetCheck.Driver;
 
@@ -107,7 +106,7 @@ public sealed record VerifyOptions
     public IReadOnlyList<DocumentText>? Texts { get; init; }
     /// <summary>
     /// Compile and judge what compiling decides (annotations, compile errors, <c>compile</c> and <c>compile-fail</c>
-    /// blocks), but run nothing: a block that would run gets <see cref="PendingRun.Verdict"/>, which is never cached.
+    /// blocks), but run nothing: a block that would run gets <see cref="Results.Verdict.NotRunYet"/>, which is never cached.
     /// </summary>
     public bool CompileOnly { get; init; }
     /// <summary>

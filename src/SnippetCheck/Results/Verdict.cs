@@ -62,6 +62,22 @@ public abstract record Verdict
         public override string Message => Why;
     }
 
+    /// <summary>
+    /// Compiled, and not run yet: what a block that would run gets in a compile-only run (the language server's as you
+    /// type), neither a pass nor a failure. Reports count it as skipped; it runs on save.
+    /// </summary>
+    public sealed record Compiled : Verdict
+    {
+        /// <inheritdoc/>
+        public override SnippetStatus Status => SnippetStatus.Skipped;
+
+        /// <inheritdoc/>
+        public override string Message => "compiled; not run yet (it runs on save)";
+    }
+
+    /// <summary>The verdict of every block that would run, in a compile-only run.</summary>
+    public static readonly Verdict NotRunYet = new Compiled();
+
     /// <summary>Never compiled: tagged <c>ignore</c>, or nothing to compile (<paramref name="ReasonWord"/> <c>empty</c>).</summary>
     /// <param name="Why">What the report says beside it; null for a plain <c>ignore</c>.</param>
     /// <param name="ReasonWord">The reason word reports give it (<c>empty</c>); null for a plain <c>ignore</c>.</param>

@@ -14,7 +14,7 @@ internal readonly record struct TagSource(string Text, SourceLocation Location);
 /// </summary>
 internal static class TagParser
 {
-    private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore", "check"];
+    private static readonly IReadOnlyList<string> KindWords = SnippetKindNames.Words;
 
     /// <summary>The tags that are one word (<c>members</c>) and no setting, each with what it sets.</summary>
     private static readonly (string Word, Func<SnippetTags, SnippetTags> Set)[] FlagTags =
@@ -172,15 +172,7 @@ internal static class TagParser
     private static void AddKind(List<(SnippetKind, string, SourceLocation)> kinds, SnippetKind kind, string word, SourceLocation where) =>
         kinds.Add((kind, word, where));
 
-    private static SnippetKind ParseKind(string word) => word switch
-    {
-        "run" => SnippetKind.Run,
-        "compile" => SnippetKind.Compile,
-        "compile-fail" => SnippetKind.CompileFail,
-        "throws" => SnippetKind.Throws,
-        "check" => SnippetKind.Check,
-        _ => SnippetKind.Ignore,
-    };
+    private static SnippetKind ParseKind(string word) => SnippetKindNames.FromTag(word) ?? throw new ArgumentOutOfRangeException(nameof(word));
 
     private static SnippetTags ApplyValue(SnippetTags tags, string key, string value, SourceLocation where, List<Diagnostic> diagnostics)
     {
