@@ -75,7 +75,7 @@ public static class CacheKey
 
         // Every setting that can change a verdict, as the file has it: the table's keyed rows, so none is forgotten.
         Settings.AddKeyed(key, program.Config);
-        key.Add("compile", program.Settings.Key);
+        program.Settings.Key.AddTo(key);
         key.Add("refs", DescribeAll(program.Settings.References));
         return key.Hash();
     }

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Compilation;
 
@@ -89,10 +89,29 @@ public sealed record CompileSettings
             : settings;
 
     /// <summary>
-    /// Every value but the references, as text: programs with equal keys (and the same reference set) compile alike,
-    /// so the key serves both the result cache and merge grouping.
+    /// Every value but the references: programs with equal keys (and the same reference set) compile alike, so the key
+    /// serves both the result cache and merge grouping.
     /// </summary>
-    internal string Key => string.Join('|', Framework.Moniker,
-        LanguageVersion.ToDisplayString(), Nullable, Configuration, WarningLevel.ToString(CultureInfo.InvariantCulture),
-        AllowUnsafe, WarningsAsErrors, string.Join(',', Usings), string.Join(',', NoWarn));
+    internal CompileKey Key => new(Framework.Moniker, LanguageVersion, Nullable, Configuration, WarningLevel, AllowUnsafe, WarningsAsErrors,
+        SettingValues.KeyText(Usings), SettingValues.KeyText(NoWarn));
+}
+
+/// <summary>
+/// <see cref="CompileSettings"/> but the references, by value: a field each, so no two settings read alike (the lists are
+/// item by item, each item's length first, as <see cref="SettingValues.KeyText"/> writes them).
+/// </summary>
+internal readonly record struct CompileKey(string Framework, LanguageVersion LanguageVersion, NullableContextOptions Nullable,
+    BuildConfiguration Configuration, int WarningLevel, bool AllowUnsafe, bool WarningsAsErrors, string Usings, string NoWarn)
+{
+    /// <summary>Adds each field to a result cache key, labelled.</summary>
+    public StoreKey AddTo(StoreKey key) => key
+        .Add("compile framework", Framework)
+        .Add("compile langversion", LanguageVersion.ToDisplayString())
+        .Add("compile nullable", Nullable.ToString())
+        .Add("compile configuration", Configuration.ToString())
+        .Add("compile warninglevel", WarningLevel)
+        .Add("compile unsafe", AllowUnsafe)
+        .Add("compile warnaserror", WarningsAsErrors)
+        .Add("compile usings", Usings)
+        .Add("compile nowarn", NoWarn);
 }

@@ -58,7 +58,7 @@ internal static class MergePolicy
     /// What members of a chunk share: the <see cref="MergeCandidate.GroupKey"/>, and under <c>--untrusted</c> the document
     /// too, since a chunk's members run in one runner and one assembly, where one could reach another's statics.
     /// </summary>
-    private static ((string, object?, ProgramDependencies), string?) GroupOf(MergeCandidate candidate, bool perDocument) =>
+    private static ((CompileKey, object?, ProgramDependencies), string?) GroupOf(MergeCandidate candidate, bool perDocument) =>
         (candidate.GroupKey, perDocument ? candidate.Program.Document.DisplayPath : null);
 
     /// <summary>
