@@ -159,15 +159,18 @@ public static class Settings
     };
 
     /// <summary>The <c>include</c> setting (<see cref="SnippetCheckConfig.Include"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> Include = new("include", RunOnly, c => c.Include, (c, v) => c with { Include = v }, ConfigValues.Strings("a list of globs"))
+    public static readonly Setting<IReadOnlyList<string>?> Include =
+        new("include", RunOnly, c => c.Include, (c, v) => c with { Include = v }, ConfigValues.Strings("a list of globs"))
     { Default = ["**/*.md", "**/*.markdown", "**/*.mdx"], CacheKey = KeyPlace.None("it picks the files") };
 
     /// <summary>The <c>exclude</c> setting (<see cref="SnippetCheckConfig.Exclude"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> Exclude = new("exclude", RunOnly, c => c.Exclude, (c, v) => c with { Exclude = v }, ConfigValues.Strings("a list of globs"))
+    public static readonly Setting<IReadOnlyList<string>?> Exclude =
+        new("exclude", RunOnly, c => c.Exclude, (c, v) => c with { Exclude = v }, ConfigValues.Strings("a list of globs"))
     { Default = [], CacheKey = KeyPlace.None("it picks the files") };
 
     /// <summary>The <c>includeGenerated</c> setting (<see cref="SnippetCheckConfig.IncludeGenerated"/>).</summary>
-    public static readonly Setting<bool?> IncludeGenerated = new("includeGenerated", RunOnly, c => c.IncludeGenerated, (c, v) => c with { IncludeGenerated = v }, ConfigValues.Bool)
+    public static readonly Setting<bool?> IncludeGenerated =
+        new("includeGenerated", RunOnly, c => c.IncludeGenerated, (c, v) => c with { IncludeGenerated = v }, ConfigValues.Bool)
     { Default = false, CacheKey = KeyPlace.None("it picks the files") };
 
     /// <summary>The <c>mode</c> setting (<see cref="SnippetCheckConfig.Mode"/>).</summary>
@@ -180,7 +183,8 @@ public static class Settings
     };
 
     /// <summary>The <c>timeout</c> setting (<see cref="SnippetCheckConfig.Timeout"/>).</summary>
-    public static readonly Setting<TimeSpan?> Timeout = new("timeout", PerBlock, c => c.Timeout, (c, v) => c with { Timeout = v }, ConfigValues.Duration)
+    public static readonly Setting<TimeSpan?> Timeout =
+        new("timeout", PerBlock, c => c.Timeout, (c, v) => c with { Timeout = v }, ConfigValues.Duration)
     {
         Default = TimeSpan.FromSeconds(10),
         Tag = TagRule.Value<TimeSpan>("timeout", SettingValues.TryParseDuration, value => $"'timeout={value}' is not a duration (write 500ms, 10s or 2m)"),
@@ -193,7 +197,8 @@ public static class Settings
     };
 
     /// <summary>The <c>langVersion</c> setting (<see cref="SnippetCheckConfig.LangVersion"/>).</summary>
-    public static readonly Setting<LanguageVersion?> LangVersion = new("langVersion", PerBlock, c => c.LangVersion, (c, v) => c with { LangVersion = v }, ConfigValues.LanguageVersion)
+    public static readonly Setting<LanguageVersion?> LangVersion =
+        new("langVersion", PerBlock, c => c.LangVersion, (c, v) => c with { LangVersion = v }, ConfigValues.LanguageVersion)
     {
         DefaultFor = SdkLanguageVersion,
         Tag = TagRule.Value<LanguageVersion>("langversion", SettingValues.TryParseLanguageVersion, value => $"'langversion={value}' is not a C# language version (write 12, 13, 14, preview)"),
@@ -202,7 +207,8 @@ public static class Settings
     };
 
     /// <summary>The <c>nullable</c> setting (<see cref="SnippetCheckConfig.Nullable"/>).</summary>
-    public static readonly Setting<NullableContextOptions?> Nullable = new("nullable", PerBlock, c => c.Nullable, (c, v) => c with { Nullable = v }, ConfigValues.Nullable)
+    public static readonly Setting<NullableContextOptions?> Nullable =
+        new("nullable", PerBlock, c => c.Nullable, (c, v) => c with { Nullable = v }, ConfigValues.Nullable)
     {
         Default = NullableContextOptions.Enable,
         Tag = TagRule.Value<NullableContextOptions>("nullable", SettingValues.TryParseNullable, value => $"'nullable={value}' must be enable or disable"),
@@ -210,7 +216,8 @@ public static class Settings
         CacheKey = KeyPlace.In("the compile settings' key too"),
     };
 
-    internal static readonly Setting<BuildConfiguration?> Configuration = new("configuration", PerFile, c => c.Configuration, (c, v) => c with { Configuration = v }, ConfigValues.Configuration)
+    internal static readonly Setting<BuildConfiguration?> Configuration =
+        new("configuration", PerFile, c => c.Configuration, (c, v) => c with { Configuration = v }, ConfigValues.Configuration)
     { Default = BuildConfiguration.Debug, CacheKey = KeyPlace.In("the compile settings' key too") };
 
     /// <summary>The <c>warningLevel</c> setting (<see cref="SnippetCheckConfig.WarningLevel"/>).</summary>
@@ -219,7 +226,8 @@ public static class Settings
     { DefaultFor = framework => framework.Major, CacheKey = KeyPlace.In("the compile settings' key too") };
 
     /// <summary>The <c>usings</c> setting (<see cref="SnippetCheckConfig.Usings"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> Usings = new("usings", PerBlock, c => c.Usings, (c, v) => c with { Usings = v }, ConfigValues.Usings)
+    public static readonly Setting<IReadOnlyList<string>?> Usings =
+        new("usings", PerBlock, c => c.Usings, (c, v) => c with { Usings = v }, ConfigValues.Usings)
     {
         Default = ImplicitUsings,
         Tag = TagRule.Value<IReadOnlyList<string>>("usings", SettingValues.TryParseUsings,
@@ -229,7 +237,8 @@ public static class Settings
     };
 
     /// <summary>The <c>frameworks</c> setting (<see cref="SnippetCheckConfig.Frameworks"/>).</summary>
-    public static readonly Setting<IReadOnlyList<TargetFramework>?> Frameworks = new("frameworks", PerBlock, c => c.Frameworks, (c, v) => c with { Frameworks = v }, ConfigValues.Frameworks)
+    public static readonly Setting<IReadOnlyList<TargetFramework>?> Frameworks =
+        new("frameworks", PerBlock, c => c.Frameworks, (c, v) => c with { Frameworks = v }, ConfigValues.Frameworks)
     {
         Default = [TargetFramework.Tool],
         Tag = TagRule.Value("frameworks", (value, _) => FrameworkSet.TryParse(value, out var problem) is { } frameworks
@@ -245,14 +254,16 @@ public static class Settings
     };
 
     /// <summary>The <c>references</c> setting (<see cref="SnippetCheckConfig.References"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> References = new("references", RunOnly, c => c.References, (c, v) => c with { References = v }, ConfigValues.Strings("a list of .dll or .csproj paths"))
+    public static readonly Setting<IReadOnlyList<string>?> References =
+        new("references", RunOnly, c => c.References, (c, v) => c with { References = v }, ConfigValues.Strings("a list of .dll or .csproj paths"))
     {
         Merge = "the command line's --reference (the library under test, VerifyOptions.Library, with --runtime-assembly and --using) adds to it",
         CacheKey = KeyPlace.In("\"refs\" too, each reference by its content"),
     };
 
     /// <summary>The <c>packages</c> setting (<see cref="SnippetCheckConfig.Packages"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> Packages = new("packages", RunOnly | SettingScope.Block, c => c.Packages, (c, v) => c with { Packages = v }, ConfigValues.Packages)
+    public static readonly Setting<IReadOnlyList<string>?> Packages =
+        new("packages", RunOnly | SettingScope.Block, c => c.Packages, (c, v) => c with { Packages = v }, ConfigValues.Packages)
     {
         Tag = TagRule.Value("packages", (value, where) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => PackageRequest.TryParse(p, where)).ToList() is { Count: > 0 } packages && packages.All(p => p is not null)
             ? TagReading.Good(packages.OfType<PackageRequest>().ToList())
@@ -262,11 +273,13 @@ public static class Settings
     };
 
     /// <summary>The <c>preludes</c> setting (<see cref="SnippetCheckConfig.Preludes"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> Preludes = new("preludes", RunOnly, c => c.Preludes, (c, v) => c with { Preludes = v }, ConfigValues.Preludes)
+    public static readonly Setting<IReadOnlyList<string>?> Preludes =
+        new("preludes", RunOnly, c => c.Preludes, (c, v) => c with { Preludes = v }, ConfigValues.Preludes)
     { Merge = "before the page's own preludes", CacheKey = KeyPlace.In("each \"prelude\" too") };
 
     /// <summary>The <c>environment</c> setting (<see cref="SnippetCheckConfig.Environment"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> Environment = new("environment", RunOnly, c => c.Environment, (c, v) => c with { Environment = v }, ConfigValues.Strings("a list of variable names"))
+    public static readonly Setting<IReadOnlyList<string>?> Environment =
+        new("environment", RunOnly, c => c.Environment, (c, v) => c with { Environment = v }, ConfigValues.Strings("a list of variable names"))
     {
         Default = [],
         CacheKey = KeyPlace.In("the run-wide part too: each \"allowed\" name and its value"),
@@ -291,11 +304,13 @@ public static class Settings
     };
 
     /// <summary>The <c>strictTags</c> setting (<see cref="SnippetCheckConfig.StrictTags"/>).</summary>
-    public static readonly Setting<bool?> StrictTags = new("strictTags", PerFile, c => c.StrictTags, (c, v) => c with { StrictTags = v }, ConfigValues.Bool)
+    public static readonly Setting<bool?> StrictTags =
+        new("strictTags", PerFile, c => c.StrictTags, (c, v) => c with { StrictTags = v }, ConfigValues.Bool)
     { Default = false, CacheKey = KeyPlace.None("an annotation error is never cached") };
 
     /// <summary>The <c>memoryLimit</c> setting (<see cref="SnippetCheckConfig.MemoryLimit"/>).</summary>
-    public static readonly Setting<long?> MemoryLimit = new("memoryLimit", RunOnly, c => c.MemoryLimit, (c, v) => c with { MemoryLimit = v }, ConfigValues.MemoryLimit)
+    public static readonly Setting<long?> MemoryLimit =
+        new("memoryLimit", RunOnly, c => c.MemoryLimit, (c, v) => c with { MemoryLimit = v }, ConfigValues.MemoryLimit)
     { Default = 1L << 30, CacheKey = KeyPlace.In("the run-wide part too, \"memory\"") };
 
     /// <summary>The <c>sandbox</c> setting (<see cref="SnippetCheckConfig.Sandbox"/>).</summary>
@@ -309,12 +324,22 @@ public static class Settings
     };
 
     /// <summary>The <c>sandboxRead</c> setting (<see cref="SnippetCheckConfig.SandboxRead"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> SandboxRead = new("sandboxRead", RunOnly, c => c.SandboxRead, (c, v) => c with { SandboxRead = v }, ConfigValues.Strings("a list of paths"))
-    { Default = [], CacheKey = KeyPlace.None("as sandbox"), Widens = c => c.SandboxRead is { Count: > 0 } paths ? $"lets snippets read {string.Join(", ", paths)}" : null };
+    public static readonly Setting<IReadOnlyList<string>?> SandboxRead =
+        new("sandboxRead", RunOnly, c => c.SandboxRead, (c, v) => c with { SandboxRead = v }, ConfigValues.Strings("a list of paths"))
+    {
+        Default = [],
+        CacheKey = KeyPlace.None("as sandbox"),
+        Widens = c => c.SandboxRead is { Count: > 0 } paths ? $"lets snippets read {string.Join(", ", paths)}" : null,
+    };
 
     /// <summary>The <c>sandboxWrite</c> setting (<see cref="SnippetCheckConfig.SandboxWrite"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> SandboxWrite = new("sandboxWrite", RunOnly, c => c.SandboxWrite, (c, v) => c with { SandboxWrite = v }, ConfigValues.Strings("a list of paths"))
-    { Default = [], CacheKey = KeyPlace.None("as sandbox"), Widens = c => c.SandboxWrite is { Count: > 0 } paths ? $"lets snippets write {string.Join(", ", paths)}" : null };
+    public static readonly Setting<IReadOnlyList<string>?> SandboxWrite =
+        new("sandboxWrite", RunOnly, c => c.SandboxWrite, (c, v) => c with { SandboxWrite = v }, ConfigValues.Strings("a list of paths"))
+    {
+        Default = [],
+        CacheKey = KeyPlace.None("as sandbox"),
+        Widens = c => c.SandboxWrite is { Count: > 0 } paths ? $"lets snippets write {string.Join(", ", paths)}" : null,
+    };
 
     /// <summary>The <c>network</c> setting (<see cref="SnippetCheckConfig.Network"/>).</summary>
     public static readonly Setting<bool?> Network = new("network", PerBlock, c => c.Network, (c, v) => c with { Network = v }, ConfigValues.Bool)
@@ -327,7 +352,8 @@ public static class Settings
     };
 
     /// <summary>The <c>requireVerified</c> setting (<see cref="SnippetCheckConfig.RequireVerified"/>).</summary>
-    public static readonly Setting<bool?> RequireVerified = new("requireVerified", RunOnly, c => c.RequireVerified, (c, v) => c with { RequireVerified = v }, ConfigValues.Bool)
+    public static readonly Setting<bool?> RequireVerified =
+        new("requireVerified", RunOnly, c => c.RequireVerified, (c, v) => c with { RequireVerified = v }, ConfigValues.Bool)
     {
         Default = false,
         Option = new("--require-verified", "Fail (exit 1, SC3010) when the run verified no snippet at all") { SwitchValue = true },
@@ -335,7 +361,8 @@ public static class Settings
     };
 
     /// <summary>The <c>minCoverage</c> setting (<see cref="SnippetCheckConfig.MinCoverage"/>).</summary>
-    public static readonly Setting<double?> MinCoverage = new("minCoverage", RunOnly, c => c.MinCoverage, (c, v) => c with { MinCoverage = v }, ConfigValues.Percentage)
+    public static readonly Setting<double?> MinCoverage =
+        new("minCoverage", RunOnly, c => c.MinCoverage, (c, v) => c with { MinCoverage = v }, ConfigValues.Percentage)
     {
         Option = new("--min-coverage", "Fail (exit 1, SC3013) when the run verified less than this percentage of its C# blocks")
         { HelpName = "PERCENT", Validate = percent => (double)percent is < 0 or > 100 ? "--min-coverage must be a percentage from 0 to 100" : null },
@@ -343,7 +370,8 @@ public static class Settings
     };
 
     /// <summary>The <c>minCheckCoverage</c> setting (<see cref="SnippetCheckConfig.MinCheckCoverage"/>).</summary>
-    public static readonly Setting<double?> MinCheckCoverage = new("minCheckCoverage", RunOnly, c => c.MinCheckCoverage, (c, v) => c with { MinCheckCoverage = v }, ConfigValues.Percentage)
+    public static readonly Setting<double?> MinCheckCoverage =
+        new("minCheckCoverage", RunOnly, c => c.MinCheckCoverage, (c, v) => c with { MinCheckCoverage = v }, ConfigValues.Percentage)
     {
         Option = new("--min-check-coverage", "Fail (exit 1, SC3013) when the run checked or verified less than this percentage of its C# blocks ('check' blocks count)")
         { HelpName = "PERCENT", Validate = percent => (double)percent is < 0 or > 100 ? "--min-check-coverage must be a percentage from 0 to 100" : null },
@@ -355,19 +383,22 @@ public static class Settings
     { Default = StaleMode.Warn, CacheKey = KeyPlace.None("ignored blocks are never cached") };
 
     /// <summary>The <c>engineWords</c> setting (<see cref="SnippetCheckConfig.EngineWords"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> EngineWords = new("engineWords", PerFile, c => c.EngineWords, (c, v) => c with { EngineWords = v },
+    public static readonly Setting<IReadOnlyList<string>?> EngineWords =
+        new("engineWords", PerFile, c => c.EngineWords, (c, v) => c with { EngineWords = v },
         ConfigValues.Strings("a list of words, such as [\"linenos\", \"title\"]"))
     { CacheKey = KeyPlace.None("it only silences a warning") };
 
     /// <summary>The <c>scrub</c> setting (<see cref="SnippetCheckConfig.Scrub"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> Scrub = new("scrub", PerBlock, c => c.Scrub, (c, v) => c with { Scrub = v }, ConfigValues.Scrub)
+    public static readonly Setting<IReadOnlyList<string>?> Scrub =
+        new("scrub", PerBlock, c => c.Scrub, (c, v) => c with { Scrub = v }, ConfigValues.Scrub)
     {
         Tag = TagRule.Value<IReadOnlyList<string>>("scrub", SettingValues.TryParseScrub, value => $"'scrub={value}' must name scrubbers, such as scrub=duration,hex or scrub=none"),
         Merge = "a block's tag and its output block's add to the file's",
         CacheKey = KeyPlace.In("each block's \"scrub\" too"),
     };
 
-    internal static readonly Setting<IReadOnlyList<CustomScrubber>?> Scrubbers = new("scrubbers", RunOnly, c => c.Scrubbers, (c, v) => c with { Scrubbers = v }, ConfigValues.Scrubbers)
+    internal static readonly Setting<IReadOnlyList<CustomScrubber>?> Scrubbers =
+        new("scrubbers", RunOnly, c => c.Scrubbers, (c, v) => c with { Scrubbers = v }, ConfigValues.Scrubbers)
     { CacheKey = KeyPlace.In("each block's \"scrub\" too (the scrubbers it uses)") };
 
     /// <summary>The <c>fixture</c> setting (<see cref="SnippetCheckConfig.Fixture"/>).</summary>
@@ -375,12 +406,14 @@ public static class Settings
     { Default = false, CacheKey = KeyPlace.In("\"fixture\" too") };
 
     /// <summary>The <c>hiddenFences</c> setting (<see cref="SnippetCheckConfig.HiddenFences"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> HiddenFences = new("hiddenFences", PerFile, c => c.HiddenFences, (c, v) => c with { HiddenFences = v },
+    public static readonly Setting<IReadOnlyList<string>?> HiddenFences =
+        new("hiddenFences", PerFile, c => c.HiddenFences, (c, v) => c with { HiddenFences = v },
         ConfigValues.Strings("a list of info strings, such as [\"requiredcode\"]"))
     { CacheKey = KeyPlace.In("each \"prelude\" too (the hidden code)") };
 
     /// <summary>The <c>warnAsError</c> setting (<see cref="SnippetCheckConfig.WarnAsError"/>).</summary>
-    public static readonly Setting<bool?> WarnAsError = new("warnAsError", PerBlock, c => c.WarnAsError, (c, v) => c with { WarnAsError = v }, ConfigValues.Bool)
+    public static readonly Setting<bool?> WarnAsError =
+        new("warnAsError", PerBlock, c => c.WarnAsError, (c, v) => c with { WarnAsError = v }, ConfigValues.Bool)
     {
         Default = false,
         Tag = TagRule.Flag("warnaserror"),
@@ -525,29 +558,4 @@ public sealed partial record SnippetCheckConfig
 
     /// <summary>The project's own scrubbers (<c>"scrubbers": [{ "name", "pattern", "replacement" }]</c>), validated at load.</summary>
     internal IReadOnlyList<CustomScrubber>? Scrubbers { get; init; }
-}
-
-/// <summary>
-/// A setting's value in force: the merged layers' value, else its row's default (<see cref="Setting{T}.DefaultFor"/>), so
-/// no reader keeps a default of its own.
-/// </summary>
-internal static class SettingDefaults
-{
-    /// <summary>The value <paramref name="config"/> sets, else the default on <paramref name="framework"/> (the tool's by default).</summary>
-    public static T In<T>(this Setting<T?> setting, SnippetCheckConfig config, TargetFramework? framework = null) where T : struct =>
-        setting.Get(config) ?? setting.DefaultOn(framework);
-
-    /// <inheritdoc cref="In{T}(Setting{T?}, SnippetCheckConfig, TargetFramework?)"/>
-    public static T In<T>(this Setting<T?> setting, SnippetCheckConfig config, TargetFramework? framework = null) where T : class =>
-        setting.Get(config) ?? setting.DefaultOn(framework);
-
-    /// <summary>The row's default on <paramref name="framework"/> (the tool's by default).</summary>
-    public static T DefaultOn<T>(this Setting<T?> setting, TargetFramework? framework = null) where T : struct =>
-        setting.DefaultFor?.Invoke(framework ?? TargetFramework.Tool) ?? throw NoDefault(setting);
-
-    /// <inheritdoc cref="DefaultOn{T}(Setting{T?}, TargetFramework?)"/>
-    public static T DefaultOn<T>(this Setting<T?> setting, TargetFramework? framework = null) where T : class =>
-        setting.DefaultFor?.Invoke(framework ?? TargetFramework.Tool) ?? throw NoDefault(setting);
-
-    private static InvalidOperationException NoDefault(Setting setting) => new($"'{setting.Key}' has no default: not set means none");
 }

@@ -69,7 +69,9 @@ internal sealed record RunSettings
         var everyRunner = "every runner";
         SandboxGrant[] grants =
         [
-            .. sandbox.Enabled ? [] : new[] { new SandboxGrant(everyRunner, "unconfined", options.NoSandbox ? "--no-sandbox" : Where(Settings.Sandbox)) },
+            .. sandbox.Enabled
+                ? []
+                : new[] { new SandboxGrant(everyRunner, "unconfined", options.NoSandbox ? "--no-sandbox" : Where(Settings.Sandbox)) },
             .. sandbox.Read.Select(path => new SandboxGrant(everyRunner, "read " + path, Where(Settings.SandboxRead))),
             .. sandbox.Write.Select(path => new SandboxGrant(everyRunner, "read and write " + path, Where(Settings.SandboxWrite))),
             .. Settings.Environment.In(config).Select(name => new SandboxGrant(everyRunner, "environment " + name, Where(Settings.Environment))),
@@ -105,7 +107,10 @@ internal sealed record RunSettings
     private static void RefuseUnconfined(VerifyOptions options, Sandbox sandbox)
     {
         if (options.NoSandbox)
-            throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused, Configuration.Untrusted.Message("--no-sandbox", "runs snippets unconfined"));
+        {
+            throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused,
+                Configuration.Untrusted.Message("--no-sandbox", "runs snippets unconfined"));
+        }
         if (sandbox.CannotHoldUntrusted is { } reason)
         {
             throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused,

@@ -10,5 +10,6 @@ namespace SnippetCheck.Merging;
 internal sealed record MergeCandidate(SnippetProgram Program, MergeableProgram Mergeable, ProgramDependencies Shared)
 {
     /// <summary>Programs merge only with programs that compile under the same settings and the same reference set.</summary>
-    public (CompileKey, object?, ProgramDependencies) GroupKey { get; } = (Program.Settings.Key, ImmutableCollectionsMarshal.AsArray(Program.Settings.References), Shared);
+    public (CompileKey, object?, ProgramDependencies) GroupKey { get; } =
+        (Program.Settings.Key, ImmutableCollectionsMarshal.AsArray(Program.Settings.References), Shared);
 }
