@@ -1,4 +1,3 @@
-using SnippetCheck.Engine;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
@@ -33,7 +32,7 @@ public sealed class RunMemory
     {
         var contexts = FileContexts(compileOnly);
         return [.. compileOnly.Snippets.Select(r =>
-            PendingRun.Is(r.Verdict) && _failures.TryGetValue(KeyOf(r.Snippet, compileOnly, contexts), out var earlier) ? Relocate(earlier, r.Snippet) : r)];
+            r.Verdict is Verdict.Compiled && _failures.TryGetValue(KeyOf(r.Snippet, compileOnly, contexts), out var earlier) ? Relocate(earlier, r.Snippet) : r)];
     }
 
     /// <summary>The failure moved with its block: with the new output block for a mismatch, else by the block's move.</summary>

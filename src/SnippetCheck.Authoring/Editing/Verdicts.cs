@@ -1,5 +1,4 @@
 using System.Globalization;
-using SnippetCheck.Engine;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 
@@ -11,7 +10,7 @@ public static class Verdicts
     /// <summary>A hover's first line: the verdict and its reason.</summary>
     public static string Headline(SnippetResult result) => result.Verdict switch
     {
-        _ when PendingRun.Is(result.Verdict) => "compiles; not run yet (runs on save)",
+        Verdict.Compiled => "compiles; not run yet (runs on save)",
         Verdict.Checked { Message: var message } => message,
         Verdict.Passed => "passed",
         Verdict.Failed => $"failed ({result.ReasonWord})",
@@ -24,7 +23,7 @@ public static class Verdicts
     /// <summary>A code lens's title: the verdict in a word or two.</summary>
     public static string Lens(SnippetResult result) => result.Verdict switch
     {
-        _ when PendingRun.Is(result.Verdict) => "… compiles; runs on save",
+        Verdict.Compiled => "… compiles; runs on save",
         Verdict.Checked => string.Create(CultureInfo.InvariantCulture, $"✓ checked {result.Duration.TotalMilliseconds:0} ms"),
         Verdict.Passed => string.Create(CultureInfo.InvariantCulture, $"✓ passed {result.Duration.TotalMilliseconds:0} ms{(result.Cached ? " (cached)" : "")}"),
         Verdict.Failed { Failure: var failure } => "✗ " + failure.Reason switch

@@ -18,7 +18,8 @@ public static class CacheKey
 {
     /// <summary>This build of the tool on this runtime: a cached answer of another build is never reused (render's cache keys it too).</summary>
     public static readonly string ToolIdentity =
-        $"{typeof(CacheKey).Assembly.ManifestModule.ModuleVersionId}|{Environment.Version}|{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}";
+        $"{typeof(CacheKey).Assembly.ManifestModule.ModuleVersionId}|{Environment.Version}|" +
+        System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
 
     /// <summary>
     /// What every program of a run shares (the tool, the dependencies, the runner's environment and the variables it
@@ -75,7 +76,7 @@ public static class CacheKey
 
         // Every setting that can change a verdict, as the file has it: the table's keyed rows, so none is forgotten.
         Settings.AddKeyed(key, program.Config);
-        key.Add("compile", program.Settings.Key);
+        program.Settings.Key.AddTo(key);
         key.Add("refs", DescribeAll(program.Settings.References));
         return key.Hash();
     }

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 using SnippetCheck.Snippets;
+using SnippetCheck.Store;
 
 namespace SnippetCheck.Compilation;
 
@@ -19,30 +19,21 @@ public sealed record CompileSettings
     internal TargetFramework Framework { get; init; } = TargetFramework.Tool;
 
     /// <summary>C# 14, what the SDK gives <c>net10.0</c>; Roslyn's "latest" may be newer.</summary>
-    internal LanguageVersion LanguageVersion { get; init; } = LanguageVersion.CSharp14;
-    internal NullableContextOptions Nullable { get; init; } = NullableContextOptions.Enable;
-    internal BuildConfiguration Configuration { get; init; } = BuildConfiguration.Debug;
+    internal LanguageVersion LanguageVersion { get; init; } = Settings.LangVersion.DefaultOn();
+    internal NullableContextOptions Nullable { get; init; } = Settings.Nullable.DefaultOn();
+    internal BuildConfiguration Configuration { get; init; } = Settings.Configuration.DefaultOn();
 
     /// <summary>What the SDK gives a <c>net10.0</c> project: the target framework's major version.</summary>
-    internal int WarningLevel { get; init; } = DefaultWarningLevel;
+    internal int WarningLevel { get; init; } = Settings.WarningLevel.DefaultOn();
     internal bool AllowUnsafe { get; init; }
-    internal bool WarningsAsErrors { get; init; }
+    internal bool WarningsAsErrors { get; init; } = Settings.WarnAsError.DefaultOn();
 
     /// <summary>Diagnostic IDs suppressed (config, front matter, a block's <c>nowarn=</c>), as a project's <c>&lt;NoWarn&gt;</c>.</summary>
-    internal IReadOnlyList<string> NoWarn { get; init; } = [];
+    internal IReadOnlyList<string> NoWarn { get; init; } = Settings.NoWarn.DefaultOn();
     /// <summary>The global usings: the SDK's implicit ones, with those the config, front matter and tags add or remove.</summary>
-    public IReadOnlyList<string> Usings { get; init; } = DefaultUsings;
+    public IReadOnlyList<string> Usings { get; init; } = Settings.Usings.DefaultOn();
     /// <summary>What it compiles against: the framework's reference assemblies, then packages and projects.</summary>
     public ImmutableArray<MetadataReference> References { get; init; } = [];
-
-    internal const int DefaultWarningLevel = 10;
-
-    /// <summary>The implicit usings the SDK gives a console project.</summary>
-    internal static readonly IReadOnlyList<string> DefaultUsings =
-    [
-        "System", "System.Collections.Generic", "System.IO", "System.Linq",
-        "System.Net.Http", "System.Threading", "System.Threading.Tasks",
-    ];
 
     internal ImmutableArray<string> PreprocessorSymbols => BuildSymbols.For(Framework, debug: Configuration == BuildConfiguration.Debug);
 
@@ -50,8 +41,8 @@ public sealed record CompileSettings
     internal static CompileSettings For(TargetFramework framework, ImmutableArray<MetadataReference> references) => new()
     {
         Framework = framework,
-        LanguageVersion = framework.DefaultLanguageVersion,
-        WarningLevel = framework.DefaultWarningLevel,
+        LanguageVersion = Settings.LangVersion.DefaultOn(framework),
+        WarningLevel = Settings.WarningLevel.DefaultOn(framework),
         References = references,
     };
 
@@ -98,10 +89,29 @@ public sealed record CompileSettings
             : settings;
 
     /// <summary>
-    /// Every value but the references, as text: programs with equal keys (and the same reference set) compile alike,
-    /// so the key serves both the result cache and merge grouping.
+    /// Every value but the references: programs with equal keys (and the same reference set) compile alike, so the key
+    /// serves both the result cache and merge grouping.
     /// </summary>
-    internal string Key => string.Join('|', Framework.Moniker,
-        LanguageVersion.ToDisplayString(), Nullable, Configuration, WarningLevel.ToString(CultureInfo.InvariantCulture),
-        AllowUnsafe, WarningsAsErrors, string.Join(',', Usings), string.Join(',', NoWarn));
+    internal CompileKey Key => new(Framework.Moniker, LanguageVersion, Nullable, Configuration, WarningLevel, AllowUnsafe, WarningsAsErrors,
+        SettingValues.KeyText(Usings), SettingValues.KeyText(NoWarn));
+}
+
+/// <summary>
+/// <see cref="CompileSettings"/> but the references, by value: a field each, so no two settings read alike (the lists are
+/// item by item, each item's length first, as <see cref="SettingValues.KeyText"/> writes them).
+/// </summary>
+internal readonly record struct CompileKey(string Framework, LanguageVersion LanguageVersion, NullableContextOptions Nullable,
+    BuildConfiguration Configuration, int WarningLevel, bool AllowUnsafe, bool WarningsAsErrors, string Usings, string NoWarn)
+{
+    /// <summary>Adds each field to a result cache key, labelled.</summary>
+    public StoreKey AddTo(StoreKey key) => key
+        .Add("compile framework", Framework)
+        .Add("compile langversion", LanguageVersion.ToDisplayString())
+        .Add("compile nullable", Nullable.ToString())
+        .Add("compile configuration", Configuration.ToString())
+        .Add("compile warninglevel", WarningLevel)
+        .Add("compile unsafe", AllowUnsafe)
+        .Add("compile warnaserror", WarningsAsErrors)
+        .Add("compile usings", Usings)
+        .Add("compile nowarn", NoWarn);
 }

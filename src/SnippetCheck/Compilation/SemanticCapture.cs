@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Configuration;
 using SnippetCheck.Markdown;
 using SnippetCheck.Snippets;
 
@@ -93,7 +94,7 @@ public sealed class SemanticCapture
         var lines = snippet.Block.Lines;
         var options = new CSharpParseOptions(LanguageVersion.Preview);
         var tree = ProgramAssembler.AsWritten(string.Join('\n', lines.Select(l => l.Text)), options, cancellationToken: cancellationToken);
-        var usings = ProgramAssembler.GlobalUsings(CompileSettings.DefaultUsings, options, "usings", cancellationToken);
+        var usings = ProgramAssembler.GlobalUsings(Settings.ImplicitUsings, options, "usings", cancellationToken);
         var compilation = SnippetCompiler.BaseFor(ReferenceAssemblies.Default).AddSyntaxTrees(usings, tree);
         var cards = new SymbolCards(compilation);
         var model = compilation.GetSemanticModel(tree);

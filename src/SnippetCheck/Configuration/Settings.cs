@@ -21,8 +21,8 @@ public enum SettingScope
 
 /// <summary>
 /// One setting, described once: its config and front-matter key, its tag, its command-line option, where it may be
-/// given, how its config value is read (with the error that names the key), how layers merge, and where it enters the
-/// cache key. <see cref="Settings.All"/> is the table; the readers and overlays are derived from it.
+/// given, how its config value is read (with the error that names the key), its default, how layers merge, and where it
+/// enters the cache key. <see cref="Settings.All"/> is the table; the readers and overlays are derived from it.
 /// </summary>
 public abstract class Setting(string key, SettingScope scope)
 {
@@ -94,6 +94,15 @@ public sealed class Setting<T>(string key, SettingScope scope, Func<SnippetCheck
     /// <summary><paramref name="config"/> with <paramref name="value"/> set (the command line's layer is written so).</summary>
     public SnippetCheckConfig With(SnippetCheckConfig config, T value) => set(config, value);
 
+    /// <summary>
+    /// The value when no layer sets it, for the framework of a pass (the SDK gives net8.0 C# 12, net10.0 C# 14); null when
+    /// "not set" is itself the meaning (no coverage bar). Readers get it through <see cref="SettingDefaults"/>.
+    /// </summary>
+    internal Func<TargetFramework, T>? DefaultFor { get; init; }
+
+    /// <summary>The default, the same on every framework (<see cref="DefaultFor"/>).</summary>
+    internal T Default { get => DefaultFor is { } of ? of(TargetFramework.Tool) : default!; init => DefaultFor = _ => value; }
+
     internal override SnippetCheckConfig Read(SnippetCheckConfig config, SettingInput input) => set(config, parse(input));
 
     internal override SnippetCheckConfig Overlay(SnippetCheckConfig under, SnippetCheckConfig over) =>
@@ -134,29 +143,50 @@ public static class Settings
 
     private const string NotAVerdict = "it judges the run, not a program";
 
+    /// <summary>The implicit usings the SDK gives a console project: <c>usings</c>' default.</summary>
+    internal static readonly IReadOnlyList<string> ImplicitUsings =
+    [
+        "System", "System.Collections.Generic", "System.IO", "System.Linq",
+        "System.Net.Http", "System.Threading", "System.Threading.Tasks",
+    ];
+
+    /// <summary>The C# version the SDK gives a target framework (net8.0: C# 12, net9.0: 13, net10.0: 14): <c>langVersion</c>'s default.</summary>
+    private static LanguageVersion? SdkLanguageVersion(TargetFramework framework) => framework.Major switch
+    {
+        8 => LanguageVersion.CSharp12,
+        9 => LanguageVersion.CSharp13,
+        _ => LanguageVersion.CSharp14,
+    };
+
     /// <summary>The <c>include</c> setting (<see cref="SnippetCheckConfig.Include"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> Include = new("include", RunOnly, c => c.Include, (c, v) => c with { Include = v }, ConfigValues.Strings("a list of globs"))
-    { CacheKey = KeyPlace.None("it picks the files") };
+    public static readonly Setting<IReadOnlyList<string>?> Include =
+        new("include", RunOnly, c => c.Include, (c, v) => c with { Include = v }, ConfigValues.Strings("a list of globs"))
+    { Default = ["**/*.md", "**/*.markdown", "**/*.mdx"], CacheKey = KeyPlace.None("it picks the files") };
 
     /// <summary>The <c>exclude</c> setting (<see cref="SnippetCheckConfig.Exclude"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> Exclude = new("exclude", RunOnly, c => c.Exclude, (c, v) => c with { Exclude = v }, ConfigValues.Strings("a list of globs"))
-    { CacheKey = KeyPlace.None("it picks the files") };
+    public static readonly Setting<IReadOnlyList<string>?> Exclude =
+        new("exclude", RunOnly, c => c.Exclude, (c, v) => c with { Exclude = v }, ConfigValues.Strings("a list of globs"))
+    { Default = [], CacheKey = KeyPlace.None("it picks the files") };
 
     /// <summary>The <c>includeGenerated</c> setting (<see cref="SnippetCheckConfig.IncludeGenerated"/>).</summary>
-    public static readonly Setting<bool?> IncludeGenerated = new("includeGenerated", RunOnly, c => c.IncludeGenerated, (c, v) => c with { IncludeGenerated = v }, ConfigValues.Bool)
-    { CacheKey = KeyPlace.None("it picks the files") };
+    public static readonly Setting<bool?> IncludeGenerated =
+        new("includeGenerated", RunOnly, c => c.IncludeGenerated, (c, v) => c with { IncludeGenerated = v }, ConfigValues.Bool)
+    { Default = false, CacheKey = KeyPlace.None("it picks the files") };
 
     /// <summary>The <c>mode</c> setting (<see cref="SnippetCheckConfig.Mode"/>).</summary>
     public static readonly Setting<VerifyMode?> Mode = new("mode", PerFile, c => c.Mode, (c, v) => c with { Mode = v },
         ConfigValues.Choice<VerifyMode>("\"tagged\" or \"all\"", ("tagged", VerifyMode.Tagged), ("all", VerifyMode.All)))
     {
+        Default = VerifyMode.Tagged,
         Option = new("--all", "Also verify untagged C# blocks, as 'compile'") { SwitchValue = VerifyMode.All },
         CacheKey = KeyPlace.In("a block's kind too (an untagged block verified as compile)"),
     };
 
     /// <summary>The <c>timeout</c> setting (<see cref="SnippetCheckConfig.Timeout"/>).</summary>
-    public static readonly Setting<TimeSpan?> Timeout = new("timeout", PerBlock, c => c.Timeout, (c, v) => c with { Timeout = v }, ConfigValues.Duration)
+    public static readonly Setting<TimeSpan?> Timeout =
+        new("timeout", PerBlock, c => c.Timeout, (c, v) => c with { Timeout = v }, ConfigValues.Duration)
     {
+        Default = TimeSpan.FromSeconds(10),
         Tag = TagRule.Value<TimeSpan>("timeout", SettingValues.TryParseDuration, value => $"'timeout={value}' is not a duration (write 500ms, 10s or 2m)"),
         Option = new("--timeout", "Default timeout per snippet (500ms, 10s, 2m)")
         {
@@ -167,32 +197,39 @@ public static class Settings
     };
 
     /// <summary>The <c>langVersion</c> setting (<see cref="SnippetCheckConfig.LangVersion"/>).</summary>
-    public static readonly Setting<LanguageVersion?> LangVersion = new("langVersion", PerBlock, c => c.LangVersion, (c, v) => c with { LangVersion = v }, ConfigValues.LanguageVersion)
+    public static readonly Setting<LanguageVersion?> LangVersion =
+        new("langVersion", PerBlock, c => c.LangVersion, (c, v) => c with { LangVersion = v }, ConfigValues.LanguageVersion)
     {
+        DefaultFor = SdkLanguageVersion,
         Tag = TagRule.Value<LanguageVersion>("langversion", SettingValues.TryParseLanguageVersion, value => $"'langversion={value}' is not a C# language version (write 12, 13, 14, preview)"),
         Merge = "the first block of a program that tags it, else the nearest layer",
         CacheKey = KeyPlace.In("the compile settings' key too"),
     };
 
     /// <summary>The <c>nullable</c> setting (<see cref="SnippetCheckConfig.Nullable"/>).</summary>
-    public static readonly Setting<NullableContextOptions?> Nullable = new("nullable", PerBlock, c => c.Nullable, (c, v) => c with { Nullable = v }, ConfigValues.Nullable)
+    public static readonly Setting<NullableContextOptions?> Nullable =
+        new("nullable", PerBlock, c => c.Nullable, (c, v) => c with { Nullable = v }, ConfigValues.Nullable)
     {
+        Default = NullableContextOptions.Enable,
         Tag = TagRule.Value<NullableContextOptions>("nullable", SettingValues.TryParseNullable, value => $"'nullable={value}' must be enable or disable"),
         Merge = "the first block of a program that tags it, else the nearest layer",
         CacheKey = KeyPlace.In("the compile settings' key too"),
     };
 
-    internal static readonly Setting<BuildConfiguration?> Configuration = new("configuration", PerFile, c => c.Configuration, (c, v) => c with { Configuration = v }, ConfigValues.Configuration)
-    { CacheKey = KeyPlace.In("the compile settings' key too") };
+    internal static readonly Setting<BuildConfiguration?> Configuration =
+        new("configuration", PerFile, c => c.Configuration, (c, v) => c with { Configuration = v }, ConfigValues.Configuration)
+    { Default = BuildConfiguration.Debug, CacheKey = KeyPlace.In("the compile settings' key too") };
 
     /// <summary>The <c>warningLevel</c> setting (<see cref="SnippetCheckConfig.WarningLevel"/>).</summary>
     public static readonly Setting<int?> WarningLevel = new("warningLevel", PerFile, c => c.WarningLevel, (c, v) => c with { WarningLevel = v },
         ConfigValues.WholeNumber(SettingValues.IsWarningLevel, "a whole number from 0 to 9999 (net10.0 projects get 10)"))
-    { CacheKey = KeyPlace.In("the compile settings' key too") };
+    { DefaultFor = framework => framework.Major, CacheKey = KeyPlace.In("the compile settings' key too") };
 
     /// <summary>The <c>usings</c> setting (<see cref="SnippetCheckConfig.Usings"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> Usings = new("usings", PerBlock, c => c.Usings, (c, v) => c with { Usings = v }, ConfigValues.Usings)
+    public static readonly Setting<IReadOnlyList<string>?> Usings =
+        new("usings", PerBlock, c => c.Usings, (c, v) => c with { Usings = v }, ConfigValues.Usings)
     {
+        Default = ImplicitUsings,
         Tag = TagRule.Value<IReadOnlyList<string>>("usings", SettingValues.TryParseUsings,
             value => $"'usings={value}' must list namespaces, or static:Type for a using static, such as usings=System.Text,static:System.Console"),
         Merge = "a block's tag adds to the file's",
@@ -200,8 +237,10 @@ public static class Settings
     };
 
     /// <summary>The <c>frameworks</c> setting (<see cref="SnippetCheckConfig.Frameworks"/>).</summary>
-    public static readonly Setting<IReadOnlyList<TargetFramework>?> Frameworks = new("frameworks", PerBlock, c => c.Frameworks, (c, v) => c with { Frameworks = v }, ConfigValues.Frameworks)
+    public static readonly Setting<IReadOnlyList<TargetFramework>?> Frameworks =
+        new("frameworks", PerBlock, c => c.Frameworks, (c, v) => c with { Frameworks = v }, ConfigValues.Frameworks)
     {
+        Default = [TargetFramework.Tool],
         Tag = TagRule.Value("frameworks", (value, _) => FrameworkSet.TryParse(value, out var problem) is { } frameworks
             ? TagReading.Good(frameworks) : TagReading.Bad($"'frameworks={value}': {problem}")),
         Option = new("--frameworks", $"Verify on each of these target frameworks, over config and front matter 'frameworks' ({TargetFramework.SupportedList})")
@@ -215,14 +254,16 @@ public static class Settings
     };
 
     /// <summary>The <c>references</c> setting (<see cref="SnippetCheckConfig.References"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> References = new("references", RunOnly, c => c.References, (c, v) => c with { References = v }, ConfigValues.Strings("a list of .dll or .csproj paths"))
+    public static readonly Setting<IReadOnlyList<string>?> References =
+        new("references", RunOnly, c => c.References, (c, v) => c with { References = v }, ConfigValues.Strings("a list of .dll or .csproj paths"))
     {
         Merge = "the command line's --reference (the library under test, VerifyOptions.Library, with --runtime-assembly and --using) adds to it",
         CacheKey = KeyPlace.In("\"refs\" too, each reference by its content"),
     };
 
     /// <summary>The <c>packages</c> setting (<see cref="SnippetCheckConfig.Packages"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> Packages = new("packages", RunOnly | SettingScope.Block, c => c.Packages, (c, v) => c with { Packages = v }, ConfigValues.Packages)
+    public static readonly Setting<IReadOnlyList<string>?> Packages =
+        new("packages", RunOnly | SettingScope.Block, c => c.Packages, (c, v) => c with { Packages = v }, ConfigValues.Packages)
     {
         Tag = TagRule.Value("packages", (value, where) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => PackageRequest.TryParse(p, where)).ToList() is { Count: > 0 } packages && packages.All(p => p is not null)
             ? TagReading.Good(packages.OfType<PackageRequest>().ToList())
@@ -232,12 +273,15 @@ public static class Settings
     };
 
     /// <summary>The <c>preludes</c> setting (<see cref="SnippetCheckConfig.Preludes"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> Preludes = new("preludes", RunOnly, c => c.Preludes, (c, v) => c with { Preludes = v }, ConfigValues.Preludes)
+    public static readonly Setting<IReadOnlyList<string>?> Preludes =
+        new("preludes", RunOnly, c => c.Preludes, (c, v) => c with { Preludes = v }, ConfigValues.Preludes)
     { Merge = "before the page's own preludes", CacheKey = KeyPlace.In("each \"prelude\" too") };
 
     /// <summary>The <c>environment</c> setting (<see cref="SnippetCheckConfig.Environment"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> Environment = new("environment", RunOnly, c => c.Environment, (c, v) => c with { Environment = v }, ConfigValues.Strings("a list of variable names"))
+    public static readonly Setting<IReadOnlyList<string>?> Environment =
+        new("environment", RunOnly, c => c.Environment, (c, v) => c with { Environment = v }, ConfigValues.Strings("a list of variable names"))
     {
+        Default = [],
         CacheKey = KeyPlace.In("the run-wide part too: each \"allowed\" name and its value"),
         Widens = c => c.Environment is { Count: > 0 } names ? $"passes {string.Join(", ", names)} from the tool's environment to snippets" : null,
     };
@@ -246,6 +290,7 @@ public static class Settings
     public static readonly Setting<int?> Parallelism = new("parallelism", RunOnly, c => c.Parallelism, (c, v) => c with { Parallelism = v },
         ConfigValues.WholeNumber(count => count >= 1, "a whole number of at least 1"))
     {
+        DefaultFor = _ => System.Environment.ProcessorCount,
         Option = new("--parallel", "Snippets compiled and run at once (default: processor count)") { Validate = count => (int)count < 1 ? "--parallel must be at least 1" : null },
         CacheKey = KeyPlace.None("it changes no verdict"),
     };
@@ -253,38 +298,53 @@ public static class Settings
     /// <summary>The <c>cache</c> setting (<see cref="SnippetCheckConfig.Cache"/>).</summary>
     public static readonly Setting<bool?> Cache = new("cache", RunOnly, c => c.Cache, (c, v) => c with { Cache = v }, ConfigValues.Bool)
     {
+        Default = true,
         Option = new("--no-cache", "Verify everything; neither read nor write the result cache") { SwitchValue = false },
         CacheKey = KeyPlace.None("it turns the cache off"),
     };
 
     /// <summary>The <c>strictTags</c> setting (<see cref="SnippetCheckConfig.StrictTags"/>).</summary>
-    public static readonly Setting<bool?> StrictTags = new("strictTags", PerFile, c => c.StrictTags, (c, v) => c with { StrictTags = v }, ConfigValues.Bool)
-    { CacheKey = KeyPlace.None("an annotation error is never cached") };
+    public static readonly Setting<bool?> StrictTags =
+        new("strictTags", PerFile, c => c.StrictTags, (c, v) => c with { StrictTags = v }, ConfigValues.Bool)
+    { Default = false, CacheKey = KeyPlace.None("an annotation error is never cached") };
 
     /// <summary>The <c>memoryLimit</c> setting (<see cref="SnippetCheckConfig.MemoryLimit"/>).</summary>
-    public static readonly Setting<long?> MemoryLimit = new("memoryLimit", RunOnly, c => c.MemoryLimit, (c, v) => c with { MemoryLimit = v }, ConfigValues.MemoryLimit)
-    { CacheKey = KeyPlace.In("the run-wide part too, \"memory\"") };
+    public static readonly Setting<long?> MemoryLimit =
+        new("memoryLimit", RunOnly, c => c.MemoryLimit, (c, v) => c with { MemoryLimit = v }, ConfigValues.MemoryLimit)
+    { Default = 1L << 30, CacheKey = KeyPlace.In("the run-wide part too, \"memory\"") };
 
     /// <summary>The <c>sandbox</c> setting (<see cref="SnippetCheckConfig.Sandbox"/>).</summary>
     public static readonly Setting<SandboxMode?> Sandbox = new("sandbox", RunOnly, c => c.Sandbox, (c, v) => c with { Sandbox = v },
         ConfigValues.Choice<SandboxMode>("\"auto\" or \"off\"", ("auto", SandboxMode.Auto), ("off", SandboxMode.Off)))
     {
+        Default = SandboxMode.Auto,
         Option = new("--no-sandbox", "Run snippets unconfined: they may read your files, write anywhere and use the network (SECURITY.md)") { SwitchValue = SandboxMode.Off },
         CacheKey = KeyPlace.None("a confined and an unconfined run give one verdict, or a sandbox error"),
         Widens = c => c.Sandbox == SandboxMode.Off ? "runs snippets unconfined" : null,
     };
 
     /// <summary>The <c>sandboxRead</c> setting (<see cref="SnippetCheckConfig.SandboxRead"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> SandboxRead = new("sandboxRead", RunOnly, c => c.SandboxRead, (c, v) => c with { SandboxRead = v }, ConfigValues.Strings("a list of paths"))
-    { CacheKey = KeyPlace.None("as sandbox"), Widens = c => c.SandboxRead is { Count: > 0 } paths ? $"lets snippets read {string.Join(", ", paths)}" : null };
+    public static readonly Setting<IReadOnlyList<string>?> SandboxRead =
+        new("sandboxRead", RunOnly, c => c.SandboxRead, (c, v) => c with { SandboxRead = v }, ConfigValues.Strings("a list of paths"))
+    {
+        Default = [],
+        CacheKey = KeyPlace.None("as sandbox"),
+        Widens = c => c.SandboxRead is { Count: > 0 } paths ? $"lets snippets read {string.Join(", ", paths)}" : null,
+    };
 
     /// <summary>The <c>sandboxWrite</c> setting (<see cref="SnippetCheckConfig.SandboxWrite"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> SandboxWrite = new("sandboxWrite", RunOnly, c => c.SandboxWrite, (c, v) => c with { SandboxWrite = v }, ConfigValues.Strings("a list of paths"))
-    { CacheKey = KeyPlace.None("as sandbox"), Widens = c => c.SandboxWrite is { Count: > 0 } paths ? $"lets snippets write {string.Join(", ", paths)}" : null };
+    public static readonly Setting<IReadOnlyList<string>?> SandboxWrite =
+        new("sandboxWrite", RunOnly, c => c.SandboxWrite, (c, v) => c with { SandboxWrite = v }, ConfigValues.Strings("a list of paths"))
+    {
+        Default = [],
+        CacheKey = KeyPlace.None("as sandbox"),
+        Widens = c => c.SandboxWrite is { Count: > 0 } paths ? $"lets snippets write {string.Join(", ", paths)}" : null,
+    };
 
     /// <summary>The <c>network</c> setting (<see cref="SnippetCheckConfig.Network"/>).</summary>
     public static readonly Setting<bool?> Network = new("network", PerBlock, c => c.Network, (c, v) => c with { Network = v }, ConfigValues.Bool)
     {
+        Default = false,
         Tag = TagRule.Flag("network"),
         Merge = "a block's tag, or the nearest layer, allows it",
         CacheKey = KeyPlace.In("each block's \"tags\" too (the tag)"),
@@ -292,14 +352,17 @@ public static class Settings
     };
 
     /// <summary>The <c>requireVerified</c> setting (<see cref="SnippetCheckConfig.RequireVerified"/>).</summary>
-    public static readonly Setting<bool?> RequireVerified = new("requireVerified", RunOnly, c => c.RequireVerified, (c, v) => c with { RequireVerified = v }, ConfigValues.Bool)
+    public static readonly Setting<bool?> RequireVerified =
+        new("requireVerified", RunOnly, c => c.RequireVerified, (c, v) => c with { RequireVerified = v }, ConfigValues.Bool)
     {
+        Default = false,
         Option = new("--require-verified", "Fail (exit 1, SC3010) when the run verified no snippet at all") { SwitchValue = true },
         CacheKey = KeyPlace.None(NotAVerdict),
     };
 
     /// <summary>The <c>minCoverage</c> setting (<see cref="SnippetCheckConfig.MinCoverage"/>).</summary>
-    public static readonly Setting<double?> MinCoverage = new("minCoverage", RunOnly, c => c.MinCoverage, (c, v) => c with { MinCoverage = v }, ConfigValues.Percentage)
+    public static readonly Setting<double?> MinCoverage =
+        new("minCoverage", RunOnly, c => c.MinCoverage, (c, v) => c with { MinCoverage = v }, ConfigValues.Percentage)
     {
         Option = new("--min-coverage", "Fail (exit 1, SC3013) when the run verified less than this percentage of its C# blocks")
         { HelpName = "PERCENT", Validate = percent => (double)percent is < 0 or > 100 ? "--min-coverage must be a percentage from 0 to 100" : null },
@@ -307,7 +370,8 @@ public static class Settings
     };
 
     /// <summary>The <c>minCheckCoverage</c> setting (<see cref="SnippetCheckConfig.MinCheckCoverage"/>).</summary>
-    public static readonly Setting<double?> MinCheckCoverage = new("minCheckCoverage", RunOnly, c => c.MinCheckCoverage, (c, v) => c with { MinCheckCoverage = v }, ConfigValues.Percentage)
+    public static readonly Setting<double?> MinCheckCoverage =
+        new("minCheckCoverage", RunOnly, c => c.MinCheckCoverage, (c, v) => c with { MinCheckCoverage = v }, ConfigValues.Percentage)
     {
         Option = new("--min-check-coverage", "Fail (exit 1, SC3013) when the run checked or verified less than this percentage of its C# blocks ('check' blocks count)")
         { HelpName = "PERCENT", Validate = percent => (double)percent is < 0 or > 100 ? "--min-check-coverage must be a percentage from 0 to 100" : null },
@@ -316,36 +380,42 @@ public static class Settings
 
     internal static readonly Setting<StaleMode?> Stale = new("stale", RunOnly, c => c.Stale, (c, v) => c with { Stale = v },
         ConfigValues.Choice<StaleMode>("\"warn\", \"error\" or \"off\"", ("warn", StaleMode.Warn), ("error", StaleMode.Error), ("off", StaleMode.Off)))
-    { CacheKey = KeyPlace.None("ignored blocks are never cached") };
+    { Default = StaleMode.Warn, CacheKey = KeyPlace.None("ignored blocks are never cached") };
 
     /// <summary>The <c>engineWords</c> setting (<see cref="SnippetCheckConfig.EngineWords"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> EngineWords = new("engineWords", PerFile, c => c.EngineWords, (c, v) => c with { EngineWords = v },
+    public static readonly Setting<IReadOnlyList<string>?> EngineWords =
+        new("engineWords", PerFile, c => c.EngineWords, (c, v) => c with { EngineWords = v },
         ConfigValues.Strings("a list of words, such as [\"linenos\", \"title\"]"))
     { CacheKey = KeyPlace.None("it only silences a warning") };
 
     /// <summary>The <c>scrub</c> setting (<see cref="SnippetCheckConfig.Scrub"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> Scrub = new("scrub", PerBlock, c => c.Scrub, (c, v) => c with { Scrub = v }, ConfigValues.Scrub)
+    public static readonly Setting<IReadOnlyList<string>?> Scrub =
+        new("scrub", PerBlock, c => c.Scrub, (c, v) => c with { Scrub = v }, ConfigValues.Scrub)
     {
         Tag = TagRule.Value<IReadOnlyList<string>>("scrub", SettingValues.TryParseScrub, value => $"'scrub={value}' must name scrubbers, such as scrub=duration,hex or scrub=none"),
         Merge = "a block's tag and its output block's add to the file's",
         CacheKey = KeyPlace.In("each block's \"scrub\" too"),
     };
 
-    internal static readonly Setting<IReadOnlyList<CustomScrubber>?> Scrubbers = new("scrubbers", RunOnly, c => c.Scrubbers, (c, v) => c with { Scrubbers = v }, ConfigValues.Scrubbers)
+    internal static readonly Setting<IReadOnlyList<CustomScrubber>?> Scrubbers =
+        new("scrubbers", RunOnly, c => c.Scrubbers, (c, v) => c with { Scrubbers = v }, ConfigValues.Scrubbers)
     { CacheKey = KeyPlace.In("each block's \"scrub\" too (the scrubbers it uses)") };
 
     /// <summary>The <c>fixture</c> setting (<see cref="SnippetCheckConfig.Fixture"/>).</summary>
     public static readonly Setting<bool?> Fixture = new("fixture", PerFile, c => c.Fixture, (c, v) => c with { Fixture = v }, ConfigValues.Bool)
-    { CacheKey = KeyPlace.In("\"fixture\" too") };
+    { Default = false, CacheKey = KeyPlace.In("\"fixture\" too") };
 
     /// <summary>The <c>hiddenFences</c> setting (<see cref="SnippetCheckConfig.HiddenFences"/>).</summary>
-    public static readonly Setting<IReadOnlyList<string>?> HiddenFences = new("hiddenFences", PerFile, c => c.HiddenFences, (c, v) => c with { HiddenFences = v },
+    public static readonly Setting<IReadOnlyList<string>?> HiddenFences =
+        new("hiddenFences", PerFile, c => c.HiddenFences, (c, v) => c with { HiddenFences = v },
         ConfigValues.Strings("a list of info strings, such as [\"requiredcode\"]"))
     { CacheKey = KeyPlace.In("each \"prelude\" too (the hidden code)") };
 
     /// <summary>The <c>warnAsError</c> setting (<see cref="SnippetCheckConfig.WarnAsError"/>).</summary>
-    public static readonly Setting<bool?> WarnAsError = new("warnAsError", PerBlock, c => c.WarnAsError, (c, v) => c with { WarnAsError = v }, ConfigValues.Bool)
+    public static readonly Setting<bool?> WarnAsError =
+        new("warnAsError", PerBlock, c => c.WarnAsError, (c, v) => c with { WarnAsError = v }, ConfigValues.Bool)
     {
+        Default = false,
         Tag = TagRule.Flag("warnaserror"),
         Merge = "any block's tag, or the nearest layer, turns it on",
         CacheKey = KeyPlace.In("the compile settings' key too"),
@@ -355,6 +425,7 @@ public static class Settings
     public static readonly Setting<IReadOnlyList<string>?> NoWarn = new("noWarn", PerBlock, c => c.NoWarn, (c, v) => c with { NoWarn = v },
         ConfigValues.AsTag<IReadOnlyList<string>>(SettingValues.TryParseDiagnosticIds, "a list of diagnostic IDs, such as [\"CS0618\", \"CS0168\"]"))
     {
+        Default = [],
         Tag = TagRule.Value<IReadOnlyList<string>>("nowarn", SettingValues.TryParseDiagnosticIds, value => $"'nowarn={value}' must list diagnostic IDs, such as nowarn=CS0618,CS0168"),
         Merge = "a block's tag adds to the file's",
         CacheKey = KeyPlace.In("the compile settings' key too"),

@@ -30,9 +30,6 @@ internal enum StaleMode { Warn, Error, Off }
 /// </summary>
 public sealed partial record SnippetCheckConfig
 {
-    /// <summary>The documents a folder argument verifies when the config names none: Markdown and MDX.</summary>
-    public static readonly IReadOnlyList<string> DefaultInclude = ["**/*.md", "**/*.markdown", "**/*.mdx"];
-
     /// <summary>The file this came from, when it came from one; relative paths in it are relative to its folder.</summary>
     public string? SourcePath { get; init; }
 
@@ -50,6 +47,9 @@ public sealed class ConfigException(string file, int line, string message) : Exc
     internal string File { get; } = file;
     internal int Line { get; } = line;
 
-    /// <summary>The diagnostic it is reported as when not a plain bad value (<see cref="Untrusted.Refusal"/>); null: bad config or front matter.</summary>
+    /// <summary>
+    /// The diagnostic it is reported as when not a plain bad value (<see cref="Untrusted.Refusal"/>); null: bad config or
+    /// front matter.
+    /// </summary>
     internal string? Code { get; init; }
 }

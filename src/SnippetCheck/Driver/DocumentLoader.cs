@@ -53,7 +53,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
     /// <summary>The run's file set: the config's globs, relative to its folder, and its generated-file rule (<see cref="FileSet"/>).</summary>
     public FileSet FileSet => new(
         config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory,
-        config.Include ?? SnippetCheckConfig.DefaultInclude, config.Exclude ?? [], config.IncludeGenerated ?? false, config.SourcePath);
+        Settings.Include.In(config), Settings.Exclude.In(config), Settings.IncludeGenerated.In(config), config.SourcePath);
 
     /// <summary>What discovery said about the file set: globs that matched nothing, generated files left out.</summary>
     public IReadOnlyList<Model.Diagnostic> FileSetNotes { get; private set; } = [];
@@ -206,7 +206,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         }
         fileConfig = fileConfig.Overlay(CommandLineLayer()).Overlay(Trial);
 
-        var snippets = SnippetReader.Read(extracted, fileConfig.StrictTags ?? false, fileConfig.EngineWords, fileConfig.HiddenFences);
+        var snippets = SnippetReader.Read(extracted, Settings.StrictTags.In(fileConfig), fileConfig.EngineWords, fileConfig.HiddenFences);
         if (options.Untrusted) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(RefuseWideningTags)] };
         if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };
         snippets = options.PackageMoves.Apply(snippets);

@@ -53,13 +53,13 @@ internal sealed record RunSettings
         var config = file.Overlay(options.CommandLine);
         // Grants and the cache folder are relative to the config file, or to the current directory without one.
         var root = config.SourcePath is not null ? Path.GetDirectoryName(config.SourcePath)! : options.CurrentDirectory;
-        string[] Absolute(IReadOnlyList<string>? paths) => [.. (paths ?? []).Select(p => Path.GetFullPath(p, root))];
-        var sandbox = config.Sandbox == SandboxMode.Off
+        string[] Absolute(IReadOnlyList<string> paths) => [.. paths.Select(p => Path.GetFullPath(p, root))];
+        var sandbox = Settings.Sandbox.In(config) == SandboxMode.Off
             ? Sandbox.Off with
             {
                 OffReason = options.NoSandbox ? "turned off by --no-sandbox" : $"turned off by \"sandbox\": \"off\" in {Where(Settings.Sandbox)}",
             }
-            : Sandbox.Auto(Absolute(config.SandboxRead), Absolute(config.SandboxWrite));
+            : Sandbox.Auto(Absolute(Settings.SandboxRead.In(config)), Absolute(Settings.SandboxWrite.In(config)));
         if (options.Untrusted) RefuseUnconfined(options, sandbox);
 
         // Where a config key stands, for the report's grants: its file and line.
@@ -69,28 +69,30 @@ internal sealed record RunSettings
         var everyRunner = "every runner";
         SandboxGrant[] grants =
         [
-            .. sandbox.Enabled ? [] : new[] { new SandboxGrant(everyRunner, "unconfined", options.NoSandbox ? "--no-sandbox" : Where(Settings.Sandbox)) },
+            .. sandbox.Enabled
+                ? []
+                : new[] { new SandboxGrant(everyRunner, "unconfined", options.NoSandbox ? "--no-sandbox" : Where(Settings.Sandbox)) },
             .. sandbox.Read.Select(path => new SandboxGrant(everyRunner, "read " + path, Where(Settings.SandboxRead))),
             .. sandbox.Write.Select(path => new SandboxGrant(everyRunner, "read and write " + path, Where(Settings.SandboxWrite))),
-            .. (config.Environment ?? []).Select(name => new SandboxGrant(everyRunner, "environment " + name, Where(Settings.Environment))),
+            .. Settings.Environment.In(config).Select(name => new SandboxGrant(everyRunner, "environment " + name, Where(Settings.Environment))),
         ];
         return new RunSettings
         {
-            Parallelism = config.Parallelism ?? Environment.ProcessorCount,
-            CacheDirectory = config.Cache == false ? null
+            Parallelism = Settings.Parallelism.In(config),
+            CacheDirectory = !Settings.Cache.In(config) ? null
                 : options.CacheDirectory is not null ? Path.GetFullPath(options.CacheDirectory, options.CurrentDirectory)
                 : Path.Combine(root, ResultCache.DefaultFolder),
-            Stale = config.Stale ?? StaleMode.Warn,
+            Stale = Settings.Stale.In(config),
             RunIgnored = options.Stale,
-            RequireVerified = config.RequireVerified == true,
+            RequireVerified = Settings.RequireVerified.In(config),
             MinCoverage = config.MinCoverage,
             MinCheckCoverage = config.MinCheckCoverage,
             Merge = !options.NoMerge,
             Untrusted = options.Untrusted,
             Runners = new RunnerOptions
             {
-                AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. config.Environment ?? []],
-                MemoryLimitBytes = config.MemoryLimit ?? RunnerOptions.DefaultMemoryLimitBytes,
+                AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. Settings.Environment.In(config)],
+                MemoryLimitBytes = Settings.MemoryLimit.In(config),
                 Sandbox = sandbox,
                 PerDocument = options.Untrusted,
                 Grants = grants,
@@ -105,7 +107,10 @@ internal sealed record RunSettings
     private static void RefuseUnconfined(VerifyOptions options, Sandbox sandbox)
     {
         if (options.NoSandbox)
-            throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused, Configuration.Untrusted.Message("--no-sandbox", "runs snippets unconfined"));
+        {
+            throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused,
+                Configuration.Untrusted.Message("--no-sandbox", "runs snippets unconfined"));
+        }
         if (sandbox.CannotHoldUntrusted is { } reason)
         {
             throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused,

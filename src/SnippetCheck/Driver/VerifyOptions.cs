@@ -1,7 +1,6 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
-using SnippetCheck.Engine;
 
 namespace SnippetCheck.Driver;
 
@@ -36,7 +35,11 @@ public sealed record VerifyOptions
     public TimeSpan? Timeout { get => CommandLine.Timeout; init => CommandLine = CommandLine with { Timeout = value }; }
 
     /// <summary><c>--frameworks net8.0,net10.0</c>: the framework matrix, over config and front matter; null: theirs.</summary>
-    public IReadOnlyList<TargetFramework>? Frameworks { get => CommandLine.Frameworks; init => CommandLine = CommandLine with { Frameworks = value }; }
+    public IReadOnlyList<TargetFramework>? Frameworks
+    {
+        get => CommandLine.Frameworks;
+        init => CommandLine = CommandLine with { Frameworks = value };
+    }
 
     /// <summary><c>--parallel</c>: snippets compiled and run at once.</summary>
     public int? Parallelism { get => CommandLine.Parallelism; init => CommandLine = CommandLine with { Parallelism = value }; }
@@ -45,7 +48,11 @@ public sealed record VerifyOptions
     public bool NoCache { get => CommandLine.Cache == false; init => CommandLine = CommandLine with { Cache = value ? false : null }; }
 
     /// <summary><c>--no-sandbox</c>: runners run snippets unconfined, whatever the config says.</summary>
-    public bool NoSandbox { get => CommandLine.Sandbox == SandboxMode.Off; init => CommandLine = CommandLine with { Sandbox = value ? SandboxMode.Off : null }; }
+    public bool NoSandbox
+    {
+        get => CommandLine.Sandbox == SandboxMode.Off;
+        init => CommandLine = CommandLine with { Sandbox = value ? SandboxMode.Off : null };
+    }
 
     /// <summary>
     /// <c>--untrusted</c> (or <c>SNIPPETCHECK_UNTRUSTED=1</c>), for a pull request: every setting of the checkout that widens
@@ -73,7 +80,11 @@ public sealed record VerifyOptions
     public Shard? Shard { get; init; }
 
     /// <summary><c>--require-verified</c>: a run that verified no snippet fails (SC3010).</summary>
-    public bool RequireVerified { get => CommandLine.RequireVerified == true; init => CommandLine = CommandLine with { RequireVerified = value ? true : null }; }
+    public bool RequireVerified
+    {
+        get => CommandLine.RequireVerified == true;
+        init => CommandLine = CommandLine with { RequireVerified = value ? true : null };
+    }
 
     /// <summary><c>--min-coverage P</c>: the run fails (SC3013) when it verified less than P percent of its C# blocks.</summary>
     public double? MinCoverage { get => CommandLine.MinCoverage; init => CommandLine = CommandLine with { MinCoverage = value }; }
@@ -107,7 +118,7 @@ public sealed record VerifyOptions
     public IReadOnlyList<DocumentText>? Texts { get; init; }
     /// <summary>
     /// Compile and judge what compiling decides (annotations, compile errors, <c>compile</c> and <c>compile-fail</c>
-    /// blocks), but run nothing: a block that would run gets <see cref="PendingRun.Verdict"/>, which is never cached.
+    /// blocks), but run nothing: a block that would run gets <see cref="Results.Verdict.NotRunYet"/>, which is never cached.
     /// </summary>
     public bool CompileOnly { get; init; }
     /// <summary>

@@ -27,7 +27,7 @@ internal static class VerificationEngine
                     results.AddRange(await VerifyAsync(WorkUnit.Alone(again.Program, unit.Policy), context, cancellationToken).ConfigureAwait(false));
                     break;
                 case WorkStep.Run run when context.CompileOnly:
-                    results.AddRange(run.Blocks.Select(block => BlockResults.Of(block, PendingRun.Verdict, run.Compiled, null, run.Clock)));
+                    results.AddRange(run.Blocks.Select(block => BlockResults.Of(block, Verdict.NotRunYet, run.Compiled, null, run.Clock)));
                     break;
                 case WorkStep.Run run:
                     results.AddRange(run.Judge(await run.Start(cancellationToken).ConfigureAwait(false)));

@@ -1,3 +1,5 @@
+using SnippetCheck.Configuration;
+
 namespace SnippetCheck.Execution;
 
 /// <summary>How runner processes are started.</summary>
@@ -29,11 +31,8 @@ internal sealed record RunnerOptions
     /// <summary>What the config granted every runner beyond the sandbox (<c>sandboxRead</c>, <c>environment</c>...), for the report.</summary>
     public IReadOnlyList<Model.SandboxGrant> Grants { get; init; } = [];
 
-    /// <summary>1 GiB: what a snippet gets unless config <c>memoryLimit</c> says otherwise.</summary>
-    public const long DefaultMemoryLimitBytes = 1L << 30;
-
     /// <summary>The GC heap hard limit of each runner: a snippet that allocates more gets an OutOfMemoryException.</summary>
-    public long MemoryLimitBytes { get; init; } = DefaultMemoryLimitBytes;
+    public long MemoryLimitBytes { get; init; } = Settings.MemoryLimit.DefaultOn();
 
     public static string DefaultRunnerPath =>
         Environment.GetEnvironmentVariable("SNIPPETCHECK_RUNNER") is { Length: > 0 } path

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
+using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 using SnippetCheck.Store;
 
@@ -75,7 +76,7 @@ internal static class RunnerBuild
     {
         var parse = new CSharpParseOptions(LanguageVersion.CSharp14, DocumentationMode.None, SourceCodeKind.Regular, BuildSymbols.For(framework, debug: false));
         var trees = sources.Select(s => ProgramAssembler.AsWritten(s.Text, parse, s.Name))
-            .Append(ProgramAssembler.GlobalUsings(CompileSettings.DefaultUsings, parse, "ImplicitUsings.cs"));
+            .Append(ProgramAssembler.GlobalUsings(Settings.ImplicitUsings, parse, "ImplicitUsings.cs"));
         var compilation = CSharpCompilation.Create(AssemblyName, trees, references,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable,
                 optimizationLevel: OptimizationLevel.Release, deterministic: true));

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SnippetCheck.Compilation;
 using SnippetCheck.Packages;
 using SnippetCheck.Programs;
 
@@ -9,5 +10,6 @@ namespace SnippetCheck.Merging;
 internal sealed record MergeCandidate(SnippetProgram Program, MergeableProgram Mergeable, ProgramDependencies Shared)
 {
     /// <summary>Programs merge only with programs that compile under the same settings and the same reference set.</summary>
-    public (string, object?, ProgramDependencies) GroupKey { get; } = (Program.Settings.Key, ImmutableCollectionsMarshal.AsArray(Program.Settings.References), Shared);
+    public (CompileKey, object?, ProgramDependencies) GroupKey { get; } =
+        (Program.Settings.Key, ImmutableCollectionsMarshal.AsArray(Program.Settings.References), Shared);
 }

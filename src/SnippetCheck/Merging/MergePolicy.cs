@@ -42,7 +42,8 @@ internal static class MergePolicy
         if (snippet.Kind == SnippetKind.Run && preludes.Concat(parts).Any(TestMethods.MayDeclare)) return null;
         var mergeable = MergeableProgram.TryCreate([.. preludes, .. parts]);
         // Runnable merged only where it is runnable alone: a prelude's helper statements are no entry point of the snippet's.
-        if (mergeable is null || (snippet.Kind != SnippetKind.Compile && !(mergeable.HasEntryPoint && program.HasEntryPoint(program.Settings, [0])))) return null;
+        if (mergeable is null) return null;
+        if (snippet.Kind != SnippetKind.Compile && !(mergeable.HasEntryPoint && program.HasEntryPoint(program.Settings, [0]))) return null;
         return new MergeCandidate(program, mergeable, shared);
     }
 
@@ -58,7 +59,7 @@ internal static class MergePolicy
     /// What members of a chunk share: the <see cref="MergeCandidate.GroupKey"/>, and under <c>--untrusted</c> the document
     /// too, since a chunk's members run in one runner and one assembly, where one could reach another's statics.
     /// </summary>
-    private static ((string, object?, ProgramDependencies), string?) GroupOf(MergeCandidate candidate, bool perDocument) =>
+    private static ((CompileKey, object?, ProgramDependencies), string?) GroupOf(MergeCandidate candidate, bool perDocument) =>
         (candidate.GroupKey, perDocument ? candidate.Program.Document.DisplayPath : null);
 
     /// <summary>
@@ -66,7 +67,8 @@ internal static class MergePolicy
     /// keep every slot busy, none so big that its runs wait long for it to compile. A group of one is no chunk.
     /// </summary>
     /// <param name="perDocument">See <see cref="StaleChunks"/>.</param>
-    public static IReadOnlyList<IReadOnlyList<MergeCandidate>> Chunks(IReadOnlyList<MergeCandidate> candidates, int parallelism, bool perDocument = false)
+    public static IReadOnlyList<IReadOnlyList<MergeCandidate>> Chunks(
+        IReadOnlyList<MergeCandidate> candidates, int parallelism, bool perDocument = false)
     {
         var chunks = new List<IReadOnlyList<MergeCandidate>>();
         foreach (var group in candidates.GroupBy(c => GroupOf(c, perDocument)))

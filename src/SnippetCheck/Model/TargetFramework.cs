@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace SnippetCheck.Model;
 
 /// <summary>
-/// A .NET a snippet compiles against and runs on (<c>net8.0</c>, <c>net10.0</c>): with the defaults the SDK gives a
-/// project of that target framework, the C# version and warning level, unless a setting names them.
+/// A .NET a snippet compiles against and runs on (<c>net8.0</c>, <c>net10.0</c>). The defaults the SDK gives a project of
+/// it (the C# version, the warning level) are the settings table's (<c>Configuration.Settings</c>).
 /// </summary>
 public sealed partial record TargetFramework : IComparable<TargetFramework>
 {
@@ -27,17 +26,6 @@ public sealed partial record TargetFramework : IComparable<TargetFramework>
 
     /// <summary>As project files write it: <c>net8.0</c>.</summary>
     public string Moniker => $"net{Major}.0";
-
-    /// <summary>The C# version the SDK gives this target framework (net8.0: C# 12, net9.0: 13, net10.0: 14).</summary>
-    public LanguageVersion DefaultLanguageVersion => Major switch
-    {
-        8 => LanguageVersion.CSharp12,
-        9 => LanguageVersion.CSharp13,
-        _ => LanguageVersion.CSharp14,
-    };
-
-    /// <summary>The warning level the SDK gives a project of this target framework: its major version.</summary>
-    public int DefaultWarningLevel => Major;
 
     /// <summary>True for the framework the tool runs on: its compiler references and runner are at hand.</summary>
     public bool IsTool => Major == Tool.Major;

@@ -11,26 +11,24 @@ namespace SnippetCheck.Programs;
 /// <param name="framework">The framework of this pass of the matrix; the tool's own by default.</param>
 public sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<MetadataReference> references, TargetFramework? framework = null)
 {
-    internal static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>The merged config: defaults, config file, front matter and command line.</summary>
     public SnippetCheckConfig Config { get; } = config;
 
-    internal VerifyMode Mode => Config.Mode ?? VerifyMode.Tagged;
+    internal VerifyMode Mode => Settings.Mode.In(Config);
 
     /// <summary>Front matter or config makes this page one class (<see cref="Configuration.SnippetCheckConfig.Fixture"/>).</summary>
-    public bool IsFixture => Config.Fixture == true;
+    public bool IsFixture => Settings.Fixture.In(Config);
 
     /// <summary>Front matter or config says every snippet here may use the network.</summary>
-    internal bool AllowsNetwork => Config.Network == true;
+    internal bool AllowsNetwork => Settings.Network.In(Config);
 
-    internal TimeSpan TimeoutFor(SnippetTags tags) => tags.Timeout ?? Config.Timeout ?? DefaultTimeout;
+    internal TimeSpan TimeoutFor(SnippetTags tags) => tags.Timeout ?? Settings.Timeout.In(Config);
 
     /// <summary>How the file's programs compile before their blocks' tags are laid over.</summary>
     internal CompileSettings CompileSettings { get; } = CompileSettings.For(framework ?? TargetFramework.Tool, references).Overlay(config);
 
     /// <summary>The file's matrix: config and front matter <c>frameworks</c>, else the tool's own framework.</summary>
-    internal IReadOnlyList<TargetFramework> Frameworks => Config.Frameworks ?? [TargetFramework.Tool];
+    internal IReadOnlyList<TargetFramework> Frameworks => Settings.Frameworks.In(Config);
 
     /// <summary>The same file's settings for one framework of the matrix, compiling against <paramref name="frameworkReferences"/>.</summary>
     internal FileSettings For(TargetFramework pass, ImmutableArray<MetadataReference> frameworkReferences) => new(Config, frameworkReferences, pass);

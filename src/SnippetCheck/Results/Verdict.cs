@@ -62,6 +62,22 @@ public abstract record Verdict
         public override string Message => Why;
     }
 
+    /// <summary>
+    /// Compiled, and not run yet: what a block that would run gets in a compile-only run (the language server's as you
+    /// type), neither a pass nor a failure. Reports count it as skipped; it runs on save.
+    /// </summary>
+    public sealed record Compiled : Verdict
+    {
+        /// <inheritdoc/>
+        public override SnippetStatus Status => SnippetStatus.Skipped;
+
+        /// <inheritdoc/>
+        public override string Message => "compiled; not run yet (it runs on save)";
+    }
+
+    /// <summary>The verdict of every block that would run, in a compile-only run.</summary>
+    public static readonly Verdict NotRunYet = new Compiled();
+
     /// <summary>Never compiled: tagged <c>ignore</c>, or nothing to compile (<paramref name="ReasonWord"/> <c>empty</c>).</summary>
     /// <param name="Why">What the report says beside it; null for a plain <c>ignore</c>.</param>
     /// <param name="ReasonWord">The reason word reports give it (<c>empty</c>); null for a plain <c>ignore</c>.</param>
@@ -174,7 +190,8 @@ internal sealed record OutputLimitFailure(SourceLocation At) : Failure(At)
 }
 
 /// <summary>An unhandled exception it was not tagged to throw; <paramref name="Hint"/> says when the sandbox caused it.</summary>
-internal sealed record ExceptionFailure(SourceLocation ThrownAt, string Type, string ExceptionMessage, string? Trace, string? Hint = null) : Failure(ThrownAt)
+internal sealed record ExceptionFailure(SourceLocation ThrownAt, string Type, string ExceptionMessage, string? Trace, string? Hint = null)
+    : Failure(ThrownAt)
 {
     public override FailureReason Reason => FailureReason.Exception;
     public override string Code => DiagnosticCodes.UnexpectedException;
@@ -194,7 +211,8 @@ internal sealed record NoExceptionFailure(SourceLocation At, string? Expected, i
         : $"expected an unhandled {Expected ?? "exception"}, but the block ran to its end";
 }
 
-internal sealed record WrongExceptionFailure(SourceLocation ThrownAt, string Expected, string Type, string ExceptionMessage, string? Trace, string? Hint = null) : Failure(ThrownAt)
+internal sealed record WrongExceptionFailure(
+    SourceLocation ThrownAt, string Expected, string Type, string ExceptionMessage, string? Trace, string? Hint = null) : Failure(ThrownAt)
 {
     public override FailureReason Reason => FailureReason.WrongException;
     public override string Code => DiagnosticCodes.WrongException;
@@ -219,10 +237,14 @@ internal sealed record NothingCheckedFailure(SourceLocation At) : Failure(At)
 
     public override string Message => Shortfall is null
         ? "tagged check, but nothing in it binds to the framework or a package, so it checks nothing; tag it 'ignore', or show the API it uses"
-        : $"tagged check, but {Shortfall}, so it checks too little; tag it 'ignore', or show what its unknown names are (a hidden prelude, 'packages=')";
+        : $"tagged check, but {Shortfall}, so it checks too little; tag it 'ignore', " +
+          "or show what its unknown names are (a hidden prelude, 'packages=')";
 }
 
-/// <summary>A test method failed, with its framework's own message (<paramref name="TestMessage"/>); <paramref name="Trace"/> is its stack, in the post's lines.</summary>
+/// <summary>
+/// A test method failed, with its framework's own message (<paramref name="TestMessage"/>); <paramref name="Trace"/> is its
+/// stack, in the post's lines.
+/// </summary>
 internal sealed record TestFailure(SourceLocation At, string Test, string TestMessage, string? Trace, int Others) : Failure(At)
 {
     public override FailureReason Reason => FailureReason.TestFailed;
@@ -246,7 +268,8 @@ internal sealed record CompiledFailure(SourceLocation At) : Failure(At)
     public override string Message => "tagged compile-fail, but it compiled without errors";
 }
 
-internal sealed record MissingDiagnosticFailure(SourceLocation At, IReadOnlyList<string> Missing, IReadOnlyList<string> Found, string? Errors) : Failure(At)
+internal sealed record MissingDiagnosticFailure(SourceLocation At, IReadOnlyList<string> Missing, IReadOnlyList<string> Found, string? Errors)
+    : Failure(At)
 {
     public override FailureReason Reason => FailureReason.MissingDiagnostic;
     public override string Code => DiagnosticCodes.MissingDiagnostic;

@@ -28,18 +28,22 @@ public enum SnippetKind
     Check,
 }
 
-/// <summary>The tag words of snippet kinds.</summary>
+/// <summary>The tag words of snippet kinds: the one place a kind and its word are paired.</summary>
 public static class SnippetKindNames
 {
+    private static readonly (SnippetKind Kind, string Word)[] Pairs =
+    [
+        (SnippetKind.Run, "run"), (SnippetKind.Compile, "compile"), (SnippetKind.CompileFail, "compile-fail"),
+        (SnippetKind.Throws, "throws"), (SnippetKind.Ignore, "ignore"), (SnippetKind.Check, "check"),
+    ];
+
+    /// <summary>Every kind's tag word, lower case.</summary>
+    internal static IReadOnlyList<string> Words { get; } = [.. Pairs.Select(p => p.Word)];
+
     /// <summary>The kind as a fence tag writes it (<c>run</c>, <c>compile-fail</c>…).</summary>
-    public static string ToTag(this SnippetKind kind) => kind switch
-    {
-        SnippetKind.Run => "run",
-        SnippetKind.Compile => "compile",
-        SnippetKind.CompileFail => "compile-fail",
-        SnippetKind.Throws => "throws",
-        SnippetKind.Ignore => "ignore",
-        SnippetKind.Check => "check",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string ToTag(this SnippetKind kind) =>
+        Pairs.FirstOrDefault(p => p.Kind == kind).Word ?? throw new ArgumentOutOfRangeException(nameof(kind));
+
+    /// <summary>The kind <paramref name="word"/> (lower case) names, or null when it names none.</summary>
+    internal static SnippetKind? FromTag(string word) => Pairs.FirstOrDefault(p => p.Word == word) is { Word: not null } pair ? pair.Kind : null;
 }

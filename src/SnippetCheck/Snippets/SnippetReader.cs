@@ -173,30 +173,32 @@ public static class SnippetReader
         return words.Contains("output", StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The <c>scrub=</c> names on an output block; a bad value is the snippet's annotation error.</summary>
+    /// <summary>The <c>scrub=</c> names on an output block, read as the code block's tag; a bad value is the snippet's annotation error.</summary>
     private static IReadOnlyList<string>? OutputScrub(FencedBlock block, List<Diagnostic> annotations)
     {
         IReadOnlyList<string>? names = null;
-        foreach (var word in TagWords(block).Where(w => w.StartsWith("scrub=", StringComparison.OrdinalIgnoreCase)))
+        foreach (var word in TagWords(block))
         {
-            var parsed = SettingValues.ParseScrub(word["scrub=".Length..].Trim('"'));
-            if (parsed is null)
-                annotations.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue,
-                    $"'{word}' must name scrubbers, such as scrub=duration,hex or scrub=none", block.Location));
-            else
-                names = [.. names ?? [], .. parsed];
+            if (ReadOutputTag<IReadOnlyList<string>>(Settings.Scrub, word, block, annotations) is { } parsed) names = [.. names ?? [], .. parsed];
         }
         return names;
     }
 
-    /// <summary>The <c>frameworks=</c> set on an output block; a bad value is the snippet's annotation error.</summary>
-    private static FrameworkSet? OutputFrameworks(FencedBlock block, List<Diagnostic> annotations)
+    /// <summary>The <c>frameworks=</c> set on an output block, read as the code block's tag; a bad value is the snippet's annotation error.</summary>
+    private static FrameworkSet? OutputFrameworks(FencedBlock block, List<Diagnostic> annotations) =>
+        TagWords(block).LastOrDefault(w => w.StartsWith(Settings.Frameworks.Tag!.Word + "=", StringComparison.OrdinalIgnoreCase)) is { } word
+            ? ReadOutputTag<FrameworkSet>(Settings.Frameworks, word, block, annotations)
+            : null;
+
+    /// <summary>An output block's <c>word=value</c> of <paramref name="setting"/>, read by the table's tag rule; null when another word.</summary>
+    private static T? ReadOutputTag<T>(Setting setting, string word, FencedBlock block, List<Diagnostic> annotations) where T : class
     {
-        var word = TagWords(block).LastOrDefault(w => w.StartsWith("frameworks=", StringComparison.OrdinalIgnoreCase));
-        if (word is null) return null;
-        var set = FrameworkSet.TryParse(word["frameworks=".Length..].Trim('"'), out var problem);
-        if (set is null) annotations.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue, $"'{word}': {problem}", block.Location));
-        return set;
+        var rule = setting.Tag!;
+        var prefix = rule.Word + "=";
+        if (!word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return null;
+        var reading = rule.Read(word[prefix.Length..].Trim('"'), block.Location);
+        if (reading.Problem is { } problem) annotations.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue, problem, block.Location));
+        return reading.Value as T;
     }
 
     /// <summary>

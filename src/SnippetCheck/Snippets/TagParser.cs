@@ -14,7 +14,7 @@ internal readonly record struct TagSource(string Text, SourceLocation Location);
 /// </summary>
 internal static class TagParser
 {
-    private static readonly string[] KindWords = ["run", "compile", "compile-fail", "throws", "ignore", "check"];
+    private static readonly IReadOnlyList<string> KindWords = SnippetKindNames.Words;
 
     /// <summary>The tags that are one word (<c>members</c>) and no setting, each with what it sets.</summary>
     private static readonly (string Word, Func<SnippetTags, SnippetTags> Set)[] FlagTags =
@@ -31,8 +31,8 @@ internal static class TagParser
     /// </summary>
     private static readonly (string Key, Func<SnippetTags, string, TagValue> Read)[] ValueTags =
     [
-        ("name", (tags, value) => SettingValues.IsId(value) ? tags with { Name = value } : TagValue.Bad($"'name={value}' is not a valid ID (letters, digits, '-' and '_')")),
-        ("session", (tags, value) => SettingValues.IsId(value) ? tags with { Session = value } : TagValue.Bad($"'session={value}' is not a valid ID (letters, digits, '-' and '_')")),
+        ("name", (tags, value) => SettingValues.IsId(value) ? tags with { Name = value } : TagValue.Bad(NotAnId("name", value))),
+        ("session", (tags, value) => SettingValues.IsId(value) ? tags with { Session = value } : TagValue.Bad(NotAnId("session", value))),
         ("exit", (tags, value) => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exit)
             ? tags with { ExitCode = exit } : TagValue.Bad($"'exit={value}' is not a whole number")),
         ("args", (tags, value) => tags with { Args = SettingValues.SplitArgs(value) }),
@@ -59,87 +59,106 @@ internal static class TagParser
     }
 
     private static readonly string[] FlagWords = [.. SettingTags.Where(t => t.Value.Tag!.IsFlag).Select(t => t.Key), .. FlagTags.Select(f => f.Word)];
-    private static readonly string[] ValueKeys = [.. ValueTags.Select(t => t.Key), .. SettingTags.Where(t => !t.Value.Tag!.IsFlag).Select(t => t.Key)];
+    private static readonly string[] ValueKeys =
+        [.. ValueTags.Select(t => t.Key), .. SettingTags.Where(t => !t.Value.Tag!.IsFlag).Select(t => t.Key)];
+
+    private static string NotAnId(string key, string value) => $"'{key}={value}' is not a valid ID (letters, digits, '-' and '_')";
 
     // Words of ours that make no sense on a C# block but are worth a hint when misspelt there.
     private static readonly string[] OtherWords = ["output", "stdin", "ellipsis", "unordered", "prelude"];
 
-    /// <param name="engineWords">Words declared as the blog engine's (config <c>engineWords</c>): kept as foreign attributes without a warning.</param>
-    public static (SnippetTags Tags, List<Diagnostic> Diagnostics) Parse(IEnumerable<TagSource> sources, bool strictTags, IReadOnlyCollection<string>? engineWords = null)
+    /// <param name="engineWords">
+    /// Words declared as the blog engine's (config <c>engineWords</c>): kept as foreign attributes without a warning.
+    /// </param>
+    public static (SnippetTags Tags, List<Diagnostic> Diagnostics) Parse(
+        IEnumerable<TagSource> sources, bool strictTags, IReadOnlyCollection<string>? engineWords = null)
     {
-        var diagnostics = new List<Diagnostic>();
-        var values = new Dictionary<string, (string Value, SourceLocation Where)>(StringComparer.OrdinalIgnoreCase);
-        var kinds = new List<(SnippetKind Kind, string Word, SourceLocation Where)>();
-        var foreign = new List<string>();
-        var original = new List<string>();
-        var tags = new SnippetTags();
-
+        var parse = new TagWords(strictTags, engineWords);
         foreach (var source in sources)
         {
-            if (!string.IsNullOrWhiteSpace(source.Text)) original.Add(source.Text.Trim());
-            foreach (var word in Tokenize(source.Text))
+            parse.AddSource(source.Text);
+            foreach (var word in Tokenize(source.Text)) parse.Read(word, source.Location);
+        }
+        return parse.Finish();
+    }
+
+    /// <summary>One block's tag words as they are read: each word goes to the first rule that takes it, in order.</summary>
+    private sealed class TagWords(bool strictTags, IReadOnlyCollection<string>? engineWords)
+    {
+        private readonly List<Diagnostic> _diagnostics = [];
+        private readonly Dictionary<string, (string Value, SourceLocation Where)> _values = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<(SnippetKind Kind, string Word, SourceLocation Where)> _kinds = [];
+        private readonly List<string> _foreign = [];
+        private readonly List<string> _original = [];
+        private SnippetTags _tags = new();
+
+        public void AddSource(string text)
+        {
+            if (!string.IsNullOrWhiteSpace(text)) _original.Add(text.Trim());
+        }
+
+        public void Read(string word, SourceLocation where)
+        {
+            var (key, value) = SplitWord(word);
+            var lowerKey = key.ToLowerInvariant();
+            if (value is null && KindWords.Contains(lowerKey)) _kinds.Add((ParseKind(lowerKey), word, where));
+            else if (value is null && FlagWords.Contains(lowerKey)) _tags = SetFlag(_tags, lowerKey);
+            else if (value is not null && ValueKeys.Contains(lowerKey)) AddValue(lowerKey, value, word, where);
+            else if (NearMiss(key, value is not null) is { } meant)
             {
-                var (key, value) = SplitWord(word);
-                var lowerKey = key.ToLowerInvariant();
-                if (value is null && KindWords.Contains(lowerKey))
-                {
-                    AddKind(kinds, ParseKind(lowerKey), word, source.Location);
-                }
-                else if (value is null && FlagWords.Contains(lowerKey))
-                {
-                    tags = SettingTags.TryGetValue(lowerKey, out var setting)
-                        ? tags with { SettingTags = tags.SettingTags.SetItem(setting, true) }
-                        : FlagTags.First(f => f.Word == lowerKey).Set(tags);
-                }
-                else if (value is not null && ValueKeys.Contains(lowerKey))
-                {
-                    if (values.TryGetValue(lowerKey, out var existing) && existing.Value != value)
-                    {
-                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ConflictingTag,
-                            $"'{lowerKey}' is given twice with different values ('{existing.Value}' and '{value}')", source.Location));
-                        continue;
-                    }
-                    values[lowerKey] = (value, source.Location);
-                    if (lowerKey is "compile-fail" or "throws") AddKind(kinds, ParseKind(lowerKey), word, source.Location);
-                }
-                else if (NearMiss(key, value is not null) is { } meant)
-                {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownTag,
-                        $"unknown tag '{word}'; did you mean '{meant}'?", source.Location) with { Suggestion = new(word, meant) });
-                }
-                else if (KindWords.Contains(lowerKey) || FlagWords.Contains(lowerKey) || ValueKeys.Contains(lowerKey))
-                {
-                    // Ours, but in the wrong shape: 'exit' without a value, 'unsafe=yes'.
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue,
-                        value is null ? $"'{key}' needs a value ({key}=...)" : $"'{key}' takes no value", source.Location));
-                }
-                else if (IsEngineWord(word, engineWords))
-                {
-                    foreign.Add(word);
-                }
-                else
-                {
-                    foreign.Add(word);
-                    diagnostics.Add(new Diagnostic(DiagnosticCodes.ForeignAttribute,
-                        strictTags ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-                        $"'{word}' is not a SnippetCheck tag; left alone as a foreign attribute (add '{EngineKey(word)}' to \"engineWords\" in snippetcheck.json if your blog engine uses it)", source.Location));
-                }
+                _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownTag, $"unknown tag '{word}'; did you mean '{meant}'?", where)
+                    with { Suggestion = new(word, meant) });
             }
+            else if (KindWords.Contains(lowerKey) || FlagWords.Contains(lowerKey) || ValueKeys.Contains(lowerKey))
+            {
+                // Ours, but in the wrong shape: 'exit' without a value, 'unsafe=yes'.
+                _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue,
+                    value is null ? $"'{key}' needs a value ({key}=...)" : $"'{key}' takes no value", where));
+            }
+            else AddForeign(word, where);
         }
 
-        if (kinds.Select(k => k.Kind).Distinct().Count() > 1)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TwoKinds,
-                $"a snippet has at most one kind, but it says {string.Join(" and ", kinds.Select(k => $"'{k.Word}'").Distinct())}",
-                kinds[1].Where));
-        }
-        if (kinds.Count > 0) tags = tags with { Kind = kinds[0].Kind };
+        private static SnippetTags SetFlag(SnippetTags tags, string flag) => SettingTags.TryGetValue(flag, out var setting)
+            ? tags with { SettingTags = tags.SettingTags.SetItem(setting, true) }
+            : FlagTags.First(f => f.Word == flag).Set(tags);
 
-        foreach (var (key, (value, where)) in values)
+        /// <summary>A <c>key=value</c> word, read when all are in; the same key twice with two values is a conflict.</summary>
+        private void AddValue(string key, string value, string word, SourceLocation where)
         {
-            tags = ApplyValue(tags, key, value, where, diagnostics);
+            if (_values.TryGetValue(key, out var existing) && existing.Value != value)
+            {
+                _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ConflictingTag,
+                    $"'{key}' is given twice with different values ('{existing.Value}' and '{value}')", where));
+                return;
+            }
+            _values[key] = (value, where);
+            if (key is "compile-fail" or "throws") _kinds.Add((ParseKind(key), word, where));
         }
-        return (tags with { ForeignAttributes = foreign, Original = string.Join(' ', original) }, diagnostics);
+
+        /// <summary>A word that is not ours: kept for the blog engine, with a warning unless config declares it the engine's.</summary>
+        private void AddForeign(string word, SourceLocation where)
+        {
+            _foreign.Add(word);
+            if (IsEngineWord(word, engineWords)) return;
+            _diagnostics.Add(new Diagnostic(DiagnosticCodes.ForeignAttribute,
+                strictTags ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+                $"'{word}' is not a SnippetCheck tag; left alone as a foreign attribute " +
+                $"(add '{EngineKey(word)}' to \"engineWords\" in snippetcheck.json if your blog engine uses it)", where));
+        }
+
+        /// <summary>The tags: at most one kind, then every value read.</summary>
+        public (SnippetTags Tags, List<Diagnostic> Diagnostics) Finish()
+        {
+            if (_kinds.Select(k => k.Kind).Distinct().Count() > 1)
+            {
+                _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TwoKinds,
+                    $"a snippet has at most one kind, but it says {string.Join(" and ", _kinds.Select(k => $"'{k.Word}'").Distinct())}",
+                    _kinds[1].Where));
+            }
+            var tags = _kinds.Count > 0 ? _tags with { Kind = _kinds[0].Kind } : _tags;
+            foreach (var (key, (value, where)) in _values) tags = ApplyValue(tags, key, value, where, _diagnostics);
+            return (tags with { ForeignAttributes = _foreign, Original = string.Join(' ', _original) }, _diagnostics);
+        }
     }
 
     /// <summary>
@@ -169,22 +188,13 @@ internal static class TagParser
     /// <summary>The word's first attribute name, as <c>engineWords</c> lists it (<c>linenos</c> for <c>{linenos=table}</c>).</summary>
     private static string EngineKey(string word) => word.TrimStart('{').Split('=', ',')[0].Trim('"', '}');
 
-    private static void AddKind(List<(SnippetKind, string, SourceLocation)> kinds, SnippetKind kind, string word, SourceLocation where) =>
-        kinds.Add((kind, word, where));
-
-    private static SnippetKind ParseKind(string word) => word switch
-    {
-        "run" => SnippetKind.Run,
-        "compile" => SnippetKind.Compile,
-        "compile-fail" => SnippetKind.CompileFail,
-        "throws" => SnippetKind.Throws,
-        "check" => SnippetKind.Check,
-        _ => SnippetKind.Ignore,
-    };
+    private static SnippetKind ParseKind(string word) => SnippetKindNames.FromTag(word) ?? throw new ArgumentOutOfRangeException(nameof(word));
 
     private static SnippetTags ApplyValue(SnippetTags tags, string key, string value, SourceLocation where, List<Diagnostic> diagnostics)
     {
-        var read = SettingTags.TryGetValue(key, out var setting) ? ApplySetting(tags, setting, value, where) : ValueTags.First(t => t.Key == key).Read(tags, value);
+        var read = SettingTags.TryGetValue(key, out var setting)
+            ? ApplySetting(tags, setting, value, where)
+            : ValueTags.First(t => t.Key == key).Read(tags, value);
         if (read.Tags is { } applied) return applied;
         diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue, read.Problem!, where));
         return tags;
@@ -193,7 +203,9 @@ internal static class TagParser
     private static TagValue ApplySetting(SnippetTags tags, Setting setting, string value, SourceLocation where)
     {
         var reading = setting.Tag!.Read(value, where);
-        return reading.Problem is null ? tags with { SettingTags = tags.SettingTags.SetItem(setting, reading.Value!) } : TagValue.Bad(reading.Problem);
+        return reading.Problem is null
+            ? tags with { SettingTags = tags.SettingTags.SetItem(setting, reading.Value!) }
+            : TagValue.Bad(reading.Problem);
     }
 
     /// <summary>The tag or key that <paramref name="word"/> most likely meant, within edit distance 2.</summary>
@@ -219,7 +231,8 @@ internal static class TagParser
     /// <summary>True when <paramref name="text"/> reads as one type name, generic arguments and all, with no space in it (<c>base=</c>).</summary>
     internal static bool IsBaseType(string text) =>
         text.Length > 0 && !text.Any(char.IsWhiteSpace) &&
-        Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseTypeName(text) is Microsoft.CodeAnalysis.CSharp.Syntax.NameSyntax { IsMissing: false } name &&
+        Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseTypeName(text)
+            is Microsoft.CodeAnalysis.CSharp.Syntax.NameSyntax { IsMissing: false } name &&
         name.FullSpan.Length == text.Length && !name.ContainsDiagnostics;
 
     /// <summary>

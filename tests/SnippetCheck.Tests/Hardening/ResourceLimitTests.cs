@@ -69,7 +69,7 @@ public sealed class ResourceLimitTests
     [Fact]
     public void The_starter_config_states_the_default_memory_limit()
     {
-        Assert.Equal(Execution.RunnerOptions.DefaultMemoryLimitBytes, ConfigLoader.Parse("snippetcheck.json", ConfigLoader.StarterConfig).MemoryLimit);
+        Assert.Equal(Settings.MemoryLimit.Default, ConfigLoader.Parse("snippetcheck.json", ConfigLoader.StarterConfig).MemoryLimit);
     }
 }
 

@@ -1,7 +1,9 @@
 using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
+using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Store;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Caching;
@@ -29,4 +31,37 @@ public sealed class CacheKeyTests
         Assert.Equal(KeyOf(new SnippetCheckConfig()), KeyOf(new SnippetCheckConfig { Parallelism = 3, StrictTags = true, Stale = StaleMode.Error }));
         Assert.NotEqual(KeyOf(new SnippetCheckConfig()), KeyOf(new SnippetCheckConfig { NoWarn = ["CS0618"] }));
     }
+
+    [Fact]
+    public void Compile_settings_that_differ_in_any_one_field_give_different_keys()
+    {
+        // A field the key left out would let one setting's cached pass answer for the other (a false pass), and merge
+        // programs that compile differently. Every settable field but the references (keyed by content, "refs") is tried.
+        var baseline = new CompileSettings();
+        var fields = typeof(CompileSettings).GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+            .Where(p => p.SetMethod is not null && p.Name != nameof(CompileSettings.References)).ToList();
+        Assert.True(fields.Count >= 9, $"only {fields.Count} fields found");
+        foreach (var field in fields)
+        {
+            var changed = baseline with { };
+            field.SetValue(changed, Other(field.GetValue(baseline)));
+            Assert.True(!changed.Key.Equals(baseline.Key), $"'{field.Name}' is not in the compile settings' key");
+            Assert.True(changed.Key.AddTo(new StoreKey()).Hash() != baseline.Key.AddTo(new StoreKey()).Hash(), $"'{field.Name}' is not in the cache key");
+        }
+        // Equal settings built apart are one key, so merge groups them.
+        Assert.Equal(new CompileSettings { Usings = ["System"] }.Key, new CompileSettings { Usings = ["System"] }.Key);
+    }
+
+    /// <summary>A value of the same type as <paramref name="value"/>, but different.</summary>
+    private static object Other(object? value) => value switch
+    {
+        bool flag => !flag,
+        int number => number + 1,
+        Microsoft.CodeAnalysis.CSharp.LanguageVersion version => version == Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12
+            ? Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp13 : Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12,
+        TargetFramework framework => TargetFramework.Supported.First(f => f != framework),
+        IReadOnlyList<string> list => (IReadOnlyList<string>)[.. list, "Extra.Namespace"],
+        Enum choice => Enum.GetValues(choice.GetType()).Cast<object>().First(v => !v.Equals(choice)),
+        _ => throw new InvalidOperationException($"no other value for {value?.GetType().Name ?? "null"}: add one here"),
+    };
 }

@@ -12,7 +12,7 @@ public sealed class ConfigTests
         var config = ConfigLoader.Parse("snippetcheck.json", ConfigLoader.StarterConfig);
         Assert.Equal(VerifyMode.Tagged, config.Mode);
         Assert.Equal(TimeSpan.FromSeconds(10), config.Timeout);
-        Assert.Equal(SnippetCheckConfig.DefaultInclude, config.Include);
+        Assert.Equal(Settings.Include.Default, config.Include);
     }
 
     [Fact]

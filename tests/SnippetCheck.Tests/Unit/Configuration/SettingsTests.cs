@@ -153,4 +153,29 @@ public sealed class SettingsTests
     };
 
     private static bool IsBool(Setting setting) => setting.GetType().GetGenericArguments()[0] == typeof(bool?);
+
+    [Fact]
+    public void The_starter_config_writes_each_default_the_table_holds()
+    {
+        var starter = ConfigLoader.Parse("snippetcheck.json", ConfigLoader.StarterConfig);
+        Assert.Equal((Settings.Mode.Default, Settings.Timeout.Default, Settings.MemoryLimit.Default), (starter.Mode, starter.Timeout, starter.MemoryLimit));
+        Assert.Equal(Settings.Include.Default, starter.Include);
+        // An unset value reads as the row's default, on each framework the SDK gives its own C# version.
+        var empty = new SnippetCheckConfig();
+        Assert.Equal((VerifyMode.Tagged, TimeSpan.FromSeconds(10), false), (Settings.Mode.In(empty), Settings.Timeout.In(empty), Settings.Network.In(empty)));
+        Assert.Equal(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12, Settings.LangVersion.In(empty, TargetFramework.TryParse("net8.0")));
+    }
+
+    [Theory]
+    [InlineData("scrub=\"bad!\"")]
+    [InlineData("SCRUB=bad!")]
+    [InlineData("frameworks=\"net6.0\"")]
+    [InlineData("Frameworks=net9.0;net6.0")]
+    public void An_output_blocks_setting_is_read_as_the_code_blocks_tag_with_the_same_message(string tag)
+    {
+        var document = Pipeline.Read($"```csharp run {tag}\nConsole.WriteLine(1);\n```\n\n```output {tag}\n1\n```\n");
+        var messages = document.Snippets[0].Annotations.Where(d => d.Id == DiagnosticCodes.BadTagValue).Select(d => d.Message).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.Equal(messages[0], messages[1]);
+    }
 }

@@ -1,7 +1,6 @@
 using SnippetCheck.Authoring;
 using SnippetCheck.Driver;
 using SnippetCheck.Editing;
-using SnippetCheck.Engine;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
@@ -57,12 +56,12 @@ public sealed class LspEditingTests : IAsyncLifetime
     {
         Assert.False(File.Exists(NowhereOnDisk));
         var typed = await Check(Mismatch, compileOnly: true);
-        Assert.True(PendingRun.Is(typed.Snippets[0].Verdict));
+        Assert.IsType<Verdict.Compiled>(typed.Snippets[0].Verdict);
         Assert.Equal(SnippetStatus.Passed, typed.Snippets[1].Status);
 
         // Still pending the second time: a compile-only check never stores what a run has not decided.
         var again = await Check(Mismatch, compileOnly: true);
-        Assert.True(PendingRun.Is(again.Snippets[0].Verdict));
+        Assert.IsType<Verdict.Compiled>(again.Snippets[0].Verdict);
         Assert.True(again.Snippets[1].Cached);
 
         var saved = await Check(Mismatch, compileOnly: false);
@@ -86,19 +85,19 @@ public sealed class LspEditingTests : IAsyncLifetime
         // The output block now matches: the remembered failure no longer applies, and nothing says 'passed' until a run does.
         var fixedText = moved.Replace("5\n```", "4\n```", StringComparison.Ordinal);
         var afterFix = memory.Carry(await Check(fixedText, compileOnly: true));
-        Assert.True(PendingRun.Is(afterFix[0].Verdict));
+        Assert.IsType<Verdict.Compiled>(afterFix[0].Verdict);
 
         // A prelude is part of what a block's run depends on: changing it drops the failure too.
         var withPrelude = "<!-- snippetcheck: prelude\nstatic int Two() => 2;\n-->\n\n" + Mismatch;
         memory.Remember(await Check(withPrelude, compileOnly: false));
         Assert.Equal(FailureReason.OutputMismatch, memory.Carry(await Check(withPrelude, compileOnly: true))[0].Reason);
-        Assert.True(PendingRun.Is(memory.Carry(await Check(withPrelude.Replace("=> 2", "=> 3", StringComparison.Ordinal), compileOnly: true))[0].Verdict));
+        Assert.IsType<Verdict.Compiled>(memory.Carry(await Check(withPrelude.Replace("=> 2", "=> 3", StringComparison.Ordinal), compileOnly: true))[0].Verdict);
 
         // So is front matter in any format the readers know: Hugo's TOML too, not only YAML.
         var withToml = "+++\ntitle = \"Sums\"\n[snippetcheck]\nscrub = [\"hex\"]\n+++\n\n" + Mismatch;
         memory.Remember(await Check(withToml, compileOnly: false));
         Assert.Equal(FailureReason.OutputMismatch, memory.Carry(await Check(withToml, compileOnly: true))[0].Reason);
-        Assert.True(PendingRun.Is(memory.Carry(await Check(withToml.Replace("\"hex\"", "\"number\"", StringComparison.Ordinal), compileOnly: true))[0].Verdict));
+        Assert.IsType<Verdict.Compiled>(memory.Carry(await Check(withToml.Replace("\"hex\"", "\"number\"", StringComparison.Ordinal), compileOnly: true))[0].Verdict);
     }
 
     [Fact]

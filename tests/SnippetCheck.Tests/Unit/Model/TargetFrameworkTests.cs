@@ -18,7 +18,7 @@ public sealed class TargetFrameworkTests
     public void A_moniker_gives_the_defaults_the_SDK_gives_a_project_of_that_framework(string text, int major, LanguageVersion language)
     {
         var framework = TargetFramework.TryParse(text)!;
-        Assert.Equal((major, language, major, $"net{major}.0"), (framework.Major, framework.DefaultLanguageVersion, framework.DefaultWarningLevel, framework.Moniker));
+        Assert.Equal((major, language, major, $"net{major}.0"), (framework.Major, Settings.LangVersion.DefaultOn(framework), Settings.WarningLevel.DefaultOn(framework), framework.Moniker));
     }
 
     [Theory]
