@@ -66,6 +66,14 @@ internal static partial class WebReceivers
             if (latest[snippet.Location] is not { Status: SnippetStatus.Failed } failed || PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
             var framework = SnippetProgram.Lone(document.Snippets, snippet, document.Settings).Settings.References.AddRange(web);
             var found = (await packages.AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false)).Where(f => f.Names.Overlaps(names)).ToList();
+            // A page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'.
+            if (found.Count == 0)
+            {
+                var docSet = PackageInference.DocSetOf(document.Snippets);
+                foreach (var page in tries.Select(t => t.Document).Distinct().Where(d => d != document && PackageInference.DocSetOf(d.Snippets) == docSet))
+                    found.AddRange((await packages.AllForPageAsync(page, framework, cancellationToken).ConfigureAwait(false)).Where(f => f.Names.Overlaps(names)));
+                found = [.. found.DistinctBy(f => f.Package.Key)];
+            }
             if (found.Count == 0) continue;
             var tags = failed.Snippet.Tags with
             {
