@@ -18,6 +18,9 @@ public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBloc
     /// <summary>The base class the block's statements compile in, as a constructor's (<c>base=</c>); null for none.</summary>
     public string? Base { get; init; }
 
+    /// <summary>Locals the block uses and never declares, each declared of its type on a hidden line (<c>given=app:WebApplication</c>); empty for none.</summary>
+    public IReadOnlyList<string> Given { get; init; } = [];
+
     /// <summary>Namespaces the block compiles with as hidden usings (<c>usings=</c>); empty for none.</summary>
     public IReadOnlyList<string> Usings { get; init; } = [];
 
@@ -40,7 +43,7 @@ public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBloc
     public IReadOnlyList<string> HiddenChecks { get; init; } = [];
 
     /// <summary>The tag words written above the fence.</summary>
-    public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "") + (Results ? " results" : "") + (Base is null ? "" : " base=" + Base) + (Usings.Count > 0 ? " usings=" + SettingValues.UsingsValue(Usings) : "")
+    public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "") + (Results ? " results" : "") + (Base is null ? "" : " base=" + Base) + (Given.Count > 0 ? " given=" + string.Join(',', Given) : "") + (Usings.Count > 0 ? " usings=" + SettingValues.UsingsValue(Usings) : "")
         + (Packages.Count > 0 ? " packages=" + string.Join(',', Packages.Select(p => $"{p.Id}@{p.Version}")) : "")
         + (WebSdk ? " sdk=web" : "") + (Session is null ? "" : " session=" + Session);
 }

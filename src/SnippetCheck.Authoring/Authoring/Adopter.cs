@@ -108,9 +108,17 @@ public static class Adopter
             .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false);
         var inClass = ByBlock(inClassResults);
 
+        // Pass 1f: fragments on the receivers the doc set's Program.cs declares ('app', 'bld'), given on hidden lines (WebReceivers).
+        var receivers = adoptable.GroupBy(d => PackageInference.DocSetOf(d.Snippets)).ToDictionary(g => g.Key, g => WebReceivers.Of(g.Select(d => d.Snippets)));
+        var withReceivers = ByBlock(await WebReceivers.TryAsync(verifier, packageInference, receivers, [.. untagged
+            .Where(u => !inClass.ContainsKey(Key(u.Snippet)))
+            .Select(u => (u.Document, Failed: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
+            .Where(f => f.Failed?.Status == SnippetStatus.Failed)
+            .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false));
+
         // The tags each block compiles with: as written, as members, with usings, with packages, in a class or with models.
         var compiles = new Dictionary<(string, int), SnippetTags>();
-        foreach (var results in new[] { compiled, asMembers, withUsings, withWebSdk, withPackages, inClass })
+        foreach (var results in new[] { compiled, asMembers, withUsings, withWebSdk, withPackages, inClass, withReceivers })
         {
             foreach (var (key, result) in results.Where(r => r.Value.Status == SnippetStatus.Passed)) compiles.TryAdd(key, result.Snippet.Tags);
         }
@@ -118,7 +126,7 @@ public static class Adopter
         // Pass 2: what compiled and has something to execute, as 'run', for its verdict and its output.
         // A block that needs the models' prelude is only compiled: its run would need the prelude too (left for later).
         var runnable = untagged
-            .Where(u => compiles.TryGetValue(Key(u.Snippet), out var tags) && !DocModels.Uses(tags) && HasEntryPoint(u.Document, u.Snippet with { Tags = tags })
+            .Where(u => compiles.TryGetValue(Key(u.Snippet), out var tags) && !DocModels.Uses(tags) && tags.Given.Count == 0 && HasEntryPoint(u.Document, u.Snippet with { Tags = tags })
                 && !WebSdkInference.ServesRequests(u.Snippet with { Tags = tags }))
             .Select(u => (u.Document, Snippet: u.Snippet with { Tags = compiles[Key(u.Snippet)] with { Kind = SnippetKind.Run } }))
             .ToList();
@@ -289,7 +297,7 @@ public static class Adopter
                 }
                 // It compiles, and its run fails: tagged compile, and suspected where the text does not say it fails.
                 if (RotReport.Of(document.Snippets.Source.Document, snippet, ran.GetValueOrDefault(key)) is { } thrown) rot.Add(thrown);
-                proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk });
+                proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Given = tags.Given, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk });
             }
             files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes) { Causes = causes, Rot = rot });
         }

@@ -66,6 +66,7 @@ public static class CacheKey
             key.Add("members", block.Tags.Members ? "members" : null);
             key.Add("results", block.Tags.Results ? "results" : null);
             key.Add("base", block.Tags.Base);
+            key.Add("given", block.Tags.Given.Count > 0 ? string.Join(',', block.Tags.Given) : null);
             key.Add("directives", block.Directives.Key);
             key.Add("output", block.Output?.Text);
             key.Add("mode", block.Output?.Mode.ToString());

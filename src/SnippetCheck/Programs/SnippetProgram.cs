@@ -169,6 +169,7 @@ public sealed class SnippetProgram
             var (members, memberClass) = MemberWrapper.Wrap(code, index, options, forcePublic: true);
             return new CodePart(index, file, members, memberClass);
         }
+        if (block.Tags.Given.Count > 0 && block.Tags.Base is null && !block.Tags.Members) code = GivenLocals.Declare(code, block.Tags.Given, options);
         if (block.Tags.Base is { } baseType && !block.Tags.Members) return new CodePart(index, file, BaseClassWrapper.Wrap(code, index, baseType, options));
         if (!block.Tags.Members) return new CodePart(index, file, code);
         var (lines, staticClass) = MemberWrapper.Wrap(code, index, options);

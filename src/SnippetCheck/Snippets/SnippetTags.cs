@@ -75,6 +75,14 @@ public sealed record SnippetTags
     public string? Base { get; init; }
 
     /// <summary>
+    /// <c>given=NAME:TYPE,...</c>: locals the block uses and never declares, as docs call a receiver an earlier page set up
+    /// (<c>app.UseFastEndpoints()</c>, <c>app</c> being the page's <c>WebApplication</c>): declared of TYPE on hidden lines
+    /// before the block's statements (<see cref="Compilation.GivenLocals"/>), with no value, so the block is compiled, never
+    /// run. Empty without the tag.
+    /// </summary>
+    public IReadOnlyList<string> Given { get; init; } = [];
+
+    /// <summary>
     /// The block writes results as READMEs do, <c>"HTML".Humanize() => "HTML"</c>: each such line is checked, the
     /// expression's value against the value after <c>=&gt;</c> (<see cref="Compilation.ResultLines"/>).
     /// </summary>
@@ -122,7 +130,7 @@ public sealed record SnippetTags
     /// <summary>True when any kind or modifier of ours was given; foreign attributes never count.</summary>
     public bool HasAny =>
         Kind is not null || Name is not null || Session is not null || ExitCode is not null || SettingTags.Count > 0 ||
-        Unsafe || Members || Results || WebSdk || Args is not null || Base is not null;
+        Unsafe || Members || Results || WebSdk || Args is not null || Base is not null || Given.Count > 0;
 
     /// <summary>
     /// Value equality: two blocks tagged alike are equal. A record compares its lists and dictionary by reference,
@@ -132,7 +140,7 @@ public sealed record SnippetTags
         other is not null &&
         (ReferenceEquals(this, other) ||
          Kind == other.Kind && ExpectedException == other.ExpectedException && Name == other.Name && Session == other.Session &&
-         ExitCode == other.ExitCode && Unsafe == other.Unsafe && Members == other.Members && Results == other.Results && WebSdk == other.WebSdk && Base == other.Base &&
+         ExitCode == other.ExitCode && Unsafe == other.Unsafe && Members == other.Members && Results == other.Results && WebSdk == other.WebSdk && Base == other.Base && Given.SequenceEqual(other.Given) &&
          Original == other.Original &&
          ExpectedErrorIds.SequenceEqual(other.ExpectedErrorIds) && ForeignAttributes.SequenceEqual(other.ForeignAttributes) &&
          (Args ?? []).SequenceEqual(other.Args ?? []) && Args is null == other.Args is null &&

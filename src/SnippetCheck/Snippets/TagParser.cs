@@ -42,6 +42,8 @@ internal static class TagParser
             ? tags with { ExpectedErrorIds = ids } : TagValue.Bad($"'compile-fail={value}' must list compiler error IDs such as CS0029,CS0103")),
         ("base", (tags, value) => IsBaseType(value)
             ? tags with { Base = value } : TagValue.Bad($"'base={value}' is not a class name such as AbstractValidator<Customer>")),
+        ("given", (tags, value) => ParseGiven(value) is { } given
+            ? tags with { Given = given } : TagValue.Bad($"'given={value}' is not a list of locals such as given=app:WebApplication,bld:WebApplicationBuilder")),
         ("throws", (tags, value) => SettingValues.IsTypeName(value)
             ? tags with { ExpectedException = value } : TagValue.Bad($"'throws={value}' is not an exception type name")),
     ];
@@ -226,6 +228,31 @@ internal static class TagParser
             }
         }
         return best;
+    }
+
+    /// <summary>
+    /// The entries of a <c>given=</c> value, each <c>NAME:TYPE</c> (a C# identifier and one type name with no space,
+    /// <c>app:WebApplication</c>); commas inside a type's angle brackets belong to it. Null when any entry is not so.
+    /// </summary>
+    internal static IReadOnlyList<string>? ParseGiven(string value)
+    {
+        var entries = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= value.Length; i++)
+        {
+            if (i < value.Length && value[i] == '<') depth++;
+            else if (i < value.Length && value[i] == '>') depth--;
+            else if (i == value.Length || value[i] == ',' && depth == 0)
+            {
+                var entry = value[start..i];
+                var colon = entry.IndexOf(':', StringComparison.Ordinal);
+                if (colon <= 0 || !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(entry[..colon]) || !IsBaseType(entry[(colon + 1)..])) return null;
+                entries.Add(entry);
+                start = i + 1;
+            }
+        }
+        return entries.Count == 0 ? null : entries;
     }
 
     /// <summary>True when <paramref name="text"/> reads as one type name, generic arguments and all, with no space in it (<c>base=</c>).</summary>

@@ -25,6 +25,21 @@ public sealed class TagParserTests
     }
 
     [Fact]
+    public void Given_locals_are_read_with_their_types_and_a_bad_entry_is_an_annotation_error()
+    {
+        var (tags, diagnostics) = Parse("compile given=app:WebApplication,map:Dictionary<string,int> sdk=web");
+        Assert.Empty(diagnostics);
+        Assert.Equal(["app:WebApplication", "map:Dictionary<string,int>"], tags.Given);
+        Assert.NotEqual(tags, tags with { Given = ["app:WebApplication"] });
+
+        foreach (var bad in new[] { "given=app", "given=:WebApplication", "given=1app:WebApplication" })
+        {
+            var (_, problems) = Parse("compile " + bad);
+            Assert.Contains(problems, d => d.Message.Contains("is not a list of locals", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Tags_written_alike_are_equal_and_any_difference_in_a_value_makes_them_differ()
     {
         const string Text = "run usings=System.Text packages=Humanizer@2.14.1 frameworks=net9.0+ scrub=hex args=\"a b\" compile-fail=CS0029";

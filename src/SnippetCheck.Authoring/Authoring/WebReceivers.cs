@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Compilation;
+using SnippetCheck.Driver;
+using SnippetCheck.Programs;
+using SnippetCheck.Results;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Authoring;
+
+/// <summary>
+/// The receivers of ASP.NET Core docs (issue 54, Required 3): one page shows <c>Program.cs</c>
+/// (<c>var bld = WebApplication.CreateBuilder(); … var app = bld.Build();</c>) and the others write fragments on those
+/// locals, <c>bld.Services.AddFastEndpoints(o =&gt; …);</c>, <c>app.UseFastEndpoints(c =&gt; …);</c>. A block that fails on
+/// such a name, one its doc set declares so, is tried with it declared of that type on a hidden line
+/// (<c>given=bld:WebApplicationBuilder</c>), as a project of the Web SDK (<c>sdk=web</c>), composed with what else it then
+/// lacks: the doc set's packages that declare its other unknown names (<c>UseFastEndpoints</c>), and their usings. The
+/// receiver's members then bind, so a misspelt call fails; a name the docs never declare so is never given.
+/// </summary>
+internal static partial class WebReceivers
+{
+    /// <summary>The type each of a doc set's receiver names is declared as, read from its pages' code; empty when none.</summary>
+    public static IReadOnlyDictionary<string, string> Of(IEnumerable<SnippetDocument> docSet)
+    {
+        var receivers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var code = docSet.SelectMany(d => d.Snippets).SelectMany(s => s.Block.Lines.Select(l => l.Text)).ToList();
+        foreach (var match in code.Select(l => BuilderDeclaration().Match(l)).Where(m => m.Success))
+            receivers.TryAdd(match.Groups["name"].Value, "WebApplicationBuilder");
+        foreach (var match in code.Select(l => AppDeclaration().Match(l)).Where(m => m.Success && receivers.GetValueOrDefault(m.Groups["builder"].Value) == "WebApplicationBuilder"))
+            receivers.TryAdd(match.Groups["name"].Value, "WebApplication");
+        return receivers;
+    }
+
+    /// <summary>
+    /// Each failed block that passes with its doc set's receivers given, as <c>compile</c> (a given local holds no value):
+    /// its latest result. Blocks with no such receiver are left out.
+    /// </summary>
+    /// <param name="receivers">By doc set (<see cref="PackageInference.DocSetOf(SnippetDocument)"/>), what <see cref="Of"/> read.</param>
+    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
+        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+    {
+        if (receivers.Values.All(r => r.Count == 0)) return [];
+        var tries = new List<(PreparedDocument Document, Snippet Snippet)>();
+        foreach (var (document, failed) in failing)
+        {
+            var known = receivers.GetValueOrDefault(PackageInference.DocSetOf(document.Snippets));
+            if (known is null || known.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
+            if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
+            var given = ReceiversIn(failed.Snippet, names, known);
+            if (given.Count == 0) continue;
+            tries.Add((document, failed.Snippet with
+            {
+                Tags = failed.Snippet.Tags with { Kind = SnippetKind.Compile, WebSdk = true, Given = [.. given.Select(g => $"{g}:{known[g]}")] },
+            }));
+        }
+        var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Snippet.Location);
+
+        // Composed: with the receiver bound, its unknown members (an extension method, 'UseFastEndpoints') are the doc set's packages'.
+        var web = ReferenceAssemblies.Web;
+        IReadOnlyList<string> webPaths = [.. web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()];
+        var withPackages = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>();
+        foreach (var (document, snippet) in tries)
+        {
+            if (latest[snippet.Location] is not { Status: SnippetStatus.Failed } failed || PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
+            var framework = SnippetProgram.Lone(document.Snippets, snippet, document.Settings).Settings.References.AddRange(web);
+            var found = (await packages.AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false)).Where(f => f.Names.Overlaps(names)).ToList();
+            // A page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'.
+            if (found.Count == 0)
+            {
+                var docSet = PackageInference.DocSetOf(document.Snippets);
+                foreach (var page in tries.Select(t => t.Document).Distinct().Where(d => d != document && PackageInference.DocSetOf(d.Snippets) == docSet))
+                    found.AddRange((await packages.AllForPageAsync(page, framework, cancellationToken).ConfigureAwait(false)).Where(f => f.Names.Overlaps(names)));
+                found = [.. found.DistinctBy(f => f.Package.Key)];
+            }
+            if (found.Count == 0) continue;
+            var tags = failed.Snippet.Tags with
+            {
+                Packages = [.. failed.Snippet.Tags.Packages.Concat(found.Select(f => f.Package with { Location = snippet.Location })).DistinctBy(p => p.Key)],
+            };
+            withPackages.Add((document, failed.Snippet with { Tags = tags }, [.. found.SelectMany(f => f.Compile).Concat(webPaths).Distinct(StringComparer.Ordinal)]));
+        }
+        foreach (var result in await verifier.VerifyLoneAsync([.. withPackages.Select(w => (w.Document, w.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
+            latest[result.Snippet.Location] = result;
+
+        // Their types and extension methods often need the package's namespace, which the docs import on another page.
+        var stillFailing = withPackages.Where(w => latest[w.Snippet.Location].Status == SnippetStatus.Failed)
+            .Select(w => (w.Document, latest[w.Snippet.Location], w.Compile)).ToList();
+        var (usingResults, _) = await UsingInference.AddInRoundsAsync(verifier, stillFailing, cancellationToken, ReferenceAssemblies.WebUsings, skipUnknown: true).ConfigureAwait(false);
+        foreach (var result in usingResults) latest[result.Snippet.Location] = result;
+        return [.. latest.Values];
+    }
+
+    /// <summary>
+    /// The unknown names of the block that it uses as a receiver (<c>app.UseX()</c>, <c>bld.Services</c>) and never declares,
+    /// that the doc set declares as a receiver; in the order the block first uses them.
+    /// </summary>
+    private static List<string> ReceiversIn(Snippet snippet, IReadOnlyList<string> unknown, IReadOnlyDictionary<string, string> known)
+    {
+        var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text))).GetCompilationUnitRoot();
+        if (root.Members.Any(m => m is not GlobalStatementSyntax)) return [];
+        return [.. root.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Where(n => n.Parent is MemberAccessExpressionSyntax access && access.Expression == n)
+            .Select(n => n.Identifier.ValueText)
+            .Where(n => unknown.Contains(n) && known.ContainsKey(n))
+            .Distinct(StringComparer.Ordinal)];
+    }
+
+    [GeneratedRegex(@"\b(var|WebApplicationBuilder)\s+(?<name>[A-Za-z_]\w*)\s*=\s*WebApplication\.Create(Slim|Empty)?Builder\s*\(")]
+    private static partial Regex BuilderDeclaration();
+
+    [GeneratedRegex(@"\b(var|WebApplication)\s+(?<name>[A-Za-z_]\w*)\s*=\s*(?<builder>[A-Za-z_]\w*)\.Build\s*\(\s*\)")]
+    private static partial Regex AppDeclaration();
+}
