@@ -12,6 +12,9 @@ public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBloc
     /// <summary>The block compiles only as members inside a class the tool adds: tagged <c>members</c> as well.</summary>
     public bool Members { get; init; }
 
+    /// <summary>The block lists an API's signatures, looked up in its packages: tagged <c>check listing</c>.</summary>
+    public bool Listing { get; init; }
+
     /// <summary>The block's result lines (<c>EXPR => VALUE</c>) are checked: tagged <c>results</c> as well.</summary>
     public bool Results { get; init; }
 
@@ -43,7 +46,7 @@ public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBloc
     public IReadOnlyList<string> HiddenChecks { get; init; } = [];
 
     /// <summary>The tag words written above the fence.</summary>
-    public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "") + (Results ? " results" : "") + (Base is null ? "" : " base=" + Base) + (Given.Count > 0 ? " given=" + string.Join(',', Given) : "") + (Usings.Count > 0 ? " usings=" + SettingValues.UsingsValue(Usings) : "")
+    public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "") + (Listing ? " listing" : "") + (Results ? " results" : "") + (Base is null ? "" : " base=" + Base) + (Given.Count > 0 ? " given=" + string.Join(',', Given) : "") + (Usings.Count > 0 ? " usings=" + SettingValues.UsingsValue(Usings) : "")
         + (Packages.Count > 0 ? " packages=" + string.Join(',', Packages.Select(p => $"{p.Id}@{p.Version}")) : "")
         + (WebSdk ? " sdk=web" : "") + (Session is null ? "" : " session=" + Session);
 }

@@ -172,7 +172,7 @@ internal static class AdoptWriter
             var (old, now) = (snippetsBefore[i], snippetsAfter[i]);
             if (proposed.TryGetValue(old.Location.Line, out var proposal))
             {
-                if (now.Tags.Kind != proposal.Kind || !now.Tags.ExpectedErrorIds.SequenceEqual(proposal.ExpectedErrorIds) || now.Tags.Members != proposal.Members || now.Tags.Base != proposal.Base || !now.Tags.Given.SequenceEqual(proposal.Given) || now.Tags.Results != (proposal.Results || proposal.HiddenChecks.Count > 0) || !now.Tags.Usings.SequenceEqual(proposal.Usings) || !now.Tags.Packages.Select(p => p.Key).SequenceEqual(proposal.Packages.Select(p => p.Key)) || now.Tags.Session != proposal.Session || now.Tags.WebSdk != proposal.WebSdk || now.HasAnnotationErrors || (now.Output is null) != (proposal.Output is null) ||
+                if (now.Tags.Kind != proposal.Kind || !now.Tags.ExpectedErrorIds.SequenceEqual(proposal.ExpectedErrorIds) || now.Tags.Members != proposal.Members || now.Tags.Listing != proposal.Listing || now.Tags.Base != proposal.Base || !now.Tags.Given.SequenceEqual(proposal.Given) || now.Tags.Results != (proposal.Results || proposal.HiddenChecks.Count > 0) || !now.Tags.Usings.SequenceEqual(proposal.Usings) || !now.Tags.Packages.Select(p => p.Key).SequenceEqual(proposal.Packages.Select(p => p.Key)) || now.Tags.Session != proposal.Session || now.Tags.WebSdk != proposal.WebSdk || now.HasAnnotationErrors || (now.Output is null) != (proposal.Output is null) ||
                     (now.Output is { } output && output.Block.Content != proposal.Output!.Content))
                 {
                     return false;

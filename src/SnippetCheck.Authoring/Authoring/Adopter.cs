@@ -182,6 +182,9 @@ public static class Adopter
             .Where(u => u.Last is not null)
             .Select(u => (u.Document, u.Last!.Snippet with { Tags = u.Last.Snippet.Tags with { Results = false } }))], cancellationToken).ConfigureAwait(false);
 
+        // Pass 5a: blocks that only list signatures, looked up in their page's packages (ListingAdoption).
+        var listings = await ListingAdoption.FindAsync(verifier, packageInference, untagged, cancellationToken).ConfigureAwait(false);
+
         var files = new List<AdoptFile>();
         foreach (var document in adoptable)
         {
@@ -201,6 +204,11 @@ public static class Adopter
                     var joined = chain.Blocks[index];
                     var printed = joined.Kind == SnippetKind.Run ? OutputFenceFor(document, snippet, ScrubbingOf(document, snippet), chain.Outputs[index]) : null;
                     proposals.Add(new AdoptProposal(snippet, joined.Kind, printed) { Members = joined.Tags.Members, Results = joined.Tags.Results, Usings = joined.Tags.Usings, Packages = joined.Tags.Packages, WebSdk = joined.Tags.WebSdk, Session = joined.Tags.Session });
+                    continue;
+                }
+                if (listings.GetValueOrDefault(key) is { } listed)
+                {
+                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Check, null) { Listing = true, Packages = listed.Snippet.Tags.Packages });
                     continue;
                 }
                 var packageNotes = packageInference.Notes.Where(n => n.Location == snippet.Location).Distinct().ToList();

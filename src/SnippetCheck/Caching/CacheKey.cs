@@ -64,6 +64,7 @@ public static class CacheKey
             // What the tags mean, not only how they read: adopt tries a block as members or with packages under the
             // tags it was written with, and such a pass must never answer for the block as written.
             key.Add("members", block.Tags.Members ? "members" : null);
+            key.Add("listing", block.Tags.Listing ? "listing" : null);
             key.Add("results", block.Tags.Results ? "results" : null);
             key.Add("base", block.Tags.Base);
             key.Add("given", block.Tags.Given.Count > 0 ? string.Join(',', block.Tags.Given) : null);

@@ -305,7 +305,7 @@ internal static class CheckLevel
     };
 
     /// <summary>A reference assembly of a framework's targeting pack (<c>Microsoft.NETCore.App.Ref</c> and the like), not a package's or a project's.</summary>
-    private static bool IsFramework(MetadataReference reference) =>
+    internal static bool IsFramework(MetadataReference reference) =>
         reference is PortableExecutableReference { FilePath: { } path }
         && (path.Contains(".App.Ref", StringComparison.OrdinalIgnoreCase) || path.Contains("NETStandard.Library", StringComparison.OrdinalIgnoreCase)
             || path.Contains("NETFramework.ReferenceAssemblies", StringComparison.OrdinalIgnoreCase));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
 using SnippetCheck.Judging;
 using SnippetCheck.Results;
@@ -26,7 +27,9 @@ internal sealed class AloneStrategy : CompileStrategy
 
         var settings = dependencies.Apply(program.Settings);
         var check = snippet.Kind == SnippetKind.Check ? program.CheckScopeFor(0, settings) : null;
-        var compiled = context.Compile(program.PreludeParts(settings), program.BlockParts(settings), settings, markBlocks: false, cancellationToken, check);
+        var compiled = snippet.Tags.Listing
+            ? ListingCheck.Compare(snippet.Location.File, snippet.Code, settings.References, settings.ParseOptions, 0)
+            : context.Compile(program.PreludeParts(settings), program.BlockParts(settings), settings, markBlocks: false, cancellationToken, check);
         var hasEntryPoint = program.HasEntryPoint(settings, [0]);
 
         // A lone program's tests are its block's, wherever they stand (a prelude's too).

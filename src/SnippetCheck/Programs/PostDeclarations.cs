@@ -36,12 +36,14 @@ public static class PostDeclarations
             {
                 BaseTypeDeclarationSyntax type => type.Identifier,
                 DelegateDeclarationSyntax @delegate => @delegate.Identifier,
-                MethodDeclarationSyntax method => method.Identifier,
+                // A signature with no body ('public static string Humanize(this DateTime input, …)') lists a package's
+                // method, which the post calls but never declares (issue 54, bug 1).
+                MethodDeclarationSyntax method when !IsSignatureOnly(method) => method.Identifier,
                 PropertyDeclarationSyntax property => property.Identifier,
                 EventDeclarationSyntax @event => @event.Identifier,
                 EnumMemberDeclarationSyntax member => member.Identifier,
                 VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } field => field.Identifier,
-                LocalFunctionStatementSyntax function => function.Identifier,
+                LocalFunctionStatementSyntax function when function.Body is not null || function.ExpressionBody is not null => function.Identifier,
                 _ => default,
             };
             if (declared.ValueText.Length > 0) names.Add(declared.ValueText);
@@ -50,4 +52,8 @@ public static class PostDeclarations
         }
         return names;
     }
+
+    private static bool IsSignatureOnly(MethodDeclarationSyntax method) =>
+        method.Body is null && method.ExpressionBody is null && method.Parent is not InterfaceDeclarationSyntax
+        && !method.Modifiers.Any(m => m.IsKind(SyntaxKind.AbstractKeyword) || m.IsKind(SyntaxKind.ExternKeyword) || m.IsKind(SyntaxKind.PartialKeyword));
 }

@@ -274,6 +274,10 @@ public static class SnippetReader
                     Annotations.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
                         $"hidden result checks run after the example, but a '{tags.Kind.Value.ToTag()}' example never runs: tag it 'run' or leave the kind out", new SourceLocation(Block.Location.File, HiddenChecks[0].Line, HiddenChecks[0].Column)));
             }
+            // A listing is looked up, never compiled: only the check level, alone, reads it so.
+            if (tags.Listing && (tags.Kind != SnippetKind.Check || tags.Session is not null || tags.Members || tags.Base is not null || Output is not null))
+                Annotations.Add(Diagnostic.Error(DiagnosticCodes.ConflictingTag,
+                    "'listing' is a 'check' block's, alone: its signatures are looked up in its packages, never compiled, run or joined; tag it 'check listing'", Block.Location));
             if (!tags.HasAny && Output is null && Stdin is null && !strictTags && !diagnostics.Concat(Annotations).Any(d => d.IsError))
             {
                 // A block nobody tagged is the blog's, not ours: its engine words are no news on every run. They stay

@@ -68,6 +68,12 @@ public sealed record SnippetTags
     public bool Members { get; init; }
 
     /// <summary>
+    /// <c>check listing</c>: the block lists an API's signatures (<c>public const long BytesInGibibyte = 1073741824;</c>),
+    /// each looked up in the packages it references, never compiled (<see cref="Compilation.ListingCheck"/>).
+    /// </summary>
+    public bool Listing { get; init; }
+
+    /// <summary>
     /// <c>base=TYPE</c>: the block's statements are the body of a constructor of a class the tool adds, deriving from
     /// TYPE (<c>base=AbstractValidator&lt;Customer&gt;</c>), as docs write a base class's members bare
     /// (<see cref="Compilation.BaseClassWrapper"/>); null without the tag.
@@ -130,7 +136,7 @@ public sealed record SnippetTags
     /// <summary>True when any kind or modifier of ours was given; foreign attributes never count.</summary>
     public bool HasAny =>
         Kind is not null || Name is not null || Session is not null || ExitCode is not null || SettingTags.Count > 0 ||
-        Unsafe || Members || Results || WebSdk || Args is not null || Base is not null || Given.Count > 0;
+        Unsafe || Members || Listing || Results || WebSdk || Args is not null || Base is not null || Given.Count > 0;
 
     /// <summary>
     /// Value equality: two blocks tagged alike are equal. A record compares its lists and dictionary by reference,
@@ -140,7 +146,7 @@ public sealed record SnippetTags
         other is not null &&
         (ReferenceEquals(this, other) ||
          Kind == other.Kind && ExpectedException == other.ExpectedException && Name == other.Name && Session == other.Session &&
-         ExitCode == other.ExitCode && Unsafe == other.Unsafe && Members == other.Members && Results == other.Results && WebSdk == other.WebSdk && Base == other.Base && Given.SequenceEqual(other.Given) &&
+         ExitCode == other.ExitCode && Unsafe == other.Unsafe && Members == other.Members && Listing == other.Listing && Results == other.Results && WebSdk == other.WebSdk && Base == other.Base && Given.SequenceEqual(other.Given) &&
          Original == other.Original &&
          ExpectedErrorIds.SequenceEqual(other.ExpectedErrorIds) && ForeignAttributes.SequenceEqual(other.ForeignAttributes) &&
          (Args ?? []).SequenceEqual(other.Args ?? []) && Args is null == other.Args is null &&

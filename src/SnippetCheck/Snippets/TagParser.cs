@@ -22,6 +22,7 @@ internal static class TagParser
         ("unsafe", tags => tags with { Unsafe = true }),
         ("members", tags => tags with { Members = true }),
         ("results", tags => tags with { Results = true }),
+        ("listing", tags => tags with { Listing = true }),
     ];
 
     /// <summary>

@@ -1,0 +1,74 @@
+using SnippetCheck.Model;
+using SnippetCheck.Results;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.EndToEnd;
+
+/// <summary>
+/// <c>check listing</c> (issue 54, item 4): a block that lists an API's signatures is looked up in the package it
+/// documents, member by member, and counted as checked, never verified. A renamed member, a changed constant value, a
+/// changed parameter type or a member the package lacks must fail it; these are the level's mutants.
+/// </summary>
+public sealed class ListingCheckTests
+{
+    /// <summary>
+    /// Humanizer's own signatures, as its readme and its generated API pages list them, as Humanizer.Core 3.0.1 has them:
+    /// its readme's <c>bool utcDate = true</c> is 3.0.1's <c>bool? utcDate = null</c>, which the level finds.
+    /// </summary>
+    private const string Listing = """
+        public const long BytesInGigabyte = 1073741824;
+        public const string ByteSymbol = "B";
+        public ByteSize(double byteSize);
+        public static string Humanize(this DateTime input, bool? utcDate = null, DateTime? dateToCompareAgainst = null, CultureInfo culture = null)
+        public struct ByteSize : System.IComparable<Humanizer.ByteSize>, System.IEquatable<Humanizer.ByteSize>, System.IComparable, System.IFormattable
+        """;
+
+    private static async Task<SnippetResult> ListingAsync(string code, string tag = "check listing packages=Humanizer.Core@3.0.1")
+    {
+        var report = await Pipeline.VerifyAsync($"<!-- snippetcheck: {tag} name=it -->\n```csharp\n{code}\n```\n", o => o with { NoCache = true });
+        return report.Snippets.Single();
+    }
+
+    [Fact]
+    public async Task A_listing_of_the_package_s_members_is_checked_not_verified()
+    {
+        var result = await ListingAsync(Listing);
+
+        Assert.True(result.Status == SnippetStatus.Passed, $"{result.Status} {result.Code} {result.Message}");
+        Assert.Equal(VerificationLevel.Check, result.Level);
+    }
+
+    [Theory]
+    [InlineData("BytesInGigabyte = 1073741824", "BytesInGigabyt = 1073741824")]
+    [InlineData("1073741824", "1073741825")]
+    [InlineData("\"B\"", "\"b\"")]
+    [InlineData("bool? utcDate", "int? utcDate")]
+    [InlineData("bool? utcDate", "bool utcDate")]
+    [InlineData("Humanize(this DateTime", "Humanise(this DateTime")]
+    [InlineData("ByteSize(double byteSize)", "ByteSize(float byteSize)")]
+    [InlineData("System.IComparable,", "System.ICloneable,")]
+    public async Task A_mutant_of_the_listing_fails(string original, string mutant)
+    {
+        Assert.Contains(original, Listing, StringComparison.Ordinal);
+        var result = await ListingAsync(Listing.Replace(original, mutant, StringComparison.Ordinal));
+
+        Assert.True((result.Status, result.Code) == (SnippetStatus.Failed, DiagnosticCodes.UnboundApi), $"{result.Status} {result.Code} {result.Message}");
+    }
+
+    [Fact]
+    public async Task A_member_the_package_lacks_fails()
+    {
+        var result = await ListingAsync("public static string Shout(this string input)");
+
+        Assert.Equal((SnippetStatus.Failed, DiagnosticCodes.UnboundApi), (result.Status, result.Code));
+        Assert.Contains("no public type of its packages declares 'Shout'", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Listing_is_a_check_block_s_alone()
+    {
+        var result = await ListingAsync(Listing, "compile listing packages=Humanizer.Core@3.0.1");
+
+        Assert.Equal((SnippetStatus.Failed, DiagnosticCodes.ConflictingTag), (result.Status, result.Code));
+    }
+}
