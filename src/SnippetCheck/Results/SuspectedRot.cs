@@ -131,7 +131,7 @@ public static partial class RotEvidence
             return new SuspectedRot(escape.Location, escape.Id, escape.Message, Typo, "a backslash in a non-verbatim string (a regex without @?)");
         if (failed.Diagnostics.FirstOrDefault(d => d.Id == "CS0820") is { } initializer)
             return new SuspectedRot(initializer.Location, initializer.Id, initializer.Message, Typo, "'var' with a bare array initializer (new[] { ... } compiles)");
-        if (KeywordAsArgument(failed.Snippet) is { } keyword) return keyword;
+        if ((KeywordLambdaParameter(failed.Snippet) ?? KeywordAsArgument(failed.Snippet)) is { } keyword) return keyword;
         var inStrings = LinesInsideStrings(failed.Snippet);
         foreach (var line in failed.Snippet.Code)
         {
@@ -196,13 +196,57 @@ public static partial class RotEvidence
     {
         var tree = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), new CSharpParseOptions(LanguageVersion.Preview));
         var keyword = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax>()
-            .Select(a => a.Expression).OfType<Microsoft.CodeAnalysis.CSharp.Syntax.PredefinedTypeSyntax>().FirstOrDefault();
+            .Select(a => a.Expression).OfType<Microsoft.CodeAnalysis.CSharp.Syntax.PredefinedTypeSyntax>().FirstOrDefault(IsMisplacedKeyword);
         if (keyword is null) return null;
         var position = keyword.GetLocation().GetLineSpan().StartLinePosition;
         var line = snippet.Code[Math.Min(position.Line, snippet.Code.Count - 1)];
         var name = keyword.Keyword.Text;
         return new SuspectedRot(snippet.Location with { Line = line.Line, Column = line.Column + position.Character }, "CS1525", $"Invalid expression term '{name}'", Typo,
             $"'{name}', a type, where a call's argument belongs (a lambda parameter named '{name}', or a parameter's declaration in a call?)");
+    }
+
+    /// <summary>
+    /// A keyword right before <c>=&gt;</c> after a call's <c>(</c> or <c>,</c> (<c>value.Switch(str =&gt; ..., int =&gt; Use(int))</c>):
+    /// read from the tokens, since the parser skips such a keyword. Inside braces it is a switch expression's type pattern.
+    /// </summary>
+    private static SuspectedRot? KeywordLambdaParameter(Snippet snippet)
+    {
+        var text = string.Join('\n', snippet.Code.Select(l => l.Text));
+        var tokens = SyntaxFactory.ParseTokens(text).ToList();
+        var open = new Stack<int>();
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var kind = tokens[i].RawKind;
+            if (kind is (int)SyntaxKind.OpenParenToken or (int)SyntaxKind.OpenBracketToken or (int)SyntaxKind.OpenBraceToken) open.Push(kind);
+            else if (kind is (int)SyntaxKind.CloseParenToken or (int)SyntaxKind.CloseBracketToken or (int)SyntaxKind.CloseBraceToken) open.TryPop(out _);
+            else if (i > 0 && SyntaxFacts.IsReservedKeyword(tokens[i].Kind()) && tokens[i + 1].RawKind == (int)SyntaxKind.EqualsGreaterThanToken
+                && tokens[i - 1].RawKind is (int)SyntaxKind.OpenParenToken or (int)SyntaxKind.CommaToken
+                && open.TryPeek(out var innermost) && innermost == (int)SyntaxKind.OpenParenToken)
+            {
+                var start = tokens[i].SpanStart;
+                var index = Math.Min(text[..start].Count(c => c == '\n'), snippet.Code.Count - 1);
+                var line = snippet.Code[index];
+                var name = tokens[i].Text;
+                return new SuspectedRot(snippet.Location with { Line = line.Line, Column = line.Column + start - (text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1) },
+                    "CS1525", $"Invalid expression term '{name}'", Typo, $"a lambda parameter named '{name}', a keyword (a type where a name belongs?)");
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A type keyword argument that no C# reading explains: one before <c>=&gt;</c> (a lambda parameter named as a keyword),
+    /// or one before a name (a declaration) in a call whose value is used. Not a signature listed as a statement
+    /// (<c>String.Format(string format, params object[] args)</c>), not <c>nameof(int)</c> or <c>Parse(string)</c>, where
+    /// the keyword stands for a value, and not an explicitly typed lambda's parameters (<c>(int x) =&gt; x + 1</c>).
+    /// </summary>
+    private static bool IsMisplacedKeyword(Microsoft.CodeAnalysis.CSharp.Syntax.PredefinedTypeSyntax keyword)
+    {
+        var next = keyword.Keyword.GetNextToken(includeZeroWidth: false, includeSkipped: true);
+        if (next.RawKind == (int)SyntaxKind.EqualsGreaterThanToken) return true;
+        if (next.RawKind != (int)SyntaxKind.IdentifierToken || keyword.Parent?.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentListSyntax list) return false;
+        return list.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Parent: not Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax }
+            && list.CloseParenToken.GetNextToken(includeZeroWidth: false, includeSkipped: true).RawKind != (int)SyntaxKind.EqualsGreaterThanToken;
     }
 
     /// <summary>The text without the <c>)</c> nearest before <paramref name="at"/>; null when there is none.</summary>

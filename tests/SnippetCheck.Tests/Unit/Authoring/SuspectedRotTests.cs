@@ -208,6 +208,11 @@ public sealed class SuspectedRotTests
             ```csharp
             var thing = Load(string id);
             ```
+
+            ```csharp
+            String.Format(string format, params object[] args);
+            Console.WriteLine(nameof(int));
+            ```
             """);
 
         Assert.Equal(("CS1525", RotEvidence.Typo), (rot[3].Id, rot[3].Evidence));
