@@ -48,8 +48,16 @@ internal static partial class OutputClaim
             "the output block beside it no longer holds what the code prints") { Block = snippet.Location };
     }
 
-    /// <summary>A line with each run of digits, punctuation, symbols and non-ASCII letters as one mark: what culture and runtime vary.</summary>
-    private static string Machine(string line) => MachineParts().Replace(line, "#");
+    /// <summary>
+    /// A line with each run of digits, punctuation, symbols and non-ASCII letters as one mark: what culture and runtime vary.
+    /// The invariant culture's words for special numbers count as such a mark (it prints <c>Infinity</c> where a culture
+    /// prints <c>∞</c>, which a console's code page may show as <c>8</c>), and so do the names of days and months: a date
+    /// in the output is the clock's and the culture's (<c>Today, 07 July 2023</c> where the run prints <c>Today, Thursday, 26 November 2026</c>).
+    /// </summary>
+    private static string Machine(string line) => MachineParts().Replace(MachineWords().Replace(line, "∞"), "#");
+
+    [GeneratedRegex(@"\b(?:Infinity|NaN|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\b")]
+    private static partial Regex MachineWords();
 
     [GeneratedRegex(@"[\d\p{P}\p{S}\P{IsBasicLatin}\s]+")]
     private static partial Regex MachineParts();

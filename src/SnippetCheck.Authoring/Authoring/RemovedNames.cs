@@ -15,9 +15,12 @@ internal sealed record RemovedName(string Package, string LastVersion, string? O
 /// Finds the last version of a package that declared a name its current version lacks (issue 55, removed or renamed
 /// API), through the pieces <c>outdated</c> uses: the versions the sources list (<see cref="PackageSearch"/>) and a
 /// restore of each version looked at (<see cref="PackageRestorer"/>, kept in the package cache). A few versions are
-/// probed (the last of each of the three majors before the current one, and two spread over the current major, for a
-/// 0.x package), then the gap after the newest probe that has the name is halved down to the last minor that had it.
-/// Each answer, found or not, is kept in the package cache (<c>removed/</c>): older versions do not change.
+/// probed (the last of each of the majors before the current one, and two spread over the current major, for a 0.x
+/// package), then the gap after the newest probe that has the name is halved down to the last minor that had it. A
+/// member of a package's type or a namespace under its root is the package's for sure and is looked for six majors back
+/// (an upgrade guide to 9 of a package at 12 needs 8.x); a bare name, which may be the post's own, three.
+/// Each answer, found or not, is kept in the package cache (<c>removed/</c>): older versions do not change. A "not
+/// found" kept from a shallower search is searched again.
 /// </summary>
 internal sealed class RemovedNames(PackageSearch search, PackageRestorer restorer, string cacheRoot, string? nugetConfig)
 {
@@ -46,24 +49,30 @@ internal sealed class RemovedNames(PackageSearch search, PackageRestorer restore
             var key = new StoreKey().Add("id", id.ToLowerInvariant()).Add("current", current).Add("name", name.ToString()).Add("namespace", name.IsNamespace)
                 .Add("nuget.config", nugetConfigText);
             var file = Path.Combine(cacheRoot, "removed", StoreKey.FolderName(key.Hash()) + ".json");
-            if (File.Exists(file) && StoreFile.TryRead(file, bytes => JsonSerializer.Deserialize<Kept>(bytes)) is { } kept) return kept.Found;
-            var (found, answered) = await FindUncachedAsync(id, current, name, folder, cancellationToken).ConfigureAwait(false);
+            var majors = OlderMajors(name);
+            if (File.Exists(file) && StoreFile.TryRead(file, bytes => JsonSerializer.Deserialize<Kept>(bytes)) is { } kept
+                && (kept.Found is not null || kept.Majors >= majors)) return kept.Found;
+            var (found, answered) = await FindUncachedAsync(id, current, name, majors, folder, cancellationToken).ConfigureAwait(false);
             // A version list or restore that failed (no network) is no answer: asked again next time.
-            if (answered) StoreFile.Write(file, JsonSerializer.SerializeToUtf8Bytes(new Kept(found)));
+            if (answered) StoreFile.Write(file, JsonSerializer.SerializeToUtf8Bytes(new Kept(found, majors)));
             return found;
         })).Value;
 
-    /// <summary>What is kept of an answer: the removed name, or null for "no older version declares it".</summary>
-    private sealed record Kept(RemovedName? Found);
+    /// <summary>How many majors before the current one are looked at: six for a package's member or namespace, three for a bare name.</summary>
+    internal static int OlderMajors(ApiName name) => name.Type is not null || name.IsNamespace ? 6 : 3;
 
-    private async Task<(RemovedName? Found, bool Answered)> FindUncachedAsync(string id, string current, ApiName name, string folder, CancellationToken cancellationToken)
+    /// <summary>What is kept of an answer: the removed name, or null for "no older version declares it", and how many older majors were looked at.</summary>
+    private sealed record Kept(RemovedName? Found, int Majors = 3);
+
+    private async Task<(RemovedName? Found, bool Answered)> FindUncachedAsync(string id, string current, ApiName name, int majors, string folder,
+        CancellationToken cancellationToken)
     {
         if (await ApiAsync(id, current, cancellationToken).ConfigureAwait(false) is not { } now) return (null, false);
         if (now.Declares(name)) return (null, true);
         var listed = await search.StableVersionsAsync(id, folder, cancellationToken).ConfigureAwait(false);
         if (listed.Count == 0) return (null, false);
         var lines = LastOfEachMinor(listed.Where(v => NewestFirst(current, v)));
-        var probes = Probes(lines, current);
+        var probes = Probes(lines, current, majors);
         // Newest first: the newest probe that has the name, and the probe (or the current version) just newer than it, which has not.
         int? hit = null;
         foreach (var probe in probes)
@@ -95,11 +104,11 @@ internal sealed class RemovedNames(PackageSearch search, PackageRestorer restore
     internal static List<string> LastOfEachMinor(IEnumerable<string> versions) =>
         [.. PackageSearch.NewestFirst(versions).GroupBy(v => string.Join('.', v.Split('.').Take(2))).Select(g => g.First())];
 
-    /// <summary>The versions looked at first, newest first: the last of each of three older majors, two spread over the current one.</summary>
-    internal static List<string> Probes(List<string> lines, string current)
+    /// <summary>The versions looked at first, newest first: the last of each of <paramref name="majors"/> older majors, two spread over the current one.</summary>
+    internal static List<string> Probes(List<string> lines, string current, int majors)
     {
         var major = Major(current);
-        var probes = lines.Where(v => Major(v) < major).GroupBy(Major).Take(3).Select(g => g.First()).ToList();
+        var probes = lines.Where(v => Major(v) < major).GroupBy(Major).Take(majors).Select(g => g.First()).ToList();
         var same = lines.Where(v => Major(v) == major).ToList();
         if (same.Count >= 3) probes.AddRange([same[same.Count / 3], same[2 * same.Count / 3]]);
         return [.. probes.Distinct().OrderBy(lines.IndexOf)];

@@ -105,7 +105,7 @@ public static partial class RotEvidence
             var names = Quoted().Matches(error.Message).Select(m => m.Groups[1].Value).ToList();
             var why = error.Id switch
             {
-                "CS0117" or "CS1061" when names.Count >= 2 && IsKnownType(names[0], declared) && MissingMember(failed.Snippet, names[0], names[1]) is { } near =>
+                "CS0117" or "CS1061" when names.Count >= 2 && IsKnownType(names[0], declared) && MissingMember(names[0], names[1]) is { } near =>
                     $"'{SimpleName(names[0])}' is a known type, and it has no '{names[1]}'{near}",
                 "CS0234" when names.Count >= 2 && PackageRoot(failed.Snippet, names[1]) is { } package =>
                     $"'{names[1]}' is {package}'s namespace, and it declares no '{names[0]}'",
@@ -131,9 +131,12 @@ public static partial class RotEvidence
             return new SuspectedRot(escape.Location, escape.Id, escape.Message, Typo, "a backslash in a non-verbatim string (a regex without @?)");
         if (failed.Diagnostics.FirstOrDefault(d => d.Id == "CS0820") is { } initializer)
             return new SuspectedRot(initializer.Location, initializer.Id, initializer.Message, Typo, "'var' with a bare array initializer (new[] { ... } compiles)");
+        if ((KeywordLambdaParameter(failed.Snippet) ?? KeywordAsArgument(failed.Snippet)) is { } keyword) return keyword;
+        var inStrings = LinesInsideStrings(failed.Snippet);
         foreach (var line in failed.Snippet.Code)
         {
-            if (JavaScript().Match(line.Text) is { Success: true } js)
+            // A page's script inside a C# string (AngleSharp's @"<script>console.log(…)") is the post's data, not its code.
+            if (JavaScript().Match(line.Text) is { Success: true } js && !inStrings.Contains(line.Line))
                 return new SuspectedRot(failed.Snippet.Location with { Line = line.Line, Column = line.Column + js.Index }, "javascript", line.Text.Trim(), Typo,
                     "a line of JavaScript in a C# fence");
         }
@@ -164,6 +167,88 @@ public static partial class RotEvidence
         return null;
     }
 
+    /// <summary>The lines of the block that lie wholly inside a string literal (a verbatim, raw or interpolated string that spans lines).</summary>
+    private static HashSet<int> LinesInsideStrings(Snippet snippet)
+    {
+        var inside = new HashSet<int>();
+        var text = string.Join('\n', snippet.Code.Select(l => l.Text));
+        var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Preview));
+        foreach (var token in tree.GetRoot().DescendantTokens())
+        {
+            if (token.RawKind is not ((int)SyntaxKind.StringLiteralToken or (int)SyntaxKind.MultiLineRawStringLiteralToken
+                or (int)SyntaxKind.InterpolatedStringTextToken)) continue;
+            var span = token.GetLocation().GetLineSpan();
+            // The lines after the one the string opens on, up to the one before it closes on: all string.
+            for (var line = span.StartLinePosition.Line + 1; line < span.EndLinePosition.Line; line++)
+            {
+                if (line < snippet.Code.Count) inside.Add(snippet.Code[line].Line);
+            }
+        }
+        return inside;
+    }
+
+    /// <summary>
+    /// A type keyword where a call's argument belongs: a lambda's parameter named as a keyword (<c>value.Switch(str =&gt; ...,
+    /// int =&gt; Use(int))</c>), or a parameter's declaration written in a call (<c>GetThing(string id)</c>). No C# parses it,
+    /// with or without the block's <c>...</c> holes; a switch expression's <c>int =&gt;</c> (a type pattern) is no argument.
+    /// </summary>
+    private static SuspectedRot? KeywordAsArgument(Snippet snippet)
+    {
+        var tree = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), new CSharpParseOptions(LanguageVersion.Preview));
+        var keyword = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax>()
+            .Select(a => a.Expression).OfType<Microsoft.CodeAnalysis.CSharp.Syntax.PredefinedTypeSyntax>().FirstOrDefault(IsMisplacedKeyword);
+        if (keyword is null) return null;
+        var position = keyword.GetLocation().GetLineSpan().StartLinePosition;
+        var line = snippet.Code[Math.Min(position.Line, snippet.Code.Count - 1)];
+        var name = keyword.Keyword.Text;
+        return new SuspectedRot(snippet.Location with { Line = line.Line, Column = line.Column + position.Character }, "CS1525", $"Invalid expression term '{name}'", Typo,
+            $"'{name}', a type, where a call's argument belongs (a lambda parameter named '{name}', or a parameter's declaration in a call?)");
+    }
+
+    /// <summary>
+    /// A keyword right before <c>=&gt;</c> after a call's <c>(</c> or <c>,</c> (<c>value.Switch(str =&gt; ..., int =&gt; Use(int))</c>):
+    /// read from the tokens, since the parser skips such a keyword. Inside braces it is a switch expression's type pattern.
+    /// </summary>
+    private static SuspectedRot? KeywordLambdaParameter(Snippet snippet)
+    {
+        var text = string.Join('\n', snippet.Code.Select(l => l.Text));
+        var tokens = SyntaxFactory.ParseTokens(text).ToList();
+        var open = new Stack<int>();
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var kind = tokens[i].RawKind;
+            if (kind is (int)SyntaxKind.OpenParenToken or (int)SyntaxKind.OpenBracketToken or (int)SyntaxKind.OpenBraceToken) open.Push(kind);
+            else if (kind is (int)SyntaxKind.CloseParenToken or (int)SyntaxKind.CloseBracketToken or (int)SyntaxKind.CloseBraceToken) open.TryPop(out _);
+            else if (i > 0 && SyntaxFacts.IsReservedKeyword(tokens[i].Kind()) && tokens[i + 1].RawKind == (int)SyntaxKind.EqualsGreaterThanToken
+                && tokens[i - 1].RawKind is (int)SyntaxKind.OpenParenToken or (int)SyntaxKind.CommaToken
+                && open.TryPeek(out var innermost) && innermost == (int)SyntaxKind.OpenParenToken)
+            {
+                var start = tokens[i].SpanStart;
+                var index = Math.Min(text[..start].Count(c => c == '\n'), snippet.Code.Count - 1);
+                var line = snippet.Code[index];
+                var name = tokens[i].Text;
+                return new SuspectedRot(snippet.Location with { Line = line.Line, Column = line.Column + start - (text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1) },
+                    "CS1525", $"Invalid expression term '{name}'", Typo, $"a lambda parameter named '{name}', a keyword (a type where a name belongs?)");
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A type keyword argument that no C# reading explains: one before <c>=&gt;</c> (a lambda parameter named as a keyword),
+    /// or one before a name (a declaration) in a call whose value is used. Not a signature listed as a statement
+    /// (<c>String.Format(string format, params object[] args)</c>), not <c>nameof(int)</c> or <c>Parse(string)</c>, where
+    /// the keyword stands for a value, and not an explicitly typed lambda's parameters (<c>(int x) =&gt; x + 1</c>).
+    /// </summary>
+    private static bool IsMisplacedKeyword(Microsoft.CodeAnalysis.CSharp.Syntax.PredefinedTypeSyntax keyword)
+    {
+        var next = keyword.Keyword.GetNextToken(includeZeroWidth: false, includeSkipped: true);
+        if (next.RawKind == (int)SyntaxKind.EqualsGreaterThanToken) return true;
+        if (next.RawKind != (int)SyntaxKind.IdentifierToken || keyword.Parent?.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentListSyntax list) return false;
+        return list.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Parent: not Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax }
+            && list.CloseParenToken.GetNextToken(includeZeroWidth: false, includeSkipped: true).RawKind != (int)SyntaxKind.EqualsGreaterThanToken;
+    }
+
     /// <summary>The text without the <c>)</c> nearest before <paramref name="at"/>; null when there is none.</summary>
     private static string? RemoveCloseParen(string text, int at)
     {
@@ -176,10 +261,25 @@ public static partial class RotEvidence
     {
         if (ResultMismatch().Match(failed.Message ?? "") is not { Success: true } match) return null;
         // Not rot, and not a throw either: the result line's own check is what threw.
-        if (OtherCultureOrType().IsMatch(match.Groups["claim"].Value)) return new SuspectedRot(failed.FailureLocation, "", "", "", "");
-        var at = failed.Snippet.Location with { Line = int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
-            Column = int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture) };
+        var line = int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (OtherCultureOrType().IsMatch(match.Groups["claim"].Value) || CultureWorded(failed.Snippet, line, match.Groups["claim"].Value))
+            return new SuspectedRot(failed.FailureLocation, "", "", "", "");
+        var at = failed.Snippet.Location with { Line = line, Column = int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture) };
         return new SuspectedRot(at, "result", match.Groups["claim"].Value.Trim(), Claim, "the result the post states no longer holds");
+    }
+
+    /// <summary>
+    /// A result line whose value depends on the culture, which the run does not have (it runs in the invariant culture): the
+    /// comment the line stands under in its block names a culture or locale (<c>// in fr culture</c>, <c>// Spanish locale</c>),
+    /// or the stated value is the printed one with a culture's letters after its digits (<c>1st</c>, <c>1.er</c>, <c>1º</c>
+    /// where the invariant culture prints <c>1</c>).
+    /// </summary>
+    private static bool CultureWorded(Snippet snippet, int line, string claim)
+    {
+        if (ClaimValues().Match(claim) is not { Success: true } values) return false;
+        if (OrdinalSuffix().Replace(values.Groups["stated"].Value, "") == values.Groups["actual"].Value) return true;
+        var comment = snippet.Code.Where(l => l.Line < line).Select(l => l.Text.Trim()).LastOrDefault(t => t.StartsWith("//", StringComparison.Ordinal));
+        return comment is not null && CultureComment().IsMatch(comment);
     }
 
     /// <summary>A block that compiles and throws, with no word near it that it throws, and not for what the machine lacks.</summary>
@@ -193,12 +293,13 @@ public static partial class RotEvidence
     }
 
     /// <summary>
-    /// Why a member a known type lacks is rot, as the end of the reason: the block compiles against a package (which lacks
-    /// it now), or the member is a near miss of one the framework type has (<c>Lenght</c>, <c>length</c>). Null when the
-    /// type is the framework's and the name is no near miss: most likely an extension method of a package the post does not
-    /// name (<c>"text".Humanize()</c>), which the block lacks rather than breaks.
+    /// Why a member a known type lacks is rot, as the end of the reason: the member is a near miss of one the framework type
+    /// has (<c>Lenght</c>, <c>length</c>). Null otherwise: a name no member is near is most likely an extension method of a
+    /// package the post does not name (<c>"text".Humanize()</c>, <c>expression.CompileFast()</c>, LINQPad's <c>Dump()</c>
+    /// on a package's type), which the block lacks rather than breaks. A package's type is no evidence here: adopt looks its
+    /// member up in the package's versions (removed, or a near miss of one it has; <c>RemovedApiRot</c>).
     /// </summary>
-    private static string? MissingMember(Snippet snippet, string type, string member)
+    private static string? MissingMember(string type, string member)
     {
         if (FrameworkType(type) is { } known)
         {
@@ -208,7 +309,7 @@ public static partial class RotEvidence
             // A framework type without the member: an extension method the block's usings or packages do not bring.
             return meant is null ? null : EditDistance.DidYouMean(meant);
         }
-        return snippet.Tags.Packages.Count > 0 ? $" (the block compiles against {string.Join(", ", snippet.Tags.Packages.Select(p => p.Id))})" : null;
+        return null;
     }
 
     /// <summary>Keyword and common framework type names, as the compiler's messages write them.</summary>
@@ -309,6 +410,18 @@ public static partial class RotEvidence
     [GeneratedRegex(@" is (?:.+ \(\w+\), not .+ \(\w+\)|""[\x20-\x7E]*"", not "".*[^\x00-\x7F].*"")$")]
     private static partial Regex OtherCultureOrType();
 
+    // "x is "1", not "1st"": the printed value, then the stated one.
+    [GeneratedRegex(@" is (?<actual>.+), not (?<stated>.+)$")]
+    private static partial Regex ClaimValues();
+
+    // A culture's letters right after a number: '1st', '22nd', '1.er', '3.ª', '1º'.
+    [GeneratedRegex(@"(?<=\d)\.?[\p{L}ºª]+")]
+    private static partial Regex OrdinalSuffix();
+
+    // '// in fr culture', '// for Brazilian Portuguese locale', '// in de-DE culture'.
+    [GeneratedRegex(@"\b(?:(?i:cultures?|locales?)|[a-z]{2}-[A-Z]{2})\b")]
+    private static partial Regex CultureComment();
+
     // The check a result line compiles to: "post.md(12,1): x.Humanize() is "a", not "b"".
     [GeneratedRegex(@"\((?<line>\d+),(?<column>\d+)\): (?<claim>.+? is .+, not .+)")]
     private static partial Regex ResultMismatch();
@@ -316,6 +429,7 @@ public static partial class RotEvidence
     [GeneratedRegex(@"\b(?:error|errors|illegal|invalid|not\s+allowed|(?:won't|doesn't|does\s+not|will\s+not)\s+compile|CS\d{4})\b", RegexOptions.IgnoreCase)]
     private static partial Regex ErrorComment();
 
-    [GeneratedRegex(@"\b(?:throws?|thrown|exceptions?|fails?)\b", RegexOptions.IgnoreCase)]
+    // 'throws', 'an exception', 'fails', and '// Invalid' above a call that shows what is not accepted.
+    [GeneratedRegex(@"\b(?:throws?|thrown|exceptions?|fails?|invalid)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ThrowWords();
 }

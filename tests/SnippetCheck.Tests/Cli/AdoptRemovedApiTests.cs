@@ -10,7 +10,8 @@ namespace SnippetCheck.Tests.Cli;
 /// <c>Screen.Render</c> (1.1.0 marks it <c>[Obsolete("Use Write instead")]</c>), 2.0.0 has only <c>Screen.Write</c>.
 /// A post that installs Rot.Sample and calls <c>Render</c> gets suspected rot with the last version that had it; an
 /// upgrade guide's block is proposed as <c>compile-fail=CS0117</c> instead; a block tagged <c>ignore reason=</c> is
-/// silent; the answer is kept in the package cache, so a second run needs neither the old versions nor their restores.
+/// silent; a member no version has (LINQPad's <c>Dump</c>) is not listed; the answer is kept in the package cache, so a
+/// second run needs neither the old versions nor their restores.
 /// </summary>
 public sealed class AdoptRemovedApiTests
 {
@@ -36,6 +37,14 @@ public sealed class AdoptRemovedApiTests
         using Rot.Sample;
 
         Screen.Render("silenced");
+        ```
+
+        In LINQPad, `Dump` shows it:
+
+        ```csharp
+        using Rot.Sample;
+
+        Screen.Dump("hello");
         ```
         """;
 
@@ -89,6 +98,9 @@ public sealed class AdoptRemovedApiTests
             "last in 1.1.0; it was marked [Obsolete(\"Use Write instead\")] [removed-api]\n", run.Stdout);
         Assert.DoesNotContain("silenced", run.Stdout);
         Assert.DoesNotContain("post.md(21", run.Stdout);
+        // A member no version of the package has, and no near miss of one the framework has: an extension method of another
+        // package (LINQPad's Dump), which the block lacks rather than breaks.
+        Assert.DoesNotContain("post.md(29", run.Stdout);
         Assert.DoesNotContain("upgrading-to-2.md(12", run.Stdout);
         var json = AdoptJsonReport.Load(Path.Combine(docs, "adopt.json"));
         var rot = Assert.Single(json.SuspectedRot);

@@ -32,6 +32,26 @@ public sealed class RotClaimReportTests
             ```text
             42
             ```
+
+            ```csharp
+            Console.WriteLine($"Infinity | {double.PositiveInfinity}");
+            ```
+
+            Output:
+
+            ```text
+            Infinity | ∞
+            ```
+
+            ```csharp
+            Console.WriteLine($"Today is {DateTime.Today:dddd, d MMMM}.");
+            ```
+
+            Output:
+
+            ```text
+            Today is Friday, 7 July.
+            ```
             """);
 
         var run = CliRunner.Run(folder.Path, "adopt", "--report", "json=adopt.json");
@@ -43,6 +63,10 @@ public sealed class RotClaimReportTests
         var rot = Assert.Single(json.SuspectedRot);
         Assert.Equal(("claim", 3), (rot.GetProperty("evidence").GetString(), rot.GetProperty("blockLine").GetInt32()));
         Assert.True(json.Blocks[13].GetProperty("output").GetBoolean());
+        // The post's culture prints '∞' where the run's invariant culture prints 'Infinity': the machine's, not rot.
+        Assert.DoesNotContain("post.md(28", run.Stdout);
+        // A date the code reads from the clock, with its day and month names: the machine's, not rot.
+        Assert.DoesNotContain("post.md(38", run.Stdout);
     }
 
     [Fact]

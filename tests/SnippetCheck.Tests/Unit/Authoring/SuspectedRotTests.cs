@@ -106,6 +106,29 @@ public sealed class SuspectedRotTests
     }
 
     [Fact]
+    public async Task JavaScript_inside_a_csharp_string_is_the_posts_data_and_not_listed()
+    {
+        var (_, rot) = await AdoptAsync("""
+            # Scripts
+
+            ```csharp
+            var page = @"<script>
+                console.log('loaded');
+                </script>";
+            Render(page);
+            ```
+
+            ```csharp
+            var page = "<p>";
+            console.log(page);
+            ```
+            """);
+
+        Assert.Equal(("javascript", RotEvidence.Typo), (rot[10].Id, rot[10].Evidence));
+        Assert.Equal([10], rot.Keys);
+    }
+
+    [Fact]
     public async Task Result_lines_that_no_longer_hold_are_listed_and_those_that_hold_are_not()
     {
         var (report, rot) = await AdoptAsync("""
@@ -124,6 +147,79 @@ public sealed class SuspectedRotTests
         Assert.Contains("is 3, not 4", rot[7].Message, StringComparison.Ordinal);
         Assert.Equal([7], rot.Keys);
         Assert.Equal(1, report.SuspectedRot);
+    }
+
+    [Fact]
+    public async Task Result_lines_worded_for_a_culture_the_run_does_not_have_are_not_listed()
+    {
+        // The run has the invariant culture: a value stated for a culture its comment names, or the printed number with a
+        // culture's ordinal letters ('1st', '1.er'), is the culture's, not rot. The same block's claim under no culture is.
+        var (_, rot) = await AdoptAsync("""
+            # Cultures
+
+            ```csharp
+            // in en-US culture
+            1.5m.ToString("C") => "$1.50"
+            ```
+
+            ```csharp
+            // Spanish locale
+            $"{1}" => "1.er"
+            ```
+
+            ```csharp
+            $"{1}" => "1st"
+            $"{1} January" => "1st January"
+            ```
+
+            ```csharp
+            // lengths
+            "abc".Length => 4
+
+            // in en-US culture
+            1.5m.ToString("C") => "$1.50"
+            ```
+            """);
+
+        Assert.Equal(("result", RotEvidence.Claim), (rot[18].Id, rot[18].Evidence));
+        Assert.Contains("is 3, not 4", rot[18].Message, StringComparison.Ordinal);
+        Assert.Equal([18], rot.Keys);
+    }
+
+    [Fact]
+    public async Task A_type_keyword_as_a_calls_argument_is_a_typo_even_beside_a_hole_and_a_type_pattern_is_not()
+    {
+        var (_, rot) = await AdoptAsync("""
+            # Lambdas
+
+            ```csharp
+            List<int> values = ...;
+            values.ForEach(
+                int => Console.WriteLine(int)
+            );
+            ```
+
+            ```csharp
+            object value = 1;
+            var name = value switch { int => "a number", string => "a text", _ => "?" };
+            Console.WriteLine(nam);
+            ```
+
+            ```csharp
+            var thing = Load(string id);
+            ```
+
+            ```csharp
+            String.Format(string format, params object[] args);
+            Console.WriteLine(nameof(int));
+            ```
+            """);
+
+        Assert.Equal(("CS1525", RotEvidence.Typo), (rot[3].Id, rot[3].Evidence));
+        Assert.Equal(6, rot[3].Location.Line);
+        Assert.Contains("a lambda parameter named 'int'", rot[3].Why, StringComparison.Ordinal);
+        Assert.Equal(("CS1525", 17), (rot[16].Id, rot[16].Location.Line));
+        Assert.Equal([3, 16], rot.Keys.Order());
     }
 
     [Fact]
@@ -150,6 +246,14 @@ public sealed class SuspectedRotTests
 
             ```csharp
             Console.WriteLine(File.ReadAllText("settings-that-are-not-here.json"));
+            ```
+
+            Sizes:
+
+            ```csharp
+            // Invalid
+            var size = int.Parse("1.5 b");
+            Console.WriteLine(size);
             ```
             """);
 
