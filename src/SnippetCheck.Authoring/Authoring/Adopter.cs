@@ -108,13 +108,17 @@ public static class Adopter
             .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false);
         var inClass = ByBlock(inClassResults);
 
-        // Pass 1f: fragments on the receivers the doc set's Program.cs declares ('app', 'bld'), given on hidden lines (WebReceivers).
-        var receivers = adoptable.GroupBy(d => PackageInference.DocSetOf(d.Snippets)).ToDictionary(g => g.Key, g => WebReceivers.Of(g.Select(d => d.Snippets)));
-        var withReceivers = ByBlock(await WebReceivers.TryAsync(verifier, packageInference, receivers, [.. untagged
+        // Pass 1f: fragments on receivers the doc set declares elsewhere ('app', 'bld', 'table'), given on hidden lines (Receivers).
+        var receivers = adoptable.GroupBy(d => PackageInference.DocSetOf(d.Snippets)).ToDictionary(g => g.Key, g => Receivers.Of(g.Select(d => d.Snippets)));
+        var withReceivers = ByBlock(await Receivers.TryAsync(verifier, packageInference, receivers, [.. untagged
             .Where(u => !inClass.ContainsKey(Key(u.Snippet)))
             .Select(u => (u.Document, Failed: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
             .Where(f => f.Failed?.Status == SnippetStatus.Failed)
             .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false));
+        // A failure with its receiver typed, once every name in it binds, says more than the untyped one ('Table' lacks
+        // 'SetWidth' rather than 'table' is unknown): it is the block's failure, for its cause and as evidence of rot.
+        SnippetResult? FailedWithReceivers((string, int) key) => withReceivers.GetValueOrDefault(key) is { Status: SnippetStatus.Failed } typed
+            && typed.Diagnostics.Where(d => d.IsError).All(d => d.Id is not ("CS0103" or "CS0246")) ? typed : null;
 
         // The tags each block compiles with: as written, as members, with usings, with packages, in a class or with models.
         var compiles = new Dictionary<(string, int), SnippetTags>();
@@ -239,7 +243,7 @@ public static class Adopter
                 }
                 if (!compiles.TryGetValue(key, out var tags))
                 {
-                    var failed = withPackages.GetValueOrDefault(key) ?? LastFailure(key);
+                    var failed = FailedWithReceivers(key) ?? withPackages.GetValueOrDefault(key) ?? LastFailure(key);
                     if (failed?.Status == SnippetStatus.Failed)
                     {
                         failures.Add(failed);
@@ -311,7 +315,7 @@ public static class Adopter
         }
 
         // Pass 5b: names the blocks use that an older version of their post's packages declared (removed or renamed API).
-        files = await RemovedApiRot.ApplyAsync(verifier, files, adoptable, s => withPackages.GetValueOrDefault(Key(s)) ?? LastFailure(Key(s)), packageInference.PostPackages,
+        files = await RemovedApiRot.ApplyAsync(verifier, files, adoptable, s => FailedWithReceivers(Key(s)) ?? withPackages.GetValueOrDefault(Key(s)) ?? LastFailure(Key(s)), packageInference.PostPackages,
             options.CurrentDirectory, cancellationToken).ConfigureAwait(false);
 
         // Pass 6: pages that verify more as one class (the page fixture) than block by block, and the pages config already

@@ -54,6 +54,23 @@ public static class EditorFindings
         return findings;
     }
 
+    /// <summary>
+    /// The SC2016 warnings of the untagged blocks of <paramref name="results"/> whose code has evidence of rot in
+    /// <paramref name="rot"/> (keyed by the block's code, found on an earlier text): each moved with its block.
+    /// </summary>
+    public static IReadOnlyList<EditorFinding> ForRot(IEnumerable<SnippetResult> results, IReadOnlyDictionary<string, SuspectedRot> rot, SourceDocument document)
+    {
+        var findings = new List<EditorFinding>();
+        foreach (var result in results.Where(r => r.Status == SnippetStatus.Untagged))
+        {
+            if (!rot.TryGetValue(result.Snippet.Block.Content, out var found) || found.Block is not { } block) continue;
+            var at = found.Location with { File = result.Location.File, Line = found.Location.Line + result.Location.Line - block.Line };
+            if (at.Line > document.Lines.LineCount) continue;
+            findings.Add(new EditorFinding(DiagnosticCodes.SuspectedRot, DiagnosticSeverity.Warning, found.Warning, at, SpanEnd(document, at)));
+        }
+        return findings;
+    }
+
     private static string WithDetail(string message, string? detail)
     {
         if (string.IsNullOrWhiteSpace(detail)) return message;

@@ -183,25 +183,34 @@ internal sealed partial class LspServer
                 if (full) document.Memory.Remember(report);
                 var results = full ? report.Snippets : document.Memory.Carry(report);
                 var markdown = report.Documents[0];
-                check = new DocumentCheck(version, markdown, results, EditorFindings.For(results, report.Errors, markdown), full, clock.Elapsed)
+                // Tags and rot found on the last save hold for blocks whose code has not changed since.
+                var rot = full ? new Dictionary<string, SuspectedRot>() : document.Latest?.Rot ?? new Dictionary<string, SuspectedRot>();
+                var findings = EditorFindings.For(results, report.Errors, markdown).Concat(EditorFindings.ForRot(results, rot, markdown)).ToList();
+                check = new DocumentCheck(version, markdown, results, findings, full, clock.Elapsed)
                 {
-                    // Tags found on the last save hold for blocks whose code has not changed since.
                     Adoptable = full ? new Dictionary<string, string>() : document.Latest?.Adoptable ?? new Dictionary<string, string>(),
+                    Rot = rot,
                 };
                 document.Latest = check;
             }
             await PublishAsync(document, version, check.Findings).ConfigureAwait(false);
             if (check.Full && check.Results.Any(r => r.Status == SnippetStatus.Untagged))
             {
-                // After the diagnostics are out: which untagged blocks pass with a tag, for "Add tag" fixes.
-                var byLine = await TagAdoption.FindAsync(verifier, check.Document, check.Results, token).ConfigureAwait(false);
-                var adoptable = check.Results.Where(r => byLine.ContainsKey(r.Location.Line))
-                    .GroupBy(r => r.Snippet.Block.Content, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => byLine[g.First().Location.Line], StringComparer.Ordinal);
+                // After the diagnostics are out: which untagged blocks pass with a tag, for "Add tag" fixes, and which look broken.
+                var trial = await TagAdoption.FindAsync(verifier, check.Document, check.Results, token).ConfigureAwait(false);
+                var adoptable = ByCode(check.Results, trial.Adoptable);
+                var rot = ByCode(check.Results, trial.Rot);
+                var withRot = check with
+                {
+                    Adoptable = adoptable, Rot = rot,
+                    Findings = [.. check.Findings, .. EditorFindings.ForRot(check.Results, rot, check.Document)],
+                };
                 lock (document)
                 {
-                    if (ReferenceEquals(document.Latest, check)) document.Latest = check with { Adoptable = adoptable };
+                    if (!ReferenceEquals(document.Latest, check)) return;
+                    document.Latest = withRot;
                 }
+                if (rot.Count > 0) await PublishAsync(document, version, withRot.Findings).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -219,6 +228,12 @@ internal sealed partial class LspServer
             await PublishProblemAsync(document, version, token, DiagnosticCodes.InternalError, $"internal error while verifying this file ({e.GetType().Name}: {e.Message})").ConfigureAwait(false);
         }
     }
+
+    /// <summary>What was found for a block by its opening line, keyed by the block's code instead (the first block with that code).</summary>
+    private static Dictionary<string, T> ByCode<T>(IReadOnlyList<SnippetResult> results, IReadOnlyDictionary<int, T> byLine) =>
+        results.Where(r => byLine.ContainsKey(r.Location.Line))
+            .GroupBy(r => r.Snippet.Block.Content, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => byLine[g.First().Location.Line], StringComparer.Ordinal);
 
     /// <summary>Publishes unless the text has moved on since <paramref name="version"/>: the newer check will publish.</summary>
     private async Task PublishAsync(OpenDocument document, int version, IReadOnlyList<EditorFinding> findings)

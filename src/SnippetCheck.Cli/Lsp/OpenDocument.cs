@@ -8,10 +8,13 @@ namespace SnippetCheck.Cli.Lsp;
 /// <param name="Document">The text as verified, for ranges and for edits that must apply to exactly that text.</param>
 /// <param name="Full">True when snippets were run (a save), false for a compile-only check.</param>
 /// <param name="Adoptable">Untagged blocks (by their code) that pass with the tag given; found after a save, kept while the code stays.</param>
+/// <param name="Rot">Untagged blocks (by their code) with evidence of rot (SC2016); found after a save, kept while the code stays.</param>
 internal sealed record DocumentCheck(int Version, SourceDocument Document, IReadOnlyList<SnippetResult> Results,
     IReadOnlyList<EditorFinding> Findings, bool Full, TimeSpan Duration)
 {
     public IReadOnlyDictionary<string, string> Adoptable { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<string, SuspectedRot> Rot { get; init; } = new Dictionary<string, SuspectedRot>();
 }
 
 /// <summary>

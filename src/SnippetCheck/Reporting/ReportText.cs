@@ -69,6 +69,6 @@ public static class ReportText
     internal static IEnumerable<Diagnostic> RotWarning(SnippetResult result)
     {
         if (result.Snippet.IsTagged || RotEvidence.Of(result) is not { } rot) yield break;
-        yield return Diagnostic.Warning(DiagnosticCodes.SuspectedRot, $"suspected rot [{rot.Evidence}]: {rot.Id}: {rot.Message} — {rot.Why}", rot.Location);
+        yield return Diagnostic.Warning(DiagnosticCodes.SuspectedRot, rot.Warning, rot.Location);
     }
 }

@@ -22,6 +22,9 @@ public sealed record SuspectedRot(SourceLocation Location, string Id, string Mes
     /// <summary>For a removed API: the last version of the package that declared the name; null when not known.</summary>
     public string? LastVersion { get; init; }
 
+    /// <summary>The SC2016 warning's text, as <c>verify --all</c>'s reports and the language server show it.</summary>
+    public string Warning => $"suspected rot [{Evidence}]: {Id}: {Message} — {Why}";
+
     /// <summary><c>file(line,col): ID: message — why [evidence]</c>, one console line.</summary>
     public override string ToString() => $"{Location}: {Id}: {OneLine(Message)} — {Why} [{Evidence}]";
 

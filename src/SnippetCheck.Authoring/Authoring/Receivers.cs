@@ -11,15 +11,16 @@ using SnippetCheck.Snippets;
 namespace SnippetCheck.Authoring;
 
 /// <summary>
-/// The receivers of ASP.NET Core docs (issue 54, Required 3): one page shows <c>Program.cs</c>
-/// (<c>var bld = WebApplication.CreateBuilder(); … var app = bld.Build();</c>) and the others write fragments on those
-/// locals, <c>bld.Services.AddFastEndpoints(o =&gt; …);</c>, <c>app.UseFastEndpoints(c =&gt; …);</c>. A block that fails on
-/// such a name, one its doc set declares so, is tried with it declared of that type on a hidden line
-/// (<c>given=bld:WebApplicationBuilder</c>), as a project of the Web SDK (<c>sdk=web</c>), composed with what else it then
-/// lacks: the doc set's packages that declare its other unknown names (<c>UseFastEndpoints</c>), and their usings. The
-/// receiver's members then bind, so a misspelt call fails; a name the docs never declare so is never given.
+/// Receivers a doc set sets up in one block and calls in others (issue 54, Required 3). ASP.NET Core docs show
+/// <c>Program.cs</c> once (<c>var bld = WebApplication.CreateBuilder(); … var app = bld.Build();</c>) and write fragments on
+/// those locals elsewhere, <c>app.UseFastEndpoints(c =&gt; …);</c>; a README creates <c>var table = new Table();</c> and then
+/// shows <c>table.SetWidth(50);</c> alone. A block that fails on such a name, one its doc set declares so (and with one type
+/// only), is tried with it declared of that type on a hidden line (<c>given=table:Table</c>), ASP.NET Core's as a project of
+/// the Web SDK (<c>sdk=web</c>), composed with what else it then lacks: the doc set's packages that declare its other
+/// unknown names (<c>UseFastEndpoints</c>, <c>Table</c>), and their usings. The receiver's members then bind, so a misspelt
+/// or removed call fails (and is read as rot); a name the docs never declare so is never given.
 /// </summary>
-internal static partial class WebReceivers
+internal static partial class Receivers
 {
     /// <summary>The type each of a doc set's receiver names is declared as, read from its pages' code; empty when none.</summary>
     public static IReadOnlyDictionary<string, string> Of(IEnumerable<SnippetDocument> docSet)
@@ -30,6 +31,11 @@ internal static partial class WebReceivers
             receivers.TryAdd(match.Groups["name"].Value, "WebApplicationBuilder");
         foreach (var match in code.Select(l => AppDeclaration().Match(l)).Where(m => m.Success && receivers.GetValueOrDefault(m.Groups["builder"].Value) == "WebApplicationBuilder"))
             receivers.TryAdd(match.Groups["name"].Value, "WebApplication");
+        // 'var table = new Table();': a name the doc set creates with one type only (two pages' 'result's of two types are neither).
+        var created = code.Select(l => Creation().Match(l)).Where(m => m.Success)
+            .GroupBy(m => m.Groups["name"].Value, m => string.Concat(m.Groups["type"].Value.Where(c => !char.IsWhiteSpace(c))), StringComparer.Ordinal);
+        foreach (var name in created.Where(g => g.Distinct(StringComparer.Ordinal).Count() == 1))
+            receivers.TryAdd(name.Key, name.First());
         return receivers;
     }
 
@@ -43,16 +49,22 @@ internal static partial class WebReceivers
     {
         if (receivers.Values.All(r => r.Count == 0)) return [];
         var tries = new List<(PreparedDocument Document, Snippet Snippet)>();
+        var failingBlocks = failing.Select(f => f.Failed.Snippet.Location).ToHashSet();
         foreach (var (document, failed) in failing)
         {
             var known = receivers.GetValueOrDefault(PackageInference.DocSetOf(document.Snippets));
             if (known is null || known.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
             if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
-            var given = ReceiversIn(failed.Snippet, names, known);
+            // A name a block of the same page creates that compiles is a session's to join (it runs), not a hidden local's.
+            var given = ReceiversIn(failed.Snippet, names, known).Where(g => IsWeb(known[g]) || !document.Snippets.Snippets.Any(s =>
+                !failingBlocks.Contains(s.Location) && s.Block.Lines.Any(l => Creation().Match(l.Text) is { Success: true } m && m.Groups["name"].Value == g))).ToList();
             if (given.Count == 0) continue;
             tries.Add((document, failed.Snippet with
             {
-                Tags = failed.Snippet.Tags with { Kind = SnippetKind.Compile, WebSdk = true, Given = [.. given.Select(g => $"{g}:{known[g]}")] },
+                Tags = failed.Snippet.Tags with
+                {
+                    Kind = SnippetKind.Compile, WebSdk = failed.Snippet.Tags.WebSdk || given.Any(g => IsWeb(known[g])), Given = [.. given.Select(g => $"{g}:{known[g]}")],
+                },
             }));
         }
         var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Snippet.Location);
@@ -61,10 +73,12 @@ internal static partial class WebReceivers
         var web = ReferenceAssemblies.Web;
         IReadOnlyList<string> webPaths = [.. web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()];
         var withPackages = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>();
+        var withoutPackages = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>();
         foreach (var (document, snippet) in tries)
         {
             if (latest[snippet.Location] is not { Status: SnippetStatus.Failed } failed || PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
-            var framework = SnippetProgram.Lone(document.Snippets, snippet, document.Settings).Settings.References.AddRange(web);
+            var references = SnippetProgram.Lone(document.Snippets, snippet, document.Settings).Settings.References;
+            var framework = snippet.Tags.WebSdk ? references.AddRange(web) : references;
             var found = (await packages.AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false)).Where(f => f.Names.Overlaps(names)).ToList();
             // A page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'.
             if (found.Count == 0)
@@ -74,21 +88,32 @@ internal static partial class WebReceivers
                     found.AddRange((await packages.AllForPageAsync(page, framework, cancellationToken).ConfigureAwait(false)).Where(f => f.Names.Overlaps(names)));
                 found = [.. found.DistinctBy(f => f.Package.Key)];
             }
-            if (found.Count == 0) continue;
+            if (found.Count == 0)
+            {
+                // No package lacks it: a framework type ('StringBuilder') may still want its namespace imported.
+                withoutPackages.Add((document, failed.Snippet, snippet.Tags.WebSdk ? webPaths : []));
+                continue;
+            }
             var tags = failed.Snippet.Tags with
             {
                 Packages = [.. failed.Snippet.Tags.Packages.Concat(found.Select(f => f.Package with { Location = snippet.Location })).DistinctBy(p => p.Key)],
             };
-            withPackages.Add((document, failed.Snippet with { Tags = tags }, [.. found.SelectMany(f => f.Compile).Concat(webPaths).Distinct(StringComparer.Ordinal)]));
+            withPackages.Add((document, failed.Snippet with { Tags = tags },
+                [.. found.SelectMany(f => f.Compile).Concat(snippet.Tags.WebSdk ? webPaths : []).Distinct(StringComparer.Ordinal)]));
         }
         foreach (var result in await verifier.VerifyLoneAsync([.. withPackages.Select(w => (w.Document, w.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
             latest[result.Snippet.Location] = result;
 
         // Their types and extension methods often need the package's namespace, which the docs import on another page.
-        var stillFailing = withPackages.Where(w => latest[w.Snippet.Location].Status == SnippetStatus.Failed)
-            .Select(w => (w.Document, latest[w.Snippet.Location], w.Compile)).ToList();
-        var (usingResults, _) = await UsingInference.AddInRoundsAsync(verifier, stillFailing, cancellationToken, ReferenceAssemblies.WebUsings, skipUnknown: true).ConfigureAwait(false);
-        foreach (var result in usingResults) latest[result.Snippet.Location] = result;
+        // (The Web SDK's implicit usings count as imported for its blocks.)
+        foreach (var isWeb in (bool[])[true, false])
+        {
+            var stillFailing = withPackages.Concat(withoutPackages).Where(w => w.Snippet.Tags.WebSdk == isWeb && latest[w.Snippet.Location].Status == SnippetStatus.Failed)
+                .Select(w => (w.Document, latest[w.Snippet.Location], w.Compile)).ToList();
+            var imported = isWeb ? ReferenceAssemblies.WebUsings : [];
+            var (usingResults, _) = await UsingInference.AddInRoundsAsync(verifier, stillFailing, cancellationToken, imported, skipUnknown: true).ConfigureAwait(false);
+            foreach (var result in usingResults) latest[result.Snippet.Location] = result;
+        }
         return [.. latest.Values];
     }
 
@@ -106,6 +131,11 @@ internal static partial class WebReceivers
             .Where(n => unknown.Contains(n) && known.ContainsKey(n))
             .Distinct(StringComparer.Ordinal)];
     }
+
+    private static bool IsWeb(string type) => type is "WebApplication" or "WebApplicationBuilder";
+
+    [GeneratedRegex(@"\bvar\s+(?<name>[A-Za-z_]\w*)\s*=\s*new\s+(?<type>[A-Z][\w.]*(\s*<[\w\s,.<>\[\]?]+>)?)\s*[({]")]
+    private static partial Regex Creation();
 
     [GeneratedRegex(@"\b(var|WebApplicationBuilder)\s+(?<name>[A-Za-z_]\w*)\s*=\s*WebApplication\.Create(Slim|Empty)?Builder\s*\(")]
     private static partial Regex BuilderDeclaration();

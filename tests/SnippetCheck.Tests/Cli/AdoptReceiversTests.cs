@@ -7,8 +7,9 @@ namespace SnippetCheck.Tests.Cli;
 /// WebApplication.CreateBuilder(args); var app = bld.Build();</c>), the others call <c>app</c> and <c>bld</c> without
 /// declaring them. <c>adopt</c> gives such a block the receivers its doc set declares (<c>given=app:WebApplication</c>)
 /// with the Web SDK, so the calls it shows bind, and a misspelt one fails; a local the docs never declare so is not given.
+/// The same for a local a block creates (<c>var table = new Table();</c>) and others call, when no session can join them.
 /// </summary>
-public sealed class AdoptWebReceiversTests
+public sealed class AdoptReceiversTests
 {
     private const string Start = """
         # Start
@@ -61,6 +62,69 @@ public sealed class AdoptWebReceiversTests
         {
             File.WriteAllText(Path.Combine(folder.Path, "routing.md"), expected.Replace(from, to, StringComparison.Ordinal));
             var mutant = CliRunner.Run(folder.Path, "verify", "--no-cache");
+            Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
+        }
+    }
+
+    private const string Lists = """
+        # Lists
+
+        ```csharp
+        var list = new List<int> { 3, 1, 2 };
+        Console.WriteLine(list.Count * "two");
+        ```
+
+        Sorting it:
+
+        ```csharp
+        list.Sort();
+        list.Add(4);
+        ```
+
+        The old spelling:
+
+        ```csharp
+        list.sort();
+        ```
+        """;
+
+    private const string Session = """
+        # Names
+
+        ```csharp
+        var names = new List<string> { "a" };
+        Console.WriteLine(names.Count);
+        ```
+
+        ```csharp
+        names.Add("b");
+        Console.WriteLine(names.Count);
+        ```
+        """;
+
+    [Fact]
+    public void A_local_another_block_creates_is_given_of_its_type_when_no_session_can_join_them_and_its_misspelt_call_is_rot()
+    {
+        using var folder = new TempFolder();
+        folder.Write("lists.md", Lists);
+        folder.Write("session.md", Session);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        var expected = Lists.Replace("```csharp\nlist.Sort", "<!-- snippetcheck: compile given=list:List<int> -->\n```csharp\nlist.Sort", StringComparison.Ordinal);
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(folder.Path, "lists.md")));
+        // The block that creates 'names' runs: the next one joins it as a session, never as a hidden local.
+        var session = File.ReadAllText(Path.Combine(folder.Path, "session.md"));
+        Assert.DoesNotContain("given=", session, StringComparison.Ordinal);
+        Assert.Contains("session=", session, StringComparison.Ordinal);
+        // 'list' typed, 'sort' is a near miss of List<int>.Sort: rot, at the call.
+        Assert.Contains("lists.md(18,6): CS1061:", write.Stdout, StringComparison.Ordinal);
+
+        foreach (var (from, to) in new[] { ("list.Sort()", "list.Sortt()"), ("list.Add(4)", "list.Add(4, 5)") })
+        {
+            File.WriteAllText(Path.Combine(folder.Path, "lists.md"), expected.Replace(from, to, StringComparison.Ordinal));
+            var mutant = CliRunner.Run(folder.Path, "verify", "lists.md", "--no-cache");
             Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
         }
     }
