@@ -49,21 +49,42 @@ internal static partial class Receivers
     {
         if (receivers.Values.All(r => r.Count == 0)) return [];
         var tries = new List<(PreparedDocument Document, Snippet Snippet)>();
-        var failingBlocks = failing.Select(f => f.Failed.Snippet.Location).ToHashSet();
+        var failingBlocks = failing.ToDictionary(f => f.Failed.Snippet.Location, f => f.Failed);
         foreach (var (document, failed) in failing)
         {
             var known = receivers.GetValueOrDefault(PackageInference.DocSetOf(document.Snippets));
             if (known is null || known.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
             if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
-            // A name a block of the same page creates that compiles is a session's to join (it runs), not a hidden local's.
-            var given = ReceiversIn(failed.Snippet, names, known).Where(g => IsWeb(known[g]) || !document.Snippets.Snippets.Any(s =>
-                !failingBlocks.Contains(s.Location) && s.Block.Lines.Any(l => Creation().Match(l.Text) is { Success: true } m && m.Groups["name"].Value == g))).ToList();
+            var given = new List<string>();
+            var context = failed.Snippet.Tags;
+            foreach (var name in ReceiversIn(failed.Snippet, names, known))
+            {
+                if (IsWeb(known[name]))
+                {
+                    given.Add(name);
+                    continue;
+                }
+                // The page's last block before this one that creates the name: when it compiles, the two are a session's to
+                // join (it runs), not a hidden local's; when it fails, its packages and usings are what 'new Table()' binds in.
+                var creator = document.Snippets.Snippets.LastOrDefault(s => s.Location.Line < failed.Snippet.Location.Line && Creates(s, name));
+                if (creator is not null && !failingBlocks.ContainsKey(creator.Location)) continue;
+                var creatorFailure = creator is null ? failing.Select(f => f.Failed).FirstOrDefault(f => Creates(f.Snippet, name)) : failingBlocks[creator.Location];
+                if (creatorFailure?.Snippet.Tags is { } creatorTags)
+                {
+                    context = context with
+                    {
+                        Packages = [.. context.Packages.Concat(creatorTags.Packages.Select(p => p with { Location = failed.Snippet.Location })).DistinctBy(p => p.Key)],
+                        Usings = [.. context.Usings.Concat(creatorTags.Usings).Distinct(StringComparer.Ordinal)],
+                    };
+                }
+                given.Add(name);
+            }
             if (given.Count == 0) continue;
             tries.Add((document, failed.Snippet with
             {
-                Tags = failed.Snippet.Tags with
+                Tags = context with
                 {
-                    Kind = SnippetKind.Compile, WebSdk = failed.Snippet.Tags.WebSdk || given.Any(g => IsWeb(known[g])), Given = [.. given.Select(g => $"{g}:{known[g]}")],
+                    Kind = SnippetKind.Compile, WebSdk = context.WebSdk || given.Any(g => IsWeb(known[g])), Given = [.. given.Select(g => $"{g}:{known[g]}")],
                 },
             }));
         }
@@ -116,6 +137,10 @@ internal static partial class Receivers
         }
         return [.. latest.Values];
     }
+
+    /// <summary>True when a line of <paramref name="snippet"/> creates <paramref name="name"/> (<c>var table = new Table();</c>).</summary>
+    private static bool Creates(Snippet snippet, string name) =>
+        snippet.Block.Lines.Any(l => Creation().Match(l.Text) is { Success: true } m && m.Groups["name"].Value == name);
 
     /// <summary>
     /// The unknown names of the block that it uses as a receiver (<c>app.UseX()</c>, <c>bld.Services</c>) and never declares,
