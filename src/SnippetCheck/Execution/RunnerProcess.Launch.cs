@@ -38,7 +38,7 @@ internal sealed partial class RunnerProcess
         process.Start();
         ProcessTracker.Track(process, runner._cgroups, options.Sandbox.Enabled && Sandbox.NamespacesWork);
         process.StandardInput.Close();
-        _ = runner.ReadRawAsync(process.StandardError.BaseStream, isStdout: false);
+        runner._stderrRead = runner.ReadRawAsync(process.StandardError.BaseStream, isStdout: false);
         _ = runner.ReadRawAsync(process.StandardOutput.BaseStream, isStdout: true);
 
         using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

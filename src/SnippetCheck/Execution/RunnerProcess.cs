@@ -17,6 +17,9 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
     private readonly RunnerChannel _channel;
     private readonly StringBuilder _stderr = new();
 
+    /// <summary>The reading of the process's stderr, done at its end: a crash is described once what it wrote has arrived.</summary>
+    private Task _stderrRead = Task.CompletedTask;
+
     private RunnerProcess(Process process, NamedPipeServerStream pipe, RunnerKind kind, string workRoot)
     {
         _process = process;
@@ -197,6 +200,8 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
     {
         var exitCode = await WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         IsAlive = false;
+        // The exit can be seen before the runtime's last words ("Process terminated. <FailFast's message>") are read.
+        await Task.WhenAny(_stderrRead, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
         return RunResult.Failed(RunStatus.Crashed, DescribeCrash(exitCode), StderrText(), blocks, clock.Elapsed);
     }
 
