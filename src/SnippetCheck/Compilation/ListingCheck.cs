@@ -193,24 +193,32 @@ public static class ListingCheck
 
     /// <summary>
     /// The listed type names the symbol's type: by name (a namespace prefix is the listing's choice), with its type
-    /// arguments; a <c>?</c> on a reference type is an annotation the listing may write or leave out.
+    /// arguments and array ranks, part by part; a <c>?</c> on a reference type, at any depth (<c>string?[]</c>), is an
+    /// annotation the listing may write or leave out, while on a value type it must match (<c>int?</c> is not <c>int</c>).
     /// </summary>
-    private static bool SameType(TypeSyntax listed, ITypeSymbol type)
+    private static bool SameType(TypeSyntax listed, ITypeSymbol type) => listed switch
     {
-        var written = Normalized(listed);
-        var actual = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat).Replace(" ", "", StringComparison.Ordinal);
-        return written == actual || type.IsReferenceType && written == actual + "?";
-    }
+        NullableTypeSyntax nullable when type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } value
+            => SameType(nullable.ElementType, value.TypeArguments[0]),
+        NullableTypeSyntax nullable => (type.IsReferenceType || type is ITypeParameterSymbol) && SameType(nullable.ElementType, type),
+        ArrayTypeSyntax array => type is IArrayTypeSymbol symbol && symbol.Rank == array.RankSpecifiers[0].Rank && SameType(
+            array.RankSpecifiers.Count == 1 ? array.ElementType : array.WithRankSpecifiers(SyntaxFactory.List(array.RankSpecifiers.Skip(1))),
+            symbol.ElementType),
+        QualifiedNameSyntax qualified => SameType(qualified.Right, type),
+        AliasQualifiedNameSyntax alias => SameType(alias.Name, type),
+        GenericNameSyntax generic => type is INamedTypeSymbol named && named.Name == generic.Identifier.ValueText
+            && named.TypeArguments.Length == generic.TypeArgumentList.Arguments.Count
+            && generic.TypeArgumentList.Arguments.Zip(named.TypeArguments).All(pair => SameType(pair.First, pair.Second)),
+        _ => Normalized(listed) == Shown(type),
+    };
+
+    private static string Shown(ITypeSymbol type) =>
+        type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat).Replace(" ", "", StringComparison.Ordinal);
 
     private static string Normalized(TypeSyntax type) => type switch
     {
         PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
         IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        QualifiedNameSyntax qualified => Normalized(qualified.Right),
-        AliasQualifiedNameSyntax alias => Normalized(alias.Name),
-        GenericNameSyntax generic => generic.Identifier.ValueText + "<" + string.Join(",", generic.TypeArgumentList.Arguments.Select(Normalized)) + ">",
-        NullableTypeSyntax nullable => Normalized(nullable.ElementType) + "?",
-        ArrayTypeSyntax array => Normalized(array.ElementType) + string.Concat(array.RankSpecifiers.Select(r => "[" + new string(',', r.Rank - 1) + "]")),
         _ => type.ToString().Replace(" ", "", StringComparison.Ordinal),
     };
 

@@ -71,4 +71,35 @@ public sealed class ListingCheckTests
 
         Assert.Equal((SnippetStatus.Failed, DiagnosticCodes.ConflictingTag), (result.Status, result.Code));
     }
+
+    /// <summary>The framework's own signatures, with nullable annotations inside arrays and type arguments.</summary>
+    private const string FrameworkListing = """
+        public static string Join(string? separator, params string?[] value);
+        public static string Join<T>(string? separator, IEnumerable<T> values);
+        public static int? Max(this IEnumerable<int?> source);
+        public static bool TryParse(string? s, out int result);
+        """;
+
+    [Fact]
+    public async Task A_listing_matches_annotations_at_any_depth()
+    {
+        var result = await ListingAsync(FrameworkListing, "check listing");
+
+        Assert.True(result.Status == SnippetStatus.Passed, $"{result.Status} {result.Code} {result.Message}");
+    }
+
+    [Theory]
+    [InlineData("params string?[] value", "params string?[,] value")]
+    [InlineData("params string?[] value", "params int?[] value")]
+    [InlineData("IEnumerable<T> values", "IEnumerable<T, T> values")]
+    [InlineData("IEnumerable<int?> source", "IEnumerable<int> source")]
+    [InlineData("int? Max", "int Max")]
+    [InlineData("out int result", "ref int result")]
+    public async Task A_mutant_of_a_framework_listing_fails(string original, string mutant)
+    {
+        Assert.Contains(original, FrameworkListing, StringComparison.Ordinal);
+        var result = await ListingAsync(FrameworkListing.Replace(original, mutant, StringComparison.Ordinal), "check listing");
+
+        Assert.True((result.Status, result.Code) == (SnippetStatus.Failed, DiagnosticCodes.UnboundApi), $"{result.Status} {result.Code} {result.Message}");
+    }
 }
