@@ -243,7 +243,7 @@ internal static class CheckLevel
                 {
                     known ??= ReferenceNames(references);
                     problem = scope.PostNames.Contains(text) ? $"the name '{text}' is declared by another block of the post: join them in a session"
-                        : known.NearMiss(text, IsAttribute(name)) is { } meant ? $"the name '{text}' does not exist; did you mean '{meant}'?"
+                        : known.NearMiss(text, IsAttribute(name)) is { } meant ? $"the name '{text}' does not exist{EditDistance.DidYouMean(meant)}"
                         : known.IsKnown(text, IsAttribute(name)) ? $"the name '{text}' is not in scope here (a using is missing?)"
                         : IsCallOf(name) is not null && known.PackageMethod(text) is { } owner ? PackageMethodProblem(text, owner)
                         : null;
@@ -336,11 +336,10 @@ internal static class CheckLevel
 internal sealed class ReferenceIndex(IReadOnlySet<IAssemblySymbol>? packages = null)
 {
     /// <summary>
-    /// A misspelling is measured for names of three letters or more: <c>Lqst</c> is <c>List</c> renamed, whatever the
-    /// post's own words may be close to. Refusing one of the post's names costs a <c>check</c>; tolerating a renamed
-    /// framework type would be a false check (eng/check-mutants.sh).
+    /// The shortest type name a misspelling is measured against: shorter ones could only differ in case
+    /// (<see cref="EditDistance.IsNear"/>).
     /// </summary>
-    private const int ShortestNearMiss = 3;
+    private const int ShortestType = 2;
 
     public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
 
@@ -357,19 +356,19 @@ internal sealed class ReferenceIndex(IReadOnlySet<IAssemblySymbol>? packages = n
     private readonly Dictionary<int, HashSet<string>> _typesByLength = [];
 
     /// <summary>
-    /// The type <paramref name="name"/> misspells: a PascalCase name of three letters or more, one edit from a type of
-    /// the references, case kept; null for any other name. Lower-case names are the post's locals, never a type.
+    /// The type <paramref name="name"/> misspells: a PascalCase name near a type of the references
+    /// (<see cref="EditDistance.NearMiss"/>: <c>Lqst</c> is <c>List</c> renamed, whatever the post's own words may be close
+    /// to); null for any other name. Lower-case names are the post's locals, never a type. Refusing one of the post's
+    /// names costs a <c>check</c>; tolerating a renamed framework type would be a false check (eng/check-mutants.sh).
     /// An attribute is also measured with its <c>Attribute</c> suffix (<c>[Fakt]</c> misspells <c>FactAttribute</c>).
     /// </summary>
     public string? NearMiss(string name, bool isAttribute = false)
     {
         if (isAttribute && NearMiss(name + "Attribute") is { } attribute) return attribute[..^"Attribute".Length];
-        if (name.Length < ShortestNearMiss || !char.IsUpper(name[0])) return null;
-        for (var length = name.Length - 1; length <= name.Length + 1; length++)
-        {
-            if (_typesByLength.TryGetValue(length, out var types) && types.FirstOrDefault(t => EditDistance.Between(name, t) <= 1) is { } meant) return meant;
-        }
-        return null;
+        if (name.Length == 0 || !char.IsUpper(name[0])) return null;
+        var lengths = Enumerable.Range(name.Length - EditDistance.MostEdits, 2 * EditDistance.MostEdits + 1);
+        var candidates = lengths.SelectMany(length => _typesByLength.TryGetValue(length, out var types) ? types : []);
+        return EditDistance.NearMiss(name, candidates);
     }
 
     internal void Walk(INamespaceSymbol space)
@@ -391,7 +390,7 @@ internal sealed class ReferenceIndex(IReadOnlySet<IAssemblySymbol>? packages = n
     private void AddType(INamedTypeSymbol type)
     {
         Names.Add(type.Name);
-        if (type.Name.Length >= ShortestNearMiss - 1 && char.IsUpper(type.Name[0]))
+        if (type.Name.Length >= ShortestType && char.IsUpper(type.Name[0]))
         {
             if (!_typesByLength.TryGetValue(type.Name.Length, out var types)) _typesByLength[type.Name.Length] = types = new(StringComparer.Ordinal);
             types.Add(type.Name);

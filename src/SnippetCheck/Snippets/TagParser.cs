@@ -211,24 +211,14 @@ internal static class TagParser
             : TagValue.Bad(reading.Problem);
     }
 
-    /// <summary>The tag or key that <paramref name="word"/> most likely meant, within edit distance 2.</summary>
+    /// <summary>
+    /// The tag or key that <paramref name="word"/> most likely meant (<see cref="EditDistance.NearMiss"/>); a word of
+    /// ours in another case is read as ours before a near miss is sought, so it is no candidate.
+    /// </summary>
     public static string? NearMiss(string word, bool hasValue)
     {
-        var lower = word.ToLowerInvariant();
         var candidates = hasValue ? ValueKeys : KindWords.Concat(FlagWords).Concat(OtherWords);
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            var distance = EditDistance.Between(lower, candidate);
-            // Short words need a closer match: 'rnu' is 'run', but 'norun' is somebody else's word.
-            if (distance is > 0 and <= 2 && distance * 2 < Math.Min(lower.Length, candidate.Length) && distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best;
+        return EditDistance.NearMiss(word, candidates.Where(c => !c.Equals(word, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>
