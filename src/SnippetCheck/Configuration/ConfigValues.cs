@@ -58,13 +58,17 @@ internal static class ConfigValues
         input.Value is string text && SettingValues.TryParseConfiguration(text, out var configuration) ? configuration
         : throw input.Bad("\"Debug\" or \"Release\"");
 
-    /// <summary>A non-empty list of supported target frameworks, without repeats, oldest first.</summary>
+    /// <summary>
+    /// A non-empty list of supported target frameworks, without repeats, oldest first, read as every layer reads
+    /// <c>frameworks</c> (<see cref="FrameworkSet.TryParse"/>: <c>net9.0+</c> too).
+    /// </summary>
     public static IReadOnlyList<TargetFramework>? Frameworks(SettingInput input)
     {
         var names = StringList(input.Value) is { Count: > 0 } list ? list
             : throw input.Bad($"a list of target frameworks, such as [\"net8.0\", \"net10.0\"] (supported: {TargetFramework.SupportedList})");
-        return TargetFramework.TryParseList(names, out var unknown)
-            ?? throw input.Error($"'{input.Key}': '{unknown}' is not a supported target framework (supported: {TargetFramework.SupportedList})");
+        return FrameworkSet.TryParse(string.Join(',', names), out var problem) is { } frameworks
+            ? frameworks.Matrix
+            : throw input.Error($"'{input.Key}': {problem}");
     }
 
     /// <summary>Global usings, each checked as the <c>usings=</c> tag checks it (a namespace, or <c>static:</c> a type).</summary>

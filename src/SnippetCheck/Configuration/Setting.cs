@@ -26,7 +26,7 @@ public abstract class Setting(string key, SettingScope scope)
     /// How layers merge: config, then front matter, then the command line, the nearer set value winning; where a
     /// block's tag joins, what it does to the file's value.
     /// </summary>
-    public string Merge { get; init; } = "the nearest layer that sets it wins";
+    public SettingMerge Merge { get; init; } = SettingMerge.Nearest;
 
     /// <summary>Whether the value can change a verdict, and so is in every program's cache key (<see cref="Settings.AddKeyed"/>).</summary>
     public required KeyPlace CacheKey { get; init; }
@@ -94,7 +94,7 @@ public sealed class Setting<T>(
     internal override SnippetCheckConfig Read(SnippetCheckConfig config, SettingInput input) => set(config, parse(input));
 
     internal override SnippetCheckConfig Overlay(SnippetCheckConfig under, SnippetCheckConfig over) =>
-        get(over) is { } value ? set(under, value) : under;
+        get(over) is { } value ? set(under, Merge.Layers(get(under), value)) : under;
 
     internal override string? KeyText(SnippetCheckConfig config) => get(config) is { } value ? SettingValues.KeyText(value) : null;
 

@@ -75,7 +75,7 @@ public static partial class Settings
     {
         Default = false,
         Tag = TagRule.Flag("network"),
-        Merge = "a block's tag, or the nearest layer, allows it",
+        Merge = SettingMerge.TagTurnsOn("a block's tag, or the nearest layer, allows it"),
         CacheKey = KeyPlace.In("each block's \"tags\" too (the tag)"),
         Widens = c => c.Network == true ? "opens the network to snippets" : null,
     };
@@ -126,7 +126,7 @@ public static partial class Settings
     {
         Tag = TagRule.Value<IReadOnlyList<string>>(
             "scrub", SettingValues.TryParseScrub, value => $"'scrub={value}' must name scrubbers, such as scrub=duration,hex or scrub=none"),
-        Merge = "a block's tag and its output block's add to the file's",
+        Merge = SettingMerge.TagAdds("a block's tag and its output block's add to the file's"),
         CacheKey = KeyPlace.In("each block's \"scrub\" too"),
     };
 

@@ -71,7 +71,7 @@ public static partial class Settings
             Parse = text => SettingValues.TryParseDuration(text, out var timeout) ? (timeout, null)
             : (null, $"--timeout '{text}' is not a duration (write 500ms, 10s, 2m, 12h or 1d)"),
         },
-        Merge = "a block's tag, else the nearest layer",
+        Merge = SettingMerge.TagReplaces("a block's tag, else the nearest layer"),
         CacheKey = KeyPlace.In("each block's \"timeout\" too"),
     };
 
@@ -83,7 +83,7 @@ public static partial class Settings
         Tag = TagRule.Value<LanguageVersion>(
             "langversion", SettingValues.TryParseLanguageVersion,
             value => $"'langversion={value}' is not a C# language version (write 12, 13, 14, preview)"),
-        Merge = "the first block of a program that tags it, else the nearest layer",
+        Merge = SettingMerge.TagReplaces("the first block of a program that tags it, else the nearest layer"),
         CacheKey = KeyPlace.In("the compile settings' key too"),
     };
 
@@ -94,7 +94,7 @@ public static partial class Settings
         Default = NullableContextOptions.Enable,
         Tag = TagRule.Value<NullableContextOptions>(
             "nullable", SettingValues.TryParseNullable, value => $"'nullable={value}' must be enable or disable"),
-        Merge = "the first block of a program that tags it, else the nearest layer",
+        Merge = SettingMerge.TagReplaces("the first block of a program that tags it, else the nearest layer"),
         CacheKey = KeyPlace.In("the compile settings' key too"),
     };
 
@@ -114,7 +114,7 @@ public static partial class Settings
         Default = ImplicitUsings,
         Tag = TagRule.Value<IReadOnlyList<string>>("usings", SettingValues.TryParseUsings,
             value => $"'usings={value}' must list namespaces, or static:Type for a using static, such as usings=System.Text,static:System.Console"),
-        Merge = "a block's tag adds to the file's",
+        Merge = SettingMerge.TagAdds("a block's tag adds to the file's"),
         CacheKey = KeyPlace.In("the compile settings' key too"),
     };
 
@@ -129,11 +129,11 @@ public static partial class Settings
         $"({TargetFramework.SupportedList})")
         {
             HelpName = "net8.0,net10.0",
-            Parse = text => TargetFramework.TryParseList([text], out var unknown) is { } frameworks
-                ? (frameworks, null)
-                : (null, $"--frameworks: '{unknown ?? text}' is not a supported target framework (supported: {TargetFramework.SupportedList})"),
+            Parse = text => FrameworkSet.TryParse(text, out var problem) is { } frameworks
+                ? (frameworks.Matrix, null)
+                : (null, $"--frameworks: {problem}"),
         },
-        Merge = "a block's tag narrows the file's matrix (net9.0+ or a list)",
+        Merge = SettingMerge.TagNarrows("a block's tag narrows the file's matrix (net9.0+ or a list)"),
         CacheKey = KeyPlace.Through("the compile settings' key: the framework of the pass, not the matrix"),
     };
 
@@ -141,7 +141,8 @@ public static partial class Settings
     public static readonly Setting<IReadOnlyList<string>?> References =
         new("references", RunOnly, c => c.References, (c, v) => c with { References = v }, ConfigValues.Strings("a list of .dll or .csproj paths"))
     {
-        Merge = "the command line's --reference (the library under test, VerifyOptions.Library, with --runtime-assembly and --using) adds to it",
+        Merge = SettingMerge.NearestThen(
+            "the command line's --reference (the library under test, VerifyOptions.Library, with --runtime-assembly and --using) adds to it"),
         CacheKey = KeyPlace.In("\"refs\" too, each reference by its content"),
     };
 
@@ -155,14 +156,14 @@ public static partial class Settings
             .ToList() is { Count: > 0 } packages && packages.All(p => p is not null)
             ? TagReading.Good(packages.OfType<PackageRequest>().ToList())
             : TagReading.Bad($"'packages={value}' must list pinned packages, such as packages=Spectre.Console@0.57.2,Bogus@35.6.5")),
-        Merge = "a block's tag adds to the run's",
+        Merge = SettingMerge.TagAdds("a block's tag adds to the run's"),
         CacheKey = KeyPlace.In("\"refs\" too, the restored assemblies"),
     };
 
     /// <summary>The <c>preludes</c> setting (<see cref="SnippetCheckConfig.Preludes"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> Preludes =
         new("preludes", RunOnly, c => c.Preludes, (c, v) => c with { Preludes = v }, ConfigValues.Preludes)
-    { Merge = "before the page's own preludes", CacheKey = KeyPlace.In("each \"prelude\" too") };
+    { Merge = SettingMerge.NearestThen("before the page's own preludes"), CacheKey = KeyPlace.In("each \"prelude\" too") };
 
     /// <summary>The <c>warnAsError</c> setting (<see cref="SnippetCheckConfig.WarnAsError"/>).</summary>
     public static readonly Setting<bool?> WarnAsError =
@@ -170,7 +171,7 @@ public static partial class Settings
     {
         Default = false,
         Tag = TagRule.Flag("warnaserror"),
-        Merge = "any block's tag, or the nearest layer, turns it on",
+        Merge = SettingMerge.TagTurnsOn("any block's tag, or the nearest layer, turns it on"),
         CacheKey = KeyPlace.In("the compile settings' key too"),
     };
 
@@ -181,7 +182,7 @@ public static partial class Settings
         Default = [],
         Tag = TagRule.Value<IReadOnlyList<string>>(
             "nowarn", SettingValues.TryParseDiagnosticIds, value => $"'nowarn={value}' must list diagnostic IDs, such as nowarn=CS0618,CS0168"),
-        Merge = "a block's tag adds to the file's",
+        Merge = SettingMerge.TagAdds("a block's tag adds to the file's", StringComparer.OrdinalIgnoreCase),
         CacheKey = KeyPlace.In("the compile settings' key too"),
     };
 

@@ -17,7 +17,7 @@ public sealed class SnippetProgram
     private SnippetProgram(SnippetDocument document, string? session, IReadOnlyList<Snippet> blocks, FileSettings file, bool fixture = false)
     {
         IsFixture = fixture;
-        Network = file.AllowsNetwork || blocks.Any(b => b.Tags.Network);
+        Network = blocks.Aggregate(file.AllowsNetwork, (allowed, b) => Configuration.Settings.Network.Merge.WithTag(allowed, b.Tags.Network));
         Document = document;
         Session = session;
         Blocks = blocks;
