@@ -9,7 +9,9 @@ internal abstract record RunnerMessage
     /// <summary>Tool → runner: run this program.</summary>
     public sealed record Run(RunRequest Request) : RunnerMessage;
 
-    /// <summary>Runner → tool: a session block of run <paramref name="RunId"/> started; <paramref name="PreviousOutput"/> is what the block before it printed.</summary>
+    /// <summary>
+    /// Runner → tool: a session block of run <paramref name="RunId"/> started; <paramref name="PreviousOutput"/> is what the block before it printed.
+    /// </summary>
     public sealed record BlockEntered(long RunId, int BlockId, string PreviousOutput) : RunnerMessage;
 
     /// <summary>Runner → tool: how run <paramref name="RunId"/> ended.</summary>
@@ -45,7 +47,8 @@ internal abstract record RunnerMessage
 /// </summary>
 internal sealed class RunnerChannel : IDisposable
 {
-    private const byte RunTag = 1, BlockEnteredTag = 2, FinishedTag = 3, LateOutputTag = 4, ConfineTag = 5, ConfinedTag = 6, FenceTag = 7, FencedTag = 8;
+    private const byte RunTag = 1, BlockEnteredTag = 2, FinishedTag = 3, LateOutputTag = 4, ConfineTag = 5, ConfinedTag = 6, FenceTag = 7, FencedTag =
+        8;
 
     private readonly Stream _pipe;
     private readonly MemoryStream _outgoing = new();

@@ -38,7 +38,8 @@ internal enum TestEnding : byte
 /// <paramref name="Message"/> is the framework's own message and <paramref name="ExceptionText"/> the exception with its
 /// stack trace; for a skip, the reason. <paramref name="Output"/> is what the test printed.
 /// </summary>
-internal sealed record TestReport(string Type, string Method, string Name, TestEnding Ending, string? Message, string? ExceptionType, string? ExceptionText,
+internal sealed record TestReport(
+    string Type, string Method, string Name, TestEnding Ending, string? Message, string? ExceptionType, string? ExceptionText,
     string Output, double DurationMs)
 {
     public void WriteTo(BinaryWriter writer)
@@ -55,7 +56,8 @@ internal sealed record TestReport(string Type, string Method, string Name, TestE
     }
 
     public static TestReport ReadFrom(BinaryReader reader) =>
-        new(reader.ReadString(), reader.ReadString(), reader.ReadString(), RunnerProtocol.ReadEnum<TestEnding>(reader), RunReport.NullIfEmpty(reader.ReadString()),
+        new(reader.ReadString(), reader.ReadString(), reader.ReadString(), RunnerProtocol.ReadEnum<TestEnding>(reader),
+            RunReport.NullIfEmpty(reader.ReadString()),
             RunReport.NullIfEmpty(reader.ReadString()), RunReport.NullIfEmpty(reader.ReadString()), reader.ReadString(), reader.ReadDouble());
 }
 
@@ -108,7 +110,8 @@ internal sealed record RunRequest(
         var id = reader.ReadInt64();
         var length = reader.ReadInt32();
         var image = length < 0 ? heldImage(id) : reader.ReadBytes(length);
-        return new RunRequest(image, id, reader.ReadString(), reader.ReadString(), ReadStrings(reader), reader.ReadString(), reader.ReadString(), ReadStrings(reader))
+        return new RunRequest(
+            image, id, reader.ReadString(), reader.ReadString(), ReadStrings(reader), reader.ReadString(), reader.ReadString(), ReadStrings(reader))
         {
             TestTypes = ReadStrings(reader),
             RunId = runId,

@@ -16,7 +16,8 @@ namespace SnippetCheck.Execution;
 /// With <paramref name="Network"/>, the only TCP ports connect may reach (a restore's package sources: 80, 443, a
 /// proxy's); empty: every port. Binding is then denied. Landlock ABI 4 enforces it; older kernels allow every port.
 /// </param>
-internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, string[] ReadWrite, bool OwnNamespaces, string[]? Cgroups = null, bool UnixSockets = false,
+internal sealed record SandboxPolicy(
+    bool Confine, bool Network, string[] Read, string[] ReadWrite, bool OwnNamespaces, string[]? Cgroups = null, bool UnixSockets = false,
     int[]? TcpPorts = null)
 {
     public static readonly SandboxPolicy Off = new(false, true, [], [], false);
@@ -52,9 +53,11 @@ internal sealed record SandboxPolicy(bool Confine, bool Network, string[] Read, 
 /// <param name="PidNamespace">The runner lives in a PID namespace of its own: whatever it starts dies with it.</param>
 /// <param name="ProcessLimit">The bound on processes and threads (a pids cgroup, or RLIMIT_NPROC); 0 when none applies.</param>
 /// <param name="Off">Why nothing was confined, when nothing was.</param>
-/// <param name="UnixSocketsBlocked">No AF_UNIX socket can be made, so no pathname or abstract socket outside is reachable (the socket filter).</param>
+/// <param name="UnixSocketsBlocked">No AF_UNIX socket can be made, so no pathname or abstract socket outside is reachable (the socket
+/// filter).</param>
 /// <param name="UdpBlocked">No UDP (nor raw or other IP) socket reaches outside: the socket filter, or a network namespace of its own.</param>
-internal sealed record SandboxStatus(int LandlockAbi, bool Filesystem, bool NetworkBlocked, bool Signals, bool PidNamespace, int ProcessLimit, string? Off,
+internal sealed record SandboxStatus(
+    int LandlockAbi, bool Filesystem, bool NetworkBlocked, bool Signals, bool PidNamespace, int ProcessLimit, string? Off,
     bool UnixSocketsBlocked = false, bool UdpBlocked = false)
 {
     public void WriteTo(BinaryWriter writer)
@@ -72,7 +75,9 @@ internal sealed record SandboxStatus(int LandlockAbi, bool Filesystem, bool Netw
 
     public static SandboxStatus ReadFrom(BinaryReader reader)
     {
-        var status = new SandboxStatus(reader.ReadInt32(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadInt32(), reader.ReadString(),
+        var status = new SandboxStatus(
+            reader.ReadInt32(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadInt32(),
+            reader.ReadString(),
             reader.ReadBoolean(), reader.ReadBoolean());
         return status.Off == "" ? status with { Off = null } : status;
     }

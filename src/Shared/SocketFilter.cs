@@ -39,12 +39,15 @@ internal static class SocketFilter
     private const int SeccompSetModeFilter = 1, SeccompFilterFlagTsync = 1, PrSetNoNewPrivs = 38;
 
     /// <summary>The system call numbers of an architecture the filter knows, and its audit value.</summary>
-    internal sealed record SyscallTable(uint Audit, long Seccomp, uint Socket, uint IoUringSetup, uint AddKey, uint RequestKey, uint Keyctl, bool HasX32);
+    internal sealed record SyscallTable(
+        uint Audit, long Seccomp, uint Socket, uint IoUringSetup, uint AddKey, uint RequestKey, uint Keyctl, bool HasX32);
 
     private static readonly SyscallTable? Current = RuntimeInformation.ProcessArchitecture switch
     {
-        Architecture.X64 => new SyscallTable(0xC000003E, Seccomp: 317, Socket: 41, IoUringSetup: 425, AddKey: 248, RequestKey: 249, Keyctl: 250, HasX32: true),
-        Architecture.Arm64 => new SyscallTable(0xC00000B7, Seccomp: 277, Socket: 198, IoUringSetup: 425, AddKey: 217, RequestKey: 218, Keyctl: 219, HasX32: false),
+        Architecture.X64 =>
+            new SyscallTable(0xC000003E, Seccomp: 317, Socket: 41, IoUringSetup: 425, AddKey: 248, RequestKey: 249, Keyctl: 250, HasX32: true),
+        Architecture.Arm64 =>
+            new SyscallTable(0xC00000B7, Seccomp: 277, Socket: 198, IoUringSetup: 425, AddKey: 217, RequestKey: 218, Keyctl: 219, HasX32: false),
         _ => null,
     };
 

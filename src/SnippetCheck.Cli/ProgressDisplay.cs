@@ -24,7 +24,8 @@ internal sealed class ProgressDisplay : IDisposable
     private int _total = -1, _done, _failed;
     private bool _drawn, _disposed;
 
-    /// <param name="delay">How long a run goes before the line appears; <see cref="Timeout.InfiniteTimeSpan"/> to draw only on <see cref="Draw"/>.</param>
+    /// <param name="delay">How long a run goes before the line appears; <see cref="Timeout.InfiniteTimeSpan"/> to draw only on
+    /// <see cref="Draw"/>.</param>
     public ProgressDisplay(TextWriter output, int width, TimeSpan delay, TimeSpan interval)
     {
         _output = output;

@@ -5,16 +5,19 @@ using SnippetCheck.Reporting;
 namespace SnippetCheck.Cli;
 
 /// <summary>
-/// The command line (docs/commands.md): <c>verify</c>, <c>list</c>, <c>init</c>, <c>adopt</c>, <c>outdated</c>, <c>render</c> and <c>lsp</c>, one file each in
+/// The command line (docs/commands.md): <c>verify</c>, <c>list</c>, <c>init</c>, <c>adopt</c>, <c>outdated</c>, <c>render</c> and <c>lsp</c>, one
+/// file each in
 /// Commands/; options are fields, validators are named methods, the work is the core's.
 /// </summary>
 public static class SnippetCheckCommand
 {
     public static RootCommand Build()
     {
-        var root = new RootCommand("SnippetCheck: verify the C# snippets in Markdown posts with Roslyn ('snippetcheck PATHS' is 'snippetcheck verify PATHS')")
+        var root = new RootCommand(
+            "SnippetCheck: verify the C# snippets in Markdown posts with Roslyn ('snippetcheck PATHS' is 'snippetcheck verify PATHS')")
         {
-            VerifyCommand.Create(), ListCommand.Create(), InitCommand.Create(), AdoptCommand.Create(), OutdatedCommand.Create(), RenderCommand.Create(), LspCommand.Create(),
+            VerifyCommand.Create(), ListCommand.Create(), InitCommand.Create(), AdoptCommand.Create(), OutdatedCommand.Create(),
+            RenderCommand.Create(), LspCommand.Create(),
         };
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersionAction();
         // 'snippetcheck posts' means 'snippetcheck verify posts'.
@@ -44,7 +47,8 @@ public static class SnippetCheckCommand
         var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
         // --watch says "stopped watching" and exits 0 on Ctrl+C: one line is enough.
         if (signals.Received is { } signal && exitCode != ExitCodes.Success)
-            new ConsoleWriter(Console.Error, jsonLines: VerifyCommand.WantsJsonLines(parseResult)).Write(ConsoleLine.ToolError(null, $"stopped by {signal}"));
+            new ConsoleWriter(Console.Error, jsonLines: VerifyCommand.WantsJsonLines(parseResult)).Write(
+                ConsoleLine.ToolError(null, $"stopped by {signal}"));
         return exitCode;
     }
 }

@@ -56,7 +56,8 @@ internal sealed class TerminationSignals : IDisposable
         {
             await Task.Delay(Grace).ConfigureAwait(false);
             ProcessTracker.Shutdown();
-            await Console.Error.WriteLineAsync(ToolMessage.Text($"stopped by {context.Signal}; the run did not unwind within {Grace.TotalSeconds:0}s")).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(
+                ToolMessage.Text($"stopped by {context.Signal}; the run did not unwind within {Grace.TotalSeconds:0}s")).ConfigureAwait(false);
             Environment.Exit(ExitCodes.ToolError);
         });
     }

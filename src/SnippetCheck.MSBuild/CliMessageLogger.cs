@@ -19,7 +19,9 @@ namespace SnippetCheck.MSBuild;
 /// <param name="failuresAsWarnings">Failed snippets are logged as warnings; the CLI being unable to run stays an error.</param>
 internal sealed class CliMessageLogger(TaskLoggingHelper log, string projectDirectory, string ownProjectFile, bool accept, bool failuresAsWarnings)
 {
-    /// <summary>How many detail lines (diff, stack trace, hints) go into an error's message; the rest follow it in the log at normal verbosity.</summary>
+    /// <summary>
+    /// How many detail lines (diff, stack trace, hints) go into an error's message; the rest follow it in the log at normal verbosity.
+    /// </summary>
     internal const int DetailLinesInError = 20;
 
     private readonly CliMessageReader _reader = new();
@@ -73,7 +75,8 @@ internal sealed class CliMessageLogger(TaskLoggingHelper log, string projectDire
     {
         if (details.Count == 0) return text;
         var shown = details.Take(DetailLinesInError).Select(d => d.TrimEnd());
-        var more = details.Count > DetailLinesInError ? $"{Environment.NewLine}    ... ({details.Count - DetailLinesInError} more lines at -v:n)" : "";
+        var more = details.Count > DetailLinesInError
+            ? $"{Environment.NewLine}    ... ({details.Count - DetailLinesInError} more lines at -v:n)" : "";
         return text + Environment.NewLine + string.Join(Environment.NewLine, shown) + more;
     }
 

@@ -36,7 +36,8 @@ internal sealed class CliResponseFile(VerifySnippets task)
     /// <summary>The project's own C# files: its <c>@(Compile)</c> below the project folder, generated files in bin and obj left out.</summary>
     internal IEnumerable<string> DocCommentSources()
     {
-        var root = Path.GetFullPath(task.ProjectDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var root = Path.GetFullPath(task.ProjectDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
+            + Path.DirectorySeparatorChar;
         foreach (var item in OfKind("source"))
         {
             var full = Path.GetFullPath(Path.Combine(task.ProjectDirectory, item.ItemSpec));
@@ -64,7 +65,8 @@ internal sealed class CliResponseFile(VerifySnippets task)
             yield return ("--reference", assembly);
         foreach (var reference in OfKind("reference").Where(r => !IsFrameworkReference(r)).Select(task.FullPathOf).Distinct(StringComparer.Ordinal))
             yield return ("--reference", reference);
-        foreach (var runtime in OfKind("runtime").Select(task.FullPathOf).Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal))
+        foreach (var runtime in OfKind("runtime").Select(task.FullPathOf).Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).Distinct(
+            StringComparer.Ordinal))
             yield return ("--runtime-assembly", runtime);
         foreach (var item in OfKind("using"))
         {

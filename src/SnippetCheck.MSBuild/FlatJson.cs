@@ -49,7 +49,8 @@ internal static class FlatJson
         var start = position;
         if (position < text.Length && text[position] == '-') position++;
         while (position < text.Length && char.IsDigit(text[position])) position++;
-        if (!int.TryParse(text.Substring(start, position - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)) return false;
+        if (!int.TryParse(text.Substring(start, position - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
+            out var number)) return false;
         value = number;
         return true;
     }

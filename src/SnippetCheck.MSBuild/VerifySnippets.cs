@@ -120,7 +120,8 @@ public sealed class VerifySnippets : ToolTask
     {
         if (!File.Exists(CliAssembly))
         {
-            Log.LogError($"The SnippetCheck CLI was not found at '{CliAssembly}'; the SnippetCheck.MSBuild package looks incomplete. Restore it again.");
+            Log.LogError($"The SnippetCheck CLI was not found at '{CliAssembly}'; the SnippetCheck.MSBuild package looks incomplete. Restore it " +
+                $"again.");
             return false;
         }
         return base.ValidateParameters();
@@ -134,7 +135,8 @@ public sealed class VerifySnippets : ToolTask
             var item = CliMessageLogger.RelativePath(ProjectDirectory, readme);
             Log.LogWarning(null, UncheckedReadmeCode, null, OwnProjectFile, 0, 0, 0, 0,
                 $"SnippetCheck does not verify the repository's {Path.GetFileName(readme)} ({item}): it lies outside the project folder, where the " +
-                $"build looks for Markdown. To check its examples too, add <SnippetCheckDocument Include=\"{item}\" /> to the project (docs/msbuild.md).");
+                $"build looks for Markdown. To check its examples too, add <SnippetCheckDocument Include=\"{item}\" /> to the project " +
+                $"(docs/msbuild.md).");
         }
         return base.Execute();
     }

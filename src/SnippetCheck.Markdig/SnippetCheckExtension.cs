@@ -73,7 +73,8 @@ internal sealed class RenderedFragments
     public static RenderedFragments Load(string directory)
     {
         if (!Directory.Exists(directory))
-            throw new DirectoryNotFoundException($"'{directory}' is not a folder 'snippetcheck render --out' wrote: run 'snippetcheck render PATHS --out {directory}' first");
+            throw new DirectoryNotFoundException($"'{directory}' is not a folder 'snippetcheck render --out' wrote: run 'snippetcheck render PATHS " +
+                $"--out {directory}' first");
         var fragments = new RenderedFragments();
         // In path order, so which of two identical blocks' fragments is used does not depend on the file system.
         foreach (var json in Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -82,9 +83,11 @@ internal sealed class RenderedFragments
             if (!File.Exists(html)) continue;
             using var document = JsonDocument.Parse(File.ReadAllText(json));
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var version) || !root.TryGetProperty("code", out var code)) continue;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var version)
+                || !root.TryGetProperty("code", out var code)) continue;
             if (version.GetInt32() > SchemaVersion)
-                throw new InvalidDataException($"{json} has render schema version {version.GetInt32()}; this SnippetCheck.Markdig reads version {SchemaVersion}: update the package");
+                throw new InvalidDataException($"{json} has render schema version {version.GetInt32()}; this SnippetCheck.Markdig reads version " +
+                    $"{SchemaVersion}: update the package");
             fragments._byCode.TryAdd(code.GetString() ?? "", File.ReadAllText(html).TrimEnd('\n'));
         }
         return fragments;

@@ -10,7 +10,8 @@ namespace SnippetCheck.Runner;
 /// run's AsyncLocal (threads, tasks and timers the snippet started) is the run's; a thread that carries none (the
 /// finalizer thread, a callback queued without its context) writes for the active run only from that run's code.
 /// </summary>
-internal sealed class RoutingWriter(bool isError, Action<RunCapture> onLimit, Func<RunCapture?> active, Action<RunCapture, string> lateOutput) : TextWriter
+internal sealed class RoutingWriter(
+    bool isError, Action<RunCapture> onLimit, Func<RunCapture?> active, Action<RunCapture, string> lateOutput) : TextWriter
 {
     public static readonly AsyncLocal<RunCapture?> Current = new();
 

@@ -95,7 +95,9 @@ internal sealed class RunCapture(long runId)
         _ownNamespace = ownNamespace;
     }
 
-    /// <summary>True when the innermost snippet frame of <paramref name="stack"/> is this run's (a finalizer of an earlier run's object is not).</summary>
+    /// <summary>
+    /// True when the innermost snippet frame of <paramref name="stack"/> is this run's (a finalizer of an earlier run's object is not).
+    /// </summary>
     public bool IsCalledFromOwnCode(System.Diagnostics.StackTrace stack)
     {
         foreach (var frame in stack.GetFrames())

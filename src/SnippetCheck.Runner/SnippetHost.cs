@@ -152,7 +152,8 @@ internal sealed class SnippetHost
     {
         ResetThisThread();
         RunReport? report = null;
-        ExecutionContext.Run(_cleanContext, _ => report = RunOnThisThread(request, capture, (id, previous) => SendBlockEntered(capture, id, previous)), null);
+        ExecutionContext.Run(
+            _cleanContext, _ => report = RunOnThisThread(request, capture, (id, previous) => SendBlockEntered(capture, id, previous)), null);
         return report!;
     }
 
@@ -196,7 +197,8 @@ internal sealed class SnippetHost
                 assembly = LoadedImages.Load(request, capture);
                 entryPoint = request.EntryType.Length == 0
                     ? assembly.EntryPoint
-                    : assembly.GetType(request.EntryType, throwOnError: true)!.GetMethod("Main", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic);
+                    : assembly.GetType(request.EntryType, throwOnError: true)!.GetMethod(
+                        "Main", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic);
             }
             catch (Exception e)
             {
@@ -204,7 +206,10 @@ internal sealed class SnippetHost
             }
             // A library of tests has nothing to run but its tests.
             if (entryPoint is null && request.TestTypes.Length == 0)
-                return capture.ToReport(RunEnding.LoadFailed, 0, new InvalidOperationException($"the program has no entry point{(request.EntryType.Length == 0 ? "" : " in " + request.EntryType)}"));
+                return capture.ToReport(
+                    RunEnding.LoadFailed, 0,
+                    new InvalidOperationException(
+                        $"the program has no entry point{(request.EntryType.Length == 0 ? "" : " in " + request.EntryType)}"));
 
             try
             {
@@ -282,7 +287,8 @@ internal sealed class SnippetHost
     /// Told as it happens, with what the previous block printed, so a timeout or crash can still be pinned on
     /// the block that was running and the blocks before it judged on their output.
     /// </summary>
-    private void SendBlockEntered(RunCapture capture, int id, string previousOutput) => Send(new RunnerMessage.BlockEntered(capture.RunId, id, previousOutput));
+    private void SendBlockEntered(RunCapture capture, int id, string previousOutput) =>
+        Send(new RunnerMessage.BlockEntered(capture.RunId, id, previousOutput));
 
     private void Send(RunCapture capture, RunReport report) => Send(new RunnerMessage.Finished(capture.RunId, report));
 

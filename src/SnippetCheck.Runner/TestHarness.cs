@@ -23,7 +23,7 @@ namespace SnippetCheck.Runner;
 /// What a framework would run that this does not know (a data source other than inline rows, constructor arguments)
 /// fails the test with a message saying so: a test is never reported as run when it was not.
 /// </summary>
-internal static class TestHarness
+internal static partial class TestHarness
 {
     private enum Framework { NUnit, Xunit, MSTest }
 
@@ -32,7 +32,8 @@ internal static class TestHarness
     private const string MSTestNamespace = "Microsoft.VisualStudio.TestTools.UnitTesting.";
 
     /// <summary>One test to run: a method, or one data row of it.</summary>
-    private sealed record Case(MethodInfo Method, string Name, object?[] Arguments, string? Skip, bool HasExpected = false, object? Expected = null, string? Problem = null);
+    private sealed record Case(
+        MethodInfo Method, string Name, object?[] Arguments, string? Skip, bool HasExpected = false, object? Expected = null, string? Problem = null);
 
     public static void Run(Assembly assembly, string[] typeNames, RunCapture capture)
     {
@@ -59,7 +60,8 @@ internal static class TestHarness
             .ThenBy(m => m.Name, StringComparer.Ordinal)
             .SelectMany(NUnitCases).ToList();
         var classSkip = Attribute(type, NUnitNamespace + "IgnoreAttribute") is { } ignored ? IgnoreReason(ignored) : null;
-        var perTest = Attribute(type, NUnitNamespace + "FixtureLifeCycleAttribute") is { } lifeCycle && Property(lifeCycle, "LifeCycle")?.ToString() == "InstancePerTestCase";
+        var perTest = Attribute(type, NUnitNamespace + "FixtureLifeCycleAttribute") is { } lifeCycle
+            && Property(lifeCycle, "LifeCycle")?.ToString() == "InstancePerTestCase";
         var setUps = Hierarchy(type, NUnitNamespace + "SetUpAttribute");
         var tearDowns = Hierarchy(type, NUnitNamespace + "TearDownAttribute").AsEnumerable().Reverse().ToList();
         var oneTimeSetUps = Hierarchy(type, NUnitNamespace + "OneTimeSetUpAttribute");
@@ -86,10 +88,13 @@ internal static class TestHarness
             var skip = classSkip ?? test.Skip;
             if (skip is not null || fixtureFailure is not null || test.Problem is not null)
             {
-                capture.AddTest(Report(type, test, skip is not null ? TestEnding.Skipped : TestEnding.Failed, skip ?? test.Problem ?? fixtureFailure, null, "", 0));
+                capture.AddTest(Report(
+                    type, test, skip is not null ? TestEnding.Skipped : TestEnding.Failed, skip ?? test.Problem ?? fixtureFailure, null, "", 0));
                 continue;
             }
-            ExecutionContext.Run(context.CreateCopy(), _ => RunOne(type, test, Framework.NUnit, capture, () => perTest ? NewInstance(type) : shared, setUps, tearDowns, dispose: perTest), null);
+            ExecutionContext.Run(
+                context.CreateCopy(), _ =>
+                RunOne(type, test, Framework.NUnit, capture, () => perTest ? NewInstance(type) : shared, setUps, tearDowns, dispose: perTest), null);
         }
         if (fixtureFailure is null && (shared is not null || oneTimeTearDowns.Count > 0) && cases.Any(c => c.Skip is null) && classSkip is null)
         {
@@ -107,34 +112,6 @@ internal static class TestHarness
         }
     }
 
-    private static IEnumerable<Case> NUnitCases(MethodInfo method)
-    {
-        var skip = Attribute(method, NUnitNamespace + "IgnoreAttribute") is { } ignored ? IgnoreReason(ignored)
-            : Attribute(method, NUnitNamespace + "ExplicitAttribute") is not null ? "explicit" : null;
-        var problem = NotRunnable(method, Framework.NUnit);
-        var rows = Attributes(method, NUnitNamespace + "TestCaseAttribute").ToList();
-        if (rows.Count == 0)
-        {
-            var test = Attribute(method, NUnitNamespace + "TestAttribute");
-            var hasExpected = test is not null && Property(test, "HasExpectedResult") is true;
-            if (problem is null && method.GetParameters().Length > 0)
-                problem = Attributes(method, NUnitNamespace).Any(a => a.GetType().FullName!.EndsWith("SourceAttribute", StringComparison.Ordinal))
-                    ? "SnippetCheck runs [TestCase] rows; a test case source is not supported: write the rows as [TestCase]"
-                    : "No arguments were provided";
-            yield return new Case(method, method.Name, [], skip, hasExpected, hasExpected ? Property(test!, "ExpectedResult") : null, problem);
-            yield break;
-        }
-        foreach (var row in rows)
-        {
-            var arguments = (object?[])(Property(row, "Arguments") ?? Array.Empty<object?>());
-            var name = Property(row, "TestName") as string ?? $"{method.Name}({string.Join(",", arguments.Select(a => Display(a, Framework.NUnit)))})";
-            var rowSkip = Property(row, "Ignore") as string ?? Property(row, "IgnoreReason") as string;
-            if (string.IsNullOrEmpty(rowSkip)) rowSkip = Property(row, "Explicit") is true ? "explicit" : null;
-            var hasExpected = Property(row, "HasExpectedResult") is true;
-            yield return new Case(method, name, arguments, skip ?? rowSkip, hasExpected, hasExpected ? Property(row, "ExpectedResult") : null, problem);
-        }
-    }
-
     /// <summary>xUnit and MSTest: a fresh instance for every test, and its setup and teardown around it.</summary>
     private static void RunPerTest(Type type, MethodInfo[] methods, Framework framework, RunCapture capture, ExecutionContext context)
     {
@@ -144,7 +121,8 @@ internal static class TestHarness
             .SelectMany(m => xunit ? XunitCases(type, m) : MSTestCases(type, m)).ToList();
         var setUps = xunit ? [] : Hierarchy(type, MSTestNamespace + "TestInitializeAttribute");
         var tearDowns = xunit ? [] : Hierarchy(type, MSTestNamespace + "TestCleanupAttribute").AsEnumerable().Reverse().ToList();
-        var classSkip = xunit ? null : Attribute(type, MSTestNamespace + "IgnoreAttribute") is { } ignored ? Property(ignored, "IgnoreMessage") as string ?? "" : null;
+        var classSkip = xunit ? null : Attribute(type, MSTestNamespace + "IgnoreAttribute") is { } ignored
+            ? Property(ignored, "IgnoreMessage") as string ?? "" : null;
         var classInitialize = xunit ? [] : Hierarchy(type, MSTestNamespace + "ClassInitializeAttribute");
         var classCleanup = xunit ? [] : Hierarchy(type, MSTestNamespace + "ClassCleanupAttribute").AsEnumerable().Reverse().ToList();
 
@@ -168,10 +146,12 @@ internal static class TestHarness
             var skip = classSkip ?? test.Skip;
             if (skip is not null || classFailure is not null || test.Problem is not null)
             {
-                capture.AddTest(Report(type, test, skip is not null ? TestEnding.Skipped : TestEnding.Failed, skip ?? test.Problem ?? classFailure, null, "", 0));
+                capture.AddTest(Report(
+                    type, test, skip is not null ? TestEnding.Skipped : TestEnding.Failed, skip ?? test.Problem ?? classFailure, null, "", 0));
                 continue;
             }
-            ExecutionContext.Run(context.CreateCopy(), _ => RunOne(type, test, framework, capture, () => NewInstance(type), setUps, tearDowns, dispose: true), null);
+            ExecutionContext.Run(
+                context.CreateCopy(), _ => RunOne(type, test, framework, capture, () => NewInstance(type), setUps, tearDowns, dispose: true), null);
         }
         if (runs && classFailure is null && classCleanup.Count > 0)
         {
@@ -188,68 +168,9 @@ internal static class TestHarness
         }
     }
 
-    private static IEnumerable<Case> XunitCases(Type type, MethodInfo method)
-    {
-        var fact = Attribute(method, XunitNamespace + "FactAttribute")!;
-        var skip = Property(fact, "Skip") as string;
-        var problem = NotRunnable(method, Framework.Xunit) ?? ConstructorProblem(type);
-        var baseName = $"{type.FullName}.{method.Name}";
-        if (!Is(fact.GetType(), XunitNamespace + "TheoryAttribute"))
-        {
-            if (problem is null && method.GetParameters().Length > 0)
-                problem = "Fact methods cannot have parameters";
-            yield return new Case(method, baseName, [], skip, Problem: problem);
-            yield break;
-        }
-        var rows = Attributes(method, XunitNamespace + "InlineDataAttribute").ToList();
-        if (problem is null && Attributes(method, XunitNamespace).Any(a => a.GetType().FullName is "Xunit.MemberDataAttribute" or "Xunit.ClassDataAttribute"))
-            problem = "SnippetCheck runs [InlineData] rows; [MemberData] and [ClassData] are not supported: write the rows as [InlineData]";
-        if (rows.Count == 0)
-        {
-            yield return new Case(method, baseName, [], skip, Problem: problem ?? $"No data found for {baseName}");
-            yield break;
-        }
-        var parameters = method.GetParameters();
-        foreach (var row in rows)
-        {
-            var arguments = InlineData(row, method);
-            var shown = arguments.Select((a, i) => (i < parameters.Length ? parameters[i].Name : "???") + ": " + Display(a, Framework.Xunit));
-            yield return new Case(method, $"{baseName}({string.Join(", ", shown)})", arguments, skip ?? (Property(row, "Skip") as string), Problem: problem);
-        }
-    }
-
-    private static object?[] InlineData(object row, MethodInfo method)
-    {
-        // xUnit v3 keeps the row in 'Data'; v2 hands it out through GetData.
-        if (row.GetType().GetProperty("Data")?.GetValue(row) is object?[] data) return data;
-        var rows = row.GetType().GetMethod("GetData", [typeof(MethodInfo)])?.Invoke(row, [method]) as System.Collections.IEnumerable;
-        return rows?.Cast<object?[]>().FirstOrDefault() ?? [];
-    }
-
-    private static IEnumerable<Case> MSTestCases(Type type, MethodInfo method)
-    {
-        var skip = Attribute(method, MSTestNamespace + "IgnoreAttribute") is { } ignored ? Property(ignored, "IgnoreMessage") as string ?? "" : null;
-        var problem = NotRunnable(method, Framework.MSTest) ?? ConstructorProblem(type);
-        var rows = Attributes(method, MSTestNamespace + "DataRowAttribute").ToList();
-        if (rows.Count == 0)
-        {
-            if (problem is null && method.GetParameters().Length > 0)
-                problem = Attributes(method, MSTestNamespace + "DynamicDataAttribute").Any()
-                    ? "SnippetCheck runs [DataRow] rows; [DynamicData] is not supported: write the rows as [DataRow]"
-                    : $"Only data driven test methods can have parameters. Did you intend to use [DataRow] or [DynamicData]?";
-            yield return new Case(method, method.Name, [], skip, Problem: problem);
-            yield break;
-        }
-        foreach (var row in rows)
-        {
-            var arguments = (object?[])(Property(row, "Data") ?? Array.Empty<object?>());
-            var name = Property(row, "DisplayName") as string ?? $"{method.Name} ({string.Join(",", arguments.Select(a => Display(a, Framework.MSTest)))})";
-            yield return new Case(method, name, arguments, skip ?? (Property(row, "IgnoreMessage") as string), Problem: problem);
-        }
-    }
-
     /// <summary>One test: its instance, setup, the test, teardown (after a setup that ran, whatever the test did), and dispose.</summary>
-    private static void RunOne(Type type, Case test, Framework framework, RunCapture capture, Func<object?> instance, IReadOnlyList<MethodInfo> setUps,
+    private static void RunOne(
+        Type type, Case test, Framework framework, RunCapture capture, Func<object?> instance, IReadOnlyList<MethodInfo> setUps,
         IReadOnlyList<MethodInfo> tearDowns, bool dispose)
     {
         var clock = Stopwatch.StartNew();
@@ -288,12 +209,14 @@ internal static class TestHarness
             }
         }
         var output = capture.EndTest();
-        var (ending, message) = failure is null ? (TestEnding.Passed, (string?)null) : Describe(failure, framework, $"{type.FullName}.{test.Method.Name}");
+        var (ending, message) =
+            failure is null ? (TestEnding.Passed, (string?)null) : Describe(failure, framework, $"{type.FullName}.{test.Method.Name}");
         var thrown = ending == TestEnding.Failed && failure is not ExpectedResultException ? failure : null;
         capture.AddTest(Report(type, test, ending, message, thrown, output, clock.Elapsed.TotalMilliseconds));
     }
 
-    private static TestReport Report(Type type, Case test, TestEnding ending, string? message, Exception? thrown, string output, double milliseconds) =>
+    private static TestReport Report(
+        Type type, Case test, TestEnding ending, string? message, Exception? thrown, string output, double milliseconds) =>
         new(type.FullName!, test.Method.Name, test.Name, ending, message, thrown?.GetType().FullName, thrown?.ToString(), output, milliseconds);
 
     /// <summary>A NUnit <c>ExpectedResult</c> that differs, reported as NUnit words it.</summary>
@@ -315,8 +238,10 @@ internal static class TestHarness
         {
             case Framework.NUnit:
                 if (Is(type, NUnitNamespace + "SuccessException")) return (TestEnding.Passed, e.Message);
-                if (Is(type, NUnitNamespace + "IgnoreException") || Is(type, NUnitNamespace + "InconclusiveException")) return (TestEnding.Skipped, e.Message);
-                if (Is(type, NUnitNamespace + "AssertionException") || Is(type, NUnitNamespace + "MultipleAssertException")) return (TestEnding.Failed, e.Message);
+                if (Is(type, NUnitNamespace + "IgnoreException") || Is(type, NUnitNamespace + "InconclusiveException")) return (TestEnding.Skipped,
+                    e.Message);
+                if (Is(type, NUnitNamespace + "AssertionException")
+                    || Is(type, NUnitNamespace + "MultipleAssertException")) return (TestEnding.Failed, e.Message);
                 return (TestEnding.Failed, $"{type.FullName} : {e.Message}");
             case Framework.Xunit:
                 const string dynamicSkip = "$XunitDynamicSkip$";
@@ -325,162 +250,9 @@ internal static class TestHarness
                 return (TestEnding.Failed, $"{type.FullName} : {e.Message}");
             default:
                 if (Is(type, MSTestNamespace + "AssertInconclusiveException")) return (TestEnding.Skipped, e.Message);
-                if (Is(type, MSTestNamespace + "AssertFailedException") || Is(type, MSTestNamespace + "UnitTestAssertException")) return (TestEnding.Failed, e.Message);
+                if (Is(type, MSTestNamespace + "AssertFailedException")
+                    || Is(type, MSTestNamespace + "UnitTestAssertException")) return (TestEnding.Failed, e.Message);
                 return (TestEnding.Failed, (method is null ? "" : $"Test method {method} threw exception: \n") + $"{type.FullName}: {e.Message}");
         }
     }
-
-    /// <summary>What each framework refuses to run: an <c>async void</c> test, and NUnit's non-public one.</summary>
-    private static string? NotRunnable(MethodInfo method, Framework framework)
-    {
-        if (method.ReturnType == typeof(void) && method.GetCustomAttributes().Any(a => a.GetType().FullName == "System.Runtime.CompilerServices.AsyncStateMachineAttribute"))
-            return "Async test method must have non-void return type";
-        if (framework == Framework.NUnit && !method.IsPublic) return "Method is not public";
-        if (method.IsGenericMethodDefinition) return "SnippetCheck does not run generic test methods";
-        return null;
-    }
-
-    private static string? ConstructorProblem(Type type) =>
-        type.IsAbstract || type.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, null, Type.EmptyTypes, null) is not null
-            ? null
-            : "SnippetCheck runs test classes with a parameterless constructor; constructor arguments (fixtures, ITestOutputHelper, TestContext) are not supported";
-
-    private static object NewInstance(Type type)
-    {
-        try
-        {
-            return Activator.CreateInstance(type, nonPublic: true)!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            // Rethrown as thrown, stack and all: the failure is reported at the test's own line.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
-    }
-
-    private static object?[] Arguments(Case test)
-    {
-        var parameters = test.Method.GetParameters();
-        if (parameters.Length != test.Arguments.Length)
-            throw new TargetParameterCountException($"Wrong number of arguments provided: {test.Arguments.Length} given, {parameters.Length} expected");
-        var converted = new object?[parameters.Length];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            var argument = test.Arguments[i];
-            var target = Nullable.GetUnderlyingType(parameters[i].ParameterType) ?? parameters[i].ParameterType;
-            // The frameworks widen a row's constants to the parameter's type: 2 for a double, "2026-01-01" for a DateTime.
-            converted[i] = argument is null || target.IsInstanceOfType(argument) ? argument
-                : target.IsEnum ? Enum.ToObject(target, argument)
-                : argument is IConvertible && typeof(IConvertible).IsAssignableFrom(target) ? Convert.ChangeType(argument, target, CultureInfo.InvariantCulture)
-                : argument;
-        }
-        return converted;
-    }
-
-    /// <summary>Calls a method and waits for what it returns (a task): a test, a setup or a teardown.</summary>
-    private static object? Invoke(MethodInfo method, object? target, object?[] arguments)
-    {
-        try
-        {
-            return Await(method.Invoke(method.IsStatic ? null : target, arguments));
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            // Rethrown as thrown, stack and all: the failure is reported at the test's own line.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
-    }
-
-    private static object? Await(object? returned)
-    {
-        if (returned is null) return null;
-        if (returned.GetType().FullName!.StartsWith("System.Threading.Tasks.ValueTask", StringComparison.Ordinal))
-            returned = returned.GetType().GetMethod("AsTask")!.Invoke(returned, null);
-        if (returned is not Task task) return returned;
-        task.GetAwaiter().GetResult();
-        var type = task.GetType();
-        return type.IsGenericType && type.GetGenericArguments()[0].Name != "VoidTaskResult" ? type.GetProperty("Result")!.GetValue(task) : null;
-    }
-
-    /// <summary>xUnit's <c>IAsyncLifetime</c> methods, when the class has them.</summary>
-    private static object? Call(object target, string name)
-    {
-        var lifetime = target.GetType().GetInterfaces().FirstOrDefault(i => i.FullName is "Xunit.IAsyncLifetime" || (name == "DisposeAsync" && i == typeof(IAsyncDisposable)));
-        if (lifetime is null) return null;
-        if (name == "DisposeAsync" && target is IAsyncDisposable disposable) return disposable.DisposeAsync();
-        return lifetime.GetMethod(name)?.Invoke(target, null);
-    }
-
-    private static void Dispose(object target)
-    {
-        if (target is IDisposable disposable) disposable.Dispose();
-    }
-
-    private static Exception Unwrap(Exception e)
-    {
-        while (e is TargetInvocationException { InnerException: { } inner }) e = inner;
-        while (e is AggregateException { InnerExceptions.Count: 1 } aggregate) e = aggregate.InnerExceptions[0];
-        return e;
-    }
-
-    /// <summary>The methods of the type and its bases that carry the attribute, base class first.</summary>
-    private static List<MethodInfo> Hierarchy(Type type, string attribute)
-    {
-        var chain = new List<Type>();
-        for (var t = type; t is not null && t != typeof(object); t = t.BaseType) chain.Insert(0, t);
-        return [.. chain.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
-            .Where(m => Has(m, attribute)).OrderBy(m => m.MetadataToken))];
-    }
-
-    private static string? IgnoreReason(object ignore) =>
-        Property(ignore, "Reason") as string
-        ?? ignore.GetType().GetField("_reason", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(ignore) as string
-        ?? "ignored";
-
-    private static bool Has(MemberInfo member, string attribute) => Attributes(member, attribute).Any();
-
-    private static object? Attribute(MemberInfo member, string attribute) => Attributes(member, attribute).FirstOrDefault();
-
-    /// <summary>The member's attributes whose type is (or derives from) <paramref name="name"/>, or, for a name ending in '.', lies in that namespace.</summary>
-    private static IEnumerable<object> Attributes(MemberInfo member, string name)
-    {
-        object[] all;
-        try
-        {
-            all = member.GetCustomAttributes(inherit: true);
-        }
-        catch (Exception e) when (e is TypeLoadException or FileNotFoundException or CustomAttributeFormatException)
-        {
-            return [];
-        }
-        return name.EndsWith('.') ? all.Where(a => a.GetType().FullName!.StartsWith(name, StringComparison.Ordinal)) : all.Where(a => Is(a.GetType(), name));
-    }
-
-    private static bool Is(Type? type, string fullName)
-    {
-        for (; type is not null; type = type.BaseType)
-        {
-            if (type.FullName == fullName) return true;
-        }
-        return false;
-    }
-
-    private static object? Property(object target, string name) => target.GetType().GetProperty(name)?.GetValue(target);
-
-    /// <summary>A data row's argument as its framework writes it in a test's name.</summary>
-    private static string Display(object? value, Framework framework) => value switch
-    {
-        null => "null",
-        string s => $"\"{s}\"",
-        char c => $"'{c}'",
-        bool b => b ? "True" : "False",
-        double d when framework == Framework.NUnit => d.ToString(CultureInfo.InvariantCulture) + "d",
-        float f when framework == Framework.NUnit => f.ToString(CultureInfo.InvariantCulture) + "f",
-        decimal m when framework == Framework.NUnit => m.ToString(CultureInfo.InvariantCulture) + "m",
-        long l when framework == Framework.NUnit => l.ToString(CultureInfo.InvariantCulture) + "L",
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 }

@@ -10,10 +10,14 @@ public enum ConsoleLineKind
     /// <summary><c>path(line,col): warning CODE: message</c>: a finding that fails nothing.</summary>
     Warning,
 
-    /// <summary><c>path(line,col): message</c>: a note at a place that is neither an error nor a warning (accepted output, a skipped block).</summary>
+    /// <summary>
+    /// <c>path(line,col): message</c>: a note at a place that is neither an error nor a warning (accepted output, a skipped block).
+    /// </summary>
     Note,
 
-    /// <summary><c>snippetcheck: error CODE: [place: ]message</c>, or <c>snippetcheck: message</c> without a code: the tool cannot do its job.</summary>
+    /// <summary>
+    /// <c>snippetcheck: error CODE: [place: ]message</c>, or <c>snippetcheck: message</c> without a code: the tool cannot do its job.
+    /// </summary>
     ToolError,
 
     /// <summary>An indented line that belongs to the line before it: a diff, compiler notes, a stack trace, a hint.</summary>
@@ -23,7 +27,10 @@ public enum ConsoleLineKind
     Plain,
 }
 
-/// <summary>Each <see cref="ConsoleLineKind"/>'s name in a JSON line: <c>error</c>, <c>warning</c>, <c>note</c>, <c>toolError</c>, <c>detail</c>, <c>plain</c>.</summary>
+/// <summary>
+/// Each <see cref="ConsoleLineKind"/>'s name in a JSON line: <c>error</c>, <c>warning</c>, <c>note</c>, <c>toolError</c>, <c>detail</c>,
+/// <c>plain</c>.
+/// </summary>
 internal static class ConsoleLineKinds
 {
     public static string Name(ConsoleLineKind kind) => kind == ConsoleLineKind.ToolError ? "toolError" : kind.ToString().ToLowerInvariant();

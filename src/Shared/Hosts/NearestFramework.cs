@@ -43,7 +43,10 @@ internal static class NearestFramework
 
     private enum Family { Other, Standard, Core }
 
-    /// <summary><c>net9.0</c> and <c>netcoreapp3.1</c> are .NET (Core); <c>netstandard2.0</c> is .NET Standard; the rest (<c>net48</c>, <c>net9.0-windows</c>) neither.</summary>
+    /// <summary>
+    /// <c>net9.0</c> and <c>netcoreapp3.1</c> are .NET (Core); <c>netstandard2.0</c> is .NET Standard; the rest (<c>net48</c>, <c>net9.0-windows</c>)
+    /// neither.
+    /// </summary>
     private static (Family Family, Version Version) Parse(string moniker)
     {
         var name = moniker.Trim().ToLowerInvariant();
@@ -56,7 +59,8 @@ internal static class NearestFramework
     }
 
     private static (Family, Version) Versioned(Family family, string text) =>
-        Version.TryParse(text, out var version) && text.Split('.').All(part => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        Version.TryParse(text, out var version)
+        && text.Split('.').All(part => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             ? (family, version)
             : (Family.Other, new Version(0, 0));
 }

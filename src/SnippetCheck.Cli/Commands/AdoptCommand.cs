@@ -14,7 +14,8 @@ internal static class AdoptCommand
 {
     private static readonly Option<PackageCandidate[]> PackageOption = new("--package")
     {
-        Description = "The package the posts are about, tried for every block that fails on unknown names (repeatable); pinned to its newest stable version unless given",
+        Description = "The package the posts are about, tried for every block that fails on unknown names (repeatable); pinned to its newest " +
+        "stable version unless given",
         HelpName = "NAME[@VERSION]",
         Arity = ArgumentArity.ZeroOrMore,
         CustomParser = result =>
@@ -32,18 +33,21 @@ internal static class AdoptCommand
     private static readonly Option<ReportRequest[]> ReportOption = CommonOptions.Report(
         "Write every block's tag or why it stays unverified as a json report, optionally =PATH", AdoptRefusal);
 
-    private static readonly Option<bool> WriteOption = new("--write") { Description = "Insert the proposed tags as invisible comments (default: a dry run that changes nothing)" };
+    private static readonly Option<bool> WriteOption =
+        new("--write") { Description = "Insert the proposed tags as invisible comments (default: a dry run that changes nothing)" };
 
     private static readonly Option<bool> FrontMatterOption = new("--front-matter")
     {
-        Description = "Also propose page fixtures whose settings go into the page's front matter, which readers see (default: a note says what it would verify)",
+        Description = "Also propose page fixtures whose settings go into the page's front matter, which readers see (default: a note says what it " +
+        "would verify)",
     };
 
     public static Command Create()
     {
         var adopt = new Command("adopt", "Verify every untagged C# block and tag those that pass: compile, run, and their output blocks")
         {
-            CommonOptions.Paths, WriteOption, FrontMatterOption, PackageOption, ReportOption, CommonOptions.Filter, CommonOptions.Config, VerifyCommand.TimeoutOption, VerifyCommand.ParallelOption,
+            CommonOptions.Paths, WriteOption, FrontMatterOption, PackageOption, ReportOption, CommonOptions.Filter, CommonOptions.Config,
+            VerifyCommand.TimeoutOption, VerifyCommand.ParallelOption,
             VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption, VerifyCommand.NoSandboxOption,
             // A lone .cs file is adopted against its library as verify verifies it: --reference the .csproj.
             VerifyCommand.ReferenceOption, VerifyCommand.UsingOption,
@@ -54,8 +58,11 @@ internal static class AdoptCommand
 
     private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var options = CommonOptions.ToRunOptions(result) is var run && (result.GetValue(VerifyCommand.ReferenceOption) is { Length: > 0 } || result.GetValue(VerifyCommand.UsingOption) is { Length: > 0 })
-            ? run with { Library = run.Library with { References = result.GetValue(VerifyCommand.ReferenceOption) ?? [], Usings = result.GetValue(VerifyCommand.UsingOption) ?? [] } }
+        var options = CommonOptions.ToRunOptions(result) is var run
+            && (result.GetValue(VerifyCommand.ReferenceOption) is { Length: > 0 } || result.GetValue(VerifyCommand.UsingOption) is { Length: > 0 })
+            ? run with { Library =
+                run.Library with { References = result.GetValue(VerifyCommand.ReferenceOption) ?? [], Usings =
+                    result.GetValue(VerifyCommand.UsingOption) ?? [] } }
             : CommonOptions.ToRunOptions(result);
         var write = result.GetValue(WriteOption);
         var packages = result.GetValue(PackageOption) ?? [];
@@ -86,5 +93,6 @@ internal static class AdoptCommand
     }
 
     private static string? AdoptRefusal(ReportFormat format) =>
-        format == ReportFormat.Json ? null : $"adopt writes only json reports, not {ReportFormats.Name(format)} ('--report {ReportFormats.Name(format)}' is for verify)";
+        format == ReportFormat.Json ? null
+        : $"adopt writes only json reports, not {ReportFormats.Name(format)} ('--report {ReportFormats.Name(format)}' is for verify)";
 }

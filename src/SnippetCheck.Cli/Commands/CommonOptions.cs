@@ -17,14 +17,16 @@ internal static class CommonOptions
 
     private static Argument<string[]> NewPaths(bool hidden) => new("paths")
     {
-        Description = "Markdown files, folders or globs, C# files (their doc comments), or a .csproj (its doc comments, against its build); default: the current directory",
+        Description = "Markdown files, folders or globs, C# files (their doc comments), or a .csproj (its doc comments, against its build); " +
+        "default: the current directory",
         Arity = ArgumentArity.ZeroOrMore,
         Hidden = hidden,
     };
 
     public static readonly Option<string?> Filter = new("--filter") { Description = "Only snippets whose name, file, or file:line matches" };
 
-    public static readonly Option<string?> Config = new("--config") { Description = "Path to snippetcheck.json (default: found from the current directory up)" };
+    public static readonly Option<string?> Config =
+        new("--config") { Description = "Path to snippetcheck.json (default: found from the current directory up)" };
 
     /// <summary>The options of a run from what every command shares: its paths, filter and config.</summary>
     public static VerifyOptions ToOptions(ParseResult result) => new()

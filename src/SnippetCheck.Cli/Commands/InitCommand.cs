@@ -11,7 +11,8 @@ namespace SnippetCheck.Cli.Commands;
 /// </summary>
 internal static class InitCommand
 {
-    private static readonly Option<bool> GitignoreOption = new("--gitignore") { Description = "Also add .snippetcheck/ to .gitignore (not needed: the folder ignores itself)" };
+    private static readonly Option<bool> GitignoreOption =
+        new("--gitignore") { Description = "Also add .snippetcheck/ to .gitignore (not needed: the folder ignores itself)" };
 
     private const string CacheEntry = ".snippetcheck/";
 

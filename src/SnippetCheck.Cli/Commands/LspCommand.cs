@@ -10,7 +10,8 @@ namespace SnippetCheck.Cli.Commands;
 internal static class LspCommand
 {
     // Language clients (vscode-languageclient among them) pass --stdio; stdio is the only transport.
-    private static readonly Option<bool> StdioOption = new("--stdio") { Description = "Talk over standard input and output (the only transport; accepted for clients that pass it)" };
+    private static readonly Option<bool> StdioOption =
+        new("--stdio") { Description = "Talk over standard input and output (the only transport; accepted for clients that pass it)" };
 
     private static readonly Option<bool> NoSandboxOption = new("--no-sandbox") { Description = "Run snippets unconfined (SECURITY.md)" };
 

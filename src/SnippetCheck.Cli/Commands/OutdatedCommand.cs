@@ -20,7 +20,8 @@ internal static class OutdatedCommand
         CustomParser = VerifyCommand.ParseDuration,
     };
 
-    private static readonly Option<bool> WriteOption = new("--write") { Description = "Move each pin whose every block passes on the newest version (default: a dry run)" };
+    private static readonly Option<bool> WriteOption =
+        new("--write") { Description = "Move each pin whose every block passes on the newest version (default: a dry run)" };
 
     private static readonly Option<ReportRequest[]> ReportOption = CommonOptions.Report(
         "Write every pin, its newest version and its blocks as a json report, optionally =PATH",
@@ -30,7 +31,8 @@ internal static class OutdatedCommand
     {
         var outdated = new Command("outdated", "Verify the posts on the newest versions of the packages they pin, and move the pins that still pass")
         {
-            CommonOptions.Paths, WriteOption, PrereleaseOption, LookupMaxAgeOption, ReportOption, CommonOptions.Filter, CommonOptions.Config, VerifyCommand.TimeoutOption,
+            CommonOptions.Paths, WriteOption, PrereleaseOption, LookupMaxAgeOption, ReportOption, CommonOptions.Filter, CommonOptions.Config,
+            VerifyCommand.TimeoutOption,
             VerifyCommand.ParallelOption, VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption, VerifyCommand.NoSandboxOption,
         };
         outdated.SetAction(RunAsync);
@@ -57,10 +59,12 @@ internal static class OutdatedCommand
                 OutdatedJson.Write(stream, report);
             }
             var console = reports.Any(r => r.ToStandardOutput) ? Console.Error : Console.Out;
-            foreach (var error in report.FileErrors) await console.WriteLineAsync($"{error.File}({error.Line},{error.Column}): error {error.Code}: {error.Message}");
+            foreach (var error in report.FileErrors) await console.WriteLineAsync($"{error.File}({error.Line},{error.Column}): error {error.Code}: " +
+                $"{error.Message}");
             foreach (var line in OutdatedTable.Lines(report)) await console.WriteLineAsync(line);
             if (report.NothingResolved) return ExitCodes.ToolError;
-            return report.Rots || report.Rows.Any(r => r.Written?.StartsWith("not moved", StringComparison.Ordinal) == true) ? ExitCodes.Failures : ExitCodes.Success;
+            return report.Rots || report.Rows.Any(r => r.Written?.StartsWith("not moved", StringComparison.Ordinal) == true) ? ExitCodes.Failures
+                : ExitCodes.Success;
         });
     }
 }

@@ -31,10 +31,12 @@ internal static class RenderCommand
 
     public static Command Create()
     {
-        var render = new Command("render", "Verify, then write every C# block as HTML with compiler-accurate highlighting, hover cards, errors and output")
+        var render = new Command(
+            "render", "Verify, then write every C# block as HTML with compiler-accurate highlighting, hover cards, errors and output")
         {
             CommonOptions.Paths, CommonOptions.Filter, CommonOptions.Config, OutOption, InPlaceCopyOption, SiteOption, NoMarkOption,
-            VerifyCommand.AllOption, VerifyCommand.FrameworksOption, VerifyCommand.ReportOption, VerifyCommand.CiOption, VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption,
+            VerifyCommand.AllOption, VerifyCommand.FrameworksOption, VerifyCommand.ReportOption, VerifyCommand.CiOption, VerifyCommand.NoCacheOption,
+            VerifyCommand.CacheDirOption,
         };
         render.SetAction(RunAsync);
         return render;
@@ -46,7 +48,8 @@ internal static class RenderCommand
         {
             CacheDirectory = result.GetValue(VerifyCommand.CacheDirOption),
         };
-        var render = new RenderOptions(result.GetValue(OutOption)!, result.GetValue(InPlaceCopyOption), Mark: !result.GetValue(NoMarkOption), Site: result.GetValue(SiteOption));
+        var render = new RenderOptions(
+            result.GetValue(OutOption)!, result.GetValue(InPlaceCopyOption), Mark: !result.GetValue(NoMarkOption), Site: result.GetValue(SiteOption));
         var terminal = TerminalSettings.Detect();
         var reports = new ReportSet(WorkingDirectory.Current, result.GetValue(VerifyCommand.ReportOption) ?? [],
             CiTarget.Resolve(result.GetValue(VerifyCommand.CiOption), Environment.GetEnvironmentVariable, WorkingDirectory.Current));
@@ -54,7 +57,8 @@ internal static class RenderCommand
         {
             var rendered = await Renderer.RunAsync(options, render, cancellationToken);
             var console = reports.TakesStandardOutput ? Console.Error : Console.Out;
-            new ConsoleReporter(new ConsoleWriter(console, terminal.UseColor, quoteWorkflowCommands: reports.ConsoleIsGitHubLog), verbose: false).Write(rendered.Report);
+            new ConsoleReporter(new ConsoleWriter(console, terminal.UseColor, quoteWorkflowCommands: reports.ConsoleIsGitHubLog), verbose: false)
+                .Write(rendered.Report);
             reports.WriteVerdicts(rendered.Report, console);
             foreach (var reason in rendered.NotWritten) await Console.Error.WriteLineAsync(ToolMessage.Text(reason));
             await console.WriteLineAsync($"rendered {rendered.Blocks} C# blocks into {WorkingDirectory.Resolve(render.OutputDirectory)}");

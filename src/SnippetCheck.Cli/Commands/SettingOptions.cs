@@ -24,7 +24,8 @@ internal static class SettingOptions
 
     /// <summary><paramref name="options"/> with the settings the command line gives laid over its command-line layer.</summary>
     public static VerifyOptions LayOver(VerifyOptions options, ParseResult result) =>
-        options with { CommandLine = Options.Aggregate(options.CommandLine, (layer, o) => o.Setting.Accept(new LayerReader(result, o.Option, layer))) };
+        options with { CommandLine =
+            Options.Aggregate(options.CommandLine, (layer, o) => o.Setting.Accept(new LayerReader(result, o.Option, layer))) };
 
     private sealed class OptionBuilder : ISettingVisitor<Option>
     {

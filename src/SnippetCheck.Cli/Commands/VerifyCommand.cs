@@ -27,20 +27,27 @@ internal static class VerifyCommand
     public static readonly Option<CiMode> CiOption = new("--ci")
     {
         // Not given, it is default(CiMode): Auto.
-        Description = "CI output: 'github' writes ::error annotations and the step summary, 'none' nothing; default 'auto': github when GITHUB_ACTIONS=true",
+        Description = "CI output: 'github' writes ::error annotations and the step summary, 'none' nothing; default 'auto': github when " +
+        "GITHUB_ACTIONS=true",
         HelpName = "auto|none|github",
     };
     public static readonly Option<bool> NoCacheOption = SettingOptions.Switch(Settings.Cache);
-    public static readonly Option<bool> NoMergeOption = new("--no-merge") { Description = "Compile every snippet on its own instead of many in one assembly (slower; for diagnosing the tool)" };
-    public static readonly Option<string?> CacheDirOption = new("--cache-dir") { Description = "Where passing results are kept (default: .snippetcheck/cache next to snippetcheck.json)" };
+    public static readonly Option<bool> NoMergeOption =
+        new("--no-merge") { Description = "Compile every snippet on its own instead of many in one assembly (slower; for diagnosing the tool)" };
+    public static readonly Option<string?> CacheDirOption =
+        new("--cache-dir") { Description = "Where passing results are kept (default: .snippetcheck/cache next to snippetcheck.json)" };
     public static readonly Option<bool> NoSandboxOption = SettingOptions.Switch(Settings.Sandbox);
     public static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every snippet's verdict and compiler warnings" };
-    public static readonly Option<Shard?> ShardOption = new("--shard") { Description = "Verify only part K of N of the files, split by file (1 ≤ K ≤ N)", HelpName = "K/N", CustomParser = ParseShard };
+    public static readonly Option<Shard?> ShardOption =
+        new("--shard") { Description = "Verify only part K of N of the files, split by file (1 ≤ K ≤ N)", HelpName = "K/N", CustomParser =
+            ParseShard };
     public static readonly Option<double?> MinCoverageOption = SettingOptions.Value(Settings.MinCoverage);
     public static readonly Option<double?> MinCheckCoverageOption = SettingOptions.Value(Settings.MinCheckCoverage);
     public static readonly Option<bool> RequireVerifiedOption = SettingOptions.Switch(Settings.RequireVerified);
-    public static readonly Option<bool> StaleOption = new("--stale") { Description = "Also run ignored blocks that compile, and report those that pass (SC1020)" };
-    public static readonly Option<bool> AcceptOption = new("--accept") { Description = "Rewrite each mismatching (or empty) output block with the actual output" };
+    public static readonly Option<bool> StaleOption =
+        new("--stale") { Description = "Also run ignored blocks that compile, and report those that pass (SC1020)" };
+    public static readonly Option<bool> AcceptOption =
+        new("--accept") { Description = "Rewrite each mismatching (or empty) output block with the actual output" };
     public static readonly Option<string[]> ReferenceOption = new("--reference")
     {
         Description = "An assembly (.dll) or project (.csproj) every snippet compiles against, added to config 'references' (repeatable)",
@@ -53,12 +60,14 @@ internal static class VerifyCommand
     };
     public static readonly Option<string[]> UsingOption = new("--using")
     {
-        Description = "A using for the examples in doc comments: N, 'static N.T' or 'Alias=N.T'; with @FILE only for that file's examples, with @FILE:LINE only for the example starting on that line (repeatable)",
+        Description = "A using for the examples in doc comments: N, 'static N.T' or 'Alias=N.T'; with @FILE only for that file's examples, with " +
+        "@FILE:LINE only for the example starting on that line (repeatable)",
         HelpName = "NAMESPACE[@FILE[:LINE]]",
     };
     public static readonly Option<Dictionary<string, string>> ProjectOutputOption = new("--project-output")
     {
-        Description = "Use ASSEMBLY as the build of PROJECT when a reference names it, instead of building it (repeatable; the MSBuild task passes its own project)",
+        Description = "Use ASSEMBLY as the build of PROJECT when a reference names it, instead of building it (repeatable; the MSBuild task passes " +
+        "its own project)",
         HelpName = "PROJECT=ASSEMBLY",
         CustomParser = ParseProjectOutputs,
     };
@@ -103,9 +112,11 @@ internal static class VerifyCommand
         Option[] options =
         [
             AllOption, CommonOptions.Filter, TimeoutOption, FrameworksOption, ParallelOption, ReportOption, CiOption, CommonOptions.Config,
-            NoCacheOption, CacheDirOption, NoMergeOption, NoSandboxOption, CommonOptions.Untrusted, VerboseOption, ShardOption, AcceptOption, WatchCommand.WatchOption,
+            NoCacheOption, CacheDirOption, NoMergeOption, NoSandboxOption, CommonOptions.Untrusted, VerboseOption, ShardOption, AcceptOption,
+            WatchCommand.WatchOption,
             ReferenceOption, RuntimeAssemblyOption, UsingOption, ProjectOutputOption, DependencyFileOption, ConsoleFormatOption,
-            RequireVerifiedOption, MinCoverageOption, MinCheckCoverageOption, StaleOption, PackagesOption, OutdatedCommand.PrereleaseOption, OutdatedCommand.LookupMaxAgeOption,
+            RequireVerifiedOption, MinCoverageOption, MinCheckCoverageOption, StaleOption, PackagesOption, OutdatedCommand.PrereleaseOption,
+            OutdatedCommand.LookupMaxAgeOption,
         ];
         foreach (var option in options) command.Options.Add(option);
         command.Arguments.Add(command is RootCommand ? CommonOptions.RootPaths : CommonOptions.Paths);
@@ -152,16 +163,20 @@ internal static class VerifyCommand
         if (result.GetValue(WatchCommand.WatchOption))
             return CommandGuard.RunAsync(() => WatchCommand.RunAsync(ToOptions(result), terminal, verbose, cancellationToken));
 
-        var reports = new ReportSet(WorkingDirectory.Current, result.GetValue(ReportOption) ?? [], CiTarget.Resolve(result.GetValue(CiOption), Environment.GetEnvironmentVariable, WorkingDirectory.Current));
+        var reports = new ReportSet(
+            WorkingDirectory.Current, result.GetValue(ReportOption) ?? [],
+            CiTarget.Resolve(result.GetValue(CiOption), Environment.GetEnvironmentVariable, WorkingDirectory.Current));
         var accept = result.GetValue(AcceptOption);
         var jsonLines = WantsJsonLines(result);
-        var console = new ConsoleWriter(reports.TakesStandardOutput ? Console.Error : Console.Out, terminal.UseColor && !jsonLines, jsonLines, reports.ConsoleIsGitHubLog);
+        var console = new ConsoleWriter(
+            reports.TakesStandardOutput ? Console.Error : Console.Out, terminal.UseColor && !jsonLines, jsonLines, reports.ConsoleIsGitHubLog);
         var errors = new ConsoleWriter(Console.Error, jsonLines: jsonLines, quoteWorkflowCommands: reports.ConsoleIsGitHubLog);
         return CommandGuard.RunAsync(async () =>
         {
             var options = ToOptions(result);
             if (result.GetValue(PackagesOption) == "newest")
-                options = options with { PackageMoves = await OutdatedCheck.NewestMovesAsync(options, OutdatedCommand.Settings(result), cancellationToken) };
+                options = options with { PackageMoves =
+                    await OutdatedCheck.NewestMovesAsync(options, OutdatedCommand.Settings(result), cancellationToken) };
             var verifier = new Verifier(options);
             VerificationReport report;
             using (ProgressDisplay.Attach(verifier, terminal))
@@ -177,10 +192,15 @@ internal static class VerifyCommand
             }
             new ConsoleReporter(console, verbose).Write(report);
             if (options.PackageMoves.Versions.Count > 0)
-                console.Write(ConsoleLine.Plain($"pins read as their newest versions: {string.Join(", ", options.PackageMoves.Versions.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}@{v.Value}"))}"));
+            {
+                var pins = options.PackageMoves.Versions.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}@{v.Value}");
+                console.Write(ConsoleLine.Plain($"pins read as their newest versions: {string.Join(", ", pins)}"));
+            }
             if (verbose)
             {
-                errors.Write(ConsoleLine.Plain($"runner processes started: {verifier.RunnersStarted}; {verifier.Merging}; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms"));
+                errors.Write(ConsoleLine.Plain($"runner processes started: {verifier.RunnersStarted}; {verifier.Merging}; JIT " +
+                    $"{System.Runtime.JitInfo.GetCompiledMethodCount()} methods in " +
+                    $"{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms"));
                 if (report.Sandbox is { } sandbox) errors.Write(ConsoleLine.Plain(sandbox.Describe()));
                 foreach (var library in report.Libraries) errors.Write(ConsoleLine.Plain(library.Describe()));
             }

@@ -15,7 +15,8 @@ namespace SnippetCheck.Cli.Commands;
 /// </summary>
 internal static class WatchCommand
 {
-    public static readonly Option<bool> WatchOption = new("--watch") { Description = "Verify, then re-verify each post when it is saved, until Ctrl+C" };
+    public static readonly Option<bool> WatchOption =
+        new("--watch") { Description = "Verify, then re-verify each post when it is saved, until Ctrl+C" };
 
     /// <summary>What <c>--watch</c> cannot be combined with, as parse errors (verify's command validator).</summary>
     public static void ValidateCombinations(CommandResult result)

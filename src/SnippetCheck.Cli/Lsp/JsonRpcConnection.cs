@@ -123,7 +123,8 @@ internal sealed class JsonRpcConnection(JsonRpcStream stream)
         if (method == "$/cancelRequest")
         {
             // The request may finish meanwhile; its source is never disposed, so a late cancel is harmless.
-            if (parameters is JsonObject { } cancel && cancel["id"] is { } id && _inFlight.TryGetValue(id.ToJsonString(), out var cancellation)) cancellation.Cancel();
+            if (parameters is JsonObject { } cancel && cancel["id"] is { } id
+                && _inFlight.TryGetValue(id.ToJsonString(), out var cancellation)) cancellation.Cancel();
             return;
         }
         if (!_notifications.TryGetValue(method, out var handler)) return; // unknown notifications, $/ ones included, are dropped

@@ -33,7 +33,8 @@ internal sealed class JsonRpcStream(Stream input, Stream output)
             var colon = line.IndexOf(':');
             if (colon > 0 && line[..colon].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             {
-                if (!int.TryParse(line[(colon + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 0 || n > MaxMessageBytes)
+                if (!int.TryParse(line[(colon + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 0
+                    || n > MaxMessageBytes)
                     throw new InvalidDataException($"bad Content-Length header: {line}");
                 length = n;
             }

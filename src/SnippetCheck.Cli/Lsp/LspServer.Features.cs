@@ -19,7 +19,8 @@ internal sealed partial class LspServer
         if (Find(parameters) is not { } document || Latest(document) is not { } check) return Task.FromResult<JsonNode?>(actions);
         var uri = document.Uri;
         var lines = check.Document.Lines;
-        JsonObject Edit(QuickFix fix) => LspJson.WorkspaceEdit(uri, check.Version, fix.Edits.Select(e => LspJson.TextEdit(LspJson.Range(lines, e.Start, e.End), e.NewText)));
+        JsonObject Edit(QuickFix fix) =>
+            LspJson.WorkspaceEdit(uri, check.Version, fix.Edits.Select(e => LspJson.TextEdit(LspJson.Range(lines, e.Start, e.End), e.NewText)));
 
         foreach (var diagnostic in parameters?["context"]?["diagnostics"] as JsonArray ?? [])
         {
@@ -40,9 +41,11 @@ internal sealed partial class LspServer
         }
 
         var (from, to) = LineSpan(parameters?["range"]);
-        foreach (var result in check.Results.Where(r => r.Status == SnippetStatus.Untagged && r.Location.Line <= to && r.Snippet.Block.EndLine >= from))
+        foreach (var result in check.Results.Where(
+            r => r.Status == SnippetStatus.Untagged && r.Location.Line <= to && r.Snippet.Block.EndLine >= from))
         {
-            if (check.Adoptable.TryGetValue(result.Snippet.Block.Content, out var tag) && QuickFixes.AddTag(check.Document, result.Snippet, tag) is { } add)
+            if (check.Adoptable.TryGetValue(result.Snippet.Block.Content, out var tag)
+                && QuickFixes.AddTag(check.Document, result.Snippet, tag) is { } add)
                 actions.Add(LspJson.CodeAction(add.Title, "quickfix", Edit(add), null));
         }
         return Task.FromResult<JsonNode?>(actions);
@@ -65,12 +68,15 @@ internal sealed partial class LspServer
         {
             var outputLines = actual.TrimEnd('\n').Split('\n');
             text.Append("\n\nActual output:\n\n```text\n").AppendJoin('\n', outputLines.Take(HoverOutputLines)).Append("\n```");
-            if (outputLines.Length > HoverOutputLines) text.Append(CultureInfo.InvariantCulture, $"\n\n… {outputLines.Length - HoverOutputLines} more lines");
+            if (outputLines.Length > HoverOutputLines) text.Append(
+                CultureInfo.InvariantCulture, $"\n\n… {outputLines.Length - HoverOutputLines} more lines");
         }
         JsonNode hover = new JsonObject
         {
             ["contents"] = new JsonObject { ["kind"] = "markdown", ["value"] = text.ToString() },
-            ["range"] = LspJson.Range(result.Location, result.Location with { Line = result.Location.Line, Column = 1 + EditorFindings.LineLength(check.Document, result.Location.Line) }),
+            ["range"] = LspJson.Range(
+                result.Location, result.Location with { Line = result.Location.Line, Column =
+                    1 + EditorFindings.LineLength(check.Document, result.Location.Line) }),
         };
         return Task.FromResult<JsonNode?>(hover);
     }

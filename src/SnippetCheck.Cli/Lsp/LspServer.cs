@@ -80,7 +80,8 @@ internal sealed partial class LspServer
     private Task<JsonNode?> InitializeAsync(JsonNode? parameters, CancellationToken cancellationToken)
     {
         _settings = _settings.With(parameters?["initializationOptions"]);
-        var root = parameters?["rootUri"] is JsonValue uri && uri.TryGetValue<string>(out var text) && DocumentUris.ToPath(text) is { } path ? path : null;
+        var root = parameters?["rootUri"] is JsonValue uri && uri.TryGetValue<string>(out var text) && DocumentUris.ToPath(text) is { } path ? path
+            : null;
         _verifiers = new VerifierHost(root, _settings.NoSandbox);
         JsonNode result = new JsonObject
         {
@@ -175,7 +176,8 @@ internal sealed partial class LspServer
             var clock = Stopwatch.StartNew();
             await using var lease = _verifiers!.For(document.FullPath);
             var verifier = lease.Verifier;
-            var report = await verifier.VerifyTextsAsync([new DocumentText(document.FullPath, text)], compileOnly: !full, token).ConfigureAwait(false);
+            var report = await verifier.VerifyTextsAsync([new DocumentText(document.FullPath, text)], compileOnly: !full, token).ConfigureAwait(
+                false);
             DocumentCheck check;
             lock (document)
             {
@@ -225,7 +227,9 @@ internal sealed partial class LspServer
         {
             // A document that breaks the tool gets a diagnostic; the server goes on.
             Console.Error.WriteLine($"snippetcheck lsp: {document.Uri}: {e}");
-            await PublishProblemAsync(document, version, token, DiagnosticCodes.InternalError, $"internal error while verifying this file ({e.GetType().Name}: {e.Message})").ConfigureAwait(false);
+            await PublishProblemAsync(
+                document, version, token,
+                DiagnosticCodes.InternalError, $"internal error while verifying this file ({e.GetType().Name}: {e.Message})").ConfigureAwait(false);
         }
     }
 
@@ -245,7 +249,8 @@ internal sealed partial class LspServer
             {
                 if (document.Version != version) return;
             }
-            await _rpc.NotifyAsync("textDocument/publishDiagnostics", LspJson.PublishDiagnostics(document.Uri, version, findings)).ConfigureAwait(false);
+            await _rpc.NotifyAsync("textDocument/publishDiagnostics", LspJson.PublishDiagnostics(document.Uri, version, findings)).ConfigureAwait(
+                false);
         }
         finally
         {

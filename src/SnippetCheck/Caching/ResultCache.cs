@@ -78,7 +78,8 @@ public sealed partial class ResultCache(string directory)
             var newline = Array.IndexOf(bytes, (byte)'\n');
             if (newline < 0) return null;
             var json = bytes.AsSpan(newline + 1);
-            return bytes.AsSpan(0, newline).SequenceEqual(Encoding.ASCII.GetBytes(Checksum(key, kind, json))) ? JsonSerializer.Deserialize(json, type) : null;
+            return bytes.AsSpan(0, newline).SequenceEqual(Encoding.ASCII.GetBytes(Checksum(key, kind, json))) ? JsonSerializer.Deserialize(json, type)
+                : null;
         });
 
     private void WriteEntry(string key, string? kind, byte[] json) =>
@@ -133,7 +134,8 @@ public sealed partial class ResultCache(string directory)
     /// </summary>
     private static Entry? EntryOf(SnippetProgram program, IReadOnlyList<SnippetResult> results)
     {
-        if (!results.All(r => r.Status is SnippetStatus.Passed or SnippetStatus.Ignored) || !results.Any(r => r.Status == SnippetStatus.Passed)) return null;
+        if (!results.All(r => r.Status is SnippetStatus.Passed or SnippetStatus.Ignored)
+            || !results.Any(r => r.Status == SnippetStatus.Passed)) return null;
         if (results.Any(r => r.Verdict is Verdict.Checked)) return null;
         var entries = new List<BlockEntry>(results.Count);
         foreach (var result in results)
@@ -155,7 +157,9 @@ public sealed partial class ResultCache(string directory)
 
     private const string Together = "together";
 
-    /// <summary>Where a render run keeps the symbol notes of the program cached under <paramref name="key"/> (<see cref="Compilation.SemanticCapture"/>).</summary>
+    /// <summary>
+    /// Where a render run keeps the symbol notes of the program cached under <paramref name="key"/> (<see cref="Compilation.SemanticCapture"/>).
+    /// </summary>
     internal string NotesPath(string key) => PathOf(key, "notes");
 
     private string PathOf(string key, string? kind = null) =>
@@ -173,7 +177,8 @@ public sealed partial class ResultCache(string directory)
     [JsonSerializable(typeof(TogetherEntry), TypeInfoPropertyName = "Together")]
     private sealed partial class EntryJson : JsonSerializerContext;
 
-    private sealed record BlockEntry(string Status, string? Output, string? Reason = null, string? Message = null, List<CachedFinding>? Findings = null)
+    private sealed record BlockEntry(
+        string Status, string? Output, string? Reason = null, string? Message = null, List<CachedFinding>? Findings = null)
     {
         /// <summary>What the pass said beside it (<c>3 tests passed</c>).</summary>
         public string? Note { get; init; }
@@ -228,7 +233,8 @@ public sealed partial class ResultCache(string directory)
         {
             for (var b = 0; b < program.Blocks.Count; b++)
             {
-                if (program.Blocks[b].Location.File == location.File && OnLine(program.Blocks[b].Code, location) is { } place) return place with { Block = b };
+                if (program.Blocks[b].Location.File == location.File
+                    && OnLine(program.Blocks[b].Code, location) is { } place) return place with { Block = b };
             }
             for (var p = 0; p < program.Preludes.Count; p++)
             {

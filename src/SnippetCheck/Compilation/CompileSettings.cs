@@ -54,16 +54,19 @@ public sealed record CompileSettings
     /// <summary>The config file and front matter, merged, laid over these settings.</summary>
     internal CompileSettings Overlay(SnippetCheckConfig config) => Clamped(this with
     {
-        LanguageVersion = config.LangVersion ?? LanguageVersion,
-        Nullable = config.Nullable ?? Nullable,
-        Configuration = config.Configuration ?? Configuration,
-        WarningLevel = config.WarningLevel ?? WarningLevel,
-        WarningsAsErrors = config.WarnAsError ?? WarningsAsErrors,
-        Usings = config.Usings ?? Usings,
-        NoWarn = config.NoWarn ?? NoWarn,
+        LanguageVersion = Settings.LangVersion.Merge.Layers(LanguageVersion, config.LangVersion),
+        Nullable = Settings.Nullable.Merge.Layers(Nullable, config.Nullable),
+        Configuration = Settings.Configuration.Merge.Layers(Configuration, config.Configuration),
+        WarningLevel = Settings.WarningLevel.Merge.Layers(WarningLevel, config.WarningLevel),
+        WarningsAsErrors = Settings.WarnAsError.Merge.Layers(WarningsAsErrors, config.WarnAsError),
+        Usings = Settings.Usings.Merge.Layers(Usings, config.Usings),
+        NoWarn = Settings.NoWarn.Merge.Layers(NoWarn, config.NoWarn),
     });
 
-    /// <summary>A program's blocks' tags laid over these settings: the first block that sets a value wins; any block's flag applies to all.</summary>
+    /// <summary>
+    /// A program's blocks' tags laid over these settings, each by its row's merge (<see cref="Setting.Merge"/>): the first
+    /// block that sets a value wins, any block's flag applies to all, lists add.
+    /// </summary>
     internal CompileSettings Overlay(IEnumerable<SnippetTags> tags)
     {
         var result = this;
@@ -71,12 +74,13 @@ public sealed record CompileSettings
         {
             result = result with
             {
-                LanguageVersion = tag.LangVersion ?? result.LanguageVersion,
-                Nullable = tag.Nullable ?? result.Nullable,
+                LanguageVersion = Settings.LangVersion.Merge.WithTag(result.LanguageVersion, tag.LangVersion),
+                Nullable = Settings.Nullable.Merge.WithTag(result.Nullable, tag.Nullable),
+                // 'unsafe' is a tag of its own, no setting: no layer sets it.
                 AllowUnsafe = result.AllowUnsafe || tag.Unsafe,
-                WarningsAsErrors = result.WarningsAsErrors || tag.WarnAsError,
-                Usings = [.. result.Usings, .. tag.Usings.Where(u => !result.Usings.Contains(u))],
-                NoWarn = [.. result.NoWarn.Union(tag.Of<IReadOnlyList<string>>(Settings.NoWarn) ?? [], StringComparer.OrdinalIgnoreCase)],
+                WarningsAsErrors = Settings.WarnAsError.Merge.WithTag(result.WarningsAsErrors, tag.WarnAsError),
+                Usings = Settings.Usings.Merge.WithTag(result.Usings, tag.Usings),
+                NoWarn = Settings.NoWarn.Merge.WithTag(result.NoWarn, tag.Of<IReadOnlyList<string>>(Settings.NoWarn)),
             };
         }
         return Clamped(result);

@@ -71,8 +71,10 @@ internal static class FixtureWrapper
             (b.Method.EndsWith("Async", StringComparison.Ordinal) ? $"p => p.{b.Method}());\n" : $"p => {{ p.{b.Method}(); return null; }});\n"))) +
         "    }\n}\n" +
         $"internal static class {Helper}\n{{\n" +
-        $"    internal static async global::System.Threading.Tasks.Task Run(int block, global::System.Func<{MemberWrapper.ProgramClass}, object> body)\n    {{\n" +
-        $"        if (block >= 0 && global::System.AppContext.GetData(\"{Execution.RunnerProtocol.EnterBlockKey}\") is global::System.Action<int> enter) enter(block);\n" +
+        $"    internal static async global::System.Threading.Tasks.Task Run(int block, global::System.Func<{MemberWrapper.ProgramClass}, object> " +
+        $"body)\n    {{\n" +
+        $"        if (block >= 0 && global::System.AppContext.GetData(\"{Execution.RunnerProtocol.EnterBlockKey}\") is global::System.Action<int> " +
+        $"enter) enter(block);\n" +
         $"        var page = new {MemberWrapper.ProgramClass}();\n" +
         "        await Call(page, \"SetUpAttribute\", \"TestInitializeAttribute\");\n" +
         "        try\n        {\n" +
@@ -83,12 +85,15 @@ internal static class FixtureWrapper
         "            else if (page is global::System.IDisposable disposable) disposable.Dispose();\n" +
         "        }\n    }\n" +
         "    private static async global::System.Threading.Tasks.Task Call(object page, string first, string second)\n    {\n" +
-        "        foreach (var method in page.GetType().GetMethods(global::System.Reflection.BindingFlags.Instance | global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic))\n" +
+        "        foreach (var method in page.GetType().GetMethods(global::System.Reflection.BindingFlags.Instance | " +
+        "global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.NonPublic))\n" +
         "        {\n" +
         "            var marked = false;\n" +
-        "            foreach (var attribute in method.GetCustomAttributes(true)) { var name = attribute.GetType().Name; if (name == first || name == second) marked = true; }\n" +
+        "            foreach (var attribute in method.GetCustomAttributes(true)) { var name = attribute.GetType().Name; if (name == first || name " +
+        "== second) marked = true; }\n" +
         "            if (!marked) continue;\n" +
         "            try { if (method.Invoke(page, null) is global::System.Threading.Tasks.Task task) await task; }\n" +
-        "            catch (global::System.Reflection.TargetInvocationException e) when (e.InnerException is not null) { global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw(); }\n" +
+        "            catch (global::System.Reflection.TargetInvocationException e) when (e.InnerException is not null) { " +
+        "global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw(); }\n" +
         "        }\n    }\n}\n";
 }

@@ -30,14 +30,16 @@ internal static class Holes
 
     /// <summary>The block's lines with its holes filled, and the holes; the lines as they are when there are none.</summary>
     /// <param name="members">The block is a <c>members</c> block: it is read inside a class.</param>
-    public static (IReadOnlyList<CodeLine> Lines, IReadOnlyList<Hole> Holes) Fill(IReadOnlyList<CodeLine> lines, CSharpParseOptions options, bool members)
+    public static (IReadOnlyList<CodeLine> Lines, IReadOnlyList<Hole> Holes) Fill(
+        IReadOnlyList<CodeLine> lines, CSharpParseOptions options, bool members)
     {
         var dots = Dots(lines);
         if (dots.Count == 0) return (lines, []);
 
         // Read the block with each '...' as the marker (a name parses wherever a value does), and see where each stands.
         var marked = lines.Select(l => l.Text).ToArray();
-        foreach (var (line, index) in dots.OrderByDescending(d => d.Index)) marked[line] = marked[line][..index] + Marker + marked[line][(index + 3)..];
+        foreach (var (line, index) in dots.OrderByDescending(d => d.Index)) marked[line] =
+            marked[line][..index] + Marker + marked[line][(index + 3)..];
         var prefix = members ? "class __Holes {\n" : "";
         var text = prefix + string.Join('\n', marked) + (members ? "\n}" : "");
         var root = CSharpSyntaxTree.ParseText(text, options).GetRoot();
@@ -103,7 +105,10 @@ internal static class Holes
         return found;
     }
 
-    /// <summary>What fills the marker at <paramref name="node"/>, and how many characters after the dots it takes too; null where C# has no place for left-out code.</summary>
+    /// <summary>
+    /// What fills the marker at <paramref name="node"/>, and how many characters after the dots it takes too; null where C# has no place for left-out
+    /// code.
+    /// </summary>
     private static (HoleKind, string, int)? Filler(SyntaxNode node, string line, int index)
     {
         var rest = line[(index + 3)..];
@@ -121,11 +126,13 @@ internal static class Holes
             InitializerExpressionSyntax { Expressions.Count: 1, Parent: ImplicitArrayCreationExpressionSyntax } => (HoleKind.Initializer, Marker, 0),
             InitializerExpressionSyntax { Expressions.Count: 1 } => (HoleKind.Initializer, "", 0),
             // '...' or '...;' alone: a statement left out; an empty block stands anywhere a statement does.
-            ExpressionStatementSyntax statement when statement.Expression == node => (HoleKind.Statement, IsLastOfABody(statement) ? Throw : "{}", semicolon),
+            ExpressionStatementSyntax statement when statement.Expression == node =>
+                (HoleKind.Statement, IsLastOfABody(statement) ? Throw : "{}", semicolon),
             // In a type's body: members left out.
             IncompleteMemberSyntax => (HoleKind.Statement, "", semicolon),
             // '...;' reads as a declaration of a variable of type '...' with its name missing.
-            VariableDeclarationSyntax { Parent: FieldDeclarationSyntax } declaration when IsNameless(declaration, node) => (HoleKind.Statement, "", semicolon),
+            VariableDeclarationSyntax { Parent: FieldDeclarationSyntax } declaration when IsNameless(declaration, node) =>
+                (HoleKind.Statement, "", semicolon),
             VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax local } declaration when IsNameless(declaration, node) =>
                 (HoleKind.Statement, IsLastOfABody(local) ? Throw : "{}", semicolon),
             _ => null,
@@ -134,7 +141,10 @@ internal static class Holes
 
     /// <summary>The last statement of a method's, accessor's or function's body: where a value may be owed.</summary>
     private static bool IsLastOfABody(StatementSyntax statement) =>
-        statement.Parent is BlockSyntax { Parent: BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or AnonymousFunctionExpressionSyntax } body
+        statement.Parent is BlockSyntax
+        {
+            Parent: BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or AnonymousFunctionExpressionSyntax
+        } body
         && body.Statements.Last() == statement;
 
     private static bool IsNameless(VariableDeclarationSyntax declaration, SyntaxNode node) =>

@@ -62,22 +62,26 @@ public static class ListingCheck
         var trimmed = line.TrimEnd();
         if (trimmed.EndsWith(')')) return line + ";";
         var words = trimmed.TrimStart().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Any(w => w is "class" or "struct" or "interface" or "record") && !trimmed.Contains('{', StringComparison.Ordinal) ? line + " { }" : line;
+        return words.Any(w => w is "class" or "struct" or "interface" or "record") && !trimmed.Contains('{', StringComparison.Ordinal) ? line + " { }"
+            : line;
     }
 
     /// <summary>
     /// Looks each member of <paramref name="code"/> up in <paramref name="references"/>: the compilation's result for the
     /// <c>check</c> verdict, with an error for each member not found as listed and the first found as the evidence.
     /// </summary>
-    internal static CompilationResult Compare(string file, IReadOnlyList<CodeLine> code, ImmutableArray<MetadataReference> references, CSharpParseOptions options, int partId)
+    internal static CompilationResult Compare(
+        string file, IReadOnlyList<CodeLine> code, ImmutableArray<MetadataReference> references, CSharpParseOptions options, int partId)
     {
         var clock = Stopwatch.StartNew();
-        SourceLocation At(int line) => code.Count == 0 ? new(file, 1, 1) : code[Math.Clamp(line, 0, code.Count - 1)] is var at ? new(file, at.Line, at.Column) : default!;
+        SourceLocation At(int line) => code.Count == 0 ? new(file, 1, 1) : code[Math.Clamp(line, 0, code.Count - 1)] is var at
+            ? new(file, at.Line, at.Column) : default!;
         var members = Members([.. code.Select(l => l.Text)], options);
         if (members is null)
         {
             return new CompilationResult(false, null, false, [new CompilerDiagnostic(DiagnosticCodes.UnboundApi, Model.DiagnosticSeverity.Error,
-                "'listing' reads a block of public signatures without bodies (fields with literal values, methods, constructors, properties, type headers); " +
+                "'listing' reads a block of public signatures without bodies (fields with literal values, methods, constructors, properties, type " +
+                "headers); " +
                 "this block holds something else: tag it 'check' or 'compile'", At(0), partId)], clock.Elapsed);
         }
         var index = Index(references);
@@ -87,7 +91,8 @@ public static class ListingCheck
         {
             foreach (var (problem, found) in Look(member, index))
             {
-                if (problem is not null) errors.Add(new CompilerDiagnostic(DiagnosticCodes.UnboundApi, Model.DiagnosticSeverity.Error, problem, At(line), partId));
+                if (problem is not null) errors.Add(
+                    new CompilerDiagnostic(DiagnosticCodes.UnboundApi, Model.DiagnosticSeverity.Error, problem, At(line), partId));
                 else first ??= found;
             }
         }
@@ -117,11 +122,14 @@ public static class ListingCheck
             case MethodDeclarationSyntax method:
             {
                 var name = method.Identifier.ValueText;
-                var candidates = index[name].OfType<IMethodSymbol>().Where(m => m.MethodKind is MethodKind.Ordinary or MethodKind.ReducedExtension).ToList();
-                var match = candidates.FirstOrDefault(m => m.IsStatic == method.Modifiers.Any(SyntaxKind.StaticKeyword) && SameType(method.ReturnType, m.ReturnType)
+                var candidates = index[name].OfType<IMethodSymbol>().Where(m => m.MethodKind is MethodKind.Ordinary or MethodKind.ReducedExtension)
+                    .ToList();
+                var match = candidates.FirstOrDefault(
+                    m => m.IsStatic == method.Modifiers.Any(SyntaxKind.StaticKeyword) && SameType(method.ReturnType, m.ReturnType)
                     && m.TypeParameters.Length == (method.TypeParameterList?.Parameters.Count ?? 0) && SameParameters(method.ParameterList, m));
                 // The overloads nearest the listed one first: the same receiver, then the same number of parameters.
-                var near = candidates.OrderByDescending(m => method.ParameterList.Parameters.FirstOrDefault()?.Type is { } type && m.Parameters.FirstOrDefault() is { } first
+                var near = candidates.OrderByDescending(
+                    m => method.ParameterList.Parameters.FirstOrDefault()?.Type is { } type && m.Parameters.FirstOrDefault() is { } first
                     && SameType(type, first.Type)).ThenBy(m => Math.Abs(m.Parameters.Length - method.ParameterList.Parameters.Count)).ToList();
                 yield return Result(name, match, near, $"'{name}{method.ParameterList}'");
                 break;
@@ -129,7 +137,8 @@ public static class ListingCheck
             case ConstructorDeclarationSyntax constructor:
             {
                 var name = constructor.Identifier.ValueText;
-                var candidates = index[name].OfType<INamedTypeSymbol>().SelectMany(t => t.InstanceConstructors).Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList();
+                var candidates = index[name].OfType<INamedTypeSymbol>().SelectMany(t => t.InstanceConstructors).Where(
+                    c => c.DeclaredAccessibility == Accessibility.Public).ToList();
                 var match = candidates.FirstOrDefault(c => SameParameters(constructor.ParameterList, c));
                 yield return Result(name, match, candidates, $"constructor '{name}{constructor.ParameterList}'");
                 break;
@@ -138,8 +147,10 @@ public static class ListingCheck
             {
                 var name = property.Identifier.ValueText;
                 var candidates = index[name].OfType<IPropertySymbol>().ToList();
-                var match = candidates.FirstOrDefault(p => p.IsStatic == property.Modifiers.Any(SyntaxKind.StaticKeyword) && SameType(property.Type, p.Type)
-                    && (property.AccessorList!.Accessors.Any(a => a.IsKind(SyntaxKind.SetAccessorDeclaration) || a.IsKind(SyntaxKind.InitAccessorDeclaration))
+                var match = candidates.FirstOrDefault(
+                    p => p.IsStatic == property.Modifiers.Any(SyntaxKind.StaticKeyword) && SameType(property.Type, p.Type)
+                    && (property.AccessorList!.Accessors.Any(
+                        a => a.IsKind(SyntaxKind.SetAccessorDeclaration) || a.IsKind(SyntaxKind.InitAccessorDeclaration))
                         ? p.SetMethod?.DeclaredAccessibility == Accessibility.Public : true));
                 yield return Result(name, match, candidates, $"property '{property.Type} {name}'");
                 break;
@@ -149,8 +160,10 @@ public static class ListingCheck
                 var name = type.Identifier.ValueText;
                 var candidates = index[name].OfType<INamedTypeSymbol>().ToList();
                 var match = candidates.FirstOrDefault(t => t.Arity == (type.TypeParameterList?.Parameters.Count ?? 0) && KindOf(type) == t.TypeKind
-                    && (type.BaseList?.Types.All(b => t.AllInterfaces.Append(t.BaseType).OfType<ITypeSymbol>().Any(s => SameType(b.Type, s))) ?? true));
-                yield return Result(name, match, candidates, $"{type.Keyword.ValueText} '{name}'{(type.BaseList is null ? "" : " " + type.BaseList)}");
+                    && (type.BaseList?.Types.All(b => t.AllInterfaces.Append(t.BaseType).OfType<ITypeSymbol>().Any(s => SameType(b.Type, s)))
+                        ?? true));
+                yield return Result(
+                    name, match, candidates, $"{type.Keyword.ValueText} '{name}'{(type.BaseList is null ? "" : " " + type.BaseList)}");
                 break;
             }
         }
@@ -161,10 +174,12 @@ public static class ListingCheck
             ? (null, match.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat))
             : (candidates.Count == 0
                 ? $"the listing's {listed} is not in the API it documents: no public type of its packages declares '{name}'"
-                : $"the listing's {listed} is not in the API it documents: it declares {string.Join(", ", candidates.Take(3).Select(Shown))}{(candidates.Count > 3 ? $" and {candidates.Count - 3} more" : "")}", null);
+                : $"the listing's {listed} is not in the API it documents: it declares " +
+                $"{string.Join(", ", candidates.Take(3).Select(Shown))}{(candidates.Count > 3 ? $" and {candidates.Count - 3} more" : "")}", null);
 
     private static string Shown(ISymbol symbol) => symbol is IFieldSymbol { IsConst: true } constant
-        ? $"'{constant.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)} = {Convert.ToString(constant.ConstantValue, CultureInfo.InvariantCulture)}'"
+        ? $"'{constant.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)} = " +
+        $"{Convert.ToString(constant.ConstantValue, CultureInfo.InvariantCulture)}'"
         : $"'{symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)}'";
 
     private static TypeKind KindOf(TypeDeclarationSyntax type) => type switch
@@ -225,7 +240,9 @@ public static class ListingCheck
     private static bool IsLiteral(ExpressionSyntax value) => value is LiteralExpressionSyntax
         || value is PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax } minus && minus.IsKind(SyntaxKind.UnaryMinusExpression);
 
-    /// <summary>The listed literal is the constant's value: numbers by value, whatever their suffix; strings, chars and booleans as they are.</summary>
+    /// <summary>
+    /// The listed literal is the constant's value: numbers by value, whatever their suffix; strings, chars and booleans as they are.
+    /// </summary>
     private static bool SameValue(ExpressionSyntax listed, object? actual)
     {
         var negative = listed is PrefixUnaryExpressionSyntax;
@@ -236,7 +253,8 @@ public static class ListingCheck
         try
         {
             if (value is double or float || actual is double or float)
-                return Convert.ToDouble(value, CultureInfo.InvariantCulture) * (negative ? -1 : 1) == Convert.ToDouble(actual, CultureInfo.InvariantCulture);
+                return Convert.ToDouble(value, CultureInfo.InvariantCulture) * (negative ? -1 : 1) == Convert.ToDouble(
+                    actual, CultureInfo.InvariantCulture);
             var number = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
             return (negative ? -number : number) == Convert.ToDecimal(actual, CultureInfo.InvariantCulture);
         }
@@ -257,7 +275,8 @@ public static class ListingCheck
         {
             var compilation = SnippetCompiler.BaseFor(references);
             var packages = references.Where(r => !CheckLevel.IsFramework(r)).ToList();
-            var assemblies = (packages.Count > 0 ? packages : [.. references]).Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>();
+            var assemblies = (packages.Count > 0 ? packages : [.. references]).Select(compilation.GetAssemblyOrModuleSymbol)
+                .OfType<IAssemblySymbol>();
             var symbols = new List<ISymbol>();
             void Walk(INamespaceOrTypeSymbol container)
             {

@@ -42,7 +42,8 @@ internal sealed class MappedWriter
         // next token, which must not be a directive of ours). A fence in a list or quote needs a span directive per line.
         // Generated lines (the class around a 'members' block) are written hidden and leave the author's lines as they are.
         var authored = lines.Where(l => !l.Generated).ToList();
-        var plain = authored.Count > 0 && Enumerable.Range(0, authored.Count).All(i => authored[i].Column == 1 && authored[i].Line == authored[0].Line + i);
+        var plain = authored.Count > 0
+            && Enumerable.Range(0, authored.Count).All(i => authored[i].Column == 1 && authored[i].Line == authored[0].Line + i);
         var synced = false;
         var pending = new Queue<Insertion>(inserts.OrderBy(i => i.At));
         foreach (var line in part.Text.Lines)
@@ -86,7 +87,9 @@ internal sealed class MappedWriter
         synced = false;
     }
 
-    /// <summary>One directive or declaration of the author's (a using, say), written elsewhere than in its part, after <paramref name="prefix"/>.</summary>
+    /// <summary>
+    /// One directive or declaration of the author's (a using, say), written elsewhere than in its part, after <paramref name="prefix"/>.
+    /// </summary>
     public MappedWriter Span(ParsedPart part, TextSpan span, string prefix)
     {
         var file = Escape(part.Part.File);

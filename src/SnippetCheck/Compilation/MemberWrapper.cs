@@ -25,7 +25,8 @@ internal static class MemberWrapper
     /// the name of the static class they went into, if they needed one (null for <see cref="ProgramClass"/>).
     /// </summary>
     /// <param name="forcePublic">A fixture page's class, public whatever the block declares.</param>
-    public static (IReadOnlyList<CodeLine> Lines, string? StaticClass) Wrap(IReadOnlyList<CodeLine> lines, int partId, CSharpParseOptions options, bool forcePublic = false)
+    public static (IReadOnlyList<CodeLine> Lines, string? StaticClass) Wrap(
+        IReadOnlyList<CodeLine> lines, int partId, CSharpParseOptions options, bool forcePublic = false)
     {
         var text = string.Join('\n', lines.Select(l => l.Text));
         var root = CSharpSyntaxTree.ParseText(text, options).GetCompilationUnitRoot();
@@ -39,7 +40,9 @@ internal static class MemberWrapper
         var staticClass = members.Any(DeclaresExtensions) ? $"__Members{partId}" : null;
         // A type the author declares public is public in the program, as in the docs' own class: a proxy-based mocking
         // library (Castle DynamicProxy: NSubstitute, Moq, FakeItEasy) can implement only a type it can see.
-        var visibility = forcePublic || members.Any(m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax && m.Modifiers.Any(SyntaxKind.PublicKeyword)) ? "public " : "";
+        var visibility = forcePublic
+            || members.Any(m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax && m.Modifiers.Any(SyntaxKind.PublicKeyword)) ? "public "
+            : "";
         var header = staticClass is not null ? $"{visibility}static partial class {staticClass}"
             : visibility + (members.Any(m => m.Modifiers.Any(SyntaxKind.AbstractKeyword)) ? "abstract " : "") + $"partial class {ProgramClass}";
 

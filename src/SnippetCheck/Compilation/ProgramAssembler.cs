@@ -36,8 +36,11 @@ internal static class ProgramAssembler
     // Not ".g.cs": Roslyn treats such files as generated code, where the nullable context is off by default.
     private const string GeneratedSuffix = ".snippet.cs";
 
-    /// <summary>A lone snippet or a session: <paramref name="blocks"/> in document order; <paramref name="markBlocks"/> adds the block hooks.</summary>
-    public static AssembledSource Assemble(IReadOnlyList<ParsedPart> preludes, IReadOnlyList<ParsedPart> blocks, CompileSettings settings, bool markBlocks)
+    /// <summary>
+    /// A lone snippet or a session: <paramref name="blocks"/> in document order; <paramref name="markBlocks"/> adds the block hooks.
+    /// </summary>
+    public static AssembledSource Assemble(
+        IReadOnlyList<ParsedPart> preludes, IReadOnlyList<ParsedPart> blocks, CompileSettings settings, bool markBlocks)
     {
         var options = settings.ParseOptions;
         var useGlobal = options.LanguageVersion >= LanguageVersion.CSharp10;
@@ -113,7 +116,8 @@ internal static class ProgramAssembler
             {
                 AddTree("hooks", "#line hidden\n" +
                     $"internal static class {HooksClass} {{ internal static void Enter(int block) {{ " +
-                    $"if (global::System.AppContext.GetData(\"{Execution.RunnerProtocol.EnterBlockKey}\") is global::System.Action<int> enter) enter(block); }} }}\n");
+                    $"if (global::System.AppContext.GetData(\"{Execution.RunnerProtocol.EnterBlockKey}\") is global::System.Action<int> enter) " +
+                    $"enter(block); }} }}\n");
             }
         }
 
@@ -165,10 +169,12 @@ internal static class ProgramAssembler
     }
 
     /// <summary>The tree of implicit usings a merged chunk shares.</summary>
-    public static SyntaxTree SharedUsings(CompileSettings settings) => GlobalUsings(settings.Usings, settings.ParseOptions, "usings" + GeneratedSuffix);
+    public static SyntaxTree SharedUsings(CompileSettings settings) =>
+        GlobalUsings(settings.Usings, settings.ParseOptions, "usings" + GeneratedSuffix);
 
     /// <summary><paramref name="usings"/> (namespaces, <c>static</c> or alias forms) as global usings, in a tree of their own.</summary>
-    public static SyntaxTree GlobalUsings(IReadOnlyList<string> usings, CSharpParseOptions options, string path, CancellationToken cancellationToken = default) =>
+    public static SyntaxTree GlobalUsings(
+        IReadOnlyList<string> usings, CSharpParseOptions options, string path, CancellationToken cancellationToken = default) =>
         AsWritten(ImplicitUsings(usings, global: true), options, path, cancellationToken);
 
     /// <summary>

@@ -92,15 +92,20 @@ public static class ResultLines
         // for a List<int>, an array or a lazy IEnumerable<int> alike.
         var suffix = "); " +
             "static bool __same(object? __x, object? __y) { if (global::System.Object.Equals(__x, __y)) return true; " +
-            "if (__x is string || __y is string || __x is not global::System.Collections.IEnumerable __xs || __y is not global::System.Collections.IEnumerable __ys) return false; " +
+            "if (__x is string || __y is string || __x is not global::System.Collections.IEnumerable __xs || __y is not " +
+            "global::System.Collections.IEnumerable __ys) return false; " +
             "var __a = __xs.GetEnumerator(); var __b = __ys.GetEnumerator(); " +
-            "while (true) { var __more = __a.MoveNext(); if (__more != __b.MoveNext()) return false; if (!__more) return true; if (!__same(__a.Current, __b.Current)) return false; } } " +
+            "while (true) { var __more = __a.MoveNext(); if (__more != __b.MoveNext()) return false; if (!__more) return true; if " +
+            "(!__same(__a.Current, __b.Current)) return false; } } " +
             "static string __show(object? __v) => __v is null ? \"null\" : __v is string __s ? \"\\\"\" + __s + \"\\\"\" " +
-            ": __v is global::System.Collections.IEnumerable __items ? \"[\" + global::System.String.Join(\", \", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Cast<object?>(__items), __show)) + \"]\" : $\"{__v}\"; " +
+            ": __v is global::System.Collections.IEnumerable __items ? \"[\" + global::System.String.Join(\", \", " +
+            "global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Cast<object?>(__items), __show)) + \"]\" : $\"{__v}\"; " +
             "if (!__same(__result.Item1, __result.Item2)) { " +
             "var __actual = __show(__result.Item1); var __expected = __show(__result.Item2); " +
-            "if (__actual == __expected) { var __types = __result.GetType().GetGenericArguments(); __actual += \" (\" + __types[0].Name + \")\"; __expected += \" (\" + __types[1].Name + \")\"; } " +
-            $"throw new global::System.InvalidOperationException({where} + \": \" + {Literal(text[..arrow].Trim())} + \" is \" + __actual + \", not \" + __expected); }} }} ";
+            "if (__actual == __expected) { var __types = __result.GetType().GetGenericArguments(); __actual += \" (\" + __types[0].Name + \")\"; " +
+            "__expected += \" (\" + __types[1].Name + \")\"; } " +
+            $"throw new global::System.InvalidOperationException({where} + \": \" + {Literal(text[..arrow].Trim())} + \" is \" + __actual + \", " +
+            $"not \" + __expected); }} }} ";
         var columns = new List<int>();
         void Map(int count, Func<int, int> column) { for (var i = 0; i < count; i++) columns.Add(column(i)); }
         Map(prefix.Length, _ => line.ColumnAt(0));

@@ -46,11 +46,13 @@ public sealed class SemanticCapture
     /// </summary>
     /// <param name="parts">The parts the trees were assembled from: their lines whose text is not the document's
     /// character for character (<see cref="CodeLine.SourceColumns"/>) map columns back, as diagnostics do.</param>
-    internal void Collect(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, IEnumerable<ParsedPart> parts, CancellationToken cancellationToken)
+    internal void Collect(
+        CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, IEnumerable<ParsedPart> parts, CancellationToken cancellationToken)
     {
         try
         {
-            var remapped = parts.SelectMany(p => p.Part.Lines.Where(l => l.SourceColumns is not null && !l.Generated).Select(l => (Key: (p.Part.File, l.Line), Line: l)))
+            var remapped = parts.SelectMany(
+                p => p.Part.Lines.Where(l => l.SourceColumns is not null && !l.Generated).Select(l => (Key: (p.Part.File, l.Line), Line: l)))
                 .DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.Line);
             CollectNotes(compilation, trees, remapped, cancellationToken);
         }
@@ -60,7 +62,9 @@ public sealed class SemanticCapture
         }
     }
 
-    private void CollectNotes(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, Dictionary<(string, int), CodeLine> remapped, CancellationToken cancellationToken)
+    private void CollectNotes(
+        CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, Dictionary<(string, int), CodeLine> remapped,
+        CancellationToken cancellationToken)
     {
         var cards = new SymbolCards(compilation);
         foreach (var tree in trees)
@@ -68,7 +72,8 @@ public sealed class SemanticCapture
             var model = compilation.GetSemanticModel(tree);
             foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
             {
-                if (!token.IsKind(SyntaxKind.IdentifierToken) || tree.GetLineVisibility(token.SpanStart, cancellationToken) == LineVisibility.Hidden) continue;
+                if (!token.IsKind(SyntaxKind.IdentifierToken)
+                    || tree.GetLineVisibility(token.SpanStart, cancellationToken) == LineVisibility.Hidden) continue;
                 var mapped = token.GetLocation().GetMappedLineSpan();
                 if (!mapped.HasMappedPath) continue;
                 var (line, column) = (mapped.StartLinePosition.Line + 1, mapped.StartLinePosition.Character + 1);
@@ -77,7 +82,8 @@ public sealed class SemanticCapture
                     // A line of the tool's rewriting (a result line's check, a doc comment's '&lt;'): only the author's
                     // characters map one to one onto the document; the check's own names map onto one column, and get no note.
                     var index = column - code.Column;
-                    if (!Enumerable.Range(1, Math.Max(token.Span.Length, 2) - 1).All(k => code.ColumnAt(index + k) == code.ColumnAt(index) + k)) continue;
+                    if (!Enumerable.Range(1, Math.Max(token.Span.Length, 2) - 1).All(
+                        k => code.ColumnAt(index + k) == code.ColumnAt(index) + k)) continue;
                     column = code.ColumnAt(index);
                 }
                 if (cards.NoteFor(model, token, mapped.Path, line, column) is { } note) Add(note);
@@ -120,7 +126,8 @@ public sealed class SemanticCapture
     public IReadOnlyList<SymbolNote> NotesOn(FencedBlockLines block)
     {
         if (_sources.TryGetValue((block.File, block.Fence), out var source)) Read(source.Path);
-        return [.. block.Lines.Order().SelectMany(line => _notes.TryGetValue((block.File, line), out var notes) ? notes.Values.OrderBy(n => n.Column) : Enumerable.Empty<SymbolNote>())];
+        return [.. block.Lines.Order().SelectMany(
+            line => _notes.TryGetValue((block.File, line), out var notes) ? notes.Values.OrderBy(n => n.Column) : Enumerable.Empty<SymbolNote>())];
     }
 
     /// <summary>
@@ -174,7 +181,8 @@ public sealed class SemanticCapture
 public sealed record FencedBlockLines(string File, int Fence, IReadOnlySet<int> Lines)
 {
     /// <summary>The fence lines of <paramref name="snippet"/>, whose compiler notes render reads.</summary>
-    public static FencedBlockLines Of(Snippet snippet) => new(snippet.Location.File, snippet.Location.Line, snippet.Block.Lines.Select(l => l.Line).ToHashSet());
+    public static FencedBlockLines Of(Snippet snippet) =>
+        new(snippet.Location.File, snippet.Location.Line, snippet.Block.Lines.Select(l => l.Line).ToHashSet());
 }
 
 /// <summary>The JSON of <see cref="SymbolNote"/> lists, generated at build time (no reflection): render caches the notes of blocks.</summary>

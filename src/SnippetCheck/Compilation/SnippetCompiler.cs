@@ -25,7 +25,9 @@ internal sealed record CompilerDiagnostic(string Id, Model.DiagnosticSeverity Se
     /// </summary>
     public bool NamesInternalMember { get; init; }
 
-    /// <summary>The name, when this error is an unknown name that a <c>check</c> block is allowed (<see cref="CheckLevel.UnknownNames"/>); else null.</summary>
+    /// <summary>
+    /// The name, when this error is an unknown name that a <c>check</c> block is allowed (<see cref="CheckLevel.UnknownNames"/>); else null.
+    /// </summary>
     public string? UnknownName { get; init; }
 
     /// <summary>What makes two diagnostics the same one, as the reports list them (the span's end is not shown there).</summary>
@@ -49,7 +51,9 @@ internal sealed record CompilationResult(
     /// </summary>
     public CheckEvidence? Evidence { get; init; }
 
-    /// <summary>The first of a <c>check</c> block's uses that binds to the framework or a package; null when nothing does, or for any other compilation.</summary>
+    /// <summary>
+    /// The first of a <c>check</c> block's uses that binds to the framework or a package; null when nothing does, or for any other compilation.
+    /// </summary>
     public string? KnownUse => Evidence?.KnownUse;
 
     /// <summary>The <c>...</c> placeholders the tool filled in a <c>check</c> block; empty for any other compilation.</summary>
@@ -120,7 +124,8 @@ public static class SnippetCompiler
             var own = parts.SelectMany(p => p.Tree.GetDiagnostics(cancellationToken).Select(d => MapOwn(d, p))).ToList();
             var reported = own.Any(d => d.Severity == Model.DiagnosticSeverity.Error) ? own : Mapped(syntax, lineToPart);
             // Broken code still binds: a reader's page colours its names as the compiler saw them.
-            capture?.Collect(BaseFor(settings.References).WithOptions(OptionsFor(settings, OutputKind.DynamicallyLinkedLibrary)).AddSyntaxTrees(source.Trees),
+            capture?.Collect(BaseFor(settings.References).WithOptions(OptionsFor(settings, OutputKind.DynamicallyLinkedLibrary)).AddSyntaxTrees(
+                source.Trees),
                 source.Trees, parts, cancellationToken);
             return new CompilationResult(false, null, source.IsExecutable,
                 [.. reported.DistinctBy(d => d.Identity).OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)], clock.Elapsed);
@@ -137,7 +142,8 @@ public static class SnippetCompiler
             ? []
             : InternalMemberErrors(compilation, diagnostics, cancellationToken);
         var tests = success ? TestMethods.Find(compilation, source.Trees, l => Locate(l, lineToPart), cancellationToken) : [];
-        if (check is null) return new CompilationResult(success, image, source.IsExecutable, Mapped(diagnostics, lineToPart, internalMembers), clock.Elapsed) { Tests = tests };
+        if (check is null) return new CompilationResult(
+            success, image, source.IsExecutable, Mapped(diagnostics, lineToPart, internalMembers), clock.Elapsed) { Tests = tests };
         var ownErrors = diagnostics.Where(d => d.Severity == RoslynSeverity.Error && Map(d, lineToPart).PartId == check.PartId).ToList();
         var unknown = CheckLevel.UnknownNames(compilation, settings.References, ownErrors, check, cancellationToken);
         bool InBlock(SyntaxNode node) => IsInPart(node, check.PartId, lineToPart, cancellationToken);
@@ -145,17 +151,23 @@ public static class SnippetCompiler
         bool IsFiller(SyntaxNode node) => check.Holes is { Count: > 0 } holes && Locate(node.GetLocation(), lineToPart).Location is { } at
             && holes.Any(h => h.Line == at.Line && h.Column == at.Column);
         // What the compiler left unbound is looked up too: a renamed API there must fail as it would anywhere else.
-        var unbound = success ? [] : CheckLevel.Unbound(compilation, source.Trees, InBlock, settings.References, ownErrors, check, cancellationToken).ToList();
+        var unbound = success ? []
+            : CheckLevel.Unbound(compilation, source.Trees, InBlock, settings.References, ownErrors, check, cancellationToken).ToList();
         foreach (var (diagnostic, name) in unbound.Where(u => u.Tolerated is not null)) unknown[diagnostic] = name!;
-        return new CompilationResult(success, image, source.IsExecutable, Mapped([.. diagnostics, .. unbound.Select(u => u.Diagnostic)], lineToPart, internalMembers, unknown), clock.Elapsed)
+        return new CompilationResult(
+            success, image, source.IsExecutable, Mapped([.. diagnostics, .. unbound.Select(u => u.Diagnostic)], lineToPart, internalMembers, unknown),
+            clock.Elapsed)
         {
             Evidence = CheckLevel.Evidence(compilation, source.Trees, InBlock, IsFiller, cancellationToken),
             Holes = check.Holes ?? [],
         };
     }
 
-    /// <summary>True when <paramref name="node"/> is the author's text in part <paramref name="partId"/>, not code of the tool's own around it.</summary>
-    private static bool IsInPart(SyntaxNode node, int partId, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when <paramref name="node"/> is the author's text in part <paramref name="partId"/>, not code of the tool's own around it.
+    /// </summary>
+    private static bool IsInPart(
+        SyntaxNode node, int partId, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart, CancellationToken cancellationToken)
     {
         if (node.SyntaxTree.GetLineVisibility(node.SpanStart, cancellationToken) == LineVisibility.Hidden) return false;
         var span = node.GetLocation().GetMappedLineSpan();
@@ -174,7 +186,9 @@ public static class SnippetCompiler
         if (missing.Count == 0) return [];
         var widened = compilation.WithOptions(compilation.Options.WithMetadataImportOptions(MetadataImportOptions.Internal));
         var inaccessible = widened.GetDiagnostics(cancellationToken).Where(d => d.Id == "CS0122" && d.Location.IsInSource).ToList();
-        return [.. missing.Where(m => inaccessible.Any(i => i.Location.SourceTree == m.Location.SourceTree && i.Location.SourceSpan.IntersectsWith(m.Location.SourceSpan)))];
+        return [.. missing.Where(
+            m => inaccessible.Any(
+                i => i.Location.SourceTree == m.Location.SourceTree && i.Location.SourceSpan.IntersectsWith(m.Location.SourceSpan)))];
     }
 
     /// <summary>A diagnostic of a part parsed on its own, at its document line and column.</summary>
@@ -184,18 +198,24 @@ public static class SnippetCompiler
         var span = diagnostic.Location.GetLineSpan();
         var lines = part.Part.Lines;
         SourceLocation? At(Microsoft.CodeAnalysis.Text.LinePosition position) =>
-            lines.Count == 0 ? null : lines[Math.Min(position.Line, lines.Count - 1)] is var line ? new SourceLocation(part.Part.File, line.Line, line.ColumnAt(position.Character)) : null;
-        return new CompilerDiagnostic(diagnostic.Id, severity, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), At(span.StartLinePosition), part.Part.Id)
+            lines.Count == 0 ? null : lines[Math.Min(position.Line, lines.Count - 1)] is var line
+            ? new SourceLocation(part.Part.File, line.Line, line.ColumnAt(position.Character)) : null;
+        return new CompilerDiagnostic(
+            diagnostic.Id, severity, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), At(span.StartLinePosition),
+            part.Part.Id)
         {
             End = At(span.EndLinePosition),
         };
     }
 
-    private static List<CompilerDiagnostic> Mapped(IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart,
-        IReadOnlySet<Microsoft.CodeAnalysis.Diagnostic>? internalMembers = null, IReadOnlyDictionary<Microsoft.CodeAnalysis.Diagnostic, string>? unknownNames = null) =>
+    private static List<CompilerDiagnostic> Mapped(
+        IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart,
+        IReadOnlySet<Microsoft.CodeAnalysis.Diagnostic>? internalMembers =
+        null, IReadOnlyDictionary<Microsoft.CodeAnalysis.Diagnostic, string>? unknownNames = null) =>
         [.. diagnostics
             .Where(d => d.Severity is RoslynSeverity.Error or RoslynSeverity.Warning)
-            .Select(d => Map(d, lineToPart) with { NamesInternalMember = internalMembers?.Contains(d) == true, UnknownName = unknownNames?.GetValueOrDefault(d) })
+            .Select(d => Map(d, lineToPart) with { NamesInternalMember = internalMembers?.Contains(d) == true, UnknownName =
+                unknownNames?.GetValueOrDefault(d) })
             .DistinctBy(d => d.Identity)
             .OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)];
 
@@ -212,11 +232,13 @@ public static class SnippetCompiler
             // CS8019/CS0105 about duplicate or unneeded usings make no sense for hoisted ones. CS1701/CS1702 (a package
             // built against an older framework) are the .NET SDK's default NoWarn: 'dotnet run' never shows them. Then
             // the settings' own noWarn.
-            .WithSpecificDiagnosticOptions(((string[])["CS8019", "CS0105", "CS1701", "CS1702", .. settings.NoWarn.Select(id => id.ToUpperInvariant())])
+            .WithSpecificDiagnosticOptions(
+                ((string[])["CS8019", "CS0105", "CS1701", "CS1702", .. settings.NoWarn.Select(id => id.ToUpperInvariant())])
                 .Distinct().Select(id => KeyValuePair.Create(id, ReportDiagnostic.Suppress)));
 
     /// <summary>The assembly with an embedded PDB (null when it has errors), and every diagnostic.</summary>
-    internal static (byte[]? Image, ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> Diagnostics) Emit(CSharpCompilation compilation, CancellationToken cancellationToken)
+    internal static (byte[]? Image, ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> Diagnostics) Emit(
+        CSharpCompilation compilation, CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream();
         var emitted = compilation.Emit(stream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded),
@@ -234,7 +256,8 @@ public static class SnippetCompiler
         return (new SourceLocation(span.Path, span.StartLinePosition.Line + 1, column), part.Part);
     }
 
-    private static CompilerDiagnostic Map(Microsoft.CodeAnalysis.Diagnostic diagnostic, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart)
+    private static CompilerDiagnostic Map(
+        Microsoft.CodeAnalysis.Diagnostic diagnostic, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart)
     {
         var severity = diagnostic.Severity == RoslynSeverity.Error ? Model.DiagnosticSeverity.Error : Model.DiagnosticSeverity.Warning;
         var message = Execution.WrapperNames.Strip(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))!;

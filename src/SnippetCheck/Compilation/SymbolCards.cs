@@ -111,7 +111,8 @@ internal sealed partial class SymbolCards(CSharpCompilation compilation)
         if (definition.GetDocumentationCommentId() is not { } id) return null;
         var xml = definition.Locations.Any(l => l.IsInSource) ? definition.GetDocumentationCommentXml() : null;
         if (!string.IsNullOrEmpty(xml)) return SummaryOf(xml);
-        return DocumentationFileOf(definition) is { } file && DocumentationFiles.GetOrAdd(file, f => new(() => ReadDocumentation(f))).Value.TryGetValue(id, out var summary)
+        return DocumentationFileOf(definition) is { } file
+            && DocumentationFiles.GetOrAdd(file, f => new(() => ReadDocumentation(f))).Value.TryGetValue(id, out var summary)
             ? summary
             : null;
     }
@@ -143,7 +144,8 @@ internal sealed partial class SymbolCards(CSharpCompilation compilation)
     }
 
     private string? AssemblyFileOf(ISymbol symbol) =>
-        symbol.ContainingAssembly is { } assembly && compilation.GetMetadataReference(assembly) is PortableExecutableReference { FilePath: { } path } ? path : null;
+        symbol.ContainingAssembly is { } assembly && compilation.GetMetadataReference(assembly) is PortableExecutableReference { FilePath: { } path }
+        ? path : null;
 
     private string? DocumentationFileOf(ISymbol symbol) =>
         AssemblyFileOf(symbol) is { } path && Path.ChangeExtension(path, ".xml") is var xml && File.Exists(xml) ? xml : null;
@@ -207,7 +209,8 @@ internal sealed partial class SymbolCards(CSharpCompilation compilation)
         var name = cref.Length > 2 && cref[1] == ':' ? cref[2..] : cref;
         name = name.Split('(')[0];
         var parts = name.Split('.');
-        var shown = parts.Length >= 2 && cref.StartsWith("T:", StringComparison.Ordinal) ? parts[^1] : parts.Length >= 2 ? parts[^2] + "." + parts[^1] : name;
+        var shown = parts.Length >= 2 && cref.StartsWith("T:", StringComparison.Ordinal) ? parts[^1] : parts.Length >= 2 ? parts[^2] + "." + parts[^1]
+            : name;
         return shown.Split('`')[0];
     }
 

@@ -33,7 +33,8 @@ public static class TestMethods
         part.Root.DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)).OfType<MethodDeclarationSyntax>().Any(IsCandidate);
 
     private static bool IsCandidate(MethodDeclarationSyntax method) =>
-        method.AttributeLists.SelectMany(l => l.Attributes).Any(a => Names.Contains(Simple(a.Name)) || Names.Contains(Simple(a.Name).Replace("Attribute", "", StringComparison.Ordinal)));
+        method.AttributeLists.SelectMany(l => l.Attributes).Any(
+            a => Names.Contains(Simple(a.Name)) || Names.Contains(Simple(a.Name).Replace("Attribute", "", StringComparison.Ordinal)));
 
     private static string Simple(NameSyntax name) => name switch
     {
@@ -44,7 +45,8 @@ public static class TestMethods
     };
 
     /// <summary>The program's test methods, in document order; <paramref name="locate"/> maps a syntax node to the author's line.</summary>
-    internal static IReadOnlyList<DeclaredTest> Find(Microsoft.CodeAnalysis.Compilation compilation, IEnumerable<SyntaxTree> trees, Func<Location, (SourceLocation? Location, int? PartId)> locate,
+    internal static IReadOnlyList<DeclaredTest> Find(
+        Microsoft.CodeAnalysis.Compilation compilation, IEnumerable<SyntaxTree> trees, Func<Location, (SourceLocation? Location, int? PartId)> locate,
         CancellationToken cancellationToken)
     {
         var found = new List<DeclaredTest>();

@@ -26,12 +26,15 @@ internal static class ConfigReader
                 throw new ConfigException(file, raw.Line, $"unknown key '{key}'{hint} (known keys: {string.Join(", ", Keys)})");
             }
             if (isFrontMatter && setting.RunOnly)
-                throw new ConfigException(file, raw.Line, $"'{setting.Key}' applies to a whole run and belongs in snippetcheck.json, not in a post's front matter");
+                throw new ConfigException(
+                    file, raw.Line, $"'{setting.Key}' applies to a whole run and belongs in snippetcheck.json, not in a post's front matter");
             config = setting.Read(config, new SettingInput(file, setting.Key, raw));
             if (untrusted && setting.WideningIn(config) is { } grant) throw Untrusted.Refusal(file, raw.Line, $"'{setting.Key}'", grant);
         }
         if (!isFrontMatter && config.Scrub is { } scrub && UnknownScrubber(scrub, config.Scrubbers) is { } unknown)
-            throw new ConfigException(file, values["scrub"].Line, $"'scrub' names '{unknown}', which is no scrubber (known: {string.Join(", ", ScrubberNames(config.Scrubbers))})");
+            throw new ConfigException(
+                file, values["scrub"].Line, $"'scrub' names '{unknown}', which is no scrubber (known: " +
+                $"{string.Join(", ", ScrubberNames(config.Scrubbers))})");
         return config;
     }
 

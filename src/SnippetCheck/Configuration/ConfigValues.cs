@@ -16,7 +16,8 @@ internal static class ConfigValues
     public static bool? Bool(SettingInput input) => input.Value is bool value ? value : throw input.Bad("true or false");
 
     /// <summary>A list of strings, or one string as a list of one.</summary>
-    public static Func<SettingInput, IReadOnlyList<string>?> Strings(string expected) => input => StringList(input.Value) ?? throw input.Bad(expected);
+    public static Func<SettingInput, IReadOnlyList<string>?> Strings(string expected) => input => StringList(input.Value)
+        ?? throw input.Bad(expected);
 
     /// <summary>
     /// A value as its tag writes it (<c>"CS0618,CS0168"</c>), or a list of such parts, read by the tag's own parser: one
@@ -44,22 +45,30 @@ internal static class ConfigValues
     }
 
     public static Microsoft.CodeAnalysis.CSharp.LanguageVersion? LanguageVersion(SettingInput input) =>
-        input.Value is string or double && SettingValues.TryParseLanguageVersion(Convert.ToString(input.Value, CultureInfo.InvariantCulture)!, out var version)
+        input.Value is string or double
+        && SettingValues.TryParseLanguageVersion(Convert.ToString(input.Value, CultureInfo.InvariantCulture)!, out var version)
             ? version
             : throw input.Bad("a C# language version such as \"13\" or \"preview\"");
 
     public static Microsoft.CodeAnalysis.NullableContextOptions? Nullable(SettingInput input) =>
-        input.Value is string text && SettingValues.TryParseNullable(text, out var nullable) ? nullable : throw input.Bad("\"enable\" or \"disable\"");
+        input.Value is string text && SettingValues.TryParseNullable(text, out var nullable) ? nullable
+        : throw input.Bad("\"enable\" or \"disable\"");
 
     public static BuildConfiguration? Configuration(SettingInput input) =>
-        input.Value is string text && SettingValues.TryParseConfiguration(text, out var configuration) ? configuration : throw input.Bad("\"Debug\" or \"Release\"");
+        input.Value is string text && SettingValues.TryParseConfiguration(text, out var configuration) ? configuration
+        : throw input.Bad("\"Debug\" or \"Release\"");
 
-    /// <summary>A non-empty list of supported target frameworks, without repeats, oldest first.</summary>
+    /// <summary>
+    /// A non-empty list of supported target frameworks, without repeats, oldest first, read as every layer reads
+    /// <c>frameworks</c> (<see cref="FrameworkSet.TryParse"/>: <c>net9.0+</c> too).
+    /// </summary>
     public static IReadOnlyList<TargetFramework>? Frameworks(SettingInput input)
     {
         var names = StringList(input.Value) is { Count: > 0 } list ? list
             : throw input.Bad($"a list of target frameworks, such as [\"net8.0\", \"net10.0\"] (supported: {TargetFramework.SupportedList})");
-        return TargetFramework.TryParseList(names, out var unknown) ?? throw input.Error($"'{input.Key}': '{unknown}' is not a supported target framework (supported: {TargetFramework.SupportedList})");
+        return FrameworkSet.TryParse(string.Join(',', names), out var problem) is { } frameworks
+            ? frameworks.Matrix
+            : throw input.Error($"'{input.Key}': {problem}");
     }
 
     /// <summary>Global usings, each checked as the <c>usings=</c> tag checks it (a namespace, or <c>static:</c> a type).</summary>
@@ -85,14 +94,18 @@ internal static class ConfigValues
         if (StringList(input.Value) is not { } packages) throw input.Bad("a list of pinned packages, such as [\"Spectre.Console@0.57.2\"]");
         if (packages.FirstOrDefault(p => PackageRequest.TryParse(p, default) is null) is { } unpinned)
             throw input.Error($"'{input.Key}' must pin each package as ID@VERSION, such as \"Spectre.Console@0.57.2\", not \"{unpinned}\"");
-        if (packages.GroupBy(p => PackageRequest.TryParse(p, default)!.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        if (packages.GroupBy(p => PackageRequest.TryParse(p, default)!.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(
+            g => g.Count() > 1) is { } twice)
             throw input.Error($"'{input.Key}' names '{twice.Key}' more than once; one program can use only one version of a package");
         return packages;
     }
 
-    /// <summary>Scrubber names, as a list or as a tag writes them (<c>"duration,hex"</c>); whether each is a scrubber is checked once all keys are read.</summary>
+    /// <summary>
+    /// Scrubber names, as a list or as a tag writes them (<c>"duration,hex"</c>); whether each is a scrubber is checked once all keys are read.
+    /// </summary>
     public static IReadOnlyList<string>? Scrub(SettingInput input) =>
-        (input.Value is string text ? SettingValues.ParseScrub(text) : StringList(input.Value) is { } list ? SettingValues.ParseScrub(string.Join(',', list)) : null)
+        (input.Value is string text ? SettingValues.ParseScrub(text) : StringList(input.Value) is { } list
+            ? SettingValues.ParseScrub(string.Join(',', list)) : null)
             ?? throw input.Bad("scrubber names, such as [\"duration\", \"hex\"] or \"none\"");
 
     public static IReadOnlyList<CustomScrubber>? Scrubbers(SettingInput input) =>
@@ -101,7 +114,8 @@ internal static class ConfigValues
             : throw input.Bad("a list of { \"name\", \"pattern\", \"replacement\" } objects");
 
     public static long? MemoryLimit(SettingInput input) =>
-        TryParseSize(input.Value, out var bytes) && bytes >= MinimumMemoryLimit ? bytes : throw input.Bad("a size of at least 64MB, such as \"512MB\" or \"2GB\"");
+        TryParseSize(input.Value, out var bytes) && bytes >= MinimumMemoryLimit ? bytes
+        : throw input.Bad("a size of at least 64MB, such as \"512MB\" or \"2GB\"");
 
     private static readonly string[] ScrubberFields = ["name", "pattern", "replacement"];
 
@@ -162,7 +176,8 @@ internal static class ConfigValues
             "G" or "GB" or "GIB" => 30,
             _ => -1,
         };
-        if (shift < 0 || !double.TryParse(text[..unitStart].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)) return false;
+        if (shift < 0 || !double.TryParse(
+            text[..unitStart].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)) return false;
         var total = amount * (1L << shift);
         if (total < 1 || total > long.MaxValue / 2) return false;
         bytes = (long)total;

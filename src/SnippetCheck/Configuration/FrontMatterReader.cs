@@ -15,7 +15,8 @@ public static class FrontMatterReader
     public const string Key = "snippetcheck";
 
     /// <summary>Throws <see cref="ConfigException"/> (with the Markdown line) for a bad <c>snippetcheck:</c> value.</summary>
-    /// <param name="untrusted"><c>--untrusted</c>: a value that widens the sandbox, such as <c>network: true</c>, is refused (<see cref="Untrusted"/>).</param>
+    /// <param name="untrusted"><c>--untrusted</c>: a value that widens the sandbox, such as <c>network: true</c>, is refused
+    /// (<see cref="Untrusted"/>).</param>
     public static FrontMatterSettings Read(string file, FrontMatter? frontMatter, bool untrusted = false)
     {
         if (frontMatter is null || !frontMatter.Text.Contains(Key, StringComparison.Ordinal)) return new FrontMatterSettings(null, false);
@@ -105,7 +106,8 @@ public static class FrontMatterReader
         YamlSequenceNode sequence => (IReadOnlyList<string>)[.. sequence.Children.Select(c => (c as YamlScalarNode)?.Value ?? "")],
         YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" } => true,
         YamlScalarNode { Style: ScalarStyle.Plain, Value: "false" } => false,
-        YamlScalarNode { Style: ScalarStyle.Plain } scalar when double.TryParse(scalar.Value, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
+        YamlScalarNode { Style: ScalarStyle.Plain } scalar when double.TryParse(
+            scalar.Value, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
         YamlScalarNode scalar => scalar.Value ?? "",
         _ => node.ToString(),
     };

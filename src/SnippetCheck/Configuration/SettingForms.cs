@@ -36,7 +36,10 @@ internal sealed class TagRule
     /// <summary>A <c>word=value</c> tag, its value read by <paramref name="read"/> (the tag's place, for what keeps it).</summary>
     public static TagRule Value(string word, Func<string, SourceLocation, TagReading> read) => new(word, read);
 
-    /// <summary>A <c>word=value</c> tag read by a <c>TryParse</c> of the settings' own (<see cref="SettingValues"/>); <paramref name="problem"/> names a bad value.</summary>
+    /// <summary>
+    /// A <c>word=value</c> tag read by a <c>TryParse</c> of the settings' own (<see cref="SettingValues"/>); <paramref name="problem"/> names a bad
+    /// value.
+    /// </summary>
     public static TagRule Value<T>(string word, TryParse<T> parse, Func<string, string> problem) where T : notnull =>
         new(word, (value, _) => parse(value, out var parsed) ? TagReading.Good(parsed) : TagReading.Bad(problem(value)));
 

@@ -141,7 +141,10 @@ public static partial class SettingValues
             : IsTypeName(entry) ? entry : null;
     }
 
-    /// <summary>The <c>usings=</c> value of <paramref name="usings"/> in the settings' form: what <see cref="TryParseUsings(string, out IReadOnlyList{string})"/> reads back.</summary>
+    /// <summary>
+    /// The <c>usings=</c> value of <paramref name="usings"/> in the settings' form: what
+    /// <see cref="TryParseUsings(string, out IReadOnlyList{string})"/> reads back.
+    /// </summary>
     public static string UsingsValue(IEnumerable<string> usings) =>
         string.Join(',', usings.Select(u => u.StartsWith(StaticUsing, StringComparison.Ordinal) ? StaticPrefix + u[StaticUsing.Length..] : u));
 

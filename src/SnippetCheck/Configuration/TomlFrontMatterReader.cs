@@ -68,7 +68,8 @@ internal static class TomlFrontMatterReader
         BooleanValueSyntax boolean => boolean.Value,
         IntegerValueSyntax integer => (double)integer.Value,
         FloatValueSyntax number => number.Value,
-        ArraySyntax array => (IReadOnlyList<string>)[.. array.Items.Select(i => i.Value is StringValueSyntax s ? s.Value ?? "" : i.Value?.ToString()?.Trim() ?? "")],
+        ArraySyntax array =>
+            (IReadOnlyList<string>)[.. array.Items.Select(i => i.Value is StringValueSyntax s ? s.Value ?? "" : i.Value?.ToString()?.Trim() ?? "")],
         _ => value?.ToString()?.Trim() ?? "",
     };
 }

@@ -10,7 +10,8 @@ public sealed record DocumentPath(string FullPath, string DisplayPath);
 internal sealed class DiscoveryException(string message) : Exception(message);
 
 /// <summary>What discovery found: the files, and what it says about the file set (a glob that matched nothing, generated files left out).</summary>
-/// <param name="LeftOut">Files found but left out by an <c>exclude</c> glob or as generated, with why: for the message of a run that found none.</param>
+/// <param name="LeftOut">Files found but left out by an <c>exclude</c> glob or as generated, with why: for the message of a run that found
+/// none.</param>
 internal sealed record Discovered(IReadOnlyList<DocumentPath> Files, IReadOnlyList<Diagnostic> Notes, IReadOnlyList<string> LeftOut)
 {
     /// <summary>Whether a folder argument (or the current directory) was searched with the include globs.</summary>
@@ -79,7 +80,8 @@ public static class DocumentDiscovery
         {
             foreach (var glob in set.Exclude.Where(g => !excludeUsed.Contains(g)))
                 notes.Add(Diagnostic.Warning(DiagnosticCodes.GlobMatchedNothing,
-                    $"exclude glob '{glob}' matched none of the {(candidates == 1 ? "1 file" : $"{candidates} files")} found, so it left nothing out ({from})", set.PlaceOf(glob, currentDirectory)));
+                    $"exclude glob '{glob}' matched none of the {(candidates == 1 ? "1 file" : $"{candidates} files")} found, so it left nothing " +
+                    $"out ({from})", set.PlaceOf(glob, currentDirectory)));
         }
         foreach (var file in generated.Order(StringComparer.Ordinal))
         {
@@ -133,7 +135,8 @@ public static class DocumentDiscovery
     {
         var segments = glob.Replace('\\', '/').Split('/');
         var literal = segments.TakeWhile(s => s.IndexOfAny(['*', '?', '[']) < 0).ToList();
-        var root = literal.Count == 0 ? currentDirectory : Path.GetFullPath(string.Join('/', literal) is { Length: > 0 } r ? r : "/", currentDirectory);
+        var root = literal.Count == 0 ? currentDirectory
+            : Path.GetFullPath(string.Join('/', literal) is { Length: > 0 } r ? r : "/", currentDirectory);
         return (root, string.Join('/', segments.Skip(literal.Count)));
     }
 }

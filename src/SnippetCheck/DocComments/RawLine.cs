@@ -3,7 +3,10 @@ using SnippetCheck.Markdown;
 
 namespace SnippetCheck.DocComments;
 
-/// <summary>One line of a <c>&lt;code&gt;</c> element as read: its unescaped text and, per character, its offset in the file, so columns still point into the file after entities are unescaped.</summary>
+/// <summary>
+/// One line of a <c>&lt;code&gt;</c> element as read: its unescaped text and, per character, its offset in the file, so columns still point into the
+/// file after entities are unescaped.
+/// </summary>
 internal sealed class RawLine
 {
     private readonly List<int> _offsets = [];

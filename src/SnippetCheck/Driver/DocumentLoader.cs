@@ -94,7 +94,8 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         var where = options.Paths.Count == 0 ? "the current directory" : string.Join(", ", options.Paths);
         var message = $"no Markdown files matched in {where}";
         if (discovered.LeftOut.Count > 0)
-            message = $"no documents to verify in {where}: every file found was left out: {string.Join(", ", discovered.LeftOut.Take(5))}{(discovered.LeftOut.Count > 5 ? ", ..." : "")}";
+            message = $"no documents to verify in {where}: every file found was left out: " +
+                $"{string.Join(", ", discovered.LeftOut.Take(5))}{(discovered.LeftOut.Count > 5 ? ", ..." : "")}";
         var folders = (options.Paths.Count == 0 ? ["."] : options.Paths)
             .Select(p => Path.GetFullPath(p, options.CurrentDirectory)).Where(Directory.Exists);
         if (folders.SelectMany(ProjectsIn).FirstOrDefault() is { } project)
@@ -147,7 +148,8 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         }
     }
 
-    private PreparedDocument? LoadGuarded(DocumentPath path, ImmutableArray<MetadataReference> references, IReadOnlyList<Prelude> shared, ConcurrentBag<FileError> errors)
+    private PreparedDocument? LoadGuarded(
+        DocumentPath path, ImmutableArray<MetadataReference> references, IReadOnlyList<Prelude> shared, ConcurrentBag<FileError> errors)
     {
         try
         {
@@ -162,7 +164,8 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
     }
 
     /// <param name="shared">Config preludes (<see cref="SharedPreludes"/>), which come before the document's own.</param>
-    private PreparedDocument? Load(DocumentPath path, ImmutableArray<MetadataReference> references, IReadOnlyList<Prelude> shared, ConcurrentBag<FileError> errors)
+    private PreparedDocument? Load(
+        DocumentPath path, ImmutableArray<MetadataReference> references, IReadOnlyList<Prelude> shared, ConcurrentBag<FileError> errors)
     {
         SourceDocument markdown;
         try
@@ -185,7 +188,8 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Whatever the parser chokes on stays this file's problem; the other files are still verified.
-            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.UnreadableFile, $"cannot parse the file: {e.GetType().Name}: {e.Message}"));
+            errors.Add(new FileError(
+                path.DisplayPath, 1, 1, DiagnosticCodes.UnreadableFile, $"cannot parse the file: {e.GetType().Name}: {e.Message}"));
             return null;
         }
         var fileErrors = new List<FileError>();
@@ -213,10 +217,14 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         if (options.OnlyFramework is not null) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => s.OnAnyFramework())] };
         if (options.Library.Usings.Select(Packages.ScopedUsing.TryParse).OfType<Packages.ScopedUsing>().ToList() is { Count: > 0 } scoped)
         {
-            snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => scoped.Where(u => u.Covers(path.FullPath, s.Location.Line, options.CurrentDirectory)).Select(u => u.Using).ToList() is { Count: > 0 } usings
+            snippets = snippets with { Snippets =
+                [.. snippets.Snippets.Select(
+                    s => scoped.Where(u => u.Covers(path.FullPath, s.Location.Line, options.CurrentDirectory)).Select(u => u.Using)
+                    .ToList() is { Count: > 0 } usings
                 ? s with { ScopedUsings = usings } : s)] };
         }
-        if (options.OnlyBlocks is { } only) snippets = snippets with { Snippets = [.. snippets.Snippets.Where(s => only.Contains(s.Location) || InSessionWith(s, only, snippets))] };
+        if (options.OnlyBlocks is { } only) snippets =
+            snippets with { Snippets = [.. snippets.Snippets.Where(s => only.Contains(s.Location) || InSessionWith(s, only, snippets))] };
         snippets = CheckScrubberNames(snippets, fileConfig, path.DisplayPath, fileErrors);
         fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));
         var prepared = new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);
@@ -248,7 +256,8 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
             Snippets = [.. document.Snippets.Select(snippet =>
                 ConfigReader.UnknownScrubber([.. snippet.Tags.Scrub ?? [], .. snippet.Output?.Scrub ?? []], config.Scrubbers) is { } unknown
                     ? snippet with { Annotations = [.. snippet.Annotations, Model.Diagnostic.Error(DiagnosticCodes.UnknownScrubber,
-                        UnknownScrubberMessage(unknown, config), snippet.Tags.Scrub?.Contains(unknown) == true ? snippet.Location : snippet.Output!.Block.Location)] }
+                        UnknownScrubberMessage(unknown, config), snippet.Tags.Scrub?.Contains(unknown) == true ? snippet.Location
+                        : snippet.Output!.Block.Location)] }
                     : snippet)],
         };
     }

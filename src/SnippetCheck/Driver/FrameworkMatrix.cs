@@ -31,7 +31,8 @@ public static class FrameworkMatrix
     /// The pass that also finds what is about the text, the same on every framework (stale tags, render's notes): the
     /// tool's own framework's when the matrix has it, else the newest.
     /// </summary>
-    public static TargetFramework Main(IReadOnlyList<TargetFramework> frameworks) => frameworks.Contains(TargetFramework.Tool) ? TargetFramework.Tool : frameworks[^1];
+    public static TargetFramework Main(IReadOnlyList<TargetFramework> frameworks) => frameworks.Contains(TargetFramework.Tool) ? TargetFramework.Tool
+        : frameworks[^1];
 
     /// <summary>True when a block is verified on <paramref name="framework"/> in its document.</summary>
     public static bool Applies(PreparedDocument document, Snippet snippet, TargetFramework framework) =>
@@ -48,7 +49,8 @@ public static class FrameworkMatrix
             var settings = pack.Framework.IsTool && document.Settings.CompileSettings.Framework.IsTool
                 ? document.Settings
                 : document.Settings.For(pack.Framework, pack.References);
-            return applicable.SequenceEqual(document.Snippets.Snippets, ReferenceEqualityComparer.Instance) && ReferenceEquals(settings, document.Settings)
+            return applicable.SequenceEqual(document.Snippets.Snippets, ReferenceEqualityComparer.Instance)
+                && ReferenceEquals(settings, document.Settings)
                 ? document
                 : document with { Snippets = document.Snippets with { Snippets = applicable }, Settings = settings };
         })];
@@ -67,7 +69,8 @@ public static class FrameworkMatrix
         {
             Output = null,
             Annotations = [.. snippet.Annotations, Diagnostic.Error(DiagnosticCodes.BadTagValue,
-                $"no output block for {framework}: the output blocks name only {named}; add one without frameworks= for the other frameworks", snippet.Output!.Block.Location)],
+                $"no output block for {framework}: the output blocks name only {named}; add one without frameworks= for the other frameworks",
+                snippet.Output!.Block.Location)],
         };
     }
 
@@ -87,7 +90,8 @@ public static class FrameworkMatrix
         {
             foreach (var result in passes[pass])
             {
-                if (!byBlock.TryGetValue(result.Location, out var verdicts)) byBlock[result.Location] = verdicts = new SnippetResult?[frameworks.Count];
+                if (!byBlock.TryGetValue(result.Location, out var verdicts)) byBlock[result.Location] = verdicts =
+                    new SnippetResult?[frameworks.Count];
                 verdicts[pass] = result;
             }
         }
@@ -112,7 +116,8 @@ public static class FrameworkMatrix
                 var each = frameworks.Select((f, i) => new FrameworkVerdict(f, verdicts[i])).ToList();
                 var present = verdicts.OfType<SnippetResult>().ToList();
                 // Ignored, untagged and skipped read the same everywhere; the main pass's carries the stale-tag check.
-                var decisive = present.FirstOrDefault(r => r.Status == SnippetStatus.Failed) ?? present.FirstOrDefault(r => r.Status == SnippetStatus.Passed)
+                var decisive = present.FirstOrDefault(r => r.Status == SnippetStatus.Failed)
+                    ?? present.FirstOrDefault(r => r.Status == SnippetStatus.Passed)
                     ?? verdicts[mainPass] ?? present[0];
                 joined.Add(decisive with
                 {

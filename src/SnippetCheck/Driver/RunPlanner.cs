@@ -47,7 +47,8 @@ public static class RunPlanner
                 // class holds every example; the page's setting is the tag of a block without one, which is 'run'.
                 var page = document.Snippets.Snippets.Where(s => s.Tags.Session is null)
                     .Select(s => s.IsTagged ? s : s with { Tags = s.Tags with { Kind = SnippetKind.Run } }).ToList();
-                if (page.Count > 0 && snippets.Any(s => s.Tags.Session is null)) sessions.Add(SnippetProgram.ForFixture(document.Snippets, page, settings));
+                if (page.Count > 0 && snippets.Any(s => s.Tags.Session is null)) sessions.Add(
+                    SnippetProgram.ForFixture(document.Snippets, page, settings));
             }
             foreach (var snippet in snippets.Where(s => s.Tags.Session is null && !settings.IsFixture))
             {

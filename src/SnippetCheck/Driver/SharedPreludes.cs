@@ -21,7 +21,9 @@ internal static class SharedPreludes
         {
             var (file, full) = x;
             if (!File.Exists(full))
-                throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"{where}: prelude '{file}' does not exist (looked for {full}; a bad prelude stops the run: exit code 2)");
+                throw new VerificationSetupException(
+                    DiagnosticCodes.BadConfig, $"{where}: prelude '{file}' does not exist (looked for {full}; a bad prelude stops the run: exit " +
+                    $"code 2)");
             var text = SourceDocument.Load(full, DocumentDiscovery.DisplayPath(full, currentDirectory));
             return Prelude.OfFile(text.DisplayPath, [.. Enumerable.Range(1, text.Lines.LineCount).Select(text.Lines.Text)]);
         })];

@@ -60,7 +60,8 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
     /// <summary>Each document's lone programs that did not come from the cache together, to be kept together once verified.</summary>
     private IReadOnlyList<IReadOnlyList<SnippetProgram>> KeepTogetherAfterwards { get; set; } = [];
 
-    public async Task<IReadOnlyList<SnippetResult>> ExecuteAsync(RunPlan plan, Configuration.SnippetCheckConfig config, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SnippetResult>> ExecuteAsync(
+        RunPlan plan, Configuration.SnippetCheckConfig config, CancellationToken cancellationToken)
     {
         var results = new ConcurrentBag<SnippetResult>(plan.Known);
         var stale = new StalePolicy(settings.Stale, settings.RunIgnored);
@@ -74,7 +75,9 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         DocumentLoader.EnsureReferenceAssemblies();
         PhaseTrace.Mark("reference assemblies loaded");
         // Config references are built before anything runs: a bad one is a config error (exit code 2).
-        var dependencies = await DependencyResolver.CreateAsync(config, options.Library, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken, settings.Framework, _builds).ConfigureAwait(false);
+        var dependencies = await DependencyResolver.CreateAsync(
+            config, options.Library, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken, settings.Framework, _builds)
+            .ConfigureAwait(false);
         DependencyFiles = dependencies.DependencyFiles;
         PhaseTrace.Mark("dependencies resolved");
         var context = new ProgramContext(pool, dependencies, options.CompileOnly, options.Capture);
@@ -109,7 +112,8 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         if (toCompile > 0) pool.StartRunners(toCompile);
         // Last: stale-tag checks only add hints, and must not hold up a verdict.
         units.AddRange(PlanStale(plan.Stale, stale, dependencies, context, settings.Untrusted));
-        await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(
+            units, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
             async (unit, token) => Report(await unit.RunGuardedAsync(token).ConfigureAwait(false))).ConfigureAwait(false);
         foreach (var document in KeepTogetherAfterwards) programCache.KeepTogether(document);
         RunnersStarted = pool.RunnersStarted;
@@ -154,7 +158,8 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
                 cached[document[k].index] = true;
             }
         });
-        KeepTogetherAfterwards = [.. documents.Where(d => !cached[d[0].index]).Select(d => (IReadOnlyList<SnippetProgram>)[.. d.Select(p => p.program)])];
+        KeepTogetherAfterwards =
+            [.. documents.Where(d => !cached[d[0].index]).Select(d => (IReadOnlyList<SnippetProgram>)[.. d.Select(p => p.program)])];
 
         Parallel.For(0, lone.Count, i =>
         {
@@ -184,7 +189,8 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
             inChunks.UnionWith(chunk.Select(c => c.Program));
             units.Add(new ScheduledVerification([.. chunk.Select(c => c.Program.Blocks[0])], async token =>
             {
-                var results = await VerificationEngine.VerifyAsync(MergedStrategy.Unit(chunk, merging, JudgingPolicy.Verdicts), context, token).ConfigureAwait(false);
+                var results = await VerificationEngine.VerifyAsync(MergedStrategy.Unit(chunk, merging, JudgingPolicy.Verdicts), context, token)
+                    .ConfigureAwait(false);
                 for (var i = 0; i < chunk.Count; i++) programCache.Keep(chunk[i].Program, [results[i]]);
                 return results;
             }));
@@ -203,7 +209,8 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
     /// Units that compile (and with <c>--stale</c> run) the ignored blocks in merged chunks of their own, judged by
     /// <paramref name="stale"/>: they report no results, only its findings. A bug on this path costs the hint, never the run.
     /// </summary>
-    private static IEnumerable<ScheduledVerification> PlanStale(IReadOnlyList<(Snippet Ignored, SnippetProgram Program)> candidates, StalePolicy stale,
+    private static IEnumerable<ScheduledVerification> PlanStale(
+        IReadOnlyList<(Snippet Ignored, SnippetProgram Program)> candidates, StalePolicy stale,
         DependencyResolver dependencies, ProgramContext context, bool perDocument)
     {
         if (!stale.IsOn || candidates.Count == 0) return [];

@@ -83,7 +83,8 @@ public sealed class Verifier : IAsyncDisposable
     /// Verifies documents given as text, never read from disk (an editor's buffers), through the same pipeline as a run
     /// over files: the same config, cache, planning and judge. <paramref name="compileOnly"/>: see <see cref="VerifyOptions.CompileOnly"/>.
     /// </summary>
-    public Task<VerificationReport> VerifyTextsAsync(IReadOnlyList<DocumentText> texts, bool compileOnly, CancellationToken cancellationToken = default)
+    public Task<VerificationReport> VerifyTextsAsync(
+        IReadOnlyList<DocumentText> texts, bool compileOnly, CancellationToken cancellationToken = default)
     {
         var options = _options with { Texts = texts, CompileOnly = compileOnly };
         return RunAsync(options, new DocumentLoader(options, Config), cancellationToken);
@@ -121,7 +122,8 @@ public sealed class Verifier : IAsyncDisposable
         foreach (var (pack, plan, main) in planned)
         {
             var framework = pack.Framework;
-            var settings = framework.IsTool ? _settings : _settings with { Framework = framework, Runners = _settings.Runners with { RunnerPath = pack.RunnerPath, Runtime = pack.Runtime } };
+            var settings = framework.IsTool ? _settings
+                : _settings with { Framework = framework, Runners = _settings.Runners with { RunnerPath = pack.RunnerPath, Runtime = pack.Runtime } };
             var passOptions = main ? options : options with { Capture = null };
             var run = new VerificationRun(passOptions, settings, _cache, options.KeepRunners && framework.IsTool ? KeptRunners() : null);
             run.ResultsReady += results => ResultsReady?.Invoke(results);
@@ -137,7 +139,9 @@ public sealed class Verifier : IAsyncDisposable
         Builds = builds;
         var results = FrameworkMatrix.Join(documents, frameworks, passes, options.Filter);
         if (options.DependencyFile is { } dependencyFile)
-            WriteDependencyFile(dependencyFile, [.. dependencyFiles.Distinct(StringComparer.Ordinal), .. SharedPreludes.FilesOf(Config, options.CurrentDirectory).Select(p => p.Full)]);
+            WriteDependencyFile(
+                dependencyFile, [.. dependencyFiles.Distinct(StringComparer.Ordinal),
+                    .. SharedPreludes.FilesOf(Config, options.CurrentDirectory).Select(p => p.Full)]);
         Merging = merging;
 
         if (!string.IsNullOrEmpty(options.Filter) && results.Count == 0 && documents.Count > 0)
@@ -149,7 +153,8 @@ public sealed class Verifier : IAsyncDisposable
         var ordered = results.OrderBy(r => r.Location.File, StringComparer.Ordinal).ThenBy(r => r.Location.Line)
             .Select(r => options.PackageMoves.Versions.Count == 0 ? r : r with { PackagesUsed = PackagesOf(documents, r.Snippet) }).ToList();
         // A --filter run speaks of the files it matched, not of every file it read to find them.
-        var fileCount = string.IsNullOrEmpty(options.Filter) ? documents.Count : ordered.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count();
+        var fileCount = string.IsNullOrEmpty(options.Filter) ? documents.Count
+            : ordered.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count();
         return new VerificationReport(fileCount, ordered, [.. fileErrors, .. documents.SelectMany(d => d.Errors)], clock.Elapsed)
         {
             Sources = [.. documents.Select(d => d.Snippets.Source)],
@@ -170,25 +175,34 @@ public sealed class Verifier : IAsyncDisposable
     /// judge as a run (what <c>adopt</c> asks of a block before tagging it). Ignored blocks are not checked for
     /// stale tags here. With <paramref name="useCache"/> false the result cache is neither read nor written.
     /// </summary>
-    public Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken) =>
-        VerifyProgramsAsync([.. blocks.Select(b => SnippetProgram.Lone(b.Document.Snippets, b.Snippet, b.Document.Settings))], [], useCache, cancellationToken);
+    public Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(
+        IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken) =>
+        VerifyProgramsAsync(
+            [.. blocks.Select(b => SnippetProgram.Lone(b.Document.Snippets, b.Snippet, b.Document.Settings))], [], useCache, cancellationToken);
 
     /// <summary>
     /// Verifies the given blocks of each document as one session, each block as its tags now say (what <c>adopt</c>
     /// asks of a chain of blocks before joining them). The result cache is neither read nor written: outputs are needed.
     /// </summary>
-    public Task<IReadOnlyList<SnippetResult>> VerifySessionsAsync(IReadOnlyList<(PreparedDocument Document, string Session, IReadOnlyList<Snippet> Blocks)> sessions, CancellationToken cancellationToken) =>
-        VerifyProgramsAsync([], [.. sessions.Select(s => SnippetProgram.ForSession(s.Document.Snippets, s.Session, s.Blocks, s.Document.Settings))], useCache: false, cancellationToken);
+    public Task<IReadOnlyList<SnippetResult>> VerifySessionsAsync(
+        IReadOnlyList<(PreparedDocument Document, string Session, IReadOnlyList<Snippet> Blocks)> sessions, CancellationToken cancellationToken) =>
+        VerifyProgramsAsync(
+            [], [.. sessions.Select(s => SnippetProgram.ForSession(s.Document.Snippets, s.Session, s.Blocks, s.Document.Settings))], useCache: false,
+            cancellationToken);
 
     /// <summary>
     /// Verifies each document's given blocks as its page fixture (<see cref="SnippetProgram.ForFixture"/>), each block as
     /// its tags now say (what <c>adopt</c> asks of a page before proposing the fixture). The result cache is neither
     /// read nor written: outputs are needed.
     /// </summary>
-    public Task<IReadOnlyList<SnippetResult>> VerifyFixturesAsync(IReadOnlyList<(PreparedDocument Document, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken) =>
-        VerifyProgramsAsync([], [.. pages.Select(p => SnippetProgram.ForFixture(p.Document.Snippets, p.Blocks, p.Document.Settings))], useCache: false, cancellationToken);
+    public Task<IReadOnlyList<SnippetResult>> VerifyFixturesAsync(
+        IReadOnlyList<(PreparedDocument Document, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken) =>
+        VerifyProgramsAsync(
+            [], [.. pages.Select(p => SnippetProgram.ForFixture(p.Document.Snippets, p.Blocks, p.Document.Settings))], useCache: false,
+            cancellationToken);
 
-    private async Task<IReadOnlyList<SnippetResult>> VerifyProgramsAsync(IReadOnlyList<SnippetProgram> lone, IReadOnlyList<SnippetProgram> sessions, bool useCache, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SnippetResult>> VerifyProgramsAsync(
+        IReadOnlyList<SnippetProgram> lone, IReadOnlyList<SnippetProgram> sessions, bool useCache, CancellationToken cancellationToken)
     {
         if (lone.Count == 0 && sessions.Count == 0) return [];
         if (_cache is null || _cache.IsEmpty || !useCache) CompilerWarmUp.Start(Config);
@@ -208,7 +222,8 @@ public sealed class Verifier : IAsyncDisposable
     {
         if (documents.FirstOrDefault(d => d.Snippets.Snippets.Contains(block)) is not { } document) return [];
         var configured = (Config.Packages ?? []).Select(p => PackageRequest.TryParse(p, default)).OfType<PackageRequest>().ToList();
-        return [.. ProgramPins.Of(document.Snippets, block, configured).Select(p => p.Text).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+        return [.. ProgramPins.Of(document.Snippets, block, configured).Select(p => p.Text).Distinct(StringComparer.OrdinalIgnoreCase).Order(
+            StringComparer.OrdinalIgnoreCase)];
     }
 
     private FrameworkPacks? _packs;
@@ -276,6 +291,8 @@ public sealed class Verifier : IAsyncDisposable
     /// <summary>The confinement of the last run's runners.</summary>
     public SandboxReport? Sandbox { get; private set; }
 
-    /// <summary>The restores and builds the last run started for posts' code, and what each was granted (<see cref="VerificationReport.Builds"/>).</summary>
+    /// <summary>
+    /// The restores and builds the last run started for posts' code, and what each was granted (<see cref="VerificationReport.Builds"/>).
+    /// </summary>
     public IReadOnlyList<BuildGrant> Builds { get; private set; } = [];
 }

@@ -19,7 +19,8 @@ internal sealed class AloneStrategy : CompileStrategy
         var program = unit.Programs.Single();
         var snippet = program.Blocks[0];
         var clock = Stopwatch.StartNew();
-        if (Judge.BeforeCompiling(snippet, program.BlockParts(program.Settings)[0].IsEmpty) is { } early) return CompiledWork.Decided([BlockResults.Of(snippet, early, null, null, clock)]);
+        if (Judge.BeforeCompiling(snippet, program.BlockParts(program.Settings)[0].IsEmpty) is { } early) return CompiledWork.Decided(
+            [BlockResults.Of(snippet, early, null, null, clock)]);
 
         // Packages, projects, #:sdk and #:property: the program's references, runtime assemblies and settings.
         var dependencies = await context.ResolveAsync(program, cancellationToken).ConfigureAwait(false);
@@ -35,11 +36,13 @@ internal sealed class AloneStrategy : CompileStrategy
         // A lone program's tests are its block's, wherever they stand (a prelude's too).
         IReadOnlyList<SnippetResult> JudgeRun(RunResult? run)
         {
-            var (verdict, tests) = Judge.WithTests(snippet, Judge.Lone(snippet, compiled, hasEntryPoint, run, BlockScrubbing.For(program, 0)), compiled, run, _ => true);
+            var (verdict, tests) =
+                Judge.WithTests(snippet, Judge.Lone(snippet, compiled, hasEntryPoint, run, BlockScrubbing.For(program, 0)), compiled, run, _ => true);
             return [BlockResults.Of(snippet, verdict, compiled, run?.Stdout, clock) with { Tests = tests }];
         }
         WorkStep step = Judge.ShouldRun(snippet, compiled, hasEntryPoint)
-            ? new WorkStep.Run([snippet], compiled, clock, token => context.RunAsync(program, compiled, [0], dependencies, program.Timeouts[0], token), run => JudgeRun(run))
+            ? new WorkStep.Run([snippet], compiled, clock, token =>
+                context.RunAsync(program, compiled, [0], dependencies, program.Timeouts[0], token), run => JudgeRun(run))
             : new WorkStep.Decided(JudgeRun(null));
         return new CompiledWork([step], dependencies.Warnings);
     }

@@ -11,7 +11,8 @@ namespace SnippetCheck.Engine;
 /// with the same pool). What a program needs at run time (its input, arguments, network, references) is read from
 /// the program here, never passed in, so no path can leave one out.
 /// </summary>
-/// <param name="CompileOnly">Judge only what compiling decides; a block that would run gets a pending verdict (<see cref="VerificationEngine"/> decides it).</param>
+/// <param name="CompileOnly">Judge only what compiling decides; a block that would run gets a pending verdict (<see cref="VerificationEngine"/>
+/// decides it).</param>
 /// <param name="Capture">For <c>render</c>: notes what the compiler knew of each identifier, from every compilation made.</param>
 internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Dependencies, bool CompileOnly = false, SemanticCapture? Capture = null)
 {
@@ -24,12 +25,14 @@ internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Depend
     /// <param name="check">For a <c>check</c> block: which part it is, and what the post's other blocks declare.</param>
     public CompilationResult Compile(IReadOnlyList<ParsedPart> preludes, IReadOnlyList<ParsedPart> blocks, CompileSettings settings, bool markBlocks,
         CancellationToken cancellationToken, CheckScope? check = null) =>
-        SnippetCompiler.Compile(ProgramAssembler.Assemble(preludes, blocks, settings, markBlocks), [.. preludes, .. blocks], settings, cancellationToken, Capture, check);
+        SnippetCompiler.Compile(
+            ProgramAssembler.Assemble(preludes, blocks, settings, markBlocks), [.. preludes, .. blocks], settings, cancellationToken, Capture, check);
 
     /// <summary>Runs a compiled program (a lone snippet, or a session's <paramref name="blocks"/>) with its own input and arguments.</summary>
     public Task<RunResult> RunAsync(SnippetProgram program, CompilationResult compiled, IReadOnlyList<int> blocks, ProgramDependencies dependencies,
         TimeSpan timeout, CancellationToken cancellationToken) =>
-        Pool.RunAsync(new ProgramImage(compiled.Image!) { TestTypes = program.RunsTests(blocks) ? compiled.TestTypes : [] }, program.Stdin(blocks), program.Args,
+        Pool.RunAsync(new ProgramImage(compiled.Image!) { TestTypes = program.RunsTests(blocks) ? compiled.TestTypes : [] }, program.Stdin(blocks),
+            program.Args,
             dependencies.RuntimePaths, program.Network, OwnerOf(program, blocks), timeout, cancellationToken);
 
     /// <summary>Whose code runs: the program's document, and the blocks that run.</summary>

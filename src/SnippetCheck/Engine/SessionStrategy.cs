@@ -30,7 +30,8 @@ internal sealed class SessionStrategy : CompileStrategy
         {
             return CompiledWork.Decided([.. blocks.Select(b => b.HasAnnotationErrors
                 ? BlockResults.Of(b, Judge.BeforeCompiling(b, isEmpty: false)!, null, null, clock)
-                : SnippetResult.Of(b, new Verdict.Skipped($"not run: block at line {broken.Location.Line} of session '{session}' has annotation errors")))]);
+                : SnippetResult.Of(b,
+                    new Verdict.Skipped($"not run: block at line {broken.Location.Line} of session '{session}' has annotation errors")))]);
         }
 
         var dependencies = await context.ResolveAsync(program, cancellationToken).ConfigureAwait(false);
@@ -38,7 +39,8 @@ internal sealed class SessionStrategy : CompileStrategy
         return new CompiledWork(Compile(program, context, dependencies, clock, cancellationToken), dependencies.Warnings);
     }
 
-    private static List<WorkStep> Compile(SnippetProgram program, ProgramContext context, ProgramDependencies dependencies, Stopwatch clock, CancellationToken cancellationToken)
+    private static List<WorkStep> Compile(
+        SnippetProgram program, ProgramContext context, ProgramDependencies dependencies, Stopwatch clock, CancellationToken cancellationToken)
     {
         var session = program.Session!;
         var blocks = program.Blocks;
@@ -67,7 +69,8 @@ internal sealed class SessionStrategy : CompileStrategy
             {
                 // As compile-fail: with the session so far, then left out, so that its unknown names stop no other block.
                 var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
-                var compiledSoFar = context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken, program.CheckScopeFor(i, settings));
+                var compiledSoFar =
+                    context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken, program.CheckScopeFor(i, settings));
                 decided.Add(BlockResults.Of(block, Judge.Check(block, compiledSoFar), compiledSoFar, null, clock));
             }
         }
@@ -85,7 +88,8 @@ internal sealed class SessionStrategy : CompileStrategy
                 decided.Add(own.Count > 0
                     ? BlockResults.Of(blocks[id], Judge.CompileError(blocks[id], own), compiled, null, clock)
                     : SnippetResult.Of(blocks[id], new Verdict.Skipped(
-                        $"not run: session '{session}' did not compile (error {first.Id} at line {first.Location?.Line ?? blocks[id].Location.Line})")));
+                        $"not run: session '{session}' did not compile " +
+                        $"(error {first.Id} at line {first.Location?.Line ?? blocks[id].Location.Line})")));
             }
             return steps;
         }
@@ -95,7 +99,8 @@ internal sealed class SessionStrategy : CompileStrategy
             foreach (var id in included)
             {
                 var block = blocks[id];
-                var verdict = Judge.NeedsRun(block) && (block.Output is not null || block.Stdin is not null) ? Judge.NothingToRun(block, session) : Verdict.Pass;
+                var verdict = Judge.NeedsRun(block) && (block.Output is not null || block.Stdin is not null) ? Judge.NothingToRun(block, session)
+                    : Verdict.Pass;
                 decided.Add(BlockResults.Of(block, verdict, compiled, null, clock));
             }
             return steps;
@@ -109,7 +114,8 @@ internal sealed class SessionStrategy : CompileStrategy
         return steps;
     }
 
-    private static List<SnippetResult> JudgeRun(SnippetProgram program, CompileSettings settings, IReadOnlyList<int> included, CompilationResult compiled,
+    private static List<SnippetResult> JudgeRun(
+        SnippetProgram program, CompileSettings settings, IReadOnlyList<int> included, CompilationResult compiled,
         RunResult run, Stopwatch clock)
     {
         var blocks = program.Blocks;
@@ -126,12 +132,16 @@ internal sealed class SessionStrategy : CompileStrategy
             if (id < endingId)
             {
                 var passedThrough = run with { Status = RunStatus.Completed, ExitCode = block.Tags.ExitCode ?? 0 };
-                var (verdict, tests) = Judge.WithTests(block, Judge.Run(block, passedThrough, output, isLast: false, BlockScrubbing.For(program, id)), compiled, run, t => Owns(id, t));
+                var (verdict, tests) =
+                    Judge.WithTests(block, Judge.Run(block, passedThrough, output, isLast: false, BlockScrubbing.For(program, id)), compiled, run,
+                        t => Owns(id, t));
                 results.Add(BlockResults.Of(block, verdict, compiled, output, clock) with { Tests = tests });
             }
             else if (id == endingId)
             {
-                var (verdict, tests) = Judge.WithTests(block, Judge.Run(block, run, output, isLast: true, BlockScrubbing.For(program, id)), compiled, run, t => Owns(id, t));
+                var (verdict, tests) =
+                    Judge.WithTests(block, Judge.Run(block, run, output, isLast: true, BlockScrubbing.For(program, id)), compiled, run, t =>
+                        Owns(id, t));
                 results.Add(BlockResults.Of(block, verdict, compiled, output, clock) with { Tests = tests });
             }
             else

@@ -15,7 +15,8 @@ namespace SnippetCheck.Engine;
 internal sealed record WorkUnit(IReadOnlyList<SnippetProgram> Programs, CompileStrategy Strategy, JudgingPolicy Policy)
 {
     /// <summary>A lone snippet's program, compiled on its own and judged for its verdict.</summary>
-    public static WorkUnit Alone(SnippetProgram program, JudgingPolicy? policy = null) => new([program], AloneStrategy.Instance, policy ?? JudgingPolicy.Verdicts);
+    public static WorkUnit Alone(SnippetProgram program, JudgingPolicy? policy = null) =>
+        new([program], AloneStrategy.Instance, policy ?? JudgingPolicy.Verdicts);
 
     /// <summary>A session, or a fixture page: its blocks compiled as one program and run once.</summary>
     public static WorkUnit Session(SnippetProgram program) => new([program], SessionStrategy.Instance, JudgingPolicy.Verdicts);
@@ -38,7 +39,9 @@ internal abstract record WorkStep
     /// <summary>Results known without a run: an annotation error, a compile error, a <c>compile</c> block, nothing to run.</summary>
     internal sealed record Decided(IReadOnlyList<SnippetResult> Results) : WorkStep;
 
-    /// <summary>A merged program the chunk dropped for a diagnostic: verified again alone, where its diagnostics read as they would unwrapped.</summary>
+    /// <summary>
+    /// A merged program the chunk dropped for a diagnostic: verified again alone, where its diagnostics read as they would unwrapped.
+    /// </summary>
     internal sealed record AloneAgain(SnippetProgram Program) : WorkStep;
 
     /// <summary>A run to make, and how its outcome maps to the <paramref name="Blocks"/>' results.</summary>

@@ -4,16 +4,22 @@ using SnippetCheck.Model;
 
 namespace SnippetCheck.Execution;
 
-/// <summary>Which half of a project's <c>dotnet</c> work a command is: NuGet's restore, or the build that runs the project's and its packages' targets.</summary>
+/// <summary>
+/// Which half of a project's <c>dotnet</c> work a command is: NuGet's restore, or the build that runs the project's and its packages' targets.
+/// </summary>
 internal enum BuildStep { Restore, Build, Sdk }
 
-/// <summary>What one restore or build may reach beyond the system and the SDK: the project's folders, its obj and output folders, its local feeds.</summary>
-/// <param name="Read">Folders and files it reads (the project's folders, the <c>Directory.Build.*</c> and config files above them, the package folders).</param>
+/// <summary>
+/// What one restore or build may reach beyond the system and the SDK: the project's folders, its obj and output folders, its local feeds.
+/// </summary>
+/// <param name="Read">Folders and files it reads (the project's folders, the <c>Directory.Build.*</c> and config files above them, the package
+/// folders).</param>
 /// <param name="Write">Folders it writes (its obj folders, its output folder in the tool's cache).</param>
 internal sealed record BuildReach(IReadOnlyList<string> Read, IReadOnlyList<string> Write);
 
 /// <summary>A command made ready to start confined: its program, arguments and whole environment; disposing removes its private folder.</summary>
-internal sealed record ConfinedCommand(string Program, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string>? Environment, string? PrivateFolder)
+internal sealed record ConfinedCommand(
+    string Program, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string>? Environment, string? PrivateFolder)
     : IDisposable
 {
     public void Dispose()
@@ -56,7 +62,8 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
     /// The command that runs <c>dotnet ARGUMENTS</c> for <paramref name="subject"/> confined to <paramref name="reach"/>
     /// (and to the local feeds and fallback folders of <paramref name="nugetConfigText"/>; for a restore, to NuGet's folders and its sources).
     /// </summary>
-    public ConfinedCommand Prepare(BuildStep step, string subject, BuildReach reach, string host, IReadOnlyList<string> arguments, string? nugetConfigText = null)
+    public ConfinedCommand Prepare(
+        BuildStep step, string subject, BuildReach reach, string host, IReadOnlyList<string> arguments, string? nugetConfigText = null)
     {
         if (!sandbox.Enabled)
         {
@@ -122,13 +129,16 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
             ports = [.. RestorePorts(nugetConfigText, current)];
         }
         var runner = RunnerOptions.DefaultRunnerPath;
-        var policy = sandbox.PolicyForBuild(runner, privateFolder, read.Distinct(StringComparer.Ordinal), write.Distinct(StringComparer.Ordinal), ports);
+        var policy = sandbox.PolicyForBuild(
+            runner, privateFolder, read.Distinct(StringComparer.Ordinal), write.Distinct(StringComparer.Ordinal), ports);
         using var encoded = new MemoryStream();
         using (var writer = new BinaryWriter(encoded, System.Text.Encoding.UTF8, leaveOpen: true)) policy.WriteTo(writer);
-        var (program, runnerArguments) = RunnerProcess.Command(runner, ["--confine", Convert.ToBase64String(encoded.ToArray()), "--", host, .. arguments]);
+        var (program, runnerArguments) =
+            RunnerProcess.Command(runner, ["--confine", Convert.ToBase64String(encoded.ToArray()), "--", host, .. arguments]);
         (program, runnerArguments) = sandbox.LaunchBuild(program, runnerArguments, network: restore);
         _grants.Enqueue(new BuildGrant(Name(step), subject, true, restore, restore
-            ? $"network: TCP ports {string.Join(", ", ports!)} only (package sources), reads NuGet's config and feed credentials, private HOME, writes the NuGet caches and obj/"
+            ? $"network: TCP ports {string.Join(", ", ports!)} only (package sources), reads NuGet's config and feed credentials, private HOME, " +
+            $"writes the NuGet caches and obj/"
             : "no network, no credentials, private HOME, writes only obj/ and its output"));
         return new ConfinedCommand(program, runnerArguments, environment, privateFolder);
     }
@@ -166,9 +176,11 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
     {
         var home = Path.GetFullPath(NuGetHome()).TrimEnd('/') + "/";
         if (folder == "/" || home.StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal) || !Directory.Exists(folder)) return false;
-        var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3, IgnoreInaccessible = true, AttributesToSkip =
+            FileAttributes.ReparsePoint };
         return Directory.EnumerateFiles(folder, "*", options).Take(5000)
-            .Any(file => file.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".nupkg.metadata", StringComparison.OrdinalIgnoreCase));
+            .Any(file => file.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase)
+                || file.EndsWith(".nupkg.metadata", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>TCP 80 and 443, and the ports of the config's http sources and of the proxies in the environment.</summary>
@@ -176,7 +188,8 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
     {
         SortedSet<int> ports = [80, 443];
         var urls = (nugetConfigText is null ? [] : SourceValue().Matches(nugetConfigText).Select(m => m.Groups["value"].Value))
-            .Concat(new[] { "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy" }.Select(n => current[n] as string ?? ""));
+            .Concat(new[] { "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy" }.Select(
+                n => current[n] as string ?? ""));
         foreach (var url in urls)
         {
             if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Port > 0) ports.Add(uri.Port);

@@ -55,7 +55,8 @@ internal sealed class RunFolders(string workRoot)
     {
         var parts = name.Split('-');
         if (parts.Length < 3 || parts[0] != "snippetcheck"
-            || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)) return false;
+            || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+                out var pid)) return false;
         return pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}");
     }
 
@@ -84,7 +85,8 @@ internal sealed class RunFolders(string workRoot)
             {
                 // A link is removed itself, never followed.
                 var info = new FileInfo(entry);
-                if (info.Attributes.HasFlag(FileAttributes.Directory) && !info.Attributes.HasFlag(FileAttributes.ReparsePoint)) Directory.Delete(entry, recursive: true);
+                if (info.Attributes.HasFlag(FileAttributes.Directory) && !info.Attributes.HasFlag(FileAttributes.ReparsePoint)) Directory.Delete(
+                    entry, recursive: true);
                 else info.Delete();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

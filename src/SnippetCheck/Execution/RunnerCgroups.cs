@@ -9,7 +9,10 @@ namespace SnippetCheck.Execution;
 /// </summary>
 internal static class RunnerCgroups
 {
-    /// <summary>Tasks (processes and threads) per runner: its own threads and what a snippet reasonably starts. Every busy task competes for the CPU, so the bound also keeps a fork bomb from starving the tool that must time it out.</summary>
+    /// <summary>
+    /// Tasks (processes and threads) per runner: its own threads and what a snippet reasonably starts. Every busy task competes for the CPU, so the
+    /// bound also keeps a fork bomb from starving the tool that must time it out.
+    /// </summary>
     public const int TaskLimit = 1024;
 
     private static readonly Lazy<IReadOnlyList<string>> LazyParents = new(FindParents);
@@ -18,7 +21,8 @@ internal static class RunnerCgroups
     public static IReadOnlyList<string> Parents => LazyParents.Value;
 
     /// <summary>Whether groups limit the task count (a pids controller is among them).</summary>
-    public static bool LimitsTasks => Parents.Any(parent => File.Exists(Path.Combine(parent, "pids.max")) || parent.Contains("/pids", StringComparison.Ordinal));
+    public static bool LimitsTasks =>
+        Parents.Any(parent => File.Exists(Path.Combine(parent, "pids.max")) || parent.Contains("/pids", StringComparison.Ordinal));
 
     private static int _swept;
 

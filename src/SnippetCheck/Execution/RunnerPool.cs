@@ -3,7 +3,9 @@ using SnippetCheck.Model;
 
 namespace SnippetCheck.Execution;
 
-/// <summary>Whose code a run is: the document (a runner keeps to one under <see cref="RunnerOptions.PerDocument"/>) and its blocks, for the report.</summary>
+/// <summary>
+/// Whose code a run is: the document (a runner keeps to one under <see cref="RunnerOptions.PerDocument"/>) and its blocks, for the report.
+/// </summary>
 internal sealed record RunOwner(string Document, IReadOnlyList<SourceLocation> Blocks);
 
 /// <summary>
@@ -48,7 +50,8 @@ internal sealed class RunnerPool : IAsyncDisposable
             if (_confinement is not { } status) return _options.Sandbox.Expected();
             var confined = status.Filesystem || status.PidNamespace;
             return confined || _options.Sandbox.Enabled
-                ? new SandboxReport(confined, status.LandlockAbi, status.Filesystem, status.NetworkBlocked, status.Signals, status.PidNamespace, status.ProcessLimit,
+                ? new SandboxReport(
+                    confined, status.LandlockAbi, status.Filesystem, status.NetworkBlocked, status.Signals, status.PidNamespace, status.ProcessLimit,
                     confined ? status.Off : $"the runner could not confine itself: {status.Off}", status.UnixSocketsBlocked, status.UdpBlocked)
                 : SandboxReport.Disabled(_options.Sandbox.OffReason ?? "off");
         }
@@ -83,7 +86,8 @@ internal sealed class RunnerPool : IAsyncDisposable
     /// <summary>Runs an image in an empty working directory and temp folder of its own (<see cref="RunFolders.Take"/>).</summary>
     /// <param name="network">The program may open TCP connections: it runs in a runner of that kind.</param>
     /// <param name="owner">Whose program it is: the document decides the runners it may share under <see cref="RunnerOptions.PerDocument"/>.</param>
-    public async Task<RunResult> RunAsync(ProgramImage image, string stdin, string[] args, string[] dependencyPaths, bool network, RunOwner owner, TimeSpan timeout,
+    public async Task<RunResult> RunAsync(
+        ProgramImage image, string stdin, string[] args, string[] dependencyPaths, bool network, RunOwner owner, TimeSpan timeout,
         CancellationToken cancellationToken)
     {
         // The loader refused every network grant under --untrusted; this is the last line that holds if a path forgot one.
@@ -110,7 +114,8 @@ internal sealed class RunnerPool : IAsyncDisposable
         }
     }
 
-    private async Task<RunResult> RunOnceAsync(ProgramImage image, string stdin, string[] args, string[] dependencyPaths, (RunnerKind Kind, string? Document) key,
+    private async Task<RunResult> RunOnceAsync(
+        ProgramImage image, string stdin, string[] args, string[] dependencyPaths, (RunnerKind Kind, string? Document) key,
         TimeSpan timeout, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -119,7 +124,9 @@ internal sealed class RunnerPool : IAsyncDisposable
         var (working, temp) = runner.Folders.Take();
         try
         {
-            return await runner.RunAsync(new RunRequest(image.Bytes, image.Id, image.EntryType, stdin, args, working, temp, dependencyPaths) { TestTypes = image.TestTypes }, timeout, cancellationToken).ConfigureAwait(false);
+            return await runner.RunAsync(
+                new RunRequest(image.Bytes, image.Id, image.EntryType, stdin, args, working, temp, dependencyPaths) { TestTypes = image.TestTypes },
+                timeout, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -163,7 +170,9 @@ internal sealed class RunnerPool : IAsyncDisposable
     /// </summary>
     private static bool HearsEarlierRuns(byte[] image) =>
         // A merged chunk's image runs once per member: it is searched once.
-        HeardEarlierRuns.GetValue(image, bytes => bytes.AsSpan().IndexOf(UnobservedEventUtf8) >= 0 || bytes.AsSpan().IndexOf(UnobservedEventUtf16) >= 0 ? Hears : Deaf) == Hears;
+        HeardEarlierRuns.GetValue(
+            image, bytes => bytes.AsSpan().IndexOf(UnobservedEventUtf8) >= 0 || bytes.AsSpan().IndexOf(UnobservedEventUtf16) >= 0 ? Hears
+            : Deaf) == Hears;
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<byte[], object> HeardEarlierRuns = new();
     private static readonly object Hears = new(), Deaf = new();

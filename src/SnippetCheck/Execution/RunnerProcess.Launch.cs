@@ -34,7 +34,8 @@ internal sealed partial class RunnerProcess
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var runner = new RunnerProcess(process, pipe, kind, workRoot);
-        if (options.Sandbox.Enabled) runner._cgroups = RunnerCgroups.Create(Path.GetFileName(Path.GetDirectoryName(workRoot)) + "-" + Path.GetFileName(workRoot));
+        if (options.Sandbox.Enabled) runner._cgroups =
+            RunnerCgroups.Create(Path.GetFileName(Path.GetDirectoryName(workRoot)) + "-" + Path.GetFileName(workRoot));
         process.Start();
         ProcessTracker.Track(process, runner._cgroups, options.Sandbox.Enabled && Sandbox.NamespacesWork);
         process.StandardInput.Close();
@@ -49,7 +50,8 @@ internal sealed partial class RunnerProcess
             var connecting = pipe.WaitForConnectionAsync(connectTimeout.Token);
             if (await Task.WhenAny(connecting, process.WaitForExitAsync(connectTimeout.Token)) != connecting) await connectTimeout.CancelAsync();
             await connecting;
-            await runner.ConfineAsync(options.Sandbox.PolicyFor(kind, options.RunnerPath, workRoot, runner._cgroups), connectTimeout.Token).ConfigureAwait(false);
+            await runner.ConfineAsync(options.Sandbox.PolicyFor(kind, options.RunnerPath, workRoot, runner._cgroups), connectTimeout.Token)
+                .ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -83,7 +85,9 @@ internal sealed partial class RunnerProcess
             : throw new InvalidDataException($"the runner answered {answer.Result.GetType().Name} to its confinement");
     }
 
-    /// <summary>How the runner at <paramref name="runnerPath"/> is started with <paramref name="arguments"/>: its own launcher, or <c>dotnet exec</c>.</summary>
+    /// <summary>
+    /// How the runner at <paramref name="runnerPath"/> is started with <paramref name="arguments"/>: its own launcher, or <c>dotnet exec</c>.
+    /// </summary>
     internal static (string Program, string[] Arguments) Command(string runnerPath, string[] arguments)
     {
         // A self-contained build ships the runner with its own launcher and runtime; otherwise 'dotnet exec' it.

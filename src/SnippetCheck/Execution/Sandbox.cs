@@ -40,8 +40,10 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
     /// <summary>The sandbox <c>auto</c> gives on this machine, with the config's grants.</summary>
     public static Sandbox Auto(IReadOnlyList<string> read, IReadOnlyList<string> write)
     {
-        if (!OperatingSystem.IsLinux()) return new Sandbox(false, $"auto means off on {RuntimeInformation.OSDescription}: the sandbox needs Linux (Landlock)", [], []);
-        if (Landlock.Abi == 0 && !NamespacesWork) return new Sandbox(false, "this kernel offers neither Landlock nor unprivileged user namespaces", [], []);
+        if (!OperatingSystem.IsLinux()) return new Sandbox(
+            false, $"auto means off on {RuntimeInformation.OSDescription}: the sandbox needs Linux (Landlock)", [], []);
+        if (Landlock.Abi == 0 && !NamespacesWork) return new Sandbox(
+            false, "this kernel offers neither Landlock nor unprivileged user namespaces", [], []);
         return new Sandbox(true, null, read, write);
     }
 
@@ -74,7 +76,8 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
     /// <paramref name="restorePorts"/> only (its package sources) and UDP (DNS). No UNIX sockets either way, so
     /// MSBuild runs without worker nodes. Config's <c>sandboxRead</c>/<c>sandboxWrite</c> are a snippet's, not a build's.
     /// </summary>
-    public SandboxPolicy PolicyForBuild(string runnerPath, string privateFolder, IEnumerable<string> read, IEnumerable<string> write, int[]? restorePorts)
+    public SandboxPolicy PolicyForBuild(
+        string runnerPath, string privateFolder, IEnumerable<string> read, IEnumerable<string> write, int[]? restorePorts)
     {
         if (!Enabled) return SandboxPolicy.Off;
         string[] runtime = [DotnetInstallation.Root, RuntimeEnvironment.GetRuntimeDirectory(), Path.GetDirectoryName(Path.GetFullPath(runnerPath))!];
@@ -101,7 +104,8 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
     {
         if (!Enabled || !NamespacesWork) return (program, arguments);
         // The runtime makes shm/ by renaming a folder from /tmp, which the build may not write: it is made here.
-        const string init = "mkdir -p " + RuntimeSharedFolder + " 2>/dev/null; mount -t tmpfs snippetcheck " + RuntimeSharedFolder + " || exit 125; " +
+        const string init =
+            "mkdir -p " + RuntimeSharedFolder + " 2>/dev/null; mount -t tmpfs snippetcheck " + RuntimeSharedFolder + " || exit 125; " +
             "mkdir -m 1777 " + RuntimeSharedFolder + "/shm " + RuntimeSharedFolder + "/lockfiles || exit 125; unset PWD OLDPWD; \"$@\"; exit $?";
         return (UnsharePath!, [.. NamespaceArguments(network), "--ipc", "--", "/bin/sh", "-c", init, "snippetcheck-init", program, .. arguments]);
     }
@@ -120,7 +124,9 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
         // A shell is the namespace's init and the runner its child: init ignores the signals its own namespace sends it
         // (a snippet's Process.Kill of itself, a FailFast's abort), which a runner must not. The shell passes the
         // runner's exit status on, 128 + the signal when one ended it, as a plain child's would be.
-        return (UnsharePath!, [.. NamespaceArguments(kind.Network), "--", "/bin/sh", "-c", "unset PWD OLDPWD; \"$@\"; exit $?", "snippetcheck-init", program, .. arguments]);
+        return (UnsharePath!,
+            [.. NamespaceArguments(kind.Network), "--", "/bin/sh", "-c", "unset PWD OLDPWD; \"$@\"; exit $?", "snippetcheck-init", program,
+                .. arguments]);
     }
 
     /// <summary>
@@ -199,7 +205,8 @@ internal sealed record RunnerKind(bool Network, IReadOnlyList<string> ReadPaths)
     private static string PackageFolder(string dependency)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(dependency))!;
-        for (var (candidate, depth) = (folder, 0); candidate is not null && depth < 4; (candidate, depth) = (Path.GetDirectoryName(candidate), depth + 1))
+        for (var (candidate, depth) = (folder, 0); candidate is not null && depth < 4; (candidate, depth) =
+            (Path.GetDirectoryName(candidate), depth + 1))
         {
             if (File.Exists(Path.Combine(candidate, ".nupkg.metadata"))) return candidate;
         }

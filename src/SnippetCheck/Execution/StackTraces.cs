@@ -13,7 +13,8 @@ internal static class StackTraces
     /// <summary>
     /// A merged program's run, as it reads alone: its namespace (<paramref name="wrapper"/>, such as <c>__Snippet7</c>)
     /// removed from type names in its output and exceptions, and (when <paramref name="topLevelStatements"/>) the entry
-    /// method of its top-level statements named as the compiler names it (<c>&lt;Main&gt;$</c>). The namespace is reserved: a snippet that mentions it is never merged.
+    /// method of its top-level statements named as the compiler names it (<c>&lt;Main&gt;$</c>). The namespace is reserved: a snippet that mentions
+    /// it is never merged.
     /// </summary>
     public static RunResult Unwrapped(RunResult run, string wrapper, bool topLevelStatements)
     {

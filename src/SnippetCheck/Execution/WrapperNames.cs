@@ -15,18 +15,22 @@ internal static partial class WrapperNames
     public const string FixtureHelper = "__SnippetCheckFixture";
 
     /// <summary><paramref name="text"/> with each wrapper's name removed where it qualifies a name; null stays null.</summary>
-    public static string? Strip(string? text) => text is null || !text.Contains("Program.", StringComparison.Ordinal) && !text.Contains("__", StringComparison.Ordinal)
+    public static string? Strip(string? text) => text is null || !text.Contains("Program.", StringComparison.Ordinal)
+        && !text.Contains("__", StringComparison.Ordinal)
         ? text
         : Qualifier().Replace(text, "");
 
-    /// <summary>A stack trace without the fixture's own frames (its helper, the lambdas and the <c>Main</c> that call it), and without wrapper names.</summary>
+    /// <summary>
+    /// A stack trace without the fixture's own frames (its helper, the lambdas and the <c>Main</c> that call it), and without wrapper names.
+    /// </summary>
     public static string? StripFrames(string? trace)
     {
         if (trace is null) return null;
         var lines = trace.Split('\n');
         var fixture = lines.Any(l => l.Contains(FixtureHelper + ".", StringComparison.Ordinal));
         return Strip(string.Join('\n', lines.Where(l => !l.Contains(FixtureHelper + ".", StringComparison.Ordinal)
-            && !(fixture && (l.TrimStart().StartsWith("at Program.<>c.<Main>b__", StringComparison.Ordinal) || l.TrimStart().StartsWith("at Program.Main()", StringComparison.Ordinal)
+            && !(fixture && (l.TrimStart().StartsWith("at Program.<>c.<Main>b__", StringComparison.Ordinal)
+                || l.TrimStart().StartsWith("at Program.Main()", StringComparison.Ordinal)
                 || l.TrimStart().StartsWith("at Program.<Main>()", StringComparison.Ordinal))))));
     }
 

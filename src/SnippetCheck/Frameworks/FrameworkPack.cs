@@ -31,11 +31,14 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
     private readonly string _cacheRoot = Path.GetFullPath(cacheRoot);
     private readonly ConcurrentDictionary<TargetFramework, Lazy<Task<FrameworkPack>>> _packs = new();
 
-    /// <summary>The pack of <paramref name="framework"/>. Throws <see cref="VerificationSetupException"/> when it cannot be restored or built.</summary>
+    /// <summary>
+    /// The pack of <paramref name="framework"/>. Throws <see cref="VerificationSetupException"/> when it cannot be restored or built.
+    /// </summary>
     /// <param name="toolRunnerPath">The runner the tool ships, which serves its own framework.</param>
     public async Task<FrameworkPack> GetAsync(TargetFramework framework, string toolRunnerPath, CancellationToken cancellationToken)
     {
-        if (framework.IsTool) return new FrameworkPack(framework, ReferenceAssemblies.Default, toolRunnerPath, $"shared runtime {Environment.Version}");
+        if (framework.IsTool) return new FrameworkPack(
+            framework, ReferenceAssemblies.Default, toolRunnerPath, $"shared runtime {Environment.Version}");
         // Shared by every run of a long-lived host (--watch, the language server): made without any one run's token, and
         // forgotten when it fails, so that a later run tries again (the network may be back).
         var making = _packs.GetOrAdd(framework, f => new Lazy<Task<FrameworkPack>>(() => MakeAsync(f, CancellationToken.None)));
@@ -50,7 +53,9 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
         }
     }
 
-    /// <summary>The newest installed shared runtime of the framework's major version, as <c>dotnet --list-runtimes</c> lists it; null without one.</summary>
+    /// <summary>
+    /// The newest installed shared runtime of the framework's major version, as <c>dotnet --list-runtimes</c> lists it; null without one.
+    /// </summary>
     public static string? InstalledRuntime(TargetFramework framework)
     {
         var root = Path.Combine(DotnetInstallation.Root, "shared", "Microsoft.NETCore.App");
@@ -71,8 +76,10 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
         var shared = InstalledRuntime(framework);
         var restored = await RestoreAsync(framework, selfContained: shared is null, cancellationToken).ConfigureAwait(false);
         var references = ImmutableArray.CreateRange(restored.References.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)));
-        var runner = await RunnerBuild.EnsureAsync(framework, references, restored, shared, Path.Combine(_cacheRoot, "frameworks"), cancellationToken).ConfigureAwait(false);
-        return new FrameworkPack(framework, references, runner, shared is not null ? $"shared runtime {shared}" : $"self-contained {restored.RuntimeVersion}");
+        var runner = await RunnerBuild.EnsureAsync(framework, references, restored, shared, Path.Combine(_cacheRoot, "frameworks"), cancellationToken)
+            .ConfigureAwait(false);
+        return new FrameworkPack(
+            framework, references, runner, shared is not null ? $"shared runtime {shared}" : $"self-contained {restored.RuntimeVersion}");
     }
 
     /// <summary>The restore's result: reference assemblies, and for a self-contained runner the runtime pack's files.</summary>
@@ -97,7 +104,8 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
         var packsPath = Path.Combine(folder, "packs.json");
         var (packs, _) = await StoreEntry.GetOrCreateAsync(Path.Combine(folder, ".lock"), RestoreTimeout, () => TryRead(packsPath, key), async () =>
         {
-            var result = await GeneratedRestore.RunAsync(BuildSandbox.Auto(), $"the {framework} packs", folder, ProjectText(framework, selfContained ? rid : null), nugetConfigText,
+            var result = await GeneratedRestore.RunAsync(
+                BuildSandbox.Auto(), $"the {framework} packs", folder, ProjectText(framework, selfContained ? rid : null), nugetConfigText,
                 ["ReferencePath", "RuntimePackAsset"], RestoreTimeout, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
                 throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing,
@@ -105,7 +113,9 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
 
             var pack = Parse(GeneratedRestore.JsonPart(result.Stdout), key);
             if (pack.References.Length == 0 || (selfContained && pack.RuntimeAssets.Length == 0))
-                throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing, $"the restore of the {framework} packs named no {(pack.References.Length == 0 ? "reference assemblies" : "runtime files")}");
+                throw new VerificationSetupException(
+                    DiagnosticCodes.TargetingPackMissing, $"the restore of the {framework} packs named no " +
+                    $"{(pack.References.Length == 0 ? "reference assemblies" : "runtime files")}");
             StoreFile.Write(packsPath, JsonSerializer.SerializeToUtf8Bytes(pack));
             return pack;
         }, cancellationToken).ConfigureAwait(false);
@@ -122,10 +132,13 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
             <OutputType>Exe</OutputType>
             <EnableDefaultItems>false</EnableDefaultItems>
             <NuGetAudit>false</NuGetAudit>
-        {(selfContainedRid is null ? "" : $"    <RuntimeIdentifier>{selfContainedRid}</RuntimeIdentifier>\n    <SelfContained>true</SelfContained>\n")}  </PropertyGroup>
+        {SelfContained(selfContainedRid)}  </PropertyGroup>
         </Project>
 
         """;
+
+    private static string SelfContained(string? rid) =>
+        rid is null ? "" : $"    <RuntimeIdentifier>{rid}</RuntimeIdentifier>\n    <SelfContained>true</SelfContained>\n";
 
     private static Restored Parse(string json, string key)
     {
@@ -147,7 +160,8 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
 
     /// <summary>The kept restore, when its files are all still there: a cleaned NuGet cache takes them away, and then it is made again.</summary>
     private static Restored? TryRead(string path, string key) => StoreFile.TryRead(path, bytes =>
-        JsonSerializer.Deserialize<Restored>(bytes) is { Version: FormatVersion } pack && pack.Key == key && pack.References.All(File.Exists) && pack.RuntimeAssets.All(a => File.Exists(a.Path))
+        JsonSerializer.Deserialize<Restored>(bytes) is { Version: FormatVersion } pack && pack.Key == key && pack.References.All(File.Exists)
+        && pack.RuntimeAssets.All(a => File.Exists(a.Path))
             ? pack
             : null);
 }

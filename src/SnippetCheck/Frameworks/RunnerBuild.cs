@@ -22,8 +22,10 @@ internal static class RunnerBuild
     private const string SourcePrefix = "runner-source/";
 
     /// <summary>The runner's path in <paramref name="root"/>, built there first when it is not yet.</summary>
-    /// <param name="shared">The installed shared runtime version it runs on; null: self-contained, from <paramref name="restored"/>'s runtime pack.</param>
-    public static async Task<string> EnsureAsync(TargetFramework framework, ImmutableArray<MetadataReference> references, FrameworkPacks.Restored restored,
+    /// <param name="shared">The installed shared runtime version it runs on; null: self-contained, from <paramref name="restored"/>'s runtime
+    /// pack.</param>
+    public static async Task<string> EnsureAsync(
+        TargetFramework framework, ImmutableArray<MetadataReference> references, FrameworkPacks.Restored restored,
         string? shared, string root, CancellationToken cancellationToken)
     {
         var sources = Sources();
@@ -36,7 +38,8 @@ internal static class RunnerBuild
         var folder = Path.Combine(root, "runner-" + framework.Moniker + "-" + StoreKey.FolderName(identity.Hash()));
         var runnerPath = Path.Combine(folder, AssemblyName + ".dll");
         // A folder with the runner in it is always complete: it is built aside and moved in whole.
-        var (built, _) = await StoreEntry.GetOrCreateAsync(folder + ".lock", TimeSpan.FromMinutes(10), () => File.Exists(runnerPath) ? runnerPath : null, async () =>
+        var (built, _) = await StoreEntry.GetOrCreateAsync(
+            folder + ".lock", TimeSpan.FromMinutes(10), () => File.Exists(runnerPath) ? runnerPath : null, async () =>
         {
             await StoreFile.ReplaceFolderAsync(folder, async building =>
             {
@@ -50,7 +53,9 @@ internal static class RunnerBuild
                     }
                 }
                 Compile(framework, references, sources, Path.Combine(building, AssemblyName + ".dll"));
-                await File.WriteAllTextAsync(Path.Combine(building, AssemblyName + ".runtimeconfig.json"), RuntimeConfig(framework, shared is null ? restored.RuntimeVersion : null),
+                await File.WriteAllTextAsync(
+                    Path.Combine(building, AssemblyName + ".runtimeconfig.json"),
+                    RuntimeConfig(framework, shared is null ? restored.RuntimeVersion : null),
                     cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
             return runnerPath;
@@ -72,9 +77,11 @@ internal static class RunnerBuild
             })];
     }
 
-    private static void Compile(TargetFramework framework, ImmutableArray<MetadataReference> references, IReadOnlyList<(string Name, string Text)> sources, string output)
+    private static void Compile(
+        TargetFramework framework, ImmutableArray<MetadataReference> references, IReadOnlyList<(string Name, string Text)> sources, string output)
     {
-        var parse = new CSharpParseOptions(LanguageVersion.CSharp14, DocumentationMode.None, SourceCodeKind.Regular, BuildSymbols.For(framework, debug: false));
+        var parse = new CSharpParseOptions(
+            LanguageVersion.CSharp14, DocumentationMode.None, SourceCodeKind.Regular, BuildSymbols.For(framework, debug: false));
         var trees = sources.Select(s => ProgramAssembler.AsWritten(s.Text, parse, s.Name))
             .Append(ProgramAssembler.GlobalUsings(Settings.ImplicitUsings, parse, "ImplicitUsings.cs"));
         var compilation = CSharpCompilation.Create(AssemblyName, trees, references,
@@ -84,7 +91,8 @@ internal static class RunnerBuild
         var emitted = compilation.Emit(stream);
         if (!emitted.Success)
         {
-            var errors = emitted.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Take(5).Select(d => d.ToString());
+            var errors = emitted.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Take(5).Select(
+                d => d.ToString());
             throw new VerificationSetupException(DiagnosticCodes.InternalError,
                 $"the snippet runner does not compile for {framework}, a bug in snippetcheck: {string.Join("; ", errors)}");
         }

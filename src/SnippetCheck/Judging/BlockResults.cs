@@ -43,7 +43,8 @@ internal static class BlockResults
     };
 
     /// <summary>The results when a program's dependencies could not be had: the block that owns the problem fails, the others are skipped.</summary>
-    public static IReadOnlyList<SnippetResult> DependencyFailed(DependencyFailure failure, IReadOnlyList<Snippet> blocks, string? session, Stopwatch clock) =>
+    public static IReadOnlyList<SnippetResult> DependencyFailed(
+        DependencyFailure failure, IReadOnlyList<Snippet> blocks, string? session, Stopwatch clock) =>
         [.. blocks.Select(block =>
         {
             if (ReferenceEquals(block, failure.Culprit))
@@ -57,6 +58,7 @@ internal static class BlockResults
             if (block.Kind == SnippetKind.Ignore) return SnippetResult.Of(block, new Verdict.Ignored());
             var what = failure.Reason == FailureReason.Package ? "could not get its packages" : "has a bad directive";
             return SnippetResult.Of(block, new Verdict.Skipped(
-                $"not run: {(session is null ? "the program" : $"session '{session}'")} {what} (see the block at line {failure.Culprit.Location.Line})"));
+                $"not run: {(session is null ? "the program" : $"session '{session}'")} {what} (see the block at line " +
+                $"{failure.Culprit.Location.Line})"));
         })];
 }

@@ -11,20 +11,27 @@ namespace SnippetCheck.Judging;
 /// </summary>
 internal static class FailureHints
 {
-    /// <param name="internalMember">The error names a member that exists but is internal (<see cref="CompilerDiagnostic.NamesInternalMember"/>).</param>
+    /// <param name="internalMember">The error names a member that exists but is internal
+    /// (<see cref="CompilerDiagnostic.NamesInternalMember"/>).</param>
     public static string? ForCompileError(string id, string message, bool internalMember, Snippet snippet) => id switch
     {
-        "CS0106" or "CS9348" when !snippet.Tags.Members => "a member outside a type: tag the block 'members' to compile it inside a class the tool adds",
+        "CS0106" or "CS9348" when !snippet.Tags.Members =>
+            "a member outside a type: tag the block 'members' to compile it inside a class the tool adds",
         "CS0227" or "CS0214" or "CS4004" when !snippet.Tags.Unsafe => "unsafe code: add the 'unsafe' tag",
-        "CS8635" or "CS1525" or "CS1002" or "CS1513" when id == "CS8635" || snippet.Block.Content.Contains("...", StringComparison.Ordinal) => snippet.Kind == SnippetKind.Check
-            ? "a '...' placeholder where C# has no statement, whole argument list or value: only those are left out; write it so, or tag the block 'ignore'"
-            : "a '...' placeholder: tag the block 'check' to check what is around it (a statement, a whole argument list or a value left out), tag it 'ignore', or put the missing code in a prelude",
+        "CS8635" or "CS1525" or "CS1002" or "CS1513" when id == "CS8635" || snippet.Block.Content.Contains("...", StringComparison.Ordinal) =>
+            snippet.Kind == SnippetKind.Check
+            ? "a '...' placeholder where C# has no statement, whole argument list or value: only those are left out; write it so, or tag the block " +
+            "'ignore'"
+            : "a '...' placeholder: tag the block 'check' to check what is around it (a statement, a whole argument list or a value left out), tag " +
+            "it 'ignore', or put the missing code in a prelude",
         "CS8803" => "top-level statements must come before types and namespaces in a C# file: move the declarations below them",
         "CS0400" or "CS0246" when snippet.DocumentedNamespace is { } ns && message.Contains($"'{ns.Split('.')[0]}'", StringComparison.Ordinal) =>
-            $"the namespace '{ns}' of the documented code is in no assembly this example compiles against: verify the library's project ('snippetcheck verify path/to/Library.csproj') rather than one of its files, or name it with '--reference path/to/Library.csproj'",
+            $"the namespace '{ns}' of the documented code is in no assembly this example compiles against: verify the library's project " +
+            $"('snippetcheck verify path/to/Library.csproj') rather than one of its files, or name it with '--reference path/to/Library.csproj'",
         "CS0122" or "CS0117" or "CS1061" when (id == "CS0122" || internalMember)
                 && (snippet.DocumentedNamespace is not null || snippet.Location.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) =>
-            "an example in a doc comment uses the library as its users do: internal and private members are out of reach; show the public API, or tag the example 'ignore'",
+            "an example in a doc comment uses the library as its users do: internal and private members are out of reach; show the public API, or " +
+            "tag the example 'ignore'",
         _ => null,
     };
 
@@ -43,8 +50,10 @@ internal static class FailureHints
         var denied = (run.ExceptionMessage ?? "").Contains("denied", StringComparison.OrdinalIgnoreCase);
         if (type is "System.Net.Sockets.SocketException" or "System.Net.Http.HttpRequestException" && ForSockets(sandbox) is { } socketHint)
             return socketHint;
-        if (sandbox.Filesystem && (type == "System.UnauthorizedAccessException" || (type.StartsWith("System.IO.", StringComparison.Ordinal) && denied)))
-            return "the sandbox lets a snippet write only its working and temp folders, and read only the runtime, system libraries and its packages; " +
+        if (sandbox.Filesystem
+            && (type == "System.UnauthorizedAccessException" || (type.StartsWith("System.IO.", StringComparison.Ordinal) && denied)))
+            return "the sandbox lets a snippet write only its working and temp folders, and read only the runtime, system libraries and its " +
+                "packages; " +
                 "grant a path with \"sandboxRead\" or \"sandboxWrite\" in snippetcheck.json (SECURITY.md)";
         return null;
     }
@@ -56,7 +65,8 @@ internal static class FailureHints
         if (sandbox.NetworkBlocked) blocked.Add("TCP connections");
         if (sandbox.UdpBlocked) blocked.Add("UDP");
         if (blocked.Count > 0 && sandbox.UnixSocketsBlocked) blocked.Add("UNIX sockets");
-        if (blocked.Count == 0) return sandbox.UnixSocketsBlocked ? "the sandbox blocks UNIX sockets; grant a socket's path with \"sandboxWrite\" in snippetcheck.json (SECURITY.md)" : null;
+        if (blocked.Count == 0) return sandbox.UnixSocketsBlocked
+            ? "the sandbox blocks UNIX sockets; grant a socket's path with \"sandboxWrite\" in snippetcheck.json (SECURITY.md)" : null;
         var allow = "tag the snippet 'network', or set \"network\": true in front matter or snippetcheck.json";
         if (sandbox.UnixSocketsBlocked) allow += " (for a UNIX socket, grant its path with \"sandboxWrite\")";
         return $"the sandbox blocks {string.Join(", ", blocked[..^1])}{(blocked.Count > 1 ? " and " : "")}{blocked[^1]}; {allow} (SECURITY.md)";
@@ -67,9 +77,11 @@ internal static class FailureHints
     /// type because the program does not make it public, says how to make it so.
     /// </summary>
     public static string? ForProxyAccess(string? message) =>
-        message is not null && (message.Contains("is not accessible", StringComparison.Ordinal) || message.Contains("inaccessible interface", StringComparison.Ordinal)
+        message is not null
+        && (message.Contains("is not accessible", StringComparison.Ordinal) || message.Contains("inaccessible interface", StringComparison.Ordinal)
             || message.Contains("DynamicProxyGenAssembly2", StringComparison.Ordinal))
-            ? "a mocking library's proxy can only implement a public type: declare the type 'public' (in a 'members' block a public type is public in the program); " +
+            ? "a mocking library's proxy can only implement a public type: declare the type 'public' (in a 'members' block a public type is public " +
+            "in the program); " +
               "a type without 'public', or nested in a class of the post's own that is not public, stays out of its reach"
             : null;
 
@@ -87,11 +99,13 @@ internal static class FailureHints
         if (scrubbing.IsOff)
         {
             if (OutputComparer.Compare(block.Text, output, block.Mode, Scrubbing.Default).Matches)
-                hints.Add("only GUIDs, dates or the snippet's folders differ, which scrubbing replaces, but scrubbing is off (`scrub=none`) here: remove it");
+                hints.Add("only GUIDs, dates or the snippet's folders differ, which scrubbing replaces, but scrubbing is off (`scrub=none`) here: " +
+                    "remove it");
         }
         // One number that differs (1 against 2) is most likely a real regression: 'number' would hide it. Several
         // differing numbers look like timings or ids.
-        else if (Scrubbers.OptIn.FirstOrDefault(s => !scrubbing.Has(s.Name) && OutputComparer.Compare(block.Text, output, block.Mode, scrubbing.With(s)).Matches &&
+        else if (Scrubbers.OptIn.FirstOrDefault(
+            s => !scrubbing.Has(s.Name) && OutputComparer.Compare(block.Text, output, block.Mode, scrubbing.With(s)).Matches &&
                      (s != Scrubbers.Number || Scrubbers.DifferingNumbers(block.Text, output) >= 2)) is { } scrubber)
         {
             hints.Add($"only {Describe(scrubber)} differ: add `scrub={scrubber.Name}` to the output block to compare them as placeholders");

@@ -44,7 +44,8 @@ internal static class Judge
         if (!compiled.Success || snippet.Kind == SnippetKind.Compile) return Compile(snippet, compiled, [.. compiled.Errors]);
         // Declarations only: nothing of its own to execute.
         if (!hasEntryPoint && !RunsTests(snippet, compiled)) return NeedsRun(snippet) ? NothingToRun(snippet, null) : Verdict.Pass;
-        return run is null ? throw new ArgumentNullException(nameof(run), "a runnable snippet is judged on its run") : Run(snippet, run, run.Stdout, isLast: true, scrubbing);
+        return run is null ? throw new ArgumentNullException(nameof(run), "a runnable snippet is judged on its run")
+            : Run(snippet, run, run.Stdout, isLast: true, scrubbing);
     }
 
     /// <summary>A <c>compile</c> block, or any block whose program did not compile.</summary>
@@ -62,7 +63,8 @@ internal static class Judge
         if (refused.Count > 0) return CompileError(snippet, refused);
         if (compiled.KnownUse is not { } knownUse || compiled.Evidence is { ChecksSomething: false })
             return new Verdict.Failed(new NothingCheckedFailure(snippet.Location) { Shortfall = compiled.Evidence?.Shortfall });
-        var unknown = compiled.Errors.Where(e => e.UnknownName != Holes.Marker).Select(e => new UnknownName(e.UnknownName!, e.Location ?? snippet.Location)).Distinct();
+        var unknown = compiled.Errors.Where(e => e.UnknownName != Holes.Marker).Select(
+            e => new UnknownName(e.UnknownName!, e.Location ?? snippet.Location)).Distinct();
         return new Verdict.Checked([.. unknown], knownUse) { Holes = compiled.Holes };
     }
 
@@ -81,7 +83,8 @@ internal static class Judge
     public static Verdict NothingToRun(Snippet snippet, string? session) =>
         new Verdict.Failed(new AnnotationFailure(Diagnostic.Error(DiagnosticCodes.RunWithoutEntryPoint,
             session is null && snippet.Tags.Members
-                ? $"'{snippet.Kind.ToTag()}' needs code to execute, but a 'members' block only declares members; tag it 'compile members' to check that they compile"
+                ? $"'{snippet.Kind.ToTag()}' needs code to execute, but a 'members' block only declares members; tag it 'compile members' to check " +
+                $"that they compile"
             : session is null
                 ? $"'{snippet.Kind.ToTag()}' needs code to execute, but this snippet only declares types; tag it 'compile' to check that it compiles"
                 : $"this block has an output or stdin block, but session '{session}' has no statements to run",
@@ -97,7 +100,8 @@ internal static class Judge
     /// test's result, and the first failed test fails a block that passed otherwise. A block of tests that did not run
     /// (a compile-only kind, or a program that ended before its tests) is never a run: compiled, or skipped.
     /// </summary>
-    public static (Verdict Verdict, IReadOnlyList<TestResult> Tests) WithTests(Snippet snippet, Verdict verdict, CompilationResult compiled, RunResult? run,
+    public static (Verdict Verdict, IReadOnlyList<TestResult> Tests) WithTests(
+        Snippet snippet, Verdict verdict, CompilationResult compiled, RunResult? run,
         Func<DeclaredTest, bool> owns)
     {
         var declared = compiled.Tests.Where(owns).ToList();
@@ -108,23 +112,27 @@ internal static class Judge
             if (declared.FirstOrDefault(d => d.Type == report.Type && d.Method == report.Method) is not { } test) continue;
             var at = test.Location ?? snippet.Location;
             if (report.Ending == Execution.TestEnding.Failed) at = ThrowingLine(report.ExceptionText, snippet) ?? at;
-            var status = report.Ending switch { Execution.TestEnding.Failed => TestStatus.Failed, Execution.TestEnding.Skipped => TestStatus.Skipped, _ => TestStatus.Passed };
+            var status = report.Ending switch { Execution.TestEnding.Failed => TestStatus.Failed, Execution.TestEnding.Skipped => TestStatus.Skipped,
+                _ => TestStatus.Passed };
             tests.Add(new TestResult(report.Name, status, report.Message, at, report.Output, TimeSpan.FromMilliseconds(report.DurationMs)));
         }
         if (verdict is not Verdict.Passed) return (verdict, tests);
         if (tests.Count == 0)
-            return (new Verdict.Skipped($"not run: its {(declared.Count == 1 ? "test" : $"{declared.Count} tests")} did not run, the program ended before them"), tests);
+            return (new Verdict.Skipped($"not run: its {(declared.Count == 1 ? "test" : $"{declared.Count} tests")} did not run, the program ended " +
+                $"before them"), tests);
         // A declared test with no result at all did not run: the block is not a pass of its tests, whatever the others did.
         var unrun = declared.Where(d => !run.Tests.Any(r => r.Type == d.Type && r.Method == d.Method)).Select(d => d.Method).Distinct().ToList();
         var failed = tests.Where(t => t.Status == TestStatus.Failed).ToList();
         if (failed.Count == 0 && unrun.Count > 0)
-            return (new Verdict.Skipped($"not run: {(unrun.Count == 1 ? "test" : "tests")} {string.Join(", ", unrun)} did not run, the program ended before {(unrun.Count == 1 ? "it" : "them")}"), tests);
+            return (new Verdict.Skipped($"not run: {(unrun.Count == 1 ? "test" : "tests")} {string.Join(", ", unrun)} did not run, the program " +
+                $"ended before {(unrun.Count == 1 ? "it" : "them")}"), tests);
         if (failed.Count > 0)
         {
             // The block fails where its first failing test stands in the post, whatever order the framework ran them in.
             var first = failed.OrderBy(t => t.Location.Line).ThenBy(t => t.Location.Column).First();
             var report = run.Tests.First(r => r.Name == first.Name && r.Ending == Execution.TestEnding.Failed);
-            return (new Verdict.Failed(new TestFailure(first.Location, first.Name, first.Message ?? "", Frames(report.ExceptionText), failed.Count - 1)
+            return (new Verdict.Failed(
+                new TestFailure(first.Location, first.Name, first.Message ?? "", Frames(report.ExceptionText), failed.Count - 1)
             {
                 Hint = FailureHints.ForProxyAccess(first.Message),
             }), tests);
@@ -136,7 +144,8 @@ internal static class Judge
 
     /// <summary>A failed test's stack frames, in the post's lines: its message is said apart, in the framework's words.</summary>
     private static string? Frames(string? exceptionText) =>
-        StackTraces.SnippetFrames(exceptionText)?.Split('\n').Where(l => l.StartsWith("   at ", StringComparison.Ordinal)).ToList() is { Count: > 0 } frames
+        StackTraces.SnippetFrames(exceptionText)?.Split('\n').Where(l => l.StartsWith("   at ", StringComparison.Ordinal))
+        .ToList() is { Count: > 0 } frames
             ? string.Join('\n', frames)
             : null;
 
@@ -154,7 +163,8 @@ internal static class Judge
             case RunStatus.Crashed: return new Verdict.Failed(new CrashFailure(at, $"crashed: {run.CrashMessage}", Tail(run.Stderr)));
             case RunStatus.OutputLimit: return new Verdict.Failed(new OutputLimitFailure(at));
             case RunStatus.WroteToChannel: return new Verdict.Failed(new CrashFailure(at, run.CrashMessage!, FailureHints.ForChannelWrite));
-            case RunStatus.LoadFailed: return new Verdict.Failed(new CrashFailure(at, $"could not be loaded: {run.ExceptionMessage}", run.ExceptionText));
+            case RunStatus.LoadFailed: return new Verdict.Failed(
+                new CrashFailure(at, $"could not be loaded: {run.ExceptionMessage}", run.ExceptionText));
         }
 
         var expected = snippet.Tags.ExpectedException;
@@ -164,12 +174,14 @@ internal static class Judge
             if (run.Status != RunStatus.Exception) return new Verdict.Failed(new NoExceptionFailure(at, expected, run.ExitCode));
             if (expected is not null && !IsSameType(expected, run.ExceptionType!))
                 return new Verdict.Failed(new WrongExceptionFailure(ThrowingLine(run.ExceptionText, snippet) ?? at, expected,
-                    run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), FailureHints.ForSandbox(run) ?? FailureHints.ForProxyAccess(run.ExceptionMessage)));
+                    run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), FailureHints.ForSandbox(run)
+                    ?? FailureHints.ForProxyAccess(run.ExceptionMessage)));
         }
         else if (run.Status == RunStatus.Exception)
         {
             return new Verdict.Failed(new ExceptionFailure(ThrowingLine(run.ExceptionText, snippet) ?? at,
-                run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), FailureHints.ForSandbox(run) ?? FailureHints.ForProxyAccess(run.ExceptionMessage)));
+                run.ExceptionType!, run.ExceptionMessage ?? "", StackTraces.SnippetFrames(run.ExceptionText), FailureHints.ForSandbox(run)
+                ?? FailureHints.ForProxyAccess(run.ExceptionMessage)));
         }
         else if (isLast && run.ExitCode != (snippet.Tags.ExitCode ?? 0))
         {
@@ -213,7 +225,10 @@ internal static class Judge
             // The errors fell in code of the tool's own or another block; say so rather than pass.
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CompileError, "the program did not compile", snippet.Location));
         }
-        return new Verdict.Failed(new CompileErrorFailure(diagnostics, FailureHints.ForCompileError(diagnostics[0].Id, diagnostics[0].Message, errors.FirstOrDefault()?.NamesInternalMember == true, snippet)));
+        return new Verdict.Failed(
+            new CompileErrorFailure(
+                diagnostics, FailureHints.ForCompileError(
+                    diagnostics[0].Id, diagnostics[0].Message, errors.FirstOrDefault()?.NamesInternalMember == true, snippet)));
     }
 
     public static Diagnostic ToDiagnostic(CompilerDiagnostic diagnostic, Snippet snippet) =>

@@ -56,7 +56,9 @@ public static class OutputComparer
         return matches ? ComparisonResult.Match : new ComparisonResult(false, Diff(expectedLines, actualLines, mode));
     }
 
-    /// <summary>Whether <paramref name="actual"/> matches <paramref name="expected"/> as a verify run compares output (the diff stays inside the judge).</summary>
+    /// <summary>
+    /// Whether <paramref name="actual"/> matches <paramref name="expected"/> as a verify run compares output (the diff stays inside the judge).
+    /// </summary>
     public static bool Matches(string expected, string actual, OutputMatchMode mode, Scrubbing scrubbing) =>
         Compare(expected, actual, mode, scrubbing).Matches;
 

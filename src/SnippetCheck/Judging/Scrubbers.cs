@@ -104,11 +104,13 @@ public static partial class Scrubbers
     internal static partial Regex PlaceholderNumber();
 
     // A work folder: <temp>/snippetcheck-<pid>-<hex>/r<N>/runs/<N> (Execution/RunnerPool, RunFolders.Take).
-    [GeneratedRegex(@"(?:[A-Za-z]:)?(?:[\\/][^\s\\/""'<>|]+)*?[\\/]snippetcheck-[0-9]+-[0-9a-f]+[\\/]r[0-9]+[\\/]runs[\\/][0-9]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:[A-Za-z]:)?(?:[\\/][^\s\\/""'<>|]+)*?[\\/]snippetcheck-[0-9]+-[0-9a-f]+[\\/]r[0-9]+[\\/]runs[\\/][0-9]+",
+        RegexOptions.CultureInvariant)]
     private static partial Regex WorkFolderPattern();
 
     // The run's temp folder, the one Path.GetTempPath() gives the snippet.
-    [GeneratedRegex(@"(?:[A-Za-z]:)?(?:[\\/][^\s\\/""'<>|]+)*?[\\/]snippetcheck-[0-9]+-[0-9a-f]+[\\/]r[0-9]+[\\/]tmp[\\/][0-9]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:[A-Za-z]:)?(?:[\\/][^\s\\/""'<>|]+)*?[\\/]snippetcheck-[0-9]+-[0-9a-f]+[\\/]r[0-9]+[\\/]tmp[\\/][0-9]+",
+        RegexOptions.CultureInvariant)]
     private static partial Regex TempFolderPattern();
 
     // D, B and P formats share the dashed core (B's braces and P's parentheses stay around the placeholder). N is 32 bare
@@ -123,9 +125,12 @@ public static partial class Scrubbers
     // invariant culture's DateTime/DateTimeOffset ToString() (11/23/2026 08:42:44 +00:00) and RFC 1123 "r".
     // Months and days are checked, so a version such as 2024.1.0 or 10-20-30 is no date.
     [GeneratedRegex(
-        @"(?<![\w.:/-])[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,7})?)?(?:Z|[+-][0-2][0-9]:?[0-5][0-9])?)?(?![\w:/-]|\.[0-9])" +
-        @"|(?<![\w.:/-])(?:0[1-9]|1[0-2])/(?:0[1-9]|[12][0-9]|3[01])/[0-9]{4}(?: [0-2][0-9]:[0-5][0-9]:[0-5][0-9](?: [+-][0-2][0-9]:[0-5][0-9])?)?(?![\w.:/])" +
-        @"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-3][0-9] (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-2][0-9]:[0-5][0-9]:[0-5][0-9] GMT\b",
+        @"(?<![\w.:/-])[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,7})?)?(?:Z" +
+        @"|[+-][0-2][0-9]:?[0-5][0-9])?)?(?![\w:/-]|\.[0-9])" +
+        @"|(?<![\w.:/-])(?:0[1-9]|1[0-2])/(?:0[1-9]|[12][0-9]|3[01])/[0-9]{4}(?: [0-2][0-9]:[0-5][0-9]:[0-5][0-9]" +
+        @"(?: [+-][0-2][0-9]:[0-5][0-9])?)?(?![\w.:/])" +
+        @"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-3][0-9] (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov" +
+        @"|Dec) [0-9]{4} [0-2][0-9]:[0-5][0-9]:[0-5][0-9] GMT\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 

@@ -60,7 +60,8 @@ internal static class DirectiveCommentReader
     /// </summary>
     /// <param name="firstLine">The rest of the opening line, after the opening marker.</param>
     /// <param name="rest">The comment's further lines, without container prefixes.</param>
-    private static MarkdownItem? ReadDirective(SourceDocument document, CommentSyntax syntax, int open, string firstLine, IReadOnlyList<CodeLine> rest, List<Diagnostic> diagnostics)
+    private static MarkdownItem? ReadDirective(
+        SourceDocument document, CommentSyntax syntax, int open, string firstLine, IReadOnlyList<CodeLine> rest, List<Diagnostic> diagnostics)
     {
         var location = document.Locate(open);
         var afterOpen = firstLine.TrimStart();
@@ -101,7 +102,8 @@ internal static class DirectiveCommentReader
             {
                 // An unclosed comment swallows the rest of the file (or its list item or quote) without a word.
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                    $"this snippetcheck comment is never closed with '{syntax.ClosedBy}', so it runs to the end of its {(syntax.IsMdx ? "file" : "container")}; close it",
+                    $"this snippetcheck comment is never closed with '{syntax.ClosedBy}', so it runs to the end of its " +
+                    $"{(syntax.IsMdx ? "file" : "container")}; close it",
                     location));
             }
         }
@@ -127,7 +129,8 @@ internal static class DirectiveCommentReader
             for (; j < rest.Count; j++)
             {
                 var line = rest[j].Text.TrimStart();
-                if (line.StartsWith(close, StringComparison.Ordinal) || (line.TrimEnd().Length >= length && line.TrimEnd().All(c => c == marker))) break;
+                if (line.StartsWith(close, StringComparison.Ordinal)
+                    || (line.TrimEnd().Length >= length && line.TrimEnd().All(c => c == marker))) break;
                 body.Add(rest[j]);
             }
             fences.Add(new HiddenFence(info, new SourceLocation(location.File, rest[i].Line, rest[i].Column), body));
@@ -141,7 +144,8 @@ internal static class DirectiveCommentReader
     /// needs: the body is the lines between the opening line and a closing line of its own; a one-line comment
     /// has an empty body just before its closing marker.
     /// </summary>
-    private static FencedBlock HiddenOutput(SourceDocument document, CommentSyntax syntax, int open, DirectiveComment comment, int? closingLine, bool closeStandsAlone)
+    private static FencedBlock HiddenOutput(
+        SourceDocument document, CommentSyntax syntax, int open, DirectiveComment comment, int? closingLine, bool closeStandsAlone)
     {
         var text = document.Text;
         var openLine = comment.Location.Line;

@@ -123,7 +123,8 @@ internal static class FenceExtractor
     private static ExtractedDocument Unparsable(SourceDocument document, List<Diagnostic> diagnostics, Exception failure, (int Line, bool Exact) at)
     {
         diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnparsableMarkdown,
-            $"the Markdown parser gave up on this file{(at.Exact ? $" at line {at.Line}" : "")}: {failure.Message.TrimEnd('.')}; no block in it was read",
+            $"the Markdown parser gave up on this file{(at.Exact ? $" at line {at.Line}" : "")}: {failure.Message.TrimEnd('.')}; no block in it " +
+            $"was read",
             new SourceLocation(document.DisplayPath, at.Line, 1)));
         return new ExtractedDocument(document, null, [], diagnostics);
     }
@@ -136,7 +137,8 @@ internal static class FenceExtractor
             failure = null;
             return Markdig.Markdown.Parse(length == source.Text.Length ? source.Text : source.Text[..length], source.Pipeline);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException
+                                   or InsufficientExecutionStackException)
         {
             failure = e;
             return null;
@@ -154,7 +156,8 @@ internal static class FenceExtractor
         {
             var start = document.Lines.LineStart(line);
             var prefix = 0;
-            while (start + prefix < text.Length && text[start + prefix] is ' ' or '\t' or '>' or '-' or '*' or '+' or '.' or ')' or (>= '0' and <= '9'))
+            while (start + prefix < text.Length
+                && text[start + prefix] is ' ' or '\t' or '>' or '-' or '*' or '+' or '.' or ')' or (>= '0' and <= '9'))
             {
                 if (++prefix > SuspiciousPrefix) return line;
             }

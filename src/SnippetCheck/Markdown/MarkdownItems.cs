@@ -112,7 +112,9 @@ public sealed record HiddenFences(SourceLocation Location, IReadOnlyList<HiddenF
 /// <summary>One fenced block inside an HTML comment: the first word of its info string, where it opens, and its lines.</summary>
 public sealed record HiddenFence(string Info, SourceLocation Location, IReadOnlyList<CodeLine> Body);
 
-/// <summary>An HTML comment that looks meant for the tool but is misspelt (<c>&lt;!-- snipetcheck: run --&gt;</c>): reported, never ignored.</summary>
+/// <summary>
+/// An HTML comment that looks meant for the tool but is misspelt (<c>&lt;!-- snipetcheck: run --&gt;</c>): reported, never ignored.
+/// </summary>
 /// <param name="Text">The comment's first line, after <c>&lt;!--</c>.</param>
 internal sealed record MisspeltComment(SourceLocation Location, string Text) : MarkdownItem(Location)
 {
@@ -130,5 +132,7 @@ public sealed record FrontMatter(string Text, SourceLocation Location)
 }
 
 /// <summary>Everything the extractor found in one file.</summary>
-/// <param name="Diagnostics">Problems with the file as a whole: bytes that are not UTF-8, Markdown the parser gave up on, a misspelt comment marker.</param>
-public sealed record ExtractedDocument(SourceDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items, IReadOnlyList<Diagnostic> Diagnostics);
+/// <param name="Diagnostics">Problems with the file as a whole: bytes that are not UTF-8, Markdown the parser gave up on, a misspelt comment
+/// marker.</param>
+public sealed record ExtractedDocument(
+    SourceDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items, IReadOnlyList<Diagnostic> Diagnostics);

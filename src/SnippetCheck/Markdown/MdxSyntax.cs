@@ -141,7 +141,10 @@ public static class MdxSyntax
     private static bool IsTagStart(string text, int position) =>
         text[position] == '<' && position + 1 < text.Length && (char.IsAsciiLetter(text[position + 1]) || text[position + 1] is '/' or '>');
 
-    /// <summary>Just past the <c>&gt;</c> that closes the tag at <paramref name="start"/>, skipping quoted and braced attribute values; null if it never closes.</summary>
+    /// <summary>
+    /// Just past the <c>&gt;</c> that closes the tag at <paramref name="start"/>, skipping quoted and braced attribute values; null if it never
+    /// closes.
+    /// </summary>
     private static int? TagEnd(string text, int start)
     {
         var quote = '\0';

@@ -9,7 +9,8 @@ namespace SnippetCheck.Markdown;
 /// </summary>
 public sealed class SourceDocument
 {
-    private SourceDocument(string fullPath, string displayPath, string text, Encoding encoding, bool hasBom, int? invalidUtf8Offset = null, bool looksLikeUtf16 = false)
+    private SourceDocument(
+        string fullPath, string displayPath, string text, Encoding encoding, bool hasBom, int? invalidUtf8Offset = null, bool looksLikeUtf16 = false)
     {
         InvalidUtf8Offset = invalidUtf8Offset;
         LooksLikeUtf16 = looksLikeUtf16;
@@ -82,7 +83,8 @@ public sealed class SourceDocument
         // Invalid UTF-8 becomes U+FFFD instead of an exception, so one bad byte never hides a whole file.
         var text = new UTF8Encoding(false, throwOnInvalidBytes: false).GetString(bytes, offset, bytes.Length - offset);
         var looksLikeUtf16 = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF));
-        return new SourceDocument(fullPath, displayPath, text, new UTF8Encoding(hasBom), hasBom, FirstInvalidOffset(bytes.AsSpan(offset)), looksLikeUtf16);
+        return new SourceDocument(
+            fullPath, displayPath, text, new UTF8Encoding(hasBom), hasBom, FirstInvalidOffset(bytes.AsSpan(offset)), looksLikeUtf16);
     }
 
     /// <summary>The offset in the decoded text of the first invalid byte sequence, or null when every byte is UTF-8.</summary>

@@ -45,11 +45,13 @@ internal static partial class UnverifiedCSharpLint
             var at = document.Locate(offset);
             if (!DocumentWords.IsCSharpLanguage(language) || found.Contains(at.Line)) continue;
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.HighlightBlock,
-                "this C# fence is not verified: it is indented four spaces or more, which SnippetCheck's Markdown reader takes for indented code; indent it at most three spaces",
+                "this C# fence is not verified: it is indented four spaces or more, which SnippetCheck's Markdown reader takes for indented code; " +
+                "indent it at most three spaces",
                 at));
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("""^[\s>]*(?<tag>\{%-?\s*highlight\s+(?<liquid>[^\s%]+)[^%]*-?%\}|\{\{[<%]\s*highlight\s+"?(?<hugo>[^\s">%]+)"?[^}]*[>%]\}\})""")]
+    [System.Text.RegularExpressions.GeneratedRegex(
+        """^[\s>]*(?<tag>\{%-?\s*highlight\s+(?<liquid>[^\s%]+)[^%]*-?%\}""" + """|\{\{[<%]\s*highlight\s+"?(?<hugo>[^\s">%]+)"?[^}]*[>%]\}\})""")]
     private static partial System.Text.RegularExpressions.Regex HighlightTag();
 }

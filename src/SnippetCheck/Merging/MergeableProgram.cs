@@ -92,7 +92,8 @@ internal sealed class MergeableProgram
             // A use, not a declaration: a classic 'static class Program { static void Main() ... }' reveals nothing.
             ? (RevealingNames.Contains(token.ValueText) && token.Parent is IdentifierNameSyntax) ||
               token.ValueText.StartsWith(ProgramAssembler.MergedNamespacePrefix, StringComparison.Ordinal) ||
-              (RevealingMembers.Contains(token.ValueText) && token.Parent?.Parent is MemberAccessExpressionSyntax or ConditionalAccessExpressionSyntax or MemberBindingExpressionSyntax)
+              (RevealingMembers.Contains(token.ValueText)
+                  && token.Parent?.Parent is MemberAccessExpressionSyntax or ConditionalAccessExpressionSyntax or MemberBindingExpressionSyntax)
             : token.ValueText.Contains(ProgramAssembler.MergedNamespacePrefix, StringComparison.Ordinal);
 
     /// <summary>A caught exception used other than for its <c>Message</c>: printed whole, it shows its stack trace.</summary>
@@ -144,7 +145,8 @@ internal sealed class MergeableProgram
         var parameters = main.ParameterList.Parameters;
         if (parameters.Count > 1) return false;
         if (parameters is [var parameter] &&
-            (parameter.Modifiers.Count > 0 || parameter.Default is not null || Compact(parameter.Type) is not ("string[]" or "String[]" or "System.String[]")))
+            (parameter.Modifiers.Count > 0 || parameter.Default is not null
+                || Compact(parameter.Type) is not ("string[]" or "String[]" or "System.String[]")))
         {
             return false;
         }

@@ -27,13 +27,16 @@ internal static class MergedCompiler
     /// <summary>Rounds of dropping broken programs before giving up on the chunk (each drop may reveal others).</summary>
     private const int MaxRounds = 3;
 
-    /// <param name="capture">For <c>render</c>: notes each identifier of the programs the final round kept (the broken ones compile again alone).</param>
-    public static MergedCompilationResult Compile(IReadOnlyList<MergeableProgram> programs, CompileSettings settings, CancellationToken cancellationToken = default,
+    /// <param name="capture">For <c>render</c>: notes each identifier of the programs the final round kept (the broken ones compile again
+    /// alone).</param>
+    public static MergedCompilationResult Compile(
+        IReadOnlyList<MergeableProgram> programs, CompileSettings settings, CancellationToken cancellationToken = default,
         SemanticCapture? capture = null)
     {
         var clock = Stopwatch.StartNew();
         var usingsTree = ProgramAssembler.SharedUsings(settings);
-        var trees = programs.Select((program, index) => ProgramAssembler.Merged(program.Parts, index, program.TopLevelSignature, settings.ParseOptions)).ToArray();
+        var trees = programs.Select(
+            (program, index) => ProgramAssembler.Merged(program.Parts, index, program.TopLevelSignature, settings.ParseOptions)).ToArray();
         var owners = trees.Select((tree, index) => (tree, index)).ToDictionary(x => x.tree, x => x.index);
 
         var compilation = SnippetCompiler.BaseFor(settings.References)
@@ -54,7 +57,8 @@ internal static class MergedCompiler
             {
                 capture?.Collect(roundCompilation, remaining.Select(i => trees[i]), remaining.SelectMany(i => programs[i].Parts), cancellationToken);
                 var entryTypes = programs.Select((program, index) =>
-                    remaining.Contains(index) && program.EntryClass is { } entry ? $"{ProgramAssembler.MergedNamespacePrefix}{index}.{entry}" : null).ToList();
+                    remaining.Contains(index) && program.EntryClass is { } entry ? $"{ProgramAssembler.MergedNamespacePrefix}{index}.{entry}" : null)
+                    .ToList();
                 return new MergedCompilationResult(new ProgramImage(image), broken, entryTypes, round, clock.Elapsed);
             }
             // A diagnostic outside every program (or a failed emit without one) says nothing about whose it is.

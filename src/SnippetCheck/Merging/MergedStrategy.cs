@@ -13,7 +13,8 @@ namespace SnippetCheck.Merging;
 /// dropped before anything runs and verified alone, so its diagnostics read as they would without the wrapping. The
 /// others run once each, and their verdict stands: nothing is executed twice.
 /// </summary>
-/// <param name="tally">The run's merge figures, which also say when merging stops paying; null: a chunk that is not counted (the stale-tag check's).</param>
+/// <param name="tally">The run's merge figures, which also say when merging stops paying; null: a chunk that is not counted (the stale-tag
+/// check's).</param>
 internal sealed class MergedStrategy(IReadOnlyList<MergeCandidate> members, MergeTally? tally) : CompileStrategy
 {
     /// <summary>A chunk of one group (<see cref="MergeCandidate.GroupKey"/>), as a unit of work judged by <paramref name="policy"/>.</summary>
@@ -29,7 +30,8 @@ internal sealed class MergedStrategy(IReadOnlyList<MergeCandidate> members, Merg
             return Task.FromResult(new CompiledWork([.. members.Select(m => new WorkStep.AloneAgain(m.Program))], []));
         }
         // Under the group's settings and shared references (MergeCandidate.GroupKey).
-        var compiled = MergedCompiler.Compile([.. members.Select(m => m.Mergeable)], members[0].Shared.Apply(members[0].Program.Settings), cancellationToken, context.Capture);
+        var compiled = MergedCompiler.Compile(
+            [.. members.Select(m => m.Mergeable)], members[0].Shared.Apply(members[0].Program.Settings), cancellationToken, context.Capture);
         tally?.Compiled(members.Count, compiled.Broken.Count);
         return Task.FromResult(new CompiledWork(Steps(unit.Policy, context, compiled), []));
     }
@@ -53,11 +55,14 @@ internal sealed class MergedStrategy(IReadOnlyList<MergeCandidate> members, Merg
             var snippet = policy.JudgedAs(program.Blocks[0], runnable);
             if (snippet.Kind == SnippetKind.Compile)
             {
-                yield return new WorkStep.Decided([BlockResults.Of(snippet, Verdict.Pass, null, null, clock) with { Duration = clock.Elapsed + compileShare }]);
+                yield return new WorkStep.Decided(
+                    [BlockResults.Of(snippet, Verdict.Pass, null, null, clock) with { Duration = clock.Elapsed + compileShare }]);
                 continue;
             }
             yield return new WorkStep.Run([snippet], null, clock, token => RunMemberAsync(context, member, compiled, index, token),
-                run => [BlockResults.Of(snippet, Judge.Run(snippet, run, run.Stdout, isLast: true, BlockScrubbing.For(program, 0)), null, run.Stdout, clock) with { Duration = clock.Elapsed + compileShare }]);
+                run => [BlockResults.Of(
+                    snippet, Judge.Run(snippet, run, run.Stdout, isLast: true, BlockScrubbing.For(program, 0)), null, run.Stdout,
+                    clock) with { Duration = clock.Elapsed + compileShare }]);
         }
     }
 
@@ -65,7 +70,8 @@ internal sealed class MergedStrategy(IReadOnlyList<MergeCandidate> members, Merg
     /// Runs member <paramref name="index"/> of a merged assembly, and reads its run as it would read alone
     /// (<see cref="StackTraces.Unwrapped"/>). A merged program never uses the network: such a program is not merged.
     /// </summary>
-    private static async Task<RunResult> RunMemberAsync(ProgramContext context, MergeCandidate member, MergedCompilationResult compiled, int index, CancellationToken cancellationToken)
+    private static async Task<RunResult> RunMemberAsync(
+        ProgramContext context, MergeCandidate member, MergedCompilationResult compiled, int index, CancellationToken cancellationToken)
     {
         var program = member.Program;
         var image = compiled.Image! with { EntryType = compiled.EntryTypes[index]! };

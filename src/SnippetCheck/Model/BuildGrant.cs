@@ -15,7 +15,9 @@ public sealed record BuildGrant(string Step, string Subject, bool Confined, bool
     /// <summary>One line: <c>build of /repo/Lib/Lib.csproj: confined, no network, no credentials, private HOME</c>.</summary>
     public string Describe() => $"{Step} of {Subject}: {(Confined ? "confined" : "NOT confined")}, {Reach}";
 
-    /// <summary>As a line of the sandbox report's grants: <c>confined: no network, ... to build of /repo/Lib/Lib.csproj (a post's project)</c>.</summary>
+    /// <summary>
+    /// As a line of the sandbox report's grants: <c>confined: no network, ... to build of /repo/Lib/Lib.csproj (a post's project)</c>.
+    /// </summary>
     public SandboxGrant AsSandboxGrant() =>
         new($"{Step} of {Subject}", $"{(Confined ? "confined" : "NOT confined")}: {Reach}", "a post's project, package or library");
 }

@@ -29,7 +29,8 @@ internal static class DocumentWords
     /// Every name <c>scrub=</c> accepts besides custom scrubbers': the config reader checks names with these, and
     /// Judging/Scrubbers builds a scrubber for each (the default ones may be named too, to no effect).
     /// </summary>
-    public static readonly IReadOnlyList<string> BuiltInScrubberNames = ["guid", "date", "paths", "duration", "hex", "hashcode", "number", NoScrubbing];
+    public static readonly IReadOnlyList<string> BuiltInScrubberNames =
+        ["guid", "date", "paths", "duration", "hex", "hashcode", "number", NoScrubbing];
 
     /// <summary><c>scrub=none</c>: compare output exactly, with no scrubber at all.</summary>
     public const string NoScrubbing = "none";

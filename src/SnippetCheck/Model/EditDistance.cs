@@ -4,15 +4,36 @@ namespace SnippetCheck.Model;
 internal static class EditDistance
 {
     /// <summary>
-    /// The candidate nearest to <paramref name="word"/>, case ignored, when it is at most two edits away; otherwise
-    /// null. Every "did you mean" hint uses it (<see cref="DidYouMean"/>), so they all suggest alike.
+    /// The one "did you mean" rule: the candidate nearest to <paramref name="word"/>, case ignored, that is near
+    /// (<see cref="IsNear"/>); otherwise null. Every hint uses it (<see cref="DidYouMean"/>), so they all suggest alike.
     /// </summary>
     public static string? NearMiss(string word, IEnumerable<string> candidates)
     {
         var lower = word.ToLowerInvariant();
-        var nearest = candidates.MinBy(c => Between(lower, c.ToLowerInvariant()));
-        return nearest is not null && Between(lower, nearest.ToLowerInvariant()) <= 2 ? nearest : null;
+        string? nearest = null;
+        var nearestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Between(lower, candidate.ToLowerInvariant());
+            if (distance < nearestDistance && IsNear(distance, word.Length, candidate.Length))
+            {
+                nearest = candidate;
+                nearestDistance = distance;
+            }
+        }
+        return nearest;
     }
+
+    /// <summary>The most edits a near miss may have, however long its words.</summary>
+    public const int MostEdits = 2;
+
+    /// <summary>
+    /// Near: at most <see cref="MostEdits"/> edits, and fewer than half the shorter word's letters, so most of the word
+    /// stays (<c>rnu</c> is <c>run</c>, <c>timout</c> is <c>timeout</c>, but <c>norun</c> is nobody's <c>run</c>, and a
+    /// two-letter word only differs in case). Why this one of the four rules there were: docs/architecture.md.
+    /// </summary>
+    public static bool IsNear(int distance, int length, int otherLength) =>
+        distance <= MostEdits && distance * 2 < Math.Min(length, otherLength);
 
     /// <summary>The hint that ends a message about an unknown word: <c>; did you mean 'x'?</c>, or nothing.</summary>
     public static string DidYouMean(string? meant) => meant is null ? "" : $"; did you mean '{meant}'?";

@@ -7,7 +7,9 @@ public enum HoleKind
     Statement,
     /// <summary>A whole argument list (<c>AddDbContext(...)</c>).</summary>
     Arguments,
-    /// <summary>A value (<c>var options = ...;</c>, <c>x = ...</c>, <c>=&gt; ...</c>) or an initializer's content (<c>new Order { ... }</c>).</summary>
+    /// <summary>
+    /// A value (<c>var options = ...;</c>, <c>x = ...</c>, <c>=&gt; ...</c>) or an initializer's content (<c>new Order { ... }</c>).
+    /// </summary>
     Initializer,
 }
 

@@ -3,7 +3,8 @@ namespace SnippetCheck.Model;
 /// <summary>
 /// The confinement runners were under (SECURITY.md): reported by <c>-v</c> and as the JSON report's <c>"sandbox"</c>.
 /// </summary>
-/// <param name="Enabled">False when runners ran snippets unconfined: turned off, or they could not confine themselves (<paramref name="Note"/> says which).</param>
+/// <param name="Enabled">False when runners ran snippets unconfined: turned off, or they could not confine themselves (<paramref name="Note"/> says
+/// which).</param>
 /// <param name="LandlockAbi">The Landlock ABI in force; 0 when Landlock was not used.</param>
 /// <param name="Filesystem">Snippets read only the runtime, system libraries and their packages, and write only their own folders.</param>
 /// <param name="Network">TCP connect and bind are denied (snippets tagged <c>network</c> excepted).</param>
@@ -11,9 +12,12 @@ namespace SnippetCheck.Model;
 /// <param name="PidNamespace">Each runner has a PID namespace of its own: whatever a snippet starts dies with it.</param>
 /// <param name="ProcessLimit">The RLIMIT_NPROC of each runner; 0 when none applies.</param>
 /// <param name="Note">Why the sandbox is off, or what it lacks.</param>
-/// <param name="UnixSockets">Snippets can make no UNIX socket, so they reach no socket outside (the Docker socket, an ssh-agent, D-Bus): the socket filter, unless <c>sandboxWrite</c> grants a socket.</param>
-/// <param name="Udp">UDP (and raw IP) cannot leave the runner: the socket filter, or a network namespace of its own (snippets tagged <c>network</c> excepted).</param>
-public sealed record SandboxReport(bool Enabled, int LandlockAbi, bool Filesystem, bool Network, bool Signals, bool PidNamespace, int ProcessLimit, string? Note,
+/// <param name="UnixSockets">Snippets can make no UNIX socket, so they reach no socket outside (the Docker socket, an ssh-agent, D-Bus): the socket
+/// filter, unless <c>sandboxWrite</c> grants a socket.</param>
+/// <param name="Udp">UDP (and raw IP) cannot leave the runner: the socket filter, or a network namespace of its own (snippets tagged <c>network</c>
+/// excepted).</param>
+public sealed record SandboxReport(
+    bool Enabled, int LandlockAbi, bool Filesystem, bool Network, bool Signals, bool PidNamespace, int ProcessLimit, string? Note,
     bool UnixSockets = false, bool Udp = false)
 {
     /// <summary>
@@ -52,7 +56,8 @@ public sealed record SandboxReport(bool Enabled, int LandlockAbi, bool Filesyste
 
 /// <summary>One widening of the sandbox in a run (<see cref="SandboxReport.Grants"/>).</summary>
 /// <param name="To">Who got it: <c>every runner</c>, <c>runners of network blocks</c>, <c>build of X.csproj</c>.</param>
-/// <param name="What">What: <c>network</c>, <c>read PATH</c>, <c>read and write PATH</c>, <c>environment NAME</c>, <c>unconfined</c>, <c>confined</c>.</param>
+/// <param name="What">What: <c>network</c>, <c>read PATH</c>, <c>read and write PATH</c>, <c>environment NAME</c>, <c>unconfined</c>,
+/// <c>confined</c>.</param>
 /// <param name="From">What asked for it: a setting's file and line (<c>snippetcheck.json:3</c>), the blocks (<c>post.md:12</c>), an option.</param>
 public sealed record SandboxGrant(string To, string What, string From)
 {

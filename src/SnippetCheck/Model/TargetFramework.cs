@@ -39,28 +39,6 @@ public sealed partial record TargetFramework : IComparable<TargetFramework>
         return Supported.FirstOrDefault(f => f.Major == major);
     }
 
-    /// <summary>
-    /// The one reading of a list of frameworks, for config, front matter, tags and the command line alike: each name
-    /// supported, no repeats, oldest first. Null when the list is empty, or with <paramref name="unknown"/>, the first
-    /// name that is no supported framework. An entry may itself hold several names separated by <c>,</c> or by <c>;</c>,
-    /// as MSBuild's TargetFrameworks writes them (<c>net8.0;net10.0</c>).
-    /// </summary>
-    public static IReadOnlyList<TargetFramework>? TryParseList(IEnumerable<string> names, out string? unknown)
-    {
-        unknown = null;
-        var frameworks = new List<TargetFramework>();
-        foreach (var name in names.SelectMany(n => n.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
-        {
-            if (TryParse(name) is not { } framework)
-            {
-                unknown = name;
-                return null;
-            }
-            frameworks.Add(framework);
-        }
-        return frameworks.Count == 0 ? null : [.. frameworks.Distinct().Order()];
-    }
-
     /// <summary>What a setting that named no supported framework is told.</summary>
     public static string SupportedList => string.Join(", ", Supported.Select(f => f.Moniker));
 
@@ -104,8 +82,10 @@ public sealed class FrameworkSet : IEquatable<FrameworkSet>
     public IReadOnlyList<TargetFramework> Within(IEnumerable<TargetFramework> run) => [.. run.Where(Contains)];
 
     /// <summary>
-    /// <c>net9.0+</c> (that framework and every newer one) or a comma-separated list; null with <paramref name="problem"/>
-    /// when a name is not a supported framework.
+    /// The one reading of <c>frameworks</c> text, for config, front matter, tags, output blocks and the command line
+    /// alike: <c>net9.0+</c> (that framework and every newer one) or a list of supported names separated by <c>,</c> or by
+    /// <c>;</c>, as MSBuild's TargetFrameworks writes them (<c>net8.0;net10.0</c>), no repeats, oldest first. Null with
+    /// <paramref name="problem"/> when a name is not a supported framework, or none is named.
     /// </summary>
     public static FrameworkSet? TryParse(string text, out string problem)
     {
@@ -117,12 +97,23 @@ public sealed class FrameworkSet : IEquatable<FrameworkSet>
             problem = Unknown(trimmed[..^1]);
             return null;
         }
-        if (TargetFramework.TryParseList([trimmed], out var unknown) is { } frameworks) return new FrameworkSet(null, frameworks, trimmed);
-        problem = unknown is null
-            ? $"names no framework (write net9.0+ or {TargetFramework.SupportedList.Replace(", ", ",", StringComparison.Ordinal)})"
-            : Unknown(unknown);
+        var frameworks = new List<TargetFramework>();
+        foreach (var name in trimmed.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (TargetFramework.TryParse(name) is not { } framework)
+            {
+                problem = Unknown(name);
+                return null;
+            }
+            frameworks.Add(framework);
+        }
+        if (frameworks.Count > 0) return new FrameworkSet(null, [.. frameworks.Distinct().Order()], trimmed);
+        problem = $"names no framework (write net9.0+ or {TargetFramework.SupportedList.Replace(", ", ",", StringComparison.Ordinal)})";
         return null;
     }
+
+    /// <summary>The frameworks it keeps of those a matrix may name, oldest first: a run's matrix read from it.</summary>
+    public IReadOnlyList<TargetFramework> Matrix => Within(TargetFramework.Supported);
 
     private static string Unknown(string name) => $"'{name}' is not a supported target framework (supported: {TargetFramework.SupportedList})";
 

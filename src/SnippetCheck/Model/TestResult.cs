@@ -14,7 +14,8 @@ public enum TestStatus
 }
 
 /// <summary>One test method of a block, or one data row of it, as its framework names and judges it.</summary>
-/// <param name="Name">The framework's name for it: <c>Adds(1,2)</c> (NUnit), <c>Docs.Tests.Adds(a: 1, b: 2)</c> (xUnit), <c>Adds (1,2)</c> (MSTest).</param>
+/// <param name="Name">The framework's name for it: <c>Adds(1,2)</c> (NUnit), <c>Docs.Tests.Adds(a: 1, b: 2)</c> (xUnit), <c>Adds (1,2)</c>
+/// (MSTest).</param>
 /// <param name="Message">A failure's message (the framework's own), or a skip's reason.</param>
 /// <param name="Location">Where it failed (the assertion's line) or, otherwise, where the test method is declared.</param>
 /// <param name="Output">What the test printed.</param>

@@ -49,7 +49,8 @@ internal sealed class DependencyResolver
     public string Fingerprint { get; }
 
     /// <inheritdoc cref="RunReferences.CreateAsync"/>
-    public static async Task<DependencyResolver> CreateAsync(SnippetCheckConfig config, string currentDirectory, string cacheRoot, CancellationToken cancellationToken) =>
+    public static async Task<DependencyResolver> CreateAsync(
+        SnippetCheckConfig config, string currentDirectory, string cacheRoot, CancellationToken cancellationToken) =>
         await CreateAsync(config, LibraryReferences.None, currentDirectory, cacheRoot, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
@@ -58,7 +59,8 @@ internal sealed class DependencyResolver
     /// </summary>
     /// <param name="framework">The framework of the matrix pass, which packages and projects are resolved for; the tool's own by default.</param>
     /// <param name="builds">What confines the restores and builds, and records them; as far as the machine allows by default.</param>
-    public static async Task<DependencyResolver> CreateAsync(SnippetCheckConfig config, LibraryReferences library, string currentDirectory, string cacheRoot,
+    public static async Task<DependencyResolver> CreateAsync(
+        SnippetCheckConfig config, LibraryReferences library, string currentDirectory, string cacheRoot,
         CancellationToken cancellationToken, TargetFramework? framework = null, BuildSandbox? builds = null)
     {
         var baseDirectory = config.SourcePath is { } source ? Path.GetDirectoryName(source)! : currentDirectory;
@@ -67,7 +69,8 @@ internal sealed class DependencyResolver
         builds ??= BuildSandbox.Auto();
         var restorer = new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory), framework) { Sandbox = builds };
         var projects = new ProjectBuilder(cacheRoot, config.Configuration ?? BuildConfiguration.Debug, framework, builds);
-        var references = await RunReferences.CreateAsync(config, library, baseDirectory, currentDirectory, projects, restorer, cancellationToken).ConfigureAwait(false);
+        var references = await RunReferences.CreateAsync(config, library, baseDirectory, currentDirectory, projects, restorer, cancellationToken)
+            .ConfigureAwait(false);
         return new DependencyResolver(restorer, projects, references, framework ?? TargetFramework.Tool);
     }
 
@@ -93,7 +96,8 @@ internal sealed class DependencyResolver
     /// Resolves what one program needs: <paramref name="blocks"/> are the lone snippet or the session's blocks
     /// (ignored ones are left out), plus the document's preludes for that program.
     /// </summary>
-    public async Task<ProgramDependencies> ResolveAsync(SnippetDocument document, IReadOnlyList<Snippet> blocks, string? session, CancellationToken cancellationToken)
+    public async Task<ProgramDependencies> ResolveAsync(
+        SnippetDocument document, IReadOnlyList<Snippet> blocks, string? session, CancellationToken cancellationToken)
     {
         var sources = document.Preludes
             .Where(p => p.Session is null || p.Session == session)
@@ -111,7 +115,8 @@ internal sealed class DependencyResolver
 
         foreach (var (directives, owner) in sources)
         {
-            if (directives.Errors.FirstOrDefault() is { } error) return Fail(owner, FailureReason.Annotation, error.Id, error.Message, error.Location);
+            if (directives.Errors.FirstOrDefault() is { } error) return Fail(
+                owner, FailureReason.Annotation, error.Id, error.Message, error.Location);
         }
 
         var packages = new Dictionary<string, (PackageRequest Request, Snippet? Owner)>(StringComparer.OrdinalIgnoreCase);
@@ -129,7 +134,8 @@ internal sealed class DependencyResolver
                 else if (earlier.Request.Version != package.Version)
                 {
                     return Fail(owner, FailureReason.Annotation, DiagnosticCodes.ConflictingDirective,
-                        $"package '{package.Id}' is asked for in version {package.Version} here, but in {earlier.Request.Version} at line {earlier.Request.Location.Line}; " +
+                        $"package '{package.Id}' is asked for in version {package.Version} here, but in {earlier.Request.Version} at line " +
+                        $"{earlier.Request.Location.Line}; " +
                         "one program can use only one version of a package", package.Location);
                 }
             }
@@ -137,7 +143,8 @@ internal sealed class DependencyResolver
             {
                 if (properties.TryGetValue(property.Name, out var earlier) && earlier.Setting != property.Setting)
                     return Fail(owner, FailureReason.Annotation, DiagnosticCodes.ConflictingDirective,
-                        $"'{property.Name}' is set to '{property.Value}' here, but to '{earlier.Value}' at line {earlier.Location.Line}", property.Location);
+                        $"'{property.Name}' is set to '{property.Value}' here, but to '{earlier.Value}' at line {earlier.Location.Line}",
+                        property.Location);
                 properties.TryAdd(property.Name, property);
                 if (owner is not null && TagConflict(owner.Tags, property) is { } conflict)
                     return Fail(owner, FailureReason.Annotation, DiagnosticCodes.ConflictingDirective, conflict, property.Location);
@@ -217,7 +224,8 @@ internal sealed class DependencyResolver
     /// <summary>NuGet's NU1603, at the directive: the pinned version is on no source, and the restore took the nearest higher one.</summary>
     private static Diagnostic? SubstitutedVersion(PackageRequest request, ResolvedAssets assets) =>
         assets.PackageVersions.TryGetValue(request.Id, out var used) && used.Length > 0 && !SameVersion(used, request.Version)
-            ? Diagnostic.Error("NU1603", $"{request.Id} {request.Version} is on no package source (the nearest is {used}, which dotnet run would take instead): " +
+            ? Diagnostic.Error("NU1603", $"{request.Id} {request.Version} is on no package source (the nearest is {used}, which dotnet run would " +
+            $"take instead): " +
                 $"not verified at {request.Version}; pin {used}, or add a source that has {request.Version}", request.Location)
             : null;
 
@@ -227,7 +235,8 @@ internal sealed class DependencyResolver
     private static string Normalized(string version)
     {
         var (release, suffix) = version.IndexOf('-') is var dash and >= 0 ? (version[..dash], version[dash..]) : (version, "");
-        var parts = release.Split('.').Select(p => int.TryParse(p, out var n) ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : p).ToList();
+        var parts = release.Split('.').Select(p => int.TryParse(p, out var n) ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : p)
+            .ToList();
         while (parts.Count < 3) parts.Add("0");
         while (parts.Count > 3 && parts[^1] == "0") parts.RemoveAt(parts.Count - 1);
         return string.Join('.', parts) + suffix;
@@ -240,7 +249,8 @@ internal sealed class DependencyResolver
     private string? AspNetCoreProblem()
     {
         if (!_framework.IsTool)
-            return $"ASP.NET Core snippets verify on {TargetFramework.Tool} only, not yet on {_framework}; narrow the block with the tag 'frameworks={TargetFramework.Tool}'";
+            return $"ASP.NET Core snippets verify on {TargetFramework.Tool} only, not yet on {_framework}; narrow the block with the tag " +
+                $"'frameworks={TargetFramework.Tool}'";
         try
         {
             _ = ReferenceAssemblies.Web;
@@ -250,7 +260,8 @@ internal sealed class DependencyResolver
             return e.Message;
         }
         return AspNetCoreFramework.RuntimeAssemblies is null
-            ? $"the ASP.NET Core shared framework ({AspNetCoreFramework.Name}) for .NET {Environment.Version.Major}.{Environment.Version.Minor} is not installed under '{DotnetInstallation.Root}'"
+            ? $"the ASP.NET Core shared framework ({AspNetCoreFramework.Name}) for .NET {Environment.Version.Major}.{Environment.Version.Minor} is " +
+            $"not installed under '{DotnetInstallation.Root}'"
             : null;
     }
 
@@ -262,10 +273,12 @@ internal sealed class DependencyResolver
         {
             CompileProperty.LangVersion { Version: var version } when tags.LangVersion is { } tag &&
                 tag.MapSpecifiedToEffectiveVersion() != version.MapSpecifiedToEffectiveVersion() => Message($"langversion={tag.ToDisplayString()}"),
-            CompileProperty.Nullable { Options: var options } when tags.Nullable is { } tag && options != tag => Message($"nullable={tag.ToString().ToLowerInvariant()}"),
+            CompileProperty.Nullable { Options: var options } when tags.Nullable is { } tag && options != tag =>
+                Message($"nullable={tag.ToString().ToLowerInvariant()}"),
             CompileProperty.AllowUnsafeBlocks { Allow: false } when tags.Unsafe => Message("unsafe"),
             CompileProperty.TreatWarningsAsErrors { Treat: false } when tags.WarnAsError => Message("warnaserror"),
-            CompileProperty.TargetFramework { Framework: var framework } when tags.Frameworks is { } set && !set.Contains(framework) => Message($"frameworks={set.Text}"),
+            CompileProperty.TargetFramework { Framework: var framework } when tags.Frameworks is { } set && !set.Contains(framework) =>
+                Message($"frameworks={set.Text}"),
             _ => null,
         };
     }

@@ -47,7 +47,8 @@ internal sealed partial record DotnetResult(int ExitCode, string Stdout, string 
         var lines = (Stderr + "\n" + Stdout).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (lines.FirstOrDefault(l => l.StartsWith("A compatible .NET SDK was not found", StringComparison.Ordinal)) is { } noSdk)
         {
-            var details = lines.Where(l => l.StartsWith("Requested SDK version:", StringComparison.Ordinal) || l.StartsWith("global.json file:", StringComparison.Ordinal));
+            var details = lines.Where(
+                l => l.StartsWith("Requested SDK version:", StringComparison.Ordinal) || l.StartsWith("global.json file:", StringComparison.Ordinal));
             return string.Join(' ', [noSdk, .. details.Select(d => "(" + d + ")")]);
         }
         return lines.FirstOrDefault() ?? $"dotnet exited with code {ExitCode}";
@@ -92,16 +93,21 @@ internal static class DotnetCli
     /// Where a post picks the SDK (a project's folder): the sandbox and the project's reach. A global.json can name an SDK
     /// folder of the post's own, so <c>dotnet --version</c> runs the post's code too.
     /// </param>
-    public static Task<string> SdkVersionAsync(string workingDirectory, string cacheRoot, (BuildSandbox Sandbox, BuildReach Reach)? confined = null) =>
+    public static Task<string> SdkVersionAsync(
+        string workingDirectory, string cacheRoot, (BuildSandbox Sandbox, BuildReach Reach)? confined = null) =>
         SdkVersions.GetOrAdd(workingDirectory, directory => new Lazy<Task<string>>(async () =>
         {
             // The entry holds the whole key before the version, so a file whose short name matches another key is a miss.
             var choice = SdkChoice.Of(directory);
             var entry = choice is null ? null : Path.Combine(cacheRoot, "sdk", StoreKey.FolderName(choice) + ".txt");
-            var remembered = entry is null ? null : StoreFile.TryRead(entry, bytes => Encoding.UTF8.GetString(bytes).Split('\n') is [var key, { Length: > 0 } known] && key == choice ? known : null);
+            var remembered = entry is null ? null
+                : StoreFile.TryRead(
+                    entry, bytes => Encoding.UTF8.GetString(bytes).Split('\n') is [var key, { Length: > 0 } known] && key == choice ? known : null);
             if (remembered is not null) return remembered;
             var result = confined is var (sandbox, reach)
-                ? await RunConfinedAsync(sandbox, BuildStep.Sdk, directory, reach, ["--version"], directory, TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false)
+                ? await RunConfinedAsync(
+                    sandbox, BuildStep.Sdk, directory, reach, ["--version"], directory, TimeSpan.FromMinutes(1), CancellationToken.None)
+                    .ConfigureAwait(false)
                 : await RunAsync(["--version"], directory, TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false);
             if (!result.Succeeded) throw new DotnetFailedException(result, $"'dotnet --version' failed: {result.Explain()}");
             var version = result.Stdout.Trim();
@@ -113,18 +119,24 @@ internal static class DotnetCli
     /// <c>dotnet ARGUMENTS</c> for a post's project, confined by <paramref name="sandbox"/> to <paramref name="reach"/>
     /// (<see cref="BuildSandbox"/>): every restore and build that may run a post's or a package's code comes here.
     /// </summary>
-    public static async Task<DotnetResult> RunConfinedAsync(BuildSandbox sandbox, BuildStep step, string subject, BuildReach reach, IReadOnlyList<string> arguments,
+    public static async Task<DotnetResult> RunConfinedAsync(
+        BuildSandbox sandbox, BuildStep step, string subject, BuildReach reach, IReadOnlyList<string> arguments,
         string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken, string? nugetConfigText = null)
     {
         using var command = sandbox.Prepare(step, subject, reach, Host, arguments, nugetConfigText);
-        return await RunProcessAsync(command.Program, command.Arguments, command.Environment, workingDirectory, timeout, cancellationToken).ConfigureAwait(false);
+        return await RunProcessAsync(command.Program, command.Arguments, command.Environment, workingDirectory, timeout, cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    /// <summary><c>dotnet ARGUMENTS</c> with the tool's own environment: only for commands that run no post's code (NuGet's source list and search).</summary>
-    public static Task<DotnetResult> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// <c>dotnet ARGUMENTS</c> with the tool's own environment: only for commands that run no post's code (NuGet's source list and search).
+    /// </summary>
+    public static Task<DotnetResult> RunAsync(
+        IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken) =>
         RunProcessAsync(Host, arguments, null, workingDirectory, timeout, cancellationToken);
 
-    private static async Task<DotnetResult> RunProcessAsync(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment,
+    private static async Task<DotnetResult> RunProcessAsync(
+        string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment,
         string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(program, arguments)

@@ -11,7 +11,8 @@ public static class GeneratedRestore
 {
     /// <summary>The text of the posts' NuGet.Config, part of each cache key; null without one.</summary>
     public static async Task<string?> NuGetConfigTextAsync(string? nugetConfig, CancellationToken cancellationToken) =>
-        nugetConfig is not null && File.Exists(nugetConfig) ? await File.ReadAllTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false) : null;
+        nugetConfig is not null && File.Exists(nugetConfig) ? await File.ReadAllTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false)
+        : null;
 
     /// <summary>
     /// Writes <c>restore.csproj</c> (and the NuGet.Config copy, or removes a stale one) into <paramref name="folder"/>,
@@ -20,7 +21,8 @@ public static class GeneratedRestore
     /// the second, which gets no network and no credentials.
     /// </summary>
     /// <param name="subject">What is restored, for the run's record of builds (<c>packages Humanizer 2.14.1</c>).</param>
-    internal static async Task<DotnetResult> RunAsync(BuildSandbox sandbox, string subject, string folder, string projectText, string? nugetConfigText,
+    internal static async Task<DotnetResult> RunAsync(
+        BuildSandbox sandbox, string subject, string folder, string projectText, string? nugetConfigText,
         IEnumerable<string> items, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var project = Path.Combine(folder, "restore.csproj");
@@ -31,7 +33,8 @@ public static class GeneratedRestore
 
         // The cache folder may sit inside a repository: its build customisations are not the snippet's.
         string[] standalone = ["-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryBuildTargets=false", "-p:ImportDirectoryPackagesProps=false"];
-        var restore = await DotnetCli.RunConfinedAsync(sandbox, BuildStep.Restore, subject, new BuildReach([folder, .. ProjectReach.NuGetConfigsAbove(folder)], [folder]),
+        var restore = await DotnetCli.RunConfinedAsync(
+            sandbox, BuildStep.Restore, subject, new BuildReach([folder, .. ProjectReach.NuGetConfigsAbove(folder)], [folder]),
             ["restore", project, "-nologo", .. ProjectBuilder.ConfinedSwitches, .. standalone],
             folder, timeout, cancellationToken, nugetConfigText).ConfigureAwait(false);
         if (!restore.Succeeded) return restore;

@@ -46,7 +46,8 @@ internal sealed record ScopedUsing(string Using, string File, int? Line)
         if (at < 0 || at == text.Length - 1) return null;
         var (name, where) = (text[..at].Trim(), text[(at + 1)..].Trim());
         var colon = where.LastIndexOf(':');
-        return colon > 0 && int.TryParse(where[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line) && line > 0
+        return colon > 0 && int.TryParse(
+            where[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line) && line > 0
             ? new ScopedUsing(name, where[..colon], line)
             : new ScopedUsing(name, where, null);
     }

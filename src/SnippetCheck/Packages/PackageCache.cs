@@ -12,10 +12,12 @@ public static class PackageCache
     {
         get
         {
-            if (Environment.GetEnvironmentVariable("SNIPPETCHECK_PACKAGE_CACHE") is { Length: > 0 } explicitRoot) return Path.GetFullPath(explicitRoot);
+            if (Environment.GetEnvironmentVariable("SNIPPETCHECK_PACKAGE_CACHE") is { Length: > 0 } explicitRoot) return Path.GetFullPath(
+                explicitRoot);
             if (OperatingSystem.IsWindows())
                 return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "snippetcheck");
-            if (Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg)) return Path.Combine(xdg, "snippetcheck");
+            if (Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg)) return Path.Combine(
+                xdg, "snippetcheck");
             return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "snippetcheck");
         }
     }

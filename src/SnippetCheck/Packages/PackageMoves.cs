@@ -47,6 +47,7 @@ public sealed class PackageMoves
 
     internal SnippetCheckConfig Apply(SnippetCheckConfig config) => _versions.Count == 0 || config.Packages is not { } packages ? config : config with
     {
-        Packages = [.. packages.Select(p => PackageRequest.TryParse(p, default) is { } request && VersionOf(request.Id) is { } version ? $"{request.Id}@{version}" : p)],
+        Packages = [.. packages.Select(
+            p => PackageRequest.TryParse(p, default) is { } request && VersionOf(request.Id) is { } version ? $"{request.Id}@{version}" : p)],
     };
 }

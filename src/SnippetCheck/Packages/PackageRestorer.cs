@@ -72,7 +72,8 @@ public sealed class PackageRestorer
         {
             var result = await GeneratedRestore.RunAsync(Sandbox, "packages " + (packages.IsEmpty ? "of ASP.NET Core" : Describe(packages)), folder,
                 ProjectText(packages, web, _framework), nugetConfigText,
-                ["ReferencePath", "RuntimeCopyLocalItems", "RuntimeTargetsCopyLocalItems", "ResourceCopyLocalItems"], RestoreTimeout, cancellationToken).ConfigureAwait(false);
+                ["ReferencePath", "RuntimeCopyLocalItems", "RuntimeTargetsCopyLocalItems", "ResourceCopyLocalItems"], RestoreTimeout,
+                cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 return ResolveOutcome.Failed(result.TimedOut

@@ -47,7 +47,8 @@ public sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
     /// <summary>As <see cref="StableVersionsAsync"/>, with previews among them when <paramref name="prerelease"/> is true.</summary>
     public async Task<IReadOnlyList<string>> VersionsAsync(string id, string workingDirectory, bool prerelease, CancellationToken cancellationToken)
     {
-        var all = await _answers.GetOrAdd($"{id}|{workingDirectory}", _ => new Lazy<Task<IReadOnlyList<string>>>(() => SearchAsync(id, workingDirectory, cancellationToken))).Value.ConfigureAwait(false);
+        var all = await _answers.GetOrAdd($"{id}|{workingDirectory}", _ =>
+            new Lazy<Task<IReadOnlyList<string>>>(() => SearchAsync(id, workingDirectory, cancellationToken))).Value.ConfigureAwait(false);
         return prerelease ? all : [.. all.Where(v => !v.Contains('-', StringComparison.Ordinal))];
     }
 
@@ -61,7 +62,9 @@ public sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
         var nugetConfig = PackageCache.FindNuGetConfig(workingDirectory);
         var configText = nugetConfig is null ? null : await File.ReadAllTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
         // Previews are kept too, and the answer's age is its file's.
-        var file = Path.Combine(cacheRoot, "search", StoreKey.FolderName(new StoreKey().Add("id", id.ToLowerInvariant()).Add("nuget.config", configText).Hash()) + ".txt");
+        var file = Path.Combine(
+            cacheRoot, "search", StoreKey.FolderName(new StoreKey().Add("id", id.ToLowerInvariant()).Add("nuget.config", configText).Hash())
+            + ".txt");
         if (File.Exists(file) && (maxAge is not { } age || DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < age)
             && StoreFile.TryRead(file, System.Text.Encoding.UTF8.GetString) is { } kept)
             return kept.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -90,7 +93,8 @@ public sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
             try
             {
                 Interlocked.Increment(ref _requests);
-                using var response = await Http.GetAsync($"{container.TrimEnd('/')}/{id.ToLowerInvariant()}/index.json", cancellationToken).ConfigureAwait(false);
+                using var response =
+                    await Http.GetAsync($"{container.TrimEnd('/')}/{id.ToLowerInvariant()}/index.json", cancellationToken).ConfigureAwait(false);
                 if (response.StatusCode == System.Net.HttpStatusCode.NotFound) continue;
                 if (!response.IsSuccessStatusCode) return null;
                 using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
@@ -108,17 +112,20 @@ public sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
     private Task<IReadOnlyList<string>?> SourcesAsync(string workingDirectory, CancellationToken cancellationToken) =>
         _sources.GetOrAdd(PackageCache.FindNuGetConfig(workingDirectory) ?? "", _ => new Lazy<Task<IReadOnlyList<string>?>>(async () =>
         {
-            var result = await DotnetCli.RunAsync(["nuget", "list", "source", "--format", "short"], workingDirectory, SearchTimeout, cancellationToken).ConfigureAwait(false);
+            var result = await DotnetCli.RunAsync(
+                ["nuget", "list", "source", "--format", "short"], workingDirectory, SearchTimeout, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded) return null;
             // "E https://api.nuget.org/v3/index.json": E for enabled, D for disabled.
-            return [.. result.Stdout.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("E ", StringComparison.Ordinal)).Select(l => l[2..].Trim())];
+            return [.. result.Stdout.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("E ", StringComparison.Ordinal)).Select(
+                l => l[2..].Trim())];
         })).Value;
 
     /// <summary>A v3 HTTP source's <c>PackageBaseAddress/3.0.0</c> from its service index; null for any other source or an error.</summary>
     private Task<string?> FlatContainerAsync(string source, CancellationToken cancellationToken) =>
         _flatContainers.GetOrAdd(source, _ => new Lazy<Task<string?>>(async () =>
         {
-            if (!source.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && !source.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) return null;
+            if (!source.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                && !source.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) return null;
             try
             {
                 Interlocked.Increment(ref _requests);
@@ -147,7 +154,9 @@ public sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
         Interlocked.Increment(ref _requests);
         try
         {
-            return await DotnetCli.RunAsync(["package", "search", id, "--exact-match", "--format", "json"], workingDirectory, SearchTimeout, cancellationToken).ConfigureAwait(false);
+            return await DotnetCli.RunAsync(
+                ["package", "search", id, "--exact-match", "--format", "json"], workingDirectory, SearchTimeout, cancellationToken).ConfigureAwait(
+                false);
         }
         finally
         {
@@ -170,7 +179,8 @@ public sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
     [
         .. versions
             .Select(text => text.Split('+')[0])
-            .Select(text => (Text: text, Number: Version.TryParse(text.Split('-')[0], out var number) ? number : null, Label: text.Contains('-') ? text[(text.IndexOf('-') + 1)..] : null))
+            .Select(text => (Text: text, Number: Version.TryParse(text.Split('-')[0], out var number) ? number : null, Label: text.Contains('-')
+                ? text[(text.IndexOf('-') + 1)..] : null))
             .Where(v => v.Number is not null)
             .DistinctBy(v => (v.Number, v.Label))
             .OrderByDescending(v => v.Number)

@@ -84,7 +84,9 @@ internal sealed class ProgramDependencies
         {
             var extra = _compile.Select(ReferenceFor).ToList();
             var replaced = _compile.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            references = [.. references.Where(r => r is not PortableExecutableReference { FilePath: { } path } || !replaced.Contains(Path.GetFileNameWithoutExtension(path))), .. extra];
+            references = [.. references.Where(
+                r => r is not PortableExecutableReference { FilePath: { } path } || !replaced.Contains(Path.GetFileNameWithoutExtension(path))),
+                .. extra];
         }
 
         var result = settings with { References = references };

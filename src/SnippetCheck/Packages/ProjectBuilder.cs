@@ -13,7 +13,8 @@ namespace SnippetCheck.Packages;
 /// Builds a referenced project (config <c>references</c>, a <c>.csproj</c> argument, or a snippet's <c>#:project</c>)
 /// with <c>dotnet build -c Debug</c> (config <c>configuration</c>; Debug, as <c>dotnet build</c> and the MSBuild task
 /// use, so a stack trace through the library reads the same from the CLI and from the build) into
-/// <c>&lt;cache&gt;/projects/&lt;hash&gt;/bin/</c>, and references its output. A stamp of the project folder's sources (<c>*.cs</c>, <c>*.csproj</c>, <c>*.props</c>,
+/// <c>&lt;cache&gt;/projects/&lt;hash&gt;/bin/</c>, and references its output. A stamp of the project folder's sources (<c>*.cs</c>, <c>*.csproj</c>,
+/// <c>*.props</c>,
 /// <c>*.targets</c>, bin and obj left out) and the SDK version decides whether to build again: an unchanged
 /// project is never rebuilt, in this run or a later one.
 /// </summary>
@@ -38,7 +39,8 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
 
     /// <summary>The projects built (or found built in the store) so far, each with the framework it was built for.</summary>
     public IReadOnlyList<LibraryBuild> Built =>
-        [.. _builds.Where(b => b.Value.IsValueCreated && b.Value.Value.IsCompletedSuccessfully && b.Value.Value.Result.Assets?.LibraryFramework is not null)
+        [.. _builds.Where(b => b.Value.IsValueCreated && b.Value.Value.IsCompletedSuccessfully
+            && b.Value.Value.Result.Assets?.LibraryFramework is not null)
             .Select(b => new LibraryBuild(b.Key, _framework.Moniker, b.Value.Value.Result.Assets!.LibraryFramework!))
             .OrderBy(b => b.Project, StringComparer.Ordinal)];
 
@@ -75,11 +77,13 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         try
         {
             // The SDK that builds the project: a global.json in its folder or above picks it.
-            sdk = await DotnetCli.SdkVersionAsync(Path.GetDirectoryName(project)!, _cacheRoot, (_sandbox, ProjectReach.Of(project, Path.Combine(folder, "bin")))).ConfigureAwait(false);
+            sdk = await DotnetCli.SdkVersionAsync(
+                Path.GetDirectoryName(project)!, _cacheRoot, (_sandbox, ProjectReach.Of(project, Path.Combine(folder, "bin")))).ConfigureAwait(false);
         }
         catch (DotnetFailedException e)
         {
-            return ResolveOutcome.Failed($"{e.Result.FirstError()}\nreproduce: {ReproduceAsWritten(project)}{SdkHint(e.Result.FirstError(), project)}");
+            var error = e.Result.FirstError();
+            return ResolveOutcome.Failed($"{error}\nreproduce: {ReproduceAsWritten(project)}{SdkHint(error, project)}");
         }
         var key = new StoreKey()
             .Add("project", project)
@@ -110,7 +114,8 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
 
     /// <summary>Before the project is evaluated, the <c>-f</c> its text's <c>TargetFrameworks</c> says the build will take.</summary>
     private string ReproduceAsWritten(string project) =>
-        Reproduce(project, ProjectTargets.Listed(project) is { } listed && NearestFramework.For(_framework.Moniker, listed) is { } chosen ? ["-f", chosen] : []);
+        Reproduce(project, ProjectTargets.Listed(project) is { } listed && NearestFramework.For(_framework.Moniker, listed) is { } chosen
+            ? ["-f", chosen] : []);
 
     private async Task<ResolveOutcome> BuildIntoAsync(string project, string folder, CancellationToken cancellationToken)
     {
@@ -125,12 +130,14 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         // runs any target the project hooks to it: it gets no secret but NuGet's own. Its evaluation says which
         // frameworks the project targets, Directory.Build.props and conditions included.
         var restore = await DotnetCli.RunConfinedAsync(_sandbox, BuildStep.Restore, project, reach,
-            ["restore", project, "-nologo", .. ConfinedSwitches, "-p:SnippetCheckEnabled=false", "-getProperty:TargetFramework", "-getProperty:TargetFrameworks"],
+            ["restore", project, "-nologo", .. ConfinedSwitches, "-p:SnippetCheckEnabled=false", "-getProperty:TargetFramework",
+                "-getProperty:TargetFrameworks"],
             directory, BuildTimeout, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
         if (!restore.Succeeded)
         {
             // A framework the snippets cannot use may be why it failed (net9.0-windows on Linux): that is the news.
-            if (ProjectTargets.Listed(project) is { } listed && NearestFramework.For(_framework.Moniker, listed) is null) return NoFrameworkFits(listed);
+            if (ProjectTargets.Listed(project) is { } listed && NearestFramework.For(_framework.Moniker, listed) is null) return NoFrameworkFits(
+                listed);
             return ResolveOutcome.Failed(restore.TimedOut
                 ? $"the restore did not finish within {BuildTimeout.TotalMinutes:0} minutes\nreproduce: {ReproduceAsWritten(project)}"
                 : $"{restore.FirstError()}\nreproduce: {ReproduceAsWritten(project)}{SdkHint(restore.FirstError(), project)}");
@@ -138,7 +145,8 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         var targets = LibraryTargets.Read(GeneratedRestore.JsonPart(restore.Stdout));
         var chosen = NearestFramework.For(_framework.Moniker, targets.Frameworks);
         if (chosen is null)
-            return targets.Frameworks.Count == 0 ? ResolveOutcome.Failed("the project names no TargetFramework") : NoFrameworkFits(targets.Frameworks);
+            return targets.Frameworks.Count == 0 ? ResolveOutcome.Failed("the project names no TargetFramework")
+                : NoFrameworkFits(targets.Frameworks);
         // One framework of several is built with -f; a project of one framework is built as it is.
         string[] frameworkArguments = targets.MultiTargeted ? ["-f", chosen] : [];
         var reproduce = Reproduce(project, frameworkArguments);
@@ -164,7 +172,8 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         if (targetPath is null || !File.Exists(targetPath))
         {
             return ResolveOutcome.Failed(
-                $"the build produced no single assembly (TargetPath '{targetPath}'); a referenced project needs one TargetFramework, such as net10.0");
+                $"the build produced no single assembly (TargetPath '{targetPath}'); " +
+                "a referenced project needs one TargetFramework, such as net10.0");
         }
         var runtime = Directory.GetFiles(output, "*.dll", SearchOption.TopDirectoryOnly);
         var assets = ResolvedAssets.FromMSBuildItems(json, [targetPath], []);
@@ -205,7 +214,9 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         var files = SourceFiles(projectDirectory).Order(StringComparer.Ordinal).Select(f => (File: f, Bytes: File.ReadAllBytes(f))).ToList();
         // The compiler writes line numbers and source text into the IL where a caller-info attribute asks for them: a
         // project that names one is stamped byte for byte, as any change may then change its build.
-        bool Names(string attribute) => files.Any(f => f.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && Encoding.UTF8.GetString(f.Bytes).Contains(attribute, StringComparison.Ordinal));
+        bool Names(string attribute) =>
+            files.Any(f => f.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
+                && Encoding.UTF8.GetString(f.Bytes).Contains(attribute, StringComparison.Ordinal));
         var codeOnly = !Names("CallerLineNumber");
         // An argument's text, comments and white space inside it included, is what CallerArgumentExpression captures (a
         // Debug.Assert of one's own, as MoreLINQ has): that text is stamped too, and a doc-comment edit still rebuilds nothing.
@@ -214,7 +225,8 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         foreach (var (file, bytes) in files)
         {
             stamp.Add("file", Path.GetRelativePath(projectDirectory, file).Replace('\\', '/'));
-            if (codeOnly && file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) stamp.Add("code", CodeOf(Encoding.UTF8.GetString(bytes), arguments));
+            if (codeOnly && file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) stamp.Add(
+                "code", CodeOf(Encoding.UTF8.GetString(bytes), arguments));
             else stamp.Add("content", bytes);
         }
         return stamp.Hash();

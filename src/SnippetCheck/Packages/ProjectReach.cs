@@ -58,7 +58,9 @@ internal static partial class ProjectReach
         foreach (var folder in reach.Write) Directory.CreateDirectory(folder);
     }
 
-    /// <summary>The NuGet config files in <paramref name="reach"/>, joined, their relative sources made absolute: a restore reads their local feeds.</summary>
+    /// <summary>
+    /// The NuGet config files in <paramref name="reach"/>, joined, their relative sources made absolute: a restore reads their local feeds.
+    /// </summary>
     public static string ConfigText(BuildReach reach) =>
         string.Join('\n', reach.Read.Where(p => Path.GetFileName(p).Equals("nuget.config", StringComparison.OrdinalIgnoreCase) && File.Exists(p))
             .Select(p => AbsoluteSources(File.ReadAllText(p), Path.GetDirectoryName(p)!)));
@@ -72,7 +74,8 @@ internal static partial class ProjectReach
     {
         for (var above = Path.GetDirectoryName(folder); above is not null; above = Path.GetDirectoryName(above))
         {
-            foreach (var file in ConfigFiles(above).Where(f => Path.GetFileName(f).Equals("nuget.config", StringComparison.OrdinalIgnoreCase))) yield return file;
+            foreach (var file in ConfigFiles(above).Where(
+                f => Path.GetFileName(f).Equals("nuget.config", StringComparison.OrdinalIgnoreCase))) yield return file;
         }
     }
 
@@ -110,7 +113,8 @@ internal static partial class ProjectReach
             }
             foreach (Match reference in ProjectReference().Matches(text))
             {
-                foreach (var include in reference.Groups["include"].Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                foreach (var include in reference.Groups["include"].Value.Split(
+                    ';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
                     if (!include.Contains("$(", StringComparison.Ordinal)) pending.Push(Path.GetFullPath(include.Replace('\\', '/'), folder));
                 }

@@ -48,7 +48,8 @@ internal sealed record LibraryTargets(IReadOnlyList<string> Frameworks, bool Mul
     {
         using var document = System.Text.Json.JsonDocument.Parse(json);
         string Property(string name) =>
-            document.RootElement.TryGetProperty("Properties", out var properties) && properties.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
+            document.RootElement.TryGetProperty("Properties", out var properties) && properties.TryGetProperty(name, out var value)
+            ? value.GetString() ?? "" : "";
         var many = Property("TargetFrameworks").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (many.Length > 0) return new LibraryTargets(many, true);
         var one = Property("TargetFramework").Trim();

@@ -67,7 +67,8 @@ public sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList
         // Satellite resource assemblies (de/Humanizer.resources.dll), one per culture folder, each under its own key: a
         // package's translations live in other packages' folders, where the runtime's probing beside the parent never looks.
         foreach (var item in Items(items, "ResourceCopyLocalItems").Where(IsSatellite))
-            runtime.TryAdd(Metadata(item, "DestinationSubDirectory") + Path.GetFileName(Metadata(item, "Identity")), (Metadata(item, "Identity"), RuntimeRanks.Count));
+            runtime.TryAdd(Metadata(item, "DestinationSubDirectory") + Path.GetFileName(Metadata(item, "Identity")),
+                (Metadata(item, "Identity"), RuntimeRanks.Count));
         foreach (var item in Items(items, "RuntimeTargetsCopyLocalItems").Where(IsManaged))
         {
             // A RID-specific asset replaces the portable one when it fits this machine; the closest RID wins.
@@ -88,7 +89,9 @@ public sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList
 
     private const string NetStandardLibrary = "NETStandard.Library";
 
-    /// <summary>A <c>Using</c> item as <see cref="Compilation.CompileSettings.Usings"/> holds it: <c>N</c>, <c>static N.T</c> or <c>A = N.T</c>.</summary>
+    /// <summary>
+    /// A <c>Using</c> item as <see cref="Compilation.CompileSettings.Usings"/> holds it: <c>N</c>, <c>static N.T</c> or <c>A = N.T</c>.
+    /// </summary>
     private static string UsingText(JsonElement item)
     {
         var name = Metadata(item, "Identity");
@@ -97,7 +100,8 @@ public sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList
     }
 
     private static bool IsSatellite(JsonElement item) =>
-        Metadata(item, "DestinationSubDirectory").Length > 0 && Metadata(item, "Identity").EndsWith(".resources.dll", StringComparison.OrdinalIgnoreCase);
+        Metadata(item, "DestinationSubDirectory").Length > 0
+        && Metadata(item, "Identity").EndsWith(".resources.dll", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsManaged(JsonElement item) =>
         Metadata(item, "AssetType") is "runtime" or "" && Metadata(item, "Identity").EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
@@ -136,7 +140,8 @@ internal static class AssetCache
     /// resource assemblies among the runtime assets.</summary>
     private const int FormatVersion = 5;
 
-    private sealed record Entry(int Version, string Key, string[] Compile, string[] Runtime, bool AspNetCore, string[]? Usings, Dictionary<string, string>? PackageVersions,
+    private sealed record Entry(
+        int Version, string Key, string[] Compile, string[] Runtime, bool AspNetCore, string[]? Usings, Dictionary<string, string>? PackageVersions,
         string? LibraryFramework);
 
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
@@ -178,7 +183,8 @@ internal static class AssetCache
 
     private static void Write(string path, string key, ResolvedAssets assets)
     {
-        var entry = new Entry(FormatVersion, key, [.. assets.Compile], [.. assets.Runtime], assets.UsesAspNetCore, [.. assets.Usings], new(assets.PackageVersions),
+        var entry = new Entry(
+            FormatVersion, key, [.. assets.Compile], [.. assets.Runtime], assets.UsesAspNetCore, [.. assets.Usings], new(assets.PackageVersions),
             assets.LibraryFramework);
         StoreFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(entry, Options));
     }

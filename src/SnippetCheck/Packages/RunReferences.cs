@@ -54,7 +54,8 @@ internal sealed class RunReferences
     /// <param name="baseDirectory">The config file's folder, where its references are relative to.</param>
     /// <param name="projects">Builds a referenced <c>.csproj</c>.</param>
     /// <param name="restorer">Restores config <c>packages</c>; one that cannot be restored is a config error too.</param>
-    public static async Task<RunReferences> CreateAsync(SnippetCheckConfig config, LibraryReferences library, string baseDirectory, string currentDirectory,
+    public static async Task<RunReferences> CreateAsync(
+        SnippetCheckConfig config, LibraryReferences library, string baseDirectory, string currentDirectory,
         ProjectBuilder projects, PackageRestorer restorer, CancellationToken cancellationToken)
     {
         var where = config.SourcePath is { } path ? DocumentDiscovery.DisplayPath(path, currentDirectory) : "config";
@@ -64,7 +65,8 @@ internal sealed class RunReferences
             .DistinctBy(r => r.Full)
             .ToList();
         // Validated as the config was read.
-        IReadOnlyList<PackageRequest> packages = [.. (config.Packages ?? []).Select(p => PackageRequest.TryParse(p, new SourceLocation(where, 1, 1))!)];
+        IReadOnlyList<PackageRequest> packages =
+            [.. (config.Packages ?? []).Select(p => PackageRequest.TryParse(p, new SourceLocation(where, 1, 1))!)];
         if (references.Count == 0 && library.RuntimeAssemblies.Count == 0 && !library.GlobalUsings.Any() && packages.Count == 0)
             return new RunReferences(ResolvedAssets.None, "", []);
 
@@ -79,7 +81,8 @@ internal sealed class RunReferences
         foreach (var assembly in library.RuntimeAssemblies.Select(a => Path.GetFullPath(a, currentDirectory)))
         {
             if (!File.Exists(assembly))
-                throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"--runtime-assembly '{assembly}' does not exist (a bad reference stops the run: exit code 2)");
+                throw new VerificationSetupException(
+                    DiagnosticCodes.BadConfig, $"--runtime-assembly '{assembly}' does not exist (a bad reference stops the run: exit code 2)");
             runtime.Add(assembly);
             fingerprint.Add("runtime assembly", assembly).Add("content", ContentHash.OfFile(assembly));
             dependencyFiles.Add(assembly);
@@ -120,14 +123,17 @@ internal sealed class RunReferences
         }
         foreach (var global in usings) fingerprint.Add("using", global);
         ResolvedAssets AssetsOf(IEnumerable<string> compiled, IEnumerable<string> loaded, bool web) =>
-            new([.. compiled.Distinct(StringComparer.Ordinal)], [.. loaded.Distinct(StringComparer.Ordinal)], web) { Usings = [.. usings.Distinct(StringComparer.Ordinal)] };
+            new([.. compiled.Distinct(StringComparer.Ordinal)], [.. loaded.Distinct(StringComparer.Ordinal)], web) { Usings =
+                [.. usings.Distinct(StringComparer.Ordinal)] };
         var withoutPackages = AssetsOf(compile, runtime, aspNetCore);
         var withPackages = withoutPackages;
         if (packages.Count > 0)
         {
             var restored = await restorer.ResolveAsync(new PackageSet(packages), web: false, cancellationToken).ConfigureAwait(false);
             if (restored.Assets is not { } assets)
-                throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"{where}: packages could not be restored (a bad package stops the run: exit code 2): {restored.Error}");
+                throw new VerificationSetupException(
+                    DiagnosticCodes.BadConfig,
+                    $"{where}: packages could not be restored (a bad package stops the run: exit code 2): {restored.Error}");
             withPackages = AssetsOf([.. compile, .. assets.Compile], [.. runtime, .. assets.Runtime], aspNetCore || assets.UsesAspNetCore);
             fingerprint.Add("packages", new PackageSet(packages).Key);
         }

@@ -10,7 +10,9 @@ namespace SnippetCheck.Packages;
 /// </summary>
 internal static class SdkChoice
 {
-    /// <summary>The key's hash, or null where it cannot be trusted to decide alone: a global.json that names SDK folders of its own (<c>paths</c>).</summary>
+    /// <summary>
+    /// The key's hash, or null where it cannot be trusted to decide alone: a global.json that names SDK folders of its own (<c>paths</c>).
+    /// </summary>
     public static string? Of(string directory)
     {
         var key = new StoreKey().Add("host", DotnetCli.Host);
@@ -28,7 +30,8 @@ internal static class SdkChoice
             key.Add("global.json", globalJson).Add("content", content);
         }
         var variables = Environment.GetEnvironmentVariables();
-        foreach (var name in variables.Keys.Cast<string>().Where(n => n.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
+        foreach (var name in variables.Keys.Cast<string>().Where(n => n.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase)).Order(
+            StringComparer.Ordinal))
         {
             key.Add("variable", name).Add("value", variables[name] as string);
         }

@@ -21,7 +21,8 @@ internal static class SdkMismatch
                 $"even those the examples do not use: run the check with a .NET SDK that supports {newer[^1]} (https://aka.ms/dotnet/download)";
         if (firstError.Contains("A compatible .NET SDK was not found", StringComparison.Ordinal))
             return $"hint: {frameworks}its global.json asks for an SDK this machine does not have, and {sdk}cannot stand in for it: " +
-                (newer.Count > 0 ? $"install the SDK global.json names, which {string.Join(" and ", newer)} need too" : "install the SDK global.json names, or let its rollForward accept the installed one") +
+                (newer.Count > 0 ? $"install the SDK global.json names, which {string.Join(" and ", newer)} need too" : "install the SDK " +
+                "global.json names, or let its rollForward accept the installed one") +
                 " (https://aka.ms/dotnet/download)";
         return null;
     }

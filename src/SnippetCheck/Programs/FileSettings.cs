@@ -22,7 +22,7 @@ public sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<Metad
     /// <summary>Front matter or config says every snippet here may use the network.</summary>
     internal bool AllowsNetwork => Settings.Network.In(Config);
 
-    internal TimeSpan TimeoutFor(SnippetTags tags) => tags.Timeout ?? Settings.Timeout.In(Config);
+    internal TimeSpan TimeoutFor(SnippetTags tags) => Settings.Timeout.Merge.WithTag(Settings.Timeout.In(Config), tags.Timeout);
 
     /// <summary>How the file's programs compile before their blocks' tags are laid over.</summary>
     internal CompileSettings CompileSettings { get; } = CompileSettings.For(framework ?? TargetFramework.Tool, references).Overlay(config);

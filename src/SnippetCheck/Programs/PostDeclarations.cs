@@ -55,5 +55,6 @@ public static class PostDeclarations
 
     private static bool IsSignatureOnly(MethodDeclarationSyntax method) =>
         method.Body is null && method.ExpressionBody is null && method.Parent is not InterfaceDeclarationSyntax
-        && !method.Modifiers.Any(m => m.IsKind(SyntaxKind.AbstractKeyword) || m.IsKind(SyntaxKind.ExternKeyword) || m.IsKind(SyntaxKind.PartialKeyword));
+        && !method.Modifiers.Any(
+            m => m.IsKind(SyntaxKind.AbstractKeyword) || m.IsKind(SyntaxKind.ExternKeyword) || m.IsKind(SyntaxKind.PartialKeyword));
 }

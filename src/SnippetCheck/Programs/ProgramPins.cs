@@ -47,7 +47,8 @@ public static class ProgramPins
                 .SelectMany(p => p.Directives.Packages.Select(r => Pin(r, PinPlace.Directive))))
             .Distinct()
             .ToList();
-        var configured = configPackages.Where(c => !own.Any(p => p.Id.Equals(c.Id, StringComparison.OrdinalIgnoreCase))).Select(r => Pin(r, PinPlace.Config));
+        var configured = configPackages.Where(c => !own.Any(p => p.Id.Equals(c.Id, StringComparison.OrdinalIgnoreCase))).Select(
+            r => Pin(r, PinPlace.Config));
         return [.. own, .. configured];
     }
 

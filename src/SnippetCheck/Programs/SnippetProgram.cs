@@ -17,7 +17,7 @@ public sealed class SnippetProgram
     private SnippetProgram(SnippetDocument document, string? session, IReadOnlyList<Snippet> blocks, FileSettings file, bool fixture = false)
     {
         IsFixture = fixture;
-        Network = file.AllowsNetwork || blocks.Any(b => b.Tags.Network);
+        Network = blocks.Aggregate(file.AllowsNetwork, (allowed, b) => Configuration.Settings.Network.Merge.WithTag(allowed, b.Tags.Network));
         Document = document;
         Session = session;
         Blocks = blocks;
@@ -88,13 +88,17 @@ public sealed class SnippetProgram
     {
         if (!IsSession) return [0];
         var parts = BlockParts(settings);
-        return [.. Enumerable.Range(0, Blocks.Count).Where(i => Blocks[i].Kind is not (SnippetKind.Ignore or SnippetKind.CompileFail or SnippetKind.Check) && !parts[i].IsEmpty)];
+        return [.. Enumerable.Range(0, Blocks.Count).Where(
+            i => Blocks[i].Kind is not (SnippetKind.Ignore or SnippetKind.CompileFail or SnippetKind.Check) && !parts[i].IsEmpty)];
     }
 
-    /// <summary>What compiling block <paramref name="index"/> at the <c>check</c> level needs: its part, and the names the post's other blocks declare.</summary>
+    /// <summary>
+    /// What compiling block <paramref name="index"/> at the <c>check</c> level needs: its part, and the names the post's other blocks declare.
+    /// </summary>
     internal CheckScope CheckScopeFor(int index, CompileSettings settings) =>
         new(index, PostDeclarations.Besides(Document, Blocks[index], settings.ParseOptions),
-            [.. Holes.Fill(Blocks[index].Code, settings.ParseOptions, Blocks[index].Tags.Members).Holes.Select(h => h with { File = Document.DisplayPath })]);
+            [.. Holes.Fill(Blocks[index].Code, settings.ParseOptions, Blocks[index].Tags.Members).Holes.Select(
+                h => h with { File = Document.DisplayPath })]);
 
     /// <summary>
     /// True when a run of <paramref name="blocks"/> runs the program's test methods too: one of them asks to run. A block
@@ -123,7 +127,8 @@ public sealed class SnippetProgram
     public bool HasEntryPoint(CompileSettings settings, IEnumerable<int> blocks)
     {
         var parts = BlockParts(settings);
-        return blocks.Any(i => parts[i].HasStatements || parts[i].HasMain || parts[i].Part.FixtureMethod is not null) || PreludeParts(settings).Any(p => p.HasMain);
+        return blocks.Any(i => parts[i].HasStatements || parts[i].HasMain || parts[i].Part.FixtureMethod is not null)
+            || PreludeParts(settings).Any(p => p.HasMain);
     }
 
     /// <summary>The block whose output is everything printed before the first block mark: the one holding <c>Main</c>, else the first.</summary>
@@ -170,7 +175,8 @@ public sealed class SnippetProgram
             return new CodePart(index, file, members, memberClass);
         }
         if (block.Tags.Given.Count > 0 && block.Tags.Base is null && !block.Tags.Members) code = GivenLocals.Declare(code, block.Tags.Given, options);
-        if (block.Tags.Base is { } baseType && !block.Tags.Members) return new CodePart(index, file, BaseClassWrapper.Wrap(code, index, baseType, options));
+        if (block.Tags.Base is { } baseType && !block.Tags.Members) return new CodePart(
+            index, file, BaseClassWrapper.Wrap(code, index, baseType, options));
         if (!block.Tags.Members) return new CodePart(index, file, code);
         var (lines, staticClass) = MemberWrapper.Wrap(code, index, options);
         return new CodePart(index, file, lines, staticClass);

@@ -31,13 +31,15 @@ public sealed record ConsoleLine(ConsoleLineKind Kind, string Message, SourceLoc
     };
 
     /// <summary>A file problem: its column is 1 when it is about the whole file (<see cref="ReportText.Column"/>).</summary>
-    public static ConsoleLine Of(FileError error) => Error(new SourceLocation(error.File, error.Line, ReportText.Column(error)), error.Code, error.Message);
+    public static ConsoleLine Of(FileError error) =>
+        Error(new SourceLocation(error.File, error.Line, ReportText.Column(error)), error.Code, error.Message);
 
     /// <summary>A note at a place: what a person may want to know, never a failure.</summary>
     public static ConsoleLine Note(SourceLocation place, string message) => new(ConsoleLineKind.Note, message, place);
 
     /// <summary>The tool unable to do its job; a bad argument has no code.</summary>
-    public static ConsoleLine ToolError(string? code, string message, SourceLocation? place = null) => new(ConsoleLineKind.ToolError, message, place, code);
+    public static ConsoleLine ToolError(string? code, string message, SourceLocation? place = null) =>
+        new(ConsoleLineKind.ToolError, message, place, code);
 
     /// <summary>The tool stopped by a setup problem, at its place if it has one.</summary>
     public static ConsoleLine Of(VerificationSetupException problem) => ToolError(problem.Code, problem.Problem, problem.Place);

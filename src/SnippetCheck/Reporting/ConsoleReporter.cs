@@ -27,7 +27,8 @@ public sealed class ConsoleReporter(ConsoleWriter console, bool verbose)
         var restOfGroup = skippedTogether.SelectMany(g => g.Skip(1)).ToHashSet();
         foreach (var result in report.Snippets)
         {
-            foreach (var warning in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && (verbose || d.Id.StartsWith("SC", StringComparison.Ordinal))
+            foreach (var warning in result.Diagnostics.Where(
+                d => d.Severity == DiagnosticSeverity.Warning && (verbose || d.Id.StartsWith("SC", StringComparison.Ordinal))
                 || verbose && d.Severity == DiagnosticSeverity.Info && d.Id == DiagnosticCodes.ForeignAttribute))
             {
                 WriteLine(ConsoleLine.Of(warning), Yellow);
@@ -36,13 +37,16 @@ public sealed class ConsoleReporter(ConsoleWriter console, bool verbose)
             if (result.Status == SnippetStatus.Failed) WriteFailure(result);
             // A skipped block is counted in the summary; the reader needs to know why without -v.
             else if (!verbose && firstOfGroup.TryGetValue(result, out var count))
-                WriteLine(ConsoleLine.Note(result.Location, $"skipped {count} blocks of session '{result.Snippet.Tags.Session}'{(result.Message is null ? "" : ": " + result.Message)}"), Dim);
+                WriteLine(ConsoleLine.Note(
+                    result.Location, $"skipped {count} blocks of session " +
+                    $"'{result.Snippet.Tags.Session}'{(result.Message is null ? "" : ": " + result.Message)}"), Dim);
             else if (!verbose && restOfGroup.Contains(result))
                 continue;
             else if (result.Verdict is Verdict.Checked { Message: var checkedMessage } && verbose)
                 WriteLine(ConsoleLine.Note(result.Location, checkedMessage), Dim);
             else if (verbose || result.Status == SnippetStatus.Skipped)
-                WriteLine(ConsoleLine.Note(result.Location, $"{result.Status.ToWord()} {result.Kind.ToTag()}{(result.Message is null ? "" : ": " + result.Message)}"), Dim);
+                WriteLine(ConsoleLine.Note(
+                    result.Location, $"{result.Status.ToWord()} {result.Kind.ToTag()}{(result.Message is null ? "" : ": " + result.Message)}"), Dim);
         }
         if (report.Failed > FailureDigest.Threshold)
         {
@@ -51,7 +55,9 @@ public sealed class ConsoleReporter(ConsoleWriter console, bool verbose)
         if (report.FailsForNothingVerified) WriteLine(NothingVerified.Error(report), Red);
         if (report.FailsForCoverage) WriteLine(CoverageLine.Error(report), Red);
         // Worth a line when some C# goes unverified, or a gate is set; a run that verified every block says so in its summary.
-        if (report.Blocks > 0 && (report.Verified < report.Blocks || report.MinCoverage is not null || report.MinCheckCoverage is not null)) WriteLine(ConsoleLine.Plain(CoverageLine.For(report)), null);
+        if (report.Blocks > 0
+            && (report.Verified < report.Blocks || report.MinCoverage is not null || report.MinCheckCoverage is not null)) WriteLine(
+                ConsoleLine.Plain(CoverageLine.For(report)), null);
         var summary = SummaryLine.For(report);
         WriteLine(ConsoleLine.Plain(summary), report.Succeeded ? Green : Red);
         if (NothingVerified.Hint(report) is { } hint) WriteLine(ConsoleLine.Plain(hint), Yellow);
@@ -62,7 +68,8 @@ public sealed class ConsoleReporter(ConsoleWriter console, bool verbose)
         var where = result.FailureLocation;
         // A matrix names the frameworks where the code goes: "error CS0117 on net8.0 (passes on net10.0): ...".
         var notes = string.Join(' ', new[] { result.FrameworkNote, result.PackageNote }.OfType<string>());
-        var headline = ConsoleLine.Error(where, result.Code, $"{result.Verdict.Message} [{result.Reason!.Value.ToWord()}]") with { CodeNote = notes.Length > 0 ? notes : null };
+        var headline = ConsoleLine.Error(
+            where, result.Code, $"{result.Verdict.Message} [{result.Reason!.Value.ToWord()}]") with { CodeNote = notes.Length > 0 ? notes : null };
         WriteLine(headline, Red);
         if (string.IsNullOrWhiteSpace(result.Detail)) return;
         foreach (var line in result.Detail.Split('\n'))
@@ -72,7 +79,8 @@ public sealed class ConsoleReporter(ConsoleWriter console, bool verbose)
                 : Dim;
             WriteLine(ConsoleLine.Detail("    " + line), color);
         }
-        if (result.Reason == FailureReason.OutputMismatch) WriteLine(ConsoleLine.Detail("    (- expected, + actual; --accept updates the output block)"), Dim);
+        if (result.Reason == FailureReason.OutputMismatch) WriteLine(
+            ConsoleLine.Detail("    (- expected, + actual; --accept updates the output block)"), Dim);
     }
 
     private void WriteLine(ConsoleLine line, string? color) => console.Write(line, color);

@@ -20,8 +20,10 @@ internal static class CoverageLine
           $"({Percent(report.Coverage)} % verified, {Percent(report.CheckCoverage)} % checked or better)";
 
     public static string Message(VerificationReport report) => report.MinCoverage is { } minimum && report.Coverage < minimum
-        ? $"coverage {Percent(report.Coverage)} % is below the minimum of {Percent(minimum)} % (--min-coverage, \"minCoverage\"): verify more blocks ('snippetcheck adopt' tags the ones that pass) or lower the minimum"
-        : $"coverage at the check level or better {Percent(report.CheckCoverage)} % is below the minimum of {Percent(report.MinCheckCoverage ?? 0)} % (--min-check-coverage, \"minCheckCoverage\"): check or verify more blocks or lower the minimum";
+        ? $"coverage {Percent(report.Coverage)} % is below the minimum of {Percent(minimum)} % (--min-coverage, \"minCoverage\"): verify more " +
+        $"blocks ('snippetcheck adopt' tags the ones that pass) or lower the minimum"
+        : $"coverage at the check level or better {Percent(report.CheckCoverage)} % is below the minimum of " +
+        $"{Percent(report.MinCheckCoverage ?? 0)} % (--min-check-coverage, \"minCheckCoverage\"): check or verify more blocks or lower the minimum";
 
     /// <summary>The SC3013 line of a run below its minimum: a tool error, as the run did not reach what it was asked to.</summary>
     public static ConsoleLine Error(VerificationReport report) => ConsoleLine.ToolError(DiagnosticCodes.CoverageBelowMinimum, Message(report));

@@ -56,7 +56,10 @@ public sealed record FailureDigest(IReadOnlyList<FileFailureCount> Files, IReadO
         var width = Math.Max(5, Codes.Take(MaxRows).Select(c => c.Count.ToString().Length).DefaultIfEmpty(0).Max());
         var codeWidth = Codes.Take(MaxRows).Select(c => c.Code.Length).DefaultIfEmpty(6).Max();
         foreach (var code in Codes.Take(MaxRows))
-            yield return $"  {code.Count.ToString().PadLeft(width)}  {code.Code.PadRight(codeWidth)}  e.g. {code.Example}: {Shorten(code.ExampleMessage)}";
+        {
+            var count = code.Count.ToString().PadLeft(width);
+            yield return $"  {count}  {code.Code.PadRight(codeWidth)}  e.g. {code.Example}: {Shorten(code.ExampleMessage)}";
+        }
         if (Codes.Count > MaxRows)
             yield return $"  {Codes.Skip(MaxRows).Sum(c => c.Count).ToString().PadLeft(width)}  in {Codes.Count - MaxRows} more codes";
     }

@@ -37,37 +37,47 @@ internal static class GitHubReporter
         foreach (var error in report.Errors)
         {
             var title = DiagnosticCatalog.Find(error.Code) is { } known ? $"{known.Title} ({error.Code})" : error.Code;
-            output.Write(Command("error", ReportText.RepoRelative(error.File, workspace), ReportText.Line(error), ReportText.Column(error), title, error.Message));
+            output.Write(Command(
+                "error", ReportText.RepoRelative(error.File, workspace), ReportText.Line(error), ReportText.Column(error), title, error.Message));
         }
         foreach (var warning in report.Warnings)
         {
             var title = DiagnosticCatalog.Find(warning.Id) is { } known ? $"{known.Title} ({warning.Id})" : warning.Id;
-            output.Write(Command(warning.Severity == DiagnosticSeverity.Info ? "notice" : "warning", ReportText.RepoRelative(warning.Location.File, workspace), warning.Location.Line, warning.Location.Column, title, warning.Message));
+            output.Write(Command(
+                warning.Severity == DiagnosticSeverity.Info ? "notice" : "warning", ReportText.RepoRelative(warning.Location.File, workspace),
+                warning.Location.Line, warning.Location.Column, title, warning.Message));
         }
         foreach (var result in report.Snippets)
         {
             foreach (var warning in ReportText.ToolWarnings(result))
             {
                 var title = DiagnosticCatalog.Find(warning.Id) is { } known ? $"{known.Title} ({warning.Id})" : warning.Id;
-                output.Write(Command("warning", ReportText.RepoRelative(warning.Location.File, workspace), warning.Location.Line, warning.Location.Column, title, warning.Message));
+                output.Write(Command(
+                    "warning", ReportText.RepoRelative(warning.Location.File, workspace), warning.Location.Line, warning.Location.Column, title,
+                    warning.Message));
             }
             if (result.StaleFinding is { IsError: true } stale)
             {
                 var title = DiagnosticCatalog.Find(stale.Id) is { } known ? $"{known.Title} ({stale.Id})" : stale.Id;
-                output.Write(Command("error", ReportText.RepoRelative(stale.Location.File, workspace), stale.Location.Line, stale.Location.Column, title, stale.Message));
+                output.Write(Command(
+                    "error", ReportText.RepoRelative(stale.Location.File, workspace), stale.Location.Line, stale.Location.Column, title,
+                    stale.Message));
             }
             if (result.Status != SnippetStatus.Failed) continue;
             var where = result.FailureLocation;
             var failureTitle = $"{ReportText.Label(result)}: {result.Reason?.ToWord() ?? "failed"} ({result.Code})";
-            output.Write(Command("error", ReportText.RepoRelative(where.File, workspace), where.Line, where.Column, failureTitle, AnnotationMessage(result)));
+            output.Write(Command(
+                "error", ReportText.RepoRelative(where.File, workspace), where.Line, where.Column, failureTitle, AnnotationMessage(result)));
         }
         if (report.FailsForCoverage)
         {
-            output.Write($"::error title={EscapeProperty($"Coverage below the minimum ({DiagnosticCodes.CoverageBelowMinimum})")}::{EscapeData(CoverageLine.Message(report))}\n");
+            var title = EscapeProperty($"Coverage below the minimum ({DiagnosticCodes.CoverageBelowMinimum})");
+            output.Write($"::error title={title}::{EscapeData(CoverageLine.Message(report))}\n");
         }
         if (report.FailsForNothingVerified)
         {
-            output.Write($"::error title={EscapeProperty($"Nothing verified ({DiagnosticCodes.NothingVerified})")}::{EscapeData(NothingVerified.Message(report))}\n");
+            var title = EscapeProperty($"Nothing verified ({DiagnosticCodes.NothingVerified})");
+            output.Write($"::error title={title}::{EscapeData(NothingVerified.Message(report))}\n");
         }
     }
 
@@ -106,13 +116,15 @@ internal static class GitHubReporter
     /// <c>::</c> after its leading blanks, or holds the older <c>##[</c> syntax. The runner splits lines at CR as at LF.
     /// </summary>
     public static bool ReadsAsCommand(string text) =>
-        text.Split('\n', '\r').Any(line => line.TrimStart().StartsWith("::", StringComparison.Ordinal) || line.Contains("##[", StringComparison.Ordinal));
+        text.Split('\n', '\r').Any(
+            line => line.TrimStart().StartsWith("::", StringComparison.Ordinal) || line.Contains("##[", StringComparison.Ordinal));
 
     private static string AnnotationMessage(SnippetResult result)
     {
         if (string.IsNullOrWhiteSpace(result.Detail)) return result.Message ?? "";
         var lines = result.Detail.TrimEnd().ReplaceLineEndings("\n").Split('\n');
-        var shown = lines.Length <= MaxDetailLines ? lines : [.. lines.Take(MaxDetailLines), $"... ({lines.Length - MaxDetailLines} more lines in the reports)"];
+        var shown = lines.Length <= MaxDetailLines ? lines
+            : [.. lines.Take(MaxDetailLines), $"... ({lines.Length - MaxDetailLines} more lines in the reports)"];
         return $"{result.Message}\n{string.Join('\n', shown)}";
     }
 }

@@ -45,7 +45,8 @@ internal static class JUnitReportWriter
         public TimeSpan Duration => Test?.Duration ?? Snippet?.Duration ?? TimeSpan.Zero;
         public bool IsFailure => Test is not null ? Test.Status == TestStatus.Failed : Snippet?.Status == SnippetStatus.Failed;
         public bool IsError => Error is not null;
-        public bool IsSkipped => Test is not null ? Test.Status == TestStatus.Skipped : Snippet?.Status is SnippetStatus.Ignored or SnippetStatus.Skipped;
+        public bool IsSkipped => Test is not null ? Test.Status == TestStatus.Skipped
+            : Snippet?.Status is SnippetStatus.Ignored or SnippetStatus.Skipped;
         public int Line => Snippet?.Location.Line ?? ReportText.Line(Error!);
     }
 
@@ -140,7 +141,8 @@ internal static class JUnitReportWriter
             xml.WriteStartElement("failure");
             xml.WriteAttributeString("message", Clean(test.Message ?? ""));
             xml.WriteAttributeString("type", FailureReason.TestFailed.ToWord());
-            xml.WriteString(Clean($"{test.Location.File}({test.Location.Line},{test.Location.Column}): error {DiagnosticCodes.TestFailed}: {test.Message}"));
+            xml.WriteString(Clean($"{test.Location.File}({test.Location.Line},{test.Location.Column}): error {DiagnosticCodes.TestFailed}: " +
+                $"{test.Message}"));
             xml.WriteEndElement();
         }
         else if (test.Status == TestStatus.Skipped)

@@ -188,7 +188,9 @@ public static class JsonReportWriter
         json.WriteEndArray();
     }
 
-    /// <summary>A matrix run's verdict per framework, oldest first: each framework's own status, reason, code, message, outputs and diagnostics.</summary>
+    /// <summary>
+    /// A matrix run's verdict per framework, oldest first: each framework's own status, reason, code, message, outputs and diagnostics.
+    /// </summary>
     private static void WriteFrameworks(Utf8JsonWriter json, IReadOnlyList<FrameworkVerdict> frameworks)
     {
         json.WriteStartArray("frameworks");

@@ -35,14 +35,17 @@ public static class ListReport
                 var extras = new List<string>();
                 if (OwnTags(snippet) is { Length: > 0 } ours) extras.Add($"tags: {ours}");
                 if (snippet.Tags.ForeignAttributes.Count > 0) extras.Add($"engine attributes: {string.Join(' ', snippet.Tags.ForeignAttributes)}");
-                if (snippet.Output is { } o) extras.Add($"output at line {o.Block.Location.Line}{(o.Mode == OutputMatchMode.Exact ? "" : $" ({o.Mode.ToString().ToLowerInvariant()})")}");
+                if (snippet.Output is { } o) extras.Add($"output at line " +
+                    $"{o.Block.Location.Line}{(o.Mode == OutputMatchMode.Exact ? "" : $" ({o.Mode.ToString().ToLowerInvariant()})")}");
                 if (snippet.Stdin is { } s) extras.Add($"stdin at line {s.Location.Line}");
                 output.WriteLine($"{snippet.Location}: {state}{(extras.Count > 0 ? " — " + string.Join("; ", extras) : "")}");
                 // An untagged block's foreign words are information only; "engine attributes" above already names them.
-                foreach (var diagnostic in snippet.Annotations.Where(d => d.Severity != DiagnosticSeverity.Info)) output.WriteLine("    " + diagnostic.ToCanonicalString());
+                foreach (var diagnostic in snippet.Annotations.Where(d => d.Severity != DiagnosticSeverity.Info)) output.WriteLine(
+                    "    " + diagnostic.ToCanonicalString());
             }
             foreach (var prelude in document.Snippets.Preludes)
-                output.WriteLine($"{prelude.Comment.Location}: prelude{(prelude.Session is null ? "" : $" for session '{prelude.Session}'")} ({prelude.Lines.Count} lines)");
+                output.WriteLine($"{prelude.Comment.Location}: " +
+                    $"prelude{(prelude.Session is null ? "" : $" for session '{prelude.Session}'")} ({prelude.Lines.Count} lines)");
         }
         foreach (var error in errors.Concat(documents.SelectMany(d => d.Errors)))
             output.WriteLine(ReportText.Canonical(error));

@@ -45,7 +45,8 @@ internal static class MarkdownReportWriter
         if (rot.Count > 0)
         {
             chunks.Add(new("### Suspected rot\n\n| Where | Why |\n| --- | --- |\n", ChunkKind.Heading));
-            chunks.AddRange(rot.Select(r => new Chunk($"| {Escape($"{r.Location.File}:{r.Location.Line}")} | {Escape(r.Message)} |\n", ChunkKind.Rot)));
+            chunks.AddRange(rot.Select(
+                r => new Chunk($"| {Escape($"{r.Location.File}:{r.Location.Line}")} | {Escape(r.Message)} |\n", ChunkKind.Rot)));
             chunks.Add(new("\n", ChunkKind.Heading));
         }
         if (report.Errors.Count > 0)
@@ -90,6 +91,8 @@ internal static class MarkdownReportWriter
     {
         var icon = report.Succeeded ? "✅" : "❌";
         var seconds = report.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s";
+        var checkedCell = report.Checked > 0 ? $" {report.Checked} |" : "";
+        var rest = $"{report.Untagged} | {report.Skipped} | {report.Cached} | {report.Errors.Count}";
         return $"""
             ## SnippetCheck
 
@@ -99,7 +102,7 @@ internal static class MarkdownReportWriter
 
             | Passed |{(report.Checked > 0 ? " Checked |" : "")} Failed | Ignored | Untagged | Skipped | Cached | File errors | Duration |
             | ---: |{(report.Checked > 0 ? " ---: |" : "")} ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-            | {report.PassedVerified} |{(report.Checked > 0 ? $" {report.Checked} |" : "")} {report.Failed} | {report.Ignored} | {report.Untagged} | {report.Skipped} | {report.Cached} | {report.Errors.Count} | {seconds} |
+            | {report.PassedVerified} |{checkedCell} {report.Failed} | {report.Ignored} | {rest} | {seconds} |
 
 
             """.ReplaceLineEndings("\n");
@@ -109,7 +112,8 @@ internal static class MarkdownReportWriter
     {
         var where = result.FailureLocation;
         var reason = $"{result.Reason?.ToWord() ?? "failed"} ({result.Code})";
-        return $"| {Escape($"{where.File}:{where.Line}")} | {Escape(ReportText.Label(result))} | {Escape(reason)} | {Escape(result.Message ?? "")} |\n";
+        return $"| {Escape($"{where.File}:{where.Line}")} | {Escape(ReportText.Label(result))} | {Escape(reason)} | " +
+            $"{Escape(result.Message ?? "")} |\n";
     }
 
     private static string ErrorRow(FileError error) =>

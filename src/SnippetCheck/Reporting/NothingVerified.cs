@@ -15,7 +15,8 @@ internal static class NothingVerified
     {
         if (!report.NothingVerified || report.Untagged == 0) return null;
         var paths = string.Concat(report.Paths.Select(p => " " + (p.Contains(' ', StringComparison.Ordinal) ? $"\"{p}\"" : p)));
-        return $"hint: nothing was verified: {Blocks(report.Untagged)} untagged; 'snippetcheck adopt{paths}' tags the ones that pass, 'snippetcheck --all{paths}' checks them all";
+        return $"hint: nothing was verified: {Blocks(report.Untagged)} untagged; 'snippetcheck adopt{paths}' tags the ones that pass, " +
+            $"'snippetcheck --all{paths}' checks them all";
     }
 
     /// <summary>The SC3010 line of a run that fails for verifying nothing (<see cref="VerificationReport.FailsForNothingVerified"/>).</summary>

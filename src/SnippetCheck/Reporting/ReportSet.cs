@@ -26,7 +26,9 @@ public sealed class ReportSet
         _standardOutput = standardOutput ?? Console.OpenStandardOutput;
     }
 
-    /// <summary>True when the console is a GitHub Actions log, whose lines the runner reads as workflow commands (<see cref="ConsoleWriter"/>).</summary>
+    /// <summary>
+    /// True when the console is a GitHub Actions log, whose lines the runner reads as workflow commands (<see cref="ConsoleWriter"/>).
+    /// </summary>
     public bool ConsoleIsGitHubLog => _ci.GitHubActions;
 
     /// <summary>True when a report takes standard output; the console text then goes to standard error.</summary>

@@ -60,7 +60,8 @@ public static class ReportText
 
     /// <summary>The tool's own warnings on a snippet (a foreign attribute); compiler warnings stay out, as on the console.</summary>
     internal static IEnumerable<Diagnostic> ToolWarnings(SnippetResult result) =>
-        result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && d.Id.StartsWith("SC", StringComparison.Ordinal)).Concat(RotWarning(result));
+        result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && d.Id.StartsWith("SC", StringComparison.Ordinal)).Concat(
+            RotWarning(result));
 
     /// <summary>
     /// An untagged block that failed (<c>verify --all</c>) with evidence that it is broken, as the SC2016 warning SARIF and

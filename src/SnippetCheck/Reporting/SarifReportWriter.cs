@@ -13,7 +13,8 @@ namespace SnippetCheck.Reporting;
 /// Rule IDs are our SC codes, which never change meaning, except where a failure has a code of its own: a compile
 /// error is filed under the compiler's ID (CS0103) and an unhandled exception under its type, as code scanning
 /// groups them, each with a rule of its own after the SC rules; the SC code (SC2012, SC2003) stays in the result's
-/// properties (<c>snippetcheckCode</c>) and the rule's tags (issue 58). Paths are relative to the current directory (run from the repository root) and based on
+/// properties (<c>snippetcheckCode</c>) and the rule's tags (issue 58). Paths are relative to the current directory (run from the repository root)
+/// and based on
 /// <c>%SRCROOT%</c>, which is what code scanning resolves against the checkout.
 /// </remarks>
 internal static class SarifReportWriter
@@ -44,7 +45,8 @@ internal static class SarifReportWriter
             {
                 WriteResult(json, rules, warning.Id, "warning", warning.Message, warning.Location, properties: null);
             }
-            if (result.StaleFinding is { IsError: true } stale) WriteResult(json, rules, stale.Id, "error", stale.Message, stale.Location, properties: null);
+            if (result.StaleFinding is { IsError: true } stale) WriteResult(
+                json, rules, stale.Id, "error", stale.Message, stale.Location, properties: null);
             if (result.Status == SnippetStatus.Failed) WriteFailure(json, rules, result);
         }
         json.WriteEndArray();
@@ -94,7 +96,8 @@ internal static class SarifReportWriter
         json.WriteString("helpUri", ToolInfo.DiagnosticsDocsUrl);
         json.WriteStartObject("help");
         json.WriteString("text", $"{rule.Description} See {ToolInfo.DiagnosticsDocsUrl}");
-        json.WriteString("markdown", $"**{rule.Code}: {rule.Title}.** {rule.Description} See [the list of diagnostics]({ToolInfo.DiagnosticsDocsUrl}).");
+        json.WriteString("markdown", $"**{rule.Code}: {rule.Title}.** {rule.Description} See [the list of " +
+            $"diagnostics]({ToolInfo.DiagnosticsDocsUrl}).");
         json.WriteEndObject();
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", Level(rule.Severity));
@@ -153,7 +156,8 @@ internal static class SarifReportWriter
         WriteResult(json, rules, own, "error", isCompilerId ? $"{own}: {message}" : message, result.FailureLocation, properties);
     }
 
-    private static void WriteResult(Utf8JsonWriter json, List<(string Id, string Tool)> rules, string ruleId, string level, string message, SourceLocation where,
+    private static void WriteResult(
+        Utf8JsonWriter json, List<(string Id, string Tool)> rules, string ruleId, string level, string message, SourceLocation where,
         IReadOnlyDictionary<string, string?>? properties)
     {
         json.WriteStartObject();

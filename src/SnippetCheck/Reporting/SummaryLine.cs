@@ -27,7 +27,8 @@ public static class SummaryLine
         var seconds = report.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         var blocks = report.Blocks == 1 ? "1 C# block" : $"{report.Blocks} C# blocks";
         // A matrix says what it covered: "(63 C# blocks in 12 files, on net8.0 and net10.0)".
-        var frameworks = report.IsMatrix ? $", on {string.Join(", ", report.Frameworks.SkipLast(1))}{(report.Frameworks.Count > 1 ? " and " : "")}{report.Frameworks[^1]}" : "";
+        var frameworks = report.IsMatrix
+            ? $", on {string.Join(", ", report.Frameworks.SkipLast(1))}{(report.Frameworks.Count > 1 ? " and " : "")}{report.Frameworks[^1]}" : "";
         return $"{string.Join(", ", parts)} ({blocks} in {files}{frameworks}) in {seconds}s";
     }
 }

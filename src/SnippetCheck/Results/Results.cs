@@ -131,7 +131,8 @@ public sealed record SnippetResult(
             var failed = Frameworks.Where(f => f.Result?.Status == SnippetStatus.Failed).ToList();
             var passed = Frameworks.Where(f => f.Result?.Status == SnippetStatus.Passed).Select(f => f.Framework.Moniker).ToList();
             if (passed.Count == 0 && failed.Select(f => f.Result!.Code).Distinct().Count() == 1) return null;
-            return $"on {string.Join(", ", failed.Select(f => f.Framework.Moniker))}" + (passed.Count > 0 ? $" (passes on {string.Join(", ", passed)})" : "");
+            return $"on {string.Join(", ", failed.Select(f => f.Framework.Moniker))}" + (passed.Count > 0
+                ? $" (passes on {string.Join(", ", passed)})" : "");
         }
     }
 
@@ -163,7 +164,9 @@ public sealed record SnippetResult(
         _ => VerificationLevel.Compile,
     };
 
-    /// <summary>The block's test methods (each data row apart), in the order they ran; empty for a block without tests or whose tests did not run.</summary>
+    /// <summary>
+    /// The block's test methods (each data row apart), in the order they ran; empty for a block without tests or whose tests did not run.
+    /// </summary>
     public IReadOnlyList<TestResult> Tests { get; init; } = [];
 
     /// <summary>The unknown names a block that passed at the <c>check</c> level was allowed; empty for every other block.</summary>

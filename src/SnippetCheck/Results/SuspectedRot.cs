@@ -308,7 +308,7 @@ public static partial class RotEvidence
         {
             var members = known.GetMembers(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static)
                 .Select(m => m.Name).Where(n => !n.Contains('_', StringComparison.Ordinal)).Distinct().ToList();
-            var meant = members.FirstOrDefault(n => n.Equals(member, StringComparison.OrdinalIgnoreCase)) ?? (member.Length >= 4 ? EditDistance.NearMiss(member, members) : null);
+            var meant = EditDistance.NearMiss(member, members);
             // A framework type without the member: an extension method the block's usings or packages do not bring.
             return meant is null ? null : EditDistance.DidYouMean(meant);
         }

@@ -94,13 +94,18 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     /// <summary><c>--min-coverage</c> or <c>"minCoverage"</c>: the least <see cref="Coverage"/> a passing run has; null for none.</summary>
     public double? MinCoverage { get; init; }
 
-    /// <summary><c>--min-check-coverage</c> or <c>"minCheckCoverage"</c>: the least <see cref="CheckCoverage"/> a passing run has; null for none.</summary>
+    /// <summary>
+    /// <c>--min-check-coverage</c> or <c>"minCheckCoverage"</c>: the least <see cref="CheckCoverage"/> a passing run has; null for none.
+    /// </summary>
     public double? MinCheckCoverage { get; init; }
 
     /// <summary>True when the run checked or verified less than <see cref="MinCheckCoverage"/> of its blocks (SC3013).</summary>
     public bool FailsForCheckCoverage => MinCheckCoverage is { } minimum && CheckCoverage < minimum;
 
-    /// <summary>True when the run fails for verifying less than <see cref="MinCoverage"/> of its blocks, or checking less than <see cref="MinCheckCoverage"/> (SC3013).</summary>
+    /// <summary>
+    /// True when the run fails for verifying less than <see cref="MinCoverage"/> of its blocks, or checking less than <see cref="MinCheckCoverage"/>
+    /// (SC3013).
+    /// </summary>
     public bool FailsForCoverage => (MinCoverage is { } minimum && Coverage < minimum) || FailsForCheckCoverage;
 
     /// <summary>True when the run fails for verifying nothing under <see cref="RequireVerified"/>.</summary>

@@ -14,15 +14,18 @@ internal sealed class DirectiveCollector
 
     public void Error(string code, SourceLocation location, string message) => _errors.Add(Diagnostic.Error(code, message, location));
 
-    public SnippetDirectives ToDirectives() => _packages.Count == 0 && _projects.Count == 0 && _properties.Count == 0 && _webSdk is null && _errors.Count == 0
+    public SnippetDirectives ToDirectives() => _packages.Count == 0 && _projects.Count == 0 && _properties.Count == 0 && _webSdk is null
+        && _errors.Count == 0
         ? SnippetDirectives.None
-        : new SnippetDirectives { Packages = [.. _packages], Projects = [.. _projects], Properties = [.. _properties], WebSdk = _webSdk, Errors = [.. _errors] };
+        : new SnippetDirectives { Packages = [.. _packages], Projects = [.. _projects], Properties = [.. _properties], WebSdk = _webSdk, Errors =
+            [.. _errors] };
 
     public void Read(string directive, SourceLocation location)
     {
         if (directive.StartsWith("#load", StringComparison.Ordinal))
         {
-            Error(DiagnosticCodes.BadDirective, location, "'#load' (C# script) is not supported; put shared code in a '<!-- snippetcheck: prelude -->' comment");
+            Error(DiagnosticCodes.BadDirective, location,
+                "'#load' (C# script) is not supported; put shared code in a '<!-- snippetcheck: prelude -->' comment");
             return;
         }
         if (directive.StartsWith("#r", StringComparison.Ordinal))
@@ -98,7 +101,8 @@ internal sealed class DirectiveCollector
         if (!inner.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
         {
             Error(DiagnosticCodes.BadDirective, location,
-                $"'#r \"{inner}\"' references an assembly file, which snippets do not support; list it under \"references\" in snippetcheck.json, or use '#r \"nuget: Id, Version\"'");
+                $"'#r \"{inner}\"' references an assembly file, which snippets do not support; list it under \"references\" in snippetcheck.json, " +
+                $"or use '#r \"nuget: Id, Version\"'");
             return;
         }
         var package = inner["nuget:".Length..].Split(',', StringSplitOptions.TrimEntries);
@@ -131,7 +135,8 @@ internal sealed class DirectiveCollector
         else if (same.Version != version)
         {
             Error(DiagnosticCodes.ConflictingDirective, location,
-                $"package '{id}' is asked for in version {version} here, but in {same.Version} at line {same.Location.Line}; one program can use only one version");
+                $"package '{id}' is asked for in version {version} here, but in {same.Version} at line {same.Location.Line}; one program can use " +
+                $"only one version");
         }
     }
 
@@ -145,11 +150,13 @@ internal sealed class DirectiveCollector
         }
         var name = value[..equals].Trim();
         var propertyValue = value[(equals + 1)..].Trim();
-        var canonical = DirectiveReader.CompileProperties.Concat(DirectiveReader.NeutralProperties).FirstOrDefault(p => p.Equals(name, StringComparison.OrdinalIgnoreCase));
+        var canonical = DirectiveReader.CompileProperties.Concat(DirectiveReader.NeutralProperties).FirstOrDefault(
+            p => p.Equals(name, StringComparison.OrdinalIgnoreCase));
         if (canonical is null)
         {
             Error(DiagnosticCodes.BadDirective, location,
-                $"'#:property {name}' is not supported in snippets; supported: {string.Join(", ", DirectiveReader.CompileProperties)} (and, without effect, {string.Join(", ", DirectiveReader.NeutralProperties)})");
+                $"'#:property {name}' is not supported in snippets; supported: {string.Join(", ", DirectiveReader.CompileProperties)} (and, " +
+                $"without effect, {string.Join(", ", DirectiveReader.NeutralProperties)})");
             return;
         }
         if (DirectiveReader.NeutralProperties.Contains(canonical))
@@ -180,17 +187,21 @@ internal sealed class DirectiveCollector
         {
             "LangVersion" => Parsed(SettingValues.TryParseLanguageVersion(value, out var version) ? new CompileProperty.LangVersion(version) : null,
                 "not a C# language version (write 13, 14, latest or preview)"),
-            "Nullable" => Parsed(SettingValues.TryParseNullable(value.ToLowerInvariant(), out var nullable) ? new CompileProperty.Nullable(nullable) : null,
+            "Nullable" => Parsed(
+                SettingValues.TryParseNullable(value.ToLowerInvariant(), out var nullable) ? new CompileProperty.Nullable(nullable) : null,
                 "write enable, disable, warnings or annotations"),
-            "AllowUnsafeBlocks" => Parsed(bool.TryParse(value, out var allow) ? new CompileProperty.AllowUnsafeBlocks(allow) : null, "write true or false"),
-            "TreatWarningsAsErrors" => Parsed(bool.TryParse(value, out var treat) ? new CompileProperty.TreatWarningsAsErrors(treat) : null, "write true or false"),
+            "AllowUnsafeBlocks" =>
+                Parsed(bool.TryParse(value, out var allow) ? new CompileProperty.AllowUnsafeBlocks(allow) : null, "write true or false"),
+            "TreatWarningsAsErrors" =>
+                Parsed(bool.TryParse(value, out var treat) ? new CompileProperty.TreatWarningsAsErrors(treat) : null, "write true or false"),
             "ImplicitUsings" => Parsed(value.ToLowerInvariant() switch
             {
                 "enable" or "true" => new CompileProperty.ImplicitUsings(true),
                 "disable" or "false" => new CompileProperty.ImplicitUsings(false),
                 _ => null,
             }, "write enable or disable"),
-            "TargetFramework" => Parsed(Model.TargetFramework.TryParse(value) is { } framework ? new CompileProperty.TargetFramework(framework) : null,
+            "TargetFramework" =>
+                Parsed(Model.TargetFramework.TryParse(value) is { } framework ? new CompileProperty.TargetFramework(framework) : null,
                 $"not a supported target framework (supported: {Model.TargetFramework.SupportedList})"),
             _ => Parsed(null, "not supported"),
         };

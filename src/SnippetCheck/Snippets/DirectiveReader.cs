@@ -22,7 +22,8 @@ internal static partial class DirectiveReader
     public static readonly IReadOnlyList<string> KnownDirectives = ["package", "property", "sdk", "project", "include"];
 
     /// <summary><c>#:property</c> names that change how a snippet compiles.</summary>
-    public static readonly IReadOnlyList<string> CompileProperties = ["LangVersion", "Nullable", "AllowUnsafeBlocks", "TreatWarningsAsErrors", "ImplicitUsings", "TargetFramework"];
+    public static readonly IReadOnlyList<string> CompileProperties =
+        ["LangVersion", "Nullable", "AllowUnsafeBlocks", "TreatWarningsAsErrors", "ImplicitUsings", "TargetFramework"];
 
     /// <summary>
     /// <c>#:property</c> names accepted and without effect: they only matter for publishing and packing, which
@@ -96,7 +97,8 @@ internal static partial class DirectiveReader
         trimmed.StartsWith("#:", StringComparison.Ordinal) || IsScriptDirective(trimmed, "#r") || IsScriptDirective(trimmed, "#load");
 
     private static bool IsScriptDirective(string trimmed, string name) =>
-        trimmed.StartsWith(name, StringComparison.Ordinal) && trimmed.Length > name.Length && (char.IsWhiteSpace(trimmed[name.Length]) || trimmed[name.Length] == '"');
+        trimmed.StartsWith(name, StringComparison.Ordinal) && trimmed.Length > name.Length
+        && (char.IsWhiteSpace(trimmed[name.Length]) || trimmed[name.Length] == '"');
 
     private static string FirstWord(string text)
     {

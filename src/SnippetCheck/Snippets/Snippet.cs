@@ -25,7 +25,8 @@ public sealed record ExpectedOutput(FencedBlock Block, OutputMatchMode Mode)
     private static readonly string[] SessionLanguages = ["console", "shell-session", "shellsession", "sh-session", "bash-session"];
 
     /// <summary>The output to match: the block's body without its <see cref="Prompt"/> line.</summary>
-    public string Text => Prompt is null ? Block.Content : string.Join('\n', Block.Lines.SkipWhile(l => l.Text.Trim().Length == 0).Skip(1).Select(l => l.Text));
+    public string Text => Prompt is null ? Block.Content
+        : string.Join('\n', Block.Lines.SkipWhile(l => l.Text.Trim().Length == 0).Skip(1).Select(l => l.Text));
 
     /// <summary>
     /// In a <c>console</c> (or <c>shell-session</c>) block, a first line that is a <c>$ </c> or <c>&gt; </c> prompt
@@ -37,7 +38,9 @@ public sealed record ExpectedOutput(FencedBlock Block, OutputMatchMode Mode)
         {
             if (!SessionLanguages.Contains(Block.Info.Trim(), StringComparer.OrdinalIgnoreCase)) return null;
             var first = Block.Lines.FirstOrDefault(l => l.Text.Trim().Length > 0).Text;
-            return first is not null && (first.StartsWith("$ ", StringComparison.Ordinal) || first.StartsWith("> ", StringComparison.Ordinal) || first.TrimEnd() is "$" or ">")
+            return first is not null
+                && (first.StartsWith("$ ", StringComparison.Ordinal) || first.StartsWith("> ", StringComparison.Ordinal)
+                    || first.TrimEnd() is "$" or ">")
                 ? first : null;
         }
     }
@@ -47,7 +50,8 @@ public sealed record ExpectedOutput(FencedBlock Block, OutputMatchMode Mode)
     /// no part in matching, README.md "Output and standard input"): where each compared line stands in the file.
     /// </summary>
     internal IReadOnlyList<CodeLine> ComparedLines =>
-        [.. (Prompt is null ? Block.Lines : Block.Lines.SkipWhile(l => l.Text.Trim().Length == 0).Skip(1)).SkipWhile(l => l.Text.TrimEnd().Length == 0)];
+        [.. (Prompt is null ? Block.Lines : Block.Lines.SkipWhile(l => l.Text.Trim().Length == 0).Skip(1)).SkipWhile(
+            l => l.Text.TrimEnd().Length == 0)];
 
     /// <summary>Scrubbers named on the output block itself (<c>```output scrub=duration</c>); null when not given.</summary>
     public IReadOnlyList<string>? Scrub { get; init; }
@@ -83,7 +87,8 @@ public sealed record Snippet(
 
     /// <summary>
     /// What the block's directives ask for, with the packages its <c>packages=</c> tag names as if they were hidden
-    /// <c>#:package</c> lines, and its <c>sdk=web</c> as a hidden <c>#:sdk</c>; <see cref="SnippetDirectives.Key"/> groups snippets that may share a compilation.
+    /// <c>#:package</c> lines, and its <c>sdk=web</c> as a hidden <c>#:sdk</c>; <see cref="SnippetDirectives.Key"/> groups snippets that may share a
+    /// compilation.
     /// </summary>
     internal SnippetDirectives Directives => Tags.Packages.Count == 0 && !Tags.WebSdk
         ? BlockDirectives
@@ -116,11 +121,13 @@ public sealed record Snippet(
     internal Snippet OnAnyFramework() => Tags.Frameworks is null && PinnedFramework is null ? this : this with
     {
         Tags = Tags with { Frameworks = null },
-        BlockDirectives = BlockDirectives with { Properties = [.. BlockDirectives.Properties.Where(p => p.Setting is not CompileProperty.TargetFramework)] },
+        BlockDirectives = BlockDirectives with { Properties =
+            [.. BlockDirectives.Properties.Where(p => p.Setting is not CompileProperty.TargetFramework)] },
     };
 
     /// <summary>The framework a <c>#:property TargetFramework=</c> line of the block pins it to; null without one.</summary>
-    internal TargetFramework? PinnedFramework => BlockDirectives.Properties.Select(p => p.Setting).OfType<CompileProperty.TargetFramework>().FirstOrDefault()?.Framework;
+    internal TargetFramework? PinnedFramework =>
+        BlockDirectives.Properties.Select(p => p.Setting).OfType<CompileProperty.TargetFramework>().FirstOrDefault()?.Framework;
 
     /// <summary>
     /// Whether the block is verified on <paramref name="framework"/>: its <c>frameworks=</c> tag keeps that framework,
@@ -151,7 +158,9 @@ public sealed record Prelude(DirectiveComment Comment, string? Session)
     /// <summary>For a config prelude, the C# file it was read from, where its lines are; null for the document's own.</summary>
     internal string? File { get; init; }
 
-    /// <summary>A config prelude's code, <paramref name="lines"/> of the C# file shown as <paramref name="displayPath"/> (or one adopt proposes).</summary>
+    /// <summary>
+    /// A config prelude's code, <paramref name="lines"/> of the C# file shown as <paramref name="displayPath"/> (or one adopt proposes).
+    /// </summary>
     public static Prelude OfFile(string displayPath, IReadOnlyList<string> lines) =>
         SnippetReader.PreludeOf(new DirectiveComment(new SourceLocation(displayPath, 1, 1), "prelude",
             [.. lines.Select((text, i) => new CodeLine(text, i + 1, 1))])) with { File = displayPath };

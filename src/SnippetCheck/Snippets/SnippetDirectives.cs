@@ -104,7 +104,8 @@ internal sealed record SnippetDirectives
             var parts = new List<string>();
             if (Packages.Count > 0) parts.Add("packages=" + PackageSet.Key);
             if (Projects.Count > 0) parts.Add("projects=" + string.Join(';', Projects.Select(p => p.Path).Order(StringComparer.Ordinal)));
-            if (Properties.Count > 0) parts.Add("properties=" + string.Join(';', Properties.Select(p => $"{p.Name}={p.Value}").Order(StringComparer.Ordinal)));
+            if (Properties.Count > 0) parts.Add(
+                "properties=" + string.Join(';', Properties.Select(p => $"{p.Name}={p.Value}").Order(StringComparer.Ordinal)));
             if (WebSdk is not null) parts.Add("sdk=web");
             if (Errors.Count > 0) parts.Add("errors");
             return string.Join('|', parts);

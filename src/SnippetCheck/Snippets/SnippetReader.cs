@@ -43,7 +43,8 @@ public static class SnippetReader
             {
                 // A misspelt 'output' or 'ellipsis' would quietly turn an output block into prose, or exact into loose.
                 (last?.Annotations ?? fileDiagnostics).Add(Diagnostic.Error(DiagnosticCodes.UnknownTag,
-                    $"unknown word '{misspelt.Word}' in the info string of the block at line {fenced.Location.Line}; did you mean '{misspelt.Meant}'?", fenced.Location) with { Suggestion = new(misspelt.Word, misspelt.Meant) });
+                    $"unknown word '{misspelt.Word}' in the info string of the block at line {fenced.Location.Line}" +
+                    EditDistance.DidYouMean(misspelt.Meant), fenced.Location) with { Suggestion = new(misspelt.Word, misspelt.Meant) });
             }
             switch (item)
             {
@@ -60,16 +61,20 @@ public static class SnippetReader
                 case DirectiveComment { IsPrelude: true } comment:
                     preludes.Add(ReadPrelude(comment, fileDiagnostics));
                     break;
-                case DirectiveComment { FirstWord: var word } results when word.Equals("results", StringComparison.OrdinalIgnoreCase) && results.Body.Count > 0:
+                case DirectiveComment { FirstWord: var word } results when word.Equals("results", StringComparison.OrdinalIgnoreCase)
+                && results.Body.Count > 0:
                     // Hidden checks (docs/doctests.md): result lines run after the example of the same doc comment before them.
-                    if (last is { Block.Geometry.XmlEscaped: true } && last.HiddenChecks.Count == 0 && results.Words.Trim().Equals(word, StringComparison.OrdinalIgnoreCase))
+                    if (last is { Block.Geometry.XmlEscaped: true } && last.HiddenChecks.Count == 0
+                        && results.Words.Trim().Equals(word, StringComparison.OrdinalIgnoreCase))
                         last.HiddenChecks.AddRange(results.Body);
                     else
                         fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment, last is null || !last.Block.Geometry.XmlEscaped
-                            ? "a hidden 'results' comment checks the doc-comment example before it in the same comment, and there is none; in Markdown, write result lines in the block and tag it 'results'"
+                            ? "a hidden 'results' comment checks the doc-comment example before it in the same comment, and there is none; in " +
+                            "Markdown, write result lines in the block and tag it 'results'"
                             : results.Words.Trim().Equals(word, StringComparison.OrdinalIgnoreCase)
                                 ? "a second hidden 'results' comment for one example: put all its result lines in one"
-                                : $"a hidden 'results' comment takes no words after 'results' ('{results.Words}'): its lines are the checks", results.Location));
+                                : $"a hidden 'results' comment takes no words after 'results' ('{results.Words}'): its lines are the checks",
+                                results.Location));
                     break;
                 case HiddenFences hidden when hiddenFences is { Count: > 0 }:
                     // The docs' own hidden code is a prelude of the file: on a fixture page, hidden members of its class.
@@ -86,9 +91,11 @@ public static class SnippetReader
                             "output block has no C# block before it", block.Location));
                     else
                     {
-                        var output = new ExpectedOutput(block, mode) { Scrub = OutputScrub(block, last.Annotations), Frameworks = OutputFrameworks(block, last.Annotations) };
+                        var output = new ExpectedOutput(
+                            block, mode) { Scrub = OutputScrub(block, last.Annotations), Frameworks = OutputFrameworks(block, last.Annotations) };
                         if (last.Output is null) last.Output = output;
-                        else if (SecondOutputProblem(last, output) is { } problem) last.Annotations.Add(Diagnostic.Error(DiagnosticCodes.SecondOutput, problem, block.Location));
+                        else if (SecondOutputProblem(last, output) is { } problem) last.Annotations.Add(
+                            Diagnostic.Error(DiagnosticCodes.SecondOutput, problem, block.Location));
                         else last.FrameworkOutputs.Add(output);
                     }
                     break;
@@ -147,7 +154,8 @@ public static class SnippetReader
                 session = word[8..];
             else
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                    $"a prelude takes only 'session=ID', not '{word}'{(word.Contains('=') ? EditDistance.DidYouMean(EditDistance.NearMiss(word.Split('=')[0], ["session"])) : "")}",
+                    $"a prelude takes only 'session=ID', not " +
+                    $"'{word}'{(word.Contains('=') ? EditDistance.DidYouMean(EditDistance.NearMiss(word.Split('=')[0], ["session"])) : "")}",
                     comment.Location));
         }
         return PreludeOf(comment, session);
@@ -209,9 +217,11 @@ public static class SnippetReader
     {
         var all = (List<ExpectedOutput>)[snippet.Output!, .. snippet.FrameworkOutputs, output];
         if (all.Count(o => o.Frameworks is null) > 1)
-            return $"second output block for the snippet at line {snippet.Block.Location.Line}; for output that differs between frameworks, tag each with frameworks=, as in ```output frameworks=net8.0";
+            return $"second output block for the snippet at line {snippet.Block.Location.Line}; for output that differs between frameworks, tag " +
+                $"each with frameworks=, as in ```output frameworks=net8.0";
         var twice = TargetFramework.Supported.FirstOrDefault(f => all.Count(o => o.Frameworks?.Contains(f) == true) > 1);
-        return twice is null ? null : $"a second output block for {twice} for the snippet at line {snippet.Block.Location.Line}; each framework may have one";
+        return twice is null ? null
+            : $"a second output block for {twice} for the snippet at line {snippet.Block.Location.Line}; each framework may have one";
     }
 
     /// <summary>Words that only output and stdin blocks carry: a near miss of one of them is a typo, not a language.</summary>
@@ -231,11 +241,16 @@ public static class SnippetReader
     {
         var fence = new string(block.Geometry.FenceChar, block.Geometry.FenceLength);
         if (IsCSharp(block) || IsOutput(block, out _) || IsStdin(block))
-            return Diagnostic.Error(DiagnosticCodes.UnclosedFence, $"this {fence} fence is never closed, so it runs to the end of the file (or of its list item or quote); close it with {fence}", block.Location);
-        var swallowed = block.Lines.FirstOrDefault(l => l.Text.TrimStart().StartsWith("```", StringComparison.Ordinal) || l.Text.TrimStart().StartsWith("~~~", StringComparison.Ordinal));
+            return Diagnostic.Error(
+                DiagnosticCodes.UnclosedFence, $"this {fence} fence is never closed, so it runs to the end of the file (or of its list item or " +
+                $"quote); close it with {fence}", block.Location);
+        var swallowed = block.Lines.FirstOrDefault(
+            l => l.Text.TrimStart().StartsWith("```", StringComparison.Ordinal) || l.Text.TrimStart().StartsWith("~~~", StringComparison.Ordinal));
         return swallowed.Text is { } text && IsOurs(text.TrimStart().TrimStart('`', '~'))
-            ? Diagnostic.Error(DiagnosticCodes.UnclosedFence, $"this {fence} fence is never closed, so the block at line {swallowed.Line} is read as its text, not as a block; close it with {fence}", block.Location)
-            : Diagnostic.Error(DiagnosticCodes.UnclosedOtherFence, $"this {fence} fence is never closed, so everything after it to the end of the file (or of its list item or quote) is read as its code; close it with {fence}", block.Location);
+            ? Diagnostic.Error(DiagnosticCodes.UnclosedFence, $"this {fence} fence is never closed, so the block at line {swallowed.Line} is read " +
+            $"as its text, not as a block; close it with {fence}", block.Location)
+            : Diagnostic.Error(DiagnosticCodes.UnclosedOtherFence, $"this {fence} fence is never closed, so everything after it to the end of the " +
+            $"file (or of its list item or quote) is read as its code; close it with {fence}", block.Location);
     }
 
     private static bool IsOurs(string info)
@@ -272,19 +287,23 @@ public static class SnippetReader
                 // Checks that never run would be reported as checked: only a kind that runs the example may carry them.
                 if (tags.Kind is SnippetKind.Compile or SnippetKind.CompileFail or SnippetKind.Check)
                     Annotations.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                        $"hidden result checks run after the example, but a '{tags.Kind.Value.ToTag()}' example never runs: tag it 'run' or leave the kind out", new SourceLocation(Block.Location.File, HiddenChecks[0].Line, HiddenChecks[0].Column)));
+                        $"hidden result checks run after the example, but a '{tags.Kind.Value.ToTag()}' example never runs: tag it 'run' or leave " +
+                        $"the kind out", new SourceLocation(Block.Location.File, HiddenChecks[0].Line, HiddenChecks[0].Column)));
             }
             // A listing is looked up, never compiled: only the check level, alone, reads it so.
-            if (tags.Listing && (tags.Kind != SnippetKind.Check || tags.Session is not null || tags.Members || tags.Base is not null || Output is not null))
+            if (tags.Listing && (tags.Kind != SnippetKind.Check || tags.Session is not null || tags.Members || tags.Base is not null
+                || Output is not null))
                 Annotations.Add(Diagnostic.Error(DiagnosticCodes.ConflictingTag,
-                    "'listing' is a 'check' block's, alone: its signatures are looked up in its packages, never compiled, run or joined; tag it 'check listing'", Block.Location));
+                    "'listing' is a 'check' block's, alone: its signatures are looked up in its packages, never compiled, run or joined; tag it " +
+                    "'check listing'", Block.Location));
             if (!tags.HasAny && Output is null && Stdin is null && !strictTags && !diagnostics.Concat(Annotations).Any(d => d.IsError))
             {
                 // A block nobody tagged is the blog's, not ours: its engine words are no news on every run. They stay
                 // as information (JSON diagnostics, the console with --verbose), so nothing is silently dropped.
                 for (var i = 0; i < diagnostics.Count; i++)
                 {
-                    if (diagnostics[i].Id == DiagnosticCodes.ForeignAttribute) diagnostics[i] = diagnostics[i] with { Severity = DiagnosticSeverity.Info };
+                    if (diagnostics[i].Id == DiagnosticCodes.ForeignAttribute) diagnostics[i] =
+                        diagnostics[i] with { Severity = DiagnosticSeverity.Info };
                 }
             }
             var directives = DirectiveReader.Read(Block.Lines, Block.Location.File);

@@ -50,10 +50,12 @@ public sealed record SnippetTags
     public TimeSpan? Timeout { get => Of<TimeSpan?>(Settings.Timeout); init => SettingTags = With(Settings.Timeout, value); }
 
     /// <summary><c>langversion=</c>: the C# version it compiles with.</summary>
-    public LanguageVersion? LangVersion { get => Of<LanguageVersion?>(Settings.LangVersion); init => SettingTags = With(Settings.LangVersion, value); }
+    public LanguageVersion? LangVersion { get => Of<LanguageVersion?>(Settings.LangVersion); init => SettingTags =
+        With(Settings.LangVersion, value); }
 
     /// <summary><c>nullable=</c>: the nullable context it compiles in.</summary>
-    public NullableContextOptions? Nullable { get => Of<NullableContextOptions?>(Settings.Nullable); init => SettingTags = With(Settings.Nullable, value); }
+    public NullableContextOptions? Nullable { get => Of<NullableContextOptions?>(Settings.Nullable); init => SettingTags =
+        With(Settings.Nullable, value); }
 
     /// <summary><c>warnaserror</c>: compiler warnings fail it as errors.</summary>
     public bool WarnAsError { get => Of<bool?>(Settings.WarnAsError) == true; init => SettingTags = With(Settings.WarnAsError, value); }
@@ -98,13 +100,15 @@ public sealed record SnippetTags
     /// Namespaces the block uses without a <c>using</c> of its own (<c>usings=System.Text,System.Diagnostics</c>): hidden
     /// global usings of its program, as <c>adopt</c> infers them. Empty when not given.
     /// </summary>
-    public IReadOnlyList<string> Usings { get => Of<IReadOnlyList<string>>(Settings.Usings) ?? []; init => SettingTags = With(Settings.Usings, value); }
+    public IReadOnlyList<string> Usings { get => Of<IReadOnlyList<string>>(Settings.Usings) ?? []; init => SettingTags =
+        With(Settings.Usings, value); }
 
     /// <summary>
     /// Pinned NuGet packages the block compiles and runs with, as a hidden <c>#:package</c> would add them
     /// (<c>packages=Spectre.Console@0.57.2</c>): the package a post is about, as <c>adopt</c> infers it. Empty when not given.
     /// </summary>
-    public IReadOnlyList<PackageRequest> Packages { get => Of<IReadOnlyList<PackageRequest>>(Settings.Packages) ?? []; init => SettingTags = With(Settings.Packages, value); }
+    public IReadOnlyList<PackageRequest> Packages { get => Of<IReadOnlyList<PackageRequest>>(Settings.Packages) ?? []; init => SettingTags =
+        With(Settings.Packages, value); }
 
     /// <summary>
     /// <c>frameworks=net9.0+</c> or <c>frameworks=net8.0,net10.0</c>: the frameworks of the run's matrix the block applies
@@ -146,7 +150,8 @@ public sealed record SnippetTags
         other is not null &&
         (ReferenceEquals(this, other) ||
          Kind == other.Kind && ExpectedException == other.ExpectedException && Name == other.Name && Session == other.Session &&
-         ExitCode == other.ExitCode && Unsafe == other.Unsafe && Members == other.Members && Listing == other.Listing && Results == other.Results && WebSdk == other.WebSdk && Base == other.Base && Given.SequenceEqual(other.Given) &&
+         ExitCode == other.ExitCode && Unsafe == other.Unsafe && Members == other.Members && Listing == other.Listing && Results == other.Results
+         && WebSdk == other.WebSdk && Base == other.Base && Given.SequenceEqual(other.Given) &&
          Original == other.Original &&
          ExpectedErrorIds.SequenceEqual(other.ExpectedErrorIds) && ForeignAttributes.SequenceEqual(other.ForeignAttributes) &&
          (Args ?? []).SequenceEqual(other.Args ?? []) && Args is null == other.Args is null &&

@@ -1,18 +1,14 @@
 using System.Globalization;
-using System.Text;
 using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Snippets;
 
-/// <summary>A run of tag words from one source, the info string or a comment, and where it stands.</summary>
-internal readonly record struct TagSource(string Text, SourceLocation Location);
-
 /// <summary>
 /// Parses tag words into <see cref="SnippetTags"/>. Words that are not ours are kept as foreign attributes;
 /// a near miss of ours (<c>rnu</c>, <c>timout=2s</c>) is an annotation error that names what was meant.
 /// </summary>
-internal static class TagParser
+internal static partial class TagParser
 {
     private static readonly IReadOnlyList<string> KindWords = SnippetKindNames.Words;
 
@@ -44,7 +40,8 @@ internal static class TagParser
         ("base", (tags, value) => IsBaseType(value)
             ? tags with { Base = value } : TagValue.Bad($"'base={value}' is not a class name such as AbstractValidator<Customer>")),
         ("given", (tags, value) => ParseGiven(value) is { } given
-            ? tags with { Given = given } : TagValue.Bad($"'given={value}' is not a list of locals such as given=app:WebApplication,bld:WebApplicationBuilder")),
+            ? tags with { Given = given }
+            : TagValue.Bad($"'given={value}' is not a list of locals such as given=app:WebApplication,bld:WebApplicationBuilder")),
         ("throws", (tags, value) => SettingValues.IsTypeName(value)
             ? tags with { ExpectedException = value } : TagValue.Bad($"'throws={value}' is not an exception type name")),
     ];
@@ -211,24 +208,14 @@ internal static class TagParser
             : TagValue.Bad(reading.Problem);
     }
 
-    /// <summary>The tag or key that <paramref name="word"/> most likely meant, within edit distance 2.</summary>
+    /// <summary>
+    /// The tag or key that <paramref name="word"/> most likely meant (<see cref="EditDistance.NearMiss"/>); a word of
+    /// ours in another case is read as ours before a near miss is sought, so it is no candidate.
+    /// </summary>
     public static string? NearMiss(string word, bool hasValue)
     {
-        var lower = word.ToLowerInvariant();
         var candidates = hasValue ? ValueKeys : KindWords.Concat(FlagWords).Concat(OtherWords);
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            var distance = EditDistance.Between(lower, candidate);
-            // Short words need a closer match: 'rnu' is 'run', but 'norun' is somebody else's word.
-            if (distance is > 0 and <= 2 && distance * 2 < Math.Min(lower.Length, candidate.Length) && distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best;
+        return EditDistance.NearMiss(word, candidates.Where(c => !c.Equals(word, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>
@@ -248,7 +235,8 @@ internal static class TagParser
             {
                 var entry = value[start..i];
                 var colon = entry.IndexOf(':', StringComparison.Ordinal);
-                if (colon <= 0 || !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(entry[..colon]) || !IsBaseType(entry[(colon + 1)..])) return null;
+                if (colon <= 0 || !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(entry[..colon])
+                    || !IsBaseType(entry[(colon + 1)..])) return null;
                 entries.Add(entry);
                 start = i + 1;
             }
@@ -262,56 +250,4 @@ internal static class TagParser
         Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseTypeName(text)
             is Microsoft.CodeAnalysis.CSharp.Syntax.NameSyntax { IsMissing: false } name &&
         name.FullSpan.Length == text.Length && !name.ContainsDiagnostics;
-
-    /// <summary>
-    /// Splits on white space, keeping double-quoted values (<c>args="a b"</c>) whole, and keeping a command-line
-    /// style option with its value (<c>--region output</c>, as Try .NET writes) as one word, never read as tags.
-    /// </summary>
-    public static IEnumerable<string> Tokenize(string text)
-    {
-        string? option = null;
-        foreach (var word in SplitWords(text))
-        {
-            if (option is not null)
-            {
-                yield return word.StartsWith('-') ? option : option + " " + word;
-                option = word.StartsWith("--", StringComparison.Ordinal) ? word : null;
-                if (option is null && word.StartsWith('-')) yield return word;
-                continue;
-            }
-            if (word.StartsWith("--", StringComparison.Ordinal) && !word.Contains('=')) option = word;
-            else yield return word;
-        }
-        if (option is not null) yield return option;
-    }
-
-    private static IEnumerable<string> SplitWords(string text)
-    {
-        var current = new StringBuilder();
-        var inQuotes = false;
-        foreach (var c in text)
-        {
-            if (c == '"') inQuotes = !inQuotes;
-            if (!inQuotes && char.IsWhiteSpace(c))
-            {
-                if (current.Length > 0) yield return current.ToString();
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-        if (current.Length > 0) yield return current.ToString();
-    }
-
-    private static (string Key, string? Value) SplitWord(string word)
-    {
-        var equals = word.IndexOf('=');
-        if (equals <= 0) return (word, null);
-        var value = word[(equals + 1)..];
-        if (value.Length >= 2 && value[0] == '"' && value[^1] == '"') value = value[1..^1];
-        return (word[..equals], value);
-    }
-
 }

@@ -25,7 +25,8 @@ internal sealed class ReplaceHold
 
     /// <summary>The hold for the replace about to start, when the variable asks for this one; else null.</summary>
     public static ReplaceHold? ForNext() =>
-        Asked is [var point, var nth, var signal] && Interlocked.Increment(ref _replaces) == int.Parse(nth, System.Globalization.CultureInfo.InvariantCulture)
+        Asked is [var point, var nth, var signal]
+        && Interlocked.Increment(ref _replaces) == int.Parse(nth, System.Globalization.CultureInfo.InvariantCulture)
             ? new ReplaceHold(point, signal)
             : null;
 

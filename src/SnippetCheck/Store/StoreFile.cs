@@ -55,7 +55,9 @@ public static class StoreFile
         }
     }
 
-    /// <summary>Where the link at <paramref name="path"/> points (a dangling one too); null for a file or folder that is no link, or nothing.</summary>
+    /// <summary>
+    /// Where the link at <paramref name="path"/> points (a dangling one too); null for a file or folder that is no link, or nothing.
+    /// </summary>
     private static string? LinkTarget(string path)
     {
         try
@@ -71,7 +73,8 @@ public static class StoreFile
     private static void WriteThenRename(string path, ReadOnlySpan<byte> bytes, bool durable)
     {
         // Same folder, so the rename stays on one volume; hidden, so a crash leaves nothing a glob of posts would pick up.
-        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temporary = Path.Combine(
+            Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         var hold = durable ? ReplaceHold.ForNext() : null;
         try
         {
@@ -114,7 +117,9 @@ public static class StoreFile
         }
     }
 
-    /// <summary>The entry at <paramref name="path"/> as <paramref name="read"/> makes it of the file's bytes; null when it is missing or unreadable.</summary>
+    /// <summary>
+    /// The entry at <paramref name="path"/> as <paramref name="read"/> makes it of the file's bytes; null when it is missing or unreadable.
+    /// </summary>
     public static T? TryRead<T>(string path, Func<byte[], T?> read) where T : class
     {
         try
@@ -133,7 +138,8 @@ public static class StoreFile
 /// <param name="link">The link: the file itself or a folder above it.</param>
 /// <param name="target">Where the link points.</param>
 public sealed class LinkedFileException(string link, string target)
-    : IOException($"'{link}' is a symbolic link (to '{target}'); SnippetCheck never writes through a link, so the file and its target are left as they are")
+    : IOException($"'{link}' is a symbolic link (to '{target}'); SnippetCheck never writes through a link, so the file and its target are left as " +
+    $"they are")
 {
     /// <summary>The link: the file itself or a folder above it.</summary>
     public string Link => link;

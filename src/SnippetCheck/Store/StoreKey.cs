@@ -48,7 +48,9 @@ public sealed class StoreKey
         return ContentHash.Hex(_hash.GetHashAndReset());
     }
 
-    /// <summary>The first 16 hex digits of <paramref name="hash"/>: a folder's name that keeps paths short (the entry inside holds the whole key).</summary>
+    /// <summary>
+    /// The first 16 hex digits of <paramref name="hash"/>: a folder's name that keeps paths short (the entry inside holds the whole key).
+    /// </summary>
     public static string FolderName(string hash) => hash[..16];
 
     private StringBuilder Label(string label) => _text.Append(label.Length).Append(':').Append(label);

@@ -23,6 +23,27 @@ public sealed class SettingsTests
         }
     }
 
+    /// <summary>Each row's merge is code its readers go through, and docs/configuration.md says it as the row does.</summary>
+    [Fact]
+    public void Each_rows_merge_is_documented_as_the_row_says_it()
+    {
+        var docs = File.ReadAllText(RepositoryRoot.PathOf("docs/configuration.md"));
+        foreach (var setting in Settings.All)
+            Assert.True(docs.Contains(setting.Merge.Text, StringComparison.Ordinal), $"'{setting.Key}': \"{setting.Merge}\" is not in docs/configuration.md");
+    }
+
+    /// <summary>A merge is read by its own kind: reading a list's merge as a flag's is a mistake that fails at once.</summary>
+    [Fact]
+    public void A_block_tag_merges_by_its_rows_rule()
+    {
+        Assert.Equal(["System", "System.Text"], Settings.Usings.Merge.WithTag(["System"], ["System.Text", "System"]));
+        Assert.Equal(["CS0168", "CS0618"], Settings.NoWarn.Merge.WithTag(["CS0168"], ["cs0168", "CS0618"]));
+        Assert.True(Settings.WarnAsError.Merge.WithTag(under: false, tag: true));
+        Assert.Equal(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12,
+            Settings.LangVersion.Merge.WithTag(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp14, Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12));
+        Assert.Throws<InvalidOperationException>(() => Settings.Usings.Merge.WithTag(under: false, tag: true));
+    }
+
     [Fact]
     public void Front_matter_takes_exactly_the_settings_that_are_not_run_only()
     {

@@ -66,6 +66,18 @@ public sealed class TargetFrameworkTests
         Assert.Equal(["net8.0", "net10.0"], config.Frameworks!.Select(f => f.Moniker));
     }
 
+    /// <summary>One parser for every layer (issue 57): what the tag reads, the config key and the option read too.</summary>
+    [Fact]
+    public void The_config_key_and_the_option_read_a_range_as_the_tag_does()
+    {
+        var config = ConfigLoader.Parse("snippetcheck.json", """{ "frameworks": ["net9.0+"] }""");
+        Assert.Equal(["net9.0", "net10.0"], config.Frameworks!.Select(f => f.Moniker));
+
+        var (value, problem) = Settings.Frameworks.Option!.Parse!("net9.0+");
+        Assert.Null(problem);
+        Assert.Equal(["net9.0", "net10.0"], ((IReadOnlyList<TargetFramework>)value!).Select(f => f.Moniker));
+    }
+
     [Fact]
     public void A_bad_frameworks_tag_fails_its_block_and_names_the_supported_ones()
     {

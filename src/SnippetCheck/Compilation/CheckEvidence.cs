@@ -1,0 +1,21 @@
+namespace SnippetCheck.Compilation;
+
+/// <summary>
+/// What a <c>check</c> block's own text binds (<see cref="CheckLevel.Evidence"/>): the first use of the framework or a
+/// package, and how many of its calls bound to one or were left unbound on an unknown name.
+/// </summary>
+internal sealed record CheckEvidence(string? KnownUse, int BoundCalls, int UnboundCalls)
+{
+    /// <summary>
+    /// The block checks something: an API of the framework or a package binds, and the calls left unbound (on an unknown
+    /// name or receiver, where a misspelt method passes) do not outnumber the calls that bound (docs/authoring.md).
+    /// </summary>
+    public bool ChecksSomething => KnownUse is not null && UnboundCalls <= BoundCalls;
+
+    /// <summary>Why a block with a binding still checks nothing: its unbound calls outnumber the bound ones; null otherwise.</summary>
+    public string? Shortfall => KnownUse is not null && UnboundCalls > BoundCalls
+        ? $"only {BoundCalls} of its {BoundCalls + UnboundCalls} calls bind to the framework or a package; the other {UnboundCalls} depend on " +
+        $"unknown names, " +
+          "where a misspelt method would pass"
+        : null;
+}

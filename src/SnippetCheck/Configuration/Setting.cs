@@ -1,0 +1,106 @@
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Configuration;
+
+/// <summary>
+/// One setting, described once: its config and front-matter key, its tag, its command-line option, where it may be
+/// given, how its config value is read (with the error that names the key), its default, how layers merge, and where it
+/// enters the cache key. <see cref="Settings.All"/> is the table; the readers and overlays are derived from it.
+/// </summary>
+public abstract class Setting(string key, SettingScope scope)
+{
+    /// <summary>The key in <c>snippetcheck.json</c> and in front matter's <c>snippetcheck:</c> map.</summary>
+    public string Key { get; } = key;
+
+    internal SettingScope Scope { get; } = scope;
+
+    /// <summary>
+    /// The tag that sets it on one block (<c>timeout=2s</c>, <c>network</c>), read by <c>Snippets.TagParser</c>; null when no tag does.
+    /// </summary>
+    internal TagRule? Tag { get; init; }
+
+    /// <summary>The <c>verify</c> option that sets it for a run, over config and front matter; null when none does.</summary>
+    public SettingOption? Option { get; init; }
+
+    /// <summary>
+    /// How layers merge: config, then front matter, then the command line, the nearer set value winning; where a
+    /// block's tag joins, what it does to the file's value.
+    /// </summary>
+    public SettingMerge Merge { get; init; } = SettingMerge.Nearest;
+
+    /// <summary>Whether the value can change a verdict, and so is in every program's cache key (<see cref="Settings.AddKeyed"/>).</summary>
+    public required KeyPlace CacheKey { get; init; }
+
+    /// <summary>True when front matter may not set it: it applies to a whole run.</summary>
+    public bool RunOnly => !Scope.HasFlag(SettingScope.File);
+
+    /// <summary>
+    /// What the value in a config grants snippets beyond the sandbox (<c>"opens the network"</c>), or null when it grants
+    /// nothing: <c>--untrusted</c> refuses every such value from the checkout, naming the setting and its place.
+    /// </summary>
+    internal Func<SnippetCheckConfig, string?>? Widens { get; init; }
+
+    /// <summary>The sandbox grant <paramref name="config"/>'s value of this setting makes (<see cref="Widens"/>), or null.</summary>
+    internal string? WideningIn(SnippetCheckConfig config) => Widens?.Invoke(config);
+
+    /// <summary>
+    /// The value <paramref name="input"/> gives, set on <paramref name="config"/>; a <see cref="ConfigException"/> naming the key when it is bad.
+    /// </summary>
+    internal abstract SnippetCheckConfig Read(SnippetCheckConfig config, SettingInput input);
+
+    /// <summary><paramref name="under"/> with this setting's value from <paramref name="over"/>, when <paramref name="over"/> sets it.</summary>
+    internal abstract SnippetCheckConfig Overlay(SnippetCheckConfig under, SnippetCheckConfig over);
+
+    /// <summary>The value in <paramref name="config"/> as key text (null when not set), for the cache key.</summary>
+    internal abstract string? KeyText(SnippetCheckConfig config);
+
+    /// <summary>
+    /// The sandbox grant a block's tag value of this setting makes (<see cref="Widens"/>), or null; only for a setting whose
+    /// tag value is of the setting's own type (<c>network</c>'s flag).
+    /// </summary>
+    internal abstract string? WideningOfTag(object value);
+
+    /// <summary>Calls <paramref name="visitor"/> with this setting typed (a host builds an option of the setting's type).</summary>
+    public abstract TResult Accept<TResult>(ISettingVisitor<TResult> visitor);
+}
+
+/// <summary>Something done with a setting of its own type (<see cref="Setting.Accept"/>).</summary>
+public interface ISettingVisitor<out TResult>
+{
+    /// <summary>Does it with <paramref name="setting"/>, typed.</summary>
+    TResult Visit<T>(Setting<T> setting);
+}
+
+/// <summary>A setting of type <typeparamref name="T"/> (nullable: null is "not set here"), kept in <see cref="SnippetCheckConfig"/>.</summary>
+public sealed class Setting<T>(
+    string key, SettingScope scope, Func<SnippetCheckConfig, T> get, Func<SnippetCheckConfig, T, SnippetCheckConfig> set, Func<SettingInput, T> parse)
+    : Setting(key, scope)
+{
+    /// <summary>The value <paramref name="config"/> holds; null when it does not set it.</summary>
+    public T Get(SnippetCheckConfig config) => get(config);
+
+    /// <summary><paramref name="config"/> with <paramref name="value"/> set (the command line's layer is written so).</summary>
+    public SnippetCheckConfig With(SnippetCheckConfig config, T value) => set(config, value);
+
+    /// <summary>
+    /// The value when no layer sets it, for the framework of a pass (the SDK gives net8.0 C# 12, net10.0 C# 14); null when
+    /// "not set" is itself the meaning (no coverage bar). Readers get it through <see cref="SettingDefaults"/>.
+    /// </summary>
+    internal Func<TargetFramework, T>? DefaultFor { get; init; }
+
+    /// <summary>The default, the same on every framework (<see cref="DefaultFor"/>).</summary>
+    internal T Default { get => DefaultFor is { } of ? of(TargetFramework.Tool) : default!; init => DefaultFor = _ => value; }
+
+    internal override SnippetCheckConfig Read(SnippetCheckConfig config, SettingInput input) => set(config, parse(input));
+
+    internal override SnippetCheckConfig Overlay(SnippetCheckConfig under, SnippetCheckConfig over) =>
+        get(over) is { } value ? set(under, Merge.Layers(get(under), value)) : under;
+
+    internal override string? KeyText(SnippetCheckConfig config) => get(config) is { } value ? SettingValues.KeyText(value) : null;
+
+    internal override string? WideningOfTag(object value) => Widens is null || value is not T typed ? null
+        : WideningIn(set(new SnippetCheckConfig(), typed));
+
+    /// <inheritdoc/>
+    public override TResult Accept<TResult>(ISettingVisitor<TResult> visitor) => visitor.Visit(this);
+}
