@@ -12,11 +12,8 @@ namespace SnippetCheck.Compilation;
 /// <param name="packages">The assemblies of packages and projects, whose methods <see cref="PackageMethod"/> names.</param>
 internal sealed class ReferenceIndex(IReadOnlySet<IAssemblySymbol>? packages = null)
 {
-    /// <summary>
-    /// The shortest type name a misspelling is measured against: shorter ones could only differ in case
-    /// (<see cref="EditDistance.IsNear"/>).
-    /// </summary>
-    private const int ShortestType = 2;
+    /// <summary>The shortest type name a misspelling is measured against (<see cref="EditDistance.IsNear"/>).</summary>
+    private const int ShortestType = EditDistance.ShortestWord;
 
     public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
 

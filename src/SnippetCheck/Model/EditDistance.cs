@@ -25,15 +25,19 @@ internal static class EditDistance
     }
 
     /// <summary>The most edits a near miss may have, however long its words.</summary>
-    public const int MostEdits = 2;
+    public const int MostEdits = 1;
+
+    /// <summary>The shortest word a near miss is measured for: under three letters, one edit makes any other word.</summary>
+    public const int ShortestWord = 3;
 
     /// <summary>
-    /// Near: at most <see cref="MostEdits"/> edits, and fewer than half the shorter word's letters, so most of the word
-    /// stays (<c>rnu</c> is <c>run</c>, <c>timout</c> is <c>timeout</c>, but <c>norun</c> is nobody's <c>run</c>, and a
-    /// two-letter word only differs in case). Why this one of the four rules there were: docs/architecture.md.
+    /// Near: at most <see cref="MostEdits"/> edit (a letter wrong, missing, extra, or two swapped), between words of
+    /// <see cref="ShortestWord"/> letters or more (<c>rnu</c> is <c>run</c>, <c>timout</c> is <c>timeout</c>, <c>Lenght</c>
+    /// is <c>Length</c>). Two edits turn a post's own name into a framework's (<c>AppDbContext</c> into
+    /// <c>AppContext</c>). Why this one of the four rules there were: docs/architecture.md.
     /// </summary>
     public static bool IsNear(int distance, int length, int otherLength) =>
-        distance <= MostEdits && distance * 2 < Math.Min(length, otherLength);
+        distance <= MostEdits && Math.Min(length, otherLength) >= ShortestWord;
 
     /// <summary>The hint that ends a message about an unknown word: <c>; did you mean 'x'?</c>, or nothing.</summary>
     public static string DidYouMean(string? meant) => meant is null ? "" : $"; did you mean '{meant}'?";

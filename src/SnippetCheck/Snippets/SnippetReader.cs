@@ -1,4 +1,3 @@
-using SnippetCheck.Configuration;
 using SnippetCheck.DocComments;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
@@ -9,7 +8,7 @@ namespace SnippetCheck.Snippets;
 /// Reads an <see cref="ExtractedDocument"/> as snippets: picks the C# blocks, parses their tags, and attaches
 /// each output and stdin block to the nearest C# block before it (README.md, "Tag reference").
 /// </summary>
-public static class SnippetReader
+public static partial class SnippetReader
 {
 
     /// <summary>The fence holds C# by its language word (<c>csharp</c>, <c>cs</c>, <c>c#</c>).</summary>
@@ -171,58 +170,6 @@ public static class SnippetReader
     /// <summary>The info string's words and the attached comments' words, as tags see them.</summary>
     private static List<string> TagWords(FencedBlock block) =>
         [block.Info, .. TagParser.Tokenize(block.Arguments), .. block.Comments.SelectMany(c => TagParser.Tokenize(c.Words))];
-
-    private static bool IsOutput(FencedBlock block, out OutputMatchMode mode)
-    {
-        var words = TagWords(block);
-        mode = words.Contains("unordered", StringComparer.OrdinalIgnoreCase) ? OutputMatchMode.Unordered
-             : words.Contains("ellipsis", StringComparer.OrdinalIgnoreCase) ? OutputMatchMode.Ellipsis
-             : OutputMatchMode.Exact;
-        return words.Contains("output", StringComparer.OrdinalIgnoreCase);
-    }
-
-    /// <summary>The <c>scrub=</c> names on an output block, read as the code block's tag; a bad value is the snippet's annotation error.</summary>
-    private static IReadOnlyList<string>? OutputScrub(FencedBlock block, List<Diagnostic> annotations)
-    {
-        IReadOnlyList<string>? names = null;
-        foreach (var word in TagWords(block))
-        {
-            if (ReadOutputTag<IReadOnlyList<string>>(Settings.Scrub, word, block, annotations) is { } parsed) names = [.. names ?? [], .. parsed];
-        }
-        return names;
-    }
-
-    /// <summary>The <c>frameworks=</c> set on an output block, read as the code block's tag; a bad value is the snippet's annotation error.</summary>
-    private static FrameworkSet? OutputFrameworks(FencedBlock block, List<Diagnostic> annotations) =>
-        TagWords(block).LastOrDefault(w => w.StartsWith(Settings.Frameworks.Tag!.Word + "=", StringComparison.OrdinalIgnoreCase)) is { } word
-            ? ReadOutputTag<FrameworkSet>(Settings.Frameworks, word, block, annotations)
-            : null;
-
-    /// <summary>An output block's <c>word=value</c> of <paramref name="setting"/>, read by the table's tag rule; null when another word.</summary>
-    private static T? ReadOutputTag<T>(Setting setting, string word, FencedBlock block, List<Diagnostic> annotations) where T : class
-    {
-        var rule = setting.Tag!;
-        var prefix = rule.Word + "=";
-        if (!word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return null;
-        var reading = rule.Read(word[prefix.Length..].Trim('"'), block.Location);
-        if (reading.Problem is { } problem) annotations.Add(Diagnostic.Error(DiagnosticCodes.BadTagValue, problem, block.Location));
-        return reading.Value as T;
-    }
-
-    /// <summary>
-    /// A snippet may have one output block per set of frameworks (<c>```output frameworks=net8.0</c>) and one for the
-    /// rest; any other second output block is a slip (SC1008). Null when <paramref name="output"/> may join.
-    /// </summary>
-    private static string? SecondOutputProblem(SnippetBuilder snippet, ExpectedOutput output)
-    {
-        var all = (List<ExpectedOutput>)[snippet.Output!, .. snippet.FrameworkOutputs, output];
-        if (all.Count(o => o.Frameworks is null) > 1)
-            return $"second output block for the snippet at line {snippet.Block.Location.Line}; for output that differs between frameworks, tag " +
-                $"each with frameworks=, as in ```output frameworks=net8.0";
-        var twice = TargetFramework.Supported.FirstOrDefault(f => all.Count(o => o.Frameworks?.Contains(f) == true) > 1);
-        return twice is null ? null
-            : $"a second output block for {twice} for the snippet at line {snippet.Block.Location.Line}; each framework may have one";
-    }
 
     /// <summary>Words that only output and stdin blocks carry: a near miss of one of them is a typo, not a language.</summary>
     private static readonly string[] BlockWords = ["output", "stdin", "ellipsis", "unordered"];
