@@ -115,7 +115,8 @@ public static partial class RotEvidence
                     $"'{SimpleName(names[0])}' is a known type, and it has no '{names[1]}'{near}",
                 "CS0234" when names.Count >= 2 && PackageRoot(failed.Snippet, names[1]) is { } package =>
                     $"'{names[1]}' is {package}'s namespace, and it declares no '{names[0]}'",
-                "CS1501" or "CS7036" when !hasHole && !isSketch && MethodNamed(error, names) is { } method && !declared.Contains(method) => $"'{method}' is known, and no overload of it takes these arguments",
+                "CS1501" or "CS7036" when !hasHole && !isSketch && MethodNamed(error, names) is { } method && !declared.Contains(method) =>
+                    $"'{method}' is known, and no overload of it takes these arguments",
                 "CS1503" when !hasHole && failed.Snippet.Tags.Packages.Count > 0 && names.Count >= 2 && names.All(n => IsKnownType(n, declared)) => "a known method's argument has the wrong type (arguments swapped?)",
                 "CS1520" when MisnamedConstructor(code) is { } type => $"a constructor in '{type}' whose name is not its class's (misspelt?)",
                 _ => null,
@@ -430,7 +431,8 @@ public static partial class RotEvidence
 
     // The clock or a random source, read by a result line: its value is the moment's ('DateTime.UtcNow.AddHours(-30).Humanize()
     // => "yesterday"' holds after 06:00 only), not rot.
-    [GeneratedRegex(@"\b(?:DateTime(?:Offset)?\.(?:Now|UtcNow|Today)|TimeProvider\.System|Environment\.TickCount|Guid\.NewGuid|Random\.Shared|new\s+Random)\b")]
+    [GeneratedRegex(@"\b(?:DateTime(?:Offset)?\.(?:Now|UtcNow|Today)|TimeProvider\.System|Environment\.TickCount"
+        + @"|Guid\.NewGuid|Random\.Shared|new\s+Random)\b")]
     private static partial Regex Clock();
 
     // '// in fr culture', '// for Brazilian Portuguese locale', '// in de-DE culture'.

@@ -47,10 +47,12 @@ public sealed class AdoptCreatedReceiverTests
 
         Assert.True(write.ExitCode == 0, write.Output);
         var use = File.ReadAllText(Path.Combine(docs, "guide", "use.md"));
-        Assert.Contains("<!-- snippetcheck: compile given=screen:Screen usings=Rot.Widgets packages=Rot.Widgets@1.0.0 -->\n```csharp\nscreen.Write(", use);
+        Assert.Contains("<!-- snippetcheck: compile given=screen:Screen usings=Rot.Widgets packages=Rot.Widgets@1.0.0 -->\n```csharp\nscreen.Write(",
+            use, StringComparison.Ordinal);
 
         // The call binds to the package's Screen: misspelt, or given an argument too many, it fails.
-        foreach (var (from, to) in new[] { ("screen.Write(\"more\")", "screen.Writ(\"more\")"), ("screen.Write(\"more\")", "screen.Write(\"more\", 2)") })
+        const string Call = "screen.Write(\"more\")";
+        foreach (var (from, to) in new[] { (Call, "screen.Writ(\"more\")"), (Call, "screen.Write(\"more\", 2)") })
         {
             File.WriteAllText(Path.Combine(docs, "guide", "use.md"), use.Replace(from, to, StringComparison.Ordinal));
             var mutant = CliRunner.Run(docs, environment, "verify", "guide/use.md", "--no-cache");

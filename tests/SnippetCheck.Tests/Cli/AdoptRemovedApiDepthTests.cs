@@ -24,7 +24,9 @@ public sealed class AdoptRemovedApiDepthTests
         ```
         """;
 
-    private const string Reported = "post.md(8,8): CS0117: 'Screen' does not contain a definition for 'Render' — 'Screen.Render' was removed from Rot.Deep after 1.x; last in 1.0.0 [removed-api]";
+    private const string Reported =
+        "post.md(8,8): CS0117: 'Screen' does not contain a definition for 'Render' — " +
+        "'Screen.Render' was removed from Rot.Deep after 1.x; last in 1.0.0 [removed-api]";
 
     [Fact]
     public void A_member_removed_four_majors_ago_is_found_and_a_kept_not_found_of_a_shallower_search_is_searched_again()
@@ -32,9 +34,11 @@ public sealed class AdoptRemovedApiDepthTests
         using var folder = new TempFolder();
         var docs = Path.Combine(folder.Path, "docs");
         var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Rot.Deep", "1.0.0", "namespace Rot.Deep { public static class Screen { public static void Render(string text) { } public static void Write(string text) { } } }");
+        const string Write = "public static void Write(string text) { }";
+        const string Render = "public static void Render(string text) { }";
+        LocalFeed.Pack(feed, "Rot.Deep", "1.0.0", $"namespace Rot.Deep {{ public static class Screen {{ {Render} {Write} }} }}");
         foreach (var major in new[] { 2, 3, 4, 5 })
-            LocalFeed.Pack(feed, "Rot.Deep", $"{major}.0.0", "namespace Rot.Deep { public static class Screen { public static void Write(string text) { } } }");
+            LocalFeed.Pack(feed, "Rot.Deep", $"{major}.0.0", $"namespace Rot.Deep {{ public static class Screen {{ {Write} }} }}");
         folder.Write("docs/post.md", Post);
 
         var run = CliRunner.Run(docs, environment, "adopt");

@@ -36,7 +36,10 @@ public static class LocalFeed
         return (feed, environment);
     }
 
-    /// <summary>Writes package <paramref name="id"/> <paramref name="version"/> to <paramref name="feed"/>: one assembly for net10.0 compiled from <paramref name="source"/>.</summary>
+    /// <summary>
+    /// Writes package <paramref name="id"/> <paramref name="version"/> to <paramref name="feed"/>: one assembly for net10.0
+    /// compiled from <paramref name="source"/>.
+    /// </summary>
     public static void Pack(string feed, string id, string version, string source)
     {
         var compilation = CSharpCompilation.Create(id, [CSharpSyntaxTree.ParseText(source)], SnippetCheck.Compilation.ReferenceAssemblies.Default,
