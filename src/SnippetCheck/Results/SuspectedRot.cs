@@ -103,6 +103,9 @@ public static partial class RotEvidence
         var code = string.Join('\n', failed.Snippet.Code.Select(l => l.Text));
         var declared = DeclaredNames(code);
         var hasHole = code.Contains("...", StringComparison.Ordinal);
+        // A sketch: names the post never declares ('Type? v = x?.y?.z;' in a spec, where 'Type' stands for any value type)
+        // make a call's arity no evidence, for its receiver may be a type the sketch only stands for.
+        var isSketch = errors.Any(e => e.Id is "CS0103" or "CS0246");
         foreach (var error in errors)
         {
             var names = Quoted().Matches(error.Message).Select(m => m.Groups[1].Value).ToList();
@@ -112,7 +115,8 @@ public static partial class RotEvidence
                     $"'{SimpleName(names[0])}' is a known type, and it has no '{names[1]}'{near}",
                 "CS0234" when names.Count >= 2 && PackageRoot(failed.Snippet, names[1]) is { } package =>
                     $"'{names[1]}' is {package}'s namespace, and it declares no '{names[0]}'",
-                "CS1501" or "CS7036" when !hasHole && MethodNamed(error, names) is { } method && !declared.Contains(method) => $"'{method}' is known, and no overload of it takes these arguments",
+                "CS1501" or "CS7036" when !hasHole && !isSketch && MethodNamed(error, names) is { } method && !declared.Contains(method) =>
+                    $"'{method}' is known, and no overload of it takes these arguments",
                 "CS1503" when !hasHole && failed.Snippet.Tags.Packages.Count > 0 && names.Count >= 2 && names.All(n => IsKnownType(n, declared)) => "a known method's argument has the wrong type (arguments swapped?)",
                 "CS1520" when MisnamedConstructor(code) is { } type => $"a constructor in '{type}' whose name is not its class's (misspelt?)",
                 _ => null,
@@ -259,13 +263,17 @@ public static partial class RotEvidence
         return index < 0 ? null : text.Remove(index, 1);
     }
 
-    /// <summary>A result line (<c>x =&gt; value</c>) whose value no longer holds: the check's own message.</summary>
+    /// <summary>
+    /// A result line (<c>x =&gt; value</c>) whose value no longer holds: the check's own message. Not one worded for a
+    /// culture the run does not have, nor one that reads the clock (its value is the moment's).
+    /// </summary>
     private static SuspectedRot? ClaimIn(SnippetResult failed)
     {
         if (ResultMismatch().Match(failed.Message ?? "") is not { Success: true } match) return null;
         // Not rot, and not a throw either: the result line's own check is what threw.
         var line = int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        if (OtherCultureOrType().IsMatch(match.Groups["claim"].Value) || CultureWorded(failed.Snippet, line, match.Groups["claim"].Value))
+        if (OtherCultureOrType().IsMatch(match.Groups["claim"].Value) || CultureWorded(failed.Snippet, line, match.Groups["claim"].Value)
+            || Clock().IsMatch(match.Groups["claim"].Value))
             return new SuspectedRot(failed.FailureLocation, "", "", "", "");
         var at = failed.Snippet.Location with { Line = line, Column = int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture) };
         return new SuspectedRot(at, "result", match.Groups["claim"].Value.Trim(), Claim, "the result the post states no longer holds");
@@ -420,6 +428,12 @@ public static partial class RotEvidence
     // A culture's letters right after a number: '1st', '22nd', '1.er', '3.ª', '1º'.
     [GeneratedRegex(@"(?<=\d)\.?[\p{L}ºª]+")]
     private static partial Regex OrdinalSuffix();
+
+    // The clock or a random source, read by a result line: its value is the moment's ('DateTime.UtcNow.AddHours(-30).Humanize()
+    // => "yesterday"' holds after 06:00 only), not rot.
+    [GeneratedRegex(@"\b(?:DateTime(?:Offset)?\.(?:Now|UtcNow|Today)|TimeProvider\.System|Environment\.TickCount"
+        + @"|Guid\.NewGuid|Random\.Shared|new\s+Random)\b")]
+    private static partial Regex Clock();
 
     // '// in fr culture', '// for Brazilian Portuguese locale', '// in de-DE culture'.
     [GeneratedRegex(@"\b(?:(?i:cultures?|locales?)|[a-z]{2}-[A-Z]{2})\b")]

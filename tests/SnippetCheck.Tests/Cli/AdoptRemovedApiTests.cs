@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Cli;
@@ -68,28 +65,13 @@ public sealed class AdoptRemovedApiTests
     public void A_call_of_a_member_the_newest_version_removed_names_the_last_version_that_had_it_and_an_upgrade_guide_keeps_it_as_compile_fail()
     {
         using var folder = new TempFolder();
-        var feed = Path.Combine(folder.Path, "feed");
-        Directory.CreateDirectory(feed);
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
         Pack(feed, "1.0.0", """public static void Render(string text) { } public static void Write(string text) { }""");
         Pack(feed, "1.1.0", """[System.Obsolete("Use Write instead")] public static void Render(string text) { } public static void Write(string text) { }""");
         Pack(feed, "2.0.0", """public static void Write(string text) { }""");
-        folder.Write("docs/nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
         folder.Write("docs/post.md", Post);
         folder.Write("docs/upgrading-to-2.md", Guide);
-        var environment = new Dictionary<string, string?>
-        {
-            ["SNIPPETCHECK_PACKAGE_CACHE"] = Path.Combine(folder.Path, "cache"),
-            ["NUGET_PACKAGES"] = Path.Combine(folder.Path, "nuget-packages"),
-        };
-        var docs = Path.Combine(folder.Path, "docs");
 
         var run = CliRunner.Run(docs, environment, "adopt", "--report", "json=adopt.json");
 
@@ -120,38 +102,6 @@ public sealed class AdoptRemovedApiTests
     }
 
     /// <summary>Writes Rot.Sample <paramref name="version"/> to the feed: a class <c>Rot.Sample.Screen</c> with <paramref name="members"/>.</summary>
-    private static void Pack(string feed, string version, string members)
-    {
-        var compilation = CSharpCompilation.Create("Rot.Sample",
-            [CSharpSyntaxTree.ParseText($"namespace Rot.Sample {{ public static class Screen {{ {members} }} }}")],
-            SnippetCheck.Compilation.ReferenceAssemblies.Default,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var dll = new MemoryStream();
-        var emitted = compilation.Emit(dll);
-        Assert.True(emitted.Success, string.Join('\n', emitted.Diagnostics));
-        using var package = ZipFile.Open(Path.Combine(feed, $"rot.sample.{version}.nupkg"), ZipArchiveMode.Create);
-        using (var writer = new StreamWriter(package.CreateEntry("Rot.Sample.nuspec").Open()))
-        {
-            writer.Write($"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
-                  <metadata>
-                    <id>Rot.Sample</id>
-                    <version>{version}</version>
-                    <authors>test</authors>
-                    <description>A package whose 2.0 removed Screen.Render.</description>
-                  </metadata>
-                </package>
-                """);
-        }
-        using (var entry = package.CreateEntry("lib/net10.0/Rot.Sample.dll").Open()) entry.Write(dll.ToArray());
-        using var types = new StreamWriter(package.CreateEntry("[Content_Types].xml").Open());
-        types.Write("""
-            <?xml version="1.0" encoding="utf-8"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-              <Default Extension="nuspec" ContentType="application/octet" />
-              <Default Extension="dll" ContentType="application/octet" />
-            </Types>
-            """);
-    }
+    private static void Pack(string feed, string version, string members) =>
+        LocalFeed.Pack(feed, "Rot.Sample", version, $"namespace Rot.Sample {{ public static class Screen {{ {members} }} }}");
 }

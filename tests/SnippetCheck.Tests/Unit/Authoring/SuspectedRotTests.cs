@@ -187,6 +187,38 @@ public sealed class SuspectedRotTests
     }
 
     [Fact]
+    public async Task A_result_line_that_reads_the_clock_and_a_calls_arity_in_a_sketch_of_undeclared_names_are_not_listed()
+    {
+        // 'DateTime.UtcNow.AddHours(-30).Humanize() => "yesterday"' holds after 06:00 only: the moment's value, not rot. A
+        // spec's 'Type? v = x?.y?.z;' stands for any value type, so 'v.GetValueOrDefault()' binding to System.Type's
+        // extension is no evidence. The same errors without the clock, or without undeclared names, are.
+        var (_, rot) = await AdoptAsync("""
+            # Moments
+
+            ```csharp
+            DateTime.UtcNow.Year => 1999
+            ```
+
+            ```csharp
+            "abc".Length => 4
+            ```
+
+            ```csharp
+            Type? v = x?.y?.z;
+            var value = v.GetValueOrDefault();
+            ```
+
+            ```csharp
+            var count = int.Parse();
+            ```
+            """);
+
+        Assert.Equal(("result", RotEvidence.Claim), (rot[7].Id, rot[7].Evidence));
+        Assert.Equal(("CS1501", RotEvidence.KnownApi), (rot[16].Id, rot[16].Evidence));
+        Assert.Equal([7, 16], rot.Keys.Order());
+    }
+
+    [Fact]
     public async Task A_type_keyword_as_a_calls_argument_is_a_typo_even_beside_a_hole_and_a_type_pattern_is_not()
     {
         var (_, rot) = await AdoptAsync("""

@@ -1,0 +1,62 @@
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issues 54 and 55, a receiver a post creates with a package's type (<c>var screen = new Screen();</c>, Spectre's
+/// <c>var table = new Table();</c>) and calls in a block of another page: the block is given the local with the packages
+/// and usings of the block that creates it, which fails (here on a call the package lacks). The other page names a
+/// package of its own, so the doc set's packages are not its: only the creator's bring <c>Screen</c>. The creator has no
+/// <c>using</c> line, as Spectre's README has none: its usings are the hidden ones adopt found for it.
+/// </summary>
+public sealed class AdoptCreatedReceiverTests
+{
+    private const string Create = """
+        # Screens
+
+        Install it with `dotnet add package Rot.Widgets`.
+
+        ```csharp
+        var screen = new Screen();
+        screen.Render("hello");
+        ```
+        """;
+
+    private const string Use = """
+        # Writing
+
+        This page also uses `dotnet add package Rot.Other`.
+
+        ```csharp
+        screen.Write("more");
+        ```
+        """;
+
+    [Fact]
+    public void A_block_on_a_local_another_page_creates_with_a_packages_type_takes_the_creators_package_and_using()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Rot.Widgets", "1.0.0", "namespace Rot.Widgets { public sealed class Screen { public void Write(string text) { } } }");
+        LocalFeed.Pack(feed, "Rot.Other", "1.0.0", "namespace Rot.Other { public static class Unrelated { public static void Run() { } } }");
+        folder.Write("docs/guide/create.md", Create);
+        folder.Write("docs/guide/use.md", Use);
+
+        var write = CliRunner.Run(docs, environment, "adopt", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        var use = File.ReadAllText(Path.Combine(docs, "guide", "use.md"));
+        Assert.Contains("<!-- snippetcheck: compile given=screen:Screen usings=Rot.Widgets packages=Rot.Widgets@1.0.0 -->\n```csharp\nscreen.Write(",
+            use, StringComparison.Ordinal);
+
+        // The call binds to the package's Screen: misspelt, or given an argument too many, it fails.
+        const string Call = "screen.Write(\"more\")";
+        foreach (var (from, to) in new[] { (Call, "screen.Writ(\"more\")"), (Call, "screen.Write(\"more\", 2)") })
+        {
+            File.WriteAllText(Path.Combine(docs, "guide", "use.md"), use.Replace(from, to, StringComparison.Ordinal));
+            var mutant = CliRunner.Run(docs, environment, "verify", "guide/use.md", "--no-cache");
+            Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
+        }
+    }
+}
