@@ -5,8 +5,9 @@
 //     dotnet run eng/public-api-uses.cs -- tests/SnippetCheck.Tests/bin/Debug/net10.0 [--list]
 //
 // Reads metadata only (System.Reflection.Metadata): a host "uses" a core type when its assembly holds a reference to
-// it. Prints the count of public core types, the count each host references, and with --list every public type with
-// the hosts that use it ("-" for none: a candidate for internal).
+// it (a type named only through a const, as DiagnosticCodes, is inlined and leaves none). Prints the count of public
+// core types, the count each host references, and with --list every public type with the hosts that use it ("-" for
+// none: a candidate for internal).
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;

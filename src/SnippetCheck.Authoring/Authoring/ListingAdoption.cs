@@ -1,6 +1,5 @@
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
-using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
@@ -22,7 +21,7 @@ internal static class ListingAdoption
         var trials = new List<(PreparedDocument Document, Snippet Snippet)>();
         foreach (var page in untagged.GroupBy(u => u.Document))
         {
-            var settings = SnippetProgram.Lone(page.Key.Snippets, page.First().Snippet, page.Key.Settings).Settings;
+            var settings = page.Key.SettingsFor(page.First().Snippet);
             var listings = page.Where(u => ListingCheck.Members([.. u.Snippet.Code.Select(l => l.Text)], settings.ParseOptions) is not null).ToList();
             if (listings.Count == 0) continue;
             var found = await packages.AllForPageAsync(page.Key, settings.References, cancellationToken).ConfigureAwait(false);

@@ -277,5 +277,5 @@ public sealed class Verifier : IAsyncDisposable
     public SandboxReport? Sandbox { get; private set; }
 
     /// <summary>The restores and builds the last run started for posts' code, and what each was granted (<see cref="VerificationReport.Builds"/>).</summary>
-    public IReadOnlyList<BuildGrant> Builds { get; private set; } = [];
+    internal IReadOnlyList<BuildGrant> Builds { get; private set; } = [];
 }

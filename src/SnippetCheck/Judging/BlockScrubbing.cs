@@ -14,7 +14,7 @@ public static class BlockScrubbing
     private static readonly ConditionalWeakTable<SnippetCheckConfig, IReadOnlyList<Scrubber>> CustomScrubbers = new();
 
     /// <summary>The scrubbers of the program's block at index <paramref name="block"/>.</summary>
-    public static Scrubbing For(SnippetProgram program, int block) => For(program.Config, program.Blocks[block]);
+    internal static Scrubbing For(SnippetProgram program, int block) => For(program.Config, program.Blocks[block]);
 
     /// <summary>The scrubbers of <paramref name="snippet"/> under its file's merged settings.</summary>
     public static Scrubbing For(SnippetCheckConfig file, Snippet snippet) =>
