@@ -542,7 +542,7 @@ public static class Adopter
 
     /// <summary>The scrubbers <c>verify</c> will compare the block's output through: the defaults and what its file or config adds.</summary>
     private static Scrubbing ScrubbingOf(PreparedDocument document, Snippet snippet) =>
-        BlockScrubbing.For(document.Settings.Config, snippet);
+        document.ScrubbingFor(snippet);
 
     /// <summary>
     /// Whether two texts read the same as <c>verify</c> compares output: line endings, trailing white space and

@@ -1,4 +1,5 @@
 using SnippetCheck.Compilation;
+using SnippetCheck.Judging;
 using SnippetCheck.Programs;
 using SnippetCheck.Snippets;
 
@@ -36,7 +37,17 @@ public sealed partial record PreparedDocument
     /// </summary>
     public IReadOnlyList<bool> RunnableInFixture(IReadOnlyList<Snippet> blocks)
     {
-        var program = SnippetProgram.ForFixture(Snippets, [.. blocks.Select(b => b with { Tags = b.Tags with { Kind = SnippetKind.Run } })], Settings);
+        var asRun = blocks.Select(b => b with { Tags = b.Tags with { Kind = SnippetKind.Run } }).ToList();
+        var program = SnippetProgram.ForFixture(Snippets, asRun, Settings);
         return [.. program.BlockParts(program.Settings).Select(p => p.Part.FixtureMethod is not null || p.HasMain || TestMethods.MayDeclare(p))];
     }
+
+    /// <summary>
+    /// Whether the block reads as a listing (members shown as signatures, bodies left out) under the parse options it
+    /// gets alone: a candidate for <c>check listing</c>.
+    /// </summary>
+    public bool IsListing(Snippet block) => ListingCheck.Members([.. block.Code.Select(l => l.Text)], SettingsFor(block).ParseOptions) is not null;
+
+    /// <summary>The scrubbers <c>verify</c> compares the block's output through: the defaults and what its file, config and tags add.</summary>
+    public Scrubbing ScrubbingFor(Snippet block) => BlockScrubbing.For(Settings.Config, block);
 }

@@ -9,7 +9,7 @@ namespace SnippetCheck.Judging;
 /// A block's scrubbers: config and front matter, then its own <c>scrub=</c> and its output block's
 /// (<see cref="Scrubbing.For"/>). The file's custom scrubbers are made once per file's settings.
 /// </summary>
-public static class BlockScrubbing
+internal static class BlockScrubbing
 {
     private static readonly ConditionalWeakTable<SnippetCheckConfig, IReadOnlyList<Scrubber>> CustomScrubbers = new();
 
