@@ -6,7 +6,6 @@ using SnippetCheck.Driver;
 using SnippetCheck.Judging;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
@@ -374,7 +373,7 @@ public static class Adopter
         var pages = adoptable.Where(d => IsMarkdown(d.Snippets.DisplayPath)).ToList();
         var sample = pages.FirstOrDefault(d => d.Snippets.Snippets.Count > 0);
         if (verifier.Config.SourcePath is not null || sample is null) return DocModels.None;
-        var settings = SnippetProgram.Lone(sample.Snippets, sample.Snippets.Snippets[0], sample.Settings).Settings;
+        var settings = sample.SettingsFor(sample.Snippets.Snippets[0]);
         return DocModels.Of(pages, settings.References, settings.Usings, settings.ParseOptions, DocModels.FileName);
     }
 
@@ -514,11 +513,7 @@ public static class Adopter
     internal static bool IsMembersOutsideAType(SnippetResult result) =>
         result.Diagnostics.Any(d => d.Id is "CS0106" or "CS9348" or "CS0116");
 
-    private static bool HasEntryPoint(PreparedDocument document, Snippet snippet)
-    {
-        var program = SnippetProgram.Lone(document.Snippets, snippet, document.Settings);
-        return !program.BlockParts(program.Settings)[0].IsEmpty && program.HasEntryPoint(program.Settings, [0]);
-    }
+    private static bool HasEntryPoint(PreparedDocument document, Snippet snippet) => document.HasEntryPoint(snippet);
 
     /// <summary>
     /// The fence after the block, when it is the next fence of the post, is a <c>text</c>, <c>console</c> or untagged
@@ -547,7 +542,7 @@ public static class Adopter
 
     /// <summary>The scrubbers <c>verify</c> will compare the block's output through: the defaults and what its file or config adds.</summary>
     private static Scrubbing ScrubbingOf(PreparedDocument document, Snippet snippet) =>
-        BlockScrubbing.For(document.Settings.Config, snippet);
+        document.ScrubbingFor(snippet);
 
     /// <summary>
     /// Whether two texts read the same as <c>verify</c> compares output: line endings, trailing white space and

@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Driver;
-using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
@@ -42,7 +41,7 @@ internal static class CheckAdoption
             foreach (var (document, snippet) in tried)
             {
                 if (latest[Key(snippet)] is not { Status: SnippetStatus.Failed } failed) continue;
-                var settings = SnippetProgram.Lone(document.Snippets, failed.Snippet, document.Settings).Settings;
+                var settings = document.SettingsFor(failed.Snippet);
                 if (UsingInference.For(document.Snippets, failed.Snippet, failed.Diagnostics, settings.References, settings.Usings, settings.ParseOptions, skipUnknown: true) is not { Usings.Count: > 0 } guess) continue;
                 var usings = failed.Snippet.Tags.Usings.Concat(guess.Usings).Distinct(StringComparer.Ordinal).ToList();
                 withUsings.Add((document, failed.Snippet with { Tags = failed.Snippet.Tags with { Usings = usings } }));

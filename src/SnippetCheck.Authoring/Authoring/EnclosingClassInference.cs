@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
-using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
@@ -50,7 +49,7 @@ internal static class EnclosingClassInference
             foreach (var (_, failed) in post)
             {
                 var snippet = failed.Snippet;
-                var settings = SnippetProgram.Lone(document.Snippets, snippet, document.Settings).Settings;
+                var settings = document.SettingsFor(snippet);
                 var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions).GetCompilationUnitRoot();
                 var errors = failed.Diagnostics.Where(d => d.IsError).ToList();
                 if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0103" or "CS0246" or "CS1061"))) continue;

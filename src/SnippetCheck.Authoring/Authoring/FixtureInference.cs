@@ -1,12 +1,10 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
-using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
@@ -164,14 +162,14 @@ internal static partial class FixtureInference
             .Where(d => d.IsError && d.Id is "CS0246" or "CS0103" or "CS0234" or "CS1061")
             .Select(d => (d.Id, Name: NameAt(source, d.Location))).Where(n => n.Name is not null).Distinct().ToList();
 
-        var program = SnippetProgram.ForFixture(attempt.Page.Snippets, blocks, attempt.Page.Settings);
+        var settings = attempt.Page.FixtureSettingsFor(blocks);
         var progressed = false;
         // The packages that declare the names: a page's test framework and mocking library, which it seldom imports in view.
         var unlooked = names.Select(n => n.Name!).Where(n => char.IsUpper(n[0]) && attempt.LookedUp.Add(n)).ToList();
         if (unlooked.Count > 0)
         {
             var wanted = names.Select(n => n.Name!).ToHashSet(StringComparer.Ordinal);
-            foreach (var package in await packages.ForPageAsync(attempt.Original, wanted, program.Settings.References, cancellationToken).ConfigureAwait(false))
+            foreach (var package in await packages.ForPageAsync(attempt.Original, wanted, settings.References, cancellationToken).ConfigureAwait(false))
             {
                 if (attempt.Packages.Any(p => p.Package.Id.Equals(package.Package.Id, StringComparison.OrdinalIgnoreCase))) continue;
                 attempt.Packages.Add(package);
@@ -179,11 +177,11 @@ internal static partial class FixtureInference
             }
         }
         // The usings the names need, in what the page compiles against with its packages: one namespace each.
-        var references = program.Settings.References.AddRange(attempt.Packages.SelectMany(p => p.Compile).Distinct(StringComparer.Ordinal)
+        var references = settings.References.AddRange(attempt.Packages.SelectMany(p => p.Compile).Distinct(StringComparer.Ordinal)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
         // What the round compiled with: a name in two namespaces stays ambiguous though this round imports one of them
         // for another name ('[Test]' is NUnit.Framework's, and NUnit.Framework.Internal has a Test class).
-        IReadOnlyList<string> imported = [.. program.Settings.Usings, .. attempt.Usings];
+        IReadOnlyList<string> imported = [.. settings.Usings, .. attempt.Usings];
         foreach (var namespaces in names.Select(n => UsingInference.NamespacesOf(n.Id == "CS1061" ? UsingInference.ExtensionKey + n.Name : n.Name!, references, imported)))
         {
             if (namespaces.Count != 1 || attempt.Usings.Contains(namespaces[0])) continue;
@@ -199,9 +197,7 @@ internal static partial class FixtureInference
     /// <summary>Each block's kind on the page: <c>run</c> for statements, a <c>Main</c> or test methods (which run only so); else <c>compile</c>.</summary>
     private static IReadOnlyList<SnippetKind> KindsOf(PreparedDocument page, IReadOnlyList<Snippet> blocks)
     {
-        var program = SnippetProgram.ForFixture(page.Snippets, [.. blocks.Select(b => b with { Tags = b.Tags with { Kind = SnippetKind.Run } })], page.Settings);
-        return [.. program.BlockParts(program.Settings).Select(p =>
-            p.Part.FixtureMethod is not null || p.HasMain || TestMethods.MayDeclare(p) ? SnippetKind.Run : SnippetKind.Compile)];
+        return [.. page.RunnableInFixture(blocks).Select(runs => runs ? SnippetKind.Run : SnippetKind.Compile)];
     }
 
     /// <summary>

@@ -1,6 +1,4 @@
-using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
-using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
@@ -8,7 +6,7 @@ namespace SnippetCheck.Authoring;
 
 /// <summary>
 /// <c>adopt</c>'s pass for API listings (issue 54, item 4): a block that only lists signatures
-/// (<see cref="ListingCheck.Members"/>) is tried as <c>check listing</c> with the packages its page or doc set names,
+/// (<see cref="PreparedDocument.IsListing"/>) is tried as <c>check listing</c> with the packages its page or doc set names,
 /// each listed member looked up there. Only a page with a package is tried: a listing checked against the whole
 /// framework would find a <c>Count</c> somewhere whatever the post meant. It is proposed before any level that compiles
 /// the block, since re-declared members compile whatever the library holds.
@@ -22,8 +20,8 @@ internal static class ListingAdoption
         var trials = new List<(PreparedDocument Document, Snippet Snippet)>();
         foreach (var page in untagged.GroupBy(u => u.Document))
         {
-            var settings = SnippetProgram.Lone(page.Key.Snippets, page.First().Snippet, page.Key.Settings).Settings;
-            var listings = page.Where(u => ListingCheck.Members([.. u.Snippet.Code.Select(l => l.Text)], settings.ParseOptions) is not null).ToList();
+            var settings = page.Key.SettingsFor(page.First().Snippet);
+            var listings = page.Where(u => page.Key.IsListing(u.Snippet)).ToList();
             if (listings.Count == 0) continue;
             var found = await packages.AllForPageAsync(page.Key, settings.References, cancellationToken).ConfigureAwait(false);
             if (found.Count == 0) continue;

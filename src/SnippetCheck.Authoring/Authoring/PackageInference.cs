@@ -8,7 +8,6 @@ using SnippetCheck.Driver;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
-using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 using Diagnostic = SnippetCheck.Model.Diagnostic;
@@ -68,7 +67,7 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
                 .Where(b => b.Names is not null && b.Names.Any(n => char.IsUpper(n[0])))
                 .Select(b => (b.Snippet, Names: (IReadOnlyList<string>)b.Names!)).ToList();
             if (blocks.Count == 0) return (post.Key, blocks, (IReadOnlyList<Found>)[], (IReadOnlyList<string>)[], (IReadOnlyList<string>)[], ImmutableArray<MetadataReference>.Empty);
-            var framework = SnippetProgram.Lone(post.Key.Snippets, blocks[0].Snippet, post.Key.Settings).Settings.References;
+            var framework = post.Key.SettingsFor(blocks[0].Snippet).References;
             var (found, named, unloaded) = await ForDocumentAsync(post.Key.Snippets, blocks.SelectMany(b => b.Names).ToHashSet(StringComparer.Ordinal), framework, cancellationToken).ConfigureAwait(false);
             return (post.Key, blocks, found, named, unloaded, framework);
         })).ConfigureAwait(false);

@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
-using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
@@ -98,7 +97,7 @@ internal static partial class Receivers
         foreach (var (document, snippet) in tries)
         {
             if (latest[snippet.Location] is not { Status: SnippetStatus.Failed } failed || PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
-            var references = SnippetProgram.Lone(document.Snippets, snippet, document.Settings).Settings.References;
+            var references = document.SettingsFor(snippet).References;
             var framework = snippet.Tags.WebSdk ? references.AddRange(web) : references;
             var found = (await packages.AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false)).Where(f => f.Names.Overlaps(names)).ToList();
             // A page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'.

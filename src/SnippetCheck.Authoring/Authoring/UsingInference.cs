@@ -130,7 +130,7 @@ internal static class UsingInference
             {
                 if ((latest.GetValueOrDefault(first.Snippet.Location) ?? first) is not { Status: SnippetStatus.Failed } failed) continue;
                 if (round > 0 && !latest.ContainsKey(first.Snippet.Location)) continue;
-                var settings = SnippetProgram.Lone(document.Snippets, failed.Snippet, document.Settings).Settings;
+                var settings = document.SettingsFor(failed.Snippet);
                 var references = extra.Count == 0 ? settings.References
                     : settings.References.AddRange(extra.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
                 var imported = alsoImported is null ? settings.Usings : [.. settings.Usings, .. alsoImported];

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
-using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
@@ -27,7 +26,7 @@ internal static partial class WebSdkInference
         foreach (var (document, failed) in failing)
         {
             if (failed.Snippet.Tags.WebSdk || PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
-            var framework = SnippetProgram.Lone(document.Snippets, failed.Snippet, document.Settings).Settings;
+            var framework = document.SettingsFor(failed.Snippet);
             var references = framework.References.AddRange(web);
             // Only a name ASP.NET Core declares and the framework alone does not: 'HttpClient' is no reason for a web project.
             if (!names.Any(n => UsingInference.NamespacesOf(n, references, []).Count > 0 && UsingInference.NamespacesOf(n, framework.References, []).Count == 0)) continue;

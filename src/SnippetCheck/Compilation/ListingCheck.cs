@@ -19,7 +19,7 @@ namespace SnippetCheck.Compilation;
 /// with those parameter, return and field types, and a constant with that value. A member no type has so fails the
 /// block (SC2014); when every one is found it is checked, never verified.
 /// </summary>
-public static class ListingCheck
+internal static class ListingCheck
 {
     private static readonly ConditionalWeakTable<object, ILookup<string, ISymbol>> MembersBySet = new();
 

@@ -11,7 +11,7 @@ namespace SnippetCheck.Compilation;
 /// <param name="File">The document, as written into <c>#line</c> directives.</param>
 /// <param name="MemberClass">For a <c>members</c> block of extension methods, the static class <see cref="MemberWrapper"/> put around its
 /// lines.</param>
-public sealed record CodePart(int Id, string File, IReadOnlyList<CodeLine> Lines, string? MemberClass = null)
+internal sealed record CodePart(int Id, string File, IReadOnlyList<CodeLine> Lines, string? MemberClass = null)
 {
     /// <summary>On a fixture page, the instance method a statement block became (<see cref="FixtureWrapper"/>); null otherwise.</summary>
     public string? FixtureMethod { get; init; }
@@ -23,7 +23,7 @@ public sealed record CodePart(int Id, string File, IReadOnlyList<CodeLine> Lines
 /// A part parsed on its own, as <c>dotnet run</c> would parse its text as a file, and what it holds.
 /// Every path a program can take (alone, merged, session) builds its source from these.
 /// </summary>
-public sealed class ParsedPart
+internal sealed class ParsedPart
 {
     internal ParsedPart(CodePart part, CSharpParseOptions options)
     {

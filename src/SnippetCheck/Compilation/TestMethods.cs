@@ -14,7 +14,7 @@ internal sealed record DeclaredTest(string Type, string Method, SourceLocation? 
 /// was not: by syntax first (any attribute named as a test attribute), then by the attribute's class, which must be
 /// the framework's own (or derive from it).
 /// </summary>
-public static class TestMethods
+internal static class TestMethods
 {
     /// <summary>The frameworks' attributes that make a method a test, by namespace.</summary>
     private static readonly (string Namespace, string[] Attributes)[] Frameworks =

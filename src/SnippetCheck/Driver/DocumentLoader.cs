@@ -13,8 +13,8 @@ using SnippetCheck.Snippets;
 
 namespace SnippetCheck.Driver;
 
-/// <summary>A document read and ready to verify.</summary>
-public sealed record PreparedDocument(SnippetDocument Snippets, FileSettings Settings, bool Skip, IReadOnlyList<FileError> Errors)
+/// <summary>A document read and ready to verify; the questions a tool asks of its blocks are in PreparedDocumentQuestions.cs.</summary>
+public sealed partial record PreparedDocument(SnippetDocument Snippets, FileSettings Settings, bool Skip, IReadOnlyList<FileError> Errors)
 {
     /// <summary>Why <see cref="Skip"/>: front matter's <c>snippetcheck: skip</c>, or a refusal of <c>--untrusted</c>.</summary>
     public string SkipReason { get; init; } = "skipped by 'snippetcheck: skip' in front matter";

@@ -294,5 +294,5 @@ public sealed class Verifier : IAsyncDisposable
     /// <summary>
     /// The restores and builds the last run started for posts' code, and what each was granted (<see cref="VerificationReport.Builds"/>).
     /// </summary>
-    public IReadOnlyList<BuildGrant> Builds { get; private set; } = [];
+    internal IReadOnlyList<BuildGrant> Builds { get; private set; } = [];
 }

@@ -9,12 +9,12 @@ namespace SnippetCheck.Judging;
 /// A block's scrubbers: config and front matter, then its own <c>scrub=</c> and its output block's
 /// (<see cref="Scrubbing.For"/>). The file's custom scrubbers are made once per file's settings.
 /// </summary>
-public static class BlockScrubbing
+internal static class BlockScrubbing
 {
     private static readonly ConditionalWeakTable<SnippetCheckConfig, IReadOnlyList<Scrubber>> CustomScrubbers = new();
 
     /// <summary>The scrubbers of the program's block at index <paramref name="block"/>.</summary>
-    public static Scrubbing For(SnippetProgram program, int block) => For(program.Config, program.Blocks[block]);
+    internal static Scrubbing For(SnippetProgram program, int block) => For(program.Config, program.Blocks[block]);
 
     /// <summary>The scrubbers of <paramref name="snippet"/> under its file's merged settings.</summary>
     public static Scrubbing For(SnippetCheckConfig file, Snippet snippet) =>

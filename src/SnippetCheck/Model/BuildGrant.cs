@@ -10,7 +10,7 @@ namespace SnippetCheck.Model;
 /// <param name="Confined">True when it ran inside the sandbox (Landlock, the environment allow-list, namespaces where they work).</param>
 /// <param name="Network">True when it could open TCP connections (<see cref="Reach"/> says to which ports).</param>
 /// <param name="Reach">What it could reach, in words: its network, its credentials, its HOME; or why it was not confined.</param>
-public sealed record BuildGrant(string Step, string Subject, bool Confined, bool Network, string Reach)
+internal sealed record BuildGrant(string Step, string Subject, bool Confined, bool Network, string Reach)
 {
     /// <summary>One line: <c>build of /repo/Lib/Lib.csproj: confined, no network, no credentials, private HOME</c>.</summary>
     public string Describe() => $"{Step} of {Subject}: {(Confined ? "confined" : "NOT confined")}, {Reach}";

@@ -1,7 +1,7 @@
 namespace SnippetCheck.Model;
 
 /// <summary>Where a <c>...</c> placeholder stands in a block, read as C#.</summary>
-public enum HoleKind
+internal enum HoleKind
 {
     /// <summary>A statement left out (<c>...</c> or <c>...;</c> on its own), a method's whole body among them.</summary>
     Statement,
@@ -14,7 +14,7 @@ public enum HoleKind
 }
 
 /// <summary>A <c>...</c> placeholder the tool filled, where its first dot stands (the file is set once the program knows it).</summary>
-public sealed record Hole(HoleKind Kind, int Line, int Column, string File = "")
+internal sealed record Hole(HoleKind Kind, int Line, int Column, string File = "")
 {
     /// <summary>Where the hole stands in the document.</summary>
     public SourceLocation Location => new(File, Line, Column);

@@ -26,7 +26,7 @@ public sealed record SandboxReport(
     /// above describe the default runner; these say where the run went beyond it. A process the tool starts on a
     /// post's behalf (a build) adds its own entry.
     /// </summary>
-    public IReadOnlyList<SandboxGrant> Grants { get; init; } = [];
+    internal IReadOnlyList<SandboxGrant> Grants { get; init; } = [];
 
     /// <summary>The report of a run whose runners were not confined, and why.</summary>
     public static SandboxReport Disabled(string reason) => new(false, 0, false, false, false, false, 0, reason);
@@ -59,7 +59,7 @@ public sealed record SandboxReport(
 /// <param name="What">What: <c>network</c>, <c>read PATH</c>, <c>read and write PATH</c>, <c>environment NAME</c>, <c>unconfined</c>,
 /// <c>confined</c>.</param>
 /// <param name="From">What asked for it: a setting's file and line (<c>snippetcheck.json:3</c>), the blocks (<c>post.md:12</c>), an option.</param>
-public sealed record SandboxGrant(string To, string What, string From)
+internal sealed record SandboxGrant(string To, string What, string From)
 {
     /// <summary><c>network to runners of network blocks (post.md:12)</c>.</summary>
     public string Describe() => $"{What} to {To} ({From})";

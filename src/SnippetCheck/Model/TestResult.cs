@@ -1,7 +1,7 @@
 namespace SnippetCheck.Model;
 
 /// <summary>How one test of a block ended (the JSON report's <c>tests[].status</c>).</summary>
-public enum TestStatus
+internal enum TestStatus
 {
     /// <summary>It ran and passed.</summary>
     Passed,
@@ -19,7 +19,7 @@ public enum TestStatus
 /// <param name="Message">A failure's message (the framework's own), or a skip's reason.</param>
 /// <param name="Location">Where it failed (the assertion's line) or, otherwise, where the test method is declared.</param>
 /// <param name="Output">What the test printed.</param>
-public sealed record TestResult(string Name, TestStatus Status, string? Message, SourceLocation Location, string Output, TimeSpan Duration)
+internal sealed record TestResult(string Name, TestStatus Status, string? Message, SourceLocation Location, string Output, TimeSpan Duration)
 {
     /// <summary>The report's word for its status.</summary>
     public string StatusWord => Status.ToString().ToLowerInvariant();

@@ -10,7 +10,7 @@ namespace SnippetCheck.Programs;
 /// preludes that apply and typed compile settings. Every path (alone, merged, session) derives its source from this
 /// through <see cref="ProgramAssembler"/>, and the cache key, merge grouping and the judge all read it.
 /// </summary>
-public sealed class SnippetProgram
+internal sealed class SnippetProgram
 {
     private (CSharpParseOptions Options, IReadOnlyList<ParsedPart> Preludes, IReadOnlyList<ParsedPart> Blocks)? _parsed;
 

@@ -26,7 +26,7 @@ public enum SnippetStatus
 /// How much verifying a block proves, strongest first (the JSON report's <c>level</c>, README.md "Levels"): it ran, it
 /// compiled, or it was only checked, its unknown names aside.
 /// </summary>
-public enum VerificationLevel
+internal enum VerificationLevel
 {
     /// <summary>It compiled and ran, and what it did was compared with its tags.</summary>
     Run,
@@ -42,7 +42,7 @@ public enum VerificationLevel
 public static class ReportWords
 {
     /// <summary>The level as reports write it (<c>run</c>, <c>compile</c>, <c>check</c>).</summary>
-    public static string ToWord(this VerificationLevel level) => level.ToString().ToLowerInvariant();
+    internal static string ToWord(this VerificationLevel level) => level.ToString().ToLowerInvariant();
 
     /// <summary>The status as reports write it (<c>passed</c>, <c>failed</c>…).</summary>
     public static string ToWord(this SnippetStatus status) => status.ToString().ToLowerInvariant();
@@ -157,7 +157,7 @@ public sealed record SnippetResult(
     /// How much its verdict proves (the JSON report's <c>level</c>): <c>check</c> for a check block, <c>run</c> for a block
     /// that ran or failed asking to, <c>compile</c> for the rest; null for a block not verified (ignored, untagged, skipped).
     /// </summary>
-    public VerificationLevel? Level => Status is not (SnippetStatus.Passed or SnippetStatus.Failed) ? null : Kind switch
+    internal VerificationLevel? Level => Status is not (SnippetStatus.Passed or SnippetStatus.Failed) ? null : Kind switch
     {
         SnippetKind.Check => VerificationLevel.Check,
         SnippetKind.Run or SnippetKind.Throws => VerificationLevel.Run,
@@ -167,7 +167,7 @@ public sealed record SnippetResult(
     /// <summary>
     /// The block's test methods (each data row apart), in the order they ran; empty for a block without tests or whose tests did not run.
     /// </summary>
-    public IReadOnlyList<TestResult> Tests { get; init; } = [];
+    internal IReadOnlyList<TestResult> Tests { get; init; } = [];
 
     /// <summary>The unknown names a block that passed at the <c>check</c> level was allowed; empty for every other block.</summary>
     public IReadOnlyList<UnknownName> UnknownNames => (Verdict as Verdict.Checked)?.Unknown ?? [];

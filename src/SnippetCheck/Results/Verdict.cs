@@ -42,7 +42,7 @@ public abstract record Verdict
         public override SnippetStatus Status => SnippetStatus.Passed;
 
         /// <summary>The <c>...</c> placeholders the tool filled so that what is around them could be checked.</summary>
-        public IReadOnlyList<Hole> Holes { get; init; } = [];
+        internal IReadOnlyList<Hole> Holes { get; init; } = [];
 
         /// <inheritdoc/>
         public override string Message => (Unknown.Count == 0

@@ -66,7 +66,7 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     /// sets), each with what it was granted: confined or not, network or not (SECURITY.md, "What a build may reach").
     /// Empty when every build came from the cache.
     /// </summary>
-    public IReadOnlyList<BuildGrant> Builds { get; init; } = [];
+    internal IReadOnlyList<BuildGrant> Builds { get; init; } = [];
 
     /// <summary>The projects the run built for its snippets, each with the target framework built (<see cref="LibraryBuild"/>).</summary>
     public IReadOnlyList<LibraryBuild> Libraries { get; init; } = [];

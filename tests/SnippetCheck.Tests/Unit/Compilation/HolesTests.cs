@@ -36,12 +36,12 @@ public sealed class HolesTests
     [InlineData("var items = new[] { ... };", HoleKind.Initializer)]
     [InlineData("...", HoleKind.Statement)]
     [InlineData("...;", HoleKind.Statement)]
-    public void A_hole_in_a_supported_position_is_filled_and_only_the_marker_stays_unknown(string line, HoleKind kind)
+    public void A_hole_in_a_supported_position_is_filled_and_only_the_marker_stays_unknown(string line, object kind)
     {
         var (filled, holes) = Holes.Fill(Lines(line), Options, members: false);
 
         var hole = Assert.Single(holes);
-        Assert.Equal((kind, 10, 3 + line.IndexOf("...", StringComparison.Ordinal)), (hole.Kind, hole.Line, hole.Column));
+        Assert.Equal(((HoleKind)kind, 10, 3 + line.IndexOf("...", StringComparison.Ordinal)), (hole.Kind, hole.Line, hole.Column));
         Assert.DoesNotContain("...", filled[0].Text, StringComparison.Ordinal);
         Assert.All(Errors(filled), e => Assert.Equal($"CS0103 {Holes.Marker}", e));
     }

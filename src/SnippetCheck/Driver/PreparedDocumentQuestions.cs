@@ -1,0 +1,53 @@
+using SnippetCheck.Compilation;
+using SnippetCheck.Judging;
+using SnippetCheck.Programs;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Driver;
+
+/// <summary>
+/// What a tool (adopt's inferences, render) asks of a document's blocks before it tries them in another shape
+/// (<see cref="Verifier.VerifyLoneAsync"/>, <see cref="Verifier.VerifySessionsAsync"/>, <see cref="Verifier.VerifyFixturesAsync"/>):
+/// answered from the program the core would build, so no tool builds one of its own.
+/// </summary>
+public sealed partial record PreparedDocument
+{
+    /// <summary>
+    /// The compile settings a block gets verified alone (defaults, config, front matter and its own tags; the namespace a
+    /// doc comment's example documents): its references, usings and parse options.
+    /// </summary>
+    public CompileSettings SettingsFor(Snippet block) => SnippetProgram.Lone(Snippets, block, Settings).Settings;
+
+    /// <summary>The compile settings of these blocks verified as the page's fixture (one class of them all).</summary>
+    public CompileSettings FixtureSettingsFor(IReadOnlyList<Snippet> blocks) => SnippetProgram.ForFixture(Snippets, blocks, Settings).Settings;
+
+    /// <summary>
+    /// Whether the block, verified alone, has code and something to run: top-level statements, a static <c>Main</c> (its
+    /// own or a prelude's) or a fixture method.
+    /// </summary>
+    public bool HasEntryPoint(Snippet block)
+    {
+        var program = SnippetProgram.Lone(Snippets, block, Settings);
+        return !program.BlockParts(program.Settings)[0].IsEmpty && program.HasEntryPoint(program.Settings, [0]);
+    }
+
+    /// <summary>
+    /// For each of these blocks as the page's fixture, whether it is something to run (statements, a <c>Main</c> or test
+    /// methods, which run only so) rather than declarations to compile.
+    /// </summary>
+    public IReadOnlyList<bool> RunnableInFixture(IReadOnlyList<Snippet> blocks)
+    {
+        var asRun = blocks.Select(b => b with { Tags = b.Tags with { Kind = SnippetKind.Run } }).ToList();
+        var program = SnippetProgram.ForFixture(Snippets, asRun, Settings);
+        return [.. program.BlockParts(program.Settings).Select(p => p.Part.FixtureMethod is not null || p.HasMain || TestMethods.MayDeclare(p))];
+    }
+
+    /// <summary>
+    /// Whether the block reads as a listing (members shown as signatures, bodies left out) under the parse options it
+    /// gets alone: a candidate for <c>check listing</c>.
+    /// </summary>
+    public bool IsListing(Snippet block) => ListingCheck.Members([.. block.Code.Select(l => l.Text)], SettingsFor(block).ParseOptions) is not null;
+
+    /// <summary>The scrubbers <c>verify</c> compares the block's output through: the defaults and what its file, config and tags add.</summary>
+    public Scrubbing ScrubbingFor(Snippet block) => BlockScrubbing.For(Settings.Config, block);
+}
