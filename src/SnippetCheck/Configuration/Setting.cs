@@ -26,7 +26,7 @@ public abstract class Setting(string key, SettingScope scope)
     /// How layers merge: config, then front matter, then the command line, the nearer set value winning; where a
     /// block's tag joins, what it does to the file's value.
     /// </summary>
-    public SettingMerge Merge { get; init; } = SettingMerge.Nearest;
+    internal SettingMerge Merge { get; init; } = SettingMerge.Nearest;
 
     /// <summary>Whether the value can change a verdict, and so is in every program's cache key (<see cref="Settings.AddKeyed"/>).</summary>
     public required KeyPlace CacheKey { get; init; }

@@ -6,7 +6,7 @@ namespace SnippetCheck.Configuration;
 /// under it by the row's rule (<see cref="WithTag{T}(T, T?)"/> and its overloads), which a program's compile settings
 /// read for each block. Each reader checks the rule is its kind, so a row whose rule changes cannot be read the old way.
 /// </summary>
-public sealed class SettingMerge
+internal sealed class SettingMerge
 {
     private enum TagRuleKind { None, Replaces, TurnsOn, Adds, Narrows }
 
