@@ -106,11 +106,19 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         var latest = (await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
             .ToDictionary(r => r.Snippet.Location);
 
-        // The package's types often need its namespace, which the post's readers were told to import elsewhere.
-        var failed = tries.Where(t => latest.GetValueOrDefault(t.Snippet.Location)?.Status == SnippetStatus.Failed)
-            .Select(t => (t.Document, latest[t.Snippet.Location], (IReadOnlyList<string>)[.. t.Packages.SelectMany(p => p.Compile).Distinct(StringComparer.Ordinal)]))
-            .ToList();
-        foreach (var result in (await UsingInference.AddInRoundsAsync(verifier, failed, cancellationToken).ConfigureAwait(false)).Results) latest[result.Snippet.Location] = result;
+        // The package's types often need its namespace, which the post's readers were told to import elsewhere. A web
+        // block's project imports the Web SDK's namespaces and references ASP.NET Core: its 'Endpoint<…>' is the package's.
+        // The post's own types are passed over: with the package's usings, a session or the check level may give them.
+        foreach (var web in (bool[])[false, true])
+        {
+            IReadOnlyList<string> webPaths = web ? [.. ReferenceAssemblies.Web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()] : [];
+            var failed = tries.Where(t => t.Snippet.Tags.WebSdk == web && latest.GetValueOrDefault(t.Snippet.Location)?.Status == SnippetStatus.Failed)
+                .Select(t => (t.Document, latest[t.Snippet.Location], (IReadOnlyList<string>)[.. t.Packages.SelectMany(p => p.Compile).Concat(webPaths).Distinct(StringComparer.Ordinal)]))
+                .ToList();
+            if (failed.Count == 0) continue;
+            var (results, _) = await UsingInference.AddInRoundsAsync(verifier, failed, cancellationToken, web ? ReferenceAssemblies.WebUsings : null, skipUnknown: true).ConfigureAwait(false);
+            foreach (var result in results) latest[result.Snippet.Location] = result;
+        }
         return [.. latest.Values];
     }
 
@@ -136,7 +144,9 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     public static IReadOnlyList<string>? UnknownNames(Snippet snippet, IReadOnlyList<Diagnostic> diagnostics)
     {
         var errors = diagnostics.Where(d => d.IsError).ToList();
-        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS0234" or "CS1061"))) return null;
+        // CS0308: a type written with type arguments that only a type of another arity in scope has ('Endpoint<TReq, TRes>'
+        // under the Web SDK's implicit usings): as unknown as a missing one.
+        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS0234" or "CS1061" or "CS0308"))) return null;
         var names = errors.Select(e => UsingInference.IdentifierAt(snippet, e.Location)).ToList();
         return names.Any(n => n is null) ? null : [.. names.Cast<string>().Distinct(StringComparer.Ordinal)];
     }
