@@ -189,9 +189,12 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         // The page's own evidence, else its doc set's: a library's docs say how to install it on one page, and import its
         // namespace on some, while most of their blocks show neither. A page that names its own packages keeps to them:
         // an NUnit page beside an xUnit one must not get xunit for its unknown 'Assert'.
+        // An add-on's page ('dotnet add package FastEndpoints.Security') still uses the package it extends, which the doc set
+        // names: of the doc set's packages, those whose ID is a dotted prefix of the page's own come after them.
         var own = Evidence(document, framework).ToList();
-        var named = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).Concat(own.Count > 0 ? own
-                : _docSetEvidence.GetOrAdd(DocSetOf(document), key => [.. docSet.Where(d => DocSetOf(d) == key).SelectMany(d => Evidence(d, framework))]))
+        var setEvidence = _docSetEvidence.GetOrAdd(DocSetOf(document), key => [.. docSet.Where(d => DocSetOf(d) == key).SelectMany(d => Evidence(d, framework))]);
+        var extended = setEvidence.Where(g => own.Any(o => o[0].Id.StartsWith(g[0].Id + ".", StringComparison.OrdinalIgnoreCase)));
+        var named = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).Concat(own.Count > 0 ? own.Concat(extended) : setEvidence)
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase).ToList();
         var shown = named.Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var groups = named
