@@ -50,7 +50,8 @@ internal static class MemberBaseInference
                             Kind = SnippetKind.Compile,
                             Base = name,
                             Usings = ns is null ? snippet.Tags.Usings : [.. snippet.Tags.Usings.Append(ns).Distinct(StringComparer.Ordinal)],
-                            Packages = [.. snippet.Tags.Packages.Append(candidate.Package.Package with { Location = snippet.Location }).DistinctBy(p => p.Key)],
+                            Packages = [.. snippet.Tags.Packages.Append(candidate.Package.Package with { Location = snippet.Location })
+                                .DistinctBy(p => p.Key)],
                             // A class over ASP.NET Core's types compiles only against them, as the reader's web project does.
                             WebSdk = snippet.Tags.WebSdk || NeedsAspNetCore(type),
                         },
@@ -58,7 +59,8 @@ internal static class MemberBaseInference
                 }
             }
         }
-        var results = await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false);
+        var results = await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken)
+            .ConfigureAwait(false);
         // Each result is told by its block and base class: results need not come back in the order asked.
         var ranks = tries.GroupBy(t => (t.Snippet.Location, t.Snippet.Tags.Base)).ToDictionary(g => g.Key, g => g.Min(t => t.Rank));
         return [.. results.Where(r => r.Status == SnippetStatus.Passed).GroupBy(r => r.Snippet.Location)
@@ -66,12 +68,14 @@ internal static class MemberBaseInference
     }
 
     /// <summary>The members the block overrides and the names it uses bare; null when its errors are not all such, or it has neither.</summary>
-    private static (IReadOnlyList<string> Overrides, IReadOnlyList<string> Bare)? BaseNeeds(SnippetResult failed, Snippet snippet, IReadOnlyList<MemberDeclarationSyntax> members)
+    private static (IReadOnlyList<string> Overrides, IReadOnlyList<string> Bare)? BaseNeeds(SnippetResult failed, Snippet snippet,
+        IReadOnlyList<MemberDeclarationSyntax> members)
     {
         var errors = failed.Diagnostics.Where(d => d.IsError).ToList();
         // CS0246: a type of the docs' own (the request DTO) may still be unknown; the compile decides.
         if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0115" or "CS0103" or "CS0246"))) return null;
-        var overrides = members.Where(m => m.Modifiers.Any(SyntaxKind.OverrideKeyword)).Select(NameOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var overrides = members.Where(m => m.Modifiers.Any(SyntaxKind.OverrideKeyword)).Select(NameOf).OfType<string>()
+            .Distinct(StringComparer.Ordinal).ToList();
         var bare = new List<string>();
         foreach (var error in errors.Where(e => e.Id == "CS0103"))
         {
@@ -86,8 +90,10 @@ internal static class MemberBaseInference
     private static IReadOnlyList<MemberDeclarationSyntax>? ParsedMembers(Snippet snippet, CSharpParseOptions options)
     {
         var body = string.Join('\n', snippet.Code.Select(l => l.Text));
-        var type = CSharpSyntaxTree.ParseText($"class C {{\n{body}\n}}", options).GetCompilationUnitRoot().Members.OfType<ClassDeclarationSyntax>().FirstOrDefault();
-        return type is null || type.Members.Count == 0 || type.Members.Any(m => m is GlobalStatementSyntax or BaseNamespaceDeclarationSyntax) ? null : type.Members;
+        var type = CSharpSyntaxTree.ParseText($"class C {{\n{body}\n}}", options).GetCompilationUnitRoot()
+            .Members.OfType<ClassDeclarationSyntax>().FirstOrDefault();
+        return type is null || type.Members.Count == 0 || type.Members.Any(m => m is GlobalStatementSyntax or BaseNamespaceDeclarationSyntax)
+            ? null : type.Members;
     }
 
     private static string? NameOf(MemberDeclarationSyntax member) => member switch
@@ -102,20 +108,24 @@ internal static class MemberBaseInference
     /// The classes of <paramref name="found"/> with a virtual member for each override and an instance member for each bare
     /// name, most general first: fewer type parameters (no argument to guess), then those that derive from no other candidate, then by name.
     /// </summary>
-    private static IEnumerable<(INamedTypeSymbol Type, PackageInference.Found Package)> Candidates((IReadOnlyList<string> Overrides, IReadOnlyList<string> Bare) needs,
+    private static IEnumerable<(INamedTypeSymbol Type, PackageInference.Found Package)> Candidates(
+        (IReadOnlyList<string> Overrides, IReadOnlyList<string> Bare) needs,
         IReadOnlyList<PackageInference.Found> found, System.Collections.Immutable.ImmutableArray<MetadataReference> framework)
     {
         var candidates = found.SelectMany(p => EnclosingClassInference.ClassesOf(p, framework)
                 .Where(t => needs.Overrides.All(o => Overridable(t, o)) && needs.Bare.All(b => Usable(t, b))).Select(t => (Type: t, Package: p)))
             // A dependency's class is seen through each package that depends on it: once, with the package that is its assembly.
             .GroupBy(c => (c.Type.ContainingAssembly.Identity.Name, c.Type.ToDisplayString()))
-            .Select(g => g.OrderBy(c => string.Equals(c.Package.Package.Id, c.Type.ContainingAssembly.Identity.Name, StringComparison.OrdinalIgnoreCase) ? 0 : 1).First())
+            .Select(g => g.OrderBy(c => OwnAssembly(c) ? 0 : 1).First())
             .ToList();
         return candidates
             .OrderBy(c => c.Type.Arity)
             .ThenBy(c => candidates.Any(o => !ReferenceEquals(o.Type, c.Type) && EnclosingClassInference.DerivesFrom(c.Type, o.Type)) ? 1 : 0)
             .ThenBy(c => c.Type.ToDisplayString(), StringComparer.Ordinal);
     }
+
+    private static bool OwnAssembly((INamedTypeSymbol Type, PackageInference.Found Package) candidate) =>
+        string.Equals(candidate.Package.Package.Id, candidate.Type.ContainingAssembly.Identity.Name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A member named <paramref name="name"/> a derived class may override (virtual, abstract or an unsealed override).</summary>
     private static bool Overridable(INamedTypeSymbol type, string name) =>
@@ -128,7 +138,8 @@ internal static class MemberBaseInference
     {
         for (var t = type; t is not null; t = t.BaseType)
         {
-            foreach (var member in t.GetMembers(name).Where(m => m.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            foreach (var member in t.GetMembers(name)
+                .Where(m => m.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
                 yield return member;
         }
     }
@@ -143,11 +154,13 @@ internal static class MemberBaseInference
         foreach (var method in members.OfType<MethodDeclarationSyntax>().Where(m => m.Modifiers.Any(SyntaxKind.OverrideKeyword)))
         {
             var written = method.ParameterList.Parameters;
-            foreach (var baseMethod in MembersUpTo(type, method.Identifier.ValueText).OfType<IMethodSymbol>().Where(m => m.Parameters.Length == written.Count))
+            var name = method.Identifier.ValueText;
+            foreach (var baseMethod in MembersUpTo(type, name).OfType<IMethodSymbol>().Where(m => m.Parameters.Length == written.Count))
             {
                 for (var i = 0; i < written.Count; i++)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(baseMethod.Parameters[i].Type, parameter) && written[i].Type is { } argument) return argument.ToString();
+                    if (SymbolEqualityComparer.Default.Equals(baseMethod.Parameters[i].Type, parameter) && written[i].Type is { } argument)
+                        return argument.ToString();
                 }
             }
         }
@@ -156,5 +169,6 @@ internal static class MemberBaseInference
 
     /// <summary>True when the class's assembly is built against ASP.NET Core, whose types its members use.</summary>
     private static bool NeedsAspNetCore(INamedTypeSymbol type) =>
-        type.ContainingAssembly.Modules.Any(m => m.ReferencedAssemblies.Any(a => a.Name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)));
+        type.ContainingAssembly.Modules
+            .Any(m => m.ReferencedAssemblies.Any(a => a.Name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)));
 }

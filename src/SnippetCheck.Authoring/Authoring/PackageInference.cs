@@ -111,12 +111,17 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         // The post's own types are passed over: with the package's usings, a session or the check level may give them.
         foreach (var web in (bool[])[false, true])
         {
-            IReadOnlyList<string> webPaths = web ? [.. ReferenceAssemblies.Web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()] : [];
-            var failed = tries.Where(t => t.Snippet.Tags.WebSdk == web && latest.GetValueOrDefault(t.Snippet.Location)?.Status == SnippetStatus.Failed)
-                .Select(t => (t.Document, latest[t.Snippet.Location], (IReadOnlyList<string>)[.. t.Packages.SelectMany(p => p.Compile).Concat(webPaths).Distinct(StringComparer.Ordinal)]))
+            IReadOnlyList<string> webPaths = web
+                ? [.. ReferenceAssemblies.Web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()] : [];
+            var failed = tries
+                .Where(t => t.Snippet.Tags.WebSdk == web && latest.GetValueOrDefault(t.Snippet.Location)?.Status == SnippetStatus.Failed)
+                .Select(t => (t.Document, latest[t.Snippet.Location],
+                    (IReadOnlyList<string>)[.. t.Packages.SelectMany(p => p.Compile).Concat(webPaths).Distinct(StringComparer.Ordinal)]))
                 .ToList();
             if (failed.Count == 0) continue;
-            var (results, _) = await UsingInference.AddInRoundsAsync(verifier, failed, cancellationToken, web ? ReferenceAssemblies.WebUsings : null, skipUnknown: true).ConfigureAwait(false);
+            var imported = web ? ReferenceAssemblies.WebUsings : null;
+            var (results, _) = await UsingInference.AddInRoundsAsync(verifier, failed, cancellationToken, imported, skipUnknown: true)
+                .ConfigureAwait(false);
             foreach (var result in results) latest[result.Snippet.Location] = result;
         }
         return [.. latest.Values];
@@ -192,7 +197,8 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         // An add-on's page ('dotnet add package FastEndpoints.Security') still uses the package it extends, which the doc set
         // names: of the doc set's packages, those whose ID is a dotted prefix of the page's own come after them.
         var own = Evidence(document, framework).ToList();
-        var setEvidence = _docSetEvidence.GetOrAdd(DocSetOf(document), key => [.. docSet.Where(d => DocSetOf(d) == key).SelectMany(d => Evidence(d, framework))]);
+        var setEvidence = _docSetEvidence.GetOrAdd(DocSetOf(document),
+            key => [.. docSet.Where(d => DocSetOf(d) == key).SelectMany(d => Evidence(d, framework))]);
         var extended = setEvidence.Where(g => own.Any(o => o[0].Id.StartsWith(g[0].Id + ".", StringComparison.OrdinalIgnoreCase)));
         var named = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).Concat(own.Count > 0 ? own.Concat(extended) : setEvidence)
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase).ToList();
