@@ -107,6 +107,12 @@ public static class Adopter
             .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false);
         var inClass = ByBlock(inClassResults);
 
+        // Pass 1e': members out of a class deriving from a package's base class ('public override void Configure() { Post(…); }').
+        foreach (var (key, result) in ByBlock(await MemberBaseInference.TryAsync(verifier, packageInference, [.. untagged
+            .Select(u => (u.Document, Failed: LastFailure(Key(u.Snippet))))
+            .Where(f => f.Failed is { Status: SnippetStatus.Failed, Snippet.Tags.Members: true } && !inClass.ContainsKey(Key(f.Failed.Snippet)))
+            .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false))) inClass[key] = result;
+
         // Pass 1f: fragments on receivers the doc set declares elsewhere ('app', 'bld', 'table'), given on hidden lines (Receivers).
         var receivers = adoptable.GroupBy(d => PackageInference.DocSetOf(d.Snippets)).ToDictionary(g => g.Key, g => Receivers.Of(g.Select(d => d.Snippets)));
         var withReceivers = ByBlock(await Receivers.TryAsync(verifier, packageInference, receivers, [.. untagged

@@ -210,7 +210,7 @@ internal static class EnclosingClassInference
         return baseMost.Count == 1 ? baseMost[0] : null;
     }
 
-    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol other)
+    internal static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol other)
     {
         // By name: the two may come from two packages' compilations.
         for (var b = type.BaseType; b is not null; b = b.BaseType)
@@ -235,7 +235,7 @@ internal static class EnclosingClassInference
     }
 
     /// <summary>The classes of a package's own assemblies a block's class may derive from.</summary>
-    private static IReadOnlyList<INamedTypeSymbol> ClassesOf(PackageInference.Found package, ImmutableArray<MetadataReference> framework) =>
+    internal static IReadOnlyList<INamedTypeSymbol> ClassesOf(PackageInference.Found package, ImmutableArray<MetadataReference> framework) =>
         Classes.GetOrAdd(package.Package.Key, _ =>
         {
             var own = package.Compile.Select(p => MetadataReference.CreateFromFile(p)).ToList();

@@ -105,11 +105,24 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         var latest = (await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
             .ToDictionary(r => r.Snippet.Location);
 
-        // The package's types often need its namespace, which the post's readers were told to import elsewhere.
-        var failed = tries.Where(t => latest.GetValueOrDefault(t.Snippet.Location)?.Status == SnippetStatus.Failed)
-            .Select(t => (t.Document, latest[t.Snippet.Location], (IReadOnlyList<string>)[.. t.Packages.SelectMany(p => p.Compile).Distinct(StringComparer.Ordinal)]))
-            .ToList();
-        foreach (var result in (await UsingInference.AddInRoundsAsync(verifier, failed, cancellationToken).ConfigureAwait(false)).Results) latest[result.Snippet.Location] = result;
+        // The package's types often need its namespace, which the post's readers were told to import elsewhere. A web
+        // block's project imports the Web SDK's namespaces and references ASP.NET Core: its 'Endpoint<…>' is the package's.
+        // The post's own types are passed over: with the package's usings, a session or the check level may give them.
+        foreach (var web in (bool[])[false, true])
+        {
+            IReadOnlyList<string> webPaths = web
+                ? [.. ReferenceAssemblies.Web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()] : [];
+            var failed = tries
+                .Where(t => t.Snippet.Tags.WebSdk == web && latest.GetValueOrDefault(t.Snippet.Location)?.Status == SnippetStatus.Failed)
+                .Select(t => (t.Document, latest[t.Snippet.Location],
+                    (IReadOnlyList<string>)[.. t.Packages.SelectMany(p => p.Compile).Concat(webPaths).Distinct(StringComparer.Ordinal)]))
+                .ToList();
+            if (failed.Count == 0) continue;
+            var imported = web ? ReferenceAssemblies.WebUsings : null;
+            var (results, _) = await UsingInference.AddInRoundsAsync(verifier, failed, cancellationToken, imported, skipUnknown: true)
+                .ConfigureAwait(false);
+            foreach (var result in results) latest[result.Snippet.Location] = result;
+        }
         return [.. latest.Values];
     }
 
@@ -135,7 +148,9 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     public static IReadOnlyList<string>? UnknownNames(Snippet snippet, IReadOnlyList<Diagnostic> diagnostics)
     {
         var errors = diagnostics.Where(d => d.IsError).ToList();
-        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS0234" or "CS1061"))) return null;
+        // CS0308: a type written with type arguments that only a type of another arity in scope has ('Endpoint<TReq, TRes>'
+        // under the Web SDK's implicit usings): as unknown as a missing one.
+        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS0234" or "CS1061" or "CS0308"))) return null;
         var names = errors.Select(e => UsingInference.IdentifierAt(snippet, e.Location)).ToList();
         return names.Any(n => n is null) ? null : [.. names.Cast<string>().Distinct(StringComparer.Ordinal)];
     }
@@ -178,9 +193,13 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
         // The page's own evidence, else its doc set's: a library's docs say how to install it on one page, and import its
         // namespace on some, while most of their blocks show neither. A page that names its own packages keeps to them:
         // an NUnit page beside an xUnit one must not get xunit for its unknown 'Assert'.
+        // An add-on's page ('dotnet add package FastEndpoints.Security') still uses the package it extends, which the doc set
+        // names: of the doc set's packages, those whose ID is a dotted prefix of the page's own come after them.
         var own = Evidence(document, framework).ToList();
-        var named = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).Concat(own.Count > 0 ? own
-                : _docSetEvidence.GetOrAdd(DocSetOf(document), key => [.. docSet.Where(d => DocSetOf(d) == key).SelectMany(d => Evidence(d, framework))]))
+        var setEvidence = _docSetEvidence.GetOrAdd(DocSetOf(document),
+            key => [.. docSet.Where(d => DocSetOf(d) == key).SelectMany(d => Evidence(d, framework))]);
+        var extended = setEvidence.Where(g => own.Any(o => o[0].Id.StartsWith(g[0].Id + ".", StringComparison.OrdinalIgnoreCase)));
+        var named = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).Concat(own.Count > 0 ? own.Concat(extended) : setEvidence)
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase).ToList();
         var shown = named.Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var groups = named

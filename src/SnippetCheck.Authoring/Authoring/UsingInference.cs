@@ -47,7 +47,9 @@ internal static class UsingInference
         var errors = diagnostics.Where(d => d.IsError).ToList();
         // CS0616: the name binds to a class that is no attribute ('Route' under the Web SDK's Microsoft.AspNetCore.Routing),
         // while another namespace has the attribute (Microsoft.AspNetCore.Mvc's RouteAttribute).
-        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS1061" or "CS0616"))) return null;
+        // CS0308: the name binds to a type of another arity ('Endpoint<TReq, TRes>' beside the Web SDK's Microsoft.AspNetCore.Http.Endpoint),
+        // while a namespace not imported has it with type arguments (FastEndpoints).
+        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS1061" or "CS0616" or "CS0308"))) return null;
         // A missing member (CS1061) may be an extension method of a namespace the block does not import.
         var names = errors.Select(e => IdentifierAt(snippet, e.Location) is { } name
             ? e.Id switch { "CS1061" => ExtensionKey + name, "CS0616" => name + "Attribute", _ => name } : null).ToList();
@@ -55,7 +57,9 @@ internal static class UsingInference
         var invoked = errors.Where(e => e.Id == "CS0103" && IsInvokedAt(snippet, e.Location)).Select(e => IdentifierAt(snippet, e.Location)).ToHashSet(StringComparer.Ordinal);
         if (names.Any(n => n is null)) return null;
         var declared = PostDeclarations.Besides(document, snippet, options);
-        if (names.Any(n => declared.Contains(n!.TrimStart(ExtensionKey)))) return null;
+        // The post's own names are passed over like names found nowhere, when those are: a session or the check level gives them.
+        if (skipUnknown) names.RemoveAll(n => declared.Contains(n!.TrimStart(ExtensionKey)));
+        else if (names.Any(n => declared.Contains(n!.TrimStart(ExtensionKey)))) return null;
 
         var usings = new SortedSet<string>(StringComparer.Ordinal);
         var ambiguous = new List<(string, IReadOnlyList<string>)>();

@@ -20,10 +20,8 @@ internal static class BaseClassWrapper
     /// <summary>The block's lines inside the constructor of a class deriving from <paramref name="baseType"/>.</summary>
     public static IReadOnlyList<CodeLine> Wrap(IReadOnlyList<CodeLine> lines, int partId, string baseType, CSharpParseOptions options)
     {
-        var root = CSharpSyntaxTree.ParseText(string.Join('\n', lines.Select(l => l.Text)), options).GetCompilationUnitRoot();
         // Extern aliases and usings stay at file level; the class opens on the line after the last of them.
-        var fileLevel = root.Externs.Cast<SyntaxNode>().Concat(root.Usings).Select(n => n.Span.End).DefaultIfEmpty(-1).Max();
-        var openBefore = fileLevel < 0 ? 0 : root.SyntaxTree.GetLineSpan(new(fileLevel, 0)).StartLinePosition.Line + 1;
+        var openBefore = FileLevelLines(lines, options);
         var name = ClassPrefix + partId;
         var anchor = lines.Count == 0 ? new CodeLine("", 1, 1) : lines[Math.Min(openBefore, lines.Count - 1)];
         var last = lines.Count == 0 ? anchor : lines[^1];
@@ -36,6 +34,33 @@ internal static class BaseClassWrapper
             Generated("}", last),
             Generated("}", last),
         ];
+    }
+
+    /// <summary>
+    /// A <c>members</c> block tagged <c>base=TYPE</c> (<c>public override void Configure() { Post("/login"); }</c>): its
+    /// members inside a class deriving from <paramref name="baseType"/>, so each <c>override</c> must find its virtual
+    /// member and each bare call its base member. The class is abstract: the base's abstract members the block does not
+    /// show need no body.
+    /// </summary>
+    public static IReadOnlyList<CodeLine> WrapMembers(IReadOnlyList<CodeLine> lines, int partId, string baseType, CSharpParseOptions options)
+    {
+        var openBefore = FileLevelLines(lines, options);
+        var anchor = lines.Count == 0 ? new CodeLine("", 1, 1) : lines[Math.Min(openBefore, lines.Count - 1)];
+        return
+        [
+            .. lines.Take(openBefore),
+            Generated($"internal abstract class {ClassPrefix + partId} : {baseType} {{", anchor),
+            .. lines.Skip(openBefore),
+            Generated("}", lines.Count == 0 ? anchor : lines[^1]),
+        ];
+    }
+
+    /// <summary>How many of the block's first lines are extern aliases and usings, which stay at file level.</summary>
+    private static int FileLevelLines(IReadOnlyList<CodeLine> lines, CSharpParseOptions options)
+    {
+        var root = CSharpSyntaxTree.ParseText(string.Join('\n', lines.Select(l => l.Text)), options).GetCompilationUnitRoot();
+        var fileLevel = root.Externs.Cast<SyntaxNode>().Concat(root.Usings).Select(n => n.Span.End).DefaultIfEmpty(-1).Max();
+        return fileLevel < 0 ? 0 : root.SyntaxTree.GetLineSpan(new(fileLevel, 0)).StartLinePosition.Line + 1;
     }
 
     private static CodeLine Generated(string text, CodeLine beside) => new(text, beside.Line, 1) { Generated = true };

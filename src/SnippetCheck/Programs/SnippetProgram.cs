@@ -175,8 +175,11 @@ internal sealed class SnippetProgram
             return new CodePart(index, file, members, memberClass);
         }
         if (block.Tags.Given.Count > 0 && block.Tags.Base is null && !block.Tags.Members) code = GivenLocals.Declare(code, block.Tags.Given, options);
-        if (block.Tags.Base is { } baseType && !block.Tags.Members) return new CodePart(
-            index, file, BaseClassWrapper.Wrap(code, index, baseType, options));
+        if (block.Tags.Base is { } baseType)
+        {
+            return new CodePart(index, file, block.Tags.Members
+                ? BaseClassWrapper.WrapMembers(code, index, baseType, options) : BaseClassWrapper.Wrap(code, index, baseType, options));
+        }
         if (!block.Tags.Members) return new CodePart(index, file, code);
         var (lines, staticClass) = MemberWrapper.Wrap(code, index, options);
         return new CodePart(index, file, lines, staticClass);

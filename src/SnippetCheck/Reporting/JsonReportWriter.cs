@@ -116,15 +116,12 @@ public static class JsonReportWriter
         json.WriteNumber("durationMs", (long)result.Duration.TotalMilliseconds);
         json.WriteBoolean("cached", result.Cached);
         json.WriteBoolean("stale", result.Stale);
-        // 'dotnet run' of the block as written would fail: say that the tool compiled it inside a class of its own, or
-        // turned its result lines into checks.
-        WriteNullable(json, "wrapped", (snippet.Tags.Members, snippet.Tags.Results) switch
-        {
-            (true, true) => "members results",
-            (true, false) => "members",
-            (false, true) => "results",
-            _ => null,
-        } is var wrapped && snippet.Tags.Base is { } baseType ? (wrapped is null ? "" : wrapped + " ") + "base=" + baseType : wrapped);
+        // 'dotnet run' of the block as written would fail: say that the tool compiled it inside a class of its own,
+        // turned its result lines into checks, or declared locals it calls on hidden lines.
+        string?[] wrappings = [snippet.Tags.Members ? "members" : null, snippet.Tags.Results ? "results" : null,
+            snippet.Tags.Base is { } baseType ? "base=" + baseType : null,
+            snippet.Tags.Given.Count > 0 ? "given=" + string.Join(',', snippet.Tags.Given) : null];
+        WriteNullable(json, "wrapped", wrappings.Any(w => w is not null) ? string.Join(' ', wrappings.OfType<string>()) : null);
         WriteNullable(json, "expectedOutput", result.ExpectedOutput);
         WriteNullable(json, "actualOutput", result.ActualOutput);
         WriteDiagnostics(json, result.Diagnostics);

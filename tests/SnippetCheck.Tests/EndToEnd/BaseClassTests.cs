@@ -34,6 +34,42 @@ public sealed class BaseClassTests
         Assert.False(SdkBuilds("internal sealed class __Derived0 : List<int> {\npublic __Derived0() {\nAdd(1);\nAddRangeq([2, 3]);\n}\n}\n"));
     }
 
+    private const string MembersPost = "# Members\n\n<!-- snippetcheck: compile members base=Exception -->\n```csharp\npublic override string Message => \"code \" + HResult;\n\n" +
+        "public override string? StackTrace => Source;\n```\n\n<!-- snippetcheck: compile members base=Exception -->\n```csharp\npublic override string Messagee => \"x\";\n```\n\n" +
+        "<!-- snippetcheck: compile members base=Exception -->\n```csharp\npublic override string Message => \"code \" + HResultq;\n```\n";
+
+    [Fact]
+    public void A_members_block_with_a_base_is_a_class_deriving_from_it_so_its_overrides_and_base_calls_bind_and_misspelt_ones_fail()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", MembersPost);
+
+        CliRunner.Run(folder.Path, "verify", "post.md", "--no-cache", "--report", "json=report.json");
+
+        var snippets = JsonReport.Load(Path.Combine(folder.Path, "report.json")).Snippets.ToList();
+        Assert.Equal(["passed", "failed", "failed"], snippets.Select(s => s.Str("status")));
+        Assert.Equal("members base=Exception", snippets[0].Str("wrapped"));
+        Assert.Equal(["CS0115", "CS0103"], snippets.Skip(1).Select(s => s.GetProperty("diagnostics").EnumerateArray().First(d => d.Str("severity") == "error").Str("id")));
+
+        // The SDK's verdict on the class each block is compiled in, written out as the tool writes it.
+        Assert.True(SdkBuilds("internal abstract class __Derived0 : Exception {\npublic override string Message => \"code \" + HResult;\n\n" +
+            "public override string? StackTrace => Source;\n}\n"));
+        Assert.False(SdkBuilds("internal abstract class __Derived0 : Exception {\npublic override string Messagee => \"x\";\n}\n"));
+    }
+
+    [Fact]
+    public void A_given_block_says_so_in_the_json_reports_wrapped()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "# Given\n\n<!-- snippetcheck: compile given=list:List<int> -->\n```csharp\nlist.Add(1);\n```\n");
+
+        CliRunner.Run(folder.Path, "verify", "post.md", "--no-cache", "--report", "json=report.json");
+
+        var snippet = Assert.Single(JsonReport.Load(Path.Combine(folder.Path, "report.json")).Snippets);
+        Assert.Equal("passed", snippet.Str("status"));
+        Assert.Equal("given=list:List<int>", snippet.Str("wrapped"));
+    }
+
     /// <summary>Whether <paramref name="code"/> builds as the one file of a library project (implicit usings, nullable on).</summary>
     private static bool SdkBuilds(string code)
     {

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 54, inference that composes: ASP.NET Core-style docs (FastEndpoints) show an endpoint's
+/// <c>public override void Configure() { Get("/item"); … }</c> alone, the class deriving from the library's base never
+/// shown; and whole endpoint classes over <c>Endpoint&lt;TRequest&gt;</c>, which the Web SDK's implicit
+/// <c>Microsoft.AspNetCore.Http.Endpoint</c> hides (CS0308). One plain <c>adopt --write</c> composes what each needs:
+/// <c>members</c> with <c>base=</c>, the package with its usings and the Web SDK. Every mutant of a library call fails.
+/// </summary>
+public sealed partial class AdoptMembersBaseTests
+{
+    [GeneratedRegex(@"<!-- snippetcheck: compile members base=EndpointWithoutRequest usings=FastEndpoints packages=FastEndpoints@\d+\.\d+\.\d+ sdk=web -->\n```csharp\npublic override")]
+    private static partial Regex MembersTag();
+
+    [GeneratedRegex(@"<!-- snippetcheck: compile usings=FastEndpoints packages=FastEndpoints@\d+\.\d+\.\d+ sdk=web -->\n```csharp\npublic class ItemRequest")]
+    private static partial Regex ClassTag();
+
+    private const string Configure = """
+        # Configure
+
+        ```csharp
+        public override void Configure()
+        {
+            Get("/item");
+            AllowAnonymous();
+        }
+        ```
+
+        ```csharp
+        public class ItemRequest { public int Id { get; set; } }
+
+        public class ItemEndpoint : Endpoint<ItemRequest>
+        {
+            public override void Configure()
+            {
+                Post("/items");
+                AllowAnonymous();
+            }
+        }
+        ```
+        """;
+
+    private const string Security = """
+        # Security
+
+        ```
+        dotnet add package FastEndpoints.Security
+        ```
+
+        ```csharp
+        public class ProfileEndpoint : EndpointWithoutRequest
+        {
+            public override void Configure()
+            {
+                Get("/account/profile");
+                Roles("Admin");
+            }
+        }
+        ```
+        """;
+
+    [Fact]
+    public void A_page_of_an_add_on_package_no_source_has_still_gets_the_package_it_extends_and_a_misspelt_call_fails()
+    {
+        using var folder = new TempFolder();
+        folder.Write("install.md", "# Install\n\n```\ndotnet add package FastEndpoints\n```\n");
+        folder.Write("security.md", Security);
+
+        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var page = File.ReadAllText(Path.Combine(folder.Path, "security.md"));
+        Assert.Matches(@"<!-- snippetcheck: compile usings=FastEndpoints packages=FastEndpoints@\d+\.\d+\.\d+ -->\n```csharp\npublic class ProfileEndpoint", page);
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+
+        File.WriteAllText(Path.Combine(folder.Path, "security.md"), page.Replace("Roles(\"Admin\")", "Rolesq(\"Admin\")", StringComparison.Ordinal));
+        Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
+    }
+
+    [Fact]
+    public void Members_of_a_library_class_and_classes_over_its_generic_base_are_adopted_composed_and_every_mutant_of_a_library_call_fails()
+    {
+        using var folder = new TempFolder();
+        folder.Write("install.md", "# Install\n\n```\ndotnet add package FastEndpoints\n```\n");
+        folder.Write("configure.md", Configure);
+
+        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var page = File.ReadAllText(Path.Combine(folder.Path, "configure.md"));
+        Assert.Single(MembersTag().Matches(page));
+        Assert.Single(ClassTag().Matches(page));
+        // Only hidden comments: the page reads as before once they are taken out.
+        Assert.Equal(Configure, string.Join('\n', page.Split('\n').Where(l => !l.StartsWith("<!-- snippetcheck:", StringComparison.Ordinal))));
+
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("2 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+
+        // A misspelt base-class call, an override of nothing, an argument too many: each fails, in either shape.
+        foreach (var (from, to) in new[] { ("Get(\"/item\")", "Getq(\"/item\")"), ("AllowAnonymous();\n}", "AllowAnonymousq();\n}"),
+                     ("void Configure()\n{", "void Configur()\n{"), ("Post(\"/items\")", "Postq(\"/items\")"), ("Get(\"/item\")", "Get(\"/item\", 1, 2)") })
+        {
+            Assert.Contains(from, page, StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder.Path, "configure.md"), page.Replace(from, to, StringComparison.Ordinal));
+            var mutant = CliRunner.Run(folder.Path, "verify", "--no-cache");
+            Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
+        }
+    }
+}
