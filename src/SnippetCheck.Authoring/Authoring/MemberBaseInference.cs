@@ -2,7 +2,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Driver;
-using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
@@ -34,7 +33,7 @@ internal static class MemberBaseInference
             foreach (var (_, failed) in post)
             {
                 var snippet = failed.Snippet;
-                var settings = SnippetProgram.Lone(post.Key.Snippets, snippet, post.Key.Settings).Settings;
+                var settings = post.Key.SettingsFor(snippet);
                 var members = ParsedMembers(snippet, settings.ParseOptions);
                 if (members is null || BaseNeeds(failed, snippet, members) is not { } needs) continue;
                 found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
