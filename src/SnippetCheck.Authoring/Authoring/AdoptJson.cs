@@ -51,7 +51,8 @@ public static class AdoptJson
             foreach (var (failed, cause) in file.Failures.Zip(file.Causes))
             {
                 WriteBlock(json, failed.Snippet.Location);
-                if (file.Proposals.Any(p => p.Kind == Snippets.SnippetKind.Ignore && p.Snippet.Location == failed.Snippet.Location)) json.WriteString("tag", "ignore");
+                if (file.Proposals.Any(p => p.Kind == Snippets.SnippetKind.Ignore && p.Snippet.Location == failed.Snippet.Location)) json.WriteString(
+                    "tag", "ignore");
                 json.WriteString("cause", cause.Kind);
                 json.WriteString("detail", cause.Detail);
                 json.WriteNumber("causeLine", cause.Location.Line);
@@ -80,11 +81,15 @@ public static class AdoptJson
         json.WriteEndObject();
     }
 
-    /// <summary>What adopt said of the block beside its tag or cause (a run that printed something else the second time, a package not found); no key when nothing.</summary>
+    /// <summary>
+    /// What adopt said of the block beside its tag or cause (a run that printed something else the second time, a package not found); no key when
+    /// nothing.
+    /// </summary>
     private static void WriteNotes(Utf8JsonWriter json, AdoptFile file, SourceLocation at)
     {
         // A note at another place (suspected rot, at the prose's line) says where.
-        var notes = file.Notes.Where(n => n.Location == at || n.Block == at).Select(n => n.Location == at ? n.Message : n.ToString()).Distinct().ToList();
+        var notes = file.Notes.Where(n => n.Location == at || n.Block == at).Select(n => n.Location == at ? n.Message : n.ToString()).Distinct()
+            .ToList();
         if (notes.Count == 0) return;
         json.WriteStartArray("notes");
         foreach (var note in notes) json.WriteStringValue(note);

@@ -21,7 +21,9 @@ public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBloc
     /// <summary>The base class the block's statements compile in, as a constructor's (<c>base=</c>); null for none.</summary>
     public string? Base { get; init; }
 
-    /// <summary>Locals the block uses and never declares, each declared of its type on a hidden line (<c>given=app:WebApplication</c>); empty for none.</summary>
+    /// <summary>
+    /// Locals the block uses and never declares, each declared of its type on a hidden line (<c>given=app:WebApplication</c>); empty for none.
+    /// </summary>
     public IReadOnlyList<string> Given { get; init; } = [];
 
     /// <summary>Namespaces the block compiles with as hidden usings (<c>usings=</c>); empty for none.</summary>
@@ -46,7 +48,9 @@ public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBloc
     public IReadOnlyList<string> HiddenChecks { get; init; } = [];
 
     /// <summary>The tag words written above the fence.</summary>
-    public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "") + (Listing ? " listing" : "") + (Results ? " results" : "") + (Base is null ? "" : " base=" + Base) + (Given.Count > 0 ? " given=" + string.Join(',', Given) : "") + (Usings.Count > 0 ? " usings=" + SettingValues.UsingsValue(Usings) : "")
+    public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "")
+        + (Listing ? " listing" : "") + (Results ? " results" : "") + (Base is null ? "" : " base=" + Base)
+        + (Given.Count > 0 ? " given=" + string.Join(',', Given) : "") + (Usings.Count > 0 ? " usings=" + SettingValues.UsingsValue(Usings) : "")
         + (Packages.Count > 0 ? " packages=" + string.Join(',', Packages.Select(p => $"{p.Id}@{p.Version}")) : "")
         + (WebSdk ? " sdk=web" : "") + (Session is null ? "" : " session=" + Session);
 }
@@ -59,7 +63,8 @@ internal sealed record PageSettings(bool Fixture, IReadOnlyList<string> HiddenFe
 {
     /// <summary>The settings as lines of the front matter's <c>snippetcheck:</c> map, without their indent.</summary>
     public IReadOnlyList<string> Lines =>
-        [.. Fixture ? ["fixture: true"] : Array.Empty<string>(), .. HiddenFences.Count > 0 ? [$"hiddenFences: [{string.Join(", ", HiddenFences)}]"] : Array.Empty<string>()];
+        [.. Fixture ? ["fixture: true"] : Array.Empty<string>(), .. HiddenFences.Count > 0 ? [$"hiddenFences: [{string.Join(", ", HiddenFences)}]"]
+            : Array.Empty<string>()];
 
     public override string ToString() => string.Join(", ", Lines);
 }
@@ -76,7 +81,9 @@ public sealed record AdoptNote(SourceLocation Location, string Message)
 
 /// <summary>One file's untagged blocks: what would be tagged, what still fails, and whether the tags were written.</summary>
 /// <param name="Blocks">Untagged C# blocks in the file (those <c>adopt</c> looked at).</param>
-public sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyList<AdoptProposal> Proposals, IReadOnlyList<SnippetResult> Failures, IReadOnlyList<AdoptNote> Notes)
+public sealed record AdoptFile(
+    SourceDocument Document, int Blocks, IReadOnlyList<AdoptProposal> Proposals, IReadOnlyList<SnippetResult> Failures,
+    IReadOnlyList<AdoptNote> Notes)
 {
     internal string Path => Document.DisplayPath;
     internal int Compile => Proposals.Count(p => p.Kind == SnippetKind.Compile);
@@ -105,7 +112,9 @@ public sealed record AdoptFile(SourceDocument Document, int Blocks, IReadOnlyLis
     internal int Output => Proposals.Count(p => p.Output is not null);
     internal int StillFailing => Failures.Count;
 
-    /// <summary>The page is verified as one class: what its front matter gets for it (nothing when config already says all); null for no fixture.</summary>
+    /// <summary>
+    /// The page is verified as one class: what its front matter gets for it (nothing when config already says all); null for no fixture.
+    /// </summary>
     internal PageSettings? Fixture { get; init; }
 
     /// <summary>Blocks left out of a fixture page because they fail in it: tagged <c>ignore</c>, never counted as verified.</summary>

@@ -38,7 +38,8 @@ public static class AdoptTable
         var suspects = report.Files.SelectMany(f => f.Rot).OrderBy(r => RotEvidence.Kinds.ToList().IndexOf(r.Evidence)).ToList();
         if (suspects.Count > 0)
         {
-            yield return $"suspected rot: {suspects.Count} block{(suspects.Count == 1 ? "" : "s")} that look{(suspects.Count == 1 ? "s" : "")} broken rather than incomplete " +
+            yield return $"suspected rot: {suspects.Count} block{(suspects.Count == 1 ? "" : "s")} that " +
+                $"look{(suspects.Count == 1 ? "s" : "")} broken rather than incomplete " +
                 "(an ignore tag with a reason silences one):";
             foreach (var suspected in suspects) yield return suspected.ToString();
         }
@@ -61,10 +62,13 @@ public static class AdoptTable
         var rot = report.SuspectedRot > 0 ? $"; {report.SuspectedRot} suspected rot (above)" : "";
         var stay = report.StillFailing == 1 ? "stays" : "stay";
         // Checked blocks are counted apart, never among the verified ones (README.md, "Levels").
-        string Checked(int count) => count == 0 ? "" : $"; {count} more to check only (the check level: names the post never declares are tolerated; checked, not verified)";
+        string Checked(int count) => count == 0 ? ""
+            : $"; {count} more to check only (the check level: names the post never declares are tolerated; checked, not verified)";
         yield return report.Write
-            ? $"adopt: tagged {report.Tagged} of {Blocks(report.Blocks)} ({what}){Checked(report.TaggedCheck)} in {Files(report.Files.Count(f => f.Written))}; {failing} and {stay} untagged{rot}; in {seconds}s"
-            : $"adopt: would tag {report.Adopted} of {Blocks(report.Blocks)} ({what}){Checked(report.Check)} in {Files(files)}; {failing}{rot}; in {seconds}s. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags";
+            ? $"adopt: tagged {report.Tagged} of {Blocks(report.Blocks)} ({what}){Checked(report.TaggedCheck)} in " +
+            $"{Files(report.Files.Count(f => f.Written))}; {failing} and {stay} untagged{rot}; in {seconds}s"
+            : $"adopt: would tag {report.Adopted} of {Blocks(report.Blocks)} ({what}){Checked(report.Check)} in {Files(files)}; {failing}{rot}; in " +
+            $"{seconds}s. Dry run: nothing was written; 'snippetcheck adopt --write' inserts the tags";
     }
 
     /// <summary>How many still-failing blocks each cause holds, with its first block as the example.</summary>

@@ -50,10 +50,13 @@ internal static class AdoptWriter
     /// line's own line ending; and the page's fixture settings into its front matter. No existing byte changes.
     /// </summary>
     internal static string Apply(string text, SourceDocument document, IReadOnlyList<AdoptProposal> proposals, PageSettings? settings = null) =>
-        TextEdit.Apply(text, (settings is null || settings.Lines.Count == 0 ? [] : new[] { SettingsEdit(document, settings)! }).Concat(proposals.SelectMany(proposal => (IEnumerable<TextEdit>)[
+        TextEdit.Apply(text,
+            (settings is null || settings.Lines.Count == 0 ? [] : new[] { SettingsEdit(document, settings)! }).Concat(
+                proposals.SelectMany(proposal => (IEnumerable<TextEdit>)[
             Insert(text, document, proposal.Snippet.Block, proposal.Words),
             .. proposal.Output is { } output ? [Insert(text, document, output, "output")] : Array.Empty<TextEdit>(),
-            .. proposal.HiddenChecks.Count > 0 ? [AddChecks(text, document, proposal.Snippet.Block, proposal.HiddenChecks)] : Array.Empty<TextEdit>()])));
+            .. proposal.HiddenChecks.Count > 0 ? [AddChecks(text, document, proposal.Snippet.Block, proposal.HiddenChecks)]
+            : Array.Empty<TextEdit>()])));
 
     /// <summary>
     /// The lines that give a page its fixture settings, as an insertion into its YAML front matter: under its
@@ -81,7 +84,8 @@ internal static class AdoptWriter
             if (!key.StartsWith(FrontMatterReader.Key + ":", StringComparison.Ordinal)) continue;
             if (key[(FrontMatterReader.Key.Length + 1)..].Trim().Length > 0) return null;
             var entries = Enumerable.Range(line + 1, close - line - 1).Select(map.Text).TakeWhile(t => t.Length == 0 || t[0] is ' ' or '\t').ToList();
-            if (entries.Any(e => e.TrimStart().StartsWith("fixture:", StringComparison.Ordinal) || e.TrimStart().StartsWith("hiddenFences:", StringComparison.Ordinal))) return null;
+            if (entries.Any(e => e.TrimStart().StartsWith("fixture:", StringComparison.Ordinal)
+                || e.TrimStart().StartsWith("hiddenFences:", StringComparison.Ordinal))) return null;
             var first = entries.FirstOrDefault(e => e.Trim().Length > 0);
             var indent = first is null ? "  " : first[..(first.Length - first.TrimStart().Length)];
             var at = map.NextLineStart(line);
@@ -172,7 +176,13 @@ internal static class AdoptWriter
             var (old, now) = (snippetsBefore[i], snippetsAfter[i]);
             if (proposed.TryGetValue(old.Location.Line, out var proposal))
             {
-                if (now.Tags.Kind != proposal.Kind || !now.Tags.ExpectedErrorIds.SequenceEqual(proposal.ExpectedErrorIds) || now.Tags.Members != proposal.Members || now.Tags.Listing != proposal.Listing || now.Tags.Base != proposal.Base || !now.Tags.Given.SequenceEqual(proposal.Given) || now.Tags.Results != (proposal.Results || proposal.HiddenChecks.Count > 0) || !now.Tags.Usings.SequenceEqual(proposal.Usings) || !now.Tags.Packages.Select(p => p.Key).SequenceEqual(proposal.Packages.Select(p => p.Key)) || now.Tags.Session != proposal.Session || now.Tags.WebSdk != proposal.WebSdk || now.HasAnnotationErrors || (now.Output is null) != (proposal.Output is null) ||
+                if (now.Tags.Kind != proposal.Kind || !now.Tags.ExpectedErrorIds.SequenceEqual(proposal.ExpectedErrorIds)
+                    || now.Tags.Members != proposal.Members || now.Tags.Listing != proposal.Listing || now.Tags.Base != proposal.Base
+                    || !now.Tags.Given.SequenceEqual(proposal.Given) || now.Tags.Results != (proposal.Results || proposal.HiddenChecks.Count > 0)
+                    || !now.Tags.Usings.SequenceEqual(proposal.Usings)
+                    || !now.Tags.Packages.Select(p => p.Key).SequenceEqual(proposal.Packages.Select(p => p.Key))
+                    || now.Tags.Session != proposal.Session || now.Tags.WebSdk != proposal.WebSdk || now.HasAnnotationErrors
+                    || (now.Output is null) != (proposal.Output is null) ||
                     (now.Output is { } output && output.Block.Content != proposal.Output!.Content))
                 {
                     return false;

@@ -21,7 +21,8 @@ namespace SnippetCheck.Authoring;
 /// <remarks>
 /// Passes through the verifier: every untagged block as <c>compile</c> (what <c>--all</c> does, from the result
 /// cache where it can), then each that compiled and has something to execute as <c>run</c>, twice (never from the
-/// cache: its output is needed, and both runs must pass and print the same). A block that fails either way is left as it is, so <c>verify</c> afterwards passes with
+/// cache: its output is needed, and both runs must pass and print the same). A block that fails either way is left as it is, so <c>verify</c>
+/// afterwards passes with
 /// exactly the adopted blocks verified.
 /// </remarks>
 public static class Adopter
@@ -47,7 +48,8 @@ public static class Adopter
     /// proposed, its settings written into the front matter. Without it adopt changes nothing a reader sees: GitHub shows a
     /// front matter as a table, and many docs renderers as text, so such a page gets a note saying what it would verify.
     /// </param>
-    public static async Task<AdoptReport> RunAsync(Verifier verifier, VerifyOptions options, bool write, IReadOnlyList<PackageCandidate> packages, bool frontMatter,
+    public static async Task<AdoptReport> RunAsync(
+        Verifier verifier, VerifyOptions options, bool write, IReadOnlyList<PackageCandidate> packages, bool frontMatter,
         CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
@@ -55,7 +57,8 @@ public static class Adopter
         // Markdown posts, and the doc comments of C# files (a .csproj's, a folder's through the globs, or one named).
         var adoptable = documents.Where(d => !d.Skip && (IsMarkdown(d.Snippets.DisplayPath) || IsCSharp(d.Snippets.DisplayPath))).ToList();
         var untagged = adoptable
-            .SelectMany(d => d.Snippets.Snippets.Where(s => !s.IsTagged && RunPlanner.Matches(s, options.Filter)).Select(s => (Document: d, Snippet: s)))
+            .SelectMany(d => d.Snippets.Snippets.Where(s => !s.IsTagged && RunPlanner.Matches(s, options.Filter)).Select(
+                s => (Document: d, Snippet: s)))
             .ToList();
 
         // Pass 1: as 'compile', which is how an untagged block is verified with --all.
@@ -63,10 +66,12 @@ public static class Adopter
 
         // Pass 1a: what failed and writes results as READMEs do ('"HTML".Humanize() => "HTML"'), with each result line checked.
         var resultBlocks = untagged
-            .Where(u => compiled.TryGetValue(Key(u.Snippet), out var r) && r.Status == SnippetStatus.Failed && ResultLines.Any(u.Snippet.Code, ResultSyntax))
+            .Where(u => compiled.TryGetValue(Key(u.Snippet), out var r) && r.Status == SnippetStatus.Failed
+                && ResultLines.Any(u.Snippet.Code, ResultSyntax))
             .Select(u => (u.Document, Snippet: u.Snippet with { Tags = u.Snippet.Tags with { Kind = SnippetKind.Compile, Results = true } }))
             .ToList();
-        foreach (var (key, result) in ByBlock(await verifier.VerifyLoneAsync(resultBlocks, useCache: true, cancellationToken).ConfigureAwait(false))) compiled[key] = result;
+        foreach (var (key, result) in ByBlock(
+            await verifier.VerifyLoneAsync(resultBlocks, useCache: true, cancellationToken).ConfigureAwait(false))) compiled[key] = result;
 
         // Pass 1b: what failed as members outside a type, as 'compile members' (inside a class the tool adds).
         var memberBlocks = untagged
@@ -86,16 +91,19 @@ public static class Adopter
 
         // Pass 1c': what still fails only on unknown names, some of them ASP.NET Core's, as a project of the Web SDK would.
         var beforeWeb = untagged
-            .Select(u => (u.Document, Failed: withUsings.GetValueOrDefault(Key(u.Snippet)) ?? asMembers.GetValueOrDefault(Key(u.Snippet)) ?? compiled.GetValueOrDefault(Key(u.Snippet))))
+            .Select(u => (u.Document, Failed: withUsings.GetValueOrDefault(Key(u.Snippet)) ?? asMembers.GetValueOrDefault(Key(u.Snippet))
+                ?? compiled.GetValueOrDefault(Key(u.Snippet))))
             .Where(f => f.Failed?.Status == SnippetStatus.Failed)
             .Select(f => (f.Document, f.Failed!))
             .ToList();
         var withWebSdk = ByBlock(await WebSdkInference.TryAsync(verifier, beforeWeb, cancellationToken).ConfigureAwait(false));
         SnippetResult? LastFailure((string, int) key) =>
-            withWebSdk.GetValueOrDefault(key) ?? withUsings.GetValueOrDefault(key) ?? asMembers.GetValueOrDefault(key) ?? compiled.GetValueOrDefault(key);
+            withWebSdk.GetValueOrDefault(key) ?? withUsings.GetValueOrDefault(key) ?? asMembers.GetValueOrDefault(key)
+            ?? compiled.GetValueOrDefault(key);
 
         // Pass 1d: what still fails only on unknown names, with the package its post is about (and that package's usings).
-        var stillFailing = untagged.Select(u => (u.Document, Failed: LastFailure(Key(u.Snippet)))).Where(f => f.Failed?.Status == SnippetStatus.Failed).ToList();
+        var stillFailing = untagged.Select(u => (u.Document, Failed: LastFailure(Key(u.Snippet)))).Where(
+            f => f.Failed?.Status == SnippetStatus.Failed).ToList();
         var packageInference = PackageInference.For(verifier, options, packages, [.. adoptable.Select(d => d.Snippets)]);
         var withPackages = ByBlock(await packageInference.TryAsync(verifier, stillFailing!, cancellationToken).ConfigureAwait(false));
 
@@ -114,7 +122,8 @@ public static class Adopter
             .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false))) inClass[key] = result;
 
         // Pass 1f: fragments on receivers the doc set declares elsewhere ('app', 'bld', 'table'), given on hidden lines (Receivers).
-        var receivers = adoptable.GroupBy(d => PackageInference.DocSetOf(d.Snippets)).ToDictionary(g => g.Key, g => Receivers.Of(g.Select(d => d.Snippets)));
+        var receivers = adoptable.GroupBy(d => PackageInference.DocSetOf(d.Snippets)).ToDictionary(
+            g => g.Key, g => Receivers.Of(g.Select(d => d.Snippets)));
         var withReceivers = ByBlock(await Receivers.TryAsync(verifier, packageInference, receivers, [.. untagged
             .Where(u => !inClass.ContainsKey(Key(u.Snippet)))
             .Select(u => (u.Document, Failed: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
@@ -135,7 +144,8 @@ public static class Adopter
         // Pass 2: what compiled and has something to execute, as 'run', for its verdict and its output.
         // A block that needs the models' prelude is only compiled: its run would need the prelude too (left for later).
         var runnable = untagged
-            .Where(u => compiles.TryGetValue(Key(u.Snippet), out var tags) && !DocModels.Uses(tags) && tags.Given.Count == 0 && HasEntryPoint(u.Document, u.Snippet with { Tags = tags })
+            .Where(u => compiles.TryGetValue(Key(u.Snippet), out var tags) && !DocModels.Uses(tags) && tags.Given.Count == 0
+                && HasEntryPoint(u.Document, u.Snippet with { Tags = tags })
                 && !WebSdkInference.ServesRequests(u.Snippet with { Tags = tags }))
             .Select(u => (u.Document, Snippet: u.Snippet with { Tags = compiles[Key(u.Snippet)] with { Kind = SnippetKind.Run } }))
             .ToList();
@@ -143,13 +153,15 @@ public static class Adopter
         // once and fail in the next verify; a 'run' tag and an output block are proposed only when both runs agree.
         var ran = ByBlock(await verifier.VerifyLoneAsync(runnable, useCache: false, cancellationToken).ConfigureAwait(false));
         var again = ByBlock(await verifier.VerifyLoneAsync(
-            [.. runnable.Where(r => ran.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)], useCache: false, cancellationToken).ConfigureAwait(false));
+            [.. runnable.Where(r => ran.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)], useCache: false, cancellationToken)
+            .ConfigureAwait(false));
 
         // Pass 2b: what the prose right after a doc-comment example that runs says one of its variables holds, run as a
         // hidden result line after the example (ProseClaims): a claim that holds is proposed as a hidden check, one that
         // does not is suspected rot, reported at the prose's line and never written.
         var claims = runnable
-            .Where(r => ran.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed && again.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)
+            .Where(r => ran.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed
+                && again.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)
             .Select(r => (r.Document, r.Snippet, Claims: ProseClaims.After(r.Snippet.Block, r.Document.Snippets.Source.Document)))
             .Where(c => c.Claims.Count > 0)
             .ToDictionary(c => Key(c.Snippet), c => (c.Document, c.Snippet, c.Claims));
@@ -166,16 +178,19 @@ public static class Adopter
             var failed = withPackages.GetValueOrDefault(key) ?? LastFailure(key);
             var passes = compiles.TryGetValue(key, out var tags);
             tags ??= failed?.Snippet.Tags ?? u.Snippet.Tags;
-            var aloneOutput = ran.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } once && again.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } twice &&
+            var aloneOutput = ran.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } once
+                && again.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } twice &&
                 once.ActualOutput == twice.ActualOutput ? once.ActualOutput : null;
             return new SessionInference.Block(u.Document, u.Snippet, tags, passes, aloneOutput,
-                !passes && failed is not null && SessionInference.IsUnknownNamesOnly(failed), HasEntryPoint(u.Document, u.Snippet with { Tags = tags }));
+                !passes && failed is not null && SessionInference.IsUnknownNamesOnly(failed),
+                HasEntryPoint(u.Document, u.Snippet with { Tags = tags }));
         }).ToList();
         var chains = await SessionInference.FindAsync(verifier, chainable, cancellationToken).ConfigureAwait(false);
 
         // Pass 4: what still fails, only on lines its own comments mark as errors, as 'compile-fail=IDS'.
         var readings = untagged
-            .Where(u => !compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet)) && AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null)
+            .Where(u => !compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet))
+                && AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null)
             .Select(u => (u.Document, Failed: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
             .Where(f => f.Failed is not null)
             .ToDictionary(f => Key(f.Failed!.Snippet), f => (f.Document, Reading: MarkedErrors.Of(f.Failed!), f.Failed!.Snippet));
@@ -185,11 +200,14 @@ public static class Adopter
 
         // Pass 5: what no stronger level verifies, at the check level (unknown names tolerated, never called verified).
         var checks = await CheckAdoption.FindAsync(verifier, [.. untagged
-            .Where(u => !compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet)) && !packageInference.Unloaded.ContainsKey(u.Snippet.Location) && AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null
+            .Where(u => !compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet))
+                && !packageInference.Unloaded.ContainsKey(u.Snippet.Location)
+                && AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null
                 && failsAsMarked.GetValueOrDefault(Key(u.Snippet))?.Status != SnippetStatus.Passed)
             .Select(u => (u.Document, Last: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
             .Where(u => u.Last is not null)
-            .Select(u => (u.Document, u.Last!.Snippet with { Tags = u.Last.Snippet.Tags with { Results = false } }))], cancellationToken).ConfigureAwait(false);
+            .Select(u => (u.Document, u.Last!.Snippet with { Tags = u.Last.Snippet.Tags with { Results = false } }))], cancellationToken)
+            .ConfigureAwait(false);
 
         // Pass 5a: blocks that only list signatures, looked up in their page's packages (ListingAdoption).
         var listings = await ListingAdoption.FindAsync(verifier, packageInference, untagged, cancellationToken).ConfigureAwait(false);
@@ -211,8 +229,11 @@ public static class Adopter
                 {
                     var index = chain.Blocks.ToList().FindIndex(b => b.Location == snippet.Location);
                     var joined = chain.Blocks[index];
-                    var printed = joined.Kind == SnippetKind.Run ? OutputFenceFor(document, snippet, ScrubbingOf(document, snippet), chain.Outputs[index]) : null;
-                    proposals.Add(new AdoptProposal(snippet, joined.Kind, printed) { Members = joined.Tags.Members, Results = joined.Tags.Results, Usings = joined.Tags.Usings, Packages = joined.Tags.Packages, WebSdk = joined.Tags.WebSdk, Session = joined.Tags.Session });
+                    var printed = joined.Kind == SnippetKind.Run
+                        ? OutputFenceFor(document, snippet, ScrubbingOf(document, snippet), chain.Outputs[index]) : null;
+                    proposals.Add(new AdoptProposal(
+                        snippet, joined.Kind, printed) { Members = joined.Tags.Members, Results = joined.Tags.Results, Usings =
+                        joined.Tags.Usings, Packages = joined.Tags.Packages, WebSdk = joined.Tags.WebSdk, Session = joined.Tags.Session });
                     continue;
                 }
                 if (listings.GetValueOrDefault(key) is { } listed)
@@ -233,17 +254,22 @@ public static class Adopter
                 {
                     var markedTags = marked.Snippet.Tags;
                     proposals.Add(new AdoptProposal(snippet, SnippetKind.CompileFail, null)
-                        { Members = markedTags.Members, Results = markedTags.Results, Usings = markedTags.Usings, Packages = markedTags.Packages, WebSdk = markedTags.WebSdk, ExpectedErrorIds = markedTags.ExpectedErrorIds });
+                        { Members = markedTags.Members, Results = markedTags.Results, Usings = markedTags.Usings, Packages =
+                            markedTags.Packages, WebSdk = markedTags.WebSdk, ExpectedErrorIds = markedTags.ExpectedErrorIds });
                     continue;
                 }
                 if (readings.GetValueOrDefault(key).Reading?.Refusal is { } refusal) notes.Add(new AdoptNote(snippet.Location, refusal));
                 if (packageInference.Unloaded.GetValueOrDefault(snippet.Location) is { } unloadedPackages && !compiles.ContainsKey(key))
-                    notes.Add(new AdoptNote(snippet.Location, $"not tagged check: its post names {string.Join(", ", unloadedPackages.Take(3))}, which could not be loaded, " +
+                    notes.Add(new AdoptNote(
+                        snippet.Location, $"not tagged check: its post names {string.Join(", ", unloadedPackages.Take(3))}, which could not be " +
+                        $"loaded, " +
                         "so its unknown names may be that package's API, where a misspelt name would pass"));
                 if (!compiles.ContainsKey(key) && checks.GetValueOrDefault(key) is { } checkedBlock)
                 {
                     var checkTags = checkedBlock.Snippet.Tags;
-                    proposals.Add(new AdoptProposal(snippet, SnippetKind.Check, null) { Members = checkTags.Members, Usings = checkTags.Usings, Packages = checkTags.Packages, WebSdk = checkTags.WebSdk });
+                    proposals.Add(new AdoptProposal(
+                        snippet, SnippetKind.Check, null) { Members = checkTags.Members, Usings = checkTags.Usings, Packages =
+                        checkTags.Packages, WebSdk = checkTags.WebSdk });
                     continue;
                 }
                 if (!compiles.TryGetValue(key, out var tags))
@@ -259,23 +285,29 @@ public static class Adopter
                 }
                 if (ApiListing.DeclaresOnly(snippet))
                 {
-                    notes.Add(new AdoptNote(snippet.Location, "compiles, but left untagged: it only lists constants or fields of built-in types with literal values, " +
+                    notes.Add(new AdoptNote(
+                        snippet.Location, "compiles, but left untagged: it only lists constants or fields of built-in types with literal values, " +
                         "which compile whatever the library holds; compiling it would prove nothing about the API"));
                     continue;
                 }
                 if (AdoptWriter.CommentPrefix(snippet.Block, document.Snippets.Source.Document) is null)
                 {
                     notes.Add(new AdoptNote(snippet.Location, snippet.Block.Geometry.XmlEscaped
-                        ? "passes, but left untagged: its <code> tag shares its line with other text of the comment, so no comment line can stand just before it; put <code> on a line of its own"
-                        : "passes, but left untagged: its fence shares its line with a list marker, so no comment line can stand above it in the same list item"));
+                        ? "passes, but left untagged: its <code> tag shares its line with other text of the comment, so no comment line can stand " +
+                        "just before it; put <code> on a line of its own"
+                        : "passes, but left untagged: its fence shares its line with a list marker, so no comment line can stand above it in the " +
+                        "same list item"));
                     continue;
                 }
-                if (ran.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } && again.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } &&
+                if (ran.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } && again.GetValueOrDefault(key) is { Status: SnippetStatus.Passed }
+                    &&
                     ParallelWorkIn(snippet) is { } parallel)
                 {
                     // Two quiet runs prove little of a race: a Dictionary written from Parallel.For ran clean twice while
                     // adopt ran, and threw in the verify right after it (realworld, AsyncGuidance.md, under load).
-                    notes.Add(new AdoptNote(snippet.Location, $"runs, but starts parallel work ({parallel}): tagged compile, since a race may pass twice and fail the next run; " +
+                    notes.Add(new AdoptNote(
+                        snippet.Location, $"runs, but starts parallel work ({parallel}): tagged compile, since a race may pass twice and fail the " +
+                        $"next run; " +
                         "tag it run yourself if its threads cannot race"));
                 }
                 else if (ran.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } runResult &&
@@ -285,15 +317,21 @@ public static class Adopter
                     if (Alike(runResult.ActualOutput ?? "", secondRun.ActualOutput ?? "", scrubbing))
                     {
                         var output = OutputFenceFor(document, snippet, scrubbing, runResult.ActualOutput, secondRun.ActualOutput);
-                        if (output is null && OutputClaim.Of(document.Snippets.Source.Document, document.Snippets.Source.Items, snippet, scrubbing, runResult.ActualOutput) is { } stale)
+                        if (output is null && OutputClaim.Of(
+                            document.Snippets.Source.Document, document.Snippets.Source.Items, snippet, scrubbing,
+                            runResult.ActualOutput) is { } stale)
                             rot.Add(stale);
-                        var proposal = new AdoptProposal(snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk };
+                        var proposal = new AdoptProposal(
+                            snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Usings =
+                            tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk };
                         if (claims.TryGetValue(key, out var claim))
                         {
-                            if (claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } && AdoptWriter.CanAddAfter(snippet.Block, document.Snippets.Source.Document))
+                            if (claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Passed }
+                                && AdoptWriter.CanAddAfter(snippet.Block, document.Snippets.Source.Document))
                                 proposal = proposal with { HiddenChecks = [.. claim.Claims.Select(c => c.Check)] };
                             else if (claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Failed, Reason: FailureReason.Exception } disproved
-                                && claim.Claims.Select(c => (Claim: c, Actual: ProseClaims.Actual(disproved, c))).FirstOrDefault(c => c.Actual is not null) is { Actual: { } actual } falseClaim)
+                                && claim.Claims.Select(c => (Claim: c, Actual: ProseClaims.Actual(disproved, c))).FirstOrDefault(
+                                    c => c.Actual is not null) is { Actual: { } actual } falseClaim)
                                 rot.Add(RotReport.OfClaim(falseClaim.Claim, actual, snippet));
                         }
                         proposals.Add(proposal);
@@ -301,11 +339,14 @@ public static class Adopter
                     }
                     // A race that printed in another order this time may as well throw next time (a Dictionary written
                     // from several threads does, one run in three): only a run seen twice alike is proposed as 'run'.
-                    notes.Add(new AdoptNote(snippet.Location, "runs, but printed something else on its second run (a race, a time, a random value): tagged compile, " +
-                        "since its run may not pass next time; tag it run yourself, with scrub= or an ellipsis output block, if it is meant to vary"));
+                    notes.Add(new AdoptNote(
+                        snippet.Location, "runs, but printed something else on its second run (a race, a time, a random value): tagged compile, "
+                        + "since its run may not pass next time; tag it run yourself, with scrub= or an ellipsis output block, "
+                        + "if it is meant to vary"));
                 }
                 // Result lines are claims about values: a block whose claims do not hold is not adopted as 'compile'.
-                if (tags.Results && new[] { ran.GetValueOrDefault(key), again.GetValueOrDefault(key) }.FirstOrDefault(r => r?.Status == SnippetStatus.Failed) is { } wrong)
+                if (tags.Results && new[] { ran.GetValueOrDefault(key), again.GetValueOrDefault(key) }.FirstOrDefault(
+                    r => r?.Status == SnippetStatus.Failed) is { } wrong)
                 {
                     failures.Add(wrong);
                     causes.Add(UnverifiedCause.Of(wrong, packageLookedFor: false));
@@ -314,13 +355,17 @@ public static class Adopter
                 }
                 // It compiles, and its run fails: tagged compile, and suspected where the text does not say it fails.
                 if (RotReport.Of(document.Snippets.Source.Document, snippet, ran.GetValueOrDefault(key)) is { } thrown) rot.Add(thrown);
-                proposals.Add(new AdoptProposal(snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Given = tags.Given, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk });
+                proposals.Add(new AdoptProposal(
+                    snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Given =
+                    tags.Given, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk });
             }
             files.Add(new AdoptFile(document.Snippets.Source.Document, blocks.Count, proposals, failures, notes) { Causes = causes, Rot = rot });
         }
 
         // Pass 5b: names the blocks use that an older version of their post's packages declared (removed or renamed API).
-        files = await RemovedApiRot.ApplyAsync(verifier, files, adoptable, s => FailedWithReceivers(Key(s)) ?? withPackages.GetValueOrDefault(Key(s)) ?? LastFailure(Key(s)), packageInference.PostPackages,
+        files = await RemovedApiRot.ApplyAsync(
+            verifier, files, adoptable, s => FailedWithReceivers(Key(s)) ?? withPackages.GetValueOrDefault(Key(s)) ?? LastFailure(Key(s)),
+            packageInference.PostPackages,
             options.CurrentDirectory, cancellationToken).ConfigureAwait(false);
 
         // Pass 6: pages that verify more as one class (the page fixture) than block by block, and the pages config already
@@ -329,7 +374,8 @@ public static class Adopter
             ? files.Select(f => (File: f, Document: adoptable.First(d => ReferenceEquals(d.Snippets.Source.Document, f.Document))))
                 .Where(p => IsFixtureCandidate(p.Document, p.File)).ToList()
             : [];
-        var trials = await FixtureInference.FindAsync(verifier, packageInference, [.. pages.Select(p => p.Document)], cancellationToken).ConfigureAwait(false);
+        var trials = await FixtureInference.FindAsync(verifier, packageInference, [.. pages.Select(p => p.Document)], cancellationToken)
+            .ConfigureAwait(false);
         foreach (var (file, document) in pages)
         {
             var index = files.IndexOf(file);
@@ -341,14 +387,18 @@ public static class Adopter
             var lost = trial?.Left.Where(l => keptAlone.Contains(l.Snippet.Location)).ToList() ?? [];
             if (trial is not null && !document.Settings.IsFixture && trial.Verified > verified && lost.Count > 0)
                 files[index] = file with { Notes = [.. file.Notes, new AdoptNote(new SourceLocation(file.Path, 1, 1),
-                    $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by block), " +
+                    $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by " +
+                    $"block), " +
                     $"but the class leaves out {lost.Count} block(s) that pass or are checked alone, e.g. line {lost[0].Snippet.Location.Line}")] };
             else if (trial is not null && !document.Settings.IsFixture && trial.Verified > verified && FixtureShortfall(trial) is { } shortfall)
                 files[index] = file with { Notes = [.. file.Notes, new AdoptNote(new SourceLocation(file.Path, 1, 1),
-                    $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by block), but {shortfall}")] };
-            else if (trial is not null && (document.Settings.IsFixture || trial.Verified > verified) && !frontMatter && FixtureSettings(document, trial).Lines.Count > 0)
+                    $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by " +
+                    $"block), but {shortfall}")] };
+            else if (trial is not null && (document.Settings.IsFixture || trial.Verified > verified) && !frontMatter
+                && FixtureSettings(document, trial).Lines.Count > 0)
                 files[index] = file with { Notes = [.. file.Notes, new AdoptNote(new SourceLocation(file.Path, 1, 1),
-                    $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by block), " +
+                    $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by " +
+                    $"block), " +
                     $"but it needs front matter readers would see ({FixtureSettings(document, trial)}): adopt --front-matter writes it")] };
             else if (trial is not null && (document.Settings.IsFixture || trial.Verified > verified))
                 files[index] = AsFixture(document, file, trial, verified, write);
@@ -364,7 +414,8 @@ public static class Adopter
                 if (files[i].Proposals.Count == 0) continue;
                 files[i] = files[i] with { WriteProblem = AdoptWriter.Write(files[i]), WriteTried = true };
             }
-            models.Write(options.CurrentDirectory, files.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).SelectMany(p => p.Usings));
+            models.Write(options.CurrentDirectory,
+                files.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).SelectMany(p => p.Usings));
         }
         var errors = fileErrors.Concat(documents.SelectMany(d => d.Errors)).ToList();
         return new AdoptReport(files, errors, write, clock.Elapsed);
@@ -435,8 +486,11 @@ public static class Adopter
             {
                 // Untagged on a fixture page is 'run': a block that passes so needs no tag; one that fails would fail the page.
                 if (left is not null) return file with { Notes = [.. file.Notes, new AdoptNote(snippet.Location,
-                    "fails in its page's class, and its fence shares its line with a list marker, so no ignore tag can leave it out: the page is not proposed as a fixture")] };
-                notes.Add(new AdoptNote(snippet.Location, "passes in its page's class, left untagged: its fence shares its line with a list marker (on a fixture page an untagged block runs)"));
+                    "fails in its page's class, and its fence shares its line with a list marker, so no ignore tag can leave it out: the page is " +
+                    "not proposed as a fixture")] };
+                notes.Add(new AdoptNote(
+                    snippet.Location, "passes in its page's class, left untagged: its fence shares its line with a list marker (on a fixture page " +
+                    "an untagged block runs)"));
                 continue;
             }
             if (left is not null)
@@ -448,8 +502,10 @@ public static class Adopter
                 continue;
             }
             var (first, second) = trial.Runs[block.Location];
-            var output = block.Kind == SnippetKind.Run ? OutputFenceFor(document, snippet, ScrubbingOf(document, snippet), first.ActualOutput, second.ActualOutput) : null;
-            proposals.Add(new AdoptProposal(snippet, block.Kind, output) { Usings = block.Tags.Usings, Packages = block.Tags.Packages, WebSdk = block.Tags.WebSdk });
+            var output = block.Kind == SnippetKind.Run
+                ? OutputFenceFor(document, snippet, ScrubbingOf(document, snippet), first.ActualOutput, second.ActualOutput) : null;
+            proposals.Add(new AdoptProposal(
+                snippet, block.Kind, output) { Usings = block.Tags.Usings, Packages = block.Tags.Packages, WebSdk = block.Tags.WebSdk });
         }
         var settings = FixtureSettings(document, trial);
         var said = settings.Lines.Count == 0 ? "" : $"; its front matter {(write ? "gets" : "would get")}: {settings}";
@@ -479,13 +535,15 @@ public static class Adopter
     /// </summary>
     private static string? ParallelWorkIn(Snippet snippet)
     {
-        foreach (var node in CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), ResultSyntax).GetRoot().DescendantNodes())
+        foreach (var node in CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), ResultSyntax).GetRoot()
+            .DescendantNodes())
         {
             switch (node)
             {
                 // 'await Task.Run(...)' waits for its one task before going on: nothing runs beside it.
                 case MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax { Parent: not AwaitExpressionSyntax } } access
-                    when ParallelStarts.Contains(access.Name.Identifier.ValueText) || ParallelStarts.Contains(LastName(access.Expression) + "." + access.Name.Identifier.ValueText):
+                    when ParallelStarts.Contains(access.Name.Identifier.ValueText)
+                    || ParallelStarts.Contains(LastName(access.Expression) + "." + access.Name.Identifier.ValueText):
                     return access.ToString();
                 case ObjectCreationExpressionSyntax { Type: var type } when LastName(type) == "Thread":
                     return "new Thread";
@@ -503,7 +561,8 @@ public static class Adopter
     };
 
     private static bool IsMarkdown(string path) =>
-        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase) || MdxSyntax.IsMdx(path);
+        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)
+        || MdxSyntax.IsMdx(path);
 
     private static bool IsCSharp(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 

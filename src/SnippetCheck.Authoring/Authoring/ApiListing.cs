@@ -24,7 +24,8 @@ internal static class ApiListing
         if (tree.GetRoot() is not CompilationUnitSyntax { Members: [ClassDeclarationSyntax { Members: { Count: > 0 } members }] }) return false;
         return members.All(member => member switch
         {
-            FieldDeclarationSyntax field => IsBuiltIn(field.Declaration.Type) && field.Declaration.Variables.All(v => v.Initializer is null || IsLiteral(v.Initializer.Value)),
+            FieldDeclarationSyntax field => IsBuiltIn(field.Declaration.Type)
+                && field.Declaration.Variables.All(v => v.Initializer is null || IsLiteral(v.Initializer.Value)),
             PropertyDeclarationSyntax property => IsBuiltIn(property.Type) && property.ExpressionBody is null
                 && property.AccessorList?.Accessors.All(a => a.Body is null && a.ExpressionBody is null) == true
                 && (property.Initializer is null || IsLiteral(property.Initializer.Value)),
@@ -32,7 +33,8 @@ internal static class ApiListing
         });
     }
 
-    private static bool IsBuiltIn(TypeSyntax type) => type is PredefinedTypeSyntax || type is NullableTypeSyntax { ElementType: PredefinedTypeSyntax };
+    private static bool IsBuiltIn(TypeSyntax type) => type is PredefinedTypeSyntax
+        || type is NullableTypeSyntax { ElementType: PredefinedTypeSyntax };
 
     private static bool IsLiteral(ExpressionSyntax value) => value is LiteralExpressionSyntax
         || value is PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax } minus && minus.IsKind(SyntaxKind.UnaryMinusExpression);

@@ -18,7 +18,8 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
     /// with the same fence and info string plus <c>frameworks=</c>: output that differs between the frameworks of a
     /// matrix. Only for a visible block outside any container; null otherwise, or when the fence cannot be found.
     /// </summary>
-    public static BlockRewrite? PlanSplit(SourceDocument document, FencedBlock block, string newBody, IReadOnlyList<(string Frameworks, string Body)> others)
+    public static BlockRewrite? PlanSplit(
+        SourceDocument document, FencedBlock block, string newBody, IReadOnlyList<(string Frameworks, string Body)> others)
     {
         var geometry = block.Geometry;
         if (geometry.XmlEscaped || geometry.Hidden is not null || geometry.LinePrefix.Length > 0) return null;
@@ -33,7 +34,8 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
         var added = new List<(string Arguments, string Body)>();
         foreach (var (frameworks, body) in others)
         {
-            var fence = new string(geometry.FenceChar, Math.Max(rewrite.NewFenceLength ?? geometry.FenceLength, Fences.LongestRun(body, geometry.FenceChar) + 1));
+            var fence = new string(
+                geometry.FenceChar, Math.Max(rewrite.NewFenceLength ?? geometry.FenceLength, Fences.LongestRun(body, geometry.FenceChar) + 1));
             var arguments = (block.Arguments.Length > 0 ? block.Arguments + " " : "") + "frameworks=" + frameworks;
             inserted.Append(lineEnding).Append(fence).Append(block.Info).Append(' ').Append(arguments).Append(lineEnding);
             foreach (var line in body.Length == 0 ? [] : body.Split('\n')) inserted.Append(line).Append(lineEnding);
@@ -131,7 +133,8 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
 
     /// <summary>What XML text needs: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> as entities, everything else as it is.</summary>
     internal static string EscapeXml(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(
+            ">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>The line ending of the line that ends just before <paramref name="lineStart"/>.</summary>
     internal static string LineEndingBefore(string text, int lineStart)

@@ -22,12 +22,14 @@ internal static class CheckAdoption
     public static async Task<IReadOnlyDictionary<(string File, int Line), SnippetResult>> FindAsync(Verifier verifier,
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> candidates, CancellationToken cancellationToken)
     {
-        var tried = candidates.Select(c => (c.Document, Snippet: c.Snippet with { Tags = c.Snippet.Tags with { Kind = SnippetKind.Check } })).ToList();
+        var tried = candidates.Select(c => (c.Document, Snippet: c.Snippet with { Tags = c.Snippet.Tags with { Kind = SnippetKind.Check } }))
+            .ToList();
         var latest = await VerifyAsync(verifier, tried, cancellationToken).ConfigureAwait(false);
 
         // Members written outside a type read as local functions, or as a syntax error at their modifier.
         var asMembers = tried
-            .Where(c => latest[Key(c.Snippet)] is { Status: SnippetStatus.Failed } failed && !c.Snippet.Tags.Members && Adopter.IsMembersOutsideAType(failed))
+            .Where(c => latest[Key(c.Snippet)] is { Status: SnippetStatus.Failed } failed && !c.Snippet.Tags.Members
+                && Adopter.IsMembersOutsideAType(failed))
             .Select(c => (c.Document, Snippet: c.Snippet with { Tags = c.Snippet.Tags with { Members = true } }))
             .ToList();
         foreach (var (key, result) in await VerifyAsync(verifier, asMembers, cancellationToken).ConfigureAwait(false))
@@ -42,7 +44,9 @@ internal static class CheckAdoption
             {
                 if (latest[Key(snippet)] is not { Status: SnippetStatus.Failed } failed) continue;
                 var settings = document.SettingsFor(failed.Snippet);
-                if (UsingInference.For(document.Snippets, failed.Snippet, failed.Diagnostics, settings.References, settings.Usings, settings.ParseOptions, skipUnknown: true) is not { Usings.Count: > 0 } guess) continue;
+                if (UsingInference.For(
+                    document.Snippets, failed.Snippet, failed.Diagnostics, settings.References, settings.Usings, settings.ParseOptions,
+                    skipUnknown: true) is not { Usings.Count: > 0 } guess) continue;
                 var usings = failed.Snippet.Tags.Usings.Concat(guess.Usings).Distinct(StringComparer.Ordinal).ToList();
                 withUsings.Add((document, failed.Snippet with { Tags = failed.Snippet.Tags with { Usings = usings } }));
             }

@@ -42,16 +42,23 @@ internal sealed class DeclaredApi
         return api;
     }
 
-    /// <summary>True when this version declares <paramref name="name"/>: the member on that type (or an extension method so named), the type or member, the namespace.</summary>
+    /// <summary>
+    /// True when this version declares <paramref name="name"/>: the member on that type (or an extension method so named), the type or member, the
+    /// namespace.
+    /// </summary>
     public bool Declares(ApiName name) =>
         name.IsNamespace ? _keys.Contains("S:" + name.Name)
-        : name.Type is { } type ? _keys.Contains($"M:{type}.{name.Name}") || _keys.Contains($"E:{type}.{name.Name}") || _keys.Contains($"E:*.{name.Name}")
+        : name.Type is { } type ? _keys.Contains($"M:{type}.{name.Name}") || _keys.Contains($"E:{type}.{name.Name}")
+        || _keys.Contains($"E:*.{name.Name}")
         : _keys.Contains("T:" + name.Name) || _keys.Contains("N:" + name.Name);
 
-    /// <summary>The message of the <c>[Obsolete]</c> this version marks <paramref name="name"/> with; null when it does not (or gives none).</summary>
+    /// <summary>
+    /// The message of the <c>[Obsolete]</c> this version marks <paramref name="name"/> with; null when it does not (or gives none).
+    /// </summary>
     public string? ObsoleteMessage(ApiName name)
     {
-        var keys = name.IsNamespace ? [] : name.Type is { } type ? new[] { $"M:{type}.{name.Name}", $"E:{type}.{name.Name}", $"E:*.{name.Name}" } : ["T:" + name.Name, "N:" + name.Name];
+        var keys = name.IsNamespace ? [] : name.Type is { } type ? new[] { $"M:{type}.{name.Name}", $"E:{type}.{name.Name}", $"E:*.{name.Name}" }
+            : ["T:" + name.Name, "N:" + name.Name];
         return keys.Select(k => _obsolete.GetValueOrDefault(k)).FirstOrDefault(m => !string.IsNullOrWhiteSpace(m));
     }
 
@@ -88,7 +95,8 @@ internal sealed class DeclaredApi
             {
                 var field = metadata.GetFieldDefinition(fieldHandle);
                 var access = field.Attributes & FieldAttributes.FieldAccessMask;
-                if (access is FieldAttributes.Public or FieldAttributes.Family or FieldAttributes.FamORAssem && (field.Attributes & FieldAttributes.SpecialName) == 0)
+                if (access is FieldAttributes.Public or FieldAttributes.Family or FieldAttributes.FamORAssem
+                    && (field.Attributes & FieldAttributes.SpecialName) == 0)
                     Member(name, metadata.GetString(field.Name), Obsolete(metadata, field.GetCustomAttributes()));
             }
             foreach (var eventHandle in type.GetEvents())
@@ -113,7 +121,8 @@ internal sealed class DeclaredApi
     }
 
     private static bool Visible(TypeAttributes attributes) =>
-        (attributes & TypeAttributes.VisibilityMask) is TypeAttributes.Public or TypeAttributes.NestedPublic or TypeAttributes.NestedFamily or TypeAttributes.NestedFamORAssem;
+        (attributes & TypeAttributes.VisibilityMask)
+            is TypeAttributes.Public or TypeAttributes.NestedPublic or TypeAttributes.NestedFamily or TypeAttributes.NestedFamORAssem;
 
     private static bool Visible(MethodAttributes attributes) =>
         (attributes & MethodAttributes.MemberAccessMask) is MethodAttributes.Public or MethodAttributes.Family or MethodAttributes.FamORAssem;
@@ -144,9 +153,12 @@ internal sealed class DeclaredApi
 
     private static string? AttributeName(MetadataReader metadata, CustomAttribute attribute) => attribute.Constructor.Kind switch
     {
-        HandleKind.MemberReference when metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent is { Kind: HandleKind.TypeReference } parent =>
+        HandleKind.MemberReference when metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor)
+            .Parent is { Kind: HandleKind.TypeReference } parent =>
             metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)parent).Name),
-        HandleKind.MethodDefinition => metadata.GetString(metadata.GetTypeDefinition(metadata.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType()).Name),
+        HandleKind.MethodDefinition =>
+            metadata.GetString(metadata.GetTypeDefinition(
+                metadata.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType()).Name),
         _ => null,
     };
 }
@@ -167,9 +179,11 @@ internal sealed class FirstParameter : ISignatureTypeProvider<string, object?>
 
     public string GetPrimitiveType(PrimitiveTypeCode typeCode) => Keywords.GetValueOrDefault(typeCode.ToString(), typeCode.ToString());
 
-    public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => Named(reader.GetString(reader.GetTypeDefinition(handle).Name));
+    public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) =>
+        Named(reader.GetString(reader.GetTypeDefinition(handle).Name));
 
-    public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => Named(reader.GetString(reader.GetTypeReference(handle).Name));
+    public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) =>
+        Named(reader.GetString(reader.GetTypeReference(handle).Name));
 
     public string GetTypeFromSpecification(MetadataReader reader, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
         reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);

@@ -92,9 +92,11 @@ internal sealed class DocModels
             {
                 var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), options).GetCompilationUnitRoot();
                 if (root.ContainsDiagnostics) continue;
-                foreach (var type in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<TypeDeclarationSyntax>())
+                foreach (var type in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+                    .OfType<TypeDeclarationSyntax>())
                 {
-                    if (IsModel(type) && types.All(t => t.Item1.Identifier.ValueText != type.Identifier.ValueText)) types.Add((type, MembersOf(type)));
+                    if (IsModel(type) && types.All(t => t.Item1.Identifier.ValueText != type.Identifier.ValueText)) types.Add(
+                        (type, MembersOf(type)));
                 }
             }
             if (types.Count == 0) continue;
@@ -109,15 +111,19 @@ internal sealed class DocModels
         {
             var (text, spans) = Text(pages);
             var tree = CSharpSyntaxTree.ParseText(text, options);
-            var global = CSharpSyntaxTree.ParseText(string.Concat(usings.Select(u => $"global using {(u.StartsWith("static ", StringComparison.Ordinal) ? u : "global::" + u)};\n")), options);
-            var errors = CSharpCompilation.Create("models", [global, tree], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+            var global = CSharpSyntaxTree.ParseText(
+                string.Concat(usings.Select(u => $"global using {(u.StartsWith("static ", StringComparison.Ordinal) ? u : "global::" + u)};\n")),
+                options);
+            var errors = CSharpCompilation.Create(
+                "models", [global, tree], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
                 .GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree == tree).ToList();
             if (errors.Count == 0) break;
             var broken = errors.Select(e => spans.FindIndex(s => s.Contains(e.Location.SourceSpan.Start))).ToHashSet();
             if (broken.Contains(-1)) { pages.Clear(); break; }
             pages = [.. pages.Where((_, i) => !broken.Contains(i))];
         }
-        var models = pages.SelectMany(p => p.Types.Select(t => new Model($"{RootNamespace}.{p.Namespace}", t.Type.Identifier.ValueText, t.Members, p.Page))).ToList();
+        var models = pages.SelectMany(
+            p => p.Types.Select(t => new Model($"{RootNamespace}.{p.Namespace}", t.Type.Identifier.ValueText, t.Members, p.Page))).ToList();
         return new DocModels(models, pages.Count == 0 ? [] : Text(pages).Text.Split('\n'), displayPath);
     }
 
@@ -140,15 +146,19 @@ internal sealed class DocModels
     }
 
     private static string Indented(TypeDeclarationSyntax type) =>
-        string.Join('\n', type.WithoutTrivia().ToFullString().Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => "    " + l.TrimEnd()));
+        string.Join('\n', type.WithoutTrivia().ToFullString().Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(
+            l => "    " + l.TrimEnd()));
 
     /// <summary>
     /// A plain type: a class, record or struct without a base list, whose members are properties, fields and
     /// constructors only (nothing that runs logic a page might lean on), with no attributes.
     /// </summary>
     private static bool IsModel(TypeDeclarationSyntax type) =>
-        type is ClassDeclarationSyntax or RecordDeclarationSyntax or StructDeclarationSyntax && type.BaseList is null && type.AttributeLists.Count == 0 &&
-        type.TypeParameterList is null && !type.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.AbstractKeyword) || m.IsKind(SyntaxKind.PartialKeyword)) &&
+        type is ClassDeclarationSyntax or RecordDeclarationSyntax or StructDeclarationSyntax && type.BaseList is null
+        && type.AttributeLists.Count == 0 &&
+        type.TypeParameterList is null
+        && !type.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.AbstractKeyword) || m.IsKind(SyntaxKind.PartialKeyword))
+        &&
         type.Members.All(m => m is PropertyDeclarationSyntax or FieldDeclarationSyntax or ConstructorDeclarationSyntax) &&
         (type.Members.Count > 0 || type.ParameterList is not null);
 
@@ -158,14 +168,20 @@ internal sealed class DocModels
             .Concat(type.ParameterList?.Parameters.Select(p => p.Identifier.ValueText) ?? [])
             .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary><c>built-in-validators.md</c> → <c>BuiltInValidators</c>, <c>mapping-by-index/index.md</c> → <c>MappingByIndex</c>: a page's name as an identifier.</summary>
+    /// <summary>
+    /// <c>built-in-validators.md</c> → <c>BuiltInValidators</c>, <c>mapping-by-index/index.md</c> → <c>MappingByIndex</c>: a page's name as an
+    /// identifier.
+    /// </summary>
     private static string PageNamespace(string displayPath)
     {
         // A page that is its folder's index (docs/reading/index.md) goes by its folder's name.
         var stem = Path.GetFileNameWithoutExtension(displayPath);
-        if (stem.Equals("index", StringComparison.OrdinalIgnoreCase) || stem.Equals("_index", StringComparison.OrdinalIgnoreCase) || stem.Equals("readme", StringComparison.OrdinalIgnoreCase))
+        if (stem.Equals("index", StringComparison.OrdinalIgnoreCase) || stem.Equals("_index", StringComparison.OrdinalIgnoreCase)
+            || stem.Equals("readme", StringComparison.OrdinalIgnoreCase))
             stem = Path.GetFileName(Path.GetDirectoryName(displayPath)) is { Length: > 0 } folder ? folder : stem;
-        var name = string.Concat(System.Text.RegularExpressions.Regex.Split(stem, "[^A-Za-z0-9]+").Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+        var name = string.Concat(
+            System.Text.RegularExpressions.Regex.Split(stem, "[^A-Za-z0-9]+").Where(w => w.Length > 0).Select(
+                w => char.ToUpperInvariant(w[0]) + w[1..]));
         return name.Length == 0 || char.IsDigit(name[0]) ? "Page" + name : name;
     }
 }

@@ -53,7 +53,8 @@ internal static class DocumentRewriter
     /// relative), else the file system's root; no folder between it and the file may be a link (<see cref="StoreFile.Replace"/>).
     /// </summary>
     private static string NamedFrom(SourceDocument document) =>
-        !Path.IsPathRooted(document.DisplayPath) && document.FullPath.EndsWith(Path.DirectorySeparatorChar + document.DisplayPath, StringComparison.Ordinal)
+        !Path.IsPathRooted(document.DisplayPath)
+        && document.FullPath.EndsWith(Path.DirectorySeparatorChar + document.DisplayPath, StringComparison.Ordinal)
             ? document.FullPath[..^(document.DisplayPath.Length + 1)]
             : Path.GetPathRoot(document.FullPath)!;
 

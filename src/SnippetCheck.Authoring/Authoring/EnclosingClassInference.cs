@@ -32,7 +32,8 @@ internal static class EnclosingClassInference
     /// (its tags say how: <c>base=</c>, <c>usings=DocModels.Page</c>, <c>packages=</c>), the first ranked of the ways that
     /// pass. Blocks that pass no way are left out.
     /// </summary>
-    public static async Task<(IReadOnlyList<SnippetResult> Passed, IReadOnlyDictionary<SourceLocation, AdoptNote> Notes)> TryAsync(Verifier verifier, PackageInference packages, DocModels models,
+    public static async Task<(IReadOnlyList<SnippetResult> Passed, IReadOnlyDictionary<SourceLocation, AdoptNote> Notes)> TryAsync(
+        Verifier verifier, PackageInference packages, DocModels models,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
         // Each way a block is tried, with its rank: of the ways that pass, the first ranked is taken.
@@ -50,7 +51,8 @@ internal static class EnclosingClassInference
             {
                 var snippet = failed.Snippet;
                 var settings = document.SettingsFor(snippet);
-                var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions).GetCompilationUnitRoot();
+                var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions)
+                    .GetCompilationUnitRoot();
                 var errors = failed.Diagnostics.Where(d => d.IsError).ToList();
                 if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0103" or "CS0246" or "CS1061"))) continue;
                 // Another page's models: the block's unknown types that some page declares.
@@ -65,16 +67,22 @@ internal static class EnclosingClassInference
                     var others = errors.Where(e => e.Id == "CS0246").Select(e => UsingInference.IdentifierAt(snippet, e.Location)).OfType<string>()
                         .Except(unknownTypes, StringComparer.Ordinal).ToList();
                     var needed = found.Where(f => f.Names.Overlaps(others)).ToList();
-                    var references = settings.References.AddRange(needed.SelectMany(f => f.Compile).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
-                    var theirUsings = others.Select(n => UsingInference.NamespacesOf(n, references, settings.Usings)).Where(n => n.Count == 1).Select(n => n[0]).ToList();
+                    var references = settings.References.AddRange(
+                        needed.SelectMany(f => f.Compile).Distinct(StringComparer.Ordinal).Select(
+                            p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+                    var theirUsings = others.Select(n => UsingInference.NamespacesOf(n, references, settings.Usings)).Where(n => n.Count == 1).Select(
+                        n => n[0]).ToList();
                     // Another page's only: a type of this page's own earlier block is a session's to join (pass 3), which also runs.
-                    foreach (var (ns, rank) in ModelNamespaces(local, unknownTypes).Where(n => n.Page != post.Key.Snippets.DisplayPath).Take(MaxModels).Select((n, i) => (n, i)))
-                        tries.Add((document, WithTags(snippet, snippet.Tags.Base, [.. theirUsings, ns.Namespace], [.. needed.Select(f => f.Package)]), rank));
+                    foreach (var (ns, rank) in ModelNamespaces(local, unknownTypes).Where(n => n.Page != post.Key.Snippets.DisplayPath).Take(
+                        MaxModels).Select((n, i) => (n, i)))
+                        tries.Add((document, WithTags(snippet, snippet.Tags.Base, [.. theirUsings, ns.Namespace], [.. needed.Select(f => f.Package)]),
+                            rank));
                     continue;
                 }
                 if (BaseClassFor(bare, found, settings.References) is not { } baseClass) continue;
                 var package = baseClass.Package;
-                var baseNamespace = baseClass.Type.ContainingNamespace.IsGlobalNamespace ? null : baseClass.Type.ContainingNamespace.ToDisplayString();
+                var baseNamespace =
+                    baseClass.Type.ContainingNamespace.IsGlobalNamespace ? null : baseClass.Type.ContainingNamespace.ToDisplayString();
                 IReadOnlyList<string> usings = baseNamespace is null ? [] : [baseNamespace];
                 if (baseClass.Type.Arity == 0)
                 {
@@ -101,22 +109,26 @@ internal static class EnclosingClassInference
                 for (var rank = 0; rank < fitting.Count; rank++)
                 {
                     var model = fitting[rank];
-                    var extra = ModelNamespaces(local, unknownTypes).Select(n => n.Namespace).Append(model.Namespace).Distinct(StringComparer.Ordinal);
+                    var extra = ModelNamespaces(local, unknownTypes).Select(n => n.Namespace).Append(model.Namespace).Distinct(
+                        StringComparer.Ordinal);
                     tries.Add((document, WithTags(snippet, $"{baseClass.Type.Name}<{model.Name}>", [.. usings, .. extra], [package.Package]), rank));
                 }
             }
         }
 
-        var results = await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false);
+        var results = await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken)
+            .ConfigureAwait(false);
         var passed = new List<SnippetResult>();
         foreach (var block in results.Zip(tries).Where(r => r.First.Status == SnippetStatus.Passed).GroupBy(r => r.First.Snippet.Location))
         {
             passed.Add(block.MinBy(w => w.Second.Rank).First);
         }
         var notes = lacking.Where(l => passed.All(p => p.Snippet.Location != l.Key)).ToDictionary(l => l.Key, l => new AdoptNote(l.Key,
-            $"{string.Join(", ", l.Value.Bare.Select(n => $"'{n}'"))} {(l.Value.Bare.Count == 1 ? "is a member" : "are members")} of {l.Value.Class}, " +
+            $"{string.Join(", ", l.Value.Bare.Select(n => $"'{n}'"))} {(l.Value.Bare.Count == 1 ? "is a member" : "are members")} of " +
+            $"{l.Value.Class}, " +
             (l.Value.Read.Count == 0 ? "and the block fails inside a class deriving from it"
-                : $"but no type the docs declare has every member its lambdas read ({string.Join(", ", l.Value.Read.Order(StringComparer.Ordinal))}), " +
+                : $"but no type the docs declare has every member its lambdas read " +
+                $"({string.Join(", ", l.Value.Read.Order(StringComparer.Ordinal))}), " +
                   "or the block fails with each that has; declare the model in a prelude (snippetcheck.models.cs) to verify it")));
         return (passed, notes);
     }
@@ -164,7 +176,8 @@ internal static class EnclosingClassInference
 
     /// <summary>The names of the parameters of the lambdas passed to the bare calls (<c>customer =&gt; ...</c>).</summary>
     private static HashSet<string> LambdaParameters(CompilationUnitSyntax root, IReadOnlyList<string> bare) =>
-        root.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(i => i.Expression is SimpleNameSyntax name && bare.Contains(name.Identifier.ValueText))
+        root.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(
+            i => i.Expression is SimpleNameSyntax name && bare.Contains(name.Identifier.ValueText))
             .SelectMany(i => i.ArgumentList.Arguments.Select(a => a.Expression).OfType<SimpleLambdaExpressionSyntax>())
             .Select(l => l.Parameter.Identifier.ValueText).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
@@ -192,7 +205,8 @@ internal static class EnclosingClassInference
     /// <paramref name="bare"/> as an instance member a derived class can use (a method for a call, a settable property or
     /// field for an assignment); of several along one line of inheritance, the base-most. Null when none, or several.
     /// </summary>
-    private static (INamedTypeSymbol Type, PackageInference.Found Package)? BaseClassFor(IReadOnlyList<string> bare, IReadOnlyList<PackageInference.Found> found,
+    private static (INamedTypeSymbol Type, PackageInference.Found Package)? BaseClassFor(
+        IReadOnlyList<string> bare, IReadOnlyList<PackageInference.Found> found,
         ImmutableArray<MetadataReference> framework)
     {
         var candidates = new List<(INamedTypeSymbol Type, PackageInference.Found Package)>();
@@ -204,7 +218,8 @@ internal static class EnclosingClassInference
         // A package's dependencies are among its compile assemblies: one class seen through several packages is one
         // candidate, taken with the package that is its assembly (FluentValidation's AbstractValidator, not the DI package's).
         candidates = [.. candidates.GroupBy(c => (c.Type.ContainingAssembly.Identity.Name, c.Type.ToDisplayString()))
-            .Select(g => g.OrderBy(c => string.Equals(c.Package.Package.Id, c.Type.ContainingAssembly.Identity.Name, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .Select(g => g.OrderBy(
+                c => string.Equals(c.Package.Package.Id, c.Type.ContainingAssembly.Identity.Name, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
                 .ThenBy(c => c.Package.Compile.Count).First())];
         var baseMost = candidates.Where(c => !candidates.Any(o => !ReferenceEquals(o.Type, c.Type) && DerivesFrom(c.Type, o.Type))).ToList();
         return baseMost.Count == 1 ? baseMost[0] : null;
@@ -225,9 +240,11 @@ internal static class EnclosingClassInference
     {
         for (var t = type; t is not null; t = t.BaseType)
         {
-            foreach (var member in t.GetMembers(name).Where(m => !m.IsStatic && m.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            foreach (var member in t.GetMembers(name).Where(
+                m => !m.IsStatic && m.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
             {
-                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol { SetMethod: not null } or IFieldSymbol { IsReadOnly: false, IsConst: false })
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol { SetMethod: not null }
+                    or IFieldSymbol { IsReadOnly: false, IsConst: false })
                     return true;
             }
         }
@@ -255,9 +272,11 @@ internal static class EnclosingClassInference
 
     private static bool IsDerivable(INamedTypeSymbol type)
     {
-        if (type.TypeKind != TypeKind.Class || type.DeclaredAccessibility != Accessibility.Public || type.IsSealed || type.IsStatic || type.Arity > 1) return false;
+        if (type.TypeKind != TypeKind.Class || type.DeclaredAccessibility != Accessibility.Public || type.IsSealed || type.IsStatic
+            || type.Arity > 1) return false;
         // An abstract member left to implement fails the compile (CS0534): no proposal then, which is right.
-        return type.InstanceConstructors.Any(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal &&
+        return type.InstanceConstructors.Any(
+            c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal &&
             c.Parameters.All(p => p.IsOptional));
     }
 }

@@ -50,7 +50,9 @@ internal static partial class FixtureInference
         public IReadOnlyList<SnippetResult>? Passed { get; set; }
         public bool GaveUp { get; set; }
 
-        /// <summary>The page's blocks, each with its kind; the left-out ones <c>ignore</c>; the page's packages and usings on the first of the rest.</summary>
+        /// <summary>
+        /// The page's blocks, each with its kind; the left-out ones <c>ignore</c>; the page's packages and usings on the first of the rest.
+        /// </summary>
         public IReadOnlyList<Snippet> Blocks()
         {
             var blocks = page.Snippets.Snippets.Where(s => s.Tags.Session is null).ToList();
@@ -61,7 +63,8 @@ internal static partial class FixtureInference
                 Tags = b.Tags with
                 {
                     Kind = Left.ContainsKey(b.Location) ? SnippetKind.Ignore : kinds[i],
-                    Packages = i == first ? [.. Packages.Select(p => p.Package with { Location = b.Location }).OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase)] : [],
+                    Packages = i == first
+                    ? [.. Packages.Select(p => p.Package with { Location = b.Location }).OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase)] : [],
                     Usings = i == first ? [.. Usings] : [],
                 },
             })];
@@ -83,7 +86,8 @@ internal static partial class FixtureInference
         var attempts = new List<Attempt>();
         // Without the hidden fences first: a page that passes so needs no more config.
         foreach (var (reading, fences) in new[] { (verifier.Prepare(new SnippetCheckConfig { Fixture = true }).Documents, (IReadOnlyList<string>)[]) }
-            .Concat(found.Count == 0 ? [] : [(verifier.Prepare(new SnippetCheckConfig { Fixture = true, HiddenFences = [.. configured, .. found] }).Documents, found)]))
+            .Concat(found.Count == 0 ? []
+                : [(verifier.Prepare(new SnippetCheckConfig { Fixture = true, HiddenFences = [.. configured, .. found] }).Documents, found)]))
         {
             var byPath = reading.ToDictionary(d => d.Snippets.Source.Document.FullPath);
             foreach (var page in pages)
@@ -124,16 +128,21 @@ internal static partial class FixtureInference
     /// One batch of pages, each page once: a page's two readings have blocks at the same places, and results are told
     /// apart by place, so the readings go in batches of their own.
     /// </summary>
-    private static Task<IReadOnlyList<SnippetResult>> VerifyAsync(Verifier verifier, IReadOnlyList<(Attempt Attempt, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken) =>
+    private static Task<IReadOnlyList<SnippetResult>> VerifyAsync(
+        Verifier verifier, IReadOnlyList<(Attempt Attempt, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken) =>
         verifier.VerifyFixturesAsync([.. pages.Select(p => (p.Attempt.Page, p.Blocks))], cancellationToken);
 
     /// <summary>The page's trial when its second run passed every block the first did, printing the same.</summary>
     private static IEnumerable<Trial> Confirmed(Attempt attempt, IReadOnlyList<Snippet> blocks, IReadOnlyList<SnippetResult> again)
     {
         {
-            var runs = attempt.Passed!.ToDictionary(r => r.Snippet.Location, r => (First: r, Second: again.FirstOrDefault(a => a.Snippet.Location == r.Snippet.Location)));
-            if (runs.Values.Any(r => r.Second is null || r.Second.Status != r.First.Status || r.Second.ActualOutput != r.First.ActualOutput)) yield break;
-            yield return new Trial(attempt.Page, attempt.HiddenFences, blocks, runs.ToDictionary(r => r.Key, r => (r.Value.First, r.Value.Second!)), [.. attempt.Left.Values]);
+            var runs = attempt.Passed!.ToDictionary(
+                r => r.Snippet.Location, r => (First: r, Second: again.FirstOrDefault(a => a.Snippet.Location == r.Snippet.Location)));
+            if (runs.Values.Any(
+                r => r.Second is null || r.Second.Status != r.First.Status || r.Second.ActualOutput != r.First.ActualOutput)) yield break;
+            yield return new Trial(
+                attempt.Page, attempt.HiddenFences, blocks, runs.ToDictionary(r => r.Key, r => (r.Value.First, r.Value.Second!)),
+                [.. attempt.Left.Values]);
         }
     }
 
@@ -141,7 +150,9 @@ internal static partial class FixtureInference
     /// What the next round of a page tries: done when every block not left out passed; the packages and usings that
     /// declare the names it failed on; else its failing blocks left out. Gives up when none of these is left.
     /// </summary>
-    private static async Task NextAsync(Attempt attempt, IReadOnlyList<Snippet> blocks, IReadOnlyList<SnippetResult> results, PackageInference packages, CancellationToken cancellationToken)
+    private static async Task NextAsync(
+        Attempt attempt, IReadOnlyList<Snippet> blocks, IReadOnlyList<SnippetResult> results, PackageInference packages,
+        CancellationToken cancellationToken)
     {
         var tried = blocks.Where(b => b.Kind != SnippetKind.Ignore).ToList();
         var own = tried.Select(b => results.FirstOrDefault(r => r.Snippet.Location == b.Location)).OfType<SnippetResult>().ToList();
@@ -169,7 +180,8 @@ internal static partial class FixtureInference
         if (unlooked.Count > 0)
         {
             var wanted = names.Select(n => n.Name!).ToHashSet(StringComparer.Ordinal);
-            foreach (var package in await packages.ForPageAsync(attempt.Original, wanted, settings.References, cancellationToken).ConfigureAwait(false))
+            foreach (var package in await packages.ForPageAsync(attempt.Original, wanted, settings.References, cancellationToken).ConfigureAwait(
+                false))
             {
                 if (attempt.Packages.Any(p => p.Package.Id.Equals(package.Package.Id, StringComparison.OrdinalIgnoreCase))) continue;
                 attempt.Packages.Add(package);
@@ -182,7 +194,8 @@ internal static partial class FixtureInference
         // What the round compiled with: a name in two namespaces stays ambiguous though this round imports one of them
         // for another name ('[Test]' is NUnit.Framework's, and NUnit.Framework.Internal has a Test class).
         IReadOnlyList<string> imported = [.. settings.Usings, .. attempt.Usings];
-        foreach (var namespaces in names.Select(n => UsingInference.NamespacesOf(n.Id == "CS1061" ? UsingInference.ExtensionKey + n.Name : n.Name!, references, imported)))
+        foreach (var namespaces in names.Select(
+            n => UsingInference.NamespacesOf(n.Id == "CS1061" ? UsingInference.ExtensionKey + n.Name : n.Name!, references, imported)))
         {
             if (namespaces.Count != 1 || attempt.Usings.Contains(namespaces[0])) continue;
             attempt.Usings.Add(namespaces[0]);
@@ -194,7 +207,9 @@ internal static partial class FixtureInference
         if (failed.Count == 0) attempt.GaveUp = true;
     }
 
-    /// <summary>Each block's kind on the page: <c>run</c> for statements, a <c>Main</c> or test methods (which run only so); else <c>compile</c>.</summary>
+    /// <summary>
+    /// Each block's kind on the page: <c>run</c> for statements, a <c>Main</c> or test methods (which run only so); else <c>compile</c>.
+    /// </summary>
     private static IReadOnlyList<SnippetKind> KindsOf(PreparedDocument page, IReadOnlyList<Snippet> blocks)
     {
         return [.. page.RunnableInFixture(blocks).Select(runs => runs ? SnippetKind.Run : SnippetKind.Compile)];

@@ -36,14 +36,18 @@ internal static partial class MarkedErrors
     /// not from what it shows: <c>new C().M(); // error: 'C' has no member 'M'</c> gives CS0246 when <c>C</c> is
     /// declared elsewhere. They count as marked only when the comment names their ID.
     /// </summary>
-    private static readonly HashSet<string> ContextErrors = new(["CS0103", "CS0246", "CS0234", "CS0106", "CS0116", "CS9348", "CS8803"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> ContextErrors =
+        new(["CS0103", "CS0246", "CS0234", "CS0106", "CS0116", "CS9348", "CS8803"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Comment words that mark a line as a compile error: "error", "compile-time error", "compilation error",
     /// "result error", a compiler ID (CS0029), "illegal", "invalid", "not allowed", "does not compile" and the like,
     /// at the start of the comment; "error CS0029", "causes CS0165", "causes the error" anywhere in it.
     /// </summary>
-    [GeneratedRegex(@"^(?:(?:result|compile[- ]time|compiler|compilation|build)\s+)?error\b|^CS\d{4}\b|\berror\s+CS\d{4}\b|^(?:illegal|invalid|not\s+(?:allowed|permitted|valid))\b|^(?:does\s+not|doesn't|won't|will\s+not|cannot|can't)\s+compile\b|\b(?:causes|generates|produces|gives|triggers|raises)\s+(?:the\s+|an?\s+|this\s+)?(?:(?:compiler|compile[- ]time)\s+)?(?:error\b|CS\d{4}\b)",
+    [GeneratedRegex(@"^(?:(?:result|compile[- ]time|compiler|compilation|build)\s+)?error\b|^CS\d{4}\b|\berror\s+CS\d{4}\b"
+        + @"|^(?:illegal|invalid|not\s+(?:allowed|permitted|valid))\b|^(?:does\s+not|doesn't|won't|will\s+not|cannot|can't)\s+compile\b"
+        + @"|\b(?:causes|generates|produces|gives|triggers|raises)\s+(?:the\s+|an?\s+|this\s+)?"
+        + @"(?:(?:compiler|compile[- ]time)\s+)?(?:error\b|CS\d{4}\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 
@@ -78,7 +82,8 @@ internal static partial class MarkedErrors
         var marked = new Dictionary<int, IReadOnlyList<string>>();
         if (code.Count == 0) return marked;
         var tree = CSharpSyntaxTree.ParseText(string.Join('\n', code.Select(l => l.Text)), Syntax);
-        foreach (var comment in tree.GetRoot().DescendantTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+        foreach (var comment in tree.GetRoot().DescendantTrivia().Where(
+            t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
         {
             var words = CommentWords(comment.ToString());
             if (!Marker().IsMatch(words)) continue;

@@ -44,9 +44,13 @@ public static class OutputAcceptor
                 }
                 var main = FrameworkMatrix.Main([.. block.Select(f => f.Framework)]);
                 var kept = outputs.Single(o => o.Any(f => f.Framework == main));
-                var others = outputs.Where(o => o != kept).Select(o => (string.Join(',', o.Select(f => f.Framework.Moniker)), NewBody(first.Snippet.Output!, o.First().Result!.ActualOutput))).ToList();
+                var others = outputs.Where(o => o != kept).Select(
+                    o => (string.Join(',', o.Select(f => f.Framework.Moniker)), NewBody(first.Snippet.Output!, o.First().Result!.ActualOutput)))
+                    .ToList();
                 if (first.Snippet.Output!.Frameworks is not null)
-                    refused.Add(Refuse(first, $"the output differs between the frameworks of this ```output frameworks={first.Snippet.Output.Frameworks.Text} block ({string.Join(", ", block.Select(f => f.Framework.Moniker))}); split it by hand") with { Result = result });
+                    refused.Add(Refuse(first, $"the output differs between the frameworks of this ```output " +
+                        $"frameworks={first.Snippet.Output.Frameworks.Text} block ({string.Join(", ", block.Select(f => f.Framework.Moniker))}); " +
+                        $"split it by hand") with { Result = result });
                 else
                     candidates.Add((result, kept.First(f => f.Framework == main).Result!, others));
             }
@@ -75,7 +79,8 @@ public static class OutputAcceptor
         string.Join('\n', OutputComparer.Scrub(OutputComparer.Normalize(actual ?? ""), Scrubbing.Default));
 
     /// <param name="results">Each result with the output blocks to add after its own (a matrix's outputs that differ); mostly none.</param>
-    private static List<AcceptEntry> AcceptInFile(SourceDocument document, IReadOnlyList<(SnippetResult Result, IReadOnlyList<(string Frameworks, string Body)> Others)> results,
+    private static List<AcceptEntry> AcceptInFile(
+        SourceDocument document, IReadOnlyList<(SnippetResult Result, IReadOnlyList<(string Frameworks, string Body)> Others)> results,
         List<string> written)
     {
         var entries = new List<AcceptEntry>();
@@ -136,7 +141,8 @@ public static class OutputAcceptor
     }
 
     /// <summary>The rewrite of one result's output block, or null and why not.</summary>
-    private static BlockRewrite? Plan(SourceDocument document, SnippetResult result, IReadOnlyList<(string Frameworks, string Body)> others, out string? refusal)
+    private static BlockRewrite? Plan(
+        SourceDocument document, SnippetResult result, IReadOnlyList<(string Frameworks, string Body)> others, out string? refusal)
     {
         var output = result.Snippet.Output!;
         refusal = null;
@@ -146,16 +152,19 @@ public static class OutputAcceptor
             refusal = output.Block.Geometry switch
             {
                 { XmlEscaped: true, Hidden: not null } => "a hidden output in a doc comment is not rewritten by --accept; update it by hand",
-                { XmlEscaped: true } => "only an output <code> element whose <code> and </code> tags stand on lines of their own, without CDATA, can be rewritten",
+                { XmlEscaped: true } =>
+                    "only an output <code> element whose <code> and </code> tags stand on lines of their own, without CDATA, can be rewritten",
                 { Hidden: { } close } => $"the hidden output's closing '{close}' shares a line with the output; put it on a line of its own",
                 _ => "the output block has no closing fence",
             };
-        else if (NewBody(output, result.ActualOutput) is var body && output.Block.Geometry.Hidden is { } marker && body.Contains(EndsComment(marker), StringComparison.Ordinal))
+        else if (NewBody(output, result.ActualOutput) is var body && output.Block.Geometry.Hidden is { } marker
+            && body.Contains(EndsComment(marker), StringComparison.Ordinal))
             refusal = $"the output holds '{EndsComment(marker)}', which would end the hidden output's comment";
         else if (others.Count > 0)
         {
             if (BlockRewrite.PlanSplit(document, output.Block, body, others) is { } split) return split;
-            refusal = $"the output differs between frameworks ({string.Join("; ", others.Select(o => o.Frameworks))} print other output), and only a visible output block outside a list or quote is split by --accept; " +
+            refusal = $"the output differs between frameworks ({string.Join("; ", others.Select(o => o.Frameworks))} print other output), and only " +
+                $"a visible output block outside a list or quote is split by --accept; " +
                 $"add ```output frameworks={others[0].Frameworks} by hand";
         }
         else if (BlockRewrite.Plan(document, output.Block, body) is { } rewrite)
@@ -182,20 +191,23 @@ public static class OutputAcceptor
     private static bool ParsesBack(SourceDocument original, string rewritten, IReadOnlyList<BlockRewrite> rewrites)
     {
         var before = DocumentExtractor.Extract(original).Items.OfType<FencedBlock>().ToList();
-        var after = DocumentExtractor.Extract(SourceDocument.FromText(original.FullPath, original.DisplayPath, rewritten)).Items.OfType<FencedBlock>().ToList();
+        var after = DocumentExtractor.Extract(SourceDocument.FromText(original.FullPath, original.DisplayPath, rewritten)).Items.OfType<FencedBlock>()
+            .ToList();
         var byBlock = rewrites.ToDictionary(r => r.Block.Geometry.BodyStart);
         // Every block as it was, with the new bodies, and after a split block the output blocks it gained.
         var expected = before.SelectMany(block => byBlock.TryGetValue(block.Geometry.BodyStart, out var rewrite)
             ? [(block.Info, block.Arguments, rewrite.NewBody), .. rewrite.Inserted.Select(i => (block.Info, i.Arguments, i.Body))]
             : new[] { (block.Info, block.Arguments, block.Content) }).ToList();
-        return expected.Count == after.Count && expected.Zip(after).All(pair => pair.First == (pair.Second.Info, pair.Second.Arguments, pair.Second.Content));
+        return expected.Count == after.Count
+            && expected.Zip(after).All(pair => pair.First == (pair.Second.Info, pair.Second.Arguments, pair.Second.Content));
     }
 
     private static AcceptEntry Accepted(SnippetResult result, BlockRewrite rewrite)
     {
         var verb = rewrite.WasEmpty ? "filled empty output block" : "accepted output";
         var fence = rewrite.NewFenceLength is { } length ? $"; fences lengthened to {length} '{rewrite.Block.Geometry.FenceChar}'" : "";
-        var added = string.Concat(rewrite.Inserted.Select(i => $"; added an ```{rewrite.Block.Info} {i.Arguments} block for the output that differs there"));
+        var added = string.Concat(
+            rewrite.Inserted.Select(i => $"; added an ```{rewrite.Block.Info} {i.Arguments} block for the output that differs there"));
         return new AcceptEntry(rewrite.Block.Location, result, true, $"{verb} for {Describe(result)}{added}{fence}{VolatileNote(result)}");
     }
 
@@ -214,13 +226,16 @@ public static class OutputAcceptor
                 "so the next run fails: remove `scrub=none`, or write `...` in their place and add `ellipsis`";
         var optIn = Scrubbers.OptIn.Where(s => s.Name is "duration" or "hex" && !named.Contains(s.Name) && s.Finds(actual)).ToList();
         if (optIn.Count > 0)
-            return $"; note: it holds values that change every run ({string.Join(" and ", optIn.Select(Example))}): unless \"scrub\" in config names them, " +
+            return $"; note: it holds values that change every run ({string.Join(" and ", optIn.Select(Example))}): unless \"scrub\" in config " +
+                $"names them, " +
                 $"add `scrub={string.Join(',', optIn.Select(s => s.Name))}` to the output block, or write `...` in their place and add `ellipsis`";
         return defaults.Count > 0 ? $"; it holds {string.Join(", ", defaults)}, scrubbed on every comparison (docs/authoring.md, \"Scrubbing\")" : "";
 
         string Example(Scrubber scrubber) =>
-            $"{scrubber.Placeholder switch { "Guid" => "a GUID", "Date" => "a date", "Duration" => "a duration", "Hex" => "a hex value", _ => "the snippet's own folder" }} " +
-            $"(`{scrubber.Pattern.Match(actual).Value}`)";
+            scrubber.Placeholder switch
+            {
+                "Guid" => "a GUID", "Date" => "a date", "Duration" => "a duration", "Hex" => "a hex value", _ => "the snippet's own folder",
+            } + $" (`{scrubber.Pattern.Match(actual).Value}`)";
     }
 
     private static AcceptEntry Refuse(SnippetResult result, string why) =>

@@ -16,7 +16,9 @@ internal static partial class OutputClaim
 {
     private static readonly string[] OutputFences = ["", "text", "console", "output", "txt", "shell"];
 
-    /// <summary>The output block beside <paramref name="snippet"/> that <paramref name="printed"/> no longer matches, as suspected rot; null for none.</summary>
+    /// <summary>
+    /// The output block beside <paramref name="snippet"/> that <paramref name="printed"/> no longer matches, as suspected rot; null for none.
+    /// </summary>
     public static SuspectedRot? Of(SourceDocument document, IReadOnlyList<MarkdownItem> items, Snippet snippet, Scrubbing scrubbing, string? printed)
     {
         if (string.IsNullOrWhiteSpace(printed)) return null;
@@ -25,15 +27,19 @@ internal static partial class OutputClaim
         {
             if (ReferenceEquals(items[i], snippet.Block)) index = i;
         }
-        if (index < 0 || index + 1 >= items.Count || items[index + 1] is not FencedBlock next || SnippetReader.IsCSharp(next) || next.Comments.Count > 0
+        if (index < 0 || index + 1 >= items.Count || items[index + 1] is not FencedBlock next || SnippetReader.IsCSharp(next)
+            || next.Comments.Count > 0
             || !OutputFences.Contains(next.Info.Trim(), StringComparer.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(next.Content)) return null;
-        var between = Enumerable.Range(snippet.Block.EndLine + 1, Math.Max(0, next.Location.Line - snippet.Block.EndLine - 1)).Select(document.Lines.Text)
+        var between = Enumerable.Range(snippet.Block.EndLine + 1, Math.Max(0, next.Location.Line - snippet.Block.EndLine - 1)).Select(
+            document.Lines.Text)
             .Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
         if (between.Count > 1 || between.Count == 1 && !between[0].TrimEnd().EndsWith(':')) return null;
         if (OutputComparer.Matches(next.Content, printed, OutputMatchMode.Exact, scrubbing)) return null;
         var shown = Lines(next.Content);
         var actual = Lines(printed);
-        var readsAsOutput = next.Info.Trim() is "output" or "console" || between.Any(l => OutputWords().IsMatch(l)) || shown.Intersect(actual, StringComparer.Ordinal).Any();
+        var readsAsOutput =
+            next.Info.Trim() is "output" or "console" || between.Any(l => OutputWords().IsMatch(l))
+            || shown.Intersect(actual, StringComparer.Ordinal).Any();
         if (!readsAsOutput) return null;
         var differs = Enumerable.Range(0, Math.Max(shown.Count, actual.Count))
             .First(i => i >= shown.Count || i >= actual.Count || shown[i] != actual[i]);
@@ -44,7 +50,9 @@ internal static partial class OutputClaim
         var line = next.Lines.Count == 0 ? next.Location.Line : next.Lines[Math.Min(differs, next.Lines.Count - 1)].Line;
         var expected = differs < shown.Count ? $"'{shown[differs]}'" : "nothing more";
         var got = differs < actual.Count ? $"'{actual[differs]}'" : "nothing more";
-        return new SuspectedRot(snippet.Location with { Line = line, Column = 1 }, "output", $"the output block shows {expected}, the code prints {got}", RotEvidence.Claim,
+        return new SuspectedRot(
+            snippet.Location with { Line = line, Column = 1 }, "output", $"the output block shows {expected}, the code prints {got}",
+            RotEvidence.Claim,
             "the output block beside it no longer holds what the code prints") { Block = snippet.Location };
     }
 
@@ -56,7 +64,8 @@ internal static partial class OutputClaim
     /// </summary>
     private static string Machine(string line) => MachineParts().Replace(MachineWords().Replace(line, "∞"), "#");
 
-    [GeneratedRegex(@"\b(?:Infinity|NaN|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\b")]
+    [GeneratedRegex(@"\b(?:Infinity|NaN|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August"
+        + @"|September|October|November|December)\b")]
     private static partial Regex MachineWords();
 
     [GeneratedRegex(@"[\d\p{P}\p{S}\P{IsBasicLatin}\s]+")]

@@ -45,11 +45,13 @@ internal static partial class PackageEvidence
         WellKnownNamespaces.FirstOrDefault(w => name == w.Namespace || name.StartsWith(w.Namespace + ".", StringComparison.Ordinal)).Package;
 
     [GeneratedRegex("""
-        \bdotnet\s+add(?:\s+\S+\.csproj)?\s+package\s+(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)(?:\s+(?:--version|-v)\s+(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?))?
+        \bdotnet\s+add(?:\s+\S+\.csproj)?\s+package\s+(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)
+            (?:\s+(?:--version|-v)\s+(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?))?
         |\bInstall-Package\s+(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)(?:\s+-Version\s+(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?))?
         |\#r\s+"nuget:\s*(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)\s*(?:,\s*(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?))?\s*"
         |\#:package\s+(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)(?:@(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?))?
-        |<PackageReference\s+Include\s*=\s*"(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)"(?:\s+Version\s*=\s*"(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?)")?
+        |<PackageReference\s+Include\s*=\s*"(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)"
+            (?:\s+Version\s*=\s*"(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?)")?
         |\bnuget\.org/packages/(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*?)(?:/(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?))?/?(?=[)\s"'#?>\]]|$)
         |\bimg\.shields\.io/nuget/(?:v|vpre|dt)/(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*?)(?:\.svg)?(?=[)\s"'#?>\]]|$)
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.IgnoreCase)]

@@ -23,15 +23,19 @@ namespace SnippetCheck.Authoring;
 /// assemblies declare one of the names the post's blocks fail on. A block then gets the kept packages that declare one
 /// of its names; whether it passes with them is for the verifier to say.
 /// </summary>
-internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> stated, PackageRestorer restorer, PackageSearch search, IReadOnlyList<SnippetDocument> docSet)
+internal sealed partial class PackageInference(
+    IReadOnlyList<PackageCandidate> stated, PackageRestorer restorer, PackageSearch search, IReadOnlyList<SnippetDocument> docSet)
 {
     /// <summary>The inference for one adopt run: restores through the run's package cache and its NuGet.Config.</summary>
-    /// <param name="docSet">The run's documents: a page's doc set is those in the same top folder of the run (<see cref="DocSetOf(SnippetDocument)"/>).</param>
-    public static PackageInference For(Verifier verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> stated, IReadOnlyList<SnippetDocument> docSet)
+    /// <param name="docSet">The run's documents: a page's doc set is those in the same top folder of the run
+    /// (<see cref="DocSetOf(SnippetDocument)"/>).</param>
+    public static PackageInference For(
+        Verifier verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> stated, IReadOnlyList<SnippetDocument> docSet)
     {
         var baseDirectory = verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory;
         var cacheRoot = PackageCache.DefaultRoot;
-        return new PackageInference(stated, new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory)), new PackageSearch(cacheRoot), docSet);
+        return new PackageInference(
+            stated, new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory)), new PackageSearch(cacheRoot), docSet);
     }
 
     /// <summary>
@@ -56,7 +60,8 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     /// packages, and once more with the usings their types then need. The latest result of each block tried.
     /// </summary>
     /// <param name="failing">Untagged blocks that failed every earlier pass, with their last failure.</param>
-    public async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SnippetResult>> TryAsync(
+        Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
         // Posts are looked at side by side: their searches wait on the network, their restores on the SDK.
         var posts = await Task.WhenAll(failing.GroupBy(f => f.Document).Select(async post =>
@@ -66,9 +71,13 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
             var blocks = post.Select(f => (f.Failed.Snippet, Names: UnknownNames(f.Failed.Snippet, f.Failed.Diagnostics)))
                 .Where(b => b.Names is not null && b.Names.Any(n => char.IsUpper(n[0])))
                 .Select(b => (b.Snippet, Names: (IReadOnlyList<string>)b.Names!)).ToList();
-            if (blocks.Count == 0) return (post.Key, blocks, (IReadOnlyList<Found>)[], (IReadOnlyList<string>)[], (IReadOnlyList<string>)[], ImmutableArray<MetadataReference>.Empty);
+            if (blocks.Count == 0) return (post.Key, blocks, (IReadOnlyList<Found>)[], (IReadOnlyList<string>)[], (IReadOnlyList<string>)[],
+                ImmutableArray<MetadataReference>.Empty);
             var framework = post.Key.SettingsFor(blocks[0].Snippet).References;
-            var (found, named, unloaded) = await ForDocumentAsync(post.Key.Snippets, blocks.SelectMany(b => b.Names).ToHashSet(StringComparer.Ordinal), framework, cancellationToken).ConfigureAwait(false);
+            var (found, named, unloaded) =
+                await ForDocumentAsync(
+                    post.Key.Snippets, blocks.SelectMany(b => b.Names).ToHashSet(StringComparer.Ordinal), framework, cancellationToken)
+                    .ConfigureAwait(false);
             return (post.Key, blocks, found, named, unloaded, framework);
         })).ConfigureAwait(false);
 
@@ -88,21 +97,27 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
                     var inFramework = names.Where(n => UsingInference.NamespacesOf(n, framework, []).Count > 0).ToList();
                     var nowhere = names.Except(inFramework, StringComparer.Ordinal).ToList();
                     if (inFramework.Count > 0)
-                        _notes.Add(new AdoptNote(snippet.Location, $"{Shown(inFramework)} {(inFramework.Count == 1 ? "is a framework name" : "are framework names")} " +
+                        _notes.Add(new AdoptNote(
+                            snippet.Location, $"{Shown(inFramework)} {(inFramework.Count == 1 ? "is a framework name" : "are framework names")} " +
                             "the block does not import: a using is missing (usings=NAMESPACE), not a package"));
                     if (nowhere.Count > 0)
-                        _notes.Add(new AdoptNote(snippet.Location, $"{Shown(nowhere)} {(nowhere.Count == 1 ? "is" : "are")} declared nowhere the tool can see: not in the post, " +
-                            $"the framework, nor the packages it looked in ({string.Join(", ", named.Take(3))}{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); " +
+                        _notes.Add(new AdoptNote(
+                            snippet.Location, $"{Shown(nowhere)} {(nowhere.Count == 1 ? "is" : "are")} declared nowhere the tool can see: not in " +
+                            $"the post, " +
+                            $"the framework, nor the packages it looked in " +
+                            $"({string.Join(", ", named.Take(3))}{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); " +
                             "if a package declares them, name it with adopt --package NAME[@VERSION]"));
                 }
                 // Its unknown names may be that package's: tolerated as unknown, a misspelt one would pass (issue 54).
                 if (packages.Count == 0 && unloaded.Count > 0 && names.Any(n => char.IsUpper(n[0]))) _unloaded[snippet.Location] = unloaded;
                 if (packages.Count == 0) continue;
-                var tags = snippet.Tags with { Kind = SnippetKind.Compile, Packages = [.. packages.Select(p => p.Package with { Location = snippet.Location })] };
+                var tags = snippet.Tags with { Kind = SnippetKind.Compile, Packages =
+                    [.. packages.Select(p => p.Package with { Location = snippet.Location })] };
                 tries.Add((document, snippet with { Tags = tags }, packages));
             }
         }
-        var latest = (await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
+        var latest = (await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken)
+            .ConfigureAwait(false))
             .ToDictionary(r => r.Snippet.Location);
 
         // The package's types often need its namespace, which the post's readers were told to import elsewhere. A web
@@ -131,14 +146,16 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     /// suggest, found and restored, that declare one of <paramref name="unknown"/>: what <c>adopt</c> tries a page's
     /// fixture with, whose names may stand in its hidden code rather than in a block.
     /// </summary>
-    public async Task<IReadOnlyList<Found>> ForPageAsync(PreparedDocument document, IReadOnlySet<string> unknown, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<Found>> ForPageAsync(
+        PreparedDocument document, IReadOnlySet<string> unknown, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
         (await ForDocumentAsync(document.Snippets, unknown, framework, cancellationToken).ConfigureAwait(false)).Found;
 
     /// <summary>
     /// Every package a page names or its doc set names, found and restored, whatever names it declares: where the
     /// enclosing class of bare base-class calls is looked for (<see cref="EnclosingClassInference"/>).
     /// </summary>
-    public async Task<IReadOnlyList<Found>> AllForPageAsync(PreparedDocument document, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<Found>> AllForPageAsync(
+        PreparedDocument document, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
         (await ForDocumentAsync(document.Snippets, null, framework, cancellationToken).ConfigureAwait(false)).Found;
 
     /// <summary>
@@ -167,7 +184,8 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     /// The packages a post names (the author's, its install lines, test attributes and usings, else its doc set's), as
     /// found and pinned; empty for a post none of whose blocks lacked a name (RemovedApiRot looks only in these).
     /// </summary>
-    public IReadOnlyList<PackageRequest> PostPackages(SnippetDocument document) => _postPackages.GetValueOrDefault(document.Source.Document.FullPath) ?? [];
+    public IReadOnlyList<PackageRequest> PostPackages(SnippetDocument document) => _postPackages.GetValueOrDefault(document.Source.Document.FullPath)
+        ?? [];
 
     private readonly ConcurrentDictionary<string, IReadOnlyList<PackageRequest>> _postPackages = new(StringComparer.Ordinal);
 
@@ -185,7 +203,8 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     /// author, the post's code or its usings named (the repository's guesses aside), and those of them that no source
     /// had or that did not restore.
     /// </summary>
-    private async Task<(IReadOnlyList<Found> Found, IReadOnlyList<string> Named, IReadOnlyList<string> Unloaded)> ForDocumentAsync(SnippetDocument document, IReadOnlySet<string>? unknown,
+    private async Task<(IReadOnlyList<Found> Found, IReadOnlyList<string> Named, IReadOnlyList<string> Unloaded)> ForDocumentAsync(
+        SnippetDocument document, IReadOnlySet<string>? unknown,
         ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
@@ -215,8 +234,10 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
             }
             return null;
         })).ConfigureAwait(false);
-        _postPackages[document.Source.Document.FullPath] = [.. found.Take(Math.Min(named.Count, groups.Count)).OfType<Found>().Select(f => f.Package)];
-        var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        _postPackages[document.Source.Document.FullPath] =
+            [.. found.Take(Math.Min(named.Count, groups.Count)).OfType<Found>().Select(f => f.Package)];
+        var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
         return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => unknown is null || f.Names.Overlaps(unknown))], shown, unloaded);
     }
 
@@ -246,7 +267,8 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     /// The package as its newest stable version that restores for the run's framework (Microsoft.EntityFrameworkCore
     /// 11 does not restore for net10.0; 10 does), or the version the evidence names.
     /// </summary>
-    private Task<Found?> FindAsync(PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
+    private Task<Found?> FindAsync(
+        PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
         _found.GetOrAdd($"{candidate.Id}@{candidate.Version}", _ => new Lazy<Task<Found?>>(async () =>
         {
             IReadOnlyList<string> versions = candidate.Version is { } named
@@ -338,7 +360,8 @@ internal sealed partial class PackageInference(IReadOnlyList<PackageCandidate> s
     [GeneratedRegex(@"\[\s*(Benchmark|MemoryDiagnoser|SimpleJob|Params|GlobalSetup|Arguments)\s*[\](,]|\bBenchmarkRunner\.Run\s*<")]
     private static partial Regex BenchmarkEvidence();
 
-    [GeneratedRegex(@"\[\s*(Test|TestCase|TestFixture|SetUp|TearDown|OneTimeSetUp|OneTimeTearDown)\s*[\](,]|\bAssert\.That\s*\(|\bIs\.(EqualTo|True|False|Null|Not)\b")]
+    [GeneratedRegex(@"\[\s*(Test|TestCase|TestFixture|SetUp|TearDown|OneTimeSetUp|OneTimeTearDown)\s*[\](,]|\bAssert\.That\s*\("
+        + @"|\bIs\.(EqualTo|True|False|Null|Not)\b")]
     private static partial Regex NUnitEvidence();
 
     [GeneratedRegex(@"\[\s*(Fact|Theory|InlineData)\s*[\](,]")]

@@ -28,24 +28,28 @@ internal static partial class ProseClaims
 {
     private static readonly Dictionary<string, int> Counts = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["a"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
+        ["a"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5,
+        ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
     };
 
     // "The <c>result</c> variable, when iterated over, will yield 1, 3, 6 and 10" / "The words list holds "a" and "b"".
-    [GeneratedRegex(@"\bthe\s+(?:<c>\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*</c>|(?<name>[A-Za-z_][A-Za-z0-9_]*))\s+(?:variable|list|array|sequence|collection)\b[^.;:]*?\b(?:will\s+)?(?:yields?|contains?|holds?|produces?|returns?)\s+(?<values>.+?)(?:\.(?:\s|$)|$)",
+    [GeneratedRegex(@"\bthe\s+(?:<c>\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*</c>|(?<name>[A-Za-z_][A-Za-z0-9_]*))\s+(?:variable|list|array"
+        + @"|sequence|collection)\b[^.;:]*?\b(?:will\s+)?(?:yields?|contains?|holds?|produces?|returns?)\s+(?<values>.+?)(?:\.(?:\s|$)|$)",
         RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Claim();
 
     // "<c>prescan</c> will yield <c>{ 0, 1, 3, 6 }</c>, while <c>scan</c> and <c>result</c> will both yield <c>{ 1, 3, 6, 10 }</c>":
     // names and values in code spans, several names to one verb, several clauses to a sentence.
-    [GeneratedRegex(@"(?<subjects>(?:<c>|`)\s*[A-Za-z_]\w*\s*(?:</c>|`)(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:<c>|`)\s*[A-Za-z_]\w*\s*(?:</c>|`))*)\s+(?:will\s+)?(?:both\s+|all\s+)?(?:yields?|contains?|holds?|produces?|returns?|prints?)\s+(?:<c>|`)\s*(?<values>[^`<]+?)\s*(?:</c>|`)",
+    [GeneratedRegex(@"(?<subjects>(?:<c>|`)\s*[A-Za-z_]\w*\s*(?:</c>|`)(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:<c>|`)\s*[A-Za-z_]\w*\s*(?:</c>|`))*)"
+        + @"\s+(?:will\s+)?(?:both\s+|all\s+)?(?:yields?|contains?|holds?|produces?|returns?|prints?)\s+(?:<c>|`)\s*(?<values>[^`<]+?)\s*(?:</c>|`)",
         RegexOptions.IgnoreCase)]
     private static partial Regex SpanClaim();
 
     [GeneratedRegex(@"(?:<c>|`)\s*(?<name>[A-Za-z_]\w*)\s*(?:</c>|`)")]
     private static partial Regex SpanName();
 
-    [GeneratedRegex(@"^(?:(?<int>-?\d+)|""(?<string>[^""\\]*)""|(?<count>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<word>zero(?:e?s)?|empty\s+strings?))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<int>-?\d+)|""(?<string>[^""\\]*)""|(?<count>a|one|two|three|four|five|six|seven|eight|nine"
+        + @"|ten)\s+(?<word>zero(?:e?s)?|empty\s+strings?))$", RegexOptions.IgnoreCase)]
     private static partial Regex Item();
 
     [GeneratedRegex(@"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")]
@@ -78,11 +82,13 @@ internal static partial class ProseClaims
             else
             {
                 var trimmed = text.TrimStart();
-                if (!trimmed.StartsWith("///", StringComparison.Ordinal) && !(trimmed.StartsWith('*') && !trimmed.StartsWith("*/", StringComparison.Ordinal))) break;
+                if (!trimmed.StartsWith("///", StringComparison.Ordinal)
+                    && !(trimmed.StartsWith('*') && !trimmed.StartsWith("*/", StringComparison.Ordinal))) break;
                 from = text.Length - trimmed.Length + (trimmed.StartsWith("///", StringComparison.Ordinal) ? 3 : 1);
             }
             var content = text[from..];
-            var stop = new[] { "<code", "</example>", "</remarks>", "<!--" }.Select(s => content.IndexOf(s, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+            var stop = new[] { "<code", "</example>", "</remarks>", "<!--" }.Select(s => content.IndexOf(s, StringComparison.Ordinal)).Where(
+                i => i >= 0).DefaultIfEmpty(-1).Min();
             lines.Add((line, from + 1, stop >= 0 ? content[..stop] : content));
             if (stop >= 0) break;
         }
@@ -90,7 +96,8 @@ internal static partial class ProseClaims
         if (Claim().Match(prose) is { Success: true } match)
         {
             var values = Values(Trailer().Replace(match.Groups["values"].Value.Trim(), ""));
-            return values is null || values.Count < 2 ? [] : [new ProseClaim(match.Groups["name"].Value, values, LocationOf(prose, match.Index, lines, document.DisplayPath))];
+            return values is null || values.Count < 2 ? []
+                : [new ProseClaim(match.Groups["name"].Value, values, LocationOf(prose, match.Index, lines, document.DisplayPath))];
         }
         var claims = new List<ProseClaim>();
         foreach (Match clause in SpanClaim().Matches(prose))

@@ -28,11 +28,13 @@ internal static partial class Receivers
         var code = docSet.SelectMany(d => d.Snippets).SelectMany(s => s.Block.Lines.Select(l => l.Text)).ToList();
         foreach (var match in code.Select(l => BuilderDeclaration().Match(l)).Where(m => m.Success))
             receivers.TryAdd(match.Groups["name"].Value, "WebApplicationBuilder");
-        foreach (var match in code.Select(l => AppDeclaration().Match(l)).Where(m => m.Success && receivers.GetValueOrDefault(m.Groups["builder"].Value) == "WebApplicationBuilder"))
+        foreach (var match in code.Select(l => AppDeclaration().Match(l)).Where(
+            m => m.Success && receivers.GetValueOrDefault(m.Groups["builder"].Value) == "WebApplicationBuilder"))
             receivers.TryAdd(match.Groups["name"].Value, "WebApplication");
         // 'var table = new Table();': a name the doc set creates with one type only (two pages' 'result's of two types are neither).
         var created = code.Select(l => Creation().Match(l)).Where(m => m.Success)
-            .GroupBy(m => m.Groups["name"].Value, m => string.Concat(m.Groups["type"].Value.Where(c => !char.IsWhiteSpace(c))), StringComparer.Ordinal);
+            .GroupBy(m => m.Groups["name"].Value, m => string.Concat(m.Groups["type"].Value.Where(c => !char.IsWhiteSpace(c))),
+                StringComparer.Ordinal);
         foreach (var name in created.Where(g => g.Distinct(StringComparer.Ordinal).Count() == 1))
             receivers.TryAdd(name.Key, name.First());
         return receivers;
@@ -43,7 +45,8 @@ internal static partial class Receivers
     /// its latest result. Blocks with no such receiver are left out.
     /// </summary>
     /// <param name="receivers">By doc set (<see cref="PackageInference.DocSetOf(SnippetDocument)"/>), what <see cref="Of"/> read.</param>
-    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
+    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
+        Verifier verifier, PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
         if (receivers.Values.All(r => r.Count == 0)) return [];
@@ -67,12 +70,14 @@ internal static partial class Receivers
                 // join (it runs), not a hidden local's; when it fails, its packages and usings are what 'new Table()' binds in.
                 var creator = document.Snippets.Snippets.LastOrDefault(s => s.Location.Line < failed.Snippet.Location.Line && Creates(s, name));
                 if (creator is not null && !failingBlocks.ContainsKey(creator.Location)) continue;
-                var creatorFailure = creator is null ? failing.Select(f => f.Failed).FirstOrDefault(f => Creates(f.Snippet, name)) : failingBlocks[creator.Location];
+                var creatorFailure =
+                    creator is null ? failing.Select(f => f.Failed).FirstOrDefault(f => Creates(f.Snippet, name)) : failingBlocks[creator.Location];
                 if (creatorFailure?.Snippet.Tags is { } creatorTags)
                 {
                     context = context with
                     {
-                        Packages = [.. context.Packages.Concat(creatorTags.Packages.Select(p => p with { Location = failed.Snippet.Location })).DistinctBy(p => p.Key)],
+                        Packages = [.. context.Packages.Concat(creatorTags.Packages.Select(p => p with { Location = failed.Snippet.Location }))
+                            .DistinctBy(p => p.Key)],
                         Usings = [.. context.Usings.Concat(creatorTags.Usings).Distinct(StringComparer.Ordinal)],
                     };
                 }
@@ -83,11 +88,13 @@ internal static partial class Receivers
             {
                 Tags = context with
                 {
-                    Kind = SnippetKind.Compile, WebSdk = context.WebSdk || given.Any(g => IsWeb(known[g])), Given = [.. given.Select(g => $"{g}:{known[g]}")],
+                    Kind = SnippetKind.Compile, WebSdk = context.WebSdk || given.Any(g => IsWeb(known[g])), Given =
+                    [.. given.Select(g => $"{g}:{known[g]}")],
                 },
             }));
         }
-        var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Snippet.Location);
+        var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(
+            r => r.Snippet.Location);
 
         // Composed: with the receiver bound, its unknown members (an extension method, 'UseFastEndpoints') are the doc set's packages'.
         var web = ReferenceAssemblies.Web;
@@ -96,16 +103,20 @@ internal static partial class Receivers
         var withoutPackages = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>();
         foreach (var (document, snippet) in tries)
         {
-            if (latest[snippet.Location] is not { Status: SnippetStatus.Failed } failed || PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
+            if (latest[snippet.Location] is not { Status: SnippetStatus.Failed } failed
+                || PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
             var references = document.SettingsFor(snippet).References;
             var framework = snippet.Tags.WebSdk ? references.AddRange(web) : references;
-            var found = (await packages.AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false)).Where(f => f.Names.Overlaps(names)).ToList();
+            var found = (await packages.AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false)).Where(
+                f => f.Names.Overlaps(names)).ToList();
             // A page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'.
             if (found.Count == 0)
             {
                 var docSet = PackageInference.DocSetOf(document.Snippets);
-                foreach (var page in tries.Select(t => t.Document).Distinct().Where(d => d != document && PackageInference.DocSetOf(d.Snippets) == docSet))
-                    found.AddRange((await packages.AllForPageAsync(page, framework, cancellationToken).ConfigureAwait(false)).Where(f => f.Names.Overlaps(names)));
+                foreach (var page in tries.Select(t => t.Document).Distinct().Where(
+                    d => d != document && PackageInference.DocSetOf(d.Snippets) == docSet))
+                    found.AddRange((await packages.AllForPageAsync(page, framework, cancellationToken).ConfigureAwait(false)).Where(
+                        f => f.Names.Overlaps(names)));
                 found = [.. found.DistinctBy(f => f.Package.Key)];
             }
             if (found.Count == 0)
@@ -116,22 +127,26 @@ internal static partial class Receivers
             }
             var tags = failed.Snippet.Tags with
             {
-                Packages = [.. failed.Snippet.Tags.Packages.Concat(found.Select(f => f.Package with { Location = snippet.Location })).DistinctBy(p => p.Key)],
+                Packages = [.. failed.Snippet.Tags.Packages.Concat(found.Select(f => f.Package with { Location = snippet.Location })).DistinctBy(
+                    p => p.Key)],
             };
             withPackages.Add((document, failed.Snippet with { Tags = tags },
                 [.. found.SelectMany(f => f.Compile).Concat(snippet.Tags.WebSdk ? webPaths : []).Distinct(StringComparer.Ordinal)]));
         }
-        foreach (var result in await verifier.VerifyLoneAsync([.. withPackages.Select(w => (w.Document, w.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
+        foreach (var result in await verifier.VerifyLoneAsync(
+            [.. withPackages.Select(w => (w.Document, w.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
             latest[result.Snippet.Location] = result;
 
         // Their types and extension methods often need the package's namespace, which the docs import on another page.
         // (The Web SDK's implicit usings count as imported for its blocks.)
         foreach (var isWeb in (bool[])[true, false])
         {
-            var stillFailing = withPackages.Concat(withoutPackages).Where(w => w.Snippet.Tags.WebSdk == isWeb && latest[w.Snippet.Location].Status == SnippetStatus.Failed)
+            var stillFailing = withPackages.Concat(withoutPackages).Where(
+                w => w.Snippet.Tags.WebSdk == isWeb && latest[w.Snippet.Location].Status == SnippetStatus.Failed)
                 .Select(w => (w.Document, latest[w.Snippet.Location], w.Compile)).ToList();
             var imported = isWeb ? ReferenceAssemblies.WebUsings : [];
-            var (usingResults, _) = await UsingInference.AddInRoundsAsync(verifier, stillFailing, cancellationToken, imported, skipUnknown: true).ConfigureAwait(false);
+            var (usingResults, _) =
+                await UsingInference.AddInRoundsAsync(verifier, stillFailing, cancellationToken, imported, skipUnknown: true).ConfigureAwait(false);
             foreach (var result in usingResults) latest[result.Snippet.Location] = result;
         }
         return [.. latest.Values];

@@ -28,15 +28,18 @@ internal static partial class RemovedApiRot
     /// <param name="lastFailure">A block's last failure before <c>check</c> tolerated its unknown names; null for none.</param>
     /// <param name="postPackages">The packages a post names (its install lines, usings, doc set), pinned as adopt found them.</param>
     public static async Task<List<AdoptFile>> ApplyAsync(Verifier verifier, List<AdoptFile> files, IReadOnlyList<PreparedDocument> documents,
-        Func<Snippet, SnippetResult?> lastFailure, Func<SnippetDocument, IReadOnlyList<PackageRequest>> postPackages, string folder, CancellationToken cancellationToken)
+        Func<Snippet, SnippetResult?> lastFailure, Func<SnippetDocument, IReadOnlyList<PackageRequest>> postPackages, string folder,
+        CancellationToken cancellationToken)
     {
         var work = new List<(int File, PreparedDocument Document, SnippetResult Failed, IReadOnlyList<PackageRequest> Packages)>();
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
             if (documents.FirstOrDefault(d => ReferenceEquals(d.Snippets.Source.Document, file.Document)) is not { } document) continue;
-            var packages = postPackages(document.Snippets).Concat(file.Proposals.SelectMany(p => p.Packages)).DistinctBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
-            var failed = file.Failures.Concat(file.Proposals.Where(p => p.Kind == SnippetKind.Check).Select(p => lastFailure(p.Snippet)).OfType<SnippetResult>())
+            var packages = postPackages(document.Snippets).Concat(file.Proposals.SelectMany(p => p.Packages)).DistinctBy(
+                p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
+            var failed = file.Failures.Concat(
+                file.Proposals.Where(p => p.Kind == SnippetKind.Check).Select(p => lastFailure(p.Snippet)).OfType<SnippetResult>())
                 .Where(f => f.Status == SnippetStatus.Failed);
             work.AddRange(failed.Select(f => (i, document, f, (IReadOnlyList<PackageRequest>)packages)));
         }
@@ -59,7 +62,8 @@ internal static partial class RemovedApiRot
 
         var guides = hits.Where(h => PageSaysItIsGone(h.Document.Snippets.Source.Document, h.Failed.Snippet.Block)).ToList();
         var guarded = (await verifier.VerifyLoneAsync([.. guides.Select(h => (h.Document, h.Failed.Snippet with
-            { Tags = h.Failed.Snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = [h.Error.Id], Results = false } }))], useCache: true, cancellationToken).ConfigureAwait(false))
+            { Tags = h.Failed.Snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = [h.Error.Id], Results = false } }))],
+            useCache: true, cancellationToken).ConfigureAwait(false))
             .Where(r => r.Status == SnippetStatus.Passed).ToDictionary(r => r.Snippet.Location);
 
         var result = files.ToList();
@@ -110,7 +114,8 @@ internal static partial class RemovedApiRot
     /// package's root (CS0234), a name nothing declares (CS0103, CS0246, in PascalCase, on the post's packages). The
     /// block's own types and methods are never looked for.
     /// </summary>
-    internal static IEnumerable<(Diagnostic Error, ApiName Name, IReadOnlyList<PackageRequest> Packages)> Names(SnippetResult failed, IReadOnlyList<PackageRequest> postPackages)
+    internal static IEnumerable<(Diagnostic Error, ApiName Name, IReadOnlyList<PackageRequest> Packages)> Names(
+        SnippetResult failed, IReadOnlyList<PackageRequest> postPackages)
     {
         var own = RotEvidence.DeclaredNames(string.Join('\n', failed.Snippet.Code.Select(l => l.Text)));
         var blockPackages = failed.Snippet.Tags.Packages;
@@ -128,7 +133,8 @@ internal static partial class RemovedApiRot
                     IReadOnlyList<PackageRequest> rooted = [.. all.Where(p => p.Id.Split('.')[0].Equals(root, StringComparison.OrdinalIgnoreCase))];
                     if (rooted.Count > 0) yield return (error, new ApiName(null, $"{names[1]}.{names[0]}", IsNamespace: true), rooted);
                     break;
-                case "CS0103" or "CS0246" when names.Count >= 1 && RotEvidence.SimpleName(names[0]) is { Length: > 1 } name && char.IsUpper(name[0]) && !own.Contains(name) && all.Count > 0:
+                case "CS0103" or "CS0246" when names.Count >= 1 && RotEvidence.SimpleName(names[0]) is { Length: > 1 } name && char.IsUpper(name[0])
+                && !own.Contains(name) && all.Count > 0:
                     yield return (error, new ApiName(null, name), all);
                     break;
             }
@@ -168,6 +174,7 @@ internal static partial class RemovedApiRot
     [GeneratedRegex(@"'([^']+)'")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"\b(?:removed|no\s+longer|upgrad(?:e|es|ing)|migrat(?:e|es|ing|ion)|obsolete|deprecated|breaking\s+changes?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:removed|no\s+longer|upgrad(?:e|es|ing)|migrat(?:e|es|ing|ion)|obsolete|deprecated|breaking\s+changes?)\b",
+        RegexOptions.IgnoreCase)]
     private static partial Regex GoneWords();
 }

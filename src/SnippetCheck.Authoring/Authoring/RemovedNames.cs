@@ -28,7 +28,9 @@ internal sealed class RemovedNames(PackageSearch search, PackageRestorer restore
     public static RemovedNames For(string folder)
     {
         var nugetConfig = PackageCache.FindNuGetConfig(folder);
-        return new RemovedNames(new PackageSearch(PackageCache.DefaultRoot), new PackageRestorer(PackageCache.DefaultRoot, nugetConfig), PackageCache.DefaultRoot, nugetConfig);
+        return new RemovedNames(
+            new PackageSearch(PackageCache.DefaultRoot), new PackageRestorer(PackageCache.DefaultRoot, nugetConfig), PackageCache.DefaultRoot,
+            nugetConfig);
     }
 
     /// <summary>Restores at once: each is an SDK build.</summary>
@@ -46,7 +48,8 @@ internal sealed class RemovedNames(PackageSearch search, PackageRestorer restore
         _found.GetOrAdd($"{id.ToLowerInvariant()}|{current}|{name}|{name.IsNamespace}", _ => new Lazy<Task<RemovedName?>>(async () =>
         {
             var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
-            var key = new StoreKey().Add("id", id.ToLowerInvariant()).Add("current", current).Add("name", name.ToString()).Add("namespace", name.IsNamespace)
+            var key = new StoreKey().Add("id", id.ToLowerInvariant()).Add("current", current).Add("name", name.ToString()).Add(
+                "namespace", name.IsNamespace)
                 .Add("nuget.config", nugetConfigText);
             var file = Path.Combine(cacheRoot, "removed", StoreKey.FolderName(key.Hash()) + ".json");
             var majors = OlderMajors(name);
@@ -61,7 +64,9 @@ internal sealed class RemovedNames(PackageSearch search, PackageRestorer restore
     /// <summary>How many majors before the current one are looked at: six for a package's member or namespace, three for a bare name.</summary>
     internal static int OlderMajors(ApiName name) => name.Type is not null || name.IsNamespace ? 6 : 3;
 
-    /// <summary>What is kept of an answer: the removed name, or null for "no older version declares it", and how many older majors were looked at.</summary>
+    /// <summary>
+    /// What is kept of an answer: the removed name, or null for "no older version declares it", and how many older majors were looked at.
+    /// </summary>
     private sealed record Kept(RemovedName? Found, int Majors = 3);
 
     private async Task<(RemovedName? Found, bool Answered)> FindUncachedAsync(string id, string current, ApiName name, int majors, string folder,
@@ -104,7 +109,9 @@ internal sealed class RemovedNames(PackageSearch search, PackageRestorer restore
     internal static List<string> LastOfEachMinor(IEnumerable<string> versions) =>
         [.. PackageSearch.NewestFirst(versions).GroupBy(v => string.Join('.', v.Split('.').Take(2))).Select(g => g.First())];
 
-    /// <summary>The versions looked at first, newest first: the last of each of <paramref name="majors"/> older majors, two spread over the current one.</summary>
+    /// <summary>
+    /// The versions looked at first, newest first: the last of each of <paramref name="majors"/> older majors, two spread over the current one.
+    /// </summary>
     internal static List<string> Probes(List<string> lines, string current, int majors)
     {
         var major = Major(current);
@@ -127,7 +134,9 @@ internal sealed class RemovedNames(PackageSearch search, PackageRestorer restore
             await _restores.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                outcome = await restorer.ResolveAsync(new PackageSet([new PackageRequest(id, version, new SourceLocation("", 0, 0))]), web: false, cancellationToken).ConfigureAwait(false);
+                outcome = await restorer.ResolveAsync(
+                    new PackageSet([new PackageRequest(id, version, new SourceLocation("", 0, 0))]), web: false, cancellationToken).ConfigureAwait(
+                    false);
             }
             finally
             {
@@ -135,7 +144,8 @@ internal sealed class RemovedNames(PackageSearch search, PackageRestorer restore
             }
             if (outcome.Assets is not { Compile.Count: > 0 } assets) return null;
             // Its own assemblies only, in the package's folder: not what it depends on.
-            var own = $"{Path.DirectorySeparatorChar}{id.ToLowerInvariant()}{Path.DirectorySeparatorChar}{version.ToLowerInvariant()}{Path.DirectorySeparatorChar}";
+            var separator = Path.DirectorySeparatorChar;
+            var own = $"{separator}{id.ToLowerInvariant()}{separator}{version.ToLowerInvariant()}{separator}";
             var paths = assets.Compile.Where(p => p.Contains(own, StringComparison.OrdinalIgnoreCase)).ToList();
             return DeclaredApi.Read(paths.Count > 0 ? paths : assets.Compile);
         })).Value;

@@ -85,7 +85,8 @@ internal static partial class RepositoryHints
             try
             {
                 files = Directory.EnumerateFiles(folder, "*.csproj").Order(StringComparer.Ordinal).ToList();
-                folders = Directory.EnumerateDirectories(folder).Where(d => !SkippedFolders.Contains(Path.GetFileName(d), StringComparer.OrdinalIgnoreCase)).ToList();
+                folders = Directory.EnumerateDirectories(folder).Where(
+                    d => !SkippedFolders.Contains(Path.GetFileName(d), StringComparer.OrdinalIgnoreCase)).ToList();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

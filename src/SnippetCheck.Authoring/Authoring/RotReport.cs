@@ -19,7 +19,8 @@ internal static class RotReport
 
     /// <summary>A prose claim the example does not bear out, as suspected rot at the prose's line.</summary>
     public static SuspectedRot OfClaim(ProseClaim claim, string actual, Snippet snippet) =>
-        new(claim.Location, "prose", $"the prose says '{claim.Variable}' holds {claim.Stated}, but after the example it is {actual}", RotEvidence.Claim,
+        new(claim.Location, "prose", $"the prose says '{claim.Variable}' holds {claim.Stated}, but after the example it is {actual}",
+            RotEvidence.Claim,
             "fix the prose or the example (no check was written for it)") { Block = snippet.Location };
 
     /// <summary>
@@ -29,7 +30,8 @@ internal static class RotReport
     internal static string NearText(SourceDocument document, FencedBlock block)
     {
         var lines = document.Lines;
-        var before = Enumerable.Range(Math.Max(1, block.Location.Line - ProseLines), Math.Max(0, Math.Min(ProseLines, block.Location.Line - 1))).Select(lines.Text);
+        var before = Enumerable.Range(Math.Max(1, block.Location.Line - ProseLines), Math.Max(0, Math.Min(ProseLines, block.Location.Line - 1)))
+            .Select(lines.Text);
         var after = Enumerable.Range(block.EndLine + 1, Math.Max(0, Math.Min(ProseLines, lines.LineCount - block.EndLine))).Select(lines.Text)
             .SkipWhile(string.IsNullOrWhiteSpace).TakeWhile(l => !string.IsNullOrWhiteSpace(l)).ToList();
         if (after.Count > 0 && after[^1].TrimEnd().EndsWith(':')) after.Clear();

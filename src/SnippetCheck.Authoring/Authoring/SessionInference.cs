@@ -22,7 +22,8 @@ internal static class SessionInference
     /// <param name="AloneOutput">What it printed alone (two runs alike); null when it did not run so.</param>
     /// <param name="NeedsEarlier">It fails alone on unknown names only (CS0103, CS0246, CS1061).</param>
     /// <param name="Runs">It has statements or a <c>Main</c>: <c>run</c> in a chain, else <c>compile</c>.</param>
-    public sealed record Block(PreparedDocument Document, Snippet Snippet, SnippetTags Tags, bool Passes, string? AloneOutput, bool NeedsEarlier, bool Runs);
+    public sealed record Block(
+        PreparedDocument Document, Snippet Snippet, SnippetTags Tags, bool Passes, string? AloneOutput, bool NeedsEarlier, bool Runs);
 
     /// <summary>A chain that passes: its blocks in document order, tagged for it, and what each printed in both runs.</summary>
     public sealed record Chain(PreparedDocument Document, IReadOnlyList<Snippet> Blocks, IReadOnlyList<string?> Outputs)
@@ -60,7 +61,8 @@ internal static class SessionInference
             }
             if (candidates.Count == 0) continue;
 
-            var sessions = candidates.Select((c, i) => (c.Target.Document, Session: $"adopt-trial-{i}", Blocks: Tagged(c.Members, $"adopt-trial-{i}"))).ToList();
+            var sessions = candidates.Select(
+                (c, i) => (c.Target.Document, Session: $"adopt-trial-{i}", Blocks: Tagged(c.Members, $"adopt-trial-{i}"))).ToList();
             var first = BySession(await verifier.VerifySessionsAsync(sessions, cancellationToken).ConfigureAwait(false));
             var passing = sessions.Where(s => first.TryGetValue(s.Session, out var r) && r.All(x => x.Status == SnippetStatus.Passed)).ToList();
             // Twice, as adopt runs a lone block: a chain whose output differs between runs is not proposed.
@@ -71,7 +73,8 @@ internal static class SessionInference
                 if (!first.TryGetValue(session.Session, out var once) || !second.TryGetValue(session.Session, out var twice)) continue;
                 if (twice.Any(r => r.Status != SnippetStatus.Passed)) continue;
                 // A chain accepted earlier in this round that the candidate holds only part of: the blocks belong to it.
-                if (accepted.Any(c => candidate.Members.Count(m => c.Holds(m.Snippet)) is var shared && shared > 0 && shared < c.Blocks.Count)) continue;
+                if (accepted.Any(c => candidate.Members.Count(m => c.Holds(m.Snippet)) is var shared && shared > 0
+                    && shared < c.Blocks.Count)) continue;
                 var outputs = once.Zip(twice, (a, b) => a.ActualOutput == b.ActualOutput ? a.ActualOutput : null).ToList();
                 // Never change an earlier block's verdict: each prints in the chain what it printed alone.
                 if (candidate.Members.Zip(once).Any(p => p.First.AloneOutput is { } alone && alone != p.Second.ActualOutput)) continue;
@@ -89,9 +92,12 @@ internal static class SessionInference
         [.. members.Select(m => m.Snippet with { Tags = m.Tags with { Kind = m.Runs ? SnippetKind.Run : SnippetKind.Compile, Session = session } })];
 
     private static Dictionary<string, IReadOnlyList<SnippetResult>> BySession(IReadOnlyList<SnippetResult> results) =>
-        results.GroupBy(r => r.Snippet.Tags.Session!).ToDictionary(g => g.Key, g => (IReadOnlyList<SnippetResult>)[.. g.OrderBy(r => r.Snippet.Location.Line)]);
+        results.GroupBy(r => r.Snippet.Tags.Session!).ToDictionary(
+            g => g.Key, g => (IReadOnlyList<SnippetResult>)[.. g.OrderBy(r => r.Snippet.Location.Line)]);
 
-    /// <summary>The chains with the session names they are written with: <c>adopt-1</c>, <c>adopt-2</c>, ... in each file, past the names it uses.</summary>
+    /// <summary>
+    /// The chains with the session names they are written with: <c>adopt-1</c>, <c>adopt-2</c>, ... in each file, past the names it uses.
+    /// </summary>
     private static IReadOnlyList<Chain> Named(IReadOnlyList<Chain> chains)
     {
         var named = new List<Chain>();

@@ -39,13 +39,15 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
         if (failed.Reason is FailureReason.Timeout or FailureReason.Exception or FailureReason.ExitCode or FailureReason.Crash
             or FailureReason.OutputLimit or FailureReason.OutputMismatch or FailureReason.TestFailed)
         {
-            return new(failed.Reason == FailureReason.Timeout ? Timeout : RuntimeFailure, failed.Message ?? failed.Reason.Value.ToWord(), failed.FailureLocation);
+            return new(failed.Reason == FailureReason.Timeout ? Timeout : RuntimeFailure, failed.Message ?? failed.Reason.Value.ToWord(),
+                failed.FailureLocation);
         }
         var first = failed.Diagnostics.FirstOrDefault(d => d.IsError);
         var at = first?.Location ?? failed.FailureLocation;
         // An error against a known API (a member a known type lacks, a misspelt constructor, swapped arguments) is what the
         // compiler said first that matters, whatever names the block also lacks.
-        if (RotEvidence.Of(failed) is { Evidence: RotEvidence.KnownApi } known) return new(CompileError, $"{known.Id}: {known.Message}", known.Location);
+        if (RotEvidence.Of(failed) is { Evidence: RotEvidence.KnownApi } known) return new(
+            CompileError, $"{known.Id}: {known.Message}", known.Location);
         // Result lines ('x.Humanize() => "a"') do not parse as C# as written: the compiler's reading of them decides.
         var parsedAsWritten = !failed.Snippet.Tags.Results;
         if (parsedAsWritten && SyntaxError(failed.Snippet) is { } syntax) return new(Fragment, syntax.Detail, syntax.Location);
@@ -75,7 +77,8 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
         var asMembers = FirstError("class Members {\n" + text + "\n}", linesBefore: 1, code.Count);
         if (asProgram is null || asMembers is null) return null;
         var (token, message, line, character) = asMembers.Value.Line > asProgram.Value.Line
-            || (asMembers.Value.Line == asProgram.Value.Line && asMembers.Value.Character > asProgram.Value.Character) ? asMembers.Value : asProgram.Value;
+            || (asMembers.Value.Line == asProgram.Value.Line && asMembers.Value.Character > asProgram.Value.Character) ? asMembers.Value
+            : asProgram.Value;
         var at = code[Math.Clamp(line, 0, code.Count - 1)];
         // The compiler's message names the token itself more often than not ("Invalid token '>'").
         var detail = message.Contains('\'') ? message : $"{token}: {message}";

@@ -41,7 +41,8 @@ internal static class UsingInference
     /// A name found nowhere is passed over instead of ending the guess: the <c>check</c> level tolerates the post's own
     /// names, so a block may still want the usings of its others.
     /// </param>
-    public static Guess? For(SnippetDocument document, Snippet snippet, IReadOnlyList<Diagnostic> diagnostics, ImmutableArray<MetadataReference> references,
+    public static Guess? For(
+        SnippetDocument document, Snippet snippet, IReadOnlyList<Diagnostic> diagnostics, ImmutableArray<MetadataReference> references,
         IReadOnlyList<string> imported, CSharpParseOptions options, bool skipUnknown = false)
     {
         var errors = diagnostics.Where(d => d.IsError).ToList();
@@ -54,7 +55,8 @@ internal static class UsingInference
         var names = errors.Select(e => IdentifierAt(snippet, e.Location) is { } name
             ? e.Id switch { "CS1061" => ExtensionKey + name, "CS0616" => name + "Attribute", _ => name } : null).ToList();
         // A bare name called as a method ('Ok(…)' in a controller) is no type: only a 'using static' class could give it.
-        var invoked = errors.Where(e => e.Id == "CS0103" && IsInvokedAt(snippet, e.Location)).Select(e => IdentifierAt(snippet, e.Location)).ToHashSet(StringComparer.Ordinal);
+        var invoked = errors.Where(e => e.Id == "CS0103" && IsInvokedAt(snippet, e.Location)).Select(e => IdentifierAt(snippet, e.Location))
+            .ToHashSet(StringComparer.Ordinal);
         if (names.Any(n => n is null)) return null;
         var declared = PostDeclarations.Besides(document, snippet, options);
         // The post's own names are passed over like names found nowhere, when those are: a session or the check level gives them.
@@ -65,7 +67,8 @@ internal static class UsingInference
         var ambiguous = new List<(string, IReadOnlyList<string>)>();
         foreach (var name in names.Distinct().Cast<string>())
         {
-            var namespaces = invoked.Contains(name) ? [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))] : NamespacesOf(name, references, imported);
+            var namespaces = invoked.Contains(name) ? [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))]
+                : NamespacesOf(name, references, imported);
             if (namespaces.Count == 1) usings.Add(namespaces[0]);
             else if (namespaces.Count > 1) ambiguous.Add((name.TrimStart(ExtensionKey), namespaces));
             else if (!skipUnknown) return null;
@@ -85,7 +88,8 @@ internal static class UsingInference
     {
         var index = IndexFor(references);
         // '[DllImport]' names the type DllImportAttribute.
-        var namespaces = index[name].Concat(index[name + "Attribute"]).Distinct().Where(n => !imported.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        var namespaces = index[name].Concat(index[name + "Attribute"]).Distinct().Where(n => !imported.Contains(n)).Order(StringComparer.Ordinal)
+            .ToList();
         // A bare 'WriteLine' or 'Sqrt' is a member of a class docs import with 'using static'.
         return namespaces.Count > 0 ? namespaces : [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))];
     }
@@ -97,14 +101,17 @@ internal static class UsingInference
     /// </summary>
     private static readonly string[] StaticHomes = ["System.Console", "System.Math"];
 
-    /// <summary>The <c>static</c> usings (<c>static System.Console</c>) whose class has a public static member named <paramref name="name"/>.</summary>
+    /// <summary>
+    /// The <c>static</c> usings (<c>static System.Console</c>) whose class has a public static member named <paramref name="name"/>.
+    /// </summary>
     private static IEnumerable<string> StaticHomesOf(string name, ImmutableArray<MetadataReference> references)
     {
         if (name.StartsWith(ExtensionKey)) yield break;
         var compilation = SnippetCompiler.BaseFor(references);
         foreach (var home in StaticHomes)
         {
-            if (compilation.GetTypeByMetadataName(home) is { } type && type.GetMembers(name).Any(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public))
+            if (compilation.GetTypeByMetadataName(home) is { } type
+                && type.GetMembers(name).Any(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public))
                 yield return "static " + home;
         }
     }
@@ -122,7 +129,8 @@ internal static class UsingInference
     /// <param name="alsoImported">Namespaces the blocks' programs import beyond their settings' (the Web SDK's implicit usings).</param>
     /// <param name="skipUnknown">See <see cref="For"/>: a controller's <c>Ok(…)</c> is unknown until its base class binds.</param>
     public static async Task<(IReadOnlyList<SnippetResult> Results, IReadOnlyDictionary<SourceLocation, Guess> FirstGuesses)> AddInRoundsAsync(
-        Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed, IReadOnlyList<string> Extra)> blocks, CancellationToken cancellationToken,
+        Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed, IReadOnlyList<string> Extra)> blocks,
+        CancellationToken cancellationToken,
         IReadOnlyList<string>? alsoImported = null, bool skipUnknown = false)
     {
         var latest = new Dictionary<SourceLocation, SnippetResult>();
@@ -138,14 +146,16 @@ internal static class UsingInference
                 var references = extra.Count == 0 ? settings.References
                     : settings.References.AddRange(extra.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
                 var imported = alsoImported is null ? settings.Usings : [.. settings.Usings, .. alsoImported];
-                if (For(document.Snippets, failed.Snippet, failed.Diagnostics, references, imported, settings.ParseOptions, skipUnknown) is not { } guess) continue;
+                if (For(document.Snippets, failed.Snippet, failed.Diagnostics, references, imported, settings.ParseOptions,
+                    skipUnknown) is not { } guess) continue;
                 firstGuesses.TryAdd(first.Snippet.Location, guess);
                 if (guess.Usings.Count == 0) continue;
                 var usings = failed.Snippet.Tags.Usings.Concat(guess.Usings).Distinct(StringComparer.Ordinal).ToList();
                 next.Add((document, failed.Snippet with { Tags = failed.Snippet.Tags with { Kind = SnippetKind.Compile, Usings = usings } }));
             }
             if (next.Count == 0) break;
-            foreach (var result in await verifier.VerifyLoneAsync(next, useCache: true, cancellationToken).ConfigureAwait(false)) latest[result.Snippet.Location] = result;
+            foreach (var result in await verifier.VerifyLoneAsync(next, useCache: true, cancellationToken).ConfigureAwait(
+                false)) latest[result.Snippet.Location] = result;
         }
         return ([.. latest.Values], firstGuesses);
     }
@@ -206,7 +216,8 @@ internal static class UsingInference
             {
                 yield return (type.Name, name);
                 if (!type.IsStatic || !type.MightContainExtensionMethods) continue;
-                foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => m.IsExtensionMethod && m.DeclaredAccessibility == Accessibility.Public))
+                foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(
+                    m => m.IsExtensionMethod && m.DeclaredAccessibility == Accessibility.Public))
                     yield return (ExtensionKey + method.Name, name);
             }
         }

@@ -111,7 +111,8 @@ public sealed class WatchSession(VerifyOptions options)
             {
                 // The build's and the cache's own writes (obj/, .snippetcheck/) come in the same batch: they are not what changed.
                 var shown = batch.Where(p => p != FullRun && !IsOwnWrite(p));
-                RunStarting?.Invoke([.. shown.Select(p => DocumentDiscovery.DisplayPath(p, options.CurrentDirectory)).Order(StringComparer.Ordinal)], true);
+                RunStarting?.Invoke(
+                    [.. shown.Select(p => DocumentDiscovery.DisplayPath(p, options.CurrentDirectory)).Order(StringComparer.Ordinal)], true);
                 var full = await VerifyAsync(options, cancellationToken).ConfigureAwait(false);
                 var gone = _files.Keys.Except(full.Documents.Select(d => d.DisplayPath), StringComparer.Ordinal).ToList();
                 _files.Clear();

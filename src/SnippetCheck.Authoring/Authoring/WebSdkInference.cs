@@ -18,7 +18,8 @@ internal static partial class WebSdkInference
 {
     /// <summary>The latest result of each block tried; none when the SDK has no ASP.NET Core reference pack.</summary>
     /// <param name="failing">Untagged blocks that failed every earlier pass, with their last failure.</param>
-    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing,
+    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
+        Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing,
         CancellationToken cancellationToken)
     {
         if (AspNetCore() is not { IsDefaultOrEmpty: false } web) return [];
@@ -29,17 +30,22 @@ internal static partial class WebSdkInference
             var framework = document.SettingsFor(failed.Snippet);
             var references = framework.References.AddRange(web);
             // Only a name ASP.NET Core declares and the framework alone does not: 'HttpClient' is no reason for a web project.
-            if (!names.Any(n => UsingInference.NamespacesOf(n, references, []).Count > 0 && UsingInference.NamespacesOf(n, framework.References, []).Count == 0)) continue;
+            if (!names.Any(n => UsingInference.NamespacesOf(n, references, []).Count > 0
+                && UsingInference.NamespacesOf(n, framework.References, []).Count == 0)) continue;
             tries.Add((document, failed.Snippet with { Tags = failed.Snippet.Tags with { Kind = SnippetKind.Compile, WebSdk = true } }));
         }
-        var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Snippet.Location);
+        var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(
+            r => r.Snippet.Location);
 
         // Beyond the implicit usings: 'ControllerBase' is Microsoft.AspNetCore.Mvc's, which a controller's file imports. The
         // implicit ones count as imported: 'Route' is then Mvc's attribute, not Microsoft.AspNetCore.Routing's class. A name
         // found nowhere is passed over: a controller's 'Ok(…)' binds once its base class does (the compile decides).
         IReadOnlyList<string> paths = [.. web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()];
-        var stillFailing = tries.Where(t => latest[t.Snippet.Location].Status == SnippetStatus.Failed).Select(t => (t.Document, latest[t.Snippet.Location], paths)).ToList();
-        foreach (var result in (await UsingInference.AddInRoundsAsync(verifier, stillFailing, cancellationToken, ReferenceAssemblies.WebUsings, skipUnknown: true).ConfigureAwait(false)).Results) latest[result.Snippet.Location] = result;
+        var stillFailing = tries.Where(t => latest[t.Snippet.Location].Status == SnippetStatus.Failed).Select(
+            t => (t.Document, latest[t.Snippet.Location], paths)).ToList();
+        foreach (var result in (await UsingInference.AddInRoundsAsync(
+            verifier, stillFailing, cancellationToken, ReferenceAssemblies.WebUsings, skipUnknown: true).ConfigureAwait(false))
+            .Results) latest[result.Snippet.Location] = result;
         return [.. latest.Values];
     }
 

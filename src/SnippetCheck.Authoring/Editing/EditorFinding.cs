@@ -23,16 +23,20 @@ public static class EditorFindings
     /// <summary>How much of a failure's detail (a diff, a stack trace) goes into the message.</summary>
     private const int DetailLines = 12;
 
-    /// <summary>What an editor shows for one document: each failure, diagnostic and file error of <paramref name="document"/>, with its range.</summary>
+    /// <summary>
+    /// What an editor shows for one document: each failure, diagnostic and file error of <paramref name="document"/>, with its range.
+    /// </summary>
     public static IReadOnlyList<EditorFinding> For(IEnumerable<SnippetResult> results, IEnumerable<FileError> errors, SourceDocument document)
     {
         var findings = new List<EditorFinding>();
         var seen = new HashSet<(string, int, int, string)>();
-        void Add(string code, DiagnosticSeverity severity, string message, SourceLocation at, SourceLocation? end = null, Suggestion? suggestion = null)
+        void Add(string code, DiagnosticSeverity severity, string message, SourceLocation at, SourceLocation? end = null, Suggestion? suggestion =
+            null)
         {
             if (at.File != document.DisplayPath || !seen.Add((code, at.Line, at.Column, message))) return;
             // The compiler's own span when it has one that ends after it starts, on a line of this document.
-            var spanEnd = end is { } e && e.File == at.File && (e.Line > at.Line || (e.Line == at.Line && e.Column > at.Column)) && e.Line <= document.Lines.LineCount
+            var spanEnd = end is { } e && e.File == at.File && (e.Line > at.Line || (e.Line == at.Line && e.Column > at.Column))
+                && e.Line <= document.Lines.LineCount
                 ? e : SpanEnd(document, at);
             findings.Add(new EditorFinding(code, severity, message, at, spanEnd) { Suggestion = suggestion });
         }
@@ -42,15 +46,18 @@ public static class EditorFindings
             foreach (var diagnostic in result.Diagnostics)
             {
                 // Warnings of a block that passed stay in the CLI's verbose output; annotations' warnings (foreign attributes) always show.
-                if (diagnostic.Severity == DiagnosticSeverity.Warning && !diagnostic.Id.StartsWith("SC", StringComparison.Ordinal) && result.Status != SnippetStatus.Failed) continue;
+                if (diagnostic.Severity == DiagnosticSeverity.Warning && !diagnostic.Id.StartsWith("SC", StringComparison.Ordinal)
+                    && result.Status != SnippetStatus.Failed) continue;
                 Add(diagnostic.Id, diagnostic.Severity, diagnostic.Message, diagnostic.Location, diagnostic.End, diagnostic.Suggestion);
             }
             // A compile error or an annotation failure is one of the diagnostics above; any other failure is a finding of its own.
-            if (result.Verdict is Verdict.Failed { Failure: var failure } && !result.Diagnostics.Any(d => d.Id == failure.Code && d.Location == failure.Location))
+            if (result.Verdict is Verdict.Failed { Failure: var failure }
+                && !result.Diagnostics.Any(d => d.Id == failure.Code && d.Location == failure.Location))
                 Add(failure.Code, DiagnosticSeverity.Error, WithDetail(failure.Message, failure.Detail), failure.Location);
         }
         foreach (var error in errors)
-            Add(error.Code, DiagnosticSeverity.Error, error.Message, new SourceLocation(error.File, Math.Max(1, error.Line), Math.Max(1, error.Column)));
+            Add(error.Code, DiagnosticSeverity.Error, error.Message,
+                new SourceLocation(error.File, Math.Max(1, error.Line), Math.Max(1, error.Column)));
         return findings;
     }
 
@@ -58,7 +65,8 @@ public static class EditorFindings
     /// The SC2016 warnings of the untagged blocks of <paramref name="results"/> whose code has evidence of rot in
     /// <paramref name="rot"/> (keyed by the block's code, found on an earlier text): each moved with its block.
     /// </summary>
-    public static IReadOnlyList<EditorFinding> ForRot(IEnumerable<SnippetResult> results, IReadOnlyDictionary<string, SuspectedRot> rot, SourceDocument document)
+    public static IReadOnlyList<EditorFinding> ForRot(
+        IEnumerable<SnippetResult> results, IReadOnlyDictionary<string, SuspectedRot> rot, SourceDocument document)
     {
         var findings = new List<EditorFinding>();
         foreach (var result in results.Where(r => r.Status == SnippetStatus.Untagged))
@@ -83,7 +91,8 @@ public static class EditorFindings
     public static int LineLength(SourceDocument document, int line) => document.Lines.Text(line).Length;
 
     /// <summary>
-    /// Where the underline ends when the compiler gave no span (the tool's own findings): over the word at the start (an identifier the compiler names), else to the end of
+    /// Where the underline ends when the compiler gave no span (the tool's own findings): over the word at the start (an identifier the compiler
+    /// names), else to the end of
     /// the line's text (a fence line, whose tags an annotation finding is about), at least one character when the line has one.
     /// </summary>
     internal static SourceLocation SpanEnd(SourceDocument document, SourceLocation start)

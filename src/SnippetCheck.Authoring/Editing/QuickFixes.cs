@@ -42,7 +42,9 @@ public static class QuickFixes
         return null;
     }
 
-    /// <summary>Adds a tag at the end of a fence's info string (<c>```csharp</c> → <c>```csharp run</c>); null for a doc comment's <c>&lt;code&gt;</c>.</summary>
+    /// <summary>
+    /// Adds a tag at the end of a fence's info string (<c>```csharp</c> → <c>```csharp run</c>); null for a doc comment's <c>&lt;code&gt;</c>.
+    /// </summary>
     public static QuickFix? AddTag(SourceDocument document, Snippet snippet, string tag)
     {
         if (snippet.Block.Geometry.XmlEscaped) return null;
@@ -51,5 +53,6 @@ public static class QuickFixes
         return new QuickFix($"Add tag '{tag}' (this block passes as '{tag}')", [new TextEdit(end, end, " " + tag)]);
     }
 
-    private static bool IsBoundary(string text, int index) => index < 0 || index >= text.Length || char.IsWhiteSpace(text[index]) || text[index] is '`' or '~' or '{' or '}' or ',';
+    private static bool IsBoundary(string text, int index) => index < 0 || index >= text.Length || char.IsWhiteSpace(text[index])
+        || text[index] is '`' or '~' or '{' or '}' or ',';
 }

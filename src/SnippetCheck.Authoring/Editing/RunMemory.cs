@@ -32,7 +32,8 @@ public sealed class RunMemory
     {
         var contexts = FileContexts(compileOnly);
         return [.. compileOnly.Snippets.Select(r =>
-            r.Verdict is Verdict.Compiled && _failures.TryGetValue(KeyOf(r.Snippet, compileOnly, contexts), out var earlier) ? Relocate(earlier, r.Snippet) : r)];
+            r.Verdict is Verdict.Compiled && _failures.TryGetValue(KeyOf(r.Snippet, compileOnly, contexts), out var earlier)
+            ? Relocate(earlier, r.Snippet) : r)];
     }
 
     /// <summary>The failure moved with its block: with the new output block for a mismatch, else by the block's move.</summary>
@@ -56,10 +57,12 @@ public sealed class RunMemory
     private static string KeyOf(Snippet snippet, VerificationReport report, IReadOnlyDictionary<string, string> fileContexts)
     {
         var session = snippet.Tags.Session is { } id
-            ? report.Snippets.Where(r => r.Location.File == snippet.Location.File && r.Snippet.Tags.Session == id).Select(r => r.Snippet.Tags.Original + "\u0003" + r.Snippet.Block.Content)
+            ? report.Snippets.Where(r => r.Location.File == snippet.Location.File && r.Snippet.Tags.Session == id).Select(
+                r => r.Snippet.Tags.Original + "\u0003" + r.Snippet.Block.Content)
             : [];
         return string.Join('\u0001', [snippet.Block.Info, snippet.Tags.Original, snippet.Block.Content,
-            snippet.Output?.Text ?? "\u0002", snippet.Stdin?.Content ?? "\u0002", fileContexts.GetValueOrDefault(snippet.Location.File, ""), .. session]);
+            snippet.Output?.Text ?? "\u0002", snippet.Stdin?.Content ?? "\u0002", fileContexts.GetValueOrDefault(snippet.Location.File, ""),
+            .. session]);
     }
 
     /// <summary>Each document's <see cref="FileContext"/>, by the path its snippets report, from what the run already read.</summary>

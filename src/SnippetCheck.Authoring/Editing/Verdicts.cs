@@ -25,7 +25,8 @@ public static class Verdicts
     {
         Verdict.Compiled => "… compiles; runs on save",
         Verdict.Checked => string.Create(CultureInfo.InvariantCulture, $"✓ checked {result.Duration.TotalMilliseconds:0} ms"),
-        Verdict.Passed => string.Create(CultureInfo.InvariantCulture, $"✓ passed {result.Duration.TotalMilliseconds:0} ms{(result.Cached ? " (cached)" : "")}"),
+        Verdict.Passed => string.Create(
+            CultureInfo.InvariantCulture, $"✓ passed {result.Duration.TotalMilliseconds:0} ms{(result.Cached ? " (cached)" : "")}"),
         Verdict.Failed { Failure: var failure } => "✗ " + failure.Reason switch
         {
             FailureReason.OutputMismatch => "output differs",

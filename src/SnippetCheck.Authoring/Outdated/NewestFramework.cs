@@ -13,7 +13,8 @@ namespace SnippetCheck.Outdated;
 internal static class NewestFramework
 {
     /// <returns>A row per file and framework, and how many blocks were verified again.</returns>
-    public static async Task<(IReadOnlyList<PinRow> Rows, int Reverified)> CheckAsync(VerifyOptions options, IReadOnlyList<PreparedDocument> documents,
+    public static async Task<(IReadOnlyList<PinRow> Rows, int Reverified)> CheckAsync(
+        VerifyOptions options, IReadOnlyList<PreparedDocument> documents,
         IReadOnlyDictionary<SourceLocation, SnippetResult> onPin, CancellationToken cancellationToken)
     {
         var newest = TargetFramework.Tool;
@@ -22,7 +23,8 @@ internal static class NewestFramework
             .ToList();
         if (behind.Count == 0) return ([], 0);
         var locations = behind.Select(r => r.Location).ToHashSet();
-        var files = documents.Where(d => d.Snippets.Snippets.Any(s => locations.Contains(s.Location))).Select(d => d.Snippets.Source.Document.FullPath).ToList();
+        var files = documents.Where(d => d.Snippets.Snippets.Any(s => locations.Contains(s.Location))).Select(
+            d => d.Snippets.Source.Document.FullPath).ToList();
         var again = new Verifier(options with { Paths = files, OnlyFramework = newest, OnlyBlocks = locations, Filter = null });
         var report = await again.RunAsync(cancellationToken).ConfigureAwait(false);
         var onNewest = report.Snippets.Where(r => locations.Contains(r.Location)).ToDictionary(r => r.Location);

@@ -35,11 +35,13 @@ internal sealed class NewestVersions(PackageSearch search, string cacheRoot, str
 
     private int _restoresRun;
 
-    public Task<NewestVersion> FindAsync(string id, string pinned, IReadOnlyList<TargetFramework> frameworks, string folder, CancellationToken cancellationToken) =>
+    public Task<NewestVersion> FindAsync(
+        string id, string pinned, IReadOnlyList<TargetFramework> frameworks, string folder, CancellationToken cancellationToken) =>
         _found.GetOrAdd($"{id}|{pinned}|{string.Join(',', frameworks)}", _ => new Lazy<Task<NewestVersion>>(async () =>
         {
             var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
-            var key = new StoreKey().Add("id", id.ToLowerInvariant()).Add("pinned", pinned).Add("prerelease", prerelease).Add("nuget.config", nugetConfigText);
+            var key = new StoreKey().Add("id", id.ToLowerInvariant()).Add("pinned", pinned).Add("prerelease", prerelease).Add(
+                "nuget.config", nugetConfigText);
             foreach (var framework in frameworks) key.Add("framework", framework.Moniker);
             var file = Path.Combine(cacheRoot, "newest", StoreKey.FolderName(key.Hash()) + ".json");
             if (File.Exists(file) && DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < maxAge
@@ -55,7 +57,8 @@ internal sealed class NewestVersions(PackageSearch search, string cacheRoot, str
         })).Value;
 
     /// <summary>The answer from the sources and restores, not from the kept ones.</summary>
-    private async Task<NewestVersion> FindUncachedAsync(string id, string pinned, IReadOnlyList<TargetFramework> frameworks, string folder, CancellationToken cancellationToken)
+    private async Task<NewestVersion> FindUncachedAsync(
+        string id, string pinned, IReadOnlyList<TargetFramework> frameworks, string folder, CancellationToken cancellationToken)
     {
         var listed = await search.VersionsAsync(id, folder, prerelease, cancellationToken).ConfigureAwait(false);
         if (listed.Count == 0) return new NewestVersion(id, null, $"no source lists {id}");
@@ -63,21 +66,27 @@ internal sealed class NewestVersions(PackageSearch search, string cacheRoot, str
         string? refused = null;
         foreach (var version in newer)
         {
-            if (await RestoreProblemAsync(id, version, frameworks, cancellationToken).ConfigureAwait(false) is not { } problem) return new NewestVersion(id, version, refused);
+            if (await RestoreProblemAsync(id, version, frameworks, cancellationToken).ConfigureAwait(
+                false) is not { } problem) return new NewestVersion(id, version, refused);
             refused ??= $"{id} {version} does not restore for {problem}";
         }
         return new NewestVersion(id, pinned, refused);
     }
 
-    /// <summary>The first framework <paramref name="version"/> does not restore for, with NuGet's first line; null when it restores for all.</summary>
-    private async Task<string?> RestoreProblemAsync(string id, string version, IReadOnlyList<TargetFramework> frameworks, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first framework <paramref name="version"/> does not restore for, with NuGet's first line; null when it restores for all.
+    /// </summary>
+    private async Task<string?> RestoreProblemAsync(
+        string id, string version, IReadOnlyList<TargetFramework> frameworks, CancellationToken cancellationToken)
     {
         foreach (var framework in frameworks)
         {
             var restorer = _restorers.GetOrAdd(framework, f => new PackageRestorer(cacheRoot, nugetConfig, f));
-            var outcome = await restorer.ResolveAsync(new PackageSet([new PackageRequest(id, version, default)]), web: false, cancellationToken).ConfigureAwait(false);
+            var outcome = await restorer.ResolveAsync(new PackageSet([new PackageRequest(id, version, default)]), web: false, cancellationToken)
+                .ConfigureAwait(false);
             if (!outcome.FromCache) Interlocked.Increment(ref _restoresRun);
-            if (!outcome.Succeeded) return $"{framework}: {outcome.Error?.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim() ?? outcome.Error?.Split('\n')[0]}";
+            var errorLine = outcome.Error?.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim();
+            if (!outcome.Succeeded) return $"{framework}: {errorLine ?? outcome.Error?.Split('\n')[0]}";
         }
         return null;
     }

@@ -33,13 +33,15 @@ public static class OutdatedCheck
         var byBlock = pinned.Snippets.ToDictionary(r => r.Location);
         // The pins of the blocks this run verified: --filter, front matter skip and untagged blocks leave the others out.
         var uses = PinCollector.Collect(documents, ConfigPins(verifier, options))
-            .Select(u => u with { Blocks = [.. u.Blocks.Where(b => byBlock.GetValueOrDefault(b.Location)?.Status is SnippetStatus.Passed or SnippetStatus.Failed)] })
+            .Select(u => u with { Blocks =
+                [.. u.Blocks.Where(b => byBlock.GetValueOrDefault(b.Location)?.Status is SnippetStatus.Passed or SnippetStatus.Failed)] })
             .Where(u => u.Blocks.Count > 0)
             .ToList();
         var versions = Lookup(verifier, options, settings);
 
         var newest = await NewestByPackageAsync(verifier, options, versions, uses,
-            blocks => blocks.Select(b => byBlock.GetValueOrDefault(b.Location)).OfType<SnippetResult>().SelectMany(FrameworksOf), cancellationToken).ConfigureAwait(false);
+            blocks => blocks.Select(b => byBlock.GetValueOrDefault(b.Location)).OfType<SnippetResult>().SelectMany(FrameworksOf), cancellationToken)
+            .ConfigureAwait(false);
         var moved = Moves(newest, uses);
         var affected = uses.Where(u => moved.ContainsKey(u.Pin.Id)).SelectMany(u => u.Blocks).Select(b => b.Location).ToHashSet();
         var onNewest = new Dictionary<SourceLocation, SnippetResult>();
@@ -47,7 +49,8 @@ public static class OutdatedCheck
         if (affected.Count > 0)
         {
             // Only the blocks that use a moved package are verified again, in the posts that have them.
-            var files = documents.Where(d => d.Snippets.Snippets.Any(s => affected.Contains(s.Location))).Select(d => d.Snippets.Source.Document.FullPath).ToList();
+            var files = documents.Where(d => d.Snippets.Snippets.Any(s => affected.Contains(s.Location))).Select(
+                d => d.Snippets.Source.Document.FullPath).ToList();
             var again = new Verifier(options with { Paths = files, PackageMoves = new PackageMoves(moved), OnlyBlocks = affected, Filter = null });
             var report = await again.RunAsync(cancellationToken).ConfigureAwait(false);
             foreach (var result in report.Snippets.Where(r => affected.Contains(r.Location))) onNewest[result.Location] = result;
@@ -55,8 +58,10 @@ public static class OutdatedCheck
         }
 
         var rows = uses.Select(u => Row(u, newest[u.Pin.Id], byBlock, onNewest)).ToList();
-        var (frameworkRows, onNewestFramework) = await NewestFramework.CheckAsync(options, documents, byBlock, cancellationToken).ConfigureAwait(false);
-        return new OutdatedReport([.. rows, .. frameworkRows], pinned.Errors) { Requests = versions.Requests, Reverified = reverified + onNewestFramework };
+        var (frameworkRows, onNewestFramework) =
+            await NewestFramework.CheckAsync(options, documents, byBlock, cancellationToken).ConfigureAwait(false);
+        return new OutdatedReport(
+            [.. rows, .. frameworkRows], pinned.Errors) { Requests = versions.Requests, Reverified = reverified + onNewestFramework };
     }
 
     /// <summary>
@@ -70,13 +75,15 @@ public static class OutdatedCheck
         var uses = PinCollector.Collect(documents, ConfigPins(verifier, options));
         var frameworks = FrameworkMatrix.Of(documents);
         var newest = await NewestByPackageAsync(verifier, options, Lookup(verifier, options, settings), uses,
-            blocks => blocks.SelectMany(b => documents.Where(d => d.Snippets.Snippets.Contains(b)).SelectMany(d => frameworks.Where(f => FrameworkMatrix.Applies(d, b, f)))),
+            blocks => blocks.SelectMany(
+                b => documents.Where(d => d.Snippets.Snippets.Contains(b)).SelectMany(d => frameworks.Where(f => FrameworkMatrix.Applies(d, b, f)))),
             cancellationToken).ConfigureAwait(false);
         return new PackageMoves(Moves(newest, uses));
     }
 
     /// <summary>Each package's newest version that restores for the frameworks its blocks verify on, from the oldest pin of it up.</summary>
-    private static async Task<Dictionary<string, NewestVersion>> NewestByPackageAsync(Verifier verifier, VerifyOptions options, NewestVersions versions,
+    private static async Task<Dictionary<string, NewestVersion>> NewestByPackageAsync(
+        Verifier verifier, VerifyOptions options, NewestVersions versions,
         IReadOnlyList<PinUse> uses, Func<IEnumerable<Snippet>, IEnumerable<TargetFramework>> frameworksOf, CancellationToken cancellationToken)
     {
         var groups = uses.GroupBy(u => u.Pin.Id, StringComparer.OrdinalIgnoreCase).ToList();
@@ -84,24 +91,30 @@ public static class OutdatedCheck
         {
             var frameworks = frameworksOf(group.SelectMany(u => u.Blocks)).Distinct().Order().ToList();
             var oldest = group.Select(u => u.Pin.Version).Aggregate((a, b) => NewestVersions.IsNewer(a, b) ? b : a);
-            return versions.FindAsync(group.Key, oldest, frameworks.Count > 0 ? frameworks : [TargetFramework.Tool], FolderOf(verifier, options), cancellationToken);
+            return versions.FindAsync(
+                group.Key, oldest, frameworks.Count > 0 ? frameworks : [TargetFramework.Tool], FolderOf(verifier, options), cancellationToken);
         })).ConfigureAwait(false);
         return found.ToDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The packages with a pin below the newest version found, to that version.</summary>
     private static Dictionary<string, string> Moves(IReadOnlyDictionary<string, NewestVersion> newest, IReadOnlyList<PinUse> uses) =>
-        newest.Values.Where(n => n.Newest is { } version && uses.Any(u => u.Pin.Id.Equals(n.Id, StringComparison.OrdinalIgnoreCase) && NewestVersions.IsNewer(version, u.Pin.Version)))
+        newest.Values.Where(
+            n => n.Newest is { } version
+            && uses.Any(u => u.Pin.Id.Equals(n.Id, StringComparison.OrdinalIgnoreCase) && NewestVersions.IsNewer(version, u.Pin.Version)))
             .ToDictionary(n => n.Id, n => n.Newest!, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The blocks a run compiled or ran (passed or failed), from the cache or not.</summary>
     internal static int Verified(VerificationReport report) => report.Snippets.Count(r => r.Status is SnippetStatus.Passed or SnippetStatus.Failed);
 
     /// <summary>What a pin's blocks did on it and on the newest version.</summary>
-    internal static PinRow Row(PinUse use, NewestVersion newest, IReadOnlyDictionary<SourceLocation, SnippetResult> onPin, IReadOnlyDictionary<SourceLocation, SnippetResult> onNewest)
+    internal static PinRow Row(
+        PinUse use, NewestVersion newest, IReadOnlyDictionary<SourceLocation, SnippetResult> onPin,
+        IReadOnlyDictionary<SourceLocation, SnippetResult> onNewest)
     {
         var row = new PinRow(use.Pin, newest.Newest, newest.Note);
-        var (stillPass, nowFail, failedBefore, nowPass) = (new List<SourceLocation>(), new List<BlockFailure>(), new List<BlockFailure>(), new List<SourceLocation>());
+        var (stillPass, nowFail, failedBefore, nowPass) =
+            (new List<SourceLocation>(), new List<BlockFailure>(), new List<BlockFailure>(), new List<SourceLocation>());
         foreach (var block in use.Blocks)
         {
             if (onPin.GetValueOrDefault(block.Location) is not { Status: SnippetStatus.Passed or SnippetStatus.Failed } before) continue;
@@ -141,9 +154,11 @@ public static class OutdatedCheck
     }
 
     private static string FolderOf(Verifier verifier, VerifyOptions options) =>
-        verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source, options.CurrentDirectory))! : options.CurrentDirectory;
+        verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source, options.CurrentDirectory))!
+        : options.CurrentDirectory;
 
     /// <summary>Version look-ups through the run's package cache and the NuGet.Config nearest the config, as restores use.</summary>
     internal static NewestVersions Lookup(Verifier verifier, VerifyOptions options, OutdatedSettings settings) =>
-        new(new PackageSearch(PackageCache.DefaultRoot, settings.LookupMaxAge), PackageCache.DefaultRoot, PackageCache.FindNuGetConfig(FolderOf(verifier, options)), settings.Prerelease, settings.LookupMaxAge);
+        new(new PackageSearch(PackageCache.DefaultRoot, settings.LookupMaxAge), PackageCache.DefaultRoot,
+            PackageCache.FindNuGetConfig(FolderOf(verifier, options)), settings.Prerelease, settings.LookupMaxAge);
 }

@@ -26,6 +26,7 @@ internal static class PinCollector
             }
         }
         return [.. uses.Select(u => new PinUse(u.Key, u.Value))
-            .OrderBy(u => u.Pin.Id, StringComparer.OrdinalIgnoreCase).ThenBy(u => u.Pin.Location.File, StringComparer.Ordinal).ThenBy(u => u.Pin.Location.Line)];
+            .OrderBy(u => u.Pin.Id, StringComparer.OrdinalIgnoreCase).ThenBy(u => u.Pin.Location.File, StringComparer.Ordinal).ThenBy(
+                u => u.Pin.Location.Line)];
     }
 }

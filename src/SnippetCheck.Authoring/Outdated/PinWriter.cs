@@ -15,7 +15,10 @@ public static class PinWriter
     /// <summary>How far after its location a pin's text may stand: a tag's comment or info string, a directive's line.</summary>
     private const int SearchSpan = 4000;
 
-    /// <summary>Rewrites every movable pin of <paramref name="report"/> and returns it with what was written; paths are relative to <paramref name="currentDirectory"/>.</summary>
+    /// <summary>
+    /// Rewrites every movable pin of <paramref name="report"/> and returns it with what was written; paths are relative to
+    /// <paramref name="currentDirectory"/>.
+    /// </summary>
     public static OutdatedReport Write(OutdatedReport report, string currentDirectory)
     {
         var written = new Dictionary<PinRow, string>();
@@ -55,7 +58,8 @@ public static class PinWriter
     {
         var location = row.Pin.Location;
         var start = location.Line <= document.Lines.LineCount ? document.Lines.LineStart(location.Line) + Math.Max(0, location.Column - 1) : 0;
-        var pattern = new Regex($@"(?<![A-Za-z0-9_.-])(?i:{Regex.Escape(row.Pin.Id)})(?:@|\s*,\s*)(?<version>{Regex.Escape(row.Pin.Version)})(?![0-9A-Za-z.-])");
+        var pattern = new Regex($@"(?<![A-Za-z0-9_.-])(?i:{Regex.Escape(row.Pin.Id)})(?:@"
+            + $@"|\s*,\s*)(?<version>{Regex.Escape(row.Pin.Version)})(?![0-9A-Za-z.-])");
         var match = pattern.Match(document.Text, start, Math.Min(SearchSpan, document.Text.Length - start));
         if (!match.Success) return null;
         var version = match.Groups["version"];

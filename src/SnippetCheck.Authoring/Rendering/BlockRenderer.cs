@@ -66,7 +66,8 @@ internal static class BlockRenderer
             {
                 Add(token.Span, note.Class);
                 if (note.Signature is not null && shown[position.Line] >= 0)
-                    nodes.Add(new RenderedNode("hover", shown[position.Line], position.Character, token.Span.Length, note.Signature, note.Summary, note.DocsUrl));
+                    nodes.Add(new RenderedNode(
+                        "hover", shown[position.Line], position.Character, token.Span.Length, note.Signature, note.Summary, note.DocsUrl));
             }
             else if (token.ValueText is "var" or "nameof" or "dynamic" && token.Parent is IdentifierNameSyntax)
             {
@@ -97,7 +98,8 @@ internal static class BlockRenderer
     }
 
     /// <summary>Each query's answer: the card of the name its caret points at, on the nearest displayed line above.</summary>
-    private static IEnumerable<RenderedNode> Queries(IReadOnlyList<CodeLine> lines, HashSet<int> queries, int[] shown, Dictionary<(int Line, int Column), SymbolNote> noteAt)
+    private static IEnumerable<RenderedNode> Queries(
+        IReadOnlyList<CodeLine> lines, HashSet<int> queries, int[] shown, Dictionary<(int Line, int Column), SymbolNote> noteAt)
     {
         foreach (var query in queries.Order())
         {
@@ -109,8 +111,10 @@ internal static class BlockRenderer
             var column = line.ColumnAt(caret);
             var note = noteAt.Values.FirstOrDefault(n => n.Line == line.Line && n.Column <= column && column < n.Column + n.Length);
             yield return note is null
-                ? new RenderedNode("query", shown[target], Math.Min(caret, line.Text.Length), 0, "(nothing the compiler knows stands above the caret)")
-                : new RenderedNode("query", shown[target], note.Column - line.Column, note.Length, note.Signature ?? note.Class, note.Summary, note.DocsUrl);
+                ? new RenderedNode("query", shown[target], Math.Min(caret, line.Text.Length), 0,
+                    "(nothing the compiler knows stands above the caret)")
+                : new RenderedNode("query", shown[target], note.Column - line.Column, note.Length, note.Signature ?? note.Class, note.Summary,
+                    note.DocsUrl);
         }
     }
 
@@ -118,7 +122,8 @@ internal static class BlockRenderer
     private static IEnumerable<RenderedNode> Errors(SnippetResult result, IReadOnlyList<CodeLine> lines, int[] shown)
     {
         var index = Enumerable.Range(0, lines.Count).GroupBy(i => lines[i].Line).ToDictionary(g => g.Key, g => g.First());
-        foreach (var error in result.Diagnostics.Where(d => d.IsError && d.Id.StartsWith("CS", StringComparison.Ordinal) && d.Location.File == result.Location.File))
+        foreach (var error in result.Diagnostics.Where(
+            d => d.IsError && d.Id.StartsWith("CS", StringComparison.Ordinal) && d.Location.File == result.Location.File))
         {
             if (!index.TryGetValue(error.Location.Line, out var at) || shown[at] < 0) continue;
             var line = lines[at];

@@ -42,7 +42,8 @@ internal static class HtmlFragment
             for (var i = 0; i < errors.Count; i++)
             {
                 var error = errors[i];
-                html.Append("<li id=\"").Append(id).Append("-e").Append(i).Append("\"><span class=\"sc-error-code\">").Append(Encode(error.Code ?? ""))
+                html.Append("<li id=\"").Append(id).Append("-e").Append(i).Append("\"><span class=\"sc-error-code\">").Append(
+                    Encode(error.Code ?? ""))
                     .Append("</span> ").Append(Encode(error.Text)).Append(" <span class=\"sc-error-place\">(line ").Append(error.Line + 1)
                     .Append(", column ").Append(error.Character + 1).Append(")</span></li>");
             }
@@ -61,9 +62,12 @@ internal static class HtmlFragment
 
     /// <summary>The verified mark's caption, the fragment's last element.</summary>
     public static string MarkHtml(VerifiedMark mark) =>
-        $"<figcaption class=\"sc-mark\"><span aria-hidden=\"true\">✓ </span>Verified by SnippetCheck {Encode(mark.Tool)} on .NET {Encode(mark.Dotnet)}, {Encode(mark.Date)}</figcaption>\n";
+        $"<figcaption class=\"sc-mark\"><span aria-hidden=\"true\">✓ </span>Verified by SnippetCheck {Encode(mark.Tool)} on .NET " +
+        $"{Encode(mark.Dotnet)}, {Encode(mark.Date)}</figcaption>\n";
 
-    /// <summary>A fragment written without its mark (<see cref="Write"/> of a block whose mark is null), with <paramref name="mark"/> laid on.</summary>
+    /// <summary>
+    /// A fragment written without its mark (<see cref="Write"/> of a block whose mark is null), with <paramref name="mark"/> laid on.
+    /// </summary>
     public static string WithMark(string html, VerifiedMark mark) =>
         html.EndsWith("</figure>", StringComparison.Ordinal) ? html[..^"</figure>".Length] + MarkHtml(mark) + "</figure>"
         : throw new ArgumentException("not a fragment: it does not end with </figure>", nameof(html));
@@ -73,7 +77,8 @@ internal static class HtmlFragment
         "sc-" + new string([.. block.File.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-') + "-" + block.Id;
 
     /// <summary>One line: runs of characters with the same class, card and error, each a span.</summary>
-    private static void WriteLine(StringBuilder html, string id, string text, int line, List<RenderedToken> tokens, List<RenderedNode> hovers, List<RenderedNode> errors)
+    private static void WriteLine(
+        StringBuilder html, string id, string text, int line, List<RenderedToken> tokens, List<RenderedNode> hovers, List<RenderedNode> errors)
     {
         var classes = new string?[text.Length];
         var cards = new int[text.Length];

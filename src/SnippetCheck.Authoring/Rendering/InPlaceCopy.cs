@@ -10,7 +10,8 @@ namespace SnippetCheck.Rendering;
 /// </summary>
 internal static class InPlaceCopy
 {
-    public static string Of(SourceDocument document, IReadOnlyList<FencedBlock> blocks, IReadOnlyDictionary<(string File, int Line), string> fragments)
+    public static string Of(
+        SourceDocument document, IReadOnlyList<FencedBlock> blocks, IReadOnlyDictionary<(string File, int Line), string> fragments)
     {
         var text = document.Text;
         var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";

@@ -79,7 +79,8 @@ internal sealed class OutputFolder
 
     /// <summary>The last render's manifest; without one, every file is written again: a lost manifest costs time, never a stale file.</summary>
     private static RenderManifest ReadManifest(string path) =>
-        StoreFile.TryRead(path, bytes => JsonSerializer.Deserialize(bytes, RenderJsonContext.Default.RenderManifest)) is { Files: not null, Documents: not null } manifest
+        StoreFile.TryRead(path, bytes => JsonSerializer.Deserialize(bytes, RenderJsonContext.Default.RenderManifest)) is { Files: not null,
+            Documents: not null } manifest
             ? manifest
             : new([], []);
 }

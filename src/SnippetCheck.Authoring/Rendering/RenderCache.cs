@@ -41,7 +41,8 @@ internal sealed class RenderCache(string? directory)
         if (reader.ReadInt32() != DocumentFormat) return null;
         var blocks = new List<RenderedFiles>(reader.ReadInt32());
         for (var i = blocks.Capacity; i > 0; i--)
-            blocks.Add(new RenderedFiles(reader.ReadString(), reader.ReadInt32(), reader.ReadString(), reader.ReadBoolean(), reader.ReadString(), reader.ReadString()));
+            blocks.Add(new RenderedFiles(
+                reader.ReadString(), reader.ReadInt32(), reader.ReadString(), reader.ReadBoolean(), reader.ReadString(), reader.ReadString()));
         return blocks;
     }
 
@@ -102,7 +103,8 @@ internal sealed class RenderCache(string? directory)
         return key;
     }
 
-    private string? PathOf(string key, string kind) => directory is null ? null : Path.Combine(directory, "render", kind, key[..2], key + (kind == "documents" ? ".bin" : ".json"));
+    private string? PathOf(string key, string kind) => directory is null ? null
+        : Path.Combine(directory, "render", kind, key[..2], key + (kind == "documents" ? ".bin" : ".json"));
 
     private T? Read<T>(string key, string kind, JsonTypeInfo<T> type) where T : class =>
         PathOf(key, kind) is { } path ? StoreFile.TryRead(path, bytes => JsonSerializer.Deserialize(bytes, type)) : null;
@@ -120,11 +122,13 @@ internal sealed class RenderCache(string? directory)
 internal sealed record RenderedFiles(string File, int Line, string Id, bool Verified, string Html, string Json)
 {
     public static RenderedFiles Of(RenderedBlock block) => new(block.File, block.Line, block.Id, block.Verified,
-        HtmlFragment.Write(block with { Mark = null }), JsonSerializer.Serialize(block with { Mark = null }, RenderJsonContext.Default.RenderedBlock));
+        HtmlFragment.Write(block with { Mark = null }),
+        JsonSerializer.Serialize(block with { Mark = null }, RenderJsonContext.Default.RenderedBlock));
 
     /// <summary>The fragment and the JSON with the mark, when the block is verified and a mark is wanted.</summary>
     public (string Html, string Json) WithMark(VerifiedMark? mark) =>
         !Verified || mark is null ? (Html, Json)
         // The JSON is compact, and "mark" is its last member (it is absent when null): it goes before the closing brace.
-        : (HtmlFragment.WithMark(Html, mark), Json[..^1] + ",\"mark\":" + JsonSerializer.Serialize(mark, RenderJsonContext.Default.VerifiedMark) + "}");
+        : (HtmlFragment.WithMark(Html, mark), Json[..^1] + ",\"mark\":" + JsonSerializer.Serialize(mark, RenderJsonContext.Default.VerifiedMark)
+            + "}");
 }

@@ -48,7 +48,8 @@ public sealed record RenderedToken(int Line, int Character, int Length, string C
 /// <param name="Text">The signature, or the error's message.</param>
 /// <param name="Docs">The symbol's documentation summary.</param>
 /// <param name="Url">The symbol's API page.</param>
-public sealed record RenderedNode(string Type, int Line, int Character, int Length, string Text, string? Docs = null, string? Url = null, string? Code = null);
+public sealed record RenderedNode(
+    string Type, int Line, int Character, int Length, string Text, string? Docs = null, string? Url = null, string? Code = null);
 
 /// <summary>What the verified mark says: which tool, on which .NET, verified the block, and on what day.</summary>
 public sealed record VerifiedMark(string Tool, string Dotnet, string Date);

@@ -45,15 +45,18 @@ public static class Renderer
             cache = new RenderCache(verifier.CacheDirectory);
         }
         PhaseTrace.Mark("verified");
-        var mark = render.Mark ? new VerifiedMark(ToolInfo.ReleaseVersion, Environment.Version.ToString(), DateTime.UtcNow.ToString("yyyy-MM-dd")) : null;
+        var mark = render.Mark ? new VerifiedMark(ToolInfo.ReleaseVersion, Environment.Version.ToString(), DateTime.UtcNow.ToString("yyyy-MM-dd"))
+            : null;
         var output = new OutputFolder(Path.GetFullPath(render.OutputDirectory, options.CurrentDirectory));
         var fragments = new System.Collections.Concurrent.ConcurrentDictionary<(string File, int Line), string>();
         // Documents are independent: each is described, and its files written, on any core.
-        Parallel.ForEach(report.Snippets.GroupBy(r => r.Location.File, StringComparer.Ordinal), new ParallelOptions { CancellationToken = cancellationToken }, document =>
+        Parallel.ForEach(report.Snippets.GroupBy(r => r.Location.File, StringComparer.Ordinal),
+            new ParallelOptions { CancellationToken = cancellationToken }, document =>
         {
             var results = document.OrderBy(r => r.Location.Line).ToList();
             // A copy or a page keeps the post's own output block under the code: the fragment does not show it twice.
-            var showOutput = results.Select(r => !render.KeepsPostOutput || r.Snippet.Output is null || r.Snippet.Output.Block.Geometry.Hidden is not null).ToList();
+            var showOutput = results.Select(
+                r => !render.KeepsPostOutput || r.Snippet.Output is null || r.Snippet.Output.Block.Geometry.Hidden is not null).ToList();
             var notes = results.Select(r => NotesOf(r, capture, cache, cancellationToken)).ToList();
             var key = RenderCache.DocumentKey(results.Select((r, i) => RenderCache.BlockKey(r, notes[i].Identity, showOutput[i])));
             // A copy or a page needs the fragments themselves; fragments alone, unchanged since the last render here, need nothing.
@@ -87,7 +90,8 @@ public static class Renderer
             if (Markdown.MdxSyntax.IsMdx(document.FullPath))
             {
                 // MDX reads HTML as JSX: 'class', 'tabindex' and a '{' in code would not survive it.
-                notWritten.Add($"{document.DisplayPath}: no copy or page: MDX reads HTML as JSX; use its fragments' JSON from a component instead (docs/render.md)");
+                notWritten.Add($"{document.DisplayPath}: no copy or page: MDX reads HTML as JSX; use its fragments' JSON from a component instead " +
+                    $"(docs/render.md)");
                 continue;
             }
             var blocks = report.Snippets.Where(r => r.Location.File == document.DisplayPath).Select(r => r.Snippet.Block).ToList();
@@ -124,7 +128,8 @@ public static class Renderer
     {
         var lines = FencedBlockLines.Of(result.Snippet);
         if (capture.KeptProgramOf(lines) is { } program) return new BlockNotes("program " + program, () => capture.NotesOn(lines));
-        if (capture.HasNotesOn(lines)) return new BlockNotes("notes " + RenderCache.NotesIdentity(capture.NotesOn(lines)), () => capture.NotesOn(lines));
+        if (capture.HasNotesOn(lines)) return new BlockNotes(
+            "notes " + RenderCache.NotesIdentity(capture.NotesOn(lines)), () => capture.NotesOn(lines));
         var key = RenderCache.NotesKey(result);
         return new BlockNotes("unverified " + key, () =>
         {

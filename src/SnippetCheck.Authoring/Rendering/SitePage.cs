@@ -26,7 +26,9 @@ internal static class SitePage
     /// <summary>The site's index: a link to every page, by title.</summary>
     public static string Index(IReadOnlyList<(string Title, string Href)> pages) =>
         Page("Verified posts", "snippetcheck.css",
-            "<h1>Verified posts</h1>\n<ul>\n" + string.Concat(pages.Select(p => $"<li><a href=\"{WebUtility.HtmlEncode(p.Href)}\">{WebUtility.HtmlEncode(p.Title)}</a></li>\n")) + "</ul>\n");
+            "<h1>Verified posts</h1>\n<ul>\n"
+            + string.Concat(pages.Select(p => $"<li><a href=\"{WebUtility.HtmlEncode(p.Href)}\">{WebUtility.HtmlEncode(p.Title)}</a></li>\n"))
+            + "</ul>\n");
 
     private static string TitleOf(MarkdownDocument document, string fallbackTitle) =>
         document.Descendants<HeadingBlock>().FirstOrDefault(h => h.Level == 1) is { Inline: { } inline }
@@ -39,7 +41,8 @@ internal static class SitePage
         .Append("<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n")
         .Append("<link rel=\"stylesheet\" href=\"").Append(WebUtility.HtmlEncode(stylesheet)).Append("\">\n")
         // The page's own layout; the blocks' look is all in the stylesheet.
-        .Append("<style>body{max-width:50rem;margin:0 auto;padding:1rem;font-family:system-ui,sans-serif;line-height:1.55;color:#1f2328;background:#fff}")
+        .Append("<style>body{max-width:50rem;margin:0 " +
+        "auto;padding:1rem;font-family:system-ui,sans-serif;line-height:1.55;color:#1f2328;background:#fff}")
         .Append("pre{overflow-x:auto}img{max-width:100%}table{display:block;overflow-x:auto}")
         .Append("@media (prefers-color-scheme: dark){body{color:#e6edf3;background:#0d1117}a{color:#58a6ff}}</style>\n")
         .Append("</head>\n<body>\n<main>\n").Append(body).Append("</main>\n</body>\n</html>\n")

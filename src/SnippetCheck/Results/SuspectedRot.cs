@@ -62,11 +62,13 @@ public static partial class RotEvidence
 
     /// <summary>The parser's errors: a block that has one is not otherwise-valid C#, and its other errors may be cascades.</summary>
     private static readonly HashSet<string> SyntaxIds =
-        ["CS1001", "CS1002", "CS1003", "CS1010", "CS1012", "CS1022", "CS1026", "CS1031", "CS1039", "CS1056", "CS1513", "CS1514", "CS1519", "CS1525", "CS1733", "CS8124"];
+        ["CS1001", "CS1002", "CS1003", "CS1010", "CS1012", "CS1022", "CS1026", "CS1031", "CS1039", "CS1056", "CS1513", "CS1514", "CS1519", "CS1525",
+            "CS1733", "CS8124"];
 
     /// <summary>Exceptions a block throws for what its sandbox or machine lacks (a file, the network, a database), never rot.</summary>
     private static readonly string[] EnvironmentExceptions =
-        ["IOException", "FileNotFoundException", "DirectoryNotFoundException", "UnauthorizedAccessException", "SocketException", "HttpRequestException",
+        ["IOException", "FileNotFoundException", "DirectoryNotFoundException", "UnauthorizedAccessException", "SocketException",
+            "HttpRequestException",
          "DbException", "SqlException", "PlatformNotSupportedException", "NotImplementedException", "NotSupportedException", "TaskCanceledException",
          "OperationCanceledException", "WebException", "Win32Exception", "SecurityException", "TypeInitializationException", "FileLoadException",
          "DllNotFoundException", "EntryPointNotFoundException"];
@@ -117,12 +119,14 @@ public static partial class RotEvidence
                     $"'{names[1]}' is {package}'s namespace, and it declares no '{names[0]}'",
                 "CS1501" or "CS7036" when !hasHole && !isSketch && MethodNamed(error, names) is { } method && !declared.Contains(method) =>
                     $"'{method}' is known, and no overload of it takes these arguments",
-                "CS1503" when !hasHole && failed.Snippet.Tags.Packages.Count > 0 && names.Count >= 2 && names.All(n => IsKnownType(n, declared)) => "a known method's argument has the wrong type (arguments swapped?)",
+                "CS1503" when !hasHole && failed.Snippet.Tags.Packages.Count > 0 && names.Count >= 2 && names.All(n => IsKnownType(n, declared)) =>
+                    "a known method's argument has the wrong type (arguments swapped?)",
                 "CS1520" when MisnamedConstructor(code) is { } type => $"a constructor in '{type}' whose name is not its class's (misspelt?)",
                 _ => null,
             };
             // A line whose comment says it is an error shows the error on purpose (a language post, a spec).
-            if (why is not null && !MarkedAsError(failed.Snippet, error)) return new SuspectedRot(error.Location, error.Id, error.Message, KnownApi, why);
+            if (why is not null && !MarkedAsError(failed.Snippet, error)) return new SuspectedRot(
+                error.Location, error.Id, error.Message, KnownApi, why);
         }
         return null;
     }
@@ -137,14 +141,16 @@ public static partial class RotEvidence
         if (failed.Diagnostics.FirstOrDefault(d => d.Id == "CS1009") is { } escape)
             return new SuspectedRot(escape.Location, escape.Id, escape.Message, Typo, "a backslash in a non-verbatim string (a regex without @?)");
         if (failed.Diagnostics.FirstOrDefault(d => d.Id == "CS0820") is { } initializer)
-            return new SuspectedRot(initializer.Location, initializer.Id, initializer.Message, Typo, "'var' with a bare array initializer (new[] { ... } compiles)");
+            return new SuspectedRot(
+                initializer.Location, initializer.Id, initializer.Message, Typo, "'var' with a bare array initializer (new[] { ... } compiles)");
         if ((KeywordLambdaParameter(failed.Snippet) ?? KeywordAsArgument(failed.Snippet)) is { } keyword) return keyword;
         var inStrings = LinesInsideStrings(failed.Snippet);
         foreach (var line in failed.Snippet.Code)
         {
             // A page's script inside a C# string (AngleSharp's @"<script>console.log(…)") is the post's data, not its code.
             if (JavaScript().Match(line.Text) is { Success: true } js && !inStrings.Contains(line.Line))
-                return new SuspectedRot(failed.Snippet.Location with { Line = line.Line, Column = line.Column + js.Index }, "javascript", line.Text.Trim(), Typo,
+                return new SuspectedRot(
+                    failed.Snippet.Location with { Line = line.Line, Column = line.Column + js.Index }, "javascript", line.Text.Trim(), Typo,
                     "a line of JavaScript in a C# fence");
         }
         if (failed.Snippet.Tags.Results || failed.Snippet.Code.Count == 0) return null;
@@ -160,7 +166,8 @@ public static partial class RotEvidence
             var closes = tree.GetRoot().DescendantTokens().Count(t => t.RawKind == (int)SyntaxKind.CloseParenToken && !t.IsMissing);
             if (opens == closes || Math.Abs(opens - closes) > 1) continue;
             var at = first.Location.SourceSpan.Start;
-            var fixedText = opens > closes ? (wrap.Before + text + wrap.After).Insert(at, ")") : RemoveCloseParen(wrap.Before + text + wrap.After, at);
+            var fixedText = opens > closes ? (wrap.Before + text + wrap.After).Insert(at, ")")
+                : RemoveCloseParen(wrap.Before + text + wrap.After, at);
             if (fixedText is null || CSharpSyntaxTree.ParseText(fixedText, new CSharpParseOptions(LanguageVersion.Preview)).GetDiagnostics()
                     .Any(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)) continue;
             var position = first.Location.GetLineSpan().StartLinePosition;
@@ -168,7 +175,8 @@ public static partial class RotEvidence
             var codeLine = failed.Snippet.Code[index];
             var id = opens > closes ? "CS1026" : "CS1002";
             var message = opens > closes ? ") expected" : "an extra ')'";
-            return new SuspectedRot(failed.Snippet.Location with { Line = codeLine.Line, Column = codeLine.Column + position.Character }, id, message, Typo,
+            return new SuspectedRot(
+                failed.Snippet.Location with { Line = codeLine.Line, Column = codeLine.Column + position.Character }, id, message, Typo,
                 $"unbalanced parentheses: {opens} '(' and {closes} ')', and one {(opens > closes ? "more" : "less")} ')' makes it C#");
         }
         return null;
@@ -208,7 +216,9 @@ public static partial class RotEvidence
         var position = keyword.GetLocation().GetLineSpan().StartLinePosition;
         var line = snippet.Code[Math.Min(position.Line, snippet.Code.Count - 1)];
         var name = keyword.Keyword.Text;
-        return new SuspectedRot(snippet.Location with { Line = line.Line, Column = line.Column + position.Character }, "CS1525", $"Invalid expression term '{name}'", Typo,
+        return new SuspectedRot(
+            snippet.Location with { Line = line.Line, Column = line.Column + position.Character }, "CS1525", $"Invalid expression term '{name}'",
+            Typo,
             $"'{name}', a type, where a call's argument belongs (a lambda parameter named '{name}', or a parameter's declaration in a call?)");
     }
 
@@ -225,7 +235,8 @@ public static partial class RotEvidence
         {
             var kind = tokens[i].RawKind;
             if (kind is (int)SyntaxKind.OpenParenToken or (int)SyntaxKind.OpenBracketToken or (int)SyntaxKind.OpenBraceToken) open.Push(kind);
-            else if (kind is (int)SyntaxKind.CloseParenToken or (int)SyntaxKind.CloseBracketToken or (int)SyntaxKind.CloseBraceToken) open.TryPop(out _);
+            else if (kind is (int)SyntaxKind.CloseParenToken or (int)SyntaxKind.CloseBracketToken or (int)SyntaxKind.CloseBraceToken) open.TryPop(
+                out _);
             else if (i > 0 && SyntaxFacts.IsReservedKeyword(tokens[i].Kind()) && tokens[i + 1].RawKind == (int)SyntaxKind.EqualsGreaterThanToken
                 && tokens[i - 1].RawKind is (int)SyntaxKind.OpenParenToken or (int)SyntaxKind.CommaToken
                 && open.TryPeek(out var innermost) && innermost == (int)SyntaxKind.OpenParenToken)
@@ -234,8 +245,10 @@ public static partial class RotEvidence
                 var index = Math.Min(text[..start].Count(c => c == '\n'), snippet.Code.Count - 1);
                 var line = snippet.Code[index];
                 var name = tokens[i].Text;
-                return new SuspectedRot(snippet.Location with { Line = line.Line, Column = line.Column + start - (text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1) },
-                    "CS1525", $"Invalid expression term '{name}'", Typo, $"a lambda parameter named '{name}', a keyword (a type where a name belongs?)");
+                return new SuspectedRot(
+                    snippet.Location with { Line = line.Line, Column = line.Column + start - (text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1) },
+                    "CS1525", $"Invalid expression term '{name}'",
+                    Typo, $"a lambda parameter named '{name}', a keyword (a type where a name belongs?)");
             }
         }
         return null;
@@ -251,8 +264,10 @@ public static partial class RotEvidence
     {
         var next = keyword.Keyword.GetNextToken(includeZeroWidth: false, includeSkipped: true);
         if (next.RawKind == (int)SyntaxKind.EqualsGreaterThanToken) return true;
-        if (next.RawKind != (int)SyntaxKind.IdentifierToken || keyword.Parent?.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentListSyntax list) return false;
-        return list.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Parent: not Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax }
+        if (next.RawKind != (int)SyntaxKind.IdentifierToken
+            || keyword.Parent?.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentListSyntax list) return false;
+        return list.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+                { Parent: not Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax }
             && list.CloseParenToken.GetNextToken(includeZeroWidth: false, includeSkipped: true).RawKind != (int)SyntaxKind.EqualsGreaterThanToken;
     }
 
@@ -275,7 +290,8 @@ public static partial class RotEvidence
         if (OtherCultureOrType().IsMatch(match.Groups["claim"].Value) || CultureWorded(failed.Snippet, line, match.Groups["claim"].Value)
             || Clock().IsMatch(match.Groups["claim"].Value))
             return new SuspectedRot(failed.FailureLocation, "", "", "", "");
-        var at = failed.Snippet.Location with { Line = line, Column = int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture) };
+        var at = failed.Snippet.Location with { Line = line, Column =
+            int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture) };
         return new SuspectedRot(at, "result", match.Groups["claim"].Value.Trim(), Claim, "the result the post states no longer holds");
     }
 
@@ -289,7 +305,8 @@ public static partial class RotEvidence
     {
         if (ClaimValues().Match(claim) is not { Success: true } values) return false;
         if (OrdinalSuffix().Replace(values.Groups["stated"].Value, "") == values.Groups["actual"].Value) return true;
-        var comment = snippet.Code.Where(l => l.Line < line).Select(l => l.Text.Trim()).LastOrDefault(t => t.StartsWith("//", StringComparison.Ordinal));
+        var comment = snippet.Code.Where(l => l.Line < line).Select(l => l.Text.Trim()).LastOrDefault(
+            t => t.StartsWith("//", StringComparison.Ordinal));
         return comment is not null && CultureComment().IsMatch(comment);
     }
 
@@ -314,7 +331,8 @@ public static partial class RotEvidence
     {
         if (FrameworkType(type) is { } known)
         {
-            var members = known.GetMembers(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static)
+            var members = known.GetMembers(
+                System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static)
                 .Select(m => m.Name).Where(n => !n.Contains('_', StringComparison.Ordinal)).Distinct().ToList();
             var meant = EditDistance.NearMiss(member, members);
             // A framework type without the member: an extension method the block's usings or packages do not bring.
@@ -330,7 +348,9 @@ public static partial class RotEvidence
         ["bool"] = typeof(bool), ["char"] = typeof(char), ["object"] = typeof(object), ["byte"] = typeof(byte), ["float"] = typeof(float),
     };
 
-    /// <summary>The framework type a message names (<c>string</c>, <c>DateTime</c>, <c>List&lt;int&gt;</c>); null when it is none the tool knows.</summary>
+    /// <summary>
+    /// The framework type a message names (<c>string</c>, <c>DateTime</c>, <c>List&lt;int&gt;</c>); null when it is none the tool knows.
+    /// </summary>
     private static Type? FrameworkType(string name)
     {
         var simple = SimpleName(name);
@@ -343,7 +363,9 @@ public static partial class RotEvidence
         return null;
     }
 
-    /// <summary>A constructor the block writes inside a type of another name (<c>class Customer { public Custmer() { } }</c>): that type's name.</summary>
+    /// <summary>
+    /// A constructor the block writes inside a type of another name (<c>class Customer { public Custmer() { } }</c>): that type's name.
+    /// </summary>
     private static string? MisnamedConstructor(string code) =>
         CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Preview)).GetRoot().DescendantNodes()
             .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax>()
@@ -352,7 +374,8 @@ public static partial class RotEvidence
 
     /// <summary>The error's line has a comment that says it is an error (<c>// error</c>, <c>// CS1503</c>, <c>// not allowed</c>).</summary>
     private static bool MarkedAsError(Snippet snippet, Diagnostic error) =>
-        snippet.Code.FirstOrDefault(l => l.Line == error.Location.Line) is { Text: { } text } && text.IndexOf("//", StringComparison.Ordinal) is >= 0 and var at &&
+        snippet.Code.FirstOrDefault(l => l.Line == error.Location.Line) is { Text: { } text }
+        && text.IndexOf("//", StringComparison.Ordinal) is >= 0 and var at &&
         ErrorComment().IsMatch(text[at..]);
 
     /// <summary>The type, struct, record, interface, enum and method names the block declares: the post's own.</summary>
@@ -377,7 +400,8 @@ public static partial class RotEvidence
     private static bool IsKnownType(string name, HashSet<string> declared)
     {
         var simple = SimpleName(name);
-        return simple.Length > 0 && simple != "?" && !declared.Contains(simple) && !simple.StartsWith("__", StringComparison.Ordinal) && simple != "Program";
+        return simple.Length > 0 && simple != "?" && !declared.Contains(simple) && !simple.StartsWith("__", StringComparison.Ordinal)
+            && simple != "Program";
     }
 
     /// <summary><c>Spectre.Console.Table</c> → <c>Table</c>; <c>List&lt;int&gt;</c> → <c>List</c>; <c>int[]</c> → <c>int</c>.</summary>
@@ -388,7 +412,9 @@ public static partial class RotEvidence
         return bare[(bare.LastIndexOf('.') + 1)..].Trim();
     }
 
-    /// <summary>The package of the block's whose root namespace <paramref name="ns"/> is under (<c>Humanizer</c> for <c>Humanizer.Localisation</c>).</summary>
+    /// <summary>
+    /// The package of the block's whose root namespace <paramref name="ns"/> is under (<c>Humanizer</c> for <c>Humanizer.Localisation</c>).
+    /// </summary>
     private static string? PackageRoot(Snippet snippet, string ns)
     {
         var root = ns.Split('.')[0];
@@ -409,7 +435,8 @@ public static partial class RotEvidence
     private static partial Regex Quoted();
 
     // JavaScript a C# fence cannot hold: 'function f(', 'const x =' / 'let x =' without a type, console.log, '==='.
-    [GeneratedRegex(@"^\s*(?:function\s+[A-Za-z_$][\w$]*\s*\(|(?:const|let)\s+[A-Za-z_$][\w$]*\s*=[^=].*;\s*$|.*\bconsole\.log\s*\(|.*\s(?:===|!==)\s)")]
+    [GeneratedRegex(@"^\s*(?:function\s+[A-Za-z_$][\w$]*\s*\(|(?:const|let)\s+[A-Za-z_$][\w$]*\s*=[^=].*;\s*$|.*\bconsole\.log\s*\("
+        + @"|.*\s(?:===|!==)\s)")]
     private static partial Regex JavaScript();
 
     // '<YourValue>', '<your-connection-string>': a placeholder the author fills, not C#.
@@ -443,7 +470,8 @@ public static partial class RotEvidence
     [GeneratedRegex(@"\((?<line>\d+),(?<column>\d+)\): (?<claim>.+? is .+, not .+)")]
     private static partial Regex ResultMismatch();
 
-    [GeneratedRegex(@"\b(?:error|errors|illegal|invalid|not\s+allowed|(?:won't|doesn't|does\s+not|will\s+not)\s+compile|CS\d{4})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:error|errors|illegal|invalid|not\s+allowed|(?:won't|doesn't|does\s+not|will\s+not)\s+compile|CS\d{4})\b",
+        RegexOptions.IgnoreCase)]
     private static partial Regex ErrorComment();
 
     // 'throws', 'an exception', 'fails', and '// Invalid' above a call that shows what is not accepted.

@@ -48,19 +48,21 @@ public sealed partial class AdoptFixtureTests
         Assert.Contains("adopt: tagged 13 of 13 untagged C# blocks", write.Stdout);
         foreach (var page in Pages)
         {
-            // Only insertions: the page's front matter, and tag comments on lines of their own.
+            // Only insertions: the page's front matter (a fixture page's), and tag comments on lines of their own.
             var text = Read(folder, page);
             var frontMatter = NewFrontMatter().Match(text);
-            Assert.True(frontMatter.Success, page + ":\n" + text);
+            Assert.True(frontMatter.Success == (page != "mocks.md"), page + ":\n" + text);
             var rest = text[frontMatter.Length..].Split('\n').Where(l => !TagLine().IsMatch(l));
             Assert.Equal(originals[page], string.Join('\n', rest));
         }
+        // The mock page needs no fixture: its test body, given Moq and its using, runs after the interface in a session
+        // (the package's using round passes over the post's own IRepository), so the page keeps no front matter.
+        Assert.Contains("<!-- snippetcheck: run usings=Moq packages=Moq@", Read(folder, "mocks.md"));
         Assert.Contains("---\nsnippetcheck:\n  fixture: true\n  hiddenFences: [requiredcode]\n---\n# Getting started", Read(folder, "substitutes.md"));
         // The test framework and the mocking library are inferred from the attributes and calls, with their usings.
         Assert.Matches(@"<!-- snippetcheck: compile usings=NUnit\.Framework,NSubstitute packages=NSubstitute@[\d.]+,NUnit@[\d.]+ -->\n```csharp\npublic interface IGreeter", Read(folder, "substitutes.md"));
         Assert.Matches(@"packages=FakeItEasy@[\d.]+,MSTest\.TestFramework@[\d.]+ -->", Read(folder, "fakes.md"));
         Assert.Matches(@"packages=NSubstitute@[\d.]+,xunit@[\d.]+ -->", Read(folder, "xunit.md"));
-        Assert.Matches(@"usings=Moq packages=Moq@[\d.]+ -->", Read(folder, "mocks.md"));
 
         var verify = CliRunner.Run(folder.Path, "verify");
         Assert.True(verify.ExitCode == 0, verify.Output);
