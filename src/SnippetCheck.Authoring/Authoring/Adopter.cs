@@ -124,11 +124,15 @@ public static class Adopter
         // Pass 1f: fragments on receivers the doc set declares elsewhere ('app', 'bld', 'table'), given on hidden lines (Receivers).
         var receivers = adoptable.GroupBy(d => PackageInference.DocSetOf(d.Snippets)).ToDictionary(
             g => g.Key, g => Receivers.Of(g.Select(d => d.Snippets)));
-        var withReceivers = ByBlock(await Receivers.TryAsync(verifier, packageInference, receivers, [.. untagged
+        List<(PreparedDocument, SnippetResult)> receiverFailing = [.. untagged
             .Where(u => !inClass.ContainsKey(Key(u.Snippet)))
             .Select(u => (u.Document, Failed: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
             .Where(f => f.Failed?.Status == SnippetStatus.Failed)
-            .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false));
+            .Select(f => (f.Document, f.Failed!))];
+        // And locals no page creates, of the one type of the block's references that their calls fit (InferredReceivers).
+        var inferredReceivers = await InferredReceivers.OfAsync(packageInference, receivers, receiverFailing, cancellationToken).ConfigureAwait(false);
+        var withReceivers = ByBlock(await Receivers.TryAsync(
+            verifier, packageInference, receivers, receiverFailing, cancellationToken, inferredReceivers).ConfigureAwait(false));
         // A failure with its receiver typed, once every name in it binds, says more than the untyped one ('Table' lacks
         // 'SetWidth' rather than 'table' is unknown): it is the block's failure, for its cause and as evidence of rot.
         SnippetResult? FailedWithReceivers((string, int) key) => withReceivers.GetValueOrDefault(key) is { Status: SnippetStatus.Failed } typed

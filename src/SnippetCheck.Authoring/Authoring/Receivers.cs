@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
+using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
@@ -47,15 +48,18 @@ internal static partial class Receivers
     /// <param name="receivers">By doc set (<see cref="PackageInference.DocSetOf(SnippetDocument)"/>), what <see cref="Of"/> read.</param>
     public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
         Verifier verifier, PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
-        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken,
+        IReadOnlyDictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>? inferred = null)
     {
-        if (receivers.Values.All(r => r.Count == 0)) return [];
+        inferred ??= new Dictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>();
+        if (receivers.Values.All(r => r.Count == 0) && inferred.Count == 0) return [];
         var tries = new List<(PreparedDocument Document, Snippet Snippet)>();
         var failingBlocks = failing.ToDictionary(f => f.Failed.Snippet.Location, f => f.Failed);
         foreach (var (document, failed) in failing)
         {
-            var known = receivers.GetValueOrDefault(PackageInference.DocSetOf(document.Snippets));
-            if (known is null || known.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
+            var known = receivers.GetValueOrDefault(PackageInference.DocSetOf(document.Snippets)) ?? new Dictionary<string, string>();
+            var fits = inferred.GetValueOrDefault(failed.Snippet.Location) ?? [];
+            if (known.Count == 0 && fits.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
             if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
             var given = new List<string>();
             var context = failed.Snippet.Tags;
@@ -83,15 +87,22 @@ internal static partial class Receivers
                 }
                 given.Add(name);
             }
-            if (given.Count == 0) continue;
-            tries.Add((document, failed.Snippet with
+            List<string> typed = [.. given.Select(g => $"{g}:{known[g]}")];
+            var webSdk = context.WebSdk || given.Any(g => IsWeb(known[g]));
+            // A local no page creates, of the one type its calls fit (InferredReceivers), with that type's package and usings.
+            foreach (var fit in fits.Where(f => !given.Contains(f.Name)))
             {
-                Tags = context with
+                typed.Add($"{fit.Name}:{fit.Type}");
+                webSdk |= fit.Web;
+                context = context with
                 {
-                    Kind = SnippetKind.Compile, WebSdk = context.WebSdk || given.Any(g => IsWeb(known[g])), Given =
-                    [.. given.Select(g => $"{g}:{known[g]}")],
-                },
-            }));
+                    Usings = [.. context.Usings.Concat(fit.Usings).Distinct(StringComparer.Ordinal)],
+                    Packages = fit.Package is null ? context.Packages
+                        : [.. context.Packages.Append(fit.Package with { Location = failed.Snippet.Location }).DistinctBy(p => p.Key)],
+                };
+            }
+            if (typed.Count == 0) continue;
+            tries.Add((document, failed.Snippet with { Tags = context with { Kind = SnippetKind.Compile, WebSdk = webSdk, Given = typed } }));
         }
         var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(
             r => r.Snippet.Location);

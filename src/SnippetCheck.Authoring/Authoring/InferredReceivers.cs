@@ -1,0 +1,98 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Compilation;
+using SnippetCheck.Driver;
+using SnippetCheck.Model;
+using SnippetCheck.Results;
+
+namespace SnippetCheck.Authoring;
+
+/// <summary>
+/// Receivers no page creates (issue 54, Required 3): ASP.NET Core docs write <c>services.AddScoped&lt;IClock, Clock&gt;();</c>
+/// or <c>services.AddOpenIddict().AddCore(…)</c> with <c>services</c> declared nowhere. The members a block calls on such an
+/// unknown local (with their type arguments and argument counts) are looked up among the public types of what the block
+/// references: the framework, the Web SDK's assemblies and its page's packages (<see cref="ReceiverIndex"/>). When exactly
+/// one type fits, the local is given of that type (<see cref="Receivers"/> then verifies it, with the type's package and
+/// usings, and keeps it only when the block passes); its calls then bind, so a misspelt one fails.
+/// </summary>
+internal static class InferredReceivers
+{
+    /// <summary>A local to declare: its type, the usings its calls need, whether that type is the Web SDK's, and its package.</summary>
+    public sealed record Given(string Name, string Type, IReadOnlyList<string> Usings, bool Web, PackageRequest? Package);
+
+    /// <summary>The locals each failed block calls members on and never declares, of the one type their calls fit.</summary>
+    /// <param name="receivers">The doc sets' own receivers (<see cref="Receivers.Of"/>): those names are theirs, not guessed.</param>
+    public static async Task<IReadOnlyDictionary<SourceLocation, IReadOnlyList<Given>>> OfAsync(
+        PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
+        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+    {
+        var inferred = new Dictionary<SourceLocation, IReadOnlyList<Given>>();
+        var web = ReferenceAssemblies.Web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
+        foreach (var (document, failed) in failing)
+        {
+            var snippet = failed.Snippet;
+            if (snippet.Tags.Members || snippet.Tags.Base is not null || snippet.Tags.Given.Count > 0) continue;
+            if (PackageInference.UnknownNames(snippet, failed.Diagnostics) is not { } unknown) continue;
+            var known = receivers.GetValueOrDefault(PackageInference.DocSetOf(document.Snippets));
+            var settings = document.SettingsFor(snippet);
+            var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions).GetCompilationUnitRoot();
+            var calls = CallsOn(root, [.. unknown.Where(n => known?.ContainsKey(n) != true && (char.IsLower(n[0]) || n[0] == '_'))]);
+            if (calls.Count == 0) continue;
+            var framework = settings.References.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
+            var found = await packages.AllForPageAsync(document, settings.References, cancellationToken).ConfigureAwait(false);
+            // A package's dependency the Web SDK also has (Microsoft.Extensions.DependencyInjection.Abstractions) is the package's.
+            var index = ReceiverIndex.Of([.. framework, .. found.SelectMany(f => f.Compile), .. web]);
+            var imported = root.Usings.Where(u => u.Alias is null && u.StaticKeyword == default).Select(u => u.Name?.ToString())
+                .Concat(settings.Usings).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var given = new List<Given>();
+            foreach (var (name, called) in calls)
+            {
+                if (index.TypeFor(called) is not { } fit) continue;
+                var isWeb = !framework.Contains(fit.AssemblyPath) && !found.Any(f => f.Compile.Contains(fit.AssemblyPath)) && web.Contains(fit.AssemblyPath);
+                // The package whose own assembly it is, else the one that brings fewest others along.
+                var package = found.Where(f => f.Compile.Contains(fit.AssemblyPath))
+                    .OrderBy(f => string.Equals(f.Package.Id, Path.GetFileNameWithoutExtension(fit.AssemblyPath), StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                    .ThenBy(f => f.Compile.Count).FirstOrDefault()?.Package;
+                var usings = fit.Namespaces.Where(n => !imported.Contains(n) && !(isWeb && ReferenceAssemblies.WebUsings.Contains(n))).ToList();
+                given.Add(new(name, fit.Type, usings, isWeb, package));
+            }
+            if (given.Count > 0) inferred[snippet.Location] = given;
+        }
+        return inferred;
+    }
+
+    /// <summary>
+    /// The members called on each of <paramref name="names"/> (<c>services.AddScoped&lt;A, B&gt;()</c>: <c>AddScoped</c>, two type
+    /// arguments, none passed), by name, for a block of statements only; a name the block also binds (a lambda's parameter,
+    /// a local, an assignment's target) is left out, as is one no member is called on.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, IReadOnlyList<ReceiverIndex.Call>> CallsOn(CompilationUnitSyntax root, IReadOnlyList<string> names)
+    {
+        var calls = new Dictionary<string, IReadOnlyList<ReceiverIndex.Call>>(StringComparer.Ordinal);
+        if (names.Count == 0 || root.Members.Any(m => m is not GlobalStatementSyntax)) return calls;
+        var bound = root.DescendantNodes().Select(n => n switch
+        {
+            ParameterSyntax p => p.Identifier.ValueText,
+            VariableDeclaratorSyntax v => v.Identifier.ValueText,
+            SingleVariableDesignationSyntax d => d.Identifier.ValueText,
+            ForEachStatementSyntax f => f.Identifier.ValueText,
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } => target.Identifier.ValueText,
+            _ => null,
+        }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var name in names.Where(n => !bound.Contains(n)))
+        {
+            var called = new List<ReceiverIndex.Call>();
+            foreach (var access in root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(n => n.Identifier.ValueText == name)
+                .Select(n => n.Parent).OfType<MemberAccessExpressionSyntax>().Where(a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == name))
+            {
+                int? arity = access.Name is GenericNameSyntax generic ? generic.TypeArgumentList.Arguments.Count : null;
+                int? arguments = access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access
+                    ? invocation.ArgumentList.Arguments.Count : null;
+                called.Add(new(access.Name.Identifier.ValueText, arity, arguments));
+            }
+            if (called.Count > 0) calls[name] = [.. called.Distinct()];
+        }
+        return calls;
+    }
+}
