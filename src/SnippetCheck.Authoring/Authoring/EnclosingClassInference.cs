@@ -118,11 +118,10 @@ internal static class EnclosingClassInference
 
         var results = await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken)
             .ConfigureAwait(false);
-        var passed = new List<SnippetResult>();
-        foreach (var block in results.Zip(tries).Where(r => r.First.Status == SnippetStatus.Passed).GroupBy(r => r.First.Snippet.Location))
-        {
-            passed.Add(block.MinBy(w => w.Second.Rank).First);
-        }
+        // By the way each was tried, not by order: the verifier returns results as they finish (cached first).
+        var ranks = tries.GroupBy(t => TryKey(t.Snippet)).ToDictionary(g => g.Key, g => g.Min(t => t.Rank));
+        var passed = results.Where(r => r.Status == SnippetStatus.Passed).GroupBy(r => r.Snippet.Location)
+            .Select(block => block.MinBy(r => ranks[TryKey(r.Snippet)])!).ToList();
         var notes = lacking.Where(l => passed.All(p => p.Snippet.Location != l.Key)).ToDictionary(l => l.Key, l => new AdoptNote(l.Key,
             $"{string.Join(", ", l.Value.Bare.Select(n => $"'{n}'"))} {(l.Value.Bare.Count == 1 ? "is a member" : "are members")} of " +
             $"{l.Value.Class}, " +
@@ -132,6 +131,10 @@ internal static class EnclosingClassInference
                   "or the block fails with each that has; declare the model in a prelude (snippetcheck.models.cs) to verify it")));
         return (passed, notes);
     }
+
+    /// <summary>What tells one way a block is tried from another: the block, its base class and its usings (the models' namespace).</summary>
+    private static (SourceLocation, string?, string) TryKey(Snippet snippet) =>
+        (snippet.Location, snippet.Tags.Base, string.Join(',', snippet.Tags.Usings));
 
     /// <summary>The block tried as <c>compile</c> with <paramref name="baseType"/> and more usings and packages.</summary>
     private static Snippet WithTags(Snippet snippet, string? baseType, IReadOnlyList<string> usings, IReadOnlyList<PackageRequest> packages) =>

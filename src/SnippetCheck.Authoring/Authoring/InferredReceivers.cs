@@ -43,8 +43,7 @@ internal static class InferredReceivers
             var found = await packages.AllForPageAsync(document, settings.References, cancellationToken).ConfigureAwait(false);
             // A package's dependency the Web SDK also has (Microsoft.Extensions.DependencyInjection.Abstractions) is the package's.
             var index = ReceiverIndex.Of([.. framework, .. found.SelectMany(f => f.Compile), .. web]);
-            var imported = root.Usings.Where(u => u.Alias is null && u.StaticKeyword == default).Select(u => u.Name?.ToString())
-                .Concat(settings.Usings).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var imported = BlockUsings.Of(root).Concat(settings.Usings).ToHashSet(StringComparer.Ordinal);
             var given = new List<Given>();
             foreach (var (name, called) in calls)
             {

@@ -82,7 +82,9 @@ internal static partial class Receivers
                     {
                         Packages = [.. context.Packages.Concat(creatorTags.Packages.Select(p => p with { Location = failed.Snippet.Location }))
                             .DistinctBy(p => p.Key)],
-                        Usings = [.. context.Usings.Concat(creatorTags.Usings).Distinct(StringComparer.Ordinal)],
+                        // Its hidden usings and its own 'using' lines alike: 'new Table()' binds in both.
+                        Usings = [.. context.Usings.Concat(creatorTags.Usings).Concat(BlockUsings.Of(creatorFailure.Snippet)).Distinct(
+                            StringComparer.Ordinal)],
                     };
                 }
                 given.Add(name);

@@ -7,7 +7,8 @@ namespace SnippetCheck.Tests.Cli;
 /// <c>var table = new Table();</c>) and calls in a block of another page: the block is given the local with the packages
 /// and usings of the block that creates it, which fails (here on a call the package lacks). The other page names a
 /// package of its own, so the doc set's packages are not its: only the creator's bring <c>Screen</c>. The creator has no
-/// <c>using</c> line, as Spectre's README has none: its usings are the hidden ones adopt found for it.
+/// <c>using</c> line, as Spectre's README has none: its usings are the hidden ones adopt found for it; or it has one, which
+/// is carried over as well.
 /// </summary>
 public sealed class AdoptCreatedReceiverTests
 {
@@ -32,15 +33,18 @@ public sealed class AdoptCreatedReceiverTests
         ```
         """;
 
-    [Fact]
-    public void A_block_on_a_local_another_page_creates_with_a_packages_type_takes_the_creators_package_and_using()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_block_on_a_local_another_page_creates_with_a_packages_type_takes_the_creators_package_and_using(bool ownUsingLine)
     {
         using var folder = new TempFolder();
         var docs = Path.Combine(folder.Path, "docs");
         var (feed, environment) = LocalFeed.Create(folder.Path, docs);
         LocalFeed.Pack(feed, "Rot.Widgets", "1.0.0", "namespace Rot.Widgets { public sealed class Screen { public void Write(string text) { } } }");
         LocalFeed.Pack(feed, "Rot.Other", "1.0.0", "namespace Rot.Other { public static class Unrelated { public static void Run() { } } }");
-        folder.Write("docs/guide/create.md", Create);
+        // The creator's 'using Rot.Widgets;' line, written in the block rather than found by adopt, is carried over alike.
+        folder.Write("docs/guide/create.md", ownUsingLine ? Create.Replace("```csharp\n", "```csharp\nusing Rot.Widgets;\n", StringComparison.Ordinal) : Create);
         folder.Write("docs/guide/use.md", Use);
 
         var write = CliRunner.Run(docs, environment, "adopt", "--write");

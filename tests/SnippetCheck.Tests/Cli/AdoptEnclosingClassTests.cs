@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using SnippetCheck.Tests.Infrastructure;
 
@@ -50,5 +51,29 @@ public sealed partial class AdoptEnclosingClassTests
             var mutant = CliRunner.Run(folder.Path, "verify", "--no-cache");
             Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
         }
+    }
+    [GeneratedRegex(@"<!-- snippetcheck: compile base=AbstractValidator<(\w+)> usings=FluentValidation,DocModels\.(\w+) ")]
+    private static partial Regex ModelTag();
+
+    /// <summary>
+    /// Two models have what each rule reads: the one its lambda's parameter names is taken, for each block. The tries are
+    /// paired with their results by what was tried, not by order (the verifier returns them as they finish).
+    /// </summary>
+    [Fact]
+    public void Of_two_models_that_fit_each_rule_takes_the_one_its_lambda_names()
+    {
+        using var folder = new TempFolder();
+        folder.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
+        const string Model = "```csharp\npublic class {0}\n{{\n  public int Id {{ get; set; }}\n  public string Surname {{ get; set; }}\n}}\n```\n";
+        folder.Write("start.md", "# Start\n\n" + string.Format(CultureInfo.InvariantCulture, Model, "Customer"));
+        folder.Write("people.md", "# People\n\n" + string.Format(CultureInfo.InvariantCulture, Model, "Person"));
+        folder.Write("rules.md", "# Rules\n\n```csharp\nRuleFor(customer => customer.Surname).NotNull();\n```\n\n```csharp\nRuleFor(person => person.Surname).NotEmpty();\n```\n\n" +
+            "```csharp\nRuleFor(customer => customer.Id).GreaterThan(0);\n```\n\n```csharp\nRuleFor(person => person.Id).LessThan(10);\n```\n");
+
+        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var tags = ModelTag().Matches(File.ReadAllText(Path.Combine(folder.Path, "rules.md"))).Select(m => $"{m.Groups[1].Value}@{m.Groups[2].Value}");
+        Assert.Equal(["Customer@Start", "Person@People", "Customer@Start", "Person@People"], tags);
     }
 }
