@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Compilation;
+using SnippetCheck.Discovery;
 using SnippetCheck.Driver;
 using SnippetCheck.Judging;
 using SnippetCheck.Markdown;
@@ -407,18 +408,33 @@ public static class Adopter
                     "the page is a fixture (config or front matter), and no block passes in its class: left as it is")] };
         }
 
+        // One pin per package for the doc set, in the config (DocSetPins): tags name the package, the config its version.
+        var (unpinned, pins) = DocSetPins.Propose(files, verifier.Config, options.CurrentDirectory);
+        files = [.. unpinned];
+        string? pinsProblem = null;
         if (write)
         {
+            // The models' prelude first: the pages are verified again, as written, before their tags and pins are.
+            models.Write(options.CurrentDirectory,
+                files.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).SelectMany(p => p.Usings));
+            (unpinned, pins) = DocSetPins.Keep(
+                files, pins, await DocSetPins.FailingAsync(options, files, pins, cancellationToken).ConfigureAwait(false));
+            pinsProblem = DocSetPins.Write(pins, options.CurrentDirectory);
+            if (pinsProblem is not null)
+                (unpinned, pins) = DocSetPins.Keep(unpinned, pins, pins.New.Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase));
+            files = [.. unpinned];
             for (var i = 0; i < files.Count; i++)
             {
                 if (files[i].Proposals.Count == 0) continue;
                 files[i] = files[i] with { WriteProblem = AdoptWriter.Write(files[i]), WriteTried = true };
             }
-            models.Write(options.CurrentDirectory,
-                files.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).SelectMany(p => p.Usings));
         }
         var errors = fileErrors.Concat(documents.SelectMany(d => d.Errors)).ToList();
-        return new AdoptReport(files, errors, write, clock.Elapsed);
+        return new AdoptReport(files, errors, write, clock.Elapsed)
+        {
+            Pins = [.. pins.New.Select(p => $"{p.Id}@{p.Version}")], PinsFile = DocumentDiscovery.DisplayPath(pins.ConfigPath, options.CurrentDirectory),
+            PinsProblem = pinsProblem,
+        };
     }
 
     /// <summary>
