@@ -137,10 +137,19 @@ public static class Adopter
 
         // The tags each block compiles with: as written, as members, with usings, with packages, in a class or with models.
         var compiles = new Dictionary<(string, int), SnippetTags>();
+        var passedWith = new Dictionary<(string, int), SnippetResult>();
         foreach (var results in new[] { compiled, asMembers, withUsings, withWebSdk, withPackages, inClass, withReceivers })
         {
-            foreach (var (key, result) in results.Where(r => r.Value.Status == SnippetStatus.Passed)) compiles.TryAdd(key, result.Snippet.Tags);
+            foreach (var (key, result) in results.Where(r => r.Value.Status == SnippetStatus.Passed))
+            {
+                if (compiles.TryAdd(key, result.Snippet.Tags)) passedWith[key] = result;
+            }
         }
+
+        // Pass 1g: a block that passes with several packages keeps the fewest it still passes with (PackageTrim).
+        foreach (var (location, tags) in await PackageTrim.TrimAsync(verifier, [.. untagged
+            .Where(u => passedWith.ContainsKey(Key(u.Snippet))).Select(u => (u.Document, passedWith[Key(u.Snippet)]))], cancellationToken)
+            .ConfigureAwait(false)) compiles[(location.File, location.Line)] = tags;
 
         // Pass 2: what compiled and has something to execute, as 'run', for its verdict and its output.
         // A block that needs the models' prelude is only compiled: its run would need the prelude too (left for later).
@@ -432,7 +441,8 @@ public static class Adopter
         var errors = fileErrors.Concat(documents.SelectMany(d => d.Errors)).ToList();
         return new AdoptReport(files, errors, write, clock.Elapsed)
         {
-            Pins = [.. pins.New.Select(p => $"{p.Id}@{p.Version}")], PinsFile = DocumentDiscovery.DisplayPath(pins.ConfigPath, options.CurrentDirectory),
+            Pins = [.. pins.New.Select(p => $"{p.Id}@{p.Version}")],
+            PinsFile = DocumentDiscovery.DisplayPath(pins.ConfigPath, options.CurrentDirectory),
             PinsProblem = pinsProblem,
         };
     }
