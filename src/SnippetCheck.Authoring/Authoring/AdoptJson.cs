@@ -29,6 +29,10 @@ public static class AdoptJson
         foreach (var kind in UnverifiedCause.Kinds) json.WriteNumber(kind, causes.Count(c => c.Kind == kind));
         json.WriteNumber("durationMs", (long)report.Duration.TotalMilliseconds);
         json.WriteEndObject();
+        // The config's new pins: each packages= tag that names no version takes its version from one of them.
+        json.WriteStartArray("pins");
+        foreach (var pin in report.Pins) json.WriteStringValue(pin);
+        json.WriteEndArray();
 
         json.WriteStartArray("blocks");
         foreach (var file in report.Files)

@@ -29,7 +29,7 @@ public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBloc
     /// <summary>Namespaces the block compiles with as hidden usings (<c>usings=</c>); empty for none.</summary>
     public IReadOnlyList<string> Usings { get; init; } = [];
 
-    /// <summary>Packages the block compiles with (<c>packages=</c>), pinned; empty for none.</summary>
+    /// <summary>Packages the block compiles with (<c>packages=</c>), pinned, or unpinned when the config's pin is theirs; empty for none.</summary>
     internal IReadOnlyList<PackageRequest> Packages { get; init; } = [];
 
     /// <summary>The block compiles as a project of the Web SDK would (<c>sdk=web</c>): ASP.NET Core docs.</summary>
@@ -51,7 +51,7 @@ public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBloc
     public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "")
         + (Listing ? " listing" : "") + (Results ? " results" : "") + (Base is null ? "" : " base=" + Base)
         + (Given.Count > 0 ? " given=" + string.Join(',', Given) : "") + (Usings.Count > 0 ? " usings=" + SettingValues.UsingsValue(Usings) : "")
-        + (Packages.Count > 0 ? " packages=" + string.Join(',', Packages.Select(p => $"{p.Id}@{p.Version}")) : "")
+        + (Packages.Count > 0 ? " packages=" + string.Join(',', Packages.Select(p => p.TagText)) : "")
         + (WebSdk ? " sdk=web" : "") + (Session is null ? "" : " session=" + Session);
 }
 
@@ -185,4 +185,16 @@ public sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList<F
 
     /// <summary>Blocks tagged <c>check</c> in files that were written.</summary>
     public int TaggedCheck => Files.Where(f => f.Written).Sum(f => f.Check);
+
+    /// <summary>
+    /// The pins (<c>Id@Version</c>) new to the config's <c>packageVersions</c>, one per package, whose blocks are tagged
+    /// <c>packages=Id</c> without a version; written with <c>--write</c>.
+    /// </summary>
+    public IReadOnlyList<string> Pins { get; init; } = [];
+
+    /// <summary>The config file that holds (or would hold) <see cref="Pins"/>.</summary>
+    public string? PinsFile { get; init; }
+
+    /// <summary>Why the pins could not be written (the tags then keep their versions); null when they were, or none was tried.</summary>
+    public string? PinsProblem { get; init; }
 }

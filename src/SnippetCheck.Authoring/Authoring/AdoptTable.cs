@@ -44,6 +44,10 @@ public static class AdoptTable
             foreach (var suspected in suspects) yield return suspected.ToString();
         }
         foreach (var refused in report.Refused) yield return $"{refused.Path}: not written: {refused.WriteProblem}";
+        if (report.PinsProblem is not null) yield return $"{report.PinsFile}: pins not written (the tags keep their versions): {report.PinsProblem}";
+        else if (report.Pins.Count > 0)
+            yield return $"{report.PinsFile}: {(report.Write ? "pinned" : "would pin")} {string.Join(", ", report.Pins)} in \"packageVersions\", " +
+                "the version of each packages= tag that names none (one line to move on a release)";
 
         var seconds = report.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         var files = report.Files.Count(f => f.Proposals.Count > 0);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Compilation;
+using SnippetCheck.Discovery;
 using SnippetCheck.Driver;
 using SnippetCheck.Judging;
 using SnippetCheck.Markdown;
@@ -140,10 +141,19 @@ public static class Adopter
 
         // The tags each block compiles with: as written, as members, with usings, with packages, in a class or with models.
         var compiles = new Dictionary<(string, int), SnippetTags>();
+        var passedWith = new Dictionary<(string, int), SnippetResult>();
         foreach (var results in new[] { compiled, asMembers, withUsings, withWebSdk, withPackages, inClass, withReceivers })
         {
-            foreach (var (key, result) in results.Where(r => r.Value.Status == SnippetStatus.Passed)) compiles.TryAdd(key, result.Snippet.Tags);
+            foreach (var (key, result) in results.Where(r => r.Value.Status == SnippetStatus.Passed))
+            {
+                if (compiles.TryAdd(key, result.Snippet.Tags)) passedWith[key] = result;
+            }
         }
+
+        // Pass 1g: a block that passes with several packages keeps the fewest it still passes with (PackageTrim).
+        foreach (var (location, tags) in await PackageTrim.TrimAsync(verifier, [.. untagged
+            .Where(u => passedWith.ContainsKey(Key(u.Snippet))).Select(u => (u.Document, passedWith[Key(u.Snippet)]))], cancellationToken)
+            .ConfigureAwait(false)) compiles[(location.File, location.Line)] = tags;
 
         // Pass 2: what compiled and has something to execute, as 'run', for its verdict and its output.
         // A block that needs the models' prelude is only compiled: its run would need the prelude too (left for later).
@@ -411,18 +421,34 @@ public static class Adopter
                     "the page is a fixture (config or front matter), and no block passes in its class: left as it is")] };
         }
 
+        // One pin per package for the doc set, in the config (DocSetPins): tags name the package, the config its version.
+        var (unpinned, pins) = DocSetPins.Propose(files, verifier.Config, options.CurrentDirectory);
+        files = [.. unpinned];
+        string? pinsProblem = null;
         if (write)
         {
+            // The models' prelude first: the pages are verified again, as written, before their tags and pins are.
+            models.Write(options.CurrentDirectory,
+                files.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).SelectMany(p => p.Usings));
+            (unpinned, pins) = DocSetPins.Keep(
+                files, pins, await DocSetPins.FailingAsync(options, files, pins, cancellationToken).ConfigureAwait(false));
+            pinsProblem = DocSetPins.Write(pins, options.CurrentDirectory);
+            if (pinsProblem is not null)
+                (unpinned, pins) = DocSetPins.Keep(unpinned, pins, pins.New.Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase));
+            files = [.. unpinned];
             for (var i = 0; i < files.Count; i++)
             {
                 if (files[i].Proposals.Count == 0) continue;
                 files[i] = files[i] with { WriteProblem = AdoptWriter.Write(files[i]), WriteTried = true };
             }
-            models.Write(options.CurrentDirectory,
-                files.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).SelectMany(p => p.Usings));
         }
         var errors = fileErrors.Concat(documents.SelectMany(d => d.Errors)).ToList();
-        return new AdoptReport(files, errors, write, clock.Elapsed);
+        return new AdoptReport(files, errors, write, clock.Elapsed)
+        {
+            Pins = [.. pins.New.Select(p => $"{p.Id}@{p.Version}")],
+            PinsFile = DocumentDiscovery.DisplayPath(pins.ConfigPath, options.CurrentDirectory),
+            PinsProblem = pinsProblem,
+        };
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using SnippetCheck.Discovery;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Packages;
@@ -137,21 +136,8 @@ public static class OutdatedCheck
         result.Frameworks is { } matrix ? matrix.Where(f => f.Result is not null).Select(f => f.Framework) : [TargetFramework.Tool];
 
     /// <summary>The config's <c>packages</c>, each where its text stands in the config file (line 1 when it cannot be found).</summary>
-    private static IReadOnlyList<PackageRequest> ConfigPins(Verifier verifier, VerifyOptions options)
-    {
-        if (verifier.Config.Packages is not { Count: > 0 } packages || verifier.Config.SourcePath is not { } path) return [];
-        var full = Path.GetFullPath(path, options.CurrentDirectory);
-        var file = DocumentDiscovery.DisplayPath(full, options.CurrentDirectory);
-        var text = File.ReadAllText(full);
-        SourceLocation Where(string pin)
-        {
-            var at = text.IndexOf(pin, StringComparison.Ordinal);
-            if (at < 0) return new SourceLocation(file, 1, 1);
-            var lineStart = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
-            return new SourceLocation(file, text.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1);
-        }
-        return [.. packages.Select(p => PackageRequest.TryParse(p, Where(p))).OfType<PackageRequest>()];
-    }
+    private static IReadOnlyList<PackageRequest> ConfigPins(Verifier verifier, VerifyOptions options) =>
+        PackageVersions.Locate(verifier.Config.Packages, verifier.Config.SourcePath, options.CurrentDirectory);
 
     private static string FolderOf(Verifier verifier, VerifyOptions options) =>
         verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source, options.CurrentDirectory))!

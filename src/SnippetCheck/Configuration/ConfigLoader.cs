@@ -35,6 +35,12 @@ public static class ConfigLoader
         return Parse(path, text, untrusted);
     }
 
+    /// <summary>
+    /// Reads <paramref name="text"/> as the config file at <paramref name="path"/> would be read (what a tool that edits the
+    /// config checks its edit with). Throws <see cref="ConfigException"/> for anything wrong in it.
+    /// </summary>
+    public static SnippetCheckConfig ReadText(string path, string text) => Parse(path, text);
+
     internal static SnippetCheckConfig Parse(string path, string text, bool untrusted = false)
     {
         JsonDocument document;

@@ -152,13 +152,19 @@ public static partial class Settings
     {
         Tag = TagRule.Value(
             "packages", (value, where) =>
-            value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => PackageRequest.TryParse(p, where))
+            value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => PackageRequest.TryParseTag(p, where))
             .ToList() is { Count: > 0 } packages && packages.All(p => p is not null)
             ? TagReading.Good(packages.OfType<PackageRequest>().ToList())
-            : TagReading.Bad($"'packages={value}' must list pinned packages, such as packages=Spectre.Console@0.57.2,Bogus@35.6.5")),
+            : TagReading.Bad($"'packages={value}' must list packages, pinned or pinned by the config's packageVersions, such as " +
+                "packages=Spectre.Console@0.57.2,Bogus")),
         Merge = SettingMerge.TagAdds("a block's tag adds to the run's"),
         CacheKey = KeyPlace.In("\"refs\" too, the restored assemblies"),
     };
+
+    /// <summary>The <c>packageVersions</c> setting (<see cref="SnippetCheckConfig.PackageVersions"/>).</summary>
+    public static readonly Setting<IReadOnlyList<string>?> PackageVersions =
+        new("packageVersions", RunOnly, c => c.PackageVersions, (c, v) => c with { PackageVersions = v }, ConfigValues.Packages)
+    { CacheKey = KeyPlace.Through("the packages of each block whose packages= tag it pins, in \"refs\"") };
 
     /// <summary>The <c>preludes</c> setting (<see cref="SnippetCheckConfig.Preludes"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> Preludes =
@@ -193,7 +199,7 @@ public static partial class Settings
     public static IReadOnlyList<Setting> All => _all ??=
     [
         Include, Exclude, IncludeGenerated, Mode, Timeout, LangVersion, Nullable, Configuration, WarningLevel, Usings, Frameworks,
-        References, Packages, Preludes, Environment, Parallelism, Cache, StrictTags, MemoryLimit, Sandbox, SandboxRead, SandboxWrite,
+        References, Packages, PackageVersions, Preludes, Environment, Parallelism, Cache, StrictTags, MemoryLimit, Sandbox, SandboxRead, SandboxWrite,
         Network, RequireVerified, MinCoverage, MinCheckCoverage, Stale, EngineWords, Scrub, Scrubbers, Fixture, HiddenFences, WarnAsError, NoWarn,
     ];
 

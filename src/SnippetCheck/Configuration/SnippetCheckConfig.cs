@@ -53,6 +53,12 @@ public sealed record SnippetCheckConfig
     /// <summary>Pinned packages (<c>Id@Version</c>) every snippet compiles against, as if each had the <c>#:package</c> lines.</summary>
     public IReadOnlyList<string>? Packages { get; init; }
 
+    /// <summary>
+    /// The versions (<c>Id@Version</c>) of the packages that <c>packages=</c> tags name without one: one pin per package for a
+    /// doc set, where a release moves one line, not every block's tag. Unlike <see cref="Packages"/>, it adds no package to a block.
+    /// </summary>
+    public IReadOnlyList<string>? PackageVersions { get; init; }
+
     /// <summary>C# files of hidden code (relative to the config file) that every program gets, as a file prelude.</summary>
     public IReadOnlyList<string>? Preludes { get; init; }
     /// <summary><c>environment</c>: <c>NAME=value</c> pairs a snippet's process gets.</summary>

@@ -135,6 +135,18 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
             [.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)]);
     }
 
+    private IReadOnlyList<PackageRequest>? _pins;
+
+    /// <summary>
+    /// The pins <c>packages=Id</c> tags take their versions from: the config's <c>packageVersions</c>, then its
+    /// <c>packages</c> (run-only keys: the same for every file), located in the config file.
+    /// </summary>
+    private IReadOnlyList<PackageRequest> PinsOf(SnippetCheckConfig fileConfig) => _pins ??=
+    [
+        .. Packages.PackageVersions.Locate(fileConfig.PackageVersions, config.SourcePath, options.CurrentDirectory),
+        .. Packages.PackageVersions.Locate(fileConfig.Packages, config.SourcePath, options.CurrentDirectory),
+    ];
+
     /// <summary>Fails the run (exit code 2) when the targeting pack is missing: nothing could compile.</summary>
     public static void EnsureReferenceAssemblies()
     {
@@ -213,6 +225,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         var snippets = SnippetReader.Read(extracted, Settings.StrictTags.In(fileConfig), fileConfig.EngineWords, fileConfig.HiddenFences);
         if (options.Untrusted) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(RefuseWideningTags)] };
         if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };
+        snippets = Packages.PackageVersions.Apply(snippets, PinsOf(fileConfig));
         snippets = options.PackageMoves.Apply(snippets);
         if (options.OnlyFramework is not null) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => s.OnAnyFramework())] };
         if (options.Library.Usings.Select(Packages.ScopedUsing.TryParse).OfType<Packages.ScopedUsing>().ToList() is { Count: > 0 } scoped)

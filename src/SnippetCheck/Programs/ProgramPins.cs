@@ -12,7 +12,10 @@ public enum PinPlace
     /// <summary>A <c>#:package Id@Version</c> or <c>#r "nuget: Id, Version"</c> line of a block or prelude.</summary>
     Directive,
 
-    /// <summary>The config's <c>packages</c> list: one place for every program of the run.</summary>
+    /// <summary>
+    /// The config's <c>packages</c> list (one place for every program of the run), or its <c>packageVersions</c> entry that
+    /// gives the blocks tagged <c>packages=Id</c> their version.
+    /// </summary>
     Config,
 
     /// <summary>
@@ -55,5 +58,7 @@ public static class ProgramPins
     private static IEnumerable<PackagePin> BlockPins(Snippet block) =>
         block.BlockDirectives.Packages.Select(r => Pin(r, PinPlace.Directive)).Concat(block.Tags.Packages.Select(r => Pin(r, PinPlace.Tag)));
 
-    private static PackagePin Pin(PackageRequest request, PinPlace place) => new(request.Id, request.Version, place, request.Location);
+    /// <summary>A <c>packages=Id</c> tag's pin is the config's <c>packageVersions</c> entry it took its version from.</summary>
+    private static PackagePin Pin(PackageRequest request, PinPlace place) => request.PinLocation is { } at
+        ? new(request.Id, request.Version, PinPlace.Config, at) : new(request.Id, request.Version, place, request.Location);
 }

@@ -51,7 +51,7 @@ public sealed class AdoptCreatedReceiverTests
 
         Assert.True(write.ExitCode == 0, write.Output);
         var use = File.ReadAllText(Path.Combine(docs, "guide", "use.md"));
-        Assert.Contains("<!-- snippetcheck: compile given=screen:Screen usings=Rot.Widgets packages=Rot.Widgets@1.0.0 -->\n```csharp\nscreen.Write(",
+        Assert.Contains("<!-- snippetcheck: compile given=screen:Screen usings=Rot.Widgets packages=Rot.Widgets -->\n```csharp\nscreen.Write(",
             use, StringComparison.Ordinal);
 
         // The call binds to the package's Screen: misspelt, or given an argument too many, it fails.

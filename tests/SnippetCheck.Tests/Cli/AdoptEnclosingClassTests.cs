@@ -12,10 +12,10 @@ namespace SnippetCheck.Tests.Cli;
 /// </summary>
 public sealed partial class AdoptEnclosingClassTests
 {
-    [GeneratedRegex(@"<!-- snippetcheck: compile base=AbstractValidator<Customer> usings=FluentValidation,DocModels\.Start packages=FluentValidation@\d+\.\d+\.\d+ -->")]
+    [GeneratedRegex(@"<!-- snippetcheck: compile base=AbstractValidator<Customer> usings=FluentValidation,DocModels\.Start packages=FluentValidation -->")]
     private static partial Regex RuleTag();
 
-    [GeneratedRegex(@"<!-- snippetcheck: compile usings=FluentValidation,DocModels\.Start packages=FluentValidation@\d+\.\d+\.\d+ -->")]
+    [GeneratedRegex(@"<!-- snippetcheck: compile usings=FluentValidation,DocModels\.Start packages=FluentValidation -->")]
     private static partial Regex ClassTag();
 
     [Fact]

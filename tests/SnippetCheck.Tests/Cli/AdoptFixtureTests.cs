@@ -57,12 +57,12 @@ public sealed partial class AdoptFixtureTests
         }
         // The mock page needs no fixture: its test body, given Moq and its using, runs after the interface in a session
         // (the package's using round passes over the post's own IRepository), so the page keeps no front matter.
-        Assert.Contains("<!-- snippetcheck: run usings=Moq packages=Moq@", Read(folder, "mocks.md"));
+        Assert.Matches(@"<!-- snippetcheck: run usings=Moq packages=Moq( session=\S+)? -->", Read(folder, "mocks.md"));
         Assert.Contains("---\nsnippetcheck:\n  fixture: true\n  hiddenFences: [requiredcode]\n---\n# Getting started", Read(folder, "substitutes.md"));
         // The test framework and the mocking library are inferred from the attributes and calls, with their usings.
-        Assert.Matches(@"<!-- snippetcheck: compile usings=NUnit\.Framework,NSubstitute packages=NSubstitute@[\d.]+,NUnit@[\d.]+ -->\n```csharp\npublic interface IGreeter", Read(folder, "substitutes.md"));
-        Assert.Matches(@"packages=FakeItEasy@[\d.]+,MSTest\.TestFramework@[\d.]+ -->", Read(folder, "fakes.md"));
-        Assert.Matches(@"packages=NSubstitute@[\d.]+,xunit@[\d.]+ -->", Read(folder, "xunit.md"));
+        Assert.Matches(@"<!-- snippetcheck: compile usings=NUnit\.Framework,NSubstitute packages=NSubstitute,NUnit -->\n```csharp\npublic interface IGreeter", Read(folder, "substitutes.md"));
+        Assert.Matches(@"packages=FakeItEasy,MSTest\.TestFramework -->", Read(folder, "fakes.md"));
+        Assert.Matches(@"packages=NSubstitute,xunit -->", Read(folder, "xunit.md"));
 
         var verify = CliRunner.Run(folder.Path, "verify");
         Assert.True(verify.ExitCode == 0, verify.Output);

@@ -51,9 +51,9 @@ public sealed class AdoptListingTests
 
         Assert.True(write.ExitCode == 0, write.Output);
         var adopted = File.ReadAllText(Path.Combine(folder.Path, "docs", "api.md"));
-        Assert.Contains("<!-- snippetcheck: check listing packages=Humanizer.Core@3.0.1 -->\n```csharp\npublic const long BytesInGigabyte", adopted);
-        Assert.Contains("<!-- snippetcheck: check listing packages=Humanizer.Core@3.0.1 -->\n```csharp\npublic static string Humanize", adopted);
-        Assert.Matches(@"<!-- snippetcheck: (run|compile) usings=Humanizer packages=Humanizer\.Core@3\.0\.1 -->\n```csharp\nConsole\.WriteLine\(DateTime", adopted);
+        Assert.Contains("<!-- snippetcheck: check listing packages=Humanizer.Core -->\n```csharp\npublic const long BytesInGigabyte", adopted);
+        Assert.Contains("<!-- snippetcheck: check listing packages=Humanizer.Core -->\n```csharp\npublic static string Humanize", adopted);
+        Assert.Matches(@"<!-- snippetcheck: (run|compile) usings=Humanizer packages=Humanizer\.Core -->\n```csharp\nConsole\.WriteLine\(DateTime", adopted);
         Assert.Equal(0, CliRunner.Run(folder.Path, "verify").ExitCode);
 
         // A changed constant value, and a renamed method, fail the next verify.

@@ -33,7 +33,7 @@ public sealed partial class AdoptPackageTests
         ```
         """;
 
-    [GeneratedRegex(@"packages=Newtonsoft\.Json@(?<version>\d+\.\d+\.\d+)")]
+    [GeneratedRegex(@"Newtonsoft\.Json@(?<version>\d+\.\d+\.\d+)")]
     private static partial Regex Pinned();
 
     [Fact]
@@ -47,12 +47,13 @@ public sealed partial class AdoptPackageTests
         Assert.True(write.ExitCode == 0, write.Output);
         Assert.Contains("2 with their post's package", write.Stdout);
         var text = File.ReadAllText(Path.Combine(folder.Path, "post.md"));
-        var version = Pinned().Match(text).Groups["version"].Value;
+        // The version is the config's one pin (issue 54); the tags name the package alone.
+        var version = Pinned().Match(File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json"))).Groups["version"].Value;
         Assert.NotEqual("", version);
         var expected = Post
-            .Replace("```csharp\nusing", $"<!-- snippetcheck: run packages=Newtonsoft.Json@{version} -->\n```csharp\nusing", StringComparison.Ordinal)
+            .Replace("```csharp\nusing", "<!-- snippetcheck: run packages=Newtonsoft.Json -->\n```csharp\nusing", StringComparison.Ordinal)
             .Replace("```text", "<!-- snippetcheck: output -->\n```text", StringComparison.Ordinal)
-            .Replace("```csharp\nConsole.WriteLine(JsonConvert", $"<!-- snippetcheck: run usings=Newtonsoft.Json packages=Newtonsoft.Json@{version} -->\n```csharp\nConsole.WriteLine(JsonConvert", StringComparison.Ordinal)
+            .Replace("```csharp\nConsole.WriteLine(JsonConvert", "<!-- snippetcheck: run usings=Newtonsoft.Json packages=Newtonsoft.Json -->\n```csharp\nConsole.WriteLine(JsonConvert", StringComparison.Ordinal)
             .Replace("```csharp\nConsole.WriteLine(NoSuchLibrary", "<!-- snippetcheck: check -->\n```csharp\nConsole.WriteLine(NoSuchLibrary", StringComparison.Ordinal);
         Assert.Equal(expected, text);
 
@@ -101,8 +102,9 @@ public sealed partial class AdoptPackageTests
         var write = CliRunner.Run(folder.Path, "adopt", "docs", "--write");
 
         Assert.True(write.ExitCode == 0, write.Output);
-        Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json.Linq packages=Newtonsoft.Json@13.0.3 -->\n```csharp\nvar token",
+        Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json.Linq packages=Newtonsoft.Json -->\n```csharp\nvar token",
             File.ReadAllText(Path.Combine(folder.Path, "docs", "post.md")));
+        Assert.Contains("\"packageVersions\": [\"Newtonsoft.Json@13.0.3\"]", File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json")));
         Assert.Matches(@"other\.md\(3,1\): .*'Widget'.* declared nowhere the tool can see: not in the post, the framework, nor the packages it looked in \(Zqxv\.Imaginary\.Widgets\); if a package declares them, name it with adopt --package", write.Stdout);
         // Its names stay unknown, so the block is never verified; nor checked (issue 54): they may be the API of the
         // package its using names, which could not be loaded, and a misspelt one would pass.
@@ -136,7 +138,8 @@ public sealed partial class AdoptPackageTests
         var write = CliRunner.Run(folder.Path, "adopt", "--write");
 
         Assert.True(write.ExitCode == 0, write.Output);
-        Assert.Matches(@"<!-- snippetcheck: run packages=Microsoft\.EntityFrameworkCore@10\.\d+\.\d+ -->", File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+        Assert.Contains("<!-- snippetcheck: run packages=Microsoft.EntityFrameworkCore -->", File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+        Assert.Matches(@"""Microsoft\.EntityFrameworkCore@10\.\d+\.\d+""", File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json")));
         var verify = CliRunner.Run(folder.Path, "verify");
         Assert.True(verify.ExitCode == 0, verify.Output);
     }
@@ -156,7 +159,8 @@ public sealed partial class AdoptPackageTests
         var write = CliRunner.Run(folder.Path, "adopt", "--write", "--package", "Newtonsoft.Json@13.0.3");
 
         Assert.True(write.ExitCode == 0, write.Output);
-        Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json packages=Newtonsoft.Json@13.0.3 -->", File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+        Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json packages=Newtonsoft.Json -->", File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+        Assert.Contains("\"Newtonsoft.Json@13.0.3\"", File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json")));
     }
 
     [Fact]
@@ -183,7 +187,8 @@ public sealed partial class AdoptPackageTests
 
         Assert.True(write.ExitCode == 0, write.Output);
         var adopted = File.ReadAllText(Path.Combine(folder.Path, "docs", "usage.md"));
-        Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json packages=Newtonsoft.Json@13.0.3 -->", adopted);
+        Assert.Contains("<!-- snippetcheck: run usings=Newtonsoft.Json packages=Newtonsoft.Json -->", adopted);
+        Assert.Contains("\"Newtonsoft.Json@13.0.3\"", File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json")));
         // A mutant of the call the block shows fails.
         File.WriteAllText(Path.Combine(folder.Path, "docs", "usage.md"), adopted.Replace("JsonConvert.ToString", "JsonConvert.ToStrin", StringComparison.Ordinal));
         Assert.Equal(1, CliRunner.Run(folder.Path, "verify").ExitCode);

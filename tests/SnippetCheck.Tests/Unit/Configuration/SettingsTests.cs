@@ -159,7 +159,7 @@ public sealed class SettingsTests
         "configuration" => "\"Release\"",
         "warningLevel" or "parallelism" => "4",
         "frameworks" => "[\"net8.0\"]",
-        "packages" => "[\"Humanizer@2.14.1\"]",
+        "packages" or "packageVersions" => "[\"Humanizer@2.14.1\"]",
         "preludes" => "[\"a.cs\"]",
         "memoryLimit" => "\"512MB\"",
         "sandbox" => "\"off\"",

@@ -77,13 +77,15 @@ public sealed class TagParserTests
     }
 
     [Fact]
-    public void Packages_are_pinned_ids_at_the_tags_place_and_a_floating_or_missing_version_is_a_bad_value()
+    public void Packages_are_pinned_ids_at_the_tags_place_or_ids_the_config_pins_and_a_floating_version_is_a_bad_value()
     {
         var packages = Parse("compile packages=Spectre.Console@0.57.2,Bogus@35.6.5-beta.1").Tags.Packages;
         Assert.Equal(["Spectre.Console@0.57.2", "Bogus@35.6.5-beta.1"], packages.Select(p => $"{p.Id}@{p.Version}"));
         Assert.All(packages, p => Assert.Equal(Here, p.Location));
         Assert.True(Parse("packages=Bogus@35.6.5").Tags.HasAny);
-        foreach (var bad in new[] { "packages=Bogus", "packages=Bogus@*", "packages=Bogus@35.*", "packages=@1.0.0" })
+        // An ID alone takes its version from the config's packageVersions, where the document is read (PackageVersions).
+        Assert.True(Assert.Single(Parse("packages=Bogus").Tags.Packages).Unpinned);
+        foreach (var bad in new[] { "packages=Bogus@", "packages=Bogus@*", "packages=Bogus@35.*", "packages=@1.0.0" })
         {
             Assert.Equal(DiagnosticCodes.BadTagValue, Assert.Single(Parse(bad).Diagnostics).Id);
         }
