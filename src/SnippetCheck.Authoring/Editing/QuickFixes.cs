@@ -1,4 +1,4 @@
-using SnippetCheck.Authoring;
+using SnippetCheck.Adoption;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Results;

@@ -1,4 +1,4 @@
-using SnippetCheck.Authoring;
+using SnippetCheck.Adoption;
 using SnippetCheck.Driver;
 using SnippetCheck.Markdown;
 using SnippetCheck.Results;

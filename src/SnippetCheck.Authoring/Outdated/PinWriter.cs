@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SnippetCheck.Authoring;
+using SnippetCheck.Adoption;
 using SnippetCheck.Markdown;
 
 namespace SnippetCheck.Outdated;

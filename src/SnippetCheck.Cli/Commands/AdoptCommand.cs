@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SnippetCheck.Authoring;
+using SnippetCheck.Adoption;
 using SnippetCheck.Driver;
 using SnippetCheck.Reporting;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using SnippetCheck.Authoring;
+using SnippetCheck.Adoption;
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;

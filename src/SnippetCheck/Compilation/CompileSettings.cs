@@ -13,7 +13,7 @@ namespace SnippetCheck.Compilation;
 /// config, the front matter and the blocks' tags laid over it (<see cref="Overlay(SnippetCheckConfig)"/>).
 /// Typed values only: text was parsed at the edge (<see cref="SettingValues"/>).
 /// </summary>
-public sealed record CompileSettings
+internal sealed record CompileSettings
 {
     /// <summary>What it compiles against (<see cref="References"/> are that framework's) and runs on.</summary>
     internal TargetFramework Framework { get; init; } = TargetFramework.Tool;

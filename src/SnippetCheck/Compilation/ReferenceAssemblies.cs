@@ -13,7 +13,7 @@ internal sealed class TargetingPackMissingException(string message) : Exception(
 /// They come from the SDK's targeting pack (<c>packs/Microsoft.NETCore.App.Ref/&lt;version&gt;/ref/net10.0</c>),
 /// exactly what a <c>net10.0</c> project compiles against.
 /// </summary>
-public static class ReferenceAssemblies
+internal static class ReferenceAssemblies
 {
     internal const string TargetFramework = "net10.0";
 

@@ -11,7 +11,7 @@ namespace SnippetCheck.Compilation;
 /// <c>1</c> is not <c>1L</c>, and strings compare ordinally). The check, written on the line itself, throws naming
 /// the post's line, the expression and both values when they differ. Every other line is compiled as written.
 /// </summary>
-public static class ResultLines
+internal static class ResultLines
 {
     /// <summary>
     /// Where a line's <c>=&gt;</c> stands when the line reads as a result line: one <c>=&gt;</c> outside brackets, with a

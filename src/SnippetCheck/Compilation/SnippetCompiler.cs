@@ -67,7 +67,7 @@ internal sealed record CompilationResult(
 }
 
 /// <summary>Compiles programs with Roslyn in the tool's own process.</summary>
-public static class SnippetCompiler
+internal static class SnippetCompiler
 {
     /// <summary>Every snippet assembly has this name; each is loaded into its own context, so they never meet.</summary>
     internal const string AssemblyName = "Snippet";

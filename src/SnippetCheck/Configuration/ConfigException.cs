@@ -1,7 +1,7 @@
 namespace SnippetCheck.Configuration;
 
 /// <summary>A configuration problem, naming the file and the key.</summary>
-public sealed class ConfigException(string file, int line, string message) : Exception(message)
+internal sealed class ConfigException(string file, int line, string message) : Exception(message)
 {
     internal string File { get; } = file;
     internal int Line { get; } = line;

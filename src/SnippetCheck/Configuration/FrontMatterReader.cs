@@ -6,10 +6,10 @@ namespace SnippetCheck.Configuration;
 
 /// <summary>What a post's front matter says to the tool.</summary>
 /// <param name="Skip">True for <c>snippetcheck: skip</c>.</param>
-public sealed record FrontMatterSettings(SnippetCheckConfig? Config, bool Skip);
+internal sealed record FrontMatterSettings(SnippetCheckConfig? Config, bool Skip);
 
 /// <summary>Reads the <c>snippetcheck:</c> key of a post's YAML front matter; every other key belongs to the blog.</summary>
-public static class FrontMatterReader
+internal static class FrontMatterReader
 {
     /// <summary>The front-matter key the tool's settings sit under.</summary>
     public const string Key = "snippetcheck";

@@ -6,7 +6,7 @@ namespace SnippetCheck.DocComments;
 /// Picks the extractor by the file's kind: a C# source file's examples live in its doc comments, everything else is
 /// read as Markdown. Both hand back the same blocks and comments, so everything after extraction is shared.
 /// </summary>
-public static class DocumentExtractor
+internal static class DocumentExtractor
 {
     internal static bool IsCSharpSource(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 

@@ -16,10 +16,10 @@ public sealed partial record PreparedDocument
     /// The compile settings a block gets verified alone (defaults, config, front matter and its own tags; the namespace a
     /// doc comment's example documents): its references, usings and parse options.
     /// </summary>
-    public CompileSettings SettingsFor(Snippet block) => SnippetProgram.Lone(Snippets, block, Settings).Settings;
+    internal CompileSettings SettingsFor(Snippet block) => SnippetProgram.Lone(Snippets, block, Settings).Settings;
 
     /// <summary>The compile settings of these blocks verified as the page's fixture (one class of them all).</summary>
-    public CompileSettings FixtureSettingsFor(IReadOnlyList<Snippet> blocks) => SnippetProgram.ForFixture(Snippets, blocks, Settings).Settings;
+    internal CompileSettings FixtureSettingsFor(IReadOnlyList<Snippet> blocks) => SnippetProgram.ForFixture(Snippets, blocks, Settings).Settings;
 
     /// <summary>
     /// Whether the block, verified alone, has code and something to run: top-level statements, a static <c>Main</c> (its
@@ -49,5 +49,5 @@ public sealed partial record PreparedDocument
     public bool IsListing(Snippet block) => ListingCheck.Members([.. block.Code.Select(l => l.Text)], SettingsFor(block).ParseOptions) is not null;
 
     /// <summary>The scrubbers <c>verify</c> compares the block's output through: the defaults and what its file, config and tags add.</summary>
-    public Scrubbing ScrubbingFor(Snippet block) => BlockScrubbing.For(Settings.Config, block);
+    internal Scrubbing ScrubbingFor(Snippet block) => BlockScrubbing.For(Settings.Config, block);
 }

@@ -20,7 +20,7 @@ internal sealed record RunPlan(IReadOnlyList<SnippetProgram> Lone, IReadOnlyList
 /// Turns documents into programs: a program per lone snippet and per session, after the filter, front matter
 /// <c>skip</c> and the untagged rule. A session runs whole, even when the filter picked only some of its blocks.
 /// </summary>
-public static class RunPlanner
+internal static class RunPlanner
 {
     /// <param name="filter"><c>--filter</c> (see <see cref="Matches"/>).</param>
     /// <param name="checkStale">Plan the ignored lone blocks for <see cref="StalePolicy"/> (their verdict is known: ignored).</param>

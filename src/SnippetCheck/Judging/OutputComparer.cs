@@ -31,7 +31,7 @@ internal readonly record struct DiffLine(DiffLineKind Kind, string Text)
 /// Matches output as README.md "Output and standard input" says: line endings normalized, trailing white space of each line and leading
 /// and trailing blank lines ignored, otherwise exact; <c>ellipsis</c> and <c>unordered</c> relax that.
 /// </summary>
-public static class OutputComparer
+internal static class OutputComparer
 {
     internal const string Ellipsis = "...";
 

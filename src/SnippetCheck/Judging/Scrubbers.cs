@@ -10,7 +10,7 @@ namespace SnippetCheck.Judging;
 /// numbers its values by first appearance (<c>Guid_1</c>, <c>Guid_2</c>; the same value, the same placeholder);
 /// a custom one (config <c>"scrubbers"</c>) puts its fixed <see cref="Replacement"/> in place of every match.
 /// </summary>
-public sealed class Scrubber
+internal sealed class Scrubber
 {
     private Scrubber(string name, Regex pattern, string? placeholder, string? replacement, bool ignoreCase)
     {
@@ -69,7 +69,7 @@ public sealed class Scrubber
 /// own folders before anything that could match inside a path, GUIDs and dates before durations (a time of day
 /// is not a <c>TimeSpan</c>), and the loose <c>hashcode</c> and <c>number</c> last.
 /// </summary>
-public static partial class Scrubbers
+internal static partial class Scrubbers
 {
     /// <summary>The value of <c>scrub=</c> that turns every scrubber off for a block.</summary>
     public const string None = DocumentWords.NoScrubbing;
@@ -161,7 +161,7 @@ public static partial class Scrubbers
 /// The scrubbers in force for one output block, in the order they apply. Both sides of a comparison go through the
 /// same instance, each with numbering of its own, so a relation (the same id printed twice) still has to hold.
 /// </summary>
-public sealed class Scrubbing
+internal sealed class Scrubbing
 {
     internal static readonly Scrubbing Off = new([], "none");
 

@@ -1,7 +1,7 @@
 namespace SnippetCheck.Markdown;
 
 /// <summary>Helpers for writing fences around text that may itself contain fence characters.</summary>
-public static class Fences
+internal static class Fences
 {
     /// <summary>The longest run of <paramref name="c"/> in <paramref name="text"/>: a fence must be longer to enclose it.</summary>
     public static int LongestRun(string text, char c)

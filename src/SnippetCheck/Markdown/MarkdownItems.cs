@@ -107,10 +107,10 @@ public sealed record DirectiveComment(SourceLocation Location, string Words, IRe
 /// <c>```requiredcode</c> fence that their generator reads). Config <c>hiddenFences</c> names the info strings whose
 /// fences are hidden code for SnippetCheck too.
 /// </summary>
-public sealed record HiddenFences(SourceLocation Location, IReadOnlyList<HiddenFence> Fences) : MarkdownItem(Location);
+internal sealed record HiddenFences(SourceLocation Location, IReadOnlyList<HiddenFence> Fences) : MarkdownItem(Location);
 
 /// <summary>One fenced block inside an HTML comment: the first word of its info string, where it opens, and its lines.</summary>
-public sealed record HiddenFence(string Info, SourceLocation Location, IReadOnlyList<CodeLine> Body);
+internal sealed record HiddenFence(string Info, SourceLocation Location, IReadOnlyList<CodeLine> Body);
 
 /// <summary>
 /// An HTML comment that looks meant for the tool but is misspelt (<c>&lt;!-- snipetcheck: run --&gt;</c>): reported, never ignored.

@@ -56,7 +56,7 @@ public sealed partial record TargetFramework : IComparable<TargetFramework>
 /// The frameworks something applies to: a run's matrix (config <c>frameworks</c>), or a block's narrowing of it
 /// (<c>frameworks=net9.0+</c> or <c>frameworks=net8.0,net10.0</c>).
 /// </summary>
-public sealed class FrameworkSet : IEquatable<FrameworkSet>
+internal sealed class FrameworkSet : IEquatable<FrameworkSet>
 {
     private readonly TargetFramework? _from;
     private readonly IReadOnlyList<TargetFramework> _listed;

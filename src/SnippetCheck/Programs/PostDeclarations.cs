@@ -13,7 +13,7 @@ namespace SnippetCheck.Programs;
 /// session), not one the post leaves to the reader. A local or a parameter of another block is not among them: it
 /// belongs to that block's own code (<c>var c = ...</c> in one block says nothing of a <c>c</c> in the next).
 /// </summary>
-public static class PostDeclarations
+internal static class PostDeclarations
 {
     private static readonly ConditionalWeakTable<Snippet, IReadOnlySet<string>> ByBlock = new();
 

@@ -4,17 +4,17 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Reporting;
 
 /// <summary>How many failures one file had.</summary>
-public sealed record FileFailureCount(string File, int Failures);
+internal sealed record FileFailureCount(string File, int Failures);
 
 /// <summary>One failure code across a run (a compiler ID such as CS0103, or one of ours), with the first place it was seen.</summary>
-public sealed record CodeCount(string Code, int Count, SourceLocation Example, string ExampleMessage);
+internal sealed record CodeCount(string Code, int Count, SourceLocation Example, string ExampleMessage);
 
 /// <summary>
 /// The digest that closes a run with many failures (more than <see cref="Threshold"/>), so that a big <c>--all</c>
 /// run reads in one screen: failures per file, most first, and the most common error codes with one example each.
 /// <c>adopt</c> prints the same codes under its table.
 /// </summary>
-public sealed record FailureDigest(IReadOnlyList<FileFailureCount> Files, IReadOnlyList<CodeCount> Codes, int Failures)
+internal sealed record FailureDigest(IReadOnlyList<FileFailureCount> Files, IReadOnlyList<CodeCount> Codes, int Failures)
 {
     /// <summary>A verify run with more failures than this closes with the digest.</summary>
     internal const int Threshold = 50;

@@ -5,7 +5,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Reporting;
 
 /// <summary>Small wordings the report formats share, so a snippet is called the same thing in each.</summary>
-public static class ReportText
+internal static class ReportText
 {
     /// <summary>A snippet's stable, readable name: its <c>name=</c>, else <c>line 40</c> (the fence's line).</summary>
     internal static string Label(SnippetResult result) => result.Snippet.Tags.Name ?? $"line {result.Location.Line}";

@@ -40,7 +40,7 @@ public sealed record SuspectedRot(SourceLocation Location, string Id, string Mes
 /// undeclared names, pseudo-code, <c>...</c> holes, placeholders and the errors that cascade from unknown names are not
 /// evidence. The kinds, strongest first, are <see cref="Kinds"/>.
 /// </summary>
-public static partial class RotEvidence
+internal static partial class RotEvidence
 {
     /// <summary>A name an older version of a package the post uses declared, and the current one does not.</summary>
     public const string RemovedApi = "removed-api";

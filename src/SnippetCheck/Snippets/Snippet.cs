@@ -60,7 +60,7 @@ public sealed record ExpectedOutput(FencedBlock Block, OutputMatchMode Mode)
     /// <c>```output frameworks=net8.0</c>: the frameworks of a matrix this output is expected on, for output that
     /// legitimately differs between them; null: every framework no other output block of the snippet names.
     /// </summary>
-    public FrameworkSet? Frameworks { get; init; }
+    internal FrameworkSet? Frameworks { get; init; }
 }
 
 /// <summary>A C# block with its tags, its attached output and stdin blocks, and its annotation findings.</summary>

@@ -5,7 +5,7 @@ using SnippetCheck.Model;
 namespace SnippetCheck.Snippets;
 
 // Output blocks: which fence is one, and its scrub= and frameworks= words, read by the code block's tag rules.
-public static partial class SnippetReader
+internal static partial class SnippetReader
 {
     private static bool IsOutput(FencedBlock block, out OutputMatchMode mode)
     {

@@ -8,7 +8,7 @@ namespace SnippetCheck.Snippets;
 /// Reads an <see cref="ExtractedDocument"/> as snippets: picks the C# blocks, parses their tags, and attaches
 /// each output and stdin block to the nearest C# block before it (README.md, "Tag reference").
 /// </summary>
-public static partial class SnippetReader
+internal static partial class SnippetReader
 {
 
     /// <summary>The fence holds C# by its language word (<c>csharp</c>, <c>cs</c>, <c>c#</c>).</summary>

@@ -114,7 +114,7 @@ public sealed record SnippetTags
     /// <c>frameworks=net9.0+</c> or <c>frameworks=net8.0,net10.0</c>: the frameworks of the run's matrix the block applies
     /// to; on the others it is not applicable (a post about a .NET 10 API says so once). Null: every framework of the run.
     /// </summary>
-    public FrameworkSet? Frameworks { get => Of<FrameworkSet>(Settings.Frameworks); init => SettingTags = With(Settings.Frameworks, value); }
+    internal FrameworkSet? Frameworks { get => Of<FrameworkSet>(Settings.Frameworks); init => SettingTags = With(Settings.Frameworks, value); }
 
     /// <summary>
     /// <c>sdk=web</c>: the block compiles and runs as a project of the Web SDK would, as a hidden

@@ -1,5 +1,5 @@
 using System.Text;
-using SnippetCheck.Authoring;
+using SnippetCheck.Adoption;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Results;

@@ -1,4 +1,4 @@
-using SnippetCheck.Authoring;
+using SnippetCheck.Adoption;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Authoring;

@@ -1,4 +1,4 @@
-using SnippetCheck.Authoring;
+using SnippetCheck.Adoption;
 using SnippetCheck.Driver;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-using SnippetCheck.Authoring;
+using SnippetCheck.Adoption;
 
 namespace SnippetCheck.Tests.Unit.Authoring;
 

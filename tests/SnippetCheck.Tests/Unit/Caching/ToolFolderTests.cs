@@ -1,4 +1,4 @@
-using SnippetCheck.Authoring;
+using SnippetCheck.Adoption;
 using SnippetCheck.Caching;
 using SnippetCheck.Driver;
 using SnippetCheck.Tests.Infrastructure;

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using SnippetCheck.Model;
+using SnippetCheck.Reporting;
+
+namespace SnippetCheck.Adoption;
+
+/// <summary>
+/// <c>adopt --report json=PATH</c>: every untagged block <c>adopt</c> looked at, with the tag it got (or would get) or
+/// why it stays unverified, key for key as docs/authoring.md#adopt gives it. The key names and words are a stable contract.
+/// </summary>
+public static class AdoptJson
+{
+    /// <summary>Writes <paramref name="report"/> as one JSON document (UTF-8, indented).</summary>
+    public static void Write(Stream stream, AdoptReport report)
+    {
+        using var json = new Utf8JsonWriter(stream, JsonReportWriter.Options);
+        JsonReportWriter.WriteStart(json);
+        json.WriteBoolean("write", report.Write);
+        json.WriteStartObject("summary");
+        json.WriteNumber("blocks", report.Blocks);
+        json.WriteNumber("adopted", report.Adopted);
+        json.WriteNumber("checked", report.Check);
+        json.WriteNumber("stillFailing", report.StillFailing);
+        json.WriteNumber("hiddenChecks", report.WithHiddenChecks);
+        json.WriteNumber("suspectedRot", report.SuspectedRot);
+        json.WriteNumber("fixtures", report.Fixtures);
+        json.WriteNumber("leftOut", report.LeftOut);
+        var causes = report.Files.SelectMany(f => f.Causes).ToList();
+        foreach (var kind in UnverifiedCause.Kinds) json.WriteNumber(kind, causes.Count(c => c.Kind == kind));
+        json.WriteNumber("durationMs", (long)report.Duration.TotalMilliseconds);
+        json.WriteEndObject();
+        // The config's new pins: each packages= tag that names no version takes its version from one of them.
+        json.WriteStartArray("pins");
+        foreach (var pin in report.Pins) json.WriteStringValue(pin);
+        json.WriteEndArray();
+
+        json.WriteStartArray("blocks");
+        foreach (var file in report.Files)
+        {
+            // A block left out of its page's class is listed once, with its cause and the tag that leaves it out.
+            foreach (var proposal in file.Proposals.Where(p => p.Kind != Snippets.SnippetKind.Ignore))
+            {
+                WriteBlock(json, proposal.Snippet.Location);
+                json.WriteString("tag", proposal.Words);
+                json.WriteBoolean("output", proposal.Output is not null);
+                if (proposal.HiddenChecks.Count > 0)
+                {
+                    json.WriteStartArray("hiddenChecks");
+                    foreach (var check in proposal.HiddenChecks) json.WriteStringValue(check);
+                    json.WriteEndArray();
+                }
+                WriteNotes(json, file, proposal.Snippet.Location);
+                json.WriteEndObject();
+            }
+            foreach (var (failed, cause) in file.Failures.Zip(file.Causes))
+            {
+                WriteBlock(json, failed.Snippet.Location);
+                if (file.Proposals.Any(p => p.Kind == Snippets.SnippetKind.Ignore && p.Snippet.Location == failed.Snippet.Location)) json.WriteString(
+                    "tag", "ignore");
+                json.WriteString("cause", cause.Kind);
+                json.WriteString("detail", cause.Detail);
+                json.WriteNumber("causeLine", cause.Location.Line);
+                json.WriteNumber("causeColumn", cause.Location.Column);
+                WriteNotes(json, file, failed.Snippet.Location);
+                json.WriteEndObject();
+            }
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("suspectedRot");
+        foreach (var rot in report.Files.SelectMany(f => f.Rot))
+        {
+            WriteBlock(json, rot.Location);
+            json.WriteString("evidence", rot.Evidence);
+            json.WriteStartObject("diagnostic");
+            json.WriteString("id", rot.Id);
+            json.WriteString("message", rot.Message);
+            json.WriteEndObject();
+            json.WriteString("why", rot.Why);
+            if (rot.Block is { } block) json.WriteNumber("blockLine", block.Line);
+            if (rot.LastVersion is { } last) json.WriteString("lastVersion", last);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// What adopt said of the block beside its tag or cause (a run that printed something else the second time, a package not found); no key when
+    /// nothing.
+    /// </summary>
+    private static void WriteNotes(Utf8JsonWriter json, AdoptFile file, SourceLocation at)
+    {
+        // A note at another place (suspected rot, at the prose's line) says where.
+        var notes = file.Notes.Where(n => n.Location == at || n.Block == at).Select(n => n.Location == at ? n.Message : n.ToString()).Distinct()
+            .ToList();
+        if (notes.Count == 0) return;
+        json.WriteStartArray("notes");
+        foreach (var note in notes) json.WriteStringValue(note);
+        json.WriteEndArray();
+    }
+
+    private static void WriteBlock(Utf8JsonWriter json, SourceLocation at)
+    {
+        json.WriteStartObject();
+        json.WriteString("file", at.File.Replace('\\', '/'));
+        json.WriteNumber("line", at.Line);
+        json.WriteNumber("column", at.Column);
+    }
+}

@@ -1,0 +1,285 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Driver;
+using SnippetCheck.Model;
+using SnippetCheck.Results;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Adoption;
+
+/// <summary>
+/// The enclosing class (issue 54, Required 3): docs write a base class's members bare, as statements of a class they
+/// never show (FluentValidation's <c>RuleFor(x =&gt; x.Surname).NotNull();</c>, written in an
+/// <c>AbstractValidator&lt;Customer&gt;</c>'s constructor). A block that fails only on such bare names is tried inside a
+/// class deriving from the one class of its doc set's packages that declares them all (<c>base=</c>), its type argument
+/// a model of the doc set (<see cref="DocModels"/>) that has every member the block's lambdas read (the one their
+/// parameter names first); and a block that lacks only a model another page of its doc set declares is tried with that
+/// page's models. The first ranked way that compiles is proposed: the library's own members then bind, so a misspelt
+/// one fails; no model is invented for a member no page declares.
+/// </summary>
+internal static class EnclosingClassInference
+{
+    /// <summary>The most models tried as one block's type argument.</summary>
+    private const int MaxModels = 4;
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<INamedTypeSymbol>> Classes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Each failed block that passes inside an inferred base class, or with another page's models: its passing result
+    /// (its tags say how: <c>base=</c>, <c>usings=DocModels.Page</c>, <c>packages=</c>), the first ranked of the ways that
+    /// pass. Blocks that pass no way are left out.
+    /// </summary>
+    public static async Task<(IReadOnlyList<SnippetResult> Passed, IReadOnlyDictionary<SourceLocation, AdoptNote> Notes)> TryAsync(
+        Verifier verifier, PackageInference packages, DocModels models,
+        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+    {
+        // Each way a block is tried, with its rank: of the ways that pass, the first ranked is taken.
+        var tries = new List<(PreparedDocument Document, Snippet Snippet, int Rank)>();
+        // What a block whose bare names a base class declares still lacks, said in place of "declared nowhere".
+        var lacking = new Dictionary<SourceLocation, (string Class, IReadOnlyList<string> Bare, IReadOnlySet<string> Read)>();
+        foreach (var post in failing.GroupBy(f => f.Document))
+        {
+            var document = models.Around(post.Key);
+            // Only the models of the page's own doc set: another repository's Person is not this one's.
+            var docSet = PackageInference.DocSetOf(post.Key.Snippets);
+            var local = models.Types.Where(t => PackageInference.DocSetOf(t.Page) == docSet).ToList();
+            IReadOnlyList<PackageInference.Found>? found = null;
+            foreach (var (_, failed) in post)
+            {
+                var snippet = failed.Snippet;
+                var settings = document.SettingsFor(snippet);
+                var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions)
+                    .GetCompilationUnitRoot();
+                var errors = failed.Diagnostics.Where(d => d.IsError).ToList();
+                if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0103" or "CS0246" or "CS1061"))) continue;
+                // Another page's models: the block's unknown types that some page declares.
+                var unknownTypes = errors.Where(e => e.Id == "CS0246").Select(e => UsingInference.IdentifierAt(snippet, e.Location)).OfType<string>()
+                    .Where(n => local.Any(t => t.Name == n)).Distinct(StringComparer.Ordinal).ToList();
+                var bare = BareNames(root, snippet, errors);
+                if (bare is null && unknownTypes.Count == 0) continue;
+                found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
+                if (bare is null || bare.Count == 0)
+                {
+                    // Composed with what else the block lacks: the page's package that declares its other unknown types, and their usings.
+                    var others = errors.Where(e => e.Id == "CS0246").Select(e => UsingInference.IdentifierAt(snippet, e.Location)).OfType<string>()
+                        .Except(unknownTypes, StringComparer.Ordinal).ToList();
+                    var needed = found.Where(f => f.Names.Overlaps(others)).ToList();
+                    var references = settings.References.AddRange(
+                        needed.SelectMany(f => f.Compile).Distinct(StringComparer.Ordinal).Select(
+                            p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+                    var theirUsings = others.Select(n => UsingInference.NamespacesOf(n, references, settings.Usings)).Where(n => n.Count == 1).Select(
+                        n => n[0]).ToList();
+                    // Another page's only: a type of this page's own earlier block is a session's to join (pass 3), which also runs.
+                    foreach (var (ns, rank) in ModelNamespaces(local, unknownTypes).Where(n => n.Page != post.Key.Snippets.DisplayPath).Take(
+                        MaxModels).Select((n, i) => (n, i)))
+                        tries.Add((document, WithTags(snippet, snippet.Tags.Base, [.. theirUsings, ns.Namespace], [.. needed.Select(f => f.Package)]),
+                            rank));
+                    continue;
+                }
+                if (BaseClassFor(bare, found, settings.References) is not { } baseClass) continue;
+                var package = baseClass.Package;
+                var baseNamespace =
+                    baseClass.Type.ContainingNamespace.IsGlobalNamespace ? null : baseClass.Type.ContainingNamespace.ToDisplayString();
+                IReadOnlyList<string> usings = baseNamespace is null ? [] : [baseNamespace];
+                if (baseClass.Type.Arity == 0)
+                {
+                    tries.Add((document, WithTags(snippet, baseClass.Type.Name, usings, [package.Package]), 0));
+                    continue;
+                }
+                var read = LambdaMembers(root, bare);
+                lacking[snippet.Location] = (baseClass.Type.ToDisplayString(), bare, read);
+                if (read.Count == 0 && unknownTypes.Count == 0)
+                {
+                    // No lambda reads the model (ClassLevelCascadeMode = ...): the type argument changes nothing the block says.
+                    tries.Add((document, WithTags(snippet, $"{baseClass.Type.Name}<object>", usings, [package.Package]), 0));
+                    continue;
+                }
+                // Several models may have what the lambdas read: the one their parameter names ('customer => ...'), then the
+                // page's own, then the one most pages declare (the doc set's main model), is tried first.
+                var parameters = LambdaParameters(root, bare);
+                var fitting = local.Where(m => read.IsSubsetOf(m.Members))
+                    .OrderBy(m => parameters.Contains(m.Name, StringComparer.OrdinalIgnoreCase) ? 0 : 1)
+                    .ThenBy(m => m.Page == post.Key.Snippets.DisplayPath ? 0 : 1)
+                    .ThenByDescending(m => local.Count(t => t.Name == m.Name))
+                    .ThenBy(m => m.Page, StringComparer.Ordinal)
+                    .Take(MaxModels).ToList();
+                for (var rank = 0; rank < fitting.Count; rank++)
+                {
+                    var model = fitting[rank];
+                    var extra = ModelNamespaces(local, unknownTypes).Select(n => n.Namespace).Append(model.Namespace).Distinct(
+                        StringComparer.Ordinal);
+                    tries.Add((document, WithTags(snippet, $"{baseClass.Type.Name}<{model.Name}>", [.. usings, .. extra], [package.Package]), rank));
+                }
+            }
+        }
+
+        var results = await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken)
+            .ConfigureAwait(false);
+        // By the way each was tried, not by order: the verifier returns results as they finish (cached first).
+        var ranks = tries.GroupBy(t => TryKey(t.Snippet)).ToDictionary(g => g.Key, g => g.Min(t => t.Rank));
+        var passed = results.Where(r => r.Status == SnippetStatus.Passed).GroupBy(r => r.Snippet.Location)
+            .Select(block => block.MinBy(r => ranks[TryKey(r.Snippet)])!).ToList();
+        var notes = lacking.Where(l => passed.All(p => p.Snippet.Location != l.Key)).ToDictionary(l => l.Key, l => new AdoptNote(l.Key,
+            $"{string.Join(", ", l.Value.Bare.Select(n => $"'{n}'"))} {(l.Value.Bare.Count == 1 ? "is a member" : "are members")} of " +
+            $"{l.Value.Class}, " +
+            (l.Value.Read.Count == 0 ? "and the block fails inside a class deriving from it"
+                : $"but no type the docs declare has every member its lambdas read " +
+                $"({string.Join(", ", l.Value.Read.Order(StringComparer.Ordinal))}), " +
+                  "or the block fails with each that has; declare the model in a prelude (snippetcheck.models.cs) to verify it")));
+        return (passed, notes);
+    }
+
+    /// <summary>What tells one way a block is tried from another: the block, its base class and its usings (the models' namespace).</summary>
+    private static (SourceLocation, string?, string) TryKey(Snippet snippet) =>
+        (snippet.Location, snippet.Tags.Base, string.Join(',', snippet.Tags.Usings));
+
+    /// <summary>The block tried as <c>compile</c> with <paramref name="baseType"/> and more usings and packages.</summary>
+    private static Snippet WithTags(Snippet snippet, string? baseType, IReadOnlyList<string> usings, IReadOnlyList<PackageRequest> packages) =>
+        snippet with
+        {
+            Tags = snippet.Tags with
+            {
+                Kind = SnippetKind.Compile,
+                Base = baseType,
+                Usings = [.. snippet.Tags.Usings.Concat(usings).Distinct(StringComparer.Ordinal)],
+                Packages = [.. snippet.Tags.Packages.Concat(packages.Select(p => p with { Location = snippet.Location })).DistinctBy(p => p.Key)],
+            },
+        };
+
+    /// <summary>The pages' namespaces that declare every one of <paramref name="names"/>; none for no names.</summary>
+    private static IEnumerable<(string Namespace, string Page)> ModelNamespaces(IReadOnlyList<DocModels.Model> models, IReadOnlyList<string> names) =>
+        names.Count == 0 ? [] : models.GroupBy(t => (t.Namespace, t.Page))
+            .Where(g => names.All(n => g.Any(t => t.Name == n))).Select(g => g.Key);
+
+    /// <summary>
+    /// The unknown names (CS0103) the block calls or assigns bare, as a derived class calls its base's members:
+    /// <c>RuleFor(...)</c>, <c>ClassLevelCascadeMode = ...</c>. Null when the block declares anything but statements, or
+    /// lacks a name that is neither bare nor a type (a variable of a block the post never showed).
+    /// </summary>
+    private static List<string>? BareNames(CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors)
+    {
+        if (root.Members.Any(m => m is not GlobalStatementSyntax) || snippet.Tags.Members || snippet.Tags.Base is not null) return null;
+        var bare = new List<string>();
+        foreach (var error in errors.Where(e => e.Id is "CS0103"))
+        {
+            if (UsingInference.IdentifierAt(snippet, error.Location) is not { } name) return null;
+            var node = root.DescendantNodes().OfType<SimpleNameSyntax>().FirstOrDefault(n => n.Identifier.ValueText == name && IsBare(n));
+            if (node is null || !char.IsUpper(name[0])) return null;
+            if (!bare.Contains(name)) bare.Add(name);
+        }
+        return bare;
+    }
+
+    private static bool IsBare(SimpleNameSyntax name) =>
+        name.Parent is InvocationExpressionSyntax invocation && invocation.Expression == name ||
+        name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name;
+
+    /// <summary>The names of the parameters of the lambdas passed to the bare calls (<c>customer =&gt; ...</c>).</summary>
+    private static HashSet<string> LambdaParameters(CompilationUnitSyntax root, IReadOnlyList<string> bare) =>
+        root.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(
+            i => i.Expression is SimpleNameSyntax name && bare.Contains(name.Identifier.ValueText))
+            .SelectMany(i => i.ArgumentList.Arguments.Select(a => a.Expression).OfType<SimpleLambdaExpressionSyntax>())
+            .Select(l => l.Parameter.Identifier.ValueText).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The members the lambdas passed to the bare calls read off their parameter (<c>x =&gt; x.Surname</c>: <c>Surname</c>).</summary>
+    private static HashSet<string> LambdaMembers(CompilationUnitSyntax root, IReadOnlyList<string> bare)
+    {
+        var members = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(i => i.Expression is SimpleNameSyntax name && bare.Contains(name.Identifier.ValueText)))
+        {
+            foreach (var lambda in invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<SimpleLambdaExpressionSyntax>())
+            {
+                var parameter = lambda.Parameter.Identifier.ValueText;
+                foreach (var access in lambda.Body.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
+                    .Where(a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == parameter))
+                    members.Add(access.Name.Identifier.ValueText);
+            }
+        }
+        return members;
+    }
+
+    /// <summary>
+    /// The one class of <paramref name="found"/>'s assemblies a class may derive from (public, not sealed, a
+    /// parameterless constructor it can call, at most one type parameter) that has every one of
+    /// <paramref name="bare"/> as an instance member a derived class can use (a method for a call, a settable property or
+    /// field for an assignment); of several along one line of inheritance, the base-most. Null when none, or several.
+    /// </summary>
+    private static (INamedTypeSymbol Type, PackageInference.Found Package)? BaseClassFor(
+        IReadOnlyList<string> bare, IReadOnlyList<PackageInference.Found> found,
+        ImmutableArray<MetadataReference> framework)
+    {
+        var candidates = new List<(INamedTypeSymbol Type, PackageInference.Found Package)>();
+        foreach (var package in found)
+        {
+            foreach (var type in ClassesOf(package, framework).Where(t => bare.All(n => HasUsableMember(t, n))))
+                candidates.Add((type, package));
+        }
+        // A package's dependencies are among its compile assemblies: one class seen through several packages is one
+        // candidate, taken with the package that is its assembly (FluentValidation's AbstractValidator, not the DI package's).
+        candidates = [.. candidates.GroupBy(c => (c.Type.ContainingAssembly.Identity.Name, c.Type.ToDisplayString()))
+            .Select(g => g.OrderBy(
+                c => string.Equals(c.Package.Package.Id, c.Type.ContainingAssembly.Identity.Name, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                .ThenBy(c => c.Package.Compile.Count).First())];
+        var baseMost = candidates.Where(c => !candidates.Any(o => !ReferenceEquals(o.Type, c.Type) && DerivesFrom(c.Type, o.Type))).ToList();
+        return baseMost.Count == 1 ? baseMost[0] : null;
+    }
+
+    internal static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol other)
+    {
+        // By name: the two may come from two packages' compilations.
+        for (var b = type.BaseType; b is not null; b = b.BaseType)
+        {
+            if (b.OriginalDefinition.ToDisplayString() == other.OriginalDefinition.ToDisplayString() &&
+                b.ContainingAssembly.Identity.Name == other.ContainingAssembly.Identity.Name) return true;
+        }
+        return false;
+    }
+
+    private static bool HasUsableMember(INamedTypeSymbol type, string name)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers(name).Where(
+                m => !m.IsStatic && m.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol { SetMethod: not null }
+                    or IFieldSymbol { IsReadOnly: false, IsConst: false })
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The classes of a package's own assemblies a block's class may derive from.</summary>
+    internal static IReadOnlyList<INamedTypeSymbol> ClassesOf(PackageInference.Found package, ImmutableArray<MetadataReference> framework) =>
+        Classes.GetOrAdd(package.Package.Key, _ =>
+        {
+            var own = package.Compile.Select(p => MetadataReference.CreateFromFile(p)).ToList();
+            var compilation = CSharpCompilation.Create("base-index", references: [.. framework, .. own]);
+            var classes = new List<INamedTypeSymbol>();
+            foreach (var assembly in own.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>())
+            {
+                var pending = new Stack<INamespaceSymbol>([assembly.GlobalNamespace]);
+                while (pending.TryPop(out var ns))
+                {
+                    foreach (var child in ns.GetNamespaceMembers()) pending.Push(child);
+                    classes.AddRange(ns.GetTypeMembers().Where(IsDerivable));
+                }
+            }
+            return classes;
+        });
+
+    private static bool IsDerivable(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class || type.DeclaredAccessibility != Accessibility.Public || type.IsSealed || type.IsStatic
+            || type.Arity > 1) return false;
+        // An abstract member left to implement fails the compile (CS0534): no proposal then, which is right.
+        return type.InstanceConstructors.Any(
+            c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal &&
+            c.Parameters.All(p => p.IsOptional));
+    }
+}

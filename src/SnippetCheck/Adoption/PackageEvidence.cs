@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+
+namespace SnippetCheck.Adoption;
+
+/// <summary>
+/// What a page says of the packages its readers install (issue 54, item 3): its install lines, in any fence or in the
+/// prose (<c>dotnet add package X --version Y</c>, <c>Install-Package X -Version Y</c>, <c>#r "nuget: X, Y"</c>,
+/// <c>#:package X@Y</c>, <c>&lt;PackageReference Include="X" Version="Y" /&gt;</c>), its links to the package's NuGet page
+/// or badge (<c>nuget.org/packages/X</c>, <c>img.shields.io/nuget/v/X.svg</c>: a README that never shows its install
+/// line), and the well-known namespaces
+/// whose package is named otherwise (<c>ProtoBuf</c> is protobuf-net's). Each is only a candidate: a package is kept
+/// when its assemblies declare a name a block lacks, and a block is tagged only when it then passes.
+/// </summary>
+internal static partial class PackageEvidence
+{
+    /// <summary>
+    /// The packages the text's install lines name, in order, each as its own piece of evidence: the version the line
+    /// names first, then the newest (a doc's version may no longer restore for the run's framework).
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<PackageCandidate>> InstallLines(string text)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var match in InstallLine().Matches(text).Cast<Match>().OrderBy(m => m.Index))
+        {
+            var id = match.Groups["id"].Value.TrimEnd('.', '-');
+            if (id.Length == 0 || !seen.Add(id)) continue;
+            var version = match.Groups["version"].Success ? match.Groups["version"].Value : null;
+            yield return version is null ? [new PackageCandidate(id, null)] : [new PackageCandidate(id, version), new PackageCandidate(id, null)];
+        }
+    }
+
+    /// <summary>Namespaces whose package has another name; the others suggest their own name (and shorter prefixes).</summary>
+    private static readonly (string Namespace, string Package)[] WellKnownNamespaces =
+    [
+        ("ProtoBuf", "protobuf-net"),
+        ("OfficeOpenXml", "EPPlus"),
+        ("Microsoft.VisualStudio.TestTools.UnitTesting", "MSTest.TestFramework"),
+        ("Amazon.S3", "AWSSDK.S3"),
+        ("Amazon.DynamoDBv2", "AWSSDK.DynamoDBv2"),
+        ("Amazon.SQS", "AWSSDK.SQS"),
+    ];
+
+    /// <summary>The package a well-known namespace (or one inside it) comes from; null for the others.</summary>
+    public static string? PackageOfNamespace(string name) =>
+        WellKnownNamespaces.FirstOrDefault(w => name == w.Namespace || name.StartsWith(w.Namespace + ".", StringComparison.Ordinal)).Package;
+
+    [GeneratedRegex("""
+        \bdotnet\s+add(?:\s+\S+\.csproj)?\s+package\s+(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)
+            (?:\s+(?:--version|-v)\s+(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?))?
+        |\bInstall-Package\s+(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)(?:\s+-Version\s+(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?))?
+        |\#r\s+"nuget:\s*(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)\s*(?:,\s*(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?))?\s*"
+        |\#:package\s+(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)(?:@(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?))?
+        |<PackageReference\s+Include\s*=\s*"(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)"
+            (?:\s+Version\s*=\s*"(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?)")?
+        |\bnuget\.org/packages/(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*?)(?:/(?<version>[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.-]+)?))?/?(?=[)\s"'#?>\]]|$)
+        |\bimg\.shields\.io/nuget/(?:v|vpre|dt)/(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*?)(?:\.svg)?(?=[)\s"'#?>\]]|$)
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.IgnoreCase)]
+    private static partial Regex InstallLine();
+}

@@ -1,0 +1,197 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Compilation;
+using SnippetCheck.Driver;
+using SnippetCheck.Model;
+using SnippetCheck.Results;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Adoption;
+
+/// <summary>
+/// Receivers a doc set sets up in one block and calls in others (issue 54, Required 3). ASP.NET Core docs show
+/// <c>Program.cs</c> once (<c>var bld = WebApplication.CreateBuilder(); … var app = bld.Build();</c>) and write fragments on
+/// those locals elsewhere, <c>app.UseFastEndpoints(c =&gt; …);</c>; a README creates <c>var table = new Table();</c> and then
+/// shows <c>table.SetWidth(50);</c> alone. A block that fails on such a name, one its doc set declares so (and with one type
+/// only), is tried with it declared of that type on a hidden line (<c>given=table:Table</c>), ASP.NET Core's as a project of
+/// the Web SDK (<c>sdk=web</c>), composed with what else it then lacks: the doc set's packages that declare its other
+/// unknown names (<c>UseFastEndpoints</c>, <c>Table</c>), and their usings. The receiver's members then bind, so a misspelt
+/// or removed call fails (and is read as rot); a name the docs never declare so is never given.
+/// </summary>
+internal static partial class Receivers
+{
+    /// <summary>The type each of a doc set's receiver names is declared as, read from its pages' code; empty when none.</summary>
+    public static IReadOnlyDictionary<string, string> Of(IEnumerable<SnippetDocument> docSet)
+    {
+        var receivers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var code = docSet.SelectMany(d => d.Snippets).SelectMany(s => s.Block.Lines.Select(l => l.Text)).ToList();
+        foreach (var match in code.Select(l => BuilderDeclaration().Match(l)).Where(m => m.Success))
+            receivers.TryAdd(match.Groups["name"].Value, "WebApplicationBuilder");
+        foreach (var match in code.Select(l => AppDeclaration().Match(l)).Where(
+            m => m.Success && receivers.GetValueOrDefault(m.Groups["builder"].Value) == "WebApplicationBuilder"))
+            receivers.TryAdd(match.Groups["name"].Value, "WebApplication");
+        // 'var table = new Table();': a name the doc set creates with one type only (two pages' 'result's of two types are neither).
+        var created = code.Select(l => Creation().Match(l)).Where(m => m.Success)
+            .GroupBy(m => m.Groups["name"].Value, m => string.Concat(m.Groups["type"].Value.Where(c => !char.IsWhiteSpace(c))),
+                StringComparer.Ordinal);
+        foreach (var name in created.Where(g => g.Distinct(StringComparer.Ordinal).Count() == 1))
+            receivers.TryAdd(name.Key, name.First());
+        return receivers;
+    }
+
+    /// <summary>
+    /// Each failed block that passes with its doc set's receivers given, as <c>compile</c> (a given local holds no value):
+    /// its latest result. Blocks with no such receiver are left out.
+    /// </summary>
+    /// <param name="receivers">By doc set (<see cref="PackageInference.DocSetOf(SnippetDocument)"/>), what <see cref="Of"/> read.</param>
+    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
+        Verifier verifier, PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
+        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken,
+        IReadOnlyDictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>? inferred = null)
+    {
+        inferred ??= new Dictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>();
+        if (receivers.Values.All(r => r.Count == 0) && inferred.Count == 0) return [];
+        var tries = new List<(PreparedDocument Document, Snippet Snippet)>();
+        var failingBlocks = failing.ToDictionary(f => f.Failed.Snippet.Location, f => f.Failed);
+        foreach (var (document, failed) in failing)
+        {
+            var known = receivers.GetValueOrDefault(PackageInference.DocSetOf(document.Snippets)) ?? new Dictionary<string, string>();
+            var fits = inferred.GetValueOrDefault(failed.Snippet.Location) ?? [];
+            if (known.Count == 0 && fits.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
+            if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
+            var given = new List<string>();
+            var context = failed.Snippet.Tags;
+            foreach (var name in ReceiversIn(failed.Snippet, names, known))
+            {
+                if (IsWeb(known[name]))
+                {
+                    given.Add(name);
+                    continue;
+                }
+                // The page's last block before this one that creates the name: when it compiles, the two are a session's to
+                // join (it runs), not a hidden local's; when it fails, its packages and usings are what 'new Table()' binds in.
+                var creator = document.Snippets.Snippets.LastOrDefault(s => s.Location.Line < failed.Snippet.Location.Line && Creates(s, name));
+                if (creator is not null && !failingBlocks.ContainsKey(creator.Location)) continue;
+                var creatorFailure =
+                    creator is null ? failing.Select(f => f.Failed).FirstOrDefault(f => Creates(f.Snippet, name)) : failingBlocks[creator.Location];
+                if (creatorFailure?.Snippet.Tags is { } creatorTags)
+                {
+                    context = context with
+                    {
+                        Packages = [.. context.Packages.Concat(creatorTags.Packages.Select(p => p with { Location = failed.Snippet.Location }))
+                            .DistinctBy(p => p.Key)],
+                        // Its hidden usings and its own 'using' lines alike: 'new Table()' binds in both.
+                        Usings = [.. context.Usings.Concat(creatorTags.Usings).Concat(BlockUsings.Of(creatorFailure.Snippet)).Distinct(
+                            StringComparer.Ordinal)],
+                    };
+                }
+                given.Add(name);
+            }
+            List<string> typed = [.. given.Select(g => $"{g}:{known[g]}")];
+            var webSdk = context.WebSdk || given.Any(g => IsWeb(known[g]));
+            // A local no page creates, of the one type its calls fit (InferredReceivers), with that type's package and usings.
+            foreach (var fit in fits.Where(f => !given.Contains(f.Name)))
+            {
+                typed.Add($"{fit.Name}:{fit.Type}");
+                webSdk |= fit.Web;
+                context = context with
+                {
+                    Usings = [.. context.Usings.Concat(fit.Usings).Distinct(StringComparer.Ordinal)],
+                    Packages = fit.Package is null ? context.Packages
+                        : [.. context.Packages.Append(fit.Package with { Location = failed.Snippet.Location }).DistinctBy(p => p.Key)],
+                };
+            }
+            if (typed.Count == 0) continue;
+            tries.Add((document, failed.Snippet with { Tags = context with { Kind = SnippetKind.Compile, WebSdk = webSdk, Given = typed } }));
+        }
+        var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(
+            r => r.Snippet.Location);
+
+        // Composed: with the receiver bound, its unknown members (an extension method, 'UseFastEndpoints') are the doc set's packages'.
+        var web = ReferenceAssemblies.Web;
+        IReadOnlyList<string> webPaths = [.. web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()];
+        var withPackages = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>();
+        var withoutPackages = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>();
+        foreach (var (document, snippet) in tries)
+        {
+            if (latest[snippet.Location] is not { Status: SnippetStatus.Failed } failed
+                || PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
+            var references = document.SettingsFor(snippet).References;
+            var framework = snippet.Tags.WebSdk ? references.AddRange(web) : references;
+            var found = (await packages.AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false)).Where(
+                f => f.Names.Overlaps(names)).ToList();
+            // A page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'.
+            if (found.Count == 0)
+            {
+                var docSet = PackageInference.DocSetOf(document.Snippets);
+                foreach (var page in tries.Select(t => t.Document).Distinct().Where(
+                    d => d != document && PackageInference.DocSetOf(d.Snippets) == docSet))
+                    found.AddRange((await packages.AllForPageAsync(page, framework, cancellationToken).ConfigureAwait(false)).Where(
+                        f => f.Names.Overlaps(names)));
+                found = [.. found.DistinctBy(f => f.Package.Key)];
+            }
+            if (found.Count == 0)
+            {
+                // No package lacks it: a framework type ('StringBuilder') may still want its namespace imported.
+                withoutPackages.Add((document, failed.Snippet, snippet.Tags.WebSdk ? webPaths : []));
+                continue;
+            }
+            var tags = failed.Snippet.Tags with
+            {
+                Packages = [.. failed.Snippet.Tags.Packages.Concat(found.Select(f => f.Package with { Location = snippet.Location })).DistinctBy(
+                    p => p.Key)],
+            };
+            withPackages.Add((document, failed.Snippet with { Tags = tags },
+                [.. found.SelectMany(f => f.Compile).Concat(snippet.Tags.WebSdk ? webPaths : []).Distinct(StringComparer.Ordinal)]));
+        }
+        foreach (var result in await verifier.VerifyLoneAsync(
+            [.. withPackages.Select(w => (w.Document, w.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
+            latest[result.Snippet.Location] = result;
+
+        // Their types and extension methods often need the package's namespace, which the docs import on another page.
+        // (The Web SDK's implicit usings count as imported for its blocks.)
+        foreach (var isWeb in (bool[])[true, false])
+        {
+            var stillFailing = withPackages.Concat(withoutPackages).Where(
+                w => w.Snippet.Tags.WebSdk == isWeb && latest[w.Snippet.Location].Status == SnippetStatus.Failed)
+                .Select(w => (w.Document, latest[w.Snippet.Location], w.Compile)).ToList();
+            var imported = isWeb ? ReferenceAssemblies.WebUsings : [];
+            var (usingResults, _) =
+                await UsingInference.AddInRoundsAsync(verifier, stillFailing, cancellationToken, imported, skipUnknown: true).ConfigureAwait(false);
+            foreach (var result in usingResults) latest[result.Snippet.Location] = result;
+        }
+        return [.. latest.Values];
+    }
+
+    /// <summary>True when a line of <paramref name="snippet"/> creates <paramref name="name"/> (<c>var table = new Table();</c>).</summary>
+    private static bool Creates(Snippet snippet, string name) =>
+        snippet.Block.Lines.Any(l => Creation().Match(l.Text) is { Success: true } m && m.Groups["name"].Value == name);
+
+    /// <summary>
+    /// The unknown names of the block that it uses as a receiver (<c>app.UseX()</c>, <c>bld.Services</c>) and never declares,
+    /// that the doc set declares as a receiver; in the order the block first uses them.
+    /// </summary>
+    private static List<string> ReceiversIn(Snippet snippet, IReadOnlyList<string> unknown, IReadOnlyDictionary<string, string> known)
+    {
+        var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text))).GetCompilationUnitRoot();
+        if (root.Members.Any(m => m is not GlobalStatementSyntax)) return [];
+        return [.. root.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Where(n => n.Parent is MemberAccessExpressionSyntax access && access.Expression == n)
+            .Select(n => n.Identifier.ValueText)
+            .Where(n => unknown.Contains(n) && known.ContainsKey(n))
+            .Distinct(StringComparer.Ordinal)];
+    }
+
+    private static bool IsWeb(string type) => type is "WebApplication" or "WebApplicationBuilder";
+
+    [GeneratedRegex(@"\bvar\s+(?<name>[A-Za-z_]\w*)\s*=\s*new\s+(?<type>[A-Z][\w.]*(\s*<[\w\s,.<>\[\]?]+>)?)\s*[({]")]
+    private static partial Regex Creation();
+
+    [GeneratedRegex(@"\b(var|WebApplicationBuilder)\s+(?<name>[A-Za-z_]\w*)\s*=\s*WebApplication\.Create(Slim|Empty)?Builder\s*\(")]
+    private static partial Regex BuilderDeclaration();
+
+    [GeneratedRegex(@"\b(var|WebApplication)\s+(?<name>[A-Za-z_]\w*)\s*=\s*(?<builder>[A-Za-z_]\w*)\.Build\s*\(\s*\)")]
+    private static partial Regex AppDeclaration();
+}

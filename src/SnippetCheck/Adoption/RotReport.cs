@@ -1,0 +1,40 @@
+using SnippetCheck.Markdown;
+using SnippetCheck.Results;
+using SnippetCheck.Snippets;
+
+namespace SnippetCheck.Adoption;
+
+/// <summary>
+/// What <c>adopt</c> lists as suspected rot (docs/authoring.md, "What adopt reports as rot"): the blocks whose last
+/// result carries evidence that they are broken (<see cref="RotEvidence"/>), read with the prose around them.
+/// </summary>
+public static class RotReport
+{
+    /// <summary>Lines of prose read before and after a block: a page that says a call throws says so near it.</summary>
+    private const int ProseLines = 4;
+
+    /// <summary>The evidence that <paramref name="failed"/>, a block of <paramref name="document"/>, is broken; null for none.</summary>
+    public static SuspectedRot? Of(SourceDocument document, Snippet snippet, SnippetResult? failed) =>
+        failed is null ? null : RotEvidence.Of(failed, NearText(document, snippet.Block));
+
+    /// <summary>A prose claim the example does not bear out, as suspected rot at the prose's line.</summary>
+    internal static SuspectedRot OfClaim(ProseClaim claim, string actual, Snippet snippet) =>
+        new(claim.Location, "prose", $"the prose says '{claim.Variable}' holds {claim.Stated}, but after the example it is {actual}",
+            RotEvidence.Claim,
+            "fix the prose or the example (no check was written for it)") { Block = snippet.Location };
+
+    /// <summary>
+    /// The lines of prose just before the block, and the paragraph right after it unless that one introduces the next
+    /// block (it ends with a colon: "Parsing a word throws:" is about what follows).
+    /// </summary>
+    internal static string NearText(SourceDocument document, FencedBlock block)
+    {
+        var lines = document.Lines;
+        var before = Enumerable.Range(Math.Max(1, block.Location.Line - ProseLines), Math.Max(0, Math.Min(ProseLines, block.Location.Line - 1)))
+            .Select(lines.Text);
+        var after = Enumerable.Range(block.EndLine + 1, Math.Max(0, Math.Min(ProseLines, lines.LineCount - block.EndLine))).Select(lines.Text)
+            .SkipWhile(string.IsNullOrWhiteSpace).TakeWhile(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        if (after.Count > 0 && after[^1].TrimEnd().EndsWith(':')) after.Clear();
+        return string.Join('\n', before.Concat(after));
+    }
+}
