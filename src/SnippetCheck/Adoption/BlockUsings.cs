@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Authoring;
+namespace SnippetCheck.Adoption;
 
 /// <summary>The namespaces a block imports on its own <c>using X;</c> lines (not aliases, nor <c>using static</c>).</summary>
 internal static class BlockUsings

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace SnippetCheck.Authoring;
+namespace SnippetCheck.Adoption;
 
 /// <summary>
 /// The public types of a block's referenced assemblies (framework, the Web SDK's, its packages'), indexed by the members

@@ -3,7 +3,7 @@ using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Authoring;
+namespace SnippetCheck.Adoption;
 
 /// <summary>
 /// The smallest package set a block still passes with (issue 54): a block gets every package of its post that declares

@@ -5,11 +5,11 @@ using SnippetCheck.DocComments;
 using SnippetCheck.Driver;
 using SnippetCheck.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Outdated;
+using SnippetCheck.Packages;
 using SnippetCheck.Results;
 using SnippetCheck.Snippets;
 
-namespace SnippetCheck.Authoring;
+namespace SnippetCheck.Adoption;
 
 /// <summary>
 /// One pin per package for the doc set (issue 54): <c>adopt</c> writes <c>packages=Id</c> tags with no version and the
@@ -41,7 +41,8 @@ internal static class DocSetPins
             .Select(g => configured.FirstOrDefault(c => c.Id.Equals(g.Key, StringComparison.OrdinalIgnoreCase)) ?? g
                 .GroupBy(r => r.Version, StringComparer.Ordinal)
                 .OrderByDescending(v => v.Count())
-                .ThenBy(v => v.Key, Comparer<string>.Create((a, b) => NewestVersions.IsNewer(a, b) ? -1 : NewestVersions.IsNewer(b, a) ? 1 : 0))
+                .ThenBy(v => v.Key, Comparer<string>.Create((a, b) =>
+                    string.Equals(a, b, StringComparison.OrdinalIgnoreCase) ? 0 : PackageSearch.NewestFirst([a, b])[0] == a ? -1 : 1))
                 .First().First())
             .ToList();
         var path = config.SourcePath ?? Path.Combine(currentDirectory, ConfigLoader.FileName);

@@ -6,7 +6,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Authoring;
+namespace SnippetCheck.Adoption;
 
 /// <summary>
 /// Receivers no page creates (issue 54, Required 3): ASP.NET Core docs write <c>services.AddScoped&lt;IClock, Clock&gt;();</c>
