@@ -131,7 +131,8 @@ public static class Adopter
             .Where(f => f.Failed?.Status == SnippetStatus.Failed)
             .Select(f => (f.Document, f.Failed!))];
         // And locals no page creates, of the one type of the block's references that their calls fit (InferredReceivers).
-        var inferredReceivers = await InferredReceivers.OfAsync(packageInference, receivers, receiverFailing, cancellationToken).ConfigureAwait(false);
+        var inferredReceivers =
+            await InferredReceivers.OfAsync(packageInference, receivers, receiverFailing, cancellationToken).ConfigureAwait(false);
         var withReceivers = ByBlock(await Receivers.TryAsync(
             verifier, packageInference, receivers, receiverFailing, cancellationToken, inferredReceivers).ConfigureAwait(false));
         // A failure with its receiver typed, once every name in it binds, says more than the untyped one ('Table' lacks

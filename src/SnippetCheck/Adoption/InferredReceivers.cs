@@ -36,7 +36,8 @@ internal static class InferredReceivers
             if (PackageInference.UnknownNames(snippet, failed.Diagnostics) is not { } unknown) continue;
             var known = receivers.GetValueOrDefault(PackageInference.DocSetOf(document.Snippets));
             var settings = document.SettingsFor(snippet);
-            var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions).GetCompilationUnitRoot();
+            var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions)
+                .GetCompilationUnitRoot();
             var calls = CallsOn(root, [.. unknown.Where(n => known?.ContainsKey(n) != true && (char.IsLower(n[0]) || n[0] == '_'))]);
             if (calls.Count == 0) continue;
             var framework = settings.References.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
@@ -48,10 +49,12 @@ internal static class InferredReceivers
             foreach (var (name, called) in calls)
             {
                 if (index.TypeFor(called) is not { } fit) continue;
-                var isWeb = !framework.Contains(fit.AssemblyPath) && !found.Any(f => f.Compile.Contains(fit.AssemblyPath)) && web.Contains(fit.AssemblyPath);
+                var isWeb = !framework.Contains(fit.AssemblyPath) && !found.Any(f => f.Compile.Contains(fit.AssemblyPath))
+                    && web.Contains(fit.AssemblyPath);
                 // The package whose own assembly it is, else the one that brings fewest others along.
                 var package = found.Where(f => f.Compile.Contains(fit.AssemblyPath))
-                    .OrderBy(f => string.Equals(f.Package.Id, Path.GetFileNameWithoutExtension(fit.AssemblyPath), StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                    .OrderBy(f => string.Equals(
+                        f.Package.Id, Path.GetFileNameWithoutExtension(fit.AssemblyPath), StringComparison.OrdinalIgnoreCase) ? 0 : 1)
                     .ThenBy(f => f.Compile.Count).FirstOrDefault()?.Package;
                 var usings = fit.Namespaces.Where(n => !imported.Contains(n) && !(isWeb && ReferenceAssemblies.WebUsings.Contains(n))).ToList();
                 given.Add(new(name, fit.Type, usings, isWeb, package));
@@ -83,7 +86,8 @@ internal static class InferredReceivers
         {
             var called = new List<ReceiverIndex.Call>();
             foreach (var access in root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(n => n.Identifier.ValueText == name)
-                .Select(n => n.Parent).OfType<MemberAccessExpressionSyntax>().Where(a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == name))
+                .Select(n => n.Parent).OfType<MemberAccessExpressionSyntax>().Where(
+                    a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == name))
             {
                 int? arity = access.Name is GenericNameSyntax generic ? generic.TypeArgumentList.Arguments.Count : null;
                 int? arguments = access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access
