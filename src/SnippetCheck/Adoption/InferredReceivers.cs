@@ -64,6 +64,8 @@ internal static class InferredReceivers
         return inferred;
     }
 
+    private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal) { "ToString", "Equals", "GetHashCode", "GetType" };
+
     /// <summary>
     /// The members called on each of <paramref name="names"/> (<c>services.AddScoped&lt;A, B&gt;()</c>: <c>AddScoped</c>, two type
     /// arguments, none passed), by name, for a block of statements only; a name the block also binds (a lambda's parameter,
@@ -89,6 +91,8 @@ internal static class InferredReceivers
                 .Select(n => n.Parent).OfType<MemberAccessExpressionSyntax>().Where(
                     a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == name))
             {
+                // Every type has object's members: a call of one says nothing of the receiver's type.
+                if (ObjectMembers.Contains(access.Name.Identifier.ValueText)) continue;
                 int? arity = access.Name is GenericNameSyntax generic ? generic.TypeArgumentList.Arguments.Count : null;
                 int? arguments = access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access
                     ? invocation.ArgumentList.Arguments.Count : null;
