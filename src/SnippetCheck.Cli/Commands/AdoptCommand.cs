@@ -79,14 +79,14 @@ internal static class AdoptCommand
             foreach (var request in reports)
             {
                 using var stream = request.Open(Console.OpenStandardOutput, WorkingDirectory.Current);
-                AdoptJson.Write(stream, report);
+                report.WriteJson(stream);
             }
             // A report on standard output is the whole of it, as list's is.
             if (!reports.Any(r => r.ToStandardOutput))
             {
                 // What the file set says (a glob that matched nothing, generated files left out), before the table.
                 foreach (var note in verifier.FileSetNotes) await Console.Out.WriteLineAsync(note.ToCanonicalString());
-                foreach (var line in AdoptTable.Lines(report)) await Console.Out.WriteLineAsync(line);
+                foreach (var line in report.TableLines()) await Console.Out.WriteLineAsync(line);
             }
             return report.Refused.Any() ? ExitCodes.Failures : ExitCodes.Success;
         });

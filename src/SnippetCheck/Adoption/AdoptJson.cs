@@ -8,7 +8,7 @@ namespace SnippetCheck.Adoption;
 /// <c>adopt --report json=PATH</c>: every untagged block <c>adopt</c> looked at, with the tag it got (or would get) or
 /// why it stays unverified, key for key as docs/authoring.md#adopt gives it. The key names and words are a stable contract.
 /// </summary>
-public static class AdoptJson
+internal static class AdoptJson
 {
     /// <summary>Writes <paramref name="report"/> as one JSON document (UTF-8, indented).</summary>
     public static void Write(Stream stream, AdoptReport report)

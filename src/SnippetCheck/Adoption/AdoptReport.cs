@@ -136,6 +136,12 @@ public sealed record AdoptFile(
 /// <summary>Everything one <c>adopt</c> run found and did.</summary>
 public sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList<FileError> Errors, bool Write, TimeSpan Duration)
 {
+    /// <summary><c>adopt --report json</c>: this report as one JSON document (UTF-8, indented; <see cref="AdoptJson"/>).</summary>
+    public void WriteJson(Stream stream) => AdoptJson.Write(stream, this);
+
+    /// <summary>What <c>adopt</c> prints, line by line (<see cref="AdoptTable"/>).</summary>
+    public IEnumerable<string> TableLines() => AdoptTable.Lines(this);
+
     internal int Blocks => Files.Sum(f => f.Blocks);
     internal int Compile => Files.Sum(f => f.Compile);
 

@@ -9,7 +9,7 @@ namespace SnippetCheck.Adoption;
 /// still fail; the totals; the top error codes of the failing blocks, one example location each (the digest a verify
 /// run with many failures closes with); then one line saying what was, or would be, written.
 /// </summary>
-public static class AdoptTable
+internal static class AdoptTable
 {
     /// <summary>The console text of <paramref name="report"/>, line by line.</summary>
     public static IEnumerable<string> Lines(AdoptReport report)
