@@ -38,12 +38,7 @@ internal static class DocSetPins
         var configured = PackageVersionsOf(config, currentDirectory);
         var chosen = files.SelectMany(f => f.Proposals).SelectMany(p => p.Packages)
             .GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase)
-            .Select(g => configured.FirstOrDefault(c => c.Id.Equals(g.Key, StringComparison.OrdinalIgnoreCase)) ?? g
-                .GroupBy(r => r.Version, StringComparer.Ordinal)
-                .OrderByDescending(v => v.Count())
-                .ThenBy(v => v.Key, Comparer<string>.Create((a, b) =>
-                    string.Equals(a, b, StringComparison.OrdinalIgnoreCase) ? 0 : PackageSearch.NewestFirst([a, b])[0] == a ? -1 : 1))
-                .First().First())
+            .Select(g => configured.FirstOrDefault(c => c.Id.Equals(g.Key, StringComparison.OrdinalIgnoreCase)) ?? MostUsed(g))
             .ToList();
         var path = config.SourcePath ?? Path.Combine(currentDirectory, ConfigLoader.FileName);
         var added = chosen.Where(c => !configured.Any(p => p.Id.Equals(c.Id, StringComparison.OrdinalIgnoreCase))).ToList();
@@ -184,8 +179,17 @@ internal static class DocSetPins
 
     /// <summary>The config's pins a <c>packages=Id</c> tag would take (its <c>packageVersions</c>, then its <c>packages</c>).</summary>
     private static IReadOnlyList<PackageRequest> PackageVersionsOf(SnippetCheckConfig config, string currentDirectory) =>
-        [.. Packages.PackageVersions.Locate(config.PackageVersions, config.SourcePath, currentDirectory),
-         .. Packages.PackageVersions.Locate(config.Packages, config.SourcePath, currentDirectory)];
+        [.. ConfigLoader.LocatePins(config.PackageVersions, config.SourcePath, currentDirectory),
+         .. ConfigLoader.LocatePins(config.Packages, config.SourcePath, currentDirectory)];
+
+    /// <summary>The version most of <paramref name="requests"/> name (the newest of those named as often).</summary>
+    private static PackageRequest MostUsed(IEnumerable<PackageRequest> requests)
+    {
+        var versions = requests.GroupBy(r => r.Version, StringComparer.Ordinal).ToList();
+        var most = versions.Max(v => v.Count());
+        var newest = PackageSearch.NewestFirst([.. versions.Where(v => v.Count() == most).Select(v => v.Key)])[0];
+        return versions.First(v => v.Key == newest).First();
+    }
 
     /// <summary>Each proposal's package at its pin's version, written without it.</summary>
     private static IReadOnlyList<AdoptFile> Unpin(IReadOnlyList<AdoptFile> files, IReadOnlyList<PackageRequest> pins)

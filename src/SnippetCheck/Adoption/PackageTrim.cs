@@ -29,6 +29,7 @@ internal static class PackageTrim
             .Select(p => new Block(p.Document, p.Passed.Snippet)).ToList();
         for (var round = 0; round < MostRounds; round++)
         {
+            foreach (var block in blocks) block.SkipExtended();
             var trials = blocks.Where(b => b.Snippet.Tags.Packages.Count > 1 && b.Next < b.Snippet.Tags.Packages.Count)
                 .Select(b => (Block: b, Trial: b.Snippet with
                     { Tags = b.Snippet.Tags with { Packages = [.. b.Snippet.Tags.Packages.Where((_, i) => i != b.Next)] } }))
@@ -53,5 +54,16 @@ internal static class PackageTrim
         public Snippet Snippet { get; set; } = snippet;
         public int Next { get; set; }
         public bool Trimmed { get; set; }
+
+        /// <summary>
+        /// Moves <see cref="Next"/> past each package another of the set extends (<c>BenchmarkDotNet</c> beside
+        /// <c>BenchmarkDotNet.Diagnostics.Windows</c>): without it the add-on still compiles, against the older version of it
+        /// the add-on depends on, so the block would pass on a version nobody pinned.
+        /// </summary>
+        public void SkipExtended()
+        {
+            var packages = Snippet.Tags.Packages;
+            while (Next < packages.Count && packages.Any(p => p.Id.StartsWith(packages[Next].Id + ".", StringComparison.OrdinalIgnoreCase))) Next++;
+        }
     }
 }

@@ -143,8 +143,8 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
     /// </summary>
     private IReadOnlyList<PackageRequest> PinsOf(SnippetCheckConfig fileConfig) => _pins ??=
     [
-        .. Packages.PackageVersions.Locate(fileConfig.PackageVersions, config.SourcePath, options.CurrentDirectory),
-        .. Packages.PackageVersions.Locate(fileConfig.Packages, config.SourcePath, options.CurrentDirectory),
+        .. ConfigLoader.LocatePins(fileConfig.PackageVersions, config.SourcePath, options.CurrentDirectory),
+        .. ConfigLoader.LocatePins(fileConfig.Packages, config.SourcePath, options.CurrentDirectory),
     ];
 
     /// <summary>Fails the run (exit code 2) when the targeting pack is missing: nothing could compile.</summary>
