@@ -3,11 +3,10 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
-using SnippetCheck.Judging;
-using SnippetCheck.Markdown;
-using SnippetCheck.Model;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Model;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Authoring;
 

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Authoring;
 

@@ -1,9 +1,9 @@
-using SnippetCheck.Discovery;
+using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Outdated;
 

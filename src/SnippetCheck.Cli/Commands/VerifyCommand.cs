@@ -5,7 +5,7 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Outdated;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 using SnippetCheck.Reporting;
 using SnippetCheck.Results;
 

@@ -3,13 +3,13 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
-using SnippetCheck.Discovery;
-using SnippetCheck.DocComments;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Discovery;
+using SnippetCheck.Extraction.DocComments;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
 
@@ -215,7 +215,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };
         snippets = options.PackageMoves.Apply(snippets);
         if (options.OnlyFramework is not null) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => s.OnAnyFramework())] };
-        if (options.Library.Usings.Select(Packages.ScopedUsing.TryParse).OfType<Packages.ScopedUsing>().ToList() is { Count: > 0 } scoped)
+        if (options.Library.Usings.Select(References.ScopedUsing.TryParse).OfType<References.ScopedUsing>().ToList() is { Count: > 0 } scoped)
         {
             snippets = snippets with { Snippets =
                 [.. snippets.Snippets.Select(

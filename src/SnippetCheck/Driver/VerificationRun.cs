@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using SnippetCheck.Caching;
 using SnippetCheck.Engine;
 using SnippetCheck.Execution;
-using SnippetCheck.Merging;
+using SnippetCheck.Engine.Merging;
 using SnippetCheck.Model;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
 

@@ -2,16 +2,14 @@ using System.Diagnostics;
 using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
-using SnippetCheck.Discovery;
+using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Execution;
-using SnippetCheck.Frameworks;
-using SnippetCheck.Judging;
-using SnippetCheck.Merging;
-using SnippetCheck.Model;
-using SnippetCheck.Packages;
-using SnippetCheck.Programs;
+using SnippetCheck.References;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Engine.Merging;
+using SnippetCheck.Model;
+using SnippetCheck.Programs;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
 

@@ -1,6 +1,6 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Model;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 
 namespace SnippetCheck.Driver;
 
