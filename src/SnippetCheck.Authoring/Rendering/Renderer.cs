@@ -39,7 +39,7 @@ public static class Renderer
         var capture = new SemanticCapture();
         VerificationReport report;
         RenderCache cache;
-        await using (var verifier = new Verifier(options with { Capture = capture }))
+        await using (var verifier = new Verifier(options) { Capture = capture })
         {
             report = await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
             cache = new RenderCache(verifier.CacheDirectory);
