@@ -59,7 +59,7 @@ internal sealed class RunnerChannel : IDisposable
 #if NET9_0_OR_GREATER
     private readonly Lock _writing = new();
 #else
-    // The runner is also built for older frameworks of a matrix (Frameworks/RunnerBuild.cs), which lack System.Threading.Lock.
+    // The runner is also built for older frameworks of a matrix (References/RunnerBuild.cs), which lack System.Threading.Lock.
     private readonly object _writing = new();
 #endif
 

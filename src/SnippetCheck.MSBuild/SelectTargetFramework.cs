@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 
 namespace SnippetCheck.MSBuild;
 

@@ -7,7 +7,7 @@ using System.Linq;
 #endif
 using System.Globalization;
 
-namespace SnippetCheck.Packages;
+namespace SnippetCheck.References;
 
 /// <summary>
 /// Which of a library's target frameworks a program on .NET F consumes, as NuGet picks it for a project reference

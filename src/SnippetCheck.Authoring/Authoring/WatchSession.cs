@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using SnippetCheck.Configuration;
-using SnippetCheck.Discovery;
+using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Results;

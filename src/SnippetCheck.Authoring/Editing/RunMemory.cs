@@ -1,7 +1,7 @@
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Editing;
 

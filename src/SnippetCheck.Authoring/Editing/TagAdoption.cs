@@ -1,6 +1,6 @@
 using SnippetCheck.Adoption;
 using SnippetCheck.Driver;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Results;
 
 namespace SnippetCheck.Editing;

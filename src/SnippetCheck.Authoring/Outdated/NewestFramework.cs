@@ -1,6 +1,7 @@
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.References;
 using SnippetCheck.Results;
 
 namespace SnippetCheck.Outdated;
@@ -25,7 +26,7 @@ internal static class NewestFramework
         var locations = behind.Select(r => r.Location).ToHashSet();
         var files = documents.Where(d => d.Snippets.Snippets.Any(s => locations.Contains(s.Location))).Select(
             d => d.Snippets.Source.Document.FullPath).ToList();
-        var again = new Verifier(options with { Paths = files, OnlyFramework = newest, OnlyBlocks = locations, Filter = null });
+        var again = new Verifier(options with { Paths = files, Filter = null }, PackageMoves.None, locations, newest);
         var report = await again.RunAsync(cancellationToken).ConfigureAwait(false);
         var onNewest = report.Snippets.Where(r => locations.Contains(r.Location)).ToDictionary(r => r.Location);
         IReadOnlyList<PinRow> rows = [.. behind

@@ -1,9 +1,9 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Outdated;
 
@@ -51,7 +51,7 @@ public static class OutdatedCheck
             // Only the blocks that use a moved package are verified again, in the posts that have them.
             var files = documents.Where(d => d.Snippets.Snippets.Any(s => affected.Contains(s.Location))).Select(
                 d => d.Snippets.Source.Document.FullPath).ToList();
-            var again = new Verifier(options with { Paths = files, PackageMoves = new PackageMoves(moved), OnlyBlocks = affected, Filter = null });
+            var again = new Verifier(options with { Paths = files, Filter = null }, new PackageMoves(moved), affected);
             var report = await again.RunAsync(cancellationToken).ConfigureAwait(false);
             foreach (var result in report.Snippets.Where(r => affected.Contains(r.Location))) onNewest[result.Location] = result;
             reverified = Verified(report);

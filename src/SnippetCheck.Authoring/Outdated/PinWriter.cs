@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using SnippetCheck.Adoption;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 
 namespace SnippetCheck.Outdated;
 

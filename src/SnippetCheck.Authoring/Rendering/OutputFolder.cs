@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using SnippetCheck.Store;
+using SnippetCheck.Caching.Store;
 
 namespace SnippetCheck.Rendering;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
 using SnippetCheck.Results;
-using SnippetCheck.Store;
+using SnippetCheck.Caching.Store;
 
 namespace SnippetCheck.Rendering;
 

@@ -3,7 +3,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
 using SnippetCheck.Results;
-using SnippetCheck.Store;
+using SnippetCheck.Caching.Store;
 
 namespace SnippetCheck.Rendering;
 
@@ -39,7 +39,7 @@ public static class Renderer
         var capture = new SemanticCapture();
         VerificationReport report;
         RenderCache cache;
-        await using (var verifier = new Verifier(options with { Capture = capture }))
+        await using (var verifier = new Verifier(options) { Capture = capture })
         {
             report = await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
             cache = new RenderCache(verifier.CacheDirectory);
@@ -87,7 +87,7 @@ public static class Renderer
             var document = source.Document;
             // Doc comments of C# files have no page of their own.
             if (document.DisplayPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) continue;
-            if (Markdown.MdxSyntax.IsMdx(document.FullPath))
+            if (Extraction.Markdown.MdxSyntax.IsMdx(document.FullPath))
             {
                 // MDX reads HTML as JSX: 'class', 'tabindex' and a '{' in code would not survive it.
                 notWritten.Add($"{document.DisplayPath}: no copy or page: MDX reads HTML as JSX; use its fragments' JSON from a component instead " +

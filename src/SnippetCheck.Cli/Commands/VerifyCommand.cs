@@ -5,7 +5,7 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Outdated;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 using SnippetCheck.Reporting;
 using SnippetCheck.Results;
 
@@ -174,10 +174,10 @@ internal static class VerifyCommand
         return CommandGuard.RunAsync(async () =>
         {
             var options = ToOptions(result);
-            if (result.GetValue(PackagesOption) == "newest")
-                options = options with { PackageMoves =
-                    await OutdatedCheck.NewestMovesAsync(options, OutdatedCommand.Settings(result), cancellationToken) };
-            var verifier = new Verifier(options);
+            var moves = result.GetValue(PackagesOption) == "newest"
+                ? await OutdatedCheck.NewestMovesAsync(options, OutdatedCommand.Settings(result), cancellationToken)
+                : PackageMoves.None;
+            var verifier = new Verifier(options, moves);
             VerificationReport report;
             using (ProgressDisplay.Attach(verifier, terminal))
             {
@@ -191,9 +191,9 @@ internal static class VerifyCommand
                 AcceptLines.Write(console, outcome, report);
             }
             new ConsoleReporter(console, verbose).Write(report);
-            if (options.PackageMoves.Versions.Count > 0)
+            if (moves.Versions.Count > 0)
             {
-                var pins = options.PackageMoves.Versions.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}@{v.Value}");
+                var pins = moves.Versions.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}@{v.Value}");
                 console.Write(ConsoleLine.Plain($"pins read as their newest versions: {string.Join(", ", pins)}"));
             }
             if (verbose)

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using SnippetCheck.Editing;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Cli.Lsp;

@@ -1,5 +1,5 @@
 using SnippetCheck.Editing;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Results;
 
 namespace SnippetCheck.Cli.Lsp;

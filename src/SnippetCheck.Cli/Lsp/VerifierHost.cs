@@ -45,8 +45,10 @@ internal sealed class VerifierHost(string? workspaceRoot, bool noSandbox) : IAsy
             {
                 var root = workspaceRoot is not null && IsBelow(fullPath, workspaceRoot) ? workspaceRoot
                     : config is not null ? Path.GetDirectoryName(config)! : folder;
-                var verifier = new Verifier(
-                    new VerifyOptions { CurrentDirectory = root, ConfigPath = config, KeepRunners = true, NoSandbox = noSandbox });
+                var verifier = new Verifier(new VerifyOptions { CurrentDirectory = root, ConfigPath = config, NoSandbox = noSandbox })
+                {
+                    KeepRunners = true,
+                };
                 replaced = entry;
                 entry = new Entry(verifier, stamp);
                 _current[key] = entry;

@@ -1,7 +1,7 @@
 using SnippetCheck.Configuration;
-using SnippetCheck.DocComments;
-using SnippetCheck.Markdown;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.DocComments;
+using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
 

@@ -2,13 +2,12 @@ using System.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Compilation;
-using SnippetCheck.Discovery;
+using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Driver;
-using SnippetCheck.Judging;
-using SnippetCheck.Markdown;
-using SnippetCheck.Model;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Model;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 
 namespace SnippetCheck.Adoption;
 

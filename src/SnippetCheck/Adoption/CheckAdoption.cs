@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Driver;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
 

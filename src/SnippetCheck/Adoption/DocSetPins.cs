@@ -1,13 +1,13 @@
 using System.Text.Json;
 using SnippetCheck.Configuration;
-using SnippetCheck.Discovery;
-using SnippetCheck.DocComments;
+using SnippetCheck.Extraction.Discovery;
+using SnippetCheck.Extraction.DocComments;
 using SnippetCheck.Driver;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
 
@@ -73,13 +73,12 @@ internal static class DocSetPins
         if (blocks.Count == 0) return new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var again = options with
         {
-            Texts = texts, OnlyBlocks = blocks.Keys.ToHashSet(), Filter = null,
-            CommandLine = options.CommandLine with { PackageVersions = [.. plan.All.Select(p => $"{p.Id}@{p.Version}")] },
+            Filter = null, CommandLine = options.CommandLine with { PackageVersions = [.. plan.All.Select(p => $"{p.Id}@{p.Version}")] },
         };
         VerificationReport report;
-        await using (var verifier = new Verifier(again))
+        await using (var verifier = new Verifier(again, PackageMoves.None, blocks.Keys.ToHashSet()))
         {
-            report = await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
+            report = await verifier.VerifyTextsAsync(texts, compileOnly: false, cancellationToken).ConfigureAwait(false);
         }
         var passed = report.Snippets.Where(r => r.Status == SnippetStatus.Passed).Select(r => r.Location).ToHashSet();
         return blocks.Where(b => !passed.Contains(b.Key)).SelectMany(b => b.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -1,6 +1,6 @@
 using System.Text;
-using SnippetCheck.Markdown;
-using SnippetCheck.Store;
+using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Caching.Store;
 
 namespace SnippetCheck.Adoption;
 

@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
 

@@ -1,10 +1,9 @@
-using SnippetCheck.DocComments;
+using SnippetCheck.Extraction.DocComments;
 using SnippetCheck.Driver;
-using SnippetCheck.Judging;
-using SnippetCheck.Markdown;
-using SnippetCheck.Model;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Model;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
 

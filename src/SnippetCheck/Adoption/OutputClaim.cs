@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
-using SnippetCheck.Judging;
-using SnippetCheck.Markdown;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
 

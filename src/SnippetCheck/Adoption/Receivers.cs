@@ -6,7 +6,7 @@ using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using SnippetCheck.Model;
-using SnippetCheck.Packages;
-using SnippetCheck.Snippets;
-using SnippetCheck.Store;
+using SnippetCheck.References;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Caching.Store;
 
 namespace SnippetCheck.Adoption;
 

@@ -1,6 +1,6 @@
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
 

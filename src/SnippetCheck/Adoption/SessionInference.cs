@@ -1,6 +1,6 @@
 using SnippetCheck.Driver;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
 

@@ -68,7 +68,7 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
     /// class (a block of methods parses only as the latter): the reading that gets further names it. Null when either
     /// reading parses.
     /// </summary>
-    private static (string Detail, SourceLocation Location)? SyntaxError(Snippets.Snippet snippet)
+    private static (string Detail, SourceLocation Location)? SyntaxError(Extraction.Snippets.Snippet snippet)
     {
         var code = snippet.Code;
         if (code.Count == 0) return null;

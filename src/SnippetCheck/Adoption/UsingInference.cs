@@ -8,7 +8,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 using Diagnostic = SnippetCheck.Model.Diagnostic;
 
 namespace SnippetCheck.Adoption;

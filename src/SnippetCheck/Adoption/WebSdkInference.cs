@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
 

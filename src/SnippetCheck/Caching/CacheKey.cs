@@ -1,10 +1,10 @@
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Configuration;
 using SnippetCheck.Execution;
-using SnippetCheck.Judging;
-using SnippetCheck.Snippets;
+using SnippetCheck.Results;
+using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Programs;
-using SnippetCheck.Store;
+using SnippetCheck.Caching.Store;
 
 namespace SnippetCheck.Caching;
 

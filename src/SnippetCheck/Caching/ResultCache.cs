@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
-using SnippetCheck.Store;
+using SnippetCheck.Caching.Store;
 
 namespace SnippetCheck.Caching;
 
@@ -248,7 +248,7 @@ public sealed partial class ResultCache(string directory)
                 : new CachedPlace(0, location.Line, location.Column) { File = location.File };
         }
 
-        private static CachedPlace? OnLine(IReadOnlyList<Markdown.CodeLine> code, SourceLocation location)
+        private static CachedPlace? OnLine(IReadOnlyList<Extraction.Markdown.CodeLine> code, SourceLocation location)
         {
             for (var l = 0; l < code.Count; l++)
             {

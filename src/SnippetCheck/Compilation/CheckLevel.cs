@@ -11,7 +11,7 @@ namespace SnippetCheck.Compilation;
 /// <summary>
 /// The <c>check</c> level's two questions, asked of a compilation that has run (README.md, "Levels"): which errors are
 /// only unknown names, and does anything in the block bind to the framework or a package. The verdict itself is
-/// <see cref="Judging.Judge"/>'s.
+/// <see cref="Results.Judge"/>'s.
 /// </summary>
 internal static partial class CheckLevel
 {

@@ -3,8 +3,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Configuration;
 using SnippetCheck.Model;
-using SnippetCheck.Snippets;
-using SnippetCheck.Store;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Caching.Store;
 
 namespace SnippetCheck.Compilation;
 

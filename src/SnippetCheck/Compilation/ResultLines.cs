@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 
 namespace SnippetCheck.Compilation;
 

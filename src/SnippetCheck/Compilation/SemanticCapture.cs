@@ -3,8 +3,8 @@ using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Configuration;
-using SnippetCheck.Markdown;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Compilation;
 
@@ -99,8 +99,8 @@ public sealed class SemanticCapture
     {
         var lines = snippet.Block.Lines;
         var options = new CSharpParseOptions(LanguageVersion.Preview);
-        var tree = ProgramAssembler.AsWritten(string.Join('\n', lines.Select(l => l.Text)), options, cancellationToken: cancellationToken);
-        var usings = ProgramAssembler.GlobalUsings(Settings.ImplicitUsings, options, "usings", cancellationToken);
+        var tree = SourceTrees.AsWritten(string.Join('\n', lines.Select(l => l.Text)), options, cancellationToken: cancellationToken);
+        var usings = SourceTrees.GlobalUsings(Settings.ImplicitUsings, options, "usings", cancellationToken);
         var compilation = SnippetCompiler.BaseFor(ReferenceAssemblies.Default).AddSyntaxTrees(usings, tree);
         var cards = new SymbolCards(compilation);
         var model = compilation.GetSemanticModel(tree);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SnippetCheck.Discovery;
+using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Configuration;

@@ -15,7 +15,7 @@ public abstract class Setting(string key, SettingScope scope)
     internal SettingScope Scope { get; } = scope;
 
     /// <summary>
-    /// The tag that sets it on one block (<c>timeout=2s</c>, <c>network</c>), read by <c>Snippets.TagParser</c>; null when no tag does.
+    /// The tag that sets it on one block (<c>timeout=2s</c>, <c>network</c>), read by <c>Extraction.Snippets.TagParser</c>; null when no tag does.
     /// </summary>
     internal TagRule? Tag { get; init; }
 

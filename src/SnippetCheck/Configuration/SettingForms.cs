@@ -12,7 +12,7 @@ internal readonly record struct TagReading(object? Value, string? Problem)
 
 /// <summary>
 /// How a setting is written on one block: a word alone (<c>network</c>, which sets true) or <c>word=value</c>
-/// (<c>timeout=2s</c>), with how the value text is read. <c>Snippets.TagParser</c> reads every rule of the settings table.
+/// (<c>timeout=2s</c>), with how the value text is read. <c>Extraction.Snippets.TagParser</c> reads every rule of the settings table.
 /// </summary>
 internal sealed class TagRule
 {

@@ -1,13 +1,13 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Model;
-using SnippetCheck.Store;
+using SnippetCheck.Caching.Store;
 
 namespace SnippetCheck.Configuration;
 
 /// <summary>
 /// The settings table: every setting of <c>snippetcheck.json</c>, front matter, tags and the command line, in the order
-/// config errors list the known keys. Config, front matter, the tags of settings (<c>Snippets.TagParser</c>), <c>verify</c>'s
+/// config errors list the known keys. Config, front matter, the tags of settings (<c>Extraction.Snippets.TagParser</c>), <c>verify</c>'s
 /// options (the CLI's <c>SettingOptions</c>), every overlay and the settings part of the cache key (<see cref="AddKeyed"/>)
 /// are read from it. To add a setting: a property of <see cref="SnippetCheckConfig"/> below, a row here, and its use
 /// (docs/architecture.md, "How to add"); its documentation goes in the README's config table.

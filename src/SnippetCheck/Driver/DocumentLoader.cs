@@ -3,13 +3,13 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
-using SnippetCheck.Discovery;
-using SnippetCheck.DocComments;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Discovery;
+using SnippetCheck.Extraction.DocComments;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
 
@@ -24,13 +24,22 @@ public sealed partial record PreparedDocument(SnippetDocument Snippets, FileSett
 /// Finds and reads the documents of a run: the config file, the paths and globs, each file's front matter and
 /// snippets. One bad file never stops the run: whatever reading it throws becomes that file's error.
 /// </summary>
-internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig config)
+internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheckConfig config)
 {
     /// <summary>
     /// Settings laid over every file's, above its front matter (<c>adopt</c>'s trial of a page as a fixture with the
     /// docs' hidden fences); null for none.
     /// </summary>
     public SnippetCheckConfig? Trial { get; init; }
+
+    /// <summary>Pins moved, blocks chosen, one framework: a tool's trial over the documents (<see cref="PinTrial"/>).</summary>
+    public PinTrial Pins { get; init; } = PinTrial.None;
+
+    /// <summary>
+    /// Documents given as text (an editor's unsaved buffers): read instead of <see cref="VerifyOptions.Paths"/>, and
+    /// never from disk. Null for a run over files.
+    /// </summary>
+    public IReadOnlyList<DocumentText>? Texts { get; init; }
 
     public static SnippetCheckConfig LoadConfig(VerifyOptions options)
     {
@@ -66,7 +75,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
     {
         // An editor's documents are the run: no discovery and no shard, but the same exclude globs and generated-file
         // rule, so the editor never shows findings for a file the CLI and the build leave out.
-        if (options.Texts is { } texts)
+        if (Texts is { } texts)
         {
             var set = FileSet;
             return [.. texts.Where(t => set.Matching(set.Exclude, t.FullPath, Path.GetDirectoryName(t.FullPath)!) is null
@@ -182,7 +191,7 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         SourceDocument markdown;
         try
         {
-            markdown = options.Texts?.FirstOrDefault(t => t.FullPath == path.FullPath) is { } given
+            markdown = Texts?.FirstOrDefault(t => t.FullPath == path.FullPath) is { } given
                 ? SourceDocument.FromText(path.FullPath, path.DisplayPath, given.Text)
                 : SourceDocument.Load(path.FullPath, path.DisplayPath);
         }
@@ -225,68 +234,39 @@ internal sealed class DocumentLoader(VerifyOptions options, SnippetCheckConfig c
         var snippets = SnippetReader.Read(extracted, Settings.StrictTags.In(fileConfig), fileConfig.EngineWords, fileConfig.HiddenFences);
         if (options.Untrusted) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(RefuseWideningTags)] };
         if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };
-        snippets = Packages.PackageVersions.Apply(snippets, PinsOf(fileConfig));
-        snippets = options.PackageMoves.Apply(snippets);
-        if (options.OnlyFramework is not null) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => s.OnAnyFramework())] };
-        if (options.Library.Usings.Select(Packages.ScopedUsing.TryParse).OfType<Packages.ScopedUsing>().ToList() is { Count: > 0 } scoped)
-        {
-            snippets = snippets with { Snippets =
-                [.. snippets.Snippets.Select(
-                    s => scoped.Where(u => u.Covers(path.FullPath, s.Location.Line, options.CurrentDirectory)).Select(u => u.Using)
-                    .ToList() is { Count: > 0 } usings
-                ? s with { ScopedUsings = usings } : s)] };
-        }
-        if (options.OnlyBlocks is { } only) snippets =
-            snippets with { Snippets = [.. snippets.Snippets.Where(s => only.Contains(s.Location) || InSessionWith(s, only, snippets))] };
+        snippets = References.PackageVersions.Apply(snippets, PinsOf(fileConfig));
+        snippets = WithScopedUsings(WithPins(snippets), path);
         snippets = CheckScrubberNames(snippets, fileConfig, path.DisplayPath, fileErrors);
         fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));
         var prepared = new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);
         return refused is null ? prepared : prepared with { SkipReason = refused };
     }
 
-    /// <summary>
-    /// Under <c>--untrusted</c>, a block whose tags widen the sandbox (<c>network</c>) fails for its tags without running
-    /// (<see cref="Snippet.HasAnnotationErrors"/>), with the refusal at its fence.
-    /// </summary>
-    private static Snippet RefuseWideningTags(Snippet snippet)
+    /// <summary>A tool's trial laid over a document's blocks: pins moved, one framework, only the chosen blocks (<see cref="Pins"/>).</summary>
+    private SnippetDocument WithPins(SnippetDocument snippets)
     {
-        var refusals = snippet.Tags.SettingTags
-            .Select(tag => (Setting: tag.Key, Grant: tag.Key.WideningOfTag(tag.Value)))
-            .Where(r => r.Grant is not null)
-            .Select(r => Model.Diagnostic.Error(DiagnosticCodes.UntrustedRefused,
-                Untrusted.Message($"the '{r.Setting.Tag?.Word}' tag", r.Grant!), snippet.Location))
-            .ToList();
-        return refusals.Count == 0 ? snippet : snippet with { Annotations = [.. snippet.Annotations, .. refusals] };
+        snippets = Pins.Moves.Apply(snippets);
+        if (Pins.OnlyFramework is not null) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => s.OnAnyFramework())] };
+        if (Pins.OnlyBlocks is { } only)
+            snippets = snippets with { Snippets = [.. snippets.Snippets.Where(s => only.Contains(s.Location) || InSessionWith(s, only, snippets))] };
+        return snippets;
     }
 
-    /// <summary>Each <c>scrub=</c> name must be a scrubber (SC1016): a typo would silently leave a value unscrubbed.</summary>
-    private static SnippetDocument CheckScrubberNames(SnippetDocument document, SnippetCheckConfig config, string file, List<FileError> fileErrors)
+    /// <summary>The library's scoped usings (<c>--using N@FILE[:LINE]</c>) given to the blocks they cover.</summary>
+    private SnippetDocument WithScopedUsings(SnippetDocument snippets, DocumentPath path)
     {
-        if (config.Scrub is { } fileNames && ConfigReader.UnknownScrubber(fileNames, config.Scrubbers) is { } inFile)
-            fileErrors.Add(new FileError(file, 1, 1, DiagnosticCodes.UnknownScrubber, UnknownScrubberMessage(inFile, config)));
-        return document with
-        {
-            Snippets = [.. document.Snippets.Select(snippet =>
-                ConfigReader.UnknownScrubber([.. snippet.Tags.Scrub ?? [], .. snippet.Output?.Scrub ?? []], config.Scrubbers) is { } unknown
-                    ? snippet with { Annotations = [.. snippet.Annotations, Model.Diagnostic.Error(DiagnosticCodes.UnknownScrubber,
-                        UnknownScrubberMessage(unknown, config), snippet.Tags.Scrub?.Contains(unknown) == true ? snippet.Location
-                        : snippet.Output!.Block.Location)] }
-                    : snippet)],
-        };
+        var scoped = options.Library.Usings.Select(References.ScopedUsing.TryParse).OfType<References.ScopedUsing>().ToList();
+        if (scoped.Count == 0) return snippets;
+        return snippets with { Snippets =
+            [.. snippets.Snippets.Select(
+                s => scoped.Where(u => u.Covers(path.FullPath, s.Location.Line, options.CurrentDirectory)).Select(u => u.Using)
+                .ToList() is { Count: > 0 } usings
+            ? s with { ScopedUsings = usings } : s)] };
     }
-
-    private static string UnknownScrubberMessage(string name, SnippetCheckConfig config)
-    {
-        var known = ConfigReader.ScrubberNames(config.Scrubbers);
-        return $"'scrub={name}' names no scrubber{EditDistance.DidYouMean(EditDistance.NearMiss(name, known))} (known: {string.Join(", ", known)})";
-    }
-
-    private static bool InSessionWith(Snippet snippet, IReadOnlySet<SourceLocation> blocks, SnippetDocument document) =>
-        snippet.Tags.Session is { } session && document.Snippets.Any(s => s.Tags.Session == session && blocks.Contains(s.Location));
 
     /// <summary>The command line's settings; <c>outdated</c>'s pass on one framework is that framework alone.</summary>
     private SnippetCheckConfig CommandLineLayer() =>
-        options.OnlyFramework is { } only ? options.CommandLine with { Frameworks = [only] } : options.CommandLine;
+        Pins.OnlyFramework is { } only ? options.CommandLine with { Frameworks = [only] } : options.CommandLine;
 
     private static ImmutableArray<MetadataReference> ReferencesOrEmpty()
     {

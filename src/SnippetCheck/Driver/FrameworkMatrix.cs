@@ -1,7 +1,7 @@
-using SnippetCheck.Frameworks;
+using SnippetCheck.References;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
 

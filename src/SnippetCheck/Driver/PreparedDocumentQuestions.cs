@@ -1,7 +1,7 @@
 using SnippetCheck.Compilation;
-using SnippetCheck.Judging;
+using SnippetCheck.Results;
 using SnippetCheck.Programs;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
 

@@ -2,7 +2,7 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Engine;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
 

@@ -64,7 +64,7 @@ internal sealed record RunSettings
 
         // Where a config key stands, for the report's grants: its file and line.
         string Where(Setting setting) => config.SourcePath is { } source
-            ? $"{Discovery.DocumentDiscovery.DisplayPath(source, options.CurrentDirectory)}:{ConfigLoader.LineOfKey(source, setting.Key)}"
+            ? $"{Extraction.Discovery.DocumentDiscovery.DisplayPath(source, options.CurrentDirectory)}:{ConfigLoader.LineOfKey(source, setting.Key)}"
             : "the command line";
         var everyRunner = "every runner";
         SandboxGrant[] grants =

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SnippetCheck.Discovery;
+using SnippetCheck.Extraction.Discovery;
 
 namespace SnippetCheck.Driver;
 

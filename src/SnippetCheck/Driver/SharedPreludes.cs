@@ -1,8 +1,8 @@
 using SnippetCheck.Configuration;
-using SnippetCheck.Discovery;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Discovery;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
 

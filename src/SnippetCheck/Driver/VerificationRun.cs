@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using SnippetCheck.Caching;
+using SnippetCheck.Compilation;
 using SnippetCheck.Engine;
 using SnippetCheck.Execution;
-using SnippetCheck.Merging;
+using SnippetCheck.Engine.Merging;
 using SnippetCheck.Model;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
 
@@ -34,9 +35,17 @@ internal sealed record ScheduledVerification(IReadOnlyList<Snippet> Blocks, Func
 /// Carries out a <see cref="RunPlan"/>: cached results first, then merged chunks, lone snippets and sessions in
 /// parallel, raising an event as each unit finishes.
 /// </summary>
-/// <param name="sharedPool">Runners kept between runs (<see cref="VerifyOptions.KeepRunners"/>); null: the run starts and ends its own.</param>
+/// <param name="sharedPool">Runners kept between runs (<see cref="Verifier.KeepRunners"/>); null: the run starts and ends its own.</param>
 internal sealed class VerificationRun(VerifyOptions options, RunSettings settings, ResultCache? cache, RunnerPool? sharedPool = null)
 {
+    /// <summary>
+    /// Compile and judge what compiling decides, but run nothing (an editor's first pass): see <see cref="Verifier.VerifyTextsAsync"/>.
+    /// </summary>
+    public bool CompileOnly { get; init; }
+
+    /// <summary>The observer of the run's compilations (<see cref="Verifier.Capture"/>); null for a plain run.</summary>
+    public SemanticCapture? Capture { get; init; }
+
     public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
 
     public int RunnersStarted { get; private set; }
@@ -80,8 +89,8 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
             .ConfigureAwait(false);
         DependencyFiles = dependencies.DependencyFiles;
         PhaseTrace.Mark("dependencies resolved");
-        var context = new ProgramContext(pool, dependencies, options.CompileOnly, options.Capture);
-        var programCache = new ProgramCache(cache, settings.Runners, dependencies.Fingerprint, options.Capture);
+        var context = new ProgramContext(pool, dependencies, CompileOnly, Capture);
+        var programCache = new ProgramCache(cache, settings.Runners, dependencies.Fingerprint, Capture);
         var merging = new MergeTally();
 
         void Report(IReadOnlyList<SnippetResult> finished)

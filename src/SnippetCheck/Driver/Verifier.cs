@@ -2,16 +2,14 @@ using System.Diagnostics;
 using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
-using SnippetCheck.Discovery;
+using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Execution;
-using SnippetCheck.Frameworks;
-using SnippetCheck.Judging;
-using SnippetCheck.Merging;
-using SnippetCheck.Model;
-using SnippetCheck.Packages;
-using SnippetCheck.Programs;
+using SnippetCheck.References;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Engine.Merging;
+using SnippetCheck.Model;
+using SnippetCheck.Programs;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
 
@@ -20,22 +18,40 @@ namespace SnippetCheck.Driver;
 /// extract blocks → snippets with tags → compile → run → compare → report. Each step lives in a type of its own:
 /// <see cref="DocumentLoader"/>, <see cref="RunPlanner"/>, <see cref="VerificationRun"/>, <see cref="Judge"/>.
 /// </summary>
-public sealed class Verifier : IAsyncDisposable
+public sealed partial class Verifier : IAsyncDisposable
 {
     private readonly VerifyOptions _options;
     private readonly DocumentLoader _loader;
     private readonly RunSettings _settings;
     private readonly ResultCache? _cache;
+    private readonly PinTrial _trial;
     private RunnerPool? _keptRunners;
 
     /// <summary>Loads the config and settles the run's settings; no document is read and nothing compiles until a run starts.</summary>
     /// <exception cref="VerificationSetupException">The config file is missing or invalid.</exception>
-    public Verifier(VerifyOptions options)
+    public Verifier(VerifyOptions options) : this(options, PinTrial.None)
+    {
+    }
+
+    /// <summary>
+    /// A trial over the documents <paramref name="options"/> name: their pins read as other versions (<paramref name="moves"/>;
+    /// <c>verify --packages newest</c>, <c>outdated</c>), only <paramref name="onlyBlocks"/> with the other blocks of their
+    /// sessions, or every block on <paramref name="onlyFramework"/> alone, whatever its tags, front matter or config say.
+    /// </summary>
+    /// <exception cref="VerificationSetupException">The config file is missing or invalid.</exception>
+    public Verifier(
+        VerifyOptions options, PackageMoves moves, IReadOnlySet<SourceLocation>? onlyBlocks = null, TargetFramework? onlyFramework = null)
+        : this(options, new PinTrial(moves, onlyBlocks, onlyFramework))
+    {
+    }
+
+    private Verifier(VerifyOptions options, PinTrial trial)
     {
         options = WithProjectReferences(options);
         _options = options;
-        Config = options.PackageMoves.Apply(WithProjectFrameworks(DocumentLoader.LoadConfig(options), options));
-        _loader = new DocumentLoader(options, Config);
+        _trial = trial;
+        Config = trial.Moves.Apply(WithProjectFrameworks(DocumentLoader.LoadConfig(options), options));
+        _loader = new DocumentLoader(options, Config) { Pins = trial };
         _settings = RunSettings.Resolve(options, Config);
         _cache = _settings.CacheDirectory is { } cacheDirectory ? new ResultCache(cacheDirectory) { ReadOnly = _settings.Untrusted } : null;
         PhaseTrace.Mark("config loaded");
@@ -43,6 +59,19 @@ public sealed class Verifier : IAsyncDisposable
 
     /// <summary>The config in force for the run: the config file with the command line laid over it.</summary>
     public SnippetCheckConfig Config { get; }
+
+    /// <summary>
+    /// Keep runner processes between runs until this verifier is disposed: an editor's long-lived session (the language
+    /// server keeps one verifier per config and verifies its buffers through <see cref="VerifyTextsAsync"/>).
+    /// </summary>
+    public bool KeepRunners { get; init; }
+
+    /// <summary>
+    /// For <c>render</c>: the observer of the compilations a run makes anyway, noting what the compiler knew of each
+    /// identifier. A cached verdict counts only with its notes beside it; otherwise the program compiles again. Null for a
+    /// plain run.
+    /// </summary>
+    public SemanticCapture? Capture { get; init; }
 
     /// <summary>The result cache's folder; null when the run keeps no cache (<c>--no-cache</c>, or <c>"cache": false</c>).</summary>
     public string? CacheDirectory => _settings.CacheDirectory;
@@ -64,7 +93,7 @@ public sealed class Verifier : IAsyncDisposable
 
     /// <summary>The documents read again with <paramref name="trial"/> laid over each file's settings (<see cref="DocumentLoader.Trial"/>).</summary>
     public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare(SnippetCheckConfig trial) =>
-        new DocumentLoader(_options, Config) { Trial = trial }.Load();
+        new DocumentLoader(_options, Config) { Trial = trial, Pins = _trial }.Load();
 
     /// <inheritdoc cref="DocumentLoader.FileSetNotes"/>
     public IReadOnlyList<Diagnostic> FileSetNotes => _loader.FileSetNotes;
@@ -77,21 +106,21 @@ public sealed class Verifier : IAsyncDisposable
     /// snippet, and reports them in file and line order.
     /// </summary>
     /// <exception cref="VerificationSetupException">Nothing to verify, or a <see cref="VerifyOptions.Filter"/> that matched no snippet.</exception>
-    public Task<VerificationReport> RunAsync(CancellationToken cancellationToken = default) => RunAsync(_options, _loader, cancellationToken);
+    public Task<VerificationReport> RunAsync(CancellationToken cancellationToken = default) => RunAsync(_loader, false, cancellationToken);
 
     /// <summary>
     /// Verifies documents given as text, never read from disk (an editor's buffers), through the same pipeline as a run
-    /// over files: the same config, cache, planning and judge. <paramref name="compileOnly"/>: see <see cref="VerifyOptions.CompileOnly"/>.
+    /// over files: the same config, cache, planning and judge. With <paramref name="compileOnly"/>, compiles and judges
+    /// what compiling decides (annotations, compile errors, <c>compile</c> and <c>compile-fail</c> blocks) but runs nothing:
+    /// a block that would run gets <see cref="Verdict.NotRunYet"/>, which is never cached.
     /// </summary>
     public Task<VerificationReport> VerifyTextsAsync(
-        IReadOnlyList<DocumentText> texts, bool compileOnly, CancellationToken cancellationToken = default)
-    {
-        var options = _options with { Texts = texts, CompileOnly = compileOnly };
-        return RunAsync(options, new DocumentLoader(options, Config), cancellationToken);
-    }
+        IReadOnlyList<DocumentText> texts, bool compileOnly, CancellationToken cancellationToken = default) =>
+        RunAsync(new DocumentLoader(_options, Config) { Pins = _trial, Texts = texts }, compileOnly, cancellationToken);
 
-    private async Task<VerificationReport> RunAsync(VerifyOptions options, DocumentLoader loader, CancellationToken cancellationToken)
+    private async Task<VerificationReport> RunAsync(DocumentLoader loader, bool compileOnly, CancellationToken cancellationToken)
     {
+        var options = _options;
         var clock = Stopwatch.StartNew();
         PhaseTrace.Mark("run starts");
         // A cold run (no cache, or an empty one) will compile: Roslyn's first compilation starts now, beside the
@@ -100,49 +129,13 @@ public sealed class Verifier : IAsyncDisposable
         var (documents, fileErrors) = loader.Load();
         PhaseTrace.Mark($"{documents.Count} documents read");
         var frameworks = FrameworkMatrix.Of(documents);
-        // Every pass is planned before any runs, so that progress counts the whole run from the start.
-        var planned = new List<(FrameworkPack Pack, RunPlan Plan, bool Main)>();
-        foreach (var framework in frameworks)
-        {
-            var pack = await Packs.GetAsync(framework, _settings.Runners.RunnerPath, cancellationToken).ConfigureAwait(false);
-            PhaseTrace.Mark($"{framework}: {pack.Runtime}");
-            // Stale tags and render's notes are about the text: one pass finds them, the tool's own framework's if it is in the matrix.
-            var main = framework == FrameworkMatrix.Main(frameworks);
-            planned.Add((pack, RunPlanner.Plan(FrameworkMatrix.DocumentsFor(documents, pack), options.Filter, main && _settings.CheckStale), main));
-        }
-        PhaseTrace.Mark($"planned {planned.Sum(p => p.Plan.Snippets)} snippets");
-        Planned?.Invoke(planned.Sum(p => p.Plan.Snippets));
-
-        var passes = new List<IReadOnlyList<SnippetResult>>();
-        var dependencyFiles = new List<string>();
-        RunnersStarted = 0;
-        var builds = new List<BuildGrant>();
-        var libraries = new List<LibraryBuild>();
-        var merging = new MergeStatistics(0, 0, 0);
-        foreach (var (pack, plan, main) in planned)
-        {
-            var framework = pack.Framework;
-            var settings = framework.IsTool ? _settings
-                : _settings with { Framework = framework, Runners = _settings.Runners with { RunnerPath = pack.RunnerPath, Runtime = pack.Runtime } };
-            var passOptions = main ? options : options with { Capture = null };
-            var run = new VerificationRun(passOptions, settings, _cache, options.KeepRunners && framework.IsTool ? KeptRunners() : null);
-            run.ResultsReady += results => ResultsReady?.Invoke(results);
-            passes.Add(await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false));
-            PhaseTrace.Mark($"{framework}: every unit finished");
-            RunnersStarted += run.RunnersStarted;
-            dependencyFiles.AddRange(run.DependencyFiles);
-            merging = merging.Add(run.Merging);
-            Sandbox = run.Confinement;
-            builds.AddRange(run.Builds);
-            libraries.AddRange(run.Libraries);
-        }
-        Builds = builds;
+        var planned = await PlanPassesAsync(documents, frameworks, cancellationToken).ConfigureAwait(false);
+        var (passes, dependencyFiles, libraries) = await RunPassesAsync(planned, compileOnly, cancellationToken).ConfigureAwait(false);
         var results = FrameworkMatrix.Join(documents, frameworks, passes, options.Filter);
         if (options.DependencyFile is { } dependencyFile)
             WriteDependencyFile(
                 dependencyFile, [.. dependencyFiles.Distinct(StringComparer.Ordinal),
                     .. SharedPreludes.FilesOf(Config, options.CurrentDirectory).Select(p => p.Full)]);
-        Merging = merging;
 
         if (!string.IsNullOrEmpty(options.Filter) && results.Count == 0 && documents.Count > 0)
         {
@@ -151,7 +144,7 @@ public sealed class Verifier : IAsyncDisposable
         }
 
         var ordered = results.OrderBy(r => r.Location.File, StringComparer.Ordinal).ThenBy(r => r.Location.Line)
-            .Select(r => options.PackageMoves.Versions.Count == 0 ? r : r with { PackagesUsed = PackagesOf(documents, r.Snippet) }).ToList();
+            .Select(r => _trial.Moves.Versions.Count == 0 ? r : r with { PackagesUsed = PackagesOf(documents, r.Snippet) }).ToList();
         // A --filter run speaks of the files it matched, not of every file it read to find them.
         var fileCount = string.IsNullOrEmpty(options.Filter) ? documents.Count
             : ordered.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count();
@@ -166,55 +159,64 @@ public sealed class Verifier : IAsyncDisposable
             MinCoverage = _settings.MinCoverage,
             MinCheckCoverage = _settings.MinCheckCoverage,
             Warnings = [.. loader.FileSetNotes, .. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
-            Paths = options.Texts is null ? options.Paths : [],
+            Paths = loader.Texts is null ? options.Paths : [],
         };
     }
 
     /// <summary>
-    /// Verifies the given blocks as lone snippets, each as its tags now say, through the same merging, runners and
-    /// judge as a run (what <c>adopt</c> asks of a block before tagging it). Ignored blocks are not checked for
-    /// stale tags here. With <paramref name="useCache"/> false the result cache is neither read nor written.
+    /// One pass per framework of the matrix, each planned before any runs, so that progress counts the whole run from the
+    /// start. Stale tags and render's notes are about the text: one pass finds them (<c>Main</c>), the tool's own
+    /// framework's if it is in the matrix.
     /// </summary>
-    public Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(
-        IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken) =>
-        VerifyProgramsAsync(
-            [.. blocks.Select(b => SnippetProgram.Lone(b.Document.Snippets, b.Snippet, b.Document.Settings))], [], useCache, cancellationToken);
-
-    /// <summary>
-    /// Verifies the given blocks of each document as one session, each block as its tags now say (what <c>adopt</c>
-    /// asks of a chain of blocks before joining them). The result cache is neither read nor written: outputs are needed.
-    /// </summary>
-    public Task<IReadOnlyList<SnippetResult>> VerifySessionsAsync(
-        IReadOnlyList<(PreparedDocument Document, string Session, IReadOnlyList<Snippet> Blocks)> sessions, CancellationToken cancellationToken) =>
-        VerifyProgramsAsync(
-            [], [.. sessions.Select(s => SnippetProgram.ForSession(s.Document.Snippets, s.Session, s.Blocks, s.Document.Settings))], useCache: false,
-            cancellationToken);
-
-    /// <summary>
-    /// Verifies each document's given blocks as its page fixture (<see cref="SnippetProgram.ForFixture"/>), each block as
-    /// its tags now say (what <c>adopt</c> asks of a page before proposing the fixture). The result cache is neither
-    /// read nor written: outputs are needed.
-    /// </summary>
-    public Task<IReadOnlyList<SnippetResult>> VerifyFixturesAsync(
-        IReadOnlyList<(PreparedDocument Document, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken) =>
-        VerifyProgramsAsync(
-            [], [.. pages.Select(p => SnippetProgram.ForFixture(p.Document.Snippets, p.Blocks, p.Document.Settings))], useCache: false,
-            cancellationToken);
-
-    private async Task<IReadOnlyList<SnippetResult>> VerifyProgramsAsync(
-        IReadOnlyList<SnippetProgram> lone, IReadOnlyList<SnippetProgram> sessions, bool useCache, CancellationToken cancellationToken)
+    private async Task<List<(FrameworkPack Pack, RunPlan Plan, bool Main)>> PlanPassesAsync(
+        IReadOnlyList<PreparedDocument> documents, IReadOnlyList<TargetFramework> frameworks, CancellationToken cancellationToken)
     {
-        if (lone.Count == 0 && sessions.Count == 0) return [];
-        if (_cache is null || _cache.IsEmpty || !useCache) CompilerWarmUp.Start(Config);
-        var run = new VerificationRun(_options, _settings with { Stale = StaleMode.Off, RunIgnored = false }, useCache ? _cache : null);
-        run.ResultsReady += results => ResultsReady?.Invoke(results);
-        var plan = new RunPlan(lone, sessions, []);
-        Planned?.Invoke(plan.Snippets);
-        var results = await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false);
-        RunnersStarted += run.RunnersStarted;
-        Sandbox = run.Confinement;
-        Builds = run.Builds;
-        return results;
+        var planned = new List<(FrameworkPack Pack, RunPlan Plan, bool Main)>();
+        foreach (var framework in frameworks)
+        {
+            var pack = await Packs.GetAsync(framework, _settings.Runners.RunnerPath, cancellationToken).ConfigureAwait(false);
+            PhaseTrace.Mark($"{framework}: {pack.Runtime}");
+            var main = framework == FrameworkMatrix.Main(frameworks);
+            planned.Add((pack, RunPlanner.Plan(FrameworkMatrix.DocumentsFor(documents, pack), _options.Filter, main && _settings.CheckStale), main));
+        }
+        PhaseTrace.Mark($"planned {planned.Sum(p => p.Plan.Snippets)} snippets");
+        Planned?.Invoke(planned.Sum(p => p.Plan.Snippets));
+        return planned;
+    }
+
+    /// <summary>Runs each planned pass on its framework's runner, and keeps what the passes started, built and merged.</summary>
+    private async Task<(List<IReadOnlyList<SnippetResult>> Passes, List<string> DependencyFiles, List<LibraryBuild> Libraries)> RunPassesAsync(
+        List<(FrameworkPack Pack, RunPlan Plan, bool Main)> planned, bool compileOnly, CancellationToken cancellationToken)
+    {
+        var passes = new List<IReadOnlyList<SnippetResult>>();
+        var dependencyFiles = new List<string>();
+        RunnersStarted = 0;
+        var builds = new List<BuildGrant>();
+        var libraries = new List<LibraryBuild>();
+        var merging = new MergeStatistics(0, 0, 0);
+        foreach (var (pack, plan, main) in planned)
+        {
+            var framework = pack.Framework;
+            var settings = framework.IsTool ? _settings
+                : _settings with { Framework = framework, Runners = _settings.Runners with { RunnerPath = pack.RunnerPath, Runtime = pack.Runtime } };
+            var run = new VerificationRun(_options, settings, _cache, KeepRunners && framework.IsTool ? KeptRunners() : null)
+            {
+                CompileOnly = compileOnly,
+                Capture = main ? Capture : null,
+            };
+            run.ResultsReady += results => ResultsReady?.Invoke(results);
+            passes.Add(await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false));
+            PhaseTrace.Mark($"{framework}: every unit finished");
+            RunnersStarted += run.RunnersStarted;
+            dependencyFiles.AddRange(run.DependencyFiles);
+            merging = merging.Add(run.Merging);
+            Sandbox = run.Confinement;
+            builds.AddRange(run.Builds);
+            libraries.AddRange(run.Libraries);
+        }
+        Builds = builds;
+        Merging = merging;
+        return (passes, dependencyFiles, libraries);
     }
 
     /// <summary>The packages a block's program restores, as <c>Id@Version</c> (<see cref="ProgramPins"/>).</summary>
@@ -245,7 +247,7 @@ public sealed class Verifier : IAsyncDisposable
         return created;
     }
 
-    /// <summary>Kills the runners kept between runs (<see cref="VerifyOptions.KeepRunners"/>).</summary>
+    /// <summary>Kills the runners kept between runs (<see cref="KeepRunners"/>).</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _keptRunners, null) is { } pool) await pool.DisposeAsync().ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Model;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 
 namespace SnippetCheck.Driver;
 
@@ -92,44 +92,8 @@ public sealed record VerifyOptions
     /// <summary><c>--min-check-coverage P</c>: the run fails (SC3013) when it checked or verified less than P percent of its C# blocks.</summary>
     public double? MinCheckCoverage { get => CommandLine.MinCheckCoverage; init => CommandLine = CommandLine with { MinCheckCoverage = value }; }
 
-    /// <summary>
-    /// Pins read as other versions (<c>verify --packages newest</c>, <c>outdated</c>'s second pass); none by default.
-    /// </summary>
-    public PackageMoves PackageMoves { get; init; } = PackageMoves.None;
-
-    /// <summary>
-    /// Verify only these blocks, with the other blocks of their sessions (one program); the documents' other blocks are
-    /// left out as if they were not there (<c>outdated</c>'s second pass verifies only what a moved pin reaches). Null: all.
-    /// </summary>
-    public IReadOnlySet<SourceLocation>? OnlyBlocks { get; init; }
-
-    /// <summary>
-    /// Verify every block on this framework alone, whatever its <c>frameworks=</c> tag, <c>#:property TargetFramework</c>,
-    /// front matter or config say (<c>outdated</c>'s pass on the newest .NET); null for a plain run.
-    /// </summary>
-    public TargetFramework? OnlyFramework { get; init; }
-
     /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
     public bool Stale { get; init; }
-    /// <summary>
-    /// Documents given as text (an editor's unsaved buffers): verified instead of <see cref="Paths"/>, and never read
-    /// from disk. Null for a run over files.
-    /// </summary>
-    public IReadOnlyList<DocumentText>? Texts { get; init; }
-    /// <summary>
-    /// Compile and judge what compiling decides (annotations, compile errors, <c>compile</c> and <c>compile-fail</c>
-    /// blocks), but run nothing: a block that would run gets <see cref="Results.Verdict.NotRunYet"/>, which is never cached.
-    /// </summary>
-    public bool CompileOnly { get; init; }
-    /// <summary>
-    /// Keep runner processes between runs of one <see cref="Verifier"/> (an editor's server), until it is disposed.
-    /// </summary>
-    public bool KeepRunners { get; init; }
-    /// <summary>
-    /// For <c>render</c>: what the compiler knew of each identifier, noted from the compilations the run makes anyway.
-    /// A cached verdict counts only with its notes beside it; otherwise the program compiles again. Null for a plain run.
-    /// </summary>
-    public Compilation.SemanticCapture? Capture { get; init; }
 }
 /// <summary>A document's text as an editor holds it, for a run that must not read the file.</summary>
 /// <param name="FullPath">The file's absolute path: it decides the extractor (<c>.cs</c> or Markdown) and the path shown.</param>

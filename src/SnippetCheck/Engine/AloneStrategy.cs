@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
-using SnippetCheck.Judging;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Engine;
 

@@ -5,7 +5,7 @@ namespace SnippetCheck.Engine;
 /// that say what is decided already and which runs are left, with how each run's outcome maps to per-block results.
 /// </summary>
 /// <remarks>Alone (<see cref="AloneStrategy"/>, the <c>check</c> level too), as a session or fixture page (<see cref="SessionStrategy"/>), merged
-/// (<c>Merging/MergedStrategy</c>).</remarks>
+/// (<c>Engine/Merging/MergedStrategy</c>).</remarks>
 internal abstract class CompileStrategy
 {
     public abstract Task<CompiledWork> CompileAsync(WorkUnit unit, ProgramContext context, CancellationToken cancellationToken);

@@ -1,13 +1,13 @@
 using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 using SnippetCheck.Programs;
 
 namespace SnippetCheck.Engine;
 
 /// <summary>
 /// What verifying a program needs from the run (the runner pool and the dependency resolver), and the one way every
-/// strategy resolves, compiles and runs a program (a merged chunk compiles and runs through <c>Merging/MergedStrategy</c>
+/// strategy resolves, compiles and runs a program (a merged chunk compiles and runs through <c>Engine/Merging/MergedStrategy</c>
 /// with the same pool). What a program needs at run time (its input, arguments, network, references) is read from
 /// the program here, never passed in, so no path can leave one out.
 /// </summary>

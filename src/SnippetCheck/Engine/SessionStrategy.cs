@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
-using SnippetCheck.Judging;
-using SnippetCheck.Packages;
-using SnippetCheck.Programs;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.References;
+using SnippetCheck.Programs;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Engine;
 

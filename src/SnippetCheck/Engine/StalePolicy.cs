@@ -3,7 +3,7 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Engine;
 

@@ -1,6 +1,5 @@
-using SnippetCheck.Judging;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Engine;
 

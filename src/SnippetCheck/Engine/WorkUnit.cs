@@ -4,7 +4,7 @@ using SnippetCheck.Execution;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Engine;
 
@@ -24,7 +24,7 @@ internal sealed record WorkUnit(IReadOnlyList<SnippetProgram> Programs, CompileS
 
 /// <summary>What a strategy made of a unit's programs: the steps left once they are compiled, and the warnings their results carry.</summary>
 /// <param name="Steps">Enumerated once, in order, as the engine takes them (a merged chunk's members each start their clock there).</param>
-/// <param name="Warnings">The programs' dependency warnings (<see cref="Packages.ProgramDependencies.Warnings"/>): never a verdict's cause.</param>
+/// <param name="Warnings">The programs' dependency warnings (<see cref="References.ProgramDependencies.Warnings"/>): never a verdict's cause.</param>
 internal sealed record CompiledWork(IEnumerable<WorkStep> Steps, IReadOnlyList<Diagnostic> Warnings)
 {
     /// <summary>Everything decided before anything ran.</summary>

@@ -5,8 +5,8 @@ namespace SnippetCheck.Execution;
 /// <summary>
 /// The one place where the classes the tool wraps a post's code in leave what a reader sees (issue 54): a compiler
 /// message, a hover card, a stack trace says <c>Person</c>, not <c>Program.Person</c>, as the post declares it. The
-/// names are <c>Compilation.MemberWrapper</c>'s <c>Program</c> and <c>__Members</c><i>i</i>, and
-/// <c>Compilation.FixtureWrapper</c>'s helper, whose frames are dropped. <c>Program.&lt;Main&gt;$</c>, the frame of a
+/// names are <c>Programs.MemberWrapper</c>'s <c>Program</c> and <c>__Members</c><i>i</i>, and
+/// <c>Programs.FixtureWrapper</c>'s helper, whose frames are dropped. <c>Program.&lt;Main&gt;$</c>, the frame of a
 /// program's own top-level statements, is the post's and stays.
 /// </summary>
 internal static partial class WrapperNames

@@ -27,7 +27,7 @@ internal static class DocumentWords
 
     /// <summary>
     /// Every name <c>scrub=</c> accepts besides custom scrubbers': the config reader checks names with these, and
-    /// Judging/Scrubbers builds a scrubber for each (the default ones may be named too, to no effect).
+    /// Results/Scrubbers builds a scrubber for each (the default ones may be named too, to no effect).
     /// </summary>
     public static readonly IReadOnlyList<string> BuiltInScrubberNames =
         ["guid", "date", "paths", "duration", "hex", "hashcode", "number", NoScrubbing];

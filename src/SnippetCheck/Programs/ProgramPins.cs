@@ -1,5 +1,5 @@
 using SnippetCheck.Model;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Programs;
 

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Programs;
 
@@ -71,7 +71,7 @@ internal sealed class SnippetProgram
 
     /// <summary>
     /// The file's settings (config, front matter, command line): what the judge reads a block's scrubbers from
-    /// (<c>Judging/BlockScrubbing</c>), and whose keyed values are in the cache key (<c>Settings.AddKeyed</c>).
+    /// (<c>Results/BlockScrubbing</c>), and whose keyed values are in the cache key (<c>Settings.AddKeyed</c>).
     /// </summary>
     internal SnippetCheckConfig Config { get; }
 

@@ -1,4 +1,4 @@
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using System.Globalization;
 using System.Net;
 using System.Text;

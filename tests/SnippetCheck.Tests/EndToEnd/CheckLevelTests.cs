@@ -302,7 +302,7 @@ public sealed class CheckLevelTests
             """, o => o with { NoCache = true });
 
         var result = report.Snippets.Single();
-        Assert.Equal((SnippetStatus.Passed, Snippets.SnippetKind.Compile, VerificationLevel.Compile), (result.Status, result.Kind, result.Level));
+        Assert.Equal((SnippetStatus.Passed, Extraction.Snippets.SnippetKind.Compile, VerificationLevel.Compile), (result.Status, result.Kind, result.Level));
     }
 
     [Fact]

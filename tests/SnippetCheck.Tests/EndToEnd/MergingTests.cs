@@ -1,5 +1,5 @@
 using SnippetCheck.Driver;
-using SnippetCheck.Merging;
+using SnippetCheck.Engine.Merging;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;

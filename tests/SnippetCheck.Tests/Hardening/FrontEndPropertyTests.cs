@@ -1,9 +1,9 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Hardening;

@@ -1,6 +1,6 @@
 using System.Text;
 using SnippetCheck.Configuration;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;
 

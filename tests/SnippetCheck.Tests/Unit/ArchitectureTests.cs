@@ -16,67 +16,65 @@ namespace SnippetCheck.Tests.Unit;
 public sealed class ArchitectureTests
 {
     /// <summary>
-    /// Each folder may use folders of a lower rank only, with no exception; a folder's namespace is its name. Listed in
-    /// the order data flows through them, but for two departures the imports force. The runner (<c>Execution</c>) ranks
-    /// before the compiler: the compiler writes the runner protocol's hooks into a program, hands the runner a
-    /// <c>ProgramImage</c>, and finds reference packs under the <c>DotnetInstallation</c>. A program (<c>Programs</c>) is
-    /// made before it is compiled, but it carries its <c>CompileSettings</c> and its parsed parts, so it ranks after the
-    /// compiler (and before the judge, which reads a block's scrubbers from the program). Compile, run and judge come
-    /// together in the engine, after them all.
+    /// Each folder may use folders of a lower rank only, with no exception; a folder's namespace is its path (a sub-folder
+    /// is a namespace inside its parent's, and has a rank of its own). Listed in the order data flows through them, with
+    /// one departure the imports force: the runner (<c>Execution</c>) ranks before the compiler, which writes the runner
+    /// protocol's hooks into a program, hands the runner a <c>ProgramImage</c>, and finds reference packs under the
+    /// <c>DotnetInstallation</c>. The settings table ranks before extraction, which reads tags and front matter through it;
+    /// the store, under <c>Caching</c>, ranks with the model, as every cache (packages, frameworks, results) keeps its
+    /// entries there.
     /// </summary>
     private static readonly Dictionary<string, int> Ranks = new()
     {
         // The vocabulary every stage shares (locations, diagnostics and their codes, frameworks, failure reasons).
         ["Model"] = 0,
         // The content-addressed store every cache keeps its entries in (key, hash, lock, atomic write).
-        ["Store"] = 0,
+        ["Caching.Store"] = 0,
 
-        // discover: paths and globs → documents.
-        ["Discovery"] = 1,
-        // extract: fences, comments and front matter, each pinned to its line and column; doc comments' examples.
-        ["Markdown"] = 2,
-        ["DocComments"] = 3,
-        // the settings, described once (the table config, front matter, tags and the command line read), then the
-        // snippets with their tags, read through that table.
-        ["Configuration"] = 4,
-        ["Snippets"] = 5,
+        // The settings, described once: the table config, front matter, tags and the command line read.
+        ["Configuration"] = 1,
+        // extract: which documents (paths and globs); fences, comments and front matter, each pinned to its line and
+        // column; doc comments' examples, a second extractor; then the snippets with their tags, read through the table.
+        ["Extraction.Discovery"] = 2,
+        ["Extraction.Markdown"] = 3,
+        ["Extraction.DocComments"] = 4,
+        ["Extraction.Snippets"] = 5,
         // run: runner processes, their pool, protocol and sandbox, and where .NET is installed.
         ["Execution"] = 6,
-        // compile: the program's source, Roslyn, merged chunks; #:package and #:project; each framework of a matrix
-        // (its packs, its runner).
+        // compile: Roslyn, the compile settings, check levels, the reference index; then what a program compiles
+        // against: #:package and #:project, a library's references, each framework of a matrix (its packs, its runner).
         ["Compilation"] = 7,
-        ["Packages"] = 8,
-        ["Frameworks"] = 9,
-        // One program (a lone snippet, a session, a fixture page): its blocks, preludes and settings.
-        ["Programs"] = 10,
-        // judge: what a run says of each block (verdicts, results, the report), then the judge and output comparison.
-        ["Results"] = 11,
-        ["Judging"] = 12,
-        // The result cache: a program's key and its verdicts, kept in the store.
-        ["Caching"] = 13,
+        ["References"] = 8,
+        // One program (a lone snippet, a session, a fixture page): its blocks, preludes and settings, and its source
+        // assembled (the wrappers around members, a fixture, a base class).
+        ["Programs"] = 9,
+        // judge: what a run says of each block (verdicts, results, the report), the judge and output comparison.
+        ["Results"] = 10,
+        // The result cache (a program's key and its verdicts, kept in the store) and the program cache in front of it.
+        ["Caching"] = 11,
         // The one verification engine: a unit of work (programs, a compile strategy, a judging policy) taken through
-        // resolve → compile → compile-only or run → judge; alone and session strategies, the stale-tag policy.
-        ["Engine"] = 14,
-        // Everything about merging: which programs merge, their chunks, the merged compiler and the merged strategy.
-        ["Merging"] = 15,
+        // resolve → compile → compile-only or run → judge; alone and session strategies, the stale-tag policy; then
+        // merging: which programs merge, their chunks, the merged compiler and the merged strategy.
+        ["Engine"] = 12,
+        ["Engine.Merging"] = 13,
         // drive: one run planned (documents loaded, programs, the matrix, shards) and its units handed to the engine.
-        ["Driver"] = 16,
+        ["Driver"] = 14,
         // report: console, JSON, JUnit, SARIF, Markdown, GitHub.
-        ["Reporting"] = 17,
+        ["Reporting"] = 15,
         // adopt's engine, which tries blocks in shapes through the verifier and reads Roslyn's diagnostics (sessions,
         // fixtures, usings, packages, suspected rot), and --accept; DocumentRewriter with TextEdit, the byte-exact edit.
-        ["Adoption"] = 18,
+        ["Adoption"] = 16,
 
         // After the pipeline: the tools built on a run, in an assembly of their own on the core's public surface
         // (src/SnippetCheck.Authoring; see The_core_and_the_authoring_tools_show_their_internals_to_no_host).
         // --watch.
-        ["Authoring"] = 19,
+        ["Authoring"] = 17,
         // Verified blocks as readers see them (render): highlighting from the compiler's notes, fragments, the copy.
-        ["Rendering"] = 19,
+        ["Rendering"] = 17,
         // An editor's view of verdicts (the language server's core): findings, carried run failures, quick-fix edits.
-        ["Editing"] = 20,
+        ["Editing"] = 18,
         // Posts verified again on the newest versions of their pins: a verify run, its reports and the rewriter.
-        ["Outdated"] = 20,
+        ["Outdated"] = 18,
     };
 
     /// <summary>The SDK's implicit usings (ImplicitUsings in Directory.Build.props), without which Environment or File would not bind.</summary>
@@ -148,15 +146,15 @@ public sealed class ArchitectureTests
         foreach (var tree in Core.Value.SyntaxTrees.Where(t => ProjectOf(t.FilePath) is not null))
         {
             var project = ProjectOf(tree.FilePath)!;
-            var folder = Path.GetRelativePath(project, tree.FilePath).Split(Path.DirectorySeparatorChar)[0];
+            var folder = FolderName(project, Path.GetDirectoryName(tree.FilePath)!);
             var ns = ((CompilationUnitSyntax)tree.GetRoot()).DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
-            if (ns is null || !ns.StartsWith("SnippetCheck.", StringComparison.Ordinal) || ns["SnippetCheck.".Length..].Split('.')[0] != folder)
+            if (ns != "SnippetCheck." + folder)
                 misplaced.Add($"{Path.GetRelativePath(RepositoryRoot.PathOf("src"), tree.FilePath)}: namespace {ns ?? "(none)"}, folder {folder}");
         }
 
-        var folders = RankedFolders.SelectMany(Directory.GetDirectories)
-            .Where(d => Path.GetFileName(d) is not ("bin" or "obj") && Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories).Any())
-            .Select(d => Path.GetFileName(d));
+        var folders = RankedFolders.SelectMany(p => Directory.GetDirectories(p, "*", SearchOption.AllDirectories).Select(d => (Project: p, Folder: d)))
+            .Where(d => !FolderName(d.Project, d.Folder).Split('.').Any(part => part is "bin" or "obj") && Directory.EnumerateFiles(d.Folder, "*.cs").Any())
+            .Select(d => FolderName(d.Project, d.Folder));
         Assert.True(misplaced.Count == 0, "files outside their folder's namespace:\n" + string.Join('\n', misplaced));
         Assert.Equal(Ranks.Keys.Order(StringComparer.Ordinal), folders.Order(StringComparer.Ordinal));
     }
@@ -191,8 +189,12 @@ public sealed class ArchitectureTests
         Assert.True(longLines.Count == 0, $"{longLines.Count} lines over 150 characters:\n{string.Join('\n', longLines.Take(20))}");
     }
 
+    /// <summary><c>src/SnippetCheck/Extraction/Markdown</c> → <c>Extraction.Markdown</c>: the namespace a folder's files are in.</summary>
+    private static string FolderName(string project, string folder) =>
+        Path.GetRelativePath(project, folder).Replace(Path.DirectorySeparatorChar, '.');
+
     private static IEnumerable<string> FoldersOf(string project) =>
-        Directory.GetDirectories(project).Select(Path.GetFileName).OfType<string>().Where(Ranks.ContainsKey);
+        Directory.GetDirectories(project, "*", SearchOption.AllDirectories).Select(d => FolderName(project, d)).Where(Ranks.ContainsKey);
 
     /// <summary>
     /// A host gives the core its folder (<c>VerifyOptions.CurrentDirectory</c>, a report's base folder): a core that read
@@ -260,11 +262,11 @@ public sealed class ArchitectureTests
 
     private static bool Allowed(string from, string to) => Ranks[to] < Ranks[from];
 
-    /// <summary><c>SnippetCheck.Driver</c> → <c>Driver</c>; null outside the ranked projects.</summary>
+    /// <summary><c>SnippetCheck.Extraction.Markdown</c> → <c>Extraction.Markdown</c>; null outside the ranked projects.</summary>
     private static string? LayerOf(string? ns)
     {
         if (ns is null || !ns.StartsWith("SnippetCheck.", StringComparison.Ordinal)) return null;
-        var layer = ns["SnippetCheck.".Length..].Split('.')[0];
+        var layer = ns["SnippetCheck.".Length..];
         return Ranks.ContainsKey(layer) ? layer : throw new InvalidOperationException($"namespace {ns} has no rank: add its folder to {nameof(Ranks)}");
     }
 

@@ -22,7 +22,7 @@ public sealed class HiddenOutputTests
 
         var output = read.Snippets.Single().Output!;
         Assert.Equal("  b\na", output.Text);
-        Assert.Equal(SnippetCheck.Snippets.OutputMatchMode.Unordered, output.Mode);
+        Assert.Equal(SnippetCheck.Extraction.Snippets.OutputMatchMode.Unordered, output.Mode);
         Assert.Equal((7, 1), (output.Block.Location.Line, output.Block.Location.Column));
         Assert.Empty(read.FileDiagnostics);
     }

@@ -1,5 +1,5 @@
 using SnippetCheck.Adoption;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Authoring;

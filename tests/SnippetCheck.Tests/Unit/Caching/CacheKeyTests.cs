@@ -3,7 +3,7 @@ using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
-using SnippetCheck.Store;
+using SnippetCheck.Caching.Store;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Caching;

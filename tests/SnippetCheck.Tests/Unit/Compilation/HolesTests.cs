@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using HoleKind = SnippetCheck.Model.HoleKind;
 
 namespace SnippetCheck.Tests.Unit.Compilation;

@@ -1,5 +1,6 @@
+using SnippetCheck.Programs;
 using SnippetCheck.Compilation;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 

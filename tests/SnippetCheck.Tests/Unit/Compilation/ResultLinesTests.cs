@@ -1,5 +1,5 @@
 using SnippetCheck.Compilation;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 
 namespace SnippetCheck.Tests.Unit.Compilation;
 

@@ -1,10 +1,10 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
-using SnippetCheck.Store;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Caching.Store;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Configuration;

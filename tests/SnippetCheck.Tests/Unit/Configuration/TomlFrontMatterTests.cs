@@ -1,5 +1,5 @@
 using SnippetCheck.Configuration;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Configuration;

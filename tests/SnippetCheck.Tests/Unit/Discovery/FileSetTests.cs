@@ -1,4 +1,4 @@
-using SnippetCheck.Discovery;
+using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;

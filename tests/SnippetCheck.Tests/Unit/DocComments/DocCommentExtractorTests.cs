@@ -1,7 +1,7 @@
-using SnippetCheck.DocComments;
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.DocComments;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Tests.Unit.DocComments;
 

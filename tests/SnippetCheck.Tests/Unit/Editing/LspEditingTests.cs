@@ -18,7 +18,7 @@ public sealed class LspEditingTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _verifier = new Verifier(new VerifyOptions { CurrentDirectory = _folder.Path, KeepRunners = true, CacheDirectory = Path.Combine(_folder.Path, "cache") });
+        _verifier = new Verifier(new VerifyOptions { CurrentDirectory = _folder.Path, CacheDirectory = Path.Combine(_folder.Path, "cache") }) { KeepRunners = true };
         return Task.CompletedTask;
     }
 

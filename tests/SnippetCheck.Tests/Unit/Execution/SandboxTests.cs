@@ -1,7 +1,7 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Execution;
-using SnippetCheck.Judging;
-using SnippetCheck.Markdown;
+using SnippetCheck.Results;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Tests.Unit.Execution;
@@ -29,7 +29,7 @@ public sealed class SandboxTests
     [Fact]
     public void The_network_tag_is_a_modifier()
     {
-        var (tags, diagnostics) = SnippetCheck.Snippets.TagParser.Parse([new SnippetCheck.Snippets.TagSource("run network", new SourceLocation("p.md", 1, 1))], strictTags: true);
+        var (tags, diagnostics) = SnippetCheck.Extraction.Snippets.TagParser.Parse([new SnippetCheck.Extraction.Snippets.TagSource("run network", new SourceLocation("p.md", 1, 1))], strictTags: true);
         Assert.Empty(diagnostics);
         Assert.True(tags.Network);
     }

@@ -1,9 +1,8 @@
 using SnippetCheck.Compilation;
 using SnippetCheck.Execution;
-using SnippetCheck.Judging;
-using SnippetCheck.Model;
 using SnippetCheck.Results;
-using SnippetCheck.Snippets;
+using SnippetCheck.Model;
+using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Judging;

@@ -1,5 +1,5 @@
-using SnippetCheck.Judging;
-using SnippetCheck.Snippets;
+using SnippetCheck.Results;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Tests.Unit.Judging;
 

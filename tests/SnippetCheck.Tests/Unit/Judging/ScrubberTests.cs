@@ -1,6 +1,6 @@
 using SnippetCheck.Configuration;
-using SnippetCheck.Judging;
-using SnippetCheck.Snippets;
+using SnippetCheck.Results;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Tests.Unit.Judging;
 

@@ -1,4 +1,4 @@
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;
 
@@ -10,7 +10,7 @@ namespace SnippetCheck.Tests.Unit.Markdown;
 /// </summary>
 public sealed class MdxTests
 {
-    private static SnippetCheck.Snippets.SnippetDocument Read(string mdx) => Pipeline.Read(mdx, "post.mdx");
+    private static SnippetCheck.Extraction.Snippets.SnippetDocument Read(string mdx) => Pipeline.Read(mdx, "post.mdx");
 
     [Fact]
     public void The_Docusaurus_sample_yields_its_CSharp_blocks_at_their_exact_positions_with_their_tags()
@@ -54,7 +54,7 @@ public sealed class MdxTests
         var snippet = Assert.Single(read.Snippets);
         Assert.Equal((5, 3), (snippet.Location.Line, snippet.Location.Column));
         Assert.Equal(new CodeLine("int x = 1;", 6, 3), snippet.Block.Lines[0]);
-        Assert.Equal(SnippetCheck.Snippets.SnippetKind.Compile, snippet.Tags.Kind);
+        Assert.Equal(SnippetCheck.Extraction.Snippets.SnippetKind.Compile, snippet.Tags.Kind);
         var warning = Assert.Single(read.FileDiagnostics);
         Assert.Equal((DiagnosticCodes.HighlightBlock, DiagnosticSeverity.Warning, 12, 5), (warning.Id, warning.Severity, warning.Location.Line, warning.Location.Column));
         Assert.Contains("indented four spaces or more", warning.Message);
@@ -94,7 +94,7 @@ public sealed class MdxTests
         Assert.Equal((1, 1), (prelude.Comment.Location.Line, prelude.Comment.Location.Column));
         Assert.Equal(["using System.Text;", "", "# pragma warning disable CS0168", "static string Greet() => \"hi\";"], prelude.Lines.Select(l => l.Text));
         Assert.Equal([2, 3, 4, 5], prelude.Lines.Select(l => l.Line));
-        Assert.Equal(SnippetCheck.Snippets.SnippetKind.Run, read.Snippets.Single().Tags.Kind);
+        Assert.Equal(SnippetCheck.Extraction.Snippets.SnippetKind.Run, read.Snippets.Single().Tags.Kind);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class MdxTests
     [Fact]
     public void HTML_comments_still_tag_fences_in_MDX_files_and_MDX_comments_mean_nothing_in_Markdown()
     {
-        Assert.Equal(SnippetCheck.Snippets.SnippetKind.Run, Read("<!-- snippetcheck: run -->\n```cs\nint x = 1;\n```\n").Snippets.Single().Tags.Kind);
+        Assert.Equal(SnippetCheck.Extraction.Snippets.SnippetKind.Run, Read("<!-- snippetcheck: run -->\n```cs\nint x = 1;\n```\n").Snippets.Single().Tags.Kind);
 
         var markdown = Pipeline.Read("{/* snippetcheck: run */}\n```cs\nint x = 1;\n```\n", "post.md");
         Assert.False(markdown.Snippets.Single().IsTagged);

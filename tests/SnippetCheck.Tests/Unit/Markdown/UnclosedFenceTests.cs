@@ -1,4 +1,4 @@
-using SnippetCheck.Markdown;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using SnippetCheck.Compilation;
-using SnippetCheck.Merging;
+using SnippetCheck.Engine.Merging;
 using SnippetCheck.Programs;
 using SnippetCheck.Tests.Infrastructure;
 
@@ -16,7 +16,7 @@ public sealed class MergePlanTests
         return [.. document.Snippets.Select(s =>
         {
             var program = SnippetProgram.Lone(document, s, Defaults);
-            return new MergeCandidate(program, MergeableProgram.TryCreate(program.BlockParts(program.Settings))!, SnippetCheck.Packages.ProgramDependencies.None);
+            return new MergeCandidate(program, MergeableProgram.TryCreate(program.BlockParts(program.Settings))!, SnippetCheck.References.ProgramDependencies.None);
         })];
     }
 

@@ -1,5 +1,5 @@
 using NuGet.Frameworks;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 
 namespace SnippetCheck.Tests.Unit.Packages;
 

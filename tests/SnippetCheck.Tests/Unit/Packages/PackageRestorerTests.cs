@@ -1,6 +1,6 @@
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Packages;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Packages;

@@ -1,4 +1,4 @@
-using SnippetCheck.Packages;
+using SnippetCheck.References;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Packages;

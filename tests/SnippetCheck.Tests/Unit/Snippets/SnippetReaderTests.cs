@@ -1,5 +1,5 @@
 using SnippetCheck.Model;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Snippets;

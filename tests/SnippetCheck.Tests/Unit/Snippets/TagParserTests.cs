@@ -1,6 +1,6 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Model;
-using SnippetCheck.Snippets;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Tests.Unit.Snippets;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using SnippetCheck.Store;
+using SnippetCheck.Caching.Store;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Store;

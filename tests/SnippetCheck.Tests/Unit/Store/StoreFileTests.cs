@@ -1,4 +1,4 @@
-using SnippetCheck.Store;
+using SnippetCheck.Caching.Store;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Store;

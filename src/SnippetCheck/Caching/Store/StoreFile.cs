@@ -1,0 +1,146 @@
+using System.Text.Json;
+
+namespace SnippetCheck.Caching.Store;
+
+/// <summary>
+/// How the store reads and writes: every write lands whole (written beside its place under a temporary name, then renamed
+/// into place), so a reader (another run sharing the cache, an editor with the post open) sees the old file or the new one,
+/// never half of either; and a read of an entry that is missing, torn or of another format is a miss, never an error.
+/// </summary>
+public static class StoreFile
+{
+    /// <summary>Writes a cache entry, creating its folder.</summary>
+    public static void Write(string path, ReadOnlySpan<byte> bytes)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        WriteThenRename(path, bytes, durable: false);
+    }
+
+    /// <summary>
+    /// Replaces a user's file (a post being rewritten) with its permissions kept, and on the disk before the rename, so a
+    /// crash never leaves an empty post behind. Never through a symbolic link (<see cref="LinkedFileException"/>): a
+    /// pull request's <c>posts/a.md -&gt; ~/.bashrc</c> must not make <c>--accept</c> write outside the checkout.
+    /// </summary>
+    /// <param name="root">
+    /// The folder the file was named from (the run's folder): every folder between it and the file, and the file, must be
+    /// no link. A file outside <paramref name="root"/> has every folder up to the file system's root checked.
+    /// </param>
+    public static void Replace(string path, ReadOnlySpan<byte> bytes, string root)
+    {
+        RefuseLinks(path, root);
+        WriteThenRename(path, bytes, durable: true);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="relative"/> under <paramref name="root"/> (a folder the tool writes for the user: render's
+    /// output), creating its folders; never through a symbolic link below <paramref name="root"/>.
+    /// </summary>
+    public static void WriteBelow(string root, string relative, ReadOnlySpan<byte> bytes)
+    {
+        var path = Path.GetFullPath(Path.Combine(root, relative));
+        RefuseLinks(path, root);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        WriteThenRename(path, bytes, durable: false);
+    }
+
+    /// <summary>Throws <see cref="LinkedFileException"/> when the file or a folder between it and <paramref name="root"/> is a link.</summary>
+    private static void RefuseLinks(string path, string root)
+    {
+        var full = Path.GetFullPath(path);
+        var top = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var below = full.StartsWith(top + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        for (var at = full; at is not null && (!below || at.Length > top.Length); at = Path.GetDirectoryName(at))
+        {
+            if (LinkTarget(at) is { } target) throw new LinkedFileException(at, target);
+        }
+    }
+
+    /// <summary>
+    /// Where the link at <paramref name="path"/> points (a dangling one too); null for a file or folder that is no link, or nothing.
+    /// </summary>
+    private static string? LinkTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null; // a file render is about to create
+        }
+    }
+
+    private static void WriteThenRename(string path, ReadOnlySpan<byte> bytes, bool durable)
+    {
+        // Same folder, so the rename stays on one volume; hidden, so a crash leaves nothing a glob of posts would pick up.
+        var temporary = Path.Combine(
+            Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var hold = durable ? ReplaceHold.ForNext() : null;
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                var half = bytes.Length / 2;
+                stream.Write(bytes[..half]);
+                hold?.At(ReplaceHold.MidWrite, stream);
+                stream.Write(bytes[half..]);
+                if (durable) stream.Flush(flushToDisk: true);
+            }
+            hold?.At(ReplaceHold.BeforeRename, null);
+            if (durable && !OperatingSystem.IsWindows() && File.Exists(path)) File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    /// <summary>
+    /// Makes a folder whole or not at all: <paramref name="fill"/> fills a sibling, which then replaces the folder. Called
+    /// under the entry's <see cref="StoreLock"/> (held outside the folder, since the folder itself is replaced).
+    /// </summary>
+    internal static async Task ReplaceFolderAsync(string folder, Func<string, Task> fill)
+    {
+        var building = folder + ".building";
+        if (Directory.Exists(building)) Directory.Delete(building, recursive: true);
+        Directory.CreateDirectory(building);
+        try
+        {
+            await fill(building).ConfigureAwait(false);
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            Directory.Move(building, folder);
+        }
+        finally
+        {
+            if (Directory.Exists(building)) Directory.Delete(building, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The entry at <paramref name="path"/> as <paramref name="read"/> makes it of the file's bytes; null when it is missing or unreadable.
+    /// </summary>
+    public static T? TryRead<T>(string path, Func<byte[], T?> read) where T : class
+    {
+        try
+        {
+            return File.Exists(path) ? read(File.ReadAllBytes(path)) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or ArgumentException)
+        {
+            // EndOfStreamException too: a torn entry is a miss.
+            return null;
+        }
+    }
+}
+
+/// <summary>A write refused because the file, or a folder on its way, is a symbolic link (<see cref="StoreFile.Replace"/>).</summary>
+/// <param name="link">The link: the file itself or a folder above it.</param>
+/// <param name="target">Where the link points.</param>
+public sealed class LinkedFileException(string link, string target)
+    : IOException($"'{link}' is a symbolic link (to '{target}'); SnippetCheck never writes through a link, so the file and its target are left as " +
+    $"they are")
+{
+    /// <summary>The link: the file itself or a folder above it.</summary>
+    public string Link => link;
+}

@@ -1,7 +1,0 @@
-using SnippetCheck.Markdown;
-using SnippetCheck.Model;
-
-namespace SnippetCheck.DocComments;
-
-/// <summary>Where one documentation comment starts, and the namespace of what it documents (its examples get a using of it).</summary>
-internal sealed record DocCommentStart(SourceLocation Location, string Namespace) : MarkdownItem(Location);

@@ -1,0 +1,50 @@
+using SnippetCheck.Configuration;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Model;
+using SnippetCheck.Results;
+
+namespace SnippetCheck.Driver;
+
+/// <summary>The loader's checks of a document's blocks once read: tags <c>--untrusted</c> refuses, scrubbers no one defines, sessions.</summary>
+internal sealed partial class DocumentLoader
+{
+    /// <summary>
+    /// Under <c>--untrusted</c>, a block whose tags widen the sandbox (<c>network</c>) fails for its tags without running
+    /// (<see cref="Snippet.HasAnnotationErrors"/>), with the refusal at its fence.
+    /// </summary>
+    private static Snippet RefuseWideningTags(Snippet snippet)
+    {
+        var refusals = snippet.Tags.SettingTags
+            .Select(tag => (Setting: tag.Key, Grant: tag.Key.WideningOfTag(tag.Value)))
+            .Where(r => r.Grant is not null)
+            .Select(r => Model.Diagnostic.Error(DiagnosticCodes.UntrustedRefused,
+                Untrusted.Message($"the '{r.Setting.Tag?.Word}' tag", r.Grant!), snippet.Location))
+            .ToList();
+        return refusals.Count == 0 ? snippet : snippet with { Annotations = [.. snippet.Annotations, .. refusals] };
+    }
+
+    /// <summary>Each <c>scrub=</c> name must be a scrubber (SC1016): a typo would silently leave a value unscrubbed.</summary>
+    private static SnippetDocument CheckScrubberNames(SnippetDocument document, SnippetCheckConfig config, string file, List<FileError> fileErrors)
+    {
+        if (config.Scrub is { } fileNames && ConfigReader.UnknownScrubber(fileNames, config.Scrubbers) is { } inFile)
+            fileErrors.Add(new FileError(file, 1, 1, DiagnosticCodes.UnknownScrubber, UnknownScrubberMessage(inFile, config)));
+        return document with
+        {
+            Snippets = [.. document.Snippets.Select(snippet =>
+                ConfigReader.UnknownScrubber([.. snippet.Tags.Scrub ?? [], .. snippet.Output?.Scrub ?? []], config.Scrubbers) is { } unknown
+                    ? snippet with { Annotations = [.. snippet.Annotations, Model.Diagnostic.Error(DiagnosticCodes.UnknownScrubber,
+                        UnknownScrubberMessage(unknown, config), snippet.Tags.Scrub?.Contains(unknown) == true ? snippet.Location
+                        : snippet.Output!.Block.Location)] }
+                    : snippet)],
+        };
+    }
+
+    private static string UnknownScrubberMessage(string name, SnippetCheckConfig config)
+    {
+        var known = ConfigReader.ScrubberNames(config.Scrubbers);
+        return $"'scrub={name}' names no scrubber{EditDistance.DidYouMean(EditDistance.NearMiss(name, known))} (known: {string.Join(", ", known)})";
+    }
+
+    private static bool InSessionWith(Snippet snippet, IReadOnlySet<SourceLocation> blocks, SnippetDocument document) =>
+        snippet.Tags.Session is { } session && document.Snippets.Any(s => s.Tags.Session == session && blocks.Contains(s.Location));
+}

@@ -1,0 +1,49 @@
+namespace SnippetCheck.Extraction.Snippets;
+
+/// <summary>What a snippet must do to pass. See README.md, "Tag reference".</summary>
+public enum SnippetKind
+{
+    /// <summary>Compiles, runs to the end, exits with the expected code, prints the expected output.</summary>
+    Run,
+
+    /// <summary>Compiles with no errors.</summary>
+    Compile,
+
+    /// <summary>Fails to compile, with every listed error ID among the errors.</summary>
+    CompileFail,
+
+    /// <summary>Compiles, runs and ends with an unhandled exception (of the named type).</summary>
+    Throws,
+
+    /// <summary>
+    /// Not verified: the verdict is always <c>ignored</c>. The block is still compiled on the side, never with verified
+    /// snippets, to warn when the tag has gone stale (README.md, "stale").
+    /// </summary>
+    Ignore,
+
+    /// <summary>
+    /// Compiled as <see cref="Compile"/> compiles it, and passes when every error is an unknown name the post never
+    /// declares, so long as something binds to the framework or a package (README.md, "Levels"). Never run.
+    /// </summary>
+    Check,
+}
+
+/// <summary>The tag words of snippet kinds: the one place a kind and its word are paired.</summary>
+public static class SnippetKindNames
+{
+    private static readonly (SnippetKind Kind, string Word)[] Pairs =
+    [
+        (SnippetKind.Run, "run"), (SnippetKind.Compile, "compile"), (SnippetKind.CompileFail, "compile-fail"),
+        (SnippetKind.Throws, "throws"), (SnippetKind.Ignore, "ignore"), (SnippetKind.Check, "check"),
+    ];
+
+    /// <summary>Every kind's tag word, lower case.</summary>
+    internal static IReadOnlyList<string> Words { get; } = [.. Pairs.Select(p => p.Word)];
+
+    /// <summary>The kind as a fence tag writes it (<c>run</c>, <c>compile-fail</c>…).</summary>
+    public static string ToTag(this SnippetKind kind) =>
+        Pairs.FirstOrDefault(p => p.Kind == kind).Word ?? throw new ArgumentOutOfRangeException(nameof(kind));
+
+    /// <summary>The kind <paramref name="word"/> (lower case) names, or null when it names none.</summary>
+    internal static SnippetKind? FromTag(string word) => Pairs.FirstOrDefault(p => p.Word == word) is { Word: not null } pair ? pair.Kind : null;
+}

@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+using SnippetCheck.Execution;
+using SnippetCheck.Caching.Store;
+
+namespace SnippetCheck.References;
+
+/// <summary>What one <c>dotnet</c> command did.</summary>
+internal sealed partial record DotnetResult(int ExitCode, string Stdout, string Stderr, bool TimedOut)
+{
+    public bool Succeeded => ExitCode == 0 && !TimedOut;
+
+    /// <summary>
+    /// The distinct <c>error XX1234: ...</c> lines the SDK printed, without the project path before them or the
+    /// <c>[project.csproj]</c> after them: the restore's or the build's own words.
+    /// </summary>
+    public IReadOnlyList<string> ErrorLines =>
+        [.. (Stdout + "\n" + Stderr).Split('\n')
+            .Select(l => ErrorPattern().Match(l))
+            .Where(m => m.Success)
+            .Select(m => (m.Groups["where"].Value.Trim() is { Length: > 0 } where && !where.EndsWith("proj", StringComparison.OrdinalIgnoreCase)
+                ? $"{where}: {m.Groups["error"].Value}"
+                : m.Groups["error"].Value).Trim())
+            .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The error lines, or the end of the output when the SDK printed none.</summary>
+    public string Explain()
+    {
+        if (TimedOut) return "timed out";
+        if (ErrorLines is { Count: > 0 } errors) return string.Join('\n', errors);
+        var text = (Stderr.Trim().Length > 0 ? Stderr : Stdout).Trim().Split('\n');
+        return string.Join('\n', text.TakeLast(10)).Trim() is { Length: > 0 } tail ? tail : $"dotnet exited with code {ExitCode}";
+    }
+
+    /// <summary>
+    /// The one line that says why the command failed, as the SDK said it: its first <c>error XX1234:</c> line; the
+    /// host's "no compatible SDK" (a <c>global.json</c> pinning an SDK this machine lacks) with the version and the file
+    /// asked for; else the first line it printed.
+    /// </summary>
+    public string FirstError()
+    {
+        if (TimedOut) return "timed out";
+        if (ErrorLines is [var first, ..]) return first;
+        var lines = (Stderr + "\n" + Stdout).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (lines.FirstOrDefault(l => l.StartsWith("A compatible .NET SDK was not found", StringComparison.Ordinal)) is { } noSdk)
+        {
+            var details = lines.Where(
+                l => l.StartsWith("Requested SDK version:", StringComparison.Ordinal) || l.StartsWith("global.json file:", StringComparison.Ordinal));
+            return string.Join(' ', [noSdk, .. details.Select(d => "(" + d + ")")]);
+        }
+        return lines.FirstOrDefault() ?? $"dotnet exited with code {ExitCode}";
+    }
+
+    // "/path/x.csproj : error NU1101: text [/path/x.csproj]" or "/path/A.cs(3,5): error CS0029: text [/path/x.csproj]"
+    [GeneratedRegex(@"^(?<where>.*?)\s*:?\s*(?<error>\berror\s+[A-Z]+\d+:.*?)(\s+\[[^\]]+\])?\s*$")]
+    private static partial Regex ErrorPattern();
+}
+
+/// <summary>A <c>dotnet</c> command the tool cannot do without failed; <see cref="Result"/> says how.</summary>
+internal sealed class DotnetFailedException(DotnetResult result, string message) : InvalidOperationException(message)
+{
+    public DotnetResult Result { get; } = result;
+}
+
+/// <summary>Runs the <c>dotnet</c> CLI of the installation the tool runs on, the SDK's own restore and build.</summary>
+internal static class DotnetCli
+{
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> SdkVersions = new(StringComparer.Ordinal);
+
+    /// <summary>Variables MSBuild sets for its own nodes; a nested <c>dotnet</c> started from inside a build must not inherit them.</summary>
+    private static readonly string[] InheritedBuildVariables =
+        ["MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly", "MSBUILDNOINPROCNODE"];
+
+    public static string Host
+    {
+        get
+        {
+            var candidate = Path.Combine(DotnetInstallation.Root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+            return File.Exists(candidate) ? candidate : "dotnet";
+        }
+    }
+
+    /// <summary>
+    /// <c>dotnet --version</c> as seen from <paramref name="workingDirectory"/> (a global.json there or above
+    /// picks the SDK), asked once per folder and process, and read back from <paramref name="cacheRoot"/> in a later
+    /// process while what picks the SDK is unchanged (<see cref="SdkChoice"/>): the question costs a <c>dotnet</c>
+    /// process, which a warm run of a library's doc comments paid on every edit (issue 44).
+    /// </summary>
+    /// <param name="confined">
+    /// Where a post picks the SDK (a project's folder): the sandbox and the project's reach. A global.json can name an SDK
+    /// folder of the post's own, so <c>dotnet --version</c> runs the post's code too.
+    /// </param>
+    public static Task<string> SdkVersionAsync(
+        string workingDirectory, string cacheRoot, (BuildSandbox Sandbox, BuildReach Reach)? confined = null) =>
+        SdkVersions.GetOrAdd(workingDirectory, directory => new Lazy<Task<string>>(async () =>
+        {
+            // The entry holds the whole key before the version, so a file whose short name matches another key is a miss.
+            var choice = SdkChoice.Of(directory);
+            var entry = choice is null ? null : Path.Combine(cacheRoot, "sdk", StoreKey.FolderName(choice) + ".txt");
+            var remembered = entry is null ? null
+                : StoreFile.TryRead(
+                    entry, bytes => Encoding.UTF8.GetString(bytes).Split('\n') is [var key, { Length: > 0 } known] && key == choice ? known : null);
+            if (remembered is not null) return remembered;
+            var result = confined is var (sandbox, reach)
+                ? await RunConfinedAsync(
+                    sandbox, BuildStep.Sdk, directory, reach, ["--version"], directory, TimeSpan.FromMinutes(1), CancellationToken.None)
+                    .ConfigureAwait(false)
+                : await RunAsync(["--version"], directory, TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false);
+            if (!result.Succeeded) throw new DotnetFailedException(result, $"'dotnet --version' failed: {result.Explain()}");
+            var version = result.Stdout.Trim();
+            if (entry is not null) StoreFile.Write(entry, Encoding.UTF8.GetBytes(choice + "\n" + version));
+            return version;
+        })).Value;
+
+    /// <summary>
+    /// <c>dotnet ARGUMENTS</c> for a post's project, confined by <paramref name="sandbox"/> to <paramref name="reach"/>
+    /// (<see cref="BuildSandbox"/>): every restore and build that may run a post's or a package's code comes here.
+    /// </summary>
+    public static async Task<DotnetResult> RunConfinedAsync(
+        BuildSandbox sandbox, BuildStep step, string subject, BuildReach reach, IReadOnlyList<string> arguments,
+        string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken, string? nugetConfigText = null)
+    {
+        using var command = sandbox.Prepare(step, subject, reach, Host, arguments, nugetConfigText);
+        return await RunProcessAsync(command.Program, command.Arguments, command.Environment, workingDirectory, timeout, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>dotnet ARGUMENTS</c> with the tool's own environment: only for commands that run no post's code (NuGet's source list and search).
+    /// </summary>
+    public static Task<DotnetResult> RunAsync(
+        IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RunProcessAsync(Host, arguments, null, workingDirectory, timeout, cancellationToken);
+
+    private static async Task<DotnetResult> RunProcessAsync(
+        string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment,
+        string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(program, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        if (environment is not null)
+        {
+            start.Environment.Clear();
+            foreach (var (name, value) in environment) start.Environment[name] = value;
+        }
+        foreach (var name in InheritedBuildVariables) start.Environment.Remove(name);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        // English messages, so error lines read the same everywhere and match the docs.
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+
+        using var process = new Process { StartInfo = start };
+        process.Start();
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        var timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = true;
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It ended just now.
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        return new DotnetResult(timedOut ? -1 : process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), timedOut);
+    }
+}

@@ -1,0 +1,147 @@
+using SnippetCheck.Configuration;
+using SnippetCheck.Extraction.Discovery;
+using SnippetCheck.Model;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Caching.Store;
+
+namespace SnippetCheck.References;
+
+/// <summary>
+/// The references every program of a run gets: config <c>references</c>, <c>--reference</c> and the library project,
+/// resolved once, up front, where a bad one stops the run; kept apart from the per-program directives, which fail one program.
+/// </summary>
+internal sealed class RunReferences
+{
+    private RunReferences(ResolvedAssets assets, string fingerprint, IReadOnlyList<string> dependencyFiles)
+    {
+        Assets = assets;
+        AssetsWithoutPackages = assets;
+        Fingerprint = fingerprint;
+        DependencyFiles = dependencyFiles;
+    }
+
+    /// <summary>What the references and the config's packages compile against and load, with the usings doc-comment examples get.</summary>
+    public ResolvedAssets Assets { get; }
+
+    /// <summary>
+    /// <see cref="Assets"/> without the config's <see cref="Packages"/>: a program with packages of its own restores
+    /// them together with the config's, as one set (its own version of a package wins).
+    /// </summary>
+    public ResolvedAssets AssetsWithoutPackages { get; private init; }
+
+    /// <summary>Config <c>packages</c>: what every program gets as if its blocks had the <c>#:package</c> lines.</summary>
+    public IReadOnlyList<PackageRequest> Packages { get; private init; } = [];
+
+    /// <summary>
+    /// Identifies what config references compile to (their paths and contents, hashed); "" without any. A result cache
+    /// must include it in its key, so a changed library re-verifies the posts that use it.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    /// <summary>
+    /// The files the verdicts depend on beyond the documents and the config: each referenced assembly, and each source
+    /// file of a referenced project's stamp. <c>--dependency-file</c> writes them for MSBuild's incremental check.
+    /// </summary>
+    public IReadOnlyList<string> DependencyFiles { get; }
+
+    /// <summary>
+    /// Resolves config <c>references</c> (relative to the config file's folder): a <c>.dll</c> is used as it is,
+    /// a <c>.csproj</c> is built (unless unchanged since its last build). A reference that is missing, of another
+    /// kind, or does not build is a config error: <see cref="VerificationSetupException"/>, exit code 2.
+    /// </summary>
+    /// <param name="library">What the command line adds: more references, assemblies only the runner loads, usings for
+    /// doc-comment examples, and projects whose build is already at hand.</param>
+    /// <param name="baseDirectory">The config file's folder, where its references are relative to.</param>
+    /// <param name="projects">Builds a referenced <c>.csproj</c>.</param>
+    /// <param name="restorer">Restores config <c>packages</c>; one that cannot be restored is a config error too.</param>
+    public static async Task<RunReferences> CreateAsync(
+        SnippetCheckConfig config, LibraryReferences library, string baseDirectory, string currentDirectory,
+        ProjectBuilder projects, PackageRestorer restorer, CancellationToken cancellationToken)
+    {
+        var where = config.SourcePath is { } path ? DocumentDiscovery.DisplayPath(path, currentDirectory) : "config";
+        var references = (config.References ?? []).Select(r => (Given: r, Full: Path.GetFullPath(r, baseDirectory), Where: where))
+            .Concat(library.References.Select(r => (Given: r, Full: Path.GetFullPath(r, currentDirectory), Where: "--reference")))
+            .Select(r => library.Projects.Contains(r.Full, StringComparer.Ordinal) ? r with { Where = "" } : r)
+            .DistinctBy(r => r.Full)
+            .ToList();
+        // Validated as the config was read.
+        IReadOnlyList<PackageRequest> packages =
+            [.. (config.Packages ?? []).Select(p => PackageRequest.TryParse(p, new SourceLocation(where, 1, 1))!)];
+        if (references.Count == 0 && library.RuntimeAssemblies.Count == 0 && !library.GlobalUsings.Any() && packages.Count == 0)
+            return new RunReferences(ResolvedAssets.None, "", []);
+
+        var compile = new List<string>();
+        // Assemblies named only for the runner come first: the runner takes the first of each name, and a --reference
+        // may be a package's reference assembly, which must never be loaded to run.
+        var runtime = new List<string>();
+        var usings = new List<string>(library.GlobalUsings);
+        var aspNetCore = false;
+        var fingerprint = new StoreKey();
+        var dependencyFiles = new List<string>();
+        foreach (var assembly in library.RuntimeAssemblies.Select(a => Path.GetFullPath(a, currentDirectory)))
+        {
+            if (!File.Exists(assembly))
+                throw new VerificationSetupException(
+                    DiagnosticCodes.BadConfig, $"--runtime-assembly '{assembly}' does not exist (a bad reference stops the run: exit code 2)");
+            runtime.Add(assembly);
+            fingerprint.Add("runtime assembly", assembly).Add("content", ContentHash.OfFile(assembly));
+            dependencyFiles.Add(assembly);
+        }
+        foreach (var (reference, full, from) in references)
+        {
+            VerificationSetupException Bad(string problem) => from.Length == 0
+                // The project given to verify: its build is the library every example uses.
+                ? new(DiagnosticCodes.LibraryBuildFailed, $"{DocumentDiscovery.DisplayPath(full, currentDirectory)}: the library {problem}")
+                : new(DiagnosticCodes.BadConfig, $"{from}: reference '{reference}' {problem} (a bad reference stops the run: exit code 2)");
+
+            // A project whose build the caller already has (the MSBuild task's own project) is not built again:
+            // building it would run its own check, which would build it again, without end.
+            var assembly = library.ProjectOutputs.TryGetValue(full, out var output) ? output : full;
+            switch (Path.GetExtension(assembly).ToLowerInvariant())
+            {
+                case ".dll" or ".exe":
+                    if (!File.Exists(assembly)) throw Bad($"does not exist (looked for {assembly})");
+                    compile.Add(assembly);
+                    runtime.Add(assembly);
+                    fingerprint.Add("assembly", assembly).Add("content", ContentHash.OfFile(assembly));
+                    dependencyFiles.Add(assembly);
+                    break;
+                case ".csproj":
+                    if (!File.Exists(full)) throw Bad($"does not exist (looked for {full})");
+                    var built = await projects.BuildAsync(full, cancellationToken).ConfigureAwait(false);
+                    if (built.Assets is not { } assets) throw Bad($"did not build:\n{built.Error}");
+                    compile.AddRange(assets.Compile);
+                    runtime.AddRange(assets.Runtime);
+                    usings.AddRange(assets.Usings);
+                    aspNetCore |= assets.UsesAspNetCore;
+                    fingerprint.Add("project", full).Add("stamp", ProjectBuilder.Stamp(Path.GetDirectoryName(full)!));
+                    dependencyFiles.AddRange(ProjectBuilder.StampedFiles(Path.GetDirectoryName(full)!));
+                    break;
+                default:
+                    throw Bad("is neither a .dll nor a .csproj");
+            }
+        }
+        foreach (var global in usings) fingerprint.Add("using", global);
+        ResolvedAssets AssetsOf(IEnumerable<string> compiled, IEnumerable<string> loaded, bool web) =>
+            new([.. compiled.Distinct(StringComparer.Ordinal)], [.. loaded.Distinct(StringComparer.Ordinal)], web) { Usings =
+                [.. usings.Distinct(StringComparer.Ordinal)] };
+        var withoutPackages = AssetsOf(compile, runtime, aspNetCore);
+        var withPackages = withoutPackages;
+        if (packages.Count > 0)
+        {
+            var restored = await restorer.ResolveAsync(new PackageSet(packages), web: false, cancellationToken).ConfigureAwait(false);
+            if (restored.Assets is not { } assets)
+                throw new VerificationSetupException(
+                    DiagnosticCodes.BadConfig,
+                    $"{where}: packages could not be restored (a bad package stops the run: exit code 2): {restored.Error}");
+            withPackages = AssetsOf([.. compile, .. assets.Compile], [.. runtime, .. assets.Runtime], aspNetCore || assets.UsesAspNetCore);
+            fingerprint.Add("packages", new PackageSet(packages).Key);
+        }
+        return new RunReferences(withPackages, fingerprint.Hash(),
+            [.. dependencyFiles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])
+        {
+            AssetsWithoutPackages = withoutPackages,
+            Packages = packages,
+        };
+    }
+}
