@@ -1,4 +1,4 @@
-using SnippetCheck.Configuration;
+using SnippetCheck.Programs;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.References;
@@ -138,7 +138,7 @@ public static class OutdatedCheck
 
     /// <summary>The config's <c>packages</c>, each where its text stands in the config file (line 1 when it cannot be found).</summary>
     private static IReadOnlyList<PackageRequest> ConfigPins(Verifier verifier, VerifyOptions options) =>
-        ConfigLoader.LocatePins(verifier.Config.Packages, verifier.Config.SourcePath, options.CurrentDirectory);
+        ProgramPins.InConfig(verifier.Config.Packages, verifier.Config.SourcePath, options.CurrentDirectory);
 
     private static string FolderOf(Verifier verifier, VerifyOptions options) =>
         verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source, options.CurrentDirectory))!

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using SnippetCheck.Extraction.Discovery;
-using SnippetCheck.Model;
 
 namespace SnippetCheck.Configuration;
 
@@ -84,35 +82,6 @@ public static class ConfigLoader
                     p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal))],
         _ => property.Value.GetRawText(),
     };
-
-    /// <summary>
-    /// The config's pins <paramref name="pins"/> (<c>Id@Version</c>), each located at its text in the config file
-    /// <paramref name="configPath"/> (line 1 when it is not found there: a pin the command line gave); shown relative to
-    /// <paramref name="currentDirectory"/>.
-    /// </summary>
-    public static IReadOnlyList<PackageRequest> LocatePins(IReadOnlyList<string>? pins, string? configPath, string currentDirectory)
-    {
-        if (pins is not { Count: > 0 }) return [];
-        var full = configPath is null ? Path.Combine(currentDirectory, FileName) : Path.GetFullPath(configPath, currentDirectory);
-        var file = DocumentDiscovery.DisplayPath(full, currentDirectory);
-        string text;
-        try
-        {
-            text = File.Exists(full) ? File.ReadAllText(full) : "";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            text = "";
-        }
-        SourceLocation Where(string pin)
-        {
-            var at = text.IndexOf(pin, StringComparison.Ordinal);
-            if (at < 0) return new SourceLocation(file, 1, 1);
-            var lineStart = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
-            return new SourceLocation(file, text.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1);
-        }
-        return [.. pins.Select(p => PackageRequest.TryParse(p, Where(p))).OfType<PackageRequest>()];
-    }
 
     /// <summary>The line of <paramref name="key"/> in the config file at <paramref name="path"/> (1 when it cannot tell), for a report.</summary>
     internal static int LineOfKey(string path, string key)

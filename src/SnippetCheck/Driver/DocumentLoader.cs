@@ -152,8 +152,8 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
     /// </summary>
     private IReadOnlyList<PackageRequest> PinsOf(SnippetCheckConfig fileConfig) => _pins ??=
     [
-        .. ConfigLoader.LocatePins(fileConfig.PackageVersions, config.SourcePath, options.CurrentDirectory),
-        .. ConfigLoader.LocatePins(fileConfig.Packages, config.SourcePath, options.CurrentDirectory),
+        .. ProgramPins.InConfig(fileConfig.PackageVersions, config.SourcePath, options.CurrentDirectory),
+        .. ProgramPins.InConfig(fileConfig.Packages, config.SourcePath, options.CurrentDirectory),
     ];
 
     /// <summary>Fails the run (exit code 2) when the targeting pack is missing: nothing could compile.</summary>
