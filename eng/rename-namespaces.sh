@@ -75,6 +75,8 @@ done
 
 # 2-4. The text, in one Perl pass per file.
 export RENAME_NAMESPACES="${NAMESPACES[*]}" RENAME_TYPES="${TYPES[*]}" RENAME_CORE="$CORE" RENAME_PARTIAL="${PARTIAL[*]}"
+# The Perl program is single-quoted on purpose: its $ and @ are Perl's, read from the environment above.
+# shellcheck disable=SC2016
 find "${TREES[@]}" -name '*.cs' -not -path '*/bin/*' -not -path '*/obj/*' -print0 2>/dev/null \
   | xargs -0 -r perl -0777 -i -pe '
     BEGIN {

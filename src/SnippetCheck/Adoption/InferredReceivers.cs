@@ -69,7 +69,7 @@ internal static class InferredReceivers
     /// <summary>
     /// The members called on each of <paramref name="names"/> (<c>services.AddScoped&lt;A, B&gt;()</c>: <c>AddScoped</c>, two type
     /// arguments, none passed), by name, for a block of statements only; a name the block also binds (a lambda's parameter,
-    /// a local, an assignment's target) is left out, as is one no member is called on.
+    /// a local, an assignment's target) is left out, as is one no method is called on (object's members are no evidence).
     /// </summary>
     internal static IReadOnlyDictionary<string, IReadOnlyList<ReceiverIndex.Call>> CallsOn(CompilationUnitSyntax root, IReadOnlyList<string> names)
     {
@@ -98,7 +98,9 @@ internal static class InferredReceivers
                     ? invocation.ArgumentList.Arguments.Count : null;
                 called.Add(new(access.Name.Identifier.ValueText, arity, arguments));
             }
-            if (called.Count > 0) calls[name] = [.. called.Distinct()];
+            // Only a method called is evidence: a property read alone (order.Total) fits some framework type by chance, and a
+            // block so typed would be verified against it; it stays at the check level.
+            if (called.Any(c => c.Arguments is not null)) calls[name] = [.. called.Distinct()];
         }
         return calls;
     }
