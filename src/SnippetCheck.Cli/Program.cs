@@ -1,4 +1,4 @@
-using SnippetCheck.Execution;
+using SnippetCheck.Driver;
 
 // One invocation; when the process ends, no runner or work folder of any invocation outlives it.
 try
@@ -7,5 +7,5 @@ try
 }
 finally
 {
-    ProcessTracker.Shutdown();
+    Verifier.ShutdownRunners();
 }

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using SnippetCheck.Execution;
+using SnippetCheck.Driver;
 using SnippetCheck.Reporting;
 
 namespace SnippetCheck.Cli;
@@ -45,19 +45,19 @@ internal sealed class TerminationSignals : IDisposable
         context.Cancel = true;
         if (Interlocked.Increment(ref _signals) > 1)
         {
-            ProcessTracker.Shutdown();
+            Verifier.ShutdownRunners();
             Environment.Exit(ExitCodes.ToolError);
         }
         Received = context.Signal;
         // Cancel first, so nothing starts a runner again (a crash retry) once the runners are killed.
         _cancellation.Cancel();
-        ProcessTracker.Shutdown();
+        Verifier.ShutdownRunners();
         _ = Task.Run(async () =>
         {
             await Task.Delay(Grace).ConfigureAwait(false);
-            ProcessTracker.Shutdown();
+            Verifier.ShutdownRunners();
             await Console.Error.WriteLineAsync(
-                ToolMessage.Text($"stopped by {context.Signal}; the run did not unwind within {Grace.TotalSeconds:0}s")).ConfigureAwait(false);
+                ConsoleLine.ToolText($"stopped by {context.Signal}; the run did not unwind within {Grace.TotalSeconds:0}s")).ConfigureAwait(false);
             Environment.Exit(ExitCodes.ToolError);
         });
     }

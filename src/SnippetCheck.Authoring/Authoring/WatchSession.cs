@@ -107,7 +107,7 @@ public sealed class WatchSession(VerifyOptions options)
         {
             // A C# file may change the library under test as well as its doc comments: every example is verified
             // again against the new build (the result cache answers for those the change cannot affect).
-            if (batch.Contains(FullRun) || batch.Any(p => Path.GetFileName(p) == ConfigLoader.FileName || IsLibrarySource(p)))
+            if (batch.Contains(FullRun) || batch.Any(p => Path.GetFileName(p) == SnippetCheckConfig.FileName || IsLibrarySource(p)))
             {
                 // The build's and the cache's own writes (obj/, .snippetcheck/) come in the same batch: they are not what changed.
                 var shown = batch.Where(p => p != FullRun && !IsOwnWrite(p));

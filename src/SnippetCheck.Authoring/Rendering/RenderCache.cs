@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
@@ -70,9 +71,9 @@ internal sealed class RenderCache(string? directory)
     /// <summary>The key of a document's descriptions: its blocks' keys, in order.</summary>
     public static string DocumentKey(IEnumerable<string> blockKeys) => CacheKey.ForAll(blockKeys);
 
-    public List<SymbolNote>? TryGetNotes(string key) => Read(key, "unverified", SymbolNoteJson.Default.ListSymbolNote);
+    public List<SymbolNote>? TryGetNotes(string key) => Read(key, "unverified", NoteJson.Default.ListSymbolNote);
 
-    public void StoreNotes(string key, List<SymbolNote> notes) => Write(key, "unverified", notes, SymbolNoteJson.Default.ListSymbolNote);
+    public void StoreNotes(string key, List<SymbolNote> notes) => Write(key, "unverified", notes, NoteJson.Default.ListSymbolNote);
 
     /// <summary>The key of a block's description: it changes with anything <see cref="BlockRenderer.Render"/> reads.</summary>
     /// <param name="notes">What the block's notes are a function of: its program's key, or <see cref="NotesIdentity"/>.</param>
@@ -91,7 +92,7 @@ internal sealed class RenderCache(string? directory)
 
     /// <summary>Notes taken from a compilation that kept nothing, hashed: what the block's description then depends on.</summary>
     public static string NotesIdentity(IReadOnlyList<SymbolNote> notes) =>
-        ContentHash.Of(JsonSerializer.SerializeToUtf8Bytes(notes, SymbolNoteJson.Default.IReadOnlyListSymbolNote));
+        ContentHash.Of(JsonSerializer.SerializeToUtf8Bytes(notes, NoteJson.Default.IReadOnlyListSymbolNote));
 
     /// <summary>The key of an uncompiled block's notes: its text where it stands, against this build's framework.</summary>
     public static string NotesKey(SnippetResult result) => PlaceAndText(result).Add("unverified", true).Hash();
@@ -114,6 +115,15 @@ internal sealed class RenderCache(string? directory)
         if (PathOf(key, kind) is { } path) _files!.WriteFile(path, JsonSerializer.SerializeToUtf8Bytes(value, type));
     }
 }
+
+/// <summary>
+/// The JSON of the notes render keeps, generated at build time (no reflection), written as the core writes them
+/// (camelCase, nulls kept), so a kept entry and its hash (<see cref="RenderCache.NotesIdentity"/>) do not change.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(List<SymbolNote>))]
+[JsonSerializable(typeof(IReadOnlyList<SymbolNote>))]
+internal sealed partial class NoteJson : JsonSerializerContext;
 
 /// <summary>
 /// What render writes for one block, without its verified mark (laid on by <see cref="WithMark"/>): kept whole, so a

@@ -26,14 +26,14 @@ internal static class InitCommand
     private static int Run(ParseResult result)
     {
         var folder = WorkingDirectory.Current;
-        var path = Path.Combine(folder, ConfigLoader.FileName);
+        var path = Path.Combine(folder, SnippetCheckConfig.FileName);
         if (File.Exists(path))
         {
-            Console.Error.WriteLine(ToolMessage.Text($"{ConfigLoader.FileName} already exists; not overwritten"));
+            Console.Error.WriteLine(ConsoleLine.ToolText($"{SnippetCheckConfig.FileName} already exists; not overwritten"));
             return ExitCodes.ToolError;
         }
-        File.WriteAllText(path, ConfigLoader.StarterConfig);
-        Console.WriteLine($"Wrote {ConfigLoader.FileName}");
+        File.WriteAllText(path, SnippetCheckConfig.Starter);
+        Console.WriteLine($"Wrote {SnippetCheckConfig.FileName}");
 
         // The cache folder ignores itself (ToolFolder writes a .gitignore of '*' into it), so the repository's own
         // .gitignore needs nothing; --gitignore still adds the line for whoever wants it said there too.

@@ -26,11 +26,11 @@ internal static class ListCommand
     private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var options = CommonOptions.ToOptions(result);
-        var reports = new ReportSet(WorkingDirectory.Current, result.GetValue(ReportOption) ?? []);
+        var reports = ReportSet.For(WorkingDirectory.Current, result.GetValue(ReportOption) ?? []);
         return CommandGuard.RunAsync(() =>
         {
             // What the file set says (a glob that matched nothing, generated files left out) goes apart from the listing.
-            ListReport.Write(new Verifier(options), reports, Console.Out, Console.Error);
+            reports.WriteList(new Verifier(options), Console.Out, Console.Error);
             return Task.FromResult(ExitCodes.Success);
         });
     }

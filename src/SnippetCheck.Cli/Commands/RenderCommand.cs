@@ -51,8 +51,8 @@ internal static class RenderCommand
         var render = new RenderOptions(
             result.GetValue(OutOption)!, result.GetValue(InPlaceCopyOption), Mark: !result.GetValue(NoMarkOption), Site: result.GetValue(SiteOption));
         var terminal = TerminalSettings.Detect();
-        var reports = new ReportSet(WorkingDirectory.Current, result.GetValue(VerifyCommand.ReportOption) ?? [],
-            CiTarget.Resolve(result.GetValue(VerifyCommand.CiOption), Environment.GetEnvironmentVariable, WorkingDirectory.Current));
+        var reports = ReportSet.For(
+            WorkingDirectory.Current, result.GetValue(VerifyCommand.ReportOption) ?? [], result.GetValue(VerifyCommand.CiOption));
         return CommandGuard.RunAsync(async () =>
         {
             var rendered = await Renderer.RunAsync(options, render, cancellationToken);
@@ -60,7 +60,7 @@ internal static class RenderCommand
             new ConsoleReporter(new ConsoleWriter(console, terminal.UseColor, quoteWorkflowCommands: reports.ConsoleIsGitHubLog), verbose: false)
                 .Write(rendered.Report);
             reports.WriteVerdicts(rendered.Report, console);
-            foreach (var reason in rendered.NotWritten) await Console.Error.WriteLineAsync(ToolMessage.Text(reason));
+            foreach (var reason in rendered.NotWritten) await Console.Error.WriteLineAsync(ConsoleLine.ToolText(reason));
             await console.WriteLineAsync($"rendered {rendered.Blocks} C# blocks into {WorkingDirectory.Resolve(render.OutputDirectory)}");
             return rendered.Report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
         });

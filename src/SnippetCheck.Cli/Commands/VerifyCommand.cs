@@ -163,9 +163,7 @@ internal static class VerifyCommand
         if (result.GetValue(WatchCommand.WatchOption))
             return CommandGuard.RunAsync(() => WatchCommand.RunAsync(ToOptions(result), terminal, verbose, cancellationToken));
 
-        var reports = new ReportSet(
-            WorkingDirectory.Current, result.GetValue(ReportOption) ?? [],
-            CiTarget.Resolve(result.GetValue(CiOption), Environment.GetEnvironmentVariable, WorkingDirectory.Current));
+        var reports = ReportSet.For(WorkingDirectory.Current, result.GetValue(ReportOption) ?? [], result.GetValue(CiOption));
         var accept = result.GetValue(AcceptOption);
         var jsonLines = WantsJsonLines(result);
         var console = new ConsoleWriter(
@@ -198,11 +196,11 @@ internal static class VerifyCommand
             }
             if (verbose)
             {
-                errors.Write(ConsoleLine.Plain($"runner processes started: {verifier.RunnersStarted}; {verifier.Merging}; JIT " +
+                errors.Write(ConsoleLine.Plain($"runner processes started: {verifier.RunnersStarted}; {verifier.MergingSummary}; JIT " +
                     $"{System.Runtime.JitInfo.GetCompiledMethodCount()} methods in " +
                     $"{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms"));
-                if (report.Sandbox is { } sandbox) errors.Write(ConsoleLine.Plain(sandbox.Describe()));
-                foreach (var library in report.Libraries) errors.Write(ConsoleLine.Plain(library.Describe()));
+                if (report.SandboxNote is { } sandbox) errors.Write(ConsoleLine.Plain(sandbox));
+                foreach (var library in report.LibraryNotes) errors.Write(ConsoleLine.Plain(library));
             }
             reports.WriteVerdicts(report, console.Output);
             return report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
@@ -220,7 +218,7 @@ internal static class VerifyCommand
     public static TimeSpan? ParseDuration(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
-        if (SettingValues.TryParseDuration(text, out var duration)) return duration;
+        if (SnippetCheckConfig.TryParseDuration(text, out var duration)) return duration;
         var name = (result.Parent as OptionResult)?.Option.Name ?? "the option";
         result.AddError($"{name} '{text}' is not a duration (write 500ms, 10s, 2m, 12h or 1d)");
         return null;

@@ -3,7 +3,6 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using SnippetCheck.Authoring;
 using SnippetCheck.Driver;
-using SnippetCheck.Execution;
 using SnippetCheck.Reporting;
 
 namespace SnippetCheck.Cli.Commands;
@@ -68,13 +67,13 @@ internal static class WatchCommand
         {
             // Ctrl+C is how a watch ends; it is not a failure.
             progress?.Dispose();
-            await Console.Out.WriteLineAsync(ToolMessage.Text("stopped watching"));
+            await Console.Out.WriteLineAsync(ConsoleLine.ToolText("stopped watching"));
             return ExitCodes.Success;
         }
         finally
         {
             // A run cut short by Ctrl+C may leave a runner mid-snippet; none may outlive the tool.
-            ProcessTracker.KillAll();
+            Verifier.KillRunners();
         }
     }
 
@@ -85,8 +84,8 @@ internal static class WatchCommand
         foreach (var removed in run.Removed) Console.Out.WriteLine($"[{Now()}] removed: {removed}");
         if (run.Report.FileCount > 0 || run.IsFull) reporter.Write(run.Report);
         // As verify -v says it: which of a library's frameworks its examples ran against (issue 56).
-        if (verbose) foreach (var library in run.Report.Libraries) new ConsoleWriter(Console.Error).Write(ConsoleLine.Plain(library.Describe()));
-        var totals = SummaryLine.For(run.Totals);
+        if (verbose) foreach (var library in run.Report.LibraryNotes) new ConsoleWriter(Console.Error).Write(ConsoleLine.Plain(library));
+        var totals = ConsoleReporter.Summary(run.Totals);
         // The totals have no duration of their own: drop the summary's " in 1.2s".
         Console.Out.WriteLine($"watching: {totals[..totals.LastIndexOf(" in ", StringComparison.Ordinal)]}; press Ctrl+C to stop");
     }

@@ -34,7 +34,7 @@ internal sealed class VerifierHost(string? workspaceRoot, bool noSandbox) : IAsy
     public Lease For(string fullPath)
     {
         var folder = Path.GetDirectoryName(fullPath)!;
-        var config = ConfigLoader.Find(folder);
+        var config = SnippetCheckConfig.FindFile(folder);
         var key = config ?? folder;
         var stamp = config is null ? default : File.GetLastWriteTimeUtc(config);
         Entry? replaced = null;

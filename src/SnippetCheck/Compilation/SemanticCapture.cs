@@ -185,8 +185,8 @@ public sealed record FencedBlockLines(string File, int Fence, IReadOnlySet<int> 
         new(snippet.Location.File, snippet.Location.Line, snippet.Block.Lines.Select(l => l.Line).ToHashSet());
 }
 
-/// <summary>The JSON of <see cref="SymbolNote"/> lists, generated at build time (no reflection): render caches the notes of blocks.</summary>
+/// <summary>The JSON of <see cref="SymbolNote"/> lists, generated at build time (no reflection), for the notes a capture keeps on disk.</summary>
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(List<SymbolNote>))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyList<SymbolNote>))]
-public sealed partial class SymbolNoteJson : System.Text.Json.Serialization.JsonSerializerContext;
+internal sealed partial class SymbolNoteJson : System.Text.Json.Serialization.JsonSerializerContext;

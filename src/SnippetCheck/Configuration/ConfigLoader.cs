@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace SnippetCheck.Configuration;
 
 /// <summary>Finds and reads <c>snippetcheck.json</c> (JSON with comments and trailing commas allowed).</summary>
-public static class ConfigLoader
+internal static class ConfigLoader
 {
     /// <summary>The config file's name, looked for in a folder and the folders above it.</summary>
     public const string FileName = "snippetcheck.json";

@@ -3,7 +3,7 @@ using SnippetCheck.Model;
 namespace SnippetCheck.Configuration;
 
 /// <summary>A config value before validation: a string, a bool, a number or a list of strings.</summary>
-public readonly record struct RawValue(object Value, int Line);
+internal readonly record struct RawValue(object Value, int Line);
 
 /// <summary>
 /// Validates raw key/value pairs, from JSON or YAML alike, into a <see cref="SnippetCheckConfig"/>.

@@ -7,12 +7,15 @@ namespace SnippetCheck.Configuration;
 /// given, how its config value is read (with the error that names the key), its default, how layers merge, and where it
 /// enters the cache key. <see cref="Settings.All"/> is the table; the readers and overlays are derived from it.
 /// </summary>
-public abstract class Setting(string key, SettingScope scope)
+public abstract class Setting
 {
-    /// <summary>The key in <c>snippetcheck.json</c> and in front matter's <c>snippetcheck:</c> map.</summary>
-    public string Key { get; } = key;
+    /// <summary>Only the settings table makes settings (<see cref="Settings.All"/>): a host reads them.</summary>
+    private protected Setting(string key, SettingScope scope) => (Key, Scope) = (key, scope);
 
-    internal SettingScope Scope { get; } = scope;
+    /// <summary>The key in <c>snippetcheck.json</c> and in front matter's <c>snippetcheck:</c> map.</summary>
+    public string Key { get; }
+
+    internal SettingScope Scope { get; }
 
     /// <summary>
     /// The tag that sets it on one block (<c>timeout=2s</c>, <c>network</c>), read by <c>Extraction.Snippets.TagParser</c>; null when no tag does.
@@ -72,15 +75,22 @@ public interface ISettingVisitor<out TResult>
 }
 
 /// <summary>A setting of type <typeparamref name="T"/> (nullable: null is "not set here"), kept in <see cref="SnippetCheckConfig"/>.</summary>
-public sealed class Setting<T>(
-    string key, SettingScope scope, Func<SnippetCheckConfig, T> get, Func<SnippetCheckConfig, T, SnippetCheckConfig> set, Func<SettingInput, T> parse)
-    : Setting(key, scope)
+public sealed class Setting<T> : Setting
 {
+    private readonly Func<SnippetCheckConfig, T> _get;
+    private readonly Func<SnippetCheckConfig, T, SnippetCheckConfig> _set;
+    private readonly Func<SettingInput, T> _parse;
+
+    internal Setting(
+        string key, SettingScope scope,
+        Func<SnippetCheckConfig, T> get, Func<SnippetCheckConfig, T, SnippetCheckConfig> set, Func<SettingInput, T> parse)
+        : base(key, scope) => (_get, _set, _parse) = (get, set, parse);
+
     /// <summary>The value <paramref name="config"/> holds; null when it does not set it.</summary>
-    public T Get(SnippetCheckConfig config) => get(config);
+    public T Get(SnippetCheckConfig config) => _get(config);
 
     /// <summary><paramref name="config"/> with <paramref name="value"/> set (the command line's layer is written so).</summary>
-    public SnippetCheckConfig With(SnippetCheckConfig config, T value) => set(config, value);
+    public SnippetCheckConfig With(SnippetCheckConfig config, T value) => _set(config, value);
 
     /// <summary>
     /// The value when no layer sets it, for the framework of a pass (the SDK gives net8.0 C# 12, net10.0 C# 14); null when
@@ -91,15 +101,15 @@ public sealed class Setting<T>(
     /// <summary>The default, the same on every framework (<see cref="DefaultFor"/>).</summary>
     internal T Default { get => DefaultFor is { } of ? of(TargetFramework.Tool) : default!; init => DefaultFor = _ => value; }
 
-    internal override SnippetCheckConfig Read(SnippetCheckConfig config, SettingInput input) => set(config, parse(input));
+    internal override SnippetCheckConfig Read(SnippetCheckConfig config, SettingInput input) => _set(config, _parse(input));
 
     internal override SnippetCheckConfig Overlay(SnippetCheckConfig under, SnippetCheckConfig over) =>
-        get(over) is { } value ? set(under, Merge.Layers(get(under), value)) : under;
+        _get(over) is { } value ? _set(under, Merge.Layers(_get(under), value)) : under;
 
-    internal override string? KeyText(SnippetCheckConfig config) => get(config) is { } value ? SettingValues.KeyText(value) : null;
+    internal override string? KeyText(SnippetCheckConfig config) => _get(config) is { } value ? SettingValues.KeyText(value) : null;
 
     internal override string? WideningOfTag(object value) => Widens is null || value is not T typed ? null
-        : WideningIn(set(new SnippetCheckConfig(), typed));
+        : WideningIn(_set(new SnippetCheckConfig(), typed));
 
     /// <inheritdoc/>
     public override TResult Accept<TResult>(ISettingVisitor<TResult> visitor) => visitor.Visit(this);

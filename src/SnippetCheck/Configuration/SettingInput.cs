@@ -1,7 +1,7 @@
 namespace SnippetCheck.Configuration;
 
 /// <summary>One config or front-matter value being read: its file and key, for the error that names them.</summary>
-public readonly record struct SettingInput(string File, string Key, RawValue Raw)
+internal readonly record struct SettingInput(string File, string Key, RawValue Raw)
 {
     /// <summary>The value as the reader gave it (a string, a number, a bool, a list).</summary>
     public object Value => Raw.Value;

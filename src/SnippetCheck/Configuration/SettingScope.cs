@@ -2,7 +2,7 @@ namespace SnippetCheck.Configuration;
 
 /// <summary>Where a setting may be given; config <c>snippetcheck.json</c> is always one place.</summary>
 [Flags]
-public enum SettingScope
+internal enum SettingScope
 {
     /// <summary>The config file, and the command line if the setting has an option.</summary>
     Run = 1,

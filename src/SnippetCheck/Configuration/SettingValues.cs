@@ -12,7 +12,7 @@ internal enum BuildConfiguration { Debug, Release }
 /// Setting values as written in tags, config files and front matter, parsed once at the edge into the types the
 /// compiler takes. Everything after this point works with typed values only.
 /// </summary>
-public static partial class SettingValues
+internal static partial class SettingValues
 {
     /// <summary>A duration as tags and config write it: <c>500ms</c>, <c>10s</c>, <c>2m</c>, or a bare number of seconds.</summary>
     public static bool TryParseDuration(string text, out TimeSpan duration)

@@ -14,6 +14,18 @@ public sealed record SnippetCheckConfig
     /// <summary>The file this came from, when it came from one; relative paths in it are relative to its folder.</summary>
     public string? SourcePath { get; init; }
 
+    /// <summary>The config file's name, looked for in a folder and the folders above it.</summary>
+    public const string FileName = ConfigLoader.FileName;
+
+    /// <summary>What <c>snippetcheck init</c> writes: the common keys with their defaults, each with a comment.</summary>
+    public const string Starter = ConfigLoader.StarterConfig;
+
+    /// <summary>The config file in <paramref name="directory"/> or the nearest folder above it, if any.</summary>
+    public static string? FindFile(string directory) => ConfigLoader.Find(directory);
+
+    /// <summary>A duration as the config and every option write one (<c>500ms</c>, <c>10s</c>, <c>2m</c>, <c>12h</c>, <c>1d</c>).</summary>
+    public static bool TryParseDuration(string text, out TimeSpan duration) => SettingValues.TryParseDuration(text, out duration);
+
     /// <summary>Layers <paramref name="over"/> on top of this: its set values win.</summary>
     public SnippetCheckConfig Overlay(SnippetCheckConfig? over) => over is null ? this
         : Settings.All.Aggregate(this with { SourcePath = over.SourcePath ?? SourcePath }, (merged, setting) => setting.Overlay(merged, over));

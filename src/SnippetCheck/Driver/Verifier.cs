@@ -86,7 +86,19 @@ public sealed partial class Verifier : IAsyncDisposable
     public int RunnersStarted { get; private set; }
 
     /// <summary>What merged compilation did in the last run.</summary>
-    public MergeStatistics Merging { get; private set; } = new(0, 0, 0);
+    internal MergeStatistics Merging { get; private set; } = new(0, 0, 0);
+
+    /// <summary>What merged compilation did in the last run, as <c>verify -v</c> prints it.</summary>
+    public string MergingSummary => Merging.ToString();
+
+    /// <summary>
+    /// The tool is ending (a signal, or the end of the command): kills every runner any verifier started, removes
+    /// every work folder, and kills any runner that still starts afterwards.
+    /// </summary>
+    public static void ShutdownRunners() => ProcessTracker.Shutdown();
+
+    /// <summary>Kills every runner process still alive, with its tree and group (a host stopping a watch).</summary>
+    public static void KillRunners() => ProcessTracker.KillAll();
 
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
     public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare() => _loader.Load();
@@ -291,7 +303,7 @@ public sealed partial class Verifier : IAsyncDisposable
     }
 
     /// <summary>The confinement of the last run's runners.</summary>
-    public SandboxReport? Sandbox { get; private set; }
+    internal SandboxReport? Sandbox { get; private set; }
 
     /// <summary>
     /// The restores and builds the last run started for posts' code, and what each was granted (<see cref="VerificationReport.Builds"/>).

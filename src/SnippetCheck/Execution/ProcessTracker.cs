@@ -7,7 +7,7 @@ namespace SnippetCheck.Execution;
 /// Every runner process and work folder this tool made, so none outlives it: on a normal end, on Ctrl+C and on
 /// SIGTERM the remaining runners are killed with their process trees and groups, and the folders removed.
 /// </summary>
-public static class ProcessTracker
+internal static class ProcessTracker
 {
     private static readonly ConcurrentDictionary<int, Process> Live = new();
     private static readonly ConcurrentDictionary<string, byte> WorkRoots = new(StringComparer.Ordinal);

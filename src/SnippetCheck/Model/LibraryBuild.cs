@@ -9,7 +9,7 @@ namespace SnippetCheck.Model;
 /// <param name="Project">The project file, as a full path.</param>
 /// <param name="Framework">The framework the snippets compiled and ran on.</param>
 /// <param name="LibraryFramework">The project's target framework that was built.</param>
-public sealed record LibraryBuild(string Project, string Framework, string LibraryFramework)
+internal sealed record LibraryBuild(string Project, string Framework, string LibraryFramework)
 {
     /// <summary>One line: <c>library /repo/Lib/Lib.csproj: built for net9.0, used by snippets on net10.0</c>.</summary>
     public string Describe() => $"library {Project}: built for {LibraryFramework}, used by snippets on {Framework}";

@@ -16,7 +16,7 @@ namespace SnippetCheck.Model;
 /// filter, unless <c>sandboxWrite</c> grants a socket.</param>
 /// <param name="Udp">UDP (and raw IP) cannot leave the runner: the socket filter, or a network namespace of its own (snippets tagged <c>network</c>
 /// excepted).</param>
-public sealed record SandboxReport(
+internal sealed record SandboxReport(
     bool Enabled, int LandlockAbi, bool Filesystem, bool Network, bool Signals, bool PidNamespace, int ProcessLimit, string? Note,
     bool UnixSockets = false, bool Udp = false)
 {

@@ -20,7 +20,7 @@ public enum CiMode
 /// <param name="GitHubActions">Write <c>::error</c> annotations and the step summary.</param>
 /// <param name="StepSummaryPath"><c>$GITHUB_STEP_SUMMARY</c>, where the Markdown summary is appended; null: none.</param>
 /// <param name="Workspace"><c>$GITHUB_WORKSPACE</c>, the root that annotation paths are made relative to.</param>
-public sealed record CiTarget(bool GitHubActions, string? StepSummaryPath = null, Workspace? Workspace = null)
+internal sealed record CiTarget(bool GitHubActions, string? StepSummaryPath = null, Workspace? Workspace = null)
 {
     /// <summary>No CI output.</summary>
     public static CiTarget None { get; } = new(GitHubActions: false);
@@ -53,4 +53,4 @@ public sealed record CiTarget(bool GitHubActions, string? StepSummaryPath = null
 /// </summary>
 /// <param name="Root">The repository root.</param>
 /// <param name="BaseDirectory">The folder the run's reported paths are relative to.</param>
-public sealed record Workspace(string Root, string BaseDirectory);
+internal sealed record Workspace(string Root, string BaseDirectory);

@@ -41,6 +41,9 @@ public sealed record ConsoleLine(ConsoleLineKind Kind, string Message, SourceLoc
     public static ConsoleLine ToolError(string? code, string message, SourceLocation? place = null) =>
         new(ConsoleLineKind.ToolError, message, place, code);
 
+    /// <summary>The tool's text about itself, not a finding: <c>snippetcheck: message</c> (a bad argument, the tool stopping).</summary>
+    public static string ToolText(string message) => ToolMessage.Text(message);
+
     /// <summary>The tool stopped by a setup problem, at its place if it has one.</summary>
     public static ConsoleLine Of(VerificationSetupException problem) => ToolError(problem.Code, problem.Problem, problem.Place);
 

@@ -7,7 +7,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Reporting;
 
 /// <summary>What <c>snippetcheck list</c> shows: every C# block found, its tags, and what is attached to it.</summary>
-public static class ListReport
+internal static class ListReport
 {
     /// <summary>
     /// <c>list</c> whole: reads every document of <paramref name="verifier"/>'s run without compiling anything, writes

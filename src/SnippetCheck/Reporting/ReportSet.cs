@@ -18,13 +18,32 @@ public sealed class ReportSet
     /// <param name="requests">The <c>--report</c> requests.</param>
     /// <param name="ci">The CI output to write besides the reports.</param>
     /// <param name="standardOutput">Opens the stream a report without a path goes to (default: the process's).</param>
-    public ReportSet(string baseDirectory, IReadOnlyList<ReportRequest> requests, CiTarget? ci = null, Func<Stream>? standardOutput = null)
+    internal ReportSet(string baseDirectory, IReadOnlyList<ReportRequest> requests, CiTarget? ci = null, Func<Stream>? standardOutput = null)
     {
         _baseDirectory = baseDirectory;
         _requests = requests;
         _ci = ci ?? CiTarget.None;
         _standardOutput = standardOutput ?? Console.OpenStandardOutput;
     }
+
+    /// <summary>
+    /// The reports <paramref name="requests"/> ask for, written for the CI system <paramref name="ci"/> names, which
+    /// <c>--ci auto</c> reads from this process's environment (<c>GITHUB_ACTIONS</c>, <c>GITHUB_WORKSPACE</c>, <c>GITHUB_STEP_SUMMARY</c>).
+    /// </summary>
+    /// <param name="baseDirectory">
+    /// The host's working directory: where a relative report path starts, and what reported paths are relative to.
+    /// </param>
+    /// <param name="requests">The <c>--report</c> requests.</param>
+    /// <param name="ci">What <c>--ci</c> asked for.</param>
+    public static ReportSet For(string baseDirectory, IReadOnlyList<ReportRequest> requests, CiMode ci = CiMode.None) =>
+        new(baseDirectory, requests, CiTarget.Resolve(ci, Environment.GetEnvironmentVariable, baseDirectory));
+
+    /// <summary>
+    /// <c>list</c> whole: reads every document of <paramref name="verifier"/>'s run without compiling anything, writes
+    /// the file set's notes (a glob that matched nothing) to <paramref name="notes"/>, these block reports, and
+    /// the console text to <paramref name="console"/> unless a report takes standard output.
+    /// </summary>
+    public void WriteList(Verifier verifier, TextWriter console, TextWriter notes) => ListReport.Write(verifier, this, console, notes);
 
     /// <summary>
     /// True when the console is a GitHub Actions log, whose lines the runner reads as workflow commands (<see cref="ConsoleWriter"/>).

@@ -9,7 +9,7 @@ namespace SnippetCheck.Reporting;
 /// framework matrix adds <c>, on net8.0 and net10.0</c> in the brackets. Blocks that passed only at the <c>check</c>
 /// level are counted apart, never among the passed: <c>41 passed, 12 checked, 2 failed, ...</c>.
 /// </summary>
-public static class SummaryLine
+internal static class SummaryLine
 {
     /// <summary>The one-line summary of <paramref name="report"/>.</summary>
     public static string For(VerificationReport report)

@@ -4,7 +4,7 @@ namespace SnippetCheck.Reporting;
 /// The tool's lines about itself, as opposed to findings in posts: <c>snippetcheck: error CODE: message</c> when it
 /// cannot do its job (the MSBuild task reads that form back into a build error), <c>snippetcheck: message</c> else.
 /// </summary>
-public static class ToolMessage
+internal static class ToolMessage
 {
     private const string Prefix = "snippetcheck: ";
 

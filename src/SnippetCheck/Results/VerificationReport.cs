@@ -59,7 +59,15 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     public IReadOnlyList<string> Paths { get; init; } = [];
 
     /// <summary>The confinement runners were under; null when the report was not made by a run (tests, merges).</summary>
-    public SandboxReport? Sandbox { get; init; }
+    internal SandboxReport? Sandbox { get; init; }
+
+    /// <summary>
+    /// What <c>-v</c> says of the runners' confinement (SECURITY.md), then of any grant beyond it; null when no run made the report.
+    /// </summary>
+    public string? SandboxNote => Sandbox?.Describe();
+
+    /// <summary>What <c>-v</c> says of each project built for the snippets: the framework built, and the snippets' framework.</summary>
+    public IReadOnlyList<string> LibraryNotes => [.. Libraries.Select(library => library.Describe())];
 
     /// <summary>
     /// Every restore and build the run started for a post's code (<c>#:project</c>, a <c>.csproj</c> argument, package
@@ -69,7 +77,7 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     internal IReadOnlyList<BuildGrant> Builds { get; init; } = [];
 
     /// <summary>The projects the run built for its snippets, each with the target framework built (<see cref="LibraryBuild"/>).</summary>
-    public IReadOnlyList<LibraryBuild> Libraries { get; init; } = [];
+    internal IReadOnlyList<LibraryBuild> Libraries { get; init; } = [];
 
     /// <summary>
     /// <c>--require-verified</c> or <c>"requireVerified": true</c>: a run that verified nothing fails (SC3010).

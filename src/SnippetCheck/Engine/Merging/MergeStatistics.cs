@@ -4,7 +4,7 @@ namespace SnippetCheck.Engine.Merging;
 /// <param name="Chunks">Merged assemblies compiled.</param>
 /// <param name="Snippets">Snippets compiled in them (see <see cref="NotMerged"/> for those planned but compiled alone).</param>
 /// <param name="DroppedAtCompile">Snippets dropped from their chunk for a diagnostic, and compiled alone.</param>
-public sealed record MergeStatistics(int Chunks, int Snippets, int DroppedAtCompile)
+internal sealed record MergeStatistics(int Chunks, int Snippets, int DroppedAtCompile)
 {
     /// <summary>Snippets planned into chunks but compiled alone, because merging had stopped paying (most drew diagnostics).</summary>
     public int NotMerged { get; init; }
