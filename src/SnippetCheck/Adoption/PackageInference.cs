@@ -27,8 +27,8 @@ internal sealed partial class PackageInference(
     IReadOnlyList<PackageCandidate> stated, PackageRestorer restorer, PackageSearch search, IReadOnlyList<SnippetDocument> docSet)
 {
     /// <summary>The inference for one adopt run: restores through the run's package cache and its NuGet.Config.</summary>
-    /// <param name="docSet">The run's documents: a page's doc set is those in the same top folder of the run
-    /// (<see cref="DocSetOf(SnippetDocument)"/>).</param>
+    /// <param name="docSet">The run's documents: a page's package evidence is its own, then that of the pages in its folder
+    /// and each ancestor folder of the run (<see cref="DocSet.FoldersOf"/>).</param>
     public static PackageInference For(
         Verifier verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> stated, IReadOnlyList<SnippetDocument> docSet)
     {
@@ -208,17 +208,20 @@ internal sealed partial class PackageInference(
         ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
-        // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
-        // The page's own evidence, else its doc set's: a library's docs say how to install it on one page, and import its
-        // namespace on some, while most of their blocks show neither. A page that names its own packages keeps to them:
-        // an NUnit page beside an xUnit one must not get xunit for its unknown 'Assert'.
+        // A library's docs say how to install it on one page, and import its namespace on some, while most of their blocks
+        // show neither. A page's own evidence comes first, then its folder's, then each ancestor folder's, nearest first
+        // (DocSet.FoldersOf). Own evidence keeps to itself only when a package of it declares a name the blocks lack: an
+        // NUnit page beside an xUnit one must not get xunit for its unknown 'Assert', but a page whose only evidence is a
+        // link to another package (Polly's chaos/index.md: Microsoft.Extensions.AsyncState) still gets the doc set's.
+        var own = Evidence(document, framework).ToList();
+        var setEvidence = DocSet.FoldersOf(document).SelectMany(FolderEvidence).ToList();
+        var statedGroups = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).ToList();
+        var ownFound = await FindAllAsync([.. own.Take(MaxCandidates)]).ConfigureAwait(false);
+        var ownDeclares = ownFound.Any(f => f is not null && (unknown is null || f.Names.Overlaps(unknown)));
         // An add-on's page ('dotnet add package FastEndpoints.Security') still uses the package it extends, which the doc set
         // names: of the doc set's packages, those whose ID is a dotted prefix of the page's own come after them.
-        var own = Evidence(document, framework).ToList();
-        var setEvidence = _docSetEvidence.GetOrAdd(DocSetOf(document),
-            key => [.. docSet.Where(d => DocSetOf(d) == key).SelectMany(d => Evidence(d, framework))]);
         var extended = setEvidence.Where(g => own.Any(o => o[0].Id.StartsWith(g[0].Id + ".", StringComparison.OrdinalIgnoreCase)));
-        var named = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).Concat(own.Count > 0 ? own.Concat(extended) : setEvidence)
+        var named = statedGroups.Concat(own).Concat(ownDeclares ? extended : setEvidence)
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase).ToList();
         var shown = named.Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var groups = named
@@ -226,39 +229,32 @@ internal sealed partial class PackageInference(
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase)
             .Take(MaxCandidates)
             .ToList();
-        var found = await Task.WhenAll(groups.Select(async group =>
-        {
-            foreach (var candidate in group)
-            {
-                if (await FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
-            }
-            return null;
-        })).ConfigureAwait(false);
+        var found = await FindAllAsync(groups).ConfigureAwait(false);
         _postPackages[document.Source.Document.FullPath] =
             [.. found.Take(Math.Min(named.Count, groups.Count)).OfType<Found>().Select(f => f.Package)];
         var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => unknown is null || f.Names.Overlaps(unknown))], shown, unloaded);
+
+        // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
+        async Task<Found?[]> FindAllAsync(IReadOnlyList<IReadOnlyList<PackageCandidate>> candidates) =>
+            await Task.WhenAll(candidates.Select(async group =>
+            {
+                foreach (var candidate in group)
+                {
+                    if (await FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
+                }
+                return null;
+            })).ConfigureAwait(false);
+
+        // What the pages directly in one folder of the run name (once per run: the same for each page below it).
+        IReadOnlyList<IReadOnlyList<PackageCandidate>> FolderEvidence(string key) => _docSetEvidence.GetOrAdd(key,
+            _ => [.. docSet.Where(d => DocSet.FolderOf(d) == key).SelectMany(d => Evidence(d, framework))]);
     }
 
     /// <summary>What one page names of its packages: its install lines, its test and benchmark attributes, its usings.</summary>
     private static IEnumerable<IReadOnlyList<PackageCandidate>> Evidence(SnippetDocument document, ImmutableArray<MetadataReference> framework) =>
         PackageEvidence.InstallLines(document.Source.Document.Text).Concat(TestCandidates(document)).Concat(UsingCandidates(document, framework));
-
-    /// <summary>
-    /// The doc set a page belongs to: the first folder of its path in the run (<c>Owner__Repo/...</c>), or the run's own
-    /// folder for a page directly in it. Pages of one set share their packages' evidence; another set's never reaches it.
-    /// </summary>
-    internal static string DocSetOf(SnippetDocument document) => DocSetOf(document.Source.Document.DisplayPath);
-
-    /// <summary>The doc set of the page shown as <paramref name="displayPath"/> (<see cref="DocSetOf(SnippetDocument)"/>).</summary>
-    internal static string DocSetOf(string displayPath)
-    {
-        var path = displayPath.Replace('\\', '/');
-        while (path.StartsWith("./", StringComparison.Ordinal)) path = path[2..];
-        var slash = path.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 || path.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(path) ? "" : path[..slash];
-    }
 
     /// <summary>How many of a package's newest stable versions are tried before it is given up: each is a restore.</summary>
     private const int VersionsTried = 3;

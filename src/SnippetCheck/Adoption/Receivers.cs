@@ -45,7 +45,7 @@ internal static partial class Receivers
     /// Each failed block that passes with its doc set's receivers given, as <c>compile</c> (a given local holds no value):
     /// its latest result. Blocks with no such receiver are left out.
     /// </summary>
-    /// <param name="receivers">By doc set (<see cref="PackageInference.DocSetOf(SnippetDocument)"/>), what <see cref="Of"/> read.</param>
+    /// <param name="receivers">By doc set (<see cref="DocSet.Of(SnippetDocument)"/>), what <see cref="Of"/> read.</param>
     public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
         Verifier verifier, PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken,
@@ -57,7 +57,7 @@ internal static partial class Receivers
         var failingBlocks = failing.ToDictionary(f => f.Failed.Snippet.Location, f => f.Failed);
         foreach (var (document, failed) in failing)
         {
-            var known = receivers.GetValueOrDefault(PackageInference.DocSetOf(document.Snippets)) ?? new Dictionary<string, string>();
+            var known = receivers.GetValueOrDefault(DocSet.Of(document.Snippets)) ?? new Dictionary<string, string>();
             var fits = inferred.GetValueOrDefault(failed.Snippet.Location) ?? [];
             if (known.Count == 0 && fits.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
             if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
@@ -125,9 +125,9 @@ internal static partial class Receivers
             // A page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'.
             if (found.Count == 0)
             {
-                var docSet = PackageInference.DocSetOf(document.Snippets);
+                var docSet = DocSet.Of(document.Snippets);
                 foreach (var page in tries.Select(t => t.Document).Distinct().Where(
-                    d => d != document && PackageInference.DocSetOf(d.Snippets) == docSet))
+                    d => d != document && DocSet.Of(d.Snippets) == docSet))
                     found.AddRange((await packages.AllForPageAsync(page, framework, cancellationToken).ConfigureAwait(false)).Where(
                         f => f.Names.Overlaps(names)));
                 found = [.. found.DistinctBy(f => f.Package.Key)];

@@ -11,7 +11,7 @@ namespace SnippetCheck.Adoption;
 /// prints in it exactly what it printed alone, so joining never changes an earlier block's verdict. A block already
 /// in a chain brings its whole chain along: chains never overlap.
 /// </summary>
-internal static class SessionInference
+internal static partial class SessionInference
 {
     /// <summary>The most earlier blocks a chain joins to the block that needs them.</summary>
     public const int LongestChain = 5;
@@ -59,32 +59,43 @@ internal static class SessionInference
                 }
                 candidates.Add((target, [.. before.Skip(start), target]));
             }
-            if (candidates.Count == 0) continue;
-
-            var sessions = candidates.Select(
-                (c, i) => (c.Target.Document, Session: $"adopt-trial-{i}", Blocks: Tagged(c.Members, $"adopt-trial-{i}"))).ToList();
-            var first = BySession(await verifier.VerifySessionsAsync(sessions, cancellationToken).ConfigureAwait(false));
-            var passing = sessions.Where(s => first.TryGetValue(s.Session, out var r) && r.All(x => x.Status == SnippetStatus.Passed)).ToList();
-            // Twice, as adopt runs a lone block: a chain whose output differs between runs is not proposed.
-            var second = BySession(await verifier.VerifySessionsAsync(passing, cancellationToken).ConfigureAwait(false));
-
-            foreach (var (candidate, session) in candidates.Zip(sessions))
-            {
-                if (!first.TryGetValue(session.Session, out var once) || !second.TryGetValue(session.Session, out var twice)) continue;
-                if (twice.Any(r => r.Status != SnippetStatus.Passed)) continue;
-                // A chain accepted earlier in this round that the candidate holds only part of: the blocks belong to it.
-                if (accepted.Any(c => candidate.Members.Count(m => c.Holds(m.Snippet)) is var shared && shared > 0
-                    && shared < c.Blocks.Count)) continue;
-                var outputs = once.Zip(twice, (a, b) => a.ActualOutput == b.ActualOutput ? a.ActualOutput : null).ToList();
-                // Never change an earlier block's verdict: each prints in the chain what it printed alone.
-                if (candidate.Members.Zip(once).Any(p => p.First.AloneOutput is { } alone && alone != p.Second.ActualOutput)) continue;
-                // The chain replaces every chain it took along.
-                accepted.RemoveAll(c => candidate.Members.Any(m => c.Holds(m.Snippet)));
-                accepted.Add(new Chain(candidate.Target.Document, session.Blocks, outputs));
-            }
+            await AcceptAsync(verifier, candidates, accepted, cancellationToken).ConfigureAwait(false);
             pending.RemoveAll(p => accepted.Any(c => c.Holds(p.Snippet)));
         }
+        await WithDeclarationsAnywhereAsync(verifier, blocks, pending, accepted, cancellationToken).ConfigureAwait(false);
         return Named(accepted);
+    }
+
+    /// <summary>
+    /// Verifies each candidate chain as a session, twice, and adds to <paramref name="accepted"/> each that passes every
+    /// block both times, printing in each earlier block what it printed alone; a chain it takes along is replaced.
+    /// </summary>
+    private static async Task AcceptAsync(
+        Verifier verifier, IReadOnlyList<(Block Target, IReadOnlyList<Block> Members)> candidates, List<Chain> accepted,
+        CancellationToken cancellationToken)
+    {
+        if (candidates.Count == 0) return;
+        var sessions = candidates.Select(
+            (c, i) => (c.Target.Document, Session: $"adopt-trial-{i}", Blocks: Tagged(c.Members, $"adopt-trial-{i}"))).ToList();
+        var first = BySession(await verifier.VerifySessionsAsync(sessions, cancellationToken).ConfigureAwait(false));
+        var passing = sessions.Where(s => first.TryGetValue(s.Session, out var r) && r.All(x => x.Status == SnippetStatus.Passed)).ToList();
+        // Twice, as adopt runs a lone block: a chain whose output differs between runs is not proposed.
+        var second = BySession(await verifier.VerifySessionsAsync(passing, cancellationToken).ConfigureAwait(false));
+
+        foreach (var (candidate, session) in candidates.Zip(sessions))
+        {
+            if (!first.TryGetValue(session.Session, out var once) || !second.TryGetValue(session.Session, out var twice)) continue;
+            if (twice.Any(r => r.Status != SnippetStatus.Passed)) continue;
+            // A chain accepted earlier in this round that the candidate holds only part of: the blocks belong to it.
+            if (accepted.Any(c => candidate.Members.Count(m => c.Holds(m.Snippet)) is var shared && shared > 0
+                && shared < c.Blocks.Count)) continue;
+            var outputs = once.Zip(twice, (a, b) => a.ActualOutput == b.ActualOutput ? a.ActualOutput : null).ToList();
+            // Never change an earlier block's verdict: each prints in the chain what it printed alone.
+            if (candidate.Members.Zip(once).Any(p => p.First.AloneOutput is { } alone && alone != p.Second.ActualOutput)) continue;
+            // The chain replaces every chain it took along.
+            accepted.RemoveAll(c => candidate.Members.Any(m => c.Holds(m.Snippet)));
+            accepted.Add(new Chain(candidate.Target.Document, session.Blocks, outputs));
+        }
     }
 
     /// <summary>Each block with its tags and the session's: <c>run</c> when it has something to execute, else <c>compile</c>.</summary>

@@ -84,7 +84,7 @@ public sealed class PackageHintTests
         var post = Pipeline.Read("# B\n\n```csharp\npublic class B\n{\n    [Benchmark]\n    public void Run() { }\n}\n```\n", "blog/posts/bench.md");
 
         Assert.Contains(PackageInference.TestCandidates(post), g => g[0].Id == "BenchmarkDotNet");
-        Assert.Equal("blog", PackageInference.DocSetOf(post));
-        Assert.Equal("", PackageInference.DocSetOf(Pipeline.Read("# B\n", "bench.md")));
+        Assert.Equal("blog", DocSet.Of(post));
+        Assert.Equal("", DocSet.Of(Pipeline.Read("# B\n", "bench.md")));
     }
 }

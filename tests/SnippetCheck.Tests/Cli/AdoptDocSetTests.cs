@@ -1,0 +1,82 @@
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 54, item 3: a page's package evidence is its own, then its folder's, then each ancestor folder's up to the run's
+/// root. A library's docs install it once at their root (Polly's getting-started.md) and call it in sub-folders
+/// (pipelines/, chaos/); a page whose only evidence is a link to a package that declares none of its names still gets the
+/// doc set's; and a folder beside another (one repository per top folder) never lends it its evidence.
+/// </summary>
+public sealed class AdoptDocSetTests
+{
+    private const string Calls = """
+        # Pipelines
+
+        ```csharp
+        Console.WriteLine(Greeting.Hello("pipe"));
+        ```
+        """;
+
+    private const string Core = "namespace Acme.Core { public static class Greeting { public static string Hello(string n) => n; } }";
+
+    private const string AsyncState = "namespace Acme.AsyncState { public static class Slot { public static int Value => 1; } }";
+
+    [Fact]
+    public void The_roots_install_line_reaches_a_sub_folders_page_and_a_link_to_another_package_does_not_shut_it_out()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Core", "1.0.0", Core);
+        LocalFeed.Pack(feed, "Acme.AsyncState", "1.0.0", AsyncState);
+        folder.Write("docs/getting-started.md", "# Start\n\n```\ndotnet add package Acme.Core\n```\n");
+        folder.Write("docs/pipelines/deep/index.md", Calls);
+        folder.Write("docs/chaos/index.md", """
+            # Chaos
+
+            State may live in [Acme.AsyncState](https://www.nuget.org/packages/Acme.AsyncState) instead.
+
+            ```csharp
+            Console.WriteLine(Greeting.Hello("chaos"));
+            ```
+            """);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        const string Tag = "<!-- snippetcheck: run usings=Acme.Core packages=Acme.Core -->\n```csharp\nConsole";
+        var pipelines = File.ReadAllText(Path.Combine(docs, "pipelines", "deep", "index.md"));
+        Assert.Contains(Tag, pipelines, StringComparison.Ordinal);
+        Assert.Contains(Tag, File.ReadAllText(Path.Combine(docs, "chaos", "index.md")), StringComparison.Ordinal);
+        Assert.True(CliRunner.Run(docs, environment, "verify", "--no-cache").ExitCode == 0);
+        // A misspelt call of the package fails.
+        var path = Path.Combine(docs, "pipelines", "deep", "index.md");
+        File.WriteAllText(path, pipelines.Replace("Hello(", "Helo(", StringComparison.Ordinal));
+        var mutant = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.Equal(1, mutant.ExitCode);
+        Assert.Contains("CS0117", mutant.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_top_folders_install_line_reaches_its_pages_below_and_never_a_page_of_another_top_folder()
+    {
+        // The realworld corpus: one repository per top folder, nothing at the root. The page two folders down links another
+        // package of the feed, which declares none of its names.
+        using var folder = new TempFolder();
+        var root = Path.Combine(folder.Path, "corpus");
+        var (feed, environment) = LocalFeed.Create(folder.Path, root);
+        LocalFeed.Pack(feed, "Acme.Core", "1.0.0", Core);
+        folder.Write("corpus/Owner__One/docs/install.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n");
+        LocalFeed.Pack(feed, "Acme.AsyncState", "1.0.0", AsyncState);
+        folder.Write("corpus/Owner__One/docs/guide/calls.md", Calls + "\nOr [Acme.AsyncState](https://www.nuget.org/packages/Acme.AsyncState).\n");
+        folder.Write("corpus/Owner__Two/calls.md", Calls);
+
+        var adopt = CliRunner.Run(root, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var calls = File.ReadAllText(Path.Combine(root, "Owner__One", "docs", "guide", "calls.md"));
+        Assert.Contains("packages=Acme.Core", calls, StringComparison.Ordinal);
+        Assert.DoesNotContain("Acme.Core", File.ReadAllText(Path.Combine(root, "Owner__Two", "calls.md")), StringComparison.Ordinal);
+    }
+}
