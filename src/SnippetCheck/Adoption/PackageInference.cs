@@ -159,6 +159,34 @@ internal sealed partial class PackageInference(
         (await ForDocumentAsync(document.Snippets, null, framework, cancellationToken).ConfigureAwait(false)).Found;
 
     /// <summary>
+    /// Every package a page names and every package its doc set names, found and restored: where the type of a receiver no
+    /// page creates, and the extension methods called on it, are looked for (<see cref="InferredReceivers"/>). Polly's
+    /// docs call <c>services.AddResiliencePipeline(…)</c> on pages whose own evidence names only Polly.Core; the install
+    /// line of Polly.Extensions, which declares it, stands on another page.
+    /// </summary>
+    public async Task<IReadOnlyList<Found>> AllForDocSetAsync(
+        PreparedDocument document, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    {
+        var page = await AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(document.Snippets.Source.Document.FullPath))!;
+        var set = _docSetEvidence.GetValueOrDefault(DocSetOf(document.Snippets)) ?? [];
+        var more = await Task.WhenAll(set.Take(MaxCandidates).Select(g => FirstFoundAsync(g, folder, framework, cancellationToken)))
+            .ConfigureAwait(false);
+        return [.. page.Concat(more.OfType<Found>()).DistinctBy(f => f.Package.Key)];
+    }
+
+    /// <summary>Of one piece of evidence's alternatives, tried in order, the first package that exists and restores; null when none.</summary>
+    private async Task<Found?> FirstFoundAsync(
+        IReadOnlyList<PackageCandidate> group, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in group)
+        {
+            if (await FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
+        }
+        return null;
+    }
+
+    /// <summary>
     /// The names a failed block does not know, read at its errors (<c>CS0246</c>, <c>CS0103</c>, <c>CS0234</c>,
     /// <c>CS1061</c>); null when it fails for anything else, which no package fixes.
     /// </summary>
@@ -226,14 +254,7 @@ internal sealed partial class PackageInference(
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase)
             .Take(MaxCandidates)
             .ToList();
-        var found = await Task.WhenAll(groups.Select(async group =>
-        {
-            foreach (var candidate in group)
-            {
-                if (await FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
-            }
-            return null;
-        })).ConfigureAwait(false);
+        var found = await Task.WhenAll(groups.Select(g => FirstFoundAsync(g, folder, framework, cancellationToken))).ConfigureAwait(false);
         _postPackages[document.Source.Document.FullPath] =
             [.. found.Take(Math.Min(named.Count, groups.Count)).OfType<Found>().Select(f => f.Package)];
         var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
