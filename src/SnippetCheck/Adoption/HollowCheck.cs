@@ -22,6 +22,7 @@ internal static class HollowCheck
         var unknown = passed.UnknownNames.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
         if (unknown.Count == 0) return false;
         var root = CSharpSyntaxTree.ParseText(string.Join('\n', passed.Snippet.Code.Select(l => l.Text)), parseOptions).GetRoot();
+        // A block with no member call (only 'new StringBuilder(capacity)') has no first call to hollow out.
         var first = root.DescendantNodes().OfType<InvocationExpressionSyntax>()
             .Select(i => i.Expression switch
             {
@@ -29,7 +30,7 @@ internal static class HollowCheck
                 MemberBindingExpressionSyntax binding => (Name: binding.Name, Receiver: (binding.Parent?.Parent as ConditionalAccessExpressionSyntax)?.Expression),
                 _ => default,
             })
-            .Where(c => c.Name is not null).MinBy(c => c.Name.SpanStart);
+            .Where(c => c.Name is not null).OrderBy(c => c.Name.SpanStart).FirstOrDefault();
         return first.Receiver is not null && RootName(first.Receiver) is { } name && unknown.Contains(name);
     }
 

@@ -77,6 +77,10 @@ public sealed class AdoptHollowTests
         Console.WriteLine(start.ToString("d"));
         widgets.AddWidget(start);
         ```
+
+        ```csharp
+        var text = new System.Text.StringBuilder(capacity);
+        ```
         """;
 
     /// <summary>
@@ -97,6 +101,8 @@ public sealed class AdoptHollowTests
         Assert.DoesNotContain("-->\n```csharp\nwidgets.AddWidget(\"clock\")", written, StringComparison.Ordinal);
         Assert.DoesNotContain("-->\n```csharp\nbuilder.Services", written, StringComparison.Ordinal);
         Assert.Contains("<!-- snippetcheck: check -->\n```csharp\nvar start", written, StringComparison.Ordinal);
+        // No member call at all: nothing to hollow out, and 'new StringBuilder' binds.
+        Assert.Contains("<!-- snippetcheck: check -->\n```csharp\nvar text", written, StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(folder.Path, "post.md"), written.Replace(".AddDays(", ".AddDaysq(", StringComparison.Ordinal));
         var mutant = CliRunner.Run(folder.Path, "verify", "--no-cache");
         Assert.True(mutant.ExitCode == 1, mutant.Output);
