@@ -9,7 +9,9 @@ namespace SnippetCheck.Adoption;
 /// </summary>
 internal static class GenericExtensions
 {
-    /// <summary>The types <paramref name="extension"/> extends: its receiver's type, or the named types its type parameter is constrained to.</summary>
+    /// <summary>
+    /// The types <paramref name="extension"/> extends: its receiver's type, or the named types its type parameter is constrained to.
+    /// </summary>
     public static IEnumerable<INamedTypeSymbol> Extended(IMethodSymbol extension) => extension.Parameters[0].Type switch
     {
         INamedTypeSymbol named => [named],
@@ -26,7 +28,8 @@ internal static class GenericExtensions
         if (parameter.HasReferenceTypeConstraint && !type.IsReferenceType) return false;
         if ((parameter.HasValueTypeConstraint || parameter.HasUnmanagedTypeConstraint) && !type.IsValueType) return false;
         if (parameter.HasConstructorConstraint && (type.IsAbstract || type.TypeKind == TypeKind.Interface
-            || type.TypeKind == TypeKind.Class && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public)))
+            || type.TypeKind == TypeKind.Class
+            && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public)))
             return false;
         return parameter.ConstraintTypes.All(constraint => constraint is INamedTypeSymbol named && ReceiverIndex.SelfAndAncestors(type).Any(
             s => SymbolEqualityComparer.Default.Equals(s.OriginalDefinition, named.OriginalDefinition)));

@@ -27,7 +27,8 @@ internal static class HollowCheck
             .Select(i => i.Expression switch
             {
                 MemberAccessExpressionSyntax access => (Name: access.Name, Receiver: access.Expression),
-                MemberBindingExpressionSyntax binding => (Name: binding.Name, Receiver: (binding.Parent?.Parent as ConditionalAccessExpressionSyntax)?.Expression),
+                MemberBindingExpressionSyntax binding =>
+                    (Name: binding.Name, Receiver: (binding.Parent?.Parent as ConditionalAccessExpressionSyntax)?.Expression),
                 _ => default,
             })
             .Where(c => c.Name is not null).OrderBy(c => c.Name.SpanStart).FirstOrDefault();
@@ -46,7 +47,9 @@ internal static class HollowCheck
                 case ElementAccessExpressionSyntax element: expression = element.Expression; break;
                 case ConditionalAccessExpressionSyntax conditional: expression = conditional.Expression; break;
                 case ParenthesizedExpressionSyntax parenthesized: expression = parenthesized.Expression; break;
-                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang: expression = bang.Operand; break;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang:
+                    expression = bang.Operand;
+                    break;
                 case SimpleNameSyntax name: return name.Identifier.ValueText;
                 default: return null;
             }

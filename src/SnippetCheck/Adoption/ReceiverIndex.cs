@@ -88,7 +88,8 @@ internal sealed class ReceiverIndex
         if (calls.Count == 0) return null;
         var extensions = calls.SelectMany(c => _extensions.GetValueOrDefault(c.Name) ?? []).ToList();
         var extended = extensions.SelectMany(GenericExtensions.Extended)
-            .Where(t => t.Arity == 0 && t.DeclaredAccessibility == Accessibility.Public).Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).ToList();
+            .Where(t => t.Arity == 0 && t.DeclaredAccessibility == Accessibility.Public)
+            .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).ToList();
         // A member that thousands declare ('ToString', 'Add') is still checked on each candidate, but brings none of its own.
         // A generic extension ('SetAlignment<T>(this T) where T : IAlignable') fits each type its constraint admits alike: all
         // of them are candidates, so the one that also declares the name (PanelHeader) is not taken for the most derived.
@@ -114,7 +115,8 @@ internal sealed class ReceiverIndex
             var from = binding.Select(e => e.ContainingNamespace).Where(n => !n.IsGlobalNamespace).Select(n => n.ToDisplayString())
                 .Distinct(StringComparer.Ordinal).ToList();
             if (from.Count == 1 && !namespaces.Contains(from[0])) namespaces.Add(from[0]);
-            var declaring = binding.Select(e => _paths.GetValueOrDefault(e.ContainingAssembly)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            var declaring = binding.Select(e => _paths.GetValueOrDefault(e.ContainingAssembly)).OfType<string>()
+                .Distinct(StringComparer.Ordinal).ToList();
             if (declaring.Count == 1 && !extensionPaths.Contains(declaring[0])) extensionPaths.Add(declaring[0]);
         }
         return new(fit.ToDisplayString(TypeName), namespaces, _paths.GetValueOrDefault(fit.ContainingAssembly) ?? "", extensionPaths);

@@ -20,7 +20,8 @@ internal static class ReceiverPackage
     {
         var frameworkNames = framework.Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var webNames = web.Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        List<string> needed = [.. fit.ExtensionPaths.Prepend(fit.AssemblyPath).Select(p => Path.GetFileName(p)).Where(n => !frameworkNames.Contains(n))];
+        List<string> needed =
+            [.. fit.ExtensionPaths.Prepend(fit.AssemblyPath).Select(p => Path.GetFileName(p)).Where(n => !frameworkNames.Contains(n))];
         // An assembly the Web SDK also has (IServiceCollection's) is no reason for a package: a package that brings it along is
         // proposed only for what only packages have.
         var packageOnly = needed.Where(n => !webNames.Contains(n)).ToList();
