@@ -12,7 +12,7 @@ namespace SnippetCheck.Adoption;
 /// Receivers no page creates (issue 54, Required 3): ASP.NET Core docs write <c>services.AddScoped&lt;IClock, Clock&gt;();</c>
 /// or <c>services.AddOpenIddict().AddCore(…)</c> with <c>services</c> declared nowhere. The members a block calls on such an
 /// unknown local (with their type arguments and argument counts) are looked up among the public types of what the block
-/// references: the framework, the Web SDK's assemblies and its page's packages (<see cref="ReceiverIndex"/>). When exactly
+/// references: the framework, the Web SDK's assemblies and the packages its page and doc set name (<see cref="ReceiverIndex"/>). When exactly
 /// one type fits, the local is given of that type (<see cref="Receivers"/> then verifies it, with the type's package and
 /// usings, and keeps it only when the block passes); its calls then bind, so a misspelt one fails.
 /// </summary>
@@ -41,7 +41,7 @@ internal static class InferredReceivers
             var calls = CallsOn(root, [.. unknown.Where(n => known?.ContainsKey(n) != true && (char.IsLower(n[0]) || n[0] == '_'))]);
             if (calls.Count == 0) continue;
             var framework = settings.References.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
-            var found = await packages.AllForPageAsync(document, settings.References, cancellationToken).ConfigureAwait(false);
+            var found = await packages.AllForDocSetAsync(document, settings.References, cancellationToken).ConfigureAwait(false);
             // A package's dependency the Web SDK also has (Microsoft.Extensions.DependencyInjection.Abstractions) is the package's.
             var index = ReceiverIndex.Of([.. framework, .. found.SelectMany(f => f.Compile), .. web]);
             var imported = BlockUsings.Of(root).Concat(settings.Usings).ToHashSet(StringComparer.Ordinal);
@@ -49,13 +49,7 @@ internal static class InferredReceivers
             foreach (var (name, called) in calls)
             {
                 if (index.TypeFor(called) is not { } fit) continue;
-                var isWeb = !framework.Contains(fit.AssemblyPath) && !found.Any(f => f.Compile.Contains(fit.AssemblyPath))
-                    && web.Contains(fit.AssemblyPath);
-                // The package whose own assembly it is, else the one that brings fewest others along.
-                var package = found.Where(f => f.Compile.Contains(fit.AssemblyPath))
-                    .OrderBy(f => string.Equals(
-                        f.Package.Id, Path.GetFileNameWithoutExtension(fit.AssemblyPath), StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-                    .ThenBy(f => f.Compile.Count).FirstOrDefault()?.Package;
+                var (package, isWeb) = ReceiverPackage.For(fit, found, framework, web);
                 var usings = fit.Namespaces.Where(n => !imported.Contains(n) && !(isWeb && ReferenceAssemblies.WebUsings.Contains(n))).ToList();
                 given.Add(new(name, fit.Type, usings, isWeb, package));
             }

@@ -159,6 +159,35 @@ internal sealed partial class PackageInference(
         (await ForDocumentAsync(document.Snippets, null, framework, cancellationToken).ConfigureAwait(false)).Found;
 
     /// <summary>
+    /// Every package a page names and every package its doc set names, found and restored: where the type of a receiver no
+    /// page creates, and the extension methods called on it, are looked for (<see cref="InferredReceivers"/>). Polly's
+    /// docs call <c>services.AddResiliencePipeline(…)</c> on pages whose own evidence names only Polly.Core; the install
+    /// line of Polly.Extensions, which declares it, stands on another page.
+    /// </summary>
+    public async Task<IReadOnlyList<Found>> AllForDocSetAsync(
+        PreparedDocument document, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    {
+        var page = await AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(document.Snippets.Source.Document.FullPath))!;
+        // What the page's folder and each ancestor folder name (ForDocumentAsync read them while finding the page's own).
+        var set = DocSet.FoldersOf(document.Snippets).SelectMany(key => _docSetEvidence.GetValueOrDefault(key) ?? []).ToList();
+        var more = await Task.WhenAll(set.Take(MaxCandidates).Select(g => FirstFoundAsync(g, folder, framework, cancellationToken)))
+            .ConfigureAwait(false);
+        return [.. page.Concat(more.OfType<Found>()).DistinctBy(f => f.Package.Key)];
+    }
+
+    /// <summary>Of one piece of evidence's alternatives, tried in order, the first package that exists and restores; null when none.</summary>
+    private async Task<Found?> FirstFoundAsync(
+        IReadOnlyList<PackageCandidate> group, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in group)
+        {
+            if (await FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
+        }
+        return null;
+    }
+
+    /// <summary>
     /// The names a failed block does not know, read at its errors (<c>CS0246</c>, <c>CS0103</c>, <c>CS0234</c>,
     /// <c>CS1061</c>); null when it fails for anything else, which no package fixes.
     /// </summary>
@@ -238,14 +267,7 @@ internal sealed partial class PackageInference(
 
         // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
         async Task<Found?[]> FindAllAsync(IReadOnlyList<IReadOnlyList<PackageCandidate>> candidates) =>
-            await Task.WhenAll(candidates.Select(async group =>
-            {
-                foreach (var candidate in group)
-                {
-                    if (await FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
-                }
-                return null;
-            })).ConfigureAwait(false);
+            await Task.WhenAll(candidates.Select(g => FirstFoundAsync(g, folder, framework, cancellationToken))).ConfigureAwait(false);
 
         // What the pages directly in one folder of the run name (once per run: the same for each page below it).
         IReadOnlyList<IReadOnlyList<PackageCandidate>> FolderEvidence(string key) => _docSetEvidence.GetOrAdd(key,

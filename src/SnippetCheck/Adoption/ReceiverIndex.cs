@@ -18,8 +18,11 @@ internal sealed class ReceiverIndex
     /// <summary>A member called on a receiver: its name, its type arguments (null: none written) and arguments (null: not called).</summary>
     public sealed record Call(string Name, int? Arity, int? Arguments);
 
-    /// <summary>The type a receiver fits: its name as written in <c>given=</c>, the namespaces its calls need, and its assembly's file.</summary>
-    public sealed record Fit(string Type, IReadOnlyList<string> Namespaces, string AssemblyPath);
+    /// <summary>
+    /// The type a receiver fits: its name as written in <c>given=</c>, the namespaces its calls need, its assembly's file, and
+    /// the files of the assemblies that declare the extension methods its calls bind to (each where one assembly does).
+    /// </summary>
+    public sealed record Fit(string Type, IReadOnlyList<string> Namespaces, string AssemblyPath, IReadOnlyList<string> ExtensionPaths);
 
     /// <summary>The most types one member name brings as candidates: a name such as <c>Add</c> is declared by thousands.</summary>
     private const int MaxCandidates = 2000;
@@ -62,7 +65,8 @@ internal sealed class ReceiverIndex
         if (type.IsStatic && type.MightContainExtensionMethods)
         {
             foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(
-                m => m.IsExtensionMethod && m.DeclaredAccessibility == Accessibility.Public && m.Parameters[0].Type is INamedTypeSymbol))
+                m => m.IsExtensionMethod && m.DeclaredAccessibility == Accessibility.Public
+                    && m.Parameters[0].Type is INamedTypeSymbol or ITypeParameterSymbol))
                 Bucket(_extensions, method.Name).Add(method);
             return;
         }
@@ -82,11 +86,17 @@ internal sealed class ReceiverIndex
     public Fit? TypeFor(IReadOnlyList<Call> calls)
     {
         if (calls.Count == 0) return null;
-        var extended = calls.SelectMany(c => _extensions.GetValueOrDefault(c.Name) ?? []).Select(e => (INamedTypeSymbol)e.Parameters[0].Type)
-            .Where(t => t.Arity == 0 && t.DeclaredAccessibility == Accessibility.Public).ToList();
+        var extensions = calls.SelectMany(c => _extensions.GetValueOrDefault(c.Name) ?? []).ToList();
+        var extended = extensions.SelectMany(GenericExtensions.Extended)
+            .Where(t => t.Arity == 0 && t.DeclaredAccessibility == Accessibility.Public)
+            .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).ToList();
         // A member that thousands declare ('ToString', 'Add') is still checked on each candidate, but brings none of its own.
+        // A generic extension ('SetAlignment<T>(this T) where T : IAlignable') fits each type its constraint admits alike: all
+        // of them are candidates, so the one that also declares the name (PanelHeader) is not taken for the most derived.
         var candidates = calls.SelectMany(c => _declarers.GetValueOrDefault(c.Name) is { Count: <= MaxCandidates } declarers ? declarers : [])
-            .Concat(extended).Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).ToList();
+            .Concat(extended).Concat(extensions.Where(e => e.Parameters[0].Type is ITypeParameterSymbol).SelectMany(GenericExtensions.Extended)
+                .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).SelectMany(Implementers))
+            .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).ToList();
         var fitting = candidates.Where(t => calls.All(c => Resolves(t, c))).ToList();
         // None: a type that has two extended interfaces at once ('app.UseRouting(); app.MapGet(…)': WebApplication is an
         // IApplicationBuilder and an IEndpointRouteBuilder), looked for among every type that implements one of them.
@@ -94,17 +104,22 @@ internal sealed class ReceiverIndex
             fitting = [.. _types.Where(t => extended.Any(e => IsOrDerives(t, e)) && calls.All(c => Resolves(t, c)))];
         if (Unique(fitting, extended) is not { } fit) return null;
         var namespaces = new List<string>();
+        var extensionPaths = new List<string>();
         if (!fit.ContainingNamespace.IsGlobalNamespace) namespaces.Add(fit.ContainingNamespace.ToDisplayString());
         foreach (var call in calls)
         {
-            // A member that binds only as an extension needs its class's namespace (one, else the using round finds it).
+            // A member that binds only as an extension needs its class's namespace (one, else the using round finds it), and
+            // the assembly that declares it: the package to propose is the one that brings it.
             if (SelfAndAncestors(fit).Any(s => s.GetMembers(call.Name).Any(m => !m.IsStatic && Fits(m, call, extension: false)))) continue;
-            var from = (_extensions.GetValueOrDefault(call.Name) ?? []).Where(e => Extends(e, fit) && Fits(e, call, extension: true))
-                .Select(e => e.ContainingNamespace).Where(n => !n.IsGlobalNamespace).Select(n => n.ToDisplayString())
+            var binding = (_extensions.GetValueOrDefault(call.Name) ?? []).Where(e => Extends(e, fit) && Fits(e, call, extension: true)).ToList();
+            var from = binding.Select(e => e.ContainingNamespace).Where(n => !n.IsGlobalNamespace).Select(n => n.ToDisplayString())
                 .Distinct(StringComparer.Ordinal).ToList();
             if (from.Count == 1 && !namespaces.Contains(from[0])) namespaces.Add(from[0]);
+            var declaring = binding.Select(e => _paths.GetValueOrDefault(e.ContainingAssembly)).OfType<string>()
+                .Distinct(StringComparer.Ordinal).ToList();
+            if (declaring.Count == 1 && !extensionPaths.Contains(declaring[0])) extensionPaths.Add(declaring[0]);
         }
-        return new(fit.ToDisplayString(TypeName), namespaces, _paths.GetValueOrDefault(fit.ContainingAssembly) ?? "");
+        return new(fit.ToDisplayString(TypeName), namespaces, _paths.GetValueOrDefault(fit.ContainingAssembly) ?? "", extensionPaths);
     }
 
     /// <summary>
@@ -132,8 +147,22 @@ internal sealed class ReceiverIndex
 
     private static bool Extends(IMethodSymbol extension, INamedTypeSymbol type)
     {
+        if (extension.Parameters[0].Type is ITypeParameterSymbol parameter) return GenericExtensions.Admits(parameter, type);
         var receiver = ((INamedTypeSymbol)extension.Parameters[0].Type).OriginalDefinition;
         return SelfAndAncestors(type).Any(s => SymbolEqualityComparer.Default.Equals(s.OriginalDefinition, receiver));
+    }
+
+    private readonly Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> _implementers = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The indexed types that are, or derive from, <paramref name="type"/> (at most <see cref="MaxCandidates"/>).</summary>
+    private List<INamedTypeSymbol> Implementers(INamedTypeSymbol type)
+    {
+        lock (_implementers)
+        {
+            if (!_implementers.TryGetValue(type, out var found))
+                _implementers[type] = found = [.. _types.Where(t => IsOrDerives(t, type)).Take(MaxCandidates + 1)];
+            return found.Count <= MaxCandidates ? found : [];
+        }
     }
 
     /// <summary>True when <paramref name="member"/> can be what <paramref name="call"/> names, as written.</summary>
@@ -151,7 +180,7 @@ internal sealed class ReceiverIndex
     private static bool IsOrDerives(INamedTypeSymbol type, INamedTypeSymbol other) =>
         SelfAndAncestors(type).Any(s => SymbolEqualityComparer.Default.Equals(s, other));
 
-    private static IEnumerable<INamedTypeSymbol> SelfAndAncestors(INamedTypeSymbol type)
+    internal static IEnumerable<INamedTypeSymbol> SelfAndAncestors(INamedTypeSymbol type)
     {
         for (var t = type; t is not null; t = t.BaseType) yield return t;
         foreach (var i in type.AllInterfaces) yield return i;

@@ -56,4 +56,55 @@ public sealed class AdoptHollowTests
         Assert.Null(TagAbove("int Compute"));
         Assert.Equal("<!-- snippetcheck: check -->", TagAbove("JsonSerializer"));
     }
+
+    private const string Receivers = """
+        # Receivers
+
+        ```csharp
+        widgets.AddWidget("clock");
+        var soon = DateTime.UtcNow.AddMinutes(5);
+        Console.WriteLine(soon.ToString("t"));
+        ```
+
+        ```csharp
+        builder.Services.AddWidgets().AddClock();
+        var later = DateTime.UtcNow.AddHours(1);
+        Console.WriteLine(later.ToString("t"));
+        ```
+
+        ```csharp
+        var start = DateTime.UtcNow.AddDays(1);
+        Console.WriteLine(start.ToString("d"));
+        widgets.AddWidget(start);
+        ```
+
+        ```csharp
+        var text = new System.Text.StringBuilder(capacity);
+        ```
+        """;
+
+    /// <summary>
+    /// A block whose first call, the one it exists to show, is made on a name nothing declares (<c>widgets.AddWidget</c>,
+    /// <c>builder.Services.AddWidgets()</c>) is not checked, however many framework calls follow it: misspelt, that call would
+    /// still pass. A block whose first call binds is checked, and its first call misspelt fails.
+    /// </summary>
+    [Fact]
+    public void Adopt_does_not_check_a_block_whose_first_call_is_made_on_an_unknown_receiver()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", Receivers);
+
+        var run = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.Equal(0, run.ExitCode);
+        var written = File.ReadAllText(Path.Combine(folder.Path, "post.md"));
+        Assert.DoesNotContain("-->\n```csharp\nwidgets.AddWidget(\"clock\")", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("-->\n```csharp\nbuilder.Services", written, StringComparison.Ordinal);
+        Assert.Contains("<!-- snippetcheck: check -->\n```csharp\nvar start", written, StringComparison.Ordinal);
+        // No member call at all: nothing to hollow out, and 'new StringBuilder' binds.
+        Assert.Contains("<!-- snippetcheck: check -->\n```csharp\nvar text", written, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(folder.Path, "post.md"), written.Replace(".AddDays(", ".AddDaysq(", StringComparison.Ordinal));
+        var mutant = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(mutant.ExitCode == 1, mutant.Output);
+    }
 }

@@ -128,6 +128,44 @@ public sealed class AdoptPinsTests
         Assert.True(verify.ExitCode == 0, verify.Output);
     }
 
+    /// <summary>
+    /// An add-on (<c>Acme.Greeter.Extras</c>, which depends on <c>Acme.Greeter</c> 1.0.0) beside the package it extends: the
+    /// block still compiles without <c>Acme.Greeter</c>, against the 1.0.0 the add-on brings along, but that is a version
+    /// nobody pinned; so the trim never drops a package another of the set extends, and the block is verified with 1.1.0.
+    /// </summary>
+    [Fact]
+    public void A_block_keeps_the_package_an_add_on_of_its_set_extends()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Greeter", "1.0.0", Greeter("1.0"));
+        LocalFeed.Pack(feed, "Acme.Greeter", "1.1.0", Greeter("1.1"));
+        LocalFeed.Pack(feed, "Acme.Greeter.Extras", "1.0.0",
+            "namespace Acme.Greeter.Extras { public static class Shout { public static string Loud(string n) => n.ToUpperInvariant(); } }",
+            dependency: "Acme.Greeter@1.0.0");
+        folder.Write("docs/guide/page.md", """
+            # Acme
+
+            Install it with `dotnet add package Acme.Greeter` and `dotnet add package Acme.Greeter.Extras`.
+
+            ```csharp
+            using Acme.Greeter;
+            using Acme.Greeter.Extras;
+
+            Console.WriteLine(Shout.Loud(Greeting.Hello("two")));
+            ```
+            """);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var page = File.ReadAllText(Path.Combine(docs, "guide", "page.md"));
+        Assert.Contains("packages=Acme.Greeter,Acme.Greeter.Extras -->\n```csharp\nusing Acme.Greeter;", page, StringComparison.Ordinal);
+        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+    }
+
     private static string Greeter(string version) =>
         "namespace Acme.Greeter { public static class Greeting { public static string Hello(string name) => \"hello \" + name + \" " + version
         + "\"; } }";

@@ -32,7 +32,7 @@ public sealed class CorpusFactAttribute : FactAttribute
 /// </summary>
 public sealed class CheckMutantsOnACorpus(ITestOutputHelper output)
 {
-    private enum Kind { Rename, DropArgument, MisspellType }
+    private enum Kind { Rename, DropArgument, MisspellType, RenameOnUnknown }
 
     /// <summary>One text edit on one line of a post: replace <paramref name="Length"/> characters at the column.</summary>
     private sealed record Mutant(Kind Kind, string File, int BlockLine, int Line, int Column, int Length, string Replacement, string Was);
@@ -162,6 +162,16 @@ public sealed class CheckMutantsOnACorpus(ITestOutputHelper output)
             yield return new Mutant(Kind.DropArgument, block.Location.File, block.Location.Line, editLine, editColumn, last.Span.End - start, "", text[start..last.Span.End]);
             break;
         }
+
+        // The block's first member call, the one it exists to show, chained on an unknown name: renamed.
+        var first = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().Where(InBlock)
+            .Select(i => i.Expression as MemberAccessExpressionSyntax).OfType<MemberAccessExpressionSyntax>().MinBy(a => a.Name.SpanStart);
+        var receiver = first?.Expression;
+        while (receiver is MemberAccessExpressionSyntax or InvocationExpressionSyntax)
+            receiver = receiver is MemberAccessExpressionSyntax access ? access.Expression : ((InvocationExpressionSyntax)receiver).Expression;
+        if (first is not null && receiver is IdentifierNameSyntax root && model.GetSymbolInfo(root).Symbol is null
+            && model.GetSymbolInfo(root).CandidateSymbols.IsEmpty)
+            yield return Make(Kind.RenameOnUnknown, first.Name.Identifier, first.Name.Identifier.Text + "Zq");
 
         // A framework type in a declaration, misspelt by one letter.
         foreach (var name in names)

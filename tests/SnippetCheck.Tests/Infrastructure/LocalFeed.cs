@@ -38,9 +38,9 @@ public static class LocalFeed
 
     /// <summary>
     /// Writes package <paramref name="id"/> <paramref name="version"/> to <paramref name="feed"/>: one assembly for net10.0
-    /// compiled from <paramref name="source"/>.
+    /// compiled from <paramref name="source"/>; with <paramref name="dependency"/> (<c>Id@Version</c>), a package it depends on.
     /// </summary>
-    public static void Pack(string feed, string id, string version, string source)
+    public static void Pack(string feed, string id, string version, string source, string? dependency = null)
     {
         var compilation = CSharpCompilation.Create(id, [CSharpSyntaxTree.ParseText(source)], SnippetCheck.Compilation.ReferenceAssemblies.Default,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
@@ -58,6 +58,7 @@ public static class LocalFeed
                     <version>{version}</version>
                     <authors>test</authors>
                     <description>A test package.</description>
+                    {Dependencies(dependency)}
                   </metadata>
                 </package>
                 """);
@@ -72,4 +73,8 @@ public static class LocalFeed
             </Types>
             """);
     }
+
+    private static string Dependencies(string? dependency) => dependency?.Split('@') is [var id, var version]
+        ? $"<dependencies><group targetFramework=\"net10.0\"><dependency id=\"{id}\" version=\"{version}\" /></group></dependencies>"
+        : "";
 }
