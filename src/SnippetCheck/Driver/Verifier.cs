@@ -259,7 +259,7 @@ public sealed partial class Verifier : IAsyncDisposable
     /// </summary>
     private static SnippetCheckConfig WithProjectFrameworks(SnippetCheckConfig config, VerifyOptions options)
     {
-        if (config.Frameworks is not null || options.Frameworks is not null) return config;
+        if (config.Frameworks is not null || options.CommandLine.Frameworks is not null) return config;
         var frameworks = options.Paths
             .Where(p => DocumentDiscovery.IsProjectFile(p) && File.Exists(Path.GetFullPath(p, options.CurrentDirectory)))
             .SelectMany(p => ProjectTargets.Supported(Path.GetFullPath(p, options.CurrentDirectory)))
