@@ -10,6 +10,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
 
 var repository = FindRepository();
@@ -32,7 +33,7 @@ var tool = ToolVerdicts(toolReport);
 Console.WriteLine($"tool: {tool.Count} blocks in {clock.Elapsed.TotalSeconds:F0} s");
 
 // 2. The same blocks' text, read by the same front end, and built by the SDK.
-var (documents, _) = new Verifier(new VerifyOptions { Paths = ["."], CurrentDirectory = copy, All = true }).Prepare();
+var (documents, _) = new Verifier(new VerifyOptions { Paths = ["."], CurrentDirectory = copy, CommandLine = new() { Mode = VerifyMode.All } }).Prepare();
 var blocks = documents.SelectMany(d => d.Snippets.Snippets)
     .Select(s => (Key: $"{s.Location.File}:{s.Location.Line}", Text: string.Join('\n', s.Block.Lines.Select(l => l.Text)) + "\n"))
     .ToList();

@@ -45,7 +45,12 @@ internal sealed class VerifierHost(string? workspaceRoot, bool noSandbox) : IAsy
             {
                 var root = workspaceRoot is not null && IsBelow(fullPath, workspaceRoot) ? workspaceRoot
                     : config is not null ? Path.GetDirectoryName(config)! : folder;
-                var verifier = new Verifier(new VerifyOptions { CurrentDirectory = root, ConfigPath = config, NoSandbox = noSandbox })
+                var verifier = new Verifier(new VerifyOptions
+                {
+                    CurrentDirectory = root,
+                    ConfigPath = config,
+                    CommandLine = new() { Sandbox = noSandbox ? SandboxMode.Off : null },
+                })
                 {
                     KeepRunners = true,
                 };

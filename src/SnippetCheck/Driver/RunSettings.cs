@@ -57,7 +57,9 @@ internal sealed record RunSettings
         var sandbox = Settings.Sandbox.In(config) == SandboxMode.Off
             ? Sandbox.Off with
             {
-                OffReason = options.NoSandbox ? "turned off by --no-sandbox" : $"turned off by \"sandbox\": \"off\" in {Where(Settings.Sandbox)}",
+                OffReason = options.CommandLine.Sandbox == SandboxMode.Off
+                    ? "turned off by --no-sandbox"
+                    : $"turned off by \"sandbox\": \"off\" in {Where(Settings.Sandbox)}",
             }
             : Sandbox.Auto(Absolute(Settings.SandboxRead.In(config)), Absolute(Settings.SandboxWrite.In(config)));
         if (options.Untrusted) RefuseUnconfined(options, sandbox);
@@ -71,7 +73,11 @@ internal sealed record RunSettings
         [
             .. sandbox.Enabled
                 ? []
-                : new[] { new SandboxGrant(everyRunner, "unconfined", options.NoSandbox ? "--no-sandbox" : Where(Settings.Sandbox)) },
+                : new[]
+                {
+                    new SandboxGrant(everyRunner, "unconfined",
+                        options.CommandLine.Sandbox == SandboxMode.Off ? "--no-sandbox" : Where(Settings.Sandbox)),
+                },
             .. sandbox.Read.Select(path => new SandboxGrant(everyRunner, "read " + path, Where(Settings.SandboxRead))),
             .. sandbox.Write.Select(path => new SandboxGrant(everyRunner, "read and write " + path, Where(Settings.SandboxWrite))),
             .. Settings.Environment.In(config).Select(name => new SandboxGrant(everyRunner, "environment " + name, Where(Settings.Environment))),
@@ -106,7 +112,7 @@ internal sealed record RunSettings
     /// </summary>
     private static void RefuseUnconfined(VerifyOptions options, Sandbox sandbox)
     {
-        if (options.NoSandbox)
+        if (options.CommandLine.Sandbox == SandboxMode.Off)
         {
             throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused,
                 Configuration.Untrusted.Message("--no-sandbox", "runs snippets unconfined"));

@@ -1,5 +1,4 @@
 using SnippetCheck.Configuration;
-using SnippetCheck.Model;
 using SnippetCheck.References;
 
 namespace SnippetCheck.Driver;
@@ -21,38 +20,12 @@ public sealed record VerifyOptions
 
     /// <summary>
     /// The settings the command line gives (the rows of <see cref="Configuration.Settings"/> with an option), as a layer
-    /// over the config file and front matter; the option properties below read and write it.
+    /// over the config file and front matter (<c>--all</c>, <c>--timeout</c>, <c>--frameworks</c>, <c>--no-cache</c> …).
     /// </summary>
     public SnippetCheckConfig CommandLine { get; init; } = new();
 
-    /// <summary><c>--all</c>: verify untagged C# blocks as <c>compile</c>.</summary>
-    public bool All { get => CommandLine.Mode == VerifyMode.All; init => CommandLine = CommandLine with { Mode = value ? VerifyMode.All : null }; }
-
     /// <summary><c>--filter</c>: a snippet name, part of a file path, or <c>file:line</c>.</summary>
     public string? Filter { get; init; }
-
-    /// <summary><c>--timeout</c>: the default per-snippet timeout.</summary>
-    public TimeSpan? Timeout { get => CommandLine.Timeout; init => CommandLine = CommandLine with { Timeout = value }; }
-
-    /// <summary><c>--frameworks net8.0,net10.0</c>: the framework matrix, over config and front matter; null: theirs.</summary>
-    public IReadOnlyList<TargetFramework>? Frameworks
-    {
-        get => CommandLine.Frameworks;
-        init => CommandLine = CommandLine with { Frameworks = value };
-    }
-
-    /// <summary><c>--parallel</c>: snippets compiled and run at once.</summary>
-    public int? Parallelism { get => CommandLine.Parallelism; init => CommandLine = CommandLine with { Parallelism = value }; }
-
-    /// <summary><c>--no-cache</c>: verify everything, and keep nothing.</summary>
-    public bool NoCache { get => CommandLine.Cache == false; init => CommandLine = CommandLine with { Cache = value ? false : null }; }
-
-    /// <summary><c>--no-sandbox</c>: runners run snippets unconfined, whatever the config says.</summary>
-    public bool NoSandbox
-    {
-        get => CommandLine.Sandbox == SandboxMode.Off;
-        init => CommandLine = CommandLine with { Sandbox = value ? SandboxMode.Off : null };
-    }
 
     /// <summary>
     /// <c>--untrusted</c> (or <c>SNIPPETCHECK_UNTRUSTED=1</c>), for a pull request: every setting of the checkout that widens
@@ -78,19 +51,6 @@ public sealed record VerifyOptions
 
     /// <summary><c>--shard K/N</c>: verify only this part of the files (see <see cref="Driver.Shard"/>).</summary>
     public Shard? Shard { get; init; }
-
-    /// <summary><c>--require-verified</c>: a run that verified no snippet fails (SC3010).</summary>
-    public bool RequireVerified
-    {
-        get => CommandLine.RequireVerified == true;
-        init => CommandLine = CommandLine with { RequireVerified = value ? true : null };
-    }
-
-    /// <summary><c>--min-coverage P</c>: the run fails (SC3013) when it verified less than P percent of its C# blocks.</summary>
-    public double? MinCoverage { get => CommandLine.MinCoverage; init => CommandLine = CommandLine with { MinCoverage = value }; }
-
-    /// <summary><c>--min-check-coverage P</c>: the run fails (SC3013) when it checked or verified less than P percent of its C# blocks.</summary>
-    public double? MinCheckCoverage { get => CommandLine.MinCheckCoverage; init => CommandLine = CommandLine with { MinCheckCoverage = value }; }
 
     /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
     public bool Stale { get; init; }

@@ -24,7 +24,7 @@ public sealed class BaseClassMutantsOnACorpus(ITestOutputHelper output)
     public async Task Every_mutant_of_a_library_call_in_a_base_class_block_fails()
     {
         var corpus = Path.GetFullPath(Environment.GetEnvironmentVariable(CorpusFactAttribute.Variable)!);
-        var passing = (await new Verifier(new VerifyOptions { Paths = ["."], CurrentDirectory = corpus, NoCache = true }).RunAsync()).Snippets
+        var passing = (await new Verifier(new VerifyOptions { Paths = ["."], CurrentDirectory = corpus, CommandLine = new() { Cache = false } }).RunAsync()).Snippets
             .Where(r => r.Status == SnippetStatus.Passed && (r.Snippet.Tags.Base is not null || r.Snippet.Tags.Given.Count > 0)).Select(r => r.Snippet).ToList();
         var mutants = passing.SelectMany(MutantsOf).ToList();
 
@@ -41,7 +41,7 @@ public sealed class BaseClassMutantsOnACorpus(ITestOutputHelper output)
                     var lines = original.Split('\n');
                     foreach (var m in file) lines[m.Line - 1] = lines[m.Line - 1].Insert(m.Column - 1 + m.Was.Length, "q");
                     await File.WriteAllTextAsync(path, string.Join('\n', lines));
-                    var report = await new Verifier(new VerifyOptions { Paths = [file.Key], CurrentDirectory = corpus, NoCache = true }).RunAsync();
+                    var report = await new Verifier(new VerifyOptions { Paths = [file.Key], CurrentDirectory = corpus, CommandLine = new() { Cache = false } }).RunAsync();
                     survivors.AddRange(file.Where(m => report.Snippets.Single(s => s.Snippet.Location.Line == m.BlockLine).Status != SnippetStatus.Failed));
                 }
                 finally

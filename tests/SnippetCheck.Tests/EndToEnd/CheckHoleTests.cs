@@ -14,7 +14,7 @@ public sealed class CheckHoleTests
 {
     private static async Task<SnippetResult> VerifyAsync(string tags, string code)
     {
-        var report = await Pipeline.VerifyAsync($"# Holes\n\n<!-- snippetcheck: {tags} name=it -->\n```csharp\n{code}\n```\n", o => o with { NoCache = true });
+        var report = await Pipeline.VerifyAsync($"# Holes\n\n<!-- snippetcheck: {tags} name=it -->\n```csharp\n{code}\n```\n", o => o with { CommandLine = new() { Cache = false } });
         return report.Snippets.Single(s => s.Snippet.Tags.Name == "it");
     }
 

@@ -16,7 +16,7 @@ public sealed class CheckLevelTests
     /// <summary>A post holding <paramref name="code"/> tagged <c>check</c>, after <paramref name="before"/> (other blocks of the post).</summary>
     private static async Task<SnippetResult> CheckAsync(string code, string before = "")
     {
-        var report = await Pipeline.VerifyAsync($"{before}\n<!-- snippetcheck: check name=it -->\n```csharp\n{code}\n```\n", o => o with { NoCache = true });
+        var report = await Pipeline.VerifyAsync($"{before}\n<!-- snippetcheck: check name=it -->\n```csharp\n{code}\n```\n", o => o with { CommandLine = new() { Cache = false } });
         return report.Snippets.Single(s => s.Snippet.Tags.Name == "it");
     }
 
@@ -151,7 +151,7 @@ public sealed class CheckLevelTests
         var report = await Pipeline.VerifyAsync(
             "<!-- snippetcheck: check packages=FluentValidation@12.1.1 usings=FluentValidation name=it -->\n```csharp\n"
             + "RuleFor(x => x.Surname).NotEmpty();\nConsole.WriteLine(StringComparer.Ordinal);\nConsole.WriteLine(string.Empty);\n```\n",
-            o => o with { NoCache = true });
+            o => o with { CommandLine = new() { Cache = false } });
         var result = report.Snippets.Single();
 
         Assert.True((result.Status, result.Code) == (SnippetStatus.Failed, "CS0103"), $"{result.Status} {result.Code} {result.Message}");
@@ -239,7 +239,7 @@ public sealed class CheckLevelTests
     public async Task A_call_with_an_unknown_argument_binds_its_name_and_fails_on_an_argument_count_no_overload_takes()
     {
         var bare = await CheckAsync("WriteLine(order.Total);");
-        var staticUsing = (await Pipeline.VerifyAsync("<!-- snippetcheck: check usings=static:System.Console name=it -->\n```csharp\nWriteLine(order.Total);\n```\n", o => o with { NoCache = true })).Snippets.Single();
+        var staticUsing = (await Pipeline.VerifyAsync("<!-- snippetcheck: check usings=static:System.Console name=it -->\n```csharp\nWriteLine(order.Total);\n```\n", o => o with { CommandLine = new() { Cache = false } })).Snippets.Single();
         Assert.Equal((SnippetStatus.Passed, VerificationLevel.Check), (staticUsing.Status, staticUsing.Level));
         Assert.Equal(["order"], staticUsing.UnknownNames.Select(n => n.Name));
         Assert.Equal((SnippetStatus.Failed, "CS0103"), (bare.Status, bare.Code));
@@ -265,7 +265,7 @@ public sealed class CheckLevelTests
             ```csharp check
             Console.WriteLine(order.Total);
             ```
-            """, o => o with { NoCache = true });
+            """, o => o with { CommandLine = new() { Cache = false } });
 
         Assert.Equal("1 passed, 1 checked, 0 failed, 0 ignored, 0 untagged (2 C# blocks in 1 file) in 0.0s",
             SummaryLine.For(report with { Duration = TimeSpan.Zero }));
@@ -299,7 +299,7 @@ public sealed class CheckLevelTests
             ```csharp members
             public void Hello() => Console.WriteLine("hello");
             ```
-            """, o => o with { NoCache = true });
+            """, o => o with { CommandLine = new() { Cache = false } });
 
         var result = report.Snippets.Single();
         Assert.Equal((SnippetStatus.Passed, Extraction.Snippets.SnippetKind.Compile, VerificationLevel.Compile), (result.Status, result.Kind, result.Level));
@@ -334,7 +334,7 @@ public sealed class CheckLevelTests
             ```output
             2
             ```
-            """, o => o with { NoCache = true });
+            """, o => o with { CommandLine = new() { Cache = false } });
 
         Assert.Equal(["passed run", "passed check", "passed run"], report.Snippets.Select(s => $"{s.Status.ToWord()} {s.Level?.ToWord()}"));
         Assert.Equal(["basket"], report.Snippets[1].UnknownNames.Select(n => n.Name));

@@ -43,7 +43,7 @@ public sealed class CheckMutantsOnACorpus(ITestOutputHelper output)
         var corpus = Path.GetFullPath(Environment.GetEnvironmentVariable(CorpusFactAttribute.Variable)!);
         var (documents, _) = new Verifier(new VerifyOptions { Paths = ["."], CurrentDirectory = corpus }).Prepare();
         // Only a block that passes as it stands says anything when its mutant fails.
-        var passing = (await new Verifier(new VerifyOptions { Paths = ["."], CurrentDirectory = corpus, NoCache = true }).RunAsync()).Snippets
+        var passing = (await new Verifier(new VerifyOptions { Paths = ["."], CurrentDirectory = corpus, CommandLine = new() { Cache = false } }).RunAsync()).Snippets
             .Where(r => r.Status == SnippetStatus.Passed && r.Level == VerificationLevel.Check).Select(r => r.Snippet.Location).ToHashSet();
         var checkedBlocks = documents.SelectMany(d => d.Snippets.Snippets.Where(s => s.Kind == SnippetKind.Check && passing.Contains(s.Location)).Select(s => (Document: d, Snippet: s))).ToList();
         // A mutant is made only where the author's text stands as the compiler read it (not in a hole's filler).
@@ -60,7 +60,7 @@ public sealed class CheckMutantsOnACorpus(ITestOutputHelper output)
                 try
                 {
                     await File.WriteAllTextAsync(path, Apply(original, file));
-                    var report = await new Verifier(new VerifyOptions { Paths = [file.Key], CurrentDirectory = corpus, NoCache = true }).RunAsync();
+                    var report = await new Verifier(new VerifyOptions { Paths = [file.Key], CurrentDirectory = corpus, CommandLine = new() { Cache = false } }).RunAsync();
                     foreach (var mutant in file)
                     {
                         var result = report.Snippets.Single(s => s.Snippet.Location.Line == mutant.BlockLine);

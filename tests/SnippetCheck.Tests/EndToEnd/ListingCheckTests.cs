@@ -25,7 +25,7 @@ public sealed class ListingCheckTests
 
     private static async Task<SnippetResult> ListingAsync(string code, string tag = "check listing packages=Humanizer.Core@3.0.1")
     {
-        var report = await Pipeline.VerifyAsync($"<!-- snippetcheck: {tag} name=it -->\n```csharp\n{code}\n```\n", o => o with { NoCache = true });
+        var report = await Pipeline.VerifyAsync($"<!-- snippetcheck: {tag} name=it -->\n```csharp\n{code}\n```\n", o => o with { CommandLine = new() { Cache = false } });
         return report.Snippets.Single();
     }
 

@@ -18,7 +18,8 @@ public sealed class MergingTests
         folder.Write(Path.GetFileName(sample), File.ReadAllText(Samples.PathOf(sample)));
         var verifier = new Verifier(new VerifyOptions
         {
-            Paths = [Path.GetFileName(sample)], CurrentDirectory = folder.Path, NoCache = true, NoMerge = !merge, Parallelism = parallelism,
+            Paths = [Path.GetFileName(sample)], CurrentDirectory = folder.Path, NoMerge = !merge,
+            CommandLine = new() { Cache = false, Parallelism = parallelism },
         });
         return (await verifier.RunAsync(), verifier.Merging);
     }
@@ -88,7 +89,7 @@ public sealed class MergingTests
             : $"```csharp compile\nint value{i} = \"{i}\";\n```\n\n"));
         using var folder = new TempFolder();
         folder.Write("fragments.md", markdown);
-        var verifier = new Verifier(new VerifyOptions { Paths = ["fragments.md"], CurrentDirectory = folder.Path, NoCache = true, Parallelism = 1 });
+        var verifier = new Verifier(new VerifyOptions { Paths = ["fragments.md"], CurrentDirectory = folder.Path, CommandLine = new() { Cache = false, Parallelism = 1 } });
 
         var report = await verifier.RunAsync();
 

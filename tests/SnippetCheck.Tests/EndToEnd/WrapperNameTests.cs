@@ -15,7 +15,7 @@ public sealed class WrapperNameTests
     {
         var report = await Pipeline.VerifyAsync(
             "<!-- snippetcheck: compile members -->\n```csharp\npublic class Person { }\n\npublic static int Age(Person person) => person;\n```\n",
-            o => o with { NoCache = true });
+            o => o with { CommandLine = new() { Cache = false } });
         var result = report.Snippets.Single();
 
         Assert.Equal((SnippetStatus.Failed, "CS0029"), (result.Status, result.Code));

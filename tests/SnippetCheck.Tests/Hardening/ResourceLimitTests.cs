@@ -138,7 +138,7 @@ public sealed class RunnerStateTests
             path kept
             ```
 
-            """, o => o with { Parallelism = 1 });
+            """, o => o with { CommandLine = new() { Parallelism = 1 } });
         Assert.All(report.Snippets, s => Assert.Equal(SnippetStatus.Passed, s.Status));
     }
 }

@@ -46,7 +46,7 @@ public sealed class RunnerIsolationTests
             ```
             """;
 
-        var report = await Pipeline.VerifyAsync(markdown, o => o with { Parallelism = 1, NoCache = true });
+        var report = await Pipeline.VerifyAsync(markdown, o => o with { CommandLine = new() { Parallelism = 1, Cache = false } });
 
         foreach (var result in report.Snippets)
         {
@@ -133,7 +133,7 @@ public sealed class RunnerReuseTests
         // One slot: both snippets run in turn on the same runner, merged or alone.
         foreach (var noMerge in new[] { false, true })
         {
-            var report = await Pipeline.VerifyAsync(markdown, o => o with { Parallelism = 1, NoCache = true, NoMerge = noMerge });
+            var report = await Pipeline.VerifyAsync(markdown, o => o with { NoMerge = noMerge, CommandLine = new() { Parallelism = 1, Cache = false } });
             foreach (var result in report.Snippets)
             {
                 Assert.True(result.Status == SnippetStatus.Passed, $"{result.Snippet.Tags.Name} (no-merge {noMerge}): {result.Message}\n{result.Detail}");
@@ -181,7 +181,7 @@ public sealed class LeftoverProcessTests
             """;
         using var folder = new TempFolder();
         folder.Write("post.md", markdown);
-        var verifier = new Verifier(new VerifyOptions { Paths = ["post.md"], CurrentDirectory = folder.Path, Parallelism = 1, NoCache = true, NoMerge = true });
+        var verifier = new Verifier(new VerifyOptions { Paths = ["post.md"], CurrentDirectory = folder.Path, NoMerge = true, CommandLine = new() { Parallelism = 1, Cache = false } });
 
         var report = await verifier.RunAsync();
 

@@ -34,7 +34,7 @@ public static class SampleReport
     {
         using var folder = new TempFolder();
         folder.CopySample("report-sample.md", File);
-        var verifier = new Verifier(new VerifyOptions { Paths = [File], CurrentDirectory = folder.Path, Parallelism = 2 });
+        var verifier = new Verifier(new VerifyOptions { Paths = [File], CurrentDirectory = folder.Path, CommandLine = new() { Parallelism = 2 } });
         return await verifier.RunAsync();
     }
 

@@ -106,7 +106,7 @@ internal static partial class TagParser
             else if (value is not null && ValueKeys.Contains(lowerKey)) AddValue(lowerKey, value, word, where);
             else if (NearMiss(key, value is not null) is { } meant)
             {
-                _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownTag, $"unknown tag '{word}'; did you mean '{meant}'?", where)
+                _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownTag, $"unknown tag '{word}'{EditDistance.DidYouMean(meant)}", where)
                     with { Suggestion = new(word, meant) });
             }
             else if (KindWords.Contains(lowerKey) || FlagWords.Contains(lowerKey) || ValueKeys.Contains(lowerKey))

@@ -60,9 +60,9 @@ public sealed class SettingsTests
     [Fact]
     public async Task WarnAsError_in_front_matter_fails_a_warning_as_the_warnaserror_tag_does()
     {
-        var plain = (await Pipeline.VerifyAsync(WarningPost, o => o with { NoCache = true })).Snippets.Single();
-        var strict = (await Pipeline.VerifyAsync("---\nsnippetcheck:\n  warnAsError: true\n---\n" + WarningPost, o => o with { NoCache = true })).Snippets.Single();
-        var tagged = (await Pipeline.VerifyAsync(WarningPost.Replace("run name=it", "run warnaserror name=it", StringComparison.Ordinal), o => o with { NoCache = true })).Snippets.Single();
+        var plain = (await Pipeline.VerifyAsync(WarningPost, o => o with { CommandLine = new() { Cache = false } })).Snippets.Single();
+        var strict = (await Pipeline.VerifyAsync("---\nsnippetcheck:\n  warnAsError: true\n---\n" + WarningPost, o => o with { CommandLine = new() { Cache = false } })).Snippets.Single();
+        var tagged = (await Pipeline.VerifyAsync(WarningPost.Replace("run name=it", "run warnaserror name=it", StringComparison.Ordinal), o => o with { CommandLine = new() { Cache = false } })).Snippets.Single();
 
         Assert.Equal(SnippetStatus.Passed, plain.Status);
         Assert.Equal((SnippetStatus.Failed, "CS0219"), (strict.Status, strict.Code));
@@ -87,15 +87,15 @@ public sealed class SettingsTests
     [Fact]
     public async Task NoWarn_as_a_tag_in_front_matter_and_in_the_config_file_keeps_a_warning_from_failing()
     {
-        var failing = (await Pipeline.VerifyAsync(UnusedWarningPost, o => o with { NoCache = true })).Snippets.Single();
-        var tagged = (await Pipeline.VerifyAsync(UnusedWarningPost.Replace("warnaserror", "warnaserror nowarn=CS0219", StringComparison.Ordinal), o => o with { NoCache = true })).Snippets.Single();
-        var frontMatter = (await Pipeline.VerifyAsync("---\nsnippetcheck:\n  noWarn: [CS0219]\n---\n" + UnusedWarningPost, o => o with { NoCache = true })).Snippets.Single();
-        var otherWarning = (await Pipeline.VerifyAsync("---\nsnippetcheck:\n  noWarn: [CS0168]\n---\n" + UnusedWarningPost, o => o with { NoCache = true })).Snippets.Single();
+        var failing = (await Pipeline.VerifyAsync(UnusedWarningPost, o => o with { CommandLine = new() { Cache = false } })).Snippets.Single();
+        var tagged = (await Pipeline.VerifyAsync(UnusedWarningPost.Replace("warnaserror", "warnaserror nowarn=CS0219", StringComparison.Ordinal), o => o with { CommandLine = new() { Cache = false } })).Snippets.Single();
+        var frontMatter = (await Pipeline.VerifyAsync("---\nsnippetcheck:\n  noWarn: [CS0219]\n---\n" + UnusedWarningPost, o => o with { CommandLine = new() { Cache = false } })).Snippets.Single();
+        var otherWarning = (await Pipeline.VerifyAsync("---\nsnippetcheck:\n  noWarn: [CS0168]\n---\n" + UnusedWarningPost, o => o with { CommandLine = new() { Cache = false } })).Snippets.Single();
 
         using var folder = new TempFolder();
         folder.Write("post.md", UnusedWarningPost);
         folder.Write("snippetcheck.json", "{ \"noWarn\": \"CS0219\" }");
-        var configured = (await new Verifier(new VerifyOptions { Paths = ["post.md"], CurrentDirectory = folder.Path, NoCache = true }).RunAsync()).Snippets.Single();
+        var configured = (await new Verifier(new VerifyOptions { Paths = ["post.md"], CurrentDirectory = folder.Path, CommandLine = new() { Cache = false } }).RunAsync()).Snippets.Single();
 
         Assert.Equal((SnippetStatus.Failed, "CS0219"), (failing.Status, failing.Code));
         Assert.Equal(SnippetStatus.Passed, tagged.Status);

@@ -1,4 +1,5 @@
 using SnippetCheck.Extraction.Discovery;
+using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;
@@ -136,7 +137,7 @@ public sealed class FileSetTests
     {
         using var folder = Library();
         folder.Write("snippetcheck.json", """{ "exclude": ["src/Lib/Legacy.cs"] }""");
-        var options = new VerifyOptions { CurrentDirectory = folder.Path, All = true, NoCache = true };
+        var options = new VerifyOptions { CurrentDirectory = folder.Path, CommandLine = new() { Mode = VerifyMode.All, Cache = false } };
         await using var verifier = new Verifier(options);
         DocumentText Text(string path) => new(Path.Combine(folder.Path, path), File.ReadAllText(Path.Combine(folder.Path, path)));
 
