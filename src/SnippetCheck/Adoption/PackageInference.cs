@@ -169,8 +169,8 @@ internal sealed partial class PackageInference(
     {
         var page = await AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false);
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Snippets.Source.Document.FullPath))!;
-        // What the page's folder and each ancestor folder name (ForDocumentAsync read them while finding the page's own).
-        var set = DocSet.FoldersOf(document.Snippets).SelectMany(key => _docSetEvidence.GetValueOrDefault(key) ?? []).ToList();
+        // What the page's folder and each ancestor folder name.
+        var set = DocSet.FoldersOf(document.Snippets).SelectMany(key => FolderEvidence(key, framework)).ToList();
         var more = await Task.WhenAll(set.Take(MaxCandidates).Select(g => FirstFoundAsync(g, folder, framework, cancellationToken)))
             .ConfigureAwait(false);
         return [.. page.Concat(more.OfType<Found>()).DistinctBy(f => f.Package.Key)];
@@ -243,9 +243,11 @@ internal sealed partial class PackageInference(
         // NUnit page beside an xUnit one must not get xunit for its unknown 'Assert', but a page whose only evidence is a
         // link to another package (Polly's chaos/index.md: Microsoft.Extensions.AsyncState) still gets the doc set's.
         var own = Evidence(document, framework).ToList();
-        var setEvidence = DocSet.FoldersOf(document).SelectMany(FolderEvidence).ToList();
+        var setEvidence = DocSet.FoldersOf(document).SelectMany(key => FolderEvidence(key, framework)).ToList();
         var statedGroups = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).ToList();
-        var ownFound = await FindAllAsync([.. own.Take(MaxCandidates)]).ConfigureAwait(false);
+        // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
+        var ownFound = await Task.WhenAll(own.Take(MaxCandidates).Select(g => FirstFoundAsync(g, folder, framework, cancellationToken)))
+            .ConfigureAwait(false);
         var ownDeclares = ownFound.Any(f => f is not null && (unknown is null || f.Names.Overlaps(unknown)));
         // An add-on's page ('dotnet add package FastEndpoints.Security') still uses the package it extends, which the doc set
         // names: of the doc set's packages, those whose ID is a dotted prefix of the page's own come after them.
@@ -258,21 +260,17 @@ internal sealed partial class PackageInference(
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase)
             .Take(MaxCandidates)
             .ToList();
-        var found = await FindAllAsync(groups).ConfigureAwait(false);
+        var found = await Task.WhenAll(groups.Select(g => FirstFoundAsync(g, folder, framework, cancellationToken))).ConfigureAwait(false);
         _postPackages[document.Source.Document.FullPath] =
             [.. found.Take(Math.Min(named.Count, groups.Count)).OfType<Found>().Select(f => f.Package)];
         var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => unknown is null || f.Names.Overlaps(unknown))], shown, unloaded);
-
-        // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
-        async Task<Found?[]> FindAllAsync(IReadOnlyList<IReadOnlyList<PackageCandidate>> candidates) =>
-            await Task.WhenAll(candidates.Select(g => FirstFoundAsync(g, folder, framework, cancellationToken))).ConfigureAwait(false);
-
-        // What the pages directly in one folder of the run name (once per run: the same for each page below it).
-        IReadOnlyList<IReadOnlyList<PackageCandidate>> FolderEvidence(string key) => _docSetEvidence.GetOrAdd(key,
-            _ => [.. docSet.Where(d => DocSet.FolderOf(d) == key).SelectMany(d => Evidence(d, framework))]);
     }
+
+    /// <summary>What the pages directly in one folder of the run name (once per run: the same for each page below it).</summary>
+    private IReadOnlyList<IReadOnlyList<PackageCandidate>> FolderEvidence(string key, ImmutableArray<MetadataReference> framework) =>
+        _docSetEvidence.GetOrAdd(key, _ => [.. docSet.Where(d => DocSet.FolderOf(d) == key).SelectMany(d => Evidence(d, framework))]);
 
     /// <summary>What one page names of its packages: its install lines, its test and benchmark attributes, its usings.</summary>
     private static IEnumerable<IReadOnlyList<PackageCandidate>> Evidence(SnippetDocument document, ImmutableArray<MetadataReference> framework) =>

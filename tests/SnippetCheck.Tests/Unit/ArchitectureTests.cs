@@ -173,22 +173,6 @@ public sealed class ArchitectureTests
             $"authoring: {Ranked(authoring)}; core: {Ranked(CoreFolder)}");
     }
 
-    /// <summary>A line a reader takes in at once: no src line over 150 characters (docs/architecture.md).</summary>
-    [Fact]
-    public void No_source_line_is_longer_than_150_characters()
-    {
-        var root = RepositoryRoot.PathOf("");
-        var longLines = Directory.GetFiles(RepositoryRoot.PathOf("src"), "*.cs", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
-            .SelectMany(f => File.ReadAllLines(Path.Combine(root, f)).Select((line, i) => (File: f, Line: i + 1, line.Length)))
-            .Where(l => l.Length > 150)
-            .Select(l => $"{l.File}:{l.Line} ({l.Length})")
-            .ToList();
-
-        Assert.True(longLines.Count == 0, $"{longLines.Count} lines over 150 characters:\n{string.Join('\n', longLines.Take(20))}");
-    }
-
     /// <summary><c>src/SnippetCheck/Extraction/Markdown</c> → <c>Extraction.Markdown</c>: the namespace a folder's files are in.</summary>
     private static string FolderName(string project, string folder) =>
         Path.GetRelativePath(project, folder).Replace(Path.DirectorySeparatorChar, '.');
