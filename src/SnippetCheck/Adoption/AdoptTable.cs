@@ -55,7 +55,7 @@ internal static class AdoptTable
         var usings = (report.Members > 0 ? $", {report.Members} as members" : "")
             + (report.Results > 0 ? $", {report.Results} with their result lines checked" : "")
             + (report.WithUsings > 0 ? $", {report.WithUsings} with hidden usings" : "")
-            + (report.InSessions > 0 ? $", {report.InSessions} in sessions with earlier blocks" : "")
+            + (report.InSessions > 0 ? $", {report.InSessions} in sessions with other blocks of their page" : "")
             + (report.WithPackages > 0 ? $", {report.WithPackages} with their post's package" : "")
             + (report.WithHiddenChecks > 0 ? $", {report.WithHiddenChecks} with a hidden check of their prose" : "")
             + (report.Fixtures > 0 ? $", {report.Fixtures} page{(report.Fixtures == 1 ? "" : "s")} as one class (the page fixture)" : "");

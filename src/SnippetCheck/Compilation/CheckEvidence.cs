@@ -12,6 +12,15 @@ internal sealed record CheckEvidence(string? KnownUse, int BoundCalls, int Unbou
     /// </summary>
     public bool ChecksSomething => KnownUse is not null && UnboundCalls <= BoundCalls;
 
+    /// <summary>The block's first member call, made on a receiver of unknown type (<see cref="Compilation.HollowCall"/>); null when it binds.</summary>
+    public HollowCall? HollowCall { get; init; }
+
+    /// <summary>
+    /// The block is compiled with packages, leaves calls unbound, and binds nothing of a package: what binds (a
+    /// <c>StringComparer</c>, an <c>int.TryParse</c>) is the framework's, beside the package API it tolerates as unknown.
+    /// </summary>
+    public bool Incidental { get; init; }
+
     /// <summary>Why a block with a binding still checks nothing: its unbound calls outnumber the bound ones; null otherwise.</summary>
     public string? Shortfall => KnownUse is not null && UnboundCalls > BoundCalls
         ? $"only {BoundCalls} of its {BoundCalls + UnboundCalls} calls bind to the framework or a package; the other {UnboundCalls} depend on " +

@@ -92,10 +92,12 @@ internal static partial class CheckLevel
     /// because they depend on an unknown name. <c>var</c> and namespaces prove nothing.
     /// </summary>
     public static CheckEvidence Evidence(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, Func<SyntaxNode, bool> inBlock,
-        Func<SyntaxNode, bool> isFiller, CancellationToken cancellationToken)
+        Func<SyntaxNode, bool> isFiller, Func<SyntaxNode, Model.SourceLocation?> locate, CancellationToken cancellationToken)
     {
         string? first = null;
         int bound = 0, unbound = 0;
+        HollowCall? hollow = null;
+        var bindsPackage = false;
         foreach (var tree in trees)
         {
             var root = tree.GetRoot(cancellationToken);
@@ -113,19 +115,30 @@ internal static partial class CheckLevel
                 if (unboundCalls.Contains(call) || Incidental(call)) continue;
                 if (OfAReference(compilation, BoundSymbol(model.GetSymbolInfo(call, cancellationToken)))) bound++;
             }
-            if (first is not null) continue;
+            hollow ??= FirstCallOnUnknown(model, root, inBlock, isFiller, locate, cancellationToken);
+            if (first is not null && bindsPackage) continue;
             foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
             {
                 if (name is IdentifierNameSyntax { IsVar: true } || !inBlock(name) || isFiller(name) || Incidental(name)) continue;
                 var symbol = BoundSymbol(model.GetSymbolInfo(name, cancellationToken));
                 if (symbol is not (INamedTypeSymbol or IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol)
                     || !OfAReference(compilation, symbol)) continue;
-                first = symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
-                break;
+                first ??= symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+                bindsPackage |= OfAPackage(compilation, symbol);
+                if (bindsPackage) break;
             }
         }
-        return new CheckEvidence(first, bound, unbound);
+        var packages = compilation.References.Where(r => !IsFramework(r)).ToList();
+        return new CheckEvidence(first, bound, unbound)
+        {
+            HollowCall = hollow,
+            Incidental = packages.Count > 0 && !bindsPackage && unbound > 0,
+        };
     }
+
+    /// <summary>A symbol of a package or a referenced project: of a reference that is not the framework's.</summary>
+    private static bool OfAPackage(CSharpCompilation compilation, ISymbol symbol) =>
+        symbol.ContainingAssembly is { } assembly && compilation.GetMetadataReference(assembly) is { } reference && !IsFramework(reference);
 
     /// <summary>
     /// The symbol a use bound to; for a call whose overload stayed open (<c>WriteLine(order.Total)</c>: an unknown
@@ -138,14 +151,18 @@ internal static partial class CheckLevel
         symbol?.ContainingAssembly is { } assembly && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly);
 
     /// <summary>
-    /// A call or <c>new</c> the compiler did not bind because it depends on an unknown name: no symbol, no candidate, an error type.
+    /// A call or <c>new</c> the compiler did not bind because it depends on an unknown name: no symbol, no candidate. Its
+    /// type may still be known: on an unknown receiver, the compiler's recovery gives <c>validator.Validate(age)</c> the
+    /// return type of a <c>Validate</c> it found among a package's extension methods, yet bound nothing.
     /// </summary>
     private static bool IsUnbound(SemanticModel model, SyntaxNode call, CancellationToken cancellationToken)
     {
         var info = model.GetSymbolInfo(call, cancellationToken);
         if (info.Symbol is not null || !info.CandidateSymbols.IsEmpty) return false;
         if (call is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }) return false;
-        return model.GetTypeInfo(call, cancellationToken).Type is null or { TypeKind: TypeKind.Error };
+        return model.GetTypeInfo(call, cancellationToken).Type is null or { TypeKind: TypeKind.Error or TypeKind.Dynamic }
+            || call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver } }
+            && model.GetTypeInfo(receiver, cancellationToken).Type is null or { TypeKind: TypeKind.Error };
     }
 
     /// <summary>What a call hands over: its argument list, and a <c>new</c>'s initializer too.</summary>

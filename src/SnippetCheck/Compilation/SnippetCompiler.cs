@@ -158,7 +158,8 @@ internal static class SnippetCompiler
             success, image, source.IsExecutable, Mapped([.. diagnostics, .. unbound.Select(u => u.Diagnostic)], lineToPart, internalMembers, unknown),
             clock.Elapsed)
         {
-            Evidence = CheckLevel.Evidence(compilation, source.Trees, InBlock, IsFiller, cancellationToken),
+            Evidence = CheckLevel.Evidence(
+                compilation, source.Trees, InBlock, IsFiller, n => Locate(n.GetLocation(), lineToPart).Location, cancellationToken),
             Holes = check.Holes ?? [],
         };
     }

@@ -126,6 +126,11 @@ internal static class DiagnosticCatalog
             "or a run that throws where the text does not say so. A warning beside the block's failure, in SARIF, the GitHub annotations and the " +
             "step summary; `adopt` lists the same blocks. Tag the block `ignore reason=\"...\"` to silence it.",
             DiagnosticSeverity.Warning),
+        Error(DiagnosticCodes.HollowCheck, nameof(DiagnosticCodes.HollowCheck), "Hollow check",
+            "A block tagged `check` binds something, but not what it is about: its first member call, the call it exists to show, is made on " +
+            "a receiver of unknown type (`builder.Services.AddX()` with `builder` declared nowhere), or, compiled with packages, all it binds " +
+            "is the framework's beside calls left unbound. A misspelt method there would pass. Declare the receiver (`given=NAME:TYPE`, a " +
+            "hidden prelude), name its package (`packages=`), or tag it `ignore`."),
 
         Error(DiagnosticCodes.BadConfig, nameof(DiagnosticCodes.BadConfig), "Bad configuration",
             "`snippetcheck.json` (or the `--config` file) cannot be used: bad JSON, an unknown key or a bad value. The run stops with exit code 2."),

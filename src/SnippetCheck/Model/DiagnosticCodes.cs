@@ -79,6 +79,8 @@ public static class DiagnosticCodes
     public const string TestFailed = "SC2015";
     /// <summary>Suspected rot: an untagged block that looks broken rather than incomplete.</summary>
     public const string SuspectedRot = "SC2016";
+    /// <summary>Hollow check: the call a check block shows is made on a name of unknown type, or all it binds is incidental.</summary>
+    public const string HollowCheck = "SC2017";
 
     // SC3xxx: files, configuration and the tool itself.
     /// <summary>Bad configuration.</summary>

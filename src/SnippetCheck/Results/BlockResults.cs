@@ -38,6 +38,7 @@ internal static class BlockResults
     {
         Verdict.Failed { Failure: AnnotationFailure { Diagnostic: var finding } } when !snippet.Annotations.Contains(finding) => [finding],
         Verdict.Failed { Failure: NothingCheckedFailure nothing } => [Diagnostic.Error(nothing.Code, nothing.Message, nothing.Location)],
+        Verdict.Failed { Failure: HollowCheckFailure hollow } => [Diagnostic.Error(hollow.Code, hollow.Message, hollow.Location)],
         _ => [],
     };
 

@@ -60,8 +60,13 @@ internal static class Judge
     {
         var refused = compiled.Errors.Where(e => e.UnknownName is null).ToList();
         if (refused.Count > 0) return CompileError(snippet, refused);
-        if (compiled.KnownUse is not { } knownUse || compiled.Evidence is { ChecksSomething: false })
+        if (compiled.KnownUse is not { } knownUse) return new Verdict.Failed(new NothingCheckedFailure(snippet.Location));
+        if (compiled.Evidence is { ChecksSomething: false })
             return new Verdict.Failed(new NothingCheckedFailure(snippet.Location) { Shortfall = compiled.Evidence?.Shortfall });
+        // What the block is about must bind, not something beside it (docs/authoring.md, "What check counts").
+        if (compiled.Evidence?.HollowCall is { } hollow) return new Verdict.Failed(new HollowCheckFailure(hollow.At ?? snippet.Location, hollow, 0));
+        if (compiled.Evidence is { Incidental: true, UnboundCalls: var unboundCalls })
+            return new Verdict.Failed(new HollowCheckFailure(snippet.Location, null, unboundCalls));
         var unknown = compiled.Errors.Where(e => e.UnknownName != Holes.Marker).Select(
             e => new UnknownName(e.UnknownName!, e.Location ?? snippet.Location)).Distinct();
         return new Verdict.Checked([.. unknown], knownUse) { Holes = compiled.Holes };

@@ -466,7 +466,7 @@ public sealed class AdoptSessionTests
         var write = CliRunner.Run(folder.Path, "adopt", "--write");
 
         Assert.True(write.ExitCode == 0, write.Output);
-        Assert.Contains("3 in sessions with earlier blocks", write.Stdout);
+        Assert.Contains("3 in sessions with other blocks of their page", write.Stdout);
         var expected = post
             .Replace("```csharp\nrecord", "<!-- snippetcheck: compile session=adopt-1 -->\n```csharp\nrecord", StringComparison.Ordinal)
             .Replace("```csharp\nvar order", "<!-- snippetcheck: run session=adopt-1 -->\n```csharp\nvar order", StringComparison.Ordinal)

@@ -19,9 +19,9 @@ public sealed class CheckHoleTests
     }
 
     private const string Fragment = """
-        services.AddDbContext<AppDbContext>(...);
         var json = System.Text.Json.JsonSerializer.Serialize(...);
         var options = new System.Text.Json.JsonSerializerOptions { ... };
+        services.AddDbContext<AppDbContext>(...);
         int count = ...;
         ...
         Console.WriteLine(json.Length + count);
@@ -34,7 +34,7 @@ public sealed class CheckHoleTests
 
         Assert.Equal(SnippetStatus.Passed, result.Status);
         var holes = Assert.IsType<Verdict.Checked>(result.Verdict).Holes;
-        Assert.Equal([(HoleKind.Arguments, 5, 37), (HoleKind.Arguments, 6, 54), (HoleKind.Initializer, 7, 60), (HoleKind.Initializer, 8, 13), (HoleKind.Statement, 9, 1)],
+        Assert.Equal([(HoleKind.Arguments, 5, 54), (HoleKind.Initializer, 6, 60), (HoleKind.Arguments, 7, 37), (HoleKind.Initializer, 8, 13), (HoleKind.Statement, 9, 1)],
             holes.Select(h => (h.Kind, h.Line, h.Column)));
         Assert.All(holes, h => Assert.Equal("post.md", h.File));
         Assert.Equal("checked (services, AppDbContext not declared in the post; 5 holes left out)", result.Message);

@@ -23,16 +23,16 @@ public sealed class CorpusFactAttribute : FactAttribute
 
 /// <summary>
 /// Issue 42's "no false check", measured on real posts: every block tagged <c>check</c> in an adopted corpus gets
-/// mutants that break an API it binds to the framework, and each must fail. Three kinds, the first of each a block has:
+/// mutants that break an API it binds to the framework, and each must fail. Its kinds, the first of each a block has:
 /// a member it calls on a framework type renamed (or, for a framework type or static member it names alone, one letter
 /// changed, which the check level tells from a name the post never declares by the near-miss rule); one argument
-/// removed from a call to a framework method that has no overload taking one fewer; a framework type in a declaration
-/// misspelt by one letter. Bindings are read from a compilation of the block against the framework alone, so a package's
-/// names give no mutants. The figures are written to the test output and to <c>$SNIPPETCHECK_MUTANT_CORPUS.mutants.txt</c>.
+/// removed from a call to a framework method that has no overload taking one fewer; one argument added to the block's
+/// first framework call, when no overload takes one more; a framework type in a declaration misspelt by one letter.
+/// Bindings are read from a compilation of the block against the framework alone, so a package's names give no mutants. The figures are written to the test output and to <c>$SNIPPETCHECK_MUTANT_CORPUS.mutants.txt</c>.
 /// </summary>
 public sealed class CheckMutantsOnACorpus(ITestOutputHelper output)
 {
-    private enum Kind { Rename, DropArgument, MisspellType, RenameOnUnknown }
+    private enum Kind { Rename, DropArgument, AddArgument, MisspellType, RenameOnUnknown }
 
     /// <summary>One text edit on one line of a post: replace <paramref name="Length"/> characters at the column.</summary>
     private sealed record Mutant(Kind Kind, string File, int BlockLine, int Line, int Column, int Length, string Replacement, string Was);
@@ -160,6 +160,21 @@ public sealed class CheckMutantsOnACorpus(ITestOutputHelper output)
             var (editLine, editColumn) = At(start);
             if (At(last.Span.End).Line != editLine) continue; // the arguments span lines: keep the edit on one line
             yield return new Mutant(Kind.DropArgument, block.Location.File, block.Location.Line, editLine, editColumn, last.Span.End - start, "", text[start..last.Span.End]);
+            break;
+        }
+
+        // One argument more to the block's first framework call that no overload takes with that many (issue 54: an
+        // argument added to a call the check level tolerated still passed). Inserted before its ')', on that line.
+        foreach (var invocation in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().Where(InBlock).OrderBy(i => i.ArgumentList.SpanStart))
+        {
+            if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method || !OfTheFramework(method)
+                || invocation.ArgumentList.ToString().Contains(Holes.Marker, StringComparison.Ordinal)) continue;
+            var original = method.ReducedFrom ?? method;
+            var more = invocation.ArgumentList.Arguments.Count + 1 + (method.ReducedFrom is null ? 0 : 1);
+            if (original.ContainingType.GetMembers(original.Name).OfType<IMethodSymbol>().Any(o => Accepts(o, more))) break;
+            var (closeLine, closeColumn) = At(invocation.ArgumentList.CloseParenToken.SpanStart);
+            var added = invocation.ArgumentList.Arguments.Count == 0 ? "0" : ", 0";
+            yield return new Mutant(Kind.AddArgument, block.Location.File, block.Location.Line, closeLine, closeColumn, 0, added, "");
             break;
         }
 
