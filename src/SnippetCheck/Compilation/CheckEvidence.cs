@@ -12,7 +12,7 @@ internal sealed record CheckEvidence(string? KnownUse, int BoundCalls, int Unbou
     /// </summary>
     public bool ChecksSomething => KnownUse is not null && UnboundCalls <= BoundCalls;
 
-    /// <summary>The block's first member call, made on a receiver of unknown type (<see cref="Compilation.HollowCall"/>); null when it binds.</summary>
+    /// <summary>The block's first member call, made on a receiver of unknown type (<see cref="Compilation.HollowCall"/>); null if it binds.</summary>
     public HollowCall? HollowCall { get; init; }
 
     /// <summary>
