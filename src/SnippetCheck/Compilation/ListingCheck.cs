@@ -46,6 +46,8 @@ internal static class ListingCheck
                 FieldDeclarationSyntax field => field.Declaration.Variables.All(v => v.Initializer is null || IsLiteral(v.Initializer.Value)),
                 MethodDeclarationSyntax method => method.Body is null && method.ExpressionBody is null,
                 ConstructorDeclarationSyntax constructor => constructor.Body is null && constructor.ExpressionBody is null,
+                OperatorDeclarationSyntax op => op.Body is null && op.ExpressionBody is null && ListedOperators.MetadataName(op) is not null,
+                ConversionOperatorDeclarationSyntax conversion => conversion.Body is null && conversion.ExpressionBody is null,
                 PropertyDeclarationSyntax property => property.ExpressionBody is null && property.Initializer is null
                     && property.AccessorList?.Accessors.All(a => a.Body is null && a.ExpressionBody is null) == true,
                 TypeDeclarationSyntax type => type.Members.Count == 0,
@@ -141,6 +143,23 @@ internal static class ListingCheck
                     c => c.DeclaredAccessibility == Accessibility.Public).ToList();
                 var match = candidates.FirstOrDefault(c => SameParameters(constructor.ParameterList, c));
                 yield return Result(name, match, candidates, $"constructor '{name}{constructor.ParameterList}'");
+                break;
+            }
+            case OperatorDeclarationSyntax op:
+            {
+                var name = ListedOperators.MetadataName(op)!;
+                var match = ListedOperators.Candidates(index, name).FirstOrDefault(
+                    m => SameType(op.ReturnType, m.ReturnType) && SameParameters(op.ParameterList, m));
+                yield return Result(name, match, ListedOperators.Candidates(index, name), $"'operator {op.OperatorToken.ValueText}{op.ParameterList}'");
+                break;
+            }
+            case ConversionOperatorDeclarationSyntax conversion:
+            {
+                var name = ListedOperators.MetadataName(conversion);
+                var match = ListedOperators.Candidates(index, name).FirstOrDefault(
+                    m => SameType(conversion.Type, m.ReturnType) && SameParameters(conversion.ParameterList, m));
+                yield return Result(name, match, ListedOperators.Candidates(index, name),
+                    $"'{conversion.ImplicitOrExplicitKeyword.ValueText} operator {conversion.Type}{conversion.ParameterList}'");
                 break;
             }
             case PropertyDeclarationSyntax property:

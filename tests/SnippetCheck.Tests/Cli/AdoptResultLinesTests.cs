@@ -80,4 +80,50 @@ public sealed class AdoptResultLinesTests
         Assert.Equal(1, renamed.ExitCode);
         Assert.Contains("post.md(5,11): error CS1061:", renamed.Stdout);
     }
+
+    /// <summary>
+    /// Result lines worded for another culture (a comment naming it), the clock, or another number type: what the post says
+    /// holds where it says so, not in the invariant culture the run has (Humanizer's readme, issue 54). The block is tagged
+    /// <c>compile results</c>: its calls compile, its claims are not run; a real wrong claim beside them stays untagged.
+    /// </summary>
+    private const string ElsewherePost = """
+        # Elsewhere
+
+        ```csharp
+        // in fr-FR culture
+        1.5.ToString() => "1,5"
+        ```
+
+        ```csharp
+        Math.Round(2.4) => 2
+        ```
+
+        ```csharp
+        "abc".ToUpperInvariant() => "ABD"
+        ```
+
+        """;
+
+    [Fact]
+    public void Result_lines_that_hold_in_another_culture_or_number_type_are_tagged_compile_and_a_wrong_one_is_not()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", ElsewherePost);
+
+        var run = CliRunner.Run(folder.Path, "adopt", "--write", "--report", "json=adopt.json");
+
+        Assert.Equal(0, run.ExitCode);
+        var blocks = AdoptJsonReport.Load(Path.Combine(folder.Path, "adopt.json")).Blocks;
+        Assert.Equal("compile results", blocks[3].GetProperty("tag").GetString());
+        Assert.Equal("compile results", blocks[8].GetProperty("tag").GetString());
+        Assert.Equal("runtime-failure", blocks[12].GetProperty("cause").GetString());
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains("2 passed, 0 failed", verify.Stdout);
+
+        // Compiled, so a renamed call fails.
+        var tagged = File.ReadAllText(Path.Combine(folder.Path, "post.md"));
+        folder.Write("post.md", tagged.Replace("Math.Round(", "Math.Rund(", StringComparison.Ordinal));
+        Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
+    }
 }

@@ -101,4 +101,39 @@ public sealed class ListingCheckTests
     [InlineData("out int result", "ref int result")]
     public Task A_mutant_of_a_framework_listing_fails(string original, string mutant) =>
         AssertMutantFailsAsync(FrameworkListing, original, mutant, "check listing");
+
+    /// <summary>
+    /// Operators and conversions as a generated API page lists them (Humanizer's ByteSize page, issue 54): the token with
+    /// its parameter count names the operator (<c>-</c> with one parameter is the negation, with two the subtraction).
+    /// </summary>
+    private const string OperatorListing = """
+        public static bool operator ==(System.DateTime d1, System.DateTime d2);
+        public static System.TimeSpan operator -(System.DateTime d1, System.DateTime d2);
+        public static TimeSpan operator -(TimeSpan t);
+        public static decimal operator ++(decimal d);
+        public static explicit operator int(decimal value);
+        """;
+
+    [Fact]
+    public async Task A_listing_of_operators_is_checked()
+    {
+        var result = await ListingAsync(OperatorListing, "check listing");
+
+        Assert.True(result.Status == SnippetStatus.Passed, $"{result.Status} {result.Code} {result.Message}");
+        Assert.Equal(VerificationLevel.Check, result.Level);
+    }
+
+    [Theory]
+    [InlineData("bool operator ==", "int operator ==")]
+    [InlineData("operator -(TimeSpan t)", "operator !(TimeSpan t)")]
+    [InlineData("operator -(System.DateTime d1", "operator *(System.DateTime d1")]
+    [InlineData("operator ++(decimal d)", "operator ++(TimeSpan d)")]
+    [InlineData("explicit operator int", "implicit operator int")]
+    public async Task A_mutant_of_an_operator_listing_fails(string original, string mutant)
+    {
+        // The listing as written passes (before operators were read, it failed as no listing at all, mutant or not).
+        var unmutated = await ListingAsync(OperatorListing, "check listing");
+        Assert.True(unmutated.Status == SnippetStatus.Passed, $"{unmutated.Status} {unmutated.Code} {unmutated.Message}");
+        await AssertMutantFailsAsync(OperatorListing, original, mutant, "check listing");
+    }
 }
