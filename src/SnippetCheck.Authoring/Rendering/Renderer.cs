@@ -3,7 +3,6 @@ using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
 using SnippetCheck.Results;
-using SnippetCheck.Caching.Store;
 
 namespace SnippetCheck.Rendering;
 
@@ -107,7 +106,7 @@ public static class Renderer
                 output.Write(page, html);
                 pages.Add((title, page.Replace(Path.DirectorySeparatorChar, '/')));
             }
-            catch (LinkedFileException e)
+            catch (LinkedFileRefused e)
             {
                 notWritten.Add($"{document.DisplayPath}: no copy or page: {e.Message}");
             }
