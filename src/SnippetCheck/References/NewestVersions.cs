@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using SnippetCheck.Model;
-using SnippetCheck.References;
 using SnippetCheck.Extraction.Snippets;
-using SnippetCheck.Caching;
+using SnippetCheck.Caching.Store;
 
-namespace SnippetCheck.Outdated;
+namespace SnippetCheck.References;
 
-/// <summary>What the sources offer for a pinned package.</summary>
+/// <summary>What the sources offer for a pinned package (what <c>PackageService.NewestAsync</c> answers).</summary>
 /// <param name="Newest">The newest version that restores for every framework asked; null when the sources list none.</param>
 /// <param name="Note">Why the newest listed version is not <paramref name="Newest"/> (it does not restore), or why nothing was found.</param>
 internal sealed record NewestVersion(string Id, string? Newest, string? Note)
@@ -28,9 +27,6 @@ internal sealed class NewestVersions(PackageSearch search, string cacheRoot, str
 
     private readonly ConcurrentDictionary<TargetFramework, PackageRestorer> _restorers = new();
 
-    /// <summary>The answers kept in the package cache, under <c>newest/</c>.</summary>
-    private readonly ToolCache _kept = new(cacheRoot);
-
     private readonly ConcurrentDictionary<string, Lazy<Task<NewestVersion>>> _found = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Requests made to the sources: version lists asked for, and restores run (none when every answer was kept).</summary>
@@ -43,16 +39,18 @@ internal sealed class NewestVersions(PackageSearch search, string cacheRoot, str
         _found.GetOrAdd($"{id}|{pinned}|{string.Join(',', frameworks)}", _ => new Lazy<Task<NewestVersion>>(async () =>
         {
             var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
-            List<(string, string?)> parts =
-                [("id", id.ToLowerInvariant()), ("pinned", pinned), ("prerelease", prerelease ? "true" : "false"), ("nuget.config", nugetConfigText)];
-            parts.AddRange(frameworks.Select(f => ("framework", (string?)f.Moniker)));
-            var key = ToolCache.Key(parts);
-            if (_kept.TryGet("newest", key, bytes => JsonSerializer.Deserialize<NewestVersion>(bytes), maxAge) is { } kept) return kept;
+            var key = new StoreKey().Add("id", id.ToLowerInvariant()).Add("pinned", pinned).Add("prerelease", prerelease).Add(
+                "nuget.config", nugetConfigText);
+            foreach (var framework in frameworks) key.Add("framework", framework.Moniker);
+            var file = Path.Combine(cacheRoot, "newest", StoreKey.FolderName(key.Hash()) + ".json");
+            if (File.Exists(file) && DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < maxAge
+                && StoreFile.TryRead(file, bytes => JsonSerializer.Deserialize<NewestVersion>(bytes)) is { } kept)
+                return kept;
             var found = await FindUncachedAsync(id, pinned, frameworks, folder, cancellationToken).ConfigureAwait(false);
             // "Not listed" may be a source that could not be reached: it is asked again next time.
             if (found.Resolved)
             {
-                _kept.Set("newest", key, JsonSerializer.SerializeToUtf8Bytes(found));
+                StoreFile.Write(file, JsonSerializer.SerializeToUtf8Bytes(found));
             }
             return found;
         })).Value;
