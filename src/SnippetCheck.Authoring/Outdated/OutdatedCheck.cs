@@ -73,10 +73,10 @@ public static class OutdatedCheck
         var (documents, _) = verifier.Prepare();
         var packages = Packages(verifier, settings);
         var uses = PinCollector.Collect(documents, packages);
-        var frameworks = FrameworkMatrix.Of(documents);
+        var frameworks = PreparedDocument.RunFrameworks(documents);
         var newest = await NewestByPackageAsync(packages, uses,
             blocks => blocks.SelectMany(
-                b => documents.Where(d => d.Snippets.Snippets.Contains(b)).SelectMany(d => frameworks.Where(f => FrameworkMatrix.Applies(d, b, f)))),
+                b => documents.Where(d => d.Snippets.Snippets.Contains(b)).SelectMany(d => d.FrameworksOf(b, frameworks))),
             cancellationToken).ConfigureAwait(false);
         return Moves(newest, uses);
     }
