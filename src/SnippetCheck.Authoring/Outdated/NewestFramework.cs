@@ -1,7 +1,6 @@
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
-using SnippetCheck.References;
 using SnippetCheck.Results;
 
 namespace SnippetCheck.Outdated;
@@ -13,6 +12,8 @@ namespace SnippetCheck.Outdated;
 /// </summary>
 internal static class NewestFramework
 {
+    private static readonly IReadOnlyDictionary<string, string> NoMoves = new Dictionary<string, string>();
+
     /// <returns>A row per file and framework, and how many blocks were verified again.</returns>
     public static async Task<(IReadOnlyList<PinRow> Rows, int Reverified)> CheckAsync(
         VerifyOptions options, IReadOnlyList<PreparedDocument> documents,
@@ -26,7 +27,7 @@ internal static class NewestFramework
         var locations = behind.Select(r => r.Location).ToHashSet();
         var files = documents.Where(d => d.Snippets.Snippets.Any(s => locations.Contains(s.Location))).Select(
             d => d.Snippets.Source.Document.FullPath).ToList();
-        var again = new Verifier(options with { Paths = files, Filter = null }, PackageMoves.None, locations, newest);
+        var again = new Verifier(options with { Paths = files, Filter = null }, NoMoves, locations, newest);
         var report = await again.RunAsync(cancellationToken).ConfigureAwait(false);
         var onNewest = report.Snippets.Where(r => locations.Contains(r.Location)).ToDictionary(r => r.Location);
         IReadOnlyList<PinRow> rows = [.. behind

@@ -1,7 +1,5 @@
-using SnippetCheck.Programs;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
-using SnippetCheck.References;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 
@@ -18,8 +16,8 @@ public sealed record OutdatedSettings(bool Prerelease, TimeSpan LookupMaxAge)
 
 /// <summary>
 /// <c>snippetcheck outdated</c> (issue 45): verifies the posts as they are, finds the newest version of every package
-/// they pin (<see cref="NewestVersions"/>), and verifies again, in the same run, the blocks whose pins are behind,
-/// with those pins read as the newest versions (<see cref="PackageMoves"/>). Each pin gets a row: its blocks that
+/// they pin (<see cref="PackageService.NewestAsync"/>), and verifies again, in the same run, the blocks whose pins are
+/// behind, with those pins read as the newest versions (the verifier's trial constructor). Each pin gets a row: its blocks that
 /// still pass, and those that now fail with their first error.
 /// </summary>
 public static class OutdatedCheck
@@ -31,15 +29,14 @@ public static class OutdatedCheck
         var pinned = await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
         var (documents, _) = verifier.Prepare();
         var byBlock = pinned.Snippets.ToDictionary(r => r.Location);
+        var packages = Packages(verifier, settings);
         // The pins of the blocks this run verified: --filter, front matter skip and untagged blocks leave the others out.
-        var uses = PinCollector.Collect(documents, ConfigPins(verifier, options))
+        var uses = PinCollector.Collect(documents, packages)
             .Select(u => u with { Blocks =
                 [.. u.Blocks.Where(b => byBlock.GetValueOrDefault(b.Location)?.Status is SnippetStatus.Passed or SnippetStatus.Failed)] })
             .Where(u => u.Blocks.Count > 0)
             .ToList();
-        var versions = Lookup(verifier, options, settings);
-
-        var newest = await NewestByPackageAsync(verifier, options, versions, uses,
+        var newest = await NewestByPackageAsync(packages, uses,
             blocks => blocks.Select(b => byBlock.GetValueOrDefault(b.Location)).OfType<SnippetResult>().SelectMany(FrameworksOf), cancellationToken)
             .ConfigureAwait(false);
         var moved = Moves(newest, uses);
@@ -51,7 +48,7 @@ public static class OutdatedCheck
             // Only the blocks that use a moved package are verified again, in the posts that have them.
             var files = documents.Where(d => d.Snippets.Snippets.Any(s => affected.Contains(s.Location))).Select(
                 d => d.Snippets.Source.Document.FullPath).ToList();
-            var again = new Verifier(options with { Paths = files, Filter = null }, new PackageMoves(moved), affected);
+            var again = new Verifier(options with { Paths = files, Filter = null }, moved, affected);
             var report = await again.RunAsync(cancellationToken).ConfigureAwait(false);
             foreach (var result in report.Snippets.Where(r => affected.Contains(r.Location))) onNewest[result.Location] = result;
             reverified = Verified(report);
@@ -61,38 +58,42 @@ public static class OutdatedCheck
         var (frameworkRows, onNewestFramework) =
             await NewestFramework.CheckAsync(options, documents, byBlock, cancellationToken).ConfigureAwait(false);
         return new OutdatedReport(
-            [.. rows, .. frameworkRows], pinned.Errors) { Requests = versions.Requests, Reverified = reverified + onNewestFramework };
+            [.. rows, .. frameworkRows], pinned.Errors) { Requests = packages.Requests, Reverified = reverified + onNewestFramework };
     }
 
     /// <summary>
     /// The posts' pins moved to the newest versions that restore for the run's frameworks: what <c>verify --packages
     /// newest</c> verifies with.
     /// </summary>
-    public static async Task<PackageMoves> NewestMovesAsync(VerifyOptions options, OutdatedSettings settings, CancellationToken cancellationToken)
+    /// <returns>Package ID (any case) to the version its pins are read as, for the verifier's trial constructor.</returns>
+    public static async Task<IReadOnlyDictionary<string, string>> NewestMovesAsync(
+        VerifyOptions options, OutdatedSettings settings, CancellationToken cancellationToken)
     {
         var verifier = new Verifier(options);
         var (documents, _) = verifier.Prepare();
-        var uses = PinCollector.Collect(documents, ConfigPins(verifier, options));
-        var frameworks = FrameworkMatrix.Of(documents);
-        var newest = await NewestByPackageAsync(verifier, options, Lookup(verifier, options, settings), uses,
+        var packages = Packages(verifier, settings);
+        var uses = PinCollector.Collect(documents, packages);
+        var frameworks = PreparedDocument.RunFrameworks(documents);
+        var newest = await NewestByPackageAsync(packages, uses,
             blocks => blocks.SelectMany(
-                b => documents.Where(d => d.Snippets.Snippets.Contains(b)).SelectMany(d => frameworks.Where(f => FrameworkMatrix.Applies(d, b, f)))),
+                b => documents.Where(d => d.Snippets.Snippets.Contains(b)).SelectMany(d => d.FrameworksOf(b, frameworks))),
             cancellationToken).ConfigureAwait(false);
-        return new PackageMoves(Moves(newest, uses));
+        return Moves(newest, uses);
     }
 
     /// <summary>Each package's newest version that restores for the frameworks its blocks verify on, from the oldest pin of it up.</summary>
     private static async Task<Dictionary<string, NewestVersion>> NewestByPackageAsync(
-        Verifier verifier, VerifyOptions options, NewestVersions versions,
-        IReadOnlyList<PinUse> uses, Func<IEnumerable<Snippet>, IEnumerable<TargetFramework>> frameworksOf, CancellationToken cancellationToken)
+        PackageService packages, IReadOnlyList<PinUse> uses, Func<IEnumerable<Snippet>, IEnumerable<TargetFramework>> frameworksOf,
+        CancellationToken cancellationToken)
     {
         var groups = uses.GroupBy(u => u.Pin.Id, StringComparer.OrdinalIgnoreCase).ToList();
-        var found = await Task.WhenAll(groups.Select(group =>
+        var found = await Task.WhenAll(groups.Select(async group =>
         {
             var frameworks = frameworksOf(group.SelectMany(u => u.Blocks)).Distinct().Order().ToList();
-            var oldest = group.Select(u => u.Pin.Version).Aggregate((a, b) => NewestVersions.IsNewer(a, b) ? b : a);
-            return versions.FindAsync(
-                group.Key, oldest, frameworks.Count > 0 ? frameworks : [TargetFramework.Tool], FolderOf(verifier, options), cancellationToken);
+            var oldest = group.Select(u => u.Pin.Version).Aggregate((a, b) => PackageService.IsNewer(a, b) ? b : a);
+            var (version, note) = await packages.NewestAsync(
+                group.Key, oldest, frameworks.Count > 0 ? frameworks : [TargetFramework.Tool], cancellationToken).ConfigureAwait(false);
+            return new NewestVersion(group.Key, version, note);
         })).ConfigureAwait(false);
         return found.ToDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
     }
@@ -101,7 +102,7 @@ public static class OutdatedCheck
     private static Dictionary<string, string> Moves(IReadOnlyDictionary<string, NewestVersion> newest, IReadOnlyList<PinUse> uses) =>
         newest.Values.Where(
             n => n.Newest is { } version
-            && uses.Any(u => u.Pin.Id.Equals(n.Id, StringComparison.OrdinalIgnoreCase) && NewestVersions.IsNewer(version, u.Pin.Version)))
+            && uses.Any(u => u.Pin.Id.Equals(n.Id, StringComparison.OrdinalIgnoreCase) && PackageService.IsNewer(version, u.Pin.Version)))
             .ToDictionary(n => n.Id, n => n.Newest!, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The blocks a run compiled or ran (passed or failed), from the cache or not.</summary>
@@ -136,16 +137,7 @@ public static class OutdatedCheck
     internal static IEnumerable<TargetFramework> FrameworksOf(SnippetResult result) =>
         result.Frameworks is { } matrix ? matrix.Where(f => f.Result is not null).Select(f => f.Framework) : [TargetFramework.Tool];
 
-    /// <summary>The config's <c>packages</c>, each where its text stands in the config file (line 1 when it cannot be found).</summary>
-    private static IReadOnlyList<PackageRequest> ConfigPins(Verifier verifier, VerifyOptions options) =>
-        ProgramPins.InConfig(verifier.Config.Packages, verifier.Config.SourcePath, options.CurrentDirectory);
-
-    private static string FolderOf(Verifier verifier, VerifyOptions options) =>
-        verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source, options.CurrentDirectory))!
-        : options.CurrentDirectory;
-
-    /// <summary>Version look-ups through the run's package cache and the NuGet.Config nearest the config, as restores use.</summary>
-    internal static NewestVersions Lookup(Verifier verifier, VerifyOptions options, OutdatedSettings settings) =>
-        new(new PackageSearch(PackageCache.DefaultRoot, settings.LookupMaxAge), PackageCache.DefaultRoot,
-            PackageCache.FindNuGetConfig(FolderOf(verifier, options)), settings.Prerelease, settings.LookupMaxAge);
+    /// <summary>The run's pins and version look-ups, through its package cache and the NuGet.Config nearest its config.</summary>
+    private static PackageService Packages(Verifier verifier, OutdatedSettings settings) =>
+        new(verifier, settings.Prerelease, settings.LookupMaxAge);
 }

@@ -1,5 +1,4 @@
 using SnippetCheck.Driver;
-using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
 
@@ -8,17 +7,17 @@ namespace SnippetCheck.Outdated;
 /// <summary>A pin and the blocks whose programs it is part of.</summary>
 internal sealed record PinUse(PackagePin Pin, IReadOnlyList<Snippet> Blocks);
 
-/// <summary>Every package pin the posts use, with the blocks it reaches (<see cref="ProgramPins"/>), by package and place.</summary>
+/// <summary>Every package pin the posts use, with the blocks it reaches (<see cref="PackageService.PinsOf"/>), by package and place.</summary>
 internal static class PinCollector
 {
-    public static IReadOnlyList<PinUse> Collect(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<PackageRequest> configPackages)
+    public static IReadOnlyList<PinUse> Collect(IReadOnlyList<PreparedDocument> documents, PackageService packages)
     {
         var uses = new Dictionary<PackagePin, List<Snippet>>();
         foreach (var document in documents.Where(d => !d.Skip))
         {
             foreach (var block in document.Snippets.Snippets.Where(s => s.Kind != SnippetKind.Ignore))
             {
-                foreach (var pin in ProgramPins.Of(document.Snippets, block, configPackages))
+                foreach (var pin in packages.PinsOf(document.Snippets, block))
                 {
                     if (!uses.TryGetValue(pin, out var blocks)) uses[pin] = blocks = [];
                     blocks.Add(block);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using SnippetCheck.Caching.Store;
+using SnippetCheck.Caching;
 
 namespace SnippetCheck.Rendering;
 
@@ -52,12 +52,12 @@ internal sealed class OutputFolder
 
     /// <summary>
     /// Writes <paramref name="text"/> to <paramref name="relative"/> unless the file already holds it; returns <paramref name="relative"/>.
-    /// Never through a link below the folder (<see cref="LinkedFileException"/>).
+    /// Never through a link below the folder (<see cref="LinkedFileRefused"/>).
     /// </summary>
     public string Write(string relative, string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var hash = ContentHash.Of(bytes);
+        var hash = ToolCache.Hash(bytes);
         var path = Path.Combine(_root, relative);
         if (_previous.Files.TryGetValue(relative, out var before) && before.Hash == hash && new FileInfo(path) is { Exists: true } info &&
             info.Length == before.Length && info.LastWriteTimeUtc.Ticks == before.Ticks)
@@ -65,21 +65,21 @@ internal sealed class OutputFolder
             _written[relative] = before;
             return relative;
         }
-        StoreFile.WriteBelow(_root, relative, bytes);
+        if (ToolCache.WriteBelow(_root, relative, bytes) is { } refused) throw new LinkedFileRefused(refused);
         _written[relative] = new WrittenFile(hash, bytes.Length, File.GetLastWriteTimeUtc(path).Ticks);
         return relative;
     }
 
-    /// <summary>Keeps the manifest for the next render.</summary>
+    /// <summary>Keeps the manifest for the next render; one behind a link is not written (the next render then writes every file).</summary>
     public void Save()
     {
         var manifest = new RenderManifest(new(_written, StringComparer.Ordinal), new(_documents, StringComparer.Ordinal));
-        StoreFile.Write(Path.Combine(_root, ManifestName), JsonSerializer.SerializeToUtf8Bytes(manifest, RenderJsonContext.Default.RenderManifest));
+        ToolCache.WriteBelow(_root, ManifestName, JsonSerializer.SerializeToUtf8Bytes(manifest, RenderJsonContext.Default.RenderManifest));
     }
 
     /// <summary>The last render's manifest; without one, every file is written again: a lost manifest costs time, never a stale file.</summary>
     private static RenderManifest ReadManifest(string path) =>
-        StoreFile.TryRead(path, bytes => JsonSerializer.Deserialize(bytes, RenderJsonContext.Default.RenderManifest)) is { Files: not null,
+        ToolCache.TryRead(path, bytes => JsonSerializer.Deserialize(bytes, RenderJsonContext.Default.RenderManifest)) is { Files: not null,
             Documents: not null } manifest
             ? manifest
             : new([], []);
@@ -90,3 +90,6 @@ internal sealed record RenderManifest(Dictionary<string, WrittenFile> Files, Dic
 
 /// <summary>What the manifest remembers of a written file.</summary>
 internal sealed record WrittenFile(string Hash, long Length, long Ticks);
+
+/// <summary>A file of the output not written because it, or a folder on its way below the output folder, is a symbolic link.</summary>
+internal sealed class LinkedFileRefused(string message) : IOException(message);

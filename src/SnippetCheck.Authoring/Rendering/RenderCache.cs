@@ -5,7 +5,6 @@ using System.Text.Json.Serialization.Metadata;
 using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
 using SnippetCheck.Results;
-using SnippetCheck.Caching.Store;
 
 namespace SnippetCheck.Rendering;
 
@@ -18,15 +17,15 @@ namespace SnippetCheck.Rendering;
 /// </summary>
 internal sealed class RenderCache(string? directory)
 {
-    /// <summary>Writes as the result cache writes its entries, in the same folder.</summary>
-    private readonly ResultCache? _files = directory is null ? null : new ResultCache(directory);
+    /// <summary>Kept in the result cache's folder, under <c>render/</c>, written as the core writes its own entries.</summary>
+    private readonly ToolCache? _files = directory is null ? null : new ToolCache(directory);
 
     /// <summary>Bumped when <see cref="StoreDocument"/>'s layout changes: an older entry is then a miss.</summary>
     private const int DocumentFormat = 1;
 
     /// <summary>
     /// This build of the renderer (this assembly, whose code describes and writes the blocks), keyed beside the core's
-    /// (<see cref="CacheKey.ToolIdentity"/>), so that a render made by another build of either is never reused.
+    /// (<see cref="ToolCache.ToolIdentity"/>), so that a render made by another build of either is never reused.
     /// </summary>
     private static readonly string RendererBuild = typeof(RenderCache).Assembly.ManifestModule.ModuleVersionId.ToString();
 
@@ -34,7 +33,7 @@ internal sealed class RenderCache(string? directory)
     /// A document's files, kept as length-prefixed UTF-8 strings rather than JSON: the HTML and JSON inside would
     /// otherwise be escaped, read back and unescaped on every cached render (three times the bytes, half its time).
     /// </summary>
-    public List<RenderedFiles>? TryGetDocument(string key) => PathOf(key, "documents") is { } path ? StoreFile.TryRead(path, ReadDocument) : null;
+    public List<RenderedFiles>? TryGetDocument(string key) => _files?.TryGet(Documents, key, ReadDocument);
 
     private static List<RenderedFiles>? ReadDocument(byte[] bytes)
     {
@@ -49,7 +48,7 @@ internal sealed class RenderCache(string? directory)
 
     public void StoreDocument(string key, List<RenderedFiles> blocks)
     {
-        if (PathOf(key, "documents") is not { } path) return;
+        if (_files is null) return;
         var bytes = new MemoryStream();
         using (var writer = new BinaryWriter(bytes, Encoding.UTF8, leaveOpen: true))
         {
@@ -65,11 +64,11 @@ internal sealed class RenderCache(string? directory)
                 writer.Write(block.Json);
             }
         }
-        _files!.WriteFile(path, bytes.ToArray());
+        _files.Set(Documents, key, bytes.ToArray());
     }
 
     /// <summary>The key of a document's descriptions: its blocks' keys, in order.</summary>
-    public static string DocumentKey(IEnumerable<string> blockKeys) => CacheKey.ForAll(blockKeys);
+    public static string DocumentKey(IEnumerable<string> blockKeys) => ToolCache.Hash(Encoding.UTF8.GetBytes(string.Join('\n', blockKeys)));
 
     public List<SymbolNote>? TryGetNotes(string key) => Read(key, "unverified", NoteJson.Default.ListSymbolNote);
 
@@ -79,41 +78,40 @@ internal sealed class RenderCache(string? directory)
     /// <param name="notes">What the block's notes are a function of: its program's key, or <see cref="NotesIdentity"/>.</param>
     public static string BlockKey(SnippetResult result, string notes, bool showOutput)
     {
-        var key = PlaceAndText(result)
-            .Add("tagged", result.Snippet.IsTagged)
-            .Add("kind", result.Snippet.Kind.ToString())
-            .Add("status", result.Status.ToString())
-            .Add("show output", showOutput)
-            .Add("output", result.Snippet.Output?.Text)
-            .Add("actual", result.ActualOutput);
-        foreach (var d in result.Diagnostics) key.Add("diagnostic", d.ToCanonicalString()).Add("end", d.End?.ToString());
-        return key.Add("notes", notes).Hash();
+        var key = PlaceAndText(result);
+        key.AddRange([("tagged", Flag(result.Snippet.IsTagged)), ("kind", result.Snippet.Kind.ToString()), ("status", result.Status.ToString()),
+            ("show output", Flag(showOutput)), ("output", result.Snippet.Output?.Text), ("actual", result.ActualOutput)]);
+        foreach (var d in result.Diagnostics) key.AddRange([("diagnostic", d.ToCanonicalString()), ("end", d.End?.ToString())]);
+        key.Add(("notes", notes));
+        return ToolCache.Key(key);
     }
 
     /// <summary>Notes taken from a compilation that kept nothing, hashed: what the block's description then depends on.</summary>
     public static string NotesIdentity(IReadOnlyList<SymbolNote> notes) =>
-        ContentHash.Of(JsonSerializer.SerializeToUtf8Bytes(notes, NoteJson.Default.IReadOnlyListSymbolNote));
+        ToolCache.Hash(JsonSerializer.SerializeToUtf8Bytes(notes, NoteJson.Default.IReadOnlyListSymbolNote));
 
     /// <summary>The key of an uncompiled block's notes: its text where it stands, against this build's framework.</summary>
-    public static string NotesKey(SnippetResult result) => PlaceAndText(result).Add("unverified", true).Hash();
+    public static string NotesKey(SnippetResult result) => ToolCache.Key([.. PlaceAndText(result), ("unverified", Flag(true))]);
 
-    private static StoreKey PlaceAndText(SnippetResult result)
+    private static List<(string Label, string? Value)> PlaceAndText(SnippetResult result)
     {
-        var key = new StoreKey().Add("tool", CacheKey.ToolIdentity).Add("renderer", RendererBuild).Add("file", result.Location.File);
-        foreach (var line in result.Snippet.Block.Lines) key.Add("line", line.Line).Add("column", line.Column).Add("text", line.Text);
+        List<(string, string?)> key = [("tool", ToolCache.ToolIdentity), ("renderer", RendererBuild), ("file", result.Location.File)];
+        foreach (var line in result.Snippet.Block.Lines)
+            key.AddRange([("line", Number(line.Line)), ("column", Number(line.Column)), ("text", line.Text)]);
         return key;
     }
 
-    private string? PathOf(string key, string kind) => directory is null ? null
-        : Path.Combine(directory, "render", kind, key[..2], key + (kind == "documents" ? ".bin" : ".json"));
+    private static string Flag(bool value) => value ? "true" : "false";
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private const string Documents = "render/documents";
 
     private T? Read<T>(string key, string kind, JsonTypeInfo<T> type) where T : class =>
-        PathOf(key, kind) is { } path ? StoreFile.TryRead(path, bytes => JsonSerializer.Deserialize(bytes, type)) : null;
+        _files?.TryGet("render/" + kind, key, bytes => JsonSerializer.Deserialize(bytes, type));
 
-    private void Write<T>(string key, string kind, T value, JsonTypeInfo<T> type)
-    {
-        if (PathOf(key, kind) is { } path) _files!.WriteFile(path, JsonSerializer.SerializeToUtf8Bytes(value, type));
-    }
+    private void Write<T>(string key, string kind, T value, JsonTypeInfo<T> type) =>
+        _files?.Set("render/" + kind, key, JsonSerializer.SerializeToUtf8Bytes(value, type));
 }
 
 /// <summary>

@@ -3,7 +3,6 @@ using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
 using SnippetCheck.Results;
-using SnippetCheck.Caching.Store;
 
 namespace SnippetCheck.Rendering;
 
@@ -87,7 +86,7 @@ public static class Renderer
             var document = source.Document;
             // Doc comments of C# files have no page of their own.
             if (document.DisplayPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) continue;
-            if (Extraction.Markdown.MdxSyntax.IsMdx(document.FullPath))
+            if (document.IsMdx)
             {
                 // MDX reads HTML as JSX: 'class', 'tabindex' and a '{' in code would not survive it.
                 notWritten.Add($"{document.DisplayPath}: no copy or page: MDX reads HTML as JSX; use its fragments' JSON from a component instead " +
@@ -107,7 +106,7 @@ public static class Renderer
                 output.Write(page, html);
                 pages.Add((title, page.Replace(Path.DirectorySeparatorChar, '/')));
             }
-            catch (LinkedFileException e)
+            catch (LinkedFileRefused e)
             {
                 notWritten.Add($"{document.DisplayPath}: no copy or page: {e.Message}");
             }
@@ -126,16 +125,16 @@ public static class Renderer
     /// </summary>
     private static BlockNotes NotesOf(SnippetResult result, SemanticCapture capture, RenderCache cache, CancellationToken cancellationToken)
     {
-        var lines = FencedBlockLines.Of(result.Snippet);
-        if (capture.KeptProgramOf(lines) is { } program) return new BlockNotes("program " + program, () => capture.NotesOn(lines));
-        if (capture.HasNotesOn(lines)) return new BlockNotes(
-            "notes " + RenderCache.NotesIdentity(capture.NotesOn(lines)), () => capture.NotesOn(lines));
+        var block = result.Snippet;
+        if (capture.KeptProgramOf(block) is { } program) return new BlockNotes("program " + program, () => capture.NotesOn(block));
+        if (capture.HasNotesOn(block)) return new BlockNotes(
+            "notes " + RenderCache.NotesIdentity(capture.NotesOn(block)), () => capture.NotesOn(block));
         var key = RenderCache.NotesKey(result);
         return new BlockNotes("unverified " + key, () =>
         {
             if (cache.TryGetNotes(key) is { } kept) return kept;
             capture.CollectUnverified(result.Snippet, cancellationToken);
-            var notes = capture.NotesOn(lines);
+            var notes = capture.NotesOn(block);
             cache.StoreNotes(key, [.. notes]);
             return notes;
         });

@@ -174,7 +174,7 @@ internal static class VerifyCommand
             var options = ToOptions(result);
             var moves = result.GetValue(PackagesOption) == "newest"
                 ? await OutdatedCheck.NewestMovesAsync(options, OutdatedCommand.Settings(result), cancellationToken)
-                : PackageMoves.None;
+                : new Dictionary<string, string>();
             var verifier = new Verifier(options, moves);
             VerificationReport report;
             using (ProgressDisplay.Attach(verifier, terminal))
@@ -189,9 +189,9 @@ internal static class VerifyCommand
                 AcceptLines.Write(console, outcome, report);
             }
             new ConsoleReporter(console, verbose).Write(report);
-            if (moves.Versions.Count > 0)
+            if (moves.Count > 0)
             {
-                var pins = moves.Versions.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}@{v.Value}");
+                var pins = moves.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}@{v.Value}");
                 console.Write(ConsoleLine.Plain($"pins read as their newest versions: {string.Join(", ", pins)}"));
             }
             if (verbose)

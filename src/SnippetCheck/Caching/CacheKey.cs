@@ -14,7 +14,7 @@ namespace SnippetCheck.Caching;
 /// output, stdin and the run environment. Positions are left out, so editing prose moves no snippet out. Built as every
 /// key of the store is (<see cref="StoreKey"/>), so no two programs' parts read alike.
 /// </summary>
-public static class CacheKey
+internal static class CacheKey
 {
     /// <summary>This build of the tool on this runtime: a cached answer of another build is never reused (render's cache keys it too).</summary>
     public static readonly string ToolIdentity =

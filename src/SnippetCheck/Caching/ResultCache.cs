@@ -13,7 +13,7 @@ namespace SnippetCheck.Caching;
 /// kept. Entries are written and read through the store (<see cref="StoreFile"/>), so two runs sharing the folder
 /// never see half an entry; an unreadable entry is simply a miss.
 /// </summary>
-public sealed partial class ResultCache(string directory)
+internal sealed partial class ResultCache(string directory)
 {
     internal const string DefaultFolder = ToolFolder.Name + "/cache";
 
@@ -98,7 +98,7 @@ public sealed partial class ResultCache(string directory)
     /// Writes a file under the cache folder as the store writes every entry (<see cref="StoreFile.Write"/>), so two runs
     /// sharing the folder never read half of one; a write that fails is no error, since a cache only saves time.
     /// </summary>
-    public void WriteFile(string path, byte[] bytes)
+    private void WriteFile(string path, byte[] bytes)
     {
         if (ReadOnly) return;
         try

@@ -112,18 +112,23 @@ public sealed class SemanticCapture
         }
     }
 
-    /// <summary>True when some compilation of the run, or a kept one, noted a name on one of <paramref name="block"/>'s lines.</summary>
-    public bool HasNotesOn(FencedBlockLines block) =>
+    /// <summary>True when some compilation of the run, or a kept one, noted a name on one of <paramref name="snippet"/>'s lines.</summary>
+    public bool HasNotesOn(Snippet snippet) => HasNotesOnLines(FencedBlockLines.Of(snippet));
+
+    private bool HasNotesOnLines(FencedBlockLines block) =>
         _sources.ContainsKey((block.File, block.Fence)) || block.Lines.Any(line => _notes.ContainsKey((block.File, line)));
 
     /// <summary>
-    /// The cache key of the program whose kept notes cover <paramref name="block"/>: what its notes are a function of,
+    /// The cache key of the program whose kept notes cover <paramref name="snippet"/>: what its notes are a function of,
     /// known without reading them. Null when its notes were taken from a compilation that kept nothing.
     /// </summary>
-    public string? KeptProgramOf(FencedBlockLines block) => _sources.TryGetValue((block.File, block.Fence), out var source) ? source.Program : null;
+    public string? KeptProgramOf(Snippet snippet) =>
+        _sources.TryGetValue((snippet.Location.File, snippet.Location.Line), out var source) ? source.Program : null;
 
-    /// <summary>The notes on the lines of <paramref name="block"/> (what <c>render</c> colours it with).</summary>
-    public IReadOnlyList<SymbolNote> NotesOn(FencedBlockLines block)
+    /// <summary>The notes on the lines of <paramref name="snippet"/> (what <c>render</c> colours it with).</summary>
+    public IReadOnlyList<SymbolNote> NotesOn(Snippet snippet) => NotesOnLines(FencedBlockLines.Of(snippet));
+
+    private IReadOnlyList<SymbolNote> NotesOnLines(FencedBlockLines block)
     {
         if (_sources.TryGetValue((block.File, block.Fence), out var source)) Read(source.Path);
         return [.. block.Lines.Order().SelectMany(
@@ -136,7 +141,7 @@ public sealed class SemanticCapture
     /// </summary>
     internal string Keep(string path, IReadOnlyList<(string Program, IReadOnlyList<Snippet> Blocks)> programs)
     {
-        var notes = programs.SelectMany(p => p.Blocks).SelectMany(b => NotesOn(FencedBlockLines.Of(b))).ToList();
+        var notes = programs.SelectMany(p => p.Blocks).SelectMany(b => NotesOn(b)).ToList();
         _read.TryAdd(path, new Lazy<bool>(true));
         foreach (var (program, blocks) in programs)
         {
@@ -178,7 +183,7 @@ public sealed class SemanticCapture
 
 /// <summary>The document lines a block's body stands on.</summary>
 /// <param name="Fence">The line of its opening fence, which names the block.</param>
-public sealed record FencedBlockLines(string File, int Fence, IReadOnlySet<int> Lines)
+internal sealed record FencedBlockLines(string File, int Fence, IReadOnlySet<int> Lines)
 {
     /// <summary>The fence lines of <paramref name="snippet"/>, whose compiler notes render reads.</summary>
     public static FencedBlockLines Of(Snippet snippet) =>

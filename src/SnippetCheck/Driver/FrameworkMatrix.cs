@@ -10,7 +10,7 @@ namespace SnippetCheck.Driver;
 /// (its references, runner, package assets, cache keys and merged chunks, so chunks never mix frameworks), over the
 /// blocks that apply there; then each block's verdicts joined into one result that keeps them all.
 /// </summary>
-public static class FrameworkMatrix
+internal static class FrameworkMatrix
 {
     /// <summary>
     /// The frameworks a run covers, oldest first: every document's matrix (config, front matter), and the frameworks

@@ -1,4 +1,5 @@
 using SnippetCheck.Compilation;
+using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
@@ -47,6 +48,16 @@ public sealed partial record PreparedDocument
     /// gets alone: a candidate for <c>check listing</c>.
     /// </summary>
     public bool IsListing(Snippet block) => ListingCheck.Members([.. block.Code.Select(l => l.Text)], SettingsFor(block).ParseOptions) is not null;
+
+    /// <summary>
+    /// The frameworks a run over <paramref name="run"/> covers, oldest first: every document's matrix (config, front matter),
+    /// and the frameworks blocks pin with <c>#:property TargetFramework</c>.
+    /// </summary>
+    public static IReadOnlyList<TargetFramework> RunFrameworks(IReadOnlyList<PreparedDocument> run) => FrameworkMatrix.Of(run);
+
+    /// <summary>Which of <paramref name="frameworks"/> (a run's, <see cref="RunFrameworks"/>) the block is verified on in this document.</summary>
+    public IEnumerable<TargetFramework> FrameworksOf(Snippet block, IReadOnlyList<TargetFramework> frameworks) =>
+        frameworks.Where(f => FrameworkMatrix.Applies(this, block, f));
 
     /// <summary>The scrubbers <c>verify</c> compares the block's output through: the defaults and what its file, config and tags add.</summary>
     internal Scrubbing ScrubbingFor(Snippet block) => BlockScrubbing.For(Settings.Config, block);

@@ -34,14 +34,22 @@ public sealed partial class Verifier : IAsyncDisposable
     }
 
     /// <summary>
-    /// A trial over the documents <paramref name="options"/> name: their pins read as other versions (<paramref name="moves"/>;
+    /// A trial over the documents <paramref name="options"/> name: their pins read as other versions (<paramref name="moves"/>,
+    /// package ID in any case to the version its pins are read as;
     /// <c>verify --packages newest</c>, <c>outdated</c>), only <paramref name="onlyBlocks"/> with the other blocks of their
     /// sessions, or every block on <paramref name="onlyFramework"/> alone, whatever its tags, front matter or config say.
     /// </summary>
     /// <exception cref="VerificationSetupException">The config file is missing or invalid.</exception>
     public Verifier(
-        VerifyOptions options, PackageMoves moves, IReadOnlySet<SourceLocation>? onlyBlocks = null, TargetFramework? onlyFramework = null)
-        : this(options, new PinTrial(moves, onlyBlocks, onlyFramework))
+        VerifyOptions options, IReadOnlyDictionary<string, string> moves, IReadOnlySet<SourceLocation>? onlyBlocks = null,
+        TargetFramework? onlyFramework = null)
+        : this(options, new PinTrial(new PackageMoves(moves), onlyBlocks, onlyFramework))
+    {
+    }
+
+    /// <summary>The same trial, for the core's own callers (adopt), with the moves already made.</summary>
+    internal Verifier(VerifyOptions options, PackageMoves moves, IReadOnlySet<SourceLocation>? onlyBlocks = null)
+        : this(options, new PinTrial(moves, onlyBlocks))
     {
     }
 
@@ -59,6 +67,9 @@ public sealed partial class Verifier : IAsyncDisposable
 
     /// <summary>The config in force for the run: the config file with the command line laid over it.</summary>
     public SnippetCheckConfig Config { get; }
+
+    /// <summary>The options the run was made with (project references added).</summary>
+    internal VerifyOptions Options => _options;
 
     /// <summary>
     /// Keep runner processes between runs until this verifier is disposed: an editor's long-lived session (the language

@@ -5,7 +5,7 @@ namespace SnippetCheck.Model;
 /// <summary>A NuGet package a snippet asks for (<c>#:package Id@Version</c> or <c>#r "nuget: Id, Version"</c>).</summary>
 /// <param name="Location">The directive's own place in the Markdown file.</param>
 /// <param name="Version">The version; empty for a <c>packages=Id</c> tag not yet given the config's pin (<see cref="Unpinned"/>).</param>
-public sealed partial record PackageRequest(string Id, string Version, SourceLocation Location)
+internal sealed partial record PackageRequest(string Id, string Version, SourceLocation Location)
 {
     /// <summary>NuGet IDs are case-insensitive; versions are kept as written.</summary>
     public string Key => $"{Id.ToLowerInvariant()}@{Version}";

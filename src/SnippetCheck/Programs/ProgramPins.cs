@@ -39,7 +39,7 @@ public sealed record PackagePin(string Id, string Version, PinPlace Place, Sourc
 /// The pins a block's program restores, as docs/packages.md says: its own and its session's blocks' pins (one program),
 /// its preludes' (the file's, and its session's), and the config's that it does not pin itself (a block's own version wins).
 /// </summary>
-public static class ProgramPins
+internal static class ProgramPins
 {
     /// <param name="configPackages">The config's <c>packages</c>, located at the config file.</param>
     public static IReadOnlyList<PackagePin> Of(SnippetDocument document, Snippet block, IReadOnlyList<PackageRequest> configPackages)

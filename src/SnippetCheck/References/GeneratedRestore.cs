@@ -7,7 +7,7 @@ namespace SnippetCheck.References;
 /// the project and a copy of the posts' NuGet.Config are written there, and <c>dotnet build -t:ResolveReferences</c>
 /// prints the items asked for as JSON. The one way <see cref="PackageRestorer"/> and the framework packs restore.
 /// </summary>
-public static class GeneratedRestore
+internal static class GeneratedRestore
 {
     /// <summary>The text of the posts' NuGet.Config, part of each cache key; null without one.</summary>
     public static async Task<string?> NuGetConfigTextAsync(string? nugetConfig, CancellationToken cancellationToken) =>

@@ -1,7 +1,7 @@
 namespace SnippetCheck.References;
 
 /// <summary>Where resolved packages and built projects are kept between runs.</summary>
-public static class PackageCache
+internal static class PackageCache
 {
     /// <summary>
     /// <c>$SNIPPETCHECK_PACKAGE_CACHE</c> when set; else <c>$XDG_CACHE_HOME/snippetcheck</c>, else

@@ -10,7 +10,7 @@ namespace SnippetCheck.References;
 /// if it named the new version. Applied where documents and the config are read, so cache keys, merging and reports
 /// see the version that was used.
 /// </summary>
-public sealed class PackageMoves
+internal sealed class PackageMoves
 {
     private readonly Dictionary<string, string> _versions;
 

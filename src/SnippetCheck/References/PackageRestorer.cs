@@ -9,7 +9,7 @@ using SnippetCheck.Execution;
 namespace SnippetCheck.References;
 
 /// <summary>The result of resolving a package set or building a project: assets, or the SDK's own error lines.</summary>
-public sealed record ResolveOutcome(ResolvedAssets? Assets, string? Error, bool FromCache = false)
+internal sealed record ResolveOutcome(ResolvedAssets? Assets, string? Error, bool FromCache = false)
 {
     /// <summary>The packages resolved: <see cref="Assets"/> is set and <see cref="Error"/> is not.</summary>
     public bool Succeeded => Assets is not null;
@@ -25,7 +25,7 @@ public sealed record ResolveOutcome(ResolvedAssets? Assets, string? Error, bool 
 /// version and the NuGet configuration, so later runs never restore again; within a run each set is
 /// resolved once. A failure is never cached: a package missing offline may be there tomorrow.
 /// </summary>
-public sealed class PackageRestorer
+internal sealed class PackageRestorer
 {
     private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(10);

@@ -18,7 +18,7 @@ namespace SnippetCheck.References;
 /// How long a kept answer stands before the sources are asked again (<c>outdated</c> asks after a day, so a new release
 /// is seen); null: for good, as <c>adopt</c> needs only some version that exists.
 /// </param>
-public sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
+internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
 {
     private static readonly TimeSpan SearchTimeout = TimeSpan.FromMinutes(2);
 

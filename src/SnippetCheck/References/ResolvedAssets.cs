@@ -12,7 +12,7 @@ namespace SnippetCheck.References;
 /// <param name="Compile">Reference assemblies for Roslyn: package compile assets, project outputs.</param>
 /// <param name="Runtime">Implementation assemblies for the runner's load context.</param>
 /// <param name="UsesAspNetCore">True when a package or project needs the ASP.NET Core shared framework.</param>
-public sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList<string> Runtime, bool UsesAspNetCore)
+internal sealed record ResolvedAssets(IReadOnlyList<string> Compile, IReadOnlyList<string> Runtime, bool UsesAspNetCore)
 {
     internal static readonly ResolvedAssets None = new([], [], false);
 

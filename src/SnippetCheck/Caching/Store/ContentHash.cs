@@ -7,7 +7,7 @@ namespace SnippetCheck.Caching.Store;
 /// The one hash of the store: SHA-256, as lower-case hex. Every cache names its entries and fingerprints its inputs with it
 /// (through <see cref="StoreKey"/> where a key has several parts).
 /// </summary>
-public static class ContentHash
+internal static class ContentHash
 {
     /// <summary>The hash of <paramref name="text"/>'s UTF-8 bytes.</summary>
     public static string Of(string text) => Of(Encoding.UTF8.GetBytes(text));

@@ -7,7 +7,7 @@ namespace SnippetCheck.Caching.Store;
 /// into place), so a reader (another run sharing the cache, an editor with the post open) sees the old file or the new one,
 /// never half of either; and a read of an entry that is missing, torn or of another format is a miss, never an error.
 /// </summary>
-public static class StoreFile
+internal static class StoreFile
 {
     /// <summary>Writes a cache entry, creating its folder.</summary>
     public static void Write(string path, ReadOnlySpan<byte> bytes)
@@ -137,7 +137,7 @@ public static class StoreFile
 /// <summary>A write refused because the file, or a folder on its way, is a symbolic link (<see cref="StoreFile.Replace"/>).</summary>
 /// <param name="link">The link: the file itself or a folder above it.</param>
 /// <param name="target">Where the link points.</param>
-public sealed class LinkedFileException(string link, string target)
+internal sealed class LinkedFileException(string link, string target)
     : IOException($"'{link}' is a symbolic link (to '{target}'); SnippetCheck never writes through a link, so the file and its target are left as " +
     $"they are")
 {

@@ -8,7 +8,7 @@ namespace SnippetCheck.Caching.Store;
 /// the label, the length of its value and the value, so two different lists of parts never read alike: ("ab", "c") is not
 /// ("a", "bc"), a null value is not an empty one, and no value can pass for a label, whatever the values hold.
 /// </summary>
-public sealed class StoreKey
+internal sealed class StoreKey
 {
     /// <summary>Text held back before it is hashed: a key of a few parts is hashed in one call, a key of whole files as it goes.</summary>
     private const int HeldBack = 64 * 1024;

@@ -18,7 +18,7 @@ internal sealed record MdxReading(string MaskedText, IReadOnlyList<MdxComment> C
 /// gives still points into the original file, and a fence inside a JSX component is read as the fence it is.
 /// Code fences are left alone, whatever they hold.
 /// </summary>
-public static class MdxSyntax
+internal static class MdxSyntax
 {
     /// <summary>The file is MDX (by its <c>.mdx</c> extension), whose comments are <c>{/* … */}</c>.</summary>
     public static bool IsMdx(string path) => path.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase);

@@ -36,6 +36,9 @@ public sealed class SourceDocument
     /// <summary>The file began with a UTF-8 byte order mark, which a rewrite keeps.</summary>
     public bool HasBom { get; }
 
+    /// <summary>An MDX file (<c>.mdx</c>), whose HTML is read as JSX (<see cref="MdxSyntax"/>).</summary>
+    public bool IsMdx => MdxSyntax.IsMdx(FullPath);
+
     /// <summary>The text's lines, for offsets to lines and columns.</summary>
     public LineMap Lines { get; }
 

@@ -38,7 +38,7 @@ internal abstract record CompileProperty
 /// The packages of one program, sorted by ID. Two programs with equal <see cref="Key"/>s restore to the same
 /// assemblies, so they may share a compilation; programs with different keys never may.
 /// </summary>
-public sealed record PackageSet
+internal sealed record PackageSet
 {
     internal static readonly PackageSet Empty = new([]);
 

@@ -107,7 +107,7 @@ public sealed record SnippetTags
     /// Pinned NuGet packages the block compiles and runs with, as a hidden <c>#:package</c> would add them
     /// (<c>packages=Spectre.Console@0.57.2</c>): the package a post is about, as <c>adopt</c> infers it. Empty when not given.
     /// </summary>
-    public IReadOnlyList<PackageRequest> Packages { get => Of<IReadOnlyList<PackageRequest>>(Settings.Packages) ?? []; init => SettingTags =
+    internal IReadOnlyList<PackageRequest> Packages { get => Of<IReadOnlyList<PackageRequest>>(Settings.Packages) ?? []; init => SettingTags =
         With(Settings.Packages, value); }
 
     /// <summary>
