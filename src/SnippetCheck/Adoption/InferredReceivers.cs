@@ -48,7 +48,7 @@ internal static class InferredReceivers
             var given = new List<Given>();
             foreach (var (name, called) in calls)
             {
-                if (index.TypeFor(called) is not { } fit) continue;
+                if (index.TypeFor(called, name) is not { } fit) continue;
                 var (package, isWeb) = ReceiverPackage.For(fit, found, framework, web);
                 var usings = fit.Namespaces.Where(n => !imported.Contains(n) && !(isWeb && ReferenceAssemblies.WebUsings.Contains(n))).ToList();
                 given.Add(new(name, fit.Type, usings, isWeb, package));
