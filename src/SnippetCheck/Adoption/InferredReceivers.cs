@@ -58,6 +58,22 @@ internal static class InferredReceivers
         return inferred;
     }
 
+    /// <summary>True when <paramref name="value"/> is a chain of calls that starts on <paramref name="name"/> (<c>name.M().N()</c>).</summary>
+    private static bool FromItself(string name, ExpressionSyntax value)
+    {
+        var start = value;
+        while (true)
+        {
+            switch (start)
+            {
+                case InvocationExpressionSyntax invocation: start = invocation.Expression; continue;
+                case MemberAccessExpressionSyntax access: start = access.Expression; continue;
+                case AwaitExpressionSyntax awaited: start = awaited.Expression; continue;
+            }
+            return start is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name && value is not IdentifierNameSyntax;
+        }
+    }
+
     private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal) { "ToString", "Equals", "GetHashCode", "GetType" };
 
     /// <summary>
@@ -75,7 +91,9 @@ internal static class InferredReceivers
             VariableDeclaratorSyntax v => v.Identifier.ValueText,
             SingleVariableDesignationSyntax d => d.Identifier.ValueText,
             ForEachStatementSyntax f => f.Identifier.ValueText,
-            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } => target.Identifier.ValueText,
+            // 'routeConfig = routeConfig.WithTransformPathPrefix(…)' declares nothing: the receiver is reassigned from its own call.
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when !FromItself(target.Identifier.ValueText, assignment.Right)
+                => target.Identifier.ValueText,
             _ => null,
         }).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var name in names.Where(n => !bound.Contains(n)))
