@@ -92,8 +92,8 @@ internal static class InferredReceivers
             SingleVariableDesignationSyntax d => d.Identifier.ValueText,
             ForEachStatementSyntax f => f.Identifier.ValueText,
             // 'routeConfig = routeConfig.WithTransformPathPrefix(…)' declares nothing: the receiver is reassigned from its own call.
-            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when !FromItself(target.Identifier.ValueText, assignment.Right)
-                => target.Identifier.ValueText,
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment
+                when !FromItself(target.Identifier.ValueText, assignment.Right) => target.Identifier.ValueText,
             _ => null,
         }).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var name in names.Where(n => !bound.Contains(n)))
