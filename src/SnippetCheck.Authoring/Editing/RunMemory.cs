@@ -71,10 +71,10 @@ public sealed class RunMemory
             .ToDictionary(g => g.Key, g => FileContext(g.First()), StringComparer.Ordinal);
 
     /// <summary>
-    /// The front matter (YAML or TOML) and every <c>snippetcheck:</c> comment (preludes among them) as the document's
+    /// The front matter (YAML or TOML), the hidden page settings and every <c>snippetcheck:</c> comment (preludes among them) as the document's
     /// own reader found them, in Markdown, MDX or doc comments alike.
     /// </summary>
     private static string FileContext(ExtractedDocument document) =>
-        string.Join('\u0003', [document.FrontMatter?.Text ?? "",
+        string.Join('\u0003', [document.FrontMatter?.Text ?? "", document.PageSettings?.Text ?? "",
             .. document.Items.OfType<DirectiveComment>().Select(c => c.Words + "\u0004" + string.Join('\n', c.Body.Select(l => l.Text)))]);
 }

@@ -66,6 +66,15 @@ internal sealed record PageSettings(bool Fixture, IReadOnlyList<string> HiddenFe
         [.. Fixture ? ["fixture: true"] : Array.Empty<string>(), .. HiddenFences.Count > 0 ? [$"hiddenFences: [{string.Join(", ", HiddenFences)}]"]
             : Array.Empty<string>()];
 
+    /// <summary>
+    /// Written as a hidden <c>&lt;!-- snippetcheck: page … --&gt;</c> comment, which readers never see, rather than into the
+    /// front matter (which <c>adopt --front-matter</c> asks for).
+    /// </summary>
+    public bool InComment { get; init; }
+
+    /// <summary>The settings as the one line of a hidden page comment (<c>PageSettingsComment</c>).</summary>
+    public string Comment => $"<!-- {FrontMatterReader.Key}: {PageSettingsComment.Word} {this} -->";
+
     public override string ToString() => string.Join(", ", Lines);
 }
 

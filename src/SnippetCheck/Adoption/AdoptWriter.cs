@@ -66,6 +66,7 @@ internal static class AdoptWriter
     /// </summary>
     internal static TextEdit? SettingsEdit(SourceDocument document, PageSettings settings)
     {
+        if (settings.InComment) return PageSettingsEdit.Of(document, settings);
         var text = document.Text;
         var map = document.Lines;
         string Block(string indent, string lineEnding) => string.Concat(settings.Lines.Select(l => indent + l + lineEnding));
@@ -103,7 +104,7 @@ internal static class AdoptWriter
         var after = DocumentExtractor.Extract(SourceDocument.FromText(original.FullPath, original.DisplayPath, rewritten));
         try
         {
-            var config = FrontMatterReader.Read(original.DisplayPath, after.FrontMatter).Config;
+            var config = FrontMatterReader.ReadPage(original.DisplayPath, after).Config;
             return config is not null && (!settings.Fixture || config.Fixture == true) &&
                 settings.HiddenFences.All(w => config.HiddenFences?.Contains(w, StringComparer.OrdinalIgnoreCase) == true);
         }

@@ -413,13 +413,14 @@ public static class Adopter
                     $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by " +
                     $"block), but {shortfall}")] };
             else if (trial is not null && (document.Settings.IsFixture || trial.Verified > verified) && !frontMatter
-                && FixtureSettings(document, trial).Lines.Count > 0)
+                && FixtureSettings(document, trial) is { Lines.Count: > 0 } settings
+                && PageSettingsEdit.Of(document.Snippets.Source.Document, settings with { InComment = true }) is null)
                 files[index] = file with { Notes = [.. file.Notes, new AdoptNote(new SourceLocation(file.Path, 1, 1),
                     $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by " +
-                    $"block), " +
-                    $"but it needs front matter readers would see ({FixtureSettings(document, trial)}): adopt --front-matter writes it")] };
+                    $"block), but its settings ({settings}) fit no hidden page comment here, only front matter readers would see: " +
+                    "adopt --front-matter writes it")] };
             else if (trial is not null && (document.Settings.IsFixture || trial.Verified > verified))
-                files[index] = AsFixture(document, file, trial, verified, write);
+                files[index] = AsFixture(document, file, trial, verified, write, frontMatter);
             else if (document.Settings.IsFixture)
                 files[index] = file with { Proposals = [], Failures = [], Causes = [], Notes = [new AdoptNote(new SourceLocation(file.Path, 1, 1),
                     "the page is a fixture (config or front matter), and no block passes in its class: left as it is")] };
@@ -505,7 +506,9 @@ public static class Adopter
     /// output block), the page's packages and usings on the first; each block that fails in it left out with
     /// <c>ignore</c>, its cause in the report; and the page settings its front matter gets.
     /// </summary>
-    private static AdoptFile AsFixture(PreparedDocument document, AdoptFile file, FixtureInference.Trial trial, int aloneVerified, bool write)
+    /// <param name="frontMatter"><c>--front-matter</c>: the settings go into the front matter, else into a hidden page comment.</param>
+    private static AdoptFile AsFixture(
+        PreparedDocument document, AdoptFile file, FixtureInference.Trial trial, int aloneVerified, bool write, bool frontMatter)
     {
         var proposals = new List<AdoptProposal>();
         var failures = new List<SnippetResult>();
@@ -541,8 +544,9 @@ public static class Adopter
             proposals.Add(new AdoptProposal(
                 snippet, block.Kind, output) { Usings = block.Tags.Usings, Packages = block.Tags.Packages, WebSdk = block.Tags.WebSdk });
         }
-        var settings = FixtureSettings(document, trial);
-        var said = settings.Lines.Count == 0 ? "" : $"; its front matter {(write ? "gets" : "would get")}: {settings}";
+        var settings = FixtureSettings(document, trial) with { InComment = !frontMatter };
+        var said = settings.Lines.Count == 0 ? ""
+            : $"; {(frontMatter ? "its front matter" : "a hidden comment at its top")} {(write ? "gets" : "would get")}: {settings}";
         notes.Insert(0, new AdoptNote(new SourceLocation(file.Path, 1, 1),
             $"page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verified as one class ({aloneVerified} block by block){said}"));
         return new AdoptFile(source, file.Blocks, proposals, failures, notes) { Causes = causes, Fixture = settings, Rot = file.Rot };

@@ -48,7 +48,7 @@ internal static class InferredReceivers
             var given = new List<Given>();
             foreach (var (name, called) in calls)
             {
-                if (index.TypeFor(called) is not { } fit) continue;
+                if (index.TypeFor(called, name) is not { } fit) continue;
                 var (package, isWeb) = ReceiverPackage.For(fit, found, framework, web);
                 var usings = fit.Namespaces.Where(n => !imported.Contains(n) && !(isWeb && ReferenceAssemblies.WebUsings.Contains(n))).ToList();
                 given.Add(new(name, fit.Type, usings, isWeb, package));
@@ -56,6 +56,22 @@ internal static class InferredReceivers
             if (given.Count > 0) inferred[snippet.Location] = given;
         }
         return inferred;
+    }
+
+    /// <summary>True when <paramref name="value"/> is a chain of calls that starts on <paramref name="name"/> (<c>name.M().N()</c>).</summary>
+    private static bool FromItself(string name, ExpressionSyntax value)
+    {
+        var start = value;
+        while (true)
+        {
+            switch (start)
+            {
+                case InvocationExpressionSyntax invocation: start = invocation.Expression; continue;
+                case MemberAccessExpressionSyntax access: start = access.Expression; continue;
+                case AwaitExpressionSyntax awaited: start = awaited.Expression; continue;
+            }
+            return start is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name && value is not IdentifierNameSyntax;
+        }
     }
 
     private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal) { "ToString", "Equals", "GetHashCode", "GetType" };
@@ -75,7 +91,9 @@ internal static class InferredReceivers
             VariableDeclaratorSyntax v => v.Identifier.ValueText,
             SingleVariableDesignationSyntax d => d.Identifier.ValueText,
             ForEachStatementSyntax f => f.Identifier.ValueText,
-            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } => target.Identifier.ValueText,
+            // 'routeConfig = routeConfig.WithTransformPathPrefix(…)' declares nothing: the receiver is reassigned from its own call.
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment
+                when !FromItself(target.Identifier.ValueText, assignment.Right) => target.Identifier.ValueText,
             _ => null,
         }).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var name in names.Where(n => !bound.Contains(n)))

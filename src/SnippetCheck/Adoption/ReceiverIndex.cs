@@ -83,7 +83,8 @@ internal sealed class ReceiverIndex
     }
 
     /// <summary>The one type that <paramref name="calls"/> all resolve on; null when none, or several alike.</summary>
-    public Fit? TypeFor(IReadOnlyList<Call> calls)
+    /// <param name="receiver">The receiver's name: of several types alike, the one it names (<see cref="Names"/>).</param>
+    public Fit? TypeFor(IReadOnlyList<Call> calls, string? receiver = null)
     {
         if (calls.Count == 0) return null;
         var extensions = calls.SelectMany(c => _extensions.GetValueOrDefault(c.Name) ?? []).ToList();
@@ -102,7 +103,7 @@ internal sealed class ReceiverIndex
         // IApplicationBuilder and an IEndpointRouteBuilder), looked for among every type that implements one of them.
         if (fitting.Count == 0 && extended.Count > 0)
             fitting = [.. _types.Where(t => extended.Any(e => IsOrDerives(t, e)) && calls.All(c => Resolves(t, c)))];
-        if (Unique(fitting, extended) is not { } fit) return null;
+        if (Unique(fitting, extended, receiver) is not { } fit) return null;
         var namespaces = new List<string>();
         var extensionPaths = new List<string>();
         if (!fit.ContainingNamespace.IsGlobalNamespace) namespaces.Add(fit.ContainingNamespace.ToDisplayString());
@@ -125,17 +126,32 @@ internal sealed class ReceiverIndex
     /// <summary>
     /// Of the types that fit, the most derived (it is, or implements, every other); else the one an extension called
     /// extends (IServiceCollection, not each collection of services); else the one every other is (IHostApplicationBuilder
-    /// of two builders that both have <c>Services</c> and <c>Configuration</c>); else none.
+    /// of two builders that both have <c>Services</c> and <c>Configuration</c>); else the one the receiver's name names
+    /// (Quartz declares <c>AddQuartz</c> on IServiceCollection, IHostApplicationBuilder and IHealthChecksBuilder alike:
+    /// <c>services.AddQuartz(…)</c> is the first's); else none.
     /// </summary>
-    private static INamedTypeSymbol? Unique(List<INamedTypeSymbol> fitting, List<INamedTypeSymbol> extended)
+    private static INamedTypeSymbol? Unique(List<INamedTypeSymbol> fitting, List<INamedTypeSymbol> extended, string? receiver)
     {
         IEnumerable<Func<INamedTypeSymbol, bool>> preferences =
         [
             t => fitting.All(o => IsOrDerives(t, o)),
             t => extended.Contains(t, SymbolEqualityComparer.Default),
             t => fitting.All(o => IsOrDerives(o, t)),
+            t => receiver is not null && Names(receiver, t),
         ];
         return preferences.Select(p => fitting.Where(p).ToList()).FirstOrDefault(f => f.Count == 1)?[0];
+    }
+
+    /// <summary>
+    /// True when <paramref name="receiver"/>, without a leading <c>_</c> or a plural <c>s</c>, is part of the type's name
+    /// (without an interface's <c>I</c>), ignoring case: <c>services</c> names IServiceCollection, not IHostApplicationBuilder.
+    /// </summary>
+    internal static bool Names(string receiver, INamedTypeSymbol type)
+    {
+        var name = receiver.TrimStart('_');
+        if (name.Length > 3 && name.EndsWith('s')) name = name[..^1];
+        var typeName = type.TypeKind == TypeKind.Interface && type.Name is ['I', var second, ..] && char.IsUpper(second) ? type.Name[1..] : type.Name;
+        return name.Length >= 3 && typeName.Contains(name, StringComparison.OrdinalIgnoreCase);
     }
 
     private static readonly SymbolDisplayFormat TypeName = new(typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes);

@@ -219,7 +219,7 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
         string? refused = null;
         try
         {
-            var frontMatter = FrontMatterReader.Read(path.DisplayPath, extracted.FrontMatter, options.Untrusted);
+            var frontMatter = FrontMatterReader.ReadPage(path.DisplayPath, extracted, options.Untrusted);
             fileConfig = config.Overlay(frontMatter.Config);
             skip = frontMatter.Skip;
         }

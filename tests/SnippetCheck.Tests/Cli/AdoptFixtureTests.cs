@@ -93,12 +93,12 @@ public sealed partial class AdoptFixtureTests
     }
 
     /// <summary>
-    /// Adopt changes nothing a reader sees (issue 54): a page whose fixture needs settings in its front matter, which
-    /// GitHub shows as a table, is not made one without <c>--front-matter</c>; a note says what it would verify, and the
-    /// page gets only hidden tag comments, over a page without a front matter and one with its own.
+    /// Adopt changes nothing a reader sees (issue 54, Required 5): a page whose fixture needs settings (<c>fixture: true</c>,
+    /// its hidden fences) gets them in one hidden comment below its front matter, or at its top, never in a front matter,
+    /// which GitHub shows as a table; the page then verifies as one class, and a flipped assertion fails at its line.
     /// </summary>
     [Fact]
-    public void Without_front_matter_adopt_writes_no_front_matter_and_says_what_a_fixture_would_verify()
+    public void Without_front_matter_adopt_writes_the_fixtures_settings_in_a_hidden_comment_and_the_page_verifies()
     {
         using var folder = new TempFolder();
         var page = File.ReadAllText(Samples.PathOf("adopt-tests/substitutes.md"));
@@ -108,12 +108,26 @@ public sealed partial class AdoptFixtureTests
         var write = CliRunner.Run(folder.Path, "adopt", "--write");
 
         Assert.True(write.ExitCode == 0, write.Output);
-        Assert.Matches(@"bare\.md\(1,1\): not proposed as a page fixture: 5 of 5 blocks verify as one class \(\d block by block\), but it needs front matter readers would see \(fixture: true, hiddenFences: \[requiredcode\]\): adopt --front-matter writes it", write.Stdout);
+        Assert.Matches(@"bare\.md\(1,1\): page fixture: 5 of 5 blocks verified as one class \(\d block by block\); a hidden comment at its top " +
+            @"gets: fixture: true, hiddenFences: \[requiredcode\]", write.Stdout);
+        const string Comment = "<!-- snippetcheck: page fixture: true, hiddenFences: [requiredcode] -->\n";
+        Assert.StartsWith(Comment + "# Getting started", Read(folder, "bare.md"), StringComparison.Ordinal);
+        Assert.StartsWith("---\ntitle: Substitutes\n---\n" + Comment + "# Getting started", Read(folder, "titled.md"), StringComparison.Ordinal);
         foreach (var (name, original) in new[] { ("bare.md", page), ("titled.md", "---\ntitle: Substitutes\n---\n" + page) })
         {
+            // Only hidden lines were added: the page comment and tag comments.
             var lines = Read(folder, name).Split('\n').Where(l => !TagLine().IsMatch(l));
             Assert.Equal(original, string.Join('\n', lines));
         }
+
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("10 passed, 0 failed, 0 ignored, 0 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        var adopted = Read(folder, "bare.md");
+        File.WriteAllText(Path.Combine(folder.Path, "bare.md"), adopted.Replace("Is.EqualTo(", "Is.Not.EqualTo(", StringComparison.Ordinal));
+        var mutant = CliRunner.Run(folder.Path, "verify", "bare.md", "--no-cache");
+        Assert.Equal(1, mutant.ExitCode);
+        Assert.Matches(@"bare\.md\(\d+,\d+\): error SC20(03|15)", mutant.Output);
     }
 
     /// <summary>The line with its assertion negated (NUnit's, xUnit's or MSTest's); null for a line without one.</summary>

@@ -62,6 +62,7 @@ internal static class FenceExtractor
         }
 
         var frontMatter = toml?.FrontMatter;
+        FrontMatter? pageSettings = null;
         var items = new List<MarkdownItem>();
         var pendingComments = new List<DirectiveComment>();
         object? lastBlock = null;
@@ -72,6 +73,7 @@ internal static class FenceExtractor
             FlushDetached(items, pendingComments);
             // '<!-- snippetcheck: output -->' on one line tags the fence below it, if any; with lines it is hidden output.
             if (read is DirectiveComment { HiddenOutput: { } hidden } output && hidden.EndLine != output.Location.Line) items.Add(hidden);
+            else if (read is DirectiveComment { IsPageSettings: true } page) pageSettings = PageSettingsComment.Read(page, pageSettings, diagnostics);
             else if (read is DirectiveComment { IsPrelude: false } comment) pendingComments.Add(comment);
             else if (read is not null) items.Add(read);
             lastBlock = block;
@@ -114,7 +116,7 @@ internal static class FenceExtractor
         }
         FlushDetached(items, pendingComments);
         if (mdx is not null) UnverifiedCSharpLint.ReportUnreadFences(document, mdx, items, diagnostics);
-        return new ExtractedDocument(document, frontMatter, items, diagnostics);
+        return new ExtractedDocument(document, frontMatter, items, diagnostics) { PageSettings = pageSettings };
     }
 
     /// <summary>The text Markdig reads (the file's, or an MDX file's with its JSX blanked) and the pipeline it reads it with.</summary>

@@ -14,6 +14,20 @@ internal static class FrontMatterReader
     /// <summary>The front-matter key the tool's settings sit under.</summary>
     public const string Key = "snippetcheck";
 
+    /// <summary>
+    /// The page's settings: its front matter's, else its hidden <c>snippetcheck: page</c> comment's (<see cref="PageSettingsComment"/>).
+    /// Both is a <see cref="ConfigException"/>: one place says a page's settings.
+    /// </summary>
+    public static FrontMatterSettings ReadPage(string file, ExtractedDocument extracted, bool untrusted = false)
+    {
+        var front = Read(file, extracted.FrontMatter, untrusted);
+        if (extracted.PageSettings is not { } page) return front;
+        if (front.Config is not null || front.Skip)
+            throw new ConfigException(file, page.Location.Line + 1,
+                $"the page's settings are in its front matter and in a '{PageSettingsComment.Word}' comment: keep one");
+        return Read(file, page, untrusted);
+    }
+
     /// <summary>Throws <see cref="ConfigException"/> (with the Markdown line) for a bad <c>snippetcheck:</c> value.</summary>
     /// <param name="untrusted"><c>--untrusted</c>: a value that widens the sandbox, such as <c>network: true</c>, is refused
     /// (<see cref="Untrusted"/>).</param>

@@ -100,6 +100,9 @@ public sealed record DirectiveComment(SourceLocation Location, string Words, IRe
 
     /// <summary>True for a <c>snippetcheck: prelude</c> comment, whose body is hidden code for the file or a session.</summary>
     public bool IsPrelude => FirstWord.Equals("prelude", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True for a <c>snippetcheck: page</c> comment: the page's settings, hidden from readers (<see cref="PageSettingsComment"/>).</summary>
+    public bool IsPageSettings => FirstWord.Equals(PageSettingsComment.Word, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -135,4 +138,11 @@ public sealed record FrontMatter(string Text, SourceLocation Location)
 /// <param name="Diagnostics">Problems with the file as a whole: bytes that are not UTF-8, Markdown the parser gave up on, a misspelt comment
 /// marker.</param>
 public sealed record ExtractedDocument(
-    SourceDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items, IReadOnlyList<Diagnostic> Diagnostics);
+    SourceDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>
+    /// The page's settings written in a hidden <c>&lt;!-- snippetcheck: page … --&gt;</c> comment, as a front matter of one
+    /// <c>snippetcheck:</c> line (<see cref="PageSettingsComment"/>); null when the page has none.
+    /// </summary>
+    public FrontMatter? PageSettings { get; init; }
+}
