@@ -369,8 +369,8 @@ public static class Adopter
                 }
                 // Its claims hold in the post's culture or moment, not the run's: compiled with them, never run (RotEvidence.HoldsElsewhere).
                 if (tags.Results && ran.GetValueOrDefault(key) is { Status: SnippetStatus.Failed } elsewhere && RotEvidence.HoldsElsewhere(elsewhere))
-                    notes.Add(new AdoptNote(snippet.Location, "tagged compile: its result lines are worded for another culture, the clock or another " +
-                        $"number type ({elsewhere.Message}), so its run is not checked, only that every call in it compiles"));
+                    notes.Add(new AdoptNote(snippet.Location, "tagged compile: its result lines are worded for another culture, the clock " +
+                        $"or another number type ({elsewhere.Message}), so its run is not checked, only that every call in it compiles"));
                 // It compiles, and its run fails: tagged compile, and suspected where the text does not say it fails.
                 if (RotReport.Of(document.Snippets.Source.Document, snippet, ran.GetValueOrDefault(key)) is { } thrown) rot.Add(thrown);
                 proposals.Add(new AdoptProposal(

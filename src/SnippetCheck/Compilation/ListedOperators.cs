@@ -50,7 +50,8 @@ internal static class ListedOperators
     /// </summary>
     public static string? MetadataName(OperatorDeclarationSyntax op) =>
         op.CheckedKeyword.IsKind(SyntaxKind.None) && op.Modifiers.Any(SyntaxKind.StaticKeyword)
-            && (op.ParameterList.Parameters.Count switch { 1 => Unary, 2 => Binary, _ => null })?.GetValueOrDefault(op.OperatorToken.Kind()) is { } name
+            && (op.ParameterList.Parameters.Count switch { 1 => Unary, 2 => Binary, _ => null })
+                ?.GetValueOrDefault(op.OperatorToken.Kind()) is { } name
             ? name : null;
 
     /// <summary><c>op_Implicit</c> or <c>op_Explicit</c>.</summary>

@@ -6,7 +6,8 @@ namespace SnippetCheck.Tests.Cli;
 /// Issue 54, ASP.NET Core docs written as fragments: one page shows <c>Program.cs</c> (<c>var bld =
 /// WebApplication.CreateBuilder(args); var app = bld.Build();</c>), the others call <c>app</c> and <c>bld</c> without
 /// declaring them. <c>adopt</c> gives such a block the receivers its doc set declares (<c>given=app:WebApplication</c>)
-/// with the Web SDK, so the calls it shows bind, and a misspelt one fails; a local the docs never declare so is not given.
+/// with the Web SDK, so the calls it shows bind, and a misspelt one fails. A local the docs never declare gets the one type
+/// its calls fit that its name names (<c>client.GetAsync("/items")</c>: HttpClient).
 /// The same for a local a block creates (<c>var table = new Table();</c>) and others call, when no session can join them.
 /// </summary>
 public sealed class AdoptReceiversTests
@@ -49,16 +50,17 @@ public sealed class AdoptReceiversTests
         Assert.True(write.ExitCode == 0, write.Output);
         var expected = Routing
             .Replace("```csharp\napp.MapGet", "<!-- snippetcheck: compile given=app:WebApplication sdk=web -->\n```csharp\napp.MapGet", StringComparison.Ordinal)
-            .Replace("```csharp\nbld.Services", "<!-- snippetcheck: compile given=bld:WebApplicationBuilder sdk=web -->\n```csharp\nbld.Services", StringComparison.Ordinal);
+            .Replace("```csharp\nbld.Services", "<!-- snippetcheck: compile given=bld:WebApplicationBuilder sdk=web -->\n```csharp\nbld.Services", StringComparison.Ordinal)
+            .Replace("```csharp\nvar response", "<!-- snippetcheck: compile given=client:HttpClient -->\n```csharp\nvar response", StringComparison.Ordinal);
         Assert.Equal(expected, File.ReadAllText(Path.Combine(folder.Path, "routing.md")));
 
         var verify = CliRunner.Run(folder.Path, "verify");
         Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith("3 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        Assert.StartsWith("4 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
 
         // The calls on the given receivers bind: each misspelt, or given an argument too many, fails.
         foreach (var (from, to) in new[] { ("app.MapGet(", "app.MapGetq("), ("Services.AddRouting(", "Services.AddRoutingq("), ("o.LowercaseUrls", "o.LowercaseUrlsq"),
-            ("o => o.LowercaseUrls = true)", "o => o.LowercaseUrls = true, 2)") })
+            ("o => o.LowercaseUrls = true)", "o => o.LowercaseUrls = true, 2)"), ("client.GetAsync(", "client.GetAsyncq(") })
         {
             File.WriteAllText(Path.Combine(folder.Path, "routing.md"), expected.Replace(from, to, StringComparison.Ordinal));
             var mutant = CliRunner.Run(folder.Path, "verify", "--no-cache");
