@@ -323,8 +323,13 @@ internal sealed partial class PackageInference(
             .Where(m => m.Success)
             .Select(m => (Name: m.Groups["name"].Value, Static: m.Groups["static"].Success))
             .Distinct();
+        // A namespace the post declares itself ('namespace N1 { … }' of the C# standard, then 'using N1;') is no package's.
+        var declared = document.Snippets
+            .SelectMany(s => s.Block.Lines.Select(l => NamespaceLine().Match(l.Text)))
+            .Where(m => m.Success).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, isStatic) in namespaces)
         {
+            if (declared.Any(d => IsSameOrNested(name, d) || IsSameOrNested(d, name))) continue;
             // 'using static System.Console;' names a type: its namespace is what a package would bring.
             var parts = name.Split('.')[..^(isStatic ? 1 : 0)];
             var group = new List<PackageCandidate>();
@@ -432,6 +437,12 @@ internal sealed partial class PackageInference(
 
     [GeneratedRegex(@"^\s*(global\s+)?using\s+(?<static>static\s+)?(?<name>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)\s*;")]
     private static partial Regex UsingLine();
+
+    private static bool IsSameOrNested(string name, string outer) =>
+        name == outer || name.StartsWith(outer + ".", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^\s*namespace\s+(?<name>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)\s*[;{]?\s*$")]
+    private static partial Regex NamespaceLine();
 
     [GeneratedRegex(@"<id>\s*(?<id>[^<\s]+)\s*</id>")]
     private static partial Regex NuspecId();

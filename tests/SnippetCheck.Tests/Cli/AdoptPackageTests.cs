@@ -120,6 +120,37 @@ public sealed partial class AdoptPackageTests
     }
 
     [Fact]
+    public void A_namespace_the_post_declares_itself_is_no_package_it_names()
+    {
+        // The C# standard declares 'namespace N1' in one example and writes 'using N1;' in the next: N1 is the post's, so
+        // adopt neither looks for a package N1 nor refuses 'check' because "its post names N1, which could not be loaded".
+        using var folder = new TempFolder();
+        folder.Write("docs/spec.md", """
+            # Namespaces
+
+            ```csharp
+            namespace N1.N2
+            {
+                class A { }
+            }
+            ```
+
+            ```csharp
+            using N1.N2;
+
+            F(new A());
+            ```
+            """);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "docs", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.DoesNotContain("which could not be loaded", write.Stdout);
+        Assert.DoesNotContain("looked in (N1", write.Stdout);
+        Assert.Contains("unknown-name", write.Stdout);
+    }
+
+    [Fact]
     public void A_package_whose_newest_version_does_not_restore_for_the_framework_is_pinned_at_the_newest_that_does()
     {
         // Microsoft.EntityFrameworkCore 11 wants .NET 11; on net10.0 adopt must take the newest 10.x, not give up on the name.
