@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
 using System.Text;
+using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
@@ -21,8 +24,14 @@ internal sealed class DocModels
     /// <summary>The namespace each page's models go under; the page's name follows it.</summary>
     public const string RootNamespace = "DocModels";
 
-    /// <summary>The prelude file adopt writes beside the config, relative to the run's folder.</summary>
-    public const string FileName = "snippetcheck.models.cs";
+    /// <summary>
+    /// Where adopt writes the models: the config's <c>hiddenCode</c>, one line of C# a JSON string, not a C# file beside
+    /// the pages, which a reader browsing the docs would see.
+    /// </summary>
+    public const string FileName = SnippetCheckConfig.FileName;
+
+    /// <summary>The config's line of the first line of code, and its column, as <see cref="Write"/> lays it out.</summary>
+    private const int FirstLine = 3, Column = 6;
 
     /// <summary>One declared type: the namespace it goes in, its name, its members' names, and the page that declares it.</summary>
     public sealed record Model(string Namespace, string Name, IReadOnlySet<string> Members, string Page);
@@ -31,7 +40,7 @@ internal sealed class DocModels
     {
         Types = types;
         Lines = lines;
-        Prelude = types.Count == 0 ? null : Prelude.OfFile(displayPath, lines);
+        Prelude = types.Count == 0 ? null : Prelude.OfLines(displayPath, [.. lines.Select((text, i) => new CodeLine(text, FirstLine + i, Column))]);
     }
 
     /// <summary>No models: a run with a config file, or pages that declare none.</summary>
@@ -50,17 +59,17 @@ internal sealed class DocModels
     {
         var used = usings.Where(IsModelNamespace).ToHashSet(StringComparer.Ordinal);
         if (used.Count == 0 || Types.Count == 0) return;
-        var text = new StringBuilder();
+        var code = new List<string>();
         var keep = true;
         foreach (var line in Lines)
         {
             // Each page's namespace starts at its '// page' comment line; a namespace no proposal uses is left out.
             if (line.StartsWith("// ", StringComparison.Ordinal) && Types.Any(t => "// " + t.Page == line))
                 keep = used.Contains(Types.First(t => "// " + t.Page == line).Namespace);
-            if (keep) text.Append(line).Append('\n');
+            if (keep) code.Add(line);
         }
-        File.WriteAllText(Path.Combine(directory, FileName), text.ToString());
-        File.WriteAllText(Path.Combine(directory, "snippetcheck.json"), $"{{\n  \"preludes\": [\"{FileName}\"]\n}}\n");
+        var entries = code.Select(line => "    " + JsonSerializer.Serialize(line, ConfigLoader.Strings));
+        File.WriteAllText(Path.Combine(directory, FileName), $"{{\n  \"{Settings.HiddenCode.Key}\": [\n{string.Join(",\n", entries)}\n  ]\n}}\n");
     }
 
     /// <summary>Every model type the prelude declares.</summary>

@@ -128,7 +128,7 @@ internal static class EnclosingClassInference
             (l.Value.Read.Count == 0 ? "and the block fails inside a class deriving from it"
                 : $"but no type the docs declare has every member its lambdas read " +
                 $"({string.Join(", ", l.Value.Read.Order(StringComparer.Ordinal))}), " +
-                  "or the block fails with each that has; declare the model in a prelude (snippetcheck.models.cs) to verify it")));
+                  "or the block fails with each that has; declare the model in the config's hiddenCode (or a prelude) to verify it")));
         return (passed, notes);
     }
 

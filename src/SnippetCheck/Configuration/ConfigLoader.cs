@@ -5,6 +5,9 @@ namespace SnippetCheck.Configuration;
 /// <summary>Finds and reads <c>snippetcheck.json</c> (JSON with comments and trailing commas allowed).</summary>
 internal static class ConfigLoader
 {
+    /// <summary>How the tool writes a JSON string into a config (adopt's <c>hiddenCode</c>): as readable as JSON allows.</summary>
+    public static readonly JsonSerializerOptions Strings = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The config file's name, looked for in a folder and the folders above it.</summary>
     public const string FileName = "snippetcheck.json";
 

@@ -88,6 +88,9 @@ internal static class ConfigValues
             : preludes;
     }
 
+    public static IReadOnlyList<string>? HiddenCode(SettingInput input) =>
+        StringList(input.Value) ?? throw input.Bad("a list of lines of C#, such as [\"public record Person(string Name);\"]");
+
     /// <summary>Pinned packages, each <c>ID@VERSION</c>, no package twice.</summary>
     public static IReadOnlyList<string>? Packages(SettingInput input)
     {

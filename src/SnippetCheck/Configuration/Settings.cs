@@ -171,6 +171,11 @@ public static partial class Settings
         new("preludes", RunOnly, c => c.Preludes, (c, v) => c with { Preludes = v }, ConfigValues.Preludes)
     { Merge = SettingMerge.NearestThen("before the page's own preludes"), CacheKey = KeyPlace.In("each \"prelude\" too") };
 
+    /// <summary>The <c>hiddenCode</c> setting (<see cref="SnippetCheckConfig.HiddenCode"/>).</summary>
+    public static readonly Setting<IReadOnlyList<string>?> HiddenCode =
+        new("hiddenCode", RunOnly, c => c.HiddenCode, (c, v) => c with { HiddenCode = v }, ConfigValues.HiddenCode)
+    { Merge = SettingMerge.NearestThen("after the preludes' files, before the page's own preludes"), CacheKey = KeyPlace.In("each \"prelude\" too") };
+
     /// <summary>The <c>warnAsError</c> setting (<see cref="SnippetCheckConfig.WarnAsError"/>).</summary>
     public static readonly Setting<bool?> WarnAsError =
         new("warnAsError", PerBlock, c => c.WarnAsError, (c, v) => c with { WarnAsError = v }, ConfigValues.Bool)
@@ -199,7 +204,8 @@ public static partial class Settings
     public static IReadOnlyList<Setting> All => _all ??=
     [
         Include, Exclude, IncludeGenerated, Mode, Timeout, LangVersion, Nullable, Configuration, WarningLevel, Usings, Frameworks,
-        References, Packages, PackageVersions, Preludes, Environment, Parallelism, Cache, StrictTags, MemoryLimit, Sandbox, SandboxRead, SandboxWrite,
+        References, Packages, PackageVersions, Preludes, HiddenCode, Environment, Parallelism, Cache, StrictTags, MemoryLimit, Sandbox,
+        SandboxRead, SandboxWrite,
         Network, RequireVerified, MinCoverage, MinCheckCoverage, Stale, EngineWords, Scrub, Scrubbers, Fixture, HiddenFences, WarnAsError, NoWarn,
     ];
 

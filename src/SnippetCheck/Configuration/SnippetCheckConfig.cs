@@ -73,6 +73,12 @@ public sealed record SnippetCheckConfig
 
     /// <summary>C# files of hidden code (relative to the config file) that every program gets, as a file prelude.</summary>
     public IReadOnlyList<string>? Preludes { get; init; }
+
+    /// <summary>
+    /// <c>hiddenCode</c>: lines of C# every program gets, after the <see cref="Preludes"/> files: the doc set's models
+    /// <c>adopt</c> writes, kept in the config rather than in a file beside the pages, where readers would see it.
+    /// </summary>
+    public IReadOnlyList<string>? HiddenCode { get; init; }
     /// <summary><c>environment</c>: <c>NAME=value</c> pairs a snippet's process gets.</summary>
     public IReadOnlyList<string>? Environment { get; init; }
     /// <summary><c>parallelism</c>: how many snippets compile and run at once.</summary>

@@ -17,7 +17,34 @@ internal static class SharedPreludes
     public static IReadOnlyList<Prelude> Load(SnippetCheckConfig config, string currentDirectory)
     {
         var where = config.SourcePath is { } path ? DocumentDiscovery.DisplayPath(path, currentDirectory) : "config";
-        return [.. FilesOf(config, currentDirectory).Select(x =>
+        IReadOnlyList<Prelude> hidden = config.HiddenCode is { Count: > 0 } code ? [Prelude.OfLines(where, HiddenCodeLines(config, code))] : [];
+        return [.. Files(config, currentDirectory, where), .. hidden];
+    }
+
+    /// <summary>
+    /// The <c>hiddenCode</c> lines where they stand in the config file, so that an error in one points at its line there:
+    /// each at the next line after the key that holds it as a JSON string (as <c>adopt</c> writes them, one a line), at
+    /// the key's line when the file is laid out otherwise.
+    /// </summary>
+    private static List<CodeLine> HiddenCodeLines(SnippetCheckConfig config, IReadOnlyList<string> code)
+    {
+        var text = config.SourcePath is { } path && File.Exists(path) ? File.ReadAllLines(path) : [];
+        var at = Array.FindIndex(text, l => l.Contains("\"hiddenCode\"", StringComparison.Ordinal));
+        var lines = new List<CodeLine>();
+        foreach (var line in code)
+        {
+            var quoted = System.Text.Json.JsonSerializer.Serialize(line, ConfigLoader.Strings);
+            var next = at < 0 ? -1 : Array.FindIndex(text, at + 1, l => l.Contains(quoted, StringComparison.Ordinal));
+            if (next >= 0) at = next;
+            lines.Add(next >= 0 ? new CodeLine(line, next + 1, text[next].IndexOf(quoted, StringComparison.Ordinal) + 2)
+                : new CodeLine(line, Math.Max(at, 0) + 1, 1));
+        }
+        return lines;
+    }
+
+    private static IEnumerable<Prelude> Files(SnippetCheckConfig config, string currentDirectory, string where)
+    {
+        return FilesOf(config, currentDirectory).Select(x =>
         {
             var (file, full) = x;
             if (!File.Exists(full))
@@ -26,7 +53,7 @@ internal static class SharedPreludes
                     $"code 2)");
             var text = SourceDocument.Load(full, DocumentDiscovery.DisplayPath(full, currentDirectory));
             return Prelude.OfFile(text.DisplayPath, [.. Enumerable.Range(1, text.Lines.LineCount).Select(text.Lines.Text)]);
-        })];
+        });
     }
 
     /// <summary>Each prelude as the config names it, and its full path (relative to the config file's folder).</summary>

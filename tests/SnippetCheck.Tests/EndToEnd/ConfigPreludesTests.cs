@@ -44,4 +44,21 @@ public sealed class ConfigPreludesTests
         Assert.True(missing.ExitCode == 2, missing.Output);
         Assert.Contains("error SC3001: snippetcheck.json: prelude '_shared/prelude.cs' does not exist", missing.Output);
     }
+
+    [Fact]
+    public void Hidden_code_in_the_config_is_every_snippets_and_its_error_points_at_its_line_in_the_config()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", "# Post\n\n```csharp run\nConsole.WriteLine(new Person(\"Ada\").Name);\n```\n\n```output\nAda\n```\n");
+        folder.Write("snippetcheck.json", "{\n  \"hiddenCode\": [\n    \"// the models\",\n    \"public record Person(string Name);\"\n  ]\n}\n");
+
+        var passes = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(passes.ExitCode == 0, passes.Output);
+        Assert.Contains("1 passed, 0 failed", passes.Output);
+
+        folder.Write("snippetcheck.json", "{\n  \"hiddenCode\": [\n    \"// the models\",\n    \"public record Person(strin Name);\"\n  ]\n}\n");
+        var broken = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(broken.ExitCode == 1, broken.Output);
+        Assert.Contains("snippetcheck.json(4,27): error CS0246: The type or namespace name 'strin' could not be found", broken.Output);
+    }
 }

@@ -164,8 +164,12 @@ public sealed record Prelude(DirectiveComment Comment, string? Session)
     /// A config prelude's code, <paramref name="lines"/> of the C# file shown as <paramref name="displayPath"/> (or one adopt proposes).
     /// </summary>
     public static Prelude OfFile(string displayPath, IReadOnlyList<string> lines) =>
-        SnippetReader.PreludeOf(new DirectiveComment(new SourceLocation(displayPath, 1, 1), "prelude",
-            [.. lines.Select((text, i) => new CodeLine(text, i + 1, 1))])) with { File = displayPath };
+        OfLines(displayPath, [.. lines.Select((text, i) => new CodeLine(text, i + 1, 1))]);
+
+    /// <summary>Hidden code whose <paramref name="lines"/> stand where they say in <paramref name="displayPath"/> (config <c>hiddenCode</c>).</summary>
+    internal static Prelude OfLines(string displayPath, IReadOnlyList<CodeLine> lines) =>
+        SnippetReader.PreludeOf(new DirectiveComment(new SourceLocation(displayPath, lines.Count > 0 ? lines[0].Line : 1, 1), "prelude", lines))
+            with { File = displayPath };
 }
 
 /// <summary>One Markdown file, read as snippets.</summary>
