@@ -207,7 +207,7 @@ public static class Adopter
                 && AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null)
             .Select(u => (u.Document, Failed: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
             .Where(f => f.Failed is not null)
-            .ToDictionary(f => Key(f.Failed!.Snippet), f => (f.Document, Reading: MarkedErrors.Of(f.Failed!), f.Failed!.Snippet));
+            .ToDictionary(f => Key(f.Failed!.Snippet), f => (f.Document, Reading: ReadErrors(f.Document, f.Failed!), f.Failed!.Snippet));
         var failsAsMarked = ByBlock(await verifier.VerifyLoneAsync([.. readings.Values.Where(r => r.Reading.Ids.Count > 0).Select(r =>
             (r.Document, r.Snippet with { Tags = r.Snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = r.Reading.Ids } }))],
             useCache: true, cancellationToken).ConfigureAwait(false));
@@ -455,6 +455,10 @@ public static class Adopter
             PinsProblem = pinsProblem,
         };
     }
+
+    /// <summary>What the page says of a failed block's errors: its marker comments, else the annotation above it.</summary>
+    private static MarkedErrors.Reading ReadErrors(PreparedDocument document, SnippetResult failed) =>
+        MarkedErrors.Of(failed) is { Ids.Count: 0, Refusal: null } ? ExampleAnnotations.Of(document.Snippets, failed) : MarkedErrors.Of(failed);
 
     /// <summary>
     /// The types the run's Markdown pages declare, as the models' prelude (<see cref="DocModels"/>); none when a config file

@@ -103,4 +103,41 @@ public sealed class AdoptMarkedErrorTests
         Assert.Contains("CS0029", other.Stdout);
         Assert.Contains("CS0266", other.Stdout);
     }
+
+    [Fact]
+    public void A_block_the_standards_annotation_says_fails_with_exactly_its_errors_is_tagged_compile_fail_and_no_other()
+    {
+        // dotnet/csharpstandard annotates its examples for its own extractor; the annotation is the page's own word.
+        using var folder = new TempFolder();
+        folder.Write("classes.md", """
+            # Classes
+
+            > <!-- Example: {template:"standalone-lib-without-using", name:"SelfBaseClass", expectedErrors:["CS0146"]} -->
+            > ```csharp
+            > class A : A {}
+            > ```
+
+            <!-- Example: {template:"standalone-lib-without-using", name:"Other", expectedErrors:["CS0029"]} -->
+            ```csharp
+            class B : B {}
+            ```
+
+            ```csharp
+            class C : C {}
+            ```
+            """);
+
+        var run = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.Equal(0, run.ExitCode);
+        var page = File.ReadAllText(Path.Combine(folder.Path, "classes.md"));
+        Assert.Contains("> <!-- snippetcheck: compile-fail=CS0146 -->\n> ```csharp\n> class A : A {}", page, StringComparison.Ordinal);
+        Assert.Single(page.Split("snippetcheck: compile-fail").Skip(1));
+        Assert.Contains("its annotation expects CS0029, but the compiler reports CS0146", run.Output, StringComparison.Ordinal);
+
+        // The tag guards the example: once it compiles, it fails.
+        File.WriteAllText(Path.Combine(folder.Path, "classes.md"), page.Replace("> class A : A {}", "> class A {}", StringComparison.Ordinal));
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache", "classes.md");
+        Assert.Equal(1, verify.ExitCode);
+    }
 }
