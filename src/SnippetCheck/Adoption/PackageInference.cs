@@ -87,7 +87,8 @@ internal sealed partial class PackageInference(
             foreach (var (snippet, names) in blocks)
             {
                 var packages = found.Where(p => p.Names.Overlaps(names)).OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList();
-                if (packages.Count == 0 && named.Count > 0)
+                var unloadedHere = packages.Count == 0 && names.Any(n => char.IsUpper(n[0])) ? unloaded : [];
+                if (packages.Count == 0 && named.Count > unloadedHere.Count)
                 {
                     // The post (or the author) names a package, and none found declares what the block lacks: say so,
                     // so the cause is not mistaken for a fragment.
@@ -105,11 +106,11 @@ internal sealed partial class PackageInference(
                             snippet.Location, $"{Shown(nowhere)} {(nowhere.Count == 1 ? "is" : "are")} declared nowhere the tool can see: not in " +
                             $"the post, " +
                             $"the framework, nor the packages it looked in " +
-                            $"({string.Join(", ", named.Take(3))}{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); " +
+                            $"({string.Join(", ", named.Except(unloadedHere).Take(3))}{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); " +
                             "if a package declares them, name it with adopt --package NAME[@VERSION]"));
                 }
                 // Its unknown names may be that package's: tolerated as unknown, a misspelt one would pass (issue 54).
-                if (packages.Count == 0 && unloaded.Count > 0 && names.Any(n => char.IsUpper(n[0]))) _unloaded[snippet.Location] = unloaded;
+                if (unloadedHere.Count > 0) _unloaded[snippet.Location] = unloadedHere;
                 if (packages.Count == 0) continue;
                 var tags = snippet.Tags with { Kind = SnippetKind.Compile, Packages =
                     [.. packages.Select(p => p.Package with { Location = snippet.Location })] };
@@ -209,6 +210,17 @@ internal sealed partial class PackageInference(
 
     private readonly ConcurrentDictionary<SourceLocation, IReadOnlyList<string>> _unloaded = new();
 
+    /// <summary>Why a package found on a source could not be restored here (NuGet's first line), by ID.</summary>
+    private readonly ConcurrentDictionary<string, string> _restoreErrors = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// <c>Verify.Xunit, which could not be restored here (error NU1101: Unable to find package Verify. ...)</c>, or <c>... which no
+    /// package source has</c>: what adopt says of the packages a block's post names that it could not load.
+    /// </summary>
+    public string UnloadedText(IReadOnlyList<string> ids) =>
+        string.Join("; ", ids.Take(3).Select(id => _restoreErrors.TryGetValue(id, out var error)
+            ? $"{id}, which could not be restored here ({error})" : $"{id}, which no package source has"));
+
     /// <summary>
     /// The packages a post names (the author's, its install lines, test attributes and usings, else its doc set's), as
     /// found and pinned; empty for a post none of whose blocks lacked a name (RemovedApiRot looks only in these).
@@ -303,9 +315,17 @@ internal sealed partial class PackageInference(
                 {
                     _restores.Release();
                 }
-                if (outcome.Assets is not { Compile.Count: > 0 } assets) continue;
+                if (outcome.Assets is not { Compile.Count: > 0 } assets)
+                {
+                    if (outcome.Error is { } error) _restoreErrors[candidate.Id] = error.Split('\n')[0].Trim();
+                    continue;
+                }
                 var id = CanonicalId(assets.Compile, candidate.Id);
-                return new Found(request with { Id = id }, Names(assets.Compile, framework), assets.Compile);
+                // A version the post names that no source has restores as the nearest higher one (NU1603): adopt pins what
+                // restored, never a version its blocks would not be verified at (SC2018).
+                var served = assets.PackageVersions.GetValueOrDefault(candidate.Id) is { Length: > 0 } resolved
+                    && !DependencyResolver.SameVersion(resolved, version) ? resolved : version;
+                return new Found(request with { Id = id, Version = served }, Names(assets.Compile, framework), assets.Compile);
             }
             return null;
         })).Value;
@@ -359,6 +379,10 @@ internal sealed partial class PackageInference(
         {
             if (evidence().IsMatch(code)) yield return [new PackageCandidate(id, null)];
         }
+        // Snapshot tests ('await Verify(target)', VerifyTests' docs) come in one package per test framework.
+        if (VerifyEvidence().IsMatch(code))
+            yield return [new PackageCandidate(NUnitEvidence().IsMatch(code) ? "Verify.NUnit" : MSTestEvidence().IsMatch(code) ? "Verify.MSTest"
+                : "Verify.Xunit", null)];
     }
 
     /// <summary>Each package, with what only code written against it says: its test attributes, its entry calls.</summary>
@@ -379,6 +403,9 @@ internal sealed partial class PackageInference(
     [GeneratedRegex(@"\[\s*(Test|TestCase|TestFixture|SetUp|TearDown|OneTimeSetUp|OneTimeTearDown)\s*[\](,]|\bAssert\.That\s*\("
         + @"|\bIs\.(EqualTo|True|False|Null|Not)\b")]
     private static partial Regex NUnitEvidence();
+
+    [GeneratedRegex(@"\bawait\s+Verify(Json|Xml)?\s*\(|\bVerifierSettings\.[A-Z]|\bnew\s+VerifySettings\s*\(")]
+    private static partial Regex VerifyEvidence();
 
     [GeneratedRegex(@"\[\s*(Fact|Theory|InlineData)\s*[\](,]")]
     private static partial Regex XunitEvidence();

@@ -132,6 +132,12 @@ internal static class DiagnosticCatalog
             "is the framework's beside calls left unbound. A misspelt method there would pass. Declare the receiver (`given=NAME:TYPE`, a " +
             "hidden prelude), name its package (`packages=`), or tag it `ignore`."),
 
+        Error(DiagnosticCodes.PinNotServed, nameof(DiagnosticCodes.PinNotServed), "Pinned version not served",
+            "A version the block pins (a `packages=` tag, its `packageVersions` entry, `#:package`, `#r \"nuget: ...\"`) is on no package " +
+            "source, and NuGet would take the nearest higher one instead (its NU1603). The block is not verified at any other version: it " +
+            "fails (reason `pin-not-served`, a setup problem, not rot) at the pin, naming the version asked and the one the source has. Pin " +
+            "the version the source has, or add a source that has the pinned one. A config `packages` entry so served stops the run (SC3001)."),
+
         Error(DiagnosticCodes.BadConfig, nameof(DiagnosticCodes.BadConfig), "Bad configuration",
             "`snippetcheck.json` (or the `--config` file) cannot be used: bad JSON, an unknown key or a bad value. The run stops with exit code 2."),
         Error(DiagnosticCodes.BadFrontMatter, nameof(DiagnosticCodes.BadFrontMatter), "Bad front matter",
