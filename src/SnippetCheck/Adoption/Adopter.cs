@@ -496,7 +496,7 @@ public static class Adopter
         // A class can give a block only names (a field, a setup's work): a page whose blocks fail alone for other reasons
         // (fragments, errors) gains nothing from a trial, which compiles and runs the page up to six times.
         var lacksNames = file.Causes.Any(c => c.Kind is UnverifiedCause.UnknownName or UnverifiedCause.PackageNotFound) || file.Check > 0 ||
-            document.Snippets.Source.Items.OfType<HiddenFences>().Any() || PackageInference.TestCandidates(document.Snippets).Any();
+            document.Snippets.Source.Items.OfType<HiddenFences>().Any() || PackageEvidence.TestCandidates(document.Snippets).Any();
         return lacksNames && document.Snippets.Snippets.All(s => !s.IsTagged) &&
             file.Proposals.Count(p => p.Kind is SnippetKind.Compile or SnippetKind.Run or SnippetKind.CompileFail) < file.Blocks &&
             AdoptWriter.SettingsEdit(document.Snippets.Source.Document, new PageSettings(true, ["x"])) is not null;

@@ -8,8 +8,6 @@ using SnippetCheck.References;
 using SnippetCheck.Results;
 using SnippetCheck.Engine.Merging;
 using SnippetCheck.Model;
-using SnippetCheck.Programs;
-using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
 
@@ -166,16 +164,8 @@ public sealed partial class Verifier : IAsyncDisposable
             throw new VerificationSetupException(DiagnosticCodes.NoDocuments, $"--filter '{options.Filter}' matched no snippet");
         }
 
-        // Each verified block names the versions it was verified with: a pin no source has never passes (SC2018), so they are its pins.
-        var documentOf = documents.SelectMany(d => d.Snippets.Snippets.Select(s => (Snippet: s, Document: d)))
-            .DistinctBy(p => p.Snippet.Location).ToDictionary(p => p.Snippet.Location, p => p.Document);
-        var ordered = results.OrderBy(r => r.Location.File, StringComparer.Ordinal).ThenBy(r => r.Location.Line)
-            .Select(r => r.Status is not (SnippetStatus.Passed or SnippetStatus.Failed) ? r : r with
-            {
-                PackagesUsed = PackagesOf(documentOf.GetValueOrDefault(r.Snippet.Location), r.Snippet),
-                PackagesMoved = _trial.Moves.Versions.Count > 0,
-            })
-            .ToList();
+        var ordered = VerifiedPackages.Named(results.OrderBy(r => r.Location.File, StringComparer.Ordinal).ThenBy(r => r.Location.Line),
+            documents, Config.Packages, moved: _trial.Moves.Versions.Count > 0);
         // A --filter run speaks of the files it matched, not of every file it read to find them.
         var fileCount = string.IsNullOrEmpty(options.Filter) ? documents.Count
             : ordered.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count();
@@ -248,15 +238,6 @@ public sealed partial class Verifier : IAsyncDisposable
         Builds = builds;
         Merging = merging;
         return (passes, dependencyFiles, libraries);
-    }
-
-    /// <summary>The packages a block's program restores, as <c>Id@Version</c> (<see cref="ProgramPins"/>).</summary>
-    private IReadOnlyList<string> PackagesOf(PreparedDocument? document, Snippet block)
-    {
-        if (document is null) return [];
-        var configured = (Config.Packages ?? []).Select(p => PackageRequest.TryParse(p, default)).OfType<PackageRequest>().ToList();
-        return [.. ProgramPins.Of(document.Snippets, block, configured).Select(p => p.Text).Distinct(StringComparer.OrdinalIgnoreCase).Order(
-            StringComparer.OrdinalIgnoreCase)];
     }
 
     private FrameworkPacks? _packs;
