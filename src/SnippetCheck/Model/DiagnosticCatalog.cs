@@ -179,8 +179,8 @@ internal static class DiagnosticCatalog
         Error(DiagnosticCodes.CoverageBelowMinimum, nameof(DiagnosticCodes.CoverageBelowMinimum), "Coverage below the minimum",
             "With `--min-coverage P` (or `\"minCoverage\": P`), the run verified less than P percent of its C# blocks (passed at `run` or " +
             "`compile`, of every block found, untagged and ignored ones included); with `--min-check-coverage P` (or " +
-            "`\"minCheckCoverage\": P`), it checked or verified less than P percent (blocks that passed at `check` count too). The run fails with exit code 1: a ratchet, as code-coverage gates " +
-            "are; raise P as `adopt` and new tags verify more."),
+            "`\"minCheckCoverage\": P`), it checked or verified less than P percent (blocks that passed at `check` count too). The run " +
+            "fails with exit code 1: a ratchet, as code-coverage gates are; raise P as `adopt` and new tags verify more."),
         Error(DiagnosticCodes.LibraryBuildFailed, nameof(DiagnosticCodes.LibraryBuildFailed), "Library did not build",
             "The `.csproj` given to verify (a library's doc-comment examples) did not build, so no example can compile against it. The message is " +
             "the build's own first error (a compile error, warnings as errors such as NU1603, a `global.json` that pins an SDK this machine does " +
