@@ -273,11 +273,12 @@ public static class Adopter
                     continue;
                 }
                 if (readings.GetValueOrDefault(key).Reading?.Refusal is { } refusal) notes.Add(new AdoptNote(snippet.Location, refusal));
-                if (packageInference.Unloaded.GetValueOrDefault(snippet.Location) is { } unloadedPackages && !compiles.ContainsKey(key))
+                var unloadedPackages = packageInference.Unloaded.GetValueOrDefault(snippet.Location);
+                if (unloadedPackages is not null && !compiles.ContainsKey(key))
                     notes.Add(new AdoptNote(
-                        snippet.Location, $"not tagged check: its post names {string.Join(", ", unloadedPackages.Take(3))}, which could not be " +
-                        $"loaded, " +
-                        "so its unknown names may be that package's API, where a misspelt name would pass"));
+                        snippet.Location, $"not verified: its post names {packageInference.UnloadedText(unloadedPackages)}: a setup problem, " +
+                        "not the post's; its unknown names may be that package's API, where a misspelt name would pass, so it is not tagged " +
+                        "check either"));
                 if (!compiles.ContainsKey(key) && checks.GetValueOrDefault(key) is { } checkedBlock)
                 {
                     var checkTags = checkedBlock.Snippet.Tags;
@@ -292,7 +293,7 @@ public static class Adopter
                     if (failed?.Status == SnippetStatus.Failed)
                     {
                         failures.Add(failed);
-                        causes.Add(UnverifiedCause.Of(failed, packageLookedFor: packageNotes.Count > 0));
+                        causes.Add(UnverifiedCause.Of(failed, packageLookedFor: packageNotes.Count > 0, unloadedPackages));
                         if (RotReport.Of(document.Snippets.Source.Document, snippet, failed) is { } suspected) rot.Add(suspected);
                     }
                     continue;
@@ -499,7 +500,7 @@ public static class Adopter
         // A class can give a block only names (a field, a setup's work): a page whose blocks fail alone for other reasons
         // (fragments, errors) gains nothing from a trial, which compiles and runs the page up to six times.
         var lacksNames = file.Causes.Any(c => c.Kind is UnverifiedCause.UnknownName or UnverifiedCause.PackageNotFound) || file.Check > 0 ||
-            document.Snippets.Source.Items.OfType<HiddenFences>().Any() || PackageInference.TestCandidates(document.Snippets).Any();
+            document.Snippets.Source.Items.OfType<HiddenFences>().Any() || PackageEvidence.TestCandidates(document.Snippets).Any();
         return lacksNames && document.Snippets.Snippets.All(s => !s.IsTagged) &&
             file.Proposals.Count(p => p.Kind is SnippetKind.Compile or SnippetKind.Run or SnippetKind.CompileFail) < file.Blocks &&
             AdoptWriter.SettingsEdit(document.Snippets.Source.Document, new PageSettings(true, ["x"])) is not null;

@@ -15,7 +15,7 @@ namespace SnippetCheck.Adoption;
 /// one test class fail block by block (a field of the page, a <c>[SetUp]</c> in hidden code), and pass as that class.
 /// Each candidate page is verified as its fixture, with the docs' own hidden fences read as its hidden members and
 /// without, in rounds: a round that fails on names gets the packages and usings that declare them (the test framework
-/// and mocking library the page's attributes and calls name, <see cref="PackageInference.TestCandidates"/>); a round
+/// and mocking library the page's attributes and calls name, <see cref="PackageEvidence.TestCandidates"/>); a round
 /// that fails otherwise leaves the failing blocks out (tagged <c>ignore</c>, with their cause). What passes is run
 /// once more and must pass alike, as every block <c>adopt</c> tags.
 /// </summary>

@@ -1,3 +1,5 @@
+using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction.Snippets;
 using System.Text.RegularExpressions;
 
 namespace SnippetCheck.Adoption;
@@ -56,4 +58,66 @@ internal static partial class PackageEvidence
         |\bimg\.shields\.io/nuget/(?:v|vpre|dt)/(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*?)(?:\.svg)?(?=[)\s"'#?>\]]|$)
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.IgnoreCase)]
     private static partial Regex InstallLine();
+
+    /// <summary>
+    /// The test framework and mocking library a page's code names, each as the package that declares it (docs written as
+    /// tests: issue 43). Read from the attributes and calls of its C# blocks and of the fences in its HTML comments (the
+    /// docs' own hidden code), since such pages rarely show their usings. A candidate is still kept only when its
+    /// assemblies declare a name the blocks lack, and a block is tagged only when it then passes.
+    /// </summary>
+    internal static IEnumerable<IReadOnlyList<PackageCandidate>> TestCandidates(SnippetDocument document)
+    {
+        var code = string.Join('\n', document.Source.Items.SelectMany(item => item switch
+        {
+            FencedBlock block when SnippetReader.IsCSharp(block) => block.Lines.Select(l => l.Text),
+            HiddenFences hidden => hidden.Fences.SelectMany(f => f.Body.Select(l => l.Text)),
+            _ => [],
+        }));
+        if (code.Length == 0) yield break;
+        foreach (var (id, evidence) in TestEvidence)
+        {
+            if (evidence().IsMatch(code)) yield return [new PackageCandidate(id, null)];
+        }
+        // Snapshot tests ('await Verify(target)', VerifyTests' docs) come in one package per test framework.
+        if (VerifyEvidence().IsMatch(code))
+            yield return [new PackageCandidate(NUnitEvidence().IsMatch(code) ? "Verify.NUnit" : MSTestEvidence().IsMatch(code) ? "Verify.MSTest"
+                : "Verify.Xunit", null)];
+    }
+
+    /// <summary>Each package, with what only code written against it says: its test attributes, its entry calls.</summary>
+    private static readonly (string Id, Func<Regex> Evidence)[] TestEvidence =
+    [
+        ("NUnit", NUnitEvidence),
+        ("xunit", XunitEvidence),
+        ("MSTest.TestFramework", MSTestEvidence),
+        ("NSubstitute", NSubstituteEvidence),
+        ("Moq", MoqEvidence),
+        ("FakeItEasy", FakeItEasyEvidence),
+        ("BenchmarkDotNet", BenchmarkEvidence),
+    ];
+
+    [GeneratedRegex(@"\[\s*(Benchmark|MemoryDiagnoser|SimpleJob|Params|GlobalSetup|Arguments)\s*[\](,]|\bBenchmarkRunner\.Run\s*<")]
+    private static partial Regex BenchmarkEvidence();
+
+    [GeneratedRegex(@"\[\s*(Test|TestCase|TestFixture|SetUp|TearDown|OneTimeSetUp|OneTimeTearDown)\s*[\](,]|\bAssert\.That\s*\("
+        + @"|\bIs\.(EqualTo|True|False|Null|Not)\b")]
+    private static partial Regex NUnitEvidence();
+
+    [GeneratedRegex(@"\bawait\s+Verify(Json|Xml)?\s*\(|\bVerifierSettings\.[A-Z]|\bnew\s+VerifySettings\s*\(")]
+    private static partial Regex VerifyEvidence();
+
+    [GeneratedRegex(@"\[\s*(Fact|Theory|InlineData)\s*[\](,]")]
+    private static partial Regex XunitEvidence();
+
+    [GeneratedRegex(@"\[\s*(TestMethod|TestClass|TestInitialize|TestCleanup|DataRow|DataTestMethod)\s*[\](,]")]
+    private static partial Regex MSTestEvidence();
+
+    [GeneratedRegex(@"\bSubstitute\.For(PartsOf)?\s*<|\bArg\.(Any|Is)\s*<")]
+    private static partial Regex NSubstituteEvidence();
+
+    [GeneratedRegex(@"\bnew\s+Mock\s*<|\bMock\.(Of|Get)\s*<|\bIt\.(IsAny|Is)\s*<")]
+    private static partial Regex MoqEvidence();
+
+    [GeneratedRegex(@"\bA\.(Fake|CallTo|Ignored|Dummy)\b|\bA<[^>]+>\.(Ignored|That|_)")]
+    private static partial Regex FakeItEasyEvidence();
 }

@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.References;
 using SnippetCheck.Results;
@@ -87,7 +86,9 @@ internal sealed partial class PackageInference(
             foreach (var (snippet, names) in blocks)
             {
                 var packages = found.Where(p => p.Names.Overlaps(names)).OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList();
-                if (packages.Count == 0 && named.Count > 0)
+                // A name no package found declares may be the API of a package the post names that could not be restored.
+                var unloadedHere = names.Any(n => char.IsUpper(n[0]) && !packages.Any(p => p.Names.Contains(n))) ? unloaded : [];
+                if (packages.Count == 0 && named.Count > 0 && unloadedHere.Count == 0)
                 {
                     // The post (or the author) names a package, and none found declares what the block lacks: say so,
                     // so the cause is not mistaken for a fragment.
@@ -109,7 +110,7 @@ internal sealed partial class PackageInference(
                             "if a package declares them, name it with adopt --package NAME[@VERSION]"));
                 }
                 // Its unknown names may be that package's: tolerated as unknown, a misspelt one would pass (issue 54).
-                if (packages.Count == 0 && unloaded.Count > 0 && names.Any(n => char.IsUpper(n[0]))) _unloaded[snippet.Location] = unloaded;
+                if (unloadedHere.Count > 0) _unloaded[snippet.Location] = unloadedHere;
                 if (packages.Count == 0) continue;
                 var tags = snippet.Tags with { Kind = SnippetKind.Compile, Packages =
                     [.. packages.Select(p => p.Package with { Location = snippet.Location })] };
@@ -142,7 +143,7 @@ internal sealed partial class PackageInference(
     }
 
     /// <summary>
-    /// The packages a page's code names (<see cref="TestCandidates"/>), the author names, or its usings and repository
+    /// The packages a page's code names (<see cref="PackageEvidence.TestCandidates"/>), the author names, or its usings and repository
     /// suggest, found and restored, that declare one of <paramref name="unknown"/>: what <c>adopt</c> tries a page's
     /// fixture with, whose names may stand in its hidden code rather than in a block.
     /// </summary>
@@ -209,6 +210,17 @@ internal sealed partial class PackageInference(
 
     private readonly ConcurrentDictionary<SourceLocation, IReadOnlyList<string>> _unloaded = new();
 
+    /// <summary>Why a package found on a source could not be restored here (NuGet's first line), by ID.</summary>
+    private readonly ConcurrentDictionary<string, string> _restoreErrors = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// <c>Verify.Xunit, which could not be restored here (error NU1101: Unable to find package Verify. ...)</c>, or <c>... which no
+    /// package source has</c>: what adopt says of the packages a block's post names that it could not load.
+    /// </summary>
+    public string UnloadedText(IReadOnlyList<string> ids) =>
+        string.Join("; ", ids.Take(3).Select(id => _restoreErrors.TryGetValue(id, out var error)
+            ? $"{id}, which could not be restored here ({error})" : $"{id}, which no package source has"));
+
     /// <summary>
     /// The packages a post names (the author's, its install lines, test attributes and usings, else its doc set's), as
     /// found and pinned; empty for a post none of whose blocks lacked a name (RemovedApiRot looks only in these).
@@ -274,7 +286,8 @@ internal sealed partial class PackageInference(
 
     /// <summary>What one page names of its packages: its install lines, its test and benchmark attributes, its usings.</summary>
     private static IEnumerable<IReadOnlyList<PackageCandidate>> Evidence(SnippetDocument document, ImmutableArray<MetadataReference> framework) =>
-        PackageEvidence.InstallLines(document.Source.Document.Text).Concat(TestCandidates(document)).Concat(UsingCandidates(document, framework));
+        PackageEvidence.InstallLines(document.Source.Document.Text).Concat(PackageEvidence.TestCandidates(document))
+            .Concat(UsingCandidates(document, framework));
 
     /// <summary>How many of a package's newest stable versions are tried before it is given up: each is a restore.</summary>
     private const int VersionsTried = 3;
@@ -303,9 +316,17 @@ internal sealed partial class PackageInference(
                 {
                     _restores.Release();
                 }
-                if (outcome.Assets is not { Compile.Count: > 0 } assets) continue;
+                if (outcome.Assets is not { Compile.Count: > 0 } assets)
+                {
+                    if (outcome.Error is { } error) _restoreErrors[candidate.Id] = error.Split('\n')[0].Trim();
+                    continue;
+                }
                 var id = CanonicalId(assets.Compile, candidate.Id);
-                return new Found(request with { Id = id }, Names(assets.Compile, framework), assets.Compile);
+                // A version the post names that no source has restores as the nearest higher one (NU1603): adopt pins what
+                // restored, never a version its blocks would not be verified at (SC2018).
+                var served = assets.PackageVersions.GetValueOrDefault(candidate.Id) is { Length: > 0 } resolved
+                    && !DependencyResolver.SameVersion(resolved, version) ? resolved : version;
+                return new Found(request with { Id = id, Version = served }, Names(assets.Compile, framework), assets.Compile);
             }
             return null;
         })).Value;
@@ -344,61 +365,6 @@ internal sealed partial class PackageInference(
             if (group.Count > 0) yield return group;
         }
     }
-
-    /// <summary>
-    /// The test framework and mocking library a page's code names, each as the package that declares it (docs written as
-    /// tests: issue 43). Read from the attributes and calls of its C# blocks and of the fences in its HTML comments (the
-    /// docs' own hidden code), since such pages rarely show their usings. A candidate is still kept only when its
-    /// assemblies declare a name the blocks lack, and a block is tagged only when it then passes.
-    /// </summary>
-    internal static IEnumerable<IReadOnlyList<PackageCandidate>> TestCandidates(SnippetDocument document)
-    {
-        var code = string.Join('\n', document.Source.Items.SelectMany(item => item switch
-        {
-            FencedBlock block when SnippetReader.IsCSharp(block) => block.Lines.Select(l => l.Text),
-            HiddenFences hidden => hidden.Fences.SelectMany(f => f.Body.Select(l => l.Text)),
-            _ => [],
-        }));
-        if (code.Length == 0) yield break;
-        foreach (var (id, evidence) in TestEvidence)
-        {
-            if (evidence().IsMatch(code)) yield return [new PackageCandidate(id, null)];
-        }
-    }
-
-    /// <summary>Each package, with what only code written against it says: its test attributes, its entry calls.</summary>
-    private static readonly (string Id, Func<Regex> Evidence)[] TestEvidence =
-    [
-        ("NUnit", NUnitEvidence),
-        ("xunit", XunitEvidence),
-        ("MSTest.TestFramework", MSTestEvidence),
-        ("NSubstitute", NSubstituteEvidence),
-        ("Moq", MoqEvidence),
-        ("FakeItEasy", FakeItEasyEvidence),
-        ("BenchmarkDotNet", BenchmarkEvidence),
-    ];
-
-    [GeneratedRegex(@"\[\s*(Benchmark|MemoryDiagnoser|SimpleJob|Params|GlobalSetup|Arguments)\s*[\](,]|\bBenchmarkRunner\.Run\s*<")]
-    private static partial Regex BenchmarkEvidence();
-
-    [GeneratedRegex(@"\[\s*(Test|TestCase|TestFixture|SetUp|TearDown|OneTimeSetUp|OneTimeTearDown)\s*[\](,]|\bAssert\.That\s*\("
-        + @"|\bIs\.(EqualTo|True|False|Null|Not)\b")]
-    private static partial Regex NUnitEvidence();
-
-    [GeneratedRegex(@"\[\s*(Fact|Theory|InlineData)\s*[\](,]")]
-    private static partial Regex XunitEvidence();
-
-    [GeneratedRegex(@"\[\s*(TestMethod|TestClass|TestInitialize|TestCleanup|DataRow|DataTestMethod)\s*[\](,]")]
-    private static partial Regex MSTestEvidence();
-
-    [GeneratedRegex(@"\bSubstitute\.For(PartsOf)?\s*<|\bArg\.(Any|Is)\s*<")]
-    private static partial Regex NSubstituteEvidence();
-
-    [GeneratedRegex(@"\bnew\s+Mock\s*<|\bMock\.(Of|Get)\s*<|\bIt\.(IsAny|Is)\s*<")]
-    private static partial Regex MoqEvidence();
-
-    [GeneratedRegex(@"\bA\.(Fake|CallTo|Ignored|Dummy)\b|\bA<[^>]+>\.(Ignored|That|_)")]
-    private static partial Regex FakeItEasyEvidence();
 
     /// <summary>The ID as the package spells it (its .nuspec beside the assets): searches and folders are lower-case.</summary>
     private static string CanonicalId(IReadOnlyList<string> compile, string id)

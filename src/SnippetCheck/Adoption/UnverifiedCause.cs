@@ -8,7 +8,8 @@ namespace SnippetCheck.Adoption;
 /// <summary>
 /// Why <c>adopt</c> left a block untagged, so that what stays unverified says why (docs/authoring.md#adopt): a
 /// <c>fragment</c> that is not C# on its own (the token the parser stopped at), an <c>unknown-name</c> that nothing the
-/// block compiles against declares, a <c>package-not-found</c> when the post names packages and none declares it, any
+/// block compiles against declares, a <c>package-not-found</c> when the post names packages and none declares it, a
+/// <c>package-unavailable</c> when a package the post names could not be restored here (a setup problem), any
 /// other <c>compile-error</c> (its code and message), or, for a block that compiles but whose result lines do not hold
 /// (or that fails in its page's fixture: a thrown exception, a failed test), a <c>runtime-failure</c> or <c>timeout</c>
 /// of its run.
@@ -21,19 +22,22 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
     public const string Fragment = "fragment";
     public const string UnknownName = "unknown-name";
     public const string PackageNotFound = "package-not-found";
+    public const string PackageUnavailable = "package-unavailable";
     public const string CompileError = "compile-error";
     public const string RuntimeFailure = "runtime-failure";
     public const string Timeout = "timeout";
 
     /// <summary>Every kind, in the order <c>adopt</c> lists them.</summary>
-    public static readonly IReadOnlyList<string> Kinds = [Fragment, UnknownName, PackageNotFound, CompileError, RuntimeFailure, Timeout];
+    public static readonly IReadOnlyList<string> Kinds =
+        [Fragment, UnknownName, PackageNotFound, PackageUnavailable, CompileError, RuntimeFailure, Timeout];
 
     /// <summary>
     /// The cause of a block's last failure. A syntax error makes it a fragment whatever else is wrong (no context
     /// makes it compile); only names unknown, it lacks context the post does not show, or a package that was looked for.
     /// </summary>
     /// <param name="packageLookedFor">adopt looked for a package that declares the block's unknown names and found none.</param>
-    public static UnverifiedCause Of(SnippetResult failed, bool packageLookedFor)
+    /// <param name="unloaded">The packages its post names that could not be restored here: a setup problem, not the post's.</param>
+    public static UnverifiedCause Of(SnippetResult failed, bool packageLookedFor, IReadOnlyList<string>? unloaded = null)
     {
         // It compiled: its run is what failed (a block whose result lines do not hold).
         if (failed.Reason is FailureReason.Timeout or FailureReason.Exception or FailureReason.ExitCode or FailureReason.Crash
@@ -52,7 +56,11 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
         var parsedAsWritten = !failed.Snippet.Tags.Results;
         if (parsedAsWritten && SyntaxError(failed.Snippet) is { } syntax) return new(Fragment, syntax.Detail, syntax.Location);
         if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is { Count: > 0 } names)
-            return new(packageLookedFor ? PackageNotFound : UnknownName, string.Join(", ", names.Select(n => $"'{n}'")), at);
+        {
+            var shown = string.Join(", ", names.Select(n => $"'{n}'"));
+            return unloaded is { Count: > 0 } ? new(PackageUnavailable, $"{string.Join(", ", unloaded)} could not be restored ({shown})", at)
+                : new(packageLookedFor ? PackageNotFound : UnknownName, shown, at);
+        }
         // The first error is an unknown name, with others after it: the name is what the block lacks first, and a cause
         // that said compile-error would send the author after the compiler instead of the context.
         if (first is { Id: "CS0103" or "CS0246" } && UsingInference.IdentifierAt(failed.Snippet, first.Location) is { } name)

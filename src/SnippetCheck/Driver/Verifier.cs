@@ -8,8 +8,6 @@ using SnippetCheck.References;
 using SnippetCheck.Results;
 using SnippetCheck.Engine.Merging;
 using SnippetCheck.Model;
-using SnippetCheck.Programs;
-using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
 
@@ -166,8 +164,8 @@ public sealed partial class Verifier : IAsyncDisposable
             throw new VerificationSetupException(DiagnosticCodes.NoDocuments, $"--filter '{options.Filter}' matched no snippet");
         }
 
-        var ordered = results.OrderBy(r => r.Location.File, StringComparer.Ordinal).ThenBy(r => r.Location.Line)
-            .Select(r => _trial.Moves.Versions.Count == 0 ? r : r with { PackagesUsed = PackagesOf(documents, r.Snippet) }).ToList();
+        var ordered = VerifiedPackages.Named(results.OrderBy(r => r.Location.File, StringComparer.Ordinal).ThenBy(r => r.Location.Line),
+            documents, Config.Packages, moved: _trial.Moves.Versions.Count > 0);
         // A --filter run speaks of the files it matched, not of every file it read to find them.
         var fileCount = string.IsNullOrEmpty(options.Filter) ? documents.Count
             : ordered.Select(r => r.Location.File).Distinct(StringComparer.Ordinal).Count();
@@ -240,15 +238,6 @@ public sealed partial class Verifier : IAsyncDisposable
         Builds = builds;
         Merging = merging;
         return (passes, dependencyFiles, libraries);
-    }
-
-    /// <summary>The packages a block's program restores, as <c>Id@Version</c> (<see cref="ProgramPins"/>).</summary>
-    private IReadOnlyList<string> PackagesOf(IReadOnlyList<PreparedDocument> documents, Snippet block)
-    {
-        if (documents.FirstOrDefault(d => d.Snippets.Snippets.Contains(block)) is not { } document) return [];
-        var configured = (Config.Packages ?? []).Select(p => PackageRequest.TryParse(p, default)).OfType<PackageRequest>().ToList();
-        return [.. ProgramPins.Of(document.Snippets, block, configured).Select(p => p.Text).Distinct(StringComparer.OrdinalIgnoreCase).Order(
-            StringComparer.OrdinalIgnoreCase)];
     }
 
     private FrameworkPacks? _packs;

@@ -132,6 +132,12 @@ internal static class DiagnosticCatalog
             "is the framework's beside calls left unbound. A misspelt method there would pass. Declare the receiver (`given=NAME:TYPE`, a " +
             "hidden prelude), name its package (`packages=`), or tag it `ignore`."),
 
+        Error(DiagnosticCodes.PinNotServed, nameof(DiagnosticCodes.PinNotServed), "Pinned version not served",
+            "A version the block pins (a `packages=` tag, its `packageVersions` entry, `#:package`, `#r \"nuget: ...\"`) is on no package " +
+            "source, and NuGet would take the nearest higher one instead (its NU1603). The block is not verified at any other version: it " +
+            "fails (reason `pin-not-served`, a setup problem, not rot) at the pin, naming the version asked and the one the source has. Pin " +
+            "the version the source has, or add a source that has the pinned one. A config `packages` entry so served stops the run (SC3001)."),
+
         Error(DiagnosticCodes.BadConfig, nameof(DiagnosticCodes.BadConfig), "Bad configuration",
             "`snippetcheck.json` (or the `--config` file) cannot be used: bad JSON, an unknown key or a bad value. The run stops with exit code 2."),
         Error(DiagnosticCodes.BadFrontMatter, nameof(DiagnosticCodes.BadFrontMatter), "Bad front matter",
@@ -171,10 +177,10 @@ internal static class DiagnosticCatalog
             "leave it out on purpose (docs/msbuild.md). A warning.",
             DiagnosticSeverity.Warning),
         Error(DiagnosticCodes.CoverageBelowMinimum, nameof(DiagnosticCodes.CoverageBelowMinimum), "Coverage below the minimum",
-            "With `--min-coverage P` (or `\"minCoverage\": P`), the run verified less than P percent of its C# blocks (passed or failed, of every " +
-            "block found, untagged and ignored ones included); with `--min-check-coverage P` (or `\"minCheckCoverage\": P`), it checked or " +
-            "verified less than P percent (blocks tagged `check` count too). The run fails with exit code 1: a ratchet, as code-coverage gates " +
-            "are; raise P as `adopt` and new tags verify more."),
+            "With `--min-coverage P` (or `\"minCoverage\": P`), the run verified less than P percent of its C# blocks (passed at `run` or " +
+            "`compile`, of every block found, untagged and ignored ones included); with `--min-check-coverage P` (or " +
+            "`\"minCheckCoverage\": P`), it checked or verified less than P percent (blocks that passed at `check` count too). The run " +
+            "fails with exit code 1: a ratchet, as code-coverage gates are; raise P as `adopt` and new tags verify more."),
         Error(DiagnosticCodes.LibraryBuildFailed, nameof(DiagnosticCodes.LibraryBuildFailed), "Library did not build",
             "The `.csproj` given to verify (a library's doc-comment examples) did not build, so no example can compile against it. The message is " +
             "the build's own first error (a compile error, warnings as errors such as NU1603, a `global.json` that pins an SDK this machine does " +

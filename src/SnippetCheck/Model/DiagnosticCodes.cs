@@ -81,6 +81,8 @@ public static class DiagnosticCodes
     public const string SuspectedRot = "SC2016";
     /// <summary>Hollow check: the call a check block shows is made on a name of unknown type, or all it binds is incidental.</summary>
     public const string HollowCheck = "SC2017";
+    /// <summary>Pinned version not served: no package source has the version a block pins, and NuGet would take another.</summary>
+    public const string PinNotServed = "SC2018";
 
     // SC3xxx: files, configuration and the tool itself.
     /// <summary>Bad configuration.</summary>

@@ -47,4 +47,10 @@ public enum FailureReason
 
     /// <summary>One of its test methods failed (NUnit, xUnit, MSTest), or its tests could not be run.</summary>
     TestFailed,
+
+    /// <summary>
+    /// A version it pins is on no package source, which offers another: it was not verified at the version it names (a setup
+    /// problem, not rot; docs/packages.md).
+    /// </summary>
+    PinNotServed,
 }

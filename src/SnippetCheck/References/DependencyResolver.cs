@@ -195,11 +195,11 @@ internal sealed class DependencyResolver
             aspNetCore |= assets.UsesAspNetCore;
             // A pin the source lacks is never silently compiled against another version (issue 54): the block is not
             // verified at the version it names, a setup problem its message says, not rot. The config's packages are
-            // resolved for the run, not at a block's directive (RunReferences).
+            // resolved for the run, not at a block's directive: a config pin the source lacks stops the run (RunReferences).
             foreach (var (request, owner) in packages.Values.Where(p => !_configPackages.Contains(p.Request)))
             {
                 if (SubstitutedVersion(request, assets) is { } substituted)
-                    return Fail(owner, FailureReason.Package, substituted.Id, substituted.Message, request.Location);
+                    return Fail(owner, FailureReason.PinNotServed, substituted.Id, substituted.Message, request.Location);
             }
         }
 
@@ -221,16 +221,19 @@ internal sealed class DependencyResolver
             .WithUsings(TakesDocCommentUsings(document) ? DocCommentUsings : []);
     }
 
-    /// <summary>NuGet's NU1603, at the directive: the pinned version is on no source, and the restore took the nearest higher one.</summary>
-    private static Diagnostic? SubstitutedVersion(PackageRequest request, ResolvedAssets assets) =>
+    /// <summary>
+    /// SC2018 at the pin: the pinned version is on no source, and the restore took the nearest higher one (NuGet's NU1603,
+    /// a warning <c>dotnet run</c> shows and goes on).
+    /// </summary>
+    internal static Diagnostic? SubstitutedVersion(PackageRequest request, ResolvedAssets assets) =>
         assets.PackageVersions.TryGetValue(request.Id, out var used) && used.Length > 0 && !SameVersion(used, request.Version)
-            ? Diagnostic.Error("NU1603", $"{request.Id} {request.Version} is on no package source (the nearest is {used}, which dotnet run would " +
-            $"take instead): " +
-                $"not verified at {request.Version}; pin {used}, or add a source that has {request.Version}", request.Location)
+            ? Diagnostic.Error(DiagnosticCodes.PinNotServed, $"{request.Id} {request.Version} is on no package source (the nearest it has is " +
+                $"{used}, which NuGet would take instead: NU1603): not verified at {request.Version}; pin {used}" +
+                (request.PinLocation is { } pin ? $" (the pin is at {pin})" : "") + $", or add a source that has {request.Version}", request.Location)
             : null;
 
     /// <summary>NuGet writes a version without its trailing zero parts beyond three (1.0 is 1.0.0): compare them so.</summary>
-    private static bool SameVersion(string a, string b) => Normalized(a).Equals(Normalized(b), StringComparison.OrdinalIgnoreCase);
+    internal static bool SameVersion(string a, string b) => Normalized(a).Equals(Normalized(b), StringComparison.OrdinalIgnoreCase);
 
     private static string Normalized(string version)
     {

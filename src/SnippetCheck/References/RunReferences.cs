@@ -134,6 +134,10 @@ internal sealed class RunReferences
                 throw new VerificationSetupException(
                     DiagnosticCodes.BadConfig,
                     $"{where}: packages could not be restored (a bad package stops the run: exit code 2): {restored.Error}");
+            // A config pin the source lacks would be compiled, for every block, against the version NuGet took instead.
+            if (packages.Select(p => DependencyResolver.SubstitutedVersion(p, assets)).FirstOrDefault(d => d is not null) is { } substituted)
+                throw new VerificationSetupException(DiagnosticCodes.BadConfig, new SourceLocation(where, 1, 1),
+                    $"packages: {substituted.Message} (a config pin stops the run: exit code 2)");
             withPackages = AssetsOf([.. compile, .. assets.Compile], [.. runtime, .. assets.Runtime], aspNetCore || assets.UsesAspNetCore);
             fingerprint.Add("packages", new PackageSet(packages).Key);
         }

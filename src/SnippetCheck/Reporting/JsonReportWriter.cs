@@ -236,10 +236,14 @@ public static class JsonReportWriter
         json.WriteEndArray();
     }
 
-    /// <summary>The block's package versions: those it was verified with (<c>--packages newest</c>), else its own pins.</summary>
+    /// <summary>
+    /// The block's package versions: for a verified block those it was verified with (<see cref="SnippetResult.PackagesUsed"/>),
+    /// else its own pins.
+    /// </summary>
     private static void WritePackages(Utf8JsonWriter json, SnippetResult result)
     {
-        var used = result.PackagesUsed.Count > 0 ? result.PackagesUsed : [.. result.Snippet.Directives.Packages.Select(p => $"{p.Id}@{p.Version}")];
+        var used = result.Status is SnippetStatus.Passed or SnippetStatus.Failed
+            ? result.PackagesUsed : [.. result.Snippet.Directives.Packages.Select(p => $"{p.Id}@{p.Version}")];
         json.WriteStartArray("packages");
         foreach (var package in used)
         {

@@ -50,13 +50,18 @@ internal static class BlockResults
             if (ReferenceEquals(block, failure.Culprit))
             {
                 var diagnostic = Diagnostic.Error(failure.Code, failure.Message, failure.Location);
-                Failure why = failure.Reason == FailureReason.Package
-                    ? new PackageFailure(failure.Location, failure.Code, failure.Message, failure.Detail)
+                Failure why = failure.Reason is FailureReason.Package or FailureReason.PinNotServed
+                    ? new PackageFailure(failure.Location, failure.Code, failure.Message, failure.Detail, failure.Reason)
                     : new AnnotationFailure(diagnostic);
                 return new SnippetResult(block, new Verdict.Failed(why), [.. block.Annotations, diagnostic], null, clock.Elapsed);
             }
             if (block.Kind == SnippetKind.Ignore) return SnippetResult.Of(block, new Verdict.Ignored());
-            var what = failure.Reason == FailureReason.Package ? "could not get its packages" : "has a bad directive";
+            var what = failure.Reason switch
+            {
+                FailureReason.Package => "could not get its packages",
+                FailureReason.PinNotServed => "pins a version no package source has",
+                _ => "has a bad directive",
+            };
             return SnippetResult.Of(block, new Verdict.Skipped(
                 $"not run: {(session is null ? "the program" : $"session '{session}'")} {what} (see the block at line " +
                 $"{failure.Culprit.Location.Line})"));

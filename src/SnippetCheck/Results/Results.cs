@@ -63,6 +63,7 @@ public static class ReportWords
         FailureReason.OutputLimit => "output-limit",
         FailureReason.Annotation => "annotation",
         FailureReason.Package => "package",
+        FailureReason.PinNotServed => "pin-not-served",
         FailureReason.NothingChecked => "nothing-checked",
         FailureReason.TestFailed => "test-failed",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
@@ -104,13 +105,17 @@ public sealed record SnippetResult(
         : string.IsNullOrEmpty(Verdict.Message) ? notes : $"{notes}: {Verdict.Message}";
 
     /// <summary>
-    /// The packages the block's program used, as <c>Id@Version</c>, in a run that read pins as other versions
-    /// (<c>verify --packages newest</c>); empty otherwise, where the pins in the post are the versions used.
+    /// The packages the block's program was verified with, as <c>Id@Version</c>: its own, its session's, its preludes' and
+    /// the config's pins, read as other versions in a run that moves them (<c>verify --packages newest</c>). A pin no source
+    /// has is never verified at another version (SC2018), so these are the versions restored. Empty for a block not verified.
     /// </summary>
     public IReadOnlyList<string> PackagesUsed { get; init; } = [];
 
+    /// <summary>True in a run that read pins as other versions: <see cref="PackageNote"/> then names them.</summary>
+    internal bool PackagesMoved { get; init; }
+
     /// <summary><c>with AutoMapper@14.0.0</c>: the versions a block was verified with, when they are not its pins; null otherwise.</summary>
-    public string? PackageNote => PackagesUsed.Count == 0 ? null : $"with {string.Join(", ", PackagesUsed)}";
+    public string? PackageNote => !PackagesMoved || PackagesUsed.Count == 0 ? null : $"with {string.Join(", ", PackagesUsed)}";
 
     /// <summary>
     /// In a run over a framework matrix, the block's verdict on each framework of the run, oldest first; a null result

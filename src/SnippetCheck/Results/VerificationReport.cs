@@ -87,11 +87,14 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     /// <summary>True when no snippet was verified: none passed and none failed (every block untagged, ignored or skipped).</summary>
     public bool NothingVerified => Passed == 0 && Failed == 0;
 
-    /// <summary>Blocks this run verified at <c>run</c> or <c>compile</c>: the ones that passed or failed, but for <c>check</c> blocks.</summary>
-    public int Verified => Passed + Failed - AtCheckLevel;
+    /// <summary>
+    /// Blocks this run verified at <c>run</c> or <c>compile</c>: the ones that passed there (<see cref="PassedVerified"/>). A
+    /// failed block is not verified: what it shows does not hold (issue 54), so coverage never counts it.
+    /// </summary>
+    public int Verified => PassedVerified;
 
-    /// <summary>Blocks this run checked (<c>check</c>), passed or failed: weaker than verified, and counted apart.</summary>
-    public int AtCheckLevel => Snippets.Count(s => s.Level == VerificationLevel.Check);
+    /// <summary>Blocks this run checked (<c>check</c>) and that passed (<see cref="Checked"/>): weaker than verified, and counted apart.</summary>
+    public int AtCheckLevel => Checked;
 
     /// <summary>The percentage of the run's C# blocks it verified (<c>run</c> or <c>compile</c>); 100 when it has none.</summary>
     public double Coverage => Blocks == 0 ? 100 : 100.0 * Verified / Blocks;

@@ -43,7 +43,7 @@ public sealed class PackageEndToEndTests(PackageRunFixture run) : IClassFixture<
     [InlineData("directive-in-string", "passed", null)]
     [InlineData("package-tag", "passed", null)]
     [InlineData("package-tag-missing", "failed", "package")]
-    [InlineData("nearest-version", "failed", "package")]
+    [InlineData("nearest-version", "failed", "pin-not-served")]
     [InlineData("web-sdk-tag", "passed", null)]
     [InlineData("web-sdk-tag-missing", "failed", "compile-error")]
     public void Each_snippet_gets_its_verdict(string name, string status, string? reason)
@@ -61,14 +61,14 @@ public sealed class PackageEndToEndTests(PackageRunFixture run) : IClassFixture<
     public void A_pinned_version_no_source_has_is_not_verified_and_the_message_names_the_version_asked_and_the_one_there()
     {
         var snippet = run.Report.Snippet("nearest-version");
-        Assert.Equal(("failed", "package"), (snippet.Str("status"), snippet.Str("reason")));
-        var error = Assert.Single(snippet.GetProperty("diagnostics").EnumerateArray(), d => d.Str("id") == "NU1603");
+        Assert.Equal(("failed", "pin-not-served"), (snippet.Str("status"), snippet.Str("reason")));
+        var error = Assert.Single(snippet.GetProperty("diagnostics").EnumerateArray(), d => d.Str("id") == "SC2018");
         Assert.Equal(("error", snippet.Int("line") + 1, 1), (error.Str("severity"), error.Int("line"), error.Int("column")));
-        Assert.Equal("Newtonsoft.Json 13.0.0 is on no package source (the nearest is 13.0.1, which dotnet run would take instead): " +
-            "not verified at 13.0.0; pin 13.0.1, or add a source that has 13.0.0", snippet.Str("message"));
+        Assert.Equal("Newtonsoft.Json 13.0.0 is on no package source (the nearest it has is 13.0.1, which NuGet would take instead: " +
+            "NU1603): not verified at 13.0.0; pin 13.0.1, or add a source that has 13.0.0", snippet.Str("message"));
         // Blocks whose versions exist are verified as pinned.
         Assert.DoesNotContain(run.Report.Snippets.Where(s => s.Str("name") != "nearest-version"),
-            s => s.GetProperty("diagnostics").EnumerateArray().Any(d => d.Str("id") == "NU1603"));
+            s => s.GetProperty("diagnostics").EnumerateArray().Any(d => d.Str("id") == "SC2018"));
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class PackageHintTests
     {
         var post = Pipeline.Read("# B\n\n```csharp\npublic class B\n{\n    [Benchmark]\n    public void Run() { }\n}\n```\n", "blog/posts/bench.md");
 
-        Assert.Contains(PackageInference.TestCandidates(post), g => g[0].Id == "BenchmarkDotNet");
+        Assert.Contains(PackageEvidence.TestCandidates(post), g => g[0].Id == "BenchmarkDotNet");
         Assert.Equal("blog", DocSet.Of(post));
         Assert.Equal("", DocSet.Of(Pipeline.Read("# B\n", "bench.md")));
     }
