@@ -149,7 +149,7 @@ public sealed record Snippet(
 }
 
 /// <summary>Hidden code from a <c>snippetcheck: prelude</c> comment, for a whole file or one session.</summary>
-public sealed record Prelude(DirectiveComment Comment, string? Session)
+internal sealed record Prelude(DirectiveComment Comment, string? Session)
 {
     /// <summary>The prelude's code, with directive lines blanked.</summary>
     internal IReadOnlyList<CodeLine> Lines { get; init; } = Comment.Body;
@@ -169,7 +169,7 @@ public sealed record Prelude(DirectiveComment Comment, string? Session)
 }
 
 /// <summary>One Markdown file, read as snippets.</summary>
-public sealed record SnippetDocument(
+internal sealed record SnippetDocument(
     ExtractedDocument Source,
     IReadOnlyList<Snippet> Snippets,
     IReadOnlyList<Prelude> Preludes,
