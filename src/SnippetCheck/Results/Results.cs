@@ -39,7 +39,7 @@ internal enum VerificationLevel
 }
 
 /// <summary>The words reports write for levels, statuses and failure reasons.</summary>
-public static class ReportWords
+internal static class ReportWords
 {
     /// <summary>The level as reports write it (<c>run</c>, <c>compile</c>, <c>check</c>).</summary>
     internal static string ToWord(this VerificationLevel level) => level.ToString().ToLowerInvariant();
@@ -92,6 +92,9 @@ public sealed record SnippetResult(
 
     /// <summary>The reason word in reports: a failure's, or why a block was ignored (<c>empty</c>).</summary>
     public string? ReasonWord => Reason?.ToWord() ?? (Verdict as Verdict.Ignored)?.ReasonWord;
+
+    /// <summary>The status word in reports (<c>passed</c>, <c>failed</c>…).</summary>
+    public string StatusWord => Status.ToWord();
 
     /// <summary>The code its failure is reported with: a compiler ID (CS0103) or one of ours (SC2001).</summary>
     public string? Code => (Verdict as Verdict.Failed)?.Failure.Code;
