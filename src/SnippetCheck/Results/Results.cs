@@ -173,7 +173,7 @@ public sealed record SnippetResult(
     internal IReadOnlyList<TestResult> Tests { get; init; } = [];
 
     /// <summary>The unknown names a block that passed at the <c>check</c> level was allowed; empty for every other block.</summary>
-    public IReadOnlyList<UnknownName> UnknownNames => (Verdict as Verdict.Checked)?.Unknown ?? [];
+    internal IReadOnlyList<UnknownName> UnknownNames => (Verdict as Verdict.Checked)?.Unknown ?? [];
 
     /// <summary>The text of the block's output block, to compare with <see cref="ActualOutput"/>; null without one.</summary>
     public string? ExpectedOutput => Snippet.Output?.Text;
