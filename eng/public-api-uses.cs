@@ -2,12 +2,13 @@
 #:property NoWarn=$(NoWarn);CS1591
 // The core's public types, and which of them each host assembly references (issue 57: a small, tracked core API).
 //
-//     dotnet run eng/public-api-uses.cs -- tests/SnippetCheck.Tests/bin/Debug/net10.0 [--list]
+//     dotnet run eng/public-api-uses.cs -- tests/SnippetCheck.Tests/bin/Debug/net10.0 [--list] [--members]
 //
 // Reads metadata only (System.Reflection.Metadata): a host "uses" a core type when its assembly holds a reference to
 // it (a type named only through a const, as DiagnosticCodes, is inlined and leaves none). Prints the count of public
 // core types, the count each host references, and with --list every public type with the hosts that use it ("-" for
-// none: a candidate for internal).
+// none: a candidate for internal); with --members every core member each host references (what a question in place of a
+// type must answer).
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
@@ -27,6 +28,13 @@ foreach (var host in hosts)
     Console.WriteLine($"{Path.GetFileNameWithoutExtension(host)} uses {used.Count}");
 }
 Console.WriteLine($"public core types: {exported.Count}; used by a host: {users.Count(u => u.Value.Count > 0)}");
+if (args.Contains("--members"))
+    foreach (var host in hosts)
+    {
+        var path = Path.Combine(folder, host);
+        if (!File.Exists(path)) continue;
+        foreach (var m in MemberUses(path).Distinct().Order(StringComparer.Ordinal)) Console.WriteLine($"{Path.GetFileNameWithoutExtension(host)}\t{m}");
+    }
 if (list)
     foreach (var (type, by) in users.OrderBy(u => u.Key, StringComparer.Ordinal))
         Console.WriteLine($"{type}\t{(by.Count == 0 ? "-" : string.Join(',', by))}");
@@ -86,4 +94,29 @@ static string? RefName(MetadataReader md, TypeReferenceHandle handle)
         default:
             return null;
     }
+}
+
+static IEnumerable<string> MemberUses(string path)
+{
+    using var pe = new PEReader(File.OpenRead(path));
+    var md = pe.GetMetadataReader();
+    var result = new List<string>();
+    foreach (var handle in md.MemberReferences)
+    {
+        var m = md.GetMemberReference(handle);
+        if (m.Parent.Kind == HandleKind.TypeReference && RefName(md, (TypeReferenceHandle)m.Parent) is { } type)
+            result.Add($"{type}::{md.GetString(m.Name)}");
+        else if (m.Parent.Kind == HandleKind.TypeSpecification)
+        {
+            var spec = md.GetTypeSpecification((TypeSpecificationHandle)m.Parent);
+            var blob = md.GetBlobReader(spec.Signature);
+            // A member of a generic type (Setting<T>): GENERICINST, CLASS or VALUETYPE, then the type's handle.
+            if (blob.ReadByte() != 0x15) continue;
+            blob.ReadByte();
+            var generic = blob.ReadTypeHandle();
+            if (generic.Kind == HandleKind.TypeReference && RefName(md, (TypeReferenceHandle)generic) is { } name)
+                result.Add($"{name}::{md.GetString(m.Name)}");
+        }
+    }
+    return result;
 }

@@ -2,7 +2,7 @@
 namespace SnippetCheck.Reporting;
 
 /// <summary>What a console line is, for a host that reads it as a JSON line (<c>--console-format json</c>) instead of as text.</summary>
-public enum ConsoleLineKind
+internal enum ConsoleLineKind
 {
     /// <summary><c>path(line,col): error CODE: message</c>: a failed snippet, a file problem, a stale tag under <c>"stale": "error"</c>.</summary>
     Error,

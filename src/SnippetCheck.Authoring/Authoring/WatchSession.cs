@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using SnippetCheck.Configuration;
-using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
@@ -112,7 +111,7 @@ public sealed class WatchSession(VerifyOptions options)
                 // The build's and the cache's own writes (obj/, .snippetcheck/) come in the same batch: they are not what changed.
                 var shown = batch.Where(p => p != FullRun && !IsOwnWrite(p));
                 RunStarting?.Invoke(
-                    [.. shown.Select(p => DocumentDiscovery.DisplayPath(p, options.CurrentDirectory)).Order(StringComparer.Ordinal)], true);
+                    [.. shown.Select(p => options.DisplayPathOf(p)).Order(StringComparer.Ordinal)], true);
                 var full = await VerifyAsync(options, cancellationToken).ConfigureAwait(false);
                 var gone = _files.Keys.Except(full.Documents.Select(d => d.DisplayPath), StringComparer.Ordinal).ToList();
                 _files.Clear();
@@ -121,9 +120,9 @@ public sealed class WatchSession(VerifyOptions options)
             }
 
             // Only files this run covers count: the include and exclude globs and --shard still apply.
-            var covered = new Verifier(options).FindDocuments().ToDictionary(d => d.FullPath, StringComparer.Ordinal);
+            var covered = new Verifier(options).FindDocuments();
             var changed = batch.Where(covered.ContainsKey).Order(StringComparer.Ordinal).ToList();
-            var coveredDisplay = covered.Values.Select(d => d.DisplayPath).ToHashSet(StringComparer.Ordinal);
+            var coveredDisplay = covered.Values.ToHashSet(StringComparer.Ordinal);
             var removed = _files.Keys.Where(display => !coveredDisplay.Contains(display)).ToList();
             foreach (var file in removed) _files.Remove(file);
             if (changed.Count == 0)
@@ -131,7 +130,7 @@ public sealed class WatchSession(VerifyOptions options)
                 return removed.Count == 0 ? null : new WatchRun(Empty(), [], removed, Totals());
             }
 
-            var changedDisplay = changed.Select(p => covered[p].DisplayPath).ToList();
+            var changedDisplay = changed.Select(p => covered[p]).ToList();
             RunStarting?.Invoke(changedDisplay, false);
             // Explicit file paths are verified as they are, so the shard must not split them again.
             var report = await VerifyAsync(options with { Paths = changed, Shard = null }, cancellationToken).ConfigureAwait(false);
@@ -154,8 +153,8 @@ public sealed class WatchSession(VerifyOptions options)
 
     /// <summary>A source file of a project being verified (a <c>.csproj</c> argument), outside its bin and obj.</summary>
     private bool IsLibrarySource(string path) =>
-        (path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || DocumentDiscovery.IsProjectFile(path)) &&
-        options.Paths.Where(DocumentDiscovery.IsProjectFile)
+        (path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || VerifyOptions.IsProject(path)) &&
+        options.Paths.Where(VerifyOptions.IsProject)
             .Select(p => Path.GetDirectoryName(Path.GetFullPath(p, options.CurrentDirectory))! + Path.DirectorySeparatorChar)
             .Any(folder => path.StartsWith(folder, StringComparison.Ordinal) && !IsBuildOutput(path[folder.Length..]));
 
@@ -191,7 +190,7 @@ public sealed class WatchSession(VerifyOptions options)
         {
             var full = Path.GetFullPath(argument, options.CurrentDirectory);
             if (Directory.Exists(full)) yield return (full, true, null);
-            else if (DocumentDiscovery.IsProjectFile(full) && File.Exists(full)) yield return (Path.GetDirectoryName(full)!, true, null);
+            else if (VerifyOptions.IsProject(full) && File.Exists(full)) yield return (Path.GetDirectoryName(full)!, true, null);
             else if (File.Exists(full)) yield return (Path.GetDirectoryName(full)!, false, Path.GetFileName(full));
             else if (GlobRoot(argument) is { } root && Directory.Exists(root)) yield return (root, true, null);
         }

@@ -47,7 +47,7 @@ public static class QuickFixes
     /// </summary>
     public static QuickFix? AddTag(SourceDocument document, Snippet snippet, string tag)
     {
-        if (snippet.Block.Geometry.XmlEscaped) return null;
+        if (snippet.Block.IsXmlEscaped) return null;
         var line = document.Lines.Text(snippet.Location.Line);
         var end = document.Lines.LineStart(snippet.Location.Line) + line.TrimEnd().Length;
         return new QuickFix($"Add tag '{tag}' (this block passes as '{tag}')", [new TextEdit(end, end, " " + tag)]);

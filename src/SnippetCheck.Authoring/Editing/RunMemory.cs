@@ -1,4 +1,3 @@
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
@@ -65,16 +64,8 @@ public sealed class RunMemory
             .. session]);
     }
 
-    /// <summary>Each document's <see cref="FileContext"/>, by the path its snippets report, from what the run already read.</summary>
+    /// <summary>Each document's context (<see cref="VerificationReport.FileContextOf"/>), by the path its snippets report.</summary>
     private static Dictionary<string, string> FileContexts(VerificationReport report) =>
-        report.Sources.GroupBy(s => s.Document.DisplayPath, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => FileContext(g.First()), StringComparer.Ordinal);
-
-    /// <summary>
-    /// The front matter (YAML or TOML), the hidden page settings and every <c>snippetcheck:</c> comment (preludes among them) as the document's
-    /// own reader found them, in Markdown, MDX or doc comments alike.
-    /// </summary>
-    private static string FileContext(ExtractedDocument document) =>
-        string.Join('\u0003', [document.FrontMatter?.Text ?? "", document.PageSettings?.Text ?? "",
-            .. document.Items.OfType<DirectiveComment>().Select(c => c.Words + "\u0004" + string.Join('\n', c.Body.Select(l => l.Text)))]);
+        report.Documents.Select(d => d.DisplayPath).Distinct(StringComparer.Ordinal)
+            .ToDictionary(path => path, report.FileContextOf, StringComparer.Ordinal);
 }

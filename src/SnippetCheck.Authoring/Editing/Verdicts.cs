@@ -17,7 +17,7 @@ public static class Verdicts
         Verdict.Untagged => "untagged: not verified (add a tag such as 'run' or 'compile')",
         Verdict.Ignored => "ignored",
         Verdict.Skipped skipped => $"skipped: {skipped.Why}",
-        _ => result.Status.ToWord(),
+        _ => result.StatusWord,
     };
 
     /// <summary>A code lens's title: the verdict in a word or two.</summary>
@@ -38,6 +38,6 @@ public static class Verdicts
         Verdict.Untagged => "○ untagged",
         Verdict.Ignored => "– ignored",
         Verdict.Skipped => "– skipped",
-        _ => result.Status.ToWord(),
+        _ => result.StatusWord,
     };
 }

@@ -25,8 +25,8 @@ internal static class NewestFramework
             .ToList();
         if (behind.Count == 0) return ([], 0);
         var locations = behind.Select(r => r.Location).ToHashSet();
-        var files = documents.Where(d => d.Snippets.Snippets.Any(s => locations.Contains(s.Location))).Select(
-            d => d.Snippets.Source.Document.FullPath).ToList();
+        var files = documents.Where(d => d.Blocks.Any(s => locations.Contains(s.Location))).Select(
+            d => d.Document.FullPath).ToList();
         var again = new Verifier(options with { Paths = files, Filter = null }, NoMoves, locations, newest);
         var report = await again.RunAsync(cancellationToken).ConfigureAwait(false);
         var onNewest = report.Snippets.Where(r => locations.Contains(r.Location)).ToDictionary(r => r.Location);

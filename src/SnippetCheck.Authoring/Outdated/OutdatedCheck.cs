@@ -46,8 +46,8 @@ public static class OutdatedCheck
         if (affected.Count > 0)
         {
             // Only the blocks that use a moved package are verified again, in the posts that have them.
-            var files = documents.Where(d => d.Snippets.Snippets.Any(s => affected.Contains(s.Location))).Select(
-                d => d.Snippets.Source.Document.FullPath).ToList();
+            var files = documents.Where(d => d.Blocks.Any(s => affected.Contains(s.Location))).Select(
+                d => d.Document.FullPath).ToList();
             var again = new Verifier(options with { Paths = files, Filter = null }, moved, affected);
             var report = await again.RunAsync(cancellationToken).ConfigureAwait(false);
             foreach (var result in report.Snippets.Where(r => affected.Contains(r.Location))) onNewest[result.Location] = result;
@@ -76,7 +76,7 @@ public static class OutdatedCheck
         var frameworks = PreparedDocument.RunFrameworks(documents);
         var newest = await NewestByPackageAsync(packages, uses,
             blocks => blocks.SelectMany(
-                b => documents.Where(d => d.Snippets.Snippets.Contains(b)).SelectMany(d => d.FrameworksOf(b, frameworks))),
+                b => documents.Where(d => d.Blocks.Contains(b)).SelectMany(d => d.FrameworksOf(b, frameworks))),
             cancellationToken).ConfigureAwait(false);
         return Moves(newest, uses);
     }

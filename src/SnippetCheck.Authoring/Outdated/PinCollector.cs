@@ -15,9 +15,9 @@ internal static class PinCollector
         var uses = new Dictionary<PackagePin, List<Snippet>>();
         foreach (var document in documents.Where(d => !d.Skip))
         {
-            foreach (var block in document.Snippets.Snippets.Where(s => s.Kind != SnippetKind.Ignore))
+            foreach (var block in document.Blocks.Where(s => s.Kind != SnippetKind.Ignore))
             {
-                foreach (var pin in packages.PinsOf(document.Snippets, block))
+                foreach (var pin in packages.PinsOf(document, block))
                 {
                     if (!uses.TryGetValue(pin, out var blocks)) uses[pin] = blocks = [];
                     blocks.Add(block);

@@ -81,7 +81,7 @@ internal static class BlockRenderer
         // A block that passed at the check level is not verified: it gets no "Verified by SnippetCheck" mark.
         var verified = result.Status == SnippetStatus.Passed && result.Verdict is not Verdict.Checked;
         return new RenderedBlock(RenderedBlock.SchemaVersion, snippet.Location.File, snippet.Location.Line,
-            snippet.IsTagged ? snippet.Kind.ToTag() : "none", result.Status.ToString().ToLowerInvariant(), verified, code,
+            snippet.IsTagged ? snippet.KindTag : "none", result.Status.ToString().ToLowerInvariant(), verified, code,
             [.. tokens.OrderBy(t => t.Line).ThenBy(t => t.Character)],
             [.. nodes.OrderBy(n => n.Line).ThenBy(n => n.Character)],
             showOutput && verified ? OutputOf(result) : null,

@@ -17,13 +17,13 @@ internal static class InPlaceCopy
         var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         var copy = new StringBuilder(text.Length * 2);
         var at = 0;
-        foreach (var block in blocks.Where(b => b.Geometry is { XmlEscaped: false, Hidden: null }).OrderBy(b => b.Location.Line))
+        foreach (var block in blocks.Where(b => b is { IsXmlEscaped: false, IsHidden: false }).OrderBy(b => b.Location.Line))
         {
             if (!fragments.TryGetValue((block.Location.File, block.Location.Line), out var html)) continue;
             var start = document.Lines.LineStart(block.Location.Line);
             var end = document.Lines.ContentEnd(Math.Max(block.Location.Line, block.EndLine));
             if (start < at) continue;
-            var prefix = block.Geometry.LinePrefix;
+            var prefix = block.LinePrefix;
             copy.Append(text, at, start - at).Append(prefix).AppendJoin(newline + prefix, html.Split('\n'));
             at = end;
         }

@@ -79,8 +79,8 @@ internal sealed class RenderCache(string? directory)
     public static string BlockKey(SnippetResult result, string notes, bool showOutput)
     {
         var key = PlaceAndText(result);
-        key.AddRange([("tagged", Flag(result.Snippet.IsTagged)), ("kind", result.Snippet.Kind.ToString()), ("status", result.Status.ToString()),
-            ("show output", Flag(showOutput)), ("output", result.Snippet.Output?.Text), ("actual", result.ActualOutput)]);
+        key.AddRange([("tagged", result.Snippet.IsTagged), ("kind", result.Snippet.Kind.ToString()), ("status", result.Status.ToString()),
+            ("show output", showOutput), ("output", result.Snippet.Output?.Text), ("actual", result.ActualOutput)]);
         foreach (var d in result.Diagnostics) key.AddRange([("diagnostic", d.ToCanonicalString()), ("end", d.End?.ToString())]);
         key.Add(("notes", notes));
         return ToolCache.Key(key);
@@ -91,19 +91,16 @@ internal sealed class RenderCache(string? directory)
         ToolCache.Hash(JsonSerializer.SerializeToUtf8Bytes(notes, NoteJson.Default.IReadOnlyListSymbolNote));
 
     /// <summary>The key of an uncompiled block's notes: its text where it stands, against this build's framework.</summary>
-    public static string NotesKey(SnippetResult result) => ToolCache.Key([.. PlaceAndText(result), ("unverified", Flag(true))]);
+    public static string NotesKey(SnippetResult result) => ToolCache.Key([.. PlaceAndText(result), ("unverified", true)]);
 
-    private static List<(string Label, string? Value)> PlaceAndText(SnippetResult result)
+    private static List<(string Label, object? Value)> PlaceAndText(SnippetResult result)
     {
-        List<(string, string?)> key = [("tool", ToolCache.ToolIdentity), ("renderer", RendererBuild), ("file", result.Location.File)];
+        List<(string, object?)> key = [("tool", ToolCache.ToolIdentity), ("renderer", RendererBuild), ("file", result.Location.File)];
         foreach (var line in result.Snippet.Block.Lines)
-            key.AddRange([("line", Number(line.Line)), ("column", Number(line.Column)), ("text", line.Text)]);
+            key.AddRange([("line", line.Line), ("column", line.Column), ("text", line.Text)]);
         return key;
     }
 
-    private static string Flag(bool value) => value ? "true" : "false";
-
-    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private const string Documents = "render/documents";
 

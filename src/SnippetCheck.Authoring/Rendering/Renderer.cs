@@ -55,7 +55,7 @@ public static class Renderer
             var results = document.OrderBy(r => r.Location.Line).ToList();
             // A copy or a page keeps the post's own output block under the code: the fragment does not show it twice.
             var showOutput = results.Select(
-                r => !render.KeepsPostOutput || r.Snippet.Output is null || r.Snippet.Output.Block.Geometry.Hidden is not null).ToList();
+                r => !render.KeepsPostOutput || r.Snippet.Output is null || r.Snippet.Output.Block.IsHidden).ToList();
             var notes = results.Select(r => NotesOf(r, capture, cache, cancellationToken)).ToList();
             var key = RenderCache.DocumentKey(results.Select((r, i) => RenderCache.BlockKey(r, notes[i].Identity, showOutput[i])));
             // A copy or a page needs the fragments themselves; fragments alone, unchanged since the last render here, need nothing.
@@ -81,9 +81,8 @@ public static class Renderer
         output.Write(StylesheetName, Stylesheet());
         var pages = new List<(string Title, string Href)>();
         var notWritten = new List<string>();
-        foreach (var source in report.Sources.Where(_ => render.KeepsPostOutput).OrderBy(s => s.Document.DisplayPath, StringComparer.Ordinal))
+        foreach (var document in report.Documents.Where(_ => render.KeepsPostOutput).OrderBy(d => d.DisplayPath, StringComparer.Ordinal))
         {
-            var document = source.Document;
             // Doc comments of C# files have no page of their own.
             if (document.DisplayPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) continue;
             if (document.IsMdx)

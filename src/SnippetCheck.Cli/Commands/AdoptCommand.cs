@@ -88,7 +88,7 @@ internal static class AdoptCommand
                 foreach (var note in verifier.FileSetNotes) await Console.Out.WriteLineAsync(note.ToCanonicalString());
                 foreach (var line in report.TableLines()) await Console.Out.WriteLineAsync(line);
             }
-            return report.Refused.Any() ? ExitCodes.Failures : ExitCodes.Success;
+            return report.AnyRefused ? ExitCodes.Failures : ExitCodes.Success;
         });
     }
 

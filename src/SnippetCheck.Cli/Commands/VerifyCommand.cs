@@ -186,7 +186,7 @@ internal static class VerifyCommand
                 // After --accept, the exit code and every report tell what is still wrong once the files are rewritten.
                 var outcome = OutputAcceptor.Accept(report);
                 report = outcome.Apply(report);
-                AcceptLines.Write(console, outcome, report);
+                outcome.WriteLines(console, report);
             }
             new ConsoleReporter(console, verbose).Write(report);
             if (moves.Count > 0)

@@ -1,4 +1,5 @@
 using SnippetCheck.Model;
+using SnippetCheck.Reporting;
 using SnippetCheck.Results;
 
 namespace SnippetCheck.Adoption;
@@ -8,15 +9,27 @@ namespace SnippetCheck.Adoption;
 /// <param name="Result">The failed snippet the output block belongs to.</param>
 /// <param name="Accepted">True when the block now holds the actual output; false when it was left alone.</param>
 /// <param name="Message">What happened, for the console: <c>accepted output for …</c> or <c>not rewritten: …</c>.</param>
-public sealed record AcceptEntry(SourceLocation Location, SnippetResult Result, bool Accepted, string Message)
+internal sealed record AcceptEntry(SourceLocation Location, SnippetResult Result, bool Accepted, string Message)
 {
     /// <summary><c>path(line,col): message</c>, the form every console line of the tool has.</summary>
     public override string ToString() => $"{Location}: {Message}";
 }
 
 /// <summary>Everything one <c>--accept</c> pass did, one entry per output-mismatch failure, in report order.</summary>
-public sealed record AcceptOutcome(IReadOnlyList<AcceptEntry> Entries, IReadOnlyList<string> FilesWritten)
+public sealed record AcceptOutcome
 {
+    internal AcceptOutcome(IReadOnlyList<AcceptEntry> entries, IReadOnlyList<string> filesWritten)
+    {
+        Entries = entries;
+        FilesWritten = filesWritten;
+    }
+
+    /// <summary>One entry per output-mismatch failure, accepted or not, in report order.</summary>
+    internal IReadOnlyList<AcceptEntry> Entries { get; init; }
+
+    /// <summary>The files rewritten.</summary>
+    public IReadOnlyList<string> FilesWritten { get; init; }
+
     internal static readonly AcceptOutcome Nothing = new([], []);
 
     /// <summary>Output blocks that now hold the actual output.</summary>
@@ -43,5 +56,29 @@ public sealed record AcceptOutcome(IReadOnlyList<AcceptEntry> Entries, IReadOnly
                 : r)],
         };
     }
-}
 
+    /// <summary>
+    /// The console lines of <c>--accept</c>: one per output block, accepted or not, then a count, then how many failures
+    /// it left, since only a mismatching output block can be rewritten (a compile error or an exception needs the code fixed).
+    /// </summary>
+    public void WriteLines(ConsoleWriter console, VerificationReport accepted)
+    {
+        foreach (var entry in Entries) console.Write(
+            ConsoleLine.Note(entry.Location, entry.Message), entry.Accepted ? ConsoleWriter.Green : ConsoleWriter.Yellow);
+        if (Entries.Count > 0)
+        {
+            var files = FilesWritten.Count == 1 ? "1 file" : $"{FilesWritten.Count} files";
+            var refused = RefusedCount > 0 ? $"; {RefusedCount} not rewritten" : "";
+            console.Write(ConsoleLine.Plain($"--accept: {AcceptedCount} output " +
+                $"{(AcceptedCount == 1 ? "block" : "blocks")} rewritten in {files}{refused}"));
+        }
+        // The ones refused above said why; this line is about the failures that were never output mismatches.
+        var others = accepted.Failed - RefusedCount;
+        if (others > 0)
+        {
+            var line = $"--accept: {others} {(others == 1 ? "failure" : "failures")} not accepted: only a mismatching output block can be " +
+                $"rewritten; the others need a fix in the code";
+            console.Write(ConsoleLine.Plain(line), ConsoleWriter.Yellow);
+        }
+    }
+}

@@ -7,7 +7,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Adoption;
 
 /// <summary>A tag <c>adopt</c> proposes for one untagged block, and the fence to mark as its output, if any.</summary>
-public sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBlock? Output)
+internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBlock? Output)
 {
     /// <summary>The block compiles only as members inside a class the tool adds: tagged <c>members</c> as well.</summary>
     public bool Members { get; init; }
@@ -79,7 +79,7 @@ internal sealed record PageSettings(bool Fixture, IReadOnlyList<string> HiddenFe
 }
 
 /// <summary>Something <c>adopt</c> says about one block besides the table (a block that passes but cannot be tagged).</summary>
-public sealed record AdoptNote(SourceLocation Location, string Message)
+internal sealed record AdoptNote(SourceLocation Location, string Message)
 {
     /// <summary>The block a note at another place is about (suspected rot stands at the prose's line); null when at the block.</summary>
     public SourceLocation? Block { get; init; }
@@ -90,7 +90,7 @@ public sealed record AdoptNote(SourceLocation Location, string Message)
 
 /// <summary>One file's untagged blocks: what would be tagged, what still fails, and whether the tags were written.</summary>
 /// <param name="Blocks">Untagged C# blocks in the file (those <c>adopt</c> looked at).</param>
-public sealed record AdoptFile(
+internal sealed record AdoptFile(
     SourceDocument Document, int Blocks, IReadOnlyList<AdoptProposal> Proposals, IReadOnlyList<SnippetResult> Failures,
     IReadOnlyList<AdoptNote> Notes)
 {
@@ -143,8 +143,31 @@ public sealed record AdoptFile(
 }
 
 /// <summary>Everything one <c>adopt</c> run found and did.</summary>
-public sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList<FileError> Errors, bool Write, TimeSpan Duration)
+public sealed record AdoptReport
 {
+    internal AdoptReport(IReadOnlyList<AdoptFile> files, IReadOnlyList<FileError> errors, bool write, TimeSpan duration)
+    {
+        Files = files;
+        Errors = errors;
+        Write = write;
+        Duration = duration;
+    }
+
+    /// <summary>Each file with untagged blocks, with what was proposed and found for it.</summary>
+    internal IReadOnlyList<AdoptFile> Files { get; init; }
+
+    /// <summary>Problems with files rather than blocks.</summary>
+    public IReadOnlyList<FileError> Errors { get; init; }
+
+    /// <summary><c>--write</c>: the proposals were written into the files.</summary>
+    public bool Write { get; init; }
+
+    /// <summary>How long the run took.</summary>
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>True when a file could not be written (<c>adopt</c> exits 1).</summary>
+    public bool AnyRefused => Refused.Any();
+
     /// <summary><c>adopt --report json</c>: this report as one JSON document (UTF-8, indented; <see cref="AdoptJson"/>).</summary>
     public void WriteJson(Stream stream) => AdoptJson.Write(stream, this);
 
@@ -187,7 +210,7 @@ public sealed record AdoptReport(IReadOnlyList<AdoptFile> Files, IReadOnlyList<F
     public int Check => Files.Sum(f => f.Check);
 
     /// <summary>Files whose tags could not be written (with <c>--write</c>).</summary>
-    public IEnumerable<AdoptFile> Refused => Files.Where(f => f.WriteProblem is not null);
+    internal IEnumerable<AdoptFile> Refused => Files.Where(f => f.WriteProblem is not null);
 
     /// <summary>Blocks tagged, at a level that verifies them, in files that were written.</summary>
     public int Tagged => Files.Where(f => f.Written).Sum(f => f.Proposals.Count(p => p.Kind is not (SnippetKind.Check or SnippetKind.Ignore)));

@@ -19,12 +19,22 @@ public sealed class ToolCache(string folder)
 
     /// <summary>
     /// The key of <paramref name="parts"/>, in order: two different lists of parts never read alike (a null value is not an
-    /// empty one, and no value can pass for a label).
+    /// empty one, and no value can pass for a label). A value is text, a flag or a number, each written as the store writes
+    /// it in every key (a number in the invariant culture), so a tool never formats one of its own.
     /// </summary>
-    public static string Key(IEnumerable<(string Label, string? Value)> parts)
+    public static string Key(IEnumerable<(string Label, object? Value)> parts)
     {
         var key = new StoreKey();
-        foreach (var (label, value) in parts) key.Add(label, value);
+        foreach (var (label, value) in parts)
+        {
+            _ = value switch
+            {
+                null or string => key.Add(label, (string?)value),
+                bool flag => key.Add(label, flag),
+                int or long => key.Add(label, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
+                _ => throw new ArgumentException($"key part '{label}' is a {value.GetType().Name}: give text, a flag or a number", nameof(parts)),
+            };
+        }
         return key.Hash();
     }
 
@@ -38,7 +48,8 @@ public sealed class ToolCache(string folder)
     public T? TryGet<T>(string kind, string key, Func<byte[], T?> read, TimeSpan? maxAge = null) where T : class
     {
         var path = PathOf(kind, key);
-        if (maxAge is { } age && File.Exists(path) && DateTime.UtcNow - File.GetLastWriteTimeUtc(path) >= age) return null;
+        // One stat: a missing file's time is 1601, so it reads as too old, as a missing entry is a miss anyway.
+        if (maxAge is { } age && DateTime.UtcNow - File.GetLastWriteTimeUtc(path) >= age) return null;
         return StoreFile.TryRead(path, read);
     }
 

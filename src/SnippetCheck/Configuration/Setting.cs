@@ -32,7 +32,7 @@ public abstract class Setting
     internal SettingMerge Merge { get; init; } = SettingMerge.Nearest;
 
     /// <summary>Whether the value can change a verdict, and so is in every program's cache key (<see cref="Settings.AddKeyed"/>).</summary>
-    public required KeyPlace CacheKey { get; init; }
+    internal KeyPlace CacheKey { get; init; }
 
     /// <summary>True when front matter may not set it: it applies to a whole run.</summary>
     public bool RunOnly => !Scope.HasFlag(SettingScope.File);

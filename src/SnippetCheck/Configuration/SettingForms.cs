@@ -81,7 +81,7 @@ public sealed record SettingOption(string Name, string Description)
 /// keyed: its value, merged for the file, is in every program's key (<see cref="Settings.AddKeyed"/>), besides what the
 /// tags and compile settings add. Only a setting that cannot change any program's verdict is left out, with the reason.
 /// </summary>
-public readonly record struct KeyPlace(bool Keyed, string Where)
+internal readonly record struct KeyPlace(bool Keyed, string Where)
 {
     /// <summary>It can change a verdict: in every program's key (and <paramref name="where"/> says what else carries it).</summary>
     public static KeyPlace In(string where) => new(true, where);

@@ -13,13 +13,6 @@ using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
 
-/// <summary>A document read and ready to verify; the questions a tool asks of its blocks are in PreparedDocumentQuestions.cs.</summary>
-public sealed partial record PreparedDocument(SnippetDocument Snippets, FileSettings Settings, bool Skip, IReadOnlyList<FileError> Errors)
-{
-    /// <summary>Why <see cref="Skip"/>: front matter's <c>snippetcheck: skip</c>, or a refusal of <c>--untrusted</c>.</summary>
-    public string SkipReason { get; init; } = "skipped by 'snippetcheck: skip' in front matter";
-}
-
 /// <summary>
 /// Finds and reads the documents of a run: the config file, the paths and globs, each file's front matter and
 /// snippets. One bad file never stops the run: whatever reading it throws becomes that file's error.

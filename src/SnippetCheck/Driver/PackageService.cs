@@ -39,7 +39,7 @@ public sealed class PackageService
     /// The pins <paramref name="block"/>'s program restores, each where its text stands: its own and its session's, its
     /// preludes', and the config's that it does not pin itself.
     /// </summary>
-    public IReadOnlyList<PackagePin> PinsOf(SnippetDocument document, Snippet block) => ProgramPins.Of(document, block, _configPins);
+    public IReadOnlyList<PackagePin> PinsOf(PreparedDocument document, Snippet block) => ProgramPins.Of(document.Snippets, block, _configPins);
 
     /// <summary>
     /// The newest version of <paramref name="id"/> that restores for every one of <paramref name="frameworks"/>, tried newest

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
-using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Execution;
 using SnippetCheck.References;
 using SnippetCheck.Results;
@@ -119,8 +118,12 @@ public sealed partial class Verifier : IAsyncDisposable
     /// <inheritdoc cref="DocumentLoader.FileSetNotes"/>
     public IReadOnlyList<Diagnostic> FileSetNotes => _loader.FileSetNotes;
 
-    /// <inheritdoc cref="DocumentLoader.FindDocuments"/>
-    public IReadOnlyList<DocumentPath> FindDocuments() => _loader.FindDocuments();
+    /// <summary>
+    /// The documents the run covers, globs, excludes and <c>--shard</c> applied, without reading them: each full path with the
+    /// path results report (<see cref="DocumentLoader.FindDocuments"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FindDocuments() =>
+        _loader.FindDocuments().ToDictionary(d => d.FullPath, d => d.DisplayPath, StringComparer.Ordinal);
 
     /// <summary>
     /// Verifies the documents <see cref="VerifyOptions.Paths"/> name: finds, reads, compiles, runs and judges every

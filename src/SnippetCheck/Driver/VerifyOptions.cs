@@ -1,4 +1,5 @@
 using SnippetCheck.Configuration;
+using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.References;
 
 namespace SnippetCheck.Driver;
@@ -54,6 +55,12 @@ public sealed record VerifyOptions
 
     /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
     public bool Stale { get; init; }
+
+    /// <summary>The path results report for a file: relative to <see cref="CurrentDirectory"/> when below it, with forward slashes.</summary>
+    public string DisplayPathOf(string fullPath) => DocumentDiscovery.DisplayPath(fullPath, CurrentDirectory);
+
+    /// <summary>A project argument (<c>.csproj</c>): its C# files' doc comments are read, and its build is referenced.</summary>
+    public static bool IsProject(string path) => DocumentDiscovery.IsProjectFile(path);
 }
 /// <summary>A document's text as an editor holds it, for a run that must not read the file.</summary>
 /// <param name="FullPath">The file's absolute path: it decides the extractor (<c>.cs</c> or Markdown) and the path shown.</param>

@@ -9,7 +9,7 @@ namespace SnippetCheck.Programs;
 
 /// <summary>The settings in force for one file: defaults, config file, front matter and command line merged.</summary>
 /// <param name="framework">The framework of this pass of the matrix; the tool's own by default.</param>
-public sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<MetadataReference> references, TargetFramework? framework = null)
+internal sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<MetadataReference> references, TargetFramework? framework = null)
 {
     /// <summary>The merged config: defaults, config file, front matter and command line.</summary>
     public SnippetCheckConfig Config { get; } = config;

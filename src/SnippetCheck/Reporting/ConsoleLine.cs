@@ -7,13 +7,30 @@ namespace SnippetCheck.Reporting;
 /// <summary>
 /// One line the console shows, with what it is: its text (<see cref="ToString"/>) is what a person reads, its JSON
 /// (<see cref="WriteJson"/>) what a host reads, so the MSBuild task never parses the text back.
+/// Hosts make one through its factories (<see cref="Plain"/>, <see cref="Note"/>, <see cref="Of(Diagnostic)"/>).
 /// </summary>
-/// <param name="Kind">What the line is.</param>
-/// <param name="Message">The message after the place and code; the whole line (indentation kept) for a detail or plain line.</param>
-/// <param name="Place">Where the finding is, if anywhere.</param>
-/// <param name="Code">The finding's code (<c>CS0103</c>, <c>SC2001</c>), if it has one.</param>
-public sealed record ConsoleLine(ConsoleLineKind Kind, string Message, SourceLocation? Place = null, string? Code = null)
+public sealed record ConsoleLine
 {
+    internal ConsoleLine(ConsoleLineKind kind, string message, SourceLocation? place = null, string? code = null)
+    {
+        Kind = kind;
+        Message = message;
+        Place = place;
+        Code = code;
+    }
+
+    /// <summary>What the line is.</summary>
+    internal ConsoleLineKind Kind { get; init; }
+
+    /// <summary>The message after the place and code; the whole line (indentation kept) for a detail or plain line.</summary>
+    public string Message { get; init; }
+
+    /// <summary>Where the finding is, if anywhere.</summary>
+    public SourceLocation? Place { get; init; }
+
+    /// <summary>The finding's code (<c>CS0103</c>, <c>SC2001</c>), if it has one.</summary>
+    public string? Code { get; init; }
+
     /// <summary>
     /// Words the text puts after the code (<c>error CS0117 on net8.0 (passes on net10.0): ...</c>); the JSON puts
     /// them before the message instead, where MSBuild's message shows them.

@@ -39,7 +39,7 @@ internal enum VerificationLevel
 }
 
 /// <summary>The words reports write for levels, statuses and failure reasons.</summary>
-public static class ReportWords
+internal static class ReportWords
 {
     /// <summary>The level as reports write it (<c>run</c>, <c>compile</c>, <c>check</c>).</summary>
     internal static string ToWord(this VerificationLevel level) => level.ToString().ToLowerInvariant();
@@ -93,6 +93,9 @@ public sealed record SnippetResult(
 
     /// <summary>The reason word in reports: a failure's, or why a block was ignored (<c>empty</c>).</summary>
     public string? ReasonWord => Reason?.ToWord() ?? (Verdict as Verdict.Ignored)?.ReasonWord;
+
+    /// <summary>The status word in reports (<c>passed</c>, <c>failed</c>…).</summary>
+    public string StatusWord => Status.ToWord();
 
     /// <summary>The code its failure is reported with: a compiler ID (CS0103) or one of ours (SC2001).</summary>
     public string? Code => (Verdict as Verdict.Failed)?.Failure.Code;
@@ -175,7 +178,7 @@ public sealed record SnippetResult(
     internal IReadOnlyList<TestResult> Tests { get; init; } = [];
 
     /// <summary>The unknown names a block that passed at the <c>check</c> level was allowed; empty for every other block.</summary>
-    public IReadOnlyList<UnknownName> UnknownNames => (Verdict as Verdict.Checked)?.Unknown ?? [];
+    internal IReadOnlyList<UnknownName> UnknownNames => (Verdict as Verdict.Checked)?.Unknown ?? [];
 
     /// <summary>The text of the block's output block, to compare with <see cref="ActualOutput"/>; null without one.</summary>
     public string? ExpectedOutput => Snippet.Output?.Text;

@@ -34,10 +34,14 @@ public abstract record Verdict
     /// Passed at the <c>check</c> level, weaker than <c>compile</c>: every error was an unknown name the post never
     /// declares, and something bound to the framework or a package. Reports say "checked", never "verified".
     /// </summary>
-    /// <param name="Unknown">The unknown names it was allowed, where each stands, in document order.</param>
-    /// <param name="KnownUse">The first use that bound to the framework or a package (<c>Console.WriteLine(string?)</c>).</param>
-    public sealed record Checked(IReadOnlyList<UnknownName> Unknown, string KnownUse) : Verdict
+    public sealed record Checked : Verdict
     {
+        internal Checked(IReadOnlyList<UnknownName> unknown, string knownUse) => (Unknown, KnownUse) = (unknown, knownUse);
+
+        internal IReadOnlyList<UnknownName> Unknown { get; init; }
+        /// <summary>The first use that bound to the framework or a package (<c>Console.WriteLine(string?)</c>).</summary>
+        public string KnownUse { get; init; }
+
         /// <inheritdoc/>
         public override SnippetStatus Status => SnippetStatus.Passed;
 

@@ -38,7 +38,14 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     public int Cached => Snippets.Count(s => s.Cached && s.Status != SnippetStatus.Ignored);
 
     /// <summary>The files as their readers found them for this run: front matter, comments and blocks.</summary>
-    public IReadOnlyList<ExtractedDocument> Sources { get; init; } = [];
+    internal IReadOnlyList<ExtractedDocument> Sources { get; init; } = [];
+
+    /// <summary>
+    /// What in the file at <paramref name="displayPath"/>, beyond its blocks, can change a block's run (front matter, page
+    /// settings, every <c>snippetcheck:</c> comment), as one text to compare between runs; "" for a file the run did not read.
+    /// </summary>
+    public string FileContextOf(string displayPath) =>
+        Sources.FirstOrDefault(s => s.Document.DisplayPath == displayPath)?.RunContext ?? "";
 
     /// <summary>The files as they were read for this run; <c>--accept</c> rewrites them only if they are still the same.</summary>
     public IReadOnlyList<SourceDocument> Documents => [.. Sources.Select(s => s.Document)];

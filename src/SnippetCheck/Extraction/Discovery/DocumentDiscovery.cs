@@ -4,7 +4,7 @@ using SnippetCheck.Model;
 namespace SnippetCheck.Extraction.Discovery;
 
 /// <summary>A Markdown file to verify: where it is, and how users see its path.</summary>
-public sealed record DocumentPath(string FullPath, string DisplayPath);
+internal sealed record DocumentPath(string FullPath, string DisplayPath);
 
 /// <summary>Raised for a path argument that names nothing.</summary>
 internal sealed class DiscoveryException(string message) : Exception(message);
@@ -24,7 +24,7 @@ internal sealed record Discovered(IReadOnlyList<DocumentPath> Files, IReadOnlyLi
 /// exclude globs and generated-file rule leave files out of all of them; bin, obj, node_modules and dot-folders
 /// are never searched.
 /// </summary>
-public static class DocumentDiscovery
+internal static class DocumentDiscovery
 {
     private static readonly string[] AlwaysExcluded = ["**/bin/**", "**/obj/**", "**/node_modules/**", "**/.*/**"];
 

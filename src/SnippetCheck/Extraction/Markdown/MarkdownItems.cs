@@ -28,23 +28,54 @@ public readonly record struct CodeLine(string Text, int Line, int Column)
 /// <param name="Location">Where it starts in the original file.</param>
 public abstract record MarkdownItem(SourceLocation Location);
 
-/// <summary>A fenced code block of any language.</summary>
-/// <param name="Location">Where its opening fence stands.</param>
-/// <param name="EndLine">The line its closing fence stands on (its last line when it is not closed).</param>
-/// <param name="Info">The info string's first word, the language (<c>csharp</c>, <c>output</c>).</param>
-/// <param name="Arguments">The rest of the info string: where tags such as <c>run name=sum</c> are written.</param>
-/// <param name="Lines">The body's lines, each with its place in the file.</param>
-/// <param name="Comments">The <c>snippetcheck:</c> comments that stand directly before it.</param>
-/// <param name="Geometry">Where its body lies in the file, for rewriting it in place.</param>
-public sealed record FencedBlock(
-    SourceLocation Location,
-    int EndLine,
-    string Info,
-    string Arguments,
-    IReadOnlyList<CodeLine> Lines,
-    IReadOnlyList<DirectiveComment> Comments,
-    FenceGeometry Geometry) : MarkdownItem(Location)
+/// <summary>A fenced code block of any language; made only by the extractors.</summary>
+public sealed record FencedBlock : MarkdownItem
 {
+    /// <param name="location">Where its opening fence stands.</param>
+    /// <param name="endLine">The line its closing fence stands on (its last line when it is not closed).</param>
+    /// <param name="info">The info string's first word, the language (<c>csharp</c>, <c>output</c>).</param>
+    /// <param name="arguments">The rest of the info string: where tags such as <c>run name=sum</c> are written.</param>
+    /// <param name="lines">The body's lines, each with its place in the file.</param>
+    /// <param name="comments">The <c>snippetcheck:</c> comments that stand directly before it.</param>
+    /// <param name="geometry">Where its body lies in the file, for rewriting it in place.</param>
+    internal FencedBlock(SourceLocation location, int endLine, string info, string arguments, IReadOnlyList<CodeLine> lines,
+        IReadOnlyList<DirectiveComment> comments, FenceGeometry geometry) : base(location)
+    {
+        EndLine = endLine;
+        Info = info;
+        Arguments = arguments;
+        Lines = lines;
+        Comments = comments;
+        Geometry = geometry;
+    }
+
+    /// <summary>The line its closing fence stands on (its last line when it is not closed).</summary>
+    public int EndLine { get; init; }
+
+    /// <summary>The info string's first word, the language (<c>csharp</c>, <c>output</c>).</summary>
+    public string Info { get; init; }
+
+    /// <summary>The rest of the info string: where tags such as <c>run name=sum</c> are written.</summary>
+    public string Arguments { get; init; }
+
+    /// <summary>The body's lines, each with its place in the file.</summary>
+    public IReadOnlyList<CodeLine> Lines { get; init; }
+
+    /// <summary>The <c>snippetcheck:</c> comments that stand directly before it.</summary>
+    internal IReadOnlyList<DirectiveComment> Comments { get; init; }
+
+    /// <summary>Where its body lies in the file, for rewriting it in place.</summary>
+    internal FenceGeometry Geometry { get; init; }
+
+    /// <summary>A doc comment's <c>&lt;code&gt;</c> element rather than a fence: no tag can be written above it.</summary>
+    public bool IsXmlEscaped => Geometry.XmlEscaped;
+
+    /// <summary>Hidden output, in a <c>&lt;!-- snippetcheck: output</c> comment rather than a fence readers see.</summary>
+    public bool IsHidden => Geometry.Hidden is not null;
+
+    /// <summary>What stands before the fence on its line (list indent, <c>&gt; </c>), repeated on each body line.</summary>
+    public string LinePrefix => Geometry.LinePrefix;
+
     /// <summary>What the extractor found wrong with the block itself (XML inside a doc comment's <c>&lt;code&gt;</c>).</summary>
     public IReadOnlyList<Diagnostic> Problems { get; init; } = [];
 
@@ -59,7 +90,7 @@ public sealed record FencedBlock(
 /// <param name="FenceChar">The fence character, <c>`</c> or <c>~</c>.</param>
 /// <param name="FenceLength">The opening fence's length.</param>
 /// <param name="IsClosed">False when the fence runs to the end of its container.</param>
-public sealed record FenceGeometry(int BodyStart, int BodyEnd, string LinePrefix, char FenceChar, int FenceLength, bool IsClosed)
+internal sealed record FenceGeometry(int BodyStart, int BodyEnd, string LinePrefix, char FenceChar, int FenceLength, bool IsClosed)
 {
     /// <summary>
     /// A doc comment's <c>&lt;code&gt;</c> element, not a fence: its text is XML-escaped, and it has no fence to lengthen.
@@ -84,7 +115,7 @@ public sealed record FenceGeometry(int BodyStart, int BodyEnd, string LinePrefix
 /// <param name="Location">Where the comment starts.</param>
 /// <param name="Words">What follows <c>snippetcheck:</c> on the comment's first line.</param>
 /// <param name="Body">The comment's further lines, up to <c>--&gt;</c>.</param>
-public sealed record DirectiveComment(SourceLocation Location, string Words, IReadOnlyList<CodeLine> Body) : MarkdownItem(Location)
+internal sealed record DirectiveComment(SourceLocation Location, string Words, IReadOnlyList<CodeLine> Body) : MarkdownItem(Location)
 {
     /// <summary>Written as an MDX comment, <c>{/* snippetcheck: … */}</c>.</summary>
     public bool IsMdx { get; init; }
@@ -128,7 +159,7 @@ internal sealed record MisspeltComment(SourceLocation Location, string Text) : M
 /// <summary>The YAML between the <c>---</c> lines at the very top of a file, or the TOML between <c>+++</c> lines.</summary>
 /// <param name="Text">The front matter's text, between its fence lines: YAML, or TOML when <see cref="IsToml"/>.</param>
 /// <param name="Location">Where the opening line stands; the text starts on the line after it.</param>
-public sealed record FrontMatter(string Text, SourceLocation Location)
+internal sealed record FrontMatter(string Text, SourceLocation Location)
 {
     /// <summary>Hugo's TOML front matter, between <c>+++</c> lines.</summary>
     public bool IsToml { get; init; }
@@ -137,7 +168,7 @@ public sealed record FrontMatter(string Text, SourceLocation Location)
 /// <summary>Everything the extractor found in one file.</summary>
 /// <param name="Diagnostics">Problems with the file as a whole: bytes that are not UTF-8, Markdown the parser gave up on, a misspelt comment
 /// marker.</param>
-public sealed record ExtractedDocument(
+internal sealed record ExtractedDocument(
     SourceDocument Document, FrontMatter? FrontMatter, IReadOnlyList<MarkdownItem> Items, IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>
@@ -145,4 +176,12 @@ public sealed record ExtractedDocument(
     /// <c>snippetcheck:</c> line (<see cref="PageSettingsComment"/>); null when the page has none.
     /// </summary>
     public FrontMatter? PageSettings { get; init; }
+
+    /// <summary>
+    /// The front matter (YAML or TOML), the hidden page settings and every <c>snippetcheck:</c> comment (preludes among them) as
+    /// the document's own reader found them, in Markdown, MDX or doc comments alike: what a block's run depends on beyond it.
+    /// </summary>
+    public string RunContext =>
+        string.Join('\u0003', [FrontMatter?.Text ?? "", PageSettings?.Text ?? "",
+            .. Items.OfType<DirectiveComment>().Select(c => c.Words + "\u0004" + string.Join('\n', c.Body.Select(l => l.Text)))]);
 }

@@ -4,7 +4,7 @@ using SnippetCheck.Model;
 namespace SnippetCheck.Extraction.Snippets;
 
 /// <summary>How a snippet's output is compared with its output block.</summary>
-public enum OutputMatchMode
+internal enum OutputMatchMode
 {
     /// <summary>Line by line, as printed (after scrubbing and trailing-whitespace trimming).</summary>
     Exact,
@@ -16,11 +16,23 @@ public enum OutputMatchMode
     Unordered,
 }
 
-/// <summary>An output block and how it is matched.</summary>
-/// <param name="Block">The output block (a fence, or hidden output in a comment).</param>
-/// <param name="Mode">How the program's output is compared with it.</param>
-public sealed record ExpectedOutput(FencedBlock Block, OutputMatchMode Mode)
+/// <summary>An output block and how it is matched; made only by the snippet reader.</summary>
+public sealed record ExpectedOutput
 {
+    /// <param name="block">The output block (a fence, or hidden output in a comment).</param>
+    /// <param name="mode">How the program's output is compared with it.</param>
+    internal ExpectedOutput(FencedBlock block, OutputMatchMode mode)
+    {
+        Block = block;
+        Mode = mode;
+    }
+
+    /// <summary>The output block (a fence, or hidden output in a comment).</summary>
+    public FencedBlock Block { get; init; }
+
+    /// <summary>How the program's output is compared with it.</summary>
+    internal OutputMatchMode Mode { get; init; }
+
     /// <summary>Info strings of blocks that show a terminal session: a leading prompt line there is the command, not output.</summary>
     private static readonly string[] SessionLanguages = ["console", "shell-session", "shellsession", "sh-session", "bash-session"];
 
@@ -146,10 +158,13 @@ public sealed record Snippet(
 
     /// <summary>The kind the snippet is verified as: given, or <c>run</c> when tagged without one.</summary>
     public SnippetKind Kind => Tags.Kind ?? (IsTagged ? SnippetKind.Run : SnippetKind.Compile);
+
+    /// <summary><see cref="Kind"/> as a tag writes it (<c>compile-fail</c>, <c>run</c>).</summary>
+    public string KindTag => Kind.ToTag();
 }
 
 /// <summary>Hidden code from a <c>snippetcheck: prelude</c> comment, for a whole file or one session.</summary>
-public sealed record Prelude(DirectiveComment Comment, string? Session)
+internal sealed record Prelude(DirectiveComment Comment, string? Session)
 {
     /// <summary>The prelude's code, with directive lines blanked.</summary>
     internal IReadOnlyList<CodeLine> Lines { get; init; } = Comment.Body;
@@ -173,7 +188,7 @@ public sealed record Prelude(DirectiveComment Comment, string? Session)
 }
 
 /// <summary>One Markdown file, read as snippets.</summary>
-public sealed record SnippetDocument(
+internal sealed record SnippetDocument(
     ExtractedDocument Source,
     IReadOnlyList<Snippet> Snippets,
     IReadOnlyList<Prelude> Preludes,

@@ -29,7 +29,7 @@ public enum SnippetKind
 }
 
 /// <summary>The tag words of snippet kinds: the one place a kind and its word are paired.</summary>
-public static class SnippetKindNames
+internal static class SnippetKindNames
 {
     private static readonly (SnippetKind Kind, string Word)[] Pairs =
     [

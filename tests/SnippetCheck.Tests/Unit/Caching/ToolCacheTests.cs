@@ -22,6 +22,14 @@ public sealed class ToolCacheTests
     }
 
     [Fact]
+    public void A_key_takes_flags_and_numbers_as_the_store_writes_them_and_refuses_another_kind_of_value()
+    {
+        Assert.Equal(ToolCache.Key([("line", "12"), ("tagged", "true")]), ToolCache.Key([("line", 12), ("tagged", true)]));
+        Assert.NotEqual(ToolCache.Key([("line", 12)]), ToolCache.Key([("line", 13)]));
+        Assert.Throws<ArgumentException>(() => ToolCache.Key([("when", DateTime.UnixEpoch)]));
+    }
+
+    [Fact]
     public void A_write_below_a_folder_refuses_a_link_there_and_says_why()
     {
         using var folder = new TempFolder();

@@ -143,6 +143,8 @@ public sealed class SettingsTests
         var plain = Settings.AddKeyed(new StoreKey(), new SnippetCheckConfig()).Hash();
         foreach (var setting in Settings.All)
         {
+            // Every row says where its value goes in the key, or why nowhere (the table's code, not prose).
+            Assert.False(string.IsNullOrEmpty(setting.CacheKey.Where), $"{setting.Key} says nothing of the cache key");
             // A value of the setting's own type, read as config reads it: front matter's or the config file's.
             var config = ConfigLoader.Parse("c.json", $"{{ \"{setting.Key}\": {SampleValue(setting)} }}");
             var keyed = Settings.AddKeyed(new StoreKey(), config).Hash();
