@@ -32,20 +32,33 @@ internal static partial class Receivers
         foreach (var match in code.Select(l => AppDeclaration().Match(l)).Where(
             m => m.Success && receivers.GetValueOrDefault(m.Groups["builder"].Value) == "WebApplicationBuilder"))
             receivers.TryAdd(match.Groups["name"].Value, "WebApplication");
-        // 'var table = new Table();': a name the doc set creates with one type only (two pages' 'result's of two types are neither).
+        // 'var table = new Table();' and 'IScheduler scheduler = await …;': a name the doc set creates or declares with one type
+        // only (two pages' 'result's of two types are neither).
         var created = code.Select(l => Creation().Match(l)).Where(m => m.Success)
-            .GroupBy(m => m.Groups["name"].Value, m => string.Concat(m.Groups["type"].Value.Where(c => !char.IsWhiteSpace(c))),
-                StringComparer.Ordinal);
+            .Select(m => (Name: m.Groups["name"].Value, Type: string.Concat(m.Groups["type"].Value.Where(c => !char.IsWhiteSpace(c)))))
+            .Concat(docSet.SelectMany(d => d.Snippets).SelectMany(Declared))
+            .GroupBy(c => c.Name, c => c.Type, StringComparer.Ordinal);
         foreach (var name in created.Where(g => g.Distinct(StringComparer.Ordinal).Count() == 1))
             receivers.TryAdd(name.Key, name.First());
         return receivers;
     }
 
     /// <summary>
+    /// The locals a block declares of a type it names (<c>IScheduler scheduler = await factory.GetScheduler();</c>), in its
+    /// statements or its methods' bodies: each name with its type, as <c>given=</c> writes it (a type name, no keyword type).
+    /// </summary>
+    private static IEnumerable<(string Name, string Type)> Declared(Snippet snippet) =>
+        CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text))).GetCompilationUnitRoot()
+            .DescendantNodes().OfType<LocalDeclarationStatementSyntax>()
+            .Where(d => d.Declaration.Type is NameSyntax { IsVar: false } && !d.Declaration.Type.ContainsDiagnostics)
+            .SelectMany(d => d.Declaration.Variables.Where(v => v.Initializer is not null).Select(
+                v => (v.Identifier.ValueText, string.Concat(d.Declaration.Type.ToString().Where(c => !char.IsWhiteSpace(c))))));
+
+    /// <summary>
     /// Each failed block that passes with its doc set's receivers given, as <c>compile</c> (a given local holds no value):
     /// its latest result. Blocks with no such receiver are left out.
     /// </summary>
-    /// <param name="receivers">By doc set (<see cref="DocSet.Of(SnippetDocument)"/>), what <see cref="Of"/> read.</param>
+    /// <param name="receivers">By doc set (<see cref="PackageInference.DocSets"/>), what <see cref="Of"/> read.</param>
     public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
         Verifier verifier, PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken,
@@ -57,7 +70,7 @@ internal static partial class Receivers
         var failingBlocks = failing.ToDictionary(f => f.Failed.Snippet.Location, f => f.Failed);
         foreach (var (document, failed) in failing)
         {
-            var known = receivers.GetValueOrDefault(DocSet.Of(document.Snippets)) ?? new Dictionary<string, string>();
+            var known = receivers.GetValueOrDefault(packages.DocSets.Of(document.Snippets)) ?? new Dictionary<string, string>();
             var fits = inferred.GetValueOrDefault(failed.Snippet.Location) ?? [];
             if (known.Count == 0 && fits.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
             if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
@@ -125,9 +138,9 @@ internal static partial class Receivers
             // A page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'.
             if (found.Count == 0)
             {
-                var docSet = DocSet.Of(document.Snippets);
+                var docSet = packages.DocSets.Of(document.Snippets);
                 foreach (var page in tries.Select(t => t.Document).Distinct().Where(
-                    d => d != document && DocSet.Of(d.Snippets) == docSet))
+                    d => d != document && packages.DocSets.Of(d.Snippets) == docSet))
                     found.AddRange((await packages.AllForPageAsync(page, framework, cancellationToken).ConfigureAwait(false)).Where(
                         f => f.Names.Overlaps(names)));
                 found = [.. found.DistinctBy(f => f.Package.Key)];
@@ -167,18 +180,20 @@ internal static partial class Receivers
 
     /// <summary>True when a line of <paramref name="snippet"/> creates <paramref name="name"/> (<c>var table = new Table();</c>).</summary>
     private static bool Creates(Snippet snippet, string name) =>
-        snippet.Block.Lines.Any(l => Creation().Match(l.Text) is { Success: true } m && m.Groups["name"].Value == name);
+        snippet.Block.Lines.Any(l => Creation().Match(l.Text) is { Success: true } m && m.Groups["name"].Value == name)
+        || Declared(snippet).Any(d => d.Name == name);
 
     /// <summary>
-    /// The unknown names of the block that it uses as a receiver (<c>app.UseX()</c>, <c>bld.Services</c>) and never declares,
-    /// that the doc set declares as a receiver; in the order the block first uses them.
+    /// The unknown names of the block that it uses as a receiver (<c>app.UseX()</c>, <c>bld.Services</c>) or an argument
+    /// (<c>scheduler.ScheduleJob(job, trigger)</c>) and never declares, that the doc set declares as a local of one type; in
+    /// the order the block first uses them.
     /// </summary>
     private static List<string> ReceiversIn(Snippet snippet, IReadOnlyList<string> unknown, IReadOnlyDictionary<string, string> known)
     {
         var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text))).GetCompilationUnitRoot();
         if (root.Members.Any(m => m is not GlobalStatementSyntax)) return [];
         return [.. root.DescendantNodes().OfType<IdentifierNameSyntax>()
-            .Where(n => n.Parent is MemberAccessExpressionSyntax access && access.Expression == n)
+            .Where(n => n.Parent is MemberAccessExpressionSyntax access && access.Expression == n || n.Parent is ArgumentSyntax)
             .Select(n => n.Identifier.ValueText)
             .Where(n => unknown.Contains(n) && known.ContainsKey(n))
             .Distinct(StringComparer.Ordinal)];
