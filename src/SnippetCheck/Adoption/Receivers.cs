@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -133,6 +134,9 @@ internal static partial class Receivers
                 || PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
             var references = document.SettingsFor(snippet).References;
             var framework = snippet.Tags.WebSdk ? references.AddRange(web) : references;
+            // A given local's own type is lacking too ('IScheduler scheduler = default!;' is a hidden line: its error names no
+            // word of the block), when the block that declares it passed on another page and lent it nothing.
+            names = [.. names.Concat(snippet.Tags.Given.Select(GivenTypeName)).Distinct(StringComparer.Ordinal)];
             var found = (await packages.AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false)).Where(
                 f => f.Names.Overlaps(names)).ToList();
             // A page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'.
@@ -151,13 +155,14 @@ internal static partial class Receivers
                 withoutPackages.Add((document, failed.Snippet, snippet.Tags.WebSdk ? webPaths : []));
                 continue;
             }
+            List<string> compile = [.. found.SelectMany(f => f.Compile).Concat(snippet.Tags.WebSdk ? webPaths : []).Distinct(StringComparer.Ordinal)];
             var tags = failed.Snippet.Tags with
             {
                 Packages = [.. failed.Snippet.Tags.Packages.Concat(found.Select(f => f.Package with { Location = snippet.Location })).DistinctBy(
                     p => p.Key)],
+                Usings = [.. failed.Snippet.Tags.Usings.Concat(GivenTypeUsings(snippet, references, compile)).Distinct(StringComparer.Ordinal)],
             };
-            withPackages.Add((document, failed.Snippet with { Tags = tags },
-                [.. found.SelectMany(f => f.Compile).Concat(snippet.Tags.WebSdk ? webPaths : []).Distinct(StringComparer.Ordinal)]));
+            withPackages.Add((document, failed.Snippet with { Tags = tags }, compile));
         }
         foreach (var result in await verifier.VerifyLoneAsync(
             [.. withPackages.Select(w => (w.Document, w.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
@@ -197,6 +202,25 @@ internal static partial class Receivers
             .Select(n => n.Identifier.ValueText)
             .Where(n => unknown.Contains(n) && known.ContainsKey(n))
             .Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The namespace of each given type that one namespace of the references declares (a hidden line's error names no word of
+    /// the block, so the using round cannot find it): <c>Quartz</c> for <c>scheduler:IScheduler</c>.
+    /// </summary>
+    private static IEnumerable<string> GivenTypeUsings(Snippet snippet, ImmutableArray<MetadataReference> references, IReadOnlyList<string> compile)
+    {
+        var all = references.AddRange(compile.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+        return snippet.Tags.Given.Select(GivenTypeName).Select(t => UsingInference.NamespacesOf(t, all, snippet.Tags.Usings))
+            .Where(n => n.Count == 1).Select(n => n[0]);
+    }
+
+    /// <summary>The simple name of a <c>given=</c> entry's type: <c>IScheduler</c> of <c>scheduler:Quartz.IScheduler</c>.</summary>
+    private static string GivenTypeName(string entry)
+    {
+        var type = entry[(entry.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        type = type.Split('<')[0];
+        return type[(type.LastIndexOf('.') + 1)..];
     }
 
     private static bool IsWeb(string type) => type is "WebApplication" or "WebApplicationBuilder";
