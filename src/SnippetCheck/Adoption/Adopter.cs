@@ -122,7 +122,7 @@ public static class Adopter
             .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false))) inClass[key] = result;
 
         // Pass 1f: fragments on receivers the doc set declares elsewhere ('app', 'bld', 'table'), given on hidden lines (Receivers).
-        var receivers = adoptable.GroupBy(d => DocSet.Of(d.Snippets)).ToDictionary(
+        var receivers = adoptable.GroupBy(d => packageInference.DocSets.Of(d.Snippets)).ToDictionary(
             g => g.Key, g => Receivers.Of(g.Select(d => d.Snippets)));
         List<(PreparedDocument, SnippetResult)> receiverFailing = [.. untagged
             .Where(u => !inClass.ContainsKey(Key(u.Snippet)))

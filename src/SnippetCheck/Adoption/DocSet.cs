@@ -5,39 +5,47 @@ namespace SnippetCheck.Adoption;
 /// <summary>
 /// Where a page sits among the run's pages, by its path in the run. Two notions, each with its users:
 /// <list type="bullet">
-/// <item><see cref="Of(SnippetDocument)"/>, the set a page shares receivers and models with: the first folder of its path
-/// (<c>Owner__Repo/...</c> in the realworld corpus), or the run's own folder for a page directly in it.</item>
+/// <item><see cref="Of(SnippetDocument)"/>, the set a page shares receivers and models with: the topmost folder, from the
+/// run's root down to the page's own, that holds a page of the run directly. A library's docs with pages at their root
+/// (<c>quick-start.md</c>) are one set with their sub-folders (<c>tutorial/</c>, <c>packages/</c>): a scheduler the quick
+/// start declares is the one the tutorial calls. A corpus of one repository per top folder, with no page at its root
+/// (<c>Owner__Repo/...</c> in the realworld corpus), is one set per repository.</item>
 /// <item><see cref="FoldersOf(SnippetDocument)"/>, where its package evidence is looked for after its own: its folder,
 /// then each ancestor up to the run's root, nearest first. A library's docs install it once at the root
 /// (<c>getting-started.md</c>) and call it in sub-folders (<c>pipelines/</c>); a corpus of one repository per top folder,
 /// with nothing at its root, keeps each repository's evidence to itself.</item>
 /// </list>
 /// </summary>
-internal static class DocSet
+/// <param name="run">The run's pages: which folders hold one directly.</param>
+internal sealed class DocSet(IEnumerable<SnippetDocument> run)
 {
+    private readonly HashSet<string> _pageFolders = run.Select(FolderOf).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The doc set a page shares receivers and models with (see <see cref="DocSet"/>).</summary>
-    public static string Of(SnippetDocument document) => Of(document.Source.Document.DisplayPath);
+    public string Of(SnippetDocument document) => Of(document.Source.Document.DisplayPath);
 
     /// <summary>The doc set of the page shown as <paramref name="displayPath"/> (<see cref="Of(SnippetDocument)"/>).</summary>
-    public static string Of(string displayPath)
+    public string Of(string displayPath)
     {
-        var path = Normalized(displayPath);
-        var slash = path.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 || path.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(path) ? "" : path[..slash];
+        var folder = FolderOf(displayPath);
+        return Ancestry(folder).Reverse().FirstOrDefault(_pageFolders.Contains) ?? folder;
     }
 
     /// <summary>The folder of a page, as its path in the run shows it (<c>""</c> for the run's own folder).</summary>
-    public static string FolderOf(SnippetDocument document)
+    public static string FolderOf(SnippetDocument document) => FolderOf(document.Source.Document.DisplayPath);
+
+    private static string FolderOf(string displayPath)
     {
-        var path = Normalized(document.Source.Document.DisplayPath);
+        var path = Normalized(displayPath);
         var slash = path.LastIndexOf('/');
         return slash < 0 ? "" : path[..slash];
     }
 
     /// <summary>The page's folder, then each ancestor folder up to the run's root (<c>""</c>), nearest first.</summary>
-    public static IEnumerable<string> FoldersOf(SnippetDocument document)
+    public static IEnumerable<string> FoldersOf(SnippetDocument document) => Ancestry(FolderOf(document));
+
+    private static IEnumerable<string> Ancestry(string folder)
     {
-        var folder = FolderOf(document);
         while (true)
         {
             yield return folder;

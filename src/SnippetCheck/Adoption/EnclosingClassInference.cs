@@ -44,8 +44,8 @@ internal static class EnclosingClassInference
         {
             var document = models.Around(post.Key);
             // Only the models of the page's own doc set: another repository's Person is not this one's.
-            var docSet = DocSet.Of(post.Key.Snippets);
-            var local = models.Types.Where(t => DocSet.Of(t.Page) == docSet).ToList();
+            var docSet = packages.DocSets.Of(post.Key.Snippets);
+            var local = models.Types.Where(t => packages.DocSets.Of(t.Page) == docSet).ToList();
             IReadOnlyList<PackageInference.Found>? found = null;
             foreach (var (_, failed) in post)
             {

@@ -34,7 +34,7 @@ internal static class InferredReceivers
             var snippet = failed.Snippet;
             if (snippet.Tags.Members || snippet.Tags.Base is not null || snippet.Tags.Given.Count > 0) continue;
             if (PackageInference.UnknownNames(snippet, failed.Diagnostics) is not { } unknown) continue;
-            var known = receivers.GetValueOrDefault(DocSet.Of(document.Snippets));
+            var known = receivers.GetValueOrDefault(packages.DocSets.Of(document.Snippets));
             var settings = document.SettingsFor(snippet);
             var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions)
                 .GetCompilationUnitRoot();

@@ -43,6 +43,9 @@ internal sealed partial class PackageInference(
     /// </summary>
     private const int MaxCandidates = 12;
 
+    /// <summary>The run's doc sets: which pages share receivers and models (<see cref="DocSet.Of(SnippetDocument)"/>).</summary>
+    public DocSet DocSets { get; } = new(docSet);
+
     private readonly ConcurrentDictionary<string, IReadOnlyList<IReadOnlyList<PackageCandidate>>> _docSetEvidence = new(StringComparer.Ordinal);
 
     /// <summary>Restores at once: each is an SDK build, and a cold adopt may try dozens of packages.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -32,20 +33,33 @@ internal static partial class Receivers
         foreach (var match in code.Select(l => AppDeclaration().Match(l)).Where(
             m => m.Success && receivers.GetValueOrDefault(m.Groups["builder"].Value) == "WebApplicationBuilder"))
             receivers.TryAdd(match.Groups["name"].Value, "WebApplication");
-        // 'var table = new Table();': a name the doc set creates with one type only (two pages' 'result's of two types are neither).
+        // 'var table = new Table();' and 'IScheduler scheduler = await …;': a name the doc set creates or declares with one type
+        // only (two pages' 'result's of two types are neither).
         var created = code.Select(l => Creation().Match(l)).Where(m => m.Success)
-            .GroupBy(m => m.Groups["name"].Value, m => string.Concat(m.Groups["type"].Value.Where(c => !char.IsWhiteSpace(c))),
-                StringComparer.Ordinal);
+            .Select(m => (Name: m.Groups["name"].Value, Type: string.Concat(m.Groups["type"].Value.Where(c => !char.IsWhiteSpace(c)))))
+            .Concat(docSet.SelectMany(d => d.Snippets).SelectMany(Declared))
+            .GroupBy(c => c.Name, c => c.Type, StringComparer.Ordinal);
         foreach (var name in created.Where(g => g.Distinct(StringComparer.Ordinal).Count() == 1))
             receivers.TryAdd(name.Key, name.First());
         return receivers;
     }
 
     /// <summary>
+    /// The locals a block declares of a type it names (<c>IScheduler scheduler = await factory.GetScheduler();</c>), in its
+    /// statements or its methods' bodies: each name with its type, as <c>given=</c> writes it (a type name, no keyword type).
+    /// </summary>
+    private static IEnumerable<(string Name, string Type)> Declared(Snippet snippet) =>
+        CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text))).GetCompilationUnitRoot()
+            .DescendantNodes().OfType<LocalDeclarationStatementSyntax>()
+            .Where(d => d.Declaration.Type is NameSyntax { IsVar: false } && !d.Declaration.Type.ContainsDiagnostics)
+            .SelectMany(d => d.Declaration.Variables.Where(v => v.Initializer is not null).Select(
+                v => (v.Identifier.ValueText, string.Concat(d.Declaration.Type.ToString().Where(c => !char.IsWhiteSpace(c))))));
+
+    /// <summary>
     /// Each failed block that passes with its doc set's receivers given, as <c>compile</c> (a given local holds no value):
     /// its latest result. Blocks with no such receiver are left out.
     /// </summary>
-    /// <param name="receivers">By doc set (<see cref="DocSet.Of(SnippetDocument)"/>), what <see cref="Of"/> read.</param>
+    /// <param name="receivers">By doc set (<see cref="PackageInference.DocSets"/>), what <see cref="Of"/> read.</param>
     public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
         Verifier verifier, PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken,
@@ -57,7 +71,7 @@ internal static partial class Receivers
         var failingBlocks = failing.ToDictionary(f => f.Failed.Snippet.Location, f => f.Failed);
         foreach (var (document, failed) in failing)
         {
-            var known = receivers.GetValueOrDefault(DocSet.Of(document.Snippets)) ?? new Dictionary<string, string>();
+            var known = receivers.GetValueOrDefault(packages.DocSets.Of(document.Snippets)) ?? new Dictionary<string, string>();
             var fits = inferred.GetValueOrDefault(failed.Snippet.Location) ?? [];
             if (known.Count == 0 && fits.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
             if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
@@ -116,18 +130,23 @@ internal static partial class Receivers
         var withoutPackages = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>();
         foreach (var (document, snippet) in tries)
         {
+            // A given local's unknown type is reported on its hidden line, which names no word of the block.
             if (latest[snippet.Location] is not { Status: SnippetStatus.Failed } failed
-                || PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
+                || (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) ?? (failed.Diagnostics.Where(d => d.IsError)
+                    .All(d => d.Id is "CS0246" or "CS0103") ? [] : null)) is not { } names) continue;
             var references = document.SettingsFor(snippet).References;
             var framework = snippet.Tags.WebSdk ? references.AddRange(web) : references;
+            // A given local's own type is lacking too ('IScheduler scheduler = default!;' is a hidden line: its error names no
+            // word of the block), when the block that declares it passed on another page and lent it nothing.
+            names = [.. names.Concat(snippet.Tags.Given.Select(GivenTypeName)).Distinct(StringComparer.Ordinal)];
             var found = (await packages.AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false)).Where(
                 f => f.Names.Overlaps(names)).ToList();
             // A page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'.
             if (found.Count == 0)
             {
-                var docSet = DocSet.Of(document.Snippets);
+                var docSet = packages.DocSets.Of(document.Snippets);
                 foreach (var page in tries.Select(t => t.Document).Distinct().Where(
-                    d => d != document && DocSet.Of(d.Snippets) == docSet))
+                    d => d != document && packages.DocSets.Of(d.Snippets) == docSet))
                     found.AddRange((await packages.AllForPageAsync(page, framework, cancellationToken).ConfigureAwait(false)).Where(
                         f => f.Names.Overlaps(names)));
                 found = [.. found.DistinctBy(f => f.Package.Key)];
@@ -138,13 +157,14 @@ internal static partial class Receivers
                 withoutPackages.Add((document, failed.Snippet, snippet.Tags.WebSdk ? webPaths : []));
                 continue;
             }
+            List<string> compile = [.. found.SelectMany(f => f.Compile).Concat(snippet.Tags.WebSdk ? webPaths : []).Distinct(StringComparer.Ordinal)];
             var tags = failed.Snippet.Tags with
             {
                 Packages = [.. failed.Snippet.Tags.Packages.Concat(found.Select(f => f.Package with { Location = snippet.Location })).DistinctBy(
                     p => p.Key)],
+                Usings = [.. failed.Snippet.Tags.Usings.Concat(GivenTypeUsings(snippet, references, compile)).Distinct(StringComparer.Ordinal)],
             };
-            withPackages.Add((document, failed.Snippet with { Tags = tags },
-                [.. found.SelectMany(f => f.Compile).Concat(snippet.Tags.WebSdk ? webPaths : []).Distinct(StringComparer.Ordinal)]));
+            withPackages.Add((document, failed.Snippet with { Tags = tags }, compile));
         }
         foreach (var result in await verifier.VerifyLoneAsync(
             [.. withPackages.Select(w => (w.Document, w.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
@@ -167,21 +187,42 @@ internal static partial class Receivers
 
     /// <summary>True when a line of <paramref name="snippet"/> creates <paramref name="name"/> (<c>var table = new Table();</c>).</summary>
     private static bool Creates(Snippet snippet, string name) =>
-        snippet.Block.Lines.Any(l => Creation().Match(l.Text) is { Success: true } m && m.Groups["name"].Value == name);
+        snippet.Block.Lines.Any(l => Creation().Match(l.Text) is { Success: true } m && m.Groups["name"].Value == name)
+        || Declared(snippet).Any(d => d.Name == name);
 
     /// <summary>
-    /// The unknown names of the block that it uses as a receiver (<c>app.UseX()</c>, <c>bld.Services</c>) and never declares,
-    /// that the doc set declares as a receiver; in the order the block first uses them.
+    /// The unknown names of the block that it uses as a receiver (<c>app.UseX()</c>, <c>bld.Services</c>) or an argument
+    /// (<c>scheduler.ScheduleJob(job, trigger)</c>) and never declares, that the doc set declares as a local of one type; in
+    /// the order the block first uses them.
     /// </summary>
     private static List<string> ReceiversIn(Snippet snippet, IReadOnlyList<string> unknown, IReadOnlyDictionary<string, string> known)
     {
         var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text))).GetCompilationUnitRoot();
         if (root.Members.Any(m => m is not GlobalStatementSyntax)) return [];
         return [.. root.DescendantNodes().OfType<IdentifierNameSyntax>()
-            .Where(n => n.Parent is MemberAccessExpressionSyntax access && access.Expression == n)
+            .Where(n => n.Parent is MemberAccessExpressionSyntax access && access.Expression == n || n.Parent is ArgumentSyntax)
             .Select(n => n.Identifier.ValueText)
             .Where(n => unknown.Contains(n) && known.ContainsKey(n))
             .Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The namespace of each given type that one namespace of the references declares (a hidden line's error names no word of
+    /// the block, so the using round cannot find it): <c>Quartz</c> for <c>scheduler:IScheduler</c>.
+    /// </summary>
+    private static IEnumerable<string> GivenTypeUsings(Snippet snippet, ImmutableArray<MetadataReference> references, IReadOnlyList<string> compile)
+    {
+        var all = references.AddRange(compile.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+        return snippet.Tags.Given.Select(GivenTypeName).Select(t => UsingInference.NamespacesOf(t, all, snippet.Tags.Usings))
+            .Where(n => n.Count == 1).Select(n => n[0]);
+    }
+
+    /// <summary>The simple name of a <c>given=</c> entry's type: <c>IScheduler</c> of <c>scheduler:Quartz.IScheduler</c>.</summary>
+    private static string GivenTypeName(string entry)
+    {
+        var type = entry[(entry.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        type = type.Split('<')[0];
+        return type[(type.LastIndexOf('.') + 1)..];
     }
 
     private static bool IsWeb(string type) => type is "WebApplication" or "WebApplicationBuilder";

@@ -79,12 +79,18 @@ public sealed class PackageHintTests
     }
 
     [Fact]
-    public void A_benchmark_attribute_names_BenchmarkDotNet_and_a_pages_doc_set_is_the_first_folder_of_its_path()
+    public void A_benchmark_attribute_names_BenchmarkDotNet_and_a_pages_doc_set_is_the_topmost_folder_that_holds_a_page()
     {
         var post = Pipeline.Read("# B\n\n```csharp\npublic class B\n{\n    [Benchmark]\n    public void Run() { }\n}\n```\n", "blog/posts/bench.md");
 
         Assert.Contains(PackageEvidence.TestCandidates(post), g => g[0].Id == "BenchmarkDotNet");
-        Assert.Equal("blog", DocSet.Of(post));
-        Assert.Equal("", DocSet.Of(Pipeline.Read("# B\n", "bench.md")));
+        var root = Pipeline.Read("# B\n", "bench.md");
+        var other = Pipeline.Read("# B\n", "Owner__Repo/docs/b.md");
+        // No page at the run's root: each top folder's pages are a set (one repository each), from the topmost with a page.
+        Assert.Equal("blog/posts", new DocSet([post, other]).Of(post));
+        Assert.Equal("Owner__Repo/docs", new DocSet([post, other]).Of(other));
+        // A page at the root: the whole run is one set, sub-folders and all.
+        Assert.Equal("", new DocSet([post, other, root]).Of(post));
+        Assert.Equal("", new DocSet([post, other, root]).Of(root));
     }
 }
