@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Compilation;
 using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Results;
@@ -62,6 +63,30 @@ internal static partial class ErrorMarkers
         }
         return marked;
     }
+
+    /// <summary>
+    /// The first of <paramref name="errors"/> the block's comments do not account for, when they mark any line: an error
+    /// stands on a marked line, or has an ID a marked line names but the compiler reports on another line (CS4007 named
+    /// on the <c>await</c>, reported on the span it keeps alive), one such error per marked line that names the ID and
+    /// has no error of it. Null when every error is accounted for, or the block marks nothing.
+    /// </summary>
+    internal static CompilerDiagnostic? FirstUnmarked(Snippet snippet, IReadOnlyList<CompilerDiagnostic> errors)
+    {
+        var marked = MarkedLines(snippet);
+        if (marked.Count == 0) return null;
+        bool On(CompilerDiagnostic e, int line) => e.Location is { } at && at.File == snippet.Location.File && at.Line == line;
+        var elsewhere = marked.SelectMany(m => m.Value.Distinct().Where(id => !errors.Any(e => On(e, m.Key) && Same(e.Id, id))))
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var error in errors.Where(e => !marked.Keys.Any(line => On(e, line))))
+        {
+            var id = error.Id.ToUpperInvariant();
+            if (elsewhere.GetValueOrDefault(id) == 0) return error;
+            elsewhere[id]--;
+        }
+        return null;
+    }
+
+    private static bool Same(string id, string other) => string.Equals(id, other, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A comment's text without its delimiters and leading punctuation (<c>// -- error</c>, <c>/* Error */</c>).</summary>
     private static string CommentWords(string comment)

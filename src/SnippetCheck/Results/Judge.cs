@@ -90,9 +90,7 @@ internal static class Judge
         if (unlisted is not null)
             return new Verdict.Failed(new UnexpectedErrorFailure(unlisted.Location ?? snippet.Location, unlisted.Id, unlisted.Message,
                 $"compile-fail lists {string.Join(", ", listed)}", errors));
-        var marked = ErrorMarkers.MarkedLines(snippet);
-        var unmarked = compiled.Errors.FirstOrDefault(
-            e => marked.Count > 0 && (e.Location is not { } at || at.File != snippet.Location.File || !marked.ContainsKey(at.Line)));
+        var unmarked = ErrorMarkers.FirstUnmarked(snippet, [.. compiled.Errors]);
         return unmarked is null
             ? Verdict.Pass
             : new Verdict.Failed(new UnexpectedErrorFailure(unmarked.Location ?? snippet.Location, unmarked.Id, unmarked.Message,
