@@ -60,7 +60,10 @@ internal static partial class RemovedApiRot
         var hits = found.OfType<Hit>().ToList();
         if (hits.Count == 0) return files;
 
-        var guides = hits.Where(h => PageSaysItIsGone(h.Document.Snippets.Source.Document, h.Failed.Snippet.Block)).ToList();
+        // Guarded only when the removed name is the block's one error: an unknown name beside it is context the page
+        // never shows, and a compile-fail tag would pass on it (issue 54).
+        var guides = hits.Where(h => PageSaysItIsGone(h.Document.Snippets.Source.Document, h.Failed.Snippet.Block)
+            && h.Failed.Diagnostics.Where(d => d.IsError).All(d => d.Id == h.Error.Id && d.Message == h.Error.Message)).ToList();
         var guarded = (await verifier.VerifyLoneAsync([.. guides.Select(h => (h.Document, h.Failed.Snippet with
             { Tags = h.Failed.Snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = [h.Error.Id], Results = false } }))],
             useCache: true, cancellationToken).ConfigureAwait(false))

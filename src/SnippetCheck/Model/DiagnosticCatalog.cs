@@ -91,7 +91,8 @@ internal static class DiagnosticCatalog
         Error(DiagnosticCodes.UnexpectedCompile, nameof(DiagnosticCodes.UnexpectedCompile), "Compiled unexpectedly",
             "The snippet is tagged `compile-fail`, but it compiled without errors."),
         Error(DiagnosticCodes.MissingDiagnostic, nameof(DiagnosticCodes.MissingDiagnostic), "Missing compiler error",
-            "The snippet failed to compile, but not every error ID its `compile-fail=` lists was among the errors."),
+            "The snippet failed to compile, but not with the errors its `compile-fail=` lists: one is missing, another is there too, " +
+            "or one stands on a line its comments do not mark as failing."),
         Error(DiagnosticCodes.Timeout, nameof(DiagnosticCodes.Timeout), "Timeout",
             "The program ran past its timeout (10s unless `timeout=`, `--timeout` or the config say otherwise) and was stopped."),
         Error(DiagnosticCodes.Crash, nameof(DiagnosticCodes.Crash), "Crash",

@@ -264,23 +264,6 @@ internal sealed record TestFailure(SourceLocation At, string Test, string TestMe
     public string? Hint { get; init; }
 }
 
-/// <summary>Tagged <c>compile-fail</c>, but it compiled.</summary>
-internal sealed record CompiledFailure(SourceLocation At) : Failure(At)
-{
-    public override FailureReason Reason => FailureReason.Compiled;
-    public override string Code => DiagnosticCodes.UnexpectedCompile;
-    public override string Message => "tagged compile-fail, but it compiled without errors";
-}
-
-internal sealed record MissingDiagnosticFailure(SourceLocation At, IReadOnlyList<string> Missing, IReadOnlyList<string> Found, string? Errors)
-    : Failure(At)
-{
-    public override FailureReason Reason => FailureReason.MissingDiagnostic;
-    public override string Code => DiagnosticCodes.MissingDiagnostic;
-    public override string Message => $"expected {string.Join(", ", Missing)} among the compile errors, but got {string.Join(", ", Found)}";
-    public override string? Detail => Errors;
-}
-
 /// <summary>Its tags are wrong: the annotation diagnostic says how, with its own code (SC1001 for a near miss, ...).</summary>
 internal sealed record AnnotationFailure(Diagnostic Diagnostic) : Failure(Diagnostic.Location)
 {

@@ -1,4 +1,4 @@
-using SnippetCheck.Adoption;
+using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Authoring;
@@ -28,7 +28,7 @@ public sealed class MarkedErrorLineTests
             ```
             """);
 
-        var marked = MarkedErrors.MarkedLines(post.Snippets.Single());
+        var marked = ErrorMarkers.MarkedLines(post.Snippets.Single());
 
         Assert.Equal(["CS0165"], marked[9]);
         Assert.Empty(marked[11]);
