@@ -181,7 +181,9 @@ internal sealed record Prelude(DirectiveComment Comment, string? Session)
     public static Prelude OfFile(string displayPath, IReadOnlyList<string> lines) =>
         OfLines(displayPath, [.. lines.Select((text, i) => new CodeLine(text, i + 1, 1))]);
 
-    /// <summary>Hidden code whose <paramref name="lines"/> stand where they say in <paramref name="displayPath"/> (config <c>hiddenCode</c>).</summary>
+    /// <summary>
+    /// Hidden code whose <paramref name="lines"/> stand where they say in <paramref name="displayPath"/> (config <c>hiddenCode</c>).
+    /// </summary>
     internal static Prelude OfLines(string displayPath, IReadOnlyList<CodeLine> lines) =>
         SnippetReader.PreludeOf(new DirectiveComment(new SourceLocation(displayPath, lines.Count > 0 ? lines[0].Line : 1, 1), "prelude", lines))
             with { File = displayPath };
