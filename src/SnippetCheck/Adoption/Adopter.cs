@@ -274,11 +274,13 @@ public static class Adopter
                 }
                 if (readings.GetValueOrDefault(key).Reading?.Refusal is { } refusal) notes.Add(new AdoptNote(snippet.Location, refusal));
                 var unloadedPackages = packageInference.Unloaded.GetValueOrDefault(snippet.Location);
+                var unrestorable = unloadedPackages is null ? [] : packageInference.Unrestorable(unloadedPackages);
                 if (unloadedPackages is not null && !compiles.ContainsKey(key))
-                    notes.Add(new AdoptNote(
-                        snippet.Location, $"not verified: its post names {packageInference.UnloadedText(unloadedPackages)}: a setup problem, " +
-                        "not the post's; its unknown names may be that package's API, where a misspelt name would pass, so it is not tagged " +
-                        "check either"));
+                    notes.Add(new AdoptNote(snippet.Location, unrestorable.Count > 0
+                        ? $"not verified: its post names {packageInference.UnloadedText(unrestorable)}: a setup problem, not the post's; its " +
+                            "unknown names may be that package's API, where a misspelt name would pass, so it is not tagged check either"
+                        : $"not tagged check: its post names {packageInference.UnloadedText(unloadedPackages)}, so its unknown names may be " +
+                            "that package's API, where a misspelt name would pass"));
                 if (!compiles.ContainsKey(key) && checks.GetValueOrDefault(key) is { } checkedBlock)
                 {
                     var checkTags = checkedBlock.Snippet.Tags;
@@ -293,7 +295,7 @@ public static class Adopter
                     if (failed?.Status == SnippetStatus.Failed)
                     {
                         failures.Add(failed);
-                        causes.Add(UnverifiedCause.Of(failed, packageLookedFor: packageNotes.Count > 0, unloadedPackages));
+                        causes.Add(UnverifiedCause.Of(failed, packageLookedFor: packageNotes.Count > 0, unrestorable));
                         if (RotReport.Of(document.Snippets.Source.Document, snippet, failed) is { } suspected) rot.Add(suspected);
                     }
                     continue;

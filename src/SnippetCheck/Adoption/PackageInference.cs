@@ -91,7 +91,8 @@ internal sealed partial class PackageInference(
                 var packages = found.Where(p => p.Names.Overlaps(names)).OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList();
                 // A name no package found declares may be the API of a package the post names that could not be restored.
                 var unloadedHere = names.Any(n => char.IsUpper(n[0]) && !packages.Any(p => p.Names.Contains(n))) ? unloaded : [];
-                if (packages.Count == 0 && named.Count > 0 && unloadedHere.Count == 0)
+                // A package a source has that would not restore here is a setup problem (Adopter's note), not a name "declared nowhere".
+                if (packages.Count == 0 && named.Count > 0 && Unrestorable(unloadedHere).Count == 0)
                 {
                     // The post (or the author) names a package, and none found declares what the block lacks: say so,
                     // so the cause is not mistaken for a fragment.
@@ -220,6 +221,9 @@ internal sealed partial class PackageInference(
     /// <c>Verify.Xunit, which could not be restored here (error NU1101: Unable to find package Verify. ...)</c>, or <c>... which no
     /// package source has</c>: what adopt says of the packages a block's post names that it could not load.
     /// </summary>
+    /// <summary>Of <paramref name="ids"/>, the packages a source has that could not be restored here: a setup problem.</summary>
+    public IReadOnlyList<string> Unrestorable(IReadOnlyList<string> ids) => [.. ids.Where(_restoreErrors.ContainsKey)];
+
     public string UnloadedText(IReadOnlyList<string> ids) =>
         string.Join("; ", ids.Take(3).Select(id => _restoreErrors.TryGetValue(id, out var error)
             ? $"{id}, which could not be restored here ({error})" : $"{id}, which no package source has"));
