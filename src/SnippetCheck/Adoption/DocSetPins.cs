@@ -5,7 +5,6 @@ using SnippetCheck.Extraction.DocComments;
 using SnippetCheck.Driver;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
-using SnippetCheck.Programs;
 using SnippetCheck.References;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
@@ -179,8 +178,8 @@ internal static class DocSetPins
 
     /// <summary>The config's pins a <c>packages=Id</c> tag would take (its <c>packageVersions</c>, then its <c>packages</c>).</summary>
     private static IReadOnlyList<PackageRequest> PackageVersionsOf(SnippetCheckConfig config, string currentDirectory) =>
-        [.. ProgramPins.InConfig(config.PackageVersions, config.SourcePath, currentDirectory),
-         .. ProgramPins.InConfig(config.Packages, config.SourcePath, currentDirectory)];
+        [.. ConfigPins.Of(config.PackageVersions, config.SourcePath, currentDirectory),
+         .. ConfigPins.Of(config.Packages, config.SourcePath, currentDirectory)];
 
     /// <summary>The version most of <paramref name="requests"/> name (the newest of those named as often).</summary>
     private static PackageRequest MostUsed(IEnumerable<PackageRequest> requests)

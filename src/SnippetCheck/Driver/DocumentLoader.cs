@@ -7,6 +7,7 @@ using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Extraction.DocComments;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
+using SnippetCheck.References;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
@@ -145,8 +146,8 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
     /// </summary>
     private IReadOnlyList<PackageRequest> PinsOf(SnippetCheckConfig fileConfig) => _pins ??=
     [
-        .. ProgramPins.InConfig(fileConfig.PackageVersions, config.SourcePath, options.CurrentDirectory),
-        .. ProgramPins.InConfig(fileConfig.Packages, config.SourcePath, options.CurrentDirectory),
+        .. ConfigPins.Of(fileConfig.PackageVersions, config.SourcePath, options.CurrentDirectory),
+        .. ConfigPins.Of(fileConfig.Packages, config.SourcePath, options.CurrentDirectory),
     ];
 
     /// <summary>Fails the run (exit code 2) when the targeting pack is missing: nothing could compile.</summary>

@@ -25,7 +25,7 @@ public sealed class PackageService
     {
         var currentDirectory = verifier.Options.CurrentDirectory;
         var config = verifier.Config;
-        _configPins = ProgramPins.InConfig(config.Packages, config.SourcePath, currentDirectory);
+        _configPins = ConfigPins.Of(config.Packages, config.SourcePath, currentDirectory);
         _folder = config.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source, currentDirectory))! : currentDirectory;
         var root = PackageCache.DefaultRoot;
         _newest = new NewestVersions(

@@ -7,9 +7,10 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Driver;
 
 /// <summary>
-/// Config <c>preludes</c>: C# files of hidden code that every program of the run gets, before its document's own
-/// preludes, as if each document opened with a <c>snippetcheck: prelude</c> comment holding the file. Read once per
-/// run; a diagnostic in one points at the C# file's own line.
+/// Config <c>preludes</c> (C# files) and <c>hiddenCode</c> (lines of C# in the config itself, where adopt writes the
+/// doc set's models): hidden code that every program of the run gets, before its document's own preludes, as if each
+/// document opened with a <c>snippetcheck: prelude</c> comment holding it. Read once per run; a diagnostic in one
+/// points at its own line: the C# file's, or the config's.
 /// </summary>
 internal static class SharedPreludes
 {

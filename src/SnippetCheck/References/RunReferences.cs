@@ -64,9 +64,8 @@ internal sealed class RunReferences
             .Select(r => library.Projects.Contains(r.Full, StringComparer.Ordinal) ? r with { Where = "" } : r)
             .DistinctBy(r => r.Full)
             .ToList();
-        // Validated as the config was read.
-        IReadOnlyList<PackageRequest> packages =
-            [.. (config.Packages ?? []).Select(p => PackageRequest.TryParse(p, new SourceLocation(where, 1, 1))!)];
+        // Validated as the config was read; each at its line and column in the config.
+        var packages = ConfigPins.Of(config.Packages, config.SourcePath, currentDirectory);
         if (references.Count == 0 && library.RuntimeAssemblies.Count == 0 && !library.GlobalUsings.Any() && packages.Count == 0)
             return new RunReferences(ResolvedAssets.None, "", []);
 
@@ -136,7 +135,7 @@ internal sealed class RunReferences
                     $"{where}: packages could not be restored (a bad package stops the run: exit code 2): {restored.Error}");
             // A config pin the source lacks would be compiled, for every block, against the version NuGet took instead.
             if (packages.Select(p => DependencyResolver.SubstitutedVersion(p, assets)).FirstOrDefault(d => d is not null) is { } substituted)
-                throw new VerificationSetupException(DiagnosticCodes.BadConfig, new SourceLocation(where, 1, 1),
+                throw new VerificationSetupException(DiagnosticCodes.BadConfig, substituted.Location,
                     $"packages: {substituted.Message} (a config pin stops the run: exit code 2)");
             withPackages = AssetsOf([.. compile, .. assets.Compile], [.. runtime, .. assets.Runtime], aspNetCore || assets.UsesAspNetCore);
             fingerprint.Add("packages", new PackageSet(packages).Key);

@@ -33,13 +33,14 @@ public sealed class PinNotServedTests
     public void A_config_packages_pin_no_source_has_stops_the_run_instead_of_verifying_every_block_against_another_version()
     {
         using var folder = new TempFolder();
-        folder.Write("snippetcheck.json", """{ "packages": ["Newtonsoft.Json@13.0.0"] }""");
+        folder.Write("snippetcheck.json", "{\n  \"packages\": [\n    \"Newtonsoft.Json@13.0.0\"\n  ]\n}\n");
         folder.Write("post.md", "# Pin\n\n<!-- snippetcheck: run -->\n" + Block);
 
         var run = CliRunner.Run(folder.Path, PackageTestCache.Environment, "verify", "post.md");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("error SC3001: snippetcheck.json(1,1): packages: Newtonsoft.Json 13.0.0 is on no package source (the nearest it has " +
+        // At the pin's own line and column, as every diagnostic is.
+        Assert.Contains("error SC3001: snippetcheck.json(3,6): packages: Newtonsoft.Json 13.0.0 is on no package source (the nearest it has " +
             "is 13.0.1", run.Output);
     }
 
