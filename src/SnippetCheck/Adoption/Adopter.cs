@@ -460,8 +460,11 @@ public static class Adopter
     }
 
     /// <summary>What the page says of a failed block's errors: its marker comments, else the annotation above it.</summary>
-    private static MarkedErrors.Reading ReadErrors(PreparedDocument document, SnippetResult failed) =>
-        MarkedErrors.Of(failed) is { Ids.Count: 0, Refusal: null } ? ExampleAnnotations.Of(document.Snippets, failed) : MarkedErrors.Of(failed);
+    private static MarkedErrors.Reading ReadErrors(PreparedDocument document, SnippetResult failed)
+    {
+        var marked = MarkedErrors.Of(failed);
+        return marked is { Ids.Count: 0, Refusal: null } ? ExampleAnnotations.Of(document.Snippets, failed) : marked;
+    }
 
     /// <summary>
     /// The types the run's Markdown pages declare, as the models' prelude (<see cref="DocModels"/>); none when a config file
