@@ -38,8 +38,8 @@ public static class SnippetCheckCommand
         if (parseResult.Errors.Count > 0)
         {
             var errors = new ConsoleWriter(Console.Error, jsonLines: VerifyCommand.WantsJsonLines(parseResult));
-            foreach (var error in parseResult.Errors) errors.Write(ConsoleLine.ToolError(null, error.Message));
-            errors.Write(ConsoleLine.Plain("Run 'snippetcheck --help' for usage."));
+            foreach (var error in parseResult.Errors) errors.WriteToolError(error.Message);
+            errors.Write("Run 'snippetcheck --help' for usage.");
             return ExitCodes.ToolError;
         }
         // Our own signal handling instead of System.CommandLine's: it must also kill runners and remove work folders.
@@ -47,8 +47,8 @@ public static class SnippetCheckCommand
         var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
         // --watch says "stopped watching" and exits 0 on Ctrl+C: one line is enough.
         if (signals.Received is { } signal && exitCode != ExitCodes.Success)
-            new ConsoleWriter(Console.Error, jsonLines: VerifyCommand.WantsJsonLines(parseResult)).Write(
-                ConsoleLine.ToolError(null, $"stopped by {signal}"));
+            new ConsoleWriter(Console.Error, jsonLines: VerifyCommand.WantsJsonLines(parseResult)).WriteToolError(
+                $"stopped by {signal}");
         return exitCode;
     }
 }

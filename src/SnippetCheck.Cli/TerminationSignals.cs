@@ -57,7 +57,7 @@ internal sealed class TerminationSignals : IDisposable
             await Task.Delay(Grace).ConfigureAwait(false);
             Verifier.ShutdownRunners();
             await Console.Error.WriteLineAsync(
-                ConsoleLine.ToolText($"stopped by {context.Signal}; the run did not unwind within {Grace.TotalSeconds:0}s")).ConfigureAwait(false);
+                ConsoleWriter.ToolText($"stopped by {context.Signal}; the run did not unwind within {Grace.TotalSeconds:0}s")).ConfigureAwait(false);
             Environment.Exit(ExitCodes.ToolError);
         });
     }

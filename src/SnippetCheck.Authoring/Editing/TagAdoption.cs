@@ -32,9 +32,8 @@ public static class TagAdoption
             var edits = candidates.Select(s => QuickFixes.AddTag(document, s, tag)!).SelectMany(f => f.Edits);
             // Adding a word to a fence line moves no line, so blocks are matched by their fence line.
             var byLine = candidates.ToDictionary(s => s.Location.Line);
-            var report = await verifier.VerifyTextsAsync(
-                [new DocumentText(document.FullPath, TextEdit.Apply(document.Text, edits))], compileOnly: false, cancellationToken).ConfigureAwait(
-                false);
+            var report = await verifier.VerifyTextAsync(
+                document.FullPath, TextEdit.Apply(document.Text, edits), compileOnly: false, cancellationToken).ConfigureAwait(false);
             foreach (var result in report.Snippets.Where(r => byLine.ContainsKey(r.Location.Line)))
             {
                 if (result.Status == SnippetStatus.Passed) adoptable[result.Location.Line] = tag;

@@ -8,7 +8,7 @@ namespace SnippetCheck.Outdated;
 /// <summary>
 /// .NET itself as a pin: a block verified only on frameworks older than the newest the SDK offers (the tool's own) is
 /// verified again on that one alone, whatever its matrix, <c>frameworks=</c> tag or <c>#:property TargetFramework</c>
-/// say. A row per file and framework, as <see cref="PinPlace.Framework"/>, which <c>--write</c> leaves alone.
+/// say. A row per file and framework, as <see cref="PackagePin.Framework"/>, which <c>--write</c> leaves alone.
 /// </summary>
 internal static class NewestFramework
 {
@@ -33,7 +33,7 @@ internal static class NewestFramework
         IReadOnlyList<PinRow> rows = [.. behind
             .GroupBy(r => (r.Location.File, Framework: OutdatedCheck.FrameworksOf(r).Max()!))
             .Select(g => OutdatedCheck.Row(
-                new PinUse(new PackagePin(".NET", g.Key.Framework.Moniker, PinPlace.Framework, g.First().Location), [.. g.Select(r => r.Snippet)]),
+                new PinUse(PackagePin.Framework(g.Key.Framework, g.First().Location), [.. g.Select(r => r.Snippet)]),
                 new NewestVersion(".NET", newest.Moniker, null), onPin, onNewest))];
         return (rows, OutdatedCheck.Verified(report));
     }

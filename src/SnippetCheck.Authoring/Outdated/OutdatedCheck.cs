@@ -135,7 +135,7 @@ public static class OutdatedCheck
 
     /// <summary>The frameworks a block was verified on: its matrix's, or the tool's own.</summary>
     internal static IEnumerable<TargetFramework> FrameworksOf(SnippetResult result) =>
-        result.Frameworks is { } matrix ? matrix.Where(f => f.Result is not null).Select(f => f.Framework) : [TargetFramework.Tool];
+        result.JudgedOn ?? [TargetFramework.Tool];
 
     /// <summary>The run's pins and version look-ups, through its package cache and the NuGet.Config nearest its config.</summary>
     private static PackageService Packages(Verifier verifier, OutdatedSettings settings) =>

@@ -11,10 +11,10 @@ namespace SnippetCheck.Outdated;
 public static class OutdatedJson
 {
     /// <summary>Writes <paramref name="report"/> as one JSON document (UTF-8, indented).</summary>
-    public static void Write(Stream stream, OutdatedReport report)
+    public static void Write(Stream stream, OutdatedReport report) => ReportSet.WriteJson(stream, report.FileErrors, json => WriteBody(json, report));
+
+    private static void WriteBody(Utf8JsonWriter json, OutdatedReport report)
     {
-        using var json = new Utf8JsonWriter(stream, JsonReportWriter.Options);
-        JsonReportWriter.WriteStart(json);
         json.WriteBoolean("write", report.Write);
         json.WriteStartObject("summary");
         json.WriteNumber("pins", report.Rows.Count);
@@ -29,11 +29,11 @@ public static class OutdatedJson
             json.WriteStartObject();
             json.WriteString("package", row.Pin.Id);
             json.WriteString("pinned", row.Pin.Version);
-            JsonReportWriter.WriteNullable(json, "newest", row.Newest);
-            json.WriteString("place", row.Pin.Place.ToString().ToLowerInvariant());
+            WriteNullable(json, "newest", row.Newest);
+            json.WriteString("place", row.Pin.PlaceWord);
             WriteLocation(json, row.Pin.Location);
-            JsonReportWriter.WriteNullable(json, "note", row.Note);
-            JsonReportWriter.WriteNullable(json, "written", row.Written);
+            WriteNullable(json, "note", row.Note);
+            WriteNullable(json, "written", row.Written);
             WriteBlocks(json, "stillPass", row.StillPass);
             WriteBlocks(json, "nowPass", row.NowPass);
             WriteFailures(json, "nowFail", row.NowFail);
@@ -41,8 +41,6 @@ public static class OutdatedJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        JsonReportWriter.WriteErrors(json, report.FileErrors);
-        json.WriteEndObject();
     }
 
     private static void WriteBlocks(Utf8JsonWriter json, string name, IReadOnlyList<SourceLocation> blocks)
@@ -79,5 +77,11 @@ public static class OutdatedJson
         json.WriteString("file", location.File);
         json.WriteNumber("line", location.Line);
         json.WriteNumber("column", location.Column);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null) json.WriteNull(name);
+        else json.WriteString(name, value);
     }
 }

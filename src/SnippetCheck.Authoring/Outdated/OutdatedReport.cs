@@ -41,7 +41,7 @@ public sealed record PinRow(PackagePin Pin, string? Newest, string? Note)
     public bool Behind => Newest is not null && !string.Equals(Newest, Pin.Version, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every block passes on the newest version: <c>--write</c> may move the pin.</summary>
-    public bool Movable => Pin.Place != PinPlace.Framework && Behind && NowFail.Count == 0 && FailedBefore.Count == 0;
+    public bool Movable => !Pin.IsFramework && Behind && NowFail.Count == 0 && FailedBefore.Count == 0;
 
     /// <summary>After <c>--write</c>: moved, or why it was not (null when it was not asked to move).</summary>
     public string? Written { get; init; }

@@ -1,5 +1,3 @@
-using SnippetCheck.Programs;
-
 namespace SnippetCheck.Outdated;
 
 /// <summary>
@@ -20,7 +18,7 @@ public static class OutdatedTable
         }
         var cells = report.Rows.Select(r => new[]
         {
-            r.Pin.Id, r.Pin.Version, r.Newest ?? "?", $"{r.Pin.Location} {r.Pin.Place.ToString().ToLowerInvariant()}",
+            r.Pin.Id, r.Pin.Version, r.Newest ?? "?", $"{r.Pin.Location} {r.Pin.PlaceWord}",
             (r.StillPass.Count + r.NowPass.Count).ToString(System.Globalization.CultureInfo.InvariantCulture),
             r.NowFail.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Status(r, report.Write),
         }).ToList();
@@ -46,10 +44,10 @@ public static class OutdatedTable
         { Written: { } written } => written,
         { Newest: null } => "not found",
         { Behind: false } => "newest",
-        { Pin.Place: PinPlace.Framework, NowFail.Count: > 0 } => $"{row.NowFail.Count} block(s) fail on {row.Newest}",
+        { Pin.IsFramework: true, NowFail.Count: > 0 } => $"{row.NowFail.Count} block(s) fail on {row.Newest}",
         { NowFail.Count: > 0 } => $"stays: {row.NowFail.Count} block(s) fail on {row.Newest}",
         { FailedBefore.Count: > 0 } => $"stays: {row.FailedBefore.Count} block(s) fail on {row.Pin.Version} already",
-        { Pin.Place: PinPlace.Framework } => $"passes on {row.Newest}",
+        { Pin.IsFramework: true } => $"passes on {row.Newest}",
         _ => write ? "moved" : "can move (--write)",
     };
 }

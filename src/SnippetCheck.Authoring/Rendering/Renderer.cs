@@ -43,7 +43,7 @@ public static class Renderer
             report = await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
             cache = new RenderCache(verifier.CacheDirectory);
         }
-        PhaseTrace.Mark("verified");
+        Verifier.TracePhase("verified");
         var mark = render.Mark ? new VerifiedMark(ToolInfo.ReleaseVersion, Environment.Version.ToString(), DateTime.UtcNow.ToString("yyyy-MM-dd"))
             : null;
         var output = new OutputFolder(Path.GetFullPath(render.OutputDirectory, options.CurrentDirectory));
@@ -77,7 +77,7 @@ public static class Renderer
             }
             output.Record(stamp, files);
         });
-        PhaseTrace.Mark($"{report.Snippets.Count} blocks rendered");
+        Verifier.TracePhase($"{report.Snippets.Count} blocks rendered");
         output.Write(StylesheetName, Stylesheet());
         var pages = new List<(string Title, string Href)>();
         var notWritten = new List<string>();

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SnippetCheck.Adoption;
 using SnippetCheck.Driver;
-using SnippetCheck.Reporting;
 
 namespace SnippetCheck.Cli.Commands;
 
@@ -30,8 +29,8 @@ internal static class AdoptCommand
         },
     };
 
-    private static readonly Option<ReportRequest[]> ReportOption = CommonOptions.Report(
-        "Write every block's tag or why it stays unverified as a json report, optionally =PATH", AdoptRefusal);
+    private static readonly Option<string[]> ReportOption = CommonOptions.Report(
+        "Write every block's tag or why it stays unverified as a json report, optionally =PATH", jsonOnlyCommand: "adopt");
 
     private static readonly Option<bool> WriteOption =
         new("--write") { Description = "Insert the proposed tags as invisible comments (default: a dry run that changes nothing)" };
@@ -67,7 +66,7 @@ internal static class AdoptCommand
         var write = result.GetValue(WriteOption);
         var packages = result.GetValue(PackageOption) ?? [];
         var frontMatter = result.GetValue(FrontMatterOption);
-        var reports = result.GetValue(ReportOption) ?? [];
+        var reports = CommonOptions.Reports(result, ReportOption);
         return CommandGuard.RunAsync(async () =>
         {
             var verifier = new Verifier(options);
@@ -76,13 +75,9 @@ internal static class AdoptCommand
             {
                 report = await Adopter.RunAsync(verifier, options, write, packages, frontMatter, cancellationToken);
             }
-            foreach (var request in reports)
-            {
-                using var stream = request.Open(Console.OpenStandardOutput, WorkingDirectory.Current);
-                report.WriteJson(stream);
-            }
+            reports.WriteEach(report.WriteJson);
             // A report on standard output is the whole of it, as list's is.
-            if (!reports.Any(r => r.ToStandardOutput))
+            if (!reports.TakesStandardOutput)
             {
                 // What the file set says (a glob that matched nothing, generated files left out), before the table.
                 foreach (var note in verifier.FileSetNotes) await Console.Out.WriteLineAsync(note.ToCanonicalString());
@@ -91,8 +86,4 @@ internal static class AdoptCommand
             return report.AnyRefused ? ExitCodes.Failures : ExitCodes.Success;
         });
     }
-
-    private static string? AdoptRefusal(ReportFormat format) =>
-        format == ReportFormat.Json ? null
-        : $"adopt writes only json reports, not {ReportFormats.Name(format)} ('--report {ReportFormats.Name(format)}' is for verify)";
 }

@@ -17,17 +17,17 @@ internal static class CommandGuard
         }
         catch (VerificationSetupException e)
         {
-            errors.Write(ConsoleLine.Of(e));
+            errors.Write(e);
             return ExitCodes.ToolError;
         }
         catch (OperationCanceledException)
         {
-            errors.Write(ConsoleLine.ToolError(null, "cancelled"));
+            errors.WriteToolError("cancelled");
             return ExitCodes.ToolError;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            errors.Write(ConsoleLine.ToolError(DiagnosticCodes.InternalError, $"internal error: {e}"));
+            errors.WriteInternalError(e);
             return ExitCodes.ToolError;
         }
     }

@@ -37,14 +37,14 @@ internal static class CommonOptions
         CurrentDirectory = WorkingDirectory.Current,
         // Every command that may run a post's code honours it: a CI job sets it once for the whole job.
         Untrusted = (result.GetResult(Untrusted) is not null && result.GetValue(Untrusted))
-            || Configuration.Untrusted.IsOn(Environment.GetEnvironmentVariable(Configuration.Untrusted.EnvironmentVariable)),
+            || VerifyOptions.TurnsUntrustedOn(Environment.GetEnvironmentVariable(VerifyOptions.UntrustedVariable)),
     };
 
     /// <summary><c>--untrusted</c>: the checkout is a pull request's (<see cref="VerifyOptions.Untrusted"/>); also the variable.</summary>
     public static readonly Option<bool> Untrusted = new("--untrusted")
     {
         Description = "The posts are untrusted (a pull request): refuse every setting that widens the sandbox, run nothing unconfined, "
-            + $"never write the result cache, and run each post's snippets apart (also {Configuration.Untrusted.EnvironmentVariable}=1)",
+            + $"never write the result cache, and run each post's snippets apart (also {VerifyOptions.UntrustedVariable}=1)",
     };
 
     /// <summary>
@@ -57,24 +57,22 @@ internal static class CommonOptions
     };
 
     /// <summary>
-    /// A <c>--report FORMAT[=PATH]</c> option, parsed into requests; <paramref name="refuse"/> names the formats the
-    /// command cannot write (<see cref="ReportFormats.ListRefusal"/>), so they are bad arguments, not ignored.
+    /// A <c>--report FORMAT[=PATH]</c> option, its values checked by the core (<see cref="ReportSet.ProblemWith"/>);
+    /// <paramref name="jsonOnlyCommand"/> names a command that writes json reports alone, so that another format is a bad
+    /// argument, not ignored.
     /// </summary>
-    public static Option<ReportRequest[]> Report(string description, Func<ReportFormat, string?>? refuse = null) => new("--report")
+    public static Option<string[]> Report(string description, string? jsonOnlyCommand = null)
     {
-        Description = description,
-        Arity = ArgumentArity.ZeroOrMore,
-        HelpName = "FORMAT[=PATH]",
-        CustomParser = result =>
+        var option = new Option<string[]>("--report") { Description = description, Arity = ArgumentArity.ZeroOrMore, HelpName = "FORMAT[=PATH]" };
+        option.Validators.Add(result =>
         {
-            var requests = new List<ReportRequest>();
             foreach (var token in result.Tokens)
-            {
-                if (!ReportRequest.TryParse(token.Value, out var request, out var error)) result.AddError(error);
-                else if (refuse?.Invoke(request.Format) is { } refusal) result.AddError(refusal);
-                else requests.Add(request.Path is null ? request : request with { Path = WorkingDirectory.Resolve(request.Path) });
-            }
-            return [.. requests];
-        },
-    };
+                if (ReportSet.ProblemWith(token.Value, jsonOnlyCommand) is { } problem) result.AddError(problem);
+        });
+        return option;
+    }
+
+    /// <summary>The command's reports: <c>--report</c>'s values (paths from the working directory), and <c>--ci</c>'s when it has one.</summary>
+    public static ReportSet Reports(ParseResult result, Option<string[]> report, Option<string>? ci = null) =>
+        ReportSet.For(WorkingDirectory.Current, result.GetValue(report) ?? [], ci is null ? "none" : result.GetValue(ci) ?? "auto");
 }

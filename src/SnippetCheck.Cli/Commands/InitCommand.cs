@@ -29,7 +29,7 @@ internal static class InitCommand
         var path = Path.Combine(folder, SnippetCheckConfig.FileName);
         if (File.Exists(path))
         {
-            Console.Error.WriteLine(ConsoleLine.ToolText($"{SnippetCheckConfig.FileName} already exists; not overwritten"));
+            Console.Error.WriteLine(ConsoleWriter.ToolText($"{SnippetCheckConfig.FileName} already exists; not overwritten"));
             return ExitCodes.ToolError;
         }
         File.WriteAllText(path, SnippetCheckConfig.Starter);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SnippetCheck.Driver;
-using SnippetCheck.Reporting;
 
 namespace SnippetCheck.Cli.Commands;
 
@@ -10,8 +9,8 @@ namespace SnippetCheck.Cli.Commands;
 /// </summary>
 internal static class ListCommand
 {
-    private static readonly Option<ReportRequest[]> ReportOption = CommonOptions.Report(
-        "Write the blocks as a json report, optionally =PATH (repeatable)", ReportFormats.ListRefusal);
+    private static readonly Option<string[]> ReportOption = CommonOptions.Report(
+        "Write the blocks as a json report, optionally =PATH (repeatable)", jsonOnlyCommand: "list");
 
     public static Command Create()
     {
@@ -26,7 +25,7 @@ internal static class ListCommand
     private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var options = CommonOptions.ToOptions(result);
-        var reports = ReportSet.For(WorkingDirectory.Current, result.GetValue(ReportOption) ?? []);
+        var reports = CommonOptions.Reports(result, ReportOption);
         return CommandGuard.RunAsync(() =>
         {
             // What the file set says (a glob that matched nothing, generated files left out) goes apart from the listing.

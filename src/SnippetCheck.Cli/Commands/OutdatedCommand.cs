@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SnippetCheck.Outdated;
-using SnippetCheck.Reporting;
 
 namespace SnippetCheck.Cli.Commands;
 
@@ -23,9 +22,8 @@ internal static class OutdatedCommand
     private static readonly Option<bool> WriteOption =
         new("--write") { Description = "Move each pin whose every block passes on the newest version (default: a dry run)" };
 
-    private static readonly Option<ReportRequest[]> ReportOption = CommonOptions.Report(
-        "Write every pin, its newest version and its blocks as a json report, optionally =PATH",
-        format => format == ReportFormat.Json ? null : $"outdated writes only json reports, not {ReportFormats.Name(format)}");
+    private static readonly Option<string[]> ReportOption = CommonOptions.Report(
+        "Write every pin, its newest version and its blocks as a json report, optionally =PATH", jsonOnlyCommand: "outdated");
 
     public static Command Create()
     {
@@ -47,18 +45,14 @@ internal static class OutdatedCommand
     {
         var options = CommonOptions.ToRunOptions(result);
         var write = result.GetValue(WriteOption);
-        var reports = result.GetValue(ReportOption) ?? [];
+        var reports = CommonOptions.Reports(result, ReportOption);
         var settings = Settings(result);
         return CommandGuard.RunAsync(async () =>
         {
             var report = await OutdatedCheck.RunAsync(options, settings, cancellationToken);
             if (write) report = PinWriter.Write(report, options.CurrentDirectory);
-            foreach (var request in reports)
-            {
-                using var stream = request.Open(Console.OpenStandardOutput, WorkingDirectory.Current);
-                OutdatedJson.Write(stream, report);
-            }
-            var console = reports.Any(r => r.ToStandardOutput) ? Console.Error : Console.Out;
+            reports.WriteEach(stream => OutdatedJson.Write(stream, report));
+            var console = reports.TakesStandardOutput ? Console.Error : Console.Out;
             foreach (var error in report.FileErrors) await console.WriteLineAsync($"{error.File}({error.Line},{error.Column}): error {error.Code}: " +
                 $"{error.Message}");
             foreach (var line in OutdatedTable.Lines(report)) await console.WriteLineAsync(line);

@@ -51,16 +51,15 @@ internal static class RenderCommand
         var render = new RenderOptions(
             result.GetValue(OutOption)!, result.GetValue(InPlaceCopyOption), Mark: !result.GetValue(NoMarkOption), Site: result.GetValue(SiteOption));
         var terminal = TerminalSettings.Detect();
-        var reports = ReportSet.For(
-            WorkingDirectory.Current, result.GetValue(VerifyCommand.ReportOption) ?? [], result.GetValue(VerifyCommand.CiOption));
+        var reports = CommonOptions.Reports(result, VerifyCommand.ReportOption, VerifyCommand.CiOption);
         return CommandGuard.RunAsync(async () =>
         {
             var rendered = await Renderer.RunAsync(options, render, cancellationToken);
             var console = reports.TakesStandardOutput ? Console.Error : Console.Out;
-            new ConsoleReporter(new ConsoleWriter(console, terminal.UseColor, quoteWorkflowCommands: reports.ConsoleIsGitHubLog), verbose: false)
-                .Write(rendered.Report);
+            new ConsoleWriter(console, terminal.UseColor, quoteWorkflowCommands: reports.ConsoleIsGitHubLog)
+                .WriteRun(rendered.Report, verbose: false);
             reports.WriteVerdicts(rendered.Report, console);
-            foreach (var reason in rendered.NotWritten) await Console.Error.WriteLineAsync(ConsoleLine.ToolText(reason));
+            foreach (var reason in rendered.NotWritten) await Console.Error.WriteLineAsync(ConsoleWriter.ToolText(reason));
             await console.WriteLineAsync($"rendered {rendered.Blocks} C# blocks into {WorkingDirectory.Resolve(render.OutputDirectory)}");
             return rendered.Report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
         });

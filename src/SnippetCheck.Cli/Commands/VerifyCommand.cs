@@ -22,15 +22,10 @@ internal static class VerifyCommand
     public static readonly Option<TimeSpan?> TimeoutOption = SettingOptions.Value(Settings.Timeout);
     public static readonly Option<IReadOnlyList<TargetFramework>?> FrameworksOption = SettingOptions.Value(Settings.Frameworks);
     public static readonly Option<int?> ParallelOption = SettingOptions.Value(Settings.Parallelism);
-    public static readonly Option<ReportRequest[]> ReportOption = CommonOptions.Report(
-        $"Write a report: {string.Join(", ", ReportFormats.Names)}, optionally =PATH (repeatable)");
-    public static readonly Option<CiMode> CiOption = new("--ci")
-    {
-        // Not given, it is default(CiMode): Auto.
-        Description = "CI output: 'github' writes ::error annotations and the step summary, 'none' nothing; default 'auto': github when " +
-        "GITHUB_ACTIONS=true",
-        HelpName = "auto|none|github",
-    };
+    public static readonly Option<string[]> ReportOption = CommonOptions.Report(
+        $"Write a report: {string.Join(", ", ReportSet.FormatNames)}, optionally =PATH (repeatable)");
+    public static readonly Option<string> CiOption = NewCiOption();
+
     public static readonly Option<bool> NoCacheOption = SettingOptions.Switch(Settings.Cache);
     public static readonly Option<bool> NoMergeOption =
         new("--no-merge") { Description = "Compile every snippet on its own instead of many in one assembly (slower; for diagnosing the tool)" };
@@ -78,7 +73,7 @@ internal static class VerifyCommand
     };
     /// <summary>
     /// For a host, not a person (hidden from help): <c>json</c> writes every console line as a JSON object of its own
-    /// (<see cref="ConsoleLine.WriteJson"/>), which the MSBuild task reads instead of parsing the text.
+    /// (one JSON object per line, <see cref="ConsoleWriter"/>), which the MSBuild task reads instead of parsing the text.
     /// </summary>
     public static readonly Option<string?> ConsoleFormatOption = new("--console-format")
     {
@@ -157,13 +152,13 @@ internal static class VerifyCommand
 
     private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        PhaseTrace.Mark("command line parsed");
+        Verifier.TracePhase("command line parsed");
         var terminal = TerminalSettings.Detect();
         var verbose = result.GetValue(VerboseOption);
         if (result.GetValue(WatchCommand.WatchOption))
             return CommandGuard.RunAsync(() => WatchCommand.RunAsync(ToOptions(result), terminal, verbose, cancellationToken));
 
-        var reports = ReportSet.For(WorkingDirectory.Current, result.GetValue(ReportOption) ?? [], result.GetValue(CiOption));
+        var reports = CommonOptions.Reports(result, ReportOption, CiOption);
         var accept = result.GetValue(AcceptOption);
         var jsonLines = WantsJsonLines(result);
         var console = new ConsoleWriter(
@@ -188,23 +183,40 @@ internal static class VerifyCommand
                 report = outcome.Apply(report);
                 outcome.WriteLines(console, report);
             }
-            new ConsoleReporter(console, verbose).Write(report);
+            console.WriteRun(report, verbose);
             if (moves.Count > 0)
             {
                 var pins = moves.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}@{v.Value}");
-                console.Write(ConsoleLine.Plain($"pins read as their newest versions: {string.Join(", ", pins)}"));
+                console.Write($"pins read as their newest versions: {string.Join(", ", pins)}");
             }
             if (verbose)
             {
-                errors.Write(ConsoleLine.Plain($"runner processes started: {verifier.RunnersStarted}; {verifier.MergingSummary}; JIT " +
+                errors.Write($"runner processes started: {verifier.RunnersStarted}; {verifier.MergingSummary}; JIT " +
                     $"{System.Runtime.JitInfo.GetCompiledMethodCount()} methods in " +
-                    $"{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms"));
-                if (report.SandboxNote is { } sandbox) errors.Write(ConsoleLine.Plain(sandbox));
-                foreach (var library in report.LibraryNotes) errors.Write(ConsoleLine.Plain(library));
+                    $"{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
+                if (report.SandboxNote is { } sandbox) errors.Write(sandbox);
+                foreach (var library in report.LibraryNotes) errors.Write(library);
             }
             reports.WriteVerdicts(report, console.Output);
             return report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
         }, errors);
+    }
+
+    private static Option<string> NewCiOption()
+    {
+        var option = new Option<string>("--ci")
+        {
+            // The core reads the mode in any case (ReportSet.For); not given, it is auto (CommonOptions.Reports).
+            Description = "CI output: 'github' writes ::error annotations and the step summary, 'none' nothing; default 'auto': github " +
+                "when GITHUB_ACTIONS=true",
+            HelpName = string.Join('|', ReportSet.CiModes),
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } mode && !ReportSet.CiModes.Contains(mode, StringComparer.OrdinalIgnoreCase))
+                result.AddError($"--ci '{mode}' is not a CI mode (use {string.Join(", ", ReportSet.CiModes)})");
+        });
+        return option;
     }
 
     /// <summary>

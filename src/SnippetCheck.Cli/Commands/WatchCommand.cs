@@ -25,7 +25,7 @@ internal static class WatchCommand
             result.AddError("--accept cannot be combined with --watch (a snippet with changing output would rewrite its post on every run)");
         if (result.GetValue(VerifyCommand.ReportOption) is { Length: > 0 })
             result.AddError("--report cannot be combined with --watch; reports are for one-off runs");
-        if (result.GetValue(VerifyCommand.CiOption) == CiMode.GitHub)
+        if (string.Equals(result.GetValue(VerifyCommand.CiOption), "github", StringComparison.OrdinalIgnoreCase))
             result.AddError("--ci github cannot be combined with --watch; CI output is for one-off runs");
         if (result.GetValue(VerifyCommand.PackagesOption) == "newest")
             result.AddError("--packages newest cannot be combined with --watch; it is for one-off and scheduled runs ('snippetcheck outdated')");
@@ -43,7 +43,7 @@ internal static class WatchCommand
         session.SetupFailed += e =>
         {
             progress?.Dispose();
-            new ConsoleWriter(Console.Error).Write(ConsoleLine.Of(e));
+            new ConsoleWriter(Console.Error).Write(e);
         };
         session.RunStarting += (changed, everything) =>
         {
@@ -52,13 +52,13 @@ internal static class WatchCommand
             var scope = everything ? (files.Length == 0 ? "verifying every file" : " (verifying every file)") : "";
             Console.Out.WriteLine($"[{Now()}] {files}{scope}");
         };
-        var reporter = new ConsoleReporter(new ConsoleWriter(Console.Out, terminal.UseColor), verbose);
+        var console = new ConsoleWriter(Console.Out, terminal.UseColor);
         try
         {
             await session.RunAsync(run =>
             {
                 progress?.Dispose();
-                Write(run, reporter, verbose);
+                Write(run, console, verbose);
                 return Task.CompletedTask;
             }, cancellationToken);
             return ExitCodes.Success;
@@ -67,7 +67,7 @@ internal static class WatchCommand
         {
             // Ctrl+C is how a watch ends; it is not a failure.
             progress?.Dispose();
-            await Console.Out.WriteLineAsync(ConsoleLine.ToolText("stopped watching"));
+            await Console.Out.WriteLineAsync(ConsoleWriter.ToolText("stopped watching"));
             return ExitCodes.Success;
         }
         finally
@@ -79,13 +79,13 @@ internal static class WatchCommand
 
     private static string Now() => DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
-    private static void Write(WatchRun run, ConsoleReporter reporter, bool verbose)
+    private static void Write(WatchRun run, ConsoleWriter console, bool verbose)
     {
         foreach (var removed in run.Removed) Console.Out.WriteLine($"[{Now()}] removed: {removed}");
-        if (run.Report.FileCount > 0 || run.IsFull) reporter.Write(run.Report);
+        if (run.Report.FileCount > 0 || run.IsFull) console.WriteRun(run.Report, verbose);
         // As verify -v says it: which of a library's frameworks its examples ran against (issue 56).
-        if (verbose) foreach (var library in run.Report.LibraryNotes) new ConsoleWriter(Console.Error).Write(ConsoleLine.Plain(library));
-        var totals = ConsoleReporter.Summary(run.Totals);
+        if (verbose) foreach (var library in run.Report.LibraryNotes) new ConsoleWriter(Console.Error).Write(library);
+        var totals = ConsoleWriter.Summary(run.Totals);
         // The totals have no duration of their own: drop the summary's " in 1.2s".
         Console.Out.WriteLine($"watching: {totals[..totals.LastIndexOf(" in ", StringComparison.Ordinal)]}; press Ctrl+C to stop");
     }

@@ -176,8 +176,7 @@ internal sealed partial class LspServer
             var clock = Stopwatch.StartNew();
             await using var lease = _verifiers!.For(document.FullPath);
             var verifier = lease.Verifier;
-            var report = await verifier.VerifyTextsAsync([new DocumentText(document.FullPath, text)], compileOnly: !full, token).ConfigureAwait(
-                false);
+            var report = await verifier.VerifyTextAsync(document.FullPath, text, compileOnly: !full, token).ConfigureAwait(false);
             DocumentCheck check;
             lock (document)
             {

@@ -6,7 +6,7 @@ namespace SnippetCheck.Configuration;
 /// <c>--untrusted</c> (or <c>SNIPPETCHECK_UNTRUSTED=1</c>): the checkout is a pull request's, so nothing in it may widen
 /// the sandbox. Every refusal speaks alike, whatever its source (config, front matter, a tag, <c>--no-sandbox</c>).
 /// </summary>
-public static class Untrusted
+internal static class Untrusted
 {
     /// <summary>The environment variable that turns it on as the option does (<c>1</c> or <c>true</c>).</summary>
     public const string EnvironmentVariable = "SNIPPETCHECK_UNTRUSTED";

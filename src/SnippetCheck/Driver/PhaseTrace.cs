@@ -6,7 +6,7 @@ namespace SnippetCheck.Driver;
 /// Where a run's time goes: with <c>SNIPPETCHECK_TRACE=1</c> each phase's end is written to stderr as milliseconds
 /// since the process started (bench/README.md, "Start-up"). Off, it costs one static read per phase.
 /// </summary>
-public static class PhaseTrace
+internal static class PhaseTrace
 {
     private static readonly bool Enabled = Environment.GetEnvironmentVariable("SNIPPETCHECK_TRACE") == "1";
     private static readonly long Origin = Stopwatch.GetTimestamp();

@@ -132,13 +132,20 @@ public sealed partial class Verifier : IAsyncDisposable
     /// <exception cref="VerificationSetupException">Nothing to verify, or a <see cref="VerifyOptions.Filter"/> that matched no snippet.</exception>
     public Task<VerificationReport> RunAsync(CancellationToken cancellationToken = default) => RunAsync(_loader, false, cancellationToken);
 
+    /// <summary>With <c>SNIPPETCHECK_TRACE=1</c>, writes that a host's <paramref name="phase"/> ended now (bench/README.md).</summary>
+    public static void TracePhase(string phase) => PhaseTrace.Mark(phase);
+
+    /// <summary>Verifies one document as an editor holds it (<paramref name="fullPath"/> absolute), as <see cref="VerifyTextsAsync"/> does.</summary>
+    public Task<VerificationReport> VerifyTextAsync(string fullPath, string text, bool compileOnly, CancellationToken cancellationToken = default) =>
+        VerifyTextsAsync([new DocumentText(fullPath, text)], compileOnly, cancellationToken);
+
     /// <summary>
     /// Verifies documents given as text, never read from disk (an editor's buffers), through the same pipeline as a run
     /// over files: the same config, cache, planning and judge. With <paramref name="compileOnly"/>, compiles and judges
     /// what compiling decides (annotations, compile errors, <c>compile</c> and <c>compile-fail</c> blocks) but runs nothing:
     /// a block that would run gets <see cref="Verdict.NotRunYet"/>, which is never cached.
     /// </summary>
-    public Task<VerificationReport> VerifyTextsAsync(
+    internal Task<VerificationReport> VerifyTextsAsync(
         IReadOnlyList<DocumentText> texts, bool compileOnly, CancellationToken cancellationToken = default) =>
         RunAsync(new DocumentLoader(_options, Config) { Pins = _trial, Texts = texts }, compileOnly, cancellationToken);
 

@@ -35,6 +35,12 @@ public sealed record VerifyOptions
     /// </summary>
     public bool Untrusted { get; init; }
 
+    /// <summary>The environment variable that turns <see cref="Untrusted"/> on as <c>--untrusted</c> does (<c>1</c> or <c>true</c>).</summary>
+    public const string UntrustedVariable = Configuration.Untrusted.EnvironmentVariable;
+
+    /// <summary>True when <paramref name="value"/>, <see cref="UntrustedVariable"/>'s, turns <see cref="Untrusted"/> on.</summary>
+    public static bool TurnsUntrustedOn(string? value) => Configuration.Untrusted.IsOn(value);
+
     /// <summary><c>--no-merge</c>: compile every snippet on its own, never in a merged assembly.</summary>
     public bool NoMerge { get; init; }
 
@@ -65,4 +71,4 @@ public sealed record VerifyOptions
 /// <summary>A document's text as an editor holds it, for a run that must not read the file.</summary>
 /// <param name="FullPath">The file's absolute path: it decides the extractor (<c>.cs</c> or Markdown) and the path shown.</param>
 /// <param name="Text">The document's current text, verified in place of the file's.</param>
-public sealed record DocumentText(string FullPath, string Text);
+internal sealed record DocumentText(string FullPath, string Text);

@@ -4,7 +4,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Programs;
 
 /// <summary>Where a pin is written, which decides how <c>outdated --write</c> moves it.</summary>
-public enum PinPlace
+internal enum PinPlace
 {
     /// <summary>A block's <c>packages=Id@Version</c> tag (info string or <c>snippetcheck:</c> comment).</summary>
     Tag,
@@ -26,9 +26,38 @@ public enum PinPlace
 }
 
 /// <summary>One pinned package as the author wrote it, at the place its text stands.</summary>
-/// <param name="Location">The directive, the tag's source, or the config file (line 1).</param>
-public sealed record PackagePin(string Id, string Version, PinPlace Place, SourceLocation Location)
+public sealed record PackagePin
 {
+    internal PackagePin(string id, string version, PinPlace place, SourceLocation location)
+    {
+        Id = id;
+        Version = version;
+        Place = place;
+        Location = location;
+    }
+
+    /// <summary>.NET itself as a pin: the newest framework a block verifies on, which <c>outdated --write</c> leaves alone.</summary>
+    public static PackagePin Framework(TargetFramework framework, SourceLocation location) =>
+        new(".NET", framework.Moniker, PinPlace.Framework, location);
+
+    /// <summary>The package ID (<c>.NET</c> for <see cref="Framework"/>'s pin).</summary>
+    public string Id { get; init; }
+
+    /// <summary>The version pinned (the framework's moniker for <see cref="Framework"/>'s pin).</summary>
+    public string Version { get; init; }
+
+    /// <summary>Where the pin is written, which decides how <c>outdated --write</c> moves it.</summary>
+    internal PinPlace Place { get; }
+
+    /// <summary>The directive, the tag's source, or the config file (line 1).</summary>
+    public SourceLocation Location { get; init; }
+
+    /// <summary>Where the pin is written, as a word: <c>tag</c>, <c>directive</c>, <c>config</c> or <c>framework</c>.</summary>
+    public string PlaceWord => Place.ToString().ToLowerInvariant();
+
+    /// <summary>True for .NET itself (<see cref="Framework"/>): reported, never moved.</summary>
+    public bool IsFramework => Place == PinPlace.Framework;
+
     /// <summary><c>AutoMapper@8.0.0</c>, as a tag or the config writes it.</summary>
     public string Text => $"{Id}@{Version}";
 }

@@ -1,7 +1,7 @@
 namespace SnippetCheck.Reporting;
 
 /// <summary>What <c>--ci</c> asks for.</summary>
-public enum CiMode
+internal enum CiMode
 {
     /// <summary>GitHub Actions when <c>GITHUB_ACTIONS=true</c>, else none (<see cref="CiTarget.Resolve"/>).</summary>
     Auto,

@@ -9,7 +9,7 @@ namespace SnippetCheck.Reporting;
 /// (<see cref="WriteJson"/>) what a host reads, so the MSBuild task never parses the text back.
 /// Hosts make one through its factories (<see cref="Plain"/>, <see cref="Note"/>, <see cref="Of(Diagnostic)"/>).
 /// </summary>
-public sealed record ConsoleLine
+internal sealed record ConsoleLine
 {
     internal ConsoleLine(ConsoleLineKind kind, string message, SourceLocation? place = null, string? code = null)
     {
@@ -57,9 +57,6 @@ public sealed record ConsoleLine
     /// <summary>The tool unable to do its job; a bad argument has no code.</summary>
     public static ConsoleLine ToolError(string? code, string message, SourceLocation? place = null) =>
         new(ConsoleLineKind.ToolError, message, place, code);
-
-    /// <summary>The tool's text about itself, not a finding: <c>snippetcheck: message</c> (a bad argument, the tool stopping).</summary>
-    public static string ToolText(string message) => ToolMessage.Text(message);
 
     /// <summary>The tool stopped by a setup problem, at its place if it has one.</summary>
     public static ConsoleLine Of(VerificationSetupException problem) => ToolError(problem.Code, problem.Problem, problem.Place);

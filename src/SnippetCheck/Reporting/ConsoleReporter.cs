@@ -8,7 +8,7 @@ namespace SnippetCheck.Reporting;
 /// Writes failures in the MSBuild canonical form (<c>path(line,col): error CODE: message</c>), each with its
 /// detail indented below, then the summary line. Colour only when asked (a terminal, no CI).
 /// </summary>
-public sealed class ConsoleReporter(ConsoleWriter console, bool verbose)
+internal sealed class ConsoleReporter(ConsoleWriter console, bool verbose)
 {
     private const string Red = ConsoleWriter.Red, Green = ConsoleWriter.Green, Yellow = ConsoleWriter.Yellow, Dim = ConsoleWriter.Dim;
 
@@ -62,12 +62,6 @@ public sealed class ConsoleReporter(ConsoleWriter console, bool verbose)
         WriteLine(ConsoleLine.Plain(summary), report.Succeeded ? Green : Red);
         if (NothingVerified.Hint(report) is { } hint) WriteLine(ConsoleLine.Plain(hint), Yellow);
     }
-
-    /// <summary>
-    /// The last line of a run (<c>41 passed, 2 failed, 3 ignored, 17 untagged (63 C# blocks in 12 files) in 2.1s</c>),
-    /// which <see cref="Write"/> ends with; <c>--watch</c> prints it for its totals.
-    /// </summary>
-    public static string Summary(VerificationReport report) => SummaryLine.For(report);
 
     private void WriteFailure(SnippetResult result)
     {

@@ -7,7 +7,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Reporting;
 
 /// <summary>The JSON report, key for key as docs/ci.md#the-json-report gives it. The key names and words are a stable contract.</summary>
-public static class JsonReportWriter
+internal static class JsonReportWriter
 {
     /// <summary>How every JSON report of the tool is written: indented, with non-ASCII text as it is.</summary>
     public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -5,7 +5,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Reporting;
 
 /// <summary>A format that <c>--report FORMAT[=PATH]</c> names.</summary>
-public enum ReportFormat
+internal enum ReportFormat
 {
     /// <summary>The stable JSON report; the only format <c>list</c> writes (its blocks instead of verdicts).</summary>
     Json,
@@ -27,7 +27,7 @@ public enum ReportFormat
 /// The one place that says which writer handles which <c>--report</c> format, for <c>verify</c> and for
 /// <c>list</c>, and which names the command line accepts.
 /// </summary>
-public static class ReportFormats
+internal static class ReportFormats
 {
     private delegate void BlocksWriter(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors);
 
@@ -63,9 +63,12 @@ public static class ReportFormats
     public static void Write(ReportFormat format, Stream stream, VerificationReport report) => Find(format).Verdicts(stream, report);
 
     /// <summary>Null when <c>list</c> can write the format; otherwise the error that says why not.</summary>
-    public static string? ListRefusal(ReportFormat format) => Find(format).Blocks is null
-        ? $"list writes only json reports, not {Name(format)} ('--report {Name(format)}' is for verify)"
-        : null;
+    public static string? ListRefusal(ReportFormat format) => Find(format).Blocks is null ? JsonOnlyRefusal("list", format) : null;
+
+    /// <summary>Why <paramref name="command"/>, which writes json reports alone (list, adopt, outdated), refuses <paramref name="format"/>.</summary>
+    public static string? JsonOnlyRefusal(string command, ReportFormat format) => format == ReportFormat.Json
+        ? null
+        : $"{command} writes only json reports, not {Name(format)} ('--report {Name(format)}' is for verify)";
 
     /// <summary>Writes what <c>list</c> found (the blocks and file errors) in the format; see <see cref="ListRefusal"/>.</summary>
     internal static void WriteBlocks(ReportFormat format, Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)

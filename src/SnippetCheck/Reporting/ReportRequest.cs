@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace SnippetCheck.Reporting;
 
 /// <summary>One <c>--report FORMAT[=PATH]</c>: a format, and the file to write, or standard output without a path.</summary>
-public sealed record ReportRequest(ReportFormat Format, string? Path)
+internal sealed record ReportRequest(ReportFormat Format, string? Path)
 {
     /// <summary>True when the report goes to standard output (no <c>=PATH</c>).</summary>
     public bool ToStandardOutput => Path is null;

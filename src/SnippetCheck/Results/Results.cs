@@ -125,7 +125,14 @@ public sealed record SnippetResult(
     /// where the block does not apply (its <c>frameworks=</c> tag or a <c>#:property TargetFramework</c> leaves it out).
     /// Null in a run on the tool's framework alone. <see cref="Verdict"/> is then the first failing framework's, else a pass.
     /// </summary>
-    public IReadOnlyList<FrameworkVerdict>? Frameworks { get; init; }
+    internal IReadOnlyList<FrameworkVerdict>? Frameworks { get; init; }
+
+    /// <summary>
+    /// In a run over a framework matrix, the frameworks the block applies to and was judged on, oldest first (those its
+    /// <c>frameworks=</c> tag or <c>#:property TargetFramework</c> leaves out are not among them); null in a run on the
+    /// tool's framework alone.
+    /// </summary>
+    public IReadOnlyList<TargetFramework>? JudgedOn => Frameworks?.Where(f => f.Result is not null).Select(f => f.Framework).ToList();
 
     /// <summary>
     /// Where a failure in a matrix happened, when the frameworks disagree: <c>on net8.0 (passes on net10.0)</c>. Null
@@ -197,7 +204,7 @@ public sealed record SnippetResult(
 }
 
 /// <summary>A block's verdict on one framework of a matrix; <paramref name="Result"/> is null where the block does not apply.</summary>
-public sealed record FrameworkVerdict(TargetFramework Framework, SnippetResult? Result)
+internal sealed record FrameworkVerdict(TargetFramework Framework, SnippetResult? Result)
 {
     /// <summary>The JSON report's word: the verdict's status, or <c>not-applicable</c>.</summary>
     public string StatusWord => Result?.Status.ToWord() ?? "not-applicable";

@@ -1,6 +1,5 @@
 using SnippetCheck.Cli;
 using SnippetCheck.Cli.Commands;
-using SnippetCheck.Reporting;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Cli;
@@ -77,8 +76,12 @@ public sealed class CommandLineTests
     public void Ci_is_auto_unless_given_and_parses_in_any_case()
     {
         var root = SnippetCheckCommand.Build();
-        Assert.Equal(CiMode.Auto, root.Parse(["verify", "posts"]).GetValue(VerifyCommand.CiOption));
-        Assert.Equal(CiMode.GitHub, root.Parse(["posts", "--ci", "GitHub"]).GetValue(VerifyCommand.CiOption));
+        // Not given, the core reads it as auto (CommonOptions.Reports); given, in any case, the core reads the mode.
+        Assert.Null(root.Parse(["verify", "posts"]).GetValue(VerifyCommand.CiOption));
+        var gitHub = root.Parse(["posts", "--ci", "GitHub"]);
+        Assert.Empty(gitHub.Errors);
+        Assert.True(CommonOptions.Reports(gitHub, VerifyCommand.ReportOption, VerifyCommand.CiOption).ConsoleIsGitHubLog);
+        Assert.Contains(root.Parse(["verify", "--ci", "jenkins"]).Errors, e => e.Message == "--ci 'jenkins' is not a CI mode (use auto, none, github)");
         Assert.Contains(root.Parse(["verify", "--watch", "--ci", "github"]).Errors, e => e.Message.Contains("--watch", StringComparison.Ordinal));
     }
 

@@ -6,14 +6,27 @@ namespace SnippetCheck.Tests.Unit.Reporting;
 /// <summary>Which writer handles which <c>--report</c>, and when the GitHub Actions output is written.</summary>
 public sealed class ReportSetTests
 {
+    // ReportFormat is internal to the core, and a public test method cannot take it: the theory names the format instead.
     [Theory]
-    [InlineData("json", ReportFormat.Json, null)]
-    [InlineData("JUnit=out/r.xml", ReportFormat.JUnit, "out/r.xml")]
-    [InlineData(" sarif =a=b.sarif", ReportFormat.Sarif, "a=b.sarif")]
-    public void A_request_is_a_format_in_any_case_and_an_optional_path(string text, ReportFormat format, string? path)
+    [InlineData("json", nameof(ReportFormat.Json), null)]
+    [InlineData("JUnit=out/r.xml", nameof(ReportFormat.JUnit), "out/r.xml")]
+    [InlineData(" sarif =a=b.sarif", nameof(ReportFormat.Sarif), "a=b.sarif")]
+    public void A_request_is_a_format_in_any_case_and_an_optional_path(string text, string format, string? path)
     {
         Assert.True(ReportRequest.TryParse(text, out var request, out _));
-        Assert.Equal(new ReportRequest(format, path), request);
+        Assert.Equal(new ReportRequest(Enum.Parse<ReportFormat>(format), path), request);
+        Assert.Null(ReportSet.ProblemWith(text));
+    }
+
+    [Theory]
+    [InlineData("list", "junit")]
+    [InlineData("adopt", "sarif=out.sarif")]
+    [InlineData("outdated", "markdown")]
+    public void A_json_only_command_refuses_another_format_by_name(string command, string request)
+    {
+        var format = request.Split('=')[0];
+        Assert.Equal($"{command} writes only json reports, not {format} ('--report {format}' is for verify)", ReportSet.ProblemWith(request, command));
+        Assert.Null(ReportSet.ProblemWith("json=out.json", command));
     }
 
     [Theory]
