@@ -42,6 +42,7 @@ internal static class AdoptTable
                 $"look{(suspects.Count == 1 ? "s" : "")} broken rather than incomplete " +
                 "(an ignore tag with a reason silences one):";
             foreach (var suspected in suspects) yield return suspected.ToString();
+            foreach (var line in OlderMajorLines(suspects)) yield return line;
         }
         foreach (var refused in report.Refused) yield return $"{refused.Path}: not written: {refused.WriteProblem}";
         if (report.PinsProblem is not null) yield return $"{report.PinsFile}: pins not written (the tags keep their versions): {report.PinsProblem}";
@@ -87,6 +88,19 @@ internal static class AdoptTable
             yield return $"{causes[kind].Count(),7}  {kind,-17}  e.g. {example.Location}: {Shorten(example.Detail)}";
         }
     }
+
+    /// <summary>
+    /// One line per package whose blocks verify only at an older major (PackageInference.OlderMajors): "32 blocks verify with
+    /// AutoMapper 14.0.0 but fail with 17.0.0, the newest; first: Getting-started.md(12,14): CS1729: …".
+    /// </summary>
+    private static IEnumerable<string> OlderMajorLines(IReadOnlyList<SuspectedRot> suspects) =>
+        suspects.Where(r => r.LastVersion is not null && r.Why.StartsWith("verifies with ", StringComparison.Ordinal))
+            .GroupBy(r => r.Why, StringComparer.Ordinal)
+            .Select(g => g.Count() == 1 ? $"1 block {g.Key}; {First(g.First())}"
+                : $"{g.Count()} blocks {g.Key.Replace("verifies", "verify", StringComparison.Ordinal).Replace("fails", "fail",
+                    StringComparison.Ordinal)}; first: {First(g.First())}");
+
+    private static string First(SuspectedRot rot) => $"{rot.Location}: {rot.Id}: {Shorten(rot.Message)}";
 
     private static string Shorten(string text)
     {

@@ -235,7 +235,7 @@ public static class Adopter
             var failures = new List<SnippetResult>();
             var causes = new List<UnverifiedCause>();
             var notes = new List<AdoptNote>();
-            var rot = new List<SuspectedRot>();
+            var rot = packageInference.OlderMajorRot(document.Snippets).ToList();
             foreach (var snippet in blocks)
             {
                 var key = Key(snippet);

@@ -19,7 +19,12 @@ namespace SnippetCheck.Adoption;
 /// <param name="run">The run's pages: which folders hold one directly.</param>
 internal sealed class DocSet(IEnumerable<SnippetDocument> run)
 {
+    private readonly IReadOnlyList<SnippetDocument> _run = [.. run];
+
     private readonly HashSet<string> _pageFolders = run.Select(FolderOf).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The run's pages of the doc set <paramref name="key"/> (<see cref="Of(SnippetDocument)"/>).</summary>
+    public IEnumerable<SnippetDocument> PagesOf(string key) => _run.Where(d => Of(d) == key);
 
     /// <summary>The doc set a page shares receivers and models with (see <see cref="DocSet"/>).</summary>
     public string Of(SnippetDocument document) => Of(document.Source.Document.DisplayPath);

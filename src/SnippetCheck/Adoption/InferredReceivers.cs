@@ -29,6 +29,7 @@ internal static class InferredReceivers
     {
         var inferred = new Dictionary<SourceLocation, IReadOnlyList<Given>>();
         var web = ReferenceAssemblies.Web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
+        var lambdas = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.Ordinal);
         foreach (var (document, failed) in failing)
         {
             var snippet = failed.Snippet;
@@ -45,10 +46,17 @@ internal static class InferredReceivers
             // A package's dependency the Web SDK also has (Microsoft.Extensions.DependencyInjection.Abstractions) is the package's.
             var index = ReceiverIndex.Of([.. framework, .. found.SelectMany(f => f.Compile), .. web]);
             var imported = BlockUsings.Of(root).Concat(settings.Usings).ToHashSet(StringComparer.Ordinal);
+            var docSet = packages.DocSets.Of(document.Snippets);
+            // A name another block sets up as a lambda's parameter ('q' of 'services.AddQuartz(q => …)') is of the type the
+            // compiler gave it there (LambdaReceivers), when every call the block makes on it resolves on that type.
+            if (!lambdas.TryGetValue(docSet, out var parameters))
+                lambdas[docSet] = parameters = LambdaReceivers.Of(packages.DocSets.PagesOf(docSet).SelectMany(d => d.Snippets),
+                    [.. framework, .. found.SelectMany(f => f.Compile), .. web], [.. found.SelectMany(f => f.Compile)], settings.Usings);
             var given = new List<Given>();
             foreach (var (name, called) in calls)
             {
-                if (index.TypeFor(called, name) is not { } fit) continue;
+                var typed = (parameters.GetValueOrDefault(name) ?? []).Select(t => index.Named(t, called)).OfType<ReceiverIndex.Fit>().ToList();
+                if ((typed.Count == 1 ? typed[0] : index.TypeFor(called, name)) is not { } fit) continue;
                 var (package, isWeb) = ReceiverPackage.For(fit, found, framework, web);
                 var usings = fit.Namespaces.Where(n => !imported.Contains(n) && !(isWeb && ReferenceAssemblies.WebUsings.Contains(n))).ToList();
                 given.Add(new(name, fit.Type, usings, isWeb, package));

@@ -108,8 +108,7 @@ internal sealed partial class PackageInference(
                     if (nowhere.Count > 0)
                         _notes.Add(new AdoptNote(
                             snippet.Location, $"{Shown(nowhere)} {(nowhere.Count == 1 ? "is" : "are")} declared nowhere the tool can see: not in " +
-                            $"the post, " +
-                            $"the framework, nor the packages it looked in " +
+                            $"the post, the framework, nor the packages it looked in " +
                             $"({string.Join(", ", named.Take(3))}{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); " +
                             "if a package declares them, name it with adopt --package NAME[@VERSION]"));
                 }
@@ -143,6 +142,7 @@ internal sealed partial class PackageInference(
                 .ConfigureAwait(false);
             foreach (var result in results) latest[result.Snippet.Location] = result;
         }
+        await TryOlderMajorsAsync(verifier, tries, latest, cancellationToken).ConfigureAwait(false);
         return [.. latest.Values];
     }
 

@@ -103,7 +103,19 @@ internal sealed class ReceiverIndex
         // IApplicationBuilder and an IEndpointRouteBuilder), looked for among every type that implements one of them.
         if (fitting.Count == 0 && extended.Count > 0)
             fitting = [.. _types.Where(t => extended.Any(e => IsOrDerives(t, e)) && calls.All(c => Resolves(t, c)))];
-        if (Unique(fitting, extended, receiver) is not { } fit) return null;
+        return Unique(fitting, extended, receiver) is { } fit ? FitOf(fit, calls) : null;
+    }
+
+    /// <summary>
+    /// The type named <paramref name="fullName"/> (<c>Quartz.IServiceCollectionQuartzConfigurator</c>, as the compiler read a
+    /// lambda's parameter of another block: <see cref="LambdaReceivers"/>) when every one of <paramref name="calls"/> resolves on it.
+    /// </summary>
+    public Fit? Named(string fullName, IReadOnlyList<Call> calls) =>
+        _types.FirstOrDefault(t => t.ToDisplayString() == fullName) is { } type && calls.All(c => Resolves(type, c)) ? FitOf(type, calls) : null;
+
+    /// <summary><paramref name="fit"/> as given: its name, the namespaces its calls need, and the assemblies they bind in.</summary>
+    private Fit FitOf(INamedTypeSymbol fit, IReadOnlyList<Call> calls)
+    {
         var namespaces = new List<string>();
         var extensionPaths = new List<string>();
         if (!fit.ContainingNamespace.IsGlobalNamespace) namespaces.Add(fit.ContainingNamespace.ToDisplayString());

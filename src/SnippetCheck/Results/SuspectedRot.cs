@@ -16,7 +16,10 @@ public sealed record SuspectedRot(SourceLocation Location, string Id, string Mes
     /// <summary>Where the block's opening fence stands.</summary>
     public SourceLocation? Block { get; init; }
 
-    /// <summary>For a removed API: the last version of the package that declared the name; null when not known.</summary>
+    /// <summary>
+    /// For a removed API: the last version of the package that declared the name; for a block of docs written for an older
+    /// major: the version it verifies with (adopt pins it). Null when not known.
+    /// </summary>
     public string? LastVersion { get; init; }
 
     /// <summary>The SC2016 warning's text, as <c>verify --all</c>'s reports and the language server show it.</summary>

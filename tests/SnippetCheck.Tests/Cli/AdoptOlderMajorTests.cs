@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 54: docs written for an older major of their package. AutoMapper's newest major dropped the one-argument
+/// <c>MapperConfiguration</c> constructor its docs use; adopt verifies the block at the newest version of an older major
+/// that it passes with, pins that version once in the config, and reports the difference as suspected rot.
+/// </summary>
+public sealed partial class AdoptOlderMajorTests
+{
+    private const string Post = """
+        # Mapping
+
+        ```csharp
+        using AutoMapper;
+
+        var config = new MapperConfiguration(cfg => cfg.CreateMap<Order, OrderDto>());
+        var mapper = config.CreateMapper();
+        Console.WriteLine(mapper.Map<OrderDto>(new Order { Total = 5 }).Total);
+
+        public class Order { public int Total { get; set; } }
+        public class OrderDto { public int Total { get; set; } }
+        ```
+        """;
+
+    [GeneratedRegex(@"AutoMapper@(?<major>\d+)\.\d+\.\d+")]
+    private static partial Regex Pinned();
+
+    [Fact]
+    public void A_block_that_fails_with_the_newest_major_is_verified_at_an_older_one_pinned_once_and_reported_as_rot()
+    {
+        using var folder = new TempFolder();
+        folder.Write("docs/mapping.md", Post);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "docs", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        var text = File.ReadAllText(Path.Combine(folder.Path, "docs", "mapping.md"));
+        Assert.Contains("<!-- snippetcheck: run packages=AutoMapper -->\n```csharp\nusing AutoMapper;", text);
+        var pin = Pinned().Match(File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json")));
+        Assert.True(pin.Success, write.Output);
+        // Never hidden: the block is suspected rot against the newest, with the compiler's error at its place.
+        Assert.Matches(@"mapping\.md\(6,\d+\): CS(1729|7036): .* verifies with AutoMapper " + pin.Value[11..].Replace(".", "\\.", StringComparison.Ordinal)
+            + @" but fails with \d+\.\d+\.\d+, the newest \[known-api\]", write.Stdout);
+        Assert.Contains($"1 block verifies with AutoMapper {pin.Value[11..]} but fails with", write.Stdout);
+
+        var verify = CliRunner.Run(folder.Path, "verify");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+
+        // Context, never a pass by itself: a misspelt call or an added argument fails at the pinned version.
+        foreach (var (from, to) in new[] { ("cfg.CreateMap<", "cfg.CreateMapq<"), ("config.CreateMapper()", "config.CreateMapper(1)") })
+        {
+            File.WriteAllText(Path.Combine(folder.Path, "docs", "mapping.md"), text.Replace(from, to, StringComparison.Ordinal));
+            Assert.Equal(1, CliRunner.Run(folder.Path, "verify").ExitCode);
+        }
+    }
+}
