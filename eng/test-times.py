@@ -5,12 +5,15 @@
 
 Per test assembly: its wall time; then the N classes (default 12) with the most test time, each with when its first
 test started and its last ended, in seconds since the earliest test of the run began. A class that ends long after
-the others is the suite's tail: the scheduling to fix first (tests/*/Infrastructure/LongestFirst.cs orders classes).
+the others is the suite's tail: the scheduling to fix first (tests/Shared/LongestFirst.cs orders classes). Last, the
+classes of 25 s or more whose [TakesMinutes] is missing or more than a third off: LongestFirst starts a class without one
+after every tagged class, so a heavy new class ends the run alone (give each the figure printed).
 """
 import collections
 import datetime
 import glob
 import os
+import re
 import sys
 import xml.etree.ElementTree as ET
 
@@ -37,6 +40,7 @@ def main():
         print(f"test-times: no TRX files in {folder}")
         return
     classes = collections.defaultdict(lambda: [0.0, None, None, ""])
+    tags = takes_minutes(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     assemblies = []
     for path in files:
         root = ET.parse(path).getroot()
@@ -62,6 +66,26 @@ def main():
     print(f"test-times: the {most} classes with the most test time (sum of their tests; first start, last end):")
     for class_name, (total, start, end, assembly) in sorted(classes.items(), key=lambda c: -c[1][0])[:most]:
         print(f"  {total:7.1f} s  {(start - origin).total_seconds():5.0f}-{(end - origin).total_seconds():5.0f} s  {class_name.rsplit('.', 1)[-1]} ({assembly})")
+    stale = [(name, round(total), tags.get(name)) for name, total in
+             ((c.rsplit(".", 1)[-1], v[0]) for c, v in classes.items()) if total >= 25 and off(total, tags.get(name))]
+    if stale:
+        print("test-times: [TakesMinutes] to set (missing or a third off; tests/Shared/LongestFirst.cs): " + ", ".join(
+            f"{name} {seconds} ({tag if tag is not None else 'none'})" for name, seconds, tag in sorted(stale, key=lambda s: -s[1])))
+
+
+def off(total, tag):
+    return tag is None or abs(total - tag) > tag / 3
+
+
+def takes_minutes(root):
+    """Each test class's [TakesMinutes] figure, from the test sources beside this script."""
+    tags = {}
+    for path in glob.glob(os.path.join(root, "tests", "**", "*.cs"), recursive=True):
+        with open(path, encoding="utf-8") as source:
+            text = source.read()
+        for seconds, name in re.findall(r"\[TakesMinutes\((\d+)\)\][^{;]*?\bclass\s+(\w+)", text):
+            tags[name] = int(seconds)
+    return tags
 
 
 if __name__ == "__main__":

@@ -15,6 +15,18 @@ public sealed class PackageTests
     private const string TaskAssembly = "tasks/netstandard2.0/SnippetCheck.MSBuild.dll";
 
     [Fact]
+    public void Packing_restores_the_cli_for_the_builds_own_runtime_and_no_other_platforms()
+    {
+        _ = PackedPackage.Instance;
+
+        // Each RID a restore lists is a target in its assets file, and each needs that platform's runtime packs.
+        var assets = Path.Combine(Dotnet.RepositoryRoot, "src", "SnippetCheck.Cli", "obj", "project.assets.json");
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(assets));
+        var targets = document.RootElement.GetProperty("targets").EnumerateObject().Select(target => target.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["net10.0", $"net10.0/{Dotnet.SdkRuntimeIdentifier}"], targets);
+    }
+
+    [Fact]
     public void The_task_assembly_references_neither_Roslyn_nor_Markdig()
     {
         var references = AssemblyReferencesOf(TaskAssembly);

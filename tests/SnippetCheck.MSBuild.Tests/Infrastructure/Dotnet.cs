@@ -20,6 +20,9 @@ public static class Dotnet
     /// <summary>The configuration the tests (and so the projects they pack) were built in.</summary>
     public static string Configuration => Metadata("Configuration");
 
+    /// <summary>The SDK's RID, for which the build restored the CLI and the runner (their RuntimeIdentifiers).</summary>
+    public static string SdkRuntimeIdentifier => Metadata("SdkRuntimeIdentifier");
+
     /// <summary>The CLI published ReadyToRun for the tests (tests/ReadyToRunCli.targets).</summary>
     public static string ReadyToRunCli => Metadata("ReadyToRunCli");
 

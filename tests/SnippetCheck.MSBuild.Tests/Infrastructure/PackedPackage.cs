@@ -18,9 +18,12 @@ public sealed class PackedPackage : IDisposable
         Directory.CreateDirectory(Feed);
         Version = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}";
         var project = Path.Combine(Dotnet.RepositoryRoot, "src", "SnippetCheck.MSBuild", "SnippetCheck.MSBuild.csproj");
+        // The pack's restore walks into the CLI and the runner, which restore the tool's RIDs (Directory.Build.props):
+        // by default every platform's, whose runtime packs (about 570 MB) a CI run downloaded for nothing, and the
+        // checkout's restore of the CLI was left with six targets. The build's own RID is what the build restored.
         var result = Dotnet.Run(Root, new Dictionary<string, string>(),
             "pack", project, "-c", Dotnet.Configuration, "-o", Feed, $"-p:PackageVersion={Version}",
-            "-tl:off");
+            $"-p:SnippetCheckToolRids={Dotnet.SdkRuntimeIdentifier}", "-tl:off");
         Assert.True(result.ExitCode == 0, $"dotnet pack failed:\n{result}");
         PackagePath = Path.Combine(Feed, $"SnippetCheck.MSBuild.{Version}.nupkg");
         Assert.True(File.Exists(PackagePath), $"dotnet pack made no {PackagePath}:\n{result}");

@@ -12,6 +12,7 @@ namespace SnippetCheck.Tests.Cli;
 /// The <c>SnippetCheck</c> .NET tool: its version comes from Directory.Build.props, <c>--version</c> adds the commit,
 /// and the packed tool works once installed.
 /// </summary>
+[TakesMinutes(28)]
 public sealed class PackagingTests
 {
     private static string RepositoryRoot => Infrastructure.RepositoryRoot.Path;

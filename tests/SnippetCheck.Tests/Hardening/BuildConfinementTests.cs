@@ -15,6 +15,7 @@ namespace SnippetCheck.Tests.Hardening;
 /// test opens. It also notes what it saw in its own obj folder, which it may write: that note proves it ran and saw
 /// neither secret. The <c>#:project</c> case runs once more with <c>--no-sandbox</c>, where every leak happens.
 /// </summary>
+[TakesMinutes(29)]
 public sealed class BuildConfinementTests(ITestOutputHelper output) : IDisposable
 {
     private const string SecretValue = "DEPLOY-TOKEN-CANARY", KeyValue = "PRIVATE-KEY-CANARY";
