@@ -106,7 +106,7 @@ internal static class EnclosingClassInference
                 if (unknownTypes.Count == 0 && StubModels.MayStub(root, read) && StubModels.NameFor(parameters, [.. settings.References,
                     .. package.Compile.Select(p => MetadataReference.CreateFromFile(p))]) is { } stubName)
                     stubs.Add(new(document, WithTags(snippet, $"{baseClass.Type.Name}<{stubName}>", [.. usings, StubModels.NamespaceFor(
-                        snippet.Location)], [package.Package]), stubName, StubModels.NamespaceFor(snippet.Location), readAt));
+                        snippet.Location)], [package.Package]), stubName, StubModels.NamespaceFor(snippet.Location), root, readAt));
                 var fitting = local.Where(m => read.IsSubsetOf(m.Members))
                     .OrderBy(m => parameters.Contains(m.Name, StringComparer.OrdinalIgnoreCase) ? 0 : 1)
                     .ThenBy(m => m.Page == post.Key.Snippets.DisplayPath ? 0 : 1)

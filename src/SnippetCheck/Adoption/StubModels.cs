@@ -34,7 +34,8 @@ internal static class StubModels
     /// read each member.
     /// </summary>
     public sealed record Request(
-        PreparedDocument Document, Snippet Snippet, string Name, string Namespace, IReadOnlyDictionary<string, IReadOnlySet<int>> Members);
+        PreparedDocument Document, Snippet Snippet, string Name, string Namespace, CompilationUnitSyntax Root,
+        Dictionary<string, IReadOnlySet<int>> Members);
 
     /// <summary>A stub that passed: its namespace and its lines of C#, as the config's hiddenCode holds them.</summary>
     public sealed record Stub(string Namespace, IReadOnlyList<string> Lines);
@@ -55,31 +56,39 @@ internal static class StubModels
 
     /// <summary>
     /// The members the lambdas passed to the bare calls read off their parameter (<c>x =&gt; x.Surname</c>: <c>Surname</c>),
-    /// each with the Markdown lines of the statements that read it.
+    /// each with the Markdown lines of the statements that read it (<see cref="MemberLines"/>).
     /// </summary>
-    public static Dictionary<string, IReadOnlySet<int>> LambdaMembers(CompilationUnitSyntax root, IReadOnlyList<string> bare, Snippet snippet)
+    public static Dictionary<string, IReadOnlySet<int>> LambdaMembers(CompilationUnitSyntax root, IReadOnlyList<string> bare, Snippet snippet) =>
+        root.DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(i => i.Expression is SimpleNameSyntax name && bare.Contains(name.Identifier.ValueText))
+            .SelectMany(i => i.ArgumentList.Arguments.Select(a => a.Expression).OfType<SimpleLambdaExpressionSyntax>())
+            .SelectMany(l => l.Body.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
+                .Where(a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == l.Parameter.Identifier.ValueText))
+            .Select(a => a.Name.Identifier.ValueText).Distinct(StringComparer.Ordinal)
+            .ToDictionary(m => m, m => MemberLines(root, snippet, m), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The Markdown lines of the statements that read <paramref name="member"/> off a lambda's parameter, each cut before a
+    /// block it holds (<c>When(x =&gt; x.IsPreferred, () =&gt; { ... })</c>: the first line only), so an error is laid at the
+    /// member it comes from.
+    /// </summary>
+    private static IReadOnlySet<int> MemberLines(CompilationUnitSyntax root, Snippet snippet, string member)
     {
-        var members = new Dictionary<string, IReadOnlySet<int>>(StringComparer.Ordinal);
+        var parameters = root.DescendantNodes().OfType<SimpleLambdaExpressionSyntax>().Select(l => l.Parameter.Identifier.ValueText)
+            .ToHashSet(StringComparer.Ordinal);
         var text = root.SyntaxTree.GetText();
-        foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>()
-            .Where(i => i.Expression is SimpleNameSyntax name && bare.Contains(name.Identifier.ValueText)))
+        var lines = new HashSet<int>();
+        foreach (var access in root.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Where(a => a.Name.Identifier.ValueText == member
+            && a.Expression is IdentifierNameSyntax id && parameters.Contains(id.Identifier.ValueText)))
         {
-            var statement = invocation.AncestorsAndSelf().OfType<StatementSyntax>().LastOrDefault() ?? (SyntaxNode)invocation;
-            var span = text.Lines.GetLinePositionSpan(statement.Span);
-            var lines = Enumerable.Range(span.Start.Line, span.End.Line - span.Start.Line + 1).Where(i => i < snippet.Code.Count)
-                .Select(i => snippet.Code[i].Line).ToHashSet();
-            foreach (var lambda in invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<SimpleLambdaExpressionSyntax>())
-            {
-                var parameter = lambda.Parameter.Identifier.ValueText;
-                foreach (var access in lambda.Body.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
-                    .Where(a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == parameter))
-                {
-                    var name = access.Name.Identifier.ValueText;
-                    members[name] = members.TryGetValue(name, out var had) ? [.. had, .. lines] : lines;
-                }
-            }
+            var statement = access.Ancestors().OfType<StatementSyntax>().FirstOrDefault(s => s is not BlockSyntax) ?? (SyntaxNode)access;
+            var end = statement.DescendantNodes().OfType<BlockSyntax>().FirstOrDefault(b => b.SpanStart > access.Span.End)?.SpanStart
+                ?? statement.Span.End;
+            var span = text.Lines.GetLinePositionSpan(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(statement.SpanStart, end));
+            lines.UnionWith(Enumerable.Range(span.Start.Line, span.End.Line - span.Start.Line + 1).Where(i => i < snippet.Code.Count)
+                .Select(i => snippet.Code[i].Line));
         }
-        return members;
+        return lines;
     }
 
     /// <summary>
@@ -107,12 +116,10 @@ internal static class StubModels
     {
         var chosen = requests.ToDictionary(
             r => r.Snippet.Location, r => r.Members.Keys.ToDictionary(m => m, _ => MemberTypes[0], StringComparer.Ordinal));
-        var first = await VerifyAsync(verifier, requests, chosen, cancellationToken).ConfigureAwait(false);
-        var passed = requests.Where(r => first.GetValueOrDefault(r.Snippet.Location)?.Status == SnippetStatus.Passed)
-            .Select(r => (first[r.Snippet.Location], StubOf(r, chosen[r.Snippet.Location]))).ToList();
+        var (passed, first) = await DiscoverAsync(verifier, requests, chosen, cancellationToken).ConfigureAwait(false);
         // Members whose statements fail as strings; a block failing on a line no member's statement holds is left out.
         var open = new Dictionary<SourceLocation, List<string>>();
-        foreach (var request in requests.Where(r => first.GetValueOrDefault(r.Snippet.Location)?.Status == SnippetStatus.Failed))
+        foreach (var request in requests.Where(r => first.ContainsKey(r.Snippet.Location)))
         {
             var lines = ErrorLines(first[request.Snippet.Location]);
             if (lines.Count == 0 || lines.Any(l => !request.Members.Values.Any(m => m.Contains(l)))) continue;
@@ -143,6 +150,66 @@ internal static class StubModels
         passed.AddRange(typed.Where(r => last.GetValueOrDefault(r.Snippet.Location)?.Status == SnippetStatus.Passed)
             .Select(r => (last[r.Snippet.Location], StubOf(r, chosen[r.Snippet.Location]))));
         return passed;
+    }
+
+    /// <summary>
+    /// Every member a <c>string</c>: the blocks that pass, and the failures of the rest. A member the compiler says the
+    /// stub lacks (CS1061: a chained call's lambda reads it, <c>.Equal(x =&gt; x.PasswordConfirmation)</c>) is added and the
+    /// block tried again, up to three times.
+    /// </summary>
+    private static async Task<(List<(SnippetResult Passed, Stub Stub)> Passed, Dictionary<SourceLocation, SnippetResult> Failed)> DiscoverAsync(
+        Verifier verifier, IReadOnlyList<Request> requests, Dictionary<SourceLocation, Dictionary<string, string>> chosen,
+        CancellationToken cancellationToken)
+    {
+        var passed = new List<(SnippetResult Passed, Stub Stub)>();
+        var failed = new Dictionary<SourceLocation, SnippetResult>();
+        var pending = requests.ToList();
+        for (var round = 0; round < 3 && pending.Count > 0; round++)
+        {
+            var results = await VerifyAsync(verifier, pending, chosen, cancellationToken).ConfigureAwait(false);
+            var again = new List<Request>();
+            foreach (var request in pending)
+            {
+                var location = request.Snippet.Location;
+                if (!results.TryGetValue(location, out var result)) continue;
+                if (result.Status == SnippetStatus.Passed)
+                {
+                    passed.Add((result, StubOf(request, chosen[location])));
+                    continue;
+                }
+                var lacking = Lacking(request.Name, result).Where(m => !request.Members.ContainsKey(m)).ToList();
+                if (lacking.Count == 0 || !MayStub(request.Root, [.. request.Members.Keys, .. lacking]))
+                {
+                    failed[location] = result;
+                    continue;
+                }
+                foreach (var member in lacking)
+                {
+                    request.Members[member] = MemberLines(request.Root, request.Snippet, member);
+                    chosen[location][member] = MemberTypes[0];
+                }
+                again.Add(request);
+            }
+            pending = again;
+        }
+        return (passed, failed);
+    }
+
+    /// <summary>
+    /// The members the compiler says the stub <paramref name="name"/> lacks (CS1061, <c>'Model' does not contain a definition for 'X'</c>).
+    /// </summary>
+    private static IEnumerable<string> Lacking(string name, SnippetResult result)
+    {
+        const string Lacks = "' does not contain a definition for '";
+        foreach (var error in result.Diagnostics.Where(d => d.IsError && d.Id == "CS1061"))
+        {
+            var at = error.Message.IndexOf(Lacks, StringComparison.Ordinal);
+            if (at < 1 || error.Message[0] != '\'') continue;
+            var type = error.Message[1..at];
+            if (type != name && !type.EndsWith("." + name, StringComparison.Ordinal)) continue;
+            var member = error.Message[(at + Lacks.Length)..];
+            if (member.IndexOf('\'') is > 0 and var end) yield return member[..end];
+        }
     }
 
     /// <summary>The Markdown lines of the block's own errors.</summary>

@@ -48,4 +48,34 @@ public sealed partial class AdoptStubModelTests
             Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
         }
     }
+
+    /// <summary>
+    /// Members no bare call's lambda reads (a chained call's lambda, a rule nested in a top-level <c>When</c>) are found
+    /// from the compiler's CS1061 on the stub and typed by trial, each by the errors on its own statement.
+    /// </summary>
+    [Fact]
+    public void Members_a_chained_lambda_or_a_nested_rule_reads_are_found_and_typed_and_mutants_still_fail()
+    {
+        using var folder = new TempFolder();
+        folder.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
+        const string Page = "# Rules\n\n```csharp\nRuleFor(customer => customer.Password).Equal(customer => customer.PasswordConfirmation);\n```\n\n" +
+            "```csharp\nWhen(customer => customer.IsPreferred, () => {\n   RuleFor(customer => customer.CustomerDiscount).GreaterThan(0);\n" +
+            "   RuleFor(customer => customer.CreditCardNumber).NotNull();\n});\n```\n";
+        folder.Write("rules.md", Page);
+
+        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var rules = File.ReadAllText(Path.Combine(folder.Path, "rules.md"));
+        Assert.Equal(["Customer@3", "Customer@7"], StubTag().Matches(rules).Select(m => $"{m.Groups[1].Value}@{m.Groups[2].Value}"));
+        var config = File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json"));
+        foreach (var member in new[] { "public string PasswordConfirmation", "public bool IsPreferred", "public int CustomerDiscount" })
+            Assert.Contains(member, config, StringComparison.Ordinal);
+        foreach (var (from, to) in new[] { (".Equal(customer", ".Equl(customer"), ("When(customer", "Whn(customer"), ("GreaterThan(0)", "GreaterThan(0, 1)") })
+        {
+            File.WriteAllText(Path.Combine(folder.Path, "rules.md"), rules.Replace(from, to, StringComparison.Ordinal));
+            var mutant = CliRunner.Run(folder.Path, "verify", "--no-cache");
+            Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
+        }
+    }
 }
