@@ -58,7 +58,7 @@ internal sealed class DocModels
     public void Write(string directory, IEnumerable<string> usings)
     {
         var used = usings.Where(IsModelNamespace).ToHashSet(StringComparer.Ordinal);
-        if (used.Count == 0 || Types.Count == 0) return;
+        if (used.Count == 0 || Types.Count == 0 && _stubs.Count == 0) return;
         var code = new List<string>();
         var keep = true;
         foreach (var line in Lines)
@@ -68,8 +68,18 @@ internal sealed class DocModels
                 keep = used.Contains(Types.First(t => "// " + t.Page == line).Namespace);
             if (keep) code.Add(line);
         }
+        foreach (var stub in _stubs.Where(s => used.Contains(s.Namespace))) code.AddRange(code.Count == 0 ? stub.Lines : ["", .. stub.Lines]);
         var entries = code.Select(line => "    " + JsonSerializer.Serialize(line, ConfigLoader.Strings));
         File.WriteAllText(Path.Combine(directory, FileName), $"{{\n  \"{Settings.HiddenCode.Key}\": [\n{string.Join(",\n", entries)}\n  ]\n}}\n");
+    }
+
+    /// <summary>The stub models of blocks no declared model fits (<see cref="StubModels"/>), written after the pages' models.</summary>
+    private readonly List<StubModels.Stub> _stubs = [];
+
+    /// <summary>Adds <paramref name="stub"/>, to be written when a proposal uses its namespace; never to <see cref="None"/>.</summary>
+    public void Add(StubModels.Stub stub)
+    {
+        if (!ReferenceEquals(this, None)) _stubs.Add(stub);
     }
 
     /// <summary>Every model type the prelude declares.</summary>
@@ -181,7 +191,7 @@ internal sealed class DocModels
     /// <c>built-in-validators.md</c> → <c>BuiltInValidators</c>, <c>mapping-by-index/index.md</c> → <c>MappingByIndex</c>: a page's name as an
     /// identifier.
     /// </summary>
-    private static string PageNamespace(string displayPath)
+    internal static string PageNamespace(string displayPath)
     {
         // A page that is its folder's index (docs/reading/index.md) goes by its folder's name.
         var stem = Path.GetFileNameWithoutExtension(displayPath);

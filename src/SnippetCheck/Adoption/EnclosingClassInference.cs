@@ -40,6 +40,7 @@ internal static class EnclosingClassInference
         var tries = new List<(PreparedDocument Document, Snippet Snippet, int Rank)>();
         // What a block whose bare names a base class declares still lacks, said in place of "declared nowhere".
         var lacking = new Dictionary<SourceLocation, (string Class, IReadOnlyList<string> Bare, IReadOnlySet<string> Read)>();
+        var stubs = new List<StubModels.Request>();
         foreach (var post in failing.GroupBy(f => f.Document))
         {
             var document = models.Around(post.Key);
@@ -89,7 +90,8 @@ internal static class EnclosingClassInference
                     tries.Add((document, WithTags(snippet, baseClass.Type.Name, usings, [package.Package]), 0));
                     continue;
                 }
-                var read = LambdaMembers(root, bare);
+                var readAt = StubModels.LambdaMembers(root, bare, snippet);
+                var read = readAt.Keys.ToHashSet(StringComparer.Ordinal);
                 lacking[snippet.Location] = (baseClass.Type.ToDisplayString(), bare, read);
                 if (read.Count == 0 && unknownTypes.Count == 0)
                 {
@@ -100,6 +102,11 @@ internal static class EnclosingClassInference
                 // Several models may have what the lambdas read: the one their parameter names ('customer => ...'), then the
                 // page's own, then the one most pages declare (the doc set's main model), is tried first.
                 var parameters = LambdaParameters(root, bare);
+                // No declared model fits, or none compiles: a stub model of what the lambdas read (StubModels), tried after these.
+                if (unknownTypes.Count == 0 && StubModels.MayStub(root, read) && StubModels.NameFor(parameters, [.. settings.References,
+                    .. package.Compile.Select(p => MetadataReference.CreateFromFile(p))]) is { } stubName)
+                    stubs.Add(new(document, WithTags(snippet, $"{baseClass.Type.Name}<{stubName}>", [.. usings, StubModels.NamespaceFor(
+                        snippet.Location)], [package.Package]), stubName, StubModels.NamespaceFor(snippet.Location), root, readAt));
                 var fitting = local.Where(m => read.IsSubsetOf(m.Members))
                     .OrderBy(m => parameters.Contains(m.Name, StringComparer.OrdinalIgnoreCase) ? 0 : 1)
                     .ThenBy(m => m.Page == post.Key.Snippets.DisplayPath ? 0 : 1)
@@ -122,6 +129,12 @@ internal static class EnclosingClassInference
         var ranks = tries.GroupBy(t => TryKey(t.Snippet)).ToDictionary(g => g.Key, g => g.Min(t => t.Rank));
         var passed = results.Where(r => r.Status == SnippetStatus.Passed).GroupBy(r => r.Snippet.Location)
             .Select(block => block.MinBy(r => ranks[TryKey(r.Snippet)])!).ToList();
+        foreach (var (stubbed, stub) in await StubModels.TryAsync(
+            verifier, [.. stubs.Where(s => passed.All(p => p.Snippet.Location != s.Snippet.Location))], cancellationToken).ConfigureAwait(false))
+        {
+            passed.Add(stubbed);
+            models.Add(stub);
+        }
         var notes = lacking.Where(l => passed.All(p => p.Snippet.Location != l.Key)).ToDictionary(l => l.Key, l => new AdoptNote(l.Key,
             $"{string.Join(", ", l.Value.Bare.Select(n => $"'{n}'"))} {(l.Value.Bare.Count == 1 ? "is a member" : "are members")} of " +
             $"{l.Value.Class}, " +
@@ -183,24 +196,6 @@ internal static class EnclosingClassInference
             i => i.Expression is SimpleNameSyntax name && bare.Contains(name.Identifier.ValueText))
             .SelectMany(i => i.ArgumentList.Arguments.Select(a => a.Expression).OfType<SimpleLambdaExpressionSyntax>())
             .Select(l => l.Parameter.Identifier.ValueText).ToHashSet(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The members the lambdas passed to the bare calls read off their parameter (<c>x =&gt; x.Surname</c>: <c>Surname</c>).</summary>
-    private static HashSet<string> LambdaMembers(CompilationUnitSyntax root, IReadOnlyList<string> bare)
-    {
-        var members = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>()
-            .Where(i => i.Expression is SimpleNameSyntax name && bare.Contains(name.Identifier.ValueText)))
-        {
-            foreach (var lambda in invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<SimpleLambdaExpressionSyntax>())
-            {
-                var parameter = lambda.Parameter.Identifier.ValueText;
-                foreach (var access in lambda.Body.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
-                    .Where(a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == parameter))
-                    members.Add(access.Name.Identifier.ValueText);
-            }
-        }
-        return members;
-    }
 
     /// <summary>
     /// The one class of <paramref name="found"/>'s assemblies a class may derive from (public, not sealed, a

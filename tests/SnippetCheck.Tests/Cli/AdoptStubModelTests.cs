@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 54, models from use: bare rules over a model no page declares (<c>RuleFor(x =&gt; x.CreditLimit).GreaterThan(0);</c>)
+/// compile over a stub model adopt writes into the config's hiddenCode, one per block, each member typed by trial. The
+/// stub absorbs no mutant of a library call: a misspelt rule, an argument too many, a renamed base-class member all fail.
+/// </summary>
+public sealed partial class AdoptStubModelTests
+{
+    [GeneratedRegex(@"<!-- snippetcheck: compile base=AbstractValidator<(\w+)> usings=FluentValidation,DocModels\.Stubs\.RulesL(\d+) packages=FluentValidation -->")]
+    private static partial Regex StubTag();
+
+    private const string Rules = "# Rules\n\n```csharp\nRuleFor(x => x.Surname).NotNull();\n```\n\n" +
+        "```csharp\nRuleFor(customer => customer.CreditLimit).GreaterThan(0);\n```\n\n" +
+        "```csharp\nRuleFor(x => x.Amount).PrecisionScale(4, 2, false);\nRuleFor(x => x.Surname).NotEmpty();\n```\n";
+
+    [Fact]
+    public void Bare_rules_over_an_undeclared_model_compile_over_a_stub_typed_by_trial_and_every_mutant_of_a_library_call_fails()
+    {
+        using var folder = new TempFolder();
+        folder.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
+        folder.Write("rules.md", Rules);
+
+        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var rules = File.ReadAllText(Path.Combine(folder.Path, "rules.md"));
+        Assert.Equal(["Model@3", "Customer@7", "Model@11"], StubTag().Matches(rules).Select(m => $"{m.Groups[1].Value}@{m.Groups[2].Value}"));
+        // Only hidden comments in the page; the stubs, each member of the first type it compiles with, in the config.
+        Assert.Equal(Rules, string.Join('\n', rules.Split('\n').Where(l => !l.StartsWith("<!-- snippetcheck:", StringComparison.Ordinal))));
+        var config = File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json"));
+        foreach (var member in new[] { "public string Surname", "public int CreditLimit", "public decimal Amount", "namespace DocModels.Stubs.RulesL11" })
+            Assert.Contains(member, config, StringComparison.Ordinal);
+
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("3 passed, 0 failed, 0 ignored, 0 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+
+        // A misspelt rule, a renamed base-class member, an argument too many, a misspelt call chained on a stub's member.
+        foreach (var (from, to) in new[] { ("NotNull()", "NotNul()"), ("RuleFor(customer", "RuleFr(customer"), ("GreaterThan(0)", "GreaterThan(0, 1)"),
+                     ("PrecisionScale(4, 2, false)", "PrecisionScale(4, 2, false, 1)"), (".NotEmpty()", ".NotEmptyq()"), ("GreaterThan(0)", "GreaterThan(\"0\")") })
+        {
+            File.WriteAllText(Path.Combine(folder.Path, "rules.md"), rules.Replace(from, to, StringComparison.Ordinal));
+            var mutant = CliRunner.Run(folder.Path, "verify", "--no-cache");
+            Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
+        }
+    }
+
+    /// <summary>
+    /// Members no bare call's lambda reads (a chained call's lambda, a rule nested in a top-level <c>When</c>) are found
+    /// from the compiler's CS1061 on the stub and typed by trial, each by the errors on its own statement.
+    /// </summary>
+    [Fact]
+    public void Members_a_chained_lambda_or_a_nested_rule_reads_are_found_and_typed_and_mutants_still_fail()
+    {
+        using var folder = new TempFolder();
+        folder.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
+        const string Page = "# Rules\n\n```csharp\nRuleFor(customer => customer.Password).Equal(customer => customer.PasswordConfirmation);\n```\n\n" +
+            "```csharp\nWhen(customer => customer.IsPreferred, () => {\n   RuleFor(customer => customer.CustomerDiscount).GreaterThan(0);\n" +
+            "   RuleFor(customer => customer.CreditCardNumber).NotNull();\n});\n```\n";
+        folder.Write("rules.md", Page);
+
+        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var rules = File.ReadAllText(Path.Combine(folder.Path, "rules.md"));
+        Assert.Equal(["Customer@3", "Customer@7"], StubTag().Matches(rules).Select(m => $"{m.Groups[1].Value}@{m.Groups[2].Value}"));
+        var config = File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json"));
+        foreach (var member in new[] { "public string PasswordConfirmation", "public bool IsPreferred", "public int CustomerDiscount" })
+            Assert.Contains(member, config, StringComparison.Ordinal);
+        foreach (var (from, to) in new[] { (".Equal(customer", ".Equl(customer"), ("When(customer", "Whn(customer"), ("GreaterThan(0)", "GreaterThan(0, 1)") })
+        {
+            File.WriteAllText(Path.Combine(folder.Path, "rules.md"), rules.Replace(from, to, StringComparison.Ordinal));
+            var mutant = CliRunner.Run(folder.Path, "verify", "--no-cache");
+            Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
+        }
+    }
+}
