@@ -296,7 +296,8 @@ public static class Adopter
                     {
                         failures.Add(failed);
                         causes.Add(UnverifiedCause.Of(failed, packageLookedFor: packageNotes.Count > 0, unrestorable));
-                        if (RotReport.Of(document.Snippets.Source.Document, snippet, failed) is { } suspected) rot.Add(suspected);
+                        var known = rot.Any(r => r.Block == snippet.Location);
+                        if (!known && RotReport.Of(document.Snippets.Source.Document, snippet, failed) is { } suspected) rot.Add(suspected);
                     }
                     continue;
                 }

@@ -12,9 +12,13 @@ namespace SnippetCheck.Adoption;
 /// <c>new MapperConfiguration(cfg =&gt; …)</c>, whose one-argument constructor its newest major dropped. A block that fails with
 /// the newest version on a member or constructor of the package (CS1729, CS7036, CS1061, CS0117, CS1501, CS1503) is tried
 /// with the newest version of each older major, newest first; when one passes, the block is verified at that version, and the
-/// difference is suspected rot, never hidden: "verifies with AutoMapper 14.0.0 but fails with 17.0.0". When the older
-/// version passes more of the post's package blocks than the newest does, it is the doc set's version: the blocks that
-/// pass with it take it, and the later passes find the package at it, so the config gets one pin.
+/// difference is suspected rot, never hidden: "verifies with AutoMapper 14.0.0 but fails with 17.0.0". Only docs written
+/// for the older major are verified at it: when it passes more than twice as many of the package's blocks as the newest,
+/// it is the doc set's version (the blocks that pass with it take it, the later passes find the package at it, and the
+/// config gets one pin). Otherwise the newest stays, and the blocks that fail with it stay unverified, their rot listed
+/// (a removed name's own evidence, with its [Obsolete] advice, replaces this one): pinning a doc set that mostly works
+/// with the newest to an old major would hide its rot. An upgrade guide's blocks show the old API on purpose
+/// (RemovedApiRot guards them): they are neither tried nor counted.
 /// </summary>
 internal sealed partial class PackageInference
 {
@@ -38,6 +42,7 @@ internal sealed partial class PackageInference
         Verifier verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> tries,
         Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
     {
+        tries = [.. tries.Where(t => !RemovedApiRot.PageSaysItIsGone(t.Document.Snippets.Source.Document, t.Snippet.Block))];
         var changed = tries.Where(t => latest.GetValueOrDefault(t.Snippet.Location) is { Status: SnippetStatus.Failed } r && IsApiChange(r)).ToList();
         foreach (var newest in changed.SelectMany(t => t.Packages).DistinctBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList())
         {
@@ -75,14 +80,13 @@ internal sealed partial class PackageInference
         var rescued = results.Where(r => r.Status == SnippetStatus.Passed && before[r.Snippet.Location].Status == SnippetStatus.Failed).ToList();
         if (rescued.Count == 0) return false;
         var passedNewest = before.Values.Count(r => r.Status == SnippetStatus.Passed);
-        var docSetVersion = results.Count(r => r.Status == SnippetStatus.Passed) > passedNewest;
+        var docSetVersion = results.Count(r => r.Status == SnippetStatus.Passed) > 2 * passedNewest;
         foreach (var result in rescued)
         {
             var error = before[result.Snippet.Location].Diagnostics.First(d => d.IsError);
             _olderMajorRot[result.Snippet.Location] = new SuspectedRot(error.Location, error.Id, error.Message, RotEvidence.KnownApi,
                 $"verifies with {older.Package.Id} {older.Package.Version} but fails with {newest.Package.Version}, the newest")
                 { Block = result.Snippet.Location, LastVersion = older.Package.Version };
-            latest[result.Snippet.Location] = result;
         }
         if (!docSetVersion) return true;
         foreach (var result in results.Where(r => r.Status == SnippetStatus.Passed)) latest[result.Snippet.Location] = result;

@@ -45,9 +45,12 @@ internal static partial class RemovedApiRot
         }
         if (work.Count == 0) return files;
         var search = RemovedNames.For(folder);
+        var docSets = new DocSet(documents.Select(d => d.Snippets));
+        var declared = documents.GroupBy(d => docSets.Of(d.Snippets)).ToDictionary(g => g.Key, g => RotEvidence.DeclaredNames(
+            string.Join('\n', g.SelectMany(d => d.Snippets.Snippets).SelectMany(s => s.Code).Select(l => l.Text))));
         var found = await Task.WhenAll(work.Select(async w =>
         {
-            foreach (var (error, name, packages) in Names(w.Failed, w.Packages))
+            foreach (var (error, name, packages) in Names(w.Failed, w.Packages, declared[docSets.Of(w.Document.Snippets)]))
             {
                 foreach (var package in packages)
                 {
@@ -115,12 +118,15 @@ internal static partial class RemovedApiRot
     /// The names a failed block uses that a package may have removed, each with the error that names it and the packages
     /// to look in: a member a package's type lacks (CS0117, CS1061, on the block's packages), a namespace under a
     /// package's root (CS0234), a name nothing declares (CS0103, CS0246, in PascalCase, on the post's packages). The
-    /// block's own types and methods are never looked for.
+    /// block's own types and methods are never looked for, nor those another block of its doc set declares
+    /// (<paramref name="docSetDeclared"/>): a docs' own <c>Request</c> is no package's removed type, though an old
+    /// version of one of its packages had a type so named.
     /// </summary>
     internal static IEnumerable<(Diagnostic Error, ApiName Name, IReadOnlyList<PackageRequest> Packages)> Names(
-        SnippetResult failed, IReadOnlyList<PackageRequest> postPackages)
+        SnippetResult failed, IReadOnlyList<PackageRequest> postPackages, IReadOnlySet<string> docSetDeclared)
     {
         var own = RotEvidence.DeclaredNames(string.Join('\n', failed.Snippet.Code.Select(l => l.Text)));
+        own.UnionWith(docSetDeclared);
         var blockPackages = failed.Snippet.Tags.Packages;
         IReadOnlyList<PackageRequest> all = [.. blockPackages.Concat(postPackages).DistinctBy(p => p.Id, StringComparer.OrdinalIgnoreCase)];
         foreach (var error in failed.Diagnostics.Where(d => d.IsError))

@@ -30,8 +30,8 @@ public sealed class AdoptJsonReport(JsonDocument document)
 {
     public JsonElement Summary => document.RootElement.GetProperty("summary");
 
-    /// <summary>Each block adopt looked at, by the line of its opening fence.</summary>
-    public IReadOnlyDictionary<int, JsonElement> Blocks { get; } =
+    /// <summary>Each block adopt looked at, by the line of its opening fence: of a report on one file (read when asked).</summary>
+    public IReadOnlyDictionary<int, JsonElement> Blocks =>
         document.RootElement.GetProperty("blocks").EnumerateArray().ToDictionary(b => b.GetProperty("line").GetInt32());
 
     /// <summary>The blocks adopt suspects of rot, in the report's order.</summary>
