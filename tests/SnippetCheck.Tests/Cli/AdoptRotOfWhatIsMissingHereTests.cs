@@ -5,7 +5,7 @@ namespace SnippetCheck.Tests.Cli;
 
 /// <summary>
 /// Suspected rot is a claim about the docs: adopt never makes it of what is only missing here (seen on FastEndpoints'
-/// docs, 19 false claims). On a local feed, Rot.Own 1.0.0 declares a <c>Request</c> type with a <c>Title</c> and 2.0.0
+/// docs: 17 of the 19 it listed). On a local feed, Rot.Own 1.0.0 declares a <c>Request</c> type with a <c>Title</c> and 2.0.0
 /// does not: a block that reads a <c>Title</c> the docs' own <c>Request</c> (declared, differently, on two other pages)
 /// lacks is no use of a removed type;
 /// and <c>using Rot.Own.Extras;</c>, whose package the post installs and no source has, is no namespace Rot.Own lost.
