@@ -11,8 +11,8 @@ namespace SnippetCheck.Adoption;
 /// Docs written for an older major of their package (issue 54): AutoMapper's pages create
 /// <c>new MapperConfiguration(cfg =&gt; …)</c>, whose one-argument constructor its newest major dropped. A block that fails with
 /// the newest version on a member or constructor of the package (CS1729, CS7036, CS1061, CS0117, CS1501, CS1503) is tried
-/// with the newest version of each older major, newest first; when one passes, the block is verified at that version, and the
-/// difference is suspected rot, never hidden: "verifies with AutoMapper 14.0.0 but fails with 17.0.0". Only docs written
+/// with the newest version of each older major, newest first; when one passes, the difference is suspected rot, never
+/// hidden: "verifies with AutoMapper 14.0.0 but fails with 17.0.0". Only docs written
 /// for the older major are verified at it: when it passes more than twice as many of the package's blocks as the newest,
 /// it is the doc set's version (the blocks that pass with it take it, the later passes find the package at it, and the
 /// config gets one pin). Otherwise the newest stays, and the blocks that fail with it stay unverified, their rot listed
