@@ -48,16 +48,20 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 echo "pack: SnippetCheck $version for ${rids//;/, } into $output"
-# MSBuild reads ';' in a -p value as a list separator of its own; %3B is the escaped form.
-dotnet pack "$release_root/src/SnippetCheck.Cli" -c Release -p:Version="$version" -p:SnippetCheckToolRids="${rids//;/%3B}" -o "$output" -nologo
+# The same options for each package. MSBuild reads ';' in a -p value as a list separator of its own; %3B is the escaped
+# form. RunAnalyzers=false: the analyzers and code style (Directory.Build.props) check the source, never the packages,
+# and a release's build-and-test.sh has just run them on this commit in Release (CI's build runs them on every commit);
+# here they ran again on every project the pack compiles, in ToolInstallTests too. Source generators still run.
+pack_options=(-c Release -p:Version="$version" -p:SnippetCheckToolRids="${rids//;/%3B}" -p:RunAnalyzers=false -o "$output" -nologo)
+dotnet pack "$release_root/src/SnippetCheck.Cli" "${pack_options[@]}"
 expected="SnippetCheck.$version.nupkg"
 if $msbuild; then
   # Its restore walks into the CLI, which restores the tool's RIDs: the same list, or it downloads every runtime pack.
-  dotnet pack "$release_root/src/SnippetCheck.MSBuild" -c Release -p:Version="$version" -p:SnippetCheckToolRids="${rids//;/%3B}" -o "$output" -nologo
+  dotnet pack "$release_root/src/SnippetCheck.MSBuild" "${pack_options[@]}"
   expected="$expected SnippetCheck.MSBuild.$version.nupkg"
 fi
 # The Markdig extension for site generators (docs/render.md): a plain library, packed with every release.
-dotnet pack "$release_root/src/SnippetCheck.Markdig" -c Release -p:Version="$version" -p:SnippetCheckToolRids="${rids//;/%3B}" -o "$output" -nologo
+dotnet pack "$release_root/src/SnippetCheck.Markdig" "${pack_options[@]}"
 expected="$expected SnippetCheck.Markdig.$version.nupkg"
 
 IFS=';'
