@@ -116,7 +116,7 @@ public static class Adopter
         var inClass = ByBlock(inClassResults);
 
         // Pass 1e': members out of a class deriving from a package's base class ('public override void Configure() { Post(…); }').
-        foreach (var (key, result) in ByBlock(await MemberBaseInference.TryAsync(verifier, packageInference, [.. untagged
+        foreach (var (key, result) in ByBlock(await MemberBaseInference.TryAsync(verifier, packageInference, models, [.. untagged
             .Select(u => (u.Document, Failed: LastFailure(Key(u.Snippet))))
             .Where(f => f.Failed is { Status: SnippetStatus.Failed, Snippet.Tags.Members: true } && !inClass.ContainsKey(Key(f.Failed.Snippet)))
             .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false))) inClass[key] = result;

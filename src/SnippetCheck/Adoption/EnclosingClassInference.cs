@@ -87,7 +87,9 @@ internal static class EnclosingClassInference
                 IReadOnlyList<string> usings = baseNamespace is null ? [] : [baseNamespace];
                 if (baseClass.Type.Arity == 0)
                 {
-                    tries.Add((document, WithTags(snippet, baseClass.Type.Name, usings, [package.Package]), 0));
+                    // A class over ASP.NET Core's types (FastEndpoints' endpoints) compiles only against them, as the reader's web project does.
+                    tries.Add((document, WithTags(snippet, baseClass.Type.Name, usings, [package.Package]) is var tried
+                        && MemberBaseInference.NeedsAspNetCore(baseClass.Type) ? tried with { Tags = tried.Tags with { WebSdk = true } } : tried, 0));
                     continue;
                 }
                 var readAt = StubModels.LambdaMembers(root, bare, snippet);
@@ -201,7 +203,8 @@ internal static class EnclosingClassInference
     /// The one class of <paramref name="found"/>'s assemblies a class may derive from (public, not sealed, a
     /// parameterless constructor it can call, at most one type parameter) that has every one of
     /// <paramref name="bare"/> as an instance member a derived class can use (a method for a call, a settable property or
-    /// field for an assignment); of several along one line of inheritance, the base-most. Null when none, or several.
+    /// field for an assignment); of several along one line of inheritance, the base-most; of several such, the only one
+    /// with the fewest type parameters. Null when none, or no one such.
     /// </summary>
     private static (INamedTypeSymbol Type, PackageInference.Found Package)? BaseClassFor(
         IReadOnlyList<string> bare, IReadOnlyList<PackageInference.Found> found,
@@ -210,7 +213,8 @@ internal static class EnclosingClassInference
         var candidates = new List<(INamedTypeSymbol Type, PackageInference.Found Package)>();
         foreach (var package in found)
         {
-            foreach (var type in ClassesOf(package, framework).Where(t => bare.All(n => HasUsableMember(t, n))))
+            // One type argument at most: it is read from the block's lambdas (MemberBaseInference closes wider ones).
+            foreach (var type in ClassesOf(package, framework).Where(t => t.Arity <= 1 && bare.All(n => HasUsableMember(t, n))))
                 candidates.Add((type, package));
         }
         // A package's dependencies are among its compile assemblies: one class seen through several packages is one
@@ -220,7 +224,10 @@ internal static class EnclosingClassInference
                 c => string.Equals(c.Package.Package.Id, c.Type.ContainingAssembly.Identity.Name, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
                 .ThenBy(c => c.Package.Compile.Count).First())];
         var baseMost = candidates.Where(c => !candidates.Any(o => !ReferenceEquals(o.Type, c.Type) && DerivesFrom(c.Type, o.Type))).ToList();
-        return baseMost.Count == 1 ? baseMost[0] : null;
+        // Several, none below another (FastEndpoints' EndpointWithoutRequest, Endpoint<TRequest>, each over Endpoint<,>):
+        // the one that needs no type argument, when it is alone in that.
+        var general = baseMost.Where(c => c.Type.Arity == baseMost.Min(o => o.Type.Arity)).ToList();
+        return general.Count == 1 ? general[0] : null;
     }
 
     internal static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol other)
@@ -271,7 +278,7 @@ internal static class EnclosingClassInference
     private static bool IsDerivable(INamedTypeSymbol type)
     {
         if (type.TypeKind != TypeKind.Class || type.DeclaredAccessibility != Accessibility.Public || type.IsSealed || type.IsStatic
-            || type.Arity > 1) return false;
+            || type.Arity > 2) return false;
         // An abstract member left to implement fails the compile (CS0534): no proposal then, which is right.
         return type.InstanceConstructors.Any(
             c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal &&

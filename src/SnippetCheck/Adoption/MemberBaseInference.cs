@@ -18,18 +18,23 @@ namespace SnippetCheck.Adoption;
 /// </summary>
 internal static class MemberBaseInference
 {
-    /// <summary>The most base classes tried for one block.</summary>
-    private const int MaxBases = 4;
+    /// <summary>The most base classes tried for one block, and the most ways (a base class with its type arguments) in all.</summary>
+    private const int MaxBases = 4, MaxTries = 6;
 
     /// <summary>Each failed <c>members</c> block that passes inside an inferred base class: its passing result. Others are left out.</summary>
     /// <param name="failing">Untagged blocks whose last failure was as <c>members</c>.</param>
-    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, PackageInference packages,
+    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, PackageInference packages, DocModels models,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
         var tries = new List<(PreparedDocument Document, Snippet Snippet, int Rank)>();
         foreach (var post in failing.Where(f => f.Failed.Snippet.Tags is { Members: true, Base: null }).GroupBy(f => f.Document))
         {
             IReadOnlyList<PackageInference.Found>? found = null;
+            // The page's own models (its request and response DTOs) before its doc set's: another page's MyRequest is not this one's.
+            var docSet = packages.DocSets.Of(post.Key.Snippets);
+            var docSetModels = models.Types.Where(t => packages.DocSets.Of(t.Page) == docSet).ToList();
+            var pageModels = docSetModels.Where(t => t.Page == post.Key.Snippets.DisplayPath).ToList();
+            var document = models.Around(post.Key);
             foreach (var (_, failed) in post)
             {
                 var snippet = failed.Snippet;
@@ -37,19 +42,21 @@ internal static class MemberBaseInference
                 var members = ParsedMembers(snippet, settings.ParseOptions);
                 if (members is null || BaseNeeds(failed, snippet, members) is not { } needs) continue;
                 found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
-                foreach (var (candidate, rank) in Candidates(needs, found, settings.References).Take(MaxBases).Select((c, i) => (c, i)))
+                var unknownTypes = failed.Diagnostics.Where(d => d.Id == "CS0246").Select(d => UsingInference.IdentifierAt(snippet, d.Location))
+                    .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+                var ways = Candidates(needs, found, settings.References).Take(MaxBases).SelectMany(candidate => BaseTypeArguments.For(
+                    candidate.Type, members, unknownTypes, pageModels, docSetModels).Select(way => (Candidate: candidate, Way: way))).Take(MaxTries);
+                foreach (var ((type, package), way, rank) in ways.Select((w, i) => (w.Candidate, w.Way, i)))
                 {
-                    var type = candidate.Type;
-                    var name = type.Arity == 0 ? type.Name : $"{type.Name}<{TypeArgument(type, members) ?? "object"}>";
                     var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-                    tries.Add((post.Key, snippet with
+                    tries.Add((way.Usings.Count > 0 ? document : post.Key, snippet with
                     {
                         Tags = snippet.Tags with
                         {
                             Kind = SnippetKind.Compile,
-                            Base = name,
-                            Usings = ns is null ? snippet.Tags.Usings : [.. snippet.Tags.Usings.Append(ns).Distinct(StringComparer.Ordinal)],
-                            Packages = [.. snippet.Tags.Packages.Append(candidate.Package.Package with { Location = snippet.Location })
+                            Base = way.Base,
+                            Usings = [.. snippet.Tags.Usings.Concat(ns is null ? [] : [ns]).Concat(way.Usings).Distinct(StringComparer.Ordinal)],
+                            Packages = [.. snippet.Tags.Packages.Append(package.Package with { Location = snippet.Location })
                                 .DistinctBy(p => p.Key)],
                             // A class over ASP.NET Core's types compiles only against them, as the reader's web project does.
                             WebSdk = snippet.Tags.WebSdk || NeedsAspNetCore(type),
@@ -143,31 +150,8 @@ internal static class MemberBaseInference
         }
     }
 
-    /// <summary>
-    /// The type argument of a one-parameter class, read from an override whose base method takes it: the block's
-    /// <c>HandleAsync(LoginRequest req, …)</c> over the base's <c>HandleAsync(TRequest req, …)</c>. Null when none says.
-    /// </summary>
-    private static string? TypeArgument(INamedTypeSymbol type, IReadOnlyList<MemberDeclarationSyntax> members)
-    {
-        var parameter = type.TypeParameters[0];
-        foreach (var method in members.OfType<MethodDeclarationSyntax>().Where(m => m.Modifiers.Any(SyntaxKind.OverrideKeyword)))
-        {
-            var written = method.ParameterList.Parameters;
-            var name = method.Identifier.ValueText;
-            foreach (var baseMethod in MembersUpTo(type, name).OfType<IMethodSymbol>().Where(m => m.Parameters.Length == written.Count))
-            {
-                for (var i = 0; i < written.Count; i++)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(baseMethod.Parameters[i].Type, parameter) && written[i].Type is { } argument)
-                        return argument.ToString();
-                }
-            }
-        }
-        return null;
-    }
-
     /// <summary>True when the class's assembly is built against ASP.NET Core, whose types its members use.</summary>
-    private static bool NeedsAspNetCore(INamedTypeSymbol type) =>
+    internal static bool NeedsAspNetCore(INamedTypeSymbol type) =>
         type.ContainingAssembly.Modules
             .Any(m => m.ReferencedAssemblies.Any(a => a.Name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)));
 }
