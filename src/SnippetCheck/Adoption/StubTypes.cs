@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Driver;
@@ -37,8 +40,8 @@ internal static class StubTypes
                 if (UnknownTypes(root, snippet, [.. failed.Diagnostics.Where(d => d.IsError)]) is not { } types) continue;
                 found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
                 // Never a name the framework, a package of the page or a page declares: a stub stands only for what nothing shows.
-                if (types.Any(t => UsingInference.NamespacesOf(t, settings.References, []).Count > 0 || found.Any(f => f.Names.Contains(t))
-                    || models.Types.Any(m => m.Name == t))) continue;
+                if (types.Any(t => UsingInference.NamespacesOf(t, settings.References, []).Count > 0
+                    || found.Any(f => TypeNamesOf(f, settings.References).Contains(t)) || models.Types.Any(m => m.Name == t))) continue;
                 var ns = StubModels.NamespaceFor(snippet.Location);
                 var members = Selected(root, types);
                 if (!StubModels.NoneCalled(root, [.. members.Select(StubModels.MemberOf)])) continue;
@@ -56,6 +59,22 @@ internal static class StubTypes
         }
         return passed;
     }
+
+    private static readonly ConcurrentDictionary<string, IReadOnlySet<string>> TypeNames = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The names of a package's public types, exactly: NUnit's <c>OrderAttribute</c> is no <c>Order</c> (though
+    /// <see cref="PackageInference.Found.Names"/> holds it as <c>[Order]</c> names it), so a Bogus README's <c>Order</c> is still a stub.
+    /// </summary>
+    private static IReadOnlySet<string> TypeNamesOf(PackageInference.Found package, ImmutableArray<MetadataReference> framework) =>
+        TypeNames.GetOrAdd(package.Package.Key, _ =>
+        {
+            var own = package.Compile.Select(p => MetadataReference.CreateFromFile(p)).ToList();
+            var compilation = CSharpCompilation.Create("stub-index", references: [.. framework, .. own]);
+            return own.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>()
+                .SelectMany(a => UsingInference.PublicNames(a.GlobalNamespace)).Select(n => n.Key)
+                .Where(k => !k.StartsWith(UsingInference.ExtensionKey)).ToHashSet(StringComparer.Ordinal);
+        });
 
     /// <summary>
     /// The names of the block's CS0246 errors, when those are its only unknown names and each is used as a type only, one
