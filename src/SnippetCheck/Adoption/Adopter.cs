@@ -121,6 +121,12 @@ public static class Adopter
             .Where(f => f.Failed is { Status: SnippetStatus.Failed, Snippet.Tags.Members: true } && !inClass.ContainsKey(Key(f.Failed.Snippet)))
             .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false))) inClass[key] = result;
 
+        // Pass 1e'': a package's calls on types no page declares ('new Faker<Order>()'), over stubs of them (StubTypes).
+        foreach (var (key, result) in ByBlock(await StubTypes.TryAsync(verifier, packageInference, models, [.. untagged
+            .Select(u => (u.Document, Failed: withPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
+            .Where(f => f.Failed?.Status == SnippetStatus.Failed && !inClass.ContainsKey(Key(f.Failed.Snippet)))
+            .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false))) inClass[key] = result;
+
         // Pass 1f: fragments on receivers the doc set declares elsewhere ('app', 'bld', 'table'), given on hidden lines (Receivers).
         var receivers = adoptable.GroupBy(d => packageInference.DocSets.Of(d.Snippets)).ToDictionary(
             g => g.Key, g => Receivers.Of(g.Select(d => d.Snippets)));

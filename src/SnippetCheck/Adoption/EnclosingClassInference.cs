@@ -92,8 +92,7 @@ internal static class EnclosingClassInference
                         && MemberBaseInference.NeedsAspNetCore(baseClass.Type) ? tried with { Tags = tried.Tags with { WebSdk = true } } : tried, 0));
                     continue;
                 }
-                var readAt = StubModels.LambdaMembers(root, bare, snippet);
-                var read = readAt.Keys.ToHashSet(StringComparer.Ordinal);
+                var read = StubModels.LambdaMembers(root, bare);
                 lacking[snippet.Location] = (baseClass.Type.ToDisplayString(), bare, read);
                 if (read.Count == 0 && unknownTypes.Count == 0)
                 {
@@ -108,7 +107,8 @@ internal static class EnclosingClassInference
                 if (unknownTypes.Count == 0 && StubModels.MayStub(root, read) && StubModels.NameFor(parameters, [.. settings.References,
                     .. package.Compile.Select(p => MetadataReference.CreateFromFile(p))]) is { } stubName)
                     stubs.Add(new(document, WithTags(snippet, $"{baseClass.Type.Name}<{stubName}>", [.. usings, StubModels.NamespaceFor(
-                        snippet.Location)], [package.Package]), stubName, StubModels.NamespaceFor(snippet.Location), root, readAt));
+                        snippet.Location)], [package.Package]), [stubName], StubModels.NamespaceFor(snippet.Location), root,
+                        [.. read.Select(m => $"{stubName}.{m}")]));
                 var fitting = local.Where(m => read.IsSubsetOf(m.Members))
                     .OrderBy(m => parameters.Contains(m.Name, StringComparer.OrdinalIgnoreCase) ? 0 : 1)
                     .ThenBy(m => m.Page == post.Key.Snippets.DisplayPath ? 0 : 1)

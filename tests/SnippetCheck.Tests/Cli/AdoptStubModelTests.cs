@@ -78,4 +78,52 @@ public sealed partial class AdoptStubModelTests
             Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
         }
     }
+
+    private const string Fakers = "# Fakers\n\n```powershell\nInstall-Package Bogus\n```\n\n" +
+        "```csharp\nvar fruit = new[] { \"apple\", \"banana\" };\nvar orderFaker = new Faker<Order>()\n    .StrictMode(true)\n" +
+        "    .RuleFor(o => o.OrderId, f => f.IndexVariable++)\n    .RuleFor(o => o.Item, f => f.PickRandom(fruit))\n" +
+        "    .RuleFor(o => o.Quantity, f => f.Random.Number(1, 10));\nOrder order = orderFaker.Generate();\nConsole.WriteLine(order.Item);\n```\n\n" +
+        "```csharp\nvar faker = new Faker<Order>()\n    .StrictMode(false)\n    .Rules((f, o) =>\n    {\n" +
+        "        o.Quantity = f.Random.Number(1, 4);\n        o.Item = f.Commerce.Product();\n    });\n```\n\n" +
+        "```csharp\nvar order = new Faker<Order>().RuleFor(o => o.Item, f => f.Commerce.Product()).Generate();\norder.Dump();\n```\n";
+
+    /// <summary>
+    /// Bug 5: a package's calls on a type no page declares (<c>new Faker&lt;Order&gt;()</c>) compile over a stub of it, its
+    /// members found from the selectors and the compiler (a bulk <c>Rules((f, o) =&gt; { o.Quantity = … })</c>) and typed by
+    /// trial, one chained call at a time. A member called as a method (<c>order.Dump()</c>) is never stubbed, and every mutant
+    /// of a library call fails. Before StubTypes, adopt left all three blocks untagged ('Order', then CS1593).
+    /// </summary>
+    [Fact]
+    public void A_package_generic_over_an_undeclared_type_compiles_over_a_stub_and_every_mutant_of_a_library_call_fails()
+    {
+        using var folder = new TempFolder();
+        folder.Write("fakers.md", Fakers);
+
+        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var page = File.ReadAllText(Path.Combine(folder.Path, "fakers.md"));
+        Assert.Equal(["7", "18"], Regex.Matches(page, @"<!-- snippetcheck: compile usings=Bogus,DocModels\.Stubs\.FakersL(\d+) packages=Bogus -->")
+            .Select(m => m.Groups[1].Value));
+        Assert.Equal(2, Regex.Count(page, "<!-- snippetcheck:"));
+        var config = File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json"));
+        foreach (var member in new[] { "public int OrderId", "public string Item", "public int Quantity", "namespace DocModels.Stubs.FakersL18" })
+            Assert.Contains(member, config, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dump", config, StringComparison.Ordinal);
+
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("2 passed, 0 failed, 0 ignored, 1 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+
+        // The first library call misspelt, a misspelt call on a member's value, an argument too many, a renamed chained method.
+        foreach (var (from, to) in new[] { ("RuleFor(o => o.OrderId", "RuleFr(o => o.OrderId"), ("PickRandom", "PickRandm"),
+                     ("Number(1, 10)", "Number(1, 10, 3)"), ("StrictMode(false)", "StrictMod(false)"),
+                     ("orderFaker.Generate()", "orderFaker.Generat()"),
+                     ("Product();\n", "Produc();\n"), ("Number(1, 4)", "Number(1, 4, 5)") })
+        {
+            File.WriteAllText(Path.Combine(folder.Path, "fakers.md"), page.Replace(from, to, StringComparison.Ordinal));
+            var mutant = CliRunner.Run(folder.Path, "verify", "--no-cache");
+            Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
+        }
+    }
 }
