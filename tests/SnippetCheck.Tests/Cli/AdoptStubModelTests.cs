@@ -50,6 +50,26 @@ public sealed partial class AdoptStubModelTests
     }
 
     /// <summary>
+    /// A config file is there: adopt never edits one, so it writes no prelude, and a tag naming a stub no one declares would
+    /// fail every verify after it. No stub is proposed; what adopt tags still verifies.
+    /// </summary>
+    [Fact]
+    public void With_a_config_file_no_stub_is_proposed_and_every_block_adopt_tags_verifies()
+    {
+        using var folder = new TempFolder();
+        folder.Write("snippetcheck.json", "{}\n");
+        folder.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
+        folder.Write("rules.md", Rules);
+
+        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        Assert.DoesNotContain("DocModels.Stubs", File.ReadAllText(Path.Combine(folder.Path, "rules.md")), StringComparison.Ordinal);
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+    }
+
+    /// <summary>
     /// Members no bare call's lambda reads (a chained call's lambda, a rule nested in a top-level <c>When</c>) are found
     /// from the compiler's CS1061 on the stub and typed by trial, each by the errors on its own statement.
     /// </summary>
