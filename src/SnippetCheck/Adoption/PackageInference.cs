@@ -88,26 +88,7 @@ internal sealed partial class PackageInference(
                 // A name no package found declares may be the API of a package the post names that could not be restored.
                 var unloadedHere = names.Any(n => char.IsUpper(n[0]) && !packages.Any(p => p.Names.Contains(n))) ? unloaded : [];
                 // A package a source has that would not restore here is a setup problem (Adopter's note), not a name "declared nowhere".
-                if (packages.Count == 0 && named.Count > 0 && Unrestorable(unloadedHere).Count == 0)
-                {
-                    // The post (or the author) names a package, and none found declares what the block lacks: say so,
-                    // so the cause is not mistaken for a fragment.
-                    // Often they are the docs' own types, declared in code the page never shows: the note says no more than it knows.
-                    // A framework type the post does not import ('StringBuilder' without 'using System.Text') is declared, only
-                    // not in scope: said apart, never as "declared nowhere" (issue 54).
-                    var inFramework = names.Where(n => UsingInference.NamespacesOf(n, framework, []).Count > 0).ToList();
-                    var nowhere = names.Except(inFramework, StringComparer.Ordinal).ToList();
-                    if (inFramework.Count > 0)
-                        _notes.Add(new AdoptNote(
-                            snippet.Location, $"{Shown(inFramework)} {(inFramework.Count == 1 ? "is a framework name" : "are framework names")} " +
-                            "the block does not import: a using is missing (usings=NAMESPACE), not a package"));
-                    if (nowhere.Count > 0)
-                        _notes.Add(new AdoptNote(
-                            snippet.Location, $"{Shown(nowhere)} {(nowhere.Count == 1 ? "is" : "are")} declared nowhere the tool can see: not in " +
-                            $"the post, the framework, nor the packages it looked in " +
-                            $"({string.Join(", ", named.Take(3))}{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); " +
-                            "if a package declares them, name it with adopt --package NAME[@VERSION]"));
-                }
+                if (packages.Count == 0 && named.Count > 0 && Unrestorable(unloadedHere).Count == 0) NoteMissing(snippet, names, named, framework);
                 // Its unknown names may be that package's: tolerated as unknown, a misspelt one would pass (issue 54).
                 if (unloadedHere.Count > 0) _unloaded[snippet.Location] = unloadedHere;
                 if (packages.Count == 0) continue;
@@ -119,10 +100,42 @@ internal sealed partial class PackageInference(
         var latest = (await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken)
             .ConfigureAwait(false))
             .ToDictionary(r => r.Snippet.Location);
+        await WithPackageUsingsAsync(verifier, tries, latest, cancellationToken).ConfigureAwait(false);
+        await TryOlderMajorsAsync(verifier, tries, latest, cancellationToken).ConfigureAwait(false);
+        return [.. latest.Values];
+    }
 
-        // The package's types often need its namespace, which the post's readers were told to import elsewhere. A web
-        // block's project imports the Web SDK's namespaces and references ASP.NET Core: its 'Endpoint<…>' is the package's.
-        // The post's own types are passed over: with the package's usings, a session or the check level may give them.
+    /// <summary>
+    /// The post (or the author) names a package, and none found declares what the block lacks: say so, so the cause is not
+    /// mistaken for a fragment. Often they are the docs' own types, declared in code the page never shows: the note says no
+    /// more than it knows. A framework type the post does not import ('StringBuilder' without 'using System.Text') is
+    /// declared, only not in scope: said apart, never as "declared nowhere" (issue 54).
+    /// </summary>
+    private void NoteMissing(Snippet snippet, IReadOnlyList<string> names, IReadOnlyList<string> named, ImmutableArray<MetadataReference> framework)
+    {
+        var inFramework = names.Where(n => UsingInference.NamespacesOf(n, framework, []).Count > 0).ToList();
+        var nowhere = names.Except(inFramework, StringComparer.Ordinal).ToList();
+        if (inFramework.Count > 0)
+            _notes.Add(new AdoptNote(
+                snippet.Location, $"{Shown(inFramework)} {(inFramework.Count == 1 ? "is a framework name" : "are framework names")} " +
+                "the block does not import: a using is missing (usings=NAMESPACE), not a package"));
+        if (nowhere.Count > 0)
+            _notes.Add(new AdoptNote(
+                snippet.Location, $"{Shown(nowhere)} {(nowhere.Count == 1 ? "is" : "are")} declared nowhere the tool can see: not in " +
+                $"the post, the framework, nor the packages it looked in " +
+                $"({string.Join(", ", named.Take(3))}{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); " +
+                "if a package declares them, name it with adopt --package NAME[@VERSION]"));
+    }
+
+    /// <summary>
+    /// The package's types often need its namespace, which the post's readers were told to import elsewhere. A web
+    /// block's project imports the Web SDK's namespaces and references ASP.NET Core: its <c>Endpoint&lt;…&gt;</c> is the package's.
+    /// The post's own types are passed over: with the package's usings, a session or the check level may give them.
+    /// </summary>
+    private static async Task WithPackageUsingsAsync(
+        Verifier verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> tries,
+        Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
+    {
         foreach (var web in (bool[])[false, true])
         {
             IReadOnlyList<string> webPaths = web
@@ -138,8 +151,6 @@ internal sealed partial class PackageInference(
                 .ConfigureAwait(false);
             foreach (var result in results) latest[result.Snippet.Location] = result;
         }
-        await TryOlderMajorsAsync(verifier, tries, latest, cancellationToken).ConfigureAwait(false);
-        return [.. latest.Values];
     }
 
     /// <summary>
