@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using SnippetCheck.Compilation;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Extraction.Snippets;
 using System.Text.RegularExpressions;
@@ -120,4 +123,53 @@ internal static partial class PackageEvidence
 
     [GeneratedRegex(@"\bA\.(Fake|CallTo|Ignored|Dummy)\b|\bA<[^>]+>\.(Ignored|That|_)")]
     private static partial Regex FakeItEasyEvidence();
+
+    /// <summary>What one page names of its packages: its install lines, its test and benchmark attributes, its usings.</summary>
+    public static IEnumerable<IReadOnlyList<PackageCandidate>> Of(SnippetDocument document, ImmutableArray<MetadataReference> framework) =>
+        InstallLines(document.Source.Document.Text).Concat(TestCandidates(document))
+            .Concat(UsingCandidates(document, framework));
+
+    /// <summary>
+    /// For each namespace of the post's <c>using</c> lines that neither the framework nor ASP.NET Core's has, the package
+    /// IDs it suggests, most specific first: the namespace, then shorter prefixes, each also with <c>.Core</c>.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<PackageCandidate>> UsingCandidates(SnippetDocument document, ImmutableArray<MetadataReference> framework)
+    {
+        var known = UsingInference.Namespaces(framework);
+        var web = UsingInference.Namespaces(ReferenceAssemblies.Web);
+        var namespaces = document.Snippets
+            .SelectMany(s => s.Block.Lines.Select(l => UsingLine().Match(l.Text)))
+            .Where(m => m.Success)
+            .Select(m => (Name: m.Groups["name"].Value, Static: m.Groups["static"].Success))
+            .Distinct();
+        // A namespace the post declares itself ('namespace N1 { … }' of the C# standard, then 'using N1;') is no package's.
+        var declared = document.Snippets
+            .SelectMany(s => s.Block.Lines.Select(l => NamespaceLine().Match(l.Text)))
+            .Where(m => m.Success).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, isStatic) in namespaces)
+        {
+            if (declared.Any(d => IsSameOrNested(name, d) || IsSameOrNested(d, name))) continue;
+            // 'using static System.Console;' names a type: its namespace is what a package would bring.
+            var parts = name.Split('.')[..^(isStatic ? 1 : 0)];
+            var group = new List<PackageCandidate>();
+            if (PackageOfNamespace(string.Join('.', parts)) is { } package) group.Add(new PackageCandidate(package, null));
+            for (var length = parts.Length; length >= 1; length--)
+            {
+                var prefix = string.Join('.', parts.Take(length));
+                if (known.Contains(prefix) || web.Contains(prefix)) break;
+                group.Add(new PackageCandidate(prefix, null));
+                group.Add(new PackageCandidate(prefix + ".Core", null));
+            }
+            if (group.Count > 0) yield return group;
+        }
+    }
+
+    [GeneratedRegex(@"^\s*(global\s+)?using\s+(?<static>static\s+)?(?<name>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)\s*;")]
+    private static partial Regex UsingLine();
+
+    private static bool IsSameOrNested(string name, string outer) =>
+        name == outer || name.StartsWith(outer + ".", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^\s*namespace\s+(?<name>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)\s*[;{]?\s*$")]
+    private static partial Regex NamespaceLine();
 }

@@ -53,8 +53,8 @@ internal sealed partial class PackageInference
             var framework = document.SettingsFor(uses[0].Snippet).References;
             foreach (var version in await OlderMajorsAsync(id, newest.Package.Version, folder, cancellationToken).ConfigureAwait(false))
             {
-                if (await FindAsync(new PackageCandidate(id, version), folder, framework, cancellationToken).ConfigureAwait(false) is not { } older)
-                    continue;
+                var older = await _finder.FindAsync(new PackageCandidate(id, version), folder, framework, cancellationToken).ConfigureAwait(false);
+                if (older is null) continue;
                 if (await TryVersionAsync(verifier, uses, latest, newest, older, cancellationToken).ConfigureAwait(false)) break;
             }
         }
@@ -91,9 +91,7 @@ internal sealed partial class PackageInference
         if (!docSetVersion) return true;
         foreach (var result in results.Where(r => r.Status == SnippetStatus.Passed)) latest[result.Snippet.Location] = result;
         // The later passes (a class, receivers, listings) find the package at the doc set's version.
-        foreach (var key in _found.Keys.Where(k => k.EndsWith('@') && _found[k].Value.IsCompletedSuccessfully
-            && _found[k].Value.Result?.Package.Id.Equals(older.Package.Id, StringComparison.OrdinalIgnoreCase) == true).ToList())
-            _found[key] = new Lazy<Task<Found?>>(Task.FromResult<Found?>(older));
+        _finder.Prefer(older);
         return true;
     }
 
@@ -101,7 +99,7 @@ internal sealed partial class PackageInference
     private async Task<IReadOnlyList<string>> OlderMajorsAsync(string id, string newest, string folder, CancellationToken cancellationToken)
     {
         var major = Major(newest);
-        var versions = await search.StableVersionsAsync(id, folder, cancellationToken).ConfigureAwait(false);
+        var versions = await _finder.StableVersionsAsync(id, folder, cancellationToken).ConfigureAwait(false);
         return [.. PackageSearch.NewestFirst(versions).Where(v => Major(v) < major).DistinctBy(Major).Take(OlderMajorsTried)];
     }
 

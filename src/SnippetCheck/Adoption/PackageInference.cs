@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
@@ -48,10 +46,8 @@ internal sealed partial class PackageInference(
 
     private readonly ConcurrentDictionary<string, IReadOnlyList<IReadOnlyList<PackageCandidate>>> _docSetEvidence = new(StringComparer.Ordinal);
 
-    /// <summary>Restores at once: each is an SDK build, and a cold adopt may try dozens of packages.</summary>
-    private readonly SemaphoreSlim _restores = new(Math.Max(2, Environment.ProcessorCount));
-
-    private readonly ConcurrentDictionary<string, Lazy<Task<Found?>>> _found = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Finds and restores each candidate, once per run.</summary>
+    private readonly PackageFinder _finder = new(restorer, search);
 
     /// <summary>A package that exists and restores, pinned, with the names its own assemblies declare.</summary>
     /// <param name="Compile">The reference assemblies it (and what it depends on) compiles against.</param>
@@ -92,26 +88,7 @@ internal sealed partial class PackageInference(
                 // A name no package found declares may be the API of a package the post names that could not be restored.
                 var unloadedHere = names.Any(n => char.IsUpper(n[0]) && !packages.Any(p => p.Names.Contains(n))) ? unloaded : [];
                 // A package a source has that would not restore here is a setup problem (Adopter's note), not a name "declared nowhere".
-                if (packages.Count == 0 && named.Count > 0 && Unrestorable(unloadedHere).Count == 0)
-                {
-                    // The post (or the author) names a package, and none found declares what the block lacks: say so,
-                    // so the cause is not mistaken for a fragment.
-                    // Often they are the docs' own types, declared in code the page never shows: the note says no more than it knows.
-                    // A framework type the post does not import ('StringBuilder' without 'using System.Text') is declared, only
-                    // not in scope: said apart, never as "declared nowhere" (issue 54).
-                    var inFramework = names.Where(n => UsingInference.NamespacesOf(n, framework, []).Count > 0).ToList();
-                    var nowhere = names.Except(inFramework, StringComparer.Ordinal).ToList();
-                    if (inFramework.Count > 0)
-                        _notes.Add(new AdoptNote(
-                            snippet.Location, $"{Shown(inFramework)} {(inFramework.Count == 1 ? "is a framework name" : "are framework names")} " +
-                            "the block does not import: a using is missing (usings=NAMESPACE), not a package"));
-                    if (nowhere.Count > 0)
-                        _notes.Add(new AdoptNote(
-                            snippet.Location, $"{Shown(nowhere)} {(nowhere.Count == 1 ? "is" : "are")} declared nowhere the tool can see: not in " +
-                            $"the post, the framework, nor the packages it looked in " +
-                            $"({string.Join(", ", named.Take(3))}{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); " +
-                            "if a package declares them, name it with adopt --package NAME[@VERSION]"));
-                }
+                if (packages.Count == 0 && named.Count > 0 && Unrestorable(unloadedHere).Count == 0) NoteMissing(snippet, names, named, framework);
                 // Its unknown names may be that package's: tolerated as unknown, a misspelt one would pass (issue 54).
                 if (unloadedHere.Count > 0) _unloaded[snippet.Location] = unloadedHere;
                 if (packages.Count == 0) continue;
@@ -123,10 +100,42 @@ internal sealed partial class PackageInference(
         var latest = (await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken)
             .ConfigureAwait(false))
             .ToDictionary(r => r.Snippet.Location);
+        await WithPackageUsingsAsync(verifier, tries, latest, cancellationToken).ConfigureAwait(false);
+        await TryOlderMajorsAsync(verifier, tries, latest, cancellationToken).ConfigureAwait(false);
+        return [.. latest.Values];
+    }
 
-        // The package's types often need its namespace, which the post's readers were told to import elsewhere. A web
-        // block's project imports the Web SDK's namespaces and references ASP.NET Core: its 'Endpoint<…>' is the package's.
-        // The post's own types are passed over: with the package's usings, a session or the check level may give them.
+    /// <summary>
+    /// The post (or the author) names a package, and none found declares what the block lacks: say so, so the cause is not
+    /// mistaken for a fragment. Often they are the docs' own types, declared in code the page never shows: the note says no
+    /// more than it knows. A framework type the post does not import ('StringBuilder' without 'using System.Text') is
+    /// declared, only not in scope: said apart, never as "declared nowhere" (issue 54).
+    /// </summary>
+    private void NoteMissing(Snippet snippet, IReadOnlyList<string> names, IReadOnlyList<string> named, ImmutableArray<MetadataReference> framework)
+    {
+        var inFramework = names.Where(n => UsingInference.NamespacesOf(n, framework, []).Count > 0).ToList();
+        var nowhere = names.Except(inFramework, StringComparer.Ordinal).ToList();
+        if (inFramework.Count > 0)
+            _notes.Add(new AdoptNote(
+                snippet.Location, $"{Shown(inFramework)} {(inFramework.Count == 1 ? "is a framework name" : "are framework names")} " +
+                "the block does not import: a using is missing (usings=NAMESPACE), not a package"));
+        if (nowhere.Count > 0)
+            _notes.Add(new AdoptNote(
+                snippet.Location, $"{Shown(nowhere)} {(nowhere.Count == 1 ? "is" : "are")} declared nowhere the tool can see: not in " +
+                $"the post, the framework, nor the packages it looked in " +
+                $"({string.Join(", ", named.Take(3))}{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); " +
+                "if a package declares them, name it with adopt --package NAME[@VERSION]"));
+    }
+
+    /// <summary>
+    /// The package's types often need its namespace, which the post's readers were told to import elsewhere. A web
+    /// block's project imports the Web SDK's namespaces and references ASP.NET Core: its <c>Endpoint&lt;…&gt;</c> is the package's.
+    /// The post's own types are passed over: with the package's usings, a session or the check level may give them.
+    /// </summary>
+    private static async Task WithPackageUsingsAsync(
+        Verifier verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> tries,
+        Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
+    {
         foreach (var web in (bool[])[false, true])
         {
             IReadOnlyList<string> webPaths = web
@@ -142,8 +151,6 @@ internal sealed partial class PackageInference(
                 .ConfigureAwait(false);
             foreach (var result in results) latest[result.Snippet.Location] = result;
         }
-        await TryOlderMajorsAsync(verifier, tries, latest, cancellationToken).ConfigureAwait(false);
-        return [.. latest.Values];
     }
 
     /// <summary>
@@ -187,7 +194,7 @@ internal sealed partial class PackageInference(
     {
         foreach (var candidate in group)
         {
-            if (await FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
+            if (await _finder.FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
         }
         return null;
     }
@@ -214,19 +221,11 @@ internal sealed partial class PackageInference(
 
     private readonly ConcurrentDictionary<SourceLocation, IReadOnlyList<string>> _unloaded = new();
 
-    /// <summary>Why a package found on a source could not be restored here (NuGet's first line), by ID.</summary>
-    private readonly ConcurrentDictionary<string, string> _restoreErrors = new(StringComparer.OrdinalIgnoreCase);
+    /// <inheritdoc cref="PackageFinder.Unrestorable"/>
+    public IReadOnlyList<string> Unrestorable(IReadOnlyList<string> ids) => _finder.Unrestorable(ids);
 
-    /// <summary>
-    /// <c>Verify.Xunit, which could not be restored here (error NU1101: Unable to find package Verify. ...)</c>, or <c>... which no
-    /// package source has</c>: what adopt says of the packages a block's post names that it could not load.
-    /// </summary>
-    /// <summary>Of <paramref name="ids"/>, the packages a source has that could not be restored here: a setup problem.</summary>
-    public IReadOnlyList<string> Unrestorable(IReadOnlyList<string> ids) => [.. ids.Where(_restoreErrors.ContainsKey)];
-
-    public string UnloadedText(IReadOnlyList<string> ids) =>
-        string.Join("; ", ids.Take(3).Select(id => _restoreErrors.TryGetValue(id, out var error)
-            ? $"{id}, which could not be restored here ({error})" : $"{id}, which no package source has"));
+    /// <inheritdoc cref="PackageFinder.UnloadedText"/>
+    public string UnloadedText(IReadOnlyList<string> ids) => _finder.UnloadedText(ids);
 
     /// <summary>
     /// The packages a post names (the author's, its install lines, test attributes and usings, else its doc set's), as
@@ -261,7 +260,7 @@ internal sealed partial class PackageInference(
         // (DocSet.FoldersOf). Own evidence keeps to itself only when a package of it declares a name the blocks lack: an
         // NUnit page beside an xUnit one must not get xunit for its unknown 'Assert', but a page whose only evidence is a
         // link to another package (Polly's chaos/index.md: Microsoft.Extensions.AsyncState) still gets the doc set's.
-        var own = Evidence(document, framework).ToList();
+        var own = PackageEvidence.Of(document, framework).ToList();
         var setEvidence = DocSet.FoldersOf(document).SelectMany(key => FolderEvidence(key, framework)).ToList();
         var statedGroups = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).ToList();
         // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
@@ -289,134 +288,5 @@ internal sealed partial class PackageInference(
 
     /// <summary>What the pages directly in one folder of the run name (once per run: the same for each page below it).</summary>
     private IReadOnlyList<IReadOnlyList<PackageCandidate>> FolderEvidence(string key, ImmutableArray<MetadataReference> framework) =>
-        _docSetEvidence.GetOrAdd(key, _ => [.. docSet.Where(d => DocSet.FolderOf(d) == key).SelectMany(d => Evidence(d, framework))]);
-
-    /// <summary>What one page names of its packages: its install lines, its test and benchmark attributes, its usings.</summary>
-    private static IEnumerable<IReadOnlyList<PackageCandidate>> Evidence(SnippetDocument document, ImmutableArray<MetadataReference> framework) =>
-        PackageEvidence.InstallLines(document.Source.Document.Text).Concat(PackageEvidence.TestCandidates(document))
-            .Concat(UsingCandidates(document, framework));
-
-    /// <summary>How many of a package's newest stable versions are tried before it is given up: each is a restore.</summary>
-    private const int VersionsTried = 3;
-
-    /// <summary>
-    /// The package as its newest stable version that restores for the run's framework (Microsoft.EntityFrameworkCore
-    /// 11 does not restore for net10.0; 10 does), or the version the evidence names.
-    /// </summary>
-    private Task<Found?> FindAsync(
-        PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
-        _found.GetOrAdd($"{candidate.Id}@{candidate.Version}", _ => new Lazy<Task<Found?>>(async () =>
-        {
-            IReadOnlyList<string> versions = candidate.Version is { } named
-                ? [named]
-                : [.. (await search.StableVersionsAsync(candidate.Id, folder, cancellationToken).ConfigureAwait(false)).Take(VersionsTried)];
-            foreach (var version in versions)
-            {
-                var request = new PackageRequest(candidate.Id, version, new SourceLocation("", 0, 0));
-                ResolveOutcome outcome;
-                await _restores.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    outcome = await restorer.ResolveAsync(new PackageSet([request]), web: false, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _restores.Release();
-                }
-                if (outcome.Assets is not { Compile.Count: > 0 } assets)
-                {
-                    if (outcome.Error is { } error) _restoreErrors[candidate.Id] = error.Split('\n')[0].Trim();
-                    continue;
-                }
-                var id = CanonicalId(assets.Compile, candidate.Id);
-                // A version the post names that no source has restores as the nearest higher one (NU1603): adopt pins what
-                // restored, never a version its blocks would not be verified at (SC2018).
-                var served = assets.PackageVersions.GetValueOrDefault(candidate.Id) is { Length: > 0 } resolved
-                    && !DependencyResolver.SameVersion(resolved, version) ? resolved : version;
-                return new Found(request with { Id = id, Version = served }, Names(assets.Compile, framework), assets.Compile);
-            }
-            return null;
-        })).Value;
-
-    /// <summary>
-    /// For each namespace of the post's <c>using</c> lines that neither the framework nor ASP.NET Core's has, the package
-    /// IDs it suggests, most specific first: the namespace, then shorter prefixes, each also with <c>.Core</c>.
-    /// </summary>
-    private static IEnumerable<IReadOnlyList<PackageCandidate>> UsingCandidates(SnippetDocument document, ImmutableArray<MetadataReference> framework)
-    {
-        var known = UsingInference.Namespaces(framework);
-        var web = UsingInference.Namespaces(ReferenceAssemblies.Web);
-        var namespaces = document.Snippets
-            .SelectMany(s => s.Block.Lines.Select(l => UsingLine().Match(l.Text)))
-            .Where(m => m.Success)
-            .Select(m => (Name: m.Groups["name"].Value, Static: m.Groups["static"].Success))
-            .Distinct();
-        // A namespace the post declares itself ('namespace N1 { … }' of the C# standard, then 'using N1;') is no package's.
-        var declared = document.Snippets
-            .SelectMany(s => s.Block.Lines.Select(l => NamespaceLine().Match(l.Text)))
-            .Where(m => m.Success).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
-        foreach (var (name, isStatic) in namespaces)
-        {
-            if (declared.Any(d => IsSameOrNested(name, d) || IsSameOrNested(d, name))) continue;
-            // 'using static System.Console;' names a type: its namespace is what a package would bring.
-            var parts = name.Split('.')[..^(isStatic ? 1 : 0)];
-            var group = new List<PackageCandidate>();
-            if (PackageEvidence.PackageOfNamespace(string.Join('.', parts)) is { } package) group.Add(new PackageCandidate(package, null));
-            for (var length = parts.Length; length >= 1; length--)
-            {
-                var prefix = string.Join('.', parts.Take(length));
-                if (known.Contains(prefix) || web.Contains(prefix)) break;
-                group.Add(new PackageCandidate(prefix, null));
-                group.Add(new PackageCandidate(prefix + ".Core", null));
-            }
-            if (group.Count > 0) yield return group;
-        }
-    }
-
-    /// <summary>The ID as the package spells it (its .nuspec beside the assets): searches and folders are lower-case.</summary>
-    private static string CanonicalId(IReadOnlyList<string> compile, string id)
-    {
-        foreach (var path in compile)
-        {
-            for (var folder = Path.GetDirectoryName(path); folder is not null; folder = Path.GetDirectoryName(folder))
-            {
-                var nuspec = Path.Combine(folder, id.ToLowerInvariant() + ".nuspec");
-                if (!File.Exists(nuspec)) continue;
-                return NuspecId().Match(File.ReadAllText(nuspec)) is { Success: true } m ? m.Groups["id"].Value : id;
-            }
-        }
-        return id;
-    }
-
-    /// <summary>What a block may call a package's assemblies by: their public types, extension methods and namespace names.</summary>
-    private static IReadOnlySet<string> Names(IReadOnlyList<string> compile, ImmutableArray<MetadataReference> framework)
-    {
-        var own = compile.Select(p => MetadataReference.CreateFromFile(p)).ToList();
-        var compilation = CSharpCompilation.Create("package-index", references: [.. framework, .. own]);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var assembly in own.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>())
-        {
-            foreach (var (key, ns) in UsingInference.PublicNames(assembly.GlobalNamespace))
-            {
-                var name = key.TrimStart(UsingInference.ExtensionKey);
-                names.Add(name);
-                // '[Benchmark]' names BenchmarkAttribute.
-                if (name.EndsWith("Attribute", StringComparison.Ordinal)) names.Add(name[..^"Attribute".Length]);
-                names.UnionWith(ns.Split('.'));
-            }
-        }
-        return names;
-    }
-
-    [GeneratedRegex(@"^\s*(global\s+)?using\s+(?<static>static\s+)?(?<name>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)\s*;")]
-    private static partial Regex UsingLine();
-
-    private static bool IsSameOrNested(string name, string outer) =>
-        name == outer || name.StartsWith(outer + ".", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"^\s*namespace\s+(?<name>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)\s*[;{]?\s*$")]
-    private static partial Regex NamespaceLine();
-
-    [GeneratedRegex(@"<id>\s*(?<id>[^<\s]+)\s*</id>")]
-    private static partial Regex NuspecId();
+        _docSetEvidence.GetOrAdd(key, _ => [.. docSet.Where(d => DocSet.FolderOf(d) == key).SelectMany(d => PackageEvidence.Of(d, framework))]);
 }

@@ -75,55 +75,89 @@ internal static partial class Receivers
             var fits = inferred.GetValueOrDefault(failed.Snippet.Location) ?? [];
             if (known.Count == 0 && fits.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
             if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
-            var given = new List<string>();
-            var context = failed.Snippet.Tags;
-            foreach (var name in ReceiversIn(failed.Snippet, names, known))
-            {
-                if (IsWeb(known[name]))
-                {
-                    given.Add(name);
-                    continue;
-                }
-                // The page's last block before this one that creates the name: when it compiles, the two are a session's to
-                // join (it runs), not a hidden local's; when it fails, its packages and usings are what 'new Table()' binds in.
-                var creator = document.Snippets.Snippets.LastOrDefault(s => s.Location.Line < failed.Snippet.Location.Line && Creates(s, name));
-                if (creator is not null && !failingBlocks.ContainsKey(creator.Location)) continue;
-                var creatorFailure =
-                    creator is null ? failing.Select(f => f.Failed).FirstOrDefault(f => Creates(f.Snippet, name)) : failingBlocks[creator.Location];
-                if (creatorFailure?.Snippet.Tags is { } creatorTags)
-                {
-                    context = context with
-                    {
-                        Packages = [.. context.Packages.Concat(creatorTags.Packages.Select(p => p with { Location = failed.Snippet.Location }))
-                            .DistinctBy(p => p.Key)],
-                        // Its hidden usings and its own 'using' lines alike: 'new Table()' binds in both.
-                        Usings = [.. context.Usings.Concat(creatorTags.Usings).Concat(BlockUsings.Of(creatorFailure.Snippet)).Distinct(
-                            StringComparer.Ordinal)],
-                    };
-                }
-                given.Add(name);
-            }
-            List<string> typed = [.. given.Select(g => $"{g}:{known[g]}")];
-            var webSdk = context.WebSdk || given.Any(g => IsWeb(known[g]));
-            // A local no page creates, of the one type its calls fit (InferredReceivers), with that type's package and usings.
-            foreach (var fit in fits.Where(f => !given.Contains(f.Name)))
-            {
-                typed.Add($"{fit.Name}:{fit.Type}");
-                webSdk |= fit.Web;
-                context = context with
-                {
-                    Usings = [.. context.Usings.Concat(fit.Usings).Distinct(StringComparer.Ordinal)],
-                    Packages = fit.Package is null ? context.Packages
-                        : [.. context.Packages.Append(fit.Package with { Location = failed.Snippet.Location }).DistinctBy(p => p.Key)],
-                };
-            }
-            if (typed.Count == 0) continue;
-            tries.Add((document, failed.Snippet with { Tags = context with { Kind = SnippetKind.Compile, WebSdk = webSdk, Given = typed } }));
+            if (WithReceiversGiven(document, failed, names, known, fits, failing, failingBlocks) is { } tried) tries.Add((document, tried));
         }
         var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(
             r => r.Snippet.Location);
+        var composed = await WithPackagesAsync(verifier, packages, tries, latest, cancellationToken).ConfigureAwait(false);
 
-        // Composed: with the receiver bound, its unknown members (an extension method, 'UseFastEndpoints') are the doc set's packages'.
+        // Their types and extension methods often need the package's namespace, which the docs import on another page.
+        // (The Web SDK's implicit usings count as imported for its blocks.)
+        foreach (var isWeb in (bool[])[true, false])
+        {
+            var stillFailing = composed.Where(w => w.Snippet.Tags.WebSdk == isWeb && latest[w.Snippet.Location].Status == SnippetStatus.Failed)
+                .Select(w => (w.Document, latest[w.Snippet.Location], w.Compile)).ToList();
+            var imported = isWeb ? ReferenceAssemblies.WebUsings : [];
+            var (usingResults, _) =
+                await UsingInference.AddInRoundsAsync(verifier, stillFailing, cancellationToken, imported, skipUnknown: true).ConfigureAwait(false);
+            foreach (var result in usingResults) latest[result.Snippet.Location] = result;
+        }
+        return [.. latest.Values];
+    }
+
+    /// <summary>
+    /// The failed block with the receivers it lacks given as typed locals: the doc set's (with the packages and usings of
+    /// the failing block that creates each), and those inferred from its calls; null when it lacks none.
+    /// </summary>
+    private static Snippet? WithReceiversGiven(
+        PreparedDocument document, SnippetResult failed, IReadOnlyList<string> names, IReadOnlyDictionary<string, string> known,
+        IReadOnlyList<InferredReceivers.Given> fits, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing,
+        Dictionary<SourceLocation, SnippetResult> failingBlocks)
+    {
+        var given = new List<string>();
+        var context = failed.Snippet.Tags;
+        foreach (var name in ReceiversIn(failed.Snippet, names, known))
+        {
+            if (IsWeb(known[name]))
+            {
+                given.Add(name);
+                continue;
+            }
+            // The page's last block before this one that creates the name: when it compiles, the two are a session's to
+            // join (it runs), not a hidden local's; when it fails, its packages and usings are what 'new Table()' binds in.
+            var creator = document.Snippets.Snippets.LastOrDefault(s => s.Location.Line < failed.Snippet.Location.Line && Creates(s, name));
+            if (creator is not null && !failingBlocks.ContainsKey(creator.Location)) continue;
+            var creatorFailure =
+                creator is null ? failing.Select(f => f.Failed).FirstOrDefault(f => Creates(f.Snippet, name)) : failingBlocks[creator.Location];
+            if (creatorFailure?.Snippet.Tags is { } creatorTags)
+            {
+                context = context with
+                {
+                    Packages = [.. context.Packages.Concat(creatorTags.Packages.Select(p => p with { Location = failed.Snippet.Location }))
+                        .DistinctBy(p => p.Key)],
+                    // Its hidden usings and its own 'using' lines alike: 'new Table()' binds in both.
+                    Usings = [.. context.Usings.Concat(creatorTags.Usings).Concat(BlockUsings.Of(creatorFailure.Snippet)).Distinct(
+                        StringComparer.Ordinal)],
+                };
+            }
+            given.Add(name);
+        }
+        List<string> typed = [.. given.Select(g => $"{g}:{known[g]}")];
+        var webSdk = context.WebSdk || given.Any(g => IsWeb(known[g]));
+        // A local no page creates, of the one type its calls fit (InferredReceivers), with that type's package and usings.
+        foreach (var fit in fits.Where(f => !given.Contains(f.Name)))
+        {
+            typed.Add($"{fit.Name}:{fit.Type}");
+            webSdk |= fit.Web;
+            context = context with
+            {
+                Usings = [.. context.Usings.Concat(fit.Usings).Distinct(StringComparer.Ordinal)],
+                Packages = fit.Package is null ? context.Packages
+                    : [.. context.Packages.Append(fit.Package with { Location = failed.Snippet.Location }).DistinctBy(p => p.Key)],
+            };
+        }
+        return typed.Count == 0 ? null : failed.Snippet with { Tags = context with { Kind = SnippetKind.Compile, WebSdk = webSdk, Given = typed } };
+    }
+
+    /// <summary>
+    /// Composed: with the receiver bound, its unknown members (an extension method, 'UseFastEndpoints') are the doc set's
+    /// packages'. Each tried block that still fails gets the packages that declare what it lacks, verified into
+    /// <paramref name="latest"/>; the blocks, with or without packages, and the assemblies their usings are looked for in.
+    /// </summary>
+    private static async Task<List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>> WithPackagesAsync(
+        Verifier verifier, PackageInference packages, List<(PreparedDocument Document, Snippet Snippet)> tries,
+        Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
+    {
         var web = ReferenceAssemblies.Web;
         IReadOnlyList<string> webPaths = [.. web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()];
         var withPackages = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>();
@@ -139,18 +173,7 @@ internal static partial class Receivers
             // A given local's own type is lacking too ('IScheduler scheduler = default!;' is a hidden line: its error names no
             // word of the block), when the block that declares it passed on another page and lent it nothing.
             names = [.. names.Concat(snippet.Tags.Given.Select(GivenTypeName)).Distinct(StringComparer.Ordinal)];
-            var found = (await packages.AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false)).Where(
-                f => f.Names.Overlaps(names)).ToList();
-            // A page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'.
-            if (found.Count == 0)
-            {
-                var docSet = packages.DocSets.Of(document.Snippets);
-                foreach (var page in tries.Select(t => t.Document).Distinct().Where(
-                    d => d != document && packages.DocSets.Of(d.Snippets) == docSet))
-                    found.AddRange((await packages.AllForPageAsync(page, framework, cancellationToken).ConfigureAwait(false)).Where(
-                        f => f.Names.Overlaps(names)));
-                found = [.. found.DistinctBy(f => f.Package.Key)];
-            }
+            var found = await DeclaringPackagesAsync(packages, tries, document, framework, names, cancellationToken).ConfigureAwait(false);
             if (found.Count == 0)
             {
                 // No package lacks it: a framework type ('StringBuilder') may still want its namespace imported.
@@ -169,20 +192,26 @@ internal static partial class Receivers
         foreach (var result in await verifier.VerifyLoneAsync(
             [.. withPackages.Select(w => (w.Document, w.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
             latest[result.Snippet.Location] = result;
+        return [.. withPackages.Concat(withoutPackages)];
+    }
 
-        // Their types and extension methods often need the package's namespace, which the docs import on another page.
-        // (The Web SDK's implicit usings count as imported for its blocks.)
-        foreach (var isWeb in (bool[])[true, false])
-        {
-            var stillFailing = withPackages.Concat(withoutPackages).Where(
-                w => w.Snippet.Tags.WebSdk == isWeb && latest[w.Snippet.Location].Status == SnippetStatus.Failed)
-                .Select(w => (w.Document, latest[w.Snippet.Location], w.Compile)).ToList();
-            var imported = isWeb ? ReferenceAssemblies.WebUsings : [];
-            var (usingResults, _) =
-                await UsingInference.AddInRoundsAsync(verifier, stillFailing, cancellationToken, imported, skipUnknown: true).ConfigureAwait(false);
-            foreach (var result in usingResults) latest[result.Snippet.Location] = result;
-        }
-        return [.. latest.Values];
+    /// <summary>
+    /// The packages of the page, else of the other tried pages of its doc set, that declare one of <paramref name="names"/>:
+    /// a page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'.
+    /// </summary>
+    private static async Task<List<PackageInference.Found>> DeclaringPackagesAsync(
+        PackageInference packages, List<(PreparedDocument Document, Snippet Snippet)> tries, PreparedDocument document,
+        ImmutableArray<MetadataReference> framework, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var found = (await packages.AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false)).Where(
+            f => f.Names.Overlaps(names)).ToList();
+        if (found.Count > 0) return found;
+        var docSet = packages.DocSets.Of(document.Snippets);
+        foreach (var page in tries.Select(t => t.Document).Distinct().Where(
+            d => d != document && packages.DocSets.Of(d.Snippets) == docSet))
+            found.AddRange((await packages.AllForPageAsync(page, framework, cancellationToken).ConfigureAwait(false)).Where(
+                f => f.Names.Overlaps(names)));
+        return [.. found.DistinctBy(f => f.Package.Key)];
     }
 
     /// <summary>True when a line of <paramref name="snippet"/> creates <paramref name="name"/> (<c>var table = new Table();</c>).</summary>

@@ -44,6 +44,28 @@ internal static partial class RemovedApiRot
             work.AddRange(failed.Select(f => (i, document, f, (IReadOnlyList<PackageRequest>)packages)));
         }
         if (work.Count == 0) return files;
+        var hits = await HitsAsync(work, documents, folder, cancellationToken).ConfigureAwait(false);
+        if (hits.Count == 0) return files;
+
+        // Guarded only when the removed name is the block's one error: an unknown name beside it is context the page
+        // never shows, and a compile-fail tag would pass on it (issue 54).
+        var guides = hits.Where(h => PageSaysItIsGone(h.Document.Snippets.Source.Document, h.Failed.Snippet.Block)
+            && h.Failed.Diagnostics.Where(d => d.IsError).All(d => d.Id == h.Error.Id && d.Message == h.Error.Message)).ToList();
+        var guarded = (await verifier.VerifyLoneAsync([.. guides.Select(h => (h.Document, h.Failed.Snippet with
+            { Tags = h.Failed.Snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = [h.Error.Id], Results = false } }))],
+            useCache: true, cancellationToken).ConfigureAwait(false))
+            .Where(r => r.Status == SnippetStatus.Passed).ToDictionary(r => r.Snippet.Location);
+
+        var result = files.ToList();
+        foreach (var group in hits.GroupBy(h => h.File)) result[group.Key] = WithHits(result[group.Key], group, guarded);
+        return result;
+    }
+
+    /// <summary>Of each failed block, the first name it uses that a package of its post removed, with that package's last version.</summary>
+    private static async Task<List<Hit>> HitsAsync(
+        List<(int File, PreparedDocument Document, SnippetResult Failed, IReadOnlyList<PackageRequest> Packages)> work,
+        IReadOnlyList<PreparedDocument> documents, string folder, CancellationToken cancellationToken)
+    {
         var search = RemovedNames.For(folder);
         var docSets = new DocSet(documents.Select(d => d.Snippets));
         var declared = documents.GroupBy(d => docSets.Of(d.Snippets)).ToDictionary(g => g.Key, g => RotEvidence.DeclaredNames(
@@ -60,58 +82,49 @@ internal static partial class RemovedApiRot
             }
             return null;
         })).ConfigureAwait(false);
-        var hits = found.OfType<Hit>().ToList();
-        if (hits.Count == 0) return files;
+        return found.OfType<Hit>().ToList();
+    }
 
-        // Guarded only when the removed name is the block's one error: an unknown name beside it is context the page
-        // never shows, and a compile-fail tag would pass on it (issue 54).
-        var guides = hits.Where(h => PageSaysItIsGone(h.Document.Snippets.Source.Document, h.Failed.Snippet.Block)
-            && h.Failed.Diagnostics.Where(d => d.IsError).All(d => d.Id == h.Error.Id && d.Message == h.Error.Message)).ToList();
-        var guarded = (await verifier.VerifyLoneAsync([.. guides.Select(h => (h.Document, h.Failed.Snippet with
-            { Tags = h.Failed.Snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = [h.Error.Id], Results = false } }))],
-            useCache: true, cancellationToken).ConfigureAwait(false))
-            .Where(r => r.Status == SnippetStatus.Passed).ToDictionary(r => r.Snippet.Location);
-
-        var result = files.ToList();
-        foreach (var group in hits.GroupBy(h => h.File))
+    /// <summary>
+    /// The file with each hit's block proposed as <c>compile-fail</c> where its page says the API is gone (and the guard
+    /// passed), else unverified with the removed name as its rot, in place of any weaker rot or <c>check</c> tag.
+    /// </summary>
+    private static AdoptFile WithHits(AdoptFile file, IEnumerable<Hit> hits, Dictionary<SourceLocation, SnippetResult> guarded)
+    {
+        var proposals = file.Proposals.ToList();
+        var failures = file.Failures.ToList();
+        var causes = file.Causes.ToList();
+        var rot = file.Rot.ToList();
+        foreach (var hit in hits)
         {
-            var file = result[group.Key];
-            var proposals = file.Proposals.ToList();
-            var failures = file.Failures.ToList();
-            var causes = file.Causes.ToList();
-            var rot = file.Rot.ToList();
-            foreach (var hit in group)
+            var at = hit.Failed.Snippet.Location;
+            var original = proposals.FirstOrDefault(p => p.Snippet.Location == at)?.Snippet
+                ?? hit.Document.Snippets.Snippets.FirstOrDefault(s => s.Location == at) ?? hit.Failed.Snippet;
+            proposals.RemoveAll(p => p.Snippet.Location == at);
+            rot.RemoveAll(r => r.Block == at);
+            var index = failures.FindIndex(f => f.Snippet.Location == at);
+            if (guarded.GetValueOrDefault(at) is { } guard)
             {
-                var at = hit.Failed.Snippet.Location;
-                var original = proposals.FirstOrDefault(p => p.Snippet.Location == at)?.Snippet
-                    ?? hit.Document.Snippets.Snippets.FirstOrDefault(s => s.Location == at) ?? hit.Failed.Snippet;
-                proposals.RemoveAll(p => p.Snippet.Location == at);
-                rot.RemoveAll(r => r.Block == at);
-                var index = failures.FindIndex(f => f.Snippet.Location == at);
-                if (guarded.GetValueOrDefault(at) is { } guard)
+                if (index >= 0)
                 {
-                    if (index >= 0)
-                    {
-                        failures.RemoveAt(index);
-                        if (index < causes.Count) causes.RemoveAt(index);
-                    }
-                    var tags = guard.Snippet.Tags;
-                    proposals.Add(new AdoptProposal(original, SnippetKind.CompileFail, null)
-                        { Members = tags.Members, Usings = tags.Usings, Packages = tags.Packages, ExpectedErrorIds = tags.ExpectedErrorIds });
-                    continue;
+                    failures.RemoveAt(index);
+                    if (index < causes.Count) causes.RemoveAt(index);
                 }
-                if (index < 0)
-                {
-                    // A check tag would tolerate the removed name: the block stays unverified, with its cause.
-                    failures.Add(hit.Failed);
-                    causes.Add(UnverifiedCause.Of(hit.Failed, packageLookedFor: false));
-                }
-                rot.Add(new SuspectedRot(hit.Error.Location, hit.Error.Id, hit.Error.Message, RotEvidence.RemovedApi, Why(hit.Name, hit.Removed))
-                    { Block = at, LastVersion = hit.Removed.LastVersion });
+                var tags = guard.Snippet.Tags;
+                proposals.Add(new AdoptProposal(original, SnippetKind.CompileFail, null)
+                    { Members = tags.Members, Usings = tags.Usings, Packages = tags.Packages, ExpectedErrorIds = tags.ExpectedErrorIds });
+                continue;
             }
-            result[group.Key] = file with { Proposals = proposals, Failures = failures, Rot = rot, Causes = causes };
+            if (index < 0)
+            {
+                // A check tag would tolerate the removed name: the block stays unverified, with its cause.
+                failures.Add(hit.Failed);
+                causes.Add(UnverifiedCause.Of(hit.Failed, packageLookedFor: false));
+            }
+            rot.Add(new SuspectedRot(hit.Error.Location, hit.Error.Id, hit.Error.Message, RotEvidence.RemovedApi, Why(hit.Name, hit.Removed))
+                { Block = at, LastVersion = hit.Removed.LastVersion });
         }
-        return result;
+        return file with { Proposals = proposals, Failures = failures, Rot = rot, Causes = causes };
     }
 
     /// <summary>

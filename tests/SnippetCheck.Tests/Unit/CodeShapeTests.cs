@@ -17,10 +17,10 @@ public sealed class CodeShapeTests
     private const int LongestLine = 150;
 
     /// <summary>Methods of src/ over <see cref="LongestMethod"/> lines today; lower it as they are split.</summary>
-    private const int LongMethodsCap = 26;
+    private const int LongMethodsCap = 22;
 
     /// <summary>Files of src/ over <see cref="LongestFile"/> lines today; lower it as they are split.</summary>
-    private const int LongFilesCap = 2;
+    private const int LongFilesCap = 0;
 
     private static readonly Lazy<IReadOnlyList<(string Path, SyntaxTree Tree)>> Sources = new(() =>
     [
