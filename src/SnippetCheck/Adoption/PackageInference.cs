@@ -263,6 +263,10 @@ internal sealed partial class PackageInference(
         // link to another package (Polly's chaos/index.md: Microsoft.Extensions.AsyncState) still gets the doc set's.
         var own = Evidence(document, framework).ToList();
         var setEvidence = DocSet.FoldersOf(document).SelectMany(key => FolderEvidence(key, framework)).ToList();
+        // A site's pages sit in sibling folders ('getting-started/' says 'dotnet add package CsvHelper', 'examples/reading/'
+        // only uses it): a page whose own folders name no package takes the install lines of the whole run.
+        if (own.Count == 0 && setEvidence.Count == 0)
+            setEvidence = [.. _docSetEvidence.GetOrAdd("\0run", _ => [.. docSet.SelectMany(d => PackageEvidence.InstallLines(d.Source.Document.Text))])];
         var statedGroups = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).ToList();
         // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
         var ownFound = await Task.WhenAll(own.Take(MaxCandidates).Select(g => FirstFoundAsync(g, folder, framework, cancellationToken)))
@@ -333,7 +337,8 @@ internal sealed partial class PackageInference(
                 // restored, never a version its blocks would not be verified at (SC2018).
                 var served = assets.PackageVersions.GetValueOrDefault(candidate.Id) is { Length: > 0 } resolved
                     && !DependencyResolver.SameVersion(resolved, version) ? resolved : version;
-                return new Found(request with { Id = id, Version = served }, Names(assets.Compile, framework), assets.Compile);
+                var found = new Found(request with { Id = id, Version = served }, Names(assets.Compile, framework), assets.Compile);
+                return candidate.Version is null ? await WrittenForAsync(found, folder, framework, cancellationToken).ConfigureAwait(false) : found;
             }
             return null;
         })).Value;
