@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.References;
@@ -30,6 +33,8 @@ internal sealed partial class PackageInference
 
     private readonly ConcurrentDictionary<SourceLocation, SuspectedRot> _olderMajorRot = new();
 
+    private readonly Lazy<IReadOnlyDictionary<string, SourceLocation>> _namesUsed = new(() => NamesUsedIn(docSet));
+
     /// <summary>The blocks of <paramref name="document"/> verified at an older major than the newest, as suspected rot.</summary>
     public IEnumerable<SuspectedRot> OlderMajorRot(SnippetDocument document) =>
         document.Snippets.Select(s => _olderMajorRot.GetValueOrDefault(s.Location)).OfType<SuspectedRot>();
@@ -43,7 +48,8 @@ internal sealed partial class PackageInference
         Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
     {
         tries = [.. tries.Where(t => !RemovedApiRot.PageSaysItIsGone(t.Document.Snippets.Source.Document, t.Snippet.Block))];
-        var changed = tries.Where(t => latest.GetValueOrDefault(t.Snippet.Location) is { Status: SnippetStatus.Failed } r && IsApiChange(r)).ToList();
+        var changed = tries.Where(t => latest.GetValueOrDefault(t.Snippet.Location) is { Status: SnippetStatus.Failed } r
+            && (IsApiChange(r) || TypesGone(r, t.Packages, DocSetDeclared(t.Document)) is { Count: > 0 })).ToList();
         foreach (var newest in changed.SelectMany(t => t.Packages).DistinctBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList())
         {
             var id = newest.Package.Id;
@@ -70,13 +76,24 @@ internal sealed partial class PackageInference
     {
         PackageRequest Swapped(PackageRequest p) =>
             p.Id.Equals(older.Package.Id, StringComparison.OrdinalIgnoreCase) ? older.Package with { Location = p.Location } : p;
-        var before = uses.Select(u => latest.GetValueOrDefault(u.Snippet.Location)).OfType<SnippetResult>()
-            .Where(r => r.Status == SnippetStatus.Passed || IsApiChange(r)).ToDictionary(r => r.Snippet.Location);
-        var results = await verifier.VerifyLoneAsync([.. uses.Where(u => before.ContainsKey(u.Snippet.Location)).Select(u =>
+        // A type of the newest's namespaces it no longer declares ('CsvConfiguration', gone in CsvHelper 34) counts when the
+        // older version declares it, and the doc set does not: the docs' own 'Request' is never a package's old type.
+        bool OlderDeclaresWhatIsGone(SnippetResult r, PreparedDocument document) =>
+            TypesGone(r, [newest], DocSetDeclared(document)) is { Count: > 0 } gone && gone.All(older.Names.Contains);
+        var before = uses.Select(u => (u.Document, Result: latest.GetValueOrDefault(u.Snippet.Location))).Where(u => u.Result is not null)
+            .Where(u => u.Result!.Status == SnippetStatus.Passed || IsApiChange(u.Result) || OlderDeclaresWhatIsGone(u.Result, u.Document))
+            .ToDictionary(u => u.Result!.Snippet.Location, u => u.Result!);
+        var swapped = uses.Where(u => before.ContainsKey(u.Snippet.Location)).Select(u =>
         {
             var snippet = before[u.Snippet.Location].Snippet;
             return (u.Document, snippet with { Tags = snippet.Tags with { Packages = [.. snippet.Tags.Packages.Select(Swapped)] } });
-        })], useCache: true, cancellationToken).ConfigureAwait(false);
+        }).ToList();
+        var results = (await verifier.VerifyLoneAsync(swapped, useCache: true, cancellationToken).ConfigureAwait(false)).ToList();
+        // The older version's types live in namespaces the newest may lack ('CsvHelper.Configuration'): their usings, found again.
+        var documents = swapped.ToDictionary(s => s.Item2.Location, s => s.Document);
+        var (withUsings, _) = await UsingInference.AddInRoundsAsync(verifier, [.. results.Where(r => r.Status == SnippetStatus.Failed)
+            .Select(r => (documents[r.Snippet.Location], r, older.Compile))], cancellationToken, skipUnknown: true).ConfigureAwait(false);
+        foreach (var result in withUsings) results[results.FindIndex(r => r.Snippet.Location == result.Snippet.Location)] = result;
         var rescued = results.Where(r => r.Status == SnippetStatus.Passed && before[r.Snippet.Location].Status == SnippetStatus.Failed).ToList();
         if (rescued.Count == 0) return false;
         var passedNewest = before.Values.Count(r => r.Status == SnippetStatus.Passed);
@@ -95,6 +112,59 @@ internal sealed partial class PackageInference
         return true;
     }
 
+    /// <summary>How many type names the docs use that an older major declares and the newest does not, at least, before
+    /// the older major is taken as the version they were written for: one removed call in a post is rot, not a version.</summary>
+    private const int GoneNamesForAVersion = 3;
+
+    /// <summary>
+    /// The version of a package the run's docs were written for, told by the names they use before any block is tried:
+    /// when an older major declares at least <see cref="GoneNamesForAVersion"/> of them that the newest does not
+    /// (CsvHelper 34 dropped <c>CsvConfiguration</c>, <c>ClassMap</c>, <c>NameAttribute</c>), more than twice as many as the
+    /// names of theirs only the newest declares, it is that older major; otherwise null (the newest). A note says
+    /// which names the newest lacks, so the rot is never hidden: moving the pin shows it block by block.
+    /// </summary>
+    private async Task<Found?> WrittenForAsync(
+        Found newest, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    {
+        var used = _namesUsed.Value;
+        var newestOnly = used.Keys.Where(newest.Names.Contains).ToList();
+        foreach (var version in await OlderMajorsAsync(newest.Package.Id, newest.Package.Version, folder, cancellationToken).ConfigureAwait(false))
+        {
+            if (await _finder.FindAsync(new PackageCandidate(newest.Package.Id, version), folder, framework, cancellationToken).ConfigureAwait(false)
+                is not { } older) continue;
+            var gone = used.Keys.Where(n => older.Names.Contains(n) && !newest.Names.Contains(n)).Order(StringComparer.Ordinal).ToList();
+            var added = newestOnly.Count(n => !older.Names.Contains(n));
+            if (gone.Count < GoneNamesForAVersion || gone.Count <= 2 * added) continue;
+            var note = $"the docs use {gone.Count} names {older.Package.Id} {newest.Package.Version}, the newest, no longer declares " +
+                $"({string.Join(", ", gone.Take(5))}{(gone.Count > 5 ? ", …" : "")}); {older.Package.Version} declares them: their blocks are " +
+                $"verified at {older.Package.Version}, the version they were written for (pinning {newest.Package.Version} shows the rot)";
+            lock (_notes) _notes.Add(new AdoptNote(used[gone[0]], note));
+            return older;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The PascalCase names the run's code uses and does not declare, each with its first place; an upgrade guide's blocks
+    /// show the old API on purpose and are left out.
+    /// </summary>
+    private static IReadOnlyDictionary<string, SourceLocation> NamesUsedIn(IReadOnlyList<SnippetDocument> docSet)
+    {
+        var blocks = docSet.SelectMany(d => d.Snippets.Select(s => (d, s)))
+            .Where(b => !RemovedApiRot.PageSaysItIsGone(b.d.Source.Document, b.s.Block)).ToList();
+        var declared = RotEvidence.DeclaredNames(string.Join('\n', blocks.SelectMany(b => b.s.Code).Select(l => l.Text)));
+        var used = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var (_, snippet) in blocks)
+        {
+            foreach (var token in CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text))).GetRoot().DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is { Length: > 0 } name && char.IsUpper(name[0]) && !declared.Contains(name))
+                    used.TryAdd(name, snippet.Location);
+            }
+        }
+        return used;
+    }
+
     /// <summary>Of the package's stable versions, the newest of each major below <paramref name="newest"/>'s, newest first.</summary>
     private async Task<IReadOnlyList<string>> OlderMajorsAsync(string id, string newest, string folder, CancellationToken cancellationToken)
     {
@@ -104,6 +174,26 @@ internal sealed partial class PackageInference
     }
 
     private static int Major(string version) => int.TryParse(version.Split('.')[0], out var major) ? major : -1;
+
+    /// <summary>
+    /// The unknown names of a block that fails only on unknown names (and <see cref="ApiChangeIds"/>) which are types none of
+    /// <paramref name="packages"/> declares and the doc set does not declare either: what an older major may have had.
+    /// </summary>
+    private static IReadOnlyList<string> TypesGone(SnippetResult result, IReadOnlyList<Found> packages, IReadOnlySet<string> docSetDeclared)
+    {
+        var errors = result.Diagnostics.Where(d => d.IsError).ToList();
+        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103") && !ApiChangeIds.Contains(e.Id))) return [];
+        var names = errors.Where(e => e.Id is "CS0246" or "CS0103").Select(e => UsingInference.IdentifierAt(result.Snippet, e.Location)).ToList();
+        if (names.Count == 0 || names.Any(n => n is null || !char.IsUpper(n[0]))) return [];
+        var gone = names.Cast<string>().Distinct(StringComparer.Ordinal).ToList();
+        return gone.Any(n => docSetDeclared.Contains(n) || packages.Any(p => p.Names.Contains(n))) ? [] : gone;
+    }
+
+    private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _docSetDeclared = new(StringComparer.Ordinal);
+
+    /// <summary>The names the code of <paramref name="document"/>'s doc set declares (types, members, locals).</summary>
+    private IReadOnlySet<string> DocSetDeclared(PreparedDocument document) => _docSetDeclared.GetOrAdd(DocSets.Of(document.Snippets), key =>
+        RotEvidence.DeclaredNames(string.Join('\n', DocSets.PagesOf(key).SelectMany(d => d.Snippets).SelectMany(s => s.Code).Select(l => l.Text))));
 
     /// <summary>Every error the block has is one of <see cref="ApiChangeIds"/>: nothing else in it is missing.</summary>
     private static bool IsApiChange(SnippetResult result) =>

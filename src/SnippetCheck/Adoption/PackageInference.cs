@@ -194,9 +194,24 @@ internal sealed partial class PackageInference(
     {
         foreach (var candidate in group)
         {
-            if (await _finder.FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
+            if (await FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
         }
         return null;
+    }
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<Found?>>> _writtenFor = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The package a candidate names: with no version, the older major the docs were written for when their names tell one
+    /// (decided once per package), else the newest.
+    /// </summary>
+    private async Task<Found?> FindAsync(
+        PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    {
+        if (await _finder.FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is not { } found) return null;
+        if (candidate.Version is not null) return found;
+        return await _writtenFor.GetOrAdd(found.Package.Id, _ => new Lazy<Task<Found?>>(
+            () => WrittenForAsync(found, folder, framework, cancellationToken))).Value.ConfigureAwait(false) ?? found;
     }
 
     /// <summary>
@@ -262,6 +277,13 @@ internal sealed partial class PackageInference(
         // link to another package (Polly's chaos/index.md: Microsoft.Extensions.AsyncState) still gets the doc set's.
         var own = PackageEvidence.Of(document, framework).ToList();
         var setEvidence = DocSet.FoldersOf(document).SelectMany(key => FolderEvidence(key, framework)).ToList();
+        // A site's pages sit in sibling folders ('getting-started/' says 'dotnet add package CsvHelper', 'examples/reading/'
+        // only uses it): a page whose own folders name no package takes the install lines of the whole run, when the run is
+        // one repository's. A corpus of repositories, one per top folder, is no git work tree: each keeps its evidence.
+        if (own.Count == 0 && setEvidence.Count == 0 && RepositoryHints.RepositoryRoot(folder) is { } repository)
+            setEvidence = [.. _docSetEvidence.GetOrAdd("\0" + repository, _ => [.. docSet
+                .Where(d => RepositoryHints.RepositoryRoot(Path.GetDirectoryName(Path.GetFullPath(d.Source.Document.FullPath))!) == repository)
+                .SelectMany(d => PackageEvidence.InstallLines(d.Source.Document.Text))])];
         var statedGroups = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).ToList();
         // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
         var ownFound = await Task.WhenAll(own.Take(MaxCandidates).Select(g => FirstFoundAsync(g, folder, framework, cancellationToken)))

@@ -87,9 +87,10 @@ internal static class UsingInference
     internal static IReadOnlyList<string> NamespacesOf(string name, ImmutableArray<MetadataReference> references, IReadOnlyList<string> imported)
     {
         var index = IndexFor(references);
-        // '[DllImport]' names the type DllImportAttribute.
-        var namespaces = index[name].Concat(index[name + "Attribute"]).Distinct().Where(n => !imported.Contains(n)).Order(StringComparer.Ordinal)
-            .ToList();
+        // '[DllImport]' names the type DllImportAttribute, but only when no type has the name itself: 'CultureInfo' is
+        // System.Globalization's even beside a package's CultureInfoAttribute (CsvHelper's), which would make it ambiguous.
+        var namespaces = (index[name].Any() ? index[name] : index[name + "Attribute"]).Distinct().Where(n => !imported.Contains(n))
+            .Order(StringComparer.Ordinal).ToList();
         // A bare 'WriteLine' or 'Sqrt' is a member of a class docs import with 'using static'.
         return namespaces.Count > 0 ? namespaces : [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))];
     }

@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 54, docs written for an older major, told by the names they use: CsvHelper's own docs (124 C# blocks, for 33.x)
+/// use <c>CsvConfiguration</c>, <c>ClassMap</c> and <c>[Name]</c>, which CsvHelper 34 (a rewrite) no longer declares, and
+/// say <c>dotnet add package CsvHelper</c> once, on a getting-started page in a folder beside the examples. Adopt pinned
+/// 34.0.0, never gave the examples the package, and protected 11 blocks. Now the pin is the older major that declares
+/// the names (a note says which the newest lacks), every page of the run takes the run's install line when its folders
+/// name none, and <c>CultureInfo</c> is System.Globalization's, not the package's <c>[CultureInfo]</c> attribute.
+/// </summary>
+public sealed partial class AdoptWrittenForAnOlderMajorTests
+{
+    private const string GettingStarted = """
+        # Getting started
+
+        ```
+        dotnet add package CsvHelper
+        ```
+
+        ```cs
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" };
+        Console.WriteLine(config.Delimiter);
+        ```
+        """;
+
+    private const string Maps = """
+        # Class maps
+
+        ```cs
+        var map = new FooMap();
+        Console.WriteLine(map.MemberMaps.Count);
+
+        public class Foo { public int Id { get; set; } }
+
+        public sealed class FooMap : ClassMap<Foo>
+        {
+            public FooMap() => Map(m => m.Id).Name("ColumnA");
+        }
+        ```
+        """;
+
+    private const string Reading = """
+        # Reading
+
+        ```cs
+        using var csv = new CsvReader(new StringReader("Id\n1\n2\n"), CultureInfo.InvariantCulture);
+        Console.WriteLine(csv.GetRecords<Row>().Count());
+
+        public class Row { public int Id { get; set; } }
+        ```
+        """;
+
+    [GeneratedRegex(@"CsvHelper@(?<version>(?<major>\d+)\.\d+\.\d+)")]
+    private static partial Regex Pinned();
+
+    [Fact]
+    public void Docs_that_use_names_the_newest_major_dropped_are_verified_at_the_older_major_that_declares_them_and_mutants_fail()
+    {
+        using var folder = new TempFolder();
+        // One repository: its pages share the install line across sibling folders.
+        folder.Write(".git/config", "[core]\n");
+        folder.Write("docs/getting-started/index.md", GettingStarted);
+        folder.Write("docs/examples/maps/index.md", Maps);
+        folder.Write("docs/examples/reading/index.md", Reading);
+
+        var write = CliRunner.Run(folder.Path, "adopt", "docs", "--write");
+
+        Assert.True(write.ExitCode == 0, write.Output);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "snippetcheck.json")), write.Output);
+        var pin = Pinned().Match(File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json")));
+        Assert.True(pin.Success, write.Output);
+        Assert.True(pin.Groups["major"].Value == "33", write.Output);
+        Assert.Matches(@"the docs use \d+ names CsvHelper \d+\.\d+\.\d+, the newest, no longer declares \(.*ClassMap.*CsvConfiguration", write.Stdout);
+        Assert.Contains("3 of 3 untagged C# blocks", write.Stdout);
+        var verify = CliRunner.Run(folder.Path, "verify");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("3 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+
+        // Context, never a pass by itself: a misspelt call of each block fails at the pinned version.
+        foreach (var (page, from, to) in new[]
+        {
+            ("getting-started", "Delimiter = ", "Delimiterq = "), ("examples/maps", ".Name(\"ColumnA\")", ".Nameq(\"ColumnA\")"),
+            ("examples/maps", "map.MemberMaps", "map.MemberMapz"), ("examples/reading", "GetRecords<Row>", "GetRecordz<Row>"),
+        })
+        {
+            var path = Path.Combine(folder.Path, "docs", page, "index.md");
+            var text = File.ReadAllText(path);
+            File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+            Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
+            File.WriteAllText(path, text);
+        }
+    }
+}
