@@ -34,6 +34,10 @@ internal static class AdoptJson
         json.WriteStartArray("pins");
         foreach (var pin in report.Pins) json.WriteStringValue(pin);
         json.WriteEndArray();
+        // Packages pinned to the older major the docs were written for, with the names the newest lacks.
+        json.WriteStartArray("versions");
+        foreach (var version in report.Versions) json.WriteStringValue(version);
+        json.WriteEndArray();
 
         json.WriteStartArray("blocks");
         foreach (var file in report.Files)

@@ -230,6 +230,12 @@ public sealed record AdoptReport
     /// </summary>
     public IReadOnlyList<string> Pins { get; init; } = [];
 
+    /// <summary>
+    /// Packages whose docs were written for an older major than the newest, told by the names they use, each as a sentence
+    /// naming the names the newest lacks: the blocks are verified at the older major, and the rot is said, never hidden.
+    /// </summary>
+    internal IReadOnlyList<string> Versions { get; init; } = [];
+
     /// <summary>The config file that holds (or would hold) <see cref="Pins"/>.</summary>
     public string? PinsFile { get; init; }
 

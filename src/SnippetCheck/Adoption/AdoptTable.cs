@@ -44,6 +44,7 @@ internal static class AdoptTable
             foreach (var suspected in suspects) yield return suspected.ToString();
             foreach (var line in OlderMajorLines(suspects)) yield return line;
         }
+        foreach (var version in report.Versions) yield return version;
         foreach (var refused in report.Refused) yield return $"{refused.Path}: not written: {refused.WriteProblem}";
         if (report.PinsProblem is not null) yield return $"{report.PinsFile}: pins not written (the tags keep their versions): {report.PinsProblem}";
         else if (report.Pins.Count > 0)

@@ -78,6 +78,7 @@ public static class Adopter
             Pins = [.. pins.New.Select(p => $"{p.Id}@{p.Version}")],
             PinsFile = DocumentDiscovery.DisplayPath(pins.ConfigPath, options.CurrentDirectory),
             PinsProblem = pinsProblem,
+            Versions = compiled.Packages.WrittenFor,
         };
     }
 

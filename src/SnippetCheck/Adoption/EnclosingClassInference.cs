@@ -105,8 +105,9 @@ internal static class EnclosingClassInference
                 var parameters = LambdaParameters(root, bare);
                 // No declared model fits, or none compiles: a stub model of what the lambdas read (StubModels), tried after these;
                 // never where no prelude is written (a config file is there): its tag would name a stub no one declares.
-                if (!ReferenceEquals(models, DocModels.None) && unknownTypes.Count == 0 && StubModels.MayStub(root, read) && StubModels.NameFor(parameters, [.. settings.References,
-                    .. package.Compile.Select(p => MetadataReference.CreateFromFile(p))]) is { } stubName)
+                if (!ReferenceEquals(models, DocModels.None) && unknownTypes.Count == 0 && StubModels.MayStub(root, read)
+                    && StubModels.NameFor(parameters, [.. settings.References,
+                        .. package.Compile.Select(p => MetadataReference.CreateFromFile(p))]) is { } stubName)
                     stubs.Add(new(document, WithTags(snippet, $"{baseClass.Type.Name}<{stubName}>", [.. usings, StubModels.NamespaceFor(
                         snippet.Location)], [package.Package]), [stubName], StubModels.NamespaceFor(snippet.Location), root,
                         [.. read.Select(m => $"{stubName}.{m}")]));

@@ -33,6 +33,11 @@ internal sealed partial class PackageInference
 
     private readonly ConcurrentDictionary<SourceLocation, SuspectedRot> _olderMajorRot = new();
 
+    private readonly ConcurrentQueue<string> _writtenForNotes = new();
+
+    /// <summary>Each package pinned to the older major its docs were written for, said with the names the newest lacks.</summary>
+    public IReadOnlyList<string> WrittenFor => [.. _writtenForNotes];
+
     private readonly Lazy<IReadOnlyDictionary<string, SourceLocation>> _namesUsed = new(() => NamesUsedIn(docSet));
 
     /// <summary>The blocks of <paramref name="document"/> verified at an older major than the newest, as suspected rot.</summary>
@@ -112,6 +117,21 @@ internal sealed partial class PackageInference
         return true;
     }
 
+    private readonly ConcurrentDictionary<string, Lazy<Task<Found?>>> _writtenFor = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The package a candidate names: with no version, the older major the docs were written for when their names tell one
+    /// (decided once per package), else the newest.
+    /// </summary>
+    private async Task<Found?> FindAsync(
+        PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    {
+        if (await _finder.FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is not { } found) return null;
+        if (candidate.Version is not null) return found;
+        return await _writtenFor.GetOrAdd(found.Package.Id, _ => new Lazy<Task<Found?>>(
+            () => WrittenForAsync(found, folder, framework, cancellationToken))).Value.ConfigureAwait(false) ?? found;
+    }
+
     /// <summary>How many type names the docs use that an older major declares and the newest does not, at least, before
     /// the older major is taken as the version they were written for: one removed call in a post is rot, not a version.</summary>
     private const int GoneNamesForAVersion = 3;
@@ -138,7 +158,7 @@ internal sealed partial class PackageInference
             var note = $"the docs use {gone.Count} names {older.Package.Id} {newest.Package.Version}, the newest, no longer declares " +
                 $"({string.Join(", ", gone.Take(5))}{(gone.Count > 5 ? ", …" : "")}); {older.Package.Version} declares them: their blocks are " +
                 $"verified at {older.Package.Version}, the version they were written for (pinning {newest.Package.Version} shows the rot)";
-            lock (_notes) _notes.Add(new AdoptNote(used[gone[0]], note));
+            _writtenForNotes.Enqueue($"{used[gone[0]]}: {note}");
             return older;
         }
         return null;
@@ -158,7 +178,8 @@ internal sealed partial class PackageInference
         {
             foreach (var token in CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text))).GetRoot().DescendantTokens())
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is { Length: > 0 } name && char.IsUpper(name[0]) && !declared.Contains(name))
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is { Length: > 0 } name && char.IsUpper(name[0])
+                    && !declared.Contains(name))
                     used.TryAdd(name, snippet.Location);
             }
         }

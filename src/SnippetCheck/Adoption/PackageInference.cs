@@ -199,21 +199,6 @@ internal sealed partial class PackageInference(
         return null;
     }
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<Found?>>> _writtenFor = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// The package a candidate names: with no version, the older major the docs were written for when their names tell one
-    /// (decided once per package), else the newest.
-    /// </summary>
-    private async Task<Found?> FindAsync(
-        PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
-    {
-        if (await _finder.FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is not { } found) return null;
-        if (candidate.Version is not null) return found;
-        return await _writtenFor.GetOrAdd(found.Package.Id, _ => new Lazy<Task<Found?>>(
-            () => WrittenForAsync(found, folder, framework, cancellationToken))).Value.ConfigureAwait(false) ?? found;
-    }
-
     /// <summary>
     /// The names a failed block does not know, read at its errors (<c>CS0246</c>, <c>CS0103</c>, <c>CS0234</c>,
     /// <c>CS1061</c>); null when it fails for anything else, which no package fixes.
