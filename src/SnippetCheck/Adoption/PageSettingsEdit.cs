@@ -6,7 +6,8 @@ namespace SnippetCheck.Adoption;
 /// <summary>
 /// Where <c>adopt</c> writes a page fixture's settings by default (issue 54, Required 5: readers see nothing): one hidden
 /// line, <c>&lt;!-- snippetcheck: page fixture: true, hiddenFences: [requiredcode] --&gt;</c> (<see cref="PageSettingsComment"/>),
-/// just below the page's front matter, else at its top. GitHub and docs renderers show a front matter; no one shows a comment.
+/// just below the page's front matter, else at its top (below its first heading when a byte order mark leads the page).
+/// GitHub and docs renderers show a front matter; no one shows a comment.
 /// </summary>
 internal static class PageSettingsEdit
 {
@@ -30,6 +31,9 @@ internal static class PageSettingsEdit
             if (close == 0) return null;
             at = map.NextLineStart(close);
         }
+        // A page that starts with a byte order mark keeps it on its first line: below an ATX heading there, the comment is one
+        // added line in a diff, where at the top the mark would move to the comment's line and the heading show as changed.
+        if (at == 0 && document.HasBom && map.LineCount > 1 && map.Text(1).StartsWith('#')) at = map.NextLineStart(1);
         var ending = BlockRewrite.LineEndingBefore(document.Text, at > 0 ? at : map.NextLineStart(1));
         // A front matter closed on the file's last line, with no line break after it, gets one before the comment.
         var before = at > 0 && at == document.Text.Length && document.Text[^1] is not '\n' ? ending : "";

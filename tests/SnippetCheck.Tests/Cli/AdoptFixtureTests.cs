@@ -104,6 +104,7 @@ public sealed partial class AdoptFixtureTests
         var page = File.ReadAllText(Samples.PathOf("adopt-tests/substitutes.md"));
         folder.Write("bare.md", page);
         folder.Write("titled.md", "---\ntitle: Substitutes\n---\n" + page);
+        folder.Write("marked.md", "\uFEFF" + page);
 
         var write = CliRunner.Run(folder.Path, "adopt", "--write");
 
@@ -113,7 +114,11 @@ public sealed partial class AdoptFixtureTests
         const string Comment = "<!-- snippetcheck: page fixture: true, hiddenFences: [requiredcode] -->\n";
         Assert.StartsWith(Comment + "# Getting started", Read(folder, "bare.md"), StringComparison.Ordinal);
         Assert.StartsWith("---\ntitle: Substitutes\n---\n" + Comment + "# Getting started", Read(folder, "titled.md"), StringComparison.Ordinal);
-        foreach (var (name, original) in new[] { ("bare.md", page), ("titled.md", "---\ntitle: Substitutes\n---\n" + page) })
+        // A byte order mark stays on the heading's line, and the comment goes below it: a diff shows one line added.
+        var marked = File.ReadAllBytes(Path.Combine(folder.Path, "marked.md"));
+        Assert.Equal([0xEF, 0xBB, 0xBF], marked[..3]);
+        Assert.StartsWith(page.Split('\n')[0] + "\n" + Comment, System.Text.Encoding.UTF8.GetString(marked[3..]), StringComparison.Ordinal);
+        foreach (var (name, original) in new[] { ("bare.md", page), ("titled.md", "---\ntitle: Substitutes\n---\n" + page), ("marked.md", page) })
         {
             // Only hidden lines were added: the page comment and tag comments.
             var lines = Read(folder, name).Split('\n').Where(l => !TagLine().IsMatch(l));
@@ -122,7 +127,7 @@ public sealed partial class AdoptFixtureTests
 
         var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
         Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith("10 passed, 0 failed, 0 ignored, 0 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        Assert.StartsWith("15 passed, 0 failed, 0 ignored, 0 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
         var adopted = Read(folder, "bare.md");
         File.WriteAllText(Path.Combine(folder.Path, "bare.md"), adopted.Replace("Is.EqualTo(", "Is.Not.EqualTo(", StringComparison.Ordinal));
         var mutant = CliRunner.Run(folder.Path, "verify", "bare.md", "--no-cache");
