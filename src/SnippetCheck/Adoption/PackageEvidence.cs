@@ -170,6 +170,23 @@ internal static partial class PackageEvidence
     private static bool IsSameOrNested(string name, string outer) =>
         name == outer || name.StartsWith(outer + ".", StringComparison.Ordinal);
 
+    /// <summary>How many packages a repository's install lines name, at most, for its pages to be one library's site.</summary>
+    private const int SiteLibraries = 2;
+
+    /// <summary>
+    /// The install lines of the pages of one git <paramref name="repository"/>, when they name one library (its add-ons
+    /// aside, at most <see cref="SiteLibraries"/> packages): a site's pages sit in sibling folders (CsvHelper's
+    /// 'getting-started/' says 'dotnet add package CsvHelper', 'examples/reading/' only calls it). A corpus of unrelated
+    /// posts names many packages, and each page keeps to its own folders' evidence.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<PackageCandidate>> SiteInstallLines(IReadOnlyList<SnippetDocument> docSet, string repository)
+    {
+        List<IReadOnlyList<PackageCandidate>> lines = [.. docSet
+            .Where(d => RepositoryHints.RepositoryRoot(Path.GetDirectoryName(Path.GetFullPath(d.Source.Document.FullPath))!) == repository)
+            .SelectMany(d => InstallLines(d.Source.Document.Text))];
+        return lines.Select(l => l[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() <= SiteLibraries ? lines : [];
+    }
+
     [GeneratedRegex(@"^\s*namespace\s+(?<name>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)\s*[;{]?\s*$")]
     private static partial Regex NamespaceLine();
 }

@@ -262,13 +262,9 @@ internal sealed partial class PackageInference(
         // link to another package (Polly's chaos/index.md: Microsoft.Extensions.AsyncState) still gets the doc set's.
         var own = PackageEvidence.Of(document, framework).ToList();
         var setEvidence = DocSet.FoldersOf(document).SelectMany(key => FolderEvidence(key, framework)).ToList();
-        // A site's pages sit in sibling folders ('getting-started/' says 'dotnet add package CsvHelper', 'examples/reading/'
-        // only uses it): a page whose own folders name no package takes the install lines of the whole run, when the run is
-        // one repository's. A corpus of repositories, one per top folder, is no git work tree: each keeps its evidence.
+        // A page whose own folders name no package takes its site's one library (PackageEvidence.SiteInstallLines).
         if (own.Count == 0 && setEvidence.Count == 0 && RepositoryHints.RepositoryRoot(folder) is { } repository)
-            setEvidence = [.. _docSetEvidence.GetOrAdd("\0" + repository, _ => [.. docSet
-                .Where(d => RepositoryHints.RepositoryRoot(Path.GetDirectoryName(Path.GetFullPath(d.Source.Document.FullPath))!) == repository)
-                .SelectMany(d => PackageEvidence.InstallLines(d.Source.Document.Text))])];
+            setEvidence = [.. _docSetEvidence.GetOrAdd("\0" + repository, _ => PackageEvidence.SiteInstallLines(docSet, repository))];
         var statedGroups = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).ToList();
         // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
         var ownFound = await Task.WhenAll(own.Take(MaxCandidates).Select(g => FirstFoundAsync(g, folder, framework, cancellationToken)))

@@ -80,4 +80,32 @@ public sealed class AdoptDocSetTests
         Assert.Contains("packages=Acme.Core", calls, StringComparison.Ordinal);
         Assert.DoesNotContain("Acme.Core", File.ReadAllText(Path.Combine(root, "Owner__Two", "calls.md")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void In_one_repository_a_sites_one_library_reaches_sibling_folders_and_a_corpus_of_many_packages_lends_nothing()
+    {
+        using var folder = new TempFolder();
+        var root = Path.Combine(folder.Path, "site");
+        var (feed, environment) = LocalFeed.Create(folder.Path, root);
+        LocalFeed.Pack(feed, "Acme.Core", "1.0.0", Core);
+        LocalFeed.Pack(feed, "Acme.AsyncState", "1.0.0", AsyncState);
+        folder.Write("site/.git/config", "[core]\n");
+        folder.Write("site/getting-started/index.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n");
+        folder.Write("site/examples/reading/index.md", Calls);
+
+        var site = CliRunner.Run(root, environment, "adopt", "--write");
+
+        Assert.True(site.ExitCode == 0, site.Output);
+        Assert.Contains("packages=Acme.Core", File.ReadAllText(Path.Combine(root, "examples", "reading", "index.md")), StringComparison.Ordinal);
+
+        // Posts about three libraries in one repository: not one library's site, so no page lends its install line.
+        File.WriteAllText(Path.Combine(root, "examples", "reading", "index.md"), Calls);
+        folder.Write("site/state/index.md", "# State\n\n```\ndotnet add package Acme.AsyncState\n```\n");
+        folder.Write("site/other/index.md", "# Other\n\n```\ndotnet add package Newtonsoft.Json\n```\n");
+
+        var corpus = CliRunner.Run(root, environment, "adopt", "--write");
+
+        Assert.True(corpus.ExitCode == 0, corpus.Output);
+        Assert.DoesNotContain("Acme.Core", File.ReadAllText(Path.Combine(root, "examples", "reading", "index.md")), StringComparison.Ordinal);
+    }
 }
