@@ -174,15 +174,17 @@ internal static partial class PackageEvidence
     private const int SiteLibraries = 2;
 
     /// <summary>
-    /// The install lines of the pages of one git <paramref name="repository"/>, when they name one library (its add-ons
-    /// aside, at most <see cref="SiteLibraries"/> packages): a site's pages sit in sibling folders (CsvHelper's
+    /// The install lines of the pages with C# of one git <paramref name="repository"/>, when they name one library (its
+    /// add-ons aside, at most <see cref="SiteLibraries"/> packages): a site's pages sit in sibling folders (CsvHelper's
     /// 'getting-started/' says 'dotnet add package CsvHelper', 'examples/reading/' only calls it). A corpus of unrelated
-    /// posts names many packages, and each page keeps to its own folders' evidence.
+    /// posts names many packages, and each page keeps to its own folders' evidence. A change log's dependency lines
+    /// (`&lt;PackageReference Include="System.Memory" …/&gt;`) are no install step: pages without C# are not read.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<PackageCandidate>> SiteInstallLines(IReadOnlyList<SnippetDocument> docSet, string repository)
     {
         List<IReadOnlyList<PackageCandidate>> lines = [.. docSet
-            .Where(d => RepositoryHints.RepositoryRoot(Path.GetDirectoryName(Path.GetFullPath(d.Source.Document.FullPath))!) == repository)
+            .Where(d => d.Snippets.Count > 0
+                && RepositoryHints.RepositoryRoot(Path.GetDirectoryName(Path.GetFullPath(d.Source.Document.FullPath))!) == repository)
             .SelectMany(d => InstallLines(d.Source.Document.Text))];
         return lines.Select(l => l[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() <= SiteLibraries ? lines : [];
     }

@@ -90,8 +90,11 @@ public sealed class AdoptDocSetTests
         LocalFeed.Pack(feed, "Acme.Core", "1.0.0", Core);
         LocalFeed.Pack(feed, "Acme.AsyncState", "1.0.0", AsyncState);
         folder.Write("site/.git/config", "[core]\n");
-        folder.Write("site/getting-started/index.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n");
+        folder.Write("site/getting-started/index.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n\n" + Calls);
         folder.Write("site/examples/reading/index.md", Calls);
+        // A change log's dependency lines name packages too, on a page without C#: they do not make it a corpus.
+        folder.Write("site/change-log/index.md", "# Changes\n\n- Added `<PackageReference Include=\"Acme.AsyncState\" Version=\"1.0.0\" />`.\n" +
+            "- Added `<PackageReference Include=\"Newtonsoft.Json\" Version=\"13.0.3\" />`.\n");
 
         var site = CliRunner.Run(root, environment, "adopt", "--write");
 
@@ -100,8 +103,8 @@ public sealed class AdoptDocSetTests
 
         // Posts about three libraries in one repository: not one library's site, so no page lends its install line.
         File.WriteAllText(Path.Combine(root, "examples", "reading", "index.md"), Calls);
-        folder.Write("site/state/index.md", "# State\n\n```\ndotnet add package Acme.AsyncState\n```\n");
-        folder.Write("site/other/index.md", "# Other\n\n```\ndotnet add package Newtonsoft.Json\n```\n");
+        folder.Write("site/state/index.md", "# State\n\n```\ndotnet add package Acme.AsyncState\n```\n\n" + Calls);
+        folder.Write("site/other/index.md", "# Other\n\n```\ndotnet add package Newtonsoft.Json\n```\n\n" + Calls);
 
         var corpus = CliRunner.Run(root, environment, "adopt", "--write");
 
