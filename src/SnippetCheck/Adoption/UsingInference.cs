@@ -57,6 +57,9 @@ internal static class UsingInference
         // A bare name called as a method ('Ok(…)' in a controller) is no type: only a 'using static' class could give it.
         var invoked = errors.Where(e => e.Id == "CS0103" && IsInvokedAt(snippet, e.Location)).Select(e => IdentifierAt(snippet, e.Location))
             .ToHashSet(StringComparer.Ordinal);
+        // Outside an attribute, 'CultureInfo' is the type of that name, not a package's [CultureInfo] attribute (CsvHelper's).
+        var attributes = errors.Where(e => IsAttributeAt(snippet, e.Location)).Select(e => IdentifierAt(snippet, e.Location))
+            .ToHashSet(StringComparer.Ordinal);
         if (names.Any(n => n is null)) return null;
         var declared = PostDeclarations.Besides(document, snippet, options);
         // The post's own names are passed over like names found nowhere, when those are: a session or the check level gives them.
@@ -68,7 +71,7 @@ internal static class UsingInference
         foreach (var name in names.Distinct().Cast<string>())
         {
             var namespaces = invoked.Contains(name) ? [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))]
-                : NamespacesOf(name, references, imported);
+                : NamespacesOf(name, references, imported, asWritten: !attributes.Contains(name));
             if (namespaces.Count == 1) usings.Add(namespaces[0]);
             else if (namespaces.Count > 1) ambiguous.Add((name.TrimStart(ExtensionKey), namespaces));
             else if (!skipUnknown) return null;
@@ -84,13 +87,16 @@ internal static class UsingInference
     /// <paramref name="name"/> into scope: a public type (an attribute's with its suffix), or, marked with
     /// <see cref="ExtensionKey"/>, an extension method.
     /// </summary>
-    internal static IReadOnlyList<string> NamespacesOf(string name, ImmutableArray<MetadataReference> references, IReadOnlyList<string> imported)
+    /// <param name="asWritten">The name is used outside an attribute: a type of that very name, when there is one, is
+    /// meant, not an attribute of that short name ('CultureInfo.InvariantCulture' beside CsvHelper's [CultureInfo]).</param>
+    internal static IReadOnlyList<string> NamespacesOf(
+        string name, ImmutableArray<MetadataReference> references, IReadOnlyList<string> imported, bool asWritten = false)
     {
         var index = IndexFor(references);
-        // '[DllImport]' names the type DllImportAttribute, but only when no type has the name itself: 'CultureInfo' is
-        // System.Globalization's even beside a package's CultureInfoAttribute (CsvHelper's), which would make it ambiguous.
-        var namespaces = (index[name].Any() ? index[name] : index[name + "Attribute"]).Distinct().Where(n => !imported.Contains(n))
-            .Order(StringComparer.Ordinal).ToList();
+        // '[DllImport]' names the type DllImportAttribute; '[Test]' NUnit.Framework's TestAttribute, beside its
+        // NUnit.Framework.Internal.Test, a class of that very name.
+        var types = asWritten && index[name].Any() ? index[name] : index[name].Concat(index[name + "Attribute"]);
+        var namespaces = types.Distinct().Where(n => !imported.Contains(n)).Order(StringComparer.Ordinal).ToList();
         // A bare 'WriteLine' or 'Sqrt' is a member of a class docs import with 'using static'.
         return namespaces.Count > 0 ? namespaces : [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))];
     }
@@ -171,6 +177,16 @@ internal static class UsingInference
         var end = start;
         while (end < line.Text.Length && (char.IsLetterOrDigit(line.Text[end]) || line.Text[end] == '_')) end++;
         return end > start ? line.Text[start..end] : null;
+    }
+
+    /// <summary>True when the identifier at <paramref name="location"/> follows <c>[</c> or <c>,</c> on a line that opens
+    /// with <c>[</c>: an attribute (<c>[Test]</c>, <c>[Fact, Trait("a", "b")]</c>).</summary>
+    private static bool IsAttributeAt(Snippet snippet, SourceLocation location)
+    {
+        var line = snippet.Block.Lines.FirstOrDefault(l => l.Line == location.Line);
+        var start = location.Column - line.Column;
+        if (line.Text is null || start <= 0 || start > line.Text.Length || !line.Text.TrimStart().StartsWith('[')) return false;
+        return line.Text[..start].TrimEnd() is { Length: > 0 } before && before[^1] is '[' or ',';
     }
 
     /// <summary>True when the identifier at <paramref name="location"/> is followed by <c>(</c> on its line: a call.</summary>
