@@ -31,6 +31,8 @@ internal static class StubTypes
         {
             var document = models.Around(post.Key);
             IReadOnlyList<PackageInference.Found>? found = null;
+            // A type a later block of the page declares (a strategy, then its options) is the session's to join, not a stub's.
+            var pageDeclares = RotEvidence.DeclaredNames(string.Join('\n', post.Key.Blocks.SelectMany(s => s.Code).Select(l => l.Text)));
             foreach (var (_, failed) in post)
             {
                 var snippet = failed.Snippet;
@@ -41,7 +43,8 @@ internal static class StubTypes
                 found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
                 // Never a name the framework, a package of the page or a page declares: a stub stands only for what nothing shows.
                 if (types.Any(t => UsingInference.NamespacesOf(t, settings.References, []).Count > 0
-                    || found.Any(f => TypeNamesOf(f, settings.References).Contains(t)) || models.Types.Any(m => m.Name == t))) continue;
+                    || found.Any(f => TypeNamesOf(f, settings.References).Contains(t))
+                    || models.Types.Any(m => m.Name == t) || pageDeclares.Contains(t))) continue;
                 var ns = StubModels.NamespaceFor(snippet.Location);
                 var members = Selected(root, types);
                 if (!StubModels.NoneCalled(root, [.. members.Select(StubModels.MemberOf)])) continue;

@@ -316,7 +316,7 @@ public sealed class AdoptUsingsTests
             ```
 
             ```csharp
-            Console.WriteLine(OSPlatform.Linux);
+            Console.WriteLine(typeof(Binder).Namespace);
             ```
 
             ```csharp
@@ -328,7 +328,7 @@ public sealed class AdoptUsingsTests
         var write = CliRunner.Run(folder.Path, "adopt", "--write");
 
         Assert.True(write.ExitCode == 0, write.Output);
-        Assert.Contains("post.md(16,1): no using added: 'OSPlatform' is a type in System.Runtime.InteropServices and System.Runtime.Versioning", write.Stdout);
+        Assert.Contains("post.md(16,1): no using added: 'Binder' is a type in Microsoft.CSharp.RuntimeBinder and System.Reflection", write.Stdout);
         Assert.Contains("(1 compile, 1 run, 1 with an output block, 1 as members, 2 with hidden usings)", write.Stdout);
         var expected = post
             .Replace("```csharp\nvar text", "<!-- snippetcheck: run usings=System.Text -->\n```csharp\nvar text", StringComparison.Ordinal)
