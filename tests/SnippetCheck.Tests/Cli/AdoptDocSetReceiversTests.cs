@@ -75,12 +75,7 @@ public sealed class AdoptDocSetReceiversTests
         var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
         Assert.True(verify.ExitCode == 0, verify.Output);
 
-        foreach (var (from, to) in new[] { ("AddListener(", "AddListenerq("), ("ListenerManager.", "ListenerManagerq."), ("\"audit\")", "\"audit\", 2)") })
-        {
-            File.WriteAllText(Path.Combine(docs, "tutorial", "listeners.md"), written.Replace(from, to, StringComparison.Ordinal));
-            var mutant = CliRunner.Run(docs, environment, "verify", "--no-cache");
-            Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
-        }
+        Mutants.EachFails(docs, Path.Combine(docs, "tutorial", "listeners.md"), written, new[] { ("AddListener(", "AddListenerq("), ("ListenerManager.", "ListenerManagerq."), ("\"audit\")", "\"audit\", 2)") }, environment);
     }
 
     [Fact]

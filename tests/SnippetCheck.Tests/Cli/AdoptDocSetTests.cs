@@ -23,14 +23,21 @@ public sealed class AdoptDocSetTests
 
     private const string AsyncState = "namespace Acme.AsyncState { public static class Slot { public static int Value => 1; } }";
 
+    /// <summary>A local feed of the two packages, Acme.Core and Acme.AsyncState, for the docs under <paramref name="docs"/>.</summary>
+    private static Dictionary<string, string?> FeedOfBoth(TempFolder folder, string docs)
+    {
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Core", "1.0.0", Core);
+        LocalFeed.Pack(feed, "Acme.AsyncState", "1.0.0", AsyncState);
+        return environment;
+    }
+
     [Fact]
     public void The_roots_install_line_reaches_a_sub_folders_page_and_a_link_to_another_package_does_not_shut_it_out()
     {
         using var folder = new TempFolder();
         var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Core", "1.0.0", Core);
-        LocalFeed.Pack(feed, "Acme.AsyncState", "1.0.0", AsyncState);
+        var environment = FeedOfBoth(folder, docs);
         folder.Write("docs/getting-started.md", "# Start\n\n```\ndotnet add package Acme.Core\n```\n");
         folder.Write("docs/pipelines/deep/index.md", Calls);
         folder.Write("docs/chaos/index.md", """
@@ -66,10 +73,8 @@ public sealed class AdoptDocSetTests
         // package of the feed, which declares none of its names.
         using var folder = new TempFolder();
         var root = Path.Combine(folder.Path, "corpus");
-        var (feed, environment) = LocalFeed.Create(folder.Path, root);
-        LocalFeed.Pack(feed, "Acme.Core", "1.0.0", Core);
+        var environment = FeedOfBoth(folder, root);
         folder.Write("corpus/Owner__One/docs/install.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n");
-        LocalFeed.Pack(feed, "Acme.AsyncState", "1.0.0", AsyncState);
         folder.Write("corpus/Owner__One/docs/guide/calls.md", Calls + "\nOr [Acme.AsyncState](https://www.nuget.org/packages/Acme.AsyncState).\n");
         folder.Write("corpus/Owner__Two/calls.md", Calls);
 
@@ -86,9 +91,7 @@ public sealed class AdoptDocSetTests
     {
         using var folder = new TempFolder();
         var root = Path.Combine(folder.Path, "site");
-        var (feed, environment) = LocalFeed.Create(folder.Path, root);
-        LocalFeed.Pack(feed, "Acme.Core", "1.0.0", Core);
-        LocalFeed.Pack(feed, "Acme.AsyncState", "1.0.0", AsyncState);
+        var environment = FeedOfBoth(folder, root);
         folder.Write("site/.git/config", "[core]\n");
         folder.Write("site/getting-started/index.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n\n" + Calls);
         folder.Write("site/examples/reading/index.md", Calls);

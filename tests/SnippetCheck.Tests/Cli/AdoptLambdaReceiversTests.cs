@@ -47,12 +47,7 @@ public sealed class AdoptLambdaReceiversTests
 
         var verify = CliRunner.Run(folder.Path, "verify", "docs");
         Assert.True(verify.ExitCode == 0, verify.Output);
-        foreach (var (from, to) in new[] { ("stream.Flush()", "stream.Flushq()"), ("stream.Flush()", "stream.Flush(1)"),
-            ("stream.Dispose()", "stream.Disposeq()") })
-        {
-            File.WriteAllText(Path.Combine(folder.Path, "docs", "close.md"), close.Replace(from, to, StringComparison.Ordinal));
-            var mutant = CliRunner.Run(folder.Path, "verify", "docs", "--no-cache");
-            Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
-        }
+        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "docs", "close.md"), close, new[] { ("stream.Flush()", "stream.Flushq()"), ("stream.Flush()", "stream.Flush(1)"),
+            ("stream.Dispose()", "stream.Disposeq()") }, null, "docs", "--no-cache");
     }
 }

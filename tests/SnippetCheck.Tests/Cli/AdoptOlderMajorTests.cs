@@ -50,10 +50,6 @@ public sealed partial class AdoptOlderMajorTests
         Assert.True(verify.ExitCode == 0, verify.Output);
 
         // Context, never a pass by itself: a misspelt call or an added argument fails at the pinned version.
-        foreach (var (from, to) in new[] { ("cfg.CreateMap<", "cfg.CreateMapq<"), ("config.CreateMapper()", "config.CreateMapper(1)") })
-        {
-            File.WriteAllText(Path.Combine(folder.Path, "docs", "mapping.md"), text.Replace(from, to, StringComparison.Ordinal));
-            Assert.Equal(1, CliRunner.Run(folder.Path, "verify").ExitCode);
-        }
+        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "docs", "mapping.md"), text, new[] { ("cfg.CreateMap<", "cfg.CreateMapq<"), ("config.CreateMapper()", "config.CreateMapper(1)") });
     }
 }
