@@ -22,7 +22,7 @@ internal static class AdoptCommand
             var packages = new List<string>();
             foreach (var token in result.Tokens)
             {
-                if (Adopter.IsPackage(token.Value)) packages.Add(token.Value);
+                if (AdoptReport.IsPackage(token.Value)) packages.Add(token.Value);
                 else result.AddError($"--package '{token.Value}' is not NAME or NAME@VERSION (Spectre.Console@0.57.2)");
             }
             return [.. packages];
@@ -73,7 +73,7 @@ internal static class AdoptCommand
             AdoptReport report;
             using (ProgressDisplay.Attach(verifier, TerminalSettings.Detect()))
             {
-                report = await Adopter.RunAsync(verifier, options, write, packages, frontMatter, cancellationToken);
+                report = await AdoptReport.RunAsync(verifier, options, write, packages, frontMatter, cancellationToken);
             }
             reports.WriteEach(report.WriteJson);
             // A report on standard output is the whole of it, as list's is.

@@ -22,7 +22,7 @@ namespace SnippetCheck.Adoption;
 /// afterwards passes with
 /// exactly the adopted blocks verified.
 /// </remarks>
-public static class Adopter
+internal static class Adopter
 {
     /// <summary>
     /// Proposes the tags, hidden lines and settings that make each block of <paramref name="options"/>' files pass, by
@@ -34,7 +34,7 @@ public static class Adopter
 
     /// <param name="verifier">Made from <paramref name="options"/>; its events report each pass's progress.</param>
     /// <param name="packages">
-    /// Packages the author names (<c>adopt --package</c>), each <c>NAME</c> or <c>NAME@VERSION</c> (<see cref="IsPackage"/>),
+    /// Packages the author names (<c>adopt --package</c>), each <c>NAME</c> or <c>NAME@VERSION</c> (<see cref="AdoptReport.IsPackage"/>),
     /// tried first for every post.
     /// </param>
     /// <param name="frontMatter">
@@ -113,16 +113,6 @@ public static class Adopter
         }
         return (files, pins, pinsProblem);
     }
-
-    /// <summary>Whether <paramref name="text"/> names a package as <c>adopt --package</c> takes it: <c>NAME</c> or <c>NAME@VERSION</c>.</summary>
-    public static bool IsPackage(string text) => PackageCandidate.TryParse(text) is not null;
-
-    /// <summary>
-    /// What <c>adopt</c> would list as suspected rot for <paramref name="snippet"/> of <paramref name="document"/>, given how
-    /// it <paramref name="failed"/> (<see cref="RotReport"/>); null for no evidence that it is broken.
-    /// </summary>
-    public static SuspectedRot? SuspectedRotOf(SourceDocument document, Snippet snippet, SnippetResult? failed) =>
-        RotReport.Of(document, snippet, failed);
 
     /// <summary>Markdown and MDX pages, as against C# files whose doc comments adopt reads.</summary>
     internal static bool IsMarkdown(string path) =>
