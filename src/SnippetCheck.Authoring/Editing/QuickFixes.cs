@@ -10,14 +10,14 @@ namespace SnippetCheck.Editing;
 public sealed record QuickFix(string Title, IReadOnlyList<TextEdit> Edits);
 
 /// <summary>
-/// The fixes an editor offers for a verdict: accept the actual output (through <see cref="OutputAcceptor"/>, the same
+/// The fixes an editor offers for a verdict: accept the actual output (through <see cref="AcceptOutcome.PlanEdits"/>, the same
 /// byte-exact editor as <c>--accept</c>), correct a near-miss tag, and tag an untagged block that was shown to pass.
 /// </summary>
 public static class QuickFixes
 {
     /// <summary>"Accept actual output" for an output mismatch; null when <c>--accept</c> would refuse it (and why).</summary>
     public static QuickFix? AcceptOutput(SourceDocument document, SnippetResult result, out string? refusal) =>
-        OutputAcceptor.PlanEdits(document, result, out refusal) is { } edits ? new QuickFix("Accept actual output", edits) : null;
+        AcceptOutcome.PlanEdits(document, result, out refusal) is { } edits ? new QuickFix("Accept actual output", edits) : null;
 
     /// <summary>
     /// <c>rnu</c> → <c>run</c>, <c>timout=2s</c> → <c>timeout=2s</c>: the misspelt word of an SC1001 finding

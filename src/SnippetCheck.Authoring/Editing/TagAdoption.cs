@@ -38,7 +38,7 @@ public static class TagAdoption
             {
                 if (result.Status == SnippetStatus.Passed) adoptable[result.Location.Line] = tag;
                 // As 'run' a block shows every kind of evidence: its compile errors, and a throw the prose does not announce.
-                else if (tag == "run" && RotReport.Of(document, byLine[result.Location.Line], result) is { } found)
+                else if (tag == "run" && AdoptReport.SuspectedRotOf(document, byLine[result.Location.Line], result) is { } found)
                     rot[result.Location.Line] = found with { Block = found.Block ?? result.Location };
             }
         }

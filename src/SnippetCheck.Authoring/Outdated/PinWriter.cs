@@ -7,7 +7,7 @@ namespace SnippetCheck.Outdated;
 /// <summary>
 /// <c>outdated --write</c>: moves each pin whose every block passes on the newest version, rewriting only the version
 /// in the pin's own text (<c>Id@Version</c> of a tag, <c>#:package</c> or the config, the version of <c>#r "nuget: Id, Version"</c>)
-/// through <see cref="DocumentRewriter"/>, byte for byte elsewhere, as <c>--accept</c> rewrites. A pin with a failing
+/// through <see cref="TextEdit.Rewrite"/>, byte for byte elsewhere, as <c>--accept</c> rewrites. A pin with a failing
 /// block is left as it is; its row says why.
 /// </summary>
 public static class PinWriter
@@ -48,7 +48,7 @@ public static class PinWriter
             if (Edit(document, row) is not { } edit) return $"not moved: '{row.Pin.Text}' not found at {row.Pin.Location}";
             edits.Add(edit);
         }
-        var problem = DocumentRewriter.Rewrite(document, text => TextEdit.Apply(text, edits.DistinctBy(e => e.Start)),
+        var problem = TextEdit.Rewrite(document, edits.DistinctBy(e => e.Start),
             text => rows.All(r => text.Contains(r.Newest!, StringComparison.Ordinal)), "the moved versions did not read back");
         return problem is null ? null : $"not moved: {problem}";
     }

@@ -11,7 +11,7 @@ namespace SnippetCheck.Cli.Commands;
 /// </summary>
 internal static class AdoptCommand
 {
-    private static readonly Option<PackageCandidate[]> PackageOption = new("--package")
+    private static readonly Option<string[]> PackageOption = new("--package")
     {
         Description = "The package the posts are about, tried for every block that fails on unknown names (repeatable); pinned to its newest " +
         "stable version unless given",
@@ -19,10 +19,10 @@ internal static class AdoptCommand
         Arity = ArgumentArity.ZeroOrMore,
         CustomParser = result =>
         {
-            var packages = new List<PackageCandidate>();
+            var packages = new List<string>();
             foreach (var token in result.Tokens)
             {
-                if (PackageCandidate.TryParse(token.Value) is { } package) packages.Add(package);
+                if (AdoptReport.IsPackage(token.Value)) packages.Add(token.Value);
                 else result.AddError($"--package '{token.Value}' is not NAME or NAME@VERSION (Spectre.Console@0.57.2)");
             }
             return [.. packages];
@@ -73,7 +73,7 @@ internal static class AdoptCommand
             AdoptReport report;
             using (ProgressDisplay.Attach(verifier, TerminalSettings.Detect()))
             {
-                report = await Adopter.RunAsync(verifier, options, write, packages, frontMatter, cancellationToken);
+                report = await AdoptReport.RunAsync(verifier, options, write, packages, frontMatter, cancellationToken);
             }
             reports.WriteEach(report.WriteJson);
             // A report on standard output is the whole of it, as list's is.

@@ -33,7 +33,7 @@ internal static class VerifyCommand
         new("--cache-dir") { Description = "Where passing results are kept (default: .snippetcheck/cache next to snippetcheck.json)" };
     public static readonly Option<bool> NoSandboxOption = SettingOptions.Switch(Settings.Sandbox);
     public static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every snippet's verdict and compiler warnings" };
-    public static readonly Option<Shard?> ShardOption =
+    public static readonly Option<string?> ShardOption =
         new("--shard") { Description = "Verify only part K of N of the files, split by file (1 ≤ K ≤ N)", HelpName = "K/N", CustomParser =
             ParseShard };
     public static readonly Option<double?> MinCoverageOption = SettingOptions.Value(Settings.MinCoverage);
@@ -179,7 +179,7 @@ internal static class VerifyCommand
             if (accept)
             {
                 // After --accept, the exit code and every report tell what is still wrong once the files are rewritten.
-                var outcome = OutputAcceptor.Accept(report);
+                var outcome = AcceptOutcome.Accept(report);
                 report = outcome.Apply(report);
                 outcome.WriteLines(console, report);
             }
@@ -236,9 +236,10 @@ internal static class VerifyCommand
         return null;
     }
 
-    private static Shard? ParseShard(ArgumentResult result)
+    private static string? ParseShard(ArgumentResult result)
     {
-        if (Shard.TryParse(result.Tokens.Single().Value, out var shard, out var error)) return shard;
+        var text = result.Tokens.Single().Value;
+        if (VerifyOptions.ShardError(text) is not { } error) return text;
         result.AddError($"--shard {error}");
         return null;
     }

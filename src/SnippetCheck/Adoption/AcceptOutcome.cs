@@ -1,3 +1,4 @@
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
 using SnippetCheck.Results;
@@ -15,9 +16,22 @@ internal sealed record AcceptEntry(SourceLocation Location, SnippetResult Result
     public override string ToString() => $"{Location}: {Message}";
 }
 
-/// <summary>Everything one <c>--accept</c> pass did, one entry per output-mismatch failure, in report order.</summary>
+/// <summary>
+/// Everything one <c>--accept</c> pass did, one entry per output-mismatch failure, in report order; and the pass itself
+/// (<see cref="Accept"/>) and an editor's single accept (<see cref="PlanEdits"/>), both <see cref="OutputAcceptor"/>'s.
+/// </summary>
 public sealed record AcceptOutcome
 {
+    /// <summary>Rewrites the output blocks of the report's output-mismatch failures, file by file, each file atomically.</summary>
+    public static AcceptOutcome Accept(VerificationReport report) => OutputAcceptor.Accept(report);
+
+    /// <summary>
+    /// The edits that accept one <c>output-mismatch</c> result in the document's text, without writing anything: the text
+    /// after them is byte for byte what <see cref="Accept"/> would write. Null, and why not, when it cannot.
+    /// </summary>
+    public static IReadOnlyList<TextEdit>? PlanEdits(SourceDocument document, SnippetResult result, out string? refusal) =>
+        OutputAcceptor.PlanEdits(document, result, out refusal);
+
     internal AcceptOutcome(IReadOnlyList<AcceptEntry> entries, IReadOnlyList<string> filesWritten)
     {
         Entries = entries;

@@ -142,9 +142,34 @@ internal sealed record AdoptFile(
     public bool Written => WriteTried && WriteProblem is null;
 }
 
-/// <summary>Everything one <c>adopt</c> run found and did.</summary>
+/// <summary>Everything one <c>adopt</c> run found and did; and the run itself (<see cref="RunAsync"/>, <see cref="Adopter"/>'s).</summary>
 public sealed record AdoptReport
 {
+    /// <summary>
+    /// <c>adopt</c>: proposes the tags, hidden lines and settings that make each block of <paramref name="options"/>' files
+    /// pass, and with <paramref name="write"/> writes them (<see cref="Adopter"/>).
+    /// </summary>
+    /// <param name="verifier">Made from <paramref name="options"/>; its events report each pass's progress.</param>
+    /// <param name="options">The files and settings of the run.</param>
+    /// <param name="write"><c>--write</c>.</param>
+    /// <param name="packages"><c>--package</c>: each <c>NAME</c> or <c>NAME@VERSION</c> (<see cref="IsPackage"/>).</param>
+    /// <param name="frontMatter"><c>--front-matter</c>: page fixtures may write their settings into the front matter.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static Task<AdoptReport> RunAsync(
+        Driver.Verifier verifier, Driver.VerifyOptions options, bool write, IReadOnlyList<string> packages, bool frontMatter,
+        CancellationToken cancellationToken = default) =>
+        Adopter.RunAsync(verifier, options, write, packages, frontMatter, cancellationToken);
+
+    /// <summary>Whether <paramref name="text"/> names a package as <c>adopt --package</c> takes it: <c>NAME</c> or <c>NAME@VERSION</c>.</summary>
+    public static bool IsPackage(string text) => PackageCandidate.TryParse(text) is not null;
+
+    /// <summary>
+    /// What <c>adopt</c> would list as suspected rot for <paramref name="snippet"/> of <paramref name="document"/>, given how
+    /// it <paramref name="failed"/> (<see cref="RotReport"/>); null for no evidence that it is broken.
+    /// </summary>
+    public static SuspectedRot? SuspectedRotOf(SourceDocument document, Snippet snippet, SnippetResult? failed) =>
+        RotReport.Of(document, snippet, failed);
+
     internal AdoptReport(IReadOnlyList<AdoptFile> files, IReadOnlyList<FileError> errors, bool write, TimeSpan duration)
     {
         Files = files;

@@ -22,7 +22,7 @@ namespace SnippetCheck.Adoption;
 /// afterwards passes with
 /// exactly the adopted blocks verified.
 /// </remarks>
-public static class Adopter
+internal static class Adopter
 {
     /// <summary>
     /// Proposes the tags, hidden lines and settings that make each block of <paramref name="options"/>' files pass, by
@@ -33,16 +33,21 @@ public static class Adopter
         RunAsync(new Verifier(options), options, write, [], frontMatter: false, cancellationToken);
 
     /// <param name="verifier">Made from <paramref name="options"/>; its events report each pass's progress.</param>
-    /// <param name="packages">Packages the author names (<c>adopt --package</c>), tried first for every post.</param>
+    /// <param name="packages">
+    /// Packages the author names (<c>adopt --package</c>), each <c>NAME</c> or <c>NAME@VERSION</c> (<see cref="AdoptReport.IsPackage"/>),
+    /// tried first for every post.
+    /// </param>
     /// <param name="frontMatter">
     /// <c>adopt --front-matter</c>: a page fixture whose settings the page must say (<c>fixture: true</c>, hidden fences) is
     /// proposed, its settings written into the front matter. Without it adopt changes nothing a reader sees: GitHub shows a
     /// front matter as a table, and many docs renderers as text, so such a page gets a note saying what it would verify.
     /// </param>
     public static async Task<AdoptReport> RunAsync(
-        Verifier verifier, VerifyOptions options, bool write, IReadOnlyList<PackageCandidate> packages, bool frontMatter,
+        Verifier verifier, VerifyOptions options, bool write, IReadOnlyList<string> packages, bool frontMatter,
         CancellationToken cancellationToken = default)
     {
+        var stated = packages.Select(p => PackageCandidate.TryParse(p)
+            ?? throw new ArgumentException($"'{p}' is not NAME or NAME@VERSION", nameof(packages))).ToList();
         var clock = Stopwatch.StartNew();
         var (documents, fileErrors) = verifier.Prepare();
         // Markdown posts, and the doc comments of C# files (a .csproj's, a folder's through the globs, or one named).
@@ -53,7 +58,7 @@ public static class Adopter
             .ToList();
 
         // Passes 1 to 1g: as written, then in the shapes that may make a failed block compile (CompileTrials).
-        var compiled = await CompileTrials.RunAsync(verifier, options, packages, adoptable, untagged, cancellationToken).ConfigureAwait(false);
+        var compiled = await CompileTrials.RunAsync(verifier, options, stated, adoptable, untagged, cancellationToken).ConfigureAwait(false);
         // Passes 2 and 2b: what compiled and has something to execute, run twice, and its prose's claims (RunTrials).
         var runs = await RunTrials.RunAsync(verifier, untagged, compiled.Compiles, cancellationToken).ConfigureAwait(false);
         // Passes 3 to 5a: sessions, compile-fail on marked errors, check, listings (FallbackTrials).

@@ -9,7 +9,7 @@ namespace SnippetCheck.Adoption;
 /// that were verified, the edited text must read back as intended, and the new bytes (strict UTF-8, the BOM kept as
 /// it was) replace the old all at once. Every byte outside the edits stays as it was.
 /// </summary>
-public static class DocumentRewriter
+internal static class DocumentRewriter
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

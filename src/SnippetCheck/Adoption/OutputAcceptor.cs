@@ -14,7 +14,7 @@ namespace SnippetCheck.Adoption;
 /// endings, container prefixes) stays, except that both fences grow when the new output holds a run of
 /// the fence character as long as the fence. <c>ellipsis</c> and <c>unordered</c> blocks are never rewritten.
 /// </summary>
-public static class OutputAcceptor
+internal static class OutputAcceptor
 {
     /// <summary>Rewrites the output blocks of the report's output-mismatch failures, file by file, each file atomically.</summary>
     public static AcceptOutcome Accept(VerificationReport report)
@@ -173,12 +173,12 @@ public static class OutputAcceptor
         return null;
     }
 
-    /// <summary>Applies the rewrites to the file, which must still be as verified (<see cref="DocumentRewriter"/>).</summary>
+    /// <summary>Applies the rewrites to the file, which must still be as verified (<see cref="TextEdit.Rewrite"/>).</summary>
     /// <returns>Null when written; otherwise why not.</returns>
     private static string? WriteFile(SourceDocument document, IReadOnlyList<BlockRewrite> rewrites)
     {
         var edits = rewrites.SelectMany(r => r.Edits).ToList();
-        return DocumentRewriter.Rewrite(document, current => TextEdit.Apply(current, edits), rewritten => ParsesBack(document, rewritten, rewrites),
+        return TextEdit.Rewrite(document, edits, rewritten => ParsesBack(document, rewritten, rewrites),
             "the rewritten file would not read back the same (a bug; please report it with the file)");
     }
 

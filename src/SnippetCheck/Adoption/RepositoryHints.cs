@@ -5,11 +5,10 @@ namespace SnippetCheck.Adoption;
 
 /// <summary>A NuGet package a post may be about, and the version to pin when the evidence names one.</summary>
 /// <param name="Version">Null when only the ID is known: the newest stable version is then looked up.</param>
-public sealed partial record PackageCandidate(string Id, string? Version)
+internal sealed partial record PackageCandidate(string Id, string? Version)
 {
-
     /// <summary><c>NAME</c> or <c>NAME@VERSION</c>, as <c>adopt --package</c> takes it; null when it is neither.</summary>
-    public static PackageCandidate? TryParse(string text) =>
+    internal static PackageCandidate? TryParse(string text) =>
         Stated().Match(text.Trim()) is { Success: true } m
             ? new PackageCandidate(m.Groups["id"].Value, m.Groups["version"].Success ? m.Groups["version"].Value : null)
             : null;

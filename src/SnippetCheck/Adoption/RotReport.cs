@@ -9,7 +9,7 @@ namespace SnippetCheck.Adoption;
 /// What <c>adopt</c> lists as suspected rot (docs/authoring.md, "What adopt reports as rot"): the blocks whose last
 /// result carries evidence that they are broken (<see cref="RotEvidence"/>), read with the prose around them.
 /// </summary>
-public static partial class RotReport
+internal static partial class RotReport
 {
     /// <summary>Lines of prose read before and after a block: a page that says a call throws says so near it.</summary>
     private const int ProseLines = 4;

@@ -1,10 +1,12 @@
 using System.Text;
+using SnippetCheck.Extraction.Markdown;
 
 namespace SnippetCheck.Adoption;
 
 /// <summary>
 /// Replace the characters <c>[Start, End)</c> of a document's text with <c>NewText</c> (an insertion when the two are
-/// equal). The one edit type of every rewrite: <c>--accept</c>, <c>adopt --write</c> and an editor's quick fixes.
+/// equal). The one edit type of every rewrite: <c>--accept</c>, <c>adopt --write</c>, <c>outdated --write</c> and an editor's
+/// quick fixes, and the one way a host writes edits into a document (<see cref="Rewrite"/>).
 /// </summary>
 public sealed record TextEdit(int Start, int End, string NewText)
 {
@@ -26,4 +28,14 @@ public sealed record TextEdit(int Start, int End, string NewText)
         }
         return result.Append(text, position, text.Length - position).ToString();
     }
+
+    /// <summary>
+    /// Applies <paramref name="edits"/> to the document and writes it back byte for byte elsewhere, as <c>--accept</c> does
+    /// (<see cref="DocumentRewriter"/>): the file must still be the bytes that were verified, and the edited text must satisfy
+    /// <paramref name="readsBack"/>.
+    /// </summary>
+    /// <param name="readBackProblem">Why not, when <paramref name="readsBack"/> refuses the text.</param>
+    /// <returns>Null when written; otherwise why not.</returns>
+    public static string? Rewrite(SourceDocument document, IEnumerable<TextEdit> edits, Func<string, bool> readsBack, string readBackProblem) =>
+        DocumentRewriter.Rewrite(document, text => Apply(text, edits), readsBack, readBackProblem);
 }

@@ -88,7 +88,7 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
         FileSetNotes = discovered.Notes;
         var paths = discovered.Files;
         if (paths.Count == 0) throw new VerificationSetupException(DiagnosticCodes.NoDocuments, NothingFound(discovered));
-        return options.Shard is { } shard ? shard.Select(paths) : paths;
+        return options.ParsedShard is { } shard ? shard.Select(paths) : paths;
     }
 
     /// <summary>Why a run found no document, and what would find some: the files left out, or the project beside the sources.</summary>

@@ -11,10 +11,10 @@ namespace SnippetCheck.Driver;
 /// </summary>
 /// <param name="Index">K, 1-based.</param>
 /// <param name="Count">N.</param>
-public readonly record struct Shard(int Index, int Count)
+internal readonly record struct Shard(int Index, int Count)
 {
     /// <summary>Parses <c>K/N</c> with 1 ≤ K ≤ N; on failure, says why.</summary>
-    public static bool TryParse(string text, out Shard shard, out string? error)
+    internal static bool TryParse(string text, out Shard shard, out string? error)
     {
         shard = default;
         var parts = text.Split('/');

@@ -56,8 +56,26 @@ public sealed record VerifyOptions
     /// <summary><c>--dependency-file</c>: where to write the files the verdicts depended on beyond documents and config.</summary>
     public string? DependencyFile { get; init; }
 
-    /// <summary><c>--shard K/N</c>: verify only this part of the files (see <see cref="Driver.Shard"/>).</summary>
-    public Shard? Shard { get; init; }
+    /// <summary>
+    /// <c>--shard K/N</c>: verify only this part of the files (see <see cref="Driver.Shard"/>); a text that is not one
+    /// (<see cref="ShardError"/>) is refused with <see cref="ArgumentException"/>.
+    /// </summary>
+    public string? Shard
+    {
+        get;
+        init
+        {
+            ParsedShard = value is null ? null
+                : Driver.Shard.TryParse(value, out var shard, out var error) ? shard : throw new ArgumentException(error, nameof(Shard));
+            field = value;
+        }
+    }
+
+    /// <summary><see cref="Shard"/> as parsed.</summary>
+    internal Shard? ParsedShard { get; private init; }
+
+    /// <summary>Why <paramref name="text"/> is not a <c>K/N</c> shard with 1 ≤ K ≤ N; null when it is one.</summary>
+    public static string? ShardError(string text) => Driver.Shard.TryParse(text, out _, out var error) ? null : error;
 
     /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
     public bool Stale { get; init; }
