@@ -40,7 +40,19 @@ public sealed class SourceDocument
     public bool IsMdx => MdxSyntax.IsMdx(FullPath);
 
     /// <summary>The text's lines, for offsets to lines and columns.</summary>
-    public LineMap Lines { get; }
+    internal LineMap Lines { get; }
+
+    /// <summary>How many lines the text has.</summary>
+    public int LineCount => Lines.LineCount;
+
+    /// <summary>A 1-based line's text without its line ending; empty for a line outside the text.</summary>
+    public string LineText(int line) => Lines.Text(line);
+
+    /// <summary>The offset in <see cref="Text"/> where a 1-based line starts.</summary>
+    public int LineStart(int line) => Lines.LineStart(line);
+
+    /// <summary>Where a 1-based line's own text ends in <see cref="Text"/>, before its line ending.</summary>
+    public int LineEnd(int line) => Lines.ContentEnd(line);
 
     /// <summary>
     /// Where in <see cref="Text"/> the first byte that is not UTF-8 was read (as U+FFFD); null for a clean file.

@@ -17,7 +17,7 @@ internal enum OutputMatchMode
 }
 
 /// <summary>An output block and how it is matched; made only by the snippet reader.</summary>
-public sealed record ExpectedOutput
+internal sealed record ExpectedOutput
 {
     /// <param name="block">The output block (a fence, or hidden output in a comment).</param>
     /// <param name="mode">How the program's output is compared with it.</param>
@@ -75,24 +75,41 @@ public sealed record ExpectedOutput
     internal FrameworkSet? Frameworks { get; init; }
 }
 
-/// <summary>A C# block with its tags, its attached output and stdin blocks, and its annotation findings.</summary>
-/// <param name="Block">The C# block as it stands in the file.</param>
-/// <param name="Tags">What its info string and <c>snippetcheck:</c> comment say.</param>
-/// <param name="Output">The output block attached to it; null without one.</param>
-/// <param name="Stdin">The block whose text is fed to its standard input; null without one.</param>
-/// <param name="Annotations">What is wrong or worth saying about its tags and directives, found when it was read.</param>
-public sealed record Snippet(
-    FencedBlock Block,
-    SnippetTags Tags,
-    ExpectedOutput? Output,
-    FencedBlock? Stdin,
-    IReadOnlyList<Diagnostic> Annotations)
+/// <summary>A C# block with its tags, its attached output and stdin blocks, and its annotation findings; made only by the snippet reader.</summary>
+public sealed partial record Snippet
 {
-    /// <summary>Where the block's opening fence stands.</summary>
-    public SourceLocation Location => Block.Location;
+    /// <param name="block">The C# block as it stands in the file.</param>
+    /// <param name="tags">What its info string and <c>snippetcheck:</c> comment say.</param>
+    /// <param name="output">The output block attached to it; null without one.</param>
+    /// <param name="stdin">The block whose text is fed to its standard input; null without one.</param>
+    /// <param name="annotations">What is wrong or worth saying about its tags and directives, found when it was read.</param>
+    internal Snippet(FencedBlock block, SnippetTags tags, ExpectedOutput? output, FencedBlock? stdin, IReadOnlyList<Diagnostic> annotations)
+    {
+        Block = block;
+        Tags = tags;
+        Output = output;
+        Stdin = stdin;
+        Annotations = annotations;
+        Code = block.Lines;
+    }
+
+    /// <summary>The C# block as it stands in the file.</summary>
+    internal FencedBlock Block { get; init; }
+
+    /// <summary>What its info string and <c>snippetcheck:</c> comment say.</summary>
+    internal SnippetTags Tags { get; init; }
+
+    /// <summary>The output block attached to it; null without one.</summary>
+    internal ExpectedOutput? Output { get; init; }
+
+    /// <summary>The block whose text is fed to its standard input; null without one.</summary>
+    internal FencedBlock? Stdin { get; init; }
+
+    /// <summary>What is wrong or worth saying about its tags and directives, found when it was read.</summary>
+    public IReadOnlyList<Diagnostic> Annotations { get; init; }
 
     /// <summary>The code to compile: the block's lines, with <c>#:</c> and <c>#r</c> directive lines blanked (never removed).</summary>
-    public IReadOnlyList<CodeLine> Code { get; init; } = Block.Lines;
+    public IReadOnlyList<CodeLine> Code { get; init; }
 
     /// <summary>What the block's own <c>#:</c> and <c>#r</c> lines ask for.</summary>
     internal SnippetDirectives BlockDirectives { get; init; } = SnippetDirectives.None;
@@ -122,7 +139,7 @@ public sealed record Snippet(
     public IReadOnlyList<string> ScopedUsings { get; init; } = [];
 
     /// <summary>More output blocks, each for some frameworks of a matrix (<c>```output frameworks=net8.0</c>); see <see cref="OutputFor"/>.</summary>
-    public IReadOnlyList<ExpectedOutput> FrameworkOutputs { get; init; } = [];
+    internal IReadOnlyList<ExpectedOutput> FrameworkOutputs { get; init; } = [];
 
     /// <summary>The output expected on <paramref name="framework"/>: the output block that names it, else the one that names none.</summary>
     internal ExpectedOutput? OutputFor(TargetFramework framework) =>
