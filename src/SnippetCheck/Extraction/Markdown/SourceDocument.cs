@@ -34,7 +34,7 @@ public sealed class SourceDocument
     internal Encoding Encoding { get; }
 
     /// <summary>The file began with a UTF-8 byte order mark, which a rewrite keeps.</summary>
-    public bool HasBom { get; }
+    internal bool HasBom { get; }
 
     /// <summary>An MDX file (<c>.mdx</c>), whose HTML is read as JSX (<see cref="MdxSyntax"/>).</summary>
     public bool IsMdx => MdxSyntax.IsMdx(FullPath);
@@ -58,16 +58,16 @@ public sealed class SourceDocument
     /// Where in <see cref="Text"/> the first byte that is not UTF-8 was read (as U+FFFD); null for a clean file.
     /// Such a file cannot be written back byte for byte.
     /// </summary>
-    public int? InvalidUtf8Offset { get; }
+    internal int? InvalidUtf8Offset { get; }
 
     /// <summary>True when the bytes start with a UTF-16 byte order mark.</summary>
-    public bool LooksLikeUtf16 { get; }
+    internal bool LooksLikeUtf16 { get; }
 
     /// <summary>
     /// SC3008 at the first byte that is not UTF-8 (with a hint when the file is UTF-16), or null for a clean file:
     /// every reader of every format reports the encoding alike.
     /// </summary>
-    public Diagnostic? EncodingError() => InvalidUtf8Offset is { } badByte
+    internal Diagnostic? EncodingError() => InvalidUtf8Offset is { } badByte
         ? Diagnostic.Error(DiagnosticCodes.NotUtf8, LooksLikeUtf16
             ? "the file looks like UTF-16; SnippetCheck reads documents as UTF-8, so save it as UTF-8"
             : "the file is not valid UTF-8 from here on (a binary file, or another encoding); bad bytes were read as U+FFFD", Locate(badByte))
@@ -88,7 +88,7 @@ public sealed class SourceDocument
     }
 
     /// <summary>A document of <paramref name="text"/> (a rewrite not yet written, an editor's buffer).</summary>
-    public static SourceDocument FromText(string fullPath, string displayPath, string text) =>
+    internal static SourceDocument FromText(string fullPath, string displayPath, string text) =>
         new(fullPath, displayPath, text, new UTF8Encoding(false), hasBom: false);
 
     internal static SourceDocument FromBytes(string fullPath, string displayPath, byte[] bytes)

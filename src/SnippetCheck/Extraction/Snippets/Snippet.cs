@@ -109,7 +109,7 @@ public sealed partial record Snippet
     public IReadOnlyList<Diagnostic> Annotations { get; init; }
 
     /// <summary>The code to compile: the block's lines, with <c>#:</c> and <c>#r</c> directive lines blanked (never removed).</summary>
-    public IReadOnlyList<CodeLine> Code { get; init; }
+    internal IReadOnlyList<CodeLine> Code { get; init; }
 
     /// <summary>What the block's own <c>#:</c> and <c>#r</c> lines ask for.</summary>
     internal SnippetDirectives BlockDirectives { get; init; } = SnippetDirectives.None;
@@ -131,12 +131,12 @@ public sealed partial record Snippet
     /// For an example in a doc comment, the namespace of the declaration it documents: the example gets a using of it,
     /// as rustdoc gives an example its crate. Null for Markdown blocks and for the global namespace.
     /// </summary>
-    public string? DocumentedNamespace { get; init; }
+    internal string? DocumentedNamespace { get; init; }
 
     /// <summary>
     /// Usings a scoped <c>--using N@FILE[:LINE]</c> gives this example alone (References/LibraryReferences.cs, <c>ScopedUsing</c>).
     /// </summary>
-    public IReadOnlyList<string> ScopedUsings { get; init; } = [];
+    internal IReadOnlyList<string> ScopedUsings { get; init; } = [];
 
     /// <summary>More output blocks, each for some frameworks of a matrix (<c>```output frameworks=net8.0</c>); see <see cref="OutputFor"/>.</summary>
     internal IReadOnlyList<ExpectedOutput> FrameworkOutputs { get; init; } = [];
@@ -171,7 +171,7 @@ public sealed partial record Snippet
     public bool IsTagged => Tags.HasAny || Output is not null || Stdin is not null || HasAnnotationErrors;
 
     /// <summary>True when one of its <see cref="Annotations"/> is an error (a misspelt tag, a bad value): it then fails for its tags.</summary>
-    public bool HasAnnotationErrors => Annotations.Any(d => d.IsError);
+    internal bool HasAnnotationErrors => Annotations.Any(d => d.IsError);
 
     /// <summary>The kind the snippet is verified as: given, or <c>run</c> when tagged without one.</summary>
     public SnippetKind Kind => Tags.Kind ?? (IsTagged ? SnippetKind.Run : SnippetKind.Compile);
