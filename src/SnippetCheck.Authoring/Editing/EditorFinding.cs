@@ -36,7 +36,7 @@ public static class EditorFindings
             if (at.File != document.DisplayPath || !seen.Add((code, at.Line, at.Column, message))) return;
             // The compiler's own span when it has one that ends after it starts, on a line of this document.
             var spanEnd = end is { } e && e.File == at.File && (e.Line > at.Line || (e.Line == at.Line && e.Column > at.Column))
-                && e.Line <= document.Lines.LineCount
+                && e.Line <= document.LineCount
                 ? e : SpanEnd(document, at);
             findings.Add(new EditorFinding(code, severity, message, at, spanEnd) { Suggestion = suggestion });
         }
@@ -71,9 +71,9 @@ public static class EditorFindings
         var findings = new List<EditorFinding>();
         foreach (var result in results.Where(r => r.Status == SnippetStatus.Untagged))
         {
-            if (!rot.TryGetValue(result.Snippet.Block.Content, out var found) || found.Block is not { } block) continue;
+            if (!rot.TryGetValue(result.Snippet.Content, out var found) || found.Block is not { } block) continue;
             var at = found.Location with { File = result.Location.File, Line = found.Location.Line + result.Location.Line - block.Line };
-            if (at.Line > document.Lines.LineCount) continue;
+            if (at.Line > document.LineCount) continue;
             findings.Add(new EditorFinding(DiagnosticCodes.SuspectedRot, DiagnosticSeverity.Warning, found.Warning, at, SpanEnd(document, at)));
         }
         return findings;
@@ -88,7 +88,7 @@ public static class EditorFindings
     }
 
     /// <summary>The length of a 1-based line's text, without its line ending.</summary>
-    public static int LineLength(SourceDocument document, int line) => document.Lines.Text(line).Length;
+    public static int LineLength(SourceDocument document, int line) => document.LineText(line).Length;
 
     /// <summary>
     /// Where the underline ends when the compiler gave no span (the tool's own findings): over the word at the start (an identifier the compiler
@@ -97,7 +97,7 @@ public static class EditorFindings
     /// </summary>
     internal static SourceLocation SpanEnd(SourceDocument document, SourceLocation start)
     {
-        var line = document.Lines.Text(start.Line);
+        var line = document.LineText(start.Line);
         var from = Math.Min(start.Column - 1, line.Length);
         var end = from;
         while (end < line.Length && (char.IsLetterOrDigit(line[end]) || line[end] == '_')) end++;

@@ -31,11 +31,11 @@ public static class QuickFixes
         // The word is on the fence line, or in the comment on the lines just before it.
         for (var line = at.Line; line >= Math.Max(1, at.Line - 10); line--)
         {
-            var text = document.Lines.Text(line);
+            var text = document.LineText(line);
             for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
             {
                 if (!IsBoundary(text, i - 1) || !IsBoundary(text, i + word.Length)) continue;
-                var start = document.Lines.LineStart(line) + i;
+                var start = document.LineStart(line) + i;
                 return new QuickFix($"Change '{word}' to '{replacement}'", [new TextEdit(start, start + word.Length, replacement)]);
             }
         }
@@ -47,9 +47,9 @@ public static class QuickFixes
     /// </summary>
     public static QuickFix? AddTag(SourceDocument document, Snippet snippet, string tag)
     {
-        if (snippet.Block.IsXmlEscaped) return null;
-        var line = document.Lines.Text(snippet.Location.Line);
-        var end = document.Lines.LineStart(snippet.Location.Line) + line.TrimEnd().Length;
+        if (snippet.IsXmlEscaped) return null;
+        var line = document.LineText(snippet.Location.Line);
+        var end = document.LineStart(snippet.Location.Line) + line.TrimEnd().Length;
         return new QuickFix($"Add tag '{tag}' (this block passes as '{tag}')", [new TextEdit(end, end, " " + tag)]);
     }
 

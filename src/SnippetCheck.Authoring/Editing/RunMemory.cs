@@ -39,8 +39,8 @@ public sealed class RunMemory
     private static SnippetResult Relocate(SnippetResult earlier, Snippet now)
     {
         var failure = ((Verdict.Failed)earlier.Verdict).Failure;
-        var moved = failure is OutputMismatchFailure mismatch && now.Output is { } output
-            ? mismatch with { OutputBlock = output.Block.Location, Location = Moved(mismatch.Location, mismatch.OutputBlock, output.Block.Location) }
+        var moved = failure is OutputMismatchFailure mismatch && now.OutputLocation is { } output
+            ? mismatch with { OutputBlock = output, Location = Moved(mismatch.Location, mismatch.OutputBlock, output) }
             : failure with { Location = Moved(failure.Location, earlier.Snippet.Location, now.Location) };
         return earlier with { Snippet = now, Verdict = new Verdict.Failed(moved), Diagnostics = now.Annotations };
     }
@@ -55,12 +55,12 @@ public sealed class RunMemory
     /// </summary>
     private static string KeyOf(Snippet snippet, VerificationReport report, IReadOnlyDictionary<string, string> fileContexts)
     {
-        var session = snippet.Tags.Session is { } id
-            ? report.Snippets.Where(r => r.Location.File == snippet.Location.File && r.Snippet.Tags.Session == id).Select(
-                r => r.Snippet.Tags.Original + "\u0003" + r.Snippet.Block.Content)
+        var session = snippet.Session is { } id
+            ? report.Snippets.Where(r => r.Location.File == snippet.Location.File && r.Snippet.Session == id).Select(
+                r => r.Snippet.TagText + "\u0003" + r.Snippet.Content)
             : [];
-        return string.Join('\u0001', [snippet.Block.Info, snippet.Tags.Original, snippet.Block.Content,
-            snippet.Output?.Text ?? "\u0002", snippet.Stdin?.Content ?? "\u0002", fileContexts.GetValueOrDefault(snippet.Location.File, ""),
+        return string.Join('\u0001', [snippet.Info, snippet.TagText, snippet.Content,
+            snippet.ExpectedText ?? "\u0002", snippet.StdinText ?? "\u0002", fileContexts.GetValueOrDefault(snippet.Location.File, ""),
             .. session]);
     }
 

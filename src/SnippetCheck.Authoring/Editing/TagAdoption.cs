@@ -22,7 +22,7 @@ public static class TagAdoption
     public static async Task<UntaggedTrial> FindAsync(Verifier verifier, SourceDocument document,
         IReadOnlyList<SnippetResult> results, CancellationToken cancellationToken)
     {
-        var untagged = results.Where(r => r.Status == SnippetStatus.Untagged && !r.Snippet.Block.IsXmlEscaped).Select(r => r.Snippet).ToList();
+        var untagged = results.Where(r => r.Status == SnippetStatus.Untagged && !r.Snippet.IsXmlEscaped).Select(r => r.Snippet).ToList();
         var adoptable = new Dictionary<int, string>();
         var rot = new Dictionary<int, SuspectedRot>();
         foreach (var tag in (string[])["run", "compile"])

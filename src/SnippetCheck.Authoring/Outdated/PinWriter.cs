@@ -57,7 +57,7 @@ public static class PinWriter
     private static TextEdit? Edit(SourceDocument document, PinRow row)
     {
         var location = row.Pin.Location;
-        var start = location.Line <= document.Lines.LineCount ? document.Lines.LineStart(location.Line) + Math.Max(0, location.Column - 1) : 0;
+        var start = location.Line <= document.LineCount ? document.LineStart(location.Line) + Math.Max(0, location.Column - 1) : 0;
         var pattern = new Regex($@"(?<![A-Za-z0-9_.-])(?i:{Regex.Escape(row.Pin.Id)})(?:@"
             + $@"|\s*,\s*)(?<version>{Regex.Escape(row.Pin.Version)})(?![0-9A-Za-z.-])");
         var match = pattern.Match(document.Text, start, Math.Min(SearchSpan, document.Text.Length - start));

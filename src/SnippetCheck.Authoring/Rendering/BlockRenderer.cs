@@ -20,11 +20,11 @@ internal static class BlockRenderer
     private const string QueryMarker = "^?";
 
     /// <param name="showOutput">False when the post shows the output block itself, beside the fragment (<c>--in-place-copy</c>).</param>
-    /// <param name="notes">The compiler's notes on the block's names (<see cref="SemanticCapture.NotesOn"/>).</param>
+    /// <param name="notes">The compiler's notes on the block's names (<see cref="Driver.Verifier.NotesOn"/>).</param>
     public static RenderedBlock Render(SnippetResult result, IReadOnlyList<SymbolNote> notes, VerifiedMark? mark, bool showOutput = true)
     {
         var snippet = result.Snippet;
-        var lines = snippet.Block.Lines;
+        var lines = snippet.Lines;
         var body = SourceText.From(string.Join('\n', lines.Select(l => l.Text)));
         var queries = Enumerable.Range(0, lines.Count).Where(i => i > 0 && IsQuery(lines[i].Text)).ToHashSet();
         // Displayed line of each body line (query lines are not displayed).
@@ -137,7 +137,7 @@ internal static class BlockRenderer
     /// <summary>What a passing run block printed, as the post wrote it (scrubbed values included); null for other blocks.</summary>
     private static string? OutputOf(SnippetResult result) =>
         result.Kind is not (SnippetKind.Run or SnippetKind.Throws) ? null
-        : result.Snippet.Output is { } expected ? expected.Text
+        : result.Snippet.ExpectedText is { } expected ? expected
         : string.IsNullOrEmpty(result.ActualOutput) ? null : result.ActualOutput.TrimEnd('\n');
 
     private static string? TriviaClass(SyntaxTrivia trivia) => trivia.Kind() switch

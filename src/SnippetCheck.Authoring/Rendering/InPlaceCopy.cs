@@ -1,5 +1,6 @@
 using System.Text;
 using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Rendering;
 
@@ -11,17 +12,18 @@ namespace SnippetCheck.Rendering;
 internal static class InPlaceCopy
 {
     public static string Of(
-        SourceDocument document, IReadOnlyList<FencedBlock> blocks, IReadOnlyDictionary<(string File, int Line), string> fragments)
+        SourceDocument document, IReadOnlyList<Snippet> blocks, IReadOnlyDictionary<(string File, int Line), string> fragments)
     {
         var text = document.Text;
         var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         var copy = new StringBuilder(text.Length * 2);
         var at = 0;
-        foreach (var block in blocks.Where(b => b is { IsXmlEscaped: false, IsHidden: false }).OrderBy(b => b.Location.Line))
+        // A C# block is never hidden (hidden blocks are output); a doc comment's <code> has no fence to replace.
+        foreach (var block in blocks.Where(b => !b.IsXmlEscaped).OrderBy(b => b.Location.Line))
         {
             if (!fragments.TryGetValue((block.Location.File, block.Location.Line), out var html)) continue;
-            var start = document.Lines.LineStart(block.Location.Line);
-            var end = document.Lines.ContentEnd(Math.Max(block.Location.Line, block.EndLine));
+            var start = document.LineStart(block.Location.Line);
+            var end = document.LineEnd(Math.Max(block.Location.Line, block.EndLine));
             if (start < at) continue;
             var prefix = block.LinePrefix;
             copy.Append(text, at, start - at).Append(prefix).AppendJoin(newline + prefix, html.Split('\n'));

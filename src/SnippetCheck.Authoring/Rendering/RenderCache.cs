@@ -80,7 +80,7 @@ internal sealed class RenderCache(string? directory)
     {
         var key = PlaceAndText(result);
         key.AddRange([("tagged", result.Snippet.IsTagged), ("kind", result.Snippet.Kind.ToString()), ("status", result.Status.ToString()),
-            ("show output", showOutput), ("output", result.Snippet.Output?.Text), ("actual", result.ActualOutput)]);
+            ("show output", showOutput), ("output", result.Snippet.ExpectedText), ("actual", result.ActualOutput)]);
         foreach (var d in result.Diagnostics) key.AddRange([("diagnostic", d.ToCanonicalString()), ("end", d.End?.ToString())]);
         key.Add(("notes", notes));
         return ToolCache.Key(key);
@@ -96,7 +96,7 @@ internal sealed class RenderCache(string? directory)
     private static List<(string Label, object? Value)> PlaceAndText(SnippetResult result)
     {
         List<(string, object?)> key = [("tool", ToolCache.ToolIdentity), ("renderer", RendererBuild), ("file", result.Location.File)];
-        foreach (var line in result.Snippet.Block.Lines)
+        foreach (var line in result.Snippet.Lines)
             key.AddRange([("line", line.Line), ("column", line.Column), ("text", line.Text)]);
         return key;
     }

@@ -23,7 +23,7 @@ public sealed record RenderResult(VerificationReport Report, int Blocks, IReadOn
 
 /// <summary>
 /// <c>snippetcheck render</c>: verifies as <c>verify</c> does (same cache, same verdicts), noting what the compiler
-/// knew of each name as it compiles (<see cref="SemanticCapture"/>), then writes every C# block as an HTML fragment
+/// knew of each name as it compiles (<see cref="Verifier.CapturesNotes"/>), then writes every C# block as an HTML fragment
 /// and its JSON twin (docs/render.md).
 /// </summary>
 public static class Renderer
@@ -35,10 +35,10 @@ public static class Renderer
     /// <exception cref="VerificationSetupException">As for <see cref="Verifier.RunAsync(CancellationToken)"/>.</exception>
     public static async Task<RenderResult> RunAsync(VerifyOptions options, RenderOptions render, CancellationToken cancellationToken = default)
     {
-        var capture = new SemanticCapture();
+        var capture = new Verifier(options) { CapturesNotes = true };
         VerificationReport report;
         RenderCache cache;
-        await using (var verifier = new Verifier(options) { Capture = capture })
+        await using (var verifier = capture)
         {
             report = await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
             cache = new RenderCache(verifier.CacheDirectory);
@@ -55,7 +55,7 @@ public static class Renderer
             var results = document.OrderBy(r => r.Location.Line).ToList();
             // A copy or a page keeps the post's own output block under the code: the fragment does not show it twice.
             var showOutput = results.Select(
-                r => !render.KeepsPostOutput || r.Snippet.Output is null || r.Snippet.Output.Block.IsHidden).ToList();
+                r => !render.KeepsPostOutput || r.Snippet.OutputLocation is null || r.Snippet.HasHiddenOutput).ToList();
             var notes = results.Select(r => NotesOf(r, capture, cache, cancellationToken)).ToList();
             var key = RenderCache.DocumentKey(results.Select((r, i) => RenderCache.BlockKey(r, notes[i].Identity, showOutput[i])));
             // A copy or a page needs the fragments themselves; fragments alone, unchanged since the last render here, need nothing.
@@ -92,7 +92,7 @@ public static class Renderer
                     $"(docs/render.md)");
                 continue;
             }
-            var blocks = report.Snippets.Where(r => r.Location.File == document.DisplayPath).Select(r => r.Snippet.Block).ToList();
+            var blocks = report.Snippets.Where(r => r.Location.File == document.DisplayPath).Select(r => r.Snippet).ToList();
             var copy = InPlaceCopy.Of(document, blocks, fragments);
             var relative = SafeRelative(document.DisplayPath);
             try
@@ -122,7 +122,7 @@ public static class Renderer
     /// The compiler's notes on a block's names: from the run's compilations or the ones kept beside cached verdicts, or
     /// for a block no run compiled, from the render cache or its text bound alone.
     /// </summary>
-    private static BlockNotes NotesOf(SnippetResult result, SemanticCapture capture, RenderCache cache, CancellationToken cancellationToken)
+    private static BlockNotes NotesOf(SnippetResult result, Verifier capture, RenderCache cache, CancellationToken cancellationToken)
     {
         var block = result.Snippet;
         if (capture.KeptProgramOf(block) is { } program) return new BlockNotes("program " + program, () => capture.NotesOn(block));
@@ -132,7 +132,7 @@ public static class Renderer
         return new BlockNotes("unverified " + key, () =>
         {
             if (cache.TryGetNotes(key) is { } kept) return kept;
-            capture.CollectUnverified(result.Snippet, cancellationToken);
+            capture.CollectUnverifiedNotes(result.Snippet, cancellationToken);
             var notes = capture.NotesOn(block);
             cache.StoreNotes(key, [.. notes]);
             return notes;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using SnippetCheck.Editing;
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Cli.Lsp;
@@ -18,14 +17,6 @@ internal static class LspJson
     public static JsonObject Position(SourceLocation at) => Position(at.Line, at.Column);
 
     public static JsonObject Range(SourceLocation start, SourceLocation end) => new() { ["start"] = Position(start), ["end"] = Position(end) };
-
-    /// <summary>The range of character offsets <c>[start, end)</c> of a document's text.</summary>
-    public static JsonObject Range(LineMap lines, int start, int end)
-    {
-        var (startLine, startColumn) = lines.Locate(start);
-        var (endLine, endColumn) = lines.Locate(end);
-        return new JsonObject { ["start"] = Position(startLine, startColumn), ["end"] = Position(endLine, endColumn) };
-    }
 
     /// <summary>A finding as an LSP diagnostic; a near miss rides in <c>data</c>, which the client sends back with a code action request.</summary>
     public static JsonObject Diagnostic(EditorFinding finding)

@@ -18,9 +18,9 @@ internal sealed partial class LspServer
         var actions = new JsonArray();
         if (Find(parameters) is not { } document || Latest(document) is not { } check) return Task.FromResult<JsonNode?>(actions);
         var uri = document.Uri;
-        var lines = check.Document.Lines;
-        JsonObject Edit(QuickFix fix) =>
-            LspJson.WorkspaceEdit(uri, check.Version, fix.Edits.Select(e => LspJson.TextEdit(LspJson.Range(lines, e.Start, e.End), e.NewText)));
+        var source = check.Document;
+        JsonObject Edit(QuickFix fix) => LspJson.WorkspaceEdit(
+            uri, check.Version, fix.Edits.Select(e => LspJson.TextEdit(LspJson.Range(source.Locate(e.Start), source.Locate(e.End)), e.NewText)));
 
         foreach (var diagnostic in parameters?["context"]?["diagnostics"] as JsonArray ?? [])
         {
@@ -42,9 +42,9 @@ internal sealed partial class LspServer
 
         var (from, to) = LineSpan(parameters?["range"]);
         foreach (var result in check.Results.Where(
-            r => r.Status == SnippetStatus.Untagged && r.Location.Line <= to && r.Snippet.Block.EndLine >= from))
+            r => r.Status == SnippetStatus.Untagged && r.Location.Line <= to && r.Snippet.EndLine >= from))
         {
-            if (check.Adoptable.TryGetValue(result.Snippet.Block.Content, out var tag)
+            if (check.Adoptable.TryGetValue(result.Snippet.Content, out var tag)
                 && QuickFixes.AddTag(check.Document, result.Snippet, tag) is { } add)
                 actions.Add(LspJson.CodeAction(add.Title, "quickfix", Edit(add), null));
         }
@@ -55,8 +55,8 @@ internal sealed partial class LspServer
     {
         if (Find(parameters) is not { } document || Latest(document) is not { } check) return Task.FromResult<JsonNode?>(null);
         var line = ((int?)parameters?["position"]?["line"] ?? -1) + 1;
-        var result = check.Results.FirstOrDefault(r => (r.Location.Line <= line && line <= r.Snippet.Block.EndLine)
-            || (r.Snippet.Output is { } output && output.Block.Location.Line <= line && line <= output.Block.EndLine));
+        var result = check.Results.FirstOrDefault(r => (r.Location.Line <= line && line <= r.Snippet.EndLine)
+            || (r.Snippet.OutputLocation is { } output && output.Line <= line && line <= r.Snippet.OutputEndLine));
         if (result is null) return Task.FromResult<JsonNode?>(null);
 
         var text = new StringBuilder();

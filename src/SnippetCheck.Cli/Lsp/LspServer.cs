@@ -235,7 +235,7 @@ internal sealed partial class LspServer
     /// <summary>What was found for a block by its opening line, keyed by the block's code instead (the first block with that code).</summary>
     private static Dictionary<string, T> ByCode<T>(IReadOnlyList<SnippetResult> results, IReadOnlyDictionary<int, T> byLine) =>
         results.Where(r => byLine.ContainsKey(r.Location.Line))
-            .GroupBy(r => r.Snippet.Block.Content, StringComparer.Ordinal)
+            .GroupBy(r => r.Snippet.Content, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => byLine[g.First().Location.Line], StringComparer.Ordinal);
 
     /// <summary>Publishes unless the text has moved on since <paramref name="version"/>: the newer check will publish.</summary>

@@ -26,7 +26,7 @@ public sealed record SymbolNote(string File, int Line, int Column, int Length, s
 /// Those are read only when a block's description is not cached itself: until then the program's cache key stands
 /// for them (<see cref="KeptProgramOf"/>), since the notes are a function of what that key is made of.
 /// </summary>
-public sealed class SemanticCapture
+internal sealed class SemanticCapture
 {
     /// <summary>Each document line's notes, by column.</summary>
     private readonly ConcurrentDictionary<(string File, int Line), ConcurrentDictionary<int, SymbolNote>> _notes = new();

@@ -76,10 +76,10 @@ public sealed partial class Verifier : IAsyncDisposable
 
     /// <summary>
     /// For <c>render</c>: the observer of the compilations a run makes anyway, noting what the compiler knew of each
-    /// identifier. A cached verdict counts only with its notes beside it; otherwise the program compiles again. Null for a
-    /// plain run.
+    /// identifier (<see cref="CapturesNotes"/>). A cached verdict counts only with its notes beside it; otherwise the
+    /// program compiles again. Null for a plain run.
     /// </summary>
-    public SemanticCapture? Capture { get; init; }
+    internal SemanticCapture? Capture { get; init; }
 
     /// <summary>The result cache's folder; null when the run keeps no cache (<c>--no-cache</c>, or <c>"cache": false</c>).</summary>
     public string? CacheDirectory => _settings.CacheDirectory;

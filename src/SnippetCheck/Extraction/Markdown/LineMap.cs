@@ -4,7 +4,7 @@ namespace SnippetCheck.Extraction.Markdown;
 /// A text's lines: offsets to 1-based lines and columns and back, and each line's extent. CR, LF and CRLF each end a
 /// line. Every reader (Markdown, MDX, doc comments, front matter) and editor does its line arithmetic here.
 /// </summary>
-public sealed class LineMap
+internal sealed class LineMap
 {
     private readonly int[] _lineStarts;
     private readonly string _text;

@@ -25,11 +25,14 @@ public readonly record struct CodeLine(string Text, int Line, int Column)
 }
 
 /// <summary>Something the extractor found, in document order.</summary>
-/// <param name="Location">Where it starts in the original file.</param>
-public abstract record MarkdownItem(SourceLocation Location);
+internal interface MarkdownItem
+{
+    /// <summary>Where it starts in the original file.</summary>
+    SourceLocation Location { get; }
+}
 
 /// <summary>A fenced code block of any language; made only by the extractors.</summary>
-public sealed record FencedBlock : MarkdownItem
+internal sealed record FencedBlock : MarkdownItem
 {
     /// <param name="location">Where its opening fence stands.</param>
     /// <param name="endLine">The line its closing fence stands on (its last line when it is not closed).</param>
@@ -39,8 +42,9 @@ public sealed record FencedBlock : MarkdownItem
     /// <param name="comments">The <c>snippetcheck:</c> comments that stand directly before it.</param>
     /// <param name="geometry">Where its body lies in the file, for rewriting it in place.</param>
     internal FencedBlock(SourceLocation location, int endLine, string info, string arguments, IReadOnlyList<CodeLine> lines,
-        IReadOnlyList<DirectiveComment> comments, FenceGeometry geometry) : base(location)
+        IReadOnlyList<DirectiveComment> comments, FenceGeometry geometry)
     {
+        Location = location;
         EndLine = endLine;
         Info = info;
         Arguments = arguments;
@@ -48,6 +52,9 @@ public sealed record FencedBlock : MarkdownItem
         Comments = comments;
         Geometry = geometry;
     }
+
+    /// <summary>Where its opening fence stands.</summary>
+    public SourceLocation Location { get; init; }
 
     /// <summary>The line its closing fence stands on (its last line when it is not closed).</summary>
     public int EndLine { get; init; }
@@ -115,7 +122,7 @@ internal sealed record FenceGeometry(int BodyStart, int BodyEnd, string LinePref
 /// <param name="Location">Where the comment starts.</param>
 /// <param name="Words">What follows <c>snippetcheck:</c> on the comment's first line.</param>
 /// <param name="Body">The comment's further lines, up to <c>--&gt;</c>.</param>
-internal sealed record DirectiveComment(SourceLocation Location, string Words, IReadOnlyList<CodeLine> Body) : MarkdownItem(Location)
+internal sealed record DirectiveComment(SourceLocation Location, string Words, IReadOnlyList<CodeLine> Body) : MarkdownItem
 {
     /// <summary>Written as an MDX comment, <c>{/* snippetcheck: … */}</c>.</summary>
     public bool IsMdx { get; init; }
@@ -141,7 +148,7 @@ internal sealed record DirectiveComment(SourceLocation Location, string Words, I
 /// <c>```requiredcode</c> fence that their generator reads). Config <c>hiddenFences</c> names the info strings whose
 /// fences are hidden code for SnippetCheck too.
 /// </summary>
-internal sealed record HiddenFences(SourceLocation Location, IReadOnlyList<HiddenFence> Fences) : MarkdownItem(Location);
+internal sealed record HiddenFences(SourceLocation Location, IReadOnlyList<HiddenFence> Fences) : MarkdownItem;
 
 /// <summary>One fenced block inside an HTML comment: the first word of its info string, where it opens, and its lines.</summary>
 internal sealed record HiddenFence(string Info, SourceLocation Location, IReadOnlyList<CodeLine> Body);
@@ -150,7 +157,7 @@ internal sealed record HiddenFence(string Info, SourceLocation Location, IReadOn
 /// An HTML comment that looks meant for the tool but is misspelt (<c>&lt;!-- snipetcheck: run --&gt;</c>): reported, never ignored.
 /// </summary>
 /// <param name="Text">The comment's first line, after <c>&lt;!--</c>.</param>
-internal sealed record MisspeltComment(SourceLocation Location, string Text) : MarkdownItem(Location)
+internal sealed record MisspeltComment(SourceLocation Location, string Text) : MarkdownItem
 {
     /// <summary>Written as an MDX comment, <c>{/* … */}</c>.</summary>
     public bool IsMdx { get; init; }

@@ -34,28 +34,40 @@ public sealed class SourceDocument
     internal Encoding Encoding { get; }
 
     /// <summary>The file began with a UTF-8 byte order mark, which a rewrite keeps.</summary>
-    public bool HasBom { get; }
+    internal bool HasBom { get; }
 
     /// <summary>An MDX file (<c>.mdx</c>), whose HTML is read as JSX (<see cref="MdxSyntax"/>).</summary>
     public bool IsMdx => MdxSyntax.IsMdx(FullPath);
 
     /// <summary>The text's lines, for offsets to lines and columns.</summary>
-    public LineMap Lines { get; }
+    internal LineMap Lines { get; }
+
+    /// <summary>How many lines the text has.</summary>
+    public int LineCount => Lines.LineCount;
+
+    /// <summary>A 1-based line's text without its line ending; empty for a line outside the text.</summary>
+    public string LineText(int line) => Lines.Text(line);
+
+    /// <summary>The offset in <see cref="Text"/> where a 1-based line starts.</summary>
+    public int LineStart(int line) => Lines.LineStart(line);
+
+    /// <summary>Where a 1-based line's own text ends in <see cref="Text"/>, before its line ending.</summary>
+    public int LineEnd(int line) => Lines.ContentEnd(line);
 
     /// <summary>
     /// Where in <see cref="Text"/> the first byte that is not UTF-8 was read (as U+FFFD); null for a clean file.
     /// Such a file cannot be written back byte for byte.
     /// </summary>
-    public int? InvalidUtf8Offset { get; }
+    internal int? InvalidUtf8Offset { get; }
 
     /// <summary>True when the bytes start with a UTF-16 byte order mark.</summary>
-    public bool LooksLikeUtf16 { get; }
+    internal bool LooksLikeUtf16 { get; }
 
     /// <summary>
     /// SC3008 at the first byte that is not UTF-8 (with a hint when the file is UTF-16), or null for a clean file:
     /// every reader of every format reports the encoding alike.
     /// </summary>
-    public Diagnostic? EncodingError() => InvalidUtf8Offset is { } badByte
+    internal Diagnostic? EncodingError() => InvalidUtf8Offset is { } badByte
         ? Diagnostic.Error(DiagnosticCodes.NotUtf8, LooksLikeUtf16
             ? "the file looks like UTF-16; SnippetCheck reads documents as UTF-8, so save it as UTF-8"
             : "the file is not valid UTF-8 from here on (a binary file, or another encoding); bad bytes were read as U+FFFD", Locate(badByte))
@@ -76,7 +88,7 @@ public sealed class SourceDocument
     }
 
     /// <summary>A document of <paramref name="text"/> (a rewrite not yet written, an editor's buffer).</summary>
-    public static SourceDocument FromText(string fullPath, string displayPath, string text) =>
+    internal static SourceDocument FromText(string fullPath, string displayPath, string text) =>
         new(fullPath, displayPath, text, new UTF8Encoding(false), hasBom: false);
 
     internal static SourceDocument FromBytes(string fullPath, string displayPath, byte[] bytes)

@@ -17,7 +17,7 @@ internal enum OutputMatchMode
 }
 
 /// <summary>An output block and how it is matched; made only by the snippet reader.</summary>
-public sealed record ExpectedOutput
+internal sealed record ExpectedOutput
 {
     /// <param name="block">The output block (a fence, or hidden output in a comment).</param>
     /// <param name="mode">How the program's output is compared with it.</param>
@@ -75,24 +75,41 @@ public sealed record ExpectedOutput
     internal FrameworkSet? Frameworks { get; init; }
 }
 
-/// <summary>A C# block with its tags, its attached output and stdin blocks, and its annotation findings.</summary>
-/// <param name="Block">The C# block as it stands in the file.</param>
-/// <param name="Tags">What its info string and <c>snippetcheck:</c> comment say.</param>
-/// <param name="Output">The output block attached to it; null without one.</param>
-/// <param name="Stdin">The block whose text is fed to its standard input; null without one.</param>
-/// <param name="Annotations">What is wrong or worth saying about its tags and directives, found when it was read.</param>
-public sealed record Snippet(
-    FencedBlock Block,
-    SnippetTags Tags,
-    ExpectedOutput? Output,
-    FencedBlock? Stdin,
-    IReadOnlyList<Diagnostic> Annotations)
+/// <summary>A C# block with its tags, its attached output and stdin blocks, and its annotation findings; made only by the snippet reader.</summary>
+public sealed partial record Snippet
 {
-    /// <summary>Where the block's opening fence stands.</summary>
-    public SourceLocation Location => Block.Location;
+    /// <param name="block">The C# block as it stands in the file.</param>
+    /// <param name="tags">What its info string and <c>snippetcheck:</c> comment say.</param>
+    /// <param name="output">The output block attached to it; null without one.</param>
+    /// <param name="stdin">The block whose text is fed to its standard input; null without one.</param>
+    /// <param name="annotations">What is wrong or worth saying about its tags and directives, found when it was read.</param>
+    internal Snippet(FencedBlock block, SnippetTags tags, ExpectedOutput? output, FencedBlock? stdin, IReadOnlyList<Diagnostic> annotations)
+    {
+        Block = block;
+        Tags = tags;
+        Output = output;
+        Stdin = stdin;
+        Annotations = annotations;
+        Code = block.Lines;
+    }
+
+    /// <summary>The C# block as it stands in the file.</summary>
+    internal FencedBlock Block { get; init; }
+
+    /// <summary>What its info string and <c>snippetcheck:</c> comment say.</summary>
+    internal SnippetTags Tags { get; init; }
+
+    /// <summary>The output block attached to it; null without one.</summary>
+    internal ExpectedOutput? Output { get; init; }
+
+    /// <summary>The block whose text is fed to its standard input; null without one.</summary>
+    internal FencedBlock? Stdin { get; init; }
+
+    /// <summary>What is wrong or worth saying about its tags and directives, found when it was read.</summary>
+    public IReadOnlyList<Diagnostic> Annotations { get; init; }
 
     /// <summary>The code to compile: the block's lines, with <c>#:</c> and <c>#r</c> directive lines blanked (never removed).</summary>
-    public IReadOnlyList<CodeLine> Code { get; init; } = Block.Lines;
+    internal IReadOnlyList<CodeLine> Code { get; init; }
 
     /// <summary>What the block's own <c>#:</c> and <c>#r</c> lines ask for.</summary>
     internal SnippetDirectives BlockDirectives { get; init; } = SnippetDirectives.None;
@@ -114,15 +131,15 @@ public sealed record Snippet(
     /// For an example in a doc comment, the namespace of the declaration it documents: the example gets a using of it,
     /// as rustdoc gives an example its crate. Null for Markdown blocks and for the global namespace.
     /// </summary>
-    public string? DocumentedNamespace { get; init; }
+    internal string? DocumentedNamespace { get; init; }
 
     /// <summary>
     /// Usings a scoped <c>--using N@FILE[:LINE]</c> gives this example alone (References/LibraryReferences.cs, <c>ScopedUsing</c>).
     /// </summary>
-    public IReadOnlyList<string> ScopedUsings { get; init; } = [];
+    internal IReadOnlyList<string> ScopedUsings { get; init; } = [];
 
     /// <summary>More output blocks, each for some frameworks of a matrix (<c>```output frameworks=net8.0</c>); see <see cref="OutputFor"/>.</summary>
-    public IReadOnlyList<ExpectedOutput> FrameworkOutputs { get; init; } = [];
+    internal IReadOnlyList<ExpectedOutput> FrameworkOutputs { get; init; } = [];
 
     /// <summary>The output expected on <paramref name="framework"/>: the output block that names it, else the one that names none.</summary>
     internal ExpectedOutput? OutputFor(TargetFramework framework) =>
@@ -154,7 +171,7 @@ public sealed record Snippet(
     public bool IsTagged => Tags.HasAny || Output is not null || Stdin is not null || HasAnnotationErrors;
 
     /// <summary>True when one of its <see cref="Annotations"/> is an error (a misspelt tag, a bad value): it then fails for its tags.</summary>
-    public bool HasAnnotationErrors => Annotations.Any(d => d.IsError);
+    internal bool HasAnnotationErrors => Annotations.Any(d => d.IsError);
 
     /// <summary>The kind the snippet is verified as: given, or <c>run</c> when tagged without one.</summary>
     public SnippetKind Kind => Tags.Kind ?? (IsTagged ? SnippetKind.Run : SnippetKind.Compile);

@@ -10,7 +10,7 @@ namespace SnippetCheck.Extraction.Snippets;
 /// The tags of one C# block, parsed once from its info string and its <c>snippetcheck:</c> comment.
 /// Null means "not given": defaults are applied later, from configuration.
 /// </summary>
-public sealed record SnippetTags
+internal sealed record SnippetTags
 {
     /// <summary>No tags at all: an untagged block.</summary>
     public static readonly SnippetTags None = new();
