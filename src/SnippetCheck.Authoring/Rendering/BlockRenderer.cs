@@ -32,6 +32,28 @@ internal static class BlockRenderer
         for (int i = 0, next = 0; i < lines.Count; i++) shown[i] = queries.Contains(i) ? -1 : next++;
 
         var noteAt = notes.ToDictionary(n => (n.Line, n.Column));
+        var (tokens, nodes) = Colour(body, lines, shown, noteAt);
+        nodes.AddRange(Queries(lines, queries, shown, noteAt));
+        nodes.AddRange(Errors(result, lines, shown));
+
+        var code = string.Join('\n', lines.Where((_, i) => shown[i] >= 0).Select(l => l.Text));
+        // A block that passed at the check level is not verified: it gets no "Verified by SnippetCheck" mark.
+        var verified = result.Status == SnippetStatus.Passed && result.Verdict is not Verdict.Checked;
+        return new RenderedBlock(RenderedBlock.SchemaVersion, snippet.Location.File, snippet.Location.Line,
+            snippet.IsTagged ? snippet.KindTag : "none", result.Status.ToString().ToLowerInvariant(), verified, code,
+            [.. tokens.OrderBy(t => t.Line).ThenBy(t => t.Character)],
+            [.. nodes.OrderBy(n => n.Line).ThenBy(n => n.Character)],
+            showOutput && verified ? OutputOf(result) : null,
+            verified ? mark : null);
+    }
+
+    /// <summary>
+    /// The coloured pieces of the block's displayed lines, from its text parsed alone and the compiler's notes, and a hover
+    /// for each name the notes give a signature.
+    /// </summary>
+    private static (List<RenderedToken> Tokens, List<RenderedNode> Hovers) Colour(
+        SourceText body, IReadOnlyList<CodeLine> lines, int[] shown, Dictionary<(int Line, int Column), SymbolNote> noteAt)
+    {
         var tokens = new List<RenderedToken>();
         var nodes = new List<RenderedNode>();
         void Add(TextSpan span, string cssClass)
@@ -74,18 +96,7 @@ internal static class BlockRenderer
                 Add(token.Span, "keyword");
             }
         }
-        nodes.AddRange(Queries(lines, queries, shown, noteAt));
-        nodes.AddRange(Errors(result, lines, shown));
-
-        var code = string.Join('\n', lines.Where((_, i) => shown[i] >= 0).Select(l => l.Text));
-        // A block that passed at the check level is not verified: it gets no "Verified by SnippetCheck" mark.
-        var verified = result.Status == SnippetStatus.Passed && result.Verdict is not Verdict.Checked;
-        return new RenderedBlock(RenderedBlock.SchemaVersion, snippet.Location.File, snippet.Location.Line,
-            snippet.IsTagged ? snippet.KindTag : "none", result.Status.ToString().ToLowerInvariant(), verified, code,
-            [.. tokens.OrderBy(t => t.Line).ThenBy(t => t.Character)],
-            [.. nodes.OrderBy(n => n.Line).ThenBy(n => n.Character)],
-            showOutput && verified ? OutputOf(result) : null,
-            verified ? mark : null);
+        return (tokens, nodes);
     }
 
     /// <summary>The newest C# the parser knows: a block is displayed as written, whatever version it was verified with.</summary>

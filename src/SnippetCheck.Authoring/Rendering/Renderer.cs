@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
@@ -47,38 +48,59 @@ public static class Renderer
         var mark = render.Mark ? new VerifiedMark(ToolInfo.ReleaseVersion, Environment.Version.ToString(), DateTime.UtcNow.ToString("yyyy-MM-dd"))
             : null;
         var output = new OutputFolder(Path.GetFullPath(render.OutputDirectory, options.CurrentDirectory));
-        var fragments = new System.Collections.Concurrent.ConcurrentDictionary<(string File, int Line), string>();
+        var fragments = new ConcurrentDictionary<(string File, int Line), string>();
         // Documents are independent: each is described, and its files written, on any core.
         Parallel.ForEach(report.Snippets.GroupBy(r => r.Location.File, StringComparer.Ordinal),
-            new ParallelOptions { CancellationToken = cancellationToken }, document =>
-        {
-            var results = document.OrderBy(r => r.Location.Line).ToList();
-            // A copy or a page keeps the post's own output block under the code: the fragment does not show it twice.
-            var showOutput = results.Select(
-                r => !render.KeepsPostOutput || r.Snippet.OutputLocation is null || r.Snippet.HasHiddenOutput).ToList();
-            var notes = results.Select(r => NotesOf(r, capture, cache, cancellationToken)).ToList();
-            var key = RenderCache.DocumentKey(results.Select((r, i) => RenderCache.BlockKey(r, notes[i].Identity, showOutput[i])));
-            // A copy or a page needs the fragments themselves; fragments alone, unchanged since the last render here, need nothing.
-            var stamp = key + " " + (mark is null ? "no mark" : $"{mark.Tool} {mark.Dotnet} {mark.Date}");
-            if (!render.KeepsPostOutput && output.TryKeep(stamp)) return;
-            if (cache.TryGetDocument(key) is not { } blocks || blocks.Count != results.Count)
-            {
-                blocks = [.. results.Select((r, i) => RenderedFiles.Of(BlockRenderer.Render(r, notes[i].Get(), mark: null, showOutput[i])))];
-                cache.StoreDocument(key, blocks);
-            }
-            var files = new List<string>(2 * blocks.Count);
-            foreach (var block in blocks)
-            {
-                var (html, json) = block.WithMark(mark);
-                fragments[(block.File, block.Line)] = html;
-                var folder = SafeRelative(Path.ChangeExtension(block.File, null));
-                files.Add(output.Write(Path.Combine(folder, block.Id + ".html"), html + "\n"));
-                files.Add(output.Write(Path.Combine(folder, block.Id + ".json"), json + "\n"));
-            }
-            output.Record(stamp, files);
-        });
+            new ParallelOptions { CancellationToken = cancellationToken },
+            document => WriteFragments(document, render, mark, output, capture, cache, fragments, cancellationToken));
         Verifier.TracePhase($"{report.Snippets.Count} blocks rendered");
         output.Write(StylesheetName, Stylesheet());
+        var notWritten = WritePages(report, render, output, fragments);
+        output.Save();
+        return new RenderResult(report, report.Snippets.Count, output.Files, notWritten);
+    }
+
+    /// <summary>
+    /// One document's fragments and their JSON, from the render cache when its blocks are unchanged; each fragment's HTML
+    /// is also kept in <paramref name="fragments"/> for the document's copy and page.
+    /// </summary>
+    private static void WriteFragments(
+        IGrouping<string, SnippetResult> document, RenderOptions render, VerifiedMark? mark, OutputFolder output, Verifier capture,
+        RenderCache cache, ConcurrentDictionary<(string File, int Line), string> fragments, CancellationToken cancellationToken)
+    {
+        var results = document.OrderBy(r => r.Location.Line).ToList();
+        // A copy or a page keeps the post's own output block under the code: the fragment does not show it twice.
+        var showOutput = results.Select(
+            r => !render.KeepsPostOutput || r.Snippet.OutputLocation is null || r.Snippet.HasHiddenOutput).ToList();
+        var notes = results.Select(r => NotesOf(r, capture, cache, cancellationToken)).ToList();
+        var key = RenderCache.DocumentKey(results.Select((r, i) => RenderCache.BlockKey(r, notes[i].Identity, showOutput[i])));
+        // A copy or a page needs the fragments themselves; fragments alone, unchanged since the last render here, need nothing.
+        var stamp = key + " " + (mark is null ? "no mark" : $"{mark.Tool} {mark.Dotnet} {mark.Date}");
+        if (!render.KeepsPostOutput && output.TryKeep(stamp)) return;
+        if (cache.TryGetDocument(key) is not { } blocks || blocks.Count != results.Count)
+        {
+            blocks = [.. results.Select((r, i) => RenderedFiles.Of(BlockRenderer.Render(r, notes[i].Get(), mark: null, showOutput[i])))];
+            cache.StoreDocument(key, blocks);
+        }
+        var files = new List<string>(2 * blocks.Count);
+        foreach (var block in blocks)
+        {
+            var (html, json) = block.WithMark(mark);
+            fragments[(block.File, block.Line)] = html;
+            var folder = SafeRelative(Path.ChangeExtension(block.File, null));
+            files.Add(output.Write(Path.Combine(folder, block.Id + ".html"), html + "\n"));
+            files.Add(output.Write(Path.Combine(folder, block.Id + ".json"), json + "\n"));
+        }
+        output.Record(stamp, files);
+    }
+
+    /// <summary>
+    /// Each document's copy and web page, as <paramref name="render"/> asks, and the site's index; returns the documents
+    /// not written, each with why.
+    /// </summary>
+    private static List<string> WritePages(
+        VerificationReport report, RenderOptions render, OutputFolder output, ConcurrentDictionary<(string File, int Line), string> fragments)
+    {
         var pages = new List<(string Title, string Href)>();
         var notWritten = new List<string>();
         foreach (var document in report.Documents.Where(_ => render.KeepsPostOutput).OrderBy(d => d.DisplayPath, StringComparer.Ordinal))
@@ -111,8 +133,7 @@ public static class Renderer
             }
         }
         if (render.Site) output.Write("index.html", SitePage.Index(pages));
-        output.Save();
-        return new RenderResult(report, report.Snippets.Count, output.Files, notWritten);
+        return notWritten;
     }
 
     /// <summary>A block's notes: what they are a function of, and how to get them when its description is not cached.</summary>

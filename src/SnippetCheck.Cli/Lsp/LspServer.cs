@@ -196,23 +196,7 @@ internal sealed partial class LspServer
             }
             await PublishAsync(document, version, check.Findings).ConfigureAwait(false);
             if (check.Full && check.Results.Any(r => r.Status == SnippetStatus.Untagged))
-            {
-                // After the diagnostics are out: which untagged blocks pass with a tag, for "Add tag" fixes, and which look broken.
-                var trial = await TagAdoption.FindAsync(verifier, check.Document, check.Results, token).ConfigureAwait(false);
-                var adoptable = ByCode(check.Results, trial.Adoptable);
-                var rot = ByCode(check.Results, trial.Rot);
-                var withRot = check with
-                {
-                    Adoptable = adoptable, Rot = rot,
-                    Findings = [.. check.Findings, .. EditorFindings.ForRot(check.Results, rot, check.Document)],
-                };
-                lock (document)
-                {
-                    if (!ReferenceEquals(document.Latest, check)) return;
-                    document.Latest = withRot;
-                }
-                if (rot.Count > 0) await PublishAsync(document, version, withRot.Findings).ConfigureAwait(false);
-            }
+                await PublishAdoptableAsync(document, version, check, verifier, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -230,6 +214,28 @@ internal sealed partial class LspServer
                 document, version, token,
                 DiagnosticCodes.InternalError, $"internal error while verifying this file ({e.GetType().Name}: {e.Message})").ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// After a save's diagnostics are out: which untagged blocks pass with a tag, for "Add tag" fixes, and which look
+    /// broken, published when some do (unless a newer check took over meanwhile).
+    /// </summary>
+    private async Task PublishAdoptableAsync(OpenDocument document, int version, DocumentCheck check, Verifier verifier, CancellationToken token)
+    {
+        var trial = await TagAdoption.FindAsync(verifier, check.Document, check.Results, token).ConfigureAwait(false);
+        var adoptable = ByCode(check.Results, trial.Adoptable);
+        var rot = ByCode(check.Results, trial.Rot);
+        var withRot = check with
+        {
+            Adoptable = adoptable, Rot = rot,
+            Findings = [.. check.Findings, .. EditorFindings.ForRot(check.Results, rot, check.Document)],
+        };
+        lock (document)
+        {
+            if (!ReferenceEquals(document.Latest, check)) return;
+            document.Latest = withRot;
+        }
+        if (rot.Count > 0) await PublishAsync(document, version, withRot.Findings).ConfigureAwait(false);
     }
 
     /// <summary>What was found for a block by its opening line, keyed by the block's code instead (the first block with that code).</summary>

@@ -17,6 +17,15 @@ internal static class AdoptJson
         using var json = new Utf8JsonWriter(stream, JsonReportWriter.Options);
         JsonReportWriter.WriteStart(json);
         json.WriteBoolean("write", report.Write);
+        WriteSummary(json, report);
+        WriteBlocks(json, report);
+        WriteSuspectedRot(json, report);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The counts of the summary, then the config's new pins and the packages pinned to an older major.</summary>
+    private static void WriteSummary(Utf8JsonWriter json, AdoptReport report)
+    {
         json.WriteStartObject("summary");
         json.WriteNumber("blocks", report.Blocks);
         json.WriteNumber("adopted", report.Adopted);
@@ -38,7 +47,11 @@ internal static class AdoptJson
         json.WriteStartArray("versions");
         foreach (var version in report.Versions) json.WriteStringValue(version);
         json.WriteEndArray();
+    }
 
+    /// <summary>Every block looked at: a proposal with its tag, or a failure with its cause (and the ignore tag that leaves it out).</summary>
+    private static void WriteBlocks(Utf8JsonWriter json, AdoptReport report)
+    {
         json.WriteStartArray("blocks");
         foreach (var file in report.Files)
         {
@@ -71,7 +84,11 @@ internal static class AdoptJson
             }
         }
         json.WriteEndArray();
+    }
 
+    /// <summary>The blocks whose failure looks like rot of the docs: the evidence, the diagnostic, why, and the last version they fit.</summary>
+    private static void WriteSuspectedRot(Utf8JsonWriter json, AdoptReport report)
+    {
         json.WriteStartArray("suspectedRot");
         foreach (var rot in report.Files.SelectMany(f => f.Rot))
         {
@@ -87,7 +104,6 @@ internal static class AdoptJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     /// <summary>

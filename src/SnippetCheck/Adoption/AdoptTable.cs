@@ -51,6 +51,12 @@ internal static class AdoptTable
             yield return $"{report.PinsFile}: {(report.Write ? "pinned" : "would pin")} {string.Join(", ", report.Pins)} in \"packageVersions\", " +
                 "the version of each packages= tag that names none (one line to move on a release)";
 
+        yield return SummaryLine(report);
+    }
+
+    /// <summary>The closing line: what was, or would be, tagged and in how many files, what still fails, and how long it took.</summary>
+    private static string SummaryLine(AdoptReport report)
+    {
         var seconds = report.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         var files = report.Files.Count(f => f.Proposals.Count > 0);
         // Members blocks may be 'compile' or 'run': a count of its own, never one inside another it could exceed.
@@ -70,7 +76,7 @@ internal static class AdoptTable
         // Checked blocks are counted apart, never among the verified ones (README.md, "Levels").
         string Checked(int count) => count == 0 ? ""
             : $"; {count} more to check only (the check level: names the post never declares are tolerated; checked, not verified)";
-        yield return report.Write
+        return report.Write
             ? $"adopt: tagged {report.Tagged} of {Blocks(report.Blocks)} ({what}){Checked(report.TaggedCheck)} in " +
             $"{Files(report.Files.Count(f => f.Written))}; {failing} and {stay} untagged{rot}; in {seconds}s"
             : $"adopt: would tag {report.Adopted} of {Blocks(report.Blocks)} ({what}){Checked(report.Check)} in {Files(files)}; {failing}{rot}; in " +

@@ -41,26 +41,9 @@ internal static partial class CheckLevel
                 model ??= compilation.GetSemanticModel(tree);
                 var info = model.GetSymbolInfo(name, cancellationToken);
                 var text = name.Identifier.ValueText;
-                if (info.CandidateReason == CandidateReason.OverloadResolutionFailure && IsCallOf(name) is { } call
-                    && ArgumentsAreKnown(model, call, cancellationToken))
+                if (OverloadProblem(name, info, model, cancellationToken) is { } overload)
                 {
-                    // Every argument has a type, and no overload takes them: what the compiler says of such a call elsewhere.
-                    yield return (Diagnostic.Create(UnboundApi, name.GetLocation(),
-                        $"no overload of '{info.CandidateSymbols[0].ContainingType?.Name}.{text}' takes these " +
-                        $"{call.ArgumentList.Arguments.Count} arguments (in code the compiler did not bind, since it depends on an unknown name)"),
-                        null);
-                    continue;
-                }
-                if (info.CandidateReason == CandidateReason.OverloadResolutionFailure && IsCallOf(name) is { } counted
-                    && !IsHoleArgumentList(counted.ArgumentList)
-                    && counted.ArgumentList.Arguments.All(a => a.NameColon is null)
-                    && !info.CandidateSymbols.OfType<IMethodSymbol>().Any(m => Accepts(m, counted.ArgumentList.Arguments.Count)))
-                {
-                    // Whatever the unknown arguments' types, no overload takes this many.
-                    yield return (Diagnostic.Create(UnboundApi, name.GetLocation(),
-                        $"no overload of '{info.CandidateSymbols[0].ContainingType?.Name}.{text}' takes " +
-                        $"{counted.ArgumentList.Arguments.Count} arguments (in code the compiler did not bind, since it depends on an unknown name)"),
-                        null);
+                    yield return (overload, null);
                     continue;
                 }
                 if (info.Symbol is not null || !info.CandidateSymbols.IsEmpty) continue;
@@ -68,18 +51,8 @@ internal static partial class CheckLevel
                 string? problem;
                 if (IsQualified(name))
                 {
-                    // A member of something the compiler knows, that it does not have.
-                    var left = name.Parent switch
-                    {
-                        MemberAccessExpressionSyntax access => access.Expression,
-                        QualifiedNameSyntax qualified => qualified.Left,
-                        _ => null,
-                    };
-                    if (left is null) continue;
-                    var owner = model.GetSymbolInfo(left, cancellationToken).Symbol as INamespaceOrTypeSymbol
-                        ?? model.GetTypeInfo(left, cancellationToken).Type;
-                    if (owner is null or IErrorTypeSymbol || owner is ITypeSymbol { TypeKind: TypeKind.Error or TypeKind.Dynamic }) continue;
-                    problem = $"'{owner.ToDisplayString()}' does not contain a definition for '{text}'";
+                    problem = MissingMemberProblem(name, model, cancellationToken);
+                    if (problem is null) continue;
                 }
                 else
                 {
@@ -100,6 +73,52 @@ internal static partial class CheckLevel
                         UnboundApi, name.GetLocation(), problem + " (in code the compiler did not bind, since it depends on an unknown name)"), null);
             }
         }
+    }
+
+    /// <summary>
+    /// A call that no overload of its method takes, though the compiler did not bind it: by its arguments' known types, or
+    /// by their count alone whatever their types; null for any other name.
+    /// </summary>
+    private static Diagnostic? OverloadProblem(SimpleNameSyntax name, SymbolInfo info, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (info.CandidateReason != CandidateReason.OverloadResolutionFailure || IsCallOf(name) is not { } call) return null;
+        var text = name.Identifier.ValueText;
+        if (ArgumentsAreKnown(model, call, cancellationToken))
+        {
+            // Every argument has a type, and no overload takes them: what the compiler says of such a call elsewhere.
+            return Diagnostic.Create(UnboundApi, name.GetLocation(),
+                $"no overload of '{info.CandidateSymbols[0].ContainingType?.Name}.{text}' takes these " +
+                $"{call.ArgumentList.Arguments.Count} arguments (in code the compiler did not bind, since it depends on an unknown name)");
+        }
+        if (!IsHoleArgumentList(call.ArgumentList)
+            && call.ArgumentList.Arguments.All(a => a.NameColon is null)
+            && !info.CandidateSymbols.OfType<IMethodSymbol>().Any(m => Accepts(m, call.ArgumentList.Arguments.Count)))
+        {
+            // Whatever the unknown arguments' types, no overload takes this many.
+            return Diagnostic.Create(UnboundApi, name.GetLocation(),
+                $"no overload of '{info.CandidateSymbols[0].ContainingType?.Name}.{text}' takes " +
+                $"{call.ArgumentList.Arguments.Count} arguments (in code the compiler did not bind, since it depends on an unknown name)");
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A member of something the compiler knows, that it does not have (<c>x.Missing</c>, <c>N.Missing</c>); null when
+    /// what it is a member of is itself unknown (or dynamic).
+    /// </summary>
+    private static string? MissingMemberProblem(SimpleNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var left = name.Parent switch
+        {
+            MemberAccessExpressionSyntax access => access.Expression,
+            QualifiedNameSyntax qualified => qualified.Left,
+            _ => null,
+        };
+        if (left is null) return null;
+        var owner = model.GetSymbolInfo(left, cancellationToken).Symbol as INamespaceOrTypeSymbol
+            ?? model.GetTypeInfo(left, cancellationToken).Type;
+        if (owner is null or IErrorTypeSymbol || owner is ITypeSymbol { TypeKind: TypeKind.Error or TypeKind.Dynamic }) return null;
+        return $"'{owner.ToDisplayString()}' does not contain a definition for '{name.Identifier.ValueText}'";
     }
 
     /// <summary>What a bare call of a package's method (<c>RuleFor(...)</c> outside its validator class) lacks.</summary>

@@ -111,40 +111,14 @@ internal static partial class ListingCheck
         switch (member)
         {
             case FieldDeclarationSyntax field:
-                foreach (var variable in field.Declaration.Variables)
-                {
-                    var name = variable.Identifier.ValueText;
-                    var candidates = index[name].OfType<IFieldSymbol>().ToList();
-                    var match = candidates.FirstOrDefault(f => f.IsConst == field.Modifiers.Any(SyntaxKind.ConstKeyword)
-                        && (f.IsConst || f.IsStatic == field.Modifiers.Any(SyntaxKind.StaticKeyword)) && SameType(field.Declaration.Type, f.Type)
-                        && (variable.Initializer is null || !f.IsConst || SameValue(variable.Initializer.Value, f.ConstantValue)));
-                    yield return Result(name, match, candidates, $"'{variable}' ({field.Declaration.Type})");
-                }
+                foreach (var variable in field.Declaration.Variables) yield return LookField(field, variable, index);
                 break;
             case MethodDeclarationSyntax method:
-            {
-                var name = method.Identifier.ValueText;
-                var candidates = index[name].OfType<IMethodSymbol>().Where(m => m.MethodKind is MethodKind.Ordinary or MethodKind.ReducedExtension)
-                    .ToList();
-                var match = candidates.FirstOrDefault(
-                    m => m.IsStatic == method.Modifiers.Any(SyntaxKind.StaticKeyword) && SameType(method.ReturnType, m.ReturnType)
-                    && m.TypeParameters.Length == (method.TypeParameterList?.Parameters.Count ?? 0) && SameParameters(method.ParameterList, m));
-                // The overloads nearest the listed one first: the same receiver, then the same number of parameters.
-                var near = candidates.OrderByDescending(
-                    m => method.ParameterList.Parameters.FirstOrDefault()?.Type is { } type && m.Parameters.FirstOrDefault() is { } first
-                    && SameType(type, first.Type)).ThenBy(m => Math.Abs(m.Parameters.Length - method.ParameterList.Parameters.Count)).ToList();
-                yield return Result(name, match, near, $"'{name}{method.ParameterList}'");
+                yield return LookMethod(method, index);
                 break;
-            }
             case ConstructorDeclarationSyntax constructor:
-            {
-                var name = constructor.Identifier.ValueText;
-                var candidates = index[name].OfType<INamedTypeSymbol>().SelectMany(t => t.InstanceConstructors).Where(
-                    c => c.DeclaredAccessibility == Accessibility.Public).ToList();
-                var match = candidates.FirstOrDefault(c => SameParameters(constructor.ParameterList, c));
-                yield return Result(name, match, candidates, $"constructor '{name}{constructor.ParameterList}'");
+                yield return LookConstructor(constructor, index);
                 break;
-            }
             case OperatorDeclarationSyntax op:
             {
                 var name = ListedOperators.MetadataName(op)!;
@@ -164,29 +138,74 @@ internal static partial class ListingCheck
                 break;
             }
             case PropertyDeclarationSyntax property:
-            {
-                var name = property.Identifier.ValueText;
-                var candidates = index[name].OfType<IPropertySymbol>().ToList();
-                var match = candidates.FirstOrDefault(
-                    p => p.IsStatic == property.Modifiers.Any(SyntaxKind.StaticKeyword) && SameType(property.Type, p.Type)
-                    && (property.AccessorList!.Accessors.Any(
-                        a => a.IsKind(SyntaxKind.SetAccessorDeclaration) || a.IsKind(SyntaxKind.InitAccessorDeclaration))
-                        ? p.SetMethod?.DeclaredAccessibility == Accessibility.Public : true));
-                yield return Result(name, match, candidates, $"property '{property.Type} {name}'");
+                yield return LookProperty(property, index);
                 break;
-            }
             case TypeDeclarationSyntax type:
-            {
-                var name = type.Identifier.ValueText;
-                var candidates = index[name].OfType<INamedTypeSymbol>().ToList();
-                var match = candidates.FirstOrDefault(t => t.Arity == (type.TypeParameterList?.Parameters.Count ?? 0) && KindOf(type) == t.TypeKind
-                    && (type.BaseList?.Types.All(b => t.AllInterfaces.Append(t.BaseType).OfType<ITypeSymbol>().Any(s => SameType(b.Type, s)))
-                        ?? true));
-                yield return Result(
-                    name, match, candidates, $"{type.Keyword.ValueText} '{name}'{(type.BaseList is null ? "" : " " + type.BaseList)}");
+                yield return LookType(type, index);
                 break;
-            }
         }
+    }
+
+    /// <summary>A listed field (or constant): its kind, static or not, type and constant value as listed.</summary>
+    private static (string?, string?) LookField(FieldDeclarationSyntax field, VariableDeclaratorSyntax variable, ILookup<string, ISymbol> index)
+    {
+        var name = variable.Identifier.ValueText;
+        var candidates = index[name].OfType<IFieldSymbol>().ToList();
+        var match = candidates.FirstOrDefault(f => f.IsConst == field.Modifiers.Any(SyntaxKind.ConstKeyword)
+            && (f.IsConst || f.IsStatic == field.Modifiers.Any(SyntaxKind.StaticKeyword)) && SameType(field.Declaration.Type, f.Type)
+            && (variable.Initializer is null || !f.IsConst || SameValue(variable.Initializer.Value, f.ConstantValue)));
+        return Result(name, match, candidates, $"'{variable}' ({field.Declaration.Type})");
+    }
+
+    /// <summary>A listed method (an extension method as its receiver's): static or not, return type, type parameters, parameters.</summary>
+    private static (string?, string?) LookMethod(MethodDeclarationSyntax method, ILookup<string, ISymbol> index)
+    {
+        var name = method.Identifier.ValueText;
+        var candidates = index[name].OfType<IMethodSymbol>().Where(m => m.MethodKind is MethodKind.Ordinary or MethodKind.ReducedExtension)
+            .ToList();
+        var match = candidates.FirstOrDefault(
+            m => m.IsStatic == method.Modifiers.Any(SyntaxKind.StaticKeyword) && SameType(method.ReturnType, m.ReturnType)
+            && m.TypeParameters.Length == (method.TypeParameterList?.Parameters.Count ?? 0) && SameParameters(method.ParameterList, m));
+        // The overloads nearest the listed one first: the same receiver, then the same number of parameters.
+        var near = candidates.OrderByDescending(
+            m => method.ParameterList.Parameters.FirstOrDefault()?.Type is { } type && m.Parameters.FirstOrDefault() is { } first
+            && SameType(type, first.Type)).ThenBy(m => Math.Abs(m.Parameters.Length - method.ParameterList.Parameters.Count)).ToList();
+        return Result(name, match, near, $"'{name}{method.ParameterList}'");
+    }
+
+    /// <summary>A listed constructor: a public one of the type of its name with the parameters listed.</summary>
+    private static (string?, string?) LookConstructor(ConstructorDeclarationSyntax constructor, ILookup<string, ISymbol> index)
+    {
+        var name = constructor.Identifier.ValueText;
+        var candidates = index[name].OfType<INamedTypeSymbol>().SelectMany(t => t.InstanceConstructors).Where(
+            c => c.DeclaredAccessibility == Accessibility.Public).ToList();
+        var match = candidates.FirstOrDefault(c => SameParameters(constructor.ParameterList, c));
+        return Result(name, match, candidates, $"constructor '{name}{constructor.ParameterList}'");
+    }
+
+    /// <summary>A listed property: static or not, its type, and a public setter when it lists a set or init accessor.</summary>
+    private static (string?, string?) LookProperty(PropertyDeclarationSyntax property, ILookup<string, ISymbol> index)
+    {
+        var name = property.Identifier.ValueText;
+        var candidates = index[name].OfType<IPropertySymbol>().ToList();
+        var match = candidates.FirstOrDefault(
+            p => p.IsStatic == property.Modifiers.Any(SyntaxKind.StaticKeyword) && SameType(property.Type, p.Type)
+            && (property.AccessorList!.Accessors.Any(
+                a => a.IsKind(SyntaxKind.SetAccessorDeclaration) || a.IsKind(SyntaxKind.InitAccessorDeclaration))
+                ? p.SetMethod?.DeclaredAccessibility == Accessibility.Public : true));
+        return Result(name, match, candidates, $"property '{property.Type} {name}'");
+    }
+
+    /// <summary>A listed type: its arity, its kind, and every base type and interface it lists.</summary>
+    private static (string?, string?) LookType(TypeDeclarationSyntax type, ILookup<string, ISymbol> index)
+    {
+        var name = type.Identifier.ValueText;
+        var candidates = index[name].OfType<INamedTypeSymbol>().ToList();
+        var match = candidates.FirstOrDefault(t => t.Arity == (type.TypeParameterList?.Parameters.Count ?? 0) && KindOf(type) == t.TypeKind
+            && (type.BaseList?.Types.All(b => t.AllInterfaces.Append(t.BaseType).OfType<ITypeSymbol>().Any(s => SameType(b.Type, s)))
+                ?? true));
+        return Result(
+            name, match, candidates, $"{type.Keyword.ValueText} '{name}'{(type.BaseList is null ? "" : " " + type.BaseList)}");
     }
 
     private static (string?, string?) Result(string name, ISymbol? match, IReadOnlyList<ISymbol> candidates, string listed) =>

@@ -61,7 +61,16 @@ internal static class FenceExtractor
             return Unparsable(document, diagnostics, failure!, FindFailingLine(document, source, document.Lines.LineCount));
         }
 
-        var frontMatter = toml?.FrontMatter;
+        return ReadItems(document, ast, mdx, toml?.FrontMatter, diagnostics);
+    }
+
+    /// <summary>
+    /// The document's items in order from Markdig's blocks (and an MDX file's comments between them): fences with the
+    /// comments that tag them, comments, hidden output and page settings; the front matter, if Markdig read one.
+    /// </summary>
+    private static ExtractedDocument ReadItems(
+        SourceDocument document, Markdig.Syntax.MarkdownDocument ast, MdxReading? mdx, FrontMatter? frontMatter, List<Diagnostic> diagnostics)
+    {
         FrontMatter? pageSettings = null;
         var items = new List<MarkdownItem>();
         var pendingComments = new List<DirectiveComment>();

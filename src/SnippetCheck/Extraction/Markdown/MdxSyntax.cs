@@ -49,19 +49,14 @@ internal static class MdxSyntax
             {
                 // An import or export statement runs to the next blank line, as MDX reads it; a fence is never
                 // swallowed (MDX would reject the statement, and losing a C# block without a word is worse).
-                if (line.IsWhiteSpace())
+                var isFence = OpeningFence(line) is not null;
+                inEsm = !line.IsWhiteSpace() && !isFence;
+                if (inEsm) Blank(masked, lineStart, lineEnd);
+                if (!isFence)
                 {
-                    inEsm = false;
                     lineStart = next;
                     continue;
                 }
-                if (OpeningFence(line) is null)
-                {
-                    Blank(masked, lineStart, lineEnd);
-                    lineStart = next;
-                    continue;
-                }
-                inEsm = false;
             }
             if (OpeningFence(line) is { } fence)
             {
@@ -80,41 +75,49 @@ internal static class MdxSyntax
             }
 
             // JSX tags and MDX comments at the start of the line (after indentation and quote markers), one after another.
-            var position = lineStart + ContainerPrefixLength(line);
-            var resumeAt = next;
-            while (position < text.Length)
-            {
-                if (text.AsSpan(position).StartsWith("{/*", StringComparison.Ordinal))
-                {
-                    var comment = ReadComment(text, position);
-                    comments.Add(comment);
-                    BlankKeepingPrefixes(masked, text, comment.Start, comment.End);
-                    position = comment.End;
-                }
-                else if (text.AsSpan(position).StartsWith("<!--", StringComparison.Ordinal))
-                {
-                    // An HTML comment (MDX 1) is Markdig's to read; only skip past it.
-                    var close = text.IndexOf("-->", position + 4, StringComparison.Ordinal);
-                    position = close < 0 ? text.Length : close + 3;
-                    resumeAt = Math.Max(resumeAt, NextLine(text, LineEnd(text, position)));
-                    break;
-                }
-                else if (IsTagStart(text, position) && TagEnd(text, position) is { } tagEnd)
-                {
-                    BlankKeepingPrefixes(masked, text, position, tagEnd);
-                    position = tagEnd;
-                }
-                else
-                {
-                    break;
-                }
-                while (position < text.Length && text[position] is ' ' or '\t') position++;
-                resumeAt = NextLine(text, LineEnd(text, position));
-                if (position < text.Length && text[position] is '\r' or '\n') break;
-            }
-            lineStart = resumeAt;
+            lineStart = MaskTagsAndComments(text, masked, comments, lineStart + ContainerPrefixLength(line), next);
         }
         return new MdxReading(new string(masked), comments, fences);
+    }
+
+    /// <summary>
+    /// Blanks the JSX tags and MDX comments from <paramref name="position"/> on, one after another, and reads the comments;
+    /// returns where reading resumes: the line after the last of them, or <paramref name="next"/> when there is none.
+    /// </summary>
+    private static int MaskTagsAndComments(string text, char[] masked, List<MdxComment> comments, int position, int next)
+    {
+        var resumeAt = next;
+        while (position < text.Length)
+        {
+            if (text.AsSpan(position).StartsWith("{/*", StringComparison.Ordinal))
+            {
+                var comment = ReadComment(text, position);
+                comments.Add(comment);
+                BlankKeepingPrefixes(masked, text, comment.Start, comment.End);
+                position = comment.End;
+            }
+            else if (text.AsSpan(position).StartsWith("<!--", StringComparison.Ordinal))
+            {
+                // An HTML comment (MDX 1) is Markdig's to read; only skip past it.
+                var close = text.IndexOf("-->", position + 4, StringComparison.Ordinal);
+                position = close < 0 ? text.Length : close + 3;
+                resumeAt = Math.Max(resumeAt, NextLine(text, LineEnd(text, position)));
+                break;
+            }
+            else if (IsTagStart(text, position) && TagEnd(text, position) is { } tagEnd)
+            {
+                BlankKeepingPrefixes(masked, text, position, tagEnd);
+                position = tagEnd;
+            }
+            else
+            {
+                break;
+            }
+            while (position < text.Length && text[position] is ' ' or '\t') position++;
+            resumeAt = NextLine(text, LineEnd(text, position));
+            if (position < text.Length && text[position] is '\r' or '\n') break;
+        }
+        return resumeAt;
     }
 
     /// <summary>Where the first line after the front matter starts (YAML <c>---</c> or TOML <c>+++</c>); 0 when there is none.</summary>

@@ -1,4 +1,3 @@
-using SnippetCheck.Extraction.DocComments;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 
@@ -20,106 +19,12 @@ internal static partial class SnippetReader
     public static SnippetDocument Read(ExtractedDocument source, bool strictTags = false, IReadOnlyCollection<string>? engineWords = null,
         IReadOnlyCollection<string>? hiddenFences = null)
     {
-        var snippets = new List<SnippetBuilder>();
-        var preludes = new List<Prelude>();
-        var fileDiagnostics = new List<Diagnostic>(source.Diagnostics);
-        SnippetBuilder? last = null;
-        string? documentedNamespace = null;
+        var reading = new Reading(source.Diagnostics, strictTags, engineWords, hiddenFences);
+        foreach (var item in source.Items) reading.Add(item);
 
-        foreach (var item in source.Items)
-        {
-            Diagnostic? pendingUnclosed = null;
-            if (item is FencedBlock unclosed && !unclosed.Geometry.IsClosed && !unclosed.Geometry.XmlEscaped && unclosed.Geometry.Hidden is null)
-            {
-                // CommonMark lets a fence run to the end of its container, but that is always a slip: the rest of the
-                // file (or item, or quote) becomes its code. Ours fail their snippet; any other is a file error.
-                var diagnostic = UnclosedProblem(unclosed);
-                if (IsCSharp(unclosed)) pendingUnclosed = diagnostic;
-                else if (diagnostic.Id == DiagnosticCodes.UnclosedFence) (last?.Annotations ?? fileDiagnostics).Add(diagnostic);
-                else fileDiagnostics.Add(diagnostic);
-            }
-            if (item is FencedBlock fenced && !IsCSharp(fenced) && MisspeltBlockWord(fenced) is { } misspelt)
-            {
-                // A misspelt 'output' or 'ellipsis' would quietly turn an output block into prose, or exact into loose.
-                (last?.Annotations ?? fileDiagnostics).Add(Diagnostic.Error(DiagnosticCodes.UnknownTag,
-                    $"unknown word '{misspelt.Word}' in the info string of the block at line {fenced.Location.Line}" +
-                    EditDistance.DidYouMean(misspelt.Meant), fenced.Location) with { Suggestion = new(misspelt.Word, misspelt.Meant) });
-            }
-            switch (item)
-            {
-                case DocCommentStart start:
-                    // An output block belongs to an example of the same doc comment, never of the one before.
-                    last = null;
-                    documentedNamespace = start.Namespace;
-                    break;
-                case MisspeltComment wrongMarker:
-                    fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment, wrongMarker.IsMdx
-                        ? $"'{{/* {wrongMarker.Text} */}}' looks meant for SnippetCheck; write '{{/* snippetcheck: ... */}}'"
-                        : $"'<!-- {wrongMarker.Text} -->' looks meant for SnippetCheck; write '<!-- snippetcheck: ... -->'", wrongMarker.Location));
-                    break;
-                case DirectiveComment { IsPrelude: true } comment:
-                    preludes.Add(ReadPrelude(comment, fileDiagnostics));
-                    break;
-                case DirectiveComment { FirstWord: var word } results when word.Equals("results", StringComparison.OrdinalIgnoreCase)
-                && results.Body.Count > 0:
-                    // Hidden checks (docs/doctests.md): result lines run after the example of the same doc comment before them.
-                    if (last is { Block.Geometry.XmlEscaped: true } && last.HiddenChecks.Count == 0
-                        && results.Words.Trim().Equals(word, StringComparison.OrdinalIgnoreCase))
-                        last.HiddenChecks.AddRange(results.Body);
-                    else
-                        fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment, last is null || !last.Block.Geometry.XmlEscaped
-                            ? "a hidden 'results' comment checks the doc-comment example before it in the same comment, and there is none; in " +
-                            "Markdown, write result lines in the block and tag it 'results'"
-                            : results.Words.Trim().Equals(word, StringComparison.OrdinalIgnoreCase)
-                                ? "a second hidden 'results' comment for one example: put all its result lines in one"
-                                : $"a hidden 'results' comment takes no words after 'results' ('{results.Words}'): its lines are the checks",
-                                results.Location));
-                    break;
-                case HiddenFences hidden when hiddenFences is { Count: > 0 }:
-                    // The docs' own hidden code is a prelude of the file: on a fixture page, hidden members of its class.
-                    foreach (var fence in hidden.Fences.Where(f => hiddenFences.Contains(f.Info, StringComparer.OrdinalIgnoreCase)))
-                        preludes.Add(ReadPrelude(new DirectiveComment(fence.Location, "prelude", fence.Body), fileDiagnostics));
-                    break;
-                case DirectiveComment comment:
-                    fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                        $"'{comment.Written}' is not followed by a fenced code block{Hint(comment.FirstWord)}", comment.Location));
-                    break;
-                case FencedBlock block when IsOutput(block, out var mode):
-                    if (last is null)
-                        fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.OrphanOutput,
-                            "output block has no C# block before it", block.Location));
-                    else
-                    {
-                        var output = new ExpectedOutput(
-                            block, mode) { Scrub = OutputScrub(block, last.Annotations), Frameworks = OutputFrameworks(block, last.Annotations) };
-                        if (last.Output is null) last.Output = output;
-                        else if (SecondOutputProblem(last, output) is { } problem) last.Annotations.Add(
-                            Diagnostic.Error(DiagnosticCodes.SecondOutput, problem, block.Location));
-                        else last.FrameworkOutputs.Add(output);
-                    }
-                    break;
-                case FencedBlock block when IsStdin(block):
-                    if (last is null || last.Output is not null || last.Stdin is not null)
-                        fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.OrphanStdin,
-                            "stdin block must stand between a C# block and its output block, once", block.Location));
-                    else
-                        last.Stdin = block;
-                    break;
-                case FencedBlock block when IsCSharp(block):
-                    last = new SnippetBuilder(block, strictTags, documentedNamespace) { EngineWords = engineWords };
-                    if (pendingUnclosed is not null) last.Annotations.Add(pendingUnclosed);
-                    snippets.Add(last);
-                    break;
-                case FencedBlock block when block.Comments.Count > 0 && MisspeltBlockWord(block) is null:
-                    fileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
-                        $"snippetcheck tags stand on a '{block.Info}' block, which is not C#", block.Comments[0].Location));
-                    break;
-            }
-        }
-
-        var built = snippets.Select(s => s.Build()).ToList();
+        var built = reading.Snippets.Select(s => s.Build()).ToList();
         ReportDuplicateNames(built);
-        return new SnippetDocument(source, built, preludes, fileDiagnostics);
+        return new SnippetDocument(source, built, reading.Preludes, reading.FileDiagnostics);
     }
 
     private static void ReportDuplicateNames(List<Snippet> snippets)
