@@ -177,17 +177,13 @@ internal sealed partial class SnippetHost
         }
     }
 
+    /// <summary>
+    /// The run's load, invocation and their failures stay in one method: a load failure's trace, which the tool reports
+    /// as it is, ends at this frame, and an awaited exception's frames name it.
+    /// </summary>
     private static RunReport RunOnThisThread(RunRequest request, RunCapture capture, Action<int, string> onBlockEntered)
     {
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        Directory.SetCurrentDirectory(request.WorkingDirectory);
-        // Path.GetTempPath reads TMPDIR on every call: each run gets a private, empty temp folder.
-        Environment.SetEnvironmentVariable("TMPDIR", request.TempDirectory);
-        Console.SetIn(new StringReader(request.Stdin));
-        RoutingWriter.Current.Value = capture;
-        AppContext.SetData(RunnerProtocol.EnterBlockKey, new Action<int>(id => onBlockEntered(id, capture.EnterBlock(id))));
-
+        EnterRun(request, capture, onBlockEntered);
         try
         {
             MethodInfo? entryPoint;
@@ -205,11 +201,7 @@ internal sealed partial class SnippetHost
                 return capture.ToReport(RunEnding.LoadFailed, 0, e);
             }
             // A library of tests has nothing to run but its tests.
-            if (entryPoint is null && request.TestTypes.Length == 0)
-                return capture.ToReport(
-                    RunEnding.LoadFailed, 0,
-                    new InvalidOperationException(
-                        $"the program has no entry point{(request.EntryType.Length == 0 ? "" : " in " + request.EntryType)}"));
+            if (entryPoint is null && request.TestTypes.Length == 0) return NoEntryPoint(request, capture);
 
             try
             {
@@ -236,11 +228,37 @@ internal sealed partial class SnippetHost
         }
         finally
         {
-            RoutingWriter.Current.Value = null;
-            AppContext.SetData(RunnerProtocol.EnterBlockKey, null);
-            LoadedImages.RunEnded();
+            LeaveRun();
         }
     }
+
+    /// <summary>What a run sees of the process as it starts: the invariant culture, its folders, its stdin, its capture and block hook.</summary>
+    private static void EnterRun(RunRequest request, RunCapture capture, Action<int, string> onBlockEntered)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        Directory.SetCurrentDirectory(request.WorkingDirectory);
+        // Path.GetTempPath reads TMPDIR on every call: each run gets a private, empty temp folder.
+        Environment.SetEnvironmentVariable("TMPDIR", request.TempDirectory);
+        Console.SetIn(new StringReader(request.Stdin));
+        RoutingWriter.Current.Value = capture;
+        AppContext.SetData(RunnerProtocol.EnterBlockKey, new Action<int>(id => onBlockEntered(id, capture.EnterBlock(id))));
+    }
+
+    /// <summary>Undoes <see cref="EnterRun"/>'s capture and hook, and lets the run's images go, however the run ended.</summary>
+    private static void LeaveRun()
+    {
+        RoutingWriter.Current.Value = null;
+        AppContext.SetData(RunnerProtocol.EnterBlockKey, null);
+        LoadedImages.RunEnded();
+    }
+
+    /// <summary>A program with neither an entry point nor tests: nothing to run is a load failure.</summary>
+    private static RunReport NoEntryPoint(RunRequest request, RunCapture capture) =>
+        capture.ToReport(
+            RunEnding.LoadFailed, 0,
+            new InvalidOperationException(
+                $"the program has no entry point{(request.EntryType.Length == 0 ? "" : " in " + request.EntryType)}"));
 
     private static object? WaitFor(Task task)
     {

@@ -111,12 +111,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         var units = PlanLone(plan.Lone, programCache, dependencies, merging, context, Report, OnMiss);
         var toCompile = units.Count;
         PhaseTrace.Mark($"cache looked up: {units.Count} units to verify");
-        units.AddRange(plan.Sessions.Select(session => new ScheduledVerification(session.Blocks, token =>
-            programCache.GetOrVerifyAsync(session, () =>
-            {
-                pool.StartRunners(int.MaxValue);
-                return VerificationEngine.VerifyAsync(WorkUnit.Session(session), context, token);
-            }))));
+        units.AddRange(PlanSessions(plan.Sessions, programCache, pool, context));
         // Runners start now, while the first programs compile, unless everything came from the cache.
         if (toCompile > 0) pool.StartRunners(toCompile);
         // Last: stale-tag checks only add hints, and must not hold up a verdict.
@@ -125,14 +120,30 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
             units, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
             async (unit, token) => Report(await unit.RunGuardedAsync(token).ConfigureAwait(false))).ConfigureAwait(false);
         foreach (var document in KeepTogetherAfterwards) programCache.KeepTogether(document);
+        Record(pool, dependencies, merging);
+        return [.. stale.Apply(results)];
+    }
+
+    /// <summary>What the run reports besides its results: its runners, the projects it built, its confinement and merging.</summary>
+    private void Record(RunnerPool pool, DependencyResolver dependencies, MergeTally merging)
+    {
         RunnersStarted = pool.RunnersStarted;
         Libraries = dependencies.Libraries;
         // The run's restores and builds join the report's grants here, not in the pool: a shared pool outlives the run.
         var confinement = pool.Confinement;
         Confinement = confinement with { Grants = [.. confinement.Grants, .. Builds.Select(build => build.AsSandboxGrant())] };
         Merging = merging.Statistics;
-        return [.. stale.Apply(results)];
     }
+
+    /// <summary>Sessions: each one's results from the cache when it has not changed, else verified, with every runner started.</summary>
+    private static IEnumerable<ScheduledVerification> PlanSessions(
+        IReadOnlyList<SnippetProgram> sessions, ProgramCache programCache, RunnerPool pool, ProgramContext context) =>
+        sessions.Select(session => new ScheduledVerification(session.Blocks, token =>
+            programCache.GetOrVerifyAsync(session, () =>
+            {
+                pool.StartRunners(int.MaxValue);
+                return VerificationEngine.VerifyAsync(WorkUnit.Session(session), context, token);
+            })));
 
     /// <summary>
     /// Lone snippets: each one's passing result from the cache when its content has not changed; the others compiled
@@ -144,32 +155,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
     {
         var candidates = new MergeCandidate?[lone.Count];
         var cached = new bool[lone.Count];
-        // A document none of whose lone snippets changed since they all passed: one cache entry answers for all.
-        var documents = lone.Select((program, index) => (program, index))
-            .GroupBy(p => p.program.Blocks[0].Location.File, StringComparer.Ordinal)
-            .Select(g => g.ToList())
-            .ToList();
-        Parallel.ForEach(documents, document =>
-        {
-            IReadOnlyList<IReadOnlyList<SnippetResult>> together;
-            try
-            {
-                if (!programCache.TryGetTogether([.. document.Select(p => p.program)], out together)) return;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // Looked up one by one below, where a bug on one snippet's path fails that snippet only.
-                return;
-            }
-            for (var k = 0; k < document.Count; k++)
-            {
-                report(together[k]);
-                cached[document[k].index] = true;
-            }
-        });
-        KeepTogetherAfterwards =
-            [.. documents.Where(d => !cached[d[0].index]).Select(d => (IReadOnlyList<SnippetProgram>)[.. d.Select(p => p.program)])];
-
+        AnswerWholeDocuments(lone, programCache, report, cached);
         Parallel.For(0, lone.Count, i =>
         {
             if (cached[i]) return;
@@ -212,6 +198,39 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
                 programCache.Keep(program, await VerificationEngine.VerifyAsync(WorkUnit.Alone(program), context, token).ConfigureAwait(false))));
         }
         return units;
+    }
+
+    /// <summary>
+    /// A document none of whose lone snippets changed since they all passed: one cache entry answers for all, reported
+    /// and marked <paramref name="cached"/>. The other documents' programs are kept together once verified.
+    /// </summary>
+    private void AnswerWholeDocuments(
+        IReadOnlyList<SnippetProgram> lone, ProgramCache programCache, Action<IReadOnlyList<SnippetResult>> report, bool[] cached)
+    {
+        var documents = lone.Select((program, index) => (program, index))
+            .GroupBy(p => p.program.Blocks[0].Location.File, StringComparer.Ordinal)
+            .Select(g => g.ToList())
+            .ToList();
+        Parallel.ForEach(documents, document =>
+        {
+            IReadOnlyList<IReadOnlyList<SnippetResult>> together;
+            try
+            {
+                if (!programCache.TryGetTogether([.. document.Select(p => p.program)], out together)) return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Looked up one by one below, where a bug on one snippet's path fails that snippet only.
+                return;
+            }
+            for (var k = 0; k < document.Count; k++)
+            {
+                report(together[k]);
+                cached[document[k].index] = true;
+            }
+        });
+        KeepTogetherAfterwards =
+            [.. documents.Where(d => !cached[d[0].index]).Select(d => (IReadOnlyList<SnippetProgram>)[.. d.Select(p => p.program)])];
     }
 
     /// <summary>

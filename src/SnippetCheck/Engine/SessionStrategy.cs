@@ -41,7 +41,6 @@ internal sealed class SessionStrategy : CompileStrategy
     private static List<WorkStep> Compile(
         SnippetProgram program, ProgramContext context, ProgramDependencies dependencies, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var session = program.Session!;
         var blocks = program.Blocks;
         var settings = dependencies.Apply(program.Settings);
         var preludes = program.PreludeParts(settings);
@@ -50,6 +49,40 @@ internal sealed class SessionStrategy : CompileStrategy
         var decided = new List<SnippetResult>();
         var steps = new List<WorkStep> { new WorkStep.Decided(decided) };
 
+        JudgeBeforeTheSession(program, context, settings, preludes, parts, included, decided, clock, cancellationToken);
+        if (included.Count == 0) return steps;
+
+        var compiled = context.Compile(preludes, [.. included.Select(id => parts[id])], settings, markBlocks: included.Count > 1, cancellationToken);
+        if (!compiled.Success)
+        {
+            decided.AddRange(CompileErrors(program, included, compiled, clock));
+            return steps;
+        }
+
+        if (!program.HasEntryPoint(settings, included) && !(program.RunsTests(included) && compiled.Tests.Count > 0))
+        {
+            decided.AddRange(included.Select(id => NothingRuns(program, blocks[id], compiled, clock)));
+            return steps;
+        }
+
+        // Each block has its own budget; the program gets them all.
+        var timeout = included.Aggregate(TimeSpan.Zero, (sum, id) => sum + program.Timeouts[id]);
+        steps.Add(new WorkStep.Run([.. included.Select(id => blocks[id])], compiled, clock,
+            token => context.RunAsync(program, compiled, included, dependencies, timeout, token),
+            run => JudgeRun(program, settings, included, compiled, run, clock)));
+        return steps;
+    }
+
+    /// <summary>
+    /// What is decided before the session compiles: the blocks <see cref="Judge.BeforeCompiling"/> judges, and each
+    /// <c>compile-fail</c> or <c>check</c> block compiled with the session so far, then left out of it.
+    /// </summary>
+    private static void JudgeBeforeTheSession(
+        SnippetProgram program, ProgramContext context, CompileSettings settings, IReadOnlyList<ParsedPart> preludes,
+        IReadOnlyList<ParsedPart> parts, IReadOnlyList<int> included, List<SnippetResult> decided, Stopwatch clock,
+        CancellationToken cancellationToken)
+    {
+        var blocks = program.Blocks;
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
@@ -73,44 +106,36 @@ internal sealed class SessionStrategy : CompileStrategy
                 decided.Add(BlockResults.Of(block, Judge.Check(block, compiledSoFar), compiledSoFar, null, clock));
             }
         }
-        if (included.Count == 0) return steps;
+    }
 
-        var compiled = context.Compile(preludes, [.. included.Select(id => parts[id])], settings, markBlocks: included.Count > 1, cancellationToken);
-        if (!compiled.Success)
+    /// <summary>A session that did not compile: each block reports its own errors, or is skipped naming the first error.</summary>
+    private static IEnumerable<SnippetResult> CompileErrors(
+        SnippetProgram program, IReadOnlyList<int> included, CompilationResult compiled, Stopwatch clock)
+    {
+        var blocks = program.Blocks;
+        var session = program.Session!;
+        var decided = new List<SnippetResult>();
+        var errors = compiled.Errors.ToList();
+        var first = errors[0];
+        foreach (var id in included)
         {
-            var errors = compiled.Errors.ToList();
-            var first = errors[0];
-            foreach (var id in included)
-            {
-                // Errors in preludes or generated code are the first block's to report.
-                var own = errors.Where(e => e.PartId == id || (id == included[0] && e.PartId is null or < 0)).ToList();
-                decided.Add(own.Count > 0
-                    ? BlockResults.Of(blocks[id], Judge.CompileError(blocks[id], own), compiled, null, clock)
-                    : SnippetResult.Of(blocks[id], new Verdict.Skipped(
-                        $"not run: session '{session}' did not compile " +
-                        $"(error {first.Id} at line {first.Location?.Line ?? blocks[id].Location.Line})")));
-            }
-            return steps;
+            // Errors in preludes or generated code are the first block's to report.
+            var own = errors.Where(e => e.PartId == id || (id == included[0] && e.PartId is null or < 0)).ToList();
+            decided.Add(own.Count > 0
+                ? BlockResults.Of(blocks[id], Judge.CompileError(blocks[id], own), compiled, null, clock)
+                : SnippetResult.Of(blocks[id], new Verdict.Skipped(
+                    $"not run: session '{session}' did not compile " +
+                    $"(error {first.Id} at line {first.Location?.Line ?? blocks[id].Location.Line})")));
         }
+        return decided;
+    }
 
-        if (!program.HasEntryPoint(settings, included) && !(program.RunsTests(included) && compiled.Tests.Count > 0))
-        {
-            foreach (var id in included)
-            {
-                var block = blocks[id];
-                var verdict = Judge.NeedsRun(block) && (block.Output is not null || block.Stdin is not null) ? Judge.NothingToRun(block, session)
-                    : Verdict.Pass;
-                decided.Add(BlockResults.Of(block, verdict, compiled, null, clock));
-            }
-            return steps;
-        }
-
-        // Each block has its own budget; the program gets them all.
-        var timeout = included.Aggregate(TimeSpan.Zero, (sum, id) => sum + program.Timeouts[id]);
-        steps.Add(new WorkStep.Run([.. included.Select(id => blocks[id])], compiled, clock,
-            token => context.RunAsync(program, compiled, included, dependencies, timeout, token),
-            run => JudgeRun(program, settings, included, compiled, run, clock)));
-        return steps;
+    /// <summary>A session with nothing to run passes, unless a block expects output or input of a run.</summary>
+    private static SnippetResult NothingRuns(SnippetProgram program, Snippet block, CompilationResult compiled, Stopwatch clock)
+    {
+        var verdict = Judge.NeedsRun(block) && (block.Output is not null || block.Stdin is not null) ? Judge.NothingToRun(block, program.Session!)
+            : Verdict.Pass;
+        return BlockResults.Of(block, verdict, compiled, null, clock);
     }
 
     private static List<SnippetResult> JudgeRun(

@@ -77,57 +77,16 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         Directory.CreateDirectory(temp);
         var current = System.Environment.GetEnvironmentVariables();
         var restore = step == BuildStep.Restore;
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (System.Collections.DictionaryEntry entry in current)
-        {
-            var name = (string)entry.Key;
-            if (NeverPassed.Contains(name, StringComparer.Ordinal)) continue;
-            if (Matches(BuildEnvironment, name) || (restore && Matches(RestoreEnvironment, name))) environment[name] = entry.Value as string ?? "";
-        }
+        var environment = PassedOn(current, restore);
         var userHome = NuGetHome();
         var packages = GlobalPackagesFolder(userHome);
         Directory.CreateDirectory(packages);
-        // The packages' one folder, named outright: a build's HOME is its own, and its SDK resolvers must find them.
-        environment["NUGET_PACKAGES"] = packages;
-        environment["TMPDIR"] = temp;
-        environment["MSBUILDDISABLENODEREUSE"] = "1";
-        environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        // The CLI's first-run checks write sentinels in ~/.dotnet, which a restore may not write (the user's tools live there).
-        environment["DOTNET_SKIP_WORKLOAD_INTEGRITY_CHECK"] = "true";
-        environment["DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE"] = "true";
-        environment["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false";
-        environment["DOTNET_EnableWriteXorExecute"] = "0";
-        environment["DOTNET_ADD_GLOBAL_TOOLS_TO_PATH"] = "false";
-        // Each step gets a HOME of its own (the CLI writes its first-run files there). A restore's holds links to the
-        // user's NuGet config and credential providers, which Landlock lets it read, and nothing else of the user's.
-        environment["HOME"] = home;
+        SetStepVariables(environment, packages, temp, home);
 
         // A config's local feeds and fallback folders are read by the restore and, for packages it resolved there, the build.
         List<string> read = [.. reach.Read, packages, .. FallbackFolders(current), .. LocalFeeds(nugetConfigText)];
         List<string> write = [.. reach.Write];
-        int[]? ports = null;
-        if (restore)
-        {
-            // NuGet's own settings and credential providers are read; its caches and the packages folder written.
-            foreach (var name in (string[])["NuGet", "plugins"])
-            {
-                var users = Path.Combine(userHome, ".nuget", name);
-                if (!Directory.Exists(users)) continue;
-                Directory.CreateDirectory(Path.Combine(home, ".nuget"));
-                Directory.CreateSymbolicLink(Path.Combine(home, ".nuget", name), users);
-                read.Add(users);
-            }
-            read.AddRange(["/etc/opt/NuGet", "/etc/xdg/NuGet"]);
-            var nugetData = Path.Combine(userHome, ".local", "share", "NuGet");
-            var httpCache = current["NUGET_HTTP_CACHE_PATH"] as string ?? Path.Combine(nugetData, "http-cache");
-            var pluginsCache = current["NUGET_PLUGINS_CACHE_PATH"] as string ?? Path.Combine(nugetData, "plugin-cache");
-            environment["NUGET_HTTP_CACHE_PATH"] = httpCache;
-            environment["NUGET_PLUGINS_CACHE_PATH"] = pluginsCache;
-            Directory.CreateDirectory(httpCache);
-            Directory.CreateDirectory(pluginsCache);
-            write.AddRange([packages, httpCache, pluginsCache]);
-            ports = [.. RestorePorts(nugetConfigText, current)];
-        }
+        var ports = restore ? OpenToNuGet(userHome, home, packages, current, environment, read, write, nugetConfigText) : null;
         var runner = RunnerOptions.DefaultRunnerPath;
         var policy = sandbox.PolicyForBuild(
             runner, privateFolder, read.Distinct(StringComparer.Ordinal), write.Distinct(StringComparer.Ordinal), ports);
@@ -144,6 +103,66 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
     }
 
     private static string Name(BuildStep step) => step switch { BuildStep.Restore => "restore", BuildStep.Build => "build", _ => "sdk" };
+
+    /// <summary>The variables of <paramref name="current"/> a step may see (a restore more: NuGet's settings and credentials).</summary>
+    private static Dictionary<string, string> PassedOn(System.Collections.IDictionary current, bool restore)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in current)
+        {
+            var name = (string)entry.Key;
+            if (NeverPassed.Contains(name, StringComparer.Ordinal)) continue;
+            if (Matches(BuildEnvironment, name) || (restore && Matches(RestoreEnvironment, name))) environment[name] = entry.Value as string ?? "";
+        }
+        return environment;
+    }
+
+    /// <summary>What every step is given outright: the packages folder, its own HOME and temp folder, and the SDK kept quiet and alone.</summary>
+    private static void SetStepVariables(Dictionary<string, string> environment, string packages, string temp, string home)
+    {
+        // The packages' one folder, named outright: a build's HOME is its own, and its SDK resolvers must find them.
+        environment["NUGET_PACKAGES"] = packages;
+        environment["TMPDIR"] = temp;
+        environment["MSBUILDDISABLENODEREUSE"] = "1";
+        environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        // The CLI's first-run checks write sentinels in ~/.dotnet, which a restore may not write (the user's tools live there).
+        environment["DOTNET_SKIP_WORKLOAD_INTEGRITY_CHECK"] = "true";
+        environment["DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE"] = "true";
+        environment["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false";
+        environment["DOTNET_EnableWriteXorExecute"] = "0";
+        environment["DOTNET_ADD_GLOBAL_TOOLS_TO_PATH"] = "false";
+        // Each step gets a HOME of its own (the CLI writes its first-run files there). A restore's holds links to the
+        // user's NuGet config and credential providers, which Landlock lets it read, and nothing else of the user's.
+        environment["HOME"] = home;
+    }
+
+    /// <summary>
+    /// A restore's reach beyond a build's: NuGet's own settings and credential providers are read (linked into its
+    /// <paramref name="home"/>); its caches and the packages folder written. Returns the TCP ports it may reach.
+    /// </summary>
+    private static int[] OpenToNuGet(
+        string userHome, string home, string packages, System.Collections.IDictionary current, Dictionary<string, string> environment,
+        List<string> read, List<string> write, string? nugetConfigText)
+    {
+        foreach (var name in (string[])["NuGet", "plugins"])
+        {
+            var users = Path.Combine(userHome, ".nuget", name);
+            if (!Directory.Exists(users)) continue;
+            Directory.CreateDirectory(Path.Combine(home, ".nuget"));
+            Directory.CreateSymbolicLink(Path.Combine(home, ".nuget", name), users);
+            read.Add(users);
+        }
+        read.AddRange(["/etc/opt/NuGet", "/etc/xdg/NuGet"]);
+        var nugetData = Path.Combine(userHome, ".local", "share", "NuGet");
+        var httpCache = current["NUGET_HTTP_CACHE_PATH"] as string ?? Path.Combine(nugetData, "http-cache");
+        var pluginsCache = current["NUGET_PLUGINS_CACHE_PATH"] as string ?? Path.Combine(nugetData, "plugin-cache");
+        environment["NUGET_HTTP_CACHE_PATH"] = httpCache;
+        environment["NUGET_PLUGINS_CACHE_PATH"] = pluginsCache;
+        Directory.CreateDirectory(httpCache);
+        Directory.CreateDirectory(pluginsCache);
+        write.AddRange([packages, httpCache, pluginsCache]);
+        return [.. RestorePorts(nugetConfigText, current)];
+    }
 
     private static bool Matches(string[] patterns, string name) => patterns.Any(pattern =>
         pattern.EndsWith('*') ? name.StartsWith(pattern[..^1], StringComparison.Ordinal) : string.Equals(name, pattern, StringComparison.Ordinal));

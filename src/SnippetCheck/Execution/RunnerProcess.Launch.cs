@@ -18,21 +18,7 @@ internal sealed partial class RunnerProcess
         var pipe = new NamedPipeServerStream(pipeName, PipeDirection.InOut, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
         var (program, arguments) = Command(options.RunnerPath, [pipeName]);
         (program, arguments) = options.Sandbox.Launch(program, arguments, kind);
-        Directory.CreateDirectory(Path.Combine(workRoot, "tmp"));
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workRoot,
-        };
-        start.Environment.Clear();
-        foreach (var (name, value) in options.BuildEnvironment(Environment.GetEnvironmentVariables())) start.Environment[name] = value;
-        // The runtime's own temporary files (named mutexes, the PAL's shared files) stay in the runner's folder too.
-        start.Environment["TMPDIR"] = Path.Combine(workRoot, "tmp");
-
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var process = new Process { StartInfo = StartInfo(options, program, arguments, workRoot), EnableRaisingEvents = true };
         var runner = new RunnerProcess(process, pipe, kind, workRoot);
         if (options.Sandbox.Enabled) runner._cgroups =
             RunnerCgroups.Create(Path.GetFileName(Path.GetDirectoryName(workRoot)) + "-" + Path.GetFileName(workRoot));
@@ -69,6 +55,25 @@ internal sealed partial class RunnerProcess
             throw new InvalidOperationException($"the snippet runner did not start: {runner.StderrText()}", e);
         }
         return runner;
+    }
+
+    /// <summary>How the runner's process starts: in its own folder, its standard streams redirected, with only the environment it is given.</summary>
+    private static ProcessStartInfo StartInfo(RunnerOptions options, string program, string[] arguments, string workRoot)
+    {
+        Directory.CreateDirectory(Path.Combine(workRoot, "tmp"));
+        var start = new ProcessStartInfo(program, arguments)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workRoot,
+        };
+        start.Environment.Clear();
+        foreach (var (name, value) in options.BuildEnvironment(Environment.GetEnvironmentVariables())) start.Environment[name] = value;
+        // The runtime's own temporary files (named mutexes, the PAL's shared files) stay in the runner's folder too.
+        start.Environment["TMPDIR"] = Path.Combine(workRoot, "tmp");
+        return start;
     }
 
     /// <summary>Tells the runner what it may touch and waits until it says that is in force.</summary>

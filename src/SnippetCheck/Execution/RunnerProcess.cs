@@ -106,33 +106,42 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
 
         try
         {
-            int? exitCode = null;
-            if (report.Ending is RunEnding.Exited or RunEnding.OutputLimit)
-            {
-                // The runner is on its way out; its exit code is the snippet's.
-                exitCode = await WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-                IsAlive = false;
-            }
-            else if (!report.Reusable && report.Ending == RunEnding.Exception)
-            {
-                // The snippet's own last-chance handlers still run; keep what they print.
-                report = report with { Stdout =
-                    report.Stdout + await ReadLateOutputAsync(request.RunId, TimeSpan.FromSeconds(2)).ConfigureAwait(false) };
-                Kill();
-            }
-            else if (!report.Reusable)
-            {
-                Kill();
-            }
-            // What the snippet wrote to the raw stdout descriptor shares the limit of what it printed through Console.
-            if (report.Stdout.Length + rawOutput.Bytes > RunnerProtocol.OutputLimit) return RawOutputOverLimit(blocks, clock);
-            return RunResult.FromReport(
-                report, clock.Elapsed, exitCode) with { Confinement = Confinement.Filesystem || Confinement.NetworkBlocked ? Confinement : null };
+            return await SettleAsync(report, request.RunId, rawOutput, blocks, clock).ConfigureAwait(false);
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ObjectDisposedException or InvalidDataException)
         {
             return await CrashedAsync(blocks, clock).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The run's result once its report is in: a runner the snippet is ending (or that may not serve again) is waited
+    /// for or killed, keeping what its last-chance handlers print; raw output counts against the output limit.
+    /// </summary>
+    private async Task<RunResult> SettleAsync(RunReport report, long runId, RawOutput rawOutput, BlockProgress blocks, Stopwatch clock)
+    {
+        int? exitCode = null;
+        if (report.Ending is RunEnding.Exited or RunEnding.OutputLimit)
+        {
+            // The runner is on its way out; its exit code is the snippet's.
+            exitCode = await WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            IsAlive = false;
+        }
+        else if (!report.Reusable && report.Ending == RunEnding.Exception)
+        {
+            // The snippet's own last-chance handlers still run; keep what they print.
+            report = report with { Stdout =
+                report.Stdout + await ReadLateOutputAsync(runId, TimeSpan.FromSeconds(2)).ConfigureAwait(false) };
+            Kill();
+        }
+        else if (!report.Reusable)
+        {
+            Kill();
+        }
+        // What the snippet wrote to the raw stdout descriptor shares the limit of what it printed through Console.
+        if (report.Stdout.Length + rawOutput.Bytes > RunnerProtocol.OutputLimit) return RawOutputOverLimit(blocks, clock);
+        return RunResult.FromReport(
+            report, clock.Elapsed, exitCode) with { Confinement = Confinement.Filesystem || Confinement.NetworkBlocked ? Confinement : null };
     }
 
     /// <summary>

@@ -38,15 +38,46 @@ internal static class ProgramAssembler
     public static AssembledSource Assemble(
         IReadOnlyList<ParsedPart> preludes, IReadOnlyList<ParsedPart> blocks, CompileSettings settings, bool markBlocks)
     {
-        var options = settings.ParseOptions;
-        var useGlobal = options.LanguageVersion >= LanguageVersion.CSharp10;
+        var useGlobal = settings.ParseOptions.LanguageVersion >= LanguageVersion.CSharp10;
         var hoistBlockUsings = blocks.Count > 1;
-        var hoisted = preludes.Concat(hoistBlockUsings ? blocks : []).ToList();
+        var usings = Usings(preludes, blocks, settings.Usings, useGlobal, hoistBlockUsings);
+        var trees = new ProgramTrees(settings.ParseOptions, useGlobal ? null : usings.ToString() + "#line default\n");
+        if (useGlobal) trees.Add("usings", usings.ToString());
 
-        // Global usings need C# 10; older versions get the same usings as plain ones in every tree.
-        var usings = new MappedWriter().Hidden(SourceTrees.ImplicitUsings(settings.Usings, useGlobal));
-        var seen = ImplicitUsingKeys(settings.Usings);
-        foreach (var part in hoisted)
+        foreach (var prelude in preludes.Where(p => p.Declarations.Any() || p.Root.AttributeLists.Count > 0))
+        {
+            trees.Add($"prelude{-prelude.Part.Id}", new MappedWriter()
+                .Part(prelude, [.. Spans(prelude.Root.Usings), .. Spans(prelude.Statements)], trees.Header(prelude)).ToString());
+        }
+
+        var statementBlocks = blocks.Where(b => b.HasStatements).ToList();
+        // A prelude's statements (helper functions, say) are locals of the snippet's top-level code: without any, they
+        // could not be called, and would only turn a classic Main program or a library into top-level statements.
+        var preludeStatements = statementBlocks.Count == 0 ? [] : preludes.Where(p => p.HasStatements).ToList();
+        var keptInMain = statementBlocks.Count > 0
+            ? AddMain(trees, statementBlocks, preludeStatements, hoistBlockUsings, markBlocks)
+            : new Dictionary<ParsedPart, HashSet<SyntaxNode>>();
+        AddBlockParts(trees, blocks, keptInMain, hoistBlockUsings);
+
+        // A fixture page's entry point runs its statement blocks' methods (FixtureWrapper).
+        var fixtureMethods = blocks.Where(b => b.Part.FixtureMethod is not null).Select(b => (b.Part.Id, b.Part.FixtureMethod!)).ToList();
+        if (fixtureMethods.Count > 0) trees.Add("fixture", FixtureWrapper.Main(fixtureMethods, markBlocks));
+        var executable = statementBlocks.Count > 0 || fixtureMethods.Count > 0 || blocks.Concat(preludes).Any(p => p.HasMain);
+        return new AssembledSource([.. trees.All], executable);
+    }
+
+    /// <summary>
+    /// The program's usings: the implicit ones, then the preludes' (and a session's blocks', hoisted), each once, and a
+    /// session's <c>using static</c> of its 'members' blocks. Global usings need C# 10; older versions get the same usings
+    /// as plain ones in every tree (<see cref="ProgramTrees.Header"/>).
+    /// </summary>
+    private static MappedWriter Usings(
+        IReadOnlyList<ParsedPart> preludes, IReadOnlyList<ParsedPart> blocks, IReadOnlyList<string> implicitUsings, bool useGlobal,
+        bool hoistBlockUsings)
+    {
+        var usings = new MappedWriter().Hidden(SourceTrees.ImplicitUsings(implicitUsings, useGlobal));
+        var seen = ImplicitUsingKeys(implicitUsings);
+        foreach (var part in preludes.Concat(hoistBlockUsings ? blocks : []).ToList())
         {
             foreach (var directive in part.Root.Usings.Where(u => seen.Add(NormalizeUsing(u.ToString()))))
             {
@@ -58,24 +89,16 @@ internal static class ProgramAssembler
         {
             usings.Hidden($"{(useGlobal ? "global " : "")}using static global::{block.Part.MemberClass};");
         }
-        var header = useGlobal ? null : usings.ToString() + "#line default\n";
-        MappedWriter.Insertion[] Header(ParsedPart part) =>
-            header is null ? [] : [new(part.FirstMemberPosition, w => w.Hidden(header))];
+        return usings;
+    }
 
-        var trees = new List<SyntaxTree>();
-        void AddTree(string name, string text) => trees.Add(SourceTrees.AsWritten(text, options, name + GeneratedSuffix));
-        if (useGlobal) AddTree("usings", usings.ToString());
-
-        foreach (var prelude in preludes.Where(p => p.Declarations.Any() || p.Root.AttributeLists.Count > 0))
-        {
-            AddTree($"prelude{-prelude.Part.Id}", new MappedWriter()
-                .Part(prelude, [.. Spans(prelude.Root.Usings), .. Spans(prelude.Statements)], Header(prelude)).ToString());
-        }
-
-        var statementBlocks = blocks.Where(b => b.HasStatements).ToList();
-        // A prelude's statements (helper functions, say) are locals of the snippet's top-level code: without any, they
-        // could not be called, and would only turn a classic Main program or a library into top-level statements.
-        var preludeStatements = statementBlocks.Count == 0 ? [] : preludes.Where(p => p.HasStatements).ToList();
+    /// <summary>
+    /// The tree of the blocks' statements in document order, the preludes' statements before the first, and (with
+    /// <paramref name="markBlocks"/>) each block's hook and the hooks class; returns what of each block's declarations it kept.
+    /// </summary>
+    private static Dictionary<ParsedPart, HashSet<SyntaxNode>> AddMain(
+        ProgramTrees trees, List<ParsedPart> statementBlocks, List<ParsedPart> preludeStatements, bool hoistBlockUsings, bool markBlocks)
+    {
         void WritePreludeStatements(MappedWriter writer)
         {
             foreach (var prelude in preludeStatements)
@@ -85,38 +108,41 @@ internal static class ProgramAssembler
         }
 
         var keptInMain = new Dictionary<ParsedPart, HashSet<SyntaxNode>>();
-        if (statementBlocks.Count > 0)
+        var main = new MappedWriter();
+        foreach (var block in statementBlocks)
         {
-            var main = new MappedWriter();
-            foreach (var block in statementBlocks)
+            // One block is one file, as the author wrote it (a type before a statement is the compiler's CS8803); the
+            // blocks of a longer session may declare types anywhere, so their declarations get trees of their own.
+            var kept = hoistBlockUsings ? [] : block.Declarations.Cast<SyntaxNode>().Concat(block.Root.AttributeLists).ToHashSet();
+            keptInMain[block] = kept;
+            var blanks = block.Root.Members.Cast<SyntaxNode>().Concat(block.Root.AttributeLists)
+                .Where(n => n is not GlobalStatementSyntax && !kept.Contains(n)).Select(n => n.Span)
+                .Concat(hoistBlockUsings ? Spans(block.Root.Usings) : []);
+            var first = ReferenceEquals(block, statementBlocks[0]);
+            var inserts = new List<MappedWriter.Insertion>(first ? trees.Header(block) : []);
+            var id = block.Part.Id;
+            inserts.Add(new(block.Statements[0].SpanStart, writer =>
             {
-                // One block is one file, as the author wrote it (a type before a statement is the compiler's CS8803); the
-                // blocks of a longer session may declare types anywhere, so their declarations get trees of their own.
-                var kept = hoistBlockUsings ? [] : block.Declarations.Cast<SyntaxNode>().Concat(block.Root.AttributeLists).ToHashSet();
-                keptInMain[block] = kept;
-                var blanks = block.Root.Members.Cast<SyntaxNode>().Concat(block.Root.AttributeLists)
-                    .Where(n => n is not GlobalStatementSyntax && !kept.Contains(n)).Select(n => n.Span)
-                    .Concat(hoistBlockUsings ? Spans(block.Root.Usings) : []);
-                var first = ReferenceEquals(block, statementBlocks[0]);
-                var inserts = new List<MappedWriter.Insertion>(first ? Header(block) : []);
-                var id = block.Part.Id;
-                inserts.Add(new(block.Statements[0].SpanStart, writer =>
-                {
-                    if (first) WritePreludeStatements(writer);
-                    if (markBlocks) writer.Hidden($"global::{HooksClass}.Enter({id});");
-                }));
-                main.Part(block, blanks, [.. inserts]);
-            }
-            AddTree("main", main.ToString());
-            if (markBlocks)
-            {
-                AddTree("hooks", "#line hidden\n" +
-                    $"internal static class {HooksClass} {{ internal static void Enter(int block) {{ " +
-                    $"if (global::System.AppContext.GetData(\"{Execution.RunnerProtocol.EnterBlockKey}\") is global::System.Action<int> enter) " +
-                    $"enter(block); }} }}\n");
-            }
+                if (first) WritePreludeStatements(writer);
+                if (markBlocks) writer.Hidden($"global::{HooksClass}.Enter({id});");
+            }));
+            main.Part(block, blanks, [.. inserts]);
         }
+        trees.Add("main", main.ToString());
+        if (markBlocks)
+        {
+            trees.Add("hooks", "#line hidden\n" +
+                $"internal static class {HooksClass} {{ internal static void Enter(int block) {{ " +
+                $"if (global::System.AppContext.GetData(\"{Execution.RunnerProtocol.EnterBlockKey}\") is global::System.Action<int> enter) " +
+                $"enter(block); }} }}\n");
+        }
+        return keptInMain;
+    }
 
+    /// <summary>Each block's declarations the main tree did not keep, in a tree of its own (and a block of usings alone, as written).</summary>
+    private static void AddBlockParts(
+        ProgramTrees trees, IReadOnlyList<ParsedPart> blocks, Dictionary<ParsedPart, HashSet<SyntaxNode>> keptInMain, bool hoistBlockUsings)
+    {
         foreach (var block in blocks)
         {
             var kept = keptInMain.GetValueOrDefault(block) ?? [];
@@ -124,14 +150,20 @@ internal static class ProgramAssembler
             if (rest.Count == 0 && (keptInMain.ContainsKey(block) || !block.Root.Usings.Any() || hoistBlockUsings)) continue;
             var blanks = block.Root.Members.Cast<SyntaxNode>().Concat(block.Root.AttributeLists).Where(n => !rest.Contains(n)).Select(n => n.Span)
                 .Concat(hoistBlockUsings || keptInMain.ContainsKey(block) ? Spans(block.Root.Usings) : []);
-            AddTree($"part{block.Part.Id}", new MappedWriter().Part(block, blanks, Header(block)).ToString());
+            trees.Add($"part{block.Part.Id}", new MappedWriter().Part(block, blanks, trees.Header(block)).ToString());
         }
+    }
 
-        // A fixture page's entry point runs its statement blocks' methods (FixtureWrapper).
-        var fixtureMethods = blocks.Where(b => b.Part.FixtureMethod is not null).Select(b => (b.Part.Id, b.Part.FixtureMethod!)).ToList();
-        if (fixtureMethods.Count > 0) AddTree("fixture", FixtureWrapper.Main(fixtureMethods, markBlocks));
-        var executable = statementBlocks.Count > 0 || fixtureMethods.Count > 0 || blocks.Concat(preludes).Any(p => p.HasMain);
-        return new AssembledSource([.. trees], executable);
+    /// <summary>The trees of one program as they are added, and the usings header each needs before C# 10 (null from C# 10 on).</summary>
+    private sealed class ProgramTrees(CSharpParseOptions options, string? header)
+    {
+        public List<SyntaxTree> All { get; } = [];
+
+        public void Add(string name, string text) => All.Add(SourceTrees.AsWritten(text, options, name + GeneratedSuffix));
+
+        /// <summary>The usings written at the top of <paramref name="part"/>'s tree, where global usings cannot be had.</summary>
+        public MappedWriter.Insertion[] Header(ParsedPart part) =>
+            header is null ? [] : [new(part.FirstMemberPosition, w => w.Hidden(header))];
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ namespace SnippetCheck.References;
 /// the packages, projects, SDK and properties its blocks' and preludes' directives ask for (each package set
 /// resolved once per run, and cached across runs). A failure fails only the program that needs it.
 /// </summary>
-internal sealed class DependencyResolver
+internal sealed partial class DependencyResolver
 {
     private readonly PackageRestorer _restorer;
     private readonly ProjectBuilder _projects;
@@ -108,116 +108,40 @@ internal sealed class DependencyResolver
         if (sources.Count == 0 && _configReferences.Compile.Count == 0 && _configReferences.Runtime.Count == 0 && !TakesDocCommentUsings(document))
             return ProgramDependencies.None;
 
-        var firstBlock = blocks.FirstOrDefault(b => b.Kind != SnippetKind.Ignore) ?? blocks[0];
-        Snippet Blame(Snippet? owner) => owner ?? firstBlock;
-        ProgramDependencies Fail(Snippet? owner, FailureReason reason, string code, string message, SourceLocation location, string? detail = null) =>
-            ProgramDependencies.Failure(new DependencyFailure(Blame(owner), reason, code, message, location, detail));
-
-        foreach (var (directives, owner) in sources)
-        {
-            if (directives.Errors.FirstOrDefault() is { } error) return Fail(
-                owner, FailureReason.Annotation, error.Id, error.Message, error.Location);
-        }
-
-        var packages = new Dictionary<string, (PackageRequest Request, Snippet? Owner)>(StringComparer.OrdinalIgnoreCase);
-        var properties = new Dictionary<string, PropertyDirective>(StringComparer.Ordinal);
-        var projects = new List<(ProjectRequest Request, Snippet? Owner)>();
-        var web = false;
-        foreach (var (directives, owner) in sources)
-        {
-            foreach (var package in directives.Packages)
-            {
-                if (!packages.TryGetValue(package.Id, out var earlier))
-                {
-                    packages[package.Id] = (package, owner);
-                }
-                else if (earlier.Request.Version != package.Version)
-                {
-                    return Fail(owner, FailureReason.Annotation, DiagnosticCodes.ConflictingDirective,
-                        $"package '{package.Id}' is asked for in version {package.Version} here, but in {earlier.Request.Version} at line " +
-                        $"{earlier.Request.Location.Line}; " +
-                        "one program can use only one version of a package", package.Location);
-                }
-            }
-            foreach (var property in directives.Properties)
-            {
-                if (properties.TryGetValue(property.Name, out var earlier) && earlier.Setting != property.Setting)
-                    return Fail(owner, FailureReason.Annotation, DiagnosticCodes.ConflictingDirective,
-                        $"'{property.Name}' is set to '{property.Value}' here, but to '{earlier.Value}' at line {earlier.Location.Line}",
-                        property.Location);
-                properties.TryAdd(property.Name, property);
-                if (owner is not null && TagConflict(owner.Tags, property) is { } conflict)
-                    return Fail(owner, FailureReason.Annotation, DiagnosticCodes.ConflictingDirective, conflict, property.Location);
-            }
-            projects.AddRange(directives.Projects.Select(p => (p, owner)));
-            web |= directives.WebSdk is not null;
-        }
+        var blame = new Blame(blocks.FirstOrDefault(b => b.Kind != SnippetKind.Ignore) ?? blocks[0]);
+        if (AskedFor.Merge(sources, blame, out var asked) is { } conflict) return conflict;
 
         // A program with packages of its own restores the config's with them, as one set, where its own version of a
         // package wins; the others share the config's, restored once for the run.
-        var configured = packages.Count > 0 && _configPackages.Count > 0 ? _configReferencesWithoutPackages : _configReferences;
-        if (packages.Count > 0)
+        var configured = asked.Packages.Count > 0 && _configPackages.Count > 0 ? _configReferencesWithoutPackages : _configReferences;
+        if (asked.Packages.Count > 0)
         {
-            foreach (var package in _configPackages) packages.TryAdd(package.Id, (package, null));
+            foreach (var package in _configPackages) asked.Packages.TryAdd(package.Id, (package, null));
         }
-        var compile = new List<string>(configured.Compile);
-        var runtime = new List<string>(configured.Runtime);
-        var aspNetCore = web || configured.UsesAspNetCore;
+        var gathered = new Gathered(configured, asked.Web);
 
         var markdownFolder = Path.GetDirectoryName(document.Source.Document.FullPath)!;
-        foreach (var (request, owner) in projects.DistinctBy(p => Path.GetFullPath(p.Request.Path, markdownFolder)))
-        {
-            var built = await _projects.BuildAsync(Path.GetFullPath(request.Path, markdownFolder), cancellationToken).ConfigureAwait(false);
-            if (built.Assets is not { } assets)
-            {
-                return Fail(owner, FailureReason.Package, DiagnosticCodes.Package,
-                    $"project '{request.Path}' could not be built: {FirstLine(built.Error)}", request.Location, MoreThanOneLine(built.Error));
-            }
-            compile.AddRange(assets.Compile);
-            runtime.AddRange(assets.Runtime);
-            aspNetCore |= assets.UsesAspNetCore;
-        }
+        if (await AddProjectsAsync(asked.Projects, markdownFolder, gathered, blame, cancellationToken).ConfigureAwait(false) is { } unbuilt)
+            return unbuilt;
+        if (asked.Packages.Count > 0
+            && await AddPackagesAsync(asked.Packages, asked.Web, gathered, blame, cancellationToken).ConfigureAwait(false) is { } unrestored)
+            return unrestored;
 
-        if (packages.Count > 0)
-        {
-            var set = new PackageSet(packages.Values.Select(p => p.Request));
-            var restored = await _restorer.ResolveAsync(set, web, cancellationToken).ConfigureAwait(false);
-            if (restored.Assets is not { } assets)
-            {
-                // Pin the failure on the package the restore names, else on the first one asked for.
-                var named = packages.Values.FirstOrDefault(p => restored.Error!.Contains(p.Request.Id, StringComparison.OrdinalIgnoreCase));
-                var (request, owner) = named.Request is not null ? named : packages.Values.First();
-                return Fail(owner, FailureReason.Package, DiagnosticCodes.Package,
-                    $"package restore failed: {FirstLine(restored.Error)}", request.Location, MoreThanOneLine(restored.Error));
-            }
-            compile.AddRange(assets.Compile);
-            runtime.AddRange(assets.Runtime);
-            aspNetCore |= assets.UsesAspNetCore;
-            // A pin the source lacks is never silently compiled against another version (issue 54): the block is not
-            // verified at the version it names, a setup problem its message says, not rot. The config's packages are
-            // resolved for the run, not at a block's directive: a config pin the source lacks stops the run (RunReferences).
-            foreach (var (request, owner) in packages.Values.Where(p => !_configPackages.Contains(p.Request)))
-            {
-                if (SubstitutedVersion(request, assets) is { } substituted)
-                    return Fail(owner, FailureReason.PinNotServed, substituted.Id, substituted.Message, request.Location);
-            }
-        }
-
-        if (aspNetCore)
+        if (gathered.AspNetCore)
         {
             var problem = AspNetCoreProblem();
             if (problem is not null)
-                return Fail(null, FailureReason.Package, DiagnosticCodes.Package, problem,
-                    sources.Select(s => s.Directives.WebSdk).FirstOrDefault(l => l is not null) ?? firstBlock.Location);
+                return blame.Fail(null, FailureReason.Package, DiagnosticCodes.Package, problem,
+                    sources.Select(s => s.Directives.WebSdk).FirstOrDefault(l => l is not null) ?? blame.FirstBlock.Location);
             // The package and project assemblies come first: the runner takes the first of each name.
-            runtime.AddRange(AspNetCoreFramework.RuntimeAssemblies!);
+            gathered.Runtime.AddRange(AspNetCoreFramework.RuntimeAssemblies!);
         }
 
         return ProgramDependencies.Resolved(
-            [.. compile.Distinct(StringComparer.Ordinal)],
-            [.. runtime.Distinct(StringComparer.Ordinal)],
-            aspNetCore, web,
-            [.. properties.Values.Select(p => p.Setting)])
+            [.. gathered.Compile.Distinct(StringComparer.Ordinal)],
+            [.. gathered.Runtime.Distinct(StringComparer.Ordinal)],
+            gathered.AspNetCore, asked.Web,
+            [.. asked.Properties.Values.Select(p => p.Setting)])
             .WithUsings(TakesDocCommentUsings(document) ? DocCommentUsings : []);
     }
 

@@ -133,15 +133,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
             ["restore", project, "-nologo", .. ConfinedSwitches, "-p:SnippetCheckEnabled=false", "-getProperty:TargetFramework",
                 "-getProperty:TargetFrameworks"],
             directory, BuildTimeout, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
-        if (!restore.Succeeded)
-        {
-            // A framework the snippets cannot use may be why it failed (net9.0-windows on Linux): that is the news.
-            if (ProjectTargets.Listed(project) is { } listed && NearestFramework.For(_framework.Moniker, listed) is null) return NoFrameworkFits(
-                listed);
-            return ResolveOutcome.Failed(restore.TimedOut
-                ? $"the restore did not finish within {BuildTimeout.TotalMinutes:0} minutes\nreproduce: {ReproduceAsWritten(project)}"
-                : $"{restore.FirstError()}\nreproduce: {ReproduceAsWritten(project)}{SdkHint(restore.FirstError(), project)}");
-        }
+        if (!restore.Succeeded) return RestoreFailed(project, restore);
         var targets = LibraryTargets.Read(GeneratedRestore.JsonPart(restore.Stdout));
         var chosen = NearestFramework.For(_framework.Moniker, targets.Frameworks);
         if (chosen is null)
@@ -166,8 +158,25 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
                 ? $"the build did not finish within {BuildTimeout.TotalMinutes:0} minutes\nreproduce: {reproduce}"
                 : $"{result.FirstError()}\nreproduce: {reproduce}");
         }
+        return BuiltAssets(GeneratedRestore.JsonPart(result.Stdout), output, chosen);
+    }
 
-        var json = GeneratedRestore.JsonPart(result.Stdout);
+    /// <summary>
+    /// A failed restore: the news is a framework the snippets cannot use (net9.0-windows on Linux) when the project
+    /// lists only such; else the restore's first error, with the command that reproduces it.
+    /// </summary>
+    private ResolveOutcome RestoreFailed(string project, DotnetResult restore)
+    {
+        if (ProjectTargets.Listed(project) is { } listed && NearestFramework.For(_framework.Moniker, listed) is null) return NoFrameworkFits(
+            listed);
+        return ResolveOutcome.Failed(restore.TimedOut
+            ? $"the restore did not finish within {BuildTimeout.TotalMinutes:0} minutes\nreproduce: {ReproduceAsWritten(project)}"
+            : $"{restore.FirstError()}\nreproduce: {ReproduceAsWritten(project)}{SdkHint(restore.FirstError(), project)}");
+    }
+
+    /// <summary>What a build's <paramref name="json"/> (its TargetPath and items) and <paramref name="output"/> folder give the snippets.</summary>
+    private static ResolveOutcome BuiltAssets(string json, string output, string chosen)
+    {
         var targetPath = ReadTargetPath(json);
         if (targetPath is null || !File.Exists(targetPath))
         {

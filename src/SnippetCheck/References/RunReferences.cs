@@ -69,24 +69,75 @@ internal sealed class RunReferences
         if (references.Count == 0 && library.RuntimeAssemblies.Count == 0 && !library.GlobalUsings.Any() && packages.Count == 0)
             return new RunReferences(ResolvedAssets.None, "", []);
 
-        var compile = new List<string>();
-        // Assemblies named only for the runner come first: the runner takes the first of each name, and a --reference
-        // may be a package's reference assembly, which must never be loaded to run.
-        var runtime = new List<string>();
-        var usings = new List<string>(library.GlobalUsings);
-        var aspNetCore = false;
-        var fingerprint = new StoreKey();
-        var dependencyFiles = new List<string>();
-        foreach (var assembly in library.RuntimeAssemblies.Select(a => Path.GetFullPath(a, currentDirectory)))
-        {
-            if (!File.Exists(assembly))
-                throw new VerificationSetupException(
-                    DiagnosticCodes.BadConfig, $"--runtime-assembly '{assembly}' does not exist (a bad reference stops the run: exit code 2)");
-            runtime.Add(assembly);
-            fingerprint.Add("runtime assembly", assembly).Add("content", ContentHash.OfFile(assembly));
-            dependencyFiles.Add(assembly);
-        }
+        var gathered = new Gathered(library.GlobalUsings);
+        gathered.AddRuntimeAssemblies(library.RuntimeAssemblies.Select(a => Path.GetFullPath(a, currentDirectory)));
         foreach (var (reference, full, from) in references)
+        {
+            await gathered.AddReferenceAsync(reference, full, from, library, currentDirectory, projects, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var global in gathered.Usings) gathered.Fingerprint.Add("using", global);
+        var withoutPackages = gathered.AssetsOf(gathered.Compile, gathered.Runtime, gathered.AspNetCore);
+        var withPackages = withoutPackages;
+        if (packages.Count > 0)
+        {
+            var restored = await restorer.ResolveAsync(new PackageSet(packages), web: false, cancellationToken).ConfigureAwait(false);
+            if (restored.Assets is not { } assets)
+                throw new VerificationSetupException(
+                    DiagnosticCodes.BadConfig,
+                    $"{where}: packages could not be restored (a bad package stops the run: exit code 2): {restored.Error}");
+            // A config pin the source lacks would be compiled, for every block, against the version NuGet took instead.
+            if (packages.Select(p => DependencyResolver.SubstitutedVersion(p, assets)).FirstOrDefault(d => d is not null) is { } substituted)
+                throw new VerificationSetupException(DiagnosticCodes.BadConfig, substituted.Location,
+                    $"packages: {substituted.Message} (a config pin stops the run: exit code 2)");
+            withPackages = gathered.AssetsOf(
+                [.. gathered.Compile, .. assets.Compile], [.. gathered.Runtime, .. assets.Runtime], gathered.AspNetCore || assets.UsesAspNetCore);
+            gathered.Fingerprint.Add("packages", new PackageSet(packages).Key);
+        }
+        return new RunReferences(withPackages, gathered.Fingerprint.Hash(),
+            [.. gathered.DependencyFiles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])
+        {
+            AssetsWithoutPackages = withoutPackages,
+            Packages = packages,
+        };
+    }
+
+    /// <summary>What the run's references add up to as each is checked, with what identifies them and the files they depend on.</summary>
+    private sealed class Gathered(IEnumerable<string> globalUsings)
+    {
+        public List<string> Compile { get; } = [];
+
+        /// <summary>
+        /// Assemblies named only for the runner come first: the runner takes the first of each name, and a --reference
+        /// may be a package's reference assembly, which must never be loaded to run.
+        /// </summary>
+        public List<string> Runtime { get; } = [];
+
+        public List<string> Usings { get; } = new(globalUsings);
+        public bool AspNetCore { get; private set; }
+        public StoreKey Fingerprint { get; } = new();
+        public List<string> DependencyFiles { get; } = [];
+
+        /// <summary><c>--runtime-assembly</c>: loaded by the runner only; one that is missing stops the run.</summary>
+        public void AddRuntimeAssemblies(IEnumerable<string> assemblies)
+        {
+            foreach (var assembly in assemblies)
+            {
+                if (!File.Exists(assembly))
+                    throw new VerificationSetupException(
+                        DiagnosticCodes.BadConfig, $"--runtime-assembly '{assembly}' does not exist (a bad reference stops the run: exit code 2)");
+                Runtime.Add(assembly);
+                Fingerprint.Add("runtime assembly", assembly).Add("content", ContentHash.OfFile(assembly));
+                DependencyFiles.Add(assembly);
+            }
+        }
+
+        /// <summary>
+        /// One reference (<paramref name="from"/>: where it was given, "" for the project given to verify): a <c>.dll</c> as
+        /// it is, a <c>.csproj</c> built; one that is missing, of another kind or does not build stops the run.
+        /// </summary>
+        public async Task AddReferenceAsync(
+            string reference, string full, string from, LibraryReferences library, string currentDirectory, ProjectBuilder projects,
+            CancellationToken cancellationToken)
         {
             VerificationSetupException Bad(string problem) => from.Length == 0
                 // The project given to verify: its build is the library every example uses.
@@ -100,51 +151,30 @@ internal sealed class RunReferences
             {
                 case ".dll" or ".exe":
                     if (!File.Exists(assembly)) throw Bad($"does not exist (looked for {assembly})");
-                    compile.Add(assembly);
-                    runtime.Add(assembly);
-                    fingerprint.Add("assembly", assembly).Add("content", ContentHash.OfFile(assembly));
-                    dependencyFiles.Add(assembly);
+                    Compile.Add(assembly);
+                    Runtime.Add(assembly);
+                    Fingerprint.Add("assembly", assembly).Add("content", ContentHash.OfFile(assembly));
+                    DependencyFiles.Add(assembly);
                     break;
                 case ".csproj":
                     if (!File.Exists(full)) throw Bad($"does not exist (looked for {full})");
                     var built = await projects.BuildAsync(full, cancellationToken).ConfigureAwait(false);
                     if (built.Assets is not { } assets) throw Bad($"did not build:\n{built.Error}");
-                    compile.AddRange(assets.Compile);
-                    runtime.AddRange(assets.Runtime);
-                    usings.AddRange(assets.Usings);
-                    aspNetCore |= assets.UsesAspNetCore;
-                    fingerprint.Add("project", full).Add("stamp", ProjectBuilder.Stamp(Path.GetDirectoryName(full)!));
-                    dependencyFiles.AddRange(ProjectBuilder.StampedFiles(Path.GetDirectoryName(full)!));
+                    Compile.AddRange(assets.Compile);
+                    Runtime.AddRange(assets.Runtime);
+                    Usings.AddRange(assets.Usings);
+                    AspNetCore |= assets.UsesAspNetCore;
+                    Fingerprint.Add("project", full).Add("stamp", ProjectBuilder.Stamp(Path.GetDirectoryName(full)!));
+                    DependencyFiles.AddRange(ProjectBuilder.StampedFiles(Path.GetDirectoryName(full)!));
                     break;
                 default:
                     throw Bad("is neither a .dll nor a .csproj");
             }
         }
-        foreach (var global in usings) fingerprint.Add("using", global);
-        ResolvedAssets AssetsOf(IEnumerable<string> compiled, IEnumerable<string> loaded, bool web) =>
+
+        /// <summary>The assets of <paramref name="compiled"/> and <paramref name="loaded"/>, each once, with the usings gathered.</summary>
+        public ResolvedAssets AssetsOf(IEnumerable<string> compiled, IEnumerable<string> loaded, bool web) =>
             new([.. compiled.Distinct(StringComparer.Ordinal)], [.. loaded.Distinct(StringComparer.Ordinal)], web) { Usings =
-                [.. usings.Distinct(StringComparer.Ordinal)] };
-        var withoutPackages = AssetsOf(compile, runtime, aspNetCore);
-        var withPackages = withoutPackages;
-        if (packages.Count > 0)
-        {
-            var restored = await restorer.ResolveAsync(new PackageSet(packages), web: false, cancellationToken).ConfigureAwait(false);
-            if (restored.Assets is not { } assets)
-                throw new VerificationSetupException(
-                    DiagnosticCodes.BadConfig,
-                    $"{where}: packages could not be restored (a bad package stops the run: exit code 2): {restored.Error}");
-            // A config pin the source lacks would be compiled, for every block, against the version NuGet took instead.
-            if (packages.Select(p => DependencyResolver.SubstitutedVersion(p, assets)).FirstOrDefault(d => d is not null) is { } substituted)
-                throw new VerificationSetupException(DiagnosticCodes.BadConfig, substituted.Location,
-                    $"packages: {substituted.Message} (a config pin stops the run: exit code 2)");
-            withPackages = AssetsOf([.. compile, .. assets.Compile], [.. runtime, .. assets.Runtime], aspNetCore || assets.UsesAspNetCore);
-            fingerprint.Add("packages", new PackageSet(packages).Key);
-        }
-        return new RunReferences(withPackages, fingerprint.Hash(),
-            [.. dependencyFiles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])
-        {
-            AssetsWithoutPackages = withoutPackages,
-            Packages = packages,
-        };
+                [.. Usings.Distinct(StringComparer.Ordinal)] };
     }
 }
