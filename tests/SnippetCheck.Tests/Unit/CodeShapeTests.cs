@@ -17,7 +17,7 @@ public sealed class CodeShapeTests
     private const int LongestLine = 150;
 
     /// <summary>Methods of src/ over <see cref="LongestMethod"/> lines today; lower it as they are split.</summary>
-    private const int LongMethodsCap = 11;
+    private const int LongMethodsCap = 0;
 
     /// <summary>Files of src/ over <see cref="LongestFile"/> lines today; lower it as they are split.</summary>
     private const int LongFilesCap = 0;
