@@ -60,7 +60,7 @@ internal static class SettingOptions
         public SnippetCheckConfig Visit<T>(Setting<T> setting)
         {
             if (result.GetResult(option) is null) return layer;
-            if (setting.Option!.IsSwitch) return result.GetValue((Option<bool>)option) ? setting.With(layer, (T)setting.Option.SwitchValue!) : layer;
+            if (setting.Option!.IsSwitch) return result.GetValue((Option<bool>)option) ? setting.Switched(layer) : layer;
             return result.GetValue((Option<T>)option) is { } value ? setting.With(layer, value) : layer;
         }
     }

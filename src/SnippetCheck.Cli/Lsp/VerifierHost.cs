@@ -49,7 +49,7 @@ internal sealed class VerifierHost(string? workspaceRoot, bool noSandbox) : IAsy
                 {
                     CurrentDirectory = root,
                     ConfigPath = config,
-                    CommandLine = new() { Sandbox = noSandbox ? SandboxMode.Off : null },
+                    CommandLine = noSandbox ? Settings.Sandbox.Switched(new()) : new(),
                 })
                 {
                     KeepRunners = true,

@@ -63,6 +63,17 @@ public abstract class Setting
     /// </summary>
     internal abstract string? WideningOfTag(object value);
 
+    /// <summary>
+    /// <paramref name="layer"/> with this setting's switch value set, as its switch given on the command line sets it
+    /// (<c>--no-sandbox</c>); only for a setting whose option is a switch.
+    /// </summary>
+    public SnippetCheckConfig Switched(SnippetCheckConfig layer) => Option is { IsSwitch: true } option
+        ? WithValue(layer, option.SwitchValue!)
+        : throw new InvalidOperationException($"The '{Key}' setting has no switch.");
+
+    /// <summary><paramref name="config"/> with <paramref name="value"/>, of the setting's type, set.</summary>
+    private protected abstract SnippetCheckConfig WithValue(SnippetCheckConfig config, object value);
+
     /// <summary>Calls <paramref name="visitor"/> with this setting typed (a host builds an option of the setting's type).</summary>
     public abstract TResult Accept<TResult>(ISettingVisitor<TResult> visitor);
 }
@@ -107,6 +118,8 @@ public sealed class Setting<T> : Setting
         _get(over) is { } value ? _set(under, Merge.Layers(_get(under), value)) : under;
 
     internal override string? KeyText(SnippetCheckConfig config) => _get(config) is { } value ? SettingValues.KeyText(value) : null;
+
+    private protected override SnippetCheckConfig WithValue(SnippetCheckConfig config, object value) => _set(config, (T)value);
 
     internal override string? WideningOfTag(object value) => Widens is null || value is not T typed ? null
         : WideningIn(_set(new SnippetCheckConfig(), typed));

@@ -1,7 +1,7 @@
 namespace SnippetCheck.Configuration;
 
 /// <summary>Whether untagged C# blocks are verified (as <c>compile</c>) or only counted.</summary>
-public enum VerifyMode
+internal enum VerifyMode
 {
     /// <summary>Only tagged blocks are verified; untagged ones are counted (the default).</summary>
     Tagged,
@@ -11,7 +11,7 @@ public enum VerifyMode
 }
 
 /// <summary>Whether runners confine what snippets can touch: <c>auto</c> where the kernel can (Linux), or never.</summary>
-public enum SandboxMode
+internal enum SandboxMode
 {
     /// <summary>Confine runners where the kernel can (the default).</summary>
     Auto,

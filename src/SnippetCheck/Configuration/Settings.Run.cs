@@ -41,8 +41,8 @@ public static partial class Settings
         new("memoryLimit", RunOnly, c => c.MemoryLimit, (c, v) => c with { MemoryLimit = v }, ConfigValues.MemoryLimit)
     { Default = 1L << 30, CacheKey = KeyPlace.In("the run-wide part too, \"memory\"") };
 
-    /// <summary>The <c>sandbox</c> setting (<see cref="SnippetCheckConfig.Sandbox"/>).</summary>
-    public static readonly Setting<SandboxMode?> Sandbox = new("sandbox", RunOnly, c => c.Sandbox, (c, v) => c with { Sandbox = v },
+    /// <summary>The <c>sandbox</c> setting (<see cref="SnippetCheckConfig.Sandbox"/>), typed: its enum is the core's own.</summary>
+    internal static readonly Setting<SandboxMode?> TypedSandbox = new("sandbox", RunOnly, c => c.Sandbox, (c, v) => c with { Sandbox = v },
         ConfigValues.Choice<SandboxMode>("\"auto\" or \"off\"", ("auto", SandboxMode.Auto), ("off", SandboxMode.Off)))
     {
         Default = SandboxMode.Auto,
@@ -51,6 +51,9 @@ public static partial class Settings
         CacheKey = KeyPlace.None("a confined and an unconfined run give one verdict, or a sandbox error"),
         Widens = c => c.Sandbox == SandboxMode.Off ? "runs snippets unconfined" : null,
     };
+
+    /// <summary>The <c>sandbox</c> setting, for a host: its <c>--no-sandbox</c> switch (<see cref="Setting.Switched"/>).</summary>
+    public static readonly Setting Sandbox = TypedSandbox;
 
     /// <summary>The <c>sandboxRead</c> setting (<see cref="SnippetCheckConfig.SandboxRead"/>).</summary>
     public static readonly Setting<IReadOnlyList<string>?> SandboxRead =

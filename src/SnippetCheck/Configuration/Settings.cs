@@ -50,14 +50,17 @@ public static partial class Settings
         new("includeGenerated", RunOnly, c => c.IncludeGenerated, (c, v) => c with { IncludeGenerated = v }, ConfigValues.Bool)
     { Default = false, CacheKey = KeyPlace.None("it picks the files") };
 
-    /// <summary>The <c>mode</c> setting (<see cref="SnippetCheckConfig.Mode"/>).</summary>
-    public static readonly Setting<VerifyMode?> Mode = new("mode", PerFile, c => c.Mode, (c, v) => c with { Mode = v },
+    /// <summary>The <c>mode</c> setting (<see cref="SnippetCheckConfig.Mode"/>), typed: its enum is the core's own.</summary>
+    internal static readonly Setting<VerifyMode?> TypedMode = new("mode", PerFile, c => c.Mode, (c, v) => c with { Mode = v },
         ConfigValues.Choice<VerifyMode>("\"tagged\" or \"all\"", ("tagged", VerifyMode.Tagged), ("all", VerifyMode.All)))
     {
         Default = VerifyMode.Tagged,
         Option = new("--all", "Also verify untagged C# blocks, as 'compile'") { SwitchValue = VerifyMode.All },
         CacheKey = KeyPlace.In("a block's kind too (an untagged block verified as compile)"),
     };
+
+    /// <summary>The <c>mode</c> setting, for a host: its <c>--all</c> switch (<see cref="Setting.Switched"/>).</summary>
+    public static readonly Setting Mode = TypedMode;
 
     /// <summary>The <c>timeout</c> setting (<see cref="SnippetCheckConfig.Timeout"/>).</summary>
     public static readonly Setting<TimeSpan?> Timeout =

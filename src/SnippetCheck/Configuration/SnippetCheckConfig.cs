@@ -38,7 +38,7 @@ public sealed record SnippetCheckConfig
     /// <summary>Whether generated C# files (<c>*.g.cs</c>, an <c>&lt;auto-generated&gt;</c> header) are verified; left out by default.</summary>
     public bool? IncludeGenerated { get; init; }
     /// <summary><c>mode</c>: verify untagged C# blocks too, or only tagged ones.</summary>
-    public VerifyMode? Mode { get; init; }
+    internal VerifyMode? Mode { get; init; }
     /// <summary><c>timeout</c>: the default time limit of a snippet's run.</summary>
     public TimeSpan? Timeout { get; init; }
     /// <summary><c>langVersion</c>: the C# version snippets compile with.</summary>
@@ -95,7 +95,7 @@ public sealed record SnippetCheckConfig
     public long? MemoryLimit { get; init; }
 
     /// <summary><c>auto</c> (the default): each runner confines itself where the kernel supports it (SECURITY.md).</summary>
-    public SandboxMode? Sandbox { get; init; }
+    internal SandboxMode? Sandbox { get; init; }
 
     /// <summary>More paths snippets may read, relative to the config file (the runtime and packages need no grant).</summary>
     public IReadOnlyList<string>? SandboxRead { get; init; }

@@ -54,7 +54,7 @@ internal sealed record RunSettings
         // Grants and the cache folder are relative to the config file, or to the current directory without one.
         var root = config.SourcePath is not null ? Path.GetDirectoryName(config.SourcePath)! : options.CurrentDirectory;
         string[] Absolute(IReadOnlyList<string> paths) => [.. paths.Select(p => Path.GetFullPath(p, root))];
-        var sandbox = Settings.Sandbox.In(config) == SandboxMode.Off
+        var sandbox = Settings.TypedSandbox.In(config) == SandboxMode.Off
             ? Sandbox.Off with
             {
                 OffReason = options.CommandLine.Sandbox == SandboxMode.Off

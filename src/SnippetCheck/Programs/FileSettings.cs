@@ -14,7 +14,7 @@ internal sealed class FileSettings(SnippetCheckConfig config, ImmutableArray<Met
     /// <summary>The merged config: defaults, config file, front matter and command line.</summary>
     public SnippetCheckConfig Config { get; } = config;
 
-    internal VerifyMode Mode => Settings.Mode.In(Config);
+    internal VerifyMode Mode => Settings.TypedMode.In(Config);
 
     /// <summary>Front matter or config makes this page one class (<see cref="Configuration.SnippetCheckConfig.Fixture"/>).</summary>
     public bool IsFixture => Settings.Fixture.In(Config);

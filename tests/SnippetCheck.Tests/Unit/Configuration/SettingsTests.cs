@@ -181,11 +181,11 @@ public sealed class SettingsTests
     public void The_starter_config_writes_each_default_the_table_holds()
     {
         var starter = ConfigLoader.Parse("snippetcheck.json", ConfigLoader.StarterConfig);
-        Assert.Equal((Settings.Mode.Default, Settings.Timeout.Default, Settings.MemoryLimit.Default), (starter.Mode, starter.Timeout, starter.MemoryLimit));
+        Assert.Equal((Settings.TypedMode.Default, Settings.Timeout.Default, Settings.MemoryLimit.Default), (starter.Mode, starter.Timeout, starter.MemoryLimit));
         Assert.Equal(Settings.Include.Default, starter.Include);
         // An unset value reads as the row's default, on each framework the SDK gives its own C# version.
         var empty = new SnippetCheckConfig();
-        Assert.Equal((VerifyMode.Tagged, TimeSpan.FromSeconds(10), false), (Settings.Mode.In(empty), Settings.Timeout.In(empty), Settings.Network.In(empty)));
+        Assert.Equal((VerifyMode.Tagged, TimeSpan.FromSeconds(10), false), (Settings.TypedMode.In(empty), Settings.Timeout.In(empty), Settings.Network.In(empty)));
         Assert.Equal(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12, Settings.LangVersion.In(empty, TargetFramework.TryParse("net8.0")));
     }
 
