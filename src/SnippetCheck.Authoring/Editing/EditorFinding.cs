@@ -1,4 +1,4 @@
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 

@@ -1,6 +1,6 @@
 using SnippetCheck.Adoption;
 using SnippetCheck.Driver;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 using SnippetCheck.Results;
 
 namespace SnippetCheck.Editing;

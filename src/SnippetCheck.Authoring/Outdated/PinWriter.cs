@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using SnippetCheck.Adoption;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 
 namespace SnippetCheck.Outdated;
 

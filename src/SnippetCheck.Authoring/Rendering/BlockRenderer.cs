@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 using SnippetCheck.Compilation;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;

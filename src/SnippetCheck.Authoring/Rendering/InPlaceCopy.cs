@@ -1,5 +1,5 @@
 using System.Text;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Rendering;

@@ -1,5 +1,5 @@
 using SnippetCheck.Editing;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 using SnippetCheck.Results;
 
 namespace SnippetCheck.Cli.Lsp;

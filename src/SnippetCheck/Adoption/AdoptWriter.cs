@@ -1,5 +1,5 @@
 using SnippetCheck.Configuration;
-using SnippetCheck.Extraction.DocComments;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Extraction.Snippets;
 
@@ -36,7 +36,7 @@ internal static class AdoptWriter
 
     /// <summary>The invisible tag comment: an HTML comment in Markdown, a JSX comment in MDX (where HTML comments are not allowed).</summary>
     public static string TagComment(string path, string words) =>
-        MdxSyntax.IsMdx(path) ? $"{{/* snippetcheck: {words} */}}" : $"<!-- snippetcheck: {words} -->";
+        SourceDocument.IsMdxPath(path) ? $"{{/* snippetcheck: {words} */}}" : $"<!-- snippetcheck: {words} -->";
 
     /// <summary>Inserts the file's tag comments, which must read back as exactly the proposed tags (<see cref="DocumentRewriter"/>).</summary>
     /// <returns>Null when written; otherwise why not.</returns>

@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Driver;
 using SnippetCheck.Results;
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Extraction.Snippets;
 using static SnippetCheck.Adoption.BlockResults;
 
@@ -117,7 +117,7 @@ internal static class Adopter
     /// <summary>Markdown and MDX pages, as against C# files whose doc comments adopt reads.</summary>
     internal static bool IsMarkdown(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)
-        || MdxSyntax.IsMdx(path);
+        || SourceDocument.IsMdxPath(path);
 
     private static bool IsCSharp(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 

@@ -1,4 +1,5 @@
 using System.Text;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
 
 namespace SnippetCheck.Adoption;

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;

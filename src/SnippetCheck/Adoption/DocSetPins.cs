@@ -1,9 +1,8 @@
 using System.Text.Json;
 using SnippetCheck.Configuration;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Discovery;
-using SnippetCheck.Extraction.DocComments;
 using SnippetCheck.Driver;
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.References;
 using SnippetCheck.Results;

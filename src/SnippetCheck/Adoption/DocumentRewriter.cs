@@ -1,5 +1,5 @@
 using System.Text;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 using SnippetCheck.Caching.Store;
 
 namespace SnippetCheck.Adoption;

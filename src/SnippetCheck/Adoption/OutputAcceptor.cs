@@ -1,7 +1,6 @@
-using SnippetCheck.Extraction.DocComments;
+using SnippetCheck.Extraction;
 using SnippetCheck.Driver;
 using SnippetCheck.Results;
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Extraction.Snippets;
 

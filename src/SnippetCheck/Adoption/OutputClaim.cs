@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using SnippetCheck.Extraction;
 using SnippetCheck.Results;
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
@@ -18,7 +18,7 @@ internal static partial class OutputClaim
     /// <summary>
     /// The output block beside <paramref name="snippet"/> that <paramref name="printed"/> no longer matches, as suspected rot; null for none.
     /// </summary>
-    public static SuspectedRot? Of(SourceDocument document, IReadOnlyList<MarkdownItem> items, Snippet snippet, Scrubbing scrubbing, string? printed)
+    public static SuspectedRot? Of(SourceDocument document, IReadOnlyList<DocumentItem> items, Snippet snippet, Scrubbing scrubbing, string? printed)
     {
         if (string.IsNullOrWhiteSpace(printed)) return null;
         var index = -1;

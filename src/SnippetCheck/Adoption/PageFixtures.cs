@@ -1,5 +1,5 @@
 using SnippetCheck.Driver;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Results;

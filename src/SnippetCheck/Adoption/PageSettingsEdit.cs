@@ -1,5 +1,6 @@
-using SnippetCheck.Extraction.DocComments;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
 
@@ -17,7 +18,7 @@ internal static class PageSettingsEdit
     /// </summary>
     public static TextEdit? Of(SourceDocument document, PageSettings settings)
     {
-        if (MdxSyntax.IsMdx(document.FullPath)) return null;
+        if (document.IsMdx) return null;
         var extracted = DocumentExtractor.Extract(document);
         if (extracted.PageSettings is not null) return null;
         var map = document.Lines;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using SnippetCheck.Driver;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 

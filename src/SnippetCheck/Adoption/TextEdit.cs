@@ -1,5 +1,5 @@
 using System.Text;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 
 namespace SnippetCheck.Adoption;
 

@@ -248,7 +248,7 @@ internal sealed partial class ResultCache(string directory)
                 : new CachedPlace(0, location.Line, location.Column) { File = location.File };
         }
 
-        private static CachedPlace? OnLine(IReadOnlyList<Extraction.Markdown.CodeLine> code, SourceLocation location)
+        private static CachedPlace? OnLine(IReadOnlyList<Extraction.CodeLine> code, SourceLocation location)
         {
             for (var l = 0; l < code.Count; l++)
             {

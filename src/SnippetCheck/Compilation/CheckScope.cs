@@ -1,5 +1,3 @@
-using SnippetCheck.Model;
-
 namespace SnippetCheck.Compilation;
 
 /// <summary>

@@ -1,8 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SnippetCheck.Extraction.Markdown;
-using SnippetCheck.Model;
+using SnippetCheck.Extraction;
 
 namespace SnippetCheck.Compilation;
 

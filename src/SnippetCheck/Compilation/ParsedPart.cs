@@ -2,8 +2,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using SnippetCheck.Extraction;
 using SnippetCheck.Programs;
-using SnippetCheck.Extraction.Markdown;
 
 namespace SnippetCheck.Compilation;
 

@@ -1,4 +1,4 @@
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;

@@ -1,6 +1,6 @@
 using SnippetCheck.Configuration;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Discovery;
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Extraction.Snippets;
 

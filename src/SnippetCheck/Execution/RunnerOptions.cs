@@ -29,7 +29,7 @@ internal sealed record RunnerOptions
     public bool PerDocument { get; init; }
 
     /// <summary>What the config granted every runner beyond the sandbox (<c>sandboxRead</c>, <c>environment</c>...), for the report.</summary>
-    public IReadOnlyList<Model.SandboxGrant> Grants { get; init; } = [];
+    public IReadOnlyList<SandboxGrant> Grants { get; init; } = [];
 
     /// <summary>The GC heap hard limit of each runner: a snippet that allocates more gets an OutOfMemoryException.</summary>
     public long MemoryLimitBytes { get; init; } = Settings.MemoryLimit.DefaultOn();

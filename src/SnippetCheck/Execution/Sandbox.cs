@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using SnippetCheck.Model;
 
 namespace SnippetCheck.Execution;
 

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 
 namespace SnippetCheck.Programs;
 

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis.CSharp;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 
 namespace SnippetCheck.Programs;
 

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 
 namespace SnippetCheck.Programs;
 

@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
-using SnippetCheck.Extraction.DocComments;
 using SnippetCheck.Model;
 using SnippetCheck.Extraction.Snippets;
 

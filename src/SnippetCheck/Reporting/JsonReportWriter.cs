@@ -1,6 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SnippetCheck.Compilation;
+using SnippetCheck.Execution;
 using SnippetCheck.Model;
+using SnippetCheck.References;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 

@@ -1,3 +1,4 @@
+using SnippetCheck.Compilation;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Results;

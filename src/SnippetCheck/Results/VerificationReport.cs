@@ -1,5 +1,7 @@
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Execution;
+using SnippetCheck.Extraction;
 using SnippetCheck.Model;
+using SnippetCheck.References;
 
 namespace SnippetCheck.Results;
 

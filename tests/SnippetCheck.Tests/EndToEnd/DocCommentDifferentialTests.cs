@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Tests.Infrastructure;
 

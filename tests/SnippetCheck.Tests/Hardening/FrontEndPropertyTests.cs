@@ -1,6 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Extraction.Snippets;

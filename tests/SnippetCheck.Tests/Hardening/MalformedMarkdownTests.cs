@@ -1,5 +1,6 @@
 using System.Text;
 using SnippetCheck.Configuration;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;

@@ -63,7 +63,7 @@ public sealed class ResourceLimitTests
     public void The_memory_limit_belongs_to_the_whole_run_not_to_a_post()
     {
         var error = Assert.Throws<ConfigException>(() => FrontMatterReader.Read("post.md",
-            new SnippetCheck.Extraction.Markdown.FrontMatter("snippetcheck:\n  memoryLimit: 2GB", new("post.md", 1, 1))));
+            new SnippetCheck.Extraction.FrontMatter("snippetcheck:\n  memoryLimit: 2GB", new("post.md", 1, 1))));
         Assert.Contains("belongs in snippetcheck.json", error.Message);
     }
 

@@ -1,4 +1,5 @@
 using SnippetCheck.Driver;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;

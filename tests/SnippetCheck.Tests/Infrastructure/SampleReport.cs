@@ -1,5 +1,5 @@
 using SnippetCheck.Driver;
-using SnippetCheck.Model;
+using SnippetCheck.Execution;
 using SnippetCheck.Reporting;
 using SnippetCheck.Results;
 

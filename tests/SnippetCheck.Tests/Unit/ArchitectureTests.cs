@@ -33,10 +33,12 @@ public sealed class ArchitectureTests
 
         // The settings, described once: the table config, front matter, tags and the command line read.
         ["Configuration"] = 1,
-        // extract: which documents (paths and globs); fences, comments and front matter, each pinned to its line and
-        // column; doc comments' examples, a second extractor; then the snippets with their tags, read through the table.
+        // extract: which documents (paths and globs); what every extractor hands back (a document's items: fences,
+        // comments, front matter, each pinned to its line and column); Markdown's extractor and, beside it, doc comments';
+        // then the snippets with their tags, read through the table.
         ["Extraction.Discovery"] = 2,
-        ["Extraction.Markdown"] = 3,
+        ["Extraction"] = 3,
+        ["Extraction.Markdown"] = 4,
         ["Extraction.DocComments"] = 4,
         ["Extraction.Snippets"] = 5,
         // run: runner processes, their pool, protocol and sandbox, and where .NET is installed.

@@ -3,21 +3,6 @@ using SnippetCheck.Model;
 
 namespace SnippetCheck.Extraction.Discovery;
 
-/// <summary>A Markdown file to verify: where it is, and how users see its path.</summary>
-internal sealed record DocumentPath(string FullPath, string DisplayPath);
-
-/// <summary>Raised for a path argument that names nothing.</summary>
-internal sealed class DiscoveryException(string message) : Exception(message);
-
-/// <summary>What discovery found: the files, and what it says about the file set (a glob that matched nothing, generated files left out).</summary>
-/// <param name="LeftOut">Files found but left out by an <c>exclude</c> glob or as generated, with why: for the message of a run that found
-/// none.</param>
-internal sealed record Discovered(IReadOnlyList<DocumentPath> Files, IReadOnlyList<Diagnostic> Notes, IReadOnlyList<string> LeftOut)
-{
-    /// <summary>Whether a folder argument (or the current directory) was searched with the include globs.</summary>
-    public bool SearchedFolders { get; init; }
-}
-
 /// <summary>
 /// Turns the paths and globs on the command line into documents (README.md, "Configuration"): a file is taken as it is,
 /// a folder is searched with the include globs, a <c>.csproj</c> gives its C# files, and the <see cref="FileSet"/>'s

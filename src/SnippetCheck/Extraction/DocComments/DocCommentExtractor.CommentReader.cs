@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using Diagnostic = SnippetCheck.Model.Diagnostic;
 
@@ -12,11 +11,11 @@ internal static partial class DocCommentExtractor
     /// <summary>Reads one documentation comment: its snippetcheck comments and its <c>&lt;code&gt;</c> elements, in order.</summary>
     private sealed class CommentReader(SourceDocument document, DocumentationCommentTriviaSyntax comment)
     {
-        private readonly List<(int, MarkdownItem)> _items = [];
+        private readonly List<(int, DocumentItem)> _items = [];
         private readonly List<DirectiveComment> _pending = [];
         private int _pendingEnd;
 
-        public List<(int, MarkdownItem)> Read()
+        public List<(int, DocumentItem)> Read()
         {
             var declaration = comment.ParentTrivia.Token.Parent;
             _items.Add((comment.SpanStart, new DocCommentStart(document.Locate(comment.SpanStart), NamespaceOf(declaration))));
@@ -78,7 +77,7 @@ internal static partial class DocCommentExtractor
         /// Results become a <see cref="DirectiveComment"/> that the snippet reader appends to the example before it; output
         /// becomes the example's output block. Null for any other comment.
         /// </summary>
-        private MarkdownItem? HiddenBlock(XmlCommentSyntax xmlComment, SourceLocation location)
+        private DocumentItem? HiddenBlock(XmlCommentSyntax xmlComment, SourceLocation location)
         {
             var raw = new List<RawLine> { new() };
             AddTokens(raw, xmlComment.TextTokens);

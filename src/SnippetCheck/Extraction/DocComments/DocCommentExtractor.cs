@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using Diagnostic = SnippetCheck.Model.Diagnostic;
 
@@ -9,7 +8,7 @@ namespace SnippetCheck.Extraction.DocComments;
 
 /// <summary>
 /// Reads a C# source file's documentation comments (<c>///</c> and <c>/** */</c>) with Roslyn's syntax alone and
-/// hands back what <see cref="FenceExtractor"/> hands back for Markdown (docs/doctests.md): each <c>&lt;code&gt;</c>
+/// hands back what <c>FenceExtractor</c> hands back for Markdown (docs/doctests.md): each <c>&lt;code&gt;</c>
 /// element as a block with its lines unescaped and pinned to their line and column in the <c>.cs</c> file, each
 /// <c>&lt;!-- snippetcheck: ... --&gt;</c> comment, and each <c>// &lt;snippetcheck:prelude&gt;</c> comment block
 /// (read by <see cref="PreludeReader"/>).
@@ -34,7 +33,7 @@ internal static partial class DocCommentExtractor
         if (document.EncodingError() is { } encoding) diagnostics.Add(encoding);
         ReportInactiveExamples(document, root, diagnostics);
 
-        var items = new List<(int Position, MarkdownItem Item)>();
+        var items = new List<(int Position, DocumentItem Item)>();
         var lineComments = new List<SyntaxTrivia>();
         foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: false))
         {

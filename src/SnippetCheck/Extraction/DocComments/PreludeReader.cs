@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using Diagnostic = SnippetCheck.Model.Diagnostic;
 
@@ -18,7 +17,7 @@ internal static class PreludeReader
     /// <c>// &lt;snippetcheck:prelude&gt;</c>, its lines of hidden code, <c>// &lt;/snippetcheck:prelude&gt;</c>:
     /// a prelude for the whole file, or for one session with <c>session=ID</c>.
     /// </summary>
-    internal static IEnumerable<(int, MarkdownItem)> Read(SourceDocument document, List<SyntaxTrivia> comments, List<Diagnostic> diagnostics)
+    internal static IEnumerable<(int, DocumentItem)> Read(SourceDocument document, List<SyntaxTrivia> comments, List<Diagnostic> diagnostics)
     {
         for (var i = 0; i < comments.Count; i++)
         {

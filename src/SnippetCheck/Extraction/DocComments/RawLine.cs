@@ -1,5 +1,4 @@
 using System.Text;
-using SnippetCheck.Extraction.Markdown;
 
 namespace SnippetCheck.Extraction.DocComments;
 

@@ -17,7 +17,7 @@ internal static class DirectiveCommentReader
         public static readonly CommentSyntax Mdx = new("{/*", "*/", "*/}", true);
     }
 
-    internal static MarkdownItem? TryReadComment(SourceDocument document, HtmlBlock html, List<Diagnostic> diagnostics)
+    internal static DocumentItem? TryReadComment(SourceDocument document, HtmlBlock html, List<Diagnostic> diagnostics)
     {
         if (html.Type != HtmlBlockType.Comment) return null;
         var lines = FenceExtractor.LinesOf(html).ToList();
@@ -34,7 +34,7 @@ internal static class DirectiveCommentReader
     }
 
     /// <summary>An MDX comment's lines, read from the file: Markdig never saw them.</summary>
-    internal static MarkdownItem? TryReadMdxComment(SourceDocument document, MdxComment comment, List<Diagnostic> diagnostics)
+    internal static DocumentItem? TryReadMdxComment(SourceDocument document, MdxComment comment, List<Diagnostic> diagnostics)
     {
         var text = document.Text;
         var (openLine, _) = document.Lines.Locate(comment.Start);
@@ -60,7 +60,7 @@ internal static class DirectiveCommentReader
     /// </summary>
     /// <param name="firstLine">The rest of the opening line, after the opening marker.</param>
     /// <param name="rest">The comment's further lines, without container prefixes.</param>
-    private static MarkdownItem? ReadDirective(
+    private static DocumentItem? ReadDirective(
         SourceDocument document, CommentSyntax syntax, int open, string firstLine, IReadOnlyList<CodeLine> rest, List<Diagnostic> diagnostics)
     {
         var location = document.Locate(open);

@@ -42,7 +42,7 @@ internal static class FenceExtractor
         if (document.EncodingError() is { } encoding) diagnostics.Add(encoding);
 
         // In an MDX file, Markdig reads the text with imports, JSX tags and {/* */} comments blanked (same offsets).
-        var mdx = MdxSyntax.IsMdx(document.FullPath) ? MdxSyntax.Mask(document.Text) : null;
+        var mdx = document.IsMdx ? MdxSyntax.Mask(document.Text) : null;
         // Markdig knows only YAML front matter; Hugo's TOML (+++) is blanked for it, so it is never read as prose.
         var toml = TomlFrontMatter.Find(document);
         var source = new ParseSource(TomlFrontMatter.Blank(mdx?.MaskedText ?? document.Text, toml), mdx is null ? Pipeline : MdxPipeline);
@@ -72,17 +72,18 @@ internal static class FenceExtractor
         SourceDocument document, Markdig.Syntax.MarkdownDocument ast, MdxReading? mdx, FrontMatter? frontMatter, List<Diagnostic> diagnostics)
     {
         FrontMatter? pageSettings = null;
-        var items = new List<MarkdownItem>();
+        var items = new List<DocumentItem>();
         var pendingComments = new List<DirectiveComment>();
         object? lastBlock = null;
         var mdxComments = new Queue<MdxComment>(mdx?.Comments ?? []);
 
-        void Take(MarkdownItem? read, object block)
+        void Take(DocumentItem? read, object block)
         {
             FlushDetached(items, pendingComments);
             // '<!-- snippetcheck: output -->' on one line tags the fence below it, if any; with lines it is hidden output.
             if (read is DirectiveComment { HiddenOutput: { } hidden } output && hidden.EndLine != output.Location.Line) items.Add(hidden);
-            else if (read is DirectiveComment { IsPageSettings: true } page) pageSettings = PageSettingsComment.Read(page, pageSettings, diagnostics);
+            else if (read is DirectiveComment page && PageSettingsComment.Marks(page))
+                pageSettings = PageSettingsComment.Read(page, pageSettings, diagnostics);
             else if (read is DirectiveComment { IsPrelude: false } comment) pendingComments.Add(comment);
             else if (read is not null) items.Add(read);
             lastBlock = block;
@@ -199,10 +200,10 @@ internal static class FenceExtractor
     /// Comments that are not followed by a fence become items of their own, so nothing is lost; a one-line
     /// <c>snippetcheck: output</c> comment among them is an empty hidden output block.
     /// </summary>
-    private static void FlushDetached(List<MarkdownItem> items, List<DirectiveComment> pending)
+    private static void FlushDetached(List<DocumentItem> items, List<DirectiveComment> pending)
     {
         if (pending.Count == 0) return;
-        items.AddRange(pending.Select(c => (MarkdownItem?)c.HiddenOutput ?? c));
+        items.AddRange(pending.Select(c => (DocumentItem?)c.HiddenOutput ?? c));
         pending.Clear();
     }
 

@@ -4,10 +4,6 @@ using SnippetCheck.Configuration;
 
 namespace SnippetCheck.Extraction.Markdown;
 
-/// <summary>What a post's front matter says to the tool.</summary>
-/// <param name="Skip">True for <c>snippetcheck: skip</c>.</param>
-internal sealed record FrontMatterSettings(SnippetCheckConfig? Config, bool Skip);
-
 /// <summary>Reads the <c>snippetcheck:</c> key of a post's YAML front matter; every other key belongs to the blog.</summary>
 internal static class FrontMatterReader
 {

@@ -1,16 +1,5 @@
 namespace SnippetCheck.Extraction.Markdown;
 
-/// <summary>An MDX comment, <c>{/* … */}</c>, outside code.</summary>
-/// <param name="Start">Offset of the opening <c>{</c>.</param>
-/// <param name="CloseStart">Offset of the closing <c>*/</c>; -1 when the comment is never closed.</param>
-/// <param name="End">Offset just past the closing <c>}</c> (the end of the text when never closed).</param>
-internal sealed record MdxComment(int Start, int CloseStart, int End);
-
-/// <summary>The text Markdig reads for an MDX file, and the MDX comments taken out of it.</summary>
-/// <param name="MaskedText">The file's text, of the same length and with the same line breaks, with everything that is not Markdown blanked.</param>
-/// <param name="FenceOpenings">The offset and info string of each line that opens a fence, as MDX reads it.</param>
-internal sealed record MdxReading(string MaskedText, IReadOnlyList<MdxComment> Comments, IReadOnlyList<(int Offset, string Info)> FenceOpenings);
-
 /// <summary>
 /// What MDX (Docusaurus, Next.js) adds to Markdown, taken out before Markdig reads the file: <c>import</c>/<c>export</c>
 /// statements, JSX tags standing at the start of a line (<c>&lt;Tabs&gt;</c>, <c>&lt;TabItem value="cs"&gt;</c>) and
@@ -20,9 +9,6 @@ internal sealed record MdxReading(string MaskedText, IReadOnlyList<MdxComment> C
 /// </summary>
 internal static class MdxSyntax
 {
-    /// <summary>The file is MDX (by its <c>.mdx</c> extension), whose comments are <c>{/* … */}</c>.</summary>
-    public static bool IsMdx(string path) => path.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase);
-
     internal static MdxReading Mask(string text)
     {
         var masked = text.ToCharArray();

@@ -13,6 +13,9 @@ internal static class PageSettingsComment
     /// <summary>The comment's first word.</summary>
     public const string Word = "page";
 
+    /// <summary>True for a <c>snippetcheck: page</c> comment: the page's settings, hidden from readers.</summary>
+    public static bool Marks(DirectiveComment comment) => comment.FirstWord.Equals(Word, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// The comment as a front matter of one line, <c>snippetcheck: {…}</c>, located so that its line is the comment's; null
     /// (with an error) when the page already has one, or when the comment runs over more lines than its first.

@@ -36,7 +36,7 @@ internal static partial class UnverifiedCSharpLint
     /// MDX has no indented code, so a C# fence indented four spaces or more inside a component is a fence to MDX,
     /// but Markdig will not open a fence there. Rather than pass over it in silence, it is reported (SC1018).
     /// </summary>
-    internal static void ReportUnreadFences(SourceDocument document, MdxReading mdx, List<MarkdownItem> items, List<Diagnostic> diagnostics)
+    internal static void ReportUnreadFences(SourceDocument document, MdxReading mdx, List<DocumentItem> items, List<Diagnostic> diagnostics)
     {
         var found = items.OfType<FencedBlock>().Select(f => f.Location.Line).ToHashSet();
         foreach (var (offset, info) in mdx.FenceOpenings)

@@ -1,4 +1,3 @@
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Extraction.Snippets;

@@ -1,5 +1,4 @@
 using SnippetCheck.Configuration;
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Extraction.Snippets;

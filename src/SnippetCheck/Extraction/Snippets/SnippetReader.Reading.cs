@@ -1,5 +1,4 @@
 using SnippetCheck.Extraction.DocComments;
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Extraction.Snippets;
@@ -20,7 +19,7 @@ internal static partial class SnippetReader
         public List<Prelude> Preludes { get; } = [];
         public List<Diagnostic> FileDiagnostics { get; } = new(diagnostics);
 
-        public void Add(MarkdownItem item)
+        public void Add(DocumentItem item)
         {
             var pendingUnclosed = CheckFence(item);
             switch (item)
@@ -77,7 +76,7 @@ internal static partial class SnippetReader
         /// The slips of a fence itself, reported before the item is read: an unclosed fence, a misspelt block word.
         /// Returns the unclosed C# fence's problem, which fails the snippet the fence becomes.
         /// </summary>
-        private Diagnostic? CheckFence(MarkdownItem item)
+        private Diagnostic? CheckFence(DocumentItem item)
         {
             Diagnostic? pendingUnclosed = null;
             if (item is FencedBlock unclosed && !unclosed.Geometry.IsClosed && !unclosed.Geometry.XmlEscaped && unclosed.Geometry.Hidden is null)

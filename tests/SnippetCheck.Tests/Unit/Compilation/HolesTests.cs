@@ -1,8 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
-using SnippetCheck.Extraction.Markdown;
-using HoleKind = SnippetCheck.Model.HoleKind;
+using SnippetCheck.Extraction;
+using HoleKind = SnippetCheck.Compilation.HoleKind;
 
 namespace SnippetCheck.Tests.Unit.Compilation;
 

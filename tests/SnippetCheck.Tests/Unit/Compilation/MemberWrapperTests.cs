@@ -1,6 +1,6 @@
+using SnippetCheck.Extraction;
 using SnippetCheck.Programs;
 using SnippetCheck.Compilation;
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using SnippetCheck.Compilation;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 
 namespace SnippetCheck.Tests.Unit.Compilation;
 

@@ -1,5 +1,6 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Results;

@@ -1,4 +1,5 @@
 using SnippetCheck.Configuration;
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using SnippetCheck.Adoption;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.DocComments;
@@ -107,7 +107,7 @@ public sealed class HiddenCheckTests
     {
         var text = $"/// <example>\n/// <code>\n/// var x = 1;\n/// </code>\n/// {prose}\n/// </example>\npublic class C {{ }}\n";
         var document = SourceDocument.FromText("/t/C.cs", "C.cs", text);
-        var block = SnippetCheck.Extraction.Snippets.SnippetReader.Read(SnippetCheck.Extraction.DocComments.DocumentExtractor.Extract(document)).Snippets.Single().Block;
+        var block = SnippetCheck.Extraction.Snippets.SnippetReader.Read(SnippetCheck.Extraction.Snippets.DocumentExtractor.Extract(document)).Snippets.Single().Block;
 
         var claim = ProseClaims.After(block, document).SingleOrDefault();
 
@@ -124,7 +124,7 @@ public sealed class HiddenCheckTests
     {
         var text = $"/// <example>\n/// <code>\n/// var x = 1;\n/// </code>\n/// {prose}\n/// </example>\npublic class C {{ }}\n";
         var document = SourceDocument.FromText("/t/C.cs", "C.cs", text);
-        var block = SnippetCheck.Extraction.Snippets.SnippetReader.Read(SnippetCheck.Extraction.DocComments.DocumentExtractor.Extract(document)).Snippets.Single().Block;
+        var block = SnippetCheck.Extraction.Snippets.SnippetReader.Read(SnippetCheck.Extraction.Snippets.DocumentExtractor.Extract(document)).Snippets.Single().Block;
 
         var claims = ProseClaims.After(block, document);
 

@@ -1,5 +1,6 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Execution;
+using SnippetCheck.Extraction;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;

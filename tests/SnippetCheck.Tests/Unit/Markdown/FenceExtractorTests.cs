@@ -1,3 +1,4 @@
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
 using SnippetCheck.Engine.Merging;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Merging;

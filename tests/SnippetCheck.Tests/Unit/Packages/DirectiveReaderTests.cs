@@ -1,5 +1,5 @@
+using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
-using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;
 

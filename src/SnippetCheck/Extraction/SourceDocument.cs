@@ -1,7 +1,7 @@
 using System.Text;
 using SnippetCheck.Model;
 
-namespace SnippetCheck.Extraction.Markdown;
+namespace SnippetCheck.Extraction;
 
 /// <summary>
 /// A document as read from disk (a Markdown or MDX post, or a C# file whose doc comments hold examples): its text,
@@ -36,8 +36,11 @@ public sealed class SourceDocument
     /// <summary>The file began with a UTF-8 byte order mark, which a rewrite keeps.</summary>
     internal bool HasBom { get; }
 
-    /// <summary>An MDX file (<c>.mdx</c>), whose HTML is read as JSX (<see cref="MdxSyntax"/>).</summary>
-    public bool IsMdx => MdxSyntax.IsMdx(FullPath);
+    /// <summary>An MDX file (<c>.mdx</c>), whose HTML is read as JSX (<c>MdxSyntax</c>).</summary>
+    public bool IsMdx => IsMdxPath(FullPath);
+
+    /// <summary>True for the path of an MDX file (<c>.mdx</c>).</summary>
+    internal static bool IsMdxPath(string path) => path.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The text's lines, for offsets to lines and columns.</summary>
     internal LineMap Lines { get; }

@@ -1,4 +1,4 @@
-namespace SnippetCheck.Model;
+namespace SnippetCheck.References;
 
 /// <summary>
 /// A project a run built for its snippets (a <c>.csproj</c> argument, config <c>references</c>, a <c>#:project</c>), and

@@ -1,4 +1,4 @@
-namespace SnippetCheck.Model;
+namespace SnippetCheck.Execution;
 
 /// <summary>
 /// One <c>dotnet</c> command a run started on a post's behalf (the restore or the build of a <c>#:project</c>, of a

@@ -1,4 +1,6 @@
-namespace SnippetCheck.Model;
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Results;
 
 /// <summary>A name a <c>check</c> block uses and nothing it compiles against declares: tolerated, and reported where it stands.</summary>
 /// <param name="Name">The name as written (<c>order</c>, <c>OrderDto</c>).</param>

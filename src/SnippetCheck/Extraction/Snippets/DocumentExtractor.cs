@@ -1,6 +1,7 @@
+using SnippetCheck.Extraction.DocComments;
 using SnippetCheck.Extraction.Markdown;
 
-namespace SnippetCheck.Extraction.DocComments;
+namespace SnippetCheck.Extraction.Snippets;
 
 /// <summary>
 /// Picks the extractor by the file's kind: a C# source file's examples live in its doc comments, everything else is

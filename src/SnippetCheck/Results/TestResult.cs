@@ -1,4 +1,6 @@
-namespace SnippetCheck.Model;
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Results;
 
 /// <summary>How one test of a block ended (the JSON report's <c>tests[].status</c>).</summary>
 internal enum TestStatus

@@ -1,4 +1,4 @@
-namespace SnippetCheck.Model;
+namespace SnippetCheck.Execution;
 
 /// <summary>
 /// The confinement runners were under (SECURITY.md): reported by <c>-v</c> and as the JSON report's <c>"sandbox"</c>.

@@ -1,4 +1,4 @@
-namespace SnippetCheck.Extraction.Markdown;
+namespace SnippetCheck.Extraction;
 
 /// <summary>
 /// A text's lines: offsets to 1-based lines and columns and back, and each line's extent. CR, LF and CRLF each end a

@@ -1,4 +1,6 @@
-namespace SnippetCheck.Model;
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Compilation;
 
 /// <summary>Where a <c>...</c> placeholder stands in a block, read as C#.</summary>
 internal enum HoleKind
