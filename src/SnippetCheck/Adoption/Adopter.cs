@@ -4,7 +4,7 @@ using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Driver;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
-using static SnippetCheck.Adoption.BlockResults;
+using static SnippetCheck.Adoption.BlockKeys;
 
 namespace SnippetCheck.Adoption;
 

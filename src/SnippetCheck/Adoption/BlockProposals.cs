@@ -3,7 +3,7 @@ using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
-using static SnippetCheck.Adoption.BlockResults;
+using static SnippetCheck.Adoption.BlockKeys;
 
 namespace SnippetCheck.Adoption;
 

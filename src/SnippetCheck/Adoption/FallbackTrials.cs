@@ -1,7 +1,7 @@
 using SnippetCheck.Driver;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
-using static SnippetCheck.Adoption.BlockResults;
+using static SnippetCheck.Adoption.BlockKeys;
 
 namespace SnippetCheck.Adoption;
 

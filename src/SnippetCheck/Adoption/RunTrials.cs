@@ -2,7 +2,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
-using static SnippetCheck.Adoption.BlockResults;
+using static SnippetCheck.Adoption.BlockKeys;
 
 namespace SnippetCheck.Adoption;
 

@@ -7,7 +7,7 @@ namespace SnippetCheck.Adoption;
 /// How adopt's trials tell blocks apart: by file and fence line, whatever tags a trial gave the block, so a block's
 /// results from every pass meet under one key.
 /// </summary>
-internal static class BlockResults
+internal static class BlockKeys
 {
     public static (string File, int Line) Key(Snippet snippet) => (snippet.Location.File, snippet.Location.Line);
 
