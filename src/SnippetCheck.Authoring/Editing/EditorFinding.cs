@@ -74,7 +74,7 @@ public static class EditorFindings
             if (!rot.TryGetValue(result.Snippet.Content, out var found) || found.Block is not { } block) continue;
             var at = found.Location with { File = result.Location.File, Line = found.Location.Line + result.Location.Line - block.Line };
             if (at.Line > document.LineCount) continue;
-            findings.Add(new EditorFinding(DiagnosticCodes.SuspectedRot, DiagnosticSeverity.Warning, found.Warning, at, SpanEnd(document, at)));
+            findings.Add(new EditorFinding(found.Code, DiagnosticSeverity.Warning, found.Warning, at, SpanEnd(document, at)));
         }
         return findings;
     }

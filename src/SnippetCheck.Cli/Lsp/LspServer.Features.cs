@@ -27,13 +27,14 @@ internal sealed partial class LspServer
             var code = (string?)diagnostic?["code"];
             var line = (int?)diagnostic?["range"]?["start"]?["line"] + 1;
             if (code is null || line is null) continue;
-            if (code == DiagnosticCodes.OutputMismatch
-                && check.Results.FirstOrDefault(r => r.Reason == FailureReason.OutputMismatch && r.FailureLocation.Line == line) is { } mismatch
+            if (check.Results.FirstOrDefault(
+                    r => r.Reason == FailureReason.OutputMismatch && r.Code == code && r.FailureLocation.Line == line) is { } mismatch
                 && QuickFixes.AcceptOutput(check.Document, mismatch, out _) is { } accept)
             {
                 actions.Add(LspJson.CodeAction(accept.Title, "quickfix", Edit(accept), diagnostic, preferred: true));
             }
-            else if (code == DiagnosticCodes.UnknownTag && LspJson.SuggestionOf(diagnostic) is { } suggestion
+            // Only a misspelt word (SC1001) carries a suggestion.
+            else if (LspJson.SuggestionOf(diagnostic) is { } suggestion
                 && QuickFixes.NearMiss(check.Document, suggestion, new SourceLocation(check.Document.DisplayPath, line.Value, 1)) is { } nearMiss)
             {
                 actions.Add(LspJson.CodeAction(nearMiss.Title, "quickfix", Edit(nearMiss), diagnostic, preferred: true));

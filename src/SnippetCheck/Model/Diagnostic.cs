@@ -51,4 +51,11 @@ public sealed record Diagnostic(string Id, DiagnosticSeverity Severity, string M
     /// <summary>A warning finding with the given code and message at <paramref name="location"/>.</summary>
     public static Diagnostic Warning(string id, string message, SourceLocation location) =>
         new(id, DiagnosticSeverity.Warning, message, location);
+
+    /// <summary>
+    /// The tool's own failure, caught while <paramref name="doing"/> (<c>verifying this file</c>), as an SC3006 error at
+    /// <paramref name="location"/>: what a host that goes on after it (the language server) shows in its place.
+    /// </summary>
+    public static Diagnostic InternalError(string doing, Exception error, SourceLocation location) =>
+        Error(DiagnosticCodes.InternalError, $"internal error while {doing} ({error.GetType().Name}: {error.Message})", location);
 }
