@@ -18,7 +18,7 @@ public sealed class RunMemory
     {
         var contexts = FileContexts(report);
         _failures = report.Snippets
-            .Where(r => r.Status == SnippetStatus.Failed && r.Reason is not (FailureReason.CompileError or FailureReason.Annotation))
+            .Where(r => r.Verdict is Verdict.Failed { Failure.Reason: not (FailureReason.CompileError or FailureReason.Annotation) })
             .GroupBy(r => KeyOf(r.Snippet, report, contexts), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }

@@ -43,7 +43,7 @@ internal sealed partial class LspServer
 
         var (from, to) = LineSpan(parameters?["range"]);
         foreach (var result in check.Results.Where(
-            r => r.Status == SnippetStatus.Untagged && r.Location.Line <= to && r.Snippet.EndLine >= from))
+            r => r.Verdict is Verdict.Untagged && r.Location.Line <= to && r.Snippet.EndLine >= from))
         {
             if (check.Adoptable.TryGetValue(result.Snippet.Content, out var tag)
                 && QuickFixes.AddTag(check.Document, result.Snippet, tag) is { } add)
@@ -64,7 +64,7 @@ internal sealed partial class LspServer
         text.Append(CultureInfo.InvariantCulture, $"**snippetcheck**: {Verdicts.Headline(result)}");
         if (result.Duration > TimeSpan.Zero) text.Append(CultureInfo.InvariantCulture, $" in {result.Duration.TotalMilliseconds:0} ms");
         if (result.Cached) text.Append(" (cached)");
-        if (result.Message is { } message && result.Status != SnippetStatus.Passed) text.Append("\n\n").Append(message);
+        if (result.Message is { } message && result.Verdict is not (Verdict.Passed or Verdict.Checked)) text.Append("\n\n").Append(message);
         if (result.ActualOutput is { } actual)
         {
             var outputLines = actual.TrimEnd('\n').Split('\n');

@@ -195,7 +195,7 @@ internal sealed partial class LspServer
                 document.Latest = check;
             }
             await PublishAsync(document, version, check.Findings).ConfigureAwait(false);
-            if (check.Full && check.Results.Any(r => r.Status == SnippetStatus.Untagged))
+            if (check.Full && check.Results.Any(r => r.Verdict is Verdict.Untagged))
                 await PublishAdoptableAsync(document, version, check, verifier, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

@@ -4,7 +4,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Results;
 
 /// <summary>A snippet's verdict (the JSON report's <c>status</c>, docs/ci.md "Reports").</summary>
-public enum SnippetStatus
+internal enum SnippetStatus
 {
     /// <summary>Verified, and it did what its tags say.</summary>
     Passed,
@@ -86,7 +86,7 @@ public sealed record SnippetResult(
     bool Cached = false)
 {
     /// <summary>The verdict's status, as reports show it.</summary>
-    public SnippetStatus Status => Verdict.Status;
+    internal SnippetStatus Status => Verdict.Status;
 
     /// <summary>Why it failed; null unless <see cref="Status"/> is <see cref="SnippetStatus.Failed"/>.</summary>
     public FailureReason? Reason => (Verdict as Verdict.Failed)?.Failure.Reason;

@@ -8,7 +8,7 @@ public abstract record Verdict
     private Verdict() { }
 
     /// <summary>The status reports show for this verdict.</summary>
-    public abstract SnippetStatus Status { get; }
+    internal abstract SnippetStatus Status { get; }
 
     /// <summary>The one line a report shows for it.</summary>
     public virtual string? Message => null;
@@ -24,7 +24,7 @@ public abstract record Verdict
     public sealed record Passed(string? Note = null) : Verdict
     {
         /// <inheritdoc/>
-        public override SnippetStatus Status => SnippetStatus.Passed;
+        internal override SnippetStatus Status => SnippetStatus.Passed;
 
         /// <inheritdoc/>
         public override string? Message => Note;
@@ -43,7 +43,7 @@ public abstract record Verdict
         public string KnownUse { get; init; }
 
         /// <inheritdoc/>
-        public override SnippetStatus Status => SnippetStatus.Passed;
+        internal override SnippetStatus Status => SnippetStatus.Passed;
 
         /// <summary>The <c>...</c> placeholders the tool filled so that what is around them could be checked.</summary>
         internal IReadOnlyList<Hole> Holes { get; init; } = [];
@@ -60,7 +60,7 @@ public abstract record Verdict
     public sealed record Skipped(string Why) : Verdict
     {
         /// <inheritdoc/>
-        public override SnippetStatus Status => SnippetStatus.Skipped;
+        internal override SnippetStatus Status => SnippetStatus.Skipped;
 
         /// <inheritdoc/>
         public override string Message => Why;
@@ -73,7 +73,7 @@ public abstract record Verdict
     public sealed record Compiled : Verdict
     {
         /// <inheritdoc/>
-        public override SnippetStatus Status => SnippetStatus.Skipped;
+        internal override SnippetStatus Status => SnippetStatus.Skipped;
 
         /// <inheritdoc/>
         public override string Message => "compiled; not run yet (it runs on save)";
@@ -88,7 +88,7 @@ public abstract record Verdict
     public sealed record Ignored(string? Why = null, string? ReasonWord = null) : Verdict
     {
         /// <inheritdoc/>
-        public override SnippetStatus Status => SnippetStatus.Ignored;
+        internal override SnippetStatus Status => SnippetStatus.Ignored;
 
         /// <inheritdoc/>
         public override string? Message => Why;
@@ -98,7 +98,7 @@ public abstract record Verdict
     public sealed record Untagged : Verdict
     {
         /// <inheritdoc/>
-        public override SnippetStatus Status => SnippetStatus.Untagged;
+        internal override SnippetStatus Status => SnippetStatus.Untagged;
     }
 
     /// <summary>It did not do what its tags say.</summary>
@@ -106,7 +106,7 @@ public abstract record Verdict
     public sealed record Failed(Failure Failure) : Verdict
     {
         /// <inheritdoc/>
-        public override SnippetStatus Status => SnippetStatus.Failed;
+        internal override SnippetStatus Status => SnippetStatus.Failed;
 
         /// <inheritdoc/>
         public override string Message => Failure.Message;
