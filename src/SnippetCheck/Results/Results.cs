@@ -199,6 +199,24 @@ public sealed record SnippetResult(
     /// <summary>True for an ignored block whose tag looks stale (the JSON report's <c>"stale"</c>).</summary>
     public bool Stale => StaleFinding is not null;
 
+    /// <summary>
+    /// This result given to <paramref name="now"/>, the same block moved in an edited text (the editor carries a run's
+    /// failures to its compile-only checks): a failure moves with the output block for a mismatch, else by the block's
+    /// move; the diagnostics are the moved block's annotation findings.
+    /// </summary>
+    public SnippetResult MovedTo(Snippet now)
+    {
+        if (Verdict is not Verdict.Failed { Failure: var failure }) return this with { Snippet = now, Diagnostics = now.Annotations };
+        var moved = failure is OutputMismatchFailure mismatch && now.OutputLocation is { } output
+            ? mismatch with { OutputBlock = output, Location = Moved(mismatch.Location, mismatch.OutputBlock, output) }
+            : failure with { Location = Moved(failure.Location, Snippet.Location, now.Location) };
+        return this with { Snippet = now, Verdict = new Verdict.Failed(moved), Diagnostics = now.Annotations };
+    }
+
+    /// <summary>A place inside a block that moved from <paramref name="from"/> to <paramref name="to"/>, by as many lines.</summary>
+    private static SourceLocation Moved(SourceLocation place, SourceLocation from, SourceLocation to) =>
+        place with { Line = place.Line - from.Line + to.Line, File = to.File };
+
     /// <summary>A result with no output and no duration, carrying the snippet's annotation findings as its diagnostics.</summary>
     public static SnippetResult Of(Snippet snippet, Verdict verdict) => new(snippet, verdict, snippet.Annotations, null, TimeSpan.Zero);
 }

@@ -152,10 +152,10 @@ internal sealed record CompileErrorFailure(IReadOnlyList<Diagnostic> Errors, str
     }
 }
 
-/// <summary>The output differed from the output block; the editor moves it with the block (<c>Editing/RunMemory</c>).</summary>
+/// <summary>The output differed from the output block; it moves with the output block (<see cref="SnippetResult.MovedTo"/>).</summary>
 /// <param name="OutputBlock">The output block that was compared.</param>
 /// <param name="Diff">The line diff, <c>-</c> expected and <c>+</c> actual.</param>
-public sealed record OutputMismatchFailure(SourceLocation OutputBlock, string Diff) : Failure(OutputBlock)
+internal sealed record OutputMismatchFailure(SourceLocation OutputBlock, string Diff) : Failure(OutputBlock)
 {
     /// <inheritdoc/>
     public override FailureReason Reason => FailureReason.OutputMismatch;
