@@ -39,7 +39,7 @@ internal sealed class ProgressDisplay : IDisposable
         if (!terminal.ShowProgress) return NoDisplay.Instance;
         var display = new ProgressDisplay(Console.Error, ConsoleWidth(), Delay, Interval);
         verifier.Planned += display.Planned;
-        verifier.ResultsReady += results => display.Record(results.Count, results.Count(r => r.Status == SnippetStatus.Failed));
+        verifier.ResultsReady += results => display.Record(results.Count, results.Count(r => r.Verdict is Verdict.Failed));
         return display;
     }
 

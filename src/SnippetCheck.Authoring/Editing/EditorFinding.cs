@@ -47,7 +47,7 @@ public static class EditorFindings
             {
                 // Warnings of a block that passed stay in the CLI's verbose output; annotations' warnings (foreign attributes) always show.
                 if (diagnostic.Severity == DiagnosticSeverity.Warning && !diagnostic.Id.StartsWith("SC", StringComparison.Ordinal)
-                    && result.Status != SnippetStatus.Failed) continue;
+                    && result.Verdict is not Verdict.Failed) continue;
                 Add(diagnostic.Id, diagnostic.Severity, diagnostic.Message, diagnostic.Location, diagnostic.End, diagnostic.Suggestion);
             }
             // A compile error or an annotation failure is one of the diagnostics above; any other failure is a finding of its own.
@@ -69,12 +69,12 @@ public static class EditorFindings
         IEnumerable<SnippetResult> results, IReadOnlyDictionary<string, SuspectedRot> rot, SourceDocument document)
     {
         var findings = new List<EditorFinding>();
-        foreach (var result in results.Where(r => r.Status == SnippetStatus.Untagged))
+        foreach (var result in results.Where(r => r.Verdict is Verdict.Untagged))
         {
             if (!rot.TryGetValue(result.Snippet.Content, out var found) || found.Block is not { } block) continue;
             var at = found.Location with { File = result.Location.File, Line = found.Location.Line + result.Location.Line - block.Line };
             if (at.Line > document.LineCount) continue;
-            findings.Add(new EditorFinding(DiagnosticCodes.SuspectedRot, DiagnosticSeverity.Warning, found.Warning, at, SpanEnd(document, at)));
+            findings.Add(new EditorFinding(found.Code, DiagnosticSeverity.Warning, found.Warning, at, SpanEnd(document, at)));
         }
         return findings;
     }

@@ -18,7 +18,7 @@ public sealed class RunMemory
     {
         var contexts = FileContexts(report);
         _failures = report.Snippets
-            .Where(r => r.Status == SnippetStatus.Failed && r.Reason is not (FailureReason.CompileError or FailureReason.Annotation))
+            .Where(r => r.Verdict is Verdict.Failed { Failure.Reason: not (FailureReason.CompileError or FailureReason.Annotation) })
             .GroupBy(r => KeyOf(r.Snippet, report, contexts), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
@@ -32,22 +32,8 @@ public sealed class RunMemory
         var contexts = FileContexts(compileOnly);
         return [.. compileOnly.Snippets.Select(r =>
             r.Verdict is Verdict.Compiled && _failures.TryGetValue(KeyOf(r.Snippet, compileOnly, contexts), out var earlier)
-            ? Relocate(earlier, r.Snippet) : r)];
+            ? earlier.MovedTo(r.Snippet) : r)];
     }
-
-    /// <summary>The failure moved with its block: with the new output block for a mismatch, else by the block's move.</summary>
-    private static SnippetResult Relocate(SnippetResult earlier, Snippet now)
-    {
-        var failure = ((Verdict.Failed)earlier.Verdict).Failure;
-        var moved = failure is OutputMismatchFailure mismatch && now.OutputLocation is { } output
-            ? mismatch with { OutputBlock = output, Location = Moved(mismatch.Location, mismatch.OutputBlock, output) }
-            : failure with { Location = Moved(failure.Location, earlier.Snippet.Location, now.Location) };
-        return earlier with { Snippet = now, Verdict = new Verdict.Failed(moved), Diagnostics = now.Annotations };
-    }
-
-    /// <summary>A place inside a block that moved from <paramref name="from"/> to <paramref name="to"/>, by as many lines.</summary>
-    private static SourceLocation Moved(SourceLocation place, SourceLocation from, SourceLocation to) =>
-        place with { Line = place.Line - from.Line + to.Line, File = to.File };
 
     /// <summary>
     /// Everything in the document that can change a block's run: its text and tags, its output and stdin, its session's

@@ -22,7 +22,7 @@ public static class TagAdoption
     public static async Task<UntaggedTrial> FindAsync(Verifier verifier, SourceDocument document,
         IReadOnlyList<SnippetResult> results, CancellationToken cancellationToken)
     {
-        var untagged = results.Where(r => r.Status == SnippetStatus.Untagged && !r.Snippet.IsXmlEscaped).Select(r => r.Snippet).ToList();
+        var untagged = results.Where(r => r.Verdict is Verdict.Untagged && !r.Snippet.IsXmlEscaped).Select(r => r.Snippet).ToList();
         var adoptable = new Dictionary<int, string>();
         var rot = new Dictionary<int, SuspectedRot>();
         foreach (var tag in (string[])["run", "compile"])
@@ -36,7 +36,7 @@ public static class TagAdoption
                 document.FullPath, TextEdit.Apply(document.Text, edits), compileOnly: false, cancellationToken).ConfigureAwait(false);
             foreach (var result in report.Snippets.Where(r => byLine.ContainsKey(r.Location.Line)))
             {
-                if (result.Status == SnippetStatus.Passed) adoptable[result.Location.Line] = tag;
+                if (result.Verdict is Verdict.Passed or Verdict.Checked) adoptable[result.Location.Line] = tag;
                 // As 'run' a block shows every kind of evidence: its compile errors, and a throw the prose does not announce.
                 else if (tag == "run" && AdoptReport.SuspectedRotOf(document, byLine[result.Location.Line], result) is { } found)
                     rot[result.Location.Line] = found with { Block = found.Block ?? result.Location };

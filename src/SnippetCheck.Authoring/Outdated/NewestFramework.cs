@@ -21,7 +21,7 @@ internal static class NewestFramework
     {
         var newest = TargetFramework.Tool;
         var behind = onPin.Values
-            .Where(r => r.Status is SnippetStatus.Passed or SnippetStatus.Failed && OutdatedCheck.FrameworksOf(r).Max()!.CompareTo(newest) < 0)
+            .Where(r => OutdatedCheck.Verified(r) && OutdatedCheck.FrameworksOf(r).Max()!.CompareTo(newest) < 0)
             .ToList();
         if (behind.Count == 0) return ([], 0);
         var locations = behind.Select(r => r.Location).ToHashSet();

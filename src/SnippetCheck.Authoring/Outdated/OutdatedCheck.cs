@@ -33,7 +33,7 @@ public static class OutdatedCheck
         // The pins of the blocks this run verified: --filter, front matter skip and untagged blocks leave the others out.
         var uses = PinCollector.Collect(documents, packages)
             .Select(u => u with { Blocks =
-                [.. u.Blocks.Where(b => byBlock.GetValueOrDefault(b.Location)?.Status is SnippetStatus.Passed or SnippetStatus.Failed)] })
+                [.. u.Blocks.Where(b => byBlock.GetValueOrDefault(b.Location) is { } r && Verified(r))] })
             .Where(u => u.Blocks.Count > 0)
             .ToList();
         var newest = await NewestByPackageAsync(packages, uses,
@@ -106,7 +106,12 @@ public static class OutdatedCheck
             .ToDictionary(n => n.Id, n => n.Newest!, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The blocks a run compiled or ran (passed or failed), from the cache or not.</summary>
-    internal static int Verified(VerificationReport report) => report.Snippets.Count(r => r.Status is SnippetStatus.Passed or SnippetStatus.Failed);
+    internal static int Verified(VerificationReport report) => report.Snippets.Count(Verified);
+
+    /// <summary>True for a block the run compiled or ran: it passed (checked too) or failed.</summary>
+    internal static bool Verified(SnippetResult result) => Passed(result) || result.Verdict is Verdict.Failed;
+
+    private static bool Passed(SnippetResult result) => result.Verdict is Verdict.Passed or Verdict.Checked;
 
     /// <summary>What a pin's blocks did on it and on the newest version.</summary>
     internal static PinRow Row(
@@ -118,11 +123,11 @@ public static class OutdatedCheck
             (new List<SourceLocation>(), new List<BlockFailure>(), new List<BlockFailure>(), new List<SourceLocation>());
         foreach (var block in use.Blocks)
         {
-            if (onPin.GetValueOrDefault(block.Location) is not { Status: SnippetStatus.Passed or SnippetStatus.Failed } before) continue;
+            if (onPin.GetValueOrDefault(block.Location) is not { } before || !Verified(before)) continue;
             var after = row.Behind ? onNewest.GetValueOrDefault(block.Location) ?? before : before;
-            var passedBefore = before.Status == SnippetStatus.Passed;
-            if (after.Status == SnippetStatus.Passed) (passedBefore ? stillPass : nowPass).Add(block.Location);
-            else if (after.Status == SnippetStatus.Failed) (passedBefore ? nowFail : failedBefore).Add(FirstError(after));
+            var passedBefore = Passed(before);
+            if (Passed(after)) (passedBefore ? stillPass : nowPass).Add(block.Location);
+            else if (after.Verdict is Verdict.Failed) (passedBefore ? nowFail : failedBefore).Add(FirstError(after));
         }
         return row with { StillPass = stillPass, NowFail = nowFail, FailedBefore = failedBefore, NowPass = nowPass };
     }

@@ -38,9 +38,9 @@ internal static class BlockRenderer
 
         var code = string.Join('\n', lines.Where((_, i) => shown[i] >= 0).Select(l => l.Text));
         // A block that passed at the check level is not verified: it gets no "Verified by SnippetCheck" mark.
-        var verified = result.Status == SnippetStatus.Passed && result.Verdict is not Verdict.Checked;
+        var verified = result.Verdict is Verdict.Passed;
         return new RenderedBlock(RenderedBlock.SchemaVersion, snippet.Location.File, snippet.Location.Line,
-            snippet.IsTagged ? snippet.KindTag : "none", result.Status.ToString().ToLowerInvariant(), verified, code,
+            snippet.IsTagged ? snippet.KindTag : "none", result.StatusWord, verified, code,
             [.. tokens.OrderBy(t => t.Line).ThenBy(t => t.Character)],
             [.. nodes.OrderBy(n => n.Line).ThenBy(n => n.Character)],
             showOutput && verified ? OutputOf(result) : null,

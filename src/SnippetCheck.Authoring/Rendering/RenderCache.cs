@@ -79,7 +79,7 @@ internal sealed class RenderCache(string? directory)
     public static string BlockKey(SnippetResult result, string notes, bool showOutput)
     {
         var key = PlaceAndText(result);
-        key.AddRange([("tagged", result.Snippet.IsTagged), ("kind", result.Snippet.Kind.ToString()), ("status", result.Status.ToString()),
+        key.AddRange([("tagged", result.Snippet.IsTagged), ("kind", result.Snippet.Kind.ToString()), ("status", result.StatusWord),
             ("show output", showOutput), ("output", result.Snippet.ExpectedText), ("actual", result.ActualOutput)]);
         foreach (var d in result.Diagnostics) key.AddRange([("diagnostic", d.ToCanonicalString()), ("end", d.End?.ToString())]);
         key.Add(("notes", notes));

@@ -27,13 +27,14 @@ internal sealed partial class LspServer
             var code = (string?)diagnostic?["code"];
             var line = (int?)diagnostic?["range"]?["start"]?["line"] + 1;
             if (code is null || line is null) continue;
-            if (code == DiagnosticCodes.OutputMismatch
-                && check.Results.FirstOrDefault(r => r.Reason == FailureReason.OutputMismatch && r.FailureLocation.Line == line) is { } mismatch
+            if (check.Results.FirstOrDefault(
+                    r => r.Reason == FailureReason.OutputMismatch && r.Code == code && r.FailureLocation.Line == line) is { } mismatch
                 && QuickFixes.AcceptOutput(check.Document, mismatch, out _) is { } accept)
             {
                 actions.Add(LspJson.CodeAction(accept.Title, "quickfix", Edit(accept), diagnostic, preferred: true));
             }
-            else if (code == DiagnosticCodes.UnknownTag && LspJson.SuggestionOf(diagnostic) is { } suggestion
+            // Only a misspelt word (SC1001) carries a suggestion.
+            else if (LspJson.SuggestionOf(diagnostic) is { } suggestion
                 && QuickFixes.NearMiss(check.Document, suggestion, new SourceLocation(check.Document.DisplayPath, line.Value, 1)) is { } nearMiss)
             {
                 actions.Add(LspJson.CodeAction(nearMiss.Title, "quickfix", Edit(nearMiss), diagnostic, preferred: true));
@@ -42,7 +43,7 @@ internal sealed partial class LspServer
 
         var (from, to) = LineSpan(parameters?["range"]);
         foreach (var result in check.Results.Where(
-            r => r.Status == SnippetStatus.Untagged && r.Location.Line <= to && r.Snippet.EndLine >= from))
+            r => r.Verdict is Verdict.Untagged && r.Location.Line <= to && r.Snippet.EndLine >= from))
         {
             if (check.Adoptable.TryGetValue(result.Snippet.Content, out var tag)
                 && QuickFixes.AddTag(check.Document, result.Snippet, tag) is { } add)
@@ -63,7 +64,7 @@ internal sealed partial class LspServer
         text.Append(CultureInfo.InvariantCulture, $"**snippetcheck**: {Verdicts.Headline(result)}");
         if (result.Duration > TimeSpan.Zero) text.Append(CultureInfo.InvariantCulture, $" in {result.Duration.TotalMilliseconds:0} ms");
         if (result.Cached) text.Append(" (cached)");
-        if (result.Message is { } message && result.Status != SnippetStatus.Passed) text.Append("\n\n").Append(message);
+        if (result.Message is { } message && result.Verdict is not (Verdict.Passed or Verdict.Checked)) text.Append("\n\n").Append(message);
         if (result.ActualOutput is { } actual)
         {
             var outputLines = actual.TrimEnd('\n').Split('\n');

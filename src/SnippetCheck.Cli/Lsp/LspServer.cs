@@ -195,7 +195,7 @@ internal sealed partial class LspServer
                 document.Latest = check;
             }
             await PublishAsync(document, version, check.Findings).ConfigureAwait(false);
-            if (check.Full && check.Results.Any(r => r.Status == SnippetStatus.Untagged))
+            if (check.Full && check.Results.Any(r => r.Verdict is Verdict.Untagged))
                 await PublishAdoptableAsync(document, version, check, verifier, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -210,9 +210,8 @@ internal sealed partial class LspServer
         {
             // A document that breaks the tool gets a diagnostic; the server goes on.
             Console.Error.WriteLine($"snippetcheck lsp: {document.Uri}: {e}");
-            await PublishProblemAsync(
-                document, version, token,
-                DiagnosticCodes.InternalError, $"internal error while verifying this file ({e.GetType().Name}: {e.Message})").ConfigureAwait(false);
+            var problem = Diagnostic.InternalError("verifying this file", e, new SourceLocation(document.FullPath, 1, 1));
+            await PublishProblemAsync(document, version, token, problem.Id, problem.Message).ConfigureAwait(false);
         }
     }
 

@@ -19,11 +19,11 @@ internal sealed class AloneStrategy : CompileStrategy
         var snippet = program.Blocks[0];
         var clock = Stopwatch.StartNew();
         if (Judge.BeforeCompiling(snippet, program.BlockParts(program.Settings)[0].IsEmpty) is { } early) return CompiledWork.Decided(
-            [BlockResults.Of(snippet, early, null, null, clock)]);
+            [ResultAssembler.Of(snippet, early, null, null, clock)]);
 
         // Packages, projects, #:sdk and #:property: the program's references, runtime assemblies and settings.
         var dependencies = await context.ResolveAsync(program, cancellationToken).ConfigureAwait(false);
-        if (dependencies.Problem is { } failure) return CompiledWork.Decided(BlockResults.DependencyFailed(failure, [snippet], null, clock));
+        if (dependencies.Problem is { } failure) return CompiledWork.Decided(ResultAssembler.DependencyFailed(failure, [snippet], null, clock));
 
         var settings = dependencies.Apply(program.Settings);
         var check = snippet.Kind == SnippetKind.Check ? program.CheckScopeFor(0, settings) : null;
@@ -37,7 +37,7 @@ internal sealed class AloneStrategy : CompileStrategy
         {
             var (verdict, tests) =
                 Judge.WithTests(snippet, Judge.Lone(snippet, compiled, hasEntryPoint, run, BlockScrubbing.For(program, 0)), compiled, run, _ => true);
-            return [BlockResults.Of(snippet, verdict, compiled, run?.Stdout, clock) with { Tests = tests }];
+            return [ResultAssembler.Of(snippet, verdict, compiled, run?.Stdout, clock) with { Tests = tests }];
         }
         WorkStep step = Judge.ShouldRun(snippet, compiled, hasEntryPoint)
             ? new WorkStep.Run([snippet], compiled, clock, token =>

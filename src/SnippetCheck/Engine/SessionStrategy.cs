@@ -28,13 +28,13 @@ internal sealed class SessionStrategy : CompileStrategy
         if (blocks.FirstOrDefault(b => b.HasAnnotationErrors) is { } broken)
         {
             return CompiledWork.Decided([.. blocks.Select(b => b.HasAnnotationErrors
-                ? BlockResults.Of(b, Judge.BeforeCompiling(b, isEmpty: false)!, null, null, clock)
+                ? ResultAssembler.Of(b, Judge.BeforeCompiling(b, isEmpty: false)!, null, null, clock)
                 : SnippetResult.Of(b,
                     new Verdict.Skipped($"not run: block at line {broken.Location.Line} of session '{session}' has annotation errors")))]);
         }
 
         var dependencies = await context.ResolveAsync(program, cancellationToken).ConfigureAwait(false);
-        if (dependencies.Problem is { } failure) return CompiledWork.Decided(BlockResults.DependencyFailed(failure, blocks, session, clock));
+        if (dependencies.Problem is { } failure) return CompiledWork.Decided(ResultAssembler.DependencyFailed(failure, blocks, session, clock));
         return new CompiledWork(Compile(program, context, dependencies, clock, cancellationToken), dependencies.Warnings);
     }
 
@@ -88,14 +88,14 @@ internal sealed class SessionStrategy : CompileStrategy
             var block = blocks[i];
             if (Judge.BeforeCompiling(block, parts[i].IsEmpty) is { } early)
             {
-                decided.Add(BlockResults.Of(block, early, null, null, clock));
+                decided.Add(ResultAssembler.Of(block, early, null, null, clock));
             }
             else if (block.Kind == SnippetKind.CompileFail)
             {
                 // Checked against the session so far, then left out of it.
                 var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
                 var compiledSoFar = context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken);
-                decided.Add(BlockResults.Of(block, Judge.CompileFail(block, compiledSoFar), compiledSoFar, null, clock));
+                decided.Add(ResultAssembler.Of(block, Judge.CompileFail(block, compiledSoFar), compiledSoFar, null, clock));
             }
             else if (block.Kind == SnippetKind.Check)
             {
@@ -103,7 +103,7 @@ internal sealed class SessionStrategy : CompileStrategy
                 var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
                 var compiledSoFar =
                     context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken, program.CheckScopeFor(i, settings));
-                decided.Add(BlockResults.Of(block, Judge.Check(block, compiledSoFar), compiledSoFar, null, clock));
+                decided.Add(ResultAssembler.Of(block, Judge.Check(block, compiledSoFar), compiledSoFar, null, clock));
             }
         }
     }
@@ -122,7 +122,7 @@ internal sealed class SessionStrategy : CompileStrategy
             // Errors in preludes or generated code are the first block's to report.
             var own = errors.Where(e => e.PartId == id || (id == included[0] && e.PartId is null or < 0)).ToList();
             decided.Add(own.Count > 0
-                ? BlockResults.Of(blocks[id], Judge.CompileError(blocks[id], own), compiled, null, clock)
+                ? ResultAssembler.Of(blocks[id], Judge.CompileError(blocks[id], own), compiled, null, clock)
                 : SnippetResult.Of(blocks[id], new Verdict.Skipped(
                     $"not run: session '{session}' did not compile " +
                     $"(error {first.Id} at line {first.Location?.Line ?? blocks[id].Location.Line})")));
@@ -135,7 +135,7 @@ internal sealed class SessionStrategy : CompileStrategy
     {
         var verdict = Judge.NeedsRun(block) && (block.Output is not null || block.Stdin is not null) ? Judge.NothingToRun(block, program.Session!)
             : Verdict.Pass;
-        return BlockResults.Of(block, verdict, compiled, null, clock);
+        return ResultAssembler.Of(block, verdict, compiled, null, clock);
     }
 
     private static List<SnippetResult> JudgeRun(
@@ -159,14 +159,14 @@ internal sealed class SessionStrategy : CompileStrategy
                 var (verdict, tests) =
                     Judge.WithTests(block, Judge.Run(block, passedThrough, output, isLast: false, BlockScrubbing.For(program, id)), compiled, run,
                         t => Owns(id, t));
-                results.Add(BlockResults.Of(block, verdict, compiled, output, clock) with { Tests = tests });
+                results.Add(ResultAssembler.Of(block, verdict, compiled, output, clock) with { Tests = tests });
             }
             else if (id == endingId)
             {
                 var (verdict, tests) =
                     Judge.WithTests(block, Judge.Run(block, run, output, isLast: true, BlockScrubbing.For(program, id)), compiled, run, t =>
                         Owns(id, t));
-                results.Add(BlockResults.Of(block, verdict, compiled, output, clock) with { Tests = tests });
+                results.Add(ResultAssembler.Of(block, verdict, compiled, output, clock) with { Tests = tests });
             }
             else
             {

@@ -26,14 +26,14 @@ internal static class VerificationEngine
                     results.AddRange(await VerifyAsync(WorkUnit.Alone(again.Program, unit.Policy), context, cancellationToken).ConfigureAwait(false));
                     break;
                 case WorkStep.Run run when context.CompileOnly:
-                    results.AddRange(run.Blocks.Select(block => BlockResults.Of(block, Verdict.NotRunYet, run.Compiled, null, run.Clock)));
+                    results.AddRange(run.Blocks.Select(block => ResultAssembler.Of(block, Verdict.NotRunYet, run.Compiled, null, run.Clock)));
                     break;
                 case WorkStep.Run run:
                     results.AddRange(run.Judge(await run.Start(cancellationToken).ConfigureAwait(false)));
                     break;
             }
         }
-        return unit.Policy.Conclude(BlockResults.WithWarnings(InBlockOrder(unit, results), compiled.Warnings));
+        return unit.Policy.Conclude(ResultAssembler.WithWarnings(InBlockOrder(unit, results), compiled.Warnings));
     }
 
     /// <summary>The results in the order of the unit's blocks (a session's compile-fail and check blocks are decided first).</summary>

@@ -1,29 +1,5 @@
 namespace SnippetCheck.Model;
 
-/// <summary>How much a <see cref="Diagnostic"/> weighs.</summary>
-public enum DiagnosticSeverity
-{
-    /// <summary>A note, shown only on request (a blog engine's attribute in an info string).</summary>
-    Info,
-
-    /// <summary>Reported, but it fails nothing by itself.</summary>
-    Warning,
-
-    /// <summary>
-    /// A problem: a tool finding fails its snippet (or the run, for a stale tag under <c>"stale": "error"</c>); a
-    /// compiler error fails a snippet unless it is tagged <c>compile-fail</c>.
-    /// </summary>
-    Error,
-}
-
-/// <summary>
-/// A near miss: <paramref name="Word"/> as the document has it (<c>rnu</c>, <c>timout=2s</c>), and the word it likely meant (<c>run</c>,
-/// <c>timeout</c>).
-/// </summary>
-/// <param name="Word">The word as written in the document.</param>
-/// <param name="Meant">The word it likely meant, which a quick fix puts in its place.</param>
-public sealed record Suggestion(string Word, string Meant);
-
 /// <summary>One finding, tool or compiler, always tied to a place in a Markdown file.</summary>
 /// <param name="Id">A compiler ID (<c>CS0103</c>) or one of the tool's codes (<c>SC1001</c>, listed in docs/diagnostics.md).</param>
 /// <param name="Severity">Whether it is an error, a warning or a note.</param>
@@ -51,4 +27,11 @@ public sealed record Diagnostic(string Id, DiagnosticSeverity Severity, string M
     /// <summary>A warning finding with the given code and message at <paramref name="location"/>.</summary>
     public static Diagnostic Warning(string id, string message, SourceLocation location) =>
         new(id, DiagnosticSeverity.Warning, message, location);
+
+    /// <summary>
+    /// The tool's own failure, caught while <paramref name="doing"/> (<c>verifying this file</c>), as an SC3006 error at
+    /// <paramref name="location"/>: what a host that goes on after it (the language server) shows in its place.
+    /// </summary>
+    public static Diagnostic InternalError(string doing, Exception error, SourceLocation location) =>
+        Error(DiagnosticCodes.InternalError, $"internal error while {doing} ({error.GetType().Name}: {error.Message})", location);
 }

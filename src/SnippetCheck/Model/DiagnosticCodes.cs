@@ -4,7 +4,7 @@ namespace SnippetCheck.Model;
 /// Every code the tool itself reports. Compiler errors keep Roslyn's own IDs (CS0103).
 /// The table in docs/diagnostics.md lists the same codes; a test keeps the two in step.
 /// </summary>
-public static class DiagnosticCodes
+internal static class DiagnosticCodes
 {
     // SC1xxx: annotations (how a post tags its snippets).
     /// <summary>Unknown tag.</summary>

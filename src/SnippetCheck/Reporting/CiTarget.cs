@@ -1,18 +1,5 @@
 namespace SnippetCheck.Reporting;
 
-/// <summary>What <c>--ci</c> asks for.</summary>
-internal enum CiMode
-{
-    /// <summary>GitHub Actions when <c>GITHUB_ACTIONS=true</c>, else none (<see cref="CiTarget.Resolve"/>).</summary>
-    Auto,
-
-    /// <summary>No CI output: the console and the requested reports only.</summary>
-    None,
-
-    /// <summary>GitHub Actions: <c>::error</c> annotations and the step summary.</summary>
-    GitHub,
-}
-
 /// <summary>
 /// The CI system a verify run writes for, besides its console text and reports. Decided once, here, from
 /// <c>--ci</c> and the environment; nothing else in the tool looks at <c>GITHUB_ACTIONS</c>.
@@ -46,11 +33,3 @@ internal sealed record CiTarget(bool GitHubActions, string? StepSummaryPath = nu
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
-
-/// <summary>
-/// A repository root that reported paths are shown relative to (<c>$GITHUB_WORKSPACE</c>), and the folder those paths
-/// are relative to now: the host's working directory, never the process's own.
-/// </summary>
-/// <param name="Root">The repository root.</param>
-/// <param name="BaseDirectory">The folder the run's reported paths are relative to.</param>
-internal sealed record Workspace(string Root, string BaseDirectory);

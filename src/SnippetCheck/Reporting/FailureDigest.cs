@@ -3,12 +3,6 @@ using SnippetCheck.Results;
 
 namespace SnippetCheck.Reporting;
 
-/// <summary>How many failures one file had.</summary>
-internal sealed record FileFailureCount(string File, int Failures);
-
-/// <summary>One failure code across a run (a compiler ID such as CS0103, or one of ours), with the first place it was seen.</summary>
-internal sealed record CodeCount(string Code, int Count, SourceLocation Example, string ExampleMessage);
-
 /// <summary>
 /// The digest that closes a run with many failures (more than <see cref="Threshold"/>), so that a big <c>--all</c>
 /// run reads in one screen: failures per file, most first, and the most common error codes with one example each.

@@ -22,6 +22,9 @@ public sealed record SuspectedRot(SourceLocation Location, string Id, string Mes
     /// </summary>
     public string? LastVersion { get; init; }
 
+    /// <summary>The code its warning is reported with (SC2016).</summary>
+    public string Code => DiagnosticCodes.SuspectedRot;
+
     /// <summary>The SC2016 warning's text, as <c>verify --all</c>'s reports and the language server show it.</summary>
     public string Warning => $"suspected rot [{Evidence}]: {Id}: {Message} — {Why}";
 

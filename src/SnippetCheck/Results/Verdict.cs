@@ -9,7 +9,7 @@ public abstract record Verdict
     private Verdict() { }
 
     /// <summary>The status reports show for this verdict.</summary>
-    public abstract SnippetStatus Status { get; }
+    internal abstract SnippetStatus Status { get; }
 
     /// <summary>The one line a report shows for it.</summary>
     public virtual string? Message => null;
@@ -25,7 +25,7 @@ public abstract record Verdict
     public sealed record Passed(string? Note = null) : Verdict
     {
         /// <inheritdoc/>
-        public override SnippetStatus Status => SnippetStatus.Passed;
+        internal override SnippetStatus Status => SnippetStatus.Passed;
 
         /// <inheritdoc/>
         public override string? Message => Note;
@@ -44,7 +44,7 @@ public abstract record Verdict
         public string KnownUse { get; init; }
 
         /// <inheritdoc/>
-        public override SnippetStatus Status => SnippetStatus.Passed;
+        internal override SnippetStatus Status => SnippetStatus.Passed;
 
         /// <summary>The <c>...</c> placeholders the tool filled so that what is around them could be checked.</summary>
         internal IReadOnlyList<Hole> Holes { get; init; } = [];
@@ -61,7 +61,7 @@ public abstract record Verdict
     public sealed record Skipped(string Why) : Verdict
     {
         /// <inheritdoc/>
-        public override SnippetStatus Status => SnippetStatus.Skipped;
+        internal override SnippetStatus Status => SnippetStatus.Skipped;
 
         /// <inheritdoc/>
         public override string Message => Why;
@@ -74,7 +74,7 @@ public abstract record Verdict
     public sealed record Compiled : Verdict
     {
         /// <inheritdoc/>
-        public override SnippetStatus Status => SnippetStatus.Skipped;
+        internal override SnippetStatus Status => SnippetStatus.Skipped;
 
         /// <inheritdoc/>
         public override string Message => "compiled; not run yet (it runs on save)";
@@ -89,7 +89,7 @@ public abstract record Verdict
     public sealed record Ignored(string? Why = null, string? ReasonWord = null) : Verdict
     {
         /// <inheritdoc/>
-        public override SnippetStatus Status => SnippetStatus.Ignored;
+        internal override SnippetStatus Status => SnippetStatus.Ignored;
 
         /// <inheritdoc/>
         public override string? Message => Why;
@@ -99,7 +99,7 @@ public abstract record Verdict
     public sealed record Untagged : Verdict
     {
         /// <inheritdoc/>
-        public override SnippetStatus Status => SnippetStatus.Untagged;
+        internal override SnippetStatus Status => SnippetStatus.Untagged;
     }
 
     /// <summary>It did not do what its tags say.</summary>
@@ -107,7 +107,7 @@ public abstract record Verdict
     public sealed record Failed(Failure Failure) : Verdict
     {
         /// <inheritdoc/>
-        public override SnippetStatus Status => SnippetStatus.Failed;
+        internal override SnippetStatus Status => SnippetStatus.Failed;
 
         /// <inheritdoc/>
         public override string Message => Failure.Message;
@@ -153,10 +153,10 @@ internal sealed record CompileErrorFailure(IReadOnlyList<Diagnostic> Errors, str
     }
 }
 
-/// <summary>The output differed from the output block; the editor moves it with the block (<c>Editing/RunMemory</c>).</summary>
+/// <summary>The output differed from the output block; it moves with the output block (<see cref="SnippetResult.MovedTo"/>).</summary>
 /// <param name="OutputBlock">The output block that was compared.</param>
 /// <param name="Diff">The line diff, <c>-</c> expected and <c>+</c> actual.</param>
-public sealed record OutputMismatchFailure(SourceLocation OutputBlock, string Diff) : Failure(OutputBlock)
+internal sealed record OutputMismatchFailure(SourceLocation OutputBlock, string Diff) : Failure(OutputBlock)
 {
     /// <inheritdoc/>
     public override FailureReason Reason => FailureReason.OutputMismatch;

@@ -54,11 +54,11 @@ internal sealed class MergedStrategy(IReadOnlyList<MergeCandidate> members, Merg
             if (snippet.Kind == SnippetKind.Compile)
             {
                 yield return new WorkStep.Decided(
-                    [BlockResults.Of(snippet, Verdict.Pass, null, null, clock) with { Duration = clock.Elapsed + compileShare }]);
+                    [ResultAssembler.Of(snippet, Verdict.Pass, null, null, clock) with { Duration = clock.Elapsed + compileShare }]);
                 continue;
             }
             yield return new WorkStep.Run([snippet], null, clock, token => RunMemberAsync(context, member, compiled, index, token),
-                run => [BlockResults.Of(
+                run => [ResultAssembler.Of(
                     snippet, Judge.Run(snippet, run, run.Stdout, isLast: true, BlockScrubbing.For(program, 0)), null, run.Stdout,
                     clock) with { Duration = clock.Elapsed + compileShare }]);
         }

@@ -108,10 +108,10 @@ public sealed class MemberWrapperTests
     }
 
     [Theory]
-    [InlineData("42", "Twice(21)", SnippetStatus.Passed)]
-    [InlineData("41", "Twice(21)", SnippetStatus.Failed)]   // a flipped output line
-    [InlineData("42", "Thrice(21)", SnippetStatus.Failed)]  // a broken method name
-    public async Task Context_the_tag_adds_never_passes_a_mutant(string expected, string call, SnippetStatus status)
+    [InlineData("42", "Twice(21)", "passed")]
+    [InlineData("41", "Twice(21)", "failed")]   // a flipped output line
+    [InlineData("42", "Thrice(21)", "failed")]  // a broken method name
+    public async Task Context_the_tag_adds_never_passes_a_mutant(string expected, string call, string status)
     {
         var report = await Pipeline.VerifyAsync($$"""
             ```csharp members session=m
@@ -127,7 +127,7 @@ public sealed class MemberWrapperTests
             ```
             """);
 
-        Assert.Equal(status, report.Snippets[1].Status);
+        Assert.Equal(status, report.Snippets[1].StatusWord);
     }
 
     [Fact]

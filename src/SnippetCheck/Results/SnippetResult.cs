@@ -3,73 +3,6 @@ using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Results;
 
-/// <summary>A snippet's verdict (the JSON report's <c>status</c>, docs/ci.md "Reports").</summary>
-public enum SnippetStatus
-{
-    /// <summary>Verified, and it did what its tags say.</summary>
-    Passed,
-
-    /// <summary>Verified, and it did not (<see cref="FailureReason"/> says how).</summary>
-    Failed,
-
-    /// <summary>Tagged <c>ignore</c>, or empty: never verified.</summary>
-    Ignored,
-
-    /// <summary>An untagged C# block in a run without <c>--all</c>: counted, not verified.</summary>
-    Untagged,
-
-    /// <summary>Not verified for a reason outside the block: front matter, a broken session, a compile-only run.</summary>
-    Skipped,
-}
-
-/// <summary>
-/// How much verifying a block proves, strongest first (the JSON report's <c>level</c>, README.md "Levels"): it ran, it
-/// compiled, or it was only checked, its unknown names aside.
-/// </summary>
-internal enum VerificationLevel
-{
-    /// <summary>It compiled and ran, and what it did was compared with its tags.</summary>
-    Run,
-
-    /// <summary>It compiled (or, for <c>compile-fail</c>, failed as tagged); nothing ran.</summary>
-    Compile,
-
-    /// <summary>It compiled with only unknown names as errors, and its known uses bound (<c>check</c>); nothing ran.</summary>
-    Check,
-}
-
-/// <summary>The words reports write for levels, statuses and failure reasons.</summary>
-internal static class ReportWords
-{
-    /// <summary>The level as reports write it (<c>run</c>, <c>compile</c>, <c>check</c>).</summary>
-    internal static string ToWord(this VerificationLevel level) => level.ToString().ToLowerInvariant();
-
-    /// <summary>The status as reports write it (<c>passed</c>, <c>failed</c>…).</summary>
-    public static string ToWord(this SnippetStatus status) => status.ToString().ToLowerInvariant();
-
-    /// <summary>The reason as reports write it (<c>compile-error</c>, <c>output-mismatch</c>…).</summary>
-    public static string ToWord(this FailureReason reason) => reason switch
-    {
-        FailureReason.CompileError => "compile-error",
-        FailureReason.OutputMismatch => "output-mismatch",
-        FailureReason.ExitCode => "exit-code",
-        FailureReason.Exception => "exception",
-        FailureReason.NoException => "no-exception",
-        FailureReason.WrongException => "wrong-exception",
-        FailureReason.Compiled => "compiled",
-        FailureReason.MissingDiagnostic => "missing-diagnostic",
-        FailureReason.Timeout => "timeout",
-        FailureReason.Crash => "crash",
-        FailureReason.OutputLimit => "output-limit",
-        FailureReason.Annotation => "annotation",
-        FailureReason.Package => "package",
-        FailureReason.PinNotServed => "pin-not-served",
-        FailureReason.NothingChecked => "nothing-checked",
-        FailureReason.TestFailed => "test-failed",
-        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
-    };
-}
-
 /// <summary>The verdict on one C# block, with what the report shows beside it.</summary>
 /// <param name="Snippet">The block the verdict is on.</param>
 /// <param name="Verdict">What it came to.</param>
@@ -86,7 +19,7 @@ public sealed record SnippetResult(
     bool Cached = false)
 {
     /// <summary>The verdict's status, as reports show it.</summary>
-    public SnippetStatus Status => Verdict.Status;
+    internal SnippetStatus Status => Verdict.Status;
 
     /// <summary>Why it failed; null unless <see cref="Status"/> is <see cref="SnippetStatus.Failed"/>.</summary>
     public FailureReason? Reason => (Verdict as Verdict.Failed)?.Failure.Reason;
@@ -199,26 +132,24 @@ public sealed record SnippetResult(
     /// <summary>True for an ignored block whose tag looks stale (the JSON report's <c>"stale"</c>).</summary>
     public bool Stale => StaleFinding is not null;
 
+    /// <summary>
+    /// This result given to <paramref name="now"/>, the same block moved in an edited text (the editor carries a run's
+    /// failures to its compile-only checks): a failure moves with the output block for a mismatch, else by the block's
+    /// move; the diagnostics are the moved block's annotation findings.
+    /// </summary>
+    public SnippetResult MovedTo(Snippet now)
+    {
+        if (Verdict is not Verdict.Failed { Failure: var failure }) return this with { Snippet = now, Diagnostics = now.Annotations };
+        var moved = failure is OutputMismatchFailure mismatch && now.OutputLocation is { } output
+            ? mismatch with { OutputBlock = output, Location = Moved(mismatch.Location, mismatch.OutputBlock, output) }
+            : failure with { Location = Moved(failure.Location, Snippet.Location, now.Location) };
+        return this with { Snippet = now, Verdict = new Verdict.Failed(moved), Diagnostics = now.Annotations };
+    }
+
+    /// <summary>A place inside a block that moved from <paramref name="from"/> to <paramref name="to"/>, by as many lines.</summary>
+    private static SourceLocation Moved(SourceLocation place, SourceLocation from, SourceLocation to) =>
+        place with { Line = place.Line - from.Line + to.Line, File = to.File };
+
     /// <summary>A result with no output and no duration, carrying the snippet's annotation findings as its diagnostics.</summary>
     public static SnippetResult Of(Snippet snippet, Verdict verdict) => new(snippet, verdict, snippet.Annotations, null, TimeSpan.Zero);
-}
-
-/// <summary>A block's verdict on one framework of a matrix; <paramref name="Result"/> is null where the block does not apply.</summary>
-internal sealed record FrameworkVerdict(TargetFramework Framework, SnippetResult? Result)
-{
-    /// <summary>The JSON report's word: the verdict's status, or <c>not-applicable</c>.</summary>
-    public string StatusWord => Result?.Status.ToWord() ?? "not-applicable";
-}
-
-/// <summary>A problem not tied to one snippet: an orphan output block, bad front matter, an unreadable file.</summary>
-/// <param name="File">The file as shown to the user (see <see cref="SourceLocation.File"/>).</param>
-/// <param name="Line">1-based line of the problem.</param>
-/// <param name="Column">1-based column of the problem.</param>
-/// <param name="Code">The tool's code for it (<c>SC1007</c>, <c>SC3002</c>, ...).</param>
-/// <param name="Message">What is wrong, in one line.</param>
-public sealed record FileError(string File, int Line, int Column, string Code, string Message)
-{
-    /// <summary>The file error a file-level finding is reported as.</summary>
-    public static FileError From(Diagnostic diagnostic) =>
-        new(diagnostic.Location.File, diagnostic.Location.Line, diagnostic.Location.Column, diagnostic.Id, diagnostic.Message);
 }

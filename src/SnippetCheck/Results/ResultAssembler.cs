@@ -7,7 +7,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Results;
 
 /// <summary>Builds a block's reported result from its verdict: the block's annotations and the compiler's diagnostics beside it.</summary>
-internal static class BlockResults
+internal static class ResultAssembler
 {
     /// <remarks>A <c>check</c> block's unknown names are not listed as errors: its verdict lists them (<see cref="Verdict.Checked"/>).</remarks>
     public static SnippetResult Of(Snippet snippet, Verdict verdict, CompilationResult? compiled, string? output, Stopwatch clock) =>
