@@ -5,9 +5,6 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace SnippetCheck.Configuration;
 
-/// <summary>The build configuration a snippet compiles in: Debug, as <c>dotnet run</c> builds, or Release.</summary>
-internal enum BuildConfiguration { Debug, Release }
-
 /// <summary>
 /// Setting values as written in tags, config files and front matter, parsed once at the edge into the types the
 /// compiler takes. Everything after this point works with typed values only.
