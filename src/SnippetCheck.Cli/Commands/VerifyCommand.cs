@@ -39,7 +39,7 @@ internal static class VerifyCommand
     public static readonly Option<double?> MinCoverageOption = SettingOptions.Value(Settings.MinCoverage);
     public static readonly Option<double?> MinCheckCoverageOption = SettingOptions.Value(Settings.MinCheckCoverage);
     public static readonly Option<bool> RequireVerifiedOption = SettingOptions.Switch(Settings.RequireVerified);
-    public static readonly Option<bool> StaleOption =
+    public static readonly Option<bool> RunIgnoredOption =
         new("--stale") { Description = "Also run ignored blocks that compile, and report those that pass (SC1020)" };
     public static readonly Option<bool> AcceptOption =
         new("--accept") { Description = "Rewrite each mismatching (or empty) output block with the actual output" };
@@ -110,7 +110,7 @@ internal static class VerifyCommand
             NoCacheOption, CacheDirOption, NoMergeOption, NoSandboxOption, CommonOptions.Untrusted, VerboseOption, ShardOption, AcceptOption,
             WatchCommand.WatchOption,
             ReferenceOption, RuntimeAssemblyOption, UsingOption, ProjectOutputOption, DependencyFileOption, ConsoleFormatOption,
-            RequireVerifiedOption, MinCoverageOption, MinCheckCoverageOption, StaleOption, PackagesOption, OutdatedCommand.PrereleaseOption,
+            RequireVerifiedOption, MinCoverageOption, MinCheckCoverageOption, RunIgnoredOption, PackagesOption, OutdatedCommand.PrereleaseOption,
             OutdatedCommand.LookupMaxAgeOption,
         ];
         foreach (var option in options) command.Options.Add(option);
@@ -130,7 +130,7 @@ internal static class VerifyCommand
             result.GetValue(UsingOption) ?? [],
             result.GetValue(ProjectOutputOption) ?? []),
         DependencyFile = result.GetValue(DependencyFileOption),
-        Stale = result.GetValue(StaleOption),
+        RunIgnored = result.GetValue(RunIgnoredOption),
     };
 
     /// <summary>Each <c>PROJECT=ASSEMBLY</c>, split after <c>.csproj</c> (either path may hold an '='), both made full paths.</summary>
@@ -230,9 +230,9 @@ internal static class VerifyCommand
     public static TimeSpan? ParseDuration(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
-        if (SnippetCheckConfig.TryParseDuration(text, out var duration)) return duration;
         var name = (result.Parent as OptionResult)?.Option.Name ?? "the option";
-        result.AddError($"{name} '{text}' is not a duration (write 500ms, 10s, 2m, 12h or 1d)");
+        if (SnippetCheckConfig.ParseDuration(name, text, out var problem) is { } duration) return duration;
+        result.AddError(problem!);
         return null;
     }
 

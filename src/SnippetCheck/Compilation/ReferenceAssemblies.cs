@@ -5,9 +5,6 @@ using SnippetCheck.Execution;
 
 namespace SnippetCheck.Compilation;
 
-/// <summary>Raised when the .NET targeting pack that snippets compile against cannot be found.</summary>
-internal sealed class TargetingPackMissingException(string message) : Exception(message);
-
 /// <summary>
 /// The reference assemblies of the shared framework the tool runs on, loaded once per process.
 /// They come from the SDK's targeting pack (<c>packs/Microsoft.NETCore.App.Ref/&lt;version&gt;/ref/net10.0</c>),
@@ -33,7 +30,6 @@ internal static class ReferenceAssemblies
         "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
         "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
     ];
-
 
     /// <summary>Finds the pack folder for the running runtime, or the newest one of the same major version.</summary>
     internal static string FindPackDirectory(string packName)

@@ -9,17 +9,6 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Compilation;
 
 /// <summary>
-/// What the compiler knew about one identifier of a post, at its place in the document: how to colour it, and what
-/// its hover card says. Places are the document's (1-based line and column), so a note found in a merged chunk, a
-/// session or a lone program lands on the same token.
-/// </summary>
-/// <param name="Class">The token's class: <c>class</c>, <c>method</c>, <c>local</c>, ... (<see cref="SymbolCards.ClassOf"/>).</param>
-/// <param name="Signature">The symbol as Roslyn displays it, with its kind in brackets for locals, fields and such.</param>
-/// <param name="Summary">The XML documentation's <c>&lt;summary&gt;</c> as plain text; null without one.</param>
-/// <param name="DocsUrl">The symbol's API page, where one is known (the framework's, on learn.microsoft.com).</param>
-public sealed record SymbolNote(string File, int Line, int Column, int Length, string Class, string? Signature, string? Summary, string? DocsUrl);
-
-/// <summary>
 /// Collects <see cref="SymbolNote"/>s from the compilations a render run makes anyway, after each one emitted: the
 /// semantic models exist then, so rendering never compiles a program a second time. A program whose verdict comes
 /// from the result cache gets its notes from beside it (<see cref="TryLoad"/>), kept by the render run that compiled it.
@@ -180,18 +169,3 @@ internal sealed class SemanticCapture
         }
     })).Value;
 }
-
-/// <summary>The document lines a block's body stands on.</summary>
-/// <param name="Fence">The line of its opening fence, which names the block.</param>
-internal sealed record FencedBlockLines(string File, int Fence, IReadOnlySet<int> Lines)
-{
-    /// <summary>The fence lines of <paramref name="snippet"/>, whose compiler notes render reads.</summary>
-    public static FencedBlockLines Of(Snippet snippet) =>
-        new(snippet.Location.File, snippet.Location.Line, snippet.Block.Lines.Select(l => l.Line).ToHashSet());
-}
-
-/// <summary>The JSON of <see cref="SymbolNote"/> lists, generated at build time (no reflection), for the notes a capture keeps on disk.</summary>
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(List<SymbolNote>))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyList<SymbolNote>))]
-internal sealed partial class SymbolNoteJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -11,61 +11,6 @@ using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 
 namespace SnippetCheck.Compilation;
 
-/// <summary>A compiler diagnostic, mapped back to the Markdown line and column it came from.</summary>
-/// <param name="PartId">The program part (session block or prelude) the location falls in; null when it falls in generated code.</param>
-internal sealed record CompilerDiagnostic(string Id, Model.DiagnosticSeverity Severity, string Message, SourceLocation? Location, int? PartId)
-{
-    /// <summary>Where the compiler's span ends (exclusive) in the document, for an editor's underline; null when unknown.</summary>
-    public SourceLocation? End { get; init; }
-
-    /// <summary>
-    /// A CS0117 or CS1061 whose member exists, but is internal to its assembly: metadata gives a compilation only the
-    /// public members of a reference, so the compiler says "no definition" where csc in the library's own project
-    /// would have said CS0122. Worked out for doc-comment examples only (<see cref="SnippetCompiler.Compile"/>).
-    /// </summary>
-    public bool NamesInternalMember { get; init; }
-
-    /// <summary>
-    /// The name, when this error is an unknown name that a <c>check</c> block is allowed (<see cref="CheckLevel.UnknownNames"/>); else null.
-    /// </summary>
-    public string? UnknownName { get; init; }
-
-    /// <summary>What makes two diagnostics the same one, as the reports list them (the span's end is not shown there).</summary>
-    public (string, Model.DiagnosticSeverity, string, SourceLocation?, int?) Identity => (Id, Severity, Message, Location, PartId);
-}
-
-/// <summary>The result of compiling one program.</summary>
-/// <param name="Image">The assembly, with an embedded PDB so stack traces name Markdown lines; null unless emitted.</param>
-internal sealed record CompilationResult(
-    bool Success,
-    byte[]? Image,
-    bool IsExecutable,
-    IReadOnlyList<CompilerDiagnostic> Diagnostics,
-    TimeSpan Duration)
-{
-    public IEnumerable<CompilerDiagnostic> Errors => Diagnostics.Where(d => d.Severity == Model.DiagnosticSeverity.Error);
-
-    /// <summary>
-    /// Compiled for a <c>check</c> block (<see cref="CheckScope"/>): what its own text binds to the framework or a package
-    /// (<see cref="CheckLevel.Evidence"/>); null for any other compilation.
-    /// </summary>
-    public CheckEvidence? Evidence { get; init; }
-
-    /// <summary>
-    /// The first of a <c>check</c> block's uses that binds to the framework or a package; null when nothing does, or for any other compilation.
-    /// </summary>
-    public string? KnownUse => Evidence?.KnownUse;
-
-    /// <summary>The <c>...</c> placeholders the tool filled in a <c>check</c> block; empty for any other compilation.</summary>
-    public IReadOnlyList<Hole> Holes { get; init; } = [];
-
-    /// <summary>The test methods (NUnit, xUnit, MSTest) of a program that compiled, in document order (<see cref="TestMethods"/>).</summary>
-    public IReadOnlyList<DeclaredTest> Tests { get; init; } = [];
-
-    /// <summary>The classes whose tests a run runs, each once, in document order.</summary>
-    public string[] TestTypes => [.. Tests.Select(t => t.Type).Distinct()];
-}
-
 /// <summary>Compiles programs with Roslyn in the tool's own process.</summary>
 internal static class SnippetCompiler
 {

@@ -1,13 +1,8 @@
-using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace SnippetCheck.Compilation;
-
-/// <summary>The syntax trees one program compiles from.</summary>
-/// <param name="IsExecutable">True when the trees hold top-level statements or a static <c>Main</c>: a console program, else a library.</param>
-internal sealed record AssembledSource(ImmutableArray<SyntaxTree> Trees, bool IsExecutable);
 
 /// <summary>
 /// Source text as syntax trees, as the compiler stage parses it: exactly as written, or a list of usings made global. The

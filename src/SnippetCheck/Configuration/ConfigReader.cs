@@ -2,9 +2,6 @@ using SnippetCheck.Model;
 
 namespace SnippetCheck.Configuration;
 
-/// <summary>A config value before validation: a string, a bool, a number or a list of strings.</summary>
-internal readonly record struct RawValue(object Value, int Line);
-
 /// <summary>
 /// Validates raw key/value pairs, from JSON or YAML alike, into a <see cref="SnippetCheckConfig"/>.
 /// Unknown keys are errors, with a hint when they are a near miss of a known one.

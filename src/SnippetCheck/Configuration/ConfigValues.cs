@@ -39,9 +39,9 @@ internal static class ConfigValues
     /// <summary>A duration (<c>"10s"</c>, <c>"500ms"</c>), or a number of seconds.</summary>
     public static TimeSpan? Duration(SettingInput input)
     {
-        if (input.Value is string text && SettingValues.TryParseDuration(text, out var duration)) return duration;
+        if (input.Value is string text && Durations.TryParse(text, out var duration)) return duration;
         if (input.Value is double seconds && seconds > 0) return TimeSpan.FromSeconds(seconds);
-        throw input.Bad("a duration such as \"10s\" or \"500ms\"");
+        throw input.Bad(Durations.ConfigExpected);
     }
 
     public static Microsoft.CodeAnalysis.CSharp.LanguageVersion? LanguageVersion(SettingInput input) =>

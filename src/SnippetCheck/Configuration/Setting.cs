@@ -78,13 +78,6 @@ public abstract class Setting
     public abstract TResult Accept<TResult>(ISettingVisitor<TResult> visitor);
 }
 
-/// <summary>Something done with a setting of its own type (<see cref="Setting.Accept"/>).</summary>
-public interface ISettingVisitor<out TResult>
-{
-    /// <summary>Does it with <paramref name="setting"/>, typed.</summary>
-    TResult Visit<T>(Setting<T> setting);
-}
-
 /// <summary>A setting of type <typeparamref name="T"/> (nullable: null is "not set here"), kept in <see cref="SnippetCheckConfig"/>.</summary>
 public sealed class Setting<T> : Setting
 {

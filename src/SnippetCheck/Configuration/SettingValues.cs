@@ -5,35 +5,12 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace SnippetCheck.Configuration;
 
-/// <summary>The build configuration a snippet compiles in: Debug, as <c>dotnet run</c> builds, or Release.</summary>
-internal enum BuildConfiguration { Debug, Release }
-
 /// <summary>
 /// Setting values as written in tags, config files and front matter, parsed once at the edge into the types the
 /// compiler takes. Everything after this point works with typed values only.
 /// </summary>
 internal static partial class SettingValues
 {
-    /// <summary>A duration as tags and config write it: <c>500ms</c>, <c>10s</c>, <c>2m</c>, or a bare number of seconds.</summary>
-    public static bool TryParseDuration(string text, out TimeSpan duration)
-    {
-        duration = default;
-        var match = DurationPattern().Match(text.Trim());
-        if (!match.Success) return false;
-        var amount = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        duration = match.Groups[2].Value switch
-        {
-            "ms" => TimeSpan.FromMilliseconds(amount),
-            "m" or "min" => TimeSpan.FromMinutes(amount),
-            // For how long a version look-up is kept (outdated --lookup-max-age 1d).
-            "h" => TimeSpan.FromHours(amount),
-            "d" => TimeSpan.FromDays(amount),
-            _ => TimeSpan.FromSeconds(amount),
-        };
-        return duration > TimeSpan.Zero;
-    }
-
-
     /// <summary>A C# version as <c>LangVersion</c> takes it (<c>12</c>, <c>latest</c>, <c>preview</c>).</summary>
     public static bool TryParseLanguageVersion(string text, out LanguageVersion version) => LanguageVersionFacts.TryParse(text, out version);
 
@@ -171,9 +148,6 @@ internal static partial class SettingValues
         System.Collections.IEnumerable items => string.Concat(items.Cast<object>().Select(KeyText).Select(item => $"{item.Length}:{item}")),
         _ => value.ToString() ?? "",
     };
-
-    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)(ms|s|m|min|h|d)?$")]
-    private static partial Regex DurationPattern();
 
     [GeneratedRegex("^[A-Za-z]+[0-9]+$")]
     private static partial Regex DiagnosticIdPattern();

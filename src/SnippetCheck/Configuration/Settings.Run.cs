@@ -112,7 +112,11 @@ public static partial class Settings
         CacheKey = KeyPlace.None(NotAVerdict),
     };
 
-    internal static readonly Setting<StaleMode?> Stale = new("stale", RunOnly, c => c.Stale, (c, v) => c with { Stale = v },
+    /// <summary>
+    /// The <c>stale</c> setting (<see cref="SnippetCheckConfig.StaleTags"/>): how a stale <c>ignore</c> tag is reported. Not
+    /// <c>--stale</c>, which runs the ignored blocks (<c>VerifyOptions.RunIgnored</c>).
+    /// </summary>
+    internal static readonly Setting<StaleMode?> StaleTags = new("stale", RunOnly, c => c.StaleTags, (c, v) => c with { StaleTags = v },
         ConfigValues.Choice<StaleMode>(
             "\"warn\", \"error\" or \"off\"", ("warn", StaleMode.Warn), ("error", StaleMode.Error), ("off", StaleMode.Off)))
     { Default = StaleMode.Warn, CacheKey = KeyPlace.None("ignored blocks are never cached") };

@@ -68,11 +68,10 @@ public static partial class Settings
     {
         Default = TimeSpan.FromSeconds(10),
         Tag = TagRule.Value<TimeSpan>(
-            "timeout", SettingValues.TryParseDuration, value => $"'timeout={value}' is not a duration (write 500ms, 10s or 2m)"),
-        Option = new("--timeout", "Default timeout per snippet (500ms, 10s, 2m)")
+            "timeout", Durations.TryParse, value => Durations.NotATagDuration("timeout", value)),
+        Option = new("--timeout", $"Default timeout per snippet ({Durations.HelpForms})")
         {
-            Parse = text => SettingValues.TryParseDuration(text, out var timeout) ? (timeout, null)
-            : (null, $"--timeout '{text}' is not a duration (write 500ms, 10s, 2m, 12h or 1d)"),
+            Parse = text => Durations.TryParse(text, out var timeout) ? (timeout, null) : (null, Durations.NotAnOptionDuration("--timeout", text)),
         },
         Merge = SettingMerge.TagReplaces("a block's tag, else the nearest layer"),
         CacheKey = KeyPlace.In("each block's \"timeout\" too"),
@@ -209,7 +208,7 @@ public static partial class Settings
         Include, Exclude, IncludeGenerated, Mode, Timeout, LangVersion, Nullable, Configuration, WarningLevel, Usings, Frameworks,
         References, Packages, PackageVersions, Preludes, HiddenCode, Environment, Parallelism, Cache, StrictTags, MemoryLimit, Sandbox,
         SandboxRead, SandboxWrite,
-        Network, RequireVerified, MinCoverage, MinCheckCoverage, Stale, EngineWords, Scrub, Scrubbers, Fixture, HiddenFences, WarnAsError, NoWarn,
+        Network, RequireVerified, MinCoverage, MinCheckCoverage, StaleTags, EngineWords, Scrub, Scrubbers, Fixture, HiddenFences, WarnAsError, NoWarn,
     ];
 
     private static IReadOnlyList<Setting>? _all;

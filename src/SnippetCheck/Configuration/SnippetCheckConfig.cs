@@ -23,8 +23,15 @@ public sealed record SnippetCheckConfig
     /// <summary>The config file in <paramref name="directory"/> or the nearest folder above it, if any.</summary>
     public static string? FindFile(string directory) => ConfigLoader.Find(directory);
 
-    /// <summary>A duration as the config and every option write one (<c>500ms</c>, <c>10s</c>, <c>2m</c>, <c>12h</c>, <c>1d</c>).</summary>
-    public static bool TryParseDuration(string text, out TimeSpan duration) => SettingValues.TryParseDuration(text, out duration);
+    /// <summary>
+    /// A duration option's value, written as the config writes one (<c>500ms</c>, <c>10s</c>, <c>2m</c>, <c>12h</c>, <c>1d</c>);
+    /// null, with the <paramref name="problem"/> that names <paramref name="option"/>, when <paramref name="text"/> is none.
+    /// </summary>
+    public static TimeSpan? ParseDuration(string option, string text, out string? problem)
+    {
+        problem = Durations.TryParse(text, out var duration) ? null : Durations.NotAnOptionDuration(option, text);
+        return problem is null ? duration : null;
+    }
 
     /// <summary>Layers <paramref name="over"/> on top of this: its set values win.</summary>
     public SnippetCheckConfig Overlay(SnippetCheckConfig? over) => over is null ? this
@@ -130,7 +137,7 @@ public sealed record SnippetCheckConfig
     public double? MinCheckCoverage { get; init; }
 
     /// <summary><c>"stale"</c>: how an ignored block that compiles (or, with <c>--stale</c>, passes) is reported.</summary>
-    internal StaleMode? Stale { get; init; }
+    internal StaleMode? StaleTags { get; init; }
 
     /// <summary>Compiler warnings fail every program here, as if each block were tagged <c>warnaserror</c>.</summary>
     public bool? WarnAsError { get; init; }

@@ -88,8 +88,8 @@ internal sealed record RunSettings
             CacheDirectory = !Settings.Cache.In(config) ? null
                 : options.CacheDirectory is not null ? Path.GetFullPath(options.CacheDirectory, options.CurrentDirectory)
                 : Path.Combine(root, ResultCache.DefaultFolder),
-            Stale = Settings.Stale.In(config),
-            RunIgnored = options.Stale,
+            Stale = Settings.StaleTags.In(config),
+            RunIgnored = options.RunIgnored,
             RequireVerified = Settings.RequireVerified.In(config),
             MinCoverage = config.MinCoverage,
             MinCheckCoverage = config.MinCheckCoverage,

@@ -41,10 +41,17 @@ public sealed record VerifyOptions
     /// <summary>True when <paramref name="value"/>, <see cref="UntrustedVariable"/>'s, turns <see cref="Untrusted"/> on.</summary>
     public static bool TurnsUntrustedOn(string? value) => Configuration.Untrusted.IsOn(value);
 
-    /// <summary><c>--no-merge</c>: compile every snippet on its own, never in a merged assembly.</summary>
+    /// <summary>
+    /// <c>--no-merge</c>: compile every snippet on its own, never in a merged assembly. The command line's alone, not a
+    /// row of <see cref="Configuration.Settings"/>: merging is how the engine works, not what a document asks, so no
+    /// config key or front matter sets it (a diagnosis switch, for a verdict that differs when merged).
+    /// </summary>
     public bool NoMerge { get; init; }
 
-    /// <summary><c>--cache-dir</c>: where passing results are kept (default: .snippetcheck/cache next to the config file).</summary>
+    /// <summary>
+    /// <c>--cache-dir</c>: where passing results are kept (default: .snippetcheck/cache next to the config file). The host's
+    /// place on this machine, not a setting of the documents: config's <c>cache</c> row says whether, this says where.
+    /// </summary>
     public string? CacheDirectory { get; init; }
 
     /// <summary>
@@ -53,7 +60,10 @@ public sealed record VerifyOptions
     /// </summary>
     public LibraryReferences Library { get; init; } = LibraryReferences.None;
 
-    /// <summary><c>--dependency-file</c>: where to write the files the verdicts depended on beyond documents and config.</summary>
+    /// <summary>
+    /// <c>--dependency-file</c>: where to write the files the verdicts depended on beyond documents and config. The MSBuild
+    /// task's (its incremental build's inputs, <c>VerifySnippets.DependencyFile</c>): one tool's output file, no setting.
+    /// </summary>
     public string? DependencyFile { get; init; }
 
     /// <summary>
@@ -77,8 +87,12 @@ public sealed record VerifyOptions
     /// <summary>Why <paramref name="text"/> is not a <c>K/N</c> shard with 1 ≤ K ≤ N; null when it is one.</summary>
     public static string? ShardError(string text) => Driver.Shard.TryParse(text, out _, out var error) ? null : error;
 
-    /// <summary><c>--stale</c>: also run ignored blocks that compile, and report those that pass (SC1020).</summary>
-    public bool Stale { get; init; }
+    /// <summary>
+    /// <c>--stale</c>: also run the ignored blocks that compile, and report those that pass (SC1020). Not config's
+    /// <c>stale</c> (<see cref="Configuration.Settings.StaleTags"/>: how a stale-tag finding is reported), whose key it
+    /// would clash with; a slow check asked for on one run, so the command line's alone.
+    /// </summary>
+    public bool RunIgnored { get; init; }
 
     /// <summary>The path results report for a file: relative to <see cref="CurrentDirectory"/> when below it, with forward slashes.</summary>
     public string DisplayPathOf(string fullPath) => DocumentDiscovery.DisplayPath(fullPath, CurrentDirectory);

@@ -8,15 +8,6 @@ using SnippetCheck.Execution;
 
 namespace SnippetCheck.References;
 
-/// <summary>The result of resolving a package set or building a project: assets, or the SDK's own error lines.</summary>
-internal sealed record ResolveOutcome(ResolvedAssets? Assets, string? Error, bool FromCache = false)
-{
-    /// <summary>The packages resolved: <see cref="Assets"/> is set and <see cref="Error"/> is not.</summary>
-    public bool Succeeded => Assets is not null;
-
-    internal static ResolveOutcome Failed(string error) => new(null, error);
-}
-
 /// <summary>
 /// Resolves package sets through the SDK's own restore: for each distinct set a tiny project is written to
 /// <c>&lt;cache&gt;/packages/&lt;hash&gt;/</c>, and <c>dotnet build -t:ResolveReferences</c> restores it and

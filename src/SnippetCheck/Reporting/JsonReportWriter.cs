@@ -121,9 +121,9 @@ internal static class JsonReportWriter
         json.WriteBoolean("stale", result.Stale);
         // 'dotnet run' of the block as written would fail: say that the tool compiled it inside a class of its own,
         // turned its result lines into checks, or declared locals it calls on hidden lines.
-        string?[] wrappings = [snippet.Tags.Members ? "members" : null, snippet.Tags.Results ? "results" : null,
-            snippet.Tags.Base is { } baseType ? "base=" + baseType : null,
-            snippet.Tags.Given.Count > 0 ? "given=" + string.Join(',', snippet.Tags.Given) : null];
+        string?[] wrappings = [snippet.Tags.Members ? TagParser.Members : null, snippet.Tags.Results ? TagParser.Results : null,
+            snippet.Tags.Base is { } baseType ? TagParser.Base + "=" + baseType : null,
+            snippet.Tags.Given.Count > 0 ? TagParser.Given + "=" + string.Join(',', snippet.Tags.Given) : null];
         WriteNullable(json, "wrapped", wrappings.Any(w => w is not null) ? string.Join(' ', wrappings.OfType<string>()) : null);
         WriteNullable(json, "expectedOutput", result.ExpectedOutput);
         WriteNullable(json, "actualOutput", result.ActualOutput);

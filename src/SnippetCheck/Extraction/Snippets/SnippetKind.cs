@@ -31,10 +31,28 @@ public enum SnippetKind
 /// <summary>The tag words of snippet kinds: the one place a kind and its word are paired.</summary>
 internal static class SnippetKindNames
 {
+    /// <summary><see cref="SnippetKind.Run"/>'s word.</summary>
+    internal const string Run = "run";
+
+    /// <summary><see cref="SnippetKind.Compile"/>'s word.</summary>
+    internal const string Compile = "compile";
+
+    /// <summary><see cref="SnippetKind.CompileFail"/>'s word, also a key: <c>compile-fail=CS0029</c> names the errors.</summary>
+    internal const string CompileFail = "compile-fail";
+
+    /// <summary><see cref="SnippetKind.Throws"/>'s word, also a key: <c>throws=InvalidOperationException</c> names the type.</summary>
+    internal const string Throws = "throws";
+
+    /// <summary><see cref="SnippetKind.Ignore"/>'s word.</summary>
+    internal const string Ignore = "ignore";
+
+    /// <summary><see cref="SnippetKind.Check"/>'s word.</summary>
+    internal const string Check = "check";
+
     private static readonly (SnippetKind Kind, string Word)[] Pairs =
     [
-        (SnippetKind.Run, "run"), (SnippetKind.Compile, "compile"), (SnippetKind.CompileFail, "compile-fail"),
-        (SnippetKind.Throws, "throws"), (SnippetKind.Ignore, "ignore"), (SnippetKind.Check, "check"),
+        (SnippetKind.Run, Run), (SnippetKind.Compile, Compile), (SnippetKind.CompileFail, CompileFail),
+        (SnippetKind.Throws, Throws), (SnippetKind.Ignore, Ignore), (SnippetKind.Check, Check),
     ];
 
     /// <summary>Every kind's tag word, lower case.</summary>

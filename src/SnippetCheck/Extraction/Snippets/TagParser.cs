@@ -12,13 +12,19 @@ internal static partial class TagParser
 {
     private static readonly IReadOnlyList<string> KindWords = SnippetKindNames.Words;
 
+    // The words of ours that are neither a kind (SnippetKindNames) nor a setting's (Settings' tag rules), where reports
+    // and the cache key name them too.
+    internal const string Unsafe = "unsafe", Members = "members", Results = "results", Listing = "listing";
+    internal const string Base = "base", Given = "given";
+    internal const string Output = "output", Stdin = "stdin", Ellipsis = "ellipsis", Unordered = "unordered", Prelude = "prelude";
+
     /// <summary>The tags that are one word (<c>members</c>) and no setting, each with what it sets.</summary>
     private static readonly (string Word, Func<SnippetTags, SnippetTags> Set)[] FlagTags =
     [
-        ("unsafe", tags => tags with { Unsafe = true }),
-        ("members", tags => tags with { Members = true }),
-        ("results", tags => tags with { Results = true }),
-        ("listing", tags => tags with { Listing = true }),
+        (Unsafe, tags => tags with { Unsafe = true }),
+        (Members, tags => tags with { Members = true }),
+        (Results, tags => tags with { Results = true }),
+        (Listing, tags => tags with { Listing = true }),
     ];
 
     /// <summary>
@@ -35,15 +41,16 @@ internal static partial class TagParser
         ("args", (tags, value) => tags with { Args = SettingValues.SplitArgs(value) }),
         ("sdk", (tags, value) => value == "web" ? tags with { WebSdk = true }
             : TagValue.Bad($"'sdk={value}': the one SDK a tag names is the Web SDK, sdk=web (a hidden '#:sdk {DirectiveReader.WebSdk}')")),
-        ("compile-fail", (tags, value) => SettingValues.TryParseDiagnosticIds(value, out var ids)
-            ? tags with { ExpectedErrorIds = ids } : TagValue.Bad($"'compile-fail={value}' must list compiler error IDs such as CS0029,CS0103")),
-        ("base", (tags, value) => IsBaseType(value)
+        (SnippetKindNames.CompileFail, (tags, value) => SettingValues.TryParseDiagnosticIds(value, out var ids)
+            ? tags with { ExpectedErrorIds = ids }
+            : TagValue.Bad($"'{SnippetKindNames.CompileFail}={value}' must list compiler error IDs such as CS0029,CS0103")),
+        (Base, (tags, value) => IsBaseType(value)
             ? tags with { Base = value } : TagValue.Bad($"'base={value}' is not a class name such as AbstractValidator<Customer>")),
-        ("given", (tags, value) => ParseGiven(value) is { } given
+        (Given, (tags, value) => ParseGiven(value) is { } given
             ? tags with { Given = given }
             : TagValue.Bad($"'given={value}' is not a list of locals such as given=app:WebApplication,bld:WebApplicationBuilder")),
-        ("throws", (tags, value) => SettingValues.IsTypeName(value)
-            ? tags with { ExpectedException = value } : TagValue.Bad($"'throws={value}' is not an exception type name")),
+        (SnippetKindNames.Throws, (tags, value) => SettingValues.IsTypeName(value)
+            ? tags with { ExpectedException = value } : TagValue.Bad($"'{SnippetKindNames.Throws}={value}' is not an exception type name")),
     ];
 
     /// <summary>The settings a block's tag sets, by tag word (<see cref="Setting.Tag"/>).</summary>
@@ -65,7 +72,7 @@ internal static partial class TagParser
     private static string NotAnId(string key, string value) => $"'{key}={value}' is not a valid ID (letters, digits, '-' and '_')";
 
     // Words of ours that make no sense on a C# block but are worth a hint when misspelt there.
-    private static readonly string[] OtherWords = ["output", "stdin", "ellipsis", "unordered", "prelude"];
+    private static readonly string[] OtherWords = [Output, Stdin, Ellipsis, Unordered, Prelude];
 
     /// <param name="engineWords">
     /// Words declared as the blog engine's (config <c>engineWords</c>): kept as foreign attributes without a warning.
@@ -132,7 +139,7 @@ internal static partial class TagParser
                 return;
             }
             _values[key] = (value, where);
-            if (key is "compile-fail" or "throws") _kinds.Add((ParseKind(key), word, where));
+            if (key is SnippetKindNames.CompileFail or SnippetKindNames.Throws) _kinds.Add((ParseKind(key), word, where));
         }
 
         /// <summary>A word that is not ours: kept for the blog engine, with a warning unless config declares it the engine's.</summary>

@@ -28,7 +28,7 @@ public sealed class CacheKeyTests
     [Fact]
     public void A_setting_that_changes_no_verdict_leaves_the_key_alone()
     {
-        Assert.Equal(KeyOf(new SnippetCheckConfig()), KeyOf(new SnippetCheckConfig { Parallelism = 3, StrictTags = true, Stale = StaleMode.Error }));
+        Assert.Equal(KeyOf(new SnippetCheckConfig()), KeyOf(new SnippetCheckConfig { Parallelism = 3, StrictTags = true, StaleTags = StaleMode.Error }));
         Assert.NotEqual(KeyOf(new SnippetCheckConfig()), KeyOf(new SnippetCheckConfig { NoWarn = ["CS0618"] }));
     }
 
