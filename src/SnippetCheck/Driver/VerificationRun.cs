@@ -43,7 +43,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
     /// </summary>
     public bool CompileOnly { get; init; }
 
-    /// <summary>The observer of the run's compilations (<see cref="Verifier.Capture"/>); null for a plain run.</summary>
+    /// <summary>The observer of the run's compilations (<see cref="RunObserver"/>); null for a plain run.</summary>
     public SemanticCapture? Capture { get; init; }
 
     public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
