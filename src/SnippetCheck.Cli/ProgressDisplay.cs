@@ -10,7 +10,7 @@ namespace SnippetCheck.Cli;
 /// 1 failed (3.2s)</c>. It appears only once a run has taken about a second, so quick runs print nothing extra,
 /// and is erased before the results are written.
 /// </summary>
-internal sealed class ProgressDisplay : IDisposable
+internal sealed class ProgressDisplay : RunObserver, IDisposable
 {
     private const string ClearLine = "\r\u001b[2K";
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
@@ -33,23 +33,20 @@ internal sealed class ProgressDisplay : IDisposable
         _timer = new Timer(_ => Draw(), null, delay, interval);
     }
 
-    /// <summary>A display for this verifier's run when the terminal allows one; otherwise nothing.</summary>
-    public static IDisposable Attach(Verifier verifier, TerminalSettings terminal)
-    {
-        if (!terminal.ShowProgress) return NoDisplay.Instance;
-        var display = new ProgressDisplay(Console.Error, ConsoleWidth(), Delay, Interval);
-        verifier.Planned += display.Planned;
-        verifier.ResultsReady += results => display.Record(results.Count, results.Count(r => r.Verdict is Verdict.Failed));
-        return display;
-    }
+    /// <summary>A display for a verifier's runs (its <see cref="Verifier.Observer"/>) when the terminal allows one; otherwise null.</summary>
+    public static ProgressDisplay? For(TerminalSettings terminal) =>
+        terminal.ShowProgress ? new ProgressDisplay(Console.Error, ConsoleWidth(), Delay, Interval) : null;
 
     /// <summary>A run (or, in <c>adopt</c>, the next pass) is about to verify this many snippets: counting starts again.</summary>
-    public void Planned(int snippets)
+    public override void Planned(int snippets)
     {
         Volatile.Write(ref _done, 0);
         Volatile.Write(ref _failed, 0);
         Volatile.Write(ref _total, snippets);
     }
+
+    public override void ResultsReady(IReadOnlyList<SnippetResult> results) =>
+        Record(results.Count, results.Count(r => r.Verdict is Verdict.Failed));
 
     public void Record(int done, int failed)
     {
@@ -104,15 +101,6 @@ internal sealed class ProgressDisplay : IDisposable
         catch (IOException)
         {
             return 80;
-        }
-    }
-
-    private sealed class NoDisplay : IDisposable
-    {
-        public static readonly NoDisplay Instance = new();
-
-        public void Dispose()
-        {
         }
     }
 }

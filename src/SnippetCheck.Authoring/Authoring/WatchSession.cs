@@ -35,8 +35,8 @@ public sealed class WatchSession(VerifyOptions options)
     /// <summary>How long the files must be quiet before a run starts.</summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Called with each run's verifier before it starts, for a progress display.</summary>
-    public event Action<Verifier>? VerifierCreated;
+    /// <summary>Called as each run's verifier is made, for the observer of that run (a progress display); null for none.</summary>
+    public Func<RunObserver?>? ObserverPerRun { get; init; }
 
     /// <summary>
     /// Called as a re-run starts, with the changed files (display paths) that caused it and whether every file is verified
@@ -146,8 +146,7 @@ public sealed class WatchSession(VerifyOptions options)
 
     private async Task<VerificationReport> VerifyAsync(VerifyOptions runOptions, CancellationToken cancellationToken)
     {
-        var verifier = new Verifier(runOptions);
-        VerifierCreated?.Invoke(verifier);
+        var verifier = new Verifier(runOptions) { Observer = ObserverPerRun?.Invoke() };
         return await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 

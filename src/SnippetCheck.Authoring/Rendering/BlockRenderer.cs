@@ -20,7 +20,7 @@ internal static class BlockRenderer
     private const string QueryMarker = "^?";
 
     /// <param name="showOutput">False when the post shows the output block itself, beside the fragment (<c>--in-place-copy</c>).</param>
-    /// <param name="notes">The compiler's notes on the block's names (<see cref="Driver.Verifier.NotesOn"/>).</param>
+    /// <param name="notes">The compiler's notes on the block's names (<see cref="Driver.RunObserver.NotesOn"/>).</param>
     public static RenderedBlock Render(SnippetResult result, IReadOnlyList<SymbolNote> notes, VerifiedMark? mark, bool showOutput = true)
     {
         var snippet = result.Snippet;

@@ -24,7 +24,7 @@ public sealed record RenderResult(VerificationReport Report, int Blocks, IReadOn
 
 /// <summary>
 /// <c>snippetcheck render</c>: verifies as <c>verify</c> does (same cache, same verdicts), noting what the compiler
-/// knew of each name as it compiles (<see cref="Verifier.CapturesNotes"/>), then writes every C# block as an HTML fragment
+/// knew of each name as it compiles (its <see cref="RunObserver"/> takes the notes), then writes every C# block as an HTML fragment
 /// and its JSON twin (docs/render.md).
 /// </summary>
 public static class Renderer
@@ -36,10 +36,10 @@ public static class Renderer
     /// <exception cref="VerificationSetupException">As for <see cref="Verifier.RunAsync(CancellationToken)"/>.</exception>
     public static async Task<RenderResult> RunAsync(VerifyOptions options, RenderOptions render, CancellationToken cancellationToken = default)
     {
-        var capture = new Verifier(options) { CapturesNotes = true };
+        var capture = new NoteTaker();
         VerificationReport report;
         RenderCache cache;
-        await using (var verifier = capture)
+        await using (var verifier = new Verifier(options) { Observer = capture })
         {
             report = await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
             cache = new RenderCache(verifier.CacheDirectory);
@@ -65,7 +65,7 @@ public static class Renderer
     /// is also kept in <paramref name="fragments"/> for the document's copy and page.
     /// </summary>
     private static void WriteFragments(
-        IGrouping<string, SnippetResult> document, RenderOptions render, VerifiedMark? mark, OutputFolder output, Verifier capture,
+        IGrouping<string, SnippetResult> document, RenderOptions render, VerifiedMark? mark, OutputFolder output, RunObserver capture,
         RenderCache cache, ConcurrentDictionary<(string File, int Line), string> fragments, CancellationToken cancellationToken)
     {
         var results = document.OrderBy(r => r.Location.Line).ToList();
@@ -139,11 +139,14 @@ public static class Renderer
     /// <summary>A block's notes: what they are a function of, and how to get them when its description is not cached.</summary>
     private sealed record BlockNotes(string Identity, Func<IReadOnlyList<SymbolNote>> Get);
 
+    /// <summary>The observer of the run's compilations: it keeps their notes, which outlive the verifier.</summary>
+    private sealed class NoteTaker() : RunObserver(capturesNotes: true);
+
     /// <summary>
     /// The compiler's notes on a block's names: from the run's compilations or the ones kept beside cached verdicts, or
     /// for a block no run compiled, from the render cache or its text bound alone.
     /// </summary>
-    private static BlockNotes NotesOf(SnippetResult result, Verifier capture, RenderCache cache, CancellationToken cancellationToken)
+    private static BlockNotes NotesOf(SnippetResult result, RunObserver capture, RenderCache cache, CancellationToken cancellationToken)
     {
         var block = result.Snippet;
         if (capture.KeptProgramOf(block) is { } program) return new BlockNotes("program " + program, () => capture.NotesOn(block));

@@ -69,9 +69,10 @@ internal static class AdoptCommand
         var reports = CommonOptions.Reports(result, ReportOption);
         return CommandGuard.RunAsync(async () =>
         {
-            var verifier = new Verifier(options);
+            var progress = ProgressDisplay.For(TerminalSettings.Detect());
+            var verifier = new Verifier(options) { Observer = progress };
             AdoptReport report;
-            using (ProgressDisplay.Attach(verifier, TerminalSettings.Detect()))
+            using (progress)
             {
                 report = await AdoptReport.RunAsync(verifier, options, write, packages, frontMatter, cancellationToken);
             }

@@ -170,9 +170,10 @@ internal static class VerifyCommand
             var moves = result.GetValue(PackagesOption) == "newest"
                 ? await OutdatedCheck.NewestMovesAsync(options, OutdatedCommand.Settings(result), cancellationToken)
                 : new Dictionary<string, string>();
-            var verifier = new Verifier(options, moves);
+            var progress = ProgressDisplay.For(terminal);
+            var verifier = new Verifier(options, moves) { Observer = progress };
             VerificationReport report;
-            using (ProgressDisplay.Attach(verifier, terminal))
+            using (progress)
             {
                 report = await verifier.RunAsync(cancellationToken);
             }
@@ -191,7 +192,7 @@ internal static class VerifyCommand
             }
             if (verbose)
             {
-                errors.Write($"runner processes started: {verifier.RunnersStarted}; {verifier.MergingSummary}; JIT " +
+                errors.Write($"runner processes started: {report.RunnersStarted}; {report.MergingSummary}; JIT " +
                     $"{System.Runtime.JitInfo.GetCompiledMethodCount()} methods in " +
                     $"{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
                 if (report.SandboxNote is { } sandbox) errors.Write(sandbox);

@@ -33,12 +33,14 @@ internal static class WatchCommand
 
     public static async Task<int> RunAsync(VerifyOptions options, TerminalSettings terminal, bool verbose, CancellationToken cancellationToken)
     {
-        var session = new WatchSession(options);
-        IDisposable? progress = null;
-        session.VerifierCreated += verifier =>
+        ProgressDisplay? progress = null;
+        var session = new WatchSession(options)
         {
-            progress?.Dispose();
-            progress = ProgressDisplay.Attach(verifier, terminal);
+            ObserverPerRun = () =>
+            {
+                progress?.Dispose();
+                return progress = ProgressDisplay.For(terminal);
+            },
         };
         session.SetupFailed += e =>
         {

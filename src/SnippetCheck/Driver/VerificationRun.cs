@@ -12,25 +12,6 @@ using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
 
-/// <summary>One program's verification, scheduled as a unit: a merged chunk, a lone snippet or a session.</summary>
-internal sealed record ScheduledVerification(IReadOnlyList<Snippet> Blocks, Func<CancellationToken, Task<IReadOnlyList<SnippetResult>>> Verify)
-{
-    /// <summary>A bug on one snippet's path (in Roslyn, say, on hostile code) fails that snippet, not the run.</summary>
-    public async Task<IReadOnlyList<SnippetResult>> RunGuardedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await Verify(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException && e is not OutOfMemoryException)
-        {
-            return [.. Blocks.Select(snippet => new SnippetResult(snippet, new Verdict.Failed(new CrashFailure(snippet.Location,
-                $"internal error while verifying this snippet: {e.GetType().Name}: {e.Message}", e.ToString(), DiagnosticCodes.InternalError)),
-                snippet.Annotations, null, TimeSpan.Zero))];
-        }
-    }
-}
-
 /// <summary>
 /// Carries out a <see cref="RunPlan"/>: cached results first, then merged chunks, lone snippets and sessions in
 /// parallel, raising an event as each unit finishes.
@@ -43,7 +24,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
     /// </summary>
     public bool CompileOnly { get; init; }
 
-    /// <summary>The observer of the run's compilations (<see cref="Verifier.Capture"/>); null for a plain run.</summary>
+    /// <summary>The observer of the run's compilations (<see cref="RunObserver"/>); null for a plain run.</summary>
     public SemanticCapture? Capture { get; init; }
 
     public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;

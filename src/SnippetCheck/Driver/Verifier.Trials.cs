@@ -47,15 +47,11 @@ public sealed partial class Verifier
         if (_cache is null || _cache.IsEmpty || !useCache) CompilerWarmUp.Start(Config);
         var run = new VerificationRun(_options, _settings with { Stale = StaleMode.Off, RunIgnored = false }, useCache ? _cache : null)
         {
-            Capture = Capture,
+            Capture = Observer?.Capture,
         };
-        run.ResultsReady += results => ResultsReady?.Invoke(results);
+        run.ResultsReady += results => Observer?.ResultsReady(results);
         var plan = new RunPlan(lone, sessions, []);
-        Planned?.Invoke(plan.Snippets);
-        var results = await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false);
-        RunnersStarted += run.RunnersStarted;
-        Sandbox = run.Confinement;
-        Builds = run.Builds;
-        return results;
+        Observer?.Planned(plan.Snippets);
+        return await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -5,7 +5,6 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Execution;
 using SnippetCheck.References;
 using SnippetCheck.Results;
-using SnippetCheck.Engine.Merging;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Driver;
@@ -75,29 +74,13 @@ public sealed partial class Verifier : IAsyncDisposable
     public bool KeepRunners { get; init; }
 
     /// <summary>
-    /// For <c>render</c>: the observer of the compilations a run makes anyway, noting what the compiler knew of each
-    /// identifier (<see cref="CapturesNotes"/>). A cached verdict counts only with its notes beside it; otherwise the
-    /// program compiles again. Null for a plain run.
+    /// What the host watches of each run and trial: progress, and for <c>render</c>, the compiler's notes (the observer
+    /// keeps them). Null for none.
     /// </summary>
-    internal SemanticCapture? Capture { get; init; }
+    public RunObserver? Observer { get; init; }
 
     /// <summary>The result cache's folder; null when the run keeps no cache (<c>--no-cache</c>, or <c>"cache": false</c>).</summary>
     public string? CacheDirectory => _settings.CacheDirectory;
-
-    /// <summary>Called as each program finishes, for progress displays.</summary>
-    public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
-
-    /// <summary>Called once per run, before anything compiles, with how many snippets the run will verify.</summary>
-    public event Action<int>? Planned;
-
-    /// <summary>Runner processes the last run started (a measure of how often snippets killed theirs).</summary>
-    public int RunnersStarted { get; private set; }
-
-    /// <summary>What merged compilation did in the last run.</summary>
-    internal MergeStatistics Merging { get; private set; } = new(0, 0, 0);
-
-    /// <summary>What merged compilation did in the last run, as <c>verify -v</c> prints it.</summary>
-    public string MergingSummary => Merging.ToString();
 
     /// <summary>
     /// The tool is ending (a signal, or the end of the command): kills every runner any verifier started, removes
@@ -161,11 +144,11 @@ public sealed partial class Verifier : IAsyncDisposable
         PhaseTrace.Mark($"{documents.Count} documents read");
         var frameworks = FrameworkMatrix.Of(documents);
         var planned = await PlanPassesAsync(documents, frameworks, cancellationToken).ConfigureAwait(false);
-        var (passes, dependencyFiles, libraries) = await RunPassesAsync(planned, compileOnly, cancellationToken).ConfigureAwait(false);
-        var results = FrameworkMatrix.Join(documents, frameworks, passes, options.Filter);
+        var tally = await RunPassesAsync(planned, compileOnly, cancellationToken).ConfigureAwait(false);
+        var results = FrameworkMatrix.Join(documents, frameworks, tally.Passes, options.Filter);
         if (options.DependencyFile is { } dependencyFile)
             WriteDependencyFile(
-                dependencyFile, [.. dependencyFiles.Distinct(StringComparer.Ordinal),
+                dependencyFile, [.. tally.DependencyFiles.Distinct(StringComparer.Ordinal),
                     .. SharedPreludes.FilesOf(Config, options.CurrentDirectory).Select(p => p.Full)]);
 
         if (!string.IsNullOrEmpty(options.Filter) && results.Count == 0 && documents.Count > 0)
@@ -182,9 +165,11 @@ public sealed partial class Verifier : IAsyncDisposable
         return new VerificationReport(fileCount, ordered, [.. fileErrors, .. documents.SelectMany(d => d.Errors)], clock.Elapsed)
         {
             Sources = [.. documents.Select(d => d.Snippets.Source)],
-            Sandbox = Sandbox,
-            Builds = Builds,
-            Libraries = libraries,
+            Sandbox = tally.Sandbox,
+            Builds = tally.Builds,
+            Libraries = tally.Libraries,
+            RunnersStarted = tally.RunnersStarted,
+            Merging = tally.Merging,
             Frameworks = frameworks,
             RequireVerified = _settings.RequireVerified,
             MinCoverage = _settings.MinCoverage,
@@ -211,20 +196,15 @@ public sealed partial class Verifier : IAsyncDisposable
             planned.Add((pack, RunPlanner.Plan(FrameworkMatrix.DocumentsFor(documents, pack), _options.Filter, main && _settings.CheckStale), main));
         }
         PhaseTrace.Mark($"planned {planned.Sum(p => p.Plan.Snippets)} snippets");
-        Planned?.Invoke(planned.Sum(p => p.Plan.Snippets));
+        Observer?.Planned(planned.Sum(p => p.Plan.Snippets));
         return planned;
     }
 
-    /// <summary>Runs each planned pass on its framework's runner, and keeps what the passes started, built and merged.</summary>
-    private async Task<(List<IReadOnlyList<SnippetResult>> Passes, List<string> DependencyFiles, List<LibraryBuild> Libraries)> RunPassesAsync(
+    /// <summary>Runs each planned pass on its framework's runner, and tallies what the passes started, built and merged.</summary>
+    private async Task<RunTally> RunPassesAsync(
         List<(FrameworkPack Pack, RunPlan Plan, bool Main)> planned, bool compileOnly, CancellationToken cancellationToken)
     {
-        var passes = new List<IReadOnlyList<SnippetResult>>();
-        var dependencyFiles = new List<string>();
-        RunnersStarted = 0;
-        var builds = new List<BuildGrant>();
-        var libraries = new List<LibraryBuild>();
-        var merging = new MergeStatistics(0, 0, 0);
+        var tally = new RunTally();
         foreach (var (pack, plan, main) in planned)
         {
             var framework = pack.Framework;
@@ -233,21 +213,13 @@ public sealed partial class Verifier : IAsyncDisposable
             var run = new VerificationRun(_options, settings, _cache, KeepRunners && framework.IsTool ? KeptRunners() : null)
             {
                 CompileOnly = compileOnly,
-                Capture = main ? Capture : null,
+                Capture = main ? Observer?.Capture : null,
             };
-            run.ResultsReady += results => ResultsReady?.Invoke(results);
-            passes.Add(await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false));
+            run.ResultsReady += results => Observer?.ResultsReady(results);
+            tally.Add(run, await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false));
             PhaseTrace.Mark($"{framework}: every unit finished");
-            RunnersStarted += run.RunnersStarted;
-            dependencyFiles.AddRange(run.DependencyFiles);
-            merging = merging.Add(run.Merging);
-            Sandbox = run.Confinement;
-            builds.AddRange(run.Builds);
-            libraries.AddRange(run.Libraries);
         }
-        Builds = builds;
-        Merging = merging;
-        return (passes, dependencyFiles, libraries);
+        return tally;
     }
 
     private FrameworkPacks? _packs;
@@ -284,12 +256,4 @@ public sealed partial class Verifier : IAsyncDisposable
         if (File.Exists(full) && File.ReadAllText(full) == text) return;
         File.WriteAllText(full, text);
     }
-
-    /// <summary>The confinement of the last run's runners.</summary>
-    internal SandboxReport? Sandbox { get; private set; }
-
-    /// <summary>
-    /// The restores and builds the last run started for posts' code, and what each was granted (<see cref="VerificationReport.Builds"/>).
-    /// </summary>
-    internal IReadOnlyList<BuildGrant> Builds { get; private set; } = [];
 }

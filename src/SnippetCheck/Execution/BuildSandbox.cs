@@ -4,30 +4,6 @@ using System.Text.RegularExpressions;
 namespace SnippetCheck.Execution;
 
 /// <summary>
-/// Which half of a project's <c>dotnet</c> work a command is: NuGet's restore, or the build that runs the project's and its packages' targets.
-/// </summary>
-internal enum BuildStep { Restore, Build, Sdk }
-
-/// <summary>
-/// What one restore or build may reach beyond the system and the SDK: the project's folders, its obj and output folders, its local feeds.
-/// </summary>
-/// <param name="Read">Folders and files it reads (the project's folders, the <c>Directory.Build.*</c> and config files above them, the package
-/// folders).</param>
-/// <param name="Write">Folders it writes (its obj folders, its output folder in the tool's cache).</param>
-internal sealed record BuildReach(IReadOnlyList<string> Read, IReadOnlyList<string> Write);
-
-/// <summary>A command made ready to start confined: its program, arguments and whole environment; disposing removes its private folder.</summary>
-internal sealed record ConfinedCommand(
-    string Program, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string>? Environment, string? PrivateFolder)
-    : IDisposable
-{
-    public void Dispose()
-    {
-        if (PrivateFolder is not null) RunFolders.TryDelete(PrivateFolder);
-    }
-}
-
-/// <summary>
 /// Starts every <c>dotnet</c> command that runs a post's code (SECURITY.md, "What a build may reach") as a snippet's
 /// runner is started: through the runner's <c>--confine</c> mode, which applies <see cref="Sandbox.PolicyForBuild"/> to
 /// itself and then becomes the command, inside <c>unshare</c>'s namespaces. A restore is NuGet's own code: it reads the

@@ -4,11 +4,6 @@ using SnippetCheck.Model;
 namespace SnippetCheck.Execution;
 
 /// <summary>
-/// Whose code a run is: the document (a runner keeps to one under <see cref="RunnerOptions.PerDocument"/>) and its blocks, for the report.
-/// </summary>
-internal sealed record RunOwner(string Document, IReadOnlyList<SourceLocation> Blocks);
-
-/// <summary>
 /// Runner processes, at most <c>size</c> at once, each reused across runs and replaced when a run kills it. Under
 /// <see cref="RunnerOptions.PerDocument"/> a runner is reused only by snippets of the document it first ran.
 /// </summary>

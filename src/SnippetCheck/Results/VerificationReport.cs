@@ -85,6 +85,15 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     /// </summary>
     internal IReadOnlyList<BuildGrant> Builds { get; init; } = [];
 
+    /// <summary>Runner processes the run started (a measure of how often snippets killed theirs), as <c>-v</c> says it.</summary>
+    public int RunnersStarted { get; init; }
+
+    /// <summary>What merged compilation did in the run.</summary>
+    internal MergeStatistics Merging { get; init; } = new(0, 0, 0);
+
+    /// <summary>What merged compilation did in the run, as <c>verify -v</c> prints it.</summary>
+    public string MergingSummary => Merging.ToString();
+
     /// <summary>The projects the run built for its snippets, each with the target framework built (<see cref="LibraryBuild"/>).</summary>
     internal IReadOnlyList<LibraryBuild> Libraries { get; init; } = [];
 

@@ -1,5 +1,4 @@
 using SnippetCheck.Driver;
-using SnippetCheck.Engine.Merging;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
@@ -21,7 +20,8 @@ public sealed class MergingTests
             Paths = [Path.GetFileName(sample)], CurrentDirectory = folder.Path, NoMerge = !merge,
             CommandLine = new() { Cache = false, Parallelism = parallelism },
         });
-        return (await verifier.RunAsync(), verifier.Merging);
+        var report = await verifier.RunAsync();
+        return (report, report.Merging);
     }
 
     /// <summary>Everything of a verdict a report shows, except its duration.</summary>
@@ -94,8 +94,8 @@ public sealed class MergingTests
         var report = await verifier.RunAsync();
 
         Assert.Equal((20, 80), (report.Snippets.Count(r => r.Status == SnippetStatus.Passed), report.Snippets.Count(r => r.Code == "CS0029")));
-        Assert.Equal(2, verifier.Merging.Chunks);
-        Assert.Equal(100 - verifier.Merging.Snippets, verifier.Merging.NotMerged);
-        Assert.InRange(verifier.Merging.NotMerged, 30, 40);
+        Assert.Equal(2, report.Merging.Chunks);
+        Assert.Equal(100 - report.Merging.Snippets, report.Merging.NotMerged);
+        Assert.InRange(report.Merging.NotMerged, 30, 40);
     }
 }

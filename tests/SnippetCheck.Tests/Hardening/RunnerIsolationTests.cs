@@ -187,6 +187,6 @@ public sealed class LeftoverProcessTests
 
         Assert.All(report.Snippets, result => Assert.True(result.Status == SnippetStatus.Passed, $"{result.Snippet.Tags.Name}: {result.Message}"));
         // The first runner served 'waits' and 'leaves', then went; a second one ran 'after'.
-        Assert.Equal(2, verifier.RunnersStarted);
+        Assert.Equal(2, report.RunnersStarted);
     }
 }

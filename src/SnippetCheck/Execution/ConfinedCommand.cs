@@ -1,0 +1,12 @@
+namespace SnippetCheck.Execution;
+
+/// <summary>A command made ready to start confined: its program, arguments and whole environment; disposing removes its private folder.</summary>
+internal sealed record ConfinedCommand(
+    string Program, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string>? Environment, string? PrivateFolder)
+    : IDisposable
+{
+    public void Dispose()
+    {
+        if (PrivateFolder is not null) RunFolders.TryDelete(PrivateFolder);
+    }
+}
