@@ -1,5 +1,5 @@
 using SnippetCheck.Programs;
-using SnippetCheck.Extraction.Markdown;
+using SnippetCheck.Extraction;
 
 namespace SnippetCheck.Compilation;
 

@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using SnippetCheck.Model;
 
 namespace SnippetCheck.Compilation;
 

@@ -1,4 +1,5 @@
-using SnippetCheck.Model;
+using SnippetCheck.Execution;
+using SnippetCheck.References;
 using SnippetCheck.Results;
 
 namespace SnippetCheck.Driver;

@@ -4,7 +4,6 @@ using SnippetCheck.Compilation;
 using SnippetCheck.Engine;
 using SnippetCheck.Execution;
 using SnippetCheck.Engine.Merging;
-using SnippetCheck.Model;
 using SnippetCheck.References;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
