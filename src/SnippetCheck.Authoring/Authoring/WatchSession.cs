@@ -172,7 +172,7 @@ public sealed class WatchSession(VerifyOptions options)
         {
             _files[document.DisplayPath] = new FileState(
                 [.. report.Snippets.Where(s => s.Location.File == document.DisplayPath)],
-                [.. report.Errors.Where(e => e.File == document.DisplayPath)]);
+                [.. report.Errors.Where(e => e.Location.File == document.DisplayPath)]);
         }
     }
 
@@ -227,5 +227,5 @@ public sealed class WatchSession(VerifyOptions options)
         return watcher;
     }
 
-    private sealed record FileState(IReadOnlyList<SnippetResult> Results, IReadOnlyList<FileError> Errors);
+    private sealed record FileState(IReadOnlyList<SnippetResult> Results, IReadOnlyList<Diagnostic> Errors);
 }

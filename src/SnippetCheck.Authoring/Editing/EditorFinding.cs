@@ -26,7 +26,7 @@ public static class EditorFindings
     /// <summary>
     /// What an editor shows for one document: each failure, diagnostic and file error of <paramref name="document"/>, with its range.
     /// </summary>
-    public static IReadOnlyList<EditorFinding> For(IEnumerable<SnippetResult> results, IEnumerable<FileError> errors, SourceDocument document)
+    public static IReadOnlyList<EditorFinding> For(IEnumerable<SnippetResult> results, IEnumerable<Diagnostic> errors, SourceDocument document)
     {
         var findings = new List<EditorFinding>();
         var seen = new HashSet<(string, int, int, string)>();
@@ -56,8 +56,8 @@ public static class EditorFindings
                 Add(failure.Code, DiagnosticSeverity.Error, WithDetail(failure.Message, failure.Detail), failure.Location);
         }
         foreach (var error in errors)
-            Add(error.Code, DiagnosticSeverity.Error, error.Message,
-                new SourceLocation(error.File, Math.Max(1, error.Line), Math.Max(1, error.Column)));
+            Add(error.Id, DiagnosticSeverity.Error, error.Message,
+                new SourceLocation(error.Location.File, Math.Max(1, error.Location.Line), Math.Max(1, error.Location.Column)));
         return findings;
     }
 

@@ -1,7 +1,6 @@
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
-using SnippetCheck.Results;
 
 namespace SnippetCheck.Outdated;
 
@@ -48,7 +47,7 @@ public sealed record PinRow(PackagePin Pin, string? Newest, string? Note)
 }
 
 /// <summary>What <c>outdated</c> found: a row per pin, and whether the pins were moved.</summary>
-public sealed record OutdatedReport(IReadOnlyList<PinRow> Rows, IReadOnlyList<FileError> FileErrors)
+public sealed record OutdatedReport(IReadOnlyList<PinRow> Rows, IReadOnlyList<Diagnostic> FileErrors)
 {
     /// <summary>Whether the pins were to be moved (<c>--write</c>).</summary>
     public bool Write { get; init; }

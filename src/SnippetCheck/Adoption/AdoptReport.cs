@@ -171,7 +171,7 @@ public sealed record AdoptReport
     public static SuspectedRot? SuspectedRotOf(SourceDocument document, Snippet snippet, SnippetResult? failed) =>
         RotReport.Of(document, snippet, failed);
 
-    internal AdoptReport(IReadOnlyList<AdoptFile> files, IReadOnlyList<FileError> errors, bool write, TimeSpan duration)
+    internal AdoptReport(IReadOnlyList<AdoptFile> files, IReadOnlyList<Diagnostic> errors, bool write, TimeSpan duration)
     {
         Files = files;
         Errors = errors;
@@ -183,7 +183,7 @@ public sealed record AdoptReport
     internal IReadOnlyList<AdoptFile> Files { get; init; }
 
     /// <summary>Problems with files rather than blocks.</summary>
-    public IReadOnlyList<FileError> Errors { get; init; }
+    public IReadOnlyList<Diagnostic> Errors { get; init; }
 
     /// <summary><c>--write</c>: the proposals were written into the files.</summary>
     public bool Write { get; init; }

@@ -1,7 +1,6 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
-using SnippetCheck.Results;
 
 namespace SnippetCheck.Driver;
 
@@ -23,11 +22,15 @@ internal sealed partial class DocumentLoader
         return refusals.Count == 0 ? snippet : snippet with { Annotations = [.. snippet.Annotations, .. refusals] };
     }
 
+    /// <summary>A problem of a whole file (unreadable, bad front matter, unknown scrubber): an error at column 1 of a line.</summary>
+    private static Diagnostic FileError(string file, int line, string code, string message) =>
+        Diagnostic.Error(code, message, new SourceLocation(file, line, 1));
+
     /// <summary>Each <c>scrub=</c> name must be a scrubber (SC1016): a typo would silently leave a value unscrubbed.</summary>
-    private static SnippetDocument CheckScrubberNames(SnippetDocument document, SnippetCheckConfig config, string file, List<FileError> fileErrors)
+    private static SnippetDocument CheckScrubberNames(SnippetDocument document, SnippetCheckConfig config, string file, List<Diagnostic> fileErrors)
     {
         if (config.Scrub is { } fileNames && ConfigReader.UnknownScrubber(fileNames, config.Scrubbers) is { } inFile)
-            fileErrors.Add(new FileError(file, 1, 1, DiagnosticCodes.UnknownScrubber, UnknownScrubberMessage(inFile, config)));
+            fileErrors.Add(FileError(file, 1, DiagnosticCodes.UnknownScrubber, UnknownScrubberMessage(inFile, config)));
         return document with
         {
             Snippets = [.. document.Snippets.Select(snippet =>

@@ -9,8 +9,8 @@ using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Model;
 using SnippetCheck.References;
 using SnippetCheck.Programs;
-using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
+using Diagnostic = SnippetCheck.Model.Diagnostic;
 
 namespace SnippetCheck.Driver;
 
@@ -125,17 +125,17 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
     }
 
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
-    public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Load()
+    public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) Load()
     {
         var paths = FindDocuments();
-        var errors = new ConcurrentBag<FileError>();
+        var errors = new ConcurrentBag<Diagnostic>();
         var documents = new PreparedDocument?[paths.Count];
         var references = ReferencesOrEmpty();
         var shared = SharedPreludes.Load(config, options.CurrentDirectory);
         PhaseTrace.Mark($"{paths.Count} documents found, reference assemblies loaded");
         Parallel.For(0, paths.Count, i => documents[i] = LoadGuarded(paths[i], references, shared, errors));
         return ([.. documents.Where(d => d is not null).Select(d => d!)],
-            [.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)]);
+            [.. errors.OrderBy(e => e.Location.File, StringComparer.Ordinal).ThenBy(e => e.Location.Line)]);
     }
 
     private IReadOnlyList<PackageRequest>? _pins;
@@ -164,7 +164,7 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
     }
 
     private PreparedDocument? LoadGuarded(
-        DocumentPath path, ImmutableArray<MetadataReference> references, IReadOnlyList<Prelude> shared, ConcurrentBag<FileError> errors)
+        DocumentPath path, ImmutableArray<MetadataReference> references, IReadOnlyList<Prelude> shared, ConcurrentBag<Diagnostic> errors)
     {
         try
         {
@@ -172,7 +172,7 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.InternalError,
+            errors.Add(FileError(path.DisplayPath, 1, DiagnosticCodes.InternalError,
                 $"internal error while reading this file ({e.GetType().Name}: {e.Message}); the other files were still verified"));
             return null;
         }
@@ -180,7 +180,7 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
 
     /// <param name="shared">Config preludes (<see cref="SharedPreludes"/>), which come before the document's own.</param>
     private PreparedDocument? Load(
-        DocumentPath path, ImmutableArray<MetadataReference> references, IReadOnlyList<Prelude> shared, ConcurrentBag<FileError> errors)
+        DocumentPath path, ImmutableArray<MetadataReference> references, IReadOnlyList<Prelude> shared, ConcurrentBag<Diagnostic> errors)
     {
         SourceDocument markdown;
         try
@@ -191,7 +191,7 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.Add(new FileError(path.DisplayPath, 1, 1, DiagnosticCodes.UnreadableFile, $"cannot read the file: {e.Message}"));
+            errors.Add(FileError(path.DisplayPath, 1, DiagnosticCodes.UnreadableFile, $"cannot read the file: {e.Message}"));
             return null;
         }
 
@@ -203,11 +203,11 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Whatever the parser chokes on stays this file's problem; the other files are still verified.
-            errors.Add(new FileError(
-                path.DisplayPath, 1, 1, DiagnosticCodes.UnreadableFile, $"cannot parse the file: {e.GetType().Name}: {e.Message}"));
+            errors.Add(FileError(
+                path.DisplayPath, 1, DiagnosticCodes.UnreadableFile, $"cannot parse the file: {e.GetType().Name}: {e.Message}"));
             return null;
         }
-        var fileErrors = new List<FileError>();
+        var fileErrors = new List<Diagnostic>();
         var fileConfig = config;
         var skip = false;
         string? refused = null;
@@ -219,7 +219,7 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
         }
         catch (ConfigException e)
         {
-            fileErrors.Add(new FileError(path.DisplayPath, e.Line, 1, e.Code ?? DiagnosticCodes.BadFrontMatter, e.Message));
+            fileErrors.Add(FileError(path.DisplayPath, e.Line, e.Code ?? DiagnosticCodes.BadFrontMatter, e.Message));
             // A post whose front matter asks for more than --untrusted gives runs none of its snippets.
             if (e.Code == DiagnosticCodes.UntrustedRefused) (skip, refused) = (true, $"not run: {e.Message}");
         }
@@ -231,7 +231,7 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
         snippets = References.PackageVersions.Apply(snippets, PinsOf(fileConfig));
         snippets = WithScopedUsings(WithPins(snippets), path);
         snippets = CheckScrubberNames(snippets, fileConfig, path.DisplayPath, fileErrors);
-        fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(FileError.From));
+        fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(d => Diagnostic.Error(d.Id, d.Message, d.Location)));
         var prepared = new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);
         return refused is null ? prepared : prepared with { SkipReason = refused };
     }

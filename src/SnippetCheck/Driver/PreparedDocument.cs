@@ -1,7 +1,7 @@
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Programs;
-using SnippetCheck.Results;
+using SnippetCheck.Model;
 
 namespace SnippetCheck.Driver;
 
@@ -11,7 +11,7 @@ namespace SnippetCheck.Driver;
 /// </summary>
 public sealed partial record PreparedDocument
 {
-    internal PreparedDocument(SnippetDocument snippets, FileSettings settings, bool skip, IReadOnlyList<FileError> errors)
+    internal PreparedDocument(SnippetDocument snippets, FileSettings settings, bool skip, IReadOnlyList<Diagnostic> errors)
     {
         Snippets = snippets;
         Settings = settings;
@@ -26,7 +26,7 @@ public sealed partial record PreparedDocument
     /// <summary>True when the run leaves the document out (<see cref="SkipReason"/>).</summary>
     public bool Skip { get; init; }
 
-    internal IReadOnlyList<FileError> Errors { get; init; }
+    internal IReadOnlyList<Diagnostic> Errors { get; init; }
 
     /// <summary>The file as read.</summary>
     public SourceDocument Document => Snippets.Source.Document;

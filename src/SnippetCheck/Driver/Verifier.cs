@@ -92,10 +92,10 @@ public sealed partial class Verifier : IAsyncDisposable
     public static void KillRunners() => ProcessTracker.KillAll();
 
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
-    public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare() => _loader.Load();
+    public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) Prepare() => _loader.Load();
 
     /// <summary>The documents read again with <paramref name="trial"/> laid over each file's settings (<see cref="DocumentLoader.Trial"/>).</summary>
-    public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<FileError> Errors) Prepare(SnippetCheckConfig trial) =>
+    public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) Prepare(SnippetCheckConfig trial) =>
         new DocumentLoader(_options, Config) { Trial = trial, Pins = _trial }.Load();
 
     /// <inheritdoc cref="DocumentLoader.FileSetNotes"/>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SnippetCheck.Model;
-using SnippetCheck.Results;
 
 namespace SnippetCheck.Reporting;
 
@@ -48,8 +47,8 @@ internal sealed record ConsoleLine
     };
 
     /// <summary>A file problem: its column is 1 when it is about the whole file (<see cref="ReportText.Column"/>).</summary>
-    public static ConsoleLine Of(FileError error) =>
-        Error(new SourceLocation(error.File, error.Line, ReportText.Column(error)), error.Code, error.Message);
+    public static ConsoleLine OfFileError(Diagnostic error) =>
+        Error(error.Location with { Column = ReportText.Column(error) }, error.Id, error.Message);
 
     /// <summary>A note at a place: what a person may want to know, never a failure.</summary>
     public static ConsoleLine Note(SourceLocation place, string message) => new(ConsoleLineKind.Note, message, place);

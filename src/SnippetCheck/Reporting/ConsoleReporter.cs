@@ -15,7 +15,7 @@ internal sealed class ConsoleReporter(ConsoleWriter console, bool verbose)
     /// <summary>Writes a run's findings, then its summary (every block, with <c>--verbose</c>).</summary>
     public void Write(VerificationReport report)
     {
-        foreach (var error in report.Errors) WriteLine(ConsoleLine.Of(error), Red);
+        foreach (var error in report.Errors) WriteLine(ConsoleLine.OfFileError(error), Red);
         foreach (var warning in report.Warnings) WriteLine(ConsoleLine.Of(warning), warning.Severity == DiagnosticSeverity.Info ? Dim : Yellow);
         // The blocks of a session skipped for one reason (it did not compile) make one line, not one each.
         var skippedTogether = report.Snippets

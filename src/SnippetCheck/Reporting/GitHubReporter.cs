@@ -36,9 +36,9 @@ internal static class GitHubReporter
     {
         foreach (var error in report.Errors)
         {
-            var title = DiagnosticCatalog.Find(error.Code) is { } known ? $"{known.Title} ({error.Code})" : error.Code;
+            var title = DiagnosticCatalog.Find(error.Id) is { } known ? $"{known.Title} ({error.Id})" : error.Id;
             output.Write(Command(
-                "error", ReportText.RepoRelative(error.File, workspace), ReportText.Line(error), ReportText.Column(error), title, error.Message));
+                "error", ReportText.RepoRelative(error.Location.File, workspace), ReportText.Line(error), ReportText.Column(error), title, error.Message));
         }
         foreach (var warning in report.Warnings)
         {

@@ -40,7 +40,7 @@ internal static class JUnitReportWriter
     private sealed record Suite(string File, IReadOnlyList<Case> Cases);
 
     /// <summary>One test case: a verified snippet or a file error.</summary>
-    private sealed record Case(SnippetResult? Snippet, FileError? Error, TestResult? Test = null)
+    private sealed record Case(SnippetResult? Snippet, Diagnostic? Error, TestResult? Test = null)
     {
         public TimeSpan Duration => Test?.Duration ?? Snippet?.Duration ?? TimeSpan.Zero;
         public bool IsFailure => Test is not null ? Test.Status == TestStatus.Failed : Snippet?.Status == SnippetStatus.Failed;
@@ -55,7 +55,7 @@ internal static class JUnitReportWriter
         var cases = report.Snippets
             .Where(s => s.Status != SnippetStatus.Untagged)
             .SelectMany(s => s.Tests.Select(t => new Case(s, null, t)).Prepend(new Case(s, null)).Select(c => (File: s.Location.File, Case: c)))
-            .Concat(report.Errors.Select(e => (e.File, Case: new Case(null, e))));
+            .Concat(report.Errors.Select(e => (File: e.Location.File, Case: new Case(null, e))));
         return [.. cases
             .GroupBy(c => c.File, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -155,14 +155,14 @@ internal static class JUnitReportWriter
         xml.WriteEndElement();
     }
 
-    private static void WriteFileError(XmlWriter xml, string file, FileError error)
+    private static void WriteFileError(XmlWriter xml, string file, Diagnostic error)
     {
         xml.WriteStartElement("testcase");
-        WriteCaseAttributes(xml, file, $"{error.Code} at line {ReportText.Line(error)}", ReportText.Line(error), TimeSpan.Zero);
+        WriteCaseAttributes(xml, file, $"{error.Id} at line {ReportText.Line(error)}", ReportText.Line(error), TimeSpan.Zero);
         xml.WriteStartElement("error");
         xml.WriteAttributeString("message", Clean(error.Message));
-        xml.WriteAttributeString("type", error.Code);
-        xml.WriteString(Clean($"{error.File}({ReportText.Line(error)},{ReportText.Column(error)}): error {error.Code}: {error.Message}"));
+        xml.WriteAttributeString("type", error.Id);
+        xml.WriteString(Clean($"{error.Location.File}({ReportText.Line(error)},{ReportText.Column(error)}): error {error.Id}: {error.Message}"));
         xml.WriteEndElement();
         xml.WriteEndElement();
     }

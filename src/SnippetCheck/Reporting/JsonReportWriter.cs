@@ -260,15 +260,15 @@ internal static class JsonReportWriter
     }
 
     /// <summary>Writes the <c>errors</c> array of a JSON report: files that could not be read.</summary>
-    public static void WriteErrors(Utf8JsonWriter json, IReadOnlyList<FileError> errors)
+    public static void WriteErrors(Utf8JsonWriter json, IReadOnlyList<Diagnostic> errors)
     {
         json.WriteStartArray("errors");
         foreach (var error in errors)
         {
             json.WriteStartObject();
-            json.WriteString("file", error.File);
-            json.WriteNumber("line", error.Line);
-            json.WriteString("code", error.Code);
+            json.WriteString("file", error.Location.File);
+            json.WriteNumber("line", error.Location.Line);
+            json.WriteString("code", error.Id);
             json.WriteString("message", error.Message);
             json.WriteEndObject();
         }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
-using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Reporting;
@@ -23,7 +22,7 @@ internal static class ListReport
     }
 
     /// <summary>The console text of <c>list</c>: a line per block and prelude, the file errors, and a count.</summary>
-    internal static void WriteText(TextWriter output, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
+    internal static void WriteText(TextWriter output, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<Diagnostic> errors)
     {
         var blocks = 0;
         foreach (var document in documents)
@@ -59,7 +58,7 @@ internal static class ListReport
         string.Join(' ', TagParser.Tokenize(snippet.Tags.Original).Except(snippet.Tags.ForeignAttributes, StringComparer.Ordinal));
 
     /// <summary>The JSON report of <c>list</c>: the blocks with their tags instead of verdicts, and the file errors.</summary>
-    internal static void WriteJson(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
+    internal static void WriteJson(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<Diagnostic> errors)
     {
         using var json = new Utf8JsonWriter(stream, JsonReportWriter.Options);
         JsonReportWriter.WriteStart(json);

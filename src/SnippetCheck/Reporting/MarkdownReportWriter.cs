@@ -116,8 +116,8 @@ internal static class MarkdownReportWriter
             $"{Escape(result.Message ?? "")} |\n";
     }
 
-    private static string ErrorRow(FileError error) =>
-        $"| {Escape($"{error.File}:{ReportText.Line(error)}")} | {error.Code} | {Escape(error.Message)} |\n";
+    private static string ErrorRow(Diagnostic error) =>
+        $"| {Escape($"{error.Location.File}:{ReportText.Line(error)}")} | {error.Id} | {Escape(error.Message)} |\n";
 
     private static string DetailSection(SnippetResult result)
     {

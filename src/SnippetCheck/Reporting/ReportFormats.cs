@@ -1,5 +1,6 @@
 using System.Text;
 using SnippetCheck.Driver;
+using SnippetCheck.Model;
 using SnippetCheck.Results;
 
 namespace SnippetCheck.Reporting;
@@ -29,7 +30,7 @@ internal enum ReportFormat
 /// </summary>
 internal static class ReportFormats
 {
-    private delegate void BlocksWriter(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors);
+    private delegate void BlocksWriter(Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<Diagnostic> errors);
 
     /// <param name="Blocks">The writer of <c>list</c>'s report, or null when <c>list</c> cannot write this format.</param>
     private sealed record Writer(ReportFormat Format, string Name, Action<Stream, VerificationReport> Verdicts, BlocksWriter? Blocks);
@@ -71,7 +72,7 @@ internal static class ReportFormats
         : $"{command} writes only json reports, not {Name(format)} ('--report {Name(format)}' is for verify)";
 
     /// <summary>Writes what <c>list</c> found (the blocks and file errors) in the format; see <see cref="ListRefusal"/>.</summary>
-    internal static void WriteBlocks(ReportFormat format, Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
+    internal static void WriteBlocks(ReportFormat format, Stream stream, IReadOnlyList<PreparedDocument> documents, IReadOnlyList<Diagnostic> errors)
     {
         var write = Find(format).Blocks ?? throw new ArgumentException(ListRefusal(format), nameof(format));
         write(stream, documents, errors);

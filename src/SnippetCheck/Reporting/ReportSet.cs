@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SnippetCheck.Driver;
+using SnippetCheck.Model;
 using SnippetCheck.Results;
 
 namespace SnippetCheck.Reporting;
@@ -116,7 +117,7 @@ public sealed class ReportSet
     /// starts with the format's and the tool's versions, then <paramref name="body"/>'s keys, and ends with the
     /// <c>errors</c> array of <paramref name="fileErrors"/>.
     /// </summary>
-    public static void WriteJson(Stream stream, IReadOnlyList<FileError> fileErrors, Action<Utf8JsonWriter> body)
+    public static void WriteJson(Stream stream, IReadOnlyList<Diagnostic> fileErrors, Action<Utf8JsonWriter> body)
     {
         using var json = new Utf8JsonWriter(stream, JsonReportWriter.Options);
         JsonReportWriter.WriteStart(json);
@@ -126,7 +127,7 @@ public sealed class ReportSet
     }
 
     /// <summary>Writes <c>list</c>'s reports; a format <see cref="ReportFormats.ListRefusal"/> refuses throws.</summary>
-    internal void WriteBlocks(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<FileError> errors)
+    internal void WriteBlocks(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<Diagnostic> errors)
     {
         foreach (var request in _requests)
         {

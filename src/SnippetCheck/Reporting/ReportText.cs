@@ -36,13 +36,13 @@ internal static class ReportText
     }
 
     /// <summary>A file error in the MSBuild canonical form: <c>path(line,col): error CODE: message</c>.</summary>
-    public static string Canonical(FileError error) => ConsoleLine.Of(error).ToString();
+    public static string Canonical(Diagnostic error) => ConsoleLine.OfFileError(error).ToString();
 
     /// <summary>A file error's column, or 1 when the error is about the whole file.</summary>
-    internal static int Column(FileError error) => Math.Max(1, error.Column);
+    internal static int Column(Diagnostic error) => Math.Max(1, error.Location.Column);
 
     /// <summary>A file error's line, or 1 when the error is about the whole file.</summary>
-    internal static int Line(FileError error) => Math.Max(1, error.Line);
+    internal static int Line(Diagnostic error) => Math.Max(1, error.Location.Line);
 
     /// <summary>
     /// A report path as a repository-relative path with forward slashes. Reported paths are already relative to the

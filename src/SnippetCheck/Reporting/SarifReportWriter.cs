@@ -36,8 +36,8 @@ internal static class SarifReportWriter
         json.WriteStartArray("results");
         foreach (var error in report.Errors)
         {
-            WriteResult(json, rules, error.Code, "error", error.Message,
-                new SourceLocation(error.File, ReportText.Line(error), ReportText.Column(error)), properties: null);
+            WriteResult(json, rules, error.Id, "error", error.Message,
+                new SourceLocation(error.Location.File, ReportText.Line(error), ReportText.Column(error)), properties: null);
         }
         foreach (var result in report.Snippets)
         {

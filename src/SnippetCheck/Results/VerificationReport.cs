@@ -10,7 +10,7 @@ namespace SnippetCheck.Results;
 /// <param name="Snippets">Every C# block's result, in file and line order.</param>
 /// <param name="Errors">Problems with files rather than snippets; any fails the run.</param>
 /// <param name="Duration">How long the run took.</param>
-public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResult> Snippets, IReadOnlyList<FileError> Errors, TimeSpan Duration)
+public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResult> Snippets, IReadOnlyList<Diagnostic> Errors, TimeSpan Duration)
 {
     /// <summary>C# blocks the run saw, whatever their verdict.</summary>
     public int Blocks => Snippets.Count;

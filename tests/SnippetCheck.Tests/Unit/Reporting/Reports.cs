@@ -51,7 +51,7 @@ public static class Reports
             SnippetResult.Of(snippets[3], Verdict.NotTagged),
             SnippetResult.Of(snippets[4], new Verdict.Skipped("skipped by 'snippetcheck: skip' in front matter")),
         ];
-        FileError[] errors = [new("posts/other.md", 0, 0, DiagnosticCodes.UnreadableFile, "cannot read the file: denied")];
+        Diagnostic[] errors = [Diagnostic.Error(DiagnosticCodes.UnreadableFile, "cannot read the file: denied", new("posts/other.md", 0, 0))];
         return new VerificationReport(2, results, errors, TimeSpan.FromSeconds(2.5));
     }
 }
