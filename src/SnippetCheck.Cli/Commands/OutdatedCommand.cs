@@ -53,8 +53,7 @@ internal static class OutdatedCommand
             if (write) report = PinWriter.Write(report, options.CurrentDirectory);
             reports.WriteEach(stream => OutdatedJson.Write(stream, report));
             var console = reports.TakesStandardOutput ? Console.Error : Console.Out;
-            foreach (var error in report.FileErrors) await console.WriteLineAsync($"{error.Location.File}({error.Location.Line},{error.Location.Column}): error {error.Id}: " +
-                $"{error.Message}");
+            foreach (var error in report.FileErrors) await console.WriteLineAsync(error.ToCanonicalString());
             foreach (var line in OutdatedTable.Lines(report)) await console.WriteLineAsync(line);
             if (report.NothingResolved) return ExitCodes.ToolError;
             return report.Rots || report.Rows.Any(r => r.Written?.StartsWith("not moved", StringComparison.Ordinal) == true) ? ExitCodes.Failures

@@ -37,8 +37,8 @@ internal static class GitHubReporter
         foreach (var error in report.Errors)
         {
             var title = DiagnosticCatalog.Find(error.Id) is { } known ? $"{known.Title} ({error.Id})" : error.Id;
-            output.Write(Command(
-                "error", ReportText.RepoRelative(error.Location.File, workspace), ReportText.Line(error), ReportText.Column(error), title, error.Message));
+            var file = ReportText.RepoRelative(error.Location.File, workspace);
+            output.Write(Command("error", file, ReportText.Line(error), ReportText.Column(error), title, error.Message));
         }
         foreach (var warning in report.Warnings)
         {
