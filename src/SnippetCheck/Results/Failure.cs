@@ -17,4 +17,10 @@ public abstract record Failure(SourceLocation Location)
 
     /// <summary>More lines for the console: a diff, a stack trace, further compiler errors; null when there are none.</summary>
     public virtual string? Detail => null;
+
+    /// <summary>
+    /// The failure in the few words an editor's code lens shows (<c>output differs</c>, <c>does not compile (CS0103)</c>),
+    /// from the same table as the reports' reason word (<see cref="SnippetResult.ReasonWord"/>).
+    /// </summary>
+    public string Brief => ReportWords.Brief(Reason, Code);
 }
