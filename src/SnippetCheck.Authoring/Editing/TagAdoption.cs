@@ -1,6 +1,7 @@
 using SnippetCheck.Adoption;
 using SnippetCheck.Driver;
 using SnippetCheck.Extraction;
+using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
 
 namespace SnippetCheck.Editing;
@@ -25,8 +26,9 @@ public static class TagAdoption
         var untagged = results.Where(r => r.Verdict is Verdict.Untagged && !r.Snippet.IsXmlEscaped).Select(r => r.Snippet).ToList();
         var adoptable = new Dictionary<int, string>();
         var rot = new Dictionary<int, SuspectedRot>();
-        foreach (var tag in (string[])["run", "compile"])
+        foreach (var kind in (SnippetKind[])[SnippetKind.Run, SnippetKind.Compile])
         {
+            var tag = Snippet.TagOf(kind);
             var candidates = untagged.Where(s => !adoptable.ContainsKey(s.Location.Line)).ToList();
             if (candidates.Count == 0) break;
             var edits = candidates.Select(s => QuickFixes.AddTag(document, s, tag)!).SelectMany(f => f.Edits);
@@ -38,7 +40,7 @@ public static class TagAdoption
             {
                 if (result.Verdict is Verdict.Passed or Verdict.Checked) adoptable[result.Location.Line] = tag;
                 // As 'run' a block shows every kind of evidence: its compile errors, and a throw the prose does not announce.
-                else if (tag == "run" && AdoptReport.SuspectedRotOf(document, byLine[result.Location.Line], result) is { } found)
+                else if (kind == SnippetKind.Run && AdoptReport.SuspectedRotOf(document, byLine[result.Location.Line], result) is { } found)
                     rot[result.Location.Line] = found with { Block = found.Block ?? result.Location };
             }
         }

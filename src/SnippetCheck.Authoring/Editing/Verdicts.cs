@@ -1,5 +1,4 @@
 using System.Globalization;
-using SnippetCheck.Model;
 using SnippetCheck.Results;
 
 namespace SnippetCheck.Editing;
@@ -27,14 +26,7 @@ public static class Verdicts
         Verdict.Checked => string.Create(CultureInfo.InvariantCulture, $"✓ checked {result.Duration.TotalMilliseconds:0} ms"),
         Verdict.Passed => string.Create(
             CultureInfo.InvariantCulture, $"✓ passed {result.Duration.TotalMilliseconds:0} ms{(result.Cached ? " (cached)" : "")}"),
-        Verdict.Failed { Failure: var failure } => "✗ " + failure.Reason switch
-        {
-            FailureReason.OutputMismatch => "output differs",
-            FailureReason.CompileError => $"does not compile ({failure.Code})",
-            FailureReason.Annotation => $"tag error ({failure.Code})",
-            FailureReason.Timeout => "timed out",
-            _ => result.ReasonWord,
-        },
+        Verdict.Failed { Failure: var failure } => "✗ " + failure.Brief,
         Verdict.Untagged => "○ untagged",
         Verdict.Ignored => "– ignored",
         Verdict.Skipped => "– skipped",

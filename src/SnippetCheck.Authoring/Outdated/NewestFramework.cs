@@ -34,7 +34,7 @@ internal static class NewestFramework
             .GroupBy(r => (r.Location.File, Framework: OutdatedCheck.FrameworksOf(r).Max()!))
             .Select(g => OutdatedCheck.Row(
                 new PinUse(PackagePin.Framework(g.Key.Framework, g.First().Location), [.. g.Select(r => r.Snippet)]),
-                new NewestVersion(".NET", newest.Moniker, null), onPin, onNewest))];
+                (newest.Moniker, null), onPin, onNewest))];
         return (rows, OutdatedCheck.Verified(report));
     }
 }

@@ -82,7 +82,7 @@ public static class OutdatedCheck
     }
 
     /// <summary>Each package's newest version that restores for the frameworks its blocks verify on, from the oldest pin of it up.</summary>
-    private static async Task<Dictionary<string, NewestVersion>> NewestByPackageAsync(
+    private static async Task<Dictionary<string, (string? Newest, string? Note)>> NewestByPackageAsync(
         PackageService packages, IReadOnlyList<PinUse> uses, Func<IEnumerable<Snippet>, IEnumerable<TargetFramework>> frameworksOf,
         CancellationToken cancellationToken)
     {
@@ -91,19 +91,19 @@ public static class OutdatedCheck
         {
             var frameworks = frameworksOf(group.SelectMany(u => u.Blocks)).Distinct().Order().ToList();
             var oldest = group.Select(u => u.Pin.Version).Aggregate((a, b) => PackageService.IsNewer(a, b) ? b : a);
-            var (version, note) = await packages.NewestAsync(
-                group.Key, oldest, frameworks.Count > 0 ? frameworks : [TargetFramework.Tool], cancellationToken).ConfigureAwait(false);
-            return new NewestVersion(group.Key, version, note);
+            return (Id: group.Key, Found: await packages.NewestAsync(
+                group.Key, oldest, frameworks.Count > 0 ? frameworks : [TargetFramework.Tool], cancellationToken).ConfigureAwait(false));
         })).ConfigureAwait(false);
-        return found.ToDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
+        return found.ToDictionary(n => n.Id, n => n.Found, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The packages with a pin below the newest version found, to that version.</summary>
-    private static Dictionary<string, string> Moves(IReadOnlyDictionary<string, NewestVersion> newest, IReadOnlyList<PinUse> uses) =>
-        newest.Values.Where(
-            n => n.Newest is { } version
-            && uses.Any(u => u.Pin.Id.Equals(n.Id, StringComparison.OrdinalIgnoreCase) && PackageService.IsNewer(version, u.Pin.Version)))
-            .ToDictionary(n => n.Id, n => n.Newest!, StringComparer.OrdinalIgnoreCase);
+    private static Dictionary<string, string> Moves(
+        IReadOnlyDictionary<string, (string? Newest, string? Note)> newest, IReadOnlyList<PinUse> uses) =>
+        newest.Where(
+            n => n.Value.Newest is { } version
+            && uses.Any(u => u.Pin.Id.Equals(n.Key, StringComparison.OrdinalIgnoreCase) && PackageService.IsNewer(version, u.Pin.Version)))
+            .ToDictionary(n => n.Key, n => n.Value.Newest!, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The blocks a run compiled or ran (passed or failed), from the cache or not.</summary>
     internal static int Verified(VerificationReport report) => report.Snippets.Count(Verified);
@@ -115,7 +115,7 @@ public static class OutdatedCheck
 
     /// <summary>What a pin's blocks did on it and on the newest version.</summary>
     internal static PinRow Row(
-        PinUse use, NewestVersion newest, IReadOnlyDictionary<SourceLocation, SnippetResult> onPin,
+        PinUse use, (string? Newest, string? Note) newest, IReadOnlyDictionary<SourceLocation, SnippetResult> onPin,
         IReadOnlyDictionary<SourceLocation, SnippetResult> onNewest)
     {
         var row = new PinRow(use.Pin, newest.Newest, newest.Note);

@@ -1,13 +1,7 @@
-using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
 
 namespace SnippetCheck.Outdated;
-
-/// <summary>What the sources offer for a pinned package (<see cref="PackageService.NewestAsync"/>).</summary>
-/// <param name="Newest">The newest version that restores for every framework asked; null when the sources list none.</param>
-/// <param name="Note">Why the newest listed version is not <paramref name="Newest"/> (it does not restore), or why nothing was found.</param>
-internal sealed record NewestVersion(string Id, string? Newest, string? Note);
 
 /// <summary>A block that now fails on the newest version, and its first error at the post's file(line,col).</summary>
 internal sealed record BlockFailure(SourceLocation Block, SourceLocation ErrorLocation, string Code, string Message)

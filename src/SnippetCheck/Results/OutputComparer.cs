@@ -6,27 +6,6 @@ using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Results;
 
-/// <summary>Whether actual output matched, and if not, a line diff (expected vs actual).</summary>
-internal sealed record ComparisonResult(bool Matches, IReadOnlyList<DiffLine> Diff)
-{
-    internal static readonly ComparisonResult Match = new(true, []);
-
-    /// <summary>The diff as plain text: <c>-</c> expected, <c>+</c> actual, two spaces for common lines.</summary>
-    internal string DiffText => string.Join('\n', Diff.Select(d => d.ToString()));
-}
-
-internal enum DiffLineKind { Same, Expected, Actual }
-
-internal readonly record struct DiffLine(DiffLineKind Kind, string Text)
-{
-    public override string ToString() => Kind switch
-    {
-        DiffLineKind.Expected => "- " + Text,
-        DiffLineKind.Actual => "+ " + Text,
-        _ => "  " + Text,
-    };
-}
-
 /// <summary>
 /// Matches output as README.md "Output and standard input" says: line endings normalized, trailing white space of each line and leading
 /// and trailing blank lines ignored, otherwise exact; <c>ellipsis</c> and <c>unordered</c> relax that.

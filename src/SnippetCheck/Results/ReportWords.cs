@@ -2,7 +2,10 @@ using SnippetCheck.Model;
 
 namespace SnippetCheck.Results;
 
-/// <summary>The words reports write for levels, statuses and failure reasons.</summary>
+/// <summary>
+/// The words reports and editors write for levels, statuses and failure reasons: the one home of failure words (a report's
+/// <c>compile-error</c>, an editor's <c>does not compile (CS0103)</c>).
+/// </summary>
 internal static class ReportWords
 {
     /// <summary>The level as reports write it (<c>run</c>, <c>compile</c>, <c>check</c>).</summary>
@@ -12,24 +15,41 @@ internal static class ReportWords
     public static string ToWord(this SnippetStatus status) => status.ToString().ToLowerInvariant();
 
     /// <summary>The reason as reports write it (<c>compile-error</c>, <c>output-mismatch</c>…).</summary>
-    public static string ToWord(this FailureReason reason) => reason switch
+    public static string ToWord(this FailureReason reason) => WordsOf(reason).Word;
+
+    /// <summary>
+    /// The failure in the few words an editor's code lens shows (<c>output differs</c>, <c>does not compile (CS0103)</c>): the
+    /// reason's short form, else its report word.
+    /// </summary>
+    internal static string Brief(FailureReason reason, string code) => WordsOf(reason) switch
     {
-        FailureReason.CompileError => "compile-error",
-        FailureReason.OutputMismatch => "output-mismatch",
-        FailureReason.ExitCode => "exit-code",
-        FailureReason.Exception => "exception",
-        FailureReason.NoException => "no-exception",
-        FailureReason.WrongException => "wrong-exception",
-        FailureReason.Compiled => "compiled",
-        FailureReason.MissingDiagnostic => "missing-diagnostic",
-        FailureReason.Timeout => "timeout",
-        FailureReason.Crash => "crash",
-        FailureReason.OutputLimit => "output-limit",
-        FailureReason.Annotation => "annotation",
-        FailureReason.Package => "package",
-        FailureReason.PinNotServed => "pin-not-served",
-        FailureReason.NothingChecked => "nothing-checked",
-        FailureReason.TestFailed => "test-failed",
+        (_, { } brief, true) => $"{brief} ({code})",
+        (_, { } brief, false) => brief,
+        (var word, null, _) => word,
+    };
+
+    /// <summary>
+    /// One row per reason: the word reports write, and the shorter form an editor shows where it has one (with the failure's
+    /// code after it when <c>Coded</c>).
+    /// </summary>
+    private static (string Word, string? Brief, bool Coded) WordsOf(FailureReason reason) => reason switch
+    {
+        FailureReason.CompileError => ("compile-error", "does not compile", true),
+        FailureReason.OutputMismatch => ("output-mismatch", "output differs", false),
+        FailureReason.ExitCode => ("exit-code", null, false),
+        FailureReason.Exception => ("exception", null, false),
+        FailureReason.NoException => ("no-exception", null, false),
+        FailureReason.WrongException => ("wrong-exception", null, false),
+        FailureReason.Compiled => ("compiled", null, false),
+        FailureReason.MissingDiagnostic => ("missing-diagnostic", null, false),
+        FailureReason.Timeout => ("timeout", "timed out", false),
+        FailureReason.Crash => ("crash", null, false),
+        FailureReason.OutputLimit => ("output-limit", null, false),
+        FailureReason.Annotation => ("annotation", "tag error", true),
+        FailureReason.Package => ("package", null, false),
+        FailureReason.PinNotServed => ("pin-not-served", null, false),
+        FailureReason.NothingChecked => ("nothing-checked", null, false),
+        FailureReason.TestFailed => ("test-failed", null, false),
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }

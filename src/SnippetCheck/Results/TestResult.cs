@@ -2,19 +2,6 @@ using SnippetCheck.Model;
 
 namespace SnippetCheck.Results;
 
-/// <summary>How one test of a block ended (the JSON report's <c>tests[].status</c>).</summary>
-internal enum TestStatus
-{
-    /// <summary>It ran and passed.</summary>
-    Passed,
-
-    /// <summary>It ran and failed: an assertion, an exception, a setup or teardown that threw.</summary>
-    Failed,
-
-    /// <summary>Not run, as its framework would skip it: an ignore attribute, a skip reason, an ignore or inconclusive assertion.</summary>
-    Skipped,
-}
-
 /// <summary>One test method of a block, or one data row of it, as its framework names and judges it.</summary>
 /// <param name="Name">The framework's name for it: <c>Adds(1,2)</c> (NUnit), <c>Docs.Tests.Adds(a: 1, b: 2)</c> (xUnit), <c>Adds (1,2)</c>
 /// (MSTest).</param>

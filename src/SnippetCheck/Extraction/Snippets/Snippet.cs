@@ -104,5 +104,8 @@ public sealed partial record Snippet
     public SnippetKind Kind => Tags.Kind ?? (IsTagged ? SnippetKind.Run : SnippetKind.Compile);
 
     /// <summary><see cref="Kind"/> as a tag writes it (<c>compile-fail</c>, <c>run</c>).</summary>
-    public string KindTag => Kind.ToTag();
+    public string KindTag => TagOf(Kind);
+
+    /// <summary>The word a fence tag writes <paramref name="kind"/> with (<c>run</c>, <c>compile-fail</c>), for a host that adds one.</summary>
+    public static string TagOf(SnippetKind kind) => kind.ToTag();
 }

@@ -1,0 +1,3 @@
+namespace SnippetCheck.Results;
+
+internal enum DiffLineKind { Same, Expected, Actual }
