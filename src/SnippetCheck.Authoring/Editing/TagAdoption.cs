@@ -20,7 +20,7 @@ public sealed record UntaggedTrial(IReadOnlyDictionary<int, string> Adoptable, I
 public static class TagAdoption
 {
     /// <summary>Tries each untagged block of <paramref name="document"/> with a tag.</summary>
-    public static async Task<UntaggedTrial> FindAsync(Verifier verifier, SourceDocument document,
+    public static async Task<UntaggedTrial> FindAsync(VerifierSession session, SourceDocument document,
         IReadOnlyList<SnippetResult> results, CancellationToken cancellationToken)
     {
         var untagged = results.Where(r => r.Verdict is Verdict.Untagged && !r.Snippet.IsXmlEscaped).Select(r => r.Snippet).ToList();
@@ -34,8 +34,7 @@ public static class TagAdoption
             var edits = candidates.Select(s => QuickFixes.AddTag(document, s, tag)!).SelectMany(f => f.Edits);
             // Adding a word to a fence line moves no line, so blocks are matched by their fence line.
             var byLine = candidates.ToDictionary(s => s.Location.Line);
-            var report = await verifier.VerifyTextAsync(
-                document.FullPath, TextEdit.Apply(document.Text, edits), compileOnly: false, cancellationToken).ConfigureAwait(false);
+            var report = await session.VerifyAsync(document.FullPath, TextEdit.Apply(document.Text, edits), cancellationToken).ConfigureAwait(false);
             foreach (var result in report.Snippets.Where(r => byLine.ContainsKey(r.Location.Line)))
             {
                 if (result.Verdict is Verdict.Passed or Verdict.Checked) adoptable[result.Location.Line] = tag;

@@ -37,13 +37,9 @@ public static class Renderer
     public static async Task<RenderResult> RunAsync(VerifyOptions options, RenderOptions render, CancellationToken cancellationToken = default)
     {
         var capture = new NoteTaker();
-        VerificationReport report;
-        RenderCache cache;
-        await using (var verifier = new Verifier(options) { Observer = capture })
-        {
-            report = await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
-            cache = new RenderCache(verifier.CacheDirectory);
-        }
+        var verifier = new Verifier(options) { Observer = capture };
+        var report = await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
+        var cache = new RenderCache(verifier.CacheDirectory);
         Verifier.TracePhase("verified");
         var mark = render.Mark ? new VerifiedMark(ToolInfo.ReleaseVersion, Environment.Version.ToString(), DateTime.UtcNow.ToString("yyyy-MM-dd"))
             : null;

@@ -26,7 +26,7 @@ internal sealed record LspSettings(TimeSpan Debounce, bool RunOnType, bool NoSan
 /// <c>snippetcheck lsp</c>: verdicts where the author types. On open and change (debounced) a compile-only check of the
 /// editor's text: annotation errors, foreign-attribute warnings and compile errors, unchanged snippets from the result
 /// cache. On save a full run: output mismatches, exceptions, timeouts. A new change cancels the check in flight, and
-/// with it the snippet it was running. Every check goes through the core's <see cref="Verifier"/>, as the CLI's do.
+/// with it the snippet it was running. Every check goes through a <see cref="VerifierSession"/>, the core's pipeline the CLI's runs take.
 /// </summary>
 internal sealed partial class LspServer
 {
@@ -175,8 +175,9 @@ internal sealed partial class LspServer
             if (delay > TimeSpan.Zero) await Task.Delay(delay, token).ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
             await using var lease = _verifiers!.For(document.FullPath);
-            var verifier = lease.Verifier;
-            var report = await verifier.VerifyTextAsync(document.FullPath, text, compileOnly: !full, token).ConfigureAwait(false);
+            var session = lease.Session;
+            var report = await (full ? session.VerifyAsync(document.FullPath, text, token) : session.CompileAsync(document.FullPath, text, token))
+                .ConfigureAwait(false);
             DocumentCheck check;
             lock (document)
             {
@@ -196,7 +197,7 @@ internal sealed partial class LspServer
             }
             await PublishAsync(document, version, check.Findings).ConfigureAwait(false);
             if (check.Full && check.Results.Any(r => r.Verdict is Verdict.Untagged))
-                await PublishAdoptableAsync(document, version, check, verifier, token).ConfigureAwait(false);
+                await PublishAdoptableAsync(document, version, check, session, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -219,9 +220,10 @@ internal sealed partial class LspServer
     /// After a save's diagnostics are out: which untagged blocks pass with a tag, for "Add tag" fixes, and which look
     /// broken, published when some do (unless a newer check took over meanwhile).
     /// </summary>
-    private async Task PublishAdoptableAsync(OpenDocument document, int version, DocumentCheck check, Verifier verifier, CancellationToken token)
+    private async Task PublishAdoptableAsync(
+        OpenDocument document, int version, DocumentCheck check, VerifierSession session, CancellationToken token)
     {
-        var trial = await TagAdoption.FindAsync(verifier, check.Document, check.Results, token).ConfigureAwait(false);
+        var trial = await TagAdoption.FindAsync(session, check.Document, check.Results, token).ConfigureAwait(false);
         var adoptable = ByCode(check.Results, trial.Adoptable);
         var rot = ByCode(check.Results, trial.Rot);
         var withRot = check with

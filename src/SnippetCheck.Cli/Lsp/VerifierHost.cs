@@ -4,9 +4,9 @@ using SnippetCheck.Driver;
 namespace SnippetCheck.Cli.Lsp;
 
 /// <summary>
-/// One <see cref="Verifier"/> per <c>snippetcheck.json</c> (or per folder without one), found from the document's
-/// folder up as the CLI finds it, and made again when that file changes. Each keeps its runners between checks. A
-/// replaced verifier is disposed (its runners killed) once the last check that leased it is done; every verifier
+/// One <see cref="VerifierSession"/> per <c>snippetcheck.json</c> (or per folder without one), found from the document's
+/// folder up as the CLI finds it, and opened again when that file changes. Each keeps its runners between checks. A
+/// replaced session is disposed (its runners killed) once the last check that leased it is done; every session
 /// is disposed when the server ends.
 /// </summary>
 internal sealed class VerifierHost(string? workspaceRoot, bool noSandbox) : IAsyncDisposable
@@ -15,17 +15,17 @@ internal sealed class VerifierHost(string? workspaceRoot, bool noSandbox) : IAsy
     private readonly List<Entry> _retired = [];
     private readonly Lock _lock = new();
 
-    internal sealed class Entry(Verifier verifier, DateTime stamp)
+    internal sealed class Entry(VerifierSession session, DateTime stamp)
     {
-        public Verifier Verifier { get; } = verifier;
+        public VerifierSession Session { get; } = session;
         public DateTime Stamp { get; } = stamp;
         public int Leases { get; set; }
     }
 
-    /// <summary>A verifier for one check; disposing the lease gives it back.</summary>
-    internal sealed class Lease(VerifierHost host, Verifier verifier, Entry entry) : IAsyncDisposable
+    /// <summary>A session for one check; disposing the lease gives it back.</summary>
+    internal sealed class Lease(VerifierHost host, VerifierSession session, Entry entry) : IAsyncDisposable
     {
-        public Verifier Verifier { get; } = verifier;
+        public VerifierSession Session { get; } = session;
 
         public ValueTask DisposeAsync() => host.ReturnAsync(entry);
     }
@@ -45,22 +45,19 @@ internal sealed class VerifierHost(string? workspaceRoot, bool noSandbox) : IAsy
             {
                 var root = workspaceRoot is not null && IsBelow(fullPath, workspaceRoot) ? workspaceRoot
                     : config is not null ? Path.GetDirectoryName(config)! : folder;
-                var verifier = new Verifier(new VerifyOptions
+                var session = new Verifier(new VerifyOptions
                 {
                     CurrentDirectory = root,
                     ConfigPath = config,
                     CommandLine = noSandbox ? Settings.Sandbox.Switched(new()) : new(),
-                })
-                {
-                    KeepRunners = true,
-                };
+                }).OpenSession();
                 replaced = entry;
-                entry = new Entry(verifier, stamp);
+                entry = new Entry(session, stamp);
                 _current[key] = entry;
                 if (replaced is not null) _retired.Add(replaced);
             }
             entry.Leases++;
-            lease = new Lease(this, entry.Verifier, entry);
+            lease = new Lease(this, entry.Session, entry);
         }
         if (replaced is { Leases: 0 }) _ = RetireAsync(replaced);
         return lease;
@@ -83,7 +80,7 @@ internal sealed class VerifierHost(string? workspaceRoot, bool noSandbox) : IAsy
         {
             if (!_retired.Remove(entry)) return;
         }
-        await entry.Verifier.DisposeAsync().ConfigureAwait(false);
+        await entry.Session.DisposeAsync().ConfigureAwait(false);
     }
 
     private static bool IsBelow(string path, string folder)
@@ -94,13 +91,13 @@ internal sealed class VerifierHost(string? workspaceRoot, bool noSandbox) : IAsy
 
     public async ValueTask DisposeAsync()
     {
-        List<Verifier> all;
+        List<VerifierSession> all;
         lock (_lock)
         {
-            all = [.. _current.Values.Concat(_retired).Select(e => e.Verifier)];
+            all = [.. _current.Values.Concat(_retired).Select(e => e.Session)];
             _current.Clear();
             _retired.Clear();
         }
-        foreach (var verifier in all) await verifier.DisposeAsync().ConfigureAwait(false);
+        foreach (var session in all) await session.DisposeAsync().ConfigureAwait(false);
     }
 }

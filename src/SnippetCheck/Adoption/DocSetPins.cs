@@ -74,11 +74,8 @@ internal static class DocSetPins
         {
             Filter = null, CommandLine = options.CommandLine with { PackageVersions = [.. plan.All.Select(p => $"{p.Id}@{p.Version}")] },
         };
-        VerificationReport report;
-        await using (var verifier = new Verifier(again, PackageMoves.None, blocks.Keys.ToHashSet()))
-        {
-            report = await verifier.VerifyTextsAsync(texts, compileOnly: false, cancellationToken).ConfigureAwait(false);
-        }
+        var report = await new Verifier(again, PackageMoves.None, blocks.Keys.ToHashSet()).VerifyTextsAsync(texts, cancellationToken)
+            .ConfigureAwait(false);
         var passed = report.Snippets.Where(r => r.Status == SnippetStatus.Passed).Select(r => r.Location).ToHashSet();
         return blocks.Where(b => !passed.Contains(b.Key)).SelectMany(b => b.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }

@@ -15,11 +15,11 @@ namespace SnippetCheck.Driver;
 /// Carries out a <see cref="RunPlan"/>: cached results first, then merged chunks, lone snippets and sessions in
 /// parallel, raising an event as each unit finishes.
 /// </summary>
-/// <param name="sharedPool">Runners kept between runs (<see cref="Verifier.KeepRunners"/>); null: the run starts and ends its own.</param>
+/// <param name="sharedPool">Runners kept between runs (a <see cref="VerifierSession"/>'s); null: the run starts and ends its own.</param>
 internal sealed class VerificationRun(VerifyOptions options, RunSettings settings, ResultCache? cache, RunnerPool? sharedPool = null)
 {
     /// <summary>
-    /// Compile and judge what compiling decides, but run nothing (an editor's first pass): see <see cref="Verifier.VerifyTextsAsync"/>.
+    /// Compile and judge what compiling decides, but run nothing (an editor's first pass): see <see cref="VerifierSession.CompileAsync"/>.
     /// </summary>
     public bool CompileOnly { get; init; }
 

@@ -12,16 +12,16 @@ namespace SnippetCheck.Driver;
 /// <summary>
 /// The façade every host calls (the CLI, <c>--watch</c>, the language server, and through the CLI the MSBuild task): discover documents →
 /// extract blocks → snippets with tags → compile → run → compare → report. Each step lives in a type of its own:
-/// <see cref="DocumentLoader"/>, <see cref="RunPlanner"/>, <see cref="VerificationRun"/>, <see cref="Judge"/>.
+/// <see cref="DocumentLoader"/>, <see cref="RunPlanner"/>, <see cref="VerificationRun"/>, <see cref="Judge"/>. Each run starts
+/// and ends its own runners; an editor keeps them between checks in a <see cref="VerifierSession"/>.
 /// </summary>
-public sealed partial class Verifier : IAsyncDisposable
+public sealed partial class Verifier
 {
     private readonly VerifyOptions _options;
     private readonly DocumentLoader _loader;
     private readonly RunSettings _settings;
     private readonly ResultCache? _cache;
     private readonly PinTrial _trial;
-    private RunnerPool? _keptRunners;
 
     /// <summary>Loads the config and settles the run's settings; no document is read and nothing compiles until a run starts.</summary>
     /// <exception cref="VerificationSetupException">The config file is missing or invalid.</exception>
@@ -68,12 +68,6 @@ public sealed partial class Verifier : IAsyncDisposable
     internal VerifyOptions Options => _options;
 
     /// <summary>
-    /// Keep runner processes between runs until this verifier is disposed: an editor's long-lived session (the language
-    /// server keeps one verifier per config and verifies its buffers through <see cref="VerifyTextsAsync"/>).
-    /// </summary>
-    public bool KeepRunners { get; init; }
-
-    /// <summary>
     /// What the host watches of each run and trial: progress, and for <c>render</c>, the compiler's notes (the observer
     /// keeps them). Null for none.
     /// </summary>
@@ -113,26 +107,32 @@ public sealed partial class Verifier : IAsyncDisposable
     /// snippet, and reports them in file and line order.
     /// </summary>
     /// <exception cref="VerificationSetupException">Nothing to verify, or a <see cref="VerifyOptions.Filter"/> that matched no snippet.</exception>
-    public Task<VerificationReport> RunAsync(CancellationToken cancellationToken = default) => RunAsync(_loader, false, cancellationToken);
+    public Task<VerificationReport> RunAsync(CancellationToken cancellationToken = default) => RunAsync(_loader, false, null, cancellationToken);
 
     /// <summary>With <c>SNIPPETCHECK_TRACE=1</c>, writes that a host's <paramref name="phase"/> ended now (bench/README.md).</summary>
     public static void TracePhase(string phase) => PhaseTrace.Mark(phase);
 
-    /// <summary>Verifies one document as an editor holds it (<paramref name="fullPath"/> absolute), as <see cref="VerifyTextsAsync"/> does.</summary>
-    public Task<VerificationReport> VerifyTextAsync(string fullPath, string text, bool compileOnly, CancellationToken cancellationToken = default) =>
-        VerifyTextsAsync([new DocumentText(fullPath, text)], compileOnly, cancellationToken);
+    /// <summary>Opens an editor's long-lived session over this verifier's config: its checks keep their runners until it is disposed.</summary>
+    public VerifierSession OpenSession() => new(this);
+
+    /// <summary>Verifies documents given as text, never read from disk (adopt's trial of its pins), as a run over files would.</summary>
+    internal Task<VerificationReport> VerifyTextsAsync(IReadOnlyList<DocumentText> texts, CancellationToken cancellationToken = default) =>
+        RunTextsAsync(texts, compileOnly: false, keptRunners: null, cancellationToken);
 
     /// <summary>
-    /// Verifies documents given as text, never read from disk (an editor's buffers), through the same pipeline as a run
-    /// over files: the same config, cache, planning and judge. With <paramref name="compileOnly"/>, compiles and judges
-    /// what compiling decides (annotations, compile errors, <c>compile</c> and <c>compile-fail</c> blocks) but runs nothing:
-    /// a block that would run gets <see cref="Verdict.NotRunYet"/>, which is never cached.
+    /// Documents given as text through the same pipeline as a run over files: the same config, cache, planning and judge.
+    /// With <paramref name="compileOnly"/>, runs nothing (<see cref="VerifierSession.CompileAsync"/>); on the tool's framework,
+    /// runs on <paramref name="keptRunners"/>' pool when given (a session's), else on the run's own.
     /// </summary>
-    internal Task<VerificationReport> VerifyTextsAsync(
-        IReadOnlyList<DocumentText> texts, bool compileOnly, CancellationToken cancellationToken = default) =>
-        RunAsync(new DocumentLoader(_options, Config) { Pins = _trial, Texts = texts }, compileOnly, cancellationToken);
+    internal Task<VerificationReport> RunTextsAsync(
+        IReadOnlyList<DocumentText> texts, bool compileOnly, Func<RunnerPool>? keptRunners, CancellationToken cancellationToken) =>
+        RunAsync(new DocumentLoader(_options, Config) { Pins = _trial, Texts = texts }, compileOnly, keptRunners, cancellationToken);
 
-    private async Task<VerificationReport> RunAsync(DocumentLoader loader, bool compileOnly, CancellationToken cancellationToken)
+    /// <summary>A pool of runners with the run's settings, for a session to keep.</summary>
+    internal RunnerPool NewRunnerPool() => new(_settings.Runners, _settings.Parallelism);
+
+    private async Task<VerificationReport> RunAsync(
+        DocumentLoader loader, bool compileOnly, Func<RunnerPool>? keptRunners, CancellationToken cancellationToken)
     {
         var options = _options;
         var clock = Stopwatch.StartNew();
@@ -144,7 +144,7 @@ public sealed partial class Verifier : IAsyncDisposable
         PhaseTrace.Mark($"{documents.Count} documents read");
         var frameworks = FrameworkMatrix.Of(documents);
         var planned = await PlanPassesAsync(documents, frameworks, cancellationToken).ConfigureAwait(false);
-        var tally = await RunPassesAsync(planned, compileOnly, cancellationToken).ConfigureAwait(false);
+        var tally = await RunPassesAsync(planned, compileOnly, keptRunners, cancellationToken).ConfigureAwait(false);
         var results = FrameworkMatrix.Join(documents, frameworks, tally.Passes, options.Filter);
         if (options.DependencyFile is { } dependencyFile)
             WriteDependencyFile(
@@ -202,7 +202,8 @@ public sealed partial class Verifier : IAsyncDisposable
 
     /// <summary>Runs each planned pass on its framework's runner, and tallies what the passes started, built and merged.</summary>
     private async Task<RunTally> RunPassesAsync(
-        List<(FrameworkPack Pack, RunPlan Plan, bool Main)> planned, bool compileOnly, CancellationToken cancellationToken)
+        List<(FrameworkPack Pack, RunPlan Plan, bool Main)> planned, bool compileOnly, Func<RunnerPool>? keptRunners,
+        CancellationToken cancellationToken)
     {
         var tally = new RunTally();
         foreach (var (pack, plan, main) in planned)
@@ -210,7 +211,7 @@ public sealed partial class Verifier : IAsyncDisposable
             var framework = pack.Framework;
             var settings = framework.IsTool ? _settings
                 : _settings with { Framework = framework, Runners = _settings.Runners with { RunnerPath = pack.RunnerPath, Runtime = pack.Runtime } };
-            var run = new VerificationRun(_options, settings, _cache, KeepRunners && framework.IsTool ? KeptRunners() : null)
+            var run = new VerificationRun(_options, settings, _cache, framework.IsTool ? keptRunners?.Invoke() : null)
             {
                 CompileOnly = compileOnly,
                 Capture = main ? Observer?.Capture : null,
@@ -227,25 +228,6 @@ public sealed partial class Verifier : IAsyncDisposable
     /// <summary>The packs of a matrix's frameworks, restored through the package cache with the NuGet.Config nearest the config.</summary>
     private FrameworkPacks Packs => _packs ??= new FrameworkPacks(PackageCache.DefaultRoot,
         PackageCache.FindNuGetConfig(Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : _options.CurrentDirectory));
-
-    private RunnerPool KeptRunners()
-    {
-        if (Volatile.Read(ref _keptRunners) is { } pool) return pool;
-        var created = new RunnerPool(_settings.Runners, _settings.Parallelism);
-        if (Interlocked.CompareExchange(ref _keptRunners, created, null) is { } raced)
-        {
-            // Another run made one first: this one has started nothing yet.
-            _ = created.DisposeAsync();
-            return raced;
-        }
-        return created;
-    }
-
-    /// <summary>Kills the runners kept between runs (<see cref="KeepRunners"/>).</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _keptRunners, null) is { } pool) await pool.DisposeAsync().ConfigureAwait(false);
-    }
 
     private void WriteDependencyFile(string path, IReadOnlyList<string> files)
     {

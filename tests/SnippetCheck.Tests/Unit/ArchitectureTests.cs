@@ -234,7 +234,7 @@ public sealed class ArchitectureTests
     /// line by line in src/SnippetCheck/PublicAPI.*.txt (the PublicApiAnalyzers fail the build on an unlisted one);
     /// eng/public-api-uses.cs says which host uses which type.
     /// </summary>
-    private const int MostPublicCoreTypes = 44;
+    private const int MostPublicCoreTypes = 45;
 
     [Fact]
     public void The_core_exports_no_more_public_types_than_its_budget()

@@ -58,7 +58,7 @@ public sealed class ToolFolderTests
         var adopted = await Adopter.RunAsync(options, write: false);
         Assert.Contains(ToolFolder.GitIgnore, GitIgnoreOf(folder.Path), StringComparison.Ordinal);
         Directory.Delete(Path.Combine(folder.Path, ToolFolder.Name), recursive: true);
-        await using var verifier = new Verifier(options);
+        var verifier = new Verifier(options);
         var report = await verifier.RunAsync();
 
         Assert.Empty(adopted.Refused);

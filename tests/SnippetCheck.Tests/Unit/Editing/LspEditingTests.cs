@@ -14,17 +14,17 @@ namespace SnippetCheck.Tests.Unit.Editing;
 public sealed class LspEditingTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
-    private Verifier _verifier = null!;
+    private VerifierSession _session = null!;
 
     public Task InitializeAsync()
     {
-        _verifier = new Verifier(new VerifyOptions { CurrentDirectory = _folder.Path, CacheDirectory = Path.Combine(_folder.Path, "cache") }) { KeepRunners = true };
+        _session = new Verifier(new VerifyOptions { CurrentDirectory = _folder.Path, CacheDirectory = Path.Combine(_folder.Path, "cache") }).OpenSession();
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        await _verifier.DisposeAsync();
+        await _session.DisposeAsync();
         _folder.Dispose();
     }
 
@@ -48,8 +48,9 @@ public sealed class LspEditingTests : IAsyncLifetime
     /// <summary>A path with no file behind it: whatever is verified can only have come from the text.</summary>
     private string NowhereOnDisk => Path.Combine(_folder.Path, "never-written.md");
 
+    /// <summary>The editor's check as the user types (<paramref name="compileOnly"/>), or on save.</summary>
     private Task<VerificationReport> Check(string text, bool compileOnly) =>
-        _verifier.VerifyTextsAsync([new DocumentText(NowhereOnDisk, text)], compileOnly);
+        compileOnly ? _session.CompileAsync(NowhereOnDisk, text) : _session.VerifyAsync(NowhereOnDisk, text);
 
     [Fact]
     public async Task A_document_given_as_text_is_verified_without_a_file_and_a_compile_only_check_runs_nothing_and_caches_nothing()

@@ -1,12 +1,11 @@
 using SnippetCheck.Model;
-using SnippetCheck.References;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.References;
 
 /// <summary>
 /// What a tool tries over a plain run's documents: pins read as other versions (<c>verify --packages newest</c>,
 /// <c>outdated</c>'s second pass), only some blocks, or every block on one framework (<c>outdated</c>'s pass on the
-/// newest .NET). Given to <see cref="Verifier"/>'s trial constructor; a plain run has <see cref="None"/>.
+/// newest .NET). Given to the verifier's trial constructor (<c>Driver.Verifier</c>); a plain run has <see cref="None"/>.
 /// </summary>
 /// <param name="Moves">Pins read as other versions; none by default.</param>
 /// <param name="OnlyBlocks">
