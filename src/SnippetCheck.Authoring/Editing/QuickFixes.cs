@@ -1,4 +1,5 @@
 using SnippetCheck.Adoption;
+using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Extraction;
 using SnippetCheck.Model;
 using SnippetCheck.Results;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SnippetCheck.Adoption;
+using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Extraction;
 
 namespace SnippetCheck.Outdated;

@@ -1,3 +1,4 @@
+using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Extraction;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;

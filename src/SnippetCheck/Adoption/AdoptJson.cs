@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
 using SnippetCheck.Extraction.Snippets;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Reporting;
 using SnippetCheck.Results;
 

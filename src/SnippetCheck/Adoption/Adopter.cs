@@ -1,10 +1,15 @@
 using System.Diagnostics;
-using SnippetCheck.Extraction;
+using SnippetCheck.Adoption.Inference;
+using SnippetCheck.Adoption.Inference.Classes;
+using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Proposals;
+using SnippetCheck.Adoption.Rot;
+using SnippetCheck.Adoption.Trials;
+using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Driver;
-using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
-using static SnippetCheck.Adoption.BlockKeys;
+using static SnippetCheck.Adoption.Trials.BlockKeys;
 
 namespace SnippetCheck.Adoption;
 
@@ -51,7 +56,7 @@ internal static class Adopter
         var clock = Stopwatch.StartNew();
         var (documents, fileErrors) = verifier.Prepare();
         // Markdown posts, and the doc comments of C# files (a .csproj's, a folder's through the globs, or one named).
-        var adoptable = documents.Where(d => !d.Skip && (IsMarkdown(d.Snippets.DisplayPath) || IsCSharp(d.Snippets.DisplayPath))).ToList();
+        var adoptable = documents.Where(d => !d.Skip && (DocSet.IsMarkdown(d.Snippets.DisplayPath) || IsCSharp(d.Snippets.DisplayPath))).ToList();
         var untagged = adoptable
             .SelectMany(d => d.Snippets.Snippets.Where(s => !s.IsTagged && RunPlanner.Matches(s, options.Filter)).Select(
                 s => (Document: d, Snippet: s)))
@@ -114,17 +119,5 @@ internal static class Adopter
         return (files, pins, pinsProblem);
     }
 
-    /// <summary>Markdown and MDX pages, as against C# files whose doc comments adopt reads.</summary>
-    internal static bool IsMarkdown(string path) =>
-        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)
-        || SourceDocument.IsMdxPath(path);
-
     private static bool IsCSharp(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// The compiler's errors for methods, properties and fields written outside a type: a modifier on what it reads as
-    /// a local function (CS0106), a member directly in the file (CS9348, CS0116).
-    /// </summary>
-    internal static bool IsMembersOutsideAType(SnippetResult result) =>
-        result.Diagnostics.Any(d => d.Id is "CS0106" or "CS9348" or "CS0116");
 }

@@ -63,20 +63,33 @@ public sealed class ArchitectureTests
         ["Driver"] = 14,
         // report: console, JSON, JUnit, SARIF, Markdown, GitHub.
         ["Reporting"] = 15,
-        // adopt's engine, which tries blocks in shapes through the verifier and reads Roslyn's diagnostics (sessions,
-        // fixtures, usings, packages, suspected rot), and --accept; DocumentRewriter with TextEdit, the byte-exact edit.
-        ["Adoption"] = 16,
+        // adopt and --accept (docs/architecture.md, Adoption/'s table): from what a block needs up to the commands that use it.
+        // What a block needs, inferred from Roslyn's diagnostics: usings, sessions, the doc set; then its packages (and
+        // the Web SDK); then the class around it (enclosing class, base class, stubs, page fixture) and its receivers.
+        ["Adoption.Inference"] = 16,
+        ["Adoption.Inference.Packages"] = 17,
+        ["Adoption.Inference.Classes"] = 18,
+        ["Adoption.Inference.Receivers"] = 18,
+        // What adopt proposes for each file's blocks, and why the rest stay unverified.
+        ["Adoption.Proposals"] = 19,
+        // The byte-exact edit (TextEdit, DocumentRewriter) and what adopt writes with it; suspected rot, read beside it.
+        ["Adoption.Writing"] = 20,
+        ["Adoption.Rot"] = 20,
+        // adopt's passes: the compile, run and fallback trials, page fixtures, and the proposals read from them.
+        ["Adoption.Trials"] = 21,
+        // The entry points the hosts call: adopt (Adopter, AdoptReport and its table and JSON) and --accept (AcceptOutcome).
+        ["Adoption"] = 22,
 
         // After the pipeline: the tools built on a run, in an assembly of their own on the core's public surface
         // (src/SnippetCheck.Authoring; see The_core_and_the_authoring_tools_show_their_internals_to_no_host).
         // --watch.
-        ["Authoring"] = 17,
+        ["Authoring"] = 23,
         // Verified blocks as readers see them (render): highlighting from the compiler's notes, fragments, the copy.
-        ["Rendering"] = 17,
+        ["Rendering"] = 23,
         // An editor's view of verdicts (the language server's core): findings, carried run failures, quick-fix edits.
-        ["Editing"] = 18,
+        ["Editing"] = 24,
         // Posts verified again on the newest versions of their pins: a verify run, its reports and the rewriter.
-        ["Outdated"] = 18,
+        ["Outdated"] = 24,
     };
 
     /// <summary>The SDK's implicit usings (ImplicitUsings in Directory.Build.props), without which Environment or File would not bind.</summary>

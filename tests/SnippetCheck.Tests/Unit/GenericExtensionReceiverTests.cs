@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using SnippetCheck.Adoption;
+using SnippetCheck.Adoption.Inference.Receivers;
 using SnippetCheck.Compilation;
 using SnippetCheck.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SnippetCheck.Adoption;
+using SnippetCheck.Adoption.Inference.Receivers;
 
 namespace SnippetCheck.Tests.Unit;
 

@@ -1,4 +1,5 @@
-using SnippetCheck.Adoption;
+using SnippetCheck.Adoption.Inference;
+using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.References;
 using SnippetCheck.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using SnippetCheck.Adoption;
+using SnippetCheck.Adoption.Rot;
 
 namespace SnippetCheck.Tests.Unit.Authoring;
 

@@ -1,4 +1,5 @@
 using SnippetCheck.Adoption;
+using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Driver;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-using SnippetCheck.Adoption;
+using SnippetCheck.Adoption.Writing;
 
 namespace SnippetCheck.Tests.Unit.Authoring;
 

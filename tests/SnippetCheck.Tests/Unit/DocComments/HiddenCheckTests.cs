@@ -1,4 +1,4 @@
-using SnippetCheck.Adoption;
+using SnippetCheck.Adoption.Rot;
 using SnippetCheck.Extraction;
 using SnippetCheck.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using SnippetCheck.Adoption;
+using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Driver;
 using SnippetCheck.Editing;
 using SnippetCheck.Model;

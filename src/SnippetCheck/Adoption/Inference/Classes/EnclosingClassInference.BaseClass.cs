@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Adoption.Inference.Packages;
+
+namespace SnippetCheck.Adoption.Inference.Classes;
+
+// The base class a block's bare names point to: the one class of its packages that declares them all.
+internal static partial class EnclosingClassInference
+{
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<INamedTypeSymbol>> Classes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The one class of <paramref name="found"/>'s assemblies a class may derive from (public, not sealed, a
+    /// parameterless constructor it can call, at most one type parameter) that has every one of
+    /// <paramref name="bare"/> as an instance member a derived class can use (a method for a call, a settable property or
+    /// field for an assignment); of several along one line of inheritance, the base-most; of several such, the only one
+    /// with the fewest type parameters. Null when none, or no one such.
+    /// </summary>
+    private static (INamedTypeSymbol Type, PackageInference.Found Package)? BaseClassFor(
+        IReadOnlyList<string> bare, IReadOnlyList<PackageInference.Found> found,
+        ImmutableArray<MetadataReference> framework)
+    {
+        var candidates = new List<(INamedTypeSymbol Type, PackageInference.Found Package)>();
+        foreach (var package in found)
+        {
+            // One type argument at most: it is read from the block's lambdas (MemberBaseInference closes wider ones).
+            foreach (var type in ClassesOf(package, framework).Where(t => t.Arity <= 1 && bare.All(n => HasUsableMember(t, n))))
+                candidates.Add((type, package));
+        }
+        // A package's dependencies are among its compile assemblies: one class seen through several packages is one
+        // candidate, taken with the package that is its assembly (FluentValidation's AbstractValidator, not the DI package's).
+        candidates = [.. candidates.GroupBy(c => (c.Type.ContainingAssembly.Identity.Name, c.Type.ToDisplayString()))
+            .Select(g => g.OrderBy(
+                c => string.Equals(c.Package.Package.Id, c.Type.ContainingAssembly.Identity.Name, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                .ThenBy(c => c.Package.Compile.Count).First())];
+        var baseMost = candidates.Where(c => !candidates.Any(o => !ReferenceEquals(o.Type, c.Type) && DerivesFrom(c.Type, o.Type))).ToList();
+        // Several, none below another (FastEndpoints' EndpointWithoutRequest, Endpoint<TRequest>, each over Endpoint<,>):
+        // the one that needs no type argument, when it is alone in that.
+        var general = baseMost.Where(c => c.Type.Arity == baseMost.Min(o => o.Type.Arity)).ToList();
+        return general.Count == 1 ? general[0] : null;
+    }
+
+    internal static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol other)
+    {
+        // By name: the two may come from two packages' compilations.
+        for (var b = type.BaseType; b is not null; b = b.BaseType)
+        {
+            if (b.OriginalDefinition.ToDisplayString() == other.OriginalDefinition.ToDisplayString() &&
+                b.ContainingAssembly.Identity.Name == other.ContainingAssembly.Identity.Name) return true;
+        }
+        return false;
+    }
+
+    private static bool HasUsableMember(INamedTypeSymbol type, string name)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers(name).Where(
+                m => !m.IsStatic && m.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol { SetMethod: not null }
+                    or IFieldSymbol { IsReadOnly: false, IsConst: false })
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The classes of a package's own assemblies a block's class may derive from.</summary>
+    internal static IReadOnlyList<INamedTypeSymbol> ClassesOf(PackageInference.Found package, ImmutableArray<MetadataReference> framework) =>
+        Classes.GetOrAdd(package.Package.Key, _ =>
+        {
+            var own = package.Compile.Select(p => MetadataReference.CreateFromFile(p)).ToList();
+            var compilation = CSharpCompilation.Create("base-index", references: [.. framework, .. own]);
+            var classes = new List<INamedTypeSymbol>();
+            foreach (var assembly in own.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>())
+            {
+                var pending = new Stack<INamespaceSymbol>([assembly.GlobalNamespace]);
+                while (pending.TryPop(out var ns))
+                {
+                    foreach (var child in ns.GetNamespaceMembers()) pending.Push(child);
+                    classes.AddRange(ns.GetTypeMembers().Where(IsDerivable));
+                }
+            }
+            return classes;
+        });
+
+    private static bool IsDerivable(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class || type.DeclaredAccessibility != Accessibility.Public || type.IsSealed || type.IsStatic
+            || type.Arity > 2) return false;
+        // An abstract member left to implement fails the compile (CS0534): no proposal then, which is right.
+        return type.InstanceConstructors.Any(
+            c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal &&
+            c.Parameters.All(p => p.IsOptional));
+    }
+}

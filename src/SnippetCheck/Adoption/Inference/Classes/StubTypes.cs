@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Driver;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Results;
+
+namespace SnippetCheck.Adoption.Inference.Classes;
+
+/// <summary>
+/// Stub types (issue 54, bug 5): a block that calls its package on a type the docs never declare
+/// (<c>new Faker&lt;Order&gt;().RuleFor(o =&gt; o.OrderId, f =&gt; f.IndexVariable++)</c>, Refit's <c>Task&lt;User&gt; GetUser(string user);</c>)
+/// fails on that name, and the package's calls cascade (CS1593). When its only unknown names are types, used as types
+/// only (a type argument or a parameter's type at least once; never an attribute or a base), and no reference, package or
+/// page declares them, it is tried over stubs of them in the config's hiddenCode (<see cref="StubModels"/>): classes with
+/// just the members the block reads, each typed by trial (an <c>IFoo</c> an empty interface a stub <c>Foo</c> implements).
+/// Only blocks tagged with a package are tried: the package's calls still bind, so a misspelt one fails.
+/// </summary>
+internal static class StubTypes
+{
+    /// <summary>Each failed block that passes over stubs of its unknown types: its result (its stubs go to <paramref name="models"/>).</summary>
+    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, PackageInference packages, DocModels models,
+        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+    {
+        // With a config, adopt writes no hiddenCode: a stub would be proposed and never written.
+        if (ReferenceEquals(models, DocModels.None)) return [];
+        var requests = new List<StubModels.Request>();
+        foreach (var post in failing.Where(f => f.Failed.Snippet.Tags.Packages.Count > 0).GroupBy(f => f.Document))
+        {
+            var document = models.Around(post.Key);
+            IReadOnlyList<PackageInference.Found>? found = null;
+            // A type a later block of the page declares (a strategy, then its options) is the session's to join, not a stub's.
+            var pageDeclares = RotEvidence.DeclaredNames(string.Join('\n', post.Key.Blocks.SelectMany(s => s.Code).Select(l => l.Text)));
+            foreach (var (_, failed) in post)
+            {
+                var snippet = failed.Snippet;
+                var settings = document.SettingsFor(snippet);
+                var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions)
+                    .GetCompilationUnitRoot();
+                if (UnknownTypes(root, snippet, [.. failed.Diagnostics.Where(d => d.IsError)]) is not { } types) continue;
+                found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
+                // Never a name the framework, a package of the page or a page declares: a stub stands only for what nothing shows.
+                if (types.Any(t => UsingInference.NamespacesOf(t, settings.References, []).Count > 0
+                    || found.Any(f => TypeNamesOf(f, settings.References).Contains(t))
+                    || models.Types.Any(m => m.Name == t) || pageDeclares.Contains(t))) continue;
+                var ns = StubModels.NamespaceFor(snippet.Location);
+                var members = Selected(root, types);
+                if (!StubModels.NoneCalled(root, [.. members.Select(StubModels.MemberOf)])) continue;
+                requests.Add(new(document, snippet with { Tags = snippet.Tags with
+                {
+                    Kind = SnippetKind.Compile, Usings = [.. snippet.Tags.Usings.Append(ns).Distinct(StringComparer.Ordinal)],
+                } }, types, ns, root, members));
+            }
+        }
+        var passed = new List<SnippetResult>();
+        foreach (var (result, stub) in await StubModels.TryAsync(verifier, requests, cancellationToken).ConfigureAwait(false))
+        {
+            passed.Add(result);
+            models.Add(stub);
+        }
+        return passed;
+    }
+
+    private static readonly ConcurrentDictionary<string, IReadOnlySet<string>> TypeNames = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The names of a package's public types, exactly: NUnit's <c>OrderAttribute</c> is no <c>Order</c> (though
+    /// <see cref="PackageInference.Found.Names"/> holds it as <c>[Order]</c> names it), so a Bogus README's <c>Order</c> is still a stub.
+    /// </summary>
+    private static IReadOnlySet<string> TypeNamesOf(PackageInference.Found package, ImmutableArray<MetadataReference> framework) =>
+        TypeNames.GetOrAdd(package.Package.Key, _ =>
+        {
+            var own = package.Compile.Select(p => MetadataReference.CreateFromFile(p)).ToList();
+            var compilation = CSharpCompilation.Create("stub-index", references: [.. framework, .. own]);
+            return own.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>()
+                .SelectMany(a => UsingInference.PublicNames(a.GlobalNamespace)).Select(n => n.Key)
+                .Where(k => !k.StartsWith(UsingInference.ExtensionKey)).ToHashSet(StringComparer.Ordinal);
+        });
+
+    /// <summary>
+    /// The names of the block's CS0246 errors, when those are its only unknown names and each is used as a type only, one
+    /// at least as a type argument or a parameter's type; null otherwise.
+    /// </summary>
+    private static IReadOnlyList<string>? UnknownTypes(CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors)
+    {
+        if (errors.Any(e => e.Id is "CS0103" or "CS0234" or "CS0400")) return null;
+        var names = errors.Where(e => e.Id == "CS0246").Select(e => UsingInference.IdentifierAt(snippet, e.Location)).ToList();
+        if (names.Count == 0 || names.Any(n => n is null || !char.IsUpper(n[0]))) return null;
+        var types = names.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var uses = root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => types.Contains(i.Identifier.ValueText)).ToList();
+        if (uses.Any(u => !SyntaxFacts.IsInTypeOnlyContext(u) || u.Ancestors().Any(a => a is AttributeSyntax or BaseListSyntax))) return null;
+        return uses.Any(u => u.Parent is TypeArgumentListSyntax || u.Parent is ParameterSyntax) ? types : null;
+    }
+
+    /// <summary>
+    /// The members known before the first try, as <c>Type.Member</c>: those an object initializer of a stub sets
+    /// (<c>new Order { Item = … }</c>), and, with one stub, those a selector reads (<c>o =&gt; o.OrderId</c>); the compiler names the rest.
+    /// </summary>
+    private static IReadOnlyList<string> Selected(CompilationUnitSyntax root, IReadOnlyList<string> types)
+    {
+        var set = root.DescendantNodes().OfType<ObjectCreationExpressionSyntax>()
+            .Where(c => c.Type is IdentifierNameSyntax t && types.Contains(t.Identifier.ValueText) && c.Initializer is not null)
+            .SelectMany(c => c.Initializer!.Expressions.OfType<AssignmentExpressionSyntax>().Select(a => a.Left).OfType<IdentifierNameSyntax>()
+                .Select(l => $"{((IdentifierNameSyntax)c.Type).Identifier.ValueText}.{l.Identifier.ValueText}"));
+        var selected = types.Count != 1 ? [] : root.DescendantNodes().OfType<SimpleLambdaExpressionSyntax>()
+            .Select(l => (Parameter: l.Parameter.Identifier.ValueText, Read: l.Body as MemberAccessExpressionSyntax))
+            .Where(l => l.Read?.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == l.Parameter)
+            .Select(l => $"{types[0]}.{l.Read!.Name.Identifier.ValueText}");
+        return [.. set.Concat(selected).Distinct(StringComparer.Ordinal)];
+    }
+}

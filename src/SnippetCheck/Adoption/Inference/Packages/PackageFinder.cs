@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Model;
+using SnippetCheck.References;
+using Found = SnippetCheck.Adoption.Inference.Packages.PackageInference.Found;
+
+namespace SnippetCheck.Adoption.Inference.Packages;
+
+/// <summary>
+/// Adopt's look-up of one package candidate: found on the configured sources, restored through the package cache,
+/// pinned, and read for the names its own assemblies declare. Each candidate is looked up once per run, a few restores
+/// at a time; why one a source has would not restore is kept for the notes.
+/// </summary>
+internal sealed partial class PackageFinder(PackageRestorer restorer, PackageSearch search)
+{
+    /// <summary>Restores at once: each is an SDK build, and a cold adopt may try dozens of packages.</summary>
+    private readonly SemaphoreSlim _restores = new(Math.Max(2, Environment.ProcessorCount));
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<Found?>>> _found = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Why a package found on a source could not be restored here (NuGet's first line), by ID.</summary>
+    private readonly ConcurrentDictionary<string, string> _restoreErrors = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How many of a package's newest stable versions are tried before it is given up: each is a restore.</summary>
+    private const int VersionsTried = 3;
+
+    /// <summary>
+    /// The package as its newest stable version that restores for the run's framework (Microsoft.EntityFrameworkCore
+    /// 11 does not restore for net10.0; 10 does), or the version the evidence names.
+    /// </summary>
+    public Task<Found?> FindAsync(
+        PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
+        _found.GetOrAdd($"{candidate.Id}@{candidate.Version}", _ => new Lazy<Task<Found?>>(async () =>
+        {
+            IReadOnlyList<string> versions = candidate.Version is { } named
+                ? [named]
+                : [.. (await search.StableVersionsAsync(candidate.Id, folder, cancellationToken).ConfigureAwait(false)).Take(VersionsTried)];
+            foreach (var version in versions)
+            {
+                var request = new PackageRequest(candidate.Id, version, new SourceLocation("", 0, 0));
+                ResolveOutcome outcome;
+                await _restores.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    outcome = await restorer.ResolveAsync(new PackageSet([request]), web: false, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _restores.Release();
+                }
+                if (outcome.Assets is not { Compile.Count: > 0 } assets)
+                {
+                    if (outcome.Error is { } error) _restoreErrors[candidate.Id] = error.Split('\n')[0].Trim();
+                    continue;
+                }
+                var id = CanonicalId(assets.Compile, candidate.Id);
+                // A version the post names that no source has restores as the nearest higher one (NU1603): adopt pins what
+                // restored, never a version its blocks would not be verified at (SC2018).
+                var served = assets.PackageVersions.GetValueOrDefault(candidate.Id) is { Length: > 0 } resolved
+                    && !DependencyResolver.SameVersion(resolved, version) ? resolved : version;
+                return new Found(request with { Id = id, Version = served }, Names(assets.Compile, framework), assets.Compile);
+            }
+            return null;
+        })).Value;
+
+    /// <summary>The package's stable versions on the configured sources.</summary>
+    public Task<IReadOnlyList<string>> StableVersionsAsync(string id, string folder, CancellationToken cancellationToken) =>
+        search.StableVersionsAsync(id, folder, cancellationToken);
+
+    /// <summary>
+    /// From now on a candidate that names no version finds <paramref name="version"/> of its package: the doc set's, an
+    /// older major than the newest (<see cref="PackageInference"/>'s OlderMajors).
+    /// </summary>
+    public void Prefer(Found version)
+    {
+        foreach (var key in _found.Keys.Where(k => k.EndsWith('@') && _found[k].Value.IsCompletedSuccessfully
+            && _found[k].Value.Result?.Package.Id.Equals(version.Package.Id, StringComparison.OrdinalIgnoreCase) == true).ToList())
+            _found[key] = new Lazy<Task<Found?>>(Task.FromResult<Found?>(version));
+    }
+
+    /// <summary>Of <paramref name="ids"/>, the packages a source has that could not be restored here: a setup problem.</summary>
+    public IReadOnlyList<string> Unrestorable(IReadOnlyList<string> ids) => [.. ids.Where(_restoreErrors.ContainsKey)];
+
+    /// <summary>
+    /// <c>Verify.Xunit, which could not be restored here (error NU1101: Unable to find package Verify. ...)</c>, or <c>... which no
+    /// package source has</c>: what adopt says of the packages a block's post names that it could not load.
+    /// </summary>
+    public string UnloadedText(IReadOnlyList<string> ids) =>
+        string.Join("; ", ids.Take(3).Select(id => _restoreErrors.TryGetValue(id, out var error)
+            ? $"{id}, which could not be restored here ({error})" : $"{id}, which no package source has"));
+
+    /// <summary>The ID as the package spells it (its .nuspec beside the assets): searches and folders are lower-case.</summary>
+    private static string CanonicalId(IReadOnlyList<string> compile, string id)
+    {
+        foreach (var path in compile)
+        {
+            for (var folder = Path.GetDirectoryName(path); folder is not null; folder = Path.GetDirectoryName(folder))
+            {
+                var nuspec = Path.Combine(folder, id.ToLowerInvariant() + ".nuspec");
+                if (!File.Exists(nuspec)) continue;
+                return NuspecId().Match(File.ReadAllText(nuspec)) is { Success: true } m ? m.Groups["id"].Value : id;
+            }
+        }
+        return id;
+    }
+
+    /// <summary>What a block may call a package's assemblies by: their public types, extension methods and namespace names.</summary>
+    private static IReadOnlySet<string> Names(IReadOnlyList<string> compile, ImmutableArray<MetadataReference> framework)
+    {
+        var own = compile.Select(p => MetadataReference.CreateFromFile(p)).ToList();
+        var compilation = CSharpCompilation.Create("package-index", references: [.. framework, .. own]);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assembly in own.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>())
+        {
+            foreach (var (key, ns) in UsingInference.PublicNames(assembly.GlobalNamespace))
+            {
+                var name = key.TrimStart(UsingInference.ExtensionKey);
+                names.Add(name);
+                // '[Benchmark]' names BenchmarkAttribute.
+                if (name.EndsWith("Attribute", StringComparison.Ordinal)) names.Add(name[..^"Attribute".Length]);
+                names.UnionWith(ns.Split('.'));
+            }
+        }
+        return names;
+    }
+
+    [GeneratedRegex(@"<id>\s*(?<id>[^<\s]+)\s*</id>")]
+    private static partial Regex NuspecId();
+}

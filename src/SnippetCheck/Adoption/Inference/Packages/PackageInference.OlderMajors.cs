@@ -1,0 +1,222 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Driver;
+using SnippetCheck.Model;
+using SnippetCheck.References;
+using SnippetCheck.Results;
+using SnippetCheck.Extraction.Snippets;
+
+namespace SnippetCheck.Adoption.Inference.Packages;
+
+/// <summary>
+/// Docs written for an older major of their package (issue 54): AutoMapper's pages create
+/// <c>new MapperConfiguration(cfg =&gt; …)</c>, whose one-argument constructor its newest major dropped. A block that fails with
+/// the newest version on a member or constructor of the package (CS1729, CS7036, CS1061, CS0117, CS1501, CS1503) is tried
+/// with the newest version of each older major, newest first; when one passes, the difference is suspected rot, never
+/// hidden: "verifies with AutoMapper 14.0.0 but fails with 17.0.0". Only docs written
+/// for the older major are verified at it: when it passes more than twice as many of the package's blocks as the newest,
+/// it is the doc set's version (the blocks that pass with it take it, the later passes find the package at it, and the
+/// config gets one pin). Otherwise the newest stays, and the blocks that fail with it stay unverified, their rot listed
+/// (a removed name's own evidence, with its [Obsolete] advice, replaces this one): pinning a doc set that mostly works
+/// with the newest to an old major would hide its rot. An upgrade guide's blocks show the old API on purpose
+/// (RemovedApiRot guards them): they are neither tried nor counted.
+/// </summary>
+internal sealed partial class PackageInference
+{
+    /// <summary>A member or constructor of a type the block binds that does not fit as written: what a new major changes.</summary>
+    private static readonly HashSet<string> ApiChangeIds = ["CS1729", "CS7036", "CS1061", "CS0117", "CS1501", "CS1503"];
+
+    /// <summary>How many older majors are tried for a package: each is a restore and a verification of its failing blocks.</summary>
+    private const int OlderMajorsTried = 3;
+
+    private readonly ConcurrentDictionary<SourceLocation, SuspectedRot> _olderMajorRot = new();
+
+    private readonly ConcurrentQueue<string> _writtenForNotes = new();
+
+    /// <summary>Each package pinned to the older major its docs were written for, said with the names the newest lacks.</summary>
+    public IReadOnlyList<string> WrittenFor => [.. _writtenForNotes];
+
+    private readonly Lazy<IReadOnlyDictionary<string, SourceLocation>> _namesUsed = new(() => NamesUsedIn(docSet));
+
+    /// <summary>The blocks of <paramref name="document"/> verified at an older major than the newest, as suspected rot.</summary>
+    public IEnumerable<SuspectedRot> OlderMajorRot(SnippetDocument document) =>
+        document.Snippets.Select(s => _olderMajorRot.GetValueOrDefault(s.Location)).OfType<SuspectedRot>();
+
+    /// <summary>
+    /// The package blocks of <paramref name="tries"/> that fail with the newest version on its API, tried with older majors;
+    /// <paramref name="latest"/> gets the results that pass.
+    /// </summary>
+    private async Task TryOlderMajorsAsync(
+        Verifier verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> tries,
+        Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
+    {
+        tries = [.. tries.Where(t => !PackageEvidence.PageSaysItIsGone(t.Document.Snippets.Source.Document, t.Snippet.Block))];
+        var changed = tries.Where(t => latest.GetValueOrDefault(t.Snippet.Location) is { Status: SnippetStatus.Failed } r
+            && (IsApiChange(r) || TypesGone(r, t.Packages, DocSetDeclared(t.Document)) is { Count: > 0 })).ToList();
+        foreach (var newest in changed.SelectMany(t => t.Packages).DistinctBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList())
+        {
+            var id = newest.Package.Id;
+            var uses = tries.Where(t => t.Packages.Any(p => p.Package.Id.Equals(id, StringComparison.OrdinalIgnoreCase))).ToList();
+            var document = uses[0].Document;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(document.Snippets.Source.Document.FullPath))!;
+            var framework = document.SettingsFor(uses[0].Snippet).References;
+            foreach (var version in await OlderMajorsAsync(id, newest.Package.Version, folder, cancellationToken).ConfigureAwait(false))
+            {
+                var older = await _finder.FindAsync(new PackageCandidate(id, version), folder, framework, cancellationToken).ConfigureAwait(false);
+                if (older is null) continue;
+                if (await TryVersionAsync(verifier, uses, latest, newest, older, cancellationToken).ConfigureAwait(false)) break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The blocks that use <paramref name="newest"/>, verified with <paramref name="older"/> instead: true when one that failed
+    /// passes. Those are taken, with their rot; the rest too when the older version passes more blocks than the newest.
+    /// </summary>
+    private async Task<bool> TryVersionAsync(
+        Verifier verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> uses,
+        Dictionary<SourceLocation, SnippetResult> latest, Found newest, Found older, CancellationToken cancellationToken)
+    {
+        PackageRequest Swapped(PackageRequest p) =>
+            p.Id.Equals(older.Package.Id, StringComparison.OrdinalIgnoreCase) ? older.Package with { Location = p.Location } : p;
+        // A type of the newest's namespaces it no longer declares ('CsvConfiguration', gone in CsvHelper 34) counts when the
+        // older version declares it, and the doc set does not: the docs' own 'Request' is never a package's old type.
+        bool OlderDeclaresWhatIsGone(SnippetResult r, PreparedDocument document) =>
+            TypesGone(r, [newest], DocSetDeclared(document)) is { Count: > 0 } gone && gone.All(older.Names.Contains);
+        var before = uses.Select(u => (u.Document, Result: latest.GetValueOrDefault(u.Snippet.Location))).Where(u => u.Result is not null)
+            .Where(u => u.Result!.Status == SnippetStatus.Passed || IsApiChange(u.Result) || OlderDeclaresWhatIsGone(u.Result, u.Document))
+            .ToDictionary(u => u.Result!.Snippet.Location, u => u.Result!);
+        var swapped = uses.Where(u => before.ContainsKey(u.Snippet.Location)).Select(u =>
+        {
+            var snippet = before[u.Snippet.Location].Snippet;
+            return (u.Document, snippet with { Tags = snippet.Tags with { Packages = [.. snippet.Tags.Packages.Select(Swapped)] } });
+        }).ToList();
+        var results = (await verifier.VerifyLoneAsync(swapped, useCache: true, cancellationToken).ConfigureAwait(false)).ToList();
+        // The older version's types live in namespaces the newest may lack ('CsvHelper.Configuration'): their usings, found again.
+        var documents = swapped.ToDictionary(s => s.Item2.Location, s => s.Document);
+        var (withUsings, _) = await UsingInference.AddInRoundsAsync(verifier, [.. results.Where(r => r.Status == SnippetStatus.Failed)
+            .Select(r => (documents[r.Snippet.Location], r, older.Compile))], cancellationToken, skipUnknown: true).ConfigureAwait(false);
+        foreach (var result in withUsings) results[results.FindIndex(r => r.Snippet.Location == result.Snippet.Location)] = result;
+        var rescued = results.Where(r => r.Status == SnippetStatus.Passed && before[r.Snippet.Location].Status == SnippetStatus.Failed).ToList();
+        if (rescued.Count == 0) return false;
+        var passedNewest = before.Values.Count(r => r.Status == SnippetStatus.Passed);
+        var docSetVersion = results.Count(r => r.Status == SnippetStatus.Passed) > 2 * passedNewest;
+        foreach (var result in rescued)
+        {
+            var error = before[result.Snippet.Location].Diagnostics.First(d => d.IsError);
+            _olderMajorRot[result.Snippet.Location] = new SuspectedRot(error.Location, error.Id, error.Message, RotEvidence.KnownApi,
+                $"verifies with {older.Package.Id} {older.Package.Version} but fails with {newest.Package.Version}, the newest")
+                { Block = result.Snippet.Location, LastVersion = older.Package.Version };
+        }
+        if (!docSetVersion) return true;
+        foreach (var result in results.Where(r => r.Status == SnippetStatus.Passed)) latest[result.Snippet.Location] = result;
+        // The later passes (a class, receivers, listings) find the package at the doc set's version.
+        _finder.Prefer(older);
+        return true;
+    }
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<Found?>>> _writtenFor = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The package a candidate names: with no version, the older major the docs were written for when their names tell one
+    /// (decided once per package), else the newest.
+    /// </summary>
+    private async Task<Found?> FindAsync(
+        PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    {
+        if (await _finder.FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is not { } found) return null;
+        if (candidate.Version is not null) return found;
+        return await _writtenFor.GetOrAdd(found.Package.Id, _ => new Lazy<Task<Found?>>(
+            () => WrittenForAsync(found, folder, framework, cancellationToken))).Value.ConfigureAwait(false) ?? found;
+    }
+
+    /// <summary>How many type names the docs use that an older major declares and the newest does not, at least, before
+    /// the older major is taken as the version they were written for: one removed call in a post is rot, not a version.</summary>
+    private const int GoneNamesForAVersion = 3;
+
+    /// <summary>
+    /// The version of a package the run's docs were written for, told by the names they use before any block is tried:
+    /// when an older major declares at least <see cref="GoneNamesForAVersion"/> of them that the newest does not
+    /// (CsvHelper 34 dropped <c>CsvConfiguration</c>, <c>ClassMap</c>, <c>NameAttribute</c>), more than twice as many as the
+    /// names of theirs only the newest declares, it is that older major; otherwise null (the newest). A note says
+    /// which names the newest lacks, so the rot is never hidden: moving the pin shows it block by block.
+    /// </summary>
+    private async Task<Found?> WrittenForAsync(
+        Found newest, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    {
+        var used = _namesUsed.Value;
+        var newestOnly = used.Keys.Where(newest.Names.Contains).ToList();
+        foreach (var version in await OlderMajorsAsync(newest.Package.Id, newest.Package.Version, folder, cancellationToken).ConfigureAwait(false))
+        {
+            if (await _finder.FindAsync(new PackageCandidate(newest.Package.Id, version), folder, framework, cancellationToken).ConfigureAwait(false)
+                is not { } older) continue;
+            var gone = used.Keys.Where(n => older.Names.Contains(n) && !newest.Names.Contains(n)).Order(StringComparer.Ordinal).ToList();
+            var added = newestOnly.Count(n => !older.Names.Contains(n));
+            if (gone.Count < GoneNamesForAVersion || gone.Count <= 2 * added) continue;
+            var note = $"the docs use {gone.Count} names {older.Package.Id} {newest.Package.Version}, the newest, no longer declares " +
+                $"({string.Join(", ", gone.Take(5))}{(gone.Count > 5 ? ", …" : "")}); {older.Package.Version} declares them: their blocks are " +
+                $"verified at {older.Package.Version}, the version they were written for (pinning {newest.Package.Version} shows the rot)";
+            _writtenForNotes.Enqueue($"{used[gone[0]]}: {note}");
+            return older;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The PascalCase names the run's code uses and does not declare, each with its first place; an upgrade guide's blocks
+    /// show the old API on purpose and are left out.
+    /// </summary>
+    private static IReadOnlyDictionary<string, SourceLocation> NamesUsedIn(IReadOnlyList<SnippetDocument> docSet)
+    {
+        var blocks = docSet.SelectMany(d => d.Snippets.Select(s => (d, s)))
+            .Where(b => !PackageEvidence.PageSaysItIsGone(b.d.Source.Document, b.s.Block)).ToList();
+        var declared = RotEvidence.DeclaredNames(string.Join('\n', blocks.SelectMany(b => b.s.Code).Select(l => l.Text)));
+        var used = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var (_, snippet) in blocks)
+        {
+            foreach (var token in CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text))).GetRoot().DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is { Length: > 0 } name && char.IsUpper(name[0])
+                    && !declared.Contains(name))
+                    used.TryAdd(name, snippet.Location);
+            }
+        }
+        return used;
+    }
+
+    /// <summary>Of the package's stable versions, the newest of each major below <paramref name="newest"/>'s, newest first.</summary>
+    private async Task<IReadOnlyList<string>> OlderMajorsAsync(string id, string newest, string folder, CancellationToken cancellationToken)
+    {
+        var major = Major(newest);
+        var versions = await _finder.StableVersionsAsync(id, folder, cancellationToken).ConfigureAwait(false);
+        return [.. PackageSearch.NewestFirst(versions).Where(v => Major(v) < major).DistinctBy(Major).Take(OlderMajorsTried)];
+    }
+
+    private static int Major(string version) => int.TryParse(version.Split('.')[0], out var major) ? major : -1;
+
+    /// <summary>
+    /// The unknown names of a block that fails only on unknown names (and <see cref="ApiChangeIds"/>) which are types none of
+    /// <paramref name="packages"/> declares and the doc set does not declare either: what an older major may have had.
+    /// </summary>
+    private static IReadOnlyList<string> TypesGone(SnippetResult result, IReadOnlyList<Found> packages, IReadOnlySet<string> docSetDeclared)
+    {
+        var errors = result.Diagnostics.Where(d => d.IsError).ToList();
+        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103") && !ApiChangeIds.Contains(e.Id))) return [];
+        var names = errors.Where(e => e.Id is "CS0246" or "CS0103").Select(e => UsingInference.IdentifierAt(result.Snippet, e.Location)).ToList();
+        if (names.Count == 0 || names.Any(n => n is null || !char.IsUpper(n[0]))) return [];
+        var gone = names.Cast<string>().Distinct(StringComparer.Ordinal).ToList();
+        return gone.Any(n => docSetDeclared.Contains(n) || packages.Any(p => p.Names.Contains(n))) ? [] : gone;
+    }
+
+    private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _docSetDeclared = new(StringComparer.Ordinal);
+
+    /// <summary>The names the code of <paramref name="document"/>'s doc set declares (types, members, locals).</summary>
+    private IReadOnlySet<string> DocSetDeclared(PreparedDocument document) => _docSetDeclared.GetOrAdd(DocSets.Of(document.Snippets), key =>
+        RotEvidence.DeclaredNames(string.Join('\n', DocSets.PagesOf(key).SelectMany(d => d.Snippets).SelectMany(s => s.Code).Select(l => l.Text))));
+
+    /// <summary>Every error the block has is one of <see cref="ApiChangeIds"/>: nothing else in it is missing.</summary>
+    private static bool IsApiChange(SnippetResult result) =>
+        result.Diagnostics.Where(d => d.IsError).ToList() is { Count: > 0 } errors && errors.All(e => ApiChangeIds.Contains(e.Id));
+}

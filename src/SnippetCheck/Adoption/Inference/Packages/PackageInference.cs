@@ -1,0 +1,297 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using SnippetCheck.Adoption.Inference.Classes;
+using SnippetCheck.Adoption.Inference.Receivers;
+using SnippetCheck.Compilation;
+using SnippetCheck.Driver;
+using SnippetCheck.Model;
+using SnippetCheck.References;
+using SnippetCheck.Results;
+using SnippetCheck.Extraction.Snippets;
+using Diagnostic = SnippetCheck.Model.Diagnostic;
+
+namespace SnippetCheck.Adoption.Inference.Packages;
+
+/// <summary>
+/// The package a post is about (issue 26, part 3). For a post with blocks that fail only on unknown names, the
+/// candidates are, in this order: the packages the author names (<c>adopt --package</c>), the namespaces of the post's
+/// own <c>using</c> lines that the framework lacks (and their shorter prefixes), and what its repository says
+/// (<see cref="RepositoryHints"/>). Each candidate is looked up on the configured sources, pinned to its newest stable
+/// version (or the version the evidence names), restored through the package cache, and kept only when its own
+/// assemblies declare one of the names the post's blocks fail on. A block then gets the kept packages that declare one
+/// of its names; whether it passes with them is for the verifier to say.
+/// </summary>
+internal sealed partial class PackageInference(
+    IReadOnlyList<PackageCandidate> stated, PackageRestorer restorer, PackageSearch search, IReadOnlyList<SnippetDocument> docSet)
+{
+    /// <summary>The inference for one adopt run: restores through the run's package cache and its NuGet.Config.</summary>
+    /// <param name="docSet">The run's documents: a page's package evidence is its own, then that of the pages in its folder
+    /// and each ancestor folder of the run (<see cref="DocSet.FoldersOf"/>).</param>
+    public static PackageInference For(
+        Verifier verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> stated, IReadOnlyList<SnippetDocument> docSet)
+    {
+        var baseDirectory = verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory;
+        var cacheRoot = PackageCache.DefaultRoot;
+        return new PackageInference(
+            stated, new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory)), new PackageSearch(cacheRoot), docSet);
+    }
+
+    /// <summary>
+    /// The most candidates tried for one post: each is a search and, when found, a restore (once per run: the doc set's
+    /// candidates are the same for each of its pages).
+    /// </summary>
+    private const int MaxCandidates = 12;
+
+    /// <summary>The run's doc sets: which pages share receivers and models (<see cref="DocSet.Of(SnippetDocument)"/>).</summary>
+    public DocSet DocSets { get; } = new(docSet);
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<IReadOnlyList<PackageCandidate>>> _docSetEvidence = new(StringComparer.Ordinal);
+
+    /// <summary>Finds and restores each candidate, once per run.</summary>
+    private readonly PackageFinder _finder = new(restorer, search);
+
+    /// <summary>A package that exists and restores, pinned, with the names its own assemblies declare.</summary>
+    /// <param name="Compile">The reference assemblies it (and what it depends on) compiles against.</param>
+    public sealed record Found(PackageRequest Package, IReadOnlySet<string> Names, IReadOnlyList<string> Compile);
+
+    /// <summary>
+    /// Each failed block that lacks only names a package of its post declares, verified again as <c>compile</c> with those
+    /// packages, and once more with the usings their types then need. The latest result of each block tried.
+    /// </summary>
+    /// <param name="failing">Untagged blocks that failed every earlier pass, with their last failure.</param>
+    public async Task<IReadOnlyList<SnippetResult>> TryAsync(
+        Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+    {
+        // Posts are looked at side by side: their searches wait on the network, their restores on the SDK.
+        var posts = await Task.WhenAll(failing.GroupBy(f => f.Document).Select(async post =>
+        {
+            // A package declares types, namespaces and extension methods, which .NET names in PascalCase: a block that
+            // lacks only camelCase names (a variable of a block the post never showed) is not worth a search or a restore.
+            var blocks = post.Select(f => (f.Failed.Snippet, Names: UnknownNames(f.Failed.Snippet, f.Failed.Diagnostics)))
+                .Where(b => b.Names is not null && b.Names.Any(n => char.IsUpper(n[0])))
+                .Select(b => (b.Snippet, Names: (IReadOnlyList<string>)b.Names!)).ToList();
+            if (blocks.Count == 0) return (post.Key, blocks, (IReadOnlyList<Found>)[], (IReadOnlyList<string>)[], (IReadOnlyList<string>)[],
+                ImmutableArray<MetadataReference>.Empty);
+            var framework = post.Key.SettingsFor(blocks[0].Snippet).References;
+            var (found, named, unloaded) =
+                await ForDocumentAsync(
+                    post.Key.Snippets, blocks.SelectMany(b => b.Names).ToHashSet(StringComparer.Ordinal), framework, cancellationToken)
+                    .ConfigureAwait(false);
+            return (post.Key, blocks, found, named, unloaded, framework);
+        })).ConfigureAwait(false);
+
+        var tries = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)>();
+        foreach (var (document, blocks, found, named, unloaded, framework) in posts)
+        {
+            foreach (var (snippet, names) in blocks)
+            {
+                var packages = found.Where(p => p.Names.Overlaps(names)).OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList();
+                // A name no package found declares may be the API of a package the post names that could not be restored.
+                var unloadedHere = names.Any(n => char.IsUpper(n[0]) && !packages.Any(p => p.Names.Contains(n))) ? unloaded : [];
+                // A package a source has that would not restore here is a setup problem (Adopter's note), not a name "declared nowhere".
+                if (packages.Count == 0 && named.Count > 0 && Unrestorable(unloadedHere).Count == 0) NoteMissing(snippet, names, named, framework);
+                // Its unknown names may be that package's: tolerated as unknown, a misspelt one would pass (issue 54).
+                if (unloadedHere.Count > 0) _unloaded[snippet.Location] = unloadedHere;
+                if (packages.Count == 0) continue;
+                var tags = snippet.Tags with { Kind = SnippetKind.Compile, Packages =
+                    [.. packages.Select(p => p.Package with { Location = snippet.Location })] };
+                tries.Add((document, snippet with { Tags = tags }, packages));
+            }
+        }
+        var latest = (await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken)
+            .ConfigureAwait(false))
+            .ToDictionary(r => r.Snippet.Location);
+        await WithPackageUsingsAsync(verifier, tries, latest, cancellationToken).ConfigureAwait(false);
+        await TryOlderMajorsAsync(verifier, tries, latest, cancellationToken).ConfigureAwait(false);
+        return [.. latest.Values];
+    }
+
+    /// <summary>
+    /// The post (or the author) names a package, and none found declares what the block lacks: say so, so the cause is not
+    /// mistaken for a fragment. Often they are the docs' own types, declared in code the page never shows: the note says no
+    /// more than it knows. A framework type the post does not import ('StringBuilder' without 'using System.Text') is
+    /// declared, only not in scope: said apart, never as "declared nowhere" (issue 54).
+    /// </summary>
+    private void NoteMissing(Snippet snippet, IReadOnlyList<string> names, IReadOnlyList<string> named, ImmutableArray<MetadataReference> framework)
+    {
+        var inFramework = names.Where(n => UsingInference.NamespacesOf(n, framework, []).Count > 0).ToList();
+        var nowhere = names.Except(inFramework, StringComparer.Ordinal).ToList();
+        if (inFramework.Count > 0)
+            _notes.Add(new AdoptNote(
+                snippet.Location, $"{Shown(inFramework)} {(inFramework.Count == 1 ? "is a framework name" : "are framework names")} " +
+                "the block does not import: a using is missing (usings=NAMESPACE), not a package"));
+        if (nowhere.Count > 0)
+            _notes.Add(new AdoptNote(
+                snippet.Location, $"{Shown(nowhere)} {(nowhere.Count == 1 ? "is" : "are")} declared nowhere the tool can see: not in " +
+                $"the post, the framework, nor the packages it looked in " +
+                $"({string.Join(", ", named.Take(3))}{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); " +
+                "if a package declares them, name it with adopt --package NAME[@VERSION]"));
+    }
+
+    /// <summary>
+    /// The package's types often need its namespace, which the post's readers were told to import elsewhere. A web
+    /// block's project imports the Web SDK's namespaces and references ASP.NET Core: its <c>Endpoint&lt;…&gt;</c> is the package's.
+    /// The post's own types are passed over: with the package's usings, a session or the check level may give them.
+    /// </summary>
+    private static async Task WithPackageUsingsAsync(
+        Verifier verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> tries,
+        Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
+    {
+        foreach (var web in (bool[])[false, true])
+        {
+            IReadOnlyList<string> webPaths = web
+                ? [.. ReferenceAssemblies.Web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()] : [];
+            var failed = tries
+                .Where(t => t.Snippet.Tags.WebSdk == web && latest.GetValueOrDefault(t.Snippet.Location)?.Status == SnippetStatus.Failed)
+                .Select(t => (t.Document, latest[t.Snippet.Location],
+                    (IReadOnlyList<string>)[.. t.Packages.SelectMany(p => p.Compile).Concat(webPaths).Distinct(StringComparer.Ordinal)]))
+                .ToList();
+            if (failed.Count == 0) continue;
+            var imported = web ? ReferenceAssemblies.WebUsings : null;
+            var (results, _) = await UsingInference.AddInRoundsAsync(verifier, failed, cancellationToken, imported, skipUnknown: true)
+                .ConfigureAwait(false);
+            foreach (var result in results) latest[result.Snippet.Location] = result;
+        }
+    }
+
+    /// <summary>
+    /// The packages a page's code names (<see cref="PackageEvidence.TestCandidates"/>), the author names, or its usings and repository
+    /// suggest, found and restored, that declare one of <paramref name="unknown"/>: what <c>adopt</c> tries a page's
+    /// fixture with, whose names may stand in its hidden code rather than in a block.
+    /// </summary>
+    public async Task<IReadOnlyList<Found>> ForPageAsync(
+        PreparedDocument document, IReadOnlySet<string> unknown, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
+        (await ForDocumentAsync(document.Snippets, unknown, framework, cancellationToken).ConfigureAwait(false)).Found;
+
+    /// <summary>
+    /// Every package a page names or its doc set names, found and restored, whatever names it declares: where the
+    /// enclosing class of bare base-class calls is looked for (<see cref="EnclosingClassInference"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<Found>> AllForPageAsync(
+        PreparedDocument document, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
+        (await ForDocumentAsync(document.Snippets, null, framework, cancellationToken).ConfigureAwait(false)).Found;
+
+    /// <summary>
+    /// Every package a page names and every package its doc set names, found and restored: where the type of a receiver no
+    /// page creates, and the extension methods called on it, are looked for (<see cref="InferredReceivers"/>). Polly's
+    /// docs call <c>services.AddResiliencePipeline(…)</c> on pages whose own evidence names only Polly.Core; the install
+    /// line of Polly.Extensions, which declares it, stands on another page.
+    /// </summary>
+    public async Task<IReadOnlyList<Found>> AllForDocSetAsync(
+        PreparedDocument document, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    {
+        var page = await AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(document.Snippets.Source.Document.FullPath))!;
+        // What the page's folder and each ancestor folder name.
+        var set = DocSet.FoldersOf(document.Snippets).SelectMany(key => FolderEvidence(key, framework)).ToList();
+        var more = await Task.WhenAll(set.Take(MaxCandidates).Select(g => FirstFoundAsync(g, folder, framework, cancellationToken)))
+            .ConfigureAwait(false);
+        return [.. page.Concat(more.OfType<Found>()).DistinctBy(f => f.Package.Key)];
+    }
+
+    /// <summary>Of one piece of evidence's alternatives, tried in order, the first package that exists and restores; null when none.</summary>
+    private async Task<Found?> FirstFoundAsync(
+        IReadOnlyList<PackageCandidate> group, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in group)
+        {
+            if (await FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The names a failed block does not know, read at its errors (<c>CS0246</c>, <c>CS0103</c>, <c>CS0234</c>,
+    /// <c>CS1061</c>); null when it fails for anything else, which no package fixes.
+    /// </summary>
+    public static IReadOnlyList<string>? UnknownNames(Snippet snippet, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Where(d => d.IsError).ToList();
+        // CS0308: a type written with type arguments that only a type of another arity in scope has ('Endpoint<TReq, TRes>'
+        // under the Web SDK's implicit usings): as unknown as a missing one.
+        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS0234" or "CS1061" or "CS0308"))) return null;
+        var names = errors.Select(e => UsingInference.IdentifierAt(snippet, e.Location)).ToList();
+        return names.Any(n => n is null) ? null : [.. names.Cast<string>().Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The blocks never to tag <c>check</c>: each lacks names its post's package may declare, and that package (named by
+    /// the author, the post's code or its usings) could not be loaded, with the package IDs.
+    /// </summary>
+    public IReadOnlyDictionary<SourceLocation, IReadOnlyList<string>> Unloaded => _unloaded;
+
+    private readonly ConcurrentDictionary<SourceLocation, IReadOnlyList<string>> _unloaded = new();
+
+    /// <inheritdoc cref="PackageFinder.Unrestorable"/>
+    public IReadOnlyList<string> Unrestorable(IReadOnlyList<string> ids) => _finder.Unrestorable(ids);
+
+    /// <inheritdoc cref="PackageFinder.UnloadedText"/>
+    public string UnloadedText(IReadOnlyList<string> ids) => _finder.UnloadedText(ids);
+
+    /// <summary>
+    /// The packages a post names (the author's, its install lines, test attributes and usings, else its doc set's), as
+    /// found and pinned; empty for a post none of whose blocks lacked a name (RemovedApiRot looks only in these).
+    /// </summary>
+    public IReadOnlyList<PackageRequest> PostPackages(SnippetDocument document) => _postPackages.GetValueOrDefault(document.Source.Document.FullPath)
+        ?? [];
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<PackageRequest>> _postPackages = new(StringComparer.Ordinal);
+
+    /// <summary>Up to three names, quoted, and how many more.</summary>
+    private static string Shown(IReadOnlyList<string> names) =>
+        string.Join(", ", names.Take(3).Select(n => $"'{n}'")) + (names.Count > 3 ? $" and {names.Count - 3} more names" : "");
+
+    /// <summary>What <see cref="TryAsync"/> has to say beside its results: blocks whose named package was not found.</summary>
+    public IReadOnlyList<AdoptNote> Notes => _notes;
+
+    private readonly List<AdoptNote> _notes = [];
+
+    /// <summary>
+    /// The packages worth trying for a post whose failing blocks lack <paramref name="unknown"/>, the candidates the
+    /// author, the post's code or its usings named (the repository's guesses aside), and those of them that no source
+    /// had or that did not restore.
+    /// </summary>
+    private async Task<(IReadOnlyList<Found> Found, IReadOnlyList<string> Named, IReadOnlyList<string> Unloaded)> ForDocumentAsync(
+        SnippetDocument document, IReadOnlySet<string>? unknown,
+        ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
+        // A library's docs say how to install it on one page, and import its namespace on some, while most of their blocks
+        // show neither. A page's own evidence comes first, then its folder's, then each ancestor folder's, nearest first
+        // (DocSet.FoldersOf). Own evidence keeps to itself only when a package of it declares a name the blocks lack: an
+        // NUnit page beside an xUnit one must not get xunit for its unknown 'Assert', but a page whose only evidence is a
+        // link to another package (Polly's chaos/index.md: Microsoft.Extensions.AsyncState) still gets the doc set's.
+        var own = PackageEvidence.Of(document, framework).ToList();
+        var setEvidence = DocSet.FoldersOf(document).SelectMany(key => FolderEvidence(key, framework)).ToList();
+        // A page whose own folders name no package takes its site's one library (PackageEvidence.SiteInstallLines).
+        if (own.Count == 0 && setEvidence.Count == 0 && RepositoryHints.RepositoryRoot(folder) is { } repository)
+            setEvidence = [.. _docSetEvidence.GetOrAdd("\0" + repository, _ => PackageEvidence.SiteInstallLines(docSet, repository))];
+        var statedGroups = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).ToList();
+        // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
+        var ownFound = await Task.WhenAll(own.Take(MaxCandidates).Select(g => FirstFoundAsync(g, folder, framework, cancellationToken)))
+            .ConfigureAwait(false);
+        var ownDeclares = ownFound.Any(f => f is not null && (unknown is null || f.Names.Overlaps(unknown)));
+        // An add-on's page ('dotnet add package FastEndpoints.Security') still uses the package it extends, which the doc set
+        // names: of the doc set's packages, those whose ID is a dotted prefix of the page's own come after them.
+        var extended = setEvidence.Where(g => own.Any(o => o[0].Id.StartsWith(g[0].Id + ".", StringComparison.OrdinalIgnoreCase)));
+        var named = statedGroups.Concat(own).Concat(ownDeclares ? extended : setEvidence)
+            .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase).ToList();
+        var shown = named.Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var groups = named
+            .Concat(RepositoryHints.For(folder).Select(c => (IReadOnlyList<PackageCandidate>)[c]))
+            .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase)
+            .Take(MaxCandidates)
+            .ToList();
+        var found = await Task.WhenAll(groups.Select(g => FirstFoundAsync(g, folder, framework, cancellationToken))).ConfigureAwait(false);
+        _postPackages[document.Source.Document.FullPath] =
+            [.. found.Take(Math.Min(named.Count, groups.Count)).OfType<Found>().Select(f => f.Package)];
+        var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => unknown is null || f.Names.Overlaps(unknown))], shown, unloaded);
+    }
+
+    /// <summary>What the pages directly in one folder of the run name (once per run: the same for each page below it).</summary>
+    private IReadOnlyList<IReadOnlyList<PackageCandidate>> FolderEvidence(string key, ImmutableArray<MetadataReference> framework) =>
+        _docSetEvidence.GetOrAdd(key, _ => [.. docSet.Where(d => DocSet.FolderOf(d) == key).SelectMany(d => PackageEvidence.Of(d, framework))]);
+}

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace SnippetCheck.Adoption.Inference.Packages;
+
+/// <summary>A NuGet package a post may be about, and the version to pin when the evidence names one.</summary>
+/// <param name="Version">Null when only the ID is known: the newest stable version is then looked up.</param>
+internal sealed partial record PackageCandidate(string Id, string? Version)
+{
+    /// <summary><c>NAME</c> or <c>NAME@VERSION</c>, as <c>adopt --package</c> takes it; null when it is neither.</summary>
+    internal static PackageCandidate? TryParse(string text) =>
+        Stated().Match(text.Trim()) is { Success: true } m
+            ? new PackageCandidate(m.Groups["id"].Value, m.Groups["version"].Success ? m.Groups["version"].Value : null)
+            : null;
+
+    [GeneratedRegex(@"^(?<id>[A-Za-z0-9_][A-Za-z0-9_.-]*)(@(?<version>[0-9]+(\.[0-9]+){1,3}(-[0-9A-Za-z.-]+)?))?$")]
+    private static partial Regex Stated();
+}
+
+/// <summary>
+/// What the repository a post lives in says about the package it is about (issue 26, part 3): the repository's name
+/// (its <c>origin</c> remote, or its folder), and the projects in it: the packages they reference, with their versions,
+/// and the projects themselves, which a library's docs usually describe. Read once per repository.
+/// </summary>
+internal static partial class RepositoryHints
+{
+    private const int MaxProjects = 200;
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<PackageCandidate>> ByRoot = new(StringComparer.Ordinal);
+
+    private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", ".git", "artifacts"];
+
+    /// <summary>The candidates of the repository holding <paramref name="directory"/>; none outside a repository.</summary>
+    public static IReadOnlyList<PackageCandidate> For(string directory)
+    {
+        var root = RepositoryRoot(directory);
+        return root is null ? [] : ByRoot.GetOrAdd(root, Read);
+    }
+
+    /// <summary>The nearest folder at or above <paramref name="directory"/> holding a <c>.git</c> folder or file.</summary>
+    internal static string? RepositoryRoot(string directory)
+    {
+        for (var current = new DirectoryInfo(Path.GetFullPath(directory)); current is not null; current = current.Parent)
+        {
+            var git = Path.Combine(current.FullName, ".git");
+            if (Directory.Exists(git) || File.Exists(git)) return current.FullName;
+        }
+        return null;
+    }
+
+    private static IReadOnlyList<PackageCandidate> Read(string root)
+    {
+        var candidates = new List<PackageCandidate>();
+        foreach (var project in Projects(root))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(project);
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            foreach (Match reference in PackageReference().Matches(text))
+            {
+                candidates.Add(new(reference.Groups["id"].Value, reference.Groups["version"].Success ? reference.Groups["version"].Value : null));
+            }
+            var id = PackageId().Match(text) is { Success: true } m ? m.Groups["id"].Value : Path.GetFileNameWithoutExtension(project);
+            candidates.Add(new(id, null));
+        }
+        var name = OriginName(root) ?? Path.GetFileName(root);
+        candidates.Add(new(name, null));
+        return [.. candidates.DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private static IEnumerable<string> Projects(string root)
+    {
+        var found = 0;
+        var pending = new Stack<string>([root]);
+        while (pending.TryPop(out var folder) && found < MaxProjects)
+        {
+            IEnumerable<string> files, folders;
+            try
+            {
+                files = Directory.EnumerateFiles(folder, "*.csproj").Order(StringComparer.Ordinal).ToList();
+                folders = Directory.EnumerateDirectories(folder).Where(
+                    d => !SkippedFolders.Contains(Path.GetFileName(d), StringComparer.OrdinalIgnoreCase)).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            foreach (var file in files.Take(MaxProjects - found))
+            {
+                found++;
+                yield return file;
+            }
+            foreach (var child in folders.OrderDescending(StringComparer.Ordinal)) pending.Push(child);
+        }
+    }
+
+    /// <summary>The repository name in <c>.git/config</c>'s <c>origin</c> URL (<c>github.com/owner/NAME.git</c>).</summary>
+    private static string? OriginName(string root)
+    {
+        var config = Path.Combine(root, ".git", "config");
+        if (!File.Exists(config)) return null;
+        var match = OriginUrl().Match(File.ReadAllText(config));
+        if (!match.Success) return null;
+        var url = match.Groups["url"].Value.Trim().TrimEnd('/');
+        if (url.EndsWith(".git", StringComparison.OrdinalIgnoreCase)) url = url[..^4];
+        var name = url[(url.LastIndexOfAny(['/', ':']) + 1)..];
+        return name.Length > 0 ? name : null;
+    }
+
+    [GeneratedRegex(@"<PackageReference\s+Include=""(?<id>[^""]+)""(\s+Version=""(?<version>[0-9][^""]*)"")?", RegexOptions.IgnoreCase)]
+    private static partial Regex PackageReference();
+
+    [GeneratedRegex(@"<PackageId>\s*(?<id>[A-Za-z0-9_.-]+)\s*</PackageId>", RegexOptions.IgnoreCase)]
+    private static partial Regex PackageId();
+
+    [GeneratedRegex(@"\[remote ""origin""\][^\[]*?url\s*=\s*(?<url>\S+)", RegexOptions.Singleline)]
+    private static partial Regex OriginUrl();
+}

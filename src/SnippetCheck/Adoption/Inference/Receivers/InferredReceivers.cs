@@ -1,0 +1,128 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Compilation;
+using SnippetCheck.Driver;
+using SnippetCheck.Model;
+using SnippetCheck.Results;
+
+namespace SnippetCheck.Adoption.Inference.Receivers;
+
+/// <summary>
+/// Receivers no page creates (issue 54, Required 3): ASP.NET Core docs write <c>services.AddScoped&lt;IClock, Clock&gt;();</c>
+/// or <c>services.AddOpenIddict().AddCore(…)</c> with <c>services</c> declared nowhere. The members a block calls on such an
+/// unknown local (with their type arguments and argument counts) are looked up among the public types of what the block
+/// references: the framework, the Web SDK's assemblies and the packages its page and doc set name (<see cref="ReceiverIndex"/>). When exactly
+/// one type fits, the local is given of that type (<see cref="Receivers"/> then verifies it, with the type's package and
+/// usings, and keeps it only when the block passes); its calls then bind, so a misspelt one fails.
+/// </summary>
+internal static class InferredReceivers
+{
+    /// <summary>A local to declare: its type, the usings its calls need, whether that type is the Web SDK's, and its package.</summary>
+    public sealed record Given(string Name, string Type, IReadOnlyList<string> Usings, bool Web, PackageRequest? Package);
+
+    /// <summary>The locals each failed block calls members on and never declares, of the one type their calls fit.</summary>
+    /// <param name="receivers">The doc sets' own receivers (<see cref="Receivers.Of"/>): those names are theirs, not guessed.</param>
+    public static async Task<IReadOnlyDictionary<SourceLocation, IReadOnlyList<Given>>> OfAsync(
+        PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
+        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+    {
+        var inferred = new Dictionary<SourceLocation, IReadOnlyList<Given>>();
+        var web = ReferenceAssemblies.Web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
+        var lambdas = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.Ordinal);
+        foreach (var (document, failed) in failing)
+        {
+            var snippet = failed.Snippet;
+            if (snippet.Tags.Members || snippet.Tags.Base is not null || snippet.Tags.Given.Count > 0) continue;
+            if (PackageInference.UnknownNames(snippet, failed.Diagnostics) is not { } unknown) continue;
+            var known = receivers.GetValueOrDefault(packages.DocSets.Of(document.Snippets));
+            var settings = document.SettingsFor(snippet);
+            var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions)
+                .GetCompilationUnitRoot();
+            var calls = CallsOn(root, [.. unknown.Where(n => known?.ContainsKey(n) != true && (char.IsLower(n[0]) || n[0] == '_'))]);
+            if (calls.Count == 0) continue;
+            var framework = settings.References.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
+            var found = await packages.AllForDocSetAsync(document, settings.References, cancellationToken).ConfigureAwait(false);
+            // A package's dependency the Web SDK also has (Microsoft.Extensions.DependencyInjection.Abstractions) is the package's.
+            var index = ReceiverIndex.Of([.. framework, .. found.SelectMany(f => f.Compile), .. web]);
+            var imported = BlockUsings.Of(root).Concat(settings.Usings).ToHashSet(StringComparer.Ordinal);
+            var docSet = packages.DocSets.Of(document.Snippets);
+            // A name another block sets up as a lambda's parameter ('q' of 'services.AddQuartz(q => …)') is of the type the
+            // compiler gave it there (LambdaReceivers), when every call the block makes on it resolves on that type.
+            if (!lambdas.TryGetValue(docSet, out var parameters))
+                lambdas[docSet] = parameters = LambdaReceivers.Of(packages.DocSets.PagesOf(docSet).SelectMany(d => d.Snippets),
+                    [.. framework, .. found.SelectMany(f => f.Compile), .. web], [.. found.SelectMany(f => f.Compile)], settings.Usings);
+            var given = new List<Given>();
+            foreach (var (name, called) in calls)
+            {
+                var typed = (parameters.GetValueOrDefault(name) ?? []).Select(t => index.Named(t, called)).OfType<ReceiverIndex.Fit>().ToList();
+                if ((typed.Count == 1 ? typed[0] : index.TypeFor(called, name)) is not { } fit) continue;
+                var (package, isWeb) = ReceiverPackage.For(fit, found, framework, web);
+                var usings = fit.Namespaces.Where(n => !imported.Contains(n) && !(isWeb && ReferenceAssemblies.WebUsings.Contains(n))).ToList();
+                given.Add(new(name, fit.Type, usings, isWeb, package));
+            }
+            if (given.Count > 0) inferred[snippet.Location] = given;
+        }
+        return inferred;
+    }
+
+    /// <summary>True when <paramref name="value"/> is a chain of calls that starts on <paramref name="name"/> (<c>name.M().N()</c>).</summary>
+    private static bool FromItself(string name, ExpressionSyntax value)
+    {
+        var start = value;
+        while (true)
+        {
+            switch (start)
+            {
+                case InvocationExpressionSyntax invocation: start = invocation.Expression; continue;
+                case MemberAccessExpressionSyntax access: start = access.Expression; continue;
+                case AwaitExpressionSyntax awaited: start = awaited.Expression; continue;
+            }
+            return start is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name && value is not IdentifierNameSyntax;
+        }
+    }
+
+    private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal) { "ToString", "Equals", "GetHashCode", "GetType" };
+
+    /// <summary>
+    /// The members called on each of <paramref name="names"/> (<c>services.AddScoped&lt;A, B&gt;()</c>: <c>AddScoped</c>, two type
+    /// arguments, none passed), by name, for a block of statements only; a name the block also binds (a lambda's parameter,
+    /// a local, an assignment's target) is left out, as is one no method is called on (object's members are no evidence).
+    /// </summary>
+    internal static IReadOnlyDictionary<string, IReadOnlyList<ReceiverIndex.Call>> CallsOn(CompilationUnitSyntax root, IReadOnlyList<string> names)
+    {
+        var calls = new Dictionary<string, IReadOnlyList<ReceiverIndex.Call>>(StringComparer.Ordinal);
+        if (names.Count == 0 || root.Members.Any(m => m is not GlobalStatementSyntax)) return calls;
+        var bound = root.DescendantNodes().Select(n => n switch
+        {
+            ParameterSyntax p => p.Identifier.ValueText,
+            VariableDeclaratorSyntax v => v.Identifier.ValueText,
+            SingleVariableDesignationSyntax d => d.Identifier.ValueText,
+            ForEachStatementSyntax f => f.Identifier.ValueText,
+            // 'routeConfig = routeConfig.WithTransformPathPrefix(…)' declares nothing: the receiver is reassigned from its own call.
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment
+                when !FromItself(target.Identifier.ValueText, assignment.Right) => target.Identifier.ValueText,
+            _ => null,
+        }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var name in names.Where(n => !bound.Contains(n)))
+        {
+            var called = new List<ReceiverIndex.Call>();
+            foreach (var access in root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(n => n.Identifier.ValueText == name)
+                .Select(n => n.Parent).OfType<MemberAccessExpressionSyntax>().Where(
+                    a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == name))
+            {
+                // Every type has object's members: a call of one says nothing of the receiver's type.
+                if (ObjectMembers.Contains(access.Name.Identifier.ValueText)) continue;
+                int? arity = access.Name is GenericNameSyntax generic ? generic.TypeArgumentList.Arguments.Count : null;
+                int? arguments = access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access
+                    ? invocation.ArgumentList.Arguments.Count : null;
+                called.Add(new(access.Name.Identifier.ValueText, arity, arguments));
+            }
+            // Only a method called is evidence: a property read alone (order.Total) fits some framework type by chance, and a
+            // block so typed would be verified against it; it stays at the check level.
+            if (called.Any(c => c.Arguments is not null)) calls[name] = [.. called.Distinct()];
+        }
+        return calls;
+    }
+}

@@ -1,0 +1,268 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Compilation;
+using SnippetCheck.Driver;
+using SnippetCheck.Model;
+using SnippetCheck.Results;
+using SnippetCheck.Extraction.Snippets;
+
+namespace SnippetCheck.Adoption.Inference.Receivers;
+
+/// <summary>
+/// Receivers a doc set sets up in one block and calls in others (issue 54, Required 3). ASP.NET Core docs show
+/// <c>Program.cs</c> once (<c>var bld = WebApplication.CreateBuilder(); … var app = bld.Build();</c>) and write fragments on
+/// those locals elsewhere, <c>app.UseFastEndpoints(c =&gt; …);</c>; a README creates <c>var table = new Table();</c> and then
+/// shows <c>table.SetWidth(50);</c> alone. A block that fails on such a name, one its doc set declares so (and with one type
+/// only), is tried with it declared of that type on a hidden line (<c>given=table:Table</c>), ASP.NET Core's as a project of
+/// the Web SDK (<c>sdk=web</c>), composed with what else it then lacks: the doc set's packages that declare its other
+/// unknown names (<c>UseFastEndpoints</c>, <c>Table</c>), and their usings. The receiver's members then bind, so a misspelt
+/// or removed call fails (and is read as rot); a name the docs never declare so is never given.
+/// </summary>
+internal static partial class Receivers
+{
+    /// <summary>The type each of a doc set's receiver names is declared as, read from its pages' code; empty when none.</summary>
+    public static IReadOnlyDictionary<string, string> Of(IEnumerable<SnippetDocument> docSet)
+    {
+        var receivers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var code = docSet.SelectMany(d => d.Snippets).SelectMany(s => s.Block.Lines.Select(l => l.Text)).ToList();
+        foreach (var match in code.Select(l => BuilderDeclaration().Match(l)).Where(m => m.Success))
+            receivers.TryAdd(match.Groups["name"].Value, "WebApplicationBuilder");
+        foreach (var match in code.Select(l => AppDeclaration().Match(l)).Where(
+            m => m.Success && receivers.GetValueOrDefault(m.Groups["builder"].Value) == "WebApplicationBuilder"))
+            receivers.TryAdd(match.Groups["name"].Value, "WebApplication");
+        // 'var table = new Table();' and 'IScheduler scheduler = await …;': a name the doc set creates or declares with one type
+        // only (two pages' 'result's of two types are neither).
+        var created = code.Select(l => Creation().Match(l)).Where(m => m.Success)
+            .Select(m => (Name: m.Groups["name"].Value, Type: string.Concat(m.Groups["type"].Value.Where(c => !char.IsWhiteSpace(c)))))
+            .Concat(docSet.SelectMany(d => d.Snippets).SelectMany(Declared))
+            .GroupBy(c => c.Name, c => c.Type, StringComparer.Ordinal);
+        foreach (var name in created.Where(g => g.Distinct(StringComparer.Ordinal).Count() == 1))
+            receivers.TryAdd(name.Key, name.First());
+        return receivers;
+    }
+
+    /// <summary>
+    /// The locals a block declares of a type it names (<c>IScheduler scheduler = await factory.GetScheduler();</c>), in its
+    /// statements or its methods' bodies: each name with its type, as <c>given=</c> writes it (a type name, no keyword type).
+    /// </summary>
+    private static IEnumerable<(string Name, string Type)> Declared(Snippet snippet) =>
+        CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text))).GetCompilationUnitRoot()
+            .DescendantNodes().OfType<LocalDeclarationStatementSyntax>()
+            .Where(d => d.Declaration.Type is NameSyntax { IsVar: false } && !d.Declaration.Type.ContainsDiagnostics)
+            .SelectMany(d => d.Declaration.Variables.Where(v => v.Initializer is not null).Select(
+                v => (v.Identifier.ValueText, string.Concat(d.Declaration.Type.ToString().Where(c => !char.IsWhiteSpace(c))))));
+
+    /// <summary>
+    /// Each failed block that passes with its doc set's receivers given, as <c>compile</c> (a given local holds no value):
+    /// its latest result. Blocks with no such receiver are left out.
+    /// </summary>
+    /// <param name="receivers">By doc set (<see cref="PackageInference.DocSets"/>), what <see cref="Of"/> read.</param>
+    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
+        Verifier verifier, PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
+        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken,
+        IReadOnlyDictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>? inferred = null)
+    {
+        inferred ??= new Dictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>();
+        if (receivers.Values.All(r => r.Count == 0) && inferred.Count == 0) return [];
+        var tries = new List<(PreparedDocument Document, Snippet Snippet)>();
+        var failingBlocks = failing.ToDictionary(f => f.Failed.Snippet.Location, f => f.Failed);
+        foreach (var (document, failed) in failing)
+        {
+            var known = receivers.GetValueOrDefault(packages.DocSets.Of(document.Snippets)) ?? new Dictionary<string, string>();
+            var fits = inferred.GetValueOrDefault(failed.Snippet.Location) ?? [];
+            if (known.Count == 0 && fits.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
+            if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
+            if (WithReceiversGiven(document, failed, names, known, fits, failing, failingBlocks) is { } tried) tries.Add((document, tried));
+        }
+        var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(
+            r => r.Snippet.Location);
+        var composed = await WithPackagesAsync(verifier, packages, tries, latest, cancellationToken).ConfigureAwait(false);
+
+        // Their types and extension methods often need the package's namespace, which the docs import on another page.
+        // (The Web SDK's implicit usings count as imported for its blocks.)
+        foreach (var isWeb in (bool[])[true, false])
+        {
+            var stillFailing = composed.Where(w => w.Snippet.Tags.WebSdk == isWeb && latest[w.Snippet.Location].Status == SnippetStatus.Failed)
+                .Select(w => (w.Document, latest[w.Snippet.Location], w.Compile)).ToList();
+            var imported = isWeb ? ReferenceAssemblies.WebUsings : [];
+            var (usingResults, _) =
+                await UsingInference.AddInRoundsAsync(verifier, stillFailing, cancellationToken, imported, skipUnknown: true).ConfigureAwait(false);
+            foreach (var result in usingResults) latest[result.Snippet.Location] = result;
+        }
+        return [.. latest.Values];
+    }
+
+    /// <summary>
+    /// The failed block with the receivers it lacks given as typed locals: the doc set's (with the packages and usings of
+    /// the failing block that creates each), and those inferred from its calls; null when it lacks none.
+    /// </summary>
+    private static Snippet? WithReceiversGiven(
+        PreparedDocument document, SnippetResult failed, IReadOnlyList<string> names, IReadOnlyDictionary<string, string> known,
+        IReadOnlyList<InferredReceivers.Given> fits, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing,
+        Dictionary<SourceLocation, SnippetResult> failingBlocks)
+    {
+        var given = new List<string>();
+        var context = failed.Snippet.Tags;
+        foreach (var name in ReceiversIn(failed.Snippet, names, known))
+        {
+            if (IsWeb(known[name]))
+            {
+                given.Add(name);
+                continue;
+            }
+            // The page's last block before this one that creates the name: when it compiles, the two are a session's to
+            // join (it runs), not a hidden local's; when it fails, its packages and usings are what 'new Table()' binds in.
+            var creator = document.Snippets.Snippets.LastOrDefault(s => s.Location.Line < failed.Snippet.Location.Line && Creates(s, name));
+            if (creator is not null && !failingBlocks.ContainsKey(creator.Location)) continue;
+            var creatorFailure =
+                creator is null ? failing.Select(f => f.Failed).FirstOrDefault(f => Creates(f.Snippet, name)) : failingBlocks[creator.Location];
+            if (creatorFailure?.Snippet.Tags is { } creatorTags)
+            {
+                context = context with
+                {
+                    Packages = [.. context.Packages.Concat(creatorTags.Packages.Select(p => p with { Location = failed.Snippet.Location }))
+                        .DistinctBy(p => p.Key)],
+                    // Its hidden usings and its own 'using' lines alike: 'new Table()' binds in both.
+                    Usings = [.. context.Usings.Concat(creatorTags.Usings).Concat(BlockUsings.Of(creatorFailure.Snippet)).Distinct(
+                        StringComparer.Ordinal)],
+                };
+            }
+            given.Add(name);
+        }
+        List<string> typed = [.. given.Select(g => $"{g}:{known[g]}")];
+        var webSdk = context.WebSdk || given.Any(g => IsWeb(known[g]));
+        // A local no page creates, of the one type its calls fit (InferredReceivers), with that type's package and usings.
+        foreach (var fit in fits.Where(f => !given.Contains(f.Name)))
+        {
+            typed.Add($"{fit.Name}:{fit.Type}");
+            webSdk |= fit.Web;
+            context = context with
+            {
+                Usings = [.. context.Usings.Concat(fit.Usings).Distinct(StringComparer.Ordinal)],
+                Packages = fit.Package is null ? context.Packages
+                    : [.. context.Packages.Append(fit.Package with { Location = failed.Snippet.Location }).DistinctBy(p => p.Key)],
+            };
+        }
+        return typed.Count == 0 ? null : failed.Snippet with { Tags = context with { Kind = SnippetKind.Compile, WebSdk = webSdk, Given = typed } };
+    }
+
+    /// <summary>
+    /// Composed: with the receiver bound, its unknown members (an extension method, 'UseFastEndpoints') are the doc set's
+    /// packages'. Each tried block that still fails gets the packages that declare what it lacks, verified into
+    /// <paramref name="latest"/>; the blocks, with or without packages, and the assemblies their usings are looked for in.
+    /// </summary>
+    private static async Task<List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>> WithPackagesAsync(
+        Verifier verifier, PackageInference packages, List<(PreparedDocument Document, Snippet Snippet)> tries,
+        Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
+    {
+        var web = ReferenceAssemblies.Web;
+        IReadOnlyList<string> webPaths = [.. web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()];
+        var withPackages = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>();
+        var withoutPackages = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>();
+        foreach (var (document, snippet) in tries)
+        {
+            // A given local's unknown type is reported on its hidden line, which names no word of the block.
+            if (latest[snippet.Location] is not { Status: SnippetStatus.Failed } failed
+                || (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) ?? (failed.Diagnostics.Where(d => d.IsError)
+                    .All(d => d.Id is "CS0246" or "CS0103") ? [] : null)) is not { } names) continue;
+            var references = document.SettingsFor(snippet).References;
+            var framework = snippet.Tags.WebSdk ? references.AddRange(web) : references;
+            // A given local's own type is lacking too ('IScheduler scheduler = default!;' is a hidden line: its error names no
+            // word of the block), when the block that declares it passed on another page and lent it nothing.
+            names = [.. names.Concat(snippet.Tags.Given.Select(GivenTypeName)).Distinct(StringComparer.Ordinal)];
+            var found = await DeclaringPackagesAsync(packages, tries, document, framework, names, cancellationToken).ConfigureAwait(false);
+            if (found.Count == 0)
+            {
+                // No package lacks it: a framework type ('StringBuilder') may still want its namespace imported.
+                withoutPackages.Add((document, failed.Snippet, snippet.Tags.WebSdk ? webPaths : []));
+                continue;
+            }
+            List<string> compile = [.. found.SelectMany(f => f.Compile).Concat(snippet.Tags.WebSdk ? webPaths : []).Distinct(StringComparer.Ordinal)];
+            var tags = failed.Snippet.Tags with
+            {
+                Packages = [.. failed.Snippet.Tags.Packages.Concat(found.Select(f => f.Package with { Location = snippet.Location })).DistinctBy(
+                    p => p.Key)],
+                Usings = [.. failed.Snippet.Tags.Usings.Concat(GivenTypeUsings(snippet, references, compile)).Distinct(StringComparer.Ordinal)],
+            };
+            withPackages.Add((document, failed.Snippet with { Tags = tags }, compile));
+        }
+        foreach (var result in await verifier.VerifyLoneAsync(
+            [.. withPackages.Select(w => (w.Document, w.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
+            latest[result.Snippet.Location] = result;
+        return [.. withPackages.Concat(withoutPackages)];
+    }
+
+    /// <summary>
+    /// The packages of the page, else of the other tried pages of its doc set, that declare one of <paramref name="names"/>:
+    /// a page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'.
+    /// </summary>
+    private static async Task<List<PackageInference.Found>> DeclaringPackagesAsync(
+        PackageInference packages, List<(PreparedDocument Document, Snippet Snippet)> tries, PreparedDocument document,
+        ImmutableArray<MetadataReference> framework, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var found = (await packages.AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false)).Where(
+            f => f.Names.Overlaps(names)).ToList();
+        if (found.Count > 0) return found;
+        var docSet = packages.DocSets.Of(document.Snippets);
+        foreach (var page in tries.Select(t => t.Document).Distinct().Where(
+            d => d != document && packages.DocSets.Of(d.Snippets) == docSet))
+            found.AddRange((await packages.AllForPageAsync(page, framework, cancellationToken).ConfigureAwait(false)).Where(
+                f => f.Names.Overlaps(names)));
+        return [.. found.DistinctBy(f => f.Package.Key)];
+    }
+
+    /// <summary>True when a line of <paramref name="snippet"/> creates <paramref name="name"/> (<c>var table = new Table();</c>).</summary>
+    private static bool Creates(Snippet snippet, string name) =>
+        snippet.Block.Lines.Any(l => Creation().Match(l.Text) is { Success: true } m && m.Groups["name"].Value == name)
+        || Declared(snippet).Any(d => d.Name == name);
+
+    /// <summary>
+    /// The unknown names of the block that it uses as a receiver (<c>app.UseX()</c>, <c>bld.Services</c>) or an argument
+    /// (<c>scheduler.ScheduleJob(job, trigger)</c>) and never declares, that the doc set declares as a local of one type; in
+    /// the order the block first uses them.
+    /// </summary>
+    private static List<string> ReceiversIn(Snippet snippet, IReadOnlyList<string> unknown, IReadOnlyDictionary<string, string> known)
+    {
+        var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text))).GetCompilationUnitRoot();
+        if (root.Members.Any(m => m is not GlobalStatementSyntax)) return [];
+        return [.. root.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Where(n => n.Parent is MemberAccessExpressionSyntax access && access.Expression == n || n.Parent is ArgumentSyntax)
+            .Select(n => n.Identifier.ValueText)
+            .Where(n => unknown.Contains(n) && known.ContainsKey(n))
+            .Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The namespace of each given type that one namespace of the references declares (a hidden line's error names no word of
+    /// the block, so the using round cannot find it): <c>Quartz</c> for <c>scheduler:IScheduler</c>.
+    /// </summary>
+    private static IEnumerable<string> GivenTypeUsings(Snippet snippet, ImmutableArray<MetadataReference> references, IReadOnlyList<string> compile)
+    {
+        var all = references.AddRange(compile.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+        return snippet.Tags.Given.Select(GivenTypeName).Select(t => UsingInference.NamespacesOf(t, all, snippet.Tags.Usings))
+            .Where(n => n.Count == 1).Select(n => n[0]);
+    }
+
+    /// <summary>The simple name of a <c>given=</c> entry's type: <c>IScheduler</c> of <c>scheduler:Quartz.IScheduler</c>.</summary>
+    private static string GivenTypeName(string entry)
+    {
+        var type = entry[(entry.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        type = type.Split('<')[0];
+        return type[(type.LastIndexOf('.') + 1)..];
+    }
+
+    private static bool IsWeb(string type) => type is "WebApplication" or "WebApplicationBuilder";
+
+    [GeneratedRegex(@"\bvar\s+(?<name>[A-Za-z_]\w*)\s*=\s*new\s+(?<type>[A-Z][\w.]*(\s*<[\w\s,.<>\[\]?]+>)?)\s*[({]")]
+    private static partial Regex Creation();
+
+    [GeneratedRegex(@"\b(var|WebApplicationBuilder)\s+(?<name>[A-Za-z_]\w*)\s*=\s*WebApplication\.Create(Slim|Empty)?Builder\s*\(")]
+    private static partial Regex BuilderDeclaration();
+
+    [GeneratedRegex(@"\b(var|WebApplication)\s+(?<name>[A-Za-z_]\w*)\s*=\s*(?<builder>[A-Za-z_]\w*)\.Build\s*\(\s*\)")]
+    private static partial Regex AppDeclaration();
+}

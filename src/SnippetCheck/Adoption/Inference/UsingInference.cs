@@ -1,0 +1,242 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Compilation;
+using SnippetCheck.Driver;
+using SnippetCheck.Model;
+using SnippetCheck.Programs;
+using SnippetCheck.Results;
+using SnippetCheck.Extraction.Snippets;
+using Diagnostic = SnippetCheck.Model.Diagnostic;
+
+namespace SnippetCheck.Adoption.Inference;
+
+/// <summary>
+/// The usings a block lacks (issue 26, part 2): a block that fails only on unknown names (CS0246, CS0103), each of
+/// which is a public type in exactly one namespace of what the block compiles against, gets those namespaces; a missing
+/// member (CS1061) counts when it is a public extension method of exactly one namespace. A name found in two
+/// namespaces picks the one the block's other names need, else neither, and the guess says so; a name found in none
+/// (a variable of an earlier block, a type of a package) makes no guess.
+/// </summary>
+internal static class UsingInference
+{
+    private static readonly ConcurrentDictionary<string, Lazy<ILookup<string, string>>> Indexes = new();
+
+    /// <summary>Marks an extension method's name in the index, apart from type names (no identifier starts with it).</summary>
+    internal const char ExtensionKey = '.';
+
+    /// <summary>What the names of one failed block resolve to.</summary>
+    /// <param name="Usings">One namespace for each unknown name; empty when any name is ambiguous or unknown.</param>
+    /// <param name="Ambiguous">Names found in more than one namespace, with those namespaces.</param>
+    public sealed record Guess(IReadOnlyList<string> Usings, IReadOnlyList<(string Name, IReadOnlyList<string> Namespaces)> Ambiguous);
+
+    /// <summary>
+    /// The guess for a block whose compile errors are <paramref name="diagnostics"/>; null when they are not all unknown
+    /// names, or when one of them is a name the post declares itself (<paramref name="document"/>'s other blocks): docs
+    /// that define an <c>ICommand</c> of their own in hidden code mean theirs, not <c>System.Windows.Input</c>'s.
+    /// </summary>
+    /// <param name="skipUnknown">
+    /// A name found nowhere is passed over instead of ending the guess: the <c>check</c> level tolerates the post's own
+    /// names, so a block may still want the usings of its others.
+    /// </param>
+    public static Guess? For(
+        SnippetDocument document, Snippet snippet, IReadOnlyList<Diagnostic> diagnostics, ImmutableArray<MetadataReference> references,
+        IReadOnlyList<string> imported, CSharpParseOptions options, bool skipUnknown = false)
+    {
+        var errors = diagnostics.Where(d => d.IsError).ToList();
+        // CS0616: the name binds to a class that is no attribute ('Route' under the Web SDK's Microsoft.AspNetCore.Routing),
+        // while another namespace has the attribute (Microsoft.AspNetCore.Mvc's RouteAttribute).
+        // CS0308: the name binds to a type of another arity ('Endpoint<TReq, TRes>' beside the Web SDK's Microsoft.AspNetCore.Http.Endpoint),
+        // while a namespace not imported has it with type arguments (FastEndpoints).
+        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS1061" or "CS0616" or "CS0308"))) return null;
+        // A missing member (CS1061) may be an extension method of a namespace the block does not import.
+        var names = errors.Select(e => IdentifierAt(snippet, e.Location) is { } name
+            ? e.Id switch { "CS1061" => ExtensionKey + name, "CS0616" => name + "Attribute", _ => name } : null).ToList();
+        // A bare name called as a method ('Ok(…)' in a controller) is no type: only a 'using static' class could give it.
+        var invoked = errors.Where(e => e.Id == "CS0103" && IsInvokedAt(snippet, e.Location)).Select(e => IdentifierAt(snippet, e.Location))
+            .ToHashSet(StringComparer.Ordinal);
+        // Outside an attribute, 'CultureInfo' is the type of that name, not a package's [CultureInfo] attribute (CsvHelper's).
+        var attributes = errors.Where(e => IsAttributeAt(snippet, e.Location)).Select(e => IdentifierAt(snippet, e.Location))
+            .ToHashSet(StringComparer.Ordinal);
+        if (names.Any(n => n is null)) return null;
+        var declared = PostDeclarations.Besides(document, snippet, options);
+        // The post's own names are passed over like names found nowhere, when those are: a session or the check level gives them.
+        if (skipUnknown) names.RemoveAll(n => declared.Contains(n!.TrimStart(ExtensionKey)));
+        else if (names.Any(n => declared.Contains(n!.TrimStart(ExtensionKey)))) return null;
+
+        var usings = new SortedSet<string>(StringComparer.Ordinal);
+        var ambiguous = new List<(string, IReadOnlyList<string>)>();
+        foreach (var name in names.Distinct().Cast<string>())
+        {
+            var namespaces = invoked.Contains(name) ? [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))]
+                : NamespacesOf(name, references, imported, asWritten: !attributes.Contains(name));
+            if (namespaces.Count == 1) usings.Add(namespaces[0]);
+            else if (namespaces.Count > 1) ambiguous.Add((name.TrimStart(ExtensionKey), namespaces));
+            else if (!skipUnknown) return null;
+        }
+        // A name two namespaces declare is the one's that the block's other names need already: a controller's 'Route' is
+        // Microsoft.AspNetCore.Mvc's, beside its 'ControllerBase', not Blazor's Microsoft.AspNetCore.Components.
+        ambiguous.RemoveAll(a => a.Item2.Count(usings.Contains) == 1);
+        return new Guess(ambiguous.Count == 0 ? [.. usings] : [], ambiguous);
+    }
+
+    /// <summary>
+    /// The namespaces (or <c>static</c> classes) not yet <paramref name="imported"/> whose using would bring
+    /// <paramref name="name"/> into scope: a public type (an attribute's with its suffix), or, marked with
+    /// <see cref="ExtensionKey"/>, an extension method.
+    /// </summary>
+    /// <param name="asWritten">The name is used outside an attribute: a type of that very name, when there is one, is
+    /// meant, not an attribute of that short name ('CultureInfo.InvariantCulture' beside CsvHelper's [CultureInfo]).</param>
+    internal static IReadOnlyList<string> NamespacesOf(
+        string name, ImmutableArray<MetadataReference> references, IReadOnlyList<string> imported, bool asWritten = false)
+    {
+        var index = IndexFor(references);
+        // '[DllImport]' names the type DllImportAttribute; '[Test]' NUnit.Framework's TestAttribute, beside its
+        // NUnit.Framework.Internal.Test, a class of that very name.
+        var types = asWritten && index[name].Any() ? index[name] : index[name].Concat(index[name + "Attribute"]);
+        var namespaces = types.Distinct().Where(n => !imported.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        // A bare 'WriteLine' or 'Sqrt' is a member of a class docs import with 'using static'.
+        return namespaces.Count > 0 ? namespaces : [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))];
+    }
+
+    /// <summary>
+    /// The classes posts import with <c>using static</c> and then write bare: <c>WriteLine</c>, <c>ReadLine</c>,
+    /// <c>Sqrt</c>, <c>PI</c>. Only these two: a bare name of any other static class (<c>Debug.WriteLine</c>,
+    /// <c>Trace.WriteLine</c>) is no more likely than its namesakes, and a guess among them would be a coin toss.
+    /// </summary>
+    private static readonly string[] StaticHomes = ["System.Console", "System.Math"];
+
+    /// <summary>
+    /// The <c>static</c> usings (<c>static System.Console</c>) whose class has a public static member named <paramref name="name"/>.
+    /// </summary>
+    private static IEnumerable<string> StaticHomesOf(string name, ImmutableArray<MetadataReference> references)
+    {
+        if (name.StartsWith(ExtensionKey)) yield break;
+        var compilation = SnippetCompiler.BaseFor(references);
+        foreach (var home in StaticHomes)
+        {
+            if (compilation.GetTypeByMetadataName(home) is { } type
+                && type.GetMembers(name).Any(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public))
+                yield return "static " + home;
+        }
+    }
+
+    /// <summary>How many times usings are added one after another to a block that shows a new unknown name each time.</summary>
+    private const int Rounds = 3;
+
+    /// <summary>
+    /// Each failed block verified again as <c>compile</c> with the usings its unknown names need, in up to <see cref="Rounds"/>
+    /// rounds: each using lets the compiler bind further (a lambda's body, an extension method), which may show the next
+    /// unknown name. The last result of each block tried, and the first guess of each block a guess was made for (its
+    /// ambiguous names are worth a note).
+    /// </summary>
+    /// <param name="blocks">Failed blocks, each with the assemblies it compiles against beyond its program's own (a package's).</param>
+    /// <param name="alsoImported">Namespaces the blocks' programs import beyond their settings' (the Web SDK's implicit usings).</param>
+    /// <param name="skipUnknown">See <see cref="For"/>: a controller's <c>Ok(…)</c> is unknown until its base class binds.</param>
+    public static async Task<(IReadOnlyList<SnippetResult> Results, IReadOnlyDictionary<SourceLocation, Guess> FirstGuesses)> AddInRoundsAsync(
+        Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed, IReadOnlyList<string> Extra)> blocks,
+        CancellationToken cancellationToken,
+        IReadOnlyList<string>? alsoImported = null, bool skipUnknown = false)
+    {
+        var latest = new Dictionary<SourceLocation, SnippetResult>();
+        var firstGuesses = new Dictionary<SourceLocation, Guess>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var next = new List<(PreparedDocument Document, Snippet Snippet)>();
+            foreach (var (document, first, extra) in blocks)
+            {
+                if ((latest.GetValueOrDefault(first.Snippet.Location) ?? first) is not { Status: SnippetStatus.Failed } failed) continue;
+                if (round > 0 && !latest.ContainsKey(first.Snippet.Location)) continue;
+                var settings = document.SettingsFor(failed.Snippet);
+                var references = extra.Count == 0 ? settings.References
+                    : settings.References.AddRange(extra.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+                var imported = alsoImported is null ? settings.Usings : [.. settings.Usings, .. alsoImported];
+                if (For(document.Snippets, failed.Snippet, failed.Diagnostics, references, imported, settings.ParseOptions,
+                    skipUnknown) is not { } guess) continue;
+                firstGuesses.TryAdd(first.Snippet.Location, guess);
+                if (guess.Usings.Count == 0) continue;
+                var usings = failed.Snippet.Tags.Usings.Concat(guess.Usings).Distinct(StringComparer.Ordinal).ToList();
+                next.Add((document, failed.Snippet with { Tags = failed.Snippet.Tags with { Kind = SnippetKind.Compile, Usings = usings } }));
+            }
+            if (next.Count == 0) break;
+            foreach (var result in await verifier.VerifyLoneAsync(next, useCache: true, cancellationToken).ConfigureAwait(
+                false)) latest[result.Snippet.Location] = result;
+        }
+        return ([.. latest.Values], firstGuesses);
+    }
+
+    /// <summary>The identifier the diagnostic points at, read from the block's own line.</summary>
+    internal static string? IdentifierAt(Snippet snippet, SourceLocation location)
+    {
+        var line = snippet.Block.Lines.FirstOrDefault(l => l.Line == location.Line);
+        if (line.Text is null) return null;
+        var start = location.Column - line.Column;
+        if (start < 0 || start >= line.Text.Length) return null;
+        var end = start;
+        while (end < line.Text.Length && (char.IsLetterOrDigit(line.Text[end]) || line.Text[end] == '_')) end++;
+        return end > start ? line.Text[start..end] : null;
+    }
+
+    /// <summary>True when the identifier at <paramref name="location"/> follows <c>[</c> or <c>,</c> on a line that opens
+    /// with <c>[</c>: an attribute (<c>[Test]</c>, <c>[Fact, Trait("a", "b")]</c>).</summary>
+    private static bool IsAttributeAt(Snippet snippet, SourceLocation location)
+    {
+        var line = snippet.Block.Lines.FirstOrDefault(l => l.Line == location.Line);
+        var start = location.Column - line.Column;
+        if (line.Text is null || start <= 0 || start > line.Text.Length || !line.Text.TrimStart().StartsWith('[')) return false;
+        return line.Text[..start].TrimEnd() is { Length: > 0 } before && before[^1] is '[' or ',';
+    }
+
+    /// <summary>True when the identifier at <paramref name="location"/> is followed by <c>(</c> on its line: a call.</summary>
+    private static bool IsInvokedAt(Snippet snippet, SourceLocation location)
+    {
+        var line = snippet.Block.Lines.FirstOrDefault(l => l.Line == location.Line);
+        if (line.Text is null || IdentifierAt(snippet, location) is not { } name) return false;
+        var after = location.Column - line.Column + name.Length;
+        return after <= line.Text.Length && line.Text[after..].TrimStart().StartsWith('(');
+    }
+
+    private static readonly ConditionalWeakTable<ILookup<string, string>, IReadOnlySet<string>> NamespaceSets = new();
+
+    /// <summary>Every namespace that holds a public type of the references, and each of its prefixes (<c>Microsoft</c>).</summary>
+    public static IReadOnlySet<string> Namespaces(ImmutableArray<MetadataReference> references) =>
+        NamespaceSets.GetValue(IndexFor(references), index => index.SelectMany(g => g).Distinct()
+            .SelectMany(n => n.Split('.').Select((_, i) => string.Join('.', n.Split('.').Take(i + 1))))
+            .ToHashSet(StringComparer.Ordinal));
+
+    private static ILookup<string, string> IndexFor(ImmutableArray<MetadataReference> references)
+    {
+        var key = string.Join('|', references.Select(r => r.Display));
+        return Indexes.GetOrAdd(key, _ => new Lazy<ILookup<string, string>>(() => Index(references))).Value;
+    }
+
+    /// <summary>Simple name → namespace, for every public top-level type of the references.</summary>
+    private static ILookup<string, string> Index(ImmutableArray<MetadataReference> references) =>
+        PublicNames(CSharpCompilation.Create("index", references: references).GlobalNamespace)
+            .Distinct().ToLookup(t => t.Key, t => t.Namespace, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every public top-level type under <paramref name="root"/> with its namespace, and every public extension method,
+    /// its name marked with <see cref="ExtensionKey"/>: what a using of that namespace brings into scope.
+    /// </summary>
+    internal static IEnumerable<(string Key, string Namespace)> PublicNames(INamespaceSymbol root)
+    {
+        var pending = new Stack<INamespaceSymbol>([root]);
+        while (pending.TryPop(out var ns))
+        {
+            foreach (var child in ns.GetNamespaceMembers()) pending.Push(child);
+            if (ns.IsGlobalNamespace) continue;
+            var name = ns.ToDisplayString();
+            foreach (var type in ns.GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public))
+            {
+                yield return (type.Name, name);
+                if (!type.IsStatic || !type.MightContainExtensionMethods) continue;
+                foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(
+                    m => m.IsExtensionMethod && m.DeclaredAccessibility == Accessibility.Public))
+                    yield return (ExtensionKey + method.Name, name);
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using SnippetCheck.Adoption.Inference;
+using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Proposals;
+using SnippetCheck.Adoption.Rot;
+using SnippetCheck.Adoption.Writing;
+using SnippetCheck.Driver;
+using SnippetCheck.Extraction;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Model;
+using SnippetCheck.Results;
+using static SnippetCheck.Adoption.Trials.BlockKeys;
+
+namespace SnippetCheck.Adoption.Trials;
+
+/// <summary>
+/// One page's proposals, read from adopt's trials: for each untagged block, the strongest level a trial verified it at
+/// (a session, a listing, <c>compile-fail</c>, <c>check</c>, <c>run</c> with its output block, <c>compile</c>), else
+/// its failure, its cause and any suspected rot; and the notes that say why a block was left as it is.
+/// </summary>
+internal sealed class BlockProposals
+{
+    private readonly PreparedDocument _document;
+    private readonly CompileTrials _compiled;
+    private readonly RunTrials _runs;
+    private readonly FallbackTrials _fallbacks;
+    private readonly List<AdoptProposal> _proposals = [];
+    private readonly List<SnippetResult> _failures = [];
+    private readonly List<UnverifiedCause> _causes = [];
+    private readonly List<AdoptNote> _notes = [];
+    private readonly List<SuspectedRot> _rot;
+
+    private BlockProposals(PreparedDocument document, CompileTrials compiled, RunTrials runs, FallbackTrials fallbacks)
+    {
+        _document = document;
+        _compiled = compiled;
+        _runs = runs;
+        _fallbacks = fallbacks;
+        _rot = compiled.Packages.OlderMajorRot(document.Snippets).ToList();
+    }
+
+    private PackageInference Packages => _compiled.Packages;
+
+    private SourceDocument Source => _document.Snippets.Source.Document;
+
+    /// <summary>The page's proposals; null when it has no untagged block.</summary>
+    public static AdoptFile? For(
+        PreparedDocument document, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CompileTrials compiled, RunTrials runs,
+        FallbackTrials fallbacks)
+    {
+        var blocks = untagged.Where(u => ReferenceEquals(u.Document, document)).Select(u => u.Snippet).ToList();
+        if (blocks.Count == 0) return null;
+        var page = new BlockProposals(document, compiled, runs, fallbacks);
+        foreach (var snippet in blocks) page.Add(snippet);
+        return new AdoptFile(page.Source, blocks.Count, page._proposals, page._failures, page._notes) { Causes = page._causes, Rot = page._rot };
+    }
+
+    private void Add(Snippet snippet)
+    {
+        var key = Key(snippet);
+        if (AddedAsSessionOrListing(snippet, key)) return;
+        var packageNotes = Packages.Notes.Where(n => n.Location == snippet.Location).Distinct().ToList();
+        // A bare member of a package's base class is declared, on that class: its own note says what was missing instead.
+        var classNote = _compiled.ClassNotes.GetValueOrDefault(snippet.Location);
+        if (!_compiled.Compiles.ContainsKey(key)) _notes.AddRange(classNote is null ? packageNotes : [classNote]);
+        if (_compiled.Guesses.GetValueOrDefault(snippet.Location) is { Ambiguous.Count: > 0 } guess)
+        {
+            _notes.Add(new AdoptNote(snippet.Location, "no using added: " + string.Join("; ", guess.Ambiguous.Select(a =>
+                $"'{a.Name}' is a type in {string.Join(" and ", a.Namespaces)}")) + "; add the one the post means as usings=NAMESPACE"));
+        }
+        if (_fallbacks.FailsAsMarked.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } marked)
+        {
+            var markedTags = marked.Snippet.Tags;
+            _proposals.Add(new AdoptProposal(snippet, SnippetKind.CompileFail, null)
+                { Members = markedTags.Members, Results = markedTags.Results, Usings = markedTags.Usings, Packages =
+                    markedTags.Packages, WebSdk = markedTags.WebSdk, ExpectedErrorIds = markedTags.ExpectedErrorIds });
+            return;
+        }
+        if (_fallbacks.Readings.GetValueOrDefault(key).Reading?.Refusal is { } refusal) _notes.Add(new AdoptNote(snippet.Location, refusal));
+        var unrestorable = NoteUnloadedPackages(snippet, key);
+        if (!_compiled.Compiles.ContainsKey(key) && _fallbacks.Checks.GetValueOrDefault(key) is { } checkedBlock)
+        {
+            var checkTags = checkedBlock.Snippet.Tags;
+            _proposals.Add(new AdoptProposal(
+                snippet, SnippetKind.Check, null) { Members = checkTags.Members, Usings = checkTags.Usings, Packages =
+                checkTags.Packages, WebSdk = checkTags.WebSdk });
+            return;
+        }
+        if (!_compiled.Compiles.TryGetValue(key, out var tags))
+        {
+            AddFailure(snippet, key, packageLookedFor: packageNotes.Count > 0, unrestorable);
+            return;
+        }
+        if (NotedAsLeftUntagged(snippet) || AddedAsRun(snippet, key, tags)) return;
+        AddAsCompile(snippet, key, tags);
+    }
+
+    /// <summary>A block joined with earlier ones as a session, or one that only lists signatures: proposed so.</summary>
+    private bool AddedAsSessionOrListing(Snippet snippet, (string, int) key)
+    {
+        if (_fallbacks.Chains.FirstOrDefault(c => c.Holds(snippet)) is { } chain)
+        {
+            var index = chain.Blocks.ToList().FindIndex(b => b.Location == snippet.Location);
+            var joined = chain.Blocks[index];
+            var printed = joined.Kind == SnippetKind.Run
+                ? AdoptedOutput.FenceFor(_document, snippet, AdoptedOutput.ScrubbingOf(_document, snippet), chain.Outputs[index]) : null;
+            _proposals.Add(new AdoptProposal(
+                snippet, joined.Kind, printed) { Members = joined.Tags.Members, Results = joined.Tags.Results, Usings =
+                joined.Tags.Usings, Packages = joined.Tags.Packages, WebSdk = joined.Tags.WebSdk, Session = joined.Tags.Session });
+            return true;
+        }
+        if (_fallbacks.Listings.GetValueOrDefault(key) is { } listed)
+        {
+            _proposals.Add(new AdoptProposal(snippet, SnippetKind.Check, null) { Listing = true, Packages = listed.Snippet.Tags.Packages });
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The note for a block that does not compile and whose post names packages adopt could not load; those that a source has.</summary>
+    private IReadOnlyList<string> NoteUnloadedPackages(Snippet snippet, (string, int) key)
+    {
+        var unloadedPackages = Packages.Unloaded.GetValueOrDefault(snippet.Location);
+        var unrestorable = unloadedPackages is null ? [] : Packages.Unrestorable(unloadedPackages);
+        if (unloadedPackages is not null && !_compiled.Compiles.ContainsKey(key))
+            _notes.Add(new AdoptNote(snippet.Location, unrestorable.Count > 0
+                ? $"not verified: its post names {Packages.UnloadedText(unrestorable)}: a setup problem, not the post's; its " +
+                    "unknown names may be that package's API, where a misspelt name would pass, so it is not tagged check either"
+                : $"not tagged check: its post names {Packages.UnloadedText(unloadedPackages)}, so its unknown names may be " +
+                    "that package's API, where a misspelt name would pass"));
+        return unrestorable;
+    }
+
+    /// <summary>A block no trial passed: its failure, its cause, and its rot when the failure suggests it.</summary>
+    private void AddFailure(Snippet snippet, (string, int) key, bool packageLookedFor, IReadOnlyList<string> unrestorable)
+    {
+        var failed = _compiled.FailedWithReceivers(key) ?? _compiled.PackageFailure(key);
+        if (failed?.Status != SnippetStatus.Failed) return;
+        _failures.Add(failed);
+        _causes.Add(UnverifiedCause.Of(failed, packageLookedFor, unrestorable));
+        var known = _rot.Any(r => r.Block == snippet.Location);
+        if (!known && RotReport.Of(Source, snippet, failed) is { } suspected) _rot.Add(suspected);
+    }
+
+    /// <summary>A block that compiles but would prove nothing tagged, or whose tag has no line to stand on: a note says so.</summary>
+    private bool NotedAsLeftUntagged(Snippet snippet)
+    {
+        if (ApiListing.DeclaresOnly(snippet))
+        {
+            _notes.Add(new AdoptNote(
+                snippet.Location, "compiles, but left untagged: it only lists constants or fields of built-in types with literal values, " +
+                "which compile whatever the library holds; compiling it would prove nothing about the API"));
+            return true;
+        }
+        if (AdoptWriter.CommentPrefix(snippet.Block, Source) is null)
+        {
+            _notes.Add(new AdoptNote(snippet.Location, snippet.Block.Geometry.XmlEscaped
+                ? "passes, but left untagged: its <code> tag shares its line with other text of the comment, so no comment line can stand " +
+                "just before it; put <code> on a line of its own"
+                : "passes, but left untagged: its fence shares its line with a list marker, so no comment line can stand above it in the " +
+                "same list item"));
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A block whose two runs passed and printed alike: proposed as <c>run</c>, with its output block and its prose's
+    /// claims. One that starts parallel work, or printed something else the second time, gets a note instead.
+    /// </summary>
+    private bool AddedAsRun(Snippet snippet, (string, int) key, SnippetTags tags)
+    {
+        if (_runs.PassedTwice(key) && ParallelWork.In(snippet) is { } parallel)
+        {
+            // Two quiet runs prove little of a race: a Dictionary written from Parallel.For ran clean twice while
+            // adopt ran, and threw in the verify right after it (realworld, AsyncGuidance.md, under load).
+            _notes.Add(new AdoptNote(
+                snippet.Location, $"runs, but starts parallel work ({parallel}): tagged compile, since a race may pass twice and fail the " +
+                "next run; tag it run yourself if its threads cannot race"));
+            return false;
+        }
+        if (_runs.Ran.GetValueOrDefault(key) is not { Status: SnippetStatus.Passed } runResult ||
+            _runs.Again.GetValueOrDefault(key) is not { Status: SnippetStatus.Passed } secondRun)
+            return false;
+        var scrubbing = AdoptedOutput.ScrubbingOf(_document, snippet with { Tags = tags });
+        if (!AdoptedOutput.Alike(runResult.ActualOutput ?? "", secondRun.ActualOutput ?? "", scrubbing))
+        {
+            // A race that printed in another order this time may as well throw next time (a Dictionary written
+            // from several threads does, one run in three): only a run seen twice alike is proposed as 'run'.
+            _notes.Add(new AdoptNote(
+                snippet.Location, "runs, but printed something else on its second run (a race, a time, a random value): tagged compile, "
+                + "since its run may not pass next time; tag it run yourself, with scrub= or an ellipsis output block, "
+                + "if it is meant to vary"));
+            return false;
+        }
+        var output = AdoptedOutput.FenceFor(_document, snippet, scrubbing, runResult.ActualOutput, secondRun.ActualOutput);
+        if (output is null && OutputClaim.Of(Source, _document.Snippets.Source.Items, snippet, scrubbing, runResult.ActualOutput) is { } stale)
+            _rot.Add(stale);
+        var proposal = new AdoptProposal(
+            snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Usings =
+            tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk };
+        _proposals.Add(WithProseClaims(proposal, snippet, key));
+        return true;
+    }
+
+    /// <summary>The run proposal with its prose's claims as hidden checks when they hold; a claim its run disproves is rot.</summary>
+    private AdoptProposal WithProseClaims(AdoptProposal proposal, Snippet snippet, (string, int) key)
+    {
+        if (!_runs.Claims.TryGetValue(key, out var claim)) return proposal;
+        if (_runs.Claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } && AdoptWriter.CanAddAfter(snippet.Block, Source))
+            return proposal with { HiddenChecks = [.. claim.Claims.Select(c => c.Check)] };
+        if (_runs.Claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Failed, Reason: FailureReason.Exception } disproved
+            && claim.Claims.Select(c => (Claim: c, Actual: ProseClaims.Actual(disproved, c))).FirstOrDefault(
+                c => c.Actual is not null) is { Actual: { } actual } falseClaim)
+            _rot.Add(RotReport.OfClaim(falseClaim.Claim, actual, snippet));
+        return proposal;
+    }
+
+    /// <summary>A block that compiles and is not proposed as <c>run</c>: <c>compile</c>, unless its result lines are disproved.</summary>
+    private void AddAsCompile(Snippet snippet, (string, int) key, SnippetTags tags)
+    {
+        var ran = _runs.Ran.GetValueOrDefault(key);
+        // Result lines are claims about values: a block whose claims do not hold is not adopted as 'compile'.
+        if (tags.Results && new[] { ran, _runs.Again.GetValueOrDefault(key) }.FirstOrDefault(
+            r => r?.Status == SnippetStatus.Failed) is { } wrong && !RotEvidence.HoldsElsewhere(wrong))
+        {
+            _failures.Add(wrong);
+            _causes.Add(UnverifiedCause.Of(wrong, packageLookedFor: false));
+            if (RotReport.Of(Source, snippet, wrong) is { } suspected) _rot.Add(suspected);
+            return;
+        }
+        // Its claims hold in the post's culture or moment, not the run's: compiled with them, never run (RotEvidence.HoldsElsewhere).
+        if (tags.Results && ran is { Status: SnippetStatus.Failed } elsewhere && RotEvidence.HoldsElsewhere(elsewhere))
+            _notes.Add(new AdoptNote(snippet.Location, "tagged compile: its result lines are worded for another culture, the clock " +
+                $"or another number type ({elsewhere.Message}), so its run is not checked, only that every call in it compiles"));
+        // It compiles, and its run fails: tagged compile, and suspected where the text does not say it fails.
+        if (RotReport.Of(Source, snippet, ran) is { } thrown) _rot.Add(thrown);
+        _proposals.Add(new AdoptProposal(
+            snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Given =
+            tags.Given, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk });
+    }
+}

@@ -1,0 +1,105 @@
+using SnippetCheck.Adoption.Inference;
+using SnippetCheck.Adoption.Writing;
+using SnippetCheck.Driver;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Results;
+using static SnippetCheck.Adoption.Trials.BlockKeys;
+
+namespace SnippetCheck.Adoption.Trials;
+
+/// <summary>
+/// Adopt's trials of what does not compile alone (passes 3 to 5a): joined with earlier blocks of its post as a session,
+/// as <c>compile-fail</c> on the errors its comments mark, at the <c>check</c> level, and as a listing of signatures.
+/// </summary>
+internal sealed class FallbackTrials
+{
+    private FallbackTrials(
+        IReadOnlyList<SessionInference.Chain> chains,
+        Dictionary<(string, int), (PreparedDocument Document, MarkedErrors.Reading Reading, Snippet Snippet)> readings,
+        Dictionary<(string, int), SnippetResult> failsAsMarked,
+        IReadOnlyDictionary<(string File, int Line), SnippetResult> checks,
+        IReadOnlyDictionary<(string File, int Line), SnippetResult> listings)
+    {
+        Chains = chains;
+        Readings = readings;
+        FailsAsMarked = failsAsMarked;
+        Checks = checks;
+        Listings = listings;
+    }
+
+    /// <summary>The sessions found: blocks that pass joined with earlier blocks of their post.</summary>
+    public IReadOnlyList<SessionInference.Chain> Chains { get; }
+
+    /// <summary>What the page says of each failed block's errors.</summary>
+    public Dictionary<(string, int), (PreparedDocument Document, MarkedErrors.Reading Reading, Snippet Snippet)> Readings { get; }
+
+    /// <summary>Each block tried as <c>compile-fail</c> on the errors its page marks.</summary>
+    public Dictionary<(string, int), SnippetResult> FailsAsMarked { get; }
+
+    /// <summary>Each block that passes at the <c>check</c> level.</summary>
+    public IReadOnlyDictionary<(string File, int Line), SnippetResult> Checks { get; }
+
+    /// <summary>Each block that only lists signatures its page's packages declare.</summary>
+    public IReadOnlyDictionary<(string File, int Line), SnippetResult> Listings { get; }
+
+    public static async Task<FallbackTrials> RunAsync(
+        Verifier verifier, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CompileTrials compiled, RunTrials runs,
+        CancellationToken cancellationToken)
+    {
+        var chains = await SessionsAsync(verifier, untagged, compiled, runs, cancellationToken).ConfigureAwait(false);
+
+        // Pass 4: what still fails, only on lines its own comments mark as errors, as 'compile-fail=IDS'.
+        var readings = untagged
+            .Where(u => !compiled.Compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet))
+                && AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null)
+            .Select(u => (u.Document, Failed: compiled.PackageFailure(Key(u.Snippet))))
+            .Where(f => f.Failed is not null)
+            .ToDictionary(f => Key(f.Failed!.Snippet), f => (f.Document, Reading: ReadErrors(f.Document, f.Failed!), f.Failed!.Snippet));
+        var failsAsMarked = ByBlock(await verifier.VerifyLoneAsync([.. readings.Values.Where(r => r.Reading.Ids.Count > 0).Select(r =>
+            (r.Document, r.Snippet with { Tags = r.Snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = r.Reading.Ids } }))],
+            useCache: true, cancellationToken).ConfigureAwait(false));
+
+        // Pass 5: what no stronger level verifies, at the check level (unknown names tolerated, never called verified).
+        var checks = await CheckAdoption.FindAsync(verifier, [.. untagged
+            .Where(u => !compiled.Compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet))
+                && !compiled.Packages.Unloaded.ContainsKey(u.Snippet.Location)
+                && AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null
+                && failsAsMarked.GetValueOrDefault(Key(u.Snippet))?.Status != SnippetStatus.Passed)
+            .Select(u => (u.Document, Last: compiled.PackageFailure(Key(u.Snippet))))
+            .Where(u => u.Last is not null)
+            .Select(u => (u.Document, u.Last!.Snippet with { Tags = u.Last.Snippet.Tags with { Results = false } }))], cancellationToken)
+            .ConfigureAwait(false);
+
+        // Pass 5a: blocks that only list signatures, looked up in their page's packages (ListingAdoption).
+        var listings = await ListingAdoption.FindAsync(verifier, compiled.Packages, untagged, cancellationToken).ConfigureAwait(false);
+        return new FallbackTrials(chains, readings, failsAsMarked, checks, listings);
+    }
+
+    /// <summary>Pass 3: what fails only on names an earlier block of the post may declare, joined with those blocks as a session.</summary>
+    private static async Task<IReadOnlyList<SessionInference.Chain>> SessionsAsync(
+        Verifier verifier, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CompileTrials compiled, RunTrials runs,
+        CancellationToken cancellationToken)
+    {
+        var chainable = untagged.Where(u => AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null).Select(u =>
+        {
+            var key = Key(u.Snippet);
+            var failed = compiled.PackageFailure(key);
+            var passes = compiled.Compiles.TryGetValue(key, out var tags);
+            tags ??= failed?.Snippet.Tags ?? u.Snippet.Tags;
+            var aloneOutput = runs.Ran.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } once
+                && runs.Again.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } twice &&
+                once.ActualOutput == twice.ActualOutput ? once.ActualOutput : null;
+            return new SessionInference.Block(u.Document, u.Snippet, tags, passes, aloneOutput,
+                !passes && failed is not null && SessionInference.IsUnknownNamesOnly(failed),
+                u.Document.HasEntryPoint(u.Snippet with { Tags = tags }));
+        }).ToList();
+        return await SessionInference.FindAsync(verifier, chainable, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What the page says of a failed block's errors: its marker comments, else the annotation above it.</summary>
+    private static MarkedErrors.Reading ReadErrors(PreparedDocument document, SnippetResult failed)
+    {
+        var marked = MarkedErrors.Of(failed);
+        return marked is { Ids.Count: 0, Refusal: null } ? ExampleAnnotations.Of(document.Snippets, failed) : marked;
+    }
+}

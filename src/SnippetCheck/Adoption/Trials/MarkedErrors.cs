@@ -1,0 +1,52 @@
+using SnippetCheck.Model;
+using SnippetCheck.Results;
+
+namespace SnippetCheck.Adoption.Trials;
+
+/// <summary>
+/// Blocks that show code the compiler rejects, and say so on the rejected lines (<c>int x = "a"; // error CS0029</c>,
+/// <c>// Error, duplicate member name</c>): <c>adopt</c> tags them <c>compile-fail=IDS</c> (docs/authoring.md#blocks-that-show-errors),
+/// as rustdoc's <c>compile_fail</c> would be written by hand. The reader already sees that the code does not compile;
+/// the tag checks that it still does not, with the same errors.
+/// </summary>
+/// <remarks>
+/// Only the post's own words decide: every error must stand on a line whose comment (on the line, or on a comment
+/// line directly above it) begins with such a marker, so an unknown name elsewhere (the usual reason a blog block
+/// fails) is never read as intended; nor is one on a marked line, unless the comment names its ID. A compiler ID the
+/// comment names must be among the errors found.
+/// </remarks>
+internal static class MarkedErrors
+{
+    /// <summary>What a block's comments say about its errors, against what the compiler reported.</summary>
+    /// <param name="Ids">The errors' IDs, sorted: the <c>compile-fail=</c> list. Empty when the block is not a case.</param>
+    /// <param name="Refusal">Why a block whose errors are all marked is not tagged (its comment names another error); null otherwise.</param>
+    internal sealed record Reading(IReadOnlyList<string> Ids, string? Refusal);
+
+    private static readonly Reading None = new([], null);
+
+    /// <summary>
+    /// Errors that come from what the block lacks (a name an unshown block declares) or from its shape as a program,
+    /// not from what it shows: <c>new C().M(); // error: 'C' has no member 'M'</c> gives CS0246 when <c>C</c> is
+    /// declared elsewhere. They count as marked only when the comment names their ID.
+    /// </summary>
+    private static readonly HashSet<string> ContextErrors =
+        new(["CS0103", "CS0246", "CS0234", "CS0106", "CS0116", "CS9348", "CS8803"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What <paramref name="failed"/>'s comments say of its errors.</summary>
+    public static Reading Of(SnippetResult failed)
+    {
+        var errors = failed.Diagnostics.Where(d => d.IsError).ToList();
+        if (failed.Status != SnippetStatus.Failed || failed.Reason != FailureReason.CompileError || errors.Count == 0) return None;
+        var marked = ErrorMarkers.MarkedLines(failed.Snippet);
+        if (errors.Any(e => e.Location.File != failed.Snippet.Location.File || !marked.ContainsKey(e.Location.Line))) return None;
+        if (errors.Any(e => ContextErrors.Contains(e.Id) && !marked[e.Location.Line].Contains(e.Id, StringComparer.OrdinalIgnoreCase))) return None;
+
+        var ids = errors.Select(e => e.Id.ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
+        var named = errors.SelectMany(e => marked[e.Location.Line]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var unseen = named.Where(id => !ids.Contains(id)).ToList();
+        return unseen.Count == 0
+            ? new Reading(ids, null)
+            : new Reading([], $"its comments mark the errors as {string.Join(", ", unseen)}, but the compiler reports {string.Join(", ", ids)}: " +
+                "left untagged, since the post no longer says what the compiler does");
+    }
+}

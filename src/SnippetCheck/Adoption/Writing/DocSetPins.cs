@@ -1,0 +1,197 @@
+using System.Text.Json;
+using SnippetCheck.Adoption.Proposals;
+using SnippetCheck.Configuration;
+using SnippetCheck.Extraction;
+using SnippetCheck.Extraction.Discovery;
+using SnippetCheck.Driver;
+using SnippetCheck.Model;
+using SnippetCheck.References;
+using SnippetCheck.Results;
+using SnippetCheck.Extraction.Snippets;
+
+namespace SnippetCheck.Adoption.Writing;
+
+/// <summary>
+/// One pin per package for the doc set (issue 54): <c>adopt</c> writes <c>packages=Id</c> tags with no version and the
+/// version once, in the config's <c>packageVersions</c>, so a release of the library is a one-line diff, not one per block.
+/// A package's pin is the config's own when it has one, else the version most of the run's proposals were verified
+/// with; a proposal verified with another version keeps it in its tag. Before anything is written, the tagged pages are
+/// verified again in memory with the pins as the config will hold them: a package any of whose blocks then fails keeps
+/// its versions in the tags. The config file is readers' business no more than a tag comment is: they never see it.
+/// </summary>
+internal static class DocSetPins
+{
+    /// <summary>The config key the pins go under.</summary>
+    private const string Key = "packageVersions";
+
+    /// <summary>What the run's config file holds and gets: every pin in force after the write, and those new to it.</summary>
+    /// <param name="ConfigPath">The config file the pins go into: the run's, else <c>snippetcheck.json</c> in its folder.</param>
+    public sealed record Plan(string ConfigPath, IReadOnlyList<PackageRequest> All, IReadOnlyList<PackageRequest> New);
+
+    /// <summary>
+    /// <paramref name="files"/> with each proposal's packages that the run's pin covers written without a version, and the
+    /// pins that takes.
+    /// </summary>
+    public static (IReadOnlyList<AdoptFile> Files, Plan Plan) Propose(
+        IReadOnlyList<AdoptFile> files, SnippetCheckConfig config, string currentDirectory)
+    {
+        var configured = PackageVersionsOf(config, currentDirectory);
+        var chosen = files.SelectMany(f => f.Proposals).SelectMany(p => p.Packages)
+            .GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(g => configured.FirstOrDefault(c => c.Id.Equals(g.Key, StringComparison.OrdinalIgnoreCase)) ?? MostUsed(g))
+            .ToList();
+        var path = config.SourcePath ?? Path.Combine(currentDirectory, ConfigLoader.FileName);
+        var added = chosen.Where(c => !configured.Any(p => p.Id.Equals(c.Id, StringComparison.OrdinalIgnoreCase))).ToList();
+        var plan = new Plan(path, [.. configured, .. added.Select(a => a with { Location = default })], added);
+        return (Unpin(files, plan.All), plan);
+    }
+
+    /// <summary>
+    /// The packages of <paramref name="plan"/> whose blocks do not all pass when their pages are read as written, with the
+    /// pins as the config will hold them (verified in memory, the files untouched): those keep their versions in the tags.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> FailingAsync(
+        VerifyOptions options, IReadOnlyList<AdoptFile> files, Plan plan, CancellationToken cancellationToken)
+    {
+        var texts = new List<DocumentText>();
+        var blocks = new Dictionary<SourceLocation, IReadOnlyList<string>>();
+        foreach (var file in files.Where(f => f.Proposals.Any(p => p.Packages.Any(r => r.Unpinned))))
+        {
+            var text = AdoptWriter.Apply(file.Document.Text, file.Document, file.Proposals, file.Fixture);
+            var before = SnippetReader.Read(DocumentExtractor.Extract(file.Document)).Snippets;
+            var after = SnippetReader.Read(DocumentExtractor.Extract(
+                SourceDocument.FromText(file.Document.FullPath, file.Document.DisplayPath, text))).Snippets;
+            // The inserted tag lines move every block below them: a block is found again by its place among the page's blocks.
+            if (before.Count != after.Count) return plan.New.Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            texts.Add(new DocumentText(file.Document.FullPath, text));
+            foreach (var proposal in file.Proposals.Where(p => p.Packages.Any(r => r.Unpinned)))
+            {
+                var index = before.ToList().FindIndex(s => s.Location == proposal.Snippet.Location);
+                if (index >= 0) blocks[after[index].Location] = [.. proposal.Packages.Where(r => r.Unpinned).Select(r => r.Id)];
+            }
+        }
+        if (blocks.Count == 0) return new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var again = options with
+        {
+            Filter = null, CommandLine = options.CommandLine with { PackageVersions = [.. plan.All.Select(p => $"{p.Id}@{p.Version}")] },
+        };
+        var report = await new Verifier(again, PackageMoves.None, blocks.Keys.ToHashSet()).VerifyTextsAsync(texts, cancellationToken)
+            .ConfigureAwait(false);
+        var passed = report.Snippets.Where(r => r.Status == SnippetStatus.Passed).Select(r => r.Location).ToHashSet();
+        return blocks.Where(b => !passed.Contains(b.Key)).SelectMany(b => b.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary><paramref name="files"/> and <paramref name="plan"/> with the packages <paramref name="ids"/> pinned in the tags again.</summary>
+    public static (IReadOnlyList<AdoptFile> Files, Plan Plan) Keep(IReadOnlyList<AdoptFile> files, Plan plan, IReadOnlySet<string> ids)
+    {
+        if (ids.Count == 0) return (files, plan);
+        var kept = plan with { All = [.. plan.All.Where(p => !ids.Contains(p.Id))], New = [.. plan.New.Where(p => !ids.Contains(p.Id))] };
+        PackageRequest Pinned(PackageRequest r) => r.Unpinned && ids.Contains(r.Id)
+            ? r with { Version = plan.All.First(a => a.Id.Equals(r.Id, StringComparison.OrdinalIgnoreCase)).Version } : r;
+        return ([.. files.Select(f => f with { Proposals = [.. f.Proposals.Select(p => p with { Packages = [.. p.Packages.Select(Pinned)] })] })],
+            kept);
+    }
+
+    /// <summary>
+    /// Adds the plan's new pins to the config file, creating it when there is none: into its <c>packageVersions</c> list,
+    /// or as that key first in the object. The file must read back with every pin. Null when written; otherwise why not.
+    /// </summary>
+    public static string? Write(Plan plan, string currentDirectory)
+    {
+        if (plan.New.Count == 0) return null;
+        var entries = plan.New.Select(p => $"\"{p.Id}@{p.Version}\"").ToList();
+        if (!File.Exists(plan.ConfigPath))
+        {
+            var text = $"{{\n  \"{Key}\": [{string.Join(", ", entries)}]\n}}\n";
+            if (!ReadsBack(plan, text)) return "the new config would not read back with the pins (please report it)";
+            try
+            {
+                File.WriteAllText(plan.ConfigPath, text);
+                return null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return $"cannot write {plan.ConfigPath}: {e.Message}";
+            }
+        }
+        SourceDocument document;
+        try
+        {
+            document = SourceDocument.Load(plan.ConfigPath, DocumentDiscovery.DisplayPath(plan.ConfigPath, currentDirectory));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot read the config file: {e.Message}";
+        }
+        return DocumentRewriter.Rewrite(document, text => Insert(text, entries), text => ReadsBack(plan, text),
+            $"the config would not read back with the pins in \"{Key}\"");
+    }
+
+    /// <summary>The pins in the config's <c>packageVersions</c> list, or as that key, first in the root object.</summary>
+    internal static string Insert(string text, IReadOnlyList<string> entries)
+    {
+        var lineEnding = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        bool hasKey, hasProperties;
+        try
+        {
+            using var json = JsonDocument.Parse(
+                text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            hasKey = json.RootElement.TryGetProperty(Key, out _);
+            hasProperties = json.RootElement.EnumerateObject().Any();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return text;
+        }
+        if (hasKey)
+        {
+            var open = text.IndexOf('[', text.IndexOf($"\"{Key}\"", StringComparison.Ordinal));
+            var close = open < 0 ? -1 : text.IndexOf(']', open);
+            if (close < 0) return text;
+            var inside = text[(open + 1)..close].TrimEnd();
+            var separator = inside.Trim().Length == 0 || inside.EndsWith(',') ? "" : ", ";
+            var at = open + 1 + inside.Length;
+            return text[..at] + separator + string.Join(", ", entries) + text[at..];
+        }
+        var brace = text.IndexOf('{', StringComparison.Ordinal);
+        if (brace < 0) return text;
+        return text[..(brace + 1)] + lineEnding + $"  \"{Key}\": [{string.Join(", ", entries)}]" + (hasProperties ? "," : "") + text[(brace + 1)..];
+    }
+
+    /// <summary>The config's text reads back with every pin of the plan in its <c>packageVersions</c>.</summary>
+    private static bool ReadsBack(Plan plan, string text)
+    {
+        try
+        {
+            var config = ConfigLoader.ReadText(plan.ConfigPath, text);
+            return plan.All.All(p => config.PackageVersions?.Contains($"{p.Id}@{p.Version}", StringComparer.Ordinal) == true
+                || config.Packages?.Contains($"{p.Id}@{p.Version}", StringComparer.Ordinal) == true);
+        }
+        catch (ConfigException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The config's pins a <c>packages=Id</c> tag would take (its <c>packageVersions</c>, then its <c>packages</c>).</summary>
+    private static IReadOnlyList<PackageRequest> PackageVersionsOf(SnippetCheckConfig config, string currentDirectory) =>
+        [.. ConfigPins.Of(config.PackageVersions, config.SourcePath, currentDirectory),
+         .. ConfigPins.Of(config.Packages, config.SourcePath, currentDirectory)];
+
+    /// <summary>The version most of <paramref name="requests"/> name (the newest of those named as often).</summary>
+    private static PackageRequest MostUsed(IEnumerable<PackageRequest> requests)
+    {
+        var versions = requests.GroupBy(r => r.Version, StringComparer.Ordinal).ToList();
+        var most = versions.Max(v => v.Count());
+        var newest = PackageSearch.NewestFirst([.. versions.Where(v => v.Count() == most).Select(v => v.Key)])[0];
+        return versions.First(v => v.Key == newest).First();
+    }
+
+    /// <summary>Each proposal's package at its pin's version, written without it.</summary>
+    private static IReadOnlyList<AdoptFile> Unpin(IReadOnlyList<AdoptFile> files, IReadOnlyList<PackageRequest> pins)
+    {
+        PackageRequest Unpinned(PackageRequest r) =>
+            pins.Any(pin => pin.Id.Equals(r.Id, StringComparison.OrdinalIgnoreCase) && pin.Version == r.Version) ? r with { Version = "" } : r;
+        return [.. files.Select(f => f with { Proposals = [.. f.Proposals.Select(p => p with { Packages = [.. p.Packages.Select(Unpinned)] })] })];
+    }
+}
