@@ -12,6 +12,7 @@ public sealed class VerifierSession : IAsyncDisposable
 {
     private readonly Verifier _verifier;
     private RunnerPool? _runners;
+    private int _disposed;
 
     internal VerifierSession(Verifier verifier) => _verifier = verifier;
 
@@ -20,16 +21,23 @@ public sealed class VerifierSession : IAsyncDisposable
     /// (annotations, compile errors, <c>compile</c> and <c>compile-fail</c> blocks) but runs nothing; a block that would run
     /// gets <see cref="Verdict.NotRunYet"/>, which is never cached.
     /// </summary>
-    public Task<VerificationReport> CompileAsync(string fullPath, string text, CancellationToken cancellationToken = default) =>
-        _verifier.RunTextsAsync([new DocumentText(fullPath, text)], compileOnly: true, Runners, cancellationToken);
+    public Task<VerificationReport> CompileAsync(string fullPath, string text, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return _verifier.RunTextsAsync([new DocumentText(fullPath, text)], compileOnly: true, Runners, cancellationToken);
+    }
 
     /// <summary>An editor's check on save (<paramref name="fullPath"/> absolute): every block verified as <c>verify</c> would.</summary>
-    public Task<VerificationReport> VerifyAsync(string fullPath, string text, CancellationToken cancellationToken = default) =>
-        _verifier.RunTextsAsync([new DocumentText(fullPath, text)], compileOnly: false, Runners, cancellationToken);
+    public Task<VerificationReport> VerifyAsync(string fullPath, string text, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return _verifier.RunTextsAsync([new DocumentText(fullPath, text)], compileOnly: false, Runners, cancellationToken);
+    }
 
     /// <summary>The runners kept between checks, started with the first check that runs on the tool's framework.</summary>
     private RunnerPool Runners()
     {
+        ThrowIfDisposed();
         if (Volatile.Read(ref _runners) is { } pool) return pool;
         var created = _verifier.NewRunnerPool();
         if (Interlocked.CompareExchange(ref _runners, created, null) is { } raced)
@@ -38,12 +46,21 @@ public sealed class VerifierSession : IAsyncDisposable
             _ = created.DisposeAsync();
             return raced;
         }
+        // Disposed meanwhile: the pool just made would outlive the session, its processes never killed.
+        if (Volatile.Read(ref _disposed) != 0 && Interlocked.CompareExchange(ref _runners, null, created) == created)
+        {
+            _ = created.DisposeAsync();
+            ThrowIfDisposed();
+        }
         return created;
     }
 
-    /// <summary>Kills the runners kept between checks.</summary>
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+    /// <summary>Kills the runners kept between checks; the session takes no check after it.</summary>
     public async ValueTask DisposeAsync()
     {
+        Interlocked.Exchange(ref _disposed, 1);
         if (Interlocked.Exchange(ref _runners, null) is { } pool) await pool.DisposeAsync().ConfigureAwait(false);
     }
 }

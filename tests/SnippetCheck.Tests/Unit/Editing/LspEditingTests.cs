@@ -53,6 +53,15 @@ public sealed class LspEditingTests : IAsyncLifetime
         compileOnly ? _session.CompileAsync(NowhereOnDisk, text) : _session.VerifyAsync(NowhereOnDisk, text);
 
     [Fact]
+    public async Task A_disposed_session_takes_no_check_and_starts_no_runner()
+    {
+        var session = new Verifier(new VerifyOptions { CurrentDirectory = _folder.Path, CacheDirectory = Path.Combine(_folder.Path, "cache") }).OpenSession();
+        await session.DisposeAsync();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => session.VerifyAsync(NowhereOnDisk, Mismatch));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => session.CompileAsync(NowhereOnDisk, Mismatch));
+    }
+
+    [Fact]
     public async Task A_document_given_as_text_is_verified_without_a_file_and_a_compile_only_check_runs_nothing_and_caches_nothing()
     {
         Assert.False(File.Exists(NowhereOnDisk));
