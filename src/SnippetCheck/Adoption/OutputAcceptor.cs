@@ -1,6 +1,6 @@
 using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Extraction;
-using SnippetCheck.Driver;
+using SnippetCheck.Engine;
 using SnippetCheck.Results;
 using SnippetCheck.Model;
 using SnippetCheck.Extraction.Snippets;

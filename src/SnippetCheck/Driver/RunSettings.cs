@@ -38,7 +38,7 @@ internal sealed record RunSettings
     /// <summary>Compile lone snippets together where they can be; off with <c>--no-merge</c>.</summary>
     public required bool Merge { get; init; }
 
-    /// <summary>The framework of this pass of the matrix (<see cref="FrameworkMatrix"/>): what packages and projects resolve for.</summary>
+    /// <summary>The framework of this pass of the matrix (<see cref="Engine.FrameworkMatrix"/>): what packages and projects resolve for.</summary>
     public TargetFramework Framework { get; init; } = TargetFramework.Tool;
 
     /// <summary>The runners' confinement, memory limit and environment (<c>--no-sandbox</c> over config <c>sandbox</c>).</summary>

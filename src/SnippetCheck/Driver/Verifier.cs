@@ -2,10 +2,12 @@ using System.Diagnostics;
 using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
+using SnippetCheck.Engine;
 using SnippetCheck.Execution;
 using SnippetCheck.References;
 using SnippetCheck.Results;
 using SnippetCheck.Model;
+using SnippetCheck.Programs;
 
 namespace SnippetCheck.Driver;
 
@@ -142,10 +144,10 @@ public sealed partial class Verifier
         if (_cache is null || _cache.IsEmpty) CompilerWarmUp.Start(Config);
         var (documents, fileErrors) = loader.Load();
         PhaseTrace.Mark($"{documents.Count} documents read");
-        var frameworks = FrameworkMatrix.Of(documents);
+        var frameworks = PreparedDocument.RunFrameworks(documents);
         var planned = await PlanPassesAsync(documents, frameworks, cancellationToken).ConfigureAwait(false);
         var tally = await RunPassesAsync(planned, compileOnly, keptRunners, cancellationToken).ConfigureAwait(false);
-        var results = FrameworkMatrix.Join(documents, frameworks, tally.Passes, options.Filter);
+        var results = FrameworkMatrix.Join(documents, frameworks, tally.Passes, s => RunPlanner.Matches(s, options.Filter));
         if (options.DependencyFile is { } dependencyFile)
             WriteDependencyFile(
                 dependencyFile, [.. tally.DependencyFiles.Distinct(StringComparer.Ordinal),

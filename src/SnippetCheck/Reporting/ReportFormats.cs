@@ -1,5 +1,5 @@
 using System.Text;
-using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 

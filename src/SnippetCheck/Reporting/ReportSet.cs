@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 

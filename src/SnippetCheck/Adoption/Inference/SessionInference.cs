@@ -1,4 +1,5 @@
 using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 

@@ -3,6 +3,7 @@ using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;

@@ -1,5 +1,5 @@
 using SnippetCheck.Adoption.Writing;
-using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
@@ -41,7 +41,7 @@ internal static class AdoptedOutput
     }
 
     /// <summary>The scrubbers <c>verify</c> will compare the block's output through: the defaults and what its file or config adds.</summary>
-    public static Scrubbing ScrubbingOf(PreparedDocument document, Snippet snippet) => document.ScrubbingFor(snippet);
+    public static Scrubbing ScrubbingOf(PreparedDocument document, Snippet snippet) => BlockScrubbing.For(document.Settings.Config, snippet);
 
     /// <summary>
     /// Whether two texts read the same as <c>verify</c> compares output: line endings, trailing white space and

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 

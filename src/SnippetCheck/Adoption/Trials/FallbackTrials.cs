@@ -1,6 +1,7 @@
 using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
 using static SnippetCheck.Adoption.Trials.BlockKeys;

@@ -1,5 +1,6 @@
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 

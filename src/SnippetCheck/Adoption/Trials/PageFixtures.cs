@@ -4,6 +4,7 @@ using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;

@@ -2,6 +2,7 @@ using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Rot;
 using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Extraction;
 using SnippetCheck.Model;
 using SnippetCheck.Results;

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Model;
 using SnippetCheck.References;
 using SnippetCheck.Results;

@@ -5,6 +5,7 @@ using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Adoption.Inference.Receivers;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Model;
 using SnippetCheck.References;
 using SnippetCheck.Results;

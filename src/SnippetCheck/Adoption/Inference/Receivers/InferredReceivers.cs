@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Compilation;
-using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 

@@ -1,14 +1,12 @@
 using SnippetCheck.Compilation;
 using SnippetCheck.Model;
-using SnippetCheck.Results;
-using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Programs;
 
 /// <summary>
 /// What a tool (adopt's inferences, render) asks of a document's blocks before it tries them in another shape
-/// (<see cref="Verifier.VerifyLoneAsync"/>, <see cref="Verifier.VerifySessionsAsync"/>, <see cref="Verifier.VerifyFixturesAsync"/>):
+/// (the verifier's <c>VerifyLoneAsync</c>, <c>VerifySessionsAsync</c>, <c>VerifyFixturesAsync</c>):
 /// answered from the program the core would build, so no tool builds one of its own.
 /// </summary>
 public sealed partial record PreparedDocument
@@ -53,12 +51,22 @@ public sealed partial record PreparedDocument
     /// The frameworks a run over <paramref name="run"/> covers, oldest first: every document's matrix (config, front matter),
     /// and the frameworks blocks pin with <c>#:property TargetFramework</c>.
     /// </summary>
-    public static IReadOnlyList<TargetFramework> RunFrameworks(IReadOnlyList<PreparedDocument> run) => FrameworkMatrix.Of(run);
+    public static IReadOnlyList<TargetFramework> RunFrameworks(IReadOnlyList<PreparedDocument> run)
+    {
+        var frameworks = new SortedSet<TargetFramework>();
+        foreach (var document in run)
+        {
+            frameworks.UnionWith(document.Settings.Frameworks);
+            frameworks.UnionWith(document.Snippets.Snippets.Select(s => s.PinnedFramework).OfType<TargetFramework>());
+        }
+        return frameworks.Count == 0 ? [TargetFramework.Tool] : [.. frameworks];
+    }
 
     /// <summary>Which of <paramref name="frameworks"/> (a run's, <see cref="RunFrameworks"/>) the block is verified on in this document.</summary>
     public IEnumerable<TargetFramework> FrameworksOf(Snippet block, IReadOnlyList<TargetFramework> frameworks) =>
-        frameworks.Where(f => FrameworkMatrix.Applies(this, block, f));
+        frameworks.Where(f => Applies(block, f));
 
-    /// <summary>The scrubbers <c>verify</c> compares the block's output through: the defaults and what its file, config and tags add.</summary>
-    internal Scrubbing ScrubbingFor(Snippet block) => BlockScrubbing.For(Settings.Config, block);
+    /// <summary>True when the block is verified on <paramref name="framework"/> in this document.</summary>
+    internal bool Applies(Snippet block, TargetFramework framework) =>
+        block.AppliesTo(framework) && (block.PinnedFramework == framework || Settings.Frameworks.Contains(framework));
 }

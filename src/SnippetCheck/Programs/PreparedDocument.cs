@@ -1,9 +1,8 @@
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
-using SnippetCheck.Programs;
 using SnippetCheck.Model;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Programs;
 
 /// <summary>
 /// A document read and ready to verify: a tool holds it, reads its <see cref="Document"/> and <see cref="Blocks"/>, and asks

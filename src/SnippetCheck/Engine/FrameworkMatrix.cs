@@ -1,9 +1,10 @@
 using SnippetCheck.References;
 using SnippetCheck.Model;
+using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Engine;
 
 /// <summary>
 /// A run over several target frameworks (docs/frameworks.md): one pass per framework, each a whole run of its own
@@ -13,37 +14,18 @@ namespace SnippetCheck.Driver;
 internal static class FrameworkMatrix
 {
     /// <summary>
-    /// The frameworks a run covers, oldest first: every document's matrix (config, front matter), and the frameworks
-    /// blocks pin with <c>#:property TargetFramework</c>, as <c>dotnet run</c> builds them.
-    /// </summary>
-    public static IReadOnlyList<TargetFramework> Of(IReadOnlyList<PreparedDocument> documents)
-    {
-        var frameworks = new SortedSet<TargetFramework>();
-        foreach (var document in documents)
-        {
-            frameworks.UnionWith(document.Settings.Frameworks);
-            frameworks.UnionWith(document.Snippets.Snippets.Select(s => s.PinnedFramework).OfType<TargetFramework>());
-        }
-        return frameworks.Count == 0 ? [TargetFramework.Tool] : [.. frameworks];
-    }
-
-    /// <summary>
     /// The pass that also finds what is about the text, the same on every framework (stale tags, render's notes): the
     /// tool's own framework's when the matrix has it, else the newest.
     /// </summary>
     public static TargetFramework Main(IReadOnlyList<TargetFramework> frameworks) => frameworks.Contains(TargetFramework.Tool) ? TargetFramework.Tool
         : frameworks[^1];
 
-    /// <summary>True when a block is verified on <paramref name="framework"/> in its document.</summary>
-    public static bool Applies(PreparedDocument document, Snippet snippet, TargetFramework framework) =>
-        snippet.AppliesTo(framework) && (snippet.PinnedFramework == framework || document.Settings.Frameworks.Contains(framework));
-
     /// <summary>The documents as one pass sees them: the blocks that apply there, compiling against the framework's references.</summary>
     internal static IReadOnlyList<PreparedDocument> DocumentsFor(IReadOnlyList<PreparedDocument> documents, FrameworkPack pack) =>
         [.. documents.Select(document =>
         {
             // Each block with the output block it is expected to print on this framework.
-            var applicable = document.Snippets.Snippets.Where(s => Applies(document, s, pack.Framework))
+            var applicable = document.Snippets.Snippets.Where(s => document.Applies(s, pack.Framework))
                 .Select(s => WithOutputFor(s, pack.Framework))
                 .ToList();
             var settings = pack.Framework.IsTool && document.Settings.CompileSettings.Framework.IsTool
@@ -79,8 +61,9 @@ internal static class FrameworkMatrix
     /// framework's verdict, else a pass; every framework's verdict is kept in <see cref="SnippetResult.Frameworks"/>.
     /// A block that applies to none of the run's frameworks is skipped, and says why.
     /// </summary>
+    /// <param name="planned">Whether the run covers a block (the planner's <c>--filter</c>).</param>
     internal static IReadOnlyList<SnippetResult> Join(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<TargetFramework> frameworks,
-        IReadOnlyList<IReadOnlyList<SnippetResult>> passes, string? filter)
+        IReadOnlyList<IReadOnlyList<SnippetResult>> passes, Func<Snippet, bool> planned)
     {
         // On the tool's framework alone a result stays as it is: only blocks that apply nowhere are added.
         var keepEach = frameworks.Count > 1 || !frameworks[0].IsTool;
@@ -98,7 +81,7 @@ internal static class FrameworkMatrix
         var joined = new List<SnippetResult>();
         foreach (var document in documents)
         {
-            foreach (var snippet in document.Snippets.Snippets.Where(s => RunPlanner.Matches(s, filter)))
+            foreach (var snippet in document.Snippets.Snippets.Where(planned))
             {
                 if (!byBlock.TryGetValue(snippet.Location, out var verdicts))
                 {
