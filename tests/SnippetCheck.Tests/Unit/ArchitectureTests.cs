@@ -47,8 +47,9 @@ public sealed class ArchitectureTests
         // against: #:package and #:project, a library's references, each framework of a matrix (its packs, its runner).
         ["Compilation"] = 7,
         ["References"] = 8,
-        // One program (a lone snippet, a session, a fixture page): its blocks, preludes and settings, and its source
-        // assembled (the wrappers around members, a fixture, a base class).
+        // A document prepared for a run (its blocks, settings and frameworks), and one program (a lone snippet, a
+        // session, a fixture page): its blocks, preludes and settings, and its source assembled (the wrappers around
+        // members, a fixture, a base class).
         ["Programs"] = 9,
         // judge: what a run says of each block (verdicts, results, the report), the judge and output comparison.
         ["Results"] = 10,
@@ -56,10 +57,12 @@ public sealed class ArchitectureTests
         ["Caching"] = 11,
         // The one verification engine: a unit of work (programs, a compile strategy, a judging policy) taken through
         // resolve → compile → compile-only or run → judge; alone and session strategies, the stale-tag policy; then
-        // merging: which programs merge, their chunks, the merged compiler and the merged strategy.
+        // merging: which programs merge, their chunks, the merged compiler and the merged strategy. The framework
+        // matrix (each document's passes, joined back) and the packages a run verified are read here too.
         ["Engine"] = 12,
         ["Engine.Merging"] = 13,
-        // drive: one run planned (documents loaded, programs, the matrix, shards) and its units handed to the engine.
+        // drive: one run planned (documents loaded, programs, shards) and its units handed to the engine; the verifier,
+        // its editor session, and the package service built on it.
         ["Driver"] = 14,
         // report: console, JSON, JUnit, SARIF, Markdown, GitHub.
         ["Reporting"] = 15,
