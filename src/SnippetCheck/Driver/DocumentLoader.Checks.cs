@@ -47,7 +47,4 @@ internal sealed partial class DocumentLoader
         var known = ConfigReader.ScrubberNames(config.Scrubbers);
         return $"'scrub={name}' names no scrubber{EditDistance.DidYouMean(EditDistance.NearMiss(name, known))} (known: {string.Join(", ", known)})";
     }
-
-    private static bool InSessionWith(Snippet snippet, IReadOnlySet<SourceLocation> blocks, SnippetDocument document) =>
-        snippet.Tags.Session is { } session && document.Snippets.Any(s => s.Tags.Session == session && blocks.Contains(s.Location));
 }

@@ -15,25 +15,16 @@ using Diagnostic = SnippetCheck.Model.Diagnostic;
 namespace SnippetCheck.Driver;
 
 /// <summary>
-/// Finds and reads the documents of a run: the config file, the paths and globs, each file's front matter and
-/// snippets. One bad file never stops the run: whatever reading it throws becomes that file's error.
+/// Finds and reads the documents of a run: the config file, the documents its <paramref name="source"/> gives, each file's
+/// front matter and snippets, with the caller's <paramref name="trial"/> laid over each. One bad file never stops the run:
+/// whatever reading it throws becomes that file's error.
 /// </summary>
-internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheckConfig config)
+/// <param name="source">Where the documents and their text come from: the disk, or texts a host holds.</param>
+/// <param name="trial">What a tool tries over the documents; <see cref="DocumentTrial.None"/> for a plain run.</param>
+internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheckConfig config, IDocumentSource source, DocumentTrial trial)
 {
-    /// <summary>
-    /// Settings laid over every file's, above its front matter (<c>adopt</c>'s trial of a page as a fixture with the
-    /// docs' hidden fences); null for none.
-    /// </summary>
-    public SnippetCheckConfig? Trial { get; init; }
-
-    /// <summary>Pins moved, blocks chosen, one framework: a tool's trial over the documents (<see cref="PinTrial"/>).</summary>
-    public PinTrial Pins { get; init; } = PinTrial.None;
-
-    /// <summary>
-    /// Documents given as text (an editor's unsaved buffers): read instead of <see cref="VerifyOptions.Paths"/>, and
-    /// never from disk. Null for a run over files.
-    /// </summary>
-    public IReadOnlyList<DocumentText>? Texts { get; init; }
+    /// <summary>Where the documents come from (<see cref="IDocumentSource"/>).</summary>
+    public IDocumentSource Source => source;
 
     public static SnippetCheckConfig LoadConfig(VerifyOptions options)
     {
@@ -61,67 +52,12 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
     /// <summary>What discovery said about the file set: globs that matched nothing, generated files left out.</summary>
     public IReadOnlyList<Model.Diagnostic> FileSetNotes { get; private set; } = [];
 
-    /// <summary>
-    /// The files this run covers: the paths, include and exclude globs, then <c>--shard</c>.
-    /// No file at all is a setup error; a shard that gets none is not.
-    /// </summary>
+    /// <summary>The documents this run covers (<see cref="IDocumentSource.Find"/>).</summary>
     public IReadOnlyList<DocumentPath> FindDocuments()
     {
-        // An editor's documents are the run: no discovery and no shard, but the same exclude globs and generated-file
-        // rule, so the editor never shows findings for a file the CLI and the build leave out.
-        if (Texts is { } texts)
-        {
-            var set = FileSet;
-            return [.. texts.Where(t => set.Matching(set.Exclude, t.FullPath, Path.GetDirectoryName(t.FullPath)!) is null
-                    && (set.IncludeGenerated || !FileSet.IsGeneratedText(t.FullPath, t.Text)))
-                .Select(t => new DocumentPath(t.FullPath, DocumentDiscovery.DisplayPath(t.FullPath, options.CurrentDirectory)))];
-        }
-        Discovered discovered;
-        try
-        {
-            discovered = DocumentDiscovery.Find(options.Paths, options.CurrentDirectory, FileSet, userInclude: config.Include is not null);
-        }
-        catch (DiscoveryException e)
-        {
-            throw new VerificationSetupException(DiagnosticCodes.NoDocuments, e.Message);
-        }
-        FileSetNotes = discovered.Notes;
-        var paths = discovered.Files;
-        if (paths.Count == 0) throw new VerificationSetupException(DiagnosticCodes.NoDocuments, NothingFound(discovered));
-        return options.ParsedShard is { } shard ? shard.Select(paths) : paths;
-    }
-
-    /// <summary>Why a run found no document, and what would find some: the files left out, or the project beside the sources.</summary>
-    private string NothingFound(Discovered discovered)
-    {
-        var where = options.Paths.Count == 0 ? "the current directory" : string.Join(", ", options.Paths);
-        var message = $"no Markdown files matched in {where}";
-        if (discovered.LeftOut.Count > 0)
-            message = $"no documents to verify in {where}: every file found was left out: " +
-                $"{string.Join(", ", discovered.LeftOut.Take(5))}{(discovered.LeftOut.Count > 5 ? ", ..." : "")}";
-        var folders = (options.Paths.Count == 0 ? ["."] : options.Paths)
-            .Select(p => Path.GetFullPath(p, options.CurrentDirectory)).Where(Directory.Exists);
-        if (folders.SelectMany(ProjectsIn).FirstOrDefault() is { } project)
-        {
-            var shown = DocumentDiscovery.DisplayPath(project, options.CurrentDirectory);
-            message += $"; for the examples in the doc comments of its C# files, verify the project: 'snippetcheck verify {shown}'";
-        }
-        return message;
-    }
-
-    /// <summary>The .csproj files of a folder, or else of the folder above it (a source folder such as src/Lib/Extensions).</summary>
-    private static IEnumerable<string> ProjectsIn(string folder)
-    {
-        for (var current = new DirectoryInfo(folder); current is not null; current = current.Parent)
-        {
-            var projects = current.GetFiles("*.csproj").Select(f => f.FullName).Order(StringComparer.Ordinal).ToList();
-            if (projects.Count > 0) return projects;
-            if (!Directory.EnumerateFiles(current.FullName, "*.cs").Any()) break;
-        }
-        // Below: a repository root or a src folder holding the project's folder.
-        return Directory.EnumerateFiles(folder, "*.csproj", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3 })
-            .Where(p => !p.Split(Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj" || s.StartsWith('.')))
-            .Order(StringComparer.Ordinal);
+        var (documents, notes) = source.Find(options, config, FileSet);
+        FileSetNotes = notes;
+        return documents;
     }
 
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
@@ -185,9 +121,7 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
         SourceDocument markdown;
         try
         {
-            markdown = Texts?.FirstOrDefault(t => t.FullPath == path.FullPath) is { } given
-                ? SourceDocument.FromText(path.FullPath, path.DisplayPath, given.Text)
-                : SourceDocument.Load(path.FullPath, path.DisplayPath);
+            markdown = source.Read(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -223,27 +157,17 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
             // A post whose front matter asks for more than --untrusted gives runs none of its snippets.
             if (e.Code == DiagnosticCodes.UntrustedRefused) (skip, refused) = (true, $"not run: {e.Message}");
         }
-        fileConfig = fileConfig.Overlay(CommandLineLayer()).Overlay(Trial);
+        fileConfig = trial.Over(fileConfig, options.CommandLine);
 
         var snippets = SnippetReader.Read(extracted, Settings.StrictTags.In(fileConfig), fileConfig.EngineWords, fileConfig.HiddenFences);
         if (options.Untrusted) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(RefuseWideningTags)] };
         if (shared.Count > 0) snippets = snippets with { Preludes = [.. shared, .. snippets.Preludes] };
         snippets = References.PackageVersions.Apply(snippets, PinsOf(fileConfig));
-        snippets = WithScopedUsings(WithPins(snippets), path);
+        snippets = WithScopedUsings(trial.Apply(snippets), path);
         snippets = CheckScrubberNames(snippets, fileConfig, path.DisplayPath, fileErrors);
         fileErrors.AddRange(snippets.FileDiagnostics.Where(d => d.IsError).Select(d => Diagnostic.Error(d.Id, d.Message, d.Location)));
         var prepared = new PreparedDocument(snippets, new FileSettings(fileConfig, references), skip, fileErrors);
         return refused is null ? prepared : prepared with { SkipReason = refused };
-    }
-
-    /// <summary>A tool's trial laid over a document's blocks: pins moved, one framework, only the chosen blocks (<see cref="Pins"/>).</summary>
-    private SnippetDocument WithPins(SnippetDocument snippets)
-    {
-        snippets = Pins.Moves.Apply(snippets);
-        if (Pins.OnlyFramework is not null) snippets = snippets with { Snippets = [.. snippets.Snippets.Select(s => s.OnAnyFramework())] };
-        if (Pins.OnlyBlocks is { } only)
-            snippets = snippets with { Snippets = [.. snippets.Snippets.Where(s => only.Contains(s.Location) || InSessionWith(s, only, snippets))] };
-        return snippets;
     }
 
     /// <summary>The library's scoped usings (<c>--using N@FILE[:LINE]</c>) given to the blocks they cover.</summary>
@@ -257,10 +181,6 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
                 .ToList() is { Count: > 0 } usings
             ? s with { ScopedUsings = usings } : s)] };
     }
-
-    /// <summary>The command line's settings; <c>outdated</c>'s pass on one framework is that framework alone.</summary>
-    private SnippetCheckConfig CommandLineLayer() =>
-        Pins.OnlyFramework is { } only ? options.CommandLine with { Frameworks = [only] } : options.CommandLine;
 
     private static ImmutableArray<MetadataReference> ReferencesOrEmpty()
     {

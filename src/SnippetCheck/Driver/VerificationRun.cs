@@ -15,13 +15,11 @@ namespace SnippetCheck.Driver;
 /// Carries out a <see cref="RunPlan"/>: cached results first, then merged chunks, lone snippets and sessions in
 /// parallel, raising an event as each unit finishes.
 /// </summary>
-/// <param name="sharedPool">Runners kept between runs (a <see cref="VerifierSession"/>'s); null: the run starts and ends its own.</param>
-internal sealed class VerificationRun(VerifyOptions options, RunSettings settings, ResultCache? cache, RunnerPool? sharedPool = null)
+/// <param name="shape">Whether programs run or only compile, and on whose runners (<see cref="RunShape"/>).</param>
+internal sealed class VerificationRun(VerifyOptions options, RunSettings settings, ResultCache? cache, RunShape shape)
 {
-    /// <summary>
-    /// Compile and judge what compiling decides, but run nothing (an editor's first pass): see <see cref="VerifierSession.CompileAsync"/>.
-    /// </summary>
-    public bool CompileOnly { get; init; }
+    /// <summary>The runners kept between runs (a <see cref="VerifierSession"/>'s); null: the run starts and ends its own.</summary>
+    private readonly RunnerPool? _keptPool = shape.KeptRunners?.Invoke();
 
     /// <summary>The observer of the run's compilations (<see cref="RunObserver"/>); null for a plain run.</summary>
     public SemanticCapture? Capture { get; init; }
@@ -56,8 +54,8 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         var stale = new StalePolicy(settings.Stale, settings.RunIgnored);
         if (plan.Snippets == 0 && (!stale.IsOn || plan.Stale.Count == 0)) return [.. results];
 
-        await using var ownPool = sharedPool is null ? new RunnerPool(settings.Runners, settings.Parallelism) : null;
-        var pool = sharedPool ?? ownPool!;
+        await using var ownPool = _keptPool is null ? new RunnerPool(settings.Runners, settings.Parallelism) : null;
+        var pool = _keptPool ?? ownPool!;
         // Without a cache to answer from, every snippet will run: the runners start now, beside the reference
         // loading, cache keys and merge planning below, instead of after them.
         if (cache is null || cache.IsEmpty) pool.StartRunners(plan.Snippets);
@@ -69,7 +67,7 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
             .ConfigureAwait(false);
         DependencyFiles = dependencies.DependencyFiles;
         PhaseTrace.Mark("dependencies resolved");
-        var context = new ProgramContext(pool, dependencies, CompileOnly, Capture);
+        var context = new ProgramContext(pool, dependencies, shape.CompileOnly, Capture);
         var programCache = new ProgramCache(cache, settings.Runners, dependencies.Fingerprint, Capture);
         var merging = new MergeTally();
 

@@ -1,5 +1,6 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Compilation;
+using SnippetCheck.Engine;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
@@ -45,7 +46,8 @@ public sealed partial class Verifier
     {
         if (lone.Count == 0 && sessions.Count == 0) return [];
         if (_cache is null || _cache.IsEmpty || !useCache) CompilerWarmUp.Start(Config);
-        var run = new VerificationRun(_options, _settings with { Stale = StaleMode.Off, RunIgnored = false }, useCache ? _cache : null)
+        var settings = _settings with { Stale = StaleMode.Off, RunIgnored = false };
+        var run = new VerificationRun(_options, settings, useCache ? _cache : null, RunShape.Plain)
         {
             Capture = Observer?.Capture,
         };

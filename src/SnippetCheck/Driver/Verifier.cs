@@ -23,11 +23,11 @@ public sealed partial class Verifier
     private readonly DocumentLoader _loader;
     private readonly RunSettings _settings;
     private readonly ResultCache? _cache;
-    private readonly PinTrial _trial;
+    private readonly DocumentTrial _trial;
 
     /// <summary>Loads the config and settles the run's settings; no document is read and nothing compiles until a run starts.</summary>
     /// <exception cref="VerificationSetupException">The config file is missing or invalid.</exception>
-    public Verifier(VerifyOptions options) : this(options, PinTrial.None)
+    public Verifier(VerifyOptions options) : this(options, DocumentTrial.None)
     {
     }
 
@@ -41,23 +41,23 @@ public sealed partial class Verifier
     public Verifier(
         VerifyOptions options, IReadOnlyDictionary<string, string> moves, IReadOnlySet<SourceLocation>? onlyBlocks = null,
         TargetFramework? onlyFramework = null)
-        : this(options, new PinTrial(new PackageMoves(moves), onlyBlocks, onlyFramework))
+        : this(options, new DocumentTrial(new PackageMoves(moves), onlyBlocks, onlyFramework))
     {
     }
 
     /// <summary>The same trial, for the core's own callers (adopt), with the moves already made.</summary>
     internal Verifier(VerifyOptions options, PackageMoves moves, IReadOnlySet<SourceLocation>? onlyBlocks = null)
-        : this(options, new PinTrial(moves, onlyBlocks))
+        : this(options, new DocumentTrial(moves, onlyBlocks))
     {
     }
 
-    private Verifier(VerifyOptions options, PinTrial trial)
+    private Verifier(VerifyOptions options, DocumentTrial trial)
     {
         options = WithProjectReferences(options);
         _options = options;
         _trial = trial;
         Config = trial.Moves.Apply(WithProjectFrameworks(DocumentLoader.LoadConfig(options), options));
-        _loader = new DocumentLoader(options, Config) { Pins = trial };
+        _loader = new DocumentLoader(options, Config, DiskDocuments.Instance, trial);
         _settings = RunSettings.Resolve(options, Config);
         _cache = _settings.CacheDirectory is { } cacheDirectory ? new ResultCache(cacheDirectory) { ReadOnly = _settings.Untrusted } : null;
         PhaseTrace.Mark("config loaded");
@@ -90,9 +90,9 @@ public sealed partial class Verifier
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
     public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) Prepare() => _loader.Load();
 
-    /// <summary>The documents read again with <paramref name="trial"/> laid over each file's settings (<see cref="DocumentLoader.Trial"/>).</summary>
+    /// <summary>The documents read again with <paramref name="trial"/> laid over each file's settings (<see cref="DocumentTrial"/>).</summary>
     public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) Prepare(SnippetCheckConfig trial) =>
-        new DocumentLoader(_options, Config) { Trial = trial, Pins = _trial }.Load();
+        new DocumentLoader(_options, Config, DiskDocuments.Instance, _trial with { Settings = trial }).Load();
 
     /// <inheritdoc cref="DocumentLoader.FileSetNotes"/>
     public IReadOnlyList<Diagnostic> FileSetNotes => _loader.FileSetNotes;
@@ -109,7 +109,7 @@ public sealed partial class Verifier
     /// snippet, and reports them in file and line order.
     /// </summary>
     /// <exception cref="VerificationSetupException">Nothing to verify, or a <see cref="VerifyOptions.Filter"/> that matched no snippet.</exception>
-    public Task<VerificationReport> RunAsync(CancellationToken cancellationToken = default) => RunAsync(_loader, false, null, cancellationToken);
+    public Task<VerificationReport> RunAsync(CancellationToken cancellationToken = default) => RunAsync(_loader, RunShape.Plain, cancellationToken);
 
     /// <summary>With <c>SNIPPETCHECK_TRACE=1</c>, writes that a host's <paramref name="phase"/> ended now (bench/README.md).</summary>
     public static void TracePhase(string phase) => PhaseTrace.Mark(phase);
@@ -119,22 +119,19 @@ public sealed partial class Verifier
 
     /// <summary>Verifies documents given as text, never read from disk (adopt's trial of its pins), as a run over files would.</summary>
     internal Task<VerificationReport> VerifyTextsAsync(IReadOnlyList<DocumentText> texts, CancellationToken cancellationToken = default) =>
-        RunTextsAsync(texts, compileOnly: false, keptRunners: null, cancellationToken);
+        RunTextsAsync(texts, RunShape.Plain, cancellationToken);
 
     /// <summary>
-    /// Documents given as text through the same pipeline as a run over files: the same config, cache, planning and judge.
-    /// With <paramref name="compileOnly"/>, runs nothing (<see cref="VerifierSession.CompileAsync"/>); on the tool's framework,
-    /// runs on <paramref name="keptRunners"/>' pool when given (a session's), else on the run's own.
+    /// Documents given as text through the same pipeline as a run over files: the same config, cache, planning and judge,
+    /// executed as <paramref name="shape"/> says (a session's: compile only, or on its kept runners).
     /// </summary>
-    internal Task<VerificationReport> RunTextsAsync(
-        IReadOnlyList<DocumentText> texts, bool compileOnly, Func<RunnerPool>? keptRunners, CancellationToken cancellationToken) =>
-        RunAsync(new DocumentLoader(_options, Config) { Pins = _trial, Texts = texts }, compileOnly, keptRunners, cancellationToken);
+    internal Task<VerificationReport> RunTextsAsync(IReadOnlyList<DocumentText> texts, RunShape shape, CancellationToken cancellationToken) =>
+        RunAsync(new DocumentLoader(_options, Config, new GivenTexts(texts), _trial), shape, cancellationToken);
 
     /// <summary>A pool of runners with the run's settings, for a session to keep.</summary>
     internal RunnerPool NewRunnerPool() => new(_settings.Runners, _settings.Parallelism);
 
-    private async Task<VerificationReport> RunAsync(
-        DocumentLoader loader, bool compileOnly, Func<RunnerPool>? keptRunners, CancellationToken cancellationToken)
+    private async Task<VerificationReport> RunAsync(DocumentLoader loader, RunShape shape, CancellationToken cancellationToken)
     {
         var options = _options;
         var clock = Stopwatch.StartNew();
@@ -146,7 +143,7 @@ public sealed partial class Verifier
         PhaseTrace.Mark($"{documents.Count} documents read");
         var frameworks = PreparedDocument.RunFrameworks(documents);
         var planned = await PlanPassesAsync(documents, frameworks, cancellationToken).ConfigureAwait(false);
-        var tally = await RunPassesAsync(planned, compileOnly, keptRunners, cancellationToken).ConfigureAwait(false);
+        var tally = await RunPassesAsync(planned, shape, cancellationToken).ConfigureAwait(false);
         var results = FrameworkMatrix.Join(documents, frameworks, tally.Passes, s => RunPlanner.Matches(s, options.Filter));
         if (options.DependencyFile is { } dependencyFile)
             WriteDependencyFile(
@@ -177,7 +174,7 @@ public sealed partial class Verifier
             MinCoverage = _settings.MinCoverage,
             MinCheckCoverage = _settings.MinCheckCoverage,
             Warnings = [.. loader.FileSetNotes, .. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
-            Paths = loader.Texts is null ? options.Paths : [],
+            Paths = loader.Source.PathsOf(options),
         };
     }
 
@@ -204,8 +201,7 @@ public sealed partial class Verifier
 
     /// <summary>Runs each planned pass on its framework's runner, and tallies what the passes started, built and merged.</summary>
     private async Task<RunTally> RunPassesAsync(
-        List<(FrameworkPack Pack, RunPlan Plan, bool Main)> planned, bool compileOnly, Func<RunnerPool>? keptRunners,
-        CancellationToken cancellationToken)
+        List<(FrameworkPack Pack, RunPlan Plan, bool Main)> planned, RunShape shape, CancellationToken cancellationToken)
     {
         var tally = new RunTally();
         foreach (var (pack, plan, main) in planned)
@@ -213,9 +209,8 @@ public sealed partial class Verifier
             var framework = pack.Framework;
             var settings = framework.IsTool ? _settings
                 : _settings with { Framework = framework, Runners = _settings.Runners with { RunnerPath = pack.RunnerPath, Runtime = pack.Runtime } };
-            var run = new VerificationRun(_options, settings, _cache, framework.IsTool ? keptRunners?.Invoke() : null)
+            var run = new VerificationRun(_options, settings, _cache, framework.IsTool ? shape : shape.OnOwnRunners)
             {
-                CompileOnly = compileOnly,
                 Capture = main ? Observer?.Capture : null,
             };
             run.ResultsReady += results => Observer?.ResultsReady(results);

@@ -1,3 +1,4 @@
+using SnippetCheck.Engine;
 using SnippetCheck.Execution;
 using SnippetCheck.Results;
 
@@ -24,14 +25,14 @@ public sealed class VerifierSession : IAsyncDisposable
     public Task<VerificationReport> CompileAsync(string fullPath, string text, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        return _verifier.RunTextsAsync([new DocumentText(fullPath, text)], compileOnly: true, Runners, cancellationToken);
+        return _verifier.RunTextsAsync([new DocumentText(fullPath, text)], new RunShape(CompileOnly: true, Runners), cancellationToken);
     }
 
     /// <summary>An editor's check on save (<paramref name="fullPath"/> absolute): every block verified as <c>verify</c> would.</summary>
     public Task<VerificationReport> VerifyAsync(string fullPath, string text, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        return _verifier.RunTextsAsync([new DocumentText(fullPath, text)], compileOnly: false, Runners, cancellationToken);
+        return _verifier.RunTextsAsync([new DocumentText(fullPath, text)], new RunShape(KeptRunners: Runners), cancellationToken);
     }
 
     /// <summary>The runners kept between checks, started with the first check that runs on the tool's framework.</summary>

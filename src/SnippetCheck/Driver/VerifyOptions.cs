@@ -100,7 +100,3 @@ public sealed record VerifyOptions
     /// <summary>A project argument (<c>.csproj</c>): its C# files' doc comments are read, and its build is referenced.</summary>
     public static bool IsProject(string path) => DocumentDiscovery.IsProjectFile(path);
 }
-/// <summary>A document's text as an editor holds it, for a run that must not read the file.</summary>
-/// <param name="FullPath">The file's absolute path: it decides the extractor (<c>.cs</c> or Markdown) and the path shown.</param>
-/// <param name="Text">The document's current text, verified in place of the file's.</param>
-internal sealed record DocumentText(string FullPath, string Text);

@@ -11,8 +11,7 @@ namespace SnippetCheck.Engine;
 /// with the same pool). What a program needs at run time (its input, arguments, network, references) is read from
 /// the program here, never passed in, so no path can leave one out.
 /// </summary>
-/// <param name="CompileOnly">Judge only what compiling decides; a block that would run gets a pending verdict (<see cref="VerificationEngine"/>
-/// decides it).</param>
+/// <param name="CompileOnly">The run's <see cref="RunShape.CompileOnly"/>.</param>
 /// <param name="Capture">For <c>render</c>: notes what the compiler knew of each identifier, from every compilation made.</param>
 internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Dependencies, bool CompileOnly = false, SemanticCapture? Capture = null)
 {

@@ -1,6 +1,7 @@
 using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
+using SnippetCheck.Engine;
 using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;
 
@@ -141,7 +142,7 @@ public sealed class FileSetTests
         var verifier = new Verifier(options);
         DocumentText Text(string path) => new(Path.Combine(folder.Path, path), File.ReadAllText(Path.Combine(folder.Path, path)));
 
-        var report = await verifier.RunTextsAsync([Text("src/Lib/Legacy.cs"), Text("src/Lib/Extensions.g.cs")], compileOnly: true, keptRunners: null, default);
+        var report = await verifier.RunTextsAsync([Text("src/Lib/Legacy.cs"), Text("src/Lib/Extensions.g.cs")], new RunShape(CompileOnly: true), default);
 
         Assert.Empty(report.Snippets);
         Assert.Equal(0, report.FileCount);
