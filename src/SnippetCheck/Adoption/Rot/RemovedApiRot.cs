@@ -154,8 +154,8 @@ internal static partial class RemovedApiRot
                     yield return (error, new ApiName(RotEvidence.SimpleName(names[0]), names[1]), blockPackages);
                     break;
                 case "CS0234" when names.Count >= 2:
-                    var root = names[1].Split('.')[0];
-                    IReadOnlyList<PackageRequest> rooted = [.. all.Where(p => p.Id.Split('.')[0].Equals(root, StringComparison.OrdinalIgnoreCase))];
+                    var root = RootOf(names[1]);
+                    IReadOnlyList<PackageRequest> rooted = [.. all.Where(p => RootOf(p.Id).Equals(root, StringComparison.OrdinalIgnoreCase))];
                     if (rooted.Count > 0) yield return (error, new ApiName(null, $"{names[1]}.{names[0]}", IsNamespace: true), rooted);
                     break;
                 case "CS0103" or "CS0246" when names.Count >= 1 && RotEvidence.SimpleName(names[0]) is { Length: > 1 } name && char.IsUpper(name[0])
@@ -183,6 +183,9 @@ internal static partial class RemovedApiRot
         var sentence = end > 0 ? text[..(end + 1)] : text;
         return sentence.Length <= 120 ? sentence : sentence[..117] + "...";
     }
+
+    /// <summary>A dotted name's first part: <c>Azure</c> of <c>Azure.Storage.Blobs</c>.</summary>
+    private static string RootOf(string dotted) => dotted.Split('.')[0];
 
     [GeneratedRegex(@"'([^']+)'")]
     private static partial Regex Quoted();

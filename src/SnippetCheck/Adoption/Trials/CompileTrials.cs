@@ -93,8 +93,12 @@ internal sealed class CompileTrials
     /// A failure with its receiver typed, once every name in it binds, says more than the untyped one ('Table' lacks
     /// 'SetWidth' rather than 'table' is unknown): it is the block's failure, for its cause and as evidence of rot.
     /// </summary>
-    public SnippetResult? FailedWithReceivers((string, int) key) => WithReceivers.GetValueOrDefault(key) is { Status: SnippetStatus.Failed } typed
-        && typed.Diagnostics.Where(d => d.IsError).All(d => d.Id is not ("CS0103" or "CS0246")) ? typed : null;
+    public SnippetResult? FailedWithReceivers((string, int) key)
+    {
+        if (WithReceivers.GetValueOrDefault(key) is not { Status: SnippetStatus.Failed } typed) return null;
+        var everyNameBinds = typed.Diagnostics.Where(d => d.IsError).All(d => d.Id is not ("CS0103" or "CS0246"));
+        return everyNameBinds ? typed : null;
+    }
 
     private async Task AsWrittenAsync(Verifier verifier, CancellationToken cancellationToken)
     {

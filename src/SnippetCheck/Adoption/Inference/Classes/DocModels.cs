@@ -40,7 +40,8 @@ internal sealed class DocModels
     {
         Types = types;
         Lines = lines;
-        Prelude = types.Count == 0 ? null : Prelude.OfLines(displayPath, [.. lines.Select((text, i) => new CodeLine(text, FirstLine + i, Column))]);
+        var code = lines.Select((text, i) => new CodeLine(text, FirstLine + i, Column));
+        Prelude = types.Count == 0 ? null : Prelude.OfLines(displayPath, [.. code]);
     }
 
     /// <summary>No models: a run with a config file, or pages that declare none.</summary>
@@ -176,7 +177,7 @@ internal sealed class DocModels
         type is ClassDeclarationSyntax or RecordDeclarationSyntax or StructDeclarationSyntax && type.BaseList is null
         && type.AttributeLists.Count == 0 &&
         type.TypeParameterList is null
-        && !type.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.AbstractKeyword) || m.IsKind(SyntaxKind.PartialKeyword))
+        && !type.Modifiers.Any(m => m.Kind() is SyntaxKind.StaticKeyword or SyntaxKind.AbstractKeyword or SyntaxKind.PartialKeyword)
         &&
         type.Members.All(m => m is PropertyDeclarationSyntax or FieldDeclarationSyntax or ConstructorDeclarationSyntax) &&
         (type.Members.Count > 0 || type.ParameterList is not null);

@@ -37,7 +37,8 @@ internal static class StubMemberLines
             lines.UnionWith(Enumerable.Range(span.Start.Line, span.End.Line - span.Start.Line + 1).Where(i => i < snippet.Code.Count)
                 .Select(i => snippet.Code[i].Line));
         }
-        return members.ToDictionary(m => m, m => (IReadOnlySet<int>)(byName.GetValueOrDefault(StubModels.MemberOf(m)) ?? []), StringComparer.Ordinal);
+        IReadOnlySet<int> LinesOf(string member) => byName.GetValueOrDefault(StubModels.MemberOf(member)) ?? [];
+        return members.ToDictionary(m => m, LinesOf, StringComparer.Ordinal);
     }
 
     /// <summary>

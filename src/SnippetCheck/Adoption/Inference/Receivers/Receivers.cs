@@ -148,7 +148,8 @@ internal static partial class Receivers
                     : [.. context.Packages.Append(fit.Package with { Location = failed.Snippet.Location }).DistinctBy(p => p.Key)],
             };
         }
-        return typed.Count == 0 ? null : failed.Snippet with { Tags = context with { Kind = SnippetKind.Compile, WebSdk = webSdk, Given = typed } };
+        if (typed.Count == 0) return null;
+        return failed.Snippet with { Tags = context with { Kind = SnippetKind.Compile, WebSdk = webSdk, Given = typed } };
     }
 
     /// <summary>
@@ -176,18 +177,20 @@ internal static partial class Receivers
             // word of the block), when the block that declares it passed on another page and lent it nothing.
             names = [.. names.Concat(snippet.Tags.Given.Select(GivenTypeName)).Distinct(StringComparer.Ordinal)];
             var found = await DeclaringPackagesAsync(packages, tries, document, framework, names, cancellationToken).ConfigureAwait(false);
+            var sdkPaths = snippet.Tags.WebSdk ? webPaths : [];
             if (found.Count == 0)
             {
                 // No package lacks it: a framework type ('StringBuilder') may still want its namespace imported.
-                withoutPackages.Add((document, failed.Snippet, snippet.Tags.WebSdk ? webPaths : []));
+                withoutPackages.Add((document, failed.Snippet, sdkPaths));
                 continue;
             }
-            List<string> compile = [.. found.SelectMany(f => f.Compile).Concat(snippet.Tags.WebSdk ? webPaths : []).Distinct(StringComparer.Ordinal)];
-            var tags = failed.Snippet.Tags with
+            List<string> compile = [.. found.SelectMany(f => f.Compile).Concat(sdkPaths).Distinct(StringComparer.Ordinal)];
+            var failedTags = failed.Snippet.Tags;
+            var declaring = found.Select(f => f.Package with { Location = snippet.Location });
+            var tags = failedTags with
             {
-                Packages = [.. failed.Snippet.Tags.Packages.Concat(found.Select(f => f.Package with { Location = snippet.Location })).DistinctBy(
-                    p => p.Key)],
-                Usings = [.. failed.Snippet.Tags.Usings.Concat(GivenTypeUsings(snippet, references, compile)).Distinct(StringComparer.Ordinal)],
+                Packages = [.. failedTags.Packages.Concat(declaring).DistinctBy(p => p.Key)],
+                Usings = [.. failedTags.Usings.Concat(GivenTypeUsings(snippet, references, compile)).Distinct(StringComparer.Ordinal)],
             };
             withPackages.Add((document, failed.Snippet with { Tags = tags }, compile));
         }
