@@ -54,9 +54,10 @@ internal static partial class RemovedApiRot
         // never shows, and a compile-fail tag would pass on it (issue 54).
         var guides = hits.Where(h => PackageEvidence.PageSaysItIsGone(h.Document.Snippets.Source.Document, h.Failed.Snippet.Block)
             && h.Failed.Diagnostics.Where(d => d.IsError).All(d => d.Id == h.Error.Id && d.Message == h.Error.Message)).ToList();
-        var guarded = (await verifier.VerifyLoneAsync([.. guides.Select(h => (h.Document, h.Failed.Snippet with
-            { Tags = h.Failed.Snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = [h.Error.Id], Results = false } }))],
-            useCache: true, cancellationToken).ConfigureAwait(false))
+        static Snippet FailingOn(Snippet snippet, string errorId) =>
+            snippet with { Tags = snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = [errorId], Results = false } };
+        var asGuards = guides.Select(h => (h.Document, FailingOn(h.Failed.Snippet, h.Error.Id)));
+        var guarded = (await verifier.VerifyLoneAsync([.. asGuards], useCache: true, cancellationToken).ConfigureAwait(false))
             .Where(r => r.Status == SnippetStatus.Passed).ToDictionary(r => r.Snippet.Location);
 
         var result = files.ToList();
@@ -79,8 +80,8 @@ internal static partial class RemovedApiRot
             {
                 foreach (var package in packages)
                 {
-                    if (await search.FindAsync(package.Id, package.Version, name, folder, cancellationToken).ConfigureAwait(false) is { } removed)
-                        return new Hit(w.File, w.Document, w.Failed, error, name, removed);
+                    var removed = await search.FindAsync(package.Id, package.Version, name, folder, cancellationToken).ConfigureAwait(false);
+                    if (removed is not null) return new Hit(w.File, w.Document, w.Failed, error, name, removed);
                 }
             }
             return null;

@@ -25,7 +25,8 @@ internal static class AdoptWriter
 
     /// <summary>
     /// Inserts, above each fence line, a line of its own: the fence's container prefix, the comment, and the fence
-    /// line's own line ending; and the page's fixture settings into its front matter. No existing byte changes.
+    /// line's own line ending; and the page's fixture settings where <see cref="PageSettingsPlace"/> puts them. No
+    /// existing byte changes.
     /// </summary>
     internal static string Apply(string text, SourceDocument document, IReadOnlyList<AdoptProposal> proposals, PageSettings? settings = null)
     {
@@ -42,7 +43,7 @@ internal static class AdoptWriter
     }
 
     /// <summary>The page's fixture settings, inserted where <see cref="PageSettingsPlace"/> finds them a place; null where none.</summary>
-    internal static TextEdit? SettingsEdit(SourceDocument document, PageSettings settings) =>
+    private static TextEdit? SettingsEdit(SourceDocument document, PageSettings settings) =>
         PageSettingsPlace.Of(document, settings) is { } insertion ? new TextEdit(insertion.At, insertion.At, insertion.Text) : null;
 
     /// <summary>The rewritten page's front matter says what <paramref name="settings"/> asks: the fixture, and each hidden fence.</summary>

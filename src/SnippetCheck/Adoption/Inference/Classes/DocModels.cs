@@ -71,7 +71,8 @@ internal sealed class DocModels
         }
         foreach (var stub in _stubs.Where(s => used.Contains(s.Namespace))) code.AddRange(code.Count == 0 ? stub.Lines : ["", .. stub.Lines]);
         var entries = code.Select(line => "    " + JsonSerializer.Serialize(line, ConfigLoader.Strings));
-        File.WriteAllText(Path.Combine(directory, FileName), $"{{\n  \"{Settings.HiddenCode.Key}\": [\n{string.Join(",\n", entries)}\n  ]\n}}\n");
+        var json = $"{{\n  \"{Settings.HiddenCode.Key}\": [\n{string.Join(",\n", entries)}\n  ]\n}}\n";
+        File.WriteAllText(Path.Combine(directory, FileName), json);
     }
 
     /// <summary>The stub models of blocks no declared model fits (<see cref="StubModels"/>), written after the pages' models.</summary>

@@ -65,7 +65,8 @@ internal sealed partial class PackageInference
             var framework = document.SettingsFor(uses[0].Snippet).References;
             foreach (var version in await OlderMajorsAsync(id, newest.Package.Version, folder, cancellationToken).ConfigureAwait(false))
             {
-                var older = await _finder.FindAsync(new PackageCandidate(id, version), folder, framework, cancellationToken).ConfigureAwait(false);
+                var candidate = new PackageCandidate(id, version);
+                var older = await _finder.FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false);
                 if (older is null) continue;
                 if (await TryVersionAsync(verifier, uses, latest, newest, older, cancellationToken).ConfigureAwait(false)) break;
             }
@@ -152,7 +153,8 @@ internal sealed partial class PackageInference
         var (id, newestVersion) = (newest.Package.Id, newest.Package.Version);
         foreach (var version in await OlderMajorsAsync(id, newestVersion, folder, cancellationToken).ConfigureAwait(false))
         {
-            var older = await _finder.FindAsync(new PackageCandidate(id, version), folder, framework, cancellationToken).ConfigureAwait(false);
+            var candidate = new PackageCandidate(id, version);
+            var older = await _finder.FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false);
             if (older is null) continue;
             var gone = used.Keys.Where(n => older.Names.Contains(n) && !newest.Names.Contains(n)).Order(StringComparer.Ordinal).ToList();
             var added = newestOnly.Count(n => !older.Names.Contains(n));

@@ -167,10 +167,11 @@ internal static partial class Receivers
         var withoutPackages = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>();
         foreach (var (document, snippet) in tries)
         {
+            if (latest[snippet.Location] is not { Status: SnippetStatus.Failed } failed) continue;
             // A given local's unknown type is reported on its hidden line, which names no word of the block.
-            if (latest[snippet.Location] is not { Status: SnippetStatus.Failed } failed
-                || (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) ?? (failed.Diagnostics.Where(d => d.IsError)
-                    .All(d => d.Id is "CS0246" or "CS0103") ? [] : null)) is not { } names) continue;
+            var onlyUnknownNames = failed.Diagnostics.Where(d => d.IsError).All(d => d.Id is "CS0246" or "CS0103");
+            var names = PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) ?? (onlyUnknownNames ? [] : null);
+            if (names is null) continue;
             var references = document.SettingsFor(snippet).References;
             var framework = snippet.Tags.WebSdk ? references.AddRange(web) : references;
             // A given local's own type is lacking too ('IScheduler scheduler = default!;' is a hidden line: its error names no
