@@ -56,7 +56,8 @@ internal static class Adopter
         var clock = Stopwatch.StartNew();
         var (documents, fileErrors) = verifier.Prepare();
         // Markdown posts, and the doc comments of C# files (a .csproj's, a folder's through the globs, or one named).
-        var adoptable = documents.Where(d => !d.Skip && (DocSet.IsMarkdown(d.Snippets.DisplayPath) || IsCSharp(d.Snippets.DisplayPath))).ToList();
+        static bool Adoptable(string path) => DocSet.IsMarkdown(path) || IsCSharp(path);
+        var adoptable = documents.Where(d => !d.Skip && Adoptable(d.Snippets.DisplayPath)).ToList();
         var untagged = adoptable
             .SelectMany(d => d.Snippets.Snippets.Where(s => !s.IsTagged && RunPlanner.Matches(s, options.Filter)).Select(
                 s => (Document: d, Snippet: s)))

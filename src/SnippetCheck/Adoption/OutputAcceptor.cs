@@ -190,8 +190,8 @@ internal static class OutputAcceptor
     private static bool ParsesBack(SourceDocument original, string rewritten, IReadOnlyList<BlockRewrite> rewrites)
     {
         var before = DocumentExtractor.Extract(original).Items.OfType<FencedBlock>().ToList();
-        var after = DocumentExtractor.Extract(SourceDocument.FromText(original.FullPath, original.DisplayPath, rewritten)).Items.OfType<FencedBlock>()
-            .ToList();
+        var rewrittenDocument = SourceDocument.FromText(original.FullPath, original.DisplayPath, rewritten);
+        var after = DocumentExtractor.Extract(rewrittenDocument).Items.OfType<FencedBlock>().ToList();
         var byBlock = rewrites.ToDictionary(r => r.Block.Geometry.BodyStart);
         // Every block as it was, with the new bodies, and after a split block the output blocks it gained.
         var expected = before.SelectMany(block => byBlock.TryGetValue(block.Geometry.BodyStart, out var rewrite)

@@ -100,8 +100,12 @@ internal static partial class SessionInference
     }
 
     /// <summary>Each block with its tags and the session's: <c>run</c> when it has something to execute, else <c>compile</c>.</summary>
-    private static IReadOnlyList<Snippet> Tagged(IReadOnlyList<Block> members, string session) =>
-        [.. members.Select(m => m.Snippet with { Tags = m.Tags with { Kind = m.Runs ? SnippetKind.Run : SnippetKind.Compile, Session = session } })];
+    private static IReadOnlyList<Snippet> Tagged(IReadOnlyList<Block> members, string session)
+    {
+        Snippet InSession(Block member) =>
+            member.Snippet with { Tags = member.Tags with { Kind = member.Runs ? SnippetKind.Run : SnippetKind.Compile, Session = session } };
+        return [.. members.Select(InSession)];
+    }
 
     private static Dictionary<string, IReadOnlyList<SnippetResult>> BySession(IReadOnlyList<SnippetResult> results) =>
         results.GroupBy(r => r.Snippet.Tags.Session!).ToDictionary(

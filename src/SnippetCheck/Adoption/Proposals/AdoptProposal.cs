@@ -47,9 +47,10 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
     public IReadOnlyList<string> HiddenChecks { get; init; } = [];
 
     /// <summary>The tag words written above the fence.</summary>
-    public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "") + (Members ? " members" : "")
-        + (Listing ? " listing" : "") + (Results ? " results" : "") + (Base is null ? "" : " base=" + Base)
-        + (Given.Count > 0 ? " given=" + string.Join(',', Given) : "") + (Usings.Count > 0 ? " usings=" + SettingValues.UsingsValue(Usings) : "")
+    public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "")
+        + (Members ? " members" : "") + (Listing ? " listing" : "") + (Results ? " results" : "") + (Base is null ? "" : " base=" + Base)
+        + (Given.Count > 0 ? " given=" + string.Join(',', Given) : "")
+        + (Usings.Count > 0 ? " usings=" + SettingValues.UsingsValue(Usings) : "")
         + (Packages.Count > 0 ? " packages=" + string.Join(',', Packages.Select(p => p.TagText)) : "")
         + (WebSdk ? " sdk=web" : "") + (Session is null ? "" : " session=" + Session);
 }

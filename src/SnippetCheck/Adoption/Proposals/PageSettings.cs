@@ -9,9 +9,16 @@ namespace SnippetCheck.Adoption.Proposals;
 internal sealed record PageSettings(bool Fixture, IReadOnlyList<string> HiddenFences)
 {
     /// <summary>The settings as lines of the front matter's <c>snippetcheck:</c> map, without their indent.</summary>
-    public IReadOnlyList<string> Lines =>
-        [.. Fixture ? ["fixture: true"] : Array.Empty<string>(), .. HiddenFences.Count > 0 ? [$"hiddenFences: [{string.Join(", ", HiddenFences)}]"]
-            : Array.Empty<string>()];
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            var lines = new List<string>();
+            if (Fixture) lines.Add("fixture: true");
+            if (HiddenFences.Count > 0) lines.Add($"hiddenFences: [{string.Join(", ", HiddenFences)}]");
+            return lines;
+        }
+    }
 
     /// <summary>
     /// Written as a hidden <c>&lt;!-- snippetcheck: page … --&gt;</c> comment, which readers never see, rather than into the

@@ -99,7 +99,8 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
     private static (string Token, string Message, int Line, int Character)? FirstError(string text, int linesBefore, int codeLines)
     {
         var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Preview));
-        if (tree.GetDiagnostics().FirstOrDefault(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) is not { } error) return null;
+        var error = tree.GetDiagnostics().FirstOrDefault(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        if (error is null) return null;
         var token = tree.GetRoot().FindToken(error.Location.SourceSpan.Start);
         var position = error.Location.GetLineSpan().StartLinePosition;
         var line = position.Line - linesBefore;

@@ -103,7 +103,8 @@ internal sealed class DeclaredApi
             {
                 var declared = metadata.GetEventDefinition(eventHandle);
                 var adder = declared.GetAccessors().Adder;
-                if (!adder.IsNil && Visible(metadata.GetMethodDefinition(adder).Attributes)) Member(name, metadata.GetString(declared.Name), null);
+                var visible = !adder.IsNil && Visible(metadata.GetMethodDefinition(adder).Attributes);
+                if (visible) Member(name, metadata.GetString(declared.Name), null);
             }
         }
     }

@@ -26,9 +26,9 @@ internal static partial class OutputClaim
         {
             if (ReferenceEquals(items[i], snippet.Block)) index = i;
         }
-        if (index < 0 || index + 1 >= items.Count || items[index + 1] is not FencedBlock next || SnippetReader.IsCSharp(next)
-            || next.Comments.Count > 0
-            || !OutputFences.Contains(next.Info.Trim(), StringComparer.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(next.Content)) return null;
+        if (index < 0 || index + 1 >= items.Count || items[index + 1] is not FencedBlock next) return null;
+        var isOutputFence = OutputFences.Contains(next.Info.Trim(), StringComparer.OrdinalIgnoreCase);
+        if (SnippetReader.IsCSharp(next) || next.Comments.Count > 0 || !isOutputFence || string.IsNullOrWhiteSpace(next.Content)) return null;
         var between = Enumerable.Range(snippet.Block.EndLine + 1, Math.Max(0, next.Location.Line - snippet.Block.EndLine - 1)).Select(
             document.Lines.Text)
             .Where(l => !string.IsNullOrWhiteSpace(l)).ToList();

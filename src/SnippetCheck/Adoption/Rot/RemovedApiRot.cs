@@ -54,9 +54,10 @@ internal static partial class RemovedApiRot
         // never shows, and a compile-fail tag would pass on it (issue 54).
         var guides = hits.Where(h => PackageEvidence.PageSaysItIsGone(h.Document.Snippets.Source.Document, h.Failed.Snippet.Block)
             && h.Failed.Diagnostics.Where(d => d.IsError).All(d => d.Id == h.Error.Id && d.Message == h.Error.Message)).ToList();
-        var guarded = (await verifier.VerifyLoneAsync([.. guides.Select(h => (h.Document, h.Failed.Snippet with
-            { Tags = h.Failed.Snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = [h.Error.Id], Results = false } }))],
-            useCache: true, cancellationToken).ConfigureAwait(false))
+        static Snippet FailingOn(Snippet snippet, string errorId) =>
+            snippet with { Tags = snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = [errorId], Results = false } };
+        var asGuards = guides.Select(h => (h.Document, FailingOn(h.Failed.Snippet, h.Error.Id)));
+        var guarded = (await verifier.VerifyLoneAsync([.. asGuards], useCache: true, cancellationToken).ConfigureAwait(false))
             .Where(r => r.Status == SnippetStatus.Passed).ToDictionary(r => r.Snippet.Location);
 
         var result = files.ToList();
@@ -79,8 +80,8 @@ internal static partial class RemovedApiRot
             {
                 foreach (var package in packages)
                 {
-                    if (await search.FindAsync(package.Id, package.Version, name, folder, cancellationToken).ConfigureAwait(false) is { } removed)
-                        return new Hit(w.File, w.Document, w.Failed, error, name, removed);
+                    var removed = await search.FindAsync(package.Id, package.Version, name, folder, cancellationToken).ConfigureAwait(false);
+                    if (removed is not null) return new Hit(w.File, w.Document, w.Failed, error, name, removed);
                 }
             }
             return null;
@@ -154,8 +155,8 @@ internal static partial class RemovedApiRot
                     yield return (error, new ApiName(RotEvidence.SimpleName(names[0]), names[1]), blockPackages);
                     break;
                 case "CS0234" when names.Count >= 2:
-                    var root = names[1].Split('.')[0];
-                    IReadOnlyList<PackageRequest> rooted = [.. all.Where(p => p.Id.Split('.')[0].Equals(root, StringComparison.OrdinalIgnoreCase))];
+                    var root = RootOf(names[1]);
+                    IReadOnlyList<PackageRequest> rooted = [.. all.Where(p => RootOf(p.Id).Equals(root, StringComparison.OrdinalIgnoreCase))];
                     if (rooted.Count > 0) yield return (error, new ApiName(null, $"{names[1]}.{names[0]}", IsNamespace: true), rooted);
                     break;
                 case "CS0103" or "CS0246" when names.Count >= 1 && RotEvidence.SimpleName(names[0]) is { Length: > 1 } name && char.IsUpper(name[0])
@@ -183,6 +184,9 @@ internal static partial class RemovedApiRot
         var sentence = end > 0 ? text[..(end + 1)] : text;
         return sentence.Length <= 120 ? sentence : sentence[..117] + "...";
     }
+
+    /// <summary>A dotted name's first part: <c>Azure</c> of <c>Azure.Storage.Blobs</c>.</summary>
+    private static string RootOf(string dotted) => dotted.Split('.')[0];
 
     [GeneratedRegex(@"'([^']+)'")]
     private static partial Regex Quoted();

@@ -134,9 +134,8 @@ internal sealed class RemovedNames(PackageSearch search, PackageRestorer restore
             await _restores.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                outcome = await restorer.ResolveAsync(
-                    new PackageSet([new PackageRequest(id, version, new SourceLocation("", 0, 0))]), web: false, cancellationToken).ConfigureAwait(
-                    false);
+                var request = new PackageSet([new PackageRequest(id, version, new SourceLocation("", 0, 0))]);
+                outcome = await restorer.ResolveAsync(request, web: false, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

@@ -1,4 +1,4 @@
-using SnippetCheck.Adoption.Writing;
+using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
@@ -33,7 +33,7 @@ internal static class AdoptedOutput
         var next = items.Skip(index + 1).OfType<FencedBlock>().FirstOrDefault();
         if (next is null || SnippetReader.IsCSharp(next) || next.Comments.Count > 0 || next.Arguments.Trim().Length > 0 ||
             !OutputLanguages.Contains(next.Info.Trim(), StringComparer.OrdinalIgnoreCase) ||
-            !next.Geometry.IsClosed || next.Geometry.XmlEscaped || AdoptWriter.CommentPrefix(next, document.Snippets.Source.Document) is null)
+            !next.Geometry.IsClosed || next.Geometry.XmlEscaped || !PageLines.CanTag(next, document.Snippets.Source.Document))
         {
             return null;
         }

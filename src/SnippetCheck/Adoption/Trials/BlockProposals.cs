@@ -2,7 +2,6 @@ using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Rot;
-using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
@@ -151,7 +150,7 @@ internal sealed class BlockProposals
                 "which compile whatever the library holds; compiling it would prove nothing about the API"));
             return true;
         }
-        if (AdoptWriter.CommentPrefix(snippet.Block, Source) is null)
+        if (!PageLines.CanTag(snippet.Block, Source))
         {
             _notes.Add(new AdoptNote(snippet.Location, snippet.Block.Geometry.XmlEscaped
                 ? "passes, but left untagged: its <code> tag shares its line with other text of the comment, so no comment line can stand " +
@@ -206,7 +205,7 @@ internal sealed class BlockProposals
     private AdoptProposal WithProseClaims(AdoptProposal proposal, Snippet snippet, (string, int) key)
     {
         if (!_runs.Claims.TryGetValue(key, out var claim)) return proposal;
-        if (_runs.Claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } && AdoptWriter.CanAddAfter(snippet.Block, Source))
+        if (_runs.Claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } && PageLines.CanAddAfter(snippet.Block, Source))
             return proposal with { HiddenChecks = [.. claim.Claims.Select(c => c.Check)] };
         if (_runs.Claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Failed, Reason: FailureReason.Exception } disproved
             && claim.Claims.Select(c => (Claim: c, Actual: ProseClaims.Actual(disproved, c))).FirstOrDefault(

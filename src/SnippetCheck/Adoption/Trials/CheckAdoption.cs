@@ -4,6 +4,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
+using static SnippetCheck.Adoption.Trials.BlockKeys;
 
 namespace SnippetCheck.Adoption.Trials;
 
@@ -67,9 +68,5 @@ internal static class CheckAdoption
 
     private static async Task<Dictionary<(string File, int Line), SnippetResult>> VerifyAsync(Verifier verifier,
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, CancellationToken cancellationToken) =>
-        (await verifier.VerifyLoneAsync(blocks, useCache: false, cancellationToken).ConfigureAwait(false))
-            .GroupBy(r => Key(r.Snippet)).ToDictionary(g => g.Key, g => g.First());
-
-    private static (string File, int Line) Key(Snippet snippet) => (snippet.Location.File, snippet.Location.Line);
-
+        ByBlock(await verifier.VerifyLoneAsync(blocks, useCache: false, cancellationToken).ConfigureAwait(false));
 }

@@ -93,8 +93,12 @@ internal sealed class CompileTrials
     /// A failure with its receiver typed, once every name in it binds, says more than the untyped one ('Table' lacks
     /// 'SetWidth' rather than 'table' is unknown): it is the block's failure, for its cause and as evidence of rot.
     /// </summary>
-    public SnippetResult? FailedWithReceivers((string, int) key) => WithReceivers.GetValueOrDefault(key) is { Status: SnippetStatus.Failed } typed
-        && typed.Diagnostics.Where(d => d.IsError).All(d => d.Id is not ("CS0103" or "CS0246")) ? typed : null;
+    public SnippetResult? FailedWithReceivers((string, int) key)
+    {
+        if (WithReceivers.GetValueOrDefault(key) is not { Status: SnippetStatus.Failed } typed) return null;
+        var everyNameBinds = typed.Diagnostics.Where(d => d.IsError).All(d => d.Id is not ("CS0103" or "CS0246"));
+        return everyNameBinds ? typed : null;
+    }
 
     private async Task AsWrittenAsync(Verifier verifier, CancellationToken cancellationToken)
     {
@@ -105,18 +109,22 @@ internal sealed class CompileTrials
         var resultBlocks = _untagged
             .Where(u => Compiled.TryGetValue(Key(u.Snippet), out var r) && r.Status == SnippetStatus.Failed
                 && ResultLines.Any(u.Snippet.Code, ResultSyntax))
-            .Select(u => (u.Document, Snippet: u.Snippet with { Tags = u.Snippet.Tags with { Kind = SnippetKind.Compile, Results = true } }))
+            .Select(u => (u.Document, Snippet: AsCompile(u.Snippet, tags => tags with { Results = true })))
             .ToList();
-        foreach (var (key, result) in ByBlock(
-            await verifier.VerifyLoneAsync(resultBlocks, useCache: true, cancellationToken).ConfigureAwait(false))) Compiled[key] = result;
+        var withResults = await verifier.VerifyLoneAsync(resultBlocks, useCache: true, cancellationToken).ConfigureAwait(false);
+        foreach (var (key, result) in ByBlock(withResults)) Compiled[key] = result;
 
         // Pass 1b: what failed as members outside a type, as 'compile members' (inside a class the tool adds).
         var memberBlocks = _untagged
             .Where(u => Compiled.TryGetValue(Key(u.Snippet), out var r) && r.Status == SnippetStatus.Failed && IsMembersOutsideAType(r))
-            .Select(u => (u.Document, Snippet: u.Snippet with { Tags = u.Snippet.Tags with { Kind = SnippetKind.Compile, Members = true } }))
+            .Select(u => (u.Document, Snippet: AsCompile(u.Snippet, tags => tags with { Members = true })))
             .ToList();
         AsMembers = ByBlock(await verifier.VerifyLoneAsync(memberBlocks, useCache: true, cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>The block tried as <c>compile</c>, with its tags changed as <paramref name="change"/> says.</summary>
+    private static Snippet AsCompile(Snippet snippet, Func<SnippetTags, SnippetTags> change) =>
+        snippet with { Tags = change(snippet.Tags with { Kind = SnippetKind.Compile }) };
 
     private async Task WithUsingsAsync(Verifier verifier, CancellationToken cancellationToken)
     {

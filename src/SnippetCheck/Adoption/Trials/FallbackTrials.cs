@@ -1,5 +1,5 @@
 using SnippetCheck.Adoption.Inference;
-using SnippetCheck.Adoption.Writing;
+using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
@@ -48,40 +48,49 @@ internal sealed class FallbackTrials
         CancellationToken cancellationToken)
     {
         var chains = await SessionsAsync(verifier, untagged, compiled, runs, cancellationToken).ConfigureAwait(false);
+        // What passes neither alone nor in a session, and can take a tag line: what passes 4 and 5 try.
+        bool StillFails((PreparedDocument Document, Snippet Snippet) u) =>
+            !compiled.Compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet)) && CanTag(u);
 
         // Pass 4: what still fails, only on lines its own comments mark as errors, as 'compile-fail=IDS'.
-        var readings = untagged
-            .Where(u => !compiled.Compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet))
-                && AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null)
+        var readings = untagged.Where(StillFails)
             .Select(u => (u.Document, Failed: compiled.PackageFailure(Key(u.Snippet))))
             .Where(f => f.Failed is not null)
             .ToDictionary(f => Key(f.Failed!.Snippet), f => (f.Document, Reading: ReadErrors(f.Document, f.Failed!), f.Failed!.Snippet));
-        var failsAsMarked = ByBlock(await verifier.VerifyLoneAsync([.. readings.Values.Where(r => r.Reading.Ids.Count > 0).Select(r =>
-            (r.Document, r.Snippet with { Tags = r.Snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = r.Reading.Ids } }))],
-            useCache: true, cancellationToken).ConfigureAwait(false));
+        var asMarked = readings.Values.Where(r => r.Reading.Ids.Count > 0).Select(r => (r.Document, AsCompileFail(r.Snippet, r.Reading.Ids)));
+        var failsAsMarked = ByBlock(await verifier.VerifyLoneAsync([.. asMarked], useCache: true, cancellationToken).ConfigureAwait(false));
 
         // Pass 5: what no stronger level verifies, at the check level (unknown names tolerated, never called verified).
-        var checks = await CheckAdoption.FindAsync(verifier, [.. untagged
-            .Where(u => !compiled.Compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet))
-                && !compiled.Packages.Unloaded.ContainsKey(u.Snippet.Location)
-                && AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null
+        var uncheckedBlocks = untagged
+            .Where(u => StillFails(u) && !compiled.Packages.Unloaded.ContainsKey(u.Snippet.Location)
                 && failsAsMarked.GetValueOrDefault(Key(u.Snippet))?.Status != SnippetStatus.Passed)
             .Select(u => (u.Document, Last: compiled.PackageFailure(Key(u.Snippet))))
             .Where(u => u.Last is not null)
-            .Select(u => (u.Document, u.Last!.Snippet with { Tags = u.Last.Snippet.Tags with { Results = false } }))], cancellationToken)
-            .ConfigureAwait(false);
+            .Select(u => (u.Document, WithoutResults(u.Last!.Snippet)));
+        var checks = await CheckAdoption.FindAsync(verifier, [.. uncheckedBlocks], cancellationToken).ConfigureAwait(false);
 
         // Pass 5a: blocks that only list signatures, looked up in their page's packages (ListingAdoption).
         var listings = await ListingAdoption.FindAsync(verifier, compiled.Packages, untagged, cancellationToken).ConfigureAwait(false);
         return new FallbackTrials(chains, readings, failsAsMarked, checks, listings);
     }
 
+    /// <summary>Whether the block has a line for its tag comment (<see cref="PageLines.CanTag"/>): else no trial could propose a tag.</summary>
+    private static bool CanTag((PreparedDocument Document, Snippet Snippet) u) =>
+        PageLines.CanTag(u.Snippet.Block, u.Document.Snippets.Source.Document);
+
+    /// <summary>The block as <c>compile-fail</c> on the errors its page marks.</summary>
+    private static Snippet AsCompileFail(Snippet snippet, IReadOnlyList<string> ids) =>
+        snippet with { Tags = snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = ids } };
+
+    /// <summary>The block without result lines, which claim values a run checks: at the check level nothing runs.</summary>
+    private static Snippet WithoutResults(Snippet snippet) => snippet with { Tags = snippet.Tags with { Results = false } };
+
     /// <summary>Pass 3: what fails only on names an earlier block of the post may declare, joined with those blocks as a session.</summary>
     private static async Task<IReadOnlyList<SessionInference.Chain>> SessionsAsync(
         Verifier verifier, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CompileTrials compiled, RunTrials runs,
         CancellationToken cancellationToken)
     {
-        var chainable = untagged.Where(u => AdoptWriter.CommentPrefix(u.Snippet.Block, u.Document.Snippets.Source.Document) is not null).Select(u =>
+        var chainable = untagged.Where(CanTag).Select(u =>
         {
             var key = Key(u.Snippet);
             var failed = compiled.PackageFailure(key);

@@ -39,7 +39,8 @@ internal static class MarkedErrors
         if (failed.Status != SnippetStatus.Failed || failed.Reason != FailureReason.CompileError || errors.Count == 0) return None;
         var marked = ErrorMarkers.MarkedLines(failed.Snippet);
         if (errors.Any(e => e.Location.File != failed.Snippet.Location.File || !marked.ContainsKey(e.Location.Line))) return None;
-        if (errors.Any(e => ContextErrors.Contains(e.Id) && !marked[e.Location.Line].Contains(e.Id, StringComparer.OrdinalIgnoreCase))) return None;
+        bool MarkedAs(Diagnostic error) => marked[error.Location.Line].Contains(error.Id, StringComparer.OrdinalIgnoreCase);
+        if (errors.Any(e => ContextErrors.Contains(e.Id) && !MarkedAs(e))) return None;
 
         var ids = errors.Select(e => e.Id.ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
         var named = errors.SelectMany(e => marked[e.Location.Line]).Distinct().Order(StringComparer.Ordinal).ToList();

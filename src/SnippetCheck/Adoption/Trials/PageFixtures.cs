@@ -2,7 +2,6 @@ using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Proposals;
-using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction;
@@ -45,33 +44,40 @@ internal static class PageFixtures
     private static AdoptFile Decide(PreparedDocument document, AdoptFile file, FixtureInference.Trial? trial, bool write, bool frontMatter)
     {
         var verified = file.Proposals.Count(p => p.Kind is SnippetKind.Compile or SnippetKind.Run or SnippetKind.CompileFail);
+        var isFixture = document.Settings.IsFixture;
+        if (trial is null || (!isFixture && trial.Verified <= verified))
+            return isFixture ? NoBlockPassesInItsClass(file) : file;
+
+        var gains = $"{trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by block)";
+        AdoptFile NotProposed(string why) =>
+            file with { Notes = [.. file.Notes, PageNote(file, $"not proposed as a page fixture: {gains}, but {why}")] };
         // A block the class leaves out would lose the level it has alone (verified, or checked): nothing is lost, so
         // a page whose class leaves out such a block stays block by block, whatever the class gains elsewhere.
         var keptAlone = file.Proposals.Where(p => p.Kind != SnippetKind.Ignore).Select(p => p.Snippet.Location).ToHashSet();
-        var lost = trial?.Left.Where(l => keptAlone.Contains(l.Snippet.Location)).ToList() ?? [];
-        if (trial is not null && !document.Settings.IsFixture && trial.Verified > verified && lost.Count > 0)
-            return file with { Notes = [.. file.Notes, new AdoptNote(new SourceLocation(file.Path, 1, 1),
-                $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by " +
-                $"block), " +
-                $"but the class leaves out {lost.Count} block(s) that pass or are checked alone, e.g. line {lost[0].Snippet.Location.Line}")] };
-        if (trial is not null && !document.Settings.IsFixture && trial.Verified > verified && FixtureShortfall(trial) is { } shortfall)
-            return file with { Notes = [.. file.Notes, new AdoptNote(new SourceLocation(file.Path, 1, 1),
-                $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by " +
-                $"block), but {shortfall}")] };
-        if (trial is not null && (document.Settings.IsFixture || trial.Verified > verified) && !frontMatter
-            && FixtureSettings(document, trial) is { Lines.Count: > 0 } settings
-            && PageSettingsEdit.Of(document.Snippets.Source.Document, settings with { InComment = true }) is null)
-            return file with { Notes = [.. file.Notes, new AdoptNote(new SourceLocation(file.Path, 1, 1),
-                $"not proposed as a page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verify as one class ({verified} block by " +
-                $"block), but its settings ({settings}) fit no hidden page comment here, only front matter readers would see: " +
-                "adopt --front-matter writes it")] };
-        if (trial is not null && (document.Settings.IsFixture || trial.Verified > verified))
-            return AsFixture(document, file, trial, verified, write, frontMatter);
-        if (document.Settings.IsFixture)
-            return file with { Proposals = [], Failures = [], Causes = [], Notes = [new AdoptNote(new SourceLocation(file.Path, 1, 1),
-                "the page is a fixture (config or front matter), and no block passes in its class: left as it is")] };
-        return file;
+        var lost = trial.Left.Where(l => keptAlone.Contains(l.Snippet.Location)).ToList();
+        if (!isFixture && lost.Count > 0)
+        {
+            var example = lost[0].Snippet.Location.Line;
+            return NotProposed($"the class leaves out {lost.Count} block(s) that pass or are checked alone, e.g. line {example}");
+        }
+        if (!isFixture && FixtureShortfall(trial) is { } shortfall) return NotProposed(shortfall);
+        if (!frontMatter && FixtureSettings(document, trial) is { Lines.Count: > 0 } settings
+            && PageSettingsPlace.InComment(document.Snippets.Source.Document, settings) is null)
+            return NotProposed($"its settings ({settings}) fit no hidden page comment here, only front matter readers would see: " +
+                "adopt --front-matter writes it");
+        return AsFixture(document, file, trial, verified, write, frontMatter);
     }
+
+    /// <summary>A page config or front matter makes a fixture, on which no block passes in the class: left as it is.</summary>
+    private static AdoptFile NoBlockPassesInItsClass(AdoptFile file) => file with
+    {
+        Proposals = [], Failures = [], Causes = [],
+        Notes = [PageNote(file, "the page is a fixture (config or front matter), and no block passes in its class: left as it is")],
+    };
+
+    /// <summary>A note on the page as a whole, at its first line.</summary>
+    private static AdoptNote PageNote(AdoptFile file, string text) => new(new SourceLocation(file.Path, 1, 1), text);
+
     /// <summary>
     /// Why a page's class is no fixture to propose, though it verifies more than block by block (issue 54): it leaves out
     /// as many blocks as it verifies or more (each an ignore tag for a reader's eyes only), or a block it leaves out fails
@@ -101,7 +107,7 @@ internal static class PageFixtures
             document.Snippets.Source.Items.OfType<HiddenFences>().Any() || PackageEvidence.TestCandidates(document.Snippets).Any();
         return lacksNames && document.Snippets.Snippets.All(s => !s.IsTagged) &&
             file.Proposals.Count(p => p.Kind is SnippetKind.Compile or SnippetKind.Run or SnippetKind.CompileFail) < file.Blocks &&
-            AdoptWriter.SettingsEdit(document.Snippets.Source.Document, new PageSettings(true, ["x"])) is not null;
+            PageSettingsPlace.FrontMatterTakesFixture(document.Snippets.Source.Document);
     }
 
     /// <summary>
@@ -122,7 +128,7 @@ internal static class PageFixtures
         {
             var snippet = document.Snippets.Snippets.First(s => s.Location == block.Location);
             var left = trial.Left.FirstOrDefault(l => l.Snippet.Location == block.Location);
-            if (AdoptWriter.CommentPrefix(snippet.Block, source) is null)
+            if (!PageLines.CanTag(snippet.Block, source))
             {
                 // Untagged on a fixture page is 'run': a block that passes so needs no tag; one that fails would fail the page.
                 if (left is not null) return file with { Notes = [.. file.Notes, new AdoptNote(snippet.Location,
@@ -151,8 +157,8 @@ internal static class PageFixtures
         var settings = FixtureSettings(document, trial) with { InComment = !frontMatter };
         var said = settings.Lines.Count == 0 ? ""
             : $"; {(frontMatter ? "its front matter" : "a hidden comment at its top")} {(write ? "gets" : "would get")}: {settings}";
-        notes.Insert(0, new AdoptNote(new SourceLocation(file.Path, 1, 1),
-            $"page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verified as one class ({aloneVerified} block by block){said}"));
+        notes.Insert(0, PageNote(
+            file, $"page fixture: {trial.Verified} of {trial.Blocks.Count} blocks verified as one class ({aloneVerified} block by block){said}"));
         return new AdoptFile(source, file.Blocks, proposals, failures, notes) { Causes = causes, Fixture = settings, Rot = file.Rot };
     }
 

@@ -48,34 +48,44 @@ internal sealed class RunTrials
         IReadOnlyDictionary<(string, int), SnippetTags> compiles, CancellationToken cancellationToken)
     {
         // Pass 2: what compiled and has something to execute, as 'run', for its verdict and its output.
-        // A block that needs the models' prelude is only compiled: its run would need the prelude too (left for later).
         var runnable = untagged
-            .Where(u => compiles.TryGetValue(Key(u.Snippet), out var tags) && !DocModels.Uses(tags) && tags.Given.Count == 0
-                && u.Document.HasEntryPoint(u.Snippet with { Tags = tags })
-                && !WebSdkInference.ServesRequests(u.Snippet with { Tags = tags }))
+            .Where(u => compiles.TryGetValue(Key(u.Snippet), out var tags) && CanRun(u.Document, u.Snippet with { Tags = tags }))
             .Select(u => (u.Document, Snippet: u.Snippet with { Tags = compiles[Key(u.Snippet)] with { Kind = SnippetKind.Run } }))
             .ToList();
-        // Twice: a block that races or prints something new each run (a time, a GUID, thread interleaving) would pass
-        // once and fail in the next verify; a 'run' tag and an output block are proposed only when both runs agree.
+        // Twice, never from the cache: a block that races or prints something new each run (a time, a GUID, thread
+        // interleaving) would pass once and fail in the next verify; a 'run' tag and an output block are proposed only
+        // when both runs agree.
         var ran = ByBlock(await verifier.VerifyLoneAsync(runnable, useCache: false, cancellationToken).ConfigureAwait(false));
-        var again = ByBlock(await verifier.VerifyLoneAsync(
-            [.. runnable.Where(r => ran.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)], useCache: false, cancellationToken)
-            .ConfigureAwait(false));
+        bool PassedOnce(Snippet snippet) => ran.GetValueOrDefault(Key(snippet))?.Status == SnippetStatus.Passed;
+        List<(PreparedDocument Document, Snippet Snippet)> passedOnce = [.. runnable.Where(r => PassedOnce(r.Snippet))];
+        var again = ByBlock(await verifier.VerifyLoneAsync(passedOnce, useCache: false, cancellationToken).ConfigureAwait(false));
 
         // Pass 2b: what the prose right after a doc-comment example that runs says one of its variables holds, run as a
         // hidden result line after the example (ProseClaims): a claim that holds is proposed as a hidden check, one that
         // does not is suspected rot, reported at the prose's line and never written.
-        var claims = runnable
-            .Where(r => ran.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed
-                && again.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)
+        var claims = passedOnce
+            .Where(r => again.GetValueOrDefault(Key(r.Snippet))?.Status == SnippetStatus.Passed)
             .Select(r => (r.Document, r.Snippet, Claims: ProseClaims.After(r.Snippet.Block, r.Document.Snippets.Source.Document)))
             .Where(c => c.Claims.Count > 0)
             .ToDictionary(c => Key(c.Snippet), c => (c.Document, c.Snippet, c.Claims));
-        var claimed = ByBlock(await verifier.VerifyLoneAsync([.. claims.Values.Select(c => (c.Document, c.Snippet with
-        {
-            Tags = c.Snippet.Tags with { Results = true },
-            Code = [.. c.Snippet.Code, .. c.Claims.Select(claim => new CodeLine(claim.Check, claim.Location.Line, claim.Location.Column))],
-        }))], useCache: false, cancellationToken).ConfigureAwait(false));
+        var withClaims = claims.Values.Select(c => (c.Document, WithClaimsChecked(c.Snippet, c.Claims)));
+        var claimed = ByBlock(await verifier.VerifyLoneAsync([.. withClaims], useCache: false, cancellationToken).ConfigureAwait(false));
         return new RunTrials(ran, again, claims, claimed);
     }
+
+    /// <summary>
+    /// Whether a block that compiled with <paramref name="snippet"/>'s tags is worth a run: it has something to execute,
+    /// needs neither the models' prelude (its run would need it too: left for later) nor receivers (<c>given=</c>), and
+    /// starts no web server (whose run would serve requests until stopped).
+    /// </summary>
+    private static bool CanRun(PreparedDocument document, Snippet snippet) =>
+        !DocModels.Uses(snippet.Tags) && snippet.Tags.Given.Count == 0
+        && document.HasEntryPoint(snippet) && !WebSdkInference.ServesRequests(snippet);
+
+    /// <summary>The block with its prose's claims as hidden result lines after its code, each at the prose's location.</summary>
+    private static Snippet WithClaimsChecked(Snippet snippet, IReadOnlyList<ProseClaim> claims) => snippet with
+    {
+        Tags = snippet.Tags with { Results = true },
+        Code = [.. snippet.Code, .. claims.Select(claim => new CodeLine(claim.Check, claim.Location.Line, claim.Location.Column))],
+    };
 }

@@ -12,29 +12,6 @@ namespace SnippetCheck.Adoption.Writing;
 /// </summary>
 internal static class AdoptWriter
 {
-    /// <summary>
-    /// The prefix an inserted comment line takes. In Markdown: the fence's container prefix; null when that holds a list
-    /// marker. In a doc comment: what stands before the <c>&lt;code&gt;</c> tag on its line (<c>    /// </c>,
-    /// <c>     * </c>), so the tag comment is the line just before the element; null when the tag shares its line with
-    /// anything else (<c>/// &lt;example&gt;&lt;code&gt;</c>, <c>/** &lt;code&gt;</c>), where a line above would not stand
-    /// just before it.
-    /// </summary>
-    internal static string? CommentPrefix(FencedBlock block, SourceDocument document)
-    {
-        if (block.Geometry.XmlEscaped)
-        {
-            var lineStart = document.Lines.LineStart(block.Location.Line);
-            var before = document.Text.AsSpan(lineStart, block.Location.Column - 1);
-            var rest = before.TrimStart(" \t");
-            if (rest.StartsWith("///") && !rest.StartsWith("////")) rest = rest[3..];
-            else if (rest.StartsWith("*") && !rest.StartsWith("*/")) rest = rest[1..];
-            else return null;
-            return rest.TrimStart(" \t").Length == 0 ? before.ToString() : null;
-        }
-        var prefix = block.Geometry.LinePrefix;
-        return BlockRewrite.ContinuationPrefix(prefix) == prefix ? prefix : null;
-    }
-
     /// <summary>The invisible tag comment: an HTML comment in Markdown, a JSX comment in MDX (where HTML comments are not allowed).</summary>
     public static string TagComment(string path, string words) =>
         SourceDocument.IsMdxPath(path) ? $"{{/* snippetcheck: {words} */}}" : $"<!-- snippetcheck: {words} -->";
@@ -48,55 +25,26 @@ internal static class AdoptWriter
 
     /// <summary>
     /// Inserts, above each fence line, a line of its own: the fence's container prefix, the comment, and the fence
-    /// line's own line ending; and the page's fixture settings into its front matter. No existing byte changes.
+    /// line's own line ending; and the page's fixture settings where <see cref="PageSettingsPlace"/> puts them. No
+    /// existing byte changes.
     /// </summary>
-    internal static string Apply(string text, SourceDocument document, IReadOnlyList<AdoptProposal> proposals, PageSettings? settings = null) =>
-        TextEdit.Apply(text,
-            (settings is null || settings.Lines.Count == 0 ? [] : new[] { SettingsEdit(document, settings)! }).Concat(
-                proposals.SelectMany(proposal => (IEnumerable<TextEdit>)[
-            Insert(text, document, proposal.Snippet.Block, proposal.Words),
-            .. proposal.Output is { } output ? [Insert(text, document, output, "output")] : Array.Empty<TextEdit>(),
-            .. proposal.HiddenChecks.Count > 0 ? [AddChecks(text, document, proposal.Snippet.Block, proposal.HiddenChecks)]
-            : Array.Empty<TextEdit>()])));
-
-    /// <summary>
-    /// The lines that give a page its fixture settings, as an insertion into its YAML front matter: under its
-    /// <c>snippetcheck:</c> map (at the indent of the map's first line), else as that map before the closing
-    /// <c>---</c>, else as a new front matter at the top of the page. Null where no insertion can say it alone: TOML
-    /// front matter, a <c>snippetcheck:</c> key with a value on its line, or a map that already sets one of the keys.
-    /// </summary>
-    internal static TextEdit? SettingsEdit(SourceDocument document, PageSettings settings)
+    internal static string Apply(string text, SourceDocument document, IReadOnlyList<AdoptProposal> proposals, PageSettings? settings = null)
     {
-        if (settings.InComment) return PageSettingsEdit.Of(document, settings);
-        var text = document.Text;
-        var map = document.Lines;
-        string Block(string indent, string lineEnding) => string.Concat(settings.Lines.Select(l => indent + l + lineEnding));
-        if (DocumentExtractor.Extract(document).FrontMatter is not { } front)
-        {
-            var ending = BlockRewrite.LineEndingBefore(text, map.NextLineStart(1));
-            return new TextEdit(0, 0, "---" + ending + FrontMatterReader.Key + ":" + ending + Block("  ", ending) + "---" + ending);
-        }
-        if (front.IsToml) return null;
-        var close = Enumerable.Range(front.Location.Line + 1, Math.Max(0, map.LineCount - front.Location.Line))
-            .FirstOrDefault(l => map.Text(l).TrimEnd() is "---" or "...");
-        if (close == 0) return null;
-        for (var line = front.Location.Line + 1; line < close; line++)
-        {
-            var key = map.Text(line);
-            if (!key.StartsWith(FrontMatterReader.Key + ":", StringComparison.Ordinal)) continue;
-            if (key[(FrontMatterReader.Key.Length + 1)..].Trim().Length > 0) return null;
-            var entries = Enumerable.Range(line + 1, close - line - 1).Select(map.Text).TakeWhile(t => t.Length == 0 || t[0] is ' ' or '\t').ToList();
-            if (entries.Any(e => e.TrimStart().StartsWith("fixture:", StringComparison.Ordinal)
-                || e.TrimStart().StartsWith("hiddenFences:", StringComparison.Ordinal))) return null;
-            var first = entries.FirstOrDefault(e => e.Trim().Length > 0);
-            var indent = first is null ? "  " : first[..(first.Length - first.TrimStart().Length)];
-            var at = map.NextLineStart(line);
-            return new TextEdit(at, at, Block(indent, BlockRewrite.LineEndingBefore(text, at)));
-        }
-        var before = map.LineStart(close);
-        var lineEnding = BlockRewrite.LineEndingBefore(text, before);
-        return new TextEdit(before, before, FrontMatterReader.Key + ":" + lineEnding + Block("  ", lineEnding));
+        IEnumerable<TextEdit> settingsEdits = settings is null || settings.Lines.Count == 0 ? [] : [SettingsEdit(document, settings)!];
+        return TextEdit.Apply(text, settingsEdits.Concat(proposals.SelectMany(proposal => Edits(text, document, proposal))));
     }
+
+    /// <summary>One proposal's edits: its tag comment, its output block's, and the hidden checks after it.</summary>
+    private static IEnumerable<TextEdit> Edits(string text, SourceDocument document, AdoptProposal proposal)
+    {
+        yield return Insert(text, document, proposal.Snippet.Block, proposal.Words);
+        if (proposal.Output is { } output) yield return Insert(text, document, output, "output");
+        if (proposal.HiddenChecks.Count > 0) yield return AddChecks(text, document, proposal.Snippet.Block, proposal.HiddenChecks);
+    }
+
+    /// <summary>The page's fixture settings, inserted where <see cref="PageSettingsPlace"/> finds them a place; null where none.</summary>
+    private static TextEdit? SettingsEdit(SourceDocument document, PageSettings settings) =>
+        PageSettingsPlace.Of(document, settings) is { } insertion ? new TextEdit(insertion.At, insertion.At, insertion.Text) : null;
 
     /// <summary>The rewritten page's front matter says what <paramref name="settings"/> asks: the fixture, and each hidden fence.</summary>
     private static bool SettingsReadBack(SourceDocument original, string rewritten, PageSettings? settings)
@@ -116,24 +64,12 @@ internal static class AdoptWriter
     }
 
     /// <summary>
-    /// Whether hidden checks can follow a doc-comment example on lines of their own: its tag line can stand before it,
-    /// and its <c>&lt;/code&gt;</c> ends its line.
-    /// </summary>
-    internal static bool CanAddAfter(FencedBlock block, SourceDocument document)
-    {
-        if (!block.Geometry.XmlEscaped || CommentPrefix(block, document) is null || block.EndLine >= document.Lines.LineCount) return false;
-        var start = document.Lines.LineStart(block.EndLine);
-        var line = document.Text[start..document.Lines.ContentEnd(block.EndLine)];
-        return line.TrimEnd().EndsWith("</code>", StringComparison.Ordinal);
-    }
-
-    /// <summary>
     /// The hidden <c>results</c> comment, on lines of its own after the example's <c>&lt;/code&gt;</c> line, each with the
     /// <c>&lt;code&gt;</c> line's prefix and line ending.
     /// </summary>
     private static TextEdit AddChecks(string text, SourceDocument document, FencedBlock block, IReadOnlyList<string> checks)
     {
-        var prefix = CommentPrefix(block, document)!;
+        var prefix = PageLines.CommentPrefix(block, document)!;
         var at = document.Lines.NextLineStart(block.EndLine);
         var lineEnding = at >= 2 && text[at - 2] == '\r' ? "\r\n" : "\n";
         var lines = new[] { "<!-- snippetcheck: results" }.Concat(checks).Append("-->");
@@ -146,8 +82,9 @@ internal static class AdoptWriter
         // A doc comment's <code> line: its own ending, as a fence line's is the one before the body.
         var lineEnding = fence.Geometry.XmlEscaped
             ? text.IndexOf('\n', lineStart) is var end and > 0 && text[end - 1] == '\r' ? "\r\n" : "\n"
-            : BlockRewrite.LineEndingBefore(text, fence.Geometry.BodyStart);
-        return new TextEdit(lineStart, lineStart, CommentPrefix(fence, document) + TagComment(document.DisplayPath, words) + lineEnding);
+            : PageLines.LineEndingBefore(text, fence.Geometry.BodyStart);
+        var line = PageLines.CommentPrefix(fence, document) + TagComment(document.DisplayPath, words) + lineEnding;
+        return new TextEdit(lineStart, lineStart, line);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
 
@@ -28,7 +29,7 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
         var text = document.Text;
         var closingRun = FirstFenceChar(text, geometry.BodyEnd, geometry.FenceChar);
         if (closingRun < 0) return null;
-        var lineEnding = LineEndingBefore(text, geometry.BodyStart);
+        var lineEnding = PageLines.LineEndingBefore(text, geometry.BodyStart);
         var closingEnd = text.IndexOfAny(['\r', '\n'], closingRun);
         var insertAt = closingEnd < 0 ? text.Length : closingEnd + LineEndingAfter(text, closingEnd).Length;
         var inserted = new StringBuilder(closingEnd < 0 ? lineEnding : "");
@@ -51,10 +52,10 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
     {
         var text = document.Text;
         var geometry = block.Geometry;
-        var lineEnding = LineEndingBefore(text, geometry.BodyStart);
+        var lineEnding = PageLines.LineEndingBefore(text, geometry.BodyStart);
         if (geometry.XmlEscaped) return PlanXml(block, newBody, lineEnding);
         if (geometry.Hidden is not null) return PlanHidden(text, block, newBody);
-        var prefix = ContinuationPrefix(geometry.LinePrefix);
+        var prefix = PageLines.ContinuationPrefix(geometry.LinePrefix);
         var lines = newBody.Length == 0 ? [] : newBody.Split('\n');
 
         var body = new StringBuilder();
@@ -107,8 +108,8 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
     private static BlockRewrite PlanHidden(string text, FencedBlock block, string newBody)
     {
         var geometry = block.Geometry;
-        var prefix = ContinuationPrefix(geometry.LinePrefix);
-        var lineEnding = geometry.OpensInline ? LineEndingAfter(text, geometry.BodyEnd) : LineEndingBefore(text, geometry.BodyStart);
+        var prefix = PageLines.ContinuationPrefix(geometry.LinePrefix);
+        var lineEnding = geometry.OpensInline ? LineEndingAfter(text, geometry.BodyEnd) : PageLines.LineEndingBefore(text, geometry.BodyStart);
         var body = new StringBuilder();
         if (geometry.OpensInline && newBody.Length > 0) body.Append(lineEnding);
         foreach (var line in newBody.Length == 0 ? [] : newBody.Split('\n'))
@@ -127,7 +128,7 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
         if (end < 0)
         {
             var lineStart = text.LastIndexOfAny(['\r', '\n'], Math.Max(0, offset - 1)) + 1;
-            return lineStart > 0 ? LineEndingBefore(text, lineStart) : "\n";
+            return lineStart > 0 ? PageLines.LineEndingBefore(text, lineStart) : "\n";
         }
         return text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? "\r\n" : text[end].ToString();
     }
@@ -136,21 +137,6 @@ internal sealed record BlockRewrite(FencedBlock Block, string NewBody, bool WasE
     internal static string EscapeXml(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(
             ">", "&gt;", StringComparison.Ordinal);
-
-    /// <summary>The line ending of the line that ends just before <paramref name="lineStart"/>.</summary>
-    internal static string LineEndingBefore(string text, int lineStart)
-    {
-        if (lineStart >= 2 && text[lineStart - 2] == '\r' && text[lineStart - 1] == '\n') return "\r\n";
-        if (lineStart >= 1 && text[lineStart - 1] == '\r') return "\r";
-        return "\n";
-    }
-
-    /// <summary>
-    /// What continues the fence's containers on a following line: block-quote markers stay, list markers
-    /// (<c>-</c>, <c>*</c>, <c>+</c>, <c>1.</c>, <c>1)</c>) become spaces of the same width.
-    /// </summary>
-    internal static string ContinuationPrefix(string fenceLinePrefix) =>
-        string.Concat(fenceLinePrefix.Select(c => c is '>' || char.IsWhiteSpace(c) ? c : ' '));
 
     /// <summary>The offset of the first fence character on the line starting at <paramref name="lineStart"/>, or -1.</summary>
     private static int FirstFenceChar(string text, int lineStart, char fenceChar)

@@ -88,8 +88,7 @@ internal static class DocSetPins
         var kept = plan with { All = [.. plan.All.Where(p => !ids.Contains(p.Id))], New = [.. plan.New.Where(p => !ids.Contains(p.Id))] };
         PackageRequest Pinned(PackageRequest r) => r.Unpinned && ids.Contains(r.Id)
             ? r with { Version = plan.All.First(a => a.Id.Equals(r.Id, StringComparison.OrdinalIgnoreCase)).Version } : r;
-        return ([.. files.Select(f => f with { Proposals = [.. f.Proposals.Select(p => p with { Packages = [.. p.Packages.Select(Pinned)] })] })],
-            kept);
+        return (ChangePackages(files, Pinned), kept);
     }
 
     /// <summary>
@@ -155,7 +154,8 @@ internal static class DocSetPins
         }
         var brace = text.IndexOf('{', StringComparison.Ordinal);
         if (brace < 0) return text;
-        return text[..(brace + 1)] + lineEnding + $"  \"{Key}\": [{string.Join(", ", entries)}]" + (hasProperties ? "," : "") + text[(brace + 1)..];
+        var pins = $"  \"{Key}\": [{string.Join(", ", entries)}]" + (hasProperties ? "," : "");
+        return text[..(brace + 1)] + lineEnding + pins + text[(brace + 1)..];
     }
 
     /// <summary>The config's text reads back with every pin of the plan in its <c>packageVersions</c>.</summary>
@@ -192,6 +192,13 @@ internal static class DocSetPins
     {
         PackageRequest Unpinned(PackageRequest r) =>
             pins.Any(pin => pin.Id.Equals(r.Id, StringComparison.OrdinalIgnoreCase) && pin.Version == r.Version) ? r with { Version = "" } : r;
-        return [.. files.Select(f => f with { Proposals = [.. f.Proposals.Select(p => p with { Packages = [.. p.Packages.Select(Unpinned)] })] })];
+        return ChangePackages(files, Unpinned);
+    }
+
+    /// <summary>The files with each package of each proposal changed by <paramref name="change"/>.</summary>
+    private static IReadOnlyList<AdoptFile> ChangePackages(IReadOnlyList<AdoptFile> files, Func<PackageRequest, PackageRequest> change)
+    {
+        AdoptProposal Changed(AdoptProposal proposal) => proposal with { Packages = [.. proposal.Packages.Select(change)] };
+        return [.. files.Select(f => f with { Proposals = [.. f.Proposals.Select(Changed)] })];
     }
 }

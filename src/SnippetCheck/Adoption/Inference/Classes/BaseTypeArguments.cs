@@ -103,7 +103,8 @@ internal static class BaseTypeArguments
         if (declared is INamedTypeSymbol { IsGenericType: true } named && generic is not null && generic.Identifier.ValueText == named.Name
             && generic.TypeArgumentList.Arguments.Count == named.TypeArguments.Length)
         {
-            for (var i = 0; i < named.TypeArguments.Length; i++) Match(type, named.TypeArguments[i], generic.TypeArgumentList.Arguments[i], bound);
+            var writtenArguments = generic.TypeArgumentList.Arguments;
+            for (var i = 0; i < named.TypeArguments.Length; i++) Match(type, named.TypeArguments[i], writtenArguments[i], bound);
         }
     }
 }

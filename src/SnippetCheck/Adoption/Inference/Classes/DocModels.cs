@@ -40,7 +40,8 @@ internal sealed class DocModels
     {
         Types = types;
         Lines = lines;
-        Prelude = types.Count == 0 ? null : Prelude.OfLines(displayPath, [.. lines.Select((text, i) => new CodeLine(text, FirstLine + i, Column))]);
+        var code = lines.Select((text, i) => new CodeLine(text, FirstLine + i, Column));
+        Prelude = types.Count == 0 ? null : Prelude.OfLines(displayPath, [.. code]);
     }
 
     /// <summary>No models: a run with a config file, or pages that declare none.</summary>
@@ -70,7 +71,8 @@ internal sealed class DocModels
         }
         foreach (var stub in _stubs.Where(s => used.Contains(s.Namespace))) code.AddRange(code.Count == 0 ? stub.Lines : ["", .. stub.Lines]);
         var entries = code.Select(line => "    " + JsonSerializer.Serialize(line, ConfigLoader.Strings));
-        File.WriteAllText(Path.Combine(directory, FileName), $"{{\n  \"{Settings.HiddenCode.Key}\": [\n{string.Join(",\n", entries)}\n  ]\n}}\n");
+        var json = $"{{\n  \"{Settings.HiddenCode.Key}\": [\n{string.Join(",\n", entries)}\n  ]\n}}\n";
+        File.WriteAllText(Path.Combine(directory, FileName), json);
     }
 
     /// <summary>The stub models of blocks no declared model fits (<see cref="StubModels"/>), written after the pages' models.</summary>
@@ -176,7 +178,7 @@ internal sealed class DocModels
         type is ClassDeclarationSyntax or RecordDeclarationSyntax or StructDeclarationSyntax && type.BaseList is null
         && type.AttributeLists.Count == 0 &&
         type.TypeParameterList is null
-        && !type.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.AbstractKeyword) || m.IsKind(SyntaxKind.PartialKeyword))
+        && !type.Modifiers.Any(m => m.Kind() is SyntaxKind.StaticKeyword or SyntaxKind.AbstractKeyword or SyntaxKind.PartialKeyword)
         &&
         type.Members.All(m => m is PropertyDeclarationSyntax or FieldDeclarationSyntax or ConstructorDeclarationSyntax) &&
         (type.Members.Count > 0 || type.ParameterList is not null);

@@ -107,10 +107,10 @@ internal static partial class EnclosingClassInference
         var theirUsings = others.Select(n => UsingInference.NamespacesOf(n, references, settings.Usings)).Where(n => n.Count == 1).Select(
             n => n[0]).ToList();
         // Another page's only: a type of this page's own earlier block is a session's to join (pass 3), which also runs.
-        foreach (var (ns, rank) in ModelNamespaces(page.Local, block.UnknownTypes).Where(n => n.Page != page.Path).Take(
-            MaxModels).Select((n, i) => (n, i)))
-            ways.Tries.Add((page.Document, WithTags(snippet, snippet.Tags.Base, [.. theirUsings, ns.Namespace], [.. needed.Select(f => f.Package)]),
-                rank));
+        var otherPages = ModelNamespaces(page.Local, block.UnknownTypes).Where(n => n.Page != page.Path).Take(MaxModels);
+        List<PackageRequest> neededPackages = [.. needed.Select(f => f.Package)];
+        foreach (var (ns, rank) in otherPages.Select((n, i) => (n, i)))
+            ways.Tries.Add((page.Document, WithTags(snippet, snippet.Tags.Base, [.. theirUsings, ns.Namespace], neededPackages), rank));
     }
 
     /// <summary>A block whose bare names one class of its packages declares, tried inside a class deriving from it.</summary>
@@ -179,8 +179,8 @@ internal static partial class EnclosingClassInference
         var ranks = tries.GroupBy(t => TryKey(t.Snippet)).ToDictionary(g => g.Key, g => g.Min(t => t.Rank));
         var passed = results.Where(r => r.Status == SnippetStatus.Passed).GroupBy(r => r.Snippet.Location)
             .Select(block => block.MinBy(r => ranks[TryKey(r.Snippet)])!).ToList();
-        foreach (var (stubbed, stub) in await StubModels.TryAsync(
-            verifier, [.. ways.Stubs.Where(s => passed.All(p => p.Snippet.Location != s.Snippet.Location))], cancellationToken).ConfigureAwait(false))
+        var stillFailing = ways.Stubs.Where(s => passed.All(p => p.Snippet.Location != s.Snippet.Location)).ToList();
+        foreach (var (stubbed, stub) in await StubModels.TryAsync(verifier, stillFailing, cancellationToken).ConfigureAwait(false))
         {
             passed.Add(stubbed);
             models.Add(stub);
@@ -204,20 +204,22 @@ internal static partial class EnclosingClassInference
         (snippet.Location, snippet.Tags.Base, string.Join(',', snippet.Tags.Usings));
 
     /// <summary>The block tried as <c>compile</c> with <paramref name="baseType"/> and more usings and packages.</summary>
-    private static Snippet WithTags(Snippet snippet, string? baseType, IReadOnlyList<string> usings, IReadOnlyList<PackageRequest> packages) =>
-        snippet with
+    private static Snippet WithTags(Snippet snippet, string? baseType, IReadOnlyList<string> usings, IReadOnlyList<PackageRequest> packages)
+    {
+        var packagesHere = packages.Select(p => p with { Location = snippet.Location });
+        var tags = snippet.Tags with
         {
-            Tags = snippet.Tags with
-            {
-                Kind = SnippetKind.Compile,
-                Base = baseType,
-                Usings = [.. snippet.Tags.Usings.Concat(usings).Distinct(StringComparer.Ordinal)],
-                Packages = [.. snippet.Tags.Packages.Concat(packages.Select(p => p with { Location = snippet.Location })).DistinctBy(p => p.Key)],
-            },
+            Kind = SnippetKind.Compile,
+            Base = baseType,
+            Usings = [.. snippet.Tags.Usings.Concat(usings).Distinct(StringComparer.Ordinal)],
+            Packages = [.. snippet.Tags.Packages.Concat(packagesHere).DistinctBy(p => p.Key)],
         };
+        return snippet with { Tags = tags };
+    }
 
     /// <summary>The pages' namespaces that declare every one of <paramref name="names"/>; none for no names.</summary>
-    private static IEnumerable<(string Namespace, string Page)> ModelNamespaces(IReadOnlyList<DocModels.Model> models, IReadOnlyList<string> names) =>
+    private static IEnumerable<(string Namespace, string Page)> ModelNamespaces(
+        IReadOnlyList<DocModels.Model> models, IReadOnlyList<string> names) =>
         names.Count == 0 ? [] : models.GroupBy(t => (t.Namespace, t.Page))
             .Where(g => names.All(n => g.Any(t => t.Name == n))).Select(g => g.Key);
 

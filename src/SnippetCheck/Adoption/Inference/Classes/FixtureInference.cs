@@ -65,12 +65,15 @@ internal static partial class FixtureInference
                 Tags = b.Tags with
                 {
                     Kind = Left.ContainsKey(b.Location) ? SnippetKind.Ignore : kinds[i],
-                    Packages = i == first
-                    ? [.. Packages.Select(p => p.Package with { Location = b.Location }).OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase)] : [],
+                    Packages = i == first ? PackagesAt(b.Location) : [],
                     Usings = i == first ? [.. Usings] : [],
                 },
             })];
         }
+
+        /// <summary>The page's packages, by id, as tags of the block at <paramref name="location"/>.</summary>
+        private IReadOnlyList<PackageRequest> PackagesAt(SourceLocation location) =>
+            [.. Packages.Select(p => p.Package with { Location = location }).OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>
@@ -87,9 +90,10 @@ internal static partial class FixtureInference
 
         var attempts = new List<Attempt>();
         // Without the hidden fences first: a page that passes so needs no more config.
-        foreach (var (reading, fences) in new[] { (verifier.Prepare(new SnippetCheckConfig { Fixture = true }).Documents, (IReadOnlyList<string>)[]) }
-            .Concat(found.Count == 0 ? []
-                : [(verifier.Prepare(new SnippetCheckConfig { Fixture = true, HiddenFences = [.. configured, .. found] }).Documents, found)]))
+        var asFixtures = new SnippetCheckConfig { Fixture = true };
+        List<(IReadOnlyList<PreparedDocument> Reading, IReadOnlyList<string> Fences)> readings = [(verifier.Prepare(asFixtures).Documents, [])];
+        if (found.Count > 0) readings.Add((verifier.Prepare(asFixtures with { HiddenFences = [.. configured, .. found] }).Documents, found));
+        foreach (var (reading, fences) in readings)
         {
             var byPath = reading.ToDictionary(d => d.Snippets.Source.Document.FullPath);
             foreach (var page in pages)
@@ -108,7 +112,8 @@ internal static partial class FixtureInference
             {
                 var tried = reading.Select(a => (Attempt: a, Blocks: a.Blocks())).ToList();
                 var results = await VerifyAsync(verifier, tried, cancellationToken).ConfigureAwait(false);
-                await Task.WhenAll(tried.Select(t => NextAsync(t.Attempt, t.Blocks, results, packages, cancellationToken))).ConfigureAwait(false);
+                var nextTries = tried.Select(t => NextAsync(t.Attempt, t.Blocks, results, packages, cancellationToken));
+                await Task.WhenAll(nextTries).ConfigureAwait(false);
             }
         }
 

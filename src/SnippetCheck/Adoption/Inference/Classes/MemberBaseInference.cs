@@ -46,8 +46,10 @@ internal static class MemberBaseInference
                 found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
                 var unknownTypes = failed.Diagnostics.Where(d => d.Id == "CS0246").Select(d => UsingInference.IdentifierAt(snippet, d.Location))
                     .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-                var ways = Candidates(needs, found, settings.References).Take(MaxBases).SelectMany(candidate => BaseTypeArguments.For(
-                    candidate.Type, members, unknownTypes, pageModels, docSetModels).Select(way => (Candidate: candidate, Way: way))).Take(MaxTries);
+                var ways = Candidates(needs, found, settings.References).Take(MaxBases)
+                    .SelectMany(
+                        c => BaseTypeArguments.For(c.Type, members, unknownTypes, pageModels, docSetModels), (c, way) => (Candidate: c, Way: way))
+                    .Take(MaxTries);
                 foreach (var ((type, package), way, rank) in ways.Select((w, i) => (w.Candidate, w.Way, i)))
                 {
                     var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();

@@ -28,8 +28,8 @@ internal static class StubMemberLines
             var start = at == 0 ? read.Statement.SpanStart : CallStart(read.Node);
             var next = inStatement.Skip(at + 1).FirstOrDefault(r => r.Name != read.Name);
             // Up to the token before the next member's call: a chain's '.RuleFor' line is that member's, not this one's too.
-            var end = Math.Max(
-                next.Node is null ? read.Statement.Span.End : root.FindToken(CallStart(next.Node)).GetPreviousToken().Span.End, read.Node.Span.End);
+            var beforeNext = next.Node is null ? read.Statement.Span.End : root.FindToken(CallStart(next.Node)).GetPreviousToken().Span.End;
+            var end = Math.Max(beforeNext, read.Node.Span.End);
             if (read.Statement.DescendantNodes().OfType<BlockSyntax>().FirstOrDefault(b => b.SpanStart > read.Node.Span.End) is { } block)
                 end = Math.Min(end, block.SpanStart);
             var span = text.Lines.GetLinePositionSpan(TextSpan.FromBounds(Math.Min(start, end), end));
@@ -37,7 +37,8 @@ internal static class StubMemberLines
             lines.UnionWith(Enumerable.Range(span.Start.Line, span.End.Line - span.Start.Line + 1).Where(i => i < snippet.Code.Count)
                 .Select(i => snippet.Code[i].Line));
         }
-        return members.ToDictionary(m => m, m => (IReadOnlySet<int>)(byName.GetValueOrDefault(StubModels.MemberOf(m)) ?? []), StringComparer.Ordinal);
+        IReadOnlySet<int> LinesOf(string member) => byName.GetValueOrDefault(StubModels.MemberOf(member)) ?? [];
+        return members.ToDictionary(m => m, LinesOf, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -55,7 +56,7 @@ internal static class StubMemberLines
                 _ => null,
             };
             if (name is null || !names.Contains(name)) continue;
-            var statement = node.Ancestors().FirstOrDefault(a => a is StatementSyntax and not BlockSyntax || a is MemberDeclarationSyntax) ?? root;
+            var statement = node.Ancestors().FirstOrDefault(a => a is StatementSyntax and not BlockSyntax or MemberDeclarationSyntax) ?? root;
             yield return (node, name, statement);
         }
     }

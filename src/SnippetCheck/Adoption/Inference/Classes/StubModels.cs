@@ -182,9 +182,10 @@ internal static class StubModels
         if (trials.Count == 0) return [];
         var tries = trials.Select(t =>
         {
-            var r = t.Request;
+            var (document, snippet) = (t.Request.Document, t.Request.Snippet);
             var prelude = Prelude.OfLines(DocModels.FileName, [.. StubOf(t).Lines.Select((text, i) => new CodeLine(text, i + 1, 1))]);
-            return (r.Document with { Snippets = r.Document.Snippets with { Preludes = [prelude, .. r.Document.Snippets.Preludes] } }, r.Snippet);
+            var withStub = document.Snippets with { Preludes = [prelude, .. document.Snippets.Preludes] };
+            return (document with { Snippets = withStub }, snippet);
         }).ToList();
         var results = await verifier.VerifyLoneAsync(tries, useCache: false, cancellationToken).ConfigureAwait(false);
         return results.GroupBy(r => r.Snippet.Location).ToDictionary(g => g.Key, g => g.First());

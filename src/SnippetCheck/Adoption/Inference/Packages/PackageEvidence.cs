@@ -30,7 +30,8 @@ internal static partial class PackageEvidence
             var id = match.Groups["id"].Value.TrimEnd('.', '-');
             if (id.Length == 0 || !seen.Add(id)) continue;
             var version = match.Groups["version"].Success ? match.Groups["version"].Value : null;
-            yield return version is null ? [new PackageCandidate(id, null)] : [new PackageCandidate(id, version), new PackageCandidate(id, null)];
+            var anyVersion = new PackageCandidate(id, null);
+            yield return version is null ? [anyVersion] : [new PackageCandidate(id, version), anyVersion];
         }
     }
 

@@ -65,7 +65,8 @@ internal sealed partial class PackageInference
             var framework = document.SettingsFor(uses[0].Snippet).References;
             foreach (var version in await OlderMajorsAsync(id, newest.Package.Version, folder, cancellationToken).ConfigureAwait(false))
             {
-                var older = await _finder.FindAsync(new PackageCandidate(id, version), folder, framework, cancellationToken).ConfigureAwait(false);
+                var candidate = new PackageCandidate(id, version);
+                var older = await _finder.FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false);
                 if (older is null) continue;
                 if (await TryVersionAsync(verifier, uses, latest, newest, older, cancellationToken).ConfigureAwait(false)) break;
             }
@@ -149,10 +150,12 @@ internal sealed partial class PackageInference
     {
         var used = _namesUsed.Value;
         var newestOnly = used.Keys.Where(newest.Names.Contains).ToList();
-        foreach (var version in await OlderMajorsAsync(newest.Package.Id, newest.Package.Version, folder, cancellationToken).ConfigureAwait(false))
+        var (id, newestVersion) = (newest.Package.Id, newest.Package.Version);
+        foreach (var version in await OlderMajorsAsync(id, newestVersion, folder, cancellationToken).ConfigureAwait(false))
         {
-            if (await _finder.FindAsync(new PackageCandidate(newest.Package.Id, version), folder, framework, cancellationToken).ConfigureAwait(false)
-                is not { } older) continue;
+            var candidate = new PackageCandidate(id, version);
+            var older = await _finder.FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false);
+            if (older is null) continue;
             var gone = used.Keys.Where(n => older.Names.Contains(n) && !newest.Names.Contains(n)).Order(StringComparer.Ordinal).ToList();
             var added = newestOnly.Count(n => !older.Names.Contains(n));
             if (gone.Count < GoneNamesForAVersion || gone.Count <= 2 * added) continue;
@@ -203,9 +206,10 @@ internal sealed partial class PackageInference
     /// </summary>
     private static IReadOnlyList<string> TypesGone(SnippetResult result, IReadOnlyList<Found> packages, IReadOnlySet<string> docSetDeclared)
     {
+        static bool IsUnknownName(string id) => id is "CS0246" or "CS0103";
         var errors = result.Diagnostics.Where(d => d.IsError).ToList();
-        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103") && !ApiChangeIds.Contains(e.Id))) return [];
-        var names = errors.Where(e => e.Id is "CS0246" or "CS0103").Select(e => UsingInference.IdentifierAt(result.Snippet, e.Location)).ToList();
+        if (errors.Count == 0 || errors.Any(e => !IsUnknownName(e.Id) && !ApiChangeIds.Contains(e.Id))) return [];
+        var names = errors.Where(e => IsUnknownName(e.Id)).Select(e => UsingInference.IdentifierAt(result.Snippet, e.Location)).ToList();
         if (names.Count == 0 || names.Any(n => n is null || !char.IsUpper(n[0]))) return [];
         var gone = names.Cast<string>().Distinct(StringComparer.Ordinal).ToList();
         return gone.Any(n => docSetDeclared.Contains(n) || packages.Any(p => p.Names.Contains(n))) ? [] : gone;
@@ -214,8 +218,12 @@ internal sealed partial class PackageInference
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _docSetDeclared = new(StringComparer.Ordinal);
 
     /// <summary>The names the code of <paramref name="document"/>'s doc set declares (types, members, locals).</summary>
-    private IReadOnlySet<string> DocSetDeclared(PreparedDocument document) => _docSetDeclared.GetOrAdd(DocSets.Of(document.Snippets), key =>
-        RotEvidence.DeclaredNames(string.Join('\n', DocSets.PagesOf(key).SelectMany(d => d.Snippets).SelectMany(s => s.Code).Select(l => l.Text))));
+    private IReadOnlySet<string> DocSetDeclared(PreparedDocument document) =>
+        _docSetDeclared.GetOrAdd(DocSets.Of(document.Snippets), docSet =>
+        {
+            var lines = DocSets.PagesOf(docSet).SelectMany(d => d.Snippets).SelectMany(s => s.Code).Select(l => l.Text);
+            return RotEvidence.DeclaredNames(string.Join('\n', lines));
+        });
 
     /// <summary>Every error the block has is one of <see cref="ApiChangeIds"/>: nothing else in it is missing.</summary>
     private static bool IsApiChange(SnippetResult result) =>

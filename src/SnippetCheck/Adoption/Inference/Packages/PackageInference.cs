@@ -234,8 +234,8 @@ internal sealed partial class PackageInference(
     /// The packages a post names (the author's, its install lines, test attributes and usings, else its doc set's), as
     /// found and pinned; empty for a post none of whose blocks lacked a name (RemovedApiRot looks only in these).
     /// </summary>
-    public IReadOnlyList<PackageRequest> PostPackages(SnippetDocument document) => _postPackages.GetValueOrDefault(document.Source.Document.FullPath)
-        ?? [];
+    public IReadOnlyList<PackageRequest> PostPackages(SnippetDocument document) =>
+        _postPackages.GetValueOrDefault(document.Source.Document.FullPath) ?? [];
 
     private readonly ConcurrentDictionary<string, IReadOnlyList<PackageRequest>> _postPackages = new(StringComparer.Ordinal);
 
@@ -289,7 +289,8 @@ internal sealed partial class PackageInference(
             [.. found.Take(Math.Min(named.Count, groups.Count)).OfType<Found>().Select(f => f.Package)];
         var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        return ([.. found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => unknown is null || f.Names.Overlaps(unknown))], shown, unloaded);
+        var declaring = found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => unknown is null || f.Names.Overlaps(unknown));
+        return ([.. declaring], shown, unloaded);
     }
 
     /// <summary>What the pages directly in one folder of the run name (once per run: the same for each page below it).</summary>

@@ -32,12 +32,12 @@ internal static class PackageTrim
         {
             foreach (var block in blocks) block.SkipExtended();
             var trials = blocks.Where(b => b.Snippet.Tags.Packages.Count > 1 && b.Next < b.Snippet.Tags.Packages.Count)
-                .Select(b => (Block: b, Trial: b.Snippet with
-                    { Tags = b.Snippet.Tags with { Packages = [.. b.Snippet.Tags.Packages.Where((_, i) => i != b.Next)] } }))
+                .Select(b => (Block: b, Trial: b.WithoutNext()))
                 .ToList();
             if (trials.Count == 0) break;
-            var results = (await verifier.VerifyLoneAsync([.. trials.Select(t => (t.Block.Document, t.Trial))], useCache: true, cancellationToken)
-                .ConfigureAwait(false)).ToDictionary(r => r.Snippet.Location);
+            var tried = await verifier.VerifyLoneAsync([.. trials.Select(t => (t.Block.Document, t.Trial))], useCache: true, cancellationToken)
+                .ConfigureAwait(false);
+            var results = tried.ToDictionary(r => r.Snippet.Location);
             foreach (var (block, trial) in trials)
             {
                 // Kept: the next package now stands where the dropped one stood. Not kept: the block needs it; try the next.
@@ -64,7 +64,13 @@ internal static class PackageTrim
         public void SkipExtended()
         {
             var packages = Snippet.Tags.Packages;
-            while (Next < packages.Count && packages.Any(p => p.Id.StartsWith(packages[Next].Id + ".", StringComparison.OrdinalIgnoreCase))) Next++;
+            bool Extended(PackageRequest package) =>
+                packages.Any(p => p.Id.StartsWith(package.Id + ".", StringComparison.OrdinalIgnoreCase));
+            while (Next < packages.Count && Extended(packages[Next])) Next++;
         }
+
+        /// <summary>The block without its <see cref="Next"/> package: the trial of whether it needs that one.</summary>
+        public Snippet WithoutNext() =>
+            Snippet with { Tags = Snippet.Tags with { Packages = [.. Snippet.Tags.Packages.Where((_, i) => i != Next)] } };
     }
 }

@@ -64,7 +64,8 @@ internal static partial class RepositoryHints
             }
             foreach (Match reference in PackageReference().Matches(text))
             {
-                candidates.Add(new(reference.Groups["id"].Value, reference.Groups["version"].Success ? reference.Groups["version"].Value : null));
+                var version = reference.Groups["version"];
+                candidates.Add(new(reference.Groups["id"].Value, version.Success ? version.Value : null));
             }
             var id = PackageId().Match(text) is { Success: true } m ? m.Groups["id"].Value : Path.GetFileNameWithoutExtension(project);
             candidates.Add(new(id, null));

@@ -124,7 +124,8 @@ internal sealed class ReceiverIndex
             // A member that binds only as an extension needs its class's namespace (one, else the using round finds it), and
             // the assembly that declares it: the package to propose is the one that brings it.
             if (SelfAndAncestors(fit).Any(s => s.GetMembers(call.Name).Any(m => !m.IsStatic && Fits(m, call, extension: false)))) continue;
-            var binding = (_extensions.GetValueOrDefault(call.Name) ?? []).Where(e => Extends(e, fit) && Fits(e, call, extension: true)).ToList();
+            var sameName = _extensions.GetValueOrDefault(call.Name) ?? [];
+            var binding = sameName.Where(e => Extends(e, fit) && Fits(e, call, extension: true)).ToList();
             var from = binding.Select(e => e.ContainingNamespace).Where(n => !n.IsGlobalNamespace).Select(n => n.ToDisplayString())
                 .Distinct(StringComparer.Ordinal).ToList();
             if (from.Count == 1 && !namespaces.Contains(from[0])) namespaces.Add(from[0]);
@@ -162,7 +163,8 @@ internal sealed class ReceiverIndex
     {
         var name = receiver.TrimStart('_');
         if (name.Length > 3 && name.EndsWith('s')) name = name[..^1];
-        var typeName = type.TypeKind == TypeKind.Interface && type.Name is ['I', var second, ..] && char.IsUpper(second) ? type.Name[1..] : type.Name;
+        var isIName = type.TypeKind == TypeKind.Interface && type.Name is ['I', var second, ..] && char.IsUpper(second);
+        var typeName = isIName ? type.Name[1..] : type.Name;
         return name.Length >= 3 && typeName.Contains(name, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -148,7 +148,8 @@ internal static partial class Receivers
                     : [.. context.Packages.Append(fit.Package with { Location = failed.Snippet.Location }).DistinctBy(p => p.Key)],
             };
         }
-        return typed.Count == 0 ? null : failed.Snippet with { Tags = context with { Kind = SnippetKind.Compile, WebSdk = webSdk, Given = typed } };
+        if (typed.Count == 0) return null;
+        return failed.Snippet with { Tags = context with { Kind = SnippetKind.Compile, WebSdk = webSdk, Given = typed } };
     }
 
     /// <summary>
@@ -166,28 +167,31 @@ internal static partial class Receivers
         var withoutPackages = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>();
         foreach (var (document, snippet) in tries)
         {
+            if (latest[snippet.Location] is not { Status: SnippetStatus.Failed } failed) continue;
             // A given local's unknown type is reported on its hidden line, which names no word of the block.
-            if (latest[snippet.Location] is not { Status: SnippetStatus.Failed } failed
-                || (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) ?? (failed.Diagnostics.Where(d => d.IsError)
-                    .All(d => d.Id is "CS0246" or "CS0103") ? [] : null)) is not { } names) continue;
+            var onlyUnknownNames = failed.Diagnostics.Where(d => d.IsError).All(d => d.Id is "CS0246" or "CS0103");
+            var names = PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) ?? (onlyUnknownNames ? [] : null);
+            if (names is null) continue;
             var references = document.SettingsFor(snippet).References;
             var framework = snippet.Tags.WebSdk ? references.AddRange(web) : references;
             // A given local's own type is lacking too ('IScheduler scheduler = default!;' is a hidden line: its error names no
             // word of the block), when the block that declares it passed on another page and lent it nothing.
             names = [.. names.Concat(snippet.Tags.Given.Select(GivenTypeName)).Distinct(StringComparer.Ordinal)];
             var found = await DeclaringPackagesAsync(packages, tries, document, framework, names, cancellationToken).ConfigureAwait(false);
+            var sdkPaths = snippet.Tags.WebSdk ? webPaths : [];
             if (found.Count == 0)
             {
                 // No package lacks it: a framework type ('StringBuilder') may still want its namespace imported.
-                withoutPackages.Add((document, failed.Snippet, snippet.Tags.WebSdk ? webPaths : []));
+                withoutPackages.Add((document, failed.Snippet, sdkPaths));
                 continue;
             }
-            List<string> compile = [.. found.SelectMany(f => f.Compile).Concat(snippet.Tags.WebSdk ? webPaths : []).Distinct(StringComparer.Ordinal)];
-            var tags = failed.Snippet.Tags with
+            List<string> compile = [.. found.SelectMany(f => f.Compile).Concat(sdkPaths).Distinct(StringComparer.Ordinal)];
+            var failedTags = failed.Snippet.Tags;
+            var declaring = found.Select(f => f.Package with { Location = snippet.Location });
+            var tags = failedTags with
             {
-                Packages = [.. failed.Snippet.Tags.Packages.Concat(found.Select(f => f.Package with { Location = snippet.Location })).DistinctBy(
-                    p => p.Key)],
-                Usings = [.. failed.Snippet.Tags.Usings.Concat(GivenTypeUsings(snippet, references, compile)).Distinct(StringComparer.Ordinal)],
+                Packages = [.. failedTags.Packages.Concat(declaring).DistinctBy(p => p.Key)],
+                Usings = [.. failedTags.Usings.Concat(GivenTypeUsings(snippet, references, compile)).Distinct(StringComparer.Ordinal)],
             };
             withPackages.Add((document, failed.Snippet with { Tags = tags }, compile));
         }
