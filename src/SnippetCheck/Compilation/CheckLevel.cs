@@ -18,6 +18,9 @@ internal static partial class CheckLevel
     /// <summary>The only errors an unknown name draws: "the name does not exist", "the type or namespace could not be found".</summary>
     private static readonly string[] UnknownNameIds = ["CS0103", "CS0246"];
 
+    /// <summary>Whether <paramref name="id"/> is one of the errors an unknown name draws (<see cref="UnknownNameIds"/>).</summary>
+    public static bool IsUnknownName(string id) => UnknownNameIds.Contains(id);
+
     /// <summary>
     /// What a call's argument count draws: no constructor (CS1729) or overload (CS1501, CS1593) takes that many, a
     /// required parameter has no argument (CS7036).
@@ -61,7 +64,7 @@ internal static partial class CheckLevel
                 found[error] = Holes.Marker;
                 continue;
             }
-            if (!UnknownNameIds.Contains(error.Id) || error.Location.SourceTree is not { } tree) continue;
+            if (!IsUnknownName(error.Id) || error.Location.SourceTree is not { } tree) continue;
             if (tree.GetRoot(cancellationToken).FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true) is not SimpleNameSyntax name
                 || IsQualified(name)) continue;
             var text = name.Identifier.ValueText;

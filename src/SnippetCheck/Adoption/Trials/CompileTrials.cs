@@ -96,7 +96,7 @@ internal sealed class CompileTrials
     public SnippetResult? FailedWithReceivers((string, int) key)
     {
         if (WithReceivers.GetValueOrDefault(key) is not { Status: SnippetStatus.Failed } typed) return null;
-        var everyNameBinds = typed.Diagnostics.Where(d => d.IsError).All(d => d.Id is not ("CS0103" or "CS0246"));
+        var everyNameBinds = typed.Diagnostics.Where(d => d.IsError).All(d => !CheckLevel.IsUnknownName(d.Id));
         return everyNameBinds ? typed : null;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Model;
@@ -206,10 +207,9 @@ internal sealed partial class PackageInference
     /// </summary>
     private static IReadOnlyList<string> TypesGone(SnippetResult result, IReadOnlyList<Found> packages, IReadOnlySet<string> docSetDeclared)
     {
-        static bool IsUnknownName(string id) => id is "CS0246" or "CS0103";
         var errors = result.Diagnostics.Where(d => d.IsError).ToList();
-        if (errors.Count == 0 || errors.Any(e => !IsUnknownName(e.Id) && !ApiChangeIds.Contains(e.Id))) return [];
-        var names = errors.Where(e => IsUnknownName(e.Id)).Select(e => UsingInference.IdentifierAt(result.Snippet, e.Location)).ToList();
+        if (errors.Count == 0 || errors.Any(e => !CheckLevel.IsUnknownName(e.Id) && !ApiChangeIds.Contains(e.Id))) return [];
+        var names = errors.Where(e => CheckLevel.IsUnknownName(e.Id)).Select(e => UsingInference.IdentifierAt(result.Snippet, e.Location)).ToList();
         if (names.Count == 0 || names.Any(n => n is null || !char.IsUpper(n[0]))) return [];
         var gone = names.Cast<string>().Distinct(StringComparer.Ordinal).ToList();
         return gone.Any(n => docSetDeclared.Contains(n) || packages.Any(p => p.Names.Contains(n))) ? [] : gone;

@@ -169,7 +169,7 @@ internal static partial class Receivers
         {
             if (latest[snippet.Location] is not { Status: SnippetStatus.Failed } failed) continue;
             // A given local's unknown type is reported on its hidden line, which names no word of the block.
-            var onlyUnknownNames = failed.Diagnostics.Where(d => d.IsError).All(d => d.Id is "CS0246" or "CS0103");
+            var onlyUnknownNames = failed.Diagnostics.Where(d => d.IsError).All(d => CheckLevel.IsUnknownName(d.Id));
             var names = PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) ?? (onlyUnknownNames ? [] : null);
             if (names is null) continue;
             var references = document.SettingsFor(snippet).References;
