@@ -2,6 +2,7 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Model;
+using SnippetCheck.References;
 using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Driver;
@@ -14,12 +15,30 @@ namespace SnippetCheck.Driver;
 /// </summary>
 internal static class SharedPreludes
 {
-    /// <exception cref="VerificationSetupException">A prelude file is missing or not a <c>.cs</c> file: exit code 2, as a bad reference.</exception>
-    public static IReadOnlyList<Prelude> Load(SnippetCheckConfig config, string currentDirectory)
+    /// <exception cref="VerificationSetupException">A prelude file is missing or not a <c>.cs</c> file: exit code 2, as a bad reference.
+    /// Under <paramref name="untrusted"/>, one outside the checkout or in a <c>.git</c> (SC3017, at the config's line).</exception>
+    public static IReadOnlyList<Prelude> Load(SnippetCheckConfig config, string currentDirectory, bool untrusted = false)
     {
         var where = config.SourcePath is { } path ? DocumentDiscovery.DisplayPath(path, currentDirectory) : "config";
+        if (untrusted) RefuseOutside(config, currentDirectory, where);
         IReadOnlyList<Prelude> hidden = config.HiddenCode is { Count: > 0 } code ? [Prelude.OfLines(where, HiddenCodeLines(config, code))] : [];
         return [.. Files(config, currentDirectory, where), .. hidden];
+    }
+
+    /// <summary>
+    /// The tool reads a prelude and compiles it into every program, where a snippet could print it: under <c>--untrusted</c>
+    /// one that leads outside the checkout (a link to <c>~/.ssh/id_rsa</c>) or into a <c>.git</c> is refused before it is read.
+    /// </summary>
+    private static void RefuseOutside(SnippetCheckConfig config, string currentDirectory, string where)
+    {
+        var checkout = Checkout.Of(currentDirectory, untrusted: true);
+        foreach (var (given, full) in FilesOf(config, currentDirectory))
+        {
+            if (checkout.Refusal(full) is not { } reason) continue;
+            var line = config.SourcePath is { } source ? ConfigLoader.LineOfKey(source, Settings.Preludes.Key) : 1;
+            throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused, new SourceLocation(where, line, 1),
+                Untrusted.Message($"'{Settings.Preludes.Key}' ('{given}')", reason));
+        }
     }
 
     /// <summary>

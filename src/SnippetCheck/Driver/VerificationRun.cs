@@ -63,7 +63,8 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         PhaseTrace.Mark("reference assemblies loaded");
         // Config references are built before anything runs: a bad one is a config error (exit code 2).
         var dependencies = await DependencyResolver.CreateAsync(
-            config, options.Library, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken, settings.Framework, _builds)
+            config, options.Library, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken, settings.Framework, _builds,
+            Checkout.Of(options.CurrentDirectory, settings.Untrusted))
             .ConfigureAwait(false);
         DependencyFiles = dependencies.DependencyFiles;
         PhaseTrace.Mark("dependencies resolved");

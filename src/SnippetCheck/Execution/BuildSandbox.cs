@@ -58,8 +58,9 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         Directory.CreateDirectory(packages);
         SetStepVariables(environment, packages, temp, home);
 
-        // A config's local feeds and fallback folders are read by the restore and, for packages it resolved there, the build.
-        List<string> read = [.. reach.Read, packages, .. FallbackFolders(current), .. LocalFeeds(nugetConfigText)];
+        // A config's local feeds and fallback folders (References.LocalFeeds, in reach.Read) are read by the restore and,
+        // for packages it resolved there, the build.
+        List<string> read = [.. reach.Read, packages, .. FallbackFolders(current)];
         List<string> write = [.. reach.Write];
         var ports = restore ? OpenToNuGet(userHome, home, packages, current, environment, read, write, nugetConfigText) : null;
         var runner = RunnerOptions.DefaultRunnerPath;
@@ -70,10 +71,10 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         var (program, runnerArguments) =
             RunnerProcess.Command(runner, ["--confine", Convert.ToBase64String(encoded.ToArray()), "--", host, .. arguments]);
         (program, runnerArguments) = sandbox.LaunchBuild(program, runnerArguments, network: restore);
-        _grants.Enqueue(new BuildGrant(Name(step), subject, true, restore, restore
+        _grants.Enqueue(new BuildGrant(Name(step), subject, true, restore, (restore
             ? $"network: TCP ports {string.Join(", ", ports!)} only (package sources), reads NuGet's config and feed credentials, private HOME, " +
             $"writes the NuGet caches and obj/"
-            : "no network, no credentials, private HOME, writes only obj/ and its output"));
+            : "no network, no credentials, private HOME, writes only obj/ and its output") + Feeds(reach)));
         return new ConfinedCommand(program, runnerArguments, environment, privateFolder);
     }
 
@@ -155,27 +156,8 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
     private static IEnumerable<string> FallbackFolders(System.Collections.IDictionary current) =>
         current["NUGET_FALLBACK_PACKAGES"] is string folders ? folders.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries) : [];
 
-    /// <summary>
-    /// The folders a NuGet config names (local feeds, fallback package folders) that hold packages: a restore reads
-    /// them. The config may be a pull request's, so a folder is granted only when it holds a package within three levels
-    /// and is neither the root nor the user's home or a folder above it (a "feed" of <c>/root</c> would open its keys).
-    /// </summary>
-    internal static IEnumerable<string> LocalFeeds(string? nugetConfigText) =>
-        nugetConfigText is null ? [] : SourceValue().Matches(nugetConfigText).Select(m => m.Groups["value"].Value)
-            .Where(v => !v.Contains("://", StringComparison.Ordinal) && Path.IsPathRooted(v))
-            .Select(Path.GetFullPath)
-            .Where(HoldsPackages);
-
-    private static bool HoldsPackages(string folder)
-    {
-        var home = Path.GetFullPath(NuGetHome()).TrimEnd('/') + "/";
-        if (folder == "/" || home.StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal) || !Directory.Exists(folder)) return false;
-        var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3, IgnoreInaccessible = true, AttributesToSkip =
-            FileAttributes.ReparsePoint };
-        return Directory.EnumerateFiles(folder, "*", options).Take(5000)
-            .Any(file => file.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase)
-                || file.EndsWith(".nupkg.metadata", StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>The local feeds a step reads, for its grant: what a nuget.config opened is named in the run's report.</summary>
+    private static string Feeds(BuildReach reach) => reach.Feeds.Count == 0 ? "" : $", reads the local feeds {string.Join(", ", reach.Feeds)}";
 
     /// <summary>TCP 80 and 443, and the ports of the config's http sources and of the proxies in the environment.</summary>
     private static SortedSet<int> RestorePorts(string? nugetConfigText, System.Collections.IDictionary current)

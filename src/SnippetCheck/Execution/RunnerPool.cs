@@ -15,6 +15,8 @@ internal sealed class RunnerPool : IAsyncDisposable
     private readonly ConcurrentDictionary<(RunnerKind Kind, string? Document), ConcurrentBag<RunnerProcess>> _idle = new();
     /// <summary>The blocks that ran in runners with the network, for the report's grants.</summary>
     private readonly ConcurrentDictionary<SourceLocation, byte> _networkBlocks = new();
+    /// <summary>Each folder a runner kind read beyond the default (packages, references, projects' output), with the blocks that ran there.</summary>
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<SourceLocation, byte>> _readBlocks = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Task<RunnerProcess>> _spares = new();
     private readonly int _size;
     private int _sparesStarted;
@@ -62,15 +64,19 @@ internal sealed class RunnerPool : IAsyncDisposable
         get
         {
             var grants = new List<SandboxGrant>(_options.Grants);
-            if (!_networkBlocks.IsEmpty && _options.Sandbox.Enabled)
-            {
-                var blocks = _networkBlocks.Keys.OrderBy(b => b.File, StringComparer.Ordinal).ThenBy(b => b.Line).ToList();
-                var to = $"the runners of {blocks.Count} network block{(blocks.Count == 1 ? "" : "s")}";
-                grants.Add(new SandboxGrant(to, "network", string.Join(", ", blocks.Select(b => $"{b.File}:{b.Line}"))));
-            }
+            if (!_networkBlocks.IsEmpty && _options.Sandbox.Enabled) grants.Add(ToBlocks("network", _networkBlocks.Keys, "network ", int.MaxValue));
+            grants.AddRange(_readBlocks.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => ToBlocks("read " + r.Key, r.Value.Keys, "", 5)));
             grants.AddRange(_otherGrants);
             return grants;
         }
+    }
+
+    /// <summary><paramref name="what"/> to the runners of <paramref name="locations"/>, the first <paramref name="named"/> of them named.</summary>
+    private static SandboxGrant ToBlocks(string what, ICollection<SourceLocation> locations, string kind, int named)
+    {
+        var blocks = locations.OrderBy(b => b.File, StringComparer.Ordinal).ThenBy(b => b.Line).ToList();
+        var from = string.Join(", ", blocks.Take(named).Select(b => $"{b.File}:{b.Line}")) + (blocks.Count > named ? $" and {blocks.Count - named} more" : "");
+        return new SandboxGrant($"the runners of {blocks.Count} {kind}block{(blocks.Count == 1 ? "" : "s")}", what, from);
     }
 
     private readonly ConcurrentQueue<SandboxGrant> _otherGrants = new();
@@ -92,6 +98,12 @@ internal sealed class RunnerPool : IAsyncDisposable
         if (network)
         {
             foreach (var block in owner.Blocks) _networkBlocks.TryAdd(block, 0);
+        }
+        // Every folder a runner is granted is named in the run's report, with the blocks it was granted for.
+        foreach (var folder in _options.Sandbox.Enabled ? kind.ReadPaths : [])
+        {
+            var blocks = _readBlocks.GetOrAdd(folder, _ => new());
+            foreach (var block in owner.Blocks) blocks.TryAdd(block, 0);
         }
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -14,6 +14,9 @@ internal sealed partial class DependencyResolver
         foreach (var (request, owner) in projects.DistinctBy(p => Path.GetFullPath(p.Request.Path, markdownFolder)))
         {
             var built = await _projects.BuildAsync(Path.GetFullPath(request.Path, markdownFolder), cancellationToken).ConfigureAwait(false);
+            // A refused reach speaks for itself (--untrusted refuses ...), at the directive's line.
+            if (built.Assets is null && built.Code is { } refused)
+                return blame.Fail(owner, FailureReason.Package, refused, built.Error!, request.Location);
             if (built.Assets is not { } assets)
             {
                 return blame.Fail(owner, FailureReason.Package, DiagnosticCodes.Package,

@@ -58,18 +58,23 @@ internal sealed partial class DependencyResolver
     /// </summary>
     /// <param name="framework">The framework of the matrix pass, which packages and projects are resolved for; the tool's own by default.</param>
     /// <param name="builds">What confines the restores and builds, and records them; as far as the machine allows by default.</param>
+    /// <param name="checkout">The run's checkout, which bounds what references, projects and feeds may reach (<see cref="Checkout"/>);
+    /// a trusted run's in <paramref name="currentDirectory"/> by default.</param>
     public static async Task<DependencyResolver> CreateAsync(
         SnippetCheckConfig config, LibraryReferences library, string currentDirectory, string cacheRoot,
-        CancellationToken cancellationToken, TargetFramework? framework = null, BuildSandbox? builds = null)
+        CancellationToken cancellationToken, TargetFramework? framework = null, BuildSandbox? builds = null, Checkout? checkout = null)
     {
         var baseDirectory = config.SourcePath is { } source ? Path.GetDirectoryName(source)! : currentDirectory;
         // A build at hand (the MSBuild task's) is of the tool's framework; another pass of a matrix builds its own.
         if (framework is { IsTool: false }) library = library with { ProjectOutputs = new Dictionary<string, string>() };
         builds ??= BuildSandbox.Auto();
-        var restorer = new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory), framework) { Sandbox = builds };
-        var projects = new ProjectBuilder(cacheRoot, config.Configuration ?? BuildConfiguration.Debug, framework, builds);
-        var references = await RunReferences.CreateAsync(config, library, baseDirectory, currentDirectory, projects, restorer, cancellationToken)
-            .ConfigureAwait(false);
+        checkout ??= Checkout.Of(currentDirectory, untrusted: false);
+        // Under --untrusted, a nuget.config of the checkout that names a feed inside it stops the run at its line.
+        LocalFeeds.RefuseInCheckout(baseDirectory, checkout);
+        var restorer = new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory), framework) { Sandbox = builds, Checkout = checkout };
+        var projects = new ProjectBuilder(cacheRoot, config.Configuration ?? BuildConfiguration.Debug, framework, builds, checkout);
+        var references = await RunReferences.CreateAsync(config, library, baseDirectory, currentDirectory, projects, restorer, cancellationToken,
+            checkout, Path.Combine(cacheRoot, "references")).ConfigureAwait(false);
         return new DependencyResolver(restorer, projects, references, framework ?? TargetFramework.Tool);
     }
 

@@ -21,9 +21,10 @@ internal static class GeneratedRestore
     /// the second, which gets no network and no credentials.
     /// </summary>
     /// <param name="subject">What is restored, for the run's record of builds (<c>packages Humanizer 2.14.1</c>).</param>
+    /// <param name="checkout">The run's checkout, whose root and the folders above it no feed opens; null outside a run.</param>
     internal static async Task<DotnetResult> RunAsync(
         BuildSandbox sandbox, string subject, string folder, string projectText, string? nugetConfigText,
-        IEnumerable<string> items, TimeSpan timeout, CancellationToken cancellationToken)
+        IEnumerable<string> items, TimeSpan timeout, CancellationToken cancellationToken, Checkout? checkout = null)
     {
         var project = Path.Combine(folder, "restore.csproj");
         await File.WriteAllTextAsync(project, projectText, cancellationToken).ConfigureAwait(false);
@@ -33,17 +34,18 @@ internal static class GeneratedRestore
 
         // The cache folder may sit inside a repository: its build customisations are not the snippet's.
         string[] standalone = ["-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryBuildTargets=false", "-p:ImportDirectoryPackagesProps=false"];
-        var restore = await DotnetCli.RunConfinedAsync(
-            sandbox, BuildStep.Restore, subject, new BuildReach([folder, .. ProjectReach.NuGetConfigsAbove(folder)], [folder]),
+        // The config's local feeds and fallback folders: the restore reads them, the resolution the packages it found there.
+        var feeds = LocalFeeds.Granted(nugetConfigText, folder, checkout);
+        var reach = new BuildReach([folder, .. ProjectReach.NuGetConfigsAbove(folder), .. feeds], [folder]) { Feeds = feeds };
+        var restore = await DotnetCli.RunConfinedAsync(sandbox, BuildStep.Restore, subject, reach,
             ["restore", project, "-nologo", .. ProjectBuilder.ConfinedSwitches, .. standalone],
             folder, timeout, cancellationToken, nugetConfigText).ConfigureAwait(false);
         if (!restore.Succeeded) return restore;
         var obj = Path.Combine(folder, "obj");
         Directory.CreateDirectory(obj);
-        return await DotnetCli.RunConfinedAsync(sandbox, BuildStep.Build, subject, new BuildReach([folder], [obj]),
+        return await DotnetCli.RunConfinedAsync(sandbox, BuildStep.Build, subject, new BuildReach([folder, .. feeds], [obj]) { Feeds = feeds },
             ["build", project, "--no-restore", "-t:ResolveReferences", "-nologo", .. ProjectBuilder.ConfinedSwitches,
              .. items.Select(item => $"-getItem:{item}"), .. standalone],
-            // The config names the fallback folders the restore may have resolved packages from: the build reads them there.
             folder, timeout, cancellationToken, nugetConfigText).ConfigureAwait(false);
     }
 

@@ -39,6 +39,9 @@ internal sealed class PackageRestorer
     /// <summary>What confines each restore and each resolution, whose packages' build targets run (<see cref="BuildSandbox"/>).</summary>
     internal BuildSandbox Sandbox { get; init; } = BuildSandbox.Auto();
 
+    /// <summary>The run's checkout: no local feed opens its root or a folder above it (<see cref="LocalFeeds"/>).</summary>
+    internal Checkout? Checkout { get; init; }
+
     /// <summary>Resolves a set once per process; concurrent callers for the same set share one restore.</summary>
     public Task<ResolveOutcome> ResolveAsync(PackageSet packages, bool web, CancellationToken cancellationToken) =>
         packages.IsEmpty && !web
@@ -64,7 +67,7 @@ internal sealed class PackageRestorer
             var result = await GeneratedRestore.RunAsync(Sandbox, "packages " + (packages.IsEmpty ? "of ASP.NET Core" : Describe(packages)), folder,
                 ProjectText(packages, web, _framework), nugetConfigText,
                 ["ReferencePath", "RuntimeCopyLocalItems", "RuntimeTargetsCopyLocalItems", "ResourceCopyLocalItems"], RestoreTimeout,
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken, Checkout).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 return ResolveOutcome.Failed(result.TimedOut

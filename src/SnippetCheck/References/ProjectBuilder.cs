@@ -24,8 +24,10 @@ namespace SnippetCheck.References;
 /// multi-targets with <c>-f</c>, so a library's examples run against the build a program on that framework would use.
 /// </param>
 /// <param name="sandbox">What confines the restore and the build (<see cref="BuildSandbox"/>): a project is a post's code.</param>
+/// <param name="checkout">The run's checkout, which says what a project may reach (<see cref="ProjectReach"/>); by default, a trusted run
+/// in the project's own repository.</param>
 internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration configuration = BuildConfiguration.Debug, TargetFramework? framework = null,
-    BuildSandbox? sandbox = null)
+    BuildSandbox? sandbox = null, Checkout? checkout = null)
 {
     private readonly BuildSandbox _sandbox = sandbox ?? BuildSandbox.Auto();
 
@@ -73,12 +75,18 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         // files (stamped below) and that framework alone.
         var folder = Path.Combine(_cacheRoot, "projects", StoreKey.FolderName(
             new StoreKey().Add("project", project).Add("configuration", configuration.ToString()).Add("framework", _framework.Moniker).Hash()));
+        BuildReach reach;
         string sdk;
         try
         {
+            // Refused before anything runs or is found built: the project, a project it references or a feed (SC3017 under --untrusted).
+            reach = ProjectReach.Of(project, Path.Combine(folder, "bin"), checkout ?? Checkout.Of(Path.GetDirectoryName(project)!, untrusted: false));
             // The SDK that builds the project: a global.json in its folder or above picks it.
-            sdk = await DotnetCli.SdkVersionAsync(
-                Path.GetDirectoryName(project)!, _cacheRoot, (_sandbox, ProjectReach.Of(project, Path.Combine(folder, "bin")))).ConfigureAwait(false);
+            sdk = await DotnetCli.SdkVersionAsync(Path.GetDirectoryName(project)!, _cacheRoot, (_sandbox, reach)).ConfigureAwait(false);
+        }
+        catch (ReachRefusedException e)
+        {
+            return ResolveOutcome.Refused(e.Code, e.Message);
         }
         catch (DotnetFailedException e)
         {
@@ -92,7 +100,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
             .Add("framework", _framework.Moniker)
             .Add("stamp", Stamp(Path.GetDirectoryName(project)!))
             .Hash();
-        return await AssetCache.GetOrResolveAsync(folder, key, BuildTimeout, () => BuildIntoAsync(project, folder, cancellationToken),
+        return await AssetCache.GetOrResolveAsync(folder, key, BuildTimeout, () => BuildIntoAsync(project, reach, cancellationToken),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -117,12 +125,11 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         Reproduce(project, ProjectTargets.Listed(project) is { } listed && NearestFramework.For(_framework.Moniker, listed) is { } chosen
             ? ["-f", chosen] : []);
 
-    private async Task<ResolveOutcome> BuildIntoAsync(string project, string folder, CancellationToken cancellationToken)
+    private async Task<ResolveOutcome> BuildIntoAsync(string project, BuildReach reach, CancellationToken cancellationToken)
     {
-        var output = Path.Combine(folder, "bin");
+        var output = reach.Write[0];
         // A clean output folder: a dependency the project dropped must not linger for the runner to find.
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-        var reach = ProjectReach.Of(project, output);
         ProjectReach.MakeWritable(reach);
         var directory = Path.GetDirectoryName(project)!;
         // The restore is NuGet's, with the network and the feeds' credentials; the build runs the project's and its

@@ -1,16 +1,20 @@
-using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
 using SnippetCheck.Execution;
+using SnippetCheck.Extraction.Discovery;
+using SnippetCheck.Model;
 
 namespace SnippetCheck.References;
 
 /// <summary>
 /// What the restore and the build of a project may touch (<see cref="BuildSandbox"/>): read its folder and the folders
-/// of the projects it references (literal <c>ProjectReference</c> paths, followed), and the files MSBuild, the SDK and
-/// NuGet look for above them (<c>Directory.Build.*</c>, <c>Directory.Packages.props</c>, <c>global.json</c>,
-/// <c>nuget.config</c>), and the rest of the repository but its <c>.git</c> (where a checkout keeps its token); write only
-/// their <c>obj</c> folders and the output folder. Nothing else of the machine.
+/// of the projects it references (<c>ProjectReference</c>s as MSBuild would read them, followed), and the files MSBuild,
+/// the SDK and NuGet look for above them (<c>Directory.Build.*</c>, <c>Directory.Packages.props</c>, <c>global.json</c>,
+/// <c>nuget.config</c>), the local feeds those configs name (<see cref="LocalFeeds"/>), and the rest of the repository
+/// but its <c>.git</c> (where a checkout keeps its token); write only their <c>obj</c> folders and the output folder.
+/// Nothing else of the machine: a folder <see cref="Checkout.Refusal"/> refuses stops the build before it starts.
 /// </summary>
-internal static partial class ProjectReach
+internal static class ProjectReach
 {
     private static readonly string[] FilesAbove =
         ["Directory.Build.props", "Directory.Build.targets", "Directory.Build.rsp", "Directory.Packages.props", "global.json", "nuget.config"];
@@ -19,71 +23,66 @@ internal static partial class ProjectReach
     /// The reach of <paramref name="project"/>'s restore and build, whose output goes to <paramref name="output"/>. The
     /// folders it writes are made before the build (<see cref="MakeWritable"/>): Landlock grants only what exists.
     /// </summary>
-    public static BuildReach Of(string project, string output)
+    /// <exception cref="ReachRefusedException">The project, a project it references or a feed is refused (<see cref="Checkout.Refusal"/>).</exception>
+    public static BuildReach Of(string project, string output, Checkout checkout)
     {
-        var folders = ProjectFolders(project);
-        var read = new List<string>(folders);
-        read.AddRange(RepositoryExceptGit(Path.GetDirectoryName(Path.GetFullPath(project))!));
+        var folders = ProjectFolders(project, checkout);
+        var read = new List<string>(folders.SelectMany(ExceptGit));
+        // The repository around the project, unless it is one no build may read (a HOME kept in git).
+        if (Checkout.RepositoryRoot(folders[0]) is { } root && checkout.Refusal(root) is null) read.AddRange(ExceptGit(root));
         var write = new List<string> { output };
         foreach (var folder in folders)
         {
             write.Add(Path.Combine(folder, "obj"));
-            // From the folder itself: its own nuget.config names the feeds and fallback folders (ConfigText) as those above do.
-            for (var above = folder; above is not null; above = Path.GetDirectoryName(above)) read.AddRange(ConfigFiles(above));
+            // From the folder itself: its own nuget.config names the feeds and fallback folders as those above do.
+            for (var above = folder; above is not null; above = Path.GetDirectoryName(above)) read.AddRange(ConfigFiles(above, checkout));
         }
-        return new BuildReach([.. read.Distinct(StringComparer.Ordinal)], [.. write.Distinct(StringComparer.Ordinal)]);
+        var feeds = LocalFeeds.Granted(read, checkout);
+        return new BuildReach([.. read.Concat(feeds).Distinct(StringComparer.Ordinal)], [.. write.Distinct(StringComparer.Ordinal)]) { Feeds = feeds };
     }
 
     /// <summary>
-    /// The repository around <paramref name="folder"/> (the nearest folder above it with a <c>.git</c>), but its
-    /// <c>.git</c>: real libraries import props from anywhere in their repository (<c>eng/Versions.props</c>), and the
-    /// compiler reads every <c>.editorconfig</c> above a source file. Landlock grants only what is named, so each entry
-    /// of the root is named but <c>.git</c>; a symbolic link is never named, as Landlock would grant where it points.
+    /// <paramref name="folder"/> as a grant: itself, or, when it holds a <c>.git</c> (a repository's root), each of its
+    /// entries but <c>.git</c>. Real libraries import props from anywhere in their repository (<c>eng/Versions.props</c>),
+    /// and the compiler reads every <c>.editorconfig</c> above a source file. Landlock grants only what is named; a
+    /// symbolic link is never named, as Landlock would grant where it points.
     /// </summary>
-    private static IEnumerable<string> RepositoryExceptGit(string folder)
-    {
-        for (var root = folder; root is not null; root = Path.GetDirectoryName(root))
-        {
-            if (!Path.Exists(Path.Combine(root, ".git"))) continue;
-            return new DirectoryInfo(root).EnumerateFileSystemInfos()
+    private static IEnumerable<string> ExceptGit(string folder) =>
+        !Path.Exists(Path.Combine(folder, ".git")) ? [folder]
+            : new DirectoryInfo(folder).EnumerateFileSystemInfos()
                 .Where(entry => entry.Name != ".git" && entry.LinkTarget is null)
                 .Select(entry => entry.FullName)
                 .ToList();
-        }
-        return [];
-    }
 
     public static void MakeWritable(BuildReach reach)
     {
         foreach (var folder in reach.Write) Directory.CreateDirectory(folder);
     }
 
-    /// <summary>
-    /// The NuGet config files in <paramref name="reach"/>, joined, their relative sources made absolute: a restore reads their local feeds.
-    /// </summary>
+    /// <summary>The NuGet config files in <paramref name="reach"/>, joined: a restore reads the ports of their sources.</summary>
     public static string ConfigText(BuildReach reach) =>
         string.Join('\n', reach.Read.Where(p => Path.GetFileName(p).Equals("nuget.config", StringComparison.OrdinalIgnoreCase) && File.Exists(p))
-            .Select(p => AbsoluteSources(File.ReadAllText(p), Path.GetDirectoryName(p)!)));
-
-    /// <summary>A config's relative local sources made absolute against its folder, as NuGet reads them.</summary>
-    private static string AbsoluteSources(string text, string folder) =>
-        RelativeSource().Replace(text, m => m.Groups["pre"].Value + Path.GetFullPath(m.Groups["value"].Value, folder) + "\"");
+            .Select(File.ReadAllText));
 
     /// <summary>The <c>nuget.config</c> files in the folders above <paramref name="folder"/>: NuGet reads each, so a restore there must.</summary>
     public static IEnumerable<string> NuGetConfigsAbove(string folder)
     {
         for (var above = Path.GetDirectoryName(folder); above is not null; above = Path.GetDirectoryName(above))
         {
-            foreach (var file in ConfigFiles(above).Where(
+            foreach (var file in ConfigFiles(above, null).Where(
                 f => Path.GetFileName(f).Equals("nuget.config", StringComparison.OrdinalIgnoreCase))) yield return file;
         }
     }
 
-    private static IEnumerable<string> ConfigFiles(string folder)
+    /// <summary>The files MSBuild, the SDK and NuGet read in <paramref name="folder"/>; a link only where it leads to a file that may be read.</summary>
+    private static IEnumerable<string> ConfigFiles(string folder, Checkout? checkout)
     {
         try
         {
-            return Directory.EnumerateFiles(folder).Where(f => FilesAbove.Contains(Path.GetFileName(f), StringComparer.OrdinalIgnoreCase)).ToList();
+            return Directory.EnumerateFiles(folder)
+                .Where(f => FilesAbove.Contains(Path.GetFileName(f), StringComparer.OrdinalIgnoreCase))
+                .Where(f => new FileInfo(f).LinkTarget is null || (checkout ?? Checkout.Of(folder, untrusted: false)).Refusal(f) is null)
+                .ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -91,41 +90,59 @@ internal static partial class ProjectReach
         }
     }
 
-    /// <summary>The project's folder and those of the projects it references, transitively.</summary>
-    private static List<string> ProjectFolders(string project)
+    /// <summary>The project's folder and those of the projects it references, transitively, where they really are.</summary>
+    private static List<string> ProjectFolders(string project, Checkout checkout)
     {
+        var start = Path.GetFullPath(project);
+        if (checkout.Refusal(Path.GetDirectoryName(start)!) is { } refused)
+            throw ReachRefusedException.Of(checkout, null, $"the project '{DocumentDiscovery.DisplayPath(start, checkout.CurrentDirectory)}'", refused);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>([Path.GetFullPath(project)]);
+        var pending = new Stack<string>([start]);
         var folders = new List<string>();
         while (pending.TryPop(out var current))
         {
             if (!seen.Add(current) || !File.Exists(current)) continue;
-            var folder = Path.GetDirectoryName(current)!;
+            var folder = Checkout.RealPath(Path.GetDirectoryName(current)!);
             if (!folders.Contains(folder, StringComparer.Ordinal)) folders.Add(folder);
-            string text;
-            try
+            foreach (var (include, place) in References(current, checkout.CurrentDirectory))
             {
-                text = File.ReadAllText(current);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-            foreach (Match reference in ProjectReference().Matches(text))
-            {
-                foreach (var include in reference.Groups["include"].Value.Split(
-                    ';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    if (!include.Contains("$(", StringComparison.Ordinal)) pending.Push(Path.GetFullPath(include.Replace('\\', '/'), folder));
-                }
+                var referenced = Path.GetFullPath(include.Replace('\\', '/'), Path.GetDirectoryName(current)!);
+                if (checkout.Refusal(Path.GetDirectoryName(referenced)!) is { } reason)
+                    throw ReachRefusedException.Of(checkout, place, $"the ProjectReference '{include}'", reason);
+                pending.Push(referenced);
             }
         }
         return folders;
     }
 
-    [GeneratedRegex(@"<ProjectReference\b[^>]*\bInclude\s*=\s*""(?<include>[^""]*)""", RegexOptions.IgnoreCase)]
-    private static partial Regex ProjectReference();
+    /// <summary>
+    /// The projects <paramref name="project"/> references, as MSBuild reads its XML: comments are no references. A
+    /// reference under a condition that is not plainly true (its own or an enclosing element's), or whose path holds a
+    /// property, an item or a wildcard, gives no reach: if MSBuild takes it after all, the build fails to read it, as it is
+    /// not granted, rather than reading it. Each with its place in the project file.
+    /// </summary>
+    private static IEnumerable<(string Include, SourceLocation Place)> References(string project, string currentDirectory)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(project, LoadOptions.SetLineInfo);
+        }
+        catch (Exception e) when (e is XmlException or IOException or UnauthorizedAccessException)
+        {
+            return []; // MSBuild fails on it too, reading nothing it names.
+        }
+        var display = DocumentDiscovery.DisplayPath(project, currentDirectory);
+        return document.Descendants()
+            .Where(e => e.Name.LocalName == "ProjectReference" && e.AncestorsAndSelf().All(PlainlyTrue))
+            .SelectMany(e => (e.Attribute("Include")?.Value ?? "")
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(include => include.IndexOfAny(['$', '@', '%', '*', '?']) < 0)
+                .Select(include => (include, new SourceLocation(display, ((IXmlLineInfo)e).LineNumber, ((IXmlLineInfo)e).LinePosition))))
+            .ToList();
+    }
 
-    [GeneratedRegex(@"(?<pre><add\b[^>]*\bvalue\s*=\s*"")(?<value>\.{1,2}[/\\][^""]*|[^""/\\:]+)""", RegexOptions.IgnoreCase)]
-    private static partial Regex RelativeSource();
+    /// <summary>No condition, or one that says <c>true</c>; an <c>Otherwise</c> holds only when its <c>When</c>s do not.</summary>
+    private static bool PlainlyTrue(XElement element) =>
+        element.Name.LocalName != "Otherwise" && element.Attribute("Condition")?.Value.Trim() is null or "" or "true" or "True" or "TRUE";
 }

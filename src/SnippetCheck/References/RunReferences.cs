@@ -54,9 +54,11 @@ internal sealed class RunReferences
     /// <param name="baseDirectory">The config file's folder, where its references are relative to.</param>
     /// <param name="projects">Builds a referenced <c>.csproj</c>.</param>
     /// <param name="restorer">Restores config <c>packages</c>; one that cannot be restored is a config error too.</param>
+    /// <param name="checkout">The run's checkout: under <c>--untrusted</c> a config reference must lie inside it, and every
+    /// assembly is copied into <paramref name="copies"/> (<see cref="AssemblyCopies"/>).</param>
     public static async Task<RunReferences> CreateAsync(
         SnippetCheckConfig config, LibraryReferences library, string baseDirectory, string currentDirectory,
-        ProjectBuilder projects, PackageRestorer restorer, CancellationToken cancellationToken)
+        ProjectBuilder projects, PackageRestorer restorer, CancellationToken cancellationToken, Checkout? checkout = null, string? copies = null)
     {
         var where = config.SourcePath is { } path ? DocumentDiscovery.DisplayPath(path, currentDirectory) : "config";
         var references = (config.References ?? []).Select(r => (Given: r, Full: Path.GetFullPath(r, baseDirectory), Where: where))
@@ -69,7 +71,8 @@ internal sealed class RunReferences
         if (references.Count == 0 && library.RuntimeAssemblies.Count == 0 && !library.GlobalUsings.Any() && packages.Count == 0)
             return new RunReferences(ResolvedAssets.None, "", []);
 
-        var gathered = new Gathered(library.GlobalUsings);
+        if (checkout is { Untrusted: true }) RefuseOutside(config, references.Where(r => r.Where == where).Select(r => (r.Given, r.Full)), checkout);
+        var gathered = new Gathered(library.GlobalUsings) { Copies = checkout is { Untrusted: true } ? copies : null };
         gathered.AddRuntimeAssemblies(library.RuntimeAssemblies.Select(a => Path.GetFullPath(a, currentDirectory)));
         foreach (var (reference, full, from) in references)
         {
@@ -101,9 +104,28 @@ internal sealed class RunReferences
         };
     }
 
+    /// <summary>Under <c>--untrusted</c>, a config reference that reaches outside the checkout or into a <c>.git</c> stops the run at its line.</summary>
+    private static void RefuseOutside(SnippetCheckConfig config, IEnumerable<(string Given, string Full)> references, Checkout checkout)
+    {
+        foreach (var (given, full) in references)
+        {
+            if (checkout.Refusal(full) is not { } reason) continue;
+            var place = new SourceLocation(DocumentDiscovery.DisplayPath(config.SourcePath!, checkout.CurrentDirectory),
+                ConfigLoader.LineOfKey(config.SourcePath!, Settings.References.Key), 1);
+            throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused, place,
+                Untrusted.Message($"'{Settings.References.Key}' ('{given}')", reason));
+        }
+    }
+
     /// <summary>What the run's references add up to as each is checked, with what identifies them and the files they depend on.</summary>
     private sealed class Gathered(IEnumerable<string> globalUsings)
     {
+        /// <summary>Under <c>--untrusted</c>, where assemblies are copied for the runners (<see cref="AssemblyCopies"/>); else null.</summary>
+        public string? Copies { get; init; }
+
+        /// <summary>What compiles and loads <paramref name="assembly"/>: a copy under <c>--untrusted</c>, else itself.</summary>
+        private string Loaded(string assembly) => Copies is null ? assembly : AssemblyCopies.Into(Copies, assembly);
+
         public List<string> Compile { get; } = [];
 
         /// <summary>
@@ -125,7 +147,7 @@ internal sealed class RunReferences
                 if (!File.Exists(assembly))
                     throw new VerificationSetupException(
                         DiagnosticCodes.BadConfig, $"--runtime-assembly '{assembly}' does not exist (a bad reference stops the run: exit code 2)");
-                Runtime.Add(assembly);
+                Runtime.Add(Loaded(assembly));
                 Fingerprint.Add("runtime assembly", assembly).Add("content", ContentHash.OfFile(assembly));
                 DependencyFiles.Add(assembly);
             }
@@ -151,8 +173,17 @@ internal sealed class RunReferences
             {
                 case ".dll" or ".exe":
                     if (!File.Exists(assembly)) throw Bad($"does not exist (looked for {assembly})");
-                    Compile.Add(assembly);
-                    Runtime.Add(assembly);
+                    string loaded;
+                    try
+                    {
+                        loaded = Loaded(assembly);
+                    }
+                    catch (BadImageFormatException)
+                    {
+                        throw Bad("is no .NET assembly");
+                    }
+                    Compile.Add(loaded);
+                    Runtime.Add(loaded);
                     Fingerprint.Add("assembly", assembly).Add("content", ContentHash.OfFile(assembly));
                     DependencyFiles.Add(assembly);
                     break;

@@ -1,4 +1,3 @@
-using SnippetCheck.Execution;
 using SnippetCheck.References;
 using SnippetCheck.Tests.Infrastructure;
 
@@ -25,7 +24,7 @@ public sealed class BuildReachTests
             </configuration>
             """;
 
-        var granted = BuildSandbox.LocalFeeds(config).ToList();
+        var granted = LocalFeeds.Granted(config, folder.Path, checkout: null).ToList();
 
         Assert.Equal([Path.GetDirectoryName(feed)!, Path.Combine(folder.Path, "fallback")], granted);
     }
@@ -40,12 +39,47 @@ public sealed class BuildReachTests
         var project = folder.Write("src/Lib/Lib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
         File.CreateSymbolicLink(Path.Combine(folder.Path, "keys"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
 
-        var reach = ProjectReach.Of(project, Path.Combine(folder.Path, "out"));
+        var reach = ProjectReach.Of(project, Path.Combine(folder.Path, "out"), Checkout.Of(folder.Path, untrusted: false));
 
         Assert.Contains(Path.Combine(folder.Path, ".editorconfig"), reach.Read);
         Assert.Contains(Path.Combine(folder.Path, "eng"), reach.Read);
         Assert.DoesNotContain(reach.Read, path => path.StartsWith(Path.Combine(folder.Path, ".git"), StringComparison.Ordinal));
         Assert.DoesNotContain(Path.Combine(folder.Path, "keys"), reach.Read);
         Assert.DoesNotContain(folder.Path, reach.Read);
+    }
+
+    [Fact]
+    public void A_project_at_the_repository_root_is_granted_its_entries_but_git()
+    {
+        using var folder = new TempFolder();
+        folder.Write(".git/config", "[http] extraheader = AUTHORIZATION: basic secret");
+        var project = folder.Write("Lib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+
+        var reach = ProjectReach.Of(project, Path.Combine(folder.Path, "out"), Checkout.Of(folder.Path, untrusted: false));
+
+        Assert.Contains(project, reach.Read);
+        Assert.DoesNotContain(folder.Path, reach.Read);
+        Assert.DoesNotContain(reach.Read, path => path.StartsWith(Path.Combine(folder.Path, ".git"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_system_home_git_and_above_the_checkout_are_refused_and_a_sibling_only_under_untrusted()
+    {
+        using var folder = new TempFolder();
+        folder.Write("repo/.git/config", "");
+        var repo = Path.Combine(folder.Path, "repo");
+        var trusted = Checkout.Of(repo, untrusted: false);
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        File.CreateSymbolicLink(Path.Combine(repo, "keys"), Path.Combine(home, ".ssh"));
+
+        Assert.Null(trusted.Refusal(Path.Combine(repo, "src")));
+        Assert.Null(trusted.Refusal(Path.Combine(folder.Path, "sibling")));
+        Assert.NotNull(Checkout.Of(repo, untrusted: true).Refusal(Path.Combine(folder.Path, "sibling")));
+        Assert.Contains(".git", trusted.Refusal(Path.Combine(repo, ".git", "hooks")));
+        Assert.Contains("hidden folder of $HOME", trusted.Refusal(Path.Combine(repo, "keys")));
+        Assert.Contains("$HOME or a folder above it", trusted.Refusal(home));
+        Assert.Contains("system folder /etc", trusted.Refusal("/etc/ssl/private"));
+        Assert.Contains("above the checkout", trusted.Refusal(folder.Path));
+        Assert.Contains("root", trusted.Refusal("/"));
     }
 }
