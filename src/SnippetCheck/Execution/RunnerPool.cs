@@ -75,7 +75,8 @@ internal sealed class RunnerPool : IAsyncDisposable
     private static SandboxGrant ToBlocks(string what, ICollection<SourceLocation> locations, string kind, int named)
     {
         var blocks = locations.OrderBy(b => b.File, StringComparer.Ordinal).ThenBy(b => b.Line).ToList();
-        var from = string.Join(", ", blocks.Take(named).Select(b => $"{b.File}:{b.Line}")) + (blocks.Count > named ? $" and {blocks.Count - named} more" : "");
+        var more = blocks.Count > named ? $" and {blocks.Count - named} more" : "";
+        var from = string.Join(", ", blocks.Take(named).Select(b => $"{b.File}:{b.Line}")) + more;
         return new SandboxGrant($"the runners of {blocks.Count} {kind}block{(blocks.Count == 1 ? "" : "s")}", what, from);
     }
 

@@ -200,7 +200,9 @@ internal static class DiagnosticCatalog
         Error(DiagnosticCodes.UntrustedRefused, nameof(DiagnosticCodes.UntrustedRefused), "Refused under --untrusted",
             "Under `--untrusted` (or `SNIPPETCHECK_UNTRUSTED=1`, for a pull request's checkout), a setting widens the sandbox: config " +
             "`\"sandbox\": \"off\"`, `environment`, `sandboxRead`, `sandboxWrite` or `network`, front matter `network`, a block's `network` tag, " +
-            "or `--no-sandbox`; or this machine cannot confine snippets at all. In the config, on the command line or without a sandbox the run " +
+            "or `--no-sandbox`; or a path the checkout names would reach outside it or into a `.git`: a config `references` or `preludes` " +
+            "entry, a `#:project` or a `ProjectReference` it follows, a local feed a `nuget.config` of the checkout names inside it; or this " +
+            "machine cannot confine snippets at all. In the config, a `nuget.config`, on the command line or without a sandbox the run " +
             "stops with exit code 2; in front matter it is a file error and none of the post's snippets runs; on a tag the block fails without " +
             "running. The message names the setting and its place (docs/ci.md#pull-requests)."),
     ];

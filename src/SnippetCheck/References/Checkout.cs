@@ -44,18 +44,27 @@ internal sealed record Checkout(string Root, string CurrentDirectory, bool Untru
     public string? Refusal(string path)
     {
         var real = RealPath(path);
-        var home = Path.TrimEndingDirectorySeparator(Path.GetFullPath(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile)));
-        if (real.Split('/').Contains(".git", StringComparer.Ordinal)) return $"reaches {real}, inside a .git folder, where a checkout keeps its token";
+        var home = Home;
+        if (InGit(real)) return $"reaches {real}, inside a .git folder, where a checkout keeps its token";
         if (real == "/") return "reaches the file system's root";
         if (home.Length > 0 && IsAtOrBelow(home, real)) return $"reaches {real}, $HOME or a folder above it";
         var inCheckout = IsAtOrBelow(real, Root) || IsAtOrBelow(real, CurrentDirectory);
-        if (!inCheckout && IsAtOrBelow(Root, real) && Path.Exists(Path.Combine(Root, ".git"))) return $"reaches {real}, a folder above the checkout, which holds its .git";
+        if (!inCheckout && IsAtOrBelow(Root, real) && Path.Exists(Path.Combine(Root, ".git")))
+            return $"reaches {real}, a folder above the checkout, which holds its .git";
         if (!inCheckout && home.Length > 0 && IsAtOrBelow(real, home) && Path.GetRelativePath(home, real).StartsWith('.'))
             return $"reaches {real}, a hidden folder of $HOME (as ~/.ssh, ~/.aws)";
-        if (!inCheckout && SystemFolders.FirstOrDefault(system => IsAtOrBelow(real, system)) is { } top) return $"reaches {real}, in the system folder {top}";
+        if (!inCheckout && SystemFolders.FirstOrDefault(system => IsAtOrBelow(real, system)) is { } top)
+            return $"reaches {real}, in the system folder {top}";
         if (!inCheckout && Untrusted) return $"lies outside the checkout ({Root})";
         return null;
     }
+
+    /// <summary>The user's home folder, full, without a trailing separator.</summary>
+    public static string Home =>
+        Path.TrimEndingDirectorySeparator(Path.GetFullPath(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile)));
+
+    /// <summary>True when <paramref name="path"/> (full) is a <c>.git</c> or inside one.</summary>
+    public static bool InGit(string path) => path.Split('/').Contains(".git", StringComparer.Ordinal);
 
     /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or inside it (both full, no trailing separator).</summary>
     public static bool IsAtOrBelow(string path, string folder) =>

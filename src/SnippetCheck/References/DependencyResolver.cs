@@ -71,7 +71,11 @@ internal sealed partial class DependencyResolver
         checkout ??= Checkout.Of(currentDirectory, untrusted: false);
         // Under --untrusted, a nuget.config of the checkout that names a feed inside it stops the run at its line.
         LocalFeeds.RefuseInCheckout(baseDirectory, checkout);
-        var restorer = new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory), framework) { Sandbox = builds, Checkout = checkout };
+        var restorer = new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory), framework)
+        {
+            Sandbox = builds,
+            Checkout = checkout,
+        };
         var projects = new ProjectBuilder(cacheRoot, config.Configuration ?? BuildConfiguration.Debug, framework, builds, checkout);
         var references = await RunReferences.CreateAsync(config, library, baseDirectory, currentDirectory, projects, restorer, cancellationToken,
             checkout, Path.Combine(cacheRoot, "references")).ConfigureAwait(false);

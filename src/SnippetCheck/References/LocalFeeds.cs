@@ -100,7 +100,8 @@ internal static class LocalFeeds
         }
     }
 
-    /// <summary>Each <c>add</c> of the two sections whose value is a folder (no URL, no variable), made absolute against <paramref name="folder"/>.</summary>
+    /// <summary>Each <c>add</c> of the two sections whose value is a folder (no URL, no variable), made absolute against
+    /// <paramref name="folder"/>.</summary>
     private static List<Feed> Named(XDocument? document, string folder, string display) =>
         document is null ? [] : [.. document.Descendants()
             .Where(e => e.Name.LocalName.Equals("add", StringComparison.OrdinalIgnoreCase)
@@ -118,8 +119,7 @@ internal static class LocalFeeds
 
     private static bool MayHold(string folder, Checkout? checkout)
     {
-        var home = Path.TrimEndingDirectorySeparator(Path.GetFullPath(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile)));
-        return folder != "/" && !folder.Split('/').Contains(".git", StringComparer.Ordinal) && !Checkout.IsAtOrBelow(home, folder)
+        return folder != "/" && !Checkout.InGit(folder) && !Checkout.IsAtOrBelow(Checkout.Home, folder)
             && (checkout is null || !Checkout.IsAtOrBelow(checkout.Root, folder));
     }
 

@@ -23,7 +23,8 @@ internal static class ProjectReach
     /// The reach of <paramref name="project"/>'s restore and build, whose output goes to <paramref name="output"/>. The
     /// folders it writes are made before the build (<see cref="MakeWritable"/>): Landlock grants only what exists.
     /// </summary>
-    /// <exception cref="ReachRefusedException">The project, a project it references or a feed is refused (<see cref="Checkout.Refusal"/>).</exception>
+    /// <exception cref="ReachRefusedException">The project, a project it references or a feed is refused
+    /// (<see cref="Checkout.Refusal"/>).</exception>
     public static BuildReach Of(string project, string output, Checkout checkout)
     {
         var folders = ProjectFolders(project, checkout);
@@ -38,7 +39,10 @@ internal static class ProjectReach
             for (var above = folder; above is not null; above = Path.GetDirectoryName(above)) read.AddRange(ConfigFiles(above, checkout));
         }
         var feeds = LocalFeeds.Granted(read, checkout);
-        return new BuildReach([.. read.Concat(feeds).Distinct(StringComparer.Ordinal)], [.. write.Distinct(StringComparer.Ordinal)]) { Feeds = feeds };
+        return new BuildReach([.. read.Concat(feeds).Distinct(StringComparer.Ordinal)], [.. write.Distinct(StringComparer.Ordinal)])
+        {
+            Feeds = feeds,
+        };
     }
 
     /// <summary>
@@ -74,7 +78,8 @@ internal static class ProjectReach
         }
     }
 
-    /// <summary>The files MSBuild, the SDK and NuGet read in <paramref name="folder"/>; a link only where it leads to a file that may be read.</summary>
+    /// <summary>The files MSBuild, the SDK and NuGet read in <paramref name="folder"/>; a link only where it leads to a file that may be
+    /// read.</summary>
     private static IEnumerable<string> ConfigFiles(string folder, Checkout? checkout)
     {
         try
@@ -94,20 +99,24 @@ internal static class ProjectReach
     private static List<string> ProjectFolders(string project, Checkout checkout)
     {
         var start = Path.GetFullPath(project);
-        if (checkout.Refusal(Path.GetDirectoryName(start)!) is { } refused)
-            throw ReachRefusedException.Of(checkout, null, $"the project '{DocumentDiscovery.DisplayPath(start, checkout.CurrentDirectory)}'", refused);
+        if (checkout.Refusal(start) is { } refused)
+        {
+            var named = $"the project '{DocumentDiscovery.DisplayPath(start, checkout.CurrentDirectory)}'";
+            throw ReachRefusedException.Of(checkout, null, named, refused);
+        }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>([start]);
         var folders = new List<string>();
         while (pending.TryPop(out var current))
         {
             if (!seen.Add(current) || !File.Exists(current)) continue;
-            var folder = Checkout.RealPath(Path.GetDirectoryName(current)!);
+            // Where the project file really is: a link's target's folder is what MSBuild reads, and what is granted.
+            var folder = Path.GetDirectoryName(Checkout.RealPath(current))!;
             if (!folders.Contains(folder, StringComparer.Ordinal)) folders.Add(folder);
             foreach (var (include, place) in References(current, checkout.CurrentDirectory))
             {
                 var referenced = Path.GetFullPath(include.Replace('\\', '/'), Path.GetDirectoryName(current)!);
-                if (checkout.Refusal(Path.GetDirectoryName(referenced)!) is { } reason)
+                if (checkout.Refusal(referenced) is { } reason)
                     throw ReachRefusedException.Of(checkout, place, $"the ProjectReference '{include}'", reason);
                 pending.Push(referenced);
             }

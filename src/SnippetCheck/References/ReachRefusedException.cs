@@ -16,7 +16,7 @@ internal sealed class ReachRefusedException(SourceLocation? place, string code, 
 
     public string Problem { get; } = problem;
 
-    /// <summary>The refusal of <paramref name="named"/> (<c>the ProjectReference '../x.csproj'</c>), for the reason <paramref name="reason"/>.</summary>
+    /// <summary>The refusal of <paramref name="named"/> (<c>the ProjectReference '../x.csproj'</c>) for <paramref name="reason"/>.</summary>
     public static ReachRefusedException Of(Checkout checkout, SourceLocation? place, string named, string reason) => checkout.Untrusted
         ? new(place, DiagnosticCodes.UntrustedRefused, Configuration.Untrusted.Message(named, reason))
         : new(place, DiagnosticCodes.Package, $"refused {named}: it {reason}; no build may read it");

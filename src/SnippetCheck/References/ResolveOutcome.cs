@@ -6,7 +6,7 @@ internal sealed record ResolveOutcome(ResolvedAssets? Assets, string? Error, boo
     /// <summary>The packages resolved: <see cref="Assets"/> is set and <see cref="Error"/> is not.</summary>
     public bool Succeeded => Assets is not null;
 
-    /// <summary>The diagnostic a failure is reported as where it is not the package one: a refused reach (<see cref="ReachRefusedException"/>).</summary>
+    /// <summary>The diagnostic a failure is reported as, where not the package one: a refused reach (<see cref="ReachRefusedException"/>).</summary>
     public string? Code { get; private init; }
 
     internal static ResolveOutcome Failed(string error) => new(null, error);

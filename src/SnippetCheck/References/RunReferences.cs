@@ -104,7 +104,7 @@ internal sealed class RunReferences
         };
     }
 
-    /// <summary>Under <c>--untrusted</c>, a config reference that reaches outside the checkout or into a <c>.git</c> stops the run at its line.</summary>
+    /// <summary>Under <c>--untrusted</c>, a config reference outside the checkout or in a <c>.git</c> stops the run at its line.</summary>
     private static void RefuseOutside(SnippetCheckConfig config, IEnumerable<(string Given, string Full)> references, Checkout checkout)
     {
         foreach (var (given, full) in references)
@@ -147,7 +147,14 @@ internal sealed class RunReferences
                 if (!File.Exists(assembly))
                     throw new VerificationSetupException(
                         DiagnosticCodes.BadConfig, $"--runtime-assembly '{assembly}' does not exist (a bad reference stops the run: exit code 2)");
-                Runtime.Add(Loaded(assembly));
+                try
+                {
+                    Runtime.Add(Loaded(assembly));
+                }
+                catch (BadImageFormatException)
+                {
+                    throw new VerificationSetupException(DiagnosticCodes.BadConfig, $"--runtime-assembly '{assembly}' is no .NET assembly");
+                }
                 Fingerprint.Add("runtime assembly", assembly).Add("content", ContentHash.OfFile(assembly));
                 DependencyFiles.Add(assembly);
             }
