@@ -203,8 +203,8 @@ internal static class DiagnosticCatalog
             "or `--no-sandbox`; or a path the checkout names would reach outside it or into a `.git`: a config `references` or `preludes` " +
             "entry, a `#:project` or a `ProjectReference` it follows, a local feed a `nuget.config` of the checkout names inside it; or this " +
             "machine cannot confine snippets at all. In the config, a `nuget.config`, on the command line or without a sandbox the run " +
-            "stops with exit code 2; in front matter it is a file error and none of the post's snippets runs; on a tag the block fails without " +
-            "running. The message names the setting and its place (docs/ci.md#pull-requests)."),
+            "stops with exit code 2; in front matter it is a file error and none of the post's snippets runs; on a tag, a `#:project` or a " +
+            "`ProjectReference` the block fails without running. The message names the setting and its place (docs/ci.md#pull-requests)."),
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);

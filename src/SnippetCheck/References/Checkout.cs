@@ -59,9 +59,10 @@ internal sealed record Checkout(string Root, string CurrentDirectory, bool Untru
         return null;
     }
 
-    /// <summary>The user's home folder, full, without a trailing separator.</summary>
-    public static string Home =>
-        Path.TrimEndingDirectorySeparator(Path.GetFullPath(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile)));
+    /// <summary>The user's home folder, full, without a trailing separator; "" where there is none.</summary>
+    public static string Home => System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile) is { Length: > 0 } home
+        ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(home))
+        : "";
 
     /// <summary>True when <paramref name="path"/> (full) is a <c>.git</c> or inside one.</summary>
     public static bool InGit(string path) => path.Split('/').Contains(".git", StringComparer.Ordinal);

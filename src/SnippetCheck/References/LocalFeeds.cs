@@ -119,7 +119,7 @@ internal static class LocalFeeds
 
     private static bool MayHold(string folder, Checkout? checkout)
     {
-        return folder != "/" && !Checkout.InGit(folder) && !Checkout.IsAtOrBelow(Checkout.Home, folder)
+        return folder != "/" && !Checkout.InGit(folder) && (Checkout.Home.Length == 0 || !Checkout.IsAtOrBelow(Checkout.Home, folder))
             && (checkout is null || !Checkout.IsAtOrBelow(checkout.Root, folder));
     }
 
