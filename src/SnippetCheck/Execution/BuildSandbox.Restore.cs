@@ -55,5 +55,6 @@ internal sealed partial class BuildSandbox
 
     /// <summary>The NuGet config files among <paramref name="reach"/>'s reads: those above a project, which its restore reads.</summary>
     private static IEnumerable<string> ConfigFilesIn(BuildReach reach) =>
-        reach.Read.Where(p => Path.GetFileName(p).Equals("nuget.config", StringComparison.OrdinalIgnoreCase) && File.Exists(p)).Select(File.ReadAllText);
+        reach.Read.Where(p => Path.GetFileName(p).Equals("nuget.config", StringComparison.OrdinalIgnoreCase) && File.Exists(p))
+            .Select(File.ReadAllText);
 }

@@ -75,7 +75,8 @@ internal static partial class PackageSources
 
     /// <summary>The <c>host:port</c> of each http(s) source, once each, in order: all a restore behind the proxy may reach.</summary>
     public static IReadOnlyList<string> Endpoints(IEnumerable<PackageSource> sources) =>
-        [.. sources.Select(source => Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? Endpoint(uri) : null)
+        [.. sources
+            .Select(source => Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? Endpoint(uri) : null)
             .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary><c>host:port</c> of <paramref name="uri"/>, its host in lower case (an IPv6 address in brackets).</summary>
@@ -96,7 +97,9 @@ internal static partial class PackageSources
         if (current[FeedEndpoints] is string endpoints && NamedEndpoints(endpoints, sources) is { } kept) yield return new(FeedEndpoints, kept);
     }
 
-    /// <summary>The JSON of <c>VSS_NUGET_EXTERNAL_FEED_ENDPOINTS</c> with only the endpoints that are sources; null when none is, or it is not that JSON.</summary>
+    /// <summary>
+    /// The JSON of <c>VSS_NUGET_EXTERNAL_FEED_ENDPOINTS</c> with only the endpoints that are sources; null when none is, or it is not that JSON.
+    /// </summary>
     private static string? NamedEndpoints(string json, IReadOnlyList<PackageSource> sources)
     {
         static string Plain(string url) => url.Trim().TrimEnd('/');

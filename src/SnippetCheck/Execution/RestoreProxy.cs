@@ -37,10 +37,10 @@ internal sealed class RestoreProxy : IDisposable
     /// <summary>Told the refusals, if there were any, when the proxy closes (for the run's report).</summary>
     public Action<IReadOnlyList<string>>? Finished { get; set; }
 
-    /// <summary>The <c>host:port</c>s asked for and refused so far, in order.</summary>
+    /// <summary>The <c>host:port</c>s asked for and refused so far, sorted.</summary>
     public IReadOnlyList<string> Refused => [.. _refused.Keys.Order(StringComparer.Ordinal)];
 
-    /// <summary>A proxy that lets through <paramref name="allowed"/> (<c>host:port</c>, as <see cref="PackageSources.Endpoints"/> gives them).</summary>
+    /// <summary>A proxy that lets through <paramref name="allowed"/>: <c>host:port</c>s (<see cref="PackageSources.Endpoints"/>).</summary>
     public static RestoreProxy Start(IEnumerable<string> allowed)
     {
         var folder = Path.GetTempPath();
@@ -121,7 +121,9 @@ internal sealed class RestoreProxy : IDisposable
         await client.SendAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\n" +
             (status.StartsWith("200", StringComparison.Ordinal) ? "\r\n" : "Content-Length: 0\r\nConnection: close\r\n\r\n"))).ConfigureAwait(false);
 
-    /// <summary>A connection to <paramref name="host"/>:<paramref name="port"/>, straight or through the tool's own proxy; null when none could be made.</summary>
+    /// <summary>
+    /// A connection to <paramref name="host"/>:<paramref name="port"/>, straight or through the tool's own proxy; null when none could be made.
+    /// </summary>
     private async Task<Socket?> OpenAsync(string host, int port)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
@@ -137,7 +139,8 @@ internal sealed class RestoreProxy : IDisposable
             var authority = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
             var login = Uri.UnescapeDataString(_upstream.UserInfo) is { Length: > 0 } user
                 ? $"Proxy-Authorization: Basic {Convert.ToBase64String(Encoding.UTF8.GetBytes(user))}\r\n" : "";
-            await socket.SendAsync(Encoding.ASCII.GetBytes($"CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\n{login}\r\n")).ConfigureAwait(false);
+            var connect = $"CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\n{login}\r\n";
+            await socket.SendAsync(Encoding.ASCII.GetBytes(connect)).ConfigureAwait(false);
             var (answer, length) = await ReadHeadAsync(socket).ConfigureAwait(false);
             if (Encoding.ASCII.GetString(answer, 0, length).Split(' ', 3) is [_, "200", ..]) return socket;
         }
@@ -154,8 +157,8 @@ internal sealed class RestoreProxy : IDisposable
         new[] { "https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY" }
             .Select(Environment.GetEnvironmentVariable)
             .Where(value => !string.IsNullOrWhiteSpace(value))
-            .Select(value => Uri.TryCreate(value!.Contains("://", StringComparison.Ordinal) ? value : "http://" + value, UriKind.Absolute, out var uri)
-                ? uri : null)
+            .Select(value => value!.Contains("://", StringComparison.Ordinal) ? value : "http://" + value)
+            .Select(value => Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri : null)
             .FirstOrDefault(uri => uri is { Scheme: "http" });
 
     public void Dispose()
