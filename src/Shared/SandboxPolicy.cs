@@ -13,8 +13,9 @@ namespace SnippetCheck.Execution;
 /// <param name="Cgroups">Control groups the runner moves itself into (pids: how many processes its snippets start; cpu: a share of its own).</param>
 /// <param name="UnixSockets">True: AF_UNIX sockets may be made, because config's <c>sandboxWrite</c> grants a socket (SECURITY.md).</param>
 /// <param name="TcpPorts">
-/// With <paramref name="Network"/>, the only TCP ports connect may reach (a restore's package sources: 80, 443, a
-/// proxy's); empty: every port. Binding is then denied. Landlock ABI 4 enforces it; older kernels allow every port.
+/// With <paramref name="Network"/>, the only TCP ports connect may reach (a restore's: its proxy's bridge, or without one
+/// its package sources' 80, 443 and the ports their URLs name); empty: every port. Binding is then denied. Landlock
+/// ABI 4 enforces it; older kernels allow every port.
 /// </param>
 /// <param name="ProxySocket">
 /// A restore in a network namespace of its own: the tool's proxy, a UNIX socket the runner's bridge carries the

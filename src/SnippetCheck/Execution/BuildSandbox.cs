@@ -7,7 +7,7 @@ namespace SnippetCheck.Execution;
 /// Starts every <c>dotnet</c> command that runs a post's code (SECURITY.md, "What a build may reach") as a snippet's
 /// runner is started: through the runner's <c>--confine</c> mode, which applies <see cref="Sandbox.PolicyForBuild"/> to
 /// itself and then becomes the command, inside <c>unshare</c>'s namespaces. A restore is NuGet's own code: it reads the
-/// NuGet config (feed credentials) and reaches the package sources on their TCP ports; a build is the post's code: no
+/// NuGet config (feed credentials) and reaches the package sources alone (<see cref="RestoreNetwork"/>); a build is the post's code: no
 /// network, no credentials, a HOME of its own. Each command it prepares is kept in <see cref="Grants"/> for the run's report.
 /// </summary>
 internal sealed partial class BuildSandbox(Sandbox sandbox)
