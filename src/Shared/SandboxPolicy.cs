@@ -13,14 +13,22 @@ namespace SnippetCheck.Execution;
 /// <param name="Cgroups">Control groups the runner moves itself into (pids: how many processes its snippets start; cpu: a share of its own).</param>
 /// <param name="UnixSockets">True: AF_UNIX sockets may be made, because config's <c>sandboxWrite</c> grants a socket (SECURITY.md).</param>
 /// <param name="TcpPorts">
-/// With <paramref name="Network"/>, the only TCP ports connect may reach (a restore's package sources: 80, 443, a
-/// proxy's); empty: every port. Binding is then denied. Landlock ABI 4 enforces it; older kernels allow every port.
+/// With <paramref name="Network"/>, the only TCP ports connect may reach (a restore's: its proxy's bridge, or without one
+/// its package sources' 80, 443 and the ports their URLs name); empty: every port. Binding is then denied. Landlock
+/// ABI 4 enforces it; older kernels allow every port.
+/// </param>
+/// <param name="ProxySocket">
+/// A restore in a network namespace of its own: the tool's proxy, a UNIX socket the runner's bridge carries the
+/// namespace's <see cref="RestoreProxyPort"/> to before it confines itself. No UDP then: the tool resolves the names.
 /// </param>
 internal sealed record SandboxPolicy(
     bool Confine, bool Network, string[] Read, string[] ReadWrite, bool OwnNamespaces, string[]? Cgroups = null, bool UnixSockets = false,
-    int[]? TcpPorts = null)
+    int[]? TcpPorts = null, string? ProxySocket = null)
 {
     public static readonly SandboxPolicy Off = new(false, true, [], [], false);
+
+    /// <summary>Where a restore's proxy listens inside its own network namespace, on 127.0.0.1: nothing else is there.</summary>
+    public const int RestoreProxyPort = 3128;
 
     public void WriteTo(BinaryWriter writer)
     {
@@ -32,6 +40,7 @@ internal sealed record SandboxPolicy(
         RunRequest.WriteStrings(writer, Read);
         RunRequest.WriteStrings(writer, ReadWrite);
         RunRequest.WriteStrings(writer, [.. (TcpPorts ?? []).Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        writer.Write(ProxySocket ?? "");
     }
 
     public static SandboxPolicy ReadFrom(BinaryReader reader)
@@ -41,7 +50,8 @@ internal sealed record SandboxPolicy(
         var read = RunRequest.ReadStrings(reader);
         var readWrite = RunRequest.ReadStrings(reader);
         int[] ports = [.. RunRequest.ReadStrings(reader).Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture))];
-        return new(confine, network, read, readWrite, ownNamespaces, cgroups, unixSockets, ports);
+        var proxySocket = reader.ReadString();
+        return new(confine, network, read, readWrite, ownNamespaces, cgroups, unixSockets, ports, proxySocket.Length == 0 ? null : proxySocket);
     }
 }
 

@@ -20,6 +20,8 @@ internal static class ConfinedExec
         var policy = SandboxPolicy.ReadFrom(reader);
         try
         {
+            // A restore's way to the tool's proxy is made before the restore is confined (RestoreBridge).
+            if (policy.ProxySocket is { } socket) RestoreBridge.Start(socket);
             // Landlock binds the calling thread: execve comes from this same thread, so the program inherits it.
             var status = Confinement.Apply(policy);
             if (policy.Confine && !status.Filesystem && Landlock.Abi > 0)

@@ -26,7 +26,7 @@ internal static class Confinement
         if (processLimit == 0) processLimit = LimitProcesses(pidNamespace);
         var (socketsFiltered, socketNote) = FilterSockets(policy);
         var unixBlocked = socketsFiltered && !policy.UnixSockets;
-        var udpBlocked = isolatedNetwork || (socketsFiltered && !policy.Network);
+        var udpBlocked = isolatedNetwork || (socketsFiltered && !UdpAllowed(policy));
         var abi = Landlock.Abi;
         if (abi == 0)
             return new SandboxStatus(0, false, isolatedNetwork, pidNamespace, pidNamespace, processLimit,
@@ -54,7 +54,7 @@ internal static class Confinement
         if (!SocketFilter.Supported) return (false, "no socket filter on this architecture");
         try
         {
-            SocketFilter.Install(udp: policy.Network, unix: policy.UnixSockets);
+            SocketFilter.Install(udp: UdpAllowed(policy), unix: policy.UnixSockets);
             return (true, null);
         }
         catch (InvalidOperationException e)
@@ -62,6 +62,9 @@ internal static class Confinement
             return (false, $"no socket filter: {e.Message}");
         }
     }
+
+    /// <summary>A network runner's, and a restore's without a proxy (its DNS); a restore behind the tool's proxy resolves no name.</summary>
+    private static bool UdpAllowed(SandboxPolicy policy) => policy.Network && policy.ProxySocket is null;
 
     private static string? Join(string? first, string? second) =>
         first is null ? second : second is null ? first : $"{first}; {second}";

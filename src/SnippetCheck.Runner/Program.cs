@@ -7,6 +7,8 @@ using SnippetCheck.Runner;
 // as the only argument; stdin, stdout and stderr stay free for the snippets.
 // A build or restore of a post's project: confined as a snippet is, then replaced by the dotnet command (ConfinedExec).
 if (args is [ConfinedExec.Flag, var policy, "--", var program, .. var rest]) return ConfinedExec.Run(policy, program, rest);
+// A restore's bridge from its network namespace to the tool's proxy (RestoreBridge), started by the restore's ConfinedExec.
+if (args is [RestoreBridge.Flag, var socket]) return RestoreBridge.Serve(socket);
 
 if (args.Length != 1)
 {

@@ -7,7 +7,7 @@ namespace SnippetCheck.Execution;
 /// Starts every <c>dotnet</c> command that runs a post's code (SECURITY.md, "What a build may reach") as a snippet's
 /// runner is started: through the runner's <c>--confine</c> mode, which applies <see cref="Sandbox.PolicyForBuild"/> to
 /// itself and then becomes the command, inside <c>unshare</c>'s namespaces. A restore is NuGet's own code: it reads the
-/// NuGet config (feed credentials) and reaches the package sources on their TCP ports; a build is the post's code: no
+/// NuGet config (feed credentials) and reaches the package sources alone (<see cref="RestoreNetwork"/>); a build is the post's code: no
 /// network, no credentials, a HOME of its own. Each command it prepares is kept in <see cref="Grants"/> for the run's report.
 /// </summary>
 internal sealed partial class BuildSandbox(Sandbox sandbox)
@@ -22,13 +22,6 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
 
     /// <summary>Variables every step may see: what the SDK needs to find itself and speak plainly.</summary>
     private static readonly string[] BuildEnvironment = ["PATH", "LANG", "LC_ALL", "DOTNET_*", "NUGET_PACKAGES", "NUGET_FALLBACK_PACKAGES"];
-
-    /// <summary>What a restore may see besides: NuGet's settings and feed credentials, proxies and CA bundles.</summary>
-    private static readonly string[] RestoreEnvironment =
-    [
-        "NUGET_*", "NuGetPackageSourceCredentials_*", "VSS_NUGET_*", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY",
-        "http_proxy", "https_proxy", "no_proxy", "all_proxy", "SSL_CERT_FILE", "SSL_CERT_DIR",
-    ];
 
     /// <summary>Never passed on: a profiler's port would make the SDK wait for a connection; the CLI's home is set here.</summary>
     private static readonly string[] NeverPassed = ["DOTNET_DiagnosticPorts", "DOTNET_CLI_HOME", "DOTNET_STARTUP_HOOKS"];
@@ -62,20 +55,21 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         // for packages it resolved there, the build.
         List<string> read = [.. reach.Read, packages, .. FallbackFolders(current)];
         List<string> write = [.. reach.Write];
-        var ports = restore ? OpenToNuGet(userHome, home, packages, current, environment, read, write, nugetConfigText) : null;
+        if (restore) OpenToNuGet(userHome, home, packages, current, environment, read, write);
+        var (ports, proxy, network) = restore ? RestoreNetwork(subject, reach, nugetConfigText, userHome, current, environment) : (null, null, "");
         var runner = RunnerOptions.DefaultRunnerPath;
         var policy = sandbox.PolicyForBuild(
-            runner, privateFolder, read.Distinct(StringComparer.Ordinal), write.Distinct(StringComparer.Ordinal), ports);
+            runner, privateFolder, read.Distinct(StringComparer.Ordinal), write.Distinct(StringComparer.Ordinal), ports, proxy?.SocketPath);
         using var encoded = new MemoryStream();
         using (var writer = new BinaryWriter(encoded, System.Text.Encoding.UTF8, leaveOpen: true)) policy.WriteTo(writer);
         var (program, runnerArguments) =
             RunnerProcess.Command(runner, ["--confine", Convert.ToBase64String(encoded.ToArray()), "--", host, .. arguments]);
-        (program, runnerArguments) = sandbox.LaunchBuild(program, runnerArguments, network: restore);
+        // Behind the proxy a restore gets a network namespace of its own, as a build does; without one, the machine's.
+        (program, runnerArguments) = sandbox.LaunchBuild(program, runnerArguments, network: restore && proxy is null);
         _grants.Enqueue(new BuildGrant(Name(step), subject, true, restore, (restore
-            ? $"network: TCP ports {string.Join(", ", ports!)} only (package sources), reads NuGet's config and feed credentials, private HOME, " +
-            $"writes the NuGet caches and obj/"
+            ? $"{network}, reads NuGet's config and the credentials of its sources, private HOME, writes the NuGet caches and obj/"
             : "no network, no credentials, private HOME, writes only obj/ and its output") + Feeds(reach)));
-        return new ConfinedCommand(program, runnerArguments, environment, privateFolder);
+        return new ConfinedCommand(program, runnerArguments, environment, privateFolder) { Proxy = proxy };
     }
 
     private static string Name(BuildStep step) => step switch { BuildStep.Restore => "restore", BuildStep.Build => "build", _ => "sdk" };
@@ -114,11 +108,11 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
 
     /// <summary>
     /// A restore's reach beyond a build's: NuGet's own settings and credential providers are read (linked into its
-    /// <paramref name="home"/>); its caches and the packages folder written. Returns the TCP ports it may reach.
+    /// <paramref name="home"/>); its caches and the packages folder written.
     /// </summary>
-    private static int[] OpenToNuGet(
+    private static void OpenToNuGet(
         string userHome, string home, string packages, System.Collections.IDictionary current, Dictionary<string, string> environment,
-        List<string> read, List<string> write, string? nugetConfigText)
+        List<string> read, List<string> write)
     {
         foreach (var name in (string[])["NuGet", "plugins"])
         {
@@ -137,7 +131,6 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         Directory.CreateDirectory(httpCache);
         Directory.CreateDirectory(pluginsCache);
         write.AddRange([packages, httpCache, pluginsCache]);
-        return [.. RestorePorts(nugetConfigText, current)];
     }
 
     private static bool Matches(string[] patterns, string name) => patterns.Any(pattern =>
@@ -159,7 +152,10 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
     /// <summary>The local feeds a step reads, for its grant: what a nuget.config opened is named in the run's report.</summary>
     private static string Feeds(BuildReach reach) => reach.Feeds.Count == 0 ? "" : $", reads the local feeds {string.Join(", ", reach.Feeds)}";
 
-    /// <summary>TCP 80 and 443, and the ports of the config's http sources and of the proxies in the environment.</summary>
+    /// <summary>
+    /// TCP 80 and 443, and the ports of the config's http sources and of the proxies in the environment: a restore's
+    /// network where it gets no namespace of its own (<see cref="RestoreNetwork"/>).
+    /// </summary>
     private static SortedSet<int> RestorePorts(string? nugetConfigText, System.Collections.IDictionary current)
     {
         SortedSet<int> ports = [80, 443];

@@ -5,8 +5,12 @@ internal sealed record ConfinedCommand(
     string Program, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string>? Environment, string? PrivateFolder)
     : IDisposable
 {
+    /// <summary>A restore's way to its package sources (<see cref="RestoreProxy"/>), closed with the command.</summary>
+    public RestoreProxy? Proxy { get; init; }
+
     public void Dispose()
     {
+        Proxy?.Dispose();
         if (PrivateFolder is not null) RunFolders.TryDelete(PrivateFolder);
     }
 }

@@ -72,11 +72,13 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
     /// The policy a restore or a build of a post's project confines itself to (<see cref="BuildSandbox"/>): the system,
     /// the SDK and the runner that applies it, plus <paramref name="read"/>; writes only to <paramref name="write"/> and the
     /// step's own private folder (its HOME and TMPDIR). A build gets no network; a restore, TCP to
-    /// <paramref name="restorePorts"/> only (its package sources) and UDP (DNS). No UNIX sockets either way, so
-    /// MSBuild runs without worker nodes. Config's <c>sandboxRead</c>/<c>sandboxWrite</c> are a snippet's, not a build's.
+    /// <paramref name="restorePorts"/> only: the port of its <paramref name="proxySocket"/>'s bridge in a network namespace
+    /// of its own, or without one, its package sources' ports and UDP (DNS). No UNIX sockets either way, so MSBuild runs
+    /// without worker nodes. Config's <c>sandboxRead</c>/<c>sandboxWrite</c> are a snippet's, not a build's.
     /// </summary>
     public SandboxPolicy PolicyForBuild(
-        string runnerPath, string privateFolder, IEnumerable<string> read, IEnumerable<string> write, int[]? restorePorts)
+        string runnerPath, string privateFolder, IEnumerable<string> read, IEnumerable<string> write, int[]? restorePorts,
+        string? proxySocket = null)
     {
         if (!Enabled) return SandboxPolicy.Off;
         string[] runtime = [DotnetInstallation.Root, RuntimeEnvironment.GetRuntimeDirectory(), Path.GetDirectoryName(Path.GetFullPath(runnerPath))!];
@@ -86,7 +88,7 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
         return new SandboxPolicy(Confine: true, Network: restorePorts is not null,
             [.. SystemRead, "/proc", "/sys/devices/system/node", .. runtime, .. read],
             [.. SystemReadWrite, privateFolder, RuntimeSharedFolder, .. write],
-            OwnNamespaces: NamespacesWork, [], UnixSockets: false, restorePorts);
+            OwnNamespaces: NamespacesWork, [], UnixSockets: false, restorePorts, proxySocket);
     }
 
     /// <summary>
