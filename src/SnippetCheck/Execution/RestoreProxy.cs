@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -132,7 +133,10 @@ internal sealed class RestoreProxy : IDisposable
         {
             if (_upstream is null)
             {
-                await socket.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
+                // A link-local address is a cloud's metadata service (169.254.169.254), never a package source.
+                var addresses = (await Dns.GetHostAddressesAsync(host, timeout.Token).ConfigureAwait(false)).Where(a => !IsLinkLocal(a)).ToArray();
+                if (addresses.Length == 0) throw new SocketException((int)SocketError.AccessDenied);
+                await socket.ConnectAsync(addresses, port, timeout.Token).ConfigureAwait(false);
                 return socket;
             }
             await socket.ConnectAsync(_upstream.Host, _upstream.Port, timeout.Token).ConfigureAwait(false);
@@ -150,6 +154,12 @@ internal sealed class RestoreProxy : IDisposable
         }
         socket.Dispose();
         return null;
+    }
+
+    private static bool IsLinkLocal(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        return address.IsIPv6LinkLocal || address.AddressFamily == AddressFamily.InterNetwork && address.GetAddressBytes() is [169, 254, ..];
     }
 
     /// <summary>The proxy the tool's own environment names for HTTPS (as the restore's would have been), if any.</summary>
