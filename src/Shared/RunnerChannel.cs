@@ -129,9 +129,19 @@ internal sealed class RunnerChannel : IDisposable
             System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(frame, (int)_outgoing.Length - 4);
             _pipe.Write(frame, 0, (int)_outgoing.Length);
             _pipe.Flush();
-            // A big image must not stay pinned in memory between messages.
-            if (_outgoing.Capacity > 1 << 20) _outgoing.Capacity = 1 << 16;
+            ShrinkOutgoing();
         }
+    }
+
+    /// <summary>
+    /// A big image or output must not stay pinned in memory between messages. The buffer is emptied first: a capacity
+    /// below the length it still holds throws (a 768 KiB output once crashed the runner here).
+    /// </summary>
+    private void ShrinkOutgoing()
+    {
+        if (_outgoing.Capacity <= 1 << 20) return;
+        _outgoing.SetLength(0);
+        _outgoing.Capacity = 1 << 16;
     }
 
     /// <summary>

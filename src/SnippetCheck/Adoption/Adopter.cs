@@ -7,6 +7,7 @@ using SnippetCheck.Adoption.Rot;
 using SnippetCheck.Adoption.Trials;
 using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Extraction.Discovery;
+using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
 using SnippetCheck.Extraction.Snippets;
 using static SnippetCheck.Adoption.Trials.BlockKeys;
@@ -95,23 +96,28 @@ internal static class Adopter
 
     /// <summary>
     /// One pin per package for the doc set, in the config (<see cref="DocSetPins"/>): tags name the package, the config its
-    /// version. With <paramref name="write"/>, the models' prelude, the pins and then each file's proposals are written.
+    /// version. Then the proof (<see cref="ProposalProof"/>): the pages verified as they will be written, with the config
+    /// <c>verify</c> will read, every block that fails so withdrawn. With <paramref name="write"/>, the models' prelude and
+    /// the pins are written first (the proof reads them from the config as <c>verify</c> will), then each file's proposals;
+    /// a dry run lays them over the config instead.
     /// </summary>
     private static async Task<(List<AdoptFile> Files, DocSetPins.Plan Pins, string? PinsProblem)> PinAndWriteAsync(
         Verifier verifier, VerifyOptions options, List<AdoptFile> files, DocModels models, bool write, CancellationToken cancellationToken)
     {
         var (unpinned, pins) = DocSetPins.Propose(files, verifier.Config, options.CurrentDirectory);
-        files = [.. unpinned];
-        if (!write) return (files, pins, null);
-        // The models' prelude first: the pages are verified again, as written, before their tags and pins are.
-        models.Write(options.CurrentDirectory,
-            files.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).SelectMany(p => p.Usings));
+        var usings = unpinned.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).SelectMany(p => p.Usings).ToList();
+        var proving = options;
+        if (write) models.Write(options.CurrentDirectory, usings);
+        else if (models.Code(usings) is { Count: > 0 } hidden)
+            proving = options with { CommandLine = options.CommandLine with { HiddenCode = hidden } };
         (unpinned, pins) = DocSetPins.Keep(
-            files, pins, await DocSetPins.FailingAsync(options, files, pins, cancellationToken).ConfigureAwait(false));
-        var pinsProblem = DocSetPins.Write(pins, options.CurrentDirectory);
+            unpinned, pins, await DocSetPins.FailingAsync(proving, unpinned, pins, cancellationToken).ConfigureAwait(false));
+        var pinsProblem = write ? DocSetPins.Write(pins, options.CurrentDirectory) : null;
         if (pinsProblem is not null)
             (unpinned, pins) = DocSetPins.Keep(unpinned, pins, pins.New.Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase));
-        files = [.. unpinned];
+        var pending = write ? null : new SnippetCheckConfig { PackageVersions = [.. pins.All.Select(p => $"{p.Id}@{p.Version}")] };
+        files = await ProposalProof.ProveAsync(proving, [.. unpinned], pending, cancellationToken).ConfigureAwait(false);
+        if (!write) return (files, pins, null);
         for (var i = 0; i < files.Count; i++)
         {
             if (files[i].Proposals.Count == 0) continue;

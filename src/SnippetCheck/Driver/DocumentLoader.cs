@@ -67,7 +67,10 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
         var errors = new ConcurrentBag<Diagnostic>();
         var documents = new PreparedDocument?[paths.Count];
         var references = ReferencesOrEmpty();
-        var shared = SharedPreludes.Load(config, options.CurrentDirectory, options.Untrusted);
+        // The command line's hidden code is adopt's, not yet written (a dry run's proof): it stands where the config's would.
+        var shared = SharedPreludes.Load(
+            options.CommandLine.HiddenCode is { Count: > 0 } hidden ? config with { HiddenCode = hidden } : config, options.CurrentDirectory,
+            options.Untrusted);
         PhaseTrace.Mark($"{paths.Count} documents found, reference assemblies loaded");
         Parallel.For(0, paths.Count, i => documents[i] = LoadGuarded(paths[i], references, shared, errors));
         return ([.. documents.Where(d => d is not null).Select(d => d!)],

@@ -63,8 +63,7 @@ internal static class DiagnosticCatalog
             "`snippetcheck.json`."),
         new(DiagnosticCodes.HighlightBlock, nameof(DiagnosticCodes.HighlightBlock), "C# block not verified",
             "A C# block written as a Liquid `{% highlight csharp %}` or Hugo `{{< highlight csharp >}}` shortcode is not verified: SnippetCheck " +
-            "reads fenced blocks only. Write it as a ```` ```csharp ```` fence to verify it. Also an MDX fence indented four spaces or more inside " +
-            "a component: MDX reads it as a fence, SnippetCheck's Markdown reader as indented code; indent it at most three spaces. Also a doc " +
+            "reads fenced blocks only. Write it as a ```` ```csharp ```` fence to verify it. Also a doc " +
             "comment's `<code>` example in code that `#if` switches off for the build examples are verified against (net10.0, Debug). A warning.",
             DiagnosticSeverity.Warning),
 

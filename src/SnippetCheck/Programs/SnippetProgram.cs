@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Extraction.Snippets;
@@ -150,13 +151,21 @@ internal sealed class SnippetProgram
         return result;
     }
 
-    /// <summary>A prelude's code; on a fixture page, hidden members of the page's class.</summary>
+    /// <summary>
+    /// A prelude's code; on a fixture page, hidden members of the page's class, unless it declares a namespace (the doc
+    /// set's models adopt writes into the config's <c>hiddenCode</c>): no class can hold one, so it stays a file of its own
+    /// there as in every other shape.
+    /// </summary>
     private CodePart PreludePart(Prelude prelude, int id, string file, CSharpParseOptions options)
     {
-        if (!IsFixture) return new CodePart(id, prelude.File ?? file, prelude.Lines);
+        if (!IsFixture || DeclaresNamespace(prelude, options)) return new CodePart(id, prelude.File ?? file, prelude.Lines);
         var (lines, staticClass) = MemberWrapper.Wrap(prelude.Lines, id, options, forcePublic: true);
         return new CodePart(id, prelude.File ?? file, lines, staticClass);
     }
+
+    private static bool DeclaresNamespace(Prelude prelude, CSharpParseOptions options) =>
+        CSharpSyntaxTree.ParseText(string.Join('\n', prelude.Lines.Select(l => l.Text)), options).GetCompilationUnitRoot()
+            .Members.Any(m => m is BaseNamespaceDeclarationSyntax);
 
     private static CodePart PartOf(Snippet block, int index, string file, CSharpParseOptions options, bool fixture)
     {

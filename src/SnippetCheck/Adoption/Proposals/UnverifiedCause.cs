@@ -28,10 +28,22 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
     public const string CompileError = "compile-error";
     public const string RuntimeFailure = "runtime-failure";
     public const string Timeout = "timeout";
+    public const string FailedAsWritten = "failed-as-written";
 
     /// <summary>Every kind, in the order <c>adopt</c> lists them.</summary>
     public static readonly IReadOnlyList<string> Kinds =
-        [Fragment, UnknownName, PackageNotFound, PackageUnavailable, CompileError, RuntimeFailure, Timeout];
+        [Fragment, UnknownName, PackageNotFound, PackageUnavailable, CompileError, RuntimeFailure, Timeout, FailedAsWritten];
+
+    /// <summary>
+    /// A block adopt withdrew at its last step: it passed in its trials but not when its page was verified as adopt would
+    /// write it (its tags, page settings, hidden lines and pins together), which is what <c>verify</c> would say.
+    /// </summary>
+    public static UnverifiedCause Withdrawn(AdoptProposal proposal, SnippetResult? asWritten) => new(
+        FailedAsWritten,
+        $"'{proposal.Words}' passed alone but not on its page as written: " +
+        (asWritten is { Status: SnippetStatus.Failed } failed ? $"{failed.ReasonWord}: {failed.Message}"
+            : asWritten?.Message is { Length: > 0 } message ? message : "not verified"),
+        proposal.Snippet.Location);
 
     /// <summary>
     /// The cause of a block's last failure. A syntax error makes it a fragment whatever else is wrong (no context

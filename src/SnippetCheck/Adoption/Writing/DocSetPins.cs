@@ -7,7 +7,6 @@ using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.References;
 using SnippetCheck.Results;
-using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption.Writing;
 
@@ -53,23 +52,11 @@ internal static class DocSetPins
     public static async Task<IReadOnlySet<string>> FailingAsync(
         VerifyOptions options, IReadOnlyList<AdoptFile> files, Plan plan, CancellationToken cancellationToken)
     {
-        var texts = new List<DocumentText>();
-        var blocks = new Dictionary<SourceLocation, IReadOnlyList<string>>();
-        foreach (var file in files.Where(f => f.Proposals.Any(p => p.Packages.Any(r => r.Unpinned))))
-        {
-            var text = AdoptWriter.Apply(file.Document.Text, file.Document, file.Proposals, file.Fixture);
-            var before = SnippetReader.Read(DocumentExtractor.Extract(file.Document)).Snippets;
-            var after = SnippetReader.Read(DocumentExtractor.Extract(
-                SourceDocument.FromText(file.Document.FullPath, file.Document.DisplayPath, text))).Snippets;
-            // The inserted tag lines move every block below them: a block is found again by its place among the page's blocks.
-            if (before.Count != after.Count) return plan.New.Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            texts.Add(new DocumentText(file.Document.FullPath, text));
-            foreach (var proposal in file.Proposals.Where(p => p.Packages.Any(r => r.Unpinned)))
-            {
-                var index = before.ToList().FindIndex(s => s.Location == proposal.Snippet.Location);
-                if (index >= 0) blocks[after[index].Location] = [.. proposal.Packages.Where(r => r.Unpinned).Select(r => r.Id)];
-            }
-        }
+        var written = ProposalProof.Written(files, p => p.Packages.Any(r => r.Unpinned));
+        var blocks = written.Blocks.ToDictionary(
+            b => b.Key, b => (IReadOnlyList<string>)[.. b.Value.Proposal.Packages.Where(r => r.Unpinned).Select(r => r.Id)]);
+        var texts = written.Texts;
+        if (written.Unmatched.Count > 0) return plan.New.Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (blocks.Count == 0) return new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var again = options with
         {

@@ -125,8 +125,7 @@ internal static class FenceExtractor
             Take(DirectiveCommentReader.TryReadMdxComment(document, comment, diagnostics), comment);
         }
         FlushDetached(items, pendingComments);
-        if (mdx is not null) UnverifiedCSharpLint.ReportUnreadFences(document, mdx, items, diagnostics);
-        return new ExtractedDocument(document, frontMatter, items, diagnostics) { PageSettings = pageSettings };
+        return new ExtractedDocument(document, frontMatter, ComponentFences.AddUnread(document, items), diagnostics) { PageSettings = pageSettings };
     }
 
     /// <summary>The text Markdig reads (the file's, or an MDX file's with its JSX blanked) and the pipeline it reads it with.</summary>

@@ -5,7 +5,8 @@ namespace SnippetCheck.Extraction.Markdown;
 
 /// <summary>
 /// Warns (SC1018) about C# a post shows but SnippetCheck cannot read, and so cannot verify: a Jekyll or Hugo
-/// highlight tag, or an MDX fence indented four spaces or more; kept apart from the Markdig walk it runs alongside.
+/// highlight tag; kept apart from the Markdig walk it runs alongside. (A fence indented inside a component is read:
+/// <see cref="ComponentFences"/>.)
 /// </summary>
 internal static partial class UnverifiedCSharpLint
 {
@@ -29,25 +30,6 @@ internal static partial class UnverifiedCSharpLint
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.HighlightBlock,
                 $"this {written} block is not verified: SnippetCheck reads fenced blocks only; write it as a ```{language} fence to verify it",
                 new SourceLocation(document.DisplayPath, lineNumber, match.Groups["tag"].Index + 1)));
-        }
-    }
-
-    /// <summary>
-    /// MDX has no indented code, so a C# fence indented four spaces or more inside a component is a fence to MDX,
-    /// but Markdig will not open a fence there. Rather than pass over it in silence, it is reported (SC1018).
-    /// </summary>
-    internal static void ReportUnreadFences(SourceDocument document, MdxReading mdx, List<DocumentItem> items, List<Diagnostic> diagnostics)
-    {
-        var found = items.OfType<FencedBlock>().Select(f => f.Location.Line).ToHashSet();
-        foreach (var (offset, info) in mdx.FenceOpenings)
-        {
-            var language = info.Split(' ', '\t').FirstOrDefault() ?? "";
-            var at = document.Locate(offset);
-            if (!DocumentWords.IsCSharpLanguage(language) || found.Contains(at.Line)) continue;
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.HighlightBlock,
-                "this C# fence is not verified: it is indented four spaces or more, which SnippetCheck's Markdown reader takes for indented code; " +
-                "indent it at most three spaces",
-                at));
         }
     }
 

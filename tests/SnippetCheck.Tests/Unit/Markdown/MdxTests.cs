@@ -48,17 +48,20 @@ public sealed class MdxTests
     }
 
     [Fact]
-    public void A_fence_indented_two_spaces_inside_a_component_is_found_and_one_indented_four_is_reported_not_lost()
+    public void A_fence_indented_two_or_four_spaces_inside_a_component_is_read_as_the_fence_MDX_sees()
     {
-        var read = Read("<Tabs>\n  <TabItem value=\"a\">\n\n  {/* snippetcheck: compile */}\n  ```cs\n  int x = 1;\n  ```\n\n  </TabItem>\n  <TabItem value=\"b\">\n\n    ```cs\n    int y = 2;\n    ```\n\n  </TabItem>\n</Tabs>\n");
+        var read = Read("<Tabs>\n  <TabItem value=\"a\">\n\n  {/* snippetcheck: compile */}\n  ```cs\n  int x = 1;\n  ```\n\n  </TabItem>\n  <TabItem value=\"b\">\n\n    {/* snippetcheck: run */}\n    ```cs\n    int y = 2;\n    ```\n\n  </TabItem>\n</Tabs>\n");
 
-        var snippet = Assert.Single(read.Snippets);
-        Assert.Equal((5, 3), (snippet.Location.Line, snippet.Location.Column));
-        Assert.Equal(new CodeLine("int x = 1;", 6, 3), snippet.Block.Lines[0]);
-        Assert.Equal(SnippetCheck.Extraction.Snippets.SnippetKind.Compile, snippet.Tags.Kind);
-        var warning = Assert.Single(read.FileDiagnostics);
-        Assert.Equal((DiagnosticCodes.HighlightBlock, DiagnosticSeverity.Warning, 12, 5), (warning.Id, warning.Severity, warning.Location.Line, warning.Location.Column));
-        Assert.Contains("indented four spaces or more", warning.Message);
+        Assert.Equal(2, read.Snippets.Count);
+        var (two, four) = (read.Snippets[0], read.Snippets[1]);
+        Assert.Equal((5, 3), (two.Location.Line, two.Location.Column));
+        Assert.Equal(new CodeLine("int x = 1;", 6, 3), two.Block.Lines[0]);
+        Assert.Equal(SnippetCheck.Extraction.Snippets.SnippetKind.Compile, two.Tags.Kind);
+        // MDX has no indented code: the four spaces are the component's layout, and the comment above tags it.
+        Assert.Equal((13, 5), (four.Location.Line, four.Location.Column));
+        Assert.Equal(new CodeLine("int y = 2;", 14, 5), four.Block.Lines[0]);
+        Assert.Equal(SnippetCheck.Extraction.Snippets.SnippetKind.Run, four.Tags.Kind);
+        Assert.Empty(read.FileDiagnostics);
     }
 
     [Fact]

@@ -58,8 +58,20 @@ internal sealed class DocModels
     /// </summary>
     public void Write(string directory, IEnumerable<string> usings)
     {
+        if (Code(usings) is not { Count: > 0 } code) return;
+        var entries = code.Select(line => "    " + JsonSerializer.Serialize(line, ConfigLoader.Strings));
+        var json = $"{{\n  \"{Settings.HiddenCode.Key}\": [\n{string.Join(",\n", entries)}\n  ]\n}}\n";
+        File.WriteAllText(Path.Combine(directory, FileName), json);
+    }
+
+    /// <summary>
+    /// The config's <c>hiddenCode</c> lines <see cref="Write"/> writes for <paramref name="usings"/>: the models of the pages
+    /// whose namespaces a proposal uses, then their stubs; empty when no proposal uses a model.
+    /// </summary>
+    public IReadOnlyList<string> Code(IEnumerable<string> usings)
+    {
         var used = usings.Where(IsModelNamespace).ToHashSet(StringComparer.Ordinal);
-        if (used.Count == 0 || Types.Count == 0 && _stubs.Count == 0) return;
+        if (used.Count == 0 || Types.Count == 0 && _stubs.Count == 0) return [];
         var code = new List<string>();
         var keep = true;
         foreach (var line in Lines)
@@ -70,9 +82,7 @@ internal sealed class DocModels
             if (keep) code.Add(line);
         }
         foreach (var stub in _stubs.Where(s => used.Contains(s.Namespace))) code.AddRange(code.Count == 0 ? stub.Lines : ["", .. stub.Lines]);
-        var entries = code.Select(line => "    " + JsonSerializer.Serialize(line, ConfigLoader.Strings));
-        var json = $"{{\n  \"{Settings.HiddenCode.Key}\": [\n{string.Join(",\n", entries)}\n  ]\n}}\n";
-        File.WriteAllText(Path.Combine(directory, FileName), json);
+        return code;
     }
 
     /// <summary>The stub models of blocks no declared model fits (<see cref="StubModels"/>), written after the pages' models.</summary>

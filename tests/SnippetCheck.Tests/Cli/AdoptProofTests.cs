@@ -1,0 +1,70 @@
+using System.Text.Json;
+using SnippetCheck.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 75, item 1: what <c>adopt --write</c> writes, <c>verify</c> proves. Adopt's last step verifies its whole proposal
+/// as written (tags, page settings, the config's hidden code and pins) through verify's own loader and withdraws what
+/// fails; so, on each doc set, the blocks adopt says it tagged are exactly the blocks verify then passes or checks, with
+/// none failed or skipped. The mixed set is the issue's case: stub models adopt writes into the config's
+/// <c>hiddenCode</c> (a validation library's bare rules) beside a page fixture (test bodies with a mocking library),
+/// which compiles that hidden code inside its class.
+/// </summary>
+[TakesMinutes(120)]
+public sealed class AdoptProofTests(ITestOutputHelper output)
+{
+    private const string Rules = "# Rules\n\n```csharp\nRuleFor(x => x.Surname).NotNull();\n```\n\n" +
+        "```csharp\nRuleFor(customer => customer.CreditLimit).GreaterThan(0);\n```\n";
+
+    public static TheoryData<string> DocSets => ["adopt", "adopt-tests", "stub-models-beside-a-fixture"];
+
+    private static void Populate(TempFolder folder, string set)
+    {
+        switch (set)
+        {
+            case "stub-models-beside-a-fixture":
+                folder.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
+                folder.Write("rules.md", Rules);
+                folder.CopySample("adopt-tests/substitutes.md", "substitutes.md");
+                break;
+            default:
+                foreach (var page in Directory.GetFiles(Samples.PathOf(set), "*.md")) folder.CopySample($"{set}/{Path.GetFileName(page)}", Path.GetFileName(page));
+                break;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DocSets))]
+    public void After_adopt_write_verify_passes_exactly_the_blocks_adopt_tagged(string set)
+    {
+        using var folder = new TempFolder();
+        Populate(folder, set);
+
+        var before = VerifyCounts(folder, "before.json");
+        var dry = CliRunner.Run(folder.Path, "adopt", "--report", "json=dry.json");
+        var adopt = CliRunner.Run(folder.Path, "adopt", "--write", "--report", "json=adopt.json");
+        output.WriteLine($"$ adopt → {dry.ExitCode}\n{dry.Output}\n$ adopt --write → {adopt.ExitCode}\n{adopt.Output}");
+        Assert.True(adopt.ExitCode is 0 or 1, adopt.Output);
+        var after = VerifyCounts(folder, "after.json");
+
+        using var adopted = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "adopt.json")));
+        using var promised = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "dry.json")));
+        var (tagged, checks) = (Number(adopted, "adopted"), Number(adopted, "checked"));
+        Assert.True(tagged + checks > 0, "adopt tagged nothing: the set proves nothing");
+        // The dry run promises what the write does, and verify then finds exactly that, with nothing failed or skipped.
+        Assert.Equal((tagged, checks), (Number(promised, "adopted"), Number(promised, "checked")));
+        Assert.Equal((before.Passed + tagged, before.Checked + checks, before.Failed, 0), after);
+    }
+
+    private (int Passed, int Checked, int Failed, int Skipped) VerifyCounts(TempFolder folder, string report)
+    {
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache", "--report", $"json={report}");
+        output.WriteLine($"$ verify → {verify.ExitCode}\n{verify.Output}");
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, report)));
+        return (Number(json, "passed"), Number(json, "checked"), Number(json, "failed"), Number(json, "skipped"));
+    }
+
+    private static int Number(JsonDocument report, string name) => report.RootElement.GetProperty("summary").GetProperty(name).GetInt32();
+}
