@@ -74,7 +74,7 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
             ? $"network: TCP ports {string.Join(", ", ports!)} only (package sources), reads NuGet's config and feed credentials, private HOME, " +
             $"writes the NuGet caches and obj/"
             : "no network, no credentials, private HOME, writes only obj/ and its output"));
-        return new ConfinedCommand(program, runnerArguments, environment, privateFolder);
+        return new ConfinedCommand(program, runnerArguments, environment, privateFolder, WatchesStdin: Sandbox.NamespacesWork);
     }
 
     private static string Name(BuildStep step) => step switch { BuildStep.Restore => "restore", BuildStep.Build => "build", _ => "sdk" };

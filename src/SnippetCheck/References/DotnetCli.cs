@@ -66,7 +66,8 @@ internal static class DotnetCli
         string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken, string? nugetConfigText = null)
     {
         using var command = sandbox.Prepare(step, subject, reach, Host, arguments, nugetConfigText);
-        return await RunProcessAsync(command.Program, command.Arguments, command.Environment, workingDirectory, timeout, cancellationToken)
+        return await RunProcessAsync(
+            command.Program, command.Arguments, command.Environment, workingDirectory, timeout, cancellationToken, command.WatchesStdin)
             .ConfigureAwait(false);
     }
 
@@ -79,7 +80,7 @@ internal static class DotnetCli
 
     private static async Task<DotnetResult> RunProcessAsync(
         string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment,
-        string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+        string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken, bool watchesStdin = false)
     {
         var start = new ProcessStartInfo(program, arguments)
         {
@@ -106,7 +107,9 @@ internal static class DotnetCli
 
         using var process = new Process { StartInfo = start };
         process.Start();
-        process.StandardInput.Close();
+        // A command whose init watches its standard input keeps it open while it runs: its hang-up, when this process
+        // ends however it ends, kills all the command started (Sandbox.LaunchBuild).
+        if (!watchesStdin) process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -121,6 +124,7 @@ internal static class DotnetCli
             timedOut = true;
             try
             {
+                process.StandardInput.Close();
                 process.Kill(entireProcessTree: true);
             }
             catch (InvalidOperationException)
@@ -130,6 +134,7 @@ internal static class DotnetCli
             cancellationToken.ThrowIfCancellationRequested();
         }
         await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        process.StandardInput.Close();
         return new DotnetResult(timedOut ? -1 : process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), timedOut);
     }
 }

@@ -18,7 +18,6 @@ namespace SnippetCheck.References;
 /// </summary>
 internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
 {
-    private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(10);
     private const int FormatVersion = 1;
 
     private readonly string _cacheRoot = Path.GetFullPath(cacheRoot);
@@ -95,11 +94,11 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
             .Hash();
         var folder = Path.Combine(_cacheRoot, "frameworks", StoreKey.FolderName(key));
         var packsPath = Path.Combine(folder, "packs.json");
-        var (packs, _) = await StoreEntry.GetOrCreateAsync(Path.Combine(folder, ".lock"), RestoreTimeout, () => TryRead(packsPath, key), async () =>
+        var (packs, _) = await StoreEntry.GetOrCreateAsync(Path.Combine(folder, ".lock"), StepTimeout.Restore, () => TryRead(packsPath, key), async () =>
         {
             var result = await GeneratedRestore.RunAsync(
                 BuildSandbox.Auto(), $"the {framework} packs", folder, ProjectText(framework, selfContained ? rid : null), nugetConfigText,
-                ["ReferencePath", "RuntimePackAsset"], RestoreTimeout, cancellationToken).ConfigureAwait(false);
+                ["ReferencePath", "RuntimePackAsset"], StepTimeout.Restore, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
                 throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing,
                     $"the {framework} packs could not be restored for the framework matrix: {result.Explain()}");

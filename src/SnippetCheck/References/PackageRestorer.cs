@@ -18,7 +18,6 @@ namespace SnippetCheck.References;
 /// </summary>
 internal sealed class PackageRestorer
 {
-    private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(10);
 
     private readonly string _cacheRoot;
@@ -63,12 +62,12 @@ internal sealed class PackageRestorer
         {
             var result = await GeneratedRestore.RunAsync(Sandbox, "packages " + (packages.IsEmpty ? "of ASP.NET Core" : Describe(packages)), folder,
                 ProjectText(packages, web, _framework), nugetConfigText,
-                ["ReferencePath", "RuntimeCopyLocalItems", "RuntimeTargetsCopyLocalItems", "ResourceCopyLocalItems"], RestoreTimeout,
+                ["ReferencePath", "RuntimeCopyLocalItems", "RuntimeTargetsCopyLocalItems", "ResourceCopyLocalItems"], StepTimeout.Restore,
                 cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 return ResolveOutcome.Failed(result.TimedOut
-                    ? $"the restore of {Describe(packages)} did not finish within {RestoreTimeout.TotalMinutes:0} minutes"
+                    ? $"the restore of {Describe(packages)} did not finish within {StepTimeout.Describe(StepTimeout.Restore)}"
                     : result.Explain());
             }
             return new ResolveOutcome(ResolvedAssets.FromMSBuildItems(GeneratedRestore.JsonPart(result.Stdout), [], []), null);

@@ -31,7 +31,6 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
 
     private readonly TargetFramework _framework = framework ?? TargetFramework.Tool;
 
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
     private static readonly string[] StampedExtensions = [".cs", ".csproj", ".props", ".targets"];
 
     private readonly string _cacheRoot = Path.GetFullPath(cacheRoot);
@@ -92,7 +91,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
             .Add("framework", _framework.Moniker)
             .Add("stamp", Stamp(Path.GetDirectoryName(project)!))
             .Hash();
-        return await AssetCache.GetOrResolveAsync(folder, key, BuildTimeout, () => BuildIntoAsync(project, folder, cancellationToken),
+        return await AssetCache.GetOrResolveAsync(folder, key, StepTimeout.Restore + StepTimeout.Build, () => BuildIntoAsync(project, folder, cancellationToken),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -132,7 +131,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         var restore = await DotnetCli.RunConfinedAsync(_sandbox, BuildStep.Restore, project, reach,
             ["restore", project, "-nologo", .. ConfinedSwitches, "-p:SnippetCheckEnabled=false", "-getProperty:TargetFramework",
                 "-getProperty:TargetFrameworks"],
-            directory, BuildTimeout, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
+            directory, StepTimeout.Restore, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
         if (!restore.Succeeded) return RestoreFailed(project, restore);
         var targets = LibraryTargets.Read(GeneratedRestore.JsonPart(restore.Stdout));
         var chosen = NearestFramework.For(_framework.Moniker, targets.Frameworks);
@@ -151,11 +150,11 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
              // this very project, and each inner build would start another (issue 16).
              "-p:SnippetCheckEnabled=false",
              "-getProperty:TargetPath", "-getItem:ReferencePath", "-getItem:Using"],
-            directory, BuildTimeout, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
+            directory, StepTimeout.Build, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return ResolveOutcome.Failed(result.TimedOut
-                ? $"the build did not finish within {BuildTimeout.TotalMinutes:0} minutes\nreproduce: {reproduce}"
+                ? $"the build did not finish within {StepTimeout.Describe(StepTimeout.Build)}\nreproduce: {reproduce}"
                 : $"{result.FirstError()}\nreproduce: {reproduce}");
         }
         return BuiltAssets(GeneratedRestore.JsonPart(result.Stdout), output, chosen);
@@ -170,7 +169,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         if (ProjectTargets.Listed(project) is { } listed && NearestFramework.For(_framework.Moniker, listed) is null) return NoFrameworkFits(
             listed);
         return ResolveOutcome.Failed(restore.TimedOut
-            ? $"the restore did not finish within {BuildTimeout.TotalMinutes:0} minutes\nreproduce: {ReproduceAsWritten(project)}"
+            ? $"the restore did not finish within {StepTimeout.Describe(StepTimeout.Restore)}\nreproduce: {ReproduceAsWritten(project)}"
             : $"{restore.FirstError()}\nreproduce: {ReproduceAsWritten(project)}{SdkHint(restore.FirstError(), project)}");
     }
 

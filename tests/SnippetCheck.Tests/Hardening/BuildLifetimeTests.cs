@@ -79,7 +79,7 @@ public sealed class BuildLifetimeTests(ITestOutputHelper output) : IDisposable
         output.WriteLine(result.Output);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("the build did not finish within 8 seconds", result.Output, StringComparison.Ordinal);
-        Assert.Contains("posts/post.md:4", result.Output.Replace('\\', '/'), StringComparison.Ordinal);
+        Assert.Contains("posts/post.md(4,1): error SC2011", result.Output.Replace('\\', '/'), StringComparison.Ordinal);
         Assert.True(ProcessProbe.WaitUntil(() => Sleeps.Count == 0, TimeSpan.FromSeconds(5)), "the timed-out build's Exec is still running");
     }
 
