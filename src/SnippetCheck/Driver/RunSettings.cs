@@ -62,7 +62,11 @@ internal sealed record RunSettings
                     : $"turned off by \"sandbox\": \"off\" in {Where(Settings.Sandbox)}",
             }
             : Sandbox.Auto(Absolute(Settings.SandboxRead.In(config)), Absolute(Settings.SandboxWrite.In(config)));
-        if (options.Untrusted) RefuseUnconfined(options, sandbox);
+        if (options.Untrusted)
+        {
+            RefuseUnconfined(options, sandbox);
+            RefuseOwnSdk(root == options.CurrentDirectory ? [root] : [root, options.CurrentDirectory]);
+        }
 
         // Where a config key stands, for the report's grants: its file and line.
         string Where(Setting setting) => config.SourcePath is { } source
@@ -121,6 +125,19 @@ internal sealed record RunSettings
         {
             throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused,
                 $"--untrusted runs snippets only confined, and this machine cannot confine them: {reason}");
+        }
+    }
+
+    /// <summary>
+    /// Under <c>--untrusted</c> a checkout's global.json may not name SDK folders (<c>sdk.paths</c>): the <c>dotnet</c> the
+    /// tool starts in its folders would run the pull request's own SDK. Refused at its line before any <c>dotnet</c> runs.
+    /// </summary>
+    private static void RefuseOwnSdk(IEnumerable<string> roots)
+    {
+        if (roots.SelectMany(References.GlobalJsonSdk.OwnSdkFolders).FirstOrDefault() is ({ } file, var line, var column))
+        {
+            throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused, new SourceLocation(file, line, column),
+                Configuration.Untrusted.Message("'sdk.paths' in global.json", "makes every dotnet the tool starts here run an SDK of the checkout's own"));
         }
     }
 }

@@ -83,7 +83,7 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
     private async Task<Restored> RestoreAsync(TargetFramework framework, bool selfContained, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_cacheRoot);
-        var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot, _cacheRoot).ConfigureAwait(false);
+        var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot, _cacheRoot, BuildSandbox.Auto()).ConfigureAwait(false);
         var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
         var rid = RuntimeInformation.RuntimeIdentifier;
         var key = new StoreKey()

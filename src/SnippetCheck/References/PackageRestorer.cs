@@ -48,7 +48,7 @@ internal sealed class PackageRestorer
     private async Task<ResolveOutcome> ResolveCoreAsync(PackageSet packages, bool web, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_cacheRoot);
-        var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot, _cacheRoot).ConfigureAwait(false);
+        var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot, _cacheRoot, Sandbox).ConfigureAwait(false);
         var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(_nugetConfig, cancellationToken).ConfigureAwait(false);
         var key = new StoreKey()
             .Add("tfm", _framework.Moniker)

@@ -77,7 +77,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         {
             // The SDK that builds the project: a global.json in its folder or above picks it.
             sdk = await DotnetCli.SdkVersionAsync(
-                Path.GetDirectoryName(project)!, _cacheRoot, (_sandbox, ProjectReach.Of(project, Path.Combine(folder, "bin")))).ConfigureAwait(false);
+                Path.GetDirectoryName(project)!, _cacheRoot, _sandbox, ProjectReach.Of(project, Path.Combine(folder, "bin"))).ConfigureAwait(false);
         }
         catch (DotnetFailedException e)
         {

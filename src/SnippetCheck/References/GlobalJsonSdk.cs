@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace SnippetCheck.References;
+
+/// <summary>
+/// A <c>global.json</c>'s <c>sdk.paths</c> (.NET 10): folders the <c>dotnet</c> host searches for SDKs instead of its own
+/// installation, relative to the file. A pull request's global.json can so make every <c>dotnet</c> the tool starts in
+/// its checkout run an SDK of its own: <c>--untrusted</c> refuses such a file (<see cref="OwnSdkFolders"/>).
+/// </summary>
+internal static class GlobalJsonSdk
+{
+    /// <summary>What the host reads as its own installation, not a folder of the file's.</summary>
+    private const string Host = "$host$";
+
+    /// <summary>
+    /// The global.json files above <paramref name="root"/> (the host reads the first one it finds going up) and within
+    /// it (where a post's or a project's folder puts the host), but <c>.git</c> and linked folders, that name SDK folders
+    /// other than the host's own; each with the line and column of its <c>"paths"</c>.
+    /// </summary>
+    public static IEnumerable<(string File, int Line, int Column)> OwnSdkFolders(string root)
+    {
+        var above = new List<string>();
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(root)); folder is not null; folder = Path.GetDirectoryName(folder))
+            above.Add(Path.Combine(folder, "global.json"));
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var within = Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, "global.json", options).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}.git{Path.DirectorySeparatorChar}",
+                StringComparison.Ordinal))
+            : [];
+        foreach (var file in above.Where(File.Exists).Concat(within).Order(StringComparer.Ordinal))
+        {
+            if (PathsPlace(file) is { } place) yield return (file, place.Line, place.Column);
+        }
+    }
+
+    /// <summary>Where <paramref name="file"/> names SDK folders other than the host's; null when it names none (or the host cannot read it either).</summary>
+    private static (int Line, int Column)? PathsPlace(string file)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+            using var json = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // Every "sdk" and every "paths" in it: a key written twice must not hide one from this reading that the host takes.
+            if (json.RootElement.ValueKind != JsonValueKind.Object) return null;
+            var paths = json.RootElement.EnumerateObject().Where(p => p.Name == "sdk" && p.Value.ValueKind == JsonValueKind.Object)
+                .SelectMany(sdk => sdk.Value.EnumerateObject().Where(p => p.Name == "paths")).Select(p => p.Value);
+            if (paths.All(value => value.ValueKind == JsonValueKind.Array
+                && value.EnumerateArray().All(p => p.ValueKind == JsonValueKind.String && p.GetString() == Host))) return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+        var index = text.IndexOf("\"paths\"", StringComparison.Ordinal);
+        var lineStart = text.LastIndexOf('\n', Math.Max(index - 1, 0)) + 1;
+        return index < 0 ? (1, 1) : (text.AsSpan(0, index).Count('\n') + 1, index - lineStart + 1);
+    }
+}
