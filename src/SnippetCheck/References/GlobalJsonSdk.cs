@@ -33,27 +33,52 @@ internal static class GlobalJsonSdk
         }
     }
 
+    /// <summary>
+    /// The SDK folders the global.json that governs <paramref name="folder"/> names (the host reads the first one it finds
+    /// going up), resolved against its folder: a confined <c>dotnet</c> of a trusted run reads them to find its SDK.
+    /// </summary>
+    public static IEnumerable<string> FoldersFor(string folder)
+    {
+        for (var above = Path.GetFullPath(folder); above is not null; above = Path.GetDirectoryName(above))
+        {
+            var file = Path.Combine(above, "global.json");
+            if (!File.Exists(file)) continue;
+            return (Named(file).Folders ?? []).Where(p => p != Host && p != "?").Select(p => Path.GetFullPath(p, above)).Where(Directory.Exists).ToList();
+        }
+        return [];
+    }
+
     /// <summary>Where <paramref name="file"/> names SDK folders other than the host's; null when it names none (or the host cannot read it either).</summary>
     private static (int Line, int Column)? PathsPlace(string file)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(file);
-            using var json = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            // Every "sdk" and every "paths" in it: a key written twice must not hide one from this reading that the host takes.
-            if (json.RootElement.ValueKind != JsonValueKind.Object) return null;
-            var paths = json.RootElement.EnumerateObject().Where(p => p.Name == "sdk" && p.Value.ValueKind == JsonValueKind.Object)
-                .SelectMany(sdk => sdk.Value.EnumerateObject().Where(p => p.Name == "paths")).Select(p => p.Value);
-            if (paths.All(value => value.ValueKind == JsonValueKind.Array
-                && value.EnumerateArray().All(p => p.ValueKind == JsonValueKind.String && p.GetString() == Host))) return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
-        {
-            return null;
-        }
+        var (text, folders) = Named(file);
+        if (folders is null || folders.All(p => p == Host)) return null;
         var index = text.IndexOf("\"paths\"", StringComparison.Ordinal);
         var lineStart = text.LastIndexOf('\n', Math.Max(index - 1, 0)) + 1;
         return index < 0 ? (1, 1) : (text.AsSpan(0, index).Count('\n') + 1, index - lineStart + 1);
+    }
+
+    /// <summary>
+    /// The file's text and every value of every <c>sdk.paths</c> in it (a key written twice must not hide one the host
+    /// takes; a value that is not a string is <c>?</c>); null folders when it names none or is not JSON the host would read.
+    /// </summary>
+    private static (string Text, List<string>? Folders) Named(string file)
+    {
+        try
+        {
+            var text = File.ReadAllText(file);
+            using var json = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (json.RootElement.ValueKind != JsonValueKind.Object) return (text, null);
+            var paths = json.RootElement.EnumerateObject().Where(p => p.Name == "sdk" && p.Value.ValueKind == JsonValueKind.Object)
+                .SelectMany(sdk => sdk.Value.EnumerateObject().Where(p => p.Name == "paths")).Select(p => p.Value).ToList();
+            if (paths.Count == 0) return (text, null);
+            return (text, [.. paths.SelectMany(value => value.ValueKind == JsonValueKind.Array
+                ? value.EnumerateArray().Select(p => p.ValueKind == JsonValueKind.String ? p.GetString()! : "?")
+                : ["?"])]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return ("", null);
+        }
     }
 }

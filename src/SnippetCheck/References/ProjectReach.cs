@@ -55,11 +55,12 @@ internal static partial class ProjectReach
 
     /// <summary>
     /// The reach of a <c>dotnet</c> command the tool runs in <paramref name="folder"/> for itself (<c>--version</c>, NuGet's
-    /// source list and search): the global.json and NuGet config files the host and NuGet read there and above; it writes nothing of it.
+    /// source list and search): the global.json and NuGet config files the host and NuGet read there and above, and the SDK
+    /// folders that global.json names (<c>--untrusted</c> refuses those before); it writes nothing of it.
     /// </summary>
     public static BuildReach OfFolder(string folder)
     {
-        var read = new List<string>();
+        var read = GlobalJsonSdk.FoldersFor(folder).ToList();
         for (var above = Path.GetFullPath(folder); above is not null; above = Path.GetDirectoryName(above)) read.AddRange(ConfigFiles(above));
         return new BuildReach(read, []);
     }

@@ -112,9 +112,11 @@ public sealed class SdkPathsTests(ITestOutputHelper output) : IDisposable
     {
         WriteCheckout();
 
-        Run("outdated", "posts/post.md");
+        var result = Run("outdated", "posts/post.md");
 
         Assert.True(CanaryText == "", $"outdated ran the pull request's SDK unconfined: {CanaryText}");
+        // It did run (a trusted run's dotnet reads the SDK folders its global.json names), and was denied its canary.
+        Assert.Contains($"Access to the path '{Canary}' is denied", result.Output, StringComparison.Ordinal);
     }
 
     public void Dispose() => _folder.Dispose();
