@@ -35,7 +35,9 @@ internal static class DotnetCli
     /// process while what picks the SDK is unchanged (<see cref="SdkChoice"/>): the question costs a <c>dotnet</c>
     /// process, which a warm run of a library's doc comments paid on every edit (issue 44).
     /// </summary>
-    /// <param name="sandbox">What confines it: a global.json can name an SDK folder of a post's own, so <c>dotnet --version</c> may run a post's code.</param>
+    /// <param name="sandbox">
+    /// What confines it: a global.json can name an SDK folder of a post's own, so <c>dotnet --version</c> may run a post's code.
+    /// </param>
     /// <param name="reach">What it reads: a project's reach in its folder; else <see cref="ProjectReach.OfFolder"/>.</param>
     public static Task<string> SdkVersionAsync(string workingDirectory, string cacheRoot, BuildSandbox sandbox, BuildReach? reach = null) =>
         SdkVersions.GetOrAdd(workingDirectory, directory => new Lazy<Task<string>>(async () =>
@@ -47,8 +49,8 @@ internal static class DotnetCli
                 : StoreFile.TryRead(
                     entry, bytes => Encoding.UTF8.GetString(bytes).Split('\n') is [var key, { Length: > 0 } known] && key == choice ? known : null);
             if (remembered is not null) return remembered;
-            var result = await RunConfinedAsync(sandbox, BuildStep.Sdk, directory, reach ?? ProjectReach.OfFolder(directory), ["--version"], directory,
-                TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false);
+            var result = await RunConfinedAsync(sandbox, BuildStep.Sdk, directory, reach ?? ProjectReach.OfFolder(directory), ["--version"],
+                directory, TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false);
             if (!result.Succeeded) throw new DotnetFailedException(result, $"'dotnet --version' failed: {result.Explain()}");
             var version = result.Stdout.Trim();
             if (entry is not null) StoreFile.Write(entry, Encoding.UTF8.GetBytes(choice + "\n" + version));

@@ -94,7 +94,8 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
             .Hash();
         var folder = Path.Combine(_cacheRoot, "frameworks", StoreKey.FolderName(key));
         var packsPath = Path.Combine(folder, "packs.json");
-        var (packs, _) = await StoreEntry.GetOrCreateAsync(Path.Combine(folder, ".lock"), StepTimeout.Restore, () => TryRead(packsPath, key), async () =>
+        var lockTimeout = StepTimeout.Restore;
+        var (packs, _) = await StoreEntry.GetOrCreateAsync(Path.Combine(folder, ".lock"), lockTimeout, () => TryRead(packsPath, key), async () =>
         {
             var result = await GeneratedRestore.RunAsync(
                 BuildSandbox.Auto(), $"the {framework} packs", folder, ProjectText(framework, selfContained ? rid : null), nugetConfigText,

@@ -22,10 +22,13 @@ internal static class GlobalJsonSdk
         var above = new List<string>();
         for (var folder = Path.GetDirectoryName(Path.GetFullPath(root)); folder is not null; folder = Path.GetDirectoryName(folder))
             above.Add(Path.Combine(folder, "global.json"));
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint,
+        };
+        var git = $"{Path.DirectorySeparatorChar}.git{Path.DirectorySeparatorChar}";
         var within = Directory.Exists(root)
-            ? Directory.EnumerateFiles(root, "global.json", options).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}.git{Path.DirectorySeparatorChar}",
-                StringComparison.Ordinal))
+            ? Directory.EnumerateFiles(root, "global.json", options).Where(f => !f.Contains(git, StringComparison.Ordinal))
             : [];
         foreach (var file in above.Where(File.Exists).Concat(within).Order(StringComparer.Ordinal))
         {
@@ -43,12 +46,13 @@ internal static class GlobalJsonSdk
         {
             var file = Path.Combine(above, "global.json");
             if (!File.Exists(file)) continue;
-            return (Named(file).Folders ?? []).Where(p => p != Host && p != "?").Select(p => Path.GetFullPath(p, above)).Where(Directory.Exists).ToList();
+            return (Named(file).Folders ?? []).Where(p => p != Host && p != "?").Select(p => Path.GetFullPath(p, above))
+                .Where(Directory.Exists).ToList();
         }
         return [];
     }
 
-    /// <summary>Where <paramref name="file"/> names SDK folders other than the host's; null when it names none (or the host cannot read it either).</summary>
+    /// <summary>Where <paramref name="file"/> names SDK folders other than the host's; null when it names none (or is not JSON).</summary>
     private static (int Line, int Column)? PathsPlace(string file)
     {
         var (text, folders) = Named(file);
@@ -67,7 +71,8 @@ internal static class GlobalJsonSdk
         try
         {
             var text = File.ReadAllText(file);
-            using var json = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var lenient = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+            using var json = JsonDocument.Parse(text, lenient);
             if (json.RootElement.ValueKind != JsonValueKind.Object) return (text, null);
             var paths = json.RootElement.EnumerateObject().Where(p => p.Name == "sdk" && p.Value.ValueKind == JsonValueKind.Object)
                 .SelectMany(sdk => sdk.Value.EnumerateObject().Where(p => p.Name == "paths")).Select(p => p.Value).ToList();

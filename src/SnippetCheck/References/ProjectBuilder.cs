@@ -91,8 +91,10 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
             .Add("framework", _framework.Moniker)
             .Add("stamp", Stamp(Path.GetDirectoryName(project)!))
             .Hash();
-        return await AssetCache.GetOrResolveAsync(folder, key, StepTimeout.Restore + StepTimeout.Build, () => BuildIntoAsync(project, folder, cancellationToken),
-            cancellationToken).ConfigureAwait(false);
+        // Another process building the same project is waited for as long as its restore and build may take.
+        var wait = StepTimeout.Restore + StepTimeout.Build;
+        return await AssetCache.GetOrResolveAsync(folder, key, wait, () => BuildIntoAsync(project, folder, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>

@@ -49,7 +49,8 @@ public sealed class SdkChoiceTests
 
         using var pinnedMissing = new TempFolder();
         pinnedMissing.Write("global.json", """{ "sdk": { "version": "1.0.100", "rollForward": "disable" } }""");
-        var failure = await Assert.ThrowsAsync<DotnetFailedException>(() => DotnetCli.SdkVersionAsync(pinnedMissing.Path, cache.Path, BuildSandbox.Auto()));
+        var failure = await Assert.ThrowsAsync<DotnetFailedException>(
+            () => DotnetCli.SdkVersionAsync(pinnedMissing.Path, cache.Path, BuildSandbox.Auto()));
         Assert.Contains("1.0.100", failure.Result.FirstError(), StringComparison.Ordinal);
     }
 }
