@@ -3,7 +3,7 @@ namespace SnippetCheck.Execution;
 /// <summary>
 /// How long a confined restore or build may run before it is killed with everything it started (SECURITY.md): generous,
 /// so that only one that hangs meets it. <c>SNIPPETCHECK_BUILD_TIMEOUT</c> (seconds) replaces both: a test seam
-/// (docs/configuration.md), so a test of a build that never ends takes seconds.
+/// (docs/packages.md), so a test of a build that never ends takes seconds.
 /// </summary>
 internal static class StepTimeout
 {
