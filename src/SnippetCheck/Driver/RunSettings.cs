@@ -62,7 +62,7 @@ internal sealed record RunSettings
                     : $"turned off by \"sandbox\": \"off\" in {Where(Settings.Sandbox)}",
             }
             : Sandbox.Auto(Absolute(Settings.SandboxRead.In(config)), Absolute(Settings.SandboxWrite.In(config)));
-        if (options.Untrusted) RefuseUnconfined(options, sandbox);
+        if (options.Untrusted) RefuseUnconfined(options, sandbox, root);
 
         // Where a config key stands, for the report's grants: its file and line.
         string Where(Setting setting) => config.SourcePath is { } source
@@ -108,10 +108,12 @@ internal sealed record RunSettings
 
     /// <summary>
     /// Under <c>--untrusted</c> nothing runs unconfined: <c>--no-sandbox</c> is refused (the config's <c>"sandbox": "off"</c>
-    /// already was, at its line), and so is a machine that cannot confine snippets, rather than run them as they are.
+    /// already was, at its line), and so is a machine that cannot confine snippets, rather than run them as they are, and
+    /// a global.json that names an SDK of the checkout's own (<see cref="RefuseOwnSdk"/>).
     /// </summary>
-    private static void RefuseUnconfined(VerifyOptions options, Sandbox sandbox)
+    private static void RefuseUnconfined(VerifyOptions options, Sandbox sandbox, string root)
     {
+        RefuseOwnSdk(root == options.CurrentDirectory ? [root] : [root, options.CurrentDirectory]);
         if (options.CommandLine.Sandbox == SandboxMode.Off)
         {
             throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused,
@@ -121,6 +123,20 @@ internal sealed record RunSettings
         {
             throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused,
                 $"--untrusted runs snippets only confined, and this machine cannot confine them: {reason}");
+        }
+    }
+
+    /// <summary>
+    /// Under <c>--untrusted</c> a checkout's global.json may not name SDK folders (<c>sdk.paths</c>): the <c>dotnet</c> the
+    /// tool starts in its folders would run the pull request's own SDK. Refused at its line before any <c>dotnet</c> runs.
+    /// </summary>
+    private static void RefuseOwnSdk(IEnumerable<string> roots)
+    {
+        if (roots.SelectMany(References.GlobalJsonSdk.OwnSdkFolders).FirstOrDefault() is ({ } file, var line, var column))
+        {
+            throw new VerificationSetupException(DiagnosticCodes.UntrustedRefused, new SourceLocation(file, line, column),
+                Configuration.Untrusted.Message(
+                    "'sdk.paths' in global.json", "makes every dotnet the tool starts here run an SDK of the checkout's own"));
         }
     }
 }

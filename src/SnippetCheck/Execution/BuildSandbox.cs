@@ -69,7 +69,7 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         _grants.Enqueue(new BuildGrant(Name(step), subject, true, restore, (restore
             ? $"{network}, reads NuGet's config and the credentials of its sources, private HOME, writes the NuGet caches and obj/"
             : "no network, no credentials, private HOME, writes only obj/ and its output") + Feeds(reach)));
-        return new ConfinedCommand(program, runnerArguments, environment, privateFolder) { Proxy = proxy };
+        return new ConfinedCommand(program, runnerArguments, environment, privateFolder, WatchesStdin: Sandbox.NamespacesWork) { Proxy = proxy };
     }
 
     private static string Name(BuildStep step) => step switch { BuildStep.Restore => "restore", BuildStep.Build => "build", _ => "sdk" };

@@ -100,6 +100,8 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
     /// <summary>
     /// How a restore or build is started: as <see cref="Launch"/> starts a runner, with an IPC namespace of its own too,
     /// and an empty <see cref="RuntimeSharedFolder"/> mounted over the machine's, so no build touches another's mutexes.
+    /// It dies with the tool: the init's watcher reads the standard input the tool holds open (<see cref="ConfinedCommand.WatchesStdin"/>)
+    /// and, when it hangs up (the tool ended, even by SIGKILL, or stopped the command), kills every process in the namespace.
     /// </summary>
     public (string Program, string[] Arguments) LaunchBuild(string program, string[] arguments, bool network)
     {
@@ -107,7 +109,8 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
         // The runtime makes shm/ by renaming a folder from /tmp, which the build may not write: it is made here.
         const string init =
             "mkdir -p " + RuntimeSharedFolder + " 2>/dev/null; mount -t tmpfs snippetcheck " + RuntimeSharedFolder + " || exit 125; " +
-            "mkdir -m 1777 " + RuntimeSharedFolder + "/shm " + RuntimeSharedFolder + "/lockfiles || exit 125; unset PWD OLDPWD; \"$@\"; exit $?";
+            "mkdir -m 1777 " + RuntimeSharedFolder + "/shm " + RuntimeSharedFolder + "/lockfiles || exit 125; unset PWD OLDPWD; " +
+            "exec 3<&0 </dev/null; (read -r _ <&3; kill -KILL -1) & \"$@\" 3<&-; s=$?; kill -KILL $! 2>/dev/null; exit $s";
         return (UnsharePath!, [.. NamespaceArguments(network), "--ipc", "--", "/bin/sh", "-c", init, "snippetcheck-init", program, .. arguments]);
     }
 

@@ -7,7 +7,11 @@ using SnippetCheck.Caching.Store;
 
 namespace SnippetCheck.References;
 
-/// <summary>Runs the <c>dotnet</c> CLI of the installation the tool runs on, the SDK's own restore and build.</summary>
+/// <summary>
+/// Runs the <c>dotnet</c> CLI of the installation the tool runs on, the SDK's own restore and build, and the tool's own
+/// questions (<c>--version</c>, NuGet's sources): every one confined, since the folder it runs in may be a pull request's,
+/// whose global.json can pick an SDK of its own (issue 74).
+/// </summary>
 internal static class DotnetCli
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> SdkVersions = new(StringComparer.Ordinal);
@@ -31,12 +35,11 @@ internal static class DotnetCli
     /// process while what picks the SDK is unchanged (<see cref="SdkChoice"/>): the question costs a <c>dotnet</c>
     /// process, which a warm run of a library's doc comments paid on every edit (issue 44).
     /// </summary>
-    /// <param name="confined">
-    /// Where a post picks the SDK (a project's folder): the sandbox and the project's reach. A global.json can name an SDK
-    /// folder of the post's own, so <c>dotnet --version</c> runs the post's code too.
+    /// <param name="sandbox">
+    /// What confines it: a global.json can name an SDK folder of a post's own, so <c>dotnet --version</c> may run a post's code.
     /// </param>
-    public static Task<string> SdkVersionAsync(
-        string workingDirectory, string cacheRoot, (BuildSandbox Sandbox, BuildReach Reach)? confined = null) =>
+    /// <param name="reach">What it reads: a project's reach in its folder; else <see cref="ProjectReach.OfFolder"/>.</param>
+    public static Task<string> SdkVersionAsync(string workingDirectory, string cacheRoot, BuildSandbox sandbox, BuildReach? reach = null) =>
         SdkVersions.GetOrAdd(workingDirectory, directory => new Lazy<Task<string>>(async () =>
         {
             // The entry holds the whole key before the version, so a file whose short name matches another key is a miss.
@@ -46,11 +49,8 @@ internal static class DotnetCli
                 : StoreFile.TryRead(
                     entry, bytes => Encoding.UTF8.GetString(bytes).Split('\n') is [var key, { Length: > 0 } known] && key == choice ? known : null);
             if (remembered is not null) return remembered;
-            var result = confined is var (sandbox, reach)
-                ? await RunConfinedAsync(
-                    sandbox, BuildStep.Sdk, directory, reach, ["--version"], directory, TimeSpan.FromMinutes(1), CancellationToken.None)
-                    .ConfigureAwait(false)
-                : await RunAsync(["--version"], directory, TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false);
+            var result = await RunConfinedAsync(sandbox, BuildStep.Sdk, directory, reach ?? ProjectReach.OfFolder(directory), ["--version"],
+                directory, TimeSpan.FromMinutes(1), CancellationToken.None).ConfigureAwait(false);
             if (!result.Succeeded) throw new DotnetFailedException(result, $"'dotnet --version' failed: {result.Explain()}");
             var version = result.Stdout.Trim();
             if (entry is not null) StoreFile.Write(entry, Encoding.UTF8.GetBytes(choice + "\n" + version));
@@ -66,20 +66,14 @@ internal static class DotnetCli
         string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken, string? nugetConfigText = null)
     {
         using var command = sandbox.Prepare(step, subject, reach, Host, arguments, nugetConfigText);
-        return await RunProcessAsync(command.Program, command.Arguments, command.Environment, workingDirectory, timeout, cancellationToken)
+        return await RunProcessAsync(
+            command.Program, command.Arguments, command.Environment, workingDirectory, timeout, cancellationToken, command.WatchesStdin)
             .ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// <c>dotnet ARGUMENTS</c> with the tool's own environment: only for commands that run no post's code (NuGet's source list and search).
-    /// </summary>
-    public static Task<DotnetResult> RunAsync(
-        IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken) =>
-        RunProcessAsync(Host, arguments, null, workingDirectory, timeout, cancellationToken);
-
     private static async Task<DotnetResult> RunProcessAsync(
         string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment,
-        string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+        string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken, bool watchesStdin = false)
     {
         var start = new ProcessStartInfo(program, arguments)
         {
@@ -106,7 +100,9 @@ internal static class DotnetCli
 
         using var process = new Process { StartInfo = start };
         process.Start();
-        process.StandardInput.Close();
+        // A command whose init watches its standard input keeps it open while it runs: its hang-up, when this process
+        // ends however it ends, kills all the command started (Sandbox.LaunchBuild).
+        if (!watchesStdin) process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -121,6 +117,7 @@ internal static class DotnetCli
             timedOut = true;
             try
             {
+                process.StandardInput.Close();
                 process.Kill(entireProcessTree: true);
             }
             catch (InvalidOperationException)
@@ -130,6 +127,7 @@ internal static class DotnetCli
             cancellationToken.ThrowIfCancellationRequested();
         }
         await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        process.StandardInput.Close();
         return new DotnetResult(timedOut ? -1 : process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), timedOut);
     }
 }

@@ -18,7 +18,6 @@ namespace SnippetCheck.References;
 /// </summary>
 internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
 {
-    private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(10);
     private const int FormatVersion = 1;
 
     private readonly string _cacheRoot = Path.GetFullPath(cacheRoot);
@@ -84,7 +83,7 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
     private async Task<Restored> RestoreAsync(TargetFramework framework, bool selfContained, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_cacheRoot);
-        var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot, _cacheRoot).ConfigureAwait(false);
+        var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot, _cacheRoot, BuildSandbox.Auto()).ConfigureAwait(false);
         var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
         var rid = RuntimeInformation.RuntimeIdentifier;
         var key = new StoreKey()
@@ -95,11 +94,12 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
             .Hash();
         var folder = Path.Combine(_cacheRoot, "frameworks", StoreKey.FolderName(key));
         var packsPath = Path.Combine(folder, "packs.json");
-        var (packs, _) = await StoreEntry.GetOrCreateAsync(Path.Combine(folder, ".lock"), RestoreTimeout, () => TryRead(packsPath, key), async () =>
+        var lockTimeout = StepTimeout.Restore;
+        var (packs, _) = await StoreEntry.GetOrCreateAsync(Path.Combine(folder, ".lock"), lockTimeout, () => TryRead(packsPath, key), async () =>
         {
             var result = await GeneratedRestore.RunAsync(
                 BuildSandbox.Auto(), $"the {framework} packs", folder, ProjectText(framework, selfContained ? rid : null), nugetConfigText,
-                ["ReferencePath", "RuntimePackAsset"], RestoreTimeout, cancellationToken).ConfigureAwait(false);
+                ["ReferencePath", "RuntimePackAsset"], StepTimeout.Restore, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
                 throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing,
                     $"the {framework} packs could not be restored for the framework matrix: {result.Explain()}");

@@ -18,7 +18,6 @@ namespace SnippetCheck.References;
 /// </summary>
 internal sealed class PackageRestorer
 {
-    private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(10);
 
     private readonly string _cacheRoot;
@@ -52,7 +51,7 @@ internal sealed class PackageRestorer
     private async Task<ResolveOutcome> ResolveCoreAsync(PackageSet packages, bool web, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_cacheRoot);
-        var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot, _cacheRoot).ConfigureAwait(false);
+        var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot, _cacheRoot, Sandbox).ConfigureAwait(false);
         var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(_nugetConfig, cancellationToken).ConfigureAwait(false);
         var key = new StoreKey()
             .Add("tfm", _framework.Moniker)
@@ -66,12 +65,12 @@ internal sealed class PackageRestorer
         {
             var result = await GeneratedRestore.RunAsync(Sandbox, "packages " + (packages.IsEmpty ? "of ASP.NET Core" : Describe(packages)), folder,
                 ProjectText(packages, web, _framework), nugetConfigText,
-                ["ReferencePath", "RuntimeCopyLocalItems", "RuntimeTargetsCopyLocalItems", "ResourceCopyLocalItems"], RestoreTimeout,
+                ["ReferencePath", "RuntimeCopyLocalItems", "RuntimeTargetsCopyLocalItems", "ResourceCopyLocalItems"], StepTimeout.Restore,
                 cancellationToken, Checkout).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 return ResolveOutcome.Failed(result.TimedOut
-                    ? $"the restore of {Describe(packages)} did not finish within {RestoreTimeout.TotalMinutes:0} minutes"
+                    ? $"the restore of {Describe(packages)} did not finish within {StepTimeout.Describe(StepTimeout.Restore)}"
                     : result.Explain());
             }
             return new ResolveOutcome(ResolvedAssets.FromMSBuildItems(GeneratedRestore.JsonPart(result.Stdout), [], []), null);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using SnippetCheck.Caching.Store;
+using SnippetCheck.Execution;
 
 namespace SnippetCheck.References;
 
@@ -18,8 +19,11 @@ namespace SnippetCheck.References;
 /// How long a kept answer stands before the sources are asked again (<c>outdated</c> asks after a day, so a new release
 /// is seen); null: for good, as <c>adopt</c> needs only some version that exists.
 /// </param>
-internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
+/// <param name="sandbox">What confines each <c>dotnet</c> it starts, as a restore is confined: the folder may be a pull request's.</param>
+internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null, BuildSandbox? sandbox = null)
 {
+    private readonly BuildSandbox _sandbox = sandbox ?? BuildSandbox.Auto();
+
     private static readonly TimeSpan SearchTimeout = TimeSpan.FromMinutes(2);
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
@@ -112,8 +116,7 @@ internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
     private Task<IReadOnlyList<string>?> SourcesAsync(string workingDirectory, CancellationToken cancellationToken) =>
         _sources.GetOrAdd(PackageCache.FindNuGetConfig(workingDirectory) ?? "", _ => new Lazy<Task<IReadOnlyList<string>?>>(async () =>
         {
-            var result = await DotnetCli.RunAsync(
-                ["nuget", "list", "source", "--format", "short"], workingDirectory, SearchTimeout, cancellationToken).ConfigureAwait(false);
+            var result = await RunAsync(["nuget", "list", "source", "--format", "short"], workingDirectory, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded) return null;
             // "E https://api.nuget.org/v3/index.json": E for enabled, D for disabled.
             return [.. result.Stdout.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("E ", StringComparison.Ordinal)).Select(
@@ -154,14 +157,24 @@ internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null)
         Interlocked.Increment(ref _requests);
         try
         {
-            return await DotnetCli.RunAsync(
-                ["package", "search", id, "--exact-match", "--format", "json"], workingDirectory, SearchTimeout, cancellationToken).ConfigureAwait(
-                false);
+            return await RunAsync(["package", "search", id, "--exact-match", "--format", "json"], workingDirectory, cancellationToken)
+                .ConfigureAwait(false);
         }
         finally
         {
             _running.Release();
         }
+    }
+
+    /// <summary>
+    /// <c>dotnet ARGUMENTS</c> in <paramref name="workingDirectory"/> (its NuGet configs decide the sources), confined as a
+    /// restore is: NuGet's config, credentials and sources, the folder's config files, nothing else of the job's.
+    /// </summary>
+    private Task<DotnetResult> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var reach = ProjectReach.OfFolder(workingDirectory);
+        return DotnetCli.RunConfinedAsync(_sandbox, BuildStep.Restore, $"package sources of {workingDirectory}", reach, arguments,
+            workingDirectory, SearchTimeout, cancellationToken, ProjectReach.ConfigText(reach));
     }
 
     /// <summary>The highest stable version: a post shows the package as its readers install it.</summary>

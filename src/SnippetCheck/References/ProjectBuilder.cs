@@ -33,7 +33,6 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
 
     private readonly TargetFramework _framework = framework ?? TargetFramework.Tool;
 
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
     private static readonly string[] StampedExtensions = [".cs", ".csproj", ".props", ".targets"];
 
     private readonly string _cacheRoot = Path.GetFullPath(cacheRoot);
@@ -82,7 +81,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
             // Refused before anything runs or is found built: the project, a project it references or a feed (SC3017 under --untrusted).
             reach = ProjectReach.Of(project, Path.Combine(folder, "bin"), checkout ?? Checkout.Of(Path.GetDirectoryName(project)!, untrusted: false));
             // The SDK that builds the project: a global.json in its folder or above picks it.
-            sdk = await DotnetCli.SdkVersionAsync(Path.GetDirectoryName(project)!, _cacheRoot, (_sandbox, reach)).ConfigureAwait(false);
+            sdk = await DotnetCli.SdkVersionAsync(Path.GetDirectoryName(project)!, _cacheRoot, _sandbox, reach).ConfigureAwait(false);
         }
         catch (ReachRefusedException e)
         {
@@ -100,8 +99,10 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
             .Add("framework", _framework.Moniker)
             .Add("stamp", Stamp(Path.GetDirectoryName(project)!))
             .Hash();
-        return await AssetCache.GetOrResolveAsync(folder, key, BuildTimeout, () => BuildIntoAsync(project, reach, cancellationToken),
-            cancellationToken).ConfigureAwait(false);
+        // Another process building the same project is waited for as long as its restore and build may take.
+        var wait = StepTimeout.Restore + StepTimeout.Build;
+        return await AssetCache.GetOrResolveAsync(folder, key, wait, () => BuildIntoAsync(project, reach, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -139,7 +140,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         var restore = await DotnetCli.RunConfinedAsync(_sandbox, BuildStep.Restore, project, reach,
             ["restore", project, "-nologo", .. ConfinedSwitches, "-p:SnippetCheckEnabled=false", "-getProperty:TargetFramework",
                 "-getProperty:TargetFrameworks"],
-            directory, BuildTimeout, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
+            directory, StepTimeout.Restore, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
         if (!restore.Succeeded) return RestoreFailed(project, restore);
         var targets = LibraryTargets.Read(GeneratedRestore.JsonPart(restore.Stdout));
         var chosen = NearestFramework.For(_framework.Moniker, targets.Frameworks);
@@ -158,11 +159,11 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
              // this very project, and each inner build would start another (issue 16).
              "-p:SnippetCheckEnabled=false",
              "-getProperty:TargetPath", "-getItem:ReferencePath", "-getItem:Using"],
-            directory, BuildTimeout, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
+            directory, StepTimeout.Build, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return ResolveOutcome.Failed(result.TimedOut
-                ? $"the build did not finish within {BuildTimeout.TotalMinutes:0} minutes\nreproduce: {reproduce}"
+                ? $"the build did not finish within {StepTimeout.Describe(StepTimeout.Build)}\nreproduce: {reproduce}"
                 : $"{result.FirstError()}\nreproduce: {reproduce}");
         }
         return BuiltAssets(GeneratedRestore.JsonPart(result.Stdout), output, chosen);
@@ -177,7 +178,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         if (ProjectTargets.Listed(project) is { } listed && NearestFramework.For(_framework.Moniker, listed) is null) return NoFrameworkFits(
             listed);
         return ResolveOutcome.Failed(restore.TimedOut
-            ? $"the restore did not finish within {BuildTimeout.TotalMinutes:0} minutes\nreproduce: {ReproduceAsWritten(project)}"
+            ? $"the restore did not finish within {StepTimeout.Describe(StepTimeout.Restore)}\nreproduce: {ReproduceAsWritten(project)}"
             : $"{restore.FirstError()}\nreproduce: {ReproduceAsWritten(project)}{SdkHint(restore.FirstError(), project)}");
     }
 

@@ -58,6 +58,18 @@ internal static class ProjectReach
                 .Select(entry => entry.FullName)
                 .ToList();
 
+    /// <summary>
+    /// The reach of a <c>dotnet</c> command the tool runs in <paramref name="folder"/> for itself (<c>--version</c>, NuGet's
+    /// source list and search): the global.json and NuGet config files the host and NuGet read there and above, and the SDK
+    /// folders that global.json names (<c>--untrusted</c> refuses those before); it writes nothing of it.
+    /// </summary>
+    public static BuildReach OfFolder(string folder)
+    {
+        var read = GlobalJsonSdk.FoldersFor(folder).ToList();
+        for (var above = Path.GetFullPath(folder); above is not null; above = Path.GetDirectoryName(above)) read.AddRange(ConfigFiles(above, null));
+        return new BuildReach(read, []);
+    }
+
     public static void MakeWritable(BuildReach reach)
     {
         foreach (var folder in reach.Write) Directory.CreateDirectory(folder);

@@ -137,6 +137,22 @@ public sealed class WorkflowFileTests
         Assert.Contains("dotnet " + expected + "\n", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_step_that_runs_dotnet_until_the_tool_is_installed_runs_outside_the_workspace()
+    {
+        // A pull request's global.json in the workspace may name an SDK of its own ("sdk.paths"), which a dotnet started
+        // there runs with the job's whole environment (issue 74, finding 6): the tool's own dotnet calls are confined, these are not.
+        var action = Load(File.ReadAllText(RepositoryRoot.PathOf(ActionPath)));
+        var steps = Steps(action).ToList();
+        var install = steps.IndexOf(StepNamed(action, "Install SnippetCheck"));
+        var running = steps.Take(install + 1).Where(step => step.Children.TryGetValue(new YamlScalarNode("run"), out var run)
+            && ((YamlScalarNode)run).Value!.Contains("dotnet ", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(running);
+        Assert.All(running, step => Assert.Equal("${{ runner.temp }}",
+            step.Children.TryGetValue(new YamlScalarNode("working-directory"), out var folder) ? ((YamlScalarNode)folder).Value : "the workspace"));
+    }
+
     private static YamlMappingNode StepNamed(YamlMappingNode action, string name) => Steps(action)
         .Single(step => step.Children.TryGetValue(new YamlScalarNode("name"), out var n) && ((YamlScalarNode)n).Value == name);
 

@@ -1,3 +1,4 @@
+using SnippetCheck.Execution;
 using SnippetCheck.References;
 using SnippetCheck.Tests.Infrastructure;
 
@@ -36,7 +37,7 @@ public sealed class SdkChoiceTests
         using var cache = new TempFolder();
         using var project = new TempFolder();
 
-        var asked = await DotnetCli.SdkVersionAsync(project.Path, cache.Path);
+        var asked = await DotnetCli.SdkVersionAsync(project.Path, cache.Path, BuildSandbox.Auto());
         Assert.Matches(@"^\d+\.\d+\.\d+", asked);
         // What a later process reads: the file the first one wrote, for the same choice. A planted value shows it is read.
         var remembered = Assert.Single(Directory.GetFiles(Path.Combine(cache.Path, "sdk")));
@@ -44,11 +45,12 @@ public sealed class SdkChoiceTests
         Assert.EndsWith("\n" + asked, entry, StringComparison.Ordinal);
         File.WriteAllText(remembered, entry.Replace(asked, "9.9.999-remembered", StringComparison.Ordinal));
         using var sameChoice = new TempFolder();
-        Assert.Equal("9.9.999-remembered", await DotnetCli.SdkVersionAsync(sameChoice.Path, cache.Path));
+        Assert.Equal("9.9.999-remembered", await DotnetCli.SdkVersionAsync(sameChoice.Path, cache.Path, BuildSandbox.Auto()));
 
         using var pinnedMissing = new TempFolder();
         pinnedMissing.Write("global.json", """{ "sdk": { "version": "1.0.100", "rollForward": "disable" } }""");
-        var failure = await Assert.ThrowsAsync<DotnetFailedException>(() => DotnetCli.SdkVersionAsync(pinnedMissing.Path, cache.Path));
+        var failure = await Assert.ThrowsAsync<DotnetFailedException>(
+            () => DotnetCli.SdkVersionAsync(pinnedMissing.Path, cache.Path, BuildSandbox.Auto()));
         Assert.Contains("1.0.100", failure.Result.FirstError(), StringComparison.Ordinal);
     }
 }
