@@ -79,6 +79,35 @@ internal static partial class PackageSources
             .Select(source => Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? Endpoint(uri) : null)
             .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
 
+    /// <summary>
+    /// The <c>host:port</c>s the service indexes of <paramref name="sources"/> name for their resources (nuget.org's search
+    /// is on other hosts than its packages: <c>dotnet package search</c> asks them): read once per run by the tool, which
+    /// sends no credential with it, and a source that does not answer in time gives none.
+    /// </summary>
+    public static IReadOnlyList<string> ServiceEndpoints(IEnumerable<PackageSource> sources) =>
+        [.. sources.Where(s => s.Url.EndsWith("/index.json", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(s.Url, UriKind.Absolute, out var u)
+                && u.Scheme is "http" or "https")
+            .SelectMany(s => Indexes.GetOrAdd(s.Url, ReadIndexEndpoints).Value).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IReadOnlyList<string>>> Indexes = new();
+
+    private static Lazy<IReadOnlyList<string>> ReadIndexEndpoints(string url) => new(() =>
+    {
+        try
+        {
+            using var client = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+            var index = JsonNode.Parse(client.GetStringAsync(url).GetAwaiter().GetResult());
+            return [.. (index?["resources"] as JsonArray ?? []).Select(r => r?["@id"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+                    && Uri.TryCreate((string)r["@id"]!, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? Endpoint(uri) : null)
+                .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
+        }
+        catch (Exception e) when (e is System.Net.Http.HttpRequestException or TaskCanceledException or System.Text.Json.JsonException
+            or InvalidOperationException)
+        {
+            return [];
+        }
+    });
+
     /// <summary><c>host:port</c> of <paramref name="uri"/>, its host in lower case (an IPv6 address in brackets).</summary>
     public static string Endpoint(Uri uri) => $"{uri.Host.ToLowerInvariant()}:{uri.Port}";
 
