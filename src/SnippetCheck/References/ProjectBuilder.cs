@@ -100,9 +100,8 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
             .Add("stamp", Stamp(Path.GetDirectoryName(project)!))
             .Hash();
         // Another process building the same project is waited for as long as its restore and build may take.
-        var wait = StepTimeout.Restore + StepTimeout.Build;
-        return await AssetCache.GetOrResolveAsync(folder, key, wait, () => BuildIntoAsync(project, reach, cancellationToken), cancellationToken)
-            .ConfigureAwait(false);
+        return await AssetCache.GetOrResolveAsync(folder, key, StepTimeout.Restore + StepTimeout.Build,
+            () => BuildIntoAsync(project, reach, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
