@@ -21,7 +21,7 @@ internal static class ConfinedExec
         try
         {
             // Landlock binds the calling thread: execve comes from this same thread, so the program inherits it.
-            var status = Confinement.Apply(policy);
+            var status = Confinement.Apply(policy, refuseLinkedWrites: true);
             if (policy.Confine && !status.Filesystem && Landlock.Abi > 0)
             {
                 Console.Error.WriteLine($"snippetcheck-runner: the build could not be confined: {status.Off}");
