@@ -68,7 +68,7 @@ public static class Renderer
             LinkRefused: !linked.IsEmpty);
     }
 
-    /// <summary>Does <paramref name="write"/>; a file it refused as linked is noted in <paramref name="linked"/> as <paramref name="what"/>'s.</summary>
+    /// <summary>Does <paramref name="write"/>; a file it refused as linked is noted in <paramref name="linked"/>.</summary>
     private static void Refusing(ConcurrentBag<string> linked, string what, Action write)
     {
         try

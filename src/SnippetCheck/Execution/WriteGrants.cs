@@ -42,7 +42,8 @@ internal static class WriteGrants
             Environment.GetEnvironmentVariable("XDG_CACHE_HOME"), Environment.GetEnvironmentVariable("SNIPPETCHECK_PACKAGE_CACHE"),
             Environment.GetEnvironmentVariable("NUGET_PACKAGES"),
         ];
-        return folders.Where(f => !string.IsNullOrEmpty(f) && Path.IsPathRooted(f)).Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f!)));
+        return folders.Where(f => !string.IsNullOrEmpty(f) && Path.IsPathRooted(f))
+            .Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f!)));
     }
 
     private static bool Contains(string folder, string path) =>

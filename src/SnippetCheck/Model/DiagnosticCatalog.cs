@@ -201,7 +201,8 @@ internal static class DiagnosticCatalog
             "Under `--untrusted` (or `SNIPPETCHECK_UNTRUSTED=1`, for a pull request's checkout), a setting widens the sandbox: config " +
             "`\"sandbox\": \"off\"`, `environment`, `sandboxRead`, `sandboxWrite` or `network`, front matter `network`, a block's `network` tag, " +
             "or `--no-sandbox`; a `memoryLimit` over 2 GiB, a `timeout` over 60 s (config, front matter, tag) or a `parallelism` over the " +
-            "processor count; a post that is or lies in a symbolic link (a file error); or this machine cannot confine snippets at all. In the config, on the command line or without a sandbox the run " +
+            "processor count; a post that is or lies in a symbolic link (a file error); or this machine cannot confine snippets at all. " +
+            "In the config, on the command line or without a sandbox the run " +
             "stops with exit code 2; in front matter it is a file error and none of the post's snippets runs; on a tag the block fails without " +
             "running. The message names the setting and its place (docs/ci.md#pull-requests)."),
         Error(DiagnosticCodes.LinkedOutput, nameof(DiagnosticCodes.LinkedOutput), "Output through a symbolic link",

@@ -20,7 +20,8 @@ public sealed class LinkedOutputTests(ITestOutputHelper output) : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_folder.Path, ".git", "hooks"));
         _folder.Write(".git/config", "[core]\n");
-        var script = "mkdir -p '$(MSBuildProjectDirectory)/obj/hooks'; echo 'echo pwned' > '$(MSBuildProjectDirectory)/obj/hooks/post-checkout'; true";
+        const string hooks = "$(MSBuildProjectDirectory)/obj/hooks";
+        var script = $"mkdir -p '{hooks}'; echo 'echo pwned' > '{hooks}/post-checkout'; true";
         _folder.Write("evil/Lib.cs", "namespace Evil;\n\npublic static class Lib\n{\n    public static int Answer => 42;\n}\n");
         _folder.Write("evil/Evil.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">

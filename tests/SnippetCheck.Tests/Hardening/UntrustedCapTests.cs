@@ -48,7 +48,7 @@ public sealed class UntrustedCapTests(ITestOutputHelper output) : IDisposable
     public void Values_within_the_caps_are_accepted()
     {
         _folder.Write("snippetcheck.json", "{\n  \"memoryLimit\": \"2GB\",\n  \"timeout\": \"60s\",\n  \"parallelism\": 1\n}\n");
-        _folder.Write("post.md", "---\nsnippetcheck:\n  timeout: 30s\n---\n\n```csharp run timeout=45s\nConsole.WriteLine(1);\n```\n\n```output\n1\n```\n");
+        _folder.Write("post.md", "---\nsnippetcheck:\n  timeout: 30s\n---\n\n" + Post.Replace("run", "run timeout=45s", StringComparison.Ordinal));
 
         var result = Verify("post.md", "--untrusted");
 
