@@ -11,12 +11,13 @@ namespace SnippetCheck.Execution;
 internal static class Landlock
 {
     // The generic syscall table numbers, the same on x86-64 and arm64.
-    private const long SysCreateRuleset = 444, SysAddRule = 445, SysRestrictSelf = 446;
+    private const long SysCreateRuleset = 444, SysAddRule = 445, SysRestrictSelf = 446, SysOpenat2 = 437;
     private const uint CreateRulesetVersion = 1;
     // A network-port rule (type 2) opens one TCP port (a restore's package sources); a runner needs none.
     private const int RulePathBeneath = 1, RuleNetPort = 2;
     private const int PrSetNoNewPrivs = 38;
-    private const int OPath = 0x200000, OCloexec = 0x80000;
+    private const int OPath = 0x200000, OCloexec = 0x80000, AtFdcwd = -100, Eloop = 40;
+    private const ulong ResolveNoSymlinks = 0x04;
 
     // Filesystem rights (ABI 1 unless noted).
     public const ulong Execute = 1UL << 0, WriteFile = 1UL << 1, ReadFile = 1UL << 2, ReadDir = 1UL << 3,
@@ -80,9 +81,14 @@ internal static class Landlock
         }
 
         /// <summary>Grants <paramref name="rights"/> beneath <paramref name="path"/>; false when the path does not exist.</summary>
-        public bool Allow(string path, ulong rights)
+        /// <param name="followLinks">
+        /// False for a path a pull request may have linked (a build's <c>obj/</c>): the rule is added to what the path
+        /// opens as, so a link in it would grant where it points; opened with RESOLVE_NO_SYMLINKS (openat2, Linux 5.6, older
+        /// than any Landlock), a link anywhere in it is refused here, at open time, with <see cref="LinkedGrantException"/>.
+        /// </param>
+        public bool Allow(string path, ulong rights, bool followLinks = true)
         {
-            var fd = open(path, OPath | OCloexec);
+            var fd = followLinks ? open(path, OPath | OCloexec) : OpenNoLinks(path);
             if (fd < 0) return false;
             try
             {
@@ -101,6 +107,15 @@ internal static class Landlock
             {
                 close(fd);
             }
+        }
+
+        private static int OpenNoLinks(string path)
+        {
+            // struct open_how: flags, mode, resolve (three u64s).
+            ulong[] how = [(ulong)(OPath | OCloexec), 0, ResolveNoSymlinks];
+            var fd = syscall(SysOpenat2, AtFdcwd, path, how, how.Length * sizeof(ulong));
+            if (fd < 0 && Marshal.GetLastPInvokeError() == Eloop) throw new LinkedGrantException(path);
+            return (int)fd;
         }
 
         /// <summary>Grants TCP <paramref name="rights"/> (<see cref="ConnectTcp"/>, <see cref="BindTcp"/>) on one port; needs ABI 4.</summary>
@@ -138,6 +153,9 @@ internal static class Landlock
     private static extern long syscall(long number, long fd, long type, byte[] attribute, long flags);
 
     [DllImport("libc", SetLastError = true)]
+    private static extern long syscall(long number, long dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, ulong[] how, long size);
+
+    [DllImport("libc", SetLastError = true)]
     private static extern int prctl(int option, ulong a, ulong b, ulong c, ulong d);
 
     [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi)]
@@ -146,4 +164,12 @@ internal static class Landlock
     [DllImport("libc")]
     private static extern int close(int fd);
 #pragma warning restore SYSLIB1054
+}
+
+/// <summary>A write grant that is, or passes through, a symbolic link: granting it would grant the link's target.</summary>
+internal sealed class LinkedGrantException(string path) : InvalidOperationException(
+    $"'{path}' is or passes through a symbolic link, and a build writes there: it would write where the link points. Remove the link " +
+    "(a pull request's obj -> ../.git would plant a git hook)")
+{
+    public string Path { get; } = path;
 }

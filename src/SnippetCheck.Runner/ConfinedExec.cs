@@ -23,7 +23,7 @@ internal static class ConfinedExec
             // A restore's way to the tool's proxy is made before the restore is confined (RestoreBridge).
             if (policy.ProxySocket is { } socket) RestoreBridge.Start(socket);
             // Landlock binds the calling thread: execve comes from this same thread, so the program inherits it.
-            var status = Confinement.Apply(policy);
+            var status = Confinement.Apply(policy, refuseLinkedWrites: true);
             if (policy.Confine && !status.Filesystem && Landlock.Abi > 0)
             {
                 Console.Error.WriteLine($"snippetcheck-runner: the build could not be confined: {status.Off}");

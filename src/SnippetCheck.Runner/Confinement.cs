@@ -15,7 +15,12 @@ internal static class Confinement
 
     private const int RlimitNproc = 6;
 
-    public static SandboxStatus Apply(SandboxPolicy policy)
+    /// <param name="refuseLinkedWrites">
+    /// True for a build's policy (<see cref="ConfinedExec"/>): its write grants are a pull request's folders (<c>obj/</c>), and
+    /// one that is or passes through a link is refused (<see cref="LinkedGrantException"/>). A runner's are its own work
+    /// folder and the trusted config's <c>sandboxWrite</c> (<c>/var/run/docker.sock</c>, where <c>/var/run</c> is a link).
+    /// </param>
+    public static SandboxStatus Apply(SandboxPolicy policy, bool refuseLinkedWrites = false)
     {
         var pidNamespace = policy.OwnNamespaces;
         // A network namespace of its own has nothing but a loopback that is down: no connection leaves it.
@@ -36,7 +41,7 @@ internal static class Confinement
         var denyNetwork = policy.Network && ports.Length == 0 ? 0 : Landlock.BindTcp | Landlock.ConnectTcp;
         using var ruleset = new Landlock.Ruleset(abi, denyNetwork, Landlock.ScopeAbstractUnixSocket | Landlock.ScopeSignal);
         foreach (var path in policy.Read) ruleset.Allow(path, Landlock.ReadAndExecute);
-        foreach (var path in policy.ReadWrite) ruleset.Allow(path, ulong.MaxValue);
+        foreach (var path in policy.ReadWrite) ruleset.Allow(path, ulong.MaxValue, followLinks: !refuseLinkedWrites);
         foreach (var port in ports) ruleset.AllowPort(port, Landlock.ConnectTcp);
         ruleset.RestrictSelf();
         return new SandboxStatus(abi, true,

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
@@ -19,8 +20,13 @@ public sealed record RenderOptions(string OutputDirectory, bool InPlaceCopy = fa
 }
 
 /// <summary>What a render run did: the verification it made, and the files it wrote.</summary>
-/// <param name="NotWritten">Documents asked for as a copy or a page that render could not write, each with why.</param>
-public sealed record RenderResult(VerificationReport Report, int Blocks, IReadOnlyList<string> Files, IReadOnlyList<string> NotWritten);
+/// <param name="NotWritten">
+/// Documents asked for as a copy or a page that render could not write, each with why; and every file not written because it,
+/// or a folder on its way below the output folder, is a symbolic link (<paramref name="LinkRefused"/>).
+/// </param>
+/// <param name="LinkRefused">True when a link in the output folder kept a file from being written: the run fails (issue 74).</param>
+public sealed record RenderResult(
+    VerificationReport Report, int Blocks, IReadOnlyList<string> Files, IReadOnlyList<string> NotWritten, bool LinkRefused = false);
 
 /// <summary>
 /// <c>snippetcheck render</c>: verifies as <c>verify</c> does (same cache, same verdicts), noting what the compiler
@@ -36,6 +42,9 @@ public static class Renderer
     /// <exception cref="VerificationSetupException">As for <see cref="Verifier.RunAsync(CancellationToken)"/>.</exception>
     public static async Task<RenderResult> RunAsync(VerifyOptions options, RenderOptions render, CancellationToken cancellationToken = default)
     {
+        var root = Path.GetFullPath(render.OutputDirectory, options.CurrentDirectory);
+        // Never through a linked --out (a pull request's site -> ~): refused before anything runs, trusted or not.
+        ToolCache.RefuseLinkedOutput("render --out", root, options.CurrentDirectory);
         var capture = new NoteTaker();
         var verifier = new Verifier(options) { Observer = capture };
         var report = await verifier.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -43,17 +52,33 @@ public static class Renderer
         Verifier.TracePhase("verified");
         var mark = render.Mark ? new VerifiedMark(ToolInfo.ReleaseVersion, Environment.Version.ToString(), DateTime.UtcNow.ToString("yyyy-MM-dd"))
             : null;
-        var output = new OutputFolder(Path.GetFullPath(render.OutputDirectory, options.CurrentDirectory));
+        var output = new OutputFolder(root);
         var fragments = new ConcurrentDictionary<(string File, int Line), string>();
+        var linked = new ConcurrentBag<string>();
         // Documents are independent: each is described, and its files written, on any core.
         Parallel.ForEach(report.Snippets.GroupBy(r => r.Location.File, StringComparer.Ordinal),
             new ParallelOptions { CancellationToken = cancellationToken },
-            document => WriteFragments(document, render, mark, output, capture, cache, fragments, cancellationToken));
+            document => Refusing(linked, $"{document.Key}: no fragments", () =>
+                WriteFragments(document, render, mark, output, capture, cache, fragments, cancellationToken)));
         Verifier.TracePhase($"{report.Snippets.Count} blocks rendered");
-        output.Write(StylesheetName, Stylesheet());
-        var notWritten = WritePages(report, render, output, fragments);
+        Refusing(linked, StylesheetName, () => output.Write(StylesheetName, Stylesheet()));
+        var notWritten = WritePages(report, render, output, fragments, linked);
         output.Save();
-        return new RenderResult(report, report.Snippets.Count, output.Files, notWritten);
+        return new RenderResult(report, report.Snippets.Count, output.Files, [.. linked.Order(StringComparer.Ordinal), .. notWritten],
+            LinkRefused: !linked.IsEmpty);
+    }
+
+    /// <summary>Does <paramref name="write"/>; a file it refused as linked is noted in <paramref name="linked"/>.</summary>
+    private static void Refusing(ConcurrentBag<string> linked, string what, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (LinkedFileRefused e)
+        {
+            linked.Add($"{what}: {e.Message}");
+        }
     }
 
     /// <summary>
@@ -94,8 +119,8 @@ public static class Renderer
     /// Each document's copy and web page, as <paramref name="render"/> asks, and the site's index; returns the documents
     /// not written, each with why.
     /// </summary>
-    private static List<string> WritePages(
-        VerificationReport report, RenderOptions render, OutputFolder output, ConcurrentDictionary<(string File, int Line), string> fragments)
+    private static List<string> WritePages(VerificationReport report, RenderOptions render, OutputFolder output,
+        ConcurrentDictionary<(string File, int Line), string> fragments, ConcurrentBag<string> linked)
     {
         var pages = new List<(string Title, string Href)>();
         var notWritten = new List<string>();
@@ -125,10 +150,10 @@ public static class Renderer
             }
             catch (LinkedFileRefused e)
             {
-                notWritten.Add($"{document.DisplayPath}: no copy or page: {e.Message}");
+                linked.Add($"{document.DisplayPath}: no copy or page: {e.Message}");
             }
         }
-        if (render.Site) output.Write("index.html", SitePage.Index(pages));
+        if (render.Site) Refusing(linked, "index.html", () => output.Write("index.html", SitePage.Index(pages)));
         return notWritten;
     }
 

@@ -36,7 +36,7 @@ internal static class RenderCommand
         {
             CommonOptions.Paths, CommonOptions.Filter, CommonOptions.Config, OutOption, InPlaceCopyOption, SiteOption, NoMarkOption,
             VerifyCommand.AllOption, VerifyCommand.FrameworksOption, VerifyCommand.ReportOption, VerifyCommand.CiOption, VerifyCommand.NoCacheOption,
-            VerifyCommand.CacheDirOption,
+            VerifyCommand.CacheDirOption, CommonOptions.Untrusted,
         };
         render.SetAction(RunAsync);
         return render;
@@ -61,7 +61,7 @@ internal static class RenderCommand
             reports.WriteVerdicts(rendered.Report, console);
             foreach (var reason in rendered.NotWritten) await Console.Error.WriteLineAsync(ConsoleWriter.ToolText(reason));
             await console.WriteLineAsync($"rendered {rendered.Blocks} C# blocks into {WorkingDirectory.Resolve(render.OutputDirectory)}");
-            return rendered.Report.Succeeded ? ExitCodes.Success : ExitCodes.Failures;
+            return rendered.Report.Succeeded && !rendered.LinkRefused ? ExitCodes.Success : ExitCodes.Failures;
         });
     }
 }

@@ -1,4 +1,5 @@
 using SnippetCheck.Caching.Store;
+using SnippetCheck.Model;
 
 namespace SnippetCheck.Caching;
 
@@ -92,6 +93,20 @@ public sealed class ToolCache(string folder)
         {
             return e.Message;
         }
+    }
+
+    /// <summary>
+    /// Refuses an output folder (render's <c>--out</c>) that is, or lies below, a symbolic link on the way from
+    /// <paramref name="currentDirectory"/> (the whole way, when it is not below it): a pull request's <c>site -&gt; ~</c>
+    /// would have the tool write there (issue 74). SC3035, before anything runs.
+    /// </summary>
+    /// <exception cref="VerificationSetupException">When there is such a link.</exception>
+    public static void RefuseLinkedOutput(string option, string folder, string currentDirectory)
+    {
+        if (StoreFile.LinkOnTheWay(folder, currentDirectory) is not { } link) return;
+        throw new VerificationSetupException(DiagnosticCodes.LinkedOutput,
+            $"{option}: {link.Link} is a symbolic link (to {link.Target}) on the way to {folder}, and the tool never writes through a link; " +
+            "name the folder it points to");
     }
 
     private string PathOf(string kind, string key) => Path.Combine(folder, kind, key[..2], key);

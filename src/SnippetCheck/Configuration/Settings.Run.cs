@@ -21,6 +21,8 @@ public static partial class Settings
         Option = new("--parallel", "Snippets compiled and run at once (default: processor count)") { Validate =
             count => (int)count < 1 ? "--parallel must be at least 1" : null },
         CacheKey = KeyPlace.None("it changes no verdict"),
+        Widens = c => c.Parallelism > Untrusted.ParallelismCap
+            ? $"runs {c.Parallelism} snippets at once, past this machine's {Untrusted.ParallelismCap} processors" : null,
     };
 
     /// <summary>The <c>cache</c> setting (<see cref="SnippetCheckConfig.Cache"/>).</summary>
@@ -39,7 +41,12 @@ public static partial class Settings
     /// <summary>The <c>memoryLimit</c> setting (<see cref="SnippetCheckConfig.MemoryLimit"/>).</summary>
     public static readonly Setting<long?> MemoryLimit =
         new("memoryLimit", RunOnly, c => c.MemoryLimit, (c, v) => c with { MemoryLimit = v }, ConfigValues.MemoryLimit)
-    { Default = 1L << 30, CacheKey = KeyPlace.In("the run-wide part too, \"memory\"") };
+    {
+        Default = 1L << 30,
+        CacheKey = KeyPlace.In("the run-wide part too, \"memory\""),
+        Widens = c => c.MemoryLimit > Untrusted.MemoryLimitCap
+            ? $"raises each runner's heap to {c.MemoryLimit / (double)(1L << 30):0.#} GiB, past the {Untrusted.MemoryLimitCap >> 30} GiB cap" : null,
+    };
 
     /// <summary>The <c>sandbox</c> setting (<see cref="SnippetCheckConfig.Sandbox"/>), typed: its enum is the core's own.</summary>
     internal static readonly Setting<SandboxMode?> TypedSandbox = new("sandbox", RunOnly, c => c.Sandbox, (c, v) => c with { Sandbox = v },

@@ -75,6 +75,10 @@ public static partial class Settings
         },
         Merge = SettingMerge.TagReplaces("a block's tag, else the nearest layer"),
         CacheKey = KeyPlace.In("each block's \"timeout\" too"),
+        Widens = c => c.Timeout > Untrusted.TimeoutCap
+            ? $"lets a snippet run for {c.Timeout.Value.TotalSeconds:0} s, past the {Untrusted.TimeoutCap.TotalSeconds:0} s cap " +
+                "(the command line's --timeout may give more)"
+            : null,
     };
 
     /// <summary>The <c>langVersion</c> setting (<see cref="SnippetCheckConfig.LangVersion"/>).</summary>

@@ -14,6 +14,18 @@ internal static class Untrusted
     /// <summary>True when <paramref name="value"/> (the variable's) turns it on.</summary>
     public static bool IsOn(string? value) => value is "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The most a pull request's config, front matter or tag may ask for (issue 74): past these a value is refused like a
+    /// widening, at its line. The command line's own <c>--timeout</c> and <c>--parallel</c> are the user's, not capped.
+    /// </summary>
+    public const long MemoryLimitCap = 2L << 30;
+
+    /// <inheritdoc cref="MemoryLimitCap"/>
+    public static readonly TimeSpan TimeoutCap = TimeSpan.FromSeconds(60);
+
+    /// <inheritdoc cref="MemoryLimitCap"/>
+    public static int ParallelismCap => Environment.ProcessorCount;
+
     /// <summary>Why <paramref name="setting"/> is refused: what it would grant, and why a pull request may not.</summary>
     internal static string Message(string setting, string grant) =>
         $"--untrusted refuses {setting}: it {grant}, and a pull request may not widen its own sandbox (docs/ci.md#pull-requests)";

@@ -1,4 +1,6 @@
+using SnippetCheck.Caching.Store;
 using SnippetCheck.Configuration;
+using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 
@@ -21,6 +23,16 @@ internal sealed partial class DocumentLoader
             .ToList();
         return refusals.Count == 0 ? snippet : snippet with { Annotations = [.. snippet.Annotations, .. refusals] };
     }
+
+    /// <summary>
+    /// Under <c>--untrusted</c>, a post that is a symbolic link or lies in a linked folder below the run's folder is not read
+    /// (issue 74): <c>posts/key.md -&gt; ~/.ssh/id_rsa</c> would be verified, and rendered into a site. SC3017 at the post.
+    /// </summary>
+    private Diagnostic? RefuseLinkedPost(DocumentPath path) =>
+        StoreFile.LinkOnTheWay(path.FullPath, options.CurrentDirectory) is { } link
+            ? FileError(path.DisplayPath, 1, DiagnosticCodes.UntrustedRefused, Untrusted.Message(
+                $"the post {path.DisplayPath}", $"is read through the symbolic link {link.Link}, which may point outside the checkout"))
+            : null;
 
     /// <summary>A problem of a whole file (unreadable, bad front matter, unknown scrubber): an error at column 1 of a line.</summary>
     private static Diagnostic FileError(string file, int line, string code, string message) =>

@@ -105,6 +105,11 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
     private PreparedDocument? LoadGuarded(
         DocumentPath path, ImmutableArray<MetadataReference> references, IReadOnlyList<Prelude> shared, ConcurrentBag<Diagnostic> errors)
     {
+        if (options.Untrusted && RefuseLinkedPost(path) is { } refused)
+        {
+            errors.Add(refused);
+            return null;
+        }
         try
         {
             return Load(path, references, shared, errors);

@@ -87,7 +87,8 @@ internal sealed record Sandbox(bool Enabled, string? OffReason, IReadOnlyList<st
         // and in a PID namespace of its own the build sees no process but its own.
         return new SandboxPolicy(Confine: true, Network: restorePorts is not null,
             [.. SystemRead, "/proc", "/sys/devices/system/node", .. runtime, .. read],
-            [.. SystemReadWrite, privateFolder, RuntimeSharedFolder, .. write],
+            // Opened by the runner without following a link; the machine's links above each are resolved here (WriteGrants).
+            [.. SystemReadWrite, .. new[] { privateFolder, RuntimeSharedFolder }.Concat(write).Select(WriteGrants.Anchored)],
             OwnNamespaces: NamespacesWork, [], UnixSockets: false, restorePorts, proxySocket);
     }
 

@@ -199,11 +199,18 @@ internal static class DiagnosticCatalog
         Error(DiagnosticCodes.UntrustedRefused, nameof(DiagnosticCodes.UntrustedRefused), "Refused under --untrusted",
             "Under `--untrusted` (or `SNIPPETCHECK_UNTRUSTED=1`, for a pull request's checkout), a setting widens the sandbox: config " +
             "`\"sandbox\": \"off\"`, `environment`, `sandboxRead`, `sandboxWrite` or `network`, front matter `network`, a block's `network` tag, " +
-            "or `--no-sandbox`; or a path the checkout names would reach outside it or into a `.git`: a config `references` or `preludes` " +
-            "entry, a `#:project` or a `ProjectReference` it follows, a local feed a `nuget.config` of the checkout names inside it; or this " +
-            "machine cannot confine snippets at all. In the config, a `nuget.config`, on the command line or without a sandbox the run " +
-            "stops with exit code 2; in front matter it is a file error and none of the post's snippets runs; on a tag, a `#:project` or a " +
-            "`ProjectReference` the block fails without running. The message names the setting and its place (docs/ci.md#pull-requests)."),
+            "or `--no-sandbox`; a `memoryLimit` over 2 GiB, a `timeout` over 60 s (config, front matter, tag) or a `parallelism` " +
+            "over the processor count; a post that is or lies in a symbolic link (a file error); or a path the checkout names would " +
+            "reach outside it or into a `.git`: a config `references` or `preludes` entry, a `#:project` or a `ProjectReference` it " +
+            "follows, a local feed a `nuget.config` of the checkout names inside it, an SDK a `global.json` names in `sdk.paths`; or " +
+            "this machine cannot confine snippets at all. In the config, a `nuget.config`, a `global.json`, on the command line or " +
+            "without a sandbox the run stops with exit code 2; in front matter it is a file error and none of the post's snippets " +
+            "runs; on a tag, a `#:project` or a `ProjectReference` the block fails without running. The message names the setting " +
+            "and its place (docs/ci.md#pull-requests)."),
+        Error(DiagnosticCodes.LinkedOutput, nameof(DiagnosticCodes.LinkedOutput), "Output through a symbolic link",
+            "`render --out` names a folder that is, or lies below, a symbolic link (a pull request's `site -> ~`): the tool never writes " +
+            "through a link, so the run stops with exit code 2 before anything runs; name the folder the link points to. A link inside " +
+            "the output folder keeps only its files unwritten, named on standard error, and fails the run (exit code 1)."),
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);

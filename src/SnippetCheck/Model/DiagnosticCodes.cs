@@ -121,4 +121,6 @@ internal static class DiagnosticCodes
     public const string GeneratedFileLeftOut = "SC3016";
     /// <summary>Refused under --untrusted.</summary>
     public const string UntrustedRefused = "SC3017";
+    /// <summary>Output through a symbolic link.</summary>
+    public const string LinkedOutput = "SC3035";
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace SnippetCheck.Caching.Store;
 
@@ -7,7 +9,7 @@ namespace SnippetCheck.Caching.Store;
 /// into place), so a reader (another run sharing the cache, an editor with the post open) sees the old file or the new one,
 /// never half of either; and a read of an entry that is missing, torn or of another format is a miss, never an error.
 /// </summary>
-internal static class StoreFile
+internal static partial class StoreFile
 {
     /// <summary>Writes a cache entry, creating its folder.</summary>
     public static void Write(string path, ReadOnlySpan<byte> bytes)
@@ -46,13 +48,23 @@ internal static class StoreFile
     /// <summary>Throws <see cref="LinkedFileException"/> when the file or a folder between it and <paramref name="root"/> is a link.</summary>
     private static void RefuseLinks(string path, string root)
     {
-        var full = Path.GetFullPath(path);
+        if (LinkOnTheWay(path, root) is { } link) throw new LinkedFileException(link.Link, link.Target);
+    }
+
+    /// <summary>
+    /// The first symbolic link among <paramref name="path"/> and the folders between it and <paramref name="root"/> (every
+    /// folder up to the file system's root when it is not below <paramref name="root"/>), with where it points; or null.
+    /// </summary>
+    public static (string Link, string Target)? LinkOnTheWay(string path, string root)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         var top = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         var below = full.StartsWith(top + Path.DirectorySeparatorChar, StringComparison.Ordinal);
         for (var at = full; at is not null && (!below || at.Length > top.Length); at = Path.GetDirectoryName(at))
         {
-            if (LinkTarget(at) is { } target) throw new LinkedFileException(at, target);
+            if (LinkTarget(at) is { } target) return (at, target);
         }
+        return null;
     }
 
     /// <summary>
@@ -73,6 +85,7 @@ internal static class StoreFile
     private static void WriteThenRename(string path, ReadOnlySpan<byte> bytes, bool durable)
     {
         // Same folder, so the rename stays on one volume; hidden, so a crash leaves nothing a glob of posts would pick up.
+        // A kill between the two leaves it: SweepTemporaries removes it on a later run. Its name is TemporaryName's.
         var temporary = Path.Combine(
             Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         var hold = durable ? ReplaceHold.ForNext() : null;
@@ -95,6 +108,46 @@ internal static class StoreFile
             if (File.Exists(temporary)) File.Delete(temporary);
         }
     }
+
+    /// <summary>
+    /// Removes from <paramref name="folder"/> (a folder of posts) the temporary files of writes whose process was killed
+    /// between writing and renaming (a SIGKILLed <c>--accept</c>): only names exactly as <see cref="WriteThenRename"/> gives
+    /// them, <c>.NAME.PID.GUID.tmp</c>, and only when no process of that id is alive. A linked folder is not swept.
+    /// </summary>
+    public static void SweepTemporaries(string folder)
+    {
+        try
+        {
+            if (new DirectoryInfo(folder).LinkTarget is not null) return;
+            foreach (var file in Directory.EnumerateFiles(folder, ".*.tmp"))
+            {
+                if (TemporaryName().Match(Path.GetFileName(file)) is { Success: true } name && !IsAlive(name.Groups["pid"].Value)) File.Delete(file);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another user's folder or file: not this run's to insist on.
+        }
+    }
+
+    private static bool IsAlive(string pid)
+    {
+        if (!int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return false;
+        if (id == Environment.ProcessId) return true;
+        if (OperatingSystem.IsLinux()) return Directory.Exists($"/proc/{id}");
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(id);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"^\..+\.(?<pid>[0-9]{1,10})\.[0-9a-f]{32}\.tmp$")]
+    private static partial Regex TemporaryName();
 
     /// <summary>
     /// Makes a folder whole or not at all: <paramref name="fill"/> fills a sibling, which then replaces the folder. Called
