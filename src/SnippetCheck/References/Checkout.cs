@@ -14,11 +14,13 @@ namespace SnippetCheck.References;
 internal sealed record Checkout(string Root, string CurrentDirectory, bool Untrusted)
 {
     /// <summary>
-    /// Folders of the system no project, feed or prelude of a post lives in (a checkout inside one, a CI's workspace under
-    /// <c>/var/lib</c>, is still its own: <see cref="Refusal"/> asks first whether a path is inside the checkout).
+    /// Folders of the system no project, feed or prelude of a post lives in, and that hold the machine's secrets or its
+    /// processes (a checkout inside one is still its own: <see cref="Refusal"/> asks first whether a path is inside the
+    /// checkout). <c>/var</c> and <c>/usr</c> are not among them: a CI's workspaces live there (Jenkins' <c>/var/lib/jenkins</c>),
+    /// and a trusted run may build a sibling repository; under <c>--untrusted</c> nothing outside the checkout is reached.
     /// </summary>
     private static readonly string[] SystemFolders =
-        ["/etc", "/root", "/proc", "/sys", "/dev", "/var", "/usr", "/boot", "/run", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/snap"];
+        ["/etc", "/root", "/proc", "/sys", "/dev", "/boot", "/run", "/bin", "/sbin", "/lib", "/lib32", "/lib64"];
 
     /// <summary>The checkout around <paramref name="currentDirectory"/>.</summary>
     public static Checkout Of(string currentDirectory, bool untrusted)
