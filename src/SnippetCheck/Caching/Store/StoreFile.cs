@@ -30,7 +30,7 @@ internal static partial class StoreFile
     public static void Replace(string path, ReadOnlySpan<byte> bytes, string root)
     {
         RefuseLinks(path, root);
-        WriteThenRename(path, bytes, durable: true);
+        WriteThenRename(path, bytes, durable: true, root);
     }
 
     /// <summary>
@@ -42,7 +42,7 @@ internal static partial class StoreFile
         var path = Path.GetFullPath(Path.Combine(root, relative));
         RefuseLinks(path, root);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        WriteThenRename(path, bytes, durable: false);
+        WriteThenRename(path, bytes, durable: false, root);
     }
 
     /// <summary>Throws <see cref="LinkedFileException"/> when the file or a folder between it and <paramref name="root"/> is a link.</summary>
@@ -82,30 +82,41 @@ internal static partial class StoreFile
         }
     }
 
-    private static void WriteThenRename(string path, ReadOnlySpan<byte> bytes, bool durable)
+    /// <param name="root">
+    /// The folder the file was named from, when there is one: the file is then created and renamed in its folder as opened
+    /// from there with no link followed (<see cref="BeneathRoot"/>), so a link planted after <see cref="RefuseLinks"/>
+    /// looked still carries nothing outside.
+    /// </param>
+    private static void WriteThenRename(string path, ReadOnlySpan<byte> bytes, bool durable, string? root = null)
     {
         // Same folder, so the rename stays on one volume; hidden, so a crash leaves nothing a glob of posts would pick up.
         // A kill between the two leaves it: SweepTemporaries removes it on a later run. Its name is TemporaryName's.
-        var temporary = Path.Combine(
-            Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var full = Path.GetFullPath(path);
+        var name = $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, name);
+        using var folder = root is null ? null : BeneathRoot.TryOpenFolder(root, Path.GetDirectoryName(full)!);
         var hold = durable ? ReplaceHold.ForNext() : null;
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = folder is null
+                ? new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None) : BeneathRoot.Create(folder, name))
             {
                 var half = bytes.Length / 2;
                 stream.Write(bytes[..half]);
                 hold?.At(ReplaceHold.MidWrite, stream);
                 stream.Write(bytes[half..]);
+                if (durable && !OperatingSystem.IsWindows() && File.Exists(full))
+                    File.SetUnixFileMode(stream.SafeFileHandle, File.GetUnixFileMode(full));
                 if (durable) stream.Flush(flushToDisk: true);
             }
             hold?.At(ReplaceHold.BeforeRename, null);
-            if (durable && !OperatingSystem.IsWindows() && File.Exists(path)) File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
-            File.Move(temporary, path, overwrite: true);
+            if (folder is null) File.Move(temporary, full, overwrite: true);
+            else BeneathRoot.Rename(folder, name, Path.GetFileName(full));
         }
         finally
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            if (folder is not null) BeneathRoot.Delete(folder, name);
+            else if (File.Exists(temporary)) File.Delete(temporary);
         }
     }
 
