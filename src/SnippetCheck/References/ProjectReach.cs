@@ -125,11 +125,16 @@ internal static class ProjectReach
             // Where the project file really is: a link's target's folder is what MSBuild reads, and what is granted.
             var folder = Path.GetDirectoryName(Checkout.RealPath(current))!;
             if (!folders.Contains(folder, StringComparer.Ordinal)) folders.Add(folder);
-            foreach (var (include, place) in References(current, checkout.CurrentDirectory))
+            foreach (var (include, place, certain) in References(current, checkout.CurrentDirectory))
             {
                 var referenced = Path.GetFullPath(include.Replace('\\', '/'), Path.GetDirectoryName(current)!);
+                // A conditional reference ('$(TargetFramework)' == 'net8.0') is followed as MSBuild may take it, but one
+                // that would reach where no build may is left ungranted, not an error: MSBuild may well not take it.
                 if (checkout.Refusal(referenced) is { } reason)
-                    throw ReachRefusedException.Of(checkout, place, $"the ProjectReference '{include}'", reason);
+                {
+                    if (certain) throw ReachRefusedException.Of(checkout, place, $"the ProjectReference '{include}'", reason);
+                    continue;
+                }
                 pending.Push(referenced);
             }
         }
@@ -137,12 +142,12 @@ internal static class ProjectReach
     }
 
     /// <summary>
-    /// The projects <paramref name="project"/> references, as MSBuild reads its XML: comments are no references. A
-    /// reference under a condition that is not plainly true (its own or an enclosing element's), or whose path holds a
-    /// property, an item or a wildcard, gives no reach: if MSBuild takes it after all, the build fails to read it, as it is
-    /// not granted, rather than reading it. Each with its place in the project file.
+    /// The projects <paramref name="project"/> references, as MSBuild reads its XML: comments are no references, nor is a
+    /// reference under a condition that says <c>false</c>, or whose path holds a property, an item or a wildcard: if MSBuild
+    /// takes such a one after all, the build fails to read it, as it is not granted, rather than reading it. Each with its
+    /// place in the project file, and whether it is certain (no condition on it or above it that is not plainly true).
     /// </summary>
-    private static IEnumerable<(string Include, SourceLocation Place)> References(string project, string currentDirectory)
+    private static IEnumerable<(string Include, SourceLocation Place, bool Certain)> References(string project, string currentDirectory)
     {
         XDocument document;
         try
@@ -155,13 +160,17 @@ internal static class ProjectReach
         }
         var display = DocumentDiscovery.DisplayPath(project, currentDirectory);
         return document.Descendants()
-            .Where(e => e.Name.LocalName == "ProjectReference" && e.AncestorsAndSelf().All(PlainlyTrue))
+            .Where(e => e.Name.LocalName == "ProjectReference" && !e.AncestorsAndSelf().Any(PlainlyFalse))
             .SelectMany(e => (e.Attribute("Include")?.Value ?? "")
                 .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Where(include => include.IndexOfAny(['$', '@', '%', '*', '?']) < 0)
-                .Select(include => (include, new SourceLocation(display, ((IXmlLineInfo)e).LineNumber, ((IXmlLineInfo)e).LinePosition))))
+                .Select(include => (include, new SourceLocation(display, ((IXmlLineInfo)e).LineNumber, ((IXmlLineInfo)e).LinePosition),
+                    e.AncestorsAndSelf().All(PlainlyTrue))))
             .ToList();
     }
+
+    private static bool PlainlyFalse(XElement element) =>
+        element.Attribute("Condition")?.Value.Trim() is { } condition && condition.Equals("false", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>No condition, or one that says <c>true</c>; an <c>Otherwise</c> holds only when its <c>When</c>s do not.</summary>
     private static bool PlainlyTrue(XElement element) =>

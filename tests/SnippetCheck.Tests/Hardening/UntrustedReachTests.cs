@@ -163,6 +163,27 @@ public sealed class UntrustedReachTests(ITestOutputHelper output) : IDisposable
         Assert.False(Directory.Exists(Path.Combine(Repo, ".git", "obj")), "the tool made a folder in .git");
     }
 
+    /// <summary>
+    /// A multi-targeting library's reference under a condition MSBuild takes (<c>'$(TargetFramework)' != ''</c>) is reached:
+    /// the build reads it. Conditions the tool cannot decide are followed, and only left ungranted where they would reach
+    /// where no build may (above: the key under <c>'$(Never)' == 'true'</c>).
+    /// </summary>
+    [SandboxFact(SandboxFeature.Filesystem)]
+    public void A_conditional_project_reference_msbuild_takes_is_reached_and_builds()
+    {
+        _folder.Write("repo/core/Core.cs", "namespace Core;\n\npublic static class Half\n{\n    public static int Of(int x) => x / 2;\n}\n");
+        _folder.Write("repo/core/Core.csproj",
+            "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>\n</Project>\n");
+        WriteLibrary("repo/lib", """    <ProjectReference Include="../core/Core.csproj" Condition="'$(TargetFramework)' != ''" />""");
+        _folder.Write("repo/lib/Lib.cs", "namespace Lib;\n\npublic static class Answer\n{\n    public static int Value => Core.Half.Of(84);\n}\n");
+        WritePost("../lib/Lib.csproj");
+
+        var result = Verify("posts/post.md");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("ran key=[] git=[]", Seen("repo/lib", result), StringComparison.Ordinal);
+    }
+
     [SandboxTheory(SandboxFeature.Filesystem)]
     [InlineData("key")]
     [InlineData("git")]
