@@ -67,7 +67,9 @@ internal static class ProjectReach
     {
         var read = GlobalJsonSdk.FoldersFor(folder).ToList();
         for (var above = Path.GetFullPath(folder); above is not null; above = Path.GetDirectoryName(above)) read.AddRange(ConfigFiles(above, null));
-        return new BuildReach(read, []);
+        // The package search reads the local feeds those configs name, as a restore does (the checkout's own refused up front).
+        var feeds = LocalFeeds.Granted(read, Checkout.Of(folder, untrusted: false));
+        return new BuildReach([.. read.Concat(feeds).Distinct(StringComparer.Ordinal)], []) { Feeds = feeds };
     }
 
     public static void MakeWritable(BuildReach reach)
