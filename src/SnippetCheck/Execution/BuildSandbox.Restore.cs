@@ -41,9 +41,8 @@ internal sealed partial class BuildSandbox
             return ([.. ports], null, $"network: TCP ports {string.Join(", ", ports)} of any host, and UDP (no network namespace here; " +
                 "the package sources are on those ports)");
         }
-        IReadOnlyList<string> endpoints =
-            [.. PackageSources.Endpoints(sources).Union(PackageSources.ServiceEndpoints(sources), StringComparer.OrdinalIgnoreCase)];
-        var proxy = RestoreProxy.Start(endpoints);
+        var endpoints = PackageSources.Endpoints(sources);
+        var proxy = RestoreProxy.Start(endpoints, () => PackageSources.ServiceEndpoints(sources));
         proxy.Finished = refused => _grants.Enqueue(new BuildGrant(Name(BuildStep.Restore), subject, true, true,
             $"refused {string.Join(", ", refused)}: not a configured package source"));
         var address = $"http://127.0.0.1:{SandboxPolicy.RestoreProxyPort}";

@@ -20,13 +20,15 @@ internal sealed class RestoreProxy : IDisposable
 
     private readonly Socket _listener = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
     private readonly HashSet<string> _allowed;
+    private readonly Lazy<IReadOnlyList<string>>? _named;
     private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.Ordinal);
     private readonly Uri? _upstream = UpstreamProxy();
 
-    private RestoreProxy(string socketPath, IEnumerable<string> allowed)
+    private RestoreProxy(string socketPath, IEnumerable<string> allowed, Func<IReadOnlyList<string>>? named)
     {
         SocketPath = socketPath;
         _allowed = new HashSet<string>(allowed, StringComparer.OrdinalIgnoreCase);
+        _named = named is null ? null : new Lazy<IReadOnlyList<string>>(named);
         _listener.Bind(new UnixDomainSocketEndPoint(socketPath));
         _listener.Listen(64);
         _ = AcceptAsync();
@@ -41,13 +43,17 @@ internal sealed class RestoreProxy : IDisposable
     /// <summary>The <c>host:port</c>s asked for and refused so far, sorted.</summary>
     public IReadOnlyList<string> Refused => [.. _refused.Keys.Order(StringComparer.Ordinal)];
 
-    /// <summary>A proxy that lets through <paramref name="allowed"/>: <c>host:port</c>s (<see cref="PackageSources.Endpoints"/>).</summary>
-    public static RestoreProxy Start(IEnumerable<string> allowed)
+    /// <summary>
+    /// A proxy that lets through <paramref name="allowed"/>: <c>host:port</c>s (<see cref="PackageSources.Endpoints"/>), and
+    /// those <paramref name="named"/> gives (the hosts the sources' service indexes name), asked only when a request is
+    /// for another host: most restores reach their sources' hosts alone and never pay for reading the indexes.
+    /// </summary>
+    public static RestoreProxy Start(IEnumerable<string> allowed, Func<IReadOnlyList<string>>? named = null)
     {
         var folder = Path.GetTempPath();
         // A socket's path must fit in 108 bytes; a long TMPDIR falls back to /tmp.
         if (folder.Length > 60) folder = "/tmp";
-        return new RestoreProxy(Path.Combine(folder, $"snippetcheck-proxy-{Guid.NewGuid():N}"), allowed);
+        return new RestoreProxy(Path.Combine(folder, $"snippetcheck-proxy-{Guid.NewGuid():N}"), allowed, named);
     }
 
     private async Task AcceptAsync()
@@ -79,7 +85,7 @@ internal sealed class RestoreProxy : IDisposable
                     await ReplyAsync(client, "400 Bad Request").ConfigureAwait(false);
                     return;
                 }
-                if (!_allowed.Contains(request.Endpoint))
+                if (!_allowed.Contains(request.Endpoint) && !(_named?.Value.Contains(request.Endpoint, StringComparer.OrdinalIgnoreCase) ?? false))
                 {
                     _refused.TryAdd(request.Endpoint, true);
                     await ReplyAsync(client, "403 Forbidden").ConfigureAwait(false);
