@@ -38,7 +38,9 @@ internal static class ProposalProof
             if (written.Blocks.Count == 0 && written.Unmatched.Count == 0) return files;
             var report = await new Verifier(proving with { Filter = null }, PackageMoves.None).VerifyTextsAsync(written.Texts, cancellationToken)
                 .ConfigureAwait(false);
-            var results = report.Snippets.ToDictionary(r => r.Location);
+            // One result per block (a framework matrix joins its passes); a failing one decides where there would be more.
+            var results = report.Snippets.GroupBy(r => r.Location)
+                .ToDictionary(g => g.Key, g => g.FirstOrDefault(r => r.Status != SnippetStatus.Passed) ?? g.First());
             var withdrawn = written.Blocks.Where(b => !Holds(b.Value.Proposal, results.GetValueOrDefault(b.Key)))
                 .ToDictionary(b => b.Value.Proposal, b => results.GetValueOrDefault(b.Key));
             foreach (var proposal in written.Unmatched.SelectMany(f => f.Proposals)) withdrawn.TryAdd(proposal, null);
