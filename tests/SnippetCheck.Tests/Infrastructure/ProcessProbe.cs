@@ -62,6 +62,12 @@ public sealed class CliProcess : IDisposable
     public CliProcess(string workingDirectory, IDictionary<string, string?> environment, params string[] args)
     {
         var start = CliRunner.StartInfo(workingDirectory, environment, args);
+        // A process started in the background by a non-interactive shell (as CI's script may start the suite) ignores
+        // SIGINT, and ignored signals pass on to children: the CLI would rightly ignore Ctrl+C (.NET installs no handler
+        // for an ignored SIGINT). A terminal's CLI has SIGINT at its default; `env` restores that and execs (same PID).
+        start.ArgumentList.Insert(0, start.FileName);
+        start.ArgumentList.Insert(0, "--default-signal=INT");
+        start.FileName = "env";
         _process = Process.Start(start)!;
         _process.StandardInput.Close();
         _stdout = _process.StandardOutput.ReadToEndAsync();
