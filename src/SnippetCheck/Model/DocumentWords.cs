@@ -12,7 +12,13 @@ internal static class DocumentWords
     /// <summary>The info-string languages of a C# block, compared without case.</summary>
     private static readonly string[] CSharpLanguages = ["csharp", "cs", "c#"];
 
-    public static bool IsCSharpLanguage(string language) => CSharpLanguages.Contains(language, StringComparer.OrdinalIgnoreCase);
+    /// <remarks>
+    /// A word after a colon is a title or a directive of the site's engine, not another language: Qiita and Zenn write a
+    /// file name (<c>csharp:Program.cs</c>), DocFX-style engines an include (<c>csharp:xmldocid</c>); the reader sees
+    /// C# either way, so the block is counted (and an include, whose text is no code, reported as untagged).
+    /// </remarks>
+    public static bool IsCSharpLanguage(string language) =>
+        CSharpLanguages.Contains(language.Split(':', 2)[0], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Whether a comment's text (after its opening marker and spaces) starts with a word that looks addressed to the

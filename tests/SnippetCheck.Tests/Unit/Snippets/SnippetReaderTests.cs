@@ -74,6 +74,8 @@ public sealed class SnippetReaderTests
     [InlineData("csharp")]
     [InlineData("CS")]
     [InlineData("C#")]
+    [InlineData("csharp:Program.cs")]
+    [InlineData("cs:xmldocid,bodyonly")]
     public void Csharp_is_recognised_by_any_of_its_names(string language)
     {
         Assert.Single(Pipeline.Read($"```{language}\nA();\n```\n").Snippets);
@@ -82,7 +84,7 @@ public sealed class SnippetReaderTests
     [Fact]
     public void Other_languages_are_not_snippets_and_untagged_blocks_are_kept()
     {
-        var document = Pipeline.Read("```bash\nls\n```\n```csharp\nA();\n```\n");
+        var document = Pipeline.Read("```bash\nls\n```\n```bash:run.sh\nls\n```\n```csharp\nA();\n```\n");
         var snippet = Assert.Single(document.Snippets);
         Assert.False(snippet.IsTagged);
     }
