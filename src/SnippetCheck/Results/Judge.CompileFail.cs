@@ -1,0 +1,56 @@
+using SnippetCheck.Compilation;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Model;
+
+namespace SnippetCheck.Results;
+
+/// <summary>The <c>compile-fail</c> row of the judge's table (docs/authoring.md#blocks-that-show-errors).</summary>
+internal static partial class Judge
+{
+    /// <summary>
+    /// A <c>compile-fail</c> block fails with exactly the errors it lists, as the C# standard's example tester checks its
+    /// <c>expectedErrors</c>: each listed ID is given (an ID the compiler gives as a warning counts, as its <c>expectedWarnings</c>
+    /// do), and any other error (a misspelt call beside the line that shows the error) fails it, at that error, else
+    /// everything but the failing line would be unprotected; warnings it does not list never count against it. A block with
+    /// syntax errors is judged on what <c>dotnet build</c> reports (those alone), or on those and the errors binding finds
+    /// beside them (<see cref="CompilationResult.PastSyntax"/>, what an editor and the standard's tester report): a list that
+    /// is exactly either passes. Only a block that lists no IDs is narrowed by its comments (<c>// error CS0029</c>:
+    /// <see cref="ErrorMarkers"/>): its errors must stand on the lines they mark, when they mark any.
+    /// </summary>
+    public static Verdict CompileFail(Snippet snippet, CompilationResult compiled)
+    {
+        if (compiled.Success) return new Verdict.Failed(new CompiledFailure(snippet.Location));
+        var built = AgainstList(snippet, compiled, [.. compiled.Errors]);
+        return built is Verdict.Failed && compiled.PastSyntax.Count > 0 && snippet.Tags.ExpectedErrorIds.Count > 0
+            && AgainstList(snippet, compiled, [.. compiled.Errors, .. compiled.PastSyntax]) is Verdict.Passed bound
+            ? bound
+            : built;
+    }
+
+    /// <summary>True for a block judged also on the errors binding finds past syntax errors: a <c>compile-fail</c> that lists IDs.</summary>
+    public static bool BindsPastSyntax(Snippet snippet) => snippet.Kind == SnippetKind.CompileFail && snippet.Tags.ExpectedErrorIds.Count > 0;
+
+    /// <summary><see cref="CompileFail"/> on one view of the block's errors.</summary>
+    private static Verdict AgainstList(Snippet snippet, CompilationResult compiled, IReadOnlyList<CompilerDiagnostic> errors)
+    {
+        var found = errors.Select(e => e.Id).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var warned = compiled.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.Id).ToList();
+        var listed = snippet.Tags.ExpectedErrorIds;
+        var missing = listed.Where(id => !found.Concat(warned).Contains(id, StringComparer.OrdinalIgnoreCase)).ToList();
+        var text = string.Join('\n', errors.Select(e => ToDiagnostic(e, snippet).ToCanonicalString()));
+        if (missing.Count > 0) return new Verdict.Failed(new MissingDiagnosticFailure(snippet.Location, missing, found, text));
+        if (listed.Count > 0)
+        {
+            var unlisted = errors.FirstOrDefault(e => !listed.Contains(e.Id, StringComparer.OrdinalIgnoreCase));
+            return unlisted is null
+                ? Verdict.Pass
+                : new Verdict.Failed(new UnexpectedErrorFailure(unlisted.Location ?? snippet.Location, unlisted.Id, unlisted.Message,
+                    $"compile-fail lists {string.Join(", ", listed)}", text));
+        }
+        var unmarked = ErrorMarkers.FirstUnmarked(snippet, errors);
+        return unmarked is null
+            ? Verdict.Pass
+            : new Verdict.Failed(new UnexpectedErrorFailure(unmarked.Location ?? snippet.Location, unmarked.Id, unmarked.Message,
+                "its comments do not mark that line as failing", text));
+    }
+}
