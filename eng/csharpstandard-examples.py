@@ -90,17 +90,25 @@ def block(meta, templates):
         entry["noShape"] = "extern-lib: project references with extern aliases"
         return "", entry
     code, files = split_files(code_of(meta, meta["code"]))
+    if not code.strip() and files:
+        # All in `// File` parts: the first is the block, the others hidden beside it.
+        code, files = files[0][1], files[1:]
+    members = template.startswith(("code-in-class-lib", "code-in-partial-class"))
     extra = [(f, (templates / "additional-files" / f).read_text(encoding="utf-8-sig")) for f in meta.get("additionalFiles") or []]
+    if members:
+        # The template's class is Class1; the class `members` code goes into is Program.
+        extra = [(f, re.sub(r"\bpartial class Class1\b", "partial class Program", content)) for f, content in extra]
     words = []
     errors = meta.get("expectedErrors")
     console = template.startswith(("standalone-console", "code-in-main"))
     if errors:
-        words.append("compile-fail=" + ",".join(dict.fromkeys(errors)))
+        # The tester requires its expectedWarnings as it does its errors: a listed ID may be a warning.
+        words.append("compile-fail=" + ",".join(dict.fromkeys(errors + (meta.get("expectedWarnings") or []))))
     elif meta.get("expectedException"):
         words.append("throws=" + meta["expectedException"])
     else:
         words.append("run" if console else "compile")
-    if template.startswith(("code-in-class-lib", "code-in-partial-class")):
+    if members:
         words.append("members")
     if not template.endswith("-without-using") and template != "code-in-class-lib-without-using":
         words.append("usings=" + USINGS)
