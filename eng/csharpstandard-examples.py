@@ -102,8 +102,8 @@ def block(meta, templates):
     errors = meta.get("expectedErrors")
     console = template.startswith(("standalone-console", "code-in-main"))
     if errors:
-        # The tester requires its expectedWarnings as it does its errors: a listed ID may be a warning.
-        words.append("compile-fail=" + ",".join(dict.fromkeys(errors + (meta.get("expectedWarnings") or []))))
+        # As the tester compares them: each ID as often as it is listed; its expectedWarnings too (a listed ID may be a warning).
+        words.append("compile-fail=" + ",".join(errors + (meta.get("expectedWarnings") or [])))
     elif meta.get("expectedException"):
         words.append("throws=" + meta["expectedException"])
     else:

@@ -37,7 +37,7 @@ public sealed class CompileFailListTests
     [Fact]
     public async Task A_list_of_every_error_passes_though_a_comment_names_its_line_as_an_error_only_at_its_end()
     {
-        var result = await Verify("compile-fail=CS0111", """
+        var result = await Verify("compile-fail=CS0111,CS0111", """
             interface IShape
             {
                 double Area(int scale);     // Area(int)
@@ -116,6 +116,22 @@ public sealed class CompileFailListTests
         // Neither view: CS0305 is given by binding, and not listed.
         var unlisted = await Verify("compile-fail=CS0116,CS1002,CS1022,CS0246", code);
         Assert.Equal((SnippetStatus.Failed, "missing-diagnostic"), (unlisted.Status, unlisted.ReasonWord));
+    }
+
+    [Fact]
+    public async Task An_id_given_more_often_than_listed_is_narrowed_by_the_comments_and_one_listed_as_often_as_given_is_not()
+    {
+        var twice = """
+            int count = "three"; // error CS0029
+            int total = "four";
+            Console.WriteLine(count + total);
+            """;
+
+        var once = await Verify("compile-fail=CS0029", twice);
+        Assert.Equal((SnippetStatus.Failed, 4), (once.Status, once.FailureLocation.Line));
+        AssertPassed(await Verify("compile-fail=CS0029,CS0029", twice));
+        var thrice = await Verify("compile-fail=CS0029,CS0029,CS0029", twice);
+        Assert.Equal((SnippetStatus.Failed, "missing-diagnostic"), (thrice.Status, thrice.ReasonWord));
     }
 
     [Fact]
