@@ -24,6 +24,13 @@ internal sealed record CompilationResult(
     /// </summary>
     public string? KnownUse => Evidence?.KnownUse;
 
+    /// <summary>
+    /// The errors binding finds in a program with syntax errors, which the compiler does not report beside them (csc, and so
+    /// <c>dotnet build</c>, stops at syntax errors; an editor and the C# standard's example tester bind on). Bound for a
+    /// <c>compile-fail</c> block that lists IDs only (<see cref="Results.Judge.CompileFail"/>); empty for any other compilation.
+    /// </summary>
+    public IReadOnlyList<CompilerDiagnostic> PastSyntax { get; init; } = [];
+
     /// <summary>The <c>...</c> placeholders the tool filled in a <c>check</c> block; empty for any other compilation.</summary>
     public IReadOnlyList<Hole> Holes { get; init; } = [];
 

@@ -51,9 +51,10 @@ internal static class SnippetCompiler
     /// </summary>
     /// <param name="capture">For <c>render</c>: notes each identifier from this compilation's semantic models, once it is done.</param>
     /// <param name="check">For a <c>check</c> block: which of its errors are unknown names, and what in it binds.</param>
+    /// <param name="bindPastSyntax">For a <c>compile-fail</c> block that lists IDs: the errors binding finds beside syntax errors.</param>
     internal static CompilationResult Compile(
         AssembledSource source, IReadOnlyList<ParsedPart> parts, CompileSettings settings, CancellationToken cancellationToken = default,
-        Compilation.SemanticCapture? capture = null, CheckScope? check = null)
+        Compilation.SemanticCapture? capture = null, CheckScope? check = null, bool bindPastSyntax = false)
     {
         var clock = Stopwatch.StartNew();
         var lineToPart = parts
@@ -73,7 +74,10 @@ internal static class SnippetCompiler
                 source.Trees),
                 source.Trees, parts, cancellationToken);
             return new CompilationResult(false, null, source.IsExecutable,
-                [.. reported.DistinctBy(d => d.Identity).OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)], clock.Elapsed);
+                [.. reported.DistinctBy(d => d.Identity).OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)], clock.Elapsed)
+            {
+                PastSyntax = bindPastSyntax ? BoundPastSyntax(source, settings, lineToPart, cancellationToken) : [],
+            };
         }
 
         var options = OptionsFor(settings, source.IsExecutable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary);
@@ -107,6 +111,17 @@ internal static class SnippetCompiler
                 compilation, source.Trees, InBlock, IsFiller, n => Locate(n.GetLocation(), lineToPart).Location, cancellationToken),
             Holes = check.Holes ?? [],
         };
+    }
+
+    /// <summary>The errors of the declaration and method-body stages of a program that has syntax errors: what csc does not reach.</summary>
+    private static List<CompilerDiagnostic> BoundPastSyntax(
+        AssembledSource source, CompileSettings settings, Dictionary<(string, int), (int Part, CodeLine Line)> lineToPart,
+        CancellationToken cancellationToken)
+    {
+        var options = OptionsFor(settings, source.IsExecutable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary);
+        var compilation = BaseFor(settings.References).WithOptions(options).AddSyntaxTrees(source.Trees);
+        return [.. Mapped([.. compilation.GetDeclarationDiagnostics(cancellationToken), .. compilation.GetMethodBodyDiagnostics(cancellationToken)],
+            lineToPart).Where(d => d.Severity == Model.DiagnosticSeverity.Error)];
     }
 
     /// <summary>

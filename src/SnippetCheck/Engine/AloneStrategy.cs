@@ -29,7 +29,8 @@ internal sealed class AloneStrategy : CompileStrategy
         var check = snippet.Kind == SnippetKind.Check ? program.CheckScopeFor(0, settings) : null;
         var compiled = snippet.Tags.Listing
             ? ListingCheck.Compare(snippet.Location.File, snippet.Code, settings.References, settings.ParseOptions, 0)
-            : context.Compile(program.PreludeParts(settings), program.BlockParts(settings), settings, markBlocks: false, cancellationToken, check);
+            : context.Compile(program.PreludeParts(settings), program.BlockParts(settings), settings, markBlocks: false, cancellationToken, check,
+                Judge.BindsPastSyntax(snippet));
         var hasEntryPoint = program.HasEntryPoint(settings, [0]);
 
         // A lone program's tests are its block's, wherever they stand (a prelude's too).

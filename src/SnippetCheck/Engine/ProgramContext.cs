@@ -22,10 +22,12 @@ internal sealed record ProgramContext(RunnerPool Pool, DependencyResolver Depend
     /// <summary>Preludes and blocks assembled into one program (<see cref="ProgramAssembler"/>) and compiled.</summary>
     /// <param name="markBlocks">Mark where each block starts, so that a session's output is told apart by block.</param>
     /// <param name="check">For a <c>check</c> block: which part it is, and what the post's other blocks declare.</param>
+    /// <param name="bindPastSyntax">For a <c>compile-fail</c> block that lists IDs (<see cref="CompilationResult.PastSyntax"/>).</param>
     public CompilationResult Compile(IReadOnlyList<ParsedPart> preludes, IReadOnlyList<ParsedPart> blocks, CompileSettings settings, bool markBlocks,
-        CancellationToken cancellationToken, CheckScope? check = null) =>
+        CancellationToken cancellationToken, CheckScope? check = null, bool bindPastSyntax = false) =>
         SnippetCompiler.Compile(
-            ProgramAssembler.Assemble(preludes, blocks, settings, markBlocks), [.. preludes, .. blocks], settings, cancellationToken, Capture, check);
+            ProgramAssembler.Assemble(preludes, blocks, settings, markBlocks), [.. preludes, .. blocks], settings, cancellationToken, Capture, check,
+            bindPastSyntax);
 
     /// <summary>Runs a compiled program (a lone snippet, or a session's <paramref name="blocks"/>) with its own input and arguments.</summary>
     public Task<RunResult> RunAsync(SnippetProgram program, CompilationResult compiled, IReadOnlyList<int> blocks, ProgramDependencies dependencies,

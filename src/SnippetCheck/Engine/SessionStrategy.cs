@@ -94,7 +94,8 @@ internal sealed class SessionStrategy : CompileStrategy
             {
                 // Checked against the session so far, then left out of it.
                 var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
-                var compiledSoFar = context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken);
+                var compiledSoFar =
+                    context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken, bindPastSyntax: Judge.BindsPastSyntax(block));
                 decided.Add(ResultAssembler.Of(block, Judge.CompileFail(block, compiledSoFar), compiledSoFar, null, clock));
             }
             else if (block.Kind == SnippetKind.Check)

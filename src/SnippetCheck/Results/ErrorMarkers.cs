@@ -20,9 +20,10 @@ internal static partial class ErrorMarkers
     /// <summary>
     /// Comment words that mark a line as a compile error: "error", "compile-time error", "compilation error",
     /// "result error", a compiler ID (CS0029), "illegal", "invalid", "not allowed", "does not compile" and the like,
-    /// at the start of the comment; "error CS0029", "causes CS0165", "causes the error" anywhere in it.
+    /// at the start of the comment; "error CS0029", "causes CS0165", "causes the error" anywhere in it; "error" last, after the
+    /// signature the line declares (<c>void F(out int x); // F(out int) error</c>, as the C# standard writes it).
     /// </summary>
-    [GeneratedRegex(@"^(?:(?:result|compile[- ]time|compiler|compilation|build)\s+)?error\b|^CS\d{4}\b|\berror\s+CS\d{4}\b"
+    [GeneratedRegex(@"^(?:(?:result|compile[- ]time|compiler|compilation|build)\s+)?error\b|^CS\d{4}\b|\berror\s+CS\d{4}\b|[)\]>]\s+error\W*$"
         + @"|^(?:illegal|invalid|not\s+(?:allowed|permitted|valid))\b|^(?:does\s+not|doesn't|won't|will\s+not|cannot|can't)\s+compile\b"
         + @"|\b(?:causes|generates|produces|gives|triggers|raises)\s+(?:the\s+|an?\s+|this\s+)?"
         + @"(?:(?:compiler|compile[- ]time)\s+)?(?:error\b|CS\d{4}\b)",

@@ -9,7 +9,7 @@ namespace SnippetCheck.Results;
 /// Turns what the compiler and the runner said into a block's verdict: the kinds × outcomes table, in one place.
 /// Pure: no I/O, no clock; the same inputs always give the same verdict, whatever path produced them.
 /// </summary>
-internal static class Judge
+internal static partial class Judge
 {
     /// <summary>The verdict of a block that is not compiled: its tags are wrong, it is ignored, or it holds no code.</summary>
     public static Verdict? BeforeCompiling(Snippet snippet, bool isEmpty)
@@ -70,31 +70,6 @@ internal static class Judge
         var unknown = compiled.Errors.Where(e => e.UnknownName != Holes.Marker).Select(
             e => new UnknownName(e.UnknownName!, e.Location ?? snippet.Location)).Distinct();
         return new Verdict.Checked([.. unknown], knownUse) { Holes = compiled.Holes };
-    }
-
-    /// <summary>
-    /// A <c>compile-fail</c> block fails with exactly the errors it lists and, when its comments mark the lines that fail
-    /// (<c>// error CS0029</c>, "the following line causes CS0165": <see cref="ErrorMarkers"/>), only on those lines. Any
-    /// other error (a misspelt call beside the line that shows the error) fails it, at that error: else everything but
-    /// the failing line would be unprotected.
-    /// </summary>
-    public static Verdict CompileFail(Snippet snippet, CompilationResult compiled)
-    {
-        if (compiled.Success) return new Verdict.Failed(new CompiledFailure(snippet.Location));
-        var found = compiled.Errors.Select(e => e.Id).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-        var listed = snippet.Tags.ExpectedErrorIds;
-        var missing = listed.Where(id => !found.Contains(id, StringComparer.OrdinalIgnoreCase)).ToList();
-        var errors = string.Join('\n', compiled.Errors.Select(e => ToDiagnostic(e, snippet).ToCanonicalString()));
-        if (missing.Count > 0) return new Verdict.Failed(new MissingDiagnosticFailure(snippet.Location, missing, found, errors));
-        var unlisted = compiled.Errors.FirstOrDefault(e => listed.Count > 0 && !listed.Contains(e.Id, StringComparer.OrdinalIgnoreCase));
-        if (unlisted is not null)
-            return new Verdict.Failed(new UnexpectedErrorFailure(unlisted.Location ?? snippet.Location, unlisted.Id, unlisted.Message,
-                $"compile-fail lists {string.Join(", ", listed)}", errors));
-        var unmarked = ErrorMarkers.FirstUnmarked(snippet, [.. compiled.Errors]);
-        return unmarked is null
-            ? Verdict.Pass
-            : new Verdict.Failed(new UnexpectedErrorFailure(unmarked.Location ?? snippet.Location, unmarked.Id, unmarked.Message,
-                "its comments do not mark that line as failing", errors));
     }
 
     /// <summary>A block that asks to run, in a program with nothing to execute.</summary>
