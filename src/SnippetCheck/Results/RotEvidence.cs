@@ -34,6 +34,9 @@ internal static partial class RotEvidence
         ["CS1001", "CS1002", "CS1003", "CS1010", "CS1012", "CS1022", "CS1026", "CS1031", "CS1039", "CS1056", "CS1513", "CS1514", "CS1519", "CS1525",
             "CS1733", "CS8124"];
 
+    /// <summary>Whether <paramref name="id"/> is one of the parser's errors (a block with one is not otherwise-valid C#).</summary>
+    internal static bool IsSyntaxError(string id) => SyntaxIds.Contains(id);
+
     /// <summary>Exceptions a block throws for what its sandbox or machine lacks (a file, the network, a database), never rot.</summary>
     private static readonly string[] EnvironmentExceptions =
         ["IOException", "FileNotFoundException", "DirectoryNotFoundException", "UnauthorizedAccessException", "SocketException",
