@@ -17,7 +17,7 @@ internal static class SyntaxRepair
     /// <summary>A repair: what it does, the block's code with it, and its edits in the post.</summary>
     internal sealed record Found(string Description, IReadOnlyList<CodeLine> Code, IReadOnlyList<RepairEdit> Edits)
     {
-        public TypoRepair Repair => new(Description, Edits);
+        public TypoRepair Repair => new(Description, Edits, string.Join('\n', Code.Select(l => l.Text)));
     }
 
     private enum Kind { Insert, RemoveBefore, RemoveAt, Lambda }

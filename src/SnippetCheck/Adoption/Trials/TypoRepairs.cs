@@ -32,7 +32,9 @@ internal static class TypoRepairs
                 if (!failed.Diagnostics.Any(d => d.IsError && RotEvidence.IsSyntaxError(d.Id))
                     || document.Snippets.Snippets.FirstOrDefault(s => s.Location == failed.Snippet.Location) is not { } original
                     || SyntaxRepair.Of(original.Code) is not { } repair) continue;
-                work.Add((i, document, failed, original with { Code = repair.Code }, repair));
+                // Its block repaired too, not only its code: the result cache keys a block by its content, and the repaired
+                // block's pass must never answer for the block as written.
+                work.Add((i, document, failed, original with { Block = original.Block with { Lines = repair.Code }, Code = repair.Code }, repair));
             }
         }
         if (work.Count == 0) return files;
