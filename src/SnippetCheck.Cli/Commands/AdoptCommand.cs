@@ -51,7 +51,8 @@ internal static class AdoptCommand
     {
         var adopt = new Command("adopt", "Verify every untagged C# block and tag those that pass: compile, run, and their output blocks")
         {
-            CommonOptions.Paths, WriteOption, RepairOption, FrontMatterOption, PackageOption, ReportOption, CommonOptions.Filter, CommonOptions.Config,
+            CommonOptions.Paths, WriteOption, RepairOption, FrontMatterOption, PackageOption, ReportOption, CommonOptions.Filter,
+            CommonOptions.Config,
             VerifyCommand.TimeoutOption, VerifyCommand.ParallelOption,
             VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption, VerifyCommand.NoSandboxOption,
             // A lone .cs file is adopted against its library as verify verifies it: --reference the .csproj.

@@ -54,7 +54,8 @@ internal static class SyntaxRepair
             var first = FirstError(full)!.Value;
             foreach (var candidate in Candidates)
             {
-                if (Attempt(full, first, candidate, before.Length, text.Length) is { } edits && (best is null || edits.Count < best.Value.Edits.Count))
+                if (Attempt(full, first, candidate, before.Length, text.Length) is { } edits
+                    && (best is null || edits.Count < best.Value.Edits.Count))
                     best = (edits, TextEditApply(text, edits), candidate);
             }
         }
@@ -120,7 +121,10 @@ internal static class SyntaxRepair
         }
     }
 
-    /// <summary>"one ',' after 'LoadFromDb()'", "taking out the ',' after '"b"'", "'o =&gt;' before '{'": the first edit, in the repaired text.</summary>
+    /// <summary>
+    /// "one ',' after 'LoadFromDb()'", "taking out the ',' after '"b"'", "'o =&gt;' before '{'": the first edit, read in
+    /// the repaired text.
+    /// </summary>
     private static string Describe(string repaired, List<Edit> edits, Candidate candidate)
     {
         var first = edits[0];
@@ -167,7 +171,8 @@ internal static class SyntaxRepair
 
     /// <summary>The start of the first syntax error; null when the text parses.</summary>
     private static int? FirstError(string text) =>
-        CSharpSyntaxTree.ParseText(text, Syntax).GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.Location.SourceSpan.Start;
+        CSharpSyntaxTree.ParseText(text, Syntax).GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)
+            ?.Location.SourceSpan.Start;
 
     /// <summary>Nothing but comments and white space.</summary>
     private static bool IsEmpty(string text) => SyntaxFactory.ParseTokens(text, options: Syntax).All(t => t.IsKind(SyntaxKind.EndOfFileToken));
