@@ -68,7 +68,7 @@ internal static class SyntaxRepair
 
     /// <summary>
     /// The edits that the candidate, made at the first error and then at each error it leaves, takes to make the text
-    /// parse; null when it never does, reaches outside the block, or is a lone <c>;</c> at its end (an expression shown alone).
+    /// parse; null when it never does, reaches outside the block, or only finishes a block the post cut off (<see cref="CutOff"/>).
     /// </summary>
     private static List<Edit>? Attempt(string full, int errorAt, Candidate candidate, int offset, int length)
     {
@@ -85,14 +85,25 @@ internal static class SyntaxRepair
             current = current.Remove(made.At, made.Old.Length).Insert(made.At, made.New);
             shift += made.New.Length - made.Old.Length;
             done = made.At + made.New.Length;
-            if (FirstError(current) is not { } next)
-            {
-                var rest = full[(offset + at + made.Old.Length)..(offset + length)];
-                return candidate is { Kind: Kind.Insert, Token: ";" } && edits.Count == 1 && IsEmpty(rest) ? null : edits;
-            }
+            if (FirstError(current) is not { } next) return CutOff(full[offset..(offset + length)], edits, candidate) ? null : edits;
             errorAt = next;
         }
         return null;
+    }
+
+    /// <summary>
+    /// A repair at the block's very end that only finishes what the post cut off: a lone <c>;</c> after an expression shown
+    /// alone (<c>DateTime.Now.AddDays(1)</c>), or a close after a block that ends open (<c>foreach (…) {</c>, a call's
+    /// <c>(</c> or <c>,</c>): the post shows a beginning, not a typo.
+    /// </summary>
+    private static bool CutOff(string text, List<Edit> edits, Candidate candidate)
+    {
+        var last = edits[^1];
+        if (candidate.Kind != Kind.Insert || !IsEmpty(text[(last.At + last.Old.Length)..])) return false;
+        if (candidate.Token == ";" && edits.Count == 1) return true;
+        var tokens = SyntaxFactory.ParseTokens(text, options: Syntax).Where(t => !t.IsKind(SyntaxKind.EndOfFileToken)).ToList();
+        return tokens.Count > 0 && tokens[^1].Kind() is SyntaxKind.OpenBraceToken or SyntaxKind.OpenParenToken or SyntaxKind.CommaToken
+            or SyntaxKind.EqualsGreaterThanToken or SyntaxKind.EqualsToken;
     }
 
     /// <summary>The candidate made at the error: after the token before it, before or of the token at it.</summary>

@@ -1,8 +1,5 @@
-using SnippetCheck.Adoption;
 using SnippetCheck.Adoption.Rot;
-using SnippetCheck.Driver;
 using SnippetCheck.Results;
-using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Authoring;
 
@@ -13,13 +10,7 @@ namespace SnippetCheck.Tests.Unit.Authoring;
 /// </summary>
 public sealed class RotInContextTests
 {
-    private static async Task<Dictionary<int, SuspectedRot>> RotAsync(string post)
-    {
-        using var folder = new TempFolder();
-        folder.Write("post.md", post);
-        var report = await Adopter.RunAsync(new VerifyOptions { Paths = ["post.md"], CurrentDirectory = folder.Path }, write: false);
-        return report.Files.SelectMany(f => f.Rot).ToDictionary(r => r.Block!.Value.Line);
-    }
+    private static async Task<Dictionary<int, SuspectedRot>> RotAsync(string post) => (await SuspectedRotTests.AdoptAsync(post)).ByBlock;
 
     [Fact]
     public async Task A_throw_the_paragraph_after_announces_is_not_rot_and_one_that_introduces_the_next_block_still_is()

@@ -1,8 +1,6 @@
 using SnippetCheck.Adoption;
 using SnippetCheck.Adoption.Proposals;
-using SnippetCheck.Driver;
 using SnippetCheck.Results;
-using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Authoring;
 
@@ -14,13 +12,8 @@ namespace SnippetCheck.Tests.Unit.Authoring;
 /// </summary>
 public sealed class TypoRepairTests
 {
-    private static async Task<(AdoptReport Report, Dictionary<int, SuspectedRot> ByBlock)> AdoptAsync(string post)
-    {
-        using var folder = new TempFolder();
-        folder.Write("post.md", post);
-        var report = await Adopter.RunAsync(new VerifyOptions { Paths = ["post.md"], CurrentDirectory = folder.Path }, write: false);
-        return (report, report.Files.SelectMany(f => f.Rot).ToDictionary(r => r.Block!.Value.Line));
-    }
+    private static Task<(AdoptReport Report, Dictionary<int, SuspectedRot> ByBlock)> AdoptAsync(string post) =>
+        SuspectedRotTests.AdoptAsync(post);
 
     [Fact]
     public async Task Each_bug_shape_one_token_away_from_csharp_is_a_typo_with_its_repair()
@@ -92,7 +85,7 @@ public sealed class TypoRepairTests
     }
 
     [Fact]
-    public async Task Pseudo_code_an_expression_alone_and_a_repair_that_parses_but_does_not_compile_are_not_typos()
+    public async Task Pseudo_code_an_expression_alone_a_block_cut_off_and_a_repair_that_parses_but_does_not_compile_are_not_typos()
     {
         var (_, rot) = await AdoptAsync("""
             # Not typos
@@ -112,6 +105,11 @@ public sealed class TypoRepairTests
 
             ```csharp
             services.AddCaching(options => { ... }
+            ```
+
+            ```csharp
+            foreach (var item in new[] { 1, 2 })
+            {
             ```
             """);
 
