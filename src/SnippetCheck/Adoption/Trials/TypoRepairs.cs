@@ -41,10 +41,18 @@ internal static class TypoRepairs
         var trials = await compiled.AgainAsync(verifier, adoptable, [.. work.Select(w => (w.Document, w.Repaired))], cancellationToken)
             .ConfigureAwait(false);
         var result = files.ToList();
-        foreach (var typo in work.Where(w => trials.Compiles.ContainsKey(Key(w.Repaired))).GroupBy(w => w.File))
+        foreach (var typo in work.Where(w => CompiledOnItsOwnNames(trials, Key(w.Repaired))).GroupBy(w => w.File))
             result[typo.Key] = WithTypos(result[typo.Key], typo.Select(t => (t.Failed, t.Repair)));
         return result;
     }
+
+    /// <summary>
+    /// The repaired block passed a trial that gave it no type of the tool's making: as written, as members, with usings, the
+    /// Web SDK, its post's packages or the doc set's receivers; not only inside a class or over stubs the tool made up.
+    /// </summary>
+    private static bool CompiledOnItsOwnNames(CompileTrials trials, (string, int) key) =>
+        trials.Compiles.ContainsKey(key) && new[] { trials.Compiled, trials.AsMembers, trials.WithUsings, trials.WithWebSdk, trials.WithPackages,
+            trials.WithReceivers }.Any(pass => pass.GetValueOrDefault(key)?.Status == SnippetStatus.Passed);
 
     /// <summary>The file with each repaired block's typo as its rot, and the compiler's first syntax error as its cause.</summary>
     private static AdoptFile WithTypos(AdoptFile file, IEnumerable<(SnippetResult Failed, SyntaxRepair.Found Repair)> typos)
