@@ -35,6 +35,12 @@ internal static class AdoptCommand
     private static readonly Option<bool> WriteOption =
         new("--write") { Description = "Insert the proposed tags as invisible comments (default: a dry run that changes nothing)" };
 
+    private static readonly Option<bool> RepairOption = new("--repair")
+    {
+        Description = "Write the repairs of the typos adopt finds (suspected rot [typo]: one token that makes a block compile), and no tags, " +
+        "for you to review as a diff",
+    };
+
     private static readonly Option<bool> FrontMatterOption = new("--front-matter")
     {
         Description = "Also propose page fixtures whose settings go into the page's front matter, which readers see (default: a note says what it " +
@@ -45,12 +51,19 @@ internal static class AdoptCommand
     {
         var adopt = new Command("adopt", "Verify every untagged C# block and tag those that pass: compile, run, and their output blocks")
         {
-            CommonOptions.Paths, WriteOption, FrontMatterOption, PackageOption, ReportOption, CommonOptions.Filter, CommonOptions.Config,
+            CommonOptions.Paths, WriteOption, RepairOption, FrontMatterOption, PackageOption, ReportOption, CommonOptions.Filter,
+            CommonOptions.Config,
             VerifyCommand.TimeoutOption, VerifyCommand.ParallelOption,
             VerifyCommand.NoCacheOption, VerifyCommand.CacheDirOption, VerifyCommand.NoSandboxOption,
             // A lone .cs file is adopted against its library as verify verifies it: --reference the .csproj.
             VerifyCommand.ReferenceOption, VerifyCommand.UsingOption,
         };
+        // A repair changes the block a tag would stand above: the repaired page is adopted again afterwards, never in the same run.
+        adopt.Validators.Add(command =>
+        {
+            if (command.GetValue(WriteOption) && command.GetValue(RepairOption))
+                command.AddError("--repair writes the typos' repairs only: run 'adopt --write' after reviewing them");
+        });
         adopt.SetAction(RunAsync);
         return adopt;
     }
@@ -77,14 +90,17 @@ internal static class AdoptCommand
                 report = await AdoptReport.RunAsync(verifier, options, write, packages, frontMatter, cancellationToken);
             }
             reports.WriteEach(report.WriteJson);
+            var repairs = result.GetValue(RepairOption) ? report.WriteRepairs() : [];
             // A report on standard output is the whole of it, as list's is.
             if (!reports.TakesStandardOutput)
             {
                 // What the file set says (a glob that matched nothing, generated files left out), before the table.
                 foreach (var note in verifier.FileSetNotes) await Console.Out.WriteLineAsync(note.ToCanonicalString());
                 foreach (var line in report.TableLines()) await Console.Out.WriteLineAsync(line);
+                foreach (var line in repairs) await Console.Out.WriteLineAsync(line);
             }
-            return report.AnyRefused ? ExitCodes.Failures : ExitCodes.Success;
+            return report.AnyRefused || repairs.Any(l => l.Contains(": not repaired: ", StringComparison.Ordinal))
+                ? ExitCodes.Failures : ExitCodes.Success;
         });
     }
 }

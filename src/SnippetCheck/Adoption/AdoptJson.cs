@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Model;
+using SnippetCheck.Results;
 using SnippetCheck.Reporting;
 using SnippetCheck.Extraction.Snippets;
 
@@ -102,9 +103,29 @@ internal static class AdoptJson
             json.WriteString("why", rot.Why);
             if (rot.Block is { } block) json.WriteNumber("blockLine", block.Line);
             if (rot.LastVersion is { } last) json.WriteString("lastVersion", last);
+            if (rot.Repair is { } repair) WriteRepair(json, repair);
             json.WriteEndObject();
         }
         json.WriteEndArray();
+    }
+
+    /// <summary>A typo's repair: what it does, and its edits of the post (1-based line and column, the text taken out and put in).</summary>
+    private static void WriteRepair(Utf8JsonWriter json, TypoRepair repair)
+    {
+        json.WriteStartObject("repair");
+        json.WriteString("description", repair.Description);
+        json.WriteStartArray("edits");
+        foreach (var edit in repair.Edits)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("line", edit.Line);
+            json.WriteNumber("column", edit.Column);
+            json.WriteString("oldText", edit.OldText);
+            json.WriteString("newText", edit.NewText);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     /// <summary>

@@ -62,6 +62,12 @@ public sealed record AdoptReport
     /// <summary><c>adopt --report json</c>: this report as one JSON document (UTF-8, indented; <see cref="AdoptJson"/>).</summary>
     public void WriteJson(Stream stream) => AdoptJson.Write(stream, this);
 
+    /// <summary>
+    /// <c>adopt --repair</c>: writes the repairs of the typos this run found, each of which made its block compile, into their
+    /// posts, every other byte as it was (<see cref="Writing.RepairWriter"/>); one line per file, written or why not.
+    /// </summary>
+    public IReadOnlyList<string> WriteRepairs() => Writing.RepairWriter.Write(Files);
+
     /// <summary>What <c>adopt</c> prints, line by line (<see cref="AdoptTable"/>).</summary>
     public IEnumerable<string> TableLines() => AdoptTable.Lines(this);
 

@@ -44,6 +44,10 @@ internal static class AdoptTable
                 "(an ignore tag with a reason silences one):";
             foreach (var suspected in suspects) yield return suspected.ToString();
             foreach (var line in OlderMajorLines(suspects)) yield return line;
+            var repairs = suspects.Count(r => r.Repair is { Edits.Count: > 0 });
+            if (repairs > 0)
+                yield return $"{repairs} of them {(repairs == 1 ? "is a typo" : "are typos")} that adopt repaired and compiled: " +
+                    "'snippetcheck adopt --repair' writes the repairs, and nothing else, for you to review as a diff";
         }
         foreach (var version in report.Versions) yield return version;
         foreach (var refused in report.Refused) yield return $"{refused.Path}: not written: {refused.WriteProblem}";

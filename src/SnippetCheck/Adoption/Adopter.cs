@@ -72,6 +72,9 @@ internal static class Adopter
         var fallbacks = await FallbackTrials.RunAsync(verifier, untagged, compiled, runs, cancellationToken).ConfigureAwait(false);
         var files = adoptable.Select(d => BlockProposals.For(d, untagged, compiled, runs, fallbacks)).OfType<AdoptFile>().ToList();
 
+        // Pass 5a': blocks the parser rejects that one token makes compile, tried again repaired (typos, TypoRepairs).
+        files = await TypoRepairs.ApplyAsync(verifier, compiled, files, adoptable, cancellationToken).ConfigureAwait(false);
+
         // Pass 5b: names the blocks use that an older version of their post's packages declared (removed or renamed API).
         files = await RemovedApiRot.ApplyAsync(
             verifier, files, adoptable, s => compiled.FailedWithReceivers(Key(s)) ?? compiled.PackageFailure(Key(s)),

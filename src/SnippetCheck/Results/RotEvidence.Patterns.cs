@@ -48,7 +48,9 @@ internal static partial class RotEvidence
         RegexOptions.IgnoreCase)]
     private static partial Regex ErrorComment();
 
-    // 'throws', 'an exception', 'fails', and '// Invalid' above a call that shows what is not accepted.
-    [GeneratedRegex(@"\b(?:throws?|thrown|exceptions?|fails?|invalid)\b", RegexOptions.IgnoreCase)]
+    // 'throws', 'an exception', 'will fail with', 'is wrong', 'this does not compile', and '// Invalid' above a call that
+    // shows what is not accepted.
+    [GeneratedRegex(@"\b(?:throws?|thrown|exceptions?|fails?|failing|failure|invalid|wrong|incorrect|errors?"
+        + @"|(?:does\s*n[o']t|won't|will\s+not|cannot|can't)\s+(?:compile|work))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ThrowWords();
 }

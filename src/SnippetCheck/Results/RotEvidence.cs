@@ -34,6 +34,9 @@ internal static partial class RotEvidence
         ["CS1001", "CS1002", "CS1003", "CS1010", "CS1012", "CS1022", "CS1026", "CS1031", "CS1039", "CS1056", "CS1513", "CS1514", "CS1519", "CS1525",
             "CS1733", "CS8124"];
 
+    /// <summary>Whether <paramref name="id"/> is one of the parser's errors (a block with one is not otherwise-valid C#).</summary>
+    internal static bool IsSyntaxError(string id) => SyntaxIds.Contains(id);
+
     /// <summary>Exceptions a block throws for what its sandbox or machine lacks (a file, the network, a database), never rot.</summary>
     private static readonly string[] EnvironmentExceptions =
         ["IOException", "FileNotFoundException", "DirectoryNotFoundException", "UnauthorizedAccessException", "SocketException",
@@ -84,11 +87,14 @@ internal static partial class RotEvidence
             {
                 "CS0117" or "CS1061" when names.Count >= 2 && IsKnownType(names[0], declared) && MissingMember(names[0], names[1]) is { } near =>
                     $"'{SimpleName(names[0])}' is a known type, and it has no '{names[1]}'{near}",
-                "CS0234" when names.Count >= 2 && PackageRoot(failed.Snippet, names[1]) is { } package =>
+                "CS0234" when names.Count >= 2 && !declared.Contains($"{names[1]}.{names[0]}")
+                    && PackageRoot(failed.Snippet, names[1]) is { } package =>
                     $"'{names[1]}' is {package}'s namespace, and it declares no '{names[0]}'",
                 "CS1501" or "CS7036" when !hasHole && !isSketch && MethodNamed(error, names) is { } method && !declared.Contains(method) =>
                     $"'{method}' is known, and no overload of it takes these arguments",
-                "CS1503" when !hasHole && failed.Snippet.Tags.Packages.Count > 0 && names.Count >= 2 && names.All(n => IsKnownType(n, declared)) =>
+                // 'object' is a type the tool may have given an untyped local: no evidence of the post's.
+                "CS1503" when !hasHole && failed.Snippet.Tags.Packages.Count > 0 && names.Count >= 2 && names.All(n => IsKnownType(n, declared))
+                    && !names.Any(n => SimpleName(n) == "object") =>
                     "a known method's argument has the wrong type (arguments swapped?)",
                 "CS1520" when MisnamedConstructor(code) is { } type => $"a constructor in '{type}' whose name is not its class's (misspelt?)",
                 _ => null,
@@ -138,7 +144,9 @@ internal static partial class RotEvidence
         var message = failed.Message ?? "";
         if (EnvironmentExceptions.Any(e => message.Contains(e, StringComparison.Ordinal))) return null;
         var code = string.Join('\n', failed.Snippet.Code.Select(l => l.Text));
-        if (ThrowWords().IsMatch(nearText) || ThrowWords().IsMatch(code) || code.Contains("...", StringComparison.Ordinal)) return null;
+        if (SaysItFails(nearText) || SaysItFails(code) || code.Contains("...", StringComparison.Ordinal)) return null;
+        // A menu of alternative assertions is no one claim, and a task left unawaited may fault after the block is done.
+        if (IsMenuOfAssertions(code) || LeavesATaskUnawaited(code)) return null;
         return new SuspectedRot(failed.FailureLocation, "exception", message, Throws, "it compiles but throws, and the text does not say it throws");
     }
 
@@ -200,7 +208,7 @@ internal static partial class RotEvidence
         && text.IndexOf("//", StringComparison.Ordinal) is >= 0 and var at &&
         ErrorComment().IsMatch(text[at..]);
 
-    /// <summary>The type, struct, record, interface, enum and method names the block declares: the post's own.</summary>
+    /// <summary>The type, struct, record, interface, enum and method names the block declares, and its namespaces: the post's own.</summary>
     public static HashSet<string> DeclaredNames(string code)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -213,6 +221,7 @@ internal static partial class RotEvidence
                 case Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method: names.Add(method.Identifier.ValueText); break;
                 case Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax local: names.Add(local.Identifier.ValueText); break;
                 case Microsoft.CodeAnalysis.CSharp.Syntax.TypeParameterSyntax parameter: names.Add(parameter.Identifier.ValueText); break;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax ns: names.Add(ns.Name.ToString()); break;
             }
         }
         return names;

@@ -22,6 +22,9 @@ public sealed record SuspectedRot(SourceLocation Location, string Id, string Mes
     /// </summary>
     public string? LastVersion { get; init; }
 
+    /// <summary>For a typo: the repair that makes the block compile (adopt tried it), which <c>adopt --repair</c> writes. Null otherwise.</summary>
+    internal TypoRepair? Repair { get; init; }
+
     /// <summary>The code its warning is reported with (SC2016).</summary>
     public string Code => DiagnosticCodes.SuspectedRot;
 

@@ -39,7 +39,8 @@ internal static partial class OutputClaim
         var readsAsOutput =
             next.Info.Trim() is "output" or "console" || between.Any(l => OutputWords().IsMatch(l))
             || shown.Intersect(actual, StringComparer.Ordinal).Any();
-        if (!readsAsOutput) return null;
+        // The text around says the code is wrong or fails: the output block shows what it should print, not a claim it does.
+        if (!readsAsOutput || RotEvidence.SaysItFails(RotContext.Around(document, snippet.Block))) return null;
         var differs = Enumerable.Range(0, Math.Max(shown.Count, actual.Count))
             .First(i => i >= shown.Count || i >= actual.Count || shown[i] != actual[i]);
         // Never noise: an output block annotated for the reader ('// MS.NET runtime'), or lines that differ only in numbers,

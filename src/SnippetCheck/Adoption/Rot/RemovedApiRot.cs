@@ -154,17 +154,34 @@ internal static partial class RemovedApiRot
                 case "CS0117" or "CS1061" when names.Count >= 2 && blockPackages.Count > 0 && !own.Contains(RotEvidence.SimpleName(names[0])):
                     yield return (error, new ApiName(RotEvidence.SimpleName(names[0]), names[1]), blockPackages);
                     break;
-                case "CS0234" when names.Count >= 2:
+                case "CS0234" when names.Count >= 2 && !own.Contains($"{names[1]}.{names[0]}"):
                     var root = RootOf(names[1]);
                     IReadOnlyList<PackageRequest> rooted = [.. all.Where(p => RootOf(p.Id).Equals(root, StringComparison.OrdinalIgnoreCase))];
                     if (rooted.Count > 0) yield return (error, new ApiName(null, $"{names[1]}.{names[0]}", IsNamespace: true), rooted);
                     break;
                 case "CS0103" or "CS0246" when names.Count >= 1 && RotEvidence.SimpleName(names[0]) is { Length: > 1 } name && char.IsUpper(name[0])
-                && !own.Contains(name) && all.Count > 0:
+                && !own.Contains(name) && all.Count > 0 && !CalledBare(failed, error, name):
                     yield return (error, new ApiName(null, name), all);
                     break;
             }
         }
+    }
+
+    /// <summary>The error's name is called bare (<c>GetMethod()</c>): a helper the reader writes, never a package's removed API.</summary>
+    private static bool CalledBare(SnippetResult failed, Diagnostic error, string name) =>
+        failed.Snippet.Code.FirstOrDefault(l => l.Line == error.Location.Line) is { Text: not null } line
+        && IsBareCall(line.Text, error.Location.Column - line.Column, name);
+
+    /// <summary>
+    /// <paramref name="name"/> stands at <paramref name="index"/> of the line as a call of its own: followed by <c>(</c>,
+    /// after no <c>.</c> and no <c>new</c>.
+    /// </summary>
+    internal static bool IsBareCall(string line, int index, string name)
+    {
+        if (index < 0 || index + name.Length > line.Length || string.CompareOrdinal(line, index, name, 0, name.Length) != 0) return false;
+        var rest = line[(index + name.Length)..].TrimStart();
+        var before = line[..index].TrimEnd();
+        return rest.StartsWith('(') && !before.EndsWith('.') && !before.EndsWith("new", StringComparison.Ordinal);
     }
 
     /// <summary>"'Render' was removed from Spectre.Console after 0.47; last in 0.47.0", with what its last version's [Obsolete] said.</summary>

@@ -14,8 +14,8 @@ internal static partial class RotReport
 {
     /// <summary>The evidence that <paramref name="failed"/>, a block of <paramref name="document"/>, is broken; null for none.</summary>
     public static SuspectedRot? Of(SourceDocument document, Snippet snippet, SnippetResult? failed) =>
-        failed is not null && RotEvidence.Of(failed, PackageEvidence.NearText(document, snippet.Block)) is { } rot
-            && !IsAnUninstalledPackage(rot, document, snippet) ? rot : null;
+        failed is not null && RotEvidence.Of(failed, RotContext.Around(document, snippet.Block)) is { } rot
+            && !IsAnUninstalledPackage(rot, document, snippet) && !RotContext.RestsOnAGuess(rot, document, failed) ? rot : null;
 
     /// <summary>
     /// A namespace its package's root lacks (CS0234: no <c>Security</c> in <c>FastEndpoints</c>) that is a package of its own

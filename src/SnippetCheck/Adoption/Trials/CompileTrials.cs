@@ -73,12 +73,30 @@ internal sealed class CompileTrials
     {
         var packageInference = PackageInference.For(verifier, options, packages, [.. adoptable.Select(d => d.Snippets)]);
         var trials = new CompileTrials(untagged, packageInference, ModelsFor(verifier, adoptable));
-        await trials.AsWrittenAsync(verifier, cancellationToken).ConfigureAwait(false);
-        await trials.WithUsingsAsync(verifier, cancellationToken).ConfigureAwait(false);
-        await trials.WithPackagesAndClassesAsync(verifier, cancellationToken).ConfigureAwait(false);
-        await trials.WithReceiversAsync(verifier, adoptable, cancellationToken).ConfigureAwait(false);
-        await trials.CollectPassesAsync(verifier, cancellationToken).ConfigureAwait(false);
+        await trials.RunPassesAsync(verifier, adoptable, cancellationToken).ConfigureAwait(false);
         return trials;
+    }
+
+    /// <summary>
+    /// The same trials of other blocks (a typo's repaired block, <see cref="TypoRepairs"/>) with this run's package
+    /// inference and models, so nothing is searched or restored again.
+    /// </summary>
+    public async Task<CompileTrials> AgainAsync(
+        Verifier verifier, IReadOnlyList<PreparedDocument> adoptable, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks,
+        CancellationToken cancellationToken)
+    {
+        var trials = new CompileTrials(blocks, Packages, Models);
+        await trials.RunPassesAsync(verifier, adoptable, cancellationToken).ConfigureAwait(false);
+        return trials;
+    }
+
+    private async Task RunPassesAsync(Verifier verifier, IReadOnlyList<PreparedDocument> adoptable, CancellationToken cancellationToken)
+    {
+        await AsWrittenAsync(verifier, cancellationToken).ConfigureAwait(false);
+        await WithUsingsAsync(verifier, cancellationToken).ConfigureAwait(false);
+        await WithPackagesAndClassesAsync(verifier, cancellationToken).ConfigureAwait(false);
+        await WithReceiversAsync(verifier, adoptable, cancellationToken).ConfigureAwait(false);
+        await CollectPassesAsync(verifier, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The block's last failure before the package trials: with the Web SDK, usings, as members, or as written.</summary>

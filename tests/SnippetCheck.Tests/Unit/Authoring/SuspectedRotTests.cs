@@ -13,7 +13,8 @@ namespace SnippetCheck.Tests.Unit.Authoring;
 /// </summary>
 public sealed class SuspectedRotTests
 {
-    private static async Task<(AdoptReport Report, Dictionary<int, SuspectedRot> ByBlock)> AdoptAsync(string post)
+    /// <summary>The post adopted (a dry run) in a folder of its own: the report, and its rot by fence line.</summary>
+    internal static async Task<(AdoptReport Report, Dictionary<int, SuspectedRot> ByBlock)> AdoptAsync(string post)
     {
         using var folder = new TempFolder();
         folder.Write("post.md", post);

@@ -1,0 +1,198 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Extraction;
+using SnippetCheck.Results;
+
+namespace SnippetCheck.Adoption.Rot;
+
+/// <summary>
+/// The smallest repair that makes a block that does not parse into C# (issue 76): one token inserted or taken out at the
+/// parser's first error (<c>;</c>, <c>,</c>, <c>)</c>, <c>}</c>, <c>);</c>, a lambda's <c>x =&gt;</c>), or the same one at
+/// each error it leaves, read as a program and as a class's members. Only a repair that parses is returned; whether the
+/// repaired block compiles is for the caller to try (a repair that parses but binds nothing is no evidence).
+/// </summary>
+internal static class SyntaxRepair
+{
+    /// <summary>A repair: what it does, the block's code with it, and its edits in the post.</summary>
+    internal sealed record Found(string Description, IReadOnlyList<CodeLine> Code, IReadOnlyList<RepairEdit> Edits)
+    {
+        public TypoRepair Repair => new(Description, Edits, string.Join('\n', Code.Select(l => l.Text)));
+    }
+
+    private enum Kind { Insert, RemoveBefore, RemoveAt, Lambda }
+
+    private sealed record Candidate(Kind Kind, string Token);
+
+    /// <summary>An edit of the block's text: at <c>At</c>, <c>Old</c> becomes <c>New</c>.</summary>
+    private sealed record Edit(int At, string Old, string New);
+
+    private static readonly CSharpParseOptions Syntax = new(LanguageVersion.Preview);
+
+    private static readonly (string Before, string After)[] Readings = [("", ""), ("class Members {\n", "\n}")];
+
+    private static readonly Candidate[] Candidates =
+    [
+        new(Kind.Insert, ";"), new(Kind.Insert, ","), new(Kind.Insert, ")"), new(Kind.Insert, "}"), new(Kind.Insert, ");"),
+        new(Kind.Lambda, "=>"), new(Kind.RemoveBefore, ","), new(Kind.RemoveBefore, ";"), new(Kind.RemoveBefore, ")"),
+        new(Kind.RemoveBefore, "}"), new(Kind.RemoveAt, ","), new(Kind.RemoveAt, ";"), new(Kind.RemoveAt, ")"), new(Kind.RemoveAt, "}"),
+    ];
+
+    /// <summary>The most times one repair is made in a block (five calls each missing their ',' is one typo five times).</summary>
+    private const int MostEdits = 8;
+
+    /// <summary>The repair with the fewest edits that makes <paramref name="code"/> parse; null when none does, or it parses already.</summary>
+    public static Found? Of(IReadOnlyList<CodeLine> code)
+    {
+        if (code.Count == 0) return null;
+        var text = string.Join('\n', code.Select(l => l.Text));
+        if (IsSketch(text) || Readings.Any(r => FirstError(r.Before + text + r.After) is null)) return null;
+        (List<Edit> Edits, string Repaired, Candidate Candidate)? best = null;
+        foreach (var (before, after) in Readings)
+        {
+            var full = before + text + after;
+            var first = FirstError(full)!.Value;
+            foreach (var candidate in Candidates)
+            {
+                if (Attempt(full, first, candidate, before.Length, text.Length) is { } edits
+                    && (best is null || edits.Count < best.Value.Edits.Count))
+                    best = (edits, TextEditApply(text, edits), candidate);
+            }
+        }
+        if (best is not { } found) return null;
+        var lines = found.Repaired.Split('\n');
+        var repaired = code.Select((l, i) => l with { Text = lines[i], SourceColumns = null }).ToList();
+        var more = found.Edits.Count > 1 ? $" (and {found.Edits.Count - 1} more like it)" : "";
+        return new Found(Describe(found.Repaired, found.Edits, found.Candidate) + more, repaired, InPost(code, text, found.Edits));
+    }
+
+    /// <summary>
+    /// The edits that the candidate, made at the first error and then at each error it leaves, takes to make the text
+    /// parse; null when it never does, reaches outside the block, or only finishes a block the post cut off (<see cref="CutOff"/>).
+    /// </summary>
+    private static List<Edit>? Attempt(string full, int errorAt, Candidate candidate, int offset, int length)
+    {
+        var edits = new List<Edit>();
+        var current = full;
+        var shift = 0;
+        var done = -1;
+        while (edits.Count < MostEdits)
+        {
+            if (Make(current, errorAt, candidate) is not { } made || made.At < done) return null;
+            var at = made.At - shift - offset;
+            if (at < 0 || at + made.Old.Length > length) return null;
+            edits.Add(made with { At = at });
+            current = current.Remove(made.At, made.Old.Length).Insert(made.At, made.New);
+            shift += made.New.Length - made.Old.Length;
+            done = made.At + made.New.Length;
+            if (FirstError(current) is not { } next) return CutOff(full[offset..(offset + length)], edits, candidate) ? null : edits;
+            errorAt = next;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A repair at the block's very end that only finishes what the post cut off: a lone <c>;</c> after an expression shown
+    /// alone (<c>DateTime.Now.AddDays(1)</c>), or a close after a block that ends open (<c>foreach (…) {</c>, a call's
+    /// <c>(</c> or <c>,</c>): the post shows a beginning, not a typo.
+    /// </summary>
+    private static bool CutOff(string text, List<Edit> edits, Candidate candidate)
+    {
+        var last = edits[^1];
+        if (candidate.Kind != Kind.Insert || !IsEmpty(text[(last.At + last.Old.Length)..])) return false;
+        if (candidate.Token == ";" && edits.Count == 1) return true;
+        var tokens = SyntaxFactory.ParseTokens(text, options: Syntax).Where(t => !t.IsKind(SyntaxKind.EndOfFileToken)).ToList();
+        return tokens.Count > 0 && tokens[^1].Kind() is SyntaxKind.OpenBraceToken or SyntaxKind.OpenParenToken or SyntaxKind.CommaToken
+            or SyntaxKind.EqualsGreaterThanToken or SyntaxKind.EqualsToken;
+    }
+
+    /// <summary>The candidate made at the error: after the token before it, before or of the token at it.</summary>
+    private static Edit? Make(string text, int errorAt, Candidate candidate)
+    {
+        var tokens = SyntaxFactory.ParseTokens(text, options: Syntax).Where(t => !t.IsKind(SyntaxKind.EndOfFileToken)).ToList();
+        var index = tokens.FindIndex(t => t.SpanStart >= errorAt);
+        var next = index >= 0 ? tokens[index] : (SyntaxToken?)null;
+        var previous = (index >= 0 ? index : tokens.Count) - 1 is >= 0 and var p ? tokens[p] : (SyntaxToken?)null;
+        switch (candidate.Kind)
+        {
+            case Kind.Insert when previous is { } before:
+                return new Edit(before.Span.End, "", candidate.Token);
+            case Kind.RemoveBefore when previous is { } before && before.Text == candidate.Token:
+                return new Edit(before.SpanStart, candidate.Token, "");
+            case Kind.RemoveAt when next is { } at && at.Text == candidate.Token:
+                return new Edit(at.SpanStart, candidate.Token, "");
+            case Kind.Lambda when next is { RawKind: (int)SyntaxKind.OpenBraceToken } brace
+                && previous?.RawKind is (int)SyntaxKind.OpenParenToken or (int)SyntaxKind.CommaToken:
+                // The parameter the body uses: the first name inside the braces that a member is read of ('{ o.Retries = 3; }').
+                var name = tokens.Skip(index + 1).Zip(tokens.Skip(index + 2)).FirstOrDefault(
+                    t => t.First.IsKind(SyntaxKind.IdentifierToken) && t.Second.IsKind(SyntaxKind.DotToken)).First;
+                return name.IsKind(SyntaxKind.IdentifierToken) ? new Edit(brace.SpanStart, "", name.Text + " => ") : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// "one ',' after 'LoadFromDb()'", "taking out the ',' after '"b"'", "'o =&gt;' before '{'": the first edit, read in
+    /// the repaired text.
+    /// </summary>
+    private static string Describe(string repaired, List<Edit> edits, Candidate candidate)
+    {
+        var first = edits[0];
+        if (candidate.Kind == Kind.Lambda) return $"'{first.New.TrimEnd()}' before '{{'";
+        var root = CSharpSyntaxTree.ParseText(repaired, Syntax).GetRoot();
+        var token = root.FindToken(Math.Max(0, first.At - 1));
+        while (token.Span.End > first.At && token.SpanStart > 0) token = token.GetPreviousToken();
+        var after = Shown(token);
+        return candidate.Kind == Kind.Insert ? $"one '{candidate.Token}' after '{after}'" : $"taking out the '{candidate.Token}' after '{after}'";
+    }
+
+    /// <summary>The largest expression or parameter on one line that ends with the token (<c>services.Add("caching")</c>), else the token.</summary>
+    private static string Shown(SyntaxToken token)
+    {
+        var shown = token.Text;
+        for (var node = token.Parent; node is not null && node.Span.End == token.Span.End; node = node.Parent)
+        {
+            var text = node.ToString();
+            if (node is ExpressionSyntax or ParameterSyntax && text.Length <= 40 && !text.Contains('\n', StringComparison.Ordinal)) shown = text;
+        }
+        return shown;
+    }
+
+    /// <summary>The edits as the post's lines and columns; none where a line's text is not the post's character for character.</summary>
+    private static List<RepairEdit> InPost(IReadOnlyList<CodeLine> code, string text, List<Edit> edits)
+    {
+        var inPost = new List<RepairEdit>();
+        foreach (var edit in edits)
+        {
+            var line = text[..edit.At].Count(c => c == '\n');
+            var character = edit.At - (text.LastIndexOf('\n', Math.Max(0, edit.At - 1)) + 1);
+            if (code[line].SourceColumns is not null || code[line].Generated) return [];
+            inPost.Add(new RepairEdit(code[line].Line, code[line].ColumnAt(character), edit.Old, edit.New));
+        }
+        return inPost;
+    }
+
+    private static string TextEditApply(string text, List<Edit> edits)
+    {
+        var result = text;
+        foreach (var edit in edits.OrderByDescending(e => e.At)) result = result.Remove(edit.At, edit.Old.Length).Insert(edit.At, edit.New);
+        return result;
+    }
+
+    /// <summary>The start of the first syntax error; null when the text parses.</summary>
+    private static int? FirstError(string text) =>
+        CSharpSyntaxTree.ParseText(text, Syntax).GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)
+            ?.Location.SourceSpan.Start;
+
+    /// <summary>Nothing but comments and white space.</summary>
+    private static bool IsEmpty(string text) => SyntaxFactory.ParseTokens(text, options: Syntax).All(t => t.IsKind(SyntaxKind.EndOfFileToken));
+
+    /// <summary>A sketch, never a typo: code with a <c>...</c> or <c>…</c> hole outside its comments and strings.</summary>
+    private static bool IsSketch(string text)
+    {
+        var code = string.Concat(SyntaxFactory.ParseTokens(text, options: Syntax)
+            .Select(t => t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.InterpolatedStringTextToken) ? "\"\"" : t.Text));
+        return code.Contains("...", StringComparison.Ordinal) || code.Contains('…', StringComparison.Ordinal);
+    }
+}

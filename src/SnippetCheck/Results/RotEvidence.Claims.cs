@@ -1,0 +1,69 @@
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SnippetCheck.Results;
+
+/// <summary>What makes a run's failure no claim of the post's (issue 76): the text says it fails, a menu, a task left running.</summary>
+internal static partial class RotEvidence
+{
+    /// <summary>
+    /// The text says the code throws, fails or is wrong ("will fail with", "throws", "you would get the following
+    /// exception", "this does not compile", <c>// Invalid</c>): what it shows is meant.
+    /// </summary>
+    internal static bool SaysItFails(string text) => ThrowWords().IsMatch(text);
+
+    /// <summary>
+    /// A menu of alternative assertions (<c>x.Should().Be(1); x.Should().NotBe(1);</c>, <c>Assert.Equal(1, x);
+    /// Assert.NotEqual(1, x);</c>): two assertion statements or more of which two assert on the same thing. Such a block
+    /// lists what one may write; run as one program, one of them fails by design.
+    /// </summary>
+    internal static bool IsMenuOfAssertions(string code)
+    {
+        var subjects = Statements(code).Select(Subject).OfType<string>().ToList();
+        return subjects.Count >= 2 && subjects.GroupBy(s => s, StringComparer.Ordinal).Any(g => g.Count() >= 2);
+    }
+
+    /// <summary>
+    /// What an assertion statement asserts on: the text before <c>.Should()</c>, or an <c>Assert.X</c> call's arguments;
+    /// null for another statement.
+    /// </summary>
+    private static string? Subject(ExpressionStatementSyntax statement)
+    {
+        var text = statement.Expression.ToString();
+        var should = text.IndexOf(".Should()", StringComparison.Ordinal);
+        if (should > 0) return text[..should].Trim();
+        return statement.Expression is InvocationExpressionSyntax
+        {
+            Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Assert" or "ClassicAssert" } },
+        } call
+            ? string.Join(',', call.ArgumentList.Arguments.Select(a => a.ToString()).Order(StringComparer.Ordinal))
+            : null;
+    }
+
+    /// <summary>
+    /// A statement that starts a task and never waits for it (<c>client.SendAsync(m);</c>, <c>_ = Task.Run(…);</c>): what it
+    /// throws, it throws after the block has moved on, which is no claim of the block's.
+    /// </summary>
+    internal static bool LeavesATaskUnawaited(string code) => Statements(code).Any(s => s.Expression switch
+    {
+        InvocationExpressionSyntax call => StartsATask(call),
+        AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Right: InvocationExpressionSyntax call } =>
+            StartsATask(call),
+        _ => false,
+    });
+
+    private static bool StartsATask(InvocationExpressionSyntax call)
+    {
+        var name = call.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => "",
+        };
+        return name.EndsWith("Async", StringComparison.Ordinal) || call.Expression.ToString() is "Task.Run" or "Task.Factory.StartNew";
+    }
+
+    private static IEnumerable<ExpressionStatementSyntax> Statements(string code) =>
+        CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Preview)).GetRoot().DescendantNodes()
+            .OfType<ExpressionStatementSyntax>();
+}
