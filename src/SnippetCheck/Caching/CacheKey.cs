@@ -56,9 +56,10 @@ internal static class CacheKey
         {
             var block = program.Blocks[i];
             key.Add("code", block.Block.Content);
-            // A doc comment's hidden result checks run after the code but stand outside the block: an edited check
-            // must never be answered by the pass of the old one (issue 56: with the library's build reused, nothing else changes).
-            key.Add("checked code", block.Tags.Results ? string.Join('\n', block.Code.Select(l => l.Text)) : null);
+            // The code as compiled, beside the block as written: a doc comment's hidden result checks run after the code
+            // but stand outside the block (issue 56), and adopt tries blocks with code of its own (a typo's repair, the
+            // prose's claims): a pass of other code must never answer for the block as written.
+            key.Add("checked code", string.Join('\n', block.Code.Select(l => l.Text)));
             key.Add("kind", block.Kind.ToTag());
             key.Add("tags", block.Tags.Original);
             // What the tags mean, not only how they read: adopt tries a block as members or with packages under the
