@@ -61,8 +61,8 @@ public sealed partial class AdoptColdCacheTests
             payloadBytes: Payload);
         foreach (var version in (string[])["1.0.0", "2.0.0"])
         {
-            LocalFeed.Pack(feed, "Fam.Core.Fr", version, "namespace Fam.Fr { public static class Mots { public static string Bonjour(string n) => n; } }",
-                $"Fam.Core@{version}");
+            LocalFeed.Pack(feed, "Fam.Core.Fr", version,
+                "namespace Fam.Fr { public static class Mots { public static string Bonjour(string n) => n; } }", $"Fam.Core@{version}");
             LocalFeed.Pack(feed, "Fam", version, "namespace Fam.All { public static class Tout { public static int Count => 2; } }",
                 $"Fam.Core.Fr@{version}");
         }

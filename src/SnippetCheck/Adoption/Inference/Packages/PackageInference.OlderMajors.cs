@@ -20,9 +20,10 @@ namespace SnippetCheck.Adoption.Inference.Packages;
 /// hidden: "verifies with AutoMapper 14.0.0 but fails with 17.0.0". Only docs written
 /// for the older major are verified at it: when it passes more than twice as many of the package's blocks as the newest,
 /// it is the doc set's version (the blocks that pass with it take it, the later passes find the package at it, and the
-/// config gets one pin). Otherwise the newest stays the doc set's version, and a block that fails with it and passes with
-/// the older one keeps the older in its tag, said in the summary and listed as rot (a removed name's own evidence, with its
-/// [Obsolete] advice, replaces this one): pinning a doc set that mostly works with the newest to an old major would hide its rot. An upgrade guide's blocks show the old API on purpose
+/// config gets one pin). Otherwise the newest stays the doc set's version, and a block that fails with it and passes
+/// with the older one keeps the older in its tag, said in the summary and listed as rot (a removed name's own evidence,
+/// with its [Obsolete] advice, replaces this one): pinning a doc set that mostly works with the newest to an old major
+/// would hide its rot. An upgrade guide's blocks show the old API on purpose
 /// (RemovedApiRot guards them): they are neither tried nor counted.
 /// </summary>
 internal sealed partial class PackageInference
