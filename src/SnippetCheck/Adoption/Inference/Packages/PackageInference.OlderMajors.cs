@@ -20,10 +20,9 @@ namespace SnippetCheck.Adoption.Inference.Packages;
 /// hidden: "verifies with AutoMapper 14.0.0 but fails with 17.0.0". Only docs written
 /// for the older major are verified at it: when it passes more than twice as many of the package's blocks as the newest,
 /// it is the doc set's version (the blocks that pass with it take it, the later passes find the package at it, and the
-/// config gets one pin). Otherwise the newest stays the doc set's version, and a block that fails with it and passes
-/// with the older one keeps the older in its tag, said in the summary and listed as rot (a removed name's own evidence,
-/// with its [Obsolete] advice, replaces this one): pinning a doc set that mostly works with the newest to an old major
-/// would hide its rot. An upgrade guide's blocks show the old API on purpose
+/// config gets one pin). Otherwise the newest stays, and the blocks that fail with it stay unverified, their rot listed
+/// (a removed name's own evidence, with its [Obsolete] advice, replaces this one): pinning a doc set that mostly works
+/// with the newest to an old major would hide its rot. An upgrade guide's blocks show the old API on purpose
 /// (RemovedApiRot guards them): they are neither tried nor counted.
 /// </summary>
 internal sealed partial class PackageInference
@@ -38,10 +37,7 @@ internal sealed partial class PackageInference
 
     private readonly ConcurrentQueue<string> _writtenForNotes = new();
 
-    /// <summary>
-    /// Each package pinned to the older major its docs were written for, said with the names the newest lacks; each block
-    /// that keeps an older version than the doc set's in its tag, said with why.
-    /// </summary>
+    /// <summary>Each package pinned to the older major its docs were written for, said with the names the newest lacks.</summary>
     public IReadOnlyList<string> WrittenFor => [.. _writtenForNotes];
 
     private readonly Lazy<IReadOnlyDictionary<string, SourceLocation>> _namesUsed = new(() => NamesUsedIn(docSet));
@@ -117,18 +113,7 @@ internal sealed partial class PackageInference
                 $"verifies with {older.Package.Id} {older.Package.Version} but fails with {newest.Package.Version}, the newest")
                 { Block = result.Snippet.Location, LastVersion = older.Package.Version };
         }
-        if (!docSetVersion)
-        {
-            // The doc set stays at the newest; a block that fails there and passes at the older version keeps that one in
-            // its tag, said, beside its rot (issue 75): the config's pin is the newest, which the other blocks pass at.
-            foreach (var result in rescued)
-            {
-                latest[result.Snippet.Location] = result;
-                _writtenForNotes.Enqueue($"{result.Snippet.Location}: pinned {older.Package.Id}@{older.Package.Version} in its tag: it fails " +
-                    $"with {newest.Package.Version}, the doc set's version, and passes with {older.Package.Version}");
-            }
-            return true;
-        }
+        if (!docSetVersion) return true;
         foreach (var result in results.Where(r => r.Status == SnippetStatus.Passed)) latest[result.Snippet.Location] = result;
         // The later passes (a class, receivers, listings) find the package at the doc set's version.
         _finder.Prefer(older);
