@@ -130,8 +130,18 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         environment["NUGET_PLUGINS_CACHE_PATH"] = pluginsCache;
         Directory.CreateDirectory(httpCache);
         Directory.CreateDirectory(pluginsCache);
-        write.AddRange([packages, httpCache, pluginsCache]);
+        // NuGet locks each package it extracts with a file in its scratch folder, by default under TMPDIR, which is each
+        // step's own: two restores extracting one package into the shared packages folder at once then race, and one fails
+        // ("Could not find file '…/humanizer.core/3.0.10/e3bdawwp.jis'") only on a cold cache (issue 75). Every restore,
+        // and the user's own, takes its locks in the user's scratch folder.
+        var scratch = current["NUGET_SCRATCH"] as string is { Length: > 0 } set ? Path.GetFullPath(set) : NuGetScratch();
+        environment["NUGET_SCRATCH"] = scratch;
+        Directory.CreateDirectory(scratch);
+        write.AddRange([packages, httpCache, pluginsCache, scratch]);
     }
+
+    /// <summary>NuGet's own scratch folder where <c>NUGET_SCRATCH</c> names none: <c>$TMPDIR/NuGetScratch&lt;user&gt;</c> on Unix.</summary>
+    private static string NuGetScratch() => Path.Combine(Path.GetTempPath(), "NuGetScratch" + System.Environment.UserName);
 
     private static bool Matches(string[] patterns, string name) => patterns.Any(pattern =>
         pattern.EndsWith('*') ? name.StartsWith(pattern[..^1], StringComparison.Ordinal) : string.Equals(name, pattern, StringComparison.Ordinal));

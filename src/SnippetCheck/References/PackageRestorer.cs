@@ -63,18 +63,28 @@ internal sealed class PackageRestorer
         var folder = Path.Combine(_cacheRoot, "packages", StoreKey.FolderName(key));
         return await AssetCache.GetOrResolveAsync(folder, key, LockTimeout, async () =>
         {
-            var result = await GeneratedRestore.RunAsync(Sandbox, "packages " + (packages.IsEmpty ? "of ASP.NET Core" : Describe(packages)), folder,
-                ProjectText(packages, web, _framework), nugetConfigText,
-                ["ReferencePath", "RuntimeCopyLocalItems", "RuntimeTargetsCopyLocalItems", "ResourceCopyLocalItems"], StepTimeout.Restore,
-                cancellationToken, Checkout).ConfigureAwait(false);
-            if (!result.Succeeded)
-            {
-                return ResolveOutcome.Failed(result.TimedOut
-                    ? $"the restore of {Describe(packages)} did not finish within {StepTimeout.Describe(StepTimeout.Restore)}"
-                    : result.Explain());
-            }
-            return new ResolveOutcome(ResolvedAssets.FromMSBuildItems(GeneratedRestore.JsonPart(result.Stdout), [], []), null);
+            // A failure NuGet gives no lasting reason for (a timeout under load, an I/O error, a source that did not
+            // answer) is tried once more: adopt's proposal must not depend on it (issue 75).
+            var outcome = await RestoreOnceAsync(packages, web, folder, nugetConfigText, cancellationToken).ConfigureAwait(false);
+            return outcome.Succeeded || outcome.FailedForGood
+                ? outcome : await RestoreOnceAsync(packages, web, folder, nugetConfigText, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ResolveOutcome> RestoreOnceAsync(
+        PackageSet packages, bool web, string folder, string? nugetConfigText, CancellationToken cancellationToken)
+    {
+        var result = await GeneratedRestore.RunAsync(Sandbox, "packages " + (packages.IsEmpty ? "of ASP.NET Core" : Describe(packages)), folder,
+            ProjectText(packages, web, _framework), nugetConfigText,
+            ["ReferencePath", "RuntimeCopyLocalItems", "RuntimeTargetsCopyLocalItems", "ResourceCopyLocalItems"], StepTimeout.Restore,
+            cancellationToken, Checkout).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return ResolveOutcome.Failed(result.TimedOut
+                ? $"the restore of {Describe(packages)} did not finish within {StepTimeout.Describe(StepTimeout.Restore)}"
+                : result.Explain());
+        }
+        return new ResolveOutcome(ResolvedAssets.FromMSBuildItems(GeneratedRestore.JsonPart(result.Stdout), [], []), null);
     }
 
     private static string Describe(PackageSet packages) => string.Join(", ", packages.Packages.Select(p => $"{p.Id} {p.Version}"));

@@ -31,7 +31,7 @@ internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null, B
     /// <summary>Searches at once: each is a <c>dotnet</c> process, and many at once time out on a small machine.</summary>
     private readonly SemaphoreSlim _running = new(4);
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>>>> _answers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>?>>> _answers = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<string>?>>> _sources = new(StringComparer.Ordinal);
 
@@ -51,8 +51,14 @@ internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null, B
     /// <summary>As <see cref="StableVersionsAsync"/>, with previews among them when <paramref name="prerelease"/> is true.</summary>
     public async Task<IReadOnlyList<string>> VersionsAsync(string id, string workingDirectory, bool prerelease, CancellationToken cancellationToken)
     {
-        var all = await _answers.GetOrAdd($"{id}|{workingDirectory}", _ =>
-            new Lazy<Task<IReadOnlyList<string>>>(() => SearchAsync(id, workingDirectory, cancellationToken))).Value.ConfigureAwait(false);
+        var key = $"{id}|{workingDirectory}";
+        var asked = _answers.GetOrAdd(key, _ => new Lazy<Task<IReadOnlyList<string>?>>(() => SearchAsync(id, workingDirectory, cancellationToken)));
+        // A search no source answered (a timeout, no network) is no "not found": the next page asks again (issue 75).
+        if (await asked.Value.ConfigureAwait(false) is not { } all)
+        {
+            _answers.TryRemove(new KeyValuePair<string, Lazy<Task<IReadOnlyList<string>?>>>(key, asked));
+            return [];
+        }
         return prerelease ? all : [.. all.Where(v => !v.Contains('-', StringComparison.Ordinal))];
     }
 
@@ -61,7 +67,8 @@ internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null, B
 
     private int _requests;
 
-    private async Task<IReadOnlyList<string>> SearchAsync(string id, string workingDirectory, CancellationToken cancellationToken)
+    /// <summary>The versions the sources list, newest first; null when they could not be asked.</summary>
+    private async Task<IReadOnlyList<string>?> SearchAsync(string id, string workingDirectory, CancellationToken cancellationToken)
     {
         var nugetConfig = PackageCache.FindNuGetConfig(workingDirectory);
         var configText = nugetConfig is null ? null : await File.ReadAllTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
@@ -78,7 +85,7 @@ internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null, B
         {
             var result = await SearchWithCliAsync(id, workingDirectory, cancellationToken).ConfigureAwait(false);
             // A failed search (no network) is not an answer: it is asked again next time.
-            if (!result.Succeeded) return [];
+            if (!result.Succeeded) return null;
             versions = Versions(result.Stdout);
         }
         var newestFirst = NewestFirst(versions);

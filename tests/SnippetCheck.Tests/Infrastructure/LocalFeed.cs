@@ -38,9 +38,10 @@ public static class LocalFeed
 
     /// <summary>
     /// Writes package <paramref name="id"/> <paramref name="version"/> to <paramref name="feed"/>: one assembly for net10.0
-    /// compiled from <paramref name="source"/>; with <paramref name="dependency"/> (<c>Id@Version</c>), a package it depends on.
+    /// compiled from <paramref name="source"/>; with <paramref name="dependency"/> (<c>Id@Version</c>), a package it depends on;
+    /// with <paramref name="payloadBytes"/>, content files of that many random bytes (a package that takes a while to extract).
     /// </summary>
-    public static void Pack(string feed, string id, string version, string source, string? dependency = null)
+    public static void Pack(string feed, string id, string version, string source, string? dependency = null, int payloadBytes = 0)
     {
         var compilation = CSharpCompilation.Create(id, [CSharpSyntaxTree.ParseText(source)], SnippetCheck.Compilation.ReferenceAssemblies.Default,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
@@ -64,12 +65,19 @@ public static class LocalFeed
                 """);
         }
         using (var entry = package.CreateEntry($"lib/net10.0/{id}.dll").Open()) entry.Write(dll.ToArray());
+        // In files of 4 KiB: extracting thousands of files takes NuGet a while, as a big package's assemblies and docs do.
+        for (var at = 0; at < payloadBytes; at += 4096)
+        {
+            using var payload = package.CreateEntry($"content/payload/{at / 4096}.bin", CompressionLevel.NoCompression).Open();
+            payload.Write(System.Security.Cryptography.RandomNumberGenerator.GetBytes(Math.Min(4096, payloadBytes - at)));
+        }
         using var types = new StreamWriter(package.CreateEntry("[Content_Types].xml").Open());
         types.Write("""
             <?xml version="1.0" encoding="utf-8"?>
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
               <Default Extension="nuspec" ContentType="application/octet" />
               <Default Extension="dll" ContentType="application/octet" />
+              <Default Extension="bin" ContentType="application/octet" />
             </Types>
             """);
     }

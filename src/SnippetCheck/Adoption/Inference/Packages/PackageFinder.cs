@@ -30,7 +30,8 @@ internal sealed partial class PackageFinder(PackageRestorer restorer, PackageSea
 
     /// <summary>
     /// The package as its newest stable version that restores for the run's framework (Microsoft.EntityFrameworkCore
-    /// 11 does not restore for net10.0; 10 does), or the version the evidence names.
+    /// 11 does not restore for net10.0; 10 does), or the version the evidence names. A version that fails for another
+    /// reason ends the search: the package is a setup problem (<see cref="Unrestorable"/>), never an older version.
     /// </summary>
     public Task<Found?> FindAsync(
         PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
@@ -55,7 +56,10 @@ internal sealed partial class PackageFinder(PackageRestorer restorer, PackageSea
                 if (outcome.Assets is not { Compile.Count: > 0 } assets)
                 {
                     if (outcome.Error is { } error) _restoreErrors[candidate.Id] = error.Split('\n')[0].Trim();
-                    continue;
+                    // An older version is tried only where this one is refused for good (not for this framework, not served):
+                    // one that failed for a passing reason would take the older version on a cold cache alone (issue 75).
+                    if (outcome.Succeeded || outcome.VersionRefused) continue;
+                    break;
                 }
                 var id = CanonicalId(assets.Compile, candidate.Id);
                 // A version the post names that no source has restores as the nearest higher one (NU1603): adopt pins what
