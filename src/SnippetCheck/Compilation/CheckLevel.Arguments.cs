@@ -34,7 +34,10 @@ internal static partial class CheckLevel
         return method.Parameters.All(p => used.Contains(p) || p.IsOptional || p.IsParams);
     }
 
-    /// <summary>The parameter the argument at <paramref name="index"/> goes to: by its name, else by its position (a <c>params</c> one takes the rest).</summary>
+    /// <summary>
+    /// The parameter the argument at <paramref name="index"/> goes to: by its name, else by its position (a <c>params</c>
+    /// one takes the rest).
+    /// </summary>
     private static IParameterSymbol? ParameterFor(IMethodSymbol method, ArgumentListSyntax arguments, int index)
     {
         var parameters = method.Parameters;
@@ -43,7 +46,10 @@ internal static partial class CheckLevel
         return parameters.Length > 0 && parameters[^1].IsParams ? parameters[^1] : null;
     }
 
-    /// <summary><c>ref</c> goes to a <c>ref</c> (or <c>ref readonly</c>, <c>in</c>) parameter, <c>out</c> to <c>out</c>, none to a value or <c>in</c> one.</summary>
+    /// <summary>
+    /// <c>ref</c> goes to a <c>ref</c> (or <c>ref readonly</c>, <c>in</c>) parameter, <c>out</c> to <c>out</c>, none to a
+    /// value or <c>in</c> one.
+    /// </summary>
     private static bool RefKindFits(ArgumentSyntax argument, IParameterSymbol parameter) => argument.RefKindKeyword.Kind() switch
     {
         SyntaxKind.RefKeyword => parameter.RefKind is RefKind.Ref or RefKind.RefReadOnlyParameter or RefKind.In,
@@ -95,13 +101,15 @@ internal static partial class CheckLevel
     /// The methods a call's name may mean: the compiler's candidates, and what a lookup by that name finds on its
     /// receiver's type or in scope (extension methods too, which the candidates of a failed call may leave out).
     /// </summary>
-    private static IEnumerable<IMethodSymbol> MethodsNamed(SimpleNameSyntax name, SymbolInfo info, SemanticModel model, CancellationToken cancellationToken)
+    private static IEnumerable<IMethodSymbol> MethodsNamed(
+        SimpleNameSyntax name, SymbolInfo info, SemanticModel model, CancellationToken cancellationToken)
     {
         var found = info.CandidateSymbols.OfType<IMethodSymbol>();
         var receiver = name.Parent is MemberAccessExpressionSyntax access && access.Name == name
             ? model.GetTypeInfo(access.Expression, cancellationToken).Type : null;
         if (receiver is { TypeKind: TypeKind.Error } || receiver is null && name.Parent is MemberAccessExpressionSyntax) return found;
-        var looked = model.LookupSymbols(name.SpanStart, receiver as INamespaceOrTypeSymbol, name.Identifier.ValueText, includeReducedExtensionMethods: true);
+        var looked = model.LookupSymbols(
+            name.SpanStart, receiver as INamespaceOrTypeSymbol, name.Identifier.ValueText, includeReducedExtensionMethods: true);
         return found.Concat(looked.OfType<IMethodSymbol>());
     }
 

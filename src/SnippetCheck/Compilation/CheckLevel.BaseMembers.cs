@@ -37,7 +37,8 @@ internal static partial class CheckLevel
                     var distance = EditDistance.Between(text.ToLowerInvariant(), member.Name.ToLowerInvariant());
                     if (member.Name == text || distance > BaseMemberEdits || distance >= nearestDistance) continue;
                     var (shorter, longer) = text.Length <= member.Name.Length ? (text, member.Name) : (member.Name, text);
-                    if (shorter.Length < 2 || shorter.Length < EditDistance.ShortestWord && !longer.StartsWith(shorter, StringComparison.OrdinalIgnoreCase)) continue;
+                    if (shorter.Length < 2
+                        || shorter.Length < EditDistance.ShortestWord && !longer.StartsWith(shorter, StringComparison.OrdinalIgnoreCase)) continue;
                     (nearest, nearestDistance) = (member.Name, distance);
                 }
             }

@@ -47,7 +47,9 @@ internal static partial class CheckLevel
     /// simple name that is not the right side of a member access or qualified name, that no public type, namespace or
     /// static member of the references declares (<see cref="ReferenceIndex"/>), and that the post's other blocks do not
     /// declare. A PascalCase name one edit from a type of the references (<c>JsonSerializr</c>) is no unknown name but a
-    /// misspelt known one: a renamed API must fail, not turn into a name the post leaves out.
+    /// misspelt known one: a renamed API must fail, not turn into a name the post leaves out. So is a bare name that
+    /// misspells a member of the class's known base (<c>Okay</c> for a controller's <c>Ok</c>), and an attribute's named
+    /// argument, which names the attribute's field or property, never the post's (issue 75).
     /// </summary>
     public static Dictionary<Diagnostic, string> UnknownNames(CSharpCompilation compilation, ImmutableArray<MetadataReference> references,
         IEnumerable<Diagnostic> errors, CheckScope scope, CancellationToken cancellationToken)
@@ -98,7 +100,9 @@ internal static partial class CheckLevel
     /// method of an unknown receiver proves nothing about that rule method). Counted are the first use that binds to a
     /// symbol of a reference (a type, method, property, field or event of the framework, a package or a referenced
     /// project), and the block's calls (<c>M(...)</c>, <c>new T(...)</c>) that bound to a reference or were left unbound
-    /// because they depend on an unknown name. <c>var</c> and namespaces prove nothing.
+    /// because they depend on an unknown name, each query over values of a type declared nowhere counted as one of
+    /// those, and which of the bound ones only write output (<see cref="CheckEvidence.OutputCalls"/>). <c>var</c> and
+    /// namespaces prove nothing.
     /// </summary>
     public static CheckEvidence Evidence(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, Func<SyntaxNode, bool> inBlock,
         Func<SyntaxNode, bool> isFiller, Func<SyntaxNode, Model.SourceLocation?> locate, CancellationToken cancellationToken)
