@@ -108,26 +108,11 @@ public sealed class AdoptHollowTests
         Assert.True(mutant.ExitCode == 1, mutant.Output);
     }
 
-    private const string Shapes = """
+    private const string Shapes = $$"""
         # Shapes
 
         ```csharp
-        public class PersonController : Controller
-        {
-           private AppDbContext _db;
-           private static ConcurrentDictionary<int, Person> _cache = new ConcurrentDictionary<int, Person>();
-
-           public PersonController(AppDbContext db)
-           {
-              _db = db;
-           }
-
-           public IActionResult Get(int id)
-           {
-               var person = _cache.GetOrAdd(id, (key) => _db.People.FindAsync(key).Result);
-               return Ok(person);
-           }
-        }
+        {{EndToEnd.HollowCheckShapesTests.Controller}}
         ```
 
         ```csharp

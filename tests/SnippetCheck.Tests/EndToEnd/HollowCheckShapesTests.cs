@@ -30,7 +30,8 @@ public sealed class HollowCheckShapesTests
         if (id is not null) Assert.Equal(id, mutant.Code);
     }
 
-    private const string Controller = """
+    /// <summary>An ASP.NET Core controller as AsyncGuidance.md shows it (AdoptHollowTests adopts it too).</summary>
+    internal const string Controller = """
         public class PersonController : Controller
         {
            private AppDbContext _db;
