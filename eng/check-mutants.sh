@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue 42's "no false check" on real posts: adopts a copy of the corpus, then mutates every block tagged 'check'
-# (a framework member renamed, one argument dropped from or added to a framework call, a framework type misspelt) and verifies
+# (a framework member renamed, one argument dropped from or added to a framework call, a framework type misspelt; issue 75's:
+# a bare member of a known base class misspelt, ref/out dropped, an attribute's named argument misspelt) and verifies
 # each mutant, which must fail (tests/SnippetCheck.Tests/EndToEnd/CheckMutantsOnACorpus.cs).
 # Issue 54: every block verified inside an inferred class (base=) gets its bare base-class call and the first member
 # called on it renamed, each of which must fail too (tests/SnippetCheck.Tests/EndToEnd/BaseClassMutantsOnACorpus.cs).

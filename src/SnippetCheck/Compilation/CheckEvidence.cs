@@ -7,10 +7,20 @@ namespace SnippetCheck.Compilation;
 internal sealed record CheckEvidence(string? KnownUse, int BoundCalls, int UnboundCalls)
 {
     /// <summary>
-    /// The block checks something: an API of the framework or a package binds, and the calls left unbound (on an unknown
-    /// name or receiver, where a misspelt method passes) do not outnumber the calls that bound (docs/authoring.md).
+    /// The block checks something: an API of the framework or a package binds, the calls left unbound (on an unknown
+    /// name or receiver, where a misspelt method passes) do not outnumber the calls that bound, and beside them some
+    /// call binds that does more than write output (docs/authoring.md).
     /// </summary>
-    public bool ChecksSomething => KnownUse is not null && UnboundCalls <= BoundCalls;
+    public bool ChecksSomething => KnownUse is not null && UnboundCalls <= BoundCalls && !OnlyOutputBinds;
+
+    /// <summary>
+    /// How many of <see cref="BoundCalls"/> only write text out (<c>Console.WriteLine</c>): they bind whatever the block
+    /// is about, so they prove none of it (issue 75).
+    /// </summary>
+    public int OutputCalls { get; init; }
+
+    /// <summary>Calls are left unbound, and the only calls that bind write output: what the block is about runs over unknown names.</summary>
+    public bool OnlyOutputBinds => UnboundCalls > 0 && BoundCalls == OutputCalls;
 
     /// <summary>The block's first member call, made on a receiver of unknown type (<see cref="Compilation.HollowCall"/>); null if it binds.</summary>
     public HollowCall? HollowCall { get; init; }
@@ -22,9 +32,10 @@ internal sealed record CheckEvidence(string? KnownUse, int BoundCalls, int Unbou
     public bool Incidental { get; init; }
 
     /// <summary>Why a block with a binding still checks nothing: its unbound calls outnumber the bound ones; null otherwise.</summary>
-    public string? Shortfall => KnownUse is not null && UnboundCalls > BoundCalls
-        ? $"only {BoundCalls} of its {BoundCalls + UnboundCalls} calls bind to the framework or a package; the other {UnboundCalls} depend on " +
-        $"unknown names, " +
-          "where a misspelt method would pass"
-        : null;
+    public string? Shortfall => KnownUse is null || ChecksSomething ? null
+        : UnboundCalls > BoundCalls
+            ? $"only {BoundCalls} of its {BoundCalls + UnboundCalls} calls bind to the framework or a package; the other {UnboundCalls} depend on " +
+              "unknown names, where a misspelt method would pass"
+            : $"the only calls it makes that bind ({BoundCalls} of {BoundCalls + UnboundCalls}) write output; the other {UnboundCalls} depend on " +
+              "unknown names or query values of a type declared nowhere, where a misspelt method would pass";
 }

@@ -58,7 +58,8 @@ internal static partial class CheckLevel
                 {
                     known ??= ReferenceNames(references);
                     problem = scope.PostNames.Contains(text) ? $"the name '{text}' is declared by another block of the post: join them in a session"
-                        : known.NearMiss(text, IsAttribute(name)) is { } meant ? $"the name '{text}' does not exist{EditDistance.DidYouMean(meant)}"
+                        : (known.NearMiss(text, IsAttribute(name)) ?? BaseMemberNearMiss(model, name, compilation)) is { } meant
+                            ? $"the name '{text}' does not exist{EditDistance.DidYouMean(meant)}"
                         : known.IsKnown(text, IsAttribute(name)) ? $"the name '{text}' is not in scope here (a using is missing?)"
                         : IsCallOf(name) is not null && known.PackageMethod(text) is { } owner ? PackageMethodProblem(text, owner)
                         : null;
@@ -90,14 +91,22 @@ internal static partial class CheckLevel
                 $"no overload of '{info.CandidateSymbols[0].ContainingType?.Name}.{text}' takes these " +
                 $"{call.ArgumentList.Arguments.Count} arguments (in code the compiler did not bind, since it depends on an unknown name)");
         }
-        if (!IsHoleArgumentList(call.ArgumentList)
-            && call.ArgumentList.Arguments.All(a => a.NameColon is null)
-            && !info.CandidateSymbols.OfType<IMethodSymbol>().Any(m => Accepts(m, call.ArgumentList.Arguments.Count)))
+        if (IsHoleArgumentList(call.ArgumentList)) return null;
+        var methods = MethodsNamed(name, info, model, cancellationToken).ToList();
+        if (call.ArgumentList.Arguments.All(a => a.NameColon is null) && !methods.Any(m => Accepts(m, call.ArgumentList.Arguments.Count)))
         {
             // Whatever the unknown arguments' types, no overload takes this many.
             return Diagnostic.Create(UnboundApi, name.GetLocation(),
                 $"no overload of '{info.CandidateSymbols[0].ContainingType?.Name}.{text}' takes " +
                 $"{call.ArgumentList.Arguments.Count} arguments (in code the compiler did not bind, since it depends on an unknown name)");
+        }
+        // An unknown argument leaves the others checked: their names, their ref/out and their known types (issue 75).
+        if (!AnyMayTake(methods, call.ArgumentList, model, cancellationToken))
+        {
+            return Diagnostic.Create(UnboundApi, name.GetLocation(),
+                $"no overload of '{info.CandidateSymbols[0].ContainingType?.Name}.{text}' takes these arguments, whatever the types of the " +
+                "unknown ones: the others, their names or their ref/out fit none (in code the compiler did not bind, since it depends on an " +
+                "unknown name)");
         }
         return null;
     }
@@ -117,7 +126,14 @@ internal static partial class CheckLevel
         if (left is null) return null;
         var owner = model.GetSymbolInfo(left, cancellationToken).Symbol as INamespaceOrTypeSymbol
             ?? model.GetTypeInfo(left, cancellationToken).Type;
-        if (owner is null or IErrorTypeSymbol || owner is ITypeSymbol { TypeKind: TypeKind.Error or TypeKind.Dynamic }) return null;
+        if (owner is null or IErrorTypeSymbol || owner is ITypeSymbol { TypeKind: TypeKind.Error or TypeKind.Dynamic })
+        {
+            // A callback's parameter the compiler left untyped, whose type every overload that may take the call agrees on.
+            if (CallbackType(left, model, cancellationToken) is not { } inferred
+                || !model.LookupSymbols(name.SpanStart, inferred, name.Identifier.ValueText, includeReducedExtensionMethods: true).IsEmpty)
+                return null;
+            owner = inferred;
+        }
         return $"'{owner.ToDisplayString()}' does not contain a definition for '{name.Identifier.ValueText}'";
     }
 

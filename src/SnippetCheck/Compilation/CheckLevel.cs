@@ -47,13 +47,16 @@ internal static partial class CheckLevel
     /// simple name that is not the right side of a member access or qualified name, that no public type, namespace or
     /// static member of the references declares (<see cref="ReferenceIndex"/>), and that the post's other blocks do not
     /// declare. A PascalCase name one edit from a type of the references (<c>JsonSerializr</c>) is no unknown name but a
-    /// misspelt known one: a renamed API must fail, not turn into a name the post leaves out.
+    /// misspelt known one: a renamed API must fail, not turn into a name the post leaves out. So is a bare name that
+    /// misspells a member of the class's known base (<c>Okay</c> for a controller's <c>Ok</c>), and an attribute's named
+    /// argument, which names the attribute's field or property, never the post's (issue 75).
     /// </summary>
     public static Dictionary<Diagnostic, string> UnknownNames(CSharpCompilation compilation, ImmutableArray<MetadataReference> references,
         IEnumerable<Diagnostic> errors, CheckScope scope, CancellationToken cancellationToken)
     {
         var found = new Dictionary<Diagnostic, string>();
         ReferenceIndex? known = null;
+        var models = new Dictionary<SyntaxTree, SemanticModel>();
         foreach (var error in errors)
         {
             // 'new Button(...)': the hole stands for any number of arguments, none too, so no count is wrong (issue 54, bug 10).
@@ -74,15 +77,20 @@ internal static partial class CheckLevel
                 found[error] = text;
                 continue;
             }
+            // What names a field or property (an attribute's 'EntryPoint = …') is the attribute's to have, never the post's.
+            if (IsNotAUse(name)) continue;
             known ??= ReferenceNames(references);
             if (known.IsKnown(text, IsAttribute(name)) || scope.PostNames.Contains(text)
-                || known.NearMiss(text, IsAttribute(name)) is not null) continue;
+                || known.NearMiss(text, IsAttribute(name)) is not null
+                || BaseMemberNearMiss(ModelOf(tree), name, compilation) is not null) continue;
             // A bare call of a method a referenced package declares (FluentValidation's 'RuleFor'): the block leaves out
             // the class it is written in, and the package is there to say so; tolerated, a misspelt rule would pass.
             if (IsCallOf(name) is not null && known.PackageMethod(text) is not null) continue;
             found[error] = text;
         }
         return found;
+
+        SemanticModel ModelOf(SyntaxTree tree) => models.TryGetValue(tree, out var model) ? model : models[tree] = compilation.GetSemanticModel(tree);
     }
 
     /// <summary>
@@ -92,13 +100,15 @@ internal static partial class CheckLevel
     /// method of an unknown receiver proves nothing about that rule method). Counted are the first use that binds to a
     /// symbol of a reference (a type, method, property, field or event of the framework, a package or a referenced
     /// project), and the block's calls (<c>M(...)</c>, <c>new T(...)</c>) that bound to a reference or were left unbound
-    /// because they depend on an unknown name. <c>var</c> and namespaces prove nothing.
+    /// because they depend on an unknown name, each query over values of a type declared nowhere counted as one of
+    /// those, and which of the bound ones only write output (<see cref="CheckEvidence.OutputCalls"/>). <c>var</c> and
+    /// namespaces prove nothing.
     /// </summary>
     public static CheckEvidence Evidence(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, Func<SyntaxNode, bool> inBlock,
         Func<SyntaxNode, bool> isFiller, Func<SyntaxNode, Model.SourceLocation?> locate, CancellationToken cancellationToken)
     {
         string? first = null;
-        int bound = 0, unbound = 0;
+        int bound = 0, unbound = 0, writes = 0;
         HollowCall? hollow = null;
         var bindsPackage = false;
         foreach (var tree in trees)
@@ -116,8 +126,16 @@ internal static partial class CheckLevel
             foreach (var call in calls)
             {
                 if (unboundCalls.Contains(call) || Incidental(call)) continue;
-                if (OfAReference(compilation, BoundSymbol(model.GetSymbolInfo(call, cancellationToken)))) bound++;
+                var symbol = BoundSymbol(model.GetSymbolInfo(call, cancellationToken));
+                if (!OfAReference(compilation, symbol)) continue;
+                bound++;
+                if (WritesOutput(symbol!)) writes++;
             }
+            // A query over values of a type declared nowhere ('from p in products', products a List<Product>): the
+            // methods it calls bind whatever it selects, so it is a call left unbound (issue 75).
+            unbound += root.DescendantNodes().OfType<QueryExpressionSyntax>().Count(
+                q => inBlock(q) && !isFiller(q) && !Incidental(q) && model.GetTypeInfo(q.FromClause.Expression, cancellationToken).Type is var type
+                    && (type is null or { TypeKind: TypeKind.Error } || ContainsError(type)));
             hollow ??= FirstCallOnUnknown(model, root, inBlock, isFiller, locate, cancellationToken);
             if (first is not null && bindsPackage) continue;
             foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
@@ -135,9 +153,18 @@ internal static partial class CheckLevel
         return new CheckEvidence(first, bound, unbound)
         {
             HollowCall = hollow,
+            OutputCalls = writes,
             Incidental = packages.Count > 0 && !bindsPackage && unbound > 0,
         };
     }
+
+    /// <summary>
+    /// A method that only writes text out (<c>Console.WriteLine</c>, <c>Debug.Write</c>): it binds beside anything a
+    /// block is about, so it proves none of it.
+    /// </summary>
+    private static bool WritesOutput(ISymbol method) =>
+        method.Name.StartsWith("Write", StringComparison.Ordinal) && method.ContainingType?.ToDisplayString() is
+            "System.Console" or "System.Diagnostics.Debug" or "System.Diagnostics.Trace";
 
     /// <summary>A symbol of a package or a referenced project: of a reference that is not the framework's.</summary>
     private static bool OfAPackage(CSharpCompilation compilation, ISymbol symbol) =>

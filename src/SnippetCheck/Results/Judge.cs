@@ -61,7 +61,8 @@ internal static partial class Judge
         var refused = compiled.Errors.Where(e => e.UnknownName is null).ToList();
         if (refused.Count > 0) return CompileError(snippet, refused);
         if (compiled.KnownUse is not { } knownUse) return new Verdict.Failed(new NothingCheckedFailure(snippet.Location));
-        if (compiled.Evidence is { ChecksSomething: false })
+        // A call on an unknown receiver beside output writes alone says more as the hollow call it is (below).
+        if (compiled.Evidence is { ChecksSomething: false } evidence && (evidence.HollowCall is null || evidence.UnboundCalls > evidence.BoundCalls))
             return new Verdict.Failed(new NothingCheckedFailure(snippet.Location) { Shortfall = compiled.Evidence?.Shortfall });
         // What the block is about must bind, not something beside it (docs/authoring.md, "What check counts").
         if (compiled.Evidence?.HollowCall is { } hollow) return new Verdict.Failed(new HollowCheckFailure(hollow.At ?? snippet.Location, hollow, 0));

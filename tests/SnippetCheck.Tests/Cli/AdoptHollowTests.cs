@@ -107,4 +107,64 @@ public sealed class AdoptHollowTests
         var mutant = CliRunner.Run(folder.Path, "verify", "--no-cache");
         Assert.True(mutant.ExitCode == 1, mutant.Output);
     }
+
+    private const string Shapes = $$"""
+        # Shapes
+
+        ```csharp
+        {{EndToEnd.HollowCheckShapesTests.Controller}}
+        ```
+
+        ```csharp
+        bool taken = false;
+        Monitor.Enter(gate, ref taken);
+        Console.WriteLine(taken);
+        ```
+
+        ```csharp
+        internal static partial class Sys
+        {
+            [DllImport(Libraries.SystemNative, EntryPoint = "SystemNative_GetTimestamp")]
+            internal static extern bool GetTimestamp(out long timestamp);
+        }
+        ```
+
+        ```csharp
+        var cancellation = new CancellationTokenSource();
+        cancellation.Token.Register(state => Console.WriteLine(state.GetHashCode()), context);
+        ```
+
+        ```csharp
+        List<Product> products = GetProductList();
+        var soldOut = from p in products where p.UnitsInStock == 0 select p;
+        Console.WriteLine("Sold out products:");
+        foreach (var product in soldOut) Console.WriteLine(product.ProductName);
+        ```
+        """;
+
+    /// <summary>
+    /// Issue 75, item 7: the shapes whose mutants passed <c>check</c>. Adopt still checks the honest blocks, and each
+    /// mutant of what it checked fails: a base-class member misspelt, <c>ref</c> dropped beside an unknown argument, an
+    /// attribute's named argument misspelt, a member of a callback's parameter misspelt. A query over a type declared
+    /// nowhere, beside output writes alone, is not checked at all.
+    /// </summary>
+    [Fact]
+    public void Adopt_checks_the_honest_shapes_and_every_mutant_of_them_fails()
+    {
+        using var folder = new TempFolder();
+        folder.Write("post.md", Shapes);
+
+        var run = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.Equal(0, run.ExitCode);
+        var page = Path.Combine(folder.Path, "post.md");
+        var written = File.ReadAllText(page);
+        Assert.Equal(4, written.Split("<!-- snippetcheck: check").Length - 1);
+        Assert.DoesNotContain("-->\n```csharp\nList<Product>", written, StringComparison.Ordinal);
+        Mutants.EachFails(folder.Path, page, written, new[]
+        {
+            ("return Ok(person);", "return Okay(person);"), ("Monitor.Enter(gate, ref taken)", "Monitor.Enter(gate, taken)"),
+            ("EntryPoint = ", "EntryPointt = "), ("state.GetHashCode()", "state.GetHashCod()"),
+        });
+    }
 }

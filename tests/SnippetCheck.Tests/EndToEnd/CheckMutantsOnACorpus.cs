@@ -27,12 +27,15 @@ public sealed class CorpusFactAttribute : FactAttribute
 /// a member it calls on a framework type renamed (or, for a framework type or static member it names alone, one letter
 /// changed, which the check level tells from a name the post never declares by the near-miss rule); one argument
 /// removed from a call to a framework method that has no overload taking one fewer; one argument added to the block's
-/// first framework call, when no overload takes one more; a framework type in a declaration misspelt by one letter.
+/// first framework call, when no overload takes one more; a framework type in a declaration misspelt by one letter;
+/// issue 75's: a member of a known base type called bare in the block's own class, misspelt (<c>Ok</c> to <c>OkZq</c>);
+/// <c>ref</c> or <c>out</c> dropped from a framework call's argument that no overload takes by value (beside an unknown
+/// argument, where the compiler leaves the call open); an attribute's named argument misspelt (<c>EntryPoint</c>).
 /// Bindings are read from a compilation of the block against the framework alone, so a package's names give no mutants. The figures are written to the test output and to <c>$SNIPPETCHECK_MUTANT_CORPUS.mutants.txt</c>.
 /// </summary>
 public sealed class CheckMutantsOnACorpus(ITestOutputHelper output)
 {
-    private enum Kind { Rename, DropArgument, AddArgument, MisspellType, RenameOnUnknown }
+    private enum Kind { Rename, DropArgument, AddArgument, MisspellType, RenameOnUnknown, MisspellBaseMember, DropRefOrOut, MisspellAttributeArgument }
 
     /// <summary>One text edit on one line of a post: replace <paramref name="Length"/> characters at the column.</summary>
     private sealed record Mutant(Kind Kind, string File, int BlockLine, int Line, int Column, int Length, string Replacement, string Was);
@@ -109,8 +112,13 @@ public sealed class CheckMutantsOnACorpus(ITestOutputHelper output)
         var text = prefix + string.Join('\n', code.Select(l => l.Text)) + (block.Tags.Members ? "\n}" : "");
         var options = new CSharpParseOptions(LanguageVersion.Preview);
         var tree = CSharpSyntaxTree.ParseText(text, options);
-        var global = CSharpSyntaxTree.ParseText(string.Concat(usings.Concat(block.Tags.Usings).Select(u => $"global using {u};\n")), options);
-        var compilation = CSharpCompilation.Create("mutants", [tree, global], ReferenceAssemblies.Default,
+
+        // A block of the Web SDK binds ASP.NET Core's names too (a controller's base class).
+        var references = block.Tags.WebSdk ? ReferenceAssemblies.Default.AddRange(ReferenceAssemblies.Web) : ReferenceAssemblies.Default;
+        IEnumerable<string> webUsings = block.Tags.WebSdk ? ReferenceAssemblies.WebUsings : [];
+        var global = CSharpSyntaxTree.ParseText(
+            string.Concat(usings.Concat(webUsings).Concat(block.Tags.Usings).Distinct().Select(u => $"global using {u};\n")), options);
+        var compilation = CSharpCompilation.Create("mutants", [tree, global], references,
             new CSharpCompilationOptions(block.Tags.Members ? OutputKind.DynamicallyLinkedLibrary : OutputKind.ConsoleApplication));
         var model = compilation.GetSemanticModel(tree);
         var firstLine = block.Tags.Members ? 1 : 0;
@@ -188,6 +196,12 @@ public sealed class CheckMutantsOnACorpus(ITestOutputHelper output)
             && model.GetSymbolInfo(root).CandidateSymbols.IsEmpty)
             yield return Make(Kind.RenameOnUnknown, first.Name.Identifier, first.Name.Identifier.Text + "Zq");
 
+        foreach (var (kind, token, length, replacement) in HollowShapes(tree, model, InBlock, OfTheFramework))
+        {
+            var (line, column) = At(token.SpanStart);
+            yield return new Mutant(kind, block.Location.File, block.Location.Line, line, column, length, replacement, text.Substring(token.SpanStart, length));
+        }
+
         // A framework type in a declaration, misspelt by one letter.
         foreach (var name in names)
         {
@@ -195,6 +209,54 @@ public sealed class CheckMutantsOnACorpus(ITestOutputHelper output)
             if (name.Parent is not (VariableDeclarationSyntax or ParameterSyntax or ObjectCreationExpressionSyntax or PropertyDeclarationSyntax or MethodDeclarationSyntax)) continue;
             if (model.GetSymbolInfo(name).Symbol is not INamedTypeSymbol type || !OfTheFramework(type)) continue;
             yield return Make(Kind.MisspellType, name.Identifier, OneLetterOff(name.Identifier.Text));
+            break;
+        }
+    }
+
+    /// <summary>Issue 75's mutants: a bare base-class member misspelt, <c>ref</c>/<c>out</c> dropped, an attribute's named argument misspelt.</summary>
+    private static IEnumerable<(Kind Kind, SyntaxToken Token, int Length, string Replacement)> HollowShapes(
+        SyntaxTree tree, SemanticModel model, Func<SyntaxNode, bool> inBlock, Func<ISymbol?, bool> ofTheFramework)
+    {
+        var invocations = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().Where(n => inBlock(n)).ToList();
+        // A method of the class's known base, called bare: 'Ok(person)' in a controller.
+        foreach (var invocation in invocations)
+        {
+            // An unknown argument leaves the overload open: the name still binds to the base's method group.
+            var info = model.GetSymbolInfo(invocation);
+            if (invocation.Expression is not IdentifierNameSyntax bare || (info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) is not IMethodSymbol method
+                || !ofTheFramework(method) || model.GetEnclosingSymbol(invocation.SpanStart)?.ContainingType is not { } type) continue;
+            var bases = new List<INamedTypeSymbol>();
+            for (var b = type.BaseType; b is not null; b = b.BaseType) bases.Add(b);
+            if (!bases.Any(b => SymbolEqualityComparer.Default.Equals(b, method.ContainingType?.OriginalDefinition)
+                || SymbolEqualityComparer.Default.Equals(b.OriginalDefinition, method.ContainingType?.OriginalDefinition))) continue;
+            yield return (Kind.MisspellBaseMember, bare.Identifier, bare.Identifier.Text.Length, bare.Identifier.Text + "Zq");
+            break;
+        }
+        // 'ref'/'out' dropped where every method of that name and count takes the argument by reference.
+        foreach (var invocation in invocations)
+        {
+            var info = model.GetSymbolInfo(invocation);
+            var methods = info.Symbol is IMethodSymbol bound ? [bound] : info.CandidateSymbols.OfType<IMethodSymbol>().ToList();
+            if (methods.Count == 0 || !methods.All(m => ofTheFramework(m))) continue;
+            var arguments = invocation.ArgumentList.Arguments;
+            // Not 'out var x': without 'out' that is no expression at all, a mutant that proves nothing of the call.
+            var at = arguments.IndexOf(a => a.NameColon is null && a.Expression is not DeclarationExpressionSyntax
+                && a.RefKindKeyword.Kind() is SyntaxKind.RefKeyword or SyntaxKind.OutKeyword);
+            if (at < 0) continue;
+            var original = methods[0].ReducedFrom ?? methods[0];
+            var offset = methods[0].ReducedFrom is null ? 0 : 1;
+            var overloads = original.ContainingType.GetMembers(original.Name).OfType<IMethodSymbol>().Where(m => Accepts(m, arguments.Count + offset));
+            if (overloads.Any(m => at + offset < m.Parameters.Length && m.Parameters[at + offset].RefKind is RefKind.None or RefKind.In)) continue;
+            var keyword = arguments[at].RefKindKeyword;
+            yield return (Kind.DropRefOrOut, keyword, keyword.Text.Length + 1, "");
+            break;
+        }
+        // An attribute of the framework's, given a field or property it does not have.
+        foreach (var argument in tree.GetRoot().DescendantNodes().OfType<AttributeArgumentSyntax>().Where(n => inBlock(n)))
+        {
+            if (argument.NameEquals is not { } named || argument.Parent?.Parent is not AttributeSyntax attribute
+                || model.GetTypeInfo(attribute).Type is not { TypeKind: not TypeKind.Error } type || !ofTheFramework(type)) continue;
+            yield return (Kind.MisspellAttributeArgument, named.Name.Identifier, named.Name.Identifier.Text.Length, named.Name.Identifier.Text + "Zq");
             break;
         }
     }
