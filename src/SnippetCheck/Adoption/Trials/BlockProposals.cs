@@ -124,7 +124,8 @@ internal sealed class BlockProposals
             _notes.Add(new AdoptNote(snippet.Location, unrestorable.Count > 0
                 ? $"not verified: {Packages.NamedBy(snippet, unrestorable)} {Packages.UnloadedText(unrestorable)}: a setup problem, not the " +
                     "post's; its unknown names may be that package's API, where a misspelt name would pass, so it is not tagged check either"
-                : $"not tagged check: {Packages.NamedBy(snippet, unloadedPackages)} {Packages.UnloadedText(unloadedPackages)}, so its unknown names may be " +
+                : $"not tagged check: {Packages.NamedBy(snippet, unloadedPackages)} {Packages.UnloadedText(unloadedPackages)}, " +
+                    "so its unknown names may be " +
                     "that package's API, where a misspelt name would pass"));
         return unrestorable;
     }
