@@ -5,7 +5,8 @@ namespace SnippetCheck.Tests.Cli;
 /// <summary>
 /// Issue 75, item 9: what adopt says of a block it leaves unverified is true. The docs' own types, which no package
 /// declares and no page shows declared, are "declared nowhere in the docs", not a package not found; a note says a page
-/// names a package only where that page names it, else who does (its doc set).
+/// names a package only where that page names it, else who does (its doc set); the rot section names no package no
+/// block was tagged with.
 /// </summary>
 public sealed class AdoptCauseWordsTests
 {
@@ -63,5 +64,47 @@ public sealed class AdoptCauseWordsTests
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.DoesNotContain("usage.md(3,1): not tagged check: its post names", run.Stdout);
         Assert.Contains("usage.md(3,1): not tagged check: its doc set names Zqxv.Imaginary.Widgets, which no package source has", run.Stdout);
+    }
+
+    [Fact]
+    public void The_older_major_note_names_no_package_that_no_block_is_tagged_with()
+    {
+        using var folder = new TempFolder();
+        // CsvHelper's docs use names its 34 dropped (AdoptWrittenForAnOlderMajorTests), but each block here also misspells a
+        // member, so it fails at every version and no block is tagged with the package.
+        folder.Write(".git/config", "[core]\n");
+        folder.Write("docs/getting-started/index.md", """
+            # Getting started
+
+            ```
+            dotnet add package CsvHelper
+            ```
+
+            ```cs
+            var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" };
+            Console.WriteLine(config.Delimitr);
+            ```
+            """);
+        folder.Write("docs/examples/maps/index.md", """
+            # Class maps
+
+            ```cs
+            var map = new FooMap();
+            Console.WriteLine(map.MemberMapz.Count);
+
+            public class Foo { public int Id { get; set; } }
+
+            public sealed class FooMap : ClassMap<Foo>
+            {
+                public FooMap() => Map(m => m.Id).Name("ColumnA");
+            }
+            ```
+            """);
+
+        var run = CliRunner.Run(folder.Path, "adopt", "docs", "--report", "json=adopt.json");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.True(AdoptJsonReport.Load(Path.Combine(folder.Path, "adopt.json")).Summary.GetProperty("adopted").GetInt32() == 0, run.Output);
+        Assert.DoesNotContain("the newest, no longer declares", run.Stdout);
     }
 }
