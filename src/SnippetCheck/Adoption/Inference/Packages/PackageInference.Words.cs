@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Model;
 using SnippetCheck.Extraction.Snippets;
 
@@ -10,7 +11,7 @@ namespace SnippetCheck.Adoption.Inference.Packages;
 /// <summary>
 /// What adopt says of a post's packages and names, said as it is (issue 75, item 9): a package is said to be named by its
 /// page only where the page names it (else by its doc set, its repository's docs, or <c>adopt --package</c>), and a name
-/// is said to be declared nowhere in the docs only where no page of the run declares a type of that name.
+/// is said to be declared nowhere in the docs only where no page of its doc set declares it.
 /// </summary>
 internal sealed partial class PackageInference
 {
@@ -20,9 +21,8 @@ internal sealed partial class PackageInference
     /// <summary>Of each block <see cref="NoteMissing"/> spoke of, the names neither the framework nor a package it looked in declares.</summary>
     private readonly ConcurrentDictionary<SourceLocation, IReadOnlyList<string>> _nowhere = new();
 
-    private readonly Lazy<IReadOnlySet<string>> _typesTheDocsDeclare = new(() => docSet
-        .SelectMany(d => TypeDeclaration().Matches(d.Source.Document.Text).Select(m => m.Groups["name"].Value))
-        .ToHashSet(StringComparer.Ordinal));
+    /// <summary>Of each doc set (<see cref="DocSet.Of(SnippetDocument)"/>), every name its pages declare (<see cref="DeclaredIn"/>).</summary>
+    private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _declaredInDocSet = new(StringComparer.Ordinal);
 
     /// <summary>Keeps, for the notes, whose evidence named each package of <paramref name="document"/>: the author's first.</summary>
     private void RecordWhoNames(
@@ -54,11 +54,49 @@ internal sealed partial class PackageInference
 
     /// <summary>
     /// The names <paramref name="snippet"/> lacks that neither the framework, nor a package adopt looked in, nor any page
-    /// of the run declares (no <c>class</c>, <c>record</c>, <c>struct</c>, <c>interface</c> or <c>enum</c> of that name
-    /// anywhere in their text): the docs' own types, never shown. Empty where a package note said nothing of the block.
+    /// of its doc set declares (<see cref="DeclaredIn"/>): the docs' own types and methods, never shown. Empty where a
+    /// package note said nothing of the block.
     /// </summary>
-    public IReadOnlyList<string> DeclaredNowhereInTheDocs(Snippet snippet) =>
-        [.. (_nowhere.GetValueOrDefault(snippet.Location) ?? []).Where(n => !_typesTheDocsDeclare.Value.Contains(n))];
+    public IReadOnlyList<string> DeclaredNowhereInTheDocs(Snippet snippet)
+    {
+        if (_nowhere.GetValueOrDefault(snippet.Location) is not { } nowhere) return [];
+        var page = docSet.FirstOrDefault(d => d.Snippets.Any(s => s.Location == snippet.Location));
+        if (page is null) return [];
+        var declared = _declaredInDocSet.GetOrAdd(DocSets.Of(page), key => DeclaredIn(DocSets.PagesOf(key)));
+        return [.. nowhere.Where(n => !declared.Contains(n))];
+    }
+
+    /// <summary>
+    /// The names <paramref name="pages"/> declare: in their blocks, a type, method, property, field, local, parameter or
+    /// pattern variable (<see cref="Results.RotEvidence.DeclaredNames"/> and more); in their text, any <c>class NAME</c> and the like.
+    /// </summary>
+    private static IReadOnlySet<string> DeclaredIn(IEnumerable<SnippetDocument> pages)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            names.UnionWith(TypeDeclaration().Matches(page.Source.Document.Text).Select(m => m.Groups["name"].Value));
+            foreach (var block in page.Snippets)
+            {
+                var code = string.Join('\n', block.Code.Select(l => l.Text));
+                names.UnionWith(Results.RotEvidence.DeclaredNames(code));
+                foreach (var node in Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(code).GetRoot().DescendantNodes())
+                {
+                    var name = node switch
+                    {
+                        VariableDeclaratorSyntax v => v.Identifier.ValueText,
+                        ParameterSyntax p => p.Identifier.ValueText,
+                        PropertyDeclarationSyntax p => p.Identifier.ValueText,
+                        SingleVariableDesignationSyntax d => d.Identifier.ValueText,
+                        ForEachStatementSyntax f => f.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (name is { Length: > 0 }) names.Add(name);
+                }
+            }
+        }
+        return names;
+    }
 
     [GeneratedRegex(@"\b(?:class|struct|record|interface|enum)\s+(?<name>[A-Za-z_]\w*)")]
     private static partial Regex TypeDeclaration();
