@@ -30,9 +30,13 @@ internal sealed partial class PackageInference
         IEnumerable<IReadOnlyList<PackageCandidate>> set)
     {
         var inFolders = DocSet.FoldersOf(document).SelectMany(key => _docSetEvidence.GetValueOrDefault(key) ?? []).ToList();
+        // The page names what its text spells (an install line, a using); a test attribute or a call ('[Fact]', 'Verify(…)')
+        // names no package: its code points to one.
+        var text = document.Source.Document.Text;
         var by = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (groups, who) in (IEnumerable<(IEnumerable<IReadOnlyList<PackageCandidate>>, string)>)[(stated, "adopt --package"),
-            (own, "its post"), (set.Where(g => inFolders.Any(f => f[0].Id.Equals(g[0].Id, StringComparison.OrdinalIgnoreCase))), "its doc set"),
+            (own.Where(g => text.Contains(g[0].Id, StringComparison.OrdinalIgnoreCase)), "its post"), (own, "its code"),
+            (set.Where(g => inFolders.Any(f => f[0].Id.Equals(g[0].Id, StringComparison.OrdinalIgnoreCase))), "its doc set"),
             (set, "its repository's docs")])
         {
             foreach (var group in groups) by.TryAdd(group[0].Id, who);
@@ -42,14 +46,20 @@ internal sealed partial class PackageInference
     }
 
     /// <summary>
-    /// <c>its post names</c>, <c>its doc set names</c>, <c>its post and adopt --package name</c>: who named <paramref name="ids"/>,
-    /// packages of <paramref name="snippet"/>'s post, so a note never says the page names a package it does not.
+    /// <c>its post names</c>, <c>its code points to</c>, <c>its doc set names</c>, <c>its post and adopt --package name</c>: who
+    /// named <paramref name="ids"/>, packages of <paramref name="snippet"/>'s post, so a note never says the page names a
+    /// package it does not.
     /// </summary>
     public string NamedBy(Snippet snippet, IEnumerable<string> ids)
     {
         var by = _namedBy.GetValueOrDefault(snippet.Location.File);
         var who = ids.Select(id => by?.GetValueOrDefault(id) ?? "its doc set").Distinct(StringComparer.Ordinal).ToList();
-        return who.Count == 1 && who[0] != "its repository's docs" ? $"{who[0]} names" : $"{string.Join(" and ", who)} name";
+        return who switch
+        {
+            ["its code"] => "its code points to",
+            [var one] when one != "its repository's docs" => $"{one} names",
+            _ => $"{string.Join(" and ", who)} name",
+        };
     }
 
     /// <summary>
