@@ -93,7 +93,8 @@ internal static class Adopter
             Pins = [.. pins.New.Select(p => $"{p.Id}@{p.Version}")],
             PinsFile = DocumentDiscovery.DisplayPath(pins.ConfigPath, options.CurrentDirectory),
             PinsProblem = pinsProblem,
-            Versions = compiled.Packages.WrittenFor,
+            Versions = compiled.Packages.WrittenFor(written.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore)
+                .SelectMany(p => p.Packages).Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase)),
         };
     }
 

@@ -46,7 +46,9 @@ internal sealed partial class BuildSandbox
         proxy.Finished = refused => _grants.Enqueue(new BuildGrant(Name(BuildStep.Restore), subject, true, true,
             $"refused {string.Join(", ", refused)}: not a configured package source"));
         var address = $"http://127.0.0.1:{SandboxPolicy.RestoreProxyPort}";
-        // NuGet reads http_proxy itself; the runtime's HttpClient (credential providers) the others. Nothing bypasses it.
+        // NuGet reads http_proxy itself; the runtime's HttpClient (credential providers) the others. Nothing bypasses it:
+        // the author's own proxies and NO_PROXY (passed on with their environment) would only lead to a dead end here.
+        foreach (var name in ProxyEnvironment) environment.Remove(name);
         foreach (var name in (string[])["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"]) environment[name] = address;
         var reachable = endpoints.Count == 0 ? "nothing" : string.Join(", ", endpoints);
         return ([SandboxPolicy.RestoreProxyPort], proxy,

@@ -8,7 +8,9 @@ namespace SnippetCheck.Execution;
 /// runner is started: through the runner's <c>--confine</c> mode, which applies <see cref="Sandbox.PolicyForBuild"/> to
 /// itself and then becomes the command, inside <c>unshare</c>'s namespaces. A restore is NuGet's own code: it reads the
 /// NuGet config (feed credentials) and reaches the package sources alone (<see cref="RestoreNetwork"/>); a build is the post's code: no
-/// network, no credentials, a HOME of its own. Each command it prepares is kept in <see cref="Grants"/> for the run's report.
+/// network, a HOME of its own, and an environment allow-list, but for the author's own project in a trusted run, which sees the
+/// author's environment as <c>dotnet build</c> in their shell would (issue 75: MSBuild reads variables as properties).
+/// Each command it prepares is kept in <see cref="Grants"/> for the run's report.
 /// </summary>
 internal sealed partial class BuildSandbox(Sandbox sandbox)
 {
@@ -30,8 +32,13 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
     /// The command that runs <c>dotnet ARGUMENTS</c> for <paramref name="subject"/> confined to <paramref name="reach"/>
     /// (and to the local feeds and fallback folders of <paramref name="nugetConfigText"/>; for a restore, to NuGet's folders and its sources).
     /// </summary>
+    /// <param name="authorsEnvironment">
+    /// The author's project in a trusted run: the step sees the tool's whole environment (<see cref="NeverPassed"/> aside), the
+    /// author's secrets included, as their own <c>dotnet build</c> would; else the allow-lists (<c>--untrusted</c>, a package's targets).
+    /// </param>
     public ConfinedCommand Prepare(
-        BuildStep step, string subject, BuildReach reach, string host, IReadOnlyList<string> arguments, string? nugetConfigText = null)
+        BuildStep step, string subject, BuildReach reach, string host, IReadOnlyList<string> arguments, string? nugetConfigText = null,
+        bool authorsEnvironment = false)
     {
         if (!sandbox.Enabled)
         {
@@ -45,7 +52,7 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         Directory.CreateDirectory(temp);
         var current = System.Environment.GetEnvironmentVariables();
         var restore = step == BuildStep.Restore;
-        var environment = PassedOn(current, restore);
+        var environment = PassedOn(current, restore, authorsEnvironment);
         var userHome = NuGetHome();
         var packages = GlobalPackagesFolder(userHome);
         Directory.CreateDirectory(packages);
@@ -67,25 +74,36 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         // Behind the proxy a restore gets a network namespace of its own, as a build does; without one, the machine's.
         (program, runnerArguments) = sandbox.LaunchBuild(program, runnerArguments, network: restore && proxy is null);
         _grants.Enqueue(new BuildGrant(Name(step), subject, true, restore, (restore
-            ? $"{network}, reads NuGet's config and the credentials of its sources, private HOME, writes the NuGet caches and obj/"
-            : "no network, no credentials, private HOME, writes only obj/ and its output") + Feeds(reach)));
+            ? $"{network}, reads NuGet's config and the credentials of its sources, {EnvironmentWords(restore, authorsEnvironment)}, " +
+              "private HOME, writes the NuGet caches and obj/"
+            : $"no network, {EnvironmentWords(restore, authorsEnvironment)}, private HOME, writes only obj/ and its output") + Feeds(reach)));
         return new ConfinedCommand(program, runnerArguments, environment, privateFolder, WatchesStdin: Sandbox.NamespacesWork) { Proxy = proxy };
     }
 
     private static string Name(BuildStep step) => step switch { BuildStep.Restore => "restore", BuildStep.Build => "build", _ => "sdk" };
 
-    /// <summary>The variables of <paramref name="current"/> a step may see (a restore more: NuGet's settings and credentials).</summary>
-    private static Dictionary<string, string> PassedOn(System.Collections.IDictionary current, bool restore)
+    /// <summary>
+    /// The variables of <paramref name="current"/> a step may see: all of them for the author's build
+    /// (<paramref name="authorsEnvironment"/>); else the allow-list (a restore more: NuGet's settings and credentials).
+    /// </summary>
+    private static Dictionary<string, string> PassedOn(System.Collections.IDictionary current, bool restore, bool authorsEnvironment)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry entry in current)
         {
             var name = (string)entry.Key;
             if (NeverPassed.Contains(name, StringComparer.Ordinal)) continue;
-            if (Matches(BuildEnvironment, name) || (restore && Matches(RestoreEnvironment, name))) environment[name] = entry.Value as string ?? "";
+            if (authorsEnvironment || Matches(BuildEnvironment, name) || (restore && Matches(RestoreEnvironment, name)))
+                environment[name] = entry.Value as string ?? "";
         }
         return environment;
     }
+
+    /// <summary>The grant's words for a step's environment: the sandbox line says which a build saw.</summary>
+    private static string EnvironmentWords(bool restore, bool authorsEnvironment) => authorsEnvironment
+        ? "the author's environment (a trusted run's own project)"
+        : restore ? "environment: an allow-list (NuGet's own settings)"
+        : "environment: an allow-list (PATH, LANG, DOTNET_*; no credentials)";
 
     /// <summary>What every step is given outright: the packages folder, its own HOME and temp folder, and the SDK kept quiet and alone.</summary>
     private static void SetStepVariables(Dictionary<string, string> environment, string packages, string temp, string home)

@@ -60,12 +60,14 @@ internal static class DotnetCli
     /// <summary>
     /// <c>dotnet ARGUMENTS</c> for a post's project, confined by <paramref name="sandbox"/> to <paramref name="reach"/>
     /// (<see cref="BuildSandbox"/>): every restore and build that may run a post's or a package's code comes here.
+    /// <paramref name="authorsEnvironment"/>: the author's project in a trusted run, which sees the tool's environment.
     /// </summary>
     public static async Task<DotnetResult> RunConfinedAsync(
         BuildSandbox sandbox, BuildStep step, string subject, BuildReach reach, IReadOnlyList<string> arguments,
-        string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken, string? nugetConfigText = null)
+        string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken, string? nugetConfigText = null,
+        bool authorsEnvironment = false)
     {
-        using var command = sandbox.Prepare(step, subject, reach, Host, arguments, nugetConfigText);
+        using var command = sandbox.Prepare(step, subject, reach, Host, arguments, nugetConfigText, authorsEnvironment);
         return await RunProcessAsync(
             command.Program, command.Arguments, command.Environment, workingDirectory, timeout, cancellationToken, command.WatchesStdin)
             .ConfigureAwait(false);

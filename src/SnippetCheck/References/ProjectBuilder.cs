@@ -72,8 +72,10 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
     {
         // Keyed by the snippets' framework: which of the project's frameworks is built for it follows from the project's
         // files (stamped below) and that framework alone.
-        var folder = Path.Combine(_cacheRoot, "projects", StoreKey.FolderName(
-            new StoreKey().Add("project", project).Add("configuration", configuration.ToString()).Add("framework", _framework.Moniker).Hash()));
+        // A build under --untrusted saw an allow-list of the environment, not the author's: kept apart, neither reuses the other.
+        var folderKey = new StoreKey().Add("project", project).Add("configuration", configuration.ToString()).Add("framework", _framework.Moniker);
+        if (Untrusted) folderKey.Add("environment", "allow-list");
+        var folder = Path.Combine(_cacheRoot, "projects", StoreKey.FolderName(folderKey.Hash()));
         BuildReach reach;
         string sdk;
         try
@@ -104,13 +106,12 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
             () => BuildIntoAsync(project, reach, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The command that shows a failed build's whole output: a library can fail to build for reasons of its own (a
-    /// global.json pinning an SDK this machine lacks, warnings as errors), which the user fixes there.
-    /// </summary>
+    /// <summary>The command that shows a failed build's whole output: a library can fail for reasons of its own, fixed there.</summary>
     private string Reproduce(string project, string[] frameworkArguments) =>
-        $"cd {Quoted(Path.GetDirectoryName(project)!)} && dotnet build {Quoted(Path.GetFileName(project))} -c {configuration}" +
-        string.Concat(frameworkArguments.Select(a => " " + a)) + " -p:SnippetCheckEnabled=false";
+        BuildReproduction.Command(project, configuration, frameworkArguments, Untrusted);
+
+    /// <summary><c>--untrusted</c>: the project's restore and build see an allow-list of the environment, not the author's.</summary>
+    private bool Untrusted => checkout?.Untrusted ?? false;
 
     /// <summary>A line more when the installed SDK is what cannot build the library (<see cref="SdkMismatch"/>); else nothing.</summary>
     private string SdkHint(string firstError, string project) =>
@@ -139,7 +140,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
         var restore = await DotnetCli.RunConfinedAsync(_sandbox, BuildStep.Restore, project, reach,
             ["restore", project, "-nologo", .. ConfinedSwitches, "-p:SnippetCheckEnabled=false", "-getProperty:TargetFramework",
                 "-getProperty:TargetFrameworks"],
-            directory, StepTimeout.Restore, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
+            directory, StepTimeout.Restore, cancellationToken, ProjectReach.ConfigText(reach), !Untrusted).ConfigureAwait(false);
         if (!restore.Succeeded) return RestoreFailed(project, restore);
         var targets = LibraryTargets.Read(GeneratedRestore.JsonPart(restore.Stdout));
         var chosen = NearestFramework.For(_framework.Moniker, targets.Frameworks);
@@ -158,7 +159,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
              // this very project, and each inner build would start another (issue 16).
              "-p:SnippetCheckEnabled=false",
              "-getProperty:TargetPath", "-getItem:ReferencePath", "-getItem:Using"],
-            directory, StepTimeout.Build, cancellationToken, ProjectReach.ConfigText(reach)).ConfigureAwait(false);
+            directory, StepTimeout.Build, cancellationToken, ProjectReach.ConfigText(reach), !Untrusted).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return ResolveOutcome.Failed(result.TimedOut
@@ -209,8 +210,6 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
     internal static readonly string[] ConfinedSwitches =
         ["-m:1", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:UseRazorBuildServer=false", "-p:EnableSourceControlManagerQueries=false",
          "-p:NBGV_GitEngine=Disabled"];
-
-    private static string Quoted(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 
     private static string? ReadTargetPath(string json)
     {

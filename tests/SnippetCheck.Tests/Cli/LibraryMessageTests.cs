@@ -95,7 +95,8 @@ public sealed class LibraryMessageTests
         var lines = run.Stderr.TrimEnd('\n').Split('\n');
         Assert.Equal(["snippetcheck: error SC3014: src/Acme.Text/Acme.Text.csproj: the library did not build:",
                       $"{Path.Combine(folder.Path, "src/Acme.Text/Broken.cs")}(2,52): error CS0029: Cannot implicitly convert type 'string' to 'int'",
-                      $"reproduce: cd {Path.Combine(folder.Path, "src/Acme.Text")} && dotnet build Acme.Text.csproj -c Debug -p:SnippetCheckEnabled=false"],
+                      $"reproduce: cd {Path.Combine(folder.Path, "src/Acme.Text")} && dotnet build Acme.Text.csproj -c Debug -p:SnippetCheckEnabled=false -p:CopyLocalLockFileAssemblies=true " +
+                      "-p:EnableSourceControlManagerQueries=false -p:NBGV_GitEngine=Disabled"],
             lines);
         Assert.DoesNotContain("--reference", run.Output);
     }
@@ -113,7 +114,8 @@ public sealed class LibraryMessageTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("error SC3014: src/Acme.Text/Acme.Text.csproj: the library did not build:\n"
             + $"A compatible .NET SDK was not found. (Requested SDK version: 8.0.999) (global.json file: {Path.Combine(folder.Path, "global.json")})\n"
-            + $"reproduce: cd {Path.Combine(folder.Path, "src/Acme.Text")} && dotnet build Acme.Text.csproj -c Debug -p:SnippetCheckEnabled=false", run.Stderr);
+            + $"reproduce: cd {Path.Combine(folder.Path, "src/Acme.Text")} && dotnet build Acme.Text.csproj -c Debug -p:SnippetCheckEnabled=false -p:CopyLocalLockFileAssemblies=true " +
+                      "-p:EnableSourceControlManagerQueries=false -p:NBGV_GitEngine=Disabled", run.Stderr);
     }
 
     [Fact]

@@ -8,8 +8,8 @@ using Xunit.Abstractions;
 namespace SnippetCheck.Tests.Hardening;
 
 /// <summary>
-/// A restore sees NuGet's own settings and the credentials of the feeds its config names, and reaches those feeds
-/// alone (issue 74, finding 4; SECURITY.md, "What a snippet, a build and a restore may reach"). A <c>#:project</c>'s
+/// A restore under <c>--untrusted</c> sees NuGet's own settings and the credentials of the feeds its config names, and
+/// reaches those feeds alone (issue 74, finding 4; SECURITY.md, "What a snippet, a build and a restore may reach"). A <c>#:project</c>'s
 /// target hooked to restore notes what it saw in its obj folder and tries to send the push key: straight to a TCP
 /// listener of the test on a port a <c>nuget.config</c> source names, through the restore's own proxy, and over UDP.
 /// A real package restore still works.
@@ -114,7 +114,9 @@ public sealed class RestoreConfinementTests(ITestOutputHelper output) : IDisposa
     {
         WriteEvilProject();
 
-        var result = Run(Environment("package-cache"), "verify", "posts/post.md");
+        // Under --untrusted: a trusted run's own project is restored with the author's environment, as their own
+        // 'dotnet build' would be (issue 75, item 6); its network is confined all the same.
+        var result = Run(Environment("package-cache"), "verify", "posts/post.md", "--untrusted");
 
         Assert.True(result.ExitCode == 0, result.Output);
         var notes = Path.Combine(_folder.Path, "evil", "obj", "restore-seen.txt");

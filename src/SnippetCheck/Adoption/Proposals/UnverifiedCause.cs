@@ -10,7 +10,8 @@ namespace SnippetCheck.Adoption.Proposals;
 /// <summary>
 /// Why <c>adopt</c> left a block untagged, so that what stays unverified says why (docs/authoring.md#adopt): a
 /// <c>fragment</c> that is not C# on its own (the token the parser stopped at), an <c>unknown-name</c> that nothing the
-/// block compiles against declares, a <c>package-not-found</c> when the post names packages and none declares it, a
+/// block compiles against declares ("declared nowhere in the docs" where no package looked in and no page declares it
+/// either: the docs' own types), a <c>package-not-found</c> when the post names packages and none declares it, a
 /// <c>package-unavailable</c> when a package the post names could not be restored here (a setup problem), any
 /// other <c>compile-error</c> (its code and message), or, for a block that compiles but whose result lines do not hold
 /// (or that fails in its page's fixture: a thrown exception, a failed test), a <c>runtime-failure</c> or <c>timeout</c>
@@ -51,7 +52,9 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
     /// </summary>
     /// <param name="packageLookedFor">adopt looked for a package that declares the block's unknown names and found none.</param>
     /// <param name="unloaded">The packages its post names that could not be restored here: a setup problem, not the post's.</param>
-    public static UnverifiedCause Of(SnippetResult failed, bool packageLookedFor, IReadOnlyList<string>? unloaded = null)
+    /// <param name="nowhereInTheDocs">Its unknown names that no package adopt looked in, nor the framework, nor any page declares.</param>
+    public static UnverifiedCause Of(
+        SnippetResult failed, bool packageLookedFor, IReadOnlyList<string>? unloaded = null, IReadOnlyList<string>? nowhereInTheDocs = null)
     {
         // It compiled: its run is what failed (a block whose result lines do not hold).
         if (failed.Reason is FailureReason.Timeout or FailureReason.Exception or FailureReason.ExitCode or FailureReason.Crash
@@ -72,8 +75,11 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
         if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is { Count: > 0 } names)
         {
             var shown = string.Join(", ", names.Select(n => $"'{n}'"));
-            return unloaded is { Count: > 0 } ? new(PackageUnavailable, $"{string.Join(", ", unloaded)} could not be restored ({shown})", at)
-                : new(packageLookedFor ? PackageNotFound : UnknownName, shown, at);
+            if (unloaded is { Count: > 0 }) return new(PackageUnavailable, $"{string.Join(", ", unloaded)} could not be restored ({shown})", at);
+            // The docs' own types, which no package declares: no package is missing, the page shows no declaration of them.
+            if (packageLookedFor && nowhereInTheDocs is { Count: > 0 } && names.All(n => nowhereInTheDocs.Contains(n, StringComparer.Ordinal)))
+                return new(UnknownName, $"{shown}: declared nowhere in the docs", at);
+            return new(packageLookedFor ? PackageNotFound : UnknownName, shown, at);
         }
         // The first error is an unknown name, with others after it: the name is what the block lacks first, and a cause
         // that said compile-error would send the author after the compiler instead of the context.

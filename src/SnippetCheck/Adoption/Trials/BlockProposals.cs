@@ -122,9 +122,10 @@ internal sealed class BlockProposals
         var unrestorable = unloadedPackages is null ? [] : Packages.Unrestorable(unloadedPackages);
         if (unloadedPackages is not null && !_compiled.Compiles.ContainsKey(key))
             _notes.Add(new AdoptNote(snippet.Location, unrestorable.Count > 0
-                ? $"not verified: its post names {Packages.UnloadedText(unrestorable)}: a setup problem, not the post's; its " +
-                    "unknown names may be that package's API, where a misspelt name would pass, so it is not tagged check either"
-                : $"not tagged check: its post names {Packages.UnloadedText(unloadedPackages)}, so its unknown names may be " +
+                ? $"not verified: {Packages.NamedBy(snippet, unrestorable)} {Packages.UnloadedText(unrestorable)}: a setup problem, not the " +
+                    "post's; its unknown names may be that package's API, where a misspelt name would pass, so it is not tagged check either"
+                : $"not tagged check: {Packages.NamedBy(snippet, unloadedPackages)} {Packages.UnloadedText(unloadedPackages)}, " +
+                    "so its unknown names may be " +
                     "that package's API, where a misspelt name would pass"));
         return unrestorable;
     }
@@ -135,7 +136,9 @@ internal sealed class BlockProposals
         var failed = _compiled.FailedWithReceivers(key) ?? _compiled.PackageFailure(key);
         if (failed?.Status != SnippetStatus.Failed) return;
         _failures.Add(failed);
-        _causes.Add(UnverifiedCause.Of(failed, packageLookedFor, unrestorable));
+        // A package its post is given that no source has may be what declares its names: package-not-found, as it says.
+        var nowhere = Packages.Unloaded.ContainsKey(snippet.Location) ? null : Packages.DeclaredNowhereInTheDocs(snippet);
+        _causes.Add(UnverifiedCause.Of(failed, packageLookedFor, unrestorable, nowhere));
         var known = _rot.Any(r => r.Block == snippet.Location);
         if (!known && RotReport.Of(Source, snippet, failed) is { } suspected) _rot.Add(suspected);
     }

@@ -35,10 +35,15 @@ internal sealed partial class PackageInference
 
     private readonly ConcurrentDictionary<SourceLocation, SuspectedRot> _olderMajorRot = new();
 
-    private readonly ConcurrentQueue<string> _writtenForNotes = new();
+    private readonly ConcurrentQueue<(string Id, string Note)> _writtenForNotes = new();
 
-    /// <summary>Each package pinned to the older major its docs were written for, said with the names the newest lacks.</summary>
-    public IReadOnlyList<string> WrittenFor => [.. _writtenForNotes];
+    /// <summary>
+    /// Each package pinned to the older major its docs were written for, said with the names the newest lacks; only those
+    /// of <paramref name="tagged"/> (the packages a proposed block is tagged with): of a package no block got, the note's
+    /// "their blocks are verified at" would name what the report does not (issue 75, item 9).
+    /// </summary>
+    public IReadOnlyList<string> WrittenFor(IReadOnlySet<string> tagged) =>
+        [.. _writtenForNotes.Where(n => tagged.Contains(n.Id)).Select(n => n.Note)];
 
     private readonly Lazy<IReadOnlyDictionary<string, SourceLocation>> _namesUsed = new(() => NamesUsedIn(docSet));
 
@@ -163,7 +168,7 @@ internal sealed partial class PackageInference
             var note = $"the docs use {gone.Count} names {older.Package.Id} {newest.Package.Version}, the newest, no longer declares " +
                 $"({string.Join(", ", gone.Take(5))}{(gone.Count > 5 ? ", …" : "")}); {older.Package.Version} declares them: their blocks are " +
                 $"verified at {older.Package.Version}, the version they were written for (pinning {newest.Package.Version} shows the rot)";
-            _writtenForNotes.Enqueue($"{used[gone[0]]}: {note}");
+            _writtenForNotes.Enqueue((id, $"{used[gone[0]]}: {note}"));
             return older;
         }
         return null;

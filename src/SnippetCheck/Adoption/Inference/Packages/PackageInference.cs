@@ -109,28 +109,6 @@ internal sealed partial class PackageInference(
     }
 
     /// <summary>
-    /// The post (or the author) names a package, and none found declares what the block lacks: say so, so the cause is not
-    /// mistaken for a fragment. Often they are the docs' own types, declared in code the page never shows: the note says no
-    /// more than it knows. A framework type the post does not import ('StringBuilder' without 'using System.Text') is
-    /// declared, only not in scope: said apart, never as "declared nowhere" (issue 54).
-    /// </summary>
-    private void NoteMissing(Snippet snippet, IReadOnlyList<string> names, IReadOnlyList<string> named, ImmutableArray<MetadataReference> framework)
-    {
-        var inFramework = names.Where(n => UsingInference.NamespacesOf(n, framework, []).Count > 0).ToList();
-        var nowhere = names.Except(inFramework, StringComparer.Ordinal).ToList();
-        if (inFramework.Count > 0)
-            _notes.Add(new AdoptNote(
-                snippet.Location, $"{Shown(inFramework)} {(inFramework.Count == 1 ? "is a framework name" : "are framework names")} " +
-                "the block does not import: a using is missing (usings=NAMESPACE), not a package"));
-        if (nowhere.Count > 0)
-            _notes.Add(new AdoptNote(
-                snippet.Location, $"{Shown(nowhere)} {(nowhere.Count == 1 ? "is" : "are")} declared nowhere the tool can see: not in " +
-                $"the post, the framework, nor the packages it looked in " +
-                $"({string.Join(", ", named.Take(3))}{(named.Count > 3 ? $" and {named.Count - 3} more" : "")}); " +
-                "if a package declares them, name it with adopt --package NAME[@VERSION]"));
-    }
-
-    /// <summary>
     /// The package's types often need its namespace, which the post's readers were told to import elsewhere. A web
     /// block's project imports the Web SDK's namespaces and references ASP.NET Core: its <c>Endpoint&lt;…&gt;</c> is the package's.
     /// The post's own types are passed over: with the package's usings, a session or the check level may give them.
@@ -239,10 +217,6 @@ internal sealed partial class PackageInference(
 
     private readonly ConcurrentDictionary<string, IReadOnlyList<PackageRequest>> _postPackages = new(StringComparer.Ordinal);
 
-    /// <summary>Up to three names, quoted, and how many more.</summary>
-    private static string Shown(IReadOnlyList<string> names) =>
-        string.Join(", ", names.Take(3).Select(n => $"'{n}'")) + (names.Count > 3 ? $" and {names.Count - 3} more names" : "");
-
     /// <summary>What <see cref="TryAsync"/> has to say beside its results: blocks whose named package was not found.</summary>
     public IReadOnlyList<AdoptNote> Notes => _notes;
 
@@ -279,6 +253,7 @@ internal sealed partial class PackageInference(
         var named = statedGroups.Concat(own).Concat(ownDeclares ? extended : setEvidence)
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase).ToList();
         var shown = named.Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        RecordWhoNames(document, statedGroups, own, setEvidence);
         var groups = named
             .Concat(RepositoryHints.For(folder).Select(c => (IReadOnlyList<PackageCandidate>)[c]))
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase)
