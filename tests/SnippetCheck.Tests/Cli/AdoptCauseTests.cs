@@ -16,7 +16,7 @@ public sealed class AdoptCauseTests
         ```
 
         ```csharp
-        Console.WriteLine(Frobnicate(3));
+        Console.WriteLine(string.Join(", ", Frobnicate(3)));
         ```
 
         ```csharp
