@@ -105,13 +105,17 @@ internal static class DiagnosticCatalog
             "under this rule with the ID in the message."),
         Error(DiagnosticCodes.NothingChecked, nameof(DiagnosticCodes.NothingChecked), "Nothing checked",
             "A block tagged `check` compiled with only unknown names as errors, but none of its uses binds to the framework or a package (a call, " +
-            "a member access, a `new`, an attribute or a type in a declaration), so it checks nothing. " +
-            "Show the API it is about, or tag it `ignore`."),
+            "a member access, a `new`, an attribute or a type in a declaration), so it checks nothing; or its calls left unbound on unknown " +
+            "names outnumber those that bound, or the only calls that bind write output (`Console.WriteLine`) beside calls left unbound or a " +
+            "query over a type declared nowhere, so it checks too little. Show the API it is about, or tag it `ignore`."),
         Error(DiagnosticCodes.UnboundApi, nameof(DiagnosticCodes.UnboundApi), "API not found where the compiler did not look",
             "In a block tagged `check`, code that depends on an unknown name (the argument of a call on an unknown receiver, a target-typed " +
             "`new()` for an unknown type) is not bound by the compiler, so it reports nothing there. The check level looks each name of it up " +
-            "itself: a member a known type or namespace does not have, a framework name misspelt by one letter, or a name another block of the " +
-            "post declares fails the block, as the compiler would fail it elsewhere. In a block tagged `check listing`, a listed member that no " +
+            "itself: a member a known type or namespace does not have, a framework name misspelt by one letter, a member of the class's known " +
+            "base misspelt, or a name another block of the post declares fails the block, as the compiler would fail it elsewhere; so does a " +
+            "call one argument of which is unknown when no overload takes its other arguments (their count, names, `ref`/`out`, known types), " +
+            "and a member a lambda's parameter lacks when every overload that may take the call gives that parameter one type. " +
+            "In a block tagged `check listing`, a listed member that no " +
             "public type of its packages declares as listed (name, kind, types, a constant's value) fails the block the same way."),
         Error(DiagnosticCodes.TestFailed, nameof(DiagnosticCodes.TestFailed), "Test failed",
             "A test method of the block (NUnit `[Test]`/`[TestCase]`, xUnit `[Fact]`/`[Theory]`, MSTest `[TestMethod]`) failed: an assertion, an " +
