@@ -13,12 +13,13 @@ internal static class DocumentWords
     private static readonly string[] CSharpLanguages = ["csharp", "cs", "c#"];
 
     /// <remarks>
-    /// A word after a colon is a title or a directive of the site's engine, not another language: Qiita and Zenn write a
-    /// file name (<c>csharp:Program.cs</c>), DocFX-style engines an include (<c>csharp:xmldocid</c>); the reader sees
-    /// C# either way, so the block is counted (and an include, whose text is no code, reported as untagged).
+    /// A word after a colon is a title, not another language: Qiita and Zenn write a file name (<c>csharp:Program.cs</c>),
+    /// and the reader sees the block's C#. An include of DocFX-style engines (<c>csharp:xmldocid</c>) holds doc IDs, not
+    /// code: the code the reader sees is in source files, which the tool does not read, so it is no C# block here.
     /// </remarks>
     public static bool IsCSharpLanguage(string language) =>
-        CSharpLanguages.Contains(language.Split(':', 2)[0], StringComparer.OrdinalIgnoreCase);
+        language.Split(':', 2) is var parts && CSharpLanguages.Contains(parts[0], StringComparer.OrdinalIgnoreCase)
+        && (parts.Length == 1 || !parts[1].StartsWith("xmldocid", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Whether a comment's text (after its opening marker and spaces) starts with a word that looks addressed to the

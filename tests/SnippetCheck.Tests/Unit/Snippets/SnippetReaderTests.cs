@@ -75,7 +75,6 @@ public sealed class SnippetReaderTests
     [InlineData("CS")]
     [InlineData("C#")]
     [InlineData("csharp:Program.cs")]
-    [InlineData("cs:xmldocid,bodyonly")]
     public void Csharp_is_recognised_by_any_of_its_names(string language)
     {
         Assert.Single(Pipeline.Read($"```{language}\nA();\n```\n").Snippets);
@@ -84,7 +83,7 @@ public sealed class SnippetReaderTests
     [Fact]
     public void Other_languages_are_not_snippets_and_untagged_blocks_are_kept()
     {
-        var document = Pipeline.Read("```bash\nls\n```\n```bash:run.sh\nls\n```\n```csharp\nA();\n```\n");
+        var document = Pipeline.Read("```bash\nls\n```\n```bash:run.sh\nls\n```\n```csharp:xmldocid\nT:Docs.Example\n```\n```csharp\nA();\n```\n");
         var snippet = Assert.Single(document.Snippets);
         Assert.False(snippet.IsTagged);
     }
