@@ -197,26 +197,38 @@ public sealed partial class AdoptCommandTests
     }
 
     [Fact]
-    public void A_block_whose_two_runs_print_different_output_is_tagged_compile_with_a_note_and_a_guid_is_no_such_difference()
+    public void A_block_whose_two_runs_print_different_output_is_tagged_compile_a_clock_reader_is_run_unchecked_and_a_guid_is_no_such_difference()
     {
         using var folder = new TempFolder();
-        const string random = "```csharp\nConsole.WriteLine(Random.Shared.NextInt64());\n```\n";
+        // A string's hash code is randomised per process: nothing in the code says its output varies.
+        const string hashed = "```csharp\nConsole.WriteLine(\"post\".GetHashCode());\n```\n";
         const string guid = "```csharp\nConsole.WriteLine($\"id {Guid.NewGuid()}\");\n```\n";
-        folder.Write("varies.md", random + "\n" + guid);
+        // Issue 75: reads the clock, so it is run without comparing output, whether or not its two runs printed alike
+        // (a tick difference printed "1" twice in one cold adopt of realworld and "1" then "2" in the next).
+        const string clock = "```csharp\nvar start = DateTime.UtcNow;\nConsole.WriteLine((DateTime.UtcNow - start).Ticks >= 0);\n```\n\n```txt\nTrue\n```\n";
+        const string random = "```csharp\nConsole.WriteLine(Random.Shared.NextInt64());\n```\n\n```txt\n42\n```\n";
+        folder.Write("varies.md", hashed + "\n" + guid + "\n" + clock + "\n" + random);
 
         var run = CliRunner.Run(folder.Path, "adopt", "--write", "--report", "json=adopt.json");
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("varies.md(1,1): runs, but printed something else on its second run", run.Output);
+        Assert.Contains("varies.md(9,1): reads DateTime.UtcNow, so what it prints varies from run to run: tagged run", run.Output);
+        Assert.Contains("varies.md(18,1): reads Random.Shared, so what it prints varies", run.Output);
         using (var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "adopt.json"))))
         {
             var blocks = report.RootElement.GetProperty("blocks").EnumerateArray().ToList();
-            Assert.Equal(["compile", "run"], blocks.Select(b => b.GetProperty("tag").GetString()));
+            Assert.Equal(["compile", "run", "run", "run"], blocks.Select(b => b.GetProperty("tag").GetString()));
             Assert.StartsWith("runs, but printed something else", blocks[0].GetProperty("notes")[0].GetString());
             Assert.False(blocks[1].TryGetProperty("notes", out _));
+            // Not rot: a varying program's output says nothing about the text's.
+            Assert.Equal(0, report.RootElement.GetProperty("suspectedRot").GetArrayLength());
         }
-        // A race that printed in another order may as well throw next time; a GUID is what the default scrubbers hide.
-        Assert.Equal("<!-- snippetcheck: compile -->\n" + random + "\n<!-- snippetcheck: run -->\n" + guid, File.ReadAllText(Path.Combine(folder.Path, "varies.md")));
+        // A race that printed in another order may as well throw next time; a GUID is what the default scrubbers hide;
+        // the clock's and the random block's output blocks stay untagged, though the clock's happened to match.
+        Assert.Equal(
+            "<!-- snippetcheck: compile -->\n" + hashed + "\n<!-- snippetcheck: run -->\n" + guid + "\n<!-- snippetcheck: run -->\n" + clock +
+            "\n<!-- snippetcheck: run -->\n" + random, File.ReadAllText(Path.Combine(folder.Path, "varies.md")));
         var verified = CliRunner.Run(folder.Path, "verify", "--no-cache");
         Assert.True(verified.ExitCode == 0, verified.Output);
     }

@@ -82,10 +82,9 @@ public sealed class WatchTests
         File.WriteAllText(totals, File.ReadAllText(totals).Replace("Totals.Running([1, 2, 3, 4])", "Totals.Running([1, 2, 3, 4, 5])", StringComparison.Ordinal)
             .Replace("/// 1, 3, 6, 10", "/// 1, 3, 6, 10, 15", StringComparison.Ordinal));
         // Named alone: not the obj/ and .snippetcheck/ files the first run's build and cache wrote.
-        watch.WaitForLine(l => l.Contains("] changed: ", StringComparison.Ordinal));
-        Assert.Contains(watch.Lines, l => l.EndsWith("] changed: Totals.cs (verifying every file)", StringComparison.Ordinal));
-        var changed = watch.Lines.Count;
-        watch.WaitForLine(l => l.StartsWith("3 passed, 0 failed", StringComparison.Ordinal), after: changed);
+        var changed = watch.WaitForLine(l => l.Contains("] changed: ", StringComparison.Ordinal));
+        Assert.EndsWith("] changed: Totals.cs (verifying every file)", watch.Lines[changed], StringComparison.Ordinal);
+        watch.WaitForLine(l => l.StartsWith("3 passed, 0 failed", StringComparison.Ordinal), after: changed + 1);
 
         // A mutant of its claim fails, still without a rebuild.
         File.WriteAllText(totals, File.ReadAllText(totals).Replace("/// 1, 3, 6, 10, 15", "/// 1, 3, 6, 10, 16", StringComparison.Ordinal));
@@ -198,10 +197,23 @@ public sealed class WatchTests
             return watch;
         }
 
-        /// <summary>Waits for a line that matches, among the lines after the first <paramref name="after"/>.</summary>
-        public void WaitForLine(Func<string, bool> match, int after = 0)
+        /// <summary>
+        /// Waits for a line that matches, among the lines after the first <paramref name="after"/>, and returns its index
+        /// (not the count of lines so far: under load the lines after it may have come before the caller reads the count).
+        /// </summary>
+        public int WaitForLine(Func<string, bool> match, int after = 0)
         {
-            Assert.True(WaitUntil(() => Lines.Skip(after).Any(match), Patience), "expected line did not come; output so far:\n" + Output);
+            var found = -1;
+            Assert.True(
+                WaitUntil(() => (found = IndexOf(Lines, match, after)) >= 0, Patience), "expected line did not come; output so far:\n" + Output);
+            return found;
+        }
+
+        private static int IndexOf(IReadOnlyList<string> lines, Func<string, bool> match, int after)
+        {
+            for (var i = after; i < lines.Count; i++)
+                if (match(lines[i])) return i;
+            return -1;
         }
 
         public bool WaitForExit(TimeSpan timeout)

@@ -167,11 +167,12 @@ internal sealed class BlockProposals
 
     /// <summary>
     /// A block whose two runs passed and printed alike: proposed as <c>run</c>, with its output block and its prose's
-    /// claims. One that starts parallel work, or printed something else the second time, gets a note instead.
+    /// claims. One that starts parallel work, or printed something else the second time, gets a note instead; one
+    /// that reads the clock or a random source is <c>run</c> without its output compared, whatever its runs printed.
     /// </summary>
     private bool AddedAsRun(Snippet snippet, (string, int) key, SnippetTags tags)
     {
-        if (_runs.PassedTwice(key) && ParallelWork.In(snippet) is { } parallel)
+        if (_runs.PassedTwice(key) && RunVariance.ParallelStart(snippet) is { } parallel)
         {
             // Two quiet runs prove little of a race: a Dictionary written from Parallel.For ran clean twice while
             // adopt ran, and threw in the verify right after it (realworld, AsyncGuidance.md, under load).
@@ -184,6 +185,14 @@ internal sealed class BlockProposals
             _runs.Again.GetValueOrDefault(key) is not { Status: SnippetStatus.Passed } secondRun)
             return false;
         var scrubbing = AdoptedOutput.ScrubbingOf(_document, snippet with { Tags = tags });
+        if (RunVariance.VaryingRead(snippet) is { } varying)
+        {
+            // Read from the code, not from whether two runs happened to print alike: that made two adopts of one post differ.
+            _notes.Add(new AdoptNote(snippet.Location, $"reads {varying}, so what it prints varies from run to run: tagged run, " +
+                "which checks that it runs to the end, without an output block; add one with scrub= or an ellipsis if it is meant to be compared"));
+            _proposals.Add(WithProseClaims(Proposed(snippet, SnippetKind.Run, null, tags), snippet, key));
+            return true;
+        }
         if (!AdoptedOutput.Alike(runResult.ActualOutput ?? "", secondRun.ActualOutput ?? "", scrubbing))
         {
             // A race that printed in another order this time may as well throw next time (a Dictionary written
@@ -197,12 +206,13 @@ internal sealed class BlockProposals
         var output = AdoptedOutput.FenceFor(_document, snippet, scrubbing, runResult.ActualOutput, secondRun.ActualOutput);
         if (output is null && OutputClaim.Of(Source, _document.Snippets.Source.Items, snippet, scrubbing, runResult.ActualOutput) is { } stale)
             _rot.Add(stale);
-        var proposal = new AdoptProposal(
-            snippet, SnippetKind.Run, output) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Usings =
-            tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk };
-        _proposals.Add(WithProseClaims(proposal, snippet, key));
+        _proposals.Add(WithProseClaims(Proposed(snippet, SnippetKind.Run, output, tags), snippet, key));
         return true;
     }
+
+    private static AdoptProposal Proposed(Snippet snippet, SnippetKind kind, FencedBlock? output, SnippetTags tags) =>
+        new(snippet, kind, output) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Usings = tags.Usings,
+            Packages = tags.Packages, WebSdk = tags.WebSdk };
 
     /// <summary>The run proposal with its prose's claims as hidden checks when they hold; a claim its run disproves is rot.</summary>
     private AdoptProposal WithProseClaims(AdoptProposal proposal, Snippet snippet, (string, int) key)
