@@ -1,0 +1,46 @@
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 77: a package one page of the doc set names that no source serves (an add-on) vetoed <c>check</c> on every page
+/// of the set, though a block binds the served library the set is about (AutoMapper's docs: one page names
+/// AutoMapper.Extensions.EnumMapping, and no block on the other 35 pages was tagged check). It still vetoes a block
+/// that binds no served package, and every block of a page that names it.
+/// </summary>
+[TakesMinutes(60)]
+public sealed class AdoptSiblingPackageTests
+{
+    [Fact]
+    public void A_package_no_source_serves_that_another_page_names_does_not_veto_check_for_a_block_that_binds_the_served_library()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Lib", "1.0.0", "namespace Acme.Lib { public static class Api { public static int Twice(int n) => 2 * n; } }");
+        folder.Write("docs/install.md", "# Install\n\n```shell\ndotnet add package Acme.Lib\n```\n");
+        folder.Write("docs/addon.md", "# The add-on\n\n```shell\ndotnet add package Zqxv.Imaginary.Addon\n```\n");
+        // No using: the page names no package, the doc set two. 'Order' is the docs' own type, declared on no page: only check can protect the block, and it binds Api.Twice.
+        const string usage = "# Usage\n\n```csharp\nvar twice = Api.Twice(3);\nConsole.WriteLine(Order.Load(twice).Count);\n```\n";
+        folder.Write("docs/usage.md", usage);
+        folder.Write("docs/addon-usage.md", "# Add-on usage\n\n```shell\ndotnet add package Zqxv.Imaginary.Addon\n```\n\n" + usage[("# Usage\n\n".Length)..]);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        Assert.DoesNotContain("usage.md(3,1): not tagged check", adopt.Stdout.Replace("addon-usage.md", "", StringComparison.Ordinal));
+        Assert.Matches("<!-- snippetcheck: check .*packages=Acme.Lib", File.ReadAllText(Path.Combine(docs, "usage.md")));
+        // The page that names the add-on keeps the veto: its unknown names may be the add-on's API.
+        Assert.Contains("addon-usage.md(7,1): not tagged check: its post names Zqxv.Imaginary.Addon, which no package source has", adopt.Stdout);
+        Assert.DoesNotContain("snippetcheck: check", File.ReadAllText(Path.Combine(docs, "addon-usage.md")));
+
+        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("0 passed, 1 checked, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        // What the block is about binds: the library call misspelt fails at check.
+        File.WriteAllText(Path.Combine(docs, "usage.md"), File.ReadAllText(Path.Combine(docs, "usage.md")).Replace("Api.Twice", "Api.Twicee", StringComparison.Ordinal));
+        var mutant = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.Equal(1, mutant.ExitCode);
+        Assert.Contains("usage.md(5,17): error CS0117", mutant.Output);
+    }
+}
