@@ -11,6 +11,13 @@ internal sealed partial record PackageRequest(string Id, string Version, SourceL
     public string Key => $"{Id.ToLowerInvariant()}@{Version}";
 
     /// <summary>
+    /// The requests with one version of each package, the first given: one program can use only one (SC1013), and a trial
+    /// that adds a package a block already asks for (at the doc set's version) must not ask for it twice.
+    /// </summary>
+    public static IReadOnlyList<PackageRequest> OneVersionEach(IEnumerable<PackageRequest> requests) =>
+        [.. requests.DistinctBy(p => p.Id, StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>
     /// Where the version is written when it is not at <see cref="Location"/>: the config's <c>packageVersions</c> entry a
     /// <c>packages=Id</c> tag takes its version from, which <c>outdated --write</c> moves. Null: the version stands at the request.
     /// </summary>

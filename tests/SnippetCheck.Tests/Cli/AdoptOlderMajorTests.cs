@@ -52,4 +52,20 @@ public sealed partial class AdoptOlderMajorTests
         // Context, never a pass by itself: a misspelt call or an added argument fails at the pinned version.
         Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "docs", "mapping.md"), text, new[] { ("cfg.CreateMap<", "cfg.CreateMapq<"), ("config.CreateMapper()", "config.CreateMapper(1)") });
     }
+
+    [Fact]
+    public void A_receiver_typed_from_the_newest_major_does_not_ask_for_a_second_version_of_the_package_a_block_is_pinned_to()
+    {
+        // Issue 75, item 3 (AutoMapper's own docs, 15 blocks): the receiver trial found 'cfg' in the newest AutoMapper and added
+        // it to a block the doc set had pinned to the older major; the block then failed with adopt's own SC1013 clash.
+        using var folder = new TempFolder();
+        folder.Write("docs/mapping.md", Post + "\n\n```csharp\ncfg.CreateMap<Order, OrderDto>(MemberList.None);\n```\n");
+
+        var adopt = CliRunner.Run(folder.Path, "adopt", "docs", "--report", "json=adopt.json");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        Assert.Matches(@"AutoMapper@\d+\.\d+\.\d+", File.ReadAllText(Path.Combine(folder.Path, "adopt.json")));
+        Assert.DoesNotContain("SC1013", adopt.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SC1013", File.ReadAllText(Path.Combine(folder.Path, "adopt.json")), StringComparison.Ordinal);
+    }
 }

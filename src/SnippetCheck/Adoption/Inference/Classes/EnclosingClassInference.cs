@@ -212,7 +212,7 @@ internal static partial class EnclosingClassInference
             Kind = SnippetKind.Compile,
             Base = baseType,
             Usings = [.. snippet.Tags.Usings.Concat(usings).Distinct(StringComparer.Ordinal)],
-            Packages = [.. snippet.Tags.Packages.Concat(packagesHere).DistinctBy(p => p.Key)],
+            Packages = PackageRequest.OneVersionEach(snippet.Tags.Packages.Concat(packagesHere)),
         };
         return snippet with { Tags = tags };
     }

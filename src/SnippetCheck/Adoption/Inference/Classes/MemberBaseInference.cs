@@ -6,6 +6,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Model;
 
 namespace SnippetCheck.Adoption.Inference.Classes;
 
@@ -60,8 +61,8 @@ internal static class MemberBaseInference
                             Kind = SnippetKind.Compile,
                             Base = way.Base,
                             Usings = [.. snippet.Tags.Usings.Concat(ns is null ? [] : [ns]).Concat(way.Usings).Distinct(StringComparer.Ordinal)],
-                            Packages = [.. snippet.Tags.Packages.Append(package.Package with { Location = snippet.Location })
-                                .DistinctBy(p => p.Key)],
+                            Packages = PackageRequest.OneVersionEach(
+                                snippet.Tags.Packages.Append(package.Package with { Location = snippet.Location })),
                             // A class over ASP.NET Core's types compiles only against them, as the reader's web project does.
                             WebSdk = snippet.Tags.WebSdk || NeedsAspNetCore(type),
                         },

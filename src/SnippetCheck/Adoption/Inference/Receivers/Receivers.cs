@@ -125,8 +125,8 @@ internal static partial class Receivers
             {
                 context = context with
                 {
-                    Packages = [.. context.Packages.Concat(creatorTags.Packages.Select(p => p with { Location = failed.Snippet.Location }))
-                        .DistinctBy(p => p.Key)],
+                    Packages = PackageRequest.OneVersionEach(
+                        context.Packages.Concat(creatorTags.Packages.Select(p => p with { Location = failed.Snippet.Location }))),
                     // Its hidden usings and its own 'using' lines alike: 'new Table()' binds in both.
                     Usings = [.. context.Usings.Concat(creatorTags.Usings).Concat(BlockUsings.Of(creatorFailure.Snippet)).Distinct(
                         StringComparer.Ordinal)],
@@ -145,7 +145,7 @@ internal static partial class Receivers
             {
                 Usings = [.. context.Usings.Concat(fit.Usings).Distinct(StringComparer.Ordinal)],
                 Packages = fit.Package is null ? context.Packages
-                    : [.. context.Packages.Append(fit.Package with { Location = failed.Snippet.Location }).DistinctBy(p => p.Key)],
+                    : PackageRequest.OneVersionEach(context.Packages.Append(fit.Package with { Location = failed.Snippet.Location })),
             };
         }
         if (typed.Count == 0) return null;
@@ -190,7 +190,7 @@ internal static partial class Receivers
             var declaring = found.Select(f => f.Package with { Location = snippet.Location });
             var tags = failedTags with
             {
-                Packages = [.. failedTags.Packages.Concat(declaring).DistinctBy(p => p.Key)],
+                Packages = PackageRequest.OneVersionEach(failedTags.Packages.Concat(declaring)),
                 Usings = [.. failedTags.Usings.Concat(GivenTypeUsings(snippet, references, compile)).Distinct(StringComparer.Ordinal)],
             };
             withPackages.Add((document, failed.Snippet with { Tags = tags }, compile));
