@@ -25,7 +25,7 @@ internal static class AdoptJson
         json.WriteEndObject();
     }
 
-    /// <summary>The counts of the summary, then the config's new pins and the packages pinned to an older major.</summary>
+    /// <summary>The counts of the summary, the config's new pins, the packages pinned to an older major, own pins, setup problems.</summary>
     private static void WriteSummary(Utf8JsonWriter json, AdoptReport report)
     {
         json.WriteStartObject("summary");
@@ -48,6 +48,13 @@ internal static class AdoptJson
         // Packages pinned to the older major the docs were written for, with the names the newest lacks.
         json.WriteStartArray("versions");
         foreach (var version in report.Versions) json.WriteStringValue(version);
+        json.WriteEndArray();
+        // Blocks whose tags keep a version of their own, and packages that could not be restored here, as the summary says them.
+        json.WriteStartArray("ownPins");
+        foreach (var own in report.OwnPins) json.WriteStringValue(own);
+        json.WriteEndArray();
+        json.WriteStartArray("setupProblems");
+        foreach (var problem in report.SetupProblems) json.WriteStringValue(problem);
         json.WriteEndArray();
     }
 
