@@ -92,9 +92,6 @@ public sealed class AdoptSetVersionTests
 
         var adopt = CliRunner.Run(docs, environment, "adopt", "--write", "--report", "json=adopt.json");
 
-        File.WriteAllText("/tmp/s21-versions/dbg-adopt.txt", adopt.Output);
-        File.WriteAllText("/tmp/s21-versions/dbg-page.md", File.ReadAllText(Path.Combine(docs, "guide.md")));
-        foreach (var nupkg in Directory.GetFiles(feed)) File.Copy(nupkg, Path.Combine("/tmp/s21-versions", Path.GetFileName(nupkg)), true);
         var page = File.ReadAllText(Path.Combine(docs, "guide.md"));
         var ownPins = page.Split('\n').Count(l => l.Contains("packages=Acme.Lib@", StringComparison.Ordinal));
         Assert.Multiple(
@@ -125,6 +122,60 @@ public sealed class AdoptSetVersionTests
     }
 
     [Fact]
+    public void A_block_whose_page_names_another_version_keeps_it_in_its_tag_and_the_summary_lists_it()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Lib", "1.0.0", "namespace Acme.Lib { public static class Api { public static int Now(int n) => n; } }");
+        LocalFeed.Pack(feed, "Acme.Lib", "2.0.0", "namespace Acme.Lib { public static class Api { public static int Now(int n) => n; } }");
+        folder.Write("docs/a/new.md", """
+            # New
+
+            Install it with `dotnet add package Acme.Lib`.
+
+            ```csharp
+            using Acme.Lib;
+
+            Console.WriteLine(Api.Now(1));
+            ```
+
+            ```csharp
+            using Acme.Lib;
+
+            Console.WriteLine(Api.Now(2));
+            ```
+            """);
+        folder.Write("docs/b/old.md", """
+            # Old
+
+            Install it with `dotnet add package Acme.Lib --version 1.0.0`.
+
+            ```csharp
+            using Acme.Lib;
+
+            Console.WriteLine(Api.Now(3));
+            ```
+            """);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write", "--report", "json=adopt.json");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        Assert.Equal("{\n  \"packageVersions\": [\"Acme.Lib@2.0.0\"]\n}\n", File.ReadAllText(Path.Combine(docs, "snippetcheck.json")));
+        Assert.Contains("<!-- snippetcheck: run packages=Acme.Lib@1.0.0 -->", File.ReadAllText(Path.Combine(docs, "b", "old.md")),
+            StringComparison.Ordinal);
+        Assert.Contains("b/old.md(5,1): packages=Acme.Lib@1.0.0 keeps its own pin: it is verified at 1.0.0, not at the set's version 2.0.0 " +
+            "(snippetcheck.json)\n", adopt.Stdout, StringComparison.Ordinal);
+        using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(docs, "adopt.json"))))
+            Assert.Equal(1, json.RootElement.GetProperty("ownPins").GetArrayLength());
+
+        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.DoesNotContain("SC1013", verify.Output, StringComparison.Ordinal);
+        Assert.StartsWith("3 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+    }
+
+    [Fact]
     public void A_package_that_fails_to_restore_for_good_is_named_as_a_setup_problem_in_the_closing_summary()
     {
         using var folder = new TempFolder();
@@ -151,7 +202,6 @@ public sealed class AdoptSetVersionTests
 
         var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
 
-        File.WriteAllText("/tmp/s21-versions/dbg-setup.txt", adopt.Output);
         Assert.True(adopt.ExitCode == 0, adopt.Output);
         var summary = adopt.Stdout.TrimEnd('\n').Split('\n')[^1];
         Assert.StartsWith("adopt: tagged 1 of 2", summary, StringComparison.Ordinal);
