@@ -42,19 +42,18 @@ internal static class AdoptJson
         json.WriteNumber("durationMs", (long)report.Duration.TotalMilliseconds);
         json.WriteEndObject();
         // The config's new pins: each packages= tag that names no version takes its version from one of them.
-        json.WriteStartArray("pins");
-        foreach (var pin in report.Pins) json.WriteStringValue(pin);
-        json.WriteEndArray();
+        WriteStrings(json, "pins", report.Pins);
         // Packages pinned to the older major the docs were written for, with the names the newest lacks.
-        json.WriteStartArray("versions");
-        foreach (var version in report.Versions) json.WriteStringValue(version);
-        json.WriteEndArray();
+        WriteStrings(json, "versions", report.Versions);
         // Blocks whose tags keep a version of their own, and packages that could not be restored here, as the summary says them.
-        json.WriteStartArray("ownPins");
-        foreach (var own in report.OwnPins) json.WriteStringValue(own);
-        json.WriteEndArray();
-        json.WriteStartArray("setupProblems");
-        foreach (var problem in report.SetupProblems) json.WriteStringValue(problem);
+        WriteStrings(json, "ownPins", report.OwnPins);
+        WriteStrings(json, "setupProblems", report.SetupProblems);
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values) json.WriteStringValue(value);
         json.WriteEndArray();
     }
 
