@@ -25,7 +25,7 @@ internal static class AdoptJson
         json.WriteEndObject();
     }
 
-    /// <summary>The counts of the summary, then the config's new pins and the packages pinned to an older major.</summary>
+    /// <summary>The counts of the summary, the config's new pins, the packages pinned to an older major, own pins, setup problems.</summary>
     private static void WriteSummary(Utf8JsonWriter json, AdoptReport report)
     {
         json.WriteStartObject("summary");
@@ -42,12 +42,18 @@ internal static class AdoptJson
         json.WriteNumber("durationMs", (long)report.Duration.TotalMilliseconds);
         json.WriteEndObject();
         // The config's new pins: each packages= tag that names no version takes its version from one of them.
-        json.WriteStartArray("pins");
-        foreach (var pin in report.Pins) json.WriteStringValue(pin);
-        json.WriteEndArray();
+        WriteStrings(json, "pins", report.Pins);
         // Packages pinned to the older major the docs were written for, with the names the newest lacks.
-        json.WriteStartArray("versions");
-        foreach (var version in report.Versions) json.WriteStringValue(version);
+        WriteStrings(json, "versions", report.Versions);
+        // Blocks whose tags keep a version of their own, and packages that could not be restored here, as the summary says them.
+        WriteStrings(json, "ownPins", report.OwnPins);
+        WriteStrings(json, "setupProblems", report.SetupProblems);
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values) json.WriteStringValue(value);
         json.WriteEndArray();
     }
 

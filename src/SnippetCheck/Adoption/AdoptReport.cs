@@ -133,6 +133,12 @@ public sealed record AdoptReport
     /// </summary>
     internal IReadOnlyList<string> Versions { get; init; } = [];
 
+    /// <summary>Each block whose tag keeps a version of its own, with why (<see cref="Writing.DocSetPins.OwnPins"/>).</summary>
+    internal IReadOnlyList<string> OwnPins { get; init; } = [];
+
+    /// <summary>Each package a source has that could not be restored here, with the blocks left unverified for it: a setup problem.</summary>
+    internal IReadOnlyList<string> SetupProblems { get; init; } = [];
+
     /// <summary>The config file that holds (or would hold) <see cref="Pins"/>.</summary>
     public string? PinsFile { get; init; }
 

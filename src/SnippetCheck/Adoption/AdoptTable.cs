@@ -51,6 +51,7 @@ internal static class AdoptTable
         }
         foreach (var version in report.Versions) yield return version;
         foreach (var refused in report.Refused) yield return $"{refused.Path}: not written: {refused.WriteProblem}";
+        foreach (var own in report.OwnPins) yield return own;
         if (report.PinsProblem is not null) yield return $"{report.PinsFile}: pins not written (the tags keep their versions): {report.PinsProblem}";
         else if (report.Pins.Count > 0)
             yield return $"{report.PinsFile}: {(report.Write ? "pinned" : "would pin")} {string.Join(", ", report.Pins)} in \"packageVersions\", " +
@@ -76,7 +77,8 @@ internal static class AdoptTable
         var what = $"{report.Compile} compile, {report.Run} run{compileFail}, {report.Output} with an output block{usings}";
         var failing = (report.StillFailing == 1 ? "1 still fails" : $"{report.StillFailing} still fail")
             + (report.LeftOut > 0 ? $" ({report.LeftOut} of them left out of their page's class with an ignore tag)" : "");
-        var rot = report.SuspectedRot > 0 ? $"; {report.SuspectedRot} suspected rot (above)" : "";
+        var rot = (report.SuspectedRot > 0 ? $"; {report.SuspectedRot} suspected rot (above)" : "")
+            + string.Concat(report.SetupProblems.Select(p => $"; setup problem: {p}"));
         var stay = report.StillFailing == 1 ? "stays" : "stay";
         // Checked blocks are counted apart, never among the verified ones (README.md, "Levels").
         string Checked(int count) => count == 0 ? ""

@@ -88,10 +88,13 @@ internal static class Adopter
         var (written, pins, pinsProblem) =
             await PinAndWriteAsync(verifier, options, files, compiled.Models, write, cancellationToken).ConfigureAwait(false);
         var errors = fileErrors.Concat(documents.SelectMany(d => d.Errors)).ToList();
+        var pinsFile = DocumentDiscovery.DisplayPath(pins.ConfigPath, options.CurrentDirectory);
         return new AdoptReport(written, errors, write, clock.Elapsed)
         {
+            OwnPins = DocSetPins.OwnPins(written, pins, pinsFile, pinsProblem),
+            SetupProblems = SetupProblems(compiled.Packages, written),
             Pins = [.. pins.New.Select(p => $"{p.Id}@{p.Version}")],
-            PinsFile = DocumentDiscovery.DisplayPath(pins.ConfigPath, options.CurrentDirectory),
+            PinsFile = pinsFile,
             PinsProblem = pinsProblem,
             Versions = compiled.Packages.WrittenFor(written.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore)
                 .SelectMany(p => p.Packages).Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase)),
@@ -128,6 +131,20 @@ internal static class Adopter
             files[i] = files[i] with { WriteProblem = AdoptWriter.Write(files[i]), WriteTried = true };
         }
         return (files, pins, pinsProblem);
+    }
+
+    /// <summary>
+    /// Each package a source has that could not be restored here, with how many blocks stay unverified for it: a setup
+    /// problem the closing summary names (issue 75, item 2), never a silent loss of blocks.
+    /// </summary>
+    private static IReadOnlyList<string> SetupProblems(PackageInference packages, IReadOnlyList<AdoptFile> files)
+    {
+        var proposed = files.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).Select(p => p.Snippet.Location).ToHashSet();
+        return [.. packages.Unloaded.Where(u => !proposed.Contains(u.Key))
+            .SelectMany(u => packages.Unrestorable(u.Value).Select(id => (Id: id, Block: u.Key)))
+            .GroupBy(b => b.Id, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(g => $"{packages.UnloadedText([g.Key])}: {g.Select(b => b.Block).Distinct().Count()} " +
+                $"block{(g.Select(b => b.Block).Distinct().Count() == 1 ? "" : "s")} not verified for it")];
     }
 
     private static bool IsCSharp(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);

@@ -7,6 +7,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.References;
 using SnippetCheck.Results;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption.Writing;
 
@@ -14,9 +15,10 @@ namespace SnippetCheck.Adoption.Writing;
 /// One pin per package for the doc set (issue 54): <c>adopt</c> writes <c>packages=Id</c> tags with no version and the
 /// version once, in the config's <c>packageVersions</c>, so a release of the library is a one-line diff, not one per block.
 /// A package's pin is the config's own when it has one, else the version most of the run's proposals were verified
-/// with; a proposal verified with another version keeps it in its tag. Before anything is written, the tagged pages are
-/// verified again in memory with the pins as the config will hold them: a package any of whose blocks then fails keeps
-/// its versions in the tags. The config file is readers' business no more than a tag comment is: they never see it.
+/// with; a proposal verified with another version keeps it in its tag, and the summary lists it (<see cref="OwnPins"/>).
+/// Before anything is written, the tagged pages are verified again in memory with the pins as the config will hold them:
+/// a package any of whose blocks then fails keeps its versions in the tags. The config file is readers' business no more
+/// than a tag comment is: they never see it.
 /// </summary>
 internal static class DocSetPins
 {
@@ -159,6 +161,20 @@ internal static class DocSetPins
             return false;
         }
     }
+
+    /// <summary>
+    /// Each block of <paramref name="files"/> whose tag keeps a version of its own, as the summary lists it (issue 75, item 3):
+    /// "guide.md(12,1): packages=Acme.Lib@2.0.0 keeps its own pin: it is verified at 2.0.0, not at the set's version 1.0.0
+    /// (snippetcheck.json)". No block is verified at another version than the set's without the summary saying so.
+    /// </summary>
+    public static IReadOnlyList<string> OwnPins(IReadOnlyList<AdoptFile> files, Plan plan, string configFile, string? pinsProblem) =>
+        [.. files.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore)
+            .SelectMany(p => p.Packages.Where(r => !r.Unpinned).Select(r => (p.Snippet.Location, r)))
+            .Select(b => $"{b.Location}: packages={b.r.TagText} keeps its own pin: it is verified at {b.r.Version}, " +
+                (plan.All.FirstOrDefault(a => a.Id.Equals(b.r.Id, StringComparison.OrdinalIgnoreCase)) is { } set
+                    ? $"not at the set's version {set.Version} ({configFile})"
+                    : pinsProblem is null ? $"and {configFile} pins no version of {b.r.Id} for the set (its blocks do not all pass at one)"
+                    : $"and {configFile} pins no version for the set ({pinsProblem})"))];
 
     /// <summary>The config's pins a <c>packages=Id</c> tag would take (its <c>packageVersions</c>, then its <c>packages</c>).</summary>
     private static IReadOnlyList<PackageRequest> PackageVersionsOf(SnippetCheckConfig config, string currentDirectory) =>

@@ -18,11 +18,12 @@ namespace SnippetCheck.Adoption.Inference.Packages;
 /// the newest version on a member or constructor of the package (CS1729, CS7036, CS1061, CS0117, CS1501, CS1503) is tried
 /// with the newest version of each older major, newest first; when one passes, the difference is suspected rot, never
 /// hidden: "verifies with AutoMapper 14.0.0 but fails with 17.0.0". Only docs written
-/// for the older major are verified at it: when it passes more than twice as many of the package's blocks as the newest,
+/// for the older major are verified at it: when none of the package's blocks passes with the newest and some pass with it,
 /// it is the doc set's version (the blocks that pass with it take it, the later passes find the package at it, and the
-/// config gets one pin). Otherwise the newest stays, and the blocks that fail with it stay unverified, their rot listed
-/// (a removed name's own evidence, with its [Obsolete] advice, replaces this one): pinning a doc set that mostly works
-/// with the newest to an old major would hide its rot. An upgrade guide's blocks show the old API on purpose
+/// config gets one pin). Otherwise the newest stays the set's one version, and the blocks that fail with it stay
+/// unverified, their rot listed (a removed name's own evidence, with its [Obsolete] advice, replaces this one): a block
+/// that passes with the newest is never verified at an older version (issue 75, item 3), and pinning a doc set that
+/// works with the newest to an old major would hide its rot. An upgrade guide's blocks show the old API on purpose
 /// (RemovedApiRot guards them): they are neither tried nor counted.
 /// </summary>
 internal sealed partial class PackageInference
@@ -81,7 +82,7 @@ internal sealed partial class PackageInference
 
     /// <summary>
     /// The blocks that use <paramref name="newest"/>, verified with <paramref name="older"/> instead: true when one that failed
-    /// passes. Those are taken, with their rot; the rest too when the older version passes more blocks than the newest.
+    /// passes. Their rot is kept; they and the rest that pass are taken only when no block passes with the newest.
     /// </summary>
     private async Task<bool> TryVersionAsync(
         Verifier verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> uses,
@@ -109,8 +110,11 @@ internal sealed partial class PackageInference
         foreach (var result in withUsings) results[results.FindIndex(r => r.Snippet.Location == result.Snippet.Location)] = result;
         var rescued = results.Where(r => r.Status == SnippetStatus.Passed && before[r.Snippet.Location].Status == SnippetStatus.Failed).ToList();
         if (rescued.Count == 0) return false;
-        var passedNewest = before.Values.Count(r => r.Status == SnippetStatus.Passed);
-        var docSetVersion = results.Count(r => r.Status == SnippetStatus.Passed) > 2 * passedNewest;
+        // The older major is the set's version only when no block of the package passes at the newest: one that does is never
+        // verified at an older version (issue 75, item 3). Docs written for a newer major than the source serves pass some
+        // blocks at the newest served and rescue others at an older one; taking the older for most would move the first ones
+        // back two majors, and leave the rest at the newest beside them (two versions adopt chose itself, SC1013 in a session).
+        var docSetVersion = before.Values.All(r => r.Status != SnippetStatus.Passed);
         foreach (var result in rescued)
         {
             var error = before[result.Snippet.Location].Diagnostics.First(d => d.IsError);

@@ -1,0 +1,215 @@
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 75, items 3 and 2: one version per package for the doc set, chosen once and said; a restore that fails for
+/// good named in the closing summary. Docs written for a major the package source does not serve (3.x: its
+/// <c>Api.Old</c> came back, beside 2.0's <c>Api.Fresh</c>), with 1.0.0 and 2.0.0 served: five blocks call only
+/// <c>Old</c> (1.0.0 has it, 2.0.0 not), one calls only 2.0.0's <c>Fresh</c>, one calls <c>Now</c> that both have, and a
+/// session joins a block that passes at both with one that calls <c>Fresh</c>. The newest served version, 2.0.0, is the
+/// set's: no block that passes there is verified at 1.0.0, no two versions meet in one program (SC1013), every block that
+/// keeps a version in its tag is listed, and <c>verify</c> after <c>adopt --write</c> reports adopt's counts.
+/// </summary>
+[TakesMinutes(120)]
+public sealed class AdoptSetVersionTests
+{
+    private const string Guide = """
+        # Acme 3
+
+        Install it with `dotnet add package Acme.Lib`.
+
+        ```csharp
+        using Acme.Lib;
+
+        Console.WriteLine(Api.Now(1));
+        ```
+
+        ```csharp
+        using Acme.Lib;
+
+        Console.WriteLine(Api.Fresh(2));
+        ```
+
+        ```csharp
+        using Acme.Lib;
+
+        Console.WriteLine(Api.Old(3));
+        ```
+
+        ```csharp
+        using Acme.Lib;
+
+        Console.WriteLine(Api.Old(4) + 1);
+        ```
+
+        ```csharp
+        using Acme.Lib;
+
+        Console.WriteLine(Api.Old(5) + 2);
+        ```
+
+        ```csharp
+        using Acme.Lib;
+
+        Console.WriteLine(Api.Old(6) + 3);
+        ```
+
+        ```csharp
+        using Acme.Lib;
+
+        Console.WriteLine(Api.Old(8) + 4);
+        ```
+
+        A value to keep:
+
+        ```csharp
+        using Acme.Lib;
+
+        var kept = Api.Now(7);
+        ```
+
+        and to use:
+
+        ```csharp
+        Console.WriteLine(Api.Fresh(kept));
+        ```
+        """;
+
+    [Fact]
+    public void Docs_for_an_unserved_major_take_the_newest_served_version_once_and_no_block_that_passes_there_is_verified_older()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Lib", "1.0.0", """
+            namespace Acme.Lib { public static class Api { public static int Now(int n) => n; public static int Old(int n) => -n; } }
+            """);
+        LocalFeed.Pack(feed, "Acme.Lib", "2.0.0", """
+            namespace Acme.Lib { public static class Api { public static int Now(int n) => n; public static int Fresh(int n) => 2 * n; } }
+            """);
+        folder.Write("docs/guide.md", Guide);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write", "--report", "json=adopt.json");
+
+        var page = File.ReadAllText(Path.Combine(docs, "guide.md"));
+        var ownPins = page.Split('\n').Count(l => l.Contains("packages=Acme.Lib@", StringComparison.Ordinal));
+        Assert.Multiple(
+            () => Assert.True(adopt.ExitCode == 0, adopt.Output),
+            // The set's one version, in the config: the newest served, which the docs' names fit best.
+            () => Assert.Equal("{\n  \"packageVersions\": [\"Acme.Lib@2.0.0\"]\n}\n", File.ReadAllText(Path.Combine(docs, "snippetcheck.json"))),
+            // The block that passes at 2.0.0 is never verified at 1.0.0 (the config's pin, were it 1.0.0).
+            () => Assert.Contains("<!-- snippetcheck: run packages=Acme.Lib -->\n```csharp\nusing Acme.Lib;\n\nConsole.WriteLine(Api.Now(1));",
+                page, StringComparison.Ordinal),
+            // Adopt never creates a clash of two versions it chose itself: the block that keeps a value and the one that uses it
+            // with 2.0.0's Fresh are one session (the block at 1.0.0 and the one at 2.0.0 would ask one program for both, SC1013).
+            () => Assert.DoesNotContain("SC1013", adopt.Output, StringComparison.Ordinal),
+            () => Assert.Contains("<!-- snippetcheck: run packages=Acme.Lib session=adopt-1 -->\n```csharp\nusing Acme.Lib;\n\nvar kept",
+                page, StringComparison.Ordinal),
+            () => Assert.Contains("<!-- snippetcheck: run usings=Acme.Lib packages=Acme.Lib session=adopt-1 -->\n```csharp\n" +
+                "Console.WriteLine(Api.Fresh(kept));", page, StringComparison.Ordinal),
+            // A block that keeps a version of its own in its tag is listed in the summary, each one.
+            () => Assert.Equal(ownPins, adopt.Stdout.Split('\n').Count(l => l.Contains("keeps its own pin", StringComparison.Ordinal))),
+            // The blocks that fit only 1.0.0 stay reported as rot (Old was removed after 1.x), never hidden by a pin.
+            () => Assert.Contains("guide.md(44,23): CS0117: 'Api' does not contain a definition for 'Old' — 'Api.Old' was removed from Acme.Lib " +
+                "after 1.x; last in 1.0.0 [removed-api]", adopt.Stdout, StringComparison.Ordinal));
+
+        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.DoesNotContain("SC1013", verify.Output, StringComparison.Ordinal);
+        var tagged = int.Parse(adopt.Stdout.Split("adopt: tagged ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith($"{tagged} passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void A_block_whose_page_names_another_version_keeps_it_in_its_tag_and_the_summary_lists_it()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Lib", "1.0.0", "namespace Acme.Lib { public static class Api { public static int Now(int n) => n; } }");
+        LocalFeed.Pack(feed, "Acme.Lib", "2.0.0", "namespace Acme.Lib { public static class Api { public static int Now(int n) => n; } }");
+        folder.Write("docs/a/new.md", """
+            # New
+
+            Install it with `dotnet add package Acme.Lib`.
+
+            ```csharp
+            using Acme.Lib;
+
+            Console.WriteLine(Api.Now(1));
+            ```
+
+            ```csharp
+            using Acme.Lib;
+
+            Console.WriteLine(Api.Now(2));
+            ```
+            """);
+        folder.Write("docs/b/old.md", """
+            # Old
+
+            Install it with `dotnet add package Acme.Lib --version 1.0.0`.
+
+            ```csharp
+            using Acme.Lib;
+
+            Console.WriteLine(Api.Now(3));
+            ```
+            """);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write", "--report", "json=adopt.json");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        Assert.Equal("{\n  \"packageVersions\": [\"Acme.Lib@2.0.0\"]\n}\n", File.ReadAllText(Path.Combine(docs, "snippetcheck.json")));
+        Assert.Contains("<!-- snippetcheck: run packages=Acme.Lib@1.0.0 -->", File.ReadAllText(Path.Combine(docs, "b", "old.md")),
+            StringComparison.Ordinal);
+        Assert.Contains("b/old.md(5,1): packages=Acme.Lib@1.0.0 keeps its own pin: it is verified at 1.0.0, not at the set's version 2.0.0 " +
+            "(snippetcheck.json)\n", adopt.Stdout, StringComparison.Ordinal);
+        using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(docs, "adopt.json"))))
+            Assert.Equal(1, json.RootElement.GetProperty("ownPins").GetArrayLength());
+
+        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.DoesNotContain("SC1013", verify.Output, StringComparison.Ordinal);
+        Assert.StartsWith("3 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void A_package_that_fails_to_restore_for_good_is_named_as_a_setup_problem_in_the_closing_summary()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        // It depends on a package no source has: NuGet refuses it (NU1101) every time, whatever the cache holds.
+        LocalFeed.Pack(feed, "Broken.Lib", "1.0.0", "namespace Broken.Lib { public static class Thing { public static int One() => 1; } }",
+            dependency: "Missing.Dependency@1.0.0");
+        folder.Write("docs/page.md", """
+            # Broken
+
+            Install it with `dotnet add package Broken.Lib`.
+
+            ```csharp
+            using Broken.Lib;
+
+            Console.WriteLine(Thing.One());
+            ```
+
+            ```csharp
+            Console.WriteLine(1 + 1);
+            ```
+            """);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var summary = adopt.Stdout.TrimEnd('\n').Split('\n')[^1];
+        Assert.StartsWith("adopt: tagged 1 of 2", summary, StringComparison.Ordinal);
+        Assert.Contains("setup problem: Broken.Lib, which could not be restored here (", summary, StringComparison.Ordinal);
+        Assert.Contains("1 block", summary.Split("setup problem:")[1], StringComparison.Ordinal);
+
+        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.StartsWith("1 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+    }
+}
