@@ -20,8 +20,17 @@ namespace SnippetCheck.Adoption.Rot;
 /// </summary>
 internal static partial class RemovedApiRot
 {
-    /// <summary>A removed name found for a block: the error that names it, and the last version that had it.</summary>
-    private sealed record Hit(int File, PreparedDocument Document, SnippetResult Failed, Diagnostic Error, ApiName Name, RemovedName Removed);
+    /// <summary>
+    /// A removed name found for a block: the error that names it, and the last version that had it; or, for a name the
+    /// current version made an error (<see cref="MadeAnError"/>, CS0619), that version.
+    /// </summary>
+    private sealed record Hit(int File, PreparedDocument Document, SnippetResult Failed, Diagnostic Error, ApiName Name, RemovedName Removed)
+    {
+        public bool MadeAnError => Error.Id == ObsoleteAsError;
+    }
+
+    /// <summary>A use of a member the package marks <c>[Obsolete(…, true)]</c>: removed as far as the reader is concerned.</summary>
+    private const string ObsoleteAsError = "CS0619";
 
     /// <summary>
     /// The files with each block whose last failure names a removed API listed as <see cref="RotEvidence.RemovedApi"/> rot
@@ -80,7 +89,9 @@ internal static partial class RemovedApiRot
             {
                 foreach (var package in packages)
                 {
-                    var removed = await search.FindAsync(package.Id, package.Version, name, folder, cancellationToken).ConfigureAwait(false);
+                    var removed = error.Id == ObsoleteAsError
+                        ? await search.MarkedObsoleteAsync(package.Id, package.Version, name, cancellationToken).ConfigureAwait(false)
+                        : await search.FindAsync(package.Id, package.Version, name, folder, cancellationToken).ConfigureAwait(false);
                     if (removed is not null) return new Hit(w.File, w.Document, w.Failed, error, name, removed);
                 }
             }
@@ -125,8 +136,9 @@ internal static partial class RemovedApiRot
                 failures.Add(hit.Failed);
                 causes.Add(UnverifiedCause.Of(hit.Failed, packageLookedFor: false));
             }
-            rot.Add(new SuspectedRot(hit.Error.Location, hit.Error.Id, hit.Error.Message, RotEvidence.RemovedApi, Why(hit.Name, hit.Removed))
-                { Block = at, LastVersion = hit.Removed.LastVersion });
+            rot.Add(new SuspectedRot(hit.Error.Location, hit.Error.Id, hit.Error.Message, RotEvidence.RemovedApi,
+                hit.MadeAnError ? MadeAnErrorWhy(hit.Name, hit.Removed) : Why(hit.Name, hit.Removed))
+                { Block = at, LastVersion = hit.MadeAnError ? null : hit.Removed.LastVersion });
         }
         return file with { Proposals = proposals, Failures = failures, Rot = rot, Causes = causes };
     }
@@ -158,6 +170,11 @@ internal static partial class RemovedApiRot
                     var root = RootOf(names[1]);
                     IReadOnlyList<PackageRequest> rooted = [.. all.Where(p => RootOf(p.Id).Equals(root, StringComparison.OrdinalIgnoreCase))];
                     if (rooted.Count > 0) yield return (error, new ApiName(null, $"{names[1]}.{names[0]}", IsNamespace: true), rooted);
+                    break;
+                // The package's own member (the bound receiver's type declares it, MarkedObsoleteAsync checks), never a guess.
+                case ObsoleteAsError when names.Count >= 1 && blockPackages.Count > 0 && ObsoleteName(names[0]) is { } obsolete
+                && !own.Contains(obsolete.Name):
+                    yield return (error, obsolete, blockPackages);
                     break;
                 case "CS0103" or "CS0246" when names.Count >= 1 && RotEvidence.SimpleName(names[0]) is { Length: > 1 } name && char.IsUpper(name[0])
                 && !own.Contains(name) && all.Count > 0 && !CalledBare(failed, error, name):
@@ -193,6 +210,22 @@ internal static partial class RemovedApiRot
         return $"'{name}' was removed from {removed.Package} after {series}; last in {removed.LastVersion}{obsolete}";
     }
 
+    /// <summary>"'Screen.Paint' is marked [Obsolete(…, error: true)] in Acme 2.0.0, the version the docs use".</summary>
+    internal static string MadeAnErrorWhy(ApiName name, RemovedName marked) =>
+        $"'{name}' is marked [Obsolete(…, error: true)] in {marked.Package} {marked.LastVersion}, the version the docs use: the package made it an error";
+
+    /// <summary>
+    /// The name CS0619 quotes (<c>Screen.Paint(string)</c>, <c>Acme.Old&lt;T&gt;</c>): a member of its type, or a type alone.
+    /// </summary>
+    internal static ApiName? ObsoleteName(string quoted)
+    {
+        var bare = quoted.IndexOf('(', StringComparison.Ordinal) is >= 0 and var open ? quoted[..open] : quoted;
+        bare = Generic().Replace(bare, "");
+        var parts = bare.Split('.');
+        if (parts.Any(p => p.Length == 0 || !p.All(c => char.IsLetterOrDigit(c) || c == '_'))) return null;
+        return parts.Length >= 2 ? new ApiName(parts[^2], parts[^1]) : new ApiName(null, parts[0]);
+    }
+
     /// <summary>An [Obsolete] message's first sentence, which names the replacement; the rest is links and advice.</summary>
     private static string FirstSentence(string message)
     {
@@ -204,6 +237,9 @@ internal static partial class RemovedApiRot
 
     /// <summary>A dotted name's first part: <c>Azure</c> of <c>Azure.Storage.Blobs</c>.</summary>
     private static string RootOf(string dotted) => dotted.Split('.')[0];
+
+    [GeneratedRegex(@"<[^<>]*>")]
+    private static partial Regex Generic();
 
     [GeneratedRegex(@"'([^']+)'")]
     private static partial Regex Quoted();
