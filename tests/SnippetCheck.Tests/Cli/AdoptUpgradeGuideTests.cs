@@ -128,7 +128,9 @@ public sealed class AdoptUpgradeGuideTests
         // The guide shows the old API on purpose: none of it is rot. The ordinary page's old calls are.
         var json = AdoptJsonReport.Load(Path.Combine(docs, "adopt.json"));
         Assert.DoesNotContain(json.SuspectedRot, r => r.GetProperty("file").GetString() == "v2.md");
-        Assert.Contains("screens.md(18,1): CS0619: 'Screen.Paint(string)' is obsolete: 'Use Write instead'", adopt.Stdout, StringComparison.Ordinal);
+        Assert.Contains("screens.md(18,1): CS0619: 'Screen.Paint(string)' is obsolete: 'Use Write instead' — 'Screen.Paint' is marked " +
+            "[Obsolete(…, error: true)] in Acme.Gone 2.0.0, the version the docs use: the package made it an error [removed-api]\n", adopt.Stdout,
+            StringComparison.Ordinal);
         Assert.Contains("screens.md(26,8): CS0117: 'Screen' does not contain a definition for 'Render'", adopt.Stdout, StringComparison.Ordinal);
         Assert.Equal(["removed-api", "removed-api"], json.SuspectedRot.Where(r => r.GetProperty("file").GetString() == "screens.md")
             .Select(r => r.GetProperty("evidence").GetString()));

@@ -212,7 +212,8 @@ internal static partial class RemovedApiRot
 
     /// <summary>"'Screen.Paint' is marked [Obsolete(…, error: true)] in Acme 2.0.0, the version the docs use".</summary>
     internal static string MadeAnErrorWhy(ApiName name, RemovedName marked) =>
-        $"'{name}' is marked [Obsolete(…, error: true)] in {marked.Package} {marked.LastVersion}, the version the docs use: the package made it an error";
+        $"'{name}' is marked [Obsolete(…, error: true)] in {marked.Package} {marked.LastVersion}, the version the docs use: " +
+        "the package made it an error";
 
     /// <summary>
     /// The name CS0619 quotes (<c>Screen.Paint(string)</c>, <c>Acme.Old&lt;T&gt;</c>): a member of its type, or a type alone.
