@@ -163,7 +163,8 @@ internal static partial class RemovedApiRot
             var names = Quoted().Matches(error.Message).Select(m => m.Groups[1].Value).ToList();
             switch (error.Id)
             {
-                case "CS0117" or "CS1061" when names.Count >= 2 && blockPackages.Count > 0 && !own.Contains(RotEvidence.SimpleName(names[0])):
+                case "CS0117" or "CS1061" when names.Count >= 2 && blockPackages.Count > 0 && !own.Contains(RotEvidence.SimpleName(names[0]))
+                && !OnAGivenReceiver(failed, error):
                     yield return (error, new ApiName(RotEvidence.SimpleName(names[0]), names[1]), blockPackages);
                     break;
                 case "CS0234" when names.Count >= 2 && !own.Contains($"{names[1]}.{names[0]}"):
@@ -173,7 +174,7 @@ internal static partial class RemovedApiRot
                     break;
                 // The package's own member (the bound receiver's type declares it, MarkedObsoleteAsync checks), never a guess.
                 case ObsoleteAsError when names.Count >= 1 && blockPackages.Count > 0 && ObsoleteName(names[0]) is { } obsolete
-                && !own.Contains(obsolete.Name):
+                && !own.Contains(obsolete.Name) && !OnAGivenReceiver(failed, error):
                     yield return (error, obsolete, blockPackages);
                     break;
                 case "CS0103" or "CS0246" when names.Count >= 1 && RotEvidence.SimpleName(names[0]) is { Length: > 1 } name && char.IsUpper(name[0])
@@ -210,23 +211,6 @@ internal static partial class RemovedApiRot
         return $"'{name}' was removed from {removed.Package} after {series}; last in {removed.LastVersion}{obsolete}";
     }
 
-    /// <summary>"'Screen.Paint' is marked [Obsolete(…, error: true)] in Acme 2.0.0, the version the docs use".</summary>
-    internal static string MadeAnErrorWhy(ApiName name, RemovedName marked) =>
-        $"'{name}' is marked [Obsolete(…, error: true)] in {marked.Package} {marked.LastVersion}, the version the docs use: " +
-        "the package made it an error";
-
-    /// <summary>
-    /// The name CS0619 quotes (<c>Screen.Paint(string)</c>, <c>Acme.Old&lt;T&gt;</c>): a member of its type, or a type alone.
-    /// </summary>
-    internal static ApiName? ObsoleteName(string quoted)
-    {
-        var bare = quoted.IndexOf('(', StringComparison.Ordinal) is >= 0 and var open ? quoted[..open] : quoted;
-        bare = Generic().Replace(bare, "");
-        var parts = bare.Split('.');
-        if (parts.Any(p => p.Length == 0 || !p.All(c => char.IsLetterOrDigit(c) || c == '_'))) return null;
-        return parts.Length >= 2 ? new ApiName(parts[^2], parts[^1]) : new ApiName(null, parts[0]);
-    }
-
     /// <summary>An [Obsolete] message's first sentence, which names the replacement; the rest is links and advice.</summary>
     private static string FirstSentence(string message)
     {
@@ -238,9 +222,6 @@ internal static partial class RemovedApiRot
 
     /// <summary>A dotted name's first part: <c>Azure</c> of <c>Azure.Storage.Blobs</c>.</summary>
     private static string RootOf(string dotted) => dotted.Split('.')[0];
-
-    [GeneratedRegex(@"<[^<>]*>")]
-    private static partial Regex Generic();
 
     [GeneratedRegex(@"'([^']+)'")]
     private static partial Regex Quoted();

@@ -1,4 +1,5 @@
 using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Rot;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
 
@@ -28,4 +29,23 @@ public sealed class UpgradePageTests
 
         Assert.Equal(isGuide, PackageEvidence.PageSaysItIsGone(document, block));
     }
+
+    [Theory]
+    [InlineData("Screen.Paint(string)", "Screen.Paint")]
+    [InlineData("Acme.Gone.Screen.Paint<T>(T)", "Screen.Paint")]
+    [InlineData("Acme.Gone.OldScreen", "Gone.OldScreen")]
+    [InlineData("OldScreen", "OldScreen")]
+    [InlineData("Screen.this[int]", null)]
+    public void The_name_CS0619_quotes_is_a_member_of_its_type_or_a_type(string quoted, string? name) =>
+        Assert.Equal(name, RemovedApiRot.ObsoleteName(quoted)?.ToString());
+
+    [Theory]
+    [InlineData("canvas.Clear();", 8, "canvas")]
+    [InlineData("canvas.Clear();", 1, "canvas")]
+    [InlineData("var items = app.Services.Build().Items;", 34, "app")]
+    [InlineData("Screen.Paint(\"x\");", 1, "Screen")]
+    [InlineData("Use(canvas?.Clear());", 13, "canvas")]
+    [InlineData("Use(x + 1);", 9, null)]
+    public void The_receiver_of_a_member_access_is_its_first_name(string line, int column, string? receiver) =>
+        Assert.Equal(receiver, RemovedApiRot.ReceiverAt(line, column - 1));
 }
