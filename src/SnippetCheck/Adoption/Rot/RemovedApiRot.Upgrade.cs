@@ -22,7 +22,8 @@ internal static partial class RemovedApiRot
     internal static ApiName? ObsoleteName(string quoted)
     {
         var bare = quoted.IndexOf('(', StringComparison.Ordinal) is >= 0 and var open ? quoted[..open] : quoted;
-        bare = Generic().Replace(bare, "");
+        // Innermost type arguments first: 'Cache<Dictionary<string, List<int>>>'.
+        while (Generic().IsMatch(bare)) bare = Generic().Replace(bare, "");
         var parts = bare.Split('.');
         if (parts.Any(p => p.Length == 0 || !p.All(c => char.IsLetterOrDigit(c) || c == '_'))) return null;
         return parts.Length >= 2 ? new ApiName(parts[^2], parts[^1]) : new ApiName(null, parts[0]);

@@ -18,6 +18,8 @@ public sealed class UpgradePageTests
     [InlineData("# Migrating from v1\n\n## Painting\n\n### Screens\n\nBefore:\n\n", true)]
     [InlineData("# What's new in 2.0\n\n## Painting\n\nBefore:\n\n", true)]
     [InlineData("# Getting started\n\n## Painting\n\nPaint a line:\n\n", false)]
+    // A page that opens with a thematic break has no front matter: its headings are still read.
+    [InlineData("---\n\n# Upgrading to 2.0\n\n## Painting\n\nBefore:\n\n", true)]
     // A sibling section before the block's own is not over it.
     [InlineData("# Acme\n\n## Upgrading\n\nSee the guide.\n\n## Painting\n\nPaint a line:\n\n", false)]
     // A shell comment is no heading.
@@ -34,6 +36,7 @@ public sealed class UpgradePageTests
     [InlineData("Screen.Paint(string)", "Screen.Paint")]
     [InlineData("Acme.Gone.Screen.Paint<T>(T)", "Screen.Paint")]
     [InlineData("Acme.Gone.OldScreen", "Gone.OldScreen")]
+    [InlineData("Cache<Dictionary<string, List<int>>>.Paint()", "Cache.Paint")]
     [InlineData("OldScreen", "OldScreen")]
     [InlineData("Screen.this[int]", null)]
     public void The_name_CS0619_quotes_is_a_member_of_its_type_or_a_type(string quoted, string? name) =>
