@@ -52,6 +52,9 @@ internal sealed class DeclaredApi
         || _keys.Contains($"E:*.{name.Name}")
         : _keys.Contains("T:" + name.Name) || _keys.Contains("N:" + name.Name);
 
+    /// <summary>True when this version declares a type so named (not a member).</summary>
+    public bool DeclaresType(string name) => _keys.Contains("T:" + name);
+
     /// <summary>
     /// The message of the <c>[Obsolete]</c> this version marks <paramref name="name"/> with; null when it does not (or gives none).
     /// </summary>

@@ -20,8 +20,17 @@ namespace SnippetCheck.Adoption.Rot;
 /// </summary>
 internal static partial class RemovedApiRot
 {
-    /// <summary>A removed name found for a block: the error that names it, and the last version that had it.</summary>
-    private sealed record Hit(int File, PreparedDocument Document, SnippetResult Failed, Diagnostic Error, ApiName Name, RemovedName Removed);
+    /// <summary>
+    /// A removed name found for a block: the error that names it, and the last version that had it; or, for a name the
+    /// current version made an error (<see cref="MadeAnError"/>, CS0619), that version.
+    /// </summary>
+    private sealed record Hit(int File, PreparedDocument Document, SnippetResult Failed, Diagnostic Error, ApiName Name, RemovedName Removed)
+    {
+        public bool MadeAnError => Error.Id == ObsoleteAsError;
+    }
+
+    /// <summary>A use of a member the package marks <c>[Obsolete(…, true)]</c>: removed as far as the reader is concerned.</summary>
+    private const string ObsoleteAsError = "CS0619";
 
     /// <summary>
     /// The files with each block whose last failure names a removed API listed as <see cref="RotEvidence.RemovedApi"/> rot
@@ -80,7 +89,9 @@ internal static partial class RemovedApiRot
             {
                 foreach (var package in packages)
                 {
-                    var removed = await search.FindAsync(package.Id, package.Version, name, folder, cancellationToken).ConfigureAwait(false);
+                    var removed = error.Id == ObsoleteAsError
+                        ? await search.MarkedObsoleteAsync(package.Id, package.Version, name, cancellationToken).ConfigureAwait(false)
+                        : await search.FindAsync(package.Id, package.Version, name, folder, cancellationToken).ConfigureAwait(false);
                     if (removed is not null) return new Hit(w.File, w.Document, w.Failed, error, name, removed);
                 }
             }
@@ -125,8 +136,9 @@ internal static partial class RemovedApiRot
                 failures.Add(hit.Failed);
                 causes.Add(UnverifiedCause.Of(hit.Failed, packageLookedFor: false));
             }
-            rot.Add(new SuspectedRot(hit.Error.Location, hit.Error.Id, hit.Error.Message, RotEvidence.RemovedApi, Why(hit.Name, hit.Removed))
-                { Block = at, LastVersion = hit.Removed.LastVersion });
+            rot.Add(new SuspectedRot(hit.Error.Location, hit.Error.Id, hit.Error.Message, RotEvidence.RemovedApi,
+                hit.MadeAnError ? MadeAnErrorWhy(hit.Name, hit.Removed) : Why(hit.Name, hit.Removed))
+                { Block = at, LastVersion = hit.MadeAnError ? null : hit.Removed.LastVersion });
         }
         return file with { Proposals = proposals, Failures = failures, Rot = rot, Causes = causes };
     }
@@ -151,13 +163,19 @@ internal static partial class RemovedApiRot
             var names = Quoted().Matches(error.Message).Select(m => m.Groups[1].Value).ToList();
             switch (error.Id)
             {
-                case "CS0117" or "CS1061" when names.Count >= 2 && blockPackages.Count > 0 && !own.Contains(RotEvidence.SimpleName(names[0])):
+                case "CS0117" or "CS1061" when names.Count >= 2 && blockPackages.Count > 0 && !own.Contains(RotEvidence.SimpleName(names[0]))
+                && !OnAGivenReceiver(failed, error):
                     yield return (error, new ApiName(RotEvidence.SimpleName(names[0]), names[1]), blockPackages);
                     break;
                 case "CS0234" when names.Count >= 2 && !own.Contains($"{names[1]}.{names[0]}"):
                     var root = RootOf(names[1]);
                     IReadOnlyList<PackageRequest> rooted = [.. all.Where(p => RootOf(p.Id).Equals(root, StringComparison.OrdinalIgnoreCase))];
                     if (rooted.Count > 0) yield return (error, new ApiName(null, $"{names[1]}.{names[0]}", IsNamespace: true), rooted);
+                    break;
+                // The package's own member (the bound receiver's type declares it, MarkedObsoleteAsync checks), never a guess.
+                case ObsoleteAsError when names.Count >= 1 && blockPackages.Count > 0 && ObsoleteName(names[0]) is { } obsolete
+                && !own.Contains(obsolete.Name) && !OnAGivenReceiver(failed, error):
+                    yield return (error, obsolete, blockPackages);
                     break;
                 case "CS0103" or "CS0246" when names.Count >= 1 && RotEvidence.SimpleName(names[0]) is { Length: > 1 } name && char.IsUpper(name[0])
                 && !own.Contains(name) && all.Count > 0 && !CalledBare(failed, error, name):

@@ -61,6 +61,19 @@ internal sealed class RemovedNames(PackageSearch search, PackageRestorer restore
             return found;
         })).Value;
 
+    /// <summary>
+    /// <paramref name="name"/> as <paramref name="id"/> <paramref name="current"/> itself declares and marks
+    /// <c>[Obsolete]</c> (a CS0619 the compiler gave is then the package's doing, not a name of the post's or another
+    /// library's), with that message; null when it does not. Its type is looked at too: <c>'Acme.Old'</c> quotes a type.
+    /// </summary>
+    public async Task<RemovedName?> MarkedObsoleteAsync(string id, string current, ApiName name, CancellationToken cancellationToken)
+    {
+        if (await ApiAsync(id, current, cancellationToken).ConfigureAwait(false) is not { } now) return null;
+        if (now.Declares(name) && now.ObsoleteMessage(name) is { } message) return new RemovedName(id, current, message);
+        var type = new ApiName(null, name.Name);
+        return now.DeclaresType(name.Name) && now.ObsoleteMessage(type) is { } typeMessage ? new RemovedName(id, current, typeMessage) : null;
+    }
+
     /// <summary>How many majors before the current one are looked at: six for a package's member or namespace, three for a bare name.</summary>
     internal static int OlderMajors(ApiName name) => name.Type is not null || name.IsNamespace ? 6 : 3;
 

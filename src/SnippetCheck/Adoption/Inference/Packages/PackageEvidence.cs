@@ -194,16 +194,13 @@ internal static partial class PackageEvidence
     private static partial Regex NamespaceLine();
 
     /// <summary>
-    /// The page says the API is gone, near the block: in its file name, the heading it stands under, or the lines of
-    /// prose around it ("removed", "no longer", "upgrading", "migration", "obsolete", "breaking change").
+    /// The page says the API is gone, near the block: in its file name, its title or a heading the block stands under
+    /// (<see cref="UpgradePage.TitlesOver"/>), or the lines of prose around it ("removed", "no longer", "upgrading",
+    /// "migration", "obsolete", "breaking change", "what's new"): an upgrade guide, which shows the old API on purpose.
     /// </summary>
-    internal static bool PageSaysItIsGone(SourceDocument document, FencedBlock block)
-    {
-        if (GoneWords().IsMatch(Path.GetFileNameWithoutExtension(document.DisplayPath).Replace('-', ' ').Replace('_', ' '))) return true;
-        var heading = Enumerable.Range(1, Math.Max(0, block.Location.Line - 1)).Reverse().Select(document.Lines.Text)
-            .FirstOrDefault(l => l.TrimStart().StartsWith('#')) ?? "";
-        return GoneWords().IsMatch(heading) || GoneWords().IsMatch(NearText(document, block));
-    }
+    internal static bool PageSaysItIsGone(SourceDocument document, FencedBlock block) =>
+        GoneWords().IsMatch(Path.GetFileNameWithoutExtension(document.DisplayPath).Replace('-', ' ').Replace('_', ' '))
+        || UpgradePage.TitlesOver(document, block).Any(GoneWords().IsMatch) || GoneWords().IsMatch(NearText(document, block));
 
     /// <summary>Lines of prose read before and after a block: a page that says a call throws says so near it.</summary>
     private const int ProseLines = 4;
@@ -223,7 +220,8 @@ internal static partial class PackageEvidence
         return string.Join('\n', before.Concat(after));
     }
 
-    [GeneratedRegex(@"\b(?:removed|no\s+longer|upgrad(?:e|es|ing)|migrat(?:e|es|ing|ion)|obsolete|deprecated|breaking\s+changes?)\b",
+    [GeneratedRegex(
+        @"\b(?:removed|no\s+longer|upgrad(?:e|es|ing)|migrat(?:e|es|ing|ion)|obsolete|deprecated|breaking\s+changes?|what['’]?s\s+new)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex GoneWords();
 }
