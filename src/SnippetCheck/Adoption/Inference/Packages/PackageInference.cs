@@ -247,10 +247,13 @@ internal sealed partial class PackageInference(
         var ownFound = await Task.WhenAll(own.Take(MaxCandidates).Select(g => FirstFoundAsync(g, folder, framework, cancellationToken)))
             .ConfigureAwait(false);
         var ownDeclares = ownFound.Any(f => f is not null && (unknown is null || f.Names.Overlaps(unknown)));
-        // An add-on's page ('dotnet add package FastEndpoints.Security') still uses the package it extends, which the doc set
-        // names: of the doc set's packages, those whose ID is a dotted prefix of the page's own come after them.
+        // The doc set's library is still tried on a page whose own evidence declares something (an xUnit page's [Fact]
+        // names xunit, never the library its tests call; issue 77): of the set's evidence, only another test framework or
+        // mocking library is kept out, after the page's own, first those the page's own IDs extend ('FastEndpoints.Security'
+        // uses FastEndpoints).
         var extended = setEvidence.Where(g => own.Any(o => o[0].Id.StartsWith(g[0].Id + ".", StringComparison.OrdinalIgnoreCase)));
-        var named = statedGroups.Concat(own).Concat(ownDeclares ? extended : setEvidence)
+        var setLibraries = ownDeclares ? extended.Concat(setEvidence.Where(g => !PackageEvidence.IsTestPackage(g[0].Id))) : setEvidence;
+        var named = statedGroups.Concat(own).Concat(setLibraries)
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase).ToList();
         var shown = named.Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         RecordWhoNames(document, statedGroups, own, setEvidence);
