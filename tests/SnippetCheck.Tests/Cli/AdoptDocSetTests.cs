@@ -152,4 +152,37 @@ public sealed class AdoptDocSetTests
         Assert.Equal(1, mutant.ExitCode);
         Assert.Contains("CS0117", mutant.Output, StringComparison.Ordinal);
     }
+    [Fact]
+    public void A_sites_one_library_reaches_a_sibling_folders_page_that_imports_a_package_of_its_own()
+    {
+        // Issue 77, item 6: the site's install line (getting-started/) is the doc set's package for a page in a sibling
+        // folder even when that page names another package (its 'using Acme.AsyncState'). Before, a page with any evidence
+        // of its own never got the site's one library: 'Greeting' stayed unknown.
+        using var folder = new TempFolder();
+        var root = Path.Combine(folder.Path, "site");
+        var environment = FeedOfBoth(folder, root);
+        folder.Write("site/.git/config", "[core]\n");
+        folder.Write("site/getting-started/index.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n\n" + Calls);
+        folder.Write("site/examples/state/index.md", """
+            # State
+
+            ```csharp
+            using Acme.AsyncState;
+
+            Console.WriteLine(Greeting.Hello("state") + Slot.Value);
+            ```
+            """);
+
+        var adopt = CliRunner.Run(root, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var path = Path.Combine(root, "examples", "state", "index.md");
+        var page = File.ReadAllText(path);
+        Assert.Contains("packages=Acme.AsyncState,Acme.Core", page, StringComparison.Ordinal);
+        Assert.True(CliRunner.Run(root, environment, "verify", "--no-cache").ExitCode == 0);
+        File.WriteAllText(path, page.Replace("Hello(", "Helo(", StringComparison.Ordinal));
+        var mutant = CliRunner.Run(root, environment, "verify", "--no-cache");
+        Assert.Equal(1, mutant.ExitCode);
+        Assert.Contains("CS0117", mutant.Output, StringComparison.Ordinal);
+    }
 }
