@@ -239,10 +239,11 @@ internal sealed partial class PackageInference(
         // link to another package (Polly's chaos/index.md: Microsoft.Extensions.AsyncState) still gets the doc set's.
         var own = PackageEvidence.Of(document, framework).ToList();
         var setEvidence = DocSet.FoldersOf(document).SelectMany(key => FolderEvidence(key, framework)).ToList();
-        // A page whose folders name no package takes its site's one library (PackageEvidence.SiteInstallLines), whatever
-        // else the page names (a 'using' of another package).
-        if (setEvidence.Count == 0 && RepositoryHints.RepositoryRoot(folder) is { } repository)
-            setEvidence = [.. _docSetEvidence.GetOrAdd("\0" + repository, _ => PackageEvidence.SiteInstallLines(docSet, repository))];
+        // A page whose folders name no package but its own takes its site's one library (PackageEvidence.SiteInstallLines),
+        // whatever else the page names (a 'using' of another package: its folder's evidence is its own).
+        if (setEvidence.All(g => own.Any(o => o[0].Id.Equals(g[0].Id, StringComparison.OrdinalIgnoreCase)))
+            && RepositoryHints.RepositoryRoot(folder) is { } repository)
+            setEvidence = [.. setEvidence, .. _docSetEvidence.GetOrAdd("\0" + repository, _ => PackageEvidence.SiteInstallLines(docSet, repository))];
         var statedGroups = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).ToList();
         // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
         var ownFound = await Task.WhenAll(own.Take(MaxCandidates).Select(g => FirstFoundAsync(g, folder, framework, cancellationToken)))
