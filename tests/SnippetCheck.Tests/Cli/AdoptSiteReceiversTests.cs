@@ -30,7 +30,9 @@ public sealed class AdoptSiteReceiversTests
         LocalFeed.Pack(feed, "Acme.Caching", "1.0.0", Acme);
         LocalFeed.Pack(feed, "Acme.Caching.Redis", "1.0.0", AddOn);
         folder.Write("site/.git/config", "[core]\n");
-        folder.Write("site/getting-started/index.md", "# Install\n\n```\ndotnet add package Acme.Caching\n```\n");
+        // A site's install line counts on a page with C# (a change log's dependency lines do not).
+        folder.Write("site/getting-started/index.md",
+            "# Install\n\n```\ndotnet add package Acme.Caching\n```\n\n```csharp\nConsole.WriteLine(\"ready\");\n```\n");
         folder.Write("site/docs/core-methods.md", """
             # Core methods
 
