@@ -234,9 +234,8 @@ internal sealed partial class PackageInference(
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
         // A library's docs say how to install it on one page, and import its namespace on some, while most of their blocks
         // show neither. A page's own evidence comes first, then its folder's, then each ancestor folder's, nearest first
-        // (DocSet.FoldersOf). Own evidence keeps to itself only when a package of it declares a name the blocks lack: an
-        // NUnit page beside an xUnit one must not get xunit for its unknown 'Assert', but a page whose only evidence is a
-        // link to another package (Polly's chaos/index.md: Microsoft.Extensions.AsyncState) still gets the doc set's.
+        // (DocSet.FoldersOf). When a package of its own declares a name the blocks lack, the doc set's test frameworks stay
+        // out (an NUnit page beside an xUnit one must not get xunit for its unknown 'Assert'); its libraries never do.
         var own = PackageEvidence.Of(document, framework).ToList();
         var setEvidence = DocSet.FoldersOf(document).SelectMany(key => FolderEvidence(key, framework)).ToList();
         // A page whose folders name no package but its own takes its site's one library (PackageEvidence.SiteInstallLines),
