@@ -114,4 +114,71 @@ public sealed class AdoptDocSetTests
         Assert.True(corpus.ExitCode == 0, corpus.Output);
         Assert.DoesNotContain("Acme.Core", File.ReadAllText(Path.Combine(root, "examples", "reading", "index.md")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_page_whose_test_attributes_name_a_test_framework_still_gets_the_doc_sets_package()
+    {
+        // Issue 77, item 6: the page's own evidence (its [Fact], its 'using Xunit') declares names its block lacks; the doc
+        // set's package, named on another page, is still tried for the rest ('Greeting'). Before, own evidence that declared
+        // anything shut out the set's: the block's library call stayed unknown.
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var environment = FeedOfBoth(folder, docs);
+        LocalFeed.Pack(Path.Combine(folder.Path, "feed"), "xunit", "1.0.0",
+            "namespace Xunit { public sealed class FactAttribute : System.Attribute { } "
+            + "public static class Assert { public static void Equal<T>(T expected, T actual) { } } }");
+        folder.Write("docs/getting-started.md", "# Start\n\n```\ndotnet add package Acme.Core\n```\n");
+        folder.Write("docs/testing/index.md", """
+            # Testing
+
+            ```csharp
+            public class GreetingTests
+            {
+                [Fact]
+                public void Hello() => Assert.Equal("x", Greeting.Hello("x"));
+            }
+            ```
+            """);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var path = Path.Combine(docs, "testing", "index.md");
+        var page = File.ReadAllText(path);
+        Assert.Contains("packages=Acme.Core,xunit", page, StringComparison.Ordinal);
+        Assert.True(CliRunner.Run(docs, environment, "verify", "--no-cache").ExitCode == 0);
+        // The set's package is bound, not tolerated: a misspelt call of it fails.
+        Mutants.EachFails(docs, path, page, [("Hello(\"x\")", "Helo(\"x\")", (string?)"CS0117")], environment);
+    }
+
+    [Fact]
+    public void A_sites_one_library_reaches_a_sibling_folders_page_that_imports_a_package_of_its_own()
+    {
+        // Issue 77, item 6: the site's install line (getting-started/) is the doc set's package for a page in a sibling
+        // folder even when that page names another package (its 'using Acme.AsyncState'). Before, a page with any evidence
+        // of its own never got the site's one library: 'Greeting' stayed unknown.
+        using var folder = new TempFolder();
+        var root = Path.Combine(folder.Path, "site");
+        var environment = FeedOfBoth(folder, root);
+        folder.Write("site/.git/config", "[core]\n");
+        folder.Write("site/getting-started/index.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n\n" + Calls);
+        folder.Write("site/examples/state/index.md", """
+            # State
+
+            ```csharp
+            using Acme.AsyncState;
+
+            Console.WriteLine(Greeting.Hello("state") + Slot.Value);
+            ```
+            """);
+
+        var adopt = CliRunner.Run(root, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var path = Path.Combine(root, "examples", "state", "index.md");
+        var page = File.ReadAllText(path);
+        Assert.Contains("packages=Acme.AsyncState,Acme.Core", page, StringComparison.Ordinal);
+        Assert.True(CliRunner.Run(root, environment, "verify", "--no-cache").ExitCode == 0);
+        Mutants.EachFails(root, path, page, [("Hello(", "Helo(", (string?)"CS0117")], environment);
+    }
 }

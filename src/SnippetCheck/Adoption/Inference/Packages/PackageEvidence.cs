@@ -88,6 +88,15 @@ internal static partial class PackageEvidence
                 : "Verify.Xunit", null)];
     }
 
+    /// <summary>
+    /// Whether <paramref name="id"/> is a test framework, mocking library or snapshot package <see cref="TestCandidates"/>
+    /// names (BenchmarkDotNet aside: it competes with none): a page that names its own never gets another page's (an NUnit
+    /// page's 'Assert' is not xunit's).
+    /// </summary>
+    internal static bool IsTestPackage(string id) =>
+        TestEvidence.Any(e => e.Id != "BenchmarkDotNet" && string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase))
+        || id.StartsWith("Verify.", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Each package, with what only code written against it says: its test attributes, its entry calls.</summary>
     private static readonly (string Id, Func<Regex> Evidence)[] TestEvidence =
     [

@@ -246,23 +246,27 @@ internal sealed partial class PackageInference(
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
         // A library's docs say how to install it on one page, and import its namespace on some, while most of their blocks
         // show neither. A page's own evidence comes first, then its folder's, then each ancestor folder's, nearest first
-        // (DocSet.FoldersOf). Own evidence keeps to itself only when a package of it declares a name the blocks lack: an
-        // NUnit page beside an xUnit one must not get xunit for its unknown 'Assert', but a page whose only evidence is a
-        // link to another package (Polly's chaos/index.md: Microsoft.Extensions.AsyncState) still gets the doc set's.
+        // (DocSet.FoldersOf). When a package of its own declares a name the blocks lack, the doc set's test frameworks stay
+        // out (an NUnit page beside an xUnit one must not get xunit for its unknown 'Assert'); its libraries never do.
         var own = PackageEvidence.Of(document, framework).ToList();
         var setEvidence = DocSet.FoldersOf(document).SelectMany(key => FolderEvidence(key, framework)).ToList();
-        // A page whose own folders name no package takes its site's one library (PackageEvidence.SiteInstallLines).
-        if (own.Count == 0 && setEvidence.Count == 0 && RepositoryHints.RepositoryRoot(folder) is { } repository)
-            setEvidence = [.. _docSetEvidence.GetOrAdd("\0" + repository, _ => PackageEvidence.SiteInstallLines(docSet, repository))];
+        // A page whose folders name no package but its own takes its site's one library (PackageEvidence.SiteInstallLines),
+        // whatever else the page names (a 'using' of another package: its folder's evidence is its own).
+        if (setEvidence.All(g => own.Any(o => o[0].Id.Equals(g[0].Id, StringComparison.OrdinalIgnoreCase)))
+            && RepositoryHints.RepositoryRoot(folder) is { } repository)
+            setEvidence = [.. setEvidence, .. _docSetEvidence.GetOrAdd("\0" + repository, _ => PackageEvidence.SiteInstallLines(docSet, repository))];
         var statedGroups = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).ToList();
         // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
         var ownFound = await Task.WhenAll(own.Take(MaxCandidates).Select(g => FirstFoundAsync(g, folder, framework, cancellationToken)))
             .ConfigureAwait(false);
         var ownDeclares = ownFound.Any(f => f is not null && (unknown is null || f.Names.Overlaps(unknown)));
-        // An add-on's page ('dotnet add package FastEndpoints.Security') still uses the package it extends, which the doc set
-        // names: of the doc set's packages, those whose ID is a dotted prefix of the page's own come after them.
+        // The doc set's library is still tried on a page whose own evidence declares something (an xUnit page's [Fact]
+        // names xunit, never the library its tests call; issue 77): of the set's evidence, only another test framework or
+        // mocking library is kept out, after the page's own, first those the page's own IDs extend ('FastEndpoints.Security'
+        // uses FastEndpoints).
         var extended = setEvidence.Where(g => own.Any(o => o[0].Id.StartsWith(g[0].Id + ".", StringComparison.OrdinalIgnoreCase)));
-        var named = statedGroups.Concat(own).Concat(ownDeclares ? extended : setEvidence)
+        var setLibraries = ownDeclares ? extended.Concat(setEvidence.Where(g => !PackageEvidence.IsTestPackage(g[0].Id))) : setEvidence;
+        var named = statedGroups.Concat(own).Concat(setLibraries)
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase).ToList();
         var shown = named.Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         RecordWhoNames(document, statedGroups, own, setEvidence);
