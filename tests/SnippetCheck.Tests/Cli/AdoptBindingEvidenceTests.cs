@@ -8,8 +8,8 @@ namespace SnippetCheck.Tests.Cli;
 /// An <c>int</c> where <c>Set</c> takes a <c>TimeSpan</c> (CS1503), <c>params</c> where <c>RemoveAll</c> takes a collection
 /// (CS1501), a missing argument (CS7036) and a local read before it is assigned (CS0165) are rot when the rest of the block
 /// binds, each with its cause in words; the same <c>int</c> beside a name the page never declares is not. And a typo on a
-/// page that never names the package (only the doc set's getting-started page installs it) is still found: the repaired
-/// block is tried with the packages the doc set's other blocks compiled with.
+/// page that never names the package (another page of its doc set imports it) is still found: the repaired block is tried
+/// with the packages the doc set's other blocks compiled with.
 /// </summary>
 [TakesMinutes(40)]
 public sealed class AdoptBindingEvidenceTests
@@ -93,6 +93,17 @@ public sealed class AdoptBindingEvidenceTests
         ```
         """;
 
+    private const string Reading = """
+        # Reading
+
+        ```csharp
+        using Acme.Caching;
+
+        var cache = new Cache();
+        Console.WriteLine(cache.Get("user:1"));
+        ```
+        """;
+
     [Fact]
     public void Binding_errors_against_a_package_are_rot_with_their_cause_when_the_rest_of_the_block_binds()
     {
@@ -128,7 +139,8 @@ public sealed class AdoptBindingEvidenceTests
 
     /// <summary>
     /// A dry-run adopt of the doc set on the local feed. Not a repository: the install line on getting-started/ is evidence
-    /// for that page alone, so the examples page has none of its own, its folder's or an ancestor's (PackageInference).
+    /// for that page alone, and examples/reading/'s using for its own, so examples/expiry/ has none of its own, its folder's
+    /// or an ancestor's (PackageInference); only a block of its doc set (examples/, which has a page) compiles with the package.
     /// </summary>
     private static CliResult Adopt(string gettingStarted, string? expiry)
     {
@@ -137,9 +149,12 @@ public sealed class AdoptBindingEvidenceTests
         var (feed, environment) = LocalFeed.Create(folder.Path, docs);
         LocalFeed.Pack(feed, "Acme.Caching", "1.0.0", Library);
         folder.Write("docs/getting-started/index.md", gettingStarted);
-        if (expiry is not null) folder.Write("docs/examples/expiry/index.md", expiry);
-        var run = CliRunner.Run(docs, environment, "adopt");
-        File.WriteAllText($"/tmp/s21-evidence/debug-{(expiry is null ? 1 : 2)}.txt", run.Stdout + run.Stderr);
-        return run;
+        if (expiry is not null)
+        {
+            folder.Write("docs/examples/expiry/index.md", expiry);
+            folder.Write("docs/examples/index.md", "# Examples\n\n```csharp\nConsole.WriteLine(\"Read, write, expire.\");\n```\n");
+            folder.Write("docs/examples/reading/index.md", Reading);
+        }
+        return CliRunner.Run(docs, environment, "adopt");
     }
 }

@@ -10,12 +10,7 @@ namespace SnippetCheck.Tests.Unit.Authoring;
 /// </summary>
 public sealed class BindingEvidenceTests
 {
-    private static async Task<Dictionary<int, SuspectedRot>> RotAsync(string post)
-    {
-        var (report, rot) = await SuspectedRotTests.AdoptAsync(post);
-        File.WriteAllText($"/tmp/s21-evidence/debug-u{post.Length}.txt", string.Join("\n", report.Files.SelectMany(f => f.Failures).Select(f => f.Snippet.Location + " " + string.Join(" | ", f.Diagnostics.Select(d => d.ToCanonicalString())))) + "\n" + string.Join("\n", rot.Values));
-        return rot;
-    }
+    private static async Task<Dictionary<int, SuspectedRot>> RotAsync(string post) => (await SuspectedRotTests.AdoptAsync(post)).ByBlock;
 
     [Fact]
     public async Task A_local_read_before_it_is_assigned_is_rot_when_the_rest_of_the_block_binds()
