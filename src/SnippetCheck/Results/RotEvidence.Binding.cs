@@ -27,11 +27,11 @@ internal static partial class RotEvidence
     internal static bool IsUnassignedError(string id) => UnassignedIds.Contains(id);
 
     /// <summary>
-    /// The block's other errors are all of the kinds that need its names bound (definite assignment, overloads): what it
-    /// calls binds, so its one wrong call or read is the author's.
+    /// The block's other errors are all of the kinds that need its names bound (definite assignment, overloads, a
+    /// constructor's argument count, CS1729): what it calls binds, so its one wrong call or read is the author's.
     /// </summary>
     private static bool RestBinds(IEnumerable<Diagnostic> errors) =>
-        errors.All(e => UnassignedIds.Contains(e.Id) || OverloadIds.Contains(e.Id));
+        errors.All(e => UnassignedIds.Contains(e.Id) || OverloadIds.Contains(e.Id) || e.Id == "CS1729");
 
     /// <summary>
     /// A local or an out parameter read before it is assigned (CS0165, CS0269; CS0177 for one left unassigned) where every
@@ -67,7 +67,8 @@ internal static partial class RotEvidence
     {
         if (!RestBinds(errors)) return null;
         var call = CallAt(failed.Snippet, error.Location);
-        var receiver = call?.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax local } ? local.Identifier.ValueText : null;
+        var receiver = (call as InvocationExpressionSyntax)?.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax local }
+            ? local.Identifier.ValueText : null;
         if (receiver is not null && failed.Snippet.Tags.Given.Any(g => g.Split(':')[0] == receiver)) return null;
         var shown = call is null ? null : Shown(call);
         switch (error.Id)
@@ -75,7 +76,8 @@ internal static partial class RotEvidence
             case "CS1501" when shown is not null && ArgumentCount().Match(error.Message) is { Success: true } count:
                 return $"no overload of '{shown}' takes {count.Groups[1].Value} arguments";
             case "CS1503" when shown is not null && ArgumentNumber().Match(error.Message) is { Success: true } number && names.Count >= 2:
-                return $"argument {number.Groups[1].Value} of '{shown}' is {Article(names[0])} '{names[0]}', where it takes {Article(names[1])} '{names[1]}'";
+                return $"argument {number.Groups[1].Value} of '{shown}' is {Article(names[0])} '{names[0]}', " +
+                    $"where it takes {Article(names[1])} '{names[1]}'";
             case "CS7036" when shown is not null && names.Count >= 2:
                 return $"'{shown}' has no value for its parameter '{names[0]}': it is '{names[1]}'";
             default:
@@ -87,18 +89,21 @@ internal static partial class RotEvidence
     /// The simple name of the method a call no overload fits calls (<c>Set</c> for <c>cache.Set("k", 60)</c>), read at the
     /// error in the block's code; null when no call stands there.
     /// </summary>
-    internal static string? MethodCalledAt(Snippet snippet, SourceLocation at) => CallAt(snippet, at)?.Expression switch
+    internal static string? MethodCalledAt(Snippet snippet, SourceLocation at) => CallAt(snippet, at) switch
     {
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        SimpleNameSyntax name => name.Identifier.ValueText,
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText,
+        InvocationExpressionSyntax { Expression: SimpleNameSyntax name } => name.Identifier.ValueText,
+        ObjectCreationExpressionSyntax creation => SimpleName(creation.Type.ToString()),
         _ => null,
     };
 
     /// <summary>Whether <paramref name="id"/> is an overload error (CS1501, CS1503, CS7036).</summary>
     internal static bool IsOverloadError(string id) => OverloadIds.Contains(id);
 
-    /// <summary>The innermost call whose text holds <paramref name="at"/>, a place in the post inside the block's code.</summary>
-    private static InvocationExpressionSyntax? CallAt(Snippet snippet, SourceLocation at)
+    /// <summary>
+    /// The innermost call or <c>new</c> whose text holds <paramref name="at"/>, a place in the post inside the block's code.
+    /// </summary>
+    private static ExpressionSyntax? CallAt(Snippet snippet, SourceLocation at)
     {
         var index = snippet.Code.ToList().FindIndex(l => l.Line == at.Line);
         if (index < 0 || snippet.Code[index].SourceColumns is not null) return null;
@@ -107,15 +112,17 @@ internal static partial class RotEvidence
         var position = snippet.Code.Take(index).Sum(l => l.Text.Length + 1) + character;
         if (character < 0 || position >= text.Length) return null;
         var root = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Preview)).GetRoot();
-        return root.FindToken(position).Parent?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+        return root.FindToken(position).Parent?.AncestorsAndSelf().OfType<ExpressionSyntax>()
+            .FirstOrDefault(e => e is InvocationExpressionSyntax or ObjectCreationExpressionSyntax);
     }
 
     /// <summary>
-    /// The call as the reader writes it: <c>cache.Set</c>, <c>Math.Max</c>, <c>Configure</c>; the method's name alone after a
-    /// chain (<c>services.AddX(…).AddY</c> is <c>AddY</c>).
+    /// The call as the reader writes it: <c>cache.Set</c>, <c>Math.Max</c>, <c>Configure</c>, <c>new CsvReader</c>; the
+    /// method's name alone after a chain (<c>services.AddX(…).AddY</c> is <c>AddY</c>).
     /// </summary>
-    private static string Shown(InvocationExpressionSyntax call) => call.Expression switch
+    private static string Shown(ExpressionSyntax call) => (call as InvocationExpressionSyntax)?.Expression switch
     {
+        null => "new " + Regex.Replace(((ObjectCreationExpressionSyntax)call).Type.ToString(), @"\s+", ""),
         MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax or PredefinedTypeSyntax } member
             when !member.Expression.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any() && member.ToString().Length <= 40 =>
             Regex.Replace(member.ToString(), @"\s+", ""),
@@ -124,7 +131,7 @@ internal static partial class RotEvidence
         var other => other.ToString(),
     };
 
-    private static string Article(string type) => "aeiouAEIOU".Contains(SimpleName(type).FirstOrDefault()) ? "an" : "a";
+    private static string Article(string type) => "aeiouAEIOU".Contains(type.FirstOrDefault()) ? "an" : "a";
 
     // "No overload for method 'Max' takes 3 arguments".
     [GeneratedRegex(@"takes (\d+) arguments?")]

@@ -70,13 +70,17 @@ internal static partial class TypoRepairs
         var blocks = adoptable.Where(d => compiled.Packages.DocSets.Of(d.Snippets) == docSet).SelectMany(d => d.Snippets.Snippets)
             .Select(s => (Snippet: s, Tags: compiled.Compiles.GetValueOrDefault(Key(s)))).Where(b => b.Tags is { Packages.Count: > 0 }).ToList();
         var packages = blocks.SelectMany(b => b.Tags!.Packages).GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.GroupBy(p => p.Version, StringComparer.Ordinal).OrderByDescending(v => v.Count()).ThenBy(v => v.Key, StringComparer.Ordinal)
+            .Select(g => g.GroupBy(p => p.Version, StringComparer.Ordinal).OrderByDescending(v => v.Count())
+                .ThenBy(v => v.Key, StringComparer.Ordinal)
                 .First().First() with { Location = repaired.Location, PinLocation = null })
             .OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
         if (packages.Count == 0) return null;
         var usings = blocks.SelectMany(b => b.Tags!.Usings.Concat(b.Snippet.Code.Select(l => UsingLine().Match(l.Text)).Where(m => m.Success)
             .Select(m => m.Groups[1].Value))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return repaired with { Tags = repaired.Tags with { Packages = packages, Usings = [.. repaired.Tags.Usings.Union(usings, StringComparer.Ordinal)] } };
+        return repaired with
+        {
+            Tags = repaired.Tags with { Packages = packages, Usings = [.. repaired.Tags.Usings.Union(usings, StringComparer.Ordinal)] },
+        };
     }
 
     // 'using Acme.Caching;' (not 'using static', an alias, nor 'using var').
