@@ -27,12 +27,12 @@ internal static partial class RotEvidence
     public const string Throws = SnippetKindNames.Throws;
 
     /// <summary>Every kind, strongest first.</summary>
-    public static readonly IReadOnlyList<string> Kinds = [RemovedApi, KnownApi, Typo, Claim, Throws];
+    public static readonly IReadOnlyList<string> Kinds = [RemovedApi, KnownApi, Unassigned, Typo, Claim, Throws];
 
     /// <summary>The parser's errors: a block that has one is not otherwise-valid C#, and its other errors may be cascades.</summary>
     private static readonly HashSet<string> SyntaxIds =
         ["CS1001", "CS1002", "CS1003", "CS1010", "CS1012", "CS1022", "CS1026", "CS1031", "CS1039", "CS1056", "CS1513", "CS1514", "CS1519", "CS1525",
-            "CS1733", "CS8124"];
+            "CS1733", "CS8124", "CS8180"];
 
     /// <summary>Whether <paramref name="id"/> is one of the parser's errors (a block with one is not otherwise-valid C#).</summary>
     internal static bool IsSyntaxError(string id) => SyntaxIds.Contains(id);
@@ -55,7 +55,7 @@ internal static partial class RotEvidence
         if (failed.Status != SnippetStatus.Failed) return null;
         var found = failed.Reason switch
         {
-            FailureReason.CompileError => KnownApiError(failed) ?? TypoIn(failed),
+            FailureReason.CompileError => KnownApiError(failed) ?? UnassignedError(failed) ?? TypoIn(failed),
             FailureReason.Exception => ClaimIn(failed) is { } claim ? (claim.Evidence.Length == 0 ? null : claim) : ThrowIn(failed, nearText),
             FailureReason.OutputMismatch => new SuspectedRot(failed.FailureLocation, "output", failed.Message ?? "the output differs", Claim,
                 "the output block beside it no longer holds what the code prints"),
@@ -91,11 +91,11 @@ internal static partial class RotEvidence
                     && PackageRoot(failed.Snippet, names[1]) is { } package =>
                     $"'{names[1]}' is {package}'s namespace, and it declares no '{names[0]}'",
                 "CS1501" or "CS7036" when !hasHole && !isSketch && MethodNamed(error, names) is { } method && !declared.Contains(method) =>
-                    $"'{method}' is known, and no overload of it takes these arguments",
+                    OverloadWhy(failed, errors, error, names, $"'{method}' is known, and no overload of it takes these arguments"),
                 // 'object' is a type the tool may have given an untyped local: no evidence of the post's.
                 "CS1503" when !hasHole && failed.Snippet.Tags.Packages.Count > 0 && names.Count >= 2 && names.All(n => IsKnownType(n, declared))
                     && !names.Any(n => SimpleName(n) == "object") =>
-                    "a known method's argument has the wrong type (arguments swapped?)",
+                    OverloadWhy(failed, errors, error, names, "a known method's argument has the wrong type (arguments swapped?)"),
                 "CS1520" when MisnamedConstructor(code) is { } type => $"a constructor in '{type}' whose name is not its class's (misspelt?)",
                 _ => null,
             };

@@ -38,8 +38,8 @@ internal static partial class RotContext
 
     /// <summary>
     /// The entry rests on what the tool gave the block, not on the page: a namespace the page declares (CS0234 under a
-    /// package's root), or an error against an API read through usings the tool picked while the page has a <c>using</c>
-    /// of its own the block was not tried with.
+    /// package's root), a call no overload fits of a method the page declares, or an error against an API read through
+    /// usings the tool picked while the page has a <c>using</c> of its own the block was not tried with.
     /// </summary>
     public static bool RestsOnAGuess(SuspectedRot rot, SourceDocument document, SnippetResult failed)
     {
@@ -47,6 +47,11 @@ internal static partial class RotContext
         if (rot.Id == "CS0234" && Quoted().Matches(rot.Message) is { Count: >= 2 } names
             && Regex.IsMatch(document.Text, $@"\bnamespace\s+{Regex.Escape($"{names[1].Groups[1].Value}.{names[0].Groups[1].Value}")}\b"))
             return true;
+        // A call no overload fits of a method the page declares: the docs' own helper, whose signature the page may show
+        // another way (issue 76, item 4); only a library's method is evidence.
+        if (RotEvidence.IsOverloadError(rot.Id) && RotEvidence.MethodCalledAt(failed.Snippet, rot.Location) is { } method
+            && Regex.IsMatch(document.Text, $@"\b(?!(?:return|await|new|throw|else|in|is|as|case|yield)\b)[A-Za-z_][\w<>\[\]?,.]*\s+{
+                Regex.Escape(method)}\s*(?:<[^>\n]*>)?\s*\(")) return true;
         var picked = failed.Snippet.Tags.Usings;
         if (picked.Count == 0) return false;
         var own = string.Join('\n', failed.Snippet.Code.Select(l => l.Text));

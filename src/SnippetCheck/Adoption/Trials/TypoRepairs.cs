@@ -16,7 +16,7 @@ namespace SnippetCheck.Adoption.Trials;
 /// packages and models the run already has. One that then compiles is a typo, not a fragment: listed as suspected rot
 /// with its repair, in place of any weaker evidence, and its cause is the compiler's error.
 /// </summary>
-internal static class TypoRepairs
+internal static partial class TypoRepairs
 {
     public static async Task<List<AdoptFile>> ApplyAsync(
         Verifier verifier, CompileTrials compiled, List<AdoptFile> files, IReadOnlyList<PreparedDocument> adoptable,
@@ -40,11 +40,52 @@ internal static class TypoRepairs
         if (work.Count == 0) return files;
         var trials = await compiled.AgainAsync(verifier, adoptable, [.. work.Select(w => (w.Document, w.Repaired))], cancellationToken)
             .ConfigureAwait(false);
+        var typos = work.Where(w => CompiledOnItsOwnNames(trials, Key(w.Repaired))).ToList();
+        // A page that never names its library (CsvHelper's mapping pages): the repaired block is tried again with the
+        // packages the doc set's other blocks compiled with, which its package inference, run on blocks that parsed, never gave it.
+        var withDocSet = work.Except(typos).Select(w => (w, Repaired: WithDocSetPackages(compiled, adoptable, w.Document, w.Repaired)))
+            .Where(x => x.Repaired is not null).ToList();
+        if (withDocSet.Count > 0)
+        {
+            var again = await compiled.AgainAsync(verifier, adoptable, [.. withDocSet.Select(x => (x.w.Document, x.Repaired!))], cancellationToken)
+                .ConfigureAwait(false);
+            typos.AddRange(withDocSet.Where(x => CompiledOnItsOwnNames(again, Key(x.Repaired!))).Select(x => x.w));
+        }
         var result = files.ToList();
-        foreach (var typo in work.Where(w => CompiledOnItsOwnNames(trials, Key(w.Repaired))).GroupBy(w => w.File))
+        foreach (var typo in typos.GroupBy(w => w.File))
             result[typo.Key] = WithTypos(result[typo.Key], typo.Select(t => (t.Failed, t.Repair)));
         return result;
     }
+
+    /// <summary>
+    /// The repaired block with the packages the blocks of its doc set compiled with (each package once, at the version most
+    /// of them compiled with) and the namespaces those blocks import (their usings and <c>usings=</c>); null when it has
+    /// packages of its own or its doc set compiled with none.
+    /// </summary>
+    private static Snippet? WithDocSetPackages(
+        CompileTrials compiled, IReadOnlyList<PreparedDocument> adoptable, PreparedDocument document, Snippet repaired)
+    {
+        if (repaired.Tags.Packages.Count > 0) return null;
+        var docSet = compiled.Packages.DocSets.Of(document.Snippets);
+        var blocks = adoptable.Where(d => compiled.Packages.DocSets.Of(d.Snippets) == docSet).SelectMany(d => d.Snippets.Snippets)
+            .Select(s => (Snippet: s, Tags: compiled.Compiles.GetValueOrDefault(Key(s)))).Where(b => b.Tags is { Packages.Count: > 0 }).ToList();
+        var packages = blocks.SelectMany(b => b.Tags!.Packages).GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.GroupBy(p => p.Version, StringComparer.Ordinal).OrderByDescending(v => v.Count())
+                .ThenBy(v => v.Key, StringComparer.Ordinal)
+                .First().First() with { Location = repaired.Location, PinLocation = null })
+            .OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
+        if (packages.Count == 0) return null;
+        var usings = blocks.SelectMany(b => b.Tags!.Usings.Concat(b.Snippet.Code.Select(l => UsingLine().Match(l.Text)).Where(m => m.Success)
+            .Select(m => m.Groups[1].Value))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return repaired with
+        {
+            Tags = repaired.Tags with { Packages = packages, Usings = [.. repaired.Tags.Usings.Union(usings, StringComparer.Ordinal)] },
+        };
+    }
+
+    // 'using Acme.Caching;' (not 'using static', an alias, nor 'using var').
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*using\s+(?!var\b|static\b)([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*;")]
+    private static partial System.Text.RegularExpressions.Regex UsingLine();
 
     /// <summary>
     /// The repaired block passed a trial that gave it no type of the tool's making: as written, as members, with usings, the

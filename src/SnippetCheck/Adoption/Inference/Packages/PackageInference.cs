@@ -187,7 +187,8 @@ internal sealed partial class PackageInference(
     /// </summary>
     public static IReadOnlyList<string>? UnknownNames(Snippet snippet, IReadOnlyList<Diagnostic> diagnostics)
     {
-        var errors = diagnostics.Where(d => d.IsError).ToList();
+        // A local read before it is assigned says nothing of a name: it is seen again, and is evidence, once the names bind.
+        var errors = diagnostics.Where(d => d.IsError && !RotEvidence.IsUnassignedError(d.Id)).ToList();
         // CS0308: a type written with type arguments that only a type of another arity in scope has ('Endpoint<TReq, TRes>'
         // under the Web SDK's implicit usings): as unknown as a missing one.
         if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS0234" or "CS1061" or "CS0308"))) return null;
