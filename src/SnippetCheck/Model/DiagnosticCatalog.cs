@@ -124,7 +124,8 @@ internal static class DiagnosticCatalog
         new(DiagnosticCodes.SuspectedRot, nameof(DiagnosticCodes.SuspectedRot), "Suspected rot",
             "An untagged block verified with `--all`, or tried by the language server after a save, failed with evidence that it is broken rather " +
             "than incomplete (docs/authoring.md, \"What adopt reports as rot\"): a name an older version of its package declared and the current " +
-            "one lacks (removed API, with the last version that had it; `adopt` only, since it looks versions up), an error against a known API (a " +
+            "one lacks or made an error, CS0619 (removed API, with the last version that had it; `adopt` only, since it looks versions up), an " +
+            "error against a known API (a " +
             "member a known type lacks, a namespace a package does not declare, an overload that does not fit, a misspelt constructor), a typo in " +
             "otherwise valid C# (an unrecognised escape, one `)` too many or too few, a line of JavaScript), a result line that no longer holds, " +
             "or a run that throws where the text does not say so. A warning beside the block's failure, in SARIF, the GitHub annotations and the " +

@@ -38,7 +38,8 @@ internal static class RunVariance
         {
             switch (node)
             {
-                case MemberAccessExpressionSyntax access when VaryingReads.Contains(LastName(access.Expression) + "." + access.Name.Identifier.ValueText):
+                case MemberAccessExpressionSyntax access
+                    when VaryingReads.Contains(LastName(access.Expression) + "." + access.Name.Identifier.ValueText):
                     return access.ToString();
                 case ObjectCreationExpressionSyntax { Type: var type } creation when LastName(type) == "Stopwatch"
                     || (LastName(type) == "Random" && creation.ArgumentList is null or { Arguments.Count: 0 }):
