@@ -88,9 +88,11 @@ internal sealed partial class PackageInference(
             foreach (var (snippet, names) in blocks)
             {
                 var packages = found.Where(p => p.Names.Overlaps(names)).OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList();
-                // A name no package found declares may be the API of a package the post names that could not be restored.
-                var unloadedHere = names.Any(n => char.IsUpper(n[0]) && !packages.Any(p => p.Names.Contains(n)))
-                    ? UnloadedFor(document, unloaded, bindsAPackage: packages.Count > 0) : [];
+                // A name no package found declares may be the API of a package the post names that could not be restored, when
+                // the block binds none that did load. One that does is about that library (issue 77: a sibling no source serves
+                // never vetoes the others): Refit's README names Refit.Newtonsoft.Json, which kept check from every block of the
+                // page though they call Refit's own API; AutoMapper's docs name an add-on on one page, which kept it from all 36.
+                var unloadedHere = packages.Count == 0 && names.Any(n => char.IsUpper(n[0])) ? unloaded : [];
                 // A package a source has that would not restore here is a setup problem (Adopter's note), not a name "declared nowhere".
                 if (packages.Count == 0 && named.Count > 0 && Unrestorable(unloadedHere).Count == 0) NoteMissing(snippet, names, named, framework);
                 // Its unknown names may be that package's: tolerated as unknown, a misspelt one would pass (issue 54).
@@ -204,16 +206,6 @@ internal sealed partial class PackageInference(
 
     private readonly ConcurrentDictionary<SourceLocation, IReadOnlyList<string>> _unloaded = new();
 
-    /// <summary>How many of a page's unloaded packages (listed first) the page itself names; the rest only its doc set names.</summary>
-    private readonly ConcurrentDictionary<string, int> _pageUnloaded = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The unloaded packages whose API a block's unknown names may be. A package only another page of the doc set names
-    /// (an add-on: AutoMapper's docs name AutoMapper.Extensions.EnumMapping on one page) is one of them only for a block
-    /// that binds none of the served packages: a block that binds the doc set's library is about that library.
-    /// </summary>
-    private IReadOnlyList<string> UnloadedFor(PreparedDocument document, IReadOnlyList<string> unloaded, bool bindsAPackage) =>
-        bindsAPackage ? [.. unloaded.Take(_pageUnloaded.GetValueOrDefault(document.Snippets.Source.Document.FullPath))] : unloaded;
 
     /// <inheritdoc cref="PackageFinder.Unrestorable"/>
     public IReadOnlyList<string> Unrestorable(IReadOnlyList<string> ids) => _finder.Unrestorable(ids);
@@ -279,11 +271,8 @@ internal sealed partial class PackageInference(
         var found = await Task.WhenAll(groups.Select(g => FirstFoundAsync(g, folder, framework, cancellationToken))).ConfigureAwait(false);
         _postPackages[document.Source.Document.FullPath] =
             [.. found.Take(Math.Min(named.Count, groups.Count)).OfType<Found>().Select(f => f.Package)];
-        // The page's own unloaded packages come first: UnloadedFor tells them from its doc set's by count.
         var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
-            .OrderBy(id => statedGroups.Concat(own).Any(g => g[0].Id.Equals(id, StringComparison.OrdinalIgnoreCase)) ? 0 : 1).ToList();
-        _pageUnloaded[document.Source.Document.FullPath] =
-            unloaded.Count(id => statedGroups.Concat(own).Any(g => g[0].Id.Equals(id, StringComparison.OrdinalIgnoreCase)));
+            .ToList();
         var declaring = found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => unknown is null || f.Names.Overlaps(unknown));
         return ([.. declaring], shown, unloaded);
     }
