@@ -1,3 +1,4 @@
+using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Programs;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Rot;
@@ -16,7 +17,7 @@ namespace SnippetCheck.Adoption.Trials;
 /// packages and models the run already has. One that then compiles is a typo, not a fragment: listed as suspected rot
 /// with its repair, in place of any weaker evidence, and its cause is the compiler's error.
 /// </summary>
-internal static partial class TypoRepairs
+internal static class TypoRepairs
 {
     public static async Task<List<AdoptFile>> ApplyAsync(
         Verifier verifier, CompileTrials compiled, List<AdoptFile> files, IReadOnlyList<PreparedDocument> adoptable,
@@ -75,17 +76,13 @@ internal static partial class TypoRepairs
                 .First().First() with { Location = repaired.Location, PinLocation = null })
             .OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
         if (packages.Count == 0) return null;
-        var usings = blocks.SelectMany(b => b.Tags!.Usings.Concat(b.Snippet.Code.Select(l => UsingLine().Match(l.Text)).Where(m => m.Success)
-            .Select(m => m.Groups[1].Value))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var usings = blocks.SelectMany(b => b.Tags!.Usings.Concat(BlockUsings.Of(b.Snippet)))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return repaired with
         {
             Tags = repaired.Tags with { Packages = packages, Usings = [.. repaired.Tags.Usings.Union(usings, StringComparer.Ordinal)] },
         };
     }
-
-    // 'using Acme.Caching;' (not 'using static', an alias, nor 'using var').
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*using\s+(?!var\b|static\b)([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*;")]
-    private static partial System.Text.RegularExpressions.Regex UsingLine();
 
     /// <summary>
     /// The repaired block passed a trial that gave it no type of the tool's making: as written, as members, with usings, the
