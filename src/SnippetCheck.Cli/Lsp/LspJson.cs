@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SnippetCheck.Editing;
+using SnippetCheck.Editor;
 using SnippetCheck.Model;
 
 namespace SnippetCheck.Cli.Lsp;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using SnippetCheck.Editing;
+using SnippetCheck.Editor;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SnippetCheck.Driver;
-using SnippetCheck.Editing;
+using SnippetCheck.Editor;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 

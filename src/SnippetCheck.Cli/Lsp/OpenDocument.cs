@@ -1,4 +1,4 @@
-using SnippetCheck.Editing;
+using SnippetCheck.Editor;
 using SnippetCheck.Extraction;
 using SnippetCheck.Results;
 

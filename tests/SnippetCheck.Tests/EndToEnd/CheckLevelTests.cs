@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SnippetCheck.Editing;
+using SnippetCheck.Editor;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
 using SnippetCheck.Results;

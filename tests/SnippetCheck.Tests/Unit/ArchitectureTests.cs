@@ -94,7 +94,7 @@ public sealed class ArchitectureTests
         // Verified blocks as readers see them (render): highlighting from the compiler's notes, fragments, the copy.
         ["Rendering"] = 24,
         // An editor's view of verdicts (the language server's core): findings, carried run failures, quick-fix edits.
-        ["Editing"] = 25,
+        ["Editor"] = 25,
         // Posts verified again on the newest versions of their pins: a verify run, its reports and the rewriter.
         ["Outdated"] = 25,
     };

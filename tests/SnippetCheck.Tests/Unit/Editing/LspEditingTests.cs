@@ -1,6 +1,6 @@
 using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Driver;
-using SnippetCheck.Editing;
+using SnippetCheck.Editor;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;

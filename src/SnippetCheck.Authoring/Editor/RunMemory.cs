@@ -2,7 +2,7 @@ using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 
-namespace SnippetCheck.Editing;
+namespace SnippetCheck.Editor;
 
 /// <summary>
 /// What the last full run (on save) found wrong at run time, kept so that the compile-only checks made while typing

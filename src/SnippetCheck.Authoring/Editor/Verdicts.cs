@@ -1,7 +1,7 @@
 using System.Globalization;
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Editing;
+namespace SnippetCheck.Editor;
 
 /// <summary>A verdict in the few words an editor shows: a hover's headline and a code lens's title.</summary>
 public static class Verdicts

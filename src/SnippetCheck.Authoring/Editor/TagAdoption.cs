@@ -5,7 +5,7 @@ using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Editing;
+namespace SnippetCheck.Editor;
 
 /// <summary>What trying a document's untagged blocks found, each keyed by the block's opening line.</summary>
 /// <param name="Adoptable">The tag each block passes with; blocks that pass with none are left out.</param>

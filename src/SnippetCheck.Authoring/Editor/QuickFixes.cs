@@ -5,7 +5,7 @@ using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 
-namespace SnippetCheck.Editing;
+namespace SnippetCheck.Editor;
 
 /// <summary>A quick fix: a title and the character edits that make it, on the text the verdicts were computed on.</summary>
 public sealed record QuickFix(string Title, IReadOnlyList<TextEdit> Edits);

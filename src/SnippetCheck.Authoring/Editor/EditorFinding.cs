@@ -2,7 +2,7 @@ using SnippetCheck.Extraction;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Editing;
+namespace SnippetCheck.Editor;
 
 /// <summary>
 /// One finding as an editor shows it: a code, a severity, a message and the span it underlines, all in the document's
