@@ -1,9 +1,8 @@
-using SnippetCheck.Adoption;
-using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Extraction;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Editor;
 

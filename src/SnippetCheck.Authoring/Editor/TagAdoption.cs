@@ -1,9 +1,9 @@
 using SnippetCheck.Adoption;
-using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Driver;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Editor;
 

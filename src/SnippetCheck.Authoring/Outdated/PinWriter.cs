@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Extraction;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Outdated;
 

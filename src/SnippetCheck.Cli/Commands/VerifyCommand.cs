@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using SnippetCheck.Adoption;
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
@@ -8,6 +7,7 @@ using SnippetCheck.Outdated;
 using SnippetCheck.References;
 using SnippetCheck.Reporting;
 using SnippetCheck.Results;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Cli.Commands;
 

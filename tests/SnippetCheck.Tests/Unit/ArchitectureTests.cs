@@ -66,37 +66,41 @@ public sealed class ArchitectureTests
         ["Driver"] = 14,
         // report: console, JSON, JUnit, SARIF, Markdown, GitHub.
         ["Reporting"] = 15,
-        // adopt and --accept (docs/architecture.md, Adoption/'s table), in data order: what a block needs, what adopt
+        // The byte-exact edits of a page and the one way a document is written back (TextEdit, DocumentRewriter), an output
+        // block rewritten (BlockRewrite) and where an added line stands (PageLines): what --accept, adopt --write, outdated
+        // --write and an editor's quick fixes all write with; then --accept itself (OutputAcceptor, AcceptOutcome).
+        ["Editing"] = 16,
+        // adopt (docs/architecture.md, Adoption/'s table), in data order: what a block needs, what adopt
         // proposes, the trials that decide it, the edit that writes it, and the commands that use them.
         // What a block needs, inferred from Roslyn's diagnostics: usings, sessions, the doc set; then its packages (and
         // the Web SDK); then the class around it (enclosing class, base class, stubs, page fixture) and its receivers.
-        ["Adoption.Inference"] = 16,
-        ["Adoption.Inference.Packages"] = 17,
-        ["Adoption.Inference.Classes"] = 18,
-        ["Adoption.Inference.Receivers"] = 18,
+        ["Adoption.Inference"] = 17,
+        ["Adoption.Inference.Packages"] = 18,
+        ["Adoption.Inference.Classes"] = 19,
+        ["Adoption.Inference.Receivers"] = 19,
         // What adopt proposes for each file's blocks and why the rest stay unverified; where its lines can stand in a
         // page (a tag comment, hidden checks, a fixture's settings), which the trials ask and the writer follows.
-        ["Adoption.Proposals"] = 19,
+        ["Adoption.Proposals"] = 20,
         // Suspected rot: what a failure or the prose says of a page. Before the trials, which try the prose's claims
         // and read rot from the failures they leave.
-        ["Adoption.Rot"] = 20,
+        ["Adoption.Rot"] = 21,
         // adopt's passes: the compile, run and fallback trials, page fixtures, and the proposals read from them.
-        ["Adoption.Trials"] = 21,
-        // The byte-exact edit (TextEdit, DocumentRewriter, BlockRewrite) and what adopt writes with it: decisions to text.
-        ["Adoption.Writing"] = 22,
-        // The entry points the hosts call: adopt (Adopter, AdoptReport and its table and JSON) and --accept (AcceptOutcome).
-        ["Adoption"] = 23,
+        ["Adoption.Trials"] = 22,
+        // What adopt writes with Editing's edits: decisions to text, the doc set's pins.
+        ["Adoption.Writing"] = 23,
+        // The entry points the hosts call: adopt (Adopter, AdoptReport and its table and JSON).
+        ["Adoption"] = 24,
 
         // After the pipeline: the tools built on a run, in an assembly of their own on the core's public surface
         // (src/SnippetCheck.Authoring; see The_core_and_the_authoring_tools_show_their_internals_to_no_host).
         // --watch.
-        ["Authoring"] = 24,
+        ["Authoring"] = 25,
         // Verified blocks as readers see them (render): highlighting from the compiler's notes, fragments, the copy.
-        ["Rendering"] = 24,
+        ["Rendering"] = 25,
         // An editor's view of verdicts (the language server's core): findings, carried run failures, quick-fix edits.
-        ["Editor"] = 25,
+        ["Editor"] = 26,
         // Posts verified again on the newest versions of their pins: a verify run, its reports and the rewriter.
-        ["Outdated"] = 25,
+        ["Outdated"] = 26,
     };
 
     /// <summary>The SDK's implicit usings (ImplicitUsings in Directory.Build.props), without which Environment or File would not bind.</summary>

@@ -1,6 +1,7 @@
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Adoption.Proposals;
 

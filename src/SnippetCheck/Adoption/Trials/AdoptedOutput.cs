@@ -1,8 +1,8 @@
-using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Adoption.Trials;
 

@@ -8,6 +8,7 @@ using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using static SnippetCheck.Adoption.Trials.BlockKeys;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Adoption.Trials;
 

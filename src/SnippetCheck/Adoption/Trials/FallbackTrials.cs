@@ -1,9 +1,9 @@
 using SnippetCheck.Adoption.Inference;
-using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
+using SnippetCheck.Editing;
 using static SnippetCheck.Adoption.Trials.BlockKeys;
 
 namespace SnippetCheck.Adoption.Trials;

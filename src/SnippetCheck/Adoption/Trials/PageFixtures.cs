@@ -8,6 +8,7 @@ using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Adoption.Trials;
 

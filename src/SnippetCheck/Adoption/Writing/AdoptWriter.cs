@@ -3,6 +3,7 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Adoption.Writing;
 

@@ -8,6 +8,7 @@ using SnippetCheck.Model;
 using SnippetCheck.References;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Adoption.Writing;
 

@@ -2,6 +2,7 @@ using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Adoption.Writing;
 

@@ -1,9 +1,9 @@
 using System.Text;
-using SnippetCheck.Adoption;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Tests.Unit.Authoring;
 

@@ -1,4 +1,4 @@
-using SnippetCheck.Adoption.Writing;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Tests.Unit.Authoring;
 

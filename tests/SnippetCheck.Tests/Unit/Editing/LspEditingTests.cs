@@ -1,9 +1,9 @@
-using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Driver;
 using SnippetCheck.Editor;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Tests.Unit.Editing;
 

@@ -1,9 +1,8 @@
 using System.Text;
-using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Markdown;
 
-namespace SnippetCheck.Adoption.Writing;
+namespace SnippetCheck.Editing;
 
 /// <summary>
 /// The edits that make one output block hold new text: its body lines replaced, each with the block's container

@@ -2,7 +2,7 @@ using System.Text;
 using SnippetCheck.Extraction;
 using SnippetCheck.Caching.Store;
 
-namespace SnippetCheck.Adoption.Writing;
+namespace SnippetCheck.Editing;
 
 /// <summary>
 /// The one way a document is written back (<c>--accept</c>, <c>adopt --write</c>): the file must still be the bytes

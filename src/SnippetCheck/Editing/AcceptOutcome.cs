@@ -1,10 +1,9 @@
-using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Extraction;
 using SnippetCheck.Model;
 using SnippetCheck.Reporting;
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Adoption;
+namespace SnippetCheck.Editing;
 
 /// <summary>What <c>--accept</c> did with one output block.</summary>
 /// <param name="Location">The output block's opening fence, in the file as it was verified.</param>

@@ -1,6 +1,6 @@
 using SnippetCheck.Extraction;
 
-namespace SnippetCheck.Adoption.Proposals;
+namespace SnippetCheck.Editing;
 
 /// <summary>
 /// How a line <c>adopt</c> adds fits its page: the prefix and line ending it takes, and whether a block has a line for

@@ -1,11 +1,10 @@
-using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Extraction;
 using SnippetCheck.Engine;
 using SnippetCheck.Results;
 using SnippetCheck.Model;
 using SnippetCheck.Extraction.Snippets;
 
-namespace SnippetCheck.Adoption;
+namespace SnippetCheck.Editing;
 
 /// <summary>
 /// <c>--accept</c> (docs/authoring.md): after a verify run, rewrites each output block whose snippet failed with

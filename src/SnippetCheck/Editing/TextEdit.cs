@@ -1,7 +1,7 @@
 using System.Text;
 using SnippetCheck.Extraction;
 
-namespace SnippetCheck.Adoption.Writing;
+namespace SnippetCheck.Editing;
 
 /// <summary>
 /// Replace the characters <c>[Start, End)</c> of a document's text with <c>NewText</c> (an insertion when the two are
