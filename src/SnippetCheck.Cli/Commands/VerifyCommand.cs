@@ -150,6 +150,19 @@ internal static class VerifyCommand
         return outputs;
     }
 
+    /// <summary>
+    /// <c>--dependency-file</c>: the files the verdicts depended on, one a line. Unchanged content keeps its timestamp, so
+    /// an incremental build that lists this file stays skipped.
+    /// </summary>
+    private static void WriteDependencyFile(string path, string currentDirectory, IReadOnlyList<string> files)
+    {
+        var full = Path.GetFullPath(path, currentDirectory);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var text = string.Concat(files.Select(f => f + "\n"));
+        if (File.Exists(full) && File.ReadAllText(full) == text) return;
+        File.WriteAllText(full, text);
+    }
+
     private static Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
         Verifier.TracePhase("command line parsed");
@@ -177,6 +190,7 @@ internal static class VerifyCommand
             {
                 report = await verifier.RunAsync(cancellationToken);
             }
+            if (options.DependencyFile is { } dependencyFile) WriteDependencyFile(dependencyFile, options.CurrentDirectory, report.DependencyFiles);
             if (accept)
             {
                 // After --accept, the exit code and every report tell what is still wrong once the files are rewritten.

@@ -89,19 +89,6 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
         .. ConfigPins.Of(fileConfig.Packages, config.SourcePath, options.CurrentDirectory),
     ];
 
-    /// <summary>Fails the run (exit code 2) when the targeting pack is missing: nothing could compile.</summary>
-    public static void EnsureReferenceAssemblies()
-    {
-        try
-        {
-            _ = ReferenceAssemblies.Default;
-        }
-        catch (TargetingPackMissingException e)
-        {
-            throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing, e.Message);
-        }
-    }
-
     private PreparedDocument? LoadGuarded(
         DocumentPath path, ImmutableArray<MetadataReference> references, IReadOnlyList<Prelude> shared, ConcurrentBag<Diagnostic> errors)
     {

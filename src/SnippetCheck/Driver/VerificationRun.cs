@@ -6,6 +6,7 @@ using SnippetCheck.Execution;
 using SnippetCheck.Engine.Merging;
 using SnippetCheck.References;
 using SnippetCheck.Programs;
+using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 
@@ -16,12 +17,12 @@ namespace SnippetCheck.Driver;
 /// parallel, raising an event as each unit finishes.
 /// </summary>
 /// <param name="shape">Whether programs run or only compile, and on whose runners (<see cref="RunShape"/>).</param>
-internal sealed class VerificationRun(VerifyOptions options, RunSettings settings, ResultCache? cache, RunShape shape)
+internal sealed class VerificationRun(RunSettings settings, ResultCache? cache, RunShape shape)
 {
-    /// <summary>The runners kept between runs (a <see cref="VerifierSession"/>'s); null: the run starts and ends its own.</summary>
+    /// <summary>The runners kept between runs (a <c>VerifierSession</c>'s); null: the run starts and ends its own.</summary>
     private readonly RunnerPool? _keptPool = shape.KeptRunners?.Invoke();
 
-    /// <summary>The observer of the run's compilations (<see cref="RunObserver"/>); null for a plain run.</summary>
+    /// <summary>The observer of the run's compilations (<c>RunObserver</c>); null for a plain run.</summary>
     public SemanticCapture? Capture { get; init; }
 
     public event Action<IReadOnlyList<SnippetResult>>? ResultsReady;
@@ -59,12 +60,12 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         // Without a cache to answer from, every snippet will run: the runners start now, beside the reference
         // loading, cache keys and merge planning below, instead of after them.
         if (cache is null || cache.IsEmpty) pool.StartRunners(plan.Snippets);
-        DocumentLoader.EnsureReferenceAssemblies();
+        EnsureReferenceAssemblies();
         PhaseTrace.Mark("reference assemblies loaded");
         // Config references are built before anything runs: a bad one is a config error (exit code 2).
         var dependencies = await DependencyResolver.CreateAsync(
-            config, options.Library, options.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken, settings.Framework, _builds,
-            Checkout.Of(options.CurrentDirectory, settings.Untrusted))
+            config, settings.Library, settings.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken, settings.Framework, _builds,
+            Checkout.Of(settings.CurrentDirectory, settings.Untrusted))
             .ConfigureAwait(false);
         DependencyFiles = dependencies.DependencyFiles;
         PhaseTrace.Mark("dependencies resolved");
@@ -101,6 +102,19 @@ internal sealed class VerificationRun(VerifyOptions options, RunSettings setting
         foreach (var document in KeepTogetherAfterwards) programCache.KeepTogether(document);
         Record(pool, dependencies, merging);
         return [.. stale.Apply(results)];
+    }
+
+    /// <summary>Fails the run (exit code 2) when the targeting pack is missing: nothing could compile.</summary>
+    public static void EnsureReferenceAssemblies()
+    {
+        try
+        {
+            _ = ReferenceAssemblies.Default;
+        }
+        catch (TargetingPackMissingException e)
+        {
+            throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing, e.Message);
+        }
     }
 
     /// <summary>What the run reports besides its results: its runners, the projects it built, its confinement and merging.</summary>

@@ -47,7 +47,7 @@ public sealed partial class Verifier
         if (lone.Count == 0 && sessions.Count == 0) return [];
         if (_cache is null || _cache.IsEmpty || !useCache) CompilerWarmUp.Start(Config);
         var settings = _settings with { Stale = StaleMode.Off, RunIgnored = false };
-        var run = new VerificationRun(_options, settings, useCache ? _cache : null, RunShape.Plain)
+        var run = new VerificationRun(settings, useCache ? _cache : null, RunShape.Plain)
         {
             Capture = Observer?.Capture,
         };

@@ -58,7 +58,7 @@ public sealed partial class Verifier
         _trial = trial;
         Config = trial.Moves.Apply(WithProjectFrameworks(DocumentLoader.LoadConfig(options), options));
         _loader = new DocumentLoader(options, Config, DiskDocuments.Instance, trial);
-        _settings = RunSettings.Resolve(options, Config);
+        _settings = RunSettingsResolver.Resolve(options, Config);
         _cache = _settings.CacheDirectory is { } cacheDirectory ? new ResultCache(cacheDirectory) { ReadOnly = _settings.Untrusted } : null;
         PhaseTrace.Mark("config loaded");
     }
@@ -145,11 +145,6 @@ public sealed partial class Verifier
         var planned = await PlanPassesAsync(documents, frameworks, cancellationToken).ConfigureAwait(false);
         var tally = await RunPassesAsync(planned, shape, cancellationToken).ConfigureAwait(false);
         var results = FrameworkMatrix.Join(documents, frameworks, tally.Passes, s => RunPlanner.Matches(s, options.Filter));
-        if (options.DependencyFile is { } dependencyFile)
-            WriteDependencyFile(
-                dependencyFile, [.. tally.DependencyFiles.Distinct(StringComparer.Ordinal),
-                    .. SharedPreludes.FilesOf(Config, options.CurrentDirectory).Select(p => p.Full)]);
-
         if (!string.IsNullOrEmpty(options.Filter) && results.Count == 0 && documents.Count > 0)
         {
             // A typo in a CI filter must not pass silently.
@@ -175,6 +170,8 @@ public sealed partial class Verifier
             MinCheckCoverage = _settings.MinCheckCoverage,
             Warnings = [.. loader.FileSetNotes, .. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
             Paths = loader.Source.PathsOf(options),
+            DependencyFiles = [.. tally.DependencyFiles.Distinct(StringComparer.Ordinal),
+                .. SharedPreludes.FilesOf(Config, options.CurrentDirectory).Select(p => p.Full)],
         };
     }
 
@@ -209,7 +206,7 @@ public sealed partial class Verifier
             var framework = pack.Framework;
             var settings = framework.IsTool ? _settings
                 : _settings with { Framework = framework, Runners = _settings.Runners with { RunnerPath = pack.RunnerPath, Runtime = pack.Runtime } };
-            var run = new VerificationRun(_options, settings, _cache, framework.IsTool ? shape : shape.OnOwnRunners)
+            var run = new VerificationRun(settings, _cache, framework.IsTool ? shape : shape.OnOwnRunners)
             {
                 Capture = main ? Observer?.Capture : null,
             };
@@ -225,14 +222,4 @@ public sealed partial class Verifier
     /// <summary>The packs of a matrix's frameworks, restored through the package cache with the NuGet.Config nearest the config.</summary>
     private FrameworkPacks Packs => _packs ??= new FrameworkPacks(PackageCache.DefaultRoot,
         PackageCache.FindNuGetConfig(Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : _options.CurrentDirectory));
-
-    private void WriteDependencyFile(string path, IReadOnlyList<string> files)
-    {
-        var full = Path.GetFullPath(path, _options.CurrentDirectory);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var text = string.Concat(files.Select(f => f + "\n"));
-        // Unchanged content keeps its timestamp, so an incremental build that lists this file stays skipped.
-        if (File.Exists(full) && File.ReadAllText(full) == text) return;
-        File.WriteAllText(full, text);
-    }
 }

@@ -61,8 +61,9 @@ public sealed record VerifyOptions
     public LibraryReferences Library { get; init; } = LibraryReferences.None;
 
     /// <summary>
-    /// <c>--dependency-file</c>: where to write the files the verdicts depended on beyond documents and config. The MSBuild
-    /// task's (its incremental build's inputs, <c>VerifySnippets.DependencyFile</c>): one tool's output file, no setting.
+    /// <c>--dependency-file</c>: where the host writes <see cref="Results.VerificationReport.DependencyFiles"/>, the files the
+    /// verdicts depended on beyond documents and config; the core never writes it. The MSBuild task's (its incremental
+    /// build's inputs, <c>VerifySnippets.DependencyFile</c>): one tool's output file, no setting.
     /// </summary>
     public string? DependencyFile { get; init; }
 

@@ -67,6 +67,12 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     /// <summary>The paths and globs the run was given, as given (none: the current directory): the hint's commands repeat them.</summary>
     public IReadOnlyList<string> Paths { get; init; } = [];
 
+    /// <summary>
+    /// What the verdicts depended on beyond documents and config (assemblies, projects' stamped files, shared preludes):
+    /// the host writes them where <c>--dependency-file</c> says, as the MSBuild task's incremental build's inputs.
+    /// </summary>
+    public IReadOnlyList<string> DependencyFiles { get; init; } = [];
+
     /// <summary>The confinement runners were under; null when the report was not made by a run (tests, merges).</summary>
     internal SandboxReport? Sandbox { get; init; }
 
