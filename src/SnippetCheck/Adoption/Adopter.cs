@@ -10,6 +10,7 @@ using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Engine.Scheduling;
 using static SnippetCheck.Adoption.Trials.BlockKeys;
 
 namespace SnippetCheck.Adoption;

@@ -11,6 +11,7 @@ using SnippetCheck.References;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
 using Diagnostic = SnippetCheck.Model.Diagnostic;
+using SnippetCheck.Engine;
 
 namespace SnippetCheck.Driver;
 

@@ -2,6 +2,7 @@ using SnippetCheck.Caching;
 using SnippetCheck.Configuration;
 using SnippetCheck.Execution;
 using SnippetCheck.Model;
+using SnippetCheck.Engine;
 
 namespace SnippetCheck.Driver;
 

@@ -1,6 +1,7 @@
 using SnippetCheck.Execution;
 using SnippetCheck.References;
 using SnippetCheck.Results;
+using SnippetCheck.Engine.Scheduling;
 
 namespace SnippetCheck.Driver;
 

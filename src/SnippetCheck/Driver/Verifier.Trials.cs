@@ -4,6 +4,7 @@ using SnippetCheck.Engine;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
+using SnippetCheck.Engine.Scheduling;
 
 namespace SnippetCheck.Driver;
 

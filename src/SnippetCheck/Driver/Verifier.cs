@@ -8,6 +8,7 @@ using SnippetCheck.References;
 using SnippetCheck.Results;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.Engine.Scheduling;
 
 namespace SnippetCheck.Driver;
 

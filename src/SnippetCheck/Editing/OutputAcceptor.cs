@@ -1,8 +1,8 @@
 using SnippetCheck.Extraction;
-using SnippetCheck.Engine;
 using SnippetCheck.Results;
 using SnippetCheck.Model;
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Driver;
 
 namespace SnippetCheck.Editing;
 

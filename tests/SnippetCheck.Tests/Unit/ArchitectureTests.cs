@@ -55,52 +55,56 @@ public sealed class ArchitectureTests
         ["Results"] = 10,
         // The result cache (a program's key and its verdicts, kept in the store) and the program cache in front of it.
         ["Caching"] = 11,
-        // The one verification engine: a unit of work (programs, a compile strategy, a judging policy) taken through
-        // resolve → compile → compile-only or run → judge; alone and session strategies, the stale-tag policy; then
-        // merging: which programs merge, their chunks, the merged compiler and the merged strategy. The framework
-        // matrix (each document's passes, joined back) and the packages a run verified are read here too.
+        // The one verification engine: a run's settings (RunSettings, read once from options over config); a unit of
+        // work (programs, a compile strategy, a judging policy) taken through resolve → compile → compile-only or run →
+        // judge; alone and session strategies, the stale-tag policy; then merging: which programs merge, their chunks,
+        // the merged compiler and the merged strategy.
         ["Engine"] = 12,
         ["Engine.Merging"] = 13,
-        // drive: one run planned (documents loaded, programs, shards) and its units handed to the engine; the verifier,
-        // its editor session, and the package service built on it.
-        ["Driver"] = 14,
+        // A run carried out: its plan (lone programs, sessions, stale candidates: RunPlanner), then VerificationRun's
+        // schedule of it: cache lookups, merged chunks, lone programs and sessions, runner warm-up, stale chunks.
+        ["Engine.Scheduling"] = 14,
+        // The public façade the hosts call: the verifier (documents loaded, one engine run per framework of the matrix,
+        // the passes joined back, the packages verified named), its options, its editor session, its observer, and the
+        // package service built on it.
+        ["Driver"] = 15,
         // report: console, JSON, JUnit, SARIF, Markdown, GitHub.
-        ["Reporting"] = 15,
+        ["Reporting"] = 16,
         // The byte-exact edits of a page and the one way a document is written back (TextEdit, DocumentRewriter), an output
         // block rewritten (BlockRewrite) and where an added line stands (PageLines): what --accept, adopt --write, outdated
         // --write and an editor's quick fixes all write with; then --accept itself (OutputAcceptor, AcceptOutcome).
-        ["Editing"] = 16,
+        ["Editing"] = 17,
         // adopt (docs/architecture.md, Adoption/'s table), in data order: what a block needs, what adopt
         // proposes, the trials that decide it, the edit that writes it, and the commands that use them.
         // What a block needs, inferred from Roslyn's diagnostics: usings, sessions, the doc set; then its packages (and
         // the Web SDK); then the class around it (enclosing class, base class, stubs, page fixture) and its receivers.
-        ["Adoption.Inference"] = 17,
-        ["Adoption.Inference.Packages"] = 18,
-        ["Adoption.Inference.Classes"] = 19,
-        ["Adoption.Inference.Receivers"] = 19,
+        ["Adoption.Inference"] = 18,
+        ["Adoption.Inference.Packages"] = 19,
+        ["Adoption.Inference.Classes"] = 20,
+        ["Adoption.Inference.Receivers"] = 20,
         // What adopt proposes for each file's blocks and why the rest stay unverified; where its lines can stand in a
         // page (a tag comment, hidden checks, a fixture's settings), which the trials ask and the writer follows.
-        ["Adoption.Proposals"] = 20,
+        ["Adoption.Proposals"] = 21,
         // Suspected rot: what a failure or the prose says of a page. Before the trials, which try the prose's claims
         // and read rot from the failures they leave.
-        ["Adoption.Rot"] = 21,
+        ["Adoption.Rot"] = 22,
         // adopt's passes: the compile, run and fallback trials, page fixtures, and the proposals read from them.
-        ["Adoption.Trials"] = 22,
+        ["Adoption.Trials"] = 23,
         // What adopt writes with Editing's edits: decisions to text, the doc set's pins.
-        ["Adoption.Writing"] = 23,
+        ["Adoption.Writing"] = 24,
         // The entry points the hosts call: adopt (Adopter, AdoptReport and its table and JSON).
-        ["Adoption"] = 24,
+        ["Adoption"] = 25,
 
         // After the pipeline: the tools built on a run, in an assembly of their own on the core's public surface
         // (src/SnippetCheck.Authoring; see The_core_and_the_authoring_tools_show_their_internals_to_no_host).
         // --watch.
-        ["Authoring"] = 25,
+        ["Authoring"] = 26,
         // Verified blocks as readers see them (render): highlighting from the compiler's notes, fragments, the copy.
-        ["Rendering"] = 25,
+        ["Rendering"] = 26,
         // An editor's view of verdicts (the language server's core): findings, carried run failures, quick-fix edits.
-        ["Editor"] = 26,
+        ["Editor"] = 27,
         // Posts verified again on the newest versions of their pins: a verify run, its reports and the rewriter.
-        ["Outdated"] = 26,
+        ["Outdated"] = 27,
     };
 
     /// <summary>The SDK's implicit usings (ImplicitUsings in Directory.Build.props), without which Environment or File would not bind.</summary>

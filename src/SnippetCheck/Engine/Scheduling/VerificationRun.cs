@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
-using SnippetCheck.Engine;
 using SnippetCheck.Execution;
 using SnippetCheck.Engine.Merging;
 using SnippetCheck.References;
@@ -10,7 +9,7 @@ using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Engine.Scheduling;
 
 /// <summary>
 /// Carries out a <see cref="RunPlan"/>: cached results first, then merged chunks, lone snippets and sessions in

@@ -1,10 +1,9 @@
 using SnippetCheck.Configuration;
-using SnippetCheck.Engine;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Engine.Scheduling;
 
 /// <summary>
 /// Turns documents into programs: a program per lone snippet and per session, after the filter, front matter

@@ -1,9 +1,8 @@
-using SnippetCheck.Engine;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Engine.Scheduling;
 
 /// <summary>What a run will do: the programs to verify, and the verdicts known without compiling anything.</summary>
 internal sealed record RunPlan(IReadOnlyList<SnippetProgram> Lone, IReadOnlyList<SnippetProgram> Sessions, IReadOnlyList<SnippetResult> Known)

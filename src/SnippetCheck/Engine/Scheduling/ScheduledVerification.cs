@@ -2,7 +2,7 @@ using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Engine.Scheduling;
 
 /// <summary>One program's verification, scheduled as a unit: a merged chunk, a lone snippet or a session.</summary>
 internal sealed record ScheduledVerification(IReadOnlyList<Snippet> Blocks, Func<CancellationToken, Task<IReadOnlyList<SnippetResult>>> Verify)

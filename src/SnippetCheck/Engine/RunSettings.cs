@@ -3,7 +3,7 @@ using SnippetCheck.Execution;
 using SnippetCheck.Model;
 using SnippetCheck.References;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Engine;
 
 /// <summary>
 /// How one verify run behaves, resolved once from the command line over the config file (<c>Driver/RunSettingsResolver</c>):

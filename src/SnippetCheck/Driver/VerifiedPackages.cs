@@ -2,7 +2,7 @@ using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Engine;
+namespace SnippetCheck.Driver;
 
 /// <summary>The package versions each verified block was verified with, for the reports (the JSON report's <c>packages</c>).</summary>
 internal static class VerifiedPackages
