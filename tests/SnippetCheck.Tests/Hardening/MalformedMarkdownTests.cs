@@ -74,7 +74,7 @@ public sealed class MalformedMarkdownTests
     [Fact]
     public void An_unclosed_fence_of_another_language_that_swallows_a_csharp_block_is_SC1014()
     {
-        // One that swallows only prose is SC3011 (Unit/Markdown/UnclosedFenceTests).
+        // One that swallows only prose is SC3011 (Unit/Extraction/Markdown/UnclosedFenceTests).
         var read = Pipeline.Read("```text\nnotes\n\n```csharp run\nConsole.WriteLine(1);\n");
         var error = Assert.Single(read.FileDiagnostics);
         Assert.Equal((DiagnosticCodes.UnclosedFence, 1), (error.Id, error.Location.Line));

@@ -1,0 +1,37 @@
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Adoption.Inference.Receivers;
+
+namespace SnippetCheck.Tests.Unit.Adoption.Inference.Receivers;
+
+/// <summary>
+/// Which calls on an undeclared local say what type it is. Every type has <see cref="object"/>'s members, so
+/// <c>lambda.ToString()</c> is no evidence: on realworld it once made an extension <c>ToString</c> of BenchmarkDotNet's
+/// <c>Statistics</c> the "one type" of an expression tree's <c>lambda</c>.
+/// </summary>
+public sealed class InferredReceiverCallsTests
+{
+    private static IReadOnlyDictionary<string, IReadOnlyList<ReceiverIndex.Call>> CallsOn(string code, params string[] names) =>
+        InferredReceivers.CallsOn((CompilationUnitSyntax)CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(kind: Microsoft.CodeAnalysis.SourceCodeKind.Regular)).GetRoot(), names);
+
+    [Fact]
+    public void A_local_whose_only_calls_are_objects_members_gives_no_evidence()
+    {
+        Assert.Empty(CallsOn("Console.WriteLine(lambda.ToString());\nvar same = lambda.Equals(other);\n", "lambda"));
+    }
+
+    [Fact]
+    public void A_local_only_read_never_called_gives_no_evidence()
+    {
+        // A property alone fits some framework type by chance: `Total` made an order a System.Diagnostics type.
+        Assert.Empty(CallsOn("Console.WriteLine(order.Total);\n", "order"));
+    }
+
+    [Fact]
+    public void Objects_members_are_left_out_beside_the_calls_that_tell_the_type()
+    {
+        var calls = CallsOn("var f = lambda.Compile();\nConsole.WriteLine(lambda.ToString());\n", "lambda");
+
+        Assert.Equal([new ReceiverIndex.Call("Compile", null, 0)], calls["lambda"]);
+    }
+}
