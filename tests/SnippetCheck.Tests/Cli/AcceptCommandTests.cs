@@ -3,6 +3,7 @@ using SnippetCheck.Tests.Infrastructure;
 namespace SnippetCheck.Tests.Cli;
 
 /// <summary><c>snippetcheck --accept</c> on the command line: what it prints and its exit codes.</summary>
+[Trait("Category", "Fast")]
 public sealed class AcceptCommandTests
 {
     [Fact]

@@ -47,6 +47,7 @@ public sealed partial class AdoptCommandTests
         Posts.ToDictionary(p => p, p => File.ReadAllBytes(Path.Combine(folder.Path, p)));
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void The_dry_run_prints_the_table_and_changes_no_post()
     {
         using var folder = CopySamples();
@@ -63,6 +64,7 @@ public sealed partial class AdoptCommandTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void Write_inserts_only_comment_lines_and_verify_then_passes_with_exactly_the_adopted_blocks()
     {
         using var folder = CopySamples();

@@ -10,6 +10,7 @@ namespace SnippetCheck.Tests.Cli;
 /// failed, ignored, untagged) is verified twice, the second time from the result cache, and each count is read back from
 /// the summary line, the coverage line, the JSON summary, the Markdown table, the JUnit suites and the SARIF results.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed partial class CountsAgreeTests
 {
     private const string Page = "# Counts\n\n" +

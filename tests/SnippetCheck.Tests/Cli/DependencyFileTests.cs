@@ -7,6 +7,7 @@ namespace SnippetCheck.Tests.Cli;
 /// Issue 78: the files the verdicts depended on (assemblies, projects' stamped files, shared preludes) are part of the
 /// report, and the host writes them where <c>--dependency-file</c> says (the MSBuild task's incremental build reads them).
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class DependencyFileTests
 {
     [Fact]

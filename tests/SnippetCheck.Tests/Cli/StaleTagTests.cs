@@ -4,6 +4,7 @@ using SnippetCheck.Tests.Infrastructure;
 namespace SnippetCheck.Tests.Cli;
 
 /// <summary>Issue 17, part 2: stale <c>ignore</c> tags, found by compiling (and with <c>--stale</c> running) ignored blocks.</summary>
+[Trait("Category", "Fast")]
 public sealed class StaleTagTests
 {
     // Line 1: an ignored block that compiles and runs; line 6: its output block; line 10: one that does not compile;

@@ -13,6 +13,7 @@ namespace SnippetCheck.Tests.Hygiene;
 /// report; <see cref="Ranks"/> says where imports make the order differ). Checked on the source with Roslyn's semantic
 /// model, so a use in a method body counts as much as a signature.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class ArchitectureTests
 {
     /// <summary>

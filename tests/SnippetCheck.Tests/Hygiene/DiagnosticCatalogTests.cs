@@ -5,6 +5,7 @@ using SnippetCheck.Tests.Infrastructure;
 namespace SnippetCheck.Tests.Hygiene;
 
 /// <summary>Keeps DiagnosticCodes, DiagnosticCatalog and docs/diagnostics.md in step.</summary>
+[Trait("Category", "Fast")]
 public sealed class DiagnosticCatalogTests
 {
     private static readonly IReadOnlyList<(string Name, string Code)> Codes =

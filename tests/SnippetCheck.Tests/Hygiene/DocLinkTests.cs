@@ -12,6 +12,7 @@ namespace SnippetCheck.Tests.Hygiene;
 /// must reach a file that exists, and every <c>#anchor</c> into a Markdown file a heading of that file, by GitHub's
 /// slug rules. Links in code are not links; absolute URLs are not checked (no network in tests).
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed partial class DocLinkTests
 {
     private static readonly MarkdownPipeline Gfm = new MarkdownPipelineBuilder().UsePipeTables().Build();

@@ -8,6 +8,7 @@ namespace SnippetCheck.Tests.Hygiene;
 /// needs, every shell step is a script under eng/ (which runs the same on a maintainer's machine), and secrets reach
 /// the scripts through <c>env:</c> alone.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class ReleaseWorkflowTests
 {
     private static readonly YamlMappingNode Workflow =

@@ -7,6 +7,7 @@ namespace SnippetCheck.Tests.Hygiene;
 /// The composite action and this repository's workflow must never paste an expression into a shell script:
 /// <c>run: echo ${{ inputs.paths }}</c> runs whatever text the input holds. Inputs go through <c>env:</c> instead.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class WorkflowFileTests
 {
     private const string ActionPath = ".github/actions/snippetcheck/action.yml";
