@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The core's folders as the pipeline (issue 57, item 4): 19 folders became 12. This script is the mapping, old → new,
-# and applies it; run it again after merging a branch that still adds files under the old folders or namespaces.
+# The core's folders as the pipeline (issue 57, item 4): 19 folders became 12; issue 78 moved the page edits to
+# Editing/ and the run's machinery to Engine/ (TYPES, MOVED_FILES). This script is the mapping, old → new, and applies
+# it; run it again after merging a branch that still adds files under the old folders or namespaces.
 #
 #   eng/rename-namespaces.sh [TREE...]     (from the repository root; default TREE: src tests eng bench)
 #
@@ -34,12 +35,24 @@ TYPES=(
   "Compilation=Programs:ProgramAssembler,FixtureWrapper,MemberWrapper,BaseClassWrapper,GivenLocals,MappedWriter"
   "Configuration=Extraction.Markdown:FrontMatterReader,FrontMatterSettings,TomlFrontMatterReader"
   "Driver=Caching:ProgramCache"
+  # Issue 78: the page edits and --accept to Editing/, the run's machinery to Engine/, what serves only the Verifier to Driver/.
+  "Adoption.Writing=Editing:TextEdit,DocumentRewriter,BlockRewrite"
+  "Adoption.Proposals=Editing:PageLines"
+  "Adoption=Editing:OutputAcceptor,AcceptOutcome,AcceptEntry"
+  "Driver=Engine:RunSettings,PhaseTrace"
+  "Driver=Engine.Scheduling:VerificationRun,RunPlan,RunPlanner,ScheduledVerification"
+  "Engine=Driver:FrameworkMatrix,VerifiedPackages"
 )
 MOVED_FILES=(
   "Compilation/ProgramAssembler.cs=Programs" "Compilation/FixtureWrapper.cs=Programs" "Compilation/MemberWrapper.cs=Programs"
   "Compilation/BaseClassWrapper.cs=Programs" "Compilation/GivenLocals.cs=Programs" "Compilation/MappedWriter.cs=Programs"
   "Configuration/FrontMatterReader.cs=Extraction/Markdown" "Configuration/TomlFrontMatterReader.cs=Extraction/Markdown"
   "Driver/ProgramCache.cs=Caching"
+  "Adoption/Writing/TextEdit.cs=Editing" "Adoption/Writing/DocumentRewriter.cs=Editing" "Adoption/Writing/BlockRewrite.cs=Editing"
+  "Adoption/Proposals/PageLines.cs=Editing" "Adoption/OutputAcceptor.cs=Editing" "Adoption/AcceptOutcome.cs=Editing"
+  "Driver/RunSettings.cs=Engine" "Driver/PhaseTrace.cs=Engine" "Driver/VerificationRun.cs=Engine/Scheduling"
+  "Driver/RunPlan.cs=Engine/Scheduling" "Driver/RunPlanner.cs=Engine/Scheduling" "Driver/ScheduledVerification.cs=Engine/Scheduling"
+  "Engine/FrameworkMatrix.cs=Driver" "Engine/VerifiedPackages.cs=Driver"
 )
 
 CORE=src/SnippetCheck
