@@ -1,7 +1,5 @@
-using System.Text.Json;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Configuration;
-using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
@@ -83,69 +81,14 @@ internal static class DocSetPins
 
     /// <summary>
     /// Adds the plan's new pins to the config file, creating it when there is none: into its <c>packageVersions</c> list,
-    /// or as that key first in the object. The file must read back with every pin. Null when written; otherwise why not.
+    /// or as that key first in the object (<see cref="ConfigWriter"/>). The file must read back with every pin. Null when
+    /// written; otherwise why not.
     /// </summary>
     public static string? Write(Plan plan, string currentDirectory)
     {
         if (plan.New.Count == 0) return null;
-        var entries = plan.New.Select(p => $"\"{p.Id}@{p.Version}\"").ToList();
-        if (!File.Exists(plan.ConfigPath))
-        {
-            var text = $"{{\n  \"{Key}\": [{string.Join(", ", entries)}]\n}}\n";
-            if (!ReadsBack(plan, text)) return "the new config would not read back with the pins (please report it)";
-            try
-            {
-                File.WriteAllText(plan.ConfigPath, text);
-                return null;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return $"cannot write {plan.ConfigPath}: {e.Message}";
-            }
-        }
-        SourceDocument document;
-        try
-        {
-            document = SourceDocument.Load(plan.ConfigPath, DocumentDiscovery.DisplayPath(plan.ConfigPath, currentDirectory));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"cannot read the config file: {e.Message}";
-        }
-        return DocumentRewriter.Rewrite(document, text => Insert(text, entries), text => ReadsBack(plan, text),
-            $"the config would not read back with the pins in \"{Key}\"");
-    }
-
-    /// <summary>The pins in the config's <c>packageVersions</c> list, or as that key, first in the root object.</summary>
-    internal static string Insert(string text, IReadOnlyList<string> entries)
-    {
-        var lineEnding = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        bool hasKey, hasProperties;
-        try
-        {
-            using var json = JsonDocument.Parse(
-                text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            hasKey = json.RootElement.TryGetProperty(Key, out _);
-            hasProperties = json.RootElement.EnumerateObject().Any();
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return text;
-        }
-        if (hasKey)
-        {
-            var open = text.IndexOf('[', text.IndexOf($"\"{Key}\"", StringComparison.Ordinal));
-            var close = open < 0 ? -1 : text.IndexOf(']', open);
-            if (close < 0) return text;
-            var inside = text[(open + 1)..close].TrimEnd();
-            var separator = inside.Trim().Length == 0 || inside.EndsWith(',') ? "" : ", ";
-            var at = open + 1 + inside.Length;
-            return text[..at] + separator + string.Join(", ", entries) + text[at..];
-        }
-        var brace = text.IndexOf('{', StringComparison.Ordinal);
-        if (brace < 0) return text;
-        var pins = $"  \"{Key}\": [{string.Join(", ", entries)}]" + (hasProperties ? "," : "");
-        return text[..(brace + 1)] + lineEnding + pins + text[(brace + 1)..];
+        return ConfigWriter.AddToList(plan.ConfigPath, DocumentDiscovery.DisplayPath(plan.ConfigPath, currentDirectory), Key,
+            [.. plan.New.Select(p => $"\"{p.Id}@{p.Version}\"")], onePerLine: false, text => ReadsBack(plan, text), "with the pins");
     }
 
     /// <summary>The config's text reads back with every pin of the plan in its <c>packageVersions</c>.</summary>

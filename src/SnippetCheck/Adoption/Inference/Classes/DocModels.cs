@@ -8,6 +8,7 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Editing;
 
 namespace SnippetCheck.Adoption.Inference.Classes;
 
@@ -53,15 +54,32 @@ internal sealed class DocModels
     private static bool IsModelNamespace(string ns) => ns.StartsWith(RootNamespace + ".", StringComparison.Ordinal);
 
     /// <summary>
-    /// Writes the prelude with the namespaces <paramref name="usings"/> name (the proposals' hidden usings), and a config
-    /// file naming it, into <paramref name="directory"/>; nothing when no proposal uses a model.
+    /// Writes the models the namespaces <paramref name="usings"/> name (the proposals' hidden usings) into the config's
+    /// <c>hiddenCode</c> in <paramref name="directory"/> (<see cref="ConfigWriter"/>: a config already there keeps every
+    /// other byte); nothing when no proposal uses a model.
     /// </summary>
+    /// <exception cref="IOException">The config could not be read or written.</exception>
     public void Write(string directory, IEnumerable<string> usings)
     {
         if (Code(usings) is not { Count: > 0 } code) return;
-        var entries = code.Select(line => "    " + JsonSerializer.Serialize(line, ConfigLoader.Strings));
-        var json = $"{{\n  \"{Settings.HiddenCode.Key}\": [\n{string.Join(",\n", entries)}\n  ]\n}}\n";
-        File.WriteAllText(Path.Combine(directory, FileName), json);
+        var path = Path.Combine(directory, FileName);
+        var problem = ConfigWriter.AddToList(path, FileName, Settings.HiddenCode.Key,
+            [.. code.Select(line => JsonSerializer.Serialize(line, ConfigLoader.Strings))], onePerLine: true,
+            text => ReadsBack(path, text, code), "with the models");
+        if (problem is not null) throw new IOException(problem);
+    }
+
+    /// <summary>The config's text reads back with <paramref name="code"/> at the end of its <c>hiddenCode</c>.</summary>
+    private static bool ReadsBack(string path, string text, IReadOnlyList<string> code)
+    {
+        try
+        {
+            return ConfigLoader.ReadText(path, text).HiddenCode?.TakeLast(code.Count).SequenceEqual(code, StringComparer.Ordinal) == true;
+        }
+        catch (ConfigException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
