@@ -1,5 +1,6 @@
 using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Proposals;
+using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
@@ -53,10 +54,12 @@ internal sealed class FallbackTrials
             !compiled.Compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet)) && CanTag(u);
 
         // Pass 4: what still fails, only on lines its own comments mark as errors, as 'compile-fail=IDS'.
-        var readings = untagged.Where(StillFails)
+        var failures = untagged.Where(StillFails)
             .Select(u => (u.Document, Failed: compiled.PackageFailure(Key(u.Snippet))))
-            .Where(f => f.Failed is not null)
-            .ToDictionary(f => Key(f.Failed!.Snippet), f => (f.Document, Reading: ReadErrors(f.Document, f.Failed!), f.Failed!.Snippet));
+            .Where(f => f.Failed is not null).Select(f => (f.Document, Failed: f.Failed!)).ToList();
+        failures = await WithHolesLeftOutAsync(verifier, failures, cancellationToken).ConfigureAwait(false);
+        var readings = failures
+            .ToDictionary(f => Key(f.Failed.Snippet), f => (f.Document, Reading: ReadErrors(f.Document, f.Failed), f.Failed.Snippet));
         var asMarked = readings.Values.Where(r => r.Reading.Ids.Count > 0).Select(r => (r.Document, AsCompileFail(r.Snippet, r.Reading.Ids)));
         var failsAsMarked = ByBlock(await verifier.VerifyLoneAsync([.. asMarked], useCache: true, cancellationToken).ConfigureAwait(false));
 
@@ -104,6 +107,24 @@ internal sealed class FallbackTrials
                 u.Document.HasEntryPoint(u.Snippet with { Tags = tags }));
         }).ToList();
         return await SessionInference.FindAsync(verifier, chainable, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The failures, each of a block with bodies or members left out (<c>{ ... }</c>, the C# standard's <c>replaceEllipsis</c>)
+    /// with the errors it gives with them left out, as <c>compile-fail</c> compiles it (<see cref="Holes"/>): what the page
+    /// says of its errors is read against those, not against the syntax errors of its dots.
+    /// </summary>
+    private static async Task<List<(PreparedDocument Document, SnippetResult Failed)>> WithHolesLeftOutAsync(
+        Verifier verifier, List<(PreparedDocument Document, SnippetResult Failed)> failures, CancellationToken cancellationToken)
+    {
+        var holed = failures.Where(f => Holes.Fill(f.Failed.Snippet.Code, f.Document.SettingsFor(f.Failed.Snippet).ParseOptions,
+            f.Failed.Snippet.Tags.Members, markers: false).Holes.Count > 0).ToList();
+        if (holed.Count == 0) return failures;
+        var tried = ByBlock(await verifier.VerifyLoneAsync([.. holed.Select(f => (f.Document, AsCompileFail(f.Failed.Snippet, [])))],
+            useCache: true, cancellationToken).ConfigureAwait(false));
+        return [.. failures.Select(f => tried.GetValueOrDefault(Key(f.Failed.Snippet)) is { } filled && filled.Diagnostics.Any(d => d.IsError)
+            ? (f.Document, f.Failed with { Diagnostics = filled.Diagnostics })
+            : f)];
     }
 
     /// <summary>What the page says of a failed block's errors: its marker comments, else the annotation above it.</summary>
