@@ -1,4 +1,5 @@
 using SnippetCheck.Adoption.Inference;
+using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
@@ -11,7 +12,8 @@ namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
 /// Adopt's trials of what does not compile alone (passes 3 to 5a): joined with earlier blocks of its post as a session,
-/// as <c>compile-fail</c> on the errors its comments mark, at the <c>check</c> level, and as a listing of signatures.
+/// as <c>compile-fail</c> on the errors its comments mark, at the <c>check</c> level (over stubs of the element types its
+/// queries read, too), and as a listing of signatures.
 /// </summary>
 internal sealed class FallbackTrials
 {
@@ -69,8 +71,12 @@ internal sealed class FallbackTrials
                 && failsAsMarked.GetValueOrDefault(Key(u.Snippet))?.Status != SnippetStatus.Passed)
             .Select(u => (u.Document, Last: compiled.PackageFailure(Key(u.Snippet))))
             .Where(u => u.Last is not null)
-            .Select(u => (u.Document, WithoutResults(u.Last!.Snippet)));
-        var checks = await CheckAdoption.FindAsync(verifier, [.. uncheckedBlocks], cancellationToken).ConfigureAwait(false);
+            .Select(u => (u.Document, Snippet: WithoutResults(u.Last!.Snippet))).ToList();
+        var checks = (await CheckAdoption.FindAsync(verifier, uncheckedBlocks, cancellationToken).ConfigureAwait(false)).ToDictionary();
+
+        // Pass 5b: queries over values of a type no page declares, at the check level over a stub of it (QueryStubs).
+        foreach (var (key, result) in ByBlock(await QueryStubs.TryAsync(verifier, compiled.Models,
+            [.. uncheckedBlocks.Where(u => !checks.ContainsKey(Key(u.Snippet)))], cancellationToken).ConfigureAwait(false))) checks[key] = result;
 
         // Pass 5a: blocks that only list signatures, looked up in their page's packages (ListingAdoption).
         var listings = await ListingAdoption.FindAsync(verifier, compiled.Packages, untagged, cancellationToken).ConfigureAwait(false);
