@@ -99,7 +99,7 @@ internal static partial class CheckLevel
     /// initializer of a call or <c>new</c> the compiler could not bind (<c>StringComparer.Ordinal</c> passed to a rule
     /// method of an unknown receiver proves nothing about that rule method). Counted are the first use that binds to a
     /// symbol of a reference (a type, method, property, field or event of the framework, a package or a referenced
-    /// project), and the block's calls (<c>M(...)</c>, <c>new T(...)</c>) that bound to a reference or were left unbound
+    /// project), and the block's calls (<c>M(...)</c>, <c>new T(...)</c>, an attribute) that bound to a reference or were left unbound
     /// because they depend on an unknown name, each query over values of a type declared nowhere counted as one of
     /// those, and which of the bound ones only write output (<see cref="CheckEvidence.OutputCalls"/>). <c>var</c> and
     /// namespaces prove nothing.
@@ -131,8 +131,11 @@ internal static partial class CheckLevel
                 bound++;
                 if (WritesOutput(symbol!)) writes++;
             }
-            var (queriesBound, queriesUnbound) = QueryCalls(compilation, model, root, q => inBlock(q) && !isFiller(q) && !Incidental(q), cancellationToken);
-            bound += queriesBound;
+            var (queriesBound, queriesUnbound) =
+                QueryCalls(compilation, model, root, q => inBlock(q) && !isFiller(q) && !Incidental(q), cancellationToken);
+            // An attribute that binds ('[Fact]', '[JsonPropertyName("id")]') calls a reference's constructor: misspelt, it fails (issue 77).
+            bound += queriesBound + root.DescendantNodes().OfType<AttributeSyntax>().Count(a => inBlock(a) && !isFiller(a) && !Incidental(a)
+                && OfAReference(compilation, BoundSymbol(model.GetSymbolInfo(a, cancellationToken))));
             unbound += queriesUnbound;
             hollow ??= FirstCallOnUnknown(model, root, inBlock, isFiller, locate, cancellationToken);
             if (first is not null && bindsPackage) continue;

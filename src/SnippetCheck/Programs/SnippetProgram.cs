@@ -174,6 +174,7 @@ internal sealed class SnippetProgram
         // standard's 'replaceEllipsis'): a block at a level that claims more must be whole.
         if (block.Kind is SnippetKind.Check or SnippetKind.CompileFail)
             code = Holes.Fill(code, options, block.Tags.Members, markers: block.Kind == SnippetKind.Check).Lines;
+        if (block.Tags.StatementsFirst) code = StatementsFirst.Reorder(code, options);
         if (fixture && block.Kind != SnippetKind.Check)
         {
             // On a fixture page a block of statements is a method of the page's class, and any other block its members.

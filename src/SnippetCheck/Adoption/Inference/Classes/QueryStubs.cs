@@ -20,11 +20,14 @@ namespace SnippetCheck.Adoption.Inference.Classes;
 /// </summary>
 internal static class QueryStubs
 {
-    /// <summary>The collections whose element type a stub may stand for: <c>List&lt;T&gt;</c>, <c>IEnumerable&lt;T&gt;</c>, …, and <c>T[]</c>.</summary>
+    /// <summary>The collections whose element type a stub may stand for (<c>List&lt;T&gt;</c>, <c>IEnumerable&lt;T&gt;</c>, …), arrays too.</summary>
     private static readonly HashSet<string> Collections =
         new(["List", "IList", "IEnumerable", "ICollection", "IReadOnlyList", "IReadOnlyCollection", "IQueryable"], StringComparer.Ordinal);
 
-    /// <summary>Each block that passes at the <c>check</c> level over stubs of its queries' element types (its stubs go to <paramref name="models"/>).</summary>
+    /// <summary>
+    /// Each block that passes at the <c>check</c> level over stubs of its queries' element types (its stubs go to
+    /// <paramref name="models"/>).
+    /// </summary>
     public static async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, DocModels models,
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> failing, CancellationToken cancellationToken)
     {
@@ -72,7 +75,8 @@ internal static class QueryStubs
     {
         var declared = root.DescendantNodes().Select(n => n switch
         {
-            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } variable => (Name: variable.Identifier.ValueText, declaration.Type),
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } variable =>
+                (Name: variable.Identifier.ValueText, declaration.Type),
             ParameterSyntax { Type: { } type } parameter => (Name: parameter.Identifier.ValueText, Type: type),
             _ => default((string? Name, TypeSyntax? Type)),
         }).Where(d => d.Name is not null).GroupBy(d => d.Name!).Where(g => g.Count() == 1)
@@ -88,19 +92,21 @@ internal static class QueryStubs
                 if (source is not IdentifierNameSyntax name || declared.GetValueOrDefault(name.Identifier.ValueText) is not { } element) continue;
                 var members = reads.TryGetValue(element, out var known) ? known : reads[element] = new(StringComparer.Ordinal);
                 members.UnionWith(query.DescendantNodes().OfType<MemberAccessExpressionSyntax>()
-                    .Where(a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == range && a.Parent is not InvocationExpressionSyntax)
+                    .Where(a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == range
+                        && a.Parent is not InvocationExpressionSyntax)
                     .Select(a => a.Name.Identifier.ValueText));
             }
         }
         return reads;
     }
 
-    /// <summary><c>T</c> of <c>List&lt;T&gt;</c> and the other <see cref="Collections"/>, or of <c>T[]</c>, when a PascalCase simple name; else null.</summary>
+    /// <summary><c>T</c> of <c>List&lt;T&gt;</c>, the other <see cref="Collections"/> or <c>T[]</c>, when a PascalCase name; else null.</summary>
     private static string? ElementOf(TypeSyntax? type)
     {
         var element = type switch
         {
-            GenericNameSyntax { TypeArgumentList.Arguments: [var argument] } generic when Collections.Contains(generic.Identifier.ValueText) => argument,
+            GenericNameSyntax { TypeArgumentList.Arguments: [var argument] } generic
+                when Collections.Contains(generic.Identifier.ValueText) => argument,
             ArrayTypeSyntax { RankSpecifiers.Count: 1 } array => array.ElementType,
             _ => null,
         };
