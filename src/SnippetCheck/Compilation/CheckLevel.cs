@@ -99,9 +99,9 @@ internal static partial class CheckLevel
     /// initializer of a call or <c>new</c> the compiler could not bind (<c>StringComparer.Ordinal</c> passed to a rule
     /// method of an unknown receiver proves nothing about that rule method). Counted are the first use that binds to a
     /// symbol of a reference (a type, method, property, field or event of the framework, a package or a referenced
-    /// project), and the block's calls (<c>M(...)</c>, <c>new T(...)</c>, an attribute) that bound to a reference or were left unbound
-    /// because they depend on an unknown name, each query over values of a type declared nowhere counted as one of
-    /// those, and which of the bound ones only write output (<see cref="CheckEvidence.OutputCalls"/>). <c>var</c> and
+    /// project), and the block's calls (<c>M(...)</c>, <c>new T(...)</c>) that bound to a reference or were left unbound
+    /// because they depend on an unknown name, each attribute that bound and each query (<see cref="QueryCalls"/>) counted
+    /// as one of those, and which of the bound ones only write output (<see cref="CheckEvidence.OutputCalls"/>). <c>var</c> and
     /// namespaces prove nothing.
     /// </summary>
     public static CheckEvidence Evidence(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, Func<SyntaxNode, bool> inBlock,

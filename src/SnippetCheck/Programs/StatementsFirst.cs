@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Extraction;
@@ -30,7 +31,9 @@ internal static class StatementsFirst
             if (members[i] is not (BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or NamespaceDeclarationSyntax)) return lines;
             var (first, end) = (LineOf(members[i].FullSpan.Start), LineOf(members[i].Span.End));
             // Whole lines only: what ends the member before it, and what starts the member after it, stand on other lines.
-            if ((i > 0 && LineOf(members[i - 1].Span.End) >= first) || LineOf(members[i + 1].SpanStart) <= end) return lines;
+            var before = i > 0 ? members[i - 1].Span.End
+                : root.Externs.Concat<SyntaxNode>(root.Usings).Concat(root.AttributeLists).Select(n => n.Span.End).DefaultIfEmpty(-1).Max();
+            if ((before >= 0 && LineOf(before) >= first) || LineOf(members[i + 1].SpanStart) <= end) return lines;
             moved.Add((first, end));
         }
         if (moved.Count == 0) return lines;
