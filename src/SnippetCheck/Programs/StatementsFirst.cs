@@ -8,8 +8,8 @@ namespace SnippetCheck.Programs;
 /// <summary>
 /// A block tagged <c>statements-first</c> shows a type and then the statements that use it (<c>public class Dog { … }</c>
 /// then <c>var dog = new Dog();</c>), as READMEs do: the reader means the statements to run with the type, but in one
-/// C# file a type before a top-level statement is CS8803. Its type declarations that stand before its last statement
-/// are moved, whole lines with the comments above them, below its statements, in their order: the program is the one
+/// C# file a type before a top-level statement is CS8803. Its type declarations that stand before its last statement (a
+/// local function is none) are moved, whole lines with the comments above them, below its statements, in their order: the program is the one
 /// <c>dotnet run</c> compiles from the file so rearranged, and every line keeps its place in the document, so errors
 /// and output still point into the post. A block where that cannot be done line by line (a declaration sharing a line
 /// with a statement, a preprocessor directive) is left as written, and fails as written.
@@ -20,7 +20,10 @@ internal static class StatementsFirst
     public static IReadOnlyList<CodeLine> Reorder(IReadOnlyList<CodeLine> lines, CSharpParseOptions options)
     {
         var root = CSharpSyntaxTree.ParseText(string.Join('\n', lines.Select(l => l.Text)), options).GetCompilationUnitRoot();
-        if (root.ContainsDirectives || root.Members.LastOrDefault(m => m is GlobalStatementSyntax) is not { } last) return lines;
+        // Local functions alone are no statements that use the types: such a block is a class's members, as a reader means it.
+        if (root.ContainsDirectives
+            || root.Members.LastOrDefault(m => m is GlobalStatementSyntax { Statement: not LocalFunctionStatementSyntax }) is not { } last)
+            return lines;
         var text = root.SyntaxTree.GetText();
         int LineOf(int position) => text.Lines.GetLineFromPosition(position).LineNumber;
         var moved = new List<(int First, int Last)>();
