@@ -6,7 +6,8 @@
 # Issue 54: every block verified inside an inferred class (base=) gets its bare base-class call and the first member
 # called on it renamed, each of which must fail too (tests/SnippetCheck.Tests/EndToEnd/BaseClassMutantsOnACorpus.cs).
 # Issue 54, compile-fail: every block tagged compile-fail gets the first framework member it calls on a line other than
-# the failing one renamed, which must fail (tests/SnippetCheck.Tests/EndToEnd/CompileFailMutantsOnACorpus.cs).
+# the failing one renamed, which must fail (tests/SnippetCheck.Tests/EndToEnd/CompileFailMutantsOnACorpus.cs); issue 77:
+# so does every block tagged statements-first, and every check block over a query stub or an attribute is a check block.
 #
 #   bash eng/check-mutants.sh [CORPUS]     # CORPUS defaults to ../shared/realworld
 set -euo pipefail

@@ -66,6 +66,7 @@ internal static class CacheKey
             // tags it was written with, and such a pass must never answer for the block as written.
             key.Add("members", block.Tags.Members ? "members" : null);
             key.Add("listing", block.Tags.Listing ? "listing" : null);
+            key.Add("statements first", block.Tags.StatementsFirst ? TagParser.StatementsFirst : null);
             key.Add("results", block.Tags.Results ? "results" : null);
             key.Add("base", block.Tags.Base);
             key.Add("given", block.Tags.Given.Count > 0 ? string.Join(',', block.Tags.Given) : null);

@@ -100,8 +100,8 @@ internal static partial class CheckLevel
     /// method of an unknown receiver proves nothing about that rule method). Counted are the first use that binds to a
     /// symbol of a reference (a type, method, property, field or event of the framework, a package or a referenced
     /// project), and the block's calls (<c>M(...)</c>, <c>new T(...)</c>) that bound to a reference or were left unbound
-    /// because they depend on an unknown name, each query over values of a type declared nowhere counted as one of
-    /// those, and which of the bound ones only write output (<see cref="CheckEvidence.OutputCalls"/>). <c>var</c> and
+    /// because they depend on an unknown name, each attribute that bound and each query (<see cref="QueryCalls"/>) counted
+    /// as one of those, and which of the bound ones only write output (<see cref="CheckEvidence.OutputCalls"/>). <c>var</c> and
     /// namespaces prove nothing.
     /// </summary>
     public static CheckEvidence Evidence(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, Func<SyntaxNode, bool> inBlock,
@@ -131,11 +131,12 @@ internal static partial class CheckLevel
                 bound++;
                 if (WritesOutput(symbol!)) writes++;
             }
-            // A query over values of a type declared nowhere ('from p in products', products a List<Product>): the
-            // methods it calls bind whatever it selects, so it is a call left unbound (issue 75).
-            unbound += root.DescendantNodes().OfType<QueryExpressionSyntax>().Count(
-                q => inBlock(q) && !isFiller(q) && !Incidental(q) && model.GetTypeInfo(q.FromClause.Expression, cancellationToken).Type is var type
-                    && (type is null or { TypeKind: TypeKind.Error } || ContainsError(type)));
+            var (queriesBound, queriesUnbound) =
+                QueryCalls(compilation, model, root, q => inBlock(q) && !isFiller(q) && !Incidental(q), cancellationToken);
+            // An attribute that binds ('[Fact]', '[JsonPropertyName("id")]') calls a reference's constructor: misspelt, it fails (issue 77).
+            bound += queriesBound + root.DescendantNodes().OfType<AttributeSyntax>().Count(a => inBlock(a) && !isFiller(a) && !Incidental(a)
+                && OfAReference(compilation, BoundSymbol(model.GetSymbolInfo(a, cancellationToken))));
+            unbound += queriesUnbound;
             hollow ??= FirstCallOnUnknown(model, root, inBlock, isFiller, locate, cancellationToken);
             if (first is not null && bindsPackage) continue;
             foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
@@ -156,6 +157,32 @@ internal static partial class CheckLevel
             OutputCalls = writes,
             Incidental = packages.Count > 0 && !bindsPackage && unbound > 0,
         };
+    }
+
+    /// <summary>
+    /// The block's queries as calls: one over values of a type declared nowhere (<c>from p in products</c>, products a
+    /// <c>List&lt;Product&gt;</c>) is a call left unbound, since the methods it calls bind whatever it selects (issue 75); one
+    /// over values of a known type whose clauses bind to a reference's methods (LINQ's <c>Where</c>, <c>GroupBy</c>) is a
+    /// call that bound: a clause of the wrong type, or a member its values lack, fails it (issue 77).
+    /// </summary>
+    private static (int Bound, int Unbound) QueryCalls(
+        CSharpCompilation compilation, SemanticModel model, SyntaxNode root, Func<SyntaxNode, bool> counts, CancellationToken cancellationToken)
+    {
+        int bound = 0, unbound = 0;
+        foreach (var query in root.DescendantNodes().OfType<QueryExpressionSyntax>().Where(q => counts(q)))
+        {
+            var type = model.GetTypeInfo(query.FromClause.Expression, cancellationToken).Type;
+            if (type is null or { TypeKind: TypeKind.Error } || ContainsError(type)) unbound++;
+            else if (query.Body.DescendantNodesAndSelf().Where(n => n is QueryClauseSyntax or SelectOrGroupClauseSyntax or OrderingSyntax)
+                .Select(n => n switch
+                {
+                    QueryClauseSyntax clause => model.GetQueryClauseInfo(clause, cancellationToken).OperationInfo.Symbol,
+                    SelectOrGroupClauseSyntax selection => model.GetSymbolInfo(selection, cancellationToken).Symbol,
+                    _ => model.GetSymbolInfo((OrderingSyntax)n, cancellationToken).Symbol,
+                })
+                .Any(symbol => OfAReference(compilation, symbol))) bound++;
+        }
+        return (bound, unbound);
     }
 
     /// <summary>

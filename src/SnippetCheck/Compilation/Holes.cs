@@ -8,7 +8,9 @@ namespace SnippetCheck.Compilation;
 /// <summary>
 /// Posts write <c>...</c> where code is left out. In a <c>check</c> block (README.md, "Levels") the tool fills each
 /// placeholder that stands where C# has a statement, a whole argument list, a value or an initializer's content, so
-/// that everything around it is checked; any other <c>...</c> stays the syntax error it is. The fillers are invisible:
+/// that everything around it is checked; any other <c>...</c> stays the syntax error it is. In a <c>compile-fail</c>
+/// block only the holes filled with code that names nothing are filled (statements, members, an initializer's content:
+/// the C# standard's <c>replaceEllipsis</c>): its errors must all be its own, and a <see cref="Marker"/> is an error. The fillers are invisible:
 /// they are written over the dots with every character mapped to the dots' column (<see cref="CodeLine.SourceColumns"/>).
 /// <list type="bullet">
 /// <item>A statement: nothing, or, as a body's last statement, a throw, so a method that returns a value still
@@ -29,8 +31,11 @@ internal static class Holes
 
     /// <summary>The block's lines with its holes filled, and the holes; the lines as they are when there are none.</summary>
     /// <param name="members">The block is a <c>members</c> block: it is read inside a class.</param>
+    /// <param name="markers">
+    /// Holes may be filled with <see cref="Marker"/> (a <c>check</c> block); else only those filled with code that names nothing.
+    /// </param>
     public static (IReadOnlyList<CodeLine> Lines, IReadOnlyList<Hole> Holes) Fill(
-        IReadOnlyList<CodeLine> lines, CSharpParseOptions options, bool members)
+        IReadOnlyList<CodeLine> lines, CSharpParseOptions options, bool members, bool markers = true)
     {
         var dots = Dots(lines);
         if (dots.Count == 0) return (lines, []);
@@ -53,7 +58,7 @@ internal static class Holes
             var position = starts[line + firstLine] + index + shift;
             var token = root.FindToken(position);
             if (token.Span.Start != position || token.Text != Marker || token.Parent is not { } node) continue;
-            if (Filler(node, lines[line].Text, index) is { } filler) fillers[(line, index)] = filler;
+            if (Filler(node, lines[line].Text, index) is { } filler && (markers || filler.Text != Marker)) fillers[(line, index)] = filler;
         }
         if (fillers.Count == 0) return (lines, []);
 
@@ -108,7 +113,7 @@ internal static class Holes
     /// What fills the marker at <paramref name="node"/>, and how many characters after the dots it takes too; null where C# has no place for left-out
     /// code.
     /// </summary>
-    private static (HoleKind, string, int)? Filler(SyntaxNode node, string line, int index)
+    private static (HoleKind Kind, string Text, int Swallow)? Filler(SyntaxNode node, string line, int index)
     {
         var rest = line[(index + 3)..];
         var semicolon = rest.TrimStart().StartsWith(';') ? rest.IndexOf(';') + 1 : 0;

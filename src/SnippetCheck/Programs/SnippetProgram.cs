@@ -170,8 +170,11 @@ internal sealed class SnippetProgram
     private static CodePart PartOf(Snippet block, int index, string file, CSharpParseOptions options, bool fixture)
     {
         var code = block.Tags.Results ? ResultLines.Rewrite(block.Code, file, options) : block.Code;
-        // Only a check block's '...' are holes: a block at a level that claims more must be whole.
-        if (block.Kind == SnippetKind.Check) code = Holes.Fill(code, options, block.Tags.Members).Lines;
+        // Only a check block's '...' are holes, and a compile-fail block's that stand for statements or members (the C#
+        // standard's 'replaceEllipsis'): a block at a level that claims more must be whole.
+        if (block.Kind is SnippetKind.Check or SnippetKind.CompileFail)
+            code = Holes.Fill(code, options, block.Tags.Members, markers: block.Kind == SnippetKind.Check).Lines;
+        if (block.Tags.StatementsFirst) code = StatementsFirst.Reorder(code, options);
         if (fixture && block.Kind != SnippetKind.Check)
         {
             // On a fixture page a block of statements is a method of the page's class, and any other block its members.

@@ -123,7 +123,8 @@ internal static class JsonReportWriter
         // turned its result lines into checks, or declared locals it calls on hidden lines.
         string?[] wrappings = [snippet.Tags.Members ? TagParser.Members : null, snippet.Tags.Results ? TagParser.Results : null,
             snippet.Tags.Base is { } baseType ? TagParser.Base + "=" + baseType : null,
-            snippet.Tags.Given.Count > 0 ? TagParser.Given + "=" + string.Join(',', snippet.Tags.Given) : null];
+            snippet.Tags.Given.Count > 0 ? TagParser.Given + "=" + string.Join(',', snippet.Tags.Given) : null,
+            snippet.Tags.StatementsFirst ? TagParser.StatementsFirst : null];
         WriteNullable(json, "wrapped", wrappings.Any(w => w is not null) ? string.Join(' ', wrappings.OfType<string>()) : null);
         WriteNullable(json, "expectedOutput", result.ExpectedOutput);
         WriteNullable(json, "actualOutput", result.ActualOutput);

@@ -146,7 +146,8 @@ public sealed class AdoptHollowTests
     /// Issue 75, item 7: the shapes whose mutants passed <c>check</c>. Adopt still checks the honest blocks, and each
     /// mutant of what it checked fails: a base-class member misspelt, <c>ref</c> dropped beside an unknown argument, an
     /// attribute's named argument misspelt, a member of a callback's parameter misspelt. A query over a type declared
-    /// nowhere, beside output writes alone, is not checked at all.
+    /// nowhere, beside output writes alone, is checked only over a stub of that type (issue 77), and a member it reads
+    /// compared with a value of another type then fails.
     /// </summary>
     [Fact]
     public void Adopt_checks_the_honest_shapes_and_every_mutant_of_them_fails()
@@ -159,12 +160,12 @@ public sealed class AdoptHollowTests
         Assert.Equal(0, run.ExitCode);
         var page = Path.Combine(folder.Path, "post.md");
         var written = File.ReadAllText(page);
-        Assert.Equal(4, written.Split("<!-- snippetcheck: check").Length - 1);
-        Assert.DoesNotContain("-->\n```csharp\nList<Product>", written, StringComparison.Ordinal);
+        Assert.Equal(5, written.Split("<!-- snippetcheck: check").Length - 1);
+        Assert.Contains("<!-- snippetcheck: check usings=DocModels.Stubs.PostL", written, StringComparison.Ordinal);
         Mutants.EachFails(folder.Path, page, written, new[]
         {
             ("return Ok(person);", "return Okay(person);"), ("Monitor.Enter(gate, ref taken)", "Monitor.Enter(gate, taken)"),
-            ("EntryPoint = ", "EntryPointt = "), ("state.GetHashCode()", "state.GetHashCod()"),
+            ("EntryPoint = ", "EntryPointt = "), ("state.GetHashCode()", "state.GetHashCod()"), ("p.UnitsInStock == 0", "p.UnitsInStock == \"0\""),
         });
     }
 }

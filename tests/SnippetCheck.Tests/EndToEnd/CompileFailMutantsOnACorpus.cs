@@ -14,7 +14,9 @@ namespace SnippetCheck.Tests.EndToEnd;
 /// passes gets one mutant, which must fail: the first framework member it calls on a line that compiles (not the line
 /// that shows the error, nor one its comments mark), renamed (<c>.Append(</c> to <c>.AppendZq(</c>). A block that still
 /// passes protects only its failing line. Run by <c>eng/check-mutants.sh</c>, on a corpus it adopts; figures in the test
-/// output and <c>$SNIPPETCHECK_MUTANT_CORPUS.compile-fail-mutants.txt</c>.
+/// output and <c>$SNIPPETCHECK_MUTANT_CORPUS.compile-fail-mutants.txt</c>. Issue 77: every block tagged <c>statements-first</c>
+/// that passes gets the same mutant (its lines as written give CS8803 on one line only): the program so rearranged must
+/// still bind what the block calls.
 /// </summary>
 public sealed class CompileFailMutantsOnACorpus(ITestOutputHelper output)
 {
@@ -27,8 +29,8 @@ public sealed class CompileFailMutantsOnACorpus(ITestOutputHelper output)
         var corpus = Path.GetFullPath(Environment.GetEnvironmentVariable(CorpusFactAttribute.Variable)!);
         var (documents, _) = new Verifier(new VerifyOptions { Paths = ["."], CurrentDirectory = corpus }).Prepare();
         var passing = (await new Verifier(new VerifyOptions { Paths = ["."], CurrentDirectory = corpus, CommandLine = new() { Cache = false } }).RunAsync())
-            .Snippets.Where(r => r.Status == SnippetStatus.Passed && r.Snippet.Kind == SnippetKind.CompileFail).Select(r => r.Snippet.Location).ToHashSet();
-        var blocks = documents.SelectMany(d => d.Snippets.Snippets.Where(s => s.Kind == SnippetKind.CompileFail && passing.Contains(s.Location))
+            .Snippets.Where(r => r.Status == SnippetStatus.Passed && Mutated(r.Snippet)).Select(r => r.Snippet.Location).ToHashSet();
+        var blocks = documents.SelectMany(d => d.Snippets.Snippets.Where(s => Mutated(s) && passing.Contains(s.Location))
             .Select(s => (Snippet: s, Usings: d.Settings.CompileSettings.Usings))).ToList();
         var mutants = blocks.Select(b => MutantOf(b.Snippet, b.Usings)).OfType<Mutant>().ToList();
 
@@ -52,13 +54,15 @@ public sealed class CompileFailMutantsOnACorpus(ITestOutputHelper output)
             }
         }
 
-        var summary = new List<string> { $"{blocks.Count} blocks tagged compile-fail that pass; {mutants.Count} mutants; " +
+        var summary = new List<string> { $"{blocks.Count} blocks tagged compile-fail or statements-first that pass; {mutants.Count} mutants; " +
             $"{mutants.Count - survivors.Count} failed as they must, {survivors.Count} survived" };
         summary.AddRange(survivors.Select(s => $"  survived: {s.File}({s.Line},{s.Column}) '{s.Was}' -> '{s.Was}Zq'"));
         foreach (var line in summary) output.WriteLine(line);
         await File.WriteAllLinesAsync(corpus.TrimEnd('/') + ".compile-fail-mutants.txt", summary);
         Assert.True(survivors.Count == 0, string.Join('\n', summary));
     }
+
+    private static bool Mutated(Snippet block) => block.Kind == SnippetKind.CompileFail || block.Tags.StatementsFirst;
 
     /// <summary>
     /// The first member the block calls on a framework type, on a line the framework alone compiles without error and its

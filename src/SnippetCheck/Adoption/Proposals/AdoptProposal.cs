@@ -17,6 +17,9 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
     /// <summary>The block's result lines (<c>EXPR => VALUE</c>) are checked: tagged <c>results</c> as well.</summary>
     public bool Results { get; init; }
 
+    /// <summary>The block's type declarations compile after its statements: tagged <c>statements-first</c> as well.</summary>
+    public bool StatementsFirst { get; init; }
+
     /// <summary>The base class the block's statements compile in, as a constructor's (<c>base=</c>); null for none.</summary>
     public string? Base { get; init; }
 
@@ -48,7 +51,8 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
 
     /// <summary>The tag words written above the fence.</summary>
     public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "")
-        + (Members ? " members" : "") + (Listing ? " listing" : "") + (Results ? " results" : "") + (Base is null ? "" : " base=" + Base)
+        + (Members ? " members" : "") + (Listing ? " listing" : "") + (Results ? " results" : "") + (StatementsFirst ? " statements-first" : "")
+        + (Base is null ? "" : " base=" + Base)
         + (Given.Count > 0 ? " given=" + string.Join(',', Given) : "")
         + (Usings.Count > 0 ? " usings=" + SettingValues.UsingsValue(Usings) : "")
         + (Packages.Count > 0 ? " packages=" + string.Join(',', Packages.Select(p => p.TagText)) : "")

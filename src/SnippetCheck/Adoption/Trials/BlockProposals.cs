@@ -71,8 +71,9 @@ internal sealed class BlockProposals
         {
             var markedTags = marked.Snippet.Tags;
             _proposals.Add(new AdoptProposal(snippet, SnippetKind.CompileFail, null)
-                { Members = markedTags.Members, Results = markedTags.Results, Usings = markedTags.Usings, Packages =
-                    markedTags.Packages, WebSdk = markedTags.WebSdk, ExpectedErrorIds = markedTags.ExpectedErrorIds });
+                { Members = markedTags.Members, Results = markedTags.Results, StatementsFirst = markedTags.StatementsFirst,
+                    Usings = markedTags.Usings, Packages = markedTags.Packages, WebSdk = markedTags.WebSdk,
+                    ExpectedErrorIds = markedTags.ExpectedErrorIds });
             return;
         }
         if (_fallbacks.Readings.GetValueOrDefault(key).Reading?.Refusal is { } refusal) _notes.Add(new AdoptNote(snippet.Location, refusal));
@@ -81,8 +82,8 @@ internal sealed class BlockProposals
         {
             var checkTags = checkedBlock.Snippet.Tags;
             _proposals.Add(new AdoptProposal(
-                snippet, SnippetKind.Check, null) { Members = checkTags.Members, Usings = checkTags.Usings, Packages =
-                checkTags.Packages, WebSdk = checkTags.WebSdk });
+                snippet, SnippetKind.Check, null) { Members = checkTags.Members, Usings = checkTags.Usings,
+                StatementsFirst = checkTags.StatementsFirst, Packages = checkTags.Packages, WebSdk = checkTags.WebSdk });
             return;
         }
         if (!_compiled.Compiles.TryGetValue(key, out var tags))
@@ -104,8 +105,9 @@ internal sealed class BlockProposals
             var printed = joined.Kind == SnippetKind.Run
                 ? AdoptedOutput.FenceFor(_document, snippet, AdoptedOutput.ScrubbingOf(_document, snippet), chain.Outputs[index]) : null;
             _proposals.Add(new AdoptProposal(
-                snippet, joined.Kind, printed) { Members = joined.Tags.Members, Results = joined.Tags.Results, Usings =
-                joined.Tags.Usings, Packages = joined.Tags.Packages, WebSdk = joined.Tags.WebSdk, Session = joined.Tags.Session });
+                snippet, joined.Kind, printed) { Members = joined.Tags.Members, Results = joined.Tags.Results,
+                StatementsFirst = joined.Tags.StatementsFirst, Usings = joined.Tags.Usings, Packages = joined.Tags.Packages,
+                WebSdk = joined.Tags.WebSdk, Session = joined.Tags.Session });
             return true;
         }
         if (_fallbacks.Listings.GetValueOrDefault(key) is { } listed)
@@ -212,8 +214,8 @@ internal sealed class BlockProposals
     }
 
     private static AdoptProposal Proposed(Snippet snippet, SnippetKind kind, FencedBlock? output, SnippetTags tags) =>
-        new(snippet, kind, output) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Usings = tags.Usings,
-            Packages = tags.Packages, WebSdk = tags.WebSdk };
+        new(snippet, kind, output) { Members = tags.Members, Results = tags.Results, StatementsFirst = tags.StatementsFirst, Base = tags.Base,
+            Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk };
 
     /// <summary>The run proposal with its prose's claims as hidden checks when they hold; a claim its run disproves is rot.</summary>
     private AdoptProposal WithProseClaims(AdoptProposal proposal, Snippet snippet, (string, int) key)
@@ -248,7 +250,7 @@ internal sealed class BlockProposals
         // It compiles, and its run fails: tagged compile, and suspected where the text does not say it fails.
         if (RotReport.Of(Source, snippet, ran) is { } thrown) _rot.Add(thrown);
         _proposals.Add(new AdoptProposal(
-            snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Base = tags.Base, Given =
-            tags.Given, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk });
+            snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Base = tags.Base,
+            StatementsFirst = tags.StatementsFirst, Given = tags.Given, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk });
     }
 }

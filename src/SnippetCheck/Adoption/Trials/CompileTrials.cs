@@ -132,6 +132,16 @@ internal sealed class CompileTrials
         var withResults = await verifier.VerifyLoneAsync(resultBlocks, useCache: true, cancellationToken).ConfigureAwait(false);
         foreach (var (key, result) in ByBlock(withResults)) Compiled[key] = result;
 
+        // Pass 1a': what shows a type before the statements that use it (CS8803), with its statements first, as a reader means it.
+        var typesFirst = Compiled.Values.Where(r => r.Status == SnippetStatus.Failed && r.Diagnostics.Any(d => d.Id == "CS8803"))
+            .Select(r => (_untagged.First(u => Key(u.Snippet) == Key(r.Snippet)).Document,
+                Snippet: AsCompile(r.Snippet, tags => tags with { StatementsFirst = true })))
+            .ToList();
+        foreach (var (key, result) in ByBlock(await verifier.VerifyLoneAsync(typesFirst, useCache: true, cancellationToken).ConfigureAwait(false)))
+        {
+            if (!result.Diagnostics.Any(d => d.Id == "CS8803")) Compiled[key] = result;
+        }
+
         // Pass 1b: what failed as members outside a type, as 'compile members' (inside a class the tool adds).
         var memberBlocks = _untagged
             .Where(u => Compiled.TryGetValue(Key(u.Snippet), out var r) && r.Status == SnippetStatus.Failed && IsMembersOutsideAType(r))

@@ -1,4 +1,7 @@
 using SnippetCheck.Adoption.Inference;
+using SnippetCheck.Adoption.Inference.Classes;
+using SnippetCheck.Adoption.Proposals;
+using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
@@ -10,7 +13,8 @@ namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
 /// Adopt's trials of what does not compile alone (passes 3 to 5a): joined with earlier blocks of its post as a session,
-/// as <c>compile-fail</c> on the errors its comments mark, at the <c>check</c> level, and as a listing of signatures.
+/// as <c>compile-fail</c> on the errors its comments mark, at the <c>check</c> level (over stubs of the element types its
+/// queries read, too), and as a listing of signatures.
 /// </summary>
 internal sealed class FallbackTrials
 {
@@ -53,10 +57,12 @@ internal sealed class FallbackTrials
             !compiled.Compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet)) && CanTag(u);
 
         // Pass 4: what still fails, only on lines its own comments mark as errors, as 'compile-fail=IDS'.
-        var readings = untagged.Where(StillFails)
+        var failures = untagged.Where(StillFails)
             .Select(u => (u.Document, Failed: compiled.PackageFailure(Key(u.Snippet))))
-            .Where(f => f.Failed is not null)
-            .ToDictionary(f => Key(f.Failed!.Snippet), f => (f.Document, Reading: ReadErrors(f.Document, f.Failed!), f.Failed!.Snippet));
+            .Where(f => f.Failed is not null).Select(f => (f.Document, Failed: f.Failed!)).ToList();
+        failures = await WithHolesLeftOutAsync(verifier, failures, cancellationToken).ConfigureAwait(false);
+        var readings = failures
+            .ToDictionary(f => Key(f.Failed.Snippet), f => (f.Document, Reading: ReadErrors(f.Document, f.Failed), f.Failed.Snippet));
         var asMarked = readings.Values.Where(r => r.Reading.Ids.Count > 0).Select(r => (r.Document, AsCompileFail(r.Snippet, r.Reading.Ids)));
         var failsAsMarked = ByBlock(await verifier.VerifyLoneAsync([.. asMarked], useCache: true, cancellationToken).ConfigureAwait(false));
 
@@ -66,8 +72,12 @@ internal sealed class FallbackTrials
                 && failsAsMarked.GetValueOrDefault(Key(u.Snippet))?.Status != SnippetStatus.Passed)
             .Select(u => (u.Document, Last: compiled.PackageFailure(Key(u.Snippet))))
             .Where(u => u.Last is not null)
-            .Select(u => (u.Document, WithoutResults(u.Last!.Snippet)));
-        var checks = await CheckAdoption.FindAsync(verifier, [.. uncheckedBlocks], cancellationToken).ConfigureAwait(false);
+            .Select(u => (u.Document, Snippet: WithoutResults(u.Last!.Snippet))).ToList();
+        var checks = (await CheckAdoption.FindAsync(verifier, uncheckedBlocks, cancellationToken).ConfigureAwait(false)).ToDictionary();
+
+        // Pass 5b: queries over values of a type no page declares, at the check level over a stub of it (QueryStubs).
+        foreach (var (key, result) in ByBlock(await QueryStubs.TryAsync(verifier, compiled.Models,
+            [.. uncheckedBlocks.Where(u => !checks.ContainsKey(Key(u.Snippet)))], cancellationToken).ConfigureAwait(false))) checks[key] = result;
 
         // Pass 5a: blocks that only list signatures, looked up in their page's packages (ListingAdoption).
         var listings = await ListingAdoption.FindAsync(verifier, compiled.Packages, untagged, cancellationToken).ConfigureAwait(false);
@@ -104,6 +114,24 @@ internal sealed class FallbackTrials
                 u.Document.HasEntryPoint(u.Snippet with { Tags = tags }));
         }).ToList();
         return await SessionInference.FindAsync(verifier, chainable, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The failures, each of a block with bodies or members left out (<c>{ ... }</c>, the C# standard's <c>replaceEllipsis</c>)
+    /// with the errors it gives with them left out, as <c>compile-fail</c> compiles it (<see cref="Holes"/>): what the page
+    /// says of its errors is read against those, not against the syntax errors of its dots.
+    /// </summary>
+    private static async Task<List<(PreparedDocument Document, SnippetResult Failed)>> WithHolesLeftOutAsync(
+        Verifier verifier, List<(PreparedDocument Document, SnippetResult Failed)> failures, CancellationToken cancellationToken)
+    {
+        var holed = failures.Where(f => Holes.Fill(f.Failed.Snippet.Code, f.Document.SettingsFor(f.Failed.Snippet).ParseOptions,
+            f.Failed.Snippet.Tags.Members, markers: false).Holes.Count > 0).ToList();
+        if (holed.Count == 0) return failures;
+        var tried = ByBlock(await verifier.VerifyLoneAsync([.. holed.Select(f => (f.Document, AsCompileFail(f.Failed.Snippet, [])))],
+            useCache: true, cancellationToken).ConfigureAwait(false));
+        return [.. failures.Select(f => tried.GetValueOrDefault(Key(f.Failed.Snippet)) is { } filled && filled.Diagnostics.Any(d => d.IsError)
+            ? (f.Document, f.Failed with { Diagnostics = filled.Diagnostics })
+            : f)];
     }
 
     /// <summary>What the page says of a failed block's errors: its marker comments, else the annotation above it.</summary>

@@ -117,7 +117,8 @@ internal static class AdoptWriter
             if (proposed.TryGetValue(old.Location.Line, out var proposal))
             {
                 if (now.Tags.Kind != proposal.Kind || !now.Tags.ExpectedErrorIds.SequenceEqual(proposal.ExpectedErrorIds)
-                    || now.Tags.Members != proposal.Members || now.Tags.Listing != proposal.Listing || now.Tags.Base != proposal.Base
+                    || now.Tags.Members != proposal.Members || now.Tags.Listing != proposal.Listing
+                    || now.Tags.StatementsFirst != proposal.StatementsFirst || now.Tags.Base != proposal.Base
                     || !now.Tags.Given.SequenceEqual(proposal.Given) || now.Tags.Results != (proposal.Results || proposal.HiddenChecks.Count > 0)
                     || !now.Tags.Usings.SequenceEqual(proposal.Usings)
                     || !now.Tags.Packages.Select(p => p.Key).SequenceEqual(proposal.Packages.Select(p => p.Key))

@@ -76,6 +76,13 @@ internal sealed record SnippetTags
     public bool Listing { get; init; }
 
     /// <summary>
+    /// <c>statements-first</c>: the block shows its types first and the statements that use them after, as a reader means
+    /// them to run; its type declarations compile after its statements (<see cref="Programs.StatementsFirst"/>), as
+    /// <c>dotnet run</c> compiles the file with those lines moved below, where C# alone says CS8803.
+    /// </summary>
+    public bool StatementsFirst { get; init; }
+
+    /// <summary>
     /// <c>base=TYPE</c>: the block's statements are the body of a constructor of a class the tool adds, deriving from
     /// TYPE (<c>base=AbstractValidator&lt;Customer&gt;</c>), as docs write a base class's members bare
     /// (<see cref="Programs.BaseClassWrapper"/>); null without the tag.
@@ -140,7 +147,7 @@ internal sealed record SnippetTags
     /// <summary>True when any kind or modifier of ours was given; foreign attributes never count.</summary>
     public bool HasAny =>
         Kind is not null || Name is not null || Session is not null || ExitCode is not null || SettingTags.Count > 0 ||
-        Unsafe || Members || Listing || Results || WebSdk || Args is not null || Base is not null || Given.Count > 0;
+        Unsafe || Members || Listing || Results || WebSdk || StatementsFirst || Args is not null || Base is not null || Given.Count > 0;
 
     /// <summary>
     /// Value equality: two blocks tagged alike are equal. A record compares its lists and dictionary by reference,
@@ -151,7 +158,7 @@ internal sealed record SnippetTags
         (ReferenceEquals(this, other) ||
          Kind == other.Kind && ExpectedException == other.ExpectedException && Name == other.Name && Session == other.Session &&
          ExitCode == other.ExitCode && Unsafe == other.Unsafe && Members == other.Members && Listing == other.Listing && Results == other.Results
-         && WebSdk == other.WebSdk && Base == other.Base && Given.SequenceEqual(other.Given) &&
+         && WebSdk == other.WebSdk && StatementsFirst == other.StatementsFirst && Base == other.Base && Given.SequenceEqual(other.Given) &&
          Original == other.Original &&
          ExpectedErrorIds.SequenceEqual(other.ExpectedErrorIds) && ForeignAttributes.SequenceEqual(other.ForeignAttributes) &&
          (Args ?? []).SequenceEqual(other.Args ?? []) && Args is null == other.Args is null &&

@@ -15,7 +15,7 @@ internal static partial class TagParser
     // The words of ours that are neither a kind (SnippetKindNames) nor a setting's (Settings' tag rules), where reports
     // and the cache key name them too.
     internal const string Unsafe = "unsafe", Members = "members", Results = "results", Listing = "listing";
-    internal const string Base = "base", Given = "given";
+    internal const string Base = "base", Given = "given", StatementsFirst = "statements-first";
     internal const string Output = "output", Stdin = "stdin", Ellipsis = "ellipsis", Unordered = "unordered", Prelude = "prelude";
 
     /// <summary>The tags that are one word (<c>members</c>) and no setting, each with what it sets.</summary>
@@ -25,6 +25,7 @@ internal static partial class TagParser
         (Members, tags => tags with { Members = true }),
         (Results, tags => tags with { Results = true }),
         (Listing, tags => tags with { Listing = true }),
+        (StatementsFirst, tags => tags with { StatementsFirst = true }),
     ];
 
     /// <summary>

@@ -1,0 +1,115 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Driver;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Programs;
+using SnippetCheck.Results;
+
+namespace SnippetCheck.Adoption.Inference.Classes;
+
+/// <summary>
+/// Element-type stubs for queries (issue 77, capability 3): a block that queries values of a type no page declares
+/// (<c>List&lt;Product&gt; products = GetProductList(); from p in products where p.UnitsInStock &gt; 0 select p</c>, the
+/// 101 LINQ samples) checks nothing, since its query binds whatever it selects (SC2013). Over a stub of that type, with
+/// the members the query reads off its range variables (and those the compiler says it lacks), each typed by trial
+/// (<see cref="StubModels"/>), the query binds to LINQ and is checked: a misspelt method, a member compared with a value
+/// of another type, fail. Tried at the <c>check</c> level only, for a block no stronger level verifies; the name the
+/// values come from (<c>GetProductList</c>) stays an unknown name, listed as such. Never a stub member named like a
+/// name the block calls, never a type a reference, a model or the page declares.
+/// </summary>
+internal static class QueryStubs
+{
+    /// <summary>The collections whose element type a stub may stand for (<c>List&lt;T&gt;</c>, <c>IEnumerable&lt;T&gt;</c>, …), arrays too.</summary>
+    private static readonly HashSet<string> Collections =
+        new(["List", "IList", "IEnumerable", "ICollection", "IReadOnlyList", "IReadOnlyCollection", "IQueryable"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Each block that passes at the <c>check</c> level over stubs of its queries' element types (its stubs go to
+    /// <paramref name="models"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, DocModels models,
+        IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> failing, CancellationToken cancellationToken)
+    {
+        // With a config, adopt writes no hiddenCode: a stub would be proposed and never written.
+        if (ReferenceEquals(models, DocModels.None)) return [];
+        var requests = new List<StubModels.Request>();
+        foreach (var post in failing.GroupBy(f => f.Document))
+        {
+            var document = models.Around(post.Key);
+            var pageDeclares = RotEvidence.DeclaredNames(string.Join('\n', post.Key.Blocks.SelectMany(s => s.Code).Select(l => l.Text)));
+            foreach (var (_, snippet) in post)
+            {
+                var settings = document.SettingsFor(snippet);
+                var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions)
+                    .GetCompilationUnitRoot();
+                var read = ElementReads(root);
+                if (read.Count == 0 || read.Keys.Any(t => UsingInference.NamespacesOf(t, settings.References, []).Count > 0
+                    || models.Types.Any(m => m.Name == t) || pageDeclares.Contains(t))) continue;
+                var members = read.SelectMany(r => r.Value.Select(m => $"{r.Key}.{m}")).ToList();
+                if (!StubModels.NoneCalled(root, [.. members.Select(StubModels.MemberOf)])) continue;
+                var ns = StubModels.NamespaceFor(snippet.Location);
+                var asMembers = snippet.Tags.Members || root.Members.Any(m => m is BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax
+                    or BaseFieldDeclarationSyntax);
+                requests.Add(new(document, snippet with { Tags = snippet.Tags with
+                {
+                    Kind = SnippetKind.Check, Members = asMembers, Usings = [.. snippet.Tags.Usings.Append(ns).Distinct(StringComparer.Ordinal)],
+                } }, [.. read.Keys], ns, root, members));
+            }
+        }
+        var passed = new List<SnippetResult>();
+        foreach (var (result, stub) in await StubModels.TryAsync(verifier, requests, cancellationToken).ConfigureAwait(false))
+        {
+            passed.Add(result);
+            models.Add(stub);
+        }
+        return passed;
+    }
+
+    /// <summary>
+    /// The element types of the block's queries over its own locals and parameters of a collection of a PascalCase type
+    /// (<c>List&lt;Product&gt; products</c>: <c>Product</c>), each with the members its range variables read
+    /// (<c>p.UnitsInStock</c>); empty when the block has no such query.
+    /// </summary>
+    private static Dictionary<string, HashSet<string>> ElementReads(CompilationUnitSyntax root)
+    {
+        var declared = root.DescendantNodes().Select(n => n switch
+        {
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } variable =>
+                (Name: variable.Identifier.ValueText, declaration.Type),
+            ParameterSyntax { Type: { } type } parameter => (Name: parameter.Identifier.ValueText, Type: type),
+            _ => default((string? Name, TypeSyntax? Type)),
+        }).Where(d => d.Name is not null).GroupBy(d => d.Name!).Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => ElementOf(g.First().Type), StringComparer.Ordinal);
+        var reads = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var query in root.DescendantNodes().OfType<QueryExpressionSyntax>())
+        {
+            var ranges = query.Body.Clauses.OfType<FromClauseSyntax>().Prepend(query.FromClause)
+                .Select(f => (f.Identifier.ValueText, f.Expression))
+                .Concat(query.Body.Clauses.OfType<JoinClauseSyntax>().Select(j => (j.Identifier.ValueText, j.InExpression)));
+            foreach (var (range, source) in ranges)
+            {
+                if (source is not IdentifierNameSyntax name || declared.GetValueOrDefault(name.Identifier.ValueText) is not { } element) continue;
+                var members = reads.TryGetValue(element, out var known) ? known : reads[element] = new(StringComparer.Ordinal);
+                members.UnionWith(query.DescendantNodes().OfType<MemberAccessExpressionSyntax>()
+                    .Where(a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == range
+                        && a.Parent is not InvocationExpressionSyntax)
+                    .Select(a => a.Name.Identifier.ValueText));
+            }
+        }
+        return reads;
+    }
+
+    /// <summary><c>T</c> of <c>List&lt;T&gt;</c>, the other <see cref="Collections"/> or <c>T[]</c>, when a PascalCase name; else null.</summary>
+    private static string? ElementOf(TypeSyntax? type)
+    {
+        var element = type switch
+        {
+            GenericNameSyntax { TypeArgumentList.Arguments: [var argument] } generic
+                when Collections.Contains(generic.Identifier.ValueText) => argument,
+            ArrayTypeSyntax { RankSpecifiers.Count: 1 } array => array.ElementType,
+            _ => null,
+        };
+        return element is IdentifierNameSyntax { Identifier.ValueText: [>= 'A' and <= 'Z', _, ..] name } ? name : null;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 77, capability 4: attributes count as bindings. A test page's block whose library use is its attributes
+/// (<c>[Fact]</c>) beside the class under test it never shows (<c>new Calculator()</c>) binds the test framework as much
+/// as its <c>Assert.Equal</c> does: an attribute that binds to a package or the framework is a call that bound at the
+/// <c>check</c> level, so such a block is checked, and a misspelt attribute, like a misspelt assertion, fails.
+/// </summary>
+public sealed partial class AdoptAttributeBindingTests
+{
+    [GeneratedRegex(@"<!-- snippetcheck: check usings=Xunit packages=xunit -->\n```csharp\npublic class CalculatorTests")]
+    private static partial Regex CheckTag();
+
+    private const string Page = """
+        # Tests
+
+        Install with `dotnet add package xunit`.
+
+        ```csharp
+        public class CalculatorTests
+        {
+            [Fact]
+            public void Adds()
+            {
+                var calculator = new Calculator();
+                Assert.Equal(4, calculator.Add(2, 2));
+            }
+        }
+        ```
+
+        """;
+
+    [Fact]
+    public void A_block_whose_library_use_is_its_attributes_is_checked_and_a_misspelt_attribute_fails()
+    {
+        using var folder = new TempFolder();
+        folder.Write("tests.md", Page);
+
+        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var page = File.ReadAllText(Path.Combine(folder.Path, "tests.md"));
+        Assert.Matches(CheckTag(), page);
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.Contains("0 passed, 1 checked, 0 failed", verify.Stdout);
+
+        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "tests.md"), page, new[] { ("[Fact]", "[Factq]"), ("[Fact]", "[Fakt]"),
+            ("Assert.Equal(", "Assert.Equalq(") });
+    }
+}
