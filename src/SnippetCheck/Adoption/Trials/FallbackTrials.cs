@@ -1,6 +1,5 @@
 using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Classes;
-using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
