@@ -24,7 +24,7 @@ internal static class PackageTrim
     /// </summary>
     /// <param name="passed">Blocks with the result they passed with (its snippet as verified: tags, hidden lines).</param>
     public static async Task<IReadOnlyDictionary<SourceLocation, SnippetTags>> TrimAsync(
-        Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Passed)> passed, CancellationToken cancellationToken)
+        IBlockTrials verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Passed)> passed, CancellationToken cancellationToken)
     {
         var blocks = passed.Where(p => p.Passed.Status == SnippetStatus.Passed && p.Passed.Snippet.Tags.Packages.Count > 1)
             .Select(p => new Block(p.Document, p.Passed.Snippet)).ToList();

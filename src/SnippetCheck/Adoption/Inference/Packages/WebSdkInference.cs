@@ -20,7 +20,7 @@ internal static partial class WebSdkInference
     /// <summary>The latest result of each block tried; none when the SDK has no ASP.NET Core reference pack.</summary>
     /// <param name="failing">Untagged blocks that failed every earlier pass, with their last failure.</param>
     public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
-        Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing,
+        IBlockTrials verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing,
         CancellationToken cancellationToken)
     {
         if (AspNetCore() is not { IsDefaultOrEmpty: false } web) return [];
