@@ -90,7 +90,7 @@ internal sealed class SnippetProgram
         if (!IsSession) return [0];
         var parts = BlockParts(settings);
         return [.. Enumerable.Range(0, Blocks.Count).Where(
-            i => Blocks[i].Kind is not (SnippetKind.Ignore or SnippetKind.CompileFail or SnippetKind.Check) && !parts[i].IsEmpty)];
+            i => Blocks[i].Kind.Rule().JoinsSession && !parts[i].IsEmpty)];
     }
 
     /// <summary>
@@ -105,7 +105,7 @@ internal sealed class SnippetProgram
     /// True when a run of <paramref name="blocks"/> runs the program's test methods too: one of them asks to run. A block
     /// tagged <c>compile</c> only compiles, and its tests are reported as compiled, never as run.
     /// </summary>
-    internal bool RunsTests(IEnumerable<int> blocks) => blocks.Any(i => Blocks[i].Kind == SnippetKind.Run);
+    internal bool RunsTests(IEnumerable<int> blocks) => blocks.Any(i => Blocks[i].Kind.Rule().RunsTests);
 
     /// <summary>The program's arguments: the first block that gives any.</summary>
     internal string[] Args => Blocks.Select(b => b.Tags.Args).FirstOrDefault(a => a is not null) ?? [];
@@ -171,8 +171,8 @@ internal sealed class SnippetProgram
     {
         var code = block.Tags.Results ? ResultLines.Rewrite(block.Code, file, options) : block.Code;
         // Only a check block's '...' are holes: a block at a level that claims more must be whole.
-        if (block.Kind == SnippetKind.Check) code = Holes.Fill(code, options, block.Tags.Members).Lines;
-        if (fixture && block.Kind != SnippetKind.Check)
+        if (block.Kind.Rule().Holes) code = Holes.Fill(code, options, block.Tags.Members).Lines;
+        if (fixture && !block.Kind.Rule().Holes)
         {
             // On a fixture page a block of statements is a method of the page's class, and any other block its members.
             if (!block.Tags.Members && !FixtureWrapper.AreMembers(code, options))
