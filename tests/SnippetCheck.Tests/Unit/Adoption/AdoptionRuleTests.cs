@@ -95,6 +95,36 @@ public sealed class AdoptionRuleTests
     }
 
     [Fact]
+    public async Task A_block_that_needs_an_earlier_blocks_local_joins_it_in_a_session()
+    {
+        const string page = "# Post\n\n```csharp\nvar greeting = \"hi\";\n```\n\n```csharp\nConsole.WriteLine(greeting);\n```\n";
+        // The first block passes alone and prints nothing; the second lacks its local alone and prints it in the session.
+        var trials = new CannedTrials(s => CodeOf(s).StartsWith("var greeting", StringComparison.Ordinal)
+            ? Passed(s, s.Tags.Kind == SnippetKind.Run ? "" : null)
+            : s.Tags.Session is not null ? Passed(s, "hi\n") : Unknown(s, "greeting"));
+
+        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(page)));
+
+        Assert.Equal(2, file.Proposals.Count);
+        Assert.NotNull(file.Proposals[0].Session);
+        Assert.All(file.Proposals, p => Assert.Equal(file.Proposals[0].Session, p.Session));
+    }
+
+    [Fact]
+    public async Task A_block_on_a_local_no_page_declares_that_checks_is_proposed_as_check()
+    {
+        // A local never called: a receiver called on would send its inference to search NuGet, which is no trial.
+        const string page = "# Post\n\n```csharp\nConsole.WriteLine(total + 1);\n```\n";
+        var trials = new CannedTrials(s => s.Tags.Kind == SnippetKind.Check
+            ? new SnippetResult(s, new Verdict.Checked([], "Console.WriteLine(int)"), [], null, TimeSpan.Zero)
+            : Unknown(s, "total"));
+
+        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(page)));
+
+        Assert.Equal(SnippetKind.Check, Assert.Single(file.Proposals).Kind);
+    }
+
+    [Fact]
     public async Task A_block_that_passes_with_fewer_packages_keeps_only_those()
     {
         var document = AdoptionHarness.Page(Hello);
