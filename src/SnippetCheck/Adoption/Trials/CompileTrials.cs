@@ -163,7 +163,7 @@ internal sealed class CompileTrials
             .Where(f => f.Failed?.Status == SnippetStatus.Failed)
             .Select(f => (f.Document, f.Failed!))
             .ToList();
-        WithWebSdk = ByBlock(await WebSdkInference.TryAsync(verifier, beforeWeb, cancellationToken).ConfigureAwait(false));
+        WithWebSdk = ByBlock(await WebSdkTrials.TryAsync(verifier, beforeWeb, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task WithPackagesAndClassesAsync(IBlockTrials verifier, CancellationToken cancellationToken)
@@ -223,7 +223,7 @@ internal sealed class CompileTrials
         }
 
         // Pass 1g: a block that passes with several packages keeps the fewest it still passes with (PackageTrim).
-        foreach (var (location, tags) in await PackageTrim.TrimAsync(verifier, [.. _untagged
+        foreach (var (location, tags) in await TrimTrials.TrimAsync(verifier, [.. _untagged
             .Where(u => passedWith.ContainsKey(Key(u.Snippet))).Select(u => (u.Document, passedWith[Key(u.Snippet)]))], cancellationToken)
             .ConfigureAwait(false)) Compiles[(location.File, location.Line)] = tags;
     }

@@ -1,4 +1,4 @@
-using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Trials;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
@@ -133,7 +133,7 @@ public sealed class AdoptionRuleTests
             [new PackageRequest("Humanizer.Core", "2.14.1", snippet.Location), new PackageRequest("Newtonsoft.Json", "13.0.3", snippet.Location)] } };
         var trials = new CannedTrials(s => s.Tags.Packages.Any(p => p.Id == "Humanizer.Core") ? Passed(s) : Unknown(s, "Console"));
 
-        var trimmed = await PackageTrim.TrimAsync(trials, [(document, Passed(tagged))], CancellationToken.None);
+        var trimmed = await TrimTrials.TrimAsync(trials, [(document, Passed(tagged))], CancellationToken.None);
 
         Assert.Equal(["Humanizer.Core"], trimmed[snippet.Location].Packages.Select(p => p.Id));
     }
@@ -145,7 +145,7 @@ public sealed class AdoptionRuleTests
         var document = AdoptionHarness.Page(page);
         var trials = new CannedTrials(s => s.Tags.WebSdk ? Passed(s) : Unknown(s, "WebApplication"));
 
-        var results = await WebSdkInference.TryAsync(trials, [(document, Unknown(document.Blocks[0], "WebApplication"))], CancellationToken.None);
+        var results = await WebSdkTrials.TryAsync(trials, [(document, Unknown(document.Blocks[0], "WebApplication"))], CancellationToken.None);
 
         var tried = Assert.Single(trials.Asked);
         Assert.Equal((SnippetKind.Compile, true), (tried.Tags.Kind, tried.Tags.WebSdk));
@@ -159,7 +159,7 @@ public sealed class AdoptionRuleTests
         var document = AdoptionHarness.Page(page);
         var trials = new CannedTrials(s => Passed(s));
 
-        var results = await WebSdkInference.TryAsync(trials, [(document, Unknown(document.Blocks[0], "CsvReader"))], CancellationToken.None);
+        var results = await WebSdkTrials.TryAsync(trials, [(document, Unknown(document.Blocks[0], "CsvReader"))], CancellationToken.None);
 
         Assert.Empty(trials.Asked);
         Assert.Empty(results);
