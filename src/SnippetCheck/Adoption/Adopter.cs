@@ -9,6 +9,7 @@ using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
+using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Engine.Scheduling;
 using static SnippetCheck.Adoption.Trials.BlockKeys;
@@ -65,16 +66,7 @@ internal static class Adopter
                 s => (Document: d, Snippet: s)))
             .ToList();
 
-        // Passes 1 to 1g: as written, then in the shapes that may make a failed block compile (CompileTrials).
-        var compiled = await CompileTrials.RunAsync(verifier, options, stated, adoptable, untagged, cancellationToken).ConfigureAwait(false);
-        // Passes 2 and 2b: what compiled and has something to execute, run twice, and its prose's claims (RunTrials).
-        var runs = await RunTrials.RunAsync(verifier, untagged, compiled.Compiles, cancellationToken).ConfigureAwait(false);
-        // Passes 3 to 5a: sessions, compile-fail on marked errors, check, listings (FallbackTrials).
-        var fallbacks = await FallbackTrials.RunAsync(verifier, untagged, compiled, runs, cancellationToken).ConfigureAwait(false);
-        var files = adoptable.Select(d => BlockProposals.For(d, untagged, compiled, runs, fallbacks)).OfType<AdoptFile>().ToList();
-
-        // Pass 5a': blocks the parser rejects that one token makes compile, tried again repaired (typos, TypoRepairs).
-        files = await TypoRepairs.ApplyAsync(verifier, compiled, files, adoptable, cancellationToken).ConfigureAwait(false);
+        var (files, compiled) = await ProposeAsync(verifier, options, stated, adoptable, untagged, cancellationToken).ConfigureAwait(false);
 
         // Pass 5b: names the blocks use that an older version of their post's packages declared (removed or renamed API).
         files = await RemovedApiRot.ApplyAsync(
@@ -103,6 +95,27 @@ internal static class Adopter
     }
 
     /// <summary>
+    /// Passes 1 to 5a': each untagged block's proposal as its trials decide, through <paramref name="trials"/> alone (the
+    /// seam unit tests drive with recorded results, tests/SnippetCheck.Tests/Unit/Adoption/).
+    /// </summary>
+    internal static async Task<(List<AdoptFile> Files, CompileTrials Compiled)> ProposeAsync(
+        IBlockTrials trials, VerifyOptions options, IReadOnlyList<PackageCandidate> stated, IReadOnlyList<PreparedDocument> adoptable,
+        IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CancellationToken cancellationToken)
+    {
+        // Passes 1 to 1g: as written, then in the shapes that may make a failed block compile (CompileTrials).
+        var compiled = await CompileTrials.RunAsync(trials, options, stated, adoptable, untagged, cancellationToken).ConfigureAwait(false);
+        // Passes 2 and 2b: what compiled and has something to execute, run twice, and its prose's claims (RunTrials).
+        var runs = await RunTrials.RunAsync(trials, untagged, compiled.Compiles, cancellationToken).ConfigureAwait(false);
+        // Passes 3 to 5a: sessions, compile-fail on marked errors, check, listings (FallbackTrials).
+        var fallbacks = await FallbackTrials.RunAsync(trials, untagged, compiled, runs, cancellationToken).ConfigureAwait(false);
+        var files = adoptable.Select(d => BlockProposals.For(d, untagged, compiled, runs, fallbacks)).OfType<AdoptFile>().ToList();
+
+        // Pass 5a': blocks the parser rejects that one token makes compile, tried again repaired (typos, TypoRepairs).
+        files = await TypoRepairs.ApplyAsync(trials, compiled, files, adoptable, cancellationToken).ConfigureAwait(false);
+        return (files, compiled);
+    }
+
+    /// <summary>
     /// One pin per package for the doc set, in the config (<see cref="DocSetPins"/>): tags name the package, the config its
     /// version. Then the proof (<see cref="ProposalProof"/>): the pages verified as they will be written, with the config
     /// <c>verify</c> will read, every block that fails so withdrawn. With <paramref name="write"/>, the models' prelude and
@@ -110,7 +123,7 @@ internal static class Adopter
     /// a dry run lays them over the config instead.
     /// </summary>
     private static async Task<(List<AdoptFile> Files, DocSetPins.Plan Pins, string? PinsProblem)> PinAndWriteAsync(
-        Verifier verifier, VerifyOptions options, List<AdoptFile> files, DocModels models, bool write, CancellationToken cancellationToken)
+        IBlockTrials verifier, VerifyOptions options, List<AdoptFile> files, DocModels models, bool write, CancellationToken cancellationToken)
     {
         var (unpinned, pins) = DocSetPins.Propose(files, verifier.Config, options.CurrentDirectory);
         var usings = unpinned.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).SelectMany(p => p.Usings).ToList();
@@ -119,12 +132,12 @@ internal static class Adopter
         else if (models.Code(usings) is { Count: > 0 } hidden)
             proving = options with { CommandLine = options.CommandLine with { HiddenCode = hidden } };
         (unpinned, pins) = DocSetPins.Keep(
-            unpinned, pins, await DocSetPins.FailingAsync(proving, unpinned, pins, cancellationToken).ConfigureAwait(false));
+            unpinned, pins, await DocSetPins.FailingAsync(verifier, proving, unpinned, pins, cancellationToken).ConfigureAwait(false));
         var pinsProblem = write ? DocSetPins.Write(pins, options.CurrentDirectory) : null;
         if (pinsProblem is not null)
             (unpinned, pins) = DocSetPins.Keep(unpinned, pins, pins.New.Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase));
         var pending = write ? null : new SnippetCheckConfig { PackageVersions = [.. pins.All.Select(p => $"{p.Id}@{p.Version}")] };
-        files = await ProposalProof.ProveAsync(proving, [.. unpinned], pending, cancellationToken).ConfigureAwait(false);
+        files = await ProposalProof.ProveAsync(verifier, proving, [.. unpinned], pending, cancellationToken).ConfigureAwait(false);
         if (!write) return (files, pins, null);
         for (var i = 0; i < files.Count; i++)
         {

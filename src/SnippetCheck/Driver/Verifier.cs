@@ -18,7 +18,7 @@ namespace SnippetCheck.Driver;
 /// <see cref="DocumentLoader"/>, <see cref="RunPlanner"/>, <see cref="VerificationRun"/>, <see cref="Judge"/>. Each run starts
 /// and ends its own runners; an editor keeps them between checks in a <see cref="VerifierSession"/>.
 /// </summary>
-public sealed partial class Verifier
+public sealed partial class Verifier : IBlockTrials
 {
     private readonly VerifyOptions _options;
     private readonly DocumentLoader _loader;
@@ -121,6 +121,11 @@ public sealed partial class Verifier
     /// <summary>Verifies documents given as text, never read from disk (adopt's trial of its pins), as a run over files would.</summary>
     internal Task<VerificationReport> VerifyTextsAsync(IReadOnlyList<DocumentText> texts, CancellationToken cancellationToken = default) =>
         RunTextsAsync(texts, RunShape.Plain, cancellationToken);
+
+    /// <summary>A verifier of its own for the pages as written: their config is not this run's (pins and models laid over).</summary>
+    Task<VerificationReport> IBlockTrials.VerifyWrittenAsync(
+        VerifyOptions options, IReadOnlyList<DocumentText> texts, IReadOnlySet<SourceLocation>? onlyBlocks, CancellationToken cancellationToken) =>
+        new Verifier(options, PackageMoves.None, onlyBlocks).VerifyTextsAsync(texts, cancellationToken);
 
     /// <summary>
     /// Documents given as text through the same pipeline as a run over files: the same config, cache, planning and judge,

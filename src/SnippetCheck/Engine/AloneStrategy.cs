@@ -26,7 +26,7 @@ internal sealed class AloneStrategy : CompileStrategy
         if (dependencies.Problem is { } failure) return CompiledWork.Decided(ResultAssembler.DependencyFailed(failure, [snippet], null, clock));
 
         var settings = dependencies.Apply(program.Settings);
-        var check = snippet.Kind == SnippetKind.Check ? program.CheckScopeFor(0, settings) : null;
+        var check = snippet.Kind.Rule().Holes ? program.CheckScopeFor(0, settings) : null;
         var compiled = snippet.Tags.Listing
             ? ListingCheck.Compare(snippet.Location.File, snippet.Code, settings.References, settings.ParseOptions, 0)
             : context.Compile(program.PreludeParts(settings), program.BlockParts(settings), settings, markBlocks: false, cancellationToken, check,

@@ -90,7 +90,7 @@ internal sealed class SessionStrategy : CompileStrategy
             {
                 decided.Add(ResultAssembler.Of(block, early, null, null, clock));
             }
-            else if (block.Kind == SnippetKind.CompileFail)
+            else if (block.Kind.Rule().Judged == KindJudging.CompileFail)
             {
                 // Checked against the session so far, then left out of it.
                 var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
@@ -98,7 +98,7 @@ internal sealed class SessionStrategy : CompileStrategy
                     context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken, bindPastSyntax: Judge.BindsPastSyntax(block));
                 decided.Add(ResultAssembler.Of(block, Judge.CompileFail(block, compiledSoFar), compiledSoFar, null, clock));
             }
-            else if (block.Kind == SnippetKind.Check)
+            else if (block.Kind.Rule().Judged == KindJudging.Check)
             {
                 // As compile-fail: with the session so far, then left out, so that its unknown names stop no other block.
                 var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();

@@ -53,7 +53,7 @@ internal sealed class StalePolicy(StaleMode mode, bool runThem) : JudgingPolicy
         foreach (var result in results)
         {
             if (!_ignored.TryGetValue(result.Snippet.Location, out var ignored)) continue;
-            _findings[ignored] = result.Snippet.Kind == SnippetKind.Run && result.Verdict is Verdict.Passed
+            _findings[ignored] = result.Snippet.Kind.Rule().Runs && result.Verdict is Verdict.Passed
                 ? Finding(DiagnosticCodes.IgnoredPasses, "ignored snippet passes; tag it `run`", ignored)
                 : Finding(DiagnosticCodes.IgnoredCompiles, "ignored snippet compiles; tag it `compile` or `run`", ignored);
         }

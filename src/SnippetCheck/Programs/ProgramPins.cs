@@ -72,7 +72,7 @@ internal static class ProgramPins
     public static IReadOnlyList<PackagePin> Of(SnippetDocument document, Snippet block, IReadOnlyList<PackageRequest> configPackages)
     {
         var program = block.Tags.Session is { } session
-            ? document.Snippets.Where(s => s.Tags.Session == session && s.Kind != SnippetKind.Ignore)
+            ? document.Snippets.Where(s => s.Tags.Session == session && s.Kind.Rule().Verified)
             : [block];
         var own = program.SelectMany(BlockPins)
             .Concat(document.Preludes.Where(p => p.Session is null || p.Session == block.Tags.Session)

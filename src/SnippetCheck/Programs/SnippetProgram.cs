@@ -90,7 +90,7 @@ internal sealed class SnippetProgram
         if (!IsSession) return [0];
         var parts = BlockParts(settings);
         return [.. Enumerable.Range(0, Blocks.Count).Where(
-            i => Blocks[i].Kind is not (SnippetKind.Ignore or SnippetKind.CompileFail or SnippetKind.Check) && !parts[i].IsEmpty)];
+            i => Blocks[i].Kind.Rule().JoinsSession && !parts[i].IsEmpty)];
     }
 
     /// <summary>
@@ -105,7 +105,7 @@ internal sealed class SnippetProgram
     /// True when a run of <paramref name="blocks"/> runs the program's test methods too: one of them asks to run. A block
     /// tagged <c>compile</c> only compiles, and its tests are reported as compiled, never as run.
     /// </summary>
-    internal bool RunsTests(IEnumerable<int> blocks) => blocks.Any(i => Blocks[i].Kind == SnippetKind.Run);
+    internal bool RunsTests(IEnumerable<int> blocks) => blocks.Any(i => Blocks[i].Kind.Rule().RunsTests);
 
     /// <summary>The program's arguments: the first block that gives any.</summary>
     internal string[] Args => Blocks.Select(b => b.Tags.Args).FirstOrDefault(a => a is not null) ?? [];
@@ -170,12 +170,12 @@ internal sealed class SnippetProgram
     private static CodePart PartOf(Snippet block, int index, string file, CSharpParseOptions options, bool fixture)
     {
         var code = block.Tags.Results ? ResultLines.Rewrite(block.Code, file, options) : block.Code;
-        // Only a check block's '...' are holes, and a compile-fail block's that stand for statements or members (the C#
+        // A check block's '...' are holes, and a compile-fail block's that stand for statements or members (the C#
         // standard's 'replaceEllipsis'): a block at a level that claims more must be whole.
-        if (block.Kind is SnippetKind.Check or SnippetKind.CompileFail)
-            code = Holes.Fill(code, options, block.Tags.Members, markers: block.Kind == SnippetKind.Check).Lines;
+        var rule = block.Kind.Rule();
+        if (rule.FillsDots) code = Holes.Fill(code, options, block.Tags.Members, markers: rule.Holes).Lines;
         if (block.Tags.StatementsFirst) code = StatementsFirst.Reorder(code, options);
-        if (fixture && block.Kind != SnippetKind.Check)
+        if (fixture && !rule.Holes)
         {
             // On a fixture page a block of statements is a method of the page's class, and any other block its members.
             if (!block.Tags.Members && !FixtureWrapper.AreMembers(code, options))

@@ -19,7 +19,7 @@ internal static class FailureHints
             "a member outside a type: tag the block 'members' to compile it inside a class the tool adds",
         "CS0227" or "CS0214" or "CS4004" when !snippet.Tags.Unsafe => "unsafe code: add the 'unsafe' tag",
         "CS8635" or "CS1525" or "CS1002" or "CS1513" when id == "CS8635" || snippet.Block.Content.Contains("...", StringComparison.Ordinal) =>
-            snippet.Kind == SnippetKind.Check
+            snippet.Kind.Rule().Holes
             ? "a '...' placeholder where C# has no statement, whole argument list or value: only those are left out; write it so, or tag the block " +
             "'ignore'"
             : "a '...' placeholder: tag the block 'check' to check what is around it (a statement, a whole argument list or a value left out), tag " +

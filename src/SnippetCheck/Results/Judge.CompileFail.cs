@@ -30,7 +30,8 @@ internal static partial class Judge
     }
 
     /// <summary>True for a block judged also on the errors binding finds past syntax errors: a <c>compile-fail</c> that lists IDs.</summary>
-    public static bool BindsPastSyntax(Snippet snippet) => snippet.Kind == SnippetKind.CompileFail && snippet.Tags.ExpectedErrorIds.Count > 0;
+    public static bool BindsPastSyntax(Snippet snippet) =>
+        snippet.Kind.Rule().Judged == KindJudging.CompileFail && snippet.Tags.ExpectedErrorIds.Count > 0;
 
     /// <summary><see cref="CompileFail"/> on one view of the block's errors.</summary>
     private static Verdict AgainstList(Snippet snippet, CompilationResult compiled, IReadOnlyList<CompilerDiagnostic> errors)

@@ -15,7 +15,7 @@ internal static partial class Judge
     public static Verdict? BeforeCompiling(Snippet snippet, bool isEmpty)
     {
         if (snippet.Annotations.FirstOrDefault(d => d.IsError) is { } error) return new Verdict.Failed(new AnnotationFailure(error));
-        if (snippet.Kind == SnippetKind.Ignore) return new Verdict.Ignored();
+        if (!snippet.Kind.Rule().Verified) return new Verdict.Ignored();
         if (!isEmpty) return null;
         // An explicit kind, an output or stdin block asks for code that is not there.
         return snippet.Tags.Kind is not null || snippet.Output is not null || snippet.Stdin is not null
@@ -27,10 +27,10 @@ internal static partial class Judge
 
     /// <summary>True when a lone program that compiled like this is to be run: a run or throws snippet with an entry point.</summary>
     public static bool ShouldRun(Snippet snippet, CompilationResult compiled, bool hasEntryPoint) =>
-        compiled.Success && snippet.Kind is SnippetKind.Run or SnippetKind.Throws && (hasEntryPoint || RunsTests(snippet, compiled));
+        compiled.Success && snippet.Kind.Rule().Runs && (hasEntryPoint || RunsTests(snippet, compiled));
 
     /// <summary>A block asking to run whose program declares test methods: they run, after its statements if it has any.</summary>
-    private static bool RunsTests(Snippet snippet, CompilationResult compiled) => snippet.Kind == SnippetKind.Run && compiled.Tests.Count > 0;
+    private static bool RunsTests(Snippet snippet, CompilationResult compiled) => snippet.Kind.Rule().RunsTests && compiled.Tests.Count > 0;
 
     /// <summary>
     /// A lone snippet's verdict, from its compilation and (when <see cref="ShouldRun"/>) its run: the kinds × outcomes
@@ -38,9 +38,11 @@ internal static partial class Judge
     /// </summary>
     public static Verdict Lone(Snippet snippet, CompilationResult compiled, bool hasEntryPoint, RunResult? run, Scrubbing scrubbing)
     {
-        if (snippet.Kind == SnippetKind.CompileFail) return CompileFail(snippet, compiled);
-        if (snippet.Kind == SnippetKind.Check) return Check(snippet, compiled);
-        if (!compiled.Success || snippet.Kind == SnippetKind.Compile) return Compile(snippet, compiled, [.. compiled.Errors]);
+        // The kind's judge case (KindRules' last column): a new kind that passes another way adds its case here.
+        var judged = snippet.Kind.Rule().Judged;
+        if (judged == KindJudging.CompileFail) return CompileFail(snippet, compiled);
+        if (judged == KindJudging.Check) return Check(snippet, compiled);
+        if (!compiled.Success || judged == KindJudging.Compile) return Compile(snippet, compiled, [.. compiled.Errors]);
         // Declarations only: nothing of its own to execute.
         if (!hasEntryPoint && !RunsTests(snippet, compiled)) return NeedsRun(snippet) ? NothingToRun(snippet, null) : Verdict.Pass;
         return run is null ? throw new ArgumentNullException(nameof(run), "a runnable snippet is judged on its run")
@@ -86,7 +88,7 @@ internal static partial class Judge
 
     /// <summary>True when a block asks to be executed, not just compiled.</summary>
     public static bool NeedsRun(Snippet snippet) =>
-        snippet.Tags.Kind is SnippetKind.Run or SnippetKind.Throws || snippet.Output is not null || snippet.Stdin is not null ||
+        snippet.Tags.Kind?.Rule().Runs == true || snippet.Output is not null || snippet.Stdin is not null ||
         snippet.Tags.ExitCode is not null || snippet.Tags.Args is not null;
 
     /// <summary>
@@ -99,7 +101,7 @@ internal static partial class Judge
         Func<DeclaredTest, bool> owns)
     {
         var declared = compiled.Tests.Where(owns).ToList();
-        if (declared.Count == 0 || snippet.Kind != SnippetKind.Run || run is null) return (verdict, []);
+        if (declared.Count == 0 || !snippet.Kind.Rule().RunsTests || run is null) return (verdict, []);
         var tests = new List<TestResult>();
         foreach (var report in run.Tests)
         {
@@ -162,7 +164,7 @@ internal static partial class Judge
         }
 
         var expected = snippet.Tags.ExpectedException;
-        if (snippet.Kind == SnippetKind.Throws)
+        if (snippet.Kind.Rule().Judged == KindJudging.Throws)
         {
             if (!isLast) return new Verdict.Failed(new NoExceptionFailure(at, expected, null));
             if (run.Status != RunStatus.Exception) return new Verdict.Failed(new NoExceptionFailure(at, expected, run.ExitCode));

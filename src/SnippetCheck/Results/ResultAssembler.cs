@@ -55,7 +55,7 @@ internal static class ResultAssembler
                     : new AnnotationFailure(diagnostic);
                 return new SnippetResult(block, new Verdict.Failed(why), [.. block.Annotations, diagnostic], null, clock.Elapsed);
             }
-            if (block.Kind == SnippetKind.Ignore) return SnippetResult.Of(block, new Verdict.Ignored());
+            if (!block.Kind.Rule().Verified) return SnippetResult.Of(block, new Verdict.Ignored());
             var what = failure.Reason switch
             {
                 FailureReason.Package => "could not get its packages",

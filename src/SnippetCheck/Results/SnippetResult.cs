@@ -97,7 +97,7 @@ public sealed record SnippetResult(
     /// What the block was verified as (<c>run</c>, <c>compile</c>, ...): its kind, but <c>compile</c> for a block that
     /// passed without running anything (a <c>members</c> block, or one that only declares types, in a session or not).
     /// </summary>
-    public SnippetKind Kind => Snippet.Kind is SnippetKind.Run or SnippetKind.Throws && Status == SnippetStatus.Passed && ActualOutput is null
+    public SnippetKind Kind => Snippet.Kind.Rule().Runs && Status == SnippetStatus.Passed && ActualOutput is null
         ? SnippetKind.Compile
         : Snippet.Kind;
 
@@ -105,10 +105,10 @@ public sealed record SnippetResult(
     /// How much its verdict proves (the JSON report's <c>level</c>): <c>check</c> for a check block, <c>run</c> for a block
     /// that ran or failed asking to, <c>compile</c> for the rest; null for a block not verified (ignored, untagged, skipped).
     /// </summary>
-    internal VerificationLevel? Level => Status is not (SnippetStatus.Passed or SnippetStatus.Failed) ? null : Kind switch
+    internal VerificationLevel? Level => Status is not (SnippetStatus.Passed or SnippetStatus.Failed) ? null : Kind.Rule() switch
     {
-        SnippetKind.Check => VerificationLevel.Check,
-        SnippetKind.Run or SnippetKind.Throws => VerificationLevel.Run,
+        { Judged: KindJudging.Check } => VerificationLevel.Check,
+        { Runs: true } => VerificationLevel.Run,
         _ => VerificationLevel.Compile,
     };
 

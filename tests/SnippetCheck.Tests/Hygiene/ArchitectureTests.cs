@@ -212,6 +212,47 @@ public sealed class ArchitectureTests
         Directory.GetDirectories(project, "*", SearchOption.AllDirectories).Select(d => FolderName(project, d)).Where(Ranks.ContainsKey);
 
     /// <summary>
+    /// Adopt runs code through one seam (issue 78): <c>Driver.IBlockTrials</c>, which the verifier implements, so its rules
+    /// are tested against recorded results (Unit/Adoption). Only adopt's entry points, which a host hands its verifier,
+    /// name the <c>Verifier</c>; its inference (diagnostics and pages in, candidate shapes out) names nothing of the driver
+    /// but the seam its trials are asked through and the run's options.
+    /// </summary>
+    [Fact]
+    public void Adoption_runs_code_only_through_its_seam()
+    {
+        string[] entryPoints = ["Adopter.cs", "AdoptReport.cs"];
+        string[] inferenceMayName = ["SnippetCheck.Driver.IBlockTrials", "SnippetCheck.Driver.VerifyOptions"];
+        var compilation = Core.Value;
+
+        var uses = new SortedSet<string>(StringComparer.Ordinal);
+        var adoptionUses = 0;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var ns = ((CompilationUnitSyntax)tree.GetRoot()).DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()
+                ?.Name.ToString();
+            if (ns is null || !ns.StartsWith("SnippetCheck.Adoption", StringComparison.Ordinal)) continue;
+            var inference = ns.StartsWith("SnippetCheck.Adoption.Inference", StringComparison.Ordinal);
+            var model = compilation.GetSemanticModel(tree);
+            foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                var symbol = model.GetSymbolInfo(name).Symbol;
+                if ((symbol as INamedTypeSymbol ?? symbol?.ContainingType) is not { } type
+                    || type.ContainingNamespace.ToDisplayString() != "SnippetCheck.Driver") continue;
+                adoptionUses++;
+                var full = type.ToDisplayString();
+                var wrong = inference ? !inferenceMayName.Contains(full)
+                    : full == "SnippetCheck.Driver.Verifier" && !entryPoints.Contains(Path.GetFileName(tree.FilePath));
+                if (!wrong) continue;
+                var line = name.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                uses.Add($"{Path.GetRelativePath(RepositoryRoot.PathOf("src"), tree.FilePath)}:{line}: {full}");
+            }
+        }
+
+        Assert.True(adoptionUses > 20, $"only {adoptionUses} uses of the driver by adopt were seen: is the source being bound?");
+        Assert.True(uses.Count == 0, "adopt runs code around its seam (IBlockTrials):\n" + string.Join('\n', uses));
+    }
+
+    /// <summary>
     /// A host gives the core its folder (<c>VerifyOptions.CurrentDirectory</c>, a report's base folder): a core that read
     /// the process's current directory would make every host in one process (the tests, a language server) take turns.
     /// </summary>

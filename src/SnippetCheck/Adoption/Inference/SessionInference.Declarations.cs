@@ -23,7 +23,7 @@ internal static partial class SessionInference
     private const int DeclarationRounds = 2;
 
     private static async Task WithDeclarationsAnywhereAsync(
-        Verifier verifier, IReadOnlyList<Block> blocks, List<Block> pending, List<Chain> accepted, CancellationToken cancellationToken)
+        IBlockTrials verifier, IReadOnlyList<Block> blocks, List<Block> pending, List<Chain> accepted, CancellationToken cancellationToken)
     {
         var names = new Dictionary<SourceLocation, (IReadOnlySet<string> Types, IReadOnlySet<string> Declared, IReadOnlySet<string> Used)>();
         (IReadOnlySet<string> Types, IReadOnlySet<string> Declared, IReadOnlySet<string> Used) NamesOf(Block block) =>

@@ -38,7 +38,7 @@ internal static partial class SessionInference
         failed.Diagnostics.Where(d => d.IsError).All(d => d.Id is "CS0103" or "CS0246" or "CS1061");
 
     /// <param name="blocks">Every untagged block of the documents, in document order.</param>
-    public static async Task<IReadOnlyList<Chain>> FindAsync(Verifier verifier, IReadOnlyList<Block> blocks, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Chain>> FindAsync(IBlockTrials verifier, IReadOnlyList<Block> blocks, CancellationToken cancellationToken)
     {
         var accepted = new List<Chain>();
         var pending = blocks.Where(b => b.NeedsEarlier).ToList();
@@ -72,7 +72,7 @@ internal static partial class SessionInference
     /// block both times, printing in each earlier block what it printed alone; a chain it takes along is replaced.
     /// </summary>
     private static async Task AcceptAsync(
-        Verifier verifier, IReadOnlyList<(Block Target, IReadOnlyList<Block> Members)> candidates, List<Chain> accepted,
+        IBlockTrials verifier, IReadOnlyList<(Block Target, IReadOnlyList<Block> Members)> candidates, List<Chain> accepted,
         CancellationToken cancellationToken)
     {
         if (candidates.Count == 0) return;

@@ -138,7 +138,7 @@ internal static class UsingInference
     /// <param name="alsoImported">Namespaces the blocks' programs import beyond their settings' (the Web SDK's implicit usings).</param>
     /// <param name="skipUnknown">See <see cref="For"/>: a controller's <c>Ok(…)</c> is unknown until its base class binds.</param>
     public static async Task<(IReadOnlyList<SnippetResult> Results, IReadOnlyDictionary<SourceLocation, Guess> FirstGuesses)> AddInRoundsAsync(
-        Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed, IReadOnlyList<string> Extra)> blocks,
+        IBlockTrials verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed, IReadOnlyList<string> Extra)> blocks,
         CancellationToken cancellationToken,
         IReadOnlyList<string>? alsoImported = null, bool skipUnknown = false)
     {

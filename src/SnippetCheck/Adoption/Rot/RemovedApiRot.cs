@@ -39,7 +39,7 @@ internal static partial class RemovedApiRot
     /// </summary>
     /// <param name="lastFailure">A block's last failure before <c>check</c> tolerated its unknown names; null for none.</param>
     /// <param name="postPackages">The packages a post names (its install lines, usings, doc set), pinned as adopt found them.</param>
-    public static async Task<List<AdoptFile>> ApplyAsync(Verifier verifier, List<AdoptFile> files, IReadOnlyList<PreparedDocument> documents,
+    public static async Task<List<AdoptFile>> ApplyAsync(IBlockTrials verifier, List<AdoptFile> files, IReadOnlyList<PreparedDocument> documents,
         Func<Snippet, SnippetResult?> lastFailure, Func<SnippetDocument, IReadOnlyList<PackageRequest>> postPackages, string folder,
         CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ internal static class CheckAdoption
 
     /// <param name="candidates">Each block with the tags its last failure had, not yet at the check level.</param>
     /// <returns>The blocks that pass at the check level, twice, by block, with the tags they passed with.</returns>
-    public static async Task<IReadOnlyDictionary<(string File, int Line), SnippetResult>> FindAsync(Verifier verifier,
+    public static async Task<IReadOnlyDictionary<(string File, int Line), SnippetResult>> FindAsync(IBlockTrials verifier,
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> candidates, CancellationToken cancellationToken)
     {
         var tried = candidates.Select(c => (c.Document, Snippet: c.Snippet with { Tags = c.Snippet.Tags with { Kind = SnippetKind.Check } }))
@@ -66,7 +66,7 @@ internal static class CheckAdoption
             .ToDictionary(p => Key(p.Item2.Snippet), p => p.Item2);
     }
 
-    private static async Task<Dictionary<(string File, int Line), SnippetResult>> VerifyAsync(Verifier verifier,
+    private static async Task<Dictionary<(string File, int Line), SnippetResult>> VerifyAsync(IBlockTrials verifier,
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, CancellationToken cancellationToken) =>
         ByBlock(await verifier.VerifyLoneAsync(blocks, useCache: false, cancellationToken).ConfigureAwait(false));
 }

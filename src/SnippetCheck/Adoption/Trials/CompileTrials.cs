@@ -68,7 +68,7 @@ internal sealed class CompileTrials
     /// </summary>
     /// <param name="packages">Packages the author names (<c>adopt --package</c>), tried first for every post.</param>
     public static async Task<CompileTrials> RunAsync(
-        Verifier verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> packages, IReadOnlyList<PreparedDocument> adoptable,
+        IBlockTrials verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> packages, IReadOnlyList<PreparedDocument> adoptable,
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CancellationToken cancellationToken)
     {
         var packageInference = PackageInference.For(verifier, options, packages, [.. adoptable.Select(d => d.Snippets)]);
@@ -82,7 +82,7 @@ internal sealed class CompileTrials
     /// inference and models, so nothing is searched or restored again.
     /// </summary>
     public async Task<CompileTrials> AgainAsync(
-        Verifier verifier, IReadOnlyList<PreparedDocument> adoptable, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks,
+        IBlockTrials verifier, IReadOnlyList<PreparedDocument> adoptable, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks,
         CancellationToken cancellationToken)
     {
         var trials = new CompileTrials(blocks, Packages, Models);
@@ -90,7 +90,7 @@ internal sealed class CompileTrials
         return trials;
     }
 
-    private async Task RunPassesAsync(Verifier verifier, IReadOnlyList<PreparedDocument> adoptable, CancellationToken cancellationToken)
+    private async Task RunPassesAsync(IBlockTrials verifier, IReadOnlyList<PreparedDocument> adoptable, CancellationToken cancellationToken)
     {
         await AsWrittenAsync(verifier, cancellationToken).ConfigureAwait(false);
         await WithUsingsAsync(verifier, cancellationToken).ConfigureAwait(false);
@@ -118,7 +118,7 @@ internal sealed class CompileTrials
         return everyNameBinds ? typed : null;
     }
 
-    private async Task AsWrittenAsync(Verifier verifier, CancellationToken cancellationToken)
+    private async Task AsWrittenAsync(IBlockTrials verifier, CancellationToken cancellationToken)
     {
         // Pass 1: as 'compile', which is how an untagged block is verified with --all.
         Compiled = ByBlock(await verifier.VerifyLoneAsync(_untagged, useCache: true, cancellationToken).ConfigureAwait(false));
@@ -154,7 +154,7 @@ internal sealed class CompileTrials
     private static Snippet AsCompile(Snippet snippet, Func<SnippetTags, SnippetTags> change) =>
         snippet with { Tags = change(snippet.Tags with { Kind = SnippetKind.Compile }) };
 
-    private async Task WithUsingsAsync(Verifier verifier, CancellationToken cancellationToken)
+    private async Task WithUsingsAsync(IBlockTrials verifier, CancellationToken cancellationToken)
     {
         // Pass 1c: what still fails only on unknown names that each resolve in one namespace, with those usings.
         var beforeUsings = _untagged
@@ -173,10 +173,10 @@ internal sealed class CompileTrials
             .Where(f => f.Failed?.Status == SnippetStatus.Failed)
             .Select(f => (f.Document, f.Failed!))
             .ToList();
-        WithWebSdk = ByBlock(await WebSdkInference.TryAsync(verifier, beforeWeb, cancellationToken).ConfigureAwait(false));
+        WithWebSdk = ByBlock(await WebSdkTrials.TryAsync(verifier, beforeWeb, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task WithPackagesAndClassesAsync(Verifier verifier, CancellationToken cancellationToken)
+    private async Task WithPackagesAndClassesAsync(IBlockTrials verifier, CancellationToken cancellationToken)
     {
         // Pass 1d: what still fails only on unknown names, with the package its post is about (and that package's usings).
         var stillFailing = _untagged.Select(u => (u.Document, Failed: LastFailure(Key(u.Snippet)))).Where(
@@ -204,7 +204,7 @@ internal sealed class CompileTrials
             .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false))) InClass[key] = result;
     }
 
-    private async Task WithReceiversAsync(Verifier verifier, IReadOnlyList<PreparedDocument> adoptable, CancellationToken cancellationToken)
+    private async Task WithReceiversAsync(IBlockTrials verifier, IReadOnlyList<PreparedDocument> adoptable, CancellationToken cancellationToken)
     {
         // Pass 1f: fragments on receivers the doc set declares elsewhere ('app', 'bld', 'table'), given on hidden lines (Receivers).
         var receivers = adoptable.GroupBy(d => Packages.DocSets.Of(d.Snippets)).ToDictionary(
@@ -221,7 +221,7 @@ internal sealed class CompileTrials
             verifier, Packages, receivers, receiverFailing, cancellationToken, inferredReceivers).ConfigureAwait(false));
     }
 
-    private async Task CollectPassesAsync(Verifier verifier, CancellationToken cancellationToken)
+    private async Task CollectPassesAsync(IBlockTrials verifier, CancellationToken cancellationToken)
     {
         var passedWith = new Dictionary<(string, int), SnippetResult>();
         foreach (var results in new[] { Compiled, AsMembers, WithUsings, WithWebSdk, WithPackages, InClass, WithReceivers })
@@ -233,7 +233,7 @@ internal sealed class CompileTrials
         }
 
         // Pass 1g: a block that passes with several packages keeps the fewest it still passes with (PackageTrim).
-        foreach (var (location, tags) in await PackageTrim.TrimAsync(verifier, [.. _untagged
+        foreach (var (location, tags) in await TrimTrials.TrimAsync(verifier, [.. _untagged
             .Where(u => passedWith.ContainsKey(Key(u.Snippet))).Select(u => (u.Document, passedWith[Key(u.Snippet)]))], cancellationToken)
             .ConfigureAwait(false)) Compiles[(location.File, location.Line)] = tags;
     }
@@ -242,7 +242,7 @@ internal sealed class CompileTrials
     /// The types the run's Markdown pages declare, as the models' prelude (<see cref="DocModels"/>); none when a config file
     /// is there (adopt never edits one: its prelude would not be named) or no page declares any.
     /// </summary>
-    private static DocModels ModelsFor(Verifier verifier, IReadOnlyList<PreparedDocument> adoptable)
+    private static DocModels ModelsFor(IBlockTrials verifier, IReadOnlyList<PreparedDocument> adoptable)
     {
         var pages = adoptable.Where(d => DocSet.IsMarkdown(d.Snippets.DisplayPath)).ToList();
         var sample = pages.FirstOrDefault(d => d.Snippets.Snippets.Count > 0);

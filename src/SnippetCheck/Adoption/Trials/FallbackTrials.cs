@@ -47,7 +47,7 @@ internal sealed class FallbackTrials
     public IReadOnlyDictionary<(string File, int Line), SnippetResult> Listings { get; }
 
     public static async Task<FallbackTrials> RunAsync(
-        Verifier verifier, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CompileTrials compiled, RunTrials runs,
+        IBlockTrials verifier, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CompileTrials compiled, RunTrials runs,
         CancellationToken cancellationToken)
     {
         var chains = await SessionsAsync(verifier, untagged, compiled, runs, cancellationToken).ConfigureAwait(false);
@@ -96,7 +96,7 @@ internal sealed class FallbackTrials
 
     /// <summary>Pass 3: what fails only on names an earlier block of the post may declare, joined with those blocks as a session.</summary>
     private static async Task<IReadOnlyList<SessionInference.Chain>> SessionsAsync(
-        Verifier verifier, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CompileTrials compiled, RunTrials runs,
+        IBlockTrials verifier, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CompileTrials compiled, RunTrials runs,
         CancellationToken cancellationToken)
     {
         var chainable = untagged.Where(CanTag).Select(u =>

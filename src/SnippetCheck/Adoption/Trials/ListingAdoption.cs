@@ -16,7 +16,7 @@ namespace SnippetCheck.Adoption.Trials;
 internal static class ListingAdoption
 {
     /// <returns>The listing blocks that pass as <c>check listing</c>, by block, with the tags they passed with.</returns>
-    public static async Task<IReadOnlyDictionary<(string File, int Line), SnippetResult>> FindAsync(Verifier verifier, PackageInference packages,
+    public static async Task<IReadOnlyDictionary<(string File, int Line), SnippetResult>> FindAsync(IBlockTrials verifier, PackageInference packages,
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CancellationToken cancellationToken)
     {
         var trials = new List<(PreparedDocument Document, Snippet Snippet)>();

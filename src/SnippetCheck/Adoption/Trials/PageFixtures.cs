@@ -23,7 +23,7 @@ internal static class PageFixtures
     /// <summary>The files, each page that verifies more as a fixture replaced by its fixture's proposals or given a note why not.</summary>
     /// <param name="filter">The run's block filter: a filtered run tries no fixture, which would verify the whole page.</param>
     public static async Task<List<AdoptFile>> ApplyAsync(
-        Verifier verifier, PackageInference packageInference, List<AdoptFile> files, IReadOnlyList<PreparedDocument> adoptable, string? filter,
+        IBlockTrials verifier, PackageInference packageInference, List<AdoptFile> files, IReadOnlyList<PreparedDocument> adoptable, string? filter,
         bool write, bool frontMatter, CancellationToken cancellationToken)
     {
         var pages = string.IsNullOrEmpty(filter)

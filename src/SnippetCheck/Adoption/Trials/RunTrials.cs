@@ -44,7 +44,7 @@ internal sealed class RunTrials
         Ran.GetValueOrDefault(key)?.Status == SnippetStatus.Passed && Again.GetValueOrDefault(key)?.Status == SnippetStatus.Passed;
 
     public static async Task<RunTrials> RunAsync(
-        Verifier verifier, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged,
+        IBlockTrials verifier, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged,
         IReadOnlyDictionary<(string, int), SnippetTags> compiles, CancellationToken cancellationToken)
     {
         // Pass 2: what compiled and has something to execute, as 'run', for its verdict and its output.

@@ -20,7 +20,7 @@ namespace SnippetCheck.Adoption.Trials;
 internal static class TypoRepairs
 {
     public static async Task<List<AdoptFile>> ApplyAsync(
-        Verifier verifier, CompileTrials compiled, List<AdoptFile> files, IReadOnlyList<PreparedDocument> adoptable,
+        IBlockTrials verifier, CompileTrials compiled, List<AdoptFile> files, IReadOnlyList<PreparedDocument> adoptable,
         CancellationToken cancellationToken)
     {
         var work = new List<(int File, PreparedDocument Document, SnippetResult Failed, Snippet Repaired, SyntaxRepair.Found Repair)>();

@@ -51,7 +51,7 @@ internal static class DocSetPins
     /// pins as the config will hold them (verified in memory, the files untouched): those keep their versions in the tags.
     /// </summary>
     public static async Task<IReadOnlySet<string>> FailingAsync(
-        VerifyOptions options, IReadOnlyList<AdoptFile> files, Plan plan, CancellationToken cancellationToken)
+        IBlockTrials trials, VerifyOptions options, IReadOnlyList<AdoptFile> files, Plan plan, CancellationToken cancellationToken)
     {
         var written = ProposalProof.Written(files, p => p.Packages.Any(r => r.Unpinned));
         var blocks = written.Blocks.ToDictionary(
@@ -63,8 +63,7 @@ internal static class DocSetPins
         {
             Filter = null, CommandLine = options.CommandLine with { PackageVersions = [.. plan.All.Select(p => $"{p.Id}@{p.Version}")] },
         };
-        var report = await new Verifier(again, PackageMoves.None, blocks.Keys.ToHashSet()).VerifyTextsAsync(texts, cancellationToken)
-            .ConfigureAwait(false);
+        var report = await trials.VerifyWrittenAsync(again, texts, blocks.Keys.ToHashSet(), cancellationToken).ConfigureAwait(false);
         var passed = report.Snippets.Where(r => r.Status == SnippetStatus.Passed).Select(r => r.Location).ToHashSet();
         return blocks.Where(b => !passed.Contains(b.Key)).SelectMany(b => b.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }

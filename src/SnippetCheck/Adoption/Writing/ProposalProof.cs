@@ -4,7 +4,6 @@ using SnippetCheck.Driver;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
-using SnippetCheck.References;
 using SnippetCheck.Results;
 
 namespace SnippetCheck.Adoption.Writing;
@@ -29,14 +28,14 @@ internal static class ProposalProof
     /// written. <paramref name="over"/> lays what adopt has not written yet over the config (a dry run's pins and models).
     /// </summary>
     public static async Task<List<AdoptFile>> ProveAsync(
-        VerifyOptions options, List<AdoptFile> files, SnippetCheckConfig? over, CancellationToken cancellationToken)
+        IBlockTrials trials, VerifyOptions options, List<AdoptFile> files, SnippetCheckConfig? over, CancellationToken cancellationToken)
     {
         var proving = over is null ? options : options with { CommandLine = Over(options.CommandLine, over) };
         for (var round = 0; round < Rounds; round++)
         {
             var written = Written(files);
             if (written.Blocks.Count == 0 && written.Unmatched.Count == 0) return files;
-            var report = await new Verifier(proving with { Filter = null }, PackageMoves.None).VerifyTextsAsync(written.Texts, cancellationToken)
+            var report = await trials.VerifyWrittenAsync(proving with { Filter = null }, written.Texts, null, cancellationToken)
                 .ConfigureAwait(false);
             // One result per block (a framework matrix joins its passes); a failing one decides where there would be more.
             var results = report.Snippets.GroupBy(r => r.Location)

@@ -29,7 +29,7 @@ internal static class MergePolicy
         var snippet = program.Blocks[0];
         // A network snippet needs a runner of its own kind, and a merged assembly runs in one runner.
         if (program.IsSession || program.Network || snippet.HasAnnotationErrors ||
-            snippet.Kind is not (SnippetKind.Run or SnippetKind.Throws or SnippetKind.Compile) ||
+            !snippet.Kind.Rule().Merges ||
             dependencies.SharedFor(program.Document, snippet) is not { } shared)
         {
             return null;
@@ -39,11 +39,11 @@ internal static class MergePolicy
         // Alone, a prelude's statements are left out of a program without statements of its own; wrapped, they would not be.
         if (parts[0].IsEmpty || (!parts[0].HasStatements && preludes.Any(p => p.HasStatements))) return null;
         // Tests run by type name after the entry point: a merged member has neither of its own.
-        if (snippet.Kind == SnippetKind.Run && preludes.Concat(parts).Any(TestMethods.MayDeclare)) return null;
+        if (snippet.Kind.Rule().RunsTests && preludes.Concat(parts).Any(TestMethods.MayDeclare)) return null;
         var mergeable = MergeableProgram.TryCreate([.. preludes, .. parts]);
         // Runnable merged only where it is runnable alone: a prelude's helper statements are no entry point of the snippet's.
         if (mergeable is null) return null;
-        if (snippet.Kind != SnippetKind.Compile && !(mergeable.HasEntryPoint && program.HasEntryPoint(program.Settings, [0]))) return null;
+        if (snippet.Kind.Rule().Runs && !(mergeable.HasEntryPoint && program.HasEntryPoint(program.Settings, [0]))) return null;
         return new MergeCandidate(program, mergeable, shared);
     }
 

@@ -42,7 +42,7 @@ internal static class RunPlanner
             foreach (var snippet in snippets.Where(s => s.Tags.Session is null && !settings.IsFixture))
             {
                 if (!snippet.IsTagged && !verifyUntagged) known.Add(SnippetResult.Of(snippet, Verdict.NotTagged));
-                else if (snippet.Kind == SnippetKind.Ignore && !snippet.HasAnnotationErrors)
+                else if (!snippet.Kind.Rule().Verified && !snippet.HasAnnotationErrors)
                 {
                     // Never compiled for its verdict; only, apart from every other snippet, for a stale tag.
                     known.Add(SnippetResult.Of(snippet, new Verdict.Ignored()));

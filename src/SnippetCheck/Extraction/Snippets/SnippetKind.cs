@@ -28,7 +28,7 @@ public enum SnippetKind
     Check,
 }
 
-/// <summary>The tag words of snippet kinds: the one place a kind and its word are paired.</summary>
+/// <summary>The tag words of snippet kinds, which <see cref="KindRules"/> pairs with each kind.</summary>
 internal static class SnippetKindNames
 {
     /// <summary><see cref="SnippetKind.Run"/>'s word.</summary>
@@ -49,19 +49,12 @@ internal static class SnippetKindNames
     /// <summary><see cref="SnippetKind.Check"/>'s word.</summary>
     internal const string Check = "check";
 
-    private static readonly (SnippetKind Kind, string Word)[] Pairs =
-    [
-        (SnippetKind.Run, Run), (SnippetKind.Compile, Compile), (SnippetKind.CompileFail, CompileFail),
-        (SnippetKind.Throws, Throws), (SnippetKind.Ignore, Ignore), (SnippetKind.Check, Check),
-    ];
-
-    /// <summary>Every kind's tag word, lower case.</summary>
-    internal static IReadOnlyList<string> Words { get; } = [.. Pairs.Select(p => p.Word)];
+    /// <summary>Every kind's tag word, lower case (<see cref="KindRules"/>' word column).</summary>
+    internal static IReadOnlyList<string> Words { get; } = [.. KindRules.All.Select(r => r.Word)];
 
     /// <summary>The kind as a fence tag writes it (<c>run</c>, <c>compile-fail</c>…).</summary>
-    public static string ToTag(this SnippetKind kind) =>
-        Pairs.FirstOrDefault(p => p.Kind == kind).Word ?? throw new ArgumentOutOfRangeException(nameof(kind));
+    public static string ToTag(this SnippetKind kind) => kind.Rule().Word;
 
     /// <summary>The kind <paramref name="word"/> (lower case) names, or null when it names none.</summary>
-    internal static SnippetKind? FromTag(string word) => Pairs.FirstOrDefault(p => p.Word == word) is { Word: not null } pair ? pair.Kind : null;
+    internal static SnippetKind? FromTag(string word) => KindRules.All.FirstOrDefault(r => r.Word == word)?.Kind;
 }

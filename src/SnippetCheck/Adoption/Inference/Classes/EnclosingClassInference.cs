@@ -32,7 +32,7 @@ internal static partial class EnclosingClassInference
     /// pass. Blocks that pass no way are left out.
     /// </summary>
     public static async Task<(IReadOnlyList<SnippetResult> Passed, IReadOnlyDictionary<SourceLocation, AdoptNote> Notes)> TryAsync(
-        Verifier verifier, PackageInference packages, DocModels models,
+        IBlockTrials verifier, PackageInference packages, DocModels models,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
         var ways = new Ways();
@@ -170,7 +170,7 @@ internal static partial class EnclosingClassInference
     /// none passes, each stub that passes added to the doc models.
     /// </summary>
     private static async Task<List<SnippetResult>> PassedAsync(
-        Verifier verifier, DocModels models, Ways ways, CancellationToken cancellationToken)
+        IBlockTrials verifier, DocModels models, Ways ways, CancellationToken cancellationToken)
     {
         var tries = ways.Tries;
         var results = await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken)

@@ -80,7 +80,7 @@ internal static partial class FixtureInference
     /// The fixture of each page, when one verifies any block: <paramref name="pages"/> are untagged pages (or pages config
     /// already makes fixtures), as <paramref name="verifier"/> first read them.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, Trial>> FindAsync(Verifier verifier, PackageInference packages,
+    public static async Task<IReadOnlyDictionary<string, Trial>> FindAsync(IBlockTrials verifier, PackageInference packages,
         IReadOnlyList<PreparedDocument> pages, CancellationToken cancellationToken)
     {
         if (pages.Count == 0) return new Dictionary<string, Trial>();
@@ -136,7 +136,7 @@ internal static partial class FixtureInference
     /// apart by place, so the readings go in batches of their own.
     /// </summary>
     private static Task<IReadOnlyList<SnippetResult>> VerifyAsync(
-        Verifier verifier, IReadOnlyList<(Attempt Attempt, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken) =>
+        IBlockTrials verifier, IReadOnlyList<(Attempt Attempt, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken) =>
         verifier.VerifyFixturesAsync([.. pages.Select(p => (p.Attempt.Page, p.Blocks))], cancellationToken);
 
     /// <summary>The page's trial when its second run passed every block the first did, printing the same.</summary>

@@ -26,7 +26,7 @@ internal static class MemberBaseInference
 
     /// <summary>Each failed <c>members</c> block that passes inside an inferred base class: its passing result. Others are left out.</summary>
     /// <param name="failing">Untagged blocks whose last failure was as <c>members</c>.</param>
-    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, PackageInference packages, DocModels models,
+    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(IBlockTrials verifier, PackageInference packages, DocModels models,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
         var tries = new List<(PreparedDocument Document, Snippet Snippet, int Rank)>();

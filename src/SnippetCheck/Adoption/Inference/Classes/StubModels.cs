@@ -99,7 +99,7 @@ internal static class StubModels
     /// member called as a method, or past the last type, is left out.
     /// </summary>
     public static async Task<IReadOnlyList<(SnippetResult Passed, Stub Stub)>> TryAsync(
-        Verifier verifier, IReadOnlyList<Request> requests, CancellationToken cancellationToken)
+        IBlockTrials verifier, IReadOnlyList<Request> requests, CancellationToken cancellationToken)
     {
         var active = requests.Select(
             r => new Trial(r, r.Members.Distinct(StringComparer.Ordinal).ToDictionary(m => m, _ => 0, StringComparer.Ordinal))).ToList();
@@ -177,7 +177,7 @@ internal static class StubModels
 
     /// <summary>Each trial tried once, over its stubs as they stand: the results by block (the cache is not used).</summary>
     private static async Task<Dictionary<SourceLocation, SnippetResult>> VerifyAsync(
-        Verifier verifier, IReadOnlyList<Trial> trials, CancellationToken cancellationToken)
+        IBlockTrials verifier, IReadOnlyList<Trial> trials, CancellationToken cancellationToken)
     {
         if (trials.Count == 0) return [];
         var tries = trials.Select(t =>

@@ -23,7 +23,7 @@ namespace SnippetCheck.Adoption.Inference.Classes;
 internal static class StubTypes
 {
     /// <summary>Each failed block that passes over stubs of its unknown types: its result (its stubs go to <paramref name="models"/>).</summary>
-    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, PackageInference packages, DocModels models,
+    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(IBlockTrials verifier, PackageInference packages, DocModels models,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
         // With a config, adopt writes no hiddenCode: a stub would be proposed and never written.

@@ -57,7 +57,7 @@ internal sealed partial class PackageInference
     /// <paramref name="latest"/> gets the results that pass.
     /// </summary>
     private async Task TryOlderMajorsAsync(
-        Verifier verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> tries,
+        IBlockTrials verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> tries,
         Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
     {
         tries = [.. tries.Where(t => !PackageEvidence.PageSaysItIsGone(t.Document.Snippets.Source.Document, t.Snippet.Block))];
@@ -85,7 +85,7 @@ internal sealed partial class PackageInference
     /// passes. Their rot is kept; they and the rest that pass are taken only when no block passes with the newest.
     /// </summary>
     private async Task<bool> TryVersionAsync(
-        Verifier verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> uses,
+        IBlockTrials verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> uses,
         Dictionary<SourceLocation, SnippetResult> latest, Found newest, Found older, CancellationToken cancellationToken)
     {
         PackageRequest Swapped(PackageRequest p) =>

@@ -30,7 +30,7 @@ internal sealed partial class PackageInference(
     /// <param name="docSet">The run's documents: a page's package evidence is its own, then that of the pages in its folder
     /// and each ancestor folder of the run (<see cref="DocSet.FoldersOf"/>).</param>
     public static PackageInference For(
-        Verifier verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> stated, IReadOnlyList<SnippetDocument> docSet)
+        IBlockTrials verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> stated, IReadOnlyList<SnippetDocument> docSet)
     {
         var baseDirectory = verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory;
         var cacheRoot = PackageCache.DefaultRoot;
@@ -62,7 +62,7 @@ internal sealed partial class PackageInference(
     /// </summary>
     /// <param name="failing">Untagged blocks that failed every earlier pass, with their last failure.</param>
     public async Task<IReadOnlyList<SnippetResult>> TryAsync(
-        Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+        IBlockTrials verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
         // Posts are looked at side by side: their searches wait on the network, their restores on the SDK.
         var posts = await Task.WhenAll(failing.GroupBy(f => f.Document).Select(async post =>
@@ -117,7 +117,7 @@ internal sealed partial class PackageInference(
     /// The post's own types are passed over: with the package's usings, a session or the check level may give them.
     /// </summary>
     private static async Task WithPackageUsingsAsync(
-        Verifier verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> tries,
+        IBlockTrials verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> tries,
         Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
     {
         foreach (var web in (bool[])[false, true])

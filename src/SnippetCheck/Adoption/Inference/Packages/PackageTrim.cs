@@ -1,4 +1,3 @@
-using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
@@ -11,45 +10,49 @@ namespace SnippetCheck.Adoption.Inference.Packages;
 /// one of the names it lacks, and a namespace's parts count as names, so a page of a library family (Swashbuckle's six
 /// <c>Swashbuckle.AspNetCore.*</c> packages) gave each block all of them. Each package is dropped in turn and the block
 /// verified again; a drop is kept when the block still passes. Rounds are batched across blocks, one verify each, and
-/// bounded: a block is tried without each of its packages at most once.
+/// bounded: a block is tried without each of its packages at most once. The rule is here; its rounds of trials are
+/// Trials/TrimTrials' (adopt's inference runs no code: issue 78).
 /// </summary>
 internal static class PackageTrim
 {
     /// <summary>The most rounds: a block with more packages keeps those it was not tried without.</summary>
-    private const int MostRounds = 8;
+    public const int MostRounds = 8;
 
     /// <summary>
-    /// The blocks of <paramref name="passed"/> that pass with fewer packages, each with the tags it passes with; blocks with
-    /// one package or none are not tried (a block that lacked names needs one).
+    /// The blocks of <paramref name="passed"/> worth trimming: blocks with one package or none are not tried (a block that
+    /// lacked names needs one).
     /// </summary>
     /// <param name="passed">Blocks with the result they passed with (its snippet as verified: tags, hidden lines).</param>
-    public static async Task<IReadOnlyDictionary<SourceLocation, SnippetTags>> TrimAsync(
-        Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Passed)> passed, CancellationToken cancellationToken)
+    public static List<Block> Candidates(IReadOnlyList<(PreparedDocument Document, SnippetResult Passed)> passed) =>
+        [.. passed.Where(p => p.Passed.Status == SnippetStatus.Passed && p.Passed.Snippet.Tags.Packages.Count > 1)
+            .Select(p => new Block(p.Document, p.Passed.Snippet))];
+
+    /// <summary>A round's trials: each block not done yet without its next package; none when every block is done.</summary>
+    public static List<(Block Block, Snippet Trial)> Round(IReadOnlyList<Block> blocks)
     {
-        var blocks = passed.Where(p => p.Passed.Status == SnippetStatus.Passed && p.Passed.Snippet.Tags.Packages.Count > 1)
-            .Select(p => new Block(p.Document, p.Passed.Snippet)).ToList();
-        for (var round = 0; round < MostRounds; round++)
-        {
-            foreach (var block in blocks) block.SkipExtended();
-            var trials = blocks.Where(b => b.Snippet.Tags.Packages.Count > 1 && b.Next < b.Snippet.Tags.Packages.Count)
-                .Select(b => (Block: b, Trial: b.WithoutNext()))
-                .ToList();
-            if (trials.Count == 0) break;
-            var tried = await verifier.VerifyLoneAsync([.. trials.Select(t => (t.Block.Document, t.Trial))], useCache: true, cancellationToken)
-                .ConfigureAwait(false);
-            var results = tried.ToDictionary(r => r.Snippet.Location);
-            foreach (var (block, trial) in trials)
-            {
-                // Kept: the next package now stands where the dropped one stood. Not kept: the block needs it; try the next.
-                if (results.GetValueOrDefault(trial.Location)?.Status == SnippetStatus.Passed) (block.Snippet, block.Trimmed) = (trial, true);
-                else block.Next++;
-            }
-        }
-        return blocks.Where(b => b.Trimmed).ToDictionary(b => b.Snippet.Location, b => b.Snippet.Tags);
+        foreach (var block in blocks) block.SkipExtended();
+        return [.. blocks.Where(b => b.Snippet.Tags.Packages.Count > 1 && b.Next < b.Snippet.Tags.Packages.Count)
+            .Select(b => (Block: b, Trial: b.WithoutNext()))];
     }
 
+    /// <summary>Reads a round's results into its blocks.</summary>
+    public static void Read(IReadOnlyList<(Block Block, Snippet Trial)> trials, IReadOnlyList<SnippetResult> tried)
+    {
+        var results = tried.ToDictionary(r => r.Snippet.Location);
+        foreach (var (block, trial) in trials)
+        {
+            // Kept: the next package now stands where the dropped one stood. Not kept: the block needs it; try the next.
+            if (results.GetValueOrDefault(trial.Location)?.Status == SnippetStatus.Passed) (block.Snippet, block.Trimmed) = (trial, true);
+            else block.Next++;
+        }
+    }
+
+    /// <summary>The blocks that pass with fewer packages, each with the tags it passes with.</summary>
+    public static IReadOnlyDictionary<SourceLocation, SnippetTags> Trimmed(IReadOnlyList<Block> blocks) =>
+        blocks.Where(b => b.Trimmed).ToDictionary(b => b.Snippet.Location, b => b.Snippet.Tags);
+
     /// <summary>A block being trimmed: its snippet with the packages it passes with so far, and the package to drop next.</summary>
-    private sealed class Block(PreparedDocument document, Snippet snippet)
+    internal sealed class Block(PreparedDocument document, Snippet snippet)
     {
         public PreparedDocument Document { get; } = document;
         public Snippet Snippet { get; set; } = snippet;

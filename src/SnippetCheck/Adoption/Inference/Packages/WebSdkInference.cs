@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Compilation;
-using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
@@ -17,13 +16,15 @@ namespace SnippetCheck.Adoption.Inference.Packages;
 /// </summary>
 internal static partial class WebSdkInference
 {
-    /// <summary>The latest result of each block tried; none when the SDK has no ASP.NET Core reference pack.</summary>
+    /// <summary>
+    /// Each failed block worth a try as a project of the Web SDK: it fails only on unknown names, one of which ASP.NET
+    /// Core (<paramref name="web"/>) declares and the framework alone does not; tagged so (<c>compile</c>, <c>sdk=web</c>).
+    /// Its trials are Trials/WebSdkTrials' (adopt's inference runs no code: issue 78).
+    /// </summary>
     /// <param name="failing">Untagged blocks that failed every earlier pass, with their last failure.</param>
-    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
-        Verifier verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing,
-        CancellationToken cancellationToken)
+    public static List<(PreparedDocument Document, Snippet Snippet)> Tries(
+        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, ImmutableArray<MetadataReference> web)
     {
-        if (AspNetCore() is not { IsDefaultOrEmpty: false } web) return [];
         var tries = new List<(PreparedDocument Document, Snippet Snippet)>();
         foreach (var (document, failed) in failing)
         {
@@ -35,19 +36,7 @@ internal static partial class WebSdkInference
                 && UsingInference.NamespacesOf(n, framework.References, []).Count == 0)) continue;
             tries.Add((document, failed.Snippet with { Tags = failed.Snippet.Tags with { Kind = SnippetKind.Compile, WebSdk = true } }));
         }
-        var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(
-            r => r.Snippet.Location);
-
-        // Beyond the implicit usings: 'ControllerBase' is Microsoft.AspNetCore.Mvc's, which a controller's file imports. The
-        // implicit ones count as imported: 'Route' is then Mvc's attribute, not Microsoft.AspNetCore.Routing's class. A name
-        // found nowhere is passed over: a controller's 'Ok(…)' binds once its base class does (the compile decides).
-        IReadOnlyList<string> paths = [.. web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()];
-        var stillFailing = tries.Where(t => latest[t.Snippet.Location].Status == SnippetStatus.Failed).Select(
-            t => (t.Document, latest[t.Snippet.Location], paths)).ToList();
-        foreach (var result in (await UsingInference.AddInRoundsAsync(
-            verifier, stillFailing, cancellationToken, ReferenceAssemblies.WebUsings, skipUnknown: true).ConfigureAwait(false))
-            .Results) latest[result.Snippet.Location] = result;
-        return [.. latest.Values];
+        return tries;
     }
 
     /// <summary>
@@ -58,7 +47,8 @@ internal static partial class WebSdkInference
     public static bool ServesRequests(Snippet snippet) =>
         snippet.Tags.WebSdk && snippet.Code.Any(line => HostStart().IsMatch(line.Text));
 
-    private static ImmutableArray<MetadataReference> AspNetCore()
+    /// <summary>ASP.NET Core's reference assemblies; none when the SDK has no ASP.NET Core targeting pack.</summary>
+    public static ImmutableArray<MetadataReference> AspNetCore()
     {
         try
         {

@@ -63,7 +63,7 @@ internal static partial class Receivers
     /// </summary>
     /// <param name="receivers">By doc set (<see cref="PackageInference.DocSets"/>), what <see cref="Of"/> read.</param>
     public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
-        Verifier verifier, PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
+        IBlockTrials verifier, PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken,
         IReadOnlyDictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>? inferred = null)
     {
@@ -158,7 +158,7 @@ internal static partial class Receivers
     /// <paramref name="latest"/>; the blocks, with or without packages, and the assemblies their usings are looked for in.
     /// </summary>
     private static async Task<List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>> WithPackagesAsync(
-        Verifier verifier, PackageInference packages, List<(PreparedDocument Document, Snippet Snippet)> tries,
+        IBlockTrials verifier, PackageInference packages, List<(PreparedDocument Document, Snippet Snippet)> tries,
         Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
     {
         var web = ReferenceAssemblies.Web;

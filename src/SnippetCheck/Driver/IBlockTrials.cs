@@ -1,0 +1,41 @@
+using SnippetCheck.Configuration;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Model;
+using SnippetCheck.Programs;
+using SnippetCheck.Results;
+
+namespace SnippetCheck.Driver;
+
+/// <summary>
+/// The only way <c>adopt</c> runs code (issue 78): each trial of a block, a chain of blocks, a page or the pages as they
+/// will be written goes through here, and <see cref="Verifier"/> is the one implementation that compiles and runs. What
+/// adopt infers from a trial's result is then a function of that result, which a test drives with a fake of this
+/// interface returning recorded results (tests/SnippetCheck.Tests/Unit/Adoption/), in milliseconds instead of a CLI run.
+/// </summary>
+internal interface IBlockTrials
+{
+    /// <summary>The config in force for the trials: the config file with the command line laid over it.</summary>
+    SnippetCheckConfig Config { get; }
+
+    /// <summary>The run's documents read again with <paramref name="trial"/> as their config (a page read as a fixture).</summary>
+    (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) Prepare(SnippetCheckConfig trial);
+
+    /// <summary>Each block alone, as its tags now say (<see cref="Verifier.VerifyLoneAsync"/>).</summary>
+    Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(
+        IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken);
+
+    /// <summary>Each document's blocks as one session (<see cref="Verifier.VerifySessionsAsync"/>).</summary>
+    Task<IReadOnlyList<SnippetResult>> VerifySessionsAsync(
+        IReadOnlyList<(PreparedDocument Document, string Session, IReadOnlyList<Snippet> Blocks)> sessions, CancellationToken cancellationToken);
+
+    /// <summary>Each document's blocks as its page fixture (<see cref="Verifier.VerifyFixturesAsync"/>).</summary>
+    Task<IReadOnlyList<SnippetResult>> VerifyFixturesAsync(
+        IReadOnlyList<(PreparedDocument Document, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Pages as adopt will write them, given as text and verified as <c>verify</c> will read them: with
+    /// <paramref name="options"/> (the config adopt's pins and models make), only <paramref name="onlyBlocks"/> when given.
+    /// </summary>
+    Task<VerificationReport> VerifyWrittenAsync(
+        VerifyOptions options, IReadOnlyList<DocumentText> texts, IReadOnlySet<SourceLocation>? onlyBlocks, CancellationToken cancellationToken);
+}

@@ -1,0 +1,170 @@
+using SnippetCheck.Adoption.Trials;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Model;
+using SnippetCheck.Results;
+using static SnippetCheck.Tests.Unit.Adoption.CannedTrials;
+
+namespace SnippetCheck.Tests.Unit.Adoption;
+
+/// <summary>
+/// Adopt's inference rules driven in process against recorded trial results (<see cref="CannedTrials"/>): which tag a
+/// block gets (kind choice), the usings, receivers and packages it is tried with, and a typo read as rot. Nothing compiles
+/// or runs; each test says what the compiler or the run answered and what adopt then proposes (issue 78, item 1).
+/// </summary>
+public sealed class AdoptionRuleTests
+{
+    private const string Hello = "# Post\n\n```csharp\nConsole.WriteLine(\"hi\");\n```\n";
+
+    [Fact]
+    public async Task A_block_that_runs_twice_with_the_same_output_is_proposed_as_run()
+    {
+        var trials = new CannedTrials(s => Passed(s, s.Tags.Kind == SnippetKind.Run ? "hi\n" : null));
+
+        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(Hello)));
+
+        Assert.Equal(SnippetKind.Run, Assert.Single(file.Proposals).Kind);
+        // Run twice, never trusted from one run: a block that prints a time would pass once and fail the next verify.
+        Assert.Equal(2, trials.Asked.Count(s => s.Tags.Kind == SnippetKind.Run));
+    }
+
+    [Fact]
+    public async Task A_block_whose_second_run_fails_is_proposed_as_compile_only()
+    {
+        var runs = 0;
+        var trials = new CannedTrials(
+            s => s.Tags.Kind != SnippetKind.Run ? Passed(s) : Interlocked.Increment(ref runs) == 1 ? Passed(s, "hi\n") : Threw(s));
+
+        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(Hello)));
+
+        Assert.Equal(SnippetKind.Compile, Assert.Single(file.Proposals).Kind);
+    }
+
+    [Fact]
+    public async Task A_block_that_throws_when_run_is_proposed_as_compile_only()
+    {
+        var trials = new CannedTrials(s => s.Tags.Kind == SnippetKind.Run ? Threw(s) : Passed(s));
+
+        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(Hello)));
+
+        Assert.Equal(SnippetKind.Compile, Assert.Single(file.Proposals).Kind);
+    }
+
+    [Fact]
+    public async Task A_block_that_lacks_one_namespace_is_proposed_with_its_using()
+    {
+        const string page = "# Post\n\n```csharp\nvar text = new StringBuilder().Append(1).ToString();\n```\n";
+        var trials = new CannedTrials(s => s.Tags.Usings.Contains("System.Text") ? Passed(s) : Failed(s, "CS0246", "StringBuilder",
+            "The type or namespace name 'StringBuilder' could not be found (are you missing a using directive or an assembly reference?)"));
+
+        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(page)));
+
+        var proposal = Assert.Single(file.Proposals);
+        Assert.NotEqual(SnippetKind.Ignore, proposal.Kind);
+        Assert.Equal(["System.Text"], proposal.Usings);
+    }
+
+    [Fact]
+    public async Task A_receiver_another_page_creates_is_given_of_its_type()
+    {
+        var creates = AdoptionHarness.Page("# Setup\n\n```csharp\nvar table = new StringBuilder();\n```\n", "docs/setup.md");
+        var uses = AdoptionHarness.Page("# Use\n\n```csharp\ntable.Append(\"x\");\n```\n", "docs/use.md");
+        var trials = new CannedTrials(s => CodeOf(s).StartsWith("var table", StringComparison.Ordinal) ? Passed(s)
+            : s.Tags.Given.Count > 0 ? Passed(s) : Unknown(s, "table"));
+
+        var files = await AdoptionHarness.ProposeAsync(trials, creates, uses);
+
+        var used = Assert.Single(files, f => f.Path.EndsWith("use.md", StringComparison.Ordinal));
+        var proposal = Assert.Single(used.Proposals);
+        Assert.Equal(SnippetKind.Compile, proposal.Kind);
+        Assert.Equal(["table:StringBuilder"], proposal.Given);
+    }
+
+    [Fact]
+    public async Task A_block_that_one_token_makes_compile_is_suspected_rot_as_a_typo()
+    {
+        const string page = "# Post\n\n```csharp\nConsole.WriteLine(Math.Max(1, 2);\n```\n";
+        var trials = new CannedTrials(s => CodeOf(s).Contains("2));", StringComparison.Ordinal) ? Passed(s)
+            : Failed(s, "CS1026", "Max", ") expected"));
+
+        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(page)));
+
+        var rot = Assert.Single(file.Rot);
+        Assert.Equal("CS1026", rot.Id);
+        Assert.Equal(RotEvidenceTypo, rot.Evidence);
+        Assert.DoesNotContain(file.Proposals, p => p.Kind != SnippetKind.Ignore);
+    }
+
+    [Fact]
+    public async Task A_block_that_needs_an_earlier_blocks_local_joins_it_in_a_session()
+    {
+        const string page = "# Post\n\n```csharp\nvar greeting = \"hi\";\n```\n\n```csharp\nConsole.WriteLine(greeting);\n```\n";
+        // The first block passes alone and prints nothing; the second lacks its local alone and prints it in the session.
+        var trials = new CannedTrials(s => CodeOf(s).StartsWith("var greeting", StringComparison.Ordinal)
+            ? Passed(s, s.Tags.Kind == SnippetKind.Run ? "" : null)
+            : s.Tags.Session is not null ? Passed(s, "hi\n") : Unknown(s, "greeting"));
+
+        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(page)));
+
+        Assert.Equal(2, file.Proposals.Count);
+        Assert.NotNull(file.Proposals[0].Session);
+        Assert.All(file.Proposals, p => Assert.Equal(file.Proposals[0].Session, p.Session));
+    }
+
+    [Fact]
+    public async Task A_block_on_a_local_no_page_declares_that_checks_is_proposed_as_check()
+    {
+        // A local never called: a receiver called on would send its inference to search NuGet, which is no trial.
+        const string page = "# Post\n\n```csharp\nConsole.WriteLine(total + 1);\n```\n";
+        var trials = new CannedTrials(s => s.Tags.Kind == SnippetKind.Check
+            ? new SnippetResult(s, new Verdict.Checked([], "Console.WriteLine(int)"), [], null, TimeSpan.Zero)
+            : Unknown(s, "total"));
+
+        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(page)));
+
+        Assert.Equal(SnippetKind.Check, Assert.Single(file.Proposals).Kind);
+    }
+
+    [Fact]
+    public async Task A_block_that_passes_with_fewer_packages_keeps_only_those()
+    {
+        var document = AdoptionHarness.Page(Hello);
+        var snippet = document.Blocks[0];
+        var tagged = snippet with { Tags = snippet.Tags with { Kind = SnippetKind.Compile, Packages =
+            [new PackageRequest("Humanizer.Core", "2.14.1", snippet.Location), new PackageRequest("Newtonsoft.Json", "13.0.3", snippet.Location)] } };
+        var trials = new CannedTrials(s => s.Tags.Packages.Any(p => p.Id == "Humanizer.Core") ? Passed(s) : Unknown(s, "Console"));
+
+        var trimmed = await TrimTrials.TrimAsync(trials, [(document, Passed(tagged))], CancellationToken.None);
+
+        Assert.Equal(["Humanizer.Core"], trimmed[snippet.Location].Packages.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task A_block_on_names_only_ASP_NET_Core_declares_is_tried_as_a_web_project()
+    {
+        const string page = "# Post\n\n```csharp\nvar builder = WebApplication.CreateBuilder(args);\n```\n";
+        var document = AdoptionHarness.Page(page);
+        var trials = new CannedTrials(s => s.Tags.WebSdk ? Passed(s) : Unknown(s, "WebApplication"));
+
+        var results = await WebSdkTrials.TryAsync(trials, [(document, Unknown(document.Blocks[0], "WebApplication"))], CancellationToken.None);
+
+        var tried = Assert.Single(trials.Asked);
+        Assert.Equal((SnippetKind.Compile, true), (tried.Tags.Kind, tried.Tags.WebSdk));
+        Assert.Equal(SnippetStatus.Passed, Assert.Single(results).Status);
+    }
+
+    [Fact]
+    public async Task A_block_on_a_name_ASP_NET_Core_does_not_declare_is_not_tried_as_a_web_project()
+    {
+        const string page = "# Post\n\n```csharp\nvar reader = CsvReader.Open(path);\n```\n";
+        var document = AdoptionHarness.Page(page);
+        var trials = new CannedTrials(s => Passed(s));
+
+        var results = await WebSdkTrials.TryAsync(trials, [(document, Unknown(document.Blocks[0], "CsvReader"))], CancellationToken.None);
+
+        Assert.Empty(trials.Asked);
+        Assert.Empty(results);
+    }
+
+    /// <summary>RotEvidence.Typo, spelt here: the word reports and the JSON carry.</summary>
+    private const string RotEvidenceTypo = "typo";
+}

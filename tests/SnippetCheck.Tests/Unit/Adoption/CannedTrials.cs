@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using SnippetCheck.Adoption;
+using SnippetCheck.Adoption.Proposals;
+using SnippetCheck.Compilation;
+using SnippetCheck.Configuration;
+using SnippetCheck.Driver;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Model;
+using SnippetCheck.Programs;
+using SnippetCheck.Results;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Unit.Adoption;
+
+/// <summary>
+/// A fake of adopt's one seam (<see cref="IBlockTrials"/>): every trial is answered by <c>answer</c> with a recorded
+/// result (the compiler's diagnostic at the name it would point at, a run's output) instead of compiling, so an inference
+/// rule is tested in milliseconds. It keeps each trial it was asked, in order, for a test to say what adopt tried.
+/// </summary>
+internal sealed class CannedTrials(Func<Snippet, SnippetResult> answer) : IBlockTrials
+{
+    private readonly Lock _lock = new();
+
+    /// <summary>Every block tried, with its tags as tried.</summary>
+    public List<Snippet> Asked { get; } = [];
+
+    public SnippetCheckConfig Config { get; } = new();
+
+    public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) Prepare(SnippetCheckConfig trial) =>
+        throw new NotSupportedException("a page read again from disk (page fixtures) is no unit test's");
+
+    public Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(
+        IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken) =>
+        Answer(blocks.Select(b => b.Snippet));
+
+    public Task<IReadOnlyList<SnippetResult>> VerifySessionsAsync(
+        IReadOnlyList<(PreparedDocument Document, string Session, IReadOnlyList<Snippet> Blocks)> sessions, CancellationToken cancellationToken) =>
+        Answer(sessions.SelectMany(s => s.Blocks));
+
+    public Task<IReadOnlyList<SnippetResult>> VerifyFixturesAsync(
+        IReadOnlyList<(PreparedDocument Document, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken) =>
+        Answer(pages.SelectMany(p => p.Blocks));
+
+    public Task<VerificationReport> VerifyWrittenAsync(
+        VerifyOptions options, IReadOnlyList<DocumentText> texts, IReadOnlySet<SourceLocation>? onlyBlocks, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the written pages' proof is the CLI tests'");
+
+    private Task<IReadOnlyList<SnippetResult>> Answer(IEnumerable<Snippet> blocks)
+    {
+        var tried = blocks.ToList();
+        lock (_lock) Asked.AddRange(tried);
+        return Task.FromResult<IReadOnlyList<SnippetResult>>([.. tried.Select(answer)]);
+    }
+
+    /// <summary>A pass, with what the run printed.</summary>
+    public static SnippetResult Passed(Snippet snippet, string? output = null) => new(snippet, Verdict.Pass, [], output, TimeSpan.Zero);
+
+    /// <summary>A compile error as the compiler reports it: <paramref name="id"/> at the first <paramref name="name"/> of the block.</summary>
+    public static SnippetResult Failed(Snippet snippet, string id, string name, string message)
+    {
+        var line = snippet.Block.Lines.First(l => Regex.IsMatch(l.Text, $@"\b{Regex.Escape(name)}\b"));
+        var at = new SourceLocation(snippet.Location.File, line.Line, line.Column + Regex.Match(line.Text, $@"\b{Regex.Escape(name)}\b").Index);
+        var error = Diagnostic.Error(id, message, at);
+        return new(snippet, new Verdict.Failed(new CompileErrorFailure([error], null)), [error], null, TimeSpan.Zero);
+    }
+
+    /// <summary>CS0103, the name unknown in its context.</summary>
+    public static SnippetResult Unknown(Snippet snippet, string name) =>
+        Failed(snippet, "CS0103", name, $"The name '{name}' does not exist in the current context");
+
+    /// <summary>A run that threw: the block compiled, its run failed.</summary>
+    public static SnippetResult Threw(Snippet snippet) =>
+        new(snippet, new Verdict.Failed(new CrashFailure(snippet.Location, "System.InvalidOperationException: boom", null)), [], "", TimeSpan.Zero);
+
+    /// <summary>The code of the block as tried, one string.</summary>
+    public static string CodeOf(Snippet snippet) => string.Join('\n', snippet.Code.Select(l => l.Text));
+}
+
+/// <summary>Pages read in memory as a run reads them, and adopt's trial passes over them with a <see cref="CannedTrials"/>.</summary>
+internal static class AdoptionHarness
+{
+    /// <summary>A page read as the loader reads it (the framework's reference assemblies, no config), never from disk.</summary>
+    public static PreparedDocument Page(string markdown, string file = "docs/post.md") =>
+        new(Pipeline.Read(markdown, file), new FileSettings(new SnippetCheckConfig(), ReferenceAssemblies.Default), skip: false, []);
+
+    /// <summary>Adopt's passes 1 to 5a' (<see cref="Adopter.ProposeAsync"/>) over <paramref name="pages"/>: each page's file.</summary>
+    public static async Task<IReadOnlyList<AdoptFile>> ProposeAsync(IBlockTrials trials, params PreparedDocument[] pages)
+    {
+        using var folder = new TempFolder();
+        var options = new VerifyOptions { Paths = ["."], CurrentDirectory = folder.Path };
+        var untagged = pages.SelectMany(d => d.Blocks.Where(s => !s.IsTagged).Select(s => (Document: d, Snippet: s))).ToList();
+        var (files, _) = await Adopter.ProposeAsync(trials, options, [], pages, untagged, CancellationToken.None);
+        return files;
+    }
+}
