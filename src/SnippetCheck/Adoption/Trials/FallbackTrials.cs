@@ -121,7 +121,7 @@ internal sealed class FallbackTrials
     /// says of its errors is read against those, not against the syntax errors of its dots.
     /// </summary>
     private static async Task<List<(PreparedDocument Document, SnippetResult Failed)>> WithHolesLeftOutAsync(
-        Verifier verifier, List<(PreparedDocument Document, SnippetResult Failed)> failures, CancellationToken cancellationToken)
+        IBlockTrials verifier, List<(PreparedDocument Document, SnippetResult Failed)> failures, CancellationToken cancellationToken)
     {
         var holed = failures.Where(f => Holes.Fill(f.Failed.Snippet.Code, f.Document.SettingsFor(f.Failed.Snippet).ParseOptions,
             f.Failed.Snippet.Tags.Members, markers: false).Holes.Count > 0).ToList();

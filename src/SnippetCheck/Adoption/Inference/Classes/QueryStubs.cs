@@ -28,7 +28,7 @@ internal static class QueryStubs
     /// Each block that passes at the <c>check</c> level over stubs of its queries' element types (its stubs go to
     /// <paramref name="models"/>).
     /// </summary>
-    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(Verifier verifier, DocModels models,
+    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(IBlockTrials verifier, DocModels models,
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> failing, CancellationToken cancellationToken)
     {
         // With a config, adopt writes no hiddenCode: a stub would be proposed and never written.
