@@ -62,8 +62,7 @@ internal static partial class RotEvidence
         var root = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Preview)).GetRoot();
         var sources = root.DescendantNodes().OfType<VariableDeclaratorSyntax>()
             .Where(v => v.Initializer?.Value is BaseObjectCreationExpressionSyntax creation
-                && (creation is ObjectCreationExpressionSyntax { Type: var type } ? type.ToString() : (v.Parent as VariableDeclarationSyntax)?.Type.ToString())
-                    ?.StartsWith("TaskCompletionSource", StringComparison.Ordinal) == true)
+                && MadeType(creation, v) is { } made && made.StartsWith("TaskCompletionSource", StringComparison.Ordinal))
             .Select(v => v.Identifier.ValueText).ToList();
         var completed = root.DescendantNodes().OfType<MemberAccessExpressionSyntax>()
             .Where(m => m.Expression is IdentifierNameSyntax && m.Name.Identifier.ValueText is var name
@@ -71,6 +70,11 @@ internal static partial class RotEvidence
             .Select(m => ((IdentifierNameSyntax)m.Expression).Identifier.ValueText).ToHashSet(StringComparer.Ordinal);
         return sources.Any(s => !completed.Contains(s));
     }
+
+    /// <summary>The type a <c>new</c> makes: its own, or the declared one of a target-typed <c>new()</c>.</summary>
+    private static string? MadeType(BaseObjectCreationExpressionSyntax creation, VariableDeclaratorSyntax variable) =>
+        creation is ObjectCreationExpressionSyntax { Type: var type }
+            ? type.ToString() : (variable.Parent as VariableDeclarationSyntax)?.Type.ToString();
 
     /// <summary>
     /// A <c>UriFormatException</c> of a <c>new Uri("address")</c> whose text has no scheme: the post's placeholder for an

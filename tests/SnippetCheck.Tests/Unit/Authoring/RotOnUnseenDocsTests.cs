@@ -94,7 +94,7 @@ public sealed class RotOnUnseenDocsTests
     }
 
     [Fact]
-    public async Task A_local_read_before_it_is_assigned_is_found_once_the_using_the_block_lacks_is_given()
+    public async Task A_local_read_before_it_is_assigned_is_found_once_the_using_the_block_lacks_is_given_and_one_never_assigned_is_a_placeholder()
     {
         var rot = await RotAsync("""
             # Freezing
@@ -103,8 +103,18 @@ public sealed class RotOnUnseenDocsTests
             int[] numbers;
             var frozen = numbers.ToImmutableArray();
             Console.WriteLine(frozen.Length);
+            numbers = [1, 2];
+            ```
+
+            Given a function, call it:
+
+            ```csharp
+            Func<int[]> load;
+            var loaded = load().ToImmutableArray();
             ```
             """);
+
+        // The second block never assigns 'load': its declaration says what the reader has, a typed placeholder.
 
         Assert.Equal([3], rot.Keys);
         Assert.Equal(RotEvidence.Unassigned, rot[3].Evidence);
@@ -125,5 +135,24 @@ public sealed class RotOnUnseenDocsTests
         };
 
         Assert.Equal(anotherRoot, RotEvidence.ImportsAnotherUnknownNamespace(errors, "Acme"));
+    }
+
+    [Fact]
+    public async Task A_missing_semicolon_is_a_typo_when_the_repaired_block_passes_the_check_level_beside_the_posts_own_names()
+    {
+        var rot = await RotAsync("""
+            # Names
+
+            ```csharp
+            var names = new List<string>()
+            names.Add(LoadName());
+            Console.WriteLine(names.Count);
+            ```
+            """);
+
+        Assert.Equal([3], rot.Keys);
+        Assert.Equal(RotEvidence.Typo, rot[3].Evidence);
+        Assert.Equal("one ';' after 'new List<string>()' makes the block pass the check level (only names the post never declares are left unknown)",
+            rot[3].Why);
     }
 }
