@@ -65,15 +65,16 @@ internal static class TypoRepairs
 
     /// <summary>
     /// The repaired blocks no trial compiled that pass the check level (docs/authoring.md, "What check counts"), twice, with
-    /// the tags of their last trial: every error left is a name the post never declares, and its calls on the framework and
-    /// its packages bind (<c>cfg.AddSagas(typeof(Program).Assembly)</c> beside the post's own <c>MySaga</c>). Not a block
-    /// whose page names a package that could not be loaded: its unknown names may be that package's API.
+    /// the tags of their last trial (with the doc set's receivers, as <see cref="CompiledOnItsOwnNames"/> counts them): every
+    /// error left is a name the post never declares, and its calls on the framework and its packages bind
+    /// (<c>cfg.AddSagas(typeof(Program).Assembly)</c> beside the post's own <c>MySaga</c>). Not a block whose page names a
+    /// package that could not be loaded: its unknown names may be that package's API.
     /// </summary>
     private static async Task<HashSet<(string, int)>> CheckedAsync(Verifier verifier, CompileTrials compiled,
         List<(PreparedDocument Document, Snippet Repaired)> rest, IReadOnlyList<CompileTrials> trials, CancellationToken cancellationToken)
     {
         var candidates = rest.Where(r => !compiled.Packages.Unloaded.ContainsKey(r.Repaired.Location))
-            .Select(r => (r.Document, Last: trials.Select(t => t.PackageFailure(Key(r.Repaired))).LastOrDefault(f => f is not null)))
+            .Select(r => (r.Document, Last: trials.Select(t => LastTrial(t, Key(r.Repaired))).LastOrDefault(f => f is not null)))
             .Where(r => r.Last is not null)
             .Select(r => (r.Document, r.Last!.Snippet with { Tags = r.Last.Snippet.Tags with { Results = false } })).ToList();
         if (candidates.Count == 0) return [];
@@ -106,6 +107,9 @@ internal static class TypoRepairs
             Tags = repaired.Tags with { Packages = packages, Usings = [.. repaired.Tags.Usings.Union(usings, StringComparer.Ordinal)] },
         };
     }
+
+    private static SnippetResult? LastTrial(CompileTrials trials, (string, int) key) =>
+        trials.WithReceivers.GetValueOrDefault(key) ?? trials.PackageFailure(key);
 
     /// <summary>
     /// The repaired block passed a trial that gave it no type of the tool's making: as written, as members, with usings, the
