@@ -45,7 +45,8 @@ internal static partial class RotEvidence
         foreach (var error in errors.Where(e => UnassignedIds.Contains(e.Id)).OrderBy(e => Array.IndexOf(UnassignedIds, e.Id)))
         {
             if (Quoted().Match(error.Message) is not { Success: true } name || given.Contains(name.Groups[1].Value)
-                || MarkedAsError(failed.Snippet, error)) continue;
+                || MarkedAsError(failed.Snippet, error)
+                || error.Id == "CS0165" && NeverAssigned(string.Join('\n', failed.Snippet.Code.Select(l => l.Text)), name.Groups[1].Value)) continue;
             var why = error.Id switch
             {
                 "CS0165" => $"'{name.Groups[1].Value}' is used before it is assigned (not on every path before this line)",
@@ -56,6 +57,18 @@ internal static partial class RotEvidence
         }
         return null;
     }
+
+    /// <summary>
+    /// A local the block declares without a value and never assigns (<c>Func&lt;Task&lt;int&gt;&gt; someAsyncFunc;</c> over a call
+    /// on it): the post's way to say what the reader has, a typed placeholder, not a read before an assignment it wrote.
+    /// </summary>
+    private static bool NeverAssigned(string code, string name) =>
+        !CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Preview)).GetRoot().DescendantNodes().Any(n => n switch
+        {
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } => left.Identifier.ValueText == name,
+            ArgumentSyntax { RefKindKeyword.ValueText: "out" or "ref", Expression: IdentifierNameSyntax arg } => arg.Identifier.ValueText == name,
+            _ => false,
+        });
 
     /// <summary>
     /// Why a call no overload fits is rot, in words (<c>argument 3 of 'cache.Set' is an 'int', where it takes a

@@ -52,6 +52,37 @@ internal static partial class RotEvidence
         _ => false,
     });
 
+    /// <summary>
+    /// A <c>TaskCompletionSource</c> the block makes and never completes (no <c>SetResult</c>, <c>TrySetException</c>, …
+    /// on it): a wait on its task times out by design, as a page on time-outs shows (<c>await
+    /// tcs.Should().CompleteWithinAsync(1.Seconds())</c>), which is no claim that the wait succeeds.
+    /// </summary>
+    internal static bool WaitsOnATaskNothingCompletes(string code)
+    {
+        var root = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Preview)).GetRoot();
+        var sources = root.DescendantNodes().OfType<VariableDeclaratorSyntax>()
+            .Where(v => v.Initializer?.Value is BaseObjectCreationExpressionSyntax creation
+                && MadeType(creation, v) is { } made && made.StartsWith("TaskCompletionSource", StringComparison.Ordinal))
+            .Select(v => v.Identifier.ValueText).ToList();
+        var completed = root.DescendantNodes().OfType<MemberAccessExpressionSyntax>()
+            .Where(m => m.Expression is IdentifierNameSyntax && m.Name.Identifier.ValueText is var name
+                && (name.StartsWith("Set", StringComparison.Ordinal) || name.StartsWith("TrySet", StringComparison.Ordinal)))
+            .Select(m => ((IdentifierNameSyntax)m.Expression).Identifier.ValueText).ToHashSet(StringComparer.Ordinal);
+        return sources.Any(s => !completed.Contains(s));
+    }
+
+    /// <summary>The type a <c>new</c> makes: its own, or the declared one of a target-typed <c>new()</c>.</summary>
+    private static string? MadeType(BaseObjectCreationExpressionSyntax creation, VariableDeclaratorSyntax variable) =>
+        creation is ObjectCreationExpressionSyntax { Type: var type }
+            ? type.ToString() : (variable.Parent as VariableDeclarationSyntax)?.Type.ToString();
+
+    /// <summary>
+    /// A <c>UriFormatException</c> of a <c>new Uri("address")</c> whose text has no scheme: the post's placeholder for an
+    /// address the reader fills in (<c>"queue-name"</c>), not a claim that the code runs as written.
+    /// </summary>
+    internal static bool IsAPlaceholderAddress(string message, string code) =>
+        message.Contains("UriFormatException", StringComparison.Ordinal) && SchemelessUri().IsMatch(code);
+
     private static bool StartsATask(InvocationExpressionSyntax call)
     {
         var name = call.Expression switch

@@ -53,4 +53,8 @@ internal static partial class RotEvidence
     [GeneratedRegex(@"\b(?:throws?|thrown|exceptions?|fails?|failing|failure|invalid|wrong|incorrect|errors?"
         + @"|(?:does\s*n[o']t|won't|will\s+not|cannot|can't)\s+(?:compile|work))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ThrowWords();
+
+    // 'new Uri("address")': a text with no scheme, which no Uri parses.
+    [GeneratedRegex(@"\bnew\s+Uri\(\s*""[^"":\n]*""")]
+    private static partial Regex SchemelessUri();
 }

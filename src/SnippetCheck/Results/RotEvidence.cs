@@ -87,7 +87,7 @@ internal static partial class RotEvidence
             {
                 "CS0117" or "CS1061" when names.Count >= 2 && IsKnownType(names[0], declared) && MissingMember(names[0], names[1]) is { } near =>
                     $"'{SimpleName(names[0])}' is a known type, and it has no '{names[1]}'{near}",
-                "CS0234" when names.Count >= 2 && !declared.Contains($"{names[1]}.{names[0]}")
+                "CS0234" when names.Count >= 2 && !declared.Contains($"{names[1]}.{names[0]}") && !ImportsAnotherUnknownNamespace(errors, names[1])
                     && PackageRoot(failed.Snippet, names[1]) is { } package =>
                     $"'{names[1]}' is {package}'s namespace, and it declares no '{names[0]}'",
                 "CS1501" or "CS7036" when !hasHole && !isSketch && MethodNamed(error, names) is { } method && !declared.Contains(method) =>
@@ -105,6 +105,17 @@ internal static partial class RotEvidence
         }
         return null;
     }
+
+    /// <summary>
+    /// The block also misses a namespace under another root (<c>using Microsoft.Azure.WebJobs;</c> beside <c>using
+    /// MassTransit.WebJobs.ServiceBusIntegration;</c>): it is written against packages the run did not load, and any of
+    /// them may declare the namespace missing under <paramref name="root"/> (a package of its own, not an API gone).
+    /// </summary>
+    internal static bool ImportsAnotherUnknownNamespace(IReadOnlyList<Diagnostic> errors, string root) => errors
+        .Where(e => e.Id == "CS0234").Select(e => Quoted().Matches(e.Message)).Where(m => m.Count >= 2)
+        .Any(m => !SameRoot(m[1].Groups[1].Value, root));
+
+    private static bool SameRoot(string a, string b) => a.Split('.')[0] == b.Split('.')[0];
 
     /// <summary>
     /// A result line (<c>x =&gt; value</c>) whose value no longer holds: the check's own message. Not one worded for a
@@ -146,7 +157,9 @@ internal static partial class RotEvidence
         var code = string.Join('\n', failed.Snippet.Code.Select(l => l.Text));
         if (SaysItFails(nearText) || SaysItFails(code) || code.Contains("...", StringComparison.Ordinal)) return null;
         // A menu of alternative assertions is no one claim, and a task left unawaited may fault after the block is done.
-        if (IsMenuOfAssertions(code) || LeavesATaskUnawaited(code)) return null;
+        // Nor is a wait on a task nothing completes, or an address the post leaves for the reader to fill in.
+        if (IsMenuOfAssertions(code) || LeavesATaskUnawaited(code) || WaitsOnATaskNothingCompletes(code) || IsAPlaceholderAddress(message, code))
+            return null;
         return new SuspectedRot(failed.FailureLocation, "exception", message, Throws, "it compiles but throws, and the text does not say it throws");
     }
 

@@ -45,7 +45,9 @@ internal static class UsingInference
         SnippetDocument document, Snippet snippet, IReadOnlyList<Diagnostic> diagnostics, ImmutableArray<MetadataReference> references,
         IReadOnlyList<string> imported, CSharpParseOptions options, bool skipUnknown = false)
     {
-        var errors = diagnostics.Where(d => d.IsError).ToList();
+        // A local read before it is assigned says nothing of a name (as for packages, PackageInference.UnknownNames): it is
+        // seen again, and is evidence, once the names bind ('Dictionary<int, string> d; d.Should()' lacks its using).
+        var errors = diagnostics.Where(d => d.IsError && !RotEvidence.IsUnassignedError(d.Id)).ToList();
         // CS0616: the name binds to a class that is no attribute ('Route' under the Web SDK's Microsoft.AspNetCore.Routing),
         // while another namespace has the attribute (Microsoft.AspNetCore.Mvc's RouteAttribute).
         // CS0308: the name binds to a type of another arity ('Endpoint<TReq, TRes>' beside the Web SDK's Microsoft.AspNetCore.Http.Endpoint),

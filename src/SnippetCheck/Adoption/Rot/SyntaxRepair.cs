@@ -93,14 +93,15 @@ internal static class SyntaxRepair
 
     /// <summary>
     /// A repair at the block's very end that only finishes what the post cut off: a lone <c>;</c> after an expression shown
-    /// alone (<c>DateTime.Now.AddDays(1)</c>), or a close after a block that ends open (<c>foreach (…) {</c>, a call's
-    /// <c>(</c> or <c>,</c>): the post shows a beginning, not a typo.
+    /// alone (<c>DateTime.Now.AddDays(1)</c>), a type's or a method's closing <c>}</c> (a class shown down to its constructor
+    /// and a <c>// [...]</c>, an interface's first members), or a close after a block that ends open (<c>foreach (…) {</c>, a
+    /// call's <c>(</c> or <c>,</c>): the post shows a beginning, not a typo. A call's <c>)</c> after its lambda's <c>}</c> is one.
     /// </summary>
     private static bool CutOff(string text, List<Edit> edits, Candidate candidate)
     {
         var last = edits[^1];
         if (candidate.Kind != Kind.Insert || !IsEmpty(text[(last.At + last.Old.Length)..])) return false;
-        if (candidate.Token == ";" && edits.Count == 1) return true;
+        if (candidate.Token == ";" && edits.Count == 1 || candidate.Token == "}") return true;
         var tokens = SyntaxFactory.ParseTokens(text, options: Syntax).Where(t => !t.IsKind(SyntaxKind.EndOfFileToken)).ToList();
         return tokens.Count > 0 && tokens[^1].Kind() is SyntaxKind.OpenBraceToken or SyntaxKind.OpenParenToken or SyntaxKind.CommaToken
             or SyntaxKind.EqualsGreaterThanToken or SyntaxKind.EqualsToken;

@@ -46,16 +46,40 @@ internal static class TypoRepairs
         // packages the doc set's other blocks compiled with, which its package inference, run on blocks that parsed, never gave it.
         var withDocSet = work.Except(typos).Select(w => (w, Repaired: WithDocSetPackages(compiled, adoptable, w.Document, w.Repaired)))
             .Where(x => x.Repaired is not null).ToList();
+        CompileTrials? again = null;
         if (withDocSet.Count > 0)
         {
-            var again = await compiled.AgainAsync(verifier, adoptable, [.. withDocSet.Select(x => (x.w.Document, x.Repaired!))], cancellationToken)
+            again = await compiled.AgainAsync(verifier, adoptable, [.. withDocSet.Select(x => (x.w.Document, x.Repaired!))], cancellationToken)
                 .ConfigureAwait(false);
             typos.AddRange(withDocSet.Where(x => CompiledOnItsOwnNames(again, Key(x.Repaired!))).Select(x => x.w));
         }
+        var checkedOnly = await CheckedAsync(verifier, compiled, [.. work.Except(typos).Select(w => (w.Document, w.Repaired))],
+            [trials, .. again is null ? [] : new[] { again }], cancellationToken).ConfigureAwait(false);
         var result = files.ToList();
-        foreach (var typo in typos.GroupBy(w => w.File))
-            result[typo.Key] = WithTypos(result[typo.Key], typo.Select(t => (t.Failed, t.Repair)));
+        foreach (var typo in typos.Select(t => (t.File, t.Failed, t.Repair, Checked: false))
+            .Concat(work.Where(w => checkedOnly.Contains(Key(w.Repaired))).Select(w => (w.File, w.Failed, w.Repair, Checked: true)))
+            .GroupBy(w => w.File))
+            result[typo.Key] = WithTypos(result[typo.Key], typo.Select(t => (t.Failed, t.Repair, t.Checked)));
         return result;
+    }
+
+    /// <summary>
+    /// The repaired blocks no trial compiled that pass the check level (docs/authoring.md, "What check counts"), twice, with
+    /// the tags of their last trial (with the doc set's receivers, as <see cref="CompiledOnItsOwnNames"/> counts them): every
+    /// error left is a name the post never declares, and its calls on the framework and its packages bind
+    /// (<c>cfg.AddSagas(typeof(Program).Assembly)</c> beside the post's own <c>MySaga</c>). Not a block whose page names a
+    /// package that could not be loaded: its unknown names may be that package's API.
+    /// </summary>
+    private static async Task<HashSet<(string, int)>> CheckedAsync(Verifier verifier, CompileTrials compiled,
+        List<(PreparedDocument Document, Snippet Repaired)> rest, IReadOnlyList<CompileTrials> trials, CancellationToken cancellationToken)
+    {
+        var candidates = rest.Where(r => !compiled.Packages.Unloaded.ContainsKey(r.Repaired.Location))
+            .Select(r => (r.Document, Last: trials.Select(t => LastTrial(t, Key(r.Repaired))).LastOrDefault(f => f is not null)))
+            .Where(r => r.Last is not null)
+            .Select(r => (r.Document, r.Last!.Snippet with { Tags = r.Last.Snippet.Tags with { Results = false } })).ToList();
+        if (candidates.Count == 0) return [];
+        var passed = await CheckAdoption.FindAsync(verifier, candidates, cancellationToken).ConfigureAwait(false);
+        return [.. passed.Keys];
     }
 
     /// <summary>
@@ -84,6 +108,9 @@ internal static class TypoRepairs
         };
     }
 
+    private static SnippetResult? LastTrial(CompileTrials trials, (string, int) key) =>
+        trials.WithReceivers.GetValueOrDefault(key) ?? trials.PackageFailure(key);
+
     /// <summary>
     /// The repaired block passed a trial that gave it no type of the tool's making: as written, as members, with usings, the
     /// Web SDK, its post's packages or the doc set's receivers; not only inside a class or over stubs the tool made up.
@@ -93,16 +120,18 @@ internal static class TypoRepairs
             trials.WithReceivers }.Any(pass => pass.GetValueOrDefault(key)?.Status == SnippetStatus.Passed);
 
     /// <summary>The file with each repaired block's typo as its rot, and the compiler's first syntax error as its cause.</summary>
-    private static AdoptFile WithTypos(AdoptFile file, IEnumerable<(SnippetResult Failed, SyntaxRepair.Found Repair)> typos)
+    private static AdoptFile WithTypos(AdoptFile file, IEnumerable<(SnippetResult Failed, SyntaxRepair.Found Repair, bool Checked)> typos)
     {
         var rot = file.Rot.ToList();
         var causes = file.Causes.ToList();
-        foreach (var (failed, repair) in typos)
+        foreach (var (failed, repair, isChecked) in typos)
         {
             var at = failed.Snippet.Location;
             var error = failed.Diagnostics.First(d => d.IsError && RotEvidence.IsSyntaxError(d.Id));
             rot.RemoveAll(r => r.Block == at);
-            rot.Add(new SuspectedRot(error.Location, error.Id, error.Message, RotEvidence.Typo, $"{repair.Description} makes the block compile")
+            var makes = isChecked
+                ? "makes the block pass the check level (only names the post never declares are left unknown)" : "makes the block compile";
+            rot.Add(new SuspectedRot(error.Location, error.Id, error.Message, RotEvidence.Typo, $"{repair.Description} {makes}")
                 { Block = at, Repair = repair.Repair });
             var index = file.Failures.ToList().FindIndex(f => f.Snippet.Location == at);
             if (index >= 0 && index < causes.Count && causes[index].Kind == UnverifiedCause.Fragment)
