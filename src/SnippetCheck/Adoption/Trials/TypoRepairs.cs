@@ -70,7 +70,7 @@ internal static class TypoRepairs
     /// (<c>cfg.AddSagas(typeof(Program).Assembly)</c> beside the post's own <c>MySaga</c>). Not a block whose page names a
     /// package that could not be loaded: its unknown names may be that package's API.
     /// </summary>
-    private static async Task<HashSet<(string, int)>> CheckedAsync(Verifier verifier, CompileTrials compiled,
+    private static async Task<HashSet<(string, int)>> CheckedAsync(IBlockTrials verifier, CompileTrials compiled,
         List<(PreparedDocument Document, Snippet Repaired)> rest, IReadOnlyList<CompileTrials> trials, CancellationToken cancellationToken)
     {
         var candidates = rest.Where(r => !compiled.Packages.Unloaded.ContainsKey(r.Repaired.Location))
