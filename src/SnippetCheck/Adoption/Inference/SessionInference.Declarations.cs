@@ -13,7 +13,9 @@ namespace SnippetCheck.Adoption.Inference;
 /// that adds both). A block that still fails on unknown names after the earlier-block chains gets, as a session, the
 /// blocks of its page that declare what it uses (and what those use), wherever they stand: a session is one program
 /// whose types may appear in any block, so it compiles as <c>dotnet run</c> of the block's text and those declarations.
-/// Only blocks with nothing to execute are taken along, and never two that declare a type of the same name.
+/// A block with statements is taken along only from above the block (issue 77: a page's <c>Point</c>, shown at work at the
+/// top, used 40 blocks later; its top-level locals and local functions count as what it declares), and never two that
+/// declare a name of one program twice: of those, the nearest above the block, which is the one the page means.
 /// </summary>
 internal static partial class SessionInference
 {
@@ -33,8 +35,12 @@ internal static partial class SessionInference
             var candidates = new List<(Block Target, IReadOnlyList<Block> Members)>();
             foreach (var target in pending)
             {
-                var declaring = blocks.Where(b => b.Document == target.Document && b != target && !b.Runs && (b.Passes || b.NeedsEarlier)
-                    && NamesOf(b).Declared.Count > 0).ToList();
+                // A block with statements runs before the target only when it stands above it. Of two blocks declaring one name
+                // (a page that shows a type, then shows it again changed), the one nearest above the target is the one it means.
+                var line = target.Snippet.Location.Line;
+                var declaring = blocks.Where(b => b.Document == target.Document && b != target && (!b.Runs || b.Snippet.Location.Line < line)
+                        && (b.Passes || b.NeedsEarlier) && NamesOf(b).Declared.Count > 0)
+                    .OrderBy(b => b.Snippet.Location.Line < line ? 0 : 1).ThenBy(b => Math.Abs(b.Snippet.Location.Line - line)).ToList();
                 var members = new List<Block> { target };
                 // What the members use and none declares, until no declaring block adds to it.
                 for (var grown = true; grown;)
@@ -66,15 +72,22 @@ internal static partial class SessionInference
     }
 
     /// <summary>
-    /// The types a block declares; those and the methods of its static classes (extension methods are called by their
-    /// own name); and every simple name it uses.
+    /// The types, top-level locals and local functions a block declares; those and the methods of its static classes
+    /// (extension methods are called by their own name); and every simple name it uses.
     /// </summary>
     private static (IReadOnlySet<string> Types, IReadOnlySet<string> Declared, IReadOnlySet<string> Used) Read(Snippet snippet)
     {
         var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), Syntax).GetCompilationUnitRoot();
+        // A top-level local or local function is one program's too: a later block's statements read it, and two of one name clash.
+        var topLevel = root.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement).SelectMany(s => s switch
+        {
+            LocalDeclarationStatementSyntax local => local.Declaration.Variables.Select(v => v.Identifier.ValueText),
+            LocalFunctionStatementSyntax function => [function.Identifier.ValueText],
+            _ => [],
+        });
         var types = root.DescendantNodes().OfType<BaseTypeDeclarationSyntax>().Select(t => t.Identifier.ValueText)
             .Concat(root.DescendantNodes().OfType<DelegateDeclarationSyntax>().Select(d => d.Identifier.ValueText))
-            .ToHashSet(StringComparer.Ordinal);
+            .Concat(topLevel).ToHashSet(StringComparer.Ordinal);
         var declared = root.DescendantNodes().OfType<MethodDeclarationSyntax>()
             .Where(m => m.Parent is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.StaticKeyword))
             .Select(m => m.Identifier.ValueText).Concat(types).ToHashSet(StringComparer.Ordinal);
