@@ -73,7 +73,8 @@ public sealed class AdoptFarSessionTests
 
         Assert.True(adopt.ExitCode == 0, adopt.Output);
         var written = File.ReadAllText(Path.Combine(docs, "points.md"));
-        Assert.True(written.Contains("session=adopt-1 -->\n```csharp\nvar p = new Point(2, 3);", StringComparison.Ordinal), written + "\n" + adopt.Output);
+        Assert.True(written.Contains("session=adopt-1 -->\n```csharp\nvar p = new Point(2, 3);", StringComparison.Ordinal),
+            written + "\n" + adopt.Output);
         // The record nearest above, not the first sketch, is the one joined.
         Assert.Contains("session=adopt-1 -->\n```csharp\npublic record Point", written, StringComparison.Ordinal);
         Assert.DoesNotContain("session=adopt-1 -->\n```csharp\npublic class Point", written, StringComparison.Ordinal);

@@ -28,7 +28,10 @@ internal static partial class SessionInference
     public sealed record Block(
         PreparedDocument Document, Snippet Snippet, SnippetTags Tags, bool Passes, string? AloneOutput, bool NeedsEarlier, bool Runs)
     {
-        /// <summary>Its page with the doc set's models as a prelude, when its tags use them (a base class's model): what a session of it is tried on.</summary>
+        /// <summary>
+        /// Its page with the doc set's models as a prelude, when its tags use them (a base class's model): what a session
+        /// of it is tried on.
+        /// </summary>
         public PreparedDocument? WithModels { get; init; }
     }
 
@@ -106,10 +109,11 @@ internal static partial class SessionInference
     }
 
     /// <summary>
-    /// A page's class, then its use (issue 77, item 5): a block of bare base-class statements (<c>base=AbstractValidator&lt;Person&gt;</c>)
-    /// before blocks that construct a class by a name the page declares nowhere (<c>new PersonValidator()</c>, no argument, as
-    /// the statements are a constructor without parameters) is that class, named so (<c>base=PersonValidator:…</c>). The name
-    /// must share a word with the base class's (<c>Validator</c>), and be the only such name; the last such block takes it.
+    /// A page's class, then its use (issue 77, item 5): a block of bare base-class statements
+    /// (<c>base=AbstractValidator&lt;Person&gt;</c>) before blocks that construct a class by a name the page declares
+    /// nowhere (<c>new PersonValidator()</c>, no argument, as the statements are a constructor without parameters) is that
+    /// class, named so (<c>base=PersonValidator:…</c>). The name must share a word with the base class's (<c>Validator</c>),
+    /// and be the only such name; the last such block takes it.
     /// Whether it is that class is for the session to say: the later blocks' calls on it must bind to the base class.
     /// </summary>
     private static IReadOnlyList<Block> WithPageClassNamed(IReadOnlyList<Block> members, IReadOnlySet<string> pageTypes)

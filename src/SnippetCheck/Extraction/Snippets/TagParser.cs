@@ -46,7 +46,8 @@ internal static partial class TagParser
             : TagValue.Bad($"'{SnippetKindNames.CompileFail}={value}' must list compiler error IDs such as CS0029,CS0103")),
         (Base, (tags, value) => IsBaseType(SplitBase(value).Type)
             ? tags with { Base = value }
-            : TagValue.Bad($"'base={value}' is not a class name such as AbstractValidator<Customer> or PersonValidator:AbstractValidator<Person>")),
+            : TagValue.Bad(
+                $"'base={value}' is not a class name such as AbstractValidator<Customer> or PersonValidator:AbstractValidator<Person>")),
         (Given, (tags, value) => ParseGiven(value) is { } given
             ? tags with { Given = given }
             : TagValue.Bad($"'given={value}' is not a list of locals such as given=app:WebApplication,bld:WebApplicationBuilder")),
