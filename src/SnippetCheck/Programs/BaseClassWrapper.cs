@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Extraction;
+using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Programs;
 
@@ -22,13 +23,15 @@ internal static class BaseClassWrapper
     {
         // Extern aliases and usings stay at file level; the class opens on the line after the last of them.
         var openBefore = FileLevelLines(lines, options);
-        var name = ClassPrefix + partId;
+        var (named, type) = TagParser.SplitBase(baseType);
+        // Named as the page's later blocks construct it (base=PersonValidator:AbstractValidator<Person>), else the tool's own.
+        var name = named ?? ClassPrefix + partId;
         var anchor = lines.Count == 0 ? new CodeLine("", 1, 1) : lines[Math.Min(openBefore, lines.Count - 1)];
         var last = lines.Count == 0 ? anchor : lines[^1];
         return
         [
             .. lines.Take(openBefore),
-            Generated($"internal sealed class {name} : {baseType} {{", anchor),
+            Generated($"internal sealed class {name} : {type} {{", anchor),
             Generated($"public {name}() {{", anchor),
             .. lines.Skip(openBefore),
             Generated("}", last),
@@ -46,10 +49,11 @@ internal static class BaseClassWrapper
     {
         var openBefore = FileLevelLines(lines, options);
         var anchor = lines.Count == 0 ? new CodeLine("", 1, 1) : lines[Math.Min(openBefore, lines.Count - 1)];
+        var (named, type) = TagParser.SplitBase(baseType);
         return
         [
             .. lines.Take(openBefore),
-            Generated($"internal abstract class {ClassPrefix + partId} : {baseType} {{", anchor),
+            Generated($"internal abstract class {named ?? ClassPrefix + partId} : {type} {{", anchor),
             .. lines.Skip(openBefore),
             Generated("}", lines.Count == 0 ? anchor : lines[^1]),
         ];

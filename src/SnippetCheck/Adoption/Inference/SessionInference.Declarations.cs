@@ -13,7 +13,9 @@ namespace SnippetCheck.Adoption.Inference;
 /// that adds both). A block that still fails on unknown names after the earlier-block chains gets, as a session, the
 /// blocks of its page that declare what it uses (and what those use), wherever they stand: a session is one program
 /// whose types may appear in any block, so it compiles as <c>dotnet run</c> of the block's text and those declarations.
-/// Only blocks with nothing to execute are taken along, and never two that declare a type of the same name.
+/// A block with statements is taken along only from above the block (issue 77: a page's <c>Point</c>, shown at work at the
+/// top, used 40 blocks later; its top-level locals and local functions count as what it declares), and never two that
+/// declare a name of one program twice: of those, the nearest above the block, which is the one the page means.
 /// </summary>
 internal static partial class SessionInference
 {
@@ -25,39 +27,34 @@ internal static partial class SessionInference
     private static async Task WithDeclarationsAnywhereAsync(
         IBlockTrials verifier, IReadOnlyList<Block> blocks, List<Block> pending, List<Chain> accepted, CancellationToken cancellationToken)
     {
-        var names = new Dictionary<SourceLocation, (IReadOnlySet<string> Types, IReadOnlySet<string> Declared, IReadOnlySet<string> Used)>();
-        (IReadOnlySet<string> Types, IReadOnlySet<string> Declared, IReadOnlySet<string> Used) NamesOf(Block block) =>
+        var names = new Dictionary<SourceLocation, Names>();
+        Names NamesOf(Block block) =>
             names.TryGetValue(block.Snippet.Location, out var known) ? known : names[block.Snippet.Location] = Read(block.Snippet);
         for (var round = 0; round < DeclarationRounds && pending.Count > 0; round++)
         {
             var candidates = new List<(Block Target, IReadOnlyList<Block> Members)>();
             foreach (var target in pending)
             {
-                var declaring = blocks.Where(b => b.Document == target.Document && b != target && !b.Runs && (b.Passes || b.NeedsEarlier)
+                var line = target.Snippet.Location.Line;
+                var page = blocks.Where(b => b.Document == target.Document && b != target && (b.Passes || b.NeedsEarlier)
                     && NamesOf(b).Declared.Count > 0).ToList();
-                var members = new List<Block> { target };
-                // What the members use and none declares, until no declaring block adds to it.
-                for (var grown = true; grown;)
+                // A block with statements runs before the target only when it stands above it. Of two blocks declaring one name
+                // (a page that shows a type, then shows it again changed), the one nearest above the target is the one it means,
+                // one that compiles alone before one that does not (Humanizer's second EnumUnderTest needs a resource class).
+                // Failing that, the first on the page, of those with nothing to execute (the C# standard's many 'delegate void
+                // D();': the one the prose sets out for the examples stands below them): the first way that passes is taken.
+                IReadOnlyList<Block>[] ways =
+                [
+                    [.. page.Where(b => !b.Runs || b.Snippet.Location.Line < line).OrderBy(b => b.Snippet.Location.Line < line ? 0 : 1)
+                        .ThenBy(b => b.Passes ? 0 : 1).ThenBy(b => Math.Abs(b.Snippet.Location.Line - line))],
+                    [.. page.Where(b => !b.Runs)],
+                ];
+                foreach (var way in ways)
                 {
-                    grown = false;
-                    var types = members.SelectMany(m => NamesOf(m).Types).ToHashSet(StringComparer.Ordinal);
-                    var lacking = members.SelectMany(m => NamesOf(m).Used)
-                        .Except(members.SelectMany(m => NamesOf(m).Declared), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
-                    foreach (var block in declaring.Where(b => !members.Contains(b)))
-                    {
-                        if (!NamesOf(block).Declared.Overlaps(lacking) || NamesOf(block).Types.Overlaps(types)) continue;
-                        // A block already in a chain brings the whole chain along.
-                        var chain = accepted.FirstOrDefault(c => c.Document == target.Document && c.Holds(block.Snippet));
-                        members.AddRange(chain is null ? [block] : blocks.Where(b => chain.Holds(b.Snippet) && !members.Contains(b)));
-                        grown = true;
-                        break;
-                    }
+                    // Two blocks needing the same declarations: one session holds both, tried once.
+                    if (Grown(target, way, blocks, accepted, NamesOf) is { } ordered && !candidates.Any(c => c.Members.SequenceEqual(ordered)))
+                        candidates.Add((target, ordered));
                 }
-                if (members.Count == 1) continue;
-                var ordered = members.OrderBy(m => m.Snippet.Location.Line).ToList();
-                // Two blocks needing the same declarations: one session holds both, tried once.
-                if (candidates.Any(c => c.Members.SequenceEqual(ordered))) continue;
-                candidates.Add((target, ordered));
             }
             if (candidates.Count == 0) return;
             await AcceptAsync(verifier, candidates, accepted, cancellationToken).ConfigureAwait(false);
@@ -66,19 +63,71 @@ internal static partial class SessionInference
     }
 
     /// <summary>
-    /// The types a block declares; those and the methods of its static classes (extension methods are called by their
-    /// own name); and every simple name it uses.
+    /// The target and the blocks of <paramref name="declaring"/>, taken in its order, that declare what the members use and
+    /// none declares, until none adds to it; null when none does.
     /// </summary>
-    private static (IReadOnlySet<string> Types, IReadOnlySet<string> Declared, IReadOnlySet<string> Used) Read(Snippet snippet)
+    private static List<Block>? Grown(
+        Block target, IReadOnlyList<Block> declaring, IReadOnlyList<Block> blocks, List<Chain> accepted, Func<Block, Names> namesOf)
+    {
+        var members = new List<Block> { target };
+        for (var grown = true; grown;)
+        {
+            grown = false;
+            var types = members.SelectMany(m => namesOf(m).Types).ToHashSet(StringComparer.Ordinal);
+            var declared = members.SelectMany(m => namesOf(m).Declared).ToHashSet(StringComparer.Ordinal);
+            var lacking = members.SelectMany(m => namesOf(m).Used).Where(n => !declared.Contains(n)).ToHashSet(StringComparer.Ordinal);
+            var lackingBare = members.SelectMany(m => namesOf(m).Bare).Where(n => !declared.Contains(n)).ToHashSet(StringComparer.Ordinal);
+            foreach (var block in declaring.Where(b => !members.Contains(b)))
+            {
+                var own = namesOf(block);
+                // A top-level local or local function is read by its bare name ('accumulator.Add' is no call of a local 'Add').
+                var wanted = own.Declared.Except(own.TopLevel).Any(lacking.Contains) || own.TopLevel.Overlaps(lackingBare);
+                if (!wanted || own.Types.Overlaps(types)) continue;
+                // A block already in a chain brings the whole chain along.
+                var chain = accepted.FirstOrDefault(c => c.Document == target.Document && c.Holds(block.Snippet));
+                members.AddRange(chain is null ? [block] : blocks.Where(b => chain.Holds(b.Snippet) && !members.Contains(b)));
+                grown = true;
+                break;
+            }
+        }
+        return members.Count == 1 ? null : [.. members.OrderBy(m => m.Snippet.Location.Line)];
+    }
+
+    /// <summary>
+    /// The types, top-level locals and local functions a block declares; those and the methods of its static classes
+    /// (extension methods are called by their own name); and every simple name it uses.
+    /// </summary>
+    private static Names Read(Snippet snippet)
     {
         var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), Syntax).GetCompilationUnitRoot();
+        // A top-level local or local function is one program's too: a later block's statements read it, and two of one name clash.
+        var topLevel = root.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement).SelectMany(s => s switch
+        {
+            LocalDeclarationStatementSyntax local => local.Declaration.Variables.Select(v => v.Identifier.ValueText),
+            LocalFunctionStatementSyntax function => [function.Identifier.ValueText],
+            _ => [],
+        }).ToHashSet(StringComparer.Ordinal);
         var types = root.DescendantNodes().OfType<BaseTypeDeclarationSyntax>().Select(t => t.Identifier.ValueText)
             .Concat(root.DescendantNodes().OfType<DelegateDeclarationSyntax>().Select(d => d.Identifier.ValueText))
-            .ToHashSet(StringComparer.Ordinal);
+            .Concat(topLevel).ToHashSet(StringComparer.Ordinal);
         var declared = root.DescendantNodes().OfType<MethodDeclarationSyntax>()
             .Where(m => m.Parent is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.StaticKeyword))
             .Select(m => m.Identifier.ValueText).Concat(types).ToHashSet(StringComparer.Ordinal);
-        var used = root.DescendantNodes().OfType<SimpleNameSyntax>().Select(n => n.Identifier.ValueText).ToHashSet(StringComparer.Ordinal);
-        return (types, declared, used);
+        var simple = root.DescendantNodes().OfType<SimpleNameSyntax>().ToList();
+        var used = simple.Select(n => n.Identifier.ValueText).ToHashSet(StringComparer.Ordinal);
+        var bare = simple
+            .Where(n => !(n.Parent is MemberAccessExpressionSyntax access && access.Name == n) && n.Parent is not MemberBindingExpressionSyntax)
+            .Select(n => n.Identifier.ValueText).ToHashSet(StringComparer.Ordinal);
+        return new Names(types, declared, topLevel, used, bare);
     }
+
+    /// <summary>What a block declares and uses, by simple name.</summary>
+    /// <param name="Types">Names one program holds once: its types, top-level locals and local functions.</param>
+    /// <param name="Declared">Those and the methods of its static classes.</param>
+    /// <param name="TopLevel">Its top-level locals and local functions, which other blocks read by their bare name.</param>
+    /// <param name="Used">Every simple name it uses.</param>
+    /// <param name="Bare">Those not written after a dot.</param>
+    private sealed record Names(
+        IReadOnlySet<string> Types, IReadOnlySet<string> Declared, IReadOnlySet<string> TopLevel, IReadOnlySet<string> Used,
+        IReadOnlySet<string> Bare);
 }

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
@@ -24,7 +26,14 @@ internal static partial class SessionInference
     /// <param name="NeedsEarlier">It fails alone on unknown names only (CS0103, CS0246, CS1061).</param>
     /// <param name="Runs">It has statements or a <c>Main</c>: <c>run</c> in a chain, else <c>compile</c>.</param>
     public sealed record Block(
-        PreparedDocument Document, Snippet Snippet, SnippetTags Tags, bool Passes, string? AloneOutput, bool NeedsEarlier, bool Runs);
+        PreparedDocument Document, Snippet Snippet, SnippetTags Tags, bool Passes, string? AloneOutput, bool NeedsEarlier, bool Runs)
+    {
+        /// <summary>
+        /// Its page with the doc set's models as a prelude, when its tags use them (a base class's model): what a session
+        /// of it is tried on.
+        /// </summary>
+        public PreparedDocument? WithModels { get; init; }
+    }
 
     /// <summary>A chain that passes: its blocks in document order, tagged for it, and what each printed in both runs.</summary>
     public sealed record Chain(PreparedDocument Document, IReadOnlyList<Snippet> Blocks, IReadOnlyList<string?> Outputs)
@@ -58,7 +67,7 @@ internal static partial class SessionInference
                 {
                     start = chainStart;
                 }
-                candidates.Add((target, [.. before.Skip(start), target]));
+                candidates.Add((target, WithPageClassNamed([.. before.Skip(start), target], PageTypes(blocks, target.Document))));
             }
             await AcceptAsync(verifier, candidates, accepted, cancellationToken).ConfigureAwait(false);
             pending.RemoveAll(p => accepted.Any(c => c.Holds(p.Snippet)));
@@ -76,8 +85,8 @@ internal static partial class SessionInference
         CancellationToken cancellationToken)
     {
         if (candidates.Count == 0) return;
-        var sessions = candidates.Select(
-            (c, i) => (c.Target.Document, Session: $"adopt-trial-{i}", Blocks: Tagged(c.Members, $"adopt-trial-{i}"))).ToList();
+        var sessions = candidates.Select((c, i) => (Document: c.Members.Select(m => m.WithModels).OfType<PreparedDocument>().FirstOrDefault()
+            ?? c.Target.Document, Session: $"adopt-trial-{i}", Blocks: Tagged(c.Members, $"adopt-trial-{i}"))).ToList();
         var first = BySession(await verifier.VerifySessionsAsync(sessions, cancellationToken).ConfigureAwait(false));
         var passing = sessions.Where(s => first.TryGetValue(s.Session, out var r) && r.All(x => x.Status == SnippetStatus.Passed)).ToList();
         // Twice, as adopt runs a lone block: a chain whose output differs between runs is not proposed.
@@ -98,6 +107,45 @@ internal static partial class SessionInference
             accepted.Add(new Chain(candidate.Target.Document, session.Blocks, outputs));
         }
     }
+
+    /// <summary>
+    /// A page's class, then its use (issue 77, item 5): a block of bare base-class statements
+    /// (<c>base=AbstractValidator&lt;Person&gt;</c>) before blocks that construct a class by a name the page declares
+    /// nowhere (<c>new PersonValidator()</c>, no argument, as the statements are a constructor without parameters) is that
+    /// class, named so (<c>base=PersonValidator:…</c>). The name must share a word with the base class's (<c>Validator</c>),
+    /// and be the only such name; the last such block takes it.
+    /// Whether it is that class is for the session to say: the later blocks' calls on it must bind to the base class.
+    /// </summary>
+    private static IReadOnlyList<Block> WithPageClassNamed(IReadOnlyList<Block> members, IReadOnlySet<string> pageTypes)
+    {
+        var index = members.ToList().FindLastIndex(
+            m => !m.Tags.Members && m.Tags.Base is { } b && TagParser.SplitBase(b).Name is null);
+        if (index < 0) return members;
+        var baseType = members[index].Tags.Base!;
+        var words = Words(SyntaxFactory.ParseTypeName(baseType) switch
+        {
+            QualifiedNameSyntax q => q.Right.Identifier.ValueText,
+            SimpleNameSyntax n => n.Identifier.ValueText,
+            _ => "",
+        }).Except(["Abstract", "Base"], StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var names = members.Skip(index + 1)
+            .SelectMany(m => CSharpSyntaxTree.ParseText(string.Join('\n', m.Snippet.Code.Select(l => l.Text)), Syntax).GetRoot()
+                .DescendantNodes().OfType<ObjectCreationExpressionSyntax>())
+            .Where(c => c.Type is IdentifierNameSyntax && c.ArgumentList is null or { Arguments.Count: 0 })
+            .Select(c => ((IdentifierNameSyntax)c.Type).Identifier.ValueText)
+            .Where(n => !pageTypes.Contains(n) && Words(n).Any(words.Contains)).Distinct(StringComparer.Ordinal).ToList();
+        if (names is not [var name]) return members;
+        var named = members[index] with { Tags = members[index].Tags with { Base = $"{name}:{baseType}" } };
+        return [.. members.Take(index), named, .. members.Skip(index + 1)];
+    }
+
+    /// <summary>The words of a PascalCase name of four letters or more: <c>PersonValidator</c> is Person and Validator.</summary>
+    private static IEnumerable<string> Words(string name) =>
+        System.Text.RegularExpressions.Regex.Matches(name, "[A-Z][a-z0-9]+").Select(m => m.Value).Where(w => w.Length >= 4);
+
+    /// <summary>The types the blocks of <paramref name="document"/> declare.</summary>
+    private static IReadOnlySet<string> PageTypes(IReadOnlyList<Block> blocks, PreparedDocument document) =>
+        blocks.Where(b => b.Document == document).SelectMany(b => Read(b.Snippet).Types).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Each block with its tags and the session's: <c>run</c> when it has something to execute, else <c>compile</c>.</summary>
     private static IReadOnlyList<Snippet> Tagged(IReadOnlyList<Block> members, string session)

@@ -105,7 +105,7 @@ internal sealed class BlockProposals
             var printed = joined.Kind == SnippetKind.Run
                 ? AdoptedOutput.FenceFor(_document, snippet, AdoptedOutput.ScrubbingOf(_document, snippet), chain.Outputs[index]) : null;
             _proposals.Add(new AdoptProposal(
-                snippet, joined.Kind, printed) { Members = joined.Tags.Members, Results = joined.Tags.Results,
+                snippet, joined.Kind, printed) { Members = joined.Tags.Members, Results = joined.Tags.Results, Base = joined.Tags.Base,
                 StatementsFirst = joined.Tags.StatementsFirst, Usings = joined.Tags.Usings, Packages = joined.Tags.Packages,
                 WebSdk = joined.Tags.WebSdk, Session = joined.Tags.Session });
             return true;

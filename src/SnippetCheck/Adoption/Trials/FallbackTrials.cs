@@ -1,6 +1,7 @@
 using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Compilation;
+using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
@@ -110,7 +111,8 @@ internal sealed class FallbackTrials
                 once.ActualOutput == twice.ActualOutput ? once.ActualOutput : null;
             return new SessionInference.Block(u.Document, u.Snippet, tags, passes, aloneOutput,
                 !passes && failed is not null && SessionInference.IsUnknownNamesOnly(failed),
-                u.Document.HasEntryPoint(u.Snippet with { Tags = tags }));
+                u.Document.HasEntryPoint(u.Snippet with { Tags = tags }))
+                { WithModels = DocModels.Uses(tags) ? compiled.Models.Around(u.Document) : null };
         }).ToList();
         return await SessionInference.FindAsync(verifier, chainable, cancellationToken).ConfigureAwait(false);
     }

@@ -45,8 +45,10 @@ internal static partial class TagParser
         (SnippetKindNames.CompileFail, (tags, value) => SettingValues.TryParseDiagnosticIds(value, out var ids)
             ? tags with { ExpectedErrorIds = ids }
             : TagValue.Bad($"'{SnippetKindNames.CompileFail}={value}' must list compiler error IDs such as CS0029,CS0103")),
-        (Base, (tags, value) => IsBaseType(value)
-            ? tags with { Base = value } : TagValue.Bad($"'base={value}' is not a class name such as AbstractValidator<Customer>")),
+        (Base, (tags, value) => IsBaseType(SplitBase(value).Type)
+            ? tags with { Base = value }
+            : TagValue.Bad(
+                $"'base={value}' is not a class name such as AbstractValidator<Customer> or PersonValidator:AbstractValidator<Person>")),
         (Given, (tags, value) => ParseGiven(value) is { } given
             ? tags with { Given = given }
             : TagValue.Bad($"'given={value}' is not a list of locals such as given=app:WebApplication,bld:WebApplicationBuilder")),
@@ -250,6 +252,18 @@ internal static partial class TagParser
             }
         }
         return entries.Count == 0 ? null : entries;
+    }
+
+    /// <summary>
+    /// A <c>base=</c> value read: <c>NAME:TYPE</c> names the class the tool adds, as the page's later blocks construct it
+    /// (<c>PersonValidator:AbstractValidator&lt;Person&gt;</c>: issue 77); a bare <c>TYPE</c> leaves it nameless to the page.
+    /// </summary>
+    internal static (string? Name, string Type) SplitBase(string value)
+    {
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon + 1 < value.Length && value[colon + 1] != ':'
+            && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(value[..colon])
+            ? (value[..colon], value[(colon + 1)..]) : (null, value);
     }
 
     /// <summary>True when <paramref name="text"/> reads as one type name, generic arguments and all, with no space in it (<c>base=</c>).</summary>

@@ -137,7 +137,42 @@ internal static partial class PackageEvidence
     /// <summary>What one page names of its packages: its install lines, its test and benchmark attributes, its usings.</summary>
     public static IEnumerable<IReadOnlyList<PackageCandidate>> Of(SnippetDocument document, ImmutableArray<MetadataReference> framework) =>
         InstallLines(document.Source.Document.Text).Concat(TestCandidates(document))
-            .Concat(UsingCandidates(document, framework));
+            .Concat(UsingCandidates(document, framework)).Concat(HeadingCandidates(document));
+
+    /// <summary>
+    /// The library a page's folder is named for, as its headings spell it (issue 77): a release-notes page in a folder
+    /// named for the repository ('louthy__language-ext', 'language-ext/docs') that shows no install line and no using,
+    /// under a heading naming 'LanguageExt.Core'. A heading's name (dotted or not) whose first part, in lower case, is a
+    /// folder's name without its separators is a candidate, with that first part and its <c>.Core</c> after it; a name
+    /// in a heading alone, or a folder alone, is not.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<PackageCandidate>> HeadingCandidates(SnippetDocument document)
+    {
+        var folders = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!
+            .Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(f => f.Split("__"))
+            .Select(f => new string([.. f.Where(char.IsLetterOrDigit)]).ToLowerInvariant())
+            .Where(f => f.Length >= MinimumFolderName).ToHashSet(StringComparer.Ordinal);
+        var names = document.Source.Document.Text.Split('\n').Select(l => Heading().Match(l)).Where(m => m.Success)
+            .SelectMany(m => HeadingName().Matches(m.Groups["text"].Value)).Select(m => m.Value)
+            .Where(n => folders.Contains(n.Split('.')[0].ToLowerInvariant())).Distinct(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var library = name.Split('.')[0];
+            yield return [.. new[] { name, library, library + ".Core" }.Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(id => new PackageCandidate(id, null))];
+        }
+    }
+
+    /// <summary>The shortest folder name read as a library's: 'docs', 'blog', 'src' and the like are shorter than a library's.</summary>
+    private const int MinimumFolderName = 5;
+
+    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+(?<text>.+)$")]
+    private static partial Regex Heading();
+
+    /// <summary>A PascalCase name, dotted or not, as headings name a library (<c>LanguageExt.Core</c>).</summary>
+    [GeneratedRegex(@"\b[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(\.[A-Z][A-Za-z0-9]*)*\b")]
+    private static partial Regex HeadingName();
 
     /// <summary>
     /// For each namespace of the post's <c>using</c> lines that neither the framework nor ASP.NET Core's has, the package

@@ -24,6 +24,22 @@ public sealed class TagParserTests
         Assert.True(tags.WarnAsError && tags.Unsafe && tags.Members);
     }
 
+    /// <summary>Issue 77, item 5: <c>base=NAME:TYPE</c> names the class the tool adds, as a page's later blocks construct it.</summary>
+    [Fact]
+    public void A_base_names_the_class_it_adds_as_NAME_colon_TYPE_and_a_bad_name_is_an_annotation_error()
+    {
+        var (tags, diagnostics) = Parse("compile base=PersonValidator:AbstractValidator<Person>");
+        Assert.Empty(diagnostics);
+        Assert.Equal(("PersonValidator", "AbstractValidator<Person>"), TagParser.SplitBase(tags.Base!));
+        Assert.Equal((null, "global::Acme.Validator<Person>"), TagParser.SplitBase("global::Acme.Validator<Person>"));
+        Assert.Empty(Parse("compile base=global::Acme.Validator<Person>").Diagnostics);
+        foreach (var bad in new[] { "base=1Person:AbstractValidator<Person>", "base=PersonValidator:", "base=PersonValidator:Abstract<" })
+        {
+            var (_, problems) = Parse("compile " + bad);
+            Assert.Contains(problems, d => d.Message.Contains("is not a class name", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public void Given_locals_are_read_with_their_types_and_a_bad_entry_is_an_annotation_error()
     {

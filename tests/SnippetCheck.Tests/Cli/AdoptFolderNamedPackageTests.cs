@@ -1,0 +1,44 @@
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 77, item 1: packages from the post's own words. A library's release notes (language-ext's v2 notes, 97 blocks)
+/// show no install line and no using; the folder they sit in is named for the repository ('louthy__language-ext') and a
+/// heading names the package ('New features - LanguageExt.Core'). Adopt looked only in the test frameworks the code
+/// names; the library the folder and the heading agree on is a candidate too, and the block is verified with it.
+/// </summary>
+public sealed class AdoptFolderNamedPackageTests
+{
+    [Fact]
+    public void A_package_a_heading_names_as_the_folder_is_named_is_tried_and_its_blocks_verify_with_it()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "AcmeWidgets.Core", "1.0.0",
+            "namespace AcmeWidgets { public static class Widget { public static int Make(int n) => n + 1; } }");
+        folder.Write("docs/someone__acme-widgets/release-notes.md", """
+            # Release notes
+
+            ## New features - AcmeWidgets.Core
+
+            Widgets are made in one call now:
+
+            ```csharp
+            Console.WriteLine(Widget.Make(2));
+            ```
+            """);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var page = Path.Combine(docs, "someone__acme-widgets", "release-notes.md");
+        var written = File.ReadAllText(page);
+        Assert.True(written.Contains("packages=AcmeWidgets.Core", StringComparison.Ordinal), written + "\n" + adopt.Output);
+        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        (string From, string To, string? Id)[] mutants = [("Widget.Make(2)", "Widget.Mak(2)", "CS0117")];
+        Mutants.EachFails(docs, page, written, mutants, environment);
+    }
+}
