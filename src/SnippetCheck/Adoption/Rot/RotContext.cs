@@ -21,20 +21,31 @@ internal static partial class RotContext
     public static string Around(SourceDocument document, FencedBlock block)
     {
         var lines = document.Lines;
+        bool Skipped(int at) => string.IsNullOrWhiteSpace(lines.Text(at)) || IsMarkup(lines.Text(at));
+        bool InParagraph(int at) => !string.IsNullOrWhiteSpace(lines.Text(at)) && !IsFence(lines.Text(at));
         var before = new List<string>();
         var line = block.Location.Line - 1;
-        while (line >= 1 && string.IsNullOrWhiteSpace(lines.Text(line))) line--;
-        for (; line >= 1 && before.Count < ParagraphLines && !string.IsNullOrWhiteSpace(lines.Text(line)) && !IsFence(lines.Text(line)); line--)
-            before.Insert(0, lines.Text(line));
+        while (line >= 1 && Skipped(line)) line--;
+        for (; line >= 1 && before.Count < ParagraphLines && InParagraph(line); line--)
+            if (!IsMarkup(lines.Text(line))) before.Insert(0, lines.Text(line));
         var after = new List<string>();
         line = block.EndLine + 1;
-        while (line <= lines.LineCount && string.IsNullOrWhiteSpace(lines.Text(line))) line++;
-        for (; line <= lines.LineCount && after.Count < ParagraphLines && !string.IsNullOrWhiteSpace(lines.Text(line))
-            && !IsFence(lines.Text(line)); line++) after.Add(lines.Text(line));
-        while (line <= lines.LineCount && string.IsNullOrWhiteSpace(lines.Text(line))) line++;
+        while (line <= lines.LineCount && Skipped(line)) line++;
+        for (; line <= lines.LineCount && after.Count < ParagraphLines && InParagraph(line); line++)
+            if (!IsMarkup(lines.Text(line))) after.Add(lines.Text(line));
+        while (line <= lines.LineCount && Skipped(line)) line++;
         if (after.Count > 0 && after[^1].TrimEnd().EndsWith(':') && line <= lines.LineCount && IsCSharpFence(lines.Text(line))) after.Clear();
         return string.Join('\n', before.Concat(after));
     }
+
+    /// <summary>
+    /// A line a snippet tool writes around an included block, no prose of the page's: an HTML comment
+    /// (<c>&lt;!-- snippet: … --&gt;</c>, <c>&lt;!-- endSnippet --&gt;</c>), an anchor, or mdsnippets' "snippet source" line.
+    /// </summary>
+    private static bool IsMarkup(string line) => SnippetToolMarkup().IsMatch(line);
+
+    [GeneratedRegex(@"^\s*(?:<!--.*-->|<a\s+id=['""][^'""]*['""]\s*>\s*</a>|<sup>.*</sup>)\s*$")]
+    private static partial Regex SnippetToolMarkup();
 
     /// <summary>
     /// The entry rests on what the tool gave the block, not on the page: a namespace the page declares (CS0234 under a

@@ -50,6 +50,51 @@ public sealed class RotInContextTests
         Assert.Equal([18], rot.Keys);
     }
 
+    [Fact]
+    public async Task A_throw_announced_past_a_snippet_tools_markup_is_not_rot_and_one_announced_nowhere_still_is()
+    {
+        // mdsnippets' layout (Shouldly's docs): the markup around an included block is no paragraph of the page's; the
+        // '**Exception**' label after it, over the exception's text, says the block throws (38 false entries before).
+        var rot = await RotAsync("""
+            # Division
+
+            Divide by the count:
+
+            <!-- snippet: Divide.codeSample.approved.cs -->
+            <a id='snippet-Divide.codeSample.approved.cs'></a>
+            ```csharp
+            var zero = 0;
+            Console.WriteLine(10 / zero);
+            ```
+            <sup><a href='/src/Divide.codeSample.approved.cs#L1-L2' title='Snippet source file'>snippet source</a> | <a href='#snippet-Divide' title='Start of snippet'>anchor</a></sup>
+            <!-- endSnippet -->
+
+
+            **Exception**
+
+            <!-- include: Divide.exceptionText.approved.txt -->
+            ```
+            Attempted to divide by zero.
+            ```
+            <!-- endInclude -->
+
+            Divide by the size:
+
+            <!-- snippet: Size.codeSample.approved.cs -->
+            <a id='snippet-Size.codeSample.approved.cs'></a>
+            ```csharp
+            var none = 0;
+            Console.WriteLine(20 / none);
+            ```
+            <sup><a href='/src/Size.codeSample.approved.cs#L1-L2' title='Snippet source file'>snippet source</a> | <a href='#snippet-Size' title='Start of snippet'>anchor</a></sup>
+            <!-- endSnippet -->
+
+            And the size is printed.
+            """);
+
+        Assert.Equal([27], rot.Keys);
+    }
+
     [Theory]
     [InlineData("result.Should().Be(1);\nresult.Should().NotBe(1);\nresult.Should().BeGreaterThan(0);", true)]
     [InlineData("Assert.Equal(1, result);\nAssert.NotEqual(1, result);", true)]
