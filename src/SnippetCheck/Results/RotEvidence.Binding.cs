@@ -67,9 +67,11 @@ internal static partial class RotEvidence
     {
         if (!RestBinds(errors)) return null;
         var call = CallAt(failed.Snippet, error.Location);
-        var receiver = (call as InvocationExpressionSyntax)?.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax local }
-            ? local.Identifier.ValueText : null;
-        if (receiver is not null && failed.Snippet.Tags.Given.Any(g => g.Split(':')[0] == receiver)) return null;
+        // On a given local, or in the arguments of a call chained on one ('result.ElseAsync(Task.FromResult("x"))', where the
+        // argument's type is read off the given type's parameter), the error rests on the tool's reading.
+        var given = failed.Snippet.Tags.Given.Select(g => g.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
+        if (call is not null && call.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().Any(i => ChainRoot(i) is { } root && given.Contains(root)))
+            return null;
         var shown = call is null ? null : Shown(call);
         switch (error.Id)
         {
@@ -82,6 +84,21 @@ internal static partial class RotEvidence
                 return $"'{shown}' has no value for its parameter '{names[0]}': it is '{names[1]}'";
             default:
                 return fallback;
+        }
+    }
+
+    /// <summary>The local a chain of calls starts on (<c>result</c> of <c>await result.Then(…).ElseAsync(…)</c>); null when none.</summary>
+    private static string? ChainRoot(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case InvocationExpressionSyntax invocation: expression = invocation.Expression; continue;
+                case MemberAccessExpressionSyntax access: expression = access.Expression; continue;
+                case AwaitExpressionSyntax awaited: expression = awaited.Expression; continue;
+            }
+            return (expression as IdentifierNameSyntax)?.Identifier.ValueText;
         }
     }
 
