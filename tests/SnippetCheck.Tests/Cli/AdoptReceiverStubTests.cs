@@ -189,4 +189,71 @@ public sealed class AdoptReceiverStubTests
         Assert.Equal("unknown-name", block.GetProperty("cause").GetString());
         Assert.Equal("'SubmitOrderConsumer': declared nowhere in the docs, once 'x' is given as IBusConfigurator", block.GetProperty("detail").GetString());
     }
+
+    private const string Machines = """
+        namespace Acme.Machines
+        {
+            public sealed class StateMachine<TState, TTrigger>
+            {
+                public StateMachine(TState initial) { }
+                public StateConfiguration Configure(TState state) => new();
+                public sealed class StateConfiguration
+                {
+                    public StateConfiguration Permit(TTrigger trigger, TState destination) => this;
+                    public StateConfiguration OnEntry(System.Action entry) => this;
+                }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Stateless' README: the docs' own enums (<c>State</c>, <c>Trigger</c>) are never declared, only read
+    /// (<c>State.OffHook</c>); the first block also calls the post's own helper, so it stays failing, and the next block's
+    /// <c>phoneCall</c> is given its type. The enums are stubbed with the values the block reads: the library's calls bind,
+    /// and arguments swapped between them fail.
+    /// </summary>
+    [Fact]
+    public void The_docs_own_enums_read_by_value_are_stubbed_as_enums_and_a_swapped_argument_fails()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Machines", "1.0.0", Machines);
+        folder.Write("docs/README.md", """
+            # Machines
+
+            ```shell
+            dotnet add package Acme.Machines
+            ```
+
+            ```csharp
+            using Acme.Machines;
+
+            var phoneCall = new StateMachine<State, Trigger>(State.OffHook);
+
+            phoneCall.Configure(State.Connected)
+                .OnEntry(() => StartCallTimer());
+            ```
+
+            ## Hierarchical states
+
+            ```csharp
+            phoneCall.Configure(State.OnHold)
+                .Permit(Trigger.TakenOffHold, State.Connected);
+            ```
+            """);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var path = Path.Combine(docs, "README.md");
+        var page = File.ReadAllText(path);
+        Assert.Matches(@"<!-- snippetcheck: compile given=phoneCall:StateMachine<State,Trigger> .* -->\n```csharp\nphoneCall\.Configure\(State\.OnHold\)", page);
+        Assert.Contains("public enum State { OnHold, Connected }", File.ReadAllText(Path.Combine(docs, "snippetcheck.json")), StringComparison.Ordinal);
+        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Mutants.EachFails(docs, path, page, [("phoneCall.Configure(State.OnHold)", "phoneCall.Configureq(State.OnHold)", (string?)"CS1061"),
+            (".Permit(", ".Permitq(", "CS1061"), ("Permit(Trigger.TakenOffHold, State.Connected)", "Permit(State.Connected, Trigger.TakenOffHold)", "CS1503")],
+            environment);
+    }
 }

@@ -92,7 +92,10 @@ internal static class StubTypes
         CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors)
     {
         if (errors.Any(e => e.Id is "CS0234" or "CS0400")) return null;
-        var names = errors.Where(e => e.Id is "CS0246" or "CS0103").Select(e => UsingInference.IdentifierAt(snippet, e.Location)).ToList();
+        var names = errors.Where(e => e.Id is "CS0246" or "CS0103").Select(e => (e.Id, Name: UsingInference.IdentifierAt(snippet, e.Location)))
+            // A given local's type arguments are reported on its hidden line, which names no word of the block: they are the
+            // block's own types too ('phoneCall:StateMachine<State,Trigger>'), stubbed when the block reads them.
+            .Where(n => n.Name is not null || n.Id != "CS0246" || snippet.Tags.Given.Count == 0).Select(n => n.Name).ToList();
         if (names.Count == 0 || names.Any(n => n is null || !char.IsUpper(n[0]))) return null;
         var types = names.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var uses = root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => types.Contains(i.Identifier.ValueText)).ToList();
