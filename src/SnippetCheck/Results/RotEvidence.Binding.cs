@@ -70,7 +70,8 @@ internal static partial class RotEvidence
         // On a given local, or in the arguments of a call chained on one ('result.ElseAsync(Task.FromResult("x"))', where the
         // argument's type is read off the given type's parameter), the error rests on the tool's reading.
         var given = failed.Snippet.Tags.Given.Select(g => g.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
-        if (call is not null && call.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().Any(i => ChainRoot(i) is { } root && given.Contains(root)))
+        var chains = call?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>() ?? [];
+        if (chains.Any(i => ChainRoot(i) is { } root && given.Contains(root)))
             return null;
         var shown = call is null ? null : Shown(call);
         switch (error.Id)

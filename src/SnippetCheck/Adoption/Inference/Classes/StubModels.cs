@@ -132,7 +132,8 @@ internal static class StubModels
             // A stub interface stays empty: its members would need implementing, and no call may bind to a stub.
             var all = trial.Members.Keys.Concat(lacking).Select(MemberOf).ToList();
             // Nor does a stub enum get members: its values are all the block reads.
-            if (!NoneCalled(request.Root, all) || lacking.Any(m => IsInterface(TypeOf(m)) || request.Enums?.ContainsKey(TypeOf(m)) == true)) return false;
+            var enums = request.Enums ?? new Dictionary<string, IReadOnlyList<string>>();
+            if (!NoneCalled(request.Root, all) || lacking.Any(m => IsInterface(TypeOf(m)) || enums.ContainsKey(TypeOf(m)))) return false;
             foreach (var member in lacking) trial.Members[member] = 0;
             return true;
         }

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
@@ -44,8 +45,10 @@ internal static class StubTypes
                 if (UnknownTypes(root, snippet, [.. failed.Diagnostics.Where(d => d.IsError)]) is not var (types, enums)) continue;
                 found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
                 // Never a name the framework, a package of the page or a page declares: a stub stands only for what nothing shows.
+                // An enum's values are not read off a package's type the block does not import (Stateless.Graph's State class).
                 if (types.Any(t => UsingInference.NamespacesOf(t, settings.References, []).Count > 0
                     || found.Any(f => TypeNamesOf(f, settings.References).Contains(t))
+                        && !(enums.ContainsKey(t) && NotImported(t, root, snippet, settings, found))
                     || models.Types.Any(m => m.Name == t) || pageDeclares.Contains(t))) continue;
                 var ns = StubModels.NamespaceFor(snippet.Location);
                 var members = Selected(root, types).Where(m => !enums.ContainsKey(m[..m.IndexOf('.', StringComparison.Ordinal)])).ToList();
@@ -63,6 +66,18 @@ internal static class StubTypes
             models.Add(stub);
         }
         return passed;
+    }
+
+    /// <summary>
+    /// True when no namespace the block imports (its usings, its tags', its settings') declares its packages' type <paramref name="name"/>.
+    /// </summary>
+    private static bool NotImported(
+        string name, CompilationUnitSyntax root, Snippet snippet, CompileSettings settings, IReadOnlyList<PackageInference.Found> found)
+    {
+        var references = settings.References.AddRange(
+            found.SelectMany(f => f.Compile).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+        List<string> imported = [.. BlockUsings.Of(root), .. snippet.Tags.Usings, .. settings.Usings];
+        return UsingInference.NamespacesOf(name, references, []).Count == UsingInference.NamespacesOf(name, references, imported).Count;
     }
 
     private static readonly ConcurrentDictionary<string, IReadOnlySet<string>> TypeNames = new(StringComparer.Ordinal);
@@ -107,7 +122,8 @@ internal static class StubTypes
         // A type the block creates is no enum.
         if (uses.Any(u => enums.ContainsKey(u.Identifier.ValueText) && u.Parent is ObjectCreationExpressionSyntax)) return null;
         var given = string.Join(',', snippet.Tags.Given);
-        var asType = uses.Any(u => u.Parent is TypeArgumentListSyntax || u.Parent is ParameterSyntax) || values.Any(u => u.Parent?.Parent is ArgumentSyntax)
+        var asType = uses.Any(u => u.Parent is TypeArgumentListSyntax || u.Parent is ParameterSyntax)
+            || values.Any(u => u.Parent?.Parent is ArgumentSyntax)
             || types.Any(t => given.Contains($"<{t},", StringComparison.Ordinal) || given.Contains($",{t}>", StringComparison.Ordinal)
                 || given.Contains($"<{t}>", StringComparison.Ordinal));
         return asType ? (types, (IReadOnlyDictionary<string, IReadOnlyList<string>>)enums) : null;
