@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Compilation;
 using SnippetCheck.Model;
 using SnippetCheck.Extraction.Snippets;
 
@@ -71,7 +72,7 @@ internal static partial class RotEvidence
         // argument's type is read off the given type's parameter), the error rests on the tool's reading.
         var given = failed.Snippet.Tags.Given.Select(g => g.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
         var chains = call?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>() ?? [];
-        if (chains.Any(i => ChainRoot(i) is { } root && given.Contains(root)))
+        if (chains.Any(i => CheckLevel.ChainStart(i) is { } root && given.Contains(root.Identifier.ValueText)))
             return null;
         var shown = call is null ? null : Shown(call);
         switch (error.Id)
@@ -85,21 +86,6 @@ internal static partial class RotEvidence
                 return $"'{shown}' has no value for its parameter '{names[0]}': it is '{names[1]}'";
             default:
                 return fallback;
-        }
-    }
-
-    /// <summary>The local a chain of calls starts on (<c>result</c> of <c>await result.Then(…).ElseAsync(…)</c>); null when none.</summary>
-    private static string? ChainRoot(ExpressionSyntax expression)
-    {
-        while (true)
-        {
-            switch (expression)
-            {
-                case InvocationExpressionSyntax invocation: expression = invocation.Expression; continue;
-                case MemberAccessExpressionSyntax access: expression = access.Expression; continue;
-                case AwaitExpressionSyntax awaited: expression = awaited.Expression; continue;
-            }
-            return (expression as IdentifierNameSyntax)?.Identifier.ValueText;
         }
     }
 
