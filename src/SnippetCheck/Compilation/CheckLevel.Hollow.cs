@@ -44,7 +44,7 @@ internal static partial class CheckLevel
     }
 
     /// <summary>The name a receiver chain starts at: <c>builder</c> of <c>builder.Services.AddX()</c>; null for any other start.</summary>
-    private static SimpleNameSyntax? ChainStart(ExpressionSyntax expression)
+    internal static SimpleNameSyntax? ChainStart(ExpressionSyntax expression)
     {
         while (true)
         {

@@ -17,12 +17,33 @@ internal static class PostDeclarations
 {
     private static readonly ConditionalWeakTable<Snippet, IReadOnlySet<string>> ByBlock = new();
 
+    private static readonly ConditionalWeakTable<Snippet, IReadOnlySet<string>> TypesByBlock = new();
+
     /// <summary>The names every C# block of <paramref name="document"/> but <paramref name="block"/> declares.</summary>
     public static IReadOnlySet<string> Besides(SnippetDocument document, Snippet block, CSharpParseOptions options)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var other in document.Snippets.Where(s => !ReferenceEquals(s, block)))
             names.UnionWith(ByBlock.GetValue(other, s => DeclaredIn(s, options)));
+        return names;
+    }
+
+    /// <summary>
+    /// The types (classes, structs, records, interfaces, enums, delegates) every C# block of <paramref name="document"/> but
+    /// <paramref name="block"/> declares: what an attribute's name can be (<c>[Get(…)]</c> names a class, never the post's
+    /// method <c>Get</c>).
+    /// </summary>
+    public static IReadOnlySet<string> TypesBesides(SnippetDocument document, Snippet block, CSharpParseOptions options)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var other in document.Snippets.Where(s => !ReferenceEquals(s, block)))
+            names.UnionWith(TypesByBlock.GetValue(other, s => CSharpSyntaxTree.ParseText(string.Join('\n', s.Code.Select(l => l.Text)), options)
+                .GetRoot().DescendantNodes().Select(n => n switch
+                {
+                    BaseTypeDeclarationSyntax type => type.Identifier.ValueText,
+                    DelegateDeclarationSyntax @delegate => @delegate.Identifier.ValueText,
+                    _ => "",
+                }).Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal)));
         return names;
     }
 

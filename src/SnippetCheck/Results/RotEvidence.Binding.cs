@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Compilation;
 using SnippetCheck.Model;
 using SnippetCheck.Extraction.Snippets;
 
@@ -80,9 +81,12 @@ internal static partial class RotEvidence
     {
         if (!RestBinds(errors)) return null;
         var call = CallAt(failed.Snippet, error.Location);
-        var receiver = (call as InvocationExpressionSyntax)?.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax local }
-            ? local.Identifier.ValueText : null;
-        if (receiver is not null && failed.Snippet.Tags.Given.Any(g => g.Split(':')[0] == receiver)) return null;
+        // On a given local, or in the arguments of a call chained on one ('result.ElseAsync(Task.FromResult("x"))', where the
+        // argument's type is read off the given type's parameter), the error rests on the tool's reading.
+        var given = failed.Snippet.Tags.Given.Select(g => g.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
+        var chains = call?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>() ?? [];
+        if (chains.Any(i => CheckLevel.ChainStart(i) is { } root && given.Contains(root.Identifier.ValueText)))
+            return null;
         var shown = call is null ? null : Shown(call);
         switch (error.Id)
         {

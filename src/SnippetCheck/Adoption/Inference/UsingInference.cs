@@ -66,9 +66,15 @@ internal static class UsingInference
             .ToHashSet(StringComparer.Ordinal);
         if (names.Any(n => n is null)) return null;
         var declared = PostDeclarations.Besides(document, snippet, options);
+        // An attribute names a class: only a type the post declares of that name is its own ('[Get(…)]' is a package's though
+        // the page declares a method 'Get', as Refit's README does 450 lines on).
+        var declaredTypes = attributes.Count == 0 ? declared : PostDeclarations.TypesBesides(document, snippet, options);
+        bool Own(string name) => attributes.Contains(name)
+            ? declaredTypes.Contains(name) || declaredTypes.Contains(name + "Attribute")
+            : declared.Contains(name.TrimStart(ExtensionKey));
         // The post's own names are passed over like names found nowhere, when those are: a session or the check level gives them.
-        if (skipUnknown) names.RemoveAll(n => declared.Contains(n!.TrimStart(ExtensionKey)));
-        else if (names.Any(n => declared.Contains(n!.TrimStart(ExtensionKey)))) return null;
+        if (skipUnknown) names.RemoveAll(n => Own(n!));
+        else if (names.Any(n => Own(n!))) return null;
 
         var usings = new SortedSet<string>(StringComparer.Ordinal);
         var ambiguous = new List<(string, IReadOnlyList<string>)>();

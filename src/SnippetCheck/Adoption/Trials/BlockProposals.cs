@@ -141,7 +141,15 @@ internal sealed class BlockProposals
         _failures.Add(failed);
         // A package its post is given that no source has may be what declares its names: package-not-found, as it says.
         var nowhere = Packages.Unloaded.ContainsKey(snippet.Location) ? null : Packages.DeclaredNowhereInTheDocs(snippet);
-        _causes.Add(UnverifiedCause.Of(failed, packageLookedFor, unrestorable, nowhere));
+        var cause = UnverifiedCause.Of(failed, packageLookedFor, unrestorable, nowhere);
+        // What a reader has to add first: once its receivers are given, the names it still lacks (issue 77, item 7).
+        if (cause.Kind is UnverifiedCause.UnknownName or UnverifiedCause.PackageNotFound && _compiled.NarrowedByReceivers(key) is { } narrowed)
+        {
+            var left = UnverifiedCause.Of(narrowed, packageLookedFor, unrestorable, nowhere);
+            var given = narrowed.Snippet.Tags.Given.Select(g => g.Split(':', 2)).Select((g, i) => $"'{g[0]}'{(i == 0 ? " is" : "")} given as {g[1]}");
+            cause = left with { Detail = $"{left.Detail}, once {string.Join(", ", given)}" };
+        }
+        _causes.Add(cause);
         var known = _rot.Any(r => r.Block == snippet.Location);
         if (!known && RotReport.Of(Source, snippet, failed) is { } suspected) _rot.Add(suspected);
     }

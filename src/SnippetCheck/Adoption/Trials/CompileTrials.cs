@@ -118,6 +118,18 @@ internal sealed class CompileTrials
         return everyNameBinds ? typed : null;
     }
 
+    /// <summary>
+    /// The failure with its receivers typed when it lacks fewer names than without them, and none new: what a reader still
+    /// has to add once the receivers are given (a consumer class, not the 'x' it is registered on), for the block's cause.
+    /// </summary>
+    public SnippetResult? NarrowedByReceivers((string, int) key)
+    {
+        if (WithReceivers.GetValueOrDefault(key) is not { Status: SnippetStatus.Failed } typed || PackageFailure(key) is not { } untyped) return null;
+        var before = PackageInference.UnknownNames(untyped.Snippet, untyped.Diagnostics);
+        var after = PackageInference.UnknownNames(typed.Snippet, typed.Diagnostics);
+        return before is not null && after is { Count: > 0 } && after.Count < before.Count && after.All(before.Contains) ? typed : null;
+    }
+
     private async Task AsWrittenAsync(IBlockTrials verifier, CancellationToken cancellationToken)
     {
         // Pass 1: as 'compile', which is how an untagged block is verified with --all.
@@ -219,6 +231,25 @@ internal sealed class CompileTrials
             await InferredReceivers.OfAsync(Packages, receivers, receiverFailing, cancellationToken).ConfigureAwait(false);
         WithReceivers = ByBlock(await Receivers.TryAsync(
             verifier, Packages, receivers, receiverFailing, cancellationToken, inferredReceivers).ConfigureAwait(false));
+        await WithReceiversAndTypesAsync(verifier, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Pass 1f': a block whose receivers now bind and that lacks only the docs' own types ('cfg.CreateMap&lt;Order, OrderDto&gt;()'),
+    /// with the models other pages declare (EnclosingClassInference), else over stubs (StubTypes): the type trials ran before
+    /// the receivers were given, and the receiver trial gives no types, so neither passed such a block alone.
+    /// </summary>
+    private async Task WithReceiversAndTypesAsync(IBlockTrials verifier, CancellationToken cancellationToken)
+    {
+        List<(PreparedDocument Document, SnippetResult Failed)> Typed() => [.. _untagged
+            .Select(u => (u.Document, Failed: WithReceivers.GetValueOrDefault(Key(u.Snippet))))
+            .Where(f => f.Failed is { Status: SnippetStatus.Failed, Snippet.Tags.Given.Count: > 0 })
+            .Select(f => (f.Document, f.Failed!))];
+        var (modelled, _) = await EnclosingClassInference.TryAsync(verifier, Packages, Models, [.. Typed()
+            .Where(f => f.Failed.Diagnostics.Where(d => d.IsError).All(d => d.Id == "CS0246"))], cancellationToken).ConfigureAwait(false);
+        foreach (var (key, result) in ByBlock(modelled)) WithReceivers[key] = result;
+        foreach (var (key, result) in ByBlock(await StubTypes.TryAsync(verifier, Packages, Models, Typed(), cancellationToken).ConfigureAwait(false)))
+            WithReceivers[key] = result;
     }
 
     private async Task CollectPassesAsync(IBlockTrials verifier, CancellationToken cancellationToken)

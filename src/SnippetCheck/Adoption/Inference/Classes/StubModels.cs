@@ -36,7 +36,7 @@ internal static class StubModels
     /// </summary>
     public sealed record Request(
         PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Types, string Namespace, CompilationUnitSyntax Root,
-        IReadOnlyCollection<string> Members);
+        IReadOnlyCollection<string> Members, IReadOnlyDictionary<string, IReadOnlyList<string>>? Enums = null);
 
     /// <summary>A stub that passed: its namespace and its lines of C#, as the config's hiddenCode holds them.</summary>
     public sealed record Stub(string Namespace, IReadOnlyList<string> Lines);
@@ -131,7 +131,9 @@ internal static class StubModels
         {
             // A stub interface stays empty: its members would need implementing, and no call may bind to a stub.
             var all = trial.Members.Keys.Concat(lacking).Select(MemberOf).ToList();
-            if (!NoneCalled(request.Root, all) || lacking.Any(m => IsInterface(TypeOf(m)))) return false;
+            // Nor does a stub enum get members: its values are all the block reads.
+            var enums = request.Enums ?? new Dictionary<string, IReadOnlyList<string>>();
+            if (!NoneCalled(request.Root, all) || lacking.Any(m => IsInterface(TypeOf(m)) || enums.ContainsKey(TypeOf(m)))) return false;
             foreach (var member in lacking) trial.Members[member] = 0;
             return true;
         }
@@ -207,6 +209,11 @@ internal static class StubModels
         };
         foreach (var type in request.Types)
         {
+            if (request.Enums?.GetValueOrDefault(type) is { } values)
+            {
+                lines.Add($"    public enum {type} {{ {string.Join(", ", values)} }}");
+                continue;
+            }
             var implements = !IsInterface(type) && request.Types.Contains("I" + type) ? $" : I{type}" : "";
             lines.Add(IsInterface(type) ? $"    public interface {type}" : $"    public class {type}{implements}");
             lines.Add("    {");

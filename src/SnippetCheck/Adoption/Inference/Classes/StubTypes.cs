@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
@@ -41,19 +42,21 @@ internal static class StubTypes
                 var settings = document.SettingsFor(snippet);
                 var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions)
                     .GetCompilationUnitRoot();
-                if (UnknownTypes(root, snippet, [.. failed.Diagnostics.Where(d => d.IsError)]) is not { } types) continue;
+                if (UnknownTypes(root, snippet, [.. failed.Diagnostics.Where(d => d.IsError)]) is not var (types, enums)) continue;
                 found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
                 // Never a name the framework, a package of the page or a page declares: a stub stands only for what nothing shows.
+                // An enum's values are not read off a package's type the block does not import (Stateless.Graph's State class).
                 if (types.Any(t => UsingInference.NamespacesOf(t, settings.References, []).Count > 0
                     || found.Any(f => TypeNamesOf(f, settings.References).Contains(t))
+                        && !(enums.ContainsKey(t) && NotImported(t, root, snippet, settings, found))
                     || models.Types.Any(m => m.Name == t) || pageDeclares.Contains(t))) continue;
                 var ns = StubModels.NamespaceFor(snippet.Location);
-                var members = Selected(root, types);
-                if (!StubModels.NoneCalled(root, [.. members.Select(StubModels.MemberOf)])) continue;
+                var members = Selected(root, types).Where(m => !enums.ContainsKey(m[..m.IndexOf('.', StringComparison.Ordinal)])).ToList();
+                if (!StubModels.NoneCalled(root, [.. members.Select(StubModels.MemberOf), .. enums.Values.SelectMany(v => v)])) continue;
                 requests.Add(new(document, snippet with { Tags = snippet.Tags with
                 {
                     Kind = SnippetKind.Compile, Usings = [.. snippet.Tags.Usings.Append(ns).Distinct(StringComparer.Ordinal)],
-                } }, types, ns, root, members));
+                } }, types, ns, root, members, enums));
             }
         }
         var passed = new List<SnippetResult>();
@@ -63,6 +66,18 @@ internal static class StubTypes
             models.Add(stub);
         }
         return passed;
+    }
+
+    /// <summary>
+    /// True when no namespace the block imports (its usings, its tags', its settings') declares its packages' type <paramref name="name"/>.
+    /// </summary>
+    private static bool NotImported(
+        string name, CompilationUnitSyntax root, Snippet snippet, CompileSettings settings, IReadOnlyList<PackageInference.Found> found)
+    {
+        var references = settings.References.AddRange(
+            found.SelectMany(f => f.Compile).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+        List<string> imported = [.. BlockUsings.Of(root), .. snippet.Tags.Usings, .. settings.Usings];
+        return UsingInference.NamespacesOf(name, references, []).Count == UsingInference.NamespacesOf(name, references, imported).Count;
     }
 
     private static readonly ConcurrentDictionary<string, IReadOnlySet<string>> TypeNames = new(StringComparer.Ordinal);
@@ -82,19 +97,42 @@ internal static class StubTypes
         });
 
     /// <summary>
-    /// The names of the block's CS0246 errors, when those are its only unknown names and each is used as a type only, one
-    /// at least as a type argument or a parameter's type; null otherwise.
+    /// The names of the block's CS0246 errors, and of its CS0103 errors each read as an enum's values only (<c>State.OffHook</c>,
+    /// never called), when those are its only unknown names and each is used as a type or such an enum only, one at least
+    /// as a type argument, a parameter's type or a given receiver's type argument, or a value passed to a call; null
+    /// otherwise. The enums go with the values the block reads (Stateless' README: <c>phoneCall.Configure(State.OffHook)
+    /// .Permit(Trigger.CallDialled, State.Ringing)</c>, with <c>phoneCall</c> given as <c>StateMachine&lt;State,Trigger&gt;</c>).
     /// </summary>
-    private static IReadOnlyList<string>? UnknownTypes(CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors)
+    private static (IReadOnlyList<string> Types, IReadOnlyDictionary<string, IReadOnlyList<string>> Enums)? UnknownTypes(
+        CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors)
     {
-        if (errors.Any(e => e.Id is "CS0103" or "CS0234" or "CS0400")) return null;
-        var names = errors.Where(e => e.Id == "CS0246").Select(e => UsingInference.IdentifierAt(snippet, e.Location)).ToList();
+        if (errors.Any(e => e.Id is "CS0234" or "CS0400")) return null;
+        var names = errors.Where(e => e.Id is "CS0246" or "CS0103").Select(e => (e.Id, Name: UsingInference.IdentifierAt(snippet, e.Location)))
+            // A given local's type arguments are reported on its hidden line, which names no word of the block: they are the
+            // block's own types too ('phoneCall:StateMachine<State,Trigger>'), stubbed when the block reads them.
+            .Where(n => n.Name is not null || n.Id != "CS0246" || snippet.Tags.Given.Count == 0).Select(n => n.Name).ToList();
         if (names.Count == 0 || names.Any(n => n is null || !char.IsUpper(n[0]))) return null;
         var types = names.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var uses = root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => types.Contains(i.Identifier.ValueText)).ToList();
-        if (uses.Any(u => !SyntaxFacts.IsInTypeOnlyContext(u) || u.Ancestors().Any(a => a is AttributeSyntax or BaseListSyntax))) return null;
-        return uses.Any(u => u.Parent is TypeArgumentListSyntax || u.Parent is ParameterSyntax) ? types : null;
+        if (uses.Any(u => u.Ancestors().Any(a => a is AttributeSyntax or BaseListSyntax))) return null;
+        var values = uses.Where(u => !SyntaxFacts.IsInTypeOnlyContext(u)).ToList();
+        if (values.Any(u => EnumValue(u) is null)) return null;
+        var enums = values.GroupBy(u => u.Identifier.ValueText, StringComparer.Ordinal).ToDictionary(
+            g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(u => EnumValue(u)!).Distinct(StringComparer.Ordinal)], StringComparer.Ordinal);
+        // A type the block creates is no enum.
+        if (uses.Any(u => enums.ContainsKey(u.Identifier.ValueText) && u.Parent is ObjectCreationExpressionSyntax)) return null;
+        var given = string.Join(',', snippet.Tags.Given);
+        var asType = uses.Any(u => u.Parent is TypeArgumentListSyntax || u.Parent is ParameterSyntax)
+            || values.Any(u => u.Parent?.Parent is ArgumentSyntax)
+            || types.Any(t => given.Contains($"<{t},", StringComparison.Ordinal) || given.Contains($",{t}>", StringComparison.Ordinal)
+                || given.Contains($"<{t}>", StringComparison.Ordinal));
+        return asType ? (types, (IReadOnlyDictionary<string, IReadOnlyList<string>>)enums) : null;
     }
+
+    /// <summary>The value a use of an enum reads (<c>OffHook</c> of <c>State.OffHook</c>, not called); null for any other use.</summary>
+    private static string? EnumValue(IdentifierNameSyntax use) =>
+        use.Parent is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax value } access && access.Expression == use
+            && !(access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access) ? value.Identifier.ValueText : null;
 
     /// <summary>
     /// The members known before the first try, as <c>Type.Member</c>: those an object initializer of a stub sets

@@ -36,14 +36,34 @@ internal static partial class Receivers
             m => m.Success && receivers.GetValueOrDefault(m.Groups["builder"].Value) == "WebApplicationBuilder"))
             receivers.TryAdd(match.Groups["name"].Value, "WebApplication");
         // 'var table = new Table();' and 'IScheduler scheduler = await …;': a name the doc set creates or declares with one type
-        // only (two pages' 'result's of two types are neither).
-        var created = code.Select(l => Creation().Match(l)).Where(m => m.Success)
-            .Select(m => (Name: m.Groups["name"].Value, Type: string.Concat(m.Groups["type"].Value.Where(c => !char.IsWhiteSpace(c)))))
-            .Concat(docSet.SelectMany(d => d.Snippets).SelectMany(Declared))
-            .GroupBy(c => c.Name, c => c.Type, StringComparer.Ordinal);
+        // only (two pages' 'result's of two types are neither: a block gets the one its page declared last before it, WithNearest).
+        var created = docSet.SelectMany(d => d.Snippets).SelectMany(CreatedOrDeclared).GroupBy(c => c.Name, c => c.Type, StringComparer.Ordinal);
         foreach (var name in created.Where(g => g.Distinct(StringComparer.Ordinal).Count() == 1))
             receivers.TryAdd(name.Key, name.First());
         return receivers;
+    }
+
+    /// <summary>The locals a block creates (<c>var table = new Table();</c>) or declares of a type it names (<see cref="Declared"/>).</summary>
+    private static IEnumerable<(string Name, string Type)> CreatedOrDeclared(Snippet snippet) =>
+        snippet.Block.Lines.Select(l => Creation().Match(l.Text)).Where(m => m.Success)
+            .Select(m => (m.Groups["name"].Value, string.Concat(m.Groups["type"].Value.Where(c => !char.IsWhiteSpace(c)))))
+            .Concat(Declared(snippet));
+
+    /// <summary>
+    /// The doc set's receivers, with each name it declares with several types (ErrorOr's README: <c>ErrorOr&lt;int&gt; result</c>,
+    /// later <c>ErrorOr&lt;Success&gt; result</c>) of the type <paramref name="block"/>'s page declared it with last before the
+    /// block: the one its reader has in mind (issue 77, item 3).
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> WithNearest(
+        IReadOnlyDictionary<string, string> known, PreparedDocument document, Snippet block)
+    {
+        Dictionary<string, string>? merged = null;
+        foreach (var earlier in document.Snippets.Snippets.Where(s => s.Location.Line < block.Location.Line))
+        {
+            foreach (var (name, type) in CreatedOrDeclared(earlier).Where(d => !known.ContainsKey(d.Name)))
+                (merged ??= new(known, StringComparer.Ordinal))[name] = type;
+        }
+        return merged ?? known;
     }
 
     /// <summary>
@@ -68,12 +88,12 @@ internal static partial class Receivers
         IReadOnlyDictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>? inferred = null)
     {
         inferred ??= new Dictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>();
-        if (receivers.Values.All(r => r.Count == 0) && inferred.Count == 0) return [];
         var tries = new List<(PreparedDocument Document, Snippet Snippet)>();
         var failingBlocks = failing.ToDictionary(f => f.Failed.Snippet.Location, f => f.Failed);
         foreach (var (document, failed) in failing)
         {
-            var known = receivers.GetValueOrDefault(packages.DocSets.Of(document.Snippets)) ?? new Dictionary<string, string>();
+            var known = WithNearest(
+                receivers.GetValueOrDefault(packages.DocSets.Of(document.Snippets)) ?? new Dictionary<string, string>(), document, failed.Snippet);
             var fits = inferred.GetValueOrDefault(failed.Snippet.Location) ?? [];
             if (known.Count == 0 && fits.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
             if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;

@@ -1,0 +1,259 @@
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Cli;
+
+/// <summary>
+/// Issue 77, items 3, 4 and 7, as AutoMapper's, ErrorOr's and MassTransit-like docs show them: a bare receiver whose type the
+/// doc set gives (a lambda's parameter, a page's earlier declaration) beside the docs' own types no page declares.
+/// <list type="bullet">
+/// <item><c>cfg.CreateMap&lt;Order, OrderDto&gt;()</c>: <c>cfg</c> is typed (another page's lambda), and <c>Order</c>,
+/// <c>OrderDto</c> are stubbed; before, the receiver trial and the stub trial each needed the other, and neither ran after it.</item>
+/// <item><c>result.Then(…)</c> where the page declares <c>result</c> with two types: the declaration nearest before the block
+/// is the one a reader has in mind; before, a name of two types was never given.</item>
+/// <item>A block that still fails once its receiver is typed says what is left to add, not the receiver it no longer lacks.</item>
+/// </list>
+/// </summary>
+[TakesMinutes(60)]
+public sealed class AdoptReceiverStubTests
+{
+    private const string Mapping = """
+        namespace Acme.Mapping
+        {
+            public interface IMapConfig { IMapExpression<TSource, TDest> CreateMap<TSource, TDest>(); }
+            public interface IMapExpression<TSource, TDest>
+            {
+                IMapExpression<TSource, TDest> ForMember<TMember>(System.Func<TDest, TMember> member, System.Func<TSource, TMember> from);
+            }
+            public sealed class MapperConfiguration { public MapperConfiguration(System.Action<IMapConfig> configure) { } }
+        }
+        """;
+
+    [Fact]
+    public void A_lambdas_receiver_with_the_docs_own_types_is_given_its_type_over_stubs_and_its_mutants_fail()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Mapping", "1.0.0", Mapping);
+        folder.Write("docs/setup.md", """
+            # Setup
+
+            ```shell
+            dotnet add package Acme.Mapping
+            ```
+
+            ```csharp
+            using Acme.Mapping;
+
+            var configuration = new MapperConfiguration(cfg => cfg.CreateMap<string, string>());
+            ```
+            """);
+        const string mapping = """
+            # Mapping
+
+            ```csharp
+            cfg.CreateMap<Order, OrderDto>()
+                .ForMember(dest => dest.Name, src => src.Name);
+            ```
+            """;
+        folder.Write("docs/mapping.md", mapping);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var path = Path.Combine(docs, "mapping.md");
+        var page = File.ReadAllText(path);
+        Assert.Matches(@"<!-- snippetcheck: compile given=cfg:IMapConfig .*packages=Acme\.Mapping -->\n```csharp\ncfg\.CreateMap", page);
+        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Mutants.EachFails(docs, path, page, [("cfg.CreateMap<", "cfg.CreateMapq<", (string?)"CS1061"), (".ForMember(", ".ForMemberq(", "CS1061"),
+            ("src => src.Name)", "src => src.Name, 1)", "CS1501")], environment);
+    }
+
+    private const string Results = """
+        namespace Acme.Results
+        {
+            public readonly struct Result<T>
+            {
+                public bool IsError => false;
+                public T Value => default!;
+                public Result<TNext> Then<TNext>(System.Func<T, TNext> next) => default;
+            }
+            public static class Make
+            {
+                public static Result<int> Number() => default;
+                public static Result<string> Text() => default;
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_name_the_page_declares_with_two_types_is_given_the_one_declared_nearest_before_the_block()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Results", "1.0.0", Results);
+        // The second block ends open (a fragment): no session can join it, and the third block's 'result' is its Result<int>.
+        folder.Write("docs/README.md", """
+            # Results
+
+            ```shell
+            dotnet add package Acme.Results
+            ```
+
+            ```csharp
+            using Acme.Results;
+
+            Result<string> result = Make.Text();
+            Console.WriteLine(result.Value.Length);
+            ```
+
+            ## Numbers
+
+            ```csharp
+            Result<int> result = Make.Number();
+
+            if (!result.IsError)
+            {
+                result.Value // the number
+            }
+            ```
+
+            ### Then
+
+            ```csharp
+            Result<int> doubled = result.Then(val => val * 2);
+            ```
+            """);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var path = Path.Combine(docs, "README.md");
+        var page = File.ReadAllText(path);
+        Assert.Matches(@"<!-- snippetcheck: compile given=result:Result<int>.* -->\n```csharp\nResult<int> doubled", page);
+        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Mutants.EachFails(docs, path, page, [("result.Then(", "result.Thenq(", (string?)"CS1061"), ("val => val * 2)", "val => val * 2, 1)", "CS1501")],
+            environment);
+    }
+
+    private const string Bus = """
+        namespace Acme.Bus
+        {
+            public interface IConsumer { void Consume(string message); }
+            public interface IBusConfigurator
+            {
+                void AddConsumer<T>() where T : class, IConsumer;
+                void SetEndpointName(string name);
+            }
+            public static class Bus { public static void Configure(System.Action<IBusConfigurator> configure) { } }
+        }
+        """;
+
+    [Fact]
+    public void A_block_that_still_fails_once_its_receiver_is_typed_names_what_is_left_to_add_not_the_receiver()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Bus", "1.0.0", Bus);
+        folder.Write("docs/setup.md", """
+            # Setup
+
+            ```shell
+            dotnet add package Acme.Bus
+            ```
+
+            ```csharp
+            using Acme.Bus;
+
+            Bus.Configure(x => x.SetEndpointName("orders"));
+            ```
+            """);
+        // 'x' binds (the lambda of the setup page); what a reader must add is the consumer class, which no page declares.
+        folder.Write("docs/consumers.md", """
+            # Consumers
+
+            ```csharp
+            x.AddConsumer<SubmitOrderConsumer>();
+            x.SetEndpointName(SubmitOrderConsumer.Name);
+            ```
+            """);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--report", "json=adopt.json");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var block = AdoptJsonReport.Load(Path.Combine(docs, "adopt.json")).Blocks[3];
+        Assert.Equal("unknown-name", block.GetProperty("cause").GetString());
+        Assert.Equal("'SubmitOrderConsumer': declared nowhere in the docs, once 'x' is given as IBusConfigurator", block.GetProperty("detail").GetString());
+    }
+
+    private const string Machines = """
+        namespace Acme.Machines
+        {
+            public sealed class StateMachine<TState, TTrigger>
+            {
+                public StateMachine(TState initial) { }
+                public StateConfiguration Configure(TState state) => new();
+                public sealed class StateConfiguration
+                {
+                    public StateConfiguration Permit(TTrigger trigger, TState destination) => this;
+                    public StateConfiguration OnEntry(System.Action entry) => this;
+                }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Stateless' README: the docs' own enums (<c>State</c>, <c>Trigger</c>) are never declared, only read
+    /// (<c>State.OffHook</c>); the first block also calls the post's own helper, so it stays failing, and the next block's
+    /// <c>phoneCall</c> is given its type. The enums are stubbed with the values the block reads: the library's calls bind,
+    /// and arguments swapped between them fail.
+    /// </summary>
+    [Fact]
+    public void The_docs_own_enums_read_by_value_are_stubbed_as_enums_and_a_swapped_argument_fails()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Machines", "1.0.0", Machines);
+        folder.Write("docs/README.md", """
+            # Machines
+
+            ```shell
+            dotnet add package Acme.Machines
+            ```
+
+            ```csharp
+            using Acme.Machines;
+
+            var phoneCall = new StateMachine<State, Trigger>(State.OffHook);
+
+            phoneCall.Configure(State.Connected)
+                .OnEntry(() => StartCallTimer());
+            ```
+
+            ## Hierarchical states
+
+            ```csharp
+            phoneCall.Configure(State.OnHold)
+                .Permit(Trigger.TakenOffHold, State.Connected);
+            ```
+            """);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var path = Path.Combine(docs, "README.md");
+        var page = File.ReadAllText(path);
+        Assert.Matches(@"<!-- snippetcheck: compile given=phoneCall:StateMachine<State,Trigger> .* -->\n```csharp\nphoneCall\.Configure\(State\.OnHold\)", page);
+        Assert.Contains("public enum State { OnHold, Connected }", File.ReadAllText(Path.Combine(docs, "snippetcheck.json")), StringComparison.Ordinal);
+        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Mutants.EachFails(docs, path, page, [("phoneCall.Configure(State.OnHold)", "phoneCall.Configureq(State.OnHold)", (string?)"CS1061"),
+            (".Permit(", ".Permitq(", "CS1061"), ("Permit(Trigger.TakenOffHold, State.Connected)", "Permit(State.Connected, Trigger.TakenOffHold)", "CS1503")],
+            environment);
+    }
+}
