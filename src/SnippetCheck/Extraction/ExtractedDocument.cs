@@ -14,6 +14,9 @@ internal sealed record ExtractedDocument(
     /// </summary>
     public FrontMatter? PageSettings { get; init; }
 
+    /// <summary>The page's headings in order (none for doc comments).</summary>
+    public IReadOnlyList<PageHeading> Headings { get; init; } = [];
+
     /// <summary>
     /// The front matter (YAML or TOML), the hidden page settings and every <c>snippetcheck:</c> comment (preludes among them) as
     /// the document's own reader found them, in Markdown, MDX or doc comments alike: what a block's run depends on beyond it.

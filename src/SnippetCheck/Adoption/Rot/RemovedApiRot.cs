@@ -61,7 +61,7 @@ internal static partial class RemovedApiRot
 
         // Guarded only when the removed name is the block's one error: an unknown name beside it is context the page
         // never shows, and a compile-fail tag would pass on it (issue 54).
-        var guides = hits.Where(h => PackageEvidence.PageSaysItIsGone(h.Document.Snippets.Source.Document, h.Failed.Snippet.Block)
+        var guides = hits.Where(h => PackageEvidence.PageSaysItIsGone(h.Document.Snippets.Source, h.Failed.Snippet.Block)
             && h.Failed.Diagnostics.Where(d => d.IsError).All(d => d.Id == h.Error.Id && d.Message == h.Error.Message)).ToList();
         static Snippet FailingOn(Snippet snippet, string errorId) =>
             snippet with { Tags = snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = [errorId], Results = false } };

@@ -125,8 +125,17 @@ internal static class FenceExtractor
             Take(DirectiveCommentReader.TryReadMdxComment(document, comment, diagnostics), comment);
         }
         FlushDetached(items, pendingComments);
-        return new ExtractedDocument(document, frontMatter, ComponentFences.AddUnread(document, items), diagnostics) { PageSettings = pageSettings };
+        return new ExtractedDocument(document, frontMatter, ComponentFences.AddUnread(document, items), diagnostics)
+            { PageSettings = pageSettings, Headings = [.. ast.Descendants<HeadingBlock>().Select(h => ReadHeading(document, h))] };
     }
+
+    /// <summary>
+    /// With inline parsing off, a heading's text is one literal: the text as written, without its marks. Its line is its
+    /// span's first (Markdig's own line of a setext heading is its underline).
+    /// </summary>
+    private static PageHeading ReadHeading(SourceDocument document, HeadingBlock heading) =>
+        new(document.Locate(heading.Span.Start).Line, heading.Level,
+            string.Concat(heading.Inline?.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()) ?? []).Trim());
 
     /// <summary>The text Markdig reads (the file's, or an MDX file's with its JSX blanked) and the pipeline it reads it with.</summary>
     private readonly record struct ParseSource(string Text, MarkdownPipeline Pipeline);

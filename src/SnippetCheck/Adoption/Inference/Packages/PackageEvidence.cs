@@ -153,8 +153,7 @@ internal static partial class PackageEvidence
             .SelectMany(f => f.Split("__"))
             .Select(f => new string([.. f.Where(char.IsLetterOrDigit)]).ToLowerInvariant())
             .Where(f => f.Length >= MinimumFolderName).ToHashSet(StringComparer.Ordinal);
-        var names = document.Source.Document.Text.Split('\n').Select(l => Heading().Match(l)).Where(m => m.Success)
-            .SelectMany(m => HeadingName().Matches(m.Groups["text"].Value)).Select(m => m.Value)
+        var names = document.Source.Headings.SelectMany(h => HeadingName().Matches(h.Text)).Select(m => m.Value)
             .Where(n => folders.Contains(n.Split('.')[0].ToLowerInvariant())).Distinct(StringComparer.Ordinal);
         foreach (var name in names)
         {
@@ -166,9 +165,6 @@ internal static partial class PackageEvidence
 
     /// <summary>The shortest folder name read as a library's: 'docs', 'blog', 'src' and the like are shorter than a library's.</summary>
     private const int MinimumFolderName = 5;
-
-    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+(?<text>.+)$")]
-    private static partial Regex Heading();
 
     /// <summary>A PascalCase name, dotted or not, as headings name a library (<c>LanguageExt.Core</c>).</summary>
     [GeneratedRegex(@"\b[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(\.[A-Z][A-Za-z0-9]*)*\b")]
@@ -242,9 +238,9 @@ internal static partial class PackageEvidence
     /// (<see cref="UpgradePage.TitlesOver"/>), or the lines of prose around it ("removed", "no longer", "upgrading",
     /// "migration", "obsolete", "breaking change", "what's new"): an upgrade guide, which shows the old API on purpose.
     /// </summary>
-    internal static bool PageSaysItIsGone(SourceDocument document, FencedBlock block) =>
-        GoneWords().IsMatch(Path.GetFileNameWithoutExtension(document.DisplayPath).Replace('-', ' ').Replace('_', ' '))
-        || UpgradePage.TitlesOver(document, block).Any(GoneWords().IsMatch) || GoneWords().IsMatch(NearText(document, block));
+    internal static bool PageSaysItIsGone(ExtractedDocument page, FencedBlock block) =>
+        GoneWords().IsMatch(Path.GetFileNameWithoutExtension(page.Document.DisplayPath).Replace('-', ' ').Replace('_', ' '))
+        || UpgradePage.TitlesOver(page, block).Any(GoneWords().IsMatch) || GoneWords().IsMatch(NearText(page.Document, block));
 
     /// <summary>Lines of prose read before and after a block: a page that says a call throws says so near it.</summary>
     private const int ProseLines = 4;

@@ -60,7 +60,7 @@ internal sealed partial class PackageInference
         IBlockTrials verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> tries,
         Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
     {
-        tries = [.. tries.Where(t => !PackageEvidence.PageSaysItIsGone(t.Document.Snippets.Source.Document, t.Snippet.Block))];
+        tries = [.. tries.Where(t => !PackageEvidence.PageSaysItIsGone(t.Document.Snippets.Source, t.Snippet.Block))];
         var changed = tries.Where(t => latest.GetValueOrDefault(t.Snippet.Location) is { Status: SnippetStatus.Failed } r
             && (IsApiChange(r) || TypesGone(r, t.Packages, DocSetDeclared(t.Document)) is { Count: > 0 })).ToList();
         foreach (var newest in changed.SelectMany(t => t.Packages).DistinctBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList())
@@ -185,7 +185,7 @@ internal sealed partial class PackageInference
     private static IReadOnlyDictionary<string, SourceLocation> NamesUsedIn(IReadOnlyList<SnippetDocument> docSet)
     {
         var blocks = docSet.SelectMany(d => d.Snippets.Select(s => (d, s)))
-            .Where(b => !PackageEvidence.PageSaysItIsGone(b.d.Source.Document, b.s.Block)).ToList();
+            .Where(b => !PackageEvidence.PageSaysItIsGone(b.d.Source, b.s.Block)).ToList();
         var declared = RotEvidence.DeclaredNames(string.Join('\n', blocks.SelectMany(b => b.s.Code).Select(l => l.Text)));
         var used = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var (_, snippet) in blocks)

@@ -6,7 +6,7 @@ using SnippetCheck.Extraction.Markdown;
 namespace SnippetCheck.Tests.Unit.Adoption.Rot;
 
 /// <summary>
-/// Issue 76, item 5: which blocks stand on an upgrade guide (docs/authoring.md, "What adopt reports as rot"). Its title
+/// Which blocks stand on an upgrade guide (docs/authoring.md, "What adopt reports as rot"). Its title
 /// says so (front matter or the page's <c>#</c> heading) though its sections are named after the API; a comment line
 /// in a code block (<c># removed in 2.0</c> in a shell script) is no heading; a page whose title and headings say
 /// nothing of it is no guide.
@@ -22,14 +22,18 @@ public sealed class UpgradePageTests
     [InlineData("---\n\n# Upgrading to 2.0\n\n## Painting\n\nBefore:\n\n", true)]
     // A sibling section before the block's own is not over it.
     [InlineData("# Acme\n\n## Upgrading\n\nSee the guide.\n\n## Painting\n\nPaint a line:\n\n", false)]
+    // A setext heading is a heading, and a TOML title a title.
+    [InlineData("Upgrading to 2.0\n================\n\n## Painting\n\nBefore:\n\n", true)]
+    [InlineData("+++\ntitle = \"Breaking changes\"\n+++\n\n## Painting\n\nBefore:\n\n", true)]
     // A shell comment is no heading.
     [InlineData("# Acme\n\n## Painting\n\n```bash\n# removed in 2.0: the old CLI\nacme run\n```\n\nPaint a line:\n\n", false)]
     public void A_page_is_an_upgrade_guide_by_its_title_and_the_headings_the_block_stands_under(string before, bool isGuide)
     {
         var document = SourceDocument.FromText("/docs/page.md", "page.md", before + "```csharp\nScreen.Paint(\"old\");\n```\n");
-        var block = FenceExtractor.Extract(document).Items.OfType<FencedBlock>().Last();
+        var page = FenceExtractor.Extract(document);
+        var block = page.Items.OfType<FencedBlock>().Last();
 
-        Assert.Equal(isGuide, PackageEvidence.PageSaysItIsGone(document, block));
+        Assert.Equal(isGuide, PackageEvidence.PageSaysItIsGone(page, block));
     }
 
     [Theory]

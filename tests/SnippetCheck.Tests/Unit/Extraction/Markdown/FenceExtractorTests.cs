@@ -20,6 +20,13 @@ public sealed class FenceExtractorTests
     }
 
     [Fact]
+    public void Headings_are_read_with_their_line_and_level_and_never_inside_a_fence()
+    {
+        var page = Pipeline.Extract("---\ntitle: T\n---\n# Acme *2.0* ##\n\n```bash\n# not a heading\n```\n\nSetup\n-----\n");
+        Assert.Equal([new PageHeading(4, 1, "Acme *2.0*"), new PageHeading(10, 2, "Setup")], page.Headings);
+    }
+
+    [Fact]
     public void Fences_in_list_items_keep_their_indented_columns()
     {
         var fence = Assert.Single(Fences("1. Step one:\n\n   ```cs\n   Console.WriteLine(1);\n   ```\n"));
