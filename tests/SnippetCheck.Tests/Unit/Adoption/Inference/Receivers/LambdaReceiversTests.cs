@@ -1,7 +1,4 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Adoption.Inference.Receivers;
-using SnippetCheck.Compilation;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Adoption.Inference.Receivers;
@@ -29,11 +26,11 @@ public sealed class LambdaReceiversTests
     public void A_lambdas_parameter_is_a_candidate_of_the_type_the_compiler_gives_it_with_the_packages_namespaces_imported()
     {
         using var folder = new TempFolder();
-        var package = Compile(folder, Library);
+        var package = CompiledLibrary.Emit(folder, "Acme.Mapping", Library);
         var blocks = Pipeline.Read("# Setup\n\n```csharp\nvar config = new MapperConfiguration(cfg => cfg.CreateMap<int, string>());\n```\n\n"
             + "```csharp\nGeneric.Each<int>(n => Console.WriteLine(n));\nGeneric.Each<string>((string s) => Console.WriteLine(s));\n```\n").Snippets;
 
-        var found = LambdaReceivers.Of(blocks, [.. Framework(), package], [package], ["System"]);
+        var found = LambdaReceivers.Of(blocks, [.. CompiledLibrary.Framework(), package], [package], ["System"]);
 
         Assert.Equal(["Acme.Mapping.IMapConfig"], found["cfg"]);
         // A built-in type (int) is no receiver to give, and a parameter written with its type is no untyped lambda's.
@@ -45,23 +42,11 @@ public sealed class LambdaReceiversTests
     public void A_blocks_own_unknown_receiver_is_given_the_type_its_calls_fit_so_its_lambdas_bind()
     {
         using var folder = new TempFolder();
-        var package = Compile(folder, Library);
+        var package = CompiledLibrary.Emit(folder, "Acme.Mapping", Library);
         var blocks = Pipeline.Read("# Bus\n\n```csharp\nservices.AddBus(x => x.Consumer<string>());\n```\n").Snippets;
 
-        var found = LambdaReceivers.Of(blocks, [.. Framework(), package], [package], []);
+        var found = LambdaReceivers.Of(blocks, [.. CompiledLibrary.Framework(), package], [package], []);
 
         Assert.Equal(["Acme.Mapping.IBus"], found["x"]);
-    }
-
-    private static IEnumerable<string> Framework() =>
-        ReferenceAssemblies.Default.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>();
-
-    private static string Compile(TempFolder folder, string source)
-    {
-        var path = Path.Combine(folder.Path, "Acme.Mapping.dll");
-        var emitted = CSharpCompilation.Create("Acme.Mapping", [CSharpSyntaxTree.ParseText(source)], ReferenceAssemblies.Default,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).Emit(path);
-        Assert.True(emitted.Success, string.Join('\n', emitted.Diagnostics));
-        return path;
     }
 }
