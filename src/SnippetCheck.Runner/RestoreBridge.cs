@@ -7,7 +7,7 @@ using SnippetCheck.Execution;
 namespace SnippetCheck.Runner;
 
 /// <summary>
-/// A restore's one way out (issue 74): it runs in a network namespace of its own, where only loopback is, and NuGet's
+/// A restore's one way out, to its sources alone: it runs in a network namespace of its own, where only loopback is, and NuGet's
 /// proxy is 127.0.0.1:<see cref="SandboxPolicy.RestoreProxyPort"/>. The bridge listens there and carries each connection,
 /// unread, to the tool's proxy on a pathname UNIX socket (a pathname crosses network namespaces), which decides which
 /// package source it may reach. The confining runner starts it before it confines itself: the restore can neither make

@@ -16,7 +16,7 @@ public sealed record OutdatedSettings(bool Prerelease, TimeSpan LookupMaxAge)
 }
 
 /// <summary>
-/// <c>snippetcheck outdated</c> (issue 45): verifies the posts as they are, finds the newest version of every package
+/// <c>snippetcheck outdated</c>: verifies the posts as they are, finds the newest version of every package
 /// they pin (<see cref="PackageService.NewestAsync"/>), and verifies again, in the same run, the blocks whose pins are
 /// behind, with those pins read as the newest versions (the verifier's trial constructor). Each pin gets a row: its blocks that
 /// still pass, and those that now fail with their first error.

@@ -24,7 +24,7 @@ public sealed record RenderOptions(string OutputDirectory, bool InPlaceCopy = fa
 /// Documents asked for as a copy or a page that render could not write, each with why; and every file not written because it,
 /// or a folder on its way below the output folder, is a symbolic link (<paramref name="LinkRefused"/>).
 /// </param>
-/// <param name="LinkRefused">True when a link in the output folder kept a file from being written: the run fails (issue 74).</param>
+/// <param name="LinkRefused">True when a link in the output folder kept a file from being written: the run fails.</param>
 public sealed record RenderResult(
     VerificationReport Report, int Blocks, IReadOnlyList<string> Files, IReadOnlyList<string> NotWritten, bool LinkRefused = false);
 

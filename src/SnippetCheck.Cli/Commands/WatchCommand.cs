@@ -85,7 +85,7 @@ internal static class WatchCommand
     {
         foreach (var removed in run.Removed) Console.Out.WriteLine($"[{Now()}] removed: {removed}");
         if (run.Report.FileCount > 0 || run.IsFull) console.WriteRun(run.Report, verbose);
-        // As verify -v says it: which of a library's frameworks its examples ran against (issue 56).
+        // As verify -v says it: which of a library's frameworks its examples ran against.
         if (verbose) foreach (var library in run.Report.LibraryNotes) new ConsoleWriter(Console.Error).Write(library);
         var totals = ConsoleWriter.Summary(run.Totals);
         // The totals have no duration of their own: drop the summary's " in 1.2s".

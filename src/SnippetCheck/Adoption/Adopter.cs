@@ -149,7 +149,7 @@ internal static class Adopter
 
     /// <summary>
     /// Each package a source has that could not be restored here, with how many blocks stay unverified for it: a setup
-    /// problem the closing summary names (issue 75, item 2), never a silent loss of blocks.
+    /// problem the closing summary names, never a silent loss of blocks.
     /// </summary>
     private static IReadOnlyList<string> SetupProblems(PackageInference packages, IReadOnlyList<AdoptFile> files)
     {

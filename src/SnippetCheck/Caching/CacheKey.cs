@@ -57,7 +57,7 @@ internal static class CacheKey
             var block = program.Blocks[i];
             key.Add("code", block.Block.Content);
             // The code as compiled, beside the block as written: a doc comment's hidden result checks run after the code
-            // but stand outside the block (issue 56), and adopt tries blocks with code of its own (a typo's repair, the
+            // but stand outside the block, and adopt tries blocks with code of its own (a typo's repair, the
             // prose's claims): a pass of other code must never answer for the block as written.
             key.Add("checked code", string.Join('\n', block.Code.Select(l => l.Text)));
             key.Add("kind", block.Kind.ToTag());

@@ -98,7 +98,7 @@ public sealed class ToolCache(string folder)
     /// <summary>
     /// Refuses an output folder (render's <c>--out</c>) that is, or lies below, a symbolic link on the way from
     /// <paramref name="currentDirectory"/> (the whole way, when it is not below it): a pull request's <c>site -&gt; ~</c>
-    /// would have the tool write there (issue 74). SC3035, before anything runs.
+    /// would have the tool write there. SC3035, before anything runs.
     /// </summary>
     /// <exception cref="VerificationSetupException">When there is such a link.</exception>
     public static void RefuseLinkedOutput(string option, string folder, string currentDirectory)

@@ -15,7 +15,7 @@ internal sealed record CheckEvidence(string? KnownUse, int BoundCalls, int Unbou
 
     /// <summary>
     /// How many of <see cref="BoundCalls"/> only write text out (<c>Console.WriteLine</c>): they bind whatever the block
-    /// is about, so they prove none of it (issue 75).
+    /// is about, so they prove none of it.
     /// </summary>
     public int OutputCalls { get; init; }
 

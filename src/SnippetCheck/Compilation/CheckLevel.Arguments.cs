@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SnippetCheck.Compilation;
 
-// A call the compiler left open because one argument depends on an unknown name (issue 75, item 7): its other
+// A call the compiler left open because one argument depends on an unknown name: its other
 // arguments are still what they are. A method may take the call when some type of each unknown argument would make it
 // applicable; when none may, the call is wrong whatever the post declares.
 internal static partial class CheckLevel

@@ -6,7 +6,7 @@ using SnippetCheck.Model;
 namespace SnippetCheck.Compilation;
 
 // A name written bare in a class whose base type a reference declares (a controller's 'Ok(…)'): its receiver, 'this',
-// is known, so a misspelling of the base's member is an error, not the post's unknown name (issue 75, item 7).
+// is known, so a misspelling of the base's member is an error, not the post's unknown name.
 internal static partial class CheckLevel
 {
     /// <summary>The most edits between a bare name and a member of a known base it is taken to misspell.</summary>

@@ -100,7 +100,7 @@ internal static partial class CheckLevel
                 $"no overload of '{info.CandidateSymbols[0].ContainingType?.Name}.{text}' takes " +
                 $"{call.ArgumentList.Arguments.Count} arguments (in code the compiler did not bind, since it depends on an unknown name)");
         }
-        // An unknown argument leaves the others checked: their names, their ref/out and their known types (issue 75).
+        // An unknown argument leaves the others checked: their names, their ref/out and their known types, so a mutant of them fails.
         if (!AnyMayTake(methods, call.ArgumentList, model, cancellationToken))
         {
             return Diagnostic.Create(UnboundApi, name.GetLocation(),

@@ -49,7 +49,7 @@ internal static partial class CheckLevel
     /// declare. A PascalCase name one edit from a type of the references (<c>JsonSerializr</c>) is no unknown name but a
     /// misspelt known one: a renamed API must fail, not turn into a name the post leaves out. So is a bare name that
     /// misspells a member of the class's known base (<c>Okay</c> for a controller's <c>Ok</c>), and an attribute's named
-    /// argument, which names the attribute's field or property, never the post's (issue 75).
+    /// argument, which names the attribute's field or property, never the post's, so misspelt it must fail.
     /// </summary>
     public static Dictionary<Diagnostic, string> UnknownNames(CSharpCompilation compilation, ImmutableArray<MetadataReference> references,
         IEnumerable<Diagnostic> errors, CheckScope scope, CancellationToken cancellationToken)
@@ -59,7 +59,7 @@ internal static partial class CheckLevel
         var models = new Dictionary<SyntaxTree, SemanticModel>();
         foreach (var error in errors)
         {
-            // 'new Button(...)': the hole stands for any number of arguments, none too, so no count is wrong (issue 54, bug 10).
+            // 'new Button(...)': the hole stands for any number of arguments, none too, so no count is wrong.
             if (ArgumentCountIds.Contains(error.Id) && scope.Holes is { Count: > 0 } && error.Location.SourceTree is { } holeTree &&
                 IsHoleArgumentList(ArgumentsAt(
                     holeTree.GetRoot(cancellationToken).FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true))))
@@ -133,7 +133,7 @@ internal static partial class CheckLevel
             }
             var (queriesBound, queriesUnbound) =
                 QueryCalls(compilation, model, root, q => inBlock(q) && !isFiller(q) && !Incidental(q), cancellationToken);
-            // An attribute that binds ('[Fact]', '[JsonPropertyName("id")]') calls a reference's constructor: misspelt, it fails (issue 77).
+            // An attribute that binds ('[Fact]', '[JsonPropertyName("id")]') calls a reference's constructor: misspelt, it fails.
             bound += queriesBound + root.DescendantNodes().OfType<AttributeSyntax>().Count(a => inBlock(a) && !isFiller(a) && !Incidental(a)
                 && OfAReference(compilation, BoundSymbol(model.GetSymbolInfo(a, cancellationToken))));
             unbound += queriesUnbound;
@@ -161,9 +161,9 @@ internal static partial class CheckLevel
 
     /// <summary>
     /// The block's queries as calls: one over values of a type declared nowhere (<c>from p in products</c>, products a
-    /// <c>List&lt;Product&gt;</c>) is a call left unbound, since the methods it calls bind whatever it selects (issue 75); one
+    /// <c>List&lt;Product&gt;</c>) is a call left unbound, since the methods it calls bind whatever it selects; one
     /// over values of a known type whose clauses bind to a reference's methods (LINQ's <c>Where</c>, <c>GroupBy</c>) is a
-    /// call that bound: a clause of the wrong type, or a member its values lack, fails it (issue 77).
+    /// call that bound: a clause of the wrong type, or a member its values lack, fails it.
     /// </summary>
     private static (int Bound, int Unbound) QueryCalls(
         CSharpCompilation compilation, SemanticModel model, SyntaxNode root, Func<SyntaxNode, bool> counts, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ using SnippetCheck.Model;
 namespace SnippetCheck.Compilation;
 
 /// <summary>
-/// The <c>check listing</c> level (issue 54, item 4): a block that lists an API's signatures
+/// The <c>check listing</c> level, so that a listing is checked against the API, not compiled as a copy of it: a block that lists an API's signatures
 /// (<c>public static string Humanize(this DateTime input, …);</c>, <c>public const long BytesInGibibyte = 1073741824;</c>)
 /// is not compiled, since re-declared members compile whatever the library holds; each member it lists is looked up in
 /// the packages it references instead (the framework when it references none): a public member of that name and kind,

@@ -15,7 +15,7 @@ internal static class Untrusted
     public static bool IsOn(string? value) => value is "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The most a pull request's config, front matter or tag may ask for (issue 74): past these a value is refused like a
+    /// The most a pull request's config, front matter or tag may ask for (no exhausting the machine): past these a value is refused like a
     /// widening, at its line. The command line's own <c>--timeout</c> and <c>--parallel</c> are the user's, not capped.
     /// </summary>
     public const long MemoryLimitCap = 2L << 30;

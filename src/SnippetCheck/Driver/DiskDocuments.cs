@@ -32,7 +32,7 @@ internal sealed class DiskDocuments : IDocumentSource
         }
         var paths = discovered.Files;
         if (paths.Count == 0) throw new VerificationSetupException(DiagnosticCodes.NoDocuments, NothingFound(discovered, options));
-        // What a killed --accept or adopt --write left beside a post goes with the next run over its folder (issue 74).
+        // What a killed --accept or adopt --write left beside a post goes with the next run over its folder, so none stays for good.
         foreach (var folder in paths.Select(p => Path.GetDirectoryName(p.FullPath)!).Distinct(StringComparer.Ordinal))
             StoreFile.SweepTemporaries(folder);
         return (options.ParsedShard is { } shard ? shard.Select(paths) : paths, discovered.Notes);

@@ -26,7 +26,7 @@ internal sealed partial class DocumentLoader
 
     /// <summary>
     /// Under <c>--untrusted</c>, a post that is a symbolic link or lies in a linked folder below the run's folder is not read
-    /// (issue 74): <c>posts/key.md -&gt; ~/.ssh/id_rsa</c> would be verified, and rendered into a site. SC3017 at the post.
+    /// (a pull request could plant one): <c>posts/key.md -&gt; ~/.ssh/id_rsa</c> would be verified, and rendered into a site. SC3017 at the post.
     /// </summary>
     private Diagnostic? RefuseLinkedPost(DocumentPath path) =>
         StoreFile.LinkOnTheWay(path.FullPath, options.CurrentDirectory) is { } link

@@ -7,7 +7,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Driver;
 
 /// <summary>
-/// The only way <c>adopt</c> runs code (issue 78): each trial of a block, a chain of blocks, a page or the pages as they
+/// The only way <c>adopt</c> runs code, so its rules test without a run: each trial of a block, a chain of blocks, a page or the pages as they
 /// will be written goes through here, and <see cref="Verifier"/> is the one implementation that compiles and runs. What
 /// adopt infers from a trial's result is then a function of that result, which a test drives with a fake of this
 /// interface returning recorded results (tests/SnippetCheck.Tests/Unit/Adoption/), in milliseconds instead of a CLI run.

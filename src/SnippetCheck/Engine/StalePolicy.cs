@@ -8,7 +8,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Engine;
 
 /// <summary>
-/// Stale <c>ignore</c> tags (issue 17, part 2), as a judging policy: every ignored block is compiled as if tagged
+/// Stale <c>ignore</c> tags (an ignored block that would now pass is worth a tag), as a judging policy: every ignored block is compiled as if tagged
 /// <c>compile</c>, merged with other ignored blocks only, never with verified ones, so no other snippet's verdict can
 /// depend on it. One that compiles cleanly (no error, no warning) gets SC1019; with <c>--stale</c> one with an entry
 /// point is also run, and one that runs to its end and matches its output block, if any, gets SC1020 instead. The

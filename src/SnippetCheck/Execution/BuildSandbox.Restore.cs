@@ -1,6 +1,6 @@
 namespace SnippetCheck.Execution;
 
-/// <summary>A restore's environment and network (issue 74): NuGet's own settings, its sources' credentials, its sources alone.</summary>
+/// <summary>A restore's environment and network, confined (SECURITY.md): NuGet's own settings, its sources' credentials, its sources alone.</summary>
 internal sealed partial class BuildSandbox
 {
     /// <summary>

@@ -9,7 +9,7 @@ namespace SnippetCheck.Execution;
 /// itself and then becomes the command, inside <c>unshare</c>'s namespaces. A restore is NuGet's own code: it reads the
 /// NuGet config (feed credentials) and reaches the package sources alone (<see cref="RestoreNetwork"/>); a build is the post's code: no
 /// network, a HOME of its own, and an environment allow-list, but for the author's own project in a trusted run, which sees the
-/// author's environment as <c>dotnet build</c> in their shell would (issue 75: MSBuild reads variables as properties).
+/// author's environment as <c>dotnet build</c> in their shell would (MSBuild reads variables as properties, so the author's build depends on them).
 /// Each command it prepares is kept in <see cref="Grants"/> for the run's report.
 /// </summary>
 internal sealed partial class BuildSandbox(Sandbox sandbox)
@@ -150,7 +150,7 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         Directory.CreateDirectory(pluginsCache);
         // NuGet locks each package it extracts with a file in its scratch folder, by default under TMPDIR, which is each
         // step's own: two restores extracting one package into the shared packages folder at once then race, and one fails
-        // ("Could not find file '…/humanizer.core/3.0.10/e3bdawwp.jis'") only on a cold cache (issue 75). Every restore,
+        // ("Could not find file '…/humanizer.core/3.0.10/e3bdawwp.jis'") only on a cold cache. Every restore,
         // and the user's own, takes its locks in the user's scratch folder.
         var scratch = current["NUGET_SCRATCH"] as string is { Length: > 0 } set ? Path.GetFullPath(set) : NuGetScratch();
         environment["NUGET_SCRATCH"] = scratch;

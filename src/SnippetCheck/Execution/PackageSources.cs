@@ -9,7 +9,7 @@ namespace SnippetCheck.Execution;
 internal sealed record PackageSource(string Name, string Url);
 
 /// <summary>
-/// The package sources a restore may use (issue 74): those the NuGet config files declare, read as XML (comments and
+/// The package sources a restore may use, so that its network is those and no other: those the NuGet config files declare, read as XML (comments and
 /// other sections are not sources), the user's and the machine's files included; and what follows from them: the
 /// <c>host:port</c>s its network is, and which credential variables it sees.
 /// </summary>

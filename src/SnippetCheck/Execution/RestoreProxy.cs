@@ -6,7 +6,7 @@ using System.Text;
 namespace SnippetCheck.Execution;
 
 /// <summary>
-/// The one way a restore reaches the network where namespaces work (issue 74; SECURITY.md): an HTTP proxy on a UNIX
+/// The one way a restore reaches the network where namespaces work, its sources alone (SECURITY.md): an HTTP proxy on a UNIX
 /// socket of the tool's, which the restore's bridge (the runner's <c>RestoreBridge</c>) reaches from inside its network
 /// namespace. It opens a tunnel (<c>CONNECT host:port</c>) or passes a plain request (<c>GET http://host/...</c>) only to
 /// the hosts and ports of the configured package sources, resolving their names itself, so the restore needs no DNS;

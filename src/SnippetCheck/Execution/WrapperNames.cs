@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SnippetCheck.Execution;
 
 /// <summary>
-/// The one place where the classes the tool wraps a post's code in leave what a reader sees (issue 54): a compiler
+/// The one place where the classes the tool wraps a post's code in leave what a reader sees, named as the post names it: a compiler
 /// message, a hover card, a stack trace says <c>Person</c>, not <c>Program.Person</c>, as the post declares it. The
 /// names are <c>Programs.MemberWrapper</c>'s <c>Program</c> and <c>__Members</c><i>i</i>, and
 /// <c>Programs.FixtureWrapper</c>'s helper, whose frames are dropped. <c>Program.&lt;Main&gt;$</c>, the frame of a

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace SnippetCheck.Execution;
 
 /// <summary>
-/// A confined build's write grants as its runner is to open them (issue 74): the runner follows no symbolic link on a write
+/// A confined build's write grants as its runner is to open them, no further: the runner follows no symbolic link on a write
 /// grant (<see cref="Landlock.Ruleset.Allow"/>), since Landlock grants where a link points, and a pull request's
 /// <c>obj -&gt; ../.git</c> would let a build plant a git hook. Links above the checkout are the machine's (a <c>/home</c>
 /// that links to <c>/var/home</c>, a <c>~/.cache</c> on another disk), so each path's part above its anchor is resolved

@@ -8,7 +8,7 @@ namespace SnippetCheck.Programs;
 
 /// <summary>
 /// The names a post's C# blocks declare, read from their syntax alone: types, members (methods, properties, fields,
-/// events, local functions, enum values) and namespaces, as issue 42 defines "declares". A <c>check</c> block never
+/// events, local functions, enum values) and namespaces, what "declares" means to every rule. A <c>check</c> block never
 /// tolerates one of them as unknown: a type or member the post declares elsewhere is one the block should see (a
 /// session), not one the post leaves to the reader. A local or a parameter of another block is not among them: it
 /// belongs to that block's own code (<c>var c = ...</c> in one block says nothing of a <c>c</c> in the next).
@@ -58,7 +58,7 @@ internal static class PostDeclarations
                 BaseTypeDeclarationSyntax type => type.Identifier,
                 DelegateDeclarationSyntax @delegate => @delegate.Identifier,
                 // A signature with no body ('public static string Humanize(this DateTime input, …)') lists a package's
-                // method, which the post calls but never declares (issue 54, bug 1).
+                // method, which the post calls but never declares.
                 MethodDeclarationSyntax method when !IsSignatureOnly(method) => method.Identifier,
                 PropertyDeclarationSyntax property => property.Identifier,
                 EventDeclarationSyntax @event => @event.Identifier,

@@ -4,7 +4,7 @@ namespace SnippetCheck.References;
 
 /// <summary>
 /// The command a failed library build prints after <c>reproduce:</c> (<see cref="ProjectBuilder"/>): what the tool ran, for the
-/// author's shell (issue 75). It sets the properties the tool's build sets that change what is built, and, where the build saw
+/// author's shell, to run it again. It sets the properties the tool's build sets that change what is built, and, where the build saw
 /// an allow-list of the environment (<c>--untrusted</c>), runs under <c>env -i</c> as that build did; a trusted run's build saw
 /// the author's environment, as the command run in their shell does.
 /// </summary>

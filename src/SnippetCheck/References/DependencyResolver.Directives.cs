@@ -43,7 +43,7 @@ internal sealed partial class DependencyResolver
                 $"package restore failed: {FirstLine(restored.Error)}", request.Location, MoreThanOneLine(restored.Error));
         }
         gathered.Add(assets);
-        // A pin the source lacks is never silently compiled against another version (issue 54): the block is not
+        // A pin the source lacks is never silently compiled against another version (a pass there proves nothing of it): the block is not
         // verified at the version it names, a setup problem its message says, not rot. The config's packages are
         // resolved for the run, not at a block's directive: a config pin the source lacks stops the run (RunReferences).
         foreach (var (request, owner) in packages.Values.Where(p => !_configPackages.Contains(p.Request)))

@@ -10,7 +10,7 @@ namespace SnippetCheck.References;
 /// <summary>
 /// Runs the <c>dotnet</c> CLI of the installation the tool runs on, the SDK's own restore and build, and the tool's own
 /// questions (<c>--version</c>, NuGet's sources): every one confined, since the folder it runs in may be a pull request's,
-/// whose global.json can pick an SDK of its own (issue 74).
+/// whose global.json can pick an SDK of its own.
 /// </summary>
 internal static class DotnetCli
 {
@@ -33,7 +33,7 @@ internal static class DotnetCli
     /// <c>dotnet --version</c> as seen from <paramref name="workingDirectory"/> (a global.json there or above
     /// picks the SDK), asked once per folder and process, and read back from <paramref name="cacheRoot"/> in a later
     /// process while what picks the SDK is unchanged (<see cref="SdkChoice"/>): the question costs a <c>dotnet</c>
-    /// process, which a warm run of a library's doc comments paid on every edit (issue 44).
+    /// process, which a warm run of a library's doc comments paid on every edit.
     /// </summary>
     /// <param name="sandbox">
     /// What confines it: a global.json can name an SDK folder of a post's own, so <c>dotnet --version</c> may run a post's code.

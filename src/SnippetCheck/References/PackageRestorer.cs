@@ -64,7 +64,7 @@ internal sealed class PackageRestorer
         return await AssetCache.GetOrResolveAsync(folder, key, LockTimeout, async () =>
         {
             // A failure NuGet gives no lasting reason for (a timeout under load, an I/O error, a source that did not
-            // answer) is tried once more: adopt's proposal must not depend on it (issue 75).
+            // answer) is tried once more: adopt's proposal must not depend on it.
             var outcome = await RestoreOnceAsync(packages, web, folder, nugetConfigText, cancellationToken).ConfigureAwait(false);
             return outcome.Succeeded || outcome.FailedForGood
                 ? outcome : await RestoreOnceAsync(packages, web, folder, nugetConfigText, cancellationToken).ConfigureAwait(false);

@@ -53,7 +53,7 @@ internal sealed class PackageSearch(string cacheRoot, TimeSpan? maxAge = null, B
     {
         var key = $"{id}|{workingDirectory}";
         var asked = _answers.GetOrAdd(key, _ => new Lazy<Task<IReadOnlyList<string>?>>(() => SearchAsync(id, workingDirectory, cancellationToken)));
-        // A search no source answered (a timeout, no network) is no "not found": the next page asks again (issue 75).
+        // A search no source answered (a timeout, no network) is no "not found": the next page asks again, so adopt's proposal does not depend on it.
         if (await asked.Value.ConfigureAwait(false) is not { } all)
         {
             _answers.TryRemove(new KeyValuePair<string, Lazy<Task<IReadOnlyList<string>?>>>(key, asked));

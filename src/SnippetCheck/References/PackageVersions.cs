@@ -5,7 +5,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.References;
 
 /// <summary>
-/// One pin per package for a doc set (issue 54): a <c>packages=Id</c> tag names no version, and the config's
+/// One pin per package for a doc set: a <c>packages=Id</c> tag names no version, and the config's
 /// <c>packageVersions</c> (else its <c>packages</c>) gives it one, so a release of the library moves one line of the config,
 /// not every block's tag. Applied where documents are read, before <see cref="PackageMoves"/>: every later step sees a
 /// pinned request, whose <see cref="PackageRequest.PinLocation"/> says where its version is written.

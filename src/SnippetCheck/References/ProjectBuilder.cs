@@ -156,7 +156,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
              // A library does not copy its packages to its output by default; the runner needs them there.
              "-p:CopyLocalLockFileAssemblies=true",
              // A project that runs SnippetCheck.MSBuild after its build must not run it here: its check may reference
-             // this very project, and each inner build would start another (issue 16).
+             // this very project, and each inner build would start another, without end.
              "-p:SnippetCheckEnabled=false",
              "-getProperty:TargetPath", "-getItem:ReferencePath", "-getItem:Using"],
             directory, StepTimeout.Build, cancellationToken, ProjectReach.ConfigText(reach), !Untrusted).ConfigureAwait(false);
@@ -221,7 +221,7 @@ internal sealed class ProjectBuilder(string cacheRoot, BuildConfiguration config
 
     /// <summary>
     /// A hash of the names and contents of the project folder's source files; of a C# file, its code alone
-    /// (<see cref="CodeOf"/>), so that an edit of a doc comment or of white space reuses the last build (issue 44: a
+    /// (<see cref="CodeOf"/>), so that an edit of a doc comment or of white space reuses the last build (a
     /// doc-comment example edited verifies without rebuilding the library). A change to code always rebuilds.
     /// </summary>
     internal static string Stamp(string projectDirectory)

@@ -16,7 +16,7 @@ internal sealed partial record ResolveOutcome(ResolvedAssets? Assets, string? Er
     /// <summary>
     /// A failure NuGet gave a reason for that holds on every try (<c>NU1101</c>: no such package, <c>NU1202</c>: not for this
     /// framework, <c>NU1605</c>: a downgrade): what the sources say. Anything else may not recur (a timeout, an I/O error, a
-    /// source that did not answer, <c>NU1301</c>), and is tried again (issue 75).
+    /// source that did not answer, <c>NU1301</c>), and is tried again, so no answer rests on it.
     /// </summary>
     public bool FailedForGood => Error is { } error && ForGoodCode().IsMatch(error);
 

@@ -1,7 +1,7 @@
 namespace SnippetCheck.References;
 
 /// <summary>
-/// A <c>--using</c> meant for some examples only (issue 44): <c>NAMESPACE@FILE</c> for the examples of one file,
+/// A <c>--using</c> meant for some examples only: <c>NAMESPACE@FILE</c> for the examples of one file,
 /// <c>NAMESPACE@FILE:LINE</c> for the one <c>&lt;code&gt;</c> element (or Markdown fence) that starts on that line.
 /// A global <c>--using</c> for one example's sake made others ambiguous (CS0121).
 /// </summary>

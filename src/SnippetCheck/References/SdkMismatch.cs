@@ -1,7 +1,7 @@
 namespace SnippetCheck.References;
 
 /// <summary>
-/// A library's restore that failed because the installed .NET SDK cannot build it (issue 56): its <c>global.json</c>
+/// A library's restore that failed because the installed .NET SDK cannot build it (no fault of the docs): its <c>global.json</c>
 /// pins an SDK this machine lacks, or it lists a framework newer than the SDK (<c>net11.0</c> under the .NET 10 SDK; a
 /// restore evaluates every framework listed, even when its examples use an older one). The SDK's own error names neither
 /// the library's frameworks nor a way out: this line does.

@@ -98,7 +98,7 @@ internal static class JUnitReportWriter
             case SnippetStatus.Failed:
                 var where = result.FailureLocation;
                 // The type is the failure's own code (CS0117, an exception's type), as JUnit names a failure by its
-                // exception; the tool's SC code and reason word stay as properties of the case (issue 58).
+                // exception; the tool's SC code and reason word stay as properties of the case, so neither is lost.
                 var (own, tool) = ReportText.FailureCodes(result);
                 xml.WriteStartElement("properties");
                 WriteProperty(xml, "snippetcheckCode", tool);

@@ -30,7 +30,7 @@ internal static class JsonReportWriter
         json.WriteStartObject("summary");
         json.WriteNumber("files", report.FileCount);
         json.WriteNumber("blocks", report.Blocks);
-        // The console's split (issue 54): 'passed' at run or compile, 'checked' apart, so the counts add up to the blocks.
+        // The console's split: 'passed' at run or compile, 'checked' apart, so the counts add up to the blocks.
         json.WriteNumber("passed", report.PassedVerified);
         json.WriteNumber("checked", report.Checked);
         json.WriteNumber("failed", report.Failed);

@@ -4,7 +4,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Reporting;
 
 /// <summary>
-/// What a run that verified nothing says (issue 17, part 7): a green run that checked no snippet is not a pass
+/// What a run that verified nothing says: a green run that checked no snippet is not a pass
 /// worth trusting, so it ends with a hint, and under <c>--require-verified</c> it fails with SC3010.
 /// </summary>
 internal static class NothingVerified

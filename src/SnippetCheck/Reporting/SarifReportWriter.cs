@@ -13,7 +13,7 @@ namespace SnippetCheck.Reporting;
 /// Rule IDs are our SC codes, which never change meaning, except where a failure has a code of its own: a compile
 /// error is filed under the compiler's ID (CS0103) and an unhandled exception under its type, as code scanning
 /// groups them, each with a rule of its own after the SC rules; the SC code (SC2012, SC2003) stays in the result's
-/// properties (<c>snippetcheckCode</c>) and the rule's tags (issue 58). Paths are relative to the current directory (run from the repository root)
+/// properties (<c>snippetcheckCode</c>) and the rule's tags. Paths are relative to the current directory (run from the repository root)
 /// and based on
 /// <c>%SRCROOT%</c>, which is what code scanning resolves against the checkout.
 /// </remarks>

@@ -8,7 +8,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Results;
 
 /// <summary>
-/// Evidence that binds (issue 76, item 4): errors that only a block whose names all bind can show, a local read before it
+/// Evidence that binds, so rot is said only with context: errors that only a block whose names all bind can show, a local read before it
 /// is assigned and a call no overload of a known method fits. Each is the author's only when every other error of the
 /// block is of the same kinds: beside an unknown name or a member no type has, the block lacks context (and the compiler's
 /// reading of it may be a cascade), so it is no evidence.

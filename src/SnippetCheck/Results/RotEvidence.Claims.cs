@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SnippetCheck.Results;
 
-/// <summary>What makes a run's failure no claim of the post's (issue 76): the text says it fails, a menu, a task left running.</summary>
+/// <summary>What makes a run's failure no claim of the post's (no rot): the text says it fails, a menu, a task left running.</summary>
 internal static partial class RotEvidence
 {
     /// <summary>

@@ -1,7 +1,7 @@
 namespace SnippetCheck.Results;
 
 /// <summary>
-/// The repair that makes a typo's block compile (issue 76): one token inserted or taken out at the parser's error, or the
+/// The repair that makes a typo's block compile (its proof): one token inserted or taken out at the parser's error, or the
 /// same one at each such error of the block, as edits of the post's text.
 /// </summary>
 /// <param name="Description">What it does, as the report says it: <c>one ',' after 'LoadFromDb()' (and 4 more like it)</c>.</param>

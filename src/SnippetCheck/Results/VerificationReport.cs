@@ -113,7 +113,7 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
 
     /// <summary>
     /// Blocks this run verified at <c>run</c> or <c>compile</c>: the ones that passed there (<see cref="PassedVerified"/>). A
-    /// failed block is not verified: what it shows does not hold (issue 54), so coverage never counts it.
+    /// failed block is not verified: what it shows does not hold, so coverage never counts it.
     /// </summary>
     public int Verified => PassedVerified;
 

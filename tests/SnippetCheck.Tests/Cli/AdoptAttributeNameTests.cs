@@ -47,21 +47,13 @@ public sealed class AdoptAttributeNameTests
     [Fact]
     public void An_attribute_named_like_a_method_the_page_declares_is_still_the_packages_and_a_misspelt_one_fails()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Rest", "1.0.0", Library);
-        folder.Write("docs/README.md", Readme);
+        using var docs = AdoptRun.WithPackage("Acme.Rest", "1.0.0", Library);
+        docs.Write("README.md", Readme);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var page = docs.AdoptWritten("README.md");
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var path = Path.Combine(docs, "README.md");
-        var page = File.ReadAllText(path);
         Assert.Matches(@"<!-- snippetcheck: compile usings=Acme\.Rest\S* packages=Acme\.Rest -->\n```csharp\npublic interface IGitHubApi", page);
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Mutants.EachFails(docs, path, page, [("[Get(", "[Getq(", (string?)"CS0246"), ("[Get(\"/users/{user}\")]", "[Get(\"/users/{user}\", 1)]", "CS1729")],
-            environment);
+        docs.Verifies();
+        docs.MutantsFail("README.md", page, [("[Get(", "[Getq(", (string?)"CS0246"), ("[Get(\"/users/{user}\")]", "[Get(\"/users/{user}\", 1)]", "CS1729")]);
     }
 }

@@ -144,24 +144,6 @@ public sealed partial class AdoptCommandTests
     }
 
     [Fact]
-    public void A_fence_on_a_list_marker_line_is_left_untagged_with_a_note_and_mdx_gets_jsx_comments()
-    {
-        using var folder = new TempFolder();
-        var markdown = "- ```csharp\n  class OnTheMarkerLine { }\n  ```\n";
-        folder.Write("list.md", markdown);
-        folder.Write("post.mdx", "import Tabs from '@theme/Tabs';\n\n```csharp\nConsole.WriteLine(\"mdx\");\n```\n\n```text\nmdx\n```\n");
-
-        var write = CliRunner.Run(folder.Path, "adopt", "--write", "list.md", "post.mdx");
-
-        Assert.Equal(0, write.ExitCode);
-        Assert.Contains("list.md(1,3): passes, but left untagged: its fence shares its line with a list marker", write.Stdout);
-        Assert.Equal(markdown, File.ReadAllText(Path.Combine(folder.Path, "list.md")));
-        Assert.Equal(
-            "import Tabs from '@theme/Tabs';\n\n{/* snippetcheck: run */}\n```csharp\nConsole.WriteLine(\"mdx\");\n```\n\n{/* snippetcheck: output */}\n```text\nmdx\n```\n",
-            File.ReadAllText(Path.Combine(folder.Path, "post.mdx")));
-    }
-
-    [Fact]
     public void A_block_that_prints_a_new_guid_each_run_would_run_with_its_output_block_as_verify_scrubs_guids()
     {
         using var folder = new TempFolder();

@@ -37,42 +37,30 @@ public sealed class AdoptCompileFailHolesTests
     [Fact]
     public void A_compile_fail_block_whose_only_other_errors_are_its_dots_is_tagged_on_the_error_it_shows()
     {
-        using var folder = new TempFolder();
-        folder.Write("holes.md", Page);
+        using var docs = AdoptRun.Pages();
+        docs.Write("holes.md", Page);
 
-        var run = CliRunner.Run(folder.Path, "adopt", "--write");
+        var page = docs.AdoptWritten("holes.md");
 
-        Assert.Equal(0, run.ExitCode);
-        var page = File.ReadAllText(Path.Combine(folder.Path, "holes.md"));
         Assert.Contains("> <!-- snippetcheck: compile-fail=CS0454 -->\n> ```csharp\n> class Circular<S,T>", page, StringComparison.Ordinal);
         Assert.Contains("<!-- snippetcheck: compile-fail=CS0513 -->\n```csharp\nclass Shape", page, StringComparison.Ordinal);
         Assert.Equal(page.Split('\n').Where(l => !l.Contains("<!-- snippetcheck:", StringComparison.Ordinal)), Page.Split('\n'));
-        Assert.Equal(0, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
+        docs.Verifies();
     }
 
     [Fact]
     public void The_dots_of_a_compile_fail_block_are_left_out_and_everything_around_them_still_fails_when_it_changes()
     {
-        using var folder = new TempFolder();
+        using var docs = AdoptRun.Pages();
         var tagged = Page.Replace("```csharp\nclass Shape", "<!-- snippetcheck: compile-fail=CS0513 -->\n```csharp\nclass Shape", StringComparison.Ordinal)
             .Replace("> ```csharp\n> class Circular", "> <!-- snippetcheck: compile-fail=CS0454 -->\n> ```csharp\n> class Circular", StringComparison.Ordinal);
-        folder.Write("holes.md", tagged);
+        docs.Write("holes.md", tagged);
 
-        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.Contains("2 passed, 0 failed", verify.Stdout);
+        Assert.Contains("2 passed, 0 failed", docs.Verifies().Stdout);
 
         // Mutants: a misspelt call beside the dots; the error the block shows is gone; a '...' where C# has no place for code.
-        folder.Write("holes.md", tagged.Replace("public void Draw() { ... }", "public void Draw() { System.Console.WriteLin(); ... }",
-            StringComparison.Ordinal));
-        var misspelt = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.Equal(1, misspelt.ExitCode);
-        Assert.Contains("CS0117", misspelt.Stdout);
-
-        folder.Write("holes.md", tagged.Replace("class Shape", "abstract class Shape", StringComparison.Ordinal));
-        Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
-
-        folder.Write("holes.md", tagged.Replace("public int Sides() { ... }", "public int Sides(...) { ... }", StringComparison.Ordinal));
-        Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
+        docs.MutantsFail("holes.md", tagged, [
+            ("public void Draw() { ... }", "public void Draw() { System.Console.WriteLin(); ... }", (string?)"CS0117"),
+            ("class Shape", "abstract class Shape", null), ("public int Sides() { ... }", "public int Sides(...) { ... }", null)]);
     }
 }

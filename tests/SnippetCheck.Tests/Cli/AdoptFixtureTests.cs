@@ -240,23 +240,4 @@ public sealed partial class AdoptFixtureTests
         Assert.True(dry.ExitCode == 0, dry.Output);
         Assert.DoesNotContain("page fixture", dry.Stdout);
     }
-
-    [Fact]
-    public void A_pages_own_front_matter_gets_the_settings_under_its_snippetcheck_key_or_as_a_new_one()
-    {
-        using var folder = new TempFolder();
-        var page = File.ReadAllText(Samples.PathOf("adopt-tests/xunit.md"));
-        folder.Write("keyed.md", "---\r\ntitle: Clock\r\nsnippetcheck:\r\n    nullable: enable\r\n---\r\n" + page.ReplaceLineEndings("\r\n"));
-        folder.Write("titled.md", "---\ntitle: Clock\n---\n" + page);
-
-        var write = CliRunner.Run(folder.Path, "adopt", "--write", "--front-matter");
-
-        Assert.True(write.ExitCode == 0, write.Output);
-        Assert.StartsWith("---\r\ntitle: Clock\r\nsnippetcheck:\r\n    fixture: true\r\n    hiddenFences: [requiredcode]\r\n    nullable: enable\r\n---\r\n# Substitutes",
-            File.ReadAllText(Path.Combine(folder.Path, "keyed.md")));
-        Assert.StartsWith("---\ntitle: Clock\nsnippetcheck:\n  fixture: true\n  hiddenFences: [requiredcode]\n---\n# Substitutes", File.ReadAllText(Path.Combine(folder.Path, "titled.md")));
-        var verify = CliRunner.Run(folder.Path, "verify");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith("6 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
-    }
 }

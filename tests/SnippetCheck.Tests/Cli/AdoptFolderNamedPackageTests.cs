@@ -13,12 +13,9 @@ public sealed class AdoptFolderNamedPackageTests
     [Fact]
     public void A_package_a_heading_names_as_the_folder_is_named_is_tried_and_its_blocks_verify_with_it()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "AcmeWidgets.Core", "1.0.0",
+        using var docs = AdoptRun.WithPackage("AcmeWidgets.Core", "1.0.0",
             "namespace AcmeWidgets { public static class Widget { public static int Make(int n) => n + 1; } }");
-        folder.Write("docs/someone__acme-widgets/release-notes.md", """
+        docs.Write("someone__acme-widgets/release-notes.md", """
             # Release notes
 
             ## New features - AcmeWidgets.Core
@@ -30,15 +27,11 @@ public sealed class AdoptFolderNamedPackageTests
             ```
             """);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var adopt = docs.Adopt("--write");
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var page = Path.Combine(docs, "someone__acme-widgets", "release-notes.md");
-        var written = File.ReadAllText(page);
+        var written = docs.Read("someone__acme-widgets/release-notes.md");
         Assert.True(written.Contains("packages=AcmeWidgets.Core", StringComparison.Ordinal), written + "\n" + adopt.Output);
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        (string From, string To, string? Id)[] mutants = [("Widget.Make(2)", "Widget.Mak(2)", "CS0117")];
-        Mutants.EachFails(docs, page, written, mutants, environment);
+        docs.Verifies();
+        docs.MutantsFail("someone__acme-widgets/release-notes.md", written, [("Widget.Make(2)", "Widget.Mak(2)", (string?)"CS0117")]);
     }
 }

@@ -38,13 +38,12 @@ public sealed class AdoptHollowTests
     [Fact]
     public void Adopt_tags_no_block_that_binds_nothing_of_what_it_is_about()
     {
-        using var folder = new TempFolder();
-        folder.Write("post.md", Post);
+        using var docs = AdoptRun.Pages();
+        docs.Write("post.md", Post);
 
-        var run = CliRunner.Run(folder.Path, "adopt", "--write");
+        var run = docs.Adopt("--write");
 
-        Assert.Equal(0, run.ExitCode);
-        var lines = File.ReadAllLines(Path.Combine(folder.Path, "post.md"));
+        var lines = docs.Read("post.md").Split('\n');
         string? TagAbove(string code) => Array.FindIndex(lines, l => l.Contains(code, StringComparison.Ordinal)) is var at and > 1
             && lines[at - 2].StartsWith("<!-- snippetcheck:", StringComparison.Ordinal) ? lines[at - 2] : null;
         // Constants of built-in types with literal values compile whatever the library holds.
@@ -91,21 +90,17 @@ public sealed class AdoptHollowTests
     [Fact]
     public void Adopt_does_not_check_a_block_whose_first_call_is_made_on_an_unknown_receiver()
     {
-        using var folder = new TempFolder();
-        folder.Write("post.md", Receivers);
+        using var docs = AdoptRun.Pages();
+        docs.Write("post.md", Receivers);
 
-        var run = CliRunner.Run(folder.Path, "adopt", "--write");
+        var written = docs.AdoptWritten("post.md");
 
-        Assert.Equal(0, run.ExitCode);
-        var written = File.ReadAllText(Path.Combine(folder.Path, "post.md"));
         Assert.DoesNotContain("-->\n```csharp\nwidgets.AddWidget(\"clock\")", written, StringComparison.Ordinal);
         Assert.DoesNotContain("-->\n```csharp\nbuilder.Services", written, StringComparison.Ordinal);
         Assert.Contains("<!-- snippetcheck: check -->\n```csharp\nvar start", written, StringComparison.Ordinal);
         // No member call at all: nothing to hollow out, and 'new StringBuilder' binds.
         Assert.Contains("<!-- snippetcheck: check -->\n```csharp\nvar text", written, StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(folder.Path, "post.md"), written.Replace(".AddDays(", ".AddDaysq(", StringComparison.Ordinal));
-        var mutant = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.True(mutant.ExitCode == 1, mutant.Output);
+        docs.MutantsFail("post.md", written, [(".AddDays(", ".AddDaysq(")]);
     }
 
     private const string Shapes = $$"""
@@ -152,17 +147,14 @@ public sealed class AdoptHollowTests
     [Fact]
     public void Adopt_checks_the_honest_shapes_and_every_mutant_of_them_fails()
     {
-        using var folder = new TempFolder();
-        folder.Write("post.md", Shapes);
+        using var docs = AdoptRun.Pages();
+        docs.Write("post.md", Shapes);
 
-        var run = CliRunner.Run(folder.Path, "adopt", "--write");
+        var written = docs.AdoptWritten("post.md");
 
-        Assert.Equal(0, run.ExitCode);
-        var page = Path.Combine(folder.Path, "post.md");
-        var written = File.ReadAllText(page);
         Assert.Equal(5, written.Split("<!-- snippetcheck: check").Length - 1);
         Assert.Contains("<!-- snippetcheck: check usings=DocModels.Stubs.PostL", written, StringComparison.Ordinal);
-        Mutants.EachFails(folder.Path, page, written, new[]
+        docs.MutantsFail("post.md", written, new[]
         {
             ("return Ok(person);", "return Okay(person);"), ("Monitor.Enter(gate, ref taken)", "Monitor.Enter(gate, taken)"),
             ("EntryPoint = ", "EntryPointt = "), ("state.GetHashCode()", "state.GetHashCod()"), ("p.UnitsInStock == 0", "p.UnitsInStock == \"0\""),

@@ -13,10 +13,7 @@ public sealed class AdoptNamespaceNamedTypeTests
     [Fact]
     public void A_generic_type_named_as_its_namespace_gets_the_namespace_as_a_hidden_using_and_a_misspelt_member_fails()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Outcome", "1.0.0", """
+        using var docs = AdoptRun.WithPackage("Outcome", "1.0.0", """
             namespace Outcome
             {
                 public readonly struct Outcome<T>
@@ -27,7 +24,7 @@ public sealed class AdoptNamespaceNamedTypeTests
                 }
             }
             """);
-        folder.Write("docs/readme.md", """
+        docs.Write("readme.md", """
             # Outcome
 
             ```shell
@@ -41,13 +38,10 @@ public sealed class AdoptNamespaceNamedTypeTests
             ```
             """);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var page = docs.AdoptWritten("readme.md");
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var page = File.ReadAllText(Path.Combine(docs, "readme.md"));
         Assert.Contains("<!-- snippetcheck: run usings=Outcome packages=Outcome -->", page);
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Mutants.EachFails(docs, Path.Combine(docs, "readme.md"), page, new[] { ("Half(8).Value", "Half(8).Valu") }, environment);
+        docs.Verifies();
+        docs.MutantsFail("readme.md", page, new[] { ("Half(8).Value", "Half(8).Valu") });
     }
 }

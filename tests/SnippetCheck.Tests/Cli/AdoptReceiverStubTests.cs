@@ -31,11 +31,8 @@ public sealed class AdoptReceiverStubTests
     [Fact]
     public void A_lambdas_receiver_with_the_docs_own_types_is_given_its_type_over_stubs_and_its_mutants_fail()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Mapping", "1.0.0", Mapping);
-        folder.Write("docs/setup.md", """
+        using var docs = AdoptRun.WithPackage("Acme.Mapping", "1.0.0", Mapping);
+        docs.Write("setup.md", """
             # Setup
 
             ```shell
@@ -56,18 +53,14 @@ public sealed class AdoptReceiverStubTests
                 .ForMember(dest => dest.Name, src => src.Name);
             ```
             """;
-        folder.Write("docs/mapping.md", mapping);
+        docs.Write("mapping.md", mapping);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var page = docs.AdoptWritten("mapping.md");
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var path = Path.Combine(docs, "mapping.md");
-        var page = File.ReadAllText(path);
         Assert.Matches(@"<!-- snippetcheck: compile given=cfg:IMapConfig .*packages=Acme\.Mapping -->\n```csharp\ncfg\.CreateMap", page);
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Mutants.EachFails(docs, path, page, [("cfg.CreateMap<", "cfg.CreateMapq<", (string?)"CS1061"), (".ForMember(", ".ForMemberq(", "CS1061"),
-            ("src => src.Name)", "src => src.Name, 1)", "CS1501")], environment);
+        docs.Verifies();
+        docs.MutantsFail("mapping.md", page, [("cfg.CreateMap<", "cfg.CreateMapq<", (string?)"CS1061"), (".ForMember(", ".ForMemberq(", "CS1061"),
+            ("src => src.Name)", "src => src.Name, 1)", "CS1501")]);
     }
 
     private const string Results = """
@@ -90,12 +83,9 @@ public sealed class AdoptReceiverStubTests
     [Fact]
     public void A_name_the_page_declares_with_two_types_is_given_the_one_declared_nearest_before_the_block()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Results", "1.0.0", Results);
+        using var docs = AdoptRun.WithPackage("Acme.Results", "1.0.0", Results);
         // The second block ends open (a fragment): no session can join it, and the third block's 'result' is its Result<int>.
-        folder.Write("docs/README.md", """
+        docs.Write("README.md", """
             # Results
 
             ```shell
@@ -127,16 +117,11 @@ public sealed class AdoptReceiverStubTests
             ```
             """);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var page = docs.AdoptWritten("README.md");
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var path = Path.Combine(docs, "README.md");
-        var page = File.ReadAllText(path);
         Assert.Matches(@"<!-- snippetcheck: compile given=result:Result<int>.* -->\n```csharp\nResult<int> doubled", page);
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Mutants.EachFails(docs, path, page, [("result.Then(", "result.Thenq(", (string?)"CS1061"), ("val => val * 2)", "val => val * 2, 1)", "CS1501")],
-            environment);
+        docs.Verifies();
+        docs.MutantsFail("README.md", page, [("result.Then(", "result.Thenq(", (string?)"CS1061"), ("val => val * 2)", "val => val * 2, 1)", "CS1501")]);
     }
 
     private const string Bus = """
@@ -155,11 +140,8 @@ public sealed class AdoptReceiverStubTests
     [Fact]
     public void A_block_that_still_fails_once_its_receiver_is_typed_names_what_is_left_to_add_not_the_receiver()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Bus", "1.0.0", Bus);
-        folder.Write("docs/setup.md", """
+        using var docs = AdoptRun.WithPackage("Acme.Bus", "1.0.0", Bus);
+        docs.Write("setup.md", """
             # Setup
 
             ```shell
@@ -173,7 +155,7 @@ public sealed class AdoptReceiverStubTests
             ```
             """);
         // 'x' binds (the lambda of the setup page); what a reader must add is the consumer class, which no page declares.
-        folder.Write("docs/consumers.md", """
+        docs.Write("consumers.md", """
             # Consumers
 
             ```csharp
@@ -182,10 +164,9 @@ public sealed class AdoptReceiverStubTests
             ```
             """);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--report", "json=adopt.json");
+        docs.Adopt("--report", "json=adopt.json");
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var block = AdoptJsonReport.Load(Path.Combine(docs, "adopt.json")).Blocks[3];
+        var block = AdoptJsonReport.Load(docs.PathOf("adopt.json")).Blocks[3];
         Assert.Equal("unknown-name", block.GetProperty("cause").GetString());
         Assert.Equal("'SubmitOrderConsumer': declared nowhere in the docs, once 'x' is given as IBusConfigurator", block.GetProperty("detail").GetString());
     }
@@ -215,11 +196,8 @@ public sealed class AdoptReceiverStubTests
     [Fact]
     public void The_docs_own_enums_read_by_value_are_stubbed_as_enums_and_a_swapped_argument_fails()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Machines", "1.0.0", Machines);
-        folder.Write("docs/README.md", """
+        using var docs = AdoptRun.WithPackage("Acme.Machines", "1.0.0", Machines);
+        docs.Write("README.md", """
             # Machines
 
             ```shell
@@ -243,17 +221,12 @@ public sealed class AdoptReceiverStubTests
             ```
             """);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var page = docs.AdoptWritten("README.md");
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var path = Path.Combine(docs, "README.md");
-        var page = File.ReadAllText(path);
         Assert.Matches(@"<!-- snippetcheck: compile given=phoneCall:StateMachine<State,Trigger> .* -->\n```csharp\nphoneCall\.Configure\(State\.OnHold\)", page);
-        Assert.Contains("public enum State { OnHold, Connected }", File.ReadAllText(Path.Combine(docs, "snippetcheck.json")), StringComparison.Ordinal);
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Mutants.EachFails(docs, path, page, [("phoneCall.Configure(State.OnHold)", "phoneCall.Configureq(State.OnHold)", (string?)"CS1061"),
-            (".Permit(", ".Permitq(", "CS1061"), ("Permit(Trigger.TakenOffHold, State.Connected)", "Permit(State.Connected, Trigger.TakenOffHold)", "CS1503")],
-            environment);
+        Assert.Contains("public enum State { OnHold, Connected }", docs.Read("snippetcheck.json"), StringComparison.Ordinal);
+        docs.Verifies();
+        docs.MutantsFail("README.md", page, [("phoneCall.Configure(State.OnHold)", "phoneCall.Configureq(State.OnHold)", (string?)"CS1061"),
+            (".Permit(", ".Permitq(", "CS1061"), ("Permit(Trigger.TakenOffHold, State.Connected)", "Permit(State.Connected, Trigger.TakenOffHold)", "CS1503")]);
     }
 }

@@ -15,36 +15,27 @@ public sealed class AdoptSiblingPackageTests
     [Fact]
     public void A_package_no_source_serves_that_another_page_names_does_not_veto_check_for_a_block_that_binds_the_served_library()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Lib", "1.0.0", "namespace Acme.Lib { public static class Api { public static int Twice(int n) => 2 * n; } }");
-        folder.Write("docs/install.md", "# Install\n\n```shell\ndotnet add package Acme.Lib\n```\n");
-        folder.Write("docs/addon.md", "# The add-on\n\n```shell\ndotnet add package Zqxv.Imaginary.Addon\n```\n");
+        using var docs = AdoptRun.WithPackage("Acme.Lib", "1.0.0", "namespace Acme.Lib { public static class Api { public static int Twice(int n) => 2 * n; } }");
+        docs.Write("install.md", "# Install\n\n```shell\ndotnet add package Acme.Lib\n```\n");
+        docs.Write("addon.md", "# The add-on\n\n```shell\ndotnet add package Zqxv.Imaginary.Addon\n```\n");
         // No using: the page names no package, the doc set two. 'Order' is the docs' own type, declared on no page: only check
         // can protect the block, and it binds Api.Twice.
         const string usage = "# Usage\n\n```csharp\nvar twice = Api.Twice(3);\nConsole.WriteLine(Order.Load(twice).Count);\n```\n";
-        folder.Write("docs/usage.md", usage);
-        folder.Write("docs/addon-usage.md", "# Add-on usage\n\n```shell\ndotnet add package Zqxv.Imaginary.Addon\n```\n\n" + usage[("# Usage\n\n".Length)..]
+        docs.Write("usage.md", usage);
+        docs.Write("addon-usage.md", "# Add-on usage\n\n```shell\ndotnet add package Zqxv.Imaginary.Addon\n```\n\n" + usage[("# Usage\n\n".Length)..]
             + "\n```csharp\nvar widget = AddonWidget.Create();\nConsole.WriteLine(widget.Name.Length);\n```\n");
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var adopt = docs.Adopt("--write");
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
         Assert.DoesNotContain("usage.md(3,1): not tagged check", adopt.Stdout.Replace("addon-usage.md", "", StringComparison.Ordinal));
-        Assert.Matches("<!-- snippetcheck: check .*packages=Acme.Lib", File.ReadAllText(Path.Combine(docs, "usage.md")));
+        Assert.Matches("<!-- snippetcheck: check .*packages=Acme.Lib", docs.Read("usage.md"));
         // On the page that names the add-on too, the block that binds Acme.Lib is checked; the one that binds no package is not.
         Assert.DoesNotContain("addon-usage.md(7,1): not tagged check", adopt.Stdout);
         Assert.Contains("addon-usage.md(12,1): not tagged check: its post names Zqxv.Imaginary.Addon, which no package source has", adopt.Stdout);
-        Assert.Equal(1, File.ReadAllText(Path.Combine(docs, "addon-usage.md")).Split("snippetcheck: check").Length - 1);
+        Assert.Equal(1, docs.Read("addon-usage.md").Split("snippetcheck: check").Length - 1);
 
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith("0 passed, 2 checked, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        Assert.StartsWith("0 passed, 2 checked, 0 failed", docs.Verifies().Stdout.TrimEnd('\n').Split('\n')[^1]);
         // What the block is about binds: the library call misspelt fails at check.
-        File.WriteAllText(Path.Combine(docs, "usage.md"), File.ReadAllText(Path.Combine(docs, "usage.md")).Replace("Api.Twice", "Api.Twicee", StringComparison.Ordinal));
-        var mutant = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.Equal(1, mutant.ExitCode);
-        Assert.Contains("usage.md(5,17): error CS0117", mutant.Output);
+        docs.MutantsFail("usage.md", docs.Read("usage.md"), [("Api.Twice", "Api.Twicee", (string?)"usage.md(5,17): error CS0117")]);
     }
 }

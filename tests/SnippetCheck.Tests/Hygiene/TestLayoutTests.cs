@@ -3,13 +3,28 @@ using SnippetCheck.Tests.Infrastructure;
 namespace SnippetCheck.Tests.Hygiene;
 
 /// <summary>
-/// The tests mirror the source (issue 78): <c>Unit/X/Y</c> holds the in-process tests of <c>src/SnippetCheck/X/Y</c> (or of
-/// the authoring tools' <c>src/SnippetCheck.Authoring/X/Y</c>), so a stage's tests are found where its code is; every test
-/// file's namespace is its folder's, as in src/.
+/// The tests mirror the source, both ways: <c>Unit/X/Y</c> holds the in-process tests of <c>src/SnippetCheck/X/Y</c> (or of
+/// the authoring tools' <c>src/SnippetCheck.Authoring/X/Y</c>), so a stage's tests are found where its code is, and every
+/// source folder with code has its <c>Unit/</c> folder, or a line in <see cref="WithoutUnitTests"/> that says why not;
+/// every test file's namespace is its folder's, as in src/.
 /// </summary>
 [Trait("Category", "Fast")]
 public sealed class TestLayoutTests
 {
+    /// <summary>
+    /// Source folders with no in-process tests of their own, and why: what they do is shown only by a run, so their tests
+    /// are end to end (Cli/, EndToEnd/). A folder leaves this list when it gets a <c>Unit/</c> folder.
+    /// </summary>
+    private static readonly Dictionary<string, string> WithoutUnitTests = new(StringComparer.Ordinal)
+    {
+        ["Authoring"] = "one file, the authoring tools' entry point over Driver/: Cli/ (render, outdated) and Lsp/ run it",
+        ["Outdated"] = "every step verifies posts at another version: Cli/OutdatedTests",
+        ["Engine"] = "compiles and runs programs (strategies, policies, the engine): EndToEnd/, Cli/, the differential tests",
+        ["Engine/Scheduling"] = "schedules a whole run of the Verifier: EndToEnd/, Cli/",
+        ["Adoption/Trials"] = "each file asks IBlockTrials to compile or run: its rules are driven through CannedTrials in "
+            + "Unit/Adoption/AdoptionRuleTests (this session's seam work adds Unit/Adoption/Trials), its runs in Cli/Adopt*",
+    };
+
     private static string TestsFolder => RepositoryRoot.PathOf("tests/SnippetCheck.Tests");
 
     private static IEnumerable<string> TestFiles => Directory.GetFiles(TestsFolder, "*.cs", SearchOption.AllDirectories)
@@ -30,6 +45,35 @@ public sealed class TestLayoutTests
         Assert.True(orphans.Count == 0,
             "Unit/ folders that name no folder of src/SnippetCheck or src/SnippetCheck.Authoring (move their tests to the folder of the code they test):\n"
             + string.Join('\n', orphans.Select(o => "Unit/" + o)));
+    }
+
+    [Fact]
+    public void Every_source_folder_with_code_has_its_unit_test_folder_or_says_why_not()
+    {
+        var unit = Path.Combine(TestsFolder, "Unit");
+        var missing = new List<string>();
+        var listed = new List<string>();
+        foreach (var source in new[] { RepositoryRoot.PathOf("src/SnippetCheck"), RepositoryRoot.PathOf("src/SnippetCheck.Authoring") })
+        {
+            foreach (var folder in Directory.GetDirectories(source, "*", SearchOption.AllDirectories)
+                .Where(d => Directory.GetFiles(d, "*.cs").Length > 0)
+                .Select(d => Path.GetRelativePath(source, d).Replace(Path.DirectorySeparatorChar, '/'))
+                .Where(d => !d.Split('/').Any(part => part is "bin" or "obj" or "Properties")))
+            {
+                var tested = Directory.Exists(Path.Combine(unit, folder)) && Directory.GetFiles(Path.Combine(unit, folder), "*.cs").Length > 0;
+                if (!tested && !WithoutUnitTests.ContainsKey(folder)) missing.Add(folder);
+                if (tested && WithoutUnitTests.ContainsKey(folder)) listed.Add(folder);
+            }
+        }
+
+        Assert.True(missing.Count == 0,
+            "source folders with no Unit/ test folder (add its in-process tests there, or a line to WithoutUnitTests saying why not):\n"
+            + string.Join('\n', missing.Order(StringComparer.Ordinal)));
+        Assert.True(listed.Count == 0, "folders WithoutUnitTests lists that now have Unit/ tests (take them off the list):\n"
+            + string.Join('\n', listed));
+        Assert.All(WithoutUnitTests.Keys, folder => Assert.True(
+            new[] { "src/SnippetCheck/", "src/SnippetCheck.Authoring/" }.Any(s => Directory.Exists(RepositoryRoot.PathOf(s + folder))),
+            $"WithoutUnitTests names {folder}, which is no source folder"));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using SnippetCheck.Editing;
 namespace SnippetCheck.Adoption.Proposals;
 
 /// <summary>
-/// Where a page fixture's settings go in its page: a hidden page comment by default (issue 54, Required 5: readers see
+/// Where a page fixture's settings go in its page: a hidden page comment by default (readers see
 /// nothing), the front matter with <c>--front-matter</c>. The page fixture trial asks whether they fit before it proposes
 /// the fixture; the writer inserts them there.
 /// </summary>

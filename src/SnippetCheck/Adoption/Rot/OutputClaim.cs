@@ -6,7 +6,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Adoption.Rot;
 
 /// <summary>
-/// A claim the code no longer meets (issue 55): the block runs, and the output block beside it (a <c>text</c>,
+/// A claim the code no longer meets: the block runs, and the output block beside it (a <c>text</c>,
 /// <c>console</c>, <c>output</c> or bare fence, with nothing but blank lines or a short lead-in such as "Output:" between
 /// them) shows something else than it prints. Only a fence that reads as its output is a claim: its info string says
 /// output or console, the lead-in speaks of output, or it shares a line with what the block prints.

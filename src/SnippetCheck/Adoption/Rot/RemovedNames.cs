@@ -12,7 +12,7 @@ namespace SnippetCheck.Adoption.Rot;
 internal sealed record RemovedName(string Package, string LastVersion, string? Obsolete);
 
 /// <summary>
-/// Finds the last version of a package that declared a name its current version lacks (issue 55, removed or renamed
+/// Finds the last version of a package that declared a name its current version lacks (removed or renamed
 /// API), through the pieces <c>outdated</c> uses: the versions the sources list (<see cref="PackageSearch"/>) and a
 /// restore of each version looked at (<see cref="PackageRestorer"/>, kept in the package cache). A few versions are
 /// probed (the last of each of the majors before the current one, and two spread over the current major, for a 0.x

@@ -5,7 +5,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Adoption.Rot;
 
 /// <summary>
-/// What the page says around a block, as rot is read in context (issue 76): the paragraph before it and the one after
+/// What the page says around a block, as rot is read in context: the paragraph before it and the one after
 /// it, and what the page itself declares and imports, so that an entry never rests on a guess of the tool's.
 /// </summary>
 internal static partial class RotContext
@@ -59,7 +59,7 @@ internal static partial class RotContext
             && Regex.IsMatch(document.Text, $@"\bnamespace\s+{Regex.Escape($"{names[1].Groups[1].Value}.{names[0].Groups[1].Value}")}\b"))
             return true;
         // A call no overload fits of a method the page declares: the docs' own helper, whose signature the page may show
-        // another way (issue 76, item 4); only a library's method is evidence.
+        // another way; only a library's method is evidence.
         if (RotEvidence.IsOverloadError(rot.Id) && RotEvidence.MethodCalledAt(failed.Snippet, rot.Location) is { } method
             && Regex.IsMatch(document.Text, $@"\b(?!(?:return|await|new|throw|else|in|is|as|case|yield)\b)[A-Za-z_][\w<>\[\]?,.]*\s+{
                 Regex.Escape(method)}\s*(?:<[^>\n]*>)?\s*\(")) return true;

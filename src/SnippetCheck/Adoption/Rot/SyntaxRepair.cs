@@ -7,7 +7,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Adoption.Rot;
 
 /// <summary>
-/// The smallest repair that makes a block that does not parse into C# (issue 76): one token inserted or taken out at the
+/// The smallest repair that makes a block that does not parse into C# (a typo, not rot): one token inserted or taken out at the
 /// parser's first error (<c>;</c>, <c>,</c>, <c>)</c>, <c>}</c>, <c>);</c>, a lambda's <c>x =&gt;</c>), or the same one at
 /// each error it leaves, read as a program and as a class's members. Only a repair that parses is returned; whether the
 /// repaired block compiles is for the caller to try (a repair that parses but binds nothing is no evidence).

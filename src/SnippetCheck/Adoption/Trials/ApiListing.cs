@@ -9,7 +9,7 @@ namespace SnippetCheck.Adoption.Trials;
 /// A block that only lists values (<c>public const long BytesInGibibyte = 1073741824;</c>, a generated API page's
 /// fields): constants, fields and auto-properties of built-in types with literal values or none. It compiles inside
 /// the tool's class whatever the library holds, since it binds nothing outside itself: <c>compile members</c> would call
-/// it verified and prove nothing (issue 54), so <c>adopt</c> never proposes it.
+/// it verified and prove nothing, so <c>adopt</c> never proposes it.
 /// </summary>
 internal static class ApiListing
 {

@@ -142,7 +142,7 @@ internal sealed class BlockProposals
         // A package its post is given that no source has may be what declares its names: package-not-found, as it says.
         var nowhere = Packages.Unloaded.ContainsKey(snippet.Location) ? null : Packages.DeclaredNowhereInTheDocs(snippet);
         var cause = UnverifiedCause.Of(failed, packageLookedFor, unrestorable, nowhere);
-        // What a reader has to add first: once its receivers are given, the names it still lacks (issue 77, item 7).
+        // What a reader has to add first: once its receivers are given, the names it still lacks, not the receiver it no longer lacks.
         if (cause.Kind is UnverifiedCause.UnknownName or UnverifiedCause.PackageNotFound && _compiled.NarrowedByReceivers(key) is { } narrowed)
         {
             var left = UnverifiedCause.Of(narrowed, packageLookedFor, unrestorable, nowhere);

@@ -7,7 +7,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
-/// <c>adopt</c>'s pass for API listings (issue 54, item 4): a block that only lists signatures
+/// <c>adopt</c>'s pass for API listings: a block that only lists signatures
 /// (<see cref="PreparedDocument.IsListing"/>) is tried as <c>check listing</c> with the packages its page or doc set names,
 /// each listed member looked up there. Only a page with a package is tried: a listing checked against the whole
 /// framework would find a <c>Count</c> somewhere whatever the post meant. It is proposed before any level that compiles

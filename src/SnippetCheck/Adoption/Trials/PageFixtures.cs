@@ -80,7 +80,7 @@ internal static class PageFixtures
     private static AdoptNote PageNote(AdoptFile file, string text) => new(new SourceLocation(file.Path, 1, 1), text);
 
     /// <summary>
-    /// Why a page's class is no fixture to propose, though it verifies more than block by block (issue 54): it leaves out
+    /// Why a page's class is no fixture to propose, though it verifies more than block by block: it leaves out
     /// as many blocks as it verifies or more (each an ignore tag for a reader's eyes only), or a block it leaves out fails
     /// on an error outside its own lines, so its ignore would say nothing of it. Null when neither holds.
     /// </summary>

@@ -11,7 +11,7 @@ using static SnippetCheck.Adoption.Trials.BlockKeys;
 namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
-/// Typos found by repair (issue 76; docs/authoring.md, "What adopt reports as rot"): a block that failed for a syntax error
+/// Typos found by repair (docs/authoring.md, "What adopt reports as rot"): a block that failed for a syntax error
 /// and that one token inserted or taken out at the error (or the same one at each such error) makes parse
 /// (<see cref="SyntaxRepair"/>) is tried again, repaired, through the same compile trials as every block, with the
 /// packages and models the run already has. One that then compiles is a typo, not a fragment: listed as suspected rot

@@ -11,7 +11,7 @@ using SnippetCheck.Editing;
 namespace SnippetCheck.Adoption.Writing;
 
 /// <summary>
-/// One pin per package for the doc set (issue 54): <c>adopt</c> writes <c>packages=Id</c> tags with no version and the
+/// One pin per package for the doc set: <c>adopt</c> writes <c>packages=Id</c> tags with no version and the
 /// version once, in the config's <c>packageVersions</c>, so a release of the library is a one-line diff, not one per block.
 /// A package's pin is the config's own when it has one, else the version most of the run's proposals were verified
 /// with; a proposal verified with another version keeps it in its tag, and the summary lists it (<see cref="OwnPins"/>).
@@ -106,7 +106,7 @@ internal static class DocSetPins
     }
 
     /// <summary>
-    /// Each block of <paramref name="files"/> whose tag keeps a version of its own, as the summary lists it (issue 75, item 3):
+    /// Each block of <paramref name="files"/> whose tag keeps a version of its own, as the summary lists it:
     /// "guide.md(12,1): packages=Acme.Lib@2.0.0 keeps its own pin: it is verified at 2.0.0, not at the set's version 1.0.0
     /// (snippetcheck.json)". No block is verified at another version than the set's without the summary saying so.
     /// </summary>

@@ -9,7 +9,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Adoption.Writing;
 
 /// <summary>
-/// Adopt's last step (issue 75, item 1: "what adopt writes, verify proves"): the pages are verified as adopt would write
+/// Adopt's last step ("what adopt writes, verify proves"): the pages are verified as adopt would write
 /// them, with every tag, page setting, hidden line and pin, through the loader <c>verify</c> uses and the config it will
 /// read, and every proposed block that then fails or is skipped is withdrawn, its cause said. Withdrawing a block can
 /// change its session or page fixture, so the pages are verified again until nothing more is withdrawn. Afterwards

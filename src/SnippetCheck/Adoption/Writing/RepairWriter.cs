@@ -7,7 +7,7 @@ using SnippetCheck.Editing;
 namespace SnippetCheck.Adoption.Writing;
 
 /// <summary>
-/// <c>adopt --repair</c> (issue 76): writes the repairs of the typos the run found (<see cref="TypoRepair"/>), each of
+/// <c>adopt --repair</c>: writes the repairs of the typos the run found (<see cref="TypoRepair"/>), each of
 /// which made its block compile in the run, into their posts, so a maintainer fixes a doc set's typos in one step and
 /// reviews the diff. Before a file is written it must still be the bytes adopt read, each edit must find the text it
 /// replaces, and the file must read back with each repaired block holding exactly the code that compiled and every other

@@ -8,7 +8,7 @@ namespace SnippetCheck.Caching.Store;
 /// render's site), with every link below the root refused when each file is opened, not by a look at the path before: the
 /// folder is opened from the root with <c>openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS)</c>, the temporary file is created
 /// in that open folder and renamed there (<c>renameat</c>), so a link planted on the way between a check and the write
-/// cannot carry the write outside (issue 74, Required 3). The machine's own links above the root are followed as before.
+/// cannot carry the write outside. The machine's own links above the root are followed as before.
 /// Linux only (openat2, Linux 5.6); elsewhere <see cref="TryOpenFolder"/> returns null and the caller writes by path.
 /// </summary>
 internal static class BeneathRoot

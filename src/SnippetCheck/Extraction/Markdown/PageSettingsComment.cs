@@ -3,7 +3,7 @@ using SnippetCheck.Model;
 namespace SnippetCheck.Extraction.Markdown;
 
 /// <summary>
-/// A page's settings in a hidden comment (issue 54, Required 5: readers see nothing): <c>&lt;!-- snippetcheck: page fixture:
+/// A page's settings in a hidden comment (readers see nothing): <c>&lt;!-- snippetcheck: page fixture:
 /// true, hiddenFences: [requiredcode] --&gt;</c> says what a front matter's <c>snippetcheck:</c> map would, with the same keys,
 /// where neither GitHub nor a docs renderer shows it (GitHub shows a front matter as a table, some renderers as a heading).
 /// Its words are a YAML flow map without its braces, on the comment's one line; a page has one such comment at most.

@@ -23,7 +23,7 @@ internal enum KindJudging
 }
 
 /// <summary>
-/// What a tag kind means to every stage, in one row (issue 78, item 3): its word, whether it is verified at all, runs, may
+/// What a tag kind means to every stage, in one row, so a new kind is added in one place: its word, whether it is verified at all, runs, may
 /// merge with other lone programs, joins a session's program, leaves its <c>...</c> as holes, and which judge case passes
 /// it. The planner, the strategies, the stale policy, the judge and the result's level read these columns instead of each
 /// naming kinds, so a new kind is a row here plus its case in the judge (docs/architecture.md, "How to add a tag kind").

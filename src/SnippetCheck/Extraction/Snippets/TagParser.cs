@@ -256,7 +256,7 @@ internal static partial class TagParser
 
     /// <summary>
     /// A <c>base=</c> value read: <c>NAME:TYPE</c> names the class the tool adds, as the page's later blocks construct it
-    /// (<c>PersonValidator:AbstractValidator&lt;Person&gt;</c>: issue 77); a bare <c>TYPE</c> leaves it nameless to the page.
+    /// (<c>PersonValidator:AbstractValidator&lt;Person&gt;</c>, which later blocks call by name); a bare <c>TYPE</c> leaves it nameless to the page.
     /// </summary>
     internal static (string? Name, string Type) SplitBase(string value)
     {

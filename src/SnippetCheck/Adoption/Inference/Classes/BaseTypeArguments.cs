@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SnippetCheck.Adoption.Inference.Classes;
 
 /// <summary>
-/// The type arguments an inferred generic base class of a <c>members</c> block is tried with (issue 54, the enclosing
+/// The type arguments an inferred generic base class of a <c>members</c> block is tried with (as the enclosing
 /// class). FastEndpoints' docs show <c>public override async Task HandleAsync(MyRequest req, CancellationToken ct)</c>
 /// of a class over <c>Endpoint&lt;TRequest, TResponse&gt;</c> they never show: an argument the block's overrides name
 /// (the base's <c>HandleAsync(TRequest req, …)</c>, <c>Task&lt;TResponse&gt; ExecuteAsync</c>) is taken as written; one

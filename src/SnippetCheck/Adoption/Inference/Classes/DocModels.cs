@@ -13,7 +13,7 @@ using SnippetCheck.Editing;
 namespace SnippetCheck.Adoption.Inference.Classes;
 
 /// <summary>
-/// Models across pages (issue 54): the plain types one page of a doc set declares (FluentValidation's <c>Customer</c>,
+/// Models across pages: the plain types one page of a doc set declares (FluentValidation's <c>Customer</c>,
 /// <c>Address</c>: properties and fields, no base class) and other pages use without declaring. They become hidden code
 /// for the whole folder, a config prelude (docs/tags.md, "Hidden code for a whole folder"), each page's types in a
 /// namespace of their own (<c>DocModels.Start</c>), since two pages may declare a <c>Customer</c> each with other

@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 namespace SnippetCheck.Adoption.Inference.Packages;
 
 /// <summary>
-/// What a page says of the packages its readers install (issue 54, item 3): its install lines, in any fence or in the
+/// What a page says of the packages its readers install: its install lines, in any fence or in the
 /// prose (<c>dotnet add package X --version Y</c>, <c>Install-Package X -Version Y</c>, <c>#r "nuget: X, Y"</c>,
 /// <c>#:package X@Y</c>, <c>&lt;PackageReference Include="X" Version="Y" /&gt;</c>), its links to the package's NuGet page
 /// or badge (<c>nuget.org/packages/X</c>, <c>img.shields.io/nuget/v/X.svg</c>: a README that never shows its install
@@ -65,7 +65,7 @@ internal static partial class PackageEvidence
 
     /// <summary>
     /// The test framework and mocking library a page's code names, each as the package that declares it (docs written as
-    /// tests: issue 43). Read from the attributes and calls of its C# blocks and of the fences in its HTML comments (the
+    /// tests, which rarely import what they use). Read from the attributes and calls of its C# blocks and of the fences in its HTML comments (the
     /// docs' own hidden code), since such pages rarely show their usings. A candidate is still kept only when its
     /// assemblies declare a name the blocks lack, and a block is tagged only when it then passes.
     /// </summary>
@@ -140,7 +140,7 @@ internal static partial class PackageEvidence
             .Concat(UsingCandidates(document, framework)).Concat(HeadingCandidates(document));
 
     /// <summary>
-    /// The library a page's folder is named for, as its headings spell it (issue 77): a release-notes page in a folder
+    /// The library a page's folder is named for, as its headings spell it: a release-notes page in a folder
     /// named for the repository ('louthy__language-ext', 'language-ext/docs') that shows no install line and no using,
     /// under a heading naming 'LanguageExt.Core'. A heading's name (dotted or not) whose first part, in lower case, is a
     /// folder's name without its separators is a candidate, with that first part and its <c>.Core</c> after it; a name

@@ -57,7 +57,7 @@ internal sealed partial class PackageFinder(PackageRestorer restorer, PackageSea
                 {
                     if (outcome.Error is { } error) _restoreErrors[candidate.Id] = error.Split('\n')[0].Trim();
                     // An older version is tried only where this one is refused for good (not for this framework, not served):
-                    // one that failed for a passing reason would take the older version on a cold cache alone (issue 75).
+                    // one that failed for a passing reason would take the older version on a cold cache alone.
                     if (outcome.Succeeded || outcome.VersionRefused) continue;
                     break;
                 }

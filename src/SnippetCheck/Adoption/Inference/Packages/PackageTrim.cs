@@ -6,12 +6,12 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Adoption.Inference.Packages;
 
 /// <summary>
-/// The smallest package set a block still passes with (issue 54): a block gets every package of its post that declares
+/// The smallest package set a block still passes with: a block gets every package of its post that declares
 /// one of the names it lacks, and a namespace's parts count as names, so a page of a library family (Swashbuckle's six
 /// <c>Swashbuckle.AspNetCore.*</c> packages) gave each block all of them. Each package is dropped in turn and the block
 /// verified again; a drop is kept when the block still passes. Rounds are batched across blocks, one verify each, and
 /// bounded: a block is tried without each of its packages at most once. The rule is here; its rounds of trials are
-/// Trials/TrimTrials' (adopt's inference runs no code: issue 78).
+/// Trials/TrimTrials' (adopt's inference runs no code, so its rules test without a run).
 /// </summary>
 internal static class PackageTrim
 {

@@ -18,7 +18,7 @@ internal sealed partial record PackageCandidate(string Id, string? Version)
 }
 
 /// <summary>
-/// What the repository a post lives in says about the package it is about (issue 26, part 3): the repository's name
+/// What the repository a post lives in says about the package it is about: the repository's name
 /// (its <c>origin</c> remote, or its folder), and the projects in it: the packages they reference, with their versions,
 /// and the projects themselves, which a library's docs usually describe. Read once per repository.
 /// </summary>

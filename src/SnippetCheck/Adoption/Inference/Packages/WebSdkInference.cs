@@ -9,7 +9,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Adoption.Inference.Packages;
 
 /// <summary>
-/// Blocks of ASP.NET Core docs (issue 54): their readers' projects use the Web SDK, whose ASP.NET Core assemblies and
+/// Blocks of ASP.NET Core docs: their readers' projects use the Web SDK, whose ASP.NET Core assemblies and
 /// implicit usings (<c>WebApplication</c>, <c>Results</c>, <c>MapGet</c>) the block never imports. A block that fails only
 /// on unknown names, one of which ASP.NET Core declares, is verified again with <c>sdk=web</c> (a hidden
 /// <c>#:sdk Microsoft.NET.Sdk.Web</c>), then with the usings its other ASP.NET Core names need.
@@ -19,7 +19,7 @@ internal static partial class WebSdkInference
     /// <summary>
     /// Each failed block worth a try as a project of the Web SDK: it fails only on unknown names, one of which ASP.NET
     /// Core (<paramref name="web"/>) declares and the framework alone does not; tagged so (<c>compile</c>, <c>sdk=web</c>).
-    /// Its trials are Trials/WebSdkTrials' (adopt's inference runs no code: issue 78).
+    /// Its trials are Trials/WebSdkTrials' (adopt's inference runs no code, so its rules test without a run).
     /// </summary>
     /// <param name="failing">Untagged blocks that failed every earlier pass, with their last failure.</param>
     public static List<(PreparedDocument Document, Snippet Snippet)> Tries(

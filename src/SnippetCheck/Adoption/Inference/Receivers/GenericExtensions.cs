@@ -4,7 +4,7 @@ namespace SnippetCheck.Adoption.Inference.Receivers;
 
 /// <summary>
 /// Extension methods on a type parameter, <c>static T SetAlignment&lt;T&gt;(this T obj, Justify j) where T : class, IAlignable</c>
-/// (Spectre.Console, issue 54): such a method extends every type its constraints admit, so a receiver it is called on is
+/// (Spectre.Console): such a method extends every type its constraints admit, so a receiver it is called on is
 /// of one of them; the constraint types are what it extends, as <c>IServiceCollection</c> is for <c>AddLogging</c>.
 /// </summary>
 internal static class GenericExtensions

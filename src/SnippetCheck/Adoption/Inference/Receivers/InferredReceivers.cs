@@ -10,7 +10,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Adoption.Inference.Receivers;
 
 /// <summary>
-/// Receivers no page creates (issue 54, Required 3): ASP.NET Core docs write <c>services.AddScoped&lt;IClock, Clock&gt;();</c>
+/// Receivers no page creates: ASP.NET Core docs write <c>services.AddScoped&lt;IClock, Clock&gt;();</c>
 /// or <c>services.AddOpenIddict().AddCore(…)</c> with <c>services</c> declared nowhere. The members a block calls on such an
 /// unknown local (with their type arguments and argument counts) are looked up among the public types of what the block
 /// references: the framework, the Web SDK's assemblies and the packages its page and doc set name (<see cref="ReceiverIndex"/>). When exactly

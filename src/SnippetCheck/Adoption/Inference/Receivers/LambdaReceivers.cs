@@ -6,7 +6,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Adoption.Inference.Receivers;
 
 /// <summary>
-/// Receivers that another block of the doc set sets up as a lambda's parameter (issue 54): Quartz's docs show
+/// Receivers that another block of the doc set sets up as a lambda's parameter: Quartz's docs show
 /// <c>services.AddQuartz(q =&gt; { … })</c> once and then <c>q.AddJob&lt;HelloJob&gt;(…)</c> alone; AutoMapper's show
 /// <c>new MapperConfiguration(cfg =&gt; { … })</c> and then <c>cfg.CreateMap&lt;Order, OrderDto&gt;()</c>. Each block of the doc set
 /// that has a lambda with untyped parameters is bound, with the doc set's packages and their namespaces imported and its

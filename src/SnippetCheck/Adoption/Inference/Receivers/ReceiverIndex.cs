@@ -6,7 +6,7 @@ namespace SnippetCheck.Adoption.Inference.Receivers;
 
 /// <summary>
 /// The public types of a block's referenced assemblies (framework, the Web SDK's, its packages'), indexed by the members
-/// a receiver is called with (issue 54, Required 3): <c>services.AddScoped&lt;IFoo, Foo&gt;()</c> fits the one type an
+/// a receiver is called with: <c>services.AddScoped&lt;IFoo, Foo&gt;()</c> fits the one type an
 /// extension method <c>AddScoped</c> of two type arguments extends, <c>IServiceCollection</c>. A type is a candidate only
 /// when it declares one of the members called or an extension method extends it; it fits when every member called
 /// resolves on it (its own, its bases' and interfaces', or an extension of any of them), with the generic arity and

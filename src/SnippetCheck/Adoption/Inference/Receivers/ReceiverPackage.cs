@@ -4,7 +4,7 @@ using SnippetCheck.Model;
 namespace SnippetCheck.Adoption.Inference.Receivers;
 
 /// <summary>
-/// What a receiver given by <see cref="InferredReceivers"/> needs besides the framework (issue 54): the package that
+/// What a receiver given by <see cref="InferredReceivers"/> needs besides the framework: the package that
 /// declares the extension methods its calls bind to, else the one of its type; the Web SDK when what it needs is ASP.NET
 /// Core's; nothing more. OpenIddict's docs call <c>services.AddOpenIddict()</c>: <c>IServiceCollection</c> comes with every
 /// OpenIddict package (OpenIddict.Quartz brings fewest others along), but only the one that declares <c>AddOpenIddict</c>

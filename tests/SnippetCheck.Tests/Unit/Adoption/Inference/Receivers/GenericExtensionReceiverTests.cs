@@ -1,7 +1,4 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Adoption.Inference.Receivers;
-using SnippetCheck.Compilation;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Adoption.Inference.Receivers;
@@ -34,7 +31,7 @@ public sealed class GenericExtensionReceiverTests
     public void A_call_of_a_generic_extension_types_its_receiver_by_the_extensions_constraint()
     {
         using var folder = new TempFolder();
-        var index = ReceiverIndex.Of([.. Framework(), Compile(folder, Library)]);
+        var index = ReceiverIndex.Of([.. CompiledLibrary.Framework(), CompiledLibrary.Emit(folder, "Acme.Layout", Library)]);
 
         var fit = index.TypeFor([new("SetAlignment", null, 1)]);
 
@@ -42,17 +39,5 @@ public sealed class GenericExtensionReceiverTests
         Assert.Equal(["Acme.Layout"], fit?.Namespaces);
         // A struct-only extension admits no class: Header's own method and the struct's extension never meet on one type.
         Assert.Null(index.TypeFor([new("SetAlignment", null, 1), new("Offset", null, 1)]));
-    }
-
-    private static IEnumerable<string> Framework() =>
-        ReferenceAssemblies.Default.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>();
-
-    private static string Compile(TempFolder folder, string source)
-    {
-        var path = Path.Combine(folder.Path, "Acme.Layout.dll");
-        var emitted = CSharpCompilation.Create("Acme.Layout", [CSharpSyntaxTree.ParseText(source)], ReferenceAssemblies.Default,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).Emit(path);
-        Assert.True(emitted.Success, string.Join('\n', emitted.Diagnostics));
-        return path;
     }
 }

@@ -1,0 +1,47 @@
+using SnippetCheck.Adoption.Rot;
+using SnippetCheck.Extraction;
+using SnippetCheck.Tests.Infrastructure;
+
+namespace SnippetCheck.Tests.Unit.Adoption.Rot;
+
+/// <summary>
+/// The smallest repair that makes a block parse (<see cref="SyntaxRepair.Of"/>), read from its syntax alone: one token
+/// inserted or taken out at the parser's error, or the same one at each such error; none for a block that parses
+/// already, or that no such repair makes C#. Whether the repair then compiles is the trial's (TypoRepairTests).
+/// </summary>
+public sealed class SyntaxRepairTests
+{
+    private static IReadOnlyList<CodeLine> Code(string code) => Pipeline.Read($"# P\n\n```csharp\n{code}\n```\n").Snippets[0].Code;
+
+    [Theory]
+    [InlineData("var a = 1;\nvar b = 2\nvar c = 3;", "var a = 1;\nvar b = 2;\nvar c = 3;")]
+    [InlineData("Console.WriteLine(Math.Max(1, 2);", "Console.WriteLine(Math.Max(1, 2));")]
+    [InlineData("var list = new List<int> { 1 2 };", "var list = new List<int> { 1, 2 };")]
+    [InlineData("var x = 1;;;\nConsole.WriteLine(x));", "var x = 1;;;\nConsole.WriteLine(x);")]
+    public void One_token_at_the_error_makes_the_block_parse(string code, string repaired)
+    {
+        var found = SyntaxRepair.Of(Code(code));
+
+        Assert.NotNull(found);
+        Assert.Equal(repaired, string.Join('\n', found.Code.Select(l => l.Text)));
+        Assert.Equal(repaired, found.Repair.Code);
+        Assert.NotEmpty(found.Edits);
+    }
+
+    [Fact]
+    public void The_same_token_missing_at_each_of_several_errors_is_one_repair_made_at_each()
+    {
+        var found = SyntaxRepair.Of(Code("services.Add(\"a\")\nservices.Add(\"b\")\nservices.Add(\"c\");"));
+
+        Assert.NotNull(found);
+        Assert.Equal("services.Add(\"a\");\nservices.Add(\"b\");\nservices.Add(\"c\");", found.Repair.Code);
+        Assert.Equal(2, found.Edits.Count);
+    }
+
+    [Theory]
+    [InlineData("var a = 1;\nConsole.WriteLine(a);")]
+    [InlineData("public int Twice(int x) => x * 2;")]
+    [InlineData("")]
+    [InlineData("for each item in the list: print it")]
+    public void A_block_that_parses_or_that_no_one_token_repairs_gets_none(string code) => Assert.Null(SyntaxRepair.Of(Code(code)));
+}
