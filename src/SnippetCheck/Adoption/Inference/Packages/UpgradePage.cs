@@ -4,10 +4,11 @@ using SnippetCheck.Extraction;
 namespace SnippetCheck.Adoption.Inference.Packages;
 
 /// <summary>
-/// The titles a block stands under, so rot is read as the guide means it: an upgrade guide says what it is in its title ("Breaking changes in 2.0",
-/// "Migrating from v1") and its sections are often named after the API ("## Painting"), so the nearest heading alone
-/// misses it. The page's title (front matter <c>title:</c>) and the heading of each level the block stands under, as
-/// Markdig read them (a <c>#region</c> line in code, or a shell script's <c># removed</c>, is no heading).
+/// The titles a block stands under, so rot is read as the guide means it: an upgrade guide says what it is in its
+/// title ("Breaking changes in 2.0", "Migrating from v1") and its sections are often named after the API ("## Painting"),
+/// so the nearest heading alone misses it. The page's title (front matter <c>title:</c>) and the heading of each level
+/// the block stands under, as Markdig read them (a <c>#region</c> line in code, or a shell script's <c># removed</c>,
+/// is no heading).
 /// </summary>
 internal static partial class UpgradePage
 {
