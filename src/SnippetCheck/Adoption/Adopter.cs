@@ -3,7 +3,6 @@ using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Proposals;
-using SnippetCheck.Adoption.Rot;
 using SnippetCheck.Adoption.Trials;
 using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Extraction.Discovery;
@@ -69,7 +68,7 @@ internal static class Adopter
         var (files, compiled) = await ProposeAsync(verifier, options, stated, adoptable, untagged, cancellationToken).ConfigureAwait(false);
 
         // Pass 5b: names the blocks use that an older version of their post's packages declared (removed or renamed API).
-        files = await RemovedApiRot.ApplyAsync(
+        files = await RemovedApiTrials.ApplyAsync(
             verifier, files, adoptable, s => compiled.FailedWithReceivers(Key(s)) ?? compiled.PackageFailure(Key(s)),
             compiled.Packages.PostPackages,
             options.CurrentDirectory, cancellationToken).ConfigureAwait(false);

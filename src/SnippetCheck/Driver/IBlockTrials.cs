@@ -20,15 +20,15 @@ internal interface IBlockTrials
     /// <summary>The run's documents read again with <paramref name="trial"/> as their config (a page read as a fixture).</summary>
     (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) Prepare(SnippetCheckConfig trial);
 
-    /// <summary>Each block alone, as its tags now say (<see cref="Verifier.VerifyLoneAsync"/>).</summary>
+    /// <summary>Each block alone, as its tags now say (<c>Verifier.Trials.cs</c>).</summary>
     Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken);
 
-    /// <summary>Each document's blocks as one session (<see cref="Verifier.VerifySessionsAsync"/>).</summary>
+    /// <summary>Each document's blocks as one session (<c>Verifier.Trials.cs</c>).</summary>
     Task<IReadOnlyList<SnippetResult>> VerifySessionsAsync(
         IReadOnlyList<(PreparedDocument Document, string Session, IReadOnlyList<Snippet> Blocks)> sessions, CancellationToken cancellationToken);
 
-    /// <summary>Each document's blocks as its page fixture (<see cref="Verifier.VerifyFixturesAsync"/>).</summary>
+    /// <summary>Each document's blocks as its page fixture (<c>Verifier.Trials.cs</c>).</summary>
     Task<IReadOnlyList<SnippetResult>> VerifyFixturesAsync(
         IReadOnlyList<(PreparedDocument Document, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken);
 
@@ -38,4 +38,10 @@ internal interface IBlockTrials
     /// </summary>
     Task<VerificationReport> VerifyWrittenAsync(
         VerifyOptions options, IReadOnlyList<DocumentText> texts, IReadOnlySet<SourceLocation>? onlyBlocks, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The package lookups (version lists, restores) for pages in or below <paramref name="folder"/>, through the package
+    /// cache and the NuGet.Config over it: what package inference and removed-API rot ask, besides trials.
+    /// </summary>
+    IPackageFeed PackageFeed(string folder);
 }

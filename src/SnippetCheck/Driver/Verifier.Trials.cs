@@ -8,15 +8,21 @@ using SnippetCheck.Engine.Scheduling;
 
 namespace SnippetCheck.Driver;
 
-/// <summary>The verifier's trials: chosen blocks tried in a given shape (lone, a session, a page fixture), for <c>adopt</c>.</summary>
+/// <summary>
+/// The verifier's trials: chosen blocks tried in a given shape (lone, a session, a page fixture), for <c>adopt</c> only,
+/// through its seam (<see cref="IBlockTrials"/>, internal: no host calls them), and the package lookups beside them.
+/// </summary>
 public sealed partial class Verifier
 {
+    /// <inheritdoc/>
+    IPackageFeed IBlockTrials.PackageFeed(string folder) => Driver.PackageFeed.For(folder);
+
     /// <summary>
     /// Verifies the given blocks as lone snippets, each as its tags now say, through the same merging, runners and
     /// judge as a run (what <c>adopt</c> asks of a block before tagging it). Ignored blocks are not checked for
     /// stale tags here. With <paramref name="useCache"/> false the result cache is neither read nor written.
     /// </summary>
-    public Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(
+    Task<IReadOnlyList<SnippetResult>> IBlockTrials.VerifyLoneAsync(
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken) =>
         VerifyProgramsAsync(
             [.. blocks.Select(b => SnippetProgram.Lone(b.Document.Snippets, b.Snippet, b.Document.Settings))], [], useCache, cancellationToken);
@@ -25,7 +31,7 @@ public sealed partial class Verifier
     /// Verifies the given blocks of each document as one session, each block as its tags now say (what <c>adopt</c>
     /// asks of a chain of blocks before joining them). The result cache is neither read nor written: outputs are needed.
     /// </summary>
-    public Task<IReadOnlyList<SnippetResult>> VerifySessionsAsync(
+    Task<IReadOnlyList<SnippetResult>> IBlockTrials.VerifySessionsAsync(
         IReadOnlyList<(PreparedDocument Document, string Session, IReadOnlyList<Snippet> Blocks)> sessions, CancellationToken cancellationToken) =>
         VerifyProgramsAsync(
             [], [.. sessions.Select(s => SnippetProgram.ForSession(s.Document.Snippets, s.Session, s.Blocks, s.Document.Settings))], useCache: false,
@@ -36,7 +42,7 @@ public sealed partial class Verifier
     /// its tags now say (what <c>adopt</c> asks of a page before proposing the fixture). The result cache is neither
     /// read nor written: outputs are needed.
     /// </summary>
-    public Task<IReadOnlyList<SnippetResult>> VerifyFixturesAsync(
+    Task<IReadOnlyList<SnippetResult>> IBlockTrials.VerifyFixturesAsync(
         IReadOnlyList<(PreparedDocument Document, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken) =>
         VerifyProgramsAsync(
             [], [.. pages.Select(p => SnippetProgram.ForFixture(p.Document.Snippets, p.Blocks, p.Document.Settings))], useCache: false,

@@ -92,7 +92,7 @@ public sealed partial class Verifier : IBlockTrials
     public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) Prepare() => _loader.Load();
 
     /// <summary>The documents read again with <paramref name="trial"/> laid over each file's settings (<see cref="DocumentTrial"/>).</summary>
-    public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) Prepare(SnippetCheckConfig trial) =>
+    (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) IBlockTrials.Prepare(SnippetCheckConfig trial) =>
         new DocumentLoader(_options, Config, DiskDocuments.Instance, _trial with { Settings = trial }).Load();
 
     /// <inheritdoc cref="DocumentLoader.FileSetNotes"/>

@@ -214,14 +214,18 @@ public sealed class ArchitectureTests
     /// <summary>
     /// Adopt runs code through one seam (issue 78): <c>Driver.IBlockTrials</c>, which the verifier implements, so its rules
     /// are tested against recorded results (Unit/Adoption). Only adopt's entry points, which a host hands its verifier,
-    /// name the <c>Verifier</c>; its inference (diagnostics and pages in, candidate shapes out) names nothing of the driver
-    /// but the seam its trials are asked through and the run's options.
+    /// name the <c>Verifier</c>. Its inference and its rot (diagnostics, pages and blocks in, candidate shapes out) run no
+    /// trial and reach no network: they name nothing of the driver but the package lookups they are handed
+    /// (<c>IPackageFeed</c>) and the run's options, and never hold a <c>PackageSearch</c> or <c>PackageRestorer</c> (a
+    /// static, pure helper of theirs, <c>PackageSearch.NewestFirst</c>, is no lookup). Only <c>Trials/</c> (and the
+    /// writer's proof of the written pages) asks the seam.
     /// </summary>
     [Fact]
     public void Adoption_runs_code_only_through_its_seam()
     {
         string[] entryPoints = ["Adopter.cs", "AdoptReport.cs"];
-        string[] inferenceMayName = ["SnippetCheck.Driver.IBlockTrials", "SnippetCheck.Driver.VerifyOptions"];
+        string[] pureMayName = ["SnippetCheck.Driver.IPackageFeed", "SnippetCheck.Driver.VerifyOptions"];
+        string[] lookups = ["SnippetCheck.References.PackageSearch", "SnippetCheck.References.PackageRestorer"];
         var compilation = Core.Value;
 
         var uses = new SortedSet<string>(StringComparer.Ordinal);
@@ -231,17 +235,27 @@ public sealed class ArchitectureTests
             var ns = ((CompilationUnitSyntax)tree.GetRoot()).DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()
                 ?.Name.ToString();
             if (ns is null || !ns.StartsWith("SnippetCheck.Adoption", StringComparison.Ordinal)) continue;
-            var inference = ns.StartsWith("SnippetCheck.Adoption.Inference", StringComparison.Ordinal);
+            var pure = ns.StartsWith("SnippetCheck.Adoption.Inference", StringComparison.Ordinal)
+                || ns.StartsWith("SnippetCheck.Adoption.Rot", StringComparison.Ordinal);
             var model = compilation.GetSemanticModel(tree);
             foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
             {
                 var symbol = model.GetSymbolInfo(name).Symbol;
-                if ((symbol as INamedTypeSymbol ?? symbol?.ContainingType) is not { } type
-                    || type.ContainingNamespace.ToDisplayString() != "SnippetCheck.Driver") continue;
-                adoptionUses++;
+                if ((symbol as INamedTypeSymbol ?? symbol?.ContainingType) is not { } type) continue;
                 var full = type.ToDisplayString();
-                var wrong = inference ? !inferenceMayName.Contains(full)
-                    : full == "SnippetCheck.Driver.Verifier" && !entryPoints.Contains(Path.GetFileName(tree.FilePath));
+                bool wrong;
+                if (type.ContainingNamespace.ToDisplayString() == "SnippetCheck.Driver")
+                {
+                    adoptionUses++;
+                    wrong = pure ? !pureMayName.Contains(full)
+                        : full == "SnippetCheck.Driver.Verifier" && !entryPoints.Contains(Path.GetFileName(tree.FilePath));
+                }
+                else
+                {
+                    // A type named to reach its static member is judged by that member: 'PackageSearch.NewestFirst' orders strings.
+                    var qualifier = symbol is INamedTypeSymbol && name.Parent is MemberAccessExpressionSyntax access && access.Expression == name;
+                    wrong = pure && lookups.Contains(full) && !qualifier && symbol is not { IsStatic: true };
+                }
                 if (!wrong) continue;
                 var line = name.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
                 uses.Add($"{Path.GetRelativePath(RepositoryRoot.PathOf("src"), tree.FilePath)}:{line}: {full}");
@@ -249,7 +263,7 @@ public sealed class ArchitectureTests
         }
 
         Assert.True(adoptionUses > 20, $"only {adoptionUses} uses of the driver by adopt were seen: is the source being bound?");
-        Assert.True(uses.Count == 0, "adopt runs code around its seam (IBlockTrials):\n" + string.Join('\n', uses));
+        Assert.True(uses.Count == 0, "adopt runs code or looks packages up around its seam (IBlockTrials, IPackageFeed):\n" + string.Join('\n', uses));
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal static partial class RemovedApiRot
     /// A removed name found for a block: the error that names it, and the last version that had it; or, for a name the
     /// current version made an error (<see cref="MadeAnError"/>, CS0619), that version.
     /// </summary>
-    private sealed record Hit(int File, PreparedDocument Document, SnippetResult Failed, Diagnostic Error, ApiName Name, RemovedName Removed)
+    public sealed record Hit(int File, PreparedDocument Document, SnippetResult Failed, Diagnostic Error, ApiName Name, RemovedName Removed)
     {
         public bool MadeAnError => Error.Id == ObsoleteAsError;
     }
@@ -33,15 +33,14 @@ internal static partial class RemovedApiRot
     private const string ObsoleteAsError = "CS0619";
 
     /// <summary>
-    /// The files with each block whose last failure names a removed API listed as <see cref="RotEvidence.RemovedApi"/> rot
-    /// (instead of weaker evidence, and instead of a <c>check</c> tag, which would tolerate the name), or proposed as
-    /// <c>compile-fail</c> where its page says the API is gone.
+    /// Each failed block of <paramref name="files"/> (and each proposed <c>check</c>, with its last failure) with the packages
+    /// its post uses: where <see cref="HitsAsync"/> looks for a removed name.
     /// </summary>
     /// <param name="lastFailure">A block's last failure before <c>check</c> tolerated its unknown names; null for none.</param>
     /// <param name="postPackages">The packages a post names (its install lines, usings, doc set), pinned as adopt found them.</param>
-    public static async Task<List<AdoptFile>> ApplyAsync(IBlockTrials verifier, List<AdoptFile> files, IReadOnlyList<PreparedDocument> documents,
-        Func<Snippet, SnippetResult?> lastFailure, Func<SnippetDocument, IReadOnlyList<PackageRequest>> postPackages, string folder,
-        CancellationToken cancellationToken)
+    public static List<(int File, PreparedDocument Document, SnippetResult Failed, IReadOnlyList<PackageRequest> Packages)> Work(
+        List<AdoptFile> files, IReadOnlyList<PreparedDocument> documents, Func<Snippet, SnippetResult?> lastFailure,
+        Func<SnippetDocument, IReadOnlyList<PackageRequest>> postPackages)
     {
         var work = new List<(int File, PreparedDocument Document, SnippetResult Failed, IReadOnlyList<PackageRequest> Packages)>();
         for (var i = 0; i < files.Count; i++)
@@ -55,31 +54,43 @@ internal static partial class RemovedApiRot
                 .Where(f => f.Status == SnippetStatus.Failed);
             work.AddRange(failed.Select(f => (i, document, f, (IReadOnlyList<PackageRequest>)packages)));
         }
-        if (work.Count == 0) return files;
-        var hits = await HitsAsync(work, documents, folder, cancellationToken).ConfigureAwait(false);
-        if (hits.Count == 0) return files;
+        return work;
+    }
 
+    /// <summary>
+    /// Of the hits, the blocks of pages that say the API is gone, each as the <c>compile-fail</c> that guards the guide: to
+    /// be tried, a guard that passes is proposed (<c>WithHits</c>).
+    /// </summary>
+    public static List<(PreparedDocument Document, Snippet Snippet)> Guards(IReadOnlyList<Hit> hits)
+    {
         // Guarded only when the removed name is the block's one error: an unknown name beside it is context the page
         // never shows, and a compile-fail tag would pass on it (issue 54).
         var guides = hits.Where(h => PackageEvidence.PageSaysItIsGone(h.Document.Snippets.Source, h.Failed.Snippet.Block)
             && h.Failed.Diagnostics.Where(d => d.IsError).All(d => d.Id == h.Error.Id && d.Message == h.Error.Message)).ToList();
         static Snippet FailingOn(Snippet snippet, string errorId) =>
             snippet with { Tags = snippet.Tags with { Kind = SnippetKind.CompileFail, ExpectedErrorIds = [errorId], Results = false } };
-        var asGuards = guides.Select(h => (h.Document, FailingOn(h.Failed.Snippet, h.Error.Id)));
-        var guarded = (await verifier.VerifyLoneAsync([.. asGuards], useCache: true, cancellationToken).ConfigureAwait(false))
-            .Where(r => r.Status == SnippetStatus.Passed).ToDictionary(r => r.Snippet.Location);
+        return [.. guides.Select(h => (h.Document, FailingOn(h.Failed.Snippet, h.Error.Id)))];
+    }
 
+    /// <summary>
+    /// The files with each block whose last failure names a removed API listed as <see cref="RotEvidence.RemovedApi"/> rot
+    /// (instead of weaker evidence, and instead of a <c>check</c> tag, which would tolerate the name), or proposed as
+    /// <c>compile-fail</c> where its page says the API is gone and its guard passed (<paramref name="guarded"/>).
+    /// </summary>
+    public static List<AdoptFile> WithHits(
+        List<AdoptFile> files, IReadOnlyList<Hit> hits, IReadOnlyDictionary<SourceLocation, SnippetResult> guarded)
+    {
         var result = files.ToList();
         foreach (var group in hits.GroupBy(h => h.File)) result[group.Key] = WithHits(result[group.Key], group, guarded);
         return result;
     }
 
     /// <summary>Of each failed block, the first name it uses that a package of its post removed, with that package's last version.</summary>
-    private static async Task<List<Hit>> HitsAsync(
-        List<(int File, PreparedDocument Document, SnippetResult Failed, IReadOnlyList<PackageRequest> Packages)> work,
+    public static async Task<List<Hit>> HitsAsync(
+        IPackageFeed feed, List<(int File, PreparedDocument Document, SnippetResult Failed, IReadOnlyList<PackageRequest> Packages)> work,
         IReadOnlyList<PreparedDocument> documents, string folder, CancellationToken cancellationToken)
     {
-        var search = RemovedNames.For(folder);
+        var search = new RemovedNames(feed);
         var docSets = new DocSet(documents.Select(d => d.Snippets));
         var declared = documents.GroupBy(d => docSets.Of(d.Snippets)).ToDictionary(g => g.Key, g => RotEvidence.DeclaredNames(
             string.Join('\n', g.SelectMany(d => d.Snippets.Snippets).SelectMany(s => s.Code).Select(l => l.Text))));
@@ -104,7 +115,7 @@ internal static partial class RemovedApiRot
     /// The file with each hit's block proposed as <c>compile-fail</c> where its page says the API is gone (and the guard
     /// passed), else unverified with the removed name as its rot, in place of any weaker rot or <c>check</c> tag.
     /// </summary>
-    private static AdoptFile WithHits(AdoptFile file, IEnumerable<Hit> hits, Dictionary<SourceLocation, SnippetResult> guarded)
+    private static AdoptFile WithHits(AdoptFile file, IEnumerable<Hit> hits, IReadOnlyDictionary<SourceLocation, SnippetResult> guarded)
     {
         var proposals = file.Proposals.ToList();
         var failures = file.Failures.ToList();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.References;
 using SnippetCheck.Extraction.Snippets;
@@ -13,8 +14,8 @@ internal sealed record RemovedName(string Package, string LastVersion, string? O
 
 /// <summary>
 /// Finds the last version of a package that declared a name its current version lacks (removed or renamed
-/// API), through the pieces <c>outdated</c> uses: the versions the sources list (<see cref="PackageSearch"/>) and a
-/// restore of each version looked at (<see cref="PackageRestorer"/>, kept in the package cache). A few versions are
+/// API), through the run's <see cref="IPackageFeed"/> (the pieces <c>outdated</c> uses): the versions the sources list and a
+/// restore of each version looked at (kept in the package cache). A few versions are
 /// probed (the last of each of the majors before the current one, and two spread over the current major, for a 0.x
 /// package), then the gap after the newest probe that has the name is halved down to the last minor that had it. A
 /// member of a package's type or a namespace under its root is the package's for sure and is looked for six majors back
@@ -22,17 +23,8 @@ internal sealed record RemovedName(string Package, string LastVersion, string? O
 /// Each answer, found or not, is kept in the package cache (<c>removed/</c>): older versions do not change. A "not
 /// found" kept from a shallower search is searched again.
 /// </summary>
-internal sealed class RemovedNames(PackageSearch search, PackageRestorer restorer, string cacheRoot, string? nugetConfig)
+internal sealed class RemovedNames(IPackageFeed feed)
 {
-    /// <summary>The search for a run whose posts are in or below <paramref name="folder"/>, through its package cache and NuGet.Config.</summary>
-    public static RemovedNames For(string folder)
-    {
-        var nugetConfig = PackageCache.FindNuGetConfig(folder);
-        return new RemovedNames(
-            new PackageSearch(PackageCache.DefaultRoot), new PackageRestorer(PackageCache.DefaultRoot, nugetConfig), PackageCache.DefaultRoot,
-            nugetConfig);
-    }
-
     /// <summary>Restores at once: each is an SDK build.</summary>
     private readonly SemaphoreSlim _restores = new(Math.Max(2, Environment.ProcessorCount));
 
@@ -47,11 +39,11 @@ internal sealed class RemovedNames(PackageSearch search, PackageRestorer restore
     public Task<RemovedName?> FindAsync(string id, string current, ApiName name, string folder, CancellationToken cancellationToken) =>
         _found.GetOrAdd($"{id.ToLowerInvariant()}|{current}|{name}|{name.IsNamespace}", _ => new Lazy<Task<RemovedName?>>(async () =>
         {
-            var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
+            var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(feed.NuGetConfig, cancellationToken).ConfigureAwait(false);
             var key = new StoreKey().Add("id", id.ToLowerInvariant()).Add("current", current).Add("name", name.ToString()).Add(
                 "namespace", name.IsNamespace)
                 .Add("nuget.config", nugetConfigText);
-            var file = Path.Combine(cacheRoot, "removed", StoreKey.FolderName(key.Hash()) + ".json");
+            var file = Path.Combine(feed.CacheRoot, "removed", StoreKey.FolderName(key.Hash()) + ".json");
             var majors = OlderMajors(name);
             if (File.Exists(file) && StoreFile.TryRead(file, bytes => JsonSerializer.Deserialize<Kept>(bytes)) is { } kept
                 && (kept.Found is not null || kept.Majors >= majors)) return kept.Found;
@@ -87,7 +79,7 @@ internal sealed class RemovedNames(PackageSearch search, PackageRestorer restore
     {
         if (await ApiAsync(id, current, cancellationToken).ConfigureAwait(false) is not { } now) return (null, false);
         if (now.Declares(name)) return (null, true);
-        var listed = await search.StableVersionsAsync(id, folder, cancellationToken).ConfigureAwait(false);
+        var listed = await feed.StableVersionsAsync(id, folder, cancellationToken).ConfigureAwait(false);
         if (listed.Count == 0) return (null, false);
         var lines = LastOfEachMinor(listed.Where(v => NewestFirst(current, v)));
         var probes = Probes(lines, current, majors);
@@ -148,7 +140,7 @@ internal sealed class RemovedNames(PackageSearch search, PackageRestorer restore
             try
             {
                 var request = new PackageSet([new PackageRequest(id, version, new SourceLocation("", 0, 0))]);
-                outcome = await restorer.ResolveAsync(request, web: false, cancellationToken).ConfigureAwait(false);
+                outcome = await feed.ResolveAsync(request, web: false, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

@@ -71,7 +71,9 @@ internal sealed class CompileTrials
         IBlockTrials verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> packages, IReadOnlyList<PreparedDocument> adoptable,
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CancellationToken cancellationToken)
     {
-        var packageInference = PackageInference.For(verifier, options, packages, [.. adoptable.Select(d => d.Snippets)]);
+        // Restores through the run's package cache and the NuGet.Config over the config file's folder (else the run's).
+        var baseDirectory = verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory;
+        var packageInference = new PackageInference(packages, verifier.PackageFeed(baseDirectory), [.. adoptable.Select(d => d.Snippets)]);
         var trials = new CompileTrials(untagged, packageInference, ModelsFor(verifier, adoptable));
         await trials.RunPassesAsync(verifier, adoptable, cancellationToken).ConfigureAwait(false);
         return trials;
@@ -174,7 +176,7 @@ internal sealed class CompileTrials
             .Where(f => f.Failed?.Status == SnippetStatus.Failed)
             .Select(f => (f.Document, f.Failed!, (IReadOnlyList<string>)[]))
             .ToList();
-        var (usingResults, guesses) = await UsingInference.AddInRoundsAsync(verifier, beforeUsings, cancellationToken).ConfigureAwait(false);
+        var (usingResults, guesses) = await UsingTrials.AddInRoundsAsync(verifier, beforeUsings, cancellationToken).ConfigureAwait(false);
         WithUsings = ByBlock(usingResults);
         Guesses = guesses;
 
@@ -193,7 +195,7 @@ internal sealed class CompileTrials
         // Pass 1d: what still fails only on unknown names, with the package its post is about (and that package's usings).
         var stillFailing = _untagged.Select(u => (u.Document, Failed: LastFailure(Key(u.Snippet)))).Where(
             f => f.Failed?.Status == SnippetStatus.Failed).ToList();
-        WithPackages = ByBlock(await Packages.TryAsync(verifier, stillFailing!, cancellationToken).ConfigureAwait(false));
+        WithPackages = ByBlock(await PackageTrials.TryAsync(verifier, Packages, stillFailing!, cancellationToken).ConfigureAwait(false));
 
         // Pass 1e: bare base-class calls inside an inferred class, and types other pages declare (EnclosingClassInference).
         var (inClassResults, classNotes) = await EnclosingClassInference.TryAsync(verifier, Packages, Models, [.. _untagged
@@ -229,7 +231,7 @@ internal sealed class CompileTrials
         // And locals no page creates, of the one type of the block's references that their calls fit (InferredReceivers).
         var inferredReceivers =
             await InferredReceivers.OfAsync(Packages, receivers, receiverFailing, cancellationToken).ConfigureAwait(false);
-        WithReceivers = ByBlock(await Receivers.TryAsync(
+        WithReceivers = ByBlock(await ReceiverTrials.TryAsync(
             verifier, Packages, receivers, receiverFailing, cancellationToken, inferredReceivers).ConfigureAwait(false));
         await WithReceiversAndTypesAsync(verifier, cancellationToken).ConfigureAwait(false);
     }

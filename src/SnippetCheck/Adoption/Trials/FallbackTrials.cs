@@ -1,4 +1,3 @@
-using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;

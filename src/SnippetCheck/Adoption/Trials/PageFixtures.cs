@@ -1,5 +1,4 @@
 using SnippetCheck.Adoption.Inference;
-using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Driver;

@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
@@ -28,7 +27,7 @@ internal static class WebSdkTrials
         IReadOnlyList<string> paths = [.. web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()];
         var stillFailing = tries.Where(t => latest[t.Snippet.Location].Status == SnippetStatus.Failed).Select(
             t => (t.Document, latest[t.Snippet.Location], paths)).ToList();
-        foreach (var result in (await UsingInference.AddInRoundsAsync(
+        foreach (var result in (await UsingTrials.AddInRoundsAsync(
             verifier, stillFailing, cancellationToken, ReferenceAssemblies.WebUsings, skipUnknown: true).ConfigureAwait(false))
             .Results) latest[result.Snippet.Location] = result;
         return [.. latest.Values];

@@ -7,6 +7,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
+using SnippetCheck.References;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 
@@ -45,6 +46,11 @@ internal sealed class CannedTrials(Func<Snippet, SnippetResult> answer) : IBlock
         VerifyOptions options, IReadOnlyList<DocumentText> texts, IReadOnlySet<SourceLocation>? onlyBlocks, CancellationToken cancellationToken) =>
         throw new NotSupportedException("the written pages' proof is the CLI tests'");
 
+    /// <summary>The package lookups, canned: a source that lists and restores only what a test gives it.</summary>
+    public CannedFeed Feed { get; init; } = new();
+
+    public IPackageFeed PackageFeed(string folder) => Feed;
+
     private Task<IReadOnlyList<SnippetResult>> Answer(IEnumerable<Snippet> blocks)
     {
         var tried = blocks.ToList();
@@ -74,6 +80,38 @@ internal sealed class CannedTrials(Func<Snippet, SnippetResult> answer) : IBlock
 
     /// <summary>The code of the block as tried, one string.</summary>
     public static string CodeOf(Snippet snippet) => string.Join('\n', snippet.Code.Select(l => l.Text));
+}
+
+/// <summary>
+/// A fake of the seam's package lookups (<see cref="IPackageFeed"/>): the versions a source lists and the assemblies a
+/// restore gives, as a test says; any other package is one no source has (NU1101). Nothing reaches the network or the SDK.
+/// </summary>
+internal sealed class CannedFeed : IPackageFeed
+{
+    /// <summary>Each package's stable versions, newest first.</summary>
+    public Dictionary<string, string[]> Versions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The compile assemblies of each restorable <c>id/version</c>.</summary>
+    public Dictionary<string, string[]> Assemblies { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every restore asked, as <c>id/version</c>.</summary>
+    public List<string> Restored { get; } = [];
+
+    public string CacheRoot { get; } = Path.Combine(Path.GetTempPath(), "snippetcheck-canned-feed", Guid.NewGuid().ToString("N"));
+
+    public string? NuGetConfig => null;
+
+    public Task<IReadOnlyList<string>> StableVersionsAsync(string id, string folder, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(Versions.GetValueOrDefault(id) ?? []);
+
+    public Task<ResolveOutcome> ResolveAsync(PackageSet packages, bool web, CancellationToken cancellationToken)
+    {
+        var keys = packages.Packages.Select(p => $"{p.Id}/{p.Version}").ToList();
+        lock (Restored) Restored.AddRange(keys);
+        return Task.FromResult(keys.All(Assemblies.ContainsKey)
+            ? new ResolveOutcome(new ResolvedAssets([.. keys.SelectMany(k => Assemblies[k])], [], false), null)
+            : ResolveOutcome.Failed($"error NU1101: Unable to find package {keys[0]}"));
+    }
 }
 
 /// <summary>Pages read in memory as a run reads them, and adopt's trial passes over them with a <see cref="CannedTrials"/>.</summary>

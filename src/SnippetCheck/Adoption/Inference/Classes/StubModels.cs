@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SnippetCheck.Driver;
 using SnippetCheck.Programs;
-using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
@@ -18,7 +16,7 @@ namespace SnippetCheck.Adoption.Inference.Classes;
 /// only what its block reads, typed against that block. It is honest: its members are only what lambdas read off the
 /// model, plain properties of concrete types (never <c>dynamic</c> or <c>object</c>), never named like a name the block
 /// calls; the library's calls chained on them still bind, so a misspelt rule, an argument too many or a renamed
-/// base-class member fails. Types the docs never declare, used as type arguments, get stubs the same way (<see cref="StubTypes"/>).
+/// base-class member fails. Types the docs never declare, used as type arguments, get stubs the same way (Trials/StubTypes).
 /// </summary>
 internal static class StubModels
 {
@@ -42,10 +40,10 @@ internal static class StubModels
     public sealed record Stub(string Namespace, IReadOnlyList<string> Lines);
 
     /// <summary>A block being tried: each member with the index in <see cref="MemberTypes"/> of the type it is tried with.</summary>
-    private sealed record Trial(Request Request, Dictionary<string, int> Members);
+    public sealed record Trial(Request Request, Dictionary<string, int> Members);
 
     /// <summary>The most tries of one block: a member found per try, then each member's types in turn.</summary>
-    private const int MaxRounds = 16;
+    public const int MaxRounds = 16;
 
     /// <summary>The namespace of the stub of the block at <paramref name="location"/>.</summary>
     public static string NamespaceFor(SourceLocation location) => $"{StubsNamespace}.{DocModels.PageNamespace(location.File)}L{location.Line}";
@@ -92,38 +90,10 @@ internal static class StubModels
     }
 
     /// <summary>
-    /// Each request that compiles over its stubs: its passing result and the stubs. First every member a <c>string</c>. A
-    /// member the compiler says a stub lacks (CS1061, CS0117: a chained call's lambda reads it, <c>.Equal(x =&gt; x.PasswordConfirmation)</c>,
-    /// or a member's right type lets the compiler reach it) is added, in any try; otherwise each member whose lines hold an
-    /// error is tried with the next type (all such members at once). A block failing on a line no member's lines hold, on a
-    /// member called as a method, or past the last type, is left out.
-    /// </summary>
-    public static async Task<IReadOnlyList<(SnippetResult Passed, Stub Stub)>> TryAsync(
-        IBlockTrials verifier, IReadOnlyList<Request> requests, CancellationToken cancellationToken)
-    {
-        var active = requests.Select(
-            r => new Trial(r, r.Members.Distinct(StringComparer.Ordinal).ToDictionary(m => m, _ => 0, StringComparer.Ordinal))).ToList();
-        var passed = new List<(SnippetResult Passed, Stub Stub)>();
-        for (var round = 0; round < MaxRounds && active.Count > 0; round++)
-        {
-            var results = await VerifyAsync(verifier, active, cancellationToken).ConfigureAwait(false);
-            var next = new List<Trial>();
-            foreach (var trial in active)
-            {
-                if (!results.TryGetValue(trial.Request.Snippet.Location, out var result)) continue;
-                if (result.Status == SnippetStatus.Passed) passed.Add((result, StubOf(trial)));
-                else if (Advance(trial, result)) next.Add(trial);
-            }
-            active = next;
-        }
-        return passed;
-    }
-
-    /// <summary>
     /// The next try of a block that failed: with the members its stubs lack, or else each member whose lines hold an error
     /// with its next type. False when there is none.
     /// </summary>
-    private static bool Advance(Trial trial, SnippetResult result)
+    public static bool Advance(Trial trial, SnippetResult result)
     {
         var request = trial.Request;
         var lacking = Lacking(request.Types, result).Where(m => !trial.Members.ContainsKey(m)).Distinct(StringComparer.Ordinal).ToList();
@@ -177,27 +147,11 @@ internal static class StubModels
     private static HashSet<int> ErrorLines(SnippetResult result) =>
         result.Diagnostics.Where(d => d.IsError && d.Location.File == result.Snippet.Location.File).Select(d => d.Location.Line).ToHashSet();
 
-    /// <summary>Each trial tried once, over its stubs as they stand: the results by block (the cache is not used).</summary>
-    private static async Task<Dictionary<SourceLocation, SnippetResult>> VerifyAsync(
-        IBlockTrials verifier, IReadOnlyList<Trial> trials, CancellationToken cancellationToken)
-    {
-        if (trials.Count == 0) return [];
-        var tries = trials.Select(t =>
-        {
-            var (document, snippet) = (t.Request.Document, t.Request.Snippet);
-            var prelude = Prelude.OfLines(DocModels.FileName, [.. StubOf(t).Lines.Select((text, i) => new CodeLine(text, i + 1, 1))]);
-            var withStub = document.Snippets with { Preludes = [prelude, .. document.Snippets.Preludes] };
-            return (document with { Snippets = withStub }, snippet);
-        }).ToList();
-        var results = await verifier.VerifyLoneAsync(tries, useCache: false, cancellationToken).ConfigureAwait(false);
-        return results.GroupBy(r => r.Snippet.Location).ToDictionary(g => g.Key, g => g.First());
-    }
-
     /// <summary>
     /// The stubs' lines: their namespace, and for each type a class with a property of each member, of the type tried (an
     /// <c>IFoo</c> an empty interface, which a stub <c>Foo</c> implements).
     /// </summary>
-    private static Stub StubOf(Trial trial)
+    public static Stub StubOf(Trial trial)
     {
         var request = trial.Request;
         var lines = new List<string>

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Driver;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.References;
@@ -15,7 +16,7 @@ namespace SnippetCheck.Adoption.Inference.Packages;
 /// pinned, and read for the names its own assemblies declare. Each candidate is looked up once per run, a few restores
 /// at a time; why one a source has would not restore is kept for the notes.
 /// </summary>
-internal sealed partial class PackageFinder(PackageRestorer restorer, PackageSearch search)
+internal sealed partial class PackageFinder(IPackageFeed feed)
 {
     /// <summary>Restores at once: each is an SDK build, and a cold adopt may try dozens of packages.</summary>
     private readonly SemaphoreSlim _restores = new(Math.Max(2, Environment.ProcessorCount));
@@ -39,7 +40,7 @@ internal sealed partial class PackageFinder(PackageRestorer restorer, PackageSea
         {
             IReadOnlyList<string> versions = candidate.Version is { } named
                 ? [named]
-                : [.. (await search.StableVersionsAsync(candidate.Id, folder, cancellationToken).ConfigureAwait(false)).Take(VersionsTried)];
+                : [.. (await feed.StableVersionsAsync(candidate.Id, folder, cancellationToken).ConfigureAwait(false)).Take(VersionsTried)];
             foreach (var version in versions)
             {
                 var request = new PackageRequest(candidate.Id, version, new SourceLocation("", 0, 0));
@@ -47,7 +48,7 @@ internal sealed partial class PackageFinder(PackageRestorer restorer, PackageSea
                 await _restores.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    outcome = await restorer.ResolveAsync(new PackageSet([request]), web: false, cancellationToken).ConfigureAwait(false);
+                    outcome = await feed.ResolveAsync(new PackageSet([request]), web: false, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -73,7 +74,7 @@ internal sealed partial class PackageFinder(PackageRestorer restorer, PackageSea
 
     /// <summary>The package's stable versions on the configured sources.</summary>
     public Task<IReadOnlyList<string>> StableVersionsAsync(string id, string folder, CancellationToken cancellationToken) =>
-        search.StableVersionsAsync(id, folder, cancellationToken);
+        feed.StableVersionsAsync(id, folder, cancellationToken);
 
     /// <summary>
     /// From now on a candidate that names no version finds <paramref name="version"/> of its package: the doc set's, an

@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Compilation;
-using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Model;
 using SnippetCheck.References;
@@ -53,81 +52,24 @@ internal sealed partial class PackageInference
         document.Snippets.Select(s => _olderMajorRot.GetValueOrDefault(s.Location)).OfType<SuspectedRot>();
 
     /// <summary>
-    /// The package blocks of <paramref name="tries"/> that fail with the newest version on its API, tried with older majors;
-    /// <paramref name="latest"/> gets the results that pass.
+    /// A block that failed at the newest (<paramref name="before"/>) and passes at an older major: suspected rot, never
+    /// hidden (<see cref="OlderMajorRot"/>).
     /// </summary>
-    private async Task TryOlderMajorsAsync(
-        IBlockTrials verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> tries,
-        Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
+    public void KeepOlderMajorRot(SnippetResult before, SnippetResult result, Found newest, Found older)
     {
-        tries = [.. tries.Where(t => !PackageEvidence.PageSaysItIsGone(t.Document.Snippets.Source, t.Snippet.Block))];
-        var changed = tries.Where(t => latest.GetValueOrDefault(t.Snippet.Location) is { Status: SnippetStatus.Failed } r
-            && (IsApiChange(r) || TypesGone(r, t.Packages, DocSetDeclared(t.Document)) is { Count: > 0 })).ToList();
-        foreach (var newest in changed.SelectMany(t => t.Packages).DistinctBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList())
-        {
-            var id = newest.Package.Id;
-            var uses = tries.Where(t => t.Packages.Any(p => p.Package.Id.Equals(id, StringComparison.OrdinalIgnoreCase))).ToList();
-            var document = uses[0].Document;
-            var folder = Path.GetDirectoryName(Path.GetFullPath(document.Snippets.Source.Document.FullPath))!;
-            var framework = document.SettingsFor(uses[0].Snippet).References;
-            foreach (var version in await OlderMajorsAsync(id, newest.Package.Version, folder, cancellationToken).ConfigureAwait(false))
-            {
-                var candidate = new PackageCandidate(id, version);
-                var older = await _finder.FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false);
-                if (older is null) continue;
-                if (await TryVersionAsync(verifier, uses, latest, newest, older, cancellationToken).ConfigureAwait(false)) break;
-            }
-        }
+        var error = before.Diagnostics.First(d => d.IsError);
+        _olderMajorRot[result.Snippet.Location] = new SuspectedRot(error.Location, error.Id, error.Message, RotEvidence.KnownApi,
+            $"verifies with {older.Package.Id} {older.Package.Version} but fails with {newest.Package.Version}, the newest")
+            { Block = result.Snippet.Location, LastVersion = older.Package.Version };
     }
 
-    /// <summary>
-    /// The blocks that use <paramref name="newest"/>, verified with <paramref name="older"/> instead: true when one that failed
-    /// passes. Their rot is kept; they and the rest that pass are taken only when no block passes with the newest.
-    /// </summary>
-    private async Task<bool> TryVersionAsync(
-        IBlockTrials verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> uses,
-        Dictionary<SourceLocation, SnippetResult> latest, Found newest, Found older, CancellationToken cancellationToken)
-    {
-        PackageRequest Swapped(PackageRequest p) =>
-            p.Id.Equals(older.Package.Id, StringComparison.OrdinalIgnoreCase) ? older.Package with { Location = p.Location } : p;
-        // A type of the newest's namespaces it no longer declares ('CsvConfiguration', gone in CsvHelper 34) counts when the
-        // older version declares it, and the doc set does not: the docs' own 'Request' is never a package's old type.
-        bool OlderDeclaresWhatIsGone(SnippetResult r, PreparedDocument document) =>
-            TypesGone(r, [newest], DocSetDeclared(document)) is { Count: > 0 } gone && gone.All(older.Names.Contains);
-        var before = uses.Select(u => (u.Document, Result: latest.GetValueOrDefault(u.Snippet.Location))).Where(u => u.Result is not null)
-            .Where(u => u.Result!.Status == SnippetStatus.Passed || IsApiChange(u.Result) || OlderDeclaresWhatIsGone(u.Result, u.Document))
-            .ToDictionary(u => u.Result!.Snippet.Location, u => u.Result!);
-        var swapped = uses.Where(u => before.ContainsKey(u.Snippet.Location)).Select(u =>
-        {
-            var snippet = before[u.Snippet.Location].Snippet;
-            return (u.Document, snippet with { Tags = snippet.Tags with { Packages = [.. snippet.Tags.Packages.Select(Swapped)] } });
-        }).ToList();
-        var results = (await verifier.VerifyLoneAsync(swapped, useCache: true, cancellationToken).ConfigureAwait(false)).ToList();
-        // The older version's types live in namespaces the newest may lack ('CsvHelper.Configuration'): their usings, found again.
-        var documents = swapped.ToDictionary(s => s.Item2.Location, s => s.Document);
-        var (withUsings, _) = await UsingInference.AddInRoundsAsync(verifier, [.. results.Where(r => r.Status == SnippetStatus.Failed)
-            .Select(r => (documents[r.Snippet.Location], r, older.Compile))], cancellationToken, skipUnknown: true).ConfigureAwait(false);
-        foreach (var result in withUsings) results[results.FindIndex(r => r.Snippet.Location == result.Snippet.Location)] = result;
-        var rescued = results.Where(r => r.Status == SnippetStatus.Passed && before[r.Snippet.Location].Status == SnippetStatus.Failed).ToList();
-        if (rescued.Count == 0) return false;
-        // The older major is the set's version only when no block of the package passes at the newest: one that does is never
-        // verified at an older version (issue 75, item 3). Docs written for a newer major than the source serves pass some
-        // blocks at the newest served and rescue others at an older one; taking the older for most would move the first ones
-        // back two majors, and leave the rest at the newest beside them (two versions adopt chose itself, SC1013 in a session).
-        var docSetVersion = before.Values.All(r => r.Status != SnippetStatus.Passed);
-        foreach (var result in rescued)
-        {
-            var error = before[result.Snippet.Location].Diagnostics.First(d => d.IsError);
-            _olderMajorRot[result.Snippet.Location] = new SuspectedRot(error.Location, error.Id, error.Message, RotEvidence.KnownApi,
-                $"verifies with {older.Package.Id} {older.Package.Version} but fails with {newest.Package.Version}, the newest")
-                { Block = result.Snippet.Location, LastVersion = older.Package.Version };
-        }
-        if (!docSetVersion) return true;
-        foreach (var result in results.Where(r => r.Status == SnippetStatus.Passed)) latest[result.Snippet.Location] = result;
-        // The later passes (a class, receivers, listings) find the package at the doc set's version.
-        _finder.Prefer(older);
-        return true;
-    }
+    /// <summary>From now on the package is found at <paramref name="older"/>: the doc set's version (<see cref="PackageFinder.Prefer"/>).</summary>
+    public void Prefer(Found older) => _finder.Prefer(older);
+
+    /// <summary>The package at the version <paramref name="candidate"/> names, found and restored.</summary>
+    public Task<Found?> FindVersionAsync(
+        PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
+        _finder.FindAsync(candidate, folder, framework, cancellationToken);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<Found?>>> _writtenFor = new(StringComparer.OrdinalIgnoreCase);
 
@@ -201,7 +143,7 @@ internal sealed partial class PackageInference
     }
 
     /// <summary>Of the package's stable versions, the newest of each major below <paramref name="newest"/>'s, newest first.</summary>
-    private async Task<IReadOnlyList<string>> OlderMajorsAsync(string id, string newest, string folder, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> OlderMajorsAsync(string id, string newest, string folder, CancellationToken cancellationToken)
     {
         var major = Major(newest);
         var versions = await _finder.StableVersionsAsync(id, folder, cancellationToken).ConfigureAwait(false);
@@ -214,7 +156,7 @@ internal sealed partial class PackageInference
     /// The unknown names of a block that fails only on unknown names (and <see cref="ApiChangeIds"/>) which are types none of
     /// <paramref name="packages"/> declares and the doc set does not declare either: what an older major may have had.
     /// </summary>
-    private static IReadOnlyList<string> TypesGone(SnippetResult result, IReadOnlyList<Found> packages, IReadOnlySet<string> docSetDeclared)
+    public static IReadOnlyList<string> TypesGone(SnippetResult result, IReadOnlyList<Found> packages, IReadOnlySet<string> docSetDeclared)
     {
         var errors = result.Diagnostics.Where(d => d.IsError).ToList();
         if (errors.Count == 0 || errors.Any(e => !CheckLevel.IsUnknownName(e.Id) && !ApiChangeIds.Contains(e.Id))) return [];
@@ -227,7 +169,7 @@ internal sealed partial class PackageInference
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _docSetDeclared = new(StringComparer.Ordinal);
 
     /// <summary>The names the code of <paramref name="document"/>'s doc set declares (types, members, locals).</summary>
-    private IReadOnlySet<string> DocSetDeclared(PreparedDocument document) =>
+    public IReadOnlySet<string> DocSetDeclared(PreparedDocument document) =>
         _docSetDeclared.GetOrAdd(DocSets.Of(document.Snippets), docSet =>
         {
             var lines = DocSets.PagesOf(docSet).SelectMany(d => d.Snippets).SelectMany(s => s.Code).Select(l => l.Text);
@@ -235,6 +177,6 @@ internal sealed partial class PackageInference
         });
 
     /// <summary>Every error the block has is one of <see cref="ApiChangeIds"/>: nothing else in it is missing.</summary>
-    private static bool IsApiChange(SnippetResult result) =>
+    public static bool IsApiChange(SnippetResult result) =>
         result.Diagnostics.Where(d => d.IsError).ToList() is { Count: > 0 } errors && errors.All(e => ApiChangeIds.Contains(e.Id));
 }

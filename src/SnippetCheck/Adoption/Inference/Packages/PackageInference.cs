@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Adoption.Inference.Receivers;
-using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Model;
-using SnippetCheck.References;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 using Diagnostic = SnippetCheck.Model.Diagnostic;
@@ -21,23 +18,14 @@ namespace SnippetCheck.Adoption.Inference.Packages;
 /// (<see cref="RepositoryHints"/>). Each candidate is looked up on the configured sources, pinned to its newest stable
 /// version (or the version the evidence names), restored through the package cache, and kept only when its own
 /// assemblies declare one of the names the post's blocks fail on. A block then gets the kept packages that declare one
-/// of its names; whether it passes with them is for the verifier to say.
+/// of its names; whether it passes with them is for the verifier to say (Trials/PackageTrials). Lookups and restores go
+/// through the run's <see cref="IPackageFeed"/>: its package cache and the NuGet.Config of its folder.
 /// </summary>
+/// <param name="docSet">The run's documents: a page's package evidence is its own, then that of the pages in its folder
+/// and each ancestor folder of the run (<see cref="DocSet.FoldersOf"/>).</param>
 internal sealed partial class PackageInference(
-    IReadOnlyList<PackageCandidate> stated, PackageRestorer restorer, PackageSearch search, IReadOnlyList<SnippetDocument> docSet)
+    IReadOnlyList<PackageCandidate> stated, IPackageFeed feed, IReadOnlyList<SnippetDocument> docSet)
 {
-    /// <summary>The inference for one adopt run: restores through the run's package cache and its NuGet.Config.</summary>
-    /// <param name="docSet">The run's documents: a page's package evidence is its own, then that of the pages in its folder
-    /// and each ancestor folder of the run (<see cref="DocSet.FoldersOf"/>).</param>
-    public static PackageInference For(
-        IBlockTrials verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> stated, IReadOnlyList<SnippetDocument> docSet)
-    {
-        var baseDirectory = verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory;
-        var cacheRoot = PackageCache.DefaultRoot;
-        return new PackageInference(
-            stated, new PackageRestorer(cacheRoot, PackageCache.FindNuGetConfig(baseDirectory)), new PackageSearch(cacheRoot), docSet);
-    }
-
     /// <summary>
     /// The most candidates tried for one post: each is a search and, when found, a restore (once per run: the doc set's
     /// candidates are the same for each of its pages).
@@ -50,19 +38,19 @@ internal sealed partial class PackageInference(
     private readonly ConcurrentDictionary<string, IReadOnlyList<IReadOnlyList<PackageCandidate>>> _docSetEvidence = new(StringComparer.Ordinal);
 
     /// <summary>Finds and restores each candidate, once per run.</summary>
-    private readonly PackageFinder _finder = new(restorer, search);
+    private readonly PackageFinder _finder = new(feed);
 
     /// <summary>A package that exists and restores, pinned, with the names its own assemblies declare.</summary>
     /// <param name="Compile">The reference assemblies it (and what it depends on) compiles against.</param>
     public sealed record Found(PackageRequest Package, IReadOnlySet<string> Names, IReadOnlyList<string> Compile);
 
     /// <summary>
-    /// Each failed block that lacks only names a package of its post declares, verified again as <c>compile</c> with those
-    /// packages, and once more with the usings their types then need. The latest result of each block tried.
+    /// Each failed block that lacks only names a package of its post declares, as <c>compile</c> with those packages, to be
+    /// tried (<c>Trials/PackageTrials</c>): the packages found and restored here, and the block's notes kept.
     /// </summary>
     /// <param name="failing">Untagged blocks that failed every earlier pass, with their last failure.</param>
-    public async Task<IReadOnlyList<SnippetResult>> TryAsync(
-        IBlockTrials verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+    public async Task<List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)>> TriesAsync(
+        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
         // Posts are looked at side by side: their searches wait on the network, their restores on the SDK.
         var posts = await Task.WhenAll(failing.GroupBy(f => f.Document).Select(async post =>
@@ -103,38 +91,7 @@ internal sealed partial class PackageInference(
                 tries.Add((document, snippet with { Tags = tags }, packages));
             }
         }
-        var latest = (await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken)
-            .ConfigureAwait(false))
-            .ToDictionary(r => r.Snippet.Location);
-        await WithPackageUsingsAsync(verifier, tries, latest, cancellationToken).ConfigureAwait(false);
-        await TryOlderMajorsAsync(verifier, tries, latest, cancellationToken).ConfigureAwait(false);
-        return [.. latest.Values];
-    }
-
-    /// <summary>
-    /// The package's types often need its namespace, which the post's readers were told to import elsewhere. A web
-    /// block's project imports the Web SDK's namespaces and references ASP.NET Core: its <c>Endpoint&lt;…&gt;</c> is the package's.
-    /// The post's own types are passed over: with the package's usings, a session or the check level may give them.
-    /// </summary>
-    private static async Task WithPackageUsingsAsync(
-        IBlockTrials verifier, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> tries,
-        Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
-    {
-        foreach (var web in (bool[])[false, true])
-        {
-            IReadOnlyList<string> webPaths = web
-                ? [.. ReferenceAssemblies.Web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()] : [];
-            var failed = tries
-                .Where(t => t.Snippet.Tags.WebSdk == web && latest.GetValueOrDefault(t.Snippet.Location)?.Status == SnippetStatus.Failed)
-                .Select(t => (t.Document, latest[t.Snippet.Location],
-                    (IReadOnlyList<string>)[.. t.Packages.SelectMany(p => p.Compile).Concat(webPaths).Distinct(StringComparer.Ordinal)]))
-                .ToList();
-            if (failed.Count == 0) continue;
-            var imported = web ? ReferenceAssemblies.WebUsings : null;
-            var (results, _) = await UsingInference.AddInRoundsAsync(verifier, failed, cancellationToken, imported, skipUnknown: true)
-                .ConfigureAwait(false);
-            foreach (var result in results) latest[result.Snippet.Location] = result;
-        }
+        return tries;
     }
 
     /// <summary>
@@ -148,7 +105,7 @@ internal sealed partial class PackageInference(
 
     /// <summary>
     /// Every package a page names or its doc set names, found and restored, whatever names it declares: where the
-    /// enclosing class of bare base-class calls is looked for (<see cref="EnclosingClassInference"/>).
+    /// enclosing class of bare base-class calls is looked for (Trials/EnclosingClassInference).
     /// </summary>
     public async Task<IReadOnlyList<Found>> AllForPageAsync(
         PreparedDocument document, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
@@ -222,7 +179,7 @@ internal sealed partial class PackageInference(
 
     private readonly ConcurrentDictionary<string, IReadOnlyList<PackageRequest>> _postPackages = new(StringComparer.Ordinal);
 
-    /// <summary>What <see cref="TryAsync"/> has to say beside its results: blocks whose named package was not found.</summary>
+    /// <summary>What <see cref="TriesAsync"/> has to say beside its trials' results: blocks whose named package was not found.</summary>
     public IReadOnlyList<AdoptNote> Notes => _notes;
 
     private readonly List<AdoptNote> _notes = [];

@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Compilation;
-using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
@@ -78,13 +77,13 @@ internal static partial class Receivers
                 v => (v.Identifier.ValueText, string.Concat(d.Declaration.Type.ToString().Where(c => !char.IsWhiteSpace(c))))));
 
     /// <summary>
-    /// Each failed block that passes with its doc set's receivers given, as <c>compile</c> (a given local holds no value):
-    /// its latest result. Blocks with no such receiver are left out.
+    /// Each failed block with its doc set's receivers given, as <c>compile</c> (a given local holds no value), to be tried
+    /// (<c>Trials/ReceiverTrials</c>). Blocks with no such receiver are left out.
     /// </summary>
     /// <param name="receivers">By doc set (<see cref="PackageInference.DocSets"/>), what <see cref="Of"/> read.</param>
-    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
-        IBlockTrials verifier, PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
-        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken,
+    public static List<(PreparedDocument Document, Snippet Snippet)> Tries(
+        PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
+        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing,
         IReadOnlyDictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>? inferred = null)
     {
         inferred ??= new Dictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>();
@@ -99,22 +98,7 @@ internal static partial class Receivers
             if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
             if (WithReceiversGiven(document, failed, names, known, fits, failing, failingBlocks) is { } tried) tries.Add((document, tried));
         }
-        var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(
-            r => r.Snippet.Location);
-        var composed = await WithPackagesAsync(verifier, packages, tries, latest, cancellationToken).ConfigureAwait(false);
-
-        // Their types and extension methods often need the package's namespace, which the docs import on another page.
-        // (The Web SDK's implicit usings count as imported for its blocks.)
-        foreach (var isWeb in (bool[])[true, false])
-        {
-            var stillFailing = composed.Where(w => w.Snippet.Tags.WebSdk == isWeb && latest[w.Snippet.Location].Status == SnippetStatus.Failed)
-                .Select(w => (w.Document, latest[w.Snippet.Location], w.Compile)).ToList();
-            var imported = isWeb ? ReferenceAssemblies.WebUsings : [];
-            var (usingResults, _) =
-                await UsingInference.AddInRoundsAsync(verifier, stillFailing, cancellationToken, imported, skipUnknown: true).ConfigureAwait(false);
-            foreach (var result in usingResults) latest[result.Snippet.Location] = result;
-        }
-        return [.. latest.Values];
+        return tries;
     }
 
     /// <summary>
@@ -174,12 +158,13 @@ internal static partial class Receivers
 
     /// <summary>
     /// Composed: with the receiver bound, its unknown members (an extension method, 'UseFastEndpoints') are the doc set's
-    /// packages'. Each tried block that still fails gets the packages that declare what it lacks, verified into
-    /// <paramref name="latest"/>; the blocks, with or without packages, and the assemblies their usings are looked for in.
+    /// packages'. Each tried block that still fails (its result in <paramref name="latest"/>) gets the packages that declare
+    /// what it lacks; the blocks, with packages (to be tried) and without, and the assemblies their usings are looked for in.
     /// </summary>
-    private static async Task<List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>> WithPackagesAsync(
-        IBlockTrials verifier, PackageInference packages, List<(PreparedDocument Document, Snippet Snippet)> tries,
-        Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
+    public static async Task<(List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)> WithPackages,
+        List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)> WithoutPackages)> ComposedAsync(
+        PackageInference packages, List<(PreparedDocument Document, Snippet Snippet)> tries,
+        IReadOnlyDictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
     {
         var web = ReferenceAssemblies.Web;
         IReadOnlyList<string> webPaths = [.. web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()];
@@ -215,10 +200,7 @@ internal static partial class Receivers
             };
             withPackages.Add((document, failed.Snippet with { Tags = tags }, compile));
         }
-        foreach (var result in await verifier.VerifyLoneAsync(
-            [.. withPackages.Select(w => (w.Document, w.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
-            latest[result.Snippet.Location] = result;
-        return [.. withPackages.Concat(withoutPackages)];
+        return (withPackages, withoutPackages);
     }
 
     /// <summary>

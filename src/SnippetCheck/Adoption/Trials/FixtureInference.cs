@@ -9,8 +9,9 @@ using SnippetCheck.Extraction;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Adoption.Inference;
 
-namespace SnippetCheck.Adoption.Inference.Classes;
+namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
 /// The page fixture for <c>adopt</c> (issue 43, item 6; docs/authoring.md#the-page-fixture): docs written as the body of

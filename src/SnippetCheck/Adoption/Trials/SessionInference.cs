@@ -5,7 +5,7 @@ using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 
-namespace SnippetCheck.Adoption.Inference;
+namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
 /// Earlier blocks of the same post (issue 26, part 4). A block that fails alone only on unknown names may use what an

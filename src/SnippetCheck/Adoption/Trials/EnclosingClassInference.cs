@@ -8,8 +8,10 @@ using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Compilation;
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Adoption.Inference;
+using SnippetCheck.Adoption.Inference.Classes;
 
-namespace SnippetCheck.Adoption.Inference.Classes;
+namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
 /// The enclosing class (issue 54, Required 3): docs write a base class's members bare, as statements of a class they
@@ -180,7 +182,7 @@ internal static partial class EnclosingClassInference
         var passed = results.Where(r => r.Status == SnippetStatus.Passed).GroupBy(r => r.Snippet.Location)
             .Select(block => block.MinBy(r => ranks[TryKey(r.Snippet)])!).ToList();
         var stillFailing = ways.Stubs.Where(s => passed.All(p => p.Snippet.Location != s.Snippet.Location)).ToList();
-        foreach (var (stubbed, stub) in await StubModels.TryAsync(verifier, stillFailing, cancellationToken).ConfigureAwait(false))
+        foreach (var (stubbed, stub) in await StubTrials.TryAsync(verifier, stillFailing, cancellationToken).ConfigureAwait(false))
         {
             passed.Add(stubbed);
             models.Add(stub);

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Adoption.Inference.Packages;
 
-namespace SnippetCheck.Adoption.Inference.Classes;
+namespace SnippetCheck.Adoption.Trials;
 
 // The base class a block's bare names point to: the one class of its packages that declares them all.
 internal static partial class EnclosingClassInference

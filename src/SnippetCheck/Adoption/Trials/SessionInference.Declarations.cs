@@ -5,7 +5,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 
-namespace SnippetCheck.Adoption.Inference;
+namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
 /// Declarations anywhere on the page (issue 54): C# lets a type be used above the block that declares it, and docs do

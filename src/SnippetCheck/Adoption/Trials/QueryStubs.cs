@@ -5,8 +5,10 @@ using SnippetCheck.Driver;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
+using SnippetCheck.Adoption.Inference;
+using SnippetCheck.Adoption.Inference.Classes;
 
-namespace SnippetCheck.Adoption.Inference.Classes;
+namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
 /// Element-type stubs for queries (issue 77, capability 3): a block that queries values of a type no page declares
@@ -58,7 +60,7 @@ internal static class QueryStubs
             }
         }
         var passed = new List<SnippetResult>();
-        foreach (var (result, stub) in await StubModels.TryAsync(verifier, requests, cancellationToken).ConfigureAwait(false))
+        foreach (var (result, stub) in await StubTrials.TryAsync(verifier, requests, cancellationToken).ConfigureAwait(false))
         {
             passed.Add(result);
             models.Add(stub);

@@ -7,8 +7,10 @@ using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
+using SnippetCheck.Adoption.Inference;
+using SnippetCheck.Adoption.Inference.Classes;
 
-namespace SnippetCheck.Adoption.Inference.Classes;
+namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
 /// Members written out of a class that derives from a library's base class (issue 54, item 2): ASP.NET Core-style docs

@@ -9,8 +9,10 @@ using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
+using SnippetCheck.Adoption.Inference;
+using SnippetCheck.Adoption.Inference.Classes;
 
-namespace SnippetCheck.Adoption.Inference.Classes;
+namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
 /// Stub types (issue 54, bug 5): a block that calls its package on a type the docs never declare
@@ -60,7 +62,7 @@ internal static class StubTypes
             }
         }
         var passed = new List<SnippetResult>();
-        foreach (var (result, stub) in await StubModels.TryAsync(verifier, requests, cancellationToken).ConfigureAwait(false))
+        foreach (var (result, stub) in await StubTrials.TryAsync(verifier, requests, cancellationToken).ConfigureAwait(false))
         {
             passed.Add(result);
             models.Add(stub);
