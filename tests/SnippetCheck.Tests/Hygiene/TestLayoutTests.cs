@@ -21,8 +21,6 @@ public sealed class TestLayoutTests
         ["Outdated"] = "every step verifies posts at another version: Cli/OutdatedTests",
         ["Engine"] = "compiles and runs programs (strategies, policies, the engine): EndToEnd/, Cli/, the differential tests",
         ["Engine/Scheduling"] = "schedules a whole run of the Verifier: EndToEnd/, Cli/",
-        ["Adoption/Trials"] = "each file asks IBlockTrials to compile or run: its rules are driven through CannedTrials in "
-            + "Unit/Adoption/AdoptionRuleTests (this session's seam work adds Unit/Adoption/Trials), its runs in Cli/Adopt*",
     };
 
     private static string TestsFolder => RepositoryRoot.PathOf("tests/SnippetCheck.Tests");

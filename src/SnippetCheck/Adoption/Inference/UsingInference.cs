@@ -13,7 +13,7 @@ using Diagnostic = SnippetCheck.Model.Diagnostic;
 namespace SnippetCheck.Adoption.Inference;
 
 /// <summary>
-/// The usings a block lacks (issue 26, part 2): a block that fails only on unknown names (CS0246, CS0103), each of
+/// The usings a block lacks: a block that fails only on unknown names (CS0246, CS0103), each of
 /// which is a public type in exactly one namespace of what the block compiles against, gets those namespaces; a missing
 /// member (CS1061) counts when it is a public extension method of exactly one namespace. A name found in two
 /// namespaces picks the one the block's other names need, else neither, and the guess says so; a name found in none

@@ -5,7 +5,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Adoption.Rot;
 
 /// <summary>
-/// A package's API its current version made an error (CS0619, issue 76 item 5), and the receivers whose type the tool
+/// A package's API its current version made an error (CS0619), and the receivers whose type the tool
 /// gave: an error on a member of a type adopt inferred for an undeclared local (<c>given=canvas:Canvas</c>) rests on
 /// the tool's guess, not on the post's text, so it is neither removed API nor an upgrade guide's guard.
 /// </summary>

@@ -64,7 +64,7 @@ internal static partial class RemovedApiRot
     public static List<(PreparedDocument Document, Snippet Snippet)> Guards(IReadOnlyList<Hit> hits)
     {
         // Guarded only when the removed name is the block's one error: an unknown name beside it is context the page
-        // never shows, and a compile-fail tag would pass on it (issue 54).
+        // never shows, and a compile-fail tag would pass on it.
         var guides = hits.Where(h => PackageEvidence.PageSaysItIsGone(h.Document.Snippets.Source, h.Failed.Snippet.Block)
             && h.Failed.Diagnostics.Where(d => d.IsError).All(d => d.Id == h.Error.Id && d.Message == h.Error.Message)).ToList();
         static Snippet FailingOn(Snippet snippet, string errorId) =>

@@ -14,7 +14,7 @@ using SnippetCheck.Adoption.Inference.Classes;
 namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
-/// The enclosing class (issue 54, Required 3): docs write a base class's members bare, as statements of a class they
+/// The enclosing class: docs write a base class's members bare, as statements of a class they
 /// never show (FluentValidation's <c>RuleFor(x =&gt; x.Surname).NotNull();</c>, written in an
 /// <c>AbstractValidator&lt;Customer&gt;</c>'s constructor). A block that fails only on such bare names is tried inside a
 /// class deriving from the one class of its doc set's packages that declares them all (<c>base=</c>), its type argument

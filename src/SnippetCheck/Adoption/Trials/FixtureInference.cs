@@ -14,7 +14,7 @@ using SnippetCheck.Adoption.Inference;
 namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
-/// The page fixture for <c>adopt</c> (issue 43, item 6; docs/authoring.md#the-page-fixture): docs written as the body of
+/// The page fixture for <c>adopt</c> (docs/authoring.md#the-page-fixture): docs written as the body of
 /// one test class fail block by block (a field of the page, a <c>[SetUp]</c> in hidden code), and pass as that class.
 /// Each candidate page is verified as its fixture, with the docs' own hidden fences read as its hidden members and
 /// without, in rounds: a round that fails on names gets the packages and usings that declare them (the test framework

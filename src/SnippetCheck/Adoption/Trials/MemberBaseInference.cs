@@ -13,7 +13,7 @@ using SnippetCheck.Adoption.Inference.Classes;
 namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
-/// Members written out of a class that derives from a library's base class (issue 54, item 2): ASP.NET Core-style docs
+/// Members written out of a class that derives from a library's base class: ASP.NET Core-style docs
 /// show <c>public override void Configure() { Post("/login"); AllowAnonymous(); }</c> alone, the endpoint class around it
 /// never shown. As <c>members</c> it fails on the override (CS0115) and the bare base-class calls (CS0103); such a block
 /// is tried as <c>members base=TYPE</c>, TYPE a class of its doc set's packages that has each member it overrides as a

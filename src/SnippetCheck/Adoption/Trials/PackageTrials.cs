@@ -122,7 +122,7 @@ internal static class PackageTrials
         var rescued = results.Where(r => r.Status == SnippetStatus.Passed && before[r.Snippet.Location].Status == SnippetStatus.Failed).ToList();
         if (rescued.Count == 0) return false;
         // The older major is the set's version only when no block of the package passes at the newest: one that does is never
-        // verified at an older version (issue 75, item 3). Docs written for a newer major than the source serves pass some
+        // verified at an older version. Docs written for a newer major than the source serves pass some
         // blocks at the newest served and rescue others at an older one; taking the older for most would move the first ones
         // back two majors, and leave the rest at the newest beside them (two versions adopt chose itself, SC1013 in a session).
         var docSetVersion = before.Values.All(r => r.Status != SnippetStatus.Passed);

@@ -11,7 +11,7 @@ using SnippetCheck.Adoption.Inference.Classes;
 namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
-/// Element-type stubs for queries (issue 77, capability 3): a block that queries values of a type no page declares
+/// Element-type stubs for queries, so a query's clauses bind: a block that queries values of a type no page declares
 /// (<c>List&lt;Product&gt; products = GetProductList(); from p in products where p.UnitsInStock &gt; 0 select p</c>, the
 /// 101 LINQ samples) checks nothing, since its query binds whatever it selects (SC2013). Over a stub of that type, with
 /// the members the query reads off its range variables (and those the compiler says it lacks), each typed by trial

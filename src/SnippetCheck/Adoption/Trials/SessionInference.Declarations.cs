@@ -8,12 +8,12 @@ using SnippetCheck.Model;
 namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
-/// Declarations anywhere on the page (issue 54): C# lets a type be used above the block that declares it, and docs do
+/// Declarations anywhere on the page: C# lets a type be used above the block that declares it, and docs do
 /// (Polly's proactive-strategy.md shows its strategy class, then the options class it uses, then the extension method
 /// that adds both). A block that still fails on unknown names after the earlier-block chains gets, as a session, the
 /// blocks of its page that declare what it uses (and what those use), wherever they stand: a session is one program
 /// whose types may appear in any block, so it compiles as <c>dotnet run</c> of the block's text and those declarations.
-/// A block with statements is taken along only from above the block (issue 77: a page's <c>Point</c>, shown at work at the
+/// A block with statements is taken along only from above the block (a page's <c>Point</c>, shown at work at the
 /// top, used 40 blocks later; its top-level locals and local functions count as what it declares), and never two that
 /// declare a name of one program twice: of those, the nearest above the block, which is the one the page means.
 /// </summary>

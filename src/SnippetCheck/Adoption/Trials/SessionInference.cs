@@ -8,7 +8,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
-/// Earlier blocks of the same post (issue 26, part 4). A block that fails alone only on unknown names may use what an
+/// Earlier blocks of the same post. A block that fails alone only on unknown names may use what an
 /// earlier block declares: it gets the shortest run of untagged blocks just before it (up to <see cref="LongestChain"/>)
 /// as a session, when that session passes every block in it, twice with the same output, and each earlier block
 /// prints in it exactly what it printed alone, so joining never changes an earlier block's verdict. A block already
@@ -109,7 +109,7 @@ internal static partial class SessionInference
     }
 
     /// <summary>
-    /// A page's class, then its use (issue 77, item 5): a block of bare base-class statements
+    /// A page's class, then its use: a block of bare base-class statements
     /// (<c>base=AbstractValidator&lt;Person&gt;</c>) before blocks that construct a class by a name the page declares
     /// nowhere (<c>new PersonValidator()</c>, no argument, as the statements are a constructor without parameters) is that
     /// class, named so (<c>base=PersonValidator:…</c>). The name must share a word with the base class's (<c>Validator</c>),

@@ -15,7 +15,7 @@ using SnippetCheck.Adoption.Inference.Classes;
 namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
-/// Stub types (issue 54, bug 5): a block that calls its package on a type the docs never declare
+/// Stub types: a block that calls its package on a type the docs never declare
 /// (<c>new Faker&lt;Order&gt;().RuleFor(o =&gt; o.OrderId, f =&gt; f.IndexVariable++)</c>, Refit's <c>Task&lt;User&gt; GetUser(string user);</c>)
 /// fails on that name, and the package's calls cascade (CS1593). When its only unknown names are types, used as types
 /// only (a type argument or a parameter's type at least once; never an attribute or a base), and no reference, package or

@@ -9,7 +9,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Adoption.Inference.Classes;
 
 /// <summary>
-/// Models from use (issue 54): a bare rule (<c>RuleFor(x =&gt; x.Surname).NotNull();</c>) whose docs declare no model
+/// Models from use: a bare rule (<c>RuleFor(x =&gt; x.Surname).NotNull();</c>) whose docs declare no model
 /// with every member its lambdas read is tried over a stub model: a class with just those members, each typed by trial
 /// (the first of <see cref="MemberTypes"/> with which its reads compile, <see cref="StubMemberLines"/>). The stub goes into the config's
 /// <c>hiddenCode</c> (<see cref="DocModels"/>), one namespace per block (<c>DocModels.Stubs.RulesL5</c>), so each stub holds

@@ -12,7 +12,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Adoption.Inference.Packages;
 
 /// <summary>
-/// Docs written for an older major of their package (issue 54): AutoMapper's pages create
+/// Docs written for an older major of their package: AutoMapper's pages create
 /// <c>new MapperConfiguration(cfg =&gt; …)</c>, whose one-argument constructor its newest major dropped. A block that fails with
 /// the newest version on a member or constructor of the package (CS1729, CS7036, CS1061, CS0117, CS1501, CS1503) is tried
 /// with the newest version of each older major, newest first; when one passes, the difference is suspected rot, never
@@ -21,7 +21,7 @@ namespace SnippetCheck.Adoption.Inference.Packages;
 /// it is the doc set's version (the blocks that pass with it take it, the later passes find the package at it, and the
 /// config gets one pin). Otherwise the newest stays the set's one version, and the blocks that fail with it stay
 /// unverified, their rot listed (a removed name's own evidence, with its [Obsolete] advice, replaces this one): a block
-/// that passes with the newest is never verified at an older version (issue 75, item 3), and pinning a doc set that
+/// that passes with the newest is never verified at an older version, and pinning a doc set that
 /// works with the newest to an old major would hide its rot. An upgrade guide's blocks show the old API on purpose
 /// (RemovedApiRot guards them): they are neither tried nor counted.
 /// </summary>
@@ -40,7 +40,7 @@ internal sealed partial class PackageInference
     /// <summary>
     /// Each package pinned to the older major its docs were written for, said with the names the newest lacks; only those
     /// of <paramref name="tagged"/> (the packages a proposed block is tagged with): of a package no block got, the note's
-    /// "their blocks are verified at" would name what the report does not (issue 75, item 9).
+    /// "their blocks are verified at" would name what the report does not.
     /// </summary>
     public IReadOnlyList<string> WrittenFor(IReadOnlySet<string> tagged) =>
         [.. _writtenForNotes.Where(n => tagged.Contains(n.Id)).Select(n => n.Note)];

@@ -9,7 +9,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Adoption.Inference.Packages;
 
 /// <summary>
-/// What adopt says of a post's packages and names, said as it is (issue 75, item 9): a package is said to be named by its
+/// What adopt says of a post's packages and names, said as it is, so no note says more than the run saw: a package is said to be named by its
 /// page only where the page names it (else by its doc set, its repository's docs, or <c>adopt --package</c>), and a name
 /// is said to be declared nowhere in the docs only where no page of its doc set declares it.
 /// </summary>
@@ -119,7 +119,7 @@ internal sealed partial class PackageInference
     /// The post (or the author) names a package, and none found declares what the block lacks: say so, so the cause is not
     /// mistaken for a fragment. Often they are the docs' own types, declared in code the page never shows: the note says no
     /// more than it knows. A framework type the post does not import ('StringBuilder' without 'using System.Text') is
-    /// declared, only not in scope: said apart, never as "declared nowhere" (issue 54).
+    /// declared, only not in scope: said apart, never as "declared nowhere".
     /// </summary>
     private void NoteMissing(Snippet snippet, IReadOnlyList<string> names, IReadOnlyList<string> named, ImmutableArray<MetadataReference> framework)
     {

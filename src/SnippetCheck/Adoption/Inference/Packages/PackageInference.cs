@@ -12,7 +12,7 @@ using Diagnostic = SnippetCheck.Model.Diagnostic;
 namespace SnippetCheck.Adoption.Inference.Packages;
 
 /// <summary>
-/// The package a post is about (issue 26, part 3). For a post with blocks that fail only on unknown names, the
+/// The package a post is about. For a post with blocks that fail only on unknown names, the
 /// candidates are, in this order: the packages the author names (<c>adopt --package</c>), the namespaces of the post's
 /// own <c>using</c> lines that the framework lacks (and their shorter prefixes), and what its repository says
 /// (<see cref="RepositoryHints"/>). Each candidate is looked up on the configured sources, pinned to its newest stable
@@ -77,13 +77,13 @@ internal sealed partial class PackageInference(
             {
                 var packages = found.Where(p => p.Names.Overlaps(names)).OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList();
                 // A name no package found declares may be the API of a package the post names that could not be restored, when
-                // the block binds none that did load. One that does is about that library (issue 77: a sibling no source serves
+                // the block binds none that did load. One that does is about that library (a sibling no source serves
                 // never vetoes the others): Refit's README names Refit.Newtonsoft.Json, which kept check from every block of the
                 // page though they call Refit's own API; AutoMapper's docs name an add-on on one page, which kept it from all 36.
                 var unloadedHere = packages.Count == 0 && names.Any(n => char.IsUpper(n[0])) ? unloaded : [];
                 // A package a source has that would not restore here is a setup problem (Adopter's note), not a name "declared nowhere".
                 if (packages.Count == 0 && named.Count > 0 && Unrestorable(unloadedHere).Count == 0) NoteMissing(snippet, names, named, framework);
-                // Its unknown names may be that package's: tolerated as unknown, a misspelt one would pass (issue 54).
+                // Its unknown names may be that package's: tolerated as unknown, a misspelt one would pass.
                 if (unloadedHere.Count > 0) _unloaded[snippet.Location] = unloadedHere;
                 if (packages.Count == 0) continue;
                 var tags = snippet.Tags with { Kind = SnippetKind.Compile, Packages =
@@ -211,7 +211,7 @@ internal sealed partial class PackageInference(
             .ConfigureAwait(false);
         var ownDeclares = ownFound.Any(f => f is not null && (unknown is null || f.Names.Overlaps(unknown)));
         // The doc set's library is still tried on a page whose own evidence declares something (an xUnit page's [Fact]
-        // names xunit, never the library its tests call; issue 77): of the set's evidence, only another test framework or
+        // names xunit, never the library its tests call): of the set's evidence, only another test framework or
         // mocking library is kept out, after the page's own, first those the page's own IDs extend ('FastEndpoints.Security'
         // uses FastEndpoints).
         var extended = setEvidence.Where(g => own.Any(o => o[0].Id.StartsWith(g[0].Id + ".", StringComparison.OrdinalIgnoreCase)));

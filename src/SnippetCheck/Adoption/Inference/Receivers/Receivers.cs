@@ -13,7 +13,7 @@ using SnippetCheck.Extraction.Snippets;
 namespace SnippetCheck.Adoption.Inference.Receivers;
 
 /// <summary>
-/// Receivers a doc set sets up in one block and calls in others (issue 54, Required 3). ASP.NET Core docs show
+/// Receivers a doc set sets up in one block and calls in others. ASP.NET Core docs show
 /// <c>Program.cs</c> once (<c>var bld = WebApplication.CreateBuilder(); … var app = bld.Build();</c>) and write fragments on
 /// those locals elsewhere, <c>app.UseFastEndpoints(c =&gt; …);</c>; a README creates <c>var table = new Table();</c> and then
 /// shows <c>table.SetWidth(50);</c> alone. A block that fails on such a name, one its doc set declares so (and with one type
@@ -51,7 +51,7 @@ internal static partial class Receivers
     /// <summary>
     /// The doc set's receivers, with each name it declares with several types (ErrorOr's README: <c>ErrorOr&lt;int&gt; result</c>,
     /// later <c>ErrorOr&lt;Success&gt; result</c>) of the type <paramref name="block"/>'s page declared it with last before the
-    /// block: the one its reader has in mind (issue 77, item 3).
+    /// block: the one its reader has in mind.
     /// </summary>
     private static IReadOnlyDictionary<string, string> WithNearest(
         IReadOnlyDictionary<string, string> known, PreparedDocument document, Snippet block)
