@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Adoption.Inference.Classes;
+using SnippetCheck.Adoption.Trials;
 using SnippetCheck.Compilation;
 
 namespace SnippetCheck.Tests.Unit.Adoption.Inference.Classes;
