@@ -98,7 +98,8 @@ internal static class InferredReceivers
         {
             var types = passed.Select(a => index.ArgumentType(receiver, a.Call, a.Position)).ToList();
             if (types.Any(t => t is null) || types.Select(t => t!.Type).Distinct(StringComparer.Ordinal).Count() != 1) continue;
-            yield return new(passed.Key, types[0]!.Type, [.. types[0]!.Namespaces.Where(n => !imported.Contains(n))], web, package);
+            var usings = types[0]!.Namespaces.Where(n => !imported.Contains(n) && !(web && ReferenceAssemblies.WebUsings.Contains(n)));
+            yield return new(passed.Key, types[0]!.Type, [.. usings], web, package);
         }
     }
 
@@ -118,8 +119,8 @@ internal static class InferredReceivers
             var call = new ReceiverIndex.Call(access.Name.Identifier.ValueText, arity, invocation.ArgumentList.Arguments.Count);
             foreach (var (argument, position) in invocation.ArgumentList.Arguments.Select((a, i) => (a, i)))
             {
-                if (argument is { NameColon: null, RefKindKeyword.RawKind: 0, Expression: IdentifierNameSyntax id } && names.Contains(id.Identifier.ValueText))
-                    yield return (call, position, id.Identifier.ValueText);
+                if (argument is { NameColon: null, RefKindKeyword.RawKind: 0, Expression: IdentifierNameSyntax id }
+                    && names.Contains(id.Identifier.ValueText)) yield return (call, position, id.Identifier.ValueText);
             }
         }
     }
