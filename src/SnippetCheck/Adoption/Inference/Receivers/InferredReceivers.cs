@@ -40,7 +40,8 @@ internal static class InferredReceivers
             var settings = document.SettingsFor(snippet);
             var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions)
                 .GetCompilationUnitRoot();
-            var calls = CallsOn(root, [.. unknown.Where(n => known?.ContainsKey(n) != true && (char.IsLower(n[0]) || n[0] == '_'))]);
+            List<string> bare = [.. unknown.Where(n => known?.ContainsKey(n) != true && (char.IsLower(n[0]) || n[0] == '_'))];
+            var calls = CallsOn(root, bare);
             if (calls.Count == 0) continue;
             var framework = settings.References.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
             var found = await packages.AllForDocSetAsync(document, settings.References, cancellationToken).ConfigureAwait(false);
@@ -61,8 +62,9 @@ internal static class InferredReceivers
                 var (package, isWeb) = ReceiverPackage.For(fit, found, framework, web);
                 var usings = fit.Namespaces.Where(n => !imported.Contains(n) && !(isWeb && ReferenceAssemblies.WebUsings.Contains(n))).ToList();
                 given.Add(new(name, fit.Type, usings, isWeb, package));
+                given.AddRange(Arguments(index, fit, ArgumentsOn(root, name, bare.Except(calls.Keys)), imported, package, isWeb));
             }
-            if (given.Count > 0) inferred[snippet.Location] = given;
+            if (given.Count > 0) inferred[snippet.Location] = [.. given.DistinctBy(g => g.Name)];
         }
         return inferred;
     }
@@ -83,6 +85,46 @@ internal static class InferredReceivers
         }
     }
 
+    /// <summary>
+    /// The bare locals passed to calls on a given receiver, each of the type of the parameter it is passed to where the call's
+    /// overloads agree on it (<see cref="ReceiverIndex.ArgumentType"/>), with the receiver's package and Web SDK (issue 77,
+    /// item 3): <c>logger.LogInformation(message)</c> gives <c>message</c> a String. A local passed to two calls is given
+    /// only when both agree.
+    /// </summary>
+    private static IEnumerable<Given> Arguments(ReceiverIndex index, ReceiverIndex.Fit receiver,
+        IEnumerable<(ReceiverIndex.Call Call, int Position, string Name)> arguments, IReadOnlySet<string> imported, PackageRequest? package, bool web)
+    {
+        foreach (var passed in arguments.GroupBy(a => a.Name, StringComparer.Ordinal))
+        {
+            var types = passed.Select(a => index.ArgumentType(receiver, a.Call, a.Position)).ToList();
+            if (types.Any(t => t is null) || types.Select(t => t!.Type).Distinct(StringComparer.Ordinal).Count() != 1) continue;
+            var usings = types[0]!.Namespaces.Where(n => !imported.Contains(n) && !(web && ReferenceAssemblies.WebUsings.Contains(n)));
+            yield return new(passed.Key, types[0]!.Type, [.. usings], web, package);
+        }
+    }
+
+    /// <summary>
+    /// The names of <paramref name="candidates"/> passed bare, by position (no name, no <c>ref</c>/<c>out</c>), to calls on
+    /// <paramref name="receiver"/> (<c>cache.Set(key, value)</c>), with the call as <see cref="CallsOn"/> reads it.
+    /// </summary>
+    internal static IEnumerable<(ReceiverIndex.Call Call, int Position, string Name)> ArgumentsOn(
+        CompilationUnitSyntax root, string receiver, IEnumerable<string> candidates)
+    {
+        var names = candidates.Except(Bound(root)).ToHashSet(StringComparer.Ordinal);
+        foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax on } access
+                || on.Identifier.ValueText != receiver) continue;
+            int? arity = access.Name is GenericNameSyntax generic ? generic.TypeArgumentList.Arguments.Count : null;
+            var call = new ReceiverIndex.Call(access.Name.Identifier.ValueText, arity, invocation.ArgumentList.Arguments.Count);
+            foreach (var (argument, position) in invocation.ArgumentList.Arguments.Select((a, i) => (a, i)))
+            {
+                if (argument is { NameColon: null, RefKindKeyword.RawKind: 0, Expression: IdentifierNameSyntax id }
+                    && names.Contains(id.Identifier.ValueText)) yield return (call, position, id.Identifier.ValueText);
+            }
+        }
+    }
+
     private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal) { "ToString", "Equals", "GetHashCode", "GetType" };
 
     /// <summary>
@@ -94,17 +136,7 @@ internal static class InferredReceivers
     {
         var calls = new Dictionary<string, IReadOnlyList<ReceiverIndex.Call>>(StringComparer.Ordinal);
         if (names.Count == 0 || root.Members.Any(m => m is not GlobalStatementSyntax)) return calls;
-        var bound = root.DescendantNodes().Select(n => n switch
-        {
-            ParameterSyntax p => p.Identifier.ValueText,
-            VariableDeclaratorSyntax v => v.Identifier.ValueText,
-            SingleVariableDesignationSyntax d => d.Identifier.ValueText,
-            ForEachStatementSyntax f => f.Identifier.ValueText,
-            // 'routeConfig = routeConfig.WithTransformPathPrefix(…)' declares nothing: the receiver is reassigned from its own call.
-            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment
-                when !FromItself(target.Identifier.ValueText, assignment.Right) => target.Identifier.ValueText,
-            _ => null,
-        }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var bound = Bound(root);
         foreach (var name in names.Where(n => !bound.Contains(n)))
         {
             var called = new List<ReceiverIndex.Call>();
@@ -125,4 +157,18 @@ internal static class InferredReceivers
         }
         return calls;
     }
+
+    /// <summary>The names a block binds itself: a lambda's parameter, a local, a pattern's, a loop's, an assignment's target.</summary>
+    private static HashSet<string> Bound(CompilationUnitSyntax root) =>
+        root.DescendantNodes().Select(n => n switch
+        {
+            ParameterSyntax p => p.Identifier.ValueText,
+            VariableDeclaratorSyntax v => v.Identifier.ValueText,
+            SingleVariableDesignationSyntax d => d.Identifier.ValueText,
+            ForEachStatementSyntax f => f.Identifier.ValueText,
+            // 'routeConfig = routeConfig.WithTransformPathPrefix(…)' declares nothing: the receiver is reassigned from its own call.
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment
+                when !FromItself(target.Identifier.ValueText, assignment.Right) => target.Identifier.ValueText,
+            _ => null,
+        }).OfType<string>().ToHashSet(StringComparer.Ordinal);
 }

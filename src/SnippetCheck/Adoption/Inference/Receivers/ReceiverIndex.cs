@@ -22,7 +22,11 @@ internal sealed class ReceiverIndex
     /// The type a receiver fits: its name as written in <c>given=</c>, the namespaces its calls need, its assembly's file, and
     /// the files of the assemblies that declare the extension methods its calls bind to (each where one assembly does).
     /// </summary>
-    public sealed record Fit(string Type, IReadOnlyList<string> Namespaces, string AssemblyPath, IReadOnlyList<string> ExtensionPaths);
+    public sealed record Fit(string Type, IReadOnlyList<string> Namespaces, string AssemblyPath, IReadOnlyList<string> ExtensionPaths)
+    {
+        /// <summary>The type itself, for the parameters of its calls (<see cref="ArgumentType"/>).</summary>
+        internal INamedTypeSymbol? Symbol { get; init; }
+    }
 
     /// <summary>The most types one member name brings as candidates: a name such as <c>Add</c> is declared by thousands.</summary>
     private const int MaxCandidates = 2000;
@@ -33,10 +37,12 @@ internal sealed class ReceiverIndex
     private readonly Dictionary<string, List<IMethodSymbol>> _extensions = new(StringComparer.Ordinal);
     private readonly Dictionary<IAssemblySymbol, string> _paths = new(SymbolEqualityComparer.Default);
     private readonly List<INamedTypeSymbol> _types = [];
+    private readonly INamedTypeSymbol _object;
 
     private ReceiverIndex(IEnumerable<MetadataReference> references)
     {
         var compilation = CSharpCompilation.Create("receiver-index", references: references);
+        _object = compilation.GetSpecialType(SpecialType.System_Object);
         foreach (var reference in compilation.References.OfType<PortableExecutableReference>())
         {
             if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly || reference.FilePath is null) continue;
@@ -133,8 +139,49 @@ internal sealed class ReceiverIndex
                 .Distinct(StringComparer.Ordinal).ToList();
             if (declaring.Count == 1 && !extensionPaths.Contains(declaring[0])) extensionPaths.Add(declaring[0]);
         }
-        return new(fit.ToDisplayString(TypeName), namespaces, _paths.GetValueOrDefault(fit.ContainingAssembly) ?? "", extensionPaths);
+        return new(fit.ToDisplayString(TypeName), namespaces, _paths.GetValueOrDefault(fit.ContainingAssembly) ?? "", extensionPaths)
+        {
+            Symbol = fit,
+        };
     }
+
+    /// <summary>
+    /// The type of the parameter at <paramref name="position"/> of <paramref name="call"/> on <paramref name="receiver"/>, when
+    /// every overload the call can mean, as written, agrees on it (issue 77, item 3: <c>logger.LogInformation(message)</c>
+    /// takes a String whatever overload binds); null when they disagree, the parameter is <c>params</c> or by reference, or
+    /// its type names a type parameter a hidden line cannot write. A method's own unconstrained type parameter
+    /// (<c>Set&lt;TItem&gt;(key, TItem value)</c>) takes any argument: Object, as the call would infer for one.
+    /// </summary>
+    public Fit? ArgumentType(Fit receiver, Call call, int position)
+    {
+        if (receiver.Symbol is not { } type) return null;
+        var overloads = SelfAndAncestors(type).SelectMany(s => s.GetMembers(call.Name)).OfType<IMethodSymbol>()
+            .Where(m => !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && Fits(m, call, extension: false))
+            .Select(m => (IReadOnlyList<IParameterSymbol>)m.Parameters)
+            .Concat((_extensions.GetValueOrDefault(call.Name) ?? []).Where(e => Extends(e, type) && Fits(e, call, extension: true))
+                .Select(e => (IReadOnlyList<IParameterSymbol>)[.. e.Parameters.Skip(1)]))
+            .ToList();
+        var types = overloads.Select(p => position < p.Count && p[position] is { IsParams: false, RefKind: RefKind.None } parameter
+            ? Writable(parameter.Type) : null).ToList();
+        if (types.Count == 0 || types.Any(t => t is null) || types.Distinct<ITypeSymbol?>(SymbolEqualityComparer.Default).Count() != 1) return null;
+        var argument = (INamedTypeSymbol)types[0]!;
+        List<string> namespaces = argument.ContainingNamespace is { IsGlobalNamespace: false } ns ? [ns.ToDisplayString()] : [];
+        return new(argument.ToDisplayString(TypeName), namespaces, _paths.GetValueOrDefault(argument.ContainingAssembly) ?? "", []);
+    }
+
+    /// <summary>
+    /// <paramref name="type"/> as a hidden line can declare it: a named type whose type arguments are all named types, or a
+    /// method's type parameter with no constraint but <c>class</c> (Object); else null.
+    /// </summary>
+    private INamedTypeSymbol? Writable(ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method, ConstraintTypes.Length: 0, HasValueTypeConstraint: false,
+            HasUnmanagedTypeConstraint: false, HasConstructorConstraint: false, HasNotNullConstraint: false } => _object,
+        INamedTypeSymbol { IsAnonymousType: false, DeclaredAccessibility: Accessibility.Public } named when Closed(named) => named,
+        _ => null,
+    };
+
+    private static bool Closed(ITypeSymbol type) => type is INamedTypeSymbol named && named.TypeArguments.All(Closed);
 
     /// <summary>
     /// Of the types that fit, the most derived (it is, or implements, every other); else the one an extension called
