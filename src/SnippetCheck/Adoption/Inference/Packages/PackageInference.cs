@@ -76,9 +76,8 @@ internal sealed partial class PackageInference(
                 ImmutableArray<MetadataReference>.Empty);
             var framework = post.Key.SettingsFor(blocks[0].Snippet).References;
             var (found, named, unloaded) =
-                await ForDocumentAsync(
-                    post.Key.Snippets, blocks.SelectMany(b => b.Names).ToHashSet(StringComparer.Ordinal), framework, cancellationToken)
-                    .ConfigureAwait(false);
+                await ForDocumentAsync(post.Key.Snippets, blocks.SelectMany(b => b.Names).ToHashSet(StringComparer.Ordinal), framework,
+                    cancellationToken, blocks.SelectMany(b => CalledNames(b.Snippet)).ToHashSet(StringComparer.Ordinal)).ConfigureAwait(false);
             return (post.Key, blocks, found, named, unloaded, framework);
         })).ConfigureAwait(false);
 
@@ -87,7 +86,10 @@ internal sealed partial class PackageInference(
         {
             foreach (var (snippet, names) in blocks)
             {
-                var packages = found.Where(p => p.Names.Overlaps(names)).OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList();
+                var packages = found.Where(p => p.Names.Overlaps(names)).ToList();
+                // With them, a package of the post that declares a method the block calls: its extension only binds once their types do.
+                if (packages.Count > 0) packages.AddRange(found.Except(packages).Where(p => p.Names.Overlaps(CalledNames(snippet))));
+                packages = [.. packages.OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase)];
                 // A name no package found declares may be the API of a package the post names that could not be restored, when
                 // the block binds none that did load. One that does is about that library (issue 77: a sibling no source serves
                 // never vetoes the others): Refit's README names Refit.Newtonsoft.Json, which kept check from every block of the
@@ -234,7 +236,7 @@ internal sealed partial class PackageInference(
     /// </summary>
     private async Task<(IReadOnlyList<Found> Found, IReadOnlyList<string> Named, IReadOnlyList<string> Unloaded)> ForDocumentAsync(
         SnippetDocument document, IReadOnlySet<string>? unknown,
-        ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+        ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken, IReadOnlySet<string>? called = null)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
         // A library's docs say how to install it on one page, and import its namespace on some, while most of their blocks
@@ -262,8 +264,11 @@ internal sealed partial class PackageInference(
         var named = statedGroups.Concat(own).Concat(setLibraries)
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase).ToList();
         var shown = named.Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        RecordWhoNames(document, statedGroups, own, setEvidence);
-        var groups = named
+        // What the page lists by name, after the evidence above: one no source serves is a word of its prose, never "not loaded".
+        var listed = PackageEvidence.Listed(document.Source.Document.Text)
+            .Where(g => !named.Any(n => n[0].Id.Equals(g[0].Id, StringComparison.OrdinalIgnoreCase))).ToList();
+        RecordWhoNames(document, statedGroups, own.Concat(listed), setEvidence);
+        var groups = named.Concat(listed)
             .Concat(RepositoryHints.For(folder).Select(c => (IReadOnlyList<PackageCandidate>)[c]))
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase)
             .Take(MaxCandidates)
@@ -273,7 +278,8 @@ internal sealed partial class PackageInference(
             [.. found.Take(Math.Min(named.Count, groups.Count)).OfType<Found>().Select(f => f.Package)];
         var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var declaring = found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => unknown is null || f.Names.Overlaps(unknown));
+        var declaring = found.OfType<Found>().DistinctBy(f => f.Package.Key)
+            .Where(f => unknown is null || f.Names.Overlaps(unknown) || (called is not null && f.Names.Overlaps(called)));
         return ([.. declaring], shown, unloaded);
     }
 
