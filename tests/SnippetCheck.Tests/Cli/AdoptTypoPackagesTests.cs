@@ -7,8 +7,9 @@ namespace SnippetCheck.Tests.Cli;
 /// the packages its doc set and its page name, as a reader would install them.
 /// <list type="bullet">
 /// <item>A page that names no package, under a doc set that also names an add-on no source serves
-/// (MassTransit.Newtonsoft): the repaired block passes the check level with the library the doc set compiles with; the
-/// add-on's absence does not veto it, since the block binds the library that loaded.</item>
+/// (MassTransit.Newtonsoft) and declares one of the block's types on another page: the repaired block passes the check
+/// level with the library the doc set compiles with and without the tool's models of the other pages; the add-on's
+/// absence does not veto it, since the block binds the library that loaded.</item>
 /// <item>A page that names its packages only in a bullet list (<c>- `Azure.Monitor.OpenTelemetry.Exporter`</c>): those
 /// a source serves are candidates, so the repaired block binds; one no source serves is no package "not loaded".</item>
 /// </list>
@@ -59,6 +60,19 @@ public sealed class AdoptTypoPackagesTests
             bus.Configure(cfg => cfg.UseNewtonsoftJson());
             ```
             """);
+        // A saga another page declares, as MassTransit's docs do: the check level must not need the tool's models of the pages
+        // (on MassTransit's pages a trial's usings=DocModels.… failed the lone check-level verify with CS0400). This fixture
+        // does not reach that trial: the test guards the doc set's path end to end, the trial on MassTransit's pages proves it.
+        folder.Write("docs/sagas/saga.md", """
+            # A saga
+
+            ```csharp
+            public class MySaga : Acme.Bus.ISaga
+            {
+                public int Version { get; set; }
+            }
+            ```
+            """);
         folder.Write("docs/sagas/registration.md", """
             # Registering sagas
 
@@ -82,20 +96,13 @@ public sealed class AdoptTypoPackagesTests
     private const string Telemetry = """
         namespace Acme.Telemetry
         {
-            public static class Telemetry { public static System.Text.StringBuilder Create() => new(); }
-        }
-        """;
-
-    // Its extension extends a type of the other package's call (a framework type here: a test package references only the framework).
-    private const string Exporter = """
-        namespace Acme.Telemetry.Exporter
-        {
             public sealed class ExporterOptions { public string Endpoint { get; set; } = ""; }
-            public static class ExporterExtensions
+            public sealed class TelemetryBuilder
             {
-                public static System.Text.StringBuilder AddExporter(this System.Text.StringBuilder builder, System.Action<ExporterOptions> configure) =>
-                    builder;
+                public TelemetryBuilder AddExporter(System.Action<ExporterOptions> configure) => this;
+                public object Build() => new object();
             }
+            public static class Telemetry { public static TelemetryBuilder Create() => new TelemetryBuilder(); }
         }
         """;
 
@@ -105,9 +112,8 @@ public sealed class AdoptTypoPackagesTests
         using var folder = new TempFolder();
         var docs = Path.Combine(folder.Path, "docs");
         var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Telemetry", "1.0.0", Telemetry);
-        LocalFeed.Pack(feed, "Acme.Telemetry.Exporter", "1.0.0", Exporter);
-        // Acme.Telemetry.Console is served by no source: listed, it is no package the page's blocks need and could not load.
+        LocalFeed.Pack(feed, "Acme.Telemetry.Exporter", "1.0.0", Telemetry);
+        // No source serves Acme.Telemetry or Acme.Telemetry.Console: listed, neither is a package the blocks need and could not load.
         folder.Write("docs/telemetry.md", """
             # Telemetry
 
@@ -122,7 +128,7 @@ public sealed class AdoptTypoPackagesTests
                 {
                     o.Endpoint = "collector";
                 })
-                .ToString();
+                .Build();
             ```
             """);
 

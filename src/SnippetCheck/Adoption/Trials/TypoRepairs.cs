@@ -1,4 +1,5 @@
 using SnippetCheck.Adoption.Inference;
+using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Programs;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Rot;
@@ -78,7 +79,12 @@ internal static class TypoRepairs
             .Select(r => (r.Document, Last: trials.Select(t => LastTrial(t, Key(r.Repaired))).LastOrDefault(f => f is not null)))
             .Where(r => r.Last is not null
                 && (r.Last.Snippet.Tags.Packages.Count > 0 || !compiled.Packages.Unloaded.ContainsKey(r.Last.Snippet.Location)))
-            .Select(r => (r.Document, r.Last!.Snippet with { Tags = r.Last.Snippet.Tags with { Results = false } })).ToList();
+            // Without the tool's models of other pages (usings=DocModels.…): the check level tolerates the post's own types, and
+            // a lone verify has no models (CS0400 'DocModels' kept MassTransit's saga registration from the list).
+            .Select(r => (r.Document, r.Last!.Snippet with { Tags = r.Last.Snippet.Tags with
+            {
+                Results = false, Usings = [.. r.Last.Snippet.Tags.Usings.Where(u => !DocModels.IsModelNamespace(u))],
+            } })).ToList();
         if (candidates.Count == 0) return [];
         var passed = await CheckAdoption.FindAsync(verifier, candidates, cancellationToken).ConfigureAwait(false);
         return [.. passed.Keys];

@@ -108,16 +108,6 @@ internal sealed partial class PackageInference
         return names;
     }
 
-    /// <summary>
-    /// The methods <paramref name="snippet"/> calls on a receiver (<c>.AddAzureMonitorTraceExporter(o =&gt; …)</c>): an extension
-    /// a package of its post declares binds only once the receiver's type does, so its error names it only then.
-    /// </summary>
-    private static IReadOnlySet<string> CalledNames(Snippet snippet) =>
-        Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text))).GetRoot()
-            .DescendantNodes().OfType<InvocationExpressionSyntax>()
-            .Select(i => i.Expression is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : null)
-            .OfType<string>().ToHashSet(StringComparer.Ordinal);
-
     [GeneratedRegex(@"\b(?:class|struct|record|interface|enum)\s+(?<name>[A-Za-z_]\w*)")]
     private static partial Regex TypeDeclaration();
 

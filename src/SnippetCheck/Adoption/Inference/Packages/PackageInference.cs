@@ -76,8 +76,9 @@ internal sealed partial class PackageInference(
                 ImmutableArray<MetadataReference>.Empty);
             var framework = post.Key.SettingsFor(blocks[0].Snippet).References;
             var (found, named, unloaded) =
-                await ForDocumentAsync(post.Key.Snippets, blocks.SelectMany(b => b.Names).ToHashSet(StringComparer.Ordinal), framework,
-                    cancellationToken, blocks.SelectMany(b => CalledNames(b.Snippet)).ToHashSet(StringComparer.Ordinal)).ConfigureAwait(false);
+                await ForDocumentAsync(
+                    post.Key.Snippets, blocks.SelectMany(b => b.Names).ToHashSet(StringComparer.Ordinal), framework, cancellationToken)
+                    .ConfigureAwait(false);
             return (post.Key, blocks, found, named, unloaded, framework);
         })).ConfigureAwait(false);
 
@@ -86,10 +87,7 @@ internal sealed partial class PackageInference(
         {
             foreach (var (snippet, names) in blocks)
             {
-                var packages = found.Where(p => p.Names.Overlaps(names)).ToList();
-                // With them, a package of the post that declares a method the block calls: its extension only binds once their types do.
-                if (packages.Count > 0) packages.AddRange(found.Except(packages).Where(p => p.Names.Overlaps(CalledNames(snippet))));
-                packages = [.. packages.OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase)];
+                var packages = found.Where(p => p.Names.Overlaps(names)).OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList();
                 // A name no package found declares may be the API of a package the post names that could not be restored, when
                 // the block binds none that did load. One that does is about that library (issue 77: a sibling no source serves
                 // never vetoes the others): Refit's README names Refit.Newtonsoft.Json, which kept check from every block of the
@@ -236,7 +234,7 @@ internal sealed partial class PackageInference(
     /// </summary>
     private async Task<(IReadOnlyList<Found> Found, IReadOnlyList<string> Named, IReadOnlyList<string> Unloaded)> ForDocumentAsync(
         SnippetDocument document, IReadOnlySet<string>? unknown,
-        ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken, IReadOnlySet<string>? called = null)
+        ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
         // A library's docs say how to install it on one page, and import its namespace on some, while most of their blocks
@@ -278,8 +276,7 @@ internal sealed partial class PackageInference(
             [.. found.Take(Math.Min(named.Count, groups.Count)).OfType<Found>().Select(f => f.Package)];
         var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var declaring = found.OfType<Found>().DistinctBy(f => f.Package.Key)
-            .Where(f => unknown is null || f.Names.Overlaps(unknown) || (called is not null && f.Names.Overlaps(called)));
+        var declaring = found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => unknown is null || f.Names.Overlaps(unknown));
         return ([.. declaring], shown, unloaded);
     }
 
