@@ -80,7 +80,7 @@ internal static class TypoRepairs
             .Where(r => r.Last is not null
                 && (r.Last.Snippet.Tags.Packages.Count > 0 || !compiled.Packages.Unloaded.ContainsKey(r.Last.Snippet.Location)))
             // Without the tool's models of other pages (usings=DocModels.…): the check level tolerates the post's own types, and
-            // a lone verify has no models (CS0400 'DocModels' kept MassTransit's saga registration from the list).
+            // a lone verify has no models (CS0400 'DocModels' failed MassTransit's saga registration there).
             .Select(r => (r.Document, r.Last!.Snippet with { Tags = r.Last.Snippet.Tags with
             {
                 Results = false, Usings = [.. r.Last.Snippet.Tags.Usings.Where(u => !DocModels.IsModelNamespace(u))],
