@@ -1,4 +1,5 @@
 using SnippetCheck.Adoption.Inference;
+using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Programs;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Rot;
@@ -68,15 +69,22 @@ internal static class TypoRepairs
     /// the tags of their last trial (with the doc set's receivers, as <see cref="CompiledOnItsOwnNames"/> counts them): every
     /// error left is a name the post never declares, and its calls on the framework and its packages bind
     /// (<c>cfg.AddSagas(typeof(Program).Assembly)</c> beside the post's own <c>MySaga</c>). Not a block whose page names a
-    /// package that could not be loaded: its unknown names may be that package's API.
+    /// package that could not be loaded, unless its trial loaded a package: its calls then bind that library, and an add-on
+    /// no source serves (MassTransit.Newtonsoft, named on another page of the set) does not veto it (as in PackageInference).
     /// </summary>
     private static async Task<HashSet<(string, int)>> CheckedAsync(IBlockTrials verifier, CompileTrials compiled,
         List<(PreparedDocument Document, Snippet Repaired)> rest, IReadOnlyList<CompileTrials> trials, CancellationToken cancellationToken)
     {
-        var candidates = rest.Where(r => !compiled.Packages.Unloaded.ContainsKey(r.Repaired.Location))
+        var candidates = rest
             .Select(r => (r.Document, Last: trials.Select(t => LastTrial(t, Key(r.Repaired))).LastOrDefault(f => f is not null)))
-            .Where(r => r.Last is not null)
-            .Select(r => (r.Document, r.Last!.Snippet with { Tags = r.Last.Snippet.Tags with { Results = false } })).ToList();
+            .Where(r => r.Last is not null
+                && (r.Last.Snippet.Tags.Packages.Count > 0 || !compiled.Packages.Unloaded.ContainsKey(r.Last.Snippet.Location)))
+            // Without the tool's models of other pages (usings=DocModels.…): the check level tolerates the post's own types, and
+            // a lone verify has no models (CS0400 'DocModels' failed MassTransit's saga registration there).
+            .Select(r => (r.Document, r.Last!.Snippet with { Tags = r.Last.Snippet.Tags with
+            {
+                Results = false, Usings = [.. r.Last.Snippet.Tags.Usings.Where(u => !DocModels.IsModelNamespace(u))],
+            } })).ToList();
         if (candidates.Count == 0) return [];
         var passed = await CheckAdoption.FindAsync(verifier, candidates, cancellationToken).ConfigureAwait(false);
         return [.. passed.Keys];

@@ -51,7 +51,7 @@ internal sealed class DocModels
     /// <summary>True when <paramref name="tags"/> use a page's models (a hidden using of theirs).</summary>
     public static bool Uses(SnippetTags tags) => tags.Usings.Any(IsModelNamespace);
 
-    private static bool IsModelNamespace(string ns) => ns.StartsWith(RootNamespace + ".", StringComparison.Ordinal);
+    public static bool IsModelNamespace(string ns) => ns.StartsWith(RootNamespace + ".", StringComparison.Ordinal);
 
     /// <summary>
     /// Writes the models the namespaces <paramref name="usings"/> name (the proposals' hidden usings) into the config's

@@ -35,6 +35,25 @@ internal static partial class PackageEvidence
         }
     }
 
+    /// <summary>
+    /// The packages the prose names in inline code: a list item that begins with one (<c>- `OpenTelemetry`</c>, under "This
+    /// example is using following packages:"), or a dotted name on a line that speaks of a package or NuGet ("the
+    /// `MassTransit.RabbitMQ` package"). Only candidates: tried after a page's other evidence, kept where a source serves one.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<PackageCandidate>> Listed(string text) =>
+        text.Split('\n').SelectMany(line => ListItemName().Match(line) is { Success: true } item ? [item.Groups["id"].Value]
+                : PackageWord().IsMatch(line) ? DottedName().Matches(line).Select(m => m.Groups["id"].Value) : [])
+            .Distinct(StringComparer.OrdinalIgnoreCase).Select(id => (IReadOnlyList<PackageCandidate>)[new PackageCandidate(id, null)]);
+
+    [GeneratedRegex(@"^\s*(?:[-*+]|\d+\.)\s+`(?<id>[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)*)`")]
+    private static partial Regex ListItemName();
+
+    [GeneratedRegex(@"`(?<id>[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)+)`")]
+    private static partial Regex DottedName();
+
+    [GeneratedRegex(@"\b(?:packages?|NuGet)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PackageWord();
+
     /// <summary>Namespaces whose package has another name; the others suggest their own name (and shorter prefixes).</summary>
     private static readonly (string Namespace, string Package)[] WellKnownNamespaces =
     [

@@ -219,8 +219,11 @@ internal sealed partial class PackageInference(
         var named = statedGroups.Concat(own).Concat(setLibraries)
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase).ToList();
         var shown = named.Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        RecordWhoNames(document, statedGroups, own, setEvidence);
-        var groups = named
+        // What the page lists by name, after the evidence above: one no source serves is a word of its prose, never "not loaded".
+        var listed = PackageEvidence.Listed(document.Source.Document.Text)
+            .Where(g => !named.Any(n => n[0].Id.Equals(g[0].Id, StringComparison.OrdinalIgnoreCase))).ToList();
+        RecordWhoNames(document, statedGroups, own.Concat(listed), setEvidence);
+        var groups = named.Concat(listed)
             .Concat(RepositoryHints.For(folder).Select(c => (IReadOnlyList<PackageCandidate>)[c]))
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase)
             .Take(MaxCandidates)
