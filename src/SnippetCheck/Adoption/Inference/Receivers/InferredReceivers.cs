@@ -87,8 +87,8 @@ internal static class InferredReceivers
 
     /// <summary>
     /// The bare locals passed to calls on a given receiver, each of the type of the parameter it is passed to where the call's
-    /// overloads agree on it (<see cref="ReceiverIndex.ArgumentType"/>), with the receiver's package and Web SDK (issue 77,
-    /// item 3): <c>logger.LogInformation(message)</c> gives <c>message</c> a String. A local passed to two calls is given
+    /// overloads agree on it (<see cref="ReceiverIndex.ArgumentType"/>), with the receiver's package and Web SDK, so the
+    /// call binds as a reader's would: <c>logger.LogInformation(message)</c> gives <c>message</c> a String. A local passed to two calls is given
     /// only when both agree.
     /// </summary>
     private static IEnumerable<Given> Arguments(ReceiverIndex index, ReceiverIndex.Fit receiver,

@@ -147,7 +147,7 @@ internal sealed class ReceiverIndex
 
     /// <summary>
     /// The type of the parameter at <paramref name="position"/> of <paramref name="call"/> on <paramref name="receiver"/>, when
-    /// every overload the call can mean, as written, agrees on it (issue 77, item 3: <c>logger.LogInformation(message)</c>
+    /// every overload the call can mean, as written, agrees on it (<c>logger.LogInformation(message)</c>
     /// takes a String whatever overload binds); null when they disagree, the parameter is <c>params</c> or by reference, or
     /// its type names a type parameter a hidden line cannot write. A method's own unconstrained type parameter
     /// (<c>Set&lt;TItem&gt;(key, TItem value)</c>) takes any argument: Object, as the call would infer for one.
