@@ -259,24 +259,26 @@ internal static partial class PackageEvidence
     /// </summary>
     internal static bool PageSaysItIsGone(ExtractedDocument page, FencedBlock block) =>
         GoneWords().IsMatch(Path.GetFileNameWithoutExtension(page.Document.DisplayPath).Replace('-', ' ').Replace('_', ' '))
-        || UpgradePage.TitlesOver(page, block).Any(GoneWords().IsMatch) || GoneWords().IsMatch(NearText(page.Document, block));
+        || UpgradePage.TitlesOver(page, block).Any(GoneWords().IsMatch) || GoneWords().IsMatch(NearText(page, block));
 
     /// <summary>Lines of prose read before and after a block: a page that says a call throws says so near it.</summary>
     private const int ProseLines = 4;
 
     /// <summary>
     /// The lines of prose just before the block, and the paragraph right after it unless that one introduces the next
-    /// block (it ends with a colon: "Parsing a word throws:" is about what follows).
+    /// block (it ends with a colon: "Parsing a word throws:" is about what follows) or is the next section's heading
+    /// ("## Migrating from binary serialization" under a configuration example says nothing of it).
     /// </summary>
-    internal static string NearText(SourceDocument document, FencedBlock block)
+    internal static string NearText(ExtractedDocument page, FencedBlock block)
     {
-        var lines = document.Lines;
+        var lines = page.Document.Lines;
         var before = Enumerable.Range(Math.Max(1, block.Location.Line - ProseLines), Math.Max(0, Math.Min(ProseLines, block.Location.Line - 1)))
             .Select(lines.Text);
-        var after = Enumerable.Range(block.EndLine + 1, Math.Max(0, Math.Min(ProseLines, lines.LineCount - block.EndLine))).Select(lines.Text)
-            .SkipWhile(string.IsNullOrWhiteSpace).TakeWhile(l => !string.IsNullOrWhiteSpace(l)).ToList();
-        if (after.Count > 0 && after[^1].TrimEnd().EndsWith(':')) after.Clear();
-        return string.Join('\n', before.Concat(after));
+        var after = Enumerable.Range(block.EndLine + 1, Math.Max(0, Math.Min(ProseLines, lines.LineCount - block.EndLine)))
+            .SkipWhile(l => string.IsNullOrWhiteSpace(lines.Text(l))).TakeWhile(l => !string.IsNullOrWhiteSpace(lines.Text(l)))
+            .ToList();
+        if (after.Count > 0 && (lines.Text(after[^1]).TrimEnd().EndsWith(':') || page.Headings.Any(h => h.Line == after[0]))) after.Clear();
+        return string.Join('\n', before.Concat(after.Select(lines.Text)));
     }
 
     [GeneratedRegex(

@@ -37,6 +37,18 @@ public sealed class UpgradePageTests
     }
 
     [Theory]
+    // Prose right after the block is about it; the next section's heading is not (Quartz's serialization page).
+    [InlineData("This no longer compiles.\n", true)]
+    [InlineData("## Migrating from binary serialization\n\nThere is a recipe.\n", false)]
+    public void The_paragraph_after_a_block_is_read_but_not_the_next_sections_heading(string after, bool isGuide)
+    {
+        var document = SourceDocument.FromText("/docs/page.md", "page.md", "# Acme\n\n## Configuring\n\n```csharp\nScreen.Paint(\"old\");\n```\n\n" + after);
+        var page = FenceExtractor.Extract(document);
+
+        Assert.Equal(isGuide, PackageEvidence.PageSaysItIsGone(page, page.Items.OfType<FencedBlock>().Single()));
+    }
+
+    [Theory]
     [InlineData("Screen.Paint(string)", "Screen.Paint")]
     [InlineData("Acme.Gone.Screen.Paint<T>(T)", "Screen.Paint")]
     [InlineData("Acme.Gone.OldScreen", "Gone.OldScreen")]
