@@ -35,7 +35,10 @@ internal static class TypoRepairs
                     || SyntaxRepair.Of(original.Code) is not { } repair) continue;
                 // Its block repaired too, not only its code: the result cache keys a block by its content, and the repaired
                 // block's pass must never answer for the block as written.
-                work.Add((i, document, failed, original with { Block = original.Block with { Lines = repair.Code }, Code = repair.Code }, repair));
+                // A menu of alternatives that each declare the same local is tried as alternatives (each in its own braces): the
+                // repair is the typo's; the clash of their names is the menu's, no error of the post's.
+                var tried = SyntaxRepair.AsAlternatives(repair.Code);
+                work.Add((i, document, failed, original with { Block = original.Block with { Lines = tried }, Code = tried }, repair));
             }
         }
         if (work.Count == 0) return files;
