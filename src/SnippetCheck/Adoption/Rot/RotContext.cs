@@ -90,8 +90,8 @@ internal static partial class RotContext
         var humps = Regex.Split(id.Split('.')[0], "(?<=[a-z0-9])(?=[A-Z])").Where(h => h.Length > 0).Select(Regex.Escape);
         var name = string.Join("[-_. ]?", humps);
         var majors = new HashSet<int>();
-        foreach (var pattern in (string[])[$@"\b{name}\s+v?(?:ersion\s+)?(\d+)(?:\.\d+)*\b", $@"\bversion\s+(\d+)(?:\.\d+)*\s+of\s+(?:the\s+)?{name}\b",
-            @"^\s*#\s+v(?:ersion)?\s*(\d+)(?:\.\d+)*\b"])
+        foreach (var pattern in (string[])[$@"\b{name}\s+v?(?:ersion\s+)?(\d+)(?:\.\d+)*\b",
+            $@"\bversion\s+(\d+)(?:\.\d+)*\s+of\s+(?:the\s+)?{name}\b", @"^\s*#\s+v(?:ersion)?\s*(\d+)(?:\.\d+)*\b"])
         {
             foreach (Match match in Regex.Matches(text, pattern, RegexOptions.IgnoreCase | RegexOptions.Multiline))
                 if (int.TryParse(match.Groups[1].Value, out var major)) majors.Add(major);

@@ -1,4 +1,5 @@
 using SnippetCheck.Adoption.Inference;
+using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Programs;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Rot;
@@ -59,10 +60,10 @@ internal static class TypoRepairs
         var checkedOnly = await CheckedAsync(verifier, compiled, [.. work.Except(typos).Select(w => (w.Document, w.Repaired))],
             [trials, .. again is null ? [] : new[] { again }], cancellationToken).ConfigureAwait(false);
         var result = files.ToList();
-        foreach (var typo in typos.Select(t => (t.File, t.Failed, t.Repair, Checked: false))
-            .Concat(work.Where(w => checkedOnly.Contains(Key(w.Repaired))).Select(w => (w.File, w.Failed, w.Repair, Checked: true)))
+        foreach (var typo in typos.Select(t => (t.File, t.Failed, t.Repair, Checked: false, Menu: IsMenu(t)))
+            .Concat(work.Where(w => checkedOnly.Contains(Key(w.Repaired))).Select(w => (w.File, w.Failed, w.Repair, Checked: true, Menu: IsMenu(w))))
             .GroupBy(w => w.File))
-            result[typo.Key] = WithTypos(result[typo.Key], typo.Select(t => (t.Failed, t.Repair, t.Checked)));
+            result[typo.Key] = WithTypos(result[typo.Key], typo.Select(t => (t.Failed, t.Repair, t.Checked, t.Menu)));
         return result;
     }
 
@@ -76,9 +77,9 @@ internal static class TypoRepairs
     private static async Task<HashSet<(string, int)>> CheckedAsync(IBlockTrials verifier, CompileTrials compiled,
         List<(PreparedDocument Document, Snippet Repaired)> rest, IReadOnlyList<CompileTrials> trials, CancellationToken cancellationToken)
     {
-        var candidates = rest.Where(r => !compiled.Packages.Unloaded.ContainsKey(r.Repaired.Location))
+        var candidates = rest
             .Select(r => (r.Document, Last: trials.Select(t => LastTrial(t, Key(r.Repaired))).LastOrDefault(f => f is not null)))
-            .Where(r => r.Last is not null)
+            .Where(r => r.Last is not null && !LacksAnUnloadedPackage(compiled, r.Last))
             .Select(r => (r.Document, r.Last!.Snippet with { Tags = r.Last.Snippet.Tags with { Results = false } })).ToList();
         if (candidates.Count == 0) return [];
         var passed = await CheckAdoption.FindAsync(verifier, candidates, cancellationToken).ConfigureAwait(false);
@@ -103,13 +104,30 @@ internal static class TypoRepairs
                 .First().First() with { Location = repaired.Location, PinLocation = null })
             .OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
         if (packages.Count == 0) return null;
+        // Not the namespaces of models the tool wrote for another block (DocModels.Stubs.…): this trial has no such model, and an
+        // import of none is an error that is no unknown name, which keeps the receiver trial from the block.
         var usings = blocks.SelectMany(b => b.Tags!.Usings.Concat(BlockUsings.Of(b.Snippet)))
+            .Where(u => u != DocModels.RootNamespace && !u.StartsWith(DocModels.RootNamespace + ".", StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return repaired with
         {
             Tags = repaired.Tags with { Packages = packages, Usings = [.. repaired.Tags.Usings.Union(usings, StringComparer.Ordinal)] },
         };
     }
+
+    /// <summary>
+    /// The block's page names a package no source had (its unknown names may be that package's API), and its last trial
+    /// did not bring it: a name the page gave as a package that the trial imports as a namespace without an error on it
+    /// (FusionCache's <c>using ZiggyCreatures.Caching.Fusion;</c>, a namespace of the package the trial had) is loaded.
+    /// </summary>
+    private static bool LacksAnUnloadedPackage(CompileTrials compiled, SnippetResult last) =>
+        compiled.Packages.Unloaded.GetValueOrDefault(last.Snippet.Location) is { } ids && ids.Any(id =>
+            !last.Snippet.Tags.Usings.Contains(id, StringComparer.Ordinal)
+            || last.Diagnostics.Any(d => d.Message.Contains($"'{id[(id.LastIndexOf('.') + 1)..]}'", StringComparison.Ordinal)));
+
+    /// <summary>Whether the repaired block was tried as a menu of alternatives (<see cref="SyntaxRepair.AsAlternatives"/>).</summary>
+    private static bool IsMenu((int File, PreparedDocument Document, SnippetResult Failed, Snippet Repaired, SyntaxRepair.Found Repair) work) =>
+        !work.Repaired.Code.Select(l => l.Text).SequenceEqual(work.Repair.Code.Select(l => l.Text), StringComparer.Ordinal);
 
     private static SnippetResult? LastTrial(CompileTrials trials, (string, int) key) =>
         trials.WithReceivers.GetValueOrDefault(key) ?? trials.PackageFailure(key);
@@ -123,17 +141,19 @@ internal static class TypoRepairs
             trials.WithReceivers }.Any(pass => pass.GetValueOrDefault(key)?.Status == SnippetStatus.Passed);
 
     /// <summary>The file with each repaired block's typo as its rot, and the compiler's first syntax error as its cause.</summary>
-    private static AdoptFile WithTypos(AdoptFile file, IEnumerable<(SnippetResult Failed, SyntaxRepair.Found Repair, bool Checked)> typos)
+    private static AdoptFile WithTypos(
+        AdoptFile file, IEnumerable<(SnippetResult Failed, SyntaxRepair.Found Repair, bool Checked, bool Menu)> typos)
     {
         var rot = file.Rot.ToList();
         var causes = file.Causes.ToList();
-        foreach (var (failed, repair, isChecked) in typos)
+        foreach (var (failed, repair, isChecked, menu) in typos)
         {
             var at = failed.Snippet.Location;
             var error = failed.Diagnostics.First(d => d.IsError && RotEvidence.IsSyntaxError(d.Id));
             rot.RemoveAll(r => r.Block == at);
+            var what = menu ? "each of the block's alternatives" : "the block";
             var makes = isChecked
-                ? "makes the block pass the check level (only names the post never declares are left unknown)" : "makes the block compile";
+                ? $"makes {what} pass the check level (only names the post never declares are left unknown)" : $"makes {what} compile";
             rot.Add(new SuspectedRot(error.Location, error.Id, error.Message, RotEvidence.Typo, $"{repair.Description} {makes}")
                 { Block = at, Repair = repair.Repair });
             var index = file.Failures.ToList().FindIndex(f => f.Snippet.Location == at);

@@ -234,7 +234,7 @@ public sealed class RotOnUnseenDocsTests
         // Repaired, the alternatives clash only on their one name (CS0128): each binds alone, as the menu means.
         Assert.Equal([3], rot.Keys);
         Assert.Equal(RotEvidence.Typo, rot[3].Evidence);
-        Assert.StartsWith("one ',' after '\"; \"' (and 1 more like it) makes", rot[3].Why, StringComparison.Ordinal);
+        Assert.Equal("one ',' after '\"; \"' (and 1 more like it) makes each of the block's alternatives compile", rot[3].Why);
     }
 
     [Theory]
@@ -250,7 +250,8 @@ public sealed class RotOnUnseenDocsTests
         var tried = snippet with { Tags = snippet.Tags with { Packages = [new("LanguageExt.Core", "4.4.9", snippet.Location)] } };
         var failed = CannedTrials.Failed(tried, "CS7036", "Cons",
             "There is no argument given that corresponds to the required parameter 'ma' of 'CompositionsExt.Cons<MonoidA, A>(A, Compositions<A>)'");
-        var rot = new SuspectedRot(failed.Diagnostics[0].Location, "CS7036", failed.Diagnostics[0].Message, RotEvidence.KnownApi, "no value for 'ma'");
+        var error = failed.Diagnostics[0];
+        var rot = new SuspectedRot(error.Location, "CS7036", error.Message, RotEvidence.KnownApi, "no value for 'ma'");
 
         Assert.Equal(guess, SnippetCheck.Adoption.Rot.RotContext.RestsOnAGuess(rot, document, failed));
     }
