@@ -3,6 +3,7 @@ using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Programs;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Rot;
+using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
@@ -78,7 +79,7 @@ internal static class TypoRepairs
         List<(PreparedDocument Document, Snippet Repaired)> rest, IReadOnlyList<CompileTrials> trials, CancellationToken cancellationToken)
     {
         var candidates = rest
-            .Select(r => (r.Document, Last: trials.Select(t => LastTrial(t, Key(r.Repaired))).LastOrDefault(f => f is not null)))
+            .Select(r => (r.Document, Last: Nearest(trials.Select(t => LastTrial(t, Key(r.Repaired))))))
             .Where(r => r.Last is not null && !LacksAnUnloadedPackage(compiled, r.Last))
             .Select(r => (r.Document, r.Last!.Snippet with { Tags = r.Last.Snippet.Tags with { Results = false } })).ToList();
         if (candidates.Count == 0) return [];
@@ -128,6 +129,16 @@ internal static class TypoRepairs
     /// <summary>Whether the repaired block was tried as a menu of alternatives (<see cref="SyntaxRepair.AsAlternatives"/>).</summary>
     private static bool IsMenu((int File, PreparedDocument Document, SnippetResult Failed, Snippet Repaired, SyntaxRepair.Found Repair) work) =>
         !work.Repaired.Code.Select(l => l.Text).SequenceEqual(work.Repair.Code.Select(l => l.Text), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Of the repaired block's trials, the last one that failed only on unknown names, else the last: the doc set's packages
+    /// bring usings of other pages (<c>Microsoft.AspNetCore.Mvc</c>) that may fail where the block's own trial did not.
+    /// </summary>
+    private static SnippetResult? Nearest(IEnumerable<SnippetResult?> lasts)
+    {
+        var tried = lasts.OfType<SnippetResult>().ToList();
+        return tried.LastOrDefault(f => f.Diagnostics.Where(d => d.IsError).All(d => CheckLevel.IsUnknownName(d.Id))) ?? tried.LastOrDefault();
+    }
 
     private static SnippetResult? LastTrial(CompileTrials trials, (string, int) key) =>
         trials.WithReceivers.GetValueOrDefault(key) ?? trials.PackageFailure(key);
