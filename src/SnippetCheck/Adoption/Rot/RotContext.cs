@@ -54,6 +54,7 @@ internal static partial class RotContext
     /// </summary>
     public static bool RestsOnAGuess(SuspectedRot rot, SourceDocument document, SnippetResult failed)
     {
+        if (TriedAtAMajorThePageDoesNotName(document.Text, failed.Snippet.Tags.Packages)) return true;
         if (rot.Evidence != RotEvidence.KnownApi) return false;
         if (rot.Id == "CS0234" && Quoted().Matches(rot.Message) is { Count: >= 2 } names
             && Regex.IsMatch(document.Text, $@"\bnamespace\s+{Regex.Escape($"{names[1].Groups[1].Value}.{names[0].Groups[1].Value}")}\b"))
@@ -69,6 +70,36 @@ internal static partial class RotContext
         return PageUsings().Matches(document.Text).Select(m => m.Groups[1].Value)
             .Any(u => !picked.Contains(u, StringComparer.Ordinal) && !own.Contains(u, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// A package the block was tried with at a major the page does not speak of, when the page names others: language-ext's
+    /// "Version 2 Release Notes" ("Version 2.0 of Language-Ext") tried with LanguageExt.Core 4.4.9. The tool chose that
+    /// version; what fails there is no rot of a page about 2.0. A page that names no version of the package reads as current.
+    /// </summary>
+    internal static bool TriedAtAMajorThePageDoesNotName(string text, IEnumerable<Model.PackageRequest> packages) =>
+        packages.Any(p => MajorOf(p.Version) is { } major && !text.Contains(p.Version, StringComparison.Ordinal)
+            && NamedMajors(text, p.Id) is { Count: > 0 } named && !named.Contains(major));
+
+    /// <summary>
+    /// The majors of package <paramref name="id"/> the page names: its name (the id's first part, <c>LanguageExt</c>, as
+    /// prose writes it, <c>language-ext</c>) followed by a version (<c>language-ext 2.0</c>, <c>LanguageExt v2</c>), "version 2.0
+    /// of Language-Ext", or a title that opens with the version (<c># Version 2 Release Notes</c>).
+    /// </summary>
+    internal static IReadOnlySet<int> NamedMajors(string text, string id)
+    {
+        var humps = Regex.Split(id.Split('.')[0], "(?<=[a-z0-9])(?=[A-Z])").Where(h => h.Length > 0).Select(Regex.Escape);
+        var name = string.Join("[-_. ]?", humps);
+        var majors = new HashSet<int>();
+        foreach (var pattern in (string[])[$@"\b{name}\s+v?(?:ersion\s+)?(\d+)(?:\.\d+)*\b",
+            $@"\bversion\s+(\d+)(?:\.\d+)*\s+of\s+(?:the\s+)?{name}\b", @"^\s*#\s+v(?:ersion)?\s*(\d+)(?:\.\d+)*\b"])
+        {
+            foreach (Match match in Regex.Matches(text, pattern, RegexOptions.IgnoreCase | RegexOptions.Multiline))
+                if (int.TryParse(match.Groups[1].Value, out var major)) majors.Add(major);
+        }
+        return majors;
+    }
+
+    private static int? MajorOf(string version) => int.TryParse(version.Split('.')[0], out var major) ? major : null;
 
     private static bool IsFence(string line) => line.TrimStart(' ', '>', '\t').StartsWith("```", StringComparison.Ordinal)
         || line.TrimStart(' ', '>', '\t').StartsWith("~~~", StringComparison.Ordinal);

@@ -85,7 +85,9 @@ internal static class SyntaxRepair
             current = current.Remove(made.At, made.Old.Length).Insert(made.At, made.New);
             shift += made.New.Length - made.Old.Length;
             done = made.At + made.New.Length;
-            if (FirstError(current) is not { } next) return CutOff(full[offset..(offset + length)], edits, candidate) ? null : edits;
+            if (FirstError(current) is not { } next)
+                return CutOff(full[offset..(offset + length)], edits, candidate) || Fragments(full[offset..(offset + length)], edits, candidate)
+                    ? null : edits;
             errorAt = next;
         }
         return null;
@@ -105,6 +107,54 @@ internal static class SyntaxRepair
         var tokens = SyntaxFactory.ParseTokens(text, options: Syntax).Where(t => !t.IsKind(SyntaxKind.EndOfFileToken)).ToList();
         return tokens.Count > 0 && tokens[^1].Kind() is SyntaxKind.OpenBraceToken or SyntaxKind.OpenParenToken or SyntaxKind.CommaToken
             or SyntaxKind.EqualsGreaterThanToken or SyntaxKind.EqualsToken;
+    }
+
+    /// <summary>
+    /// A menu of fragments, no typo: every <c>;</c> the repair adds ends a statement of the block that stands as a paragraph
+    /// of its own (a blank line, a comment or the block's end after it), as every such statement of the block does without
+    /// one (Polly's <c>Policy.Handle&lt;X&gt;()</c> under <c>// Single exception type</c>, then the next policy). One missing
+    /// alone, among paragraphs that end with theirs, or between two statements, stays a typo.
+    /// </summary>
+    private static bool Fragments(string text, List<Edit> edits, Candidate candidate)
+    {
+        if (candidate is not { Kind: Kind.Insert, Token: ";" } || edits.Count < 2) return false;
+        var repaired = TextEditApply(text, edits);
+        var tree = CSharpSyntaxTree.ParseText(repaired, Syntax);
+        var added = edits.OrderBy(e => e.At).Select((e, i) => e.At + i).ToHashSet();
+        var lines = tree.GetText().Lines;
+        bool Alone(StatementSyntax statement)
+        {
+            var next = lines.GetLineFromPosition(statement.Span.End).LineNumber + 1;
+            return next >= lines.Count || lines[next].ToString().TrimStart() is "" or ['/', '/', ..];
+        }
+        var paragraphs = tree.GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement)
+            .OfType<ExpressionStatementSyntax>().Where(Alone).ToList();
+        var ends = paragraphs.Select(p => p.SemicolonToken.SpanStart).ToHashSet();
+        return added.All(ends.Contains) && ends.All(added.Contains);
+    }
+
+    /// <summary>
+    /// A menu of alternatives as the trial reads it: a block whose statements all declare one local (<c>var foo = cache.Get(…);</c>,
+    /// then another way to get it, <c>var foo = …</c>), each in braces of its own on its own lines, so that each binds alone
+    /// (their names clash only as one program, CS0128); the block's lines as they are otherwise.
+    /// </summary>
+    public static IReadOnlyList<CodeLine> AsAlternatives(IReadOnlyList<CodeLine> code)
+    {
+        var root = CSharpSyntaxTree.ParseText(string.Join('\n', code.Select(l => l.Text)), Syntax).GetCompilationUnitRoot();
+        var statements = root.Members.Select(m => (m as GlobalStatementSyntax)?.Statement as LocalDeclarationStatementSyntax).ToList();
+        if (statements.Count < 2 || statements.Any(s => s is null || s.Declaration.Variables.Count != 1)
+            || statements.Select(s => s!.Declaration.Variables[0].Identifier.ValueText).Distinct(StringComparer.Ordinal).Count() != 1)
+            return code;
+        var spans = statements.Select(s => s!.GetLocation().GetLineSpan()).ToList();
+        if (spans.Zip(spans.Skip(1)).Any(p => p.First.EndLinePosition.Line >= p.Second.StartLinePosition.Line)) return code;
+        var lines = code.Select(l => l.Text).ToArray();
+        foreach (var span in spans)
+        {
+            var (start, end) = (span.StartLinePosition, span.EndLinePosition);
+            lines[end.Line] = lines[end.Line].Insert(end.Character, " }");
+            lines[start.Line] = lines[start.Line].Insert(start.Character, "{ ");
+        }
+        return [.. code.Select((l, i) => l with { Text = lines[i], SourceColumns = null })];
     }
 
     /// <summary>The candidate made at the error: after the token before it, before or of the token at it.</summary>

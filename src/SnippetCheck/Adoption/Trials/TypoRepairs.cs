@@ -3,6 +3,7 @@ using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Programs;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Rot;
+using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
@@ -36,7 +37,10 @@ internal static class TypoRepairs
                     || SyntaxRepair.Of(original.Code) is not { } repair) continue;
                 // Its block repaired too, not only its code: the result cache keys a block by its content, and the repaired
                 // block's pass must never answer for the block as written.
-                work.Add((i, document, failed, original with { Block = original.Block with { Lines = repair.Code }, Code = repair.Code }, repair));
+                // A menu of alternatives that each declare the same local is tried as alternatives (each in its own braces): the
+                // repair is the typo's; the clash of their names is the menu's, no error of the post's.
+                var tried = SyntaxRepair.AsAlternatives(repair.Code);
+                work.Add((i, document, failed, original with { Block = original.Block with { Lines = tried }, Code = tried }, repair));
             }
         }
         if (work.Count == 0) return files;
@@ -57,10 +61,10 @@ internal static class TypoRepairs
         var checkedOnly = await CheckedAsync(verifier, compiled, [.. work.Except(typos).Select(w => (w.Document, w.Repaired))],
             [trials, .. again is null ? [] : new[] { again }], cancellationToken).ConfigureAwait(false);
         var result = files.ToList();
-        foreach (var typo in typos.Select(t => (t.File, t.Failed, t.Repair, Checked: false))
-            .Concat(work.Where(w => checkedOnly.Contains(Key(w.Repaired))).Select(w => (w.File, w.Failed, w.Repair, Checked: true)))
+        foreach (var typo in typos.Select(t => (t.File, t.Failed, t.Repair, Checked: false, Menu: IsMenu(t)))
+            .Concat(work.Where(w => checkedOnly.Contains(Key(w.Repaired))).Select(w => (w.File, w.Failed, w.Repair, Checked: true, Menu: IsMenu(w))))
             .GroupBy(w => w.File))
-            result[typo.Key] = WithTypos(result[typo.Key], typo.Select(t => (t.Failed, t.Repair, t.Checked)));
+            result[typo.Key] = WithTypos(result[typo.Key], typo.Select(t => (t.Failed, t.Repair, t.Checked, t.Menu)));
         return result;
     }
 
@@ -76,9 +80,10 @@ internal static class TypoRepairs
         List<(PreparedDocument Document, Snippet Repaired)> rest, IReadOnlyList<CompileTrials> trials, CancellationToken cancellationToken)
     {
         var candidates = rest
-            .Select(r => (r.Document, Last: trials.Select(t => LastTrial(t, Key(r.Repaired))).LastOrDefault(f => f is not null)))
-            .Where(r => r.Last is not null
-                && (r.Last.Snippet.Tags.Packages.Count > 0 || !compiled.Packages.Unloaded.ContainsKey(r.Last.Snippet.Location)))
+            .Select(r => (r.Document, Last: Nearest(trials.Select(t => LastTrial(t, Key(r.Repaired))))))
+            // A package the page names that no source serves vetoes only a trial that loaded none: one that loaded the
+            // library binds it (MassTransit's saga registration, beside an add-on this feed lacks).
+            .Where(r => r.Last is not null && (r.Last.Snippet.Tags.Packages.Count > 0 || !LacksAnUnloadedPackage(compiled, r.Last)))
             // Without the tool's models of other pages (usings=DocModels.…): the check level tolerates the post's own types, and
             // a lone verify has no models (CS0400 'DocModels' failed MassTransit's saga registration there).
             .Select(r => (r.Document, r.Last!.Snippet with { Tags = r.Last.Snippet.Tags with
@@ -108,12 +113,39 @@ internal static class TypoRepairs
                 .First().First() with { Location = repaired.Location, PinLocation = null })
             .OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
         if (packages.Count == 0) return null;
+        // Not the namespaces of models the tool wrote for another block (DocModels.Stubs.…): this trial has no such model, and an
+        // import of none is an error that is no unknown name, which keeps the receiver trial from the block.
         var usings = blocks.SelectMany(b => b.Tags!.Usings.Concat(BlockUsings.Of(b.Snippet)))
+            .Where(u => u != DocModels.RootNamespace && !DocModels.IsModelNamespace(u))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return repaired with
         {
             Tags = repaired.Tags with { Packages = packages, Usings = [.. repaired.Tags.Usings.Union(usings, StringComparer.Ordinal)] },
         };
+    }
+
+    /// <summary>
+    /// The block's page names a package no source had (its unknown names may be that package's API), and its last trial
+    /// did not bring it: a name the page gave as a package that the trial imports as a namespace without an error on it
+    /// (FusionCache's <c>using ZiggyCreatures.Caching.Fusion;</c>, a namespace of the package the trial had) is loaded.
+    /// </summary>
+    private static bool LacksAnUnloadedPackage(CompileTrials compiled, SnippetResult last) =>
+        compiled.Packages.Unloaded.GetValueOrDefault(last.Snippet.Location) is { } ids && ids.Any(id =>
+            !last.Snippet.Tags.Usings.Contains(id, StringComparer.Ordinal)
+            || last.Diagnostics.Any(d => d.Message.Contains($"'{id[(id.LastIndexOf('.') + 1)..]}'", StringComparison.Ordinal)));
+
+    /// <summary>Whether the repaired block was tried as a menu of alternatives (<see cref="SyntaxRepair.AsAlternatives"/>).</summary>
+    private static bool IsMenu((int File, PreparedDocument Document, SnippetResult Failed, Snippet Repaired, SyntaxRepair.Found Repair) work) =>
+        !work.Repaired.Code.Select(l => l.Text).SequenceEqual(work.Repair.Code.Select(l => l.Text), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Of the repaired block's trials, the last one that failed only on unknown names, else the last: the doc set's packages
+    /// bring usings of other pages (<c>Microsoft.AspNetCore.Mvc</c>) that may fail where the block's own trial did not.
+    /// </summary>
+    private static SnippetResult? Nearest(IEnumerable<SnippetResult?> lasts)
+    {
+        var tried = lasts.OfType<SnippetResult>().ToList();
+        return tried.LastOrDefault(f => f.Diagnostics.Where(d => d.IsError).All(d => CheckLevel.IsUnknownName(d.Id))) ?? tried.LastOrDefault();
     }
 
     private static SnippetResult? LastTrial(CompileTrials trials, (string, int) key) =>
@@ -128,17 +160,19 @@ internal static class TypoRepairs
             trials.WithReceivers }.Any(pass => pass.GetValueOrDefault(key)?.Status == SnippetStatus.Passed);
 
     /// <summary>The file with each repaired block's typo as its rot, and the compiler's first syntax error as its cause.</summary>
-    private static AdoptFile WithTypos(AdoptFile file, IEnumerable<(SnippetResult Failed, SyntaxRepair.Found Repair, bool Checked)> typos)
+    private static AdoptFile WithTypos(
+        AdoptFile file, IEnumerable<(SnippetResult Failed, SyntaxRepair.Found Repair, bool Checked, bool Menu)> typos)
     {
         var rot = file.Rot.ToList();
         var causes = file.Causes.ToList();
-        foreach (var (failed, repair, isChecked) in typos)
+        foreach (var (failed, repair, isChecked, menu) in typos)
         {
             var at = failed.Snippet.Location;
             var error = failed.Diagnostics.First(d => d.IsError && RotEvidence.IsSyntaxError(d.Id));
             rot.RemoveAll(r => r.Block == at);
+            var what = menu ? "each of the block's alternatives" : "the block";
             var makes = isChecked
-                ? "makes the block pass the check level (only names the post never declares are left unknown)" : "makes the block compile";
+                ? $"makes {what} pass the check level (only names the post never declares are left unknown)" : $"makes {what} compile";
             rot.Add(new SuspectedRot(error.Location, error.Id, error.Message, RotEvidence.Typo, $"{repair.Description} {makes}")
                 { Block = at, Repair = repair.Repair });
             var index = file.Failures.ToList().FindIndex(f => f.Snippet.Location == at);

@@ -125,6 +125,19 @@ internal static class InferredReceivers
         }
     }
 
+    /// <summary>
+    /// The methods called on the result of the call <paramref name="access"/> names (<c>Be</c> of <c>theString.Should().Be("a")</c>),
+    /// one level down; null when none: an assertion library's <c>Should()</c> is declared for every type, what follows it is not.
+    /// </summary>
+    private static IReadOnlyList<ReceiverIndex.Call>? CalledOnResult(MemberAccessExpressionSyntax access)
+    {
+        if (access.Parent is not InvocationExpressionSyntax { Parent: MemberAccessExpressionSyntax next } || next.Expression != access.Parent
+            || next.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != next
+            || ObjectMembers.Contains(next.Name.Identifier.ValueText)) return null;
+        int? arity = next.Name is GenericNameSyntax generic ? generic.TypeArgumentList.Arguments.Count : null;
+        return [new(next.Name.Identifier.ValueText, arity, invocation.ArgumentList.Arguments.Count)];
+    }
+
     private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal) { "ToString", "Equals", "GetHashCode", "GetType" };
 
     /// <summary>
@@ -149,11 +162,16 @@ internal static class InferredReceivers
                 int? arity = access.Name is GenericNameSyntax generic ? generic.TypeArgumentList.Arguments.Count : null;
                 int? arguments = access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access
                     ? invocation.ArgumentList.Arguments.Count : null;
-                called.Add(new(access.Name.Identifier.ValueText, arity, arguments));
+                called.Add(new(access.Name.Identifier.ValueText, arity, arguments, arguments is null ? null : CalledOnResult(access)));
             }
             // Only a method called is evidence: a property read alone (order.Total) fits some framework type by chance, and a
-            // block so typed would be verified against it; it stays at the check level.
-            if (called.Any(c => c.Arguments is not null)) calls[name] = [.. called.Distinct()];
+            // block so typed would be verified against it; it stays at the check level. One call made several times is one call,
+            // with what every one of them calls on its result (theString.Should().Be(…), theString.Should().StartWith(…)).
+            if (called.Any(c => c.Arguments is not null))
+                calls[name] = [.. called.GroupBy(c => (c.Name, c.Arity, c.Arguments)).Select(g => g.First() with
+                {
+                    Then = g.Any(c => c.Then is not null) ? [.. g.SelectMany(c => c.Then ?? []).Distinct()] : null,
+                })];
         }
         return calls;
     }

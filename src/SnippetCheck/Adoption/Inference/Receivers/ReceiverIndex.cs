@@ -15,8 +15,11 @@ namespace SnippetCheck.Adoption.Inference.Receivers;
 /// </summary>
 internal sealed class ReceiverIndex
 {
-    /// <summary>A member called on a receiver: its name, its type arguments (null: none written) and arguments (null: not called).</summary>
-    public sealed record Call(string Name, int? Arity, int? Arguments);
+    /// <summary>
+    /// A member called on a receiver: its name, its type arguments (null: none written) and arguments (null: not called), and
+    /// the methods called on what it returns (<c>theString.Should().Be("a")</c>: <c>Be</c> on <c>Should()</c>'s result; null: none).
+    /// </summary>
+    public sealed record Call(string Name, int? Arity, int? Arguments, IReadOnlyList<Call>? Then = null);
 
     /// <summary>
     /// The type a receiver fits: its name as written in <c>given=</c>, the namespaces its calls need, its assembly's file, and
@@ -109,6 +112,11 @@ internal sealed class ReceiverIndex
         // IApplicationBuilder and an IEndpointRouteBuilder), looked for among every type that implements one of them.
         if (fitting.Count == 0 && extended.Count > 0)
             fitting = [.. _types.Where(t => extended.Any(e => IsOrDerives(t, e)) && calls.All(c => Resolves(t, c)))];
+        // An assertion library's 'Should()' extends every type alike (object's, the base of all, would be taken): of the types
+        // that fit, those whose calls' results have what the block calls on them, when that leaves one; else as before.
+        if (calls.Any(c => c.Then is not null)
+            && Unique([.. fitting.Where(t => calls.All(c => Resolves(t, c, chained: true)))], extended, receiver) is { } chained)
+            return FitOf(chained, calls);
         return Unique(fitting, extended, receiver) is { } fit ? FitOf(fit, calls) : null;
     }
 
@@ -217,10 +225,30 @@ internal sealed class ReceiverIndex
 
     private static readonly SymbolDisplayFormat TypeName = new(typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes);
 
-    private bool Resolves(INamedTypeSymbol type, Call call) =>
+    /// <param name="chained">Whether the calls made on the call's result must resolve there too (<see cref="ThenResolves"/>).</param>
+    private bool Resolves(INamedTypeSymbol type, Call call, bool chained = false) =>
         SelfAndAncestors(type).Any(s => s.GetMembers(call.Name).Any(m => !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public
-            && Fits(m, call, extension: false)))
-        || (_extensions.GetValueOrDefault(call.Name) ?? []).Any(e => Extends(e, type) && Fits(e, call, extension: true));
+            && Fits(m, call, extension: false) && (!chained || ThenResolves(m, type, call))))
+        || (_extensions.GetValueOrDefault(call.Name) ?? []).Any(
+            e => Extends(e, type) && Fits(e, call, extension: true) && (!chained || ThenResolves(e, type, call)));
+
+    /// <summary>
+    /// True when the methods called on what <paramref name="member"/> returns resolve there: <c>Should()</c> on a string
+    /// returns assertions that have <c>Be</c>; on any object, assertions that lack <c>StartWith</c>. A result whose type the
+    /// index cannot name (a type parameter other than the receiver's) rules nothing out.
+    /// </summary>
+    private bool ThenResolves(ISymbol member, INamedTypeSymbol receiver, Call call)
+    {
+        if (call.Then is not { Count: > 0 } then || member is not IMethodSymbol method) return true;
+        var result = method.ReturnType switch
+        {
+            INamedTypeSymbol named => named,
+            ITypeParameterSymbol parameter when method.IsExtensionMethod
+                && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, parameter) => receiver,
+            _ => null,
+        };
+        return result is null || then.All(t => Resolves(result, t));
+    }
 
     private static bool Extends(IMethodSymbol extension, INamedTypeSymbol type)
     {

@@ -155,4 +155,104 @@ public sealed class RotOnUnseenDocsTests
         Assert.Equal("one ';' after 'new List<string>()' makes the block pass the check level (only names the post never declares are left unknown)",
             rot[3].Why);
     }
+
+    [Fact]
+    public async Task A_menu_of_fragments_each_without_its_semicolon_is_no_typo_and_one_missing_among_paragraphs_that_have_theirs_is()
+    {
+        var rot = await RotAsync("""
+            # Dates
+
+            ```csharp
+            // Tomorrow
+            DateTime.Now
+              .AddDays(1)
+
+            // A week on
+            DateTime.Now
+              .AddDays(7)
+            ```
+
+            Change a date:
+
+            ```csharp
+            var someDateTime = new DateTime(2011, 2, 10);
+
+            // The same day in 2008
+            someDateTime.AddYears(-3)
+
+            // Two hours later
+            someDateTime.AddHours(2)
+            ```
+
+            Print them:
+
+            ```csharp
+            // Once
+            Console.WriteLine(1)
+
+            // Twice
+            Console.WriteLine(2)
+
+            // And done
+            Console.WriteLine(3);
+            ```
+            """);
+
+        // Polly's policies and Humanizer's dates: each paragraph an expression shown alone, none with its ';'. The third block
+        // ends its last paragraph with one: the two before it lack theirs.
+        Assert.Equal([27], rot.Keys);
+        Assert.Equal(RotEvidence.Typo, rot[27].Evidence);
+    }
+
+    [Fact]
+    public async Task A_menu_of_alternatives_declaring_one_local_that_each_miss_a_comma_is_one_typo()
+    {
+        var rot = await RotAsync("""
+            # Joining
+
+            ```csharp
+            // AS A LIST
+            var joined = string.Join(
+                ", ",
+                new[] { "a", "b" }
+            );
+
+            // WITH A SEPARATOR OF ITS OWN
+            var joined = string.Join(
+                "; "
+                new[] { "a", "b" }
+            );
+
+            // OR WITH BARS
+            var joined = string.Join(
+                " | "
+                new[] { "c" }
+            );
+            ```
+            """);
+
+        // Repaired, the alternatives clash only on their one name (CS0128): each binds alone, as the menu means.
+        Assert.Equal([3], rot.Keys);
+        Assert.Equal(RotEvidence.Typo, rot[3].Evidence);
+        Assert.Equal("one ',' after '\"; \"' (and 1 more like it) makes each of the block's alternatives compile", rot[3].Why);
+    }
+
+    [Theory]
+    [InlineData("# Version 2 Release Notes\n\nVersion 2.0 of Language-Ext is now released.\n\n", true)]
+    [InlineData("# Sequences\n\nFor the problems you will have with upgrading to language-ext 2.0, see below.\n\n", true)]
+    [InlineData("# Sequences\n\nWhat LanguageExt 4 brings:\n\n", false)]
+    [InlineData("# Sequences\n\nConstruct them directly:\n\n", false)]
+    public void An_entry_on_a_package_at_a_major_the_page_does_not_name_rests_on_the_tools_guess(string before, bool guess)
+    {
+        var document = SnippetCheck.Extraction.SourceDocument.FromText("/docs/v2.md", "v2.md", before + "```csharp\nvar seq = 1.Cons();\n```\n");
+        var page = AdoptionHarness.Page(document.Text, "v2.md");
+        var snippet = Assert.Single(page.Blocks);
+        var tried = snippet with { Tags = snippet.Tags with { Packages = [new("LanguageExt.Core", "4.4.9", snippet.Location)] } };
+        var failed = CannedTrials.Failed(tried, "CS7036", "Cons",
+            "There is no argument given that corresponds to the required parameter 'ma' of 'CompositionsExt.Cons<MonoidA, A>(A, Compositions<A>)'");
+        var error = failed.Diagnostics[0];
+        var rot = new SuspectedRot(error.Location, "CS7036", error.Message, RotEvidence.KnownApi, "no value for 'ma'");
+
+        Assert.Equal(guess, SnippetCheck.Adoption.Rot.RotContext.RestsOnAGuess(rot, document, failed));
+    }
 }
