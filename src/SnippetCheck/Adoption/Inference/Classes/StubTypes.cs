@@ -122,6 +122,16 @@ internal static class StubTypes
                 .Where(k => !k.StartsWith(UsingInference.ExtensionKey)).ToHashSet(StringComparer.Ordinal);
         });
 
+    /// <summary>The failed block's diagnostics but its CS0117 errors on a type it reads as an enum's values (<see cref="ReadAsEnums"/>).</summary>
+    internal static IReadOnlyList<Model.Diagnostic> WithoutEnumReads(SnippetResult failed)
+    {
+        if (!failed.Diagnostics.Any(d => d.IsError && d.Id == "CS0117")) return failed.Diagnostics;
+        var enums = ReadAsEnums(CSharpSyntaxTree.ParseText(string.Join('\n', failed.Snippet.Code.Select(l => l.Text))).GetCompilationUnitRoot(),
+            failed.Diagnostics);
+        return [.. failed.Diagnostics.Where(d => d.Id != "CS0117" || !enums.Any(e => d.Message.StartsWith($"'{e}'", StringComparison.Ordinal)
+            || d.Message.Contains($".{e}' does not", StringComparison.Ordinal)))];
+    }
+
     /// <summary>
     /// The types the block's CS0117 errors name (<c>'State' does not contain a definition for 'OnHold'</c>) that it reads
     /// only as an enum's values or uses as a type: a namesake a using brought in for the docs' own enum.

@@ -99,8 +99,7 @@ internal static partial class Receivers
             if (known.Count == 0 && fits.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
             // An enum's values read off a package's namesake a using brought in (Stateless.Graph's State, CS0117) are the docs'
             // own enum's: the receiver is still given, and the stubs (StubTypes) leave that using out.
-            var enums = ReadAsEnums(failed);
-            if (PackageInference.UnknownNames(failed.Snippet, [.. failed.Diagnostics.Where(d => !IsEnumRead(d, enums))]) is not { } names) continue;
+            if (PackageInference.UnknownNames(failed.Snippet, StubTypes.WithoutEnumReads(failed)) is not { } names) continue;
             if (WithReceiversGiven(document, failed, names, known, fits, failing, failingBlocks) is { } tried) tries.Add((document, tried));
         }
         var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(
@@ -243,15 +242,6 @@ internal static partial class Receivers
                 f => f.Names.Overlaps(names)));
         return [.. found.DistinctBy(f => f.Package.Key)];
     }
-
-    /// <summary>The types the failed block reads as an enum's values off a namesake that lacks them (<see cref="StubTypes.ReadAsEnums"/>).</summary>
-    private static IReadOnlyList<string> ReadAsEnums(SnippetResult failed) => !failed.Diagnostics.Any(d => d.IsError && d.Id == "CS0117") ? []
-        : StubTypes.ReadAsEnums(CSharpSyntaxTree.ParseText(string.Join('\n', failed.Snippet.Code.Select(l => l.Text))).GetCompilationUnitRoot(),
-            failed.Diagnostics);
-
-    private static bool IsEnumRead(Model.Diagnostic diagnostic, IReadOnlyList<string> enums) =>
-        diagnostic.Id == "CS0117" && enums.Any(e => diagnostic.Message.StartsWith($"'{e}'", StringComparison.Ordinal)
-            || diagnostic.Message.Contains($".{e}' does not", StringComparison.Ordinal));
 
     /// <summary>True when a line of <paramref name="snippet"/> creates <paramref name="name"/> (<c>var table = new Table();</c>).</summary>
     private static bool Creates(Snippet snippet, string name) =>
