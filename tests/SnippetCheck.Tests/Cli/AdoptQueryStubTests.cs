@@ -133,7 +133,7 @@ public sealed partial class AdoptQueryStubTests
         var page = File.ReadAllText(Path.Combine(folder.Path, "linq.md"));
         Assert.True(StubTag().Matches(page).Count == 2, adopt.Output);
         var config = File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json"));
-        foreach (var member in new[] { "public class Customer", "public class Order", "List<Order> Orders", "public decimal Total",
+        foreach (var member in new[] { "public class Customer", "public class Order", "List<Order> Orders", " Total { get; set; }",
             "public System.DateTime OrderDate" })
             Assert.Contains(member, config, StringComparison.Ordinal);
 

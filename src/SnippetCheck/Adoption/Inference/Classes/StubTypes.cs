@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Inference.Receivers;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
@@ -100,7 +101,7 @@ internal static class StubTypes
     private static (Snippet Snippet, IReadOnlyList<string> Names) Unshadowed(
         Snippet snippet, CompilationUnitSyntax root, IReadOnlyList<Model.Diagnostic> errors, ImmutableArray<MetadataReference> references)
     {
-        var names = ReadAsEnums(root, errors);
+        var names = EnumReads.ReadAsEnums(root, errors);
         var hiding = names.SelectMany(n => UsingInference.NamespacesOf(n, references, [])).ToHashSet(StringComparer.Ordinal);
         if (names.Count == 0 || hiding.Overlaps(BlockUsings.Of(root)) || !hiding.Overlaps(snippet.Tags.Usings)) return (snippet, []);
         return (snippet with { Tags = snippet.Tags with { Usings = [.. snippet.Tags.Usings.Where(u => !hiding.Contains(u))] } }, names);
@@ -121,26 +122,6 @@ internal static class StubTypes
                 .SelectMany(a => UsingInference.PublicNames(a.GlobalNamespace)).Select(n => n.Key)
                 .Where(k => !k.StartsWith(UsingInference.ExtensionKey)).ToHashSet(StringComparer.Ordinal);
         });
-
-    /// <summary>The failed block's diagnostics but its CS0117 errors on a type it reads as an enum's values (<see cref="ReadAsEnums"/>).</summary>
-    internal static IReadOnlyList<Model.Diagnostic> WithoutEnumReads(SnippetResult failed)
-    {
-        if (!failed.Diagnostics.Any(d => d.IsError && d.Id == "CS0117")) return failed.Diagnostics;
-        var enums = ReadAsEnums(CSharpSyntaxTree.ParseText(string.Join('\n', failed.Snippet.Code.Select(l => l.Text))).GetCompilationUnitRoot(),
-            failed.Diagnostics);
-        return [.. failed.Diagnostics.Where(d => d.Id != "CS0117" || !enums.Any(e => d.Message.StartsWith($"'{e}'", StringComparison.Ordinal)
-            || d.Message.Contains($".{e}' does not", StringComparison.Ordinal)))];
-    }
-
-    /// <summary>
-    /// The types the block's CS0117 errors name (<c>'State' does not contain a definition for 'OnHold'</c>) that it reads
-    /// only as an enum's values or uses as a type: a namesake a using brought in for the docs' own enum.
-    /// </summary>
-    internal static IReadOnlyList<string> ReadAsEnums(CompilationUnitSyntax root, IEnumerable<Model.Diagnostic> errors) =>
-        [.. errors.Where(e => e.IsError && e.Id == "CS0117" && e.Message.IndexOf('\'', 1) > 1)
-            .Select(e => e.Message[1..e.Message.IndexOf('\'', 1)]).Select(t => t[(t.LastIndexOf('.') + 1)..]).Distinct(StringComparer.Ordinal)
-            .Where(t => root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => i.Identifier.ValueText == t).ToList() is { Count: > 0 } uses
-                && uses.All(u => EnumValue(u) is not null || SyntaxFacts.IsInTypeOnlyContext(u)))];
 
     /// <summary>
     /// The names of the block's CS0246 errors, and of its CS0103 errors each read as an enum's values only (<c>State.OffHook</c>,
@@ -163,9 +144,9 @@ internal static class StubTypes
         var uses = root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => types.Contains(i.Identifier.ValueText)).ToList();
         if (uses.Any(u => u.Ancestors().Any(a => a is AttributeSyntax or BaseListSyntax))) return null;
         var values = uses.Where(u => !SyntaxFacts.IsInTypeOnlyContext(u)).ToList();
-        if (values.Any(u => EnumValue(u) is null)) return null;
+        if (values.Any(u => EnumReads.EnumValue(u) is null)) return null;
         var enums = values.GroupBy(u => u.Identifier.ValueText, StringComparer.Ordinal).ToDictionary(
-            g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(u => EnumValue(u)!).Distinct(StringComparer.Ordinal)], StringComparer.Ordinal);
+            g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(u => EnumReads.EnumValue(u)!).Distinct(StringComparer.Ordinal)], StringComparer.Ordinal);
         // A type the block creates is no enum.
         if (uses.Any(u => enums.ContainsKey(u.Identifier.ValueText) && u.Parent is ObjectCreationExpressionSyntax)) return null;
         var given = string.Join(',', snippet.Tags.Given);
@@ -175,11 +156,6 @@ internal static class StubTypes
                 || given.Contains($"<{t}>", StringComparison.Ordinal));
         return asType ? (types, (IReadOnlyDictionary<string, IReadOnlyList<string>>)enums) : null;
     }
-
-    /// <summary>The value a use of an enum reads (<c>OffHook</c> of <c>State.OffHook</c>, not called); null for any other use.</summary>
-    private static string? EnumValue(IdentifierNameSyntax use) =>
-        use.Parent is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax value } access && access.Expression == use
-            && !(access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access) ? value.Identifier.ValueText : null;
 
     /// <summary>
     /// The members known before the first try, as <c>Type.Member</c>: those an object initializer of a stub sets

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
@@ -99,7 +98,7 @@ internal static partial class Receivers
             if (known.Count == 0 && fits.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
             // An enum's values read off a package's namesake a using brought in (Stateless.Graph's State, CS0117) are the docs'
             // own enum's: the receiver is still given, and the stubs (StubTypes) leave that using out.
-            if (PackageInference.UnknownNames(failed.Snippet, StubTypes.WithoutEnumReads(failed)) is not { } names) continue;
+            if (PackageInference.UnknownNames(failed.Snippet, EnumReads.WithoutEnumReads(failed)) is not { } names) continue;
             if (WithReceiversGiven(document, failed, names, known, fits, failing, failingBlocks) is { } tried) tries.Add((document, tried));
         }
         var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(
