@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Adoption.Inference.Packages;
-using SnippetCheck.Adoption.Inference.Receivers;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
@@ -146,7 +145,8 @@ internal static class StubTypes
         var values = uses.Where(u => !SyntaxFacts.IsInTypeOnlyContext(u)).ToList();
         if (values.Any(u => EnumReads.EnumValue(u) is null)) return null;
         var enums = values.GroupBy(u => u.Identifier.ValueText, StringComparer.Ordinal).ToDictionary(
-            g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(u => EnumReads.EnumValue(u)!).Distinct(StringComparer.Ordinal)], StringComparer.Ordinal);
+            g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(u => EnumReads.EnumValue(u)!).Distinct(StringComparer.Ordinal)],
+            StringComparer.Ordinal);
         // A type the block creates is no enum.
         if (uses.Any(u => enums.ContainsKey(u.Identifier.ValueText) && u.Parent is ObjectCreationExpressionSyntax)) return null;
         var given = string.Join(',', snippet.Tags.Given);

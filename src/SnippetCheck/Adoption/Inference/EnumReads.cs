@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Adoption.Inference.Receivers;
+namespace SnippetCheck.Adoption.Inference;
 
 /// <summary>
 /// The docs' own enums read off a package's namesake (Stateless' <c>State.OnHold</c> once a using brought in
