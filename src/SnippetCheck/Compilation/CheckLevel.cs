@@ -162,8 +162,8 @@ internal static partial class CheckLevel
     /// <summary>
     /// The block's queries as calls: one over values of a type declared nowhere (<c>from p in products</c>, products a
     /// <c>List&lt;Product&gt;</c>) is a call left unbound, since the methods it calls bind whatever it selects; one
-    /// over values of a known type whose clauses bind to a reference's methods (LINQ's <c>Where</c>, <c>GroupBy</c>) is a
-    /// call that bound: a clause of the wrong type, or a member its values lack, fails it.
+    /// over values of a known type whose clauses bind to a reference's methods (LINQ's <c>Where</c>, <c>GroupBy</c>) makes a
+    /// call that bound of each such clause: a clause of the wrong type, or a member its values lack, fails it.
     /// </summary>
     private static (int Bound, int Unbound) QueryCalls(
         CSharpCompilation compilation, SemanticModel model, SyntaxNode root, Func<SyntaxNode, bool> counts, CancellationToken cancellationToken)
@@ -172,15 +172,22 @@ internal static partial class CheckLevel
         foreach (var query in root.DescendantNodes().OfType<QueryExpressionSyntax>().Where(q => counts(q)))
         {
             var type = model.GetTypeInfo(query.FromClause.Expression, cancellationToken).Type;
-            if (type is null or { TypeKind: TypeKind.Error } || ContainsError(type)) unbound++;
-            else if (query.Body.DescendantNodesAndSelf().Where(n => n is QueryClauseSyntax or SelectOrGroupClauseSyntax or OrderingSyntax)
+            if (type is null or { TypeKind: TypeKind.Error } || ContainsError(type))
+            {
+                unbound++;
+                continue;
+            }
+            // Each clause of this query (a nested query's are its own) is a call of the method it translates to (SelectMany,
+            // Where, Select): each that binds to a reference counts, as the calls written out would.
+            bound += query.Body.DescendantNodesAndSelf().Where(n => n is QueryClauseSyntax or SelectOrGroupClauseSyntax or OrderingSyntax
+                    && n.FirstAncestorOrSelf<QueryExpressionSyntax>() == query)
                 .Select(n => n switch
                 {
                     QueryClauseSyntax clause => model.GetQueryClauseInfo(clause, cancellationToken).OperationInfo.Symbol,
                     SelectOrGroupClauseSyntax selection => model.GetSymbolInfo(selection, cancellationToken).Symbol,
                     _ => model.GetSymbolInfo((OrderingSyntax)n, cancellationToken).Symbol,
                 })
-                .Any(symbol => OfAReference(compilation, symbol))) bound++;
+                .Count(symbol => OfAReference(compilation, symbol));
         }
         return (bound, unbound);
     }

@@ -76,4 +76,73 @@ public sealed partial class AdoptQueryStubTests
         Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "linq.md"), page, new[] { ("Console.WriteLine(\"In-stock", "Console.WriteLin(\"In-stock"),
             ("g.Sum(", "g.Summ("), ("p.UnitsInStock > 0", "p.UnitsInStock > \"0\"") });
     }
+    private const string NestedPage = """
+        # LINQ over customers
+
+        ```csharp
+        public void Linq15()
+        {
+            List<Customer> customers = GetCustomerList();
+
+            var orders =
+                from c in customers
+                from o in c.Orders
+                where o.Total < 500.00M
+                select new { c.CustomerID, o.OrderID, o.Total };
+
+            ObjectDumper.Write(orders);
+        }
+        ```
+
+        ```csharp
+        public void Linq43()
+        {
+            List<Customer> customers = GetCustomerList();
+
+            var customerOrderGroups =
+                from c in customers
+                select new
+                {
+                    c.CompanyName,
+                    YearGroups =
+                        from o in c.Orders
+                        group o by o.OrderDate.Year into yg
+                        select new { Year = yg.Key, Count = yg.Count() }
+                };
+
+            Console.WriteLine(customerOrderGroups.Count());
+        }
+        ```
+
+        """;
+
+    /// <summary>
+    /// Nested collections: <c>from o in c.Orders</c> reads a collection member of the outer element type, so the stub of
+    /// <c>Customer</c> has <c>Orders</c> as a list of a stub <c>Order</c>, with what the inner range variable reads. The
+    /// query's operators, the framework calls and a member compared with a value of another type still fail when changed.
+    /// </summary>
+    [Fact]
+    public void A_query_over_a_nested_collection_of_an_undeclared_element_type_is_checked_over_stubs_of_both_and_its_mutants_fail()
+    {
+        using var folder = new TempFolder();
+        folder.Write("linq.md", NestedPage);
+
+        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var page = File.ReadAllText(Path.Combine(folder.Path, "linq.md"));
+        Assert.True(StubTag().Matches(page).Count == 2, adopt.Output);
+        var config = File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json"));
+        foreach (var member in new[] { "public class Customer", "public class Order", "List<Order> Orders", " Total { get; set; }",
+            "public System.DateTime OrderDate" })
+            Assert.Contains(member, config, StringComparison.Ordinal);
+
+        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.Contains("0 passed, 2 checked, 0 failed", verify.Stdout);
+
+        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "linq.md"), page, new[] { ("o.Total < 500.00M", "o.Total < \"500\""),
+            ("o.OrderDate.Year", "o.OrderDate.Yeer"), ("yg.Count()", "yg.Countt()"),
+            ("Console.WriteLine(customerOrderGroups", "Console.WriteLin(customerOrderGroups") });
+    }
 }

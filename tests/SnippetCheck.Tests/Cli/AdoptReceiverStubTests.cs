@@ -229,4 +229,105 @@ public sealed class AdoptReceiverStubTests
         docs.MutantsFail("README.md", page, [("phoneCall.Configure(State.OnHold)", "phoneCall.Configureq(State.OnHold)", (string?)"CS1061"),
             (".Permit(", ".Permitq(", "CS1061"), ("Permit(Trigger.TakenOffHold, State.Connected)", "Permit(State.Connected, Trigger.TakenOffHold)", "CS1503")]);
     }
+    /// <summary>
+    /// Stateless' README again, as it is: no block imports the library, and the library ships a class named like the docs'
+    /// enum (<c>Stateless.Graph.State</c>), which the using round imports for the given local's <c>State</c>; the block then
+    /// fails on <c>'State' does not contain a definition for 'OnHold'</c>. A type the block reads only as an enum's values, that
+    /// only a hidden using brings in, is still the docs' own: that using is left out and the enum stubbed.
+    /// </summary>
+    [Fact]
+    public void A_docs_enum_named_like_a_class_of_a_namespace_only_a_hidden_using_brings_is_still_stubbed()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Machines", "1.0.0", Machines + "\nnamespace Acme.Machines.Graph { public class State { } }");
+        folder.Write("docs/README.md", """
+            # Machines
+
+            ```shell
+            dotnet add package Acme.Machines
+            ```
+
+            ```csharp
+            var phoneCall = new StateMachine<State, Trigger>(State.OffHook);
+
+            phoneCall.Configure(State.Connected)
+                .OnEntry(() => StartCallTimer());
+            ```
+
+            ## Hierarchical states
+
+            ```csharp
+            phoneCall.Configure(State.OnHold)
+                .Permit(Trigger.TakenOffHold, State.Connected);
+            ```
+            """);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var path = Path.Combine(docs, "README.md");
+        var page = File.ReadAllText(path);
+        Assert.Matches(
+            @"<!-- snippetcheck: compile given=phoneCall:StateMachine<State,Trigger> .* -->\n```csharp\nphoneCall\.Configure\(State\.OnHold\)", page);
+        Assert.DoesNotMatch(@"usings=[^ ]*Acme\.Machines\.Graph", page);
+        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Mutants.EachFails(docs, path, page, [(".Permit(", ".Permitq(", (string?)"CS1061"),
+            ("Permit(Trigger.TakenOffHold, State.Connected)", "Permit(State.Connected, Trigger.TakenOffHold)", "CS1503")], environment);
+    }
+    private const string ConsumerBus = """
+        namespace Acme.Bus
+        {
+            public interface IConsumer { }
+            public sealed class Registrar
+            {
+                public Registrar AddConsumer<T>() where T : class, IConsumer => this;
+                public Registrar Endpoint(string queue) => this;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Issue 77, item 4: the docs' own consumer class passed to a library method whose generic constraint demands an
+    /// interface (MassTransit's <c>AddConsumer&lt;T&gt;() where T : class, IConsumer</c>) is stubbed as a class that implements
+    /// it, with no member of its own: the library's calls bind, and a misspelt one fails.
+    /// </summary>
+    [Fact]
+    public void The_docs_own_type_passed_where_a_constraint_demands_an_interface_is_stubbed_implementing_it()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Bus", "1.0.0", ConsumerBus);
+        folder.Write("docs/README.md", """
+            # Bus
+
+            ```shell
+            dotnet add package Acme.Bus
+            ```
+
+            ```csharp
+            using Acme.Bus;
+
+            new Registrar()
+                .AddConsumer<SubmitOrderConsumer>()
+                .Endpoint("orders");
+            ```
+            """);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        var path = Path.Combine(docs, "README.md");
+        var page = File.ReadAllText(path);
+        Assert.Matches(@"<!-- snippetcheck: compile usings=DocModels\.Stubs\.READMEL\d+ packages=Acme\.Bus\S* -->", page);
+        Assert.Contains("public class SubmitOrderConsumer : Acme.Bus.IConsumer", File.ReadAllText(Path.Combine(docs, "snippetcheck.json")),
+            StringComparison.Ordinal);
+        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Mutants.EachFails(docs, path, page,
+            [(".AddConsumer<", ".AddConsumerq<", (string?)"CS1061"), (".Endpoint(\"orders\")", ".Endpoint()", "CS7036")], environment);
+    }
 }

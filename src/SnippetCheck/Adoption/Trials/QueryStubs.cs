@@ -45,18 +45,18 @@ internal static class QueryStubs
                 var settings = document.SettingsFor(snippet);
                 var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions)
                     .GetCompilationUnitRoot();
-                var read = ElementReads(root);
+                var (read, lists) = ElementReads(root);
                 if (read.Count == 0 || read.Keys.Any(t => UsingInference.NamespacesOf(t, settings.References, []).Count > 0
                     || models.Types.Any(m => m.Name == t) || pageDeclares.Contains(t))) continue;
                 var members = read.SelectMany(r => r.Value.Select(m => $"{r.Key}.{m}")).ToList();
-                if (!StubModels.NoneCalled(root, [.. members.Select(StubModels.MemberOf)])) continue;
+                if (!StubModels.NoneCalled(root, [.. members.Concat(lists.Keys).Select(StubModels.MemberOf)])) continue;
                 var ns = StubModels.NamespaceFor(snippet.Location);
                 var asMembers = snippet.Tags.Members || root.Members.Any(m => m is BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax
                     or BaseFieldDeclarationSyntax);
                 requests.Add(new(document, snippet with { Tags = snippet.Tags with
                 {
                     Kind = SnippetKind.Check, Members = asMembers, Usings = [.. snippet.Tags.Usings.Append(ns).Distinct(StringComparer.Ordinal)],
-                } }, [.. read.Keys], ns, root, members));
+                } }, [.. read.Keys], ns, root, members) { Lists = lists });
             }
         }
         var passed = new List<SnippetResult>();
@@ -71,9 +71,11 @@ internal static class QueryStubs
     /// <summary>
     /// The element types of the block's queries over its own locals and parameters of a collection of a PascalCase type
     /// (<c>List&lt;Product&gt; products</c>: <c>Product</c>), each with the members its range variables read
-    /// (<c>p.UnitsInStock</c>); empty when the block has no such query.
+    /// (<c>p.UnitsInStock</c>); empty when the block has no such query. A range over a plural member of another range
+    /// variable (<c>from o in c.Orders</c>) is over a list of its singular (<c>Order</c>): that member goes to
+    /// <c>Lists</c> with its type (<c>Customer.Orders</c>: <c>List&lt;Order&gt;</c>), not to the members typed by trial.
     /// </summary>
-    private static Dictionary<string, HashSet<string>> ElementReads(CompilationUnitSyntax root)
+    private static (Dictionary<string, HashSet<string>> Reads, Dictionary<string, string> Lists) ElementReads(CompilationUnitSyntax root)
     {
         var declared = root.DescendantNodes().Select(n => n switch
         {
@@ -84,6 +86,9 @@ internal static class QueryStubs
         }).Where(d => d.Name is not null).GroupBy(d => d.Name!).Where(g => g.Count() == 1)
             .ToDictionary(g => g.Key, g => ElementOf(g.First().Type), StringComparer.Ordinal);
         var reads = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var lists = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Range variables with their element types, outer queries first (a nested query reads its outer one's).
+        var ranged = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var query in root.DescendantNodes().OfType<QueryExpressionSyntax>())
         {
             var ranges = query.Body.Clauses.OfType<FromClauseSyntax>().Prepend(query.FromClause)
@@ -91,7 +96,9 @@ internal static class QueryStubs
                 .Concat(query.Body.Clauses.OfType<JoinClauseSyntax>().Select(j => (j.Identifier.ValueText, j.InExpression)));
             foreach (var (range, source) in ranges)
             {
-                if (source is not IdentifierNameSyntax name || declared.GetValueOrDefault(name.Identifier.ValueText) is not { } element) continue;
+                if (ElementOfSource(source, declared, ranged) is not var (element, list)) continue;
+                if (list is { } member) lists[member] = $"System.Collections.Generic.List<{element}>";
+                ranged[range] = element;
                 var members = reads.TryGetValue(element, out var known) ? known : reads[element] = new(StringComparer.Ordinal);
                 members.UnionWith(query.DescendantNodes().OfType<MemberAccessExpressionSyntax>()
                     .Where(a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == range
@@ -99,7 +106,25 @@ internal static class QueryStubs
                     .Select(a => a.Name.Identifier.ValueText));
             }
         }
-        return reads;
+        foreach (var member in lists.Keys) reads[StubModels.TypeOf(member)].Remove(StubModels.MemberOf(member));
+        return (reads, lists);
+    }
+
+    /// <summary>
+    /// The element type a query's range reads: a local's (<see cref="ElementOf"/>), or the singular of a plural member of a
+    /// range variable (<c>c.Orders</c>: <c>Order</c>, with the member as <c>Customer.Orders</c>); null for any other source.
+    /// </summary>
+    private static (string Element, string? List)? ElementOfSource(
+        ExpressionSyntax source, Dictionary<string, string?> declared, Dictionary<string, string> ranged)
+    {
+        if (source is IdentifierNameSyntax name)
+            return declared.GetValueOrDefault(name.Identifier.ValueText) is { } element ? (element, null) : null;
+        if (source is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax outer, Name: IdentifierNameSyntax plural }
+            || ranged.GetValueOrDefault(outer.Identifier.ValueText) is not { } owner) return null;
+        var member = plural.Identifier.ValueText;
+        var singular = member.EndsWith("ies", StringComparison.Ordinal) ? member[..^3] + "y"
+            : member.EndsWith('s') && !member.EndsWith("ss", StringComparison.Ordinal) ? member[..^1] : null;
+        return singular is [>= 'A' and <= 'Z', _, ..] && singular != owner ? (singular, $"{owner}.{member}") : null;
     }
 
     /// <summary><c>T</c> of <c>List&lt;T&gt;</c>, the other <see cref="Collections"/> or <c>T[]</c>, when a PascalCase name; else null.</summary>

@@ -40,17 +40,24 @@ internal static class StubTypes
             var pageDeclares = RotEvidence.DeclaredNames(string.Join('\n', post.Key.Blocks.SelectMany(s => s.Code).Select(l => l.Text)));
             foreach (var (_, failed) in post)
             {
-                var snippet = failed.Snippet;
-                var settings = document.SettingsFor(snippet);
-                var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions)
+                var settings = document.SettingsFor(failed.Snippet);
+                var root = CSharpSyntaxTree.ParseText(string.Join('\n', failed.Snippet.Code.Select(l => l.Text)), settings.ParseOptions)
                     .GetCompilationUnitRoot();
-                if (UnknownTypes(root, snippet, [.. failed.Diagnostics.Where(d => d.IsError)]) is not var (types, enums)) continue;
+                List<Model.Diagnostic> errors = [.. failed.Diagnostics.Where(d => d.IsError)];
+                var (snippet, shadowed) = (failed.Snippet, (IReadOnlyList<string>)[]);
+                if (errors.Any(e => e.Id == "CS0117"))
+                {
+                    found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
+                    (snippet, shadowed) = Unshadowed(failed.Snippet, root, errors, WithPackages(settings, found));
+                }
+                if (UnknownTypes(root, snippet, errors, shadowed) is not var (types, enums)) continue;
                 found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
                 // Never a name the framework, a package of the page or a page declares: a stub stands only for what nothing shows.
-                // An enum's values are not read off a package's type the block does not import (Stateless.Graph's State class).
+                // An enum's values are not read off a package's type the block does not import (Stateless.Graph's State class),
+                // nor off one that lacks them (shadowed: a hidden using's namesake, left out).
                 if (types.Any(t => UsingInference.NamespacesOf(t, settings.References, []).Count > 0
                     || found.Any(f => TypeNamesOf(f, settings.References).Contains(t))
-                        && !(enums.ContainsKey(t) && NotImported(t, root, snippet, settings, found))
+                        && !(enums.ContainsKey(t) && (shadowed.Contains(t) || NotImported(t, root, snippet, settings, found)))
                     || models.Types.Any(m => m.Name == t) || pageDeclares.Contains(t))) continue;
                 var ns = StubModels.NamespaceFor(snippet.Location);
                 var members = Selected(root, types).Where(m => !enums.ContainsKey(m[..m.IndexOf('.', StringComparison.Ordinal)])).ToList();
@@ -76,10 +83,29 @@ internal static class StubTypes
     private static bool NotImported(
         string name, CompilationUnitSyntax root, Snippet snippet, CompileSettings settings, IReadOnlyList<PackageInference.Found> found)
     {
-        var references = settings.References.AddRange(
-            found.SelectMany(f => f.Compile).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+        var references = WithPackages(settings, found);
         List<string> imported = [.. BlockUsings.Of(root), .. snippet.Tags.Usings, .. settings.Usings];
         return UsingInference.NamespacesOf(name, references, []).Count == UsingInference.NamespacesOf(name, references, imported).Count;
+    }
+
+    /// <summary>The block's references with its page's packages'.</summary>
+    private static ImmutableArray<MetadataReference> WithPackages(CompileSettings settings, IReadOnlyList<PackageInference.Found> found) =>
+        settings.References.AddRange(
+            found.SelectMany(f => f.Compile).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+
+    /// <summary>
+    /// The block without the hidden usings that bring in only a package's namesake of a type the block reads as an enum's
+    /// values (Stateless' <c>State.OnHold</c> once the using round imported <c>Stateless.Graph</c> for the given local's
+    /// <c>State</c>: its class has no <c>OnHold</c>, CS0117), and those names: the docs' own enums, to stub. A namespace the
+    /// block imports itself stays, and then so does the error.
+    /// </summary>
+    private static (Snippet Snippet, IReadOnlyList<string> Names) Unshadowed(
+        Snippet snippet, CompilationUnitSyntax root, IReadOnlyList<Model.Diagnostic> errors, ImmutableArray<MetadataReference> references)
+    {
+        var names = EnumReads.ReadAsEnums(root, errors);
+        var hiding = names.SelectMany(n => UsingInference.NamespacesOf(n, references, [])).ToHashSet(StringComparer.Ordinal);
+        if (names.Count == 0 || hiding.Overlaps(BlockUsings.Of(root)) || !hiding.Overlaps(snippet.Tags.Usings)) return (snippet, []);
+        return (snippet with { Tags = snippet.Tags with { Usings = [.. snippet.Tags.Usings.Where(u => !hiding.Contains(u))] } }, names);
     }
 
     private static readonly ConcurrentDictionary<string, IReadOnlySet<string>> TypeNames = new(StringComparer.Ordinal);
@@ -106,21 +132,23 @@ internal static class StubTypes
     /// .Permit(Trigger.CallDialled, State.Ringing)</c>, with <c>phoneCall</c> given as <c>StateMachine&lt;State,Trigger&gt;</c>).
     /// </summary>
     private static (IReadOnlyList<string> Types, IReadOnlyDictionary<string, IReadOnlyList<string>> Enums)? UnknownTypes(
-        CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors)
+        CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors, IReadOnlyList<string> shadowed)
     {
         if (errors.Any(e => e.Id is "CS0234" or "CS0400")) return null;
         var names = errors.Where(e => e.Id is "CS0246" or "CS0103").Select(e => (e.Id, Name: UsingInference.IdentifierAt(snippet, e.Location)))
             // A given local's type arguments are reported on its hidden line, which names no word of the block: they are the
             // block's own types too ('phoneCall:StateMachine<State,Trigger>'), stubbed when the block reads them.
-            .Where(n => n.Name is not null || n.Id != "CS0246" || snippet.Tags.Given.Count == 0).Select(n => n.Name).ToList();
+            .Where(n => n.Name is not null || n.Id != "CS0246" || snippet.Tags.Given.Count == 0).Select(n => n.Name)
+            .Concat(shadowed).ToList();
         if (names.Count == 0 || names.Any(n => n is null || !char.IsUpper(n[0]))) return null;
         var types = names.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var uses = root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => types.Contains(i.Identifier.ValueText)).ToList();
         if (uses.Any(u => u.Ancestors().Any(a => a is AttributeSyntax or BaseListSyntax))) return null;
         var values = uses.Where(u => !SyntaxFacts.IsInTypeOnlyContext(u)).ToList();
-        if (values.Any(u => EnumValue(u) is null)) return null;
+        if (values.Any(u => EnumReads.EnumValue(u) is null)) return null;
         var enums = values.GroupBy(u => u.Identifier.ValueText, StringComparer.Ordinal).ToDictionary(
-            g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(u => EnumValue(u)!).Distinct(StringComparer.Ordinal)], StringComparer.Ordinal);
+            g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(u => EnumReads.EnumValue(u)!).Distinct(StringComparer.Ordinal)],
+            StringComparer.Ordinal);
         // A type the block creates is no enum.
         if (uses.Any(u => enums.ContainsKey(u.Identifier.ValueText) && u.Parent is ObjectCreationExpressionSyntax)) return null;
         var given = string.Join(',', snippet.Tags.Given);
@@ -130,11 +158,6 @@ internal static class StubTypes
                 || given.Contains($"<{t}>", StringComparison.Ordinal));
         return asType ? (types, (IReadOnlyDictionary<string, IReadOnlyList<string>>)enums) : null;
     }
-
-    /// <summary>The value a use of an enum reads (<c>OffHook</c> of <c>State.OffHook</c>, not called); null for any other use.</summary>
-    private static string? EnumValue(IdentifierNameSyntax use) =>
-        use.Parent is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax value } access && access.Expression == use
-            && !(access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access) ? value.Identifier.ValueText : null;
 
     /// <summary>
     /// The members known before the first try, as <c>Type.Member</c>: those an object initializer of a stub sets

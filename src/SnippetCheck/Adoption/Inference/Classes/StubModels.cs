@@ -34,13 +34,21 @@ internal static class StubModels
     /// </summary>
     public sealed record Request(
         PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Types, string Namespace, CompilationUnitSyntax Root,
-        IReadOnlyCollection<string> Members, IReadOnlyDictionary<string, IReadOnlyList<string>>? Enums = null);
+        IReadOnlyCollection<string> Members, IReadOnlyDictionary<string, IReadOnlyList<string>>? Enums = null)
+    {
+        /// <summary>Members of a type known from use (<c>Customer.Orders</c>: a list of the stub <c>Order</c>), never retyped.</summary>
+        public IReadOnlyDictionary<string, string> Lists { get; init; } = new Dictionary<string, string>();
+    }
 
     /// <summary>A stub that passed: its namespace and its lines of C#, as the config's hiddenCode holds them.</summary>
     public sealed record Stub(string Namespace, IReadOnlyList<string> Lines);
 
     /// <summary>A block being tried: each member with the index in <see cref="MemberTypes"/> of the type it is tried with.</summary>
-    public sealed record Trial(Request Request, Dictionary<string, int> Members);
+    public sealed record Trial(Request Request, Dictionary<string, int> Members)
+    {
+        /// <summary>Each stub's bases, as the library's generic constraints demand them (<c>Order</c>: <c>Acme.IConsumer</c>).</summary>
+        public Dictionary<string, List<string>> Bases { get; } = new(StringComparer.Ordinal);
+    }
 
     /// <summary>The most tries of one block: a member found per try, then each member's types in turn.</summary>
     public const int MaxRounds = 16;
@@ -96,7 +104,14 @@ internal static class StubModels
     public static bool Advance(Trial trial, SnippetResult result)
     {
         var request = trial.Request;
-        var lacking = Lacking(request.Types, result).Where(m => !trial.Members.ContainsKey(m)).Distinct(StringComparer.Ordinal).ToList();
+        if (Demanded(request, result).Where(d => !trial.Bases.GetValueOrDefault(d.Type, []).Contains(d.Base)).ToList() is { Count: > 0 } demanded)
+        {
+            foreach (var (type, @base) in demanded.Distinct())
+                (trial.Bases.TryGetValue(type, out var bases) ? bases : trial.Bases[type] = []).Add(@base);
+            return true;
+        }
+        var lacking = Lacking(request.Types, result).Where(m => !trial.Members.ContainsKey(m) && !request.Lists.ContainsKey(m))
+            .Distinct(StringComparer.Ordinal).ToList();
         if (lacking.Count > 0)
         {
             // A stub interface stays empty: its members would need implementing, and no call may bind to a stub.
@@ -136,7 +151,28 @@ internal static class StubModels
         }
     }
 
-    private static string TypeOf(string member) => member[..member.IndexOf('.', StringComparison.Ordinal)];
+    /// <summary>
+    /// The bases a library's generic constraint demands of a stub class (CS0311: <c>There is no implicit reference conversion
+    /// from 'SubmitOrderConsumer' to 'MassTransit.IConsumer'</c>, of <c>AddConsumer&lt;T&gt;() where T : class, IConsumer</c>). A
+    /// base adds no member: an interface's or an abstract class's own members then fail the try, on the stub's lines.
+    /// </summary>
+    private static IEnumerable<(string Type, string Base)> Demanded(Request request, SnippetResult result)
+    {
+        const string From = "There is no implicit reference conversion from '", To = "' to '";
+        foreach (var error in result.Diagnostics.Where(d => d.IsError && d.Id == "CS0311"))
+        {
+            var at = error.Message.IndexOf(From, StringComparison.Ordinal);
+            var to = at < 0 ? -1 : error.Message.IndexOf(To, at + From.Length, StringComparison.Ordinal);
+            var end = to < 0 ? -1 : error.Message.IndexOf('\'', to + To.Length);
+            if (end < 0) continue;
+            var type = error.Message[(at + From.Length)..to];
+            if (request.Types.FirstOrDefault(t => type == t || type.EndsWith("." + t, StringComparison.Ordinal)) is not { } stub
+                || IsInterface(stub) || request.Enums?.ContainsKey(stub) == true) continue;
+            yield return (stub, error.Message[(to + To.Length)..end]);
+        }
+    }
+
+    internal static string TypeOf(string member) => member[..member.IndexOf('.', StringComparison.Ordinal)];
 
     internal static string MemberOf(string member) => member[(member.IndexOf('.', StringComparison.Ordinal) + 1)..];
 
@@ -168,11 +204,16 @@ internal static class StubModels
                 lines.Add($"    public enum {type} {{ {string.Join(", ", values)} }}");
                 continue;
             }
-            var implements = !IsInterface(type) && request.Types.Contains("I" + type) ? $" : I{type}" : "";
+            // A class first, then the interfaces: a constraint's base, then the stub interface of its name.
+            List<string> bases = [.. trial.Bases.GetValueOrDefault(type, []).OrderBy(b => IsInterface(b[(b.LastIndexOf('.') + 1)..])),
+                .. !IsInterface(type) && request.Types.Contains("I" + type) ? [$"I{type}"] : Array.Empty<string>()];
+            var implements = bases.Count > 0 ? $" : {string.Join(", ", bases)}" : "";
             lines.Add(IsInterface(type) ? $"    public interface {type}" : $"    public class {type}{implements}");
             lines.Add("    {");
             lines.AddRange(trial.Members.Where(m => TypeOf(m.Key) == type).OrderBy(m => m.Key, StringComparer.Ordinal)
                 .Select(m => $"        public {MemberTypes[m.Value]} {MemberOf(m.Key)} {{ get; set; }}"));
+            lines.AddRange(request.Lists.Where(m => TypeOf(m.Key) == type).OrderBy(m => m.Key, StringComparer.Ordinal)
+                .Select(m => $"        public {m.Value} {MemberOf(m.Key)} {{ get; set; }}"));
             lines.Add("    }");
         }
         lines.Add("}");

@@ -95,7 +95,9 @@ internal static partial class Receivers
                 receivers.GetValueOrDefault(packages.DocSets.Of(document.Snippets)) ?? new Dictionary<string, string>(), document, failed.Snippet);
             var fits = inferred.GetValueOrDefault(failed.Snippet.Location) ?? [];
             if (known.Count == 0 && fits.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
-            if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { } names) continue;
+            // An enum's values read off a package's namesake a using brought in (Stateless.Graph's State, CS0117) are the docs'
+            // own enum's: the receiver is still given, and the stubs (StubTypes) leave that using out.
+            if (PackageInference.UnknownNames(failed.Snippet, EnumReads.WithoutEnumReads(failed)) is not { } names) continue;
             if (WithReceiversGiven(document, failed, names, known, fits, failing, failingBlocks) is { } tried) tries.Add((document, tried));
         }
         return tries;
