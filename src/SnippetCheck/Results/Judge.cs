@@ -38,11 +38,22 @@ internal static partial class Judge
     /// </summary>
     public static Verdict Lone(Snippet snippet, CompilationResult compiled, bool hasEntryPoint, RunResult? run, Scrubbing scrubbing)
     {
-        // The kind's judge case (KindRules' last column): a new kind that passes another way adds its case here.
-        var judged = snippet.Kind.Rule().Judged;
-        if (judged == KindJudging.CompileFail) return CompileFail(snippet, compiled);
-        if (judged == KindJudging.Check) return Check(snippet, compiled);
-        if (!compiled.Success || judged == KindJudging.Compile) return Compile(snippet, compiled, [.. compiled.Errors]);
+        // The kind's judge case (KindRules' last column): a new kind that passes another way adds its case here, and one
+        // that has none fails loudly rather than being judged as a run.
+        return snippet.Kind.Rule().Judged switch
+        {
+            KindJudging.CompileFail => CompileFail(snippet, compiled),
+            KindJudging.Check => Check(snippet, compiled),
+            KindJudging.Compile => Compile(snippet, compiled, [.. compiled.Errors]),
+            KindJudging.Run or KindJudging.Throws or KindJudging.Ignored => Ran(snippet, compiled, hasEntryPoint, run, scrubbing),
+            var judged => throw new InvalidOperationException($"no judge case for {judged}"),
+        };
+    }
+
+    /// <summary>A block that asks to run (or an ignored one run by <c>--stale</c>): its compilation, then its run.</summary>
+    private static Verdict Ran(Snippet snippet, CompilationResult compiled, bool hasEntryPoint, RunResult? run, Scrubbing scrubbing)
+    {
+        if (!compiled.Success) return Compile(snippet, compiled, [.. compiled.Errors]);
         // Declarations only: nothing of its own to execute.
         if (!hasEntryPoint && !RunsTests(snippet, compiled)) return NeedsRun(snippet) ? NothingToRun(snippet, null) : Verdict.Pass;
         return run is null ? throw new ArgumentNullException(nameof(run), "a runnable snippet is judged on its run")

@@ -51,7 +51,8 @@ internal sealed class MergedStrategy(IReadOnlyList<MergeCandidate> members, Merg
             var clock = Stopwatch.StartNew();
             var runnable = compiled.EntryTypes[index] is not null && member.Mergeable.HasEntryPoint && program.HasEntryPoint(program.Settings, [0]);
             var snippet = policy.JudgedAs(program.Blocks[0], runnable);
-            if (snippet.Kind.Rule().Judged == KindJudging.Compile)
+            // A block that does not run is decided by its compilation.
+            if (!snippet.Kind.Rule().Runs)
             {
                 yield return new WorkStep.Decided(
                     [ResultAssembler.Of(snippet, Verdict.Pass, null, null, clock) with { Duration = clock.Elapsed + compileShare }]);

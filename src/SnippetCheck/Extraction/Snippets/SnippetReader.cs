@@ -136,7 +136,7 @@ internal static partial class SnippetReader
             {
                 tags = tags with { Results = true };
                 // Checks that never run would be reported as checked: only a kind that runs the example may carry them.
-                if (tags.Kind is SnippetKind.Compile or SnippetKind.CompileFail or SnippetKind.Check)
+                if (tags.Kind?.Rule() is { Verified: true, Runs: false })
                     Annotations.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
                         $"hidden result checks run after the example, but a '{tags.Kind.Value.ToTag()}' example never runs: tag it 'run' or leave " +
                         $"the kind out", new SourceLocation(Block.Location.File, HiddenChecks[0].Line, HiddenChecks[0].Column)));
