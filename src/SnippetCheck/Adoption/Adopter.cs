@@ -127,7 +127,7 @@ internal static class Adopter
         var (unpinned, pins) = DocSetPins.Propose(files, verifier.Config, options.CurrentDirectory);
         var usings = unpinned.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).SelectMany(p => p.Usings).ToList();
         var proving = options;
-        if (write) models.Write(options.CurrentDirectory, usings);
+        if (write) DocModelsWriter.Write(models, options.CurrentDirectory, usings);
         else if (models.Code(usings) is { Count: > 0 } hidden)
             proving = options with { CommandLine = options.CommandLine with { HiddenCode = hidden } };
         (unpinned, pins) = DocSetPins.Keep(

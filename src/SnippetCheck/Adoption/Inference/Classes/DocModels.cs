@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,7 +7,6 @@ using SnippetCheck.Configuration;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
-using SnippetCheck.Editing;
 
 namespace SnippetCheck.Adoption.Inference.Classes;
 
@@ -31,7 +29,7 @@ internal sealed class DocModels
     /// </summary>
     public const string FileName = SnippetCheckConfig.FileName;
 
-    /// <summary>The config's line of the first line of code, and its column, as <see cref="Write"/> lays it out.</summary>
+    /// <summary>The config's line of the first line of code, and its column, as <see cref="Writing.DocModelsWriter"/> lays it out.</summary>
     private const int FirstLine = 3, Column = 6;
 
     /// <summary>One declared type: the namespace it goes in, its name, its members' names, and the page that declares it.</summary>
@@ -54,36 +52,7 @@ internal sealed class DocModels
     public static bool IsModelNamespace(string ns) => ns.StartsWith(RootNamespace + ".", StringComparison.Ordinal);
 
     /// <summary>
-    /// Writes the models the namespaces <paramref name="usings"/> name (the proposals' hidden usings) into the config's
-    /// <c>hiddenCode</c> in <paramref name="directory"/> (<see cref="ConfigWriter"/>: a config already there keeps every
-    /// other byte); nothing when no proposal uses a model.
-    /// </summary>
-    /// <exception cref="IOException">The config could not be read or written.</exception>
-    public void Write(string directory, IEnumerable<string> usings)
-    {
-        if (Code(usings) is not { Count: > 0 } code) return;
-        var path = Path.Combine(directory, FileName);
-        var problem = ConfigWriter.AddToList(path, FileName, Settings.HiddenCode.Key,
-            [.. code.Select(line => JsonSerializer.Serialize(line, ConfigLoader.Strings))], onePerLine: true,
-            text => ReadsBack(path, text, code), "with the models");
-        if (problem is not null) throw new IOException(problem);
-    }
-
-    /// <summary>The config's text reads back with <paramref name="code"/> at the end of its <c>hiddenCode</c>.</summary>
-    private static bool ReadsBack(string path, string text, IReadOnlyList<string> code)
-    {
-        try
-        {
-            return ConfigLoader.ReadText(path, text).HiddenCode?.TakeLast(code.Count).SequenceEqual(code, StringComparer.Ordinal) == true;
-        }
-        catch (ConfigException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>
-    /// The config's <c>hiddenCode</c> lines <see cref="Write"/> writes for <paramref name="usings"/>: the models of the pages
+    /// The config's <c>hiddenCode</c> lines <see cref="Writing.DocModelsWriter"/> writes for <paramref name="usings"/>: the models of the pages
     /// whose namespaces a proposal uses, then their stubs; empty when no proposal uses a model.
     /// </summary>
     public IReadOnlyList<string> Code(IEnumerable<string> usings)

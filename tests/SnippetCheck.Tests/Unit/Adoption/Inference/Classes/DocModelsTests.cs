@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Adoption.Inference.Classes;
+using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Tests.Infrastructure;
@@ -49,7 +50,7 @@ public sealed class DocModelsTests
             Page("# B\n\n```csharp\npublic class Beta { public int B; }\n```\n", "docs/b.md"));
 
         Assert.Empty(models.Code(["System.Text"]));
-        models.Write(folder.Path, ["DocModels.B"]);
+        DocModelsWriter.Write(models, folder.Path, ["DocModels.B"]);
 
         var config = ConfigLoader.ReadText(path, File.ReadAllText(path));
         Assert.Equal(TimeSpan.FromSeconds(5), config.Timeout);
