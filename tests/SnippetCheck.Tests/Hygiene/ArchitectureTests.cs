@@ -77,8 +77,9 @@ public sealed class ArchitectureTests
         ["Editing"] = 17,
         // adopt (docs/architecture.md, Adoption/'s table), in data order: what a block needs, what adopt
         // proposes, the trials that decide it, the edit that writes it, and the commands that use them.
-        // What a block needs, inferred from Roslyn's diagnostics: usings, sessions, the doc set; then its packages (and
-        // the Web SDK); then the class around it (enclosing class, base class, stubs, page fixture) and its receivers.
+        // What a block needs, as pure rules read from Roslyn's diagnostics and the pages: usings, the doc set; then its
+        // packages (and the Web SDK); then the models and stubs of the types around it, and its receivers. The rounds of
+        // trials that try them (sessions, enclosing and base classes, page fixtures among them) rank with the trials.
         ["Adoption.Inference"] = 18,
         ["Adoption.Inference.Packages"] = 19,
         ["Adoption.Inference.Classes"] = 20,
