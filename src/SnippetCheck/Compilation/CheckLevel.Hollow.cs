@@ -27,11 +27,6 @@ internal static partial class CheckLevel
             })
             .Where(c => c.Name is not null && c.Receiver is not null).OrderBy(c => c.Name.SpanStart).FirstOrDefault();
         if (first.Receiver is null || !HasNoType(model, first.Receiver, cancellationToken)) return null;
-        // A query over values of a known type before it is the block's first call, and it binds (the LINQ samples' query,
-        // then 'ObjectDumper.Write(orders)').
-        if (root.DescendantNodes().OfType<QueryExpressionSyntax>().Any(q => inBlock(q) && !isFiller(q) && q.SpanStart < first.Name.SpanStart
-            && model.GetTypeInfo(q.FromClause.Expression, cancellationToken).Type is { TypeKind: not TypeKind.Error } type && !ContainsError(type)))
-            return null;
         var start = ChainStart(first.Receiver);
         var rootName = start?.Identifier.ValueText ?? first.Receiver.ToString();
         // A method declared nowhere ('RuleFor(…).NotNull()') is no name 'given=' can declare: what it returns is of unknown type.

@@ -90,7 +90,7 @@ public sealed partial class AdoptQueryStubTests
                 where o.Total < 500.00M
                 select new { c.CustomerID, o.OrderID, o.Total };
 
-            ObjectDumper.Write(orders);
+            foreach (var order in orders) Console.WriteLine(order);
         }
         ```
 
