@@ -238,11 +238,8 @@ public sealed class AdoptReceiverStubTests
     [Fact]
     public void A_docs_enum_named_like_a_class_of_a_namespace_only_a_hidden_using_brings_is_still_stubbed()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Machines", "1.0.0", Machines + "\nnamespace Acme.Machines.Graph { public class State { } }");
-        folder.Write("docs/README.md", """
+        using var docs = AdoptRun.WithPackage("Acme.Machines", "1.0.0", Machines + "\nnamespace Acme.Machines.Graph { public class State { } }");
+        docs.Write("README.md", """
             # Machines
 
             ```shell
@@ -264,19 +261,16 @@ public sealed class AdoptReceiverStubTests
             ```
             """);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var page = docs.AdoptWritten("README.md");
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var path = Path.Combine(docs, "README.md");
-        var page = File.ReadAllText(path);
         Assert.Matches(
             @"<!-- snippetcheck: compile given=phoneCall:StateMachine<State,Trigger> .* -->\n```csharp\nphoneCall\.Configure\(State\.OnHold\)", page);
         Assert.DoesNotMatch(@"usings=[^ ]*Acme\.Machines\.Graph", page);
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Mutants.EachFails(docs, path, page, [(".Permit(", ".Permitq(", (string?)"CS1061"),
-            ("Permit(Trigger.TakenOffHold, State.Connected)", "Permit(State.Connected, Trigger.TakenOffHold)", "CS1503")], environment);
+        docs.Verifies();
+        docs.MutantsFail("README.md", page, [(".Permit(", ".Permitq(", (string?)"CS1061"),
+            ("Permit(Trigger.TakenOffHold, State.Connected)", "Permit(State.Connected, Trigger.TakenOffHold)", "CS1503")]);
     }
+
     private const string ConsumerBus = """
         namespace Acme.Bus
         {
@@ -290,18 +284,15 @@ public sealed class AdoptReceiverStubTests
         """;
 
     /// <summary>
-    /// Issue 77, item 4: the docs' own consumer class passed to a library method whose generic constraint demands an
+    /// The docs' own consumer class passed to a library method whose generic constraint demands an
     /// interface (MassTransit's <c>AddConsumer&lt;T&gt;() where T : class, IConsumer</c>) is stubbed as a class that implements
     /// it, with no member of its own: the library's calls bind, and a misspelt one fails.
     /// </summary>
     [Fact]
     public void The_docs_own_type_passed_where_a_constraint_demands_an_interface_is_stubbed_implementing_it()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Bus", "1.0.0", ConsumerBus);
-        folder.Write("docs/README.md", """
+        using var docs = AdoptRun.WithPackage("Acme.Bus", "1.0.0", ConsumerBus);
+        docs.Write("README.md", """
             # Bus
 
             ```shell
@@ -317,17 +308,12 @@ public sealed class AdoptReceiverStubTests
             ```
             """);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var page = docs.AdoptWritten("README.md");
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var path = Path.Combine(docs, "README.md");
-        var page = File.ReadAllText(path);
         Assert.Matches(@"<!-- snippetcheck: compile usings=DocModels\.Stubs\.READMEL\d+ packages=Acme\.Bus\S* -->", page);
-        Assert.Contains("public class SubmitOrderConsumer : Acme.Bus.IConsumer", File.ReadAllText(Path.Combine(docs, "snippetcheck.json")),
-            StringComparison.Ordinal);
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Mutants.EachFails(docs, path, page,
-            [(".AddConsumer<", ".AddConsumerq<", (string?)"CS1061"), (".Endpoint(\"orders\")", ".Endpoint()", "CS7036")], environment);
+        Assert.Contains("public class SubmitOrderConsumer : Acme.Bus.IConsumer", docs.Read("snippetcheck.json"), StringComparison.Ordinal);
+        docs.Verifies();
+        docs.MutantsFail("README.md", page,
+            [(".AddConsumer<", ".AddConsumerq<", (string?)"CS1061"), (".Endpoint(\"orders\")", ".Endpoint()", "CS7036")]);
     }
 }
