@@ -4,6 +4,8 @@ using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
+using SnippetCheck.Extraction;
+using SnippetCheck.Extraction.Markdown;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
@@ -27,8 +29,15 @@ internal sealed class CannedTrials(Func<Snippet, SnippetResult> answer) : IBlock
 
     public SnippetCheckConfig Config { get; } = new();
 
+    /// <summary>The run's pages, as <see cref="Prepare"/> reads them again (a page fixture's trial reads them as fixtures).</summary>
+    public IReadOnlyList<PreparedDocument> Pages { get; init; } = [];
+
+    /// <summary>Every page text verified as written (<see cref="VerifyWrittenAsync"/>), in order, a list per call.</summary>
+    public List<IReadOnlyList<DocumentText>> Written { get; } = [];
+
+    /// <summary><see cref="Pages"/> read again as the loader reads them with <paramref name="trial"/> laid over their front matter.</summary>
     public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) Prepare(SnippetCheckConfig trial) =>
-        throw new NotSupportedException("a page read again from disk (page fixtures) is no unit test's");
+        ([.. Pages.Select(p => AdoptionHarness.Read(p.Snippets.Source.Document, Config, trial))], []);
 
     public Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken) =>
@@ -38,13 +47,38 @@ internal sealed class CannedTrials(Func<Snippet, SnippetResult> answer) : IBlock
         IReadOnlyList<(PreparedDocument Document, string Session, IReadOnlyList<Snippet> Blocks)> sessions, CancellationToken cancellationToken) =>
         Answer(sessions.SelectMany(s => s.Blocks));
 
-    public Task<IReadOnlyList<SnippetResult>> VerifyFixturesAsync(
-        IReadOnlyList<(PreparedDocument Document, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken) =>
-        Answer(pages.SelectMany(p => p.Blocks));
+    /// <summary>How a block answers when its page is tried as one class (a page fixture); <c>answer</c> when not set.</summary>
+    public Func<Snippet, SnippetResult>? AsFixture { get; init; }
 
+    /// <summary>Each page as one class: a block left out (<c>ignore</c>) is not run, the others answer <see cref="AsFixture"/>.</summary>
+    public Task<IReadOnlyList<SnippetResult>> VerifyFixturesAsync(
+        IReadOnlyList<(PreparedDocument Document, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken)
+    {
+        var tried = pages.SelectMany(p => p.Blocks).ToList();
+        lock (_lock) Asked.AddRange(tried);
+        return Task.FromResult<IReadOnlyList<SnippetResult>>([.. tried.Select(s => s.Kind == SnippetKind.Ignore
+            ? new SnippetResult(s, new Verdict.Ignored(), [], null, TimeSpan.Zero) : (AsFixture ?? answer)(s))]);
+    }
+
+    /// <summary>
+    /// The pages as written, read again as <c>verify</c> reads them: an <c>ignore</c> block left out, an untagged one not
+    /// verified, every other block (or only <paramref name="onlyBlocks"/>) answered by <c>answer</c> as it is now tagged.
+    /// </summary>
     public Task<VerificationReport> VerifyWrittenAsync(
-        VerifyOptions options, IReadOnlyList<DocumentText> texts, IReadOnlySet<SourceLocation>? onlyBlocks, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("the written pages' proof is the CLI tests'");
+        VerifyOptions options, IReadOnlyList<DocumentText> texts, IReadOnlySet<SourceLocation>? onlyBlocks, CancellationToken cancellationToken)
+    {
+        lock (_lock) Written.Add(texts);
+        // Read under the path the run shows (the page's own, else relative to here, as Pipeline.Read names it), so results match by place.
+        string Shown(string path) => Pages.FirstOrDefault(p => p.Snippets.Source.Document.FullPath == path)?.Snippets.Source.Document.DisplayPath
+            ?? Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        var blocks = texts.SelectMany(t => AdoptionHarness.Read(SourceDocument.FromText(t.FullPath, Shown(t.FullPath), t.Text), Config).Blocks)
+            .Where(s => onlyBlocks?.Contains(s.Location) ?? true).ToList();
+        var results = blocks.Select(s => !s.IsTagged ? new SnippetResult(s, Verdict.NotTagged, [], null, TimeSpan.Zero)
+            : s.Kind == SnippetKind.Ignore ? new SnippetResult(s, new Verdict.Ignored(), [], null, TimeSpan.Zero) : null).ToList();
+        var answered = Answer(blocks.Where((_, i) => results[i] is null)).Result;
+        var next = 0;
+        return Task.FromResult(new VerificationReport(texts.Count, [.. results.Select(r => r ?? answered[next++])], [], TimeSpan.Zero));
+    }
 
     /// <summary>The package lookups, canned: a source that lists and restores only what a test gives it.</summary>
     public CannedFeed Feed { get; init; } = new();
@@ -120,6 +154,18 @@ internal static class AdoptionHarness
     /// <summary>A page read as the loader reads it (the framework's reference assemblies, no config), never from disk.</summary>
     public static PreparedDocument Page(string markdown, string file = "docs/post.md") =>
         new(Pipeline.Read(markdown, file), new FileSettings(new SnippetCheckConfig(), ReferenceAssemblies.Default), skip: false, []);
+
+    /// <summary>
+    /// A page read as the loader reads it, never from disk: <paramref name="config"/>, its front matter over that, and a
+    /// trial's <paramref name="over"/> above both; its hidden fences and engine words as they then say.
+    /// </summary>
+    public static PreparedDocument Read(SourceDocument page, SnippetCheckConfig config, SnippetCheckConfig? over = null)
+    {
+        var extracted = DocumentExtractor.Extract(page);
+        var settings = config.Overlay(FrontMatterReader.ReadPage(page.DisplayPath, extracted, untrusted: false).Config).Overlay(over);
+        var snippets = SnippetReader.Read(extracted, false, settings.EngineWords, settings.HiddenFences);
+        return new(snippets, new FileSettings(settings, ReferenceAssemblies.Default), skip: false, []);
+    }
 
     /// <summary>Adopt's passes 1 to 5a' (<see cref="Adopter.ProposeAsync"/>) over <paramref name="pages"/>: each page's file.</summary>
     public static async Task<IReadOnlyList<AdoptFile>> ProposeAsync(IBlockTrials trials, params PreparedDocument[] pages)

@@ -29,7 +29,7 @@ public sealed class FileSetTests
     private static FileSet SetOf(TempFolder folder, string[] exclude, bool includeGenerated = false, string[]? include = null) =>
         new(folder.Path, include ?? ["**/*.md"], exclude, includeGenerated, Path.Combine(folder.Path, "snippetcheck.json"));
 
-    private static TempFolder Library()
+    internal static TempFolder Library()
     {
         var folder = new TempFolder();
         folder.Write("src/Lib/Lib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
@@ -118,19 +118,6 @@ public sealed class FileSetTests
             found.Notes.Select(n => n.ToCanonicalString()));
         Assert.Equal(4, included.Files.Count);
         Assert.Empty(included.Notes);
-    }
-
-    [Fact]
-    public void The_CLI_run_reports_the_notes_and_counts_only_the_files_left_in()
-    {
-        using var folder = Library();
-        folder.Write("snippetcheck.json", "{ \"exclude\": [\"src/Lib/Legacy.cs\", \"Lib/Nothing.cs\"] }");
-
-        var run = CliRunner.Run(folder.Path, "list", "src/Lib/Lib.csproj");
-
-        Assert.Contains("snippetcheck.json(1,36): warning SC3015: exclude glob 'Lib/Nothing.cs'", run.Output);
-        Assert.Contains("src/Lib/Calc.cs", run.Output);
-        Assert.DoesNotContain("src/Lib/Legacy.cs", run.Output);
     }
 
     [Fact]

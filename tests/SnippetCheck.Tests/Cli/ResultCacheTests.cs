@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Unit.Caching;
+namespace SnippetCheck.Tests.Cli;
 
 public sealed class ResultCacheTests
 {

@@ -1,6 +1,6 @@
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Tests.Unit.Adoption.Rot;
+namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
 /// Issue 76, item 4: evidence that binds. A local read before it is assigned (CS0165, CS0269) and a call no overload of a

@@ -2,7 +2,7 @@ using SnippetCheck.Adoption;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Tests.Unit.Adoption.Rot;
+namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
 /// Issue 76, item 1: a block that does not parse is a fragment only when no small repair makes it C#. One token inserted

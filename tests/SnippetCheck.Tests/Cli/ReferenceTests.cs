@@ -1,7 +1,7 @@
 using SnippetCheck.References;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Unit.References;
+namespace SnippetCheck.Tests.Cli;
 
 /// <summary>A tiny library project, as a post series about the author's own library would reference.</summary>
 internal static class GreetingsLibrary

@@ -4,7 +4,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Unit.Adoption.Rot;
+namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
 /// Issue 55: <c>adopt</c> lists the blocks that look broken rather than incomplete, each with its evidence, and never
