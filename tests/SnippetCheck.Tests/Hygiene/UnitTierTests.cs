@@ -38,8 +38,8 @@ public sealed class UnitTierTests
                     IdentifierNameSyntax name when Starts.Contains(name.Identifier.ValueText) => name.Identifier.ValueText,
                     MemberAccessExpressionSyntax member when Runs.Contains($"{Last(member.Expression)}.{member.Name.Identifier.ValueText}") =>
                         member.ToString(),
-                    QualifiedNameSyntax qualified when SlowTiers.Any(t => qualified.ToString() == t || qualified.ToString().StartsWith(t + ".", StringComparison.Ordinal)) =>
-                        qualified.ToString(),
+                    QualifiedNameSyntax qualified when SlowTiers.Any(
+                        t => qualified.ToString() == t || qualified.ToString().StartsWith(t + ".", StringComparison.Ordinal)) => qualified.ToString(),
                     _ => null,
                 };
                 if (what is not null) found.Add($"Unit/{at}:{node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}: {what}");

@@ -26,7 +26,8 @@ public sealed class ProposalProofTests
     }
 
     private static Task<List<AdoptFile>> ProveAsync(CannedTrials trials, AdoptFile file) =>
-        ProposalProof.ProveAsync(trials, new VerifyOptions { Paths = ["."], CurrentDirectory = Path.GetTempPath() }, [file], null, CancellationToken.None);
+        ProposalProof.ProveAsync(
+            trials, new VerifyOptions { Paths = ["."], CurrentDirectory = Path.GetTempPath() }, [file], null, CancellationToken.None);
 
     private static string Code(AdoptProposal proposal) => CodeOf(proposal.Snippet);
 
