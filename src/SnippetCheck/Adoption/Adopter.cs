@@ -98,7 +98,7 @@ internal static class Adopter
         };
     }
 
-    /// <summary>A block whose output (or the frameworks' outputs) is its only tag: no kind, no tag word, no stdin, no slip.</summary>
+    /// <summary>A block whose output block is its only tag: no kind, no tag word, no stdin, no slip.</summary>
     private static bool TaggedOnlyByItsOutput(Snippet snippet) =>
         snippet.Output is not null && !snippet.Tags.HasAny && snippet.Stdin is null && !snippet.HasAnnotationErrors;
 
