@@ -60,9 +60,11 @@ internal static class Adopter
         // Markdown posts, and the doc comments of C# files (a .csproj's, a folder's through the globs, or one named).
         static bool Adoptable(string path) => DocSet.IsMarkdown(path) || IsCSharp(path);
         var adoptable = documents.Where(d => !d.Skip && Adoptable(d.Snippets.DisplayPath)).ToList();
+        // A block that only its output block tags is 'run' to verify though its author tagged nothing: adopt tries it as an
+        // untagged one (its output block aside), and what it proposes is proven against that output block as written.
         var untagged = adoptable
-            .SelectMany(d => d.Snippets.Snippets.Where(s => !s.IsTagged && RunPlanner.Matches(s, options.Filter)).Select(
-                s => (Document: d, Snippet: s)))
+            .SelectMany(d => d.Snippets.Snippets.Where(s => (!s.IsTagged || TaggedOnlyByItsOutput(s)) && RunPlanner.Matches(s, options.Filter))
+                .Select(s => (Document: d, Snippet: s with { Output = null })))
             .ToList();
 
         var (files, compiled) = await ProposeAsync(verifier, options, stated, adoptable, untagged, cancellationToken).ConfigureAwait(false);
@@ -76,6 +78,9 @@ internal static class Adopter
         // Pass 6: pages that verify more as one class (the page fixture) than block by block (PageFixtures).
         files = await PageFixtures.ApplyAsync(
             verifier, compiled.Packages, files, adoptable, options.Filter, write, frontMatter, cancellationToken).ConfigureAwait(false);
+
+        // A block its output block tags that passes as its author wrote it needs no tag: verify runs it and compares already.
+        files = [.. files.Select(f => f with { Proposals = [.. f.Proposals.Where(p => !SaysNothingNew(p, documents))] })];
 
         var (written, pins, pinsProblem) =
             await PinAndWriteAsync(verifier, options, files, compiled.Models, write, cancellationToken).ConfigureAwait(false);
@@ -92,6 +97,16 @@ internal static class Adopter
                 .SelectMany(p => p.Packages).Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase)),
         };
     }
+
+    /// <summary>A block whose output block is its only tag: no kind, no tag word, no stdin, no slip.</summary>
+    private static bool TaggedOnlyByItsOutput(Snippet snippet) =>
+        snippet.Output is not null && !snippet.Tags.HasAny && snippet.Stdin is null && !snippet.HasAnnotationErrors;
+
+    /// <summary>A plain <c>run</c> proposed for a block its output block already makes <c>run</c>: writing it changes nothing.</summary>
+    private static bool SaysNothingNew(AdoptProposal proposal, IReadOnlyList<PreparedDocument> documents) =>
+        proposal is { Kind: SnippetKind.Run, Output: null, Members: false, Listing: false, Results: false, StatementsFirst: false, Base: null,
+            WebSdk: false, Session: null, Given.Count: 0, Usings.Count: 0, Packages.Count: 0, HiddenChecks.Count: 0 }
+        && documents.SelectMany(d => d.Snippets.Snippets).Any(s => s.Location == proposal.Snippet.Location && TaggedOnlyByItsOutput(s));
 
     /// <summary>
     /// Passes 1 to 5a': each untagged block's proposal as its trials decide, through <paramref name="trials"/> alone (the

@@ -83,6 +83,22 @@ internal static partial class RotEvidence
     internal static bool IsAPlaceholderAddress(string message, string code) =>
         message.Contains("UriFormatException", StringComparison.Ordinal) && SchemelessUri().IsMatch(code);
 
+    /// <summary>
+    /// The run threw for what the reader's machine has and the run's did not (a server, the network): an exception of
+    /// <see cref="EnvironmentExceptions"/> anywhere in the chain, as a driver's own exception wraps the socket's failure
+    /// (<c>NpgsqlException: Failed to connect</c> over <c>SocketException</c>). Types only: a frame or message naming one is no failure of it.
+    /// </summary>
+    internal static bool ThrownForTheEnvironment(SnippetResult failed) =>
+        (failed.Verdict as Verdict.Failed)?.Failure is ExceptionFailure failure
+        && InnerException().Matches(failure.Trace ?? "").Select(m => m.Groups["type"].Value).Prepend(failure.Type)
+            .Any(type => EnvironmentExceptions.Contains(type.Split('.')[^1], StringComparer.Ordinal));
+
+    /// <summary>
+    /// The block passes a string that is all placeholder (<c>new NpgsqlDataSourceBuilder("&lt;connection string&gt;")</c>):
+    /// the reader fills it in, so what the run does with the placeholder is no claim of the text.
+    /// </summary>
+    internal static bool PassesAPlaceholder(string code) => PlaceholderString().IsMatch(code);
+
     private static bool StartsATask(InvocationExpressionSyntax call)
     {
         var name = call.Expression switch

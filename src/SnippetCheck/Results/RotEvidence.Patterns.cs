@@ -17,6 +17,16 @@ internal static partial class RotEvidence
     [GeneratedRegex(@"<[A-Za-z][\w-]*(?:\s[\w-]+)*>(?!\s*[({.\w])|\{\{")]
     private static partial Regex Placeholder();
 
+    // A string literal that is all placeholder, '"<connection string>"', '"<some_sql>"', '"<PID>"': words joined by a space, '_'
+    // or '-', or capitals; never '"<br>"' or '"<T>"', which are text.
+    [GeneratedRegex(@"""<(?:[A-Za-z]\w*(?:[ _-]\w+)+|[A-Z][A-Z0-9_]+)>""")]
+    private static partial Regex PlaceholderString();
+
+    // An inner exception in an exception's text: ' ---> System.Net.Sockets.SocketException (101): ...', and an
+    // AggregateException's ' ---> (Inner Exception #1) Npgsql.NpgsqlException (0x80004005): ...'.
+    [GeneratedRegex(@"^\s*--->\s*(?:\(Inner Exception #\d+\)\s*)?(?<type>[\w.`+]+)(?=[\s:(]|$)", RegexOptions.Multiline)]
+    private static partial Regex InnerException();
+
     // "is 1250000000 (Double), not 1250000000 (Int32)": the same value of another type (strictness, not rot); "is "one", not
     // "один"": the post's value in another language, which a culture the run did not have gives.
     [GeneratedRegex(@" is (?:.+ \(\w+\), not .+ \(\w+\)|""[\x20-\x7E]*"", not "".*[^\x00-\x7F].*"")$")]

@@ -153,12 +153,13 @@ internal static partial class RotEvidence
     private static SuspectedRot? ThrowIn(SnippetResult failed, string nearText)
     {
         var message = failed.Message ?? "";
-        if (EnvironmentExceptions.Any(e => message.Contains(e, StringComparison.Ordinal))) return null;
+        if (EnvironmentExceptions.Any(e => message.Contains(e, StringComparison.Ordinal)) || ThrownForTheEnvironment(failed)) return null;
         var code = string.Join('\n', failed.Snippet.Code.Select(l => l.Text));
         if (SaysItFails(nearText) || SaysItFails(code) || code.Contains("...", StringComparison.Ordinal)) return null;
         // A menu of alternative assertions is no one claim, and a task left unawaited may fault after the block is done.
-        // Nor is a wait on a task nothing completes, or an address the post leaves for the reader to fill in.
-        if (IsMenuOfAssertions(code) || LeavesATaskUnawaited(code) || WaitsOnATaskNothingCompletes(code) || IsAPlaceholderAddress(message, code))
+        // Nor is a wait on a task nothing completes, or an address or a string the post leaves for the reader to fill in.
+        if (IsMenuOfAssertions(code) || LeavesATaskUnawaited(code) || WaitsOnATaskNothingCompletes(code) || IsAPlaceholderAddress(message, code)
+            || PassesAPlaceholder(code))
             return null;
         return new SuspectedRot(failed.FailureLocation, "exception", message, Throws, "it compiles but throws, and the text does not say it throws");
     }

@@ -35,6 +35,57 @@ public sealed class AdoptProofTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void A_block_its_output_block_alone_makes_run_is_adopted_and_verify_then_passes_it()
+    {
+        // Npgsql's replication.md: a block with an output block and no tag is 'run' to verify; adopt took it for tagged and
+        // never tried it, so verify failed it (CS0246, a using it lacks) after adopt said nothing of it.
+        using var run = AdoptRun.Pages();
+        run.Write("post.md", """
+            # Builder
+
+            ```csharp
+            var sb = new StringBuilder("a");
+            Console.WriteLine(sb.Append("b"));
+            ```
+
+            It prints:
+
+            ```output
+            ab
+            ```
+
+            Read the settings:
+
+            ```csharp
+            var sb = new StringBuilder(File.ReadAllText("settings.json"));
+            Console.WriteLine(sb.Length);
+            ```
+
+            ```output
+            42
+            ```
+
+            Add them:
+
+            ```csharp
+            Console.WriteLine(1 + 1);
+            ```
+
+            ```output
+            2
+            ```
+            """);
+        var written = run.AdoptWritten("post.md");
+        output.WriteLine(written);
+        run.Verifies();
+        Assert.Contains("<!-- snippetcheck: run usings=System.Text -->\n```csharp\nvar sb = new StringBuilder(\"a\")", written);
+        // Its run needs a file the reader has: compiled, its output block not claimed to be checked.
+        Assert.Contains("<!-- snippetcheck: compile usings=System.Text -->\n```csharp\nvar sb = new StringBuilder(File", written);
+        // A block that passes as its author wrote it gets no tag: verify runs it and compares its output already.
+        Assert.Contains("Add them:\n\n```csharp", written);
+    }
+
     [Theory]
     [MemberData(nameof(DocSets))]
     public void After_adopt_write_verify_passes_exactly_the_blocks_adopt_tagged(string set)

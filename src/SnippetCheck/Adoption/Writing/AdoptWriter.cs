@@ -123,8 +123,8 @@ internal static class AdoptWriter
                     || !now.Tags.Usings.SequenceEqual(proposal.Usings)
                     || !now.Tags.Packages.Select(p => p.Key).SequenceEqual(proposal.Packages.Select(p => p.Key))
                     || now.Tags.Session != proposal.Session || now.Tags.WebSdk != proposal.WebSdk || now.HasAnnotationErrors
-                    || (now.Output is null) != (proposal.Output is null) ||
-                    (now.Output is { } output && output.Block.Content != proposal.Output!.Content))
+                    // The output block adopt proposes, or the author's own one (a block only its output block tagged).
+                    || now.Output?.Block.Content != (proposal.Output?.Content ?? old.Output?.Block.Content))
                 {
                     return false;
                 }

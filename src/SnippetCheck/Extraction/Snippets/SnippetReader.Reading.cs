@@ -15,6 +15,9 @@ internal static partial class SnippetReader
         private SnippetBuilder? _last;
         private string? _documentedNamespace;
 
+        /// <summary>A fence of another language (```sql) stands after <see cref="_last"/>: an unmarked output block is its.</summary>
+        private bool _otherFenceSinceLast;
+
         public List<SnippetBuilder> Snippets { get; } = [];
         public List<Prelude> Preludes { get; } = [];
         public List<Diagnostic> FileDiagnostics { get; } = new(diagnostics);
@@ -22,6 +25,7 @@ internal static partial class SnippetReader
         public void Add(DocumentItem item)
         {
             var pendingUnclosed = CheckFence(item);
+            if (item is FencedBlock other && !IsCSharp(other) && !IsOutput(other, out _) && !IsStdin(other)) _otherFenceSinceLast = true;
             switch (item)
             {
                 case DocCommentStart start:
@@ -50,8 +54,12 @@ internal static partial class SnippetReader
                     FileDiagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadComment,
                         $"'{comment.Written}' is not followed by a fenced code block{Hint(comment.FirstWord)}", comment.Location));
                     break;
-                case FencedBlock block when IsOutput(block, out var mode):
+                // A SQL query's result after the query is the query's, not the C# block's above it; the tool's own markup
+                // on the fence (<!-- snippetcheck: output -->) still makes it the C# block's.
+                case FencedBlock block when IsOutput(block, out var mode) && (!_otherFenceSinceLast || block.Comments.Count > 0):
                     AddOutput(block, mode);
+                    break;
+                case FencedBlock block when IsOutput(block, out _):
                     break;
                 case FencedBlock block when IsStdin(block):
                     if (_last is null || _last.Output is not null || _last.Stdin is not null)
@@ -62,6 +70,7 @@ internal static partial class SnippetReader
                     break;
                 case FencedBlock block when IsCSharp(block):
                     _last = new SnippetBuilder(block, strictTags, _documentedNamespace) { EngineWords = engineWords };
+                    _otherFenceSinceLast = false;
                     if (pendingUnclosed is not null) _last.Annotations.Add(pendingUnclosed);
                     Snippets.Add(_last);
                     break;

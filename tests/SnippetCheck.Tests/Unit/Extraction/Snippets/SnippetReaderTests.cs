@@ -41,6 +41,25 @@ public sealed class SnippetReaderTests
     }
 
     [Fact]
+    public void An_output_block_after_a_block_of_another_language_is_that_blocks_and_no_csharp_blocks()
+    {
+        // Npgsql's 6.0 release notes: a C# block, then a SQL query and its result in an ```output fence, three times. The
+        // results were paired with the C# block 100 lines above (SC1008, a second output block), so verify ran and failed a
+        // block its author never tagged, and adopt, taking it for tagged, never looked at it.
+        var document = Pipeline.Read("```cs\nA();\n```\n\n```sql\nSELECT 1;\n```\n\n```output\n 1\n```\n\n```sql\nSELECT 2;\n```\n" +
+            "\n```output\n 2\n```\n");
+        var snippet = Assert.Single(document.Snippets);
+        Assert.Null(snippet.Output);
+        Assert.False(snippet.IsTagged);
+        Assert.Empty(snippet.Annotations);
+        Assert.Empty(document.FileDiagnostics);
+
+        // Markup of the tool's own still says whose output a fence is.
+        var marked = Assert.Single(Pipeline.Read("```cs\nA();\n```\n```sql\nSELECT 1;\n```\n<!-- snippetcheck: output -->\n```\nb\n```\n").Snippets);
+        Assert.Equal("b", marked.Output!.Text);
+    }
+
+    [Fact]
     public void Stdin_and_output_modes_are_read()
     {
         var snippet = Assert.Single(Pipeline.Read("```cs\nA();\n```\n```stdin\n1 2\n```\n```output ellipsis\n...\n```\n").Snippets);
