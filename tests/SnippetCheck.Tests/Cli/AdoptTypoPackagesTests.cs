@@ -54,4 +54,35 @@ public sealed class AdoptTypoPackagesTests
         Assert.True(adopt.ExitCode == 0, adopt.Output);
         Assert.Matches(@"telemetry\.md\((10|11|12),\d+\): CS\d+: .* makes the block compile \[typo\]", adopt.Stdout);
     }
+
+    [Fact]
+    public void A_typo_whose_repair_compiles_only_at_a_major_the_page_does_not_name_is_no_entry()
+    {
+        using var folder = new TempFolder();
+        var docs = Path.Combine(folder.Path, "docs");
+        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        LocalFeed.Pack(feed, "Acme.Telemetry.Exporter", "2.0.0", Telemetry);
+        const string Block = """
+            This example is using following packages:
+            - `Acme.Telemetry.Exporter`
+
+            ```csharp
+            Telemetry.Create()
+                .AddExporter(
+                {
+                    o.Endpoint = "collector";
+                })
+                .Build();
+            ```
+            """;
+        // The same block on a page about version 1 of Acme (the tool can only try 2.0.0) and on a page that names no version.
+        folder.Write("docs/v1.md", "# Version 1 Release Notes\n\nVersion 1.0 of Acme is out.\n\n" + Block);
+        folder.Write("docs/current.md", "# Telemetry\n\n" + Block);
+
+        var adopt = CliRunner.Run(docs, environment, "adopt");
+
+        Assert.True(adopt.ExitCode == 0, adopt.Output);
+        Assert.Matches(@"current\.md\(\d+,\d+\): CS\d+: .* makes the block compile \[typo\]", adopt.Stdout);
+        Assert.DoesNotMatch(@"v1\.md\(\d+,\d+\): CS\d+: .*\[typo\]", adopt.Stdout);
+    }
 }

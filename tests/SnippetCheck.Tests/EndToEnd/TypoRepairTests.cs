@@ -115,4 +115,24 @@ public sealed class TypoRepairTests
 
         Assert.Empty(rot);
     }
+
+    [Fact]
+    public async Task A_callback_without_its_parameter_beside_a_method_group_over_a_type_lacking_its_using_is_a_typo()
+    {
+        // MassTransit's observability page: 'ConfigureResource(ResourceBuilder r)' passed as a method group while ResourceBuilder
+        // lacks its using; the compiler's "cannot convert from 'method group'" is that name's error again, and the using is found.
+        var (_, rot) = await AdoptAsync("""
+            # Resources
+
+            ```csharp
+            void ConfigureResource(StringBuilder r) => r.Append("service");
+            Build(ConfigureResource, { o.Retries = 3; });
+            static void Build(Action<System.Text.StringBuilder> resource, Action<Options> options) => options(new Options());
+            class Options { public int Retries { get; set; } }
+            ```
+            """);
+
+        Assert.Equal([3], rot.Keys);
+        Assert.Equal("'o =>' before '{' makes the block compile", rot[3].Why);
+    }
 }

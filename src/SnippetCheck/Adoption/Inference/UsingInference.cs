@@ -47,6 +47,11 @@ internal static class UsingInference
         // A local read before it is assigned says nothing of a name (as for packages, PackageInference.UnknownNames): it is
         // seen again, and is evidence, once the names bind ('Dictionary<int, string> d; d.Should()' lacks its using).
         var errors = diagnostics.Where(d => d.IsError && !RotEvidence.IsUnassignedError(d.Id)).ToList();
+        // A method group that does not convert (CS1503) beside a type not found: 'ConfigureResource(ResourceBuilder r)' passed for
+        // an Action<ResourceBuilder> while ResourceBuilder lacks its using (MassTransit's observability page). That is the
+        // name's error again; the trial with its using decides, where a real mismatch still fails.
+        if (errors.Any(e => e.Id == "CS0246"))
+            errors.RemoveAll(e => e.Id == "CS1503" && e.Message.Contains("cannot convert from 'method group'", StringComparison.Ordinal));
         // CS0616: the name binds to a class that is no attribute ('Route' under the Web SDK's Microsoft.AspNetCore.Routing),
         // while another namespace has the attribute (Microsoft.AspNetCore.Mvc's RouteAttribute).
         // CS0308: the name binds to a type of another arity ('Endpoint<TReq, TRes>' beside the Web SDK's Microsoft.AspNetCore.Http.Endpoint),

@@ -27,6 +27,9 @@ internal static partial class RemovedApiRot
     public sealed record Hit(int File, PreparedDocument Document, SnippetResult Failed, Diagnostic Error, ApiName Name, RemovedName Removed)
     {
         public bool MadeAnError => Error.Id == ObsoleteAsError;
+
+        /// <summary>The package, at the version the tool tried, that lacks the name (or made it an error).</summary>
+        public PackageRequest? Tried { get; init; }
     }
 
     /// <summary>A use of a member the package marks <c>[Obsolete(…, true)]</c>: removed as far as the reader is concerned.</summary>
@@ -103,7 +106,7 @@ internal static partial class RemovedApiRot
                     var removed = error.Id == ObsoleteAsError
                         ? await search.MarkedObsoleteAsync(package.Id, package.Version, name, cancellationToken).ConfigureAwait(false)
                         : await search.FindAsync(package.Id, package.Version, name, folder, cancellationToken).ConfigureAwait(false);
-                    if (removed is not null) return new Hit(w.File, w.Document, w.Failed, error, name, removed);
+                    if (removed is not null) return new Hit(w.File, w.Document, w.Failed, error, name, removed) { Tried = package };
                 }
             }
             return null;
@@ -147,6 +150,10 @@ internal static partial class RemovedApiRot
                 failures.Add(hit.Failed);
                 causes.Add(UnverifiedCause.Of(hit.Failed, packageLookedFor: false));
             }
+            // An entry never rests on a major the page does not name (RotContext): "removed after 8.6.3" of the version 11 the
+            // tool tried is no rot of a page about 8. The block stays unverified, unlisted.
+            if (RotContext.TriedAtAMajorThePageDoesNotName(
+                file.Document.Text, hit.Failed.Snippet.Tags.Packages.Append(hit.Tried).OfType<PackageRequest>())) continue;
             rot.Add(new SuspectedRot(hit.Error.Location, hit.Error.Id, hit.Error.Message, RotEvidence.RemovedApi,
                 hit.MadeAnError ? MadeAnErrorWhy(hit.Name, hit.Removed) : Why(hit.Name, hit.Removed))
                 { Block = at, LastVersion = hit.MadeAnError ? null : hit.Removed.LastVersion });

@@ -60,9 +60,14 @@ internal static class TypoRepairs
         }
         var checkedOnly = await CheckedAsync(verifier, compiled, [.. work.Except(typos).Select(w => (w.Document, w.Repaired))],
             [trials, .. again is null ? [] : new[] { again }], cancellationToken).ConfigureAwait(false);
+        // The packages the repaired block passed with: an entry never rests on a major of one the page does not name (RotContext).
+        IReadOnlyList<Model.PackageRequest> PassedWith((string, int) key) => checkedOnly.GetValueOrDefault(key)?.Snippet.Tags.Packages
+            ?? again?.Compiles.GetValueOrDefault(key)?.Packages ?? trials.Compiles.GetValueOrDefault(key)?.Packages ?? [];
         var result = files.ToList();
-        foreach (var typo in typos.Select(t => (t.File, t.Failed, t.Repair, Checked: false, Menu: IsMenu(t)))
-            .Concat(work.Where(w => checkedOnly.Contains(Key(w.Repaired))).Select(w => (w.File, w.Failed, w.Repair, Checked: true, Menu: IsMenu(w))))
+        foreach (var typo in typos.Select(t => (t.File, t.Failed, t.Repair, Checked: false, Menu: IsMenu(t), Key: Key(t.Repaired)))
+            .Concat(work.Where(w => checkedOnly.ContainsKey(Key(w.Repaired)))
+                .Select(w => (w.File, w.Failed, w.Repair, Checked: true, Menu: IsMenu(w), Key: Key(w.Repaired))))
+            .Where(t => !RotContext.TriedAtAMajorThePageDoesNotName(files[t.File].Document.Text, PassedWith(t.Key)))
             .GroupBy(w => w.File))
             result[typo.Key] = WithTypos(result[typo.Key], typo.Select(t => (t.Failed, t.Repair, t.Checked, t.Menu)));
         return result;
@@ -76,7 +81,7 @@ internal static class TypoRepairs
     /// package that could not be loaded, unless its trial loaded a package: its calls then bind that library, and an add-on
     /// no source serves (MassTransit.Newtonsoft, named on another page of the set) does not veto it (as in PackageInference).
     /// </summary>
-    private static async Task<HashSet<(string, int)>> CheckedAsync(IBlockTrials verifier, CompileTrials compiled,
+    private static async Task<IReadOnlyDictionary<(string File, int Line), SnippetResult>> CheckedAsync(IBlockTrials verifier, CompileTrials compiled,
         List<(PreparedDocument Document, Snippet Repaired)> rest, IReadOnlyList<CompileTrials> trials, CancellationToken cancellationToken)
     {
         var candidates = rest
@@ -90,9 +95,8 @@ internal static class TypoRepairs
             {
                 Results = false, Usings = [.. r.Last.Snippet.Tags.Usings.Where(u => !DocModels.IsModelNamespace(u))],
             } })).ToList();
-        if (candidates.Count == 0) return [];
-        var passed = await CheckAdoption.FindAsync(verifier, candidates, cancellationToken).ConfigureAwait(false);
-        return [.. passed.Keys];
+        if (candidates.Count == 0) return new Dictionary<(string File, int Line), SnippetResult>();
+        return await CheckAdoption.FindAsync(verifier, candidates, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -39,4 +39,23 @@ public sealed class RemovedApiGuardsTests
 
         Assert.Empty(RemovedApiRot.Guards([HitOn(page, failed)]));
     }
+
+    [Theory]
+    [InlineData("# Version 8 Release Notes\n\nVersion 8.0 of FluentValidation is out.\n\n", false)]
+    [InlineData("# Names\n\nSet the resolver:\n\n", true)]
+    public void A_removed_name_tried_at_a_major_the_page_does_not_name_is_no_entry(string before, bool listed)
+    {
+        // Issue 76, item 3: the tool tried FluentValidation 11 on a page about version 8; what 11 lacks is no rot of that page.
+        var page = AdoptionHarness.Page(before + "```csharp\nValidatorOptions.DisplayNameResolver = null;\n```\n");
+        var block = Assert.Single(page.Blocks);
+        var failed = Failed(block with { Tags = block.Tags with { Packages = [new("FluentValidation", "11.9.0", block.Location)] } },
+            "CS0117", "DisplayNameResolver", Error);
+        var file = new SnippetCheck.Adoption.Proposals.AdoptFile(page.Snippets.Source.Document, 1, [], [failed], []);
+
+        var after = Assert.Single(RemovedApiRot.WithHits([file], [HitOn(page, failed)], new Dictionary<SnippetCheck.Model.SourceLocation, SnippetResult>()));
+
+        Assert.Equal(listed, after.Rot.Any(r => r.Evidence == RotEvidence.RemovedApi));
+        // Listed or not, the block stays unverified, with its cause.
+        Assert.Contains(after.Failures, f => f.Snippet.Location == block.Location);
+    }
 }
