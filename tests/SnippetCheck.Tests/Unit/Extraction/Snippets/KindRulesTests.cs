@@ -53,6 +53,16 @@ public sealed class KindRulesTests
     }
 
     [Fact]
+    public void A_kind_that_merges_or_joins_a_session_is_judged_by_a_case_those_paths_judge()
+    {
+        // A merged chunk passes a member that does not run on the chunk's compilation, and a session judges its blocks on
+        // the joint compilation and run (Judge.Run): neither reaches Judge.Lone, so another judge case there would be skipped.
+        Assert.All(KindRules.All.Where(r => r.Merges || r.JoinsSession), r => Assert.True(
+            r.Judged is KindJudging.Compile or KindJudging.Run or KindJudging.Throws,
+            $"{r.Word} merges or joins a session, where its judge case {r.Judged} is never asked"));
+    }
+
+    [Fact]
     public void Holes_are_the_check_levels_and_a_kind_with_holes_leaves_out_the_dots_that_stand_for_statements()
     {
         // The result's level reads Holes ('check'), and only the check judge tolerates the unknown names holes leave.
