@@ -10,8 +10,8 @@ namespace SnippetCheck.Engine;
 
 /// <summary>
 /// A session (or a fixture page): its blocks compile as one program and run once; each block is judged on what it
-/// printed itself, and a failure is reported on the block that caused it. A <c>compile-fail</c> or <c>check</c>
-/// block is compiled with the session so far, then left out of it.
+/// printed itself, and a failure is reported on the block that caused it. A block whose kind does not join the session
+/// (<see cref="KindRule.JoinsSession"/>: <c>compile-fail</c>, <c>check</c>) is compiled with the session so far, then left out of it.
 /// </summary>
 internal sealed class SessionStrategy : CompileStrategy
 {
@@ -74,8 +74,8 @@ internal sealed class SessionStrategy : CompileStrategy
     }
 
     /// <summary>
-    /// What is decided before the session compiles: the blocks <see cref="Judge.BeforeCompiling"/> judges, and each
-    /// <c>compile-fail</c> or <c>check</c> block compiled with the session so far, then left out of it.
+    /// What is decided before the session compiles: the blocks <see cref="Judge.BeforeCompiling"/> judges, and each block
+    /// whose kind does not join the session (<c>compile-fail</c>, <c>check</c>) compiled with the session so far, then left out of it.
     /// </summary>
     private static void JudgeBeforeTheSession(
         SnippetProgram program, ProgramContext context, CompileSettings settings, IReadOnlyList<ParsedPart> preludes,
@@ -90,21 +90,13 @@ internal sealed class SessionStrategy : CompileStrategy
             {
                 decided.Add(ResultAssembler.Of(block, early, null, null, clock));
             }
-            else if (block.Kind.Rule().Judged == KindJudging.CompileFail)
+            else if (!block.Kind.Rule().JoinsSession)
             {
-                // Checked against the session so far, then left out of it.
+                // Checked against the session so far, then left out of it, so that its errors stop no other block.
                 var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
-                var compiledSoFar =
-                    context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken, bindPastSyntax: Judge.BindsPastSyntax(block));
-                decided.Add(ResultAssembler.Of(block, Judge.CompileFail(block, compiledSoFar), compiledSoFar, null, clock));
-            }
-            else if (block.Kind.Rule().Judged == KindJudging.Check)
-            {
-                // As compile-fail: with the session so far, then left out, so that its unknown names stop no other block.
-                var soFar = included.Where(id => id < i).Select(id => parts[id]).Append(parts[i]).ToList();
-                var compiledSoFar =
-                    context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken, program.CheckScopeFor(i, settings));
-                decided.Add(ResultAssembler.Of(block, Judge.Check(block, compiledSoFar), compiledSoFar, null, clock));
+                var compiledSoFar = context.Compile(preludes, soFar, settings, markBlocks: false, cancellationToken,
+                    block.Kind.Rule().Holes ? program.CheckScopeFor(i, settings) : null, Judge.BindsPastSyntax(block));
+                decided.Add(ResultAssembler.Of(block, Judge.Apart(block, compiledSoFar), compiledSoFar, null, clock));
             }
         }
     }

@@ -110,13 +110,13 @@ internal sealed partial class DependencyResolver
         var sources = document.Preludes
             .Where(p => p.Session is null || p.Session == session)
             .Select(p => (p.Directives, Owner: (Snippet?)null))
-            .Concat(blocks.Where(b => b.Kind != SnippetKind.Ignore).Select(b => (b.Directives, Owner: (Snippet?)b)))
+            .Concat(blocks.Where(b => b.Kind.Rule().Verified).Select(b => (b.Directives, Owner: (Snippet?)b)))
             .Where(s => !s.Directives.IsEmpty)
             .ToList();
         if (sources.Count == 0 && _configReferences.Compile.Count == 0 && _configReferences.Runtime.Count == 0 && !TakesDocCommentUsings(document))
             return ProgramDependencies.None;
 
-        var blame = new Blame(blocks.FirstOrDefault(b => b.Kind != SnippetKind.Ignore) ?? blocks[0]);
+        var blame = new Blame(blocks.FirstOrDefault(b => b.Kind.Rule().Verified) ?? blocks[0]);
         if (AskedFor.Merge(sources, blame, out var asked) is { } conflict) return conflict;
 
         // A program with packages of its own restores the config's with them, as one set, where its own version of a

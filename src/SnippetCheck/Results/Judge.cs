@@ -50,6 +50,16 @@ internal static partial class Judge
         };
     }
 
+    /// <summary>
+    /// A block compiled apart from its session, against the session so far, and left out of it (a kind that does not
+    /// join one: <see cref="KindRule.JoinsSession"/>): its judge case on that compilation alone. Such a kind never runs
+    /// (<c>KindRulesTests</c>), so a row that says otherwise fails here rather than passing a block nothing ran.
+    /// </summary>
+    public static Verdict Apart(Snippet snippet, CompilationResult compiled) =>
+        snippet.Kind.Rule() is { Runs: false, Verified: true }
+            ? Lone(snippet, compiled, hasEntryPoint: false, run: null, Scrubbing.Off)
+            : throw new InvalidOperationException($"a '{snippet.Kind.ToTag()}' block is never judged apart from its session");
+
     /// <summary>A block that asks to run (or an ignored one run by <c>--stale</c>): its compilation, then its run.</summary>
     private static Verdict Ran(Snippet snippet, CompilationResult compiled, bool hasEntryPoint, RunResult? run, Scrubbing scrubbing)
     {

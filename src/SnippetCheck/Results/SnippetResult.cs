@@ -102,12 +102,13 @@ public sealed record SnippetResult(
         : Snippet.Kind;
 
     /// <summary>
-    /// How much its verdict proves (the JSON report's <c>level</c>): <c>check</c> for a check block, <c>run</c> for a block
-    /// that ran or failed asking to, <c>compile</c> for the rest; null for a block not verified (ignored, untagged, skipped).
+    /// How much its verdict proves (the JSON report's <c>level</c>): <c>check</c> for a kind whose unknown names are holes
+    /// (its row's <c>Holes</c>: a check block), <c>run</c> for a block that ran or failed asking to, <c>compile</c> for the
+    /// rest; null for a block not verified (ignored, untagged, skipped).
     /// </summary>
     internal VerificationLevel? Level => Status is not (SnippetStatus.Passed or SnippetStatus.Failed) ? null : Kind.Rule() switch
     {
-        { Judged: KindJudging.Check } => VerificationLevel.Check,
+        { Holes: true } => VerificationLevel.Check,
         { Runs: true } => VerificationLevel.Run,
         _ => VerificationLevel.Compile,
     };

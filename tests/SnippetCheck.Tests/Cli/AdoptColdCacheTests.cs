@@ -54,7 +54,7 @@ public sealed partial class AdoptColdCacheTests
         environment["NUGET_HTTP_CACHE_PATH"] = Path.Combine(folder.Path, "http-cache");
         // Version 2 of the family, whose core takes seconds to download, beside version 1, whose core lacks Words.Hello.
         const int Payload = 16 * 1024 * 1024;
-        using var source = new SlowFeed(feed, bytesPerSecond: 4 * 1024 * 1024);
+        using var source = new LoopbackFeed(feed, bytesPerSecond: 4 * 1024 * 1024);
         source.WriteConfig(cold);
         LocalFeed.Pack(feed, "Fam.Core", "1.0.0", "namespace Fam { public static class Words { public static string Hi(string n) => n; } }");
         LocalFeed.Pack(feed, "Fam.Core", "2.0.0", "namespace Fam { public static class Words { public static string Hello(string n) => n; } }",

@@ -141,8 +141,8 @@ internal static partial class SnippetReader
                         $"hidden result checks run after the example, but a '{tags.Kind.Value.ToTag()}' example never runs: tag it 'run' or leave " +
                         $"the kind out", new SourceLocation(Block.Location.File, HiddenChecks[0].Line, HiddenChecks[0].Column)));
             }
-            // A listing is looked up, never compiled: only the check level, alone, reads it so.
-            if (tags.Listing && (tags.Kind != SnippetKind.Check || tags.Session is not null || tags.Members || tags.Base is not null
+            // A listing is looked up, never compiled: only the check level (a kind with holes), alone, reads it so.
+            if (tags.Listing && (tags.Kind?.Rule().Holes != true || tags.Session is not null || tags.Members || tags.Base is not null
                 || Output is not null))
                 Annotations.Add(Diagnostic.Error(DiagnosticCodes.ConflictingTag,
                     "'listing' is a 'check' block's, alone: its signatures are looked up in its packages, never compiled, run or joined; tag it " +

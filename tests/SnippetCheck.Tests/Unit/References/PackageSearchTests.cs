@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using SnippetCheck.References;
 using SnippetCheck.Tests.Infrastructure;
 
@@ -75,76 +73,7 @@ public sealed class PackageSearchTests
     private static TempFolder FolderOn(LoopbackFeed feed)
     {
         var folder = new TempFolder();
-        folder.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="loopback" value="{feed.ServiceIndex}" allowInsecureConnections="true" />
-              </packageSources>
-            </configuration>
-            """);
+        feed.WriteConfig(folder.Path);
         return folder;
-    }
-
-    /// <summary>A NuGet v3 feed with a service index and a flat container of version lists, on a free loopback port.</summary>
-    private sealed class LoopbackFeed : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        public Dictionary<string, string[]> Versions { get; }
-        private readonly string _prefix;
-
-        public LoopbackFeed(Dictionary<string, string[]> versions)
-        {
-            Versions = versions;
-            var port = FreePort();
-            _prefix = $"http://127.0.0.1:{port}/";
-            _listener.Prefixes.Add(_prefix);
-            _listener.Start();
-            _ = Task.Run(ServeAsync);
-        }
-
-        public string ServiceIndex => _prefix + "v3/index.json";
-
-        public List<string> Requests { get; } = [];
-
-        public void Dispose() => _listener.Close();
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-                var path = context.Request.Url!.AbsolutePath;
-                lock (Requests) Requests.Add(path);
-                var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-                var body = path == "/v3/index.json"
-                    ? $$"""{"version":"3.0.0","resources":[{"@id":"{{_prefix}}flat/","@type":"PackageBaseAddress/3.0.0"}]}"""
-                    : parts is ["flat", var id, "index.json"] && Versions.TryGetValue(id, out var versions)
-                        ? $$"""{"versions":[{{string.Join(",", versions.Select(v => $"\"{v}\""))}}]}"""
-                        : null;
-                context.Response.StatusCode = body is null ? 404 : 200;
-                var bytes = Encoding.UTF8.GetBytes(body ?? "");
-                await context.Response.OutputStream.WriteAsync(bytes);
-                context.Response.Close();
-            }
-        }
-
-        private static int FreePort()
-        {
-            var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            socket.Start();
-            var port = ((IPEndPoint)socket.LocalEndpoint).Port;
-            socket.Stop();
-            return port;
-        }
     }
 }
