@@ -43,7 +43,7 @@ public sealed class MemberBasesTests
     }
 
     [Fact]
-    public void Only_a_block_of_members_is_parsed_as_a_class_body_and_a_namespace_is_not()
+    public void Only_a_block_of_members_is_parsed_as_a_class_body_and_one_that_gives_the_class_no_member_is_not()
     {
         var page = AdoptionHarness.Page($"# Endpoint\n\n```csharp\n{Endpoint}\n```\n\n```csharp\nnamespace Acme {{ class A {{ }} }}\n```\n");
 
