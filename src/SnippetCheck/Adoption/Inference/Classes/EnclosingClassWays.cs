@@ -61,8 +61,8 @@ internal static class EnclosingClassWays
             var errors = failed.Diagnostics.Where(d => d.IsError).ToList();
             if (errors.Count == 0 || errors.Any(e => !UnknownNames.OrMember.Contains(e.Id))) continue;
             // Another page's models: the block's unknown types that some page declares.
-            var unknownTypes = errors.Where(e => e.Id == UnknownNames.Type).Select(e => UsingInference.IdentifierAt(snippet, e.Location)).OfType<string>()
-                .Where(n => page.Local.Any(t => t.Name == n)).Distinct(StringComparer.Ordinal).ToList();
+            var unknownTypes = errors.Where(e => e.Id == UnknownNames.Type).Select(e => UsingInference.IdentifierAt(snippet, e.Location))
+                .OfType<string>().Where(n => page.Local.Any(t => t.Name == n)).Distinct(StringComparer.Ordinal).ToList();
             var bare = BareNames(root, snippet, errors);
             if (bare is null && unknownTypes.Count == 0) continue;
             found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);

@@ -42,7 +42,8 @@ internal static class MemberBases
                 var members = ParsedMembers(snippet, settings.ParseOptions);
                 if (members is null || BaseNeeds(failed, snippet, members) is not { } needs) continue;
                 found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
-                var unknownTypes = failed.Diagnostics.Where(d => d.Id == UnknownNames.Type).Select(d => UsingInference.IdentifierAt(snippet, d.Location))
+                var unknownTypes = failed.Diagnostics.Where(d => d.Id == UnknownNames.Type)
+                    .Select(d => UsingInference.IdentifierAt(snippet, d.Location))
                     .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
                 var ways = Candidates(needs, found, settings.References).Take(MaxBases)
                     .SelectMany(
