@@ -15,11 +15,8 @@ namespace SnippetCheck.Compilation;
 /// </summary>
 internal static partial class CheckLevel
 {
-    /// <summary>The only errors an unknown name draws: "the name does not exist", "the type or namespace could not be found".</summary>
-    private static readonly string[] UnknownNameIds = ["CS0103", "CS0246"];
-
-    /// <summary>Whether <paramref name="id"/> is one of the errors an unknown name draws (<see cref="UnknownNameIds"/>).</summary>
-    public static bool IsUnknownName(string id) => UnknownNameIds.Contains(id);
+    /// <summary>Whether <paramref name="id"/> is one of the only errors an unknown name draws (<see cref="Model.UnknownNames.Core"/>).</summary>
+    public static bool IsUnknownName(string id) => Model.UnknownNames.Core.Contains(id);
 
     /// <summary>
     /// What a call's argument count draws: no constructor (CS1729) or overload (CS1501, CS1593) takes that many, a

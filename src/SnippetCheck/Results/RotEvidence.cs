@@ -79,7 +79,7 @@ internal static partial class RotEvidence
         var hasHole = code.Contains("...", StringComparison.Ordinal);
         // A sketch: names the post never declares ('Type? v = x?.y?.z;' in a spec, where 'Type' stands for any value type)
         // make a call's arity no evidence, for its receiver may be a type the sketch only stands for.
-        var isSketch = errors.Any(e => e.Id is "CS0103" or "CS0246");
+        var isSketch = errors.Any(e => UnknownNames.Core.Contains(e.Id));
         foreach (var error in errors)
         {
             var names = Quoted().Matches(error.Message).Select(m => m.Groups[1].Value).ToList();

@@ -58,7 +58,7 @@ internal static class UsingInference
         // while a namespace not imported has it with type arguments (FastEndpoints).
         // CS0307: the name binds to a namespace of that name, which takes no type arguments ('ErrorOr<User>' without 'using ErrorOr;',
         // the ErrorOr package's type in its namespace of the same name), while the namespace has the generic type.
-        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS1061" or "CS0616" or "CS0308" or "CS0307"))) return null;
+        if (errors.Count == 0 || errors.Any(e => !UnknownNames.Using.Contains(e.Id))) return null;
         // A missing member (CS1061) may be an extension method of a namespace the block does not import.
         var names = errors.Select(e => IdentifierAt(snippet, e.Location) is { } name
             ? e.Id switch { "CS1061" => ExtensionKey + name, "CS0616" => name + "Attribute", _ => name } : null).ToList();

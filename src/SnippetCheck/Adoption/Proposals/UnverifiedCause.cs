@@ -83,9 +83,9 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
         }
         // The first error is an unknown name, with others after it: the name is what the block lacks first, and a cause
         // that said compile-error would send the author after the compiler instead of the context.
-        if (first is { Id: "CS0103" or "CS0246" } && UsingInference.IdentifierAt(failed.Snippet, first.Location) is { } name)
+        if (first is not null && UnknownNames.Core.Contains(first.Id) && UsingInference.IdentifierAt(failed.Snippet, first.Location) is { } name)
         {
-            var others = failed.Diagnostics.Count(d => d.IsError && d.Id is not ("CS0103" or "CS0246"));
+            var others = failed.Diagnostics.Count(d => d.IsError && !UnknownNames.Core.Contains(d.Id));
             return new(UnknownName, $"'{name}' (and {others} other error{(others == 1 ? "" : "s")})", at);
         }
         return new(CompileError, first is null ? failed.Message ?? "" : $"{first.Id}: {first.Message}", at);

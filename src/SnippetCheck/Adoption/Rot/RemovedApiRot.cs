@@ -195,7 +195,8 @@ internal static partial class RemovedApiRot
                 && !own.Contains(obsolete.Name) && !OnAGivenReceiver(failed, error):
                     yield return (error, obsolete, blockPackages);
                     break;
-                case "CS0103" or "CS0246" when names.Count >= 1 && RotEvidence.SimpleName(names[0]) is { Length: > 1 } name && char.IsUpper(name[0])
+                case { } unknown when UnknownNames.Core.Contains(unknown) && names.Count >= 1
+                && RotEvidence.SimpleName(names[0]) is { Length: > 1 } name && char.IsUpper(name[0])
                 && !own.Contains(name) && all.Count > 0 && !CalledBare(failed, error, name):
                     yield return (error, new ApiName(null, name), all);
                     break;

@@ -248,7 +248,7 @@ internal sealed class CompileTrials
             .Where(f => f.Failed is { Status: SnippetStatus.Failed, Snippet.Tags.Given.Count: > 0 })
             .Select(f => (f.Document, f.Failed!))];
         var (modelled, _) = await EnclosingClassInference.TryAsync(verifier, Packages, Models, [.. Typed()
-            .Where(f => f.Failed.Diagnostics.Where(d => d.IsError).All(d => d.Id == "CS0246"))], cancellationToken).ConfigureAwait(false);
+            .Where(f => f.Failed.Diagnostics.Where(d => d.IsError).All(d => d.Id == UnknownNames.Type))], cancellationToken).ConfigureAwait(false);
         foreach (var (key, result) in ByBlock(modelled)) WithReceivers[key] = result;
         foreach (var (key, result) in ByBlock(await StubTypes.TryAsync(verifier, Packages, Models, Typed(), cancellationToken).ConfigureAwait(false)))
             WithReceivers[key] = result;

@@ -1,3 +1,4 @@
+using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
@@ -17,7 +18,7 @@ namespace SnippetCheck.Adoption.Trials;
 internal sealed class FallbackTrials
 {
     private FallbackTrials(
-        IReadOnlyList<SessionInference.Chain> chains,
+        IReadOnlyList<SessionChoice.Chain> chains,
         Dictionary<(string, int), (PreparedDocument Document, MarkedErrors.Reading Reading, Snippet Snippet)> readings,
         Dictionary<(string, int), SnippetResult> failsAsMarked,
         IReadOnlyDictionary<(string File, int Line), SnippetResult> checks,
@@ -31,7 +32,7 @@ internal sealed class FallbackTrials
     }
 
     /// <summary>The sessions found: blocks that pass joined with earlier blocks of their post.</summary>
-    public IReadOnlyList<SessionInference.Chain> Chains { get; }
+    public IReadOnlyList<SessionChoice.Chain> Chains { get; }
 
     /// <summary>What the page says of each failed block's errors.</summary>
     public Dictionary<(string, int), (PreparedDocument Document, MarkedErrors.Reading Reading, Snippet Snippet)> Readings { get; }
@@ -94,7 +95,7 @@ internal sealed class FallbackTrials
     private static Snippet WithoutResults(Snippet snippet) => snippet with { Tags = snippet.Tags with { Results = false } };
 
     /// <summary>Pass 3: what fails only on names an earlier block of the post may declare, joined with those blocks as a session.</summary>
-    private static async Task<IReadOnlyList<SessionInference.Chain>> SessionsAsync(
+    private static async Task<IReadOnlyList<SessionChoice.Chain>> SessionsAsync(
         IBlockTrials verifier, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CompileTrials compiled, RunTrials runs,
         CancellationToken cancellationToken)
     {
@@ -107,8 +108,8 @@ internal sealed class FallbackTrials
             var aloneOutput = runs.Ran.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } once
                 && runs.Again.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } twice &&
                 once.ActualOutput == twice.ActualOutput ? once.ActualOutput : null;
-            return new SessionInference.Block(u.Document, u.Snippet, tags, passes, aloneOutput,
-                !passes && failed is not null && SessionInference.IsUnknownNamesOnly(failed),
+            return new SessionChoice.Block(u.Document, u.Snippet, tags, passes, aloneOutput,
+                !passes && failed is not null && SessionChoice.IsUnknownNamesOnly(failed),
                 u.Document.HasEntryPoint(u.Snippet with { Tags = tags }))
                 { WithModels = DocModels.Uses(tags) ? compiled.Models.Around(u.Document) : null };
         }).ToList();

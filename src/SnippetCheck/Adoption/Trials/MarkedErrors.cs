@@ -24,14 +24,6 @@ internal static class MarkedErrors
 
     private static readonly Reading None = new([], null);
 
-    /// <summary>
-    /// Errors that come from what the block lacks (a name an unshown block declares) or from its shape as a program,
-    /// not from what it shows: <c>new C().M(); // error: 'C' has no member 'M'</c> gives CS0246 when <c>C</c> is
-    /// declared elsewhere. They count as marked only when the comment names their ID.
-    /// </summary>
-    private static readonly HashSet<string> ContextErrors =
-        new(["CS0103", "CS0246", "CS0234", "CS0106", "CS0116", "CS9348", "CS8803"], StringComparer.OrdinalIgnoreCase);
-
     /// <summary>What <paramref name="failed"/>'s comments say of its errors.</summary>
     public static Reading Of(SnippetResult failed)
     {
@@ -40,7 +32,9 @@ internal static class MarkedErrors
         var marked = ErrorMarkers.MarkedLines(failed.Snippet);
         if (errors.Any(e => e.Location.File != failed.Snippet.Location.File || !marked.ContainsKey(e.Location.Line))) return None;
         bool MarkedAs(Diagnostic error) => marked[error.Location.Line].Contains(error.Id, StringComparer.OrdinalIgnoreCase);
-        if (errors.Any(e => ContextErrors.Contains(e.Id) && !MarkedAs(e))) return None;
+        // An error from what the block lacks or its shape counts as marked only when the comment names its ID:
+        // 'new C().M(); // error: 'C' has no member 'M'' gives CS0246 when 'C' is declared elsewhere.
+        if (errors.Any(e => UnknownNames.Context.Contains(e.Id) && !MarkedAs(e))) return None;
 
         var ids = errors.Select(e => e.Id.ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
         var named = errors.SelectMany(e => marked[e.Location.Line]).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -1,79 +1,69 @@
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Driver;
+using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
-using SnippetCheck.Extraction.Snippets;
+using Block = SnippetCheck.Adoption.Inference.SessionChoice.Block;
+using Chain = SnippetCheck.Adoption.Inference.SessionChoice.Chain;
 
 namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
-/// Earlier blocks of the same post. A block that fails alone only on unknown names may use what an
-/// earlier block declares: it gets the shortest run of untagged blocks just before it (up to <see cref="LongestChain"/>)
+/// Earlier blocks of the same post, tried as sessions. A block that fails alone only on unknown names may use what an
+/// earlier block declares: it gets the shortest run of untagged blocks just before it (<see cref="SessionChoice.Earlier"/>)
 /// as a session, when that session passes every block in it, twice with the same output, and each earlier block
 /// prints in it exactly what it printed alone, so joining never changes an earlier block's verdict. A block already
-/// in a chain brings its whole chain along: chains never overlap.
+/// in a chain brings its whole chain along: chains never overlap. Then the blocks of its page that declare what it uses,
+/// wherever they stand (<see cref="SessionChoice.DeclaringWays"/>). Which blocks join is <see cref="SessionChoice"/>'s.
 /// </summary>
-internal static partial class SessionInference
+internal static class SessionInference
 {
-    /// <summary>The most earlier blocks a chain joins to the block that needs them.</summary>
-    public const int LongestChain = 5;
-
-    /// <summary>What <c>adopt</c> knows of one untagged block before chains are tried.</summary>
-    /// <param name="Tags">The tags it compiles with alone, or those of its last failed try.</param>
-    /// <param name="Passes">It passed alone.</param>
-    /// <param name="AloneOutput">What it printed alone (two runs alike); null when it did not run so.</param>
-    /// <param name="NeedsEarlier">It fails alone on unknown names only (CS0103, CS0246, CS1061).</param>
-    /// <param name="Runs">It has statements or a <c>Main</c>: <c>run</c> in a chain, else <c>compile</c>.</param>
-    public sealed record Block(
-        PreparedDocument Document, Snippet Snippet, SnippetTags Tags, bool Passes, string? AloneOutput, bool NeedsEarlier, bool Runs)
-    {
-        /// <summary>
-        /// Its page with the doc set's models as a prelude, when its tags use them (a base class's model): what a session
-        /// of it is tried on.
-        /// </summary>
-        public PreparedDocument? WithModels { get; init; }
-    }
-
-    /// <summary>A chain that passes: its blocks in document order, tagged for it, and what each printed in both runs.</summary>
-    public sealed record Chain(PreparedDocument Document, IReadOnlyList<Snippet> Blocks, IReadOnlyList<string?> Outputs)
-    {
-        public bool Holds(Snippet snippet) => Blocks.Any(b => b.Location == snippet.Location);
-    }
-
-    /// <summary>Whether a failure is only names the block does not declare: what an earlier block might.</summary>
-    public static bool IsUnknownNamesOnly(SnippetResult failed) =>
-        failed.Status == SnippetStatus.Failed && failed.Diagnostics.Any(d => d.IsError) &&
-        failed.Diagnostics.Where(d => d.IsError).All(d => d.Id is "CS0103" or "CS0246" or "CS1061");
+    /// <summary>Rounds: a block whose declarations a chain of this pass took brings that chain along in the next.</summary>
+    private const int DeclarationRounds = 2;
 
     /// <param name="blocks">Every untagged block of the documents, in document order.</param>
     public static async Task<IReadOnlyList<Chain>> FindAsync(IBlockTrials verifier, IReadOnlyList<Block> blocks, CancellationToken cancellationToken)
     {
         var accepted = new List<Chain>();
         var pending = blocks.Where(b => b.NeedsEarlier).ToList();
-        for (var length = 1; length <= LongestChain && pending.Count > 0; length++)
+        for (var length = 1; length <= SessionChoice.LongestChain && pending.Count > 0; length++)
         {
             var candidates = new List<(Block Target, IReadOnlyList<Block> Members)>();
             foreach (var target in pending)
             {
-                // A block that fails alone for any other reason (a fragment) would fail every chain: chains pass over it.
-                var before = blocks.Where(b => b.Document == target.Document && b.Snippet.Location.Line < target.Snippet.Location.Line &&
-                    (b.Passes || b.NeedsEarlier || accepted.Any(c => c.Holds(b.Snippet)))).ToList();
-                if (before.Count < length) continue;
-                var start = before.Count - length;
-                // A block already in a chain brings the whole chain along.
-                while (accepted.FirstOrDefault(c => c.Document == target.Document && c.Holds(before[start].Snippet)) is { } chain &&
-                       before.FindIndex(b => b.Snippet.Location == chain.Blocks[0].Location) is var chainStart && chainStart < start)
-                {
-                    start = chainStart;
-                }
-                candidates.Add((target, WithPageClassNamed([.. before.Skip(start), target], PageTypes(blocks, target.Document))));
+                if (SessionChoice.Earlier(blocks, target, length, accepted) is { } members) candidates.Add((target, members));
             }
             await AcceptAsync(verifier, candidates, accepted, cancellationToken).ConfigureAwait(false);
             pending.RemoveAll(p => accepted.Any(c => c.Holds(p.Snippet)));
         }
         await WithDeclarationsAnywhereAsync(verifier, blocks, pending, accepted, cancellationToken).ConfigureAwait(false);
-        return Named(accepted);
+        return SessionChoice.Named(accepted);
+    }
+
+    private static async Task WithDeclarationsAnywhereAsync(
+        IBlockTrials verifier, IReadOnlyList<Block> blocks, List<Block> pending, List<Chain> accepted, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<SourceLocation, SessionChoice.Names>();
+        SessionChoice.Names NamesOf(Block block) =>
+            names.TryGetValue(block.Snippet.Location, out var known) ? known : names[block.Snippet.Location] = SessionChoice.Read(block.Snippet);
+        for (var round = 0; round < DeclarationRounds && pending.Count > 0; round++)
+        {
+            var candidates = new List<(Block Target, IReadOnlyList<Block> Members)>();
+            foreach (var target in pending)
+            {
+                foreach (var way in SessionChoice.DeclaringWays(blocks, target, NamesOf))
+                {
+                    // Two blocks needing the same declarations: one session holds both, tried once.
+                    if (SessionChoice.Grown(target, way, blocks, accepted, NamesOf) is { } ordered
+                        && !candidates.Any(c => c.Members.SequenceEqual(ordered)))
+                        candidates.Add((target, ordered));
+                }
+            }
+            if (candidates.Count == 0) return;
+            await AcceptAsync(verifier, candidates, accepted, cancellationToken).ConfigureAwait(false);
+            pending.RemoveAll(p => accepted.Any(c => c.Holds(p.Snippet)));
+        }
     }
 
     /// <summary>
@@ -108,45 +98,6 @@ internal static partial class SessionInference
         }
     }
 
-    /// <summary>
-    /// A page's class, then its use: a block of bare base-class statements
-    /// (<c>base=AbstractValidator&lt;Person&gt;</c>) before blocks that construct a class by a name the page declares
-    /// nowhere (<c>new PersonValidator()</c>, no argument, as the statements are a constructor without parameters) is that
-    /// class, named so (<c>base=PersonValidator:…</c>). The name must share a word with the base class's (<c>Validator</c>),
-    /// and be the only such name; the last such block takes it.
-    /// Whether it is that class is for the session to say: the later blocks' calls on it must bind to the base class.
-    /// </summary>
-    private static IReadOnlyList<Block> WithPageClassNamed(IReadOnlyList<Block> members, IReadOnlySet<string> pageTypes)
-    {
-        var index = members.ToList().FindLastIndex(
-            m => !m.Tags.Members && m.Tags.Base is { } b && TagParser.SplitBase(b).Name is null);
-        if (index < 0) return members;
-        var baseType = members[index].Tags.Base!;
-        var words = Words(SyntaxFactory.ParseTypeName(baseType) switch
-        {
-            QualifiedNameSyntax q => q.Right.Identifier.ValueText,
-            SimpleNameSyntax n => n.Identifier.ValueText,
-            _ => "",
-        }).Except(["Abstract", "Base"], StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
-        var names = members.Skip(index + 1)
-            .SelectMany(m => CSharpSyntaxTree.ParseText(string.Join('\n', m.Snippet.Code.Select(l => l.Text)), Syntax).GetRoot()
-                .DescendantNodes().OfType<ObjectCreationExpressionSyntax>())
-            .Where(c => c.Type is IdentifierNameSyntax && c.ArgumentList is null or { Arguments.Count: 0 })
-            .Select(c => ((IdentifierNameSyntax)c.Type).Identifier.ValueText)
-            .Where(n => !pageTypes.Contains(n) && Words(n).Any(words.Contains)).Distinct(StringComparer.Ordinal).ToList();
-        if (names is not [var name]) return members;
-        var named = members[index] with { Tags = members[index].Tags with { Base = $"{name}:{baseType}" } };
-        return [.. members.Take(index), named, .. members.Skip(index + 1)];
-    }
-
-    /// <summary>The words of a PascalCase name of four letters or more: <c>PersonValidator</c> is Person and Validator.</summary>
-    private static IEnumerable<string> Words(string name) =>
-        System.Text.RegularExpressions.Regex.Matches(name, "[A-Z][a-z0-9]+").Select(m => m.Value).Where(w => w.Length >= 4);
-
-    /// <summary>The types the blocks of <paramref name="document"/> declare.</summary>
-    private static IReadOnlySet<string> PageTypes(IReadOnlyList<Block> blocks, PreparedDocument document) =>
-        blocks.Where(b => b.Document == document).SelectMany(b => Read(b.Snippet).Types).ToHashSet(StringComparer.Ordinal);
-
     /// <summary>Each block with its tags and the session's: <c>run</c> when it has something to execute, else <c>compile</c>.</summary>
     private static IReadOnlyList<Snippet> Tagged(IReadOnlyList<Block> members, string session)
     {
@@ -158,24 +109,4 @@ internal static partial class SessionInference
     private static Dictionary<string, IReadOnlyList<SnippetResult>> BySession(IReadOnlyList<SnippetResult> results) =>
         results.GroupBy(r => r.Snippet.Tags.Session!).ToDictionary(
             g => g.Key, g => (IReadOnlyList<SnippetResult>)[.. g.OrderBy(r => r.Snippet.Location.Line)]);
-
-    /// <summary>
-    /// The chains with the session names they are written with: <c>adopt-1</c>, <c>adopt-2</c>, ... in each file, past the names it uses.
-    /// </summary>
-    private static IReadOnlyList<Chain> Named(IReadOnlyList<Chain> chains)
-    {
-        var named = new List<Chain>();
-        foreach (var document in chains.GroupBy(c => c.Document))
-        {
-            var taken = document.Key.Snippets.Snippets.Select(s => s.Tags.Session).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            var number = 0;
-            foreach (var chain in document.OrderBy(c => c.Blocks[0].Location.Line))
-            {
-                string name;
-                do name = $"adopt-{++number}"; while (taken.Contains(name));
-                named.Add(chain with { Blocks = [.. chain.Blocks.Select(b => b with { Tags = b.Tags with { Session = name } })] });
-            }
-        }
-        return named;
-    }
 }

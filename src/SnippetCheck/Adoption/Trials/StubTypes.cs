@@ -1,16 +1,8 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Adoption.Inference.Packages;
-using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
-using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
-using SnippetCheck.Adoption.Inference;
-using SnippetCheck.Adoption.Inference.Classes;
 
 namespace SnippetCheck.Adoption.Trials;
 
@@ -21,7 +13,8 @@ namespace SnippetCheck.Adoption.Trials;
 /// only (a type argument or a parameter's type at least once; never an attribute or a base), and no reference, package or
 /// page declares them, it is tried over stubs of them in the config's hiddenCode (<see cref="StubModels"/>): classes with
 /// just the members the block reads, each typed by trial (an <c>IFoo</c> an empty interface a stub <c>Foo</c> implements).
-/// Only blocks tagged with a package are tried: the package's calls still bind, so a misspelt one fails.
+/// Only blocks tagged with a package are tried: the package's calls still bind, so a misspelt one fails. Which blocks,
+/// which stubs and members is <see cref="StubTypeNeeds"/>'.
 /// </summary>
 internal static class StubTypes
 {
@@ -31,43 +24,7 @@ internal static class StubTypes
     {
         // With a config, adopt writes no hiddenCode: a stub would be proposed and never written.
         if (ReferenceEquals(models, DocModels.None)) return [];
-        var requests = new List<StubModels.Request>();
-        foreach (var post in failing.Where(f => f.Failed.Snippet.Tags.Packages.Count > 0).GroupBy(f => f.Document))
-        {
-            var document = models.Around(post.Key);
-            IReadOnlyList<PackageInference.Found>? found = null;
-            // A type a later block of the page declares (a strategy, then its options) is the session's to join, not a stub's.
-            var pageDeclares = RotEvidence.DeclaredNames(string.Join('\n', post.Key.Blocks.SelectMany(s => s.Code).Select(l => l.Text)));
-            foreach (var (_, failed) in post)
-            {
-                var settings = document.SettingsFor(failed.Snippet);
-                var root = CSharpSyntaxTree.ParseText(string.Join('\n', failed.Snippet.Code.Select(l => l.Text)), settings.ParseOptions)
-                    .GetCompilationUnitRoot();
-                List<Model.Diagnostic> errors = [.. failed.Diagnostics.Where(d => d.IsError)];
-                var (snippet, shadowed) = (failed.Snippet, (IReadOnlyList<string>)[]);
-                if (errors.Any(e => e.Id == "CS0117"))
-                {
-                    found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
-                    (snippet, shadowed) = Unshadowed(failed.Snippet, root, errors, WithPackages(settings, found));
-                }
-                if (UnknownTypes(root, snippet, errors, shadowed) is not var (types, enums)) continue;
-                found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
-                // Never a name the framework, a package of the page or a page declares: a stub stands only for what nothing shows.
-                // An enum's values are not read off a package's type the block does not import (Stateless.Graph's State class),
-                // nor off one that lacks them (shadowed: a hidden using's namesake, left out).
-                if (types.Any(t => UsingInference.NamespacesOf(t, settings.References, []).Count > 0
-                    || found.Any(f => TypeNamesOf(f, settings.References).Contains(t))
-                        && !(enums.ContainsKey(t) && (shadowed.Contains(t) || NotImported(t, root, snippet, settings, found)))
-                    || models.Types.Any(m => m.Name == t) || pageDeclares.Contains(t))) continue;
-                var ns = StubModels.NamespaceFor(snippet.Location);
-                var members = Selected(root, types).Where(m => !enums.ContainsKey(m[..m.IndexOf('.', StringComparison.Ordinal)])).ToList();
-                if (!StubModels.NoneCalled(root, [.. members.Select(StubModels.MemberOf), .. enums.Values.SelectMany(v => v)])) continue;
-                requests.Add(new(document, snippet with { Tags = snippet.Tags with
-                {
-                    Kind = SnippetKind.Compile, Usings = [.. snippet.Tags.Usings.Append(ns).Distinct(StringComparer.Ordinal)],
-                } }, types, ns, root, members, enums));
-            }
-        }
+        var requests = await StubTypeNeeds.RequestsAsync(packages, models, failing, cancellationToken).ConfigureAwait(false);
         var passed = new List<SnippetResult>();
         foreach (var (result, stub) in await StubTrials.TryAsync(verifier, requests, cancellationToken).ConfigureAwait(false))
         {
@@ -75,104 +32,5 @@ internal static class StubTypes
             models.Add(stub);
         }
         return passed;
-    }
-
-    /// <summary>
-    /// True when no namespace the block imports (its usings, its tags', its settings') declares its packages' type <paramref name="name"/>.
-    /// </summary>
-    private static bool NotImported(
-        string name, CompilationUnitSyntax root, Snippet snippet, CompileSettings settings, IReadOnlyList<PackageInference.Found> found)
-    {
-        var references = WithPackages(settings, found);
-        List<string> imported = [.. BlockUsings.Of(root), .. snippet.Tags.Usings, .. settings.Usings];
-        return UsingInference.NamespacesOf(name, references, []).Count == UsingInference.NamespacesOf(name, references, imported).Count;
-    }
-
-    /// <summary>The block's references with its page's packages'.</summary>
-    private static ImmutableArray<MetadataReference> WithPackages(CompileSettings settings, IReadOnlyList<PackageInference.Found> found) =>
-        settings.References.AddRange(
-            found.SelectMany(f => f.Compile).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
-
-    /// <summary>
-    /// The block without the hidden usings that bring in only a package's namesake of a type the block reads as an enum's
-    /// values (Stateless' <c>State.OnHold</c> once the using round imported <c>Stateless.Graph</c> for the given local's
-    /// <c>State</c>: its class has no <c>OnHold</c>, CS0117), and those names: the docs' own enums, to stub. A namespace the
-    /// block imports itself stays, and then so does the error.
-    /// </summary>
-    private static (Snippet Snippet, IReadOnlyList<string> Names) Unshadowed(
-        Snippet snippet, CompilationUnitSyntax root, IReadOnlyList<Model.Diagnostic> errors, ImmutableArray<MetadataReference> references)
-    {
-        var names = EnumReads.ReadAsEnums(root, errors);
-        var hiding = names.SelectMany(n => UsingInference.NamespacesOf(n, references, [])).ToHashSet(StringComparer.Ordinal);
-        if (names.Count == 0 || hiding.Overlaps(BlockUsings.Of(root)) || !hiding.Overlaps(snippet.Tags.Usings)) return (snippet, []);
-        return (snippet with { Tags = snippet.Tags with { Usings = [.. snippet.Tags.Usings.Where(u => !hiding.Contains(u))] } }, names);
-    }
-
-    private static readonly ConcurrentDictionary<string, IReadOnlySet<string>> TypeNames = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The names of a package's public types, exactly: NUnit's <c>OrderAttribute</c> is no <c>Order</c> (though
-    /// <see cref="PackageInference.Found.Names"/> holds it as <c>[Order]</c> names it), so a Bogus README's <c>Order</c> is still a stub.
-    /// </summary>
-    private static IReadOnlySet<string> TypeNamesOf(PackageInference.Found package, ImmutableArray<MetadataReference> framework) =>
-        TypeNames.GetOrAdd(package.Package.Key, _ =>
-        {
-            var own = package.Compile.Select(p => MetadataReference.CreateFromFile(p)).ToList();
-            var compilation = CSharpCompilation.Create("stub-index", references: [.. framework, .. own]);
-            return own.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>()
-                .SelectMany(a => UsingInference.PublicNames(a.GlobalNamespace)).Select(n => n.Key)
-                .Where(k => !k.StartsWith(UsingInference.ExtensionKey)).ToHashSet(StringComparer.Ordinal);
-        });
-
-    /// <summary>
-    /// The names of the block's CS0246 errors, and of its CS0103 errors each read as an enum's values only (<c>State.OffHook</c>,
-    /// never called), when those are its only unknown names and each is used as a type or such an enum only, one at least
-    /// as a type argument, a parameter's type or a given receiver's type argument, or a value passed to a call; null
-    /// otherwise. The enums go with the values the block reads (Stateless' README: <c>phoneCall.Configure(State.OffHook)
-    /// .Permit(Trigger.CallDialled, State.Ringing)</c>, with <c>phoneCall</c> given as <c>StateMachine&lt;State,Trigger&gt;</c>).
-    /// </summary>
-    private static (IReadOnlyList<string> Types, IReadOnlyDictionary<string, IReadOnlyList<string>> Enums)? UnknownTypes(
-        CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors, IReadOnlyList<string> shadowed)
-    {
-        if (errors.Any(e => e.Id is "CS0234" or "CS0400")) return null;
-        var names = errors.Where(e => e.Id is "CS0246" or "CS0103").Select(e => (e.Id, Name: UsingInference.IdentifierAt(snippet, e.Location)))
-            // A given local's type arguments are reported on its hidden line, which names no word of the block: they are the
-            // block's own types too ('phoneCall:StateMachine<State,Trigger>'), stubbed when the block reads them.
-            .Where(n => n.Name is not null || n.Id != "CS0246" || snippet.Tags.Given.Count == 0).Select(n => n.Name)
-            .Concat(shadowed).ToList();
-        if (names.Count == 0 || names.Any(n => n is null || !char.IsUpper(n[0]))) return null;
-        var types = names.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var uses = root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => types.Contains(i.Identifier.ValueText)).ToList();
-        if (uses.Any(u => u.Ancestors().Any(a => a is AttributeSyntax or BaseListSyntax))) return null;
-        var values = uses.Where(u => !SyntaxFacts.IsInTypeOnlyContext(u)).ToList();
-        if (values.Any(u => EnumReads.EnumValue(u) is null)) return null;
-        var enums = values.GroupBy(u => u.Identifier.ValueText, StringComparer.Ordinal).ToDictionary(
-            g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(u => EnumReads.EnumValue(u)!).Distinct(StringComparer.Ordinal)],
-            StringComparer.Ordinal);
-        // A type the block creates is no enum.
-        if (uses.Any(u => enums.ContainsKey(u.Identifier.ValueText) && u.Parent is ObjectCreationExpressionSyntax)) return null;
-        var given = string.Join(',', snippet.Tags.Given);
-        var asType = uses.Any(u => u.Parent is TypeArgumentListSyntax || u.Parent is ParameterSyntax)
-            || values.Any(u => u.Parent?.Parent is ArgumentSyntax)
-            || types.Any(t => given.Contains($"<{t},", StringComparison.Ordinal) || given.Contains($",{t}>", StringComparison.Ordinal)
-                || given.Contains($"<{t}>", StringComparison.Ordinal));
-        return asType ? (types, (IReadOnlyDictionary<string, IReadOnlyList<string>>)enums) : null;
-    }
-
-    /// <summary>
-    /// The members known before the first try, as <c>Type.Member</c>: those an object initializer of a stub sets
-    /// (<c>new Order { Item = … }</c>), and, with one stub, those a selector reads (<c>o =&gt; o.OrderId</c>); the compiler names the rest.
-    /// </summary>
-    private static IReadOnlyList<string> Selected(CompilationUnitSyntax root, IReadOnlyList<string> types)
-    {
-        var set = root.DescendantNodes().OfType<ObjectCreationExpressionSyntax>()
-            .Where(c => c.Type is IdentifierNameSyntax t && types.Contains(t.Identifier.ValueText) && c.Initializer is not null)
-            .SelectMany(c => c.Initializer!.Expressions.OfType<AssignmentExpressionSyntax>().Select(a => a.Left).OfType<IdentifierNameSyntax>()
-                .Select(l => $"{((IdentifierNameSyntax)c.Type).Identifier.ValueText}.{l.Identifier.ValueText}"));
-        var selected = types.Count != 1 ? [] : root.DescendantNodes().OfType<SimpleLambdaExpressionSyntax>()
-            .Select(l => (Parameter: l.Parameter.Identifier.ValueText, Read: l.Body as MemberAccessExpressionSyntax))
-            .Where(l => l.Read?.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == l.Parameter)
-            .Select(l => $"{types[0]}.{l.Read!.Name.Identifier.ValueText}");
-        return [.. set.Concat(selected).Distinct(StringComparer.Ordinal)];
     }
 }

@@ -150,7 +150,7 @@ internal sealed partial class PackageInference(
         var errors = diagnostics.Where(d => d.IsError && !RotEvidence.IsUnassignedError(d.Id)).ToList();
         // CS0308: a type written with type arguments that only a type of another arity in scope has ('Endpoint<TReq, TRes>'
         // under the Web SDK's implicit usings): as unknown as a missing one.
-        if (errors.Count == 0 || errors.Any(e => e.Id is not ("CS0246" or "CS0103" or "CS0234" or "CS1061" or "CS0308"))) return null;
+        if (errors.Count == 0 || errors.Any(e => !Model.UnknownNames.Package.Contains(e.Id))) return null;
         var names = errors.Select(e => UsingInference.IdentifierAt(snippet, e.Location)).ToList();
         return names.Any(n => n is null) ? null : [.. names.Cast<string>().Distinct(StringComparer.Ordinal)];
     }

@@ -2,7 +2,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Adoption.Inference.Classes;
-using SnippetCheck.Adoption.Trials;
 using SnippetCheck.Compilation;
 
 namespace SnippetCheck.Tests.Unit.Adoption.Inference.Classes;
@@ -75,7 +74,7 @@ public sealed class BaseTypeArgumentsTests
     [Fact]
     public void A_class_derives_from_another_by_name_through_its_bases()
     {
-        Assert.True(EnclosingClassInference.DerivesFrom(Type("Acme.Endpoints.Special`2"), Type("Acme.Endpoints.Endpoint`2")));
-        Assert.False(EnclosingClassInference.DerivesFrom(Type("Acme.Endpoints.Endpoint`2"), Type("Acme.Endpoints.Special`2")));
+        Assert.True(BaseClasses.DerivesFrom(Type("Acme.Endpoints.Special`2"), Type("Acme.Endpoints.Endpoint`2")));
+        Assert.False(BaseClasses.DerivesFrom(Type("Acme.Endpoints.Endpoint`2"), Type("Acme.Endpoints.Special`2")));
     }
 }

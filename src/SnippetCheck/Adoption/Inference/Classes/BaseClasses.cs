@@ -4,10 +4,14 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Adoption.Inference.Packages;
 
-namespace SnippetCheck.Adoption.Trials;
+namespace SnippetCheck.Adoption.Inference.Classes;
 
-// The base class a block's bare names point to: the one class of its packages that declares them all.
-internal static partial class EnclosingClassInference
+/// <summary>
+/// The classes of a block's packages it may be written inside (the enclosing class's and a <c>members</c> block's base
+/// class): read off the packages' compile assemblies as symbols, never compiled with the block. The base class a block's
+/// bare names point to is the one class of its packages that declares them all.
+/// </summary>
+internal static class BaseClasses
 {
     private static readonly ConcurrentDictionary<string, IReadOnlyList<INamedTypeSymbol>> Classes = new(StringComparer.Ordinal);
 
@@ -18,14 +22,14 @@ internal static partial class EnclosingClassInference
     /// field for an assignment); of several along one line of inheritance, the base-most; of several such, the only one
     /// with the fewest type parameters. Null when none, or no one such.
     /// </summary>
-    private static (INamedTypeSymbol Type, PackageInference.Found Package)? BaseClassFor(
+    public static (INamedTypeSymbol Type, PackageInference.Found Package)? BaseClassFor(
         IReadOnlyList<string> bare, IReadOnlyList<PackageInference.Found> found,
         ImmutableArray<MetadataReference> framework)
     {
         var candidates = new List<(INamedTypeSymbol Type, PackageInference.Found Package)>();
         foreach (var package in found)
         {
-            // One type argument at most: it is read from the block's lambdas (MemberBaseInference closes wider ones).
+            // One type argument at most: it is read from the block's lambdas (MemberBases closes wider ones).
             foreach (var type in ClassesOf(package, framework).Where(t => t.Arity <= 1 && bare.All(n => HasUsableMember(t, n))))
                 candidates.Add((type, package));
         }
@@ -42,7 +46,7 @@ internal static partial class EnclosingClassInference
         return general.Count == 1 ? general[0] : null;
     }
 
-    internal static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol other)
+    public static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol other)
     {
         // By name: the two may come from two packages' compilations.
         for (var b = type.BaseType; b is not null; b = b.BaseType)
@@ -69,7 +73,7 @@ internal static partial class EnclosingClassInference
     }
 
     /// <summary>The classes of a package's own assemblies a block's class may derive from.</summary>
-    internal static IReadOnlyList<INamedTypeSymbol> ClassesOf(PackageInference.Found package, ImmutableArray<MetadataReference> framework) =>
+    public static IReadOnlyList<INamedTypeSymbol> ClassesOf(PackageInference.Found package, ImmutableArray<MetadataReference> framework) =>
         Classes.GetOrAdd(package.Package.Key, _ =>
         {
             var own = package.Compile.Select(p => MetadataReference.CreateFromFile(p)).ToList();
@@ -96,4 +100,9 @@ internal static partial class EnclosingClassInference
             c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal &&
             c.Parameters.All(p => p.IsOptional));
     }
+
+    /// <summary>True when the class's assembly is built against ASP.NET Core, whose types its members use.</summary>
+    public static bool NeedsAspNetCore(INamedTypeSymbol type) =>
+        type.ContainingAssembly.Modules
+            .Any(m => m.ReferencedAssemblies.Any(a => a.Name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)));
 }

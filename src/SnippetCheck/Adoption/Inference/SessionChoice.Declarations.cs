@@ -1,11 +1,9 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SnippetCheck.Driver;
 using SnippetCheck.Extraction.Snippets;
-using SnippetCheck.Model;
 
-namespace SnippetCheck.Adoption.Trials;
+namespace SnippetCheck.Adoption.Inference;
 
 /// <summary>
 /// Declarations anywhere on the page: C# lets a type be used above the block that declares it, and docs do
@@ -17,57 +15,38 @@ namespace SnippetCheck.Adoption.Trials;
 /// top, used 40 blocks later; its top-level locals and local functions count as what it declares), and never two that
 /// declare a name of one program twice: of those, the nearest above the block, which is the one the page means.
 /// </summary>
-internal static partial class SessionInference
+internal static partial class SessionChoice
 {
     private static readonly CSharpParseOptions Syntax = new(LanguageVersion.Preview);
 
-    /// <summary>Rounds: a block whose declarations a chain of this pass took brings that chain along in the next.</summary>
-    private const int DeclarationRounds = 2;
-
-    private static async Task WithDeclarationsAnywhereAsync(
-        IBlockTrials verifier, IReadOnlyList<Block> blocks, List<Block> pending, List<Chain> accepted, CancellationToken cancellationToken)
+    /// <summary>
+    /// The orders in which the blocks of <paramref name="target"/>'s page that declare anything (and pass alone or fail
+    /// on unknown names) are offered to it, each tried in turn (<see cref="Grown"/>) until one passes.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<Block>> DeclaringWays(IReadOnlyList<Block> blocks, Block target, Func<Block, Names> namesOf)
     {
-        var names = new Dictionary<SourceLocation, Names>();
-        Names NamesOf(Block block) =>
-            names.TryGetValue(block.Snippet.Location, out var known) ? known : names[block.Snippet.Location] = Read(block.Snippet);
-        for (var round = 0; round < DeclarationRounds && pending.Count > 0; round++)
-        {
-            var candidates = new List<(Block Target, IReadOnlyList<Block> Members)>();
-            foreach (var target in pending)
-            {
-                var line = target.Snippet.Location.Line;
-                var page = blocks.Where(b => b.Document == target.Document && b != target && (b.Passes || b.NeedsEarlier)
-                    && NamesOf(b).Declared.Count > 0).ToList();
-                // A block with statements runs before the target only when it stands above it. Of two blocks declaring one name
-                // (a page that shows a type, then shows it again changed), the one nearest above the target is the one it means,
-                // one that compiles alone before one that does not (Humanizer's second EnumUnderTest needs a resource class).
-                // Failing that, the first on the page, of those with nothing to execute (the C# standard's many 'delegate void
-                // D();': the one the prose sets out for the examples stands below them): the first way that passes is taken.
-                IReadOnlyList<Block>[] ways =
-                [
-                    [.. page.Where(b => !b.Runs || b.Snippet.Location.Line < line).OrderBy(b => b.Snippet.Location.Line < line ? 0 : 1)
-                        .ThenBy(b => b.Passes ? 0 : 1).ThenBy(b => Math.Abs(b.Snippet.Location.Line - line))],
-                    [.. page.Where(b => !b.Runs)],
-                ];
-                foreach (var way in ways)
-                {
-                    // Two blocks needing the same declarations: one session holds both, tried once.
-                    if (Grown(target, way, blocks, accepted, NamesOf) is { } ordered && !candidates.Any(c => c.Members.SequenceEqual(ordered)))
-                        candidates.Add((target, ordered));
-                }
-            }
-            if (candidates.Count == 0) return;
-            await AcceptAsync(verifier, candidates, accepted, cancellationToken).ConfigureAwait(false);
-            pending.RemoveAll(p => accepted.Any(c => c.Holds(p.Snippet)));
-        }
+        var line = target.Snippet.Location.Line;
+        var page = blocks.Where(b => b.Document == target.Document && b != target && (b.Passes || b.NeedsEarlier)
+            && namesOf(b).Declared.Count > 0).ToList();
+        // A block with statements runs before the target only when it stands above it. Of two blocks declaring one name
+        // (a page that shows a type, then shows it again changed), the one nearest above the target is the one it means,
+        // one that compiles alone before one that does not (Humanizer's second EnumUnderTest needs a resource class).
+        // Failing that, the first on the page, of those with nothing to execute (the C# standard's many 'delegate void
+        // D();': the one the prose sets out for the examples stands below them): the first way that passes is taken.
+        return
+        [
+            [.. page.Where(b => !b.Runs || b.Snippet.Location.Line < line).OrderBy(b => b.Snippet.Location.Line < line ? 0 : 1)
+                .ThenBy(b => b.Passes ? 0 : 1).ThenBy(b => Math.Abs(b.Snippet.Location.Line - line))],
+            [.. page.Where(b => !b.Runs)],
+        ];
     }
 
     /// <summary>
     /// The target and the blocks of <paramref name="declaring"/>, taken in its order, that declare what the members use and
-    /// none declares, until none adds to it; null when none does.
+    /// none declares, until none adds to it; null when none does. A block already in a chain brings the whole chain along.
     /// </summary>
-    private static List<Block>? Grown(
-        Block target, IReadOnlyList<Block> declaring, IReadOnlyList<Block> blocks, List<Chain> accepted, Func<Block, Names> namesOf)
+    public static List<Block>? Grown(
+        Block target, IReadOnlyList<Block> declaring, IReadOnlyList<Block> blocks, IReadOnlyList<Chain> accepted, Func<Block, Names> namesOf)
     {
         var members = new List<Block> { target };
         for (var grown = true; grown;)
@@ -83,7 +62,6 @@ internal static partial class SessionInference
                 // A top-level local or local function is read by its bare name ('accumulator.Add' is no call of a local 'Add').
                 var wanted = own.Declared.Except(own.TopLevel).Any(lacking.Contains) || own.TopLevel.Overlaps(lackingBare);
                 if (!wanted || own.Types.Overlaps(types)) continue;
-                // A block already in a chain brings the whole chain along.
                 var chain = accepted.FirstOrDefault(c => c.Document == target.Document && c.Holds(block.Snippet));
                 members.AddRange(chain is null ? [block] : blocks.Where(b => chain.Holds(b.Snippet) && !members.Contains(b)));
                 grown = true;
@@ -97,7 +75,7 @@ internal static partial class SessionInference
     /// The types, top-level locals and local functions a block declares; those and the methods of its static classes
     /// (extension methods are called by their own name); and every simple name it uses.
     /// </summary>
-    private static Names Read(Snippet snippet)
+    public static Names Read(Snippet snippet)
     {
         var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), Syntax).GetCompilationUnitRoot();
         // A top-level local or local function is one program's too: a later block's statements read it, and two of one name clash.
@@ -127,7 +105,7 @@ internal static partial class SessionInference
     /// <param name="TopLevel">Its top-level locals and local functions, which other blocks read by their bare name.</param>
     /// <param name="Used">Every simple name it uses.</param>
     /// <param name="Bare">Those not written after a dot.</param>
-    private sealed record Names(
+    public sealed record Names(
         IReadOnlySet<string> Types, IReadOnlySet<string> Declared, IReadOnlySet<string> TopLevel, IReadOnlySet<string> Used,
         IReadOnlySet<string> Bare);
 }
