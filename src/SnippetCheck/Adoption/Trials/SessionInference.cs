@@ -33,6 +33,9 @@ internal static partial class SessionInference
         /// of it is tried on.
         /// </summary>
         public PreparedDocument? WithModels { get; init; }
+
+        /// <summary>It fails alone on names only, a namespace's too (CS0234): what a session of the whole page may give it.</summary>
+        public bool NeedsNames { get; init; }
     }
 
     /// <summary>A chain that passes: its blocks in document order, tagged for it, and what each printed in both runs.</summary>
@@ -73,18 +76,20 @@ internal static partial class SessionInference
             pending.RemoveAll(p => accepted.Any(c => c.Holds(p.Snippet)));
         }
         await WithDeclarationsAnywhereAsync(verifier, blocks, pending, accepted, cancellationToken).ConfigureAwait(false);
+        await PageSessionTrial.AddAsync(verifier, blocks, accepted, cancellationToken).ConfigureAwait(false);
         return Named(accepted);
     }
 
     /// <summary>
     /// Verifies each candidate chain as a session, twice, and adds to <paramref name="accepted"/> each that passes every
     /// block both times, printing in each earlier block what it printed alone; a chain it takes along is replaced.
+    /// Returns each candidate's first results, by its index.
     /// </summary>
-    private static async Task AcceptAsync(
+    internal static async Task<IReadOnlyDictionary<int, IReadOnlyList<SnippetResult>>> AcceptAsync(
         IBlockTrials verifier, IReadOnlyList<(Block Target, IReadOnlyList<Block> Members)> candidates, List<Chain> accepted,
         CancellationToken cancellationToken)
     {
-        if (candidates.Count == 0) return;
+        if (candidates.Count == 0) return new Dictionary<int, IReadOnlyList<SnippetResult>>();
         var sessions = candidates.Select((c, i) => (Document: c.Members.Select(m => m.WithModels).OfType<PreparedDocument>().FirstOrDefault()
             ?? c.Target.Document, Session: $"adopt-trial-{i}", Blocks: Tagged(c.Members, $"adopt-trial-{i}"))).ToList();
         var first = BySession(await verifier.VerifySessionsAsync(sessions, cancellationToken).ConfigureAwait(false));
@@ -106,6 +111,7 @@ internal static partial class SessionInference
             accepted.RemoveAll(c => candidate.Members.Any(m => c.Holds(m.Snippet)));
             accepted.Add(new Chain(candidate.Target.Document, session.Blocks, outputs));
         }
+        return sessions.Select((s, i) => (s, i)).Where(x => first.ContainsKey(x.s.Session)).ToDictionary(x => x.i, x => first[x.s.Session]);
     }
 
     /// <summary>
