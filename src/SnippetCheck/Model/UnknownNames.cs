@@ -62,6 +62,13 @@ internal static class UnknownNames
     /// </summary>
     public static readonly FrozenSet<string> MemberBase = Of("CS0115", Name, Type);
 
+    /// <summary>
+    /// What follows from an unknown base class once <see cref="Fixture"/>'s names are missing: an override with nothing to
+    /// override (CS0115) and a base constructor that cannot be found (CS1729). A whole page's session takes a block failing
+    /// only on these and on names; the session itself then passes or not.
+    /// </summary>
+    public static readonly FrozenSet<string> OfAnUnknownBase = Of("CS0115", "CS1729");
+
     /// <summary>A namespace that does not exist (CS0234, CS0400 in the global namespace): no stub type stands for it.</summary>
     public static readonly FrozenSet<string> Namespace = Of(InNamespace, "CS0400");
 

@@ -33,6 +33,9 @@ internal static partial class SessionChoice
         /// of it is tried on.
         /// </summary>
         public PreparedDocument? WithModels { get; init; }
+
+        /// <summary>It fails alone on names only, a namespace's too (CS0234): what a session of the whole page may give it.</summary>
+        public bool NeedsNames { get; init; }
     }
 
     /// <summary>A chain that passes: its blocks in document order, tagged for it, and what each printed in both runs.</summary>

@@ -111,7 +111,10 @@ internal sealed class FallbackTrials
             return new SessionChoice.Block(u.Document, u.Snippet, tags, passes, aloneOutput,
                 !passes && failed is not null && SessionChoice.IsUnknownNamesOnly(failed),
                 u.Document.HasEntryPoint(u.Snippet with { Tags = tags }))
-                { WithModels = DocModels.Uses(tags) ? compiled.Models.Around(u.Document) : null };
+                {
+                    WithModels = DocModels.Uses(tags) ? compiled.Models.Around(u.Document) : null,
+                    NeedsNames = !passes && failed is not null && PageSessionTrial.IsUnknownNamesOnly(failed),
+                };
         }).ToList();
         return await SessionInference.FindAsync(verifier, chainable, cancellationToken).ConfigureAwait(false);
     }

@@ -38,6 +38,7 @@ internal static class SessionInference
             pending.RemoveAll(p => accepted.Any(c => c.Holds(p.Snippet)));
         }
         await WithDeclarationsAnywhereAsync(verifier, blocks, pending, accepted, cancellationToken).ConfigureAwait(false);
+        await PageSessionTrial.AddAsync(verifier, blocks, accepted, cancellationToken).ConfigureAwait(false);
         return SessionChoice.Named(accepted);
     }
 
@@ -69,12 +70,13 @@ internal static class SessionInference
     /// <summary>
     /// Verifies each candidate chain as a session, twice, and adds to <paramref name="accepted"/> each that passes every
     /// block both times, printing in each earlier block what it printed alone; a chain it takes along is replaced.
+    /// Returns each candidate's first results, by its index.
     /// </summary>
-    private static async Task AcceptAsync(
+    internal static async Task<IReadOnlyDictionary<int, IReadOnlyList<SnippetResult>>> AcceptAsync(
         IBlockTrials verifier, IReadOnlyList<(Block Target, IReadOnlyList<Block> Members)> candidates, List<Chain> accepted,
         CancellationToken cancellationToken)
     {
-        if (candidates.Count == 0) return;
+        if (candidates.Count == 0) return new Dictionary<int, IReadOnlyList<SnippetResult>>();
         var sessions = candidates.Select((c, i) => (Document: c.Members.Select(m => m.WithModels).OfType<PreparedDocument>().FirstOrDefault()
             ?? c.Target.Document, Session: $"adopt-trial-{i}", Blocks: Tagged(c.Members, $"adopt-trial-{i}"))).ToList();
         var first = BySession(await verifier.VerifySessionsAsync(sessions, cancellationToken).ConfigureAwait(false));
@@ -96,6 +98,7 @@ internal static class SessionInference
             accepted.RemoveAll(c => candidate.Members.Any(m => c.Holds(m.Snippet)));
             accepted.Add(new Chain(candidate.Target.Document, session.Blocks, outputs));
         }
+        return sessions.Select((s, i) => (s, i)).Where(x => first.ContainsKey(x.s.Session)).ToDictionary(x => x.i, x => first[x.s.Session]);
     }
 
     /// <summary>Each block with its tags and the session's: <c>run</c> when it has something to execute, else <c>compile</c>.</summary>
