@@ -26,7 +26,7 @@ public sealed class KindComparisonTests
         ("SnippetCheck/Results/Judge.cs:Run", 1, "the judge's run path, shared by Run and Throws: a throws block's end is its exception"),
         ("SnippetCheck/Results/Judge.CompileFail.cs:BindsPastSyntax", 1,
             "the judge's compile-fail case asks the compiler for the errors past syntax errors it is judged on"),
-        ("SnippetCheck/Adoption/", 29,
+        ("SnippetCheck/Adoption/", 30,
             "adopt's output is kinds: it chooses which to propose and counts its proposals per kind for its report; a kind it never " +
             "proposes changes nothing there"),
         ("SnippetCheck.Authoring/", 4,
