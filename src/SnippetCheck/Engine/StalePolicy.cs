@@ -18,8 +18,8 @@ namespace SnippetCheck.Engine;
 /// Cheap by design: only blocks that can be merged are checked (no packages or other directives, no network, no code
 /// that reveals the wrapping), and a block that draws any diagnostic merged is taken as not compiling; it is never
 /// compiled again alone. Ignored blocks in a session are not checked: alone they lack the session's earlier blocks,
-/// and in the session's program they would change what the other blocks are verified as. The driver plans the
-/// chunks (<c>VerificationRun</c>); a stale unit reports no result of its own.
+/// and in the session's program they would change what the other blocks are verified as. <c>Engine/Scheduling</c>'s
+/// <c>VerificationRun</c> plans the chunks; a stale unit reports no result of its own.
 /// </remarks>
 internal sealed class StalePolicy(StaleMode mode, bool runThem) : JudgingPolicy
 {

@@ -218,8 +218,9 @@ public sealed class ArchitectureTests
     /// name the <c>Verifier</c>. Its inference and its rot (diagnostics, pages and blocks in, candidate shapes out) run no
     /// trial and reach no network: they name nothing of the driver but the package lookups they are handed
     /// (<c>IPackageFeed</c>) and the run's options, and never hold a <c>PackageSearch</c> or <c>PackageRestorer</c> (a
-    /// static, pure helper of theirs, <c>PackageSearch.NewestFirst</c>, is no lookup). Only <c>Trials/</c> (and the
-    /// writer's proof of the written pages) asks the seam.
+    /// static, pure helper of theirs, <c>PackageSearch.NewestFirst</c>, is no lookup). The seam is asked by <c>Trials/</c> and
+    /// by two of <c>Writing/</c>'s (<c>ProposalProof</c>, the doc set's pins in <c>DocSetPins</c>); this test checks only
+    /// that <c>Inference/</c> and <c>Rot/</c> never ask it.
     /// </summary>
     [Fact]
     public void Adoption_runs_code_only_through_its_seam()
