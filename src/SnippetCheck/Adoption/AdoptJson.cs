@@ -3,7 +3,6 @@ using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Reporting;
-using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Adoption;
 
@@ -64,7 +63,7 @@ internal static class AdoptJson
         foreach (var file in report.Files)
         {
             // A block left out of its page's class is listed once, with its cause and the tag that leaves it out.
-            foreach (var proposal in file.Proposals.Where(p => p.Kind != SnippetKind.Ignore))
+            foreach (var proposal in file.Proposals.Where(p => !p.LeftOut))
             {
                 WriteBlock(json, proposal.Snippet.Location);
                 json.WriteString("tag", proposal.Words);
@@ -81,7 +80,7 @@ internal static class AdoptJson
             foreach (var (failed, cause) in file.Failures.Zip(file.Causes))
             {
                 WriteBlock(json, failed.Snippet.Location);
-                if (file.Proposals.Any(p => p.Kind == SnippetKind.Ignore && p.Snippet.Location == failed.Snippet.Location)) json.WriteString(
+                if (file.Proposals.Any(p => p.LeftOut && p.Snippet.Location == failed.Snippet.Location)) json.WriteString(
                     "tag", "ignore");
                 json.WriteString("cause", cause.Kind);
                 json.WriteString("detail", cause.Detail);

@@ -110,7 +110,7 @@ public sealed record AdoptReport
     internal IEnumerable<AdoptFile> Refused => Files.Where(f => f.WriteProblem is not null);
 
     /// <summary>Blocks tagged, at a level that verifies them, in files that were written.</summary>
-    public int Tagged => Files.Where(f => f.Written).Sum(f => f.Proposals.Count(p => p.Kind is not (SnippetKind.Check or SnippetKind.Ignore)));
+    public int Tagged => Files.Where(f => f.Written).Sum(f => f.Proposals.Count(p => p.Verifies));
 
     /// <summary>Pages proposed as fixtures (one class each).</summary>
     public int Fixtures => Files.Count(f => f.Fixture is not null);

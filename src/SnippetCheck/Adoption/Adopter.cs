@@ -93,7 +93,7 @@ internal static class Adopter
             Pins = [.. pins.New.Select(p => $"{p.Id}@{p.Version}")],
             PinsFile = pinsFile,
             PinsProblem = pinsProblem,
-            Versions = compiled.Packages.WrittenFor(written.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore)
+            Versions = compiled.Packages.WrittenFor(written.SelectMany(f => f.Proposals).Where(p => !p.LeftOut)
                 .SelectMany(p => p.Packages).Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase)),
         };
     }
@@ -140,7 +140,7 @@ internal static class Adopter
         IBlockTrials verifier, VerifyOptions options, List<AdoptFile> files, DocModels models, bool write, CancellationToken cancellationToken)
     {
         var (unpinned, pins) = DocSetPins.Propose(files, verifier.Config, options.CurrentDirectory);
-        var usings = unpinned.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).SelectMany(p => p.Usings).ToList();
+        var usings = unpinned.SelectMany(f => f.Proposals).Where(p => !p.LeftOut).SelectMany(p => p.Usings).ToList();
         var proving = options;
         if (write) DocModelsWriter.Write(models, options.CurrentDirectory, usings);
         else if (models.Code(usings) is { Count: > 0 } hidden)
@@ -167,7 +167,7 @@ internal static class Adopter
     /// </summary>
     private static IReadOnlyList<string> SetupProblems(PackageInference packages, IReadOnlyList<AdoptFile> files)
     {
-        var proposed = files.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore).Select(p => p.Snippet.Location).ToHashSet();
+        var proposed = files.SelectMany(f => f.Proposals).Where(p => !p.LeftOut).Select(p => p.Snippet.Location).ToHashSet();
         return [.. packages.Unloaded.Where(u => !proposed.Contains(u.Key))
             .SelectMany(u => packages.Unrestorable(u.Value).Select(id => (Id: id, Block: u.Key)))
             .GroupBy(b => b.Id, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)

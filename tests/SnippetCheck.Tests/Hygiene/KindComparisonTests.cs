@@ -26,9 +26,10 @@ public sealed class KindComparisonTests
         ("SnippetCheck/Results/Judge.cs:Run", 1, "the judge's run path, shared by Run and Throws: a throws block's end is its exception"),
         ("SnippetCheck/Results/Judge.CompileFail.cs:BindsPastSyntax", 1,
             "the judge's compile-fail case asks the compiler for the errors past syntax errors it is judged on"),
-        ("SnippetCheck/Adoption/", 30,
-            "adopt's output is kinds: it chooses which to propose and counts its proposals per kind for its report; a kind it never " +
-            "proposes changes nothing there"),
+        ("SnippetCheck/Adoption/", 8,
+            "adopt's output is kinds: it counts its proposals per kind for its report (AdoptFile), chooses a plain run proposal to " +
+            "drop and an output fence for a run, and reads check proposals for rot; whether a proposal verifies is the row's " +
+            "(AdoptProposal.Verifies, LeftOut)"),
         ("SnippetCheck.Authoring/", 4,
             "the authoring tools see only the core's public surface, where a kind is its enum (the rules table is internal): render " +
             "shows a run's output, outdated skips an ignored block's pins, the editor offers run or compile"),

@@ -33,7 +33,7 @@ internal sealed record AdoptFile(
     /// <summary>How many of <see cref="Rot"/>.</summary>
     public int SuspectedRot => Rot.Count;
 
-    private IEnumerable<AdoptProposal> Verified => Proposals.Where(p => p.Kind is not (SnippetKind.Check or SnippetKind.Ignore));
+    private IEnumerable<AdoptProposal> Verified => Proposals.Where(p => p.Verifies);
     internal int Run => Proposals.Count(p => p.Kind == SnippetKind.Run);
     internal int Output => Proposals.Count(p => p.Output is not null);
     internal int StillFailing => Failures.Count;
@@ -44,7 +44,7 @@ internal sealed record AdoptFile(
     internal PageSettings? Fixture { get; init; }
 
     /// <summary>Blocks left out of a fixture page because they fail in it: tagged <c>ignore</c>, never counted as verified.</summary>
-    public int LeftOut => Proposals.Count(p => p.Kind == SnippetKind.Ignore);
+    public int LeftOut => Proposals.Count(p => p.LeftOut);
 
     /// <summary>Why each of <see cref="Failures"/> stays unverified, in the same order.</summary>
     internal IReadOnlyList<UnverifiedCause> Causes { get; init; } = [];

@@ -49,6 +49,15 @@ internal sealed record AdoptProposal(Snippet Snippet, SnippetKind Kind, FencedBl
     /// </summary>
     public IReadOnlyList<string> HiddenChecks { get; init; } = [];
 
+    /// <summary>
+    /// The tag verifies the block at a level adopt counts as verified: compiled or run as written (the kind table's verified
+    /// row without holes), never <c>check</c> (protected, counted apart) or <c>ignore</c>.
+    /// </summary>
+    public bool Verifies => Kind.Rule() is { Verified: true, Holes: false };
+
+    /// <summary>Tagged <c>ignore</c>: a block its page's class leaves out (the one proposal the kind table never verifies).</summary>
+    public bool LeftOut => !Kind.Rule().Verified;
+
     /// <summary>The tag words written above the fence.</summary>
     public string Words => Kind.ToTag() + (ExpectedErrorIds.Count > 0 ? "=" + string.Join(',', ExpectedErrorIds) : "")
         + (Members ? " members" : "") + (Listing ? " listing" : "") + (Results ? " results" : "") + (StatementsFirst ? " statements-first" : "")

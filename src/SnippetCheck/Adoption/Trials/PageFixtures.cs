@@ -43,7 +43,7 @@ internal static class PageFixtures
     /// <summary>The page's file as a fixture, or with a note why it is not one, or as it was.</summary>
     private static AdoptFile Decide(PreparedDocument document, AdoptFile file, FixtureInference.Trial? trial, bool write, bool frontMatter)
     {
-        var verified = file.Proposals.Count(p => p.Kind is SnippetKind.Compile or SnippetKind.Run or SnippetKind.CompileFail);
+        var verified = file.Proposals.Count(p => p.Verifies);
         var isFixture = document.Settings.IsFixture;
         if (trial is null || (!isFixture && trial.Verified <= verified))
             return isFixture ? NoBlockPassesInItsClass(file) : file;
@@ -53,7 +53,7 @@ internal static class PageFixtures
             file with { Notes = [.. file.Notes, PageNote(file, $"not proposed as a page fixture: {gains}, but {why}")] };
         // A block the class leaves out would lose the level it has alone (verified, or checked): nothing is lost, so
         // a page whose class leaves out such a block stays block by block, whatever the class gains elsewhere.
-        var keptAlone = file.Proposals.Where(p => p.Kind != SnippetKind.Ignore).Select(p => p.Snippet.Location).ToHashSet();
+        var keptAlone = file.Proposals.Where(p => !p.LeftOut).Select(p => p.Snippet.Location).ToHashSet();
         var lost = trial.Left.Where(l => keptAlone.Contains(l.Snippet.Location)).ToList();
         if (!isFixture && lost.Count > 0)
         {
@@ -106,7 +106,7 @@ internal static class PageFixtures
         var lacksNames = file.Causes.Any(c => c.Kind is UnverifiedCause.UnknownName or UnverifiedCause.PackageNotFound) || file.Check > 0 ||
             document.Snippets.Source.Items.OfType<HiddenFences>().Any() || PackageEvidence.TestCandidates(document.Snippets).Any();
         return lacksNames && document.Snippets.Snippets.All(s => !s.IsTagged) &&
-            file.Proposals.Count(p => p.Kind is SnippetKind.Compile or SnippetKind.Run or SnippetKind.CompileFail) < file.Blocks &&
+            file.Proposals.Count(p => p.Verifies) < file.Blocks &&
             PageSettingsPlace.FrontMatterTakesFixture(document.Snippets.Source.Document);
     }
 

@@ -5,7 +5,6 @@ using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.References;
 using SnippetCheck.Results;
-using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Editing;
 
 namespace SnippetCheck.Adoption.Writing;
@@ -111,7 +110,7 @@ internal static class DocSetPins
     /// (snippetcheck.json)". No block is verified at another version than the set's without the summary saying so.
     /// </summary>
     public static IReadOnlyList<string> OwnPins(IReadOnlyList<AdoptFile> files, Plan plan, string configFile, string? pinsProblem) =>
-        [.. files.SelectMany(f => f.Proposals).Where(p => p.Kind != SnippetKind.Ignore)
+        [.. files.SelectMany(f => f.Proposals).Where(p => !p.LeftOut)
             .SelectMany(p => p.Packages.Where(r => !r.Unpinned).Select(r => (p.Snippet.Location, r)))
             .Select(b => $"{b.Location}: packages={b.r.TagText} keeps its own pin: it is verified at {b.r.Version}, " +
                 (plan.All.FirstOrDefault(a => a.Id.Equals(b.r.Id, StringComparison.OrdinalIgnoreCase)) is { } set

@@ -90,13 +90,13 @@ internal static class ProposalProof
     /// <c>ignore</c> left out. No result at all (the block was not verified) does not hold.
     /// </summary>
     private static bool Holds(AdoptProposal proposal, SnippetResult? result) =>
-        proposal.Kind == SnippetKind.Ignore || result?.Status == SnippetStatus.Passed;
+        proposal.LeftOut || result?.Status == SnippetStatus.Passed;
 
     private static AdoptFile Withdraw(AdoptFile file, Dictionary<AdoptProposal, SnippetResult?> withdrawn, bool wholePage)
     {
         var failing = file.Proposals.Where(withdrawn.ContainsKey).ToList();
         if (failing.Count == 0) return file;
-        if (wholePage) failing = [.. file.Proposals.Where(p => p.Kind != SnippetKind.Ignore)];
+        if (wholePage) failing = [.. file.Proposals.Where(p => !p.LeftOut)];
         var kept = file.Proposals.Except(failing).ToList();
         var failures = new List<SnippetResult>(file.Failures);
         var causes = new List<UnverifiedCause>(file.Causes);
@@ -112,7 +112,7 @@ internal static class ProposalProof
         {
             Proposals = kept, Failures = failures, Causes = causes,
             // A page fixture with none of its blocks left is not proposed: its settings would verify nothing.
-            Fixture = kept.Any(p => p.Kind != SnippetKind.Ignore) ? file.Fixture : null,
+            Fixture = kept.Any(p => !p.LeftOut) ? file.Fixture : null,
         };
     }
 

@@ -62,7 +62,7 @@ internal static partial class FixtureRounds
         Attempt attempt, IReadOnlyList<Snippet> blocks, IReadOnlyList<SnippetResult> results, PackageInference packages,
         CancellationToken cancellationToken)
     {
-        var tried = blocks.Where(b => b.Kind != SnippetKind.Ignore).ToList();
+        var tried = blocks.Where(b => b.Kind.Rule().Verified).ToList();
         var own = tried.Select(b => results.FirstOrDefault(r => r.Snippet.Location == b.Location)).OfType<SnippetResult>().ToList();
         // Every block tried has its verdict, or the page is not judged at all: a missing result is never a pass.
         if (own.Count == 0 || own.Count != tried.Count)
