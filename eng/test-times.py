@@ -6,7 +6,7 @@
 Per test assembly: its wall time; then the N classes (default 12) with the most test time, each with when its first
 test started and its last ended, in seconds since the earliest test of the run began. A class that ends long after
 the others is the suite's tail: the scheduling to fix first (tests/Shared/LongestFirst.cs orders classes). Last, the
-classes of 25 s or more whose [TakesMinutes] is missing or more than a third off: LongestFirst starts a class without one
+classes of 25 s or more whose [TakesSeconds] is missing or more than a third off: LongestFirst starts a class without one
 after every tagged class, so a heavy new class ends the run alone (give each the figure printed).
 """
 import collections
@@ -69,7 +69,7 @@ def main():
     stale = [(name, round(total), tags.get(name)) for name, total in
              ((c.rsplit(".", 1)[-1], v[0]) for c, v in classes.items()) if total >= 25 and off(total, tags.get(name))]
     if stale:
-        print("test-times: [TakesMinutes] to set (missing or a third off; tests/Shared/LongestFirst.cs): " + ", ".join(
+        print("test-times: [TakesSeconds] to set (missing or a third off; tests/Shared/LongestFirst.cs): " + ", ".join(
             f"{name} {seconds} ({tag if tag is not None else 'none'})" for name, seconds, tag in sorted(stale, key=lambda s: -s[1])))
 
 
@@ -78,12 +78,12 @@ def off(total, tag):
 
 
 def takes_minutes(root):
-    """Each test class's [TakesMinutes] figure, from the test sources beside this script."""
+    """Each test class's [TakesSeconds] figure, from the test sources beside this script."""
     tags = {}
     for path in glob.glob(os.path.join(root, "tests", "**", "*.cs"), recursive=True):
         with open(path, encoding="utf-8") as source:
             text = source.read()
-        for seconds, name in re.findall(r"\[TakesMinutes\((\d+)\)\][^{;]*?\bclass\s+(\w+)", text):
+        for seconds, name in re.findall(r"\[TakesSeconds\((\d+)\)\][^{;]*?\bclass\s+(\w+)", text):
             tags[name] = int(seconds)
     return tags
 

@@ -4,11 +4,12 @@ using Xunit.Abstractions;
 namespace SnippetCheck.Tests.Shared;
 
 /// <summary>
-/// A test class that takes minutes of a suite run: <see cref="LongestFirst"/> starts it before the short ones. The
-/// figure is the class's test time in a CI run (eng/test-times.py); only the order among the classes uses it.
+/// A test class that takes this many seconds of a suite run (a long one takes minutes): <see cref="LongestFirst"/> starts
+/// it before the short ones. The figure is the class's test time in a CI run (eng/test-times.py); only the order among
+/// the classes uses it.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class TakesMinutesAttribute(int seconds) : Attribute
+public sealed class TakesSecondsAttribute(int seconds) : Attribute
 {
     public int Seconds { get; } = seconds;
 }
@@ -17,7 +18,7 @@ public sealed class TakesMinutesAttribute(int seconds) : Attribute
 /// Runs the test classes longest first (each class is its own collection). xunit runs two at a time on a 2-core
 /// machine, in the order given: a class of several minutes that starts last ends alone, minutes after the rest, while
 /// one that starts first runs beside the short ones (the longest-processing-time-first rule). The classes without
-/// <see cref="TakesMinutesAttribute"/> keep xunit's order.
+/// <see cref="TakesSecondsAttribute"/> keep xunit's order.
 /// </summary>
 public sealed class LongestFirst : ITestCollectionOrderer
 {
@@ -32,6 +33,6 @@ public sealed class LongestFirst : ITestCollectionOrderer
         var type = collection.TestAssembly.Assembly is IReflectionAssemblyInfo assembly
             ? assembly.Assembly.GetType(collection.DisplayName[PerClassCollection.Length..])
             : null;
-        return type?.GetCustomAttribute<TakesMinutesAttribute>()?.Seconds ?? 0;
+        return type?.GetCustomAttribute<TakesSecondsAttribute>()?.Seconds ?? 0;
     }
 }

@@ -7,7 +7,7 @@ namespace SnippetCheck.MSBuild.Tests;
 /// own failures, through real <c>dotnet build</c> runs of a project that references the packed package.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(118)]
+[TakesSeconds(118)]
 public sealed class BuildOptionsTests
 {
     private const string CliInvocation = "snippetcheck.dll verify";

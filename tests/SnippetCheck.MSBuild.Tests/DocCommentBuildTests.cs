@@ -9,7 +9,7 @@ namespace SnippetCheck.MSBuild.Tests;
 /// a library team uses, and never rebuilds itself in a loop.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(596)]
+[TakesSeconds(596)]
 public sealed class DocCommentBuildTests
 {
     private const string SkippedTarget = "Skipping target \"SnippetCheck\" because all output files are up-to-date";

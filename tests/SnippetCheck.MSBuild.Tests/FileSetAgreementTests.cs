@@ -9,7 +9,7 @@ namespace SnippetCheck.MSBuild.Tests;
 /// SnippetCheckExclude leaves files out of the build's check.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(34)]
+[TakesSeconds(34)]
 public sealed class FileSetAgreementTests
 {
     /// <summary>A doc comment with <paramref name="blocks"/> untagged examples: each file's count differs, so the total names the set.</summary>

@@ -11,7 +11,7 @@ namespace SnippetCheck.MSBuild.Tests;
 /// README), a docs project without a ProjectReference, SC3009 and the sample library.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(125)]
+[TakesSeconds(125)]
 public sealed class LibraryLayoutTests
 {
     private const string SkippedTarget = "Skipping target \"SnippetCheck\" because all output files are up-to-date";

@@ -9,7 +9,7 @@ namespace SnippetCheck.MSBuild.Tests;
 /// (<c>SnippetCheckSnippetFramework</c>, the SDK's .NET by default), and a rotten example fails the build.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(73)]
+[TakesSeconds(73)]
 public sealed class OlderTargetsBuildTests
 {
     [Fact]

@@ -14,7 +14,7 @@ namespace SnippetCheck.MSBuild.Tests;
 /// SnippetCheck.MSBuild from the feed and fail a rotten build. Nothing is pushed.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(1115)]
+[TakesSeconds(1115)]
 public sealed class ToolInstallTests : IDisposable
 {
     private const string Tag = "v9.8.7-test.1";

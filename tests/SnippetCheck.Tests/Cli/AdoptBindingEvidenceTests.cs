@@ -11,7 +11,7 @@ namespace SnippetCheck.Tests.Cli;
 /// page that never names the package (another page of its doc set imports it) is still found: the repaired block is tried
 /// with the packages the doc set's other blocks compiled with.
 /// </summary>
-[TakesMinutes(40)]
+[TakesSeconds(40)]
 public sealed class AdoptBindingEvidenceTests
 {
     private const string Library = """

@@ -13,7 +13,7 @@ namespace SnippetCheck.Tests.Cli;
 /// 3 of 240 tagged cold, 147 warm. A family like it on a local feed, adopted from empty caches and again with the caches
 /// the first run left, must give the same output and the same files.
 /// </summary>
-[TakesMinutes(240)]
+[TakesSeconds(240)]
 public sealed partial class AdoptColdCacheTests
 {
     private const string Page = """

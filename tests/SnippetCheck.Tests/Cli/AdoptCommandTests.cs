@@ -9,7 +9,7 @@ namespace SnippetCheck.Tests.Cli;
 /// Issue 17, part 3: <c>snippetcheck adopt</c> on Samples/adopt, three posts written the way blogs are (fragments,
 /// declarations, runnable blocks with and without a matching output fence, list and quote nesting).
 /// </summary>
-[TakesMinutes(25)]
+[TakesSeconds(25)]
 public sealed partial class AdoptCommandTests
 {
     private static readonly string[] Posts = ["async-pitfalls.md", "channels.md", "linq-tips.md"];

@@ -10,7 +10,7 @@ namespace SnippetCheck.Tests.Cli;
 /// <c>using</c> line, as Spectre's README has none: its usings are the hidden ones adopt found for it; or it has one, which
 /// is carried over as well.
 /// </summary>
-[TakesMinutes(40)]
+[TakesSeconds(40)]
 public sealed class AdoptCreatedReceiverTests
 {
     private const string Create = """

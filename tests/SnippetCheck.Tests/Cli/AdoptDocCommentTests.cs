@@ -14,7 +14,7 @@ namespace SnippetCheck.Tests.Cli;
 /// (<c>/// &lt;!-- snippetcheck: run --&gt;</c> on the line just before <c>&lt;code&gt;</c>), adds only those lines, byte
 /// for byte, and nothing IntelliSense or the XML doc file shows changes. tests/SequenceLibrary is the trial's library.
 /// </summary>
-[TakesMinutes(104)]
+[TakesSeconds(104)]
 public sealed partial class AdoptDocCommentTests
 {
     [GeneratedRegex(@"^    /// <!-- snippetcheck: (run|compile) -->$")]

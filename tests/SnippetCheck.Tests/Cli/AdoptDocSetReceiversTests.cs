@@ -9,7 +9,7 @@ namespace SnippetCheck.Tests.Cli;
 /// root holds a page), the locals are declared of the types the docs give them, and the calls then bind: a misspelt one,
 /// reached through the property, fails. A corpus of one repository per folder, with no page at its root, shares nothing.
 /// </summary>
-[TakesMinutes(31)]
+[TakesSeconds(31)]
 public sealed class AdoptDocSetReceiversTests
 {
     private const string Acme = """

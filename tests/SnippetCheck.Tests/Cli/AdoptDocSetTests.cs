@@ -8,7 +8,7 @@ namespace SnippetCheck.Tests.Cli;
 /// (pipelines/, chaos/); a page whose only evidence is a link to a package that declares none of its names still gets the
 /// doc set's; and a folder beside another (one repository per top folder) never lends it its evidence.
 /// </summary>
-[TakesMinutes(33)]
+[TakesSeconds(33)]
 public sealed class AdoptDocSetTests
 {
     private const string Calls = """

@@ -9,7 +9,7 @@ namespace SnippetCheck.Tests.Cli;
 /// fences). One <c>adopt --write</c> infers the packages, proposes the page fixture and the hidden fences, and writes
 /// only hidden comments and front matter; every block then verifies, and a flipped assertion fails at its line.
 /// </summary>
-[TakesMinutes(146)]
+[TakesSeconds(146)]
 public sealed partial class AdoptFixtureTests
 {
     private static readonly string[] Pages = ["substitutes.md", "xunit.md", "fakes.md", "mocks.md"];

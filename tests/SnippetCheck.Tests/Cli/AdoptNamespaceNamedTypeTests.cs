@@ -7,7 +7,7 @@ namespace SnippetCheck.Tests.Cli;
 /// namespace imported, <c>ErrorOr&lt;User&gt;</c> binds to the namespace (CS0307), which adopt did not read as a missing
 /// using; 51 of ErrorOr's 53 README blocks stayed unverified, most with that error.
 /// </summary>
-[TakesMinutes(30)]
+[TakesSeconds(30)]
 public sealed class AdoptNamespaceNamedTypeTests
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace SnippetCheck.Tests.Cli;
 /// 1.0.0 (pinning it would hide its rot) but listed as rot, last in 1.0.0; and nothing adopt wrote clashes
 /// (SC1013) when verified.
 /// </summary>
-[TakesMinutes(120)]
+[TakesSeconds(120)]
 public sealed class AdoptOneVersionTests
 {
     private const string Guide = """

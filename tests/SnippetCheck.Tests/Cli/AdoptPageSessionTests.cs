@@ -10,7 +10,7 @@ namespace SnippetCheck.Tests.Cli;
 /// every block. Adopt tries the page as one session with the packages its blocks need together, and what each block calls
 /// of the libraries still binds: a misspelt call fails.
 /// </summary>
-[TakesMinutes(60)]
+[TakesSeconds(60)]
 public sealed class AdoptPageSessionTests
 {
     private const string Data = "namespace Acme.Data { public sealed class Table<T> { private readonly T[] _rows; "

@@ -9,7 +9,7 @@ namespace SnippetCheck.Tests.Cli;
 /// <c>packageVersions</c>; a later verify compiles every such block against the config's pin, as its JSON report says;
 /// and <c>outdated --write</c> moves that one line, never a page.
 /// </summary>
-[TakesMinutes(67)]
+[TakesSeconds(67)]
 public sealed class AdoptPinsTests
 {
     private const string Intro = """

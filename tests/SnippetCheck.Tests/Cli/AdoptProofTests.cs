@@ -12,7 +12,7 @@ namespace SnippetCheck.Tests.Cli;
 /// <c>hiddenCode</c> (a validation library's bare rules) beside a page fixture (test bodies with a mocking library),
 /// which compiles that hidden code inside its class.
 /// </summary>
-[TakesMinutes(120)]
+[TakesSeconds(120)]
 public sealed class AdoptProofTests(ITestOutputHelper output)
 {
     private const string Rules = "# Rules\n\n```csharp\nRuleFor(x => x.Surname).NotNull();\n```\n\n" +

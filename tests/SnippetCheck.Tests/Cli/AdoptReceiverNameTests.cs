@@ -8,7 +8,7 @@ namespace SnippetCheck.Tests.Cli;
 /// configure action, so <c>services.AddQuartz(q =&gt; …)</c> fits all three. The receiver's name names one of them
 /// (<c>services</c>: the service collection), and that one is given; a name that names none is given nothing.
 /// </summary>
-[TakesMinutes(44)]
+[TakesSeconds(44)]
 public sealed class AdoptReceiverNameTests
 {
     private const string Acme = """

@@ -13,7 +13,7 @@ namespace SnippetCheck.Tests.Cli;
 /// <item>A block that still fails once its receiver is typed says what is left to add, not the receiver it no longer lacks.</item>
 /// </list>
 /// </summary>
-[TakesMinutes(60)]
+[TakesSeconds(60)]
 public sealed class AdoptReceiverStubTests
 {
     private const string Mapping = """

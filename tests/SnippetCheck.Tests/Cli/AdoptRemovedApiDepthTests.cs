@@ -10,7 +10,7 @@ namespace SnippetCheck.Tests.Cli;
 /// package cache; a "not found" kept from a shallower search (an earlier version of the tool looked three majors back)
 /// is searched again, while one from a search as deep is trusted.
 /// </summary>
-[TakesMinutes(56)]
+[TakesSeconds(56)]
 public sealed class AdoptRemovedApiDepthTests
 {
     private const string Post = """

@@ -10,7 +10,7 @@ namespace SnippetCheck.Tests.Cli;
 /// silent; a member no version has (LINQPad's <c>Dump</c>) is not listed; the answer is kept in the package cache, so a
 /// second run needs neither the old versions nor their restores.
 /// </summary>
-[TakesMinutes(36)]
+[TakesSeconds(36)]
 public sealed class AdoptRemovedApiTests
 {
     private const string Post = """

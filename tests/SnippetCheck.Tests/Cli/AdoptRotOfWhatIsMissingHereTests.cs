@@ -10,7 +10,7 @@ namespace SnippetCheck.Tests.Cli;
 /// lacks is no use of a removed type;
 /// and <c>using Rot.Own.Extras;</c>, whose package the post installs and no source has, is no namespace Rot.Own lost.
 /// </summary>
-[TakesMinutes(60)]
+[TakesSeconds(60)]
 public sealed class AdoptRotOfWhatIsMissingHereTests
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace SnippetCheck.Tests.Cli;
 /// set's: no block that passes there is verified at 1.0.0, no two versions meet in one program (SC1013), every block that
 /// keeps a version in its tag is listed, and <c>verify</c> after <c>adopt --write</c> reports adopt's counts.
 /// </summary>
-[TakesMinutes(120)]
+[TakesSeconds(120)]
 public sealed class AdoptSetVersionTests
 {
     private const string Guide = """

@@ -9,7 +9,7 @@ namespace SnippetCheck.Tests.Cli;
 /// Refit.Newtonsoft.Json on the page itself). It still vetoes a block that binds no served package: its unknown names may
 /// be that package's API.
 /// </summary>
-[TakesMinutes(60)]
+[TakesSeconds(60)]
 public sealed class AdoptSiblingPackageTests
 {
     [Fact]

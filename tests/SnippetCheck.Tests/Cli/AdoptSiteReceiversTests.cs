@@ -9,7 +9,7 @@ namespace SnippetCheck.Tests.Cli;
 /// is given the library's interface and its calls bind: a misspelt one fails. Before, a page with evidence of its own never
 /// had the site's library in its receiver index, and the handle stayed unknown.
 /// </summary>
-[TakesMinutes(40)]
+[TakesSeconds(40)]
 public sealed class AdoptSiteReceiversTests
 {
     private const string Acme = """

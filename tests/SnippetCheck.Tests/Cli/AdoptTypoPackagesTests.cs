@@ -7,7 +7,7 @@ namespace SnippetCheck.Tests.Cli;
 /// names them only in a bullet list (<c>- `Azure.Monitor.OpenTelemetry.Exporter`</c>, MassTransit's observability page):
 /// those a source serves are candidates, so the repaired block binds; one no source serves is no package "not loaded".
 /// </summary>
-[TakesMinutes(10)]
+[TakesSeconds(10)]
 public sealed class AdoptTypoPackagesTests
 {
     private const string Telemetry = """

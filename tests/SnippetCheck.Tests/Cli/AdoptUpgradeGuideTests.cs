@@ -11,7 +11,7 @@ namespace SnippetCheck.Tests.Cli;
 /// blocks adopt tagged; its "new way" block is tagged as any passing block. The same old calls on an ordinary page
 /// (whose other block uses the new API, as a doc set's pages mostly do) are rot.
 /// </summary>
-[TakesMinutes(60)]
+[TakesSeconds(60)]
 public sealed class AdoptUpgradeGuideTests
 {
     private const string Guide = """

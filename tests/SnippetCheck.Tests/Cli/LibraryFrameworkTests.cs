@@ -8,7 +8,7 @@ namespace SnippetCheck.Tests.Cli;
 /// examples run on net10.0 against that build; <c>-v</c> and the JSON report name it; a library none of whose frameworks
 /// fit gets a clear error instead of the SDK's NETSDK1005.
 /// </summary>
-[TakesMinutes(112)]
+[TakesSeconds(112)]
 public sealed class LibraryFrameworkTests
 {
     private const string Project = "OlderTargetsLibrary.csproj";

@@ -7,7 +7,7 @@ namespace SnippetCheck.Tests.Cli;
 /// a hint whose commands cover the same files, a source folder that points at its project, a lone .cs file that names
 /// its missing library, and a library whose own build fails reported as that, with its first error and the command.
 /// </summary>
-[TakesMinutes(47)]
+[TakesSeconds(47)]
 public sealed class LibraryMessageTests
 {
     private const string Project = """

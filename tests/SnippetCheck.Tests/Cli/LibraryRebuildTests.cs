@@ -6,7 +6,7 @@ namespace SnippetCheck.Tests.Cli;
 /// Issue 44, item 4, end to end: editing a doc-comment example verifies it against the library's last build, and a
 /// change to the library's code builds it again.
 /// </summary>
-[TakesMinutes(54)]
+[TakesSeconds(54)]
 public sealed class LibraryRebuildTests
 {
     private const string Source = """

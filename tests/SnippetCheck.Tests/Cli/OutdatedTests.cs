@@ -9,7 +9,7 @@ namespace SnippetCheck.Tests.Cli;
 /// blocks would rot, and <c>--write</c> moves only the pins whose blocks all still pass; <c>verify --packages newest</c>
 /// is an ordinary verify on those versions. Through the real CLI, its sources and package cache.
 /// </summary>
-[TakesMinutes(25)]
+[TakesSeconds(25)]
 public sealed partial class OutdatedTests
 {
     /// <summary>AutoMapper 8 has the static <c>Mapper.Initialize</c>; later versions do not. Newtonsoft.Json 12 → 13 breaks nothing here.</summary>

@@ -36,7 +36,7 @@ internal static class GreetingsLibrary
     }
 }
 
-[TakesMinutes(122)]
+[TakesSeconds(122)]
 public sealed class ConfigReferenceTests
 {
     private const string Post = """

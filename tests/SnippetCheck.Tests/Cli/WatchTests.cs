@@ -8,7 +8,7 @@ namespace SnippetCheck.Tests.Cli;
 /// <c>--watch</c> end to end: the real CLI watches a temp folder, re-verifies a post when it is saved, and on
 /// Ctrl+C (SIGINT) exits with code 0, killing the runner of a snippet it was still running.
 /// </summary>
-[TakesMinutes(97)]
+[TakesSeconds(97)]
 public sealed class WatchTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);

@@ -17,7 +17,7 @@ namespace SnippetCheck.Tests.EndToEnd;
 /// once per test run (<see cref="EveryWayRuns"/>), and the tests that judge a set's verdicts read the same runs.
 /// </summary>
 [Trait("Category", "Differential")]
-[TakesMinutes(482)]
+[TakesSeconds(482)]
 public sealed partial class DifferentialTests(ITestOutputHelper output)
 {
     public static TheoryData<string> InputNames() => [.. EveryWayRuns.Names];

@@ -13,7 +13,7 @@ namespace SnippetCheck.Tests.EndToEnd;
 /// diagnostic IDs and, for a failure, actual output (its lines, in any order), whichever source it came from: the doc-comment path adds no verdict of its own.
 /// </summary>
 [Trait("Category", "Differential")]
-[TakesMinutes(444)]
+[TakesSeconds(444)]
 public sealed class DocCommentDifferentialTests
 {
     [Fact]

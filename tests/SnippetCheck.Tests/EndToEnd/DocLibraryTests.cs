@@ -9,7 +9,7 @@ namespace SnippetCheck.Tests.EndToEnd;
 /// cached or not; an internal type or member gets a hint; <c>--accept</c>
 /// rewrites an output block inside a doc comment byte for byte.
 /// </summary>
-[TakesMinutes(174)]
+[TakesSeconds(174)]
 public sealed class DocLibraryTests
 {
     private static string CopyLibrary(TempFolder temp)

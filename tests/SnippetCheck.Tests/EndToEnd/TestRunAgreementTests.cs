@@ -14,7 +14,7 @@ namespace SnippetCheck.Tests.EndToEnd;
 /// for a failure, the framework's own message. The samples fail and skip on purpose, and some pass only under the
 /// framework's lifecycle (NUnit's shared fixture instance and setup order, xUnit's and MSTest's fresh instance).
 /// </summary>
-[TakesMinutes(78)]
+[TakesSeconds(78)]
 public sealed partial class TestRunAgreementTests(ITestOutputHelper output)
 {
     /// <summary>The block's name in the sample, and the packages its test project needs besides the test SDK.</summary>

@@ -16,7 +16,7 @@ namespace SnippetCheck.Tests.Hardening;
 /// neither secret (a trusted run's own project sees the author's environment, as their <c>dotnet build</c> does, but
 /// can still send it nowhere). The <c>#:project</c> case runs once more with <c>--no-sandbox</c>, where every leak happens.
 /// </summary>
-[TakesMinutes(29)]
+[TakesSeconds(29)]
 public sealed class BuildConfinementTests(ITestOutputHelper output) : IDisposable
 {
     private const string SecretValue = "DEPLOY-TOKEN-CANARY", KeyValue = "PRIVATE-KEY-CANARY";

@@ -10,7 +10,7 @@ namespace SnippetCheck.Tests.Hardening;
 /// their shell would; <c>--untrusted</c> keeps the allow-list and its sandbox line says so; and the <c>reproduce:</c>
 /// line, run in a shell with the variable set, reproduces what the tool ran.
 /// </summary>
-[TakesMinutes(4)]
+[TakesSeconds(4)]
 public sealed class BuildEnvironmentTests(ITestOutputHelper output) : IDisposable
 {
     private const string NeedText = "NeedFromEnv is not yes: this library builds only with its environment";

@@ -8,7 +8,7 @@ namespace SnippetCheck.Tests.Hardening;
 /// whose build runs <c>&lt;Exec Command="sleep …"/&gt;</c> is left running neither by a SIGKILLed CLI nor by a build that
 /// never ends. Each run gets its own TMPDIR and package cache; the sleep's unique length finds its process in /proc.
 /// </summary>
-[TakesMinutes(4)]
+[TakesSeconds(4)]
 public sealed class BuildLifetimeTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempFolder _folder = new();

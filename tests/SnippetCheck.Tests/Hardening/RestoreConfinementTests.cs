@@ -14,7 +14,7 @@ namespace SnippetCheck.Tests.Hardening;
 /// listener of the test on a port a <c>nuget.config</c> source names, through the restore's own proxy, and over UDP.
 /// A real package restore still works.
 /// </summary>
-[TakesMinutes(6)]
+[TakesSeconds(6)]
 public sealed class RestoreConfinementTests(ITestOutputHelper output) : IDisposable
 {
     private const string ApiKey = "PUSH-KEY-CANARY", DeployToken = "DEPLOY-CANARY", Undeclared = "UNDECLARED-FEED-CANARY",

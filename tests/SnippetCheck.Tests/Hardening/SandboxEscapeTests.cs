@@ -57,7 +57,7 @@ public sealed class SandboxTheoryAttribute : TheoryAttribute
 /// Where a control run with <c>--no-sandbox</c> is cheap, it shows the same attempt succeeds unconfined, so the
 /// test is known to be able to fail.
 /// </summary>
-[TakesMinutes(34)]
+[TakesSeconds(34)]
 public sealed class SandboxEscapeTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempFolder _folder = new();

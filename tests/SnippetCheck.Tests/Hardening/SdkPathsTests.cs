@@ -12,7 +12,7 @@ namespace SnippetCheck.Tests.Hardening;
 /// that global.json is refused at its line before any <c>dotnet</c> runs; <c>outdated</c> (which has no <c>--untrusted</c>)
 /// runs every <c>dotnet</c> confined, so the fake SDK can neither see the token nor write outside.
 /// </summary>
-[TakesMinutes(2)]
+[TakesSeconds(2)]
 public sealed class SdkPathsTests(ITestOutputHelper output) : IDisposable
 {
     private const string Token = "GITHUB-TOKEN-CANARY";

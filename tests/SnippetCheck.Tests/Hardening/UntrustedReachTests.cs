@@ -9,7 +9,7 @@ namespace SnippetCheck.Tests.Hardening;
 /// feeds. The checkout (<c>repo/</c>, the folder the tool runs in) holds a <c>.git/config</c> with a token; the job's HOME,
 /// beside it, a <c>.ssh/id_rsa</c>. Each case shows the leak the checkout could cause, then that it is held.
 /// </summary>
-[TakesMinutes(240)]
+[TakesSeconds(240)]
 public sealed class UntrustedReachTests(ITestOutputHelper output) : IDisposable
 {
     private const string GitToken = "GIT_TOKEN_CANARY_4711", KeyValue = "SSH_KEY_CANARY_0815";
