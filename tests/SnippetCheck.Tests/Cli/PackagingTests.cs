@@ -6,13 +6,13 @@ using System.Xml.Linq;
 using SnippetCheck.Reporting;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Hygiene;
+namespace SnippetCheck.Tests.Cli;
 
 /// <summary>
 /// The <c>SnippetCheck</c> .NET tool: its version comes from Directory.Build.props, <c>--version</c> adds the commit,
 /// and the packed tool works once installed.
 /// </summary>
-[TakesMinutes(28)]
+[TakesSeconds(28)]
 public sealed class PackagingTests
 {
     private static string RepositoryRoot => Infrastructure.RepositoryRoot.Path;

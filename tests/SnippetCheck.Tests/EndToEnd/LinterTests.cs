@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Hygiene;
+namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
 /// A fact that runs only where a linter is installed, and says how to install it where it is not: action-validator

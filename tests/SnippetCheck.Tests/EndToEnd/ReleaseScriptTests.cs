@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Hygiene;
+namespace SnippetCheck.Tests.EndToEnd;
 
 /// <summary>
 /// The release scripts under eng/release/ with a fake tag and nothing pushed: the version a tag names, the notes a
