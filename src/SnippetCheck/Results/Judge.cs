@@ -45,7 +45,9 @@ internal static partial class Judge
             KindJudging.CompileFail => CompileFail(snippet, compiled),
             KindJudging.Check => Check(snippet, compiled),
             KindJudging.Compile => Compile(snippet, compiled, [.. compiled.Errors]),
-            KindJudging.Run or KindJudging.Throws or KindJudging.Ignored => Ran(snippet, compiled, hasEntryPoint, run, scrubbing),
+            KindJudging.Run or KindJudging.Throws => Ran(snippet, compiled, hasEntryPoint, run, scrubbing),
+            // Decided before compiling (BeforeCompiling); --stale compiles and runs an ignored block retagged compile or run.
+            KindJudging.Ignored => throw new InvalidOperationException($"an '{snippet.Kind.ToTag()}' block is never judged on a compilation"),
             var judged => throw new InvalidOperationException($"no judge case for {judged}"),
         };
     }
@@ -60,7 +62,7 @@ internal static partial class Judge
             ? Lone(snippet, compiled, hasEntryPoint: false, run: null, Scrubbing.Off)
             : throw new InvalidOperationException($"a '{snippet.Kind.ToTag()}' block is never judged apart from its session");
 
-    /// <summary>A block that asks to run (or an ignored one run by <c>--stale</c>): its compilation, then its run.</summary>
+    /// <summary>A block that asks to run: its compilation, then its run.</summary>
     private static Verdict Ran(Snippet snippet, CompilationResult compiled, bool hasEntryPoint, RunResult? run, Scrubbing scrubbing)
     {
         if (!compiled.Success) return Compile(snippet, compiled, [.. compiled.Errors]);

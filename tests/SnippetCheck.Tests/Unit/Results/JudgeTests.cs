@@ -89,6 +89,20 @@ public sealed class JudgeTests
         Assert.Equal("unhandled exception System.InvalidOperationException: boom", exception.Message);
     }
 
+    /// <summary>
+    /// An ignored block is decided before it compiles (<c>BeforeCompiling</c>); <c>--stale</c> compiles and runs it retagged
+    /// <c>compile</c> or <c>run</c>. So <c>Lone</c> never judges an <c>ignore</c> block, and fails loudly rather than
+    /// judging one on a run.
+    /// </summary>
+    [Fact]
+    public void An_ignored_block_is_decided_before_it_compiles_and_never_judged_on_its_compilation()
+    {
+        var ignored = Snippet("ignore");
+
+        Assert.IsType<Verdict.Ignored>(Judge.BeforeCompiling(ignored, isEmpty: false));
+        Assert.Throws<InvalidOperationException>(() => Judge.Lone(ignored, Compiled, true, Ran(), Scrubbing.Default));
+    }
+
     [Fact]
     public void An_annotation_error_is_reported_with_its_own_code_not_a_generic_one()
     {
