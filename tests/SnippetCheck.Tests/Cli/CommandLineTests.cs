@@ -266,6 +266,17 @@ public sealed class CommandLineTests
         Assert.Contains(result.Stdout.Split('\n'), l => l.StartsWith("::error file=post.md,", StringComparison.Ordinal));
         Assert.DoesNotContain("::error", CliRunner.Run(folder.Path, "verify", "post.md").Output);
     }
+
+    [Fact]
+    public void Adopt_writes_only_json_reports()
+    {
+        using var folder = new TempFolder();
+
+        var run = CliRunner.Run(folder.Path, "adopt", "--report", "sarif=out.sarif");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("adopt writes only json reports, not sarif", run.Stderr);
+    }
 }
 
 public sealed class FailureLocationTests

@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 
@@ -12,8 +10,6 @@ namespace SnippetCheck.Adoption.Inference;
 /// </summary>
 internal static class PageSessions
 {
-    private static readonly CSharpParseOptions Syntax = new(LanguageVersion.Preview);
-
     /// <summary>One block of the page that passes alone or fails only on names.</summary>
     /// <param name="Pending">It fails alone: a block the session is for.</param>
     public sealed record Candidate(Snippet Snippet, SnippetTags Tags, bool Pending);
@@ -26,9 +22,9 @@ internal static class PageSessions
     /// </summary>
     public static IReadOnlyList<int> Members(IReadOnlyList<Candidate> page)
     {
-        var names = page.Select(c => Read(c.Snippet)).ToList();
+        var names = page.Select(c => SessionChoice.Read(c.Snippet)).ToList();
         bool Needs(int user, int declarer) =>
-            user != declarer && names[user].Used.Except(names[user].Declared).Any(names[declarer].Declared.Contains);
+            user != declarer && names[user].Used.Except(names[user].Provides).Any(names[declarer].Provides.Contains);
         var members = Enumerable.Range(0, page.Count).Where(i => page[i].Pending).ToHashSet();
         for (var grown = true; grown;)
         {
@@ -52,7 +48,7 @@ internal static class PageSessions
         if (packages.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).Any(g => g.Select(p => p.Version).Distinct().Count() > 1)) return null;
         var all = PackageRequest.OneVersionEach(packages);
         var web = members.Any(m => m.Tags.WebSdk);
-        var names = members.Select(m => Read(m.Snippet)).ToList();
+        var names = members.Select(m => SessionChoice.Read(m.Snippet)).ToList();
         var imported = names.SelectMany(n => n.Imported).ToHashSet(StringComparer.Ordinal);
         var unimported = names.SelectMany(n => n.Namespaces).Where(n => !imported.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
         return [.. members.Select((m, i) => m.Tags with
@@ -62,22 +58,4 @@ internal static class PageSessions
             Usings = names[i].Namespaces.Count == 0 ? [.. m.Tags.Usings.Union(unimported, StringComparer.Ordinal)] : m.Tags.Usings,
         })];
     }
-
-    /// <summary>
-    /// What a block declares (its types, and each part of its namespaces' names, as a <c>using</c> names them), the
-    /// simple names it uses, the namespaces it declares and those it imports.
-    /// </summary>
-    private static Names Read(Snippet snippet)
-    {
-        var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), Syntax).GetCompilationUnitRoot();
-        var namespaces = root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().Select(n => n.Name.ToString()).ToList();
-        var declared = root.DescendantNodes().OfType<BaseTypeDeclarationSyntax>().Select(t => t.Identifier.ValueText)
-            .Concat(root.DescendantNodes().OfType<DelegateDeclarationSyntax>().Select(d => d.Identifier.ValueText))
-            .Concat(namespaces.SelectMany(n => n.Split('.'))).ToHashSet(StringComparer.Ordinal);
-        var used = root.DescendantNodes().OfType<SimpleNameSyntax>().Select(n => n.Identifier.ValueText).ToHashSet(StringComparer.Ordinal);
-        return new Names(declared, used, namespaces, BlockUsings.Of(root));
-    }
-
-    private sealed record Names(
-        IReadOnlySet<string> Declared, IReadOnlySet<string> Used, IReadOnlyList<string> Namespaces, IReadOnlyList<string> Imported);
 }

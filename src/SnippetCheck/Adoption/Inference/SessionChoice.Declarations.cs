@@ -73,7 +73,8 @@ internal static partial class SessionChoice
 
     /// <summary>
     /// The types, top-level locals and local functions a block declares; those and the methods of its static classes
-    /// (extension methods are called by their own name); and every simple name it uses.
+    /// (extension methods are called by their own name); every simple name it uses; and the namespaces it declares and
+    /// imports. The one reader of a block's names for the session passes (this one and <see cref="PageSessions"/>).
     /// </summary>
     public static Names Read(Snippet snippet)
     {
@@ -85,9 +86,11 @@ internal static partial class SessionChoice
             LocalFunctionStatementSyntax function => [function.Identifier.ValueText],
             _ => [],
         }).ToHashSet(StringComparer.Ordinal);
-        var types = root.DescendantNodes().OfType<BaseTypeDeclarationSyntax>().Select(t => t.Identifier.ValueText)
-            .Concat(root.DescendantNodes().OfType<DelegateDeclarationSyntax>().Select(d => d.Identifier.ValueText))
-            .Concat(topLevel).ToHashSet(StringComparer.Ordinal);
+        var typeNames = root.DescendantNodes().OfType<BaseTypeDeclarationSyntax>().Select(t => t.Identifier.ValueText)
+            .Concat(root.DescendantNodes().OfType<DelegateDeclarationSyntax>().Select(d => d.Identifier.ValueText)).ToList();
+        var types = typeNames.Concat(topLevel).ToHashSet(StringComparer.Ordinal);
+        var namespaces = root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().Select(n => n.Name.ToString()).ToList();
+        var provides = typeNames.Concat(namespaces.SelectMany(n => n.Split('.'))).ToHashSet(StringComparer.Ordinal);
         var declared = root.DescendantNodes().OfType<MethodDeclarationSyntax>()
             .Where(m => m.Parent is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.StaticKeyword))
             .Select(m => m.Identifier.ValueText).Concat(types).ToHashSet(StringComparer.Ordinal);
@@ -96,7 +99,7 @@ internal static partial class SessionChoice
         var bare = simple
             .Where(n => !(n.Parent is MemberAccessExpressionSyntax access && access.Name == n) && n.Parent is not MemberBindingExpressionSyntax)
             .Select(n => n.Identifier.ValueText).ToHashSet(StringComparer.Ordinal);
-        return new Names(types, declared, topLevel, used, bare);
+        return new Names(types, declared, topLevel, used, bare, provides, namespaces, BlockUsings.Of(root));
     }
 
     /// <summary>What a block declares and uses, by simple name.</summary>
@@ -105,7 +108,13 @@ internal static partial class SessionChoice
     /// <param name="TopLevel">Its top-level locals and local functions, which other blocks read by their bare name.</param>
     /// <param name="Used">Every simple name it uses.</param>
     /// <param name="Bare">Those not written after a dot.</param>
+    /// <param name="Provides">
+    /// Its types (not its top-level locals) and each part of its namespaces' names, as a <c>using</c> names them: what a
+    /// page session takes it along for.
+    /// </param>
+    /// <param name="Namespaces">The namespaces it declares.</param>
+    /// <param name="Imported">The namespaces it imports.</param>
     public sealed record Names(
         IReadOnlySet<string> Types, IReadOnlySet<string> Declared, IReadOnlySet<string> TopLevel, IReadOnlySet<string> Used,
-        IReadOnlySet<string> Bare);
+        IReadOnlySet<string> Bare, IReadOnlySet<string> Provides, IReadOnlyList<string> Namespaces, IReadOnlyList<string> Imported);
 }

@@ -36,6 +36,25 @@ public sealed class PageSessionsTests
         """;
 
     [Fact]
+    public void A_block_joins_a_failing_block_that_imports_its_namespace_though_no_type_of_it_is_named()
+    {
+        // The extension method is called by its own name; only the using names what the declaring block declares.
+        var snippets = Pipeline.Read("""
+            ```csharp
+            using Acme.Extensions;
+            Console.WriteLine("a".Shout());
+            ```
+
+            ```csharp
+            namespace Acme.Extensions { public static class Text { public static string Shout(this string s) => s; } }
+            ```
+            """).Snippets;
+        PageSessions.Candidate[] page = [new(snippets[0], snippets[0].Tags, Pending: true), new(snippets[1], snippets[1].Tags, Pending: false)];
+
+        Assert.Equal([0, 1], PageSessions.Members(page));
+    }
+
+    [Fact]
     public void The_blocks_that_declare_what_failing_blocks_use_join_them_and_each_gets_the_pages_packages_and_unimported_namespaces()
     {
         var snippets = Pipeline.Read(Page).Snippets;
