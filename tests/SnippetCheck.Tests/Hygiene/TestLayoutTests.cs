@@ -19,8 +19,6 @@ public sealed class TestLayoutTests
     {
         ["Authoring"] = "one file, the authoring tools' entry point over Driver/: Cli/ (render, outdated) and Lsp/ run it",
         ["Outdated"] = "every step verifies posts at another version: Cli/OutdatedTests",
-        ["Engine"] = "compiles and runs programs (strategies, policies, the engine): EndToEnd/, Cli/, the differential tests",
-        ["Engine/Scheduling"] = "schedules a whole run of the Verifier: EndToEnd/, Cli/",
     };
 
     private static string TestsFolder => RepositoryRoot.PathOf("tests/SnippetCheck.Tests");
