@@ -124,8 +124,8 @@ internal sealed partial class PackageInference(
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Snippets.Source.Document.FullPath))!;
         // What the page's folder and each ancestor folder name.
         var set = DocSet.FoldersOf(document.Snippets).SelectMany(key => FolderEvidence(key, framework)).ToList();
-        var more = await Task.WhenAll(set.Take(MaxCandidates).Select(g => FirstFoundAsync(g, document.Snippets, folder, framework, cancellationToken)))
-            .ConfigureAwait(false);
+        var more = await Task.WhenAll(
+            set.Take(MaxCandidates).Select(g => FirstFoundAsync(g, document.Snippets, folder, framework, cancellationToken))).ConfigureAwait(false);
         return [.. page.Concat(more.OfType<Found>()).DistinctBy(f => f.Package.Key)];
     }
 
