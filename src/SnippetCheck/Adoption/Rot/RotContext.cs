@@ -80,24 +80,8 @@ internal static partial class RotContext
         packages.Any(p => MajorOf(p.Version) is { } major && !text.Contains(p.Version, StringComparison.Ordinal)
             && NamedMajors(text, p.Id) is { Count: > 0 } named && !named.Contains(major));
 
-    /// <summary>
-    /// The majors of package <paramref name="id"/> the page names: its name (the id's first part, <c>LanguageExt</c>, as
-    /// prose writes it, <c>language-ext</c>) followed by a version (<c>language-ext 2.0</c>, <c>LanguageExt v2</c>), "version 2.0
-    /// of Language-Ext", or a title that opens with the version (<c># Version 2 Release Notes</c>).
-    /// </summary>
-    internal static IReadOnlySet<int> NamedMajors(string text, string id)
-    {
-        var humps = Regex.Split(id.Split('.')[0], "(?<=[a-z0-9])(?=[A-Z])").Where(h => h.Length > 0).Select(Regex.Escape);
-        var name = string.Join("[-_. ]?", humps);
-        var majors = new HashSet<int>();
-        foreach (var pattern in (string[])[$@"\b{name}\s+v?(?:ersion\s+)?(\d+)(?:\.\d+)*\b",
-            $@"\bversion\s+(\d+)(?:\.\d+)*\s+of\s+(?:the\s+)?{name}\b", @"^\s*#\s+v(?:ersion)?\s*(\d+)(?:\.\d+)*\b"])
-        {
-            foreach (Match match in Regex.Matches(text, pattern, RegexOptions.IgnoreCase | RegexOptions.Multiline))
-                if (int.TryParse(match.Groups[1].Value, out var major)) majors.Add(major);
-        }
-        return majors;
-    }
+    /// <inheritdoc cref="Inference.Packages.PackageMajors.Named"/>
+    internal static IReadOnlySet<int> NamedMajors(string text, string id) => Inference.Packages.PackageMajors.Named(text, id);
 
     private static int? MajorOf(string version) => int.TryParse(version.Split('.')[0], out var major) ? major : null;
 

@@ -74,16 +74,33 @@ internal sealed partial class PackageInference
     private readonly ConcurrentDictionary<string, Lazy<Task<Found?>>> _writtenFor = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The package a candidate names: with no version, the older major the docs were written for when their names tell one
-    /// (decided once per package), else the newest.
+    /// The package a candidate names: with no version, the newest version of the major the page names
+    /// (<see cref="PackageMajors.PageMajor"/>) when a source serves one that restores, else the older major the docs were
+    /// written for when their names tell one (decided once per package), else the newest.
     /// </summary>
-    private async Task<Found?> FindAsync(
-        PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    private async Task<Found?> FindAsync(PackageCandidate candidate, SnippetDocument page, string folder,
+        ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
     {
         if (await _finder.FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is not { } found) return null;
         if (candidate.Version is not null) return found;
+        if (await AtPageMajorAsync(found, page, folder, framework, cancellationToken).ConfigureAwait(false) is { } named) return named;
         return await _writtenFor.GetOrAdd(found.Package.Id, _ => new Lazy<Task<Found?>>(
             () => WrittenForAsync(found, folder, framework, cancellationToken))).Value.ConfigureAwait(false) ?? found;
+    }
+
+    /// <summary>
+    /// The package at the newest served version of the major <paramref name="page"/> names, when that is not the newest's:
+    /// Quartz.NET's <c>quartz-3.x/</c> pages at 3.22.10, not 4.7.3. Null when the page names none, or no version of it restores.
+    /// </summary>
+    private async Task<Found?> AtPageMajorAsync(Found newest, SnippetDocument page, string folder,
+        ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    {
+        var id = newest.Package.Id;
+        if (PackageMajors.PageMajor(page.Source, id) is not { } major || major == PackageMajors.Major(newest.Package.Version)) return null;
+        var versions = await _finder.StableVersionsAsync(id, folder, cancellationToken).ConfigureAwait(false);
+        return PackageSearch.NewestFirst(versions).FirstOrDefault(v => PackageMajors.Major(v) == major) is { } version
+            ? await _finder.FindAsync(new PackageCandidate(id, version), folder, framework, cancellationToken).ConfigureAwait(false)
+            : null;
     }
 
     /// <summary>How many type names the docs use that an older major declares and the newest does not, at least, before
@@ -150,7 +167,7 @@ internal sealed partial class PackageInference
         return [.. PackageSearch.NewestFirst(versions).Where(v => Major(v) < major).DistinctBy(Major).Take(OlderMajorsTried)];
     }
 
-    private static int Major(string version) => int.TryParse(version.Split('.')[0], out var major) ? major : -1;
+    private static int Major(string version) => PackageMajors.Major(version);
 
     /// <summary>
     /// The unknown names of a block that fails only on unknown names (and <see cref="ApiChangeIds"/>) which are types none of

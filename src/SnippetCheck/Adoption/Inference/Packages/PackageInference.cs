@@ -124,18 +124,18 @@ internal sealed partial class PackageInference(
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Snippets.Source.Document.FullPath))!;
         // What the page's folder and each ancestor folder name.
         var set = DocSet.FoldersOf(document.Snippets).SelectMany(key => FolderEvidence(key, framework)).ToList();
-        var more = await Task.WhenAll(set.Take(MaxCandidates).Select(g => FirstFoundAsync(g, folder, framework, cancellationToken)))
-            .ConfigureAwait(false);
+        var more = await Task.WhenAll(
+            set.Take(MaxCandidates).Select(g => FirstFoundAsync(g, document.Snippets, folder, framework, cancellationToken))).ConfigureAwait(false);
         return [.. page.Concat(more.OfType<Found>()).DistinctBy(f => f.Package.Key)];
     }
 
     /// <summary>Of one piece of evidence's alternatives, tried in order, the first package that exists and restores; null when none.</summary>
-    private async Task<Found?> FirstFoundAsync(
-        IReadOnlyList<PackageCandidate> group, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    private async Task<Found?> FirstFoundAsync(IReadOnlyList<PackageCandidate> group, SnippetDocument page, string folder,
+        ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
     {
         foreach (var candidate in group)
         {
-            if (await FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
+            if (await FindAsync(candidate, page, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
         }
         return null;
     }
@@ -207,7 +207,7 @@ internal sealed partial class PackageInference(
             setEvidence = [.. setEvidence, .. _docSetEvidence.GetOrAdd("\0" + repository, _ => PackageEvidence.SiteInstallLines(docSet, repository))];
         var statedGroups = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).ToList();
         // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
-        var ownFound = await Task.WhenAll(own.Take(MaxCandidates).Select(g => FirstFoundAsync(g, folder, framework, cancellationToken)))
+        var ownFound = await Task.WhenAll(own.Take(MaxCandidates).Select(g => FirstFoundAsync(g, document, folder, framework, cancellationToken)))
             .ConfigureAwait(false);
         var ownDeclares = ownFound.Any(f => f is not null && (unknown is null || f.Names.Overlaps(unknown)));
         // The doc set's library is still tried on a page whose own evidence declares something (an xUnit page's [Fact]
@@ -228,7 +228,7 @@ internal sealed partial class PackageInference(
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase)
             .Take(MaxCandidates)
             .ToList();
-        var found = await Task.WhenAll(groups.Select(g => FirstFoundAsync(g, folder, framework, cancellationToken))).ConfigureAwait(false);
+        var found = await Task.WhenAll(groups.Select(g => FirstFoundAsync(g, document, folder, framework, cancellationToken))).ConfigureAwait(false);
         _postPackages[document.Source.Document.FullPath] =
             [.. found.Take(Math.Min(named.Count, groups.Count)).OfType<Found>().Select(f => f.Package)];
         var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
