@@ -1,7 +1,7 @@
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Unit.Adoption.Rot;
+namespace SnippetCheck.Tests.Unit.Results;
 
 /// <summary>
 /// A run that throws for what the reader's machine lacks (a server, the network) or for a placeholder the reader fills in
