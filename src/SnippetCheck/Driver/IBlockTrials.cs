@@ -3,6 +3,7 @@ using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
+using SnippetCheck.Loading;
 
 namespace SnippetCheck.Driver;
 

@@ -9,14 +9,15 @@ using SnippetCheck.Results;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Engine.Scheduling;
+using SnippetCheck.Loading;
 
 namespace SnippetCheck.Driver;
 
 /// <summary>
 /// The façade every host calls (the CLI, <c>--watch</c>, the language server, and through the CLI the MSBuild task): discover documents →
 /// extract blocks → snippets with tags → compile → run → compare → report. Each step lives in a type of its own:
-/// <see cref="DocumentLoader"/>, <see cref="RunPlanner"/>, <see cref="VerificationRun"/>, <see cref="Judge"/>. Each run starts
-/// and ends its own runners; an editor keeps them between checks in a <see cref="VerifierSession"/>.
+/// <see cref="DocumentLoader"/>, <see cref="RunPlanner"/>, <see cref="MatrixRun"/> and its <see cref="VerificationRun"/>s,
+/// <see cref="Judge"/>. Each run starts and ends its own runners; an editor keeps them between checks in a <see cref="VerifierSession"/>.
 /// </summary>
 public sealed partial class Verifier : IBlockTrials
 {
@@ -57,8 +58,8 @@ public sealed partial class Verifier : IBlockTrials
         options = WithProjectReferences(options);
         _options = options;
         _trial = trial;
-        Config = trial.Moves.Apply(WithProjectFrameworks(DocumentLoader.LoadConfig(options), options));
-        _loader = new DocumentLoader(options, Config, DiskDocuments.Instance, trial);
+        Config = trial.Moves.Apply(WithProjectFrameworks(DocumentLoader.LoadConfig(options.Loading), options));
+        _loader = new DocumentLoader(options.Loading, Config, DiskDocuments.Instance, trial);
         _settings = RunSettingsResolver.Resolve(options, Config);
         _cache = _settings.CacheDirectory is { } cacheDirectory ? new ResultCache(cacheDirectory) { ReadOnly = _settings.Untrusted } : null;
         PhaseTrace.Mark("config loaded");
@@ -93,7 +94,7 @@ public sealed partial class Verifier : IBlockTrials
 
     /// <summary>The documents read again with <paramref name="trial"/> laid over each file's settings (<see cref="DocumentTrial"/>).</summary>
     (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) IBlockTrials.Prepare(SnippetCheckConfig trial) =>
-        new DocumentLoader(_options, Config, DiskDocuments.Instance, _trial with { Settings = trial }).Load();
+        new DocumentLoader(_options.Loading, Config, DiskDocuments.Instance, _trial with { Settings = trial }).Load();
 
     /// <inheritdoc cref="DocumentLoader.FileSetNotes"/>
     public IReadOnlyList<Diagnostic> FileSetNotes => _loader.FileSetNotes;
@@ -132,7 +133,7 @@ public sealed partial class Verifier : IBlockTrials
     /// executed as <paramref name="shape"/> says (a session's: compile only, or on its kept runners).
     /// </summary>
     internal Task<VerificationReport> RunTextsAsync(IReadOnlyList<DocumentText> texts, RunShape shape, CancellationToken cancellationToken) =>
-        RunAsync(new DocumentLoader(_options, Config, new GivenTexts(texts), _trial), shape, cancellationToken);
+        RunAsync(new DocumentLoader(_options.Loading, Config, new GivenTexts(texts), _trial), shape, cancellationToken);
 
     /// <summary>A pool of runners with the run's settings, for a session to keep.</summary>
     internal RunnerPool NewRunnerPool() => new(_settings.Runners, _settings.Parallelism);
@@ -148,9 +149,14 @@ public sealed partial class Verifier : IBlockTrials
         var (documents, fileErrors) = loader.Load();
         PhaseTrace.Mark($"{documents.Count} documents read");
         var frameworks = PreparedDocument.RunFrameworks(documents);
-        var planned = await PlanPassesAsync(documents, frameworks, cancellationToken).ConfigureAwait(false);
-        var tally = await RunPassesAsync(planned, shape, cancellationToken).ConfigureAwait(false);
-        var results = FrameworkMatrix.Join(documents, frameworks, tally.Passes, s => RunPlanner.Matches(s, options.Filter));
+        var matrix = new MatrixRun(_settings, _cache, Packs)
+        {
+            Capture = Observer?.Capture,
+            Planned = snippets => Observer?.Planned(snippets),
+            ResultsReady = results => Observer?.ResultsReady(results),
+        };
+        var (results, tally) = await matrix.ExecuteAsync(documents, frameworks, options.Filter, shape, Config, cancellationToken)
+            .ConfigureAwait(false);
         if (!string.IsNullOrEmpty(options.Filter) && results.Count == 0 && documents.Count > 0)
         {
             // A typo in a CI filter must not pass silently.
@@ -175,52 +181,10 @@ public sealed partial class Verifier : IBlockTrials
             MinCoverage = _settings.MinCoverage,
             MinCheckCoverage = _settings.MinCheckCoverage,
             Warnings = [.. loader.FileSetNotes, .. documents.Where(d => !d.Skip).SelectMany(d => d.Snippets.FileDiagnostics.Where(w => !w.IsError))],
-            Paths = loader.Source.PathsOf(options),
+            Paths = loader.Source.PathsOf(options.Loading),
             DependencyFiles = [.. tally.DependencyFiles.Distinct(StringComparer.Ordinal),
                 .. SharedPreludes.FilesOf(Config, options.CurrentDirectory).Select(p => p.Full)],
         };
-    }
-
-    /// <summary>
-    /// One pass per framework of the matrix, each planned before any runs, so that progress counts the whole run from the
-    /// start. Stale tags and render's notes are about the text: one pass finds them (<c>Main</c>), the tool's own
-    /// framework's if it is in the matrix.
-    /// </summary>
-    private async Task<List<(FrameworkPack Pack, RunPlan Plan, bool Main)>> PlanPassesAsync(
-        IReadOnlyList<PreparedDocument> documents, IReadOnlyList<TargetFramework> frameworks, CancellationToken cancellationToken)
-    {
-        var planned = new List<(FrameworkPack Pack, RunPlan Plan, bool Main)>();
-        foreach (var framework in frameworks)
-        {
-            var pack = await Packs.GetAsync(framework, _settings.Runners.RunnerPath, cancellationToken).ConfigureAwait(false);
-            PhaseTrace.Mark($"{framework}: {pack.Runtime}");
-            var main = framework == FrameworkMatrix.Main(frameworks);
-            planned.Add((pack, RunPlanner.Plan(FrameworkMatrix.DocumentsFor(documents, pack), _options.Filter, main && _settings.CheckStale), main));
-        }
-        PhaseTrace.Mark($"planned {planned.Sum(p => p.Plan.Snippets)} snippets");
-        Observer?.Planned(planned.Sum(p => p.Plan.Snippets));
-        return planned;
-    }
-
-    /// <summary>Runs each planned pass on its framework's runner, and tallies what the passes started, built and merged.</summary>
-    private async Task<RunTally> RunPassesAsync(
-        List<(FrameworkPack Pack, RunPlan Plan, bool Main)> planned, RunShape shape, CancellationToken cancellationToken)
-    {
-        var tally = new RunTally();
-        foreach (var (pack, plan, main) in planned)
-        {
-            var framework = pack.Framework;
-            var settings = framework.IsTool ? _settings
-                : _settings with { Framework = framework, Runners = _settings.Runners with { RunnerPath = pack.RunnerPath, Runtime = pack.Runtime } };
-            var run = new VerificationRun(settings, _cache, framework.IsTool ? shape : shape.OnOwnRunners)
-            {
-                Capture = main ? Observer?.Capture : null,
-            };
-            run.ResultsReady += results => Observer?.ResultsReady(results);
-            tally.Add(run, await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false));
-            PhaseTrace.Mark($"{framework}: every unit finished");
-        }
-        return tally;
     }
 
     private FrameworkPacks? _packs;

@@ -1,6 +1,7 @@
 using SnippetCheck.Engine;
 using SnippetCheck.Execution;
 using SnippetCheck.Results;
+using SnippetCheck.Loading;
 
 namespace SnippetCheck.Driver;
 

@@ -1,5 +1,6 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Extraction.Discovery;
+using SnippetCheck.Loading;
 using SnippetCheck.References;
 
 namespace SnippetCheck.Driver;
@@ -68,7 +69,7 @@ public sealed record VerifyOptions
     public string? DependencyFile { get; init; }
 
     /// <summary>
-    /// <c>--shard K/N</c>: verify only this part of the files (see <see cref="Driver.Shard"/>); a text that is not one
+    /// <c>--shard K/N</c>: verify only this part of the files (see <see cref="SnippetCheck.Loading.Shard"/>); a text that is not one
     /// (<see cref="ShardError"/>) is refused with <see cref="ArgumentException"/>.
     /// </summary>
     public string? Shard
@@ -77,7 +78,8 @@ public sealed record VerifyOptions
         init
         {
             ParsedShard = value is null ? null
-                : Driver.Shard.TryParse(value, out var shard, out var error) ? shard : throw new ArgumentException(error, nameof(Shard));
+                : SnippetCheck.Loading.Shard.TryParse(value, out var shard, out var error) ? shard
+                : throw new ArgumentException(error, nameof(Shard));
             field = value;
         }
     }
@@ -85,8 +87,11 @@ public sealed record VerifyOptions
     /// <summary><see cref="Shard"/> as parsed.</summary>
     internal Shard? ParsedShard { get; private init; }
 
+    /// <summary>What the loading stage reads of these options (<see cref="LoadOptions"/>).</summary>
+    internal LoadOptions Loading => new(Paths, CurrentDirectory, ConfigPath, CommandLine, Untrusted, Library.Usings, ParsedShard);
+
     /// <summary>Why <paramref name="text"/> is not a <c>K/N</c> shard with 1 ≤ K ≤ N; null when it is one.</summary>
-    public static string? ShardError(string text) => Driver.Shard.TryParse(text, out _, out var error) ? null : error;
+    public static string? ShardError(string text) => SnippetCheck.Loading.Shard.TryParse(text, out _, out var error) ? null : error;
 
     /// <summary>
     /// <c>--stale</c>: also run the ignored blocks that compile, and report those that pass (SC1020). Not config's

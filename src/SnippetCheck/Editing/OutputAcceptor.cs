@@ -2,7 +2,7 @@ using SnippetCheck.Extraction;
 using SnippetCheck.Results;
 using SnippetCheck.Model;
 using SnippetCheck.Extraction.Snippets;
-using SnippetCheck.Driver;
+using SnippetCheck.Engine.Scheduling;
 
 namespace SnippetCheck.Editing;
 

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using SnippetCheck.Tests.Infrastructure;
-using static SnippetCheck.Tests.Unit.Driver.ShardTests;
+using static SnippetCheck.Tests.Unit.Loading.ShardTests;
 
 namespace SnippetCheck.Tests.Cli;
 
 /// <summary>The CLI's <c>--shard K/N</c>: the shards together cover the files once; a bad shard or no files is exit code 2
-/// (the split itself: Unit/Driver/ShardTests).</summary>
+/// (the split itself: Unit/Loading/ShardTests).</summary>
 public sealed class ShardCliTests
 {
     [Fact]

@@ -27,7 +27,8 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly Dictionary<string, int> Ranks = new()
     {
-        // The vocabulary every stage shares (locations, diagnostics and their codes, frameworks, failure reasons).
+        // The vocabulary every stage shares (locations, diagnostics and their codes, frameworks, failure reasons), and
+        // the phase trace every stage marks.
         ["Model"] = 0,
         // The content-addressed store every cache keeps its entries in (key, hash, lock, atomic write).
         ["Caching.Store"] = 0,
@@ -52,6 +53,11 @@ public sealed class ArchitectureTests
         // session, a fixture page): its blocks, preludes and settings, and its source assembled (the wrappers around
         // members, a fixture, a base class).
         ["Programs"] = 9,
+        // The loading stage: discover → extract → snippets with tags carried out for a run, each document read into the
+        // PreparedDocument it hands on (DocumentLoader, over the disk or a host's texts; --shard; a tool's DocumentTrial;
+        // the config's shared preludes). After Programs, whose PreparedDocument it makes; it reads the host's options as
+        // LoadOptions, since VerifyOptions is the façade's. It ranks with the judge: neither uses the other.
+        ["Loading"] = 10,
         // judge: what a run says of each block (verdicts, results, the report), the judge and output comparison.
         ["Results"] = 10,
         // The result cache (a program's key and its verdicts, kept in the store) and the program cache in front of it.
@@ -63,11 +69,11 @@ public sealed class ArchitectureTests
         ["Engine"] = 12,
         ["Engine.Merging"] = 13,
         // A run carried out: its plan (lone programs, sessions, stale candidates: RunPlanner), then VerificationRun's
-        // schedule of it: cache lookups, merged chunks, lone programs and sessions, runner warm-up, stale chunks.
+        // schedule of it: cache lookups, merged chunks, lone programs and sessions, runner warm-up, stale chunks; and a
+        // matrix's passes (MatrixRun: each framework's pack, plan and VerificationRun, FrameworkMatrix joining them).
         ["Engine.Scheduling"] = 14,
-        // The public façade the hosts call: the verifier (documents loaded, one engine run per framework of the matrix,
-        // the passes joined back, the packages verified named), its options, its editor session, its observer, and the
-        // package service built on it.
+        // The public façade the hosts call: the verifier (documents loaded, a matrix run, the packages verified named),
+        // its options, its editor session, its observer, and the package service built on it; adopt's ports onto it.
         ["Driver"] = 15,
         // report: console, JSON, JUnit, SARIF, Markdown, GitHub.
         ["Reporting"] = 16,

@@ -5,6 +5,7 @@ using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
+using SnippetCheck.Loading;
 
 namespace SnippetCheck.Adoption.Writing;
 

@@ -12,6 +12,7 @@ using SnippetCheck.Programs;
 using SnippetCheck.References;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
+using SnippetCheck.Loading;
 
 namespace SnippetCheck.Tests.Unit.Adoption;
 

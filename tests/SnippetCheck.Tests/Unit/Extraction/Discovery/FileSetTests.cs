@@ -4,6 +4,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Engine;
 using SnippetCheck.Model;
 using SnippetCheck.Tests.Infrastructure;
+using SnippetCheck.Loading;
 
 namespace SnippetCheck.Tests.Unit.Extraction.Discovery;
 

@@ -3,7 +3,7 @@ using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Model;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Loading;
 
 /// <summary>
 /// Where a run's documents and their text come from; the loader reads whatever a source gives the same way
@@ -14,14 +14,14 @@ internal interface IDocumentSource
 {
     /// <summary>The run's documents, and what finding them noted (globs that matched nothing, generated files left out).</summary>
     /// <exception cref="VerificationSetupException">No document at all.</exception>
-    (IReadOnlyList<DocumentPath> Documents, IReadOnlyList<Diagnostic> Notes) Find(VerifyOptions options, SnippetCheckConfig config, FileSet set);
+    (IReadOnlyList<DocumentPath> Documents, IReadOnlyList<Diagnostic> Notes) Find(LoadOptions options, SnippetCheckConfig config, FileSet set);
 
     /// <summary>The text of one of the documents <see cref="Find"/> gave.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
     SourceDocument Read(DocumentPath path);
 
     /// <summary>The paths and globs the run was given, as its report names them (the hint's commands repeat them).</summary>
-    IReadOnlyList<string> PathsOf(VerifyOptions options);
+    IReadOnlyList<string> PathsOf(LoadOptions options);
 }
 
 /// <summary>A document's text as an editor holds it, for a run that must not read the file.</summary>
@@ -37,7 +37,7 @@ internal sealed record DocumentText(string FullPath, string Text);
 internal sealed class GivenTexts(IReadOnlyList<DocumentText> texts) : IDocumentSource
 {
     public (IReadOnlyList<DocumentPath> Documents, IReadOnlyList<Diagnostic> Notes) Find(
-        VerifyOptions options, SnippetCheckConfig config, FileSet set) =>
+        LoadOptions options, SnippetCheckConfig config, FileSet set) =>
         ([.. texts.Where(t => set.Matching(set.Exclude, t.FullPath, Path.GetDirectoryName(t.FullPath)!) is null
                 && (set.IncludeGenerated || !FileSet.IsGeneratedText(t.FullPath, t.Text)))
             .Select(t => new DocumentPath(t.FullPath, DocumentDiscovery.DisplayPath(t.FullPath, options.CurrentDirectory)))], []);
@@ -46,5 +46,5 @@ internal sealed class GivenTexts(IReadOnlyList<DocumentText> texts) : IDocumentS
         SourceDocument.FromText(path.FullPath, path.DisplayPath, texts.First(t => t.FullPath == path.FullPath).Text);
 
     /// <summary>None: the texts are not paths a user gave.</summary>
-    public IReadOnlyList<string> PathsOf(VerifyOptions options) => [];
+    public IReadOnlyList<string> PathsOf(LoadOptions options) => [];
 }

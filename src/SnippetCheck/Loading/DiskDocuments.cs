@@ -4,10 +4,10 @@ using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Model;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Loading;
 
 /// <summary>
-/// A run over files: the documents <see cref="VerifyOptions.Paths"/> and the config's globs find, then <c>--shard</c>, each
+/// A run over files: the documents <see cref="LoadOptions.Paths"/> and the config's globs find, then <c>--shard</c>, each
 /// read from disk. No file at all is a setup error; a shard that gets none is not.
 /// </summary>
 internal sealed class DiskDocuments : IDocumentSource
@@ -19,7 +19,7 @@ internal sealed class DiskDocuments : IDocumentSource
     }
 
     public (IReadOnlyList<DocumentPath> Documents, IReadOnlyList<Diagnostic> Notes) Find(
-        VerifyOptions options, SnippetCheckConfig config, FileSet set)
+        LoadOptions options, SnippetCheckConfig config, FileSet set)
     {
         Discovered discovered;
         try
@@ -35,15 +35,15 @@ internal sealed class DiskDocuments : IDocumentSource
         // What a killed --accept or adopt --write left beside a post goes with the next run over its folder, so none stays for good.
         foreach (var folder in paths.Select(p => Path.GetDirectoryName(p.FullPath)!).Distinct(StringComparer.Ordinal))
             StoreFile.SweepTemporaries(folder);
-        return (options.ParsedShard is { } shard ? shard.Select(paths) : paths, discovered.Notes);
+        return (options.Shard is { } shard ? shard.Select(paths) : paths, discovered.Notes);
     }
 
     public SourceDocument Read(DocumentPath path) => SourceDocument.Load(path.FullPath, path.DisplayPath);
 
-    public IReadOnlyList<string> PathsOf(VerifyOptions options) => options.Paths;
+    public IReadOnlyList<string> PathsOf(LoadOptions options) => options.Paths;
 
     /// <summary>Why a run found no document, and what would find some: the files left out, or the project beside the sources.</summary>
-    private static string NothingFound(Discovered discovered, VerifyOptions options)
+    private static string NothingFound(Discovered discovered, LoadOptions options)
     {
         var where = options.Paths.Count == 0 ? "the current directory" : string.Join(", ", options.Paths);
         var message = $"no Markdown files matched in {where}";

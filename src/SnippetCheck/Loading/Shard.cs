@@ -1,7 +1,7 @@
 using System.Globalization;
 using SnippetCheck.Extraction.Discovery;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Loading;
 
 /// <summary>
 /// <c>--shard K/N</c>: run only the K-th of N parts of the files. The split is by file, so a session (which

@@ -1,9 +1,8 @@
 using SnippetCheck.Execution;
 using SnippetCheck.References;
 using SnippetCheck.Results;
-using SnippetCheck.Engine.Scheduling;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Engine.Scheduling;
 
 /// <summary>
 /// What the passes of one run (one per framework of the matrix) verified, started, built and merged. It belongs to the

@@ -4,7 +4,7 @@ using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Loading;
 
 /// <summary>The loader's checks of a document's blocks once read: tags <c>--untrusted</c> refuses, scrubbers no one defines, sessions.</summary>
 internal sealed partial class DocumentLoader

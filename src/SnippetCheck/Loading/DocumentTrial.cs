@@ -3,7 +3,7 @@ using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.References;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Loading;
 
 /// <summary>
 /// What a tool tries over a run's documents, laid over each one as the loader reads it (<see cref="DocumentLoader"/>): pins

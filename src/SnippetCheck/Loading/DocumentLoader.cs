@@ -11,9 +11,8 @@ using SnippetCheck.References;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
 using Diagnostic = SnippetCheck.Model.Diagnostic;
-using SnippetCheck.Engine;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Loading;
 
 /// <summary>
 /// Finds and reads the documents of a run: the config file, the documents its <paramref name="source"/> gives, each file's
@@ -22,12 +21,12 @@ namespace SnippetCheck.Driver;
 /// </summary>
 /// <param name="source">Where the documents and their text come from: the disk, or texts a host holds.</param>
 /// <param name="trial">What a tool tries over the documents; <see cref="DocumentTrial.None"/> for a plain run.</param>
-internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheckConfig config, IDocumentSource source, DocumentTrial trial)
+internal sealed partial class DocumentLoader(LoadOptions options, SnippetCheckConfig config, IDocumentSource source, DocumentTrial trial)
 {
     /// <summary>Where the documents come from (<see cref="IDocumentSource"/>).</summary>
     public IDocumentSource Source => source;
 
-    public static SnippetCheckConfig LoadConfig(VerifyOptions options)
+    public static SnippetCheckConfig LoadConfig(LoadOptions options)
     {
         var path = options.ConfigPath is not null
             ? Path.GetFullPath(options.ConfigPath, options.CurrentDirectory)
@@ -169,7 +168,7 @@ internal sealed partial class DocumentLoader(VerifyOptions options, SnippetCheck
     /// <summary>The library's scoped usings (<c>--using N@FILE[:LINE]</c>) given to the blocks they cover.</summary>
     private SnippetDocument WithScopedUsings(SnippetDocument snippets, DocumentPath path)
     {
-        var scoped = options.Library.Usings.Select(References.ScopedUsing.TryParse).OfType<References.ScopedUsing>().ToList();
+        var scoped = options.Usings.Select(References.ScopedUsing.TryParse).OfType<References.ScopedUsing>().ToList();
         if (scoped.Count == 0) return snippets;
         return snippets with { Snippets =
             [.. snippets.Snippets.Select(

@@ -1,7 +1,8 @@
 using SnippetCheck.Driver;
+using SnippetCheck.Loading;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Unit.Driver;
+namespace SnippetCheck.Tests.Unit.Loading;
 
 /// <summary><c>--shard K/N</c>: for every N the shards are disjoint, their union is the whole run, and a file's sessions stay in one shard.</summary>
 public sealed class ShardTests

@@ -4,7 +4,7 @@ using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Engine.Scheduling;
 
 /// <summary>
 /// A run over several target frameworks (docs/frameworks.md): one pass per framework, each a whole run of its own

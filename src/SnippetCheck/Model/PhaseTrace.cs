@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SnippetCheck.Engine;
+namespace SnippetCheck.Model;
 
 /// <summary>
 /// Where a run's time goes: with <c>SNIPPETCHECK_TRACE=1</c> each phase's end is written to stderr as milliseconds

@@ -5,7 +5,7 @@ using SnippetCheck.Model;
 using SnippetCheck.References;
 using SnippetCheck.Extraction.Snippets;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.Loading;
 
 /// <summary>
 /// Config <c>preludes</c> (C# files) and <c>hiddenCode</c> (lines of C# in the config itself, where adopt writes the
