@@ -38,7 +38,7 @@ internal static partial class Judge
     /// </summary>
     public static Verdict Lone(Snippet snippet, CompilationResult compiled, bool hasEntryPoint, RunResult? run, Scrubbing scrubbing)
     {
-        // The kind's judge case (KindRules' last column): a new kind that passes another way adds its case here, and one
+        // The kind's judge case (its row's Judged): a new kind that passes another way adds its case here, and one
         // that has none fails loudly rather than being judged as a run.
         return snippet.Kind.Rule().Judged switch
         {

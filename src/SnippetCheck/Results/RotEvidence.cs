@@ -24,7 +24,7 @@ internal static partial class RotEvidence
     public const string Claim = "claim";
 
     /// <summary>Code that compiles but throws, where nothing near it says it throws.</summary>
-    public const string Throws = SnippetKindNames.Throws;
+    public static readonly string Throws = SnippetKind.Throws.ToTag();
 
     /// <summary>Every kind, strongest first.</summary>
     public static readonly IReadOnlyList<string> Kinds = [RemovedApi, KnownApi, Unassigned, Typo, Claim, Throws];

@@ -6,7 +6,7 @@ using SnippetCheck.Tests.Infrastructure;
 namespace SnippetCheck.Tests.Hygiene;
 
 /// <summary>
-/// A tag kind's meaning is one row of <c>KindRules</c> (src/SnippetCheck/Extraction/Snippets/KindRules.cs): the code that
+/// A tag kind's meaning is one row of <c>KindRules</c> (src/SnippetCheck/Extraction/Snippets/SnippetKind.cs): the code that
 /// plans, merges, runs and judges a block reads its columns and never asks which kind it is, so a new kind is a row plus
 /// its judge case. A check of the source's syntax over all of src/ (the rows themselves are Unit/Extraction/Snippets/KindRulesTests').
 /// </summary>
@@ -50,6 +50,26 @@ public sealed class KindComparisonTests
             (unexplained.Count == 0 ? "" : "kinds compared where a column of KindRules says it:\n" + string.Join('\n', unexplained) + "\n") +
             (miscounted.Count == 0 ? "" : "an allowed place holds another number of kind comparisons than it says:\n" +
                 string.Join('\n', miscounted)));
+    }
+
+    [Fact]
+    public void A_kind_s_word_is_written_only_in_its_row()
+    {
+        // A const naming a kind's word is a second home of it: a new kind would write its word twice, and a renamed word
+        // could be left behind in one of them. Code that needs the word asks the row (kind.ToTag()).
+        var words = new[] { "run", "compile", "compile-fail", "throws", "ignore", "check" };
+        var consts = new List<string>();
+        var root = RepositoryRoot.PathOf("src");
+        foreach (var file in Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            consts.AddRange(CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>()
+                .Where(f => f.Modifiers.Any(SyntaxKind.ConstKeyword))
+                .SelectMany(f => f.Declaration.Variables)
+                .Where(v => v.Initializer?.Value is LiteralExpressionSyntax literal && words.Contains(literal.Token.ValueText))
+                .Select(v => $"{Path.GetRelativePath(root, file)} line {v.GetLocation().GetLineSpan().StartLinePosition.Line + 1}: {v}"));
+        }
+        Assert.True(consts.Count == 0, "a kind's word is a const outside its row:\n" + string.Join('\n', consts));
     }
 
     /// <summary>The first allowed place <paramref name="where"/> (path under src/ and member) lies in.</summary>

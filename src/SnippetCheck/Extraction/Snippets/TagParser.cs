@@ -10,9 +10,9 @@ namespace SnippetCheck.Extraction.Snippets;
 /// </summary>
 internal static partial class TagParser
 {
-    private static readonly IReadOnlyList<string> KindWords = SnippetKindNames.Words;
+    private static readonly IReadOnlyList<string> KindWords = KindRules.Words;
 
-    // The words of ours that are neither a kind (SnippetKindNames) nor a setting's (Settings' tag rules), where reports
+    // The words of ours that are neither a kind (KindRules) nor a setting's (Settings' tag rules), where reports
     // and the cache key name them too.
     internal const string Unsafe = "unsafe", Members = "members", Results = "results", Listing = "listing";
     internal const string Base = "base", Given = "given", StatementsFirst = "statements-first";
@@ -42,9 +42,9 @@ internal static partial class TagParser
         ("args", (tags, value) => tags with { Args = SettingValues.SplitArgs(value) }),
         ("sdk", (tags, value) => value == "web" ? tags with { WebSdk = true }
             : TagValue.Bad($"'sdk={value}': the one SDK a tag names is the Web SDK, sdk=web (a hidden '#:sdk {DirectiveReader.WebSdk}')")),
-        (SnippetKindNames.CompileFail, (tags, value) => SettingValues.TryParseDiagnosticIds(value, out var ids)
+        (SnippetKind.CompileFail.ToTag(), (tags, value) => SettingValues.TryParseDiagnosticIds(value, out var ids)
             ? tags with { ExpectedErrorIds = ids }
-            : TagValue.Bad($"'{SnippetKindNames.CompileFail}={value}' must list compiler error IDs such as CS0029,CS0103")),
+            : TagValue.Bad($"'{SnippetKind.CompileFail.ToTag()}={value}' must list compiler error IDs such as CS0029,CS0103")),
         (Base, (tags, value) => IsBaseType(SplitBase(value).Type)
             ? tags with { Base = value }
             : TagValue.Bad(
@@ -52,8 +52,8 @@ internal static partial class TagParser
         (Given, (tags, value) => ParseGiven(value) is { } given
             ? tags with { Given = given }
             : TagValue.Bad($"'given={value}' is not a list of locals such as given=app:WebApplication,bld:WebApplicationBuilder")),
-        (SnippetKindNames.Throws, (tags, value) => SettingValues.IsTypeName(value)
-            ? tags with { ExpectedException = value } : TagValue.Bad($"'{SnippetKindNames.Throws}={value}' is not an exception type name")),
+        (SnippetKind.Throws.ToTag(), (tags, value) => SettingValues.IsTypeName(value)
+            ? tags with { ExpectedException = value } : TagValue.Bad($"'{SnippetKind.Throws.ToTag()}={value}' is not an exception type name")),
     ];
 
     /// <summary>The settings a block's tag sets, by tag word (<see cref="Setting.Tag"/>).</summary>
@@ -142,7 +142,7 @@ internal static partial class TagParser
                 return;
             }
             _values[key] = (value, where);
-            if (key is SnippetKindNames.CompileFail or SnippetKindNames.Throws) _kinds.Add((ParseKind(key), word, where));
+            if (KindRules.FromTag(key) is { } kind) _kinds.Add((kind, word, where)); // compile-fail=…, throws=…
         }
 
         /// <summary>A word that is not ours: kept for the blog engine, with a warning unless config declares it the engine's.</summary>
@@ -198,7 +198,7 @@ internal static partial class TagParser
     /// <summary>The word's first attribute name, as <c>engineWords</c> lists it (<c>linenos</c> for <c>{linenos=table}</c>).</summary>
     private static string EngineKey(string word) => word.TrimStart('{').Split('=', ',')[0].Trim('"', '}');
 
-    private static SnippetKind ParseKind(string word) => SnippetKindNames.FromTag(word) ?? throw new ArgumentOutOfRangeException(nameof(word));
+    private static SnippetKind ParseKind(string word) => KindRules.FromTag(word) ?? throw new ArgumentOutOfRangeException(nameof(word));
 
     private static SnippetTags ApplyValue(SnippetTags tags, string key, string value, SourceLocation where, List<Diagnostic> diagnostics)
     {

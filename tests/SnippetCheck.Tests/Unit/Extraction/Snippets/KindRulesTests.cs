@@ -19,7 +19,17 @@ public sealed class KindRulesTests
     {
         Assert.Equal(Enum.GetValues<SnippetKind>(), KindRules.All.Select(r => r.Kind));
         Assert.Equal(KindRules.All.Count, KindRules.All.Select(r => r.Word).Distinct(StringComparer.Ordinal).Count());
-        Assert.All(Enum.GetValues<SnippetKind>(), kind => Assert.Equal(kind, SnippetKindNames.FromTag(kind.ToTag())));
+        Assert.All(Enum.GetValues<SnippetKind>(), kind => Assert.Equal(kind, KindRules.FromTag(kind.ToTag())));
+    }
+
+    [Fact]
+    public void A_row_names_its_behaviours_and_places_no_bool()
+    {
+        // A row of positional bools is kept straight only by a column comment: one misplaced 'true' is a kind that merges
+        // instead of running tests, and nothing fails to compile. A row names what the kind does (KindBehaviour).
+        var bools = typeof(KindRule).GetConstructors().SelectMany(c => c.GetParameters()).Where(p => p.ParameterType == typeof(bool))
+            .Select(p => p.Name).ToList();
+        Assert.True(bools.Count == 0, $"KindRule's constructor takes bools by position: {string.Join(", ", bools)}");
     }
 
     [Fact]
