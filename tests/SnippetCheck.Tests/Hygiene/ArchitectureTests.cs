@@ -14,7 +14,7 @@ namespace SnippetCheck.Tests.Hygiene;
 /// model, so a use in a method body counts as much as a signature.
 /// </summary>
 [Trait("Category", "Fast")]
-public sealed class ArchitectureTests
+public sealed partial class ArchitectureTests
 {
     /// <summary>
     /// Each folder may use folders of a lower rank only, with no exception; a folder's namespace is its path (a sub-folder
