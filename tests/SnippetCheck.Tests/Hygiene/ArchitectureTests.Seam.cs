@@ -11,8 +11,8 @@ public sealed partial class ArchitectureTests
     /// <summary>
     /// <c>Adoption/Trials/</c> holds the passes that try blocks, so each of its files takes the seam (<c>IBlockTrials</c>):
     /// it asks it, or hands it to the trial it runs. A rule that only reads results (a page's decisions, a run's variance,
-    /// an output's text) belongs in <c>Inference/</c> or the decision stage, where it is tested without a trial; and no
-    /// file of <c>Inference/</c> names the seam.
+    /// an output's text) belongs in <c>Inference/</c> or the decision stage (<c>Decisions/</c>), where it is tested without a
+    /// trial; and no file of those names the seam.
     /// </summary>
     [Fact]
     public void Every_trials_file_takes_the_seam_and_no_inference_file_does()
@@ -27,8 +27,9 @@ public sealed partial class ArchitectureTests
                 trialsFiles++;
                 if (names.Count == 0) wrong.Add($"{relative}: in Trials/ but never takes the seam (move it to Inference/ or the decision stage)");
             }
-            else if (ns.StartsWith("SnippetCheck.Adoption.Inference", StringComparison.Ordinal) && names.Count > 0)
-                wrong.Add($"{relative}:{names[0]}: in Inference/ but names the seam (IBlockTrials)");
+            else if ((ns.StartsWith("SnippetCheck.Adoption.Inference", StringComparison.Ordinal) || ns == "SnippetCheck.Adoption.Decisions")
+                && names.Count > 0)
+                wrong.Add($"{relative}:{names[0]}: in {ns} but names the seam (IBlockTrials)");
         }
 
         Assert.True(trialsFiles > 10, $"only {trialsFiles} files of Adoption/Trials were seen: is the source being bound?");
