@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Decisions;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Trials;
 using SnippetCheck.Adoption.Writing;
@@ -11,7 +12,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Engine.Scheduling;
-using static SnippetCheck.Adoption.Trials.BlockKeys;
+using static SnippetCheck.Adoption.Inference.BlockKeys;
 
 namespace SnippetCheck.Adoption;
 
@@ -67,17 +68,22 @@ internal static class Adopter
                 .Select(s => (Document: d, Snippet: s with { Output = null })))
             .ToList();
 
-        var (files, compiled) = await ProposeAsync(verifier, options, stated, adoptable, untagged, cancellationToken).ConfigureAwait(false);
+        // The package lookups, handed to the passes beside the seam: restores through the run's package cache and the NuGet.Config
+        // over the config file's folder (else the run's); removed-API rot asks the sources over the run's folder.
+        var feed = PackageFeed.For(verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory);
+        var (files, compiled) = await ProposeAsync(verifier, feed, stated, adoptable, untagged, cancellationToken).ConfigureAwait(false);
 
         // Pass 5b: names the blocks use that an older version of their post's packages declared (removed or renamed API).
         files = await RemovedApiTrials.ApplyAsync(
-            verifier, files, adoptable, s => compiled.FailedWithReceivers(Key(s)) ?? compiled.PackageFailure(Key(s)),
+            verifier, PackageFeed.For(options.CurrentDirectory), files, adoptable,
+            s => compiled.FailedWithReceivers(Key(s)) ?? compiled.PackageFailure(Key(s)),
             compiled.Packages.PostPackages,
             options.CurrentDirectory, cancellationToken).ConfigureAwait(false);
 
         // Pass 6: pages that verify more as one class (the page fixture) than block by block (PageFixtures).
         files = await PageFixtures.ApplyAsync(
-            verifier, compiled.Packages, files, adoptable, options.Filter, write, frontMatter, cancellationToken).ConfigureAwait(false);
+            verifier, trial => verifier.PrepareAs(trial).Documents, compiled.Packages, files, adoptable, options.Filter, write, frontMatter,
+            cancellationToken).ConfigureAwait(false);
 
         // A block its output block tags that passes as its author wrote it needs no tag: verify runs it and compares already.
         files = [.. files.Select(f => f with { Proposals = [.. f.Proposals.Where(p => !SaysNothingNew(p, documents))] })];
@@ -110,14 +116,14 @@ internal static class Adopter
 
     /// <summary>
     /// Passes 1 to 5a': each untagged block's proposal as its trials decide, through <paramref name="trials"/> alone (the
-    /// seam unit tests drive with recorded results, tests/SnippetCheck.Tests/Unit/Adoption/).
+    /// seam unit tests drive with recorded results, tests/SnippetCheck.Tests/Unit/Adoption/) and the package lookups of <paramref name="feed"/>.
     /// </summary>
     internal static async Task<(List<AdoptFile> Files, CompileTrials Compiled)> ProposeAsync(
-        IBlockTrials trials, VerifyOptions options, IReadOnlyList<PackageCandidate> stated, IReadOnlyList<PreparedDocument> adoptable,
+        IBlockTrials trials, IPackageFeed feed, IReadOnlyList<PackageCandidate> stated, IReadOnlyList<PreparedDocument> adoptable,
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CancellationToken cancellationToken)
     {
         // Passes 1 to 1g: as written, then in the shapes that may make a failed block compile (CompileTrials).
-        var compiled = await CompileTrials.RunAsync(trials, options, stated, adoptable, untagged, cancellationToken).ConfigureAwait(false);
+        var compiled = await CompileTrials.RunAsync(trials, feed, stated, adoptable, untagged, cancellationToken).ConfigureAwait(false);
         // Passes 2 and 2b: what compiled and has something to execute, run twice, and its prose's claims (RunTrials).
         var runs = await RunTrials.RunAsync(trials, untagged, compiled.Compiles, cancellationToken).ConfigureAwait(false);
         // Passes 3 to 5a: sessions, compile-fail on marked errors, check, listings (FallbackTrials).
@@ -146,12 +152,12 @@ internal static class Adopter
         else if (models.Code(usings) is { Count: > 0 } hidden)
             proving = options with { CommandLine = options.CommandLine with { HiddenCode = hidden } };
         (unpinned, pins) = DocSetPins.Keep(
-            unpinned, pins, await DocSetPins.FailingAsync(verifier, proving, unpinned, pins, cancellationToken).ConfigureAwait(false));
+            unpinned, pins, await DocSetPins.FailingAsync(verifier, proving.CommandLine, unpinned, pins, cancellationToken).ConfigureAwait(false));
         var pinsProblem = write ? DocSetPins.Write(pins, options.CurrentDirectory) : null;
         if (pinsProblem is not null)
             (unpinned, pins) = DocSetPins.Keep(unpinned, pins, pins.New.Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase));
         var pending = write ? null : new SnippetCheckConfig { PackageVersions = [.. pins.All.Select(p => $"{p.Id}@{p.Version}")] };
-        files = await ProposalProof.ProveAsync(verifier, proving, [.. unpinned], pending, cancellationToken).ConfigureAwait(false);
+        files = await ProposalProof.ProveAsync(verifier, proving.CommandLine, [.. unpinned], pending, cancellationToken).ConfigureAwait(false);
         if (!write) return (files, pins, null);
         for (var i = 0; i < files.Count; i++)
         {

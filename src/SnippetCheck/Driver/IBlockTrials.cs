@@ -1,9 +1,9 @@
 using SnippetCheck.Configuration;
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Loading;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
-using SnippetCheck.Loading;
 
 namespace SnippetCheck.Driver;
 
@@ -12,14 +12,13 @@ namespace SnippetCheck.Driver;
 /// will be written goes through here, and <see cref="Verifier"/> is the one implementation that compiles and runs. What
 /// adopt infers from a trial's result is then a function of that result, which a test drives with a fake of this
 /// interface returning recorded results (tests/SnippetCheck.Tests/Unit/Adoption/), in milliseconds instead of a CLI run.
+/// A trial port only: the package lookups (<see cref="IPackageFeed"/>) and the documents read again with a trial's config
+/// (<see cref="Verifier.PrepareAs"/>) are handed to adopt beside it, and no trial takes the host's <see cref="VerifyOptions"/>.
 /// </summary>
 internal interface IBlockTrials
 {
     /// <summary>The config in force for the trials: the config file with the command line laid over it.</summary>
     SnippetCheckConfig Config { get; }
-
-    /// <summary>The run's documents read again with <paramref name="trial"/> as their config (a page read as a fixture).</summary>
-    (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) Prepare(SnippetCheckConfig trial);
 
     /// <summary>Each block alone, as its tags now say (<c>Verifier.Trials.cs</c>).</summary>
     Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(
@@ -34,15 +33,11 @@ internal interface IBlockTrials
         IReadOnlyList<(PreparedDocument Document, IReadOnlyList<Snippet> Blocks)> pages, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Pages as adopt will write them, given as text and verified as <c>verify</c> will read them: with
-    /// <paramref name="options"/> (the config adopt's pins and models make), only <paramref name="onlyBlocks"/> when given.
+    /// Pages as adopt will write them, given as text and verified as <c>verify</c> will read them: every block (no filter),
+    /// with <paramref name="commandLine"/> as the run's command line (the config adopt's pins and models make, laid over the
+    /// run's), only <paramref name="onlyBlocks"/> when given.
     /// </summary>
     Task<VerificationReport> VerifyWrittenAsync(
-        VerifyOptions options, IReadOnlyList<DocumentText> texts, IReadOnlySet<SourceLocation>? onlyBlocks, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The package lookups (version lists, restores) for pages in or below <paramref name="folder"/>, through the package
-    /// cache and the NuGet.Config over it: what package inference and removed-API rot ask, besides trials.
-    /// </summary>
-    IPackageFeed PackageFeed(string folder);
+        SnippetCheckConfig commandLine, IReadOnlyList<DocumentText> texts, IReadOnlySet<SourceLocation>? onlyBlocks,
+        CancellationToken cancellationToken);
 }

@@ -4,10 +4,11 @@ using SnippetCheck.References;
 namespace SnippetCheck.Driver;
 
 /// <summary>
-/// The package lookups adopt makes, beside its trials (<see cref="IBlockTrials.PackageFeed"/>): the stable versions the
-/// configured sources list for a package, and a restore of a set of pinned packages, through the run's package cache and
-/// NuGet.Config. <see cref="PackageFeed"/> asks the sources and the SDK; a test answers with canned versions and assets,
-/// so package inference and removed-API rot are unit-tested without a network.
+/// The package lookups adopt makes, beside its trials (made by its entry point, <see cref="PackageFeed.For"/>, and handed to
+/// its passes apart from the seam): the stable versions the configured sources list for a package, and a restore of a set
+/// of pinned packages, through the run's package cache and NuGet.Config. <see cref="PackageFeed"/> asks the sources and the
+/// SDK; a test answers with canned versions and assets, so package inference and removed-API rot are unit-tested without a
+/// network.
 /// </summary>
 internal interface IPackageFeed
 {

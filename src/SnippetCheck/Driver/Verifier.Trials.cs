@@ -10,13 +10,10 @@ namespace SnippetCheck.Driver;
 
 /// <summary>
 /// The verifier's trials: chosen blocks tried in a given shape (lone, a session, a page fixture), for <c>adopt</c> only,
-/// through its seam (<see cref="IBlockTrials"/>, internal: no host calls them), and the package lookups beside them.
+/// through its seam (<see cref="IBlockTrials"/>, internal: no host calls them).
 /// </summary>
 public sealed partial class Verifier
 {
-    /// <inheritdoc/>
-    IPackageFeed IBlockTrials.PackageFeed(string folder) => Driver.PackageFeed.For(folder);
-
     /// <summary>
     /// Verifies the given blocks as lone snippets, each as its tags now say, through the same merging, runners and
     /// judge as a run (what <c>adopt</c> asks of a block before tagging it). Ignored blocks are not checked for

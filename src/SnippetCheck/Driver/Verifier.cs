@@ -22,6 +22,7 @@ namespace SnippetCheck.Driver;
 public sealed partial class Verifier : IBlockTrials
 {
     private readonly VerifyOptions _options;
+    private readonly VerifyOptions _given;
     private readonly DocumentLoader _loader;
     private readonly RunSettings _settings;
     private readonly ResultCache? _cache;
@@ -55,6 +56,7 @@ public sealed partial class Verifier : IBlockTrials
 
     private Verifier(VerifyOptions options, DocumentTrial trial)
     {
+        _given = options;
         options = WithProjectReferences(options);
         _options = options;
         _trial = trial;
@@ -92,8 +94,11 @@ public sealed partial class Verifier : IBlockTrials
     /// <summary>Reads every document and its snippets, without compiling anything (what <c>list</c> shows).</summary>
     public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) Prepare() => _loader.Load();
 
-    /// <summary>The documents read again with <paramref name="trial"/> laid over each file's settings (<see cref="DocumentTrial"/>).</summary>
-    (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) IBlockTrials.Prepare(SnippetCheckConfig trial) =>
+    /// <summary>
+    /// The documents read again with <paramref name="trial"/> laid over each file's settings (<see cref="DocumentTrial"/>):
+    /// adopt's page fixtures, read as fixtures. Document loading, not a trial, so not on adopt's seam.
+    /// </summary>
+    internal (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) PrepareAs(SnippetCheckConfig trial) =>
         new DocumentLoader(_options.Loading, Config, DiskDocuments.Instance, _trial with { Settings = trial }).Load();
 
     /// <inheritdoc cref="DocumentLoader.FileSetNotes"/>
@@ -123,10 +128,15 @@ public sealed partial class Verifier : IBlockTrials
     internal Task<VerificationReport> VerifyTextsAsync(IReadOnlyList<DocumentText> texts, CancellationToken cancellationToken = default) =>
         RunTextsAsync(texts, RunShape.Plain, cancellationToken);
 
-    /// <summary>A verifier of its own for the pages as written: their config is not this run's (pins and models laid over).</summary>
+    /// <summary>
+    /// A verifier of its own for the pages as written: their config is not this run's (pins and models laid over), made from
+    /// the options this one was given (project references are added again) with <paramref name="commandLine"/>, no filter.
+    /// </summary>
     Task<VerificationReport> IBlockTrials.VerifyWrittenAsync(
-        VerifyOptions options, IReadOnlyList<DocumentText> texts, IReadOnlySet<SourceLocation>? onlyBlocks, CancellationToken cancellationToken) =>
-        new Verifier(options, PackageMoves.None, onlyBlocks).VerifyTextsAsync(texts, cancellationToken);
+        SnippetCheckConfig commandLine, IReadOnlyList<DocumentText> texts, IReadOnlySet<SourceLocation>? onlyBlocks,
+        CancellationToken cancellationToken) =>
+        new Verifier(_given with { Filter = null, CommandLine = commandLine }, PackageMoves.None, onlyBlocks)
+            .VerifyTextsAsync(texts, cancellationToken);
 
     /// <summary>
     /// Documents given as text through the same pipeline as a run over files: the same config, cache, planning and judge,

@@ -9,7 +9,7 @@ namespace SnippetCheck.Results;
 /// <summary>
 /// The lines a block's own comments mark as failing to compile (<c>int x = "a"; // error CS0029</c>, <c>// Error, duplicate
 /// member name</c>, "The following line causes CS0165"): where <c>adopt</c> reads a <c>compile-fail</c> case
-/// (<c>Adoption.MarkedErrors</c>), and where the judge requires a <c>compile-fail</c> block's errors to stand
+/// (<c>Adoption.Inference.MarkedErrors</c>), and where the judge requires a <c>compile-fail</c> block's errors to stand
 /// (docs/authoring.md#blocks-that-show-errors).
 /// </summary>
 internal static partial class ErrorMarkers

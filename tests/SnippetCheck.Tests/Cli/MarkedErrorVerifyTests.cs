@@ -1,10 +1,10 @@
 using SnippetCheck.Tests.Infrastructure;
-using static SnippetCheck.Tests.Unit.Adoption.Trials.MarkedErrorsTests;
+using static SnippetCheck.Tests.Unit.Adoption.Inference.MarkedErrorsTests;
 
 namespace SnippetCheck.Tests.Cli;
 
 /// <summary>
-/// Issue 26: the pages as adopt tags them (Unit/Adoption/Trials/MarkedErrorsTests, which decides the tags against the
+/// Issue 26: the pages as adopt tags them (Unit/Adoption/Inference/MarkedErrorsTests, which decides the tags against the
 /// compiler's canned answers): the compiler does report the marked errors, so the <c>compile-fail=IDS</c> blocks pass verify;
 /// a tagged block whose code starts to compile, or fails with another error, then fails.
 /// </summary>

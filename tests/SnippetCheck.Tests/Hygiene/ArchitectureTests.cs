@@ -14,7 +14,7 @@ namespace SnippetCheck.Tests.Hygiene;
 /// model, so a use in a method body counts as much as a signature.
 /// </summary>
 [Trait("Category", "Fast")]
-public sealed class ArchitectureTests
+public sealed partial class ArchitectureTests
 {
     /// <summary>
     /// Each folder may use folders of a lower rank only, with no exception; a folder's namespace is its path (a sub-folder
@@ -83,7 +83,8 @@ public sealed class ArchitectureTests
         ["Editing"] = 17,
         // adopt (docs/architecture.md, Adoption/'s table), in data order: what a block needs, what adopt
         // proposes, the trials that decide it, the edit that writes it, and the commands that use them.
-        // What a block needs, as pure rules read from Roslyn's diagnostics and the pages: usings, the doc set; then its
+        // What a block needs, as pure rules read from Roslyn's diagnostics, the pages and the trials' results (a run's variance,
+        // its output, the errors a page marks, an API listing): usings, the doc set; then its
         // packages (and the Web SDK); then the models and stubs of the types around it, and its receivers. The rounds of
         // trials that try them (sessions, enclosing and base classes, page fixtures among them) rank with the trials.
         ["Adoption.Inference"] = 18,
@@ -96,8 +97,11 @@ public sealed class ArchitectureTests
         // Suspected rot: what a failure or the prose says of a page. Before the trials, which try the prose's claims
         // and read rot from the failures they leave.
         ["Adoption.Rot"] = 22,
-        // adopt's passes: the compile, run and fallback trials, page fixtures, and the proposals read from them.
+        // adopt's passes: the compile, run and fallback trials, page fixtures, each taking the seam (ArchitectureTests.Seam).
         ["Adoption.Trials"] = 23,
+        // What each block is proposed, decided from the trials' results (BlockProposals): no trial of its own. Beside the writer,
+        // which neither uses nor is used by it.
+        ["Adoption.Decisions"] = 24,
         // What adopt writes with Editing's edits: decisions to text, the doc set's pins.
         ["Adoption.Writing"] = 24,
         // The entry points the hosts call: adopt (Adopter, AdoptReport and its table and JSON).
@@ -225,8 +229,8 @@ public sealed class ArchitectureTests
     /// trial and reach no network: they name nothing of the driver but the package lookups they are handed
     /// (<c>IPackageFeed</c>) and the run's options, and never hold a <c>PackageSearch</c> or <c>PackageRestorer</c> (a
     /// static, pure helper of theirs, <c>PackageSearch.NewestFirst</c>, is no lookup). The seam is asked by <c>Trials/</c> and
-    /// by two of <c>Writing/</c>'s (<c>ProposalProof</c>, the doc set's pins in <c>DocSetPins</c>); this test checks only
-    /// that <c>Inference/</c> and <c>Rot/</c> never ask it.
+    /// by two of <c>Writing/</c>'s (<c>ProposalProof</c>, the doc set's pins in <c>DocSetPins</c>); this test checks that
+    /// <c>Inference/</c>, <c>Rot/</c> and <c>Decisions/</c> never ask it (ArchitectureTests.Seam checks who else does).
     /// </summary>
     [Fact]
     public void Adoption_runs_code_only_through_its_seam()
@@ -244,7 +248,7 @@ public sealed class ArchitectureTests
                 ?.Name.ToString();
             if (ns is null || !ns.StartsWith("SnippetCheck.Adoption", StringComparison.Ordinal)) continue;
             var pure = ns.StartsWith("SnippetCheck.Adoption.Inference", StringComparison.Ordinal)
-                || ns.StartsWith("SnippetCheck.Adoption.Rot", StringComparison.Ordinal);
+                || ns.StartsWith("SnippetCheck.Adoption.Rot", StringComparison.Ordinal) || ns == "SnippetCheck.Adoption.Decisions";
             var model = compilation.GetSemanticModel(tree);
             foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
             {

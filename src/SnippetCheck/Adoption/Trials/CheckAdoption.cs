@@ -4,7 +4,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Extraction.Snippets;
-using static SnippetCheck.Adoption.Trials.BlockKeys;
+using static SnippetCheck.Adoption.Inference.BlockKeys;
 
 namespace SnippetCheck.Adoption.Trials;
 

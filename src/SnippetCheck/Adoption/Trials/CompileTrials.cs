@@ -9,7 +9,7 @@ using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
-using static SnippetCheck.Adoption.Trials.BlockKeys;
+using static SnippetCheck.Adoption.Inference.BlockKeys;
 
 namespace SnippetCheck.Adoption.Trials;
 
@@ -66,14 +66,13 @@ internal sealed class CompileTrials
     /// <summary>
     /// The trials of <paramref name="untagged"/>, in order: each shape gets the blocks the shapes before it left failing.
     /// </summary>
+    /// <param name="feed">The package lookups package inference asks (version lists, restores), handed in beside the seam.</param>
     /// <param name="packages">Packages the author names (<c>adopt --package</c>), tried first for every post.</param>
     public static async Task<CompileTrials> RunAsync(
-        IBlockTrials verifier, VerifyOptions options, IReadOnlyList<PackageCandidate> packages, IReadOnlyList<PreparedDocument> adoptable,
+        IBlockTrials verifier, IPackageFeed feed, IReadOnlyList<PackageCandidate> packages, IReadOnlyList<PreparedDocument> adoptable,
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CancellationToken cancellationToken)
     {
-        // Restores through the run's package cache and the NuGet.Config over the config file's folder (else the run's).
-        var baseDirectory = verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory;
-        var packageInference = new PackageInference(packages, verifier.PackageFeed(baseDirectory), [.. adoptable.Select(d => d.Snippets)]);
+        var packageInference = new PackageInference(packages, feed, [.. adoptable.Select(d => d.Snippets)]);
         var trials = new CompileTrials(untagged, packageInference, ModelsFor(verifier, adoptable));
         await trials.RunPassesAsync(verifier, adoptable, cancellationToken).ConfigureAwait(false);
         return trials;

@@ -6,7 +6,7 @@ using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
 using SnippetCheck.Editing;
-using static SnippetCheck.Adoption.Trials.BlockKeys;
+using static SnippetCheck.Adoption.Inference.BlockKeys;
 
 namespace SnippetCheck.Adoption.Trials;
 

@@ -40,9 +40,11 @@ internal static class FixtureInference
 
     /// <summary>
     /// The fixture of each page, when one verifies any block: <paramref name="pages"/> are untagged pages (or pages config
-    /// already makes fixtures), as <paramref name="verifier"/> first read them.
+    /// already makes fixtures), as <paramref name="verifier"/> first read them; <paramref name="readAs"/> reads the run's
+    /// documents again as fixtures (document loading, beside the seam).
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, Trial>> FindAsync(IBlockTrials verifier, PackageInference packages,
+    public static async Task<IReadOnlyDictionary<string, Trial>> FindAsync(
+        IBlockTrials verifier, Func<SnippetCheckConfig, IReadOnlyList<PreparedDocument>> readAs, PackageInference packages,
         IReadOnlyList<PreparedDocument> pages, CancellationToken cancellationToken)
     {
         if (pages.Count == 0) return new Dictionary<string, Trial>();
@@ -53,8 +55,8 @@ internal static class FixtureInference
         var attempts = new List<Attempt>();
         // Without the hidden fences first: a page that passes so needs no more config.
         var asFixtures = new SnippetCheckConfig { Fixture = true };
-        List<(IReadOnlyList<PreparedDocument> Reading, IReadOnlyList<string> Fences)> readings = [(verifier.Prepare(asFixtures).Documents, [])];
-        if (found.Count > 0) readings.Add((verifier.Prepare(asFixtures with { HiddenFences = [.. configured, .. found] }).Documents, found));
+        List<(IReadOnlyList<PreparedDocument> Reading, IReadOnlyList<string> Fences)> readings = [(readAs(asFixtures), [])];
+        if (found.Count > 0) readings.Add((readAs(asFixtures with { HiddenFences = [.. configured, .. found] }), found));
         foreach (var (reading, fences) in readings)
         {
             var byPath = reading.ToDictionary(d => d.Snippets.Source.Document.FullPath);

@@ -1,6 +1,7 @@
 using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Proposals;
+using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction;
@@ -20,16 +21,18 @@ namespace SnippetCheck.Adoption.Trials;
 internal static class PageFixtures
 {
     /// <summary>The files, each page that verifies more as a fixture replaced by its fixture's proposals or given a note why not.</summary>
+    /// <param name="readAs">The run's documents read again with a trial's config laid over them (<c>Verifier.PrepareAs</c>).</param>
     /// <param name="filter">The run's block filter: a filtered run tries no fixture, which would verify the whole page.</param>
     public static async Task<List<AdoptFile>> ApplyAsync(
-        IBlockTrials verifier, PackageInference packageInference, List<AdoptFile> files, IReadOnlyList<PreparedDocument> adoptable, string? filter,
+        IBlockTrials verifier, Func<SnippetCheckConfig, IReadOnlyList<PreparedDocument>> readAs, PackageInference packageInference,
+        List<AdoptFile> files, IReadOnlyList<PreparedDocument> adoptable, string? filter,
         bool write, bool frontMatter, CancellationToken cancellationToken)
     {
         var pages = string.IsNullOrEmpty(filter)
             ? files.Select(f => (File: f, Document: adoptable.First(d => ReferenceEquals(d.Snippets.Source.Document, f.Document))))
                 .Where(p => IsFixtureCandidate(p.Document, p.File)).ToList()
             : [];
-        var trials = await FixtureInference.FindAsync(verifier, packageInference, [.. pages.Select(p => p.Document)], cancellationToken)
+        var trials = await FixtureInference.FindAsync(verifier, readAs, packageInference, [.. pages.Select(p => p.Document)], cancellationToken)
             .ConfigureAwait(false);
         foreach (var (file, document) in pages)
         {

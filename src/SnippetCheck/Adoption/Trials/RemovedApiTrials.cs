@@ -22,13 +22,15 @@ internal static class RemovedApiTrials
     /// </summary>
     /// <param name="lastFailure">A block's last failure before <c>check</c> tolerated its unknown names; null for none.</param>
     /// <param name="postPackages">The packages a post names (its install lines, usings, doc set), pinned as adopt found them.</param>
-    public static async Task<List<AdoptFile>> ApplyAsync(IBlockTrials verifier, List<AdoptFile> files, IReadOnlyList<PreparedDocument> documents,
+    /// <param name="feed">The package lookups for the pages' folder (older versions' names), handed in beside the seam.</param>
+    public static async Task<List<AdoptFile>> ApplyAsync(
+        IBlockTrials verifier, IPackageFeed feed, List<AdoptFile> files, IReadOnlyList<PreparedDocument> documents,
         Func<Snippet, SnippetResult?> lastFailure, Func<SnippetDocument, IReadOnlyList<PackageRequest>> postPackages, string folder,
         CancellationToken cancellationToken)
     {
         var work = RemovedApiRot.Work(files, documents, lastFailure, postPackages);
         if (work.Count == 0) return files;
-        var hits = await RemovedApiRot.HitsAsync(verifier.PackageFeed(folder), work, documents, folder, cancellationToken).ConfigureAwait(false);
+        var hits = await RemovedApiRot.HitsAsync(feed, work, documents, folder, cancellationToken).ConfigureAwait(false);
         if (hits.Count == 0) return files;
 
         // Guarded only when the removed name is the block's one error, on a page that says the API is gone.

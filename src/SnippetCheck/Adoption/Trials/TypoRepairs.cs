@@ -8,7 +8,7 @@ using SnippetCheck.Driver;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
-using static SnippetCheck.Adoption.Trials.BlockKeys;
+using static SnippetCheck.Adoption.Inference.BlockKeys;
 
 namespace SnippetCheck.Adoption.Trials;
 

@@ -50,7 +50,7 @@ internal static class DocSetPins
     /// pins as the config will hold them (verified in memory, the files untouched): those keep their versions in the tags.
     /// </summary>
     public static async Task<IReadOnlySet<string>> FailingAsync(
-        IBlockTrials trials, VerifyOptions options, IReadOnlyList<AdoptFile> files, Plan plan, CancellationToken cancellationToken)
+        IBlockTrials trials, SnippetCheckConfig commandLine, IReadOnlyList<AdoptFile> files, Plan plan, CancellationToken cancellationToken)
     {
         var written = ProposalProof.Written(files, p => p.Packages.Any(r => r.Unpinned));
         var blocks = written.Blocks.ToDictionary(
@@ -58,10 +58,7 @@ internal static class DocSetPins
         var texts = written.Texts;
         if (written.Unmatched.Count > 0) return plan.New.Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (blocks.Count == 0) return new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var again = options with
-        {
-            Filter = null, CommandLine = options.CommandLine with { PackageVersions = [.. plan.All.Select(p => $"{p.Id}@{p.Version}")] },
-        };
+        var again = commandLine with { PackageVersions = [.. plan.All.Select(p => $"{p.Id}@{p.Version}")] };
         var report = await trials.VerifyWrittenAsync(again, texts, blocks.Keys.ToHashSet(), cancellationToken).ConfigureAwait(false);
         var passed = report.Snippets.Where(r => r.Status == SnippetStatus.Passed).Select(r => r.Location).ToHashSet();
         return blocks.Where(b => !passed.Contains(b.Key)).SelectMany(b => b.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -26,17 +26,18 @@ internal static class ProposalProof
 
     /// <summary>
     /// <paramref name="files"/> with every proposal withdrawn whose block does not pass (or check) when its page is read as
-    /// written. <paramref name="over"/> lays what adopt has not written yet over the config (a dry run's pins and models).
+    /// written, with <paramref name="commandLine"/> as the run's command line. <paramref name="over"/> lays what adopt has not
+    /// written yet over the config (a dry run's pins and models).
     /// </summary>
     public static async Task<List<AdoptFile>> ProveAsync(
-        IBlockTrials trials, VerifyOptions options, List<AdoptFile> files, SnippetCheckConfig? over, CancellationToken cancellationToken)
+        IBlockTrials trials, SnippetCheckConfig commandLine, List<AdoptFile> files, SnippetCheckConfig? over, CancellationToken cancellationToken)
     {
-        var proving = over is null ? options : options with { CommandLine = Over(options.CommandLine, over) };
+        var proving = over is null ? commandLine : Over(commandLine, over);
         for (var round = 0; round < Rounds; round++)
         {
             var written = Written(files);
             if (written.Blocks.Count == 0 && written.Unmatched.Count == 0) return files;
-            var report = await trials.VerifyWrittenAsync(proving with { Filter = null }, written.Texts, null, cancellationToken)
+            var report = await trials.VerifyWrittenAsync(proving, written.Texts, null, cancellationToken)
                 .ConfigureAwait(false);
             // One result per block (a framework matrix joins its passes); a failing one decides where there would be more.
             var results = report.Snippets.GroupBy(r => r.Location)

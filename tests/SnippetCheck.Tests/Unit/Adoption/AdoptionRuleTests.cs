@@ -7,47 +7,13 @@ using static SnippetCheck.Tests.Unit.Adoption.CannedTrials;
 namespace SnippetCheck.Tests.Unit.Adoption;
 
 /// <summary>
-/// Adopt's inference rules driven in process against recorded trial results (<see cref="CannedTrials"/>): which tag a
-/// block gets (kind choice), the usings, receivers and packages it is tried with, and a typo read as rot. Nothing compiles
+/// Adopt's inference rules driven in process against recorded trial results (<see cref="CannedTrials"/>): the usings,
+/// receivers and packages a block is tried with, and a typo read as rot (its kind choice: Decisions/KindChoiceTests). Nothing compiles
 /// or runs; each test says what the compiler or the run answered and what adopt then proposes (issue 78, item 1).
 /// </summary>
 public sealed class AdoptionRuleTests
 {
     private const string Hello = "# Post\n\n```csharp\nConsole.WriteLine(\"hi\");\n```\n";
-
-    [Fact]
-    public async Task A_block_that_runs_twice_with_the_same_output_is_proposed_as_run()
-    {
-        var trials = new CannedTrials(s => Passed(s, s.Tags.Kind == SnippetKind.Run ? "hi\n" : null));
-
-        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(Hello)));
-
-        Assert.Equal(SnippetKind.Run, Assert.Single(file.Proposals).Kind);
-        // Run twice, never trusted from one run: a block that prints a time would pass once and fail the next verify.
-        Assert.Equal(2, trials.Asked.Count(s => s.Tags.Kind == SnippetKind.Run));
-    }
-
-    [Fact]
-    public async Task A_block_whose_second_run_fails_is_proposed_as_compile_only()
-    {
-        var runs = 0;
-        var trials = new CannedTrials(
-            s => s.Tags.Kind != SnippetKind.Run ? Passed(s) : Interlocked.Increment(ref runs) == 1 ? Passed(s, "hi\n") : Threw(s));
-
-        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(Hello)));
-
-        Assert.Equal(SnippetKind.Compile, Assert.Single(file.Proposals).Kind);
-    }
-
-    [Fact]
-    public async Task A_block_that_throws_when_run_is_proposed_as_compile_only()
-    {
-        var trials = new CannedTrials(s => s.Tags.Kind == SnippetKind.Run ? Threw(s) : Passed(s));
-
-        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(Hello)));
-
-        Assert.Equal(SnippetKind.Compile, Assert.Single(file.Proposals).Kind);
-    }
 
     [Fact]
     public async Task A_block_that_lacks_one_namespace_is_proposed_with_its_using()

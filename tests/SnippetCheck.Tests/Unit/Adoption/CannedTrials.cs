@@ -19,7 +19,9 @@ namespace SnippetCheck.Tests.Unit.Adoption;
 /// <summary>
 /// A fake of adopt's one seam (<see cref="IBlockTrials"/>): every trial is answered by <c>answer</c> with a recorded
 /// result (the compiler's diagnostic at the name it would point at, a run's output) instead of compiling, so an inference
-/// rule is tested in milliseconds. It keeps each trial it was asked, in order, for a test to say what adopt tried.
+/// rule is tested in milliseconds. It keeps each trial it was asked, in order, for a test to say what adopt tried. What adopt
+/// is handed beside the seam is canned here too: the package lookups (<see cref="Feed"/>) and the pages read again
+/// (<see cref="Prepare"/>).
 /// </summary>
 internal sealed class CannedTrials(Func<Snippet, SnippetResult> answer) : IBlockTrials
 {
@@ -36,9 +38,12 @@ internal sealed class CannedTrials(Func<Snippet, SnippetResult> answer) : IBlock
     /// <summary>Every page text verified as written (<see cref="VerifyWrittenAsync"/>), in order, a list per call.</summary>
     public List<IReadOnlyList<DocumentText>> Written { get; } = [];
 
-    /// <summary><see cref="Pages"/> read again as the loader reads them with <paramref name="trial"/> laid over their front matter.</summary>
-    public (IReadOnlyList<PreparedDocument> Documents, IReadOnlyList<Diagnostic> Errors) Prepare(SnippetCheckConfig trial) =>
-        ([.. Pages.Select(p => AdoptionHarness.Read(p.Snippets.Source.Document, Config, trial))], []);
+    /// <summary>
+    /// <see cref="Pages"/> read again as the loader reads them with <paramref name="trial"/> laid over their front matter
+    /// (what adopt's entry point hands its page fixtures as <c>Verifier.PrepareAs</c>).
+    /// </summary>
+    public IReadOnlyList<PreparedDocument> Prepare(SnippetCheckConfig trial) =>
+        [.. Pages.Select(p => AdoptionHarness.Read(p.Snippets.Source.Document, Config, trial))];
 
     public Task<IReadOnlyList<SnippetResult>> VerifyLoneAsync(
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks, bool useCache, CancellationToken cancellationToken) =>
@@ -66,7 +71,8 @@ internal sealed class CannedTrials(Func<Snippet, SnippetResult> answer) : IBlock
     /// verified, every other block (or only <paramref name="onlyBlocks"/>) answered by <c>answer</c> as it is now tagged.
     /// </summary>
     public Task<VerificationReport> VerifyWrittenAsync(
-        VerifyOptions options, IReadOnlyList<DocumentText> texts, IReadOnlySet<SourceLocation>? onlyBlocks, CancellationToken cancellationToken)
+        SnippetCheckConfig commandLine, IReadOnlyList<DocumentText> texts, IReadOnlySet<SourceLocation>? onlyBlocks,
+        CancellationToken cancellationToken)
     {
         lock (_lock) Written.Add(texts);
         // Read under the path the run shows (the page's own, else relative to here, as Pipeline.Read names it), so results match by place.
@@ -81,10 +87,11 @@ internal sealed class CannedTrials(Func<Snippet, SnippetResult> answer) : IBlock
         return Task.FromResult(new VerificationReport(texts.Count, [.. results.Select(r => r ?? answered[next++])], [], TimeSpan.Zero));
     }
 
-    /// <summary>The package lookups, canned: a source that lists and restores only what a test gives it.</summary>
+    /// <summary>
+    /// The package lookups, canned: a source that lists and restores only what a test gives it (handed to adopt beside the
+    /// seam, as its entry point hands <c>PackageFeed.For</c>).
+    /// </summary>
     public CannedFeed Feed { get; init; } = new();
-
-    public IPackageFeed PackageFeed(string folder) => Feed;
 
     private Task<IReadOnlyList<SnippetResult>> Answer(IEnumerable<Snippet> blocks)
     {
@@ -169,12 +176,10 @@ internal static class AdoptionHarness
     }
 
     /// <summary>Adopt's passes 1 to 5a' (<see cref="Adopter.ProposeAsync"/>) over <paramref name="pages"/>: each page's file.</summary>
-    public static async Task<IReadOnlyList<AdoptFile>> ProposeAsync(IBlockTrials trials, params PreparedDocument[] pages)
+    public static async Task<IReadOnlyList<AdoptFile>> ProposeAsync(CannedTrials trials, params PreparedDocument[] pages)
     {
-        using var folder = new TempFolder();
-        var options = new VerifyOptions { Paths = ["."], CurrentDirectory = folder.Path };
         var untagged = pages.SelectMany(d => d.Blocks.Where(s => !s.IsTagged).Select(s => (Document: d, Snippet: s))).ToList();
-        var (files, _) = await Adopter.ProposeAsync(trials, options, [], pages, untagged, CancellationToken.None);
+        var (files, _) = await Adopter.ProposeAsync(trials, trials.Feed, [], pages, untagged, CancellationToken.None);
         return files;
     }
 }

@@ -42,7 +42,7 @@ public sealed class PageFixturesTests
         var trials = new CannedTrials(Alone) { AsFixture = inClass, Pages = [page] };
         var files = (await AdoptionHarness.ProposeAsync(trials, page)).ToList();
         var packages = new PackageInference([], new CannedFeed(), [page.Snippets]);
-        return Assert.Single(await PageFixtures.ApplyAsync(trials, packages, files, [page], filter: null, write: false, frontMatter: false,
+        return Assert.Single(await PageFixtures.ApplyAsync(trials, trials.Prepare, packages, files, [page], filter: null, write: false, frontMatter: false,
             CancellationToken.None));
     }
 

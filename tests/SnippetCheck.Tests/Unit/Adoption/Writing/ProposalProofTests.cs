@@ -1,6 +1,6 @@
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Writing;
-using SnippetCheck.Driver;
+using SnippetCheck.Configuration;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
 using static SnippetCheck.Tests.Unit.Adoption.CannedTrials;
@@ -27,7 +27,7 @@ public sealed class ProposalProofTests
 
     private static Task<List<AdoptFile>> ProveAsync(CannedTrials trials, AdoptFile file) =>
         ProposalProof.ProveAsync(
-            trials, new VerifyOptions { Paths = ["."], CurrentDirectory = Path.GetTempPath() }, [file], null, CancellationToken.None);
+            trials, new SnippetCheckConfig(), [file], null, CancellationToken.None);
 
     private static string Code(AdoptProposal proposal) => CodeOf(proposal.Snippet);
 

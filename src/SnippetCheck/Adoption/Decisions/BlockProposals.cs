@@ -2,15 +2,16 @@ using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Rot;
+using SnippetCheck.Adoption.Trials;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
-using static SnippetCheck.Adoption.Trials.BlockKeys;
+using static SnippetCheck.Adoption.Inference.BlockKeys;
 using SnippetCheck.Editing;
 
-namespace SnippetCheck.Adoption.Trials;
+namespace SnippetCheck.Adoption.Decisions;
 
 /// <summary>
 /// One page's proposals, read from adopt's trials: for each untagged block, the strongest level a trial verified it at

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Extraction.Snippets;
 
-namespace SnippetCheck.Adoption.Trials;
+namespace SnippetCheck.Adoption.Inference;
 
 /// <summary>
 /// What makes a block's run vary, read from its syntax before its runs are trusted: work on other threads (two quiet

@@ -3,7 +3,7 @@ using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Adoption.Proposals;
 using static SnippetCheck.Tests.Unit.Adoption.CannedTrials;
 
-namespace SnippetCheck.Tests.Unit.Adoption.Trials;
+namespace SnippetCheck.Tests.Unit.Adoption.Inference;
 
 /// <summary>
 /// Issue 26: <c>adopt</c> tags a block that shows code the compiler rejects, and marks each rejected line as an error in

@@ -4,7 +4,7 @@ using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
 using SnippetCheck.Editing;
 
-namespace SnippetCheck.Adoption.Trials;
+namespace SnippetCheck.Adoption.Inference;
 
 /// <summary>
 /// The output block adopt proposes for a block that runs: the fence right after it, when it holds what each run printed,

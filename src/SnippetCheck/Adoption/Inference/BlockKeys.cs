@@ -1,7 +1,7 @@
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Adoption.Trials;
+namespace SnippetCheck.Adoption.Inference;
 
 /// <summary>
 /// How adopt's trials tell blocks apart: by file and fence line, whatever tags a trial gave the block, so a block's

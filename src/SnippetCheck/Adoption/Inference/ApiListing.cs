@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Extraction.Snippets;
 
-namespace SnippetCheck.Adoption.Trials;
+namespace SnippetCheck.Adoption.Inference;
 
 /// <summary>
 /// A block that only lists values (<c>public const long BytesInGibibyte = 1073741824;</c>, a generated API page's

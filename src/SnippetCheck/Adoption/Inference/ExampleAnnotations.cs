@@ -3,7 +3,7 @@ using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Adoption.Trials;
+namespace SnippetCheck.Adoption.Inference;
 
 /// <summary>
 /// The test annotations the C# standard writes above its examples, for its own extractor

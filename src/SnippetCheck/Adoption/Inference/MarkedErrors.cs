@@ -1,7 +1,7 @@
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 
-namespace SnippetCheck.Adoption.Trials;
+namespace SnippetCheck.Adoption.Inference;
 
 /// <summary>
 /// Blocks that show code the compiler rejects, and say so on the rejected lines (<c>int x = "a"; // error CS0029</c>,
