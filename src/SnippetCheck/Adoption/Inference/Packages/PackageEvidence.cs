@@ -163,7 +163,8 @@ internal static partial class PackageEvidence
     /// named for the repository ('louthy__language-ext', 'language-ext/docs') that shows no install line and no using,
     /// under a heading naming 'LanguageExt.Core'. A heading's name (dotted or not) whose first part, in lower case, is a
     /// folder's name without its separators is a candidate, with that first part and its <c>.Core</c> after it; a name
-    /// in a heading alone, or a folder alone, is not.
+    /// in a heading alone, or a folder alone, is not. So is a single capitalised word (<c># Configuration</c> in
+    /// CsvHelper's <c>configuration/</c>): a word of prose names a section, not a library, whatever its folder is called.
     /// </summary>
     private static IEnumerable<IReadOnlyList<PackageCandidate>> HeadingCandidates(SnippetDocument document)
     {
@@ -173,7 +174,7 @@ internal static partial class PackageEvidence
             .Select(f => new string([.. f.Where(char.IsLetterOrDigit)]).ToLowerInvariant())
             .Where(f => f.Length >= MinimumFolderName).ToHashSet(StringComparer.Ordinal);
         var names = document.Source.Headings.SelectMany(h => HeadingName().Matches(h.Text)).Select(m => m.Value)
-            .Where(n => folders.Contains(n.Split('.')[0].ToLowerInvariant())).Distinct(StringComparer.Ordinal);
+            .Where(n => IsLibraryName(n) && folders.Contains(n.Split('.')[0].ToLowerInvariant())).Distinct(StringComparer.Ordinal);
         foreach (var name in names)
         {
             var library = name.Split('.')[0];
@@ -181,6 +182,9 @@ internal static partial class PackageEvidence
                 .Select(id => new PackageCandidate(id, null))];
         }
     }
+
+    /// <summary>A dotted name (<c>LanguageExt.Core</c>) or one of more than one hump (<c>CsvHelper</c>), not a word.</summary>
+    private static bool IsLibraryName(string name) => name.Contains('.') || name.Skip(1).Any(char.IsUpper);
 
     /// <summary>The shortest folder name read as a library's: 'docs', 'blog', 'src' and the like are shorter than a library's.</summary>
     private const int MinimumFolderName = 5;

@@ -96,7 +96,8 @@ internal sealed partial class PackageInference
         ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
     {
         var id = newest.Package.Id;
-        if (PackageMajors.PageMajor(page.Source, id) is not { } major || major == PackageMajors.Major(newest.Package.Version)) return null;
+        if (PackageMajors.PageMajor(page.Source, id, DocSets.Of(page)) is not { } major
+            || major == PackageMajors.Major(newest.Package.Version)) return null;
         var versions = await _finder.StableVersionsAsync(id, folder, cancellationToken).ConfigureAwait(false);
         return PackageSearch.NewestFirst(versions).FirstOrDefault(v => PackageMajors.Major(v) == major) is { } version
             ? await _finder.FindAsync(new PackageCandidate(id, version), folder, framework, cancellationToken).ConfigureAwait(false)

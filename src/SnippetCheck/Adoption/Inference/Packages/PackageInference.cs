@@ -223,15 +223,21 @@ internal sealed partial class PackageInference(
         var listed = PackageEvidence.Listed(document.Source.Document.Text)
             .Where(g => !named.Any(n => n[0].Id.Equals(g[0].Id, StringComparison.OrdinalIgnoreCase))).ToList();
         RecordWhoNames(document, statedGroups, own.Concat(listed), setEvidence);
-        var groups = named.Concat(listed)
+        // The repository's own package is tried on every page, whatever else the page names (CsvHelper's pages name none
+        // of theirs; its projects reference nine others): right after what the page and its set name, never cut by the
+        // limit. It is no page's word, so a source that lacks it says nothing of a block's names ('unloaded' below).
+        var ownPackage = RepositoryHints.Own(folder);
+        List<IReadOnlyList<PackageCandidate>> setsOwn = ownPackage.Count > 0
+            && !named.Any(g => g.Any(c => ownPackage.Any(o => o.Id.Equals(c.Id, StringComparison.OrdinalIgnoreCase)))) ? [ownPackage] : [];
+        var namedTried = Math.Min(named.Count, MaxCandidates - setsOwn.Count);
+        var groups = named.Take(namedTried).Concat(setsOwn).Concat(listed)
             .Concat(RepositoryHints.For(folder).Select(c => (IReadOnlyList<PackageCandidate>)[c]))
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase)
             .Take(MaxCandidates)
             .ToList();
         var found = await Task.WhenAll(groups.Select(g => FirstFoundAsync(g, document, folder, framework, cancellationToken))).ConfigureAwait(false);
-        _postPackages[document.Source.Document.FullPath] =
-            [.. found.Take(Math.Min(named.Count, groups.Count)).OfType<Found>().Select(f => f.Package)];
-        var unloaded = named.Take(groups.Count).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
+        _postPackages[document.Source.Document.FullPath] = [.. found.Take(namedTried).OfType<Found>().Select(f => f.Package)];
+        var unloaded = named.Take(namedTried).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         var declaring = found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => unknown is null || f.Names.Overlaps(unknown));
         return ([.. declaring], shown, unloaded);

@@ -34,17 +34,22 @@ internal static partial class PackageMajors
     /// <summary>
     /// The one major of package <paramref name="id"/> a page is written for, as it says so: its title, headings and opening
     /// prose (before its first fence: "Quartz 3 Quick Start"), else the nearest of its folders that names one
-    /// (<c>docs/documentation/quartz-3.x/</c>); null when they name none, or more than one (a migration guide's "from 3.x
-    /// to 4.x": the newest stays). Never a guess: a major is chosen only because the docs name it.
+    /// (<c>docs/documentation/quartz-3.x/</c>) up to the doc set's root, <paramref name="docSetRoot"/> (its path in the run,
+    /// <see cref="DocSet.Of(string)"/>); null when they name none, or more than one (a migration guide's "from 3.x to
+    /// 4.x": the newest stays). Never a guess: a major is chosen only because the docs name it. The folders above the
+    /// doc set are the reader's (a clone in <c>~/src/polly-v7/</c>), not the docs'.
     /// </summary>
-    public static int? PageMajor(ExtractedDocument source, string id)
+    public static int? PageMajor(ExtractedDocument source, string id, string docSetRoot)
     {
         var opening = FirstFence().Split(source.Document.Text, 2)[0];
         var top = string.Join('\n', [source.FrontMatter?.Text ?? "", opening, .. source.Headings.Select(h => h.Text)]);
         if (Named(top, id, titles: false) is { Count: > 0 } named) return named.Count == 1 ? named.Single() : null;
-        var folders = Enumerable.Reverse(Path.GetDirectoryName(Path.GetFullPath(source.Document.FullPath))!
-            .Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
-        foreach (var folder in folders)
+        var path = source.Document.DisplayPath.Replace('\\', '/');
+        while (path.StartsWith("./", StringComparison.Ordinal)) path = path[2..];
+        var root = docSetRoot.TrimEnd('/');
+        var inSet = root.Length > 0 && path.StartsWith(root + "/", StringComparison.Ordinal) ? path[(root.Length + 1)..] : path;
+        IEnumerable<string> folders = [.. Enumerable.Reverse(inSet.Split('/')[..^1]), root.Split('/')[^1]];
+        foreach (var folder in folders.Where(f => f.Length > 0))
         {
             // 'quartz-3.x', 'quartz_v3' as prose writes them: 'quartz 3.x'.
             if (Named(FolderSeparator().Replace(folder, " "), id, titles: false) is { Count: > 0 } byFolder)

@@ -18,24 +18,31 @@ internal sealed partial record PackageCandidate(string Id, string? Version)
 }
 
 /// <summary>
-/// What the repository a post lives in says about the package it is about: the repository's name
-/// (its <c>origin</c> remote, or its folder), and the projects in it: the packages they reference, with their versions,
-/// and the projects themselves, which a library's docs usually describe. Read once per repository.
+/// What the repository a post lives in says about the package it is about: its own package first (<see cref="Own"/>),
+/// then the projects in it, which a library's docs usually describe, and the packages they reference, with their
+/// versions. Read once per repository.
 /// </summary>
 internal static partial class RepositoryHints
 {
     private const int MaxProjects = 200;
 
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<PackageCandidate>> ByRoot = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (IReadOnlyList<PackageCandidate> Own, IReadOnlyList<PackageCandidate> All)> ByRoot =
+        new(StringComparer.Ordinal);
 
     private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", ".git", "artifacts"];
 
     /// <summary>The candidates of the repository holding <paramref name="directory"/>; none outside a repository.</summary>
-    public static IReadOnlyList<PackageCandidate> For(string directory)
-    {
-        var root = RepositoryRoot(directory);
-        return root is null ? [] : ByRoot.GetOrAdd(root, Read);
-    }
+    public static IReadOnlyList<PackageCandidate> For(string directory) =>
+        RepositoryRoot(directory) is { } root ? ByRoot.GetOrAdd(root, Read).All : [];
+
+    /// <summary>
+    /// The repository's own package, as alternatives tried in order (the first a source serves is the one): its name,
+    /// from its <c>origin</c> remote, else from its one solution file (<c>CsvHelper.sln</c>); the projects named as it
+    /// is first (<c>language-ext</c>: <c>LanguageExt.Core</c>), then the name itself. None when the repository names
+    /// itself nowhere: the name of the folder it was copied into ('docs') is the copier's word, not a package.
+    /// </summary>
+    public static IReadOnlyList<PackageCandidate> Own(string directory) =>
+        RepositoryRoot(directory) is { } root ? ByRoot.GetOrAdd(root, Read).Own : [];
 
     /// <summary>The nearest folder at or above <paramref name="directory"/> holding a <c>.git</c> folder or file.</summary>
     internal static string? RepositoryRoot(string directory)
@@ -48,9 +55,10 @@ internal static partial class RepositoryHints
         return null;
     }
 
-    private static IReadOnlyList<PackageCandidate> Read(string root)
+    private static (IReadOnlyList<PackageCandidate> Own, IReadOnlyList<PackageCandidate> All) Read(string root)
     {
         var candidates = new List<PackageCandidate>();
+        var projects = new List<string>();
         foreach (var project in Projects(root))
         {
             string text;
@@ -69,10 +77,40 @@ internal static partial class RepositoryHints
             }
             var id = PackageId().Match(text) is { Success: true } m ? m.Groups["id"].Value : Path.GetFileNameWithoutExtension(project);
             candidates.Add(new(id, null));
+            projects.Add(id);
         }
-        var name = OriginName(root) ?? Path.GetFileName(root);
-        candidates.Add(new(name, null));
-        return [.. candidates.DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase)];
+        var own = OwnOf(OriginName(root) ?? SolutionName(root), projects);
+        return (own, [.. own.Concat(candidates).DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase)]);
+    }
+
+    /// <summary>
+    /// The projects named as the repository is (their letters and digits, in any case), then those named so with
+    /// <c>.Core</c>, then the name itself.
+    /// </summary>
+    private static IReadOnlyList<PackageCandidate> OwnOf(string? name, IReadOnlyList<string> projects)
+    {
+        if (name is null) return [];
+        var key = Key(name);
+        var named = projects.Where(p => Key(p) == key).Concat(projects.Where(p => Key(p) == key + "core"));
+        var group = named.Append(name).Where(id => PackageCandidate.TryParse(id) is not null);
+        return [.. group.Distinct(StringComparer.OrdinalIgnoreCase).Select(id => new PackageCandidate(id, null))];
+    }
+
+    private static string Key(string name) => new string([.. name.Where(char.IsLetterOrDigit)]).ToLowerInvariant();
+
+    /// <summary>The name of the one solution file at the repository's root (<c>.sln</c> or <c>.slnx</c>); null for none or several.</summary>
+    private static string? SolutionName(string root)
+    {
+        try
+        {
+            var solutions = Directory.EnumerateFiles(root, "*.sln").Concat(Directory.EnumerateFiles(root, "*.slnx"))
+                .Select(Path.GetFileNameWithoutExtension).Distinct(StringComparer.OrdinalIgnoreCase).Take(2).ToList();
+            return solutions.Count == 1 ? solutions[0] : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static IEnumerable<string> Projects(string root)

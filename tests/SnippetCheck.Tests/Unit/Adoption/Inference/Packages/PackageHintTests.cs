@@ -34,10 +34,66 @@ public sealed class PackageHintTests
 
         var candidates = RepositoryHints.For(Path.Combine(folder.Path, "docs", "posts"));
 
-        // The origin's name (spectre.console) is the project's package, whatever its case: one candidate.
-        Assert.Equal(["Bogus@35.6.5", "Humanizer@", "Demo@", "Spectre.Console@"], candidates.Select(c => $"{c.Id}@{c.Version}"));
+        // The origin's name (spectre.console) is the project's package, whatever its case: one candidate, the first.
+        Assert.Equal(["Spectre.Console@", "Bogus@35.6.5", "Humanizer@", "Demo@"], candidates.Select(c => $"{c.Id}@{c.Version}"));
         Assert.DoesNotContain(candidates, c => c.Id == "Copied");
         Assert.Null(RepositoryHints.RepositoryRoot(Path.GetTempPath()));
+    }
+
+    [Fact]
+    public void A_repositorys_own_package_is_its_first_hint_before_what_its_projects_reference()
+    {
+        // CsvHelper's clone: its docs generator, benchmarks and library each reference packages; the library is the one
+        // its docs call, named as the repository is. Nine hints came before it, and a page's own guesses pushed it past
+        // the twelve candidates tried.
+        using var folder = new TempFolder();
+        folder.Write(".git/config", "[remote \"origin\"]\n\turl = https://github.com/JoshClose/CsvHelper.git\n");
+        folder.Write("docs-src/CsvHelper.DocsGenerator/CsvHelper.DocsGenerator.csproj",
+            "<Project><ItemGroup><PackageReference Include=\"Newtonsoft.Json\" Version=\"12.0.1\" /></ItemGroup></Project>");
+        folder.Write("performance/CsvHelper.Benchmarks/CsvHelper.Benchmarks.csproj",
+            "<Project><ItemGroup><PackageReference Include=\"BenchmarkDotNet\" Version=\"0.15.0\" /></ItemGroup></Project>");
+        folder.Write("src/CsvHelper/CsvHelper.csproj", "<Project><PropertyGroup><PackageId>CsvHelper</PackageId></PropertyGroup>"
+            + "<ItemGroup><PackageReference Include=\"System.Memory\" Version=\"4.5.0\" /></ItemGroup></Project>");
+        var examples = Path.Combine(folder.Path, "src", "CsvHelper.Website", "input", "examples");
+        Directory.CreateDirectory(examples);
+
+        Assert.Equal("CsvHelper", RepositoryHints.For(examples)[0].Id);
+        Assert.Equal(["CsvHelper"], RepositoryHints.Own(examples).Select(c => c.Id));
+    }
+
+    [Fact]
+    public void A_repository_without_an_origin_is_named_by_its_solution_and_a_bare_folder_name_is_no_package()
+    {
+        // A copy of the docs with a git folder of its own ('docs/'): the folder's name is the copier's word, not a package.
+        using var copy = new TempFolder();
+        copy.Write("docs/.git/config", "[core]\n\tbare = false\n");
+        copy.Write("docs/help/page.md", "# Help\n");
+        Assert.Empty(RepositoryHints.For(Path.Combine(copy.Path, "docs", "help")));
+        Assert.Empty(RepositoryHints.Own(Path.Combine(copy.Path, "docs", "help")));
+
+        // A checkout with no origin beside its solution: the solution names the library, whose project is 'Acme.Csv.Core'.
+        using var checkout = new TempFolder();
+        checkout.Write("work/.git/config", "[core]\n\tbare = false\n");
+        checkout.Write("work/Acme.Csv.sln", "");
+        checkout.Write("work/src/Acme.Csv.Core/Acme.Csv.Core.csproj", "<Project />");
+        checkout.Write("work/src/Acme.Tools/Acme.Tools.csproj", "<Project />");
+        Assert.Equal(["Acme.Csv.Core", "Acme.Csv"], RepositoryHints.Own(Path.Combine(checkout.Path, "work")).Select(c => c.Id));
+    }
+
+    [Theory]
+    [InlineData("examples/configuration/index.md", "# Configuration", null)]
+    [InlineData("examples/reading/index.md", "# Reading\n\n## Examples", null)]
+    [InlineData("someone__acme-widgets/notes.md", "# Notes\n\n## New in AcmeWidgets.Core", "AcmeWidgets.Core")]
+    [InlineData("csv-helper/docs/notes.md", "# CsvHelper notes", "CsvHelper")]
+    public void A_heading_names_a_package_as_its_folder_is_named_only_when_it_is_a_library_name_not_a_word(
+        string path, string headings, string? package)
+    {
+        var page = Pipeline.Read(headings + "\n\n```csharp\nvar records = csv.GetRecords<Foo>();\n```\n", path);
+
+        var named = PackageEvidence.Of(page, SnippetCheck.Compilation.ReferenceAssemblies.Default).Select(g => g[0].Id).ToList();
+
+        // A capitalised word at a heading's start is prose ("Configuration", "Reading"), whatever its folder is called.
+        Assert.Equal(package is null ? [] : [package], named);
     }
 
     [Fact]

@@ -27,8 +27,23 @@ public sealed class PackageMajorsTests
     [InlineData("/docs/guide/page.md", "# Jobs\n\n```csharp\nvar a = 1;\n```\n\nSince Quartz 2.2 this also works:\n\n", null)]
     public void The_major_a_page_names_is_read_from_its_title_opening_and_folder(string path, string before, int? major)
     {
-        var document = SourceDocument.FromText(path, "page.md", before + "```csharp\nvar job = JobBuilder.Create<HelloJob>().Build();\n```\n");
+        var document = SourceDocument.FromText(
+            path, path.TrimStart('/'), before + "```csharp\nvar job = JobBuilder.Create<HelloJob>().Build();\n```\n");
 
-        Assert.Equal(major, PackageMajors.PageMajor(FenceExtractor.Extract(document), "Quartz"));
+        Assert.Equal(major, PackageMajors.PageMajor(FenceExtractor.Extract(document), "Quartz", docSetRoot: "docs"));
+    }
+
+    [Fact]
+    public void A_folder_above_the_doc_sets_root_names_no_major()
+    {
+        // A checkout in ~/src/polly-v7/ (the user's name for their clone) with 'adopt .' run in its docs: the doc set is docs/.
+        const string text = "# Retries\n\nA retry:\n\n```csharp\nvar pipeline = new ResiliencePipelineBuilder().Build();\n```\n";
+        var above = SourceDocument.FromText("/home/u/src/polly-v7/docs/retries.md", "retries.md", text);
+        var fromHome = SourceDocument.FromText("/home/u/src/polly-v7/docs/retries.md", "src/polly-v7/docs/retries.md", text);
+        var inside = SourceDocument.FromText("/home/u/src/polly/docs/polly-v7/retries.md", "polly-v7/retries.md", text);
+
+        Assert.Null(PackageMajors.PageMajor(FenceExtractor.Extract(above), "Polly", docSetRoot: ""));
+        Assert.Null(PackageMajors.PageMajor(FenceExtractor.Extract(fromHome), "Polly", docSetRoot: "src/polly-v7/docs"));
+        Assert.Equal(7, PackageMajors.PageMajor(FenceExtractor.Extract(inside), "Polly", docSetRoot: "polly-v7"));
     }
 }
