@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 54: docs written for an older major of their package. AutoMapper's newest major dropped the one-argument
@@ -29,43 +29,39 @@ public sealed partial class AdoptOlderMajorTests
     private static partial Regex Pinned();
 
     [Fact]
-    public void A_block_that_fails_with_the_newest_major_is_verified_at_an_older_one_pinned_once_and_reported_as_rot()
+    public async Task A_block_that_fails_with_the_newest_major_is_verified_at_an_older_one_pinned_once_and_reported_as_rot()
     {
-        using var folder = new TempFolder();
-        folder.Write("docs/mapping.md", Post);
+        using var docs = new AdoptInProcess();
+        docs.Write("docs/mapping.md", Post);
 
-        var write = CliRunner.Run(folder.Path, "adopt", "docs", "--write");
-
-        Assert.True(write.ExitCode == 0, write.Output);
-        var text = File.ReadAllText(Path.Combine(folder.Path, "docs", "mapping.md"));
+        var write = await docs.AdoptWriteAsync("docs");
+        var text = docs.Read("docs/mapping.md");
         Assert.Contains("<!-- snippetcheck: run packages=AutoMapper -->\n```csharp\nusing AutoMapper;", text);
-        var pin = Pinned().Match(File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json")));
-        Assert.True(pin.Success, write.Output);
+        var pin = Pinned().Match(docs.Read("snippetcheck.json"));
+        Assert.True(pin.Success, AdoptInProcess.Table(write));
         // Never hidden: the block is suspected rot against the newest, with the compiler's error at its place.
         Assert.Matches(@"mapping\.md\(6,\d+\): CS(1729|7036): .* verifies with AutoMapper " + pin.Value[11..].Replace(".", "\\.", StringComparison.Ordinal)
-            + @" but fails with \d+\.\d+\.\d+, the newest \[known-api\]", write.Stdout);
-        Assert.Contains($"1 block verifies with AutoMapper {pin.Value[11..]} but fails with", write.Stdout);
+            + @" but fails with \d+\.\d+\.\d+, the newest \[known-api\]", AdoptInProcess.Table(write));
+        Assert.Contains($"1 block verifies with AutoMapper {pin.Value[11..]} but fails with", AdoptInProcess.Table(write));
 
-        var verify = CliRunner.Run(folder.Path, "verify");
-        Assert.True(verify.ExitCode == 0, verify.Output);
+        docs.Verifies(cache: true);
 
         // Context, never a pass by itself: a misspelt call or an added argument fails at the pinned version.
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "docs", "mapping.md"), text, new[] { ("cfg.CreateMap<", "cfg.CreateMapq<"), ("config.CreateMapper()", "config.CreateMapper(1)") });
+        docs.MutantsFail("docs/mapping.md", text, new[] { ("cfg.CreateMap<", "cfg.CreateMapq<"), ("config.CreateMapper()", "config.CreateMapper(1)") });
     }
 
     [Fact]
-    public void A_receiver_typed_from_the_newest_major_does_not_ask_for_a_second_version_of_the_package_a_block_is_pinned_to()
+    public async Task A_receiver_typed_from_the_newest_major_does_not_ask_for_a_second_version_of_the_package_a_block_is_pinned_to()
     {
         // Issue 75, item 3 (AutoMapper's own docs, 15 blocks): the receiver trial found 'cfg' in the newest AutoMapper and added
         // it to a block the doc set had pinned to the older major; the block then failed with adopt's own SC1013 clash.
-        using var folder = new TempFolder();
-        folder.Write("docs/mapping.md", Post + "\n\n```csharp\ncfg.CreateMap<Order, OrderDto>(MemberList.None);\n```\n");
+        using var docs = new AdoptInProcess();
+        docs.Write("docs/mapping.md", Post + "\n\n```csharp\ncfg.CreateMap<Order, OrderDto>(MemberList.None);\n```\n");
 
-        var adopt = CliRunner.Run(folder.Path, "adopt", "docs", "--report", "json=adopt.json");
-
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        Assert.Matches(@"AutoMapper@\d+\.\d+\.\d+", File.ReadAllText(Path.Combine(folder.Path, "adopt.json")));
-        Assert.DoesNotContain("SC1013", adopt.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("SC1013", File.ReadAllText(Path.Combine(folder.Path, "adopt.json")), StringComparison.Ordinal);
+        var adopt = await docs.AdoptAsync("docs");
+        docs.Json(adopt);
+        Assert.Matches(@"AutoMapper@\d+\.\d+\.\d+", docs.Read("adopt.json"));
+        Assert.DoesNotContain("SC1013", AdoptInProcess.Table(adopt), StringComparison.Ordinal);
+        Assert.DoesNotContain("SC1013", docs.Read("adopt.json"), StringComparison.Ordinal);
     }
 }
