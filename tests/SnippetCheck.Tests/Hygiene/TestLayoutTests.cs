@@ -4,9 +4,9 @@ namespace SnippetCheck.Tests.Hygiene;
 
 /// <summary>
 /// The tests mirror the source, both ways: <c>Unit/X/Y</c> holds the in-process tests of <c>src/SnippetCheck/X/Y</c> (or of
-/// the authoring tools' <c>src/SnippetCheck.Authoring/X/Y</c>), so a stage's tests are found where its code is, and every
-/// source folder with code has its <c>Unit/</c> folder, or a line in <see cref="WithoutUnitTests"/> that says why not;
-/// every test file's namespace is its folder's, as in src/.
+/// the authoring tools' <c>src/SnippetCheck.Authoring/X/Y</c>) and <c>EndToEnd/X</c> the whole runs of that folder's code,
+/// so a stage's tests are found where its code is, and every source folder with code has its <c>Unit/</c> folder, or a line
+/// in <see cref="WithoutUnitTests"/> that says why not; every test file's namespace is its folder's, as in src/.
 /// </summary>
 [Trait("Category", "Fast")]
 public sealed class TestLayoutTests
@@ -29,18 +29,42 @@ public sealed class TestLayoutTests
     [Fact]
     public void Every_unit_test_folder_names_a_folder_of_the_source()
     {
-        string[] sources = [RepositoryRoot.PathOf("src/SnippetCheck"), RepositoryRoot.PathOf("src/SnippetCheck.Authoring")];
-        var unit = Path.Combine(TestsFolder, "Unit");
-        var orphans = TestFiles.Where(f => f.StartsWith(unit + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(unit, Path.GetDirectoryName(f)!))
-            .Distinct(StringComparer.Ordinal)
-            .Where(folder => folder == "." || !sources.Any(s => Directory.Exists(Path.Combine(s, folder))))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var orphans = FoldersNamingNoSource("Unit", topLevelFiles: false);
 
         Assert.True(orphans.Count == 0,
             "Unit/ folders that name no folder of src/SnippetCheck or src/SnippetCheck.Authoring (move their tests to the folder of the code they test):\n"
             + string.Join('\n', orphans.Select(o => "Unit/" + o)));
+    }
+
+    /// <summary>
+    /// <c>EndToEnd/</c>'s own files are whole runs of every stage; a folder under it holds the whole runs of one source
+    /// folder (<c>EndToEnd/Adoption/</c>: adopt in process over real trials, <see cref="AdoptInProcess"/>), so it names one.
+    /// </summary>
+    [Fact]
+    public void Every_end_to_end_test_folder_names_a_folder_of_the_source()
+    {
+        var orphans = FoldersNamingNoSource("EndToEnd", topLevelFiles: true);
+
+        Assert.True(orphans.Count == 0,
+            "EndToEnd/ folders that name no folder of src/SnippetCheck or src/SnippetCheck.Authoring "
+            + "(name the folder after the code its runs test):\n"
+            + string.Join('\n', orphans.Select(o => "EndToEnd/" + o)));
+    }
+
+    /// <summary>
+    /// The folders of test files under <paramref name="tier"/> that name no source folder; the tier's own files count
+    /// unless <paramref name="topLevelFiles"/>.
+    /// </summary>
+    private static List<string> FoldersNamingNoSource(string tier, bool topLevelFiles)
+    {
+        string[] sources = [RepositoryRoot.PathOf("src/SnippetCheck"), RepositoryRoot.PathOf("src/SnippetCheck.Authoring")];
+        var root = Path.Combine(TestsFolder, tier);
+        return TestFiles.Where(f => f.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(root, Path.GetDirectoryName(f)!))
+            .Distinct(StringComparer.Ordinal)
+            .Where(folder => folder == "." ? !topLevelFiles : !sources.Any(s => Directory.Exists(Path.Combine(s, folder))))
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     [Fact]

@@ -13,8 +13,8 @@ namespace SnippetCheck.Tests.Hygiene;
 [Trait("Category", "Fast")]
 public sealed class UnitTierTests
 {
-    /// <summary>Names whose use starts the CLI or a process: the CLI runner, the adopt-and-verify harness, a process.</summary>
-    private static readonly string[] Starts = ["CliRunner", "AdoptRun", "ProcessStartInfo"];
+    /// <summary>Names whose use starts the CLI, a whole adopt or a process: the CLI runner, the adopt-and-verify harnesses, a process.</summary>
+    private static readonly string[] Starts = ["CliRunner", "AdoptRun", "AdoptInProcess", "ProcessStartInfo"];
 
     /// <summary>Calls that run a whole adopt or a process, as <c>Type.Member</c>.</summary>
     private static readonly string[] Runs = ["Adopter.RunAsync", "Process.Start"];

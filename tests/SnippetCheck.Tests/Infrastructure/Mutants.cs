@@ -20,13 +20,24 @@ public static class Mutants
         IDictionary<string, string?>? environment = null, params string[] verifyArguments)
     {
         string[] arguments = ["verify", .. verifyArguments.Length == 0 ? ["--no-cache"] : verifyArguments];
+        EachFails(page, text, mutants, () =>
+        {
+            var run = environment is null ? CliRunner.Run(workingDirectory, arguments) : CliRunner.Run(workingDirectory, environment, arguments);
+            return (run.ExitCode, run.Output);
+        });
+    }
+
+    /// <summary>As above, with <paramref name="verify"/> the verify run (its exit code and output): the CLI's, or one in process.</summary>
+    public static void EachFails(
+        string page, string text, IEnumerable<(string From, string To, string? Id)> mutants, Func<(int ExitCode, string Output)> verify)
+    {
         try
         {
             foreach (var (from, to, id) in mutants)
             {
                 Assert.True(text.Contains(from, StringComparison.Ordinal), $"the mutant's text is not on the page: {from}");
                 File.WriteAllText(page, text.Replace(from, to, StringComparison.Ordinal));
-                var mutant = environment is null ? CliRunner.Run(workingDirectory, arguments) : CliRunner.Run(workingDirectory, environment, arguments);
+                var mutant = verify();
                 Assert.True(mutant.ExitCode == 1, $"{from} -> {to} passed:\n{mutant.Output}");
                 if (id is not null) Assert.Contains(id, mutant.Output, StringComparison.Ordinal);
             }

@@ -6,7 +6,7 @@ namespace SnippetCheck.Tests.Unit.Adoption.Inference.Classes;
 /// <summary>
 /// The element types of a block's queries and the members their range variables read (<see cref="QueryElements"/>),
 /// read off its text: what a stub of each must have for the query to bind. The stubs are tried by <c>Trials/QueryStubs</c>
-/// (Cli/AdoptQueryStubTests).
+/// (EndToEnd/Adoption/AdoptQueryStubTests).
 /// </summary>
 public sealed class QueryElementsTests
 {

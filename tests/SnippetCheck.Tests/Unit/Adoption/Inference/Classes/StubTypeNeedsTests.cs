@@ -8,7 +8,7 @@ namespace SnippetCheck.Tests.Unit.Adoption.Inference.Classes;
 /// <summary>
 /// Which unknown names of a block a stub type may stand for, and the members known before the first try
 /// (<see cref="StubTypeNeeds"/>), read off its text and its given errors. The stubs are tried by <c>Trials/StubTypes</c>
-/// (Cli/AdoptStubModelTests, AdoptReceiverStubTests).
+/// (EndToEnd/Adoption/AdoptStubModelTests, Cli/AdoptReceiverStubTests).
 /// </summary>
 public sealed class StubTypeNeedsTests
 {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 77, capability 3: a LINQ query over values of a type no page declares (<c>List&lt;Product&gt; products =
@@ -53,27 +53,24 @@ public sealed partial class AdoptQueryStubTests
         """;
 
     [Fact]
-    public void A_query_over_an_undeclared_element_type_is_checked_over_a_stub_and_its_mutants_fail()
+    public async Task A_query_over_an_undeclared_element_type_is_checked_over_a_stub_and_its_mutants_fail()
     {
-        using var folder = new TempFolder();
-        folder.Write("linq.md", Page);
+        using var docs = new AdoptInProcess();
+        docs.Write("linq.md", Page);
 
-        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var page = File.ReadAllText(Path.Combine(folder.Path, "linq.md"));
+        await docs.AdoptWriteAsync();
+        var page = docs.Read("linq.md");
         Assert.Equal(["3", "21"], StubTag().Matches(page).Select(m => m.Groups[1].Value));
         Assert.Equal(Page, string.Join('\n', page.Split('\n').Where(l => !l.StartsWith("<!-- snippetcheck:", StringComparison.Ordinal))));
-        var config = File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json"));
+        var config = docs.Read("snippetcheck.json");
         foreach (var member in new[] { "public int UnitsInStock", " UnitPrice { get; set; }", "public string ProductName", "public class Product" })
             Assert.Contains(member, config, StringComparison.Ordinal);
 
-        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.Contains("0 passed, 2 checked, 0 failed", verify.Stdout);
+        var verify = docs.Verifies();
+        Assert.Contains("0 passed, 2 checked, 0 failed", verify.Output);
 
         // A misspelt framework call, a misspelt LINQ method in the query, a member compared with a value of another type.
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "linq.md"), page, new[] { ("Console.WriteLine(\"In-stock", "Console.WriteLin(\"In-stock"),
+        docs.MutantsFail("linq.md", page, new[] { ("Console.WriteLine(\"In-stock", "Console.WriteLin(\"In-stock"),
             ("g.Sum(", "g.Summ("), ("p.UnitsInStock > 0", "p.UnitsInStock > \"0\"") });
     }
     private const string NestedPage = """
@@ -122,26 +119,23 @@ public sealed partial class AdoptQueryStubTests
     /// query's operators, the framework calls and a member compared with a value of another type still fail when changed.
     /// </summary>
     [Fact]
-    public void A_query_over_a_nested_collection_of_an_undeclared_element_type_is_checked_over_stubs_of_both_and_its_mutants_fail()
+    public async Task A_query_over_a_nested_collection_of_an_undeclared_element_type_is_checked_over_stubs_of_both_and_its_mutants_fail()
     {
-        using var folder = new TempFolder();
-        folder.Write("linq.md", NestedPage);
+        using var docs = new AdoptInProcess();
+        docs.Write("linq.md", NestedPage);
 
-        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var page = File.ReadAllText(Path.Combine(folder.Path, "linq.md"));
-        Assert.True(StubTag().Matches(page).Count == 2, adopt.Output);
-        var config = File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json"));
+        var adopt = await docs.AdoptWriteAsync();
+        var page = docs.Read("linq.md");
+        Assert.True(StubTag().Matches(page).Count == 2, AdoptInProcess.Table(adopt));
+        var config = docs.Read("snippetcheck.json");
         foreach (var member in new[] { "public class Customer", "public class Order", "List<Order> Orders", " Total { get; set; }",
             "public System.DateTime OrderDate" })
             Assert.Contains(member, config, StringComparison.Ordinal);
 
-        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.Contains("0 passed, 2 checked, 0 failed", verify.Stdout);
+        var verify = docs.Verifies();
+        Assert.Contains("0 passed, 2 checked, 0 failed", verify.Output);
 
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "linq.md"), page, new[] { ("o.Total < 500.00M", "o.Total < \"500\""),
+        docs.MutantsFail("linq.md", page, new[] { ("o.Total < 500.00M", "o.Total < \"500\""),
             ("o.OrderDate.Year", "o.OrderDate.Yeer"), ("yg.Count()", "yg.Countt()"),
             ("Console.WriteLine(customerOrderGroups", "Console.WriteLin(customerOrderGroups") });
     }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 54, inference that composes: ASP.NET Core-style docs (FastEndpoints) show an endpoint's
@@ -63,46 +63,40 @@ public sealed partial class AdoptMembersBaseTests
         """;
 
     [Fact]
-    public void A_page_of_an_add_on_package_no_source_has_still_gets_the_package_it_extends_and_a_misspelt_call_fails()
+    public async Task A_page_of_an_add_on_package_no_source_has_still_gets_the_package_it_extends_and_a_misspelt_call_fails()
     {
-        using var folder = new TempFolder();
-        folder.Write("install.md", "# Install\n\n```\ndotnet add package FastEndpoints\n```\n");
-        folder.Write("security.md", Security);
+        using var docs = new AdoptInProcess();
+        docs.Write("install.md", "# Install\n\n```\ndotnet add package FastEndpoints\n```\n");
+        docs.Write("security.md", Security);
 
-        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var page = File.ReadAllText(Path.Combine(folder.Path, "security.md"));
+        await docs.AdoptWriteAsync();
+        var page = docs.Read("security.md");
         Assert.Matches(@"<!-- snippetcheck: compile usings=FastEndpoints packages=FastEndpoints -->\n```csharp\npublic class ProfileEndpoint", page);
-        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
+        docs.Verifies();
 
-        File.WriteAllText(Path.Combine(folder.Path, "security.md"), page.Replace("Roles(\"Admin\")", "Rolesq(\"Admin\")", StringComparison.Ordinal));
-        Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
+        File.WriteAllText(Path.Combine(docs.Docs, "security.md"), page.Replace("Roles(\"Admin\")", "Rolesq(\"Admin\")", StringComparison.Ordinal));
+        Assert.False(docs.Verify().Report.Succeeded);
     }
 
     [Fact]
-    public void Members_of_a_library_class_and_classes_over_its_generic_base_are_adopted_composed_and_every_mutant_of_a_library_call_fails()
+    public async Task Members_of_a_library_class_and_classes_over_its_generic_base_are_adopted_composed_and_every_mutant_of_a_library_call_fails()
     {
-        using var folder = new TempFolder();
-        folder.Write("install.md", "# Install\n\n```\ndotnet add package FastEndpoints\n```\n");
-        folder.Write("configure.md", Configure);
+        using var docs = new AdoptInProcess();
+        docs.Write("install.md", "# Install\n\n```\ndotnet add package FastEndpoints\n```\n");
+        docs.Write("configure.md", Configure);
 
-        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var page = File.ReadAllText(Path.Combine(folder.Path, "configure.md"));
+        await docs.AdoptWriteAsync();
+        var page = docs.Read("configure.md");
         Assert.Single(MembersTag().Matches(page));
         Assert.Single(ClassTag().Matches(page));
         // Only hidden comments: the page reads as before once they are taken out.
         Assert.Equal(Configure, string.Join('\n', page.Split('\n').Where(l => !l.StartsWith("<!-- snippetcheck:", StringComparison.Ordinal))));
 
-        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith("2 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        var verify = docs.Verifies();
+        Assert.StartsWith("2 passed, 0 failed", verify.Summary);
 
         // A misspelt base-class call, an override of nothing, an argument too many: each fails, in either shape.
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "configure.md"), page, new[] { ("Get(\"/item\")", "Getq(\"/item\")"), ("AllowAnonymous();\n}", "AllowAnonymousq();\n}"),
+        docs.MutantsFail("configure.md", page, new[] { ("Get(\"/item\")", "Getq(\"/item\")"), ("AllowAnonymous();\n}", "AllowAnonymousq();\n}"),
                      ("void Configure()\n{", "void Configur()\n{"), ("Post(\"/items\")", "Postq(\"/items\")"), ("Get(\"/item\")", "Get(\"/item\", 1, 2)") });
     }
 }

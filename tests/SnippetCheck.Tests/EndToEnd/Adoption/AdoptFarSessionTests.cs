@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 77, item 1: sessions reaching back over the whole page. A page declares a type at the top and uses it many
@@ -22,9 +22,9 @@ public sealed class AdoptFarSessionTests
         """));
 
     [Fact]
-    public void A_block_using_a_type_of_an_earlier_block_far_above_joins_the_nearest_earlier_declaration_as_a_session()
+    public async Task A_block_using_a_type_of_an_earlier_block_far_above_joins_the_nearest_earlier_declaration_as_a_session()
     {
-        using var folder = new TempFolder();
+        using var docs = new AdoptInProcess();
         var page = $$"""
             # Points
 
@@ -66,24 +66,20 @@ public sealed class AdoptFarSessionTests
             Console.WriteLine(new Vector(3, 4).Length);
             ```
             """;
-        folder.Write("docs/points.md", page);
-        var docs = Path.Combine(folder.Path, "docs");
+        docs.Write("points.md", page);
 
-        var adopt = CliRunner.Run(docs, "adopt", "--write");
-
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var written = File.ReadAllText(Path.Combine(docs, "points.md"));
+        var adopt = await docs.AdoptWriteAsync();
+        var written = docs.Read("points.md");
         Assert.True(written.Contains("session=adopt-1 -->\n```csharp\nvar p = new Point(2, 3);", StringComparison.Ordinal),
-            written + "\n" + adopt.Output);
+            written + "\n" + AdoptInProcess.Table(adopt));
         // The record nearest above, not the first sketch, is the one joined.
         Assert.Contains("session=adopt-1 -->\n```csharp\npublic record Point", written, StringComparison.Ordinal);
         Assert.DoesNotContain("session=adopt-1 -->\n```csharp\npublic class Point", written, StringComparison.Ordinal);
         Assert.Contains("run session=adopt-1 -->\n```csharp\nvar origin", written, StringComparison.Ordinal);
-        var verify = CliRunner.Run(docs, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
+        docs.Verifies();
 
         // A member the joined declaration lacks fails.
         (string From, string To, string? Id)[] mutants = [("Console.WriteLine(p.Sum)", "Console.WriteLine(p.Sun)", "CS1061")];
-        Mutants.EachFails(docs, Path.Combine(docs, "points.md"), written, mutants, null);
+        docs.MutantsFail("points.md", written, mutants);
     }
 }

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 54, "no hollow protection": <c>adopt</c> proposes no tag that says more was checked than was. Through the real
@@ -36,19 +36,19 @@ public sealed class AdoptHollowTests
         """;
 
     [Fact]
-    public void Adopt_tags_no_block_that_binds_nothing_of_what_it_is_about()
+    public async Task Adopt_tags_no_block_that_binds_nothing_of_what_it_is_about()
     {
-        using var docs = AdoptRun.Pages();
+        using var docs = new AdoptInProcess();
         docs.Write("post.md", Post);
 
-        var run = docs.Adopt("--write");
+        var run = await docs.AdoptWriteAsync();
 
         var lines = docs.Read("post.md").Split('\n');
         string? TagAbove(string code) => Array.FindIndex(lines, l => l.Contains(code, StringComparison.Ordinal)) is var at and > 1
             && lines[at - 2].StartsWith("<!-- snippetcheck:", StringComparison.Ordinal) ? lines[at - 2] : null;
         // Constants of built-in types with literal values compile whatever the library holds.
         Assert.Null(TagAbove("BytesInGibibyte"));
-        Assert.Contains("only lists constants or fields of built-in types", run.Stdout);
+        Assert.Contains("only lists constants or fields of built-in types", AdoptInProcess.Table(run));
         Assert.Equal("<!-- snippetcheck: compile members -->", TagAbove("Twice"));
         // Only a framework name handed to an unknown rule method binds; only a hole's filler binds.
         Assert.Null(TagAbove("RuleFor"));
@@ -88,12 +88,12 @@ public sealed class AdoptHollowTests
     /// still pass. A block whose first call binds is checked, and its first call misspelt fails.
     /// </summary>
     [Fact]
-    public void Adopt_does_not_check_a_block_whose_first_call_is_made_on_an_unknown_receiver()
+    public async Task Adopt_does_not_check_a_block_whose_first_call_is_made_on_an_unknown_receiver()
     {
-        using var docs = AdoptRun.Pages();
+        using var docs = new AdoptInProcess();
         docs.Write("post.md", Receivers);
 
-        var written = docs.AdoptWritten("post.md");
+        var written = await docs.AdoptWrittenAsync("post.md");
 
         Assert.DoesNotContain("-->\n```csharp\nwidgets.AddWidget(\"clock\")", written, StringComparison.Ordinal);
         Assert.DoesNotContain("-->\n```csharp\nbuilder.Services", written, StringComparison.Ordinal);
@@ -145,12 +145,12 @@ public sealed class AdoptHollowTests
     /// compared with a value of another type then fails.
     /// </summary>
     [Fact]
-    public void Adopt_checks_the_honest_shapes_and_every_mutant_of_them_fails()
+    public async Task Adopt_checks_the_honest_shapes_and_every_mutant_of_them_fails()
     {
-        using var docs = AdoptRun.Pages();
+        using var docs = new AdoptInProcess();
         docs.Write("post.md", Shapes);
 
-        var written = docs.AdoptWritten("post.md");
+        var written = await docs.AdoptWrittenAsync("post.md");
 
         Assert.Equal(5, written.Split("<!-- snippetcheck: check").Length - 1);
         Assert.Contains("<!-- snippetcheck: check usings=DocModels.Stubs.PostL", written, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 54, docs written for an older major, told by the names they use: CsvHelper's own docs (124 C# blocks, for 33.x)
@@ -57,27 +57,24 @@ public sealed partial class AdoptWrittenForAnOlderMajorTests
     private static partial Regex Pinned();
 
     [Fact]
-    public void Docs_that_use_names_the_newest_major_dropped_are_verified_at_the_older_major_that_declares_them_and_mutants_fail()
+    public async Task Docs_that_use_names_the_newest_major_dropped_are_verified_at_the_older_major_that_declares_them_and_mutants_fail()
     {
-        using var folder = new TempFolder();
+        using var docs = new AdoptInProcess();
         // One repository: its pages share the install line across sibling folders.
-        folder.Write(".git/config", "[core]\n");
-        folder.Write("docs/getting-started/index.md", GettingStarted);
-        folder.Write("docs/examples/maps/index.md", Maps);
-        folder.Write("docs/examples/reading/index.md", Reading);
+        docs.Write(".git/config", "[core]\n");
+        docs.Write("docs/getting-started/index.md", GettingStarted);
+        docs.Write("docs/examples/maps/index.md", Maps);
+        docs.Write("docs/examples/reading/index.md", Reading);
 
-        var write = CliRunner.Run(folder.Path, "adopt", "docs", "--write");
-
-        Assert.True(write.ExitCode == 0, write.Output);
-        Assert.True(File.Exists(Path.Combine(folder.Path, "snippetcheck.json")), write.Output);
-        var pin = Pinned().Match(File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json")));
-        Assert.True(pin.Success, write.Output);
-        Assert.True(pin.Groups["major"].Value == "33", write.Output);
-        Assert.Matches(@"the docs use \d+ names CsvHelper \d+\.\d+\.\d+, the newest, no longer declares \(.*ClassMap.*CsvConfiguration", write.Stdout);
-        Assert.Contains("3 of 3 untagged C# blocks", write.Stdout);
-        var verify = CliRunner.Run(folder.Path, "verify");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith("3 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        var write = await docs.AdoptWriteAsync("docs");
+        Assert.True(File.Exists(Path.Combine(docs.Docs, "snippetcheck.json")), AdoptInProcess.Table(write));
+        var pin = Pinned().Match(docs.Read("snippetcheck.json"));
+        Assert.True(pin.Success, AdoptInProcess.Table(write));
+        Assert.True(pin.Groups["major"].Value == "33", AdoptInProcess.Table(write));
+        Assert.Matches(@"the docs use \d+ names CsvHelper \d+\.\d+\.\d+, the newest, no longer declares \(.*ClassMap.*CsvConfiguration", AdoptInProcess.Table(write));
+        Assert.Contains("3 of 3 untagged C# blocks", AdoptInProcess.Table(write));
+        var verify = docs.Verifies(cache: true);
+        Assert.StartsWith("3 passed, 0 failed", verify.Summary);
 
         // Context, never a pass by itself: a misspelt call of each block fails at the pinned version.
         foreach (var (page, from, to) in new[]
@@ -86,10 +83,10 @@ public sealed partial class AdoptWrittenForAnOlderMajorTests
             ("examples/maps", "map.MemberMaps", "map.MemberMapz"), ("examples/reading", "GetRecords<Row>", "GetRecordz<Row>"),
         })
         {
-            var path = Path.Combine(folder.Path, "docs", page, "index.md");
+            var path = Path.Combine(docs.Docs, "docs", page, "index.md");
             var text = File.ReadAllText(path);
             File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
-            Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
+            Assert.False(docs.Verify().Report.Succeeded);
             File.WriteAllText(path, text);
         }
     }

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 75, item 9: what adopt says of a block it leaves unverified is true. The docs' own types, which no package
@@ -11,10 +11,10 @@ namespace SnippetCheck.Tests.Cli;
 public sealed class AdoptCauseWordsTests
 {
     [Fact]
-    public void The_docs_own_type_that_no_package_declares_is_declared_nowhere_in_the_docs_not_a_package_not_found()
+    public async Task The_docs_own_type_that_no_package_declares_is_declared_nowhere_in_the_docs_not_a_package_not_found()
     {
-        using var folder = new TempFolder();
-        folder.Write("docs/post.md", """
+        using var docs = new AdoptInProcess();
+        docs.Write("docs/post.md", """
             # Validators
 
             ```shell
@@ -26,21 +26,19 @@ public sealed class AdoptCauseWordsTests
             ```
             """);
 
-        var run = CliRunner.Run(folder.Path, "adopt", "docs", "--report", "json=adopt.json");
-
-        Assert.True(run.ExitCode == 0, run.Output);
-        var block = AdoptJsonReport.Load(Path.Combine(folder.Path, "adopt.json")).Blocks[7];
+        var run = await docs.AdoptAsync("docs");
+        var block = docs.Json(run).Blocks[7];
         Assert.Equal(("unknown-name", "'PersonValidator': declared nowhere in the docs"),
             (block.GetProperty("cause").GetString(), block.GetProperty("detail").GetString()));
-        Assert.Contains("unknown-name       e.g. ", run.Stdout);
-        Assert.Contains("'PersonValidator': declared nowhere in the docs\n", run.Stdout);
+        Assert.Contains("unknown-name       e.g. ", AdoptInProcess.Table(run));
+        Assert.Contains("'PersonValidator': declared nowhere in the docs\n", AdoptInProcess.Table(run));
     }
 
     [Fact]
-    public void A_note_says_the_doc_set_names_a_package_the_page_itself_never_names()
+    public async Task A_note_says_the_doc_set_names_a_package_the_page_itself_never_names()
     {
-        using var folder = new TempFolder();
-        folder.Write("docs/install.md", """
+        using var docs = new AdoptInProcess();
+        docs.Write("docs/install.md", """
             # Install
 
             ```shell
@@ -51,7 +49,7 @@ public sealed class AdoptCauseWordsTests
             Console.WriteLine("installed");
             ```
             """);
-        folder.Write("docs/usage.md", """
+        docs.Write("docs/usage.md", """
             # Usage
 
             ```csharp
@@ -59,21 +57,19 @@ public sealed class AdoptCauseWordsTests
             ```
             """);
 
-        var run = CliRunner.Run(folder.Path, "adopt", "docs");
-
-        Assert.True(run.ExitCode == 0, run.Output);
-        Assert.DoesNotContain("usage.md(3,1): not tagged check: its post names", run.Stdout);
-        Assert.Contains("usage.md(3,1): not tagged check: its doc set names Zqxv.Imaginary.Widgets, which no package source has", run.Stdout);
+        var run = await docs.AdoptAsync("docs");
+        Assert.DoesNotContain("usage.md(3,1): not tagged check: its post names", AdoptInProcess.Table(run));
+        Assert.Contains("usage.md(3,1): not tagged check: its doc set names Zqxv.Imaginary.Widgets, which no package source has", AdoptInProcess.Table(run));
     }
 
     [Fact]
-    public void The_older_major_note_names_no_package_that_no_block_is_tagged_with()
+    public async Task The_older_major_note_names_no_package_that_no_block_is_tagged_with()
     {
-        using var folder = new TempFolder();
+        using var docs = new AdoptInProcess();
         // CsvHelper's docs use names its 34 dropped (AdoptWrittenForAnOlderMajorTests), but each block here also misspells a
         // member, so it fails at every version and no block is tagged with the package.
-        folder.Write(".git/config", "[core]\n");
-        folder.Write("docs/getting-started/index.md", """
+        docs.Write(".git/config", "[core]\n");
+        docs.Write("docs/getting-started/index.md", """
             # Getting started
 
             ```
@@ -85,7 +81,7 @@ public sealed class AdoptCauseWordsTests
             Console.WriteLine(config.Delimitr);
             ```
             """);
-        folder.Write("docs/examples/maps/index.md", """
+        docs.Write("docs/examples/maps/index.md", """
             # Class maps
 
             ```cs
@@ -101,10 +97,8 @@ public sealed class AdoptCauseWordsTests
             ```
             """);
 
-        var run = CliRunner.Run(folder.Path, "adopt", "docs", "--report", "json=adopt.json");
-
-        Assert.True(run.ExitCode == 0, run.Output);
-        Assert.True(AdoptJsonReport.Load(Path.Combine(folder.Path, "adopt.json")).Summary.GetProperty("adopted").GetInt32() == 0, run.Output);
-        Assert.DoesNotContain("the newest, no longer declares", run.Stdout);
+        var run = await docs.AdoptAsync("docs");
+        Assert.True(docs.Json(run).Summary.GetProperty("adopted").GetInt32() == 0, AdoptInProcess.Table(run));
+        Assert.DoesNotContain("the newest, no longer declares", AdoptInProcess.Table(run));
     }
 }

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 77, item 3: bare locals passed to a library's calls. A block calls <c>logger.LogInformation(message)</c> with
@@ -24,20 +24,18 @@ public sealed class AdoptGivenArgumentsTests
         """;
 
     [Fact]
-    public void A_bare_local_passed_to_a_call_on_an_inferred_receiver_is_given_the_parameter_type_its_overloads_agree_on()
+    public async Task A_bare_local_passed_to_a_call_on_an_inferred_receiver_is_given_the_parameter_type_its_overloads_agree_on()
     {
-        using var folder = new TempFolder();
-        folder.Write("logging.md", Page);
+        using var docs = new AdoptInProcess();
+        docs.Write("logging.md", Page);
 
-        var write = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(write.ExitCode == 0, write.Output);
+        await docs.AdoptWriteAsync();
         var expected = Page.Replace("```csharp\nlogger.LogInformation",
             "<!-- snippetcheck: compile given=logger:ILogger,message:String sdk=web -->\n```csharp\nlogger.LogInformation", StringComparison.Ordinal);
-        Assert.Equal(expected, File.ReadAllText(Path.Combine(folder.Path, "logging.md")));
+        Assert.Equal(expected, docs.Read("logging.md"));
 
         // The call binds with the argument's type: misspelt, or passed a number where the message goes, it fails.
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "logging.md"), expected, new[]
+        docs.MutantsFail("logging.md", expected, new[]
         {
             ("logger.LogInformation(message)", "logger.LogInformationq(message)"),
             ("logger.LogInformation(message)", "logger.LogInformation(42)"),

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// <c>adopt</c> on a library's API listings (issue 54, item 4 and bug 1), through the real CLI: a block that lists
@@ -41,25 +41,23 @@ public sealed class AdoptListingTests
     /// (bug 1) the listed <c>Humanize</c> is the package's, so the block that calls it gets the package and its using.
     /// </summary>
     [Fact]
-    public void A_listing_is_adopted_as_check_listing_and_is_not_taken_for_the_post_s_own_method()
+    public async Task A_listing_is_adopted_as_check_listing_and_is_not_taken_for_the_post_s_own_method()
     {
-        using var folder = new TempFolder();
-        folder.Write("docs/installation.md", Install);
-        folder.Write("docs/api.md", Api);
+        using var docs = new AdoptInProcess();
+        docs.Write("docs/installation.md", Install);
+        docs.Write("docs/api.md", Api);
 
-        var write = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(write.ExitCode == 0, write.Output);
-        var adopted = File.ReadAllText(Path.Combine(folder.Path, "docs", "api.md"));
+        await docs.AdoptWriteAsync();
+        var adopted = docs.Read("docs/api.md");
         Assert.Contains("<!-- snippetcheck: check listing packages=Humanizer.Core -->\n```csharp\npublic const long BytesInGigabyte", adopted);
         Assert.Contains("<!-- snippetcheck: check listing packages=Humanizer.Core -->\n```csharp\npublic static string Humanize", adopted);
         Assert.Matches(@"<!-- snippetcheck: (run|compile) usings=Humanizer packages=Humanizer\.Core -->\n```csharp\nConsole\.WriteLine\(DateTime", adopted);
-        Assert.Equal(0, CliRunner.Run(folder.Path, "verify").ExitCode);
+        docs.Verifies(cache: true);
 
         // A changed constant value, and a renamed method, fail the next verify.
-        File.WriteAllText(Path.Combine(folder.Path, "docs", "api.md"), adopted.Replace("1073741824", "1073741825", StringComparison.Ordinal));
-        Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
-        File.WriteAllText(Path.Combine(folder.Path, "docs", "api.md"), adopted.Replace("string Humanize(this DateTime ", "string Humanise(this DateTime ", StringComparison.Ordinal));
-        Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
+        File.WriteAllText(Path.Combine(docs.Docs, "docs", "api.md"), adopted.Replace("1073741824", "1073741825", StringComparison.Ordinal));
+        Assert.False(docs.Verify().Report.Succeeded);
+        File.WriteAllText(Path.Combine(docs.Docs, "docs", "api.md"), adopted.Replace("string Humanize(this DateTime ", "string Humanise(this DateTime ", StringComparison.Ordinal));
+        Assert.False(docs.Verify().Report.Succeeded);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 54, the enclosing class and models across pages, on ASP.NET Core-style docs (FastEndpoints): a handler written
@@ -52,28 +52,25 @@ public sealed partial class AdoptEndpointClassTests
         """;
 
     [Fact]
-    public void Bare_endpoint_members_and_route_calls_compile_in_an_inferred_endpoint_over_the_pages_own_dtos_and_every_mutant_fails()
+    public async Task Bare_endpoint_members_and_route_calls_compile_in_an_inferred_endpoint_over_the_pages_own_dtos_and_every_mutant_fails()
     {
-        using var folder = new TempFolder();
-        folder.Write("install.md", "# Install\n\n```\ndotnet add package FastEndpoints\n```\n");
+        using var docs = new AdoptInProcess();
+        docs.Write("install.md", "# Install\n\n```\ndotnet add package FastEndpoints\n```\n");
         // Another page's MyRequest has other members: the handler above must not compile against it.
-        folder.Write("another.md", "# Another\n\n```csharp\npublic class MyRequest\n{\n    public int Id { get; set; }\n}\n```\n");
-        folder.Write("create.md", Create);
+        docs.Write("another.md", "# Another\n\n```csharp\npublic class MyRequest\n{\n    public int Id { get; set; }\n}\n```\n");
+        docs.Write("create.md", Create);
 
-        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var page = File.ReadAllText(Path.Combine(folder.Path, "create.md"));
+        await docs.AdoptWriteAsync();
+        var page = docs.Read("create.md");
         Assert.Single(HandlerTag().Matches(page));
         Assert.Single(RouteTag().Matches(page));
         // Only hidden comments: the page reads as before once they are taken out.
         Assert.Equal(Create, string.Join('\n', page.Split('\n').Where(l => !l.StartsWith("<!-- snippetcheck:", StringComparison.Ordinal))));
 
-        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
+        docs.Verifies();
 
         // A misspelt route call, an argument too many, a misspelt response call, a member the page's DTO lacks: each fails.
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "create.md"), page, new[] { ("Post(\"/api", "Pst(\"/api"), ("Post(\"/api/user/create\")", "Post(\"/api/user/create\", 42)"),
+        docs.MutantsFail("create.md", page, new[] { ("Post(\"/api", "Pst(\"/api"), ("Post(\"/api/user/create\")", "Post(\"/api/user/create\", 42)"),
                      ("Send.OkAsync(", "Send.OkAsyn("), ("}, ct);", "}, ct, 1);"), ("AllowAnonymous();", "AllowAnonymou();"),
                      ("req.FirstName", "req.FirstNam"), ("FullName =", "FulName =") });
     }

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 54, ASP.NET Core docs written as fragments: one page shows <c>Program.cs</c> (<c>var bld =
@@ -39,27 +39,24 @@ public sealed class AdoptReceiversTests
         """;
 
     [Fact]
-    public void Fragments_on_the_doc_sets_app_and_builder_are_adopted_with_those_given_and_mutants_of_their_calls_fail()
+    public async Task Fragments_on_the_doc_sets_app_and_builder_are_adopted_with_those_given_and_mutants_of_their_calls_fail()
     {
-        using var folder = new TempFolder();
-        folder.Write("start.md", Start);
-        folder.Write("routing.md", Routing);
+        using var docs = new AdoptInProcess();
+        docs.Write("start.md", Start);
+        docs.Write("routing.md", Routing);
 
-        var write = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(write.ExitCode == 0, write.Output);
+        await docs.AdoptWriteAsync();
         var expected = Routing
             .Replace("```csharp\napp.MapGet", "<!-- snippetcheck: compile given=app:WebApplication sdk=web -->\n```csharp\napp.MapGet", StringComparison.Ordinal)
             .Replace("```csharp\nbld.Services", "<!-- snippetcheck: compile given=bld:WebApplicationBuilder sdk=web -->\n```csharp\nbld.Services", StringComparison.Ordinal)
             .Replace("```csharp\nvar response", "<!-- snippetcheck: compile given=client:HttpClient -->\n```csharp\nvar response", StringComparison.Ordinal);
-        Assert.Equal(expected, File.ReadAllText(Path.Combine(folder.Path, "routing.md")));
+        Assert.Equal(expected, docs.Read("routing.md"));
 
-        var verify = CliRunner.Run(folder.Path, "verify");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith("4 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        var verify = docs.Verifies(cache: true);
+        Assert.StartsWith("4 passed, 0 failed", verify.Summary);
 
         // The calls on the given receivers bind: each misspelt, or given an argument too many, fails.
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "routing.md"), expected, new[] { ("app.MapGet(", "app.MapGetq("), ("Services.AddRouting(", "Services.AddRoutingq("), ("o.LowercaseUrls", "o.LowercaseUrlsq"),
+        docs.MutantsFail("routing.md", expected, new[] { ("app.MapGet(", "app.MapGetq("), ("Services.AddRouting(", "Services.AddRoutingq("), ("o.LowercaseUrls", "o.LowercaseUrlsq"),
             ("o => o.LowercaseUrls = true)", "o => o.LowercaseUrls = true, 2)"), ("client.GetAsync(", "client.GetAsyncq(") });
     }
 
@@ -100,24 +97,22 @@ public sealed class AdoptReceiversTests
         """;
 
     [Fact]
-    public void A_local_another_block_creates_is_given_of_its_type_when_no_session_can_join_them_and_its_misspelt_call_is_rot()
+    public async Task A_local_another_block_creates_is_given_of_its_type_when_no_session_can_join_them_and_its_misspelt_call_is_rot()
     {
-        using var folder = new TempFolder();
-        folder.Write("lists.md", Lists);
-        folder.Write("session.md", Session);
+        using var docs = new AdoptInProcess();
+        docs.Write("lists.md", Lists);
+        docs.Write("session.md", Session);
 
-        var write = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(write.ExitCode == 0, write.Output);
+        var write = await docs.AdoptWriteAsync();
         var expected = Lists.Replace("```csharp\nlist.Sort", "<!-- snippetcheck: compile given=list:List<int> -->\n```csharp\nlist.Sort", StringComparison.Ordinal);
-        Assert.Equal(expected, File.ReadAllText(Path.Combine(folder.Path, "lists.md")));
+        Assert.Equal(expected, docs.Read("lists.md"));
         // The block that creates 'names' runs: the next one joins it as a session, never as a hidden local.
-        var session = File.ReadAllText(Path.Combine(folder.Path, "session.md"));
+        var session = docs.Read("session.md");
         Assert.DoesNotContain("given=", session, StringComparison.Ordinal);
         Assert.Contains("session=", session, StringComparison.Ordinal);
         // 'list' typed, 'sort' is a near miss of List<int>.Sort: rot, at the call.
-        Assert.Contains("lists.md(18,6): CS1061:", write.Stdout, StringComparison.Ordinal);
+        Assert.Contains("lists.md(18,6): CS1061:", AdoptInProcess.Table(write), StringComparison.Ordinal);
 
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "lists.md"), expected, new[] { ("list.Sort()", "list.Sortt()"), ("list.Add(4)", "list.Add(4, 5)") }, null, "lists.md", "--no-cache");
+        docs.MutantsFail("lists.md", expected, new[] { ("list.Sort()", "list.Sortt()"), ("list.Add(4)", "list.Add(4, 5)") }, "lists.md");
     }
 }

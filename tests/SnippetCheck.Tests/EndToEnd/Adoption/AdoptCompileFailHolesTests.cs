@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 77, capability 2: a block that shows an error with its bodies left out (<c>{ ... }</c>, the C# standard's
@@ -35,12 +35,12 @@ public sealed class AdoptCompileFailHolesTests
         """;
 
     [Fact]
-    public void A_compile_fail_block_whose_only_other_errors_are_its_dots_is_tagged_on_the_error_it_shows()
+    public async Task A_compile_fail_block_whose_only_other_errors_are_its_dots_is_tagged_on_the_error_it_shows()
     {
-        using var docs = AdoptRun.Pages();
+        using var docs = new AdoptInProcess();
         docs.Write("holes.md", Page);
 
-        var page = docs.AdoptWritten("holes.md");
+        var page = await docs.AdoptWrittenAsync("holes.md");
 
         Assert.Contains("> <!-- snippetcheck: compile-fail=CS0454 -->\n> ```csharp\n> class Circular<S,T>", page, StringComparison.Ordinal);
         Assert.Contains("<!-- snippetcheck: compile-fail=CS0513 -->\n```csharp\nclass Shape", page, StringComparison.Ordinal);
@@ -49,14 +49,14 @@ public sealed class AdoptCompileFailHolesTests
     }
 
     [Fact]
-    public void The_dots_of_a_compile_fail_block_are_left_out_and_everything_around_them_still_fails_when_it_changes()
+    public async Task The_dots_of_a_compile_fail_block_are_left_out_and_everything_around_them_still_fails_when_it_changes()
     {
-        using var docs = AdoptRun.Pages();
+        using var docs = new AdoptInProcess();
         var tagged = Page.Replace("```csharp\nclass Shape", "<!-- snippetcheck: compile-fail=CS0513 -->\n```csharp\nclass Shape", StringComparison.Ordinal)
             .Replace("> ```csharp\n> class Circular", "> <!-- snippetcheck: compile-fail=CS0454 -->\n> ```csharp\n> class Circular", StringComparison.Ordinal);
         docs.Write("holes.md", tagged);
 
-        Assert.Contains("2 passed, 0 failed", docs.Verifies().Stdout);
+        Assert.Contains("2 passed, 0 failed", docs.Verifies().Output);
 
         // Mutants: a misspelt call beside the dots; the error the block shows is gone; a '...' where C# has no place for code.
         docs.MutantsFail("holes.md", tagged, [

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 77, item 1, the major the docs name: Quartz.NET's <c>docs/documentation/quartz-3.x/</c> pages (157 C# blocks, for
@@ -48,23 +48,20 @@ public sealed partial class AdoptPageMajorTests
     private static partial Regex Pinned();
 
     [Fact]
-    public void Pages_in_a_folder_named_for_a_major_are_verified_at_that_major_and_mutants_fail()
+    public async Task Pages_in_a_folder_named_for_a_major_are_verified_at_that_major_and_mutants_fail()
     {
-        using var folder = new TempFolder();
-        folder.Write("docs/quartz-3.x/index.md", Install);
-        folder.Write("docs/quartz-3.x/tutorial/dates.md", Dates);
+        using var docs = new AdoptInProcess();
+        docs.Write("docs/quartz-3.x/index.md", Install);
+        docs.Write("docs/quartz-3.x/tutorial/dates.md", Dates);
 
-        var write = CliRunner.Run(folder.Path, "adopt", "docs", "--write");
-
-        Assert.True(write.ExitCode == 0, write.Output);
-        var pin = Pinned().Match(File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json")));
-        Assert.True(pin.Success && pin.Groups["major"].Value == "3", write.Output);
-        Assert.Contains("2 of 2 untagged C# blocks", write.Stdout);
-        var verify = CliRunner.Run(folder.Path, "verify");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith("2 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
-        var path = Path.Combine(folder.Path, "docs", "quartz-3.x", "tutorial", "dates.md");
+        var write = await docs.AdoptWriteAsync("docs");
+        var pin = Pinned().Match(docs.Read("snippetcheck.json"));
+        Assert.True(pin.Success && pin.Groups["major"].Value == "3", AdoptInProcess.Table(write));
+        Assert.Contains("2 of 2 untagged C# blocks", AdoptInProcess.Table(write));
+        var verify = docs.Verifies(cache: true);
+        Assert.StartsWith("2 passed, 0 failed", verify.Summary);
+        var path = Path.Combine(docs.Docs, "docs", "quartz-3.x", "tutorial", "dates.md");
         File.WriteAllText(path, File.ReadAllText(path).Replace("DateOf(", "DateOfq(", StringComparison.Ordinal));
-        Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
+        Assert.False(docs.Verify().Report.Succeeded);
     }
 }

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 54, ASP.NET Core docs: their blocks use the Web SDK's assemblies and implicit usings without a word of it.
@@ -53,27 +53,24 @@ public sealed class AdoptWebSdkTests
         """;
 
     [Fact]
-    public void Blocks_of_ASP_NET_Core_docs_are_adopted_with_the_Web_SDK_hidden_and_mutants_of_their_calls_fail()
+    public async Task Blocks_of_ASP_NET_Core_docs_are_adopted_with_the_Web_SDK_hidden_and_mutants_of_their_calls_fail()
     {
-        using var folder = new TempFolder();
-        folder.Write("post.md", Post);
+        using var docs = new AdoptInProcess();
+        docs.Write("post.md", Post);
 
-        var write = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(write.ExitCode == 0, write.Output);
+        await docs.AdoptWriteAsync();
         var expected = Post
             .Replace("```csharp\nvar builder", "<!-- snippetcheck: compile sdk=web -->\n```csharp\nvar builder", StringComparison.Ordinal)
             .Replace("```csharp\nvar context", "<!-- snippetcheck: run sdk=web -->\n```csharp\nvar context", StringComparison.Ordinal)
             .Replace("```text", "<!-- snippetcheck: output -->\n```text", StringComparison.Ordinal)
             .Replace("```csharp\n[ApiController]", "<!-- snippetcheck: compile usings=Microsoft.AspNetCore.Mvc sdk=web -->\n```csharp\n[ApiController]", StringComparison.Ordinal)
             .Replace("```csharp\nConsole.WriteLine(string.Join", "<!-- snippetcheck: check -->\n```csharp\nConsole.WriteLine(string.Join", StringComparison.Ordinal);
-        Assert.Equal(expected, File.ReadAllText(Path.Combine(folder.Path, "post.md")));
+        Assert.Equal(expected, docs.Read("post.md"));
 
-        var verify = CliRunner.Run(folder.Path, "verify");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith("3 passed, 1 checked, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        var verify = docs.Verifies(cache: true);
+        Assert.StartsWith("3 passed, 1 checked, 0 failed", verify.Summary);
 
         // The calls the blocks exist to show bind: each misspelt fails.
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "post.md"), expected, new[] { ("app.MapGet(", "app.MapGetq("), ("StatusCodes.Status201Created", "StatusCodes.Status201Createdq"), ("=> Ok(", "=> Okq("), ("\"hello\"", "\"hello\", 2, 3") });
+        docs.MutantsFail("post.md", expected, new[] { ("app.MapGet(", "app.MapGetq("), ("StatusCodes.Status201Created", "StatusCodes.Status201Createdq"), ("=> Ok(", "=> Okq("), ("\"hello\"", "\"hello\", 2, 3") });
     }
 }

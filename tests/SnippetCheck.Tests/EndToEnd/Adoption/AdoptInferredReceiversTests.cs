@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 54, Required 3, receivers no page creates: ASP.NET Core docs call <c>services</c> and <c>app</c> with no line that
@@ -30,22 +30,20 @@ public sealed class AdoptInferredReceiversTests
         """;
 
     [Fact]
-    public void A_local_no_page_creates_is_given_the_one_type_its_calls_fit_and_a_misspelt_call_on_it_fails()
+    public async Task A_local_no_page_creates_is_given_the_one_type_its_calls_fit_and_a_misspelt_call_on_it_fails()
     {
-        using var folder = new TempFolder();
-        folder.Write("setup.md", Page);
+        using var docs = new AdoptInProcess();
+        docs.Write("setup.md", Page);
 
-        var write = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(write.ExitCode == 0, write.Output);
+        await docs.AdoptWriteAsync();
         var expected = Page
             .Replace("```csharp\nservices.", "<!-- snippetcheck: compile given=services:IServiceCollection sdk=web -->\n```csharp\nservices.",
                 StringComparison.Ordinal)
             .Replace("```csharp\napp.", "<!-- snippetcheck: compile given=app:WebApplication sdk=web -->\n```csharp\napp.", StringComparison.Ordinal);
-        Assert.Equal(expected, File.ReadAllText(Path.Combine(folder.Path, "setup.md")));
+        Assert.Equal(expected, docs.Read("setup.md"));
 
         // The calls bind to the given types: each misspelt, or given an argument too many, fails.
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "setup.md"), expected, new[]
+        docs.MutantsFail("setup.md", expected, new[]
         {
             ("services.AddLogging()", "services.AddLoggingq()"), ("services.AddSingleton(", "services.AddSingletonq("),
             ("services.AddLogging()", "services.AddLogging(1, 2)"), ("app.UseRouting()", "app.UseRoutingq()"), ("app.MapGet(", "app.MapGetq("),

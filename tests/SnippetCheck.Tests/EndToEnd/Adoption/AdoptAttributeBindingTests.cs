@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 77, capability 4: attributes count as bindings. A test page's block whose library use is its attributes
@@ -34,21 +34,18 @@ public sealed partial class AdoptAttributeBindingTests
         """;
 
     [Fact]
-    public void A_block_whose_library_use_is_its_attributes_is_checked_and_a_misspelt_attribute_fails()
+    public async Task A_block_whose_library_use_is_its_attributes_is_checked_and_a_misspelt_attribute_fails()
     {
-        using var folder = new TempFolder();
-        folder.Write("tests.md", Page);
+        using var docs = new AdoptInProcess();
+        docs.Write("tests.md", Page);
 
-        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var page = File.ReadAllText(Path.Combine(folder.Path, "tests.md"));
+        await docs.AdoptWriteAsync();
+        var page = docs.Read("tests.md");
         Assert.Matches(CheckTag(), page);
-        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.Contains("0 passed, 1 checked, 0 failed", verify.Stdout);
+        var verify = docs.Verifies();
+        Assert.Contains("0 passed, 1 checked, 0 failed", verify.Output);
 
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "tests.md"), page, new[] { ("[Fact]", "[Factq]"), ("[Fact]", "[Fakt]"),
+        docs.MutantsFail("tests.md", page, new[] { ("[Fact]", "[Factq]"), ("[Fact]", "[Fakt]"),
             ("Assert.Equal(", "Assert.Equalq(") });
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 54, models from use: bare rules over a model no page declares (<c>RuleFor(x =&gt; x.CreditLimit).GreaterThan(0);</c>)
@@ -18,29 +18,26 @@ public sealed partial class AdoptStubModelTests
         "```csharp\nRuleFor(x => x.Amount).PrecisionScale(4, 2, false);\nRuleFor(x => x.Surname).NotEmpty();\n```\n";
 
     [Fact]
-    public void Bare_rules_over_an_undeclared_model_compile_over_a_stub_typed_by_trial_and_every_mutant_of_a_library_call_fails()
+    public async Task Bare_rules_over_an_undeclared_model_compile_over_a_stub_typed_by_trial_and_every_mutant_of_a_library_call_fails()
     {
-        using var folder = new TempFolder();
-        folder.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
-        folder.Write("rules.md", Rules);
+        using var docs = new AdoptInProcess();
+        docs.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
+        docs.Write("rules.md", Rules);
 
-        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var rules = File.ReadAllText(Path.Combine(folder.Path, "rules.md"));
+        await docs.AdoptWriteAsync();
+        var rules = docs.Read("rules.md");
         Assert.Equal(["Model@3", "Customer@7", "Model@11"], StubTag().Matches(rules).Select(m => $"{m.Groups[1].Value}@{m.Groups[2].Value}"));
         // Only hidden comments in the page; the stubs, each member of the first type it compiles with, in the config.
         Assert.Equal(Rules, string.Join('\n', rules.Split('\n').Where(l => !l.StartsWith("<!-- snippetcheck:", StringComparison.Ordinal))));
-        var config = File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json"));
+        var config = docs.Read("snippetcheck.json");
         foreach (var member in new[] { "public string Surname", "public int CreditLimit", "public decimal Amount", "namespace DocModels.Stubs.RulesL11" })
             Assert.Contains(member, config, StringComparison.Ordinal);
 
-        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith("3 passed, 0 failed, 0 ignored, 0 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        var verify = docs.Verifies();
+        Assert.StartsWith("3 passed, 0 failed, 0 ignored, 0 untagged", verify.Summary);
 
         // A misspelt rule, a renamed base-class member, an argument too many, a misspelt call chained on a stub's member.
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "rules.md"), rules, new[] { ("NotNull()", "NotNul()"), ("RuleFor(customer", "RuleFr(customer"), ("GreaterThan(0)", "GreaterThan(0, 1)"),
+        docs.MutantsFail("rules.md", rules, new[] { ("NotNull()", "NotNul()"), ("RuleFor(customer", "RuleFr(customer"), ("GreaterThan(0)", "GreaterThan(0, 1)"),
                      ("PrecisionScale(4, 2, false)", "PrecisionScale(4, 2, false, 1)"), (".NotEmpty()", ".NotEmptyq()"), ("GreaterThan(0)", "GreaterThan(\"0\")") });
     }
 
@@ -49,19 +46,16 @@ public sealed partial class AdoptStubModelTests
     /// fail every verify after it. No stub is proposed; what adopt tags still verifies.
     /// </summary>
     [Fact]
-    public void With_a_config_file_no_stub_is_proposed_and_every_block_adopt_tags_verifies()
+    public async Task With_a_config_file_no_stub_is_proposed_and_every_block_adopt_tags_verifies()
     {
-        using var folder = new TempFolder();
-        folder.Write("snippetcheck.json", "{}\n");
-        folder.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
-        folder.Write("rules.md", Rules);
+        using var docs = new AdoptInProcess();
+        docs.Write("snippetcheck.json", "{}\n");
+        docs.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
+        docs.Write("rules.md", Rules);
 
-        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        Assert.DoesNotContain("DocModels.Stubs", File.ReadAllText(Path.Combine(folder.Path, "rules.md")), StringComparison.Ordinal);
-        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
+        await docs.AdoptWriteAsync();
+        Assert.DoesNotContain("DocModels.Stubs", docs.Read("rules.md"), StringComparison.Ordinal);
+        docs.Verifies();
     }
 
     /// <summary>
@@ -69,24 +63,22 @@ public sealed partial class AdoptStubModelTests
     /// from the compiler's CS1061 on the stub and typed by trial, each by the errors on its own statement.
     /// </summary>
     [Fact]
-    public void Members_a_chained_lambda_or_a_nested_rule_reads_are_found_and_typed_and_mutants_still_fail()
+    public async Task Members_a_chained_lambda_or_a_nested_rule_reads_are_found_and_typed_and_mutants_still_fail()
     {
-        using var folder = new TempFolder();
-        folder.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
+        using var docs = new AdoptInProcess();
+        docs.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
         const string Page = "# Rules\n\n```csharp\nRuleFor(customer => customer.Password).Equal(customer => customer.PasswordConfirmation);\n```\n\n" +
             "```csharp\nWhen(customer => customer.IsPreferred, () => {\n   RuleFor(customer => customer.CustomerDiscount).GreaterThan(0);\n" +
             "   RuleFor(customer => customer.CreditCardNumber).NotNull();\n});\n```\n";
-        folder.Write("rules.md", Page);
+        docs.Write("rules.md", Page);
 
-        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var rules = File.ReadAllText(Path.Combine(folder.Path, "rules.md"));
+        await docs.AdoptWriteAsync();
+        var rules = docs.Read("rules.md");
         Assert.Equal(["Customer@3", "Customer@7"], StubTag().Matches(rules).Select(m => $"{m.Groups[1].Value}@{m.Groups[2].Value}"));
-        var config = File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json"));
+        var config = docs.Read("snippetcheck.json");
         foreach (var member in new[] { "public string PasswordConfirmation", "public bool IsPreferred", "public int CustomerDiscount" })
             Assert.Contains(member, config, StringComparison.Ordinal);
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "rules.md"), rules, new[] { (".Equal(customer", ".Equl(customer"), ("When(customer", "Whn(customer"), ("GreaterThan(0)", "GreaterThan(0, 1)") });
+        docs.MutantsFail("rules.md", rules, new[] { (".Equal(customer", ".Equl(customer"), ("When(customer", "Whn(customer"), ("GreaterThan(0)", "GreaterThan(0, 1)") });
     }
 
     private const string Fakers = "# Fakers\n\n```powershell\nInstall-Package Bogus\n```\n\n" +
@@ -104,29 +96,26 @@ public sealed partial class AdoptStubModelTests
     /// of a library call fails. Before StubTypes, adopt left all three blocks untagged ('Order', then CS1593).
     /// </summary>
     [Fact]
-    public void A_package_generic_over_an_undeclared_type_compiles_over_a_stub_and_every_mutant_of_a_library_call_fails()
+    public async Task A_package_generic_over_an_undeclared_type_compiles_over_a_stub_and_every_mutant_of_a_library_call_fails()
     {
-        using var folder = new TempFolder();
-        folder.Write("fakers.md", Fakers);
+        using var docs = new AdoptInProcess();
+        docs.Write("fakers.md", Fakers);
 
-        var adopt = CliRunner.Run(folder.Path, "adopt", "--write");
-
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var page = File.ReadAllText(Path.Combine(folder.Path, "fakers.md"));
+        await docs.AdoptWriteAsync();
+        var page = docs.Read("fakers.md");
         Assert.Equal(["7", "18"], Regex.Matches(page, @"<!-- snippetcheck: compile usings=Bogus,DocModels\.Stubs\.FakersL(\d+) packages=Bogus -->")
             .Select(m => m.Groups[1].Value));
         Assert.Equal(2, Regex.Count(page, "<!-- snippetcheck:"));
-        var config = File.ReadAllText(Path.Combine(folder.Path, "snippetcheck.json"));
+        var config = docs.Read("snippetcheck.json");
         foreach (var member in new[] { "public int OrderId", "public string Item", "public int Quantity", "namespace DocModels.Stubs.FakersL18" })
             Assert.Contains(member, config, StringComparison.Ordinal);
         Assert.DoesNotContain("Dump", config, StringComparison.Ordinal);
 
-        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith("2 passed, 0 failed, 0 ignored, 1 untagged", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        var verify = docs.Verifies();
+        Assert.StartsWith("2 passed, 0 failed, 0 ignored, 1 untagged", verify.Summary);
 
         // The first library call misspelt, a misspelt call on a member's value, an argument too many, a renamed chained method.
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "fakers.md"), page, new[] { ("RuleFor(o => o.OrderId", "RuleFr(o => o.OrderId"), ("PickRandom", "PickRandm"),
+        docs.MutantsFail("fakers.md", page, new[] { ("RuleFor(o => o.OrderId", "RuleFr(o => o.OrderId"), ("PickRandom", "PickRandm"),
                      ("Number(1, 10)", "Number(1, 10, 3)"), ("StrictMode(false)", "StrictMod(false)"),
                      ("orderFaker.Generate()", "orderFaker.Generat()"),
                      ("Product();\n", "Produc();\n"), ("Number(1, 4)", "Number(1, 4, 5)") });

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 77, item 5: a page's class, then its use. A validation library's page shows a validator's rules as bare
@@ -48,26 +48,21 @@ public sealed partial class AdoptPageClassTests
         """;
 
     [Fact]
-    public void Bare_rules_then_a_block_constructing_the_validator_by_name_become_one_session_whose_output_is_checked()
+    public async Task Bare_rules_then_a_block_constructing_the_validator_by_name_become_one_session_whose_output_is_checked()
     {
-        using var folder = new TempFolder();
-        folder.Write("docs/person.md", Page);
-        var docs = Path.Combine(folder.Path, "docs");
+        using var docs = new AdoptInProcess();
+        docs.Write("person.md", Page);
 
-        var adopt = CliRunner.Run(docs, "adopt", "--write");
-
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var page = Path.Combine(docs, "person.md");
-        var written = File.ReadAllText(page);
-        Assert.True(RulesTag().IsMatch(written), written + "\n" + adopt.Output);
+        var adopt = await docs.AdoptWriteAsync();
+        var written = docs.Read("person.md");
+        Assert.True(RulesTag().IsMatch(written), written + "\n" + AdoptInProcess.Table(adopt));
         Assert.Matches(@"<!-- snippetcheck: run [^>]*session=adopt-1 -->\n```csharp\nvar validator", written);
         Assert.Contains("<!-- snippetcheck: output -->\n```text\n2\n```", written, StringComparison.Ordinal);
-        var verify = CliRunner.Run(docs, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
+        docs.Verifies();
 
         // A misspelt rule, a misspelt call on the validator, an output it does not print: each fails.
         (string From, string To)[] mutants =
             [("NotEmpty()", "NotEmpy()"), ("validator.Validate(", "validator.Validat("), ("```text\n2\n", "```text\n3\n")];
-        Mutants.EachFails(docs, page, written, mutants);
+        docs.MutantsFail("person.md", written, mutants);
     }
 }

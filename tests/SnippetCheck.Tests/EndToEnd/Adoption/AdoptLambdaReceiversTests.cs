@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 54: a receiver another block sets up as a lambda's parameter. Quartz's docs show <c>services.AddQuartz(q =&gt; …)</c>
@@ -33,21 +33,18 @@ public sealed class AdoptLambdaReceiversTests
         """;
 
     [Fact]
-    public void A_bare_local_another_block_sets_up_as_a_lambdas_parameter_is_given_its_type_and_mutants_of_its_calls_fail()
+    public async Task A_bare_local_another_block_sets_up_as_a_lambdas_parameter_is_given_its_type_and_mutants_of_its_calls_fail()
     {
-        using var folder = new TempFolder();
-        folder.Write("docs/setup.md", Setup);
-        folder.Write("docs/close.md", Close);
+        using var docs = new AdoptInProcess();
+        docs.Write("docs/setup.md", Setup);
+        docs.Write("docs/close.md", Close);
 
-        var write = CliRunner.Run(folder.Path, "adopt", "docs", "--write");
-
-        Assert.True(write.ExitCode == 0, write.Output);
-        var close = File.ReadAllText(Path.Combine(folder.Path, "docs", "close.md"));
+        await docs.AdoptWriteAsync("docs");
+        var close = docs.Read("docs/close.md");
         Assert.Contains("<!-- snippetcheck: compile given=stream:MemoryStream -->\n```csharp\nstream.Flush();", close);
 
-        var verify = CliRunner.Run(folder.Path, "verify", "docs");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Mutants.EachFails(folder.Path, Path.Combine(folder.Path, "docs", "close.md"), close, new[] { ("stream.Flush()", "stream.Flushq()"), ("stream.Flush()", "stream.Flush(1)"),
-            ("stream.Dispose()", "stream.Disposeq()") }, null, "docs", "--no-cache");
+        docs.Verifies(cache: true, "docs");
+        docs.MutantsFail("docs/close.md", close, new[] { ("stream.Flush()", "stream.Flushq()"), ("stream.Flush()", "stream.Flush(1)"),
+            ("stream.Dispose()", "stream.Disposeq()") }, "docs");
     }
 }

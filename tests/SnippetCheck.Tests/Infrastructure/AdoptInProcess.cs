@@ -1,0 +1,102 @@
+using SnippetCheck.Adoption;
+using SnippetCheck.Driver;
+using SnippetCheck.Reporting;
+using SnippetCheck.Results;
+
+namespace SnippetCheck.Tests.Infrastructure;
+
+/// <summary>
+/// An adopt test in this process, with no CLI: a doc set in a temp folder, <c>adopt</c> through its entry point (the call
+/// the CLI makes, <see cref="AdoptReport.RunAsync"/>, with the real <see cref="Verifier"/>, compiles and runs), the report
+/// (each file's proposals, rot and pins; the table the CLI prints is <see cref="Table"/>) and the pages as written; then
+/// <c>verify</c> of what it wrote and the mutants of a tagged page (<see cref="Mutants"/>), in this process too. For an
+/// adoption rule on real trials (EndToEnd/Adoption/); what only the CLI shows (its exit codes, options, a process's
+/// environment such as a local feed's) stays in Cli/ with <see cref="AdoptRun"/>.
+/// </summary>
+public sealed class AdoptInProcess : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    /// <summary>The doc set's folder, where adopt and verify run (the CLI's working directory).</summary>
+    public string Docs => _folder.Path;
+
+    /// <summary>Writes a page (or any file) of the doc set; returns its full path.</summary>
+    public string Write(string page, string text) => _folder.Write(page, text);
+
+    /// <summary>The full path of a file of the doc set.</summary>
+    public string PathOf(string page) => Path.Combine(Docs, page);
+
+    /// <summary>A file as it is now.</summary>
+    public string Read(string page) => File.ReadAllText(PathOf(page));
+
+    /// <summary><c>adopt PATHS</c> (a dry run); the run must refuse no file (the CLI's exit 0).</summary>
+    public Task<AdoptReport> AdoptAsync(params string[] paths) => RunAsync(write: false, paths, []);
+
+    /// <summary><c>adopt PATHS --write</c>; no file refused (the CLI's exit 0).</summary>
+    public Task<AdoptReport> AdoptWriteAsync(params string[] paths) => RunAsync(write: true, paths, []);
+
+    /// <summary><c>adopt --write</c>, then <paramref name="page"/> as adopt wrote it.</summary>
+    public async Task<string> AdoptWrittenAsync(string page)
+    {
+        await AdoptWriteAsync();
+        return Read(page);
+    }
+
+    /// <summary><c>adopt</c> as the CLI runs it (<c>AdoptCommand</c>): <paramref name="packages"/> is <c>--package</c>.</summary>
+    public async Task<AdoptReport> RunAsync(bool write, IReadOnlyList<string> paths, IReadOnlyList<string> packages, bool frontMatter = false)
+    {
+        var options = new VerifyOptions { Paths = paths, CurrentDirectory = Docs };
+        var report = await AdoptReport.RunAsync(new Verifier(options), options, write, packages, frontMatter);
+        Assert.False(report.AnyRefused, Table(report));
+        return report;
+    }
+
+    /// <summary>The table <c>adopt</c> prints (<see cref="AdoptReport.TableLines"/>), one string.</summary>
+    public static string Table(AdoptReport report) => string.Join('\n', report.TableLines()) + "\n";
+
+    /// <summary>The JSON report of <paramref name="report"/> (<c>adopt --report json=adopt.json</c>), written to adopt.json and read back.</summary>
+    public AdoptJsonReport Json(AdoptReport report)
+    {
+        using (var stream = File.Create(PathOf("adopt.json"))) report.WriteJson(stream);
+        return AdoptJsonReport.Load(PathOf("adopt.json"));
+    }
+
+    /// <summary><c>verify --no-cache PATHS</c> (or from the cache), which must pass; the report and what verify prints.</summary>
+    public Verified Verifies(bool cache = false, params string[] paths)
+    {
+        var verify = Verify(cache, paths);
+        Assert.True(verify.Report.Succeeded, verify.Output);
+        return verify;
+    }
+
+    /// <summary><c>verify PATHS</c> in this process, whatever its verdict; waits, as the CLI runner does.</summary>
+    public Verified Verify(bool cache = false, params string[] paths)
+    {
+        var options = new VerifyOptions { Paths = paths, CurrentDirectory = Docs, CommandLine = new() { Cache = cache ? null : false } };
+        var report = Task.Run(() => new Verifier(options).RunAsync()).GetAwaiter().GetResult();
+        var output = new StringWriter();
+        new ConsoleWriter(output).WriteRun(report, verbose: false);
+        return new Verified(report, output.ToString());
+    }
+
+    /// <summary>Each mutant written over <paramref name="page"/> (<paramref name="text"/>, as adopt wrote it) fails verify, with its error.</summary>
+    public void MutantsFail(string page, string text, IEnumerable<(string From, string To, string? Id)> mutants, params string[] paths) =>
+        Mutants.EachFails(PathOf(page), text, mutants, () =>
+        {
+            var verify = Verify(cache: false, paths);
+            return (verify.Report.Succeeded ? 0 : 1, verify.Output);
+        });
+
+    /// <summary>As above, without the compiler error each failure must name.</summary>
+    public void MutantsFail(string page, string text, IEnumerable<(string From, string To)> mutants, params string[] paths) =>
+        MutantsFail(page, text, mutants.Select(m => (m.From, m.To, (string?)null)), paths);
+
+    public void Dispose() => _folder.Dispose();
+}
+
+/// <summary>One in-process <c>verify</c>: its report, and the text the CLI would print for it.</summary>
+public sealed record Verified(VerificationReport Report, string Output)
+{
+    /// <summary>The summary line (<c>2 passed, 0 failed, ...</c>), the CLI's last line.</summary>
+    public string Summary => ConsoleWriter.Summary(Report);
+}
