@@ -111,9 +111,9 @@ internal static class MemberBases
 
     /// <summary>
     /// The classes of <paramref name="found"/> with a virtual member for each override and an instance member (or a static
-    /// property or field: an actor's <c>Context</c>) for each bare name: first those the page's own classes derive from
-    /// (<paramref name="pageBases"/>), then the most general: fewer type parameters (no argument to guess), then those that
-    /// derive from no other candidate, then by name.
+    /// property or field: an actor's <c>Context</c>) for each bare name, most general first: fewer type parameters (no
+    /// argument to guess), then those the page's own classes derive from (<paramref name="pageBases"/>: an actor page's
+    /// ReceiveActor before ActorBase, which leaves Receive abstract), then those that derive from no other candidate, then by name.
     /// </summary>
     public static IEnumerable<(INamedTypeSymbol Type, PackageInference.Found Package)> Candidates(
         (IReadOnlyList<string> Overrides, IReadOnlyList<string> Bare) needs,
@@ -127,8 +127,8 @@ internal static class MemberBases
             .Select(g => g.OrderBy(c => OwnAssembly(c) ? 0 : 1).First())
             .ToList();
         return candidates
-            .OrderBy(c => pageBases?.Contains(c.Type.Name) == true ? 0 : 1)
-            .ThenBy(c => c.Type.Arity)
+            .OrderBy(c => c.Type.Arity)
+            .ThenBy(c => pageBases?.Contains(c.Type.Name) == true ? 0 : 1)
             .ThenBy(c => candidates.Any(o => !ReferenceEquals(o.Type, c.Type) && BaseClasses.DerivesFrom(c.Type, o.Type)) ? 1 : 0)
             .ThenBy(c => c.Type.ToDisplayString(), StringComparer.Ordinal);
     }
@@ -141,7 +141,8 @@ internal static class MemberBases
         MembersUpTo(type, name).Any(m => (m.IsVirtual || m.IsAbstract || m.IsOverride) && !m.IsSealed);
 
     /// <summary>An instance member named <paramref name="name"/> a derived class may use.</summary>
-    private static bool Usable(INamedTypeSymbol type, string name) => MembersUpTo(type, name).Any(m => !m.IsStatic || m is IPropertySymbol or IFieldSymbol);
+    private static bool Usable(INamedTypeSymbol type, string name) =>
+        MembersUpTo(type, name).Any(m => !m.IsStatic || m is IPropertySymbol or IFieldSymbol);
 
     private static IEnumerable<ISymbol> MembersUpTo(INamedTypeSymbol type, string name)
     {
