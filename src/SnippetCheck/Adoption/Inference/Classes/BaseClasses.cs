@@ -21,8 +21,10 @@ internal static class BaseClasses
     /// The one class of <paramref name="found"/>'s assemblies a class may derive from (public, not sealed, a
     /// parameterless constructor it can call, at most one type parameter) that has every one of
     /// <paramref name="bare"/> as an instance member a derived class can use (a method for a call, a settable property or
-    /// field for an assignment); of several along one line of inheritance, the base-most; of several such, the only one
-    /// with the fewest type parameters. Null when none, or no one such.
+    /// field for an assignment, any property or field for a name it only <paramref name="reads"/>), that leaves no abstract
+    /// member unimplemented; of those the page's classes derive from (<paramref name="pageBases"/>), if any, else of all:
+    /// of several along one line of inheritance, the base-most; of several such, the only one with the fewest type
+    /// parameters. Null when none, or no one such.
     /// </summary>
     public static (INamedTypeSymbol Type, PackageInference.Found Package)? BaseClassFor(
         IReadOnlyList<string> bare, IReadOnlyList<PackageInference.Found> found,
