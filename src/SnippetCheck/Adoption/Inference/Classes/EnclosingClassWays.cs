@@ -35,7 +35,14 @@ internal static class EnclosingClassWays
     }
 
     /// <summary>A failed block's page: its document with the doc models around it, and its doc set's own models.</summary>
-    private sealed record Page(PreparedDocument Document, string Path, IReadOnlyList<DocModels.Model> Local, DocModels Models);
+    private sealed record Page(PreparedDocument Document, string Path, IReadOnlyList<DocModels.Model> Local, DocModels Models)
+    {
+        /// <summary>The classes the page's own classes derive from (<see cref="BaseClasses.PageBases"/>).</summary>
+        public IReadOnlySet<string> Bases { get; } = BaseClasses.PageBases(Document);
+    }
+
+    /// <summary>CS0308: a type of the library's is named like the base's generic method a block calls bare (Akka's Receive).</summary>
+    private const string GenericOnType = "CS0308";
 
     /// <summary>A failed block as it is tried: parsed, its errors, and its unknown types that some page of its doc set declares.</summary>
     private sealed record Block(
@@ -59,12 +66,13 @@ internal static class EnclosingClassWays
             var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions)
                 .GetCompilationUnitRoot();
             var errors = failed.Diagnostics.Where(d => d.IsError).ToList();
-            if (errors.Count == 0 || errors.Any(e => !UnknownNames.OrMember.Contains(e.Id))) continue;
+            if (errors.Count == 0 || errors.Any(e => !UnknownNames.OrMember.Contains(e.Id) && e.Id != GenericOnType)) continue;
             // Another page's models: the block's unknown types that some page declares.
             var unknownTypes = errors.Where(e => e.Id == UnknownNames.Type).Select(e => UsingInference.IdentifierAt(snippet, e.Location))
                 .OfType<string>().Where(n => page.Local.Any(t => t.Name == n)).Distinct(StringComparer.Ordinal).ToList();
-            var bare = BareNames(root, snippet, errors);
-            if (bare is null && unknownTypes.Count == 0) continue;
+            // Names only read (Context.Stop(Self)) may as well be another page's types (Customer.Surname): only when none is.
+            var bare = BareNames(root, snippet, errors) ?? (unknownTypes.Count == 0 ? BareNames(root, snippet, errors, reads: true) : null);
+            if (bare is null && (unknownTypes.Count == 0 || errors.Any(e => e.Id == GenericOnType))) continue;
             found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
             var block = new Block(snippet, settings, root, errors, unknownTypes);
             if (bare is null || bare.Count == 0) AddOtherPagesModels(ways, page, block, found);
@@ -96,7 +104,7 @@ internal static class EnclosingClassWays
     private static void AddBaseClassWays(Ways ways, Page page, Block block, List<string> bare, IReadOnlyList<PackageInference.Found> found)
     {
         var (snippet, root) = (block.Snippet, block.Root);
-        if (BaseClasses.BaseClassFor(bare, found, block.Settings.References) is not { } baseClass) return;
+        if (BaseClasses.BaseClassFor(bare, found, block.Settings.References, ReadNames(root, bare), page.Bases) is not { } baseClass) return;
         var package = baseClass.Package;
         var baseNamespace =
             baseClass.Type.ContainingNamespace.IsGlobalNamespace ? null : baseClass.Type.ContainingNamespace.ToDisplayString();
@@ -181,26 +189,37 @@ internal static class EnclosingClassWays
 
     /// <summary>
     /// The unknown names (CS0103) the block calls or assigns bare, as a derived class calls its base's members:
-    /// <c>RuleFor(...)</c>, <c>ClassLevelCascadeMode = ...</c>. Null when the block declares anything but statements, or
-    /// lacks a name that is neither bare nor a type (a variable of a block the post never showed).
+    /// <c>RuleFor(...)</c>, <c>ClassLevelCascadeMode = ...</c>, and a generic one a library's type of the same name hides
+    /// (CS0308: <c>Receive&lt;string&gt;(...)</c>); with <paramref name="reads"/>, also those it reads as a receiver or an
+    /// argument (<c>Context.Stop(Self)</c>). Null when the block declares anything but statements, or lacks a name that
+    /// is none of these (a variable of a block the post never showed, a camelCase name).
     /// </summary>
-    public static List<string>? BareNames(CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors)
+    public static List<string>? BareNames(CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors, bool reads = false)
     {
         if (root.Members.Any(m => m is not GlobalStatementSyntax) || snippet.Tags.Members || snippet.Tags.Base is not null) return null;
         var bare = new List<string>();
-        foreach (var error in errors.Where(e => e.Id == UnknownNames.Name))
+        foreach (var error in errors.Where(e => e.Id is UnknownNames.Name or GenericOnType))
         {
             if (UsingInference.IdentifierAt(snippet, error.Location) is not { } name) return null;
-            var node = root.DescendantNodes().OfType<SimpleNameSyntax>().FirstOrDefault(n => n.Identifier.ValueText == name && IsBare(n));
+            var node = root.DescendantNodes().OfType<SimpleNameSyntax>().FirstOrDefault(
+                n => n.Identifier.ValueText == name && (IsBare(n) || reads && error.Id == UnknownNames.Name && IsRead(n)));
             if (node is null || !char.IsUpper(name[0])) return null;
             if (!bare.Contains(name)) bare.Add(name);
         }
         return bare;
     }
 
+    /// <summary>The names of <paramref name="bare"/> the block only reads, never calls or assigns bare.</summary>
+    public static List<string> ReadNames(CompilationUnitSyntax root, IReadOnlyList<string> bare) =>
+        [.. bare.Where(b => !root.DescendantNodes().OfType<SimpleNameSyntax>().Any(n => n.Identifier.ValueText == b && IsBare(n)))];
+
     private static bool IsBare(SimpleNameSyntax name) =>
         name.Parent is InvocationExpressionSyntax invocation && invocation.Expression == name ||
         name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name;
+
+    private static bool IsRead(SimpleNameSyntax name) =>
+        name is IdentifierNameSyntax && (name.Parent is MemberAccessExpressionSyntax access && access.Expression == name ||
+        name.Parent is ArgumentSyntax);
 
     /// <summary>The names of the parameters of the lambdas passed to the bare calls (<c>customer =&gt; ...</c>).</summary>
     public static HashSet<string> LambdaParameters(CompilationUnitSyntax root, IReadOnlyList<string> bare) =>

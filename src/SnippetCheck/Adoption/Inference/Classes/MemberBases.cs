@@ -30,6 +30,7 @@ internal static class MemberBases
         foreach (var post in failing.Where(f => f.Failed.Snippet.Tags is { Members: true, Base: null }).GroupBy(f => f.Document))
         {
             IReadOnlyList<PackageInference.Found>? found = null;
+            IReadOnlySet<string>? pageBases = null;
             // The page's own models (its request and response DTOs) before its doc set's: another page's MyRequest is not this one's.
             var docSet = packages.DocSets.Of(post.Key.Snippets);
             var docSetModels = models.Types.Where(t => packages.DocSets.Of(t.Page) == docSet).ToList();
@@ -45,7 +46,7 @@ internal static class MemberBases
                 var unknownTypes = failed.Diagnostics.Where(d => d.Id == UnknownNames.Type)
                     .Select(d => UsingInference.IdentifierAt(snippet, d.Location))
                     .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-                var ways = Candidates(needs, found, settings.References).Take(MaxBases)
+                var ways = Candidates(needs, found, settings.References, pageBases ??= BaseClasses.PageBases(post.Key)).Take(MaxBases)
                     .SelectMany(
                         c => BaseTypeArguments.For(c.Type, members, unknownTypes, pageModels, docSetModels), (c, way) => (Candidate: c, Way: way))
                     .Take(MaxTries);
@@ -109,12 +110,15 @@ internal static class MemberBases
     };
 
     /// <summary>
-    /// The classes of <paramref name="found"/> with a virtual member for each override and an instance member for each bare
-    /// name, most general first: fewer type parameters (no argument to guess), then those that derive from no other candidate, then by name.
+    /// The classes of <paramref name="found"/> with a virtual member for each override and an instance member (or a static
+    /// property or field: an actor's <c>Context</c>) for each bare name, most general first: fewer type parameters (no
+    /// argument to guess), then those the page's own classes derive from (<paramref name="pageBases"/>: an actor page's
+    /// ReceiveActor before ActorBase, which leaves Receive abstract), then those that derive from no other candidate, then by name.
     /// </summary>
     public static IEnumerable<(INamedTypeSymbol Type, PackageInference.Found Package)> Candidates(
         (IReadOnlyList<string> Overrides, IReadOnlyList<string> Bare) needs,
-        IReadOnlyList<PackageInference.Found> found, System.Collections.Immutable.ImmutableArray<MetadataReference> framework)
+        IReadOnlyList<PackageInference.Found> found, System.Collections.Immutable.ImmutableArray<MetadataReference> framework,
+        IReadOnlySet<string>? pageBases = null)
     {
         var candidates = found.SelectMany(p => BaseClasses.ClassesOf(p, framework)
                 .Where(t => needs.Overrides.All(o => Overridable(t, o)) && needs.Bare.All(b => Usable(t, b))).Select(t => (Type: t, Package: p)))
@@ -124,6 +128,7 @@ internal static class MemberBases
             .ToList();
         return candidates
             .OrderBy(c => c.Type.Arity)
+            .ThenBy(c => pageBases?.Contains(c.Type.Name) == true ? 0 : 1)
             .ThenBy(c => candidates.Any(o => !ReferenceEquals(o.Type, c.Type) && BaseClasses.DerivesFrom(c.Type, o.Type)) ? 1 : 0)
             .ThenBy(c => c.Type.ToDisplayString(), StringComparer.Ordinal);
     }
@@ -136,7 +141,8 @@ internal static class MemberBases
         MembersUpTo(type, name).Any(m => (m.IsVirtual || m.IsAbstract || m.IsOverride) && !m.IsSealed);
 
     /// <summary>An instance member named <paramref name="name"/> a derived class may use.</summary>
-    private static bool Usable(INamedTypeSymbol type, string name) => MembersUpTo(type, name).Any(m => !m.IsStatic);
+    private static bool Usable(INamedTypeSymbol type, string name) =>
+        MembersUpTo(type, name).Any(m => !m.IsStatic || m is IPropertySymbol or IFieldSymbol);
 
     private static IEnumerable<ISymbol> MembersUpTo(INamedTypeSymbol type, string name)
     {

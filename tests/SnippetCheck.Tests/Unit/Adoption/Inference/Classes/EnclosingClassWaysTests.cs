@@ -38,4 +38,27 @@ public sealed class EnclosingClassWaysTests
         Assert.Null(EnclosingClassWays.BareNames(Root(local), local, Unknown(local, "validator").Diagnostics));
         Assert.Null(EnclosingClassWays.BareNames(Root(declaring), declaring, Unknown(declaring, "RuleFor").Diagnostics));
     }
+    /// <summary>
+    /// An actor's docs write its body bare: <c>Context.ActorSelection("../joe");</c>, <c>Sender.Tell(result, Self);</c>,
+    /// <c>Receive&lt;string&gt;(s =&gt; ...);</c> (which fails on CS0308 where the library also has a type named Receive).
+    /// Names read as a receiver or an argument are base-class members too, as the calls are; a camelCase one is still a local.
+    /// </summary>
+    [Fact]
+    public void Pascal_case_names_read_as_a_receiver_or_an_argument_and_a_bare_generic_call_on_a_type_name_are_bare_names()
+    {
+        var actor = Block("Context.ActorSelection(\"../joe\");\nSender.Tell(42, Self);");
+        var errors = new[] { Unknown(actor, "Context"), Unknown(actor, "Sender"), Unknown(actor, "Self") }.SelectMany(r => r.Diagnostics).ToList();
+        var receive = Block("Receive<string>(s => Console.WriteLine(s));");
+        var generic = Failed(receive, "CS0308", "Receive", "The non-generic type 'Receive' cannot be used with type arguments").Diagnostics;
+        var local = Block("target.Tell(42, Self);");
+
+        // Only when asked: a read name may as well be a type of another page (Customer.Surname), whose way comes first.
+        Assert.Null(EnclosingClassWays.BareNames(Root(actor), actor, errors));
+        Assert.Equal(["Context", "Sender", "Self"], EnclosingClassWays.BareNames(Root(actor), actor, errors, reads: true));
+        Assert.Equal(["Context", "Sender", "Self"], EnclosingClassWays.ReadNames(Root(actor), ["Context", "Sender", "Self"]));
+        Assert.Equal(["Receive"], EnclosingClassWays.BareNames(Root(receive), receive, generic));
+        Assert.Empty(EnclosingClassWays.ReadNames(Root(receive), ["Receive"]));
+        Assert.Null(EnclosingClassWays.BareNames(
+            Root(local), local, [.. Unknown(local, "target").Diagnostics, .. Unknown(local, "Self").Diagnostics], reads: true));
+    }
 }
