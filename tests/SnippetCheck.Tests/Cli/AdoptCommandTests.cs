@@ -176,7 +176,7 @@ public sealed partial class AdoptCommandTests
         var run = CliRunner.Run(folder.Path, "adopt", "--write");
 
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("threads.md(1,1): runs, but starts parallel work (Parallel.For): tagged compile", run.Output);
+        Assert.Contains("threads.md(1,1): starts parallel work (Parallel.For): tagged compile", run.Output);
         Assert.Equal("<!-- snippetcheck: compile -->\n" + parallel + "\n<!-- snippetcheck: run -->\n" + awaited, File.ReadAllText(Path.Combine(folder.Path, "threads.md")));
     }
 

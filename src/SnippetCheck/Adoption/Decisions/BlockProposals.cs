@@ -184,12 +184,13 @@ internal sealed class BlockProposals
     /// </summary>
     private bool AddedAsRun(Snippet snippet, (string, int) key, SnippetTags tags)
     {
-        if (_runs.PassedTwice(key) && RunVariance.ParallelStart(snippet) is { } parallel)
+        if (_runs.Ran.ContainsKey(key) && RunVariance.ParallelStart(snippet) is { } parallel)
         {
             // Two quiet runs prove little of a race: a Dictionary written from Parallel.For ran clean twice while
-            // adopt ran, and threw in the verify right after it (realworld, AsyncGuidance.md, under load).
+            // adopt ran, and threw in the verify right after it (realworld, AsyncGuidance.md, under load). Whether its
+            // runs passed depends on the load too, so the note is read from the code: two cold adopts differed in it.
             _notes.Add(new AdoptNote(
-                snippet.Location, $"runs, but starts parallel work ({parallel}): tagged compile, since a race may pass twice and fail the " +
+                snippet.Location, $"starts parallel work ({parallel}): tagged compile, since a race may pass twice and fail the " +
                 "next run; tag it run yourself if its threads cannot race"));
             return false;
         }
@@ -257,7 +258,8 @@ internal sealed class BlockProposals
             _notes.Add(new AdoptNote(snippet.Location, "tagged compile: its result lines are worded for another culture, the clock " +
                 $"or another number type ({elsewhere.Message}), so its run is not checked, only that every call in it compiles"));
         // It compiles, and its run fails: tagged compile, and suspected where the text does not say it fails.
-        if (RotReport.Of(Source, snippet, ran) is { } thrown) _rot.Add(thrown);
+        // A racing block's throw may be the race's, not the library's: no rot rests on it.
+        if (RunVariance.ParallelStart(snippet) is null && RotReport.Of(Source, snippet, ran) is { } thrown) _rot.Add(thrown);
         _proposals.Add(new AdoptProposal(
             snippet, SnippetKind.Compile, null) { Members = tags.Members, Results = tags.Results, Base = tags.Base,
             StatementsFirst = tags.StatementsFirst, Given = tags.Given, Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk });

@@ -44,4 +44,26 @@ public sealed class KindChoiceTests
 
         Assert.Equal(SnippetKind.Compile, Assert.Single(file.Proposals).Kind);
     }
+
+    private const string Racing =
+        "# Post\n\n```csharp\nvar seen = new Dictionary<int, int>();\nParallel.For(0, 10, i => seen[i] = i);\nConsole.WriteLine(seen.Count);\n```\n";
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(1)]
+    [InlineData(0)]
+    public async Task A_block_that_starts_parallel_work_gets_one_note_and_compile_however_many_of_its_runs_passed(int passingRuns)
+    {
+        // Whether a race passed twice depends on the machine's load: two cold adopts of one post differed in the note.
+        var runs = 0;
+        var trials = new CannedTrials(s => s.Tags.Kind != SnippetKind.Run ? Passed(s)
+            : Interlocked.Increment(ref runs) <= passingRuns ? Passed(s, "10\n") : Threw(s));
+
+        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(Racing)));
+
+        Assert.Equal(SnippetKind.Compile, Assert.Single(file.Proposals).Kind);
+        Assert.Contains(file.Notes, n => n.Message.Contains("starts parallel work (Parallel.For)", StringComparison.Ordinal));
+        // A race that threw once is not the library's rot.
+        Assert.Empty(file.Rot);
+    }
 }
