@@ -120,10 +120,6 @@ internal static class UsingInference
     }
 
     /// <summary>
-    /// The method and receiver type a CS1929 names: <c>'TracerProviderBuilder' does not contain a definition for 'ConfigureResource'
-    /// and the best extension method overload '…' requires a receiver of type '…'</c>.
-    /// </summary>
-    /// <summary>
     /// CS1929: an extension of the name is in scope for another receiver (<c>ConfigureResource</c> of IOpenTelemetryBuilder called
     /// on a TracerProviderBuilder); the one for this receiver may be in a namespace not imported (OpenTelemetry.Trace's). The
     /// compiler points at the receiver, so each name (marked as an extension's) and its receivers' types are read from the message.
@@ -132,6 +128,10 @@ internal static class UsingInference
         errors.Where(e => e.Id == UnknownNames.WrongReceiver).Select(WrongReceiverOf).OfType<(string Name, string Receiver)>()
             .GroupBy(r => ExtensionKey + r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(r => r.Receiver).ToList());
 
+    /// <summary>
+    /// The method and receiver type a CS1929 names: <c>'TracerProviderBuilder' does not contain a definition for 'ConfigureResource'
+    /// and the best extension method overload '…' requires a receiver of type '…'</c>.
+    /// </summary>
     private static (string Name, string Receiver)? WrongReceiverOf(Diagnostic error)
     {
         const string Lacks = "' does not contain a definition for '";
