@@ -51,10 +51,16 @@ internal static class UnknownNames
 
     /// <summary>
     /// What a using may supply: <see cref="OrMember"/>'s, CS0308, CS0616 (the name binds to a class that is no
-    /// attribute while another namespace has the attribute) and CS0307 (it binds to a namespace of that name, which takes
-    /// no type arguments). Not CS0234: a using never adds a type to a namespace.
+    /// attribute while another namespace has the attribute), CS0307 (it binds to a namespace of that name, which takes
+    /// no type arguments) and <see cref="WrongReceiver"/>. Not CS0234: a using never adds a type to a namespace.
     /// </summary>
-    public static readonly FrozenSet<string> Using = Of(Type, Name, Member, "CS0616", "CS0308", "CS0307");
+    public static readonly FrozenSet<string> Using = Of(Type, Name, Member, "CS0616", "CS0308", "CS0307", WrongReceiver);
+
+    /// <summary>
+    /// CS1929: the extension method in scope of that name wants another receiver; a namespace not imported may have the
+    /// one for this receiver.
+    /// </summary>
+    public const string WrongReceiver = "CS1929";
 
     /// <summary>
     /// What a library's base class may supply to <c>members</c> written out of it: <see cref="Core"/> (its bare members,

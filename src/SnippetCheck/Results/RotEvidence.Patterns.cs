@@ -59,8 +59,8 @@ internal static partial class RotEvidence
     private static partial Regex ErrorComment();
 
     // 'throws', 'an exception', 'will fail with', 'is wrong', 'this does not compile', and '// Invalid' above a call that
-    // shows what is not accepted.
-    [GeneratedRegex(@"\b(?:throws?|thrown|exceptions?|fails?|failing|failure|invalid|wrong|incorrect|errors?"
+    // shows what is not accepted; an exception's type ('which gave a `NullReferenceException`', FluentAssertions' v6 guide).
+    [GeneratedRegex(@"\b(?:throws?|thrown|exceptions?|\w+Exception|fails?|failing|failure|invalid|wrong|incorrect|errors?"
         + @"|(?:does\s*n[o']t|won't|will\s+not|cannot|can't)\s+(?:compile|work))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ThrowWords();
 

@@ -59,9 +59,11 @@ internal static class UsingInference
         // CS0307: the name binds to a namespace of that name, which takes no type arguments ('ErrorOr<User>' without 'using ErrorOr;',
         // the ErrorOr package's type in its namespace of the same name), while the namespace has the generic type.
         if (errors.Count == 0 || errors.Any(e => !UnknownNames.Using.Contains(e.Id))) return null;
+        var receivers = WrongReceivers(errors);
         // A missing member (CS1061) may be an extension method of a namespace the block does not import.
-        var names = errors.Select(e => IdentifierAt(snippet, e.Location) is { } name
-            ? e.Id switch { "CS1061" => ExtensionKey + name, "CS0616" => name + "Attribute", _ => name } : null).ToList();
+        var names = errors.Select(e => e.Id == UnknownNames.WrongReceiver ? WrongReceiverOf(e) is { } wrong ? ExtensionKey + wrong.Name : null
+            : IdentifierAt(snippet, e.Location) is { } name
+                ? e.Id switch { "CS1061" => ExtensionKey + name, "CS0616" => name + "Attribute", _ => name } : null).ToList();
         // A bare name called as a method ('Ok(…)' in a controller) is no type: only a 'using static' class could give it.
         var invoked = errors.Where(e => e.Id == "CS0103" && IsInvokedAt(snippet, e.Location)).Select(e => IdentifierAt(snippet, e.Location))
             .ToHashSet(StringComparer.Ordinal);
@@ -73,9 +75,10 @@ internal static class UsingInference
         // An attribute names a class: only a type the post declares of that name is its own ('[Get(…)]' is a package's though
         // the page declares a method 'Get', as Refit's README does 450 lines on).
         var declaredTypes = attributes.Count == 0 ? declared : PostDeclarations.TypesBesides(document, snippet, options);
-        bool Own(string name) => attributes.Contains(name)
+        // Not a name the compiler bound to a library's extension (CS1929): the post's local function of that name is a namesake.
+        bool Own(string name) => !receivers.ContainsKey(name) && (attributes.Contains(name)
             ? declaredTypes.Contains(name) || declaredTypes.Contains(name + "Attribute")
-            : declared.Contains(name.TrimStart(ExtensionKey));
+            : declared.Contains(name.TrimStart(ExtensionKey)));
         // The post's own names are passed over like names found nowhere, when those are: a session or the check level gives them.
         if (skipUnknown) names.RemoveAll(n => Own(n!));
         else if (names.Any(n => Own(n!))) return null;
@@ -84,7 +87,8 @@ internal static class UsingInference
         var ambiguous = new List<(string, IReadOnlyList<string>)>();
         foreach (var name in names.Distinct().Cast<string>())
         {
-            var namespaces = invoked.Contains(name) ? [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))]
+            var namespaces = receivers.TryGetValue(name, out var receiver) ? ExtensionHomes(name[1..], receiver, references, imported)
+                : invoked.Contains(name) ? [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))]
                 : NamespacesOf(name, references, imported, asWritten: !attributes.Contains(name));
             if (namespaces.Count == 1) usings.Add(namespaces[0]);
             else if (namespaces.Count > 1) ambiguous.Add((name.TrimStart(ExtensionKey), namespaces));
@@ -114,6 +118,67 @@ internal static class UsingInference
         // A bare 'WriteLine' or 'Sqrt' is a member of a class docs import with 'using static'.
         return namespaces.Count > 0 ? namespaces : [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))];
     }
+
+    /// <summary>
+    /// CS1929: an extension of the name is in scope for another receiver (<c>ConfigureResource</c> of IOpenTelemetryBuilder called
+    /// on a TracerProviderBuilder); the one for this receiver may be in a namespace not imported (OpenTelemetry.Trace's). The
+    /// compiler points at the receiver, so each name (marked as an extension's) and its receivers' types are read from the message.
+    /// </summary>
+    private static Dictionary<string, List<string>> WrongReceivers(IEnumerable<Diagnostic> errors) =>
+        errors.Where(e => e.Id == UnknownNames.WrongReceiver).Select(WrongReceiverOf).OfType<(string Name, string Receiver)>()
+            .GroupBy(r => ExtensionKey + r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(r => r.Receiver).ToList());
+
+    /// <summary>
+    /// The method and receiver type a CS1929 names: <c>'TracerProviderBuilder' does not contain a definition for 'ConfigureResource'
+    /// and the best extension method overload '…' requires a receiver of type '…'</c>.
+    /// </summary>
+    private static (string Name, string Receiver)? WrongReceiverOf(Diagnostic error)
+    {
+        const string Lacks = "' does not contain a definition for '";
+        var at = error.Message.IndexOf(Lacks, StringComparison.Ordinal);
+        if (at < 2 || error.Message[0] != '\'') return null;
+        var rest = error.Message[(at + Lacks.Length)..];
+        return rest.IndexOf('\'') is > 0 and var end ? (rest[..end], error.Message[1..at]) : null;
+    }
+
+    /// <summary>
+    /// The namespaces not yet <paramref name="imported"/> with a public extension method <paramref name="name"/> whose first
+    /// parameter takes one of <paramref name="receivers"/> (a type of that name, its bases or interfaces): only
+    /// OpenTelemetry.Trace's <c>ConfigureResource(this TracerProviderBuilder …)</c>, not the Metrics or Logs namesakes.
+    /// </summary>
+    private static IReadOnlyList<string> ExtensionHomes(
+        string name, IReadOnlyList<string> receivers, ImmutableArray<MetadataReference> references, IReadOnlyList<string> imported)
+    {
+        var compilation = SnippetCompiler.BaseFor(references);
+        var accepted = receivers.SelectMany(r => TypesNamed(r, references, compilation))
+            .SelectMany(t => new[] { t }.Concat(t.AllInterfaces).Concat(BasesOf(t))).Select(t => t.OriginalDefinition)
+            .ToHashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        bool Takes(ITypeSymbol parameter) => parameter is ITypeParameterSymbol generic
+            ? generic.ConstraintTypes.Any(c => accepted.Contains(c.OriginalDefinition)) : accepted.Contains(parameter.OriginalDefinition);
+        return [.. NamespacesOf(ExtensionKey + name, references, imported).Where(ns => NamespaceNamed(compilation, ns) is { } symbol
+            && symbol.GetTypeMembers().Where(t => t.IsStatic && t.DeclaredAccessibility == Accessibility.Public)
+                .SelectMany(t => t.GetMembers(name).OfType<IMethodSymbol>())
+                .Any(m => m.IsExtensionMethod && m.DeclaredAccessibility == Accessibility.Public && Takes(m.Parameters[0].Type)))];
+    }
+
+    /// <summary>The public types a diagnostic's type name (<c>TracerProviderBuilder</c>, <c>Acme.Builder&lt;int&gt;</c>) may be.</summary>
+    private static IEnumerable<INamedTypeSymbol> TypesNamed(
+        string written, ImmutableArray<MetadataReference> references, CSharpCompilation compilation)
+    {
+        var bare = written.Split('<')[0];
+        var simple = bare[(bare.LastIndexOf('.') + 1)..];
+        var homes = bare.Contains('.') ? [bare[..bare.LastIndexOf('.')]] : IndexFor(references)[simple].Distinct().ToList();
+        return homes.Select(h => NamespaceNamed(compilation, h)).OfType<INamespaceSymbol>().SelectMany(n => n.GetTypeMembers(simple));
+    }
+
+    private static IEnumerable<INamedTypeSymbol> BasesOf(INamedTypeSymbol type)
+    {
+        for (var b = type.BaseType; b is not null; b = b.BaseType) yield return b;
+    }
+
+    private static INamespaceSymbol? NamespaceNamed(CSharpCompilation compilation, string name) =>
+        name.Split('.').Aggregate((INamespaceSymbol?)compilation.GlobalNamespace,
+            (ns, part) => ns?.GetNamespaceMembers().FirstOrDefault(n => n.Name == part));
 
     /// <summary>
     /// The classes posts import with <c>using static</c> and then write bare: <c>WriteLine</c>, <c>ReadLine</c>,

@@ -24,8 +24,8 @@ internal static class SyntaxRepair
 
     private sealed record Candidate(Kind Kind, string Token);
 
-    /// <summary>An edit of the block's text: at <c>At</c>, <c>Old</c> becomes <c>New</c>.</summary>
-    private sealed record Edit(int At, string Old, string New);
+    /// <summary>An edit of the block's text: at <c>At</c>, <c>Old</c> becomes <c>New</c>; <c>Ends</c>: the block's last ';'.</summary>
+    private sealed record Edit(int At, string Old, string New, bool Ends = false);
 
     private static readonly CSharpParseOptions Syntax = new(LanguageVersion.Preview);
 
@@ -62,13 +62,17 @@ internal static class SyntaxRepair
         if (best is not { } found) return null;
         var lines = found.Repaired.Split('\n');
         var repaired = code.Select((l, i) => l with { Text = lines[i], SourceColumns = null }).ToList();
-        var more = found.Edits.Count > 1 ? $" (and {found.Edits.Count - 1} more like it)" : "";
-        return new Found(Describe(found.Repaired, found.Edits, found.Candidate) + more, repaired, InPost(code, text, found.Edits));
+        var made = found.Edits.Count(e => !e.Ends);
+        var more = made > 1 ? $" (and {made - 1} more like it)" : "";
+        var ends = found.Edits.Any(e => e.Ends) ? " (and the ';' that ends the block's last statement)" : "";
+        return new Found(Describe(found.Repaired, found.Edits, found.Candidate) + more + ends, repaired, InPost(code, text, found.Edits));
     }
 
     /// <summary>
     /// The edits that the candidate, made at the first error and then at each error it leaves, takes to make the text
     /// parse; null when it never does, reaches outside the block, or only finishes a block the post cut off (<see cref="CutOff"/>).
+    /// When only the block's last statement's ';' is then missing, it is made too (MassTransit's console block: a callback
+    /// without its parameter, then <c>.Build()</c> at the end): no second typo, and said in the description.
     /// </summary>
     private static List<Edit>? Attempt(string full, int errorAt, Candidate candidate, int offset, int length)
     {
@@ -76,8 +80,14 @@ internal static class SyntaxRepair
         var current = full;
         var shift = 0;
         var done = -1;
+        var block = full[offset..(offset + length)];
         while (edits.Count < MostEdits)
         {
+            if (edits.Count > 0 && candidate.Token != ";" && Make(current, errorAt, new Candidate(Kind.Insert, ";")) is { } end
+                && end.At - shift - offset is var endAt && endAt >= 0 && endAt <= length && IsEmpty(block[endAt..])
+                && FirstError(current.Insert(end.At, end.New)) is null)
+                return CutOff(block, edits, candidate) || Fragments(block, edits, candidate)
+                    ? null : [.. edits, end with { At = endAt, Ends = true }];
             if (Make(current, errorAt, candidate) is not { } made || made.At < done) return null;
             var at = made.At - shift - offset;
             if (at < 0 || at + made.Old.Length > length) return null;
@@ -86,8 +96,7 @@ internal static class SyntaxRepair
             shift += made.New.Length - made.Old.Length;
             done = made.At + made.New.Length;
             if (FirstError(current) is not { } next)
-                return CutOff(full[offset..(offset + length)], edits, candidate) || Fragments(full[offset..(offset + length)], edits, candidate)
-                    ? null : edits;
+                return CutOff(block, edits, candidate) || Fragments(block, edits, candidate) ? null : edits;
             errorAt = next;
         }
         return null;

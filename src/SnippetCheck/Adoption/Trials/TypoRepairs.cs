@@ -49,8 +49,8 @@ internal static class TypoRepairs
         var typos = work.Where(w => CompiledOnItsOwnNames(trials, Key(w.Repaired))).ToList();
         // A page that never names its library (CsvHelper's mapping pages): the repaired block is tried again with the
         // packages the doc set's other blocks compiled with, which its package inference, run on blocks that parsed, never gave it.
-        var withDocSet = work.Except(typos).Select(w => (w, Repaired: WithDocSetPackages(compiled, adoptable, w.Document, w.Repaired)))
-            .Where(x => x.Repaired is not null).ToList();
+        var withDocSet = work.Except(typos).Select(w => (w, Repaired: WithDocSetPackages(compiled, adoptable, w.Document, w.Repaired,
+            trials.PackageFailure(Key(w.Repaired))?.Snippet.Tags))).Where(x => x.Repaired is not null).ToList();
         CompileTrials? again = null;
         if (withDocSet.Count > 0)
         {
@@ -102,10 +102,12 @@ internal static class TypoRepairs
     /// <summary>
     /// The repaired block with the packages the blocks of its doc set compiled with (each package once, at the version most
     /// of them compiled with) and the namespaces those blocks import (their usings and <c>usings=</c>); null when it has
-    /// packages of its own or its doc set compiled with none.
+    /// packages of its own or its doc set compiled with none. What its <paramref name="own"/> last trial found is kept: the
+    /// packages its page lists, their usings and the Web SDK (MassTransit's observability page: OpenTelemetry's
+    /// <c>ResourceBuilder</c> and <c>WebApplication</c> beside MassTransit's <c>DiagnosticHeaders</c>, which only the doc set gives).
     /// </summary>
     private static Snippet? WithDocSetPackages(
-        CompileTrials compiled, IReadOnlyList<PreparedDocument> adoptable, PreparedDocument document, Snippet repaired)
+        CompileTrials compiled, IReadOnlyList<PreparedDocument> adoptable, PreparedDocument document, Snippet repaired, SnippetTags? own)
     {
         if (repaired.Tags.Packages.Count > 0) return null;
         var docSet = compiled.Packages.DocSets.Of(document.Snippets);
@@ -115,16 +117,23 @@ internal static class TypoRepairs
             .Select(g => g.GroupBy(p => p.Version, StringComparer.Ordinal).OrderByDescending(v => v.Count())
                 .ThenBy(v => v.Key, StringComparer.Ordinal)
                 .First().First() with { Location = repaired.Location, PinLocation = null })
+            .Where(p => own?.Packages.Any(o => string.Equals(o.Id, p.Id, StringComparison.OrdinalIgnoreCase)) != true)
             .OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToList();
         if (packages.Count == 0) return null;
+        packages = [.. (own?.Packages ?? []).Select(p => p with { Location = repaired.Location, PinLocation = null }).Concat(packages)
+            .OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase)];
         // Not the namespaces of models the tool wrote for another block (DocModels.Stubs.…): this trial has no such model, and an
         // import of none is an error that is no unknown name, which keeps the receiver trial from the block.
-        var usings = blocks.SelectMany(b => b.Tags!.Usings.Concat(BlockUsings.Of(b.Snippet)))
+        var usings = blocks.SelectMany(b => b.Tags!.Usings.Concat(BlockUsings.Of(b.Snippet))).Concat(own?.Usings ?? [])
             .Where(u => u != DocModels.RootNamespace && !DocModels.IsModelNamespace(u))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return repaired with
         {
-            Tags = repaired.Tags with { Packages = packages, Usings = [.. repaired.Tags.Usings.Union(usings, StringComparer.Ordinal)] },
+            Tags = repaired.Tags with
+            {
+                Packages = packages, Usings = [.. repaired.Tags.Usings.Union(usings, StringComparer.Ordinal)],
+                WebSdk = repaired.Tags.WebSdk || own?.WebSdk == true,
+            },
         };
     }
 

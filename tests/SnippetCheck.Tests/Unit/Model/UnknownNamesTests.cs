@@ -16,7 +16,7 @@ public sealed class UnknownNamesTests
         Assert.Equal(["CS0103", "CS0246", "CS1061"], Sorted(UnknownNames.OrMember));
         Assert.Equal(["CS0103", "CS0234", "CS0246", "CS1061"], Sorted(UnknownNames.Fixture));
         Assert.Equal(["CS0103", "CS0234", "CS0246", "CS0308", "CS1061"], Sorted(UnknownNames.Package));
-        Assert.Equal(["CS0103", "CS0246", "CS0307", "CS0308", "CS0616", "CS1061"], Sorted(UnknownNames.Using));
+        Assert.Equal(["CS0103", "CS0246", "CS0307", "CS0308", "CS0616", "CS1061", "CS1929"], Sorted(UnknownNames.Using));
         Assert.Equal(["CS0103", "CS0115", "CS0246"], Sorted(UnknownNames.MemberBase));
         Assert.Equal(["CS0115", "CS1729"], Sorted(UnknownNames.OfAnUnknownBase));
         Assert.Equal(["CS0234", "CS0400"], Sorted(UnknownNames.Namespace));

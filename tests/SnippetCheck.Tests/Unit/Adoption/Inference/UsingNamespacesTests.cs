@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Adoption.Inference;
@@ -37,5 +38,54 @@ public sealed class UsingNamespacesTests
         Assert.Equal(["Acme.Csv.Attributes"], UsingInference.NamespacesOf("CultureInfoAttribute", references, [], asWritten: true));
         // In an attribute ('[CultureInfo("de")]', NUnit's '[Test]' beside its class Test) both are candidates, as before.
         Assert.Equal(["Acme.Csv.Attributes", "System.Globalization"], UsingInference.NamespacesOf("CultureInfo", references, []));
+    }
+
+    /// <summary>
+    /// Issue 76, bug #4: MassTransit's observability page calls <c>Sdk.CreateTracerProviderBuilder().ConfigureResource(…)</c>
+    /// without its hidden <c>using OpenTelemetry.Trace;</c>. <c>using OpenTelemetry;</c> brings an extension of that name for
+    /// another receiver, so the compiler says CS1929, not CS1061; the using for this receiver is one namespace, not its
+    /// namesakes for other builders (Metrics, Logs), and the page's local function of that name (another block) is no reason to stop.
+    /// </summary>
+    [Fact]
+    public void An_extension_in_scope_for_another_receiver_finds_the_one_namespace_whose_extension_takes_this_receiver()
+    {
+        const string Builders = """
+            namespace Acme
+            {
+                public interface IBuilder { }
+                public static class BuilderExtensions { public static IBuilder Configure(this IBuilder builder, int value) => builder; }
+            }
+            namespace Acme.Trace
+            {
+                public class TraceBuilder { }
+                public static class Sdk { public static TraceBuilder Create() => new(); }
+                public static class TraceBuilderExtensions { public static TraceBuilder Configure(this TraceBuilder builder, int value) => builder; }
+            }
+            namespace Acme.Metrics
+            {
+                public class MeterBuilder { }
+                public static class MeterBuilderExtensions { public static MeterBuilder Configure(this MeterBuilder builder, int value) => builder; }
+            }
+            """;
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "Acme.Builders.dll");
+        var emitted = CSharpCompilation.Create("Acme.Builders", [CSharpSyntaxTree.ParseText(Builders)], ReferenceAssemblies.Default,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).Emit(path);
+        Assert.True(emitted.Success, string.Join('\n', emitted.Diagnostics));
+        var references = ReferenceAssemblies.Default.Add(MetadataReference.CreateFromFile(path));
+        const string Block = "using Acme;\n\nAcme.Trace.Sdk.Create()\n    .Configure(1);\n";
+        var document = Pipeline.Read($"# Tracing\n\n```csharp\nstatic void Configure(int value) {{ }}\n```\n\n```csharp\n{Block}```\n");
+        var snippet = document.Snippets[1];
+        // The compiler's own error for the block, as a trial reports it.
+        var error = Assert.Single(CSharpCompilation.Create("block", [CSharpSyntaxTree.ParseText(Block)], references,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication)).GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("CS1929", error.Id);
+        var diagnostic = new SnippetCheck.Model.Diagnostic(error.Id, SnippetCheck.Model.DiagnosticSeverity.Error,
+            error.GetMessage(CultureInfo.InvariantCulture), snippet.Location);
+
+        var guess = UsingInference.For(document, snippet, [diagnostic], references, [], CSharpParseOptions.Default);
+
+        Assert.NotNull(guess);
+        Assert.Equal(["Acme.Trace"], guess.Usings);
     }
 }

@@ -26,6 +26,18 @@ public sealed class RotInContextTests
     public void A_task_left_unawaited_is_no_throw(string code, bool unawaited) =>
         Assert.Equal(unawaited, RotEvidence.LeavesATaskUnawaited(code));
 
+    /// <summary>
+    /// FluentAssertions' upgradingtov6.md: "… cast both to `int`, which gave a `NullReferenceException`." above the block that
+    /// shows the old bug; an exception's type named in the text says the code throws, as the word "exception" does.
+    /// </summary>
+    [Theory]
+    [InlineData("In the first case, we would match both `null` and `0` as an `int?`, but then cast both to `int`, which gave a "
+        + "`NullReferenceException`.", true)]
+    [InlineData("This call throws.", true)]
+    [InlineData("The result is `42`, as the handler returns it.", false)]
+    public void The_text_says_it_throws_when_it_names_the_exceptions_type(string text, bool says) =>
+        Assert.Equal(says, RotEvidence.SaysItFails(text));
+
     [Fact]
     public void A_namespace_the_page_declares_is_among_its_declared_names()
     {

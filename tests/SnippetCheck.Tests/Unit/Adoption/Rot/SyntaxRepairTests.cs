@@ -38,6 +38,26 @@ public sealed class SyntaxRepairTests
         Assert.Equal(2, found.Edits.Count);
     }
 
+    /// <summary>
+    /// MassTransit's observability page, its console block (issue 76 bug 4): the options callback without its parameter, and
+    /// the block's last call without its ';'. Two different tokens, so no one repair made it parse: the ';' that only ends the
+    /// block's last statement is made with the typo's repair, and said, never counted as the typo made again.
+    /// </summary>
+    [Fact]
+    public void A_repair_that_leaves_only_the_blocks_last_semicolon_missing_makes_it_too_and_says_so()
+    {
+        var found = SyntaxRepair.Of(Code(
+            "Sdk.Create()\n    .AddExporter(\n    {\n        o.ConnectionString = \"x\";\n    })\n    .Build();\n\n" +
+            "Sdk.Create()\n    .AddExporter(o =>\n    {\n        o.ConnectionString = \"x\";\n    })\n    .Build()"));
+
+        Assert.NotNull(found);
+        Assert.Equal(
+            "Sdk.Create()\n    .AddExporter(\n    o => {\n        o.ConnectionString = \"x\";\n    })\n    .Build();\n\n" +
+            "Sdk.Create()\n    .AddExporter(o =>\n    {\n        o.ConnectionString = \"x\";\n    })\n    .Build();", found.Repair.Code);
+        Assert.Equal("'o =>' before '{' (and the ';' that ends the block's last statement)", found.Description);
+        Assert.Equal(2, found.Edits.Count);
+    }
+
     [Theory]
     [InlineData("var a = 1;\nConsole.WriteLine(a);")]
     [InlineData("public int Twice(int x) => x * 2;")]
