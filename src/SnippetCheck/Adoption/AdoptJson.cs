@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SnippetCheck.Adoption.Proposals;
+using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 using SnippetCheck.Reporting;
@@ -81,7 +82,7 @@ internal static class AdoptJson
             {
                 WriteBlock(json, failed.Snippet.Location);
                 if (file.Proposals.Any(p => p.LeftOut && p.Snippet.Location == failed.Snippet.Location)) json.WriteString(
-                    "tag", "ignore");
+                    "tag", SnippetKind.Ignore.ToTag());
                 json.WriteString("cause", cause.Kind);
                 json.WriteString("detail", cause.Detail);
                 json.WriteNumber("causeLine", cause.Location.Line);

@@ -227,7 +227,7 @@ public sealed partial class ArchitectureTests
     /// are tested against recorded results (Unit/Adoption). Only adopt's entry points, which a host hands its verifier,
     /// name the <c>Verifier</c>. Its inference and its rot (diagnostics, pages and blocks in, candidate shapes out) run no
     /// trial and reach no network: they name nothing of the driver but the package lookups they are handed
-    /// (<c>IPackageFeed</c>) and the run's options, and never hold a <c>PackageSearch</c> or <c>PackageRestorer</c> (a
+    /// (<c>IPackageFeed</c>), and never hold a <c>PackageSearch</c> or <c>PackageRestorer</c> (a
     /// static, pure helper of theirs, <c>PackageSearch.NewestFirst</c>, is no lookup). The seam is asked by <c>Trials/</c> and
     /// by two of <c>Writing/</c>'s (<c>ProposalProof</c>, the doc set's pins in <c>DocSetPins</c>); this test checks that
     /// <c>Inference/</c>, <c>Rot/</c> and <c>Decisions/</c> never ask it (ArchitectureTests.Seam checks who else does).
@@ -236,7 +236,7 @@ public sealed partial class ArchitectureTests
     public void Adoption_runs_code_only_through_its_seam()
     {
         string[] entryPoints = ["Adopter.cs", "AdoptReport.cs"];
-        string[] pureMayName = ["SnippetCheck.Driver.IPackageFeed", "SnippetCheck.Driver.VerifyOptions"];
+        string[] pureMayName = ["SnippetCheck.Driver.IPackageFeed"];
         string[] lookups = ["SnippetCheck.References.PackageSearch", "SnippetCheck.References.PackageRestorer"];
         var compilation = Core.Value;
 

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Hygiene;
@@ -57,7 +58,7 @@ public sealed class KindComparisonTests
     {
         // A const naming a kind's word is a second home of it: a new kind would write its word twice, and a renamed word
         // could be left behind in one of them. Code that needs the word asks the row (kind.ToTag()).
-        var words = new[] { "run", "compile", "compile-fail", "throws", "ignore", "check" };
+        var words = KindRules.Words;
         var consts = new List<string>();
         var root = RepositoryRoot.PathOf("src");
         foreach (var file in Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)
