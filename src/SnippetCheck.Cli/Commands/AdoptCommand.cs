@@ -87,7 +87,7 @@ internal static class AdoptCommand
             AdoptReport report;
             using (progress)
             {
-                report = await AdoptReport.RunAsync(verifier, options, write, packages, frontMatter, cancellationToken);
+                report = await AdoptReport.RunAsync(verifier, write, packages, frontMatter, cancellationToken);
             }
             reports.WriteEach(report.WriteJson);
             var repairs = result.GetValue(RepairOption) ? report.WriteRepairs() : [];

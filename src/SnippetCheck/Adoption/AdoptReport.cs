@@ -12,19 +12,17 @@ namespace SnippetCheck.Adoption;
 public sealed record AdoptReport
 {
     /// <summary>
-    /// <c>adopt</c>: proposes the tags, hidden lines and settings that make each block of <paramref name="options"/>' files
+    /// <c>adopt</c>: proposes the tags, hidden lines and settings that make each block of <paramref name="verifier"/>'s files
     /// pass, and with <paramref name="write"/> writes them (<see cref="Adopter"/>).
     /// </summary>
-    /// <param name="verifier">Made from <paramref name="options"/>; its events report each pass's progress.</param>
-    /// <param name="options">The files and settings of the run.</param>
+    /// <param name="verifier">The run: its files and settings are the options it was made from; its events report each pass's progress.</param>
     /// <param name="write"><c>--write</c>.</param>
     /// <param name="packages"><c>--package</c>: each <c>NAME</c> or <c>NAME@VERSION</c> (<see cref="IsPackage"/>).</param>
     /// <param name="frontMatter"><c>--front-matter</c>: page fixtures may write their settings into the front matter.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     public static Task<AdoptReport> RunAsync(
-        Driver.Verifier verifier, Driver.VerifyOptions options, bool write, IReadOnlyList<string> packages, bool frontMatter,
-        CancellationToken cancellationToken = default) =>
-        Adopter.RunAsync(verifier, options, write, packages, frontMatter, cancellationToken);
+        Driver.Verifier verifier, bool write, IReadOnlyList<string> packages, bool frontMatter, CancellationToken cancellationToken = default) =>
+        Adopter.RunAsync(verifier, write, packages, frontMatter, cancellationToken);
 
     /// <summary>Whether <paramref name="text"/> names a package as <c>adopt --package</c> takes it: <c>NAME</c> or <c>NAME@VERSION</c>.</summary>
     public static bool IsPackage(string text) => PackageCandidate.TryParse(text) is not null;

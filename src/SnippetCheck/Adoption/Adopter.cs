@@ -9,6 +9,7 @@ using SnippetCheck.Adoption.Writing;
 using SnippetCheck.Extraction.Discovery;
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
+using SnippetCheck.References;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Engine.Scheduling;
@@ -33,14 +34,11 @@ namespace SnippetCheck.Adoption;
 internal static class Adopter
 {
     /// <summary>
-    /// Proposes the tags, hidden lines and settings that make each block of <paramref name="options"/>' files pass, by
+    /// Proposes the tags, hidden lines and settings that make each block of <paramref name="verifier"/>'s files pass, by
     /// verifying trials; with <paramref name="write"/>, writes them into the files (only insertions of comments, and of front matter with
     /// <c>--front-matter</c>).
     /// </summary>
-    internal static Task<AdoptReport> RunAsync(VerifyOptions options, bool write, CancellationToken cancellationToken = default) =>
-        RunAsync(new Verifier(options), options, write, [], frontMatter: false, cancellationToken);
-
-    /// <param name="verifier">Made from <paramref name="options"/>; its events report each pass's progress.</param>
+    /// <param name="verifier">The run's files and settings (<see cref="Verifier.Options"/>); its events report each pass's progress.</param>
     /// <param name="packages">
     /// Packages the author names (<c>adopt --package</c>), each <c>NAME</c> or <c>NAME@VERSION</c> (<see cref="AdoptReport.IsPackage"/>),
     /// tried first for every post.
@@ -51,9 +49,10 @@ internal static class Adopter
     /// front matter as a table, and many docs renderers as text, so such a page gets a note saying what it would verify.
     /// </param>
     public static async Task<AdoptReport> RunAsync(
-        Verifier verifier, VerifyOptions options, bool write, IReadOnlyList<string> packages, bool frontMatter,
-        CancellationToken cancellationToken = default)
+        Verifier verifier, bool write, IReadOnlyList<string> packages, bool frontMatter, CancellationToken cancellationToken = default)
     {
+        // The run's options, as the verifier holds them: adopt reads their folder, filter and command line.
+        var options = verifier.Options;
         var stated = packages.Select(p => PackageCandidate.TryParse(p)
             ?? throw new ArgumentException($"'{p}' is not NAME or NAME@VERSION", nameof(packages))).ToList();
         var clock = Stopwatch.StartNew();

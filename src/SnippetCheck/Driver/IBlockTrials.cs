@@ -12,7 +12,7 @@ namespace SnippetCheck.Driver;
 /// will be written goes through here, and <see cref="Verifier"/> is the one implementation that compiles and runs. What
 /// adopt infers from a trial's result is then a function of that result, which a test drives with a fake of this
 /// interface returning recorded results (tests/SnippetCheck.Tests/Unit/Adoption/), in milliseconds instead of a CLI run.
-/// A trial port only: the package lookups (<see cref="IPackageFeed"/>) and the documents read again with a trial's config
+/// A trial port only: the package lookups (<see cref="References.IPackageFeed"/>) and the documents read again with a trial's config
 /// (<see cref="Verifier.PrepareAs"/>) are handed to adopt beside it, and no trial takes the host's <see cref="VerifyOptions"/>.
 /// </summary>
 internal interface IBlockTrials

@@ -46,7 +46,8 @@ public sealed partial class ArchitectureTests
         // run: runner processes, their pool, protocol and sandbox, and where .NET is installed.
         ["Execution"] = 6,
         // compile: Roslyn, the compile settings, check levels, the reference index; then what a program compiles
-        // against: #:package and #:project, a library's references, each framework of a matrix (its packs, its runner).
+        // against: #:package and #:project, a library's references, each framework of a matrix (its packs, its runner);
+        // and the package lookups adopt is handed beside its seam (IPackageFeed, PackageFeed over PackageSearch and PackageRestorer).
         ["Compilation"] = 7,
         ["References"] = 8,
         // A document prepared for a run (its blocks, settings and frameworks), and one program (a lone snippet, a
@@ -73,7 +74,7 @@ public sealed partial class ArchitectureTests
         // matrix's passes (MatrixRun: each framework's pack, plan and VerificationRun, FrameworkMatrix joining them).
         ["Engine.Scheduling"] = 14,
         // The public façade the hosts call: the verifier (documents loaded, a matrix run, the packages verified named),
-        // its options, its editor session, its observer, and the package service built on it; adopt's ports onto it.
+        // its options, its editor session, its observer, and the package service built on it; adopt's seam onto it (IBlockTrials).
         ["Driver"] = 15,
         // report: console, JSON, JUnit, SARIF, Markdown, GitHub.
         ["Reporting"] = 16,
@@ -226,18 +227,20 @@ public sealed partial class ArchitectureTests
     /// Adopt runs code through one seam (issue 78): <c>Driver.IBlockTrials</c>, which the verifier implements, so its rules
     /// are tested against recorded results (Unit/Adoption). Only adopt's entry points, which a host hands its verifier,
     /// name the <c>Verifier</c>. Its inference and its rot (diagnostics, pages and blocks in, candidate shapes out) run no
-    /// trial and reach no network: they name nothing of the driver but the package lookups they are handed
-    /// (<c>IPackageFeed</c>), and never hold a <c>PackageSearch</c> or <c>PackageRestorer</c> (a
-    /// static, pure helper of theirs, <c>PackageSearch.NewestFirst</c>, is no lookup). The seam is asked by <c>Trials/</c> and
-    /// by two of <c>Writing/</c>'s (<c>ProposalProof</c>, the doc set's pins in <c>DocSetPins</c>); this test checks that
-    /// <c>Inference/</c>, <c>Rot/</c> and <c>Decisions/</c> never ask it (ArchitectureTests.Seam checks who else does).
+    /// trial and reach no network: they name nothing of the driver, ask packages only of the lookups they are handed
+    /// (<c>References.IPackageFeed</c>), never make one (<c>PackageFeed</c>) and never hold a <c>PackageSearch</c> or
+    /// <c>PackageRestorer</c> (a static, pure helper of theirs, <c>PackageSearch.NewestFirst</c>, is no lookup). The seam is
+    /// asked by <c>Trials/</c> and by two of <c>Writing/</c>'s (<c>ProposalProof</c>, the doc set's pins in
+    /// <c>DocSetPins</c>); this test checks that <c>Inference/</c>, <c>Rot/</c> and <c>Decisions/</c> never ask it
+    /// (ArchitectureTests.Seam checks who else does).
     /// </summary>
     [Fact]
     public void Adoption_runs_code_only_through_its_seam()
     {
         string[] entryPoints = ["Adopter.cs", "AdoptReport.cs"];
-        string[] pureMayName = ["SnippetCheck.Driver.IPackageFeed"];
         string[] lookups = ["SnippetCheck.References.PackageSearch", "SnippetCheck.References.PackageRestorer"];
+        // The lookups' maker: any name of it, its static factory too, is a lookup of their own.
+        const string Feed = "SnippetCheck.References.PackageFeed";
         var compilation = Core.Value;
 
         var uses = new SortedSet<string>(StringComparer.Ordinal);
@@ -259,14 +262,13 @@ public sealed partial class ArchitectureTests
                 if (type.ContainingNamespace.ToDisplayString() == "SnippetCheck.Driver")
                 {
                     adoptionUses++;
-                    wrong = pure ? !pureMayName.Contains(full)
-                        : full == "SnippetCheck.Driver.Verifier" && !entryPoints.Contains(Path.GetFileName(tree.FilePath));
+                    wrong = pure || (full == "SnippetCheck.Driver.Verifier" && !entryPoints.Contains(Path.GetFileName(tree.FilePath)));
                 }
                 else
                 {
                     // A type named to reach its static member is judged by that member: 'PackageSearch.NewestFirst' orders strings.
                     var qualifier = symbol is INamedTypeSymbol && name.Parent is MemberAccessExpressionSyntax access && access.Expression == name;
-                    wrong = pure && lookups.Contains(full) && !qualifier && symbol is not { IsStatic: true };
+                    wrong = pure && (full == Feed || (lookups.Contains(full) && !qualifier && symbol is not { IsStatic: true }));
                 }
                 if (!wrong) continue;
                 var line = name.GetLocation().GetLineSpan().StartLinePosition.Line + 1;

@@ -17,7 +17,7 @@ public sealed class UnitTierTests
     private static readonly string[] Starts = ["CliRunner", "AdoptRun", "AdoptInProcess", "ProcessStartInfo"];
 
     /// <summary>Calls that run a whole adopt or a process, as <c>Type.Member</c>.</summary>
-    private static readonly string[] Runs = ["Adopter.RunAsync", "Process.Start"];
+    private static readonly string[] Runs = ["Adopter.RunAsync", "AdoptReport.RunAsync", "Process.Start"];
 
     /// <summary>The slow tiers' namespaces, whose helpers run the CLI or a whole adopt.</summary>
     private static readonly string[] SlowTiers = ["SnippetCheck.Tests.Cli", "SnippetCheck.Tests.EndToEnd"];

@@ -35,6 +35,18 @@ public sealed class AdoptInProcess : IDisposable
     /// <summary><c>adopt PATHS --write</c>; no file refused (the CLI's exit 0).</summary>
     public Task<AdoptReport> AdoptWriteAsync(params string[] paths) => RunAsync(write: true, paths, []);
 
+    /// <summary>
+    /// One post adopted (a dry run) in a doc set of its own, <c>post.md</c>: the report, and the rot it lists by its block's
+    /// fence line (each post of the rot tests holds blocks that must be listed and neighbours that must not).
+    /// </summary>
+    public static async Task<(AdoptReport Report, Dictionary<int, SuspectedRot> RotByBlock)> AdoptPostAsync(string post)
+    {
+        using var docs = new AdoptInProcess();
+        docs.Write("post.md", post);
+        var report = await docs.AdoptAsync("post.md");
+        return (report, report.Files.SelectMany(f => f.Rot).ToDictionary(r => r.Block!.Value.Line));
+    }
+
     /// <summary><c>adopt --write</c>, then <paramref name="page"/> as adopt wrote it.</summary>
     public async Task<string> AdoptWrittenAsync(string page)
     {
@@ -45,8 +57,7 @@ public sealed class AdoptInProcess : IDisposable
     /// <summary><c>adopt</c> as the CLI runs it (<c>AdoptCommand</c>): <paramref name="packages"/> is <c>--package</c>.</summary>
     public async Task<AdoptReport> RunAsync(bool write, IReadOnlyList<string> paths, IReadOnlyList<string> packages, bool frontMatter = false)
     {
-        var options = new VerifyOptions { Paths = paths, CurrentDirectory = Docs };
-        var report = await AdoptReport.RunAsync(new Verifier(options), options, write, packages, frontMatter);
+        var report = await AdoptReport.RunAsync(new Verifier(new VerifyOptions { Paths = paths, CurrentDirectory = Docs }), write, packages, frontMatter);
         Assert.False(report.AnyRefused, Table(report));
         return report;
     }

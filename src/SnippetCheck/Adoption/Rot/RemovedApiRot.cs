@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Proposals;
-using SnippetCheck.Driver;
+using SnippetCheck.References;
 using SnippetCheck.Programs;
 using SnippetCheck.Model;
 using SnippetCheck.Results;

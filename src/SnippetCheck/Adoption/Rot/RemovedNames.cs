@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.References;
 using SnippetCheck.Extraction.Snippets;

@@ -5,6 +5,7 @@ using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Inference.Receivers;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
+using SnippetCheck.References;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;

@@ -1,6 +1,7 @@
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Rot;
 using SnippetCheck.Driver;
+using SnippetCheck.References;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;

@@ -5,8 +5,8 @@ namespace SnippetCheck.Tests.Unit.Caching;
 
 /// <summary>
 /// <c>.snippetcheck/</c> ignores itself: created with a <c>.gitignore</c> of <c>*</c>, so running the tool leaves a
-/// posts repository's <c>git status</c> clean (EndToEnd/ToolFolderTests runs verify and adopt, EndToEnd/GitStatusTests in a
-/// real repository).
+/// posts repository's <c>git status</c> clean (EndToEnd/Adoption/AdoptToolFolderTests runs adopt and verify,
+/// EndToEnd/GitStatusTests in a real repository).
 /// </summary>
 public sealed class ToolFolderTests
 {

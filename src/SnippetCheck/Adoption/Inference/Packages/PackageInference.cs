@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Adoption.Inference.Receivers;
-using SnippetCheck.Driver;
+using SnippetCheck.References;
 using SnippetCheck.Programs;
 using SnippetCheck.Model;
 using SnippetCheck.Results;

@@ -1,32 +1,14 @@
 using SnippetCheck.Results;
-using Diagnostic = SnippetCheck.Model.Diagnostic;
-using SourceLocation = SnippetCheck.Model.SourceLocation;
 
 namespace SnippetCheck.Tests.Unit.Adoption.Rot;
 
 /// <summary>
-/// Issue 76's targets on unseen docs (session 22), the rules that need no run: a namespace missing under a package's root
-/// is a package not loaded, and an entry on a package at a major the page does not name rests on the tool's guess. The
-/// posts adopted whole: EndToEnd/RotOnUnseenDocsTests.
+/// Issue 76's targets on unseen docs (session 22), the rules that need no run: an entry on a package at a major the page
+/// does not name rests on the tool's guess. A namespace missing under a package's root (<see cref="RotEvidence"/>'s):
+/// Unit/Results/RotEvidenceTests. The posts adopted whole: EndToEnd/Adoption/AdoptRotOnUnseenDocsTests.
 /// </summary>
 public sealed class RotOnUnseenDocsTests
 {
-    [Theory]
-    [InlineData("The type or namespace name 'Azure' does not exist in the namespace 'Microsoft' (are you missing an assembly reference?)", true)]
-    [InlineData("The type or namespace name 'Bus' does not exist in the namespace 'Acme.Transit' (are you missing an assembly reference?)", false)]
-    public void A_namespace_missing_under_a_packages_root_beside_another_roots_is_a_package_not_loaded(string other, bool anotherRoot)
-    {
-        var at = new SourceLocation("transports.md", 3, 7);
-        var errors = new[]
-        {
-            Diagnostic.Error("CS0234", "The type or namespace name 'WebJobs' does not exist in the namespace 'Acme' (are you missing an assembly " +
-                "reference?)", at),
-            Diagnostic.Error("CS0234", other, at with { Line = 4 }),
-        };
-
-        Assert.Equal(anotherRoot, RotEvidence.ImportsAnotherUnknownNamespace(errors, "Acme"));
-    }
-
     [Theory]
     [InlineData("# Version 2 Release Notes\n\nVersion 2.0 of Language-Ext is now released.\n\n", true)]
     [InlineData("# Sequences\n\nFor the problems you will have with upgrading to language-ext 2.0, see below.\n\n", true)]

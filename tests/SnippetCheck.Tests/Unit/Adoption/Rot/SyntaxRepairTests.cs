@@ -7,7 +7,7 @@ namespace SnippetCheck.Tests.Unit.Adoption.Rot;
 /// <summary>
 /// The smallest repair that makes a block parse (<see cref="SyntaxRepair.Of"/>), read from its syntax alone: one token
 /// inserted or taken out at the parser's error, or the same one at each such error; none for a block that parses
-/// already, or that no such repair makes C#. Whether the repair then compiles is the trial's (TypoRepairTests).
+/// already, or that no such repair makes C#. Whether the repair then compiles is the trial's (EndToEnd/Adoption/AdoptTypoRepairTests).
 /// </summary>
 public sealed class SyntaxRepairTests
 {

@@ -1,15 +1,16 @@
 using SnippetCheck.Results;
+using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.EndToEnd;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 76, item 2, by whole adopts of small posts: a throw is rot only where the text around the block does not say it
 /// throws (the paragraph after it counts, even one that ends with a colon before the exception's text). The rules
-/// themselves: Unit/Adoption/Rot/RotInContextTests.
+/// themselves: Unit/Results/RotEvidenceTests and Unit/Adoption/Rot/RotInContextTests.
 /// </summary>
-public sealed class RotInContextTests
+public sealed class AdoptRotInContextTests
 {
-    private static async Task<Dictionary<int, SuspectedRot>> RotAsync(string post) => (await SuspectedRotTests.AdoptAsync(post)).ByBlock;
+    private static async Task<Dictionary<int, SuspectedRot>> RotAsync(string post) => (await AdoptInProcess.AdoptPostAsync(post)).RotByBlock;
 
     [Fact]
     public async Task A_throw_the_paragraph_after_announces_is_not_rot_and_one_that_introduces_the_next_block_still_is()

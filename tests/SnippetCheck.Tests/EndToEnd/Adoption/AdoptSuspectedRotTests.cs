@@ -1,26 +1,19 @@
 using SnippetCheck.Adoption;
 using SnippetCheck.Adoption.Proposals;
-using SnippetCheck.Driver;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.EndToEnd;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 55: <c>adopt</c> lists the blocks that look broken rather than incomplete, each with its evidence, and never
 /// the noise beside them (the post's own names, pseudo-code, holes, placeholders, cascades from unknown names).
 /// Each post holds blocks that must be listed and neighbours that must not.
 /// </summary>
-public sealed class SuspectedRotTests
+public sealed class AdoptSuspectedRotTests
 {
-    /// <summary>The post adopted (a dry run) in a folder of its own: the report, and its rot by fence line.</summary>
-    internal static async Task<(AdoptReport Report, Dictionary<int, SuspectedRot> ByBlock)> AdoptAsync(string post)
-    {
-        using var folder = new TempFolder();
-        folder.Write("post.md", post);
-        var report = await Adopter.RunAsync(new VerifyOptions { Paths = ["post.md"], CurrentDirectory = folder.Path }, write: false);
-        return (report, report.Files.SelectMany(f => f.Rot).ToDictionary(r => r.Block!.Value.Line));
-    }
+    private static Task<(AdoptReport Report, Dictionary<int, SuspectedRot> RotByBlock)> AdoptAsync(string post) =>
+        AdoptInProcess.AdoptPostAsync(post);
 
     [Fact]
     public async Task Errors_against_known_apis_are_listed_and_the_posts_own_names_and_their_cascades_are_not()

@@ -1,6 +1,7 @@
 using SnippetCheck.Results;
+using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.EndToEnd;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 76, item 4: evidence that binds. A local read before it is assigned (CS0165, CS0269) and a call no overload of a
@@ -8,9 +9,9 @@ namespace SnippetCheck.Tests.EndToEnd;
 /// words. Beside a name the block never declares or a member no type has, the block lacks context, and nothing is listed.
 /// The pages are written for these tests.
 /// </summary>
-public sealed class BindingEvidenceTests
+public sealed class AdoptRotThatBindsTests
 {
-    private static async Task<Dictionary<int, SuspectedRot>> RotAsync(string post) => (await SuspectedRotTests.AdoptAsync(post)).ByBlock;
+    private static async Task<Dictionary<int, SuspectedRot>> RotAsync(string post) => (await AdoptInProcess.AdoptPostAsync(post)).RotByBlock;
 
     [Fact]
     public async Task A_local_read_before_it_is_assigned_is_rot_when_the_rest_of_the_block_binds()

@@ -1,8 +1,9 @@
 using SnippetCheck.Adoption;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Results;
+using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.EndToEnd;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 76, item 1: a block that does not parse is a fragment only when no small repair makes it C#. One token inserted
@@ -10,10 +11,10 @@ namespace SnippetCheck.Tests.EndToEnd;
 /// suspected rot with the repair; pseudo-code, an expression shown alone and a repair that parses but does not compile
 /// are not. The pages are written for these tests, one bug shape a block.
 /// </summary>
-public sealed class TypoRepairTests
+public sealed class AdoptTypoRepairTests
 {
-    private static Task<(AdoptReport Report, Dictionary<int, SuspectedRot> ByBlock)> AdoptAsync(string post) =>
-        SuspectedRotTests.AdoptAsync(post);
+    private static Task<(AdoptReport Report, Dictionary<int, SuspectedRot> RotByBlock)> AdoptAsync(string post) =>
+        AdoptInProcess.AdoptPostAsync(post);
 
     [Fact]
     public async Task Each_bug_shape_one_token_away_from_csharp_is_a_typo_with_its_repair()

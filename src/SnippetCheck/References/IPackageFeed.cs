@@ -1,7 +1,6 @@
 using SnippetCheck.Extraction.Snippets;
-using SnippetCheck.References;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.References;
 
 /// <summary>
 /// The package lookups adopt makes, beside its trials (made by its entry point, <see cref="PackageFeed.For"/>, and handed to

@@ -1,6 +1,7 @@
 using SnippetCheck.Results;
+using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.EndToEnd;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 76's targets, measured on a message bus's, an assertion library's and a cache library's docs (session 22): the
@@ -8,9 +9,9 @@ namespace SnippetCheck.Tests.EndToEnd;
 /// a task nothing ever completes and a placeholder address are no throws; a definite-assignment error is found once the
 /// usings the block lacks are given.
 /// </summary>
-public sealed class RotOnUnseenDocsTests
+public sealed class AdoptRotOnUnseenDocsTests
 {
-    private static async Task<Dictionary<int, SuspectedRot>> RotAsync(string post) => (await SuspectedRotTests.AdoptAsync(post)).ByBlock;
+    private static async Task<Dictionary<int, SuspectedRot>> RotAsync(string post) => (await AdoptInProcess.AdoptPostAsync(post)).RotByBlock;
 
     [Fact]
     public async Task A_type_the_post_cuts_off_is_no_typo_and_a_call_left_open_after_its_lambda_still_is()

@@ -1,7 +1,6 @@
 using SnippetCheck.Extraction.Snippets;
-using SnippetCheck.References;
 
-namespace SnippetCheck.Driver;
+namespace SnippetCheck.References;
 
 /// <summary>
 /// The package lookups of a run whose pages are in or below a folder: the sources' version lists (<see cref="PackageSearch"/>)
