@@ -31,6 +31,21 @@ internal static class EnumReads
             .Where(t => root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => i.Identifier.ValueText == t).ToList() is { Count: > 0 } uses
                 && uses.All(u => EnumValue(u) is not null || SyntaxFacts.IsInTypeOnlyContext(u)))];
 
+    /// <summary>
+    /// The names the page's blocks read as an enum's values (<c>State.OffHook</c>) and otherwise use only as types (a member
+    /// named alike, <c>phoneCall.State</c>, is no use): the docs' own enums, whose values another block may never read.
+    /// </summary>
+    internal static IReadOnlySet<string> OnPage(IEnumerable<Extraction.Snippets.Snippet> blocks)
+    {
+        var uses = blocks.SelectMany(b => CSharpSyntaxTree.ParseText(string.Join('\n', b.Code.Select(l => l.Text))).GetCompilationUnitRoot()
+                .DescendantNodes().OfType<IdentifierNameSyntax>())
+            .Where(i => i.Identifier.ValueText is [var first, ..] && char.IsUpper(first)
+                && !(i.Parent is MemberAccessExpressionSyntax access && access.Name == i))
+            .GroupBy(i => i.Identifier.ValueText, StringComparer.Ordinal);
+        return uses.Where(g => g.Any(u => EnumValue(u) is not null) && g.All(u => EnumValue(u) is not null || SyntaxFacts.IsInTypeOnlyContext(u)))
+            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The value a use of an enum reads (<c>OffHook</c> of <c>State.OffHook</c>, not called); null for any other use.</summary>
     internal static string? EnumValue(IdentifierNameSyntax use) =>
         use.Parent is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax value } access && access.Expression == use

@@ -201,7 +201,7 @@ internal static class StubModels
         {
             if (request.Enums?.GetValueOrDefault(type) is { } values)
             {
-                lines.Add($"    public enum {type} {{ {string.Join(", ", values)} }}");
+                lines.Add(values.Count == 0 ? $"    public enum {type} {{ }}" : $"    public enum {type} {{ {string.Join(", ", values)} }}");
                 continue;
             }
             // A class first, then the interfaces: a constraint's base, then the stub interface of its name.

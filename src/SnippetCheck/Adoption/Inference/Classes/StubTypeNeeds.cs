@@ -30,6 +30,7 @@ internal static class StubTypeNeeds
             IReadOnlyList<PackageInference.Found>? found = null;
             // A type a later block of the page declares (a strategy, then its options) is the session's to join, not a stub's.
             var pageDeclares = RotEvidence.DeclaredNames(string.Join('\n', post.Key.Blocks.SelectMany(s => s.Code).Select(l => l.Text)));
+            var pageEnums = EnumReads.OnPage(post.Key.Blocks);
             foreach (var (_, failed) in post)
             {
                 var settings = document.SettingsFor(failed.Snippet);
@@ -42,7 +43,7 @@ internal static class StubTypeNeeds
                     found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
                     (snippet, shadowed) = Unshadowed(failed.Snippet, root, errors, WithPackages(settings, found));
                 }
-                if (UnknownTypes(root, snippet, errors, shadowed) is not var (types, enums)) continue;
+                if (UnknownTypes(root, snippet, errors, shadowed, pageEnums) is not var (types, enums)) continue;
                 found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
                 // Never a name the framework, a package of the page or a page declares: a stub stands only for what nothing shows.
                 // An enum's values are not read off a package's type the block does not import (Stateless.Graph's State class),
@@ -117,13 +118,16 @@ internal static class StubTypeNeeds
     /// otherwise. The enums go with the values the block reads (Stateless' README: <c>phoneCall.Configure(State.OffHook)
     /// .Permit(Trigger.CallDialled, State.Ringing)</c>, with <c>phoneCall</c> given as <c>StateMachine&lt;State,Trigger&gt;</c>).
     /// </summary>
+    /// <param name="pageEnums">The names the page's blocks read as an enum's values (<see cref="EnumReads.OnPage"/>).</param>
     public static (IReadOnlyList<string> Types, IReadOnlyDictionary<string, IReadOnlyList<string>> Enums)? UnknownTypes(
-        CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors, IReadOnlyList<string> shadowed)
+        CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors, IReadOnlyList<string> shadowed,
+        IReadOnlySet<string>? pageEnums = null)
     {
         if (errors.Any(e => UnknownNames.Namespace.Contains(e.Id))) return null;
-        var names = errors.Where(e => UnknownNames.Core.Contains(e.Id)).Select(e => (e.Id, Name: UsingInference.IdentifierAt(snippet, e.Location)))
-            // A given local's type arguments are reported on its hidden line, which names no word of the block: they are the
-            // block's own types too ('phoneCall:StateMachine<State,Trigger>'), stubbed when the block reads them.
+        // A given local's type arguments are reported on its hidden line, which names no word of the block: they are the
+        // block's own types too ('phoneCall:StateMachine<State,Trigger>'), stubbed whether or not the block reads them.
+        var names = errors.Where(e => UnknownNames.Core.Contains(e.Id))
+            .Select(e => (e.Id, Name: UsingInference.IdentifierAt(snippet, e.Location) ?? GivenTypeArgument(snippet, e)))
             .Where(n => n.Name is not null || n.Id != UnknownNames.Type || snippet.Tags.Given.Count == 0).Select(n => n.Name)
             .Concat(shadowed).ToList();
         if (names.Count == 0 || names.Any(n => n is null || !char.IsUpper(n[0]))) return null;
@@ -137,12 +141,29 @@ internal static class StubTypeNeeds
             StringComparer.Ordinal);
         // A type the block creates is no enum.
         if (uses.Any(u => enums.ContainsKey(u.Identifier.ValueText) && u.Parent is ObjectCreationExpressionSyntax)) return null;
+        // A given's type argument the block never names is an enum with no values when the page reads it as one elsewhere.
+        foreach (var type in types.Where(t => pageEnums?.Contains(t) == true && !uses.Any(u => u.Identifier.ValueText == t))) enums[type] = [];
         var given = string.Join(',', snippet.Tags.Given);
         var asType = uses.Any(u => u.Parent is TypeArgumentListSyntax || u.Parent is ParameterSyntax)
             || values.Any(u => u.Parent?.Parent is ArgumentSyntax)
             || types.Any(t => given.Contains($"<{t},", StringComparison.Ordinal) || given.Contains($",{t}>", StringComparison.Ordinal)
                 || given.Contains($"<{t}>", StringComparison.Ordinal));
         return asType ? (types, (IReadOnlyDictionary<string, IReadOnlyList<string>>)enums) : null;
+    }
+
+    /// <summary>
+    /// The name of a CS0246 error off the block's own words (a given local's hidden line) when it is a type argument of a
+    /// given local's type (<c>Trigger</c> of <c>stateMachine:StateMachine&lt;State,Trigger&gt;</c>); null otherwise: the given's
+    /// own type, the library's, is never stubbed.
+    /// </summary>
+    private static string? GivenTypeArgument(Snippet snippet, Model.Diagnostic error)
+    {
+        const string Prefix = "The type or namespace name '";
+        if (error.Id != UnknownNames.Type || !error.Message.StartsWith(Prefix, StringComparison.Ordinal)) return null;
+        var name = error.Message[Prefix.Length..error.Message.IndexOf('\'', Prefix.Length)];
+        return snippet.Tags.Given.Any(g => g[(g.IndexOf(':', StringComparison.Ordinal) + 1)..].Split('<', ',', '>').Skip(1).Select(a => a.Trim())
+            .Contains(name))
+            ? name : null;
     }
 
     /// <summary>

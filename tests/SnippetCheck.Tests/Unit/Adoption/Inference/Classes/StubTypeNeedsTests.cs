@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Extraction.Snippets;
 using static SnippetCheck.Tests.Unit.Adoption.CannedTrials;
@@ -56,5 +57,40 @@ public sealed class StubTypeNeedsTests
         Assert.Null(StubTypeNeeds.UnknownTypes(Root(local), local, TypeUnknown(local, "Order"), []));
         Assert.Null(StubTypeNeeds.UnknownTypes(Root(ns), ns, [.. TypeUnknown(ns, "Order"),
             .. Failed(ns, "CS0234", "Faker", "The type or namespace name 'Faker' does not exist in the namespace 'Bogus'").Diagnostics], []));
+    }
+
+    /// <summary>A block on a given local (Stateless: <c>given=stateMachine:StateMachine&lt;State,Trigger&gt;</c>), whose hidden line fails.</summary>
+    private static Snippet Given(string code, string given) =>
+        AdoptionHarness.Page($"# Stateless\n\n<!-- snippetcheck: compile given={given} packages=Stateless -->\n```csharp\n{code}\n```\n").Blocks[0];
+
+    /// <summary>CS0246 as the compiler reports it on a given local's hidden line: off the block's own words.</summary>
+    private static SnippetCheck.Model.Diagnostic OnHiddenLine(Snippet snippet, string name) =>
+        SnippetCheck.Model.Diagnostic.Error("CS0246",
+            $"The type or namespace name '{name}' could not be found (are you missing a using directive or an assembly reference?)",
+            snippet.Location);
+
+    [Fact]
+    public void A_given_local_s_type_argument_the_block_never_names_is_stubbed_an_enum_when_the_page_reads_it_as_one()
+    {
+        var snippet = Given("stateMachine.OnUnhandledTrigger((state, trigger) => { });", "stateMachine:StateMachine<State,Trigger>");
+        var page = AdoptionHarness.Page("# Stateless\n\n```csharp\nvar phoneCall = new StateMachine<State, Trigger>(State.OffHook);\n"
+            + "phoneCall.Fire(Trigger.CallDialled);\nAssert.AreEqual(State.Ringing, phoneCall.State);\n```\n");
+
+        var (types, enums) = StubTypeNeeds.UnknownTypes(Root(snippet), snippet, [OnHiddenLine(snippet, "Trigger")], [],
+            EnumReads.OnPage(page.Blocks))!.Value;
+        var (classes, none) = StubTypeNeeds.UnknownTypes(Root(snippet), snippet, [OnHiddenLine(snippet, "Trigger")], [])!.Value;
+
+        Assert.Equal(["Trigger"], types);
+        Assert.Empty(enums["Trigger"]);
+        Assert.Equal(["Trigger"], classes);
+        Assert.Empty(none);
+    }
+
+    [Fact]
+    public void A_given_local_s_own_type_unknown_is_no_stub()
+    {
+        var snippet = Given("stateMachine.OnUnhandledTrigger((state, trigger) => { });", "stateMachine:StateMachine<State,Trigger>");
+
+        Assert.Null(StubTypeNeeds.UnknownTypes(Root(snippet), snippet, [OnHiddenLine(snippet, "StateMachine")], []));
     }
 }
