@@ -23,8 +23,14 @@ internal static class GivenLocals
         var declarations = given.Select(entry =>
         {
             var colon = entry.IndexOf(':', StringComparison.Ordinal);
-            return new CodeLine($"{entry[(colon + 1)..]} {entry[..colon]} = default!;", anchor.Line, 1) { Generated = true };
+            return new CodeLine($"{TypeOf(entry)} {entry[..colon]} = default!;", anchor.Line, 1) { Generated = true };
         });
         return [.. lines.Take(openBefore), .. declarations, .. lines.Skip(openBefore)];
     }
+
+    /// <summary>
+    /// The type of a <c>given=</c> entry: <c>StateMachine&lt;State,Trigger&gt;</c> of
+    /// <c>phoneCall:StateMachine&lt;State,Trigger&gt;</c>.
+    /// </summary>
+    public static string TypeOf(string entry) => entry[(entry.IndexOf(':', StringComparison.Ordinal) + 1)..];
 }

@@ -161,7 +161,7 @@ internal static class StubTypeNeeds
         const string Prefix = "The type or namespace name '";
         if (error.Id != UnknownNames.Type || !error.Message.StartsWith(Prefix, StringComparison.Ordinal)) return null;
         var name = error.Message[Prefix.Length..error.Message.IndexOf('\'', Prefix.Length)];
-        return snippet.Tags.Given.Any(g => g[(g.IndexOf(':', StringComparison.Ordinal) + 1)..].Split('<', ',', '>').Skip(1).Select(a => a.Trim())
+        return snippet.Tags.Given.Any(g => GivenLocals.TypeOf(g).Split('<', ',', '>').Skip(1).Select(a => a.Trim())
             .Contains(name))
             ? name : null;
     }

@@ -259,8 +259,7 @@ internal static partial class Receivers
     /// <summary>The simple name of a <c>given=</c> entry's type: <c>IScheduler</c> of <c>scheduler:Quartz.IScheduler</c>.</summary>
     private static string GivenTypeName(string entry)
     {
-        var type = entry[(entry.IndexOf(':', StringComparison.Ordinal) + 1)..];
-        type = type.Split('<')[0];
+        var type = GivenLocals.TypeOf(entry).Split('<')[0];
         return type[(type.LastIndexOf('.') + 1)..];
     }
 
