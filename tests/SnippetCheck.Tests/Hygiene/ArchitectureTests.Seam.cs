@@ -85,6 +85,62 @@ public sealed partial class ArchitectureTests
         Assert.True(wrong.Count == 0, "the seam (IBlockTrials) is wider than adopt's trials:\n" + string.Join('\n', wrong));
     }
 
+    /// <summary>
+    /// The files of <c>Adoption/Inference/</c> that still await a package lookup (<c>PackageInference</c>'s finds, through the
+    /// restores of <c>References/PackageLookups</c>): each is <c>async</c> only for that, and the list only shrinks (issue 78).
+    /// </summary>
+    private static readonly string[] InferenceStillAwaitingLookups =
+    [
+        "Classes/EnclosingClassWays.cs", "Classes/FixtureRounds.cs", "Classes/MemberBases.cs", "Classes/StubTypeNeeds.cs",
+        "Packages/PackageFinder.cs", "Packages/PackageInference.OlderMajors.cs", "Packages/PackageInference.cs",
+        "Receivers/InferredReceivers.cs", "Receivers/Receivers.cs",
+    ];
+
+    /// <summary>
+    /// <c>Adoption/Inference/</c> is pure: diagnostics, pages and what was restored in, candidate shapes out. None of its files
+    /// reads the file system (<c>File</c>, <c>Directory</c>: the repository's projects are read once by the entry point), loads
+    /// an assembly from disk (<c>CreateFromFile</c>: a restored package comes with its references loaded), or decides how many
+    /// lookups run at once (<c>SemaphoreSlim</c>, <c>Task.WhenAll</c>, <c>Parallel</c>: the lookups' owner does). A file is
+    /// <c>async</c> only while it awaits a package lookup, and those are listed (<see cref="InferenceStillAwaitingLookups"/>).
+    /// </summary>
+    [Fact]
+    public void Inference_reads_no_disk_and_waits_only_on_package_lookups()
+    {
+        string[] disk = ["System.IO.File", "System.IO.Directory", "System.IO.FileInfo", "System.IO.DirectoryInfo", "System.IO.FileStream",
+            "System.IO.StreamReader", "System.Reflection.Assembly"];
+        string[] concurrency = ["System.Threading.SemaphoreSlim", "System.Threading.Tasks.Parallel"];
+        var compilation = Core.Value;
+        var wrong = new SortedSet<string>(StringComparer.Ordinal);
+        var asyncFiles = new SortedSet<string>(StringComparer.Ordinal);
+        var files = 0;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var relative = Path.GetRelativePath(CoreFolder, tree.FilePath).Replace(Path.DirectorySeparatorChar, '/');
+            if (!relative.StartsWith("Adoption/Inference/", StringComparison.Ordinal)) continue;
+            files++;
+            var file = relative["Adoption/Inference/".Length..];
+            var model = compilation.GetSemanticModel(tree);
+            var root = tree.GetRoot();
+            foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                if (model.GetSymbolInfo(name).Symbol is not { } symbol
+                    || (symbol as INamedTypeSymbol ?? symbol.ContainingType)?.ToDisplayString() is not { } type) continue;
+                var line = name.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                if (disk.Contains(type)) wrong.Add($"{file}:{line}: reads the disk ({type})");
+                else if (symbol is IMethodSymbol { Name: "CreateFromFile" or "CreateFromImage" or "LoadFrom" or "LoadFile" })
+                    wrong.Add($"{file}:{line}: loads an assembly ({type}.{symbol.Name})");
+                else if (concurrency.Contains(type) || (type == "System.Threading.Tasks.Task" && symbol.Name is "WhenAll" or "WhenAny"))
+                    wrong.Add($"{file}:{line}: runs lookups side by side ({type}.{(symbol is INamedTypeSymbol ? "" : symbol.Name)})");
+            }
+            if (root.DescendantTokens().Any(t => t.IsKind(SyntaxKind.AsyncKeyword))) asyncFiles.Add(file);
+        }
+
+        Assert.True(files > 30, $"only {files} files of Adoption/Inference were seen: is the source being bound?");
+        wrong.UnionWith(asyncFiles.Except(InferenceStillAwaitingLookups).Select(f => $"{f}: async, and awaits no package lookup"));
+        wrong.UnionWith(InferenceStillAwaitingLookups.Except(asyncFiles).Select(f => $"{f}: no longer async: take it off the list"));
+        Assert.True(wrong.Count == 0, "Adoption/Inference/ is not pure:\n" + string.Join('\n', wrong));
+    }
+
     /// <summary>Each file of adopt with its namespace and the lines where it names the seam (the type or a member of it).</summary>
     private static IEnumerable<(SyntaxTree Tree, string Namespace, List<int> Lines)> AdoptionSeamNames()
     {
