@@ -14,6 +14,9 @@ public static class CompiledLibrary
     public static IEnumerable<string> Framework() =>
         ReferenceAssemblies.Default.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>();
 
+    /// <summary>The assemblies of <paramref name="paths"/>, loaded: what adopt's lookups hand its inference once a package restored.</summary>
+    public static IReadOnlyList<MetadataReference> Loaded(IEnumerable<string> paths) => [.. paths.Select(p => MetadataReference.CreateFromFile(p))];
+
     /// <summary><paramref name="source"/> compiled against the framework into <c>NAME.dll</c> in <paramref name="folder"/>; its path.</summary>
     public static string Emit(TempFolder folder, string name, string source)
     {

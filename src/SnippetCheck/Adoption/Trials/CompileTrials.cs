@@ -73,7 +73,11 @@ internal sealed class CompileTrials
         IBlockTrials verifier, IPackageFeed feed, IReadOnlyList<PackageCandidate> packages, IReadOnlyList<PreparedDocument> adoptable,
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CancellationToken cancellationToken)
     {
-        var packageInference = new PackageInference(packages, feed, [.. adoptable.Select(d => d.Snippets)]);
+        // What package inference reads beyond the pages, gathered here once per adopt: the lookups (how many restores run at
+        // once, and what each is read for, are theirs) and the files of the pages' repositories.
+        var repositories = RepositoryFiles.Of(adoptable.Select(d => Path.GetDirectoryName(Path.GetFullPath(d.Snippets.Source.Document.FullPath))!));
+        var packageInference = new PackageInference(
+            packages, new PackageLookups(feed), [.. adoptable.Select(d => d.Snippets)], new RepositoryHints(repositories));
         var trials = new CompileTrials(untagged, packageInference, ModelsFor(verifier, adoptable));
         await trials.RunPassesAsync(verifier, adoptable, cancellationToken).ConfigureAwait(false);
         return trials;

@@ -130,7 +130,7 @@ internal static class BaseClasses
     public static IReadOnlyList<INamedTypeSymbol> ClassesOf(PackageInference.Found package, ImmutableArray<MetadataReference> framework) =>
         Classes.GetOrAdd(package.Package.Key, _ =>
         {
-            var own = package.Compile.Select(p => MetadataReference.CreateFromFile(p)).ToList();
+            var own = package.References;
             var compilation = CSharpCompilation.Create("base-index", references: [.. framework, .. own]);
             var classes = new List<INamedTypeSymbol>();
             foreach (var assembly in own.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>())

@@ -88,9 +88,7 @@ internal static class EnclosingClassWays
         var others = block.Errors.Where(e => e.Id == UnknownNames.Type).Select(e => UsingInference.IdentifierAt(snippet, e.Location)).OfType<string>()
             .Except(block.UnknownTypes, StringComparer.Ordinal).ToList();
         var needed = found.Where(f => f.Names.Overlaps(others)).ToList();
-        var references = settings.References.AddRange(
-            needed.SelectMany(f => f.Compile).Distinct(StringComparer.Ordinal).Select(
-                p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+        var references = settings.References.AddRange(PackageInference.Found.ReferencesOf(needed));
         var theirUsings = others.Select(n => UsingInference.NamespacesOf(n, references, settings.Usings)).Where(n => n.Count == 1).Select(
             n => n[0]).ToList();
         // Another page's only: a type of this page's own earlier block is a session's to join (pass 3), which also runs.
@@ -131,7 +129,7 @@ internal static class EnclosingClassWays
         // never where no prelude is written (a config file is there): its tag would name a stub no one declares.
         if (!ReferenceEquals(page.Models, DocModels.None) && block.UnknownTypes.Count == 0 && StubModels.MayStub(root, read)
             && StubModels.NameFor(parameters, [.. block.Settings.References,
-                .. package.Compile.Select(p => MetadataReference.CreateFromFile(p))]) is { } stubName)
+                .. package.References]) is { } stubName)
             ways.Stubs.Add(new(page.Document, WithTags(snippet, $"{baseClass.Type.Name}<{stubName}>", [.. usings, StubModels.NamespaceFor(
                 snippet.Location)], [package.Package]), [stubName], StubModels.NamespaceFor(snippet.Location), root,
                 [.. read.Select(m => $"{stubName}.{m}")]));

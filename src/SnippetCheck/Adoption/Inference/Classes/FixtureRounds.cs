@@ -94,8 +94,7 @@ internal static partial class FixtureRounds
             }
         }
         // The usings the names need, in what the page compiles against with its packages: one namespace each.
-        var references = settings.References.AddRange(attempt.Packages.SelectMany(p => p.Compile).Distinct(StringComparer.Ordinal)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+        var references = settings.References.AddRange(PackageInference.Found.ReferencesOf(attempt.Packages));
         // What the round compiled with: a name in two namespaces stays ambiguous though this round imports one of them
         // for another name ('[Test]' is NUnit.Framework's, and NUnit.Framework.Internal has a Test class).
         IReadOnlyList<string> imported = [.. settings.Usings, .. attempt.Usings];

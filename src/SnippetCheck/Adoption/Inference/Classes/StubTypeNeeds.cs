@@ -77,8 +77,7 @@ internal static class StubTypeNeeds
 
     /// <summary>The block's references with its page's packages'.</summary>
     private static ImmutableArray<MetadataReference> WithPackages(CompileSettings settings, IReadOnlyList<PackageInference.Found> found) =>
-        settings.References.AddRange(
-            found.SelectMany(f => f.Compile).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+        settings.References.AddRange(PackageInference.Found.ReferencesOf(found));
 
     /// <summary>
     /// The block without the hidden usings that bring in only a package's namesake of a type the block reads as an enum's
@@ -104,7 +103,7 @@ internal static class StubTypeNeeds
     private static IReadOnlySet<string> TypeNamesOf(PackageInference.Found package, ImmutableArray<MetadataReference> framework) =>
         TypeNames.GetOrAdd(package.Package.Key, _ =>
         {
-            var own = package.Compile.Select(p => MetadataReference.CreateFromFile(p)).ToList();
+            var own = package.References;
             var compilation = CSharpCompilation.Create("stub-index", references: [.. framework, .. own]);
             return own.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>()
                 .SelectMany(a => UsingInference.PublicNames(a.GlobalNamespace)).Select(n => n.Key)

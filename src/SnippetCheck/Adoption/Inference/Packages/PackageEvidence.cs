@@ -244,11 +244,12 @@ internal static partial class PackageEvidence
     /// posts names many packages, and each page keeps to its own folders' evidence. A change log's dependency lines
     /// (`&lt;PackageReference Include="System.Memory" …/&gt;`) are no install step: pages without C# are not read.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<PackageCandidate>> SiteInstallLines(IReadOnlyList<SnippetDocument> docSet, string repository)
+    public static IReadOnlyList<IReadOnlyList<PackageCandidate>> SiteInstallLines(
+        IReadOnlyList<SnippetDocument> docSet, RepositoryHints repositories, string repository)
     {
         List<IReadOnlyList<PackageCandidate>> lines = [.. docSet
             .Where(d => d.Snippets.Count > 0
-                && RepositoryHints.RepositoryRoot(Path.GetDirectoryName(Path.GetFullPath(d.Source.Document.FullPath))!) == repository)
+                && repositories.RepositoryRoot(Path.GetDirectoryName(Path.GetFullPath(d.Source.Document.FullPath))!) == repository)
             .SelectMany(d => InstallLines(d.Source.Document.Text))];
         return lines.Select(l => l[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() <= SiteLibraries ? lines : [];
     }

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.References;
 using Found = SnippetCheck.Adoption.Inference.Packages.PackageInference.Found;
@@ -12,14 +10,12 @@ namespace SnippetCheck.Adoption.Inference.Packages;
 
 /// <summary>
 /// Adopt's look-up of one package candidate: found on the configured sources, restored through the package cache,
-/// pinned, and read for the names its own assemblies declare. Each candidate is looked up once per run, a few restores
-/// at a time; why one a source has would not restore is kept for the notes.
+/// pinned, and read for the names its own assemblies declare. Each candidate is looked up once per run; how many restores
+/// run at once, and what a restore is read for (its ID, its assemblies), is the lookups' (<see cref="PackageLookups"/>);
+/// why one a source has would not restore is kept for the notes.
 /// </summary>
-internal sealed partial class PackageFinder(IPackageFeed feed)
+internal sealed class PackageFinder(PackageLookups lookups)
 {
-    /// <summary>Restores at once: each is an SDK build, and a cold adopt may try dozens of packages.</summary>
-    private readonly SemaphoreSlim _restores = new(Math.Max(2, Environment.ProcessorCount));
-
     private readonly ConcurrentDictionary<string, Lazy<Task<Found?>>> _found = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Why a package found on a source could not be restored here (NuGet's first line), by ID.</summary>
@@ -39,20 +35,11 @@ internal sealed partial class PackageFinder(IPackageFeed feed)
         {
             IReadOnlyList<string> versions = candidate.Version is { } named
                 ? [named]
-                : [.. (await feed.StableVersionsAsync(candidate.Id, folder, cancellationToken).ConfigureAwait(false)).Take(VersionsTried)];
+                : [.. (await lookups.StableVersionsAsync(candidate.Id, folder, cancellationToken).ConfigureAwait(false)).Take(VersionsTried)];
             foreach (var version in versions)
             {
                 var request = new PackageRequest(candidate.Id, version, new SourceLocation("", 0, 0));
-                ResolveOutcome outcome;
-                await _restores.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    outcome = await feed.ResolveAsync(new PackageSet([request]), web: false, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _restores.Release();
-                }
+                var (outcome, id, references) = await lookups.RestoreAsync(request, cancellationToken).ConfigureAwait(false);
                 if (outcome.Assets is not { Compile.Count: > 0 } assets)
                 {
                     if (outcome.Error is { } error) _restoreErrors[candidate.Id] = error.Split('\n')[0].Trim();
@@ -61,19 +48,21 @@ internal sealed partial class PackageFinder(IPackageFeed feed)
                     if (outcome.Succeeded || outcome.VersionRefused) continue;
                     break;
                 }
-                var id = CanonicalId(assets.Compile, candidate.Id);
                 // A version the post names that no source has restores as the nearest higher one (NU1603): adopt pins what
                 // restored, never a version its blocks would not be verified at (SC2018).
                 var served = assets.PackageVersions.GetValueOrDefault(candidate.Id) is { Length: > 0 } resolved
                     && !DependencyResolver.SameVersion(resolved, version) ? resolved : version;
-                return new Found(request with { Id = id, Version = served }, Names(assets.Compile, framework), assets.Compile);
+                return new Found(request with { Id = id, Version = served }, Names(references, framework), assets.Compile)
+                {
+                    References = references,
+                };
             }
             return null;
         })).Value;
 
     /// <summary>The package's stable versions on the configured sources.</summary>
     public Task<IReadOnlyList<string>> StableVersionsAsync(string id, string folder, CancellationToken cancellationToken) =>
-        feed.StableVersionsAsync(id, folder, cancellationToken);
+        lookups.StableVersionsAsync(id, folder, cancellationToken);
 
     /// <summary>
     /// From now on a candidate that names no version finds <paramref name="version"/> of its package: the doc set's, an
@@ -97,25 +86,9 @@ internal sealed partial class PackageFinder(IPackageFeed feed)
         string.Join("; ", ids.Take(3).Select(id => _restoreErrors.TryGetValue(id, out var error)
             ? $"{id}, which could not be restored here ({error})" : $"{id}, which no package source has"));
 
-    /// <summary>The ID as the package spells it (its .nuspec beside the assets): searches and folders are lower-case.</summary>
-    private static string CanonicalId(IReadOnlyList<string> compile, string id)
-    {
-        foreach (var path in compile)
-        {
-            for (var folder = Path.GetDirectoryName(path); folder is not null; folder = Path.GetDirectoryName(folder))
-            {
-                var nuspec = Path.Combine(folder, id.ToLowerInvariant() + ".nuspec");
-                if (!File.Exists(nuspec)) continue;
-                return NuspecId().Match(File.ReadAllText(nuspec)) is { Success: true } m ? m.Groups["id"].Value : id;
-            }
-        }
-        return id;
-    }
-
     /// <summary>What a block may call a package's assemblies by: their public types, extension methods and namespace names.</summary>
-    private static IReadOnlySet<string> Names(IReadOnlyList<string> compile, ImmutableArray<MetadataReference> framework)
+    private static IReadOnlySet<string> Names(IReadOnlyList<MetadataReference> own, ImmutableArray<MetadataReference> framework)
     {
-        var own = compile.Select(p => MetadataReference.CreateFromFile(p)).ToList();
         var compilation = CSharpCompilation.Create("package-index", references: [.. framework, .. own]);
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assembly in own.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>())
@@ -131,7 +104,4 @@ internal sealed partial class PackageFinder(IPackageFeed feed)
         }
         return names;
     }
-
-    [GeneratedRegex(@"<id>\s*(?<id>[^<\s]+)\s*</id>")]
-    private static partial Regex NuspecId();
 }

@@ -19,12 +19,14 @@ namespace SnippetCheck.Adoption.Inference.Packages;
 /// version (or the version the evidence names), restored through the package cache, and kept only when its own
 /// assemblies declare one of the names the post's blocks fail on. A block then gets the kept packages that declare one
 /// of its names; whether it passes with them is for the verifier to say (Trials/PackageTrials). Lookups and restores go
-/// through the run's <see cref="IPackageFeed"/>: its package cache and the NuGet.Config of its folder.
+/// through the run's <see cref="IPackageFeed"/>: its package cache and the NuGet.Config of its folder, as the trial pass that owns
+/// it hands them (<see cref="PackageLookups"/>: how many at once, and what a restore is read for, are the lookups').
 /// </summary>
 /// <param name="docSet">The run's documents: a page's package evidence is its own, then that of the pages in its folder
 /// and each ancestor folder of the run (<see cref="DocSet.FoldersOf"/>).</param>
+/// <param name="repositories">What the repositories of <paramref name="docSet"/>'s pages say, read once per adopt.</param>
 internal sealed partial class PackageInference(
-    IReadOnlyList<PackageCandidate> stated, IPackageFeed feed, IReadOnlyList<SnippetDocument> docSet)
+    IReadOnlyList<PackageCandidate> stated, PackageLookups lookups, IReadOnlyList<SnippetDocument> docSet, RepositoryHints repositories)
 {
     /// <summary>
     /// The most candidates tried for one post: each is a search and, when found, a restore (once per run: the doc set's
@@ -38,11 +40,21 @@ internal sealed partial class PackageInference(
     private readonly ConcurrentDictionary<string, IReadOnlyList<IReadOnlyList<PackageCandidate>>> _docSetEvidence = new(StringComparer.Ordinal);
 
     /// <summary>Finds and restores each candidate, once per run.</summary>
-    private readonly PackageFinder _finder = new(feed);
+    private readonly PackageFinder _finder = new(lookups);
+
+    private readonly PackageLookups _lookups = lookups;
 
     /// <summary>A package that exists and restores, pinned, with the names its own assemblies declare.</summary>
     /// <param name="Compile">The reference assemblies it (and what it depends on) compiles against.</param>
-    public sealed record Found(PackageRequest Package, IReadOnlySet<string> Names, IReadOnlyList<string> Compile);
+    public sealed record Found(PackageRequest Package, IReadOnlySet<string> Names, IReadOnlyList<string> Compile)
+    {
+        /// <summary><see cref="Compile"/>'s assemblies, loaded once where the package restored (<see cref="PackageLookups"/>).</summary>
+        public required IReadOnlyList<MetadataReference> References { get; init; }
+
+        /// <summary>The assemblies of <paramref name="packages"/>, each file once, in order.</summary>
+        public static IEnumerable<MetadataReference> ReferencesOf(IEnumerable<Found> packages) =>
+            packages.SelectMany(p => p.References).DistinctBy(r => r.Display, StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// Each failed block that lacks only names a package of its post declares, as <c>compile</c> with those packages, to be
@@ -53,7 +65,7 @@ internal sealed partial class PackageInference(
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
         // Posts are looked at side by side: their searches wait on the network, their restores on the SDK.
-        var posts = await Task.WhenAll(failing.GroupBy(f => f.Document).Select(async post =>
+        var posts = await _lookups.EachAsync(failing.GroupBy(f => f.Document), async post =>
         {
             // A package declares types, namespaces and extension methods, which .NET names in PascalCase: a block that
             // lacks only camelCase names (a variable of a block the post never showed) is not worth a search or a restore.
@@ -68,7 +80,7 @@ internal sealed partial class PackageInference(
                     post.Key.Snippets, blocks.SelectMany(b => b.Names).ToHashSet(StringComparer.Ordinal), framework, cancellationToken)
                     .ConfigureAwait(false);
             return (post.Key, blocks, found, named, unloaded, framework);
-        })).ConfigureAwait(false);
+        }).ConfigureAwait(false);
 
         var tries = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)>();
         foreach (var (document, blocks, found, named, unloaded, framework) in posts)
@@ -124,8 +136,8 @@ internal sealed partial class PackageInference(
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Snippets.Source.Document.FullPath))!;
         // What the page's folder and each ancestor folder name.
         var set = DocSet.FoldersOf(document.Snippets).SelectMany(key => FolderEvidence(key, framework)).ToList();
-        var more = await Task.WhenAll(
-            set.Take(MaxCandidates).Select(g => FirstFoundAsync(g, document.Snippets, folder, framework, cancellationToken))).ConfigureAwait(false);
+        var more = await _lookups.EachAsync(
+            set.Take(MaxCandidates), g => FirstFoundAsync(g, document.Snippets, folder, framework, cancellationToken)).ConfigureAwait(false);
         return [.. page.Concat(more.OfType<Found>()).DistinctBy(f => f.Package.Key)];
     }
 
@@ -203,11 +215,12 @@ internal sealed partial class PackageInference(
         // A page whose folders name no package but its own takes its site's one library (PackageEvidence.SiteInstallLines),
         // whatever else the page names (a 'using' of another package: its folder's evidence is its own).
         if (setEvidence.All(g => own.Any(o => o[0].Id.Equals(g[0].Id, StringComparison.OrdinalIgnoreCase)))
-            && RepositoryHints.RepositoryRoot(folder) is { } repository)
-            setEvidence = [.. setEvidence, .. _docSetEvidence.GetOrAdd("\0" + repository, _ => PackageEvidence.SiteInstallLines(docSet, repository))];
+            && repositories.RepositoryRoot(folder) is { } repository)
+            setEvidence = [.. setEvidence, .. _docSetEvidence.GetOrAdd(
+                "\0" + repository, _ => PackageEvidence.SiteInstallLines(docSet, repositories, repository))];
         var statedGroups = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).ToList();
         // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
-        var ownFound = await Task.WhenAll(own.Take(MaxCandidates).Select(g => FirstFoundAsync(g, document, folder, framework, cancellationToken)))
+        var ownFound = await _lookups.EachAsync(own.Take(MaxCandidates), g => FirstFoundAsync(g, document, folder, framework, cancellationToken))
             .ConfigureAwait(false);
         var ownDeclares = ownFound.Any(f => f is not null && (unknown is null || f.Names.Overlaps(unknown)));
         // The doc set's library is still tried on a page whose own evidence declares something (an xUnit page's [Fact]
@@ -226,16 +239,16 @@ internal sealed partial class PackageInference(
         // The repository's own package is tried on every page, whatever else the page names (CsvHelper's pages name none
         // of theirs; its projects reference nine others): right after what the page and its set name, never cut by the
         // limit. It is no page's word, so a source that lacks it says nothing of a block's names ('unloaded' below).
-        var ownPackage = RepositoryHints.Own(folder);
+        var ownPackage = repositories.Own(folder);
         List<IReadOnlyList<PackageCandidate>> setsOwn = ownPackage.Count > 0
             && !named.Any(g => g.Any(c => ownPackage.Any(o => o.Id.Equals(c.Id, StringComparison.OrdinalIgnoreCase)))) ? [ownPackage] : [];
         var namedTried = Math.Min(named.Count, MaxCandidates - setsOwn.Count);
         var groups = named.Take(namedTried).Concat(setsOwn).Concat(listed)
-            .Concat(RepositoryHints.For(folder).Select(c => (IReadOnlyList<PackageCandidate>)[c]))
+            .Concat(repositories.For(folder).Select(c => (IReadOnlyList<PackageCandidate>)[c]))
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase)
             .Take(MaxCandidates)
             .ToList();
-        var found = await Task.WhenAll(groups.Select(g => FirstFoundAsync(g, document, folder, framework, cancellationToken))).ConfigureAwait(false);
+        var found = await _lookups.EachAsync(groups, g => FirstFoundAsync(g, document, folder, framework, cancellationToken)).ConfigureAwait(false);
         _postPackages[document.Source.Document.FullPath] = [.. found.Take(namedTried).OfType<Found>().Select(f => f.Package)];
         var unloaded = named.Take(namedTried).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using SnippetCheck.References;
 
 namespace SnippetCheck.Adoption.Inference.Packages;
 
@@ -20,20 +21,21 @@ internal sealed partial record PackageCandidate(string Id, string? Version)
 /// <summary>
 /// What the repository a post lives in says about the package it is about: its own package first (<see cref="Own"/>),
 /// then the projects in it, which a library's docs usually describe, and the packages they reference, with their
-/// versions. Read once per repository.
+/// versions. Read from the repository's files as the pass that owns the package lookups gathered them, once per
+/// repository (<see cref="RepositoryFiles"/>): the pages' folders outside any repository have none.
 /// </summary>
-internal static partial class RepositoryHints
+/// <param name="repositories">The repository of each page folder of the run, by <see cref="RepositoryFiles.Key"/>.</param>
+internal sealed partial class RepositoryHints(IReadOnlyDictionary<string, RepositoryFiles?> repositories)
 {
-    private const int MaxProjects = 200;
+    /// <summary>No page is in a repository: no hints.</summary>
+    public static RepositoryHints None { get; } = new(new Dictionary<string, RepositoryFiles?>());
 
-    private static readonly ConcurrentDictionary<string, (IReadOnlyList<PackageCandidate> Own, IReadOnlyList<PackageCandidate> All)> ByRoot =
+    private readonly ConcurrentDictionary<string, (IReadOnlyList<PackageCandidate> Own, IReadOnlyList<PackageCandidate> All)> _byRoot =
         new(StringComparer.Ordinal);
 
-    private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", ".git", "artifacts"];
-
     /// <summary>The candidates of the repository holding <paramref name="directory"/>; none outside a repository.</summary>
-    public static IReadOnlyList<PackageCandidate> For(string directory) =>
-        RepositoryRoot(directory) is { } root ? ByRoot.GetOrAdd(root, Read).All : [];
+    public IReadOnlyList<PackageCandidate> For(string directory) =>
+        RepositoryOf(directory) is { } files ? _byRoot.GetOrAdd(files.Root, _ => Read(files)).All : [];
 
     /// <summary>
     /// The repository's own package, as alternatives tried in order (the first a source serves is the one): its name,
@@ -41,35 +43,20 @@ internal static partial class RepositoryHints
     /// is first (<c>language-ext</c>: <c>LanguageExt.Core</c>), then the name itself. None when the repository names
     /// itself nowhere: the name of the folder it was copied into ('docs') is the copier's word, not a package.
     /// </summary>
-    public static IReadOnlyList<PackageCandidate> Own(string directory) =>
-        RepositoryRoot(directory) is { } root ? ByRoot.GetOrAdd(root, Read).Own : [];
+    public IReadOnlyList<PackageCandidate> Own(string directory) =>
+        RepositoryOf(directory) is { } files ? _byRoot.GetOrAdd(files.Root, _ => Read(files)).Own : [];
 
-    /// <summary>The nearest folder at or above <paramref name="directory"/> holding a <c>.git</c> folder or file.</summary>
-    internal static string? RepositoryRoot(string directory)
-    {
-        for (var current = new DirectoryInfo(Path.GetFullPath(directory)); current is not null; current = current.Parent)
-        {
-            var git = Path.Combine(current.FullName, ".git");
-            if (Directory.Exists(git) || File.Exists(git)) return current.FullName;
-        }
-        return null;
-    }
+    /// <summary>The root of the repository holding <paramref name="directory"/> (a folder of the run's pages); null outside one.</summary>
+    internal string? RepositoryRoot(string directory) => RepositoryOf(directory)?.Root;
 
-    private static (IReadOnlyList<PackageCandidate> Own, IReadOnlyList<PackageCandidate> All) Read(string root)
+    private RepositoryFiles? RepositoryOf(string directory) => repositories.GetValueOrDefault(RepositoryFiles.Key(directory));
+
+    private static (IReadOnlyList<PackageCandidate> Own, IReadOnlyList<PackageCandidate> All) Read(RepositoryFiles files)
     {
         var candidates = new List<PackageCandidate>();
         var projects = new List<string>();
-        foreach (var project in Projects(root))
+        foreach (var (project, text) in files.Projects)
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(project);
-            }
-            catch (IOException)
-            {
-                continue;
-            }
             foreach (Match reference in PackageReference().Matches(text))
             {
                 var version = reference.Groups["version"];
@@ -79,7 +66,7 @@ internal static partial class RepositoryHints
             candidates.Add(new(id, null));
             projects.Add(id);
         }
-        var own = OwnOf(OriginName(root) ?? SolutionName(root), projects);
+        var own = OwnOf(OriginName(files.GitConfig) ?? (files.Solutions.Count == 1 ? files.Solutions[0] : null), projects);
         return (own, [.. own.Concat(candidates).DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase)]);
     }
 
@@ -98,53 +85,11 @@ internal static partial class RepositoryHints
 
     private static string Key(string name) => new string([.. name.Where(char.IsLetterOrDigit)]).ToLowerInvariant();
 
-    /// <summary>The name of the one solution file at the repository's root (<c>.sln</c> or <c>.slnx</c>); null for none or several.</summary>
-    private static string? SolutionName(string root)
-    {
-        try
-        {
-            var solutions = Directory.EnumerateFiles(root, "*.sln").Concat(Directory.EnumerateFiles(root, "*.slnx"))
-                .Select(Path.GetFileNameWithoutExtension).Distinct(StringComparer.OrdinalIgnoreCase).Take(2).ToList();
-            return solutions.Count == 1 ? solutions[0] : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private static IEnumerable<string> Projects(string root)
-    {
-        var found = 0;
-        var pending = new Stack<string>([root]);
-        while (pending.TryPop(out var folder) && found < MaxProjects)
-        {
-            IEnumerable<string> files, folders;
-            try
-            {
-                files = Directory.EnumerateFiles(folder, "*.csproj").Order(StringComparer.Ordinal).ToList();
-                folders = Directory.EnumerateDirectories(folder).Where(
-                    d => !SkippedFolders.Contains(Path.GetFileName(d), StringComparer.OrdinalIgnoreCase)).ToList();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-            foreach (var file in files.Take(MaxProjects - found))
-            {
-                found++;
-                yield return file;
-            }
-            foreach (var child in folders.OrderDescending(StringComparer.Ordinal)) pending.Push(child);
-        }
-    }
-
     /// <summary>The repository name in <c>.git/config</c>'s <c>origin</c> URL (<c>github.com/owner/NAME.git</c>).</summary>
-    private static string? OriginName(string root)
+    private static string? OriginName(string? config)
     {
-        var config = Path.Combine(root, ".git", "config");
-        if (!File.Exists(config)) return null;
-        var match = OriginUrl().Match(File.ReadAllText(config));
+        if (config is null) return null;
+        var match = OriginUrl().Match(config);
         if (!match.Success) return null;
         var url = match.Groups["url"].Value.Trim().TrimEnd('/');
         if (url.EndsWith(".git", StringComparison.OrdinalIgnoreCase)) url = url[..^4];

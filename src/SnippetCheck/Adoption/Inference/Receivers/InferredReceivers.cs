@@ -46,14 +46,16 @@ internal static class InferredReceivers
             var framework = settings.References.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
             var found = await packages.AllForDocSetAsync(document, settings.References, cancellationToken).ConfigureAwait(false);
             // A package's dependency the Web SDK also has (Microsoft.Extensions.DependencyInjection.Abstractions) is the package's.
-            var index = ReceiverIndex.Of([.. framework, .. found.SelectMany(f => f.Compile), .. web]);
+            List<MetadataReference> loaded =
+                [.. Files(settings.References), .. found.SelectMany(f => f.References), .. Files(ReferenceAssemblies.Web)];
+            var index = ReceiverIndex.Of(loaded);
             var imported = BlockUsings.Of(root).Concat(settings.Usings).ToHashSet(StringComparer.Ordinal);
             var docSet = packages.DocSets.Of(document.Snippets);
             // A name another block sets up as a lambda's parameter ('q' of 'services.AddQuartz(q => …)') is of the type the
             // compiler gave it there (LambdaReceivers), when every call the block makes on it resolves on that type.
             if (!lambdas.TryGetValue(docSet, out var parameters))
                 lambdas[docSet] = parameters = LambdaReceivers.Of(packages.DocSets.PagesOf(docSet).SelectMany(d => d.Snippets),
-                    [.. framework, .. found.SelectMany(f => f.Compile), .. web], [.. found.SelectMany(f => f.Compile)], settings.Usings);
+                    loaded, [.. found.SelectMany(f => f.Compile)], settings.Usings);
             var given = new List<Given>();
             foreach (var (name, called) in calls)
             {
@@ -68,6 +70,10 @@ internal static class InferredReceivers
         }
         return inferred;
     }
+
+    /// <summary>The assemblies of <paramref name="references"/> that are files, as <c>framework</c> and <c>web</c> list their paths.</summary>
+    private static IEnumerable<MetadataReference> Files(IEnumerable<MetadataReference> references) =>
+        references.OfType<PortableExecutableReference>().Where(r => r.FilePath is not null);
 
     /// <summary>True when <paramref name="value"/> is a chain of calls that starts on <paramref name="name"/> (<c>name.M().N()</c>).</summary>
     private static bool FromItself(string name, ExpressionSyntax value)

@@ -23,10 +23,9 @@ internal static class LambdaReceivers
     /// <param name="references">The framework's files, the doc set's packages' and the Web SDK's.</param>
     /// <param name="packageFiles">The doc set's packages' files: their namespaces are imported, as the docs' readers do.</param>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Of(
-        IEnumerable<Snippet> docSet, IReadOnlyList<string> references, IReadOnlyList<string> packageFiles, IReadOnlyList<string> usings)
+        IEnumerable<Snippet> docSet, IReadOnlyList<MetadataReference> references, IReadOnlyList<string> packageFiles, IReadOnlyList<string> usings)
     {
-        var metadata = references.DistinctBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
-            .Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToList();
+        var metadata = references.DistinctBy(r => Path.GetFileName(r.Display), StringComparer.OrdinalIgnoreCase).ToList();
         var index = ReceiverIndex.Of(references);
         var imported = usings.Concat(Namespaces(metadata, packageFiles)).Distinct(StringComparer.Ordinal).ToList();
         var found = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);

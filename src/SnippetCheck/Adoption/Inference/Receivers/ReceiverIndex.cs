@@ -63,10 +63,10 @@ internal sealed class ReceiverIndex
     /// The index of <paramref name="references"/>, built once per set of assemblies; of two files of one assembly name
     /// (a package's dependency that the Web SDK also has), the first listed.
     /// </summary>
-    public static ReceiverIndex Of(IEnumerable<string> references)
+    public static ReceiverIndex Of(IEnumerable<MetadataReference> references)
     {
-        var files = references.DistinctBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase).ToList();
-        return Indexes.GetOrAdd(string.Join('|', files), _ => new ReceiverIndex(files.Select(f => MetadataReference.CreateFromFile(f))));
+        var files = references.DistinctBy(r => Path.GetFileName(r.Display), StringComparer.OrdinalIgnoreCase).ToList();
+        return Indexes.GetOrAdd(string.Join('|', files.Select(r => r.Display)), _ => new ReceiverIndex(files));
     }
 
     private void Add(INamedTypeSymbol type)

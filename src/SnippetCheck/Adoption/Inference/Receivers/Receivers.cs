@@ -198,7 +198,8 @@ internal static partial class Receivers
             var tags = failedTags with
             {
                 Packages = PackageRequest.OneVersionEach(failedTags.Packages.Concat(declaring)),
-                Usings = [.. failedTags.Usings.Concat(GivenTypeUsings(snippet, references, compile)).Distinct(StringComparer.Ordinal)],
+                Usings = [.. failedTags.Usings.Concat(GivenTypeUsings(snippet, references,
+                    PackageInference.Found.ReferencesOf(found).Concat(snippet.Tags.WebSdk ? web : []))).Distinct(StringComparer.Ordinal)],
             };
             withPackages.Add((document, failed.Snippet with { Tags = tags }, compile));
         }
@@ -249,9 +250,10 @@ internal static partial class Receivers
     /// The namespace of each given type that one namespace of the references declares (a hidden line's error names no word of
     /// the block, so the using round cannot find it): <c>Quartz</c> for <c>scheduler:IScheduler</c>.
     /// </summary>
-    private static IEnumerable<string> GivenTypeUsings(Snippet snippet, ImmutableArray<MetadataReference> references, IReadOnlyList<string> compile)
+    private static IEnumerable<string> GivenTypeUsings(
+        Snippet snippet, ImmutableArray<MetadataReference> references, IEnumerable<MetadataReference> compile)
     {
-        var all = references.AddRange(compile.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+        var all = references.AddRange(compile.DistinctBy(r => r.Display, StringComparer.Ordinal));
         return snippet.Tags.Given.Select(GivenTypeName).Select(t => UsingInference.NamespacesOf(t, all, snippet.Tags.Usings))
             .Where(n => n.Count == 1).Select(n => n[0]);
     }

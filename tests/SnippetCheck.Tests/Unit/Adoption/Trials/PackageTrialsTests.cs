@@ -1,6 +1,7 @@
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Trials;
 using SnippetCheck.Results;
+using SnippetCheck.References;
 using static SnippetCheck.Tests.Unit.Adoption.CannedTrials;
 
 namespace SnippetCheck.Tests.Unit.Adoption.Trials;
@@ -27,7 +28,8 @@ public sealed class PackageTrialsTests
 
         var failed = Failed(block, "CS0246", "MarkdownPipelineBuilder", "The type or namespace name 'MarkdownPipelineBuilder' could not be found");
 
-        var results = await PackageTrials.TryAsync(trials, new PackageInference([], feed, [page.Snippets]), [(page, failed)], CancellationToken.None);
+        var packages = new PackageInference([], new PackageLookups(feed), [page.Snippets], RepositoryHints.None);
+        var results = await PackageTrials.TryAsync(trials, packages, [(page, failed)], CancellationToken.None);
 
         var result = Assert.Single(results);
         Assert.Equal(SnippetStatus.Passed, result.Status);

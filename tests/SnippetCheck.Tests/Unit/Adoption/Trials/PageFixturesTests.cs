@@ -4,6 +4,7 @@ using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Trials;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
+using SnippetCheck.References;
 using static SnippetCheck.Tests.Unit.Adoption.CannedTrials;
 
 namespace SnippetCheck.Tests.Unit.Adoption.Trials;
@@ -41,7 +42,8 @@ public sealed class PageFixturesTests
         var page = AdoptionHarness.Page(markdown);
         var trials = new CannedTrials(Alone) { AsFixture = inClass, Pages = [page] };
         var files = (await AdoptionHarness.ProposeAsync(trials, page)).ToList();
-        var packages = new PackageInference([], new CannedFeed(), [page.Snippets]);
+        var packages = new PackageInference(
+            [], new PackageLookups(new CannedFeed()), [page.Snippets], RepositoryHints.None);
         return Assert.Single(await PageFixtures.ApplyAsync(trials, trials.Prepare, packages, files, [page], filter: null, write: false, frontMatter: false,
             CancellationToken.None));
     }

@@ -4,6 +4,7 @@ using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Compilation;
 using SnippetCheck.Model;
+using SnippetCheck.Tests.Infrastructure;
 
 namespace SnippetCheck.Tests.Unit.Adoption.Inference.Classes;
 
@@ -58,7 +59,7 @@ public sealed class BaseClassesTests : IDisposable
         Assert.True(emitted.Success, string.Join('\n', emitted.Diagnostics));
         // A version no other test uses: the classes are indexed once per package and version.
         return new(new PackageRequest(name, $"0.0.{Guid.NewGuid().GetHashCode() & 0xFFFF}", new SourceLocation("docs/post.md", 1, 1)),
-            new HashSet<string>(), [path]);
+            new HashSet<string>(), [path]) { References = CompiledLibrary.Loaded([path]) };
     }
 
     [Fact]

@@ -8,6 +8,9 @@ namespace SnippetCheck.Tests.Unit.Adoption.Inference.Packages;
 /// <summary>Issue 26, part 3: where <c>adopt</c> looks for the package a post is about, and how it pins one.</summary>
 public sealed class PackageHintTests
 {
+    /// <summary>The hints of the repository <paramref name="folder"/> is in, its files read as adopt's package pass reads them.</summary>
+    private static RepositoryHints Hints(string folder) => new(RepositoryFiles.Of([folder]));
+
     [Fact]
     public void The_newest_stable_version_is_pinned_and_prereleases_and_other_output_are_passed_over()
     {
@@ -32,12 +35,13 @@ public sealed class PackageHintTests
         folder.Write("src/Spectre.Console/bin/Debug/Copied.csproj", "<Project />");
         folder.Write("docs/posts/post.md", "# A post\n");
 
-        var candidates = RepositoryHints.For(Path.Combine(folder.Path, "docs", "posts"));
+        var posts = Path.Combine(folder.Path, "docs", "posts");
+        var candidates = Hints(posts).For(posts);
 
         // The origin's name (spectre.console) is the project's package, whatever its case: one candidate, the first.
         Assert.Equal(["Spectre.Console@", "Bogus@35.6.5", "Humanizer@", "Demo@"], candidates.Select(c => $"{c.Id}@{c.Version}"));
         Assert.DoesNotContain(candidates, c => c.Id == "Copied");
-        Assert.Null(RepositoryHints.RepositoryRoot(Path.GetTempPath()));
+        Assert.Null(Hints(Path.GetTempPath()).RepositoryRoot(Path.GetTempPath()));
     }
 
     [Fact]
@@ -57,8 +61,8 @@ public sealed class PackageHintTests
         var examples = Path.Combine(folder.Path, "src", "CsvHelper.Website", "input", "examples");
         Directory.CreateDirectory(examples);
 
-        Assert.Equal("CsvHelper", RepositoryHints.For(examples)[0].Id);
-        Assert.Equal(["CsvHelper"], RepositoryHints.Own(examples).Select(c => c.Id));
+        Assert.Equal("CsvHelper", Hints(examples).For(examples)[0].Id);
+        Assert.Equal(["CsvHelper"], Hints(examples).Own(examples).Select(c => c.Id));
     }
 
     [Fact]
@@ -68,8 +72,9 @@ public sealed class PackageHintTests
         using var copy = new TempFolder();
         copy.Write("docs/.git/config", "[core]\n\tbare = false\n");
         copy.Write("docs/help/page.md", "# Help\n");
-        Assert.Empty(RepositoryHints.For(Path.Combine(copy.Path, "docs", "help")));
-        Assert.Empty(RepositoryHints.Own(Path.Combine(copy.Path, "docs", "help")));
+        var help = Path.Combine(copy.Path, "docs", "help");
+        Assert.Empty(Hints(help).For(help));
+        Assert.Empty(Hints(help).Own(help));
 
         // A checkout with no origin beside its solution: the solution names the library, whose project is 'Acme.Csv.Core'.
         using var checkout = new TempFolder();
@@ -77,7 +82,8 @@ public sealed class PackageHintTests
         checkout.Write("work/Acme.Csv.sln", "");
         checkout.Write("work/src/Acme.Csv.Core/Acme.Csv.Core.csproj", "<Project />");
         checkout.Write("work/src/Acme.Tools/Acme.Tools.csproj", "<Project />");
-        Assert.Equal(["Acme.Csv.Core", "Acme.Csv"], RepositoryHints.Own(Path.Combine(checkout.Path, "work")).Select(c => c.Id));
+        var work = Path.Combine(checkout.Path, "work");
+        Assert.Equal(["Acme.Csv.Core", "Acme.Csv"], Hints(work).Own(work).Select(c => c.Id));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.References;
 using static SnippetCheck.Tests.Unit.Adoption.CannedTrials;
 
 namespace SnippetCheck.Tests.Unit.Adoption.Inference.Packages;
@@ -25,7 +26,7 @@ public sealed class PackageTriesTests
     public async Task A_block_lacking_a_type_the_package_its_page_installs_declares_is_tried_with_it_at_the_newest_version()
     {
         var page = AdoptionHarness.Page(Page);
-        var packages = new PackageInference([], Markdig(), [page.Snippets]);
+        var packages = new PackageInference([], new PackageLookups(Markdig()), [page.Snippets], RepositoryHints.None);
 
         var tries = await packages.TriesAsync([(page, Unknown(Assert.Single(page.Blocks), "Markdown"))], CancellationToken.None);
 
@@ -39,7 +40,7 @@ public sealed class PackageTriesTests
     public async Task A_block_lacking_only_a_name_the_package_does_not_declare_is_not_tried()
     {
         var page = AdoptionHarness.Page(Page.Replace("Markdown.ToHtml", "Markdovn.ToHtml", StringComparison.Ordinal));
-        var packages = new PackageInference([], Markdig(), [page.Snippets]);
+        var packages = new PackageInference([], new PackageLookups(Markdig()), [page.Snippets], RepositoryHints.None);
 
         var tries = await packages.TriesAsync([(page, Unknown(Assert.Single(page.Blocks), "Markdovn"))], CancellationToken.None);
 
@@ -50,7 +51,7 @@ public sealed class PackageTriesTests
     public async Task A_package_no_source_has_is_not_tried_and_its_blocks_are_kept_from_check()
     {
         var page = AdoptionHarness.Page(Page);
-        var packages = new PackageInference([], new CannedFeed(), [page.Snippets]);
+        var packages = new PackageInference([], new PackageLookups(new CannedFeed()), [page.Snippets], RepositoryHints.None);
         var block = Assert.Single(page.Blocks);
 
         var tries = await packages.TriesAsync([(page, Unknown(block, "Markdown"))], CancellationToken.None);

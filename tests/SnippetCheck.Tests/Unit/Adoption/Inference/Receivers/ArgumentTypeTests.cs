@@ -40,7 +40,8 @@ public sealed class ArgumentTypeTests : IClassFixture<ArgumentTypeTests.Library>
 
         private readonly TempFolder _folder = new();
 
-        public Library() => Index = ReceiverIndex.Of([.. CompiledLibrary.Framework(), CompiledLibrary.Emit(_folder, "Acme.Logs", Source)]);
+        public Library() =>
+            Index = ReceiverIndex.Of(CompiledLibrary.Loaded([.. CompiledLibrary.Framework(), CompiledLibrary.Emit(_folder, "Acme.Logs", Source)]));
 
         internal ReceiverIndex Index { get; }
 

@@ -36,7 +36,7 @@ public sealed class ChainedReceiverTests
     public void A_receiver_declared_nowhere_is_of_the_one_type_whose_shoulds_result_has_the_assertions_called()
     {
         using var folder = new TempFolder();
-        var index = ReceiverIndex.Of([.. Framework(), Compile(folder, Library)]);
+        var index = ReceiverIndex.Of(CompiledLibrary.Loaded([.. Framework(), Compile(folder, Library)]));
         var root = CSharpSyntaxTree.ParseText("""
             var stream = new BufferedStream(new MemoryStream(), 1024);
             subject.Should().HaveBufferSize(1024);

@@ -31,7 +31,7 @@ public sealed class GenericExtensionReceiverTests
     public void A_call_of_a_generic_extension_types_its_receiver_by_the_extensions_constraint()
     {
         using var folder = new TempFolder();
-        var index = ReceiverIndex.Of([.. CompiledLibrary.Framework(), CompiledLibrary.Emit(folder, "Acme.Layout", Library)]);
+        var index = ReceiverIndex.Of(CompiledLibrary.Loaded([.. CompiledLibrary.Framework(), CompiledLibrary.Emit(folder, "Acme.Layout", Library)]));
 
         var fit = index.TypeFor([new("SetAlignment", null, 1)]);
 

@@ -30,7 +30,7 @@ public sealed class LambdaReceiversTests
         var blocks = Pipeline.Read("# Setup\n\n```csharp\nvar config = new MapperConfiguration(cfg => cfg.CreateMap<int, string>());\n```\n\n"
             + "```csharp\nGeneric.Each<int>(n => Console.WriteLine(n));\nGeneric.Each<string>((string s) => Console.WriteLine(s));\n```\n").Snippets;
 
-        var found = LambdaReceivers.Of(blocks, [.. CompiledLibrary.Framework(), package], [package], ["System"]);
+        var found = LambdaReceivers.Of(blocks, CompiledLibrary.Loaded([.. CompiledLibrary.Framework(), package]), [package], ["System"]);
 
         Assert.Equal(["Acme.Mapping.IMapConfig"], found["cfg"]);
         // A built-in type (int) is no receiver to give, and a parameter written with its type is no untyped lambda's.
@@ -45,7 +45,7 @@ public sealed class LambdaReceiversTests
         var package = CompiledLibrary.Emit(folder, "Acme.Mapping", Library);
         var blocks = Pipeline.Read("# Bus\n\n```csharp\nservices.AddBus(x => x.Consumer<string>());\n```\n").Snippets;
 
-        var found = LambdaReceivers.Of(blocks, [.. CompiledLibrary.Framework(), package], [package], []);
+        var found = LambdaReceivers.Of(blocks, CompiledLibrary.Loaded([.. CompiledLibrary.Framework(), package]), [package], []);
 
         Assert.Equal(["Acme.Mapping.IBus"], found["x"]);
     }

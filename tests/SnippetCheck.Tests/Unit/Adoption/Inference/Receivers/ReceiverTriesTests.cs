@@ -1,6 +1,7 @@
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Programs;
+using SnippetCheck.References;
 using static SnippetCheck.Tests.Unit.Adoption.CannedTrials;
 using ReceiverRule = SnippetCheck.Adoption.Inference.Receivers.Receivers;
 
@@ -16,7 +17,7 @@ public sealed class ReceiverTriesTests
     {
         var creates = AdoptionHarness.Page($"# Setup\n\n```csharp\n{setup}\n```\n", "docs/setup.md");
         var uses = AdoptionHarness.Page($"# Use\n\n```csharp\n{use}\n```\n", "docs/use.md");
-        var packages = new PackageInference([], new CannedFeed(), [creates.Snippets, uses.Snippets]);
+        var packages = new PackageInference([], new PackageLookups(new CannedFeed()), [creates.Snippets, uses.Snippets], RepositoryHints.None);
         var receivers = new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
             [packages.DocSets.Of(uses.Snippets)] = ReceiverRule.Of([creates.Snippets, uses.Snippets]),
