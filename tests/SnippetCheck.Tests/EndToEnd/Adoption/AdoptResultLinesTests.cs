@@ -1,11 +1,11 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 26: <c>adopt</c> tags a block that writes results as READMEs do (<c>"abc".ToUpper() => "ABC"</c>) <c>results</c>
 /// when its lines hold; one whose lines do not hold stays untagged and says which line; and once tagged, a value that
-/// changes, or a method that is renamed, fails verify.
+/// changes, or a method that is renamed, fails verify. In this process (<see cref="AdoptInProcess"/>).
 /// </summary>
 public sealed class AdoptResultLinesTests
 {
@@ -34,17 +34,16 @@ public sealed class AdoptResultLinesTests
         """;
 
     [Fact]
-    public void Blocks_whose_result_lines_hold_are_tagged_results_and_the_others_say_which_line_does_not()
+    public async Task Blocks_whose_result_lines_hold_are_tagged_results_and_the_others_say_which_line_does_not()
     {
-        using var folder = new TempFolder();
-        folder.Write("post.md", Post);
+        using var docs = new AdoptInProcess();
+        docs.Write("post.md", Post);
 
-        var run = CliRunner.Run(folder.Path, "adopt", "--report", "json=adopt.json");
+        var run = await docs.AdoptAsync();
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("1 with their result lines checked", run.Stdout);
-        Assert.Contains("      1  runtime-failure    e.g. post.md(10,1): ", run.Stdout);
-        var json = AdoptJsonReport.Load(Path.Combine(folder.Path, "adopt.json"));
+        Assert.Contains("1 with their result lines checked", AdoptInProcess.Table(run));
+        Assert.Contains("      1  runtime-failure    e.g. post.md(10,1): ", AdoptInProcess.Table(run));
+        var json = docs.Json(run);
         var blocks = json.Blocks;
         Assert.Equal("run results", blocks[3].GetProperty("tag").GetString());
         Assert.Equal("runtime-failure", blocks[8].GetProperty("cause").GetString());
@@ -55,30 +54,28 @@ public sealed class AdoptResultLinesTests
     }
 
     [Fact]
-    public void Tagged_result_lines_pass_verify_and_a_changed_value_or_a_renamed_method_then_fails_at_its_line()
+    public async Task Tagged_result_lines_pass_verify_and_a_changed_value_or_a_renamed_method_then_fails_at_its_line()
     {
-        using var folder = new TempFolder();
-        folder.Write("post.md", Post);
-        Assert.Equal(0, CliRunner.Run(folder.Path, "adopt", "--write").ExitCode);
-        var tagged = File.ReadAllText(Path.Combine(folder.Path, "post.md"));
+        using var docs = new AdoptInProcess();
+        docs.Write("post.md", Post);
+        var tagged = await docs.AdoptWrittenAsync("post.md");
         Assert.Contains("<!-- snippetcheck: run results -->\n```csharp\n\"snippet\".ToUpperInvariant()", tagged);
         Assert.Equal(tagged.Split('\n').Where(l => !l.StartsWith("<!-- snippetcheck:", StringComparison.Ordinal)), Post.Split('\n'));
 
-        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache", "--report", "json=report.json");
-        Assert.Equal(0, verify.ExitCode);
-        Assert.Contains("2 passed, 0 failed", verify.Stdout);
+        var verify = docs.Verifies();
+        Assert.Contains("2 passed, 0 failed", verify.Output);
         // 'dotnet run' of the block as written fails: the report says the tool turned its result lines into checks.
-        Assert.Equal("results", JsonReport.Load(Path.Combine(folder.Path, "report.json")).Snippets.First().Str("wrapped"));
+        Assert.Equal("results", verify.Json().Snippets.First().Str("wrapped"));
 
-        folder.Write("post.md", tagged.Replace("Math.Max(2, 3) => 3", "Math.Max(2, 3) => 2", StringComparison.Ordinal));
-        var changed = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.Equal(1, changed.ExitCode);
-        Assert.Contains("post.md(6,1): error SC2003: unhandled exception System.InvalidOperationException: post.md(6,16): Math.Max(2, 3) is 3, not 2", changed.Stdout);
+        docs.Write("post.md", tagged.Replace("Math.Max(2, 3) => 3", "Math.Max(2, 3) => 2", StringComparison.Ordinal));
+        var changed = docs.Verify();
+        Assert.False(changed.Report.Succeeded);
+        Assert.Contains("post.md(6,1): error SC2003: unhandled exception System.InvalidOperationException: post.md(6,16): Math.Max(2, 3) is 3, not 2", changed.Output);
 
-        folder.Write("post.md", tagged.Replace("ToUpperInvariant", "ToUpperInvariantly", StringComparison.Ordinal));
-        var renamed = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.Equal(1, renamed.ExitCode);
-        Assert.Contains("post.md(5,11): error CS1061:", renamed.Stdout);
+        docs.Write("post.md", tagged.Replace("ToUpperInvariant", "ToUpperInvariantly", StringComparison.Ordinal));
+        var renamed = docs.Verify();
+        Assert.False(renamed.Report.Succeeded);
+        Assert.Contains("post.md(5,11): error CS1061:", renamed.Output);
     }
 
     /// <summary>
@@ -105,25 +102,22 @@ public sealed class AdoptResultLinesTests
         """;
 
     [Fact]
-    public void Result_lines_that_hold_in_another_culture_or_number_type_are_tagged_compile_and_a_wrong_one_is_not()
+    public async Task Result_lines_that_hold_in_another_culture_or_number_type_are_tagged_compile_and_a_wrong_one_is_not()
     {
-        using var folder = new TempFolder();
-        folder.Write("post.md", ElsewherePost);
+        using var docs = new AdoptInProcess();
+        docs.Write("post.md", ElsewherePost);
 
-        var run = CliRunner.Run(folder.Path, "adopt", "--write", "--report", "json=adopt.json");
+        var run = await docs.AdoptWriteAsync();
 
-        Assert.Equal(0, run.ExitCode);
-        var blocks = AdoptJsonReport.Load(Path.Combine(folder.Path, "adopt.json")).Blocks;
+        var blocks = docs.Json(run).Blocks;
         Assert.Equal("compile results", blocks[3].GetProperty("tag").GetString());
         Assert.Equal("compile results", blocks[8].GetProperty("tag").GetString());
         Assert.Equal("runtime-failure", blocks[12].GetProperty("cause").GetString());
-        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache");
-        Assert.Equal(0, verify.ExitCode);
-        Assert.Contains("2 passed, 0 failed", verify.Stdout);
+        Assert.Contains("2 passed, 0 failed", docs.Verifies().Output);
 
         // Compiled, so a renamed call fails.
-        var tagged = File.ReadAllText(Path.Combine(folder.Path, "post.md"));
-        folder.Write("post.md", tagged.Replace("Math.Round(", "Math.Rund(", StringComparison.Ordinal));
-        Assert.Equal(1, CliRunner.Run(folder.Path, "verify", "--no-cache").ExitCode);
+        var tagged = docs.Read("post.md");
+        docs.Write("post.md", tagged.Replace("Math.Round(", "Math.Rund(", StringComparison.Ordinal));
+        Assert.False(docs.Verify().Report.Succeeded);
     }
 }
