@@ -8,7 +8,8 @@ namespace SnippetCheck.Tests.EndToEnd.Adoption;
 /// GetProductList(); from p in products where p.UnitsInStock &gt; 0 select p</c>, the 101 LINQ samples) is checked over a
 /// stub of that type adopt writes into the config's hiddenCode: just the members the block reads off it, each typed by
 /// trial. The query then binds to LINQ, so it counts as a call the block checks; what it calls on the framework still
-/// fails when misspelt, and a member read of the wrong type fails.
+/// fails when misspelt, and a member read of the wrong type fails. A nested range (<c>from o in c.Orders</c>: a list of a
+/// stub <c>Order</c> on the stub <c>Customer</c>): Unit/Adoption/Inference/Classes/QueryElementsTests.
 /// </summary>
 public sealed partial class AdoptQueryStubTests
 {
@@ -72,71 +73,5 @@ public sealed partial class AdoptQueryStubTests
         // A misspelt framework call, a misspelt LINQ method in the query, a member compared with a value of another type.
         docs.MutantsFail("linq.md", page, new[] { ("Console.WriteLine(\"In-stock", "Console.WriteLin(\"In-stock"),
             ("g.Sum(", "g.Summ("), ("p.UnitsInStock > 0", "p.UnitsInStock > \"0\"") });
-    }
-    private const string NestedPage = """
-        # LINQ over customers
-
-        ```csharp
-        public void Linq15()
-        {
-            List<Customer> customers = GetCustomerList();
-
-            var orders =
-                from c in customers
-                from o in c.Orders
-                where o.Total < 500.00M
-                select new { c.CustomerID, o.OrderID, o.Total };
-
-            foreach (var order in orders) Console.WriteLine(order);
-        }
-        ```
-
-        ```csharp
-        public void Linq43()
-        {
-            List<Customer> customers = GetCustomerList();
-
-            var customerOrderGroups =
-                from c in customers
-                select new
-                {
-                    c.CompanyName,
-                    YearGroups =
-                        from o in c.Orders
-                        group o by o.OrderDate.Year into yg
-                        select new { Year = yg.Key, Count = yg.Count() }
-                };
-
-            Console.WriteLine(customerOrderGroups.Count());
-        }
-        ```
-
-        """;
-
-    /// <summary>
-    /// Nested collections: <c>from o in c.Orders</c> reads a collection member of the outer element type, so the stub of
-    /// <c>Customer</c> has <c>Orders</c> as a list of a stub <c>Order</c>, with what the inner range variable reads. The
-    /// query's operators, the framework calls and a member compared with a value of another type still fail when changed.
-    /// </summary>
-    [Fact]
-    public async Task A_query_over_a_nested_collection_of_an_undeclared_element_type_is_checked_over_stubs_of_both_and_its_mutants_fail()
-    {
-        using var docs = new AdoptInProcess();
-        docs.Write("linq.md", NestedPage);
-
-        var adopt = await docs.AdoptWriteAsync();
-        var page = docs.Read("linq.md");
-        Assert.True(StubTag().Matches(page).Count == 2, AdoptInProcess.Table(adopt));
-        var config = docs.Read("snippetcheck.json");
-        foreach (var member in new[] { "public class Customer", "public class Order", "List<Order> Orders", " Total { get; set; }",
-            "public System.DateTime OrderDate" })
-            Assert.Contains(member, config, StringComparison.Ordinal);
-
-        var verify = docs.Verifies();
-        Assert.Contains("0 passed, 2 checked, 0 failed", verify.Output);
-
-        docs.MutantsFail("linq.md", page, new[] { ("o.Total < 500.00M", "o.Total < \"500\""),
-            ("o.OrderDate.Year", "o.OrderDate.Yeer"), ("yg.Count()", "yg.Countt()"),
-            ("Console.WriteLine(customerOrderGroups", "Console.WriteLin(customerOrderGroups") });
     }
 }

@@ -6,8 +6,8 @@ namespace SnippetCheck.Tests.EndToEnd.Adoption;
 /// <summary>
 /// Issue 76's targets, measured on a message bus's, an assertion library's and a cache library's docs (session 22): the
 /// shapes those docs showed, each as a small post. A class or interface the post cuts off (<c>// [...]</c>) is no typo;
-/// a task nothing ever completes and a placeholder address are no throws; a definite-assignment error is found once the
-/// usings the block lacks are given.
+/// a definite-assignment error is found once the usings the block lacks are given. A task nothing ever completes and a
+/// placeholder address are no throws: Unit/Results/RotEvidenceTests.
 /// </summary>
 public sealed class AdoptRotOnUnseenDocsTests
 {
@@ -56,40 +56,6 @@ public sealed class AdoptRotOnUnseenDocsTests
 
         Assert.Equal([29], rot.Keys);
         Assert.Equal(RotEvidence.Typo, rot[29].Evidence);
-    }
-
-    [Fact]
-    public async Task A_task_nothing_completes_and_a_placeholder_address_are_no_throws()
-    {
-        var rot = await RotAsync("""
-            # Tasks
-
-            The result is there within a second:
-
-            ```csharp
-            var source = new TaskCompletionSource<bool>();
-            await source.Task.WaitAsync(TimeSpan.FromMilliseconds(50));
-            ```
-
-            Add an activity at its address:
-
-            ```csharp
-            var address = new Uri("address");
-            Console.WriteLine(address.Host);
-            ```
-
-            Count them:
-
-            ```csharp
-            var source = new TaskCompletionSource<int>();
-            source.SetResult(0);
-            Console.WriteLine(10 / await source.Task);
-            ```
-            """);
-
-        // Only the third throws for the post's own reason: the task completes, and its value is no divisor.
-        Assert.Equal([19], rot.Keys);
-        Assert.Equal(RotEvidence.Throws, rot[19].Evidence);
     }
 
     [Fact]

@@ -8,9 +8,9 @@ namespace SnippetCheck.Tests.Unit.Results;
 /// <see cref="RotEvidence"/>'s rules that need no run. Issue 76, items 2 and 3: a menu of assertions is no one claim, a task
 /// left unawaited no throw, an exception's type named in the text says the code throws; and an entry never rests on a name
 /// the page declares. Issue 76's targets on unseen docs (session 22): a namespace missing under a package's root is a
-/// package not loaded. The rules of adopt's rot beside them: Unit/Adoption/Rot/RotInContextTests and RotOnUnseenDocsTests;
-/// whole adopts: EndToEnd/Adoption/AdoptRotInContextTests and AdoptRotOnUnseenDocsTests. A throw's environment:
-/// EnvironmentThrowsTests.
+/// package not loaded; a wait on a task nothing completes, and a placeholder address, no throws. The rules of adopt's rot
+/// beside them: Unit/Adoption/Rot/RotInContextTests, RotOnUnseenDocsTests and RotContextTests (the text around a block);
+/// whole adopts: EndToEnd/Adoption/AdoptRotOnUnseenDocsTests. A throw's environment: EnvironmentThrowsTests.
 /// </summary>
 public sealed class RotEvidenceTests
 {
@@ -29,6 +29,21 @@ public sealed class RotEvidenceTests
     [InlineData("client.SendAsync(message).Wait();", false)]
     public void A_task_left_unawaited_is_no_throw(string code, bool unawaited) =>
         Assert.Equal(unawaited, RotEvidence.LeavesATaskUnawaited(code));
+
+    /// <summary>Issue 76's targets on unseen docs: a wait on a task nothing completes, and a placeholder address, are no throws.</summary>
+    [Theory]
+    [InlineData("var source = new TaskCompletionSource<bool>();\nawait source.Task.WaitAsync(TimeSpan.FromMilliseconds(50));", true)]
+    [InlineData("TaskCompletionSource<int> source = new();\nawait source.Task;", true)]
+    [InlineData("var source = new TaskCompletionSource<int>();\nsource.SetResult(0);\nConsole.WriteLine(10 / await source.Task);", false)]
+    public void A_wait_on_a_task_nothing_completes_is_no_throw(string code, bool waits) =>
+        Assert.Equal(waits, RotEvidence.WaitsOnATaskNothingCompletes(code));
+
+    [Theory]
+    [InlineData("System.UriFormatException: Invalid URI", "var address = new Uri(\"address\");", true)]
+    [InlineData("System.UriFormatException: Invalid URI", "var address = new Uri(\"https://example.com\");", false)]
+    [InlineData("System.DivideByZeroException: Attempted to divide by zero.", "var address = new Uri(\"address\");", false)]
+    public void A_uri_made_of_a_text_with_no_scheme_is_a_placeholder_address(string message, string code, bool placeholder) =>
+        Assert.Equal(placeholder, RotEvidence.IsAPlaceholderAddress(message, code));
 
     /// <summary>
     /// FluentAssertions' upgradingtov6.md: "… cast both to `int`, which gave a `NullReferenceException`." above the block that

@@ -9,8 +9,8 @@ namespace SnippetCheck.Tests.Unit.Adoption.Inference;
 /// <summary>
 /// Which blocks a session joins (<see cref="SessionChoice"/>), read off a page's text: the names a block declares and
 /// uses, the earlier blocks a chain takes, the nearest of two declarations, a page's class named by its use. Nothing is
-/// compiled or run: the sessions these choose are tried by <c>Trials/SessionInference</c> (EndToEnd/Adoption/AdoptFarSessionTests,
-/// AdoptPageClassTests; Cli/AdoptDeclaredBelowTests).
+/// compiled or run: the sessions these choose are tried by <c>Trials/SessionInference</c> (EndToEnd/Adoption/AdoptPageClassTests;
+/// Cli/AdoptDeclaredBelowTests).
 /// </summary>
 public sealed class SessionChoiceTests
 {
@@ -63,6 +63,21 @@ public sealed class SessionChoiceTests
         Assert.Equal([blocks[2].Snippet.Location, blocks[3].Snippet.Location], joined.Select(b => b.Snippet.Location));
         // The block with statements above declares nothing: it is no way's.
         Assert.DoesNotContain(blocks[1], ways[0]);
+    }
+
+    /// <summary>A page's type declared at its top and used many blocks later (a chain of earlier blocks reaches over five).</summary>
+    [Fact]
+    public void A_declaration_far_above_joins_the_block_that_uses_it_past_seven_that_declare_nothing()
+    {
+        var page = PageOf(["public record Point(int X, int Y) { public int Sum => X + Y; }",
+            .. Enumerable.Range(1, 7).Select(i => $"Console.WriteLine({i});"), "var p = new Point(2, 3); Console.WriteLine(p.Sum);"]);
+        var blocks = page.Blocks.Select((_, i) => BlockOf(page, i, passes: i < 8, needsEarlier: i == 8, runs: i > 0)).ToArray();
+        SessionChoice.Names NamesOf(Block b) => SessionChoice.Read(b.Snippet);
+
+        var joined = SessionChoice.Grown(blocks[8], SessionChoice.DeclaringWays(blocks, blocks[8], NamesOf)[0], blocks, [], NamesOf);
+
+        Assert.NotNull(joined);
+        Assert.Equal([blocks[0].Snippet.Location, blocks[8].Snippet.Location], joined.Select(b => b.Snippet.Location));
     }
 
     [Fact]

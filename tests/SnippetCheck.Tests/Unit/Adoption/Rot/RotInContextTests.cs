@@ -6,8 +6,7 @@ namespace SnippetCheck.Tests.Unit.Adoption.Rot;
 /// Issue 76, item 3, removed-API rot's part: a bare call of a name nothing declares is the reader's helper
 /// (<see cref="RemovedApiRot.IsBareCall"/>). <see cref="SnippetCheck.Results.RotEvidence"/>'s own rules (a menu of
 /// assertions, a task left unawaited, the text that says a block throws, the names a page declares):
-/// Unit/Results/RotEvidenceTests. Whether the text around a block says it throws is shown by whole adopts:
-/// EndToEnd/Adoption/AdoptRotInContextTests.
+/// Unit/Results/RotEvidenceTests. The text around a block, which says whether it throws: RotContextTests.
 /// </summary>
 public sealed class RotInContextTests
 {

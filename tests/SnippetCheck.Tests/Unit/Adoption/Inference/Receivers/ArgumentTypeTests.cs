@@ -9,8 +9,8 @@ namespace SnippetCheck.Tests.Unit.Adoption.Inference.Receivers;
 /// package's assembly is. The parameter's type where every overload the call can mean, as written (its own methods and
 /// its extensions), agrees on it; none where they disagree (<c>Warn(problem, text)</c>: an Exception or an EventId
 /// first), where the parameter is <c>params</c> or by reference; a method's own unconstrained type parameter takes Object.
-/// The whole run (<c>EndToEnd/Adoption/AdoptGivenArgumentsTests</c>) leaves its disagreeing block untagged for other
-/// reasons too, so only this test shows the agreement.
+/// A whole run (the former <c>EndToEnd/Adoption/AdoptGivenArgumentsTests</c>, deleted) left its disagreeing block untagged
+/// for other reasons too and passed with the agreement broken, so only this test shows it.
 /// </summary>
 public sealed class ArgumentTypeTests : IClassFixture<ArgumentTypeTests.Library>
 {

@@ -1,8 +1,7 @@
-using System.Text.Json;
 using SnippetCheck.Tests.Infrastructure;
 using Xunit.Abstractions;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 75, item 1: what <c>adopt --write</c> writes, <c>verify</c> proves. Adopt's last step verifies its whole proposal
@@ -10,7 +9,7 @@ namespace SnippetCheck.Tests.Cli;
 /// fails; so, on each doc set, the blocks adopt says it tagged are exactly the blocks verify then passes or checks, with
 /// none failed or skipped. The mixed set is the issue's case: stub models adopt writes into the config's
 /// <c>hiddenCode</c> (a validation library's bare rules) beside a page fixture (test bodies with a mocking library),
-/// which compiles that hidden code inside its class.
+/// which compiles that hidden code inside its class. In this process (<see cref="AdoptInProcess"/>).
 /// </summary>
 [TakesSeconds(120)]
 public sealed class AdoptProofTests(ITestOutputHelper output)
@@ -20,28 +19,28 @@ public sealed class AdoptProofTests(ITestOutputHelper output)
 
     public static TheoryData<string> DocSets => ["adopt", "adopt-tests", "stub-models-beside-a-fixture"];
 
-    private static void Populate(TempFolder folder, string set)
+    private static void Populate(AdoptInProcess docs, string set)
     {
         switch (set)
         {
             case "stub-models-beside-a-fixture":
-                folder.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
-                folder.Write("rules.md", Rules);
-                folder.CopySample("adopt-tests/substitutes.md", "substitutes.md");
+                docs.Write("installation.md", "# Installation\n\n```\ndotnet add package FluentValidation\n```\n");
+                docs.Write("rules.md", Rules);
+                docs.Write("substitutes.md", File.ReadAllText(Samples.PathOf("adopt-tests/substitutes.md")));
                 break;
             default:
-                foreach (var page in Directory.GetFiles(Samples.PathOf(set), "*.md")) folder.CopySample($"{set}/{Path.GetFileName(page)}", Path.GetFileName(page));
+                foreach (var page in Directory.GetFiles(Samples.PathOf(set), "*.md")) docs.Write(Path.GetFileName(page), File.ReadAllText(page));
                 break;
         }
     }
 
     [Fact]
-    public void A_block_its_output_block_alone_makes_run_is_adopted_and_verify_then_passes_it()
+    public async Task A_block_its_output_block_alone_makes_run_is_adopted_and_verify_then_passes_it()
     {
         // Npgsql's replication.md: a block with an output block and no tag is 'run' to verify; adopt took it for tagged and
         // never tried it, so verify failed it (CS0246, a using it lacks) after adopt said nothing of it.
-        using var run = AdoptRun.Pages();
-        run.Write("post.md", """
+        using var docs = new AdoptInProcess();
+        docs.Write("post.md", """
             # Builder
 
             ```csharp
@@ -76,9 +75,9 @@ public sealed class AdoptProofTests(ITestOutputHelper output)
             2
             ```
             """);
-        var written = run.AdoptWritten("post.md");
+        var written = await docs.AdoptWrittenAsync("post.md");
         output.WriteLine(written);
-        run.Verifies();
+        docs.Verifies();
         Assert.Contains("<!-- snippetcheck: run usings=System.Text -->\n```csharp\nvar sb = new StringBuilder(\"a\")", written);
         // Its run needs a file the reader has: compiled, its output block not claimed to be checked.
         Assert.Contains("<!-- snippetcheck: compile usings=System.Text -->\n```csharp\nvar sb = new StringBuilder(File", written);
@@ -88,34 +87,30 @@ public sealed class AdoptProofTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(DocSets))]
-    public void After_adopt_write_verify_passes_exactly_the_blocks_adopt_tagged(string set)
+    public async Task After_adopt_write_verify_passes_exactly_the_blocks_adopt_tagged(string set)
     {
-        using var folder = new TempFolder();
-        Populate(folder, set);
+        using var docs = new AdoptInProcess();
+        Populate(docs, set);
 
-        var before = VerifyCounts(folder, "before.json");
-        var dry = CliRunner.Run(folder.Path, "adopt", "--report", "json=dry.json");
-        var adopt = CliRunner.Run(folder.Path, "adopt", "--write", "--report", "json=adopt.json");
-        output.WriteLine($"$ adopt → {dry.ExitCode}\n{dry.Output}\n$ adopt --write → {adopt.ExitCode}\n{adopt.Output}");
-        Assert.True(adopt.ExitCode is 0 or 1, adopt.Output);
-        var after = VerifyCounts(folder, "after.json");
+        var before = VerifyCounts(docs);
+        var dry = await docs.RunAsync(write: false, [], [], mayRefuse: true);
+        var adopt = await docs.RunAsync(write: true, [], [], mayRefuse: true);
+        output.WriteLine($"$ adopt\n{AdoptInProcess.Table(dry)}\n$ adopt --write\n{AdoptInProcess.Table(adopt)}");
+        var after = VerifyCounts(docs);
 
-        using var adopted = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "adopt.json")));
-        using var promised = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "dry.json")));
-        var (tagged, checks) = (Number(adopted, "adopted"), Number(adopted, "checked"));
+        var (adopted, promised) = (docs.Json(adopt).Summary, docs.Json(dry).Summary);
+        var (tagged, checks) = (adopted.Int("adopted"), adopted.Int("checked"));
         Assert.True(tagged + checks > 0, "adopt tagged nothing: the set proves nothing");
         // The dry run promises what the write does, and verify then finds exactly that, with nothing failed or skipped.
-        Assert.Equal((tagged, checks), (Number(promised, "adopted"), Number(promised, "checked")));
+        Assert.Equal((tagged, checks), (promised.Int("adopted"), promised.Int("checked")));
         Assert.Equal((before.Passed + tagged, before.Checked + checks, before.Failed, 0), after);
     }
 
-    private (int Passed, int Checked, int Failed, int Skipped) VerifyCounts(TempFolder folder, string report)
+    private (int Passed, int Checked, int Failed, int Skipped) VerifyCounts(AdoptInProcess docs)
     {
-        var verify = CliRunner.Run(folder.Path, "verify", "--no-cache", "--report", $"json={report}");
-        output.WriteLine($"$ verify → {verify.ExitCode}\n{verify.Output}");
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, report)));
-        return (Number(json, "passed"), Number(json, "checked"), Number(json, "failed"), Number(json, "skipped"));
+        var verify = docs.Verify();
+        output.WriteLine($"$ verify\n{verify.Output}");
+        var summary = verify.Json().Summary;
+        return (summary.Int("passed"), summary.Int("checked"), summary.Int("failed"), summary.Int("skipped"));
     }
-
-    private static int Number(JsonDocument report, string name) => report.RootElement.GetProperty("summary").GetProperty(name).GetInt32();
 }
