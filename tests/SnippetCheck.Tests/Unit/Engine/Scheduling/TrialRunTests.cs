@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using SnippetCheck.Caching;
 using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
-using SnippetCheck.Engine;
 using SnippetCheck.Engine.Scheduling;
-using SnippetCheck.Execution;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
 using SnippetCheck.Tests.Infrastructure;
@@ -21,19 +19,6 @@ public sealed class TrialRunTests
     private const string Page =
         "```csharp compile\nConsole.WriteLine(1);\n```\n\n```csharp compile session=a\nvar x = 2;\n```\n\n" +
         "```csharp compile session=a\nConsole.WriteLine(x);\n```\n";
-
-    private static RunSettings Settings(string folder) => new()
-    {
-        Parallelism = 1,
-        CacheDirectory = null,
-        Stale = StaleMode.Warn,
-        RunIgnored = true,
-        RequireVerified = false,
-        MinCoverage = null,
-        Merge = true,
-        Runners = new RunnerOptions(),
-        CurrentDirectory = folder,
-    };
 
     private static PreparedDocument Read() =>
         new(Pipeline.Read(Page, "docs/post.md"), new FileSettings(new SnippetCheckConfig(), ReferenceAssemblies.Default), false, []);
@@ -56,7 +41,7 @@ public sealed class TrialRunTests
         var watch = new RunWatch(null, planned.Enqueue, results => { foreach (var r in results) reported.Enqueue(r); });
         var (lone, sessions) = Programs(Read());
 
-        var results = await new TrialRun(Settings(folder.Path), null, watch)
+        var results = await new TrialRun(VerificationRunTests.Settings(folder.Path), null, watch)
             .ExecuteAsync(lone, sessions, useCache: false, new SnippetCheckConfig(), CancellationToken.None);
 
         Assert.Equal(["1 passed", "5 passed", "9 passed"], Lines(results));
@@ -71,8 +56,8 @@ public sealed class TrialRunTests
         var cache = Path.Combine(folder.Path, "cache");
         var page = Read();
         var (lone, _) = Programs(page);
-        Task<IReadOnlyList<SnippetResult>> Trial(bool useCache) => new TrialRun(Settings(folder.Path), new ResultCache(cache), RunWatch.None)
-            .ExecuteAsync(lone, [], useCache, new SnippetCheckConfig(), CancellationToken.None);
+        Task<IReadOnlyList<SnippetResult>> Trial(bool useCache) => new TrialRun(VerificationRunTests.Settings(folder.Path), new ResultCache(cache),
+            RunWatch.None).ExecuteAsync(lone, [], useCache, new SnippetCheckConfig(), CancellationToken.None);
 
         var unwritten = await Trial(useCache: false);
         var written = await Trial(useCache: true);
@@ -92,7 +77,7 @@ public sealed class TrialRunTests
         using var folder = new TempFolder();
         var planned = new ConcurrentQueue<int>();
 
-        var results = await new TrialRun(Settings(folder.Path), null, new RunWatch(null, planned.Enqueue, _ => { }))
+        var results = await new TrialRun(VerificationRunTests.Settings(folder.Path), null, new RunWatch(null, planned.Enqueue, _ => { }))
             .ExecuteAsync([], [], useCache: true, new SnippetCheckConfig(), CancellationToken.None);
 
         Assert.Empty(results);
