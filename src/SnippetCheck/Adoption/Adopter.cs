@@ -127,12 +127,40 @@ internal static class Adopter
         var runs = await RunTrials.RunAsync(trials, untagged, compiled.Compiles, cancellationToken).ConfigureAwait(false);
         // Passes 3 to 5a: sessions, compile-fail on marked errors, check, listings (FallbackTrials).
         var fallbacks = await FallbackTrials.RunAsync(trials, untagged, compiled, runs, cancellationToken).ConfigureAwait(false);
-        var files = adoptable.Select(d => BlockProposals.For(d, untagged, compiled, runs, fallbacks)).OfType<AdoptFile>().ToList();
+        var results = HandedOver(untagged, compiled, runs, fallbacks);
+        var files = adoptable.Select(d => BlockProposals.For(d, untagged, results)).OfType<AdoptFile>().ToList();
 
         // Pass 5a': blocks the parser rejects that one token makes compile, tried again repaired (typos, TypoRepairs).
         files = await TypoRepairs.ApplyAsync(trials, compiled, files, adoptable, cancellationToken).ConfigureAwait(false);
         return (files, compiled);
     }
+
+    /// <summary>
+    /// What the passes found of each untagged block, handed to the decision as data (<see cref="TrialResults"/>, by the block's
+    /// place): the passes' own keys (file and fence line, whatever tags a trial gave the block) are read here, once.
+    /// </summary>
+    private static TrialResults HandedOver(
+        IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CompileTrials compiled, RunTrials runs, FallbackTrials fallbacks) =>
+        new(compiled.Packages, fallbacks.Chains, untagged.Select(u => u.Snippet).DistinctBy(s => s.Location).ToDictionary(s => s.Location, s =>
+        {
+            var key = Key(s);
+            return new TrialResults.Block
+            {
+                Compiles = compiled.Compiles.GetValueOrDefault(key),
+                Failure = compiled.FailedWithReceivers(key) ?? compiled.PackageFailure(key),
+                Narrowed = compiled.NarrowedByReceivers(key),
+                ClassNote = compiled.ClassNotes.GetValueOrDefault(s.Location),
+                Guess = compiled.Guesses.GetValueOrDefault(s.Location),
+                FailsAsMarked = fallbacks.FailsAsMarked.GetValueOrDefault(key),
+                MarksRefused = fallbacks.Readings.GetValueOrDefault(key).Reading?.Refusal,
+                Check = fallbacks.Checks.GetValueOrDefault(key),
+                Listing = fallbacks.Listings.GetValueOrDefault(key),
+                Ran = runs.Ran.GetValueOrDefault(key),
+                Again = runs.Again.GetValueOrDefault(key),
+                Claims = runs.Claims.TryGetValue(key, out var claimed) ? claimed.Claims : [],
+                Claimed = runs.Claimed.GetValueOrDefault(key),
+            };
+        }));
 
     /// <summary>
     /// One pin per package for the doc set, in the config (<see cref="DocSetPins"/>): tags name the package, the config its

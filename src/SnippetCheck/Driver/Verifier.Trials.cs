@@ -1,6 +1,3 @@
-using SnippetCheck.Configuration;
-using SnippetCheck.Compilation;
-using SnippetCheck.Engine;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
@@ -45,19 +42,8 @@ public sealed partial class Verifier
             [], [.. pages.Select(p => SnippetProgram.ForFixture(p.Document.Snippets, p.Blocks, p.Document.Settings))], useCache: false,
             cancellationToken);
 
-    private async Task<IReadOnlyList<SnippetResult>> VerifyProgramsAsync(
-        IReadOnlyList<SnippetProgram> lone, IReadOnlyList<SnippetProgram> sessions, bool useCache, CancellationToken cancellationToken)
-    {
-        if (lone.Count == 0 && sessions.Count == 0) return [];
-        if (_cache is null || _cache.IsEmpty || !useCache) CompilerWarmUp.Start(Config);
-        var settings = _settings with { Stale = StaleMode.Off, RunIgnored = false };
-        var run = new VerificationRun(settings, useCache ? _cache : null, RunShape.Plain)
-        {
-            Capture = Observer?.Capture,
-        };
-        run.ResultsReady += results => Observer?.ResultsReady(results);
-        var plan = new RunPlan(lone, sessions, []);
-        Observer?.Planned(plan.Snippets);
-        return await run.ExecuteAsync(plan, Config, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The programs verified as one trial pass (<see cref="TrialRun"/>), watched as a run is.</summary>
+    private Task<IReadOnlyList<SnippetResult>> VerifyProgramsAsync(
+        IReadOnlyList<SnippetProgram> lone, IReadOnlyList<SnippetProgram> sessions, bool useCache, CancellationToken cancellationToken) =>
+        new TrialRun(_settings, _cache, Watch).ExecuteAsync(lone, sessions, useCache, Config, cancellationToken);
 }

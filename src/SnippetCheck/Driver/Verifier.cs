@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SnippetCheck.Caching;
-using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Engine;
 using SnippetCheck.Execution;
@@ -153,18 +152,12 @@ public sealed partial class Verifier : IBlockTrials
         var options = _options;
         var clock = Stopwatch.StartNew();
         PhaseTrace.Mark("run starts");
-        // A cold run (no cache, or an empty one) will compile: Roslyn's first compilation starts now, beside the
-        // reading of the documents, instead of after it. A warm run skips it: most of its snippets come from the cache.
-        if (_cache is null || _cache.IsEmpty) CompilerWarmUp.Start(Config);
+        var matrix = new MatrixRun(_settings, _cache, Packs, Watch);
+        // A cold run's compiler warms up beside the reading of the documents, instead of after it.
+        matrix.WarmUpIfCold(Config);
         var (documents, fileErrors) = loader.Load();
         PhaseTrace.Mark($"{documents.Count} documents read");
         var frameworks = PreparedDocument.RunFrameworks(documents);
-        var matrix = new MatrixRun(_settings, _cache, Packs)
-        {
-            Capture = Observer?.Capture,
-            Planned = snippets => Observer?.Planned(snippets),
-            ResultsReady = results => Observer?.ResultsReady(results),
-        };
         var (results, tally) = await matrix.ExecuteAsync(documents, frameworks, options.Filter, shape, Config, cancellationToken)
             .ConfigureAwait(false);
         if (!string.IsNullOrEmpty(options.Filter) && results.Count == 0 && documents.Count > 0)
@@ -196,6 +189,9 @@ public sealed partial class Verifier : IBlockTrials
                 .. SharedPreludes.FilesOf(Config, options.CurrentDirectory).Select(p => p.Full)],
         };
     }
+
+    /// <summary>The observer as the engine calls it: one wiring for a run's passes and adopt's trials.</summary>
+    private RunWatch Watch => Observer is { } observer ? new(observer.Capture, observer.Planned, observer.ResultsReady) : RunWatch.None;
 
     private FrameworkPacks? _packs;
 

@@ -2,13 +2,11 @@ using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Rot;
-using SnippetCheck.Adoption.Trials;
 using SnippetCheck.Programs;
 using SnippetCheck.Extraction;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
-using static SnippetCheck.Adoption.Inference.BlockKeys;
 using SnippetCheck.Editing;
 
 namespace SnippetCheck.Adoption.Decisions;
@@ -21,54 +19,48 @@ namespace SnippetCheck.Adoption.Decisions;
 internal sealed class BlockProposals
 {
     private readonly PreparedDocument _document;
-    private readonly CompileTrials _compiled;
-    private readonly RunTrials _runs;
-    private readonly FallbackTrials _fallbacks;
+    private readonly TrialResults _trials;
     private readonly List<AdoptProposal> _proposals = [];
     private readonly List<SnippetResult> _failures = [];
     private readonly List<UnverifiedCause> _causes = [];
     private readonly List<AdoptNote> _notes = [];
     private readonly List<SuspectedRot> _rot;
 
-    private BlockProposals(PreparedDocument document, CompileTrials compiled, RunTrials runs, FallbackTrials fallbacks)
+    private BlockProposals(PreparedDocument document, TrialResults trials)
     {
         _document = document;
-        _compiled = compiled;
-        _runs = runs;
-        _fallbacks = fallbacks;
-        _rot = compiled.Packages.OlderMajorRot(document.Snippets).ToList();
+        _trials = trials;
+        _rot = trials.Packages.OlderMajorRot(document.Snippets).ToList();
     }
 
-    private PackageInference Packages => _compiled.Packages;
+    private PackageInference Packages => _trials.Packages;
 
     private SourceDocument Source => _document.Snippets.Source.Document;
 
     /// <summary>The page's proposals; null when it has no untagged block.</summary>
     public static AdoptFile? For(
-        PreparedDocument document, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CompileTrials compiled, RunTrials runs,
-        FallbackTrials fallbacks)
+        PreparedDocument document, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, TrialResults trials)
     {
         var blocks = untagged.Where(u => ReferenceEquals(u.Document, document)).Select(u => u.Snippet).ToList();
         if (blocks.Count == 0) return null;
-        var page = new BlockProposals(document, compiled, runs, fallbacks);
+        var page = new BlockProposals(document, trials);
         foreach (var snippet in blocks) page.Add(snippet);
         return new AdoptFile(page.Source, blocks.Count, page._proposals, page._failures, page._notes) { Causes = page._causes, Rot = page._rot };
     }
 
     private void Add(Snippet snippet)
     {
-        var key = Key(snippet);
-        if (AddedAsSessionOrListing(snippet, key)) return;
+        var block = _trials.Of(snippet);
+        if (AddedAsSessionOrListing(snippet, block)) return;
         var packageNotes = Packages.Notes.Where(n => n.Location == snippet.Location).Distinct().ToList();
         // A bare member of a package's base class is declared, on that class: its own note says what was missing instead.
-        var classNote = _compiled.ClassNotes.GetValueOrDefault(snippet.Location);
-        if (!_compiled.Compiles.ContainsKey(key)) _notes.AddRange(classNote is null ? packageNotes : [classNote]);
-        if (_compiled.Guesses.GetValueOrDefault(snippet.Location) is { Ambiguous.Count: > 0 } guess)
+        if (block.Compiles is null) _notes.AddRange(block.ClassNote is null ? packageNotes : [block.ClassNote]);
+        if (block.Guess is { Ambiguous.Count: > 0 } guess)
         {
             _notes.Add(new AdoptNote(snippet.Location, "no using added: " + string.Join("; ", guess.Ambiguous.Select(a =>
                 $"'{a.Name}' is a type in {string.Join(" and ", a.Namespaces)}")) + "; add the one the post means as usings=NAMESPACE"));
         }
-        if (_fallbacks.FailsAsMarked.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } marked)
+        if (block.FailsAsMarked is { Status: SnippetStatus.Passed } marked)
         {
             var markedTags = marked.Snippet.Tags;
             _proposals.Add(new AdoptProposal(snippet, SnippetKind.CompileFail, null)
@@ -77,9 +69,9 @@ internal sealed class BlockProposals
                     ExpectedErrorIds = markedTags.ExpectedErrorIds });
             return;
         }
-        if (_fallbacks.Readings.GetValueOrDefault(key).Reading?.Refusal is { } refusal) _notes.Add(new AdoptNote(snippet.Location, refusal));
-        var unrestorable = NoteUnloadedPackages(snippet, key);
-        if (!_compiled.Compiles.ContainsKey(key) && _fallbacks.Checks.GetValueOrDefault(key) is { } checkedBlock)
+        if (block.MarksRefused is { } refusal) _notes.Add(new AdoptNote(snippet.Location, refusal));
+        var unrestorable = NoteUnloadedPackages(snippet, block);
+        if (block is { Compiles: null, Check: { } checkedBlock })
         {
             var checkTags = checkedBlock.Snippet.Tags;
             _proposals.Add(new AdoptProposal(
@@ -87,19 +79,19 @@ internal sealed class BlockProposals
                 StatementsFirst = checkTags.StatementsFirst, Packages = checkTags.Packages, WebSdk = checkTags.WebSdk });
             return;
         }
-        if (!_compiled.Compiles.TryGetValue(key, out var tags))
+        if (block.Compiles is not { } tags)
         {
-            AddFailure(snippet, key, packageLookedFor: packageNotes.Count > 0, unrestorable);
+            AddFailure(snippet, block, packageLookedFor: packageNotes.Count > 0, unrestorable);
             return;
         }
-        if (NotedAsLeftUntagged(snippet) || AddedAsRun(snippet, key, tags)) return;
-        AddAsCompile(snippet, key, tags);
+        if (NotedAsLeftUntagged(snippet) || AddedAsRun(snippet, block, tags)) return;
+        AddAsCompile(snippet, block, tags);
     }
 
     /// <summary>A block joined with earlier ones as a session, or one that only lists signatures: proposed so.</summary>
-    private bool AddedAsSessionOrListing(Snippet snippet, (string, int) key)
+    private bool AddedAsSessionOrListing(Snippet snippet, TrialResults.Block block)
     {
-        if (_fallbacks.Chains.FirstOrDefault(c => c.Holds(snippet)) is { } chain)
+        if (_trials.Chains.FirstOrDefault(c => c.Holds(snippet)) is { } chain)
         {
             var index = chain.Blocks.ToList().FindIndex(b => b.Location == snippet.Location);
             var joined = chain.Blocks[index];
@@ -111,7 +103,7 @@ internal sealed class BlockProposals
                 WebSdk = joined.Tags.WebSdk, Session = joined.Tags.Session });
             return true;
         }
-        if (_fallbacks.Listings.GetValueOrDefault(key) is { } listed)
+        if (block.Listing is { } listed)
         {
             _proposals.Add(new AdoptProposal(snippet, SnippetKind.Check, null) { Listing = true, Packages = listed.Snippet.Tags.Packages });
             return true;
@@ -120,11 +112,11 @@ internal sealed class BlockProposals
     }
 
     /// <summary>The note for a block that does not compile and whose post names packages adopt could not load; those that a source has.</summary>
-    private IReadOnlyList<string> NoteUnloadedPackages(Snippet snippet, (string, int) key)
+    private IReadOnlyList<string> NoteUnloadedPackages(Snippet snippet, TrialResults.Block block)
     {
         var unloadedPackages = Packages.Unloaded.GetValueOrDefault(snippet.Location);
         var unrestorable = unloadedPackages is null ? [] : Packages.Unrestorable(unloadedPackages);
-        if (unloadedPackages is not null && !_compiled.Compiles.ContainsKey(key))
+        if (unloadedPackages is not null && block.Compiles is null)
             _notes.Add(new AdoptNote(snippet.Location, unrestorable.Count > 0
                 ? $"not verified: {Packages.NamedBy(snippet, unrestorable)} {Packages.UnloadedText(unrestorable)}: a setup problem, not the " +
                     "post's; its unknown names may be that package's API, where a misspelt name would pass, so it is not tagged check either"
@@ -135,16 +127,15 @@ internal sealed class BlockProposals
     }
 
     /// <summary>A block no trial passed: its failure, its cause, and its rot when the failure suggests it.</summary>
-    private void AddFailure(Snippet snippet, (string, int) key, bool packageLookedFor, IReadOnlyList<string> unrestorable)
+    private void AddFailure(Snippet snippet, TrialResults.Block block, bool packageLookedFor, IReadOnlyList<string> unrestorable)
     {
-        var failed = _compiled.FailedWithReceivers(key) ?? _compiled.PackageFailure(key);
-        if (failed?.Status != SnippetStatus.Failed) return;
+        if (block.Failure is not { Status: SnippetStatus.Failed } failed) return;
         _failures.Add(failed);
         // A package its post is given that no source has may be what declares its names: package-not-found, as it says.
         var nowhere = Packages.Unloaded.ContainsKey(snippet.Location) ? null : Packages.DeclaredNowhereInTheDocs(snippet);
         var cause = UnverifiedCause.Of(failed, packageLookedFor, unrestorable, nowhere);
         // What a reader has to add first: once its receivers are given, the names it still lacks, not the receiver it no longer lacks.
-        if (cause.Kind is UnverifiedCause.UnknownName or UnverifiedCause.PackageNotFound && _compiled.NarrowedByReceivers(key) is { } narrowed)
+        if (cause.Kind is UnverifiedCause.UnknownName or UnverifiedCause.PackageNotFound && block.Narrowed is { } narrowed)
         {
             var left = UnverifiedCause.Of(narrowed, packageLookedFor, unrestorable, nowhere);
             var given = narrowed.Snippet.Tags.Given.Select(g => g.Split(':', 2)).Select((g, i) => $"'{g[0]}'{(i == 0 ? " is" : "")} given as {g[1]}");
@@ -182,9 +173,9 @@ internal sealed class BlockProposals
     /// claims. One that starts parallel work, or printed something else the second time, gets a note instead; one
     /// that reads the clock or a random source is <c>run</c> without its output compared, whatever its runs printed.
     /// </summary>
-    private bool AddedAsRun(Snippet snippet, (string, int) key, SnippetTags tags)
+    private bool AddedAsRun(Snippet snippet, TrialResults.Block block, SnippetTags tags)
     {
-        if (_runs.Ran.ContainsKey(key) && RunVariance.ParallelStart(snippet) is { } parallel)
+        if (block.Ran is not null && RunVariance.ParallelStart(snippet) is { } parallel)
         {
             // Two quiet runs prove little of a race: a Dictionary written from Parallel.For ran clean twice while
             // adopt ran, and threw in the verify right after it (realworld, AsyncGuidance.md, under load). Whether its
@@ -194,8 +185,7 @@ internal sealed class BlockProposals
                 "next run; tag it run yourself if its threads cannot race"));
             return false;
         }
-        if (_runs.Ran.GetValueOrDefault(key) is not { Status: SnippetStatus.Passed } runResult ||
-            _runs.Again.GetValueOrDefault(key) is not { Status: SnippetStatus.Passed } secondRun)
+        if (block.Ran is not { Status: SnippetStatus.Passed } runResult || block.Again is not { Status: SnippetStatus.Passed } secondRun)
             return false;
         var scrubbing = AdoptedOutput.ScrubbingOf(_document, snippet with { Tags = tags });
         if (RunVariance.VaryingRead(snippet) is { } varying)
@@ -203,7 +193,7 @@ internal sealed class BlockProposals
             // Read from the code, not from whether two runs happened to print alike: that made two adopts of one post differ.
             _notes.Add(new AdoptNote(snippet.Location, $"reads {varying}, so what it prints varies from run to run: tagged run, " +
                 "which checks that it runs to the end, without an output block; add one with scrub= or an ellipsis if it is meant to be compared"));
-            _proposals.Add(WithProseClaims(Proposed(snippet, SnippetKind.Run, null, tags), snippet, key));
+            _proposals.Add(WithProseClaims(Proposed(snippet, SnippetKind.Run, null, tags), snippet, block));
             return true;
         }
         if (!AdoptedOutput.Alike(runResult.ActualOutput ?? "", secondRun.ActualOutput ?? "", scrubbing))
@@ -219,7 +209,7 @@ internal sealed class BlockProposals
         var output = AdoptedOutput.FenceFor(_document, snippet, scrubbing, runResult.ActualOutput, secondRun.ActualOutput);
         if (output is null && OutputClaim.Of(Source, _document.Snippets.Source.Items, snippet, scrubbing, runResult.ActualOutput) is { } stale)
             _rot.Add(stale);
-        _proposals.Add(WithProseClaims(Proposed(snippet, SnippetKind.Run, output, tags), snippet, key));
+        _proposals.Add(WithProseClaims(Proposed(snippet, SnippetKind.Run, output, tags), snippet, block));
         return true;
     }
 
@@ -228,24 +218,24 @@ internal sealed class BlockProposals
             Usings = tags.Usings, Packages = tags.Packages, WebSdk = tags.WebSdk };
 
     /// <summary>The run proposal with its prose's claims as hidden checks when they hold; a claim its run disproves is rot.</summary>
-    private AdoptProposal WithProseClaims(AdoptProposal proposal, Snippet snippet, (string, int) key)
+    private AdoptProposal WithProseClaims(AdoptProposal proposal, Snippet snippet, TrialResults.Block block)
     {
-        if (!_runs.Claims.TryGetValue(key, out var claim)) return proposal;
-        if (_runs.Claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Passed } && PageLines.CanAddAfter(snippet.Block, Source))
-            return proposal with { HiddenChecks = [.. claim.Claims.Select(c => c.Check)] };
-        if (_runs.Claimed.GetValueOrDefault(key) is { Status: SnippetStatus.Failed, Reason: FailureReason.Exception } disproved
-            && claim.Claims.Select(c => (Claim: c, Actual: ProseClaims.Actual(disproved, c))).FirstOrDefault(
+        if (block.Claims.Count == 0) return proposal;
+        if (block.Claimed is { Status: SnippetStatus.Passed } && PageLines.CanAddAfter(snippet.Block, Source))
+            return proposal with { HiddenChecks = [.. block.Claims.Select(c => c.Check)] };
+        if (block.Claimed is { Status: SnippetStatus.Failed, Reason: FailureReason.Exception } disproved
+            && block.Claims.Select(c => (Claim: c, Actual: ProseClaims.Actual(disproved, c))).FirstOrDefault(
                 c => c.Actual is not null) is { Actual: { } actual } falseClaim)
             _rot.Add(RotReport.OfClaim(falseClaim.Claim, actual, snippet));
         return proposal;
     }
 
     /// <summary>A block that compiles and is not proposed as <c>run</c>: <c>compile</c>, unless its result lines are disproved.</summary>
-    private void AddAsCompile(Snippet snippet, (string, int) key, SnippetTags tags)
+    private void AddAsCompile(Snippet snippet, TrialResults.Block block, SnippetTags tags)
     {
-        var ran = _runs.Ran.GetValueOrDefault(key);
+        var ran = block.Ran;
         // Result lines are claims about values: a block whose claims do not hold is not adopted as 'compile'.
-        if (tags.Results && new[] { ran, _runs.Again.GetValueOrDefault(key) }.FirstOrDefault(
+        if (tags.Results && new[] { ran, block.Again }.FirstOrDefault(
             r => r?.Status == SnippetStatus.Failed) is { } wrong && !RotEvidence.HoldsElsewhere(wrong))
         {
             _failures.Add(wrong);

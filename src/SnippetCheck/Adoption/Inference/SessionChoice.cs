@@ -8,7 +8,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Adoption.Inference;
 
 /// <summary>
-/// Which blocks a session joins (the rules of <c>Trials/SessionInference</c>, which tries them): a block that fails
+/// Which blocks a session joins (the rules of <c>Trials/SessionTrials</c>, which tries them): a block that fails
 /// alone only on unknown names gets the shortest run of untagged blocks just before it (up to <see cref="LongestChain"/>),
 /// a block already in a chain bringing its whole chain along; failing that, the blocks of its page that declare what it
 /// uses (<c>SessionChoice.Declarations.cs</c>). What a chain is named, and a page's class named by its later use, are

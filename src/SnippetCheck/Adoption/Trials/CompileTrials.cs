@@ -201,8 +201,8 @@ internal sealed class CompileTrials
             f => f.Failed?.Status == SnippetStatus.Failed).ToList();
         WithPackages = ByBlock(await PackageTrials.TryAsync(verifier, Packages, stillFailing!, cancellationToken).ConfigureAwait(false));
 
-        // Pass 1e: bare base-class calls inside an inferred class, and types other pages declare (EnclosingClassInference).
-        var (inClassResults, classNotes) = await EnclosingClassInference.TryAsync(verifier, Packages, Models, [.. _untagged
+        // Pass 1e: bare base-class calls inside an inferred class, and types other pages declare (EnclosingClassTrials).
+        var (inClassResults, classNotes) = await EnclosingClassTrials.TryAsync(verifier, Packages, Models, [.. _untagged
             .Select(u => (u.Document, Failed: WithPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
             .Where(f => f.Failed?.Status == SnippetStatus.Failed)
             .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false);
@@ -210,7 +210,7 @@ internal sealed class CompileTrials
         ClassNotes = classNotes;
 
         // Pass 1e': members out of a class deriving from a package's base class ('public override void Configure() { Post(…); }').
-        foreach (var (key, result) in ByBlock(await MemberBaseInference.TryAsync(verifier, Packages, Models, [.. _untagged
+        foreach (var (key, result) in ByBlock(await MemberBaseTrials.TryAsync(verifier, Packages, Models, [.. _untagged
             .Select(u => (u.Document, Failed: LastFailure(Key(u.Snippet))))
             .Where(f => f.Failed is { Status: SnippetStatus.Failed, Snippet.Tags.Members: true } && !InClass.ContainsKey(Key(f.Failed.Snippet)))
             .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false))) InClass[key] = result;
@@ -242,7 +242,7 @@ internal sealed class CompileTrials
 
     /// <summary>
     /// Pass 1f': a block whose receivers now bind and that lacks only the docs' own types ('cfg.CreateMap&lt;Order, OrderDto&gt;()'),
-    /// with the models other pages declare (EnclosingClassInference), else over stubs (StubTypes): the type trials ran before
+    /// with the models other pages declare (EnclosingClassTrials), else over stubs (StubTypes): the type trials ran before
     /// the receivers were given, and the receiver trial gives no types, so neither passed such a block alone.
     /// </summary>
     private async Task WithReceiversAndTypesAsync(IBlockTrials verifier, CancellationToken cancellationToken)
@@ -251,7 +251,7 @@ internal sealed class CompileTrials
             .Select(u => (u.Document, Failed: WithReceivers.GetValueOrDefault(Key(u.Snippet))))
             .Where(f => f.Failed is { Status: SnippetStatus.Failed, Snippet.Tags.Given.Count: > 0 })
             .Select(f => (f.Document, f.Failed!))];
-        var (modelled, _) = await EnclosingClassInference.TryAsync(verifier, Packages, Models, [.. Typed()
+        var (modelled, _) = await EnclosingClassTrials.TryAsync(verifier, Packages, Models, [.. Typed()
             .Where(f => f.Failed.Diagnostics.Where(d => d.IsError).All(d => d.Id == UnknownNames.Type))], cancellationToken).ConfigureAwait(false);
         foreach (var (key, result) in ByBlock(modelled)) WithReceivers[key] = result;
         foreach (var (key, result) in ByBlock(await StubTypes.TryAsync(verifier, Packages, Models, Typed(), cancellationToken).ConfigureAwait(false)))

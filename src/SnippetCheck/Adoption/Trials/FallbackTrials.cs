@@ -116,7 +116,7 @@ internal sealed class FallbackTrials
                     NeedsNames = !passes && failed is not null && PageSessionTrial.IsUnknownNamesOnly(failed),
                 };
         }).ToList();
-        return await SessionInference.FindAsync(verifier, chainable, cancellationToken).ConfigureAwait(false);
+        return await SessionTrials.FindAsync(verifier, chainable, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

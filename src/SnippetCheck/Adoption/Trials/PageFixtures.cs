@@ -32,7 +32,7 @@ internal static class PageFixtures
             ? files.Select(f => (File: f, Document: adoptable.First(d => ReferenceEquals(d.Snippets.Source.Document, f.Document))))
                 .Where(p => IsFixtureCandidate(p.Document, p.File)).ToList()
             : [];
-        var trials = await FixtureInference.FindAsync(verifier, readAs, packageInference, [.. pages.Select(p => p.Document)], cancellationToken)
+        var trials = await FixtureTrials.FindAsync(verifier, readAs, packageInference, [.. pages.Select(p => p.Document)], cancellationToken)
             .ConfigureAwait(false);
         foreach (var (file, document) in pages)
         {
@@ -44,7 +44,7 @@ internal static class PageFixtures
     }
 
     /// <summary>The page's file as a fixture, or with a note why it is not one, or as it was.</summary>
-    private static AdoptFile Decide(PreparedDocument document, AdoptFile file, FixtureInference.Trial? trial, bool write, bool frontMatter)
+    private static AdoptFile Decide(PreparedDocument document, AdoptFile file, FixtureTrials.Trial? trial, bool write, bool frontMatter)
     {
         var verified = file.Proposals.Count(p => p.Verifies);
         var isFixture = document.Settings.IsFixture;
@@ -86,7 +86,7 @@ internal static class PageFixtures
     /// as many blocks as it verifies or more (each an ignore tag for a reader's eyes only), or a block it leaves out fails
     /// on an error outside its own lines, so its ignore would say nothing of it. Null when neither holds.
     /// </summary>
-    private static string? FixtureShortfall(FixtureInference.Trial trial)
+    private static string? FixtureShortfall(FixtureTrials.Trial trial)
     {
         if (trial.Left.Count >= trial.Verified) return $"it would leave out {trial.Left.Count} with ignore, as many or more";
         var foreign = trial.Left.FirstOrDefault(l => l.FailureLocation.File != l.Snippet.Location.File
@@ -120,7 +120,7 @@ internal static class PageFixtures
     /// </summary>
     /// <param name="frontMatter"><c>--front-matter</c>: the settings go into the front matter, else into a hidden page comment.</param>
     private static AdoptFile AsFixture(
-        PreparedDocument document, AdoptFile file, FixtureInference.Trial trial, int aloneVerified, bool write, bool frontMatter)
+        PreparedDocument document, AdoptFile file, FixtureTrials.Trial trial, int aloneVerified, bool write, bool frontMatter)
     {
         var proposals = new List<AdoptProposal>();
         var failures = new List<SnippetResult>();
@@ -166,7 +166,7 @@ internal static class PageFixtures
     }
 
     /// <summary>What the page must say to be verified as <paramref name="trial"/>'s class: nothing when config already says all.</summary>
-    private static PageSettings FixtureSettings(PreparedDocument document, FixtureInference.Trial trial)
+    private static PageSettings FixtureSettings(PreparedDocument document, FixtureTrials.Trial trial)
     {
         // The page's own list replaces config's: it names config's fences too, which the trial read beside the new ones.
         IReadOnlyList<string> fences = trial.HiddenFences.Count == 0 ? []

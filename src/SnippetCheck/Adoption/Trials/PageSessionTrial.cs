@@ -6,7 +6,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Adoption.Trials;
 
 /// <summary>
-/// The trial of <see cref="PageSessions"/>: what the chains of <see cref="SessionInference"/> left failing on names (a
+/// The trial of <see cref="PageSessions"/>: what the chains of <see cref="SessionTrials"/> left failing on names (a
 /// namespace's too) tried with the page's other blocks as one session, with the packages they need together, accepted as a
 /// chain is (every block passes, twice alike, each earlier block printing what it printed alone). A page whose session
 /// fails is tried once more without the blocks its errors stand in (a fragment of another class, a type shown twice).
@@ -51,7 +51,7 @@ internal static class PageSessionTrial
     private static Task<IReadOnlyDictionary<int, IReadOnlyList<SnippetResult>>> AcceptAsync(
         IBlockTrials verifier, IReadOnlyList<IReadOnlyList<SessionChoice.Block>> candidates, List<SessionChoice.Chain> accepted,
         CancellationToken cancellationToken) =>
-        SessionInference.AcceptAsync(verifier, [.. candidates.Select(c => (c.First(b => !b.Passes), c))], accepted, cancellationToken);
+        SessionTrials.AcceptAsync(verifier, [.. candidates.Select(c => (c.First(b => !b.Passes), c))], accepted, cancellationToken);
 
     /// <summary>The page's blocks that join, tagged for the session (<see cref="PageSessions"/>); null when none do.</summary>
     private static IReadOnlyList<SessionChoice.Block>? Candidate(IReadOnlyList<SessionChoice.Block> page)

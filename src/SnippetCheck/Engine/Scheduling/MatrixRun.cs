@@ -1,5 +1,4 @@
 using SnippetCheck.Caching;
-using SnippetCheck.Compilation;
 using SnippetCheck.Configuration;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
@@ -14,16 +13,11 @@ namespace SnippetCheck.Engine.Scheduling;
 /// <see cref="VerificationRun"/> on its framework's runner, and the passes joined into one result a block.
 /// </summary>
 /// <param name="packs">The packs of the matrix's frameworks, which the verifier keeps across its runs.</param>
-internal sealed class MatrixRun(RunSettings settings, ResultCache? cache, FrameworkPacks packs)
+/// <param name="watch">What the host watches: the snippets planned, each program's results, the main pass's compilations.</param>
+internal sealed class MatrixRun(RunSettings settings, ResultCache? cache, FrameworkPacks packs, RunWatch watch)
 {
-    /// <summary>The observer of the main pass's compilations (<c>render</c>'s notes); null for none.</summary>
-    public SemanticCapture? Capture { get; init; }
-
-    /// <summary>Called once, before anything compiles, with how many snippets the passes will verify.</summary>
-    public Action<int>? Planned { get; init; }
-
-    /// <summary>Called as each program of any pass finishes, with its blocks' results; on any thread.</summary>
-    public Action<IReadOnlyList<SnippetResult>>? ResultsReady { get; init; }
+    /// <summary>Starts Roslyn's first compilation now when the run is cold (<see cref="VerificationRun.WarmUpIfCold"/>).</summary>
+    public void WarmUpIfCold(SnippetCheckConfig config) => VerificationRun.WarmUpIfCold(cache, config);
 
     /// <summary>Verifies <paramref name="documents"/> on each of <paramref name="frameworks"/>, executed as <paramref name="shape"/> says.</summary>
     /// <returns>
@@ -55,7 +49,7 @@ internal sealed class MatrixRun(RunSettings settings, ResultCache? cache, Framew
             planned.Add((pack, RunPlanner.Plan(FrameworkMatrix.DocumentsFor(documents, pack), filter, main && settings.CheckStale), main));
         }
         PhaseTrace.Mark($"planned {planned.Sum(p => p.Plan.Snippets)} snippets");
-        Planned?.Invoke(planned.Sum(p => p.Plan.Snippets));
+        watch.Planned(planned.Sum(p => p.Plan.Snippets));
         return planned;
     }
 
@@ -69,11 +63,7 @@ internal sealed class MatrixRun(RunSettings settings, ResultCache? cache, Framew
             var framework = pack.Framework;
             var passSettings = framework.IsTool ? settings
                 : settings with { Framework = framework, Runners = settings.Runners with { RunnerPath = pack.RunnerPath, Runtime = pack.Runtime } };
-            var run = new VerificationRun(passSettings, cache, framework.IsTool ? shape : shape.OnOwnRunners)
-            {
-                Capture = main ? Capture : null,
-            };
-            run.ResultsReady += results => ResultsReady?.Invoke(results);
+            var run = watch.Pass(passSettings, cache, framework.IsTool ? shape : shape.OnOwnRunners, noted: main);
             tally.Add(run, await run.ExecuteAsync(plan, config, cancellationToken).ConfigureAwait(false));
             PhaseTrace.Mark($"{framework}: every unit finished");
         }

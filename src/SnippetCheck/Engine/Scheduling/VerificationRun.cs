@@ -103,6 +103,16 @@ internal sealed class VerificationRun(RunSettings settings, ResultCache? cache, 
         return [.. stale.Apply(results)];
     }
 
+    /// <summary>
+    /// A cold run (no cache, or an empty one) will compile: Roslyn's first compilation starts now, beside what the run does
+    /// before its first compile (reading the documents), instead of after it. A warm run skips it: most of its snippets come
+    /// from the cache, and its first miss starts it.
+    /// </summary>
+    public static void WarmUpIfCold(ResultCache? cache, Configuration.SnippetCheckConfig config)
+    {
+        if (cache is null || cache.IsEmpty) CompilerWarmUp.Start(config);
+    }
+
     /// <summary>Fails the run (exit code 2) when the targeting pack is missing: nothing could compile.</summary>
     public static void EnsureReferenceAssemblies()
     {

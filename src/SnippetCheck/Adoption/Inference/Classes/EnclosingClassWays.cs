@@ -11,7 +11,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Adoption.Inference.Classes;
 
 /// <summary>
-/// The ways a failed block is tried inside an enclosing class (the rules of <c>Trials/EnclosingClassInference</c>, which
+/// The ways a failed block is tried inside an enclosing class (the rules of <c>Trials/EnclosingClassTrials</c>, which
 /// tries them): the bare names it calls or assigns, the one class of its packages that declares them
 /// (<see cref="BaseClasses"/>), the doc set's models that have what its lambdas read, ranked, or another page's models
 /// when those are all it lacks; and why a block whose base class is found still fails.

@@ -10,7 +10,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Adoption.Inference.Classes;
 
 /// <summary>
-/// A page fixture's rounds (the rules of <c>Trials/FixtureInference</c>, which verifies each round): a page in one
+/// A page fixture's rounds (the rules of <c>Trials/FixtureTrials</c>, which verifies each round): a page in one
 /// reading, its blocks as the next round tries them, and what that round adds (the packages and usings that declare the
 /// names the last one lacked) or leaves out (the blocks failing otherwise). Which of the page's hidden fences are worth
 /// a reading is decided here too. Nothing here compiles or runs a block: a round's results are given.

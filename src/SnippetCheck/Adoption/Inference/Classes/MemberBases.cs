@@ -10,7 +10,7 @@ using SnippetCheck.Results;
 namespace SnippetCheck.Adoption.Inference.Classes;
 
 /// <summary>
-/// The base classes a failed <c>members</c> block is tried inside (the rules of <c>Trials/MemberBaseInference</c>, which
+/// The base classes a failed <c>members</c> block is tried inside (the rules of <c>Trials/MemberBaseTrials</c>, which
 /// tries them): what the block needs of one (the members it overrides, the names it uses bare), the classes of its doc
 /// set's packages that have them, most general first, and the ways each is written (<see cref="BaseTypeArguments"/>).
 /// </summary>

@@ -117,7 +117,7 @@ internal sealed partial class PackageInference(
 
     /// <summary>
     /// Every package a page names or its doc set names, found and restored, whatever names it declares: where the
-    /// enclosing class of bare base-class calls is looked for (Trials/EnclosingClassInference).
+    /// enclosing class of bare base-class calls is looked for (Trials/EnclosingClassTrials).
     /// </summary>
     public async Task<IReadOnlyList<Found>> AllForPageAsync(
         PreparedDocument document, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>

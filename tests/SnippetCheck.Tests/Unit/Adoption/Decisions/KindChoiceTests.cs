@@ -1,15 +1,43 @@
+using SnippetCheck.Adoption.Decisions;
+using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Model;
+using SnippetCheck.Results;
 using static SnippetCheck.Tests.Unit.Adoption.CannedTrials;
 
 namespace SnippetCheck.Tests.Unit.Adoption.Decisions;
 
 /// <summary>
 /// Which kind a block is proposed (<c>Adoption/Decisions/BlockProposals</c>), decided from its trials' results: run only when
-/// it ran twice with the same output, else compile. Driven by recorded results (<see cref="CannedTrials"/>); nothing compiles.
+/// it ran twice with the same output, else compile. The decision is handed what the trials found as data
+/// (<see cref="TrialResults"/>), built here, so no pass runs; the one fact about how often adopt runs a block goes through
+/// the passes with recorded results (<see cref="CannedTrials"/>). Nothing compiles.
 /// </summary>
 public sealed class KindChoiceTests
 {
     private const string Hello = "# Post\n\n```csharp\nConsole.WriteLine(\"hi\");\n```\n";
+
+    /// <summary>The page's one block decided from what <paramref name="found"/> says its trials found: its file of proposals.</summary>
+    private static AdoptFile Decide(string markdown, Func<Snippet, TrialResults.Block> found)
+    {
+        var page = AdoptionHarness.Page(markdown);
+        var block = Assert.Single(page.Blocks);
+        var results = new TrialResults(new PackageInference([], new CannedFeed(), [page.Snippets]), [],
+            new Dictionary<SourceLocation, TrialResults.Block> { [block.Location] = found(block) });
+        return BlockProposals.For(page, [(page, block)], results)!;
+    }
+
+    /// <summary>The block as a trial tried it, tagged <paramref name="kind"/>.</summary>
+    private static Snippet As(Snippet snippet, SnippetKind kind) => snippet with { Tags = snippet.Tags with { Kind = kind } };
+
+    /// <summary>A block that compiled, and what its first and second runs gave (null: not run).</summary>
+    private static TrialResults.Block Compiled(Snippet snippet, Func<Snippet, SnippetResult>? ran, Func<Snippet, SnippetResult>? again) => new()
+    {
+        Compiles = As(snippet, SnippetKind.Compile).Tags,
+        Ran = ran?.Invoke(As(snippet, SnippetKind.Run)),
+        Again = again?.Invoke(As(snippet, SnippetKind.Run)),
+    };
 
     [Fact]
     public async Task A_block_that_runs_twice_with_the_same_output_is_proposed_as_run()
@@ -24,25 +52,45 @@ public sealed class KindChoiceTests
     }
 
     [Fact]
-    public async Task A_block_whose_second_run_fails_is_proposed_as_compile_only()
+    public void Two_runs_that_printed_alike_make_run()
     {
-        var runs = 0;
-        var trials = new CannedTrials(
-            s => s.Tags.Kind != SnippetKind.Run ? Passed(s) : Interlocked.Increment(ref runs) == 1 ? Passed(s, "hi\n") : Threw(s));
+        var file = Decide(Hello, s => Compiled(s, r => Passed(r, "hi\n"), r => Passed(r, "hi\n")));
 
-        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(Hello)));
+        Assert.Equal(SnippetKind.Run, Assert.Single(file.Proposals).Kind);
+        Assert.Empty(file.Notes);
+    }
+
+    [Fact]
+    public void A_block_whose_second_run_fails_is_proposed_as_compile_only()
+    {
+        var file = Decide(Hello, s => Compiled(s, r => Passed(r, "hi\n"), Threw));
 
         Assert.Equal(SnippetKind.Compile, Assert.Single(file.Proposals).Kind);
     }
 
     [Fact]
-    public async Task A_block_that_throws_when_run_is_proposed_as_compile_only()
+    public void A_block_that_throws_when_run_is_proposed_as_compile_only()
     {
-        var trials = new CannedTrials(s => s.Tags.Kind == SnippetKind.Run ? Threw(s) : Passed(s));
-
-        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(Hello)));
+        var file = Decide(Hello, s => Compiled(s, Threw, again: null));
 
         Assert.Equal(SnippetKind.Compile, Assert.Single(file.Proposals).Kind);
+    }
+
+    [Fact]
+    public void A_block_whose_two_runs_printed_differently_is_proposed_as_compile_with_a_note()
+    {
+        var file = Decide(Hello, s => Compiled(s, r => Passed(r, "hi\n"), r => Passed(r, "bye\n")));
+
+        Assert.Equal(SnippetKind.Compile, Assert.Single(file.Proposals).Kind);
+        Assert.Contains(file.Notes, n => n.Message.Contains("printed something else on its second run", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_block_no_trial_compiled_is_proposed_as_nothing()
+    {
+        var file = Decide(Hello, _ => TrialResults.Block.Nothing);
+
+        Assert.Empty(file.Proposals);
     }
 
     private const string Racing =
@@ -52,14 +100,11 @@ public sealed class KindChoiceTests
     [InlineData(2)]
     [InlineData(1)]
     [InlineData(0)]
-    public async Task A_block_that_starts_parallel_work_gets_one_note_and_compile_however_many_of_its_runs_passed(int passingRuns)
+    public void A_block_that_starts_parallel_work_gets_one_note_and_compile_however_many_of_its_runs_passed(int passingRuns)
     {
         // Whether a race passed twice depends on the machine's load: two cold adopts of one post differed in the note.
-        var runs = 0;
-        var trials = new CannedTrials(s => s.Tags.Kind != SnippetKind.Run ? Passed(s)
-            : Interlocked.Increment(ref runs) <= passingRuns ? Passed(s, "10\n") : Threw(s));
-
-        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(Racing)));
+        var file = Decide(Racing, s => Compiled(s, passingRuns >= 1 ? r => Passed(r, "10\n") : Threw,
+            passingRuns == 2 ? r => Passed(r, "10\n") : passingRuns == 1 ? Threw : null));
 
         Assert.Equal(SnippetKind.Compile, Assert.Single(file.Proposals).Kind);
         Assert.Contains(file.Notes, n => n.Message.Contains("starts parallel work (Parallel.For)", StringComparison.Ordinal));

@@ -9,7 +9,7 @@ namespace SnippetCheck.Tests.Unit.Adoption.Inference;
 /// <summary>
 /// Which blocks a session joins (<see cref="SessionChoice"/>), read off a page's text: the names a block declares and
 /// uses, the earlier blocks a chain takes, the nearest of two declarations, a page's class named by its use. Nothing is
-/// compiled or run: the sessions these choose are tried by <c>Trials/SessionInference</c> (EndToEnd/Adoption/AdoptPageClassTests;
+/// compiled or run: the sessions these choose are tried by <c>Trials/SessionTrials</c> (EndToEnd/Adoption/AdoptPageClassTests;
 /// Cli/AdoptDeclaredBelowTests).
 /// </summary>
 public sealed class SessionChoiceTests

@@ -19,7 +19,8 @@ public sealed class VerificationRunTests
 {
     private static string Fence(string info, string code) => $"```csharp {info}\n{code}\n```\n\n";
 
-    private static RunSettings Settings(string folder, bool merge = true) => new()
+    /// <summary>A run's settings for a test in <paramref name="folder"/>: one unit at a time, no cache, stale tags warned of.</summary>
+    internal static RunSettings Settings(string folder, bool merge = true) => new()
     {
         Parallelism = 1,
         CacheDirectory = null,

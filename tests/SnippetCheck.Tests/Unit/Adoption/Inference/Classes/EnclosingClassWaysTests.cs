@@ -8,7 +8,7 @@ namespace SnippetCheck.Tests.Unit.Adoption.Inference.Classes;
 /// <summary>
 /// The bare names a block of statements calls or assigns as a derived class uses its base's members, and the lambda
 /// parameters that name its model (<see cref="EnclosingClassWays"/>), read off its text and its given errors. The base
-/// class and models are tried by <c>Trials/EnclosingClassInference</c> (EndToEnd/Adoption/AdoptEnclosingClassTests).
+/// class and models are tried by <c>Trials/EnclosingClassTrials</c> (EndToEnd/Adoption/AdoptEnclosingClassTests).
 /// </summary>
 public sealed class EnclosingClassWaysTests
 {

@@ -6,7 +6,7 @@ namespace SnippetCheck.Tests.Unit.Adoption.Inference.Classes;
 /// <summary>
 /// A page fixture's rounds (<see cref="FixtureRounds"/>), read off a page's text and a round's given results: which of
 /// the docs' own hidden fences are worth a reading, and the names a round's failed blocks lack, which the next round
-/// looks up packages and usings for. The rounds themselves are run by <c>Trials/FixtureInference</c> (EndToEnd/Adoption/AdoptFixtureTests).
+/// looks up packages and usings for. The rounds themselves are run by <c>Trials/FixtureTrials</c> (EndToEnd/Adoption/AdoptFixtureTests).
 /// </summary>
 public sealed class FixtureRoundsTests
 {

@@ -8,7 +8,7 @@ namespace SnippetCheck.Tests.Unit.Adoption.Inference.Classes;
 /// <summary>
 /// What a failed <c>members</c> block needs of a base class (<see cref="MemberBases"/>), read off its text and its given
 /// errors: the members it overrides and the names it uses bare. Which package class has them is tried by
-/// <c>Trials/MemberBaseInference</c> (EndToEnd/Adoption/AdoptMembersBaseTests, AdoptEndpointClassTests).
+/// <c>Trials/MemberBaseTrials</c> (EndToEnd/Adoption/AdoptMembersBaseTests, AdoptEndpointClassTests).
 /// </summary>
 public sealed class MemberBasesTests
 {

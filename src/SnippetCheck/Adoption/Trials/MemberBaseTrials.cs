@@ -15,7 +15,7 @@ namespace SnippetCheck.Adoption.Trials;
 /// type argument, then the base-most); the first ranked that compiles is taken. Each override then must find its
 /// virtual member and each call its base member, so a misspelt one fails. Which ways are tried is <see cref="MemberBases"/>'.
 /// </summary>
-internal static class MemberBaseInference
+internal static class MemberBaseTrials
 {
     /// <summary>Each failed <c>members</c> block that passes inside an inferred base class: its passing result. Others are left out.</summary>
     /// <param name="failing">Untagged blocks whose last failure was as <c>members</c>.</param>

@@ -19,7 +19,7 @@ namespace SnippetCheck.Adoption.Trials;
 /// page's models. The first ranked way that compiles is proposed: the library's own members then bind, so a misspelt
 /// one fails; no model is invented for a member no page declares. Which ways are tried is <see cref="EnclosingClassWays"/>'.
 /// </summary>
-internal static class EnclosingClassInference
+internal static class EnclosingClassTrials
 {
     /// <summary>
     /// Each failed block that passes inside an inferred base class, or with another page's models: its passing result

@@ -17,7 +17,7 @@ namespace SnippetCheck.Adoption.Trials;
 /// in a chain brings its whole chain along: chains never overlap. Then the blocks of its page that declare what it uses,
 /// wherever they stand (<see cref="SessionChoice.DeclaringWays"/>). Which blocks join is <see cref="SessionChoice"/>'s.
 /// </summary>
-internal static class SessionInference
+internal static class SessionTrials
 {
     /// <summary>Rounds: a block whose declarations a chain of this pass took brings that chain along in the next.</summary>
     private const int DeclarationRounds = 2;

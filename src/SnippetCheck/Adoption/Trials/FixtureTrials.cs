@@ -20,7 +20,7 @@ namespace SnippetCheck.Adoption.Trials;
 /// once more and must pass alike, as every block <c>adopt</c> tags. What each round adds or leaves out is
 /// <see cref="FixtureRounds"/>'.
 /// </summary>
-internal static class FixtureInference
+internal static class FixtureTrials
 {
     /// <summary>The most rounds a page is tried in: each is one compile and run of the page.</summary>
     private const int Rounds = 6;
