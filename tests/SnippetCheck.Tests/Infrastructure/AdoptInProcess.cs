@@ -40,11 +40,14 @@ public sealed class AdoptInProcess : IDisposable
         return this;
     }
 
+    /// <summary>The local feed's folder (<see cref="WithFeed"/>).</summary>
+    public string Feed => _feed ?? throw new InvalidOperationException("a doc set made without WithFeed() has no feed");
+
     /// <summary>The temp folder the doc set is in (the doc set's own folder but for <see cref="WithFeed"/>).</summary>
     public string Root => _folder.Path;
 
     /// <summary>The doc set's folder, where adopt and verify run (the CLI's working directory).</summary>
-    public string Docs { get; set; }
+    public string Docs { get; }
 
     /// <summary>
     /// A run's options in <see cref="Docs"/>; with a feed, its package cache and NuGet packages folder under <see cref="Root"/>
@@ -60,7 +63,13 @@ public sealed class AdoptInProcess : IDisposable
     };
 
     /// <summary>Writes a page (or any file) of the doc set; returns its full path.</summary>
-    public string Write(string page, string text) => _folder.Write(page, text);
+    public string Write(string page, string text)
+    {
+        var path = PathOf(page);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
 
     /// <summary>The full path of a file of the doc set.</summary>
     public string PathOf(string page) => Path.Combine(Docs, page);
