@@ -201,5 +201,6 @@ public sealed partial class Verifier : IBlockTrials
 
     /// <summary>The packs of a matrix's frameworks, restored through the package cache with the NuGet.Config nearest the config.</summary>
     private FrameworkPacks Packs => _packs ??= new FrameworkPacks(_options.PackageCacheRoot,
-        PackageCache.FindNuGetConfig(Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : _options.CurrentDirectory), _options.NuGetPackages);
+        PackageCache.FindNuGetConfig(Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : _options.CurrentDirectory),
+        _options.NuGetPackages);
 }

@@ -98,7 +98,8 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig, stri
         var (packs, _) = await StoreEntry.GetOrCreateAsync(Path.Combine(folder, ".lock"), lockTimeout, () => TryRead(packsPath, key), async () =>
         {
             var result = await GeneratedRestore.RunAsync(
-                BuildSandbox.Auto(nugetPackages), $"the {framework} packs", folder, ProjectText(framework, selfContained ? rid : null), nugetConfigText,
+                BuildSandbox.Auto(nugetPackages), $"the {framework} packs", folder, ProjectText(framework, selfContained ? rid : null),
+                nugetConfigText,
                 ["ReferencePath", "RuntimePackAsset"], StepTimeout.Restore, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
                 throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing,

@@ -74,7 +74,8 @@ internal sealed class NewestVersions(
     {
         foreach (var framework in frameworks)
         {
-            var restorer = _restorers.GetOrAdd(framework, f => new PackageRestorer(cacheRoot, nugetConfig, f) { Sandbox = sandbox ?? BuildSandbox.Auto() });
+            var restorer = _restorers.GetOrAdd(
+                framework, f => new PackageRestorer(cacheRoot, nugetConfig, f) { Sandbox = sandbox ?? BuildSandbox.Auto() });
             var outcome = await restorer.ResolveAsync(new PackageSet([new PackageRequest(id, version, default)]), web: false, cancellationToken)
                 .ConfigureAwait(false);
             if (!outcome.FromCache) Interlocked.Increment(ref _restoresRun);
