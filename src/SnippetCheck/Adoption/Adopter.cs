@@ -69,12 +69,13 @@ internal static class Adopter
 
         // The package lookups, handed to the passes beside the seam: restores through the run's package cache and the NuGet.Config
         // over the config file's folder (else the run's); removed-API rot asks the sources over the run's folder.
-        var feed = PackageFeed.For(verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory);
+        var feed = PackageFeed.For(verifier.Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : options.CurrentDirectory,
+            options.PackageCacheRoot, options.NuGetPackages);
         var (files, compiled) = await ProposeAsync(verifier, feed, stated, adoptable, untagged, cancellationToken).ConfigureAwait(false);
 
         // Pass 5b: names the blocks use that an older version of their post's packages declared (removed or renamed API).
         files = await RemovedApiTrials.ApplyAsync(
-            verifier, PackageFeed.For(options.CurrentDirectory), files, adoptable,
+            verifier, PackageFeed.For(options.CurrentDirectory, options.PackageCacheRoot, options.NuGetPackages), files, adoptable,
             s => compiled.FailedWithReceivers(Key(s)) ?? compiled.PackageFailure(Key(s)),
             compiled.Packages.PostPackages,
             options.CurrentDirectory, cancellationToken).ConfigureAwait(false);

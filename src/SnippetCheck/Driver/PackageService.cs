@@ -1,3 +1,4 @@
+using SnippetCheck.Execution;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
@@ -27,9 +28,10 @@ public sealed class PackageService
         var config = verifier.Config;
         _configPins = ConfigPins.Of(config.Packages, config.SourcePath, currentDirectory);
         _folder = config.SourcePath is { } source ? Path.GetDirectoryName(Path.GetFullPath(source, currentDirectory))! : currentDirectory;
-        var root = PackageCache.DefaultRoot;
+        var root = verifier.Options.PackageCacheRoot;
+        var sandbox = BuildSandbox.Auto(verifier.Options.NuGetPackages);
         _newest = new NewestVersions(
-            new PackageSearch(root, lookupMaxAge), root, PackageCache.FindNuGetConfig(_folder), prerelease, lookupMaxAge);
+            new PackageSearch(root, lookupMaxAge, sandbox), root, PackageCache.FindNuGetConfig(_folder), prerelease, lookupMaxAge, sandbox);
     }
 
     /// <summary>Requests made to the sources: version lists asked for, and restores run (none when every answer was kept).</summary>

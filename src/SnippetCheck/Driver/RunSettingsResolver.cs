@@ -62,6 +62,7 @@ internal static class RunSettingsResolver
             Untrusted = options.Untrusted,
             CurrentDirectory = options.CurrentDirectory,
             Library = options.Library,
+            PackageCache = options.PackageCacheRoot, NuGetPackages = options.NuGetPackages,
             Runners = new RunnerOptions
             {
                 AllowedEnvironment = [.. RunnerOptions.DefaultAllowedEnvironment, .. Settings.Environment.In(config)],

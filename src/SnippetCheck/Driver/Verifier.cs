@@ -196,6 +196,7 @@ public sealed partial class Verifier : IBlockTrials
     private FrameworkPacks? _packs;
 
     /// <summary>The packs of a matrix's frameworks, restored through the package cache with the NuGet.Config nearest the config.</summary>
-    private FrameworkPacks Packs => _packs ??= new FrameworkPacks(PackageCache.DefaultRoot,
-        PackageCache.FindNuGetConfig(Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : _options.CurrentDirectory));
+    private FrameworkPacks Packs => _packs ??= new FrameworkPacks(_options.PackageCacheRoot,
+        PackageCache.FindNuGetConfig(Config.SourcePath is { } source ? Path.GetDirectoryName(source)! : _options.CurrentDirectory),
+        _options.NuGetPackages);
 }

@@ -56,6 +56,26 @@ public sealed record VerifyOptions
     public string? CacheDirectory { get; init; }
 
     /// <summary>
+    /// Where resolved packages and built projects are kept between runs (the package cache); null: the CLI's default,
+    /// <c>$SNIPPETCHECK_PACKAGE_CACHE</c>, else the user's cache folder (<see cref="PackageCache.DefaultRoot"/>). The host's
+    /// place on this machine, as <see cref="CacheDirectory"/>: two runs of one process may each keep their own.
+    /// </summary>
+    public string? PackageCacheDirectory { get; init; }
+
+    /// <summary>
+    /// NuGet's global packages folder that the run's restores extract into and its builds read; null: the CLI's default,
+    /// <c>$NUGET_PACKAGES</c>, else <c>~/.nuget/packages</c> (NuGet's own). A run with a feed of its own keeps its packages apart.
+    /// </summary>
+    public string? NuGetPackagesDirectory { get; init; }
+
+    /// <summary><see cref="PackageCacheDirectory"/> as a full path, else the default.</summary>
+    internal string PackageCacheRoot =>
+        PackageCacheDirectory is { } folder ? Path.GetFullPath(folder, CurrentDirectory) : PackageCache.DefaultRoot;
+
+    /// <summary><see cref="NuGetPackagesDirectory"/> as a full path; null for NuGet's default.</summary>
+    internal string? NuGetPackages => NuGetPackagesDirectory is { } folder ? Path.GetFullPath(folder, CurrentDirectory) : null;
+
+    /// <summary>
     /// The library under test (docs/doctests.md): <c>--reference</c>, <c>--runtime-assembly</c>, <c>--using</c> and
     /// <c>--project-output</c>. A <c>.csproj</c> among <see cref="Paths"/> is added to its references by the verifier.
     /// </summary>

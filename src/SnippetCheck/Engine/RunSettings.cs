@@ -47,6 +47,12 @@ internal sealed record RunSettings
     /// <summary>The host's folder (<c>VerifyOptions.CurrentDirectory</c>): what the run's relative paths are read from.</summary>
     public required string CurrentDirectory { get; init; }
 
+    /// <summary>The package cache (<c>VerifyOptions.PackageCacheDirectory</c>, else its default).</summary>
+    public string PackageCache { get; init; } = SnippetCheck.References.PackageCache.DefaultRoot;
+
+    /// <summary>NuGet's packages folder (<c>VerifyOptions.NuGetPackagesDirectory</c>); null for NuGet's default.</summary>
+    public string? NuGetPackages { get; init; }
+
     /// <summary>The projects whose build snippets compile against (<c>VerifyOptions.Library</c>).</summary>
     public LibraryReferences Library { get; init; } = LibraryReferences.None;
 

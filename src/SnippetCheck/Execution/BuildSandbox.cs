@@ -15,7 +15,10 @@ namespace SnippetCheck.Execution;
 internal sealed partial class BuildSandbox(Sandbox sandbox)
 {
     /// <summary>Confined as far as this machine allows (the default: <c>sandbox</c> auto).</summary>
-    public static BuildSandbox Auto() => new(Sandbox.Auto([], []));
+    public static BuildSandbox Auto(string? packagesFolder = null) => new(Sandbox.Auto([], [])) { PackagesFolder = packagesFolder };
+
+    /// <summary>NuGet's packages folder the run's steps use (<c>VerifyOptions.NuGetPackagesDirectory</c>); null for NuGet's default.</summary>
+    public string? PackagesFolder { get; init; }
 
     private readonly ConcurrentQueue<BuildGrant> _grants = new();
 
@@ -43,7 +46,8 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         if (!sandbox.Enabled)
         {
             _grants.Enqueue(new BuildGrant(Name(step), subject, false, true, $"sandbox off: {sandbox.OffReason}"));
-            return new ConfinedCommand(host, arguments, null, null);
+            // Unconfined, a step inherits this process's environment: but for the run's own packages folder, when it has one.
+            return new ConfinedCommand(host, arguments, PackagesFolder is null ? null : WithPackagesFolder(PackagesFolder), null);
         }
         var privateFolder = Path.Combine(Path.GetTempPath(), $"snippetcheck-{System.Environment.ProcessId}-{Guid.NewGuid():N}");
         var home = Path.Combine(privateFolder, "home");
@@ -54,7 +58,7 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
         var restore = step == BuildStep.Restore;
         var environment = PassedOn(current, restore, authorsEnvironment);
         var userHome = NuGetHome();
-        var packages = GlobalPackagesFolder(userHome);
+        var packages = PackagesFolder ?? GlobalPackagesFolder(userHome);
         Directory.CreateDirectory(packages);
         SetStepVariables(environment, packages, temp, home);
 
@@ -168,6 +172,16 @@ internal sealed partial class BuildSandbox(Sandbox sandbox)
     private static string NuGetHome() =>
         System.Environment.GetEnvironmentVariable("DOTNET_CLI_HOME") is { Length: > 0 } cliHome ? cliHome
             : System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+
+    /// <summary>This process's environment, with <c>NUGET_PACKAGES</c> set to <paramref name="packages"/>.</summary>
+    private static Dictionary<string, string> WithPackagesFolder(string packages)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+            environment[(string)entry.Key] = entry.Value as string ?? "";
+        environment["NUGET_PACKAGES"] = packages;
+        return environment;
+    }
 
     /// <summary>NuGet's global packages folder: <c>NUGET_PACKAGES</c>, else <c>~/.nuget/packages</c>.</summary>
     internal static string GlobalPackagesFolder(string? home = null) =>

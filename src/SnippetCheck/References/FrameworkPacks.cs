@@ -16,7 +16,7 @@ namespace SnippetCheck.References;
 /// its reference pack, and when <c>dotnet --list-runtimes</c> lacks the runtime, its runtime pack for this machine's
 /// RID. The runner is then built for the framework (<see cref="RunnerBuild"/>). Within a process each is made once.
 /// </summary>
-internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
+internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig, string? nugetPackages = null)
 {
     private const int FormatVersion = 1;
 
@@ -83,7 +83,7 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
     private async Task<Restored> RestoreAsync(TargetFramework framework, bool selfContained, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_cacheRoot);
-        var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot, _cacheRoot, BuildSandbox.Auto()).ConfigureAwait(false);
+        var sdk = await DotnetCli.SdkVersionAsync(_cacheRoot, _cacheRoot, BuildSandbox.Auto(nugetPackages)).ConfigureAwait(false);
         var nugetConfigText = await GeneratedRestore.NuGetConfigTextAsync(nugetConfig, cancellationToken).ConfigureAwait(false);
         var rid = RuntimeInformation.RuntimeIdentifier;
         var key = new StoreKey()
@@ -98,7 +98,8 @@ internal sealed class FrameworkPacks(string cacheRoot, string? nugetConfig)
         var (packs, _) = await StoreEntry.GetOrCreateAsync(Path.Combine(folder, ".lock"), lockTimeout, () => TryRead(packsPath, key), async () =>
         {
             var result = await GeneratedRestore.RunAsync(
-                BuildSandbox.Auto(), $"the {framework} packs", folder, ProjectText(framework, selfContained ? rid : null), nugetConfigText,
+                BuildSandbox.Auto(nugetPackages), $"the {framework} packs", folder, ProjectText(framework, selfContained ? rid : null),
+                nugetConfigText,
                 ["ReferencePath", "RuntimePackAsset"], StepTimeout.Restore, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
                 throw new VerificationSetupException(DiagnosticCodes.TargetingPackMissing,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using SnippetCheck.Model;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Caching.Store;
+using SnippetCheck.Execution;
 
 namespace SnippetCheck.References;
 
@@ -12,7 +13,8 @@ namespace SnippetCheck.References;
 /// restore per framework, down to the pinned one. The answer is kept in the package cache (<c>newest/</c>) for
 /// <paramref name="maxAge"/>: a restore that fails is not kept by the restorer, and would ask the sources again.
 /// </summary>
-internal sealed class NewestVersions(PackageSearch search, string cacheRoot, string? nugetConfig, bool prerelease, TimeSpan maxAge)
+internal sealed class NewestVersions(
+    PackageSearch search, string cacheRoot, string? nugetConfig, bool prerelease, TimeSpan maxAge, BuildSandbox? sandbox = null)
 {
     /// <summary>How many versions above the pin are tried before the pin is kept: each is a restore per framework.</summary>
     private const int VersionsTried = 4;
@@ -72,7 +74,8 @@ internal sealed class NewestVersions(PackageSearch search, string cacheRoot, str
     {
         foreach (var framework in frameworks)
         {
-            var restorer = _restorers.GetOrAdd(framework, f => new PackageRestorer(cacheRoot, nugetConfig, f));
+            var restorer = _restorers.GetOrAdd(
+                framework, f => new PackageRestorer(cacheRoot, nugetConfig, f) { Sandbox = sandbox ?? BuildSandbox.Auto() });
             var outcome = await restorer.ResolveAsync(new PackageSet([new PackageRequest(id, version, default)]), web: false, cancellationToken)
                 .ConfigureAwait(false);
             if (!outcome.FromCache) Interlocked.Increment(ref _restoresRun);

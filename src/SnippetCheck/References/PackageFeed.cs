@@ -1,4 +1,5 @@
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Execution;
 
 namespace SnippetCheck.References;
 
@@ -6,14 +7,18 @@ namespace SnippetCheck.References;
 /// The package lookups of a run whose pages are in or below a folder: the sources' version lists (<see cref="PackageSearch"/>)
 /// and restores (<see cref="PackageRestorer"/>), through the package cache and that folder's NuGet.Config.
 /// </summary>
-internal sealed class PackageFeed(string cacheRoot, string? nugetConfig) : IPackageFeed
+internal sealed class PackageFeed(string cacheRoot, string? nugetConfig, string? nugetPackages = null) : IPackageFeed
 {
-    private readonly PackageSearch _search = new(cacheRoot);
+    private readonly PackageSearch _search = new(cacheRoot, sandbox: BuildSandbox.Auto(nugetPackages));
 
-    private readonly PackageRestorer _restorer = new(cacheRoot, nugetConfig);
+    private readonly PackageRestorer _restorer = new(cacheRoot, nugetConfig) { Sandbox = BuildSandbox.Auto(nugetPackages) };
 
-    /// <summary>The lookups for pages in or below <paramref name="folder"/>: the package cache, and the NuGet.Config over it.</summary>
-    public static PackageFeed For(string folder) => new(PackageCache.DefaultRoot, PackageCache.FindNuGetConfig(folder));
+    /// <summary>
+    /// The lookups for pages in or below <paramref name="folder"/>: the run's package cache and NuGet packages folder
+    /// (<paramref name="nugetPackages"/>, null for NuGet's default), and the NuGet.Config over the folder.
+    /// </summary>
+    public static PackageFeed For(string folder, string cacheRoot, string? nugetPackages) =>
+        new(cacheRoot, PackageCache.FindNuGetConfig(folder), nugetPackages);
 
     public string CacheRoot => cacheRoot;
 

@@ -10,18 +10,66 @@ namespace SnippetCheck.Tests.Infrastructure;
 /// the CLI makes, <see cref="AdoptReport.RunAsync"/>, with the real <see cref="Verifier"/>, compiles and runs), the report
 /// (each file's proposals, rot and pins; the table the CLI prints is <see cref="Table"/>) and the pages as written; then
 /// <c>verify</c> of what it wrote and the mutants of a tagged page (<see cref="Mutants"/>), in this process too. For an
-/// adoption rule on real trials (EndToEnd/Adoption/); what only the CLI shows (its exit codes, options, a process's
-/// environment such as a local feed's) stays in Cli/ with <see cref="AdoptRun"/>.
+/// adoption rule on real trials (EndToEnd/Adoption/); a doc set with a local feed (<see cref="WithFeed"/>) keeps its package
+/// cache and NuGet packages folder apart through the run's options, not the process's environment. What only the CLI
+/// shows (its exit codes, options) stays in Cli/ with <see cref="AdoptRun"/>.
 /// </summary>
 public sealed class AdoptInProcess : IDisposable
 {
     private readonly TempFolder _folder = new();
+    private readonly string? _feed;
+
+    public AdoptInProcess() => Docs = _folder.Path;
+
+    private AdoptInProcess(string docs)
+    {
+        Docs = Path.Combine(_folder.Path, docs);
+        (_feed, _) = LocalFeed.Create(_folder.Path, Docs);
+    }
+
+    /// <summary>
+    /// A doc set in <c>ROOT/docs</c> (or <paramref name="docs"/>) whose <c>nuget.config</c> names a local feed as its only source
+    /// (<see cref="LocalFeed"/>), its package cache and NuGet packages folder under ROOT (the run's options).
+    /// </summary>
+    public static AdoptInProcess WithFeed(string docs = "docs") => new(docs);
+
+    /// <summary>Adds a package to the feed (<see cref="LocalFeed.Pack"/>).</summary>
+    public AdoptInProcess Pack(string id, string version, string source, string? dependency = null)
+    {
+        LocalFeed.Pack(_feed ?? throw new InvalidOperationException("a doc set made without WithFeed() has no feed"), id, version, source, dependency);
+        return this;
+    }
+
+    /// <summary>The local feed's folder (<see cref="WithFeed"/>).</summary>
+    public string Feed => _feed ?? throw new InvalidOperationException("a doc set made without WithFeed() has no feed");
+
+    /// <summary>The temp folder the doc set is in (the doc set's own folder but for <see cref="WithFeed"/>).</summary>
+    public string Root => _folder.Path;
 
     /// <summary>The doc set's folder, where adopt and verify run (the CLI's working directory).</summary>
-    public string Docs => _folder.Path;
+    public string Docs { get; }
+
+    /// <summary>
+    /// A run's options in <see cref="Docs"/>; with a feed, its package cache and NuGet packages folder under <see cref="Root"/>
+    /// (what the environment of <see cref="LocalFeed.Create"/> gives a CLI process).
+    /// </summary>
+    public VerifyOptions Options(IReadOnlyList<string> paths, SnippetCheck.Configuration.SnippetCheckConfig? commandLine = null) => new()
+    {
+        Paths = paths,
+        CurrentDirectory = Docs,
+        CommandLine = commandLine ?? new(),
+        PackageCacheDirectory = _feed is null ? null : Path.Combine(Root, "cache"),
+        NuGetPackagesDirectory = _feed is null ? null : Path.Combine(Root, "nuget-packages"),
+    };
 
     /// <summary>Writes a page (or any file) of the doc set; returns its full path.</summary>
-    public string Write(string page, string text) => _folder.Write(page, text);
+    public string Write(string page, string text)
+    {
+        var path = PathOf(page);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
 
     /// <summary>The full path of a file of the doc set.</summary>
     public string PathOf(string page) => Path.Combine(Docs, page);
@@ -64,7 +112,7 @@ public sealed class AdoptInProcess : IDisposable
     public async Task<AdoptReport> RunAsync(
         bool write, IReadOnlyList<string> paths, IReadOnlyList<string> packages, bool frontMatter = false, bool mayRefuse = false)
     {
-        var report = await AdoptReport.RunAsync(new Verifier(new VerifyOptions { Paths = paths, CurrentDirectory = Docs }), write, packages, frontMatter);
+        var report = await AdoptReport.RunAsync(new Verifier(Options(paths)), write, packages, frontMatter);
         Assert.True(mayRefuse || !report.AnyRefused, Table(report));
         return report;
     }
@@ -90,7 +138,7 @@ public sealed class AdoptInProcess : IDisposable
     /// <summary><c>verify PATHS</c> in this process, whatever its verdict; waits, as the CLI runner does.</summary>
     public Verified Verify(bool cache = false, params string[] paths)
     {
-        var options = new VerifyOptions { Paths = paths, CurrentDirectory = Docs, CommandLine = new() { Cache = cache ? null : false } };
+        var options = Options(paths, new() { Cache = cache ? null : false });
         var report = Task.Run(() => new Verifier(options).RunAsync()).GetAwaiter().GetResult();
         var output = new StringWriter();
         new ConsoleWriter(output).WriteRun(report, verbose: false);

@@ -38,7 +38,7 @@ internal sealed class VerificationRun(RunSettings settings, ResultCache? cache, 
     public SandboxReport? Confinement { get; private set; }
 
     /// <summary>Confines the run's restores and builds as its runners are (the same <c>sandbox</c> setting), and records each.</summary>
-    private readonly BuildSandbox _builds = new(settings.Runners.Sandbox);
+    private readonly BuildSandbox _builds = new(settings.Runners.Sandbox) { PackagesFolder = settings.NuGetPackages };
 
     /// <summary>The restores and builds this run started for posts' code, and what each was granted.</summary>
     public IReadOnlyList<BuildGrant> Builds => _builds.Grants;
@@ -63,7 +63,7 @@ internal sealed class VerificationRun(RunSettings settings, ResultCache? cache, 
         PhaseTrace.Mark("reference assemblies loaded");
         // Config references are built before anything runs: a bad one is a config error (exit code 2).
         var dependencies = await DependencyResolver.CreateAsync(
-            config, settings.Library, settings.CurrentDirectory, PackageCache.DefaultRoot, cancellationToken, settings.Framework, _builds,
+            config, settings.Library, settings.CurrentDirectory, settings.PackageCache, cancellationToken, settings.Framework, _builds,
             Checkout.Of(settings.CurrentDirectory, settings.Untrusted))
             .ConfigureAwait(false);
         DependencyFiles = dependencies.DependencyFiles;

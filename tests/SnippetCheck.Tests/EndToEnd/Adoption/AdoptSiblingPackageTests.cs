@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 77: a package one page of the doc set names that no source serves (an add-on) vetoed <c>check</c> on every page
@@ -13,9 +13,9 @@ namespace SnippetCheck.Tests.Cli;
 public sealed class AdoptSiblingPackageTests
 {
     [Fact]
-    public void A_package_no_source_serves_that_another_page_names_does_not_veto_check_for_a_block_that_binds_the_served_library()
+    public async Task A_package_no_source_serves_that_another_page_names_does_not_veto_check_for_a_block_that_binds_the_served_library()
     {
-        using var docs = AdoptRun.WithPackage("Acme.Lib", "1.0.0", "namespace Acme.Lib { public static class Api { public static int Twice(int n) => 2 * n; } }");
+        using var docs = AdoptInProcess.WithFeed().Pack("Acme.Lib", "1.0.0", "namespace Acme.Lib { public static class Api { public static int Twice(int n) => 2 * n; } }");
         docs.Write("install.md", "# Install\n\n```shell\ndotnet add package Acme.Lib\n```\n");
         docs.Write("addon.md", "# The add-on\n\n```shell\ndotnet add package Zqxv.Imaginary.Addon\n```\n");
         // No using: the page names no package, the doc set two. 'Order' is the docs' own type, declared on no page: only check
@@ -25,16 +25,16 @@ public sealed class AdoptSiblingPackageTests
         docs.Write("addon-usage.md", "# Add-on usage\n\n```shell\ndotnet add package Zqxv.Imaginary.Addon\n```\n\n" + usage[("# Usage\n\n".Length)..]
             + "\n```csharp\nvar widget = AddonWidget.Create();\nConsole.WriteLine(widget.Name.Length);\n```\n");
 
-        var adopt = docs.Adopt("--write");
+        var adopt = AdoptInProcess.Table(await docs.AdoptWriteAsync());
 
-        Assert.DoesNotContain("usage.md(3,1): not tagged check", adopt.Stdout.Replace("addon-usage.md", "", StringComparison.Ordinal));
+        Assert.DoesNotContain("usage.md(3,1): not tagged check", adopt.Replace("addon-usage.md", "", StringComparison.Ordinal));
         Assert.Matches("<!-- snippetcheck: check .*packages=Acme.Lib", docs.Read("usage.md"));
         // On the page that names the add-on too, the block that binds Acme.Lib is checked; the one that binds no package is not.
-        Assert.DoesNotContain("addon-usage.md(7,1): not tagged check", adopt.Stdout);
-        Assert.Contains("addon-usage.md(12,1): not tagged check: its post names Zqxv.Imaginary.Addon, which no package source has", adopt.Stdout);
+        Assert.DoesNotContain("addon-usage.md(7,1): not tagged check", adopt);
+        Assert.Contains("addon-usage.md(12,1): not tagged check: its post names Zqxv.Imaginary.Addon, which no package source has", adopt);
         Assert.Equal(1, docs.Read("addon-usage.md").Split("snippetcheck: check").Length - 1);
 
-        Assert.StartsWith("0 passed, 2 checked, 0 failed", docs.Verifies().Stdout.TrimEnd('\n').Split('\n')[^1]);
+        Assert.StartsWith("0 passed, 2 checked, 0 failed", docs.Verifies().Summary);
         // What the block is about binds: the library call misspelt fails at check.
         docs.MutantsFail("usage.md", docs.Read("usage.md"), [("Api.Twice", "Api.Twicee", (string?)"usage.md(5,17): error CS0117")]);
     }

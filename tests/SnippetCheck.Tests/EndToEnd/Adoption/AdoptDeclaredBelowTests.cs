@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 54, item 3 (the audit's cause D): a page shows a class that uses a type its page declares in a later block
@@ -44,26 +44,24 @@ public sealed class AdoptDeclaredBelowTests
         """;
 
     [Fact]
-    public void A_class_using_a_type_declared_in_a_later_block_is_compiled_with_it_as_a_session_and_its_mutants_fail()
+    public async Task A_class_using_a_type_declared_in_a_later_block_is_compiled_with_it_as_a_session_and_its_mutants_fail()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Resilience", "1.0.0", Library);
-        folder.Write("docs/strategy.md", Page);
+        using var docSet = AdoptInProcess.WithFeed();
+        var docs = docSet.Docs;
+        docSet.Pack("Acme.Resilience", "1.0.0", Library);
+        docSet.Write("strategy.md", Page);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
         var page = File.ReadAllText(Path.Combine(docs, "strategy.md"));
         const string Tag = "<!-- snippetcheck: compile usings=Acme.Resilience packages=Acme.Resilience session=adopt-1 -->\n```csharp\n";
-        Assert.True(page.Contains(Tag + "public sealed class TimingStrategy", StringComparison.Ordinal), page + "\n" + adopt.Output);
+        Assert.True(page.Contains(Tag + "public sealed class TimingStrategy", StringComparison.Ordinal), page + "\n" + adopt);
         Assert.Contains("packages=Acme.Resilience session=adopt-1 -->", page[page.IndexOf("Its options", StringComparison.Ordinal)..],
             StringComparison.Ordinal);
-        Assert.True(CliRunner.Run(docs, environment, "verify", "--no-cache").ExitCode == 0);
+        docSet.Verifies();
 
         // A misspelt call of the library, or an override of a member the base class lacks, fails.
         (string From, string To, string? Id)[] mutants = [("Clock.Stamp", "Clock.Stmp", "CS0117"), ("string Execute(", "string Execut(", "CS0115")];
-        Mutants.EachFails(docs, Path.Combine(docs, "strategy.md"), page, mutants, environment);
+        docSet.MutantsFail("strategy.md", page, mutants);
     }
 }

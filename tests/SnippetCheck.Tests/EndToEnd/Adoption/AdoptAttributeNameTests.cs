@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 77, item 4 (Refit's README): the first block, <c>[Get("/users/{user}")] Task&lt;User&gt; GetUser(string user);</c>,
@@ -45,12 +45,12 @@ public sealed class AdoptAttributeNameTests
         """;
 
     [Fact]
-    public void An_attribute_named_like_a_method_the_page_declares_is_still_the_packages_and_a_misspelt_one_fails()
+    public async Task An_attribute_named_like_a_method_the_page_declares_is_still_the_packages_and_a_misspelt_one_fails()
     {
-        using var docs = AdoptRun.WithPackage("Acme.Rest", "1.0.0", Library);
+        using var docs = AdoptInProcess.WithFeed().Pack("Acme.Rest", "1.0.0", Library);
         docs.Write("README.md", Readme);
 
-        var page = docs.AdoptWritten("README.md");
+        var page = await docs.AdoptWrittenAsync("README.md");
 
         Assert.Matches(@"<!-- snippetcheck: compile usings=Acme\.Rest\S* packages=Acme\.Rest -->\n```csharp\npublic interface IGitHubApi", page);
         docs.Verifies();

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 54, Required 3, receivers no page creates, where the calls fit several types alike: Quartz declares
@@ -51,25 +51,23 @@ public sealed class AdoptReceiverNameTests
         """;
 
     [Fact]
-    public void Of_the_types_a_receivers_calls_fit_alike_the_one_its_name_names_is_given_and_a_misspelt_call_fails()
+    public async Task Of_the_types_a_receivers_calls_fit_alike_the_one_its_name_names_is_given_and_a_misspelt_call_fails()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme", "1.0.0", Acme);
-        folder.Write("docs/setup.md", Page);
+        using var docSet = AdoptInProcess.WithFeed();
+        var docs = docSet.Docs;
+        docSet.Pack("Acme", "1.0.0", Acme);
+        docSet.Write("setup.md", Page);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
         var written = File.ReadAllText(Path.Combine(docs, "setup.md"));
         Assert.Matches(@"<!-- snippetcheck: compile given=workers:IWorkerCollection[^>]* -->\n```csharp\nworkers\.AddAcme", written);
         Assert.DoesNotContain("given=thing", written, StringComparison.Ordinal);
-        Assert.True(CliRunner.Run(docs, environment, "verify", "--no-cache").ExitCode == 0);
+        docSet.Verifies();
 
         File.WriteAllText(Path.Combine(docs, "setup.md"), written.Replace("workers.AddAcme(", "workers.AddAcmeq(", StringComparison.Ordinal));
-        var mutant = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.Equal(1, mutant.ExitCode);
+        var mutant = docSet.Verify();
+        Assert.False(mutant.Report.Succeeded);
         Assert.Contains("CS1061", mutant.Output, StringComparison.Ordinal);
     }
 
@@ -78,22 +76,20 @@ public sealed class AdoptReceiverNameTests
     /// the receiver is reassigned from its own call, which declares nothing, so it is given the type its calls fit.
     /// </summary>
     [Fact]
-    public void A_receiver_reassigned_from_its_own_call_is_given_the_type_its_calls_fit()
+    public async Task A_receiver_reassigned_from_its_own_call_is_given_the_type_its_calls_fit()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme", "1.0.0", Acme);
-        folder.Write("docs/routes.md", "# Routes\n\n```\ndotnet add package Acme\n```\n\n```csharp\nspec = spec.WithPrefix(prefix: \"/api\");\n```\n");
+        using var docSet = AdoptInProcess.WithFeed();
+        var docs = docSet.Docs;
+        docSet.Pack("Acme", "1.0.0", Acme);
+        docSet.Write("routes.md", "# Routes\n\n```\ndotnet add package Acme\n```\n\n```csharp\nspec = spec.WithPrefix(prefix: \"/api\");\n```\n");
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
         var written = File.ReadAllText(Path.Combine(docs, "routes.md"));
         Assert.Matches(@"<!-- snippetcheck: compile given=spec:RouteSpec[^>]* -->\n```csharp\nspec = spec\.WithPrefix", written);
         File.WriteAllText(Path.Combine(docs, "routes.md"), written.Replace("WithPrefix(prefix:", "WithPrefix(prefx:", StringComparison.Ordinal));
-        var mutant = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.Equal(1, mutant.ExitCode);
+        var mutant = docSet.Verify();
+        Assert.False(mutant.Report.Succeeded);
         Assert.Contains("CS1739", mutant.Output, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 77, item 6: the doc set's package is tried on every page of the set, whatever else the page names. CsvHelper's
@@ -14,9 +14,9 @@ public sealed class AdoptOwnPackageTests
     private const string Page = "src/AcmeCsv.Website/input/examples/configuration/validation/index.md";
 
     [Fact]
-    public void A_page_of_a_clone_that_never_names_its_package_is_tried_with_the_repositorys_own_package()
+    public async Task A_page_of_a_clone_that_never_names_its_package_is_tried_with_the_repositorys_own_package()
     {
-        using var docs = AdoptRun.WithPackage("AcmeCsv", "1.0.0", """
+        using var docs = AdoptInProcess.WithFeed().Pack("AcmeCsv", "1.0.0", """
             namespace AcmeCsv
             {
                 public sealed class CsvReader(System.IO.TextReader reader)
@@ -55,12 +55,12 @@ public sealed class AdoptOwnPackageTests
             ```
             """);
 
-        var adopt = docs.Adopt("--write");
+        var adopt = AdoptInProcess.Table(await docs.AdoptWriteAsync());
 
         var written = docs.Read(Page);
-        Assert.True(written.Contains("packages=AcmeCsv", StringComparison.Ordinal), written + "\n" + adopt.Output);
+        Assert.True(written.Contains("packages=AcmeCsv", StringComparison.Ordinal), written + "\n" + adopt);
         // No heading word was looked up as a package: none is "not loaded", none keeps a block from any level.
-        Assert.DoesNotContain("Configuration", adopt.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Configuration", adopt, StringComparison.Ordinal);
         docs.Verifies();
         docs.MutantsFail(Page, written, [("csv.CountRows()", "csv.CountRowsq()", (string?)"CS1061")]);
     }

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 77, item 3: a library's main handle used bare (<c>cache.GetOrSet("k", 1)</c>) on a page of a library's site whose
@@ -22,18 +22,17 @@ public sealed class AdoptSiteReceiversTests
     private const string AddOn = "namespace Acme.Caching.Redis { public static class RedisSlot { public static string Name => \"redis\"; } }";
 
     [Fact]
-    public void A_bare_handle_on_a_page_with_its_own_package_is_given_the_sites_library_interface_and_a_misspelt_call_fails()
+    public async Task A_bare_handle_on_a_page_with_its_own_package_is_given_the_sites_library_interface_and_a_misspelt_call_fails()
     {
-        using var folder = new TempFolder();
-        var root = Path.Combine(folder.Path, "site");
-        var (feed, environment) = LocalFeed.Create(folder.Path, root);
-        LocalFeed.Pack(feed, "Acme.Caching", "1.0.0", Acme);
-        LocalFeed.Pack(feed, "Acme.Caching.Redis", "1.0.0", AddOn);
-        folder.Write("site/.git/config", "[core]\n");
+        using var docSet = AdoptInProcess.WithFeed("site");
+        var root = docSet.Docs;
+        docSet.Pack("Acme.Caching", "1.0.0", Acme);
+        docSet.Pack("Acme.Caching.Redis", "1.0.0", AddOn);
+        docSet.Write(".git/config", "[core]\n");
         // A site's install line counts on a page with C# (a change log's dependency lines do not).
-        folder.Write("site/getting-started/index.md",
+        docSet.Write("getting-started/index.md",
             "# Install\n\n```\ndotnet add package Acme.Caching\n```\n\n```csharp\nConsole.WriteLine(\"ready\");\n```\n");
-        folder.Write("site/docs/core-methods.md", """
+        docSet.Write("docs/core-methods.md", """
             # Core methods
 
             ```csharp
@@ -44,13 +43,12 @@ public sealed class AdoptSiteReceiversTests
             ```
             """);
 
-        var adopt = CliRunner.Run(root, environment, "adopt", "--write");
+        await docSet.AdoptWriteAsync();
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
         var path = Path.Combine(root, "docs", "core-methods.md");
         var page = File.ReadAllText(path);
         Assert.Contains("given=cache:IAcmeCache", page, StringComparison.Ordinal);
-        Assert.True(CliRunner.Run(root, environment, "verify", "--no-cache").ExitCode == 0);
-        Mutants.EachFails(root, path, page, [("GetOrSet(", "GetOrSetq(", (string?)"CS1061")], environment);
+        docSet.Verifies();
+        docSet.MutantsFail("docs/core-methods.md", page, [("GetOrSet(", "GetOrSetq(", (string?)"CS1061")]);
     }
 }

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 54, item 3: a page's package evidence is its own, then its folder's, then each ancestor folder's up to the run's
@@ -24,23 +24,17 @@ public sealed class AdoptDocSetTests
     private const string AsyncState = "namespace Acme.AsyncState { public static class Slot { public static int Value => 1; } }";
 
     /// <summary>A local feed of the two packages, Acme.Core and Acme.AsyncState, for the docs under <paramref name="docs"/>.</summary>
-    private static Dictionary<string, string?> FeedOfBoth(TempFolder folder, string docs)
-    {
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Core", "1.0.0", Core);
-        LocalFeed.Pack(feed, "Acme.AsyncState", "1.0.0", AsyncState);
-        return environment;
-    }
+    private static AdoptInProcess FeedOfBoth(string docs = "docs") =>
+        AdoptInProcess.WithFeed(docs).Pack("Acme.Core", "1.0.0", Core).Pack("Acme.AsyncState", "1.0.0", AsyncState);
 
     [Fact]
-    public void The_roots_install_line_reaches_a_sub_folders_page_and_a_link_to_another_package_does_not_shut_it_out()
+    public async Task The_roots_install_line_reaches_a_sub_folders_page_and_a_link_to_another_package_does_not_shut_it_out()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var environment = FeedOfBoth(folder, docs);
-        folder.Write("docs/getting-started.md", "# Start\n\n```\ndotnet add package Acme.Core\n```\n");
-        folder.Write("docs/pipelines/deep/index.md", Calls);
-        folder.Write("docs/chaos/index.md", """
+        using var docSet = FeedOfBoth();
+        var docs = docSet.Docs;
+        docSet.Write("getting-started.md", "# Start\n\n```\ndotnet add package Acme.Core\n```\n");
+        docSet.Write("pipelines/deep/index.md", Calls);
+        docSet.Write("chaos/index.md", """
             # Chaos
 
             State may live in [Acme.AsyncState](https://www.nuget.org/packages/Acme.AsyncState) instead.
@@ -50,85 +44,78 @@ public sealed class AdoptDocSetTests
             ```
             """);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
         const string Tag = "<!-- snippetcheck: run usings=Acme.Core packages=Acme.Core -->\n```csharp\nConsole";
         var pipelines = File.ReadAllText(Path.Combine(docs, "pipelines", "deep", "index.md"));
         Assert.Contains(Tag, pipelines, StringComparison.Ordinal);
         Assert.Contains(Tag, File.ReadAllText(Path.Combine(docs, "chaos", "index.md")), StringComparison.Ordinal);
-        Assert.True(CliRunner.Run(docs, environment, "verify", "--no-cache").ExitCode == 0);
+        docSet.Verifies();
         // A misspelt call of the package fails.
         var path = Path.Combine(docs, "pipelines", "deep", "index.md");
         File.WriteAllText(path, pipelines.Replace("Hello(", "Helo(", StringComparison.Ordinal));
-        var mutant = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.Equal(1, mutant.ExitCode);
+        var mutant = docSet.Verify();
+        Assert.False(mutant.Report.Succeeded);
         Assert.Contains("CS0117", mutant.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_top_folders_install_line_reaches_its_pages_below_and_never_a_page_of_another_top_folder()
+    public async Task A_top_folders_install_line_reaches_its_pages_below_and_never_a_page_of_another_top_folder()
     {
         // The realworld corpus: one repository per top folder, nothing at the root. The page two folders down links another
         // package of the feed, which declares none of its names.
-        using var folder = new TempFolder();
-        var root = Path.Combine(folder.Path, "corpus");
-        var environment = FeedOfBoth(folder, root);
-        folder.Write("corpus/Owner__One/docs/install.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n");
-        folder.Write("corpus/Owner__One/docs/guide/calls.md", Calls + "\nOr [Acme.AsyncState](https://www.nuget.org/packages/Acme.AsyncState).\n");
-        folder.Write("corpus/Owner__Two/calls.md", Calls);
+        using var docSet = FeedOfBoth("corpus");
+        var root = docSet.Docs;
+        docSet.Write("Owner__One/docs/install.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n");
+        docSet.Write("Owner__One/docs/guide/calls.md", Calls + "\nOr [Acme.AsyncState](https://www.nuget.org/packages/Acme.AsyncState).\n");
+        docSet.Write("Owner__Two/calls.md", Calls);
 
-        var adopt = CliRunner.Run(root, environment, "adopt", "--write");
+        var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
         var calls = File.ReadAllText(Path.Combine(root, "Owner__One", "docs", "guide", "calls.md"));
         Assert.Contains("packages=Acme.Core", calls, StringComparison.Ordinal);
         Assert.DoesNotContain("Acme.Core", File.ReadAllText(Path.Combine(root, "Owner__Two", "calls.md")), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void In_one_repository_a_sites_one_library_reaches_sibling_folders_and_a_corpus_of_many_packages_lends_nothing()
+    public async Task In_one_repository_a_sites_one_library_reaches_sibling_folders_and_a_corpus_of_many_packages_lends_nothing()
     {
-        using var folder = new TempFolder();
-        var root = Path.Combine(folder.Path, "site");
-        var environment = FeedOfBoth(folder, root);
-        folder.Write("site/.git/config", "[core]\n");
-        folder.Write("site/getting-started/index.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n\n" + Calls);
-        folder.Write("site/examples/reading/index.md", Calls);
+        using var docSet = FeedOfBoth("site");
+        var root = docSet.Docs;
+        docSet.Write(".git/config", "[core]\n");
+        docSet.Write("getting-started/index.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n\n" + Calls);
+        docSet.Write("examples/reading/index.md", Calls);
         // A change log's dependency lines name packages too, on a page without C#: they do not make it a corpus.
-        folder.Write("site/change-log/index.md", "# Changes\n\n- Added `<PackageReference Include=\"Acme.AsyncState\" Version=\"1.0.0\" />`.\n" +
+        docSet.Write("change-log/index.md", "# Changes\n\n- Added `<PackageReference Include=\"Acme.AsyncState\" Version=\"1.0.0\" />`.\n" +
             "- Added `<PackageReference Include=\"Newtonsoft.Json\" Version=\"13.0.3\" />`.\n");
 
-        var site = CliRunner.Run(root, environment, "adopt", "--write");
+        var site = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        Assert.True(site.ExitCode == 0, site.Output);
         Assert.Contains("packages=Acme.Core", File.ReadAllText(Path.Combine(root, "examples", "reading", "index.md")), StringComparison.Ordinal);
 
         // Posts about three libraries in one repository: not one library's site, so no page lends its install line.
         File.WriteAllText(Path.Combine(root, "examples", "reading", "index.md"), Calls);
-        folder.Write("site/state/index.md", "# State\n\n```\ndotnet add package Acme.AsyncState\n```\n\n" + Calls);
-        folder.Write("site/other/index.md", "# Other\n\n```\ndotnet add package Newtonsoft.Json\n```\n\n" + Calls);
+        docSet.Write("state/index.md", "# State\n\n```\ndotnet add package Acme.AsyncState\n```\n\n" + Calls);
+        docSet.Write("other/index.md", "# Other\n\n```\ndotnet add package Newtonsoft.Json\n```\n\n" + Calls);
 
-        var corpus = CliRunner.Run(root, environment, "adopt", "--write");
+        var corpus = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        Assert.True(corpus.ExitCode == 0, corpus.Output);
         Assert.DoesNotContain("Acme.Core", File.ReadAllText(Path.Combine(root, "examples", "reading", "index.md")), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_page_whose_test_attributes_name_a_test_framework_still_gets_the_doc_sets_package()
+    public async Task A_page_whose_test_attributes_name_a_test_framework_still_gets_the_doc_sets_package()
     {
         // Issue 77, item 6: the page's own evidence (its [Fact], its 'using Xunit') declares names its block lacks; the doc
         // set's package, named on another page, is still tried for the rest ('Greeting'). Before, own evidence that declared
         // anything shut out the set's: the block's library call stayed unknown.
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var environment = FeedOfBoth(folder, docs);
-        LocalFeed.Pack(Path.Combine(folder.Path, "feed"), "xunit", "1.0.0",
+        using var docSet = FeedOfBoth();
+        var docs = docSet.Docs;
+        docSet.Pack("xunit", "1.0.0",
             "namespace Xunit { public sealed class FactAttribute : System.Attribute { } "
             + "public static class Assert { public static void Equal<T>(T expected, T actual) { } } }");
-        folder.Write("docs/getting-started.md", "# Start\n\n```\ndotnet add package Acme.Core\n```\n");
-        folder.Write("docs/testing/index.md", """
+        docSet.Write("getting-started.md", "# Start\n\n```\ndotnet add package Acme.Core\n```\n");
+        docSet.Write("testing/index.md", """
             # Testing
 
             ```csharp
@@ -140,29 +127,27 @@ public sealed class AdoptDocSetTests
             ```
             """);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
         var path = Path.Combine(docs, "testing", "index.md");
         var page = File.ReadAllText(path);
         Assert.Contains("packages=Acme.Core,xunit", page, StringComparison.Ordinal);
-        Assert.True(CliRunner.Run(docs, environment, "verify", "--no-cache").ExitCode == 0);
+        docSet.Verifies();
         // The set's package is bound, not tolerated: a misspelt call of it fails.
-        Mutants.EachFails(docs, path, page, [("Hello(\"x\")", "Helo(\"x\")", (string?)"CS0117")], environment);
+        docSet.MutantsFail(Path.GetRelativePath(docs, path), page, [("Hello(\"x\")", "Helo(\"x\")", (string?)"CS0117")]);
     }
 
     [Fact]
-    public void A_sites_one_library_reaches_a_sibling_folders_page_that_imports_a_package_of_its_own()
+    public async Task A_sites_one_library_reaches_a_sibling_folders_page_that_imports_a_package_of_its_own()
     {
         // Issue 77, item 6: the site's install line (getting-started/) is the doc set's package for a page in a sibling
         // folder even when that page names another package (its 'using Acme.AsyncState'). Before, a page with any evidence
         // of its own never got the site's one library: 'Greeting' stayed unknown.
-        using var folder = new TempFolder();
-        var root = Path.Combine(folder.Path, "site");
-        var environment = FeedOfBoth(folder, root);
-        folder.Write("site/.git/config", "[core]\n");
-        folder.Write("site/getting-started/index.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n\n" + Calls);
-        folder.Write("site/examples/state/index.md", """
+        using var docSet = FeedOfBoth("site");
+        var root = docSet.Docs;
+        docSet.Write(".git/config", "[core]\n");
+        docSet.Write("getting-started/index.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n\n" + Calls);
+        docSet.Write("examples/state/index.md", """
             # State
 
             ```csharp
@@ -172,13 +157,12 @@ public sealed class AdoptDocSetTests
             ```
             """);
 
-        var adopt = CliRunner.Run(root, environment, "adopt", "--write");
+        var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
         var path = Path.Combine(root, "examples", "state", "index.md");
         var page = File.ReadAllText(path);
         Assert.Contains("packages=Acme.AsyncState,Acme.Core", page, StringComparison.Ordinal);
-        Assert.True(CliRunner.Run(root, environment, "verify", "--no-cache").ExitCode == 0);
-        Mutants.EachFails(root, path, page, [("Hello(", "Helo(", (string?)"CS0117")], environment);
+        docSet.Verifies();
+        docSet.MutantsFail(Path.GetRelativePath(root, path), page, [("Hello(", "Helo(", (string?)"CS0117")]);
     }
 }

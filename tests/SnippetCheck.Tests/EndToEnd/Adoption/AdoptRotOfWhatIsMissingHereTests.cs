@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Suspected rot is a claim about the docs: adopt never makes it of what is only missing here (seen on FastEndpoints'
@@ -14,17 +14,16 @@ namespace SnippetCheck.Tests.Cli;
 public sealed class AdoptRotOfWhatIsMissingHereTests
 {
     [Fact]
-    public void Adopt_claims_no_rot_for_a_type_the_docs_declare_nor_for_the_namespace_of_a_package_no_source_has()
+    public async Task Adopt_claims_no_rot_for_a_type_the_docs_declare_nor_for_the_namespace_of_a_package_no_source_has()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        using var docSet = AdoptInProcess.WithFeed();
+        var docs = docSet.Docs;
         const string Screen = "public static class Screen { public static void Write(string text) { } }";
-        LocalFeed.Pack(feed, "Rot.Own", "1.0.0", $"namespace Rot.Own {{ {Screen} public class Request {{ public string Title {{ get; set; }} = \"\"; }} }}");
-        LocalFeed.Pack(feed, "Rot.Own", "2.0.0", $"namespace Rot.Own {{ {Screen} }}");
-        folder.Write("docs/binding.md", "# Binding\n\n```csharp\npublic class Request { public string Name { get; set; } = \"\"; }\n```\n");
-        folder.Write("docs/paging.md", "# Paging\n\n```csharp\npublic class Request { public int Page { get; set; } }\n```\n");
-        folder.Write("docs/endpoint.md", """
+        docSet.Pack("Rot.Own", "1.0.0", $"namespace Rot.Own {{ {Screen} public class Request {{ public string Title {{ get; set; }} = \"\"; }} }}");
+        docSet.Pack("Rot.Own", "2.0.0", $"namespace Rot.Own {{ {Screen} }}");
+        docSet.Write("binding.md", "# Binding\n\n```csharp\npublic class Request { public string Name { get; set; } = \"\"; }\n```\n");
+        docSet.Write("paging.md", "# Paging\n\n```csharp\npublic class Request { public int Page { get; set; } }\n```\n");
+        docSet.Write("endpoint.md", """
             # An endpoint
 
             Install it with `dotnet add package Rot.Own`.
@@ -35,7 +34,7 @@ public sealed class AdoptRotOfWhatIsMissingHereTests
             Screen.Write(new Request().Title);
             ```
             """);
-        folder.Write("docs/security.md", """
+        docSet.Write("security.md", """
             # Security
 
             Install them with `dotnet add package Rot.Own` and `dotnet add package Rot.Own.Extras`.
@@ -48,18 +47,18 @@ public sealed class AdoptRotOfWhatIsMissingHereTests
             ```
             """);
 
-        var run = CliRunner.Run(docs, environment, "adopt", "--report", "json=adopt.json");
+        var adopted = await docSet.AdoptAsync();
+        var run = AdoptInProcess.Table(adopted);
 
-        Assert.True(run.ExitCode == 0, run.Output);
-        var json = AdoptJsonReport.Load(Path.Combine(docs, "adopt.json"));
+        var json = docSet.Json(adopted);
         Assert.DoesNotContain(json.SuspectedRot, r => r.GetProperty("file").GetString() is "endpoint.md" or "security.md");
-        Assert.DoesNotContain("[removed-api]", run.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("[known-api]", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("[removed-api]", run, StringComparison.Ordinal);
+        Assert.DoesNotContain("[known-api]", run, StringComparison.Ordinal);
         // Neither is verified: the one lacks a package here, the other reads what its model lacks (checked at most).
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(docs, "adopt.json")));
         var blocks = report.RootElement.GetProperty("blocks").EnumerateArray().ToDictionary(b => b.GetProperty("file").GetString()!);
         Assert.Equal("compile-error", blocks["security.md"].GetProperty("cause").GetString());
         Assert.False(blocks["endpoint.md"].TryGetProperty("tag", out var tag) && !tag.GetString()!.StartsWith("check", StringComparison.Ordinal),
-            run.Stdout);
+            run);
     }
 }

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 76, item 5: upgrade guides guard themselves. Acme.Gone 2.0.0 made <c>Screen.Paint</c> an error
@@ -94,29 +94,28 @@ public sealed class AdoptUpgradeGuideTests
         """;
 
     [Fact]
-    public void An_old_call_on_a_breaking_changes_page_is_proposed_as_compile_fail_at_the_pinned_version_and_the_same_call_elsewhere_is_rot()
+    public async Task An_old_call_on_a_breaking_changes_page_is_proposed_as_compile_fail_at_the_pinned_version_and_the_same_call_elsewhere_is_rot()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Gone", "1.0.0", """
+        using var docSet = AdoptInProcess.WithFeed();
+        var docs = docSet.Docs;
+        docSet.Pack("Acme.Gone", "1.0.0", """
             namespace Acme.Gone {
                 public static class Screen { public static void Paint(string t) { } public static void Render(string t) { } public static void Write(string t) { } }
                 public sealed class Canvas { public void Clear() { } } }
             """);
-        LocalFeed.Pack(feed, "Acme.Gone", "2.0.0", """
+        docSet.Pack("Acme.Gone", "2.0.0", """
             namespace Acme.Gone {
                 public static class Screen { [System.Obsolete("Use Write instead", true)] public static void Paint(string t) { } public static void Write(string t) { } }
                 public sealed class Canvas { public void Reset() { } } }
             """);
-        folder.Write("docs/v2.md", Guide);
-        folder.Write("docs/screens.md", Post);
+        docSet.Write("v2.md", Guide);
+        docSet.Write("screens.md", Post);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write", "--report", "json=adopt.json");
+        var adopted = await docSet.AdoptWriteAsync();
+        var adopt = AdoptInProcess.Table(adopted);
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
         var guide = File.ReadAllText(Path.Combine(docs, "v2.md"));
-        void Tagged(string tagged) => Assert.True(guide.Contains(tagged, StringComparison.Ordinal), $"no\n{tagged}\nin\n{guide}\n{adopt.Stdout}");
+        void Tagged(string tagged) => Assert.True(guide.Contains(tagged, StringComparison.Ordinal), $"no\n{tagged}\nin\n{guide}\n{adopt}");
         Tagged("<!-- snippetcheck: compile-fail=CS0619 packages=Acme.Gone -->\n```csharp\nusing Acme.Gone;\n\nScreen.Paint(\"old\");");
         Tagged("<!-- snippetcheck: compile-fail=CS0117 packages=Acme.Gone -->\n```csharp\nusing Acme.Gone;\n\nScreen.Render(\"old\");");
         Tagged("<!-- snippetcheck: compile-fail=CS1061 packages=Acme.Gone -->\n```csharp\nusing Acme.Gone;\n\nvar canvas");
@@ -126,19 +125,18 @@ public sealed class AdoptUpgradeGuideTests
         Assert.Equal("{\n  \"packageVersions\": [\"Acme.Gone@2.0.0\"]\n}\n", File.ReadAllText(Path.Combine(docs, "snippetcheck.json")));
 
         // The guide shows the old API on purpose: none of it is rot. The ordinary page's old calls are.
-        var json = AdoptJsonReport.Load(Path.Combine(docs, "adopt.json"));
+        var json = docSet.Json(adopted);
         Assert.DoesNotContain(json.SuspectedRot, r => r.GetProperty("file").GetString() == "v2.md");
         Assert.Contains("screens.md(18,1): CS0619: 'Screen.Paint(string)' is obsolete: 'Use Write instead' — 'Screen.Paint' is marked " +
-            "[Obsolete(…, error: true)] in Acme.Gone 2.0.0, the version the docs use: the package made it an error [removed-api]\n", adopt.Stdout,
+            "[Obsolete(…, error: true)] in Acme.Gone 2.0.0, the version the docs use: the package made it an error [removed-api]\n", adopt,
             StringComparison.Ordinal);
-        Assert.Contains("screens.md(26,8): CS0117: 'Screen' does not contain a definition for 'Render'", adopt.Stdout, StringComparison.Ordinal);
+        Assert.Contains("screens.md(26,8): CS0117: 'Screen' does not contain a definition for 'Render'", adopt, StringComparison.Ordinal);
         Assert.Equal(["removed-api", "removed-api"], json.SuspectedRot.Where(r => r.GetProperty("file").GetString() == "screens.md")
             .Select(r => r.GetProperty("evidence").GetString()));
         Assert.Single(File.ReadAllText(Path.Combine(docs, "screens.md")).Split("<!-- snippetcheck:").Skip(1));
-        Assert.Contains("5 of 7 untagged C# blocks", adopt.Stdout, StringComparison.Ordinal);
+        Assert.Contains("5 of 7 untagged C# blocks", adopt, StringComparison.Ordinal);
 
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith("5 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        var verify = docSet.Verifies();
+        Assert.StartsWith("5 passed, 0 failed", verify.Summary);
     }
 }

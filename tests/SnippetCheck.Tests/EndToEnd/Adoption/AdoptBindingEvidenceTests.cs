@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 76, items 4 and 1, end to end on a local feed (no network), with a cache library of the test's making,
@@ -105,36 +105,34 @@ public sealed class AdoptBindingEvidenceTests
         """;
 
     [Fact]
-    public void Binding_errors_against_a_package_are_rot_with_their_cause_when_the_rest_of_the_block_binds()
+    public async Task Binding_errors_against_a_package_are_rot_with_their_cause_when_the_rest_of_the_block_binds()
     {
-        var run = Adopt(GettingStarted, null);
+        var run = await AdoptAsync(GettingStarted, null);
 
-        Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("getting-started/index.md(17,28): CS1503: Argument 3: cannot convert from 'int' to 'System.TimeSpan' — " +
-            "argument 3 of 'cache.Set' is an 'int', where it takes a 'System.TimeSpan' [known-api]\n", run.Stdout);
+            "argument 3 of 'cache.Set' is an 'int', where it takes a 'System.TimeSpan' [known-api]\n", run);
         Assert.Contains("getting-started/index.md(24,7): CS1501: No overload for method 'RemoveAll' takes 2 arguments — " +
-            "no overload of 'cache.RemoveAll' takes 2 arguments [known-api]\n", run.Stdout);
+            "no overload of 'cache.RemoveAll' takes 2 arguments [known-api]\n", run);
         Assert.Contains("getting-started/index.md(31,7): CS7036: There is no argument given that corresponds to the required parameter " +
             "'expiry' of 'Cache.Set(string, object, TimeSpan)' — 'cache.Set' has no value for its parameter 'expiry': it is " +
-            "'Cache.Set(string, object, TimeSpan)' [known-api]\n", run.Stdout);
+            "'Cache.Set(string, object, TimeSpan)' [known-api]\n", run);
         Assert.Contains("getting-started/index.md(40,19): CS0165: Use of unassigned local variable 'cached' — 'cached' is used before it " +
-            "is assigned (not on every path before this line) [unassigned]\n", run.Stdout);
+            "is assigned (not on every path before this line) [unassigned]\n", run);
         // 'LoadUser' is declared nowhere: the block lacks context, which may be what its argument stands for.
-        Assert.DoesNotContain("getting-started/index.md(47,28)", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("; 4 suspected rot (above)", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("getting-started/index.md(47,28)", run, StringComparison.Ordinal);
+        Assert.Contains("; 4 suspected rot (above)", run, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_typo_on_a_page_that_never_names_the_package_is_tried_with_the_packages_of_the_doc_sets_blocks()
+    public async Task A_typo_on_a_page_that_never_names_the_package_is_tried_with_the_packages_of_the_doc_sets_blocks()
     {
-        var run = Adopt(GettingStarted[..GettingStarted.IndexOf("```csharp", GettingStarted.IndexOf("```\n", StringComparison.Ordinal),
+        var run = await AdoptAsync(GettingStarted[..GettingStarted.IndexOf("```csharp", GettingStarted.IndexOf("```\n", StringComparison.Ordinal),
             StringComparison.Ordinal)], Expiry);
 
-        Assert.True(run.ExitCode == 0, run.Output);
         // The page never names Acme.Caching; the repaired block compiles with the package the doc set's blocks use.
-        Assert.Contains("examples/expiry/index.md(11,", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("one ';' after 'get' makes the block compile [typo]\n", run.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("fragment", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("examples/expiry/index.md(11,", run, StringComparison.Ordinal);
+        Assert.Contains("one ';' after 'get' makes the block compile [typo]\n", run, StringComparison.Ordinal);
+        Assert.DoesNotContain("fragment", run, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -142,19 +140,17 @@ public sealed class AdoptBindingEvidenceTests
     /// for that page alone, and examples/reading/'s using for its own, so examples/expiry/ has none of its own, its folder's
     /// or an ancestor's (PackageInference); only a block of its doc set (examples/, which has a page) compiles with the package.
     /// </summary>
-    private static CliResult Adopt(string gettingStarted, string? expiry)
+    private static async Task<string> AdoptAsync(string gettingStarted, string? expiry)
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Caching", "1.0.0", Library);
-        folder.Write("docs/getting-started/index.md", gettingStarted);
+        using var docSet = AdoptInProcess.WithFeed();
+        docSet.Pack("Acme.Caching", "1.0.0", Library);
+        docSet.Write("getting-started/index.md", gettingStarted);
         if (expiry is not null)
         {
-            folder.Write("docs/examples/expiry/index.md", expiry);
-            folder.Write("docs/examples/index.md", "# Examples\n\n```csharp\nConsole.WriteLine(\"Read, write, expire.\");\n```\n");
-            folder.Write("docs/examples/reading/index.md", Reading);
+            docSet.Write("examples/expiry/index.md", expiry);
+            docSet.Write("examples/index.md", "# Examples\n\n```csharp\nConsole.WriteLine(\"Read, write, expire.\");\n```\n");
+            docSet.Write("examples/reading/index.md", Reading);
         }
-        return CliRunner.Run(docs, environment, "adopt");
+        return AdoptInProcess.Table(await docSet.AdoptAsync());
     }
 }

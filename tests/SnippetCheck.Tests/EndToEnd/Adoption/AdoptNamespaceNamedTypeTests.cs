@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// A package whose generic type shares its namespace's name, as ErrorOr's <c>ErrorOr.ErrorOr&lt;T&gt;</c> does: without the
@@ -11,9 +11,9 @@ namespace SnippetCheck.Tests.Cli;
 public sealed class AdoptNamespaceNamedTypeTests
 {
     [Fact]
-    public void A_generic_type_named_as_its_namespace_gets_the_namespace_as_a_hidden_using_and_a_misspelt_member_fails()
+    public async Task A_generic_type_named_as_its_namespace_gets_the_namespace_as_a_hidden_using_and_a_misspelt_member_fails()
     {
-        using var docs = AdoptRun.WithPackage("Outcome", "1.0.0", """
+        using var docs = AdoptInProcess.WithFeed().Pack("Outcome", "1.0.0", """
             namespace Outcome
             {
                 public readonly struct Outcome<T>
@@ -38,7 +38,7 @@ public sealed class AdoptNamespaceNamedTypeTests
             ```
             """);
 
-        var page = docs.AdoptWritten("readme.md");
+        var page = await docs.AdoptWrittenAsync("readme.md");
 
         Assert.Contains("<!-- snippetcheck: run usings=Outcome packages=Outcome -->", page);
         docs.Verifies();

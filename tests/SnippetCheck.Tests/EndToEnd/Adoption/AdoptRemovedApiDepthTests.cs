@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 55, how far back the removed-name search looks, end to end on a local feed: Rot.Deep 1.0.0 has
@@ -30,35 +30,30 @@ public sealed class AdoptRemovedApiDepthTests
         "'Screen.Render' was removed from Rot.Deep after 1.x; last in 1.0.0 [removed-api]";
 
     [Fact]
-    public void A_member_removed_four_majors_ago_is_found_and_a_kept_not_found_of_a_shallower_search_is_searched_again()
+    public async Task A_member_removed_four_majors_ago_is_found_and_a_kept_not_found_of_a_shallower_search_is_searched_again()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        using var docSet = AdoptInProcess.WithFeed();
         const string Write = "public static void Write(string text) { }";
         const string Render = "public static void Render(string text) { }";
-        LocalFeed.Pack(feed, "Rot.Deep", "1.0.0", $"namespace Rot.Deep {{ public static class Screen {{ {Render} {Write} }} }}");
+        docSet.Pack("Rot.Deep", "1.0.0", $"namespace Rot.Deep {{ public static class Screen {{ {Render} {Write} }} }}");
         foreach (var major in new[] { 2, 3, 4, 5 })
-            LocalFeed.Pack(feed, "Rot.Deep", $"{major}.0.0", $"namespace Rot.Deep {{ public static class Screen {{ {Write} }} }}");
-        folder.Write("docs/post.md", Post);
+            docSet.Pack("Rot.Deep", $"{major}.0.0", $"namespace Rot.Deep {{ public static class Screen {{ {Write} }} }}");
+        docSet.Write("post.md", Post);
 
-        var run = CliRunner.Run(docs, environment, "adopt");
+        var run = AdoptInProcess.Table(await docSet.AdoptAsync());
 
-        Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains(Reported, run.Stdout);
+        Assert.Contains(Reported, run);
 
         // The kept answer, rewritten as a shallower search's "not found": searched again, and found.
-        var kept = Directory.GetFiles(Path.Combine(folder.Path, "cache", "removed"), "*.json", SearchOption.AllDirectories)
+        var kept = Directory.GetFiles(Path.Combine(docSet.Root, "cache", "removed"), "*.json", SearchOption.AllDirectories)
             .Single(f => JsonNode.Parse(File.ReadAllText(f))?["Found"] is not null);
         File.WriteAllText(kept, """{"Found":null,"Majors":3}""");
-        var shallower = CliRunner.Run(docs, environment, "adopt");
-        Assert.True(shallower.ExitCode == 0, shallower.Output);
-        Assert.Contains(Reported, shallower.Stdout);
+        var shallower = AdoptInProcess.Table(await docSet.AdoptAsync());
+        Assert.Contains(Reported, shallower);
 
         // A "not found" from a search as deep is the answer: nothing is reported, so the kept file is what was read.
         File.WriteAllText(kept, """{"Found":null,"Majors":6}""");
-        var trusted = CliRunner.Run(docs, environment, "adopt");
-        Assert.True(trusted.ExitCode == 0, trusted.Output);
-        Assert.DoesNotContain("[removed-api]", trusted.Stdout);
+        var trusted = AdoptInProcess.Table(await docSet.AdoptAsync());
+        Assert.DoesNotContain("[removed-api]", trusted);
     }
 }

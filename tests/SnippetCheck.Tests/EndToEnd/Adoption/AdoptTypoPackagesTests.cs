@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// A typo's repaired block is tried with the packages its page names, as a reader would install them, even when the page
@@ -24,14 +24,12 @@ public sealed class AdoptTypoPackagesTests
         """;
 
     [Fact]
-    public void A_callback_without_its_parameter_is_a_typo_with_the_packages_a_bullet_list_names()
+    public async Task A_callback_without_its_parameter_is_a_typo_with_the_packages_a_bullet_list_names()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Telemetry.Exporter", "1.0.0", Telemetry);
+        using var docSet = AdoptInProcess.WithFeed();
+        docSet.Pack("Acme.Telemetry.Exporter", "1.0.0", Telemetry);
         // No source serves Acme.Telemetry or Acme.Telemetry.Console: listed, neither is a package the blocks need and could not load.
-        folder.Write("docs/telemetry.md", """
+        docSet.Write("telemetry.md", """
             # Telemetry
 
             This example is using following packages:
@@ -49,19 +47,16 @@ public sealed class AdoptTypoPackagesTests
             ```
             """);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt");
+        var adopt = AdoptInProcess.Table(await docSet.AdoptAsync());
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        Assert.Matches(@"telemetry\.md\((10|11|12),\d+\): CS\d+: .* makes the block compile \[typo\]", adopt.Stdout);
+        Assert.Matches(@"telemetry\.md\((10|11|12),\d+\): CS\d+: .* makes the block compile \[typo\]", adopt);
     }
 
     [Fact]
-    public void A_typo_whose_repair_compiles_only_at_a_major_the_page_does_not_name_is_no_entry()
+    public async Task A_typo_whose_repair_compiles_only_at_a_major_the_page_does_not_name_is_no_entry()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Telemetry.Exporter", "2.0.0", Telemetry);
+        using var docSet = AdoptInProcess.WithFeed();
+        docSet.Pack("Acme.Telemetry.Exporter", "2.0.0", Telemetry);
         const string Block = """
             This example is using following packages:
             - `Acme.Telemetry.Exporter`
@@ -76,13 +71,12 @@ public sealed class AdoptTypoPackagesTests
             ```
             """;
         // The same block on a page about version 1 of Acme (the tool can only try 2.0.0) and on a page that names no version.
-        folder.Write("docs/v1.md", "# Version 1 Release Notes\n\nVersion 1.0 of Acme is out.\n\n" + Block);
-        folder.Write("docs/current.md", "# Telemetry\n\n" + Block);
+        docSet.Write("v1.md", "# Version 1 Release Notes\n\nVersion 1.0 of Acme is out.\n\n" + Block);
+        docSet.Write("current.md", "# Telemetry\n\n" + Block);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt");
+        var adopt = AdoptInProcess.Table(await docSet.AdoptAsync());
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        Assert.Matches(@"current\.md\(\d+,\d+\): CS\d+: .* makes the block compile \[typo\]", adopt.Stdout);
-        Assert.DoesNotMatch(@"v1\.md\(\d+,\d+\): CS\d+: .*\[typo\]", adopt.Stdout);
+        Assert.Matches(@"current\.md\(\d+,\d+\): CS\d+: .* makes the block compile \[typo\]", adopt);
+        Assert.DoesNotMatch(@"v1\.md\(\d+,\d+\): CS\d+: .*\[typo\]", adopt);
     }
 }

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 75, item 3: one version per package for the doc set, chosen once and said. A library served in two majors
@@ -43,34 +43,31 @@ public sealed class AdoptOneVersionTests
         """;
 
     [Fact]
-    public void The_config_pins_the_newest_version_once_and_a_block_that_fits_only_an_older_one_is_listed_never_verified_there()
+    public async Task The_config_pins_the_newest_version_once_and_a_block_that_fits_only_an_older_one_is_listed_never_verified_there()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Lib", "1.0.0", """
+        using var docSet = AdoptInProcess.WithFeed();
+        var docs = docSet.Docs;
+        docSet.Pack("Acme.Lib", "1.0.0", """
             namespace Acme.Lib { public static class Api {
                 public static int Now(int n) => n; public static int Twice(int n) => 2 * n; public static int Old(int n) => -n; } }
             """);
-        LocalFeed.Pack(feed, "Acme.Lib", "2.0.0", """
+        docSet.Pack("Acme.Lib", "2.0.0", """
             namespace Acme.Lib { public static class Api { public static int Now(int n) => n; public static int Twice(int n) => 2 * n; } }
             """);
-        folder.Write("docs/guide.md", Guide);
+        docSet.Write("guide.md", Guide);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
         Assert.Equal("{\n  \"packageVersions\": [\"Acme.Lib@2.0.0\"]\n}\n", File.ReadAllText(Path.Combine(docs, "snippetcheck.json")));
         var page = File.ReadAllText(Path.Combine(docs, "guide.md"));
         Assert.Equal(3, page.Split("packages=Acme.Lib -->").Length - 1);
         Assert.DoesNotContain("@1.0.0", page, StringComparison.Ordinal);
         Assert.Contains("guide.md(20,23): CS0117: 'Api' does not contain a definition for 'Old' — 'Api.Old' was removed from Acme.Lib after 1.x; " +
-            "last in 1.0.0 [removed-api]", adopt.Stdout, StringComparison.Ordinal);
-        Assert.Contains("3 of 4 untagged C# blocks", adopt.Stdout, StringComparison.Ordinal);
+            "last in 1.0.0 [removed-api]", adopt, StringComparison.Ordinal);
+        Assert.Contains("3 of 4 untagged C# blocks", adopt, StringComparison.Ordinal);
 
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
+        var verify = docSet.Verifies();
         Assert.DoesNotContain("SC1013", verify.Output, StringComparison.Ordinal);
-        Assert.StartsWith("3 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        Assert.StartsWith("3 passed, 0 failed", verify.Summary);
     }
 }

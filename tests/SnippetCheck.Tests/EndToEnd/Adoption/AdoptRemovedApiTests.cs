@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 55, removed or renamed API, end to end on a local feed (no network): Rot.Sample 1.0.0 and 1.1.0 have
@@ -71,29 +71,29 @@ public sealed class AdoptRemovedApiTests
         """;
 
     [Fact]
-    public void A_call_of_a_member_the_newest_version_removed_names_the_last_version_that_had_it_and_an_upgrade_guide_keeps_it_as_compile_fail()
+    public async Task A_call_of_a_member_the_newest_version_removed_names_the_last_version_that_had_it_and_an_upgrade_guide_keeps_it_as_compile_fail()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        using var docSet = AdoptInProcess.WithFeed();
+        var docs = docSet.Docs;
+        var feed = docSet.Feed;
         Pack(feed, "1.0.0", """public static void Render(string text) { } public static void Write(string text) { }""");
         Pack(feed, "1.1.0", """[System.Obsolete("Use Write instead")] public static void Render(string text) { } public static void Write(string text) { }""");
         Pack(feed, "2.0.0", """public static void Write(string text) { }""");
-        folder.Write("docs/post.md", Post);
-        folder.Write("docs/upgrading-to-2.md", Guide);
+        docSet.Write("post.md", Post);
+        docSet.Write("upgrading-to-2.md", Guide);
 
-        var run = CliRunner.Run(docs, environment, "adopt", "--report", "json=adopt.json");
+        var adopted = await docSet.AdoptAsync();
+        var run = AdoptInProcess.Table(adopted);
 
-        Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("post.md(14,8): CS0117: 'Screen' does not contain a definition for 'Render' — 'Screen.Render' was removed from Rot.Sample after 1.x; " +
-            "last in 1.1.0; it was marked [Obsolete(\"Use Write instead\")] [removed-api]\n", run.Stdout);
-        Assert.DoesNotContain("silenced", run.Stdout);
-        Assert.DoesNotContain("post.md(21", run.Stdout);
+            "last in 1.1.0; it was marked [Obsolete(\"Use Write instead\")] [removed-api]\n", run);
+        Assert.DoesNotContain("silenced", run);
+        Assert.DoesNotContain("post.md(21", run);
         // A member no version of the package has, and no near miss of one the framework has: an extension method of another
         // package (LINQPad's Dump), which the block lacks rather than breaks.
-        Assert.DoesNotContain("post.md(29", run.Stdout);
-        Assert.DoesNotContain("upgrading-to-2.md(12", run.Stdout);
-        var json = AdoptJsonReport.Load(Path.Combine(docs, "adopt.json"));
+        Assert.DoesNotContain("post.md(29", run);
+        Assert.DoesNotContain("upgrading-to-2.md(12", run);
+        var json = docSet.Json(adopted);
         var rot = Assert.Single(json.SuspectedRot, r => r.GetProperty("file").GetString() == "post.md");
         Assert.Equal(("removed-api", "1.1.0", 11), (rot.GetProperty("evidence").GetString(), rot.GetProperty("lastVersion").GetString(), rot.GetProperty("blockLine").GetInt32()));
         // The upgrade guide shows the old API on purpose: it guards the guide, and fails if Render comes back.
@@ -108,12 +108,11 @@ public sealed class AdoptRemovedApiTests
 
         // The answer is kept: with the 1.x versions gone from the feed and the NuGet folder, a second run still knows them.
         foreach (var old in Directory.GetFiles(feed, "rot.sample.1.*")) File.Delete(old);
-        var restored = Path.Combine(folder.Path, "nuget-packages", "rot.sample", "1.1.0");
+        var restored = Path.Combine(docSet.Root, "nuget-packages", "rot.sample", "1.1.0");
         Assert.True(Directory.Exists(restored), "the first run restored 1.1.0 into the NuGet folder the test gave it");
         Directory.Delete(restored, recursive: true);
-        var again = CliRunner.Run(docs, environment, "adopt");
-        Assert.True(again.ExitCode == 0, again.Output);
-        Assert.Contains("last in 1.1.0; it was marked [Obsolete(\"Use Write instead\")] [removed-api]\n", again.Stdout);
+        var again = AdoptInProcess.Table(await docSet.AdoptAsync());
+        Assert.Contains("last in 1.1.0; it was marked [Obsolete(\"Use Write instead\")] [removed-api]\n", again);
     }
 
     /// <summary>Writes Rot.Sample <paramref name="version"/> to the feed: a class <c>Rot.Sample.Screen</c> with <paramref name="members"/>.</summary>

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 54, receivers a library's docs set up on one page and call on others, as Quartz.NET's do: the quick start at the
@@ -58,39 +58,34 @@ public sealed class AdoptDocSetReceiversTests
         """;
 
     [Fact]
-    public void A_local_the_docs_root_declares_is_given_to_a_sub_folders_block_and_a_misspelt_call_through_its_property_fails()
+    public async Task A_local_the_docs_root_declares_is_given_to_a_sub_folders_block_and_a_misspelt_call_through_its_property_fails()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme", "1.0.0", Acme);
-        folder.Write("docs/quick-start.md", QuickStart);
-        folder.Write("docs/tutorial/listeners.md", Listening);
+        using var docSet = AdoptInProcess.WithFeed();
+        var docs = docSet.Docs;
+        docSet.Pack("Acme", "1.0.0", Acme);
+        docSet.Write("quick-start.md", QuickStart);
+        docSet.Write("tutorial/listeners.md", Listening);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
         var written = File.ReadAllText(Path.Combine(docs, "tutorial", "listeners.md"));
         Assert.Matches(@"<!-- snippetcheck: compile given=scheduler:IScheduler,listener:IListener[^>]* -->\n```csharp\nscheduler\.", written);
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
+        var verify = docSet.Verifies();
 
-        Mutants.EachFails(docs, Path.Combine(docs, "tutorial", "listeners.md"), written, new[] { ("AddListener(", "AddListenerq("), ("ListenerManager.", "ListenerManagerq."), ("\"audit\")", "\"audit\", 2)") }, environment);
+        docSet.MutantsFail("tutorial/listeners.md", written, new[] { ("AddListener(", "AddListenerq("), ("ListenerManager.", "ListenerManagerq."), ("\"audit\")", "\"audit\", 2)") });
     }
 
     [Fact]
-    public void Repositories_side_by_side_with_no_page_at_the_root_share_no_locals()
+    public async Task Repositories_side_by_side_with_no_page_at_the_root_share_no_locals()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme", "1.0.0", Acme);
-        folder.Write("docs/Owner__One/quick-start.md", QuickStart);
-        folder.Write("docs/Owner__Two/listeners.md", Listening);
+        using var docSet = AdoptInProcess.WithFeed();
+        var docs = docSet.Docs;
+        docSet.Pack("Acme", "1.0.0", Acme);
+        docSet.Write("Owner__One/quick-start.md", QuickStart);
+        docSet.Write("Owner__Two/listeners.md", Listening);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
         Assert.DoesNotContain("given=", File.ReadAllText(Path.Combine(docs, "Owner__Two", "listeners.md")), StringComparison.Ordinal);
     }
 }

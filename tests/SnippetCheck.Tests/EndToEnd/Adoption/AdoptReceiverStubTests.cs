@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 77, items 3, 4 and 7, as AutoMapper's, ErrorOr's and MassTransit-like docs show them: a bare receiver whose type the
@@ -29,9 +29,9 @@ public sealed class AdoptReceiverStubTests
         """;
 
     [Fact]
-    public void A_lambdas_receiver_with_the_docs_own_types_is_given_its_type_over_stubs_and_its_mutants_fail()
+    public async Task A_lambdas_receiver_with_the_docs_own_types_is_given_its_type_over_stubs_and_its_mutants_fail()
     {
-        using var docs = AdoptRun.WithPackage("Acme.Mapping", "1.0.0", Mapping);
+        using var docs = AdoptInProcess.WithFeed().Pack("Acme.Mapping", "1.0.0", Mapping);
         docs.Write("setup.md", """
             # Setup
 
@@ -55,7 +55,7 @@ public sealed class AdoptReceiverStubTests
             """;
         docs.Write("mapping.md", mapping);
 
-        var page = docs.AdoptWritten("mapping.md");
+        var page = await docs.AdoptWrittenAsync("mapping.md");
 
         Assert.Matches(@"<!-- snippetcheck: compile given=cfg:IMapConfig .*packages=Acme\.Mapping -->\n```csharp\ncfg\.CreateMap", page);
         docs.Verifies();
@@ -81,9 +81,9 @@ public sealed class AdoptReceiverStubTests
         """;
 
     [Fact]
-    public void A_name_the_page_declares_with_two_types_is_given_the_one_declared_nearest_before_the_block()
+    public async Task A_name_the_page_declares_with_two_types_is_given_the_one_declared_nearest_before_the_block()
     {
-        using var docs = AdoptRun.WithPackage("Acme.Results", "1.0.0", Results);
+        using var docs = AdoptInProcess.WithFeed().Pack("Acme.Results", "1.0.0", Results);
         // The second block ends open (a fragment): no session can join it, and the third block's 'result' is its Result<int>.
         docs.Write("README.md", """
             # Results
@@ -117,7 +117,7 @@ public sealed class AdoptReceiverStubTests
             ```
             """);
 
-        var page = docs.AdoptWritten("README.md");
+        var page = await docs.AdoptWrittenAsync("README.md");
 
         Assert.Matches(@"<!-- snippetcheck: compile given=result:Result<int>.* -->\n```csharp\nResult<int> doubled", page);
         docs.Verifies();
@@ -138,9 +138,9 @@ public sealed class AdoptReceiverStubTests
         """;
 
     [Fact]
-    public void A_block_that_still_fails_once_its_receiver_is_typed_names_what_is_left_to_add_not_the_receiver()
+    public async Task A_block_that_still_fails_once_its_receiver_is_typed_names_what_is_left_to_add_not_the_receiver()
     {
-        using var docs = AdoptRun.WithPackage("Acme.Bus", "1.0.0", Bus);
+        using var docs = AdoptInProcess.WithFeed().Pack("Acme.Bus", "1.0.0", Bus);
         docs.Write("setup.md", """
             # Setup
 
@@ -164,9 +164,9 @@ public sealed class AdoptReceiverStubTests
             ```
             """);
 
-        docs.Adopt("--report", "json=adopt.json");
+        var adopted = await docs.AdoptAsync();
 
-        var block = AdoptJsonReport.Load(docs.PathOf("adopt.json")).Blocks[3];
+        var block = docs.Json(adopted).Blocks[3];
         Assert.Equal("unknown-name", block.GetProperty("cause").GetString());
         Assert.Equal("'SubmitOrderConsumer': declared nowhere in the docs, once 'x' is given as IBusConfigurator", block.GetProperty("detail").GetString());
     }
@@ -194,9 +194,9 @@ public sealed class AdoptReceiverStubTests
     /// and arguments swapped between them fail.
     /// </summary>
     [Fact]
-    public void The_docs_own_enums_read_by_value_are_stubbed_as_enums_and_a_swapped_argument_fails()
+    public async Task The_docs_own_enums_read_by_value_are_stubbed_as_enums_and_a_swapped_argument_fails()
     {
-        using var docs = AdoptRun.WithPackage("Acme.Machines", "1.0.0", Machines);
+        using var docs = AdoptInProcess.WithFeed().Pack("Acme.Machines", "1.0.0", Machines);
         docs.Write("README.md", """
             # Machines
 
@@ -221,7 +221,7 @@ public sealed class AdoptReceiverStubTests
             ```
             """);
 
-        var page = docs.AdoptWritten("README.md");
+        var page = await docs.AdoptWrittenAsync("README.md");
 
         Assert.Matches(@"<!-- snippetcheck: compile given=phoneCall:StateMachine<State,Trigger> .* -->\n```csharp\nphoneCall\.Configure\(State\.OnHold\)", page);
         Assert.Contains("public enum State { OnHold, Connected }", docs.Read("snippetcheck.json"), StringComparison.Ordinal);
@@ -236,9 +236,9 @@ public sealed class AdoptReceiverStubTests
     /// only a hidden using brings in, is still the docs' own: that using is left out and the enum stubbed.
     /// </summary>
     [Fact]
-    public void A_docs_enum_named_like_a_class_of_a_namespace_only_a_hidden_using_brings_is_still_stubbed()
+    public async Task A_docs_enum_named_like_a_class_of_a_namespace_only_a_hidden_using_brings_is_still_stubbed()
     {
-        using var docs = AdoptRun.WithPackage("Acme.Machines", "1.0.0", Machines + "\nnamespace Acme.Machines.Graph { public class State { } }");
+        using var docs = AdoptInProcess.WithFeed().Pack("Acme.Machines", "1.0.0", Machines + "\nnamespace Acme.Machines.Graph { public class State { } }");
         docs.Write("README.md", """
             # Machines
 
@@ -261,7 +261,7 @@ public sealed class AdoptReceiverStubTests
             ```
             """);
 
-        var page = docs.AdoptWritten("README.md");
+        var page = await docs.AdoptWrittenAsync("README.md");
 
         Assert.Matches(
             @"<!-- snippetcheck: compile given=phoneCall:StateMachine<State,Trigger> .* -->\n```csharp\nphoneCall\.Configure\(State\.OnHold\)", page);
@@ -289,9 +289,9 @@ public sealed class AdoptReceiverStubTests
     /// it, with no member of its own: the library's calls bind, and a misspelt one fails.
     /// </summary>
     [Fact]
-    public void The_docs_own_type_passed_where_a_constraint_demands_an_interface_is_stubbed_implementing_it()
+    public async Task The_docs_own_type_passed_where_a_constraint_demands_an_interface_is_stubbed_implementing_it()
     {
-        using var docs = AdoptRun.WithPackage("Acme.Bus", "1.0.0", ConsumerBus);
+        using var docs = AdoptInProcess.WithFeed().Pack("Acme.Bus", "1.0.0", ConsumerBus);
         docs.Write("README.md", """
             # Bus
 
@@ -308,7 +308,7 @@ public sealed class AdoptReceiverStubTests
             ```
             """);
 
-        var page = docs.AdoptWritten("README.md");
+        var page = await docs.AdoptWrittenAsync("README.md");
 
         Assert.Matches(@"<!-- snippetcheck: compile usings=DocModels\.Stubs\.READMEL\d+ packages=Acme\.Bus\S* -->", page);
         Assert.Contains("public class SubmitOrderConsumer : Acme.Bus.IConsumer", docs.Read("snippetcheck.json"), StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 77, item 1: packages from the post's own words. A library's release notes (language-ext's v2 notes, 97 blocks)
@@ -11,9 +11,9 @@ namespace SnippetCheck.Tests.Cli;
 public sealed class AdoptFolderNamedPackageTests
 {
     [Fact]
-    public void A_package_a_heading_names_as_the_folder_is_named_is_tried_and_its_blocks_verify_with_it()
+    public async Task A_package_a_heading_names_as_the_folder_is_named_is_tried_and_its_blocks_verify_with_it()
     {
-        using var docs = AdoptRun.WithPackage("AcmeWidgets.Core", "1.0.0",
+        using var docs = AdoptInProcess.WithFeed().Pack("AcmeWidgets.Core", "1.0.0",
             "namespace AcmeWidgets { public static class Widget { public static int Make(int n) => n + 1; } }");
         docs.Write("someone__acme-widgets/release-notes.md", """
             # Release notes
@@ -27,10 +27,10 @@ public sealed class AdoptFolderNamedPackageTests
             ```
             """);
 
-        var adopt = docs.Adopt("--write");
+        var adopt = AdoptInProcess.Table(await docs.AdoptWriteAsync());
 
         var written = docs.Read("someone__acme-widgets/release-notes.md");
-        Assert.True(written.Contains("packages=AcmeWidgets.Core", StringComparison.Ordinal), written + "\n" + adopt.Output);
+        Assert.True(written.Contains("packages=AcmeWidgets.Core", StringComparison.Ordinal), written + "\n" + adopt);
         docs.Verifies();
         docs.MutantsFail("someone__acme-widgets/release-notes.md", written, [("Widget.Make(2)", "Widget.Mak(2)", (string?)"CS0117")]);
     }

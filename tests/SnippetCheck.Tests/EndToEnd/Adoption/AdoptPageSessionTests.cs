@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 77, item 1 (sessions combined with packages, members and args): a post walks through a small app and its tests
@@ -105,17 +105,17 @@ public sealed class AdoptPageSessionTests
         """;
 
     [Fact]
-    public void A_page_of_an_app_and_its_tests_is_one_session_with_the_packages_its_blocks_need_and_its_calls_still_bind()
+    public async Task A_page_of_an_app_and_its_tests_is_one_session_with_the_packages_its_blocks_need_and_its_calls_still_bind()
     {
-        using var docs = AdoptRun.WithPackage("Acme.Data", "1.0.0", Data).Pack("Acme.Testing", "1.0.0", Testing);
+        using var docs = AdoptInProcess.WithFeed().Pack("Acme.Data", "1.0.0", Data).Pack("Acme.Testing", "1.0.0", Testing);
         docs.Write("shop.md", Page);
 
-        var adopt = docs.Adopt("--write");
+        var adopt = AdoptInProcess.Table(await docs.AdoptWriteAsync());
 
         var page = docs.Read("shop.md");
         var tags = page.Split('\n').Where(l => l.StartsWith("<!-- snippetcheck:", StringComparison.Ordinal)).ToList();
         // The five blocks of the app and its tests, one session; the ledger (declared nowhere) is not in it.
-        Assert.True(tags.Count(t => t.Contains("session=adopt-1", StringComparison.Ordinal)) == 5, page + "\n" + adopt.Output);
+        Assert.True(tags.Count(t => t.Contains("session=adopt-1", StringComparison.Ordinal)) == 5, page + "\n" + adopt);
         Assert.All(tags.Where(t => t.Contains("session=", StringComparison.Ordinal)), t =>
         {
             Assert.Contains("Acme.Data", t, StringComparison.Ordinal);

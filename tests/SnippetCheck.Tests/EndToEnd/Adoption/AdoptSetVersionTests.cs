@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issue 75, items 3 and 2: one version per package for the doc set, chosen once and said; a restore that fails for
@@ -77,25 +77,23 @@ public sealed class AdoptSetVersionTests
         """;
 
     [Fact]
-    public void Docs_for_an_unserved_major_take_the_newest_served_version_once_and_no_block_that_passes_there_is_verified_older()
+    public async Task Docs_for_an_unserved_major_take_the_newest_served_version_once_and_no_block_that_passes_there_is_verified_older()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Lib", "1.0.0", """
+        using var docSet = AdoptInProcess.WithFeed();
+        var docs = docSet.Docs;
+        docSet.Pack("Acme.Lib", "1.0.0", """
             namespace Acme.Lib { public static class Api { public static int Now(int n) => n; public static int Old(int n) => -n; } }
             """);
-        LocalFeed.Pack(feed, "Acme.Lib", "2.0.0", """
+        docSet.Pack("Acme.Lib", "2.0.0", """
             namespace Acme.Lib { public static class Api { public static int Now(int n) => n; public static int Fresh(int n) => 2 * n; } }
             """);
-        folder.Write("docs/guide.md", Guide);
+        docSet.Write("guide.md", Guide);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write", "--report", "json=adopt.json");
+        var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
         var page = File.ReadAllText(Path.Combine(docs, "guide.md"));
         var ownPins = page.Split('\n').Count(l => l.Contains("packages=Acme.Lib@", StringComparison.Ordinal));
         Assert.Multiple(
-            () => Assert.True(adopt.ExitCode == 0, adopt.Output),
             // The set's one version, in the config: the newest served, which the docs' names fit best.
             () => Assert.Equal("{\n  \"packageVersions\": [\"Acme.Lib@2.0.0\"]\n}\n", File.ReadAllText(Path.Combine(docs, "snippetcheck.json"))),
             // The block that passes at 2.0.0 is never verified at 1.0.0 (the config's pin, were it 1.0.0).
@@ -103,36 +101,35 @@ public sealed class AdoptSetVersionTests
                 page, StringComparison.Ordinal),
             // Adopt never creates a clash of two versions it chose itself: the block that keeps a value and the one that uses it
             // with 2.0.0's Fresh are one session (the block at 1.0.0 and the one at 2.0.0 would ask one program for both, SC1013).
-            () => Assert.DoesNotContain("SC1013", adopt.Output, StringComparison.Ordinal),
+            () => Assert.DoesNotContain("SC1013", adopt, StringComparison.Ordinal),
             () => Assert.Contains("<!-- snippetcheck: run packages=Acme.Lib session=adopt-1 -->\n```csharp\nusing Acme.Lib;\n\nvar kept",
                 page, StringComparison.Ordinal),
             () => Assert.Contains("<!-- snippetcheck: run usings=Acme.Lib packages=Acme.Lib session=adopt-1 -->\n```csharp\n" +
                 "Console.WriteLine(Api.Fresh(kept));", page, StringComparison.Ordinal),
             // A block that keeps a version of its own in its tag is listed in the summary, each one.
-            () => Assert.Equal(ownPins, adopt.Stdout.Split('\n').Count(l => l.Contains("keeps its own pin", StringComparison.Ordinal))),
+            () => Assert.Equal(ownPins, adopt.Split('\n').Count(l => l.Contains("keeps its own pin", StringComparison.Ordinal))),
             // The blocks that fit only 1.0.0 are never hidden by a pin of 1.0.0, and never listed as rot either: the page is
             // about Acme 3, which no source serves, so "removed after 1.x" would rest on the 2.0.0 the tool chose (RotContext).
             () => Assert.DoesNotContain("Acme.Lib@1.0.0", page, StringComparison.Ordinal),
-            () => Assert.DoesNotContain("[removed-api]", adopt.Stdout, StringComparison.Ordinal),
+            () => Assert.DoesNotContain("[removed-api]", adopt, StringComparison.Ordinal),
             () => Assert.DoesNotContain("<!-- snippetcheck: run packages=Acme.Lib -->\n```csharp\nusing Acme.Lib;\n\nConsole.WriteLine(Api.Old(3));",
                 page, StringComparison.Ordinal));
 
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
+        var verify = docSet.Verify();
         Assert.DoesNotContain("SC1013", verify.Output, StringComparison.Ordinal);
-        var tagged = int.Parse(adopt.Stdout.Split("adopt: tagged ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith($"{tagged} passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        var tagged = int.Parse(adopt.Split("adopt: tagged ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(verify.Report.Succeeded, verify.Output);
+        Assert.StartsWith($"{tagged} passed, 0 failed", verify.Summary);
     }
 
     [Fact]
-    public void A_block_whose_page_names_another_version_keeps_it_in_its_tag_and_the_summary_lists_it()
+    public async Task A_block_whose_page_names_another_version_keeps_it_in_its_tag_and_the_summary_lists_it()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Acme.Lib", "1.0.0", "namespace Acme.Lib { public static class Api { public static int Now(int n) => n; } }");
-        LocalFeed.Pack(feed, "Acme.Lib", "2.0.0", "namespace Acme.Lib { public static class Api { public static int Now(int n) => n; } }");
-        folder.Write("docs/a/new.md", """
+        using var docSet = AdoptInProcess.WithFeed();
+        var docs = docSet.Docs;
+        docSet.Pack("Acme.Lib", "1.0.0", "namespace Acme.Lib { public static class Api { public static int Now(int n) => n; } }");
+        docSet.Pack("Acme.Lib", "2.0.0", "namespace Acme.Lib { public static class Api { public static int Now(int n) => n; } }");
+        docSet.Write("a/new.md", """
             # New
 
             Install it with `dotnet add package Acme.Lib`.
@@ -149,7 +146,7 @@ public sealed class AdoptSetVersionTests
             Console.WriteLine(Api.Now(2));
             ```
             """);
-        folder.Write("docs/b/old.md", """
+        docSet.Write("b/old.md", """
             # Old
 
             Install it with `dotnet add package Acme.Lib --version 1.0.0`.
@@ -161,33 +158,33 @@ public sealed class AdoptSetVersionTests
             ```
             """);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write", "--report", "json=adopt.json");
+        var adopted = await docSet.AdoptWriteAsync();
+        var adopt = AdoptInProcess.Table(adopted);
+        docSet.Json(adopted);
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
         Assert.Equal("{\n  \"packageVersions\": [\"Acme.Lib@2.0.0\"]\n}\n", File.ReadAllText(Path.Combine(docs, "snippetcheck.json")));
         Assert.Contains("<!-- snippetcheck: run packages=Acme.Lib@1.0.0 -->", File.ReadAllText(Path.Combine(docs, "b", "old.md")),
             StringComparison.Ordinal);
         Assert.Contains("b/old.md(5,1): packages=Acme.Lib@1.0.0 keeps its own pin: it is verified at 1.0.0, not at the set's version 2.0.0 " +
-            "(snippetcheck.json)\n", adopt.Stdout, StringComparison.Ordinal);
+            "(snippetcheck.json)\n", adopt, StringComparison.Ordinal);
         using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(docs, "adopt.json"))))
             Assert.Equal(1, json.RootElement.GetProperty("ownPins").GetArrayLength());
 
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
+        var verify = docSet.Verify();
+        Assert.True(verify.Report.Succeeded, verify.Output);
         Assert.DoesNotContain("SC1013", verify.Output, StringComparison.Ordinal);
-        Assert.StartsWith("3 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        Assert.StartsWith("3 passed, 0 failed", verify.Summary);
     }
 
     [Fact]
-    public void A_package_that_fails_to_restore_for_good_is_named_as_a_setup_problem_in_the_closing_summary()
+    public async Task A_package_that_fails_to_restore_for_good_is_named_as_a_setup_problem_in_the_closing_summary()
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
+        using var docSet = AdoptInProcess.WithFeed();
+        var docs = docSet.Docs;
         // It depends on a package no source has: NuGet refuses it (NU1101) every time, whatever the cache holds.
-        LocalFeed.Pack(feed, "Broken.Lib", "1.0.0", "namespace Broken.Lib { public static class Thing { public static int One() => 1; } }",
+        docSet.Pack("Broken.Lib", "1.0.0", "namespace Broken.Lib { public static class Thing { public static int One() => 1; } }",
             dependency: "Missing.Dependency@1.0.0");
-        folder.Write("docs/page.md", """
+        docSet.Write("page.md", """
             # Broken
 
             Install it with `dotnet add package Broken.Lib`.
@@ -203,16 +200,15 @@ public sealed class AdoptSetVersionTests
             ```
             """);
 
-        var adopt = CliRunner.Run(docs, environment, "adopt", "--write");
+        var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        Assert.True(adopt.ExitCode == 0, adopt.Output);
-        var summary = adopt.Stdout.TrimEnd('\n').Split('\n')[^1];
+        var summary = adopt.TrimEnd('\n').Split('\n')[^1];
         Assert.StartsWith("adopt: tagged 1 of 2", summary, StringComparison.Ordinal);
         Assert.Contains("setup problem: Broken.Lib, which could not be restored here (", summary, StringComparison.Ordinal);
         Assert.Contains("1 block", summary.Split("setup problem:")[1], StringComparison.Ordinal);
 
-        var verify = CliRunner.Run(docs, environment, "verify", "--no-cache");
-        Assert.True(verify.ExitCode == 0, verify.Output);
-        Assert.StartsWith("1 passed, 0 failed", verify.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        var verify = docSet.Verify();
+        Assert.True(verify.Report.Succeeded, verify.Output);
+        Assert.StartsWith("1 passed, 0 failed", verify.Summary);
     }
 }

@@ -1,6 +1,6 @@
 using SnippetCheck.Tests.Infrastructure;
 
-namespace SnippetCheck.Tests.Cli;
+namespace SnippetCheck.Tests.EndToEnd.Adoption;
 
 /// <summary>
 /// Issues 54 and 55, a receiver a post creates with a package's type (<c>var screen = new Screen();</c>, Spectre's
@@ -37,26 +37,24 @@ public sealed class AdoptCreatedReceiverTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void A_block_on_a_local_another_page_creates_with_a_packages_type_takes_the_creators_package_and_using(bool ownUsingLine)
+    public async Task A_block_on_a_local_another_page_creates_with_a_packages_type_takes_the_creators_package_and_using(bool ownUsingLine)
     {
-        using var folder = new TempFolder();
-        var docs = Path.Combine(folder.Path, "docs");
-        var (feed, environment) = LocalFeed.Create(folder.Path, docs);
-        LocalFeed.Pack(feed, "Rot.Widgets", "1.0.0", "namespace Rot.Widgets { public sealed class Screen { public void Write(string text) { } } }");
-        LocalFeed.Pack(feed, "Rot.Other", "1.0.0", "namespace Rot.Other { public static class Unrelated { public static void Run() { } } }");
+        using var docSet = AdoptInProcess.WithFeed();
+        var docs = docSet.Docs;
+        docSet.Pack("Rot.Widgets", "1.0.0", "namespace Rot.Widgets { public sealed class Screen { public void Write(string text) { } } }");
+        docSet.Pack("Rot.Other", "1.0.0", "namespace Rot.Other { public static class Unrelated { public static void Run() { } } }");
         // The creator's 'using Rot.Widgets;' line, written in the block rather than found by adopt, is carried over alike.
-        folder.Write("docs/guide/create.md", ownUsingLine ? Create.Replace("```csharp\n", "```csharp\nusing Rot.Widgets;\n", StringComparison.Ordinal) : Create);
-        folder.Write("docs/guide/use.md", Use);
+        docSet.Write("guide/create.md", ownUsingLine ? Create.Replace("```csharp\n", "```csharp\nusing Rot.Widgets;\n", StringComparison.Ordinal) : Create);
+        docSet.Write("guide/use.md", Use);
 
-        var write = CliRunner.Run(docs, environment, "adopt", "--write");
+        await docSet.AdoptWriteAsync();
 
-        Assert.True(write.ExitCode == 0, write.Output);
         var use = File.ReadAllText(Path.Combine(docs, "guide", "use.md"));
         Assert.Contains("<!-- snippetcheck: compile given=screen:Screen usings=Rot.Widgets packages=Rot.Widgets -->\n```csharp\nscreen.Write(",
             use, StringComparison.Ordinal);
 
         // The call binds to the package's Screen: misspelt, or given an argument too many, it fails.
         const string Call = "screen.Write(\"more\")";
-        Mutants.EachFails(docs, Path.Combine(docs, "guide", "use.md"), use, new[] { (Call, "screen.Writ(\"more\")"), (Call, "screen.Write(\"more\", 2)") }, environment, "guide/use.md", "--no-cache");
+        docSet.MutantsFail("guide/use.md", use, new[] { (Call, "screen.Writ(\"more\")"), (Call, "screen.Write(\"more\", 2)") }, "guide/use.md");
     }
 }
