@@ -1,5 +1,4 @@
 using SnippetCheck.Adoption.Inference;
-using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Inference.Receivers;
 using SnippetCheck.Driver;
 using SnippetCheck.Extraction.Snippets;
@@ -59,9 +58,13 @@ internal static class BareHelperTrials
             Kind = SnippetKind.Compile, Given = [.. snippet.Tags.Given, .. helpers.Select(h => h.Entry(choice[h.Name]))],
         } };
 
-    /// <summary>Passed, or failed only on unknown names (an enum's values read off a namesake aside), none of them a helper.</summary>
+    /// <summary>
+    /// Passed, or failed only on unknown names (an enum's values read off a namesake aside; a given's type argument reported
+    /// at the fence, off the block's words), none of them a helper.
+    /// </summary>
     private static bool Narrowed(SnippetResult result, IReadOnlyList<BareHelpers.Helper> helpers) =>
         result.Status == SnippetStatus.Passed
-        || result.Status == SnippetStatus.Failed && PackageInference.UnknownNames(result.Snippet, EnumReads.WithoutEnumReads(result)) is { } names
-            && !names.Any(n => helpers.Any(h => h.Name == n));
+        || result.Status == SnippetStatus.Failed && EnumReads.WithoutEnumReads(result).Where(d => d.IsError).ToList() is { Count: > 0 } errors
+            && errors.All(d => UnknownNames.Package.Contains(d.Id))
+            && !errors.Any(d => UsingInference.IdentifierAt(result.Snippet, d.Location) is { } name && helpers.Any(h => h.Name == name));
 }
