@@ -33,4 +33,22 @@ public sealed class AdoptBareHelperTests
             ("worker.Wait()", "worker.Wait(1, 2, 3)"), ("Console.WriteLine(\"ready\")", "Console.WriteLinee(\"ready\")"),
             ("DoWork()", "DoWorkq()") });
     }
+
+    /// <summary>
+    /// An exercise's instructions call the class the reader is asked to write: no stub may stand for it (its members would
+    /// be named like the block's calls), so the block stays untagged, and its cause says why in the reader's words.
+    /// </summary>
+    [Fact]
+    public async Task A_class_an_exercise_asks_its_reader_to_write_is_no_stub_and_its_cause_says_so()
+    {
+        using var docs = new AdoptInProcess();
+        docs.Write("instructions.md", "# Instructions\n\nImplement the (static) method `DialingCodes.GetEmptyDictionary()` that returns " +
+            "an empty dictionary.\n\n```csharp\nDialingCodes.GetEmptyDictionary();\n// => empty dictionary\n```\n");
+
+        var run = await docs.AdoptAsync();
+        var block = docs.Json(run).Blocks[5];
+        Assert.Equal(("unknown-name", "'DialingCodes': the page asks its reader to write it (an exercise), and the block calls nothing else: " +
+            "no stub may stand for it, and nothing of a library is left to check"),
+            (block.GetProperty("cause").GetString(), block.GetProperty("detail").GetString()));
+    }
 }
