@@ -144,7 +144,8 @@ internal sealed class BlockProposals
         var nowhere = Packages.Unloaded.ContainsKey(snippet.Location) ? null : Packages.DeclaredNowhereInTheDocs(snippet);
         var cause = UnverifiedCause.Of(failed, packageLookedFor, unrestorable, nowhere);
         // An exercise's class the page asks its reader to write: said so, as no stub may stand for it (ExerciseTypes).
-        if (cause.Kind == UnverifiedCause.UnknownName && ExerciseTypes.CauseOf(Source, failed) is { } exercise)
+        if (cause.Kind == UnverifiedCause.UnknownName
+            && ExerciseTypes.CauseOf(Source, PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics)) is { } exercise)
             cause = cause with { Detail = exercise };
         // What a reader has to add first: once its receivers are given, the names it still lacks, not the receiver it no longer lacks.
         if (cause.Kind is UnverifiedCause.UnknownName or UnverifiedCause.PackageNotFound && _compiled.NarrowedByReceivers(key) is { } narrowed)

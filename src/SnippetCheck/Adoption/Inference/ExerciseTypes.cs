@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Extraction;
-using SnippetCheck.Results;
 
 namespace SnippetCheck.Adoption.Inference;
 
@@ -30,12 +28,13 @@ internal static partial class ExerciseTypes
         return names;
     }
 
-    /// <summary>The cause's words when every name the block lacks is one the page asks its reader to write; null otherwise.</summary>
-    public static string? CauseOf(SourceDocument page, SnippetResult failed)
+    /// <summary>
+    /// The cause's words when every name the block lacks (<paramref name="names"/>) is one the page asks its reader to
+    /// write; null otherwise.
+    /// </summary>
+    public static string? CauseOf(SourceDocument page, IReadOnlyList<string>? names)
     {
-        if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics) is not { Count: > 0 } names) return null;
-        var asked = Of(page);
-        if (!names.All(asked.Contains)) return null;
+        if (names is not { Count: > 0 } || !names.All(Of(page).Contains)) return null;
         return $"{string.Join(", ", names.Select(n => $"'{n}'"))}: the page asks its reader to write it (an exercise), and the block " +
             "calls nothing else: no stub may stand for it, and nothing of a library is left to check";
     }

@@ -24,9 +24,12 @@ internal static class BareHelperTrials
     public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
         IBlockTrials verifier, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
-        var tries = failing.Select(f => (f.Document, f.Failed.Snippet,
-                Helpers: BareHelpers.Of(f.Failed.Snippet, f.Failed.Diagnostics, f.Document.SettingsFor(f.Failed.Snippet).ParseOptions)))
-            .Where(t => t.Helpers.Count > 0).ToList();
+        var tries = failing.GroupBy(f => f.Document).SelectMany(page =>
+        {
+            var options = page.Key.SettingsFor(page.First().Failed.Snippet).ParseOptions;
+            var shows = BareHelpers.PageShows(page.Key.Snippets.Snippets, options);
+            return page.Select(f => (f.Document, f.Failed.Snippet, Helpers: BareHelpers.Of(f.Failed.Snippet, f.Failed.Diagnostics, options, shows)));
+        }).Where(t => t.Helpers.Count > 0).ToList();
         var choices = tries.ToDictionary(t => t.Snippet.Location, t => t.Helpers.ToDictionary(h => h.Name, _ => 0, StringComparer.Ordinal));
         var kept = new Dictionary<SourceLocation, SnippetResult>();
         for (var round = 0; round < Rounds && tries.Count > 0; round++)

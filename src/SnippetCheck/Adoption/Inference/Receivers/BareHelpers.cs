@@ -29,12 +29,17 @@ internal static class BareHelpers
         public string Entry(int choice) => $"{Name}:{Types[Math.Min(choice, Types.Count - 1)]}";
     }
 
-    /// <summary>The block's unknown names (CS0103) that are bare helpers, each with the types its uses allow; empty for none.</summary>
-    public static IReadOnlyList<Helper> Of(Snippet snippet, IReadOnlyList<Model.Diagnostic> diagnostics, CSharpParseOptions options)
+    /// <summary>
+    /// The block's unknown names (CS0103) that are bare helpers, each with the types its uses allow; empty for none. A name
+    /// the page shows declared (<paramref name="pageShows"/>: another block's method, property, field or local) is no
+    /// helper: it is the page's own, for a session to join, not a stub's to stand for.
+    /// </summary>
+    public static IReadOnlyList<Helper> Of(
+        Snippet snippet, IReadOnlyList<Model.Diagnostic> diagnostics, CSharpParseOptions options, IReadOnlySet<string> pageShows)
     {
         if (snippet.Tags.Members || snippet.Tags.Base is not null) return [];
         var unknown = diagnostics.Where(d => d.IsError && d.Id == "CS0103").Select(d => UsingInference.IdentifierAt(snippet, d.Location))
-            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            .OfType<string>().Where(n => !pageShows.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
         if (unknown.Count == 0) return [];
         var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), options).GetCompilationUnitRoot();
         if (root.Usings.Any(u => u.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))) return [];
@@ -58,6 +63,19 @@ internal static class BareHelpers
         }
         return helpers;
     }
+
+    /// <summary>The names the page's blocks declare: methods, local functions, properties, fields, locals and parameters.</summary>
+    public static IReadOnlySet<string> PageShows(IEnumerable<Snippet> blocks, CSharpParseOptions options) =>
+        blocks.SelectMany(b => CSharpSyntaxTree.ParseText(string.Join('\n', b.Code.Select(l => l.Text)), options).GetCompilationUnitRoot()
+            .DescendantNodes().Select(n => n switch
+            {
+                MethodDeclarationSyntax method => method.Identifier.ValueText,
+                LocalFunctionStatementSyntax local => local.Identifier.ValueText,
+                PropertyDeclarationSyntax property => property.Identifier.ValueText,
+                VariableDeclaratorSyntax variable => variable.Identifier.ValueText,
+                ParameterSyntax parameter => parameter.Identifier.ValueText,
+                _ => null,
+            })).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The types one use of a name allows, best first; null when the use says nothing of its type (or is no bare use).</summary>
     private static IReadOnlyList<string>? TypesOf(IdentifierNameSyntax use)

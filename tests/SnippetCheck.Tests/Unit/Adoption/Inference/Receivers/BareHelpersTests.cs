@@ -15,7 +15,7 @@ public sealed class BareHelpersTests
     private static Snippet Block(string code) => AdoptionHarness.Page($"# Calls\n\n```csharp\n{code}\n```\n").Blocks[0];
 
     private static IReadOnlyList<BareHelpers.Helper> HelpersOf(Snippet snippet, params string[] unknown) =>
-        BareHelpers.Of(snippet, [.. unknown.SelectMany(n => Unknown(snippet, n).Diagnostics)], CSharpParseOptions.Default);
+        BareHelpers.Of(snippet, [.. unknown.SelectMany(n => Unknown(snippet, n).Diagnostics)], CSharpParseOptions.Default, new HashSet<string>());
 
     private static string[] Entries(IReadOnlyList<BareHelpers.Helper> helpers, int choice) =>
         [.. helpers.Select(h => h.Entry(choice)).Order(StringComparer.Ordinal)];
@@ -72,5 +72,16 @@ public sealed class BareHelpersTests
         Assert.Empty(HelpersOf(receiver, "_service"));
         Assert.Empty(HelpersOf(based, "Notify"));
         Assert.Empty(HelpersOf(members, "Notify"));
+    }
+
+    [Fact]
+    public void A_name_another_block_of_the_page_declares_is_the_page_s_own_never_a_stub()
+    {
+        var page = AdoptionHarness.Page("# Calls\n\n```csharp\nvoid Notify() { }\nbool IsReady => true;\nvar ready = false;\n```\n\n" +
+            "```csharp\nTask.Run(() => Notify());\nif (IsReady || ready) return;\nTask.Run(() => Other());\n```\n").Blocks;
+        var shows = BareHelpers.PageShows(page, CSharpParseOptions.Default);
+        var errors = new[] { "Notify", "IsReady", "ready", "Other" }.SelectMany(n => Unknown(page[1], n).Diagnostics).ToList();
+
+        Assert.Equal(["Other:System.Action"], Entries(BareHelpers.Of(page[1], errors, CSharpParseOptions.Default, shows), 0));
     }
 }
