@@ -134,6 +134,10 @@ internal sealed class BlockProposals
         // A package its post is given that no source has may be what declares its names: package-not-found, as it says.
         var nowhere = Packages.Unloaded.ContainsKey(snippet.Location) ? null : Packages.DeclaredNowhereInTheDocs(snippet);
         var cause = UnverifiedCause.Of(failed, packageLookedFor, unrestorable, nowhere);
+        // An exercise's class the page asks its reader to write: said so, as no stub may stand for it (ExerciseTypes).
+        if (cause.Kind == UnverifiedCause.UnknownName
+            && ExerciseTypes.CauseOf(Source, PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics)) is { } exercise)
+            cause = cause with { Detail = exercise };
         // What a reader has to add first: once its receivers are given, the names it still lacks, not the receiver it no longer lacks.
         if (cause.Kind is UnverifiedCause.UnknownName or UnverifiedCause.PackageNotFound && block.Narrowed is { } narrowed)
         {

@@ -247,6 +247,11 @@ internal sealed class CompileTrials
     /// </summary>
     private async Task WithReceiversAndTypesAsync(IBlockTrials verifier, CancellationToken cancellationToken)
     {
+        // The page's own helpers it calls bare ('.OnEntry(() => SendEmailToAssignee())'), given as their use types them (BareHelpers).
+        foreach (var (key, result) in ByBlock(await BareHelperTrials.TryAsync(verifier, [.. _untagged.Where(u => !InClass.ContainsKey(Key(u.Snippet)))
+            .Select(u => (u.Document, Failed: WithReceivers.GetValueOrDefault(Key(u.Snippet)) ?? PackageFailure(Key(u.Snippet))))
+            .Where(f => f.Failed?.Status == SnippetStatus.Failed).Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false)))
+            WithReceivers[key] = result;
         List<(PreparedDocument Document, SnippetResult Failed)> Typed() => [.. _untagged
             .Select(u => (u.Document, Failed: WithReceivers.GetValueOrDefault(Key(u.Snippet))))
             .Where(f => f.Failed is { Status: SnippetStatus.Failed, Snippet.Tags.Given.Count: > 0 })
