@@ -142,7 +142,9 @@ internal sealed class BlockProposals
         _failures.Add(failed);
         // A package its post is given that no source has may be what declares its names: package-not-found, as it says.
         var nowhere = Packages.Unloaded.ContainsKey(snippet.Location) ? null : Packages.DeclaredNowhereInTheDocs(snippet);
-        var cause = UnverifiedCause.Of(failed, packageLookedFor, unrestorable, nowhere);
+        // A listing's signatures, compiled, say 'readonly' is not valid or a body is missing: its listing's failure is what it lacks.
+        var cause = _fallbacks.Unlisted.GetValueOrDefault(key) is { } unlisted ? UnverifiedCause.OfListing(unlisted)
+            : UnverifiedCause.Of(failed, packageLookedFor, unrestorable, nowhere);
         // What a reader has to add first: once its receivers are given, the names it still lacks, not the receiver it no longer lacks.
         if (cause.Kind is UnverifiedCause.UnknownName or UnverifiedCause.PackageNotFound && _compiled.NarrowedByReceivers(key) is { } narrowed)
         {

@@ -76,9 +76,12 @@ internal static class UsingInference
         // the page declares a method 'Get', as Refit's README does 450 lines on).
         var declaredTypes = attributes.Count == 0 ? declared : PostDeclarations.TypesBesides(document, snippet, options);
         // Not a name the compiler bound to a library's extension (CS1929): the post's local function of that name is a namesake.
+        // A framework type whose source the post quotes (a post on Stopwatch shows its reference source) is the framework's, not the post's.
         bool Own(string name) => !receivers.ContainsKey(name) && (attributes.Contains(name)
             ? declaredTypes.Contains(name) || declaredTypes.Contains(name + "Attribute")
-            : declared.Contains(name.TrimStart(ExtensionKey)));
+            : declared.Contains(name.TrimStart(ExtensionKey)) && !(name[0] != ExtensionKey
+                && NamespacesOf(name, references, imported, asWritten: true) is [var home]
+                && ShownSource.OfFrameworkType(document, snippet, name, home, references, options)));
         // The post's own names are passed over like names found nowhere, when those are: a session or the check level gives them.
         if (skipUnknown) names.RemoveAll(n => Own(n!));
         else if (names.Any(n => Own(n!))) return null;
