@@ -152,6 +152,10 @@ internal sealed class BlockProposals
             var given = narrowed.Snippet.Tags.Given.Select(g => g.Split(':', 2)).Select((g, i) => $"'{g[0]}'{(i == 0 ? " is" : "")} given as {g[1]}");
             cause = left with { Detail = $"{left.Detail}, once {string.Join(", ", given)}" };
         }
+        // A name one letter from the block's own local ('μs' beside 'var us') is its typo, not context the page leaves out.
+        if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics)?.Select(n => (Name: n, Meant: LocalTypos.MeantBy(
+            _document.Snippets, snippet, n))).FirstOrDefault(t => t.Meant is not null) is { Meant: { } meant } typo)
+            cause = cause with { Kind = UnverifiedCause.UnknownName, Detail = $"'{typo.Name}': the block declares '{meant}' (misspelt?)" };
         _causes.Add(cause);
         var known = _rot.Any(r => r.Block == snippet.Location);
         if (!known && RotReport.Of(Source, snippet, failed) is { } suspected) _rot.Add(suspected);

@@ -162,4 +162,40 @@ public sealed class AdoptionRuleTests
             StringComparison.Ordinal);
         Assert.Contains("(looked up in Markdig 1.6.0)", cause.Detail, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Issue 77: once the Stopwatch post's using is guessed, its block 903 binds every Stopwatch call and fails only on
+    /// <c>{μs}</c>, a typo of the block's own <c>var us</c>. The check level tolerates a name the post never declares, so it
+    /// passed as <c>check</c> though it does not compile. A tolerated name one letter from the block's own local is its typo:
+    /// no <c>check</c>, and the cause names it and the local it misspells.
+    /// </summary>
+    [Fact]
+    public async Task A_block_whose_tolerated_name_misspells_its_own_local_is_not_checked_and_its_cause_says_so()
+    {
+        const string page = "# Post\n\n```csharp\nvar us = Math.Sqrt(2).ToString();\nConsole.WriteLine($\"{μs}\");\n```\n";
+        var trials = new CannedTrials(s => s.Tags.Kind == SnippetKind.Check
+            ? new SnippetResult(s, new Verdict.Checked([new UnknownName("μs", s.Location)], "Math.Sqrt(double)"), [], null, TimeSpan.Zero)
+            : Unknown(s, "μs"));
+
+        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(page)));
+
+        Assert.Empty(file.Proposals);
+        var cause = Assert.Single(file.Causes);
+        Assert.Equal(("unknown-name", "'μs': the block declares 'us' (misspelt?)"), (cause.Kind, cause.Detail));
+    }
+
+    /// <summary>A name another block of the post declares as a local is tolerated as before: a session may give it.</summary>
+    [Fact]
+    public async Task A_tolerated_name_that_another_block_declares_as_a_local_is_still_checked()
+    {
+        const string page = "# Post\n\n```csharp\nvar dy = 2;\n```\n\n```csharp\nvar dx = Math.Abs(-1);\nConsole.WriteLine(dx + dy);\n```\n";
+        var trials = new CannedTrials(s => CodeOf(s).StartsWith("var dy", StringComparison.Ordinal) ? Passed(s, s.Tags.Kind == SnippetKind.Run ? "" : null)
+            : s.Tags.Kind == SnippetKind.Check
+            ? new SnippetResult(s, new Verdict.Checked([new UnknownName("dy", s.Location)], "Math.Abs(int)"), [], null, TimeSpan.Zero)
+            : Unknown(s, "dy"));
+
+        var file = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(page)));
+
+        Assert.Contains(file.Proposals, p => p.Kind == SnippetKind.Check);
+    }
 }
