@@ -156,6 +156,7 @@ internal static class Adopter
                 MarksRefused = fallbacks.Readings.GetValueOrDefault(key).Reading?.Refusal,
                 Check = fallbacks.Checks.GetValueOrDefault(key),
                 Listing = fallbacks.Listings.GetValueOrDefault(key),
+                Unlisted = fallbacks.Unlisted.GetValueOrDefault(key),
                 Ran = runs.Ran.GetValueOrDefault(key),
                 Again = runs.Again.GetValueOrDefault(key),
                 Claims = runs.Claims.TryGetValue(key, out var claimed) ? claimed.Claims : [],

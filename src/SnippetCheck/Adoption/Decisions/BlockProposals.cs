@@ -133,7 +133,9 @@ internal sealed class BlockProposals
         _failures.Add(failed);
         // A package its post is given that no source has may be what declares its names: package-not-found, as it says.
         var nowhere = Packages.Unloaded.ContainsKey(snippet.Location) ? null : Packages.DeclaredNowhereInTheDocs(snippet);
-        var cause = UnverifiedCause.Of(failed, packageLookedFor, unrestorable, nowhere);
+        // A listing's signatures, compiled, say 'readonly' is not valid or a body is missing: its listing's failure is what it lacks.
+        var cause = block.Unlisted is { } unlisted ? UnverifiedCause.OfListing(unlisted)
+            : UnverifiedCause.Of(failed, packageLookedFor, unrestorable, nowhere);
         // An exercise's class the page asks its reader to write: said so, as no stub may stand for it (ExerciseTypes).
         if (cause.Kind == UnverifiedCause.UnknownName
             && ExerciseTypes.CauseOf(Source, PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics)) is { } exercise)
@@ -145,6 +147,10 @@ internal sealed class BlockProposals
             var given = narrowed.Snippet.Tags.Given.Select(g => g.Split(':', 2)).Select((g, i) => $"'{g[0]}'{(i == 0 ? " is" : "")} given as {g[1]}");
             cause = left with { Detail = $"{left.Detail}, once {string.Join(", ", given)}" };
         }
+        // A name one letter from the block's own local ('μs' beside 'var us') is its typo, not context the page leaves out.
+        if (PackageInference.UnknownNames(failed.Snippet, failed.Diagnostics)?.Select(n => (Name: n, Meant: LocalTypos.MeantBy(
+            _document.Snippets, snippet, n))).FirstOrDefault(t => t.Meant is not null) is { Meant: { } meant } typo)
+            cause = cause with { Kind = UnverifiedCause.UnknownName, Detail = $"'{typo.Name}': the block declares '{meant}' (misspelt?)" };
         _causes.Add(cause);
         var known = _rot.Any(r => r.Block == snippet.Location);
         if (!known && RotReport.Of(Source, snippet, failed) is { } suspected) _rot.Add(suspected);

@@ -57,6 +57,9 @@ internal sealed record TrialResults(
         /// <summary>It as a listing of signatures its page's packages declare.</summary>
         public SnippetResult? Listing { get; init; }
 
+        /// <summary>Its listing's failure, when its signatures are a listing its page's packages do not declare.</summary>
+        public SnippetResult? Unlisted { get; init; }
+
         /// <summary>Its first run, when it compiled and has something to execute.</summary>
         public SnippetResult? Ran { get; init; }
 

@@ -78,7 +78,7 @@ internal static class UsingInference
         // Not a name the compiler bound to a library's extension (CS1929): the post's local function of that name is a namesake.
         bool Own(string name) => !receivers.ContainsKey(name) && (attributes.Contains(name)
             ? declaredTypes.Contains(name) || declaredTypes.Contains(name + "Attribute")
-            : declared.Contains(name.TrimStart(ExtensionKey)));
+            : declared.Contains(name.TrimStart(ExtensionKey)) && !IsShownSource(document, snippet, name, references, imported, options));
         // The post's own names are passed over like names found nowhere, when those are: a session or the check level gives them.
         if (skipUnknown) names.RemoveAll(n => Own(n!));
         else if (names.Any(n => Own(n!))) return null;
@@ -99,6 +99,15 @@ internal static class UsingInference
         ambiguous.RemoveAll(a => a.Item2.Count(usings.Contains) == 1);
         return new Guess(ambiguous.Count == 0 ? [.. usings] : [], ambiguous);
     }
+
+    /// <summary>
+    /// A type of one namespace not imported whose source the post quotes (a post on Stopwatch shows its reference source,
+    /// <see cref="ShownSource"/>): the framework's, not the post's own.
+    /// </summary>
+    private static bool IsShownSource(SnippetDocument document, Snippet snippet, string name, ImmutableArray<MetadataReference> references,
+        IReadOnlyList<string> imported, CSharpParseOptions options) =>
+        name[0] != ExtensionKey && NamespacesOf(name, references, imported, asWritten: true) is [var home]
+        && ShownSource.OfFrameworkType(document, snippet, name, home, references, options);
 
     /// <summary>
     /// The namespaces (or <c>static</c> classes) not yet <paramref name="imported"/> whose using would bring

@@ -47,6 +47,18 @@ internal sealed record UnverifiedCause(string Kind, string Detail, SourceLocatio
         proposal.Snippet.Location);
 
     /// <summary>
+    /// A listing block (<c>check listing</c>) whose packages lack a member it lists: the first member not found, and the
+    /// packages and versions it was looked up in (a generated API page ahead of the package's release lists members no
+    /// released version has).
+    /// </summary>
+    public static UnverifiedCause OfListing(SnippetResult unlisted)
+    {
+        var first = unlisted.Diagnostics.First(d => d.IsError);
+        var packages = string.Join(", ", unlisted.Snippet.Tags.Packages.Select(p => $"{p.Id} {p.Version}"));
+        return new(CompileError, $"{first.Id}: {first.Message} (looked up in {packages})", first.Location);
+    }
+
+    /// <summary>
     /// The cause of a block's last failure. A syntax error makes it a fragment whatever else is wrong (no context
     /// makes it compile); only names unknown, it lacks context the post does not show, or a package that was looked for.
     /// </summary>

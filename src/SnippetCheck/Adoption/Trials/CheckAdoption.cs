@@ -59,7 +59,9 @@ internal static class CheckAdoption
 
         // Twice, as each tag adopt proposes: the second verdict must be the first. A hollow check (its first call on an
         // unknown name, SC2017) fails in verify's own judging, so adopt never proposes what verify would fail.
-        var passed = tried.Select(c => (c.Document, latest[Key(c.Snippet)])).Where(p => p.Item2.Status == SnippetStatus.Passed).ToList();
+        // A tolerated name one letter from the block's own local is its typo ('μs' for 'us'): the block does not compile, whatever binds.
+        var passed = tried.Select(c => (c.Document, latest[Key(c.Snippet)])).Where(p => p.Item2.Status == SnippetStatus.Passed
+            && !p.Item2.UnknownNames.Any(u => LocalTypos.MeantBy(p.Document.Snippets, p.Item2.Snippet, u.Name) is not null)).ToList();
         var again = await VerifyAsync(verifier, [.. passed.Select(p => (p.Document, p.Item2.Snippet))], cancellationToken).ConfigureAwait(false);
         return passed
             .Where(p => again.GetValueOrDefault(Key(p.Item2.Snippet)) is { Status: SnippetStatus.Passed })

@@ -24,6 +24,9 @@ internal sealed class FallbackTrials
         IReadOnlyDictionary<(string File, int Line), SnippetResult> checks,
         IReadOnlyDictionary<(string File, int Line), SnippetResult> listings)
     {
+        Unlisted = listings.Where(l => l.Value.Status == SnippetStatus.Failed
+            && l.Value.Diagnostics.Any(d => d.Id == Model.DiagnosticCodes.UnboundApi)).ToDictionary();
+        listings = listings.Where(l => l.Value.Status == SnippetStatus.Passed).ToDictionary();
         Chains = chains;
         Readings = readings;
         FailsAsMarked = failsAsMarked;
@@ -45,6 +48,9 @@ internal sealed class FallbackTrials
 
     /// <summary>Each block that only lists signatures its page's packages declare.</summary>
     public IReadOnlyDictionary<(string File, int Line), SnippetResult> Listings { get; }
+
+    /// <summary>Each block that only lists signatures, some of which its page's packages lack (SC2014): its listing's failure.</summary>
+    public IReadOnlyDictionary<(string File, int Line), SnippetResult> Unlisted { get; }
 
     public static async Task<FallbackTrials> RunAsync(
         IBlockTrials verifier, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CompileTrials compiled, RunTrials runs,

@@ -15,7 +15,10 @@ namespace SnippetCheck.Adoption.Trials;
 /// </summary>
 internal static class ListingAdoption
 {
-    /// <returns>The listing blocks that pass as <c>check listing</c>, by block, with the tags they passed with.</returns>
+    /// <returns>
+    /// Each listing block tried as <c>check listing</c>, by block, with the tags it was tried with: passed, or failed on the
+    /// members its packages lack (SC2014), which is its cause when nothing else passes it.
+    /// </returns>
     public static async Task<IReadOnlyDictionary<(string File, int Line), SnippetResult>> FindAsync(IBlockTrials verifier, PackageInference packages,
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CancellationToken cancellationToken)
     {
@@ -33,7 +36,6 @@ internal static class ListingAdoption
             })));
         }
         var results = await verifier.VerifyLoneAsync(trials, useCache: true, cancellationToken).ConfigureAwait(false);
-        return results.Where(r => r.Status == SnippetStatus.Passed)
-            .ToDictionary(r => (r.Snippet.Location.File, r.Snippet.Location.Line), r => r);
+        return results.ToDictionary(r => (r.Snippet.Location.File, r.Snippet.Location.Line), r => r);
     }
 }

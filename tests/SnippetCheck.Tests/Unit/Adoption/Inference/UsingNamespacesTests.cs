@@ -88,4 +88,61 @@ public sealed class UsingNamespacesTests
         Assert.NotNull(guess);
         Assert.Equal(["Acme.Trace"], guess.Usings);
     }
+
+    /// <summary>
+    /// Issue 77: the Stopwatch post (realworld stopwatch.md) shows the framework's own source of <c>Stopwatch</c> (the
+    /// reference source, CoreCLR's partials, Mono's), then writes <c>var a = Stopwatch.GetTimestamp();</c> without its using.
+    /// The page's declaration of the name made it "the post's own" (as a docs' own ICommand is), so the one namespace was
+    /// never tried: four blocks stayed unknown-name 'Stopwatch' on the page, and passed with usings=System.Diagnostics alone.
+    /// A declaration every visible member of which the framework's type of that name has, as declared, is that type's
+    /// source shown: its using is guessed.
+    /// </summary>
+    [Fact]
+    public void A_type_the_post_shows_as_the_framework_s_own_source_does_not_keep_its_using_out()
+    {
+        var guess = GuessFor(StopwatchSource(""), "var a = Stopwatch.GetTimestamp();");
+
+        Assert.NotNull(guess);
+        Assert.Equal(["System.Diagnostics"], guess.Usings);
+    }
+
+    /// <summary>A post's own type of a framework type's name, which the framework's type does not mirror, is the post's: no guess.</summary>
+    [Theory]
+    [InlineData("public void Lap() { }")]
+    [InlineData("public static long GetTimestamp(int clock) { return 0; }")]
+    [InlineData("public long Frequency2;")]
+    [InlineData("public static int ElapsedTicks { get; }")]
+    [InlineData("public Stopwatch(string name) { }")]
+    public void A_type_of_the_post_s_own_named_like_a_framework_type_keeps_its_using_out(string member)
+    {
+        Assert.Null(GuessFor(StopwatchSource(member), "var a = Stopwatch.GetTimestamp();"));
+    }
+
+    /// <summary>A post's declaration with no visible member mirrors nothing: it stays the post's own.</summary>
+    [Fact]
+    public void A_declaration_with_no_visible_member_stays_the_post_s_own()
+    {
+        Assert.Null(GuessFor("public class Stopwatch\n{\n    private static long ticks;\n}\n", "var a = Stopwatch.GetTimestamp();"));
+    }
+
+    /// <summary>The reference source's shape: constants, a static constructor and private members beside the public ones.</summary>
+    private static string StopwatchSource(string extra) => "public class Stopwatch\n{\n    private const long TicksPerMillisecond = 10000;\n" +
+        "    public static readonly long Frequency;\n    public static readonly bool IsHighResolution;\n" +
+        "    private static readonly double tickFrequency;\n    static Stopwatch() { Frequency = 1; }\n" +
+        "    public static long GetTimestamp() { return 0; }\n    public void Start() { }\n" + (extra.Length > 0 ? "    " + extra + "\n" : "") + "}\n";
+
+    /// <summary>The guess for the second block of a post whose first block is <paramref name="declaration"/>, failing on its first name.</summary>
+    private static UsingInference.Guess? GuessFor(string declaration, string block)
+    {
+        var document = Pipeline.Read($"# Timing\n\n```csharp\n{declaration}```\n\n```csharp\n{block}\n```\n");
+        var snippet = document.Snippets[1];
+        var line = snippet.Code[0];
+        var name = block[(block.IndexOf('=', StringComparison.Ordinal) + 2)..block.IndexOf('.', StringComparison.Ordinal)];
+        var unknown = new SnippetCheck.Model.Diagnostic("CS0103", SnippetCheck.Model.DiagnosticSeverity.Error,
+            $"The name '{name}' does not exist in the current context", snippet.Location with
+            {
+                Line = line.Line, Column = line.Column + line.Text.IndexOf(name, StringComparison.Ordinal),
+            });
+        return UsingInference.For(document, snippet, [unknown], ReferenceAssemblies.Default, [], CSharpParseOptions.Default);
+    }
 }
