@@ -36,7 +36,7 @@ internal static partial class CheckLevel
             SemanticModel? model = null;
             foreach (var name in tree.GetRoot(cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>())
             {
-                if (name is IdentifierNameSyntax { IsVar: true } || IsNotAUse(name) || !inBlock(name)) continue;
+                if (name is IdentifierNameSyntax { IsVar: true } || IsNotAUse(name) || IsNameofKeyword(name) || !inBlock(name)) continue;
                 if (reported.Any(d => d.Location.SourceTree == tree && d.Location.SourceSpan.IntersectsWith(name.Span))) continue;
                 model ??= compilation.GetSemanticModel(tree);
                 var info = model.GetSymbolInfo(name, cancellationToken);
@@ -75,6 +75,15 @@ internal static partial class CheckLevel
             }
         }
     }
+
+    /// <summary>
+    /// The <c>nameof</c> of <c>nameof(X)</c>: a keyword form, which the compiler leaves unbound when <c>X</c> is unknown; only
+    /// <c>X</c> is a name the post may not declare.
+    /// </summary>
+    private static bool IsNameofKeyword(SimpleNameSyntax name) =>
+        name is IdentifierNameSyntax { Identifier.ValueText: "nameof" }
+        && name.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } call
+        && call.Expression == name;
 
     /// <summary>
     /// A call that no overload of its method takes, though the compiler did not bind it: by its arguments' known types, or

@@ -118,6 +118,8 @@ internal static class Holes
         var rest = line[(index + 3)..];
         var semicolon = rest.TrimStart().StartsWith(';') ? rest.IndexOf(';') + 1 : 0;
         if (node is not IdentifierNameSyntax) return null;
+        // '...' alone on its line, which C# reads as the type of what the next line declares ('...' over 'var options = …;').
+        var alone = line.Trim() == "...";
         return node.Parent switch
         {
             // 'AddDbContext<T>(...)', 'new Widget(...)': the whole argument list.
@@ -139,6 +141,12 @@ internal static class Holes
                 (HoleKind.Statement, "", semicolon),
             VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax local } declaration when IsNameless(declaration, node) =>
                 (HoleKind.Statement, IsLastOfABody(local) ? Throw : "{}", semicolon),
+            // '...' alone on its line between statements, read as the type of the declaration or local function after it.
+            VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax } declaration when alone && declaration.Type == node =>
+                (HoleKind.Statement, "{}", 0),
+            VariableDeclarationSyntax { Parent: FieldDeclarationSyntax } declaration when alone && declaration.Type == node =>
+                (HoleKind.Statement, "", 0),
+            LocalFunctionStatementSyntax function when alone && function.ReturnType == node => (HoleKind.Statement, "{}", 0),
             _ => null,
         };
     }

@@ -94,6 +94,37 @@ internal static partial class RotEvidence
             .Any(type => EnvironmentExceptions.Contains(type.Split('.')[^1], StringComparer.Ordinal));
 
     /// <summary>
+    /// The run threw inside a package's own code for no argument of the block's: the throwing frame is neither the post's
+    /// (<c>Program</c>, a type the block declares, a Markdown file) nor the framework's (<c>System.*</c>, <c>Microsoft.*</c>), the
+    /// exception is not one a bad argument draws (<c>ArgumentException</c>, <c>FormatException</c>, …), and the block passes no
+    /// <c>null</c>. On a page that names a service the library needs (<see cref="NamesAService"/>) this is the machine's lack:
+    /// Testcontainers' <c>ExposeHostPortsAsync</c> throws a <c>NullReferenceException</c> where no Docker endpoint exists.
+    /// </summary>
+    internal static bool ThrownInsideALibrary(SnippetResult failed)
+    {
+        if ((failed.Verdict as Verdict.Failed)?.Failure is not ExceptionFailure failure || ArgumentExceptions.Contains(failure.Type.Split('.')[^1])
+            || FirstFrame().Match(failure.Trace ?? "") is not { Success: true } frame) return false;
+        var code = string.Join('\n', failed.Snippet.Code.Select(l => l.Text));
+        if (NullArgument().IsMatch(code)) return false;
+        var method = frame.Groups["method"].Value;
+        var declared = DeclaredNames(code);
+        return !method.StartsWith("Program.", StringComparison.Ordinal) && !method.StartsWith("System.", StringComparison.Ordinal)
+            && !method.StartsWith("Microsoft.", StringComparison.Ordinal) && !method.Split('.').Any(declared.Contains)
+            && !frame.Groups["file"].Value.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+            && !frame.Groups["file"].Value.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A page that names an external service a library may need and the sandbox has not: Docker, a database, a server.</summary>
+    internal static bool NamesAService(string text) => ExternalService().IsMatch(text);
+
+    /// <summary>What a library throws for a bad argument of the caller's: the block's own, so still rot.</summary>
+    private static readonly HashSet<string> ArgumentExceptions = new(StringComparer.Ordinal)
+    {
+        "ArgumentException", "ArgumentNullException", "ArgumentOutOfRangeException", "FormatException", "UriFormatException",
+        "InvalidCastException", "OverflowException", "IndexOutOfRangeException", "KeyNotFoundException",
+    };
+
+    /// <summary>
     /// The block passes a string that is all placeholder (<c>new NpgsqlDataSourceBuilder("&lt;connection string&gt;")</c>):
     /// the reader fills it in, so what the run does with the placeholder is no claim of the text.
     /// </summary>

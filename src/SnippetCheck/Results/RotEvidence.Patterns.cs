@@ -67,4 +67,17 @@ internal static partial class RotEvidence
     // 'new Uri("address")': a text with no scheme, which no Uri parses.
     [GeneratedRegex(@"\bnew\s+Uri\(\s*""[^"":\n]*""")]
     private static partial Regex SchemelessUri();
+
+    // A stack trace's first frame: '   at DotNet.Testcontainers.Configurations.TestcontainersSettings.ExposeHostPortsAsync(…)
+    // in /_/src/….cs:line 168'.
+    [GeneratedRegex(@"^\s*at (?<method>[^(\s]+)\((?:[^)\n]*)\)(?: in (?<file>.+?):line \d+)?\s*$", RegexOptions.Multiline)]
+    private static partial Regex FirstFrame();
+
+    // 'null' passed to a call ('Start(null)', 'Connect(host, null)'): the block's own argument a library may trip on.
+    [GeneratedRegex(@"[(,]\s*null\s*[,)]")]
+    private static partial Regex NullArgument();
+
+    // A service a library may need that the sandbox lacks, as a page names it.
+    [GeneratedRegex(@"\b(?:Docker|daemon|database|server|broker|cluster|endpoint)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalService();
 }

@@ -65,6 +65,44 @@ public sealed class CheckHoleTests
         Assert.True((mutant.Status, mutant.Code) == (SnippetStatus.Failed, id), $"{mutation}: {mutant.Status} {mutant.Code} {mutant.Message}");
     }
 
+    // A '...' line between statements, over a declaration (RestSharp's advanced/configuration.md: '// Configure the handler' then
+    // '...' then 'var options = new RestClientOptions(Url) { … };'), where C# reads the dots as the declaration's type.
+    private const string BeforeADeclaration = """
+        var text = System.Text.Json.JsonSerializer.Serialize(order);
+        ...
+        var options = new System.Text.Json.JsonSerializerOptions { WriteIndented = true };
+        ...
+        System.Text.Json.JsonSerializerOptions copy = new(options);
+        ...
+        Console.WriteLine(text.Length + copy.MaxDepth);
+        """;
+
+    [Fact]
+    public async Task A_dots_line_before_a_declaration_is_a_statement_left_out()
+    {
+        var result = await VerifyAsync("check", BeforeADeclaration);
+
+        Assert.True(SnippetStatus.Passed == result.Status, $"{result.Status} {result.Code} {result.Message}");
+        Assert.Equal([(HoleKind.Statement, 6, 1), (HoleKind.Statement, 8, 1), (HoleKind.Statement, 10, 1)],
+            Assert.IsType<Verdict.Checked>(result.Verdict).Holes.Select(h => (h.Kind, h.Line, h.Column)));
+        // The C# standard's compile-fail blocks fill statements too: the block's own error is what is left.
+        var failing = await VerifyAsync("compile-fail=CS0029", "var options = new System.Text.Json.JsonSerializerOptions();\n...\nint depth = \"deep\";");
+        Assert.True(SnippetStatus.Passed == failing.Status, $"{failing.Status} {failing.Code} {failing.Message}");
+    }
+
+    [Theory]
+    [InlineData("JsonSerializerOptions { WriteIndented", "JsonSerializerOptions { WriteIndentd", "CS0117")]
+    [InlineData("copy.MaxDepth", "copy.MaxDepht", "CS1061")]
+    [InlineData("System.Text.Json.JsonSerializerOptions copy", "System.Text.Json.JsonSerializerOption copy", "CS0234")]
+    public async Task A_mutant_beside_a_dots_line_before_a_declaration_fails(string from, string to, string id)
+    {
+        Assert.Contains(from, BeforeADeclaration, StringComparison.Ordinal);
+
+        var mutant = await VerifyAsync("check", BeforeADeclaration.Replace(from, to, StringComparison.Ordinal));
+
+        Assert.True((mutant.Status, mutant.Code) == (SnippetStatus.Failed, id), $"{from}: {mutant.Status} {mutant.Code} {mutant.Message}");
+    }
+
     [Theory]
     [InlineData("Console.WriteLine(order, ...);")] // part of an argument list
     [InlineData("var total = order.Total + ...;")] // part of an expression

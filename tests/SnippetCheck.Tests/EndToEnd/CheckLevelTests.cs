@@ -26,6 +26,8 @@ public sealed class CheckLevelTests
     [InlineData("Repository<Order> orders = new();\nConsole.WriteLine(string.Join(\", \", orders));", "Repository, Order")]
     [InlineData("using MyShop.Models;\nConsole.WriteLine(string.Join(\", \", new Product()));", "MyShop, Product")]
     [InlineData("Console.WriteLine(TimeProvider.System.GetUtcNow());\nservices.AddSingleton<IClock>(new SystemClock(TimeProvider.System));", "services, IClock, SystemClock")]
+    // 'nameof' is a keyword form (Coravel's Scheduler page: '.PreventOverlapping(nameof(SomeInvocable))'); only its argument is unknown.
+    [InlineData("Console.WriteLine(nameof(SomeInvocable));", "SomeInvocable")]
     public async Task Unknown_names_are_tolerated_when_something_binds_to_the_framework(string code, string names)
     {
         var result = await CheckAsync(code);

@@ -68,4 +68,51 @@ public sealed class EnvironmentThrowsTests
         Assert.Equal(RotEvidence.Throws, RotOf("var html = \"<br>\";\nvar builder = new NpgsqlDataSourceBuilder(\"Host=;;\");",
             "System.ArgumentException", Message, Trace)?.Evidence);
     }
+
+    /// <summary>
+    /// The rot adopt reports for <paramref name="code"/> on a page of <paramref name="prose"/>, thrown as the trace says
+    /// (Testcontainers 4.16.0's own run in the sandbox, which has no Docker endpoint).
+    /// </summary>
+    private static SuspectedRot? PageRotOf(string prose, string code, string type, string trace)
+    {
+        var text = $"# Networks\n\n{prose}\n\n```csharp\n{code}\n```\n";
+        var document = SnippetCheck.Extraction.SourceDocument.FromText("/docs/post.md", "post.md", text);
+        var snippet = Assert.Single(Pipeline.Read(text).Snippets);
+        var failure = new ExceptionFailure(snippet.Location with { Line = 6 }, type, "Object reference not set to an instance of an object.", trace);
+        return SnippetCheck.Adoption.Rot.RotReport.Of(document, snippet, SnippetResult.Of(snippet, new Verdict.Failed(failure)));
+    }
+
+    private const string DockerPage = "Testcontainers starts a Docker container for each test. Expose the host's port to the containers first.";
+    private const string ExposePorts = "await TestcontainersSettings.ExposeHostPortsAsync(8080)\n  .ConfigureAwait(false);";
+    private const string LibraryTrace = """
+        System.NullReferenceException: Object reference not set to an instance of an object.
+           at DotNet.Testcontainers.Configurations.TestcontainersSettings.ExposeHostPortsAsync(IEnumerable`1 ports, CancellationToken ct) in /_/src/Testcontainers/Configurations/TestcontainersSettings.cs:line 168
+           at Program.<Main>$(String[] args) in post.md:line 6
+           at Program.<Main>(String[] args)
+        """;
+
+    [Fact]
+    public void A_throw_inside_the_librarys_code_on_a_page_that_names_the_service_it_needs_is_not_rot()
+    {
+        Assert.Null(PageRotOf(DockerPage, ExposePorts, "System.NullReferenceException", LibraryTrace));
+    }
+
+    [Fact]
+    public void A_throw_of_the_blocks_own_code_or_argument_or_on_a_page_that_names_no_service_is_still_rot()
+    {
+        // The same throw on a page that names no service the library needs: nothing says the machine lacks anything.
+        Assert.Equal(RotEvidence.Throws, PageRotOf("Expose the host's port first.", ExposePorts, "System.NullReferenceException", LibraryTrace)?.Evidence);
+        // A library's ArgumentException is the block's bad argument, whatever the page names.
+        Assert.Equal(RotEvidence.Throws, PageRotOf(DockerPage, "await TestcontainersSettings.ExposeHostPortsAsync(0);", "System.ArgumentOutOfRangeException",
+            LibraryTrace.Replace("System.NullReferenceException", "System.ArgumentOutOfRangeException", StringComparison.Ordinal))?.Evidence);
+        // A null the block passes in, which the library trips on.
+        Assert.Equal(RotEvidence.Throws, PageRotOf(DockerPage, "await TestcontainersSettings.ExposeHostPortsAsync(null);",
+            "System.NullReferenceException", LibraryTrace)?.Evidence);
+        // Thrown in the post's own code (its first frame is the block's), or in the framework's.
+        Assert.Equal(RotEvidence.Throws, PageRotOf(DockerPage, "string name = null!;\nConsole.WriteLine(name.Length);", "System.NullReferenceException",
+            "System.NullReferenceException: Object reference not set to an instance of an object.\n   at Program.<Main>$(String[] args) in post.md:line 7")?.Evidence);
+        Assert.Equal(RotEvidence.Throws, PageRotOf(DockerPage, "var first = new List<int>().First();", "System.InvalidOperationException",
+            "System.InvalidOperationException: Sequence contains no elements\n   at System.Linq.ThrowHelper.ThrowNoElementsException()\n" +
+            "   at Program.<Main>$(String[] args) in post.md:line 6")?.Evidence);
+    }
 }
