@@ -116,6 +116,29 @@ public sealed class AdoptDocSetTests
     }
 
     [Fact]
+    public void A_sites_install_command_on_a_page_without_csharp_still_names_its_one_library()
+    {
+        // Issue 77, item 3 (cov-g's Coravel trial): the one install line stands on an Installation page that shows no C#
+        // ('`dotnet add package coravel`'); every other page calls the library bare. Before, a page without C# lent nothing,
+        // so no page found the library and no receiver of its could be typed. A change log's dependency lines still lend nothing.
+        using var folder = new TempFolder();
+        var root = Path.Combine(folder.Path, "site");
+        var environment = FeedOfBoth(folder, root);
+        folder.Write("site/.git/config", "[core]\n");
+        folder.Write("site/installation/index.md", "# Install\n\nThe library needs its package: `dotnet add package Acme.Core`\n");
+        folder.Write("site/examples/reading/index.md", Calls);
+        folder.Write("site/change-log/index.md", "# Changes\n\n- Added `<PackageReference Include=\"Acme.AsyncState\" Version=\"1.0.0\" />`.\n");
+
+        var site = CliRunner.Run(root, environment, "adopt", "--write");
+
+        Assert.True(site.ExitCode == 0, site.Output);
+        var path = Path.Combine(root, "examples", "reading", "index.md");
+        var page = File.ReadAllText(path);
+        Assert.Contains("packages=Acme.Core", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Acme.AsyncState", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_page_whose_test_attributes_name_a_test_framework_still_gets_the_doc_sets_package()
     {
         // Issue 77, item 6: the page's own evidence (its [Fact], its 'using Xunit') declares names its block lacks; the doc
