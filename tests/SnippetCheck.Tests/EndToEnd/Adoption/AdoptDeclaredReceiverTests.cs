@@ -15,9 +15,7 @@ public sealed class AdoptDeclaredReceiverTests
         # Setup
 
         ```csharp
-        using System.Text;
-
-        var sb = new StringBuilder();
+        var sb = new System.Text.StringBuilder();
         sb.Append(1);
         ```
         """;
@@ -43,8 +41,8 @@ public sealed class AdoptDeclaredReceiverTests
 
         await docs.AdoptWriteAsync();
         var written = docs.Read("use.md");
-        Assert.Contains("<!-- snippetcheck: compile given=sb:StringBuilder,capacity:Int32", written, StringComparison.Ordinal);
-        Assert.Contains("<!-- snippetcheck: check given=sb:StringBuilder", written, StringComparison.Ordinal);
+        Assert.Contains("<!-- snippetcheck: compile given=sb:System.Text.StringBuilder,capacity:Int32 -->", written, StringComparison.Ordinal);
+        Assert.Contains("<!-- snippetcheck: check given=sb:System.Text.StringBuilder -->", written, StringComparison.Ordinal);
         docs.Verifies();
 
         // Both bind on the given StringBuilder: misspelt, or passed a string where the capacity goes, each fails.
