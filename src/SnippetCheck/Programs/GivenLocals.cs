@@ -33,4 +33,7 @@ internal static class GivenLocals
     /// <c>phoneCall:StateMachine&lt;State,Trigger&gt;</c>.
     /// </summary>
     public static string TypeOf(string entry) => entry[(entry.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
+    /// <summary>The name of a <c>given=</c> entry as the compiler reads it: <c>class</c> of <c>@class:Type</c>.</summary>
+    public static string NameOf(string entry) => entry[..entry.IndexOf(':', StringComparison.Ordinal)].TrimStart('@');
 }

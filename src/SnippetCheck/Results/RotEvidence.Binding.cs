@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Compilation;
 using SnippetCheck.Model;
+using SnippetCheck.Programs;
 using SnippetCheck.Extraction.Snippets;
 
 namespace SnippetCheck.Results;
@@ -42,7 +43,7 @@ internal static partial class RotEvidence
     {
         var errors = failed.Diagnostics.Where(d => d.IsError).ToList();
         if (errors.Count == 0 || !RestBinds(errors)) return null;
-        var given = failed.Snippet.Tags.Given.Select(g => g.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
+        var given = failed.Snippet.Tags.Given.Select(GivenLocals.NameOf).ToHashSet(StringComparer.Ordinal);
         foreach (var error in errors.Where(e => UnassignedIds.Contains(e.Id)).OrderBy(e => Array.IndexOf(UnassignedIds, e.Id)))
         {
             if (Quoted().Match(error.Message) is not { Success: true } name || given.Contains(name.Groups[1].Value)
@@ -83,7 +84,7 @@ internal static partial class RotEvidence
         var call = CallAt(failed.Snippet, error.Location);
         // On a given local, or in the arguments of a call chained on one ('result.ElseAsync(Task.FromResult("x"))', where the
         // argument's type is read off the given type's parameter), the error rests on the tool's reading.
-        var given = failed.Snippet.Tags.Given.Select(g => g.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
+        var given = failed.Snippet.Tags.Given.Select(GivenLocals.NameOf).ToHashSet(StringComparer.Ordinal);
         var chains = call?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>() ?? [];
         if (chains.Any(i => CheckLevel.ChainStart(i) is { } root && given.Contains(root.Identifier.ValueText)))
             return null;

@@ -75,7 +75,7 @@ internal sealed class BlockProposals
         {
             var checkTags = checkedBlock.Snippet.Tags;
             _proposals.Add(new AdoptProposal(
-                snippet, SnippetKind.Check, null) { Members = checkTags.Members, Usings = checkTags.Usings,
+                snippet, SnippetKind.Check, null) { Members = checkTags.Members, Usings = checkTags.Usings, Given = checkTags.Given,
                 StatementsFirst = checkTags.StatementsFirst, Packages = checkTags.Packages, WebSdk = checkTags.WebSdk });
             return;
         }

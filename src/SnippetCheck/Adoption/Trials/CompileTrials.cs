@@ -124,6 +124,11 @@ internal sealed class CompileTrials
         return everyNameBinds ? typed : null;
     }
 
+    /// <summary>The failure with receivers given that lacks only names (<c>cancellationToken</c>): the check level tries it first.</summary>
+    public SnippetResult? ReceiversFailure((string, int) key) =>
+        WithReceivers.GetValueOrDefault(key) is { Status: SnippetStatus.Failed, Snippet.Tags.Given.Count: > 0 } typed
+        && PackageInference.UnknownNames(typed.Snippet, typed.Diagnostics) is { Count: > 0 } ? typed : null;
+
     /// <summary>
     /// The failure with its receivers typed when it lacks fewer names than without them, and none new: what a reader still
     /// has to add once the receivers are given (a consumer class, not the 'x' it is registered on), for the block's cause.

@@ -78,7 +78,14 @@ internal sealed class FallbackTrials
             .Select(u => (u.Document, Last: compiled.PackageFailure(Key(u.Snippet))))
             .Where(u => u.Last is not null)
             .Select(u => (u.Document, Snippet: WithoutResults(u.Last!.Snippet))).ToList();
-        var checks = (await CheckAdoption.FindAsync(verifier, uncheckedBlocks, cancellationToken).ConfigureAwait(false)).ToDictionary();
+        // With the receivers its receiver trial gave first (Receivers): their calls then bind, and only the names the post
+        // never declares (an argument, the docs' own type) are tolerated; a block that fails so is tried as it was.
+        var withReceivers = uncheckedBlocks.Select(u => (u.Document, Typed: compiled.ReceiversFailure(Key(u.Snippet))))
+            .Where(u => u.Typed is not null).Select(u => (u.Document, Snippet: WithoutResults(u.Typed!.Snippet))).ToList();
+        var checks = (await CheckAdoption.FindAsync(verifier, withReceivers, cancellationToken).ConfigureAwait(false)).ToDictionary();
+        foreach (var (key, result) in await CheckAdoption.FindAsync(
+            verifier, [.. uncheckedBlocks.Where(u => !checks.ContainsKey(Key(u.Snippet)))], cancellationToken).ConfigureAwait(false))
+            checks[key] = result;
 
         // Pass 5b: queries over values of a type no page declares, at the check level over a stub of it (QueryStubs).
         foreach (var (key, result) in ByBlock(await QueryStubs.TryAsync(verifier, compiled.Models,

@@ -49,9 +49,11 @@ internal static partial class TagParser
             ? tags with { Base = value }
             : TagValue.Bad(
                 $"'base={value}' is not a class name such as AbstractValidator<Customer> or PersonValidator:AbstractValidator<Person>")),
-        (Given, (tags, value) => ParseGiven(value) is { } given
-            ? tags with { Given = given }
-            : TagValue.Bad($"'given={value}' is not a list of locals such as given=app:WebApplication,bld:WebApplicationBuilder")),
+        (Given, (tags, value) => ParseGiven(value) switch
+        {
+            ({ } given, null) => tags with { Given = given },
+            (_, var problem) => TagValue.Bad($"'given={value}': {problem}"),
+        }),
         (SnippetKind.Throws.ToTag(), (tags, value) => SettingValues.IsTypeName(value)
             ? tags with { ExpectedException = value } : TagValue.Bad($"'{SnippetKind.Throws.ToTag()}={value}' is not an exception type name")),
     ];
@@ -226,32 +228,6 @@ internal static partial class TagParser
     {
         var candidates = hasValue ? ValueKeys : KindWords.Concat(FlagWords).Concat(OtherWords);
         return EditDistance.NearMiss(word, candidates.Where(c => !c.Equals(word, StringComparison.OrdinalIgnoreCase)));
-    }
-
-    /// <summary>
-    /// The entries of a <c>given=</c> value, each <c>NAME:TYPE</c> (a C# identifier and one type name with no space,
-    /// <c>app:WebApplication</c>); commas inside a type's angle brackets belong to it. Null when any entry is not so.
-    /// </summary>
-    internal static IReadOnlyList<string>? ParseGiven(string value)
-    {
-        var entries = new List<string>();
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i <= value.Length; i++)
-        {
-            if (i < value.Length && value[i] == '<') depth++;
-            else if (i < value.Length && value[i] == '>') depth--;
-            else if (i == value.Length || value[i] == ',' && depth == 0)
-            {
-                var entry = value[start..i];
-                var colon = entry.IndexOf(':', StringComparison.Ordinal);
-                if (colon <= 0 || !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(entry[..colon])
-                    || !IsBaseType(entry[(colon + 1)..])) return null;
-                entries.Add(entry);
-                start = i + 1;
-            }
-        }
-        return entries.Count == 0 ? null : entries;
     }
 
     /// <summary>

@@ -104,6 +104,26 @@ public sealed class AdoptDocSetTests
     }
 
     [Fact]
+    public async Task A_sites_install_command_on_a_page_without_csharp_still_names_its_one_library()
+    {
+        // Issue 77, item 3 (cov-g's Coravel trial): the one install line stands on an Installation page that shows no C#
+        // ('`dotnet add package coravel`'); every other page calls the library bare. Before, a page without C# lent nothing,
+        // so no page found the library and no receiver of its could be typed. A change log's dependency lines still lend nothing.
+        using var docSet = FeedOfBoth("site");
+        var root = docSet.Docs;
+        docSet.Write(".git/config", "[core]\n");
+        docSet.Write("installation/index.md", "# Install\n\nThe library needs its package: `dotnet add package Acme.Core`\n");
+        docSet.Write("examples/reading/index.md", Calls);
+        docSet.Write("change-log/index.md", "# Changes\n\n- Added `<PackageReference Include=\"Acme.AsyncState\" Version=\"1.0.0\" />`.\n");
+
+        var site = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
+
+        var page = File.ReadAllText(Path.Combine(root, "examples", "reading", "index.md"));
+        Assert.Contains("packages=Acme.Core", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Acme.AsyncState", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_page_whose_test_attributes_name_a_test_framework_still_gets_the_doc_sets_package()
     {
         // Issue 77, item 6: the page's own evidence (its [Fact], its 'using Xunit') declares names its block lacks; the doc

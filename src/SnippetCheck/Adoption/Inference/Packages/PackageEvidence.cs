@@ -242,17 +242,21 @@ internal static partial class PackageEvidence
     /// add-ons aside, at most <see cref="SiteLibraries"/> packages): a site's pages sit in sibling folders (CsvHelper's
     /// 'getting-started/' says 'dotnet add package CsvHelper', 'examples/reading/' only calls it). A corpus of unrelated
     /// posts names many packages, and each page keeps to its own folders' evidence. A change log's dependency lines
-    /// (`&lt;PackageReference Include="System.Memory" …/&gt;`) are no install step: pages without C# are not read.
+    /// (`&lt;PackageReference Include="System.Memory" …/&gt;`) are no install step: of a page without C#, only its install
+    /// commands are read (Coravel's Installation page says `dotnet add package coravel` and shows no C#).
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<PackageCandidate>> SiteInstallLines(
         IReadOnlyList<SnippetDocument> docSet, RepositoryHints repositories, string repository)
     {
         List<IReadOnlyList<PackageCandidate>> lines = [.. docSet
-            .Where(d => d.Snippets.Count > 0
-                && repositories.RepositoryRoot(Path.GetDirectoryName(Path.GetFullPath(d.Source.Document.FullPath))!) == repository)
-            .SelectMany(d => InstallLines(d.Source.Document.Text))];
+            .Where(d => repositories.RepositoryRoot(Path.GetDirectoryName(Path.GetFullPath(d.Source.Document.FullPath))!) == repository)
+            .SelectMany(d => InstallLines(d.Snippets.Count > 0 ? d.Source.Document.Text
+                : string.Join('\n', d.Source.Document.Text.Split('\n').Where(l => InstallCommand().IsMatch(l)))))];
         return lines.Select(l => l[0].Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() <= SiteLibraries ? lines : [];
     }
+
+    [GeneratedRegex(@"\bdotnet\s+add\b.*\bpackage\b|\bInstall-Package\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InstallCommand();
 
     [GeneratedRegex(@"^\s*namespace\s+(?<name>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)\s*[;{]?\s*$")]
     private static partial Regex NamespaceLine();

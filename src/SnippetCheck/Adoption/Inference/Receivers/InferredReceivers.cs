@@ -42,7 +42,9 @@ internal static class InferredReceivers
                 .GetCompilationUnitRoot();
             List<string> bare = [.. unknown.Where(n => known?.ContainsKey(n) != true && (char.IsLower(n[0]) || n[0] == '_'))];
             var calls = CallsOn(root, bare);
-            if (calls.Count == 0) continue;
+            // The receivers the doc set declares (Receivers gives them their type): the locals passed to their calls are typed here.
+            var declared = CallsOn(root, [.. unknown.Where(n => known?.ContainsKey(n) == true)]);
+            if (calls.Count == 0 && declared.Count == 0) continue;
             var framework = settings.References.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
             var found = await packages.AllForDocSetAsync(document, settings.References, cancellationToken).ConfigureAwait(false);
             // A package's dependency the Web SDK also has (Microsoft.Extensions.DependencyInjection.Abstractions) is the package's.
@@ -64,6 +66,12 @@ internal static class InferredReceivers
                 var (package, isWeb) = ReceiverPackage.For(fit, found, framework, web);
                 var usings = fit.Namespaces.Where(n => !imported.Contains(n) && !(isWeb && ReferenceAssemblies.WebUsings.Contains(n))).ToList();
                 given.Add(new(name, fit.Type, usings, isWeb, package));
+                given.AddRange(Arguments(index, fit, ArgumentsOn(root, name, bare.Except(calls.Keys)), imported, package, isWeb));
+            }
+            foreach (var (name, called) in declared)
+            {
+                if (index.Declared(known![name], called) is not { } fit) continue;
+                var (package, isWeb) = ReceiverPackage.For(fit, found, framework, web);
                 given.AddRange(Arguments(index, fit, ArgumentsOn(root, name, bare.Except(calls.Keys)), imported, package, isWeb));
             }
             if (given.Count > 0) inferred[snippet.Location] = [.. given.DistinctBy(g => g.Name)];
@@ -159,6 +167,7 @@ internal static class InferredReceivers
         foreach (var name in names.Where(n => !bound.Contains(n)))
         {
             var called = new List<ReceiverIndex.Call>();
+            var valueCalled = false;
             foreach (var access in root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(n => n.Identifier.ValueText == name)
                 .Select(n => n.Parent).OfType<MemberAccessExpressionSyntax>().Where(
                     a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == name))
@@ -169,11 +178,14 @@ internal static class InferredReceivers
                 int? arguments = access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access
                     ? invocation.ArgumentList.Arguments.Count : null;
                 called.Add(new(access.Name.Identifier.ValueText, arity, arguments, arguments is null ? null : CalledOnResult(access)));
+                valueCalled |= arguments is null && ValueIsCalled(root, access);
             }
             // Only a method called is evidence: a property read alone (order.Total) fits some framework type by chance, and a
             // block so typed would be verified against it; it stays at the check level. One call made several times is one call,
-            // with what every one of them calls on its result (theString.Should().Be(…), theString.Should().StartWith(…)).
-            if (called.Any(c => c.Arguments is not null))
+            // with what every one of them calls on its result (theString.Should().Be(…), theString.Should().StartWith(…)). A
+            // property whose value the block calls a method on is evidence ('var provider = app.ApplicationServices;
+            // provider.ConfigureQueue();'): that call must bind on the property's type too, which chance does not give.
+            if (called.Any(c => c.Arguments is not null) || valueCalled)
                 calls[name] = [.. called.GroupBy(c => (c.Name, c.Arity, c.Arguments)).Select(g => g.First() with
                 {
                     Then = g.Any(c => c.Then is not null) ? [.. g.SelectMany(c => c.Then ?? []).Distinct()] : null,
@@ -181,6 +193,17 @@ internal static class InferredReceivers
         }
         return calls;
     }
+
+    /// <summary>True when the block calls a method (not object's) on the value <paramref name="read"/> gives, chained or on its local.</summary>
+    private static bool ValueIsCalled(CompilationUnitSyntax root, MemberAccessExpressionSyntax read) => read.Parent switch
+    {
+        MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } next =>
+            next.Expression == read && call.Expression == next && !ObjectMembers.Contains(next.Name.Identifier.ValueText),
+        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax local } => root.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(
+            i => i.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax on } method
+                && on.Identifier.ValueText == local.Identifier.ValueText && !ObjectMembers.Contains(method.Name.Identifier.ValueText)),
+        _ => false,
+    };
 
     /// <summary>The names a block binds itself: a lambda's parameter, a local, a pattern's, a loop's, an assignment's target.</summary>
     private static HashSet<string> Bound(CompilationUnitSyntax root) =>

@@ -127,6 +127,11 @@ internal sealed class ReceiverIndex
     public Fit? Named(string fullName, IReadOnlyList<Call> calls) =>
         _types.FirstOrDefault(t => t.ToDisplayString() == fullName) is { } type && calls.All(c => Resolves(type, c)) ? FitOf(type, calls) : null;
 
+    /// <summary>The one type written <paramref name="written"/> (a doc set's receiver's, <c>RestClient</c>) when all calls resolve on it.</summary>
+    public Fit? Declared(string written, IReadOnlyList<Call> calls) =>
+        _types.Where(t => t.ToDisplayString(TypeName) == written || t.ToDisplayString() == written).ToList() is [var type]
+        && calls.All(c => Resolves(type, c)) ? FitOf(type, calls) : null;
+
     /// <summary><paramref name="fit"/> as given: its name, the namespaces its calls need, and the assemblies they bind in.</summary>
     private Fit FitOf(INamedTypeSymbol fit, IReadOnlyList<Call> calls)
     {

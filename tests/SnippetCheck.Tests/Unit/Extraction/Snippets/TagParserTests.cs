@@ -51,8 +51,36 @@ public sealed class TagParserTests
         foreach (var bad in new[] { "given=app", "given=:WebApplication", "given=1app:WebApplication" })
         {
             var (_, problems) = Parse("compile " + bad);
-            Assert.Contains(problems, d => d.Message.Contains("is not a list of locals", StringComparison.Ordinal));
+            Assert.Contains(problems, d => d.Message.StartsWith($"'{bad}': ", StringComparison.Ordinal));
         }
+    }
+
+    /// <summary>
+    /// Issue 77 (cov-g's trial of RestSharp): a given local is declared as C# declares one, so any identifier
+    /// (<c>Url</c>, <c>@class</c>) and any type (a keyword type, an array, a nullable, a tuple) is taken as written.
+    /// </summary>
+    [Fact]
+    public void Given_locals_take_any_identifier_and_any_type_csharp_declares_a_local_with()
+    {
+        var (tags, diagnostics) = Parse("compile given=Url:string,order:object,xs:int[],grid:int[,],n:int?,pair:(int,string),@class:Type");
+        Assert.Empty(diagnostics);
+        Assert.Equal(["Url:string", "order:object", "xs:int[]", "grid:int[,]", "n:int?", "pair:(int,string)", "@class:Type"], tags.Given);
+    }
+
+    /// <summary>Each bad <c>given=</c> entry is told what is wrong with it, at the tag's file, line and column.</summary>
+    [Theory]
+    [InlineData("given=app", "'app' has no type: write each local as NAME:TYPE, such as given=app:WebApplication")]
+    [InlineData("given=:WebApplication", "':WebApplication' has no name: write each local as NAME:TYPE, such as given=app:WebApplication")]
+    [InlineData("given=1app:WebApplication", "'1app' is not a C# identifier")]
+    [InlineData("given=class:Type", "'class' is a C# keyword: write it as @class")]
+    [InlineData("given=app:Web-Application", "'Web-Application' is not a C# type")]
+    [InlineData("given=x:var", "'var' is no type a local can be declared of without a value: write its type")]
+    public void A_bad_given_entry_is_an_annotation_error_that_names_its_problem(string word, string problem)
+    {
+        var (_, diagnostics) = Parse("compile " + word);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.BadTagValue, Here), (error.Id, error.Location));
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,6 +66,20 @@ public sealed class ArgumentTypeTests : IClassFixture<ArgumentTypeTests.Library>
         Assert.Equal(("Journal", "Acme.Logs"), (_journal.Type, Assert.Single(_journal.Namespaces)));
     }
 
+    /// <summary>A receiver a doc set declares (<c>var journal = new Journal();</c>) is that type when its calls resolve on it.</summary>
+    [Fact]
+    public void A_receiver_the_docs_declare_is_the_type_written_when_its_calls_resolve_on_it()
+    {
+        var declared = _index.Declared("Journal", [new("Audit", null, 1)]);
+        Assert.Equal("Journal", declared?.Type);
+        Assert.Equal("String", declared is null ? null : _index.ArgumentType(declared, new("Audit", null, 1), 0)?.Type);
+        Assert.Equal("Journal", _index.Declared("Acme.Logs.Journal", [new("Audit", null, 1)])?.Type);
+        // A call the type lacks, or one with an argument too many, and a type no reference declares: none.
+        Assert.Null(_index.Declared("Journal", [new("Audit", null, 1), new("Auditq", null, 1)]));
+        Assert.Null(_index.Declared("Journal", [new("Audit", null, 4)]));
+        Assert.Null(_index.Declared("Diary", [new("Audit", null, 1)]));
+    }
+
     [Fact]
     public void A_parameter_every_overload_agrees_on_is_the_arguments_type_with_its_namespace()
     {

@@ -27,6 +27,22 @@ public sealed class InferredReceiverCallsTests
         Assert.Empty(CallsOn("Console.WriteLine(order.Total);\n", "order"));
     }
 
+    /// <summary>
+    /// Issue 77, item 3 (Coravel's <c>var provider = app.ApplicationServices; provider.ConfigureQueue()…</c>): a property
+    /// whose value the block then calls a method on is evidence, since that call must bind on the property's type too.
+    /// </summary>
+    [Fact]
+    public void A_property_whose_value_the_block_calls_a_method_on_gives_evidence()
+    {
+        Assert.Equal([new ReceiverIndex.Call("ApplicationServices", null, null)],
+            CallsOn("var provider = app.ApplicationServices;\nprovider\n    .ConfigureQueue()\n    .OnError(e => { });\n", "app")["app"]);
+        Assert.Equal([new ReceiverIndex.Call("ApplicationServices", null, null)],
+            CallsOn("app.ApplicationServices.UseScheduler(s => { });\n", "app")["app"]);
+        // Read and printed, or only object's members called on it: no evidence, as before.
+        Assert.Empty(CallsOn("var total = order.Total;\nConsole.WriteLine(total);\n", "order"));
+        Assert.Empty(CallsOn("var total = order.Total;\nConsole.WriteLine(total.ToString());\n", "order"));
+    }
+
     [Fact]
     public void Objects_members_are_left_out_beside_the_calls_that_tell_the_type()
     {
