@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnippetCheck.Extraction.Snippets;
+using SnippetCheck.Programs;
 
 namespace SnippetCheck.Adoption.Inference;
 
@@ -48,6 +49,27 @@ internal static partial class PageTypes
         }
         return names;
     });
+
+    /// <summary>
+    /// <paramref name="known"/> with each of the block's unknown locals that no page declares and whose name spells a type its
+    /// page's prose names (<c>orderDto</c>, an <c>OrderDto</c>), of that type, when the framework
+    /// declares no type of that name (the docs' own type is stubbed later, <c>StubTypeNeeds</c>): <c>Receivers</c> gives it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Given(
+        IReadOnlyDictionary<string, string> known, PreparedDocument document, Snippet block, IReadOnlyList<string> names)
+    {
+        var types = Of(document.Snippets);
+        if (types.Count == 0) return known;
+        var references = document.SettingsFor(block).References;
+        Dictionary<string, string>? merged = null;
+        foreach (var name in names.Where(n => !known.ContainsKey(n)))
+        {
+            if (TypeFor(name, types) is not { } type
+                || Named(type, types).Any(t => UsingInference.NamespacesOf(t, references, []).Count > 0)) continue;
+            (merged ??= new(known, StringComparer.Ordinal))[name] = type;
+        }
+        return merged ?? known;
+    }
 
     /// <summary>
     /// The type a reader takes the bare local <paramref name="local"/> for: the page's type its name, capitalised, spells

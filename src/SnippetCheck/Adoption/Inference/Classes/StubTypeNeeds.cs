@@ -51,7 +51,10 @@ internal static class StubTypeNeeds
                     found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
                     (snippet, shadowed) = Unshadowed(snippet, root, errors, WithPackages(settings, found));
                 }
-                if (UnknownTypes(root, snippet, errors, shadowed, pageEnums, pageTypes) is not var (types, enums)) continue;
+                if (UnknownTypes(root, snippet, errors, shadowed, pageEnums, pageTypes) is not var (given, enums)) continue;
+                // Over a given local of the page's own type, the page's types its members' plurals spell (o.Products) are stubbed too.
+                var types = snippet.Tags.Given.Any(g => PageTypes.Named(GivenLocals.TypeOf(g), pageTypes).Any())
+                    ? [.. given.Union(MembersOfPageTypes(root, pageTypes), StringComparer.Ordinal)] : given;
                 found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
                 // Never a name the framework, a package of the page or a page declares: a stub stands only for what nothing shows.
                 // An enum's values are not read off a package's type the block does not import (Stateless.Graph's State class),
@@ -61,12 +64,14 @@ internal static class StubTypeNeeds
                         && !(enums.ContainsKey(t) && (shadowed.Contains(t) || NotImported(t, root, snippet, settings, found)))
                     || models.Types.Any(m => m.Name == t) || pageDeclares.Contains(t))) continue;
                 var ns = StubModels.NamespaceFor(snippet.Location);
-                var members = Selected(root, types).Where(m => !enums.ContainsKey(m[..m.IndexOf('.', StringComparison.Ordinal)])).ToList();
+                // A member that spells a stubbed page type is typed when the compiler asks for it (StubModels.StubTyped).
+                var members = Selected(root, types).Where(m => !enums.ContainsKey(StubModels.TypeOf(m))
+                    && StubModels.StubTyped(types, pageTypes, StubModels.MemberOf(m)) is null).ToList();
                 if (!StubModels.NoneCalled(root, [.. members.Select(StubModels.MemberOf), .. enums.Values.SelectMany(v => v)])) continue;
                 requests.Add(new(document, snippet with { Tags = snippet.Tags with
                 {
                     Kind = SnippetKind.Compile, Usings = [.. snippet.Tags.Usings.Append(ns).Distinct(StringComparer.Ordinal)],
-                } }, types, ns, root, members, enums));
+                } }, types, ns, root, members, enums) { PageTypes = pageTypes });
             }
         }
         return requests;
@@ -100,6 +105,13 @@ internal static class StubTypeNeeds
             Usings = [.. snippet.Tags.Usings.Concat(usings).Distinct(StringComparer.Ordinal)],
         } };
     }
+
+    /// <summary>The page's types the plural names of the members the block reads spell (<c>o.Products</c>: <c>Product</c>).</summary>
+    private static IEnumerable<string> MembersOfPageTypes(CompilationUnitSyntax root, IReadOnlySet<string> pageTypes) =>
+        root.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Where(a => a.Parent is not InvocationExpressionSyntax)
+            .Select(a => a.Name.Identifier.ValueText).Where(n => n.Length > 1)
+            .Select(n => PageTypes.TypeFor(char.ToLowerInvariant(n[0]) + n[1..], pageTypes)).OfType<string>().Where(t => t.Contains('<'))
+            .SelectMany(t => PageTypes.Named(t, pageTypes)).Distinct(StringComparer.Ordinal);
 
     /// <summary>
     /// True when no namespace the block imports (its usings, its tags', its settings') declares its packages' type <paramref name="name"/>.

@@ -66,27 +66,6 @@ internal static partial class Receivers
     }
 
     /// <summary>
-    /// <paramref name="known"/> with each of the block's unknown locals that no page declares and whose name spells a type its
-    /// page's prose names (<see cref="PageTypes"/>: <c>orderDto</c>, an <c>OrderDto</c>), of that type, when the framework
-    /// declares no type of that name (the docs' own type is stubbed later, <c>StubTypeNeeds</c>).
-    /// </summary>
-    private static IReadOnlyDictionary<string, string> WithPageTypes(
-        IReadOnlyDictionary<string, string> known, PreparedDocument document, Snippet block, IReadOnlyList<string> names)
-    {
-        var types = PageTypes.Of(document.Snippets);
-        if (types.Count == 0) return known;
-        var references = document.SettingsFor(block).References;
-        Dictionary<string, string>? merged = null;
-        foreach (var name in names.Where(n => !known.ContainsKey(n)))
-        {
-            if (PageTypes.TypeFor(name, types) is not { } type
-                || PageTypes.Named(type, types).Any(t => UsingInference.NamespacesOf(t, references, []).Count > 0)) continue;
-            (merged ??= new(known, StringComparer.Ordinal))[name] = type;
-        }
-        return merged ?? known;
-    }
-
-    /// <summary>
     /// The locals a block declares of a type it names (<c>IScheduler scheduler = await factory.GetScheduler();</c>), in its
     /// statements or its methods' bodies: each name with its type, as <c>given=</c> writes it (a type name, no keyword type).
     /// </summary>
@@ -119,7 +98,7 @@ internal static partial class Receivers
             // An enum's values read off a package's namesake a using brought in (Stateless.Graph's State, CS0117) are the docs'
             // own enum's: the receiver is still given, and the stubs (StubTypes) leave that using out.
             if (PackageInference.UnknownNames(failed.Snippet, EnumReads.WithoutEnumReads(failed)) is not { } names) continue;
-            known = WithPageTypes(known, document, failed.Snippet, names);
+            known = PageTypes.Given(known, document, failed.Snippet, names);
             if (known.Count == 0 && fits.Count == 0) continue;
             if (WithReceiversGiven(document, failed, names, known, fits, failing, failingBlocks) is { } tried) tries.Add((document, tried));
         }
