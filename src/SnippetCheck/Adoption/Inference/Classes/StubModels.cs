@@ -38,6 +38,12 @@ internal static class StubModels
     {
         /// <summary>Members of a type known from use (<c>Customer.Orders</c>: a list of the stub <c>Order</c>), never retyped.</summary>
         public IReadOnlyDictionary<string, string> Lists { get; init; } = new Dictionary<string, string>();
+
+        /// <summary>
+        /// The docs' own types the page's prose names (<see cref="Inference.PageTypes"/>): a member the compiler says a stub lacks
+        /// whose plural name spells one of them that is stubbed too (<c>Order.Products</c>) is a list of that stub.
+        /// </summary>
+        public IReadOnlySet<string> PageTypes { get; init; } = new HashSet<string>();
     }
 
     /// <summary>A stub that passed: its namespace and its lines of C#, as the config's hiddenCode holds them.</summary>
@@ -48,6 +54,9 @@ internal static class StubModels
     {
         /// <summary>Each stub's bases, as the library's generic constraints demand them (<c>Order</c>: <c>Acme.IConsumer</c>).</summary>
         public Dictionary<string, List<string>> Bases { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Members of another stub's type, as their names spell it (<see cref="Request.PageTypes"/>), never retyped.</summary>
+        public Dictionary<string, string> Typed { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>The most tries of one block: a member found per try, then each member's types in turn.</summary>
@@ -110,7 +119,8 @@ internal static class StubModels
                 (trial.Bases.TryGetValue(type, out var bases) ? bases : trial.Bases[type] = []).Add(@base);
             return true;
         }
-        var lacking = Lacking(request.Types, result).Where(m => !trial.Members.ContainsKey(m) && !request.Lists.ContainsKey(m))
+        var lacking = Lacking(request.Types, result)
+            .Where(m => !trial.Members.ContainsKey(m) && !request.Lists.ContainsKey(m) && !trial.Typed.ContainsKey(m))
             .Distinct(StringComparer.Ordinal).ToList();
         if (lacking.Count > 0)
         {
@@ -119,7 +129,11 @@ internal static class StubModels
             // Nor does a stub enum get members: its values are all the block reads.
             var enums = request.Enums ?? new Dictionary<string, IReadOnlyList<string>>();
             if (!NoneCalled(request.Root, all) || lacking.Any(m => IsInterface(TypeOf(m)) || enums.ContainsKey(TypeOf(m)))) return false;
-            foreach (var member in lacking) trial.Members[member] = 0;
+            foreach (var member in lacking)
+            {
+                if (StubTyped(request.Types, request.PageTypes, MemberOf(member)) is { } type) trial.Typed[member] = type;
+                else trial.Members[member] = 0;
+            }
             return true;
         }
         var errors = ErrorLines(result);
@@ -172,6 +186,14 @@ internal static class StubModels
         }
     }
 
+    /// <summary>
+    /// The list of a page's type a member's plural name spells (<c>Products</c>: a list of <c>Product</c>), of the page's
+    /// types <paramref name="types"/> stubs; else null. A singular name is no evidence: the prose's `Name` is a property's.
+    /// </summary>
+    internal static string? StubTyped(IReadOnlyList<string> types, IReadOnlySet<string> pageTypes, string member) =>
+        Inference.PageTypes.TypeFor(char.ToLowerInvariant(member[0]) + member[1..], pageTypes) is { } type
+            && type.Contains('<') && Inference.PageTypes.Named(type, pageTypes).All(types.Contains) ? type : null;
+
     internal static string TypeOf(string member) => member[..member.IndexOf('.', StringComparison.Ordinal)];
 
     internal static string MemberOf(string member) => member[(member.IndexOf('.', StringComparison.Ordinal) + 1)..];
@@ -212,7 +234,7 @@ internal static class StubModels
             lines.Add("    {");
             lines.AddRange(trial.Members.Where(m => TypeOf(m.Key) == type).OrderBy(m => m.Key, StringComparer.Ordinal)
                 .Select(m => $"        public {MemberTypes[m.Value]} {MemberOf(m.Key)} {{ get; set; }}"));
-            lines.AddRange(request.Lists.Where(m => TypeOf(m.Key) == type).OrderBy(m => m.Key, StringComparer.Ordinal)
+            lines.AddRange(request.Lists.Concat(trial.Typed).Where(m => TypeOf(m.Key) == type).OrderBy(m => m.Key, StringComparer.Ordinal)
                 .Select(m => $"        public {m.Value} {MemberOf(m.Key)} {{ get; set; }}"));
             lines.Add("    }");
         }

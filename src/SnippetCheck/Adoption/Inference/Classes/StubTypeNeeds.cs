@@ -24,13 +24,15 @@ internal static class StubTypeNeeds
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
         var requests = new List<StubModels.Request>();
-        foreach (var post in failing.Where(f => f.Failed.Snippet.Tags.Packages.Count > 0).GroupBy(f => f.Document))
+        // A block given locals of the page's own types (PageTypes) may have no package yet: see WithPackagesCalledOn.
+        foreach (var post in failing.Where(f => f.Failed.Snippet.Tags is { Packages.Count: > 0 } or { Given.Count: > 0 }).GroupBy(f => f.Document))
         {
             var document = models.Around(post.Key);
             IReadOnlyList<PackageInference.Found>? found = null;
             // A type a later block of the page declares (a strategy, then its options) is the session's to join, not a stub's.
             var pageDeclares = RotEvidence.DeclaredNames(string.Join('\n', post.Key.Blocks.SelectMany(s => s.Code).Select(l => l.Text)));
             var pageEnums = EnumReads.OnPage(post.Key.Blocks);
+            var pageTypes = PageTypes.Of(post.Key.Snippets);
             foreach (var (_, failed) in post)
             {
                 var settings = document.SettingsFor(failed.Snippet);
@@ -38,12 +40,21 @@ internal static class StubTypeNeeds
                     .GetCompilationUnitRoot();
                 List<Model.Diagnostic> errors = [.. failed.Diagnostics.Where(d => d.IsError)];
                 var (snippet, shadowed) = (failed.Snippet, (IReadOnlyList<string>)[]);
+                if (snippet.Tags.Given.Any(g => PageTypes.Named(GivenLocals.TypeOf(g), pageTypes).Any()))
+                {
+                    found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
+                    snippet = WithPackagesCalledOn(snippet, root, pageTypes, settings, found) ?? snippet;
+                }
+                if (snippet.Tags.Packages.Count == 0) continue;
                 if (errors.Any(e => e.Id == "CS0117"))
                 {
                     found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
-                    (snippet, shadowed) = Unshadowed(failed.Snippet, root, errors, WithPackages(settings, found));
+                    (snippet, shadowed) = Unshadowed(snippet, root, errors, WithPackages(settings, found));
                 }
-                if (UnknownTypes(root, snippet, errors, shadowed, pageEnums) is not var (types, enums)) continue;
+                if (UnknownTypes(root, snippet, errors, shadowed, pageEnums, pageTypes) is not var (given, enums)) continue;
+                // Over a given local of the page's own type, the page's types its members' plurals spell (o.Products) are stubbed too.
+                var types = snippet.Tags.Given.Any(g => PageTypes.Named(GivenLocals.TypeOf(g), pageTypes).Any())
+                    ? [.. given.Union(MembersOfPageTypes(root, pageTypes), StringComparer.Ordinal)] : given;
                 found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
                 // Never a name the framework, a package of the page or a page declares: a stub stands only for what nothing shows.
                 // An enum's values are not read off a package's type the block does not import (Stateless.Graph's State class),
@@ -53,16 +64,54 @@ internal static class StubTypeNeeds
                         && !(enums.ContainsKey(t) && (shadowed.Contains(t) || NotImported(t, root, snippet, settings, found)))
                     || models.Types.Any(m => m.Name == t) || pageDeclares.Contains(t))) continue;
                 var ns = StubModels.NamespaceFor(snippet.Location);
-                var members = Selected(root, types).Where(m => !enums.ContainsKey(m[..m.IndexOf('.', StringComparison.Ordinal)])).ToList();
+                // A member that spells a stubbed page type is typed when the compiler asks for it (StubModels.StubTyped).
+                var members = Selected(root, types).Where(m => !enums.ContainsKey(StubModels.TypeOf(m))
+                    && StubModels.StubTyped(types, pageTypes, StubModels.MemberOf(m)) is null).ToList();
                 if (!StubModels.NoneCalled(root, [.. members.Select(StubModels.MemberOf), .. enums.Values.SelectMany(v => v)])) continue;
                 requests.Add(new(document, snippet with { Tags = snippet.Tags with
                 {
                     Kind = SnippetKind.Compile, Usings = [.. snippet.Tags.Usings.Append(ns).Distinct(StringComparer.Ordinal)],
-                } }, types, ns, root, members, enums));
+                } }, types, ns, root, members, enums) { PageTypes = pageTypes });
             }
         }
         return requests;
     }
+
+    /// <summary>
+    /// The block with the page's packages that declare the methods it calls on its given locals of the page's own types
+    /// (<c>orderDto.Should()</c>, <c>orderDto</c> an <c>OrderDto</c>: <see cref="PageTypes"/>), and the one namespace of each
+    /// such extension method; null when it calls none a package of the page declares. While the type was unknown the
+    /// compiler reported nothing of these calls, so neither the package trial nor the receiver trial could see them.
+    /// </summary>
+    private static Snippet? WithPackagesCalledOn(
+        Snippet snippet, CompilationUnitSyntax root, IReadOnlySet<string> pageTypes, CompileSettings settings,
+        IReadOnlyList<PackageInference.Found> found)
+    {
+        var locals = snippet.Tags.Given.Where(g => PageTypes.Named(GivenLocals.TypeOf(g), pageTypes).Any())
+            .Select(g => g[..g.IndexOf(':', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
+        List<string> called = [.. root.DescendantNodes().OfType<MemberAccessExpressionSyntax>()
+            .Where(a => a.Expression is IdentifierNameSyntax id && locals.Contains(id.Identifier.ValueText) && a.Parent is InvocationExpressionSyntax)
+            .Select(a => a.Name.Identifier.ValueText).Distinct(StringComparer.Ordinal)];
+        var declaring = found.Where(f => f.Names.Overlaps(called)).ToList();
+        if (called.Count == 0 || declaring.Count == 0) return null;
+        var references = WithPackages(settings, declaring);
+        List<string> imported = [.. BlockUsings.Of(root), .. snippet.Tags.Usings, .. settings.Usings];
+        var usings = called.Select(c => UsingInference.NamespacesOf(UsingInference.ExtensionKey + c, references, imported))
+            .Where(n => n.Count == 1).Select(n => n[0]);
+        return snippet with { Tags = snippet.Tags with
+        {
+            Packages = PackageRequest.OneVersionEach(
+                snippet.Tags.Packages.Concat(declaring.Select(f => f.Package with { Location = snippet.Location }))),
+            Usings = [.. snippet.Tags.Usings.Concat(usings).Distinct(StringComparer.Ordinal)],
+        } };
+    }
+
+    /// <summary>The page's types the plural names of the members the block reads spell (<c>o.Products</c>: <c>Product</c>).</summary>
+    private static IEnumerable<string> MembersOfPageTypes(CompilationUnitSyntax root, IReadOnlySet<string> pageTypes) =>
+        root.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Where(a => a.Parent is not InvocationExpressionSyntax)
+            .Select(a => a.Name.Identifier.ValueText).Where(n => n.Length > 1)
+            .Select(n => PageTypes.TypeFor(char.ToLowerInvariant(n[0]) + n[1..], pageTypes)).OfType<string>().Where(t => t.Contains('<'))
+            .SelectMany(t => PageTypes.Named(t, pageTypes)).Distinct(StringComparer.Ordinal);
 
     /// <summary>
     /// True when no namespace the block imports (its usings, its tags', its settings') declares its packages' type <paramref name="name"/>.
@@ -118,15 +167,16 @@ internal static class StubTypeNeeds
     /// .Permit(Trigger.CallDialled, State.Ringing)</c>, with <c>phoneCall</c> given as <c>StateMachine&lt;State,Trigger&gt;</c>).
     /// </summary>
     /// <param name="pageEnums">The names the page's blocks read as an enum's values (<see cref="EnumReads.OnPage"/>).</param>
+    /// <param name="pageTypes">The docs' own types the page's prose names (<see cref="PageTypes"/>): a given local's own type too.</param>
     public static (IReadOnlyList<string> Types, IReadOnlyDictionary<string, IReadOnlyList<string>> Enums)? UnknownTypes(
         CompilationUnitSyntax root, Snippet snippet, IReadOnlyList<Model.Diagnostic> errors, IReadOnlyList<string> shadowed,
-        IReadOnlySet<string>? pageEnums = null)
+        IReadOnlySet<string>? pageEnums = null, IReadOnlySet<string>? pageTypes = null)
     {
         if (errors.Any(e => UnknownNames.Namespace.Contains(e.Id))) return null;
         // A given local's type arguments are reported on its hidden line, which names no word of the block: they are the
         // block's own types too ('phoneCall:StateMachine<State,Trigger>'), stubbed whether or not the block reads them.
         var names = errors.Where(e => UnknownNames.Core.Contains(e.Id))
-            .Select(e => (e.Id, Name: UsingInference.IdentifierAt(snippet, e.Location) ?? GivenTypeArgument(snippet, e)))
+            .Select(e => (e.Id, Name: UsingInference.IdentifierAt(snippet, e.Location) ?? GivenTypeArgument(snippet, e, pageTypes)))
             .Where(n => n.Name is not null || n.Id != UnknownNames.Type || snippet.Tags.Given.Count == 0).Select(n => n.Name)
             .Concat(shadowed).ToList();
         if (names.Count == 0 || names.Any(n => n is null || !char.IsUpper(n[0]))) return null;
@@ -145,6 +195,7 @@ internal static class StubTypeNeeds
         var given = string.Join(',', snippet.Tags.Given);
         var asType = uses.Any(u => u.Parent is TypeArgumentListSyntax || u.Parent is ParameterSyntax)
             || values.Any(u => u.Parent?.Parent is ArgumentSyntax)
+            || snippet.Tags.Given.Any(g => GivenLocals.TypeOf(g) is var own && pageTypes?.Contains(own) == true && types.Contains(own))
             || types.Any(t => given.Contains($"<{t},", StringComparison.Ordinal) || given.Contains($",{t}>", StringComparison.Ordinal)
                 || given.Contains($"<{t}>", StringComparison.Ordinal));
         return asType ? (types, (IReadOnlyDictionary<string, IReadOnlyList<string>>)enums) : null;
@@ -152,16 +203,17 @@ internal static class StubTypeNeeds
 
     /// <summary>
     /// The name of a CS0246 error off the block's own words (a given local's hidden line) when it is a type argument of a
-    /// given local's type (<c>Trigger</c> of <c>stateMachine:StateMachine&lt;State,Trigger&gt;</c>); null otherwise: the given's
-    /// own type, the library's, is never stubbed.
+    /// given local's type (<c>Trigger</c> of <c>stateMachine:StateMachine&lt;State,Trigger&gt;</c>), or that type itself when
+    /// it is one of the docs' own types the page's prose names (<c>order:Order</c>, <see cref="PageTypes"/>); null otherwise:
+    /// a given's own type, the library's, is never stubbed.
     /// </summary>
-    private static string? GivenTypeArgument(Snippet snippet, Model.Diagnostic error)
+    private static string? GivenTypeArgument(Snippet snippet, Model.Diagnostic error, IReadOnlySet<string>? pageTypes)
     {
         const string Prefix = "The type or namespace name '";
         if (error.Id != UnknownNames.Type || !error.Message.StartsWith(Prefix, StringComparison.Ordinal)) return null;
         var name = error.Message[Prefix.Length..error.Message.IndexOf('\'', Prefix.Length)];
         return snippet.Tags.Given.Any(g => GivenLocals.TypeOf(g).Split('<', ',', '>').Skip(1).Select(a => a.Trim())
-            .Contains(name))
+            .Contains(name) || GivenLocals.TypeOf(g) == name && pageTypes?.Contains(name) == true)
             ? name : null;
     }
 

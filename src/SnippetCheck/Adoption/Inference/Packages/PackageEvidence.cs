@@ -109,11 +109,11 @@ internal static partial class PackageEvidence
 
     /// <summary>
     /// Whether <paramref name="id"/> is a test framework, mocking library or snapshot package <see cref="TestCandidates"/>
-    /// names (BenchmarkDotNet aside: it competes with none): a page that names its own never gets another page's (an NUnit
+    /// names (BenchmarkDotNet and FluentAssertions aside: they compete with none): a page that names its own never gets another page's (an NUnit
     /// page's 'Assert' is not xunit's).
     /// </summary>
     internal static bool IsTestPackage(string id) =>
-        TestEvidence.Any(e => e.Id != "BenchmarkDotNet" && string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase))
+        TestEvidence.Any(e => e.Id is not ("BenchmarkDotNet" or "FluentAssertions") && string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase))
         || id.StartsWith("Verify.", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Each package, with what only code written against it says: its test attributes, its entry calls.</summary>
@@ -126,7 +126,12 @@ internal static partial class PackageEvidence
         ("Moq", MoqEvidence),
         ("FakeItEasy", FakeItEasyEvidence),
         ("BenchmarkDotNet", BenchmarkEvidence),
+        ("FluentAssertions", FluentAssertionsEvidence),
     ];
+
+    /// <summary>FluentAssertions' entry call with an assertion chained on it (<c>orderDto.Should().BeEquivalentTo(order)</c>).</summary>
+    [GeneratedRegex(@"\.Should\(\)\s*\.\s*[A-Z]\w*\s*[(<]")]
+    private static partial Regex FluentAssertionsEvidence();
 
     [GeneratedRegex(@"\[\s*(Benchmark|MemoryDiagnoser|SimpleJob|Params|GlobalSetup|Arguments)\s*[\](,]|\bBenchmarkRunner\.Run\s*<")]
     private static partial Regex BenchmarkEvidence();

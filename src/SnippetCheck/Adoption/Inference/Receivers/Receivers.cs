@@ -94,10 +94,12 @@ internal static partial class Receivers
             var known = WithNearest(
                 receivers.GetValueOrDefault(packages.DocSets.Of(document.Snippets)) ?? new Dictionary<string, string>(), document, failed.Snippet);
             var fits = inferred.GetValueOrDefault(failed.Snippet.Location) ?? [];
-            if (known.Count == 0 && fits.Count == 0 || failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
+            if (failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
             // An enum's values read off a package's namesake a using brought in (Stateless.Graph's State, CS0117) are the docs'
             // own enum's: the receiver is still given, and the stubs (StubTypes) leave that using out.
             if (PackageInference.UnknownNames(failed.Snippet, EnumReads.WithoutEnumReads(failed)) is not { } names) continue;
+            known = PageTypes.Given(known, document, failed.Snippet, names);
+            if (known.Count == 0 && fits.Count == 0) continue;
             if (WithReceiversGiven(document, failed, names, known, fits, failing, failingBlocks) is { } tried) tries.Add((document, tried));
         }
         return tries;
@@ -183,7 +185,9 @@ internal static partial class Receivers
             var framework = snippet.Tags.WebSdk ? references.AddRange(web) : references;
             // A given local's own type is lacking too ('IScheduler scheduler = default!;' is a hidden line: its error names no
             // word of the block), when the block that declares it passed on another page and lent it nothing.
-            names = [.. names.Concat(snippet.Tags.Given.Select(GivenTypeName)).Distinct(StringComparer.Ordinal)];
+            // The page's own types (PageTypes) are no package's: they are stubbed (StubTypeNeeds).
+            var pageTypes = PageTypes.Of(document.Snippets);
+            names = [.. names.Concat(snippet.Tags.Given.Select(GivenTypeName).Where(t => !pageTypes.Contains(t))).Distinct(StringComparer.Ordinal)];
             var found = await DeclaringPackagesAsync(packages, tries, document, framework, names, cancellationToken).ConfigureAwait(false);
             var sdkPaths = snippet.Tags.WebSdk ? webPaths : [];
             if (found.Count == 0)

@@ -41,4 +41,28 @@ public sealed class StubModelsTests
 
         Assert.False(StubModels.Advance(trial, failed));
     }
+
+    [Fact]
+    public void A_member_whose_plural_name_spells_another_stubbed_type_of_the_page_is_a_list_of_that_stub_a_singular_a_plain_member()
+    {
+        const string Code = "orderDto.Should().BeEquivalentTo(order, options => options.Excluding(o => o.Customer.Name).Excluding(o => o.Products));";
+        var page = AdoptionHarness.Page($"# Orders\n\n```csharp\n{Code}\n```\n");
+        var root = CSharpSyntaxTree.ParseText(Code).GetCompilationUnitRoot();
+        var request = new StubModels.Request(page, Assert.Single(page.Blocks), ["Order", "Customer", "Product"], "DocModels.Stubs.PostL3", root, [])
+        {
+            PageTypes = new HashSet<string>(["Order", "Customer", "Product"]),
+        };
+        var trial = new StubModels.Trial(request, []);
+        var failed = Failed(request.Snippet, "CS1061", "Customer",
+            "'Order' does not contain a definition for 'Customer' and no accessible extension method 'Customer' accepting a first argument of type 'Order' could be found");
+        var products = Failed(request.Snippet, "CS1061", "Products",
+            "'Order' does not contain a definition for 'Products' and no accessible extension method 'Products' accepting a first argument of type 'Order' could be found");
+
+        Assert.True(StubModels.Advance(trial, failed with { Diagnostics = [.. failed.Diagnostics, .. products.Diagnostics] }));
+
+        Assert.Equal(["Order.Customer"], trial.Members.Keys);
+        var lines = StubModels.StubOf(trial).Lines;
+        Assert.Contains("        public string Customer { get; set; }", lines);
+        Assert.Contains("        public System.Collections.Generic.List<Product> Products { get; set; }", lines);
+    }
 }

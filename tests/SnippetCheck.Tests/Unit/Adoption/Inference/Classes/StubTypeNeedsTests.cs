@@ -93,4 +93,19 @@ public sealed class StubTypeNeedsTests
 
         Assert.Null(StubTypeNeeds.UnknownTypes(Root(snippet), snippet, [OnHiddenLine(snippet, "StateMachine")], []));
     }
+
+    [Fact]
+    public void A_given_local_s_own_type_is_stubbed_when_the_page_s_prose_names_it_as_the_docs_own()
+    {
+        var snippet = Given("orderDto.Should().BeEquivalentTo(order);", "orderDto:OrderDto,order:Order");
+        IReadOnlyList<SnippetCheck.Model.Diagnostic> errors = [OnHiddenLine(snippet, "OrderDto"), OnHiddenLine(snippet, "Order")];
+
+        IReadOnlySet<string> pageTypes = new HashSet<string>(["Order", "OrderDto"]);
+
+        var (types, enums) = StubTypeNeeds.UnknownTypes(Root(snippet), snippet, errors, [], pageTypes: pageTypes)!.Value;
+
+        Assert.Equal(["OrderDto", "Order"], types);
+        Assert.Empty(enums);
+        Assert.Null(StubTypeNeeds.UnknownTypes(Root(snippet), snippet, errors, []));
+    }
 }
