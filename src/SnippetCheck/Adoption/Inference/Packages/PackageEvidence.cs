@@ -109,8 +109,8 @@ internal static partial class PackageEvidence
 
     /// <summary>
     /// Whether <paramref name="id"/> is a test framework, mocking library or snapshot package <see cref="TestCandidates"/>
-    /// names (BenchmarkDotNet and FluentAssertions aside: they compete with none): a page that names its own never gets another page's (an NUnit
-    /// page's 'Assert' is not xunit's).
+    /// names (BenchmarkDotNet and FluentAssertions aside: they compete with none): a page that names its own never gets
+    /// another page's (an NUnit page's 'Assert' is not xunit's).
     /// </summary>
     internal static bool IsTestPackage(string id) =>
         TestEvidence.Any(e => e.Id is not ("BenchmarkDotNet" or "FluentAssertions") && string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase))
@@ -128,35 +128,6 @@ internal static partial class PackageEvidence
         ("BenchmarkDotNet", BenchmarkEvidence),
         ("FluentAssertions", FluentAssertionsEvidence),
     ];
-
-    /// <summary>FluentAssertions' entry call with an assertion chained on it (<c>orderDto.Should().BeEquivalentTo(order)</c>).</summary>
-    [GeneratedRegex(@"\.Should\(\)\s*\.\s*[A-Z]\w*\s*[(<]")]
-    private static partial Regex FluentAssertionsEvidence();
-
-    [GeneratedRegex(@"\[\s*(Benchmark|MemoryDiagnoser|SimpleJob|Params|GlobalSetup|Arguments)\s*[\](,]|\bBenchmarkRunner\.Run\s*<")]
-    private static partial Regex BenchmarkEvidence();
-
-    [GeneratedRegex(@"\[\s*(Test|TestCase|TestFixture|SetUp|TearDown|OneTimeSetUp|OneTimeTearDown)\s*[\](,]|\bAssert\.That\s*\("
-        + @"|\bIs\.(EqualTo|True|False|Null|Not)\b")]
-    private static partial Regex NUnitEvidence();
-
-    [GeneratedRegex(@"\bawait\s+Verify(Json|Xml)?\s*\(|\bVerifierSettings\.[A-Z]|\bnew\s+VerifySettings\s*\(")]
-    private static partial Regex VerifyEvidence();
-
-    [GeneratedRegex(@"\[\s*(Fact|Theory|InlineData)\s*[\](,]")]
-    private static partial Regex XunitEvidence();
-
-    [GeneratedRegex(@"\[\s*(TestMethod|TestClass|TestInitialize|TestCleanup|DataRow|DataTestMethod)\s*[\](,]")]
-    private static partial Regex MSTestEvidence();
-
-    [GeneratedRegex(@"\bSubstitute\.For(PartsOf)?\s*<|\bArg\.(Any|Is)\s*<")]
-    private static partial Regex NSubstituteEvidence();
-
-    [GeneratedRegex(@"\bnew\s+Mock\s*<|\bMock\.(Of|Get)\s*<|\bIt\.(IsAny|Is)\s*<")]
-    private static partial Regex MoqEvidence();
-
-    [GeneratedRegex(@"\bA\.(Fake|CallTo|Ignored|Dummy)\b|\bA<[^>]+>\.(Ignored|That|_)")]
-    private static partial Regex FakeItEasyEvidence();
 
     /// <summary>What one page names of its packages: its install lines, its test and benchmark attributes, its usings.</summary>
     public static IEnumerable<IReadOnlyList<PackageCandidate>> Of(SnippetDocument document, ImmutableArray<MetadataReference> framework) =>
