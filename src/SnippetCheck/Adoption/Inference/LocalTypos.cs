@@ -9,7 +9,8 @@ namespace SnippetCheck.Adoption.Inference;
 /// A name the <c>check</c> level tolerates (declared nowhere in the post) that is one letter from a local the block declares
 /// itself: a typo of that local, not a name the post leaves to the reader. The Stopwatch post's
 /// <c>var us = …; Console.WriteLine($"{ticks} | {μs} | {count}");</c> does not compile; checked, it would pass. A name
-/// another block of the post declares as a local is left alone: a session may give it.
+/// another block of the post declares as a local is left alone: a session may give it, and so is one a case apart from
+/// the local (<c>Company</c> beside <c>company =&gt; …</c>).
 /// </summary>
 internal static class LocalTypos
 {
@@ -18,7 +19,9 @@ internal static class LocalTypos
     {
         var own = LocalsOf(block);
         if (own.Contains(unknown)) return null;
-        var meant = own.FirstOrDefault(local => Math.Min(local.Length, unknown.Length) >= 2 && EditDistance.Between(local, unknown) == 1);
+        // A case apart is C#'s naming of a type and its local ('Company company'), never a typo.
+        var meant = own.FirstOrDefault(local => Math.Min(local.Length, unknown.Length) >= 2 && EditDistance.Between(local, unknown) == 1
+            && !string.Equals(local, unknown, StringComparison.OrdinalIgnoreCase));
         if (meant is null) return null;
         return document.Snippets.Any(s => !ReferenceEquals(s, block) && LocalsOf(s).Contains(unknown)) ? null : meant;
     }

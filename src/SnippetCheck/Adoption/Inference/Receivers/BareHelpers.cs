@@ -56,7 +56,8 @@ internal static class BareHelpers
             if (members.Any(m => string.Equals(m, name, StringComparison.OrdinalIgnoreCase) || EditDistance.Between(m, name) <= 1)) continue;
             var uses = root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => i.Identifier.ValueText == name).ToList();
             var allowed = uses.Select(TypesOf).ToList();
-            if (allowed.Any(t => t is null)) continue;
+            // No bare identifier to type it by ('Make<int>()' is a generic name): no helper.
+            if (allowed.Count == 0 || allowed.Any(t => t is null)) continue;
             var agreed = allowed[0]!.Where(t => allowed.All(a => a!.Contains(t))).ToList();
             var lines = uses.Select(u => snippet.Code[u.GetLocation().GetLineSpan().StartLinePosition.Line].Line).ToHashSet();
             if (agreed.Count > 0) helpers.Add(new(name, agreed, lines));

@@ -51,6 +51,16 @@ public sealed class BareHelpersTests
     }
 
     [Fact]
+    public void A_name_used_only_in_a_form_no_identifier_reads_is_no_helper()
+    {
+        // A generic call ('Make<int>()') or a name the compiler reports where no bare identifier stands: no use to type it by
+        // (realworld's cold adopt stopped on such a block with an index out of range).
+        var generic = Block("var made = Make<int>();\nConsole.WriteLine(made);");
+
+        Assert.Empty(HelpersOf(generic, "Make"));
+    }
+
+    [Fact]
     public void A_name_that_may_be_a_misspelt_library_call_is_never_a_helper()
     {
         // An edit from a member the block calls ('WriteLine'), the block's member itself called bare, any name under a
