@@ -98,7 +98,7 @@ public sealed partial class ArchitectureTests
 
     /// <summary>
     /// <c>Adoption/Inference/</c> is pure: diagnostics, pages and what was restored in, candidate shapes out. None of its files
-    /// reads the file system (<c>File</c>, <c>Directory</c>: the repository's projects are read once by the entry point), loads
+    /// reads the file system (<c>File</c>, <c>Directory</c>: the repository's projects are read once by <c>CompileTrials</c>), loads
     /// an assembly from disk (<c>CreateFromFile</c>: a restored package comes with its references loaded), or decides how many
     /// lookups run at once (<c>SemaphoreSlim</c>, <c>Task.WhenAll</c>, <c>Parallel</c>: the lookups' owner does). A file is
     /// <c>async</c> only while it awaits a package lookup, and those are listed (<see cref="InferenceStillAwaitingLookups"/>).

@@ -14,7 +14,7 @@ namespace SnippetCheck.Tests.Hygiene;
 public sealed class UnitTierTests
 {
     /// <summary>Names whose use starts the CLI, a whole adopt or a process: the CLI runner, the adopt-and-verify harnesses, a process.</summary>
-    private static readonly string[] Starts = ["CliRunner", "AdoptRun", "AdoptInProcess", "ProcessStartInfo"];
+    private static readonly string[] Starts = ["CliRunner", "AdoptInProcess", "ProcessStartInfo"];
 
     /// <summary>Calls that run a whole adopt or a process, as <c>Type.Member</c>.</summary>
     private static readonly string[] Runs = ["Adopter.RunAsync", "AdoptReport.RunAsync", "Process.Start"];

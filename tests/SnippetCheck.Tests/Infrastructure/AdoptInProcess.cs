@@ -12,7 +12,7 @@ namespace SnippetCheck.Tests.Infrastructure;
 /// <c>verify</c> of what it wrote and the mutants of a tagged page (<see cref="Mutants"/>), in this process too. For an
 /// adoption rule on real trials (EndToEnd/Adoption/); a doc set with a local feed (<see cref="WithFeed"/>) keeps its package
 /// cache and NuGet packages folder apart through the run's options, not the process's environment. What only the CLI
-/// shows (its exit codes, options) stays in Cli/ with <see cref="AdoptRun"/>.
+/// shows (its exit codes, options) stays in Cli/, through <c>CliRunner</c>.
 /// </summary>
 public sealed class AdoptInProcess : IDisposable
 {
