@@ -28,8 +28,9 @@ internal static partial class RotReport
 
     /// <summary>
     /// A namespace its package's root lacks (CS0234: no <c>Security</c> in <c>FastEndpoints</c>) that is a package of its own
-    /// the page installs (<c>dotnet add package FastEndpoints.Security</c>) and the block was not given (no source here has
-    /// it, or it did not restore): a package missing here, not an API gone.
+    /// the page installs (<c>dotnet add package FastEndpoints.Security</c>) or names as a package ("I'm using the
+    /// Octokit.Reactive package") and the block was not given (no source here has it, or it did not restore): a package
+    /// missing here, not an API gone.
     /// </summary>
     private static bool IsAnUninstalledPackage(SuspectedRot rot, SourceDocument document, Snippet snippet)
     {
@@ -37,7 +38,11 @@ internal static partial class RotReport
         var quoted = Quoted().Matches(rot.Message).Select(m => m.Groups[1].Value).ToList();
         if (quoted.Count < 2) return false;
         var missing = $"{quoted[1]}.{quoted[0]}";
-        return PackageEvidence.InstallLines(document.Text).Select(c => c[0].Id)
+        // Its install line, its name in code on a line about packages, or its name in the prose's words ("the X package").
+        var named = PackageEvidence.InstallLines(document.Text).Concat(PackageEvidence.Listed(document.Text)).Select(c => c[0].Id)
+            .Concat(Regex.IsMatch(document.Text, $@"\b{Regex.Escape(missing)}\s+(?:NuGet\s+)?package\b|\bpackage\s+{Regex.Escape(missing)}\b",
+                RegexOptions.IgnoreCase) ? [missing] : []);
+        return named
             .Where(id => !snippet.Tags.Packages.Any(p => p.Id.Equals(id, StringComparison.OrdinalIgnoreCase)))
             .Any(id => missing.Equals(id, StringComparison.OrdinalIgnoreCase) || id.StartsWith(missing + ".", StringComparison.OrdinalIgnoreCase)
                 || missing.StartsWith(id + ".", StringComparison.OrdinalIgnoreCase));
