@@ -84,12 +84,13 @@ internal static class UsingInference
         else if (names.Any(n => Own(n!))) return null;
 
         var usings = new SortedSet<string>(StringComparer.Ordinal);
+        var pageStatics = BlockUsings.StaticImportsOf(document);
         var ambiguous = new List<(string, IReadOnlyList<string>)>();
         foreach (var name in names.Distinct().Cast<string>())
         {
             var namespaces = receivers.TryGetValue(name, out var receiver) ? ExtensionHomes(name[1..], receiver, references, imported)
-                : invoked.Contains(name) ? [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))]
-                : NamespacesOf(name, references, imported, asWritten: !attributes.Contains(name));
+                : invoked.Contains(name) ? [.. StaticHomesOf(name, references, pageStatics).Where(u => !imported.Contains(u))]
+                : NamespacesOf(name, references, imported, asWritten: !attributes.Contains(name), pageStatics);
             if (namespaces.Count == 1) usings.Add(namespaces[0]);
             else if (namespaces.Count > 1) ambiguous.Add((name.TrimStart(ExtensionKey), namespaces));
             else if (!skipUnknown) return null;
@@ -116,8 +117,9 @@ internal static class UsingInference
     /// </summary>
     /// <param name="asWritten">The name is used outside an attribute: a type of that very name, when there is one, is
     /// meant, not an attribute of that short name ('CultureInfo.InvariantCulture' beside CsvHelper's [CultureInfo]).</param>
-    internal static IReadOnlyList<string> NamespacesOf(
-        string name, ImmutableArray<MetadataReference> references, IReadOnlyList<string> imported, bool asWritten = false)
+    /// <param name="pageStatics">The classes the page imports with <c>using static</c> (<see cref="BlockUsings.StaticImportsOf"/>).</param>
+    internal static IReadOnlyList<string> NamespacesOf(string name, ImmutableArray<MetadataReference> references, IReadOnlyList<string> imported,
+        bool asWritten = false, IReadOnlySet<string>? pageStatics = null)
     {
         var index = IndexFor(references);
         // '[DllImport]' names the type DllImportAttribute; '[Test]' NUnit.Framework's TestAttribute, beside its
@@ -125,7 +127,7 @@ internal static class UsingInference
         var types = asWritten && index[name].Any() ? index[name] : index[name].Concat(index[name + "Attribute"]);
         var namespaces = types.Distinct().Where(n => !imported.Contains(n)).Order(StringComparer.Ordinal).ToList();
         // A bare 'WriteLine' or 'Sqrt' is a member of a class docs import with 'using static'.
-        return namespaces.Count > 0 ? namespaces : [.. StaticHomesOf(name, references).Where(u => !imported.Contains(u))];
+        return namespaces.Count > 0 ? namespaces : [.. StaticHomesOf(name, references, pageStatics).Where(u => !imported.Contains(u))];
     }
 
     /// <summary>
@@ -191,19 +193,21 @@ internal static class UsingInference
 
     /// <summary>
     /// The classes posts import with <c>using static</c> and then write bare: <c>WriteLine</c>, <c>ReadLine</c>,
-    /// <c>Sqrt</c>, <c>PI</c>. Only these two: a bare name of any other static class (<c>Debug.WriteLine</c>,
+    /// <c>Sqrt</c>, <c>PI</c>. Only these two, and the classes the page itself imports: a bare name of any other static class (<c>Debug.WriteLine</c>,
     /// <c>Trace.WriteLine</c>) is no more likely than its namesakes, and a guess among them would be a coin toss.
     /// </summary>
     private static readonly string[] StaticHomes = ["System.Console", "System.Math"];
 
     /// <summary>
-    /// The <c>static</c> usings (<c>static System.Console</c>) whose class has a public static member named <paramref name="name"/>.
+    /// The <c>static</c> usings (<c>static System.Console</c>) whose class has a public static member named <paramref name="name"/>:
+    /// of <see cref="StaticHomes"/>, and of the classes the page itself imports with <c>using static</c>.
     /// </summary>
-    private static IEnumerable<string> StaticHomesOf(string name, ImmutableArray<MetadataReference> references)
+    private static IEnumerable<string> StaticHomesOf(
+        string name, ImmutableArray<MetadataReference> references, IReadOnlySet<string>? pageStatics)
     {
         if (name.StartsWith(ExtensionKey)) yield break;
         var compilation = SnippetCompiler.BaseFor(references);
-        foreach (var home in StaticHomes)
+        foreach (var home in StaticHomes.Concat(pageStatics ?? new HashSet<string>()).Distinct(StringComparer.Ordinal))
         {
             if (compilation.GetTypeByMetadataName(home) is { } type
                 && type.GetMembers(name).Any(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public))
