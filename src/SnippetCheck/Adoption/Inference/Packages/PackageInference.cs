@@ -87,7 +87,8 @@ internal sealed partial class PackageInference(
         {
             foreach (var (snippet, names) in blocks)
             {
-                var packages = found.Where(p => p.Names.Overlaps(names)).OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList();
+                var packages = found.Where(p => p.Names.Overlaps(names) || PageStaticImports.Declares(p, document.Snippets, names))
+                    .OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList();
                 // A name no package found declares may be the API of a package the post names that could not be restored, when
                 // the block binds none that did load. One that does is about that library (a sibling no source serves
                 // never vetoes the others): Refit's README names Refit.Newtonsoft.Json, which kept check from every block of the
@@ -222,7 +223,8 @@ internal sealed partial class PackageInference(
         // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
         var ownFound = await _lookups.EachAsync(own.Take(MaxCandidates), g => FirstFoundAsync(g, document, folder, framework, cancellationToken))
             .ConfigureAwait(false);
-        var ownDeclares = ownFound.Any(f => f is not null && (unknown is null || f.Names.Overlaps(unknown)));
+        var ownDeclares = ownFound.Any(
+            f => f is not null && (unknown is null || f.Names.Overlaps(unknown) || PageStaticImports.Declares(f, document, unknown)));
         // The doc set's library is still tried on a page whose own evidence declares something (an xUnit page's [Fact]
         // names xunit, never the library its tests call): of the set's evidence, only another test framework or
         // mocking library is kept out, after the page's own, first those the page's own IDs extend ('FastEndpoints.Security'
@@ -252,7 +254,8 @@ internal sealed partial class PackageInference(
         _postPackages[document.Source.Document.FullPath] = [.. found.Take(namedTried).OfType<Found>().Select(f => f.Package)];
         var unloaded = named.Take(namedTried).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var declaring = found.OfType<Found>().DistinctBy(f => f.Package.Key).Where(f => unknown is null || f.Names.Overlaps(unknown));
+        var declaring = found.OfType<Found>().DistinctBy(f => f.Package.Key)
+            .Where(f => unknown is null || f.Names.Overlaps(unknown) || PageStaticImports.Declares(f, document, unknown));
         return ([.. declaring], shown, unloaded);
     }
 

@@ -85,3 +85,32 @@ public sealed class PageStaticImportsTests
         })];
     }
 }
+
+/// <summary>
+/// The package half of <see cref="PageStaticImportsTests"/>: Parlot's <c>Terms</c> is no type, so the package "declared" none of
+/// the block's unknown names and was never tried for it ("'Literals' is declared nowhere … (Parlot.Fluent, Parlot, …)"). A
+/// member of a class the page imports with <c>using static</c> is the package's; one of a class the page does not import is not.
+/// </summary>
+public sealed class PageStaticImportsDeclaresTests
+{
+    [Fact]
+    public void A_package_declares_the_members_of_a_static_class_the_page_imports_and_no_others()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "Acme.Parsing.dll");
+        const string Library = "namespace Acme.Parsing { public class TermBuilder { } public static class Parsers { public static TermBuilder Terms => new(); } "
+            + "public static class Other { public static int Create() => 1; } }";
+        var emitted = CSharpCompilation.Create("Acme.Parsing", [CSharpSyntaxTree.ParseText(Library)], ReferenceAssemblies.Default,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).Emit(path);
+        Assert.True(emitted.Success, string.Join('\n', emitted.Diagnostics));
+        var package = new SnippetCheck.Adoption.Inference.Packages.PackageInference.Found(
+            new SnippetCheck.Model.PackageRequest("Acme.Parsing", "1.0.0", default), new HashSet<string> { "TermBuilder" }, [path])
+        { References = [MetadataReference.CreateFromFile(path)] };
+        var importing = Pipeline.Read("# P\n\n```csharp\nusing static Acme.Parsing.Parsers;\n```\n\n```csharp\nvar t = Terms;\n```\n");
+        var silent = Pipeline.Read("# P\n\n```csharp\nvar t = Terms;\n```\n");
+
+        Assert.True(SnippetCheck.Adoption.Inference.Packages.PageStaticImports.Declares(package, importing, ["Terms"]));
+        Assert.False(SnippetCheck.Adoption.Inference.Packages.PageStaticImports.Declares(package, importing, ["Create"]));
+        Assert.False(SnippetCheck.Adoption.Inference.Packages.PageStaticImports.Declares(package, silent, ["Terms"]));
+    }
+}
