@@ -49,7 +49,7 @@ internal static class GitHubReporter
         }
         foreach (var result in report.Snippets)
         {
-            foreach (var warning in ReportText.ToolWarnings(result))
+            foreach (var warning in ReportText.ToolWarnings(report, result))
             {
                 var title = DiagnosticCatalog.Find(warning.Id) is { } known ? $"{known.Title} ({warning.Id})" : warning.Id;
                 output.Write(Command(

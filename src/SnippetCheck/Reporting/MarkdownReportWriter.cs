@@ -41,7 +41,7 @@ internal static class MarkdownReportWriter
             chunks.Add(new("\n", ChunkKind.Heading));
         }
         // verify --all: the untagged blocks that look broken rather than incomplete (SC2016), as adopt lists them.
-        var rot = report.Snippets.SelectMany(ReportText.RotWarning).ToList();
+        var rot = report.Snippets.SelectMany(r => ReportText.RotWarning(report, r)).ToList();
         if (rot.Count > 0)
         {
             chunks.Add(new("### Suspected rot\n\n| Where | Why |\n| --- | --- |\n", ChunkKind.Heading));

@@ -59,17 +59,19 @@ internal static class ReportText
     }
 
     /// <summary>The tool's own warnings on a snippet (a foreign attribute); compiler warnings stay out, as on the console.</summary>
-    internal static IEnumerable<Diagnostic> ToolWarnings(SnippetResult result) =>
+    internal static IEnumerable<Diagnostic> ToolWarnings(VerificationReport report, SnippetResult result) =>
         result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && d.Id.StartsWith("SC", StringComparison.Ordinal)).Concat(
-            RotWarning(result));
+            RotWarning(report, result));
 
     /// <summary>
     /// An untagged block that failed (<c>verify --all</c>) with evidence that it is broken, as the SC2016 warning SARIF and
     /// GitHub carry beside its failure; the evidence is <see cref="RotEvidence"/>'s, the one <c>adopt</c> lists.
     /// </summary>
-    internal static IEnumerable<Diagnostic> RotWarning(SnippetResult result)
+    internal static IEnumerable<Diagnostic> RotWarning(VerificationReport report, SnippetResult result)
     {
-        if (result.Snippet.IsTagged || RotEvidence.Of(result) is not { } rot) yield break;
+        // A throw for a service the page names (Docker, a database) is the machine's lack, as adopt's rot report reads it.
+        if (result.Snippet.IsTagged || RotEvidence.Of(result) is not { } rot
+            || RotEvidence.ThrownForAServiceThePageNames(rot, report.TextOf(result.Snippet.Location.File), result)) yield break;
         yield return Diagnostic.Warning(DiagnosticCodes.SuspectedRot, rot.Warning, rot.Location);
     }
 }

@@ -41,7 +41,7 @@ internal static class SarifReportWriter
         }
         foreach (var result in report.Snippets)
         {
-            foreach (var warning in ReportText.ToolWarnings(result))
+            foreach (var warning in ReportText.ToolWarnings(report, result))
             {
                 WriteResult(json, rules, warning.Id, "warning", warning.Message, warning.Location, properties: null);
             }

@@ -114,6 +114,14 @@ internal static partial class RotEvidence
             && !frame.Groups["file"].Value.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// A throw inside the library's own code (<see cref="ThrownInsideALibrary"/>) on a page that names a service the library
+    /// needs (Docker, a database, a server): the sandbox lacks the service, so the run says nothing of the text. Adopt's rot
+    /// report and <c>verify --all</c>'s hint (SC2016) both leave it out; adopt still tags the block what its compile shows.
+    /// </summary>
+    internal static bool ThrownForAServiceThePageNames(SuspectedRot rot, string pageText, SnippetResult failed) =>
+        rot.Evidence == Throws && ThrownInsideALibrary(failed) && NamesAService(pageText);
+
     /// <summary>A page that names an external service a library may need and the sandbox has not: Docker, a database, a server.</summary>
     internal static bool NamesAService(string text) => ExternalService().IsMatch(text);
 

@@ -49,6 +49,9 @@ public sealed record VerificationReport(int FileCount, IReadOnlyList<SnippetResu
     public string FileContextOf(string displayPath) =>
         Sources.FirstOrDefault(s => s.Document.DisplayPath == displayPath)?.RunContext ?? "";
 
+    /// <summary>The text of the file at <paramref name="displayPath"/> as this run read it; "" for a file the run did not read.</summary>
+    internal string TextOf(string displayPath) => Sources.FirstOrDefault(s => s.Document.DisplayPath == displayPath)?.Document.Text ?? "";
+
     /// <summary>The files as they were read for this run; <c>--accept</c> rewrites them only if they are still the same.</summary>
     public IReadOnlyList<SourceDocument> Documents => [.. Sources.Select(s => s.Document)];
 

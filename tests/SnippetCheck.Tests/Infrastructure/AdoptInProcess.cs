@@ -71,6 +71,16 @@ public sealed class AdoptInProcess : IDisposable
         return path;
     }
 
+    /// <summary>Writes a page built with <see cref="DocPage"/>; returns its full path.</summary>
+    public string Write(string page, DocPage text) => Write(page, text.ToString());
+
+    /// <summary>Makes the doc set's folder a git repository's root (its <c>.git/config</c>): one site, as adopt reads it.</summary>
+    public AdoptInProcess InRepository()
+    {
+        Write(".git/config", "[core]\n");
+        return this;
+    }
+
     /// <summary>The full path of a file of the doc set.</summary>
     public string PathOf(string page) => Path.Combine(Docs, page);
 

@@ -16,15 +16,7 @@ internal static partial class RotReport
     public static SuspectedRot? Of(SourceDocument document, Snippet snippet, SnippetResult? failed) =>
         failed is not null && RotEvidence.Of(failed, RotContext.Around(document, snippet.Block)) is { } rot
             && !IsAnUninstalledPackage(rot, document, snippet) && !RotContext.RestsOnAGuess(rot, document, failed)
-            && !ThrownForAServiceThePageNames(rot, document, failed) ? rot : null;
-
-    /// <summary>
-    /// A throw inside the library's own code (<see cref="RotEvidence.ThrownInsideALibrary"/>) on a page that names a service the
-    /// library needs (Docker, a database, a server): the sandbox lacks the service, so the run says nothing of the text. The
-    /// block still gets what its compile shows (adopt tags it <c>compile</c>), only no entry.
-    /// </summary>
-    private static bool ThrownForAServiceThePageNames(SuspectedRot rot, SourceDocument document, SnippetResult failed) =>
-        rot.Evidence == RotEvidence.Throws && RotEvidence.ThrownInsideALibrary(failed) && RotEvidence.NamesAService(document.Text);
+            && !RotEvidence.ThrownForAServiceThePageNames(rot, document.Text, failed) ? rot : null;
 
     /// <summary>
     /// A namespace its package's root lacks (CS0234: no <c>Security</c> in <c>FastEndpoints</c>) that is a package of its own

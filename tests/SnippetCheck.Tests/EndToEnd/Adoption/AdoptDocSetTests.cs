@@ -27,12 +27,18 @@ public sealed class AdoptDocSetTests
     private static AdoptInProcess FeedOfBoth(string docs = "docs") =>
         AdoptInProcess.WithFeed(docs).Pack("Acme.Core", "1.0.0", Core).Pack("Acme.AsyncState", "1.0.0", AsyncState);
 
+    /// <summary>The feed of both for one library's site: the doc set's folder is its repository's root.</summary>
+    private static AdoptInProcess Site() => FeedOfBoth("site").InRepository();
+
+    /// <summary>A getting-started page: the install command in a fence of its own, and no C#.</summary>
+    private static DocPage Installs(string package) => new DocPage("Install").InstallFence(package);
+
     [Fact]
     public async Task The_roots_install_line_reaches_a_sub_folders_page_and_a_link_to_another_package_does_not_shut_it_out()
     {
         using var docSet = FeedOfBoth();
         var docs = docSet.Docs;
-        docSet.Write("getting-started.md", "# Start\n\n```\ndotnet add package Acme.Core\n```\n");
+        docSet.Write("getting-started.md", new DocPage("Start").InstallFence("Acme.Core"));
         docSet.Write("pipelines/deep/index.md", Calls);
         docSet.Write("chaos/index.md", """
             # Chaos
@@ -66,7 +72,7 @@ public sealed class AdoptDocSetTests
         // package of the feed, which declares none of its names.
         using var docSet = FeedOfBoth("corpus");
         var root = docSet.Docs;
-        docSet.Write("Owner__One/docs/install.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n");
+        docSet.Write("Owner__One/docs/install.md", Installs("Acme.Core"));
         docSet.Write("Owner__One/docs/guide/calls.md", Calls + "\nOr [Acme.AsyncState](https://www.nuget.org/packages/Acme.AsyncState).\n");
         docSet.Write("Owner__Two/calls.md", Calls);
 
@@ -80,10 +86,9 @@ public sealed class AdoptDocSetTests
     [Fact]
     public async Task In_one_repository_a_sites_one_library_reaches_sibling_folders_and_a_corpus_of_many_packages_lends_nothing()
     {
-        using var docSet = FeedOfBoth("site");
+        using var docSet = Site();
         var root = docSet.Docs;
-        docSet.Write(".git/config", "[core]\n");
-        docSet.Write("getting-started/index.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n\n" + Calls);
+        docSet.Write("getting-started/index.md", Installs("Acme.Core").Then(Calls));
         docSet.Write("examples/reading/index.md", Calls);
         // A change log's dependency lines name packages too, on a page without C#: they do not make it a corpus.
         docSet.Write("change-log/index.md", "# Changes\n\n- Added `<PackageReference Include=\"Acme.AsyncState\" Version=\"1.0.0\" />`.\n" +
@@ -95,8 +100,8 @@ public sealed class AdoptDocSetTests
 
         // Posts about three libraries in one repository: not one library's site, so no page lends its install line.
         File.WriteAllText(Path.Combine(root, "examples", "reading", "index.md"), Calls);
-        docSet.Write("state/index.md", "# State\n\n```\ndotnet add package Acme.AsyncState\n```\n\n" + Calls);
-        docSet.Write("other/index.md", "# Other\n\n```\ndotnet add package Newtonsoft.Json\n```\n\n" + Calls);
+        docSet.Write("state/index.md", new DocPage("State").InstallFence("Acme.AsyncState").Then(Calls));
+        docSet.Write("other/index.md", new DocPage("Other").InstallFence("Newtonsoft.Json").Then(Calls));
 
         var corpus = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
@@ -109,9 +114,8 @@ public sealed class AdoptDocSetTests
         // Issue 77, item 3 (cov-g's Coravel trial): the one install line stands on an Installation page that shows no C#
         // ('`dotnet add package coravel`'); every other page calls the library bare. Before, a page without C# lent nothing,
         // so no page found the library and no receiver of its could be typed. A change log's dependency lines still lend nothing.
-        using var docSet = FeedOfBoth("site");
+        using var docSet = Site();
         var root = docSet.Docs;
-        docSet.Write(".git/config", "[core]\n");
         docSet.Write("installation/index.md", "# Install\n\nThe library needs its package: `dotnet add package Acme.Core`\n");
         docSet.Write("examples/reading/index.md", Calls);
         docSet.Write("change-log/index.md", "# Changes\n\n- Added `<PackageReference Include=\"Acme.AsyncState\" Version=\"1.0.0\" />`.\n");
@@ -134,7 +138,7 @@ public sealed class AdoptDocSetTests
         docSet.Pack("xunit", "1.0.0",
             "namespace Xunit { public sealed class FactAttribute : System.Attribute { } "
             + "public static class Assert { public static void Equal<T>(T expected, T actual) { } } }");
-        docSet.Write("getting-started.md", "# Start\n\n```\ndotnet add package Acme.Core\n```\n");
+        docSet.Write("getting-started.md", new DocPage("Start").InstallFence("Acme.Core"));
         docSet.Write("testing/index.md", """
             # Testing
 
@@ -163,10 +167,9 @@ public sealed class AdoptDocSetTests
         // Issue 77, item 6: the site's install line (getting-started/) is the doc set's package for a page in a sibling
         // folder even when that page names another package (its 'using Acme.AsyncState'). Before, a page with any evidence
         // of its own never got the site's one library: 'Greeting' stayed unknown.
-        using var docSet = FeedOfBoth("site");
+        using var docSet = Site();
         var root = docSet.Docs;
-        docSet.Write(".git/config", "[core]\n");
-        docSet.Write("getting-started/index.md", "# Install\n\n```\ndotnet add package Acme.Core\n```\n\n" + Calls);
+        docSet.Write("getting-started/index.md", Installs("Acme.Core").Then(Calls));
         docSet.Write("examples/state/index.md", """
             # State
 

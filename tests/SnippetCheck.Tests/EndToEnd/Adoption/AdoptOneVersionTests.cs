@@ -12,41 +12,13 @@ namespace SnippetCheck.Tests.EndToEnd.Adoption;
 [TakesSeconds(120)]
 public sealed class AdoptOneVersionTests
 {
-    private const string Guide = """
-        # Acme
-
-        Install it with `dotnet add package Acme.Lib`.
-
-        ```csharp
-        using Acme.Lib;
-
-        Console.WriteLine(Api.Now(1));
-        ```
-
-        ```csharp
-        using Acme.Lib;
-
-        Console.WriteLine(Api.Now(2) + Api.Twice(3));
-        ```
-
-        ```csharp
-        using Acme.Lib;
-
-        Console.WriteLine(Api.Old(4));
-        ```
-
-        ```csharp
-        using Acme.Lib;
-
-        Console.WriteLine(Api.Twice(Api.Now(5)));
-        ```
-        """;
+    private static readonly string Guide = new DocPage("Acme").Installs("Acme.Lib")
+        .Prints("Acme.Lib", "Api.Now(1)", "Api.Now(2) + Api.Twice(3)", "Api.Old(4)", "Api.Twice(Api.Now(5))").ToString();
 
     [Fact]
     public async Task The_config_pins_the_newest_version_once_and_a_block_that_fits_only_an_older_one_is_listed_never_verified_there()
     {
         using var docSet = AdoptInProcess.WithFeed();
-        var docs = docSet.Docs;
         docSet.Pack("Acme.Lib", "1.0.0", """
             namespace Acme.Lib { public static class Api {
                 public static int Now(int n) => n; public static int Twice(int n) => 2 * n; public static int Old(int n) => -n; } }
@@ -58,8 +30,8 @@ public sealed class AdoptOneVersionTests
 
         var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        Assert.Equal("{\n  \"packageVersions\": [\"Acme.Lib@2.0.0\"]\n}\n", File.ReadAllText(Path.Combine(docs, "snippetcheck.json")));
-        var page = File.ReadAllText(Path.Combine(docs, "guide.md"));
+        Assert.Equal("{\n  \"packageVersions\": [\"Acme.Lib@2.0.0\"]\n}\n", docSet.Read("snippetcheck.json"));
+        var page = docSet.Read("guide.md");
         Assert.Equal(3, page.Split("packages=Acme.Lib -->").Length - 1);
         Assert.DoesNotContain("@1.0.0", page, StringComparison.Ordinal);
         Assert.Contains("guide.md(20,23): CS0117: 'Api' does not contain a definition for 'Old' — 'Api.Old' was removed from Acme.Lib after 1.x; " +

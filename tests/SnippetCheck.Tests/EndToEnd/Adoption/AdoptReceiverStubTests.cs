@@ -238,6 +238,7 @@ public sealed class AdoptReceiverStubTests
         docs.MutantsFail("README.md", page, [("phoneCall.Configure(State.OnHold)", "phoneCall.Configureq(State.OnHold)", (string?)"CS1061"),
             (".Permit(", ".Permitq(", "CS1061"), ("Permit(Trigger.TakenOffHold, State.Connected)", "Permit(State.Connected, Trigger.TakenOffHold)", "CS1503")]);
     }
+
     /// <summary>
     /// Stateless' README again, as it is: no block imports the library, and the library ships a class named like the docs'
     /// enum (<c>Stateless.Graph.State</c>), which the using round imports for the given local's <c>State</c>; the block then

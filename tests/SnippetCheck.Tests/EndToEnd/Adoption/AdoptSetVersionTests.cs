@@ -14,73 +14,15 @@ namespace SnippetCheck.Tests.EndToEnd.Adoption;
 [TakesSeconds(120)]
 public sealed class AdoptSetVersionTests
 {
-    private const string Guide = """
-        # Acme 3
-
-        Install it with `dotnet add package Acme.Lib`.
-
-        ```csharp
-        using Acme.Lib;
-
-        Console.WriteLine(Api.Now(1));
-        ```
-
-        ```csharp
-        using Acme.Lib;
-
-        Console.WriteLine(Api.Fresh(2));
-        ```
-
-        ```csharp
-        using Acme.Lib;
-
-        Console.WriteLine(Api.Old(3));
-        ```
-
-        ```csharp
-        using Acme.Lib;
-
-        Console.WriteLine(Api.Old(4) + 1);
-        ```
-
-        ```csharp
-        using Acme.Lib;
-
-        Console.WriteLine(Api.Old(5) + 2);
-        ```
-
-        ```csharp
-        using Acme.Lib;
-
-        Console.WriteLine(Api.Old(6) + 3);
-        ```
-
-        ```csharp
-        using Acme.Lib;
-
-        Console.WriteLine(Api.Old(8) + 4);
-        ```
-
-        A value to keep:
-
-        ```csharp
-        using Acme.Lib;
-
-        var kept = Api.Now(7);
-        ```
-
-        and to use:
-
-        ```csharp
-        Console.WriteLine(Api.Fresh(kept));
-        ```
-        """;
+    private static readonly string Guide = new DocPage("Acme 3").Installs("Acme.Lib")
+        .Prints("Acme.Lib", "Api.Now(1)", "Api.Fresh(2)", "Api.Old(3)", "Api.Old(4) + 1", "Api.Old(5) + 2", "Api.Old(6) + 3", "Api.Old(8) + 4")
+        .Prose("A value to keep:").CSharp("using Acme.Lib;\n\nvar kept = Api.Now(7);")
+        .Prose("and to use:").CSharp("Console.WriteLine(Api.Fresh(kept));").ToString();
 
     [Fact]
     public async Task Docs_for_an_unserved_major_take_the_newest_served_version_once_and_no_block_that_passes_there_is_verified_older()
     {
         using var docSet = AdoptInProcess.WithFeed();
-        var docs = docSet.Docs;
         docSet.Pack("Acme.Lib", "1.0.0", """
             namespace Acme.Lib { public static class Api { public static int Now(int n) => n; public static int Old(int n) => -n; } }
             """);
@@ -91,11 +33,11 @@ public sealed class AdoptSetVersionTests
 
         var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 
-        var page = File.ReadAllText(Path.Combine(docs, "guide.md"));
+        var page = docSet.Read("guide.md");
         var ownPins = page.Split('\n').Count(l => l.Contains("packages=Acme.Lib@", StringComparison.Ordinal));
         Assert.Multiple(
             // The set's one version, in the config: the newest served, which the docs' names fit best.
-            () => Assert.Equal("{\n  \"packageVersions\": [\"Acme.Lib@2.0.0\"]\n}\n", File.ReadAllText(Path.Combine(docs, "snippetcheck.json"))),
+            () => Assert.Equal("{\n  \"packageVersions\": [\"Acme.Lib@2.0.0\"]\n}\n", docSet.Read("snippetcheck.json")),
             // The block that passes at 2.0.0 is never verified at 1.0.0 (the config's pin, were it 1.0.0).
             () => Assert.Contains("<!-- snippetcheck: run packages=Acme.Lib -->\n```csharp\nusing Acme.Lib;\n\nConsole.WriteLine(Api.Now(1));",
                 page, StringComparison.Ordinal),
@@ -126,48 +68,21 @@ public sealed class AdoptSetVersionTests
     public async Task A_block_whose_page_names_another_version_keeps_it_in_its_tag_and_the_summary_lists_it()
     {
         using var docSet = AdoptInProcess.WithFeed();
-        var docs = docSet.Docs;
         docSet.Pack("Acme.Lib", "1.0.0", "namespace Acme.Lib { public static class Api { public static int Now(int n) => n; } }");
         docSet.Pack("Acme.Lib", "2.0.0", "namespace Acme.Lib { public static class Api { public static int Now(int n) => n; } }");
-        docSet.Write("a/new.md", """
-            # New
-
-            Install it with `dotnet add package Acme.Lib`.
-
-            ```csharp
-            using Acme.Lib;
-
-            Console.WriteLine(Api.Now(1));
-            ```
-
-            ```csharp
-            using Acme.Lib;
-
-            Console.WriteLine(Api.Now(2));
-            ```
-            """);
-        docSet.Write("b/old.md", """
-            # Old
-
-            Install it with `dotnet add package Acme.Lib --version 1.0.0`.
-
-            ```csharp
-            using Acme.Lib;
-
-            Console.WriteLine(Api.Now(3));
-            ```
-            """);
+        docSet.Write("a/new.md", new DocPage("New").Installs("Acme.Lib").Prints("Acme.Lib", "Api.Now(1)", "Api.Now(2)"));
+        docSet.Write("b/old.md", new DocPage("Old").Installs("Acme.Lib", "1.0.0").Prints("Acme.Lib", "Api.Now(3)"));
 
         var adopted = await docSet.AdoptWriteAsync();
         var adopt = AdoptInProcess.Table(adopted);
         docSet.Json(adopted);
 
-        Assert.Equal("{\n  \"packageVersions\": [\"Acme.Lib@2.0.0\"]\n}\n", File.ReadAllText(Path.Combine(docs, "snippetcheck.json")));
-        Assert.Contains("<!-- snippetcheck: run packages=Acme.Lib@1.0.0 -->", File.ReadAllText(Path.Combine(docs, "b", "old.md")),
+        Assert.Equal("{\n  \"packageVersions\": [\"Acme.Lib@2.0.0\"]\n}\n", docSet.Read("snippetcheck.json"));
+        Assert.Contains("<!-- snippetcheck: run packages=Acme.Lib@1.0.0 -->", docSet.Read("b/old.md"),
             StringComparison.Ordinal);
         Assert.Contains("b/old.md(5,1): packages=Acme.Lib@1.0.0 keeps its own pin: it is verified at 1.0.0, not at the set's version 2.0.0 " +
             "(snippetcheck.json)\n", adopt, StringComparison.Ordinal);
-        using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(docs, "adopt.json"))))
+        using (var json = System.Text.Json.JsonDocument.Parse(docSet.Read("adopt.json")))
             Assert.Equal(1, json.RootElement.GetProperty("ownPins").GetArrayLength());
 
         var verify = docSet.Verify();
@@ -180,25 +95,11 @@ public sealed class AdoptSetVersionTests
     public async Task A_package_that_fails_to_restore_for_good_is_named_as_a_setup_problem_in_the_closing_summary()
     {
         using var docSet = AdoptInProcess.WithFeed();
-        var docs = docSet.Docs;
         // It depends on a package no source has: NuGet refuses it (NU1101) every time, whatever the cache holds.
         docSet.Pack("Broken.Lib", "1.0.0", "namespace Broken.Lib { public static class Thing { public static int One() => 1; } }",
             dependency: "Missing.Dependency@1.0.0");
-        docSet.Write("page.md", """
-            # Broken
-
-            Install it with `dotnet add package Broken.Lib`.
-
-            ```csharp
-            using Broken.Lib;
-
-            Console.WriteLine(Thing.One());
-            ```
-
-            ```csharp
-            Console.WriteLine(1 + 1);
-            ```
-            """);
+        docSet.Write("page.md", new DocPage("Broken").Installs("Broken.Lib").Prints("Broken.Lib", "Thing.One()")
+            .CSharp("Console.WriteLine(1 + 1);"));
 
         var adopt = AdoptInProcess.Table(await docSet.AdoptWriteAsync());
 

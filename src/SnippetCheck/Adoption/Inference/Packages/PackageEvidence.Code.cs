@@ -10,6 +10,13 @@ internal static partial class PackageEvidence
     [GeneratedRegex(@"\.Should\(\)\s*\.\s*[A-Z]\w*\s*[(<]")]
     private static partial Regex FluentAssertionsEvidence();
 
+    /// <summary>
+    /// A method named <c>Should</c> the page's code declares (<c>public static Check Should(this int value)</c>): the assertions
+    /// chained on it are its own, not FluentAssertions'.
+    /// </summary>
+    [GeneratedRegex(@"[\w>\]?]\s+Should\s*(?:<[^>()]*>)?\s*\(")]
+    private static partial Regex OwnShould();
+
     [GeneratedRegex(@"\[\s*(Benchmark|MemoryDiagnoser|SimpleJob|Params|GlobalSetup|Arguments)\s*[\](,]|\bBenchmarkRunner\.Run\s*<")]
     private static partial Regex BenchmarkEvidence();
 

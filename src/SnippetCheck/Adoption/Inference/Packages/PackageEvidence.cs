@@ -99,7 +99,7 @@ internal static partial class PackageEvidence
         if (code.Length == 0) yield break;
         foreach (var (id, evidence) in TestEvidence)
         {
-            if (evidence().IsMatch(code)) yield return [new PackageCandidate(id, null)];
+            if (evidence().IsMatch(code) && !(id == "FluentAssertions" && OwnShould().IsMatch(code))) yield return [new PackageCandidate(id, null)];
         }
         // Snapshot tests ('await Verify(target)', VerifyTests' docs) come in one package per test framework.
         if (VerifyEvidence().IsMatch(code))
