@@ -56,7 +56,8 @@ internal sealed partial class CompileTrials
             .Select(f => (f.Document, f.Failed!))];
         // And locals no page creates, of the one type of the block's references that their calls fit (InferredReceivers).
         var inferredReceivers =
-            await Finds.AnswerAsync(pages => InferredReceivers.Of(Packages, receivers, receiverFailing, pages), cancellationToken).ConfigureAwait(false);
+            await Finds.AnswerAsync(pages => InferredReceivers.Of(Packages, receivers, receiverFailing, pages), cancellationToken)
+                .ConfigureAwait(false);
         WithReceivers = ByBlock(await ReceiverTrials.TryAsync(
             verifier, Finds, receivers, receiverFailing, cancellationToken, inferredReceivers).ConfigureAwait(false));
         await WithReceiversAndTypesAsync(verifier, cancellationToken).ConfigureAwait(false);

@@ -32,7 +32,8 @@ internal static class EnclosingClassTrials
     {
         var ways = new Ways();
         foreach (var post in failing.GroupBy(f => f.Document))
-            await packages.AnswerAsync(pages => AddWaysOfPage(ways, packages.Inference, models, post, pages), cancellationToken).ConfigureAwait(false);
+            await packages.AnswerAsync(pages => AddWaysOfPage(ways, packages.Inference, models, post, pages), cancellationToken)
+                .ConfigureAwait(false);
         var passed = await PassedAsync(verifier, models, ways, cancellationToken).ConfigureAwait(false);
         return (passed, NotesFor(ways.Lacking, passed));
     }

@@ -104,7 +104,8 @@ internal static class PackageTrials
         // A type of the newest's namespaces it no longer declares ('CsvConfiguration', gone in CsvHelper 34) counts when the
         // older version declares it, and the doc set does not: the docs' own 'Request' is never a package's old type.
         bool OlderDeclaresWhatIsGone(SnippetResult r, PreparedDocument document) =>
-            PackageInference.TypesGone(r, [newest], packages.Inference.DocSetDeclared(document)) is { Count: > 0 } gone && gone.All(older.Names.Contains);
+            PackageInference.TypesGone(r, [newest], packages.Inference.DocSetDeclared(document)) is { Count: > 0 } gone
+            && gone.All(older.Names.Contains);
         var before = uses.Select(u => (u.Document, Result: latest.GetValueOrDefault(u.Snippet.Location))).Where(u => u.Result is not null)
             .Where(u => u.Result!.Status == SnippetStatus.Passed || PackageInference.IsApiChange(u.Result)
                 || OlderDeclaresWhatIsGone(u.Result, u.Document))

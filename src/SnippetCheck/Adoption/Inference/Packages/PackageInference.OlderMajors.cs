@@ -118,7 +118,9 @@ internal sealed partial class PackageInference
         return used;
     }
 
-    /// <summary>Of a package's stable <paramref name="versions"/>, the newest of each major below <paramref name="newest"/>'s, newest first.</summary>
+    /// <summary>
+    /// Of a package's stable <paramref name="versions"/>, the newest of each major below <paramref name="newest"/>'s, newest first.
+    /// </summary>
     public static IReadOnlyList<string> OlderMajors(IReadOnlyList<string> versions, string newest) =>
         [.. PackageSearch.NewestFirst(versions).Where(v => Major(v) < Major(newest)).DistinctBy(Major).Take(OlderMajorsTried)];
 

@@ -6,7 +6,7 @@ using Found = SnippetCheck.Adoption.Inference.Packages.PackageInference.Found;
 namespace SnippetCheck.Adoption.Inference.Packages;
 
 /// <summary>
-/// A page's packages as a pure rule asks for them (issue 78): the rule reads the answers its trial looked up, and a page it
+/// A page's packages as a pure rule asks for them, so the rule awaits nothing: it reads the answers its trial looked up, and a page it
 /// has no answer for yet is asked (<see cref="Asked"/>) and read as "not yet": the rule skips what needs it. Its trial
 /// (<c>Trials/Packages/PackageFinds.AnswerAsync</c>) looks up what was asked, in the order asked, and runs the rule again
 /// with the answers, until it asks nothing new; so a rule asks for the pages only where a block reaches the point that needs

@@ -10,7 +10,7 @@ using Found = SnippetCheck.Adoption.Inference.Packages.PackageInference.Found;
 namespace SnippetCheck.Adoption.Trials.Packages;
 
 /// <summary>
-/// The package lookups of adopt's rules (issue 78): what <see cref="PackageInference"/> says a page's candidates are, found on
+/// The package lookups of adopt's rules, which are pure and await none: what <see cref="PackageInference"/> says a page's candidates are, found on
 /// the configured sources and restored (<see cref="PackageFinder"/>), each once per run; and the pages' packages a pure rule
 /// asks for (<see cref="PagePackages"/>), looked up in the order asked (<see cref="AnswerAsync"/>). Lookups and restores go
 /// through the run's <see cref="IPackageFeed"/>: its package cache and the NuGet.Config of its folder, as the trial pass that owns
