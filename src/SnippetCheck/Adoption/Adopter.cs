@@ -82,7 +82,7 @@ internal static class Adopter
 
         // Pass 6: pages that verify more as one class (the page fixture) than block by block (PageFixtures).
         files = await PageFixtures.ApplyAsync(
-            verifier, trial => verifier.PrepareAs(trial).Documents, compiled.Packages, files, adoptable, options.Filter, write, frontMatter,
+            verifier, trial => verifier.PrepareAs(trial).Documents, compiled.Finds, files, adoptable, options.Filter, write, frontMatter,
             cancellationToken).ConfigureAwait(false);
 
         // A block its output block tags that passes as its author wrote it needs no tag: verify runs it and compares already.

@@ -98,6 +98,9 @@ public sealed partial class ArchitectureTests
         // Suspected rot: what a failure or the prose says of a page. Before the trials, which try the prose's claims
         // and read rot from the failures they leave.
         ["Adoption.Rot"] = 22,
+        // The package lookups adopt's rules ask for: each candidate found and restored once per run, and the pages' packages a
+        // pure rule asks for, answered until it asks for nothing new. Below the trials, which hand them to the rules' answers.
+        ["Adoption.Trials.Packages"] = 22,
         // adopt's passes: the compile, run and fallback trials, page fixtures, each taking the seam (ArchitectureTests.Seam).
         ["Adoption.Trials"] = 23,
         // What each block is proposed, decided from the trials' results (BlockProposals): no trial of its own. Beside the writer,

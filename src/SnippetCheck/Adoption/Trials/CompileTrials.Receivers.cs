@@ -56,9 +56,10 @@ internal sealed partial class CompileTrials
             .Select(f => (f.Document, f.Failed!))];
         // And locals no page creates, of the one type of the block's references that their calls fit (InferredReceivers).
         var inferredReceivers =
-            await InferredReceivers.OfAsync(Packages, receivers, receiverFailing, cancellationToken).ConfigureAwait(false);
+            await Finds.AnswerAsync(pages => InferredReceivers.Of(Packages, receivers, receiverFailing, pages), cancellationToken)
+                .ConfigureAwait(false);
         WithReceivers = ByBlock(await ReceiverTrials.TryAsync(
-            verifier, Packages, receivers, receiverFailing, cancellationToken, inferredReceivers).ConfigureAwait(false));
+            verifier, Finds, receivers, receiverFailing, cancellationToken, inferredReceivers).ConfigureAwait(false));
         await WithReceiversAndTypesAsync(verifier, cancellationToken).ConfigureAwait(false);
     }
 
@@ -78,10 +79,10 @@ internal sealed partial class CompileTrials
             .Select(u => (u.Document, Failed: WithReceivers.GetValueOrDefault(Key(u.Snippet))))
             .Where(f => f.Failed is { Status: SnippetStatus.Failed, Snippet.Tags.Given.Count: > 0 })
             .Select(f => (f.Document, f.Failed!))];
-        var (modelled, _) = await EnclosingClassTrials.TryAsync(verifier, Packages, Models, [.. Typed()
+        var (modelled, _) = await EnclosingClassTrials.TryAsync(verifier, Finds, Models, [.. Typed()
             .Where(f => f.Failed.Diagnostics.Where(d => d.IsError).All(d => d.Id == UnknownNames.Type))], cancellationToken).ConfigureAwait(false);
         foreach (var (key, result) in ByBlock(modelled)) WithReceivers[key] = result;
-        foreach (var (key, result) in ByBlock(await StubTypes.TryAsync(verifier, Packages, Models, Typed(), cancellationToken).ConfigureAwait(false)))
+        foreach (var (key, result) in ByBlock(await StubTypes.TryAsync(verifier, Finds, Models, Typed(), cancellationToken).ConfigureAwait(false)))
             WithReceivers[key] = result;
     }
 }

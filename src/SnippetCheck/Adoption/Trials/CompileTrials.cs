@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Classes;
 using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Trials.Packages;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.References;
@@ -26,15 +27,18 @@ internal sealed partial class CompileTrials
 
     private readonly IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> _untagged;
 
-    private CompileTrials(IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, PackageInference packages, DocModels models)
+    private CompileTrials(IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, PackageFinds finds, DocModels models)
     {
         _untagged = untagged;
-        Packages = packages;
+        Finds = finds;
         Models = models;
     }
 
     /// <summary>The run's package inference: the packages each post is about, and what it could not load.</summary>
-    public PackageInference Packages { get; }
+    public PackageInference Packages => Finds.Inference;
+
+    /// <summary>The run's package lookups, each once per run (<see cref="PackageFinds"/>): what the trials' rules ask for.</summary>
+    public PackageFinds Finds { get; }
 
     /// <summary>The types the run's pages declare, as the models' prelude.</summary>
     public DocModels Models { get; }
@@ -75,9 +79,9 @@ internal sealed partial class CompileTrials
         // What package inference reads beyond the pages, gathered here once per adopt: the lookups (how many restores run at
         // once, and what each is read for, are theirs) and the files of the pages' repositories.
         var repositories = RepositoryFiles.Of(adoptable.Select(d => Path.GetDirectoryName(Path.GetFullPath(d.Snippets.Source.Document.FullPath))!));
-        var packageInference = new PackageInference(
-            packages, new PackageLookups(feed), [.. adoptable.Select(d => d.Snippets)], new RepositoryHints(repositories));
-        var trials = new CompileTrials(untagged, packageInference, ModelsFor(verifier, adoptable));
+        var packageInference = new PackageInference(packages, [.. adoptable.Select(d => d.Snippets)], new RepositoryHints(repositories));
+        var finds = new PackageFinds(packageInference, new PackageLookups(feed));
+        var trials = new CompileTrials(untagged, finds, ModelsFor(verifier, adoptable));
         await trials.RunPassesAsync(verifier, adoptable, cancellationToken).ConfigureAwait(false);
         return trials;
     }
@@ -90,7 +94,7 @@ internal sealed partial class CompileTrials
         IBlockTrials verifier, IReadOnlyList<PreparedDocument> adoptable, IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> blocks,
         CancellationToken cancellationToken)
     {
-        var trials = new CompileTrials(blocks, Packages, Models);
+        var trials = new CompileTrials(blocks, Finds, Models);
         await trials.RunPassesAsync(verifier, adoptable, cancellationToken).ConfigureAwait(false);
         return trials;
     }
@@ -175,10 +179,10 @@ internal sealed partial class CompileTrials
         // Pass 1d: what still fails only on unknown names, with the package its post is about (and that package's usings).
         var stillFailing = _untagged.Select(u => (u.Document, Failed: LastFailure(Key(u.Snippet)))).Where(
             f => f.Failed?.Status == SnippetStatus.Failed).ToList();
-        WithPackages = ByBlock(await PackageTrials.TryAsync(verifier, Packages, stillFailing!, cancellationToken).ConfigureAwait(false));
+        WithPackages = ByBlock(await PackageTrials.TryAsync(verifier, Finds, stillFailing!, cancellationToken).ConfigureAwait(false));
 
         // Pass 1e: bare base-class calls inside an inferred class, and types other pages declare (EnclosingClassTrials).
-        var (inClassResults, classNotes) = await EnclosingClassTrials.TryAsync(verifier, Packages, Models, [.. _untagged
+        var (inClassResults, classNotes) = await EnclosingClassTrials.TryAsync(verifier, Finds, Models, [.. _untagged
             .Select(u => (u.Document, Failed: WithPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
             .Where(f => f.Failed?.Status == SnippetStatus.Failed)
             .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false);
@@ -186,13 +190,13 @@ internal sealed partial class CompileTrials
         ClassNotes = classNotes;
 
         // Pass 1e': members out of a class deriving from a package's base class ('public override void Configure() { Post(…); }').
-        foreach (var (key, result) in ByBlock(await MemberBaseTrials.TryAsync(verifier, Packages, Models, [.. _untagged
+        foreach (var (key, result) in ByBlock(await MemberBaseTrials.TryAsync(verifier, Finds, Models, [.. _untagged
             .Select(u => (u.Document, Failed: LastFailure(Key(u.Snippet))))
             .Where(f => f.Failed is { Status: SnippetStatus.Failed, Snippet.Tags.Members: true } && !InClass.ContainsKey(Key(f.Failed.Snippet)))
             .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false))) InClass[key] = result;
 
         // Pass 1e'': a package's calls on types no page declares ('new Faker<Order>()'), over stubs of them (StubTypes).
-        foreach (var (key, result) in ByBlock(await StubTypes.TryAsync(verifier, Packages, Models, [.. _untagged
+        foreach (var (key, result) in ByBlock(await StubTypes.TryAsync(verifier, Finds, Models, [.. _untagged
             .Select(u => (u.Document, Failed: WithPackages.GetValueOrDefault(Key(u.Snippet)) ?? LastFailure(Key(u.Snippet))))
             .Where(f => f.Failed?.Status == SnippetStatus.Failed && !InClass.ContainsKey(Key(f.Failed.Snippet)))
             .Select(f => (f.Document, f.Failed!))], cancellationToken).ConfigureAwait(false))) InClass[key] = result;

@@ -1,6 +1,6 @@
 using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Classes;
-using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Trials.Packages;
 using SnippetCheck.Driver;
 using SnippetCheck.Model;
 using SnippetCheck.Programs;
@@ -27,12 +27,13 @@ internal static class EnclosingClassTrials
     /// pass. Blocks that pass no way are left out.
     /// </summary>
     public static async Task<(IReadOnlyList<SnippetResult> Passed, IReadOnlyDictionary<SourceLocation, AdoptNote> Notes)> TryAsync(
-        IBlockTrials verifier, PackageInference packages, DocModels models,
+        IBlockTrials verifier, PackageFinds packages, DocModels models,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
         var ways = new Ways();
         foreach (var post in failing.GroupBy(f => f.Document))
-            await AddWaysOfPageAsync(ways, packages, models, post, cancellationToken).ConfigureAwait(false);
+            await packages.AnswerAsync(pages => AddWaysOfPage(ways, packages.Inference, models, post, pages), cancellationToken)
+                .ConfigureAwait(false);
         var passed = await PassedAsync(verifier, models, ways, cancellationToken).ConfigureAwait(false);
         return (passed, NotesFor(ways.Lacking, passed));
     }

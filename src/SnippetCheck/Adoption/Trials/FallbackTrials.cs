@@ -92,7 +92,7 @@ internal sealed class FallbackTrials
             [.. uncheckedBlocks.Where(u => !checks.ContainsKey(Key(u.Snippet)))], cancellationToken).ConfigureAwait(false))) checks[key] = result;
 
         // Pass 5a: blocks that only list signatures, looked up in their page's packages (ListingAdoption).
-        var listings = await ListingAdoption.FindAsync(verifier, compiled.Packages, untagged, cancellationToken).ConfigureAwait(false);
+        var listings = await ListingAdoption.FindAsync(verifier, compiled.Finds, untagged, cancellationToken).ConfigureAwait(false);
         return new FallbackTrials(chains, readings, failsAsMarked, checks, listings);
     }
 

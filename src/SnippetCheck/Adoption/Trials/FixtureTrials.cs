@@ -1,4 +1,5 @@
 using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Trials.Packages;
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
@@ -44,7 +45,7 @@ internal static class FixtureTrials
     /// documents again as fixtures (document loading, beside the seam).
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, Trial>> FindAsync(
-        IBlockTrials verifier, Func<SnippetCheckConfig, IReadOnlyList<PreparedDocument>> readAs, PackageInference packages,
+        IBlockTrials verifier, Func<SnippetCheckConfig, IReadOnlyList<PreparedDocument>> readAs, PackageFinds packages,
         IReadOnlyList<PreparedDocument> pages, CancellationToken cancellationToken)
     {
         if (pages.Count == 0) return new Dictionary<string, Trial>();
@@ -76,8 +77,11 @@ internal static class FixtureTrials
             {
                 var tried = reading.Select(a => (Attempt: a, Blocks: a.Blocks())).ToList();
                 var results = await VerifyAsync(verifier, tried, cancellationToken).ConfigureAwait(false);
-                var nextTries = tried.Select(t => FixtureRounds.NextAsync(t.Attempt, t.Blocks, results, packages, cancellationToken));
-                await Task.WhenAll(nextTries).ConfigureAwait(false);
+                // The packages each page's round asks for (FixtureRounds.Asks), looked up side by side, then each page's next round.
+                var answers = await Task.WhenAll(tried.Select(t => FixtureRounds.Asks(t.Attempt, t.Blocks, results) is var (page, unknown, framework)
+                    ? packages.ForPageAsync(page, unknown, framework, cancellationToken)
+                    : Task.FromResult<IReadOnlyList<PackageInference.Found>>([]))).ConfigureAwait(false);
+                foreach (var (t, answer) in tried.Zip(answers)) FixtureRounds.Next(t.Attempt, t.Blocks, results, answer);
             }
         }
 

@@ -1,4 +1,4 @@
-using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Trials.Packages;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
@@ -19,7 +19,7 @@ internal static class ListingAdoption
     /// Each listing block tried as <c>check listing</c>, by block, with the tags it was tried with: passed, or failed on the
     /// members its packages lack (SC2014), which is its cause when nothing else passes it.
     /// </returns>
-    public static async Task<IReadOnlyDictionary<(string File, int Line), SnippetResult>> FindAsync(IBlockTrials verifier, PackageInference packages,
+    public static async Task<IReadOnlyDictionary<(string File, int Line), SnippetResult>> FindAsync(IBlockTrials verifier, PackageFinds packages,
         IReadOnlyList<(PreparedDocument Document, Snippet Snippet)> untagged, CancellationToken cancellationToken)
     {
         var trials = new List<(PreparedDocument Document, Snippet Snippet)>();

@@ -1,5 +1,5 @@
 using SnippetCheck.Adoption.Inference.Classes;
-using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Trials.Packages;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
@@ -19,10 +19,11 @@ internal static class MemberBaseTrials
 {
     /// <summary>Each failed <c>members</c> block that passes inside an inferred base class: its passing result. Others are left out.</summary>
     /// <param name="failing">Untagged blocks whose last failure was as <c>members</c>.</param>
-    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(IBlockTrials verifier, PackageInference packages, DocModels models,
+    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(IBlockTrials verifier, PackageFinds packages, DocModels models,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
-        var tries = await MemberBases.TriesAsync(packages, models, failing, cancellationToken).ConfigureAwait(false);
+        var tries = await packages.AnswerAsync(pages => MemberBases.Tries(packages.Inference, models, failing, pages), cancellationToken)
+            .ConfigureAwait(false);
         var results = await verifier.VerifyLoneAsync([.. tries.Select(t => (t.Document, t.Snippet))], useCache: true, cancellationToken)
             .ConfigureAwait(false);
         // Each result is told by its block and base class: results need not come back in the order asked.

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Trials.Packages;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
 using SnippetCheck.Extraction.Snippets;
@@ -23,7 +24,7 @@ internal static class PackageTrials
     /// </summary>
     /// <param name="failing">Untagged blocks that failed every earlier pass, with their last failure.</param>
     public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
-        IBlockTrials verifier, PackageInference packages, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing,
+        IBlockTrials verifier, PackageFinds packages, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing,
         CancellationToken cancellationToken)
     {
         var tries = await packages.TriesAsync(failing, cancellationToken).ConfigureAwait(false);
@@ -66,13 +67,13 @@ internal static class PackageTrials
     /// <paramref name="latest"/> gets the results that pass.
     /// </summary>
     private static async Task TryOlderMajorsAsync(
-        IBlockTrials verifier, PackageInference packages, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> tries,
+        IBlockTrials verifier, PackageFinds packages, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> tries,
         Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
     {
         tries = [.. tries.Where(t => !PackageEvidence.PageSaysItIsGone(t.Document.Snippets.Source, t.Snippet.Block))];
         var changed = tries.Where(t => latest.GetValueOrDefault(t.Snippet.Location) is { Status: SnippetStatus.Failed } r
             && (PackageInference.IsApiChange(r)
-                || PackageInference.TypesGone(r, t.Packages, packages.DocSetDeclared(t.Document)) is { Count: > 0 })).ToList();
+                || PackageInference.TypesGone(r, t.Packages, packages.Inference.DocSetDeclared(t.Document)) is { Count: > 0 })).ToList();
         foreach (var newest in changed.SelectMany(t => t.Packages).DistinctBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase).ToList())
         {
             var id = newest.Package.Id;
@@ -95,7 +96,7 @@ internal static class PackageTrials
     /// passes. Their rot is kept; they and the rest that pass are taken only when no block passes with the newest.
     /// </summary>
     private static async Task<bool> TryVersionAsync(
-        IBlockTrials verifier, PackageInference packages, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> uses,
+        IBlockTrials verifier, PackageFinds packages, List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> uses,
         Dictionary<SourceLocation, SnippetResult> latest, Found newest, Found older, CancellationToken cancellationToken)
     {
         PackageRequest Swapped(PackageRequest p) =>
@@ -103,7 +104,8 @@ internal static class PackageTrials
         // A type of the newest's namespaces it no longer declares ('CsvConfiguration', gone in CsvHelper 34) counts when the
         // older version declares it, and the doc set does not: the docs' own 'Request' is never a package's old type.
         bool OlderDeclaresWhatIsGone(SnippetResult r, PreparedDocument document) =>
-            PackageInference.TypesGone(r, [newest], packages.DocSetDeclared(document)) is { Count: > 0 } gone && gone.All(older.Names.Contains);
+            PackageInference.TypesGone(r, [newest], packages.Inference.DocSetDeclared(document)) is { Count: > 0 } gone
+            && gone.All(older.Names.Contains);
         var before = uses.Select(u => (u.Document, Result: latest.GetValueOrDefault(u.Snippet.Location))).Where(u => u.Result is not null)
             .Where(u => u.Result!.Status == SnippetStatus.Passed || PackageInference.IsApiChange(u.Result)
                 || OlderDeclaresWhatIsGone(u.Result, u.Document))
@@ -128,7 +130,7 @@ internal static class PackageTrials
         var docSetVersion = before.Values.All(r => r.Status != SnippetStatus.Passed);
         foreach (var result in rescued)
         {
-            packages.KeepOlderMajorRot(before[result.Snippet.Location], result, newest, older);
+            packages.Inference.KeepOlderMajorRot(before[result.Snippet.Location], result, newest, older);
         }
         if (!docSetVersion) return true;
         foreach (var result in results.Where(r => r.Status == SnippetStatus.Passed)) latest[result.Snippet.Location] = result;

@@ -1,5 +1,6 @@
 using SnippetCheck.Adoption.Inference;
 using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Trials.Packages;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Configuration;
 using SnippetCheck.Driver;
@@ -24,7 +25,7 @@ internal static class PageFixtures
     /// <param name="readAs">The run's documents read again with a trial's config laid over them (<c>Verifier.PrepareAs</c>).</param>
     /// <param name="filter">The run's block filter: a filtered run tries no fixture, which would verify the whole page.</param>
     public static async Task<List<AdoptFile>> ApplyAsync(
-        IBlockTrials verifier, Func<SnippetCheckConfig, IReadOnlyList<PreparedDocument>> readAs, PackageInference packageInference,
+        IBlockTrials verifier, Func<SnippetCheckConfig, IReadOnlyList<PreparedDocument>> readAs, PackageFinds packageInference,
         List<AdoptFile> files, IReadOnlyList<PreparedDocument> adoptable, string? filter,
         bool write, bool frontMatter, CancellationToken cancellationToken)
     {

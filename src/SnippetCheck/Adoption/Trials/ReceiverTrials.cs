@@ -1,4 +1,4 @@
-using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Trials.Packages;
 using SnippetCheck.Adoption.Inference.Receivers;
 using SnippetCheck.Compilation;
 using SnippetCheck.Driver;
@@ -12,7 +12,7 @@ namespace SnippetCheck.Adoption.Trials;
 /// <summary>
 /// The trials of <see cref="Receivers"/>: each failed block with its doc set's receivers given, then composed with the
 /// packages and usings it still lacks. What each trial is, is the rule's (<see cref="Receivers.Tries"/>,
-/// <see cref="Receivers.ComposedAsync"/>); here each is verified.
+/// <see cref="Receivers.Composed"/>); here each is verified.
 /// </summary>
 internal static class ReceiverTrials
 {
@@ -20,13 +20,13 @@ internal static class ReceiverTrials
     /// Each failed block that passes with its doc set's receivers given, as <c>compile</c> (a given local holds no value):
     /// its latest result. Blocks with no such receiver are left out.
     /// </summary>
-    /// <param name="receivers">By doc set (<see cref="PackageInference.DocSets"/>), what <see cref="Receivers.Of"/> read.</param>
+    /// <param name="receivers">By doc set (<c>PackageInference.DocSets</c>), what <see cref="Receivers.Of"/> read.</param>
     public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
-        IBlockTrials verifier, PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
+        IBlockTrials verifier, PackageFinds packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken,
         IReadOnlyDictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>? inferred = null)
     {
-        var tries = Receivers.Tries(packages, receivers, failing, inferred);
+        var tries = Receivers.Tries(packages.Inference, receivers, failing, inferred);
         var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(
             r => r.Snippet.Location);
         var composed = await WithPackagesAsync(verifier, packages, tries, latest, cancellationToken).ConfigureAwait(false);
@@ -46,15 +46,16 @@ internal static class ReceiverTrials
     }
 
     /// <summary>
-    /// Composed: with the receiver bound, its unknown members are the doc set's packages' (<see cref="Receivers.ComposedAsync"/>):
+    /// Composed: with the receiver bound, its unknown members are the doc set's packages' (<see cref="Receivers.Composed"/>):
     /// each tried block that still fails, verified with them into <paramref name="latest"/>; the blocks, with or without
     /// packages, and the assemblies their usings are looked for in.
     /// </summary>
     private static async Task<List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)>> WithPackagesAsync(
-        IBlockTrials verifier, PackageInference packages, List<(PreparedDocument Document, Snippet Snippet)> tries,
+        IBlockTrials verifier, PackageFinds packages, List<(PreparedDocument Document, Snippet Snippet)> tries,
         Dictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
     {
-        var (withPackages, withoutPackages) = await Receivers.ComposedAsync(packages, tries, latest, cancellationToken).ConfigureAwait(false);
+        var (withPackages, withoutPackages) = await packages.AnswerAsync(
+            pages => Receivers.Composed(packages.Inference, tries, latest, pages), cancellationToken).ConfigureAwait(false);
         foreach (var result in await verifier.VerifyLoneAsync(
             [.. withPackages.Select(w => (w.Document, w.Snippet))], useCache: true, cancellationToken).ConfigureAwait(false))
             latest[result.Snippet.Location] = result;

@@ -1,5 +1,5 @@
 using SnippetCheck.Adoption.Inference.Classes;
-using SnippetCheck.Adoption.Inference.Packages;
+using SnippetCheck.Adoption.Trials.Packages;
 using SnippetCheck.Driver;
 using SnippetCheck.Programs;
 using SnippetCheck.Results;
@@ -19,12 +19,13 @@ namespace SnippetCheck.Adoption.Trials;
 internal static class StubTypes
 {
     /// <summary>Each failed block that passes over stubs of its unknown types: its result (its stubs go to <paramref name="models"/>).</summary>
-    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(IBlockTrials verifier, PackageInference packages, DocModels models,
+    public static async Task<IReadOnlyList<SnippetResult>> TryAsync(IBlockTrials verifier, PackageFinds packages, DocModels models,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
     {
         // With a config, adopt writes no hiddenCode: a stub would be proposed and never written.
         if (ReferenceEquals(models, DocModels.None)) return [];
-        var requests = await StubTypeNeeds.RequestsAsync(packages, models, failing, cancellationToken).ConfigureAwait(false);
+        var requests = await packages.AnswerAsync(pages => StubTypeNeeds.Requests(packages.Inference, models, failing, pages), cancellationToken)
+            .ConfigureAwait(false);
         var passed = new List<SnippetResult>();
         foreach (var (result, stub) in await StubTrials.TryAsync(verifier, requests, cancellationToken).ConfigureAwait(false))
         {

@@ -49,9 +49,12 @@ internal static class EnclosingClassWays
         Snippet Snippet, CompileSettings Settings, CompilationUnitSyntax Root, IReadOnlyList<Model.Diagnostic> Errors,
         IReadOnlyList<string> UnknownTypes);
 
-    /// <summary>The ways of one page's failed blocks; the page's packages are looked up once, and only when a block needs them.</summary>
-    public static async Task AddWaysOfPageAsync(Ways ways, PackageInference packages, DocModels models,
-        IGrouping<PreparedDocument, (PreparedDocument Document, SnippetResult Failed)> post, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ways of one page's failed blocks; the page's packages are asked of <paramref name="pages"/> once, and only when a
+    /// block needs them: until they are answered, none of the page's ways is added (the first that needs them is the first added).
+    /// </summary>
+    public static Ways AddWaysOfPage(Ways ways, PackageInference packages, DocModels models,
+        IGrouping<PreparedDocument, (PreparedDocument Document, SnippetResult Failed)> post, PagePackages pages)
     {
         var document = models.Around(post.Key);
         // Only the models of the page's own doc set: another repository's Person is not this one's.
@@ -73,11 +76,13 @@ internal static class EnclosingClassWays
             // Names only read (Context.Stop(Self)) may as well be another page's types (Customer.Surname): only when none is.
             var bare = BareNames(root, snippet, errors) ?? (unknownTypes.Count == 0 ? BareNames(root, snippet, errors, reads: true) : null);
             if (bare is null && (unknownTypes.Count == 0 || errors.Any(e => e.Id == GenericOnType))) continue;
-            found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
+            found ??= pages.OfPage(post.Key, settings.References);
+            if (found is null) break;
             var block = new Block(snippet, settings, root, errors, unknownTypes);
             if (bare is null || bare.Count == 0) AddOtherPagesModels(ways, page, block, found);
             else AddBaseClassWays(ways, page, block, bare, found);
         }
+        return ways;
     }
 
     /// <summary>A block that lacks only types another page declares, tried with that page's models.</summary>

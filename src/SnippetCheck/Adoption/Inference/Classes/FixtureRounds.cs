@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using SnippetCheck.Adoption.Inference.Packages;
@@ -55,17 +56,28 @@ internal static partial class FixtureRounds
     }
 
     /// <summary>
-    /// What the next round of a page tries: done when every block not left out passed; the packages and usings that
-    /// declare the names it failed on; else its failing blocks left out. Gives up when none of these is left.
+    /// The packages the next round of a page asks for (<see cref="Next"/>'s first step): the names its failed blocks lack,
+    /// when one that a package may declare (PascalCase) was not looked up before; null when the round asks for none.
     /// </summary>
-    public static async Task NextAsync(
-        Attempt attempt, IReadOnlyList<Snippet> blocks, IReadOnlyList<SnippetResult> results, PackageInference packages,
-        CancellationToken cancellationToken)
+    public static (PreparedDocument Page, IReadOnlySet<string> Unknown, ImmutableArray<MetadataReference> Framework)? Asks(
+        Attempt attempt, IReadOnlyList<Snippet> blocks, IReadOnlyList<SnippetResult> results)
     {
-        var tried = blocks.Where(b => b.Kind.Rule().Verified).ToList();
-        var own = tried.Select(b => results.FirstOrDefault(r => r.Snippet.Location == b.Location)).OfType<SnippetResult>().ToList();
+        if (Judged(blocks, results) is not { } own || own.All(r => r.Status == SnippetStatus.Passed)) return null;
+        var names = Lacking(own.Where(r => r.Status == SnippetStatus.Failed), attempt.Page.Snippets.Source.Document);
+        if (!names.Select(n => n.Name!).Any(n => char.IsUpper(n[0]) && !attempt.LookedUp.Contains(n))) return null;
+        return (attempt.Original, names.Select(n => n.Name!).ToHashSet(StringComparer.Ordinal), attempt.Page.FixtureSettingsFor(blocks).References);
+    }
+
+    /// <summary>
+    /// What the next round of a page tries: done when every block not left out passed; the packages (of
+    /// <paramref name="found"/>, the answer to <see cref="Asks"/>) and usings that declare the names it failed on; else its
+    /// failing blocks left out. Gives up when none of these is left.
+    /// </summary>
+    public static void Next(
+        Attempt attempt, IReadOnlyList<Snippet> blocks, IReadOnlyList<SnippetResult> results, IReadOnlyList<PackageInference.Found> found)
+    {
         // Every block tried has its verdict, or the page is not judged at all: a missing result is never a pass.
-        if (own.Count == 0 || own.Count != tried.Count)
+        if (Judged(blocks, results) is not { } own)
         {
             attempt.GaveUp = true;
             return;
@@ -84,9 +96,7 @@ internal static partial class FixtureRounds
         var unlooked = names.Select(n => n.Name!).Where(n => char.IsUpper(n[0]) && attempt.LookedUp.Add(n)).ToList();
         if (unlooked.Count > 0)
         {
-            var wanted = names.Select(n => n.Name!).ToHashSet(StringComparer.Ordinal);
-            foreach (var package in await packages.ForPageAsync(attempt.Original, wanted, settings.References, cancellationToken).ConfigureAwait(
-                false))
+            foreach (var package in found)
             {
                 if (attempt.Packages.Any(p => p.Package.Id.Equals(package.Package.Id, StringComparison.OrdinalIgnoreCase))) continue;
                 attempt.Packages.Add(package);
@@ -109,6 +119,14 @@ internal static partial class FixtureRounds
         // Nothing more declares what they lack, or they fail for another reason: the page goes on without them.
         foreach (var result in failed) attempt.Left[result.Snippet.Location] = result;
         if (failed.Count == 0) attempt.GaveUp = true;
+    }
+
+    /// <summary>The results of the blocks a round tried, each block's own; null when one has none or none was tried.</summary>
+    private static List<SnippetResult>? Judged(IReadOnlyList<Snippet> blocks, IReadOnlyList<SnippetResult> results)
+    {
+        var tried = blocks.Where(b => b.Kind.Rule().Verified).ToList();
+        var own = tried.Select(b => results.FirstOrDefault(r => r.Snippet.Location == b.Location)).OfType<SnippetResult>().ToList();
+        return own.Count == 0 || own.Count != tried.Count ? null : own;
     }
 
     /// <summary>

@@ -21,10 +21,11 @@ internal static class MemberBases
 
     /// <summary>
     /// Each way a failed <c>members</c> block of <paramref name="failing"/> is tried inside a base class, with its rank
-    /// among its block's ways (of those that pass, the first ranked is taken).
+    /// among its block's ways (of those that pass, the first ranked is taken). A page's packages are asked of
+    /// <paramref name="pages"/> when its first block that needs a base class is met; its blocks wait until they are answered.
     /// </summary>
-    public static async Task<List<(PreparedDocument Document, Snippet Snippet, int Rank)>> TriesAsync(PackageInference packages,
-        DocModels models, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+    public static List<(PreparedDocument Document, Snippet Snippet, int Rank)> Tries(PackageInference packages,
+        DocModels models, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, PagePackages pages)
     {
         var tries = new List<(PreparedDocument Document, Snippet Snippet, int Rank)>();
         foreach (var post in failing.Where(f => f.Failed.Snippet.Tags is { Members: true, Base: null }).GroupBy(f => f.Document))
@@ -42,7 +43,8 @@ internal static class MemberBases
                 var settings = post.Key.SettingsFor(snippet);
                 var members = ParsedMembers(snippet, settings.ParseOptions);
                 if (members is null || BaseNeeds(failed, snippet, members) is not { } needs) continue;
-                found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
+                found ??= pages.OfPage(post.Key, settings.References);
+                if (found is null) break;
                 var unknownTypes = failed.Diagnostics.Where(d => d.Id == UnknownNames.Type)
                     .Select(d => UsingInference.IdentifierAt(snippet, d.Location))
                     .OfType<string>().Distinct(StringComparer.Ordinal).ToList();

@@ -19,9 +19,12 @@ namespace SnippetCheck.Adoption.Inference.Classes;
 /// </summary>
 internal static class StubTypeNeeds
 {
-    /// <summary>The stub requests of the blocks of <paramref name="failing"/> that lack only types nothing declares.</summary>
-    public static async Task<List<StubModels.Request>> RequestsAsync(PackageInference packages, DocModels models,
-        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stub requests of the blocks of <paramref name="failing"/> that lack only types nothing declares. A page's packages are
+    /// asked of <paramref name="pages"/> when its first block needs them; its blocks from there on wait until they are answered.
+    /// </summary>
+    public static List<StubModels.Request> Requests(PackageInference packages, DocModels models,
+        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, PagePackages pages)
     {
         var requests = new List<StubModels.Request>();
         // A block given locals of the page's own types (PageTypes) may have no package yet: see WithPackagesCalledOn.
@@ -42,20 +45,23 @@ internal static class StubTypeNeeds
                 var (snippet, shadowed) = (failed.Snippet, (IReadOnlyList<string>)[]);
                 if (snippet.Tags.Given.Any(g => PageTypes.Named(GivenLocals.TypeOf(g), pageTypes).Any()))
                 {
-                    found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
+                    found ??= pages.OfPage(post.Key, settings.References);
+                    if (found is null) break;
                     snippet = WithPackagesCalledOn(snippet, root, pageTypes, settings, found) ?? snippet;
                 }
                 if (snippet.Tags.Packages.Count == 0) continue;
                 if (errors.Any(e => e.Id == "CS0117"))
                 {
-                    found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
+                    found ??= pages.OfPage(post.Key, settings.References);
+                    if (found is null) break;
                     (snippet, shadowed) = Unshadowed(snippet, root, errors, WithPackages(settings, found));
                 }
                 if (UnknownTypes(root, snippet, errors, shadowed, pageEnums, pageTypes) is not var (given, enums)) continue;
                 // Over a given local of the page's own type, the page's types its members' plurals spell (o.Products) are stubbed too.
                 var types = snippet.Tags.Given.Any(g => PageTypes.Named(GivenLocals.TypeOf(g), pageTypes).Any())
                     ? [.. given.Union(MembersOfPageTypes(root, pageTypes), StringComparer.Ordinal)] : given;
-                found ??= await packages.AllForPageAsync(post.Key, settings.References, cancellationToken).ConfigureAwait(false);
+                found ??= pages.OfPage(post.Key, settings.References);
+                if (found is null) break;
                 // Never a name the framework, a package of the page or a page declares: a stub stands only for what nothing shows.
                 // An enum's values are not read off a package's type the block does not import (Stateless.Graph's State class),
                 // nor off one that lacks them (shadowed: a hidden using's namesake, left out).

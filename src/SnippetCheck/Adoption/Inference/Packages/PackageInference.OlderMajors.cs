@@ -63,79 +63,37 @@ internal sealed partial class PackageInference
             { Block = result.Snippet.Location, LastVersion = older.Package.Version };
     }
 
-    /// <summary>From now on the package is found at <paramref name="older"/>: the doc set's version (<see cref="PackageFinder.Prefer"/>).</summary>
-    public void Prefer(Found older) => _finder.Prefer(older);
-
-    /// <summary>The package at the version <paramref name="candidate"/> names, found and restored.</summary>
-    public Task<Found?> FindVersionAsync(
-        PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
-        _finder.FindAsync(candidate, folder, framework, cancellationToken);
-
-    private readonly ConcurrentDictionary<string, Lazy<Task<Found?>>> _writtenFor = new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>
-    /// The package a candidate names: with no version, the newest version of the major the page names
-    /// (<see cref="PackageMajors.PageMajor"/>) when a source serves one that restores, else the older major the docs were
-    /// written for when their names tell one (decided once per package), else the newest.
+    /// The major <paramref name="page"/> names of <paramref name="newest"/>'s package, when that is not the newest's:
+    /// Quartz.NET's <c>quartz-3.x/</c> pages want 3.22.10, not 4.7.3 (<see cref="PackageMajors.PageMajor"/>). Null when it names none.
     /// </summary>
-    private async Task<Found?> FindAsync(PackageCandidate candidate, SnippetDocument page, string folder,
-        ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
-    {
-        if (await _finder.FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false) is not { } found) return null;
-        if (candidate.Version is not null) return found;
-        if (await AtPageMajorAsync(found, page, folder, framework, cancellationToken).ConfigureAwait(false) is { } named) return named;
-        return await _writtenFor.GetOrAdd(found.Package.Id, _ => new Lazy<Task<Found?>>(
-            () => WrittenForAsync(found, folder, framework, cancellationToken))).Value.ConfigureAwait(false) ?? found;
-    }
-
-    /// <summary>
-    /// The package at the newest served version of the major <paramref name="page"/> names, when that is not the newest's:
-    /// Quartz.NET's <c>quartz-3.x/</c> pages at 3.22.10, not 4.7.3. Null when the page names none, or no version of it restores.
-    /// </summary>
-    private async Task<Found?> AtPageMajorAsync(Found newest, SnippetDocument page, string folder,
-        ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
-    {
-        var id = newest.Package.Id;
-        if (PackageMajors.PageMajor(page.Source, id, DocSets.Of(page)) is not { } major
-            || major == PackageMajors.Major(newest.Package.Version)) return null;
-        var versions = await _finder.StableVersionsAsync(id, folder, cancellationToken).ConfigureAwait(false);
-        return PackageSearch.NewestFirst(versions).FirstOrDefault(v => PackageMajors.Major(v) == major) is { } version
-            ? await _finder.FindAsync(new PackageCandidate(id, version), folder, framework, cancellationToken).ConfigureAwait(false)
-            : null;
-    }
+    public int? PageMajor(SnippetDocument page, Found newest) =>
+        PackageMajors.PageMajor(page.Source, newest.Package.Id, DocSets.Of(page)) is { } major
+            && major != PackageMajors.Major(newest.Package.Version) ? major : null;
 
     /// <summary>How many type names the docs use that an older major declares and the newest does not, at least, before
     /// the older major is taken as the version they were written for: one removed call in a post is rot, not a version.</summary>
     private const int GoneNamesForAVersion = 3;
 
     /// <summary>
-    /// The version of a package the run's docs were written for, told by the names they use before any block is tried:
-    /// when an older major declares at least <see cref="GoneNamesForAVersion"/> of them that the newest does not
-    /// (CsvHelper 34 dropped <c>CsvConfiguration</c>, <c>ClassMap</c>, <c>NameAttribute</c>), more than twice as many as the
-    /// names of theirs only the newest declares, it is that older major; otherwise null (the newest). A note says
-    /// which names the newest lacks, so the rot is never hidden: moving the pin shows it block by block.
+    /// Whether <paramref name="older"/> is the version of a package the run's docs were written for, told by the names they use
+    /// before any block is tried: when it declares at least <see cref="GoneNamesForAVersion"/> of them that
+    /// <paramref name="newest"/> does not (CsvHelper 34 dropped <c>CsvConfiguration</c>, <c>ClassMap</c>, <c>NameAttribute</c>),
+    /// more than twice as many as the names of theirs only the newest declares. A note then says which names the newest
+    /// lacks, so the rot is never hidden: moving the pin shows it block by block. Its trials try each older major in turn.
     /// </summary>
-    private async Task<Found?> WrittenForAsync(
-        Found newest, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    public bool IsWrittenFor(Found newest, Found older)
     {
         var used = _namesUsed.Value;
         var newestOnly = used.Keys.Where(newest.Names.Contains).ToList();
-        var (id, newestVersion) = (newest.Package.Id, newest.Package.Version);
-        foreach (var version in await OlderMajorsAsync(id, newestVersion, folder, cancellationToken).ConfigureAwait(false))
-        {
-            var candidate = new PackageCandidate(id, version);
-            var older = await _finder.FindAsync(candidate, folder, framework, cancellationToken).ConfigureAwait(false);
-            if (older is null) continue;
-            var gone = used.Keys.Where(n => older.Names.Contains(n) && !newest.Names.Contains(n)).Order(StringComparer.Ordinal).ToList();
-            var added = newestOnly.Count(n => !older.Names.Contains(n));
-            if (gone.Count < GoneNamesForAVersion || gone.Count <= 2 * added) continue;
-            var note = $"the docs use {gone.Count} names {older.Package.Id} {newest.Package.Version}, the newest, no longer declares " +
-                $"({string.Join(", ", gone.Take(5))}{(gone.Count > 5 ? ", …" : "")}); {older.Package.Version} declares them: their blocks are " +
-                $"verified at {older.Package.Version}, the version they were written for (pinning {newest.Package.Version} shows the rot)";
-            _writtenForNotes.Enqueue((id, $"{used[gone[0]]}: {note}"));
-            return older;
-        }
-        return null;
+        var gone = used.Keys.Where(n => older.Names.Contains(n) && !newest.Names.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        var added = newestOnly.Count(n => !older.Names.Contains(n));
+        if (gone.Count < GoneNamesForAVersion || gone.Count <= 2 * added) return false;
+        var note = $"the docs use {gone.Count} names {older.Package.Id} {newest.Package.Version}, the newest, no longer declares " +
+            $"({string.Join(", ", gone.Take(5))}{(gone.Count > 5 ? ", …" : "")}); {older.Package.Version} declares them: their blocks are " +
+            $"verified at {older.Package.Version}, the version they were written for (pinning {newest.Package.Version} shows the rot)";
+        _writtenForNotes.Enqueue((newest.Package.Id, $"{used[gone[0]]}: {note}"));
+        return true;
     }
 
     /// <summary>
@@ -160,13 +118,11 @@ internal sealed partial class PackageInference
         return used;
     }
 
-    /// <summary>Of the package's stable versions, the newest of each major below <paramref name="newest"/>'s, newest first.</summary>
-    public async Task<IReadOnlyList<string>> OlderMajorsAsync(string id, string newest, string folder, CancellationToken cancellationToken)
-    {
-        var major = Major(newest);
-        var versions = await _finder.StableVersionsAsync(id, folder, cancellationToken).ConfigureAwait(false);
-        return [.. PackageSearch.NewestFirst(versions).Where(v => Major(v) < major).DistinctBy(Major).Take(OlderMajorsTried)];
-    }
+    /// <summary>
+    /// Of a package's stable <paramref name="versions"/>, the newest of each major below <paramref name="newest"/>'s, newest first.
+    /// </summary>
+    public static IReadOnlyList<string> OlderMajors(IReadOnlyList<string> versions, string newest) =>
+        [.. PackageSearch.NewestFirst(versions).Where(v => Major(v) < Major(newest)).DistinctBy(Major).Take(OlderMajorsTried)];
 
     private static int Major(string version) => PackageMajors.Major(version);
 

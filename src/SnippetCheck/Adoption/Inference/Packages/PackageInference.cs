@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using SnippetCheck.Adoption.Inference.Receivers;
 using SnippetCheck.References;
 using SnippetCheck.Programs;
 using SnippetCheck.Model;
@@ -18,31 +17,26 @@ namespace SnippetCheck.Adoption.Inference.Packages;
 /// (<see cref="RepositoryHints"/>). Each candidate is looked up on the configured sources, pinned to its newest stable
 /// version (or the version the evidence names), restored through the package cache, and kept only when its own
 /// assemblies declare one of the names the post's blocks fail on. A block then gets the kept packages that declare one
-/// of its names; whether it passes with them is for the verifier to say (Trials/PackageTrials). Lookups and restores go
-/// through the run's <see cref="IPackageFeed"/>: its package cache and the NuGet.Config of its folder, as the trial pass that owns
-/// it hands them (<see cref="PackageLookups"/>: how many at once, and what a restore is read for, are the lookups').
+/// of its names; whether it passes with them is for the verifier to say (Trials/PackageTrials). The rules are pure: which
+/// candidates a page has, in which order, and what the packages found say; the lookups and restores are its trials'
+/// (<c>Trials/Packages/PackageFinds</c>, through the run's <see cref="PackageLookups"/>), which hand back what they found.
 /// </summary>
 /// <param name="docSet">The run's documents: a page's package evidence is its own, then that of the pages in its folder
 /// and each ancestor folder of the run (<see cref="DocSet.FoldersOf"/>).</param>
 /// <param name="repositories">What the repositories of <paramref name="docSet"/>'s pages say, read once per adopt.</param>
 internal sealed partial class PackageInference(
-    IReadOnlyList<PackageCandidate> stated, PackageLookups lookups, IReadOnlyList<SnippetDocument> docSet, RepositoryHints repositories)
+    IReadOnlyList<PackageCandidate> stated, IReadOnlyList<SnippetDocument> docSet, RepositoryHints repositories)
 {
     /// <summary>
     /// The most candidates tried for one post: each is a search and, when found, a restore (once per run: the doc set's
     /// candidates are the same for each of its pages).
     /// </summary>
-    private const int MaxCandidates = 12;
+    public const int MaxCandidates = 12;
 
     /// <summary>The run's doc sets: which pages share receivers and models (<see cref="DocSet.Of(SnippetDocument)"/>).</summary>
     public DocSet DocSets { get; } = new(docSet);
 
     private readonly ConcurrentDictionary<string, IReadOnlyList<IReadOnlyList<PackageCandidate>>> _docSetEvidence = new(StringComparer.Ordinal);
-
-    /// <summary>Finds and restores each candidate, once per run.</summary>
-    private readonly PackageFinder _finder = new(lookups);
-
-    private readonly PackageLookups _lookups = lookups;
 
     /// <summary>A package that exists and restores, pinned, with the names its own assemblies declare.</summary>
     /// <param name="Compile">The reference assemblies it (and what it depends on) compiles against.</param>
@@ -57,31 +51,30 @@ internal sealed partial class PackageInference(
     }
 
     /// <summary>
-    /// Each failed block that lacks only names a package of its post declares, as <c>compile</c> with those packages, to be
-    /// tried (<c>Trials/PackageTrials</c>): the packages found and restored here, and the block's notes kept.
+    /// The blocks of one post worth a package search, each with its unknown names, and the framework they compile against
+    /// (the first step of <c>Trials/Packages/PackageFinds.TriesAsync</c>); no blocks when none is.
     /// </summary>
-    /// <param name="failing">Untagged blocks that failed every earlier pass, with their last failure.</param>
-    public async Task<List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)>> TriesAsync(
-        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+    public static (List<(Snippet Snippet, IReadOnlyList<string> Names)> Blocks, ImmutableArray<MetadataReference> Framework) ToSearch(
+        IGrouping<PreparedDocument, (PreparedDocument Document, SnippetResult Failed)> post)
     {
-        // Posts are looked at side by side: their searches wait on the network, their restores on the SDK.
-        var posts = await _lookups.EachAsync(failing.GroupBy(f => f.Document), async post =>
-        {
-            // A package declares types, namespaces and extension methods, which .NET names in PascalCase: a block that
-            // lacks only camelCase names (a variable of a block the post never showed) is not worth a search or a restore.
-            var blocks = post.Select(f => (f.Failed.Snippet, Names: UnknownNames(f.Failed.Snippet, f.Failed.Diagnostics)))
-                .Where(b => b.Names is not null && b.Names.Any(n => char.IsUpper(n[0])))
-                .Select(b => (b.Snippet, Names: (IReadOnlyList<string>)b.Names!)).ToList();
-            if (blocks.Count == 0) return (post.Key, blocks, (IReadOnlyList<Found>)[], (IReadOnlyList<string>)[], (IReadOnlyList<string>)[],
-                ImmutableArray<MetadataReference>.Empty);
-            var framework = post.Key.SettingsFor(blocks[0].Snippet).References;
-            var (found, named, unloaded) =
-                await ForDocumentAsync(
-                    post.Key.Snippets, blocks.SelectMany(b => b.Names).ToHashSet(StringComparer.Ordinal), framework, cancellationToken)
-                    .ConfigureAwait(false);
-            return (post.Key, blocks, found, named, unloaded, framework);
-        }).ConfigureAwait(false);
+        // A package declares types, namespaces and extension methods, which .NET names in PascalCase: a block that
+        // lacks only camelCase names (a variable of a block the post never showed) is not worth a search or a restore.
+        var blocks = post.Select(f => (f.Failed.Snippet, Names: UnknownNames(f.Failed.Snippet, f.Failed.Diagnostics)))
+            .Where(b => b.Names is not null && b.Names.Any(n => char.IsUpper(n[0])))
+            .Select(b => (b.Snippet, Names: (IReadOnlyList<string>)b.Names!)).ToList();
+        return (blocks, blocks.Count == 0 ? ImmutableArray<MetadataReference>.Empty : post.Key.SettingsFor(blocks[0].Snippet).References);
+    }
 
+    /// <summary>One post's blocks to try (<see cref="ToSearch"/>) and what was found for it (<see cref="Conclude"/>).</summary>
+    public sealed record PostFinds(PreparedDocument Document, List<(Snippet Snippet, IReadOnlyList<string> Names)> Blocks,
+        IReadOnlyList<Found> Found, IReadOnlyList<string> Named, IReadOnlyList<string> Unloaded, ImmutableArray<MetadataReference> Framework);
+
+    /// <summary>
+    /// Each failed block that lacks only names a package of its post declares, as <c>compile</c> with those packages, to be
+    /// tried (<c>Trials/PackageTrials</c>): the packages its trials found and restored, and the block's notes kept.
+    /// </summary>
+    public List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)> Tries(IReadOnlyList<PostFinds> posts)
+    {
         var tries = new List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<Found> Packages)>();
         foreach (var (document, blocks, found, named, unloaded, framework) in posts)
         {
@@ -108,52 +101,6 @@ internal sealed partial class PackageInference(
     }
 
     /// <summary>
-    /// The packages a page's code names (<see cref="PackageEvidence.TestCandidates"/>), the author names, or its usings and repository
-    /// suggest, found and restored, that declare one of <paramref name="unknown"/>: what <c>adopt</c> tries a page's
-    /// fixture with, whose names may stand in its hidden code rather than in a block.
-    /// </summary>
-    public async Task<IReadOnlyList<Found>> ForPageAsync(
-        PreparedDocument document, IReadOnlySet<string> unknown, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
-        (await ForDocumentAsync(document.Snippets, unknown, framework, cancellationToken).ConfigureAwait(false)).Found;
-
-    /// <summary>
-    /// Every package a page names or its doc set names, found and restored, whatever names it declares: where the
-    /// enclosing class of bare base-class calls is looked for (Trials/EnclosingClassTrials).
-    /// </summary>
-    public async Task<IReadOnlyList<Found>> AllForPageAsync(
-        PreparedDocument document, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
-        (await ForDocumentAsync(document.Snippets, null, framework, cancellationToken).ConfigureAwait(false)).Found;
-
-    /// <summary>
-    /// Every package a page names and every package its doc set names, found and restored: where the type of a receiver no
-    /// page creates, and the extension methods called on it, are looked for (<see cref="InferredReceivers"/>). Polly's
-    /// docs call <c>services.AddResiliencePipeline(…)</c> on pages whose own evidence names only Polly.Core; the install
-    /// line of Polly.Extensions, which declares it, stands on another page.
-    /// </summary>
-    public async Task<IReadOnlyList<Found>> AllForDocSetAsync(
-        PreparedDocument document, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
-    {
-        var page = await AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(document.Snippets.Source.Document.FullPath))!;
-        // What the page's folder and each ancestor folder name.
-        var set = DocSet.FoldersOf(document.Snippets).SelectMany(key => FolderEvidence(key, framework)).ToList();
-        var more = await _lookups.EachAsync(
-            set.Take(MaxCandidates), g => FirstFoundAsync(g, document.Snippets, folder, framework, cancellationToken)).ConfigureAwait(false);
-        return [.. page.Concat(more.OfType<Found>()).DistinctBy(f => f.Package.Key)];
-    }
-
-    /// <summary>Of one piece of evidence's alternatives, tried in order, the first package that exists and restores; null when none.</summary>
-    private async Task<Found?> FirstFoundAsync(IReadOnlyList<PackageCandidate> group, SnippetDocument page, string folder,
-        ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
-    {
-        foreach (var candidate in group)
-        {
-            if (await FindAsync(candidate, page, folder, framework, cancellationToken).ConfigureAwait(false) is { } package) return package;
-        }
-        return null;
-    }
-
-    /// <summary>
     /// The names a failed block does not know, read at its errors (<c>CS0246</c>, <c>CS0103</c>, <c>CS0234</c>,
     /// <c>CS1061</c>); null when it fails for anything else, which no package fixes.
     /// </summary>
@@ -177,11 +124,22 @@ internal sealed partial class PackageInference(
     private readonly ConcurrentDictionary<SourceLocation, IReadOnlyList<string>> _unloaded = new();
 
 
-    /// <inheritdoc cref="PackageFinder.Unrestorable"/>
-    public IReadOnlyList<string> Unrestorable(IReadOnlyList<string> ids) => _finder.Unrestorable(ids);
+    /// <summary>Why a package found on a source could not be restored here (NuGet's first line), by ID.</summary>
+    private readonly ConcurrentDictionary<string, string> _restoreErrors = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <inheritdoc cref="PackageFinder.UnloadedText"/>
-    public string UnloadedText(IReadOnlyList<string> ids) => _finder.UnloadedText(ids);
+    /// <summary>Keeps why <paramref name="id"/>, which a source has, could not be restored here (its trials restore it).</summary>
+    public void KeepRestoreError(string id, string error) => _restoreErrors[id] = error.Split('\n')[0].Trim();
+
+    /// <summary>Of <paramref name="ids"/>, the packages a source has that could not be restored here: a setup problem.</summary>
+    public IReadOnlyList<string> Unrestorable(IReadOnlyList<string> ids) => [.. ids.Where(_restoreErrors.ContainsKey)];
+
+    /// <summary>
+    /// <c>Verify.Xunit, which could not be restored here (error NU1101: Unable to find package Verify. ...)</c>, or <c>... which no
+    /// package source has</c>: what adopt says of the packages a block's post names that it could not load.
+    /// </summary>
+    public string UnloadedText(IReadOnlyList<string> ids) =>
+        string.Join("; ", ids.Take(3).Select(id => _restoreErrors.TryGetValue(id, out var error)
+            ? $"{id}, which could not be restored here ({error})" : $"{id}, which no package source has"));
 
     /// <summary>
     /// The packages a post names (the author's, its install lines, test attributes and usings, else its doc set's), as
@@ -192,19 +150,21 @@ internal sealed partial class PackageInference(
 
     private readonly ConcurrentDictionary<string, IReadOnlyList<PackageRequest>> _postPackages = new(StringComparer.Ordinal);
 
-    /// <summary>What <see cref="TriesAsync"/> has to say beside its trials' results: blocks whose named package was not found.</summary>
+    /// <summary>What <see cref="Tries"/> has to say beside its trials' results: blocks whose named package was not found.</summary>
     public IReadOnlyList<AdoptNote> Notes => _notes;
 
     private readonly List<AdoptNote> _notes = [];
 
     /// <summary>
-    /// The packages worth trying for a post whose failing blocks lack <paramref name="unknown"/>, the candidates the
-    /// author, the post's code or its usings named (the repository's guesses aside), and those of them that no source
-    /// had or that did not restore.
+    /// What a page's packages are looked for by: its folder; its own evidence, that of its folders (and its site's one
+    /// library), and the author's (<c>adopt --package</c>). Each group is one piece of evidence: its alternatives are tried in
+    /// order, and the first that exists is the one.
     /// </summary>
-    private async Task<(IReadOnlyList<Found> Found, IReadOnlyList<string> Named, IReadOnlyList<string> Unloaded)> ForDocumentAsync(
-        SnippetDocument document, IReadOnlySet<string>? unknown,
-        ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken)
+    public sealed record PageEvidence(string Folder, IReadOnlyList<IReadOnlyList<PackageCandidate>> Own,
+        IReadOnlyList<IReadOnlyList<PackageCandidate>> Set, IReadOnlyList<IReadOnlyList<PackageCandidate>> Stated);
+
+    /// <summary>The evidence of <paramref name="document"/>'s packages (<see cref="PageEvidence"/>): its own is looked up first.</summary>
+    public PageEvidence EvidenceOf(SnippetDocument document, ImmutableArray<MetadataReference> framework)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(document.Source.Document.FullPath))!;
         // A library's docs say how to install it on one page, and import its namespace on some, while most of their blocks
@@ -219,12 +179,17 @@ internal sealed partial class PackageInference(
             && repositories.RepositoryRoot(folder) is { } repository)
             setEvidence = [.. setEvidence, .. _docSetEvidence.GetOrAdd(
                 "\0" + repository, _ => PackageEvidence.SiteInstallLines(docSet, repositories, repository))];
-        var statedGroups = stated.Select(c => (IReadOnlyList<PackageCandidate>)[c]).ToList();
-        // Each group is one piece of evidence: its alternatives are tried in order, and the first that exists is the one.
-        var ownFound = await _lookups.EachAsync(own.Take(MaxCandidates), g => FirstFoundAsync(g, document, folder, framework, cancellationToken))
-            .ConfigureAwait(false);
-        var ownDeclares = ownFound.Any(
-            f => f is not null && (unknown is null || f.Names.Overlaps(unknown) || PageStaticImports.Declares(f, document, unknown)));
+        return new(folder, own, setEvidence, [.. stated.Select(c => (IReadOnlyList<PackageCandidate>)[c])]);
+    }
+
+    /// <summary>
+    /// The candidates of a page to look up, in order, once its own were (<paramref name="ownDeclares"/>: one of them declares a
+    /// name its blocks lack): the groups, those the author, the page and its set name and how many of them are tried, and the IDs shown.
+    /// </summary>
+    public (IReadOnlyList<IReadOnlyList<PackageCandidate>> Groups, IReadOnlyList<IReadOnlyList<PackageCandidate>> Named, int NamedTried,
+        IReadOnlyList<string> Shown) CandidatesOf(SnippetDocument document, PageEvidence evidence, bool ownDeclares)
+    {
+        var (folder, own, setEvidence, statedGroups) = evidence;
         // The doc set's library is still tried on a page whose own evidence declares something (an xUnit page's [Fact]
         // names xunit, never the library its tests call): of the set's evidence, only another test framework or
         // mocking library is kept out, after the page's own, first those the page's own IDs extend ('FastEndpoints.Security'
@@ -250,14 +215,28 @@ internal sealed partial class PackageInference(
             .DistinctBy(g => g[0].Id, StringComparer.OrdinalIgnoreCase)
             .Take(MaxCandidates)
             .ToList();
-        var found = await _lookups.EachAsync(groups, g => FirstFoundAsync(g, document, folder, framework, cancellationToken)).ConfigureAwait(false);
+        return (groups, named, namedTried, shown);
+    }
+
+    /// <summary>
+    /// What was found of a page's candidates (<paramref name="found"/>, one for each group, null where none restored): the
+    /// packages that declare one of <paramref name="unknown"/> (all when null), and of those the author, the page and its set
+    /// name, the IDs no source had or that did not restore. Keeps the page's packages for <see cref="PostPackages"/>.
+    /// </summary>
+    public (IReadOnlyList<Found> Found, IReadOnlyList<string> Unloaded) Conclude(SnippetDocument document,
+        IReadOnlyList<IReadOnlyList<PackageCandidate>> named, int namedTried, IReadOnlyList<Found?> found, IReadOnlySet<string>? unknown)
+    {
         _postPackages[document.Source.Document.FullPath] = [.. found.Take(namedTried).OfType<Found>().Select(f => f.Package)];
         var unloaded = named.Take(namedTried).Where((_, i) => found[i] is null).Select(g => g[0].Id).Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         var declaring = found.OfType<Found>().DistinctBy(f => f.Package.Key)
             .Where(f => unknown is null || f.Names.Overlaps(unknown) || PageStaticImports.Declares(f, document, unknown));
-        return ([.. declaring], shown, unloaded);
+        return ([.. declaring], unloaded);
     }
+
+    /// <summary>What the folders of <paramref name="document"/>'s page and each ancestor folder name, as many as are tried.</summary>
+    public IReadOnlyList<IReadOnlyList<PackageCandidate>> FoldersEvidence(SnippetDocument document, ImmutableArray<MetadataReference> framework) =>
+        [.. DocSet.FoldersOf(document).SelectMany(key => FolderEvidence(key, framework)).Take(MaxCandidates)];
 
     /// <summary>What the pages directly in one folder of the run name (once per run: the same for each page below it).</summary>
     private IReadOnlyList<IReadOnlyList<PackageCandidate>> FolderEvidence(string key, ImmutableArray<MetadataReference> framework) =>

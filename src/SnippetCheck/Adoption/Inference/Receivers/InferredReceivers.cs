@@ -24,9 +24,11 @@ internal static class InferredReceivers
 
     /// <summary>The locals each failed block calls members on and never declares, of the one type their calls fit.</summary>
     /// <param name="receivers">The doc sets' own receivers (<see cref="Receivers.Of"/>): those names are theirs, not guessed.</param>
-    public static async Task<IReadOnlyDictionary<SourceLocation, IReadOnlyList<Given>>> OfAsync(
+    /// <param name="pages">The packages of each page and its doc set, asked where a block calls members on a local it lacks;
+    /// such a block waits until they are answered.</param>
+    public static IReadOnlyDictionary<SourceLocation, IReadOnlyList<Given>> Of(
         PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
-        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken)
+        IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, PagePackages pages)
     {
         var inferred = new Dictionary<SourceLocation, IReadOnlyList<Given>>();
         var web = ReferenceAssemblies.Web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
@@ -46,7 +48,7 @@ internal static class InferredReceivers
             var declared = CallsOn(root, [.. unknown.Where(n => known?.ContainsKey(n) == true)]);
             if (calls.Count == 0 && declared.Count == 0) continue;
             var framework = settings.References.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
-            var found = await packages.AllForDocSetAsync(document, settings.References, cancellationToken).ConfigureAwait(false);
+            if (pages.OfDocSet(document, settings.References) is not { } found) continue;
             // A package's dependency the Web SDK also has (Microsoft.Extensions.DependencyInjection.Abstractions) is the package's.
             List<MetadataReference> loaded =
                 [.. Files(settings.References), .. found.SelectMany(f => f.References), .. Files(ReferenceAssemblies.Web)];

@@ -165,10 +165,10 @@ internal static partial class Receivers
     /// packages'. Each tried block that still fails (its result in <paramref name="latest"/>) gets the packages that declare
     /// what it lacks; the blocks, with packages (to be tried) and without, and the assemblies their usings are looked for in.
     /// </summary>
-    public static async Task<(List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)> WithPackages,
-        List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)> WithoutPackages)> ComposedAsync(
+    public static (List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)> WithPackages,
+        List<(PreparedDocument Document, Snippet Snippet, IReadOnlyList<string> Compile)> WithoutPackages) Composed(
         PackageInference packages, List<(PreparedDocument Document, Snippet Snippet)> tries,
-        IReadOnlyDictionary<SourceLocation, SnippetResult> latest, CancellationToken cancellationToken)
+        IReadOnlyDictionary<SourceLocation, SnippetResult> latest, PagePackages pages)
     {
         var web = ReferenceAssemblies.Web;
         IReadOnlyList<string> webPaths = [.. web.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()];
@@ -188,7 +188,7 @@ internal static partial class Receivers
             // The page's own types (PageTypes) are no package's: they are stubbed (StubTypeNeeds).
             var pageTypes = PageTypes.Of(document.Snippets);
             names = [.. names.Concat(snippet.Tags.Given.Select(GivenTypeName).Where(t => !pageTypes.Contains(t))).Distinct(StringComparer.Ordinal)];
-            var found = await DeclaringPackagesAsync(packages, tries, document, framework, names, cancellationToken).ConfigureAwait(false);
+            if (DeclaringPackages(packages, tries, document, framework, names, pages) is not { } found) continue;
             var sdkPaths = snippet.Tags.WebSdk ? webPaths : [];
             if (found.Count == 0)
             {
@@ -212,21 +212,25 @@ internal static partial class Receivers
 
     /// <summary>
     /// The packages of the page, else of the other tried pages of its doc set, that declare one of <paramref name="names"/>:
-    /// a page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'.
+    /// a page that names packages of its own (a versioning library's) still calls its doc set's main one on 'app'. Null
+    /// until <paramref name="pages"/> has answered each page looked in.
     /// </summary>
-    private static async Task<List<PackageInference.Found>> DeclaringPackagesAsync(
+    private static List<PackageInference.Found>? DeclaringPackages(
         PackageInference packages, List<(PreparedDocument Document, Snippet Snippet)> tries, PreparedDocument document,
-        ImmutableArray<MetadataReference> framework, IReadOnlyList<string> names, CancellationToken cancellationToken)
+        ImmutableArray<MetadataReference> framework, IReadOnlyList<string> names, PagePackages pages)
     {
-        var found = (await packages.AllForPageAsync(document, framework, cancellationToken).ConfigureAwait(false)).Where(
-            f => f.Names.Overlaps(names)).ToList();
+        if (pages.OfPage(document, framework) is not { } own) return null;
+        var found = own.Where(f => f.Names.Overlaps(names)).ToList();
         if (found.Count > 0) return found;
         var docSet = packages.DocSets.Of(document.Snippets);
+        var answered = true;
         foreach (var page in tries.Select(t => t.Document).Distinct().Where(
             d => d != document && packages.DocSets.Of(d.Snippets) == docSet))
-            found.AddRange((await packages.AllForPageAsync(page, framework, cancellationToken).ConfigureAwait(false)).Where(
-                f => f.Names.Overlaps(names)));
-        return [.. found.DistinctBy(f => f.Package.Key)];
+        {
+            if (pages.OfPage(page, framework) is { } theirs) found.AddRange(theirs.Where(f => f.Names.Overlaps(names)));
+            else answered = false;
+        }
+        return answered ? [.. found.DistinctBy(f => f.Package.Key)] : null;
     }
 
     /// <summary>True when a line of <paramref name="snippet"/> creates <paramref name="name"/> (<c>var table = new Table();</c>).</summary>

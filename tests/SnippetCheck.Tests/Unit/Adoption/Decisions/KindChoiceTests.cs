@@ -3,7 +3,6 @@ using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
-using SnippetCheck.References;
 using SnippetCheck.Results;
 using static SnippetCheck.Tests.Unit.Adoption.CannedTrials;
 
@@ -24,7 +23,7 @@ public sealed class KindChoiceTests
     {
         var page = AdoptionHarness.Page(markdown);
         var block = Assert.Single(page.Blocks);
-        var results = new TrialResults(new PackageInference([], new PackageLookups(new CannedFeed()), [page.Snippets], RepositoryHints.None), [],
+        var results = new TrialResults(new PackageInference([], [page.Snippets], RepositoryHints.None), [],
             new Dictionary<SourceLocation, TrialResults.Block> { [block.Location] = found(block) });
         return BlockProposals.For(page, [(page, block)], results)!;
     }

@@ -1,5 +1,6 @@
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Trials;
+using SnippetCheck.Adoption.Trials.Packages;
 using SnippetCheck.Results;
 using SnippetCheck.References;
 using static SnippetCheck.Tests.Unit.Adoption.CannedTrials;
@@ -28,7 +29,7 @@ public sealed class PackageTrialsTests
 
         var failed = Failed(block, "CS0246", "MarkdownPipelineBuilder", "The type or namespace name 'MarkdownPipelineBuilder' could not be found");
 
-        var packages = new PackageInference([], new PackageLookups(feed), [page.Snippets], RepositoryHints.None);
+        var packages = new PackageFinds(new PackageInference([], [page.Snippets], RepositoryHints.None), new PackageLookups(feed));
         var results = await PackageTrials.TryAsync(trials, packages, [(page, failed)], CancellationToken.None);
 
         var result = Assert.Single(results);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Adoption.Proposals;
 using SnippetCheck.Adoption.Trials;
+using SnippetCheck.Adoption.Trials.Packages;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Results;
 using SnippetCheck.References;
@@ -42,8 +43,8 @@ public sealed class PageFixturesTests
         var page = AdoptionHarness.Page(markdown);
         var trials = new CannedTrials(Alone) { AsFixture = inClass, Pages = [page] };
         var files = (await AdoptionHarness.ProposeAsync(trials, page)).ToList();
-        var packages = new PackageInference(
-            [], new PackageLookups(new CannedFeed()), [page.Snippets], RepositoryHints.None);
+        var packages = new PackageFinds(
+            new PackageInference([], [page.Snippets], RepositoryHints.None), new PackageLookups(new CannedFeed()));
         return Assert.Single(await PageFixtures.ApplyAsync(trials, trials.Prepare, packages, files, [page], filter: null, write: false, frontMatter: false,
             CancellationToken.None));
     }

@@ -1,7 +1,6 @@
 using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Programs;
-using SnippetCheck.References;
 using static SnippetCheck.Tests.Unit.Adoption.CannedTrials;
 using ReceiverRule = SnippetCheck.Adoption.Inference.Receivers.Receivers;
 
@@ -17,7 +16,7 @@ public sealed class ReceiverTriesTests
     {
         var creates = AdoptionHarness.Page($"# Setup\n\n```csharp\n{setup}\n```\n", "docs/setup.md");
         var uses = AdoptionHarness.Page($"# Use\n\n```csharp\n{use}\n```\n", "docs/use.md");
-        var packages = new PackageInference([], new PackageLookups(new CannedFeed()), [creates.Snippets, uses.Snippets], RepositoryHints.None);
+        var packages = new PackageInference([], [creates.Snippets, uses.Snippets], RepositoryHints.None);
         var receivers = new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
             [packages.DocSets.Of(uses.Snippets)] = ReceiverRule.Of([creates.Snippets, uses.Snippets]),

@@ -2,24 +2,23 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Adoption.Inference;
+using SnippetCheck.Adoption.Inference.Packages;
 using SnippetCheck.Model;
 using SnippetCheck.References;
 using Found = SnippetCheck.Adoption.Inference.Packages.PackageInference.Found;
 
-namespace SnippetCheck.Adoption.Inference.Packages;
+namespace SnippetCheck.Adoption.Trials.Packages;
 
 /// <summary>
 /// Adopt's look-up of one package candidate: found on the configured sources, restored through the package cache,
 /// pinned, and read for the names its own assemblies declare. Each candidate is looked up once per run; how many restores
 /// run at once, and what a restore is read for (its ID, its assemblies), is the lookups' (<see cref="PackageLookups"/>);
-/// why one a source has would not restore is kept for the notes.
+/// why one a source has would not restore is kept for the notes (<see cref="PackageInference.KeepRestoreError"/>).
 /// </summary>
-internal sealed class PackageFinder(PackageLookups lookups)
+internal sealed class PackageFinder(PackageLookups lookups, PackageInference inference)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<Found?>>> _found = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Why a package found on a source could not be restored here (NuGet's first line), by ID.</summary>
-    private readonly ConcurrentDictionary<string, string> _restoreErrors = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How many of a package's newest stable versions are tried before it is given up: each is a restore.</summary>
     private const int VersionsTried = 3;
@@ -27,7 +26,7 @@ internal sealed class PackageFinder(PackageLookups lookups)
     /// <summary>
     /// The package as its newest stable version that restores for the run's framework (Microsoft.EntityFrameworkCore
     /// 11 does not restore for net10.0; 10 does), or the version the evidence names. A version that fails for another
-    /// reason ends the search: the package is a setup problem (<see cref="Unrestorable"/>), never an older version.
+    /// reason ends the search: the package is a setup problem (<see cref="PackageInference.Unrestorable"/>), never an older version.
     /// </summary>
     public Task<Found?> FindAsync(
         PackageCandidate candidate, string folder, ImmutableArray<MetadataReference> framework, CancellationToken cancellationToken) =>
@@ -42,7 +41,7 @@ internal sealed class PackageFinder(PackageLookups lookups)
                 var (outcome, id, references) = await lookups.RestoreAsync(request, cancellationToken).ConfigureAwait(false);
                 if (outcome.Assets is not { Compile.Count: > 0 } assets)
                 {
-                    if (outcome.Error is { } error) _restoreErrors[candidate.Id] = error.Split('\n')[0].Trim();
+                    if (outcome.Error is { } error) inference.KeepRestoreError(candidate.Id, error);
                     // An older version is tried only where this one is refused for good (not for this framework, not served):
                     // one that failed for a passing reason would take the older version on a cold cache alone.
                     if (outcome.Succeeded || outcome.VersionRefused) continue;
@@ -66,7 +65,7 @@ internal sealed class PackageFinder(PackageLookups lookups)
 
     /// <summary>
     /// From now on a candidate that names no version finds <paramref name="version"/> of its package: the doc set's, an
-    /// older major than the newest (<see cref="PackageInference"/>'s OlderMajors).
+    /// older major than the newest (<see cref="PackageInference"/>'s OlderMajors, tried by <see cref="PackageFinds"/>).
     /// </summary>
     public void Prefer(Found version)
     {
@@ -74,17 +73,6 @@ internal sealed class PackageFinder(PackageLookups lookups)
             && _found[k].Value.Result?.Package.Id.Equals(version.Package.Id, StringComparison.OrdinalIgnoreCase) == true).ToList())
             _found[key] = new Lazy<Task<Found?>>(Task.FromResult<Found?>(version));
     }
-
-    /// <summary>Of <paramref name="ids"/>, the packages a source has that could not be restored here: a setup problem.</summary>
-    public IReadOnlyList<string> Unrestorable(IReadOnlyList<string> ids) => [.. ids.Where(_restoreErrors.ContainsKey)];
-
-    /// <summary>
-    /// <c>Verify.Xunit, which could not be restored here (error NU1101: Unable to find package Verify. ...)</c>, or <c>... which no
-    /// package source has</c>: what adopt says of the packages a block's post names that it could not load.
-    /// </summary>
-    public string UnloadedText(IReadOnlyList<string> ids) =>
-        string.Join("; ", ids.Take(3).Select(id => _restoreErrors.TryGetValue(id, out var error)
-            ? $"{id}, which could not be restored here ({error})" : $"{id}, which no package source has"));
 
     /// <summary>What a block may call a package's assemblies by: their public types, extension methods and namespace names.</summary>
     private static IReadOnlySet<string> Names(IReadOnlyList<MetadataReference> own, ImmutableArray<MetadataReference> framework)
