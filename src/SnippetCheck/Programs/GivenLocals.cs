@@ -29,6 +29,14 @@ internal static class GivenLocals
     }
 
     /// <summary>
+    /// The given locals of a <c>members</c> block, as the fields its class opens with (<see cref="MemberWrapper.Wrap"/>):
+    /// a post's members read their class's fields (<c>_httpClientFactory.CreateClient()</c>) as statements read locals.
+    /// Static, so a static class of extension methods may hold them too; they hold no value, as a given local does.
+    /// </summary>
+    public static IReadOnlyList<string> Fields(IReadOnlyList<string> given) =>
+        [.. given.Select(entry => $"static {TypeOf(entry)} {entry[..entry.IndexOf(':', StringComparison.Ordinal)]} = default!;")];
+
+    /// <summary>
     /// The type of a <c>given=</c> entry: <c>StateMachine&lt;State,Trigger&gt;</c> of
     /// <c>phoneCall:StateMachine&lt;State,Trigger&gt;</c>.
     /// </summary>

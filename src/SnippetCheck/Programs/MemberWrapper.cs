@@ -25,8 +25,10 @@ internal static class MemberWrapper
     /// the name of the static class they went into, if they needed one (null for <see cref="ProgramClass"/>).
     /// </summary>
     /// <param name="forcePublic">A fixture page's class, public whatever the block declares.</param>
+    /// <param name="hiddenMembers">Members the class opens with, on hidden lines (a block's given locals as fields).</param>
     public static (IReadOnlyList<CodeLine> Lines, string? StaticClass) Wrap(
-        IReadOnlyList<CodeLine> lines, int partId, CSharpParseOptions options, bool forcePublic = false)
+        IReadOnlyList<CodeLine> lines, int partId, CSharpParseOptions options, IReadOnlyList<string>? hiddenMembers = null,
+        bool forcePublic = false)
     {
         var text = string.Join('\n', lines.Select(l => l.Text));
         var root = CSharpSyntaxTree.ParseText(text, options).GetCompilationUnitRoot();
@@ -51,6 +53,7 @@ internal static class MemberWrapper
         [
             .. lines.Take(openBefore),
             Generated(header + " {", anchor),
+            .. (hiddenMembers ?? []).Select(member => Generated(member, anchor)),
             .. lines.Skip(openBefore),
             Generated("}", lines.Count == 0 ? anchor : lines[^1]),
         ], staticClass);

@@ -193,7 +193,7 @@ internal sealed class SnippetProgram
                 ? BaseClassWrapper.WrapMembers(code, index, baseType, options) : BaseClassWrapper.Wrap(code, index, baseType, options));
         }
         if (!block.Tags.Members) return new CodePart(index, file, code);
-        var (lines, staticClass) = MemberWrapper.Wrap(code, index, options);
+        var (lines, staticClass) = MemberWrapper.Wrap(code, index, options, GivenLocals.Fields(block.Tags.Given));
         return new CodePart(index, file, lines, staticClass);
     }
 }

@@ -38,6 +38,21 @@ public sealed class GivenLocalsTests
         Assert.Equal(["ILogger logger = default!;", "String message = default!;", "logger.LogInformation(message);"], declared.Select(l => l.Text));
     }
 
+    [Fact]
+    public void In_a_members_block_each_given_local_is_a_hidden_static_field_the_class_opens_with()
+    {
+        // AsyncGuidance's 'public async Task<Stream> Get() { using var client = _httpClientFactory.CreateClient(); … }':
+        // the field its class holds is declared nowhere, and given so it binds CreateClient.
+        var lines = Lines("using System.Net.Http;", "public HttpClient Get() => _factory.CreateClient();");
+
+        var (wrapped, _) = MemberWrapper.Wrap(lines, 0, Options, GivenLocals.Fields(["_factory:IHttpClientFactory"]));
+
+        Assert.Equal(["using System.Net.Http;", "partial class Program {", "static IHttpClientFactory _factory = default!;",
+            "public HttpClient Get() => _factory.CreateClient();", "}"], wrapped.Select(l => l.Text));
+        Assert.Equal([false, true, true, false, true], wrapped.Select(l => l.Generated));
+        Assert.Equal(11, wrapped[2].Line);
+    }
+
     [Theory]
     [InlineData("app:WebApplication", "WebApplication")]
     [InlineData("phoneCall:StateMachine<State,Trigger>", "StateMachine<State,Trigger>")]

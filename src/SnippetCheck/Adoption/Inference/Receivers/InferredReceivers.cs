@@ -36,16 +36,18 @@ internal static class InferredReceivers
         foreach (var (document, failed) in failing)
         {
             var snippet = failed.Snippet;
-            if (snippet.Tags.Members || snippet.Tags.Base is not null || snippet.Tags.Given.Count > 0) continue;
+            // A members block's fields are its class's, and given as fields (GivenLocals.Fields); a base class's block is
+            // left alone: its bare names may be the base's.
+            if (snippet.Tags.Base is not null || snippet.Tags.Given.Count > 0) continue;
             if (PackageInference.UnknownNames(snippet, failed.Diagnostics) is not { } unknown) continue;
             var known = receivers.GetValueOrDefault(packages.DocSets.Of(document.Snippets));
             var settings = document.SettingsFor(snippet);
             var root = CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), settings.ParseOptions)
                 .GetCompilationUnitRoot();
             List<string> bare = [.. unknown.Where(n => known?.ContainsKey(n) != true && (char.IsLower(n[0]) || n[0] == '_'))];
-            var calls = CallsOn(root, bare);
+            var calls = CallsOn(root, bare, snippet.Tags.Members);
             // The receivers the doc set declares (Receivers gives them their type): the locals passed to their calls are typed here.
-            var declared = CallsOn(root, [.. unknown.Where(n => known?.ContainsKey(n) == true)]);
+            var declared = CallsOn(root, [.. unknown.Where(n => known?.ContainsKey(n) == true)], snippet.Tags.Members);
             if (calls.Count == 0 && declared.Count == 0) continue;
             var framework = settings.References.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
             if (pages.OfDocSet(document, settings.References) is not { } found) continue;
@@ -158,13 +160,16 @@ internal static class InferredReceivers
 
     /// <summary>
     /// The members called on each of <paramref name="names"/> (<c>services.AddScoped&lt;A, B&gt;()</c>: <c>AddScoped</c>, two type
-    /// arguments, none passed), by name, for a block of statements only; a name the block also binds (a lambda's parameter,
-    /// a local, an assignment's target) is left out, as is one no method is called on (object's members are no evidence).
+    /// arguments, none passed), by name, for a block of statements only, or with <paramref name="members"/> a block of
+    /// members (methods, properties, fields: a field is read as a local is) that declares no type; a name the block also
+    /// binds (a lambda's parameter, a local, an assignment's target) is left out, as is one no method is called on
+    /// (object's members are no evidence).
     /// </summary>
-    internal static IReadOnlyDictionary<string, IReadOnlyList<ReceiverIndex.Call>> CallsOn(CompilationUnitSyntax root, IReadOnlyList<string> names)
+    internal static IReadOnlyDictionary<string, IReadOnlyList<ReceiverIndex.Call>> CallsOn(
+        CompilationUnitSyntax root, IReadOnlyList<string> names, bool members = false)
     {
         var calls = new Dictionary<string, IReadOnlyList<ReceiverIndex.Call>>(StringComparer.Ordinal);
-        if (names.Count == 0 || root.Members.Any(m => m is not GlobalStatementSyntax)) return calls;
+        if (names.Count == 0 || root.Members.Any(m => m is not GlobalStatementSyntax && !(members && IsMember(m)))) return calls;
         var bound = Bound(root);
         foreach (var name in names.Where(n => !bound.Contains(n)))
         {
@@ -195,6 +200,10 @@ internal static class InferredReceivers
         }
         return calls;
     }
+
+    /// <summary>A member a <c>members</c> block shows out of its class: anything but a type, a namespace or a global statement.</summary>
+    private static bool IsMember(MemberDeclarationSyntax member) =>
+        member is BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or BaseFieldDeclarationSyntax or IncompleteMemberSyntax;
 
     /// <summary>True when the block calls a method (not object's) on the value <paramref name="read"/> gives, chained or on its local.</summary>
     private static bool ValueIsCalled(CompilationUnitSyntax root, MemberAccessExpressionSyntax read) => read.Parent switch

@@ -94,7 +94,8 @@ internal static partial class Receivers
             var known = WithNearest(
                 receivers.GetValueOrDefault(packages.DocSets.Of(document.Snippets)) ?? new Dictionary<string, string>(), document, failed.Snippet);
             var fits = inferred.GetValueOrDefault(failed.Snippet.Location) ?? [];
-            if (failed.Snippet.Tags.Members || failed.Snippet.Tags.Base is not null) continue;
+            // A members block gets only the fields its calls type (InferredReceivers), never a doc set's local (ReceiversIn).
+            if (failed.Snippet.Tags.Base is not null || failed.Snippet.Tags.Members && fits.Count == 0) continue;
             // An enum's values read off a package's namesake a using brought in (Stateless.Graph's State, CS0117) are the docs'
             // own enum's: the receiver is still given, and the stubs (StubTypes) leave that using out.
             if (PackageInference.UnknownNames(failed.Snippet, EnumReads.WithoutEnumReads(failed)) is not { } names) continue;

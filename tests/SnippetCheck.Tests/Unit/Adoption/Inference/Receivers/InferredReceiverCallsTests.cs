@@ -14,6 +14,25 @@ public sealed class InferredReceiverCallsTests
     private static IReadOnlyDictionary<string, IReadOnlyList<ReceiverIndex.Call>> CallsOn(string code, params string[] names) =>
         InferredReceivers.CallsOn((CompilationUnitSyntax)CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(kind: Microsoft.CodeAnalysis.SourceCodeKind.Regular)).GetRoot(), names);
 
+    /// <summary>
+    /// Issue 77 (AsyncGuidance's <c>using (var client = _httpClientFactory.CreateClient())</c> in a method shown out of its
+    /// class): a <c>members</c> block's methods call its class's fields as statements call locals, so those calls are
+    /// evidence too (the field is then given, <see cref="SnippetCheck.Programs.GivenLocals.Fields"/>). A block that declares
+    /// a type is still none: its names may be its base class's.
+    /// </summary>
+    [Fact]
+    public void A_members_blocks_calls_on_a_field_it_never_declares_give_evidence()
+    {
+        var parsed = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(
+            "public async Task<Stream> Get()\n{\n    using var client = _factory.CreateClient();\n    return await client.GetStreamAsync(\"/\");\n}\n" +
+            "private int _count;\npublic void Add() => _count++;\n").GetRoot();
+
+        Assert.Equal([new ReceiverIndex.Call("CreateClient", null, 0)], InferredReceivers.CallsOn(parsed, ["_factory"], members: true)["_factory"]);
+        Assert.Empty(InferredReceivers.CallsOn(parsed, ["_factory"]));
+        var typed = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText("class Jobs : Base\n{\n    void Run() => _factory.CreateClient();\n}\n").GetRoot();
+        Assert.Empty(InferredReceivers.CallsOn(typed, ["_factory"], members: true));
+    }
+
     [Fact]
     public void A_local_whose_only_calls_are_objects_members_gives_no_evidence()
     {
