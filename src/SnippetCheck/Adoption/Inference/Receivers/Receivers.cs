@@ -46,7 +46,7 @@ internal static partial class Receivers
     private static IEnumerable<(string Name, string Type)> CreatedOrDeclared(Snippet snippet) =>
         snippet.Block.Lines.Select(l => Creation().Match(l.Text)).Where(m => m.Success)
             .Select(m => (m.Groups["name"].Value, string.Concat(m.Groups["type"].Value.Where(c => !char.IsWhiteSpace(c)))))
-            .Concat(Declared(snippet)).Concat(FieldReceivers.Declared(snippet));
+            .Concat(Declared(snippet));
 
     /// <summary>
     /// The doc set's receivers, with each name it declares with several types (ErrorOr's README: <c>ErrorOr&lt;int&gt; result</c>,

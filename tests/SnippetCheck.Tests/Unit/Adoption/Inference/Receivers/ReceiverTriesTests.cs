@@ -47,26 +47,4 @@ public sealed class ReceiverTriesTests
     {
         Assert.Empty(TriesFor("var table = new Table();", "chart.SetWidth(50);", "chart"));
     }
-
-    /// <summary>
-    /// Issue 77, Required 3 (a queue's docs: the field a controller is given, then calls on it bare): a field the docs declare
-    /// with the library's interface is of that type, not of the one concrete class its calls also fit.
-    /// </summary>
-    [Fact]
-    public void A_field_another_page_declares_is_given_the_type_it_is_declared_with()
-    {
-        const string controller = "IMailbox _mailbox;\n\npublic InboxController(IMailbox mailbox) {\n    this._mailbox = mailbox;\n}";
-        var (_, snippet) = Assert.Single(TriesFor(controller, "var unread = _mailbox.CountUnread();", "_mailbox"));
-
-        Assert.Equal(["_mailbox:IMailbox"], snippet.Tags.Given);
-    }
-
-    [Fact]
-    public void A_field_of_a_class_another_page_shows_is_given_the_type_it_is_declared_with()
-    {
-        var (_, snippet) = Assert.Single(TriesFor(
-            "public class Inbox\n{\n    private readonly IMailbox _mailbox;\n}", "_mailbox.Archive();", "_mailbox"));
-
-        Assert.Equal(["_mailbox:IMailbox"], snippet.Tags.Given);
-    }
 }
