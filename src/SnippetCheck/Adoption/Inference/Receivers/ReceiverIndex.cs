@@ -211,8 +211,6 @@ internal sealed class ReceiverIndex
             t => extended.Contains(t, SymbolEqualityComparer.Default),
             t => fitting.All(o => IsOrDerives(o, t)),
             t => receiver is not null && Names(receiver, t),
-            // 'app.ApplicationServices': an endpoint builder has one too, and of the two types 'app' names, the app builder's
-            // interface is what its class implements: the one a reader declares.
             t => receiver is not null && Names(receiver, t) && fitting.Where(o => Names(receiver, o)).All(o => IsOrDerives(o, t)),
         ];
         return preferences.Select(p => fitting.Where(p).ToList()).FirstOrDefault(f => f.Count == 1)?[0];
