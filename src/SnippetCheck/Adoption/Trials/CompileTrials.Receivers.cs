@@ -44,10 +44,18 @@ internal sealed partial class CompileTrials
         return before is not null && after is { Count: > 0 } && after.Count < before.Count && after.All(before.Contains) ? typed : null;
     }
 
+    /// <summary>By doc set, the receivers its pages declare (<see cref="Receivers.Of"/>), as pass 1f read them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> DocSetReceivers { get; private set; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>By block, the locals pass 1f inferred from their calls (<see cref="InferredReceivers"/>).</summary>
+    public IReadOnlyDictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>> Inferred { get; private set; } =
+        new Dictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>();
+
     private async Task WithReceiversAsync(IBlockTrials verifier, IReadOnlyList<PreparedDocument> adoptable, CancellationToken cancellationToken)
     {
         // Pass 1f: fragments on receivers the doc set declares elsewhere ('app', 'bld', 'table'), given on hidden lines (Receivers).
-        var receivers = adoptable.GroupBy(d => Packages.DocSets.Of(d.Snippets)).ToDictionary(
+        var receivers = DocSetReceivers = adoptable.GroupBy(d => Packages.DocSets.Of(d.Snippets)).ToDictionary(
             g => g.Key, g => Receivers.Of(g.Select(d => d.Snippets)));
         List<(PreparedDocument, SnippetResult)> receiverFailing = [.. _untagged
             .Where(u => !InClass.ContainsKey(Key(u.Snippet)))
@@ -55,7 +63,7 @@ internal sealed partial class CompileTrials
             .Where(f => f.Failed?.Status == SnippetStatus.Failed)
             .Select(f => (f.Document, f.Failed!))];
         // And locals no page creates, of the one type of the block's references that their calls fit (InferredReceivers).
-        var inferredReceivers =
+        var inferredReceivers = Inferred =
             await Finds.AnswerAsync(pages => InferredReceivers.Of(Packages, receivers, receiverFailing, pages), cancellationToken)
                 .ConfigureAwait(false);
         WithReceivers = ByBlock(await ReceiverTrials.TryAsync(

@@ -57,6 +57,8 @@ internal sealed class FallbackTrials
         CancellationToken cancellationToken)
     {
         var chains = await SessionsAsync(verifier, untagged, compiled, runs, cancellationToken).ConfigureAwait(false);
+        // Pass 3b: a receiver whose creating block compiles alone, given where no session took the block (DeferredReceiverTrials).
+        await DeferredReceiverTrials.AddAsync(verifier, untagged, compiled, chains, cancellationToken).ConfigureAwait(false);
         // What passes neither alone nor in a session, and can take a tag line: what passes 4 and 5 try.
         bool StillFails((PreparedDocument Document, Snippet Snippet) u) =>
             !compiled.Compiles.ContainsKey(Key(u.Snippet)) && !chains.Any(c => c.Holds(u.Snippet)) && CanTag(u);

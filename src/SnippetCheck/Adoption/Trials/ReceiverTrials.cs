@@ -21,12 +21,14 @@ internal static class ReceiverTrials
     /// its latest result. Blocks with no such receiver are left out.
     /// </summary>
     /// <param name="receivers">By doc set (<c>PackageInference.DocSets</c>), what <see cref="Receivers.Of"/> read.</param>
+    /// <param name="passed">After the session pass, the blocks that compiled alone (<see cref="Receivers.Tries"/>).</param>
     public static async Task<IReadOnlyList<SnippetResult>> TryAsync(
         IBlockTrials verifier, PackageFinds packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing, CancellationToken cancellationToken,
-        IReadOnlyDictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>? inferred = null)
+        IReadOnlyDictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>? inferred = null,
+        IReadOnlyDictionary<SourceLocation, Snippet>? passed = null)
     {
-        var tries = Receivers.Tries(packages.Inference, receivers, failing, inferred);
+        var tries = Receivers.Tries(packages.Inference, receivers, failing, inferred, passed);
         var latest = (await verifier.VerifyLoneAsync(tries, useCache: true, cancellationToken).ConfigureAwait(false)).ToDictionary(
             r => r.Snippet.Location);
         var composed = await WithPackagesAsync(verifier, packages, tries, latest, cancellationToken).ConfigureAwait(false);

@@ -201,7 +201,7 @@ internal sealed class ReceiverIndex
     /// extends (IServiceCollection, not each collection of services); else the one every other is (IHostApplicationBuilder
     /// of two builders that both have <c>Services</c> and <c>Configuration</c>); else the one the receiver's name names
     /// (Quartz declares <c>AddQuartz</c> on IServiceCollection, IHostApplicationBuilder and IHealthChecksBuilder alike:
-    /// <c>services.AddQuartz(…)</c> is the first's); else none.
+    /// <c>services.AddQuartz(…)</c> is the first's); else, of those it names, the one every other of them is; else none.
     /// </summary>
     private static INamedTypeSymbol? Unique(List<INamedTypeSymbol> fitting, List<INamedTypeSymbol> extended, string? receiver)
     {
@@ -211,6 +211,7 @@ internal sealed class ReceiverIndex
             t => extended.Contains(t, SymbolEqualityComparer.Default),
             t => fitting.All(o => IsOrDerives(o, t)),
             t => receiver is not null && Names(receiver, t),
+            t => receiver is not null && Names(receiver, t) && fitting.Where(o => Names(receiver, o)).All(o => IsOrDerives(o, t)),
         ];
         return preferences.Select(p => fitting.Where(p).ToList()).FirstOrDefault(f => f.Count == 1)?[0];
     }

@@ -81,10 +81,13 @@ internal static partial class Receivers
     /// (<c>Trials/ReceiverTrials</c>). Blocks with no such receiver are left out.
     /// </summary>
     /// <param name="receivers">By doc set (<see cref="PackageInference.DocSets"/>), what <see cref="Of"/> read.</param>
+    /// <param name="passed">After the session pass: the blocks that compiled alone, as tagged to pass. A receiver one of them
+    /// creates is then given too (its block lends its tags), since no session took the failing block.</param>
     public static List<(PreparedDocument Document, Snippet Snippet)> Tries(
         PackageInference packages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> receivers,
         IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing,
-        IReadOnlyDictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>? inferred = null)
+        IReadOnlyDictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>? inferred = null,
+        IReadOnlyDictionary<SourceLocation, Snippet>? passed = null)
     {
         inferred ??= new Dictionary<SourceLocation, IReadOnlyList<InferredReceivers.Given>>();
         var tries = new List<(PreparedDocument Document, Snippet Snippet)>();
@@ -101,7 +104,7 @@ internal static partial class Receivers
             if (PackageInference.UnknownNames(failed.Snippet, EnumReads.WithoutEnumReads(failed)) is not { } names) continue;
             known = PageTypes.Given(known, document, failed.Snippet, names);
             if (known.Count == 0 && fits.Count == 0) continue;
-            if (WithReceiversGiven(document, failed, names, known, fits, failing, failingBlocks) is { } tried) tries.Add((document, tried));
+            if (WithReceiversGiven(document, failed, names, known, fits, failing, failingBlocks, passed) is { } tried) tries.Add((document, tried));
         }
         return tries;
     }
@@ -113,7 +116,7 @@ internal static partial class Receivers
     private static Snippet? WithReceiversGiven(
         PreparedDocument document, SnippetResult failed, IReadOnlyList<string> names, IReadOnlyDictionary<string, string> known,
         IReadOnlyList<InferredReceivers.Given> fits, IReadOnlyList<(PreparedDocument Document, SnippetResult Failed)> failing,
-        Dictionary<SourceLocation, SnippetResult> failingBlocks)
+        Dictionary<SourceLocation, SnippetResult> failingBlocks, IReadOnlyDictionary<SourceLocation, Snippet>? passed)
     {
         var given = new List<string>();
         var context = failed.Snippet.Tags;
@@ -125,19 +128,20 @@ internal static partial class Receivers
                 continue;
             }
             // The page's last block before this one that creates the name: when it compiles, the two are a session's to
-            // join (it runs), not a hidden local's; when it fails, its packages and usings are what 'new Table()' binds in.
+            // join (it runs), not a hidden local's, until the session pass took none; its packages and usings are what
+            // 'new Table()' binds in.
             var creator = document.Snippets.Snippets.LastOrDefault(s => s.Location.Line < failed.Snippet.Location.Line && Creates(s, name));
-            if (creator is not null && !failingBlocks.ContainsKey(creator.Location)) continue;
-            var creatorFailure =
-                creator is null ? failing.Select(f => f.Failed).FirstOrDefault(f => Creates(f.Snippet, name)) : failingBlocks[creator.Location];
-            if (creatorFailure?.Snippet.Tags is { } creatorTags)
+            if (creator is not null && !failingBlocks.ContainsKey(creator.Location) && passed?.ContainsKey(creator.Location) != true) continue;
+            var creatorSnippet = creator is null ? failing.Select(f => f.Failed.Snippet).FirstOrDefault(s => Creates(s, name))
+                : failingBlocks.GetValueOrDefault(creator.Location)?.Snippet ?? passed![creator.Location];
+            if (creatorSnippet?.Tags is { } creatorTags)
             {
                 context = context with
                 {
                     Packages = PackageRequest.OneVersionEach(
                         context.Packages.Concat(creatorTags.Packages.Select(p => p with { Location = failed.Snippet.Location }))),
                     // Its hidden usings and its own 'using' lines alike: 'new Table()' binds in both.
-                    Usings = [.. context.Usings.Concat(creatorTags.Usings).Concat(BlockUsings.Of(creatorFailure.Snippet)).Distinct(
+                    Usings = [.. context.Usings.Concat(creatorTags.Usings).Concat(BlockUsings.Of(creatorSnippet)).Distinct(
                         StringComparer.Ordinal)],
                 };
             }
