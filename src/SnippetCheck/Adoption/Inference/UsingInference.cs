@@ -193,8 +193,8 @@ internal static class UsingInference
 
     /// <summary>
     /// The classes posts import with <c>using static</c> and then write bare: <c>WriteLine</c>, <c>ReadLine</c>,
-    /// <c>Sqrt</c>, <c>PI</c>. Only these two, and the classes the page itself imports: a bare name of any other static class (<c>Debug.WriteLine</c>,
-    /// <c>Trace.WriteLine</c>) is no more likely than its namesakes, and a guess among them would be a coin toss.
+    /// <c>Sqrt</c>, <c>PI</c>. Only these two, and the classes the page itself imports: a bare name of any other static class
+    /// (<c>Debug.WriteLine</c>, <c>Trace.WriteLine</c>) is no more likely than its namesakes, and a guess among them would be a coin toss.
     /// </summary>
     private static readonly string[] StaticHomes = ["System.Console", "System.Math"];
 
