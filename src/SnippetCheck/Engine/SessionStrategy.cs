@@ -59,7 +59,9 @@ internal sealed class SessionStrategy : CompileStrategy
             return steps;
         }
 
-        if (!program.HasEntryPoint(settings, included) && !(program.RunsTests(included) && compiled.Tests.Count > 0))
+        // A session runs as a lone block does: when a block of it asks to run (a session of 'compile' blocks only compiles).
+        var runsStatements = included.Any(id => blocks[id].Kind.Rule().Runs) && program.HasEntryPoint(settings, included);
+        if (!runsStatements && !(program.RunsTests(included) && compiled.Tests.Count > 0))
         {
             decided.AddRange(included.Select(id => NothingRuns(program, blocks[id], compiled, clock)));
             return steps;

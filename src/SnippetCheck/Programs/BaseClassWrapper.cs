@@ -19,7 +19,9 @@ internal static class BaseClassWrapper
     public const string ClassPrefix = "__Derived";
 
     /// <summary>The block's lines inside the constructor of a class deriving from <paramref name="baseType"/>.</summary>
-    public static IReadOnlyList<CodeLine> Wrap(IReadOnlyList<CodeLine> lines, int partId, string baseType, CSharpParseOptions options)
+    /// <param name="hiddenMembers">Members the class opens with, on hidden lines (the block's given locals as fields).</param>
+    public static IReadOnlyList<CodeLine> Wrap(
+        IReadOnlyList<CodeLine> lines, int partId, string baseType, CSharpParseOptions options, IReadOnlyList<string> hiddenMembers)
     {
         // Extern aliases and usings stay at file level; the class opens on the line after the last of them.
         var openBefore = FileLevelLines(lines, options);
@@ -32,6 +34,7 @@ internal static class BaseClassWrapper
         [
             .. lines.Take(openBefore),
             Generated($"internal sealed class {name} : {type} {{", anchor),
+            .. hiddenMembers.Select(member => Generated(member, anchor)),
             Generated($"public {name}() {{", anchor),
             .. lines.Skip(openBefore),
             Generated("}", last),
@@ -45,7 +48,8 @@ internal static class BaseClassWrapper
     /// member and each bare call its base member. The class is abstract: the base's abstract members the block does not
     /// show need no body.
     /// </summary>
-    public static IReadOnlyList<CodeLine> WrapMembers(IReadOnlyList<CodeLine> lines, int partId, string baseType, CSharpParseOptions options)
+    public static IReadOnlyList<CodeLine> WrapMembers(
+        IReadOnlyList<CodeLine> lines, int partId, string baseType, CSharpParseOptions options, IReadOnlyList<string> hiddenMembers)
     {
         var openBefore = FileLevelLines(lines, options);
         var anchor = lines.Count == 0 ? new CodeLine("", 1, 1) : lines[Math.Min(openBefore, lines.Count - 1)];
@@ -54,6 +58,7 @@ internal static class BaseClassWrapper
         [
             .. lines.Take(openBefore),
             Generated($"internal abstract class {named ?? ClassPrefix + partId} : {type} {{", anchor),
+            .. hiddenMembers.Select(member => Generated(member, anchor)),
             .. lines.Skip(openBefore),
             Generated("}", lines.Count == 0 ? anchor : lines[^1]),
         ];

@@ -53,7 +53,9 @@ internal static class FixtureWrapper
         if (!root.Members.OfType<GlobalStatementSyntax>().Any()) return true;
         var body = root.Members.Select(m => m.ToFullString());
         var asClass = CSharpSyntaxTree.ParseText("class C {\n" + string.Concat(body) + "\n}", options);
-        return !asClass.GetDiagnostics().Any(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        // 'var x = 1;' parses as a field too, but no field can be 'var' (CS0825): such a block is statements.
+        return !asClass.GetDiagnostics().Any(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            && !asClass.GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>().Any(f => f.Declaration.Type.IsVar);
     }
 
     private static CodeLine Generated(string text, CodeLine beside) => new(text, beside.Line, 1) { Generated = true };

@@ -15,6 +15,7 @@ internal static class GivenLocals
     /// <summary>The block's lines with a hidden declaration of each given local before its first statement.</summary>
     public static IReadOnlyList<CodeLine> Declare(IReadOnlyList<CodeLine> lines, IReadOnlyList<string> given, CSharpParseOptions options)
     {
+        if (given.Count == 0) return lines;
         var root = CSharpSyntaxTree.ParseText(string.Join('\n', lines.Select(l => l.Text)), options).GetCompilationUnitRoot();
         // Usings stay first: the declarations open the block's statements, on the line after the last using.
         var fileLevel = root.Externs.Cast<Microsoft.CodeAnalysis.SyntaxNode>().Concat(root.Usings).Select(n => n.Span.End).DefaultIfEmpty(-1).Max();

@@ -144,9 +144,10 @@ internal sealed class SnippetProgram
         var options = settings.ParseOptions;
         if (_parsed is { } parsed && parsed.Options.Equals(options)) return parsed;
         var file = Document.DisplayPath;
+        var sharedFields = new HashSet<string>(StringComparer.Ordinal);
         var result = (options,
             (IReadOnlyList<ParsedPart>)[.. Preludes.Select((p, i) => new ParsedPart(PreludePart(p, -1 - i, file, options), options))],
-            (IReadOnlyList<ParsedPart>)[.. Blocks.Select((b, i) => new ParsedPart(PartOf(b, i, file, options, IsFixture), options))]);
+            (IReadOnlyList<ParsedPart>)[.. Blocks.Select((b, i) => new ParsedPart(PartOf(b, i, file, options, IsFixture, sharedFields), options))]);
         _parsed = result;
         return result;
     }
@@ -167,7 +168,11 @@ internal sealed class SnippetProgram
         CSharpSyntaxTree.ParseText(string.Join('\n', prelude.Lines.Select(l => l.Text)), options).GetCompilationUnitRoot()
             .Members.Any(m => m is BaseNamespaceDeclarationSyntax);
 
-    private static CodePart PartOf(Snippet block, int index, string file, CSharpParseOptions options, bool fixture)
+    /// <param name="sharedFields">
+    /// The given fields the program's members blocks declared so far: they share one class (a session's, a fixture
+    /// page's), which holds each name once, as the post's own class would.
+    /// </param>
+    private static CodePart PartOf(Snippet block, int index, string file, CSharpParseOptions options, bool fixture, ISet<string> sharedFields)
     {
         var code = block.Tags.Results ? ResultLines.Rewrite(block.Code, file, options) : block.Code;
         // A check block's '...' are holes, and a compile-fail block's that stand for statements or members (the C#
@@ -175,25 +180,30 @@ internal sealed class SnippetProgram
         var rule = block.Kind.Rule();
         if (rule.FillsDots) code = Holes.Fill(code, options, block.Tags.Members, markers: rule.Holes).Lines;
         if (block.Tags.StatementsFirst) code = StatementsFirst.Reorder(code, options);
+        // A block's given locals: declared before its statements, or fields of the class its members or constructor go in.
+        // A block that joins the program claims its names in the shared class; one compiled beside it (check,
+        // compile-fail) only leaves out what an earlier block claimed.
+        IReadOnlyList<string> SharedFields() => GivenLocals.Fields([.. block.Tags.Given.Where(g =>
+            rule.JoinsSession ? sharedFields.Add(GivenLocals.NameOf(g)) : !sharedFields.Contains(GivenLocals.NameOf(g)))]);
         if (fixture && !rule.Holes)
         {
             // On a fixture page a block of statements is a method of the page's class, and any other block its members.
             if (!block.Tags.Members && !FixtureWrapper.AreMembers(code, options))
             {
-                var (statements, method) = FixtureWrapper.WrapStatements(code, index, options);
+                var (statements, method) = FixtureWrapper.WrapStatements(GivenLocals.Declare(code, block.Tags.Given, options), index, options);
                 return new CodePart(index, file, statements) { FixtureMethod = method };
             }
-            var (members, memberClass) = MemberWrapper.Wrap(code, index, options, forcePublic: true);
+            var (members, memberClass) = MemberWrapper.Wrap(code, index, options, SharedFields(), forcePublic: true);
             return new CodePart(index, file, members, memberClass);
         }
-        if (block.Tags.Given.Count > 0 && block.Tags.Base is null && !block.Tags.Members) code = GivenLocals.Declare(code, block.Tags.Given, options);
         if (block.Tags.Base is { } baseType)
         {
             return new CodePart(index, file, block.Tags.Members
-                ? BaseClassWrapper.WrapMembers(code, index, baseType, options) : BaseClassWrapper.Wrap(code, index, baseType, options));
+                ? BaseClassWrapper.WrapMembers(code, index, baseType, options, GivenLocals.Fields(block.Tags.Given))
+                : BaseClassWrapper.Wrap(code, index, baseType, options, GivenLocals.Fields(block.Tags.Given)));
         }
-        if (!block.Tags.Members) return new CodePart(index, file, code);
-        var (lines, staticClass) = MemberWrapper.Wrap(code, index, options, GivenLocals.Fields(block.Tags.Given));
+        if (!block.Tags.Members) return new CodePart(index, file, GivenLocals.Declare(code, block.Tags.Given, options));
+        var (lines, staticClass) = MemberWrapper.Wrap(code, index, options, SharedFields());
         return new CodePart(index, file, lines, staticClass);
     }
 }

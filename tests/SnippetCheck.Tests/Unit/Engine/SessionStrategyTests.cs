@@ -62,3 +62,23 @@ public sealed class SessionStrategyTests
         Assert.StartsWith("9 skipped (compiled; not run yet", results[2]);
     }
 }
+
+/// <summary>
+/// A session runs when a block of it asks to run, as a lone block does: a session of <c>compile</c> blocks only compiles
+/// (a <c>given=</c> local holds no value, an <c>app.Run()</c> would serve until its timeout). Before, any session with
+/// statements ran: <c>compile session=s given=…</c> failed on the given local's null.
+/// </summary>
+public sealed class SessionRunTests
+{
+    private const string Throwing = "```csharp {0} session=s\nthrow new InvalidOperationException(\"ran\");\n```\n\n```csharp compile session=s\nint x = 1;\n```\n";
+
+    [Theory]
+    [InlineData("compile", "passed passed")]
+    [InlineData("run", "failed skipped")]
+    public async Task A_session_runs_only_when_one_of_its_blocks_asks_to_run(string kind, string statuses)
+    {
+        var report = await Pipeline.VerifyAsync(string.Format(Throwing, kind));
+
+        Assert.Equal(statuses, string.Join(' ', report.Snippets.Select(s => s.Status.ToWord())));
+    }
+}
