@@ -80,11 +80,7 @@ internal static class SnippetCompiler
             };
         }
 
-        var options = OptionsFor(settings, source.IsExecutable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary);
-        var compilation = BaseFor(settings.References).WithOptions(options).AddSyntaxTrees(source.Trees);
-        // Always emit: some errors (CS4007, a span across an await) only appear while generating code,
-        // so GetDiagnostics alone would let a broken 'compile' snippet pass.
-        var (image, diagnostics) = Emit(compilation, cancellationToken);
+        var (compilation, image, diagnostics) = EmitProgram(source, settings, cancellationToken);
         var success = !diagnostics.Any(d => d.Severity == RoslynSeverity.Error);
         capture?.Collect(compilation, source.Trees, parts, cancellationToken);
         var internalMembers = success || !parts.Any(p => p.Part.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
@@ -111,6 +107,20 @@ internal static class SnippetCompiler
                 compilation, source.Trees, InBlock, IsFiller, n => Locate(n.GetLocation(), lineToPart).Location, cancellationToken),
             Holes = check.Holes ?? [],
         };
+    }
+
+    /// <summary>The program compiled and emitted, with what the framework's source generators write for it.</summary>
+    private static (CSharpCompilation Compilation, byte[]? Image, ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> Diagnostics) EmitProgram(
+        AssembledSource source, CompileSettings settings, CancellationToken cancellationToken)
+    {
+        var options = OptionsFor(settings, source.IsExecutable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary);
+        // The framework's source generators fill the program's partials, as 'dotnet run' has them do.
+        var (compilation, generatorDiagnostics) = SourceGenerators.Run(
+            BaseFor(settings.References).WithOptions(options).AddSyntaxTrees(source.Trees), settings, cancellationToken);
+        // Always emit: some errors (CS4007, a span across an await) only appear while generating code,
+        // so GetDiagnostics alone would let a broken 'compile' snippet pass.
+        var (image, emitted) = Emit(compilation, cancellationToken);
+        return (compilation, image, generatorDiagnostics.AddRange(emitted));
     }
 
     /// <summary>The errors of the declaration and method-body stages of a program that has syntax errors: what csc does not reach.</summary>

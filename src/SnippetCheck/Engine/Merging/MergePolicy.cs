@@ -40,6 +40,8 @@ internal static class MergePolicy
         if (parts[0].IsEmpty || (!parts[0].HasStatements && preludes.Any(p => p.HasStatements))) return null;
         // Tests run by type name after the entry point: a merged member has neither of its own.
         if (snippet.Kind.Rule().RunsTests && preludes.Concat(parts).Any(TestMethods.MayDeclare)) return null;
+        // A source generator may fill its partials (SourceGenerators): they run where it compiles alone.
+        if (preludes.Concat(parts).Any(p => SourceGenerators.MayFill(p.Tree))) return null;
         var mergeable = MergeableProgram.TryCreate([.. preludes, .. parts]);
         // Runnable merged only where it is runnable alone: a prelude's helper statements are no entry point of the snippet's.
         if (mergeable is null) return null;
