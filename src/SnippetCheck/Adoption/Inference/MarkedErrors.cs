@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.CSharp;
+using SnippetCheck.Extraction.Snippets;
 using SnippetCheck.Model;
 using SnippetCheck.Results;
 
@@ -35,6 +37,10 @@ internal static class MarkedErrors
         // An error from what the block lacks or its shape counts as marked only when the comment names its ID:
         // 'new C().M(); // error: 'C' has no member 'M'' gives CS0246 when 'C' is declared elsewhere.
         if (errors.Any(e => UnknownNames.Context.Contains(e.Id) && !MarkedAs(e))) return None;
+        // So does a syntax error: a listing of expressions with no ';' has one on its marked line whatever that line
+        // shows ('(A.From(42) == B.From(42)) // compilation error'), and a misspelt call would keep it.
+        var syntax = SyntaxErrorIds(failed.Snippet);
+        if (errors.Any(e => syntax.Contains(e.Id) && !MarkedAs(e))) return None;
 
         var ids = errors.Select(e => e.Id.ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
         var named = errors.SelectMany(e => marked[e.Location.Line]).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -44,4 +50,9 @@ internal static class MarkedErrors
             : new Reading([], $"its comments mark the errors as {string.Join(", ", unseen)}, but the compiler reports {string.Join(", ", ids)}: " +
                 "left untagged, since the post no longer says what the compiler does");
     }
+
+    /// <summary>The IDs of the errors the parser alone finds in the block's code.</summary>
+    private static HashSet<string> SyntaxErrorIds(Snippet snippet) =>
+        [.. CSharpSyntaxTree.ParseText(string.Join('\n', snippet.Code.Select(l => l.Text)), new CSharpParseOptions(LanguageVersion.Preview))
+            .GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(d => d.Id)];
 }

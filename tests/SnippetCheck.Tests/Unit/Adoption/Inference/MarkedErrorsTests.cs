@@ -138,6 +138,21 @@ public sealed class MarkedErrorsTests
         Assert.Contains(file.Notes, n => n.Message.StartsWith("its annotation expects CS0029, but the compiler reports CS0146", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_syntax_error_on_a_line_marked_only_as_an_error_is_the_fragments_shape_not_the_case_it_shows()
+    {
+        // Vogen's docs list expressions with no ';' and mark the last "// compilation error" (two value types compared):
+        // the only error, CS1002 at that line, comes from the listing's shape, and a misspelt call would keep it. Named, it counts.
+        const string Listing = "# Ids\n\n```csharp\n(42 == 42) // true\n(SupplierId.From(42) == VendorId.From(42)) // {0}\n```\n";
+        var trials = Compiler(_ => ("CS1002", "VendorId"));
+
+        var generic = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(string.Format(Listing, "compilation error"), "ids.md")));
+        var named = Assert.Single(await AdoptionHarness.ProposeAsync(trials, AdoptionHarness.Page(string.Format(Listing, "error CS1002"), "ids.md")));
+
+        Assert.Empty(generic.Proposals);
+        Assert.Equal(["compile-fail=CS1002"], named.Proposals.Select(p => p.Words));
+    }
+
     /// <summary>Why the block at fence line <paramref name="line"/> stays unverified.</summary>
     private static string Cause(AdoptFile file, int line) =>
         file.Causes[file.Failures.Select((f, i) => (f, i)).Single(f => f.f.Snippet.Location.Line == line).i].Kind;
