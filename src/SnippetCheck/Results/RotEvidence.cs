@@ -111,9 +111,16 @@ internal static partial class RotEvidence
     /// MassTransit.WebJobs.ServiceBusIntegration;</c>): it is written against packages the run did not load, and any of
     /// them may declare the namespace missing under <paramref name="root"/> (a package of its own, not an API gone).
     /// </summary>
-    internal static bool ImportsAnotherUnknownNamespace(IReadOnlyList<Diagnostic> errors, string root) => errors
-        .Where(e => e.Id == "CS0234").Select(e => Quoted().Matches(e.Message)).Where(m => m.Count >= 2)
-        .Any(m => !SameRoot(m[1].Groups[1].Value, root));
+    /// <remarks>
+    /// So does a namespace missing twice, under two usings (<c>…Extensions.OpenApi.Core.Abstractions</c> and
+    /// <c>…Extensions.OpenApi.Core.Extensions</c>): a tree of namespaces is a package's, not an API gone from one.
+    /// </remarks>
+    internal static bool ImportsAnotherUnknownNamespace(IReadOnlyList<Diagnostic> errors, string root)
+    {
+        var missing = errors.Where(e => e.Id == "CS0234").Select(e => Quoted().Matches(e.Message)).Where(m => m.Count >= 2)
+            .Select(m => (Name: m[0].Groups[1].Value, In: m[1].Groups[1].Value)).ToList();
+        return missing.Any(m => !SameRoot(m.In, root)) || missing.Count != missing.Distinct().Count();
+    }
 
     private static bool SameRoot(string a, string b) => a.Split('.')[0] == b.Split('.')[0];
 
@@ -262,8 +269,10 @@ internal static partial class RotEvidence
     /// </summary>
     private static string? PackageRoot(Snippet snippet, string ns)
     {
-        var root = ns.Split('.')[0];
-        return snippet.Tags.Packages.FirstOrDefault(p => p.Id.Split('.')[0].Equals(root, StringComparison.OrdinalIgnoreCase))?.Id;
+        // A package on the namespace's own line (Humanizer.Core for 'Humanizer', Humanizer for 'Humanizer.Bytes'): a
+        // sibling that only shares the root owns nothing of it (TUnit.Assertions, for 'TUnit.Mocks').
+        return snippet.Tags.Packages.FirstOrDefault(p => ns.Equals(p.Id, StringComparison.OrdinalIgnoreCase)
+            || ns.StartsWith(p.Id + ".", StringComparison.OrdinalIgnoreCase) || p.Id.StartsWith(ns + ".", StringComparison.OrdinalIgnoreCase))?.Id;
     }
 
     /// <summary>The method an overload error names (<c>No overload for method 'M' takes 2 arguments</c>; CS7036's <c>'T.M(...)'</c>).</summary>
